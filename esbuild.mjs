@@ -1,0 +1,31 @@
+// Bundles the three entry points: the extension host (Node, `vscode` external), the webview's
+// browser script, and the headless CLI. Also copies tiktoken's wasm and the encodings we load
+// lazily, because those are read from disk at run time and cannot be inlined.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning' };
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+function copyRuntimeAssets() {
+  mkdirSync('dist/encoders', { recursive: true });
+  copyFileSync('node_modules/tiktoken/lite/tiktoken_bg.wasm', 'dist/tiktoken_bg.wasm');
+  for (const encoding of ['o200k_base', 'cl100k_base']) {
+    copyFileSync(`node_modules/tiktoken/encoders/${encoding}.json`, `dist/encoders/${encoding}.json`);
+  }
+}
+
+copyRuntimeAssets();
+if (watch) {
+  for (const options of builds) (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,79 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { CallFeatures, DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../core/types';
+
+/** The 1-based span of the whole call expression. */
+export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const sourceFile = call.getSourceFile();
+  const start = sourceFile.getLineAndColumnAtPos(call.getStart());
+  const end = sourceFile.getLineAndColumnAtPos(call.getEnd());
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** Name of the function, method or class member the call sits in (`TicketService.classify`), or null at top level. */
+export function enclosingFunctionName(node: Node): string | null {
+  for (let current = node.getParent(); current; current = current.getParent()) {
+    if (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current)) {
+      const name = current.getName() ?? null;
+      const owner = current.getFirstAncestorByKind(SyntaxKind.ClassDeclaration)?.getName();
+      return owner && name ? `${owner}.${name}` : name;
+    }
+    if (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) {
+      const holder = current.getParent();
+      if (holder && (Node.isVariableDeclaration(holder) || Node.isPropertyAssignment(holder) || Node.isPropertyDeclaration(holder))) return holder.getName();
+    }
+  }
+  return null;
+}
+
+/** The `llm-advisor:` comment on the lines directly above the statement holding the call, if any. */
+export function annotationComment(call: Node): { text: string; line: number } | undefined {
+  const statement = call.getFirstAncestor((ancestor) => Node.isStatement(ancestor) || Node.isClassElement(ancestor)) ?? call;
+  const ranges = [...statement.getLeadingCommentRanges(), ...call.getLeadingCommentRanges()];
+  for (const range of ranges.reverse()) {
+    const text = range.getText();
+    if (/llm-advisor\s*:/.test(text)) {
+      return { text, line: statement.getSourceFile().getLineAndColumnAtPos(range.getPos()).line };
+    }
+  }
+  return undefined;
+}
+
+/** The method path written at the call, from the receiver's first property: `chat.completions.create`. */
+export function methodPath(call: CallExpression, depth: number): string {
+  const names: string[] = [];
+  let current: Node = call.getExpression();
+  while (Node.isPropertyAccessExpression(current) && names.length < depth) {
+    names.unshift(current.getName());
+    current = current.getExpression();
+  }
+  return names.join('.');
+}
+
+/** Walks `a.b.c.d` down `count` property accesses and returns the receiver (`a`). */
+export function receiverOf(call: CallExpression, count: number): Node | undefined {
+  let current: Node = call.getExpression();
+  for (let index = 0; index < count; index++) {
+    if (!Node.isPropertyAccessExpression(current)) return undefined;
+    current = current.getExpression();
+  }
+  return current;
+}
+
+export interface CallDraft {
+  provider: string;
+  sdk: string;
+  method: string;
+  endpoint: Endpoint;
+  model: ModelRef;
+  messages: PromptMessage[];
+  maxOutputTokens: number | null;
+  features: CallFeatures;
+  toolNames: string[];
+  structuredOutputName?: string;
+  evidence: string[];
+}
+
+/** Completes an analyzer's draft with position, enclosing function and file. */
+export function toDetectedCall(call: Node, file: string, draft: CallDraft): DetectedCall {
+  return { file, ...callSpan(call), ...draft, enclosingFunction: enclosingFunctionName(call) };
+}

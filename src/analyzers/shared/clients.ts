@@ -1,0 +1,160 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { ModuleLoader } from './modules';
+import { findDeclaration, importSpecifierOf, initializerOf, unwrapExpression } from './resolve';
+
+const MAX_DEPTH = 10;
+
+/** Where a client object came from: `new <className>(<options>)` of a class imported from `packageName`. */
+export interface ClientOrigin {
+  className: string;
+  packageName: string;
+  /** The constructor's first argument (options object), when written inline or as a constant. */
+  options: Node | undefined;
+  evidence: string[];
+}
+
+/**
+ * Follows the receiver of an SDK call (`openai`, `this.client`, `getClient()`, an import from
+ * another module) back to the `new X(...)` that created it, and reports which package X came from.
+ */
+export function resolveClientOrigin(expression: Node, modules: ModuleLoader, depth = 0): ClientOrigin | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = unwrapExpression(expression);
+  if (Node.isNewExpression(node)) {
+    const constructorExpression = node.getExpression();
+    const origin = classOrigin(constructorExpression, modules, depth + 1);
+    if (!origin) return undefined;
+    const where = `${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`;
+    return { ...origin, options: node.getArguments()[0], evidence: [`client created with new ${constructorExpression.getText()}() at ${where}`] };
+  }
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, modules);
+    if (!declaration) return undefined;
+    if (Node.isParameterDeclaration(declaration)) return fromTypeAnnotation(declaration.getTypeNode(), modules, depth);
+    const initializer = initializerOf(declaration);
+    if (initializer) return withStep(resolveClientOrigin(initializer, modules, depth + 1), declaration, node);
+    if (Node.isFunctionDeclaration(declaration)) return undefined;
+    return undefined;
+  }
+  if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+    return fromClassMember(node, node.getName(), modules, depth);
+  }
+  if (Node.isPropertyAccessExpression(node)) {
+    // `clients.openai` or `deps.llm`: an object literal property holding a client.
+    const owner = unwrapExpression(node.getExpression());
+    if (Node.isIdentifier(owner)) {
+      const declaration = findDeclaration(owner, modules);
+      const initializer = declaration && initializerOf(declaration);
+      const object = initializer && unwrapExpression(initializer);
+      if (object && Node.isObjectLiteralExpression(object)) {
+        const property = object.getProperty(node.getName());
+        if (property && Node.isPropertyAssignment(property)) return resolveClientOrigin(property.getInitializerOrThrow(), modules, depth + 1);
+        if (property && Node.isShorthandPropertyAssignment(property)) return resolveClientOrigin(property.getNameNode(), modules, depth + 1);
+      }
+    }
+    return undefined;
+  }
+  if (Node.isCallExpression(node)) {
+    // A factory: `getClient()` returns the client; follow its return statements.
+    const callee = unwrapExpression(node.getExpression());
+    if (!Node.isIdentifier(callee)) return undefined;
+    const declaration = findDeclaration(callee, modules);
+    const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+    if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+    const body = fn.getBody();
+    if (body && !Node.isBlock(body)) return withStep(resolveClientOrigin(body, modules, depth + 1), fn, callee);
+    for (const statement of fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
+      const returned = statement.getExpression();
+      const origin = returned && resolveClientOrigin(returned, modules, depth + 1);
+      if (origin) return withStep(origin, fn, callee);
+    }
+    return fromTypeAnnotation(fn.getReturnTypeNode(), modules, depth);
+  }
+  if (Node.isConditionalExpression(node)) {
+    return resolveClientOrigin(node.getWhenTrue(), modules, depth + 1) ?? resolveClientOrigin(node.getWhenFalse(), modules, depth + 1);
+  }
+  if (Node.isBinaryExpression(node)) {
+    return resolveClientOrigin(node.getRight(), modules, depth + 1) ?? resolveClientOrigin(node.getLeft(), modules, depth + 1);
+  }
+  return undefined;
+}
+
+function withStep(origin: ClientOrigin | undefined, declaration: Node, usage: Node): ClientOrigin | undefined {
+  if (!origin) return undefined;
+  if (declaration.getSourceFile() === usage.getSourceFile()) return origin;
+  return { ...origin, evidence: [...origin.evidence, `imported from ${declaration.getSourceFile().getBaseName()}`] };
+}
+
+/** `this.client`: the class field's initializer, a constructor assignment, or the field's declared type. */
+function fromClassMember(access: Node, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  const classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  if (!classNode || !(Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode))) return undefined;
+  const property = classNode.getProperty(memberName);
+  const initializer = property?.getInitializer();
+  if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);
+  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${memberName}`) {
+      const origin = resolveClientOrigin(assignment.getRight(), modules, depth + 1);
+      if (origin) return origin;
+    }
+  }
+  for (const constructor of classNode.getConstructors()) {
+    for (const parameter of constructor.getParameters()) {
+      if (parameter.getName() === memberName && parameter.isParameterProperty()) return fromTypeAnnotation(parameter.getTypeNode(), modules, depth);
+    }
+  }
+  return fromTypeAnnotation(property?.getTypeNode(), modules, depth);
+}
+
+/** `client: OpenAI`: we know the class, not the options it was built with. */
+function fromTypeAnnotation(typeNode: Node | undefined, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
+  const origin = classOrigin(typeNode.getTypeName(), modules, depth + 1);
+  return origin ? { ...origin, options: undefined, evidence: [`client typed as ${typeNode.getText()} (options unknown)`] } : undefined;
+}
+
+/** Which package a class name was imported (or required) from. */
+function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number): { className: string; packageName: string } | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = unwrapExpression(classExpression);
+  if (Node.isPropertyAccessExpression(node) || Node.isQualifiedName(node)) {
+    // `openai.OpenAI` after `import * as openai from 'openai'`, or `require('openai').OpenAI`.
+    const left = Node.isPropertyAccessExpression(node) ? node.getExpression() : node.getLeft();
+    const right = Node.isPropertyAccessExpression(node) ? node.getName() : node.getRight().getText();
+    const base = classOrigin(left, modules, depth + 1);
+    return base ? { className: right, packageName: base.packageName } : undefined;
+  }
+  if (Node.isCallExpression(node) && node.getExpression().getText() === 'require') {
+    const specifier = node.getArguments()[0];
+    return specifier && Node.isStringLiteral(specifier) ? { className: 'default', packageName: specifier.getLiteralValue() } : undefined;
+  }
+  if (!Node.isIdentifier(node)) return undefined;
+  const declaration = findDeclaration(node, modules);
+  if (!declaration) return undefined;
+  const specifier = importSpecifierOf(declaration);
+  if (specifier) {
+    const importedName = Node.isImportSpecifier(declaration) ? declaration.getName() : 'default';
+    return { className: importedName === 'default' ? node.getText() : importedName, packageName: specifier };
+  }
+  if (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration)) {
+    // `const OpenAI = require('openai')` or `const { OpenAI } = require('openai')`.
+    const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : declaration;
+    const initializer = variable?.getInitializer();
+    const required = initializer && unwrapExpression(initializer);
+    if (required && Node.isCallExpression(required) && /^require$|^import$/.test(required.getExpression().getText())) {
+      const argument = required.getArguments()[0];
+      if (argument && Node.isStringLiteral(argument)) {
+        const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : node.getText();
+        return { className: name, packageName: argument.getLiteralValue() };
+      }
+    }
+    if (required && Node.isCallExpression(required) && required.getExpression().getKind() === SyntaxKind.ImportKeyword) {
+      const argument = required.getArguments()[0];
+      if (argument && Node.isStringLiteral(argument)) {
+        const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : node.getText();
+        return { className: name, packageName: argument.getLiteralValue() };
+      }
+    }
+  }
+  return undefined;
+}

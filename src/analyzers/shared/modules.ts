@@ -1,0 +1,39 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Project, SourceFile } from 'ts-morph';
+
+const RESOLVABLE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
+
+/** The largest module we load to follow an import; larger ones are generated code. */
+const MAX_FOLLOWED_MODULE_BYTES = 1024 * 1024;
+
+/**
+ * Loads relative imports of workspace modules into the project on demand. Only modules an
+ * analyzer actually follows get parsed, so the scan never builds a program over the whole repo.
+ */
+export class ModuleLoader {
+  constructor(private readonly project: Project, private readonly root: string) {}
+
+  /** The source file a relative module specifier points at, or undefined for packages and misses. */
+  resolve(fromFile: SourceFile, specifier: string): SourceFile | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = path.resolve(path.dirname(fromFile.getFilePath()), specifier);
+    const withoutJsExtension = base.replace(/\.(m|c)?js$/, '');
+    for (const candidateBase of withoutJsExtension === base ? [base] : [withoutJsExtension, base]) {
+      for (const extension of RESOLVABLE_EXTENSIONS) {
+        const candidate = candidateBase + extension;
+        const existing = this.project.getSourceFile(candidate);
+        if (existing) return existing;
+        if (!candidate.startsWith(this.root)) continue;
+        try {
+          const stat = fs.statSync(candidate);
+          if (!stat.isFile() || stat.size > MAX_FOLLOWED_MODULE_BYTES) continue;
+          return this.project.createSourceFile(candidate, fs.readFileSync(candidate, 'utf8'), { overwrite: true });
+        } catch {
+          continue;
+        }
+      }
+    }
+    return undefined;
+  }
+}

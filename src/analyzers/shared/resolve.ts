@@ -1,0 +1,267 @@
+import { Node, SyntaxKind, type Expression, type SourceFile } from 'ts-morph';
+import type { ModelSource } from '../../core/types';
+import type { ModuleLoader } from './modules';
+
+/** How far we chase identifiers through constants and imports before calling a value dynamic. */
+const MAX_RESOLUTION_DEPTH = 8;
+
+export interface ResolvedString {
+  value: string | null;
+  source: ModelSource;
+  raw: string;
+  evidence: string[];
+}
+
+/** Strips wrappers that do not change a value: parentheses, `as`, `satisfies`, `!`, `await`. */
+export function unwrapExpression(node: Node): Node {
+  let current = node;
+  for (;;) {
+    if (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isNonNullExpression(current) || Node.isAwaitExpression(current) || Node.isTypeAssertion(current)) {
+      current = current.getExpression();
+    } else {
+      return current;
+    }
+  }
+}
+
+/**
+ * Finds the declaration an identifier names, syntactically: a variable, function, class or
+ * parameter in an enclosing scope of this file, or the export of a relative import (loaded on
+ * demand). No type checker, so it is fast and never needs the whole program.
+ */
+export function findDeclaration(identifier: Node, modules: ModuleLoader, depth = 0): Node | undefined {
+  const name = identifier.getText();
+  const sourceFile = identifier.getSourceFile();
+  for (let scope: Node | undefined = identifier.getParent(); scope; scope = scope.getParent()) {
+    const found = findDeclarationInScope(scope, name, identifier);
+    if (found) {
+      if (Node.isImportSpecifier(found) || Node.isImportClause(found) || Node.isNamespaceImport(found)) return followImport(found, modules, depth);
+      return found;
+    }
+  }
+  return findImportedDeclaration(sourceFile, name, modules, depth);
+}
+
+function findDeclarationInScope(scope: Node, name: string, usage: Node): Node | undefined {
+  if (Node.isFunctionLikeDeclaration(scope) || Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) {
+    for (const parameter of scope.getParameters()) {
+      if (parameter.getName() === name) return parameter;
+    }
+  }
+  const statements = Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope) ? scope.getStatements() : [];
+  for (const statement of statements) {
+    if (Node.isVariableStatement(statement)) {
+      for (const declaration of statement.getDeclarations()) {
+        if (declaration.getName() === name) return declaration;
+        const binding = declaration.getNameNode();
+        if (Node.isObjectBindingPattern(binding)) {
+          for (const element of binding.getElements()) if (element.getName() === name) return element;
+        }
+      }
+    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.getName() === name) {
+      return statement;
+    } else if (Node.isImportDeclaration(statement)) {
+      const defaultImport = statement.getDefaultImport();
+      if (defaultImport?.getText() === name) return statement.getImportClause();
+      const namespaceImport = statement.getNamespaceImport();
+      if (namespaceImport?.getText() === name) return namespaceImport.getParent();
+      for (const specifier of statement.getNamedImports()) {
+        if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) === name) return specifier;
+      }
+    }
+  }
+  if ((Node.isForOfStatement(scope) || Node.isForInStatement(scope)) && scope.getInitializer().getText().includes(name)) return scope.getInitializer();
+  void usage;
+  return undefined;
+}
+
+function findImportedDeclaration(sourceFile: SourceFile, name: string, modules: ModuleLoader, depth: number): Node | undefined {
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    for (const specifier of declaration.getNamedImports()) {
+      if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) === name) return followImport(specifier, modules, depth);
+    }
+  }
+  return undefined;
+}
+
+/** The module specifier an import node came from (`openai`, `./llm`). */
+export function importSpecifierOf(node: Node): string | undefined {
+  const declaration = node.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+  return declaration?.getModuleSpecifierValue();
+}
+
+/**
+ * For a relative import, the exported declaration in the target module; for a package import,
+ * the import node itself (callers read `importSpecifierOf` to learn which package).
+ */
+function followImport(importNode: Node, modules: ModuleLoader, depth: number): Node | undefined {
+  const specifier = importSpecifierOf(importNode);
+  if (!specifier || !specifier.startsWith('.') || depth >= MAX_RESOLUTION_DEPTH) return importNode;
+  const target = modules.resolve(importNode.getSourceFile(), specifier);
+  if (!target) return importNode;
+  const exportedName = Node.isImportSpecifier(importNode) ? importNode.getName() : 'default';
+  return findExport(target, exportedName, modules, depth + 1) ?? importNode;
+}
+
+/** The declaration behind `export const name`, `export { name }`, `export default`, or a re-export. */
+export function findExport(sourceFile: SourceFile, exportedName: string, modules: ModuleLoader, depth: number): Node | undefined {
+  if (depth >= MAX_RESOLUTION_DEPTH) return undefined;
+  if (exportedName === 'default') {
+    const assignment = sourceFile.getExportAssignment((a) => !a.isExportEquals());
+    if (assignment) return assignment.getExpression();
+  }
+  for (const statement of sourceFile.getStatements()) {
+    if (Node.isVariableStatement(statement)) {
+      for (const declaration of statement.getDeclarations()) if (declaration.getName() === exportedName) return declaration;
+    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && (statement.getName() === exportedName || (exportedName === 'default' && statement.isDefaultExport()))) {
+      return statement;
+    } else if (Node.isExportDeclaration(statement)) {
+      for (const specifier of statement.getNamedExports()) {
+        if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) !== exportedName) continue;
+        const moduleSpecifier = statement.getModuleSpecifierValue();
+        if (moduleSpecifier) {
+          const target = modules.resolve(sourceFile, moduleSpecifier);
+          return target ? findExport(target, specifier.getName(), modules, depth + 1) : undefined;
+        }
+        return findDeclarationInScope(sourceFile, specifier.getName(), specifier) ?? undefined;
+      }
+      const moduleSpecifier = statement.getModuleSpecifierValue();
+      if (moduleSpecifier && statement.getNamedExports().length === 0) {
+        const target = modules.resolve(sourceFile, moduleSpecifier);
+        const found = target ? findExport(target, exportedName, modules, depth + 1) : undefined;
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The value expression a declaration gives its name, when there is one. */
+export function initializerOf(declaration: Node): Node | undefined {
+  if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isPropertyAssignment(declaration) || Node.isParameterDeclaration(declaration)) {
+    const initializer = declaration.getInitializer();
+    if (initializer) return initializer;
+  }
+  if (Node.isVariableDeclaration(declaration)) {
+    // `let client; client = new OpenAI()` or if/else branches: take the first assignment in the file.
+    const name = declaration.getName();
+    for (const assignment of declaration.getSourceFile().getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name) return assignment.getRight();
+    }
+  }
+  if (Node.isBindingElement(declaration)) {
+    // `const { model } = config`: resolve config, then its property.
+    const variable = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+    const source = variable?.getInitializer();
+    if (source) return propertyOfObject(source, declaration.getPropertyNameNode()?.getText() ?? declaration.getName());
+  }
+  return undefined;
+}
+
+function propertyOfObject(objectExpression: Node, propertyName: string): Node | undefined {
+  const object = unwrapExpression(objectExpression);
+  if (!Node.isObjectLiteralExpression(object)) return undefined;
+  const property = object.getProperty(propertyName);
+  if (property && Node.isPropertyAssignment(property)) return property.getInitializer();
+  if (property && Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+  return undefined;
+}
+
+/** The property `name` of an object literal, unwrapped, or undefined. */
+export function getObjectProperty(objectLiteral: Node | undefined, name: string): Node | undefined {
+  if (!objectLiteral) return undefined;
+  const object = unwrapExpression(objectLiteral);
+  if (!Node.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.getProperties()) {
+    if (Node.isPropertyAssignment(property) && property.getName().replace(/^['"]|['"]$/g, '') === name) return property.getInitializer();
+    if (Node.isShorthandPropertyAssignment(property) && property.getName() === name) return property.getNameNode();
+  }
+  return undefined;
+}
+
+/** Follows an expression to an object literal (through constants and imports), or undefined. */
+export function resolveObjectLiteral(expression: Node | undefined, modules: ModuleLoader, depth = 0): Node | undefined {
+  if (!expression || depth > MAX_RESOLUTION_DEPTH) return undefined;
+  const node = unwrapExpression(expression);
+  if (Node.isObjectLiteralExpression(node)) return node;
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, modules);
+    const initializer = declaration && initializerOf(declaration);
+    return initializer ? resolveObjectLiteral(initializer, modules, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Resolves an expression to a string when it is statically known: literals, constants (also in
+ * other modules), object properties such as `MODELS.fast`, and `process.env.X ?? 'default'`.
+ */
+export function resolveString(expression: Node, modules: ModuleLoader, depth = 0): ResolvedString {
+  const raw = expression.getText();
+  const node = unwrapExpression(expression);
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) {
+    return { value: node.getLiteralValue(), source: 'literal', raw, evidence: [] };
+  }
+  if (depth >= MAX_RESOLUTION_DEPTH) return dynamic(raw, 'resolution depth limit reached');
+  if (Node.isBinaryExpression(node)) {
+    const operator = node.getOperatorToken().getKind();
+    if (operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken) {
+      const fallback = resolveString(node.getRight(), modules, depth + 1);
+      if (/process\.env\.|import\.meta\.env\.|Deno\.env/.test(node.getLeft().getText()) && fallback.value !== null) {
+        return { value: fallback.value, source: 'env-default', raw, evidence: [`${node.getLeft().getText()} unset → default "${fallback.value}"`] };
+      }
+      const left = resolveString(node.getLeft(), modules, depth + 1);
+      return left.value !== null ? left : fallback.value !== null ? { ...fallback, source: 'env-default', raw } : dynamic(raw);
+    }
+    return dynamic(raw);
+  }
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, modules, depth);
+    const initializer = declaration && initializerOf(declaration);
+    if (!initializer) return dynamic(raw);
+    const resolved = resolveString(initializer, modules, depth + 1);
+    if (resolved.value === null) return { ...resolved, raw };
+    const fromOtherFile = declaration.getSourceFile() !== node.getSourceFile();
+    const source: ModelSource = resolved.source === 'env-default' ? 'env-default' : fromOtherFile ? 'import' : 'constant';
+    const where = fromOtherFile ? `${declaration.getSourceFile().getBaseName()}` : 'this file';
+    return { value: resolved.value, source, raw, evidence: [`${raw} = "${resolved.value}" (${where}, line ${declaration.getStartLineNumber()})`, ...resolved.evidence] };
+  }
+  if (Node.isPropertyAccessExpression(node)) {
+    const object = resolveObjectLiteral(node.getExpression(), modules, depth + 1);
+    const property = object && getObjectProperty(object, node.getName());
+    if (property) {
+      const resolved = resolveString(property, modules, depth + 1);
+      if (resolved.value !== null) {
+        const fromOtherFile = property.getSourceFile() !== node.getSourceFile();
+        return { value: resolved.value, source: resolved.source === 'env-default' ? 'env-default' : fromOtherFile ? 'import' : 'config', raw, evidence: [`${raw} = "${resolved.value}"`, ...resolved.evidence] };
+      }
+    }
+    return dynamic(raw);
+  }
+  if (Node.isTemplateExpression(node)) return dynamic(raw, 'built from a template at run time');
+  return dynamic(raw);
+}
+
+function dynamic(raw: string, why?: string): ResolvedString {
+  return { value: null, source: 'dynamic', raw, evidence: why ? [why] : [] };
+}
+
+/** Resolves an expression to a number literal (also through constants), or null. */
+export function resolveNumber(expression: Node | undefined, modules: ModuleLoader, depth = 0): number | null {
+  if (!expression || depth > MAX_RESOLUTION_DEPTH) return null;
+  const node = unwrapExpression(expression);
+  if (Node.isNumericLiteral(node)) return node.getLiteralValue();
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, modules, depth);
+    const initializer = declaration && initializerOf(declaration);
+    return initializer ? resolveNumber(initializer, modules, depth + 1) : null;
+  }
+  if (Node.isPropertyAccessExpression(node)) {
+    const object = resolveObjectLiteral(node.getExpression(), modules, depth + 1);
+    return resolveNumber(object && getObjectProperty(object, node.getName()), modules, depth + 1);
+  }
+  return null;
+}
+
+/** Expression type guard re-exported for analyzers that need ts-morph's Expression. */
+export type { Expression };

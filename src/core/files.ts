@@ -1,0 +1,95 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from './types';
+
+/** Extensions the analyzers understand. */
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+/** Folders that hold dependencies or build output: never the user's own LLM calls. */
+export const IGNORED_DIRECTORIES = new Set([
+  'node_modules', '.git', 'dist', 'build', 'out', '.next', '.nuxt', '.svelte-kit', '.turbo', 'coverage',
+  '.vscode-test', '.vscode-test-tools', 'bower_components', 'vendor', '.cache', '.yarn',
+]);
+
+/** Files above this size are bundles or generated code; parsing them costs seconds and finds nothing of ours. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+export interface DiscoveredFile {
+  absolutePath: string;
+  /** POSIX path relative to the scan root. */
+  relativePath: string;
+  size: number;
+}
+
+export interface DiscoverOptions {
+  signal?: AbortSignal;
+  maxFileBytes?: number;
+}
+
+/**
+ * Walks the tree under root and lists candidate source files. Follows symlinks once (by real path,
+ * so loops end), skips dependency and build folders, and reports oversized files as diagnostics.
+ */
+export async function discoverSourceFiles(root: string, options: DiscoverOptions = {}): Promise<{ files: DiscoveredFile[]; diagnostics: Diagnostic[] }> {
+  const files: DiscoveredFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visitedRealPaths = new Set<string>();
+  const maxBytes = options.maxFileBytes ?? MAX_SOURCE_BYTES;
+  const relative = (p: string) => path.relative(root, p).split(path.sep).join('/');
+
+  async function walk(directory: string): Promise<void> {
+    options.signal?.throwIfAborted();
+    let realDirectory: string;
+    try {
+      realDirectory = await fs.realpath(directory);
+    } catch (error) {
+      diagnostics.push({ file: relative(directory), message: `cannot resolve folder: ${(error as Error).message}`, severity: 'warning' });
+      return;
+    }
+    if (visitedRealPaths.has(realDirectory)) return;
+    visitedRealPaths.add(realDirectory);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push({ file: relative(directory) || '.', message: `cannot read folder: ${(error as Error).message}`, severity: 'warning' });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const absolutePath = path.join(directory, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = await fs.stat(absolutePath);
+          isDirectory = stat.isDirectory();
+          isFile = stat.isFile();
+        } catch {
+          diagnostics.push({ file: relative(absolutePath), message: 'broken or looping symbolic link skipped', severity: 'warning' });
+          continue;
+        }
+      }
+      if (isDirectory) {
+        if (!IGNORED_DIRECTORIES.has(entry.name)) await walk(absolutePath);
+        continue;
+      }
+      if (!isFile || !SOURCE_EXTENSIONS.some((extension) => entry.name.endsWith(extension)) || entry.name.endsWith('.d.ts')) continue;
+      let size: number;
+      try {
+        size = (await fs.stat(absolutePath)).size;
+      } catch (error) {
+        diagnostics.push({ file: relative(absolutePath), message: `cannot read file: ${(error as Error).message}`, severity: 'warning' });
+        continue;
+      }
+      if (size > maxBytes) {
+        diagnostics.push({ file: relative(absolutePath), message: `skipped: ${(size / 1048576).toFixed(1)} MB is larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit for source files (likely a bundle or generated file)`, severity: 'warning' });
+        continue;
+      }
+      files.push({ absolutePath, relativePath: relative(absolutePath), size });
+    }
+  }
+
+  await walk(root);
+  return { files, diagnostics };
+}
