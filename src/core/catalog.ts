@@ -1,0 +1,302 @@
+/**
+ * The bundled price and hardware catalog. The JSON files under data/catalog are imported (not read
+ * from disk) so esbuild inlines them into dist and the product works offline; every row carries
+ * the `source` it was copied from and an `asOf` date that the UI shows.
+ */
+import closedJson from '../../data/catalog/closed-api-prices.json';
+import openJson from '../../data/catalog/open-api-prices.json';
+import archJson from '../../data/catalog/model-architectures.json';
+import gpuJson from '../../data/catalog/gpus.json';
+import qualityJson from '../../data/catalog/quality.json';
+import selfHostJson from '../../data/catalog/self-host-costs.json';
+
+/** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
+export type ModelClass = 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
+
+export interface Sourced {
+  source: string;
+  asOf: string;
+}
+
+/** One closed model as its vendor sells it. Token prices are USD per million tokens. */
+export interface ClosedModelRow extends Sourced {
+  id: string;
+  vendor: string;
+  provider: string;
+  endpoint: 'chat' | 'embedding' | 'image-generation' | 'audio-transcription' | 'audio-speech';
+  class: ModelClass;
+  inputPerMTok?: number;
+  outputPerMTok?: number;
+  cachedInputPerMTok?: number;
+  batchInputPerMTok?: number;
+  batchOutputPerMTok?: number;
+  /** Price above a long-context threshold (Gemini 2.5 Pro, Claude 1M context), when it differs. */
+  longContextThreshold?: number;
+  inputPerMTokLong?: number;
+  outputPerMTokLong?: number;
+  /** Non-token units: image generation and speech. */
+  perImageUsd?: number;
+  perMinuteUsd?: number;
+  perMillionCharsUsd?: number;
+  contextWindow?: number;
+  maxOutputTokens?: number;
+  supportsTools: boolean;
+  supportsVision: boolean;
+  supportsJsonSchema: boolean;
+  aliases?: string[];
+  notes?: string;
+}
+
+/** An open-weights model served per token by a third party. */
+export interface OpenPriceRow extends Sourced {
+  /** Canonical id of the model in model-architectures.json. */
+  model: string;
+  provider: string;
+  providerModelId: string;
+  inputPerMTok: number;
+  outputPerMTok: number;
+  cachedInputPerMTok?: number;
+  batchInputPerMTok?: number;
+  batchOutputPerMTok?: number;
+  contextWindow?: number;
+  supportsTools: boolean;
+  supportsJsonSchema: boolean;
+  /** Numeric format the provider serves, when it says (fp8 or a lower-precision "turbo"). */
+  quantization?: string;
+  notes?: string;
+}
+
+export type AttentionKind = 'gqa' | 'mha' | 'mla' | 'sliding-window' | 'alternating-sliding-window';
+
+/** Shapes from the model's own config.json, enough to size weights and KV cache. */
+export interface ModelArchitecture extends Sourced {
+  id: string;
+  hfRepo: string;
+  aliases?: string[];
+  family: string;
+  totalParamsB: number;
+  /** Parameters touched per token (MoE); equals totalParamsB for dense models. */
+  activeParamsB: number;
+  hiddenSize: number;
+  layers: number;
+  attentionHeads: number;
+  kvHeads: number;
+  headDim: number;
+  vocabSize: number;
+  tieWordEmbeddings: boolean;
+  attention: AttentionKind;
+  slidingWindow?: number;
+  /** Share of layers that use the sliding window (Gemma 2 alternates local/global: 0.5). */
+  slidingWindowLayerFraction?: number;
+  kvLoraRank?: number;
+  qkRopeHeadDim?: number;
+  contextWindow: number;
+  /** Native dtype of the released weights (DeepSeek V3 ships FP8). */
+  releasedPrecision?: string;
+  supportsTools: boolean;
+  supportsVision: boolean;
+  notes?: string;
+}
+
+export type ProviderClass = 'hyperscaler' | 'specialist' | 'managed' | 'marketplace';
+
+export interface GpuPrice extends Sourced {
+  providerClass: ProviderClass;
+  provider: string;
+  usdPerGpuHour: number;
+  /** 1-year commitment or capacity-block rate, when the source gives one. */
+  reservedUsdPerGpuHour?: number;
+  notes?: string;
+}
+
+export interface GpuRow extends Sourced {
+  id: string;
+  name: string;
+  aliases?: string[];
+  memoryGB: number;
+  bandwidthTBs: number;
+  bf16DenseTflops: number;
+  fp8DenseTflops: number | null;
+  int8DenseTops: number | null;
+  fp8Native: boolean;
+  /** GPUs per node with a fast interconnect; tensor parallelism beyond it is not offered. */
+  maxPerNode: number;
+  prices: GpuPrice[];
+  notes?: string;
+}
+
+/** Which models are good enough for a task type: the seed article's table, editable as data. */
+export interface QualityRow extends Sourced {
+  task: string;
+  /** Open models (architecture ids) adequate for this task; empty when closed models lead. */
+  openModels: string[];
+  /** Weakest closed class that still does the task. */
+  closedMinClass: 'small' | 'large' | 'reasoning';
+  closedLeads: boolean;
+  why: string;
+}
+
+/** A fixed monthly cost of running inference yourself (a labeled assumption with defaults). */
+export interface SelfHostCostRow extends Sourced {
+  id: string;
+  label: string;
+  usdPerMonth: number;
+  /** Which deployment styles carry this cost: managed hosting removes some of them. */
+  appliesTo: Array<'managed' | 'self-managed'>;
+  assumption: boolean;
+  derivation: string;
+}
+
+export interface Catalog {
+  /** The oldest as-of date among the price rows: the date the UI shows for the catalog. */
+  asOf: string;
+  sources: string[];
+  closed: ClosedModelRow[];
+  open: OpenPriceRow[];
+  architectures: ModelArchitecture[];
+  gpus: GpuRow[];
+  quality: QualityRow[];
+  selfHostCosts: SelfHostCostRow[];
+  /** canonical key -> model id, built once by loadCatalog. */
+  index: Map<string, string>;
+}
+
+/** A resolved model: a closed row, or an open-weights model with its architecture and API prices. */
+export interface CatalogModel {
+  id: string;
+  kind: 'closed' | 'open';
+  closed?: ClosedModelRow;
+  arch?: ModelArchitecture;
+  openPrices: OpenPriceRow[];
+}
+
+interface RowsFile<T> {
+  rows: T[];
+}
+
+let cached: Catalog | undefined;
+
+/** Loads (once) the bundled catalog and builds the id index. Synchronous: the JSON is inlined. */
+export function loadCatalog(): Catalog {
+  if (cached) return cached;
+  const closed = (closedJson as unknown as RowsFile<ClosedModelRow>).rows;
+  const open = (openJson as unknown as RowsFile<OpenPriceRow>).rows;
+  const architectures = (archJson as unknown as RowsFile<ModelArchitecture>).rows;
+  const gpus = (gpuJson as unknown as RowsFile<GpuRow>).rows;
+  const quality = (qualityJson as unknown as RowsFile<QualityRow>).rows;
+  const selfHostCosts = (selfHostJson as unknown as RowsFile<SelfHostCostRow>).rows;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts });
+  return cached;
+}
+
+/** Assembles a catalog from rows (also used by tests to build small catalogs). */
+export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'sources' | 'index'>): Catalog {
+  const priced: Sourced[] = [...parts.closed, ...parts.open];
+  const dates = priced.map((r) => r.asOf).filter(Boolean).sort();
+  const sources = new Set<string>();
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.quality, ...parts.selfHostCosts]) sources.add(r.source);
+  const index = new Map<string, string>();
+  const add = (name: string, id: string) => {
+    const key = canonicalKey(name);
+    if (!index.has(key)) index.set(key, id);
+  };
+  for (const row of parts.closed) {
+    add(row.id, row.id);
+    for (const a of row.aliases ?? []) add(a, row.id);
+  }
+  for (const arch of parts.architectures) {
+    add(arch.id, arch.id);
+    add(arch.hfRepo, arch.id);
+    for (const a of arch.aliases ?? []) add(a, arch.id);
+  }
+  for (const row of parts.open) add(row.providerModelId, row.model);
+  return { ...parts, asOf: dates[0] ?? 'unknown', sources: [...sources], index };
+}
+
+const OPEN_FAMILIES = /^(llama|qwen|mistral|mixtral|gemma|deepseek|phi|codestral|ministral)/;
+/** Words providers append to an open model's name that do not change which weights run. */
+const OPEN_QUALIFIERS = new Set(['instruct', 'turbo', 'versatile', 'instant', 'chat', 'it', 'hf', 'fast', 'fp8', 'fp16', 'bf16', 'awq', 'int4', 'int8', 'free', 'lite', 'reference', 'specdec', 'open']);
+
+/**
+ * Reduces a model id as written in code (dated snapshot, provider prefix, Bedrock or Vertex
+ * decoration, Hugging Face repo, Fireworks path) to the key the catalog is indexed by.
+ */
+export function canonicalKey(raw: string): string {
+  let s = raw.trim().toLowerCase();
+  s = s.replace(/^['"`]|['"`]$/g, '');
+  // Provider and org prefixes: keep only the last path segment (models/x, openai/x, accounts/fireworks/models/x).
+  s = s.split('/').pop() ?? s;
+  // Vertex `@20241022` version tags.
+  s = s.replace(/@.*$/, '');
+  // Bedrock: `us.anthropic.claude-...-v2:0`, `meta.llama3-1-70b-instruct-v1:0`.
+  s = s.replace(/^(us|eu|apac|global|jp|au)\./, '').replace(/^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen)\./, '');
+  s = s.replace(/-v\d+:\d+$/, '');
+  // Ollama size tags (`llama3.1:8b`) carry the size; other `:tag`s (`:free`, `:beta`) do not.
+  s = s.replace(/:(\d+(\.\d+)?b)$/, '-$1').replace(/:.*$/, '');
+  // Dated snapshots and moving aliases.
+  s = s.replace(/-(latest|preview|exp)$/, '');
+  s = s.replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-\d{8}$/, '').replace(/-(0\d{3}|1\d{3})$/, '').replace(/-00\d$/, '');
+  s = s.replace(/-(latest|preview|exp)$/, '');
+  // Claude: `claude-3.5-sonnet` (OpenRouter) and `claude-3-5-sonnet` (Anthropic) are the same model.
+  if (s.startsWith('claude')) s = s.replace(/\./g, '-');
+  if (OPEN_FAMILIES.test(s) || s.startsWith('meta-llama')) s = canonicalOpenName(s);
+  return s;
+}
+
+function canonicalOpenName(name: string): string {
+  let s = name.replace(/^meta-llama-/, 'llama-').replace(/^meta-/, '');
+  s = s.replace(/^llama-?v(\d)p(\d)/, 'llama-$1.$2'); // Fireworks: llama-v3p3-70b
+  s = s.replace(/^llama(\d)/, 'llama-$1').replace(/^llama-(\d)-(\d)-/, 'llama-$1.$2-'); // llama3.1 / llama3-1 (Bedrock)
+  s = s.replace(/^qwen-?(\d(\.\d)?)/, 'qwen-$1').replace(/^gemma-?(\d)/, 'gemma-$1').replace(/^deepseek-v(\d)/, 'deepseek-v$1');
+  const kept = s.split('-').filter((t) => !OPEN_QUALIFIERS.has(t));
+  return kept.join('-');
+}
+
+/** Finds a model by any id a caller might write; undefined when it is not in the catalog. */
+export function findModel(catalog: Catalog, modelId: string): CatalogModel | undefined {
+  if (!modelId) return undefined;
+  const id = catalog.index.get(canonicalKey(modelId));
+  if (!id) return undefined;
+  const closed = catalog.closed.find((r) => r.id === id);
+  if (closed) return { id, kind: 'closed', closed, openPrices: [] };
+  const arch = catalog.architectures.find((a) => a.id === id);
+  const openPrices = catalog.open.filter((r) => r.model === id);
+  if (!arch && openPrices.length === 0) return undefined;
+  return { id, kind: 'open', arch, openPrices };
+}
+
+/** The architecture row for an open model id or alias. */
+export function findArchitecture(catalog: Catalog, modelId: string): ModelArchitecture | undefined {
+  return findModel(catalog, modelId)?.arch;
+}
+
+/** A GPU by short id (`h100-80gb`) or alias. */
+export function findGpu(catalog: Catalog, gpuId: string): GpuRow | undefined {
+  const key = gpuId.trim().toLowerCase();
+  return catalog.gpus.find((g) => g.id === key || (g.aliases ?? []).some((a) => a.toLowerCase() === key));
+}
+
+/** Up to `limit` catalog ids closest to an unknown id, for "did you mean" diagnostics. */
+export function nearestModels(catalog: Catalog, modelId: string, limit = 3): string[] {
+  const key = canonicalKey(modelId);
+  const ids = [...new Set(catalog.index.values())];
+  return ids
+    .map((id) => ({ id, d: editDistance(key, canonicalKey(id)) }))
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .slice(0, limit)
+    .map((x) => x.id);
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
