@@ -1,0 +1,267 @@
+/**
+ * What kind of work a call does, inferred from signals a person can check: prompt wording, output
+ * constraints, tools, images, the endpoint, the model family, input size and names in the code.
+ * Each task type gets a score; the best wins and the margin over the runner-up sets the confidence.
+ * An annotation (`// llm-advisor: task=...`) always wins.
+ */
+import type { DetectedCall, TaskClassification, TaskType } from './types';
+import { TASK_TYPES } from './types';
+import { isReasoningModel } from './tokens';
+
+/** A wording signal: a pattern, the task it points to, and how strongly. */
+interface TextRule {
+  type: TaskType;
+  pattern: RegExp;
+  weight: number;
+}
+
+// Patterns are written for intent, not for one phrasing: several rules per task, each modest, so a
+// prompt must say it more than one way (or say it strongly) to win. Weights: 3 = says the task
+// outright, 2 = strong hint, 1 = weak hint.
+const LANGS =
+  'english|french|spanish|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|arabic|hindi|russian|turkish|polish|swedish|norwegian|danish|finnish|greek|hebrew|thai|vietnamese|indonesian|ukrainian|czech|romanian|hungarian|brazilian portuguese|simplified chinese|traditional chinese|the target language|the user\'s language|\\{\\{[^}]*(lang|locale)[^}]*\\}\\}';
+
+const TEXT_RULES: TextRule[] = [
+  // classification
+  { type: 'classification', pattern: /\bclassif(y|ies|ied|ication|ier)\b/i, weight: 3 },
+  { type: 'classification', pattern: /\bcategori[sz](e|ation)\b|\b(which|what|one) (category|categories|bucket|label|class)\b|\bcategory\b/i, weight: 2.5 },
+  { type: 'classification', pattern: /\bsentiment\b|\b(positive|negative|neutral)\b.{0,40}\b(positive|negative|neutral|mixed)\b/i, weight: 2.5 },
+  { type: 'classification', pattern: /\b(intent|topic|label|tag|triage|route|routing|priority|severity|urgency|toxic|toxicity|spam|moderat\w*|nsfw|fraud|phishing)\b/i, weight: 1.2 },
+  { type: 'classification', pattern: /\b(respond|reply|answer|return|output)\b[^.]{0,40}\b(only|just|exactly)\b[^.]{0,30}\b(one|single|the)\b[^.]{0,20}\b(word|label|category|class|number|letter|value)\b/i, weight: 2.5 },
+  { type: 'classification', pattern: /\b(one of|exactly one of|must be one of|choose from|pick one|select one)\b|\byes or no\b|\btrue or false\b|\b(yes|no)\s*(\/|or)\s*(yes|no)\b/i, weight: 1.8 },
+  { type: 'classification', pattern: /\b(is|does) (this|the) (message|email|review|comment|ticket|text|post)\b[^.?]{0,60}\b(spam|abusive|urgent|relevant|about|complaint|question|positive|negative)\b/i, weight: 2 },
+
+  // summarization
+  { type: 'summarization', pattern: /\bsummar(y|ies|ize|ise|ized|ised|izing|ising|isation|ization)\b|\btl;?\s?dr\b/i, weight: 3 },
+  { type: 'summarization', pattern: /\b(condense|recap|digest|gist|synopsis|abstract|brief overview|executive overview|key (points|takeaways|highlights)|main (points|ideas|takeaways)|boil (it|this) down|shorten|distil+)\b/i, weight: 2 },
+  { type: 'summarization', pattern: /\bin (one|two|three|four|five|\d+|a few|a couple of) (sentences|bullets|bullet points|lines|words|paragraphs?)\b|\bno more than \d+ (words|sentences|bullets)\b/i, weight: 1.5 },
+  { type: 'summarization', pattern: /\b(meeting notes|minutes|changelog|release notes|standup)\b/i, weight: 0.8 },
+
+  // extraction
+  { type: 'extraction', pattern: /\bextract(s|ed|ing|ion)?\b/i, weight: 3 },
+  { type: 'extraction', pattern: /\b(pull out|parse|capture|identify|find|list|return|get)\b[^.]{0,40}\b(all|every|each|the)?\b[^.]{0,20}\b(fields?|entities|names|dates|amounts|line items|attributes|values|addresses|phone numbers|emails|skills|ingredients|parties|key-value)\b/i, weight: 2 },
+  { type: 'extraction', pattern: /\b(named entit\w*|ner\b|structured data|key facts|metadata|fill (in )?(the|this) (schema|form)|into (a |the )?(json|structured|schema))\b/i, weight: 2 },
+  { type: 'extraction', pattern: /\bjson\b/i, weight: 0.8 },
+  { type: 'extraction', pattern: /\b(invoice|receipt|resume|cv|purchase order|bill of lading|contract|form|transcript)\b[^.]{0,60}\b(fields?|data|details|information|json)\b/i, weight: 1.2 },
+  { type: 'extraction', pattern: /\b(use )?null (if|when|for) (missing|absent|not (found|present|mentioned))\b|\bif (a field|a value|it) is (missing|not present|not mentioned)\b/i, weight: 1.5 },
+
+  // translation
+  { type: 'translation', pattern: /\btranslat(e|es|ed|ing|ion|or)\b/i, weight: 3 },
+  { type: 'translation', pattern: new RegExp(`\\b(into|to|in)\\s+(${LANGS})\\b`, 'i'), weight: 1 },
+  { type: 'translation', pattern: /\b(locali[sz](e|ation)|i18n|l10n|source language|target language|preserve (the )?(meaning|tone|formatting) .{0,30}(language|translation))\b/i, weight: 2 },
+  { type: 'translation', pattern: new RegExp(`\\bfrom\\s+(${LANGS})\\s+(in)?to\\s+(${LANGS})\\b`, 'i'), weight: 2.5 },
+
+  // rag-qa
+  { type: 'rag-qa', pattern: /\b(based|relying) (only |solely |strictly )?on the (following|provided|given|above|retrieved|supplied) (context|documents?|passages?|sources?|excerpts?|information|snippets|articles|knowledge)\b/i, weight: 3 },
+  { type: 'rag-qa', pattern: /\b(using|use|with) (only )?(the )?(following|provided|given|retrieved|supplied|attached) (context|documents?|passages?|sources?|excerpts?|snippets|search results|knowledge base articles?)\b/i, weight: 2.5 },
+  { type: 'rag-qa', pattern: /\b(if|when) the (answer|information) (is not|isn't|cannot be found|is missing)\b|\b(say|reply|respond)[^.]{0,20}\b(you )?(don't|do not) know\b|\bnot (in|covered by) the (context|documents?|sources?)\b/i, weight: 2 },
+  { type: 'rag-qa', pattern: /\bcit(e|ing|ation|ations)\b|\b(source|doc|document) (ids?|numbers?)\b|\[\d\]/i, weight: 1.2 },
+  { type: 'rag-qa', pattern: /^\s*(context|documents|sources|knowledge|retrieved|excerpts|passages)\s*:/im, weight: 2 },
+  { type: 'rag-qa', pattern: /\b(knowledge base|help center|documentation|docs|faq|handbook|policy documents|manual)\b/i, weight: 0.8 },
+  { type: 'rag-qa', pattern: /\bquestion\s*:/i, weight: 0.8 },
+
+  // chat
+  { type: 'chat', pattern: /\b(you are|you're) (a |an )?(friendly|helpful|warm|cheerful|witty|patient|empathetic|conversational)\b/i, weight: 1.2 },
+  { type: 'chat', pattern: /\b(chat(bot|ting)?|conversation(al)?|companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
+  { type: 'chat', pattern: /\b(customer support agent|support assistant|concierge|tutor|coach)\b/i, weight: 0.8 },
+
+  // code-generation
+  { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|query|sql|regex|regular expression|unit tests?|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell)\b/i, weight: 2.5 },
+  { type: 'code-generation', pattern: /\b(typescript|javascript|python|rust|golang|go code|java|kotlin|swift|c\+\+|c#|ruby|php|scala|haskell|elixir|ocaml|zig|cobol|fortran|verilog|vhdl|solidity|sql|postgres(ql)?|bigquery|jsx|tsx|react|vue|svelte|terraform|pandas|numpy|regex)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|diff|patch|snippet|codebase|repository)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /\b(senior|expert|staff) (software|backend|frontend|full-?stack)? ?(engineer|developer|programmer)\b|\bonly (output|return) (the )?code\b|\bno (explanations?|prose)\b/i, weight: 1.5 },
+
+  // boilerplate-generation
+  { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|generate|create|produce)\b[^.]{0,50}\b(e-?mail|newsletter|reply|letter|message|post|tweet|caption|tagline|slogan|headline|subject line|ad copy|copy|description|bio|announcement|press release|cover letter|job (post|posting|description)|invitation|reminder|thank-you note|blurb|outreach|pitch)\b/i, weight: 2.5 },
+  { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|readme|commit message)\b/i, weight: 1.5 },
+  { type: 'boilerplate-generation', pattern: /\b(tone|voice)\s*:|\b(friendly|professional|upbeat|playful|formal|casual) tone\b/i, weight: 1 },
+
+  // complex-reasoning
+  { type: 'complex-reasoning', pattern: /\bstep[- ]by[- ]step\b|\bshow (your|all) (work|reasoning|steps)\b|\bthink (carefully|it through|through)\b|\bchain of thought\b|\breason (carefully|through)\b/i, weight: 2.5 },
+  { type: 'complex-reasoning', pattern: /\b(prove|proof|theorem|lemma|derive|derivation|formal(ly)? (logic|verification)|induction|contradiction|counterexample)\b/i, weight: 3 },
+  { type: 'complex-reasoning', pattern: /\b(math(ematical|s)?|equation|integral|probability|optimi[sz]ation problem|puzzle|riddle|logic|deduc\w*|infer\w*|syllogism|combinatori\w*|physics|olympiad|competition problem)\b/i, weight: 1.5 },
+  { type: 'complex-reasoning', pattern: /\b(legal analysis|liabilit\w*|case law|precedent|statute|jurisdiction|tax (implications|treatment)|differential diagnosis|root cause|trade-?offs?|weigh|pros and cons|multi-step|plan (out|the)|strategy|scenario|risk assessment|due diligence|arguments? (for|against)|verify (the|each) (claim|step|calculation))\b/i, weight: 1.5 },
+
+  // long-context
+  { type: 'long-context', pattern: /\b(entire|whole|full|complete) (book|codebase|repository|repo|manuscript|transcript|contract|filing|10-k|annual report|archive|thread history|case file|novel)\b|\bacross all (the )?(documents|files|chapters|transcripts)\b/i, weight: 2.5 },
+  { type: 'long-context', pattern: /\b(hundreds of pages|thousands of (lines|pages|messages)|very long|lengthy|1m tokens|200k|128k)\b/i, weight: 1.5 },
+
+  // tool-use (wording; the decisive signal is tools passed)
+  { type: 'tool-use', pattern: /\b(use|call|invoke) (the|your|available|a) (tools?|functions?)\b|\bfunction call(ing)?\b|\btool call(s|ing)?\b|\bagent\b/i, weight: 1.5 },
+
+  // vision (wording; the decisive signal is an image part)
+  { type: 'vision', pattern: /\b(image|photo|photograph|picture|screenshot|scan(ned)?|diagram|chart|figure|x-ray|handwriting|ocr|what do you see|visual(ly)?)\b/i, weight: 1.2 },
+];
+
+/** Where the text came from; names and user text say less than a system prompt. */
+type SourceKind = 'system' | 'user' | 'assistant' | 'name';
+const SOURCE_WEIGHT: Record<SourceKind, number> = { system: 1, user: 0.8, assistant: 0.3, name: 0.6 };
+const SOURCE_LABEL: Record<SourceKind, string> = {
+  system: 'system prompt',
+  user: 'user prompt',
+  assistant: 'assistant message',
+  name: 'code names',
+};
+
+interface Scoreboard {
+  scores: Map<TaskType, number>;
+  reasons: Map<TaskType, string[]>;
+}
+
+function add(board: Scoreboard, type: TaskType, weight: number, reason: string): void {
+  board.scores.set(type, (board.scores.get(type) ?? 0) + weight);
+  const list = board.reasons.get(type) ?? [];
+  list.push(reason);
+  board.reasons.set(type, list);
+}
+
+/** A short quote around a match, so the reason can be checked against the code. */
+function quote(text: string, index: number, length: number): string {
+  const start = Math.max(0, index - 15);
+  const end = Math.min(text.length, index + length + 25);
+  const snippet = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '…' : ''}${snippet}${end < text.length ? '…' : ''}`;
+}
+
+/** `summarizeArticle`, `src/support/triage-ticket.ts` → "summarize article", "src support triage ticket ts". */
+export function splitIdentifierWords(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/[_\-./\\]+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+function scoreText(board: Scoreboard, text: string, source: SourceKind): void {
+  if (!text.trim()) return;
+  const factor = SOURCE_WEIGHT[source];
+  for (const rule of TEXT_RULES) {
+    const match = rule.pattern.exec(text);
+    if (!match) continue;
+    const where = SOURCE_LABEL[source];
+    add(board, rule.type, rule.weight * factor, `${where} says "${quote(text, match.index, match[0].length)}"`);
+  }
+}
+
+const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
+  { type: 'summarization', pattern: /\b(summar\w*|tldr|digest|recap)\b/, weight: 3 },
+  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|moderat\w*|detect\w*|route\w*|intent)\b/, weight: 3 },
+  { type: 'extraction', pattern: /\b(extract\w*|parse\w*|ner|entities|scrape\w*)\b/, weight: 3 },
+  { type: 'translation', pattern: /\b(translat\w*|locali[sz]\w*|i18n)\b/, weight: 3 },
+  { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },
+  { type: 'chat', pattern: /\b(chat\w*|converse|conversation|reply|respond|assistant|bot)\b/, weight: 2 },
+  { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*)\b/, weight: 2 },
+  { type: 'boilerplate-generation', pattern: /\b(email|newsletter|copy|marketing|tagline|product description|template|draft\w*|post|tweet|boilerplate)\b/, weight: 2 },
+  { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math)\b/, weight: 2 },
+  { type: 'vision', pattern: /\b(image|photo|vision|ocr|screenshot|caption)\b/, weight: 1.5 },
+  { type: 'embedding', pattern: /\b(embed\w*|vectori[sz]e)\b/, weight: 1.5 },
+];
+
+function scoreNames(board: Scoreboard, call: DetectedCall): void {
+  const names: Array<[string, string]> = [];
+  if (call.enclosingFunction) names.push(['function', call.enclosingFunction]);
+  if (call.structuredOutputName) names.push(['output schema', call.structuredOutputName]);
+  if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
+  const factor = SOURCE_WEIGHT.name;
+  for (const [what, raw] of names) {
+    const words = splitIdentifierWords(raw);
+    for (const hint of CODE_NAME_HINTS) {
+      const match = hint.pattern.exec(words);
+      if (match) add(board, hint.type, hint.weight * factor, `${what} name \`${raw}\` suggests ${hint.type}`);
+    }
+  }
+}
+
+/** Score every task type for a call and pick the best one. */
+export function classifyTask(call: DetectedCall, inputTokens: number): TaskClassification {
+  if (call.annotation?.task) {
+    return {
+      type: call.annotation.task,
+      confidence: 1,
+      reasons: [`set by annotation \`${call.annotation.raw.trim()}\` (line ${call.annotation.line})`],
+      source: 'annotation',
+    };
+  }
+
+  // The endpoint decides outright: an embedding call is an embedding whatever its text says.
+  if (call.endpoint === 'embedding') return decided('embedding', 'endpoint is embeddings');
+  if (call.endpoint === 'image-generation') return decided('image-generation', 'endpoint generates images');
+  if (call.endpoint === 'audio-speech') return decided('speech', 'endpoint is text-to-speech');
+  if (call.endpoint === 'audio-transcription') return decided('speech', 'endpoint is speech-to-text');
+
+  const board: Scoreboard = { scores: new Map(), reasons: new Map() };
+
+  for (const message of call.messages) {
+    const source: SourceKind =
+      message.role === 'system' || message.role === 'developer' ? 'system' : message.role === 'assistant' ? 'assistant' : message.role === 'tool' ? 'assistant' : 'user';
+    scoreText(board, message.text, source);
+    for (const hole of message.holes) {
+      if (hole.kind === 'rag-context') add(board, 'rag-qa', 3, `retrieved context passed in \`${hole.expression}\``);
+      if (hole.kind === 'history') add(board, 'chat', 2, `conversation history passed in \`${hole.expression}\``);
+      if (hole.kind === 'message-array') add(board, 'chat', 1, `messages built at run time (\`${hole.expression}\`)`);
+      if (hole.kind === 'image') add(board, 'vision', 5, `image passed in \`${hole.expression}\``);
+      // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`).
+      const words = splitIdentifierWords(hole.expression.replace(/^\.\.\./, ''));
+      for (const hint of CODE_NAME_HINTS) {
+        if (hint.type === 'vision' || hint.type === 'embedding') continue;
+        if (hint.pattern.test(words)) add(board, hint.type, hint.weight * 0.4, `run-time value \`${hole.expression}\` suggests ${hint.type}`);
+      }
+    }
+  }
+  if (call.messages.some((m) => m.role === 'assistant')) add(board, 'chat', 0.8, 'earlier assistant turns in the messages');
+
+  scoreNames(board, call);
+
+  // Structural signals: what the call needs from the model.
+  if (call.toolNames.length > 0 || call.features.tools) {
+    const n = call.toolNames.length;
+    add(board, 'tool-use', 4 + Math.min(n, 6) * 0.5, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
+  }
+  if (call.features.vision) add(board, 'vision', 5, 'an image is part of the input');
+  if (call.structuredOutputName || call.features.structuredOutput) {
+    add(board, 'extraction', 1, `structured output requested${call.structuredOutputName ? ` (${call.structuredOutputName})` : ''}`);
+  }
+  const max = call.maxOutputTokens;
+  if (max !== null && max !== undefined) {
+    if (max <= 16) add(board, 'classification', 2.5, `max tokens ${max}: a one-word or label answer`);
+    else if (max <= 60) add(board, 'classification', 0.8, `max tokens ${max}: a short answer`);
+    else if (max >= 4000) add(board, 'complex-reasoning', 0.3, `max tokens ${max}: room for long output`);
+  }
+  if (isReasoningModel(call.model.id)) {
+    add(board, 'complex-reasoning', 1.5, `model ${call.model.id} is a reasoning model`);
+  }
+  if (inputTokens >= 100_000) add(board, 'long-context', 8, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens (100K+)`);
+  else if (inputTokens >= 32_000) add(board, 'long-context', 1.5, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens`);
+
+  return pick(board, call);
+}
+
+function decided(type: TaskType, reason: string): TaskClassification {
+  return { type, confidence: 0.99, reasons: [reason], source: 'inferred' };
+}
+
+function pick(board: Scoreboard, call: DetectedCall): TaskClassification {
+  const ranked = TASK_TYPES.map((type) => ({ type, score: board.scores.get(type) ?? 0 }))
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score);
+
+  if (ranked.length === 0) {
+    // Nothing to go on: a bare pass-through of user text is most often a chat-style call.
+    const hasUser = call.messages.some((m) => m.role === 'user');
+    return {
+      type: hasUser ? 'chat' : 'other',
+      confidence: 0.3,
+      reasons: ['no task signals found; assumed a general chat-style call'],
+      source: 'inferred',
+    };
+  }
+  const [top, second] = ranked;
+  const margin = second ? (top.score - second.score) / top.score : 1;
+  // Confidence grows with the margin over the runner-up and with the absolute evidence.
+  const evidence = Math.min(1, top.score / 5);
+  const confidence = Math.round(Math.min(0.97, Math.max(0.3, 0.3 + 0.45 * margin + 0.25 * evidence)) * 100) / 100;
+  const reasons = [...(board.reasons.get(top.type) ?? [])];
+  if (second) reasons.push(`runner-up: ${second.type} (score ${second.score.toFixed(1)} vs ${top.score.toFixed(1)})`);
+  return { type: top.type, confidence, reasons, source: 'inferred' };
+}

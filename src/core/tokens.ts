@@ -1,0 +1,319 @@
+/**
+ * Tokens per request for one call site: static prompt text counted exactly with tiktoken, run-time
+ * holes (user input, retrieved context, history...) estimated with visible per-kind defaults, and
+ * output tokens from the call's max-token ceiling or a per-task default. Every guess is listed in
+ * the result so the user can see and override it (annotation or `llm-usage.yml`).
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Tiktoken } from 'tiktoken/lite';
+import type { DetectedCall, HoleKind, PromptHole, TaskType, TokenEstimate } from './types';
+
+export type EncodingName = 'o200k_base' | 'cl100k_base';
+
+// ---------------------------------------------------------------------------------------------
+// Encoders: loaded lazily, one per encoding, kept for the process lifetime (no free()).
+// ---------------------------------------------------------------------------------------------
+
+const encoders = new Map<EncodingName, Tiktoken>();
+
+/** Where the rank files live: `dist/encoders` in the bundle, tiktoken's own folder unbundled. */
+function encoderPath(encoding: EncodingName): string {
+  // In the bundle __dirname is dist/, and esbuild.mjs copies the rank files to dist/encoders.
+  const bundled = path.join(__dirname, 'encoders', `${encoding}.json`);
+  if (existsSync(bundled)) return bundled;
+  // Unbundled (tsx, tests): resolve through the package's exports map.
+  return require.resolve(`tiktoken/encoders/${encoding}.json`);
+}
+
+/** The tiktoken encoder for an encoding, built on first use from its JSON rank file. */
+export function getEncoder(encoding: EncodingName): Tiktoken {
+  let encoder = encoders.get(encoding);
+  if (!encoder) {
+    const ranks = JSON.parse(readFileSync(encoderPath(encoding), 'utf8')) as {
+      bpe_ranks: string;
+      special_tokens: Record<string, number>;
+      pat_str: string;
+    };
+    encoder = new Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str);
+    encoders.set(encoding, encoder);
+  }
+  return encoder;
+}
+
+/** Exact token count of plain text; special-token strings in user text count as ordinary text. */
+export function countTokens(text: string, encoding: EncodingName = 'o200k_base'): number {
+  if (!text) return 0;
+  return getEncoder(encoding).encode_ordinary(text).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which tokenizer a model uses, and the cross-family factor when we only have a proxy.
+// ---------------------------------------------------------------------------------------------
+
+export interface TokenizerChoice {
+  encoding: EncodingName;
+  /** Multiplier applied to o200k/cl100k counts to approximate the model's own tokenizer. */
+  factor: number;
+  /** Human-readable: which tokenizer, whether exact, and the source of the factor. */
+  label: string;
+  exact: boolean;
+}
+
+interface FamilyRule {
+  test: RegExp;
+  encoding: EncodingName;
+  factor: number;
+  exact: boolean;
+  note: string;
+}
+
+// Order matters: first match wins. OpenAI mappings follow tiktoken@1.0.22 model_to_encoding.json
+// (see shared/reference/facts/tokenizers.json); newer OpenAI names default to o200k_base by family.
+const FAMILY_RULES: FamilyRule[] = [
+  { test: /^(gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-oss|o1|o3|o4|gpt-image|gpt-realtime|computer-use)/, encoding: 'o200k_base', factor: 1, exact: true, note: 'o200k_base (tiktoken model map)' },
+  { test: /^(gpt-4|gpt-3\.5|gpt-35|text-embedding-3|text-embedding-ada)/, encoding: 'cl100k_base', factor: 1, exact: true, note: 'cl100k_base (tiktoken model map)' },
+  { test: /^(text-embedding|omni-moderation|tts|whisper|dall-e)/, encoding: 'o200k_base', factor: 1, exact: false, note: 'o200k_base (OpenAI model not in tiktoken map; assumed)' },
+  {
+    test: /claude|anthropic/,
+    encoding: 'o200k_base',
+    factor: 1.16,
+    exact: false,
+    note: 'o200k_base × 1.16 (Claude 3.5 tokenizer ≈ +16% vs gpt-4o for English; +21% maths, +30% Python; Gupta/VentureBeat 2025)',
+  },
+  {
+    // Llama 3 "combines 100K tokens from the tiktoken tokenizer with 28K additional tokens"
+    // (The Llama 3 Herd of Models, §3.1.1), so cl100k_base is its nearest open proxy.
+    test: /llama-?3|llama3|meta-llama\/(llama-)?3/,
+    encoding: 'cl100k_base',
+    factor: 1,
+    exact: false,
+    note: 'cl100k_base × 1.0 (Llama 3 vocab = 100K tiktoken tokens + 28K extra, per the Llama 3 paper; unmeasured)',
+  },
+  {
+    test: /llama|mistral|mixtral|codestral|ministral|gemma|gemini|qwen|deepseek|phi|command|grok|yi-|jamba|nemotron/,
+    encoding: 'o200k_base',
+    factor: 1,
+    exact: false,
+    note: 'o200k_base × 1.0 (no published ratio for this family; unverified, article-level spread across tokenizers is ~5-15%)',
+  },
+];
+
+/** Pick the encoding and factor for a model id (null = unknown model). */
+export function tokenizerFor(modelId: string | null): TokenizerChoice {
+  if (!modelId) {
+    return { encoding: 'o200k_base', factor: 1, exact: false, label: 'o200k_base (model unknown; assumed)' };
+  }
+  // Strip provider prefixes like `openai/`, `azure/`, `together_ai/meta-llama/...` only for OpenAI matching.
+  const id = modelId.toLowerCase();
+  const bare = id.replace(/^(openai|azure|openrouter)\//, '');
+  for (const rule of FAMILY_RULES) {
+    if (rule.test.test(bare) || rule.test.test(id)) {
+      return { encoding: rule.encoding, factor: rule.factor, exact: rule.exact, label: rule.note };
+    }
+  }
+  return { encoding: 'o200k_base', factor: 1, exact: false, label: 'o200k_base × 1.0 (unknown model family; assumed)' };
+}
+
+/** Reasoning models bill hidden reasoning tokens as output (OpenAI reasoning guide). */
+export function isReasoningModel(modelId: string | null): boolean {
+  if (!modelId) return false;
+  const id = modelId.toLowerCase().replace(/^[\w-]+\//, '');
+  return /^(o1|o3|o4)(-|$)/.test(id) || /^gpt-5(?!-chat)/.test(id) || /deepseek-r1|reasoner|qwq|thinking/.test(id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defaults (all in o200k tokens). Each is an assumption, named with its reasoning.
+// ---------------------------------------------------------------------------------------------
+
+/** Default token sizes per hole kind, with why. Users override per kind or per expression. */
+export const DEFAULT_HOLE_TOKENS: Record<HoleKind, { tokens: number; basis: string }> = {
+  interpolation: { tokens: 50, basis: 'short run-time text (a user question or a field value), ~200 characters at ~4 chars/token' },
+  'rag-context': {
+    tokens: 1500,
+    basis: 'retrieved chunks: LlamaIndex defaults (chunk_size 1024 × top_k 2 ≈ 2,000) and LangChain retrievers (k=4 × ~300-token chunks ≈ 1,200)',
+  },
+  'file-content': { tokens: 2000, basis: 'one ~8 KB text or source file at ~4 chars/token' },
+  history: { tokens: 1000, basis: 'about 5 earlier turns × ~200 tokens' },
+  'message-array': { tokens: 500, basis: 'a messages array built at run time: a few messages of ~100-150 tokens' },
+  image: { tokens: 765, basis: "one 1024×1024 image at detail=high: 85 + 170 × 4 tiles (OpenAI vision pricing formula)" },
+  unknown: { tokens: 200, basis: 'unknown run-time value' },
+};
+
+// Interpolations whose name says "a whole document" are rarely 50 tokens; a name-based bump keeps
+// `${article}` from being priced like `${question}`. Still a default, and shown as such.
+const LONG_TEXT_NAME = /\b\w*(article|document|doc|docs|text|content|body|transcript|email|page|html|markdown|report|contract|essay|paper|notes|review|ticket|description|chapter|story|post|letter|resume|cv|diff|code|source|snippet|log|logs|context|passage|input_text|inputtext)\w*\b/i;
+const LONG_TEXT_TOKENS = 600;
+
+/** Expected output tokens per task type when the call gives no ceiling. */
+export const DEFAULT_OUTPUT_TOKENS: Record<TaskType, { tokens: number; basis: string }> = {
+  classification: { tokens: 10, basis: 'a label or short JSON like {"label":"negative"}' },
+  summarization: { tokens: 250, basis: 'a paragraph or 5-8 bullet points' },
+  extraction: { tokens: 150, basis: 'a JSON object with ~5-15 fields' },
+  translation: { tokens: 0, basis: 'about the length of the text to translate' }, // computed from input
+  'rag-qa': { tokens: 250, basis: 'a grounded answer of a few paragraphs with citations' },
+  chat: { tokens: 300, basis: 'a conversational reply of ~200 words' },
+  'code-generation': { tokens: 600, basis: 'a function or small module (~60 lines)' },
+  'boilerplate-generation': { tokens: 500, basis: 'an email, product description or template (~350 words)' },
+  'complex-reasoning': { tokens: 1500, basis: 'step-by-step working plus answer, incl. hidden reasoning on o-series models' },
+  'long-context': { tokens: 500, basis: 'an answer or digest over a long input' },
+  'tool-use': { tokens: 150, basis: 'one tool call (name + JSON arguments) or a short final answer' },
+  vision: { tokens: 300, basis: 'a description or answer about an image' },
+  embedding: { tokens: 0, basis: 'embeddings return vectors, not tokens' },
+  'image-generation': { tokens: 0, basis: 'priced per image, not per output token' },
+  speech: { tokens: 0, basis: 'priced per audio minute/character, not per output token' },
+  other: { tokens: 300, basis: 'generic reply' },
+};
+
+/**
+ * A max-token ceiling is a cap, not a forecast: callers set generic caps (1024, 4096) far above
+ * typical answers. Expected = min(ceiling × EXPECTED_FRACTION, task default). The fraction 0.6 is an
+ * assumption (tight caps tend to be set near the wanted length and answers stop a bit short).
+ */
+export const EXPECTED_OUTPUT_FRACTION = 0.6;
+
+/** Hidden reasoning tokens assumed for reasoning models on tasks whose default excludes them. */
+export const REASONING_OVERHEAD_TOKENS = 500;
+
+/** Chat format overhead per message and for reply priming (OpenAI cookbook, num_tokens_from_messages). */
+export const TOKENS_PER_MESSAGE = 3;
+export const TOKENS_REPLY_PRIMING = 3;
+/** Tool definitions are sent as input too; a small function schema is ~60-120 tokens (assumption). */
+export const TOKENS_PER_TOOL_DEFINITION = 90;
+
+export interface EstimateOptions {
+  /** Hole sizes from the usage file, keyed by hole expression or hole kind. */
+  holeTokens?: Record<string, number>;
+}
+
+type HoleEntry = NonNullable<TokenEstimate['holes']>[number];
+
+const HOLE_MARKER = /\{\{[\s\S]*?\}\}/g;
+
+function lookupOverride(table: Record<string, number> | undefined, hole: PromptHole): number | undefined {
+  if (!table) return undefined;
+  const expr = hole.expression.trim();
+  const candidates = [expr, expr.replace(/^\.\.\./, ''), hole.kind];
+  for (const key of candidates) {
+    const value = table[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  }
+  return undefined;
+}
+
+/** Size one hole: annotation beats usage file beats the per-kind default. */
+function sizeHole(hole: PromptHole, call: DetectedCall, options: EstimateOptions | undefined, factor: number): HoleEntry {
+  const fromAnnotation = lookupOverride(call.annotation?.holeTokens, hole);
+  if (fromAnnotation !== undefined) {
+    return { kind: hole.kind, expression: hole.expression, tokens: fromAnnotation, source: 'annotation', basis: 'set by the llm-advisor comment' };
+  }
+  const fromUsage = lookupOverride(options?.holeTokens, hole);
+  if (fromUsage !== undefined) {
+    return { kind: hole.kind, expression: hole.expression, tokens: fromUsage, source: 'usage-file', basis: 'set in llm-usage.yml' };
+  }
+  let { tokens, basis } = DEFAULT_HOLE_TOKENS[hole.kind] ?? DEFAULT_HOLE_TOKENS.unknown;
+  if (hole.kind === 'interpolation' && LONG_TEXT_NAME.test(hole.expression)) {
+    tokens = LONG_TEXT_TOKENS;
+    basis = `the name suggests a document or passage: ~${LONG_TEXT_TOKENS} tokens (~2,400 characters), assumed`;
+  }
+  // Defaults are stated in o200k tokens; scale them to the target family like counted text.
+  return { kind: hole.kind, expression: hole.expression, tokens: Math.round(tokens * factor), source: 'default', basis };
+}
+
+function outputFor(
+  call: DetectedCall,
+  task: TaskType,
+  userContentTokens: number,
+  factor: number,
+): { tokens: number; basis: string } {
+  if (call.endpoint === 'embedding') return { tokens: 0, basis: 'embedding endpoint: no output tokens' };
+  if (call.endpoint === 'image-generation') return { tokens: 0, basis: 'image endpoint: priced per image' };
+  if (call.endpoint === 'audio-speech') return { tokens: 0, basis: 'text-to-speech: priced per character/minute' };
+  if (call.endpoint === 'audio-transcription') return { tokens: 0, basis: 'transcription: priced per audio minute' };
+
+  let def = DEFAULT_OUTPUT_TOKENS[task] ?? DEFAULT_OUTPUT_TOKENS.other;
+  if (task === 'translation') {
+    // A translation is about as long as its source (±20% by language pair); use the user content.
+    def = { tokens: Math.max(50, userContentTokens), basis: 'about as long as the text to translate (user content)' };
+  } else {
+    def = { tokens: Math.round(def.tokens * factor), basis: def.basis };
+  }
+  const reasoning = isReasoningModel(call.model.id) && task !== 'complex-reasoning';
+  const expected = def.tokens + (reasoning ? REASONING_OVERHEAD_TOKENS : 0);
+  const reasoningNote = reasoning ? ` + ${REASONING_OVERHEAD_TOKENS} hidden reasoning tokens (reasoning model, assumed)` : '';
+
+  const ceiling = call.maxOutputTokens;
+  if (ceiling !== null && ceiling !== undefined && ceiling > 0) {
+    const fromCeiling = Math.max(1, Math.round(ceiling * EXPECTED_OUTPUT_FRACTION));
+    if (fromCeiling < expected) {
+      return {
+        tokens: fromCeiling,
+        basis: `max tokens ${ceiling} × ${EXPECTED_OUTPUT_FRACTION} expected fill (ceiling below the ${task} default of ${expected})`,
+      };
+    }
+    return {
+      tokens: expected,
+      basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; max tokens ${ceiling} is the ceiling`,
+    };
+  }
+  return { tokens: expected, basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; no max tokens set` };
+}
+
+/** Input and output tokens per request for one call, with every assumption spelled out. */
+export function estimateTokens(call: DetectedCall, task: TaskType, options?: EstimateOptions): TokenEstimate {
+  const tokenizer = tokenizerFor(call.model.id);
+  const chatFormat = call.endpoint === 'chat' || call.endpoint === 'batch';
+
+  let counted = 0;
+  let userContent = 0;
+  const holes: HoleEntry[] = [];
+  for (const message of call.messages) {
+    const staticText = message.text.replace(HOLE_MARKER, '');
+    const textTokens = countTokens(staticText, tokenizer.encoding);
+    counted += textTokens;
+    let holeTokens = 0;
+    for (const hole of message.holes) {
+      const entry = sizeHole(hole, call, options, tokenizer.factor);
+      holes.push(entry);
+      holeTokens += entry.tokens;
+    }
+    if (message.role === 'user') userContent += Math.round(textTokens * tokenizer.factor) + holeTokens;
+  }
+  const messageCount = call.messages.length;
+  const overhead = chatFormat && messageCount > 0 ? messageCount * TOKENS_PER_MESSAGE + TOKENS_REPLY_PRIMING : 0;
+
+  // Tool schemas are not visible statically (only names), so they are an estimated "hole".
+  if (call.toolNames.length > 0 || call.features.tools) {
+    const n = Math.max(1, call.toolNames.length);
+    holes.push({
+      kind: 'unknown',
+      expression: `tool definitions (${call.toolNames.length ? call.toolNames.join(', ') : 'unknown'})`,
+      tokens: Math.round(n * TOKENS_PER_TOOL_DEFINITION * tokenizer.factor),
+      source: 'default',
+      basis: `~${TOKENS_PER_TOOL_DEFINITION} tokens per function schema (name, description, JSON parameters), assumed`,
+    });
+  }
+
+  const countedScaled = Math.round((counted + overhead) * tokenizer.factor);
+  const estimated = holes.reduce((sum, h) => sum + h.tokens, 0);
+  const output = outputFor(call, task, userContent, tokenizer.factor);
+
+  const exactPart = tokenizer.exact ? 'counted exactly' : 'counted with a proxy tokenizer';
+  const method =
+    `${exactPart} with ${tokenizer.label}: ${counted} static tokens` +
+    (overhead ? ` + ${overhead} chat-format overhead (3/message + 3 reply priming)` : '') +
+    (holes.length ? `; ${holes.length} run-time part(s) estimated at ${estimated} tokens` : '');
+
+  return {
+    inputPerCall: countedScaled + estimated,
+    outputPerCall: output.tokens,
+    method,
+    countedInput: countedScaled,
+    estimatedInput: estimated,
+    holes,
+    tokenizer: tokenizer.label,
+    outputBasis: output.basis,
+    // Output is always a forecast, so the estimate as a whole is too; `countedInput` is the exact part.
+    isEstimate: true,
+  };
+}

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { countTokens, estimateTokens, tokenizerFor, DEFAULT_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/tokens';
+import type { DetectedCall, PromptMessage } from '../../src/core/types';
+
+/** A hand-built call, as an analyzer would report it. */
+function call(overrides: Partial<DetectedCall> = {}): DetectedCall {
+  return {
+    file: 'src/app.ts',
+    line: 10,
+    column: 1,
+    endLine: 12,
+    endColumn: 2,
+    provider: 'openai',
+    sdk: 'openai',
+    method: 'chat.completions.create',
+    endpoint: 'chat',
+    model: { id: 'gpt-4o', raw: "'gpt-4o'", source: 'literal' },
+    messages: [],
+    maxOutputTokens: null,
+    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
+    toolNames: [],
+    enclosingFunction: null,
+    evidence: [],
+    ...overrides,
+  };
+}
+
+const msg = (role: PromptMessage['role'], text: string, holes: PromptMessage['holes'] = []): PromptMessage => ({ role, text, holes });
+
+describe('tokens', () => {
+  it('counts a known string exactly', () => {
+    assert.equal(countTokens('hello world', 'o200k_base'), 2);
+    assert.equal(countTokens('hello world', 'cl100k_base'), 2);
+    assert.equal(countTokens('', 'o200k_base'), 0);
+  });
+
+  it('maps models to encodings per the tiktoken model map', () => {
+    assert.equal(tokenizerFor('gpt-4o-mini').encoding, 'o200k_base');
+    assert.equal(tokenizerFor('o3-mini').encoding, 'o200k_base');
+    assert.equal(tokenizerFor('gpt-4.1').encoding, 'o200k_base');
+    assert.equal(tokenizerFor('gpt-5-nano').encoding, 'o200k_base');
+    assert.equal(tokenizerFor('gpt-4-turbo').encoding, 'cl100k_base');
+    assert.equal(tokenizerFor('gpt-3.5-turbo').encoding, 'cl100k_base');
+    assert.equal(tokenizerFor('text-embedding-3-small').encoding, 'cl100k_base');
+    assert.equal(tokenizerFor('gpt-4o').exact, true);
+  });
+
+  it('applies the documented Claude factor and flags other families as proxies', () => {
+    const claude = tokenizerFor('claude-3-5-sonnet-20241022');
+    assert.equal(claude.factor, 1.16);
+    assert.equal(claude.exact, false);
+    assert.match(claude.label, /1\.16/);
+    const gemini = tokenizerFor('gemini-1.5-pro');
+    assert.equal(gemini.factor, 1);
+    assert.match(gemini.label, /no published ratio/);
+    assert.equal(tokenizerFor(null).exact, false);
+  });
+
+  it('counts static messages with the chat-format overhead', () => {
+    const c = call({ messages: [msg('system', 'You are a helpful assistant.'), msg('user', 'hello world')] });
+    const est = estimateTokens(c, 'chat');
+    const textTokens = countTokens('You are a helpful assistant.') + 2;
+    assert.equal(est.countedInput, textTokens + 2 * 3 + 3);
+    assert.equal(est.estimatedInput, 0);
+    assert.equal(est.inputPerCall, est.countedInput);
+    assert.match(est.method, /counted exactly with o200k_base/);
+  });
+
+  it('estimates holes with visible defaults and honours overrides', () => {
+    const c = call({
+      messages: [
+        msg('system', 'Answer from the context.\n{{chunks}}', [{ kind: 'rag-context', expression: 'chunks' }]),
+        msg('user', '{{question}}', [{ kind: 'interpolation', expression: 'question' }]),
+      ],
+    });
+    const est = estimateTokens(c, 'rag-qa');
+    assert.deepEqual(
+      est.holes?.map((h) => [h.expression, h.tokens, h.source]),
+      [
+        ['chunks', DEFAULT_HOLE_TOKENS['rag-context'].tokens, 'default'],
+        ['question', DEFAULT_HOLE_TOKENS.interpolation.tokens, 'default'],
+      ],
+    );
+    // The {{...}} markers are not sent, so they are not counted.
+    assert.equal(est.countedInput, countTokens('Answer from the context.\n') + 2 * 3 + 3);
+
+    const fromUsage = estimateTokens(c, 'rag-qa', { holeTokens: { 'rag-context': 3000 } });
+    assert.equal(fromUsage.holes?.[0].tokens, 3000);
+    assert.equal(fromUsage.holes?.[0].source, 'usage-file');
+
+    const annotated = call({ ...c, annotation: { raw: '// llm-advisor: tokens.chunks=4000', line: 9, holeTokens: { chunks: 4000 } } });
+    const fromAnnotation = estimateTokens(annotated, 'rag-qa', { holeTokens: { 'rag-context': 3000 } });
+    assert.equal(fromAnnotation.holes?.[0].tokens, 4000);
+    assert.equal(fromAnnotation.holes?.[0].source, 'annotation');
+  });
+
+  it('uses max tokens as a ceiling with an expected fraction, else the task default', () => {
+    const tight = estimateTokens(call({ maxOutputTokens: 10, messages: [msg('user', 'x')] }), 'chat');
+    assert.equal(tight.outputPerCall, Math.round(10 * EXPECTED_OUTPUT_FRACTION));
+    const loose = estimateTokens(call({ maxOutputTokens: 4096, messages: [msg('user', 'x')] }), 'summarization');
+    assert.equal(loose.outputPerCall, 250);
+    assert.match(loose.outputBasis ?? '', /ceiling/);
+    assert.equal(estimateTokens(call({ messages: [msg('user', 'x')] }), 'classification').outputPerCall, 10);
+  });
+
+  it('adds hidden reasoning tokens for reasoning models', () => {
+    const o3 = estimateTokens(call({ model: { id: 'o3-mini', raw: 'o3-mini', source: 'literal' }, messages: [msg('user', 'x')] }), 'extraction');
+    assert.equal(o3.outputPerCall, 150 + 500);
+  });
+
+  it('gives embeddings no output and no chat overhead', () => {
+    const c = call({ endpoint: 'embedding', model: { id: 'text-embedding-3-small', raw: '', source: 'literal' }, messages: [msg('user', 'hello world')] });
+    const est = estimateTokens(c, 'embedding');
+    assert.equal(est.inputPerCall, 2);
+    assert.equal(est.outputPerCall, 0);
+  });
+
+  it('scales Claude counts by the factor', () => {
+    const text = 'The quick brown fox jumps over the lazy dog near the riverbank. '.repeat(10);
+    const gpt = estimateTokens(call({ messages: [msg('user', text)] }), 'chat');
+    const claude = estimateTokens(call({ model: { id: 'claude-sonnet-4', raw: '', source: 'literal' }, messages: [msg('user', text)] }), 'chat');
+    assert.equal(claude.countedInput, Math.round((gpt.countedInput ?? 0) * 1.16));
+  });
+
+  it('counts tool definitions as an estimated part', () => {
+    const est = estimateTokens(call({ toolNames: ['a', 'b'], features: { streaming: false, tools: true, vision: false, structuredOutput: false }, messages: [msg('user', 'x')] }), 'tool-use');
+    assert.equal(est.holes?.length, 1);
+    assert.equal(est.estimatedInput, 180);
+  });
+});
