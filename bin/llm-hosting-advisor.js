@@ -3,9 +3,12 @@
 // The package's bin: runs the bundled CLI, building it first when run from a fresh source checkout.
 const { existsSync } = require('node:fs');
 const path = require('node:path');
-const cli = path.join(__dirname, '..', 'dist', 'cli.js');
+const root = path.join(__dirname, '..');
+const cli = path.join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) {
   const { execFileSync } = require('node:child_process');
-  execFileSync(process.execPath, [path.join(__dirname, '..', 'esbuild.mjs')], { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
 }
-require(cli);
+require(cli)
+  .main(process.argv.slice(2))
+  .then((code) => { process.exitCode = code; });

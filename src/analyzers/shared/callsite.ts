@@ -27,7 +27,7 @@ export function enclosingFunctionName(node: Node): string | null {
 
 /** The `llm-advisor:` comment on the lines directly above the statement holding the call, if any. */
 export function annotationComment(call: Node): { text: string; line: number } | undefined {
-  const statement = call.getFirstAncestor((ancestor) => Node.isStatement(ancestor) || Node.isClassElement(ancestor)) ?? call;
+  const statement = call.getFirstAncestor((ancestor) => Node.isStatement(ancestor) || Node.isPropertyDeclaration(ancestor)) ?? call;
   const ranges = [...statement.getLeadingCommentRanges(), ...call.getLeadingCommentRanges()];
   for (const range of ranges.reverse()) {
     const text = range.getText();
@@ -38,7 +38,7 @@ export function annotationComment(call: Node): { text: string; line: number } | 
   return undefined;
 }
 
-/** The method path written at the call, from the receiver's first property: `chat.completions.create`. */
+/** The last `depth` property names of the callee (`chat.completions.create`), or '' when the chain is shorter. */
 export function methodPath(call: CallExpression, depth: number): string {
   const names: string[] = [];
   let current: Node = call.getExpression();
@@ -46,7 +46,7 @@ export function methodPath(call: CallExpression, depth: number): string {
     names.unshift(current.getName());
     current = current.getExpression();
   }
-  return names.join('.');
+  return names.length === depth ? names.join('.') : '';
 }
 
 /** Walks `a.b.c.d` down `count` property accesses and returns the receiver (`a`). */

@@ -91,8 +91,7 @@ export function resolveMessages(expression: Node | undefined, modules: ModuleLoa
           result.hasImage ||= inner.hasImage;
         } else {
           const expressionText = spread.getText();
-          const kind = holeKindFromName(expressionText);
-          result.messages.push({ role: 'user', text: `{{...${expressionText}}}`, holes: [{ kind: kind === 'interpolation' || kind === 'file-content' ? 'message-array' : kind, expression: `...${expressionText}` }] });
+          result.messages.push({ role: 'user', text: `{{...${expressionText}}}`, holes: [{ kind: messageArrayHoleKind(expressionText), expression: `...${expressionText}` }] });
         }
         continue;
       }
@@ -118,8 +117,14 @@ export function resolveMessages(expression: Node | undefined, modules: ModuleLoa
     }
   }
   const expressionText = node.getText().slice(0, 80);
-  result.messages.push({ role: 'user', text: `{{${expressionText}}}`, holes: [{ kind: 'message-array', expression: expressionText }] });
+  result.messages.push({ role: 'user', text: `{{${expressionText}}}`, holes: [{ kind: messageArrayHoleKind(expressionText), expression: expressionText }] });
   return result;
+}
+
+/** A run-time list of messages: conversation history or retrieved context when its name says so. */
+function messageArrayHoleKind(expressionText: string): HoleKind {
+  const kind = holeKindFromName(expressionText);
+  return kind === 'history' || kind === 'rag-context' ? kind : 'message-array';
 }
 
 function readMessage(element: Node, modules: ModuleLoader): { message: PromptMessage; hasImage: boolean } | undefined {

@@ -1,0 +1,78 @@
+/** Parsed command line of the CLI. */
+export interface CliArguments {
+  command: 'scan' | 'diff' | 'help' | 'version';
+  directory: string;
+  format: 'table' | 'json' | 'markdown';
+  out?: string;
+  plan?: string;
+  usageFile?: string;
+  callsPerMonth?: number;
+  base?: string;
+  failAbove?: number;
+}
+
+/** A usage mistake: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export const HELP = `Usage: llm-hosting-advisor <command> [options]
+
+Commands:
+  scan [dir]               find the LLM calls under dir (default .) and price every hosting option
+  diff --base <git ref>    change in monthly cost between <git ref> and the working tree (Markdown for a PR comment)
+
+Options:
+  --format table|json|markdown   output format (default: table; markdown is the migration plan)
+  --out FILE                     write the output to FILE instead of standard output
+  --plan FILE                    also write the Markdown migration plan to FILE
+  --usage FILE                   usage file with volumes (default: <dir>/llm-usage.yml)
+  --calls-per-month N            default volume for calls without one (default: 10000, an assumption)
+  --fail-above USD               diff: exit 1 when the monthly increase is above USD
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit codes: 0 success, 1 failure (or diff above --fail-above), 2 bad arguments or unreadable directory.`;
+
+/** Parses argv (without node and script). Throws UsageError on anything it does not understand. */
+export function parseArguments(argv: readonly string[]): CliArguments {
+  const result: CliArguments = { command: 'help', directory: '.', format: 'table' };
+  const positionals: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    const value = (): string => {
+      const next = argv[++index];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${argument} needs a value`);
+      return next;
+    };
+    switch (argument) {
+      case '-h': case '--help': return { ...result, command: 'help' };
+      case '-v': case '--version': return { ...result, command: 'version' };
+      case '--format': {
+        const format = value();
+        if (format !== 'table' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be table, json or markdown, not "${format}"`);
+        result.format = format;
+        break;
+      }
+      case '--out': result.out = value(); break;
+      case '--plan': result.plan = value(); break;
+      case '--usage': result.usageFile = value(); break;
+      case '--base': result.base = value(); break;
+      case '--calls-per-month': result.callsPerMonth = positiveNumber(argument, value()); break;
+      case '--fail-above': result.failAbove = positiveNumber(argument, value()); break;
+      default:
+        if (argument.startsWith('-')) throw new UsageError(`unknown option ${argument}`);
+        positionals.push(argument);
+    }
+  }
+  const [command, directory, ...rest] = positionals;
+  if (command === undefined) return result;
+  if (command !== 'scan' && command !== 'diff') throw new UsageError(`unknown command "${command}" (try scan or diff)`);
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (command === 'diff' && !result.base) throw new UsageError('diff needs --base <git ref>');
+  return { ...result, command, directory: directory ?? '.' };
+}
+
+function positiveNumber(option: string, text: string): number {
+  const number = Number(text);
+  if (!Number.isFinite(number) || number < 0) throw new UsageError(`${option} must be a non-negative number, not "${text}"`);
+  return number;
+}

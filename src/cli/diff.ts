@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { compareScans, renderCostDiffMarkdown } from '../core/costDiff';
+import { scanWorkspace } from '../core/scan';
+import { UsageError, type CliArguments } from './args';
+
+const run = promisify(execFile);
+
+/**
+ * `diff --base <ref>`: scans the tree as it is and as it was at <ref> (exported from git's object
+ * store into a temporary folder, never touching the working tree) and prints the cost change.
+ */
+export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  const directory = path.resolve(args.directory);
+  const base = args.base!;
+  let topLevel: string;
+  try {
+    topLevel = (await run('git', ['rev-parse', '--show-toplevel'], { cwd: directory })).stdout.trim();
+    await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: directory });
+  } catch {
+    throw new UsageError(`cannot read git ref "${base}" in ${directory}`);
+  }
+  const temporary = await fs.mkdtemp(path.join(os.tmpdir(), 'llm-advisor-base-'));
+  try {
+    const prefix = path.relative(topLevel, directory);
+    await exportTree(topLevel, base, prefix, temporary);
+    const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile };
+    const [before, after] = await Promise.all([scanWorkspace(path.join(temporary, prefix), options), scanWorkspace(directory, options)]);
+    const diff = compareScans(before, after, base);
+    const output = args.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : renderCostDiffMarkdown(diff);
+    if (args.out) await fs.writeFile(args.out, output, 'utf8');
+    else stdout.write(output);
+    if (args.failAbove !== undefined && diff.monthlyUsdDelta > args.failAbove) {
+      stderr.write(`llm-hosting-advisor: monthly cost rises by $${diff.monthlyUsdDelta.toFixed(2)}, above --fail-above ${args.failAbove}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await fs.rm(temporary, { recursive: true, force: true });
+  }
+}
+
+/** Writes the files of `ref` under `prefix` into `target` with `git archive`, piped into tar. */
+async function exportTree(repository: string, ref: string, prefix: string, target: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  await new Promise<void>((resolve, reject) => {
+    const archive = spawn('git', ['archive', '--format=tar', ref, ...(prefix ? ['--', prefix] : [])], { cwd: repository });
+    const tar = spawn('tar', ['-x', '-C', target]);
+    archive.stdout.pipe(tar.stdin);
+    let errors = '';
+    archive.stderr.on('data', (chunk) => (errors += chunk));
+    tar.stderr.on('data', (chunk) => (errors += chunk));
+    tar.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git archive ${ref} failed: ${errors.trim()}`))));
+    archive.on('error', reject);
+    tar.on('error', reject);
+  });
+  await fs.mkdir(path.join(target, prefix), { recursive: true });
+}

@@ -1,0 +1,59 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { renderMarkdownPlan } from '../core/plan';
+import { scanWorkspace, ScanInputError } from '../core/scan';
+import { HELP, parseArguments, UsageError, type CliArguments } from './args';
+import { renderTable } from './table';
+import { runDiff } from './diff';
+
+declare const PACKAGE_VERSION: string | undefined;
+
+/** Runs the CLI and returns its exit code; all output goes through the given streams. */
+export async function main(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let args: CliArguments;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr.write(`llm-hosting-advisor: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.command === 'help') {
+    stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (args.command === 'version') {
+    stdout.write(`${typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  try {
+    if (args.command === 'diff') return await runDiff(args, stdout, stderr);
+    const result = await scanWorkspace(args.directory, { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile });
+    const output = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : args.format === 'markdown' ? renderMarkdownPlan(result) : renderTable(result);
+    if (args.out) await writeFileSafely(args.out, output);
+    else stdout.write(output);
+    if (args.plan) await writeFileSafely(args.plan, renderMarkdownPlan(result));
+    if (args.out) stderr.write(`wrote ${args.out}\n`);
+    if (args.plan) stderr.write(`wrote migration plan to ${args.plan}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ScanInputError || error instanceof UsageError) {
+      stderr.write(`llm-hosting-advisor: ${error.message}\n`);
+      return 2;
+    }
+    stderr.write(`llm-hosting-advisor: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a failed write never leaves a truncated file. */
+async function writeFileSafely(file: string, content: string): Promise<void> {
+  const absolute = path.resolve(file);
+  await fs.mkdir(path.dirname(absolute), { recursive: true });
+  const temporary = `${absolute}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, content, 'utf8');
+  await fs.rename(temporary, absolute);
+}
+

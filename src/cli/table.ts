@@ -1,0 +1,38 @@
+import { formatCount, formatUsd } from '../core/format';
+import type { ScanResult } from '../core/types';
+
+/** Renders the per-call table the CLI prints by default, followed by the summary and its assumptions. */
+export function renderTable(result: ScanResult): string {
+  const header = ['Location', 'Provider / model', 'Task', 'Tokens in/out', 'Calls/mo', 'Now $/mo', 'Recommendation', 'Then $/mo', 'Saves $/mo'];
+  const rows = result.callSites.map((site) => [
+    `${site.file}:${site.line}`,
+    `${site.provider} / ${site.model.id ?? `? (${truncate(site.model.raw, 24)})`}`,
+    `${site.task.type} ${Math.round(site.task.confidence * 100)}%`,
+    `${formatCount(site.tokens.inputPerCall)}/${formatCount(site.tokens.outputPerCall)}${site.tokens.isEstimate ? '*' : ''}`,
+    `${formatCount(site.volume.callsPerMonth)}${site.volume.source === 'default' ? '*' : ''}`,
+    formatUsd(site.monthlyUsdCurrent),
+    truncate(site.recommendation?.label ?? 'keep as is', 44),
+    formatUsd(site.recommendation?.monthlyUsd ?? site.monthlyUsdCurrent),
+    formatUsd(site.recommendation?.savingsUsd ?? 0),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const out = [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)];
+  const { summary } = result;
+  out.push('');
+  out.push(`${summary.callSites} call site${summary.callSites === 1 ? '' : 's'} in ${summary.filesParsed ?? '?'} of ${summary.filesScanned ?? '?'} files parsed. Monthly now ${formatUsd(summary.monthlyUsdCurrent)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)}).`);
+  out.push(`Prices as of ${result.catalog.asOf}. Volume: ${summary.volumeAssumption ?? 'see each call'}.`);
+  out.push('* estimate: tokens include run-time holes sized by default; calls/month is the built-in default, not a measurement.');
+  if (result.diagnostics.length > 0) {
+    out.push('');
+    out.push(`${result.diagnostics.length} diagnostic${result.diagnostics.length === 1 ? '' : 's'}:`);
+    for (const diagnostic of result.diagnostics.slice(0, 20)) out.push(`  ${diagnostic.severity}: ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ${diagnostic.message}`);
+    if (result.diagnostics.length > 20) out.push(`  ... and ${result.diagnostics.length - 20} more (see --format json)`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function truncate(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}

@@ -1,0 +1,106 @@
+import { adviseCall } from './advisor';
+import { parseAnnotation } from './annotations';
+import { loadCatalog, type Catalog } from './catalog';
+import { classifyTask } from './task';
+import { estimateTokens } from './tokens';
+import type { CallSite, DetectedCall, Diagnostic, TaskClassification } from './types';
+import { resolveVolume, type UsageFile } from './usage';
+
+export interface EnrichOptions {
+  defaultCallsPerMonth?: number;
+  usage?: UsageFile;
+  catalog?: Catalog;
+}
+
+let bundledCatalog: Catalog | undefined;
+
+/** The bundled catalog, loaded once per process. */
+export function getCatalog(): Catalog {
+  bundledCatalog ??= loadCatalog();
+  return bundledCatalog;
+}
+
+/**
+ * Turns what the analyzers found into priced call sites: stable id, annotation, task, tokens,
+ * volume and every hosting option. Pure over its inputs; no I/O beyond the tokenizer's rank files.
+ */
+export function enrichCalls(calls: DetectedCall[], annotationTexts: Map<DetectedCall, { text: string; line: number }>, options: EnrichOptions = {}): { callSites: CallSite[]; diagnostics: Diagnostic[]; catalog: { asOf: string; sources?: string[] }; volumeAssumption: string } {
+  const catalog = options.catalog ?? getCatalog();
+  const diagnostics: Diagnostic[] = [];
+  const ids = stableIds(calls);
+  const callSites = calls.map((call, index) => {
+    const comment = annotationTexts.get(call);
+    if (comment && !call.annotation) {
+      const parsed = parseAnnotation(comment.text, comment.line);
+      for (const error of parsed.errors) diagnostics.push({ file: call.file, line: comment.line, message: `llm-advisor comment: ${error}`, severity: 'warning' });
+      if (parsed.annotation) call.annotation = parsed.annotation;
+    }
+    const id = ids[index];
+    const usageEntry = options.usage?.callSites?.[id];
+    const inferred = classifyTask(call, 0);
+    const task: TaskClassification = usageEntry?.task && !call.annotation?.task
+      ? { type: usageEntry.task, confidence: 1, reasons: [`llm-usage.yml sets task=${usageEntry.task} for ${id}`], source: 'usage-file' }
+      : inferred;
+    const holeTokens = { ...(usageEntry?.holeTokens ?? {}), ...(call.annotation?.holeTokens ?? {}) };
+    let tokens = estimateTokens(call, task.type, { holeTokens });
+    // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
+    const reclassified = task.source === 'inferred' || task.source === undefined ? classifyTask(call, tokens.inputPerCall) : task;
+    if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
+    const volume = resolveVolume({ id, file: call.file, enclosingFunction: call.enclosingFunction, annotation: call.annotation }, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
+    const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog);
+    for (const message of advice.diagnostics) diagnostics.push({ file: call.file, line: call.line, message, severity: 'warning' });
+    const site: CallSite = {
+      id,
+      file: call.file,
+      line: call.line,
+      column: call.column,
+      endLine: call.endLine,
+      endColumn: call.endColumn,
+      provider: call.provider,
+      sdk: call.sdk,
+      method: call.method,
+      endpoint: call.endpoint,
+      model: call.model,
+      task: reclassified,
+      tokens,
+      features: call.features,
+      volume,
+      options: advice.options,
+      recommendation: advice.recommendation,
+      monthlyUsdCurrent: advice.monthlyUsdCurrent,
+      enclosingFunction: call.enclosingFunction,
+      evidence: call.evidence,
+      promptPreview: promptPreview(call),
+    };
+    return site;
+  });
+  const defaultVolumes = callSites.filter((site) => site.volume.source === 'default');
+  const volumeAssumption = defaultVolumes.length === 0
+    ? 'every call site has a volume from an annotation, the usage file or a setting'
+    : `${defaultVolumes.length} of ${callSites.length} call sites use the built-in default of ${defaultVolumes[0].volume.callsPerMonth.toLocaleString('en-US')} calls/month (an assumption: set real volumes in llm-usage.yml)`;
+  return { callSites, diagnostics, catalog: { asOf: catalog.asOf, sources: catalog.sources }, volumeAssumption };
+}
+
+/**
+ * Ids that survive edits above the call: file, enclosing function and method, with an ordinal
+ * only when the same triple appears more than once in a file.
+ */
+export function stableIds(calls: DetectedCall[]): string[] {
+  const counts = new Map<string, number>();
+  const bases = calls.map((call) => `${call.file}#${call.enclosingFunction ?? '<top>'}:${call.method}`);
+  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return bases.map((base) => {
+    if (counts.get(base) === 1) return base;
+    const ordinal = (seen.get(base) ?? 0) + 1;
+    seen.set(base, ordinal);
+    return `${base}#${ordinal}`;
+  });
+}
+
+function promptPreview(call: DetectedCall): string | undefined {
+  const message = call.messages.find((m) => m.role === 'system' || m.role === 'developer') ?? call.messages[0];
+  if (!message) return undefined;
+  const text = message.text.replace(/\s+/g, ' ').trim();
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}

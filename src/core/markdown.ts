@@ -1,0 +1,35 @@
+/**
+ * Escaping for text from user code placed into Markdown (GFM). Prompt text, file names and model
+ * strings may hold pipes, backticks, HTML and link syntax; after escaping they render as plain text.
+ */
+const MARKDOWN_SPECIAL = /[\\`*_{}\[\]()#+!|<>~&]/g;
+const BIDI_AND_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
+
+/** Escapes text for a Markdown paragraph or table cell (newlines become spaces). */
+export function mdText(text: string): string {
+  return text
+    .replace(BIDI_AND_CONTROL, '')
+    .replace(/\r?\n/g, ' ')
+    .replace(MARKDOWN_SPECIAL, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`));
+}
+
+/** Inline code that survives backticks inside it: the fence is longer than any run inside. */
+export function mdCode(text: string): string {
+  const clean = text.replace(BIDI_AND_CONTROL, '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padding = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
+  return `${fence}${padding}${clean}${padding}${fence}`;
+}
+
+/** A relative link to a file and line, with the path percent-encoded so it cannot break out of the link. */
+export function mdFileLink(file: string, line: number): string {
+  const target = file.split('/').map(encodeURIComponent).join('/');
+  return `[${mdText(`${file}:${line}`)}](${target}#L${line})`;
+}
+
+/** A GFM table from a header and rows of already-escaped cells. */
+export function mdTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,97 @@
+import { openaiAnalyzer } from '../../../src/analyzers/openai';
+import { runAnalyzerTests } from './tester';
+
+runAnalyzerTests('openai analyzer', openaiAnalyzer, {
+  valid: [
+    `const x = { chat: { completions: { create: () => 1 } } };\nx.chat.completions.list();`,
+    `import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nanthropic.completions.create({ model: 'claude-2', prompt: 'hi', max_tokens_to_sample: 5 });`,
+    `import Groq from 'groq-sdk';\nconst groq = new Groq();\ngroq.chat.completions.create({ model: 'llama-3.3-70b-versatile', messages: [] });`,
+    `import OpenAI from 'openai';\nconst openai = new OpenAI();\nopenai.models.list();`,
+    { name: 'a comment or string mentioning the API is not a call', code: `// openai.chat.completions.create({ model: 'gpt-4o' })\nconst s = "openai.chat.completions.create";` },
+  ],
+  invalid: [
+    {
+      name: 'literal model on a client created in the same file',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function run(text: string) {
+  return openai.chat.completions.create({
+    model: 'gpt-4o',
+    max_tokens: 20,
+    messages: [{ role: 'system', content: 'Classify the sentiment.' }, { role: 'user', content: text }],
+  });
+}`,
+      calls: [{ line: 4, column: 10, method: 'chat.completions.create', provider: 'openai', endpoint: 'chat', model: 'gpt-4o', modelSource: 'literal', maxOutputTokens: 20, promptIncludes: ['Classify the sentiment.', '{{text}}'], holeKinds: ['file-content'] }],
+    },
+    {
+      name: 'client imported from another module, model from a constant object there',
+      files: { 'src/llm.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: process.env.KEY });\nexport const MODELS = { fast: 'gpt-4o-mini' };\n` },
+      code: `import { client, MODELS } from './llm';\nawait client.chat.completions.create({ model: MODELS.fast, messages: [{ role: 'user', content: 'Hello' }] });`,
+      calls: [{ line: 2, column: 7, provider: 'openai', model: 'gpt-4o-mini', modelSource: 'import', promptIncludes: ['Hello'] }],
+    },
+    {
+      name: 'baseURL pointing at Groq is reported as groq',
+      code: `import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', apiKey: process.env.GROQ_API_KEY });\ngroq.chat.completions.create({ model: 'llama-3.3-70b-versatile', messages: [] });`,
+      calls: [{ line: 3, provider: 'groq', model: 'llama-3.3-70b-versatile' }],
+    },
+    {
+      name: 'AzureOpenAI with the deployment in the client options',
+      code: `import { AzureOpenAI } from 'openai';\nconst azure = new AzureOpenAI({ deployment: 'gpt-4o', apiVersion: '2024-10-21' });\nazure.chat.completions.create({ messages: [{ role: 'user', content: 'hi' }] });`,
+      calls: [{ line: 3, provider: 'azure-openai', model: 'gpt-4o' }],
+    },
+    {
+      name: 'client in a class field; env var with a default model',
+      code: `import OpenAI from 'openai';
+class Summarizer {
+  private client = new OpenAI();
+  async summarize(article: string) {
+    return this.client.chat.completions.create({ model: process.env.MODEL ?? 'gpt-4.1-mini', stream: true, messages: [{ role: 'user', content: \`Summarize: \${article}\` }] });
+  }
+}`,
+      calls: [{ line: 5, provider: 'openai', model: 'gpt-4.1-mini', modelSource: 'env-default', features: { streaming: true }, promptIncludes: ['Summarize: {{article}}'] }],
+    },
+    {
+      name: 'CommonJS require and a factory function',
+      code: `const OpenAI = require('openai');
+function makeClient() { return new OpenAI(); }
+const llm = makeClient();
+llm.embeddings.create({ model: 'text-embedding-3-small', input: 'doc' });`,
+      calls: [{ line: 4, method: 'embeddings.create', endpoint: 'embedding', model: 'text-embedding-3-small' }],
+    },
+    {
+      name: 'dynamic import, tools, structured output and an image part',
+      code: `const { default: OpenAI } = await import('openai');
+const ai = new OpenAI();
+await ai.chat.completions.create({
+  model: 'gpt-4o',
+  tools: [{ type: 'function', function: { name: 'lookupOrder', parameters: {} } }],
+  response_format: { type: 'json_schema', json_schema: { name: 'Order', schema: {} } },
+  messages: [{ role: 'user', content: [{ type: 'text', text: 'What is in this photo?' }, { type: 'image_url', image_url: { url } }] }],
+});`,
+      calls: [{ line: 3, model: 'gpt-4o', features: { tools: true, structuredOutput: true, vision: true }, toolNames: ['lookupOrder'], promptIncludes: ['What is in this photo?'] }],
+    },
+    {
+      name: 'responses API with instructions and a dynamic model',
+      code: `import OpenAI from 'openai';\nconst client = new OpenAI();\nexport function ask(model: string, question: string) {\n  return client.responses.create({ model, instructions: 'Answer briefly.', input: question });\n}`,
+      calls: [{ line: 4, method: 'responses.create', model: null, modelSource: 'dynamic', promptIncludes: ['Answer briefly.', '{{question}}'] }],
+    },
+    {
+      name: 'messages spread from history and an untraced client matched by shape',
+      code: `export async function reply(deps: any, history: any[], question: string) {\n  return deps.openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'You are a helpful assistant.' }, ...history, { role: 'user', content: question }] });\n}`,
+      calls: [{ line: 2, provider: 'openai', model: 'gpt-4o-mini', holeKinds: ['history', 'interpolation'] }],
+    },
+    {
+      name: 'audio, images and beta parse',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+openai.audio.transcriptions.create({ model: 'whisper-1', file });
+openai.images.generate({ model: 'dall-e-3', prompt: 'a cat' });
+openai.beta.chat.completions.parse({ model: 'gpt-4o-2024-08-06', messages: [], response_format: zodResponseFormat(Event, 'event') });`,
+      calls: [
+        { line: 3, method: 'audio.transcriptions.create', endpoint: 'audio-transcription', model: 'whisper-1' },
+        { line: 4, method: 'images.generate', endpoint: 'image-generation', model: 'dall-e-3' },
+        { line: 5, method: 'beta.chat.completions.parse', model: 'gpt-4o-2024-08-06', features: { structuredOutput: true } },
+      ],
+    },
+  ],
+});

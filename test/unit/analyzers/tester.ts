@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Analyzer } from '../../../src/analyzers';
+import { analyzeText, createAnalysisProject } from '../../../src/core/analyze';
+import type { DetectedCall } from '../../../src/core/types';
+
+/** What a test expects of one reported call; only the fields given are compared. */
+export interface ExpectedCall {
+  line: number;
+  column?: number;
+  method?: string;
+  provider?: string;
+  endpoint?: DetectedCall['endpoint'];
+  model?: string | null;
+  modelSource?: DetectedCall['model']['source'];
+  features?: Partial<DetectedCall['features']>;
+  maxOutputTokens?: number | null;
+  toolNames?: string[];
+  /** Substrings the joined prompt text must contain. */
+  promptIncludes?: string[];
+  holeKinds?: string[];
+}
+
+export interface InvalidCase {
+  name?: string;
+  code: string;
+  /** Other modules of the fixture project, by relative path (the case's own file is `src/case.ts`). */
+  files?: Record<string, string>;
+  calls: ExpectedCall[];
+}
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  files?: Record<string, string>;
+}
+
+/**
+ * Table-driven analyzer tests in the spirit of typescript-eslint's RuleTester: each case is real
+ * code written to a temporary project on disk; `valid` cases must report nothing, `invalid` cases
+ * exactly the listed calls. Duplicate cases and invalid cases without expectations are errors.
+ */
+export function runAnalyzerTests(name: string, analyzer: Analyzer, cases: { valid: Array<string | ValidCase>; invalid: InvalidCase[] }): void {
+  const seen = new Set<string>();
+  const checkUnique = (code: string) => {
+    assert.ok(!seen.has(code), `duplicate test case:\n${code}`);
+    seen.add(code);
+  };
+  describe(name, () => {
+    describe('valid', () => {
+      for (const entry of cases.valid) {
+        const testCase = typeof entry === 'string' ? { code: entry } : entry;
+        it(testCase.name ?? firstLine(testCase.code), () => {
+          checkUnique(testCase.code);
+          const calls = analyze(analyzer, testCase.code, testCase.files);
+          assert.deepEqual(calls.map(summarize), [], 'expected no call sites');
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const testCase of cases.invalid) {
+        it(testCase.name ?? firstLine(testCase.code), () => {
+          checkUnique(testCase.code);
+          assert.ok(testCase.calls.length > 0, 'an invalid case must expect at least one call');
+          const calls = analyze(analyzer, testCase.code, testCase.files);
+          assert.equal(calls.length, testCase.calls.length, `expected ${testCase.calls.length} call(s), got ${calls.length}: ${JSON.stringify(calls.map(summarize))}`);
+          testCase.calls.forEach((expected, index) => compare(calls[index], expected));
+        });
+      }
+    });
+  });
+}
+
+function analyze(analyzer: Analyzer, code: string, files: Record<string, string> = {}): DetectedCall[] {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'analyzer-test-'));
+  try {
+    for (const [relative, content] of Object.entries({ ...files, 'src/case.ts': code })) {
+      const absolute = path.join(root, relative);
+      mkdirSync(path.dirname(absolute), { recursive: true });
+      writeFileSync(absolute, content);
+    }
+    const context = createAnalysisProject(root);
+    const result = analyzeText({ absolutePath: path.join(root, 'src/case.ts'), relativePath: 'src/case.ts' }, code, context, [analyzer]);
+    const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    assert.deepEqual(errors, [], 'analyzer reported errors');
+    return result.calls;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function compare(actual: DetectedCall, expected: ExpectedCall): void {
+  const where = `call at line ${actual.line}`;
+  assert.equal(actual.line, expected.line, `${where}: line`);
+  if (expected.column !== undefined) assert.equal(actual.column, expected.column, `${where}: column`);
+  if (expected.method !== undefined) assert.equal(actual.method, expected.method, `${where}: method`);
+  if (expected.provider !== undefined) assert.equal(actual.provider, expected.provider, `${where}: provider`);
+  if (expected.endpoint !== undefined) assert.equal(actual.endpoint, expected.endpoint, `${where}: endpoint`);
+  if (expected.model !== undefined) assert.equal(actual.model.id, expected.model, `${where}: model`);
+  if (expected.modelSource !== undefined) assert.equal(actual.model.source, expected.modelSource, `${where}: model source`);
+  if (expected.maxOutputTokens !== undefined) assert.equal(actual.maxOutputTokens, expected.maxOutputTokens, `${where}: max output tokens`);
+  if (expected.toolNames !== undefined) assert.deepEqual(actual.toolNames, expected.toolNames, `${where}: tool names`);
+  for (const [feature, value] of Object.entries(expected.features ?? {})) {
+    assert.equal(actual.features[feature as keyof DetectedCall['features']], value, `${where}: features.${feature}`);
+  }
+  const prompt = actual.messages.map((message) => message.text).join('\n');
+  for (const fragment of expected.promptIncludes ?? []) assert.ok(prompt.includes(fragment), `${where}: prompt should include "${fragment}", got: ${prompt.slice(0, 300)}`);
+  if (expected.holeKinds !== undefined) assert.deepEqual(actual.messages.flatMap((message) => message.holes.map((hole) => hole.kind)), expected.holeKinds, `${where}: hole kinds`);
+}
+
+function summarize(call: DetectedCall) {
+  return { line: call.line, method: call.method, provider: call.provider, model: call.model.id };
+}
+
+function firstLine(code: string): string {
+  return code.trim().split('\n').find((line) => !/^import|^const \w+ = new|^$/.test(line.trim()))?.trim().slice(0, 90) ?? code.slice(0, 60);
+}
