@@ -78,6 +78,7 @@ export interface ModelArchitecture extends Sourced {
   /** Parameters touched per token (MoE); equals totalParamsB for dense models. */
   activeParamsB: number;
   hiddenSize: number;
+  intermediateSize: number;
   layers: number;
   attentionHeads: number;
   kvHeads: number;
@@ -114,6 +115,9 @@ export interface GpuRow extends Sourced {
   name: string;
   aliases?: string[];
   memoryGB: number;
+  /** Memory the driver exposes (GiB), the base vLLM applies gpu_memory_utilization to. */
+  visibleGiB: number;
+  visibleGiBSource: string;
   bandwidthTBs: number;
   bf16DenseTflops: number;
   fp8DenseTflops: number | null;
@@ -147,9 +151,19 @@ export interface SelfHostCostRow extends Sourced {
   derivation: string;
 }
 
+/** A numeric sizing or cost assumption (reserved discount, MFU, peak factor...), editable as data. */
+export interface AssumptionRow extends Sourced {
+  id: string;
+  value: number;
+  unit: string;
+  derivation: string;
+}
+
 export interface Catalog {
-  /** The oldest as-of date among the price rows: the date the UI shows for the catalog. */
+  /** The as-of date of the price snapshot most rows come from: the date the UI shows. */
   asOf: string;
+  /** The oldest as-of date of any price row (retired models priced at their last list price). */
+  oldestAsOf: string;
   sources: string[];
   closed: ClosedModelRow[];
   open: OpenPriceRow[];
@@ -157,6 +171,7 @@ export interface Catalog {
   gpus: GpuRow[];
   quality: QualityRow[];
   selfHostCosts: SelfHostCostRow[];
+  assumptions: AssumptionRow[];
   /** canonical key -> model id, built once by loadCatalog. */
   index: Map<string, string>;
 }
@@ -185,16 +200,22 @@ export function loadCatalog(): Catalog {
   const gpus = (gpuJson as unknown as RowsFile<GpuRow>).rows;
   const quality = (qualityJson as unknown as RowsFile<QualityRow>).rows;
   const selfHostCosts = (selfHostJson as unknown as RowsFile<SelfHostCostRow>).rows;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts });
+  const assumptions = (selfHostJson as unknown as { assumptions: AssumptionRow[] }).assumptions;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions });
   return cached;
 }
 
 /** Assembles a catalog from rows (also used by tests to build small catalogs). */
-export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'sources' | 'index'>): Catalog {
+export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sources' | 'index'>): Catalog {
   const priced: Sourced[] = [...parts.closed, ...parts.open];
   const dates = priced.map((r) => r.asOf).filter(Boolean).sort();
+  // The date most price rows were taken: the snapshot the UI shows. A few rows (retired models,
+  // older GPU quotes) are older; `oldestAsOf` says how old the oldest one is.
+  const counts = new Map<string, number>();
+  for (const d of dates) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const snapshot = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   const sources = new Set<string>();
-  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.quality, ...parts.selfHostCosts]) sources.add(r.source);
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts]) sources.add(r.source);
   const index = new Map<string, string>();
   const add = (name: string, id: string) => {
     const key = canonicalKey(name);
@@ -210,7 +231,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'sources' | 'index'>)
     for (const a of arch.aliases ?? []) add(a, arch.id);
   }
   for (const row of parts.open) add(row.providerModelId, row.model);
-  return { ...parts, asOf: dates[0] ?? 'unknown', sources: [...sources], index };
+  return { ...parts, asOf: snapshot ?? 'unknown', oldestAsOf: dates[0] ?? 'unknown', sources: [...sources], index };
 }
 
 const OPEN_FAMILIES = /^(llama|qwen|mistral|mixtral|gemma|deepseek|phi|codestral|ministral)/;
@@ -268,6 +289,11 @@ export function findModel(catalog: Catalog, modelId: string): CatalogModel | und
 /** The architecture row for an open model id or alias. */
 export function findArchitecture(catalog: Catalog, modelId: string): ModelArchitecture | undefined {
   return findModel(catalog, modelId)?.arch;
+}
+
+/** The value of a named assumption from self-host-costs.json, or `fallback` when the row is missing. */
+export function assumption(catalog: Catalog, id: string, fallback: number): number {
+  return catalog.assumptions.find((a) => a.id === id)?.value ?? fallback;
 }
 
 /** A GPU by short id (`h100-80gb`) or alias. */
