@@ -9,11 +9,16 @@ const watch = process.argv.includes('--watch');
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning' };
 
-const builds = [
+const allBuilds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
+
+// `--only cli` builds just the CLI bundle (what `bin/` needs on a fresh checkout).
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
+const builds = only ? allBuilds.filter((options) => options.outfile === `dist/${only}.js`) : allBuilds;
 
 function copyRuntimeAssets() {
   mkdirSync('dist/encoders', { recursive: true });

@@ -7,7 +7,7 @@ const root = path.join(__dirname, '..');
 const cli = path.join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) {
   const { execFileSync } = require('node:child_process');
-  execFileSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--only', 'cli'], { cwd: root, stdio: 'inherit' });
 }
 require(cli)
   .main(process.argv.slice(2))

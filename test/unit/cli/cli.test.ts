@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../../../src/cli/main';
+import type { ScanResult } from '../../../src/core/types';
+
+const EXAMPLE = path.resolve(__dirname, '../../../examples/support-desk');
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await main(argv, stdout, stderr);
+  return { code, stdout: out, stderr: err };
+}
+
+describe('CLI', () => {
+  it('prints the per-call table for a folder', async () => {
+    const { code, stdout } = await run(['scan', EXAMPLE]);
+    assert.equal(code, 0);
+    assert.match(stdout, /^Location\s+Provider \/ model/m);
+    assert.match(stdout, /src\/tickets\/triage\.ts:8\s+openai \/ gpt-4o/);
+    assert.match(stdout, /Prices as of \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('--format json prints schema version 1 with the example call sites at their lines', async () => {
+    const { code, stdout } = await run(['scan', EXAMPLE, '--format', 'json']);
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout) as ScanResult;
+    assert.equal(result.schemaVersion, 1);
+    assert.equal(result.root, EXAMPLE);
+    assert.match(result.catalog.asOf, /^\d{4}-\d{2}-\d{2}$/);
+    const locations = result.callSites.map((site) => `${site.file}:${site.line}:${site.column}`);
+    assert.deepEqual(locations, [
+      'src/kb/answer.ts:11:26',
+      'src/kb/answer.ts:27:26',
+      'src/kb/policy.ts:7:26',
+      'src/tickets/extract.ts:8:26',
+      'src/tickets/extract.ts:21:26',
+      'src/tickets/triage.ts:8:26',
+      'src/tickets/triage.ts:25:26',
+    ]);
+    for (const site of result.callSites) {
+      for (const key of ['id', 'file', 'line', 'column', 'endLine', 'endColumn', 'provider', 'sdk', 'method', 'model', 'task', 'tokens', 'features', 'volume', 'options', 'recommendation']) {
+        assert.ok(key in site, `call site is missing ${key}`);
+      }
+      assert.ok(site.endLine > site.line || site.endColumn > site.column + 20, 'the span covers the whole call');
+    }
+    assert.equal(result.summary.callSites, 7);
+    const triage = result.callSites.find((site) => site.file === 'src/tickets/triage.ts' && site.line === 8)!;
+    assert.equal(triage.endLine, 19, 'the span ends at the closing parenthesis of the call');
+    const ids = new Set(result.callSites.map((site) => site.id));
+    assert.equal(ids.size, 7, 'ids are unique');
+  });
+
+  it('--format markdown --out writes the plan to a file', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'cli-out-'));
+    try {
+      const file = path.join(directory, 'nested', 'plan.md');
+      const { code, stdout } = await run(['scan', EXAMPLE, '--format', 'markdown', '--out', file]);
+      assert.equal(code, 0);
+      assert.equal(stdout, '');
+      assert.match(readFileSync(file, 'utf8'), /^# LLM hosting migration plan/);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 with a one-line error on bad arguments', async () => {
+    for (const argv of [['scan', EXAMPLE, '--format', 'xml'], ['frobnicate'], ['scan', '--out'], ['scan', EXAMPLE, '--bogus']]) {
+      const { code, stderr } = await run(argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    }
+  });
+
+  it('exits 2 with a one-line error on an unreadable directory', async () => {
+    const { code, stderr } = await run(['scan', path.join(os.tmpdir(), 'does-not-exist-llm-advisor')]);
+    assert.equal(code, 2);
+    assert.match(stderr, /^llm-hosting-advisor: not a readable directory: /);
+    assert.equal(stderr.trim().split('\n').length, 1);
+  });
+});
