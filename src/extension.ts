@@ -1,0 +1,66 @@
+/**
+ * Extension entry point. Activation only registers commands, providers and the panel serializer;
+ * the scanner (ts-morph, tiktoken) is loaded lazily on the first scan (see extension/scanModel.ts).
+ */
+import * as vscode from 'vscode';
+import type { AdvisorApi } from './extension/api';
+import { CallSiteCodeLensProvider } from './extension/codeLens';
+import { CommandId } from './extension/commands';
+import { CostPanel, registerCostPanelSerializer } from './extension/costPanel';
+import { CallSiteHoverProvider } from './extension/hover';
+import { initLog, log } from './extension/log';
+import { exportMigrationPlan } from './extension/planExport';
+import { isScanModuleLoaded, WorkspaceScanModel } from './extension/scanModel';
+import { CostStatusBar } from './extension/statusBar';
+import { isCallSiteId } from './webview/protocol';
+
+const SOURCE_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', language: 'typescript' },
+  { scheme: 'file', language: 'typescriptreact' },
+  { scheme: 'file', language: 'javascript' },
+  { scheme: 'file', language: 'javascriptreact' },
+];
+
+export function activate(context: vscode.ExtensionContext): AdvisorApi {
+  const started = performance.now();
+  initLog(context);
+  const model = new WorkspaceScanModel();
+  const lenses = new CallSiteCodeLensProvider(model);
+  const statusBar = new CostStatusBar(model);
+  const extensionUri = context.extensionUri;
+
+  context.subscriptions.push(
+    model,
+    lenses,
+    statusBar,
+    vscode.commands.registerCommand(CommandId.OpenCostPanel, (callSiteId?: unknown) => {
+      CostPanel.createOrShow(extensionUri, model, isCallSiteId(callSiteId) ? callSiteId : undefined);
+    }),
+    vscode.commands.registerCommand(CommandId.RescanWorkspace, () => model.rescan('notification')),
+    vscode.commands.registerCommand(CommandId.ExportMigrationPlan, () => exportMigrationPlan(model)),
+    vscode.languages.registerCodeLensProvider(SOURCE_SELECTOR, lenses),
+    vscode.languages.registerHoverProvider(SOURCE_SELECTOR, new CallSiteHoverProvider(model)),
+    registerCostPanelSerializer(extensionUri, model),
+    { dispose: () => CostPanel.current?.dispose() },
+  );
+
+  const activationMs = performance.now() - started;
+  const scannerLoadedAtActivation = isScanModuleLoaded();
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return {
+    lastScanResult: () => model.lastResult,
+    ensureScanned: () => model.ensureResult('silent'),
+    activationMs,
+    scannerLoadedAtActivation,
+    scannerLoaded: isScanModuleLoaded,
+    panel: () => CostPanel.current?.probe,
+    sendPanelMessage: async (raw) => {
+      await CostPanel.current?.handleMessage(raw);
+    },
+    statusBarText: () => statusBar.text,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions and disposed by VS Code.
+}

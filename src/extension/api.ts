@@ -1,0 +1,25 @@
+import type { ScanResult } from '../core/types';
+import type { CostPanelProbe } from './costPanel';
+
+/**
+ * What `activate()` returns: a small read-only API the integration tests use to compare what the
+ * panel shows with an independent scan. Nothing here changes behaviour.
+ */
+export interface AdvisorApi {
+  /** The last completed scan, if any. */
+  lastScanResult(): ScanResult | undefined;
+  /** Scans if there is no result yet, then returns it. */
+  ensureScanned(): Promise<ScanResult | undefined>;
+  /** How long activate() took, in milliseconds. */
+  readonly activationMs: number;
+  /** Whether the scanner module (ts-morph, tiktoken) was loaded when activate() returned. */
+  readonly scannerLoadedAtActivation: boolean;
+  /** Whether the scanner module has been loaded by now. */
+  scannerLoaded(): boolean;
+  /** The open cost panel's message log, or undefined when no panel is open. */
+  panel(): CostPanelProbe | undefined;
+  /** Feeds a raw message to the open panel's handler, as if the webview had posted it. */
+  sendPanelMessage(raw: unknown): Promise<void>;
+  /** The status bar item's text. */
+  statusBarText(): string;
+}

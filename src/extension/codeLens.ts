@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { CommandId } from './commands';
+import { readConfig, affects } from './config';
+import type { WorkspaceScanModel } from './scanModel';
+import { codeLensTitle, codeLensTooltip } from './text';
+
+/**
+ * A CodeLens above every call site: `≈ $X/mo · model · task → recommendation ≈ $Y/mo`; clicking
+ * opens the cost panel on that call. Turned off with `llmHostingAdvisor.codeLens.enabled`.
+ */
+export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  readonly onDidChangeCodeLenses = this.emitter.event;
+
+  constructor(private readonly model: WorkspaceScanModel) {
+    this.disposables.push(
+      model.onDidChange(() => this.emitter.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affects(e, 'codeLens.enabled')) this.emitter.fire();
+      }),
+    );
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    if (!readConfig(document.uri).codeLensEnabled || !this.model.contains(document.uri)) return [];
+    // The first request in a session triggers the (lazy) workspace scan; later ones are instant.
+    if (!this.model.lastResult) await this.model.ensureResult('window');
+    if (token.isCancellationRequested) return [];
+    return this.model.callSitesFor(document.uri).map((site) => {
+      const line = Math.min(Math.max(site.line - 1, 0), Math.max(document.lineCount - 1, 0));
+      return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+        title: codeLensTitle(site),
+        tooltip: codeLensTooltip(site),
+        command: CommandId.OpenCostPanel,
+        arguments: [site.id],
+      });
+    });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

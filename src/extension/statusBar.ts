@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { formatUsd } from '../webview/format';
+import { CommandId } from './commands';
+import type { ScanState, WorkspaceScanModel } from './scanModel';
+
+/** The workspace's monthly estimate in the status bar; a click opens the cost panel. */
+export class CostStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(model: WorkspaceScanModel) {
+    this.item = vscode.window.createStatusBarItem('llmHostingAdvisor.estimate', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'LLM Hosting Advisor';
+    this.item.command = CommandId.OpenCostPanel;
+    this.subscription = model.onDidChange((state) => this.update(state));
+    this.update(model.state);
+  }
+
+  /** The text shown, for tests. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  private update(state: ScanState): void {
+    const r = state.result;
+    if (state.scanning && !r) {
+      this.item.text = '$(sync~spin) LLM cost';
+      this.item.tooltip = 'LLM Hosting Advisor: scanning the workspace…';
+    } else if (r) {
+      const s = r.summary;
+      this.item.text = `$(graph) LLM ≈ ${formatUsd(s.monthlyUsdCurrent)}/mo`;
+      this.item.tooltip = new vscode.MarkdownString(
+        `**LLM Hosting Advisor**\n\n${s.callSites} call sites · today ${formatUsd(s.monthlyUsdCurrent)}/mo · recommended ${formatUsd(
+          s.monthlyUsdRecommended,
+        )}/mo\n\nPrices as of ${r.catalog.asOf}. Click to open the cost panel.`,
+      );
+    } else if (state.error) {
+      this.item.text = '$(warning) LLM cost';
+      this.item.tooltip = `LLM Hosting Advisor: ${state.error}`;
+    } else {
+      this.item.text = '$(graph) LLM cost';
+      this.item.tooltip = 'LLM Hosting Advisor: open the cost panel to scan this workspace';
+    }
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The words the editor shows for a call site: the CodeLens title and the hover's Markdown.
+ * Pure functions (no `vscode` import), so they are unit-tested as strings on plain Node.
+ */
+import type { CallSite } from '../core/types';
+import { formatInt, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from '../webview/format';
+import { tierLabel } from '../webview/render';
+
+/** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
+export function lensText(text: string): string {
+  return neutralizeUnsafeChars(text).replace(/\$\(/g, '$\u200a(').replace(/[\r\n]+/g, ' ');
+}
+
+/** `≈ $1,240/mo · gpt-4o · classification → Llama 3.3 70B on Groq ≈ $95/mo` */
+export function codeLensTitle(site: CallSite): string {
+  const parts = [`≈ ${formatUsd(site.monthlyUsdCurrent)}/mo`, truncate(modelLabel(site.model), 40), site.task.type];
+  let title = parts.join(' · ');
+  const rec = site.recommendation;
+  if (rec) title += ` → ${truncate(rec.label, 60)} ≈ ${formatUsd(rec.monthlyUsd)}/mo`;
+  return lensText(title);
+}
+
+export function codeLensTooltip(site: CallSite): string {
+  const rec = site.recommendation;
+  return lensText(
+    rec
+      ? `${site.provider} ${modelLabel(site.model)} at ${formatInt(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
+          `Recommended: ${rec.label} (${tierLabel(rec.tier)}), saves ${formatUsd(rec.savingsUsd)}/mo. Click to open the cost panel.`
+      : `${site.provider} ${modelLabel(site.model)}: no recommendation. Click to open the cost panel.`,
+  );
+}
+
+/** Escapes text for Markdown (inline): every punctuation Markdown could read, plus HTML brackets. */
+export function escapeMarkdown(text: string): string {
+  return neutralizeUnsafeChars(String(text))
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&$:]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * The hover: the call's cost, tokens, volume, every option with its price and viability, and a
+ * link that opens the panel on this call (`openPanelLink` is a `command:` URI built by the caller).
+ */
+export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
+  const e = escapeMarkdown;
+  const rec = site.recommendation;
+  const lines: string[] = [];
+  lines.push(`**LLM Hosting Advisor** · ${e(site.provider)} / \`${codeSpan(modelLabel(site.model))}\``);
+  lines.push('');
+  lines.push(`- **Cost today:** ${e(formatUsd(site.monthlyUsdCurrent))}/mo`);
+  lines.push(`- **Task:** ${e(site.task.type)} (${e(formatPercent(site.task.confidence))} confidence)`);
+  lines.push(
+    `- **Tokens per call:** ${e(formatInt(site.tokens.inputPerCall))} in / ${e(formatInt(site.tokens.outputPerCall))} out — ${e(site.tokens.method)}`,
+  );
+  lines.push(`- **Calls per month:** ${e(formatInt(site.volume.callsPerMonth))} (${e(site.volume.basis ?? site.volume.source)})`);
+  if (rec) {
+    lines.push(`- **Recommended:** ${e(rec.label)} (${e(tierLabel(rec.tier))}) ≈ ${e(formatUsd(rec.monthlyUsd))}/mo, saves ${e(formatUsd(rec.savingsUsd))}/mo`);
+  }
+  if (site.options.length) {
+    lines.push('');
+    lines.push('| Option | Tier | $/mo | Viable |');
+    lines.push('|---|---|---:|:---:|');
+    for (const o of [...site.options].sort((a, b) => a.monthlyUsd - b.monthlyUsd).slice(0, 8)) {
+      const mark = rec && o.label === rec.label ? ' ★' : o.current ? ' (today)' : '';
+      lines.push(`| ${e(o.label)}${mark} | ${e(tierLabel(o.tier))} | ${e(formatUsd(o.monthlyUsd))} | ${o.viable ? '✓' : '✗'} |`);
+    }
+  }
+  if (rec?.why) {
+    lines.push('');
+    lines.push(`_${e(rec.why)}_`);
+  }
+  if (openPanelLink) {
+    lines.push('');
+    lines.push(`[Open in cost panel](${openPanelLink})`);
+  }
+  return lines.join('\n');
+}
+
+/** Text inside a Markdown code span: backticks cannot close it early. */
+function codeSpan(text: string): string {
+  return neutralizeUnsafeChars(text).replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
+}

@@ -1,0 +1,240 @@
+/**
+ * The cost panel's markup as pure functions from data to HTML strings. Everything that comes
+ * from user code (file names, model strings, prompt text, reasons, evidence) goes through
+ * `esc()` / `escAttr()`; nothing here builds URLs or inline styles or event-handler attributes,
+ * so the strict CSP holds and the functions are unit-testable as strings on plain Node.
+ */
+import type { CallSite, HostingOption, ScanResult, Tier } from '../core/types';
+import { formatInt, formatLocation, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from './format';
+import type { SortKey } from './protocol';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+
+/** Escapes text for an HTML text node; bidi and control characters are made visible first. */
+export function esc(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return neutralizeUnsafeChars(text).replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch]);
+}
+
+/** Escapes text for a double-quoted attribute value (also encodes whitespace that could split it). */
+export function escAttr(value: unknown): string {
+  return esc(value).replace(/[\t\n\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+export const TIER_LABELS: Record<Tier, string> = {
+  'closed-api': 'Closed API',
+  'open-api': 'Open-model API',
+  'self-hosted': 'Self-hosted',
+};
+
+export function tierLabel(tier: string): string {
+  return (TIER_LABELS as Record<string, string>)[tier] ?? tier;
+}
+
+const VOLUME_SOURCE_LABELS: Record<string, string> = {
+  default: 'default',
+  setting: 'setting',
+  'usage-file': 'llm-usage.yml',
+  annotation: 'annotation',
+};
+
+export interface GridColumn {
+  key: SortKey;
+  title: string;
+  numeric: boolean;
+}
+
+export const GRID_COLUMNS: readonly GridColumn[] = [
+  { key: 'file', title: 'Call site', numeric: false },
+  { key: 'model', title: 'Provider / model', numeric: false },
+  { key: 'task', title: 'Task', numeric: false },
+  { key: 'tokens', title: 'Tokens / call', numeric: true },
+  { key: 'calls', title: 'Calls / month', numeric: true },
+  { key: 'current', title: 'Now $/mo', numeric: true },
+  { key: 'recommended', title: 'Recommended', numeric: false },
+  { key: 'savings', title: 'Savings $/mo', numeric: true },
+];
+
+/** Column widths for the data grid's `grid-template-columns` attribute. */
+export const GRID_TEMPLATE_COLUMNS = '2fr 2fr 1.3fr 1fr 1fr 1fr 2fr 1fr';
+
+// ---- summary ---------------------------------------------------------------------------------
+
+export function renderSummary(result: ScanResult | null, scanning: boolean, error?: string): string {
+  const status = error
+    ? `<p class="status error" role="alert">Scan failed: ${esc(error)}</p>`
+    : scanning
+      ? `<p class="status" role="status">Scanning the workspace…</p>`
+      : '';
+  if (!result) {
+    return `${status || '<p class="status" role="status">No scan yet.</p>'}`;
+  }
+  const s = result.summary;
+  const savings = s.savingsUsd ?? s.monthlyUsdCurrent - s.monthlyUsdRecommended;
+  const pct = s.monthlyUsdCurrent > 0 ? savings / s.monthlyUsdCurrent : 0;
+  const volume = s.volumeAssumption ?? volumeAssumptionFrom(result);
+  return `${status}
+<dl class="summary" aria-label="Workspace summary">
+  <div class="metric"><dt>Monthly spend today</dt><dd id="summary-current">${esc(formatUsd(s.monthlyUsdCurrent))}</dd></div>
+  <div class="metric"><dt>Recommended</dt><dd id="summary-recommended">${esc(formatUsd(s.monthlyUsdRecommended))}</dd></div>
+  <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span></dd></div>
+  <div class="metric"><dt>Call sites</dt><dd id="summary-callsites">${esc(formatInt(s.callSites))}</dd></div>
+</dl>
+<p class="assumptions">Prices as of <span id="catalog-asof">${esc(result.catalog.asOf)}</span> · ${esc(volume)}${
+    result.diagnostics.length ? ` · ${esc(formatInt(result.diagnostics.length))} diagnostic${result.diagnostics.length === 1 ? '' : 's'}` : ''
+  }</p>`;
+}
+
+function volumeAssumptionFrom(result: ScanResult): string {
+  const sources = new Set(result.callSites.map((c) => c.volume.source));
+  if (sources.size === 0) return 'no calls found';
+  if (sources.size === 1 && sources.has('default')) {
+    const calls = result.callSites[0].volume.callsPerMonth;
+    return `volume: default ${formatInt(calls)} calls/month per call site (assumption)`;
+  }
+  return `volume from: ${[...sources].map((s) => VOLUME_SOURCE_LABELS[s] ?? s).join(', ')}`;
+}
+
+// ---- grid ------------------------------------------------------------------------------------
+
+export function sortValue(site: CallSite, key: SortKey): string | number {
+  switch (key) {
+    case 'file':
+      return `${site.file}\u0000${String(site.line).padStart(8, '0')}`;
+    case 'model':
+      return `${site.provider}/${modelLabel(site.model)}`;
+    case 'task':
+      return site.task.type;
+    case 'tokens':
+      return site.tokens.inputPerCall + site.tokens.outputPerCall;
+    case 'calls':
+      return site.volume.callsPerMonth;
+    case 'current':
+      return site.monthlyUsdCurrent ?? -1;
+    case 'recommended':
+      return site.recommendation?.label ?? '';
+    case 'savings':
+      return site.recommendation?.savingsUsd ?? 0;
+  }
+}
+
+export function sortCallSites(sites: readonly CallSite[], key: SortKey, descending: boolean): CallSite[] {
+  const dir = descending ? -1 : 1;
+  return [...sites].sort((a, b) => {
+    const va = sortValue(a, key);
+    const vb = sortValue(b, key);
+    const cmp = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+    if (cmp !== 0) return cmp * dir;
+    return sortValue(a, 'file') < sortValue(b, 'file') ? -1 : 1;
+  });
+}
+
+/** Case-insensitive match on file, provider, model, task, tier and recommendation. */
+export function filterCallSites(sites: readonly CallSite[], filter: string): CallSite[] {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return [...sites];
+  return sites.filter((s) =>
+    [s.file, s.provider, s.model.raw, s.model.id ?? '', s.task.type, s.recommendation?.label ?? '', s.recommendation?.tier ?? '']
+      .join('\u0000')
+      .toLowerCase()
+      .includes(needle),
+  );
+}
+
+export interface GridOptions {
+  sortKey: SortKey;
+  sortDescending: boolean;
+  selectedId: string | null;
+}
+
+export function renderGrid(sites: readonly CallSite[], opts: GridOptions): string {
+  const header = GRID_COLUMNS.map((col, i) => {
+    const active = col.key === opts.sortKey;
+    const arrow = active ? (opts.sortDescending ? ' ▼' : ' ▲') : '';
+    const ariaSort = active ? (opts.sortDescending ? 'descending' : 'ascending') : 'none';
+    return `<vscode-data-grid-cell cell-type="columnheader" grid-column="${i + 1}" class="sortable${col.numeric ? ' num' : ''}" data-sort="${escAttr(col.key)}" aria-sort="${ariaSort}" title="Sort by ${escAttr(col.title)}">${esc(col.title)}${arrow}</vscode-data-grid-cell>`;
+  }).join('');
+  const rows = sites.map((site) => renderRow(site, site.id === opts.selectedId)).join('\n');
+  return `<vscode-data-grid id="callsites" grid-template-columns="${GRID_TEMPLATE_COLUMNS}" aria-label="LLM call sites">
+<vscode-data-grid-row row-type="sticky-header">${header}</vscode-data-grid-row>
+${rows}
+</vscode-data-grid>`;
+}
+
+export function renderRow(site: CallSite, selected: boolean): string {
+  const rec = site.recommendation;
+  const tokens = `${formatInt(site.tokens.inputPerCall)} in / ${formatInt(site.tokens.outputPerCall)} out`;
+  const volSource = VOLUME_SOURCE_LABELS[site.volume.source] ?? site.volume.source;
+  const cells = [
+    `<span class="loc">${esc(formatLocation(site.file, site.line))}</span>`,
+    `<span class="provider">${esc(site.provider)}</span> / <span class="model">${esc(modelLabel(site.model))}</span>`,
+    `${esc(site.task.type)} <span class="sub">${esc(formatPercent(site.task.confidence))}</span>`,
+    esc(tokens),
+    `${esc(formatInt(site.volume.callsPerMonth))} <span class="sub">${esc(volSource)}</span>`,
+    esc(formatUsd(site.monthlyUsdCurrent)),
+    rec ? `${esc(rec.label)} <span class="sub">${esc(formatUsd(rec.monthlyUsd))}</span>` : '<span class="sub">none</span>',
+    rec ? esc(formatUsd(rec.savingsUsd)) : '',
+  ];
+  const body = cells
+    .map((html, i) => `<vscode-data-grid-cell grid-column="${i + 1}"${GRID_COLUMNS[i].numeric ? ' class="num"' : ''}>${html}</vscode-data-grid-cell>`)
+    .join('');
+  return `<vscode-data-grid-row class="callsite${selected ? ' selected' : ''}" data-id="${escAttr(site.id)}" aria-selected="${selected}" title="${escAttr(
+    `${formatLocation(site.file, site.line)} — click or press Enter to open`,
+  )}">${body}</vscode-data-grid-row>`;
+}
+
+export function renderEmpty(result: ScanResult | null, filtered: boolean): string {
+  if (!result) return '';
+  if (filtered) return '<p class="empty">No call site matches the filter.</p>';
+  if (result.callSites.length === 0) return '<p class="empty">No LLM call sites found in this workspace.</p>';
+  return '';
+}
+
+// ---- detail ----------------------------------------------------------------------------------
+
+export function renderDetail(site: CallSite | undefined): string {
+  if (!site) return '<p class="empty">Select a call site to see every option considered.</p>';
+  const rec = site.recommendation;
+  const t = site.tokens;
+  const options = [...site.options].sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  const holes = t.holes?.length
+    ? `<ul class="holes">${t.holes
+        .map((h) => `<li><code>${esc(h.expression)}</code> (${esc(h.kind)}): ${esc(formatInt(h.tokens))} tokens, ${esc(h.source)}</li>`)
+        .join('')}</ul>`
+    : '';
+  return `<h2 id="detail-title"><span class="loc">${esc(formatLocation(site.file, site.line))}</span> · ${esc(site.provider)} / ${esc(modelLabel(site.model))}</h2>
+<dl class="facts">
+  <dt>Method</dt><dd><code>${esc(site.method)}</code>${site.enclosingFunction ? ` in <code>${esc(site.enclosingFunction)}()</code>` : ''}</dd>
+  <dt>Model</dt><dd>${esc(site.model.raw)} <span class="sub">(${esc(site.model.source)})</span></dd>
+  <dt>Task</dt><dd>${esc(site.task.type)} <span class="sub">${esc(formatPercent(site.task.confidence))} confidence</span>${
+    site.task.reasons.length ? `<ul class="reasons">${site.task.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : ''
+  }</dd>
+  <dt>Tokens per call</dt><dd>${esc(formatInt(t.inputPerCall))} in / ${esc(formatInt(t.outputPerCall))} out <span class="sub">${esc(t.method)}</span>${holes}</dd>
+  <dt>Calls per month</dt><dd>${esc(formatInt(site.volume.callsPerMonth))} <span class="sub">${esc(site.volume.basis ?? site.volume.source)}</span></dd>
+  <dt>Cost today</dt><dd>${esc(formatUsd(site.monthlyUsdCurrent))}/mo</dd>
+  <dt>Recommendation</dt><dd>${
+    rec
+      ? `<strong>${esc(rec.label)}</strong> (${esc(tierLabel(rec.tier))}) ${esc(formatUsd(rec.monthlyUsd))}/mo, saves ${esc(formatUsd(rec.savingsUsd))}/mo<p class="why">${esc(rec.why)}</p>`
+      : '<span class="sub">no recommendation</span>'
+  }</dd>
+</dl>
+<h3>Options considered</h3>
+${options.length ? renderOptionsTable(options, rec?.label) : '<p class="empty">No priced options for this call.</p>'}
+${site.promptPreview ? `<h3>Prompt</h3><pre class="prompt">${esc(truncate(site.promptPreview, 2000))}</pre>` : ''}
+${site.evidence.length ? `<h3>How it was found</h3><ul class="evidence">${site.evidence.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>` : ''}`;
+}
+
+function renderOptionsTable(options: readonly HostingOption[], recommendedLabel: string | undefined): string {
+  const rows = options
+    .map((o) => {
+      const cls = [o.viable ? 'viable' : 'not-viable', o.label === recommendedLabel ? 'recommended' : '', o.current ? 'current' : '']
+        .filter(Boolean)
+        .join(' ');
+      const tags = [o.current ? 'today' : '', o.label === recommendedLabel ? 'recommended' : ''].filter(Boolean);
+      return `<tr class="${cls}"><td>${esc(tierLabel(o.tier))}</td><td>${esc(o.label)}${tags.length ? ` <span class="tag">${esc(tags.join(', '))}</span>` : ''}</td><td class="num">${esc(
+        formatUsd(o.monthlyUsd),
+      )}</td><td>${o.viable ? 'yes' : 'no'}</td><td>${esc(o.why)}${o.derivation ? `<div class="sub">${esc(o.derivation)}</div>` : ''}</td></tr>`;
+    })
+    .join('');
+  return `<table class="options"><thead><tr><th scope="col">Tier</th><th scope="col">Option</th><th scope="col" class="num">$/mo</th><th scope="col">Viable</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
