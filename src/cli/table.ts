@@ -22,7 +22,8 @@ export function renderTable(result: ScanResult): string {
   out.push('');
   out.push(`${summary.callSites} call site${summary.callSites === 1 ? '' : 's'} in ${summary.filesParsed ?? '?'} of ${summary.filesScanned ?? '?'} files parsed. Monthly now ${formatUsd(summary.monthlyUsdCurrent)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)}).`);
   out.push(`Prices as of ${result.catalog.asOf}. Volume: ${summary.volumeAssumption ?? 'see each call'}.`);
-  out.push('* estimate: tokens include run-time holes sized by default; calls/month is the built-in default, not a measurement.');
+  if (result.callSites.some((site) => site.tokens.isEstimate)) out.push('* tokens: include run-time parts (user input, context, history) sized by documented defaults, not measured.');
+  if (result.callSites.some((site) => site.volume.source === 'default')) out.push('* calls/month: the built-in default, an assumption; set real volumes in llm-usage.yml or with a // llm-advisor: comment.');
   if (result.diagnostics.length > 0) {
     out.push('');
     out.push(`${result.diagnostics.length} diagnostic${result.diagnostics.length === 1 ? '' : 's'}:`);
