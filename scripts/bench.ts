@@ -1,0 +1,85 @@
+/**
+ * Scan-speed benchmark (`npm run bench`). Generates a synthetic monorepo (default 3,000 source
+ * files, 2.5% of them with LLM calls, like the measured real one in the scan-speed notes), then
+ * times a cold scan, a warm re-scan with the per-file cache, and a re-scan after one edit.
+ * Prints figures; asserts nothing (timings are never test assertions).
+ */
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ScanCache, scanWorkspace } from '../src/core/scan';
+
+const FILES = Number(process.env.BENCH_FILES ?? 3000);
+const LLM_SHARE = Number(process.env.BENCH_LLM_SHARE ?? 0.025);
+
+function plainModule(index: number): string {
+  const lines = [`import { helper${index % 17} } from '../shared/helpers';`, `export interface Row${index} { id: string; value: number; label: string }`];
+  for (let f = 0; f < 12; f++) {
+    lines.push(`export function compute${index}_${f}(rows: Row${index}[]): number {`, `  let total = 0;`, `  for (const row of rows) { if (row.label.startsWith('x')) total += row.value * ${f + 1}; }`, `  return helper${index % 17}(total);`, `}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function llmModule(index: number): string {
+  return `import OpenAI from 'openai';
+import { MODELS } from '../shared/models';
+const client = new OpenAI();
+export async function summarize${index}(article: string) {
+  return client.chat.completions.create({ model: MODELS.smart, max_tokens: 200, messages: [{ role: 'system', content: 'Summarize the article in three bullet points.' }, { role: 'user', content: article }] });
+}
+export async function classify${index}(text: string) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 3, messages: [{ role: 'system', content: 'Classify the sentiment: positive, negative or neutral.' }, { role: 'user', content: text }] });
+}
+${plainModule(index)}`;
+}
+
+function generate(root: string): { llmFiles: string[] } {
+  mkdirSync(path.join(root, 'packages', 'shared'), { recursive: true });
+  writeFileSync(path.join(root, 'packages', 'shared', 'models.ts'), `export const MODELS = { smart: 'gpt-4o', fast: 'gpt-4o-mini' } as const;\n`);
+  writeFileSync(path.join(root, 'packages', 'shared', 'helpers.ts'), Array.from({ length: 17 }, (_, i) => `export const helper${i} = (n: number) => n + ${i};`).join('\n'));
+  const llmEvery = Math.max(1, Math.round(1 / LLM_SHARE));
+  const llmFiles: string[] = [];
+  for (let index = 0; index < FILES; index++) {
+    const folder = path.join(root, 'packages', `pkg${index % 40}`, 'src');
+    mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, `module${index}.ts`);
+    const isLlm = index % llmEvery === 0;
+    writeFileSync(file, isLlm ? llmModule(index) : plainModule(index));
+    if (isLlm) llmFiles.push(file);
+  }
+  // Dependencies and build output that the scan must skip without reading.
+  mkdirSync(path.join(root, 'node_modules', 'openai'), { recursive: true });
+  writeFileSync(path.join(root, 'node_modules', 'openai', 'index.js'), llmModule(0).repeat(50));
+  return { llmFiles };
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms   rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'llm-advisor-bench-'));
+  try {
+    const { llmFiles } = generate(root);
+    console.log(`synthetic monorepo: ${FILES} source files, ${llmFiles.length} with LLM calls, in ${root}`);
+    const cold = await timed('cold scan (no cache)', () => scanWorkspace(root));
+    console.log(`  files discovered ${cold.summary.filesScanned}, parsed ${cold.summary.filesParsed}, call sites ${cold.summary.callSites}`);
+    const cache = new ScanCache();
+    await timed('scan filling the cache', () => scanWorkspace(root, { cache }));
+    await timed('re-scan, nothing changed', () => scanWorkspace(root, { cache }));
+    const edited = llmFiles[0];
+    writeFileSync(edited, llmModule(0).replace('three bullet points', 'five bullet points'));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(edited, later, later);
+    cache.invalidate(path.relative(root, edited).split(path.sep).join('/'));
+    await timed('re-scan after editing one file', () => scanWorkspace(root, { cache }));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+void main();
