@@ -42,7 +42,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   for (const site of sites) groups.set(groupOf(site), [...(groups.get(groupOf(site)) ?? []), site]);
 
   out.push('# LLM hosting migration plan', '');
-  out.push(`Workspace ${mdCode(result.root)}, generated ${result.generatedAt.slice(0, 10)} by LLM Hosting Advisor.`, '');
+  out.push(`Workspace ${mdCode(workspaceName(result.root))}, generated ${result.generatedAt.slice(0, 10)} by LLM Hosting Advisor. File links are relative to the workspace root.`, '');
   out.push('## Executive summary', '');
   out.push(`- **Monthly LLM spend today:** ${formatUsd(now)} across ${sites.length} call site${sites.length === 1 ? '' : 's'}.`);
   out.push(`- **After this plan:** ${formatUsd(after)} per month, saving **${formatUsd(now - after)} per month** (${formatUsd((now - after) * 12)} per year)${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}% of today's spend` : ''}.`);
@@ -103,6 +103,11 @@ export function renderMarkdownPlan(result: ScanResult): string {
   out.push('- Self-hosting: weights + KV cache + runtime overhead against usable GPU memory, replicas from the decode throughput the volume needs, GPU hours at catalog prices.');
   out.push('');
   return out.join('\n');
+}
+
+/** The folder name only: the plan is forwarded to people for whom the absolute path is noise (and private). */
+function workspaceName(root: string): string {
+  return root.split(/[\\/]/).filter(Boolean).pop() ?? root;
 }
 
 function switchSection(site: CallSite): string[] {

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../../../src/cli/main';
+import type { CostDiff } from '../../../src/core/costDiff';
+
+function call(functionName: string, model: string, prompt: string): string {
+  return `export async function ${functionName}(text: string) {\n  return openai.chat.completions.create({ model: '${model}', messages: [{ role: 'system', content: '${prompt}' }, { role: 'user', content: text }] });\n}\n`;
+}
+
+const HEADER = `import OpenAI from 'openai';\nconst openai = new OpenAI();\n`;
+
+async function run(argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await main(argv, stdout, stderr);
+  return { code, stdout: out, stderr: err };
+}
+
+describe('CLI diff --base', () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' }).toString().trim();
+
+  before(() => {
+    repo = mkdtempSync(path.join(os.tmpdir(), 'diff-repo-'));
+    mkdirSync(path.join(repo, 'app', 'src'), { recursive: true });
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'Test');
+    writeFileSync(path.join(repo, 'app', 'src', 'llm.ts'), HEADER + call('summarize', 'gpt-4o-mini', 'Summarize the text.') + call('classify', 'gpt-4o', 'Classify the sentiment.') + call('legacy', 'gpt-4o-mini', 'Translate into French.'));
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    // Working tree: one model upgraded, one call removed, one added. Not committed: diff reads the base from git.
+    writeFileSync(path.join(repo, 'app', 'src', 'llm.ts'), HEADER + call('summarize', 'gpt-4o', 'Summarize the text.') + call('classify', 'gpt-4o', 'Classify the sentiment.') + call('extract', 'gpt-4o', 'Extract the names as JSON.'));
+  });
+  after(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('reports added, removed and changed call sites with the monthly delta, as JSON', async () => {
+    const before = readFileSync(path.join(repo, 'app', 'src', 'llm.ts'), 'utf8');
+    const { code, stdout } = await run(['diff', path.join(repo, 'app'), '--base', 'HEAD', '--format', 'json']);
+    assert.equal(code, 0);
+    const diff = JSON.parse(stdout) as CostDiff;
+    const kinds = Object.fromEntries(diff.changes.map((change) => [change.id.split('#')[1], change.kind]));
+    assert.deepEqual(kinds, { 'summarize:chat.completions.create': 'changed', 'classify:chat.completions.create': 'unchanged', 'extract:chat.completions.create': 'added', 'legacy:chat.completions.create': 'removed' });
+    const summarize = diff.changes.find((change) => change.id.includes('summarize'))!;
+    assert.ok(summarize.deltaUsd > 0, 'gpt-4o-mini → gpt-4o costs more');
+    assert.ok(summarize.reasons.some((reason) => reason.includes('gpt-4o-mini → gpt-4o')));
+    assert.ok(diff.monthlyUsdDelta > 0, 'a model upgrade and a new gpt-4o call outweigh a removed gpt-4o-mini call');
+    assert.equal(diff.monthlyUsdDelta, Math.round((diff.monthlyUsdAfter - diff.monthlyUsdBefore) * 100) / 100);
+    assert.equal(readFileSync(path.join(repo, 'app', 'src', 'llm.ts'), 'utf8'), before, 'the working tree is untouched');
+    assert.equal(git('status', '--porcelain'), 'M app/src/llm.ts');
+  });
+
+  it('prints Markdown for a pull-request comment', async () => {
+    const { code, stdout } = await run(['diff', path.join(repo, 'app'), '--base', 'HEAD']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^## LLM cost change/);
+    assert.match(stdout, /\| added \| src\/llm\.ts:/);
+    assert.match(stdout, /\| removed \| src\/llm\.ts:/);
+  });
+
+  it('exits 1 when the increase passes --fail-above, 0 below it', async () => {
+    assert.equal((await run(['diff', path.join(repo, 'app'), '--base', 'HEAD', '--fail-above', '0'])).code, 1);
+    assert.equal((await run(['diff', path.join(repo, 'app'), '--base', 'HEAD', '--fail-above', '1000000'])).code, 0);
+  });
+
+  it('exits 2 on a ref that does not exist', async () => {
+    const { code, stderr } = await run(['diff', path.join(repo, 'app'), '--base', 'no-such-ref']);
+    assert.equal(code, 2);
+    assert.match(stderr, /cannot read git ref "no-such-ref"/);
+  });
+});

@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { renderMarkdownPlan } from '../../../src/core/plan';
+import { scanWorkspace } from '../../../src/core/scan';
+import type { ScanResult } from '../../../src/core/types';
+
+const EXAMPLE = path.resolve(__dirname, '../../../examples/support-desk');
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+/** The tables of a Markdown document as rows of cell texts, read with a real CommonMark/GFM parser. */
+function tables(markdown: string): string[][][] {
+  const tokens = new MarkdownIt().parse(markdown, {});
+  const result: string[][][] = [];
+  let table: string[][] | undefined;
+  let row: string[] | undefined;
+  tokens.forEach((token: Token, index: number) => {
+    if (token.type === 'table_open') table = [];
+    if (token.type === 'tr_open') row = [];
+    if ((token.type === 'th_open' || token.type === 'td_open') && row) row.push(tokens[index + 1].content);
+    if (token.type === 'tr_close' && table && row) table.push(row);
+    if (token.type === 'table_close' && table) { result.push(table); table = undefined; }
+  });
+  return result;
+}
+
+describe('migration plan', () => {
+  let example: ScanResult;
+  before(async () => {
+    example = await scanWorkspace(EXAMPLE, { now: () => new Date('2026-11-27T00:00:00Z') });
+  });
+
+  it('has the sections a lead forwards: summary, call sites, phases, calls kept and why', () => {
+    const plan = renderMarkdownPlan(example);
+    for (const heading of ['# LLM hosting migration plan', '## Executive summary', '## Call sites', '## Phases', '## Calls left on closed APIs, and why', '## How these numbers were made']) {
+      assert.ok(plan.includes(`\n${heading}\n`) || plan.startsWith(`${heading}\n`), `missing ${heading}`);
+    }
+    assert.match(plan, /Prices as of:\*\* \d{4}-\d{2}-\d{2}/);
+    assert.ok(!plan.includes(EXAMPLE), 'the absolute workspace path stays out of a document people forward');
+  });
+
+  it('lists every call site exactly once in well-formed tables', () => {
+    const plan = renderMarkdownPlan(example);
+    const callTables = tables(plan).filter((table) => table[0][0] === 'Call site');
+    assert.ok(callTables.length >= 1);
+    const rows = callTables.flatMap((table) => table.slice(1));
+    assert.equal(rows.length, example.callSites.length);
+    for (const table of callTables) for (const cells of table) assert.equal(cells.length, 8, JSON.stringify(cells));
+    const linked = new Set(rows.map((cells) => cells[0]));
+    for (const site of example.callSites) assert.ok(linked.has(`[${site.file}:${site.line}](${site.file}#L${site.line})`), `${site.file}:${site.line} not linked`);
+  });
+
+  describe('with hostile strings from user code', () => {
+    let root: string;
+    let plan: string;
+    before(async () => {
+      root = mkdtempSync(path.join(os.tmpdir(), 'hostile-plan-'));
+      const folder = path.join(root, 'src', 'we|ird `dir`');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, '<img src=x onerror=alert(1)>.ts'), `import OpenAI from 'openai';
+const openai = new OpenAI();
+export function run(input: string) {
+  return openai.chat.completions.create({
+    model: 'gpt-4o](javascript:alert(1)) | <script>alert(2)</script> \`code\`',
+    messages: [{ role: 'system', content: '| a | b |\\n<script>alert(3)</script> [click](javascript:alert(4)) \\u202Eevil' }, { role: 'user', content: input }],
+  });
+}
+`);
+      plan = renderMarkdownPlan(await scanWorkspace(root));
+    });
+    after(() => rmSync(root, { recursive: true, force: true }));
+
+    it('renders no HTML and no javascript: link from the data', () => {
+      const html = new MarkdownIt({ html: true, linkify: false }).render(plan);
+      assert.ok(!/<script/i.test(html), 'no script element');
+      assert.ok(!/<img/i.test(html), 'no img element');
+      assert.ok(!/href="javascript:/i.test(html), 'no javascript: link');
+      assert.ok(!plan.includes('\u202E'), 'bidi override removed');
+    });
+
+    it('keeps the call-site table well-formed (pipes escaped)', () => {
+      const callTables = tables(plan).filter((table) => table[0][0] === 'Call site');
+      assert.equal(callTables.flatMap((table) => table.slice(1)).length, 1);
+      for (const table of callTables) for (const cells of table) assert.equal(cells.length, 8, JSON.stringify(cells));
+    });
+  });
+});
