@@ -1,0 +1,183 @@
+/**
+ * Integration tests inside a real VS Code extension host, on the workspace examples/support-desk.
+ * They compare what the cost panel was given with an independent `scanWorkspace` of the same
+ * folder, and exercise the commands, the CodeLenses, the hover and the panel's message handling.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { scanWorkspace } from '../../src/core/scan';
+import type { ScanResult } from '../../src/core/types';
+import type { AdvisorApi } from '../../src/extension/api';
+import { formatUsd } from '../../src/webview/format';
+
+const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
+const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | null, timeoutMs = 30000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The result without fields that legitimately differ between two scans (time, duration). */
+function stable(result: ScanResult): unknown {
+  const { generatedAt: _g, summary, ...rest } = result;
+  const { durationMs: _d, ...summaryRest } = summary;
+  return JSON.parse(JSON.stringify({ ...rest, summary: summaryRest }));
+}
+
+function costPanelTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('llmHostingAdvisor.costPanel'));
+}
+
+describe('LLM Hosting Advisor in the VS Code extension host', function () {
+  let api: AdvisorApi;
+  let root: vscode.Uri;
+  let expected: ScanResult;
+
+  before(async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test run opens examples/support-desk as the workspace');
+    root = folder.uri;
+  });
+
+  it('activates, returns its API and does not load the scanner at activation', async function () {
+    const ext = vscode.extensions.getExtension<AdvisorApi>(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+    api = await ext.activate();
+    assert.ok(ext.isActive);
+    assert.equal(typeof api.lastScanResult, 'function');
+    assert.equal(api.scannerLoadedAtActivation, false, 'ts-morph/tiktoken must load lazily, not at activation');
+    console.log(`      activation took ${api.activationMs.toFixed(1)} ms`);
+    assert.ok(api.activationMs < 500, `activation took ${api.activationMs} ms`);
+  });
+
+  it('registers every palette command from package.json', async function () {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const declared: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const id of declared) assert.ok(registered.has(id), `command ${id} is registered`);
+    assert.ok(declared.includes(OPEN_PANEL));
+  });
+
+  it('"Open Cost Panel" opens the panel, and the panel gets the same data as scanWorkspace()', async function () {
+    await vscode.commands.executeCommand(OPEN_PANEL);
+    await waitFor('the cost panel tab', () => costPanelTabs().length === 1);
+    // The webview posts `ready`; the host answers with the scan result.
+    const probe = await waitFor('the webview handshake and a posted result', () => {
+      const p = api.panel();
+      return p && p.readyCount > 0 && p.lastPostedResult ? p : undefined;
+    }, 90000);
+    assert.ok(api.scannerLoaded(), 'the scanner loads on first use');
+    const shown = probe.lastPostedResult!;
+    expected = await scanWorkspace(root.fsPath, { defaultCallsPerMonth: 10000 });
+    assert.ok(expected.callSites.length > 0, 'the example workspace has call sites');
+    assert.deepEqual(stable(shown), stable(expected));
+    assert.deepEqual(stable(api.lastScanResult()!), stable(expected));
+    // A second open reuses the one panel.
+    await vscode.commands.executeCommand(OPEN_PANEL);
+    assert.equal(costPanelTabs().length, 1, 'one panel instance');
+  });
+
+  it('shows the workspace estimate in the status bar', async function () {
+    const text = await waitFor('status bar text', () => (api.statusBarText().includes('/mo') ? api.statusBarText() : undefined));
+    assert.ok(text.includes(formatUsd(expected.summary.monthlyUsdCurrent)), text);
+  });
+
+  it('shows a CodeLens above every call site of a file, with cost, model, task and recommendation', async function () {
+    const file = expected.callSites[0].file;
+    const sites = expected.callSites.filter((c) => c.file === file);
+    const uri = vscode.Uri.joinPath(root, ...file.split('/'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const ours = await lensesFor(uri);
+    assert.equal(ours.length, sites.length, `one lens per call in ${file}`);
+    for (const site of sites) {
+      const lens = ours.find((l) => l.range.start.line === site.line - 1);
+      assert.ok(lens, `a lens on line ${site.line}`);
+      const title = lens.command!.title;
+      assert.match(title, /^≈ \$[\d,.]+\/mo · /);
+      assert.ok(title.includes(site.model.id ?? site.model.raw), title);
+      assert.ok(title.includes(site.task.type), title);
+      if (site.recommendation) assert.ok(title.includes(`→ ${site.recommendation.label}`), title);
+      assert.deepEqual(lens.command!.arguments, [site.id], 'clicking opens the panel on this call');
+    }
+    console.log(`      e.g. "${ours[0].command!.title}"`);
+  });
+
+  it('shows the cost breakdown when hovering the SDK call', async function () {
+    const site = expected.callSites[0];
+    const uri = vscode.Uri.joinPath(root, ...site.file.split('/'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(site.line - 1, site.column - 1),
+    );
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    assert.ok(text.includes('LLM Hosting Advisor'), text);
+    assert.ok(text.includes('Tokens per call'), text);
+  });
+
+  it('turns CodeLenses off with llmHostingAdvisor.codeLens.enabled', async function () {
+    const site = expected.callSites[0];
+    const uri = vscode.Uri.joinPath(root, ...site.file.split('/'));
+    const config = vscode.workspace.getConfiguration('llmHostingAdvisor');
+    await config.update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal((await lensesFor(uri)).length, 0);
+    } finally {
+      await config.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.ok((await lensesFor(uri)).length > 0);
+  });
+
+  it('a reveal message from the webview opens the file at the call', async function () {
+    const site = expected.callSites[expected.callSites.length - 1];
+    await api.sendPanelMessage({ type: 'reveal', callSiteId: site.id });
+    const editor = await waitFor('the revealed editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.path.endsWith(`/${site.file}`) ? e : undefined;
+    });
+    assert.equal(editor.selection.start.line, site.line - 1);
+    assert.equal(editor.selection.start.character, site.column - 1);
+    assert.ok(api.panel()!.revealed.includes(site.id));
+  });
+
+  it('ignores forged or unknown webview messages (never opens a path the webview sends)', async function () {
+    const probe = api.panel()!;
+    const rejectedBefore = probe.rejected;
+    const revealedBefore = probe.revealed.length;
+    const before = vscode.window.activeTextEditor?.document.uri.toString();
+    await api.sendPanelMessage({ type: 'reveal', callSiteId: expected.callSites[0].id, file: '/etc/passwd' });
+    await api.sendPanelMessage({ type: 'openFile', path: '/etc/passwd' });
+    await api.sendPanelMessage({ type: 'reveal', callSiteId: { toString: () => 'x' } });
+    await api.sendPanelMessage('reveal');
+    assert.equal(probe.rejected, rejectedBefore + 4);
+    await api.sendPanelMessage({ type: 'reveal', callSiteId: '../../etc/passwd' });
+    assert.equal(probe.revealed.length, revealedBefore, 'an id not in the result opens nothing');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before);
+  });
+
+  it('"Export Migration Plan" opens the Markdown plan', async function () {
+    await vscode.commands.executeCommand('llmHostingAdvisor.exportMigrationPlan');
+    const doc = await waitFor('the plan document', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d && d.languageId === 'markdown' && d.isUntitled ? d : undefined;
+    });
+    assert.ok(doc.getText().includes(expected.callSites[0].file), 'the plan lists the call sites');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
+async function lensesFor(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  return lenses.filter((l) => l.command?.command === OPEN_PANEL);
+}
