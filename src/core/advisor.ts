@@ -1,18 +1,34 @@
 /**
- * Prices one call site under every hosting option the catalog knows and picks the cheapest one
- * that still does the job. Pure: no I/O, no `vscode`; every number comes with its derivation.
+ * Prices one call site under every hosting option the catalog knows (stay, a cheaper closed model
+ * of the same vendor, an open model served per token, managed or self-managed GPUs) and picks the
+ * cheapest option that still does the job. Also decides self-hosting across a workspace, where its
+ * fixed costs can be shared. Pure: no I/O, no `vscode`; every number carries its derivation.
  */
 import type {
   CallFeatures,
+  CallSite,
   Endpoint,
   HostingOption,
   ModelRef,
   Recommendation,
   TaskClassification,
+  TaskType,
   TokenEstimate,
   VolumeEstimate,
 } from './types';
-import { findModel, nearestModels, type Catalog, type ClosedModelRow, type CatalogModel, type OpenPriceRow } from './catalog';
+import {
+  findModel,
+  nearestModels,
+  type Catalog,
+  type CatalogModel,
+  type ClosedModelRow,
+  type ModelArchitecture,
+  type OpenPriceRow,
+  type ProviderClass,
+  type QualityRow,
+  type SelfHostCostRow,
+} from './catalog';
+import { planDeployment, type DeploymentPlan, type Workload } from './sizing';
 
 export interface AdviceInput {
   model: ModelRef;
@@ -31,106 +47,531 @@ export interface Advice {
   diagnostics: string[];
 }
 
+/** Data that must stay on infrastructure the team controls (healthcare, legal, finance), per the seed. */
+export type DataSensitivity = 'standard' | 'regulated';
+
 export interface AdvisorOptions {
-  /** Include a per-call self-hosting option with sizing (default true). */
+  /** Include managed and self-managed GPU options with sizing (default true). */
   includeSelfHost?: boolean;
+  /** Let a self-hosted option win the per-call recommendation (set when the workspace pool breaks even). */
+  selfHostApproved?: boolean;
+  /** Workspace setting: regulated data rules out third-party APIs. */
+  dataSensitivity?: DataSensitivity;
 }
 
+const CLASS_RANK: Record<string, number> = { small: 0, large: 1, reasoning: 1 };
+
+/**
+ * Options whose estimate leaves out a cost that could dominate (hidden reasoning tokens of a
+ * reasoning model replacing a non-reasoning one): shown, never recommended on this estimate alone.
+ */
+const uncertainEstimate = new WeakSet<HostingOption>();
+
 /** Advice for one call: every option priced, viable or not with a reason, and the cheapest viable one. */
-export function adviseCall(input: AdviceInput, catalog: Catalog, _options: AdvisorOptions = {}): Advice {
+export function adviseCall(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): Advice {
   const diagnostics: string[] = [];
-  const modelId = input.model.id;
-  if (!modelId) {
-    diagnostics.push(`model "${input.model.raw}" could not be resolved statically; not priced`);
+  const none = (message: string): Advice => {
+    diagnostics.push(message);
     return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
-  }
+  };
+  const modelId = input.model.id;
+  if (!modelId) return none(`model "${input.model.raw}" could not be resolved statically; not priced (set it in an llm-advisor comment or llm-usage.yml)`);
   const current = findModel(catalog, modelId);
   if (!current) {
     const near = nearestModels(catalog, modelId);
-    diagnostics.push(`model "${modelId}" is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+    return none(`model ${modelId} is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
   }
-  const options: HostingOption[] = [];
+  if (current.closed?.retired) diagnostics.push(`${current.id} is retired by its vendor; priced at its last list price (${current.closed.asOf})`);
+
+  if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription') {
+    return adviseMedia(input, current, diagnostics);
+  }
+  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics);
+
+  const quality = qualityFor(catalog, input.task.type);
+  const opts: HostingOption[] = [];
   const currentOption = priceCurrent(input, current, diagnostics);
-  if (currentOption) options.push(currentOption);
-  const monthlyUsdCurrent = currentOption ? currentOption.monthlyUsd : null;
-  const recommendation = recommend(options, monthlyUsdCurrent);
-  return { options, recommendation, monthlyUsdCurrent, diagnostics };
-}
+  if (!currentOption) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  opts.push(currentOption);
+  if (current.closed) opts.push(...closedSiblings(input, current.closed, quality, catalog, currentOption.monthlyUsd));
+  opts.push(...openApiOptions(input, current, quality, catalog));
+  if (options.includeSelfHost !== false) opts.push(...selfHostOptions(input, quality, catalog, options));
 
-function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: string[]): HostingOption | null {
-  if (model.closed) return priceClosed(input, model.closed, true);
-  const row = pickOpenRow(model.openPrices, input.provider);
-  if (!row) {
-    diagnostics.push(`open model ${model.id} has no per-token price for provider ${input.provider}`);
-    return null;
+  if (options.dataSensitivity === 'regulated') {
+    for (const o of opts) {
+      if (o.tier !== 'self-hosted' && o.viable) {
+        o.viable = false;
+        o.why = `regulated data (healthcare, legal, finance) stays on infrastructure the team controls; ${o.why}`;
+      }
+    }
   }
-  return priceOpen(input, row, true);
+  const recommendation = recommend(opts, currentOption, options);
+  return { options: opts, recommendation, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
 }
 
-function pickOpenRow(rows: OpenPriceRow[], provider: string): OpenPriceRow | undefined {
-  const p = provider.toLowerCase();
-  return rows.find((r) => r.provider === p) ?? [...rows].sort((a, b) => a.inputPerMTok - b.inputPerMTok)[0];
+/** The quality row for a task type (falls back to "other"). */
+export function qualityFor(catalog: Catalog, task: TaskType): QualityRow | undefined {
+  return catalog.quality.find((q) => q.task === task) ?? catalog.quality.find((q) => q.task === 'other');
 }
 
-/** Monthly token cost and the readable arithmetic behind it. */
-function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceLabel: string): { usd: number; derivation: string } {
+// ---------------------------------------------------------------- pricing
+
+interface Cost {
+  usd: number;
+  derivation: string;
+}
+
+/** Monthly token cost: calls × (in × inPrice + out × outPrice) / 1e6, with every input shown. */
+function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceLabel: string, inputOnly = false): Cost {
   const calls = input.volume.callsPerMonth;
   const tin = input.tokens.inputPerCall;
-  const tout = input.endpoint === 'embedding' ? 0 : input.tokens.outputPerCall;
+  const tout = inputOnly ? 0 : input.tokens.outputPerCall;
   const usd = (calls * (tin * inPrice + tout * outPrice)) / 1e6;
-  const vol = input.volume.basis ?? `${fmtInt(calls)} calls/month (${input.volume.source})`;
+  const vol = input.volume.basis ?? `${fmtInt(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
   const derivation =
     `${fmtInt(calls)} calls/month × (${fmtInt(tin)} in × $${inPrice}/M` +
-    (input.endpoint === 'embedding' ? '' : ` + ${fmtInt(tout)} out × $${outPrice}/M`) +
-    `) = $${fmtUsd(usd)}/month; volume: ${vol}; tokens: ${input.tokens.method}; price: ${priceLabel}`;
+    (inputOnly ? '' : ` + ${fmtInt(tout)} out × $${outPrice}/M`) +
+    `) ÷ 1e6 = $${fmtUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}. Price: ${priceLabel}`;
   return { usd, derivation };
 }
 
-function priceClosed(input: AdviceInput, row: ClosedModelRow, current: boolean): HostingOption | null {
-  if (row.inputPerMTok === undefined) return null;
-  const { usd, derivation } = tokenCost(input, row.inputPerMTok, row.outputPerMTok ?? 0, `${row.id} (${row.source}, as of ${row.asOf})`);
+function volumeSourceLabel(v: VolumeEstimate): string {
+  return v.source === 'default' ? 'the built-in default (an assumption)' : v.source === 'usage-file' ? 'llm-usage.yml' : v.source === 'annotation' ? 'the llm-advisor comment' : 'the defaultCallsPerMonth setting';
+}
+
+/** Input/output prices of a closed row for this call: long-context tier and batch rates when they apply. */
+function closedRates(input: AdviceInput, row: ClosedModelRow): { inP: number; outP: number; note: string } {
+  let inP = row.inputPerMTok ?? 0;
+  let outP = row.outputPerMTok ?? 0;
+  let note = '';
+  if (row.longContextThreshold && input.tokens.inputPerCall > row.longContextThreshold && row.inputPerMTokLong !== undefined) {
+    inP = row.inputPerMTokLong;
+    outP = row.outputPerMTokLong ?? outP;
+    note = `, long-context rate above ${fmtInt(row.longContextThreshold)} input tokens`;
+  }
+  if (input.endpoint === 'batch' && row.batchInputPerMTok !== undefined) {
+    inP = row.batchInputPerMTok;
+    outP = row.batchOutputPerMTok ?? outP;
+    note += ', Batch API rate';
+  }
+  return { inP, outP, note };
+}
+
+function priceLabel(r: { source: string; asOf: string }, what: string): string {
+  return `${what} (${r.source}, as of ${r.asOf})`;
+}
+
+function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: string[]): HostingOption | null {
+  if (model.closed) {
+    const row = model.closed;
+    if (row.inputPerMTok === undefined) {
+      diagnostics.push(`${row.id} has no per-token price in the catalog; not priced`);
+      return null;
+    }
+    const { inP, outP, note } = closedRates(input, row);
+    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`));
+    const reasons = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
+    if (reasons.length) diagnostics.push(`${row.id} as called: ${reasons.join('; ')}`);
+    return { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  }
+  const provider = input.provider.toLowerCase();
+  const row = model.openPrices.find((r) => r.provider === provider || provider.startsWith(r.provider));
+  if (!row) {
+    diagnostics.push(`${model.id} has no per-token price for provider ${input.provider} in the catalog; current cost not priced (${model.openPrices.length ? `priced for ${[...new Set(model.openPrices.map((r) => r.provider))].join(', ')}` : 'self-hosted or unpriced'})`);
+    return null;
+  }
+  const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`));
+  return { tier: 'open-api', label: `Stay on ${model.id} via ${row.provider}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: model.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+}
+
+interface Capabilities {
+  tools: boolean;
+  vision: boolean;
+  json: boolean;
+  context?: number;
+}
+
+/** Why a model cannot take this call as written: missing features or too small a context. */
+function featureGaps(input: AdviceInput, cap: Capabilities): string[] {
+  const out: string[] = [];
+  const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
+  if (cap.context !== undefined && need > cap.context) out.push(`context ${fmtInt(cap.context)} tokens is smaller than the call's ~${fmtInt(need)}`);
+  if (input.features.tools && !cap.tools) out.push('no tool calling');
+  if (input.features.vision && !cap.vision) out.push('no image input');
+  if (input.features.structuredOutput && !cap.json) out.push('no JSON-schema output');
+  return out;
+}
+
+/** Cheaper models of the same vendor: viable when their class is enough for the task and they support the call. */
+function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number): HostingOption[] {
+  const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
+  const viable: HostingOption[] = [];
+  const weak: HostingOption[] = [];
+  for (const row of catalog.closed) {
+    if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || row.retired || row.inputPerMTok === undefined) continue;
+    const { inP, outP, note } = closedRates(input, row);
+    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`));
+    if (cost.usd >= currentUsd) continue;
+    const gaps = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
+    const classOk = (CLASS_RANK[row.class] ?? 0) >= minRank;
+    const reasons = [...(classOk ? [] : [`quality for ${input.task.type}: ${row.class}-class model, task needs ${quality?.closedMinClass ?? 'large'} (${quality?.why ?? 'unknown task'})`]), ...gaps];
+    const option: HostingOption = {
+      tier: 'closed-api',
+      label: `Switch to ${row.id}`,
+      monthlyUsd: cost.usd,
+      viable: reasons.length === 0,
+      why: reasons.length
+        ? `not viable: ${reasons.join('; ')}`
+        : `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change` +
+          (row.billsReasoningTokens && !cur.billsReasoningTokens ? '; hidden reasoning tokens are billed as output and are not in this estimate' : ''),
+      provider: row.provider,
+      model: row.id,
+      derivation: cost.derivation + (row.notes ? `. Note: ${row.notes}` : ''),
+      price: { source: row.source, asOf: row.asOf },
+    };
+    if (row.billsReasoningTokens && !cur.billsReasoningTokens) uncertainEstimate.add(option);
+    (option.viable ? viable : weak).push(option);
+  }
+  viable.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  weak.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  return [...viable.slice(0, 3), ...weak.slice(0, 2)];
+}
+
+/** Open models per token: one option per adequate model at its cheapest provider that supports the call. */
+function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog): HostingOption[] {
+  const adequate = new Set(quality?.openModels ?? []);
+  const out: HostingOption[] = [];
+  const byModel = new Map<string, OpenPriceRow[]>();
+  for (const row of catalog.open) byModel.set(row.model, [...(byModel.get(row.model) ?? []), row]);
+  for (const [modelId, rows] of byModel) {
+    if (!adequate.has(modelId)) continue;
+    const arch = catalog.architectures.find((a) => a.id === modelId);
+    const scored = rows
+      .map((row) => {
+        const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`));
+        const gaps = featureGaps(input, { tools: row.supportsTools && (arch?.supportsTools ?? false), vision: arch?.supportsVision ?? false, json: row.supportsJsonSchema, context: row.contextWindow ?? arch?.contextWindow });
+        return { row, cost, gaps };
+      })
+      .sort((a, b) => a.gaps.length - b.gaps.length || a.cost.usd - b.cost.usd);
+    const best = scored[0];
+    if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
+    const qualityNote = quality?.closedLeads ? '' : `open ${modelId} adequate for ${input.task.type} (${quality?.why ?? ''})`;
+    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} $${fmtUsd(s.cost.usd)}`).join(', ')}` : '';
+    out.push({
+      tier: 'open-api',
+      label: `${modelId} via ${best.row.provider}`,
+      monthlyUsd: best.cost.usd,
+      viable: best.gaps.length === 0,
+      why: best.gaps.length ? `not viable: ${best.gaps.join('; ')}` : `${qualityNote}; OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
+      provider: best.row.provider,
+      model: modelId,
+      derivation: best.cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
+      price: { source: best.row.source, asOf: best.row.asOf },
+    });
+  }
+  out.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
+  const kept = out.slice(0, 4);
+  if (kept.length === 0 && quality) {
+    // Show why no open model is offered: the cheapest 70B-class option, marked with the quality reason.
+    const rows = catalog.open.filter((r) => r.model === 'llama-3.3-70b').sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
+    const row = rows[0];
+    if (row) {
+      const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`));
+      kept.push({
+        tier: 'open-api',
+        label: `${row.model} via ${row.provider}`,
+        monthlyUsd: cost.usd,
+        viable: false,
+        why: `not viable: quality for ${input.task.type}: ${quality.why}`,
+        provider: row.provider,
+        model: row.model,
+        derivation: cost.derivation,
+        price: { source: row.source, asOf: row.asOf },
+      });
+    }
+  }
+  return kept;
+}
+
+/** Per-call managed and self-managed GPU options for the smallest adequate open model that supports the call. */
+function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, catalog: Catalog, options: AdvisorOptions): HostingOption[] {
+  const arch = smallestAdequate(input, quality, catalog);
+  if (!arch) return [];
+  const workload: Workload = { callsPerMonth: input.volume.callsPerMonth, inputTokens: input.tokens.inputPerCall, outputTokens: input.tokens.outputPerCall };
+  const out: HostingOption[] = [];
+  for (const style of ['managed', 'self-managed'] as const) {
+    const plan = planFor(arch, workload, catalog, style);
+    if (!plan) continue;
+    const fixed = fixedCosts(catalog, style);
+    out.push(selfHostOption(plan, style, fixed, input, options));
+  }
+  return out;
+}
+
+/** The smallest open model adequate for the task whose weights can do the call (tools, no vision). */
+function smallestAdequate(input: AdviceInput, quality: QualityRow | undefined, catalog: Catalog): ModelArchitecture | undefined {
+  const order = quality?.openModels ?? [];
+  return catalog.architectures
+    .filter((a) => order.includes(a.id))
+    .filter((a) => featureGaps(input, { tools: a.supportsTools, vision: a.supportsVision, json: true, context: a.contextWindow }).length === 0)
+    .sort((a, b) => a.totalParamsB - b.totalParamsB || order.indexOf(a.id) - order.indexOf(b.id))[0];
+}
+
+const planCache = new WeakMap<Catalog, Map<string, DeploymentPlan | null>>();
+
+/** Cheapest fitting plan for a deployment style; memoized because many call sites share a workload shape. */
+function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed'): DeploymentPlan | null {
+  let cache = planCache.get(catalog);
+  if (!cache) planCache.set(catalog, (cache = new Map()));
+  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}`;
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const classes: ProviderClass[] = style === 'managed' ? ['managed'] : ['specialist', 'hyperscaler'];
+  const plans = classes.map((providerClass) => planDeployment(arch, w, catalog, { providerClass })).filter((p): p is DeploymentPlan => p !== null);
+  const best = plans.sort((a, b) => a.sizing.monthlyGpuUsdOnDemand - b.sizing.monthlyGpuUsdOnDemand)[0] ?? null;
+  cache.set(key, best);
+  return best;
+}
+
+/** Fixed monthly costs for a deployment style, from self-host-costs.json (labeled assumptions). */
+export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed'): { usd: number; rows: SelfHostCostRow[]; derivation: string } {
+  const rows = catalog.selfHostCosts.filter((r) => r.appliesTo.includes(style));
+  const usd = rows.reduce((s, r) => s + r.usdPerMonth, 0);
+  return { usd, rows, derivation: rows.map((r) => `${r.label} $${fmtInt(r.usdPerMonth)} (${r.derivation}; assumption)`).join(' + ') + ` = $${fmtInt(usd)}/month` };
+}
+
+function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed', fixed: { usd: number; derivation: string }, input: AdviceInput, options: AdvisorOptions): HostingOption {
+  const s = plan.sizing;
+  const label = `${style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${s.model} ${s.precision} on ${s.replicas} replica(s) × ${s.gpusPerReplica} ${s.gpu}${plan.price ? ` (${plan.price.provider})` : ''}`;
+  const note = `GPU cost only. Fixed costs of running it yourself, $${fmtInt(fixed.usd)}/month (${fixed.derivation}), are shared across the workspace: self-hosting is decided on pooled spend (see the workspace break-even).`;
+  const lowVolume = s.replicas === 1 && plan.replicaCallsPerSecond > 0 && input.volume.callsPerMonth / (730 * 3600) < 0.1 * plan.replicaCallsPerSecond;
   return {
-    tier: 'closed-api',
-    label: current ? `Stay on ${row.id}` : `Switch to ${row.id}`,
-    monthlyUsd: usd,
-    viable: true,
-    why: current ? 'what the code does today' : 'cheaper closed model',
-    provider: row.provider,
-    model: row.id,
-    derivation,
-    price: { source: row.source, asOf: row.asOf },
-    current,
+    tier: 'self-hosted',
+    label,
+    monthlyUsd: s.monthlyGpuUsdOnDemand,
+    viable: s.fits,
+    why: s.fits
+      ? `${s.model} fits ${s.gpusPerReplica}× ${s.gpu} at ${s.precision}; ${options.selfHostApproved ? 'the workspace pool breaks even' : 'recommended only when the workspace pool breaks even'}${lowVolume ? '; this call alone would leave the GPUs mostly idle' : ''}`
+      : `not viable: ${plan.result.reason ?? 'does not fit'}`,
+    provider: plan.price?.provider,
+    model: s.model,
+    derivation: `${plan.derivation}. ${note}`,
+    price: plan.price ? { source: plan.price.source, asOf: plan.price.asOf } : undefined,
+    sizing: s,
   };
 }
 
-function priceOpen(input: AdviceInput, row: OpenPriceRow, current: boolean): HostingOption {
-  const { usd, derivation } = tokenCost(input, row.inputPerMTok, row.outputPerMTok, `${row.provider} ${row.providerModelId} (${row.source}, as of ${row.asOf})`);
-  return {
-    tier: 'open-api',
-    label: `${row.model} on ${row.provider}`,
-    monthlyUsd: usd,
-    viable: true,
-    why: current ? 'what the code does today' : 'open model served per token',
-    provider: row.provider,
-    model: row.model,
-    derivation,
-    price: { source: row.source, asOf: row.asOf },
-    current,
-  };
-}
-
-function recommend(options: HostingOption[], currentUsd: number | null): Recommendation | null {
-  const viable = options.filter((o) => o.viable).sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions): Recommendation | null {
+  const allowSelfHost = advisor.selfHostApproved || advisor.dataSensitivity === 'regulated';
+  const viable = options.filter((o) => o.viable && !uncertainEstimate.has(o) && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
   const best = viable[0];
   if (!best) return null;
-  return {
-    tier: best.tier,
-    label: best.label,
-    monthlyUsd: best.monthlyUsd,
-    savingsUsd: currentUsd === null ? 0 : Math.max(0, currentUsd - best.monthlyUsd),
-    why: best.why,
+  const savings = current.viable ? Math.max(0, current.monthlyUsd - best.monthlyUsd) : 0;
+  const pct = current.monthlyUsd > 0 ? Math.round((savings / current.monthlyUsd) * 100) : 0;
+  const why = best.current
+    ? `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}`
+    : `${best.label}: $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today, saves $${fmtUsd(savings)}/month (${pct}%). ${best.why}`;
+  return { tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: savings, why };
+}
+
+// ---------------------------------------------------------------- embeddings and media
+
+function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): Advice {
+  const row = current.closed;
+  if (!row || row.endpoint !== 'embedding' || row.inputPerMTok === undefined) {
+    diagnostics.push(`${current.id} is not an embedding model in the catalog; embedding call not priced`);
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  }
+  const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.id}, input tokens only`), true);
+  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today; embeddings are billed per input token', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  const options = [cur];
+  for (const other of catalog.closed) {
+    if (other.endpoint !== 'embedding' || other.id === row.id || other.vendor !== row.vendor || other.inputPerMTok === undefined) continue;
+    const c = tokenCost(input, other.inputPerMTok, 0, priceLabel(other, `${other.id}, input tokens only`), true);
+    if (c.usd >= cost.usd) continue;
+    options.push({ tier: 'closed-api', label: `Switch to ${other.id}`, monthlyUsd: c.usd, viable: true, why: `cheaper embedding model of the same vendor; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: other.provider, model: other.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
+  }
+  diagnostics.push('no open embedding model is priced in the catalog; open and self-hosted embedding options are not compared');
+  return { options, recommendation: recommend(options, cur, {}), monthlyUsdCurrent: cost.usd, diagnostics };
+}
+
+function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: string[]): Advice {
+  const row = current.closed;
+  const calls = input.volume.callsPerMonth;
+  let usd: number | null = null;
+  let derivation = '';
+  if (row?.perImageUsd !== undefined && input.endpoint === 'image-generation') {
+    usd = calls * row.perImageUsd;
+    derivation = `${fmtInt(calls)} calls/month × 1 image per call (assumption: n=1, standard 1024×1024) × $${row.perImageUsd}/image = $${fmtUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
+    const chars = input.tokens.inputPerCall * 4;
+    usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
+    derivation = `${fmtInt(calls)} calls/month × ~${fmtInt(chars)} characters (${fmtInt(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = $${fmtUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perMinuteUsd !== undefined) {
+    diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min); audio length per call is not known statically, so this call is not priced`);
+  } else {
+    diagnostics.push(`${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
+  }
+  if (usd === null || !row) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: usd, viable: true, why: 'what the code does today; no alternative for this endpoint in the catalog', provider: row.provider, model: row.id, derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  return { options: [cur], recommendation: recommend([cur], cur, {}), monthlyUsdCurrent: usd, diagnostics };
+}
+
+// ---------------------------------------------------------------- workspace
+
+export interface SelfHostPool {
+  model: string;
+  style: 'managed' | 'self-managed';
+  callSiteIds: string[];
+  callsPerMonth: number;
+  /** What those calls cost today. */
+  apiSpendCurrent: number;
+  /** What those calls would cost on the cheapest viable API option each. */
+  apiSpendBestApi: number;
+  gpuMonthlyUsd: number;
+  gpuMonthlyUsdReserved: number;
+  fixedMonthlyUsd: number;
+  totalMonthlyUsd: number;
+  netSavingsVsCurrent: number;
+  netSavingsVsBestApi: number;
+  recommended: boolean;
+  sizing: DeploymentPlan['sizing'];
+  derivation: string;
+}
+
+export interface WorkspaceAdvice {
+  monthlyUsdCurrent: number;
+  /** Sum of per-call recommendations (APIs only unless the pool is recommended). */
+  monthlyUsdRecommended: number;
+  /** The best self-hosting pool, whether it pays or not (null when no call can move to an open model). */
+  selfHost: SelfHostPool | null;
+  breakEven: {
+    /** Monthly closed-API spend at which self-managed GPUs + fixed costs cost the same, for this workspace's token mix. */
+    monthlyApiSpendUsd: number | null;
+    gpuUsdPerApiUsd: number | null;
+    derivation: string;
   };
+  stage: { label: string; derivation: string };
+  diagnostics: string[];
+}
+
+/**
+ * Decides self-hosting across the workspace: pools the calls an open model can serve, sizes one
+ * deployment for their combined volume, adds the fixed costs, and compares with the API spend.
+ */
+export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options: AdvisorOptions = {}): WorkspaceAdvice {
+  const diagnostics: string[] = [];
+  const current = sum(callSites.map((c) => c.monthlyUsdCurrent ?? 0));
+  const bestApi = (c: CallSite) => Math.min(c.monthlyUsdCurrent ?? Infinity, ...c.options.filter((o) => o.viable && o.tier !== 'self-hosted').map((o) => o.monthlyUsd));
+  const apiRecommended = sum(callSites.map((c) => (c.monthlyUsdCurrent === null ? 0 : bestApi(c))));
+
+  let best: SelfHostPool | null = null;
+  for (const arch of catalog.architectures) {
+    for (const style of ['managed', 'self-managed'] as const) {
+      const pool = poolFor(arch, style, callSites, catalog, bestApi);
+      if (pool && (!best || pool.netSavingsVsBestApi > best.netSavingsVsBestApi)) best = pool;
+    }
+  }
+  const breakEven = computeBreakEven(callSites, catalog);
+  const recommended = best?.recommended ? apiRecommended - best.apiSpendBestApi + best.totalMonthlyUsd : apiRecommended;
+  if (callSites.some((c) => c.monthlyUsdCurrent === null)) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
+  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, breakEven.monthlyApiSpendUsd), diagnostics };
+}
+
+/** Call sites one open model can serve (quality, features), sized as one deployment with fixed costs. */
+function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', callSites: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number): SelfHostPool | null {
+  const members = callSites.filter((c) => {
+    if (c.monthlyUsdCurrent === null || c.endpoint === 'embedding' || c.endpoint === 'image-generation' || c.endpoint.startsWith('audio')) return false;
+    const q = qualityFor(catalog, c.task.type);
+    if (!q?.openModels.includes(arch.id)) return false;
+    const input = { features: c.features, tokens: c.tokens } as AdviceInput;
+    return featureGaps(input, { tools: arch.supportsTools, vision: arch.supportsVision, json: true, context: arch.contextWindow }).length === 0;
+  });
+  if (members.length === 0) return null;
+  const calls = sum(members.map((c) => c.volume.callsPerMonth));
+  const w: Workload = {
+    callsPerMonth: calls,
+    inputTokens: Math.round(sum(members.map((c) => c.volume.callsPerMonth * c.tokens.inputPerCall)) / calls),
+    outputTokens: Math.max(1, Math.round(sum(members.map((c) => c.volume.callsPerMonth * c.tokens.outputPerCall)) / calls)),
+  };
+  const plan = planFor(arch, w, catalog, style);
+  if (!plan) return null;
+  const fixed = fixedCosts(catalog, style);
+  const apiCurrent = sum(members.map((c) => c.monthlyUsdCurrent ?? 0));
+  const apiBest = sum(members.map(bestApi));
+  const total = plan.sizing.monthlyGpuUsdOnDemand + fixed.usd;
+  const netVsBest = apiBest - total;
+  const derivation =
+    `${members.length} call site(s) an open ${arch.id} can serve, ${fmtInt(calls)} calls/month (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out): ${plan.derivation}. ` +
+    `Fixed: ${fixed.derivation}. Self-hosting $${fmtInt(total)}/month vs $${fmtInt(apiCurrent)} today and $${fmtInt(apiBest)} on the cheapest viable APIs → ${netVsBest > 0 ? `saves $${fmtInt(netVsBest)}/month` : `costs $${fmtInt(-netVsBest)}/month more`}.`;
+  return {
+    model: arch.id,
+    style,
+    callSiteIds: members.map((c) => c.id),
+    callsPerMonth: calls,
+    apiSpendCurrent: apiCurrent,
+    apiSpendBestApi: apiBest,
+    gpuMonthlyUsd: plan.sizing.monthlyGpuUsdOnDemand,
+    gpuMonthlyUsdReserved: plan.sizing.monthlyGpuUsdReserved ?? plan.sizing.monthlyGpuUsdOnDemand,
+    fixedMonthlyUsd: fixed.usd,
+    totalMonthlyUsd: total,
+    netSavingsVsCurrent: apiCurrent - total,
+    netSavingsVsBestApi: netVsBest,
+    recommended: netVsBest > 0,
+    sizing: plan.sizing,
+    derivation,
+  };
+}
+
+/**
+ * Break-even closed-API spend S* where S* = GPU(S*) + fixed. At scale GPU cost grows in
+ * proportion to volume, so GPU(S) ≈ r × S with r = GPU dollars per closed-API dollar for this
+ * workspace's token mix (measured on a 1,000× scaled-up workload so replica rounding vanishes);
+ * then S* = fixed ÷ (1 − r).
+ */
+function computeBreakEven(callSites: CallSite[], catalog: Catalog): WorkspaceAdvice['breakEven'] {
+  const priced = callSites.filter((c) => (c.monthlyUsdCurrent ?? 0) > 0 && c.endpoint !== 'embedding' && !c.endpoint.startsWith('audio') && c.endpoint !== 'image-generation');
+  const arch = catalog.architectures.find((a) => a.id === 'llama-3.3-70b');
+  const fixed = fixedCosts(catalog, 'self-managed');
+  if (priced.length === 0 || !arch) {
+    return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: 'no priced chat/completion call sites: break-even not computed' };
+  }
+  const calls = sum(priced.map((c) => c.volume.callsPerMonth));
+  const spend = sum(priced.map((c) => c.monthlyUsdCurrent ?? 0));
+  const scale = 1000;
+  const w: Workload = {
+    callsPerMonth: calls * scale,
+    inputTokens: Math.round(sum(priced.map((c) => c.volume.callsPerMonth * c.tokens.inputPerCall)) / calls),
+    outputTokens: Math.max(1, Math.round(sum(priced.map((c) => c.volume.callsPerMonth * c.tokens.outputPerCall)) / calls)),
+  };
+  const plan = planFor(arch, w, catalog, 'self-managed');
+  if (!plan) return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: `${arch.id} has no priced configuration that fits this token mix` };
+  const r = plan.sizing.monthlyGpuUsdOnDemand / (spend * scale);
+  const s = r < 1 ? fixed.usd / (1 - r) : null;
+  const derivation =
+    `Reference deployment ${arch.id} (the seed's 70B example) on the workspace's mix (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out per call): ` +
+    `at 1,000× today's volume GPUs cost $${fmtInt(plan.sizing.monthlyGpuUsdOnDemand)}/month vs $${fmtInt(spend * scale)} of today's APIs, r = $${r.toFixed(3)} of GPU per $1 of API. ` +
+    (s === null
+      ? 'GPUs cost more than the APIs even at scale: self-hosting never breaks even for this mix.'
+      : `Break-even S* = fixed $${fmtInt(fixed.usd)} ÷ (1 − ${r.toFixed(3)}) = $${fmtInt(s)}/month of API spend on calls an open 70B model can take (the seed claims $50K-$150K). Fixed costs are labeled assumptions in self-host-costs.json.`);
+  return { monthlyApiSpendUsd: s, gpuUsdPerApiUsd: r, derivation };
+}
+
+/** The seed's stage thresholds, placed against this workspace's spend and computed break-even. */
+function stageFor(spend: number, breakEven: number | null): { label: string; derivation: string } {
+  const be = breakEven === null ? 'never (for this token mix)' : `$${fmtInt(breakEven)}/month`;
+  const label =
+    spend < 20_000
+      ? 'Under $20K/month: keep closed APIs, move simple tasks to open-model APIs'
+      : spend < 50_000
+        ? '$20K-$50K/month: open-model APIs for what quality allows; self-hosting not yet'
+        : spend < 200_000
+          ? '$50K+/month: evaluate self-hosting for the highest-volume tasks'
+          : '$200K+/month: self-host wherever quality permits';
+  return { label, derivation: `Workspace spend $${fmtInt(spend)}/month; seed thresholds $20K / $50K / $200K; computed break-even for this workspace: ${be}.` };
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((s, x) => s + x, 0);
 }
 
 function fmtInt(n: number): string {

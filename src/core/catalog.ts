@@ -44,6 +44,10 @@ export interface ClosedModelRow extends Sourced {
   supportsVision: boolean;
   supportsJsonSchema: boolean;
   aliases?: string[];
+  /** Hidden reasoning/thinking tokens are billed as output, on top of the visible answer. */
+  billsReasoningTokens?: boolean;
+  /** No longer served by the vendor: priced at its last list price, never suggested as a target. */
+  retired?: boolean;
   notes?: string;
 }
 
