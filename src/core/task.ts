@@ -29,17 +29,24 @@ const TEXT_RULES: TextRule[] = [
   { type: 'classification', pattern: /\b(intent|topic|label|tag|triage|route|routing|priority|severity|urgency|toxic|toxicity|spam|moderat\w*|nsfw|fraud|phishing)\b/i, weight: 1.2 },
   { type: 'classification', pattern: /\b(respond|reply|answer|return|output)\b[^.]{0,40}\b(only|just|exactly)\b[^.]{0,30}\b(one|single|the)\b[^.]{0,20}\b(word|label|category|class|number|letter|value)\b/i, weight: 2.5 },
   { type: 'classification', pattern: /\b(one of|exactly one of|must be one of|choose from|pick one|select one)\b|\byes or no\b|\btrue or false\b|\b(yes|no)\s*(\/|or)\s*(yes|no)\b/i, weight: 1.8 },
-  { type: 'classification', pattern: /\b(is|does) (this|the) (message|email|review|comment|ticket|text|post)\b[^.?]{0,60}\b(spam|abusive|urgent|relevant|about|complaint|question|positive|negative)\b/i, weight: 2 },
+  { type: 'classification', pattern: /\b(is|does) (this|the) (message|email|review|comment|ticket|text|post|customer|user|listing|passage|document)\b[^.?]{0,60}\b(spam|abusive|urgent|relevant|about|complaint|question|positive|negative|frustrated|angry|happy|break|violate|allowed)\b/i, weight: 2 },
+  { type: 'classification', pattern: /\b(judge|decide|determine|assess|tell me|check) (whether|if)\b|\b(relevant|irrelevant) or not\b|\b(array|list) of booleans\b|\b(rate|score|grade) (how|the|this)\b/i, weight: 1.5 },
+  { type: 'classification', pattern: /\b(assign|map|bucket|sort|put)\b[^.]{0,40}\b(to|into) (one|a|the)\b[^.]{0,30}\b(of|from|section|queue|theme|group|bucket|category)\b|\bbucket (this|the)\b|\bwhich (team|queue|department|section|group|bucket|theme)\b/i, weight: 2 },
+  { type: 'classification', pattern: /\b[A-Z][A-Z_]{2,}(,| or| \/) [A-Z][A-Z_]{2,}\b|\b\w+ \/ \w+ \/ \w+\b/, weight: 1.2 },
 
   // summarization
   { type: 'summarization', pattern: /\bsummar(y|ies|ize|ise|ized|ised|izing|ising|isation|ization)\b|\btl;?\s?dr\b/i, weight: 3 },
   { type: 'summarization', pattern: /\b(condense|recap|digest|gist|synopsis|abstract|brief overview|executive overview|key (points|takeaways|highlights)|main (points|ideas|takeaways)|boil (it|this) down|shorten|distil+)\b/i, weight: 2 },
   { type: 'summarization', pattern: /\bin (one|two|three|four|five|\d+|a few|a couple of) (sentences|bullets|bullet points|lines|words|paragraphs?)\b|\bno more than \d+ (words|sentences|bullets)\b/i, weight: 1.5 },
   { type: 'summarization', pattern: /\b(meeting notes|minutes|changelog|release notes|standup)\b/i, weight: 0.8 },
+  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what)\b/i, weight: 1.8 },
+  { type: 'summarization', pattern: /\b(turn|condense|boil|compress|reduce)\b[^.]{0,40}\b(into|down to)\b[^.]{0,20}\b(minutes|notes|bullets?|a paragraph|a note|one line|a sentence)\b/i, weight: 1.5 },
 
   // extraction
   { type: 'extraction', pattern: /\bextract(s|ed|ing|ion)?\b/i, weight: 3 },
-  { type: 'extraction', pattern: /\b(pull out|parse|capture|identify|find|list|return|get)\b[^.]{0,40}\b(all|every|each|the)?\b[^.]{0,20}\b(fields?|entities|names|dates|amounts|line items|attributes|values|addresses|phone numbers|emails|skills|ingredients|parties|key-value)\b/i, weight: 2 },
+  { type: 'extraction', pattern: /\b(pull out|pull|parse|capture|identify|find|list|get|grab|collect|read out|fill in)\b[^.]{0,50}\b(fields?|entities|names|dates?|amounts?|totals?|line items?|attributes|addresses|phone numbers|emails|skills|ingredients|parties|key-value|timestamps?|people|persons?|merchant|sku|order numbers?|invoice numbers?)\b/i, weight: 2 },
+  { type: 'extraction', pattern: /\b(json|object|array)\b[^.]{0,30}\b(with|containing|of) (the )?(keys|fields|properties)\b|\b(keys|fields)\b[^.]{0,10}\b[a-z]+_[a-z_]+\b/i, weight: 2 },
+  { type: 'extraction', pattern: /\b(convert|turn|map)\b[^.]{0,40}\binto (our|a|the) ([\w-]+ )?(profile|record|schema|structure|format)\b/i, weight: 1.5 },
   { type: 'extraction', pattern: /\b(named entit\w*|ner\b|structured data|key facts|metadata|fill (in )?(the|this) (schema|form)|into (a |the )?(json|structured|schema))\b/i, weight: 2 },
   { type: 'extraction', pattern: /\bjson\b/i, weight: 0.8 },
   { type: 'extraction', pattern: /\b(invoice|receipt|resume|cv|purchase order|bill of lading|contract|form|transcript)\b[^.]{0,60}\b(fields?|data|details|information|json)\b/i, weight: 1.2 },
@@ -50,6 +57,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'translation', pattern: new RegExp(`\\b(into|to|in)\\s+(${LANGS})\\b`, 'i'), weight: 1 },
   { type: 'translation', pattern: /\b(locali[sz](e|ation)|i18n|l10n|source language|target language|preserve (the )?(meaning|tone|formatting) .{0,30}(language|translation))\b/i, weight: 2 },
   { type: 'translation', pattern: new RegExp(`\\bfrom\\s+(${LANGS})\\s+(in)?to\\s+(${LANGS})\\b`, 'i'), weight: 2.5 },
+  { type: 'translation', pattern: /\b(into|in) the (same )?language\b|\blanguage (the|that the) (customer|user|sender|reader) (wrote|writes|used|uses|speaks)\b|\b(the )?(\w+ )?(equivalent|version) (of|in)\b[^.]{0,30}\b(phrase|text|sentence|contract|word)\b|\b(render|produce|give)\b[^.]{0,30}\b(version|equivalent|rendering)\b|\bvalues in\b/i, weight: 2 },
 
   // rag-qa
   { type: 'rag-qa', pattern: /\b(based|relying) (only |solely |strictly )?on the (following|provided|given|above|retrieved|supplied) (context|documents?|passages?|sources?|excerpts?|information|snippets|articles|knowledge)\b/i, weight: 3 },
@@ -57,37 +65,47 @@ const TEXT_RULES: TextRule[] = [
   { type: 'rag-qa', pattern: /\b(if|when) the (answer|information) (is not|isn't|cannot be found|is missing)\b|\b(say|reply|respond)[^.]{0,20}\b(you )?(don't|do not) know\b|\bnot (in|covered by) the (context|documents?|sources?)\b/i, weight: 2 },
   { type: 'rag-qa', pattern: /\bcit(e|ing|ation|ations)\b|\b(source|doc|document) (ids?|numbers?)\b|\[\d\]/i, weight: 1.2 },
   { type: 'rag-qa', pattern: /^\s*(context|documents|sources|knowledge|retrieved|excerpts|passages)\s*:/im, weight: 2 },
-  { type: 'rag-qa', pattern: /\b(knowledge base|help center|documentation|docs|faq|handbook|policy documents|manual)\b/i, weight: 0.8 },
+  { type: 'rag-qa', pattern: /\b(knowledge base|help center|help-center|documentation|docs|faq|handbook|policy documents|manual|runbook)\b/i, weight: 0.8 },
+  { type: 'rag-qa', pattern: /\b(stay|answer|reply|respond|ground\w*)\b[^.]{0,40}\b(within|from|in|using|on)\b[^.]{0,25}\b(these|those|the|provided|retrieved|numbered|following)\b[^.]{0,20}\b(pages|sections|excerpts|passages|snippets|entries|articles|documents|chunks|sources)\b|\b(retrieved|relevant) (for|to) (this|the)( latest)? question\b|\bno outside knowledge\b/i, weight: 2.5 },
   { type: 'rag-qa', pattern: /\bquestion\s*:/i, weight: 0.8 },
 
   // chat
   { type: 'chat', pattern: /\b(you are|you're) (a |an )?(friendly|helpful|warm|cheerful|witty|patient|empathetic|conversational)\b/i, weight: 1.2 },
   { type: 'chat', pattern: /\b(chat(bot|ting)?|conversation(al)?|companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
-  { type: 'chat', pattern: /\b(customer support agent|support assistant|concierge|tutor|coach)\b/i, weight: 0.8 },
+  { type: 'chat', pattern: /\b(customer support agent|support assistant|concierge|tutor|coach|companion)\b/i, weight: 0.8 },
+  { type: 'chat', pattern: /\b(chatting|talk (them|the user|me) through|check in|follow-up question|keep (the learner|the user|them) talking|greet (them|the user))\b/i, weight: 1.5 },
 
   // code-generation
-  { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|query|sql|regex|regular expression|unit tests?|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell)\b/i, weight: 2.5 },
+  { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate|add|propose)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|sql|sql query|bigquery query|graphql|regex|regular expression|unit tests?|tests|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell|patch|diff|python|typescript|javascript|rust|golang|java|kotlin|swift|ruby|php|c\+\+|c#)\b/i, weight: 2.5 },
   { type: 'code-generation', pattern: /\b(typescript|javascript|python|rust|golang|go code|java|kotlin|swift|c\+\+|c#|ruby|php|scala|haskell|elixir|ocaml|zig|cobol|fortran|verilog|vhdl|solidity|sql|postgres(ql)?|bigquery|jsx|tsx|react|vue|svelte|terraform|pandas|numpy|regex)\b/i, weight: 1.2 },
-  { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|diff|patch|snippet|codebase|repository)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change)\b/i, weight: 1.2 },
   { type: 'code-generation', pattern: /\b(senior|expert|staff) (software|backend|frontend|full-?stack)? ?(engineer|developer|programmer)\b|\bonly (output|return) (the )?code\b|\bno (explanations?|prose)\b/i, weight: 1.5 },
 
   // boilerplate-generation
-  { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|generate|create|produce)\b[^.]{0,50}\b(e-?mail|newsletter|reply|letter|message|post|tweet|caption|tagline|slogan|headline|subject line|ad copy|copy|description|bio|announcement|press release|cover letter|job (post|posting|description)|invitation|reminder|thank-you note|blurb|outreach|pitch)\b/i, weight: 2.5 },
-  { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|readme|commit message)\b/i, weight: 1.5 },
+  { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|generate|create|produce)\b[^.]{0,50}\b(e-?mail|newsletter|reply|letter|message|post|tweet|caption|tagline|slogan|headline|subject line|ad copy|copy|description|bio|announcement|press release|cover letter|job (post|posting|description)|invitation|reminder|thank-you note|blurb|outreach|pitch|response|headlines?|titles?|listings?|options)\b/i, weight: 2.5 },
+  { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|doc comments?|readme|commit message|listing|standard|usual|our (usual|standard))\b/i, weight: 1.5 },
+  { type: 'boilerplate-generation', pattern: /\b(fill in|fill out|follow) (our|the|this) [\w-]* ?(template|format|outline)\b|\bkeep the headings\b|\bcall to action\b|\b(under|max|at most) \d+ (words|characters)\b/i, weight: 1.5 },
   { type: 'boilerplate-generation', pattern: /\b(tone|voice)\s*:|\b(friendly|professional|upbeat|playful|formal|casual) tone\b/i, weight: 1 },
 
   // complex-reasoning
   { type: 'complex-reasoning', pattern: /\bstep[- ]by[- ]step\b|\bshow (your|all) (work|reasoning|steps)\b|\bthink (carefully|it through|through)\b|\bchain of thought\b|\breason (carefully|through)\b/i, weight: 2.5 },
   { type: 'complex-reasoning', pattern: /\b(prove|proof|theorem|lemma|derive|derivation|formal(ly)? (logic|verification)|induction|contradiction|counterexample)\b/i, weight: 3 },
   { type: 'complex-reasoning', pattern: /\b(math(ematical|s)?|equation|integral|probability|optimi[sz]ation problem|puzzle|riddle|logic|deduc\w*|infer\w*|syllogism|combinatori\w*|physics|olympiad|competition problem)\b/i, weight: 1.5 },
+  { type: 'complex-reasoning', pattern: /\b(show (the|your) (arithmetic|math|calculations?|derivation)|assumptions|sensitive to|hypothes[ie]s|rule (them|it|each) out|one by one|invariant|enforceab\w*|exposure|argue both sides|work (it|this) out|explain your reasoning|before (the|your) conclusion|counsel|runway|what-if)\b/i, weight: 1.5 },
   { type: 'complex-reasoning', pattern: /\b(legal analysis|liabilit\w*|case law|precedent|statute|jurisdiction|tax (implications|treatment)|differential diagnosis|root cause|trade-?offs?|weigh|pros and cons|multi-step|plan (out|the)|strategy|scenario|risk assessment|due diligence|arguments? (for|against)|verify (the|each) (claim|step|calculation))\b/i, weight: 1.5 },
+
+  // other: rewriting, proofreading, creative writing, brainstorming
+  { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish)\b/i, weight: 2 },
+  { type: 'other', pattern: /\b(spelling|grammar|punctuation|typos?|legalese|plain language|non-lawyer|less (blunt|formal|harsh)|more (polite|formal|concise|friendly)|sound (less|more))\b/i, weight: 2 },
+  { type: 'other', pattern: /\b(poem|poetry|haiku|limerick|short story|fiction|novelist|song|lyrics|joke|rhym\w*|bedtime story)\b/i, weight: 2.5 },
+  { type: 'other', pattern: /\bbrainstorm\w*\b|\b(\d+|some|a few) (possible |creative )?(names|ideas|slogans) for\b|\bstandalone (search )?query\b/i, weight: 2.5 },
 
   // long-context
   { type: 'long-context', pattern: /\b(entire|whole|full|complete) (book|codebase|repository|repo|manuscript|transcript|contract|filing|10-k|annual report|archive|thread history|case file|novel)\b|\bacross all (the )?(documents|files|chapters|transcripts)\b/i, weight: 2.5 },
   { type: 'long-context', pattern: /\b(hundreds of pages|thousands of (lines|pages|messages)|very long|lengthy|1m tokens|200k|128k)\b/i, weight: 1.5 },
 
   // tool-use (wording; the decisive signal is tools passed)
-  { type: 'tool-use', pattern: /\b(use|call|invoke) (the|your|available|a) (tools?|functions?)\b|\bfunction call(ing)?\b|\btool call(s|ing)?\b|\bagent\b/i, weight: 1.5 },
+  { type: 'tool-use', pattern: /\b(use|call|invoke) (the|your|available|a) (tools?|functions?)\b|\bfunction call(ing)?\b|\btool call(s|ing)?\b/i, weight: 1.5 },
 
   // vision (wording; the decisive signal is an image part)
   { type: 'vision', pattern: /\b(image|photo|photograph|picture|screenshot|scan(ned)?|diagram|chart|figure|x-ray|handwriting|ocr|what do you see|visual(ly)?)\b/i, weight: 1.2 },
@@ -103,6 +121,8 @@ const SOURCE_LABEL: Record<SourceKind, string> = {
   name: 'code names',
 };
 
+const FILE_NAME_WEIGHT = 0.3;
+
 interface Scoreboard {
   scores: Map<TaskType, number>;
   reasons: Map<TaskType, string[]>;
@@ -115,12 +135,18 @@ function add(board: Scoreboard, type: TaskType, weight: number, reason: string):
   board.reasons.set(type, list);
 }
 
-/** A short quote around a match, so the reason can be checked against the code. */
+/** The sentence around a match (at most ~120 characters), so the reason can be checked against the code. */
 function quote(text: string, index: number, length: number): string {
-  const start = Math.max(0, index - 15);
-  const end = Math.min(text.length, index + length + 25);
+  const boundary = /[.!?\n]/;
+  let start = index;
+  while (start > 0 && index - start < 80 && !boundary.test(text[start - 1])) start--;
+  let end = index + length;
+  while (end < text.length && end - index < 100 && !boundary.test(text[end])) end++;
+  if (end < text.length && /[.!?]/.test(text[end])) end++;
   const snippet = text.slice(start, end).replace(/\s+/g, ' ').trim();
-  return `${start > 0 ? '…' : ''}${snippet}${end < text.length ? '…' : ''}`;
+  const cutStart = start > 0 && !boundary.test(text[start - 1]);
+  const cutEnd = end < text.length && !boundary.test(text[end - 1]) && !boundary.test(text[end]);
+  return `${cutStart ? '…' : ''}${snippet}${cutEnd ? '…' : ''}`;
 }
 
 /** `summarizeArticle`, `src/support/triage-ticket.ts` → "summarize article", "src support triage ticket ts". */
@@ -133,15 +159,23 @@ export function splitIdentifierWords(name: string): string {
     .trim();
 }
 
-function scoreText(board: Scoreboard, text: string, source: SourceKind): void {
-  if (!text.trim()) return;
+const HOLE_MARKER = /\{\{[\s\S]*?\}\}/g;
+/** `into {{targetLocale}}`: the target language is filled in at run time. */
+const LANGUAGE_HOLE = /\b(in|into|to)\s+\{\{[^}]*(lang|locale)[^}]*\}\}/i;
+
+/** Applies the wording rules to one message. Hole markers are blanked first: `{{diff}}` is a name, not wording. */
+function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void {
+  if (!rawText.trim()) return;
   const factor = SOURCE_WEIGHT[source];
+  const where = SOURCE_LABEL[source];
+  const text = rawText.replace(HOLE_MARKER, '…');
   for (const rule of TEXT_RULES) {
     const match = rule.pattern.exec(text);
     if (!match) continue;
-    const where = SOURCE_LABEL[source];
     add(board, rule.type, rule.weight * factor, `${where} says "${quote(text, match.index, match[0].length)}"`);
   }
+  const languageHole = LANGUAGE_HOLE.exec(rawText);
+  if (languageHole) add(board, 'translation', 2 * factor, `${where} targets a run-time language: "${languageHole[0]}"`);
 }
 
 const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
@@ -150,7 +184,7 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
   { type: 'extraction', pattern: /\b(extract\w*|parse\w*|ner|entities|scrape\w*)\b/, weight: 3 },
   { type: 'translation', pattern: /\b(translat\w*|locali[sz]\w*|i18n)\b/, weight: 3 },
   { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },
-  { type: 'chat', pattern: /\b(chat\w*|converse|conversation|reply|respond|assistant|bot)\b/, weight: 2 },
+  { type: 'chat', pattern: /\b(chat\w*|converse|conversation|companion|assistant|bot)\b/, weight: 2 },
   { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*)\b/, weight: 2 },
   { type: 'boilerplate-generation', pattern: /\b(email|newsletter|copy|marketing|tagline|product description|template|draft\w*|post|tweet|boilerplate)\b/, weight: 2 },
   { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math)\b/, weight: 2 },
@@ -163,8 +197,9 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
   if (call.enclosingFunction) names.push(['function', call.enclosingFunction]);
   if (call.structuredOutputName) names.push(['output schema', call.structuredOutputName]);
   if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
-  const factor = SOURCE_WEIGHT.name;
   for (const [what, raw] of names) {
+    // A folder or file name covers many calls, so it says less about this one than its function name.
+    const factor = what === 'file' ? FILE_NAME_WEIGHT : SOURCE_WEIGHT.name;
     const words = splitIdentifierWords(raw);
     for (const hint of CODE_NAME_HINTS) {
       const match = hint.pattern.exec(words);
@@ -198,7 +233,11 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
     scoreText(board, message.text, source);
     for (const hole of message.holes) {
       if (hole.kind === 'rag-context') add(board, 'rag-qa', 3, `retrieved context passed in \`${hole.expression}\``);
-      if (hole.kind === 'history') add(board, 'chat', 2, `conversation history passed in \`${hole.expression}\``);
+      // A spread of earlier turns (`...history`) is a real conversation; a `${transcript}` pasted into
+      // a prompt is only text that the analyzer named like history.
+      const wholeMessage = message.text.trim() === `{{${hole.expression}}}`;
+      if (hole.kind === 'history' && (hole.expression.startsWith('...') || /\.push\(/.test(hole.expression))) add(board, 'chat', 2, `conversation history passed in \`${hole.expression}\``);
+      else if (hole.kind === 'history' && wholeMessage && message.role !== 'user') add(board, 'chat', 1, `conversation history passed in \`${hole.expression}\``);
       if (hole.kind === 'message-array') add(board, 'chat', 1, `messages built at run time (\`${hole.expression}\`)`);
       if (hole.kind === 'image') add(board, 'vision', 5, `image passed in \`${hole.expression}\``);
       // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`).
@@ -247,14 +286,8 @@ function pick(board: Scoreboard, call: DetectedCall): TaskClassification {
     .sort((a, b) => b.score - a.score);
 
   if (ranked.length === 0) {
-    // Nothing to go on: a bare pass-through of user text is most often a chat-style call.
-    const hasUser = call.messages.some((m) => m.role === 'user');
-    return {
-      type: hasUser ? 'chat' : 'other',
-      confidence: 0.3,
-      reasons: ['no task signals found; assumed a general chat-style call'],
-      source: 'inferred',
-    };
+    // Nothing to go on: say so rather than guess a specific task.
+    return { type: 'other', confidence: 0.2, reasons: ['no task signals found in prompt, names or parameters'], source: 'inferred' };
   }
   const [top, second] = ranked;
   const margin = second ? (top.score - second.score) / top.score : 1;
