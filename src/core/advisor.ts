@@ -333,10 +333,12 @@ function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 
 }
 
 /** Fixed monthly costs for a deployment style, from self-host-costs.json (labeled assumptions). */
-export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed'): { usd: number; rows: SelfHostCostRow[]; derivation: string } {
+export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed'): { usd: number; low: number; high: number; rows: SelfHostCostRow[]; derivation: string } {
   const rows = catalog.selfHostCosts.filter((r) => r.appliesTo.includes(style));
   const usd = rows.reduce((s, r) => s + r.usdPerMonth, 0);
-  return { usd, rows, derivation: rows.map((r) => `${r.label} $${fmtInt(r.usdPerMonth)} (${r.derivation}; assumption)`).join(' + ') + ` = $${fmtInt(usd)}/month` };
+  const low = rows.reduce((s, r) => s + (r.usdPerMonthLow ?? r.usdPerMonth), 0);
+  const high = rows.reduce((s, r) => s + (r.usdPerMonthHigh ?? r.usdPerMonth), 0);
+  return { usd, low, high, rows, derivation: rows.map((r) => `${r.label} $${fmtInt(r.usdPerMonth)} (${r.derivation}; assumption)`).join(' + ') + ` = $${fmtInt(usd)}/month` };
 }
 
 function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed', fixed: { usd: number; derivation: string }, input: AdviceInput, options: AdvisorOptions): HostingOption {
@@ -464,13 +466,17 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const bestApi = (c: CallSite) => Math.min(c.monthlyUsdCurrent ?? Infinity, ...c.options.filter((o) => o.viable && o.tier !== 'self-hosted').map((o) => o.monthlyUsd));
   const apiRecommended = sum(callSites.map((c) => (c.monthlyUsdCurrent === null ? 0 : bestApi(c))));
 
-  let best: SelfHostPool | null = null;
+  const pools: SelfHostPool[] = [];
   for (const arch of catalog.architectures) {
     for (const style of ['managed', 'self-managed'] as const) {
       const pool = poolFor(arch, style, callSites, catalog, bestApi);
-      if (pool && (!best || pool.netSavingsVsBestApi > best.netSavingsVsBestApi)) best = pool;
+      if (pool) pools.push(pool);
     }
   }
+  // A pool that pays wins on net savings; when none pays, show the one covering the most spend,
+  // so the user sees what self-hosting the movable calls would cost.
+  const paying = pools.filter((p) => p.recommended).sort((a, b) => b.netSavingsVsBestApi - a.netSavingsVsBestApi);
+  const best = paying[0] ?? pools.sort((a, b) => b.apiSpendCurrent - a.apiSpendCurrent || a.totalMonthlyUsd - b.totalMonthlyUsd)[0] ?? null;
   const breakEven = computeBreakEven(callSites, catalog);
   const recommended = best?.recommended ? apiRecommended - best.apiSpendBestApi + best.totalMonthlyUsd : apiRecommended;
   if (callSites.some((c) => c.monthlyUsdCurrent === null)) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
@@ -523,14 +529,17 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
 }
 
 /**
- * Break-even closed-API spend S* where S* = GPU(S*) + fixed. At scale GPU cost grows in
- * proportion to volume, so GPU(S) ≈ r × S with r = GPU dollars per closed-API dollar for this
- * workspace's token mix (measured on a 1,000× scaled-up workload so replica rounding vanishes);
- * then S* = fixed ÷ (1 − r).
+ * Break-even API spend S* where S* = GPU(S*) + fixed. At scale GPU cost grows in proportion to
+ * volume, so GPU(S) ≈ r × S with r = GPU dollars per API dollar for this workspace's token mix
+ * (measured on a 1,000× scaled-up workload so replica rounding vanishes); then S* = fixed ÷ (1 − r).
+ * Computed against today's (closed) spend and against the cheapest open-model API for the same calls.
  */
 function computeBreakEven(callSites: CallSite[], catalog: Catalog): WorkspaceAdvice['breakEven'] {
-  const priced = callSites.filter((c) => (c.monthlyUsdCurrent ?? 0) > 0 && c.endpoint !== 'embedding' && !c.endpoint.startsWith('audio') && c.endpoint !== 'image-generation');
-  const arch = catalog.architectures.find((a) => a.id === 'llama-3.3-70b');
+  const ref = 'llama-3.3-70b';
+  const arch = catalog.architectures.find((a) => a.id === ref);
+  const text = (c: CallSite) => (c.monthlyUsdCurrent ?? 0) > 0 && (c.endpoint === 'chat' || c.endpoint === 'completion' || c.endpoint === 'batch' || c.endpoint === 'other');
+  const movable = callSites.filter((c) => text(c) && qualityFor(catalog, c.task.type)?.openModels.includes(ref));
+  const priced = movable.length ? movable : callSites.filter(text);
   const fixed = fixedCosts(catalog, 'self-managed');
   if (priced.length === 0 || !arch) {
     return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: 'no priced chat/completion call sites: break-even not computed' };
@@ -544,16 +553,34 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog): WorkspaceAdv
     outputTokens: Math.max(1, Math.round(sum(priced.map((c) => c.volume.callsPerMonth * c.tokens.outputPerCall)) / calls)),
   };
   const plan = planFor(arch, w, catalog, 'self-managed');
-  if (!plan) return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: `${arch.id} has no priced configuration that fits this token mix` };
-  const r = plan.sizing.monthlyGpuUsdOnDemand / (spend * scale);
+  if (!plan) return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: `${ref} has no priced configuration that fits this token mix` };
+  const gpu = plan.sizing.monthlyGpuUsdOnDemand;
+  const r = gpu / (spend * scale);
   const s = r < 1 ? fixed.usd / (1 - r) : null;
+  const band = r < 1 ? ` (seed's fixed-cost ranges $${fmtInt(fixed.low)}-$${fmtInt(fixed.high)} give $${fmtInt(fixed.low / (1 - r))}-$${fmtInt(fixed.high / (1 - r))})` : '';
+  const open = cheapestOpenRow(catalog, ref);
+  let vsOpen = '';
+  if (open) {
+    const openSpend = (w.callsPerMonth * (w.inputTokens * open.inputPerMTok + w.outputTokens * open.outputPerMTok)) / 1e6;
+    const ro = gpu / openSpend;
+    vsOpen =
+      ro < 1
+        ? ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), r = ${ro.toFixed(2)}: break-even at $${fmtInt(fixed.usd / (1 - ro))}/month of open-API spend.`
+        : ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), GPUs cost ${ro.toFixed(1)}× as much even at scale: self-hosting does not beat open-model APIs on price for this mix.`;
+  }
+  const scope = movable.length ? `the ${movable.length} call site(s) an open 70B model can take` : 'all priced call sites (none is movable to a 70B model by task)';
   const derivation =
-    `Reference deployment ${arch.id} (the seed's 70B example) on the workspace's mix (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out per call): ` +
-    `at 1,000× today's volume GPUs cost $${fmtInt(plan.sizing.monthlyGpuUsdOnDemand)}/month vs $${fmtInt(spend * scale)} of today's APIs, r = $${r.toFixed(3)} of GPU per $1 of API. ` +
+    `Reference deployment ${ref} (the seed's 70B example), self-managed, on ${scope} (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out per call): ` +
+    `at 1,000× today's volume GPUs cost $${fmtInt(gpu)}/month vs $${fmtInt(spend * scale)} at today's API prices, r = $${r.toFixed(3)} of GPU per $1 of API. ` +
     (s === null
-      ? 'GPUs cost more than the APIs even at scale: self-hosting never breaks even for this mix.'
-      : `Break-even S* = fixed $${fmtInt(fixed.usd)} ÷ (1 − ${r.toFixed(3)}) = $${fmtInt(s)}/month of API spend on calls an open 70B model can take (the seed claims $50K-$150K). Fixed costs are labeled assumptions in self-host-costs.json.`);
+      ? 'GPUs cost more than these APIs even at scale: self-hosting never breaks even for this mix.'
+      : `Break-even S* = fixed $${fmtInt(fixed.usd)} ÷ (1 − ${r.toFixed(3)}) = $${fmtInt(s)}/month of today's API spend${band}; the seed claims $50K-$150K. Fixed costs are labeled assumptions in self-host-costs.json.`) +
+    vsOpen;
   return { monthlyApiSpendUsd: s, gpuUsdPerApiUsd: r, derivation };
+}
+
+function cheapestOpenRow(catalog: Catalog, model: string): OpenPriceRow | undefined {
+  return catalog.open.filter((r) => r.model === model).sort((a, b) => a.inputPerMTok + 3 * a.outputPerMTok - (b.inputPerMTok + 3 * b.outputPerMTok))[0];
 }
 
 /** The seed's stage thresholds, placed against this workspace's spend and computed break-even. */

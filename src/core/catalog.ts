@@ -149,6 +149,9 @@ export interface SelfHostCostRow extends Sourced {
   id: string;
   label: string;
   usdPerMonth: number;
+  /** The seed's range around the default, for a break-even band. */
+  usdPerMonthLow?: number;
+  usdPerMonthHigh?: number;
   /** Which deployment styles carry this cost: managed hosting removes some of them. */
   appliesTo: Array<'managed' | 'self-managed'>;
   assumption: boolean;

@@ -316,7 +316,7 @@ export interface PlanOptions {
   gpuIds?: string[];
   gpuCounts?: number[];
   providerClass?: ProviderClass;
-  /** Concurrency to size KV for when the workload does not force more (default 16). */
+  /** Sequences batched per replica, capped by KV room (default 64; vLLM allows up to 256, latency per stream falls as it grows). */
   concurrency?: number;
 }
 
@@ -364,7 +364,7 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const peak = assumption(catalog, 'peakFactor', 2);
   const discount = assumption(catalog, 'reservedDiscount', 0.35);
   const seq = Math.min(arch.contextWindow, Math.max(1, w.inputTokens + w.outputTokens));
-  const wantConc = opts.concurrency ?? 16;
+  const wantConc = opts.concurrency ?? 64;
   const probe = sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: 1 }, catalog);
   const batch = Math.max(1, Math.min(wantConc, probe.maxConcurrency || 1));
   const result = probe.fits ? sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: batch }, catalog) : probe;
