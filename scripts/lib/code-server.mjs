@@ -80,6 +80,7 @@ export async function startCodeServer({ settings = {}, verbose = !!process.env.V
       'workbench.tips.enabled': false,
       'security.workspace.trust.enabled': false,
       'git.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
       ...settings,
     }),
   );
@@ -142,7 +143,7 @@ export async function startCodeServer({ settings = {}, verbose = !!process.env.V
 }
 
 /** Launches Debian's chromium headless with a fresh profile (playwright-core, no bundled browser). */
-export async function launchChromium({ viewport = { width: 1400, height: 900 } } = {}) {
+export async function launchChromium({ viewport = { width: 1600, height: 1000 } } = {}) {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'llmha-chr-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -121,9 +121,12 @@ export class CostPanel implements vscode.Disposable {
       log.warn(`cost panel: reveal of an unknown call site ignored`);
       return false;
     }
-    const range = new vscode.Range(site.line - 1, site.column - 1, site.endLine - 1, site.endColumn - 1);
+    // Select the whole call with the cursor at its start, so the editor scrolls to the call's first line.
+    const selection = new vscode.Selection(site.endLine - 1, site.endColumn - 1, site.line - 1, site.column - 1);
     const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { viewColumn: this.editorColumn(), selection: range, preserveFocus: false, preview: true });
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: this.editorColumn(), preserveFocus: false, preview: true });
+    editor.selection = selection;
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     this.probe.revealed.push(callSiteId);
     return true;
   }

@@ -48,15 +48,15 @@ export const GRID_COLUMNS: readonly GridColumn[] = [
   { key: 'file', title: 'Call site', numeric: false },
   { key: 'model', title: 'Provider / model', numeric: false },
   { key: 'task', title: 'Task', numeric: false },
-  { key: 'tokens', title: 'Tokens / call', numeric: true },
-  { key: 'calls', title: 'Calls / month', numeric: true },
+  { key: 'tokens', title: 'Tokens/call', numeric: true },
+  { key: 'calls', title: 'Calls/mo', numeric: true },
   { key: 'current', title: 'Now $/mo', numeric: true },
   { key: 'recommended', title: 'Recommended', numeric: false },
-  { key: 'savings', title: 'Savings $/mo', numeric: true },
+  { key: 'savings', title: 'Saves $/mo', numeric: true },
 ];
 
 /** Column widths for the data grid's `grid-template-columns` attribute. */
-export const GRID_TEMPLATE_COLUMNS = '2fr 2fr 1.3fr 1fr 1fr 1fr 2fr 1fr';
+export const GRID_TEMPLATE_COLUMNS = 'minmax(11em, 2fr) minmax(9em, 1.6fr) minmax(8em, 1.2fr) minmax(6em, 0.8fr) minmax(6em, 0.8fr) minmax(5.5em, 0.7fr) minmax(10em, 2fr) minmax(5.5em, 0.7fr)';
 
 // ---- summary ---------------------------------------------------------------------------------
 
@@ -163,14 +163,14 @@ ${rows}
 
 export function renderRow(site: CallSite, selected: boolean): string {
   const rec = site.recommendation;
-  const tokens = `${formatInt(site.tokens.inputPerCall)} in / ${formatInt(site.tokens.outputPerCall)} out`;
+  const tokens = `${formatInt(site.tokens.inputPerCall)} / ${formatInt(site.tokens.outputPerCall)}`;
   const volSource = VOLUME_SOURCE_LABELS[site.volume.source] ?? site.volume.source;
   const cells = [
     `<span class="loc">${esc(formatLocation(site.file, site.line))}</span>`,
     `<span class="provider">${esc(site.provider)}</span> / <span class="model">${esc(modelLabel(site.model))}</span>`,
     `${esc(site.task.type)} <span class="sub">${esc(formatPercent(site.task.confidence))}</span>`,
-    esc(tokens),
-    `${esc(formatInt(site.volume.callsPerMonth))} <span class="sub">${esc(volSource)}</span>`,
+    `<span title="input / output tokens per call">${esc(tokens)}</span>`,
+    `${esc(formatInt(site.volume.callsPerMonth))}<br><span class="sub">${esc(volSource)}</span>`,
     esc(formatUsd(site.monthlyUsdCurrent)),
     rec ? `${esc(rec.label)} <span class="sub">${esc(formatUsd(rec.monthlyUsd))}</span>` : '<span class="sub">none</span>',
     rec ? esc(formatUsd(rec.savingsUsd)) : '',

@@ -2,6 +2,9 @@
  * The panel's static HTML document, produced by the host. Pure: no `vscode` import, so the
  * Content-Security-Policy is unit-tested as a string. No user data is ever put in the shell;
  * the webview script renders the scan result with `render.ts`.
+ *
+ * The `csp-nonce` meta tag is how FAST (under the webview UI toolkit) finds the nonce for the
+ * `<style>` elements it creates at run time; without it those are blocked by `style-src`.
  */
 import { escAttr } from './render';
 
@@ -34,6 +37,7 @@ export function renderShell(o: ShellOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escAttr(contentSecurityPolicy(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta property="csp-nonce" content="${nonce}">
 <link rel="stylesheet" nonce="${nonce}" href="${escAttr(o.styleUri)}">
 <title>LLM Cost</title>
 </head>

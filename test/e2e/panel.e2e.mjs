@@ -1,0 +1,121 @@
+// UI end-to-end test of the cost panel, as a person sees it: the VS Code workbench (code-server)
+// in headless Chromium, driven with playwright-core. Run by scripts/run-ui-tests.mjs, which
+// starts the server and passes { page, expected, shotsDir } to each step in order; a failing step
+// skips the rest. `expected` is the CLI's JSON scan of the same workspace.
+import { basename, join } from 'node:path';
+
+const COMMAND_TITLE = 'LLM Hosting Advisor: Open Cost Panel';
+
+/** The webview's document: outer iframe (VS Code's host) > inner iframe#active-frame (our HTML). */
+function panelFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** Runs a command through F1; retries until the palette lists it (it snapshots commands on open). */
+async function runCommand(page, title) {
+  for (let i = 0; ; i++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 3000 });
+      break;
+    } catch (e) {
+      if (i > 10) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export const steps = [
+  {
+    name: 'the workbench opens the example workspace',
+    async run({ page }) {
+      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      await page.getByRole('treeitem', { name: 'src' }).first().waitFor({ timeout: 60000 });
+      // More room for the panel and the editor side by side in the screenshots.
+      await runCommand(page, 'View: Close Primary Side Bar');
+    },
+  },
+  {
+    name: `"${COMMAND_TITLE}" from F1 opens the panel with the workspace summary`,
+    async run({ page, expected }) {
+      const t0 = Date.now();
+      await runCommand(page, COMMAND_TITLE);
+      const frame = panelFrame(page);
+      await frame.locator('h1').waitFor({ timeout: 60000 });
+      const tPanel = Date.now();
+      await frame.locator('#summary-current').waitFor({ timeout: 90000 });
+      console.log(`      command palette + panel: ${tPanel - t0} ms; first scan shown ${Date.now() - tPanel} ms later`);
+      const asOf = await frame.locator('#catalog-asof').innerText();
+      assert(asOf === expected.catalog.asOf, `catalog as-of shown ${asOf}, expected ${expected.catalog.asOf}`);
+      const count = await frame.locator('#summary-callsites').innerText();
+      assert(Number(count) === expected.callSites.length, `summary shows ${count} call sites, expected ${expected.callSites.length}`);
+    },
+  },
+  {
+    name: 'the data grid shows one row per call site, with file:line and model',
+    async run({ page, expected, state }) {
+      const frame = panelFrame(page);
+      const rows = frame.locator('vscode-data-grid-row.callsite');
+      await rows.first().waitFor({ timeout: 30000 });
+      const n = await rows.count();
+      assert(n === expected.callSites.length, `${n} rows, expected ${expected.callSites.length}`);
+      const first = rows.first();
+      const id = await first.getAttribute('data-id');
+      const site = expected.callSites.find((c) => c.id === id);
+      assert(site, `row data-id ${id} is a call site of the scan`);
+      const text = (await first.innerText()).replace(/\s+/g, ' ');
+      const model = site.model.id ?? site.model.raw;
+      assert(text.includes(`${site.file}:${site.line}`), `row text "${text}" shows ${site.file}:${site.line}`);
+      assert(text.includes(model), `row text "${text}" shows the model ${model}`);
+      console.log(`      first row: ${text}`);
+      state.site = site;
+    },
+  },
+  {
+    name: 'clicking the row opens the file at the call and shows its details',
+    async run({ page, state, shotsDir }) {
+      const frame = panelFrame(page);
+      const site = state.site;
+      await page.screenshot({ path: join(shotsDir, 'cost-panel.png') });
+      await frame.locator(`vscode-data-grid-row.callsite[data-id="${site.id.replace(/["\\]/g, '\\$&')}"] vscode-data-grid-cell`).first().click();
+      const name = basename(site.file);
+      await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 20000 });
+      await page.locator('.statusbar', { hasText: `Ln ${site.line},` }).first().waitFor({ timeout: 10000 });
+      const title = await frame.locator('#detail-title').innerText();
+      assert(title.includes(`${site.file}:${site.line}`), `detail title "${title}"`);
+      await frame.locator('table.options tbody tr').first().waitFor({ timeout: 5000 });
+      await page.screenshot({ path: join(shotsDir, 'cost-panel-reveal.png') });
+    },
+  },
+  {
+    name: 'the filter narrows the rows',
+    async run({ page, expected, state }) {
+      const frame = panelFrame(page);
+      const needle = basename(state.site.file);
+      await frame.locator('#filter input').fill(needle);
+      const want = expected.callSites.filter((c) => c.file.toLowerCase().includes(needle.toLowerCase())).length;
+      const rows = frame.locator('vscode-data-grid-row.callsite');
+      for (let i = 0; i < 50 && (await rows.count()) !== want; i++) await page.waitForTimeout(100);
+      assert((await rows.count()) === want, `filter "${needle}" shows ${await rows.count()} rows, expected ${want}`);
+      await frame.locator('#filter input').fill('');
+      for (let i = 0; i < 50 && (await rows.count()) !== expected.callSites.length; i++) await page.waitForTimeout(100);
+    },
+  },
+  {
+    name: 'no Content-Security-Policy violation was reported',
+    async run({ consoleErrors }) {
+      const csp = consoleErrors.filter((t) => /Content Security Policy|Refused to (load|apply|execute)/i.test(t));
+      assert(csp.length === 0, `CSP violations:\n${csp.join('\n')}`);
+    },
+  },
+];
