@@ -100,6 +100,13 @@ export function formatReport(report: EvalReport, verbose = false): string {
   const correct = report.cases.filter((c) => c.actual === c.expected).length;
   lines.push('');
   lines.push(`overall accuracy: ${correct}/${report.cases.length} = ${(report.accuracy * 100).toFixed(1)}%`);
+  // The holdout folder was written after tuning: its score is the honest estimate for unseen code.
+  const holdout = report.cases.filter((c) => c.file.includes('/holdout/'));
+  if (holdout.length) {
+    const holdoutCorrect = holdout.filter((c) => c.actual === c.expected).length;
+    const tuned = report.cases.length - holdout.length;
+    lines.push(`  tuning set: ${correct - holdoutCorrect}/${tuned} = ${(((correct - holdoutCorrect) / tuned) * 100).toFixed(1)}%   holdout (written after tuning): ${holdoutCorrect}/${holdout.length} = ${((holdoutCorrect / holdout.length) * 100).toFixed(1)}%`);
+  }
   const misses = report.cases.filter((c) => c.actual !== c.expected);
   if (misses.length) {
     lines.push('');
