@@ -5,7 +5,7 @@
  * catalog rows; assumptions (MFU, bandwidth efficiency, overheads) come from the catalog.
  */
 import type { MemoryTerm, SelfHostSizing } from './types';
-import { assumption, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from './catalog';
+import { assumption, findArchitecture, findGpu, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from './catalog';
 
 export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
 export type Precision = (typeof PRECISIONS)[number];
@@ -199,6 +199,8 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   if (precision === 'int4') notes.push('INT4 (AWQ/GPTQ) quality drop is noticeable on complex tasks; evaluate on your own data.');
   if (arch.attention === 'alternating-sliding-window') notes.push('Sliding-window layers are capped at the window; engines without a hybrid KV allocator (vLLM before its hybrid allocator) reserve full context on every layer, roughly doubling KV use.');
   if (arch.attention === 'mla' && tp > 1) notes.push(`MLA's latent KV is replicated on each of the ${tp} tensor-parallel ranks.`);
+  if (arch.activeParamsB < arch.totalParamsB) notes.push(`MoE: decode speed assumes only the ${arch.activeParamsB}B active parameters are read per token; expert routing and all-to-all traffic make real single-stream numbers lower.`);
+  if (tp > 1) notes.push(`Decode speed adds the bandwidth of ${tp} tensor-parallel GPUs and ignores all-reduce time: an upper bound.`);
   if (gpu.maxPerNode === 1 && gpuCount > 1) notes.push('Consumer cards have no NVLink; multi-card tensor parallel runs over PCIe.');
 
   const speed = throughput(arch, precision, gpu, gpuCount, w.bytes, catalog);
@@ -406,6 +408,104 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
     notes: [...result.notes, derivation],
   };
   return { sizing, result, price, replicaCallsPerSecond: capacity, batch, derivation };
+}
+
+export interface SizeQuery {
+  /** Hugging Face repo id (`meta-llama/Llama-3.1-8B-Instruct`) or short alias (`llama-3.1-8b`). */
+  model: string;
+  precision: Precision;
+  /** Short GPU id (`h100-80gb`); omitted → the cheapest priced configuration that fits. */
+  gpu?: string;
+  gpus?: number;
+  /** Tokens per sequence (default 8,192 or the model's window if smaller). */
+  context?: number;
+  concurrency?: number;
+  gpuMemoryUtilization?: number;
+}
+
+/** What `llm-hosting-advisor size` prints: the fields of the issue plus the derivations. */
+export interface SizeAnswer {
+  model: string;
+  hfRepo: string;
+  precision: Precision;
+  weightsBytes: number;
+  kvBytesPerToken: number;
+  kvCacheBytes: number;
+  overheadBytes: number;
+  totalBytes: number;
+  usableBytes: number;
+  gpu: string;
+  gpuCount: number;
+  tensorParallel: number;
+  fits: boolean;
+  maxKvTokens: number;
+  maxConcurrency: number;
+  maxContextTokens: number;
+  decodeTokensPerSecond: number;
+  prefillTokensPerSecond: number;
+  /** Cheapest on-demand price for the whole configuration, null when the catalog has none. */
+  usdPerHour: number | null;
+  priceSource?: string;
+  reason?: string;
+  memory: MemoryTerm[];
+  notes: string[];
+}
+
+/** Answers a sizing question for the CLI; returns an error message for an unknown model or GPU. */
+export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer } | { error: string } {
+  const arch = findArchitecture(catalog, q.model);
+  if (!arch) return { error: `model ${q.model} has no architecture in the catalog; nearest: ${nearestModels(catalog, q.model).join(', ')}` };
+  if (!(PRECISIONS as readonly string[]).includes(q.precision)) return { error: `precision must be one of ${PRECISIONS.join(', ')}` };
+  let gpus = catalog.gpus;
+  if (q.gpu) {
+    const g = findGpu(catalog, q.gpu);
+    if (!g) return { error: `GPU ${q.gpu} is not in the catalog; known: ${catalog.gpus.map((x) => x.id).join(', ')}` };
+    gpus = [g];
+  }
+  const context = q.context ?? Math.min(8192, arch.contextWindow);
+  const concurrency = q.concurrency ?? 1;
+  const counts = q.gpus ? [q.gpus] : [1, 2, 4, 8, 16];
+  const tried: Array<{ r: SizingResult; price: GpuPrice | null; gpu: GpuRow }> = [];
+  for (const gpu of gpus) {
+    for (const n of counts) {
+      if (!q.gpus && 'error' in parallelism(arch, gpu, n)) continue;
+      const r = sizeModel({ arch, precision: q.precision, gpu, gpuCount: n, contextTokens: context, concurrency, gpuMemoryUtilization: q.gpuMemoryUtilization }, catalog);
+      tried.push({ r, price: gpuPrice(gpu), gpu });
+    }
+  }
+  if (tried.length === 0) return { error: `no tensor-parallel split of ${arch.id} fits the requested GPU count` };
+  const hourly = (t: (typeof tried)[number]) => (t.price ? t.price.usdPerGpuHour * t.r.gpuCount : Infinity);
+  const fitting = tried.filter((t) => t.r.fits).sort((a, b) => hourly(a) - hourly(b) || a.r.gpuCount - b.r.gpuCount);
+  // Nothing fits: report the configuration with the most usable memory, with its reason.
+  const pick = fitting[0] ?? [...tried].sort((a, b) => b.r.usableBytes - a.r.usableBytes)[0];
+  const r = pick.r;
+  return {
+    answer: {
+      model: arch.id,
+      hfRepo: arch.hfRepo,
+      precision: q.precision,
+      weightsBytes: Math.round(r.weightsBytes),
+      kvBytesPerToken: r.kvBytesPerToken,
+      kvCacheBytes: Math.round(r.kvCacheBytes),
+      overheadBytes: Math.round(r.overheadBytes),
+      totalBytes: Math.round(r.totalBytes),
+      usableBytes: Math.round(r.usableBytes),
+      gpu: r.gpu,
+      gpuCount: r.gpuCount,
+      tensorParallel: r.tensorParallel,
+      fits: r.fits,
+      maxKvTokens: r.maxKvTokens,
+      maxConcurrency: r.maxConcurrency,
+      maxContextTokens: r.maxContextTokens,
+      decodeTokensPerSecond: Math.round(r.decodeTokensPerSecond * 10) / 10,
+      prefillTokensPerSecond: Math.round(r.prefillTokensPerSecond),
+      usdPerHour: pick.price ? Math.round(pick.price.usdPerGpuHour * r.gpuCount * 100) / 100 : null,
+      priceSource: pick.price ? `${pick.price.provider} (${pick.price.providerClass}): ${pick.price.source}, as of ${pick.price.asOf}` : undefined,
+      reason: r.reason,
+      memory: r.memory,
+      notes: r.notes,
+    },
+  };
 }
 
 function fmtInt(n: number): string {
