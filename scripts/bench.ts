@@ -75,8 +75,8 @@ async function main(): Promise<void> {
     writeFileSync(edited, llmModule(0).replace('three bullet points', 'five bullet points'));
     const later = new Date(Date.now() + 5000);
     utimesSync(edited, later, later);
-    cache.invalidate(path.relative(root, edited).split(path.sep).join('/'));
-    await timed('re-scan after editing one file', () => scanWorkspace(root, { cache }));
+    const afterEdit = await timed('re-scan after editing one file', () => scanWorkspace(root, { cache }));
+    console.log(`  files re-analyzed ${afterEdit.summary.filesScanned! - afterEdit.summary.filesReusedFromCache!}, reused from cache ${afterEdit.summary.filesReusedFromCache}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

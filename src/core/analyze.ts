@@ -14,6 +14,8 @@ export interface FileAnalysis {
   parsed: boolean;
   /** Raw `llm-advisor:` comments found above calls, keyed by the call's index in `calls`. */
   annotationComments: Map<number, { text: string; line: number }>;
+  /** Absolute paths of other modules the analysis read (imported clients, constants): a change there invalidates it. */
+  dependencies: string[];
 }
 
 /** One parse context for a scan: analyzers share it so followed modules are parsed once. */
@@ -33,7 +35,7 @@ export function createAnalysisProject(root: string): { project: Project; modules
  * files come back as diagnostics, so one bad file never stops a scan.
  */
 export async function analyzeFile(file: DiscoveredFile, context: { project: Project; modules: ModuleLoader }, selected: readonly Analyzer[] = analyzers): Promise<FileAnalysis> {
-  const empty = (diagnostics: Diagnostic[] = []): FileAnalysis => ({ calls: [], diagnostics, parsed: false, annotationComments: new Map() });
+  const empty = (diagnostics: Diagnostic[] = []): FileAnalysis => ({ calls: [], diagnostics, parsed: false, annotationComments: new Map(), dependencies: [] });
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file.absolutePath);
@@ -52,6 +54,7 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
   const diagnostics: Diagnostic[] = [];
   const calls: DetectedCall[] = [];
   const annotationComments = new Map<number, { text: string; line: number }>();
+  context.modules.startTracking();
   try {
     const sourceFile = context.project.createSourceFile(file.absolutePath, text, { overwrite: true });
     const parseDiagnostics = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -79,7 +82,8 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
   } catch (error) {
     diagnostics.push({ file: file.relativePath, message: `could not analyze: ${describeError(error)}`, severity: 'error' });
   }
-  return { calls, diagnostics, parsed: true, annotationComments };
+  const dependencies = context.modules.stopTracking().filter((dependency) => dependency !== file.absolutePath);
+  return { calls, diagnostics, parsed: true, annotationComments, dependencies };
 }
 
 /** Two analyzers may see the same call (a generic HTTP matcher and an SDK); keep the first by position. */

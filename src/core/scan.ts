@@ -21,24 +21,44 @@ export interface ScanOptions {
   cache?: ScanCache;
 }
 
-/** Per-file analysis results kept between scans, so an edit re-analyzes only what changed. */
+/**
+ * Per-file analysis results kept between scans, so an edit re-analyzes only what changed. An entry
+ * is reused only while the file and every module its analysis followed (imported clients, model
+ * constants) keep their size and modification time.
+ */
 export class ScanCache {
-  private readonly entries = new Map<string, { stamp: string; analysis: FileAnalysis }>();
-  get(file: string, stamp: string): FileAnalysis | undefined {
+  private readonly entries = new Map<string, { stamp: string; dependencyStamps: Map<string, string>; analysis: FileAnalysis }>();
+
+  /** The cached analysis of a file, if it and its dependencies are unchanged. */
+  async get(file: string, stamp: string): Promise<FileAnalysis | undefined> {
     const entry = this.entries.get(file);
-    return entry && entry.stamp === stamp ? entry.analysis : undefined;
+    if (!entry || entry.stamp !== stamp) return undefined;
+    for (const [dependency, dependencyStamp] of entry.dependencyStamps) {
+      if ((await fileStamp(dependency)) !== dependencyStamp) return undefined;
+    }
+    return entry.analysis;
   }
-  set(file: string, stamp: string, analysis: FileAnalysis): void {
-    this.entries.set(file, { stamp, analysis });
+
+  async set(file: string, stamp: string, analysis: FileAnalysis): Promise<void> {
+    const dependencyStamps = new Map<string, string>();
+    for (const dependency of analysis.dependencies) dependencyStamps.set(dependency, await fileStamp(dependency));
+    this.entries.set(file, { stamp, dependencyStamps, analysis });
   }
+
   /** Forgets one file (after an edit) or everything. */
   invalidate(file?: string): void {
     if (file === undefined) this.entries.clear();
     else this.entries.delete(file);
   }
+
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** Size and modification time: cheap, and enough to notice an edit. */
+async function fileStamp(absolutePath: string): Promise<string> {
+  return fs.stat(absolutePath).then((stat) => `${stat.size}:${stat.mtimeMs}`, () => 'missing');
 }
 
 /**
@@ -59,14 +79,16 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const detected: DetectedCall[] = [];
   const annotationTexts = new Map<DetectedCall, { text: string; line: number }>();
   let parsed = 0;
+  let reused = 0;
   for (const [index, file] of discovered.files.entries()) {
     options.signal?.throwIfAborted();
-    const stamp = `${file.size}`;
-    const modified = options.cache ? await fs.stat(file.absolutePath).then((s) => `${s.size}:${s.mtimeMs}`).catch(() => stamp) : stamp;
-    let analysis = options.cache?.get(file.relativePath, modified);
-    if (!analysis) {
+    const stamp = options.cache ? await fileStamp(file.absolutePath) : '';
+    let analysis = await options.cache?.get(file.relativePath, stamp);
+    if (analysis) {
+      reused++;
+    } else {
       analysis = await analyzeFile(file, context);
-      options.cache?.set(file.relativePath, modified, analysis);
+      await options.cache?.set(file.relativePath, stamp, analysis);
     }
     if (analysis.parsed) parsed++;
     diagnostics.push(...analysis.diagnostics);
@@ -99,6 +121,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
       filesScanned: discovered.files.length,
       filesParsed: parsed,
+      filesReusedFromCache: reused,
       durationMs: Date.now() - started,
       volumeAssumption: enriched.volumeAssumption,
     },

@@ -244,6 +244,8 @@ export interface ScanSummary {
   savingsUsd?: number;
   filesScanned?: number;
   filesParsed?: number;
+  /** Files whose analysis came from the cache of an earlier scan (unchanged since). */
+  filesReusedFromCache?: number;
   durationMs?: number;
   volumeAssumption?: string;
 }

@@ -12,7 +12,21 @@ const MAX_FOLLOWED_MODULE_BYTES = 1024 * 1024;
  * analyzer actually follows get parsed, so the scan never builds a program over the whole repo.
  */
 export class ModuleLoader {
+  private tracked: Set<string> | undefined;
+
   constructor(private readonly project: Project, private readonly root: string) {}
+
+  /** Starts recording which modules get followed, so a cached result can be invalidated when one changes. */
+  startTracking(): void {
+    this.tracked = new Set();
+  }
+
+  /** Stops recording and returns the absolute paths of the modules followed since `startTracking`. */
+  stopTracking(): string[] {
+    const followed = [...(this.tracked ?? [])];
+    this.tracked = undefined;
+    return followed;
+  }
 
   /** The source file a relative module specifier points at, or undefined for packages and misses. */
   resolve(fromFile: SourceFile, specifier: string): SourceFile | undefined {
@@ -23,11 +37,15 @@ export class ModuleLoader {
       for (const extension of RESOLVABLE_EXTENSIONS) {
         const candidate = candidateBase + extension;
         const existing = this.project.getSourceFile(candidate);
-        if (existing) return existing;
+        if (existing) {
+          this.tracked?.add(candidate);
+          return existing;
+        }
         if (!candidate.startsWith(this.root)) continue;
         try {
           const stat = fs.statSync(candidate);
           if (!stat.isFile() || stat.size > MAX_FOLLOWED_MODULE_BYTES) continue;
+          this.tracked?.add(candidate);
           return this.project.createSourceFile(candidate, fs.readFileSync(candidate, 'utf8'), { overwrite: true });
         } catch {
           continue;

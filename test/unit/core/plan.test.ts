@@ -9,7 +9,7 @@ import type { ScanResult } from '../../../src/core/types';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/support-desk');
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 /** The tables of a Markdown document as rows of cell texts, read with a real CommonMark/GFM parser. */
 function tables(markdown: string): string[][][] {
