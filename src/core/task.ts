@@ -39,13 +39,14 @@ const TEXT_RULES: TextRule[] = [
   { type: 'summarization', pattern: /\b(condense|recap|digest|gist|synopsis|abstract|brief overview|executive overview|key (points|takeaways|highlights)|main (points|ideas|takeaways)|boil (it|this) down|shorten|distil+)\b/i, weight: 2 },
   { type: 'summarization', pattern: /\bin (one|two|three|four|five|\d+|a few|a couple of) (sentences|bullets|bullet points|lines|words|paragraphs?)\b|\bno more than \d+ (words|sentences|bullets)\b/i, weight: 1.5 },
   { type: 'summarization', pattern: /\b(meeting notes|minutes|changelog|release notes|standup)\b/i, weight: 0.8 },
-  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what)\b/i, weight: 1.8 },
+  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what|what changed|core ideas|brief(ing)?s?|(revision|study|lecture|summary|handover|briefing) notes|notes from|(half a|one|a single) page|at a glance)\b/i, weight: 1.8 },
   { type: 'summarization', pattern: /\b(turn|condense|boil|compress|reduce)\b[^.]{0,40}\b(into|down to)\b[^.]{0,20}\b(minutes|notes|bullets?|a paragraph|a note|one line|a sentence)\b/i, weight: 1.5 },
 
   // extraction
   { type: 'extraction', pattern: /\bextract(s|ed|ing|ion)?\b/i, weight: 3 },
   { type: 'extraction', pattern: /\b(pull out|pull|parse|capture|identify|find|list|get|grab|collect|read out|fill in)\b[^.]{0,50}\b(fields?|entities|names|dates?|amounts?|totals?|line items?|attributes|addresses|phone numbers|emails|skills|ingredients|parties|key-value|timestamps?|people|persons?|merchant|sku|order numbers?|invoice numbers?)\b/i, weight: 2 },
   { type: 'extraction', pattern: /\b(json|object|array)\b[^.]{0,30}\b(with|containing|of) (the )?(keys|fields|properties)\b|\b(keys|fields)\b[^.]{0,10}\b[a-z]+_[a-z_]+\b/i, weight: 2 },
+  { type: 'extraction', pattern: /\b(output|return|give back|respond with|reply with|emit|produce) (an? |the |only )?(json|object|dict|array|structured)\b|\b(give|send) back the\b|\bcopy (the )?wording\b|\b(organi[sz]e|sort|split)\b[^.]{0,30}\binto\b[^.]{0,20}\b(sections|fields|columns)\b/i, weight: 1.5 },
   { type: 'extraction', pattern: /\b(convert|turn|map)\b[^.]{0,40}\binto (our|a|the) ([\w-]+ )?(profile|record|schema|structure|format)\b/i, weight: 1.5 },
   { type: 'extraction', pattern: /\b(named entit\w*|ner\b|structured data|key facts|metadata|fill (in )?(the|this) (schema|form)|into (a |the )?(json|structured|schema))\b/i, weight: 2 },
   { type: 'extraction', pattern: /\bjson\b/i, weight: 0.8 },
@@ -76,23 +77,24 @@ const TEXT_RULES: TextRule[] = [
   { type: 'chat', pattern: /\b(chatting|talk (them|the user|me) through|check in|follow-up question|keep (the learner|the user|them) talking|greet (them|the user))\b/i, weight: 1.5 },
 
   // code-generation
-  { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate|add|propose)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|sql|sql query|bigquery query|graphql|regex|regular expression|unit tests?|tests|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell|patch|diff|python|typescript|javascript|rust|golang|java|kotlin|swift|ruby|php|c\+\+|c#)\b/i, weight: 2.5 },
+  { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate|add|propose)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|sql|sql query|bigquery query|graphql|regex|regular expression|unit tests?|tests|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell|python|typescript|javascript|rust|golang|java|kotlin|swift|ruby|php|c\+\+|c#)\b/i, weight: 2.5 },
   { type: 'code-generation', pattern: /\b(typescript|javascript|python|rust|golang|go code|java|kotlin|swift|c\+\+|c#|ruby|php|scala|haskell|elixir|ocaml|zig|cobol|fortran|verilog|vhdl|solidity|sql|postgres(ql)?|bigquery|jsx|tsx|react|vue|svelte|terraform|pandas|numpy|regex)\b/i, weight: 1.2 },
-  { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change|compile|compiles|compiler|syntax error|exception|shader|glsl|webgl|csv|script)\b/i, weight: 1.2 },
   { type: 'code-generation', pattern: /\b(senior|expert|staff) (software|backend|frontend|full-?stack)? ?(engineer|developer|programmer)\b|\bonly (output|return) (the )?code\b|\bno (explanations?|prose)\b/i, weight: 1.5 },
 
   // boilerplate-generation
-  { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|generate|create|produce)\b[^.]{0,50}\b(e-?mail|newsletter|reply|letter|message|post|tweet|caption|tagline|slogan|headline|subject line|ad copy|copy|description|bio|announcement|press release|cover letter|job (post|posting|description)|invitation|reminder|thank-you note|blurb|outreach|pitch|response|headlines?|titles?|listings?|options)\b/i, weight: 2.5 },
+  { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|generate|create|produce)\b[^.]{0,50}\b(e-?mail|newsletter|reply|letter|message|post|tweet|caption|tagline|slogan|headline|subject line|ad copy|copy|description|bio|announcement|press release|cover letter|job (post|posting|description)|invitation|reminder|thank-you note|blurb|outreach|pitch|response|headlines?|titles?|listings?|options|leaflet|brochure|flyer|handout|notice|memo|confirmation|quiz|questions|worksheet|lesson plan|faq|card|agenda|invite)\b/i, weight: 2.5 },
   { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|doc comments?|readme|commit message|listing|standard|usual|our (usual|standard))\b/i, weight: 1.5 },
-  { type: 'boilerplate-generation', pattern: /\b(fill in|fill out|follow) (our|the|this) [\w-]* ?(template|format|outline)\b|\bkeep the headings\b|\bcall to action\b|\b(under|max|at most) \d+ (words|characters)\b/i, weight: 1.5 },
+  { type: 'boilerplate-generation', pattern: /\b(confirmation|welcome|reminder|notification|follow-up|thank-you) (message|email|note|text|sms)\b|\b(warm|friendly|upbeat|polite|professional), (brief|short|concise)\b/i, weight: 2 },
+  { type: 'boilerplate-generation', pattern: /\b(fill in|fill out|follow|following|using|use) (our|the|this) [\w -]{0,20}(template|format|outline|style guide)\b|\bkeep the headings\b|\bcall to action\b|\b(under|max|at most) \d+ (words|characters)\b/i, weight: 1.5 },
   { type: 'boilerplate-generation', pattern: /\b(tone|voice)\s*:|\b(friendly|professional|upbeat|playful|formal|casual) tone\b/i, weight: 1 },
 
   // complex-reasoning
   { type: 'complex-reasoning', pattern: /\bstep[- ]by[- ]step\b|\bshow (your|all) (work|reasoning|steps)\b|\bthink (carefully|it through|through)\b|\bchain of thought\b|\breason (carefully|through)\b/i, weight: 2.5 },
   { type: 'complex-reasoning', pattern: /\b(prove|proof|theorem|lemma|derive|derivation|formal(ly)? (logic|verification)|induction|contradiction|counterexample)\b/i, weight: 3 },
-  { type: 'complex-reasoning', pattern: /\b(math(ematical|s)?|equation|integral|probability|optimi[sz]ation problem|puzzle|riddle|logic|deduc\w*|infer\w*|syllogism|combinatori\w*|physics|olympiad|competition problem)\b/i, weight: 1.5 },
+  { type: 'complex-reasoning', pattern: /\b(math(ematical|s)?|equation|integral|probability|optimi[sz]ation problem|puzzle|riddle|logic|deduc\w*|syllogism|combinatori\w*|physics|olympiad|competition problem)\b/i, weight: 1.5 },
   { type: 'complex-reasoning', pattern: /\b(show (the|your) (arithmetic|math|calculations?|derivation)|assumptions|sensitive to|hypothes[ie]s|rule (them|it|each) out|one by one|invariant|enforceab\w*|exposure|argue both sides|work (it|this) out|explain your reasoning|before (the|your) conclusion|counsel|runway|what-if)\b/i, weight: 1.5 },
-  { type: 'complex-reasoning', pattern: /\b(legal analysis|liabilit\w*|case law|precedent|statute|jurisdiction|tax (implications|treatment)|differential diagnosis|root cause|trade-?offs?|weigh|pros and cons|multi-step|plan (out|the)|strategy|scenario|risk assessment|due diligence|arguments? (for|against)|verify (the|each) (claim|step|calculation))\b/i, weight: 1.5 },
+  { type: 'complex-reasoning', pattern: /\b(legal analysis|liabilit\w*|case law|precedent|statute|jurisdiction|treaty|tax (implications|treatment)|differential( diagnosis)?|ranked by likelihood|line by line|first wrong step|determine which|compute|root cause|trade-?offs?|weigh|pros and cons|multi-step|plan (out|the)|strategy|scenario|risk assessment|due diligence|arguments? (for|against)|verify (the|each) (claim|step|calculation))\b/i, weight: 1.5 },
 
   // other: rewriting, proofreading, creative writing, brainstorming
   { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish)\b/i, weight: 2 },
@@ -103,12 +105,14 @@ const TEXT_RULES: TextRule[] = [
   // long-context
   { type: 'long-context', pattern: /\b(entire|whole|full|complete) (book|codebase|repository|repo|manuscript|transcript|contract|filing|10-k|annual report|archive|thread history|case file|novel)\b|\bacross all (the )?(documents|files|chapters|transcripts)\b/i, weight: 2.5 },
   { type: 'long-context', pattern: /\b(hundreds of pages|thousands of (lines|pages|messages)|very long|lengthy|1m tokens|200k|128k)\b/i, weight: 1.5 },
+  { type: 'long-context', pattern: /\b(\w+ (years|months|quarters) of|dozens of|hundreds of|thousands of|all (the |our )?(past|previous|historical))\b[^.]{0,30}\b(reports|filings|documents|emails|messages|tickets|transcripts|papers|contracts|files|logs|chapters)\b|\bconcatenated\b|\bacross all of them\b|\b(every|all) (file|page|chapter|document)s?\b/i, weight: 2 },
 
   // tool-use (wording; the decisive signal is tools passed)
   { type: 'tool-use', pattern: /\b(use|call|invoke) (the|your|available|a) (tools?|functions?)\b|\bfunction call(ing)?\b|\btool call(s|ing)?\b/i, weight: 1.5 },
 
   // vision (wording; the decisive signal is an image part)
-  { type: 'vision', pattern: /\b(image|photo|photograph|picture|screenshot|scan(ned)?|diagram|chart|figure|x-ray|handwriting|ocr|what do you see|visual(ly)?)\b/i, weight: 1.2 },
+  // Wording alone is weak: without an image part the call rarely needs a vision model.
+  { type: 'vision', pattern: /\b(image|photo|photograph|picture|screenshot|scanned|diagram|x-ray|handwriting|ocr|what do you see)\b/i, weight: 0.6 },
 ];
 
 /** Where the text came from; names and user text say less than a system prompt. */
@@ -160,6 +164,7 @@ export function splitIdentifierWords(name: string): string {
 }
 
 const HOLE_MARKER = /\{\{[\s\S]*?\}\}/g;
+const LANGUAGE_NAMES = /\b(english|french|spanish|german|italian|portuguese|dutch|japanese|chinese|mandarin|korean|arabic|hindi|russian|turkish|polish|swedish|norwegian|danish|finnish|greek|hebrew|thai|vietnamese|indonesian|ukrainian|czech|romanian|hungarian)\b/gi;
 /** `into {{targetLocale}}`: the target language is filled in at run time. */
 const LANGUAGE_HOLE = /\b(in|into|to)\s+\{\{[^}]*(lang|locale)[^}]*\}\}/i;
 
@@ -174,6 +179,9 @@ function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void
     if (!match) continue;
     add(board, rule.type, rule.weight * factor, `${where} says "${quote(text, match.index, match[0].length)}"`);
   }
+  // Naming two or more languages in one instruction is a translation tell ("Japanese and Korean ... from the English").
+  const languages = new Set((text.match(LANGUAGE_NAMES) ?? []).map((l) => l.toLowerCase()));
+  if (languages.size >= 2) add(board, 'translation', 1.5 * factor, `${where} names ${languages.size} languages (${[...languages].join(', ')})`);
   const languageHole = LANGUAGE_HOLE.exec(rawText);
   if (languageHole) add(board, 'translation', 2 * factor, `${where} targets a run-time language: "${languageHole[0]}"`);
 }
