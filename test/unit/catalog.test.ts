@@ -1,22 +1,132 @@
 import assert from 'node:assert/strict';
-import { canonicalKey, findModel, loadCatalog } from '../../src/core/catalog';
+import { canonicalKey, findArchitecture, findGpu, findModel, loadCatalog, nearestModels } from '../../src/core/catalog';
+import closedJson from '../../data/catalog/closed-api-prices.json';
+import openJson from '../../data/catalog/open-api-prices.json';
+import archJson from '../../data/catalog/model-architectures.json';
+import gpuJson from '../../data/catalog/gpus.json';
+import qualityJson from '../../data/catalog/quality.json';
+import selfHostJson from '../../data/catalog/self-host-costs.json';
 
 describe('catalog', () => {
   const catalog = loadCatalog();
 
-  it('prices gpt-4o at $2.50 in / $10 out per million tokens (LiteLLM row)', () => {
-    const m = findModel(catalog, 'gpt-4o');
-    assert.equal(m?.closed?.inputPerMTok, 2.5);
-    assert.equal(m?.closed?.outputPerMTok, 10);
+  describe('every row is sourced', () => {
+    const files: Record<string, Array<Record<string, unknown>>> = {
+      'closed-api-prices.json': closedJson.rows,
+      'open-api-prices.json': openJson.rows,
+      'model-architectures.json': archJson.rows,
+      'gpus.json': gpuJson.rows,
+      'gpus.json prices': gpuJson.rows.flatMap((g) => g.prices as Array<Record<string, unknown>>),
+      'quality.json': qualityJson.rows,
+      'self-host-costs.json': selfHostJson.rows,
+      'self-host-costs.json assumptions': selfHostJson.assumptions,
+    };
+    for (const [name, rows] of Object.entries(files)) {
+      it(`${name}: every row has a non-empty source and an asOf date`, () => {
+        assert.ok(rows.length > 0, `${name} is empty`);
+        for (const [i, row] of rows.entries()) {
+          const id = String(row.id ?? row.model ?? row.task ?? row.provider ?? i);
+          assert.equal(typeof row.source, 'string', `${name} row ${id} has no source`);
+          assert.ok((row.source as string).length > 5, `${name} row ${id} source too short`);
+          assert.match(String(row.asOf), /^\d{4}(-\d{2}){0,2}$/, `${name} row ${id} asOf`);
+        }
+      });
+    }
   });
 
-  it('normalizes dated snapshots and provider prefixes', () => {
-    assert.equal(findModel(catalog, 'gpt-4o-2024-08-06')?.id, 'gpt-4o');
-    assert.equal(findModel(catalog, 'openai/gpt-4o-mini')?.id, 'gpt-4o-mini');
-    assert.equal(canonicalKey('models/gemini-1.5-pro-002'), 'gemini-1.5-pro');
+  it('never depends on ../shared at run time (rows are copied, sources only cite it)', () => {
+    const src = JSON.stringify([closedJson, openJson, archJson, gpuJson, qualityJson, selfHostJson]);
+    assert.ok(!src.includes('"../shared'), 'no relative path into ../shared');
   });
 
-  it('returns undefined for an unknown model', () => {
+  it('excludes the known-bad records from the facts notes', () => {
+    assert.ok(!catalog.open.some((r) => r.provider === 'wandb'), 'wandb prices are ~1e4 too high');
+    assert.ok(!catalog.open.some((r) => r.providerModelId.includes('405b-instruct-long')), 'fireworks 405B-long at $0.10 is implausible');
+    assert.ok(!catalog.open.some((r) => r.provider === 'deepseek' && r.providerModelId === 'deepseek-chat'), 'deepseek-chat is V3.2 now');
+    assert.equal(findModel(catalog, 'claude-3-5-sonnet')?.closed?.contextWindow, 200_000, 'Bedrock 1M context is wrong');
+    const flash = findModel(catalog, 'gemini-1.5-flash')?.closed;
+    assert.ok(flash && (flash.outputPerMTok ?? 0) > 0, 'LiteLLM gemini-1.5-flash output 0 is wrong');
+  });
+
+  it('prices known rows (USD per million tokens)', () => {
+    const gpt4o = findModel(catalog, 'gpt-4o')?.closed;
+    assert.deepEqual([gpt4o?.inputPerMTok, gpt4o?.outputPerMTok, gpt4o?.cachedInputPerMTok, gpt4o?.batchInputPerMTok, gpt4o?.batchOutputPerMTok], [2.5, 10, 1.25, 1.25, 5]);
+    assert.deepEqual([findModel(catalog, 'gpt-4o-mini')?.closed?.inputPerMTok, findModel(catalog, 'gpt-4o-mini')?.closed?.outputPerMTok], [0.15, 0.6]);
+    assert.equal(findModel(catalog, 'claude-sonnet-4-5')?.closed?.outputPerMTok, 15);
+    const groq = catalog.open.find((r) => r.provider === 'groq' && r.model === 'llama-3.3-70b');
+    assert.deepEqual([groq?.inputPerMTok, groq?.outputPerMTok], [0.59, 0.79]);
+  });
+
+  it('covers the vendors and open-model providers the product compares', () => {
+    for (const vendor of ['openai', 'anthropic', 'google']) assert.ok(catalog.closed.some((r) => r.vendor === vendor), vendor);
+    for (const p of ['together', 'fireworks', 'groq', 'deepinfra', 'openrouter']) assert.ok(catalog.open.some((r) => r.provider === p), p);
+    for (const id of ['gpt-3.5-turbo', 'gpt-4-turbo', 'gpt-4.1-mini', 'gpt-5', 'o1', 'o3-mini', 'o4-mini', 'text-embedding-3-small', 'claude-3-7-sonnet', 'claude-haiku-4-5', 'claude-opus-4-1', 'gemini-1.5-pro', 'gemini-2.0-flash', 'gemini-2.5-pro']) {
+      assert.ok(findModel(catalog, id)?.closed, id);
+    }
+  });
+
+  describe('findModel normalizes ids', () => {
+    const cases: Array<[string, string]> = [
+      ['gpt-4o-2024-08-06', 'gpt-4o'],
+      ['gpt-4o-mini-2024-07-18', 'gpt-4o-mini'],
+      ['openai/gpt-4o-mini', 'gpt-4o-mini'],
+      ['gpt-3.5-turbo-0125', 'gpt-3.5-turbo'],
+      ['gpt-4-turbo-2024-04-09', 'gpt-4-turbo'],
+      ['claude-3-5-sonnet-latest', 'claude-3-5-sonnet'],
+      ['claude-3-5-sonnet-20241022', 'claude-3-5-sonnet'],
+      ['anthropic/claude-3.5-sonnet', 'claude-3-5-sonnet'],
+      ['us.anthropic.claude-3-5-haiku-20241022-v1:0', 'claude-3-5-haiku'],
+      ['claude-sonnet-4-20250514', 'claude-sonnet-4'],
+      ['claude-3-7-sonnet@20250219', 'claude-3-7-sonnet'],
+      ['models/gemini-1.5-pro', 'gemini-1.5-pro'],
+      ['models/gemini-1.5-pro-002', 'gemini-1.5-pro'],
+      ['gemini-2.0-flash-001', 'gemini-2.0-flash'],
+      ['meta-llama/Llama-3.3-70B-Instruct', 'llama-3.3-70b'],
+      ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'llama-3.3-70b'],
+      ['llama-3.3-70b-versatile', 'llama-3.3-70b'],
+      ['accounts/fireworks/models/llama-v3p1-8b-instruct', 'llama-3.1-8b'],
+      ['meta-llama/Meta-Llama-3.1-8B-Instruct', 'llama-3.1-8b'],
+      ['llama3.1:8b', 'llama-3.1-8b'],
+      ['Qwen/Qwen2.5-72B-Instruct', 'qwen-2.5-72b'],
+      ['qwen/qwen-2.5-72b-instruct', 'qwen-2.5-72b'],
+      ['deepseek-ai/DeepSeek-V3', 'deepseek-v3'],
+      ['mistralai/Mixtral-8x7B-Instruct-v0.1', 'mixtral-8x7b'],
+      ['google/gemma-2-9b-it', 'gemma-2-9b'],
+    ];
+    for (const [raw, id] of cases) {
+      it(`${raw} → ${id}`, () => assert.equal(findModel(catalog, raw)?.id, id));
+    }
+  });
+
+  it('returns undefined for unknown models and suggests near ones', () => {
     assert.equal(findModel(catalog, 'gpt-7-ultra'), undefined);
+    assert.equal(findModel(catalog, ''), undefined);
+    assert.equal(findModel(catalog, 'llama-3.3-8b'), undefined, 'no such model: do not guess');
+    assert.ok(nearestModels(catalog, 'gpt-4o-minii').includes('gpt-4o-mini'));
+  });
+
+  it('keeps architectures from the configs (head_dim given, not hidden/heads)', () => {
+    assert.equal(findArchitecture(catalog, 'gemma-2-9b')?.headDim, 256);
+    assert.equal(findArchitecture(catalog, 'gemma-2-27b')?.headDim, 128);
+    assert.equal(findArchitecture(catalog, 'deepseek-v3')?.attention, 'mla');
+    assert.equal(findArchitecture(catalog, 'llama-3.3-70b')?.kvHeads, 8);
+  });
+
+  it('uses dense (not 2:4 sparse) GPU throughput and knows the short GPU ids', () => {
+    for (const id of ['h100-80gb', 'h200-141gb', 'a100-80gb', 'a100-40gb', 'l40s-48gb', 'a10g-24gb', 'l4-24gb', 'rtx-4090-24gb', 'rtx-3090-24gb', 'mi300x-192gb']) assert.ok(findGpu(catalog, id), id);
+    assert.equal(findGpu(catalog, 'h200-141gb')?.bf16DenseTflops, 989);
+    assert.equal(findGpu(catalog, 'h100-80gb')?.fp8DenseTflops, 1979);
+    assert.equal(findGpu(catalog, 'mi300x-192gb')?.bf16DenseTflops, 1307);
+  });
+
+  it('shows the price snapshot date and how old the oldest row is', () => {
+    assert.equal(catalog.asOf, '2026-07-24');
+    assert.ok(catalog.oldestAsOf <= catalog.asOf);
+    assert.ok(catalog.sources.length > 5);
+  });
+
+  it('canonicalKey leaves closed-model names intact', () => {
+    assert.equal(canonicalKey('gpt-4-turbo'), 'gpt-4-turbo');
+    assert.equal(canonicalKey('gpt-3.5-turbo'), 'gpt-3.5-turbo');
   });
 });
