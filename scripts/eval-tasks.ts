@@ -100,12 +100,16 @@ export function formatReport(report: EvalReport, verbose = false): string {
   const correct = report.cases.filter((c) => c.actual === c.expected).length;
   lines.push('');
   lines.push(`overall accuracy: ${correct}/${report.cases.length} = ${(report.accuracy * 100).toFixed(1)}%`);
-  // The holdout folder was written after tuning: its score is the honest estimate for unseen code.
-  const holdout = report.cases.filter((c) => c.file.includes('/holdout/'));
-  if (holdout.length) {
-    const holdoutCorrect = holdout.filter((c) => c.actual === c.expected).length;
-    const tuned = report.cases.length - holdout.length;
-    lines.push(`  tuning set: ${correct - holdoutCorrect}/${tuned} = ${(((correct - holdoutCorrect) / tuned) * 100).toFixed(1)}%   holdout (written after tuning): ${holdoutCorrect}/${holdout.length} = ${((holdoutCorrect / holdout.length) * 100).toFixed(1)}%`);
+  // Holdout folders were written after tuning: their scores are the honest estimate for unseen code.
+  const groupOf = (c: EvalCase): string => /\/(holdout\d*)\//.exec(c.file)?.[1] ?? 'tuning set';
+  const groups = [...new Set(report.cases.map(groupOf))].sort((a, b) => (a === 'tuning set' ? -1 : b === 'tuning set' ? 1 : a.localeCompare(b)));
+  if (groups.length > 1) {
+    const parts = groups.map((group) => {
+      const members = report.cases.filter((c) => groupOf(c) === group);
+      const ok = members.filter((c) => c.actual === c.expected).length;
+      return `${group}: ${ok}/${members.length} = ${((ok / members.length) * 100).toFixed(1)}%`;
+    });
+    lines.push(`  ${parts.join('   ')}`);
   }
   const misses = report.cases.filter((c) => c.actual !== c.expected);
   if (misses.length) {
