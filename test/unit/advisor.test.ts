@@ -1,34 +1,216 @@
 import assert from 'node:assert/strict';
-import { adviseCall, type AdviceInput } from '../../src/core/advisor';
+import { adviseCall, adviseWorkspace, fixedCosts, type AdviceInput } from '../../src/core/advisor';
 import { loadCatalog } from '../../src/core/catalog';
+import { sizeQuery } from '../../src/core/sizing';
+import type { CallSite, TaskType } from '../../src/core/types';
 
-function input(model: string, over: Partial<AdviceInput> = {}): AdviceInput {
+const catalog = loadCatalog();
+const noFeatures = { streaming: false, tools: false, vision: false, structuredOutput: false };
+
+function input(model: string | null, over: Partial<AdviceInput> & { taskType?: TaskType } = {}): AdviceInput {
+  const { taskType, ...rest } = over;
   return {
-    model: { id: model, raw: model, source: 'literal' },
+    model: { id: model, raw: model ?? 'process.env.MODEL', source: model ? 'literal' : 'dynamic' },
     provider: 'openai',
     endpoint: 'chat',
-    task: { type: 'classification', confidence: 0.9, reasons: [] },
-    tokens: { inputPerCall: 1000, outputPerCall: 200, method: 'test' },
+    task: { type: taskType ?? 'classification', confidence: 0.9, reasons: [] },
+    tokens: { inputPerCall: 1000, outputPerCall: 200, method: 'counted (test)' },
     volume: { callsPerMonth: 100_000, source: 'annotation' },
-    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
-    ...over,
+    features: noFeatures,
+    ...rest,
   };
 }
 
-describe('advisor', () => {
-  const catalog = loadCatalog();
+function site(id: string, a: AdviceInput): CallSite {
+  const advice = adviseCall(a, catalog);
+  return {
+    id, file: 'src/x.ts', line: 1, column: 1, endLine: 1, endColumn: 1, provider: a.provider, sdk: 'openai', method: 'chat.completions.create', endpoint: a.endpoint,
+    model: a.model, task: a.task, tokens: a.tokens, features: a.features, volume: a.volume, options: advice.options, recommendation: advice.recommendation,
+    monthlyUsdCurrent: advice.monthlyUsdCurrent, enclosingFunction: null, evidence: [],
+  };
+}
 
+describe('advisor: pricing the current call', () => {
   it('prices the current model: calls × (in × inPrice + out × outPrice) / 1e6', () => {
     const advice = adviseCall(input('gpt-4o'), catalog);
-    // 100k × (1000 × 2.5 + 200 × 10) / 1e6 = 450
+    // 100,000 × (1,000 × $2.50 + 200 × $10) / 1e6 = $450
     assert.equal(advice.monthlyUsdCurrent, 450);
     const current = advice.options.find((o) => o.current);
-    assert.ok(current?.derivation?.includes('100,000 calls/month'));
+    assert.ok(current);
+    assert.match(current.derivation ?? '', /100,000 calls\/month × \(1,000 in × \$2\.5\/M \+ 200 out × \$10\/M\)/);
+    assert.match(current.derivation ?? '', /llm-advisor comment/, 'names the volume source');
+    assert.match(current.derivation ?? '', /as of 2026-07-24/, 'names the price as-of date');
+    assert.equal(current.price?.asOf, '2026-07-24');
   });
 
-  it('reports an unknown model instead of guessing', () => {
-    const advice = adviseCall(input('gpt-7-ultra'), catalog);
+  it('resolves dated snapshots to the catalog row', () => {
+    assert.equal(adviseCall(input('gpt-4o-2024-08-06'), catalog).monthlyUsdCurrent, 450);
+  });
+
+  it('uses the Batch API rate on batch endpoints', () => {
+    assert.equal(adviseCall(input('gpt-4o', { endpoint: 'batch' }), catalog).monthlyUsdCurrent, 225);
+  });
+
+  it('uses the long-context rate above 200K input tokens (Gemini 2.5 Pro)', () => {
+    const long = adviseCall(input('gemini-2.5-pro', { provider: 'google', tokens: { inputPerCall: 300_000, outputPerCall: 1000, method: 't' }, volume: { callsPerMonth: 1000, source: 'annotation' }, taskType: 'long-context' }), catalog);
+    // 1,000 × (300,000 × 2.5 + 1,000 × 15) / 1e6 = 765
+    assert.equal(long.monthlyUsdCurrent, 765);
+  });
+
+  it('reports an unknown model with the nearest matches instead of guessing', () => {
+    const advice = adviseCall(input('gpt-4o-minii'), catalog);
     assert.equal(advice.monthlyUsdCurrent, null);
-    assert.match(advice.diagnostics[0], /not in the catalog/);
+    assert.equal(advice.options.length, 0);
+    assert.equal(advice.recommendation, null);
+    assert.match(advice.diagnostics[0], /model gpt-4o-minii is not in the catalog/);
+    assert.match(advice.diagnostics[0], /gpt-4o-mini/);
+  });
+
+  it('does not price a model id that is only known at run time', () => {
+    const advice = adviseCall(input(null), catalog);
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.match(advice.diagnostics[0], /could not be resolved statically/);
+  });
+
+  it('prices embeddings per input token only and offers the cheaper sibling with a re-embedding caveat', () => {
+    const advice = adviseCall(input('text-embedding-3-large', { endpoint: 'embedding', taskType: 'embedding', volume: { callsPerMonth: 1_000_000, source: 'annotation' } }), catalog);
+    // 1,000,000 × 1,000 × $0.13 / 1e6 = $130; output tokens are not billed.
+    assert.equal(advice.monthlyUsdCurrent, 130);
+    assert.equal(advice.recommendation?.label, 'Switch to text-embedding-3-small');
+    assert.match(advice.options[1].why, /re-embedded/);
+  });
+
+  it('prices image generation per image and says audio minutes are unknown', () => {
+    const img = adviseCall(input('dall-e-3', { endpoint: 'image-generation', taskType: 'image-generation', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    assert.equal(img.monthlyUsdCurrent, 400);
+    assert.match(img.options[0].derivation ?? '', /1 image per call .*\$0\.04\/image/);
+    const stt = adviseCall(input('whisper-1', { endpoint: 'audio-transcription', taskType: 'speech' }), catalog);
+    assert.equal(stt.monthlyUsdCurrent, null);
+    assert.match(stt.diagnostics[0], /per audio minute/);
+  });
+
+  it('notes a retired model priced at its last list price', () => {
+    const advice = adviseCall(input('claude-3-5-sonnet-20241022', { provider: 'anthropic' }), catalog);
+    assert.ok(advice.monthlyUsdCurrent !== null);
+    assert.ok(advice.diagnostics.some((d) => /retired/.test(d)));
+  });
+});
+
+describe('advisor: options and recommendation', () => {
+  it('moves simple classification off gpt-4o to the cheapest adequate option, with savings and why', () => {
+    const advice = adviseCall(input('gpt-4o'), catalog);
+    const rec = advice.recommendation;
+    assert.ok(rec);
+    assert.equal(rec.tier, 'open-api');
+    assert.ok(rec.monthlyUsd < 10, `recommended $${rec.monthlyUsd}`);
+    assert.ok(Math.abs(rec.savingsUsd - (450 - rec.monthlyUsd)) < 1e-9);
+    assert.match(rec.why, /saves/);
+    assert.ok(advice.options.some((o) => o.tier === 'closed-api' && !o.current && o.viable), 'cheaper closed sibling offered');
+  });
+
+  it('keeps complex reasoning on a large closed model: cheap siblings and open models are marked not viable with the reason', () => {
+    const advice = adviseCall(input('claude-sonnet-4-5', { provider: 'anthropic', taskType: 'complex-reasoning' }), catalog);
+    assert.equal(advice.recommendation?.label, 'Stay on claude-sonnet-4-5');
+    const haiku = advice.options.find((o) => o.model === 'claude-haiku-4-5');
+    assert.ok(haiku && !haiku.viable);
+    assert.match(haiku.why, /quality for complex-reasoning/);
+    const open = advice.options.find((o) => o.tier === 'open-api');
+    assert.ok(open && !open.viable);
+    assert.match(open.why, /quality for complex-reasoning/);
+  });
+
+  it('marks options without the features the call uses as not viable (vision, context)', () => {
+    const vision = adviseCall(input('gpt-4o', { features: { ...noFeatures, vision: true }, taskType: 'vision' }), catalog);
+    for (const o of vision.options.filter((x) => x.tier === 'open-api')) assert.equal(o.viable, false);
+    const sib = vision.options.find((o) => o.model === 'gpt-4o-mini');
+    assert.ok(sib?.viable, 'gpt-4o-mini takes images');
+
+    const big = adviseCall(input('gpt-4.1', { taskType: 'summarization', tokens: { inputPerCall: 150_000, outputPerCall: 500, method: 't' } }), catalog);
+    const small = big.options.filter((o) => o.tier === 'open-api' && o.why.includes('context'));
+    assert.ok(small.length > 0, 'an open model with a 32K-128K window is marked too small');
+    for (const o of small) assert.equal(o.viable, false);
+  });
+
+  it('does not recommend a reasoning model on an estimate that leaves out its hidden reasoning tokens', () => {
+    const advice = adviseCall(input('gpt-4o', { taskType: 'tool-use', features: { ...noFeatures, tools: true } }), catalog);
+    assert.ok(advice.recommendation);
+    assert.notEqual(advice.recommendation.label, 'Switch to gpt-5-nano');
+  });
+
+  it('offers managed and self-managed GPU options with sizing but does not recommend them per call', () => {
+    const advice = adviseCall(input('gpt-4o', { taskType: 'chat', volume: { callsPerMonth: 5_000_000, source: 'usage-file' } }), catalog);
+    const self = advice.options.filter((o) => o.tier === 'self-hosted');
+    assert.equal(self.length, 2);
+    for (const o of self) {
+      assert.ok(o.sizing?.fits);
+      assert.ok(o.sizing.memory.length >= 4);
+      assert.match(o.derivation ?? '', /Fixed costs/);
+    }
+    assert.notEqual(advice.recommendation?.tier, 'self-hosted');
+  });
+
+  it('regulated data rules out third-party APIs and recommends self-hosting', () => {
+    const advice = adviseCall(input('gpt-4o', { taskType: 'extraction' }), catalog, { dataSensitivity: 'regulated' });
+    assert.equal(advice.recommendation?.tier, 'self-hosted');
+    assert.ok(advice.options.filter((o) => o.tier !== 'self-hosted').every((o) => !o.viable));
+  });
+
+  it('prices a call that already uses an open model through its provider', () => {
+    const advice = adviseCall(input('llama-3.3-70b-versatile', { provider: 'groq', taskType: 'chat' }), catalog);
+    // 100,000 × (1,000 × 0.59 + 200 × 0.79) / 1e6 = 74.8
+    assert.ok(Math.abs((advice.monthlyUsdCurrent ?? 0) - 74.8) < 1e-9);
+    assert.equal(advice.options[0].tier, 'open-api');
+  });
+});
+
+describe('advisor: workspace', () => {
+  it('pools self-hosting across call sites, carries fixed costs and computes the break-even from the catalog', () => {
+    const sites = [
+      site('a', input('gpt-4o', { taskType: 'summarization', volume: { callsPerMonth: 2_000_000, source: 'annotation' } })),
+      site('b', input('gpt-4o', { taskType: 'rag-qa', volume: { callsPerMonth: 1_000_000, source: 'annotation' } })),
+      site('c', input('o1', { taskType: 'complex-reasoning', volume: { callsPerMonth: 10_000, source: 'annotation' } })),
+    ];
+    const ws = adviseWorkspace(sites, catalog);
+    assert.ok(ws.monthlyUsdCurrent > 0);
+    assert.ok(ws.monthlyUsdRecommended < ws.monthlyUsdCurrent);
+    assert.ok(ws.selfHost);
+    assert.ok(!ws.selfHost.callSiteIds.includes('c'), 'complex reasoning stays on the closed model');
+    assert.equal(ws.selfHost.fixedMonthlyUsd, fixedCosts(catalog, ws.selfHost.style).usd, 'fixed costs of its style (engineers + infra)');
+    assert.ok(ws.selfHost.fixedMonthlyUsd > 10_000);
+    assert.ok(Math.abs(ws.selfHost.totalMonthlyUsd - ws.selfHost.gpuMonthlyUsd - ws.selfHost.fixedMonthlyUsd) < 1e-6);
+    // Break-even S* = fixed / (1 − r) with r = GPU $ per closed-API $ at scale.
+    const be = ws.breakEven;
+    assert.ok(be.monthlyApiSpendUsd && be.gpuUsdPerApiUsd !== null);
+    assert.ok(Math.abs(be.monthlyApiSpendUsd - 34_250 / (1 - be.gpuUsdPerApiUsd)) < 1);
+    assert.ok(be.monthlyApiSpendUsd > 20_000 && be.monthlyApiSpendUsd < 150_000, `break-even ${be.monthlyApiSpendUsd}`);
+    assert.match(be.derivation, /seed claims \$50K-\$150K/);
+    assert.match(ws.stage.derivation, /break-even/);
+  });
+
+  it('does not recommend self-hosting a small workspace', () => {
+    const ws = adviseWorkspace([site('a', input('gpt-4o'))], catalog);
+    assert.equal(ws.selfHost?.recommended ?? false, false);
+    assert.match(ws.stage.label, /Under \$20K/);
+  });
+});
+
+describe('sizeQuery (CLI size)', () => {
+  it('prints the fields the CLI promises and says plainly when it does not fit', () => {
+    const r = sizeQuery({ model: 'meta-llama/Llama-3.3-70B-Instruct', precision: 'int4', gpu: 'rtx-4090-24gb', gpus: 1 }, catalog);
+    assert.ok('answer' in r);
+    const a = r.answer;
+    for (const k of ['weightsBytes', 'kvBytesPerToken', 'kvCacheBytes', 'overheadBytes', 'totalBytes', 'gpu', 'gpuCount', 'fits', 'maxKvTokens', 'decodeTokensPerSecond']) assert.ok(k in a, k);
+    assert.equal(a.fits, false);
+    assert.match(a.reason ?? '', /weights alone/);
+  });
+
+  it('picks the cheapest priced configuration that fits when no GPU is given', () => {
+    const r = sizeQuery({ model: 'llama-3.1-8b', precision: 'bf16' }, catalog);
+    assert.ok('answer' in r && r.answer.fits && r.answer.usdPerHour !== null);
+  });
+
+  it('rejects unknown models and GPUs with a message', () => {
+    assert.ok('error' in sizeQuery({ model: 'gpt-4o', precision: 'bf16' }, catalog));
+    assert.ok('error' in sizeQuery({ model: 'llama-3.1-8b', precision: 'bf16', gpu: 'tpu-v5' }, catalog));
   });
 });
