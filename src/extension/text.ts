@@ -45,7 +45,7 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
   const e = escapeMarkdown;
   const rec = site.recommendation;
   const lines: string[] = [];
-  lines.push(`**LLM Hosting Advisor** · ${e(site.provider)} / \`${codeSpan(modelLabel(site.model))}\``);
+  lines.push(`**LLM Hosting Advisor** · ${e(site.provider)} / **${e(modelLabel(site.model))}**`);
   lines.push('');
   lines.push(`- **Cost today:** ${e(formatUsd(site.monthlyUsdCurrent))}/mo`);
   lines.push(`- **Task:** ${e(site.task.type)} (${e(formatPercent(site.task.confidence))} confidence)`);
@@ -74,9 +74,4 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
     lines.push(`[Open in cost panel](${openPanelLink})`);
   }
   return lines.join('\n');
-}
-
-/** Text inside a Markdown code span: backticks cannot close it early. */
-function codeSpan(text: string): string {
-  return neutralizeUnsafeChars(text).replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
 }
