@@ -39,7 +39,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'summarization', pattern: /\b(condense|recap|digest|gist|synopsis|abstract|brief overview|executive overview|key (points|takeaways|highlights)|main (points|ideas|takeaways)|boil (it|this) down|shorten|distil+)\b/i, weight: 2 },
   { type: 'summarization', pattern: /\bin (one|two|three|four|five|\d+|a few|a couple of) (sentences|bullets|bullet points|lines|words|paragraphs?)\b|\bno more than \d+ (words|sentences|bullets)\b/i, weight: 1.5 },
   { type: 'summarization', pattern: /\b(meeting notes|minutes|changelog|release notes|standup)\b/i, weight: 0.8 },
-  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what|what changed|core ideas|brief(ing)?s?|(revision|study|lecture|summary|handover|briefing) notes|notes from|(half a|one|a single) page|at a glance)\b/i, weight: 1.8 },
+  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what|what changed|core ideas|brief(ing)?s?|(the )?(short|shorter|condensed|quick) version|in short|zusammenfass\w*|résum\w*|resum\w*|(revision|study|lecture|summary|handover|briefing) notes|notes from|(half a|one|a single) page|at a glance)\b/i, weight: 1.8 },
   { type: 'summarization', pattern: /\b(turn|condense|boil|compress|reduce)\b[^.]{0,40}\b(into|down to)\b[^.]{0,20}\b(minutes|notes|bullets?|a paragraph|a note|one line|a sentence)\b/i, weight: 1.5 },
 
   // extraction
@@ -55,6 +55,8 @@ const TEXT_RULES: TextRule[] = [
 
   // translation
   { type: 'translation', pattern: /\btranslat(e|es|ed|ing|ion|or)\b/i, weight: 3 },
+  // Instructions are not always in English: übersetze (de), tradui(s|re) (fr), traduce/traduzca (es), traduza (pt), vertaal (nl), 翻訳/翻译/번역.
+  { type: 'translation', pattern: /(übersetz\w*|\btradui\w*|\btraduc\w*|\btraduz\w*|\btradurr?\w*|\bvertaal\w*|\bprzetłumacz\w*|\bпереведи\w*|翻訳|翻译|번역)/i, weight: 3 },
   { type: 'translation', pattern: new RegExp(`\\b(into|to|in)\\s+(${LANGS})\\b`, 'i'), weight: 1 },
   { type: 'translation', pattern: /\b(locali[sz](e|ation)|i18n|l10n|source language|target language|preserve (the )?(meaning|tone|formatting) .{0,30}(language|translation))\b/i, weight: 2 },
   { type: 'translation', pattern: new RegExp(`\\bfrom\\s+(${LANGS})\\s+(in)?to\\s+(${LANGS})\\b`, 'i'), weight: 2.5 },
@@ -80,11 +82,15 @@ const TEXT_RULES: TextRule[] = [
   { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate|add|propose)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|sql|sql query|bigquery query|graphql|regex|regular expression|unit tests?|tests|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell|python|typescript|javascript|rust|golang|java|kotlin|swift|ruby|php|c\+\+|c#)\b/i, weight: 2.5 },
   { type: 'code-generation', pattern: /\b(typescript|javascript|python|rust|golang|go code|java|kotlin|swift|c\+\+|c#|ruby|php|scala|haskell|elixir|ocaml|zig|cobol|fortran|verilog|vhdl|solidity|sql|postgres(ql)?|bigquery|jsx|tsx|react|vue|svelte|terraform|pandas|numpy|regex)\b/i, weight: 1.2 },
   { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change|compile|compiles|compiler|syntax error|exception|shader|glsl|webgl|csv|script)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /\b(vulnerab\w*|sql injection|xss|path traversal|handler|middleware|express|django|flask|spring boot|rails|parameteri[sz]ed quer\w*|api route|endpoint)\b/i, weight: 1.2 },
   { type: 'code-generation', pattern: /\b(senior|expert|staff) (software|backend|frontend|full-?stack)? ?(engineer|developer|programmer)\b|\bonly (output|return) (the )?code\b|\bno (explanations?|prose)\b/i, weight: 1.5 },
 
   // boilerplate-generation
   { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|generate|create|produce)\b[^.]{0,50}\b(e-?mail|newsletter|reply|letter|message|post|tweet|caption|tagline|slogan|headline|subject line|ad copy|copy|description|bio|announcement|press release|cover letter|job (post|posting|description)|invitation|reminder|thank-you note|blurb|outreach|pitch|response|headlines?|titles?|listings?|options|leaflet|brochure|flyer|handout|notice|memo|confirmation|quiz|questions|worksheet|lesson plan|faq|card|agenda|invite)\b/i, weight: 2.5 },
   { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|doc comments?|readme|commit message|listing|standard|usual|our (usual|standard))\b/i, weight: 1.5 },
+  // A bare "write/put together X" with nothing more specific is most often routine text generation.
+  { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|create|generate|produce|put together|prepare|craft|come up with|give me|suggest|pitch)\b/i, weight: 0.8 },
+  { type: 'boilerplate-generation', pattern: /\b(job (ad|advert|post|posting|listing|description)|headlines?|newsletter|press release|cover letter|product (copy|description)|listing copy|ad copy|landing page copy|email campaign|sales email|cold email|welcome email|invitation)\b/i, weight: 1.2 },
   { type: 'boilerplate-generation', pattern: /\b(confirmation|welcome|reminder|notification|follow-up|thank-you) (message|email|note|text|sms)\b|\b(warm|friendly|upbeat|polite|professional), (brief|short|concise)\b/i, weight: 2 },
   { type: 'boilerplate-generation', pattern: /\b(fill in|fill out|follow|following|using|use) (our|the|this) [\w -]{0,20}(template|format|outline|style guide)\b|\bkeep the headings\b|\bcall to action\b|\b(under|max|at most) \d+ (words|characters)\b/i, weight: 1.5 },
   { type: 'boilerplate-generation', pattern: /\b(tone|voice)\s*:|\b(friendly|professional|upbeat|playful|formal|casual) tone\b/i, weight: 1 },
@@ -97,7 +103,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'complex-reasoning', pattern: /\b(legal analysis|liabilit\w*|case law|precedent|statute|jurisdiction|treaty|tax (implications|treatment)|differential( diagnosis)?|ranked by likelihood|line by line|first wrong step|determine which|compute|root cause|trade-?offs?|weigh|pros and cons|multi-step|plan (out|the)|strategy|scenario|risk assessment|due diligence|arguments? (for|against)|verify (the|each) (claim|step|calculation))\b/i, weight: 1.5 },
 
   // other: rewriting, proofreading, creative writing, brainstorming
-  { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish)\b/i, weight: 2 },
+  { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish|tighten|edit (this|the)|house style|style guide)\b/i, weight: 2 },
   { type: 'other', pattern: /\b(spelling|grammar|punctuation|typos?|legalese|plain language|non-lawyer|less (blunt|formal|harsh)|more (polite|formal|concise|friendly)|sound (less|more))\b/i, weight: 2 },
   { type: 'other', pattern: /\b(poem|poetry|haiku|limerick|short story|fiction|novelist|song|lyrics|joke|rhym\w*|bedtime story)\b/i, weight: 2.5 },
   { type: 'other', pattern: /\bbrainstorm\w*\b|\b(\d+|some|a few) (possible |creative )?(names|ideas|slogans) for\b|\bstandalone (search )?query\b/i, weight: 2.5 },
@@ -196,7 +202,8 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
   { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*)\b/, weight: 2 },
   { type: 'boilerplate-generation', pattern: /\b(email|newsletter|copy|marketing|tagline|product description|template|draft\w*|post|tweet|boilerplate)\b/, weight: 2 },
   { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math)\b/, weight: 2 },
-  { type: 'vision', pattern: /\b(image|photo|vision|ocr|screenshot|caption)\b/, weight: 1.5 },
+  { type: 'vision', pattern: /\b(image|photo|vision|ocr|screenshot)\b/, weight: 1.5 },
+  { type: 'other', pattern: /\b(rewrite\w*|rephrase\w*|paraphrase\w*|proofread\w*|polish\w*|brainstorm\w*|poem|story)\b/, weight: 2 },
   { type: 'embedding', pattern: /\b(embed\w*|vectori[sz]e)\b/, weight: 1.5 },
 ];
 
