@@ -59,7 +59,8 @@ export interface AdvisorOptions {
   dataSensitivity?: DataSensitivity;
 }
 
-const CLASS_RANK: Record<string, number> = { small: 0, large: 1, reasoning: 1 };
+/** tiny (nano, flash-lite) < small (mini, haiku, flash) < large; reasoning models count as large. */
+const CLASS_RANK: Record<string, number> = { tiny: 0, small: 1, large: 2, reasoning: 2 };
 
 /**
  * Options whose estimate leaves out a cost that could dominate (hidden reasoning tokens of a

@@ -11,7 +11,7 @@ import qualityJson from '../../data/catalog/quality.json';
 import selfHostJson from '../../data/catalog/self-host-costs.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
-export type ModelClass = 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
+export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
 
 export interface Sourced {
   source: string;
@@ -139,7 +139,7 @@ export interface QualityRow extends Sourced {
   /** Open models (architecture ids) adequate for this task; empty when closed models lead. */
   openModels: string[];
   /** Weakest closed class that still does the task. */
-  closedMinClass: 'small' | 'large' | 'reasoning';
+  closedMinClass: 'tiny' | 'small' | 'large' | 'reasoning';
   closedLeads: boolean;
   why: string;
 }

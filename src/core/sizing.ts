@@ -367,8 +367,9 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const discount = assumption(catalog, 'reservedDiscount', 0.35);
   const seq = Math.min(arch.contextWindow, Math.max(1, w.inputTokens + w.outputTokens));
   const wantConc = opts.concurrency ?? 64;
-  const probe = sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: 1 }, catalog);
-  const batch = Math.max(1, Math.min(wantConc, probe.maxConcurrency || 1));
+  const minConc = assumption(catalog, 'minServiceConcurrency', 4);
+  const probe = sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: minConc }, catalog);
+  const batch = Math.max(minConc, Math.min(wantConc, probe.maxConcurrency));
   const result = probe.fits ? sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: batch }, catalog) : probe;
   const decodeAgg = result.fits ? batchedDecodeTokensPerSecond(result, arch, gpu, batch, seq / 2 + w.inputTokens / 2, catalog) : 0;
   // Seconds of replica time per call: its prompt at the prefill rate plus its share of batched decode.
