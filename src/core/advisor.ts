@@ -470,7 +470,7 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const pools: SelfHostPool[] = [];
   for (const arch of catalog.architectures) {
     for (const style of ['managed', 'self-managed'] as const) {
-      const pool = poolFor(arch, style, callSites, catalog, bestApi);
+      const pool = poolFor(arch, style, callSites, catalog, bestApi, options.dataSensitivity === 'regulated');
       if (pool) pools.push(pool);
     }
   }
@@ -485,7 +485,7 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
 }
 
 /** Call sites one open model can serve (quality, features), sized as one deployment with fixed costs. */
-function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', callSites: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number): SelfHostPool | null {
+function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', callSites: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number, regulated: boolean): SelfHostPool | null {
   const members = callSites.filter((c) => {
     if (c.monthlyUsdCurrent === null || c.endpoint === 'embedding' || c.endpoint === 'image-generation' || c.endpoint.startsWith('audio')) return false;
     const q = qualityFor(catalog, c.task.type);
@@ -523,9 +523,10 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
     totalMonthlyUsd: total,
     netSavingsVsCurrent: apiCurrent - total,
     netSavingsVsBestApi: netVsBest,
-    recommended: netVsBest > 0,
+    // Regulated data stays on infrastructure the team controls whatever the price (seed).
+    recommended: netVsBest > 0 || regulated,
     sizing: plan.sizing,
-    derivation,
+    derivation: regulated ? `${derivation} Regulated data: self-host regardless of cost.` : derivation,
   };
 }
 
