@@ -1,5 +1,5 @@
-// Bundles the three entry points: the extension host (Node, `vscode` external), the webview's
-// browser script, and the headless CLI. Also copies tiktoken's wasm and the encodings we load
+// Bundles the entry points: the extension host (Node, `vscode` external) and its lazily loaded
+// scanner, the webview's browser script, and the headless CLI. Also copies tiktoken's wasm and the encodings we load
 // lazily, because those are read from disk at run time and cannot be inlined.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -10,7 +10,10 @@ const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning' };
 
 const allBuilds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // The extension loads dist/scanner.js (ts-morph, tiktoken) with require() on first use, so
+  // activation only parses the small extension bundle.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './scanner.js'] },
+  { ...common, entryPoints: ['src/extension/scannerBundle.ts'], outfile: 'dist/scanner.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

@@ -1,19 +1,20 @@
 import * as vscode from 'vscode';
 import type { CallSite, ScanResult } from '../core/types';
-import type { ScanCache } from '../core/scan';
+import type { ScanCache } from './scannerBundle';
 import { readConfig } from './config';
 import { log } from './log';
 
-type ScanModule = typeof import('../core/scan');
+type ScanModule = typeof import('./scannerBundle');
 
 let scanModule: Promise<ScanModule> | undefined;
 
 /**
- * Loads the scanner (ts-morph, tiktoken, the catalog) on first use only. esbuild still bundles it
- * into dist/extension.js, but as a lazily initialised module, so activation never evaluates it.
+ * Loads the scanner (ts-morph, tiktoken, the catalog) on first use only. It is its own bundle,
+ * dist/scanner.js (esbuild.mjs marks `./scanner.js` external here), so activation neither parses
+ * nor evaluates it.
  */
 export function loadScanModule(): Promise<ScanModule> {
-  scanModule ??= import('../core/scan');
+  scanModule ??= Promise.resolve().then(() => require('./scanner.js') as ScanModule);
   return scanModule;
 }
 
