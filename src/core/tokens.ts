@@ -140,10 +140,78 @@ export const DEFAULT_HOLE_TOKENS: Record<HoleKind, { tokens: number; basis: stri
   unknown: { tokens: 200, basis: 'unknown run-time value' },
 };
 
-// Interpolations whose name says "a whole document" are rarely 50 tokens; a name-based bump keeps
-// `${article}` from being priced like `${question}`. Still a default, and shown as such.
-const LONG_TEXT_NAME = /\b\w*(article|document|doc|docs|text|content|body|transcript|email|page|html|markdown|report|contract|essay|paper|notes|review|ticket|description|chapter|story|post|letter|resume|cv|diff|code|source|snippet|log|logs|context|passage|input_text|inputtext)\w*\b/i;
-const LONG_TEXT_TOKENS = 600;
+// The analyzer names a hole's kind from its expression; the *leaf* name says more about its size.
+// `${ticket.subject}` is a short field even though `ticket` sounds big; `${ticket.body}` is a message,
+// not an 8 KB file. These name classes refine the per-kind default and are shown as such.
+const SHORT_FIELD = /^(subject|title|name|first_?name|last_?name|username|question|query|q|prompt|label|id|lang|language|locale|tone|topic|keyword|keywords|category|city|country|date|amount|price|sku|status|role|team|style|word|phrase|line|sentence|caption|tag|tags|url|email_?address)$/i;
+const MESSAGE_LIKE = /(message|comment|review|feedback|description|body|text|content|input|answer|reply|summary|bio|note|notes|email|post|tweet|caption|snippet|excerpt|paragraph)s?$/i;
+const DOCUMENT_LIKE = /(article|document|doc|docs|report|contract|essay|paper|chapter|story|letter|resume|cv|transcript|manuscript|page|html|markdown|pdf|filing|lease|policy|spec|listing)s?$/i;
+const FILE_LIKE = /(file|files|source|code|diff|patch|repo|codebase|dump|log|logs|csv|json|xml|sql|schema)s?$/i;
+
+/** Sizes, in tokens, for the name classes above (assumptions, ~4 characters per token). */
+export const NAMED_HOLE_TOKENS = {
+  short: { tokens: 20, basis: 'a short field (title, name, question): ~80 characters' },
+  message: { tokens: 300, basis: 'a message or review-sized text: ~1,200 characters' },
+  document: { tokens: 1500, basis: 'an article or document: ~6,000 characters (~1,100 words)' },
+  file: { tokens: 2000, basis: 'one ~8 KB text or source file' },
+} as const;
+
+/** The last identifier in an expression: `ticket.body` → body, `docs.join('\n')` → docs, `...history` → history. */
+export function leafName(expression: string): string {
+  const cleaned = expression.replace(/^\.\.\./, '').replace(/\([^()]*\)/g, '').replace(/\[[^\]]*\]/g, '');
+  const parts = cleaned.split(/[.\s?!]+/).filter((part) => /^[A-Za-z_$][\w$]*$/.test(part));
+  const meaningful = parts.filter((part) => !/^(join|map|trim|toString|slice|substring|toLowerCase|toUpperCase|stringify|JSON|String|text)$/.test(part) || parts.length === 1);
+  return meaningful[meaningful.length - 1] ?? parts[parts.length - 1] ?? cleaned;
+}
+
+/** A name-based size for interpolations and file-like holes, when the leaf name is telling. */
+function namedSize(hole: PromptHole): { tokens: number; basis: string } | undefined {
+  if (hole.kind !== 'interpolation' && hole.kind !== 'file-content' && hole.kind !== 'unknown') return undefined;
+  const leaf = leafName(hole.expression);
+  // Split camelCase so `ticketBody` reads as "...Body" and `articleText` as "...Text".
+  const lastWord = leaf.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_]+/).pop() ?? leaf;
+  const pick = (cls: keyof typeof NAMED_HOLE_TOKENS) => ({ tokens: NAMED_HOLE_TOKENS[cls].tokens, basis: `\`${leaf}\` reads as ${NAMED_HOLE_TOKENS[cls].basis}` });
+  if (SHORT_FIELD.test(leaf) || SHORT_FIELD.test(lastWord)) return pick('short');
+  if (FILE_LIKE.test(lastWord)) return pick('file');
+  if (DOCUMENT_LIKE.test(lastWord)) return pick('document');
+  if (MESSAGE_LIKE.test(lastWord)) return pick('message');
+  return undefined;
+}
+
+// Image input tokens per model family for one 1024×1024 image, from OpenAI's "Images and vision →
+// Calculating costs" guide (tile models: base + per-512px-tile after scaling the short side to 768 px,
+// so 4 tiles at detail=high and the base alone at detail=low; patch models: 32 px patches × a
+// multiplier), Anthropic's vision guide (tokens ≈ width × height / 750) and Gemini's (258 tokens per
+// 768 px tile). Figures as of 2025; the image size itself is an assumption the user can override.
+const IMAGE_RULES: Array<{ test: RegExp; family: string; tile?: { base: number; tile: number }; patchMultiplier?: number; fixed?: number }> = [
+  { test: /^gpt-4o-mini/, family: 'gpt-4o-mini', tile: { base: 2833, tile: 5667 } },
+  { test: /^(gpt-4\.1-mini|gpt-5-mini)/, family: 'gpt-4.1-mini / gpt-5-mini', patchMultiplier: 1.62 },
+  { test: /^(gpt-4\.1-nano|gpt-5-nano)/, family: 'gpt-4.1-nano / gpt-5-nano', patchMultiplier: 2.46 },
+  { test: /^o4-mini/, family: 'o4-mini', patchMultiplier: 1.72 },
+  { test: /^gpt-5/, family: 'gpt-5', tile: { base: 70, tile: 140 } },
+  { test: /^(o1|o3)/, family: 'o1/o3', tile: { base: 75, tile: 150 } },
+  { test: /^(gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-4-turbo|gpt-4-vision)/, family: 'gpt-4o/4.1', tile: { base: 85, tile: 170 } },
+  { test: /claude/, family: 'Claude', fixed: Math.round((1024 * 1024) / 750) },
+  { test: /gemini/, family: 'Gemini', fixed: 4 * 258 },
+];
+
+/** Tokens for one image part: 1024×1024 assumed; `detail: 'low'` honoured for tile-based models. */
+export function imageTokens(modelId: string | null, expression: string): { tokens: number; basis: string } {
+  const id = (modelId ?? '').toLowerCase().replace(/^[\w-]+\//, '');
+  const low = /detail\s*:\s*['"`]low['"`]/.test(expression);
+  const rule = IMAGE_RULES.find((candidate) => candidate.test.test(id));
+  if (!rule) return { tokens: DEFAULT_HOLE_TOKENS.image.tokens, basis: `${DEFAULT_HOLE_TOKENS.image.basis}; model family's image accounting unknown, assumed like gpt-4o` };
+  if (rule.tile) {
+    if (low) return { tokens: rule.tile.base, basis: `${rule.family} image at detail=low: ${rule.tile.base} tokens (OpenAI vision cost guide)` };
+    const tokens = rule.tile.base + 4 * rule.tile.tile;
+    return { tokens, basis: `${rule.family}, one 1024×1024 image at detail=high: ${rule.tile.base} + 4 × ${rule.tile.tile} (OpenAI vision cost guide)` };
+  }
+  if (rule.patchMultiplier) {
+    const tokens = Math.round(1024 * rule.patchMultiplier);
+    return { tokens, basis: `${rule.family}, one 1024×1024 image: 1,024 patches of 32 px × ${rule.patchMultiplier} (OpenAI vision cost guide)` };
+  }
+  return { tokens: rule.fixed!, basis: `${rule.family}, one 1024×1024 image: ${rule.fixed} tokens (${rule.family === 'Claude' ? 'w × h / 750, Anthropic vision guide' : '4 tiles × 258, Gemini docs'})` };
+}
 
 /** Expected output tokens per task type when the call gives no ceiling. */
 export const DEFAULT_OUTPUT_TOKENS: Record<TaskType, { tokens: number; basis: string }> = {
@@ -212,12 +280,15 @@ function sizeHole(hole: PromptHole, call: DetectedCall, options: EstimateOptions
     return { kind: hole.kind, expression: hole.expression, tokens: fromUsage, source: 'usage-file', basis: 'set in llm-usage.yml' };
   }
   let { tokens, basis } = DEFAULT_HOLE_TOKENS[hole.kind] ?? DEFAULT_HOLE_TOKENS.unknown;
-  if (hole.kind === 'interpolation' && LONG_TEXT_NAME.test(hole.expression)) {
-    tokens = LONG_TEXT_TOKENS;
-    basis = `the name suggests a document or passage: ~${LONG_TEXT_TOKENS} tokens (~2,400 characters), assumed`;
+  if (hole.kind === 'image') ({ tokens, basis } = imageTokens(call.model.id, hole.expression));
+  else {
+    const named = namedSize(hole);
+    if (named) ({ tokens, basis } = named);
   }
-  // Defaults are stated in o200k tokens; scale them to the target family like counted text.
-  return { kind: hole.kind, expression: hole.expression, tokens: Math.round(tokens * factor), source: 'default', basis };
+  // Text defaults are stated in o200k tokens, so they scale to the target family like counted text;
+  // image tokens are already in each family's own accounting.
+  const scaled = hole.kind === 'image' ? tokens : Math.round(tokens * factor);
+  return { kind: hole.kind, expression: hole.expression, tokens: scaled, source: 'default', basis };
 }
 
 function outputFor(
@@ -225,7 +296,7 @@ function outputFor(
   task: TaskType,
   userContentTokens: number,
   factor: number,
-): { tokens: number; basis: string } {
+): { tokens: number; basis: string; reasoning?: number } {
   if (call.endpoint === 'embedding') return { tokens: 0, basis: 'embedding endpoint: no output tokens' };
   if (call.endpoint === 'image-generation') return { tokens: 0, basis: 'image endpoint: priced per image' };
   if (call.endpoint === 'audio-speech') return { tokens: 0, basis: 'text-to-speech: priced per character/minute' };
@@ -254,9 +325,14 @@ function outputFor(
     return {
       tokens: expected,
       basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; max tokens ${ceiling} is the ceiling`,
+      reasoning: reasoning ? REASONING_OVERHEAD_TOKENS : undefined,
     };
   }
-  return { tokens: expected, basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; no max tokens set` };
+  return {
+    tokens: expected,
+    basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; no max tokens set`,
+    reasoning: reasoning ? REASONING_OVERHEAD_TOKENS : undefined,
+  };
 }
 
 /** Input and output tokens per request for one call, with every assumption spelled out. */
@@ -313,6 +389,7 @@ export function estimateTokens(call: DetectedCall, task: TaskType, options?: Est
     holes,
     tokenizer: tokenizer.label,
     outputBasis: output.basis,
+    reasoningTokens: output.reasoning,
     // Output is always a forecast, so the estimate as a whole is too; `countedInput` is the exact part.
     isEstimate: true,
   };

@@ -134,6 +134,8 @@ export interface TokenEstimate {
   tokenizer?: string;
   outputBasis?: string;
   isEstimate?: boolean;
+  /** Hidden reasoning tokens included in outputPerCall (reasoning models); subtract for a non-reasoning alternative. */
+  reasoningTokens?: number;
 }
 
 export interface TaskClassification {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { countTokens, estimateTokens, tokenizerFor, DEFAULT_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/tokens';
+import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/tokens';
 import type { DetectedCall, PromptMessage } from '../../src/core/types';
 
 /** A hand-built call, as an analyzer would report it. */
@@ -78,7 +78,7 @@ describe('tokens', () => {
       est.holes?.map((h) => [h.expression, h.tokens, h.source]),
       [
         ['chunks', DEFAULT_HOLE_TOKENS['rag-context'].tokens, 'default'],
-        ['question', DEFAULT_HOLE_TOKENS.interpolation.tokens, 'default'],
+        ['question', NAMED_HOLE_TOKENS.short.tokens, 'default'],
       ],
     );
     // The {{...}} markers are not sent, so they are not counted.
@@ -92,6 +92,36 @@ describe('tokens', () => {
     const fromAnnotation = estimateTokens(annotated, 'rag-qa', { holeTokens: { 'rag-context': 3000 } });
     assert.equal(fromAnnotation.holes?.[0].tokens, 4000);
     assert.equal(fromAnnotation.holes?.[0].source, 'annotation');
+  });
+
+  it('sizes holes by their leaf name and says so', () => {
+    assert.equal(leafName('ticket.subject'), 'subject');
+    assert.equal(leafName("docs.join('\\n')"), 'docs');
+    assert.equal(leafName('...history'), 'history');
+    const c = call({
+      messages: [
+        msg('user', 'Subject: {{ticket.subject}}\n{{ticket.body}}\n{{userInput}}', [
+          { kind: 'interpolation', expression: 'ticket.subject' },
+          { kind: 'file-content', expression: 'ticket.body' },
+          { kind: 'interpolation', expression: 'userInput' },
+        ]),
+      ],
+    });
+    const holes = estimateTokens(c, 'classification').holes ?? [];
+    assert.deepEqual(holes.map((h) => h.tokens), [NAMED_HOLE_TOKENS.short.tokens, NAMED_HOLE_TOKENS.message.tokens, NAMED_HOLE_TOKENS.message.tokens]);
+    assert.match(holes[0].basis ?? '', /`subject` reads as a short field/);
+    // A name that says nothing keeps the per-kind default.
+    const plain = estimateTokens(call({ messages: [msg('user', '{{x}}', [{ kind: 'interpolation', expression: 'x' }])] }), 'chat');
+    assert.equal(plain.holes?.[0].tokens, DEFAULT_HOLE_TOKENS.interpolation.tokens);
+  });
+
+  it('prices image parts with each model family\'s own formula', () => {
+    assert.equal(imageTokens('gpt-4o', "{ type: 'image_url', image_url: { url } }").tokens, 765);
+    assert.equal(imageTokens('gpt-4o', "{ type: 'image_url', image_url: { url, detail: 'low' } }").tokens, 85);
+    assert.equal(imageTokens('gpt-4o-mini', '{ image_url }').tokens, 2833 + 4 * 5667);
+    assert.equal(imageTokens('gpt-4.1-mini', '{ image_url }').tokens, Math.round(1024 * 1.62));
+    assert.equal(imageTokens('claude-3-5-sonnet', '{}').tokens, Math.round((1024 * 1024) / 750));
+    assert.equal(imageTokens('llama-3.2-90b-vision', '{}').tokens, DEFAULT_HOLE_TOKENS.image.tokens);
   });
 
   it('uses max tokens as a ceiling with an expected fraction, else the task default', () => {
