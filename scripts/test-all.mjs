@@ -22,7 +22,6 @@ const LAYERS = [
 
 const only = process.env.LLMHA_LAYERS?.split(',').map((s) => s.trim()).filter(Boolean);
 
-// eslint-disable-next-line no-control-regex
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
 
 function runLayer(layer, env) {

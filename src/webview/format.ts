@@ -36,7 +36,6 @@ function groupThousands(n: number): string {
  * controls other than tab and newline. Text from user code is shown with these made visible, so a
  * prompt or file name cannot reorder what the panel or the hover displays.
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Replaces bidi/invisible/control characters with a visible `<U+202E>` marker. */

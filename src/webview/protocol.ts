@@ -58,7 +58,6 @@ export type FromWebviewMessage = ReadyMessage | RevealMessage | SelectMessage | 
 export const MAX_ID_LENGTH = 512;
 
 export function isCallSiteId(value: unknown): value is string {
-  // eslint-disable-next-line no-control-regex
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH && !/[\u0000-\u001f\u007f]/.test(value);
 }
 
