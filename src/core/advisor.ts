@@ -603,10 +603,11 @@ function sum(xs: number[]): number {
   return xs.reduce((s, x) => s + x, 0);
 }
 
+/** 12,345 — thousands separators without Intl, which is slow in hot loops. */
 function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function fmtUsd(n: number): string {
-  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2);
+  return n >= 100 ? fmtInt(n) : n.toFixed(2);
 }

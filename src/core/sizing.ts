@@ -80,11 +80,11 @@ export function weightsTerm(arch: ModelArchitecture, precision: Precision): Memo
   const head = headParams(arch);
   const bodyBits = BODY_BITS[precision];
   if (bodyBits === 16) {
-    const bytes = total * 2;
+    const bytes = weightsBytes(arch, precision);
     return { name: 'weights', bytes, gib: bytes / GIB, derivation: `${fmtB(total)} params × 2 bytes (${precision}) = ${fmtGiB(bytes)}` };
   }
   const body = total - head;
-  const bytes = (body * bodyBits) / 8 + (head * HEAD_BITS) / 8;
+  const bytes = weightsBytes(arch, precision);
   const derivation =
     `${fmtB(body)} body params × ${bodyBits} bits (${precision} incl. scales) + ${fmtB(head)} embedding/lm_head params × 16 bits = ` +
     `${fmtGiB(bytes)} (bf16 would be ${fmtGiB(total * 2)}; saves ${Math.round((1 - bytes / (total * 2)) * 100)}%)`;
@@ -334,9 +334,41 @@ export function gpuPrice(gpu: GpuRow, providerClass?: ProviderClass): GpuPrice |
  * the volume at the target utilization and peak factor, and the cheapest priced plan.
  */
 export function planDeployment(arch: ModelArchitecture, workload: Workload, catalog: Catalog, opts: PlanOptions = {}): DeploymentPlan | null {
-  const plans = candidatePlans(arch, workload, catalog, opts);
-  const priced = plans.filter((p) => p.price && p.result.fits).sort((a, b) => a.sizing.monthlyGpuUsdOnDemand - b.sizing.monthlyGpuUsdOnDemand);
-  return priced[0] ?? null;
+  // Branch and bound: visit priced configurations from the cheapest hourly rate up, skip those whose
+  // weights cannot fit, and stop once one replica of the next candidate already costs more than the best plan.
+  const hours = assumption(catalog, 'hoursPerMonth', 730);
+  const util = assumption(catalog, 'gpuMemoryUtilization', 0.9);
+  const candidates: Array<{ gpu: GpuRow; precision: Precision; count: number; floor: number }> = [];
+  for (const gpu of catalog.gpus) {
+    if (opts.gpuIds && !opts.gpuIds.includes(gpu.id)) continue;
+    const price = gpuPrice(gpu, opts.providerClass);
+    if (!price) continue;
+    for (const precision of opts.precisions ?? defaultPrecisions(arch)) {
+      const weights = weightsBytes(arch, precision);
+      for (const count of opts.gpuCounts ?? [1, 2, 4, 8, 16]) {
+        if (weights / count >= gpu.visibleGiB * GIB * util) continue;
+        if ('error' in parallelism(arch, gpu, count)) continue;
+        candidates.push({ gpu, precision, count, floor: price.usdPerGpuHour * count * hours });
+      }
+    }
+  }
+  candidates.sort((a, b) => a.floor - b.floor);
+  let best: DeploymentPlan | null = null;
+  for (const c of candidates) {
+    if (best && c.floor >= best.sizing.monthlyGpuUsdOnDemand) break;
+    const plan = planOne(arch, c.precision, c.gpu, c.count, workload, catalog, opts);
+    if (plan.price && plan.result.fits && (!best || plan.sizing.monthlyGpuUsdOnDemand < best.sizing.monthlyGpuUsdOnDemand)) best = plan;
+  }
+  return best;
+}
+
+/** Weight bytes only (no derivation), for quick screening. */
+function weightsBytes(arch: ModelArchitecture, precision: Precision): number {
+  const total = arch.totalParamsB * 1e9;
+  const bits = BODY_BITS[precision];
+  if (bits === 16) return total * 2;
+  const head = headParams(arch);
+  return ((total - head) * bits) / 8 + (head * HEAD_BITS) / 8;
 }
 
 /** All configurations considered by planDeployment, fitting or not (for explaining "does not fit"). */
@@ -509,8 +541,9 @@ export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer 
   };
 }
 
+/** 12,345 — thousands separators without Intl, which is slow in hot loops. */
 function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function fmtB(n: number): string {
