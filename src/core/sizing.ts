@@ -371,22 +371,6 @@ function weightsBytes(arch: ModelArchitecture, precision: Precision): number {
   return ((total - head) * bits) / 8 + (head * HEAD_BITS) / 8;
 }
 
-/** All configurations considered by planDeployment, fitting or not (for explaining "does not fit"). */
-export function candidatePlans(arch: ModelArchitecture, workload: Workload, catalog: Catalog, opts: PlanOptions = {}): DeploymentPlan[] {
-  const precisions = opts.precisions ?? defaultPrecisions(arch);
-  const gpus = catalog.gpus.filter((g) => !opts.gpuIds || opts.gpuIds.includes(g.id));
-  const out: DeploymentPlan[] = [];
-  for (const gpu of gpus) {
-    for (const precision of precisions) {
-      for (const count of opts.gpuCounts ?? [1, 2, 4, 8, 16]) {
-        if ('error' in parallelism(arch, gpu, count)) continue;
-        out.push(planOne(arch, precision, gpu, count, workload, catalog, opts));
-      }
-    }
-  }
-  return out;
-}
-
 /** bf16 and fp8 keep quality; INT4/INT8 are used only when asked for. DeepSeek V3 ships in FP8. */
 function defaultPrecisions(arch: ModelArchitecture): Precision[] {
   return arch.releasedPrecision === 'fp8' ? ['fp8'] : ['bf16', 'fp8'];
