@@ -50,9 +50,14 @@ describe('tokens', () => {
     assert.equal(claude.factor, 1.16);
     assert.equal(claude.exact, false);
     assert.match(claude.label, /1\.16/);
-    const gemini = tokenizerFor('gemini-1.5-pro');
-    assert.equal(gemini.factor, 1);
-    assert.match(gemini.label, /no published ratio/);
+    assert.equal(tokenizerFor('gemini-1.5-pro').factor, 1.06);
+    assert.equal(tokenizerFor('meta-llama/Llama-3.3-70B-Instruct').encoding, 'cl100k_base');
+    assert.equal(tokenizerFor('llama-3.1-8b').encoding, 'cl100k_base');
+    assert.equal(tokenizerFor('Qwen/Qwen2.5-72B-Instruct').factor, 1.02);
+    assert.equal(tokenizerFor('mistral-large-latest').factor, 1.2);
+    const unmeasured = tokenizerFor('phi-3-mini');
+    assert.equal(unmeasured.factor, 1);
+    assert.match(unmeasured.label, /unverified/);
     assert.equal(tokenizerFor(null).exact, false);
   });
 
