@@ -17,6 +17,7 @@ import type {
   VolumeEstimate,
 } from './types';
 import {
+  assumption,
   findModel,
   nearestModels,
   type Catalog,
@@ -300,8 +301,9 @@ function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, ca
   if (!arch) return [];
   const workload: Workload = { callsPerMonth: input.volume.callsPerMonth, inputTokens: input.tokens.inputPerCall, outputTokens: input.tokens.outputPerCall };
   const out: HostingOption[] = [];
+  const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond', 20) : 0;
   for (const style of ['managed', 'self-managed'] as const) {
-    const plan = planFor(arch, workload, catalog, style);
+    const plan = planFor(arch, workload, catalog, style, minStream);
     if (!plan) continue;
     const fixed = fixedCosts(catalog, style);
     out.push(selfHostOption(plan, style, fixed, input, options));
@@ -321,13 +323,13 @@ function smallestAdequate(input: AdviceInput, quality: QualityRow | undefined, c
 const planCache = new WeakMap<Catalog, Map<string, DeploymentPlan | null>>();
 
 /** Cheapest fitting plan for a deployment style; memoized because many call sites share a workload shape. */
-function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed'): DeploymentPlan | null {
+function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed', minStreamTokensPerSecond = 0): DeploymentPlan | null {
   let cache = planCache.get(catalog);
   if (!cache) planCache.set(catalog, (cache = new Map()));
-  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}`;
+  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${minStreamTokensPerSecond}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const classes: ProviderClass[] = style === 'managed' ? ['managed'] : ['specialist', 'hyperscaler'];
-  const plans = classes.map((providerClass) => planDeployment(arch, w, catalog, { providerClass })).filter((p): p is DeploymentPlan => p !== null);
+  const plans = classes.map((providerClass) => planDeployment(arch, w, catalog, { providerClass, minStreamTokensPerSecond })).filter((p): p is DeploymentPlan => p !== null);
   const best = plans.sort((a, b) => a.sizing.monthlyGpuUsdOnDemand - b.sizing.monthlyGpuUsdOnDemand)[0] ?? null;
   cache.set(key, best);
   return best;

@@ -310,6 +310,8 @@ export interface DeploymentPlan {
   /** Calls per second one replica sustains. */
   replicaCallsPerSecond: number;
   batch: number;
+  /** Decode tokens/s each of the `batch` streams sees. */
+  perStreamTokensPerSecond: number;
   derivation: string;
 }
 
@@ -318,6 +320,8 @@ export interface PlanOptions {
   gpuIds?: string[];
   gpuCounts?: number[];
   providerClass?: ProviderClass;
+  /** Per-stream decode speed a streaming caller needs; configurations below it do not qualify. */
+  minStreamTokensPerSecond?: number;
   /** Sequences batched per replica, capped by KV room (default 64; vLLM allows up to 256, latency per stream falls as it grows). */
   concurrency?: number;
 }
@@ -385,9 +389,20 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const wantConc = opts.concurrency ?? 64;
   const minConc = assumption(catalog, 'minServiceConcurrency', 4);
   const probe = sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: minConc }, catalog);
-  const batch = Math.max(minConc, Math.min(wantConc, probe.maxConcurrency));
-  const result = probe.fits ? sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: batch }, catalog) : probe;
-  const decodeAgg = result.fits ? batchedDecodeTokensPerSecond(result, arch, gpu, batch, seq / 2 + w.inputTokens / 2, catalog) : 0;
+  let batch = Math.max(minConc, Math.min(wantConc, probe.maxConcurrency));
+  // Resident length during decode averages the prompt plus half the output.
+  const avgSeq = w.inputTokens + w.outputTokens / 2;
+  let decodeAgg = probe.fits ? batchedDecodeTokensPerSecond(probe, arch, gpu, batch, avgSeq, catalog) : 0;
+  // Streaming callers need a readable per-stream speed: shrink the batch until each stream gets it.
+  const minStream = opts.minStreamTokensPerSecond ?? 0;
+  while (probe.fits && batch > minConc && decodeAgg / batch < minStream) {
+    batch = Math.max(minConc, Math.floor(batch / 2));
+    decodeAgg = batchedDecodeTokensPerSecond(probe, arch, gpu, batch, avgSeq, catalog);
+  }
+  let result = probe.fits ? sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: batch }, catalog) : probe;
+  if (result.fits && decodeAgg / batch < minStream) {
+    result = { ...result, fits: false, reason: `${(decodeAgg / batch).toFixed(1)} tokens/s per stream at batch ${batch}, below the ${minStream} tokens/s a streaming call needs` };
+  }
   // Seconds of replica time per call: its prompt at the prefill rate plus its share of batched decode.
   const secPerCall = w.inputTokens / Math.max(1, result.prefillTokensPerSecond) + w.outputTokens / Math.max(1e-9, decodeAgg);
   const capacity = result.fits && secPerCall > 0 ? 1 / secPerCall : 0;
@@ -401,7 +416,7 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const utilization = capacity > 0 ? avgLoad / (capacity * Math.max(1, replicas)) : 0;
   const derivation = result.fits
     ? `load ${avgLoad.toFixed(3)} calls/s (${fmtInt(w.callsPerMonth)}/month ÷ ${hours} h); one replica (${gpuCount}× ${gpu.id}, ${precision}, batch ${batch}) sustains ${capacity.toFixed(2)} calls/s ` +
-      `(${fmtInt(w.inputTokens)} in at ${fmtInt(result.prefillTokensPerSecond)} tok/s prefill + ${fmtInt(w.outputTokens)} out at ${fmtInt(decodeAgg)} tok/s batched decode); ` +
+      `(${fmtInt(w.inputTokens)} in at ${fmtInt(result.prefillTokensPerSecond)} tok/s prefill + ${fmtInt(w.outputTokens)} out at ${fmtInt(decodeAgg)} tok/s batched decode, ${(decodeAgg / batch).toFixed(1)} tok/s per stream); ` +
       `replicas = max(1, ⌈load × peak ${peak} ÷ capacity⌉, ⌈load ÷ (capacity × ${target})⌉) = ${replicas} (avg utilization ${(utilization * 100).toFixed(1)}%); ` +
       (price
         ? `${replicas} × ${gpuCount} GPUs × ${hours} h × $${price.usdPerGpuHour}/GPU-h (${price.provider}, ${price.providerClass}, ${price.source}, as of ${price.asOf}) = $${fmtInt(onDemand)}/month on demand; reserved ≈ $${fmtInt(reserved)}/month (${price.reservedUsdPerGpuHour ? 'quoted rate' : `${Math.round(discount * 100)}% commitment discount, assumption`})`
@@ -424,7 +439,7 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
     engine: 'vLLM (continuous batching, paged attention)',
     notes: [...result.notes, derivation],
   };
-  return { sizing, result, price, replicaCallsPerSecond: capacity, batch, derivation };
+  return { sizing, result, price, replicaCallsPerSecond: capacity, batch, perStreamTokensPerSecond: batch > 0 ? decodeAgg / batch : 0, derivation };
 }
 
 export interface SizeQuery {

@@ -141,6 +141,15 @@ describe('sizing: throughput and cost', () => {
     assert.match(plan.derivation, /replicas = /);
   });
 
+  it('gives streaming callers at least the per-stream speed they need', () => {
+    const w = { callsPerMonth: 2_000_000, inputTokens: 800, outputTokens: 400 };
+    const plain = planDeployment(arch('llama-3.1-8b'), w, catalog);
+    const streaming = planDeployment(arch('llama-3.1-8b'), w, catalog, { minStreamTokensPerSecond: 20 });
+    assert.ok(plain && streaming);
+    assert.ok(streaming.perStreamTokensPerSecond >= 20, `${streaming.perStreamTokensPerSecond} tok/s per stream`);
+    assert.ok(streaming.sizing.monthlyGpuUsdOnDemand >= plain.sizing.monthlyGpuUsdOnDemand, 'a latency floor never makes it cheaper');
+  });
+
   it('needs more replicas for more volume', () => {
     const a = arch('llama-3.1-8b');
     const small = planDeployment(a, { callsPerMonth: 100_000, inputTokens: 1000, outputTokens: 200 }, catalog, { gpuIds: ['h100-80gb'] });
