@@ -288,14 +288,14 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
   if (inputTokens >= 100_000) add(board, 'long-context', 8, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens (100K+)`);
   else if (inputTokens >= 32_000) add(board, 'long-context', 1.5, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens`);
 
-  return pick(board, call);
+  return pick(board);
 }
 
 function decided(type: TaskType, reason: string): TaskClassification {
   return { type, confidence: 0.99, reasons: [reason], source: 'inferred' };
 }
 
-function pick(board: Scoreboard, call: DetectedCall): TaskClassification {
+function pick(board: Scoreboard): TaskClassification {
   const ranked = TASK_TYPES.map((type) => ({ type, score: board.scores.get(type) ?? 0 }))
     .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score);
