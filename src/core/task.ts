@@ -26,7 +26,9 @@ const TEXT_RULES: TextRule[] = [
   { type: 'classification', pattern: /\bclassif(y|ies|ied|ication|ier)\b/i, weight: 3 },
   { type: 'classification', pattern: /\bcategori[sz](e|ation)\b|\b(which|what|one) (category|categories|bucket|label|class)\b|\bcategory\b/i, weight: 2.5 },
   { type: 'classification', pattern: /\bsentiment\b|\b(positive|negative|neutral)\b.{0,40}\b(positive|negative|neutral|mixed)\b/i, weight: 2.5 },
-  { type: 'classification', pattern: /\b(intent|topic|label|tag|triage|route|routing|priority|severity|urgency|toxic|toxicity|spam|moderat\w*|nsfw|fraud|phishing)\b/i, weight: 1.2 },
+  { type: 'classification', pattern: /\b(intent|triage|severity|urgency|toxic|toxicity|spam|moderat\w*|nsfw|fraud|phishing)\b/i, weight: 1.2 },
+  // Words that are also ordinary nouns ("record label", "route planner") count only when used as the task.
+  { type: 'classification', pattern: /\b(label|tag|route|prioriti[sz]e|flag) (it|this|each|the|every|incoming|all)\b|\b(which|what|a|one|the) (label|tag|topic|priority)\b|\btopic\b/i, weight: 1.2 },
   { type: 'classification', pattern: /\b(respond|reply|answer|return|output)\b[^.]{0,40}\b(only|just|exactly)\b[^.]{0,30}\b(one|single|the)\b[^.]{0,20}\b(word|label|category|class|number|letter|value)\b/i, weight: 2.5 },
   { type: 'classification', pattern: /\b(one of|exactly one of|must be one of|choose from|pick one|select one)\b|\byes or no\b|\btrue or false\b|\b(yes|no)\s*(\/|or)\s*(yes|no)\b/i, weight: 1.8 },
   { type: 'classification', pattern: /\b(is|does) (this|the) (message|email|review|comment|ticket|text|post|customer|user|listing|passage|document)\b[^.?]{0,60}\b(spam|abusive|urgent|relevant|about|complaint|question|positive|negative|frustrated|angry|happy|break|violate|allowed)\b/i, weight: 2 },
@@ -39,7 +41,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'summarization', pattern: /\b(condense|recap|digest|gist|synopsis|abstract|brief overview|executive overview|key (points|takeaways|highlights)|main (points|ideas|takeaways)|boil (it|this) down|shorten|distil+)\b/i, weight: 2 },
   { type: 'summarization', pattern: /\bin (one|two|three|four|five|\d+|a few|a couple of) (sentences|bullets|bullet points|lines|words|paragraphs?)\b|\bno more than \d+ (words|sentences|bullets)\b/i, weight: 1.5 },
   { type: 'summarization', pattern: /\b(meeting notes|minutes|changelog|release notes|standup)\b/i, weight: 0.8 },
-  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what|what changed|core ideas|brief(ing)?s?|(the )?(short|shorter|condensed|quick) version|in short|zusammenfass\w*|résum\w*|resum\w*|(revision|study|lecture|summary|handover|briefing) notes|notes from|(half a|one|a single) page|at a glance)\b/i, weight: 1.8 },
+  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what|what changed|core ideas|briefing|brief (me|them|the|him|her|portfolio|executives|managers|leadership)|(the )?(short|shorter|condensed|quick) version|in short|zusammenfass\w*|résum\w*|resum\w*|(revision|study|lecture|summary|handover|briefing) notes|notes from|(half a|one|a single) page|at a glance)\b/i, weight: 1.8 },
   { type: 'summarization', pattern: /\b(turn|condense|boil|compress|reduce)\b[^.]{0,40}\b(into|down to)\b[^.]{0,20}\b(minutes|notes|bullets?|a paragraph|a note|one line|a sentence)\b/i, weight: 1.5 },
 
   // extraction
@@ -112,6 +114,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'long-context', pattern: /\b(entire|whole|full|complete) (book|codebase|repository|repo|manuscript|transcript|contract|filing|10-k|annual report|archive|thread history|case file|novel)\b|\bacross all (the )?(documents|files|chapters|transcripts)\b/i, weight: 2.5 },
   { type: 'long-context', pattern: /\b(hundreds of pages|thousands of (lines|pages|messages)|very long|lengthy|1m tokens|200k|128k)\b/i, weight: 1.5 },
   { type: 'long-context', pattern: /\b(\w+ (years|months|quarters) of|dozens of|hundreds of|thousands of|all (the |our )?(past|previous|historical))\b[^.]{0,30}\b(reports|filings|documents|emails|messages|tickets|transcripts|papers|contracts|files|logs|chapters)\b|\bconcatenated\b|\bacross all of them\b|\b(every|all) (file|page|chapter|document)s?\b/i, weight: 2 },
+  { type: 'long-context', pattern: /\bevery \w+ (from|in|across|of) every\b|\b(since|from) (19|20)\d\d\b|\b(complete|full|entire) (history|archive|record|set)\b/i, weight: 1.5 },
 
   // tool-use (wording; the decisive signal is tools passed)
   { type: 'tool-use', pattern: /\b(use|call|invoke) (the|your|available|a) (tools?|functions?)\b|\bfunction call(ing)?\b|\btool call(s|ing)?\b/i, weight: 1.5 },
@@ -250,9 +253,12 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
       if (hole.kind === 'rag-context') add(board, 'rag-qa', 3, `retrieved context passed in \`${hole.expression}\``);
       // A spread of earlier turns (`...history`) is a real conversation; a `${transcript}` pasted into
       // a prompt is only text that the analyzer named like history.
-      const wholeMessage = message.text.trim() === `{{${hole.expression}}}`;
-      if (hole.kind === 'history' && (hole.expression.startsWith('...') || /\.push\(/.test(hole.expression))) add(board, 'chat', 2, `conversation history passed in \`${hole.expression}\``);
-      else if (hole.kind === 'history' && wholeMessage && message.role !== 'user') add(board, 'chat', 1, `conversation history passed in \`${hole.expression}\``);
+      const wholeMessage = message.text.trim() === `{{${hole.expression}}}` || message.text.trim() === `{{...${hole.expression}}}`;
+      // `thread.join('\n')` is text made from a thread, not earlier turns handed to the model.
+      const turnsName = /(history|messages|conversation|turns|chat|previous|exchanges|dialog|thread)/i.test(hole.expression) && !/transcript|\(/i.test(hole.expression);
+      if (hole.kind === 'history' && (hole.expression.startsWith('...') || /\.push\(/.test(hole.expression) || (wholeMessage && turnsName))) {
+        add(board, 'chat', 2, `conversation history passed in \`${hole.expression}\``);
+      }
       if (hole.kind === 'message-array') add(board, 'chat', 1, `messages built at run time (\`${hole.expression}\`)`);
       if (hole.kind === 'image') add(board, 'vision', 5, `image passed in \`${hole.expression}\``);
       // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`).
@@ -307,8 +313,10 @@ function pick(board: Scoreboard): TaskClassification {
   const [top, second] = ranked;
   const margin = second ? (top.score - second.score) / top.score : 1;
   // Confidence grows with the margin over the runner-up and with the absolute evidence.
-  const evidence = Math.min(1, top.score / 5);
-  const confidence = Math.round(Math.min(0.97, Math.max(0.3, 0.3 + 0.45 * margin + 0.25 * evidence)) * 100) / 100;
+  // Confidence needs both a margin over the runner-up and enough evidence: one weak hint alone
+  // (score ~1) stays below 0.5 however far ahead it is.
+  const evidence = Math.min(1, top.score / 4);
+  const confidence = Math.round(Math.min(0.97, Math.max(0.2, 0.2 + 0.77 * margin * evidence)) * 100) / 100;
   const reasons = [...(board.reasons.get(top.type) ?? [])];
   if (second) reasons.push(`runner-up: ${second.type} (score ${second.score.toFixed(1)} vs ${top.score.toFixed(1)})`);
   return { type: top.type, confidence, reasons, source: 'inferred' };
