@@ -63,12 +63,6 @@ export interface AdvisorOptions {
 /** tiny (nano, flash-lite) < small (mini, haiku, flash) < large; reasoning models count as large. */
 const CLASS_RANK: Record<string, number> = { tiny: 0, small: 1, large: 2, reasoning: 2 };
 
-/**
- * Options whose estimate leaves out a cost that could dominate (hidden reasoning tokens of a
- * reasoning model replacing a non-reasoning one): shown, never recommended on this estimate alone.
- */
-const uncertainEstimate = new WeakSet<HostingOption>();
-
 /** Advice for one call: every option priced, viable or not with a reason, and the cheapest viable one. */
 export function adviseCall(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): Advice {
   const diagnostics: string[] = [];
@@ -123,18 +117,41 @@ interface Cost {
   derivation: string;
 }
 
+/** Output tokens an alternative would bill, and why they differ from the current call's. */
+interface OutputTokens {
+  tokens: number;
+  note: string;
+}
+
 /** Monthly token cost: calls × (in × inPrice + out × outPrice) / 1e6, with every input shown. */
-function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceLabel: string, inputOnly = false): Cost {
+function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceLabel: string, inputOnly = false, output?: OutputTokens): Cost {
   const calls = input.volume.callsPerMonth;
   const tin = input.tokens.inputPerCall;
-  const tout = inputOnly ? 0 : input.tokens.outputPerCall;
+  const tout = inputOnly ? 0 : output?.tokens ?? input.tokens.outputPerCall;
   const usd = (calls * (tin * inPrice + tout * outPrice)) / 1e6;
   const vol = input.volume.basis ?? `${fmtInt(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
   const derivation =
     `${fmtInt(calls)} calls/month × (${fmtInt(tin)} in × $${inPrice}/M` +
     (inputOnly ? '' : ` + ${fmtInt(tout)} out × $${outPrice}/M`) +
-    `) ÷ 1e6 = $${fmtUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}. Price: ${priceLabel}`;
+    `) ÷ 1e6 = $${fmtUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}. Price: ${priceLabel}`;
   return { usd, derivation };
+}
+
+/**
+ * Output tokens on another model. The current estimate may include hidden reasoning tokens
+ * (`tokens.reasoningTokens`, when the code calls a reasoning model): a non-reasoning alternative
+ * does not bill them; a reasoning alternative to a non-reasoning model adds the same assumed overhead.
+ */
+function outputFor(input: AdviceInput, currentReasons: boolean, altReasons: boolean, overhead = 500): OutputTokens | undefined {
+  const hidden = input.tokens.reasoningTokens ?? 0;
+  if (altReasons && !currentReasons) {
+    const tokens = input.tokens.outputPerCall + overhead;
+    return { tokens, note: `output + ${overhead} hidden reasoning tokens this reasoning model bills (assumption)` };
+  }
+  if (!altReasons && hidden > 0) {
+    return { tokens: Math.max(0, input.tokens.outputPerCall - hidden), note: `output without the ${hidden} hidden reasoning tokens a non-reasoning model does not produce` };
+  }
+  return undefined;
 }
 
 function volumeSourceLabel(v: VolumeEstimate): string {
@@ -207,12 +224,14 @@ function featureGaps(input: AdviceInput, cap: Capabilities): string[] {
 /** Cheaper models of the same vendor: viable when their class is enough for the task and they support the call. */
 function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number): HostingOption[] {
   const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
+  const currentReasons = (cur.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
+  const overhead = assumption(catalog, 'reasoningOverheadTokens', 500);
   const viable: HostingOption[] = [];
   const weak: HostingOption[] = [];
   for (const row of catalog.closed) {
     if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || row.retired || row.inputPerMTok === undefined) continue;
     const { inP, outP, note } = closedRates(input, row);
-    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`));
+    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead));
     if (cost.usd >= currentUsd) continue;
     const gaps = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
     const classOk = (CLASS_RANK[row.class] ?? 0) >= minRank;
@@ -225,13 +244,12 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
       why: reasons.length
         ? `not viable: ${reasons.join('; ')}`
         : `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change` +
-          (row.billsReasoningTokens && !cur.billsReasoningTokens ? '; hidden reasoning tokens are billed as output and are not in this estimate' : ''),
+          (row.billsReasoningTokens && !currentReasons ? `; bills hidden reasoning tokens (${overhead}/call assumed): measure before switching` : ''),
       provider: row.provider,
       model: row.id,
       derivation: cost.derivation + (row.notes ? `. Note: ${row.notes}` : ''),
       price: { source: row.source, asOf: row.asOf },
     };
-    if (row.billsReasoningTokens && !cur.billsReasoningTokens) uncertainEstimate.add(option);
     (option.viable ? viable : weak).push(option);
   }
   viable.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
@@ -250,7 +268,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
     const arch = catalog.architectures.find((a) => a.id === modelId);
     const scored = rows
       .map((row) => {
-        const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`));
+        const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false));
         const gaps = featureGaps(input, { tools: row.supportsTools && (arch?.supportsTools ?? false), vision: arch?.supportsVision ?? false, json: row.supportsJsonSchema, context: row.contextWindow ?? arch?.contextWindow });
         return { row, cost, gaps };
       })
@@ -278,7 +296,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
     const rows = catalog.open.filter((r) => r.model === 'llama-3.3-70b').sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
     const row = rows[0];
     if (row) {
-      const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`));
+      const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false));
       kept.push({
         tier: 'open-api',
         label: `${row.model} via ${row.provider}`,
@@ -299,7 +317,8 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
 function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, catalog: Catalog, options: AdvisorOptions): HostingOption[] {
   const arch = smallestAdequate(input, quality, catalog);
   if (!arch) return [];
-  const workload: Workload = { callsPerMonth: input.volume.callsPerMonth, inputTokens: input.tokens.inputPerCall, outputTokens: input.tokens.outputPerCall };
+  const visibleOut = outputFor(input, true, false)?.tokens ?? input.tokens.outputPerCall;
+  const workload: Workload = { callsPerMonth: input.volume.callsPerMonth, inputTokens: input.tokens.inputPerCall, outputTokens: Math.max(1, visibleOut) };
   const out: HostingOption[] = [];
   const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond', 20) : 0;
   for (const style of ['managed', 'self-managed'] as const) {
@@ -367,7 +386,7 @@ function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed',
 
 function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions): Recommendation | null {
   const allowSelfHost = advisor.selfHostApproved || advisor.dataSensitivity === 'regulated';
-  const viable = options.filter((o) => o.viable && !uncertainEstimate.has(o) && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
+  const viable = options.filter((o) => o.viable && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
   const best = viable[0];
   if (!best) return null;
   const savings = current.viable ? Math.max(0, current.monthlyUsd - best.monthlyUsd) : 0;

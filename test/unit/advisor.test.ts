@@ -131,10 +131,22 @@ describe('advisor: options and recommendation', () => {
     for (const o of small) assert.equal(o.viable, false);
   });
 
-  it('does not recommend a reasoning model on an estimate that leaves out its hidden reasoning tokens', () => {
+  it('adds assumed hidden reasoning tokens to a reasoning alternative of a non-reasoning model', () => {
     const advice = adviseCall(input('gpt-4o', { taskType: 'tool-use', features: { ...noFeatures, tools: true } }), catalog);
-    assert.ok(advice.recommendation);
-    assert.notEqual(advice.recommendation.label, 'Switch to gpt-5-nano');
+    const nano = advice.options.find((o) => o.model === 'gpt-5-nano');
+    assert.ok(nano);
+    // 100,000 × (1,000 × 0.05 + (200 + 500) × 0.4) / 1e6 = 33
+    assert.ok(Math.abs(nano.monthlyUsd - 33) < 1e-9);
+    assert.match(nano.derivation ?? '', /500 hidden reasoning tokens/);
+  });
+
+  it('drops the hidden reasoning tokens of a reasoning model when pricing a non-reasoning alternative', () => {
+    const tokens = { inputPerCall: 1000, outputPerCall: 700, reasoningTokens: 500, method: 'test' };
+    const advice = adviseCall(input('o4-mini', { taskType: 'classification', tokens }), catalog);
+    const mini = advice.options.find((o) => o.model === 'gpt-4o-mini');
+    assert.ok(mini);
+    // 100,000 × (1,000 × 0.15 + 200 × 0.6) / 1e6 = 27
+    assert.ok(Math.abs(mini.monthlyUsd - 27) < 1e-9);
   });
 
   it('offers managed and self-managed GPU options with sizing but does not recommend them per call', () => {
