@@ -144,7 +144,8 @@ interface Scoreboard {
 function add(board: Scoreboard, type: TaskType, weight: number, reason: string): void {
   board.scores.set(type, (board.scores.get(type) ?? 0) + weight);
   const list = board.reasons.get(type) ?? [];
-  list.push(reason);
+  // Two rules matching the same sentence add up in the score but read as one reason.
+  if (!list.includes(reason)) list.push(reason);
   board.reasons.set(type, list);
 }
 
@@ -255,7 +256,7 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
       // a prompt is only text that the analyzer named like history.
       const wholeMessage = message.text.trim() === `{{${hole.expression}}}` || message.text.trim() === `{{...${hole.expression}}}`;
       // `thread.join('\n')` is text made from a thread, not earlier turns handed to the model.
-      const turnsName = /(history|messages|conversation|turns|chat|previous|exchanges|dialog|thread)/i.test(hole.expression) && !/transcript|\(/i.test(hole.expression);
+      const turnsName = /(history|messages|conversation|turns|chat|previous|exchanges|dialog)/i.test(hole.expression) && !/transcript|\(/i.test(hole.expression);
       if (hole.kind === 'history' && (hole.expression.startsWith('...') || /\.push\(/.test(hole.expression) || (wholeMessage && turnsName))) {
         add(board, 'chat', 2, `conversation history passed in \`${hole.expression}\``);
       }

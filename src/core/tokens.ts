@@ -353,7 +353,7 @@ function outputFor(
     if (fromCeiling < expected) {
       return {
         tokens: fromCeiling,
-        basis: `max tokens ${ceiling} × ${EXPECTED_OUTPUT_FRACTION} expected fill (ceiling below the ${task} default of ${expected})`,
+        basis: `max tokens ${ceiling} × ${EXPECTED_OUTPUT_FRACTION} expected fill = ${fromCeiling} (less than the ${task} default of ${expected})`,
       };
     }
     return {
