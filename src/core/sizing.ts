@@ -196,6 +196,7 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
     reason = `KV cache room for ${maxConcurrency} sequence(s) of ${fmtInt(seqTokens)} tokens, ${req.concurrency} requested`;
   const fits = reason === undefined;
   if (precision === 'fp8' && !gpu.fp8Native) notes.push(`${gpu.name} has no FP8 tensor cores: FP8 weights run weight-only (W8A16), memory saved but not compute.`);
+  if (precision === 'fp8') notes.push('FP8 here means every linear layer of the body in FP8 (vLLM dynamic FP8 / llm-compressor), embeddings and lm_head in BF16; checkpoints that keep attention or edge layers in BF16 (Meta\'s Llama 3.1 405B FP8: ~462 GiB) are larger.');
   if (precision === 'int4') notes.push('INT4 (AWQ/GPTQ) quality drop is noticeable on complex tasks; evaluate on your own data.');
   if (arch.attention === 'alternating-sliding-window') notes.push('Sliding-window layers are capped at the window; engines without a hybrid KV allocator (vLLM before its hybrid allocator) reserve full context on every layer, roughly doubling KV use.');
   if (arch.attention === 'mla' && tp > 1) notes.push(`MLA's latent KV is replicated on each of the ${tp} tensor-parallel ranks.`);

@@ -49,6 +49,19 @@ describe('sizing: memory', () => {
     assert.ok(saving > 0.41 && saving < 0.45, `saving ${(saving * 100).toFixed(1)}%`);
   });
 
+  it('parameter accounting reproduces Meta\'s Llama 3.1 405B FP8 checkpoint (~462 GiB, facts NOTES) within 3%', () => {
+    // Meta's recipe quantizes only the MLPs of layers 2..125 to FP8; attention, edge layers and embeddings stay BF16.
+    const a = arch('llama-3.1-405b');
+    const mlpPerLayer = 3 * a.hiddenSize * a.intermediateSize;
+    const fp8Params = mlpPerLayer * (a.layers - 2);
+    const bytes = fp8Params * 1 + (a.totalParamsB * 1e9 - fp8Params) * 2;
+    assert.ok(Math.abs(bytes / GIB - 462) / 462 < 0.03, `${(bytes / GIB).toFixed(1)} GiB`);
+    // Our fp8 (all linear layers) is smaller, and says so.
+    const ours = size('llama-3.1-405b', 'fp8', 'h100-80gb', 8, 4096);
+    assert.ok(ours.weightsBytes < bytes);
+    assert.ok(ours.notes.some((n) => /462 GiB/.test(n)));
+  });
+
   it('DeepSeek V3 KV per token uses MLA: 61 × 576 × 2 B, about 57× less than the naive formula', () => {
     const a = arch('deepseek-v3');
     const kv = kvBytesPerToken(a).bytes;
