@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AdvisorApi } from './extension/api';
 import { CallSiteCodeLensProvider } from './extension/codeLens';
 import { CommandId } from './extension/commands';
+import { affects } from './extension/config';
 import { CostPanel, registerCostPanelSerializer } from './extension/costPanel';
 import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log } from './extension/log';
@@ -41,6 +42,10 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     vscode.languages.registerCodeLensProvider(SOURCE_SELECTOR, lenses),
     vscode.languages.registerHoverProvider(SOURCE_SELECTOR, new CallSiteHoverProvider(model)),
     registerCostPanelSerializer(extensionUri, model),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // Costs scale with the assumed volume: recompute once a result is on screen.
+      if (affects(e, 'defaultCallsPerMonth') && model.lastResult) void model.rescan('window');
+    }),
     { dispose: () => CostPanel.current?.dispose() },
   );
 

@@ -26,12 +26,15 @@ export class CostPanel implements vscode.Disposable {
 
   private readonly disposables: vscode.Disposable[] = [];
   private pendingFocus: string | undefined;
+  /** The webview's script is running and has said `ready` (false again once the panel is hidden,
+   * because without retainContextWhenHidden VS Code discards the webview's document). */
+  private webviewReady = false;
   readonly probe: CostPanelProbe = { readyCount: 0, lastPostedResult: undefined, received: [], rejected: 0, revealed: [] };
 
   static createOrShow(extensionUri: vscode.Uri, model: WorkspaceScanModel, focusCallSiteId?: string): CostPanel {
     if (CostPanel.current) {
-      CostPanel.current.panel.reveal(undefined, false);
       if (focusCallSiteId) CostPanel.current.focus(focusCallSiteId);
+      CostPanel.current.panel.reveal(undefined, false);
       return CostPanel.current;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
@@ -58,6 +61,9 @@ export class CostPanel implements vscode.Disposable {
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (!webviewPanel.visible) this.webviewReady = false;
+      }),
       panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)),
       model.onDidChange((state) => {
         this.post({ type: 'scanState', scanning: state.scanning, ...(state.error ? { error: state.error } : {}) });
@@ -68,7 +74,7 @@ export class CostPanel implements vscode.Disposable {
 
   /** Select a call in the panel (CodeLens click). Delivered after the handshake if not ready yet. */
   focus(callSiteId: string): void {
-    if (this.probe.readyCount > 0) void this.post({ type: 'focus', callSiteId });
+    if (this.webviewReady && this.panel.visible) void this.post({ type: 'focus', callSiteId });
     else this.pendingFocus = callSiteId;
   }
 
@@ -84,6 +90,7 @@ export class CostPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready': {
         this.probe.readyCount++;
+        this.webviewReady = true;
         const state = this.model.state;
         this.post({ type: 'scanState', scanning: state.scanning, ...(state.error ? { error: state.error } : {}) });
         if (state.result) this.postResult();

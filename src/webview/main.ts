@@ -157,9 +157,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 function handle(message: ToWebviewMessage): void {
   switch (message.type) {
     case 'scanResult': {
-      const selected = message.focusCallSiteId ?? view.selectedCallSiteId;
+      const selected = view.selectedCallSiteId;
       const keep = message.result?.callSites.some((c) => c.id === selected) ? selected : null;
-      view = { ...view, result: message.result, selectedCallSiteId: keep ?? null };
+      view = { ...view, result: message.result, selectedCallSiteId: keep };
       if (message.result) scanError = undefined;
       saveState();
       renderAll();

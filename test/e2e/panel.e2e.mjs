@@ -18,17 +18,18 @@ async function runCommand(page, title) {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 10000 });
     await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    // The row whose label is exactly the title (fuzzy matching also lists similar commands).
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.getByText(title, { exact: true }) }).first();
     try {
       await row.waitFor({ timeout: 3000 });
-      break;
+      await row.click();
+      return;
     } catch (e) {
       if (i > 10) throw e;
       await page.keyboard.press('Escape');
       await page.waitForTimeout(1000);
     }
   }
-  await page.keyboard.press('Enter');
 }
 
 function assert(condition, message) {
@@ -109,6 +110,22 @@ export const steps = [
       assert((await rows.count()) === want, `filter "${needle}" shows ${await rows.count()} rows, expected ${want}`);
       await frame.locator('#filter input').fill('');
       for (let i = 0; i < 50 && (await rows.count()) !== expected.callSites.length; i++) await page.waitForTimeout(100);
+    },
+  },
+  {
+    name: 'the panel follows a dark color theme',
+    async run({ page, shotsDir }) {
+      await runCommand(page, 'Preferences: Color Theme');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('Dark Modern');
+      const theme = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first();
+      await theme.waitFor({ timeout: 10000 });
+      await theme.click();
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 10000 });
+      // VS Code re-themes the webview: its body gets the `vscode-dark` class and new CSS variables.
+      await panelFrame(page).locator('body.vscode-dark').waitFor({ timeout: 10000 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(shotsDir, 'cost-panel-dark.png') });
     },
   },
   {

@@ -1,13 +1,14 @@
 /**
  * Integration tests inside a real VS Code extension host, on the workspace examples/support-desk.
  * They compare what the cost panel was given with an independent `scanWorkspace` of the same
- * folder, and exercise the commands, the CodeLenses, the hover and the panel's message handling.
+ * folder (run here with the shipped dist/scanner.js), and exercise the commands, the CodeLenses, the hover and the panel's message handling.
  */
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { scanWorkspace } from '../../src/core/scan';
 import type { ScanResult } from '../../src/core/types';
 import type { AdvisorApi } from '../../src/extension/api';
+import type * as Scanner from '../../src/extension/scannerBundle';
 import { formatUsd } from '../../src/webview/format';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
@@ -76,7 +77,11 @@ describe('LLM Hosting Advisor in the VS Code extension host', function () {
     }, 90000);
     assert.ok(api.scannerLoaded(), 'the scanner loads on first use');
     const shown = probe.lastPostedResult!;
-    expected = await scanWorkspace(root.fsPath, { defaultCallsPerMonth: 10000 });
+    // An independent scan of the same folder with the shipped scanner bundle (dist/scanner.js),
+    // so the test compares against the same build the extension runs.
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const scanner = require(path.join(ext.extensionPath, 'dist', 'scanner.js')) as typeof Scanner;
+    expected = await scanner.scanWorkspace(root.fsPath, { defaultCallsPerMonth: 10000 });
     assert.ok(expected.callSites.length > 0, 'the example workspace has call sites');
     assert.deepEqual(stable(shown), stable(expected));
     assert.deepEqual(stable(api.lastScanResult()!), stable(expected));
@@ -108,6 +113,19 @@ describe('LLM Hosting Advisor in the VS Code extension host', function () {
       assert.deepEqual(lens.command!.arguments, [site.id], 'clicking opens the panel on this call');
     }
     console.log(`      e.g. "${ours[0].command!.title}"`);
+  });
+
+  it('clicking a CodeLens opens the panel on that call (the webview selects it)', async function () {
+    const site = expected.callSites[expected.callSites.length - 1];
+    const uri = vscode.Uri.joinPath(root, ...site.file.split('/'));
+    const lens = (await lensesFor(uri)).find((l) => l.range.start.line === site.line - 1);
+    assert.ok(lens?.command, 'a lens on the call');
+    await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+    // The webview reports its selection back with a `select` message.
+    await waitFor(`the webview to select ${site.id}`, () =>
+      api.panel()?.received.some((m) => m.type === 'select' && m.callSiteId === site.id),
+    );
+    assert.equal(costPanelTabs().length, 1, 'still one panel');
   });
 
   it('shows the cost breakdown when hovering the SDK call', async function () {
@@ -178,6 +196,7 @@ describe('LLM Hosting Advisor in the VS Code extension host', function () {
 });
 
 async function lensesFor(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  await vscode.workspace.openTextDocument(uri); // the command needs the document's model to exist
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
   return lenses.filter((l) => l.command?.command === OPEN_PANEL);
 }
