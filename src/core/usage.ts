@@ -4,7 +4,7 @@
  * and reports each bad one with its line; volume resolution says where each number came from.
  * Schema and examples: docs/usage-file.md.
  */
-import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
 import { parseRate, parseTaskType } from './annotations';
 import type { CallAnnotation, TaskType, VolumeEstimate } from './types';
 
@@ -294,6 +294,10 @@ export interface UsagePatch {
 
 export class UsageFileError extends Error {}
 
+function hasChanges(patch: UsagePatch): boolean {
+  return (patch.callsPerMonth !== undefined && patch.callsPerMonth !== null) || (patch.task !== undefined && patch.task !== null) || Object.values(patch.holeTokens ?? {}).some((v) => v !== null && v !== undefined);
+}
+
 /**
  * Sets fields of `callSites[callId]` in the usage file text and returns the new text. Comments,
  * key order and formatting elsewhere are preserved (yaml Document API). Throws UsageFileError on a
@@ -307,6 +311,13 @@ export function updateUsageFile(text: string, callId: string, patch: UsagePatch)
   const base = ['callSites', callId];
   // An empty `callSites:` parses as null; replace it with a block mapping before setting into it.
   if (!isMap(doc.get('callSites', true) as YamlNode | undefined)) doc.set('callSites', doc.createNode({}));
+  const sitesMap = doc.get('callSites', true);
+  if (isMap(sitesMap) && !sitesMap.has(callId) && hasChanges(patch)) {
+    // Ids hold `#` and `:`; quote new keys so the file reads unambiguously.
+    const key = doc.createNode(callId) as Scalar;
+    key.type = 'QUOTE_DOUBLE';
+    sitesMap.add(doc.createPair(key, doc.createNode({})));
+  }
   const setOrDelete = (path: string[], value: unknown): void => {
     if (value === null) {
       if (doc.hasIn(path)) doc.deleteIn(path);
@@ -321,6 +332,6 @@ export function updateUsageFile(text: string, callId: string, patch: UsagePatch)
   const entry = doc.getIn(base, true);
   if (isMap(entry) && entry.items.length === 0) doc.deleteIn(base);
   const sites = doc.get('callSites', true);
-  if (isMap(sites)) sites.flow = false;
+  if (isMap(sites)) sites.flow = sites.items.length === 0;
   return doc.toString();
 }

@@ -105,8 +105,10 @@ describe('usage file', () => {
     assert.equal(entry?.task, undefined);
     assert.equal(entry?.callsPerMonth, 1);
 
-    assert.equal(updateUsageFile('', 'a#b:c', { callsPerMonth: 7 }), 'version: 1\ncallSites:\n  a#b:c:\n    callsPerMonth: 7\n');
-    assert.equal(updateUsageFile('version: 1\ncallSites:\n', 'a#b:c', { callsPerMonth: 7 }), 'version: 1\ncallSites:\n  a#b:c:\n    callsPerMonth: 7\n');
+    assert.equal(updateUsageFile('', 'a#b:c', { callsPerMonth: 7 }), 'version: 1\ncallSites:\n  "a#b:c":\n    callsPerMonth: 7\n');
+    assert.equal(updateUsageFile('version: 1\ncallSites:\n', 'a#b:c', { callsPerMonth: 7 }), 'version: 1\ncallSites:\n  "a#b:c":\n    callsPerMonth: 7\n');
+    // Removing the last field removes the entry rather than leaving `{}` behind.
+    assert.equal(updateUsageFile('version: 1\ncallSites:\n  "a#b:c":\n    callsPerMonth: 7\n', 'a#b:c', { callsPerMonth: null }), 'version: 1\ncallSites: {}\n');
     assert.throws(() => updateUsageFile('callSites: [\n', 'a', { callsPerMonth: 1 }), /cannot update/);
   });
 });
