@@ -196,7 +196,13 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: stri
   const provider = input.provider.toLowerCase();
   const row = model.openPrices.find((r) => r.provider === provider || provider.startsWith(r.provider));
   if (!row) {
-    diagnostics.push(`${model.id} has no per-token price for provider ${input.provider} in the catalog; current cost not priced (${model.openPrices.length ? `priced for ${[...new Set(model.openPrices.map((r) => r.provider))].join(', ')}` : 'self-hosted or unpriced'})`);
+    const local = /^(ollama|vllm|llama\.?cpp|lmstudio|local|tgi|sglang)/.test(provider);
+    const priced = [...new Set(model.openPrices.map((r) => r.provider))];
+    diagnostics.push(
+      local
+        ? `${model.id} runs on ${input.provider}, on hardware you operate: there is no per-token price; size it with \`llm-hosting-advisor size --model ${model.arch?.hfRepo ?? model.id}\``
+        : `${model.id} has no per-token price for provider ${input.provider} in the catalog; current cost not priced${priced.length ? ` (priced for ${priced.join(', ')})` : ''}`,
+    );
     return null;
   }
   const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`));

@@ -175,6 +175,14 @@ describe('advisor: options and recommendation', () => {
   });
 });
 
+describe('advisor: open models without a price for their provider', () => {
+  it('says a local model has no per-token price and points at sizing', () => {
+    const advice = adviseCall(input('llama3.1:8b', { provider: 'ollama', taskType: 'chat' }), catalog);
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.match(advice.diagnostics[0], /hardware you operate.*size --model meta-llama\/Llama-3.1-8B-Instruct/);
+  });
+});
+
 describe('advisor: workspace', () => {
   it('pools self-hosting across call sites, carries fixed costs and computes the break-even from the catalog', () => {
     const sites = [
