@@ -55,8 +55,13 @@ export const GRID_COLUMNS: readonly GridColumn[] = [
   { key: 'savings', title: 'Saves $/mo', numeric: true },
 ];
 
-/** Column widths for the data grid's `grid-template-columns` attribute. */
-export const GRID_TEMPLATE_COLUMNS = 'minmax(11em, 2fr) minmax(9em, 1.6fr) minmax(8em, 1.2fr) minmax(6em, 0.8fr) minmax(6em, 0.8fr) minmax(5.5em, 0.7fr) minmax(10em, 2fr) minmax(5.5em, 0.7fr)';
+/**
+ * Column widths for the data grid's `grid-template-columns` attribute. Every row is its own CSS
+ * grid, so tracks cannot size to content (`auto`) without misaligning rows: minimums fit the
+ * widest usual value, and below ~62em the grid scrolls sideways (media/panel.css).
+ */
+export const GRID_TEMPLATE_COLUMNS =
+  'minmax(9em, 2fr) minmax(8.5em, 1.5fr) minmax(7.5em, 1.2fr) minmax(7.5em, 0.8fr) minmax(7.5em, 0.8fr) minmax(6em, 0.7fr) minmax(9em, 2fr) minmax(6.5em, 0.7fr)';
 
 // ---- summary ---------------------------------------------------------------------------------
 
