@@ -171,7 +171,8 @@ export function renderRow(site: CallSite, selected: boolean): string {
   const tokens = `${formatInt(site.tokens.inputPerCall)} / ${formatInt(site.tokens.outputPerCall)}`;
   const volSource = VOLUME_SOURCE_LABELS[site.volume.source] ?? site.volume.source;
   const cells = [
-    `<span class="loc">${esc(formatLocation(site.file, site.line))}</span>`,
+    // <wbr> after each slash: narrow columns break paths between folders, not inside names.
+    `<span class="loc">${esc(formatLocation(site.file, site.line)).replace(/\//g, '/<wbr>')}</span>`,
     `<span class="provider">${esc(site.provider)}</span> / <span class="model">${esc(modelLabel(site.model))}</span>`,
     `${esc(site.task.type)} <span class="sub">${esc(formatPercent(site.task.confidence))}</span>`,
     `<span title="input / output tokens per call">${esc(tokens)}</span>`,
