@@ -127,8 +127,10 @@ export interface GpuRow extends Sourced {
   fp8DenseTflops: number | null;
   int8DenseTops: number | null;
   fp8Native: boolean;
-  /** GPUs per node with a fast interconnect; tensor parallelism beyond it is not offered. */
+  /** GPUs per node; tensor parallelism stays within a node, pipeline parallelism spans nodes. */
   maxPerNode: number;
+  /** NVLink (or Infinity Fabric) between the node's GPUs; without it tensor parallel runs over PCIe. */
+  nvlink: boolean;
   prices: GpuPrice[];
   notes?: string;
 }
@@ -310,9 +312,9 @@ export function findGpu(catalog: Catalog, gpuId: string): GpuRow | undefined {
 }
 
 /** Up to `limit` catalog ids closest to an unknown id, for "did you mean" diagnostics. */
-export function nearestModels(catalog: Catalog, modelId: string, limit = 3): string[] {
+export function nearestModels(catalog: Catalog, modelId: string, limit = 3, keep: (id: string) => boolean = () => true): string[] {
   const key = canonicalKey(modelId);
-  const ids = [...new Set(catalog.index.values())];
+  const ids = [...new Set(catalog.index.values())].filter(keep);
   return ids
     .map((id) => ({ id, d: editDistance(key, canonicalKey(id)) }))
     .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))

@@ -5,7 +5,7 @@
  * catalog rows; assumptions (MFU, bandwidth efficiency, overheads) come from the catalog.
  */
 import type { MemoryTerm, SelfHostSizing } from './types';
-import { assumption, findArchitecture, findGpu, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from './catalog';
+import { assumption, findArchitecture, findGpu, findModel, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from './catalog';
 
 export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
 export type Precision = (typeof PRECISIONS)[number];
@@ -202,7 +202,8 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   if (arch.attention === 'mla' && tp > 1) notes.push(`MLA's latent KV is replicated on each of the ${tp} tensor-parallel ranks.`);
   if (arch.activeParamsB < arch.totalParamsB) notes.push(`MoE: decode speed assumes only the ${arch.activeParamsB}B active parameters are read per token; expert routing and all-to-all traffic make real single-stream numbers lower.`);
   if (tp > 1) notes.push(`Decode speed adds the bandwidth of ${tp} tensor-parallel GPUs and ignores all-reduce time: an upper bound.`);
-  if (gpu.maxPerNode === 1 && gpuCount > 1) notes.push('Consumer cards have no NVLink; multi-card tensor parallel runs over PCIe.');
+  if (!gpu.nvlink && tp > 1) notes.push(`${gpu.name} has no NVLink: tensor parallel all-reduces go over PCIe, so multi-GPU decode is well below the bandwidth sum.`);
+  if (pp > 1) notes.push(`${pp} pipeline stages across nodes: adds a hop per token; throughput needs micro-batching.`);
 
   const speed = throughput(arch, precision, gpu, gpuCount, w.bytes, catalog);
   const memory: MemoryTerm[] = [
@@ -487,7 +488,12 @@ export interface SizeAnswer {
 /** Answers a sizing question for the CLI; returns an error message for an unknown model or GPU. */
 export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer } | { error: string } {
   const arch = findArchitecture(catalog, q.model);
-  if (!arch) return { error: `model ${q.model} has no architecture in the catalog; nearest: ${nearestModels(catalog, q.model).join(', ')}` };
+  if (!arch) {
+    const closed = findModel(catalog, q.model)?.closed;
+    if (closed) return { error: `${closed.id} is a closed model (${closed.vendor}): its weights cannot be self-hosted; size an open model instead` };
+    const isArch = (id: string) => catalog.architectures.some((a) => a.id === id);
+    return { error: `model ${q.model} has no architecture in the catalog; nearest: ${nearestModels(catalog, q.model, 3, isArch).join(', ')}` };
+  }
   if (!(PRECISIONS as readonly string[]).includes(q.precision)) return { error: `precision must be one of ${PRECISIONS.join(', ')}` };
   let gpus = catalog.gpus;
   if (q.gpu) {

@@ -230,7 +230,10 @@ describe('sizeQuery (CLI size)', () => {
   });
 
   it('rejects unknown models and GPUs with a message', () => {
-    assert.ok('error' in sizeQuery({ model: 'gpt-4o', precision: 'bf16' }, catalog));
+    const closed = sizeQuery({ model: 'gpt-4o', precision: 'bf16' }, catalog);
+    assert.ok('error' in closed && /closed model/.test(closed.error));
+    const typo = sizeQuery({ model: 'llama-3.3-7b', precision: 'bf16' }, catalog);
+    assert.ok('error' in typo && /nearest: llama/.test(typo.error), 'error' in typo ? typo.error : '');
     assert.ok('error' in sizeQuery({ model: 'llama-3.1-8b', precision: 'bf16', gpu: 'tpu-v5' }, catalog));
   });
 });
