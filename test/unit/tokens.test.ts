@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/tokens';
+import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/tokens';
 import type { DetectedCall, PromptMessage } from '../../src/core/types';
 
 /** A hand-built call, as an analyzer would report it. */
@@ -155,6 +155,18 @@ describe('tokens', () => {
     const gpt = estimateTokens(call({ messages: [msg('user', text)] }), 'chat');
     const claude = estimateTokens(call({ model: { id: 'claude-sonnet-4', raw: '', source: 'literal' }, messages: [msg('user', text)] }), 'chat');
     assert.equal(claude.countedInput, Math.round((gpt.countedInput ?? 0) * 1.16));
+  });
+
+  it('uses the family code factor for code parts (Claude +30% on Python)', () => {
+    const code = 'def add(a, b):\n    return {"sum": a + b}\n\nprint(add(1, 2)); x = [i for i in range(10)]\n';
+    assert.ok(looksLikeCode(code));
+    assert.ok(!looksLikeCode('Summarize the article below in three sentences for a busy reader.'));
+    const claude = { id: 'claude-sonnet-4', raw: '', source: 'literal' as const };
+    const proseCall = call({ model: claude, messages: [msg('user', 'Summarize the article below in three sentences for a busy reader.')] });
+    const codeCall = call({ model: claude, messages: [msg('user', code)] });
+    assert.equal(estimateTokens(codeCall, 'chat').countedInput, Math.round(countTokens(code) * 1.3) + Math.round(6 * 1.16));
+    assert.equal(estimateTokens(proseCall, 'chat').countedInput, Math.round((countTokens('Summarize the article below in three sentences for a busy reader.')) * 1.16) + Math.round(6 * 1.16));
+    assert.match(estimateTokens(codeCall, 'chat').method, /code part\(s\) scaled × 1\.3/);
   });
 
   it('counts tool definitions as an estimated part', () => {
