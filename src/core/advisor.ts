@@ -58,6 +58,8 @@ export interface AdvisorOptions {
   selfHostApproved?: boolean;
   /** Workspace setting: regulated data rules out third-party APIs. */
   dataSensitivity?: DataSensitivity;
+  /** Settings overriding the fixed monthly costs in self-host-costs.json, by row id (e.g. `ml-engineering-self-managed`). */
+  fixedCostOverrides?: Record<string, number>;
 }
 
 /** tiny (nano, flash-lite) < small (mini, haiku, flash) < large; reasoning models count as large. */
@@ -330,7 +332,7 @@ function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, ca
   for (const style of ['managed', 'self-managed'] as const) {
     const plan = planFor(arch, workload, catalog, style, minStream);
     if (!plan) continue;
-    const fixed = fixedCosts(catalog, style);
+    const fixed = fixedCosts(catalog, style, options.fixedCostOverrides);
     out.push(selfHostOption(plan, style, fixed, input, options));
   }
   return out;
@@ -361,8 +363,10 @@ function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 
 }
 
 /** Fixed monthly costs for a deployment style, from self-host-costs.json (labeled assumptions). */
-export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed'): { usd: number; low: number; high: number; rows: SelfHostCostRow[]; derivation: string } {
-  const rows = catalog.selfHostCosts.filter((r) => r.appliesTo.includes(style));
+export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed', overrides: Record<string, number> = {}): { usd: number; low: number; high: number; rows: SelfHostCostRow[]; derivation: string } {
+  const rows = catalog.selfHostCosts
+    .filter((r) => r.appliesTo.includes(style))
+    .map((r) => (overrides[r.id] === undefined ? r : { ...r, usdPerMonth: overrides[r.id], usdPerMonthLow: overrides[r.id], usdPerMonthHigh: overrides[r.id], derivation: `set to $${fmtInt(overrides[r.id])}/month in settings` }));
   const usd = rows.reduce((s, r) => s + r.usdPerMonth, 0);
   const low = rows.reduce((s, r) => s + (r.usdPerMonthLow ?? r.usdPerMonth), 0);
   const high = rows.reduce((s, r) => s + (r.usdPerMonthHigh ?? r.usdPerMonth), 0);
@@ -481,6 +485,11 @@ export interface WorkspaceAdvice {
     derivation: string;
   };
   stage: { label: string; derivation: string };
+  /**
+   * Per-call recommendations replacing the API ones for members of a recommended pool, keyed by
+   * call site id: each member's share of the pool's GPU + fixed cost, by its share of tokens.
+   */
+  recommendations: Record<string, Recommendation>;
   diagnostics: string[];
 }
 
@@ -497,7 +506,7 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const pools: SelfHostPool[] = [];
   for (const arch of catalog.architectures) {
     for (const style of ['managed', 'self-managed'] as const) {
-      const pool = poolFor(arch, style, callSites, catalog, bestApi, options.dataSensitivity === 'regulated');
+      const pool = poolFor(arch, style, callSites, catalog, bestApi, options);
       if (pool) pools.push(pool);
     }
   }
@@ -505,14 +514,36 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   // so the user sees what self-hosting the movable calls would cost.
   const paying = pools.filter((p) => p.recommended).sort((a, b) => b.netSavingsVsBestApi - a.netSavingsVsBestApi);
   const best = paying[0] ?? pools.sort((a, b) => b.apiSpendCurrent - a.apiSpendCurrent || a.totalMonthlyUsd - b.totalMonthlyUsd)[0] ?? null;
-  const breakEven = computeBreakEven(callSites, catalog);
+  const breakEven = computeBreakEven(callSites, catalog, options.fixedCostOverrides);
   const recommended = best?.recommended ? apiRecommended - best.apiSpendBestApi + best.totalMonthlyUsd : apiRecommended;
   if (callSites.some((c) => c.monthlyUsdCurrent === null)) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
-  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, breakEven.monthlyApiSpendUsd), diagnostics };
+  const recommendations = best?.recommended ? poolRecommendations(best, callSites) : {};
+  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, breakEven.monthlyApiSpendUsd), recommendations, diagnostics };
+}
+
+/** Splits a recommended pool's monthly cost over its members by token volume. */
+function poolRecommendations(pool: SelfHostPool, callSites: CallSite[]): Record<string, Recommendation> {
+  const members = callSites.filter((c) => pool.callSiteIds.includes(c.id));
+  const tokens = (c: CallSite) => c.volume.callsPerMonth * (c.tokens.inputPerCall + c.tokens.outputPerCall);
+  const total = sum(members.map(tokens)) || 1;
+  const out: Record<string, Recommendation> = {};
+  for (const c of members) {
+    const share = (pool.totalMonthlyUsd * tokens(c)) / total;
+    const now = c.monthlyUsdCurrent ?? 0;
+    out[c.id] = {
+      tier: 'self-hosted',
+      label: `${pool.style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${pool.model}, pooled with ${members.length - 1} other call site(s)`,
+      monthlyUsd: share,
+      savingsUsd: Math.max(0, now - share),
+      why: `share ${((tokens(c) / total) * 100).toFixed(1)}% of the pool's $${fmtInt(pool.totalMonthlyUsd)}/month (GPUs + fixed costs). ${pool.derivation}`,
+    };
+  }
+  return out;
 }
 
 /** Call sites one open model can serve (quality, features), sized as one deployment with fixed costs. */
-function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', callSites: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number, regulated: boolean): SelfHostPool | null {
+function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', callSites: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number, options: AdvisorOptions): SelfHostPool | null {
+  const regulated = options.dataSensitivity === 'regulated';
   const members = callSites.filter((c) => {
     if (c.monthlyUsdCurrent === null || c.endpoint === 'embedding' || c.endpoint === 'image-generation' || c.endpoint.startsWith('audio')) return false;
     const q = qualityFor(catalog, c.task.type);
@@ -529,7 +560,7 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
   };
   const plan = planFor(arch, w, catalog, style);
   if (!plan) return null;
-  const fixed = fixedCosts(catalog, style);
+  const fixed = fixedCosts(catalog, style, options.fixedCostOverrides);
   const apiCurrent = sum(members.map((c) => c.monthlyUsdCurrent ?? 0));
   const apiBest = sum(members.map(bestApi));
   const total = plan.sizing.monthlyGpuUsdOnDemand + fixed.usd;
@@ -563,13 +594,13 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
  * (measured on a 1,000× scaled-up workload so replica rounding vanishes); then S* = fixed ÷ (1 − r).
  * Computed against today's (closed) spend and against the cheapest open-model API for the same calls.
  */
-function computeBreakEven(callSites: CallSite[], catalog: Catalog): WorkspaceAdvice['breakEven'] {
+function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Record<string, number> = {}): WorkspaceAdvice['breakEven'] {
   const ref = 'llama-3.3-70b';
   const arch = catalog.architectures.find((a) => a.id === ref);
   const text = (c: CallSite) => (c.monthlyUsdCurrent ?? 0) > 0 && (c.endpoint === 'chat' || c.endpoint === 'completion' || c.endpoint === 'batch' || c.endpoint === 'other');
   const movable = callSites.filter((c) => text(c) && qualityFor(catalog, c.task.type)?.openModels.includes(ref));
   const priced = movable.length ? movable : callSites.filter(text);
-  const fixed = fixedCosts(catalog, 'self-managed');
+  const fixed = fixedCosts(catalog, 'self-managed', overrides);
   if (priced.length === 0 || !arch) {
     return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: 'no priced chat/completion call sites: break-even not computed' };
   }

@@ -207,6 +207,26 @@ describe('advisor: workspace', () => {
     assert.match(ws.stage.derivation, /break-even/);
   });
 
+  it('recommends the pool for regulated data and splits its cost over the members', () => {
+    const sites = [
+      site('a', input('gpt-4o', { taskType: 'summarization', volume: { callsPerMonth: 2_000_000, source: 'annotation' } })),
+      site('b', input('gpt-4o', { taskType: 'extraction', volume: { callsPerMonth: 1_000_000, source: 'annotation' } })),
+    ];
+    const ws = adviseWorkspace(sites, catalog, { dataSensitivity: 'regulated' });
+    assert.ok(ws.selfHost?.recommended);
+    const recs = Object.values(ws.recommendations);
+    assert.equal(recs.length, ws.selfHost.callSiteIds.length);
+    assert.ok(Math.abs(recs.reduce((t, r) => t + r.monthlyUsd, 0) - ws.selfHost.totalMonthlyUsd) < 1e-6);
+    for (const r of recs) assert.equal(r.tier, 'self-hosted');
+  });
+
+  it('takes fixed-cost settings over the defaults', () => {
+    const sites = [site('a', input('gpt-4o', { taskType: 'chat', volume: { callsPerMonth: 1_000_000, source: 'annotation' } }))];
+    const ws = adviseWorkspace(sites, catalog, { fixedCostOverrides: { 'ml-engineering-self-managed': 0, 'infra-self-managed': 1000 } });
+    assert.ok(ws.breakEven.monthlyApiSpendUsd !== null && ws.breakEven.monthlyApiSpendUsd < 2000);
+    assert.match(ws.breakEven.derivation, /fixed \$1,000/);
+  });
+
   it('does not recommend self-hosting a small workspace', () => {
     const ws = adviseWorkspace([site('a', input('gpt-4o'))], catalog);
     assert.equal(ws.selfHost?.recommended ?? false, false);
