@@ -156,6 +156,23 @@ export function tokenizerFor(modelId: string | null): TokenizerChoice {
   return { encoding: 'o200k_base', factor: 1, exact: false, label: 'o200k_base × 1.0 (unknown model family; assumed)' };
 }
 
+/**
+ * Token count of a model's tokenizer relative to o200k_base for English prompts: the family factor,
+ * or 1.01 for cl100k_base models (measured 1.009 on prose and the eval prompts, docs/tokens.md).
+ */
+export function o200kRatio(modelId: string | null): number {
+  const choice = tokenizerFor(modelId);
+  return choice.encoding === 'cl100k_base' ? 1.01 * choice.factor : choice.factor;
+}
+
+/**
+ * The same text counted for another model: `tokens` as estimated for `fromModel`, rescaled to
+ * `toModel` (e.g. a gpt-4o estimate priced on Claude is ~16% more tokens). For comparing options.
+ */
+export function rescaleTokens(tokens: number, fromModel: string | null, toModel: string | null): number {
+  return Math.round((tokens / o200kRatio(fromModel)) * o200kRatio(toModel));
+}
+
 /** Reasoning models bill hidden reasoning tokens as output (OpenAI reasoning guide). */
 export function isReasoningModel(modelId: string | null): boolean {
   if (!modelId) return false;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/tokens';
+import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/tokens';
 import type { DetectedCall, PromptMessage } from '../../src/core/types';
 
 /** A hand-built call, as an analyzer would report it. */
@@ -167,6 +167,13 @@ describe('tokens', () => {
     assert.equal(estimateTokens(codeCall, 'chat').countedInput, Math.round(countTokens(code) * 1.3) + Math.round(6 * 1.16));
     assert.equal(estimateTokens(proseCall, 'chat').countedInput, Math.round((countTokens('Summarize the article below in three sentences for a busy reader.')) * 1.16) + Math.round(6 * 1.16));
     assert.match(estimateTokens(codeCall, 'chat').method, /code part\(s\) scaled × 1\.3/);
+  });
+
+  it('rescales an estimate to another model family for option pricing', () => {
+    assert.equal(rescaleTokens(1000, 'gpt-4o', 'claude-3-5-sonnet'), 1160);
+    assert.equal(rescaleTokens(1160, 'claude-3-5-sonnet', 'gpt-4o-mini'), 1000);
+    assert.equal(rescaleTokens(1000, 'gpt-4o', 'llama-3.1-8b'), 1010);
+    assert.equal(rescaleTokens(1000, 'gpt-4o', 'gpt-4.1'), 1000);
   });
 
   it('counts tool definitions as an estimated part', () => {
