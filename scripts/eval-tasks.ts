@@ -4,7 +4,7 @@
  * each `// expect-task: <type>` comment to the first call site below it in the same file, and prints
  * per-type precision and recall plus overall accuracy. Exit code 1 when accuracy is below --min.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { scanWorkspace } from '../src/core/scan';
 import { TASK_TYPES, type CallSite, type TaskType } from '../src/core/types';
@@ -71,9 +71,8 @@ export async function runTaskEval(root = EVAL_ROOT): Promise<EvalReport> {
   return { cases, accuracy: cases.length ? correct / cases.length : 0, perType, unlabeled };
 }
 
-/** Files under root holding labels, found from the scan's own file list plus a walk (a missed file still counts). */
+/** Files under root holding labels, found by a walk so a file the scan skipped still counts as misses. */
 function listLabeledFiles(root: string): string[] {
-  const { readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
