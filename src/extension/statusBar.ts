@@ -16,12 +16,20 @@ export class CostStatusBar implements vscode.Disposable {
     this.update(model.state);
   }
 
+  private hasFolder(): boolean {
+    return (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === 'file');
+  }
+
   /** The text shown, for tests. */
   get text(): string {
     return this.item.text;
   }
 
   private update(state: ScanState): void {
+    if (!this.hasFolder()) {
+      this.item.hide();
+      return;
+    }
     const r = state.result;
     if (state.scanning && !r) {
       this.item.text = '$(sync~spin) LLM cost';
