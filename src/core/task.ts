@@ -277,7 +277,7 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
   // Structural signals: what the call needs from the model.
   if (call.toolNames.length > 0 || call.features.tools) {
     const n = call.toolNames.length;
-    add(board, 'tool-use', 4 + Math.min(n, 6) * 0.5, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
+    add(board, 'tool-use', 6 + Math.min(n, 6) * 0.5, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
   }
   if (call.features.vision) add(board, 'vision', 5, 'an image is part of the input');
   if (call.structuredOutputName || call.features.structuredOutput) {
