@@ -1,7 +1,8 @@
 import type { Analyzer } from './analyzer';
+import { anthropicAnalyzer } from './anthropic';
 import { openaiAnalyzer } from './openai';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';

@@ -1,0 +1,129 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { DetectedCall, PromptMessage } from '../core/types';
+import type { Analyzer, AnalyzerContext } from './analyzer';
+import { receiverOf, toDetectedCall } from './shared/callsite';
+import { resolveClientOrigin } from './shared/clients';
+import { resolveMessages, resolvePromptText } from './shared/prompt';
+import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { isTrueLiteral, matchMethodTable, providerFromOptions, readModel, readSystemPrompt, readToolNames, type MethodSpec } from './shared/sdk';
+
+/**
+ * Anthropic's SDKs: `@anthropic-ai/sdk`, and the same client surface served by AWS Bedrock
+ * (`@anthropic-ai/bedrock-sdk`) and Google Vertex (`@anthropic-ai/vertex-sdk`).
+ *
+ * `messages.countTokens` is deliberately not reported: it is free and sends no prompt to a model,
+ * so it has no hosting cost to advise on.
+ */
+const METHODS: readonly MethodSpec[] = [
+  { path: 'messages.create', endpoint: 'chat' },
+  { path: 'messages.stream', endpoint: 'chat', streaming: true },
+  { path: 'beta.messages.create', endpoint: 'chat' },
+  { path: 'beta.messages.stream', endpoint: 'chat', streaming: true },
+  { path: 'messages.batches.create', endpoint: 'batch' },
+  { path: 'beta.messages.batches.create', endpoint: 'batch' },
+  { path: 'completions.create', endpoint: 'completion' },
+];
+
+/** Who serves and bills a request, by the package its client class came from. */
+const PROVIDER_BY_PACKAGE: Readonly<Record<string, string>> = {
+  '@anthropic-ai/sdk': 'anthropic',
+  '@anthropic-ai/bedrock-sdk': 'aws-bedrock',
+  '@anthropic-ai/vertex-sdk': 'google-vertex',
+};
+
+/** Model ids that only Anthropic models carry (first-party, Bedrock and Vertex spellings). */
+const CLAUDE_MODEL = /^(?:(?:us|eu|apac|global)\.)?(?:anthropic\.)?claude/i;
+
+export const anthropicAnalyzer: Analyzer = {
+  id: 'anthropic',
+  packages: Object.keys(PROVIDER_BY_PACKAGE),
+  analyze(context: AnalyzerContext): DetectedCall[] {
+    const calls: DetectedCall[] = [];
+    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const detected = analyzeCall(call, context);
+      if (detected) calls.push(detected);
+    }
+    return calls;
+  },
+};
+
+function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const match = matchMethodTable(call, METHODS);
+  if (!match) return undefined;
+  const receiver = receiverOf(call, match.depth);
+  if (!receiver) return undefined;
+  const origin = resolveClientOrigin(receiver, context.modules);
+  if (origin && !(origin.packageName in PROVIDER_BY_PACKAGE)) return undefined;
+
+  const isBatch = match.method.endpoint === 'batch';
+  const params = isBatch ? firstBatchParams(call, context) : resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const modelNode = getObjectProperty(params, 'model');
+  const model = readModel(modelNode, context.modules);
+
+  const evidence: string[] = [];
+  if (origin) {
+    evidence.push(...origin.evidence);
+  } else {
+    // `messages.create` is a common shape (Twilio, chat backends): only a Claude model or an
+    // Anthropic-named receiver with Anthropic's required `max_tokens` makes an untraced call ours.
+    const claudeModel = model.ref.id !== null && CLAUDE_MODEL.test(model.ref.id);
+    const anthropicReceiver = /anthropic|claude/i.test(receiver.getText()) && Boolean(getObjectProperty(params, 'max_tokens') ?? getObjectProperty(params, 'max_tokens_to_sample'));
+    if (!claudeModel && !anthropicReceiver) return undefined;
+    evidence.push(`client \`${receiver.getText()}\` not traced to an Anthropic client; matched by ${claudeModel ? `the Claude model "${model.ref.id}"` : 'the receiver name and max_tokens'} on ${match.method.path}`);
+  }
+  if (!params && call.getArguments()[0]) evidence.push(`request \`${call.getArguments()[0].getText().slice(0, 60)}\` not statically known`);
+
+  const packageProvider = origin ? PROVIDER_BY_PACKAGE[origin.packageName] : CLAUDE_MODEL.test(model.ref.id ?? '') && /^(?:(?:us|eu|apac|global)\.)?anthropic\./.test(model.ref.id ?? '') ? 'aws-bedrock' : 'anthropic';
+  const provider = (origin && providerFromOptions(origin.options, context.modules, evidence)) ?? packageProvider;
+  evidence.push(...model.evidence);
+
+  const { messages, hasImage } = readPrompt(match.method.path, params, context);
+  const tools = getObjectProperty(params, 'tools');
+  const outputFormat = getObjectProperty(params, 'output_format');
+  return toDetectedCall(call, context.file, {
+    provider,
+    sdk: 'anthropic',
+    method: match.method.path,
+    endpoint: match.method.endpoint,
+    model: model.ref,
+    messages,
+    maxOutputTokens: resolveNumber(getObjectProperty(params, 'max_tokens') ?? getObjectProperty(params, 'max_tokens_to_sample'), context.modules),
+    features: {
+      streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream')),
+      tools: Boolean(tools),
+      vision: hasImage,
+      structuredOutput: Boolean(outputFormat),
+    },
+    toolNames: readToolNames(tools, context.modules),
+    structuredOutputName: outputFormat ? structuredName(outputFormat) : undefined,
+    evidence,
+  });
+}
+
+/** `messages.batches.create({ requests: [{ custom_id, params }] })`: the first request's params stand for the batch. */
+function firstBatchParams(call: CallExpression, context: AnalyzerContext): Node | undefined {
+  const requests = getObjectProperty(resolveObjectLiteral(call.getArguments()[0], context.modules), 'requests');
+  const list = requests && unwrapExpression(requests);
+  const first = list && Node.isArrayLiteralExpression(list) ? list.getElements()[0] : undefined;
+  return resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(first, context.modules), 'params'), context.modules);
+}
+
+function readPrompt(path: string, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
+  if (!params) return { messages: [{ role: 'user', text: '{{request}}', holes: [{ kind: 'message-array', expression: 'request' }] }], hasImage: false };
+  if (path === 'completions.create') {
+    const prompt = getObjectProperty(params, 'prompt');
+    return { messages: prompt ? [{ role: 'user', ...resolvePromptText(prompt, context.modules) }] : [], hasImage: false };
+  }
+  const messages: PromptMessage[] = [];
+  const system = readSystemPrompt(getObjectProperty(params, 'system'), context.modules);
+  if (system) messages.push(system);
+  const turns = resolveMessages(getObjectProperty(params, 'messages'), context.modules);
+  messages.push(...turns.messages);
+  return { messages, hasImage: turns.hasImage };
+}
+
+function structuredName(outputFormat: Node): string {
+  const text = outputFormat.getText();
+  const helper = /(?:betaZodOutputFormat|zodOutputFormat)\(\s*([\w$.]+)/.exec(text);
+  return helper ? helper[1] : /json_schema/.test(text) ? 'json_schema' : text.slice(0, 40);
+}

@@ -1,0 +1,225 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { Endpoint, ModelRef, PromptMessage } from '../../core/types';
+import type { ModuleLoader } from './modules';
+import { methodPath } from './callsite';
+import { providerFromBaseUrl } from './providers';
+import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { resolveContentParts, resolvePromptText } from './prompt';
+
+/**
+ * Helpers shared by the SDK analyzers beyond OpenAI: method tables, which package a binding was
+ * imported from, following a value to the expression that made it, and reading common request
+ * fields (model, tools, max tokens). Syntactic only, like the rest of `shared/`.
+ */
+
+const MAX_TRACE_DEPTH = 10;
+
+/** One row of an analyzer's method table: the dotted path as called and the endpoint it bills. */
+export interface MethodSpec {
+  path: string;
+  endpoint: Endpoint;
+  streaming?: boolean;
+  structured?: boolean;
+}
+
+/** The longest row of `table` whose path ends the callee of `call`, and how many names it spans. */
+export function matchMethodTable<T extends { path: string }>(call: CallExpression, table: readonly T[]): { method: T; depth: number } | undefined {
+  const depths = [...new Set(table.map((row) => row.path.split('.').length))].sort((a, b) => b - a);
+  for (const depth of depths) {
+    const path = methodPath(call, depth);
+    if (!path) continue;
+    const method = table.find((row) => row.path === path);
+    if (method) return { method, depth };
+  }
+  return undefined;
+}
+
+/** Where a local name comes from: the package specifier and the export it names (`default`, `*` for a namespace, or the export name). */
+export interface ImportBinding {
+  packageName: string;
+  importedName: string;
+}
+
+/**
+ * The package binding behind an identifier: ES imports (named, aliased, default, namespace),
+ * `const x = require('p')`, `const { x } = require('p')` and `const { x } = await import('p')`.
+ * Relative imports are followed to the other module first, so a re-exported client counts too.
+ */
+export function importBindingOf(identifier: Node, modules: ModuleLoader): ImportBinding | undefined {
+  if (!Node.isIdentifier(identifier)) return undefined;
+  const declaration = findDeclaration(identifier, modules);
+  if (!declaration) return undefined;
+  const specifier = importSpecifierOf(declaration);
+  if (specifier) {
+    if (Node.isImportSpecifier(declaration)) return { packageName: specifier, importedName: declaration.getName() };
+    if (Node.isImportClause(declaration)) {
+      const isDefault = declaration.getDefaultImport()?.getText() === identifier.getText();
+      return { packageName: specifier, importedName: isDefault ? 'default' : '*' };
+    }
+    return { packageName: specifier, importedName: 'default' };
+  }
+  if (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration)) {
+    const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : declaration;
+    const initializer = variable?.getInitializer();
+    const required = initializer && unwrapExpression(initializer);
+    if (required && Node.isCallExpression(required) && (required.getExpression().getText() === 'require' || required.getExpression().getKind() === SyntaxKind.ImportKeyword)) {
+      const argument = required.getArguments()[0];
+      if (!argument || !Node.isStringLiteral(argument)) return undefined;
+      const packageName = argument.getLiteralValue();
+      if (Node.isBindingElement(declaration)) return { packageName, importedName: declaration.getPropertyNameNode()?.getText() ?? declaration.getName() };
+      return { packageName, importedName: '*' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The binding a callee names: `generateText` (named import) or `ai.generateText` (namespace or
+ * `require` object), as `{ packageName, importedName: 'generateText' }`.
+ */
+export function calleeBinding(callee: Node, modules: ModuleLoader): ImportBinding | undefined {
+  const node = unwrapExpression(callee);
+  if (Node.isIdentifier(node)) return importBindingOf(node, modules);
+  if (Node.isPropertyAccessExpression(node)) {
+    const owner = unwrapExpression(node.getExpression());
+    const base = Node.isIdentifier(owner) ? importBindingOf(owner, modules) : undefined;
+    if (base && (base.importedName === '*' || base.importedName === 'default')) return { packageName: base.packageName, importedName: node.getName() };
+  }
+  return undefined;
+}
+
+/**
+ * Follows a value back to the expression that produced it: identifiers to their initializer (also
+ * in imported modules), `this.field` to the field initializer or constructor assignment, object
+ * literal properties, and calls of local factory functions to what they return. Stops at
+ * parameters, package imports and anything else it cannot see through, and returns that node.
+ */
+export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): Node {
+  const node = unwrapExpression(expression);
+  if (depth > MAX_TRACE_DEPTH) return node;
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, modules);
+    if (!declaration || Node.isParameterDeclaration(declaration)) return node;
+    if (Node.isExpression(declaration) && declaration !== node) return traceValue(declaration, modules, depth + 1);
+    const initializer = initializerOf(declaration);
+    return initializer ? traceValue(initializer, modules, depth + 1) : node;
+  }
+  if (Node.isPropertyAccessExpression(node)) {
+    const owner = unwrapExpression(node.getExpression());
+    if (owner.getKind() === SyntaxKind.ThisKeyword) {
+      const member = classMemberValue(node, node.getName());
+      return member ? traceValue(member, modules, depth + 1) : node;
+    }
+    const object = Node.isIdentifier(owner) ? resolveObjectLiteral(owner, modules) : undefined;
+    const property = object && getObjectProperty(object, node.getName());
+    return property ? traceValue(property, modules, depth + 1) : node;
+  }
+  if (Node.isCallExpression(node)) {
+    const callee = unwrapExpression(node.getExpression());
+    if (!Node.isIdentifier(callee)) return node;
+    const declaration = findDeclaration(callee, modules);
+    const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+    if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return node;
+    const body = fn.getBody();
+    if (body && !Node.isBlock(body)) return traceValue(body, modules, depth + 1);
+    const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((statement) => statement.getExpression()).find((value) => value !== undefined);
+    return returned ? traceValue(returned, modules, depth + 1) : node;
+  }
+  return node;
+}
+
+/** The value a class gives `this.<name>`: the field initializer or the first constructor/method assignment. */
+function classMemberValue(access: Node, name: string): Node | undefined {
+  const classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  if (!classNode || !(Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode))) return undefined;
+  const initializer = classNode.getProperty(name)?.getInitializer();
+  if (initializer) return initializer;
+  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) return assignment.getRight();
+  }
+  return undefined;
+}
+
+/** Resolves a `model` value to a ModelRef (the string as written when static) plus the steps taken. */
+export function readModel(node: Node | undefined, modules: ModuleLoader): { ref: ModelRef; evidence: string[] } {
+  if (!node) return { ref: { id: null, raw: '', source: 'dynamic' }, evidence: ['no model given'] };
+  const resolved = resolveString(node, modules);
+  return { ref: { id: resolved.value, raw: resolved.raw || node.getText(), source: resolved.source }, evidence: resolved.evidence };
+}
+
+/** The first of several property names present on an object literal. */
+export function firstProperty(object: Node | undefined, names: readonly string[]): Node | undefined {
+  for (const name of names) {
+    const value = getObjectProperty(object, name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** True for a literal `true`. */
+export function isTrueLiteral(node: Node | undefined): boolean {
+  return node !== undefined && unwrapExpression(node).getKind() === SyntaxKind.TrueKeyword;
+}
+
+/**
+ * Tool names from the shapes SDKs use: `[{ name }]` (Anthropic), `[{ function: { name } }]`
+ * (OpenAI), `[{ toolSpec: { name } }]` (Bedrock), `[{ functionDeclarations: [{ name }] }]` (Gemini),
+ * or an object keyed by tool name (Vercel AI SDK). Unknown lists become one `{{expression}}` entry.
+ */
+export function readToolNames(tools: Node | undefined, modules: ModuleLoader): string[] {
+  if (!tools) return [];
+  const node = unwrapExpression(tools);
+  const traced = Node.isIdentifier(node) ? traceValue(node, modules) : node;
+  if (Node.isObjectLiteralExpression(traced)) {
+    return traced.getProperties().map((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) || Node.isMethodDeclaration(property) ? property.getName().replace(/^['"]|['"]$/g, '') : `{{${property.getText().slice(0, 40)}}}`));
+  }
+  if (!Node.isArrayLiteralExpression(traced)) return [`{{${node.getText().slice(0, 40)}}}`];
+  const names: string[] = [];
+  for (const element of traced.getElements()) {
+    const object = resolveObjectLiteral(element, modules);
+    const declarations = getObjectProperty(object, 'functionDeclarations');
+    if (declarations && Node.isArrayLiteralExpression(unwrapExpression(declarations))) {
+      names.push(...readToolNames(declarations, modules));
+      continue;
+    }
+    const name = getObjectProperty(getObjectProperty(object, 'function'), 'name') ?? getObjectProperty(getObjectProperty(object, 'toolSpec'), 'name') ?? getObjectProperty(object, 'name');
+    if (name) names.push(resolveString(name, modules).value ?? name.getText());
+    else if (object && Node.isObjectLiteralExpression(object) && object.getProperties().length > 0) names.push(object.getProperties()[0].getText().split(':')[0].trim());
+    else names.push(element.getText().slice(0, 40));
+  }
+  return names;
+}
+
+/** A provider from a client's `baseURL`/`baseUrl`/`host` option, with evidence; undefined when none or unknown. */
+export function providerFromOptions(options: Node | undefined, modules: ModuleLoader, evidence: string[], keys: readonly string[] = ['baseURL', 'baseUrl']): string | undefined {
+  const object = resolveObjectLiteral(options, modules);
+  const urlNode = firstProperty(object, keys);
+  if (!urlNode) return undefined;
+  const url = resolveString(urlNode, modules);
+  const provider = providerFromBaseUrl(url.value ?? urlNode.getText());
+  evidence.push(provider ? `${keys[0]} ${url.value ?? urlNode.getText()} → provider ${provider}` : `${keys[0]} ${urlNode.getText()} not recognised`);
+  return provider;
+}
+
+/** A system prompt written as a string, a list of text blocks, or a `{ parts: [...] }` content object. */
+export function readSystemPrompt(node: Node | undefined, modules: ModuleLoader): PromptMessage | undefined {
+  if (!node) return undefined;
+  const object = unwrapExpression(node);
+  if (Node.isObjectLiteralExpression(object)) {
+    const parts = getObjectProperty(object, 'parts') ?? getObjectProperty(object, 'text') ?? getObjectProperty(object, 'content');
+    if (parts) return { role: 'system', ...resolveContentParts(parts, modules).text };
+  }
+  if (Node.isArrayLiteralExpression(object)) return { role: 'system', ...resolveContentParts(object, modules).text };
+  return { role: 'system', ...resolvePromptText(object, modules) };
+}
+
+/** A user message from a plain prompt value (string, template, constant). */
+export function userPrompt(node: Node, modules: ModuleLoader): PromptMessage {
+  return { role: 'user', ...resolvePromptText(node, modules) };
+}
+
+/** The request object of a call's first argument, when it is (or resolves to) an object literal. */
+export function requestObject(call: CallExpression, modules: ModuleLoader, index = 0): Node | undefined {
+  const argument = call.getArguments()[index];
+  return argument ? resolveObjectLiteral(argument, modules) : undefined;
+}

@@ -1,0 +1,101 @@
+import { anthropicAnalyzer } from '../../../src/analyzers/anthropic';
+import { runAnalyzerTests } from './tester';
+
+runAnalyzerTests('anthropic analyzer', anthropicAnalyzer, {
+  valid: [
+    { name: 'Twilio messages.create is not an LLM call', code: `import twilio from 'twilio';\nconst client = twilio(sid, token);\nclient.messages.create({ body: 'Your code is 1234', from: '+1555', to: phone });` },
+    { name: 'an untraced messages.create without a Claude model', code: `export function send(chat: any, text: string) {\n  return chat.messages.create({ channel: 'general', text });\n}` },
+    { name: 'OpenAI assistants thread messages', code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nopenai.beta.threads.messages.create(threadId, { role: 'user', content: 'hi' });` },
+    { name: 'countTokens is free and not reported', code: `import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nawait anthropic.messages.countTokens({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }] });` },
+    { name: 'listing models sends no prompt', code: `import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nawait anthropic.models.list();\nawait anthropic.messages.batches.retrieve('batch_1');` },
+    { name: 'a type-only import and a comment', code: `import type Anthropic from '@anthropic-ai/sdk';\n// anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 5, messages: [] })\nexport type Msg = Anthropic.MessageParam;\nconst doc = "client.messages.create({ model: 'claude-3-opus' })";` },
+    { name: 'OpenAI completions on an OpenAI client', code: `import OpenAI from 'openai';\nconst client = new OpenAI();\nclient.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'x', max_tokens: 5 });` },
+  ],
+  invalid: [
+    {
+      name: 'system prompt, required max_tokens and a user template',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export async function classify(ticket: string) {
+  const response = await anthropic.messages.create({
+    model: 'claude-3-5-haiku-20241022',
+    max_tokens: 16,
+    system: 'Classify the support ticket as billing, bug or other. Answer with one word.',
+    messages: [{ role: 'user', content: \`Ticket: \${ticket}\` }],
+  });
+  return response.content;
+}`,
+      calls: [{ line: 4, column: 26, method: 'messages.create', provider: 'anthropic', endpoint: 'chat', model: 'claude-3-5-haiku-20241022', modelSource: 'literal', maxOutputTokens: 16, promptIncludes: ['Classify the support ticket', 'Ticket: {{ticket}}'], holeKinds: ['interpolation'], features: { streaming: false, tools: false, vision: false } }],
+    },
+    {
+      name: 'named import, client imported from another module, model constant there',
+      files: { 'src/llm.ts': `import { Anthropic } from '@anthropic-ai/sdk';\nexport const claude = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });\nexport const MODEL = process.env.CLAUDE_MODEL ?? 'claude-sonnet-4-5';\n` },
+      code: `import { claude, MODEL } from './llm';\nexport const run = (q: string) => claude.messages.create({ model: MODEL, max_tokens: 1024, messages: [{ role: 'user', content: q }] });`,
+      calls: [{ line: 2, provider: 'anthropic', model: 'claude-sonnet-4-5', modelSource: 'env-default', maxOutputTokens: 1024 }],
+    },
+    {
+      name: 'messages.stream, tools and an image block; system as text blocks',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const client = new Anthropic();
+const stream = client.messages.stream({
+  model: 'claude-opus-4-1',
+  max_tokens: 2048,
+  system: [{ type: 'text', text: 'You describe receipts.', cache_control: { type: 'ephemeral' } }],
+  tools: [{ name: 'record_expense', description: 'Save it', input_schema: { type: 'object', properties: {} } }],
+  messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: receipt } }, { type: 'text', text: 'What was bought?' }] }],
+});`,
+      calls: [{ line: 3, method: 'messages.stream', model: 'claude-opus-4-1', features: { streaming: true, tools: true, vision: true }, toolNames: ['record_expense'], promptIncludes: ['You describe receipts.', 'What was bought?'] }],
+    },
+    {
+      name: 'stream: true flag on create, client held in a class field',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+export class Assistant {
+  private readonly anthropic = new Anthropic();
+  reply(history: Anthropic.MessageParam[]) {
+    return this.anthropic.messages.create({ model: 'claude-3-7-sonnet-latest', max_tokens: 800, stream: true, messages: history });
+  }
+}`,
+      calls: [{ line: 5, features: { streaming: true }, model: 'claude-3-7-sonnet-latest', holeKinds: ['history'] }],
+    },
+    {
+      name: 'Bedrock and Vertex flavours report the cloud that bills',
+      code: `import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
+import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';
+const bedrock = new AnthropicBedrock({ awsRegion: 'us-east-1' });
+const vertex = new AnthropicVertex({ region: 'us-east5', projectId: 'p' });
+bedrock.messages.create({ model: 'anthropic.claude-3-5-sonnet-20241022-v2:0', max_tokens: 300, messages: [{ role: 'user', content: 'hi' }] });
+vertex.messages.create({ model: 'claude-3-5-sonnet-v2@20241022', max_tokens: 300, messages: [{ role: 'user', content: 'hi' }] });`,
+      calls: [
+        { line: 5, provider: 'aws-bedrock', model: 'anthropic.claude-3-5-sonnet-20241022-v2:0' },
+        { line: 6, provider: 'google-vertex', model: 'claude-3-5-sonnet-v2@20241022' },
+      ],
+    },
+    {
+      name: 'beta messages, legacy completions and a batch',
+      code: `const Anthropic = require('@anthropic-ai/sdk');
+const anthropic = new Anthropic();
+anthropic.beta.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 500, betas: ['output-128k-2025-02-19'], output_format: { type: 'json_schema', schema }, messages: [] });
+anthropic.completions.create({ model: 'claude-2.1', max_tokens_to_sample: 300, prompt: \`\\n\\nHuman: \${question}\\n\\nAssistant:\` });
+anthropic.messages.batches.create({ requests: [{ custom_id: 'a', params: { model: 'claude-3-5-haiku-latest', max_tokens: 100, messages: [{ role: 'user', content: 'Summarize' }] } }] });`,
+      calls: [
+        { line: 3, method: 'beta.messages.create', model: 'claude-sonnet-4-5', features: { structuredOutput: true } },
+        { line: 4, method: 'completions.create', endpoint: 'completion', model: 'claude-2.1', maxOutputTokens: 300, promptIncludes: ['Human: {{question}}'] },
+        { line: 5, method: 'messages.batches.create', endpoint: 'batch', model: 'claude-3-5-haiku-latest', maxOutputTokens: 100, promptIncludes: ['Summarize'] },
+      ],
+    },
+    {
+      name: 'a factory function and a dynamic model parameter',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+function getClient() { return new Anthropic({ maxRetries: 3 }); }
+export async function ask(model: string, prompt: string) {
+  return getClient().messages.create({ model, max_tokens: 256, messages: [{ role: 'user', content: prompt }] });
+}`,
+      calls: [{ line: 4, provider: 'anthropic', model: null, modelSource: 'dynamic' }],
+    },
+    {
+      name: 'an untraced receiver is reported on a Claude model, with evidence',
+      code: `export async function run(deps: { llm: any }, text: string) {\n  return deps.llm.messages.create({ model: 'claude-3-haiku-20240307', max_tokens: 50, messages: [{ role: 'user', content: text }] });\n}`,
+      calls: [{ line: 2, provider: 'anthropic', model: 'claude-3-haiku-20240307' }],
+    },
+  ],
+});
