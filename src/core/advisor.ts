@@ -30,6 +30,7 @@ import {
   type SelfHostCostRow,
 } from './catalog';
 import { planDeployment, type DeploymentPlan, type Workload } from './sizing';
+import { o200kRatio, rescaleTokens, tokenizerFor } from './tokens';
 
 export interface AdviceInput {
   model: ModelRef;
@@ -125,17 +126,30 @@ interface OutputTokens {
   note: string;
 }
 
-/** Monthly token cost: calls × (in × inPrice + out × outPrice) / 1e6, with every input shown. */
-function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceLabel: string, inputOnly = false, output?: OutputTokens): Cost {
+/**
+ * Monthly token cost: calls × (in × inPrice + out × outPrice) / 1e6, with every input shown.
+ * `toModel` names another model whose tokenizer counts the same text differently: counts are
+ * rescaled with the measured family factors of tokens.ts (Claude +16%, Mistral +20%, ...).
+ */
+function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceLabel: string, inputOnly = false, output?: OutputTokens, toModel?: string): Cost {
   const calls = input.volume.callsPerMonth;
-  const tin = input.tokens.inputPerCall;
-  const tout = inputOnly ? 0 : output?.tokens ?? input.tokens.outputPerCall;
+  let tin = input.tokens.inputPerCall;
+  let tout = inputOnly ? 0 : output?.tokens ?? input.tokens.outputPerCall;
+  let rescaled = '';
+  if (toModel) {
+    const ratio = o200kRatio(toModel) / o200kRatio(input.model.id);
+    if (Math.abs(ratio - 1) > 0.005) {
+      tin = rescaleTokens(tin, input.model.id, toModel);
+      tout = rescaleTokens(tout, input.model.id, toModel);
+      rescaled = `; counts ×${ratio.toFixed(2)} for ${toModel}'s tokenizer (${tokenizerFor(toModel).label})`;
+    }
+  }
   const usd = (calls * (tin * inPrice + tout * outPrice)) / 1e6;
   const vol = input.volume.basis ?? `${fmtInt(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
   const derivation =
     `${fmtInt(calls)} calls/month × (${fmtInt(tin)} in × $${inPrice}/M` +
     (inputOnly ? '' : ` + ${fmtInt(tout)} out × $${outPrice}/M`) +
-    `) ÷ 1e6 = $${fmtUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}. Price: ${priceLabel}`;
+    `) ÷ 1e6 = $${fmtUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}${rescaled}. Price: ${priceLabel}`;
   return { usd, derivation };
 }
 
@@ -239,7 +253,7 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
   for (const row of catalog.closed) {
     if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || row.retired || row.inputPerMTok === undefined) continue;
     const { inP, outP, note } = closedRates(input, row);
-    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead));
+    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead), row.id);
     if (cost.usd >= currentUsd) continue;
     const gaps = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
     const classOk = (CLASS_RANK[row.class] ?? 0) >= minRank;
@@ -276,21 +290,21 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
     const arch = catalog.architectures.find((a) => a.id === modelId);
     const scored = rows
       .map((row) => {
-        const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false));
+        const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), modelId);
         const gaps = featureGaps(input, { tools: row.supportsTools && (arch?.supportsTools ?? false), vision: arch?.supportsVision ?? false, json: row.supportsJsonSchema, context: row.contextWindow ?? arch?.contextWindow });
         return { row, cost, gaps };
       })
       .sort((a, b) => a.gaps.length - b.gaps.length || a.cost.usd - b.cost.usd);
     const best = scored[0];
     if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
-    const qualityNote = quality?.closedLeads ? '' : `open ${modelId} adequate for ${input.task.type} (${quality?.why ?? ''})`;
+    const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
     const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} $${fmtUsd(s.cost.usd)}`).join(', ')}` : '';
     out.push({
       tier: 'open-api',
       label: `${modelId} via ${best.row.provider}`,
       monthlyUsd: best.cost.usd,
       viable: best.gaps.length === 0,
-      why: best.gaps.length ? `not viable: ${best.gaps.join('; ')}` : `${qualityNote}; OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
+      why: best.gaps.length ? `not viable: ${best.gaps.join('; ')}` : `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
       provider: best.row.provider,
       model: modelId,
       derivation: best.cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
@@ -304,7 +318,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
     const rows = catalog.open.filter((r) => r.model === 'llama-3.3-70b').sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
     const row = rows[0];
     if (row) {
-      const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false));
+      const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), row.model);
       kept.push({
         tier: 'open-api',
         label: `${row.model} via ${row.provider}`,
@@ -326,7 +340,12 @@ function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, ca
   const arch = smallestAdequate(input, quality, catalog);
   if (!arch) return [];
   const visibleOut = outputFor(input, true, false)?.tokens ?? input.tokens.outputPerCall;
-  const workload: Workload = { callsPerMonth: input.volume.callsPerMonth, inputTokens: input.tokens.inputPerCall, outputTokens: Math.max(1, visibleOut) };
+  // Token counts in the open model's own tokenizer.
+  const workload: Workload = {
+    callsPerMonth: input.volume.callsPerMonth,
+    inputTokens: rescaleTokens(input.tokens.inputPerCall, input.model.id, arch.id),
+    outputTokens: Math.max(1, rescaleTokens(visibleOut, input.model.id, arch.id)),
+  };
   const out: HostingOption[] = [];
   const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond', 20) : 0;
   for (const style of ['managed', 'self-managed'] as const) {

@@ -167,6 +167,15 @@ describe('advisor: options and recommendation', () => {
     assert.ok(advice.options.filter((o) => o.tier !== 'self-hosted').every((o) => !o.viable));
   });
 
+  it('rescales token counts to the alternative model\'s tokenizer (Claude counts ~16% more than Llama 3)', () => {
+    const advice = adviseCall(input('claude-sonnet-4-5', { provider: 'anthropic', taskType: 'classification' }), catalog);
+    const llama = advice.options.find((o) => o.tier === 'open-api' && o.model === 'llama-3.1-8b');
+    assert.ok(llama);
+    // 1,000 Claude tokens are ~871 Llama 3 tokens (÷ 1.16 × 1.01).
+    assert.match(llama.derivation ?? '', /871 in/);
+    assert.match(llama.derivation ?? '', /counts ×0\.87 for llama-3\.1-8b/);
+  });
+
   it('prices a call that already uses an open model through its provider', () => {
     const advice = adviseCall(input('llama-3.3-70b-versatile', { provider: 'groq', taskType: 'chat' }), catalog);
     // 100,000 × (1,000 × 0.59 + 200 × 0.79) / 1e6 = 74.8
