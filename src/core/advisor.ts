@@ -574,8 +574,7 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
   const calls = sum(members.map((c) => c.volume.callsPerMonth));
   const w: Workload = {
     callsPerMonth: calls,
-    inputTokens: Math.round(sum(members.map((c) => c.volume.callsPerMonth * c.tokens.inputPerCall)) / calls),
-    outputTokens: Math.max(1, Math.round(sum(members.map((c) => c.volume.callsPerMonth * c.tokens.outputPerCall)) / calls)),
+    ...mixTokens(members, arch.id),
   };
   const plan = planFor(arch, w, catalog, style);
   if (!plan) return null;
@@ -628,8 +627,7 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
   const scale = 1000;
   const w: Workload = {
     callsPerMonth: calls * scale,
-    inputTokens: Math.round(sum(priced.map((c) => c.volume.callsPerMonth * c.tokens.inputPerCall)) / calls),
-    outputTokens: Math.max(1, Math.round(sum(priced.map((c) => c.volume.callsPerMonth * c.tokens.outputPerCall)) / calls)),
+    ...mixTokens(priced, ref),
   };
   const plan = planFor(arch, w, catalog, 'self-managed');
   if (!plan) return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: `${ref} has no priced configuration that fits this token mix` };
@@ -674,6 +672,14 @@ function stageFor(spend: number, breakEven: number | null): { label: string; der
           ? '$50K+/month: evaluate self-hosting for the highest-volume tasks'
           : '$200K+/month: self-host wherever quality permits';
   return { label, derivation: `Workspace spend $${fmtInt(spend)}/month; seed thresholds $20K / $50K / $200K; computed break-even for this workspace: ${be}.` };
+}
+
+/** Call-weighted average tokens per call of a set of call sites, in `model`'s tokenizer, without hidden reasoning tokens. */
+function mixTokens(sites: CallSite[], model: string): { inputTokens: number; outputTokens: number } {
+  const calls = sum(sites.map((c) => c.volume.callsPerMonth)) || 1;
+  const inputs = sum(sites.map((c) => c.volume.callsPerMonth * rescaleTokens(c.tokens.inputPerCall, c.model.id, model)));
+  const outputs = sum(sites.map((c) => c.volume.callsPerMonth * rescaleTokens(Math.max(0, c.tokens.outputPerCall - (c.tokens.reasoningTokens ?? 0)), c.model.id, model)));
+  return { inputTokens: Math.round(inputs / calls), outputTokens: Math.max(1, Math.round(outputs / calls)) };
 }
 
 function sum(xs: number[]): number {
