@@ -51,6 +51,8 @@ export function importBindingOf(identifier: Node, modules: ModuleLoader): Import
   if (!declaration) return undefined;
   const specifier = importSpecifierOf(declaration);
   if (specifier) {
+    // `import type` names a type: nothing it names can be called at run time.
+    if (declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.isTypeOnly() || (Node.isImportSpecifier(declaration) && declaration.isTypeOnly())) return undefined;
     if (Node.isImportSpecifier(declaration)) return { packageName: specifier, importedName: declaration.getName() };
     if (Node.isImportClause(declaration)) {
       const isDefault = declaration.getDefaultImport()?.getText() === identifier.getText();

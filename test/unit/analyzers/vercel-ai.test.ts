@@ -1,0 +1,120 @@
+import { vercelAiAnalyzer } from '../../../src/analyzers/vercel-ai';
+import { runAnalyzerTests } from './tester';
+
+runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
+  valid: [
+    { name: 'a local function named generateText', code: `function generateText(opts: { prompt: string }) { return opts.prompt.toUpperCase(); }\ngenerateText({ prompt: 'hello' });` },
+    { name: 'generateText from another package', code: `import { generateText } from './text-utils';\ngenerateText({ model: 'x', prompt: 'hi' });`, files: { 'src/text-utils.ts': `export function generateText(o: { model: string; prompt: string }) { return o.prompt; }\n` } },
+    { name: 'client-side useChat hook calls the app route, not a model', code: `import { useChat } from '@ai-sdk/react';\nexport function Chat() { const { messages, sendMessage } = useChat({ api: '/api/chat' }); return messages.length; }` },
+    { name: 'a provider factory alone sends no request', code: `import { openai, createOpenAI } from '@ai-sdk/openai';\nexport const model = openai('gpt-4o');\nexport const groq = createOpenAI({ baseURL: 'https://api.groq.com/openai/v1' });` },
+    { name: 'helpers from ai that send nothing, a type import, a string', code: `import { tool, type CoreMessage } from 'ai';\nimport type { generateText } from 'ai';\nexport const t = tool({ description: 'x', parameters: undefined as never, execute: async () => 1 });\nconst doc = "await generateText({ model: openai('gpt-4o'), prompt })";` },
+  ],
+  invalid: [
+    {
+      name: 'generateText with an @ai-sdk/openai model, system and prompt',
+      code: `import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function summarize(article: string) {
+  const { text } = await generateText({
+    model: openai('gpt-4o-mini'),
+    system: 'You write two-sentence summaries.',
+    prompt: \`Summarize:\\n\${article}\`,
+    maxOutputTokens: 120,
+  });
+  return text;
+}`,
+      calls: [{ line: 4, column: 26, method: 'generateText', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', modelSource: 'literal', maxOutputTokens: 120, promptIncludes: ['two-sentence summaries', 'Summarize:\n{{article}}'], holeKinds: ['file-content'] }],
+    },
+    {
+      name: 'streamText with anthropic, tools object and messages; maxTokens (v4)',
+      code: `import { streamText, tool } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+export function POST(messages: any[]) {
+  return streamText({
+    model: anthropic('claude-3-5-sonnet-latest'),
+    maxTokens: 1000,
+    tools: { getWeather: tool({ description: 'w', parameters, execute }), searchDocs },
+    messages,
+  });
+}`,
+      calls: [{ line: 4, method: 'streamText', provider: 'anthropic', model: 'claude-3-5-sonnet-latest', maxOutputTokens: 1000, features: { streaming: true, tools: true }, toolNames: ['getWeather', 'searchDocs'], holeKinds: ['history'] }],
+    },
+    {
+      name: 'generateObject with a zod schema and a model from another module',
+      files: { 'src/models.ts': `import { google } from '@ai-sdk/google';\nexport const extractor = google('gemini-2.0-flash');\n` },
+      code: `import { generateObject } from 'ai';
+import { z } from 'zod';
+import { extractor } from './models';
+const Invoice = z.object({ total: z.number() });
+export const extract = (pdfText: string) => generateObject({ model: extractor, schema: Invoice, prompt: \`Extract the invoice total from: \${pdfText}\` });`,
+      calls: [{ line: 5, method: 'generateObject', provider: 'google', model: 'gemini-2.0-flash', features: { structuredOutput: true } }],
+    },
+    {
+      name: 'createOpenAI pointed at Groq, and openai.chat(...)',
+      code: `import { generateText } from 'ai';
+import { createOpenAI, openai } from '@ai-sdk/openai';
+const groq = createOpenAI({ baseURL: 'https://api.groq.com/openai/v1', apiKey: process.env.GROQ_API_KEY });
+await generateText({ model: groq('llama-3.3-70b-versatile'), prompt: 'Hi' });
+await generateText({ model: openai.chat('gpt-4.1'), prompt: 'Hi there' });`,
+      calls: [
+        { line: 4, provider: 'groq', model: 'llama-3.3-70b-versatile' },
+        { line: 5, provider: 'openai', model: 'gpt-4.1' },
+      ],
+    },
+    {
+      name: 'gateway string, namespace import, aliased import',
+      code: `import * as ai from 'ai';
+import { generateText as gen } from 'ai';
+await ai.streamObject({ model: 'openai/gpt-4o', output: 'array', schema: Item, prompt: 'List three fruits' });
+await gen({ model: process.env.AI_MODEL ?? 'anthropic/claude-sonnet-4', prompt: 'Hello' });`,
+      calls: [
+        { line: 3, method: 'streamObject', provider: 'vercel-gateway', model: 'openai/gpt-4o', features: { streaming: true, structuredOutput: true } },
+        { line: 4, method: 'generateText', provider: 'vercel-gateway', model: 'anthropic/claude-sonnet-4', modelSource: 'env-default' },
+      ],
+    },
+    {
+      name: 'embed, embedMany, image, speech and transcription endpoints',
+      code: `import { embed, embedMany, experimental_generateImage as generateImage, experimental_generateSpeech, experimental_transcribe } from 'ai';
+import { openai } from '@ai-sdk/openai';
+await embed({ model: openai.embedding('text-embedding-3-small'), value: 'sunny day at the beach' });
+await embedMany({ model: openai.textEmbeddingModel('text-embedding-3-large'), values: chunks });
+await generateImage({ model: openai.image('dall-e-3'), prompt: 'A lighthouse at dusk' });
+await experimental_generateSpeech({ model: openai.speech('tts-1'), text: 'Hello!' });
+await experimental_transcribe({ model: openai.transcription('whisper-1'), audio: await readFile('a.mp3') });`,
+      calls: [
+        { line: 3, method: 'embed', endpoint: 'embedding', model: 'text-embedding-3-small', promptIncludes: ['sunny day'] },
+        { line: 4, method: 'embedMany', endpoint: 'embedding', model: 'text-embedding-3-large', holeKinds: ['rag-context'] },
+        { line: 5, method: 'experimental_generateImage', endpoint: 'image-generation', model: 'dall-e-3' },
+        { line: 6, method: 'experimental_generateSpeech', endpoint: 'audio-speech', model: 'tts-1' },
+        { line: 7, method: 'experimental_transcribe', endpoint: 'audio-transcription', model: 'whisper-1' },
+      ],
+    },
+    {
+      name: 'image part in messages, bedrock, wrapLanguageModel, CommonJS require',
+      code: `const { generateText, wrapLanguageModel } = require('ai');
+const { bedrock } = require('@ai-sdk/amazon-bedrock');
+const model = wrapLanguageModel({ model: bedrock('anthropic.claude-3-haiku-20240307-v1:0'), middleware: [] });
+generateText({ model, messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe this photo' }, { type: 'image', image: photoUrl }] }] });`,
+      calls: [{ line: 4, provider: 'aws-bedrock', model: 'anthropic.claude-3-haiku-20240307-v1:0', features: { vision: true }, promptIncludes: ['Describe this photo'] }],
+    },
+    {
+      name: 'a dynamic model from a parameter; a provider registry id',
+      code: `import { generateText, createProviderRegistry, type LanguageModel } from 'ai';
+import { mistral } from '@ai-sdk/mistral';
+const registry = createProviderRegistry({ mistral });
+export const run = (model: LanguageModel, q: string) => generateText({ model, prompt: q });
+generateText({ model: registry.languageModel('mistral:mistral-small-latest'), prompt: 'Hi' });`,
+      calls: [
+        { line: 4, provider: 'unknown', model: null, modelSource: 'dynamic' },
+        { line: 5, provider: 'mistral', model: 'mistral-small-latest' },
+      ],
+    },
+    {
+      name: 'structured output through Output.object on generateText; a groq model',
+      code: `import { generateText, Output } from 'ai';
+import { groq } from '@ai-sdk/groq';
+generateText({ model: groq('llama-3.1-8b-instant'), experimental_output: Output.object({ schema: Ticket }), prompt: 'Classify: ' + subject });`,
+      calls: [{ line: 3, provider: 'groq', model: 'llama-3.1-8b-instant', features: { structuredOutput: true }, promptIncludes: ['Classify: {{subject}}'] }],
+    },
+  ],
+});
