@@ -4,7 +4,7 @@ import { loadCatalog, type Catalog } from './catalog';
 import { classifyTask } from './task';
 import { estimateTokens } from './tokens';
 import type { CallSite, DetectedCall, Diagnostic, TaskClassification } from './types';
-import { resolveVolume, type UsageFile } from './usage';
+import { resolveUsageSettings, resolveVolume, type UsageFile } from './usage';
 
 export interface EnrichOptions {
   defaultCallsPerMonth?: number;
@@ -36,17 +36,19 @@ export function enrichCalls(calls: DetectedCall[], annotationTexts: Map<Detected
       if (parsed.annotation) call.annotation = parsed.annotation;
     }
     const id = ids[index];
-    const usageEntry = options.usage?.callSites?.[id];
+    const callKey = { id, file: call.file, enclosingFunction: call.enclosingFunction, annotation: call.annotation };
+    // The usage file can set task and hole sizes per call id, function, file glob or as defaults.
+    const usageSettings = resolveUsageSettings(callKey, options.usage);
     const inferred = classifyTask(call, 0);
-    const task: TaskClassification = usageEntry?.task && !call.annotation?.task
-      ? { type: usageEntry.task, confidence: 1, reasons: [`llm-usage.yml sets task=${usageEntry.task} for ${id}`], source: 'usage-file' }
+    const task: TaskClassification = usageSettings.task && !call.annotation?.task
+      ? { type: usageSettings.task.type, confidence: 1, reasons: [`llm-usage.yml ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
       : inferred;
-    const holeTokens = { ...(usageEntry?.holeTokens ?? {}), ...(call.annotation?.holeTokens ?? {}) };
+    const holeTokens = { ...usageSettings.holeTokens, ...(call.annotation?.holeTokens ?? {}) };
     let tokens = estimateTokens(call, task.type, { holeTokens });
     // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
     const reclassified = task.source === 'inferred' || task.source === undefined ? classifyTask(call, tokens.inputPerCall) : task;
     if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
-    const volume = resolveVolume({ id, file: call.file, enclosingFunction: call.enclosingFunction, annotation: call.annotation }, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
+    const volume = resolveVolume(callKey, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
     const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog);
     for (const message of advice.diagnostics) diagnostics.push({ file: call.file, line: call.line, message, severity: 'warning' });
     const site: CallSite = {
