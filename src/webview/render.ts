@@ -4,7 +4,7 @@
  * `esc()` / `escAttr()`; nothing here builds URLs or inline styles or event-handler attributes,
  * so the strict CSP holds and the functions are unit-testable as strings on plain Node.
  */
-import type { CallSite, HostingOption, ScanResult, Tier } from '../core/types';
+import type { CallSite, HostingOption, ScanResult, SelfHostSizing, Tier } from '../core/types';
 import { formatInt, formatLocation, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from './format';
 import type { SortKey } from './protocol';
 
@@ -226,11 +226,13 @@ export function renderDetail(site: CallSite | undefined): string {
 </dl>
 <h3>Options considered</h3>
 ${options.length ? renderOptionsTable(options, rec?.label) : '<p class="empty">No priced options for this call.</p>'}
+${renderSizingFor(options, rec?.label)}
 ${site.promptPreview ? `<h3>Prompt</h3><pre class="prompt">${esc(truncate(site.promptPreview, 2000))}</pre>` : ''}
 ${site.evidence.length ? `<h3>How it was found</h3><ul class="evidence">${site.evidence.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>` : ''}`;
 }
 
 function renderOptionsTable(options: readonly HostingOption[], recommendedLabel: string | undefined): string {
+  const max = Math.max(...options.map((o) => o.monthlyUsd), 0);
   const rows = options
     .map((o) => {
       const cls = [o.viable ? 'viable' : 'not-viable', o.label === recommendedLabel ? 'recommended' : '', o.current ? 'current' : '']
@@ -239,8 +241,43 @@ function renderOptionsTable(options: readonly HostingOption[], recommendedLabel:
       const tags = [o.current ? 'today' : '', o.label === recommendedLabel ? 'recommended' : ''].filter(Boolean);
       return `<tr class="${cls}"><td>${esc(tierLabel(o.tier))}</td><td>${esc(o.label)}${tags.length ? ` <span class="tag">${esc(tags.join(', '))}</span>` : ''}</td><td class="num">${esc(
         formatUsd(o.monthlyUsd),
-      )}</td><td>${o.viable ? 'yes' : 'no'}</td><td>${esc(o.why)}${o.derivation ? `<div class="sub">${esc(o.derivation)}</div>` : ''}</td></tr>`;
+      )}</td><td class="bar">${meter(o.monthlyUsd, max, `${formatUsd(o.monthlyUsd)} per month`)}</td><td>${o.viable ? 'yes' : 'no'}</td><td>${esc(o.why)}${
+        o.derivation ? `<details><summary class="sub">how</summary><div class="sub">${esc(o.derivation)}</div></details>` : ''
+      }</td></tr>`;
     })
     .join('');
-  return `<table class="options"><thead><tr><th scope="col">Tier</th><th scope="col">Option</th><th scope="col" class="num">$/mo</th><th scope="col">Viable</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="options"><thead><tr><th scope="col">Tier</th><th scope="col">Option</th><th scope="col" class="num">$/mo</th><th scope="col"><span class="visually-hidden">Cost bar</span></th><th scope="col">Viable</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** A horizontal bar without inline styles (the CSP forbids them): a `<meter>` element. */
+function meter(value: number, max: number, label: string): string {
+  const safeMax = Number.isFinite(max) && max > 0 ? max : 1;
+  const safeValue = Number.isFinite(value) ? Math.max(0, Math.min(value, safeMax)) : 0;
+  return `<meter min="0" max="${escAttr(safeMax)}" value="${escAttr(safeValue)}" aria-label="${escAttr(label)}" title="${escAttr(label)}"></meter>`;
+}
+
+/** Self-host sizing of the recommended option, else of the cheapest option that has one. */
+function renderSizingFor(options: readonly HostingOption[], recommendedLabel: string | undefined): string {
+  const withSizing = options.filter((o) => o.sizing);
+  const chosen = withSizing.find((o) => o.label === recommendedLabel) ?? withSizing[0];
+  return chosen?.sizing ? renderSizing(chosen.label, chosen.sizing) : '';
+}
+
+/** Where a replica's GPU memory goes (weights, KV cache, overhead) against what is usable. */
+export function renderSizing(label: string, z: SelfHostSizing): string {
+  const terms = z.memory.filter((m) => m.name !== 'usable');
+  const used = terms.reduce((sum, m) => sum + m.gib, 0);
+  const max = Math.max(z.usableGibPerReplica, used);
+  const gib = (n: number) => `${n.toFixed(1)} GiB`;
+  const rows = terms
+    .map(
+      (m) =>
+        `<tr><th scope="row">${esc(m.name)}</th><td class="num">${esc(gib(m.gib))}</td><td class="bar">${meter(m.gib, max, `${m.name}: ${gib(m.gib)}`)}</td><td class="sub">${esc(m.derivation)}</td></tr>`,
+    )
+    .join('');
+  return `<h3>Self-host sizing <span class="sub">${esc(label)}</span></h3>
+<p>${esc(z.model)} · ${esc(z.precision)} · ${esc(formatInt(z.replicas))} replica(s) × ${esc(formatInt(z.gpusPerReplica))} × ${esc(z.gpu)} · ${esc(z.engine)} · ${
+    z.fits ? 'fits' : '<strong>does not fit</strong>'
+  } · GPUs ${esc(formatUsd(z.monthlyGpuUsdOnDemand))}/mo on demand${z.monthlyGpuUsdReserved !== undefined ? `, ${esc(formatUsd(z.monthlyGpuUsdReserved))}/mo reserved` : ''}</p>
+<table class="sizing"><caption class="sub">Memory per replica: ${esc(gib(used))} used of ${esc(gib(z.usableGibPerReplica))} usable</caption><tbody>${rows}</tbody></table>`;
 }

@@ -96,6 +96,10 @@ export const steps = [
       assert(title.includes(`${site.file}:${site.line}`), `detail title "${title}"`);
       await frame.locator('table.options tbody tr').first().waitFor({ timeout: 5000 });
       await page.screenshot({ path: join(shotsDir, 'cost-panel-reveal.png') });
+      const bars = await frame.locator('table.options meter').count();
+      assert(bars === site.options.length, `${bars} cost bars for ${site.options.length} options`);
+      await frame.locator('table.options').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shotsDir, 'cost-panel-detail.png') });
     },
   },
   {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { esc, escAttr, filterCallSites, renderDetail, renderGrid, renderRow, renderSummary, sortCallSites } from '../../../src/webview/render';
+import { esc, escAttr, filterCallSites, renderDetail, renderGrid, renderRow, renderSizing, renderSummary, sortCallSites } from '../../../src/webview/render';
 import { formatUsd } from '../../../src/webview/format';
 import { callSite, HOSTILE, scanResult } from './fixtures';
 
@@ -119,5 +119,30 @@ describe('webview render: content', function () {
     assert.deepEqual(filterCallSites([a, b, c], 'CHAT').map((s) => s.id), ['a']);
     assert.deepEqual(filterCallSites([a, b, c], 'src/').map((s) => s.id), ['a', 'b']);
     assert.equal(filterCallSites([a, b, c], '  ').length, 3);
+  });
+
+  it('draws self-host memory as <meter> bars (no inline styles) and escapes the sizing text', function () {
+    const html = renderSizing(HOSTILE.script, {
+      model: HOSTILE.textarea,
+      precision: 'bf16',
+      gpu: 'a100-80gb',
+      gpusPerReplica: 2,
+      replicas: 1,
+      fits: true,
+      memory: [
+        { name: 'weights', gib: 131.4, derivation: HOSTILE.bidi },
+        { name: 'kv-cache', gib: 7.7, derivation: HOSTILE.javascriptUrl },
+        { name: 'usable', gib: 142.4, derivation: 'not a term' },
+      ],
+      usableGibPerReplica: 142.4,
+      monthlyGpuUsdOnDemand: 2029.4,
+      engine: 'vLLM',
+      notes: [],
+    });
+    assertInert(html);
+    assert.equal((html.match(/<meter /g) ?? []).length, 2, 'one bar per memory term, not for "usable"');
+    assert.ok(html.includes('max="142.4" value="131.4"'));
+    assert.ok(html.includes('139.1 GiB used of 142.4 GiB usable'));
+    assert.ok(!/\sstyle=/.test(html));
   });
 });
