@@ -1,0 +1,273 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { DetectedCall, Endpoint, PromptMessage } from '../core/types';
+import type { Analyzer, AnalyzerContext } from './analyzer';
+import { receiverOf, toDetectedCall } from './shared/callsite';
+import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
+import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
+import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { importBindingOf, isTrueLiteral, matchMethodTable, readModel, readSystemPrompt, readToolNames, traceValue, type MethodSpec } from './shared/sdk';
+
+/**
+ * Google's Gemini SDKs:
+ * - `@google/generative-ai` (and `@google-cloud/vertexai`, same shape): `getGenerativeModel({ model, ... })`
+ *   builds a model object (no request); the request is `generateContent`, `generateContentStream`,
+ *   `embedContent`, `batchEmbedContents`, or `sendMessage`/`sendMessageStream` on a `startChat()` session.
+ * - `@google/genai`: `ai.models.generateContent({ model, contents, config })` and friends, and
+ *   `ai.chats.create({ model })` → `chat.sendMessage(...)`.
+ * `countTokens` is free and not reported.
+ */
+const PROVIDER_BY_PACKAGE: Readonly<Record<string, string>> = {
+  '@google/generative-ai': 'google',
+  '@google/genai': 'google',
+  '@google-cloud/vertexai': 'google-vertex',
+};
+
+/** Methods of a `GenerativeModel` (old SDK) or a chat session (both SDKs). */
+const MODEL_METHODS: Readonly<Record<string, { endpoint: Endpoint; streaming?: boolean; chat?: boolean }>> = {
+  generateContent: { endpoint: 'chat' },
+  generateContentStream: { endpoint: 'chat', streaming: true },
+  embedContent: { endpoint: 'embedding' },
+  batchEmbedContents: { endpoint: 'embedding' },
+  sendMessage: { endpoint: 'chat', chat: true },
+  sendMessageStream: { endpoint: 'chat', streaming: true, chat: true },
+};
+
+/** `@google/genai` client methods, called on `new GoogleGenAI(...)`. */
+const GENAI_METHODS: readonly MethodSpec[] = [
+  { path: 'models.generateContent', endpoint: 'chat' },
+  { path: 'models.generateContentStream', endpoint: 'chat', streaming: true },
+  { path: 'models.embedContent', endpoint: 'embedding' },
+  { path: 'models.generateImages', endpoint: 'image-generation' },
+  { path: 'models.generateVideos', endpoint: 'other' },
+  { path: 'live.connect', endpoint: 'chat', streaming: true },
+];
+
+export const googleAnalyzer: Analyzer = {
+  id: 'google',
+  packages: Object.keys(PROVIDER_BY_PACKAGE),
+  analyze(context: AnalyzerContext): DetectedCall[] {
+    const calls: DetectedCall[] = [];
+    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const detected = analyzeGenAiCall(call, context) ?? analyzeModelCall(call, context);
+      if (detected) calls.push(detected);
+    }
+    return calls;
+  },
+};
+
+/** The model a request uses and the settings it carries, gathered from wherever the SDK takes them. */
+interface ModelSetup {
+  provider: string;
+  modelNode: Node | undefined;
+  /** Objects whose `systemInstruction`, `generationConfig`/`config`, `tools` apply, most specific last. */
+  settings: Node[];
+  /** Earlier turns given when the chat was created. */
+  history: Node | undefined;
+  evidence: string[];
+}
+
+// ---- @google/genai ------------------------------------------------------------------------------
+
+function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const match = matchMethodTable(call, GENAI_METHODS);
+  if (!match) return undefined;
+  const receiver = receiverOf(call, match.depth);
+  if (!receiver) return undefined;
+  const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const origin = resolveClientOrigin(receiver, context.modules);
+  const evidence: string[] = [];
+  if (origin) {
+    if (origin.packageName !== '@google/genai') return undefined;
+    evidence.push(...origin.evidence);
+  } else {
+    // `x.models.generateContent({ model, contents })` is distinctive enough without the client.
+    if (match.method.path !== 'models.generateContent' && match.method.path !== 'models.generateContentStream') return undefined;
+    if (!getObjectProperty(params, 'model') || !getObjectProperty(params, 'contents')) return undefined;
+    evidence.push(`client \`${receiver.getText()}\` not traced to new GoogleGenAI(); matched by ${match.method.path}({ model, contents })`);
+  }
+  const setup: ModelSetup = { provider: genAiProvider(origin, context), modelNode: getObjectProperty(params, 'model'), settings: [], history: undefined, evidence };
+  const config = getObjectProperty(params, 'config');
+  if (config) setup.settings.push(config);
+  const prompt = match.method.path === 'models.generateImages' ? getObjectProperty(params, 'prompt') : getObjectProperty(params, 'contents');
+  return report(call, context, match.method.path, match.method, setup, prompt, params);
+}
+
+function genAiProvider(origin: ClientOrigin | undefined, context: AnalyzerContext): string {
+  const options = resolveObjectLiteral(origin?.options, context.modules);
+  return isTrueLiteral(getObjectProperty(options, 'vertexai')) ? 'google-vertex' : 'google';
+}
+
+// ---- GenerativeModel / chat sessions (both SDKs) ------------------------------------------------
+
+function analyzeModelCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const spec = MODEL_METHODS[callee.getName()];
+  if (!spec) return undefined;
+  const setup = spec.chat ? chatSetup(callee.getExpression(), context) : modelSetup(callee.getExpression(), context);
+  if (!setup) return undefined;
+  const argument = call.getArguments()[0];
+  const request = argument && resolveObjectLiteral(argument, context.modules);
+  let prompt: Node | undefined = argument;
+  if (request) {
+    // A request object: `{ contents, systemInstruction, generationConfig, tools }` (old SDK), `{ message, config }` (chat in @google/genai).
+    setup.settings.push(request);
+    const config = getObjectProperty(request, 'config');
+    if (config) setup.settings.push(config);
+    prompt = getObjectProperty(request, 'contents') ?? getObjectProperty(request, 'message') ?? getObjectProperty(request, 'content') ?? getObjectProperty(request, 'requests');
+  }
+  return report(call, context, callee.getName(), spec, setup, prompt, request);
+}
+
+/** The receiver of `generateContent`: traced to `client.getGenerativeModel({ ... })` of a Google client, or a parameter typed `GenerativeModel`. */
+function modelSetup(receiver: Node, context: AnalyzerContext): ModelSetup | undefined {
+  const traced = traceValue(receiver, context.modules);
+  if (Node.isCallExpression(traced)) {
+    const factory = traced.getExpression();
+    if (!Node.isPropertyAccessExpression(factory) || !/^getGenerativeModel(FromCachedContent)?$/.test(factory.getName())) return undefined;
+    const client = factory.getExpression();
+    const clientNode = Node.isPropertyAccessExpression(client) && client.getName() === 'preview' ? client.getExpression() : client;
+    const origin = resolveClientOrigin(clientNode, context.modules);
+    if (!origin || !(origin.packageName in PROVIDER_BY_PACKAGE)) return undefined;
+    const optionsIndex = factory.getName() === 'getGenerativeModel' ? 0 : 1;
+    const options = resolveObjectLiteral(traced.getArguments()[optionsIndex], context.modules);
+    const where = `${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()}`;
+    return {
+      provider: PROVIDER_BY_PACKAGE[origin.packageName],
+      modelNode: getObjectProperty(options, 'model'),
+      settings: options ? [options] : [],
+      history: undefined,
+      evidence: [...origin.evidence, `model object from ${factory.getName()}() at ${where}`],
+    };
+  }
+  return fromTypedParameter(traced, context, /^GenerativeModel$/);
+}
+
+/** The receiver of `sendMessage`: a `model.startChat({ history })` (old SDK) or `ai.chats.create({ model })` (@google/genai) session. */
+function chatSetup(receiver: Node, context: AnalyzerContext): ModelSetup | undefined {
+  const traced = traceValue(receiver, context.modules);
+  if (!Node.isCallExpression(traced)) return fromTypedParameter(traced, context, /^(ChatSession|Chat)$/);
+  const factory = traced.getExpression();
+  if (!Node.isPropertyAccessExpression(factory)) return undefined;
+  const options = resolveObjectLiteral(traced.getArguments()[0], context.modules);
+  const where = `${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()}`;
+  if (factory.getName() === 'startChat') {
+    const model = modelSetup(factory.getExpression(), context);
+    if (!model) return undefined;
+    if (options) model.settings.push(options);
+    model.history = getObjectProperty(options, 'history');
+    model.evidence.push(`chat session from startChat() at ${where}`);
+    return model;
+  }
+  const chats = factory.getExpression();
+  if (factory.getName() === 'create' && Node.isPropertyAccessExpression(chats) && chats.getName() === 'chats') {
+    const clientNode = chats.getExpression();
+    const origin = resolveClientOrigin(clientNode, context.modules);
+    if (!origin || origin.packageName !== '@google/genai') return undefined;
+    const config = getObjectProperty(options, 'config');
+    return {
+      provider: genAiProvider(origin, context),
+      modelNode: getObjectProperty(options, 'model'),
+      settings: config ? [config] : [],
+      history: getObjectProperty(options, 'history'),
+      evidence: [...origin.evidence, `chat session from chats.create() at ${where}`],
+    };
+  }
+  return undefined;
+}
+
+/** `function run(model: GenerativeModel)`: the type says it is a Gemini model; which one is unknown. */
+function fromTypedParameter(node: Node, context: AnalyzerContext, typeName: RegExp): ModelSetup | undefined {
+  if (!Node.isIdentifier(node)) return undefined;
+  const declaration = findDeclaration(node, context.modules);
+  const typeNode = declaration && Node.isParameterDeclaration(declaration) ? declaration.getTypeNode() : undefined;
+  if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
+  const nameNode = typeNode.getTypeName();
+  if (!Node.isIdentifier(nameNode) || !typeName.test(nameNode.getText())) return undefined;
+  const binding = importBindingOfType(nameNode, context);
+  if (!binding || !(binding in PROVIDER_BY_PACKAGE)) return undefined;
+  return { provider: PROVIDER_BY_PACKAGE[binding], modelNode: undefined, settings: [], history: undefined, evidence: [`\`${node.getText()}\` typed as ${nameNode.getText()} from '${binding}' (model unknown)`] };
+}
+
+function importBindingOfType(nameNode: Node, context: AnalyzerContext): string | undefined {
+  for (const declaration of nameNode.getSourceFile().getImportDeclarations()) {
+    for (const specifier of declaration.getNamedImports()) {
+      if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) === nameNode.getText()) return declaration.getModuleSpecifierValue();
+    }
+  }
+  return importBindingOf(nameNode, context.modules)?.packageName;
+}
+
+// ---- shared reporting ---------------------------------------------------------------------------
+
+function report(call: CallExpression, context: AnalyzerContext, method: string, spec: { endpoint: Endpoint; streaming?: boolean }, setup: ModelSetup, prompt: Node | undefined, request: Node | undefined): DetectedCall {
+  const model = readModel(setup.modelNode, context.modules);
+  const evidence = [...setup.evidence, ...model.evidence];
+  const setting = (name: string) => {
+    for (const object of [...setup.settings].reverse()) {
+      const value = getObjectProperty(object, name) ?? getObjectProperty(getObjectProperty(object, 'generationConfig'), name);
+      if (value) return value;
+    }
+    return undefined;
+  };
+  const messages: PromptMessage[] = [];
+  const system = readSystemPrompt(setting('systemInstruction'), context.modules);
+  if (system) messages.push(system);
+  let hasImage = false;
+  if (setup.history) {
+    const history = resolveMessages(setup.history, context.modules);
+    messages.push(...history.messages);
+    hasImage ||= history.hasImage;
+  }
+  if (prompt) {
+    const contents = readContents(prompt, context);
+    messages.push(...contents.messages);
+    hasImage ||= contents.hasImage;
+  } else if (!request && call.getArguments().length === 0) {
+    evidence.push('no prompt argument');
+  }
+  const tools = setting('tools');
+  const responseSchema = setting('responseSchema') ?? setting('responseJsonSchema');
+  const mimeType = setting('responseMimeType');
+  return toDetectedCall(call, context.file, {
+    provider: setup.provider,
+    sdk: 'google',
+    method,
+    endpoint: spec.endpoint,
+    model: model.ref,
+    messages,
+    maxOutputTokens: resolveNumber(setting('maxOutputTokens'), context.modules),
+    features: {
+      streaming: Boolean(spec.streaming),
+      tools: Boolean(tools),
+      vision: hasImage,
+      structuredOutput: Boolean(responseSchema) || Boolean(mimeType && /application\/json/.test(mimeType.getText())),
+    },
+    toolNames: readToolNames(tools, context.modules),
+    structuredOutputName: responseSchema ? unwrapExpression(responseSchema).getText().slice(0, 40) : undefined,
+    evidence,
+  });
+}
+
+/**
+ * Gemini `contents`: a string, a list of strings and parts (`{ text }`, `{ inlineData }`), a list of
+ * `{ role, parts }` turns, or a `{ parts }` object.
+ */
+function readContents(node: Node, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
+  const value = unwrapExpression(node);
+  if (Node.isArrayLiteralExpression(value)) {
+    const elements = value.getElements().map((element) => resolveObjectLiteral(element, context.modules));
+    const isTurns = elements.some((element) => getObjectProperty(element, 'role') || getObjectProperty(element, 'parts'));
+    if (isTurns) return resolveMessages(value, context.modules);
+    const parts = resolveContentParts(value, context.modules);
+    return { messages: [{ role: 'user', ...parts.text }], hasImage: parts.hasImage || value.getElements().some((element) => /createPartFrom(Uri|Base64)|fileData|inlineData/.test(element.getText()) && !/text\s*:/.test(element.getText())) };
+  }
+  if (Node.isObjectLiteralExpression(value)) {
+    const parts = getObjectProperty(value, 'parts');
+    if (parts) {
+      const resolved = resolveContentParts(parts, context.modules);
+      return { messages: [{ role: 'user', ...resolved.text }], hasImage: resolved.hasImage };
+    }
+  }
+  return { messages: [{ role: 'user', ...resolvePromptText(value, context.modules) }], hasImage: false };
+}

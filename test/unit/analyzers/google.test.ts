@@ -1,0 +1,107 @@
+import { googleAnalyzer } from '../../../src/analyzers/google';
+import { runAnalyzerTests } from './tester';
+
+runAnalyzerTests('google analyzer', googleAnalyzer, {
+  valid: [
+    { name: 'getGenerativeModel alone builds an object and sends nothing', code: `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!);\nexport const model = genAI.getGenerativeModel({ model: 'gemini-1.5-flash' });` },
+    { name: 'countTokens is free', code: `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst model = new GoogleGenerativeAI('k').getGenerativeModel({ model: 'gemini-1.5-pro' });\nawait model.countTokens('hello');` },
+    { name: 'a generateContent method of an app object', code: `class ReportBuilder { generateContent(x: string) { return x; } }\nconst builder = new ReportBuilder();\nbuilder.generateContent('quarterly');\nexport function send(socket: any) { socket.sendMessage('hi'); }` },
+    { name: 'sendMessage on a chat SDK that is not Google', code: `import { WebClient } from '@slack/web-api';\nconst slack = new WebClient(token);\nconst chat = slack.chat;\nchat.sendMessage({ channel: 'c', text: 'hi' });` },
+    { name: 'ai.models.list and an untraced generateContent without model', code: `import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nawait ai.models.list();\nexport const f = (svc: any) => svc.models.generateContent({ id: 3 });` },
+  ],
+  invalid: [
+    {
+      name: '@google/generative-ai: system instruction and generation config on the model',
+      code: `import { GoogleGenerativeAI } from '@google/generative-ai';
+const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!);
+const model = genAI.getGenerativeModel({
+  model: 'gemini-1.5-flash',
+  systemInstruction: 'You translate English to German.',
+  generationConfig: { maxOutputTokens: 200, responseMimeType: 'application/json' },
+});
+export async function translate(text: string) {
+  const result = await model.generateContent(\`Translate: \${text}\`);
+  return result.response.text();
+}`,
+      calls: [{ line: 9, column: 24, method: 'generateContent', provider: 'google', endpoint: 'chat', model: 'gemini-1.5-flash', modelSource: 'literal', maxOutputTokens: 200, features: { structuredOutput: true, streaming: false }, promptIncludes: ['You translate English to German.', 'Translate: {{text}}'] }],
+    },
+    {
+      name: 'startChat history then sendMessageStream; model from another module',
+      files: { 'src/gemini.ts': `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst client = new GoogleGenerativeAI(process.env.KEY ?? '');\nexport const chatModel = client.getGenerativeModel({ model: 'gemini-2.0-flash' });\n` },
+      code: `import { chatModel } from './gemini';
+const chat = chatModel.startChat({ history: [{ role: 'user', parts: [{ text: 'Hello' }] }, { role: 'model', parts: [{ text: 'Hi! How can I help?' }] }] });
+export async function next(message: string) {
+  return chat.sendMessageStream(message);
+}`,
+      calls: [{ line: 4, method: 'sendMessageStream', provider: 'google', model: 'gemini-2.0-flash', features: { streaming: true }, promptIncludes: ['Hello', 'Hi! How can I help?', '{{message}}'] }],
+    },
+    {
+      name: 'request object with inline image data, streaming, and embeddings',
+      code: `import { GoogleGenerativeAI } from '@google/generative-ai';
+const genAI = new GoogleGenerativeAI(key);
+const vision = genAI.getGenerativeModel({ model: 'gemini-1.5-pro' });
+await vision.generateContentStream([{ inlineData: { data: base64, mimeType: 'image/jpeg' } }, 'What is in this picture?']);
+const embedder = genAI.getGenerativeModel({ model: 'text-embedding-004' });
+await embedder.embedContent(chunk);`,
+      calls: [
+        { line: 4, method: 'generateContentStream', model: 'gemini-1.5-pro', features: { vision: true, streaming: true }, promptIncludes: ['What is in this picture?'] },
+        { line: 6, method: 'embedContent', endpoint: 'embedding', model: 'text-embedding-004' },
+      ],
+    },
+    {
+      name: 'Vertex AI SDK reports google-vertex; model held in a class field',
+      code: `import { VertexAI } from '@google-cloud/vertexai';
+export class Summarizer {
+  private model = new VertexAI({ project: 'p', location: 'us-central1' }).getGenerativeModel({ model: 'gemini-1.5-flash-002', generationConfig: { maxOutputTokens: 512 } });
+  summarize(doc: string) { return this.model.generateContent({ contents: [{ role: 'user', parts: [{ text: 'Summarize:' }, { text: doc }] }] }); }
+}`,
+      calls: [{ line: 4, provider: 'google-vertex', model: 'gemini-1.5-flash-002', maxOutputTokens: 512, promptIncludes: ['Summarize:', '{{doc}}'] }],
+    },
+    {
+      name: '@google/genai: models.generateContent with config, tools and schema',
+      code: `import { GoogleGenAI, Type } from '@google/genai';
+const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
+export async function extract(email: string) {
+  const response = await ai.models.generateContent({
+    model: 'gemini-2.5-flash',
+    contents: \`Extract the order number from: \${email}\`,
+    config: {
+      systemInstruction: 'Return JSON only.',
+      maxOutputTokens: 100,
+      responseMimeType: 'application/json',
+      responseSchema: { type: Type.OBJECT, properties: { order: { type: Type.STRING } } },
+      tools: [{ functionDeclarations: [{ name: 'lookupOrder', parameters: {} }] }],
+    },
+  });
+  return response.text;
+}`,
+      calls: [{ line: 4, method: 'models.generateContent', provider: 'google', model: 'gemini-2.5-flash', maxOutputTokens: 100, features: { structuredOutput: true, tools: true }, toolNames: ['lookupOrder'], promptIncludes: ['Return JSON only.', 'Extract the order number from: {{email}}'] }],
+    },
+    {
+      name: '@google/genai on Vertex, streaming, embeddings, images and chats',
+      code: `import { GoogleGenAI } from '@google/genai';
+const ai = new GoogleGenAI({ vertexai: true, project: 'p', location: 'us-central1' });
+await ai.models.generateContentStream({ model: 'gemini-2.0-flash-001', contents: [{ role: 'user', parts: [{ text: 'Write a haiku' }] }] });
+await ai.models.embedContent({ model: 'gemini-embedding-001', contents: texts });
+await ai.models.generateImages({ model: 'imagen-3.0-generate-002', prompt: 'A robot holding a red skateboard' });
+const chat = ai.chats.create({ model: 'gemini-2.5-flash', config: { systemInstruction: 'Be brief.' } });
+await chat.sendMessage({ message: 'How many paws are in my house?' });`,
+      calls: [
+        { line: 3, method: 'models.generateContentStream', provider: 'google-vertex', model: 'gemini-2.0-flash-001', features: { streaming: true }, promptIncludes: ['Write a haiku'] },
+        { line: 4, method: 'models.embedContent', endpoint: 'embedding', model: 'gemini-embedding-001' },
+        { line: 5, method: 'models.generateImages', endpoint: 'image-generation', model: 'imagen-3.0-generate-002', promptIncludes: ['red skateboard'] },
+        { line: 7, method: 'sendMessage', provider: 'google-vertex', model: 'gemini-2.5-flash', promptIncludes: ['Be brief.', 'How many paws'] },
+      ],
+    },
+    {
+      name: 'a parameter typed GenerativeModel; an untraced genai client matched by shape',
+      code: `import type { GenerativeModel } from '@google/generative-ai';
+export const run = (model: GenerativeModel, q: string) => model.generateContent(q);
+export const run2 = (deps: any, q: string) => deps.ai.models.generateContent({ model: 'gemini-2.0-flash-lite', contents: q });`,
+      calls: [
+        { line: 2, method: 'generateContent', provider: 'google', model: null, modelSource: 'dynamic' },
+        { line: 3, method: 'models.generateContent', provider: 'google', model: 'gemini-2.0-flash-lite' },
+      ],
+    },
+  ],
+});
