@@ -498,8 +498,10 @@ export interface WorkspaceAdvice {
   /** The best self-hosting pool, whether it pays or not (null when no call can move to an open model). */
   selfHost: SelfHostPool | null;
   breakEven: {
-    /** Monthly closed-API spend at which self-managed GPUs + fixed costs cost the same, for this workspace's token mix. */
+    /** Monthly API spend (at today's prices) at which self-managed GPUs + fixed costs cost the same, for this workspace's token mix, with whole replicas. */
     monthlyApiSpendUsd: number | null;
+    /** The same where GPU cost is proportional to volume (fixed ÷ (1 − r)): the limit at large scale. */
+    atScaleMonthlyApiSpendUsd?: number | null;
     gpuUsdPerApiUsd: number | null;
     derivation: string;
   };
@@ -633,7 +635,25 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
   if (!plan) return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: `${ref} has no priced configuration that fits this token mix` };
   const gpu = plan.sizing.monthlyGpuUsdOnDemand;
   const r = gpu / (spend * scale);
-  const s = r < 1 ? fixed.usd / (1 - r) : null;
+  const linear = r < 1 ? fixed.usd / (1 - r) : null;
+  // Whole replicas cost more than r × S at small volume: find where S − GPU(S) − fixed turns positive.
+  const gpuAt = (spendS: number) =>
+    planFor(arch, { ...w, callsPerMonth: Math.max(1, Math.round((calls * spendS) / spend)) }, catalog, 'self-managed')?.sizing.monthlyGpuUsdOnDemand ?? Infinity;
+  const pays = (spendS: number) => spendS - gpuAt(spendS) - fixed.usd >= 0;
+  let s: number | null = null;
+  if (linear !== null) {
+    let lo = 0;
+    let hi = linear * 2;
+    for (let i = 0; i < 20 && !pays(hi); i++) hi *= 2;
+    if (pays(hi)) {
+      for (let i = 0; i < 40; i++) {
+        const mid = (lo + hi) / 2;
+        if (pays(mid)) hi = mid;
+        else lo = mid;
+      }
+      s = hi;
+    }
+  }
   const band = r < 1 ? ` (seed's fixed-cost ranges $${fmtInt(fixed.low)}-$${fmtInt(fixed.high)} give $${fmtInt(fixed.low / (1 - r))}-$${fmtInt(fixed.high / (1 - r))})` : '';
   const open = cheapestOpenRow(catalog, ref);
   let vsOpen = '';
@@ -649,11 +669,13 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
   const derivation =
     `Reference deployment ${ref} (the seed's 70B example), self-managed, on ${scope} (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out per call): ` +
     `at 1,000× today's volume GPUs cost $${fmtInt(gpu)}/month vs $${fmtInt(spend * scale)} at today's API prices, r = $${r.toFixed(3)} of GPU per $1 of API. ` +
-    (s === null
+    (linear === null
       ? 'GPUs cost more than these APIs even at scale: self-hosting never breaks even for this mix.'
-      : `Break-even S* = fixed $${fmtInt(fixed.usd)} ÷ (1 − ${r.toFixed(3)}) = $${fmtInt(s)}/month of today's API spend${band}; the seed claims $50K-$150K. Fixed costs are labeled assumptions in self-host-costs.json.`) +
+      : `At scale, break-even S = fixed $${fmtInt(fixed.usd)} ÷ (1 − ${r.toFixed(3)}) = $${fmtInt(linear ?? 0)}/month of today's API spend${band}` +
+        (s !== null ? `; with whole replicas at that volume it is $${fmtInt(s)}/month (GPUs $${fmtInt(gpuAt(s))})` : '') +
+        `. The seed claims $50K-$150K. Fixed costs are labeled assumptions in self-host-costs.json.`) +
     vsOpen;
-  return { monthlyApiSpendUsd: s, gpuUsdPerApiUsd: r, derivation };
+  return { monthlyApiSpendUsd: s ?? linear, atScaleMonthlyApiSpendUsd: linear, gpuUsdPerApiUsd: r, derivation };
 }
 
 function cheapestOpenRow(catalog: Catalog, model: string): OpenPriceRow | undefined {
