@@ -81,6 +81,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
     return none(`model ${modelId} is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
   }
   if (current.closed?.retired) diagnostics.push(`${current.id} is retired by its vendor; priced at its last list price (${current.closed.asOf})`);
+  if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
   if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription') {
     return adviseMedia(input, current, diagnostics);
@@ -251,7 +252,8 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
   const viable: HostingOption[] = [];
   const weak: HostingOption[] = [];
   for (const row of catalog.closed) {
-    if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || row.retired || row.inputPerMTok === undefined) continue;
+    // Retired models cannot be switched to; unverified prices are not a basis for a recommendation.
+    if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || row.retired || row.unverified || row.inputPerMTok === undefined) continue;
     const { inP, outP, note } = closedRates(input, row);
     const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead), row.id);
     if (cost.usd >= currentUsd) continue;

@@ -46,6 +46,8 @@ export interface ClosedModelRow extends Sourced {
   aliases?: string[];
   /** Hidden reasoning/thinking tokens are billed as output, on top of the visible answer. */
   billsReasoningTokens?: boolean;
+  /** Price not checked against the vendor (2026 entries of the public price file): priced when called, never proposed. */
+  unverified?: boolean;
   /** No longer served by the vendor: priced at its last list price, never suggested as a target. */
   retired?: boolean;
   notes?: string;

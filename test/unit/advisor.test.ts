@@ -89,6 +89,14 @@ describe('advisor: pricing the current call', () => {
     assert.match(stt.diagnostics[0], /per audio minute/);
   });
 
+  it('prices an unverified 2026 model when the code calls it, but never proposes one', () => {
+    const called = adviseCall(input('claude-sonnet-5', { provider: 'anthropic', taskType: 'chat' }), catalog);
+    assert.ok(called.monthlyUsdCurrent !== null);
+    assert.ok(called.diagnostics.some((d) => /not yet checked/.test(d)));
+    const other = adviseCall(input('claude-sonnet-4-5', { provider: 'anthropic', taskType: 'complex-reasoning' }), catalog);
+    assert.ok(!other.options.some((o) => o.model === 'claude-sonnet-5'), 'cheaper on paper, but unverified');
+  });
+
   it('notes a retired model priced at its last list price', () => {
     const advice = adviseCall(input('claude-3-5-sonnet-20241022', { provider: 'anthropic' }), catalog);
     assert.ok(advice.monthlyUsdCurrent !== null);
