@@ -1,0 +1,373 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { DetectedCall, Endpoint, MessageRole, PromptHole, PromptMessage } from '../core/types';
+import type { Analyzer, AnalyzerContext } from './analyzer';
+import { toDetectedCall } from './shared/callsite';
+import { resolveClientOrigin } from './shared/clients';
+import { holeKindFromName, resolveContentParts, resolvePromptText } from './shared/prompt';
+import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { calleeBinding, firstProperty, isTrueLiteral, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
+
+/**
+ * LangChain.js: a model object (`new ChatOpenAI({ model })`) sends nothing until it is invoked.
+ * The request is `invoke/stream/batch/...` on the model itself, on a model decorated with
+ * `withStructuredOutput`/`bindTools`, or on a chain that contains it (`prompt.pipe(model)`,
+ * `RunnableSequence.from([...])`, `new LLMChain({ llm })`, `createReactAgent({ llm })`).
+ * The call site is that invoke, with the model's provider and id.
+ */
+const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpoint }>> = {
+  ChatOpenAI: { provider: 'openai', endpoint: 'chat' },
+  OpenAI: { provider: 'openai', endpoint: 'completion' },
+  AzureChatOpenAI: { provider: 'azure-openai', endpoint: 'chat' },
+  AzureOpenAI: { provider: 'azure-openai', endpoint: 'completion' },
+  ChatAnthropic: { provider: 'anthropic', endpoint: 'chat' },
+  ChatGoogleGenerativeAI: { provider: 'google', endpoint: 'chat' },
+  ChatVertexAI: { provider: 'google-vertex', endpoint: 'chat' },
+  ChatBedrockConverse: { provider: 'aws-bedrock', endpoint: 'chat' },
+  BedrockChat: { provider: 'aws-bedrock', endpoint: 'chat' },
+  Bedrock: { provider: 'aws-bedrock', endpoint: 'completion' },
+  ChatMistralAI: { provider: 'mistral', endpoint: 'chat' },
+  ChatGroq: { provider: 'groq', endpoint: 'chat' },
+  ChatOllama: { provider: 'ollama', endpoint: 'chat' },
+  Ollama: { provider: 'ollama', endpoint: 'completion' },
+  ChatTogetherAI: { provider: 'together', endpoint: 'chat' },
+  ChatFireworks: { provider: 'fireworks', endpoint: 'chat' },
+  ChatCohere: { provider: 'cohere', endpoint: 'chat' },
+  ChatDeepSeek: { provider: 'deepseek', endpoint: 'chat' },
+  ChatXAI: { provider: 'xai', endpoint: 'chat' },
+  ChatCerebras: { provider: 'cerebras', endpoint: 'chat' },
+  OpenAIEmbeddings: { provider: 'openai', endpoint: 'embedding' },
+  AzureOpenAIEmbeddings: { provider: 'azure-openai', endpoint: 'embedding' },
+  GoogleGenerativeAIEmbeddings: { provider: 'google', endpoint: 'embedding' },
+  VertexAIEmbeddings: { provider: 'google-vertex', endpoint: 'embedding' },
+  BedrockEmbeddings: { provider: 'aws-bedrock', endpoint: 'embedding' },
+  MistralAIEmbeddings: { provider: 'mistral', endpoint: 'embedding' },
+  OllamaEmbeddings: { provider: 'ollama', endpoint: 'embedding' },
+  CohereEmbeddings: { provider: 'cohere', endpoint: 'embedding' },
+  TogetherAIEmbeddings: { provider: 'together', endpoint: 'embedding' },
+};
+
+/** Runnable methods that send a request. */
+const REQUEST_METHODS: Readonly<Record<string, { streaming?: boolean; embedding?: boolean }>> = {
+  invoke: {},
+  stream: { streaming: true },
+  streamEvents: { streaming: true },
+  streamLog: { streaming: true },
+  batch: {},
+  call: {},
+  predict: {},
+  predictMessages: {},
+  generate: {},
+  embedQuery: { embedding: true },
+  embedDocuments: { embedding: true },
+};
+
+/** Runnable decorators that keep the model and add behaviour. */
+const DECORATORS = new Set(['withStructuredOutput', 'bindTools', 'bind', 'withConfig', 'withRetry', 'withFallbacks', 'withListeners', 'asTool']);
+
+const LANGCHAIN_PACKAGE = /^@langchain\/|^langchain(?:\/|$)/;
+const MAX_DEPTH = 10;
+
+export const langchainAnalyzer: Analyzer = {
+  id: 'langchain',
+  packages: [LANGCHAIN_PACKAGE],
+  analyze(context: AnalyzerContext): DetectedCall[] {
+    const calls: DetectedCall[] = [];
+    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const detected = analyzeCall(call, context);
+      if (detected) calls.push(detected);
+    }
+    return calls;
+  },
+};
+
+/** What a runnable resolves to: the model inside it, the prompt templates before it, and what decorators added. */
+interface Runnable {
+  className: string;
+  provider: string;
+  endpoint: Endpoint;
+  modelOptions: Node | undefined;
+  /** For `initChatModel('openai:gpt-4o')`: the model id node. */
+  modelId?: Node;
+  templates: Node[];
+  structured: boolean;
+  structuredName?: string;
+  tools: Node[];
+  agentTools: boolean;
+  evidence: string[];
+}
+
+function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const method = REQUEST_METHODS[callee.getName()];
+  if (!method) return undefined;
+  const runnable = findRunnable(callee.getExpression(), context, 0);
+  if (!runnable) return undefined;
+  if (Boolean(method.embedding) !== (runnable.endpoint === 'embedding')) return undefined;
+
+  const evidence = [...runnable.evidence];
+  const options = resolveObjectLiteral(runnable.modelOptions, context.modules);
+  const modelNode = runnable.modelId ?? firstProperty(options, ['model', 'modelName', 'azureOpenAIApiDeploymentName', 'deploymentName', 'modelId']);
+  const model = readModel(modelNode, context.modules);
+  if (!modelNode) evidence.push(`no model option on ${runnable.className}: the library default applies`);
+  let modelRef = model.ref;
+  let provider = runnable.provider;
+  if (runnable.modelId && model.ref.id?.includes(':')) {
+    const [prefix, ...rest] = model.ref.id.split(':');
+    provider = PROVIDER_PREFIX[prefix] ?? prefix;
+    modelRef = { ...model.ref, id: rest.join(':') };
+  }
+  evidence.push(...model.evidence);
+  provider = providerFromOptions(getObjectProperty(options, 'configuration') ?? getObjectProperty(options, 'clientOptions'), context.modules, evidence) ?? provider;
+
+  const { messages, hasImage } = readInput(call, runnable, method.embedding === true, context);
+  const toolNames = runnable.tools.flatMap((tools) => readToolNames(tools, context.modules));
+  return toDetectedCall(call, context.file, {
+    provider,
+    sdk: 'langchain',
+    method: callee.getName(),
+    endpoint: runnable.endpoint,
+    model: modelRef,
+    messages,
+    maxOutputTokens: resolveNumber(firstProperty(options, ['maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'numPredict', 'max_tokens']), context.modules),
+    features: {
+      streaming: Boolean(method.streaming) || isTrueLiteral(getObjectProperty(options, 'streaming')),
+      tools: runnable.tools.length > 0 || runnable.agentTools,
+      vision: hasImage,
+      structuredOutput: runnable.structured,
+    },
+    toolNames,
+    structuredOutputName: runnable.structuredName,
+    evidence,
+  });
+}
+
+const PROVIDER_PREFIX: Readonly<Record<string, string>> = { google_genai: 'google', google_vertexai: 'google-vertex', bedrock: 'aws-bedrock', bedrock_converse: 'aws-bedrock', azure_openai: 'azure-openai', mistralai: 'mistral' };
+
+/** Follows a runnable expression to the LangChain model inside it, or undefined when there is none. */
+function findRunnable(expression: Node, context: AnalyzerContext, depth: number): Runnable | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = traceValue(expression, context.modules);
+  if (Node.isNewExpression(node)) {
+    const origin = resolveClientOrigin(node, context.modules);
+    if (origin && LANGCHAIN_PACKAGE.test(origin.packageName) && origin.className in MODEL_CLASSES) {
+      const spec = MODEL_CLASSES[origin.className];
+      return { className: origin.className, provider: spec.provider, endpoint: spec.endpoint, modelOptions: node.getArguments()[0], templates: [], structured: false, tools: [], agentTools: false, evidence: [`${origin.evidence[0]} from '${origin.packageName}'`] };
+    }
+    return fromHolder(node, context, depth);
+  }
+  if (Node.isConditionalExpression(node)) return findRunnable(node.getWhenTrue(), context, depth + 1) ?? findRunnable(node.getWhenFalse(), context, depth + 1);
+  if (!Node.isCallExpression(node)) return undefined;
+  const callee = unwrapExpression(node.getExpression());
+  const binding = calleeBinding(callee, context.modules);
+  if (binding && LANGCHAIN_PACKAGE.test(binding.packageName) && binding.importedName === 'initChatModel') {
+    const id = node.getArguments()[0];
+    const options = resolveObjectLiteral(node.getArguments()[1], context.modules);
+    const providerNode = getObjectProperty(options, 'modelProvider');
+    const providerName = providerNode ? resolveString(providerNode, context.modules).value : null;
+    return { className: 'initChatModel', provider: providerName ? (PROVIDER_PREFIX[providerName] ?? providerName) : 'unknown', endpoint: 'chat', modelOptions: node.getArguments()[1], modelId: id, templates: [], structured: false, tools: [], agentTools: false, evidence: [`model from initChatModel() at ${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`] };
+  }
+  if (Node.isPropertyAccessExpression(callee)) {
+    const name = callee.getName();
+    if (DECORATORS.has(name)) {
+      const inner = findRunnable(callee.getExpression(), context, depth + 1);
+      if (!inner) return undefined;
+      const argument = node.getArguments()[0];
+      if (name === 'withStructuredOutput') {
+        inner.structured = true;
+        inner.structuredName = argument ? unwrapExpression(argument).getText().slice(0, 40) : undefined;
+      }
+      if (name === 'bindTools' && argument) inner.tools.push(argument);
+      return inner;
+    }
+    if (name === 'pipe') {
+      // `a.pipe(b)`: the model is in b (later stages) or in a; templates come before it.
+      for (const argument of node.getArguments()) {
+        const found = findRunnable(argument, context, depth + 1);
+        if (found) {
+          found.templates.unshift(...templatesIn(callee.getExpression(), context, depth + 1));
+          return found;
+        }
+      }
+      return findRunnable(callee.getExpression(), context, depth + 1);
+    }
+    if (name === 'from' && /RunnableSequence$/.test(callee.getExpression().getText())) {
+      const list = node.getArguments()[0] && unwrapExpression(node.getArguments()[0]);
+      if (list && Node.isArrayLiteralExpression(list)) return fromSequence(list.getElements(), context, depth);
+    }
+  }
+  return fromHolder(node, context, depth);
+}
+
+/** `[prompt, model, parser]`: the first model, with the templates before it. */
+function fromSequence(elements: Node[], context: AnalyzerContext, depth: number): Runnable | undefined {
+  for (const [index, element] of elements.entries()) {
+    const found = findRunnable(element, context, depth + 1);
+    if (found) {
+      found.templates.unshift(...elements.slice(0, index).flatMap((before) => templatesIn(before, context, depth + 1)));
+      return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A LangChain constructor or helper holding a model in its options: `new LLMChain({ llm, prompt })`,
+ * `createReactAgent({ llm, tools })`, `createToolCallingAgent({ llm, tools, prompt })`.
+ */
+function fromHolder(node: Node, context: AnalyzerContext, depth: number): Runnable | undefined {
+  if (!(Node.isNewExpression(node) || Node.isCallExpression(node))) return undefined;
+  const binding = calleeBinding(unwrapExpression(node.getExpression()), context.modules);
+  if (!binding || !LANGCHAIN_PACKAGE.test(binding.packageName)) return undefined;
+  const options = resolveObjectLiteral(node.getArguments()[0], context.modules);
+  const llm = firstProperty(options, ['llm', 'model']);
+  const found = llm && findRunnable(llm, context, depth + 1);
+  if (!found) return undefined;
+  const prompt = getObjectProperty(options, 'prompt');
+  if (prompt) found.templates.push(...templatesIn(prompt, context, depth + 1));
+  if (getObjectProperty(options, 'tools')) found.agentTools = true;
+  found.evidence.push(`model passed to ${binding.importedName} at ${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`);
+  return found;
+}
+
+/** Prompt templates in a runnable expression (`ChatPromptTemplate.fromMessages(...)`, `PromptTemplate.fromTemplate(...)`, pipes of them). */
+function templatesIn(expression: Node, context: AnalyzerContext, depth: number): Node[] {
+  if (depth > MAX_DEPTH) return [];
+  const node = traceValue(expression, context.modules);
+  if (Node.isCallExpression(node)) {
+    const callee = unwrapExpression(node.getExpression());
+    if (Node.isPropertyAccessExpression(callee)) {
+      if (/^(fromMessages|fromTemplate|fromPromptMessages)$/.test(callee.getName()) && /PromptTemplate$/.test(callee.getExpression().getText())) return [node];
+      if (callee.getName() === 'pipe') return [...templatesIn(callee.getExpression(), context, depth + 1), ...node.getArguments().flatMap((argument) => templatesIn(argument, context, depth + 1))];
+    }
+  }
+  if (Node.isNewExpression(node) && /PromptTemplate$/.test(node.getExpression().getText())) return [node];
+  return [];
+}
+
+const ROLE_NAMES: Readonly<Record<string, MessageRole>> = { system: 'system', human: 'user', user: 'user', ai: 'assistant', assistant: 'assistant', tool: 'tool', developer: 'developer' };
+const MESSAGE_CLASSES: Readonly<Record<string, MessageRole>> = { SystemMessage: 'system', HumanMessage: 'user', AIMessage: 'assistant', ToolMessage: 'tool', SystemMessagePromptTemplate: 'system', HumanMessagePromptTemplate: 'user', AIMessagePromptTemplate: 'assistant' };
+
+function readInput(call: CallExpression, runnable: Runnable, embedding: boolean, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
+  const argument = call.getArguments()[0];
+  if (embedding) {
+    if (!argument) return { messages: [], hasImage: false };
+    const many = (call.getExpression() as Node).getText().endsWith('embedDocuments');
+    return { messages: [many ? { role: 'user', text: `{{${argument.getText().slice(0, 60)}}}`, holes: [{ kind: 'rag-context', expression: argument.getText().slice(0, 60) }] } : { role: 'user', ...resolvePromptText(argument, context.modules) }], hasImage: false };
+  }
+  const messages: PromptMessage[] = [];
+  let hasImage = false;
+  for (const template of runnable.templates) {
+    const read = readTemplate(template, context);
+    messages.push(...read.messages);
+    hasImage ||= read.hasImage;
+  }
+  if (runnable.templates.length > 0 || !argument) return { messages, hasImage };
+  const traced = traceValue(argument, context.modules);
+  const value = Node.isArrayLiteralExpression(traced) ? traced : unwrapExpression(argument);
+  if (Node.isArrayLiteralExpression(value)) {
+    const read = readMessageList(value.getElements(), context);
+    return { messages: [...messages, ...read.messages], hasImage: hasImage || read.hasImage };
+  }
+  if (Node.isObjectLiteralExpression(value) && getObjectProperty(value, 'messages')) {
+    const list = unwrapExpression(getObjectProperty(value, 'messages')!);
+    if (Node.isArrayLiteralExpression(list)) return readMessageList(list.getElements(), context);
+  }
+  if (Node.isObjectLiteralExpression(value) || Node.isStringLiteral(value) || Node.isTemplateExpression(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isBinaryExpression(value)) {
+    if (Node.isObjectLiteralExpression(value)) return { messages: [{ role: 'user', text: `{{${value.getText().slice(0, 60)}}}`, holes: [{ kind: 'interpolation', expression: value.getText().slice(0, 60) }] }], hasImage };
+    return { messages: [{ role: 'user', ...resolvePromptText(value, context.modules) }], hasImage };
+  }
+  const text = value.getText().slice(0, 60);
+  const kind = holeKindFromName(text);
+  return { messages: [{ role: 'user', ...(Node.isIdentifier(value) ? resolvePromptText(value, context.modules) : { text: `{{${text}}}`, holes: [{ kind, expression: text }] }) }], hasImage };
+}
+
+/** `ChatPromptTemplate.fromMessages([...])` or `PromptTemplate.fromTemplate('...')`, with `{var}` holes. */
+function readTemplate(template: Node, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
+  if (Node.isNewExpression(template)) {
+    const text = getObjectProperty(resolveObjectLiteral(template.getArguments()[0], context.modules), 'template');
+    return { messages: text ? [templateMessage('user', text, context)] : [], hasImage: false };
+  }
+  if (!Node.isCallExpression(template)) return { messages: [], hasImage: false };
+  const argument = template.getArguments()[0];
+  if (!argument) return { messages: [], hasImage: false };
+  const callee = template.getExpression() as Node;
+  if (/fromTemplate$/.test(callee.getText())) return { messages: [templateMessage(/^SystemMessage/.test(callee.getText()) ? 'system' : 'user', argument, context)], hasImage: false };
+  const list = unwrapExpression(argument);
+  return Node.isArrayLiteralExpression(list) ? readMessageList(list.getElements(), context) : { messages: [], hasImage: false };
+}
+
+/** Messages as LangChain takes them: `new HumanMessage(...)`, `['human', '...']`, `{ role, content }`, placeholders and spreads. */
+function readMessageList(elements: Node[], context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
+  const messages: PromptMessage[] = [];
+  let hasImage = false;
+  for (const element of elements.slice(0, 200)) {
+    const node = unwrapExpression(element);
+    if (Node.isSpreadElement(node)) {
+      const expression = `...${node.getExpression().getText().slice(0, 60)}`;
+      messages.push({ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'history', expression }] });
+      continue;
+    }
+    if (Node.isArrayLiteralExpression(node)) {
+      const [roleNode, content] = node.getElements();
+      const role = roleNode ? resolveString(roleNode, context.modules).value : null;
+      if (role === 'placeholder') {
+        messages.push(placeholder(content?.getText() ?? 'history'));
+      } else if (content) {
+        messages.push(templateMessage(ROLE_NAMES[role ?? ''] ?? 'user', content, context));
+      }
+      continue;
+    }
+    if (Node.isNewExpression(node) || (Node.isCallExpression(node) && /\.fromTemplate$/.test(node.getExpression().getText()))) {
+      const className = Node.isNewExpression(node) ? node.getExpression().getText() : node.getExpression().getText().replace(/\.fromTemplate$/, '');
+      if (className === 'MessagesPlaceholder') {
+        messages.push(placeholder(node.getArguments()[0]?.getText() ?? 'history'));
+        continue;
+      }
+      const role = MESSAGE_CLASSES[className] ?? 'user';
+      const argument = node.getArguments()[0];
+      const content = argument && (getObjectProperty(resolveObjectLiteral(argument, context.modules), 'content') ?? argument);
+      if (content) {
+        const parts = resolveContentParts(content, context.modules);
+        messages.push({ role, ...(Node.isArrayLiteralExpression(unwrapExpression(content)) ? parts.text : templateText(content, context)) });
+        hasImage ||= parts.hasImage;
+      }
+      continue;
+    }
+    if (Node.isObjectLiteralExpression(node)) {
+      const roleNode = getObjectProperty(node, 'role');
+      const role = roleNode ? resolveString(roleNode, context.modules).value : null;
+      const content = getObjectProperty(node, 'content');
+      if (content) {
+        const parts = resolveContentParts(content, context.modules);
+        messages.push({ role: ROLE_NAMES[role ?? ''] ?? 'user', ...parts.text });
+        hasImage ||= parts.hasImage;
+      }
+      continue;
+    }
+    const text = node.getText().slice(0, 60);
+    messages.push({ role: 'user', text: `{{${text}}}`, holes: [{ kind: holeKindFromName(text), expression: text }] });
+  }
+  return { messages, hasImage };
+}
+
+function placeholder(name: string): PromptMessage {
+  const expression = name.replace(/^['"`]|['"`]$/g, '');
+  return { role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'history', expression }] };
+}
+
+function templateMessage(role: MessageRole, node: Node, context: AnalyzerContext): PromptMessage {
+  return { role, ...templateText(node, context) };
+}
+
+/** Template text with LangChain's `{variable}` slots turned into holes (`{{variable}}`); `{{`/`}}` are literal braces. */
+function templateText(node: Node, context: AnalyzerContext): { text: string; holes: PromptHole[] } {
+  const resolved = resolvePromptText(node, context.modules);
+  const holes = [...resolved.holes];
+  const text = resolved.text.replace(/\{\{\{?([^{}]*)\}?\}\}|\{([A-Za-z_][\w.]*)\}/g, (whole, existing: string | undefined, variable: string | undefined) => {
+    if (variable === undefined) return whole;
+    holes.push({ kind: holeKindFromName(variable), expression: variable });
+    return `{{${variable}}}`;
+  });
+  return { text, holes };
+}

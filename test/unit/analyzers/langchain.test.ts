@@ -1,0 +1,122 @@
+import { langchainAnalyzer } from '../../../src/analyzers/langchain';
+import { runAnalyzerTests } from './tester';
+
+runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
+  valid: [
+    { name: 'a model that is built but never invoked', code: `import { ChatOpenAI } from '@langchain/openai';\nexport const llm = new ChatOpenAI({ model: 'gpt-4o-mini', temperature: 0 });\nexport const structured = llm.withStructuredOutput(schema);` },
+    { name: 'invoke on things that are not LangChain models', code: `import { Lambda } from '@aws-sdk/client-lambda';\nconst lambda = new Lambda({});\nawait lambda.invoke({ FunctionName: 'f' });\nconst handler = { invoke: (x: string) => x };\nhandler.invoke('hi');\nfn.call(null, 1);` },
+    { name: 'a prompt template formatted locally sends nothing', code: `import { ChatPromptTemplate } from '@langchain/core/prompts';\nconst prompt = ChatPromptTemplate.fromMessages([['system', 'Be nice'], ['human', '{input}']]);\nawait prompt.invoke({ input: 'hi' });\nawait prompt.format({ input: 'hi' });` },
+    { name: 'a ChatOpenAI class of another package', code: `import { ChatOpenAI } from './my-fake';\nconst m = new ChatOpenAI({ model: 'gpt-4o' });\nm.invoke('hello');`, files: { 'src/my-fake.ts': `export class ChatOpenAI { constructor(public o: unknown) {} invoke(s: string) { return s; } }\n` } },
+    { name: 'embedQuery is not called on a chat model, invoke not on embeddings', code: `import { OpenAIEmbeddings } from '@langchain/openai';\nconst embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-small' });\nembeddings.invoke?.('x');` },
+  ],
+  invalid: [
+    {
+      name: 'model.invoke with a string; model options',
+      code: `import { ChatOpenAI } from '@langchain/openai';
+const llm = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 64, temperature: 0 });
+export async function tag(title: string) {
+  const result = await llm.invoke(\`Suggest three tags for: \${title}\`);
+  return result.content;
+}`,
+      calls: [{ line: 4, column: 24, method: 'invoke', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', modelSource: 'literal', maxOutputTokens: 64, promptIncludes: ['Suggest three tags for: {{title}}'] }],
+    },
+    {
+      name: 'prompt.pipe(model).pipe(parser) chain: template text with variables',
+      code: `import { ChatAnthropic } from '@langchain/anthropic';
+import { ChatPromptTemplate, MessagesPlaceholder } from '@langchain/core/prompts';
+import { StringOutputParser } from '@langchain/core/output_parsers';
+const model = new ChatAnthropic({ model: 'claude-3-5-sonnet-20241022', maxTokens: 1024 });
+const prompt = ChatPromptTemplate.fromMessages([
+  ['system', 'You answer questions about our product using the context.\\nContext: {context}'],
+  new MessagesPlaceholder('chat_history'),
+  ['human', '{question}'],
+]);
+const chain = prompt.pipe(model).pipe(new StringOutputParser());
+export const answer = (question: string, context: string) => chain.invoke({ question, context, chat_history: [] });`,
+      calls: [{ line: 11, provider: 'anthropic', model: 'claude-3-5-sonnet-20241022', maxOutputTokens: 1024, promptIncludes: ['You answer questions about our product', 'Context: {{context}}', '{{question}}'], holeKinds: ['rag-context', 'history', 'interpolation'] }],
+    },
+    {
+      name: 'withStructuredOutput and bindTools on a Gemini model; stream',
+      code: `import { ChatGoogleGenerativeAI } from '@langchain/google-genai';
+import { z } from 'zod';
+const gemini = new ChatGoogleGenerativeAI({ model: 'gemini-1.5-flash', maxOutputTokens: 300 });
+const Sentiment = z.object({ label: z.enum(['pos', 'neg']) });
+await gemini.withStructuredOutput(Sentiment).invoke('I love it');
+const withTools = gemini.bindTools([weatherTool, { name: 'search', description: 's', schema }]);
+for await (const chunk of await withTools.stream([new SystemMessage('Use tools.'), new HumanMessage(question)])) console.log(chunk);`,
+      calls: [
+        { line: 5, provider: 'google', model: 'gemini-1.5-flash', maxOutputTokens: 300, features: { structuredOutput: true } },
+        { line: 7, method: 'stream', provider: 'google', features: { streaming: true, tools: true }, toolNames: ['weatherTool', 'search'], promptIncludes: ['Use tools.', '{{question}}'] },
+      ],
+    },
+    {
+      name: 'model from another module, held in a class; modelName; embeddings',
+      files: { 'src/models.ts': `import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';\nexport const chatModel = new ChatOpenAI({ modelName: process.env.CHAT_MODEL ?? 'gpt-4o' });\nexport const embedder = new OpenAIEmbeddings({ model: 'text-embedding-3-large' });\n` },
+      code: `import { chatModel, embedder } from './models';
+export class Retriever {
+  private llm = chatModel;
+  async answer(q: string) { return this.llm.invoke([{ role: 'user', content: q }]); }
+  async index(documents: string[]) { return embedder.embedDocuments(documents); }
+  async query(q: string) { return embedder.embedQuery(q); }
+}`,
+      calls: [
+        { line: 4, provider: 'openai', model: 'gpt-4o', modelSource: 'env-default' },
+        { line: 5, method: 'embedDocuments', endpoint: 'embedding', model: 'text-embedding-3-large', holeKinds: ['rag-context'] },
+        { line: 6, method: 'embedQuery', endpoint: 'embedding', model: 'text-embedding-3-large' },
+      ],
+    },
+    {
+      name: 'Bedrock, Mistral, Groq and Ollama chat models; batch',
+      code: `import { ChatBedrockConverse } from '@langchain/aws';
+import { ChatMistralAI } from '@langchain/mistralai';
+import { ChatGroq } from '@langchain/groq';
+import { ChatOllama } from '@langchain/ollama';
+await new ChatBedrockConverse({ model: 'anthropic.claude-3-haiku-20240307-v1:0', region: 'us-east-1' }).invoke('hi');
+await new ChatMistralAI({ model: 'mistral-large-latest' }).batch(['a', 'b']);
+await new ChatGroq({ model: 'llama-3.3-70b-versatile', streaming: true }).invoke('hi');
+await new ChatOllama({ model: 'llama3.1:8b', baseUrl: 'http://localhost:11434', numPredict: 256 }).invoke('hi');`,
+      calls: [
+        { line: 5, provider: 'aws-bedrock', model: 'anthropic.claude-3-haiku-20240307-v1:0' },
+        { line: 6, method: 'batch', provider: 'mistral', model: 'mistral-large-latest' },
+        { line: 7, provider: 'groq', model: 'llama-3.3-70b-versatile', features: { streaming: true } },
+        { line: 8, provider: 'ollama', model: 'llama3.1:8b', maxOutputTokens: 256 },
+      ],
+    },
+    {
+      name: 'RunnableSequence.from, PromptTemplate.fromTemplate, ChatOpenAI pointed at Together',
+      code: `import { ChatOpenAI } from '@langchain/openai';
+import { PromptTemplate } from '@langchain/core/prompts';
+import { RunnableSequence } from '@langchain/core/runnables';
+const llm = new ChatOpenAI({ model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', configuration: { baseURL: 'https://api.together.xyz/v1' } });
+const chain = RunnableSequence.from([PromptTemplate.fromTemplate('Translate to French: {text}'), llm]);
+await chain.invoke({ text: body });`,
+      calls: [{ line: 6, provider: 'together', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', promptIncludes: ['Translate to French: {{text}}'] }],
+    },
+    {
+      name: 'an agent holding the model and tools; legacy LLMChain; initChatModel',
+      code: `import { ChatOpenAI } from '@langchain/openai';
+import { createReactAgent } from '@langchain/langgraph/prebuilt';
+import { LLMChain } from 'langchain/chains';
+import { initChatModel } from 'langchain/chat_models/universal';
+const agent = createReactAgent({ llm: new ChatOpenAI({ model: 'gpt-4.1' }), tools: [search] });
+await agent.invoke({ messages: [{ role: 'user', content: 'What is the weather in SF?' }] });
+const legacy = new LLMChain({ llm: new ChatOpenAI({ model: 'gpt-3.5-turbo' }), prompt });
+await legacy.call({ product: 'socks' });
+const universal = await initChatModel('anthropic:claude-3-5-haiku-latest', { temperature: 0 });
+await universal.invoke('hello');`,
+      calls: [
+        { line: 6, model: 'gpt-4.1', features: { tools: true }, promptIncludes: ['What is the weather in SF?'] },
+        { line: 8, method: 'call', model: 'gpt-3.5-turbo' },
+        { line: 10, provider: 'anthropic', model: 'claude-3-5-haiku-latest' },
+      ],
+    },
+    {
+      name: 'image content in a HumanMessage; require()',
+      code: `const { ChatOpenAI } = require('@langchain/openai');
+const { HumanMessage } = require('@langchain/core/messages');
+const vision = new ChatOpenAI({ model: 'gpt-4o' });
+vision.invoke([new HumanMessage({ content: [{ type: 'text', text: 'Describe the chart' }, { type: 'image_url', image_url: { url: chartUrl } }] })]);`,
+      calls: [{ line: 4, model: 'gpt-4o', features: { vision: true }, promptIncludes: ['Describe the chart'] }],
+    },
+  ],
+});
