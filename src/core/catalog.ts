@@ -226,7 +226,8 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
   for (const d of dates) counts.set(d, (counts.get(d) ?? 0) + 1);
   const snapshot = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   const sources = new Set<string>();
-  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts]) sources.add(r.source);
+  // One entry per document: rows of the same file differ only by their `; key ...` suffix.
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts]) sources.add(r.source.split('; key')[0].trim());
   const index = new Map<string, string>();
   const add = (name: string, id: string) => {
     const key = canonicalKey(name);
