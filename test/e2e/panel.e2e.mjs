@@ -117,6 +117,47 @@ export const steps = [
     },
   },
   {
+    name: 'sorting by a column header reorders the rows',
+    async run({ page, expected }) {
+      const frame = panelFrame(page);
+      const header = frame.locator('vscode-data-grid-cell[data-sort="current"]');
+      await header.click();
+      const ids = async () => frame.locator('vscode-data-grid-row.callsite').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+      const byCost = (dir) =>
+        [...expected.callSites].sort((a, b) => dir * ((a.monthlyUsdCurrent ?? -1) - (b.monthlyUsdCurrent ?? -1))).map((c) => c.id);
+      let got = await ids();
+      const first = JSON.stringify(got) === JSON.stringify(byCost(-1)) ? -1 : 1;
+      assert(JSON.stringify(got) === JSON.stringify(byCost(first)), `rows sorted by current cost: ${got.join(', ')}`);
+      await header.click();
+      got = await ids();
+      assert(JSON.stringify(got) === JSON.stringify(byCost(-first)), `second click reverses the order: ${got.join(', ')}`);
+    },
+  },
+  {
+    name: 'keyboard: Enter on a focused row opens that call',
+    async run({ page, expected, state }) {
+      const frame = panelFrame(page);
+      // A call in another file than the one the click step opened, so the check means something.
+      const site = expected.callSites.find((c) => c.file !== state.site.file);
+      assert(site, 'the example has calls in more than one file');
+      const row = frame.locator(`vscode-data-grid-row.callsite[data-id="${site.id.replace(/["\\]/g, '\\$&')}"]`);
+      await row.locator('vscode-data-grid-cell').first().focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: basename(site.file) }).first().waitFor({ timeout: 20000 });
+      await page.locator('.statusbar', { hasText: `Ln ${site.line},` }).first().waitFor({ timeout: 10000 });
+    },
+  },
+  {
+    name: 'the panel is restored after a window reload (serializer)',
+    async run({ page, expected }) {
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      const rows = panelFrame(page).locator('vscode-data-grid-row.callsite');
+      await rows.first().waitFor({ timeout: 60000 });
+      assert((await rows.count()) === expected.callSites.length, 'all rows back after the reload');
+    },
+  },
+  {
     name: 'the panel follows a dark color theme',
     async run({ page, shotsDir }) {
       await runCommand(page, 'Preferences: Color Theme');
