@@ -1,0 +1,67 @@
+import { bedrockAnalyzer } from '../../../src/analyzers/bedrock';
+import { runAnalyzerTests } from './tester';
+
+runAnalyzerTests('bedrock analyzer', bedrockAnalyzer, {
+  valid: [
+    { name: '.send() of an S3 command is not an LLM call', code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nawait s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: 'x' }));` },
+    { name: 'Bedrock control plane (listing models) sends no prompt', code: `import { BedrockClient, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';\nconst client = new BedrockClient({});\nawait client.send(new ListFoundationModelsCommand({}));` },
+    { name: 'a ConverseCommand class of the app itself', code: `class ConverseCommand { constructor(public input: unknown) {} }\nconst bus = { send: (c: unknown) => c };\nbus.send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }));` },
+    { name: 'a command built but not sent; a websocket send', code: `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nexport const cmd = new ConverseCommand({ modelId: 'x', messages: [] });\nsocket.send(JSON.stringify({ modelId: 'x' }));` },
+  ],
+  invalid: [
+    {
+      name: 'Converse with system, messages, inference config and tools',
+      code: `import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+const client = new BedrockRuntimeClient({ region: 'us-east-1' });
+export async function summarize(report: string) {
+  const response = await client.send(new ConverseCommand({
+    modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+    system: [{ text: 'Summarize incident reports in three bullet points.' }],
+    messages: [{ role: 'user', content: [{ text: report }] }],
+    inferenceConfig: { maxTokens: 400, temperature: 0.2 },
+    toolConfig: { tools: [{ toolSpec: { name: 'file_ticket', inputSchema: { json: {} } } }] },
+  }));
+  return response.output;
+}`,
+      calls: [{ line: 4, column: 26, method: 'send(ConverseCommand)', provider: 'aws-bedrock', endpoint: 'chat', model: 'anthropic.claude-3-5-haiku-20241022-v1:0', modelSource: 'literal', maxOutputTokens: 400, features: { tools: true, streaming: false }, toolNames: ['file_ticket'], promptIncludes: ['Summarize incident reports', '{{report}}'] }],
+    },
+    {
+      name: 'a command held in a variable, model id from another module, streaming, image block',
+      files: { 'src/config.ts': `export const MODEL_ID = process.env.BEDROCK_MODEL ?? 'us.amazon.nova-lite-v1:0';\n` },
+      code: `import { BedrockRuntimeClient, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+import { MODEL_ID } from './config';
+const bedrock = new BedrockRuntimeClient({});
+const command = new ConverseStreamCommand({ modelId: MODEL_ID, messages: [{ role: 'user', content: [{ image: { format: 'png', source: { bytes } } }, { text: 'Read the label' }] }] });
+const stream = await bedrock.send(command);`,
+      calls: [{ line: 5, method: 'send(ConverseStreamCommand)', model: 'us.amazon.nova-lite-v1:0', modelSource: 'env-default', features: { streaming: true, vision: true }, promptIncludes: ['Read the label'] }],
+    },
+    {
+      name: 'InvokeModel with an Anthropic body in JSON.stringify, and a Titan embedding',
+      code: `import { BedrockRuntimeClient, InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+const client = new BedrockRuntimeClient({ region: 'eu-west-1' });
+await client.send(new InvokeModelCommand({
+  modelId: 'anthropic.claude-3-sonnet-20240229-v1:0',
+  contentType: 'application/json',
+  body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 512, system: 'You are a lawyer.', messages: [{ role: 'user', content: question }] }),
+}));
+await client.send(new InvokeModelCommand({ modelId: 'amazon.titan-embed-text-v2:0', body: JSON.stringify({ inputText: chunk }) }));
+await client.send(new InvokeModelWithResponseStreamCommand({ modelId: 'meta.llama3-70b-instruct-v1:0', body: JSON.stringify({ prompt: \`<|begin_of_text|>\${q}\`, max_gen_len: 256 }) }));`,
+      calls: [
+        { line: 3, method: 'send(InvokeModelCommand)', endpoint: 'chat', model: 'anthropic.claude-3-sonnet-20240229-v1:0', maxOutputTokens: 512, promptIncludes: ['You are a lawyer.', '{{question}}'] },
+        { line: 8, endpoint: 'embedding', model: 'amazon.titan-embed-text-v2:0' },
+        { line: 9, method: 'send(InvokeModelWithResponseStreamCommand)', model: 'meta.llama3-70b-instruct-v1:0', maxOutputTokens: 256, features: { streaming: true } },
+      ],
+    },
+    {
+      name: 'the aggregated BedrockRuntime client; an untraced client sending a Bedrock command',
+      code: `import { BedrockRuntime, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+const runtime = new BedrockRuntime({ region: 'us-west-2' });
+await runtime.converse({ modelId: 'mistral.mistral-large-2407-v1:0', messages: [] });
+export const ask = (aws: any, modelId: string) => aws.bedrock.send(new ConverseCommand({ modelId, messages: [] }));`,
+      calls: [
+        { line: 3, method: 'converse', model: 'mistral.mistral-large-2407-v1:0' },
+        { line: 4, method: 'send(ConverseCommand)', model: null, modelSource: 'dynamic' },
+      ],
+    },
+  ],
+});
