@@ -185,6 +185,8 @@ export interface Catalog {
   assumptions: AssumptionRow[];
   /** canonical key -> model id, built once by loadCatalog. */
   index: Map<string, string>;
+  /** Exact names (lower-cased ids, aliases, repo ids, provider ids) -> model id, tried before canonical keys. */
+  exact: Map<string, string>;
 }
 
 /** A resolved model: a closed row, or an open-weights model with its architecture and API prices. */
@@ -217,7 +219,7 @@ export function loadCatalog(): Catalog {
 }
 
 /** Assembles a catalog from rows (also used by tests to build small catalogs). */
-export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sources' | 'index'>): Catalog {
+export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sources' | 'index' | 'exact'>): Catalog {
   const priced: Sourced[] = [...parts.closed, ...parts.open];
   const dates = priced.map((r) => r.asOf).filter(Boolean).sort();
   // The date most price rows were taken: the snapshot the UI shows. A few rows (retired models,
@@ -229,7 +231,10 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
   // One entry per document: rows of the same file differ only by their `; key ...` suffix.
   for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts]) sources.add(r.source.split('; key')[0].trim());
   const index = new Map<string, string>();
+  const exact = new Map<string, string>();
   const add = (name: string, id: string) => {
+    const lower = name.trim().toLowerCase();
+    if (!exact.has(lower)) exact.set(lower, id);
     const key = canonicalKey(name);
     if (!index.has(key)) index.set(key, id);
   };
@@ -243,7 +248,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
     for (const a of arch.aliases ?? []) add(a, arch.id);
   }
   for (const row of parts.open) add(row.providerModelId, row.model);
-  return { ...parts, asOf: snapshot ?? 'unknown', oldestAsOf: dates[0] ?? 'unknown', sources: [...sources], index };
+  return { ...parts, asOf: snapshot ?? 'unknown', oldestAsOf: dates[0] ?? 'unknown', sources: [...sources], index, exact };
 }
 
 const OPEN_FAMILIES = /^(llama|qwen|mistral|mixtral|gemma|deepseek|phi|codestral|ministral)/;
@@ -288,7 +293,10 @@ function canonicalOpenName(name: string): string {
 /** Finds a model by any id a caller might write; undefined when it is not in the catalog. */
 export function findModel(catalog: Catalog, modelId: string): CatalogModel | undefined {
   if (!modelId) return undefined;
-  const id = catalog.index.get(canonicalKey(modelId));
+  // Exact names first: some snapshots are different models from what their stem suggests
+  // (gpt-4-1106-preview is GPT-4 Turbo, not GPT-4).
+  const lower = modelId.trim().toLowerCase();
+  const id = catalog.exact.get(lower) ?? catalog.exact.get(lower.split('/').pop() ?? lower) ?? catalog.index.get(canonicalKey(modelId));
   if (!id) return undefined;
   const closed = catalog.closed.find((r) => r.id === id);
   if (closed) return { id, kind: 'closed', closed, openPrices: [] };

@@ -53,6 +53,7 @@ describe('catalog', () => {
     assert.deepEqual([gpt4o?.inputPerMTok, gpt4o?.outputPerMTok, gpt4o?.cachedInputPerMTok, gpt4o?.batchInputPerMTok, gpt4o?.batchOutputPerMTok], [2.5, 10, 1.25, 1.25, 5]);
     assert.deepEqual([findModel(catalog, 'gpt-4o-mini')?.closed?.inputPerMTok, findModel(catalog, 'gpt-4o-mini')?.closed?.outputPerMTok], [0.15, 0.6]);
     assert.equal(findModel(catalog, 'claude-sonnet-4-5')?.closed?.outputPerMTok, 15);
+    assert.equal(findModel(catalog, 'gpt-4o-2024-05-13')?.closed?.inputPerMTok, 5, 'the first gpt-4o snapshot costs twice as much');
     const groq = catalog.open.find((r) => r.provider === 'groq' && r.model === 'llama-3.3-70b');
     assert.deepEqual([groq?.inputPerMTok, groq?.outputPerMTok], [0.59, 0.79]);
   });
@@ -68,10 +69,15 @@ describe('catalog', () => {
   describe('findModel normalizes ids', () => {
     const cases: Array<[string, string]> = [
       ['gpt-4o-2024-08-06', 'gpt-4o'],
+      ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13'],
       ['gpt-4o-mini-2024-07-18', 'gpt-4o-mini'],
       ['openai/gpt-4o-mini', 'gpt-4o-mini'],
       ['gpt-3.5-turbo-0125', 'gpt-3.5-turbo'],
       ['gpt-4-turbo-2024-04-09', 'gpt-4-turbo'],
+      ['gpt-4-1106-preview', 'gpt-4-turbo'],
+      ['gpt-4-0125-preview', 'gpt-4-turbo'],
+      ['gpt-4-0613', 'gpt-4'],
+      ['openai/gpt-4-1106-preview', 'gpt-4-turbo'],
       ['claude-3-5-sonnet-latest', 'claude-3-5-sonnet'],
       ['claude-3-5-sonnet-20241022', 'claude-3-5-sonnet'],
       ['anthropic/claude-3.5-sonnet', 'claude-3-5-sonnet'],
