@@ -3,10 +3,11 @@
 // headless Debian chromium via playwright-core, steps from test/e2e/panel.e2e.mjs. Prints one line
 // per step and mocha-style counts ("N passing", "N failing", "N pending"); screenshots go to the
 // git-ignored test-results/ui/. Exit 0 when every step passed.
-// Env: VERBOSE=1, LLMHA_SKIP_BUILD=1 to reuse dist/.
+// Env: VERBOSE=1, LLMHA_SKIP_BUILD=1 to reuse dist/, LLMHA_UI_VSIX=path/to.vsix to test the
+// packaged extension installed into code-server instead of the dev-host checkout.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildExtension, EXAMPLE_WORKSPACE, ensureTools, launchChromium, onInterrupt, ROOT, startCodeServer } from './lib/code-server.mjs';
 
@@ -26,7 +27,8 @@ async function main() {
   mkdirSync(SHOTS, { recursive: true });
   const expected = expectedScan();
   const { steps } = await import(pathToFileURL(join(ROOT, 'test', 'e2e', 'panel.e2e.mjs')).href);
-  const server = await startCodeServer();
+  const vsix = process.env.LLMHA_UI_VSIX ? resolve(process.env.LLMHA_UI_VSIX) : undefined;
+  const server = await startCodeServer({ installVsix: vsix });
   const browser = await launchChromium().catch(async (e) => { await server.stop(); throw e; });
   const cleanup = async () => { await browser.close(); await server.stop(); };
   onInterrupt(cleanup);
@@ -39,9 +41,9 @@ async function main() {
       if (m.type() === 'error' || /Content Security Policy/i.test(text)) consoleErrors.push(text);
       if (VERBOSE) console.log(`[browser ${m.type()}]`, text.slice(0, 300));
     });
-    await page.goto(server.url({ folder: EXAMPLE_WORKSPACE, extensionDevelopmentPath: ROOT }));
+    await page.goto(server.url({ folder: EXAMPLE_WORKSPACE, extensionDevelopmentPath: vsix ? null : ROOT }));
     const ctx = { page, expected, shotsDir: SHOTS, state: {}, consoleErrors };
-    console.log('\n  Cost panel UI (code-server + chromium)');
+    console.log(`\n  Cost panel UI (code-server + chromium${vsix ? `, installed ${vsix}` : ''})`);
     for (const step of steps) {
       if (failed) { pending++; console.log(`    - ${step.name} (skipped)`); continue; }
       const s0 = Date.now();

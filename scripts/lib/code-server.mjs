@@ -62,7 +62,7 @@ export function freePort() {
  * Starts code-server with throwaway user-data, extensions and config dirs, in its own process
  * group (detached), and resolves once it listens. `stop()` ends the whole group and removes the dirs.
  */
-export async function startCodeServer({ settings = {}, verbose = !!process.env.VERBOSE } = {}) {
+export async function startCodeServer({ settings = {}, verbose = !!process.env.VERBOSE, installVsix } = {}) {
   const t0 = Date.now();
   const tmp = mkdtempSync(join(tmpdir(), 'llmha-cs-'));
   const userDir = join(tmp, 'user');
@@ -86,6 +86,13 @@ export async function startCodeServer({ settings = {}, verbose = !!process.env.V
   );
   writeFileSync(join(tmp, 'config.yaml'), 'auth: none\n');
   const port = await freePort();
+  const env0 = { ...process.env, PATH: `${NODE24_BIN}:${dirname(CODE_SERVER)}:${process.env.PATH}`, XDG_CONFIG_HOME: join(tmp, 'xdg') };
+  if (installVsix) {
+    // The packaged extension, installed the way a user gets it (no dev-host payload then).
+    const r = spawnSync(CODE_SERVER, ['--extensions-dir', join(tmp, 'ext'), '--user-data-dir', userDir, '--install-extension', installVsix], { env: env0, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`installing ${installVsix} failed: ${r.stdout}${r.stderr}`);
+    log(`installed ${installVsix}`);
+  }
   const env = {
     ...process.env,
     PATH: `${NODE24_BIN}:${dirname(CODE_SERVER)}:${process.env.PATH}`,
@@ -135,6 +142,7 @@ export async function startCodeServer({ settings = {}, verbose = !!process.env.V
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   /** The workbench URL for a folder, with the dev-host payload (extension path, optional tests path). */
   const url = ({ folder, extensionDevelopmentPath = ROOT, extensionTestsPath } = {}) => {
+    if (extensionDevelopmentPath === null) return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
     const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
     if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
     return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
