@@ -7,6 +7,7 @@
 import type { MemoryTerm, SelfHostSizing } from './types';
 import { assumption, findArchitecture, findGpu, findModel, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from './catalog';
 
+/** Weight precisions the sizer understands (fp16 sizes like bf16). */
 export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
