@@ -4,6 +4,8 @@
 // with examples/support-desk as the workspace and test/integration (mocha) as extensionTestsPath.
 // Prints mocha's output and exits with its result (0 pass, 1 failing tests, 2 timeout, 3 error).
 // Env: VERBOSE=1 for all logs, TEST_TIMEOUT_MS (default 240000), LLMHA_SKIP_BUILD=1 to reuse dist/.
+// `--desktop`: run the same suite in desktop VS Code with @vscode/test-electron instead (machines
+// that can download VS Code; the package is not a dependency here: `npm i -D @vscode/test-electron`).
 import * as esbuild from 'esbuild';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -32,7 +34,28 @@ async function buildTests() {
   });
 }
 
+async function runDesktop() {
+  let testElectron;
+  try {
+    testElectron = await import('@vscode/test-electron');
+  } catch {
+    console.error('[runner] --desktop needs @vscode/test-electron (npm i -D @vscode/test-electron) and a machine that can download VS Code');
+    process.exit(3);
+  }
+  buildExtension();
+  await buildTests();
+  await testElectron.runTests({
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: TEST_BUNDLE,
+    launchArgs: [EXAMPLE_WORKSPACE, '--disable-extensions', '--disable-workspace-trust'],
+  });
+}
+
 async function main() {
+  if (process.argv.includes('--desktop')) {
+    await runDesktop();
+    return;
+  }
   const t0 = Date.now();
   ensureTools();
   buildExtension();
@@ -65,4 +88,4 @@ async function main() {
   process.exit(exitCode ?? 3);
 }
 
-main().catch((e) => { console.error('[runner]', e); process.exit(3); });
+main().catch((e) => { console.error('[runner]', e); process.exit(process.argv.includes('--desktop') ? 1 : 3); });
