@@ -1,12 +1,17 @@
 import type { Analyzer } from './analyzer';
 import { anthropicAnalyzer } from './anthropic';
 import { bedrockAnalyzer } from './bedrock';
+import { cohereAnalyzer } from './cohere';
 import { googleAnalyzer } from './google';
+import { groqAnalyzer } from './groq';
 import { langchainAnalyzer } from './langchain';
+import { mistralAnalyzer } from './mistral';
+import { ollamaAnalyzer } from './ollama';
 import { openaiAnalyzer } from './openai';
+import { togetherAnalyzer } from './together';
 import { vercelAiAnalyzer } from './vercel-ai';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, ollamaAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';

@@ -70,6 +70,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!origin && !DISTINCTIVE_WITHOUT_CLIENT.has(match.method.path)) return undefined;
   // `completions.create` on a non-OpenAI receiver shape (e.g. `anthropic.completions.create`) is not ours.
   if (!origin && !/openai|client|llm|gpt|ai\b/i.test(receiver.getText())) return undefined;
+  // `groqClient.chat.completions.create` untraced: the name says it is another OpenAI-shaped SDK with its own analyzer.
+  if (!origin && /groq|together/i.test(receiver.getText())) return undefined;
 
   const evidence = origin ? [...origin.evidence] : [`client \`${receiver.getText()}\` not traced to \`new OpenAI()\`; matched by the method shape ${match.method.path}`];
   const provider = providerOf(origin, context, evidence);

@@ -7,6 +7,7 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
     `import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nanthropic.completions.create({ model: 'claude-2', prompt: 'hi', max_tokens_to_sample: 5 });`,
     `import Groq from 'groq-sdk';\nconst groq = new Groq();\ngroq.chat.completions.create({ model: 'llama-3.3-70b-versatile', messages: [] });`,
     `import OpenAI from 'openai';\nconst openai = new OpenAI();\nopenai.models.list();`,
+    { name: 'an untraced client named after Groq belongs to the groq analyzer', code: `export const run = (deps: any) => deps.groqClient.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [] });` },
     { name: 'a comment or string mentioning the API is not a call', code: `// openai.chat.completions.create({ model: 'gpt-4o' })\nconst s = "openai.chat.completions.create";` },
   ],
   invalid: [

@@ -1,0 +1,158 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { DetectedCall, PromptMessage } from '../../core/types';
+import type { Analyzer, AnalyzerContext } from '../analyzer';
+import { receiverOf, toDetectedCall } from './callsite';
+import { resolveClientOrigin } from './clients';
+import { resolveContentParts, resolveMessages } from './prompt';
+import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { importBindingOf, isTrueLiteral, matchMethodTable, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue, type MethodSpec } from './sdk';
+
+/**
+ * A small analyzer for SDKs built like OpenAI's: a client object (`new Groq()`, `new Mistral()`, or an
+ * instance the package exports, like `ollama`) with request methods taking one options object.
+ * Field lists name where each SDK keeps the model, prompt and settings (dotted paths allowed).
+ */
+export interface ClientSdkSpec {
+  id: string;
+  /** Who serves and bills the requests unless the client's host option says otherwise. */
+  provider: string;
+  packages: readonly string[];
+  methods: readonly MethodSpec[];
+  /** Package exports that are ready clients (`import ollama from 'ollama'` → `default`). */
+  instances?: readonly string[];
+  /** Client constructor options that point at another host (`baseURL`, `serverURL`, `host`). */
+  hostOptions?: readonly string[];
+  fields: {
+    model: readonly string[];
+    system?: readonly string[];
+    messages?: readonly string[];
+    /** Plain prompt/input fields, read as one user message (a list becomes its parts). */
+    prompt?: readonly string[];
+    maxTokens?: readonly string[];
+    tools?: readonly string[];
+    /** Fields that request structured output (`response_format`, `format`). */
+    structured?: readonly string[];
+    /** Fields carrying images (`images` in Ollama). */
+    images?: readonly string[];
+  };
+  /**
+   * When the receiver cannot be traced to a client: whether the call is still ours (shape and
+   * model make it unambiguous). Omitted → untraced calls are never reported.
+   */
+  untraced?: (receiverText: string, modelId: string | null, method: MethodSpec) => boolean;
+}
+
+/** Builds an Analyzer from a ClientSdkSpec; `id` is also the `sdk` of every call it reports. */
+export function createClientSdkAnalyzer(spec: ClientSdkSpec): Analyzer {
+  return {
+    id: spec.id,
+    packages: spec.packages,
+    analyze(context: AnalyzerContext): DetectedCall[] {
+      const calls: DetectedCall[] = [];
+      for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        const detected = analyzeCall(spec, call, context);
+        if (detected) calls.push(detected);
+      }
+      return calls;
+    },
+  };
+}
+
+/** Reads a dotted field path (`options.num_predict`) off an object literal. */
+export function fieldAt(object: Node | undefined, path: string): Node | undefined {
+  let current = object;
+  for (const name of path.split('.')) current = getObjectProperty(current, name);
+  return current;
+}
+
+function firstField(object: Node | undefined, paths: readonly string[] | undefined): Node | undefined {
+  for (const path of paths ?? []) {
+    const value = fieldAt(object, path);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const match = matchMethodTable(call, spec.methods);
+  if (!match) return undefined;
+  const receiver = receiverOf(call, match.depth);
+  if (!receiver) return undefined;
+  const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const model = readModel(firstField(params, spec.fields.model), context.modules);
+  const evidence: string[] = [];
+  let provider = spec.provider;
+
+  const origin = resolveClientOrigin(receiver, context.modules);
+  if (origin) {
+    if (!spec.packages.includes(origin.packageName)) return undefined;
+    evidence.push(...origin.evidence);
+    provider = providerFromOptions(origin.options, context.modules, evidence, spec.hostOptions) ?? provider;
+  } else {
+    const instance = instanceBinding(spec, receiver, context);
+    if (instance) {
+      evidence.push(instance);
+    } else {
+      if (!spec.untraced?.(receiver.getText(), model.ref.id, match.method)) return undefined;
+      evidence.push(`client \`${receiver.getText().slice(0, 40)}\` not traced to a ${spec.packages[0]} client; matched by ${match.method.path} and ${model.ref.id ? `the model "${model.ref.id}"` : 'the receiver name'}`);
+    }
+  }
+  if (!params && call.getArguments()[0]) evidence.push(`request \`${call.getArguments()[0].getText().slice(0, 60)}\` not statically known`);
+  evidence.push(...model.evidence);
+
+  const { messages, hasImage } = readPrompt(spec, params, context);
+  const tools = firstField(params, spec.fields.tools);
+  const structured = firstField(params, spec.fields.structured);
+  const images = firstField(params, spec.fields.images);
+  const messagesWithImages = firstField(params, spec.fields.messages);
+  const imageInMessages = Boolean(spec.fields.images && messagesWithImages && /\bimages\s*:/.test(messagesWithImages.getText()));
+  return toDetectedCall(call, context.file, {
+    provider,
+    sdk: spec.id,
+    method: match.method.path,
+    endpoint: match.method.endpoint,
+    model: model.ref,
+    messages,
+    maxOutputTokens: resolveNumber(firstField(params, spec.fields.maxTokens), context.modules),
+    features: {
+      streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream')),
+      tools: Boolean(tools),
+      vision: hasImage || Boolean(images) || imageInMessages,
+      structuredOutput: Boolean(match.method.structured) || Boolean(structured),
+    },
+    toolNames: readToolNames(tools, context.modules),
+    structuredOutputName: structured ? unwrapExpression(structured).getText().slice(0, 40) : undefined,
+    evidence,
+  });
+}
+
+/** `import ollama from 'ollama'`: the package's ready-made client instance, possibly re-exported or aliased. */
+function instanceBinding(spec: ClientSdkSpec, receiver: Node, context: AnalyzerContext): string | undefined {
+  if (!spec.instances) return undefined;
+  const traced = traceValue(receiver, context.modules);
+  const binding = Node.isIdentifier(traced) ? importBindingOf(traced, context.modules) : undefined;
+  if (!binding || !spec.packages.includes(binding.packageName)) return undefined;
+  if (!spec.instances.includes(binding.importedName) && !(binding.importedName === '*' && spec.instances.includes('default'))) return undefined;
+  return `client is the instance exported by '${binding.packageName}'`;
+}
+
+function readPrompt(spec: ClientSdkSpec, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
+  if (!params) return { messages: [{ role: 'user', text: '{{request}}', holes: [{ kind: 'message-array', expression: 'request' }] }], hasImage: false };
+  const messages: PromptMessage[] = [];
+  let hasImage = false;
+  const system = readSystemPrompt(firstField(params, spec.fields.system), context.modules);
+  if (system) messages.push(system);
+  const turns = firstField(params, spec.fields.messages);
+  if (turns) {
+    const resolved = resolveMessages(turns, context.modules);
+    messages.push(...resolved.messages);
+    hasImage ||= resolved.hasImage;
+  }
+  const prompt = firstField(params, spec.fields.prompt);
+  if (prompt) {
+    const parts = resolveContentParts(prompt, context.modules);
+    messages.push({ role: 'user', ...parts.text });
+    hasImage ||= parts.hasImage;
+  }
+  return { messages, hasImage };
+}

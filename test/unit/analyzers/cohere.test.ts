@@ -1,0 +1,30 @@
+import { cohereAnalyzer } from '../../../src/analyzers/cohere';
+import { runAnalyzerTests } from './tester';
+
+runAnalyzerTests('cohere analyzer', cohereAnalyzer, {
+  valid: [
+    { name: 'chat() and embed() of other objects', code: `const bot = { chat: (o: object) => o, embed: (o: object) => o };\nbot.chat({ model: 'command-r', message: 'hi' });\nexport const f = (cohere: any) => cohere.chat({ model: 'command-r', message: 'hi' });` },
+  ],
+  invalid: [
+    {
+      name: 'v1 chat with preamble, embed and rerank',
+      code: `import { CohereClient } from 'cohere-ai';
+const cohere = new CohereClient({ token: process.env.COHERE_API_KEY });
+await cohere.chat({ model: 'command-r-plus', preamble: 'You are a support agent.', message: question, maxTokens: 300 });
+await cohere.embed({ model: 'embed-english-v3.0', texts: docs, inputType: 'search_document' });
+await cohere.rerank({ model: 'rerank-english-v3.0', query: question, documents: docs });`,
+      calls: [
+        { line: 3, method: 'chat', provider: 'cohere', endpoint: 'chat', model: 'command-r-plus', maxOutputTokens: 300, promptIncludes: ['You are a support agent.', '{{question}}'] },
+        { line: 4, method: 'embed', endpoint: 'embedding', model: 'embed-english-v3.0', holeKinds: ['rag-context'] },
+        { line: 5, method: 'rerank', endpoint: 'other', model: 'rerank-english-v3.0' },
+      ],
+    },
+    {
+      name: 'v2 client with messages and streaming',
+      code: `import { CohereClientV2 } from 'cohere-ai';
+const co = new CohereClientV2({});
+const stream = await co.chatStream({ model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Draft a welcome email' }] });`,
+      calls: [{ line: 3, method: 'chatStream', model: 'command-a-03-2025', features: { streaming: true }, promptIncludes: ['Draft a welcome email'] }],
+    },
+  ],
+});
