@@ -202,7 +202,7 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   if (arch.attention === 'alternating-sliding-window') notes.push('Sliding-window layers are capped at the window; engines without a hybrid KV allocator (vLLM before its hybrid allocator) reserve full context on every layer, roughly doubling KV use.');
   if (arch.attention === 'mla' && tp > 1) notes.push(`MLA's latent KV is replicated on each of the ${tp} tensor-parallel ranks.`);
   if (arch.activeParamsB < arch.totalParamsB) notes.push(`MoE: decode speed assumes only the ${arch.activeParamsB}B active parameters are read per token; expert routing and all-to-all traffic make real single-stream numbers lower.`);
-  if (tp > 1) notes.push(`Decode speed adds the bandwidth of ${tp} tensor-parallel GPUs and ignores all-reduce time: an upper bound.`);
+  if (tp > 1) notes.push(`Decode bandwidth of ${tp} tensor-parallel GPUs counted as ${tp}^${assumption(catalog, 'tensorParallelExponent', 0.8)} = ${tpScale(tp, catalog).toFixed(2)}× one GPU (all-reduce overhead, assumption).`);
   if (!gpu.nvlink && tp > 1) notes.push(`${gpu.name} has no NVLink: tensor parallel all-reduces go over PCIe, so multi-GPU decode is well below the bandwidth sum.`);
   if (pp > 1) notes.push(`${pp} pipeline stages across nodes: adds a hop per token; throughput needs micro-batching.`);
 
@@ -261,6 +261,11 @@ function maxSequenceTokens(arch: ModelArchitecture, budget: number, perGpuFactor
   return Math.floor(budget / perTokenFull);
 }
 
+/** Effective bandwidth multiple of a tensor-parallel group: tp^exponent (all-reduce and launch overheads). */
+function tpScale(tp: number, catalog: Catalog): number {
+  return Math.pow(tp, assumption(catalog, 'tensorParallelExponent', 0.8));
+}
+
 interface Speed {
   decodeSingle: number;
   prefill: number;
@@ -274,7 +279,7 @@ interface Speed {
 function throughput(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpuCount: number, weightsBytes: number, catalog: Catalog): Speed {
   const eff = assumption(catalog, 'decodeBandwidthEfficiency', 0.72);
   const mfu = assumption(catalog, 'prefillMfu', 0.45);
-  const bw = gpu.bandwidthTBs * 1e12 * eff * Math.min(gpuCount, gpu.maxPerNode);
+  const bw = gpu.bandwidthTBs * 1e12 * eff * tpScale(Math.min(gpuCount, gpu.maxPerNode), catalog);
   const activeBytes = weightsBytes * (arch.activeParamsB / arch.totalParamsB);
   const decodeSingle = bw / activeBytes;
   const flops = computeTflops(gpu, precision) * 1e12 * mfu * gpuCount;
@@ -289,7 +294,7 @@ function throughput(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, 
 export function batchedDecodeTokensPerSecond(r: SizingResult, arch: ModelArchitecture, gpu: GpuRow, batch: number, avgSeqTokens: number, catalog: Catalog): number {
   const eff = assumption(catalog, 'decodeBandwidthEfficiency', 0.72);
   const mfu = assumption(catalog, 'prefillMfu', 0.45);
-  const bw = gpu.bandwidthTBs * 1e12 * eff * r.tensorParallel;
+  const bw = gpu.bandwidthTBs * 1e12 * eff * tpScale(r.tensorParallel, catalog);
   // MoE: a batch touches more experts than one token does; fraction of expert weights read ≈ 1 − (1 − active/total)^B.
   const activeFrac = arch.activeParamsB / arch.totalParamsB;
   const touched = activeFrac >= 1 ? 1 : Math.min(1, activeFrac + (1 - activeFrac) * (1 - Math.pow(1 - activeFrac, batch)));
@@ -537,8 +542,9 @@ export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer 
       maxKvTokens: r.maxKvTokens,
       maxConcurrency: r.maxConcurrency,
       maxContextTokens: r.maxContextTokens,
-      decodeTokensPerSecond: Math.round(r.decodeTokensPerSecond * 10) / 10,
-      prefillTokensPerSecond: Math.round(r.prefillTokensPerSecond),
+      // A configuration that does not fit has no speed.
+      decodeTokensPerSecond: r.fits ? Math.round(r.decodeTokensPerSecond * 10) / 10 : 0,
+      prefillTokensPerSecond: r.fits ? Math.round(r.prefillTokensPerSecond) : 0,
       usdPerHour: pick.price ? Math.round(pick.price.usdPerGpuHour * r.gpuCount * 100) / 100 : null,
       priceSource: pick.price ? `${pick.price.provider} (${pick.price.providerClass}): ${pick.price.source}, as of ${pick.price.asOf}` : undefined,
       reason: r.reason,
