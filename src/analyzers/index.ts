@@ -4,6 +4,7 @@ import { bedrockAnalyzer } from './bedrock';
 import { cohereAnalyzer } from './cohere';
 import { googleAnalyzer } from './google';
 import { groqAnalyzer } from './groq';
+import { httpAnalyzer } from './http';
 import { langchainAnalyzer } from './langchain';
 import { mistralAnalyzer } from './mistral';
 import { ollamaAnalyzer } from './ollama';
@@ -12,6 +13,6 @@ import { togetherAnalyzer } from './together';
 import { vercelAiAnalyzer } from './vercel-ai';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, ollamaAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, ollamaAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
