@@ -143,12 +143,32 @@ function readMessage(element: Node, modules: ModuleLoader): { message: PromptMes
 }
 
 /** Reads message content: a string, or an array of text and image parts (OpenAI, Anthropic, Gemini shapes). */
-export function resolveContentParts(content: Node, modules: ModuleLoader): { text: TextResult; hasImage: boolean } {
+export function resolveContentParts(content: Node, modules: ModuleLoader, depth = 0): { text: TextResult; hasImage: boolean } {
   const node = unwrapExpression(content);
+  if (depth < MAX_DEPTH && Node.isConditionalExpression(node)) {
+    // `image ? [imagePart, ...parts] : parts`: the branch with more static text stands for the call; an image in either branch counts.
+    const whenTrue = resolveContentParts(node.getWhenTrue(), modules, depth + 1);
+    const whenFalse = resolveContentParts(node.getWhenFalse(), modules, depth + 1);
+    const chosen = whenTrue.text.text.length >= whenFalse.text.text.length ? whenTrue : whenFalse;
+    return { text: chosen.text, hasImage: whenTrue.hasImage || whenFalse.hasImage };
+  }
+  if (depth < MAX_DEPTH && Node.isIdentifier(node)) {
+    // A parts array built in a local constant: read its elements.
+    const declaration = findDeclaration(node, modules);
+    const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+    if (initializer && Node.isArrayLiteralExpression(unwrapExpression(initializer))) return resolveContentParts(initializer, modules, depth + 1);
+  }
   if (!Node.isArrayLiteralExpression(node)) return { text: resolvePromptText(node, modules), hasImage: false };
   const text: TextResult = { text: '', holes: [] };
   let hasImage = false;
   for (const part of node.getElements().slice(0, MAX_MESSAGES)) {
+    if (depth < MAX_DEPTH && Node.isSpreadElement(part)) {
+      const inner = resolveContentParts(part.getExpression(), modules, depth + 1);
+      if (inner.text.text) text.text += (text.text ? '\n' : '') + inner.text.text;
+      text.holes.push(...inner.text.holes);
+      hasImage ||= inner.hasImage;
+      continue;
+    }
     const partNode = unwrapExpression(part);
     if (!Node.isObjectLiteralExpression(partNode)) {
       const inner = resolvePromptText(partNode, modules);

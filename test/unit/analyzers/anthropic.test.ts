@@ -93,6 +93,16 @@ export async function ask(model: string, prompt: string) {
       calls: [{ line: 4, provider: 'anthropic', model: null, modelSource: 'dynamic' }],
     },
     {
+      name: 'an optional image in a conditional, text parts from a local array (shared prompt reading)',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export function ask(question: string, photo?: string) {
+  const parts = [{ type: 'text' as const, text: \`Question: \${question}\` }];
+  return anthropic.messages.create({ model: 'claude-haiku-4-5', max_tokens: 300, messages: [{ role: 'user', content: photo ? [{ type: 'image', source: { type: 'url', url: photo } }, ...parts] : parts }] });
+}`,
+      calls: [{ line: 5, model: 'claude-haiku-4-5', features: { vision: true }, promptIncludes: ['Question: {{question}}'], holeKinds: ['image', 'interpolation'] }],
+    },
+    {
       name: 'an untraced receiver is reported on a Claude model, with evidence',
       code: `export async function run(deps: { llm: any }, text: string) {\n  return deps.llm.messages.create({ model: 'claude-3-haiku-20240307', max_tokens: 50, messages: [{ role: 'user', content: text }] });\n}`,
       calls: [{ line: 2, provider: 'anthropic', model: 'claude-3-haiku-20240307' }],
