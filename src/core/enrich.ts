@@ -1,4 +1,4 @@
-import { adviseCall } from './advisor';
+import { adviseCall, adviseWorkspace, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { parseAnnotation } from './annotations';
 import { loadCatalog, type Catalog } from './catalog';
 import { classifyTask } from './task';
@@ -8,6 +8,7 @@ import { resolveUsageSettings, resolveVolume, type UsageFile } from './usage';
 
 export interface EnrichOptions {
   defaultCallsPerMonth?: number;
+  advisorOptions?: AdvisorOptions;
   usage?: UsageFile;
   catalog?: Catalog;
 }
@@ -24,7 +25,7 @@ export function getCatalog(): Catalog {
  * Turns what the analyzers found into priced call sites: stable id, annotation, task, tokens,
  * volume and every hosting option. Pure over its inputs; no I/O beyond the tokenizer's rank files.
  */
-export function enrichCalls(calls: DetectedCall[], annotationTexts: Map<DetectedCall, { text: string; line: number }>, options: EnrichOptions = {}): { callSites: CallSite[]; diagnostics: Diagnostic[]; catalog: { asOf: string; sources?: string[] }; volumeAssumption: string } {
+export function enrichCalls(calls: DetectedCall[], annotationTexts: Map<DetectedCall, { text: string; line: number }>, options: EnrichOptions = {}): { callSites: CallSite[]; diagnostics: Diagnostic[]; catalog: { asOf: string; sources?: string[] }; volumeAssumption: string; workspace: WorkspaceAdvice } {
   const catalog = options.catalog ?? getCatalog();
   const diagnostics: Diagnostic[] = [];
   const ids = stableIds(calls);
@@ -49,7 +50,7 @@ export function enrichCalls(calls: DetectedCall[], annotationTexts: Map<Detected
     const reclassified = task.source === 'inferred' || task.source === undefined ? classifyTask(call, tokens.inputPerCall) : task;
     if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
     const volume = resolveVolume(callKey, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
-    const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog);
+    const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, options.advisorOptions);
     for (const message of advice.diagnostics) diagnostics.push({ file: call.file, line: call.line, message, severity: 'warning' });
     const site: CallSite = {
       id,
@@ -76,11 +77,19 @@ export function enrichCalls(calls: DetectedCall[], annotationTexts: Map<Detected
     };
     return site;
   });
+  // Self-hosting carries fixed costs, so it is decided across the workspace: members of a pool that
+  // pays get the pool's per-call share as their recommendation.
+  const workspace = adviseWorkspace(callSites, catalog, options.advisorOptions);
+  for (const site of callSites) {
+    const pooled = workspace.recommendations[site.id];
+    if (pooled) site.recommendation = pooled;
+  }
+  for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
   const defaultVolumes = callSites.filter((site) => site.volume.source === 'default');
   const volumeAssumption = defaultVolumes.length === 0
     ? 'every call site has a volume from an annotation, the usage file or a setting'
     : `${defaultVolumes.length} of ${callSites.length} call sites use the built-in default of ${defaultVolumes[0].volume.callsPerMonth.toLocaleString('en-US')} calls/month (an assumption: set real volumes in llm-usage.yml)`;
-  return { callSites, diagnostics, catalog: { asOf: catalog.asOf, sources: catalog.sources }, volumeAssumption };
+  return { callSites, diagnostics, catalog: { asOf: catalog.asOf, sources: catalog.sources }, volumeAssumption, workspace };
 }
 
 /**

@@ -2,7 +2,8 @@
  * Escaping for text from user code placed into Markdown (GFM). Prompt text, file names and model
  * strings may hold pipes, backticks, HTML and link syntax; after escaping they render as plain text.
  */
-const MARKDOWN_SPECIAL = /[\\`*_{}\[\]()#+!|<>~&]/g;
+// Brackets are escaped, so `(`, `)` and `!` can no longer form links or images and stay readable.
+const MARKDOWN_SPECIAL = /[\\`*_\[\]#|<>~&]/g;
 const BIDI_AND_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
 /** Escapes text for a Markdown paragraph or table cell (newlines become spaces). */

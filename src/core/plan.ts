@@ -78,9 +78,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   for (const site of quickWins) out.push(...switchSection(site));
   const selfHosted = sites.filter((site) => groupOf(site) === 'self-hosted');
   out.push('### Phase 2: self-hosting where pooled spend passes break-even', '');
-  if (selfHosted.length === 0) {
-    out.push(`Self-hosting is not recommended for any call site at these volumes: the GPU hours and the fixed cost of running inference (engineering time, monitoring) exceed the API spend they would replace. Revisit when the monthly spend on tasks open models handle well grows, or when data sensitivity requires it.`, '');
-  }
+  out.push(...selfHostingSection(result));
   for (const site of selfHosted) out.push(...switchSection(site));
 
   out.push('## Calls left on closed APIs, and why', '');
@@ -103,6 +101,32 @@ export function renderMarkdownPlan(result: ScanResult): string {
   out.push('- Self-hosting: weights + KV cache + runtime overhead against usable GPU memory, replicas from the decode throughput the volume needs, GPU hours at catalog prices.');
   out.push('');
   return out.join('\n');
+}
+
+/** The workspace-wide self-hosting decision: the pool, its full cost with fixed costs, break-even and stage. */
+function selfHostingSection(result: ScanResult): string[] {
+  const workspace = result.workspace;
+  const lines: string[] = [];
+  const pool = workspace?.selfHost;
+  if (!workspace || !pool) {
+    lines.push('No call site can move to a self-hosted open model (task quality, features or endpoint), so self-hosting is not evaluated.', '');
+  } else {
+    const verdict = pool.recommended
+      ? `**Recommended.** Self-hosting saves ${formatUsd(pool.netSavingsVsBestApi)}/month against the cheapest viable APIs for the same calls.`
+      : `**Not recommended at these volumes.** It would cost ${formatUsd(pool.totalMonthlyUsd)}/month against ${formatUsd(pool.apiSpendBestApi)} on the cheapest viable APIs (${formatUsd(pool.apiSpendCurrent)} today) for the same calls.`;
+    lines.push(`- **Pool:** ${pool.callSiteIds.length} call site${pool.callSiteIds.length === 1 ? '' : 's'} that one ${mdText(pool.model)} deployment could serve (${pool.style === 'managed' ? 'managed GPU hosting' : 'self-managed GPUs'}), ${formatCount(pool.callsPerMonth)} calls/month. ${verdict}`);
+    lines.push(`- **Monthly cost:** GPUs ${formatUsd(pool.gpuMonthlyUsd)} on demand (${formatUsd(pool.gpuMonthlyUsdReserved)} reserved) + fixed costs ${formatUsd(pool.fixedMonthlyUsd)} (engineering time, monitoring, autoscaling, networking: the seed's cost equation, editable) = ${formatUsd(pool.totalMonthlyUsd)}.`);
+    const sizing = pool.sizing;
+    lines.push(`- **Sizing:** ${mdText(sizing.model)} at ${mdText(sizing.precision)} on ${sizing.gpusPerReplica} × ${mdText(sizing.gpu)} per replica, ${sizing.replicas} replica${sizing.replicas === 1 ? '' : 's'}, served with ${mdText(sizing.engine)}.`);
+    lines.push(`- **Memory per replica:** ${sizing.memory.filter((term) => term.name !== 'usable').map((term) => `${mdText(term.name)} ${term.gib.toFixed(1)} GiB`).join(' + ')} of ${sizing.usableGibPerReplica.toFixed(1)} GiB usable.`);
+    for (const note of sizing.notes) lines.push(`  - ${mdText(note)}`);
+  }
+  if (workspace) {
+    lines.push(`- **Break-even:** ${workspace.breakEven.monthlyApiSpendUsd === null ? 'not computed' : `${formatUsd(workspace.breakEven.monthlyApiSpendUsd)}/month of API spend`}. ${mdText(workspace.breakEven.derivation)}`);
+    lines.push(`- **Stage:** ${mdText(workspace.stage.label)}. ${mdText(workspace.stage.derivation)}`);
+  }
+  lines.push('');
+  return lines;
 }
 
 /** The folder name only: the plan is forwarded to people for whom the absolute path is noise (and private). */

@@ -4,6 +4,7 @@ import { analyzeFile, createAnalysisProject, type FileAnalysis } from './analyze
 import { discoverSourceFiles } from './files';
 import { enrichCalls, type EnrichOptions } from './enrich';
 import { loadUsageForRoot } from './usageLoader';
+import type { AdvisorOptions } from './advisor';
 import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from './types';
 
 export interface ScanOptions {
@@ -19,6 +20,8 @@ export interface ScanOptions {
   now?: () => Date;
   /** Reuse per-file analyses from an earlier scan (keyed by path + mtime + size). */
   cache?: ScanCache;
+  /** Workspace settings for the advisor: data sensitivity, fixed-cost overrides. */
+  advisorOptions?: AdvisorOptions;
 }
 
 /**
@@ -102,18 +105,19 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
   const usage = await loadUsageForRoot(absoluteRoot, options.usageFile);
   diagnostics.push(...usage.diagnostics);
-  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage };
+  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, advisorOptions: options.advisorOptions };
   const enriched = enrichCalls(detected, annotationTexts, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
 
   const monthlyUsdCurrent = sum(enriched.callSites.map((site) => site.monthlyUsdCurrent ?? 0));
-  const monthlyUsdRecommended = sum(enriched.callSites.map((site) => site.recommendation?.monthlyUsd ?? site.monthlyUsdCurrent ?? 0));
+  const monthlyUsdRecommended = enriched.workspace.monthlyUsdRecommended;
   return {
     schemaVersion: SCHEMA_VERSION,
     root: absoluteRoot,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     catalog: enriched.catalog,
     callSites: enriched.callSites,
+    workspace: { selfHost: enriched.workspace.selfHost, breakEven: enriched.workspace.breakEven, stage: enriched.workspace.stage, monthlyUsdRecommended: enriched.workspace.monthlyUsdRecommended },
     summary: {
       callSites: enriched.callSites.length,
       monthlyUsdCurrent: round2(monthlyUsdCurrent),

@@ -252,6 +252,9 @@ export interface ScanSummary {
   volumeAssumption?: string;
 }
 
+/** Workspace-level advice: the self-hosting pool, break-even and the seed's spend stage, for this workspace's numbers. */
+export type WorkspaceAdviceSummary = Pick<import('./advisor').WorkspaceAdvice, 'selfHost' | 'breakEven' | 'stage' | 'monthlyUsdRecommended'>;
+
 export interface ScanResult {
   schemaVersion: typeof SCHEMA_VERSION;
   root: string;
@@ -259,5 +262,7 @@ export interface ScanResult {
   catalog: { asOf: string; sources?: string[] };
   callSites: CallSite[];
   summary: ScanSummary;
+  /** Self-hosting decided across the workspace (pooled calls, fixed costs, break-even). */
+  workspace?: WorkspaceAdviceSummary;
   diagnostics: Diagnostic[];
 }
