@@ -1,6 +1,6 @@
 /** Parsed command line of the CLI. */
 export interface CliArguments {
-  command: 'scan' | 'diff' | 'help' | 'version';
+  command: 'scan' | 'diff' | 'size' | 'help' | 'version';
   directory: string;
   format: 'table' | 'json' | 'markdown';
   out?: string;
@@ -9,6 +9,15 @@ export interface CliArguments {
   callsPerMonth?: number;
   base?: string;
   failAbove?: number;
+  dataSensitivity?: 'standard' | 'regulated';
+  /** `size` options. */
+  model?: string;
+  precision?: string;
+  gpu?: string;
+  gpus?: number;
+  context?: number;
+  concurrency?: number;
+  gpuMemoryUtilization?: number;
 }
 
 /** A usage mistake: printed as one line, exit code 2. */
@@ -19,6 +28,9 @@ export const HELP = `Usage: llm-hosting-advisor <command> [options]
 Commands:
   scan [dir]               find the LLM calls under dir (default .) and price every hosting option
   diff --base <git ref>    change in monthly cost between <git ref> and the working tree (Markdown for a PR comment)
+  size --model <id> --precision bf16|fp16|fp8|int8|int4 [--gpu <id>] [--gpus N] [--context N]
+       [--concurrency N] [--gpu-memory-utilization 0.9]
+                           VRAM, fit and speed of self-hosting an open model (cheapest fitting GPUs without --gpu)
 
 Options:
   --format table|json|markdown   output format (default: table; markdown is the migration plan)
@@ -27,6 +39,7 @@ Options:
   --usage FILE                   usage file with volumes (default: <dir>/llm-usage.yml)
   --calls-per-month N            default volume for calls without one (default: 10000, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
+  --data-sensitivity standard|regulated   regulated data stays on infrastructure you control
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -58,6 +71,24 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--base': result.base = value(); break;
       case '--calls-per-month': result.callsPerMonth = positiveNumber(argument, value()); break;
       case '--fail-above': result.failAbove = positiveNumber(argument, value()); break;
+      case '--data-sensitivity': {
+        const sensitivity = value();
+        if (sensitivity !== 'standard' && sensitivity !== 'regulated') throw new UsageError(`--data-sensitivity must be standard or regulated, not "${sensitivity}"`);
+        result.dataSensitivity = sensitivity;
+        break;
+      }
+      case '--model': result.model = value(); break;
+      case '--precision': result.precision = value(); break;
+      case '--gpu': result.gpu = value(); break;
+      case '--gpus': result.gpus = positiveInteger(argument, value()); break;
+      case '--context': result.context = positiveInteger(argument, value()); break;
+      case '--concurrency': result.concurrency = positiveInteger(argument, value()); break;
+      case '--gpu-memory-utilization': {
+        const fraction = Number(value());
+        if (!(fraction > 0 && fraction <= 1)) throw new UsageError('--gpu-memory-utilization must be a fraction in (0, 1]');
+        result.gpuMemoryUtilization = fraction;
+        break;
+      }
       default:
         if (argument.startsWith('-')) throw new UsageError(`unknown option ${argument}`);
         positionals.push(argument);
@@ -65,10 +96,21 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   }
   const [command, directory, ...rest] = positionals;
   if (command === undefined) return result;
-  if (command !== 'scan' && command !== 'diff') throw new UsageError(`unknown command "${command}" (try scan or diff)`);
+  if (command !== 'scan' && command !== 'diff' && command !== 'size') throw new UsageError(`unknown command "${command}" (try scan, diff or size)`);
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (command === 'diff' && !result.base) throw new UsageError('diff needs --base <git ref>');
+  if (command === 'size') {
+    if (directory !== undefined) throw new UsageError(`unexpected argument "${directory}"`);
+    if (!result.model) throw new UsageError('size needs --model <id> (a Hugging Face repo id or a short alias like llama-3.1-8b)');
+    if (!result.precision) throw new UsageError('size needs --precision bf16|fp16|fp8|int8|int4');
+  }
   return { ...result, command, directory: directory ?? '.' };
+}
+
+function positiveInteger(option: string, text: string): number {
+  const number = Number(text);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${option} must be a positive whole number, not "${text}"`);
+  return number;
 }
 
 function positiveNumber(option: string, text: string): number {

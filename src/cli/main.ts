@@ -5,6 +5,7 @@ import { scanWorkspace, ScanInputError } from '../core/scan';
 import { HELP, parseArguments, UsageError, type CliArguments } from './args';
 import { renderTable } from './table';
 import { runDiff } from './diff';
+import { runSize } from './size';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -30,7 +31,8 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
   }
   try {
     if (args.command === 'diff') return await runDiff(args, stdout, stderr);
-    const result = await scanWorkspace(args.directory, { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile });
+    if (args.command === 'size') return runSize(args, stdout, stderr);
+    const result = await scanWorkspace(args.directory, { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, advisorOptions: { dataSensitivity: args.dataSensitivity } });
     const output = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : args.format === 'markdown' ? renderMarkdownPlan(result) : renderTable(result);
     if (args.out) await writeFileSafely(args.out, output);
     else stdout.write(output);

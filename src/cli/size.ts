@@ -1,0 +1,43 @@
+import { getCatalog } from '../core/enrich';
+import { fmtGiB, sizeQuery, type Precision } from '../core/sizing';
+import type { CliArguments } from './args';
+
+/**
+ * `size`: answers "what would it take to self-host this model" directly: memory terms, fit, the
+ * largest context × concurrency, speed, and the cheapest fitting configuration when no GPU is given.
+ * Exit code 2 for an unknown model or GPU (a usage error), 0 otherwise, also when it does not fit.
+ */
+export function runSize(args: CliArguments, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): number {
+  const outcome = sizeQuery({
+    model: args.model!,
+    precision: args.precision as Precision,
+    gpu: args.gpu,
+    gpus: args.gpus,
+    context: args.context,
+    concurrency: args.concurrency,
+    gpuMemoryUtilization: args.gpuMemoryUtilization,
+  }, getCatalog());
+  if ('error' in outcome) {
+    stderr.write(`llm-hosting-advisor: ${outcome.error}\n`);
+    return 2;
+  }
+  const answer = outcome.answer;
+  if (args.format === 'json') {
+    stdout.write(JSON.stringify(answer, null, 2) + '\n');
+    return 0;
+  }
+  const lines = [
+    `${answer.model} (${answer.hfRepo}) at ${answer.precision} on ${answer.gpuCount} × ${answer.gpu} (tensor parallel ${answer.tensorParallel})`,
+    answer.fits ? 'FITS' : `DOES NOT FIT: ${answer.reason ?? 'not enough memory'}`,
+    '',
+    ...answer.memory.map((term) => `  ${term.name.padEnd(12)} ${fmtGiB(term.gib * 1024 ** 3).padStart(10)}   ${term.derivation}`),
+    '',
+    `  total ${fmtGiB(answer.totalBytes)} of ${fmtGiB(answer.usableBytes)} usable; KV cache ${answer.kvBytesPerToken.toLocaleString('en-US')} B/token`,
+    answer.fits ? `  room for ${answer.maxKvTokens.toLocaleString('en-US')} KV tokens: ${answer.maxConcurrency} sequences at the requested context, or one of ${answer.maxContextTokens.toLocaleString('en-US')} tokens` : '',
+    answer.fits ? `  decode ≈ ${answer.decodeTokensPerSecond} tokens/s per stream, prefill ≈ ${answer.prefillTokensPerSecond.toLocaleString('en-US')} tokens/s` : '',
+    answer.usdPerHour !== null ? `  ≈ $${answer.usdPerHour}/hour on demand (${answer.priceSource})` : '  no hourly price for this GPU in the catalog',
+    ...answer.notes.map((note) => `  note: ${note}`),
+  ];
+  stdout.write(lines.filter((line, index) => line !== '' || index < 3).join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { main } from '../../../src/cli/main';
+
+async function run(argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await main(argv, stdout, stderr);
+  return { code, stdout: out, stderr: err };
+}
+
+describe('CLI size', () => {
+  it('says plainly that a 70B model at INT4 does not fit one 24 GB card', async () => {
+    const { code, stdout } = await run(['size', '--model', 'llama-3.3-70b', '--precision', 'int4', '--gpu', 'rtx-4090-24gb', '--gpus', '1', '--format', 'json']);
+    assert.equal(code, 0);
+    const answer = JSON.parse(stdout);
+    for (const key of ['weightsBytes', 'kvBytesPerToken', 'kvCacheBytes', 'overheadBytes', 'totalBytes', 'gpu', 'gpuCount', 'fits', 'maxKvTokens', 'decodeTokensPerSecond']) assert.ok(key in answer, key);
+    assert.equal(answer.fits, false);
+    assert.equal(answer.gpuCount, 1);
+    assert.ok(answer.weightsBytes > 24e9, 'the weights alone are larger than the card');
+    const text = await run(['size', '--model', 'llama-3.3-70b', '--precision', 'int4', '--gpu', 'rtx-4090-24gb', '--gpus', '1']);
+    assert.match(text.stdout, /DOES NOT FIT/);
+  });
+
+  it('accepts a Hugging Face repo id and picks the cheapest fitting configuration without --gpu', async () => {
+    const { code, stdout } = await run(['size', '--model', 'meta-llama/Llama-3.1-8B-Instruct', '--precision', 'bf16', '--format', 'json']);
+    assert.equal(code, 0);
+    const answer = JSON.parse(stdout);
+    assert.equal(answer.fits, true);
+    assert.equal(answer.model, 'llama-3.1-8b');
+    assert.equal(answer.kvBytesPerToken, 2 * 32 * 8 * 128 * 2, 'GQA: 2 × layers × KV heads × head_dim × 2 bytes');
+    assert.ok(answer.usdPerHour > 0);
+  });
+
+  it('exits 2 with the nearest matches for a model that is not in the catalog, and for a closed model', async () => {
+    const unknown = await run(['size', '--model', 'llama-9-1t', '--precision', 'bf16']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no architecture in the catalog; nearest: /);
+    const closed = await run(['size', '--model', 'gpt-4o', '--precision', 'bf16']);
+    assert.equal(closed.code, 2);
+    assert.match(closed.stderr, /closed model/);
+  });
+
+  it('exits 2 on missing or bad options', async () => {
+    for (const argv of [['size', '--precision', 'int4'], ['size', '--model', 'llama-3.1-8b'], ['size', '--model', 'llama-3.1-8b', '--precision', 'int4', '--gpus', '0'], ['size', '--model', 'llama-3.1-8b', '--precision', 'int3']]) {
+      const { code, stderr } = await run(argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.equal(stderr.trim().split('\n').length, 1);
+    }
+  });
+});
