@@ -19,6 +19,20 @@ export interface ClientOrigin {
  */
 export function resolveClientOrigin(expression: Node, modules: ModuleLoader, depth = 0): ClientOrigin | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  if (depth === 0) {
+    // Several analyzers ask about the same receiver (`x.chat.completions.create` for openai, groq,
+    // together): answer once per syntax node. A re-parsed file gets new nodes, so nothing goes stale.
+    if (ORIGIN_CACHE.has(expression)) return ORIGIN_CACHE.get(expression);
+    const origin = resolveUncached(expression, modules, 0);
+    ORIGIN_CACHE.set(expression, origin);
+    return origin;
+  }
+  return resolveUncached(expression, modules, depth);
+}
+
+const ORIGIN_CACHE = new WeakMap<Node, ClientOrigin | undefined>();
+
+function resolveUncached(expression: Node, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
   const node = unwrapExpression(expression);
   if (Node.isNewExpression(node)) {
     const constructorExpression = node.getExpression();
