@@ -58,7 +58,7 @@ function findDeclarationInScope(scope: Node, name: string, usage: Node): Node | 
           for (const element of binding.getElements()) if (element.getName() === name) return element;
         }
       }
-    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.getName() === name) {
+    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) && statement.getName() === name) {
       return statement;
     } else if (Node.isImportDeclaration(statement)) {
       const defaultImport = statement.getDefaultImport();
@@ -113,6 +113,8 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
   for (const statement of sourceFile.getStatements()) {
     if (Node.isVariableStatement(statement)) {
       for (const declaration of statement.getDeclarations()) if (declaration.getName() === exportedName) return declaration;
+    } else if (Node.isEnumDeclaration(statement) && statement.getName() === exportedName) {
+      return statement;
     } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && (statement.getName() === exportedName || (exportedName === 'default' && statement.isDefaultExport()))) {
       return statement;
     } else if (Node.isExportDeclaration(statement)) {
@@ -227,6 +229,14 @@ export function resolveString(expression: Node, modules: ModuleLoader, depth = 0
     return { value: resolved.value, source, raw, evidence: [`${raw} = "${resolved.value}" (${where}, line ${declaration.getStartLineNumber()})`, ...resolved.evidence] };
   }
   if (Node.isPropertyAccessExpression(node)) {
+    const member = enumMemberValue(node, modules);
+    if (member) {
+      const resolved = resolveString(member, modules, depth + 1);
+      if (resolved.value !== null) {
+        const fromOtherFile = member.getSourceFile() !== node.getSourceFile();
+        return { value: resolved.value, source: fromOtherFile ? 'import' : 'constant', raw, evidence: [`${raw} = "${resolved.value}" (enum member${fromOtherFile ? `, ${member.getSourceFile().getBaseName()}` : ''})`] };
+      }
+    }
     const object = resolveObjectLiteral(node.getExpression(), modules, depth + 1);
     const property = object && getObjectProperty(object, node.getName());
     if (property) {
@@ -240,6 +250,16 @@ export function resolveString(expression: Node, modules: ModuleLoader, depth = 0
   }
   if (Node.isTemplateExpression(node)) return dynamic(raw, 'built from a template at run time');
   return dynamic(raw);
+}
+
+/** `Models.Fast` where `enum Models { Fast = 'gpt-4o-mini' }` (here or imported): the member's initializer. */
+function enumMemberValue(access: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  const owner = unwrapExpression(access.getExpression());
+  if (!Node.isIdentifier(owner)) return undefined;
+  const declaration = findDeclaration(owner, modules);
+  if (!declaration || !Node.isEnumDeclaration(declaration)) return undefined;
+  return declaration.getMember(access.getName())?.getInitializer();
 }
 
 function dynamic(raw: string, why?: string): ResolvedString {

@@ -103,6 +103,12 @@ export function ask(question: string, photo?: string) {
       calls: [{ line: 5, model: 'claude-haiku-4-5', features: { vision: true }, promptIncludes: ['Question: {{question}}'], holeKinds: ['image', 'interpolation'] }],
     },
     {
+      name: 'model from an enum member in another module (shared resolveString)',
+      files: { 'src/models.ts': `export enum ClaudeModel {\n  Fast = 'claude-haiku-4-5',\n  Smart = 'claude-opus-4-1',\n}\n` },
+      code: `import Anthropic from '@anthropic-ai/sdk';\nimport { ClaudeModel } from './models';\nconst anthropic = new Anthropic();\nanthropic.messages.create({ model: ClaudeModel.Smart, max_tokens: 100, messages: [] });`,
+      calls: [{ line: 4, model: 'claude-opus-4-1', modelSource: 'import' }],
+    },
+    {
       name: 'an untraced receiver is reported on a Claude model, with evidence',
       code: `export async function run(deps: { llm: any }, text: string) {\n  return deps.llm.messages.create({ model: 'claude-3-haiku-20240307', max_tokens: 50, messages: [{ role: 'user', content: text }] });\n}`,
       calls: [{ line: 2, provider: 'anthropic', model: 'claude-3-haiku-20240307' }],

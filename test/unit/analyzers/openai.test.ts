@@ -52,6 +52,11 @@ class Summarizer {
       calls: [{ line: 5, provider: 'openai', model: 'gpt-4.1-mini', modelSource: 'env-default', features: { streaming: true }, promptIncludes: ['Summarize: {{article}}'] }],
     },
     {
+      name: 'model from an enum member in the same file',
+      code: `import OpenAI from 'openai';\nenum Model { Mini = 'gpt-4o-mini' }\nconst openai = new OpenAI();\nopenai.chat.completions.create({ model: Model.Mini, messages: [] });`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'constant' }],
+    },
+    {
       name: 'CommonJS require and a factory function',
       code: `const OpenAI = require('openai');
 function makeClient() { return new OpenAI(); }
