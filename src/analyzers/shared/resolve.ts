@@ -36,6 +36,7 @@ export function findDeclaration(identifier: Node, modules: ModuleLoader, depth =
     const found = findDeclarationInScope(scope, name, identifier);
     if (found) {
       if (Node.isImportSpecifier(found) || Node.isImportClause(found) || Node.isNamespaceImport(found)) return followImport(found, modules, depth);
+      if (Node.isBindingElement(found) || Node.isVariableDeclaration(found)) return followRequire(found, modules, depth) ?? found;
       return found;
     }
   }
@@ -103,6 +104,48 @@ function followImport(importNode: Node, modules: ModuleLoader, depth: number): N
   return findExport(target, exportedName, modules, depth + 1) ?? importNode;
 }
 
+/**
+ * `const { client } = require('./llm')` or `const llm = require('./llm')`: the export in that module
+ * (ES `export`, `module.exports = { ... }`, `exports.client = ...`), or undefined when not a relative require.
+ */
+function followRequire(declaration: Node, modules: ModuleLoader, depth: number): Node | undefined {
+  const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : declaration;
+  if (!variable || !Node.isVariableDeclaration(variable)) return undefined;
+  // Only a direct destructuring of the require: `const { a: { b } } = require(...)` is not followed.
+  if (Node.isBindingElement(declaration) && declaration.getParent()?.getParent() !== variable) return undefined;
+  const initializer = variable.getInitializer();
+  const required = initializer && unwrapExpression(initializer);
+  if (!required || !Node.isCallExpression(required) || required.getExpression().getText() !== 'require') return undefined;
+  const argument = required.getArguments()[0];
+  if (!argument || !Node.isStringLiteral(argument) || !argument.getLiteralValue().startsWith('.') || depth >= MAX_RESOLUTION_DEPTH) return undefined;
+  const target = modules.resolve(declaration.getSourceFile(), argument.getLiteralValue());
+  if (!target) return undefined;
+  const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : 'default';
+  return findExport(target, name, modules, depth + 1) ?? findCommonJsExport(target, name);
+}
+
+/** `module.exports = value` (name `default`), `module.exports = { name }`, or `exports.name = value` / `module.exports.name = value`. */
+function findCommonJsExport(sourceFile: SourceFile, name: string): Node | undefined {
+  for (const statement of sourceFile.getStatements()) {
+    if (!Node.isExpressionStatement(statement)) continue;
+    const expression = statement.getExpression();
+    if (!Node.isBinaryExpression(expression) || expression.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    const left = expression.getLeft().getText();
+    if (left === 'module.exports') {
+      if (name === 'default') return expression.getRight();
+      const object = unwrapExpression(expression.getRight());
+      if (Node.isObjectLiteralExpression(object)) {
+        const property = object.getProperty(name);
+        if (property && Node.isPropertyAssignment(property)) return property;
+        if (property && Node.isShorthandPropertyAssignment(property)) return findDeclarationInScope(sourceFile, name, property);
+      }
+    } else if (left === `module.exports.${name}` || left === `exports.${name}`) {
+      return expression;
+    }
+  }
+  return undefined;
+}
+
 /** The declaration behind `export const name`, `export { name }`, `export default`, or a re-export. */
 export function findExport(sourceFile: SourceFile, exportedName: string, modules: ModuleLoader, depth: number): Node | undefined {
   if (depth >= MAX_RESOLUTION_DEPTH) return undefined;
@@ -140,6 +183,10 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
 
 /** The value expression a declaration gives its name, when there is one. */
 export function initializerOf(declaration: Node): Node | undefined {
+  // `exports.client = new OpenAI()`: the assigned value.
+  if (Node.isBinaryExpression(declaration) && declaration.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return declaration.getRight();
+  // `export default new Anthropic()` / `module.exports = { ... }`: findDeclaration hands back the exported expression itself.
+  if (Node.isExpression(declaration)) return declaration;
   if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isPropertyAssignment(declaration) || Node.isParameterDeclaration(declaration)) {
     const initializer = declaration.getInitializer();
     if (initializer) return initializer;

@@ -52,6 +52,21 @@ class Summarizer {
       calls: [{ line: 5, provider: 'openai', model: 'gpt-4.1-mini', modelSource: 'env-default', features: { streaming: true }, promptIncludes: ['Summarize: {{article}}'] }],
     },
     {
+      name: 'CommonJS modules: destructured require of module.exports and exports.x (shared resolve)',
+      files: { 'src/llm.js': `const OpenAI = require('openai');\nconst client = new OpenAI();\nmodule.exports = { client, MODEL: 'gpt-4.1' };\nexports.fast = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });\n` },
+      code: `const { client, MODEL, fast } = require('./llm');\nclient.chat.completions.create({ model: MODEL, messages: [] });\nfast.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [] });`,
+      calls: [
+        { line: 2, provider: 'openai', model: 'gpt-4.1', modelSource: 'import' },
+        { line: 3, provider: 'groq', model: 'llama-3.1-8b-instant' },
+      ],
+    },
+    {
+      name: 'a default-exported client and a default-exported config object (shared resolve)',
+      files: { 'src/openai.ts': `import OpenAI from 'openai';\nexport default new OpenAI({ baseURL: 'https://api.together.xyz/v1' });\n`, 'src/config.ts': `export default { model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' };\n` },
+      code: `import llm from './openai';\nimport config from './config';\nllm.chat.completions.create({ model: config.model, messages: [] });`,
+      calls: [{ line: 3, provider: 'together', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', modelSource: 'import' }],
+    },
+    {
       name: 'model from an enum member in the same file',
       code: `import OpenAI from 'openai';\nenum Model { Mini = 'gpt-4o-mini' }\nconst openai = new OpenAI();\nopenai.chat.completions.create({ model: Model.Mini, messages: [] });`,
       calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'constant' }],
