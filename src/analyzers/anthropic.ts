@@ -57,7 +57,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const isBatch = match.method.endpoint === 'batch';
   const params = isBatch ? firstBatchParams(call, context) : resolveObjectLiteral(call.getArguments()[0], context.modules);
-  const modelNode = getObjectProperty(params, 'model');
+  const modelNode = getObjectProperty(params, 'model', context.modules);
   const model = readModel(modelNode, context.modules);
 
   const evidence: string[] = [];
@@ -67,7 +67,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     // `messages.create` is a common shape (Twilio, chat backends): only a Claude model or an
     // Anthropic-named receiver with Anthropic's required `max_tokens` makes an untraced call ours.
     const claudeModel = model.ref.id !== null && CLAUDE_MODEL.test(model.ref.id);
-    const anthropicReceiver = /anthropic|claude/i.test(receiver.getText()) && Boolean(getObjectProperty(params, 'max_tokens') ?? getObjectProperty(params, 'max_tokens_to_sample'));
+    const anthropicReceiver = /anthropic|claude/i.test(receiver.getText()) && Boolean(getObjectProperty(params, 'max_tokens', context.modules) ?? getObjectProperty(params, 'max_tokens_to_sample', context.modules));
     if (!claudeModel && !anthropicReceiver) return undefined;
     evidence.push(`client \`${receiver.getText()}\` not traced to an Anthropic client; matched by ${claudeModel ? `the Claude model "${model.ref.id}"` : 'the receiver name and max_tokens'} on ${match.method.path}`);
   }
@@ -78,8 +78,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   evidence.push(...model.evidence);
 
   const { messages, hasImage } = readPrompt(match.method.path, params, context);
-  const tools = getObjectProperty(params, 'tools');
-  const outputFormat = getObjectProperty(params, 'output_format');
+  const tools = getObjectProperty(params, 'tools', context.modules);
+  const outputFormat = getObjectProperty(params, 'output_format', context.modules);
   return toDetectedCall(call, context.file, {
     provider,
     sdk: 'anthropic',
@@ -87,9 +87,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     endpoint: match.method.endpoint,
     model: model.ref,
     messages,
-    maxOutputTokens: resolveNumber(getObjectProperty(params, 'max_tokens') ?? getObjectProperty(params, 'max_tokens_to_sample'), context.modules),
+    maxOutputTokens: resolveNumber(getObjectProperty(params, 'max_tokens', context.modules) ?? getObjectProperty(params, 'max_tokens_to_sample', context.modules), context.modules),
     features: {
-      streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream')),
+      streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream', context.modules)),
       tools: Boolean(tools),
       vision: hasImage,
       structuredOutput: Boolean(outputFormat),
@@ -111,13 +111,13 @@ function firstBatchParams(call: CallExpression, context: AnalyzerContext): Node 
 function readPrompt(path: string, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
   if (!params) return { messages: [{ role: 'user', text: '{{request}}', holes: [{ kind: 'message-array', expression: 'request' }] }], hasImage: false };
   if (path === 'completions.create') {
-    const prompt = getObjectProperty(params, 'prompt');
+    const prompt = getObjectProperty(params, 'prompt', context.modules);
     return { messages: prompt ? [{ role: 'user', ...resolvePromptText(prompt, context.modules) }] : [], hasImage: false };
   }
   const messages: PromptMessage[] = [];
-  const system = readSystemPrompt(getObjectProperty(params, 'system'), context.modules);
+  const system = readSystemPrompt(getObjectProperty(params, 'system', context.modules), context.modules);
   if (system) messages.push(system);
-  const turns = resolveMessages(getObjectProperty(params, 'messages'), context.modules);
+  const turns = resolveMessages(getObjectProperty(params, 'messages', context.modules), context.modules);
   messages.push(...turns.messages);
   return { messages, hasImage: turns.hasImage };
 }

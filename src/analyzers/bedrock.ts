@@ -68,14 +68,14 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const spec = COMMANDS[command];
   const params = resolveObjectLiteral(input, context.modules);
   if (!params && input) evidence.push(`command input \`${input.getText().slice(0, 60)}\` not statically known`);
-  const model = readModel(firstProperty(params, ['modelId']), context.modules);
+  const model = readModel(firstProperty(params, ['modelId'], context.modules), context.modules);
   evidence.push(...model.evidence);
   const body = spec.kind === 'invoke' ? invokeBody(params, context) : undefined;
   const { messages, hasImage } = spec.kind === 'converse' ? readConverse(params, context) : readInvokeBody(body, context);
-  const tools = spec.kind === 'converse' ? getObjectProperty(getObjectProperty(params, 'toolConfig'), 'tools') : getObjectProperty(body, 'tools');
+  const tools = spec.kind === 'converse' ? getObjectProperty(getObjectProperty(params, 'toolConfig', context.modules), 'tools') : getObjectProperty(body, 'tools', context.modules);
   const maxTokens = spec.kind === 'converse'
-    ? getObjectProperty(getObjectProperty(params, 'inferenceConfig'), 'maxTokens')
-    : firstProperty(body, ['max_tokens', 'max_gen_len', 'maxTokens', 'max_new_tokens']) ?? getObjectProperty(getObjectProperty(body, 'textGenerationConfig'), 'maxTokenCount') ?? getObjectProperty(getObjectProperty(body, 'inferenceConfig'), 'maxTokens') ?? getObjectProperty(getObjectProperty(body, 'inferenceConfig'), 'max_new_tokens');
+    ? getObjectProperty(getObjectProperty(params, 'inferenceConfig', context.modules), 'maxTokens')
+    : firstProperty(body, ['max_tokens', 'max_gen_len', 'maxTokens', 'max_new_tokens'], context.modules) ?? getObjectProperty(getObjectProperty(body, 'textGenerationConfig', context.modules), 'maxTokenCount') ?? getObjectProperty(getObjectProperty(body, 'inferenceConfig', context.modules), 'maxTokens') ?? getObjectProperty(getObjectProperty(body, 'inferenceConfig', context.modules), 'max_new_tokens');
   return toDetectedCall(call, context.file, {
     provider: 'aws-bedrock',
     sdk: 'bedrock',
@@ -106,7 +106,7 @@ function endpointOf(kind: 'converse' | 'invoke', modelId: string | null, body: N
 
 /** `body: JSON.stringify({ ... })` (or a constant holding the object), read as the model's native request. */
 function invokeBody(params: Node | undefined, context: AnalyzerContext): Node | undefined {
-  const body = getObjectProperty(params, 'body');
+  const body = getObjectProperty(params, 'body', context.modules);
   if (!body) return undefined;
   const value = traceValue(body, context.modules);
   if (Node.isCallExpression(value) && /JSON\.stringify$/.test(value.getExpression().getText())) return resolveObjectLiteral(value.getArguments()[0], context.modules);
@@ -125,9 +125,9 @@ function encodedBody(call: CallExpression, context: AnalyzerContext): Node | und
 function readConverse(params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
   if (!params) return { messages: [{ role: 'user', text: '{{input}}', holes: [{ kind: 'message-array', expression: 'input' }] }], hasImage: false };
   const messages: PromptMessage[] = [];
-  const system = readSystemPrompt(getObjectProperty(params, 'system'), context.modules);
+  const system = readSystemPrompt(getObjectProperty(params, 'system', context.modules), context.modules);
   if (system) messages.push(system);
-  const turns = resolveMessages(getObjectProperty(params, 'messages'), context.modules);
+  const turns = resolveMessages(getObjectProperty(params, 'messages', context.modules), context.modules);
   return { messages: [...messages, ...turns.messages], hasImage: turns.hasImage };
 }
 
@@ -135,14 +135,14 @@ function readConverse(params: Node | undefined, context: AnalyzerContext): { mes
 function readInvokeBody(body: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
   if (!body) return { messages: [{ role: 'user', text: '{{body}}', holes: [{ kind: 'message-array', expression: 'body' }] }], hasImage: false };
   const messages: PromptMessage[] = [];
-  const system = readSystemPrompt(getObjectProperty(body, 'system'), context.modules);
+  const system = readSystemPrompt(getObjectProperty(body, 'system', context.modules), context.modules);
   if (system) messages.push(system);
-  const turns = getObjectProperty(body, 'messages');
+  const turns = getObjectProperty(body, 'messages', context.modules);
   if (turns) {
     const resolved = resolveMessages(turns, context.modules);
     return { messages: [...messages, ...resolved.messages], hasImage: resolved.hasImage };
   }
-  const prompt = firstProperty(body, ['prompt', 'inputText', 'message', 'texts', 'text']);
+  const prompt = firstProperty(body, ['prompt', 'inputText', 'message', 'texts', 'text'], context.modules);
   if (prompt) messages.push({ role: 'user', ...resolvePromptText(prompt, context.modules) });
-  return { messages, hasImage: Boolean(getObjectProperty(body, 'inputImage')) };
+  return { messages, hasImage: Boolean(getObjectProperty(body, 'inputImage', context.modules)) };
 }

@@ -82,19 +82,19 @@ function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): Detec
   } else {
     // `x.models.generateContent({ model, contents })` is distinctive enough without the client.
     if (match.method.path !== 'models.generateContent' && match.method.path !== 'models.generateContentStream') return undefined;
-    if (!getObjectProperty(params, 'model') || !getObjectProperty(params, 'contents')) return undefined;
+    if (!getObjectProperty(params, 'model', context.modules) || !getObjectProperty(params, 'contents', context.modules)) return undefined;
     evidence.push(`client \`${receiver.getText()}\` not traced to new GoogleGenAI(); matched by ${match.method.path}({ model, contents })`);
   }
-  const setup: ModelSetup = { provider: genAiProvider(origin, context), modelNode: getObjectProperty(params, 'model'), settings: [], history: undefined, evidence };
-  const config = getObjectProperty(params, 'config');
+  const setup: ModelSetup = { provider: genAiProvider(origin, context), modelNode: getObjectProperty(params, 'model', context.modules), settings: [], history: undefined, evidence };
+  const config = getObjectProperty(params, 'config', context.modules);
   if (config) setup.settings.push(config);
-  const prompt = match.method.path === 'models.generateImages' ? getObjectProperty(params, 'prompt') : getObjectProperty(params, 'contents');
+  const prompt = match.method.path === 'models.generateImages' ? getObjectProperty(params, 'prompt', context.modules) : getObjectProperty(params, 'contents', context.modules);
   return report(call, context, match.method.path, match.method, setup, prompt, params);
 }
 
 function genAiProvider(origin: ClientOrigin | undefined, context: AnalyzerContext): string {
   const options = resolveObjectLiteral(origin?.options, context.modules);
-  return isTrueLiteral(getObjectProperty(options, 'vertexai')) ? 'google-vertex' : 'google';
+  return isTrueLiteral(getObjectProperty(options, 'vertexai', context.modules)) ? 'google-vertex' : 'google';
 }
 
 // ---- GenerativeModel / chat sessions (both SDKs) ------------------------------------------------
@@ -112,9 +112,9 @@ function analyzeModelCall(call: CallExpression, context: AnalyzerContext): Detec
   if (request) {
     // A request object: `{ contents, systemInstruction, generationConfig, tools }` (old SDK), `{ message, config }` (chat in @google/genai).
     setup.settings.push(request);
-    const config = getObjectProperty(request, 'config');
+    const config = getObjectProperty(request, 'config', context.modules);
     if (config) setup.settings.push(config);
-    prompt = getObjectProperty(request, 'contents') ?? getObjectProperty(request, 'message') ?? getObjectProperty(request, 'content') ?? getObjectProperty(request, 'requests');
+    prompt = getObjectProperty(request, 'contents', context.modules) ?? getObjectProperty(request, 'message', context.modules) ?? getObjectProperty(request, 'content', context.modules) ?? getObjectProperty(request, 'requests', context.modules);
   }
   return report(call, context, callee.getName(), spec, setup, prompt, request);
 }
@@ -134,7 +134,7 @@ function modelSetup(receiver: Node, context: AnalyzerContext): ModelSetup | unde
     const where = `${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()}`;
     return {
       provider: PROVIDER_BY_PACKAGE[origin.packageName],
-      modelNode: getObjectProperty(options, 'model'),
+      modelNode: getObjectProperty(options, 'model', context.modules),
       settings: options ? [options] : [],
       history: undefined,
       evidence: [...origin.evidence, `model object from ${factory.getName()}() at ${where}`],
@@ -155,7 +155,7 @@ function chatSetup(receiver: Node, context: AnalyzerContext): ModelSetup | undef
     const model = modelSetup(factory.getExpression(), context);
     if (!model) return undefined;
     if (options) model.settings.push(options);
-    model.history = getObjectProperty(options, 'history');
+    model.history = getObjectProperty(options, 'history', context.modules);
     model.evidence.push(`chat session from startChat() at ${where}`);
     return model;
   }
@@ -164,12 +164,12 @@ function chatSetup(receiver: Node, context: AnalyzerContext): ModelSetup | undef
     const clientNode = chats.getExpression();
     const origin = resolveClientOrigin(clientNode, context.modules);
     if (!origin || origin.packageName !== '@google/genai') return undefined;
-    const config = getObjectProperty(options, 'config');
+    const config = getObjectProperty(options, 'config', context.modules);
     return {
       provider: genAiProvider(origin, context),
-      modelNode: getObjectProperty(options, 'model'),
+      modelNode: getObjectProperty(options, 'model', context.modules),
       settings: config ? [config] : [],
-      history: getObjectProperty(options, 'history'),
+      history: getObjectProperty(options, 'history', context.modules),
       evidence: [...origin.evidence, `chat session from chats.create() at ${where}`],
     };
   }

@@ -76,7 +76,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!rule) return undefined;
   const body = request.body ? bodyObject(request.body, context) : undefined;
   const hostProvider = providerFromBaseUrl(urlText);
-  if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model')) return undefined;
+  if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules)) return undefined;
   const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
   const provider = rule.provider ?? hostProvider ?? 'openai-compatible';
   if (!rule.provider && !hostProvider) evidence.push('host not recognised: an OpenAI-compatible server');
@@ -84,10 +84,10 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const model = modelOf(body, urlText, context, evidence);
   const { messages, hasImage } = readBody(body, context);
-  const tools = getObjectProperty(body, 'tools') ?? getObjectProperty(body, 'functions');
-  const generation = getObjectProperty(body, 'generationConfig') ?? getObjectProperty(body, 'generation_config');
-  const options = getObjectProperty(body, 'options');
-  const structured = getObjectProperty(body, 'response_format') ?? getObjectProperty(body, 'format') ?? getObjectProperty(generation, 'responseSchema') ?? getObjectProperty(generation, 'responseMimeType');
+  const tools = getObjectProperty(body, 'tools', context.modules) ?? getObjectProperty(body, 'functions', context.modules);
+  const generation = getObjectProperty(body, 'generationConfig', context.modules) ?? getObjectProperty(body, 'generation_config', context.modules);
+  const options = getObjectProperty(body, 'options', context.modules);
+  const structured = getObjectProperty(body, 'response_format', context.modules) ?? getObjectProperty(body, 'format', context.modules) ?? getObjectProperty(generation, 'responseSchema') ?? getObjectProperty(generation, 'responseMimeType');
   const path = /https?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText.replace(/^\{\{[^}]*\}\}/, '');
   return toDetectedCall(call, context.file, {
     provider,
@@ -96,9 +96,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     endpoint: rule.endpoint,
     model,
     messages,
-    maxOutputTokens: resolveNumber(firstProperty(body, ['max_tokens', 'max_completion_tokens', 'max_output_tokens']) ?? getObjectProperty(generation, 'maxOutputTokens') ?? getObjectProperty(options, 'num_predict'), context.modules),
+    maxOutputTokens: resolveNumber(firstProperty(body, ['max_tokens', 'max_completion_tokens', 'max_output_tokens'], context.modules) ?? getObjectProperty(generation, 'maxOutputTokens') ?? getObjectProperty(options, 'num_predict', context.modules), context.modules),
     features: {
-      streaming: isTrueLiteral(getObjectProperty(body, 'stream')) || /streamGenerateContent/.test(urlText),
+      streaming: isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent/.test(urlText),
       tools: Boolean(tools),
       vision: hasImage,
       structuredOutput: Boolean(structured),
@@ -161,7 +161,7 @@ function httpClientOf(node: Node, context: AnalyzerContext): { name: string; bas
       const base = httpClientOf(factory.getExpression(), context);
       if (!base) return undefined;
       const options = resolveObjectLiteral(traced.getArguments()[0], context.modules);
-      const baseUrl = getObjectProperty(options, 'baseURL') ?? getObjectProperty(options, 'prefixUrl');
+      const baseUrl = getObjectProperty(options, 'baseURL', context.modules) ?? getObjectProperty(options, 'prefixUrl', context.modules);
       return { name: base.name, base: baseUrl ? urlTextOf(baseUrl, context) : undefined };
     }
   }
@@ -186,7 +186,7 @@ function bodyObject(body: Node, context: AnalyzerContext): Node | undefined {
 }
 
 function modelOf(body: Node | undefined, urlText: string, context: AnalyzerContext, evidence: string[]): ModelRef {
-  const modelNode = getObjectProperty(body, 'model');
+  const modelNode = getObjectProperty(body, 'model', context.modules);
   if (modelNode) {
     const model = readModel(modelNode, context.modules);
     evidence.push(...model.evidence);
@@ -206,15 +206,15 @@ function readBody(body: Node | undefined, context: AnalyzerContext): { messages:
   if (!body) return { messages: [{ role: 'user', text: '{{body}}', holes: [{ kind: 'message-array', expression: 'body' }] }], hasImage: false };
   const messages: PromptMessage[] = [];
   let hasImage = false;
-  const system = readSystemPrompt(getObjectProperty(body, 'system') ?? getObjectProperty(body, 'systemInstruction') ?? getObjectProperty(body, 'system_instruction') ?? getObjectProperty(body, 'instructions'), context.modules);
+  const system = readSystemPrompt(getObjectProperty(body, 'system', context.modules) ?? getObjectProperty(body, 'systemInstruction', context.modules) ?? getObjectProperty(body, 'system_instruction', context.modules) ?? getObjectProperty(body, 'instructions', context.modules), context.modules);
   if (system) messages.push(system);
-  const turns = getObjectProperty(body, 'messages') ?? getObjectProperty(body, 'contents');
+  const turns = getObjectProperty(body, 'messages', context.modules) ?? getObjectProperty(body, 'contents', context.modules);
   if (turns) {
     const resolved = resolveMessages(turns, context.modules);
     messages.push(...resolved.messages);
     hasImage ||= resolved.hasImage;
   }
-  const prompt = getObjectProperty(body, 'prompt') ?? getObjectProperty(body, 'input');
+  const prompt = getObjectProperty(body, 'prompt', context.modules) ?? getObjectProperty(body, 'input', context.modules);
   if (prompt) {
     const value = unwrapExpression(prompt);
     if (Node.isArrayLiteralExpression(value)) {
@@ -224,6 +224,6 @@ function readBody(body: Node | undefined, context: AnalyzerContext): { messages:
       messages.push({ role: 'user', ...resolvePromptText(value, context.modules) });
     }
   }
-  if (getObjectProperty(body, 'images')) hasImage = true;
+  if (getObjectProperty(body, 'images', context.modules)) hasImage = true;
   return { messages, hasImage };
 }

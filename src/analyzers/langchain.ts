@@ -107,7 +107,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const evidence = [...runnable.evidence];
   const options = resolveObjectLiteral(runnable.modelOptions, context.modules);
-  const modelNode = runnable.modelId ?? firstProperty(options, ['model', 'modelName', 'azureOpenAIApiDeploymentName', 'deploymentName', 'modelId']);
+  const modelNode = runnable.modelId ?? firstProperty(options, ['model', 'modelName', 'azureOpenAIApiDeploymentName', 'deploymentName', 'modelId'], context.modules);
   const model = readModel(modelNode, context.modules);
   if (!modelNode) evidence.push(`no model option on ${runnable.className}: the library default applies`);
   let modelRef = model.ref;
@@ -118,7 +118,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     modelRef = { ...model.ref, id: rest.join(':') };
   }
   evidence.push(...model.evidence);
-  provider = providerFromOptions(getObjectProperty(options, 'configuration') ?? getObjectProperty(options, 'clientOptions'), context.modules, evidence) ?? provider;
+  provider = providerFromOptions(getObjectProperty(options, 'configuration', context.modules) ?? getObjectProperty(options, 'clientOptions', context.modules), context.modules, evidence) ?? provider;
 
   const { messages, hasImage } = readInput(call, runnable, method.embedding === true, context);
   const toolNames = runnable.tools.flatMap((tools) => readToolNames(tools, context.modules));
@@ -129,9 +129,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     endpoint: runnable.endpoint,
     model: modelRef,
     messages,
-    maxOutputTokens: resolveNumber(firstProperty(options, ['maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'numPredict', 'max_tokens']), context.modules),
+    maxOutputTokens: resolveNumber(firstProperty(options, ['maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'numPredict', 'max_tokens'], context.modules), context.modules),
     features: {
-      streaming: Boolean(method.streaming) || isTrueLiteral(getObjectProperty(options, 'streaming')),
+      streaming: Boolean(method.streaming) || isTrueLiteral(getObjectProperty(options, 'streaming', context.modules)),
       tools: runnable.tools.length > 0 || runnable.agentTools,
       vision: hasImage,
       structuredOutput: runnable.structured,
@@ -163,7 +163,7 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
   if (binding && LANGCHAIN_PACKAGE.test(binding.packageName) && binding.importedName === 'initChatModel') {
     const id = node.getArguments()[0];
     const options = resolveObjectLiteral(node.getArguments()[1], context.modules);
-    const providerNode = getObjectProperty(options, 'modelProvider');
+    const providerNode = getObjectProperty(options, 'modelProvider', context.modules);
     const providerName = providerNode ? resolveString(providerNode, context.modules).value : null;
     return { className: 'initChatModel', provider: providerName ? (PROVIDER_PREFIX[providerName] ?? providerName) : 'unknown', endpoint: 'chat', modelOptions: node.getArguments()[1], modelId: id, templates: [], structured: false, tools: [], agentTools: false, evidence: [`model from initChatModel() at ${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`] };
   }
@@ -220,12 +220,12 @@ function fromHolder(node: Node, context: AnalyzerContext, depth: number): Runnab
   const binding = calleeBinding(unwrapExpression(node.getExpression()), context.modules);
   if (!binding || !LANGCHAIN_PACKAGE.test(binding.packageName)) return undefined;
   const options = resolveObjectLiteral(node.getArguments()[0], context.modules);
-  const llm = firstProperty(options, ['llm', 'model']);
+  const llm = firstProperty(options, ['llm', 'model'], context.modules);
   const found = llm && findRunnable(llm, context, depth + 1);
   if (!found) return undefined;
-  const prompt = getObjectProperty(options, 'prompt');
+  const prompt = getObjectProperty(options, 'prompt', context.modules);
   if (prompt) found.templates.push(...templatesIn(prompt, context, depth + 1));
-  if (getObjectProperty(options, 'tools')) found.agentTools = true;
+  if (getObjectProperty(options, 'tools', context.modules)) found.agentTools = true;
   found.evidence.push(`model passed to ${binding.importedName} at ${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`);
   return found;
 }

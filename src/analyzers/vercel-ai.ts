@@ -83,13 +83,13 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const evidence = [`${binding.importedName} imported from '${binding.packageName}'`];
   const params = requestObject(call, context.modules);
   if (!params && call.getArguments()[0]) evidence.push(`options \`${call.getArguments()[0].getText().slice(0, 60)}\` not statically known`);
-  const modelNode = getObjectProperty(params, 'model');
+  const modelNode = getObjectProperty(params, 'model', context.modules);
   const model = modelNode ? resolveModel(modelNode, context, evidence) : { provider: 'unknown', ref: { id: null, raw: '', source: 'dynamic' as const } };
 
   const { messages, hasImage } = readPrompt(binding.importedName, params, context);
-  const tools = getObjectProperty(params, 'tools');
-  const schema = getObjectProperty(params, 'schema');
-  const output = getObjectProperty(params, 'experimental_output') ?? getObjectProperty(params, 'output');
+  const tools = getObjectProperty(params, 'tools', context.modules);
+  const schema = getObjectProperty(params, 'schema', context.modules);
+  const output = getObjectProperty(params, 'experimental_output', context.modules) ?? getObjectProperty(params, 'output', context.modules);
   const structuredByOutput = Boolean(output && /Output\.(object|array|choice)/.test(output.getText()));
   return toDetectedCall(call, context.file, {
     provider: model.provider,
@@ -98,7 +98,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     endpoint: spec.endpoint,
     model: model.ref,
     messages,
-    maxOutputTokens: resolveNumber(firstProperty(params, ['maxOutputTokens', 'maxTokens']), context.modules),
+    maxOutputTokens: resolveNumber(firstProperty(params, ['maxOutputTokens', 'maxTokens'], context.modules), context.modules),
     features: {
       streaming: Boolean(spec.streaming),
       tools: Boolean(tools),
@@ -187,9 +187,9 @@ function readPrompt(fn: string, params: Node | undefined, context: AnalyzerConte
   if (!params) return { messages: [{ role: 'user', text: '{{options}}', holes: [{ kind: 'message-array', expression: 'options' }] }], hasImage: false };
   const messages: PromptMessage[] = [];
   let hasImage = false;
-  const system = readSystemPrompt(getObjectProperty(params, 'system'), context.modules);
+  const system = readSystemPrompt(getObjectProperty(params, 'system', context.modules), context.modules);
   if (system) messages.push(system);
-  const prompt = getObjectProperty(params, 'prompt');
+  const prompt = getObjectProperty(params, 'prompt', context.modules);
   if (prompt) {
     const unwrapped = unwrapExpression(prompt);
     if (Node.isArrayLiteralExpression(unwrapped)) {
@@ -200,17 +200,17 @@ function readPrompt(fn: string, params: Node | undefined, context: AnalyzerConte
       messages.push({ role: 'user', ...resolvePromptText(prompt, context.modules) });
     }
   }
-  const turns = getObjectProperty(params, 'messages');
+  const turns = getObjectProperty(params, 'messages', context.modules);
   if (turns) {
     const resolved = resolveMessages(turns, context.modules);
     messages.push(...resolved.messages);
     hasImage ||= resolved.hasImage;
   }
-  const single = fn === 'embed' ? getObjectProperty(params, 'value') : /Speech/.test(fn) ? getObjectProperty(params, 'text') : undefined;
+  const single = fn === 'embed' ? getObjectProperty(params, 'value', context.modules) : /Speech/.test(fn) ? getObjectProperty(params, 'text', context.modules) : undefined;
   if (single) messages.push({ role: 'user', ...resolvePromptText(single, context.modules) });
-  const values = fn === 'embedMany' ? getObjectProperty(params, 'values') : undefined;
+  const values = fn === 'embedMany' ? getObjectProperty(params, 'values', context.modules) : undefined;
   if (values) messages.push({ role: 'user', text: `{{${values.getText().slice(0, 60)}}}`, holes: [{ kind: 'rag-context', expression: values.getText().slice(0, 60) }] });
-  const audio = /transcribe/.test(fn) ? getObjectProperty(params, 'audio') : undefined;
+  const audio = /transcribe/.test(fn) ? getObjectProperty(params, 'audio', context.modules) : undefined;
   if (audio) messages.push({ role: 'user', text: `{{${audio.getText().slice(0, 60)}}}`, holes: [{ kind: 'file-content', expression: audio.getText().slice(0, 60) }] });
   return { messages, hasImage };
 }

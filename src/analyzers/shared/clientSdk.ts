@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../../core/types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
+import type { ModuleLoader } from './modules';
 import { receiverOf, toDetectedCall } from './callsite';
 import { resolveClientOrigin } from './clients';
 import { resolveContentParts, resolveMessages } from './prompt';
@@ -59,15 +60,15 @@ export function createClientSdkAnalyzer(spec: ClientSdkSpec): Analyzer {
 }
 
 /** Reads a dotted field path (`options.num_predict`) off an object literal. */
-export function fieldAt(object: Node | undefined, path: string): Node | undefined {
+export function fieldAt(object: Node | undefined, path: string, modules?: ModuleLoader): Node | undefined {
   let current = object;
-  for (const name of path.split('.')) current = getObjectProperty(current, name);
+  for (const name of path.split('.')) current = getObjectProperty(current, name, modules);
   return current;
 }
 
-function firstField(object: Node | undefined, paths: readonly string[] | undefined): Node | undefined {
+function firstField(object: Node | undefined, paths: readonly string[] | undefined, modules?: ModuleLoader): Node | undefined {
   for (const path of paths ?? []) {
-    const value = fieldAt(object, path);
+    const value = fieldAt(object, path, modules);
     if (value) return value;
   }
   return undefined;
@@ -79,7 +80,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   const receiver = receiverOf(call, match.depth);
   if (!receiver) return undefined;
   const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
-  const model = readModel(firstField(params, spec.fields.model), context.modules);
+  const model = readModel(firstField(params, spec.fields.model, context.modules), context.modules);
   const evidence: string[] = [];
   let provider = spec.provider;
 
@@ -101,10 +102,10 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   evidence.push(...model.evidence);
 
   const { messages, hasImage } = readPrompt(spec, params, context);
-  const tools = firstField(params, spec.fields.tools);
-  const structured = firstField(params, spec.fields.structured);
-  const images = firstField(params, spec.fields.images);
-  const messagesWithImages = firstField(params, spec.fields.messages);
+  const tools = firstField(params, spec.fields.tools, context.modules);
+  const structured = firstField(params, spec.fields.structured, context.modules);
+  const images = firstField(params, spec.fields.images, context.modules);
+  const messagesWithImages = firstField(params, spec.fields.messages, context.modules);
   const imageInMessages = Boolean(spec.fields.images && messagesWithImages && /\bimages\s*:/.test(messagesWithImages.getText()));
   return toDetectedCall(call, context.file, {
     provider,
@@ -113,7 +114,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
     endpoint: match.method.endpoint,
     model: model.ref,
     messages,
-    maxOutputTokens: resolveNumber(firstField(params, spec.fields.maxTokens), context.modules),
+    maxOutputTokens: resolveNumber(firstField(params, spec.fields.maxTokens, context.modules), context.modules),
     features: {
       streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream')),
       tools: Boolean(tools),
@@ -140,15 +141,15 @@ function readPrompt(spec: ClientSdkSpec, params: Node | undefined, context: Anal
   if (!params) return { messages: [{ role: 'user', text: '{{request}}', holes: [{ kind: 'message-array', expression: 'request' }] }], hasImage: false };
   const messages: PromptMessage[] = [];
   let hasImage = false;
-  const system = readSystemPrompt(firstField(params, spec.fields.system), context.modules);
+  const system = readSystemPrompt(firstField(params, spec.fields.system, context.modules), context.modules);
   if (system) messages.push(system);
-  const turns = firstField(params, spec.fields.messages);
+  const turns = firstField(params, spec.fields.messages, context.modules);
   if (turns) {
     const resolved = resolveMessages(turns, context.modules);
     messages.push(...resolved.messages);
     hasImage ||= resolved.hasImage;
   }
-  const prompt = firstField(params, spec.fields.prompt);
+  const prompt = firstField(params, spec.fields.prompt, context.modules);
   if (prompt) {
     const parts = resolveContentParts(prompt, context.modules);
     messages.push({ role: 'user', ...parts.text });

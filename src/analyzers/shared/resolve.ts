@@ -217,13 +217,38 @@ function propertyOfObject(objectExpression: Node, propertyName: string): Node | 
 }
 
 /** The property `name` of an object literal, unwrapped, or undefined. */
-export function getObjectProperty(objectLiteral: Node | undefined, name: string): Node | undefined {
+export function getObjectProperty(objectLiteral: Node | undefined, name: string, modules?: ModuleLoader, depth = 0): Node | undefined {
   if (!objectLiteral) return undefined;
   const object = unwrapExpression(objectLiteral);
   if (!Node.isObjectLiteralExpression(object)) return undefined;
-  for (const property of object.getProperties()) {
+  // Last one wins, as at run time: `{ ...defaults, model: 'x' }` and `{ model: 'x', ...overrides }`.
+  const properties = object.getProperties();
+  for (let index = properties.length - 1; index >= 0; index--) {
+    const property = properties[index];
     if (Node.isPropertyAssignment(property) && property.getName().replace(/^['"]|['"]$/g, '') === name) return property.getInitializer();
     if (Node.isShorthandPropertyAssignment(property) && property.getName() === name) return property.getNameNode();
+    if (Node.isSpreadAssignment(property) && depth < MAX_RESOLUTION_DEPTH) {
+      const spread = spreadObject(property.getExpression(), modules, depth);
+      const found = spread && getObjectProperty(spread, name, modules, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The object literal a spread names: inline, a constant of this file, or (given a loader) an imported one. */
+function spreadObject(expression: Node, modules: ModuleLoader | undefined, depth: number): Node | undefined {
+  if (modules) return resolveObjectLiteral(expression, modules, depth + 1);
+  const node = unwrapExpression(expression);
+  if (Node.isObjectLiteralExpression(node)) return node;
+  if (!Node.isIdentifier(node)) return undefined;
+  for (let scope: Node | undefined = node.getParent(); scope; scope = scope.getParent()) {
+    const found = findDeclarationInScope(scope, node.getText(), node);
+    if (found) {
+      const initializer = Node.isVariableDeclaration(found) ? found.getInitializer() : undefined;
+      const value = initializer && unwrapExpression(initializer);
+      return value && Node.isObjectLiteralExpression(value) ? value : undefined;
+    }
   }
   return undefined;
 }

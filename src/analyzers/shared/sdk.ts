@@ -150,9 +150,9 @@ export function readModel(node: Node | undefined, modules: ModuleLoader): { ref:
 }
 
 /** The first of several property names present on an object literal. */
-export function firstProperty(object: Node | undefined, names: readonly string[]): Node | undefined {
+export function firstProperty(object: Node | undefined, names: readonly string[], modules?: ModuleLoader): Node | undefined {
   for (const name of names) {
-    const value = getObjectProperty(object, name);
+    const value = getObjectProperty(object, name, modules);
     if (value) return value;
   }
   return undefined;

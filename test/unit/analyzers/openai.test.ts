@@ -67,6 +67,11 @@ class Summarizer {
       calls: [{ line: 3, provider: 'together', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', modelSource: 'import' }],
     },
     {
+      name: 'request defaults spread into the call (shared getObjectProperty)',
+      code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nconst defaults = { model: 'gpt-4o-mini', max_tokens: 300 };\nopenai.chat.completions.create({ ...defaults, max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', maxOutputTokens: 100 }],
+    },
+    {
       name: 'model from an enum member in the same file',
       code: `import OpenAI from 'openai';\nenum Model { Mini = 'gpt-4o-mini' }\nconst openai = new OpenAI();\nopenai.chat.completions.create({ model: Model.Mini, messages: [] });`,
       calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'constant' }],

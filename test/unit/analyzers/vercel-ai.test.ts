@@ -110,6 +110,12 @@ generateText({ model: registry.languageModel('mistral:mistral-small-latest'), pr
       ],
     },
     {
+      name: 'shared options spread in from another module, overridden at the call',
+      files: { 'src/defaults.ts': `import { openai } from '@ai-sdk/openai';\nexport const baseOptions = { model: openai('gpt-4o'), maxOutputTokens: 500, system: 'You are terse.' };\n` },
+      code: `import { generateText } from 'ai';\nimport { baseOptions } from './defaults';\nexport const run = (q: string) => generateText({ ...baseOptions, maxOutputTokens: 50, prompt: q });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4o', maxOutputTokens: 50, promptIncludes: ['You are terse.', '{{q}}'] }],
+    },
+    {
       name: 'structured output through Output.object on generateText; a groq model',
       code: `import { generateText, Output } from 'ai';
 import { groq } from '@ai-sdk/groq';
