@@ -4,13 +4,16 @@
  */
 import * as vscode from 'vscode';
 import type { AdvisorApi } from './extension/api';
+import { CallSiteCodeActionProvider } from './extension/codeActions';
 import { CallSiteCodeLensProvider } from './extension/codeLens';
 import { CommandId } from './extension/commands';
 import { affects } from './extension/config';
 import { CostPanel, registerCostPanelSerializer } from './extension/costPanel';
+import { openUsageFile, overrideTaskType, setVolumeForCall } from './extension/editCommands';
 import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
+import { clearPriceOverride, loadStoredOverride, refreshPrices } from './extension/prices';
 import { isScanModuleLoaded, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
@@ -26,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
   const started = performance.now();
   initLog(context);
   const model = new WorkspaceScanModel();
+  model.setOverrideLoader(() => loadStoredOverride(context));
   const lenses = new CallSiteCodeLensProvider(model);
   const statusBar = new CostStatusBar(model);
   const extensionUri = context.extensionUri;
@@ -39,12 +43,20 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     }),
     vscode.commands.registerCommand(CommandId.RescanWorkspace, () => model.rescan('notification')),
     vscode.commands.registerCommand(CommandId.ExportMigrationPlan, () => exportMigrationPlan(model)),
+    vscode.commands.registerCommand(CommandId.SetVolumeForCall, (id?: unknown, value?: unknown) => setVolumeForCall(model, id, value)),
+    vscode.commands.registerCommand(CommandId.OverrideTaskType, (id?: unknown, value?: unknown) => overrideTaskType(model, id, value)),
+    vscode.commands.registerCommand(CommandId.OpenUsageFile, () => openUsageFile(model)),
+    vscode.commands.registerCommand(CommandId.RefreshPrices, (options?: unknown) => refreshPrices(context, model, options)),
+    vscode.commands.registerCommand(CommandId.ClearPriceOverride, () => clearPriceOverride(context, model)),
     vscode.languages.registerCodeLensProvider(SOURCE_SELECTOR, lenses),
+    vscode.languages.registerCodeActionsProvider(SOURCE_SELECTOR, new CallSiteCodeActionProvider(model), {
+      providedCodeActionKinds: CallSiteCodeActionProvider.kinds,
+    }),
     vscode.languages.registerHoverProvider(SOURCE_SELECTOR, new CallSiteHoverProvider(model)),
     registerCostPanelSerializer(extensionUri, model),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Costs scale with the assumed volume: recompute once a result is on screen.
-      if (affects(e, 'defaultCallsPerMonth') && model.lastResult) void model.rescan('window');
+      if ((affects(e, 'defaultCallsPerMonth') || affects(e, 'dataSensitivity')) && model.lastResult) void model.rescan('window');
     }),
     { dispose: () => CostPanel.current?.dispose() },
   );
@@ -63,6 +75,10 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
       await CostPanel.current?.handleMessage(raw);
     },
     statusBarText: () => statusBar.text,
+    scanCount: () => model.scanCount,
+    lastScanTiming: () => model.lastScanTiming,
+    priceOverride: () => model.priceOverride,
+    isDisposed: () => model.disposed,
   };
 }
 

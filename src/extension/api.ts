@@ -1,5 +1,6 @@
 import type { ScanResult } from '../core/types';
 import type { CostPanelProbe } from './costPanel';
+import type { PriceOverride } from './scannerBundle';
 
 /**
  * What `activate()` returns: a small read-only API the integration tests use to compare what the
@@ -22,4 +23,12 @@ export interface AdvisorApi {
   sendPanelMessage(raw: unknown): Promise<void>;
   /** The status bar item's text. */
   statusBarText(): string;
+  /** Completed scans since activation (incremental re-scans included). */
+  scanCount(): number;
+  /** When the last completed scan was requested (first edit of a burst) and finished, in performance.now() ms. */
+  lastScanTiming(): { requestedAt: number; finishedAt: number; trigger: string } | undefined;
+  /** The price override layer in use, if any. */
+  priceOverride(): PriceOverride | undefined;
+  /** True once the scan model was disposed (deactivation); no timer or watcher is left then. */
+  isDisposed(): boolean;
 }

@@ -25,7 +25,8 @@ export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!readConfig(document.uri).codeLensEnabled || !this.model.contains(document.uri)) return [];
     // The first request in a session triggers the (lazy) workspace scan; later ones are instant.
-    if (!this.model.lastResult) await this.model.ensureResult('window');
+    // The first scan shows a cancellable notification; cancelling leaves the lenses empty until the next scan.
+    if (!this.model.lastResult) await this.model.ensureResult('notification');
     if (token.isCancellationRequested) return [];
     return this.model.callSitesFor(document.uri).map((site) => {
       const line = Math.min(Math.max(site.line - 1, 0), Math.max(document.lineCount - 1, 0));

@@ -7,7 +7,24 @@ export const enum CommandId {
   OpenCostPanel = 'llmHostingAdvisor.openCostPanel',
   RescanWorkspace = 'llmHostingAdvisor.rescanWorkspace',
   ExportMigrationPlan = 'llmHostingAdvisor.exportMigrationPlan',
+  /** Arguments: call-site id?, rate? (`20000/day`). Writes `calls=` in the llm-advisor comment. */
+  SetVolumeForCall = 'llmHostingAdvisor.setVolumeForCall',
+  /** Arguments: call-site id?, task type? (null removes). Writes `task=` in the llm-advisor comment. */
+  OverrideTaskType = 'llmHostingAdvisor.overrideTaskType',
+  OpenUsageFile = 'llmHostingAdvisor.openUsageFile',
+  /** Argument: `{ confirmed: true }` skips the confirmation (tests). Downloads the price file. */
+  RefreshPrices = 'llmHostingAdvisor.refreshPrices',
+  ClearPriceOverride = 'llmHostingAdvisor.clearPriceOverride',
 }
 
 /** The palette commands, for the manifest check in the integration test. */
-export const PALETTE_COMMANDS: readonly string[] = [CommandId.OpenCostPanel, CommandId.RescanWorkspace, CommandId.ExportMigrationPlan];
+export const PALETTE_COMMANDS: readonly string[] = [
+  CommandId.OpenCostPanel,
+  CommandId.RescanWorkspace,
+  CommandId.ExportMigrationPlan,
+  CommandId.SetVolumeForCall,
+  CommandId.OverrideTaskType,
+  CommandId.OpenUsageFile,
+  CommandId.RefreshPrices,
+  CommandId.ClearPriceOverride,
+];

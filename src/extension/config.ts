@@ -8,12 +8,21 @@ export interface AdvisorConfig {
   defaultCallsPerMonth: number;
   codeLensEnabled: boolean;
   hoverEnabled: boolean;
+  /** Regulated data (healthcare, legal, finance) rules out third-party APIs. */
+  dataSensitivity: 'standard' | 'regulated';
+  /** Where "Refresh Prices" downloads the public price file from (only on that explicit command). */
+  priceFileUrl: string;
 }
+
+/** LiteLLM's public price file, the source the bundled catalog was copied from. */
+export const DEFAULT_PRICE_FILE_URL = 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 
 export const DEFAULT_CONFIG: AdvisorConfig = {
   defaultCallsPerMonth: 10000,
   codeLensEnabled: true,
   hoverEnabled: true,
+  dataSensitivity: 'standard',
+  priceFileUrl: DEFAULT_PRICE_FILE_URL,
 };
 
 export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
@@ -23,6 +32,8 @@ export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
     defaultCallsPerMonth: Number.isFinite(calls) && calls >= 0 ? calls : DEFAULT_CONFIG.defaultCallsPerMonth,
     codeLensEnabled: c.get<boolean>('codeLens.enabled', DEFAULT_CONFIG.codeLensEnabled),
     hoverEnabled: c.get<boolean>('hover.enabled', DEFAULT_CONFIG.hoverEnabled),
+    dataSensitivity: c.get<string>('dataSensitivity') === 'regulated' ? 'regulated' : 'standard',
+    priceFileUrl: String(c.get<string>('priceFileUrl', DEFAULT_CONFIG.priceFileUrl) || DEFAULT_CONFIG.priceFileUrl),
   };
 }
 

@@ -1,10 +1,19 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { ScanResult } from '../core/types';
-import { COST_PANEL_VIEW_TYPE, parseFromWebview, type FromWebviewMessage, type ToWebviewMessage } from '../webview/protocol';
+import {
+  COST_PANEL_VIEW_TYPE,
+  parseFromWebview,
+  type FromWebviewMessage,
+  type PriceInfo,
+  type ToWebviewMessage,
+  type WhatIfChoices,
+  type WhatIfMessage,
+  type WhatIfState,
+} from '../webview/protocol';
 import { renderShell } from '../webview/shell';
 import { log } from './log';
-import type { WorkspaceScanModel } from './scanModel';
+import { loadScanModule, type WorkspaceScanModel } from './scanModel';
 
 /** What the integration tests can see of the panel (through the extension's test API). */
 export interface CostPanelProbe {
@@ -14,6 +23,14 @@ export interface CostPanelProbe {
   received: FromWebviewMessage[];
   rejected: number;
   revealed: string[];
+  /** The what-if state the last posted result was priced with. */
+  whatIf: WhatIfState;
+  /** Volumes written to llm-usage.yml from the panel (call-site ids). */
+  savedVolumes: string[];
+  /** Messages handled so far (including rejected ones), so tests can wait for a reply. */
+  handled: number;
+  /** Posted results so far. */
+  posted: number;
 }
 
 /**
@@ -29,7 +46,12 @@ export class CostPanel implements vscode.Disposable {
   /** The webview's script is running and has said `ready` (false again once the panel is hidden,
    * because without retainContextWhenHidden VS Code discards the webview's document). */
   private webviewReady = false;
-  readonly probe: CostPanelProbe = { readyCount: 0, lastPostedResult: undefined, received: [], rejected: 0, revealed: [] };
+  readonly probe: CostPanelProbe = { readyCount: 0, lastPostedResult: undefined, received: [], rejected: 0, revealed: [], whatIf: {}, savedVolumes: [], handled: 0, posted: 0 };
+  /** The panel's what-if inputs (host side is authoritative; the webview only asks for changes). */
+  private whatIf: WhatIfState = {};
+  /** Increments per re-pricing, so a slow older one never overwrites a newer answer. */
+  private postSeq = 0;
+  private choices: WhatIfChoices | undefined;
 
   static createOrShow(extensionUri: vscode.Uri, model: WorkspaceScanModel, focusCallSiteId?: string): CostPanel {
     if (CostPanel.current) {
@@ -66,8 +88,8 @@ export class CostPanel implements vscode.Disposable {
       }),
       panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)),
       model.onDidChange((state) => {
-        this.post({ type: 'scanState', scanning: state.scanning, ...(state.error ? { error: state.error } : {}) });
-        if (state.result) this.postResult();
+        void this.post({ type: 'scanState', scanning: state.scanning, ...(state.error ? { error: state.error } : {}) });
+        if (state.result) void this.postResult();
       }),
     );
   }
@@ -80,6 +102,14 @@ export class CostPanel implements vscode.Disposable {
 
   /** Every message from the webview lands here; unknown or malformed ones are dropped. */
   async handleMessage(raw: unknown): Promise<void> {
+    try {
+      await this.handle(raw);
+    } finally {
+      this.probe.handled++;
+    }
+  }
+
+  private async handle(raw: unknown): Promise<void> {
     const msg = parseFromWebview(raw);
     if (!msg) {
       this.probe.rejected++;
@@ -92,8 +122,8 @@ export class CostPanel implements vscode.Disposable {
         this.probe.readyCount++;
         this.webviewReady = true;
         const state = this.model.state;
-        this.post({ type: 'scanState', scanning: state.scanning, ...(state.error ? { error: state.error } : {}) });
-        if (state.result) this.postResult();
+        void this.post({ type: 'scanState', scanning: state.scanning, ...(state.error ? { error: state.error } : {}) });
+        if (state.result) await this.postResult();
         else void this.model.ensureResult('notification');
         return;
       }
@@ -105,15 +135,119 @@ export class CostPanel implements vscode.Disposable {
         return;
       case 'select':
         return;
+      case 'whatIf':
+        if (!(await this.applyWhatIfChange(msg))) {
+          this.probe.rejected++;
+          return;
+        }
+        await this.postResult();
+        return;
+      case 'resetWhatIf':
+        this.whatIf = {};
+        await this.postResult();
+        return;
+      case 'saveVolume':
+        await this.saveVolume(msg.callSiteId);
+        return;
     }
   }
 
-  private postResult(): void {
-    const result = this.model.lastResult ?? null;
+  /** Validates a what-if change against the current result and catalog, then applies it. */
+  private async applyWhatIfChange(msg: WhatIfMessage): Promise<boolean> {
+    const next: WhatIfState = { ...this.whatIf, callsPerMonth: { ...(this.whatIf.callsPerMonth ?? {}) } };
+    if (msg.callsPerMonth !== undefined) {
+      if (!msg.callSiteId || !this.model.findCallSite(msg.callSiteId)) return false;
+      if (msg.callsPerMonth === null) delete next.callsPerMonth![msg.callSiteId];
+      else next.callsPerMonth![msg.callSiteId] = msg.callsPerMonth;
+    }
+    if (msg.dataSensitivity !== undefined) {
+      if (msg.dataSensitivity === null) delete next.dataSensitivity;
+      else next.dataSensitivity = msg.dataSensitivity;
+    }
+    if (msg.gpu !== undefined) {
+      if (msg.gpu === null) delete next.gpu;
+      else {
+        const choices = await this.whatIfChoices();
+        if (!choices.gpus.some((g) => g.id === msg.gpu)) return false;
+        next.gpu = msg.gpu;
+      }
+    }
+    if (msg.precision !== undefined) {
+      if (msg.precision === null) delete next.precision;
+      else next.precision = msg.precision;
+    }
+    if (Object.keys(next.callsPerMonth!).length === 0) delete next.callsPerMonth;
+    this.whatIf = next;
+    return true;
+  }
+
+  /** Writes the call's what-if volume to `<root>/llm-usage.yml` (atomic), then re-scans. */
+  private async saveVolume(callSiteId: string): Promise<void> {
+    const site = this.model.findCallSite(callSiteId);
+    const calls = this.whatIf.callsPerMonth?.[callSiteId];
+    const root = this.model.root;
+    if (!site || calls === undefined || !root) {
+      this.probe.rejected++;
+      await this.post({ type: 'notice', level: 'error', text: 'Nothing to save: change the call\'s calls per month first.' });
+      return;
+    }
+    try {
+      const { patchUsageFile } = await loadScanModule();
+      const file = await patchUsageFile(root.fsPath, site.id, { callsPerMonth: calls });
+      this.probe.savedVolumes.push(site.id);
+      const rest = { ...(this.whatIf.callsPerMonth ?? {}) };
+      delete rest[site.id];
+      this.whatIf = { ...this.whatIf, callsPerMonth: rest };
+      if (Object.keys(rest).length === 0) delete this.whatIf.callsPerMonth;
+      const shadowed = site.volume.source === 'annotation' ? ' Note: an llm-advisor comment above the call takes precedence.' : '';
+      log.info(`cost panel: wrote callsPerMonth ${calls} for ${site.id} to ${file}`);
+      await this.post({ type: 'notice', level: 'info', text: `Saved ${calls.toLocaleString('en-US')} calls/month for ${site.file}:${site.line} to llm-usage.yml.${shadowed}` });
+      await this.model.rescan('window');
+    } catch (err) {
+      log.error(err instanceof Error ? err : new Error(String(err)));
+      await this.post({ type: 'notice', level: 'error', text: `Could not write llm-usage.yml: ${err instanceof Error ? err.message : String(err)} (the file was left unchanged).` });
+    }
+  }
+
+  private async whatIfChoices(): Promise<WhatIfChoices> {
+    if (!this.choices) {
+      const { whatIfChoices } = await loadScanModule();
+      this.choices = whatIfChoices();
+    }
+    return this.choices;
+  }
+
+  private async priceInfo(): Promise<PriceInfo> {
+    const { bundledCatalogAsOf } = await loadScanModule();
+    const o = this.model.priceOverride;
+    return { bundledAsOf: bundledCatalogAsOf(), ...(o ? { override: { asOf: o.asOf, url: o.url, fetchedAt: o.fetchedAt, models: o.rows.length } } : {}) };
+  }
+
+  /** Posts the result re-priced under the panel's what-if inputs, with the price info and choices. */
+  private async postResult(): Promise<void> {
+    const seq = ++this.postSeq;
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
+    const whatIf = this.whatIf;
+    let result = this.model.lastResult ?? null;
+    let extras: { prices?: PriceInfo; choices?: WhatIfChoices } = {};
+    if (result) {
+      try {
+        result = (await this.model.priced(whatIf)) ?? null;
+        extras = { prices: await this.priceInfo(), choices: await this.whatIfChoices() };
+      } catch (err) {
+        log.error(err instanceof Error ? err : new Error(String(err)));
+      }
+    }
+    if (seq !== this.postSeq) {
+      // A newer answer is on its way; keep the focus request for it.
+      if (focus && !this.pendingFocus) this.pendingFocus = focus;
+      return;
+    }
     this.probe.lastPostedResult = result;
-    void this.post({ type: 'scanResult', result, ...(focus ? { focusCallSiteId: focus } : {}) });
+    this.probe.whatIf = whatIf;
+    this.probe.posted++;
+    await this.post({ type: 'scanResult', result, whatIf, ...extras, ...(focus ? { focusCallSiteId: focus } : {}) });
   }
 
   private post(message: ToWebviewMessage): Thenable<boolean> {

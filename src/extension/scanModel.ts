@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { CallSite, ScanResult } from '../core/types';
-import type { ScanCache } from './scannerBundle';
+import type { Catalog } from '../core/catalog';
+import type { AdvisorOptions } from '../core/advisor';
+import type { PriceOverride, ScanCache, WhatIf } from './scannerBundle';
 import { readConfig } from './config';
 import { log } from './log';
 
@@ -33,7 +35,10 @@ export interface ScanState {
 
 /** Languages whose edits can change call sites, for the save-triggered rescan. */
 const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
-const RESCAN_DEBOUNCE_MS = 400;
+/** Files whose change on disk (save, git checkout, another tool) can change the result. */
+const WATCH_GLOB = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,llm-usage.yml}';
+/** Edits are coalesced: a burst of saves becomes one incremental re-scan. */
+export const RESCAN_DEBOUNCE_MS = 150;
 
 /**
  * The workspace's scan: runs `scanWorkspace` on the first folder, keeps the last result, and
@@ -46,21 +51,84 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private running: { promise: Promise<ScanResult | undefined>; abort: AbortController } | undefined;
   private cache: ScanCache | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  private override: PriceOverride | undefined;
+  private overrideLoad: (() => Promise<PriceOverride | undefined>) | undefined;
+  private overrideCatalog: Catalog | undefined;
+  /** Completed scans since activation (tests and the bench wait on it). */
+  scanCount = 0;
+  /** When the last completed scan was requested and finished (performance.now()), for the bench. */
+  lastScanTiming: { requestedAt: number; finishedAt: number; trigger: string } | undefined;
+  private pendingTrigger: { at: number; trigger: string } | undefined;
   private readonly emitter = new vscode.EventEmitter<ScanState>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
 
   constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
+    const onDisk = (uri: vscode.Uri) => {
+      if (this.result && this.contains(uri) && !/\/node_modules\//.test(uri.path)) this.scheduleRescan('file change');
+    };
     this.disposables.push(
+      watcher,
+      watcher.onDidChange(onDisk),
+      watcher.onDidCreate(onDisk),
+      watcher.onDidDelete(onDisk),
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (this.result && SOURCE_LANGUAGES.has(doc.languageId) && this.contains(doc.uri)) this.scheduleRescan();
+        if (this.result && (SOURCE_LANGUAGES.has(doc.languageId) || doc.uri.path.endsWith('/llm-usage.yml')) && this.contains(doc.uri)) this.scheduleRescan('save');
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.running?.abort.abort();
         this.result = undefined;
         this.cache = undefined;
         this.fire();
       }),
     );
+  }
+
+  /** Workspace settings the advisor uses (data sensitivity), from the configuration. */
+  advisorOptions(): AdvisorOptions {
+    return { dataSensitivity: readConfig(this.root).dataSensitivity };
+  }
+
+  /** The price override layer in use (from Refresh Prices), if any. */
+  get priceOverride(): PriceOverride | undefined {
+    return this.override;
+  }
+
+  /** Sets (or clears) the override layer; the next scan and every what-if price with it. */
+  setPriceOverride(override: PriceOverride | undefined): void {
+    this.overrideLoad = undefined;
+    this.override = override;
+    this.overrideCatalog = undefined;
+  }
+
+  /** How to read the stored override; called once, on the first scan (nothing is read at activation). */
+  setOverrideLoader(load: () => Promise<PriceOverride | undefined>): void {
+    this.overrideLoad = load;
+  }
+
+  private async catalog(): Promise<Catalog | undefined> {
+    if (this.overrideLoad) {
+      const load = this.overrideLoad;
+      this.overrideLoad = undefined;
+      this.override ??= await load();
+    }
+    if (!this.override) return undefined;
+    const { catalogWithOverride } = await loadScanModule();
+    this.overrideCatalog ??= catalogWithOverride(this.override);
+    return this.overrideCatalog;
+  }
+
+  /**
+   * The last result re-priced under panel what-ifs (and the price override), without re-analyzing
+   * files. Undefined when there is no result yet.
+   */
+  async priced(whatIf: WhatIf): Promise<ScanResult | undefined> {
+    const result = this.result;
+    if (!result) return undefined;
+    const { applyWhatIf, isEmptyWhatIf } = await loadScanModule();
+    if (isEmptyWhatIf(whatIf)) return result;
+    return applyWhatIf(result, whatIf, await this.catalog(), this.advisorOptions());
   }
 
   /** The first `file:` workspace folder (scans read the disk; virtual workspaces are not supported). */
@@ -92,15 +160,19 @@ export class WorkspaceScanModel implements vscode.Disposable {
     }
     this.running?.abort.abort();
     const abort = new AbortController();
+    const trigger = this.pendingTrigger ?? { at: performance.now(), trigger: mode };
+    this.pendingTrigger = undefined;
     const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
       token?.onCancellationRequested(() => abort.abort());
       const started = Date.now();
       try {
-        const { scanWorkspace, ScanCache } = await loadScanModule();
+        const { scanWorkspace, ScanCache, applyWhatIf } = await loadScanModule();
         this.cache ??= new ScanCache();
         let reported = 0;
-        const result = await scanWorkspace(root.fsPath, {
+        const advisorOptions = this.advisorOptions();
+        let result = await scanWorkspace(root.fsPath, {
           defaultCallsPerMonth: readConfig(root).defaultCallsPerMonth,
+          advisorOptions,
           signal: abort.signal,
           cache: this.cache,
           onProgress: progress
@@ -114,9 +186,16 @@ export class WorkspaceScanModel implements vscode.Disposable {
             : undefined,
         });
         if (abort.signal.aborted) return undefined;
+        // The price override layer re-prices the fresh result (same advisor, other prices).
+        const catalog = await this.catalog();
+        if (catalog) result = applyWhatIf(result, {}, catalog, advisorOptions);
         this.result = result;
         this.error = undefined;
-        log.info(`scan: ${result.callSites.length} call sites in ${Date.now() - started} ms (${root.fsPath})`);
+        this.scanCount++;
+        this.lastScanTiming = { requestedAt: trigger.at, finishedAt: performance.now(), trigger: trigger.trigger };
+        log.info(
+          `scan (${trigger.trigger}): ${result.callSites.length} call sites in ${Date.now() - started} ms, ${result.summary.filesReusedFromCache ?? 0}/${result.summary.filesScanned ?? 0} files reused from cache`,
+        );
         return result;
       } catch (err) {
         if (abort.signal.aborted) {
@@ -149,8 +228,11 @@ export class WorkspaceScanModel implements vscode.Disposable {
     return promise;
   }
 
-  private scheduleRescan(): void {
+  /** Debounced incremental re-scan (the cache re-analyzes only changed files and their dependents). */
+  private scheduleRescan(trigger: string): void {
     if (this.debounce) clearTimeout(this.debounce);
+    // The bench measures from the first edit of a burst to the refreshed result.
+    this.pendingTrigger ??= { at: performance.now(), trigger };
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
       void this.rescan('window');
@@ -195,9 +277,15 @@ export class WorkspaceScanModel implements vscode.Disposable {
     this.emitter.fire(this.state);
   }
 
+  /** True after dispose(). */
+  disposed = false;
+
   dispose(): void {
+    this.disposed = true;
     if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = undefined;
     this.running?.abort.abort();
+    this.cache = undefined;
     for (const d of this.disposables) d.dispose();
   }
 }

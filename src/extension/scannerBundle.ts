@@ -1,8 +1,17 @@
 /**
  * Entry of the separate scanner bundle `dist/scanner.js` (see esbuild.mjs): everything heavy the
- * extension needs (ts-morph, tiktoken, the catalog, the plan renderer). dist/extension.js stays
- * small and loads this file with `require` on the first scan, so activation neither parses nor
- * evaluates it. No `vscode` import here.
+ * extension needs (ts-morph, tiktoken, the catalog, yaml, the plan renderer, the what-if
+ * re-pricing). dist/extension.js stays small and loads this file with `require` on the first
+ * scan, so activation neither parses nor evaluates it. No `vscode` import here.
  */
 export { scanWorkspace, ScanCache, type ScanOptions } from '../core/scan';
 export { renderMarkdownPlan } from '../core/plan';
+export { applyWhatIf, isEmptyWhatIf, whatIfChoices, type WhatIf } from './whatIf';
+export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from './priceOverride';
+export { ensureUsageFile, patchUsageFile, usageFilePath, writeFileAtomic, USAGE_FILE_TEMPLATE } from './usageFile';
+
+import { getCatalog } from '../core/enrich';
+/** The bundled catalog's as-of date (what the UI shows next to any override). */
+export function bundledCatalogAsOf(): string {
+  return getCatalog().asOf;
+}

@@ -8,7 +8,7 @@ export class CostStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly subscription: vscode.Disposable;
 
-  constructor(model: WorkspaceScanModel) {
+  constructor(private readonly model: WorkspaceScanModel) {
     this.item = vscode.window.createStatusBarItem('llmHostingAdvisor.estimate', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'LLM Hosting Advisor';
     this.item.command = CommandId.OpenCostPanel;
@@ -40,7 +40,9 @@ export class CostStatusBar implements vscode.Disposable {
       this.item.tooltip = new vscode.MarkdownString(
         `**LLM Hosting Advisor**\n\n${s.callSites} call sites · today ${formatUsd(s.monthlyUsdCurrent)}/mo · recommended ${formatUsd(
           s.monthlyUsdRecommended,
-        )}/mo\n\nPrices as of ${r.catalog.asOf}. Click to open the cost panel.`,
+        )}/mo\n\nPrices as of ${r.catalog.asOf}${
+          this.model.priceOverride ? ` (override from Refresh Prices active, as of ${this.model.priceOverride.asOf})` : ' (bundled catalog)'
+        }. Click to open the cost panel.`,
       );
     } else if (state.error) {
       this.item.text = '$(warning) LLM cost';

@@ -10,10 +10,17 @@ import {
   SORT_KEYS,
   type FromWebviewMessage,
   type PanelViewState,
+  type PriceInfo,
   type SortKey,
   type ToWebviewMessage,
+  type WhatIfChoices,
+  type WhatIfState,
+  DATA_SENSITIVITIES,
+  isCallsPerMonth,
+  isGpuId,
+  PRECISION_CHOICES,
 } from './protocol';
-import { filterCallSites, renderDetail, renderEmpty, renderGrid, renderSummary, sortCallSites } from './render';
+import { filterCallSites, renderDetail, renderEmpty, renderGrid, renderSummary, renderWhatIf, sortCallSites } from './render';
 import { registerToolkit } from './toolkit';
 
 interface VsCodeApi {
@@ -29,12 +36,19 @@ const vscode = acquireVsCodeApi();
 let view: PanelViewState = parseViewState(vscode.getState());
 let scanning = false;
 let scanError: string | undefined;
+let whatIf: WhatIfState = {};
+let prices: PriceInfo | undefined;
+let choices: WhatIfChoices | undefined;
+/** The call whose what-if form is on screen, so typing in it is never interrupted by a re-render. */
+let whatIfRenderedFor: string | null | undefined;
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const summaryEl = $('summary');
 const gridEl = $('grid');
 const gridEmptyEl = $('grid-empty');
 const detailEl = $('detail');
+const whatIfEl = $('whatif');
+const noticeEl = $('notice');
 const filterEl = $('filter') as HTMLInputElement;
 const rescanEl = $('rescan');
 
@@ -60,10 +74,38 @@ function visibleSites(): CallSite[] {
   return sortCallSites(filterCallSites(r.callSites, view.filter), view.sortKey, view.sortDescending);
 }
 
+function whatIfActive(): boolean {
+  return Boolean(Object.keys(whatIf.callsPerMonth ?? {}).length || whatIf.dataSensitivity || whatIf.gpu || whatIf.precision);
+}
+
+function renderSummarySection(): void {
+  summaryEl.innerHTML = renderSummary(result(), scanning, scanError, { prices, whatIfActive: whatIfActive() });
+}
+
 function renderAll(): void {
-  summaryEl.innerHTML = renderSummary(result(), scanning, scanError);
+  renderSummarySection();
+  renderWhatIfSection();
   renderGridSection();
   renderDetailSection();
+}
+
+/** Re-renders the what-if form unless the user is typing in it for the same call. */
+function renderWhatIfSection(force = false): void {
+  if (!result()) {
+    whatIfEl.innerHTML = '';
+    whatIfRenderedFor = undefined;
+    return;
+  }
+  const id = view.selectedCallSiteId;
+  if (!force && whatIfRenderedFor === id && whatIfEl.contains(document.activeElement)) {
+    // Keep the focused input; refresh only the buttons' state.
+    const save = document.getElementById('whatif-save');
+    if (save) save.toggleAttribute('disabled', !(id && whatIf.callsPerMonth?.[id] !== undefined));
+    document.getElementById('whatif-reset')?.toggleAttribute('disabled', !whatIfActive());
+    return;
+  }
+  whatIfEl.innerHTML = renderWhatIf(selectedSite(), whatIf, choices);
+  whatIfRenderedFor = id;
 }
 
 function renderGridSection(): void {
@@ -90,6 +132,7 @@ function select(id: string | null, options: { scroll?: boolean } = {}): void {
     row.setAttribute('aria-selected', String(on));
     if (on && options.scroll) row.scrollIntoView({ block: 'nearest' });
   }
+  renderWhatIfSection(true);
   renderDetailSection();
 }
 
@@ -149,6 +192,45 @@ filterEl.addEventListener('input', () => {
 
 rescanEl.addEventListener('click', () => send({ type: 'rescan' }));
 
+// What-if inputs: numbers are sent as typed (debounced); the host re-prices and answers.
+let callsTimer: ReturnType<typeof setTimeout> | undefined;
+whatIfEl.addEventListener('input', (event) => {
+  const target = event.target as HTMLInputElement | null;
+  if (target?.id !== 'whatif-calls') return;
+  const id = view.selectedCallSiteId;
+  if (!id) return;
+  if (callsTimer) clearTimeout(callsTimer);
+  callsTimer = setTimeout(() => {
+    const text = String(target.value ?? '').trim();
+    const value = text === '' ? NaN : Number(text);
+    target.setAttribute('aria-invalid', String(text !== '' && !isCallsPerMonth(value)));
+    if (isCallsPerMonth(value)) send({ type: 'whatIf', callSiteId: id, callsPerMonth: Math.round(value) });
+  }, 200);
+});
+
+whatIfEl.addEventListener('change', (event) => {
+  const target = event.target as HTMLSelectElement | null;
+  const value = String(target?.value ?? '');
+  switch (target?.id) {
+    case 'whatif-sensitivity':
+      send({ type: 'whatIf', dataSensitivity: (DATA_SENSITIVITIES as readonly string[]).includes(value) ? (value as WhatIfState['dataSensitivity']) : null });
+      break;
+    case 'whatif-gpu':
+      send({ type: 'whatIf', gpu: isGpuId(value) ? value : null });
+      break;
+    case 'whatif-precision':
+      send({ type: 'whatIf', precision: (PRECISION_CHOICES as readonly string[]).includes(value) ? (value as WhatIfState['precision']) : null });
+      break;
+  }
+});
+
+whatIfEl.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('vscode-button') : null;
+  if (!button || button.hasAttribute('disabled')) return;
+  if (button.id === 'whatif-reset') send({ type: 'resetWhatIf' });
+  if (button.id === 'whatif-save' && view.selectedCallSiteId) send({ type: 'saveVolume', callSiteId: view.selectedCallSiteId });
+});
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseToWebview(event.data);
   if (message) handle(message);
@@ -161,6 +243,11 @@ function handle(message: ToWebviewMessage): void {
       const keep = message.result?.callSites.some((c) => c.id === selected) ? selected : null;
       view = { ...view, result: message.result, selectedCallSiteId: keep };
       if (message.result) scanError = undefined;
+      const resetForm = JSON.stringify(message.whatIf ?? {}) !== JSON.stringify(whatIf) && !whatIfEl.contains(document.activeElement);
+      whatIf = message.whatIf ?? {};
+      if (message.prices) prices = message.prices;
+      if (message.choices) choices = message.choices;
+      if (resetForm) whatIfRenderedFor = undefined;
       saveState();
       renderAll();
       if (message.focusCallSiteId) select(message.focusCallSiteId, { scroll: true });
@@ -169,8 +256,12 @@ function handle(message: ToWebviewMessage): void {
     case 'scanState':
       scanning = message.scanning;
       scanError = message.error;
-      summaryEl.innerHTML = renderSummary(result(), scanning, scanError);
+      renderSummarySection();
       document.body.classList.toggle('scanning', scanning);
+      break;
+    case 'notice':
+      noticeEl.textContent = message.text;
+      noticeEl.className = message.level === 'error' ? 'notice error' : 'notice';
       break;
     case 'focus':
       select(message.callSiteId, { scroll: true });

@@ -18,9 +18,41 @@ export const COST_PANEL_VIEW_TYPE = 'llmHostingAdvisor.costPanel';
 
 export interface ScanResultMessage {
   type: 'scanResult';
+  /** The scan result, re-priced under the panel's what-if inputs when any are set. */
   result: ScanResult | null;
   /** Select (and scroll to) this call when the result is shown, e.g. from a CodeLens click. */
   focusCallSiteId?: string;
+  /** The what-if inputs the result was priced with (empty object: as scanned). */
+  whatIf?: WhatIfState;
+  /** Which prices are in use: the bundled catalog's date, and the override layer if one is active. */
+  prices?: PriceInfo;
+  /** What the what-if selects offer. */
+  choices?: WhatIfChoices;
+}
+
+/** The panel's what-if inputs. Volumes are per call-site id; the rest apply to the whole workspace. */
+export interface WhatIfState {
+  callsPerMonth?: Record<string, number>;
+  dataSensitivity?: DataSensitivityChoice;
+  gpu?: string;
+  precision?: PrecisionChoice;
+}
+
+export interface PriceInfo {
+  bundledAsOf: string;
+  override?: { asOf: string; url: string; fetchedAt: string; models: number };
+}
+
+export interface WhatIfChoices {
+  gpus: Array<{ id: string; name: string }>;
+  precisions: string[];
+}
+
+/** Shown under the toolbar after an action (e.g. the volume was written to llm-usage.yml). */
+export interface NoticeMessage {
+  type: 'notice';
+  level: 'info' | 'error';
+  text: string;
 }
 export interface ScanStateMessage {
   type: 'scanState';
@@ -31,7 +63,7 @@ export interface FocusMessage {
   type: 'focus';
   callSiteId: string;
 }
-export type ToWebviewMessage = ScanResultMessage | ScanStateMessage | FocusMessage;
+export type ToWebviewMessage = ScanResultMessage | ScanStateMessage | FocusMessage | NoticeMessage;
 
 // ---- webview -> host -------------------------------------------------------------------------
 
@@ -50,7 +82,48 @@ export interface SelectMessage {
 export interface RescanMessage {
   type: 'rescan';
 }
-export type FromWebviewMessage = ReadyMessage | RevealMessage | SelectMessage | RescanMessage;
+/**
+ * Change one or more what-if inputs; `null` resets that input to the scanned value. The volume
+ * needs the call it applies to. The host re-prices and answers with a `scanResult`.
+ */
+export interface WhatIfMessage {
+  type: 'whatIf';
+  callSiteId?: string;
+  callsPerMonth?: number | null;
+  dataSensitivity?: DataSensitivityChoice | null;
+  gpu?: string | null;
+  precision?: PrecisionChoice | null;
+}
+export interface ResetWhatIfMessage {
+  type: 'resetWhatIf';
+}
+/**
+ * Write the call's what-if volume to the workspace's llm-usage.yml. Carries only the id: the host
+ * takes the number from its own what-if state and the path is always `<root>/llm-usage.yml`.
+ */
+export interface SaveVolumeMessage {
+  type: 'saveVolume';
+  callSiteId: string;
+}
+export type FromWebviewMessage = ReadyMessage | RevealMessage | SelectMessage | RescanMessage | WhatIfMessage | ResetWhatIfMessage | SaveVolumeMessage;
+
+export const DATA_SENSITIVITIES = ['standard', 'regulated'] as const;
+export type DataSensitivityChoice = (typeof DATA_SENSITIVITIES)[number];
+/** The sizer's precisions (core/sizing.ts PRECISIONS; a unit test keeps the two equal). */
+export const PRECISION_CHOICES = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
+export type PrecisionChoice = (typeof PRECISION_CHOICES)[number];
+/** Upper bound for a what-if volume: a trillion calls a month is beyond any real workload. */
+export const MAX_CALLS_PER_MONTH = 1e12;
+
+/** A non-negative, finite volume no larger than MAX_CALLS_PER_MONTH. */
+export function isCallsPerMonth(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_CALLS_PER_MONTH;
+}
+
+/** GPU ids are catalog ids like `h100-80gb`; the host also checks the id is in the catalog. */
+export function isGpuId(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(value);
+}
 
 // ---- validation ------------------------------------------------------------------------------
 
@@ -90,9 +163,72 @@ export function parseFromWebview(raw: unknown): FromWebviewMessage | undefined {
       if (!hasOnlyKeys(raw, ['type', 'callSiteId'])) return undefined;
       if (raw.callSiteId === null) return { type: 'select', callSiteId: null };
       return isCallSiteId(raw.callSiteId) ? { type: 'select', callSiteId: raw.callSiteId } : undefined;
+    case 'resetWhatIf':
+      return hasOnlyKeys(raw, ['type']) ? { type: 'resetWhatIf' } : undefined;
+    case 'saveVolume':
+      return hasOnlyKeys(raw, ['type', 'callSiteId']) && isCallSiteId(raw.callSiteId) ? { type: 'saveVolume', callSiteId: raw.callSiteId } : undefined;
+    case 'whatIf':
+      return parseWhatIfMessage(raw);
     default:
       return undefined;
   }
+}
+
+function parseWhatIfMessage(raw: Record<string, unknown>): WhatIfMessage | undefined {
+  if (!hasOnlyKeys(raw, ['type', 'callSiteId', 'callsPerMonth', 'dataSensitivity', 'gpu', 'precision'])) return undefined;
+  const msg: WhatIfMessage = { type: 'whatIf' };
+  if (raw.callSiteId !== undefined) {
+    if (!isCallSiteId(raw.callSiteId)) return undefined;
+    msg.callSiteId = raw.callSiteId;
+  }
+  if (raw.callsPerMonth !== undefined) {
+    // A volume without the call it belongs to means nothing.
+    if (msg.callSiteId === undefined || (raw.callsPerMonth !== null && !isCallsPerMonth(raw.callsPerMonth))) return undefined;
+    msg.callsPerMonth = raw.callsPerMonth === null ? null : Math.round(raw.callsPerMonth);
+  }
+  if (raw.dataSensitivity !== undefined) {
+    if (raw.dataSensitivity !== null && !(DATA_SENSITIVITIES as readonly unknown[]).includes(raw.dataSensitivity)) return undefined;
+    msg.dataSensitivity = raw.dataSensitivity as DataSensitivityChoice | null;
+  }
+  if (raw.gpu !== undefined) {
+    if (raw.gpu !== null && !isGpuId(raw.gpu)) return undefined;
+    msg.gpu = raw.gpu;
+  }
+  if (raw.precision !== undefined) {
+    if (raw.precision !== null && !(PRECISION_CHOICES as readonly unknown[]).includes(raw.precision)) return undefined;
+    msg.precision = raw.precision as PrecisionChoice | null;
+  }
+  return msg;
+}
+
+/** Validates the what-if state the host sends (structure and ranges), dropping anything else. */
+export function parseWhatIfState(raw: unknown): WhatIfState | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const out: WhatIfState = {};
+  if (isPlainObject(raw.callsPerMonth)) {
+    const volumes: Record<string, number> = {};
+    for (const [id, n] of Object.entries(raw.callsPerMonth)) if (isCallSiteId(id) && isCallsPerMonth(n)) volumes[id] = n;
+    out.callsPerMonth = volumes;
+  }
+  if ((DATA_SENSITIVITIES as readonly unknown[]).includes(raw.dataSensitivity)) out.dataSensitivity = raw.dataSensitivity as DataSensitivityChoice;
+  if (isGpuId(raw.gpu)) out.gpu = raw.gpu;
+  if ((PRECISION_CHOICES as readonly unknown[]).includes(raw.precision)) out.precision = raw.precision as PrecisionChoice;
+  return out;
+}
+
+function parsePriceInfo(raw: unknown): PriceInfo | undefined {
+  if (!isPlainObject(raw) || typeof raw.bundledAsOf !== 'string') return undefined;
+  const o = raw.override;
+  if (o === undefined) return { bundledAsOf: raw.bundledAsOf };
+  if (!isPlainObject(o) || typeof o.asOf !== 'string' || typeof o.url !== 'string' || typeof o.fetchedAt !== 'string' || typeof o.models !== 'number') return undefined;
+  return { bundledAsOf: raw.bundledAsOf, override: { asOf: o.asOf, url: o.url, fetchedAt: o.fetchedAt, models: o.models } };
+}
+
+function parseChoices(raw: unknown): WhatIfChoices | undefined {
+  if (!isPlainObject(raw) || !Array.isArray(raw.gpus) || !Array.isArray(raw.precisions)) return undefined;
+  const gpus = raw.gpus.filter((g): g is { id: string; name: string } => isPlainObject(g) && isGpuId(g.id) && typeof g.name === 'string');
+  const precisions = raw.precisions.filter((p): p is string => (PRECISION_CHOICES as readonly unknown[]).includes(p));
+  return { gpus, precisions };
 }
 
 /** Validates a message received by the webview from the host (structure only). */
@@ -104,8 +240,21 @@ export function parseToWebview(raw: unknown): ToWebviewMessage | undefined {
       if (result !== null && !looksLikeScanResult(result)) return undefined;
       const focus = raw.focusCallSiteId;
       if (focus !== undefined && !isCallSiteId(focus)) return undefined;
-      return { type: 'scanResult', result: result as ScanResult | null, ...(focus ? { focusCallSiteId: focus } : {}) };
+      const whatIf = raw.whatIf === undefined ? undefined : parseWhatIfState(raw.whatIf);
+      const prices = raw.prices === undefined ? undefined : parsePriceInfo(raw.prices);
+      const choices = raw.choices === undefined ? undefined : parseChoices(raw.choices);
+      return {
+        type: 'scanResult',
+        result: result as ScanResult | null,
+        ...(focus ? { focusCallSiteId: focus } : {}),
+        ...(whatIf ? { whatIf } : {}),
+        ...(prices ? { prices } : {}),
+        ...(choices ? { choices } : {}),
+      };
     }
+    case 'notice':
+      if ((raw.level !== 'info' && raw.level !== 'error') || typeof raw.text !== 'string') return undefined;
+      return { type: 'notice', level: raw.level, text: raw.text.slice(0, 500) };
     case 'scanState':
       if (typeof raw.scanning !== 'boolean') return undefined;
       if (raw.error !== undefined && typeof raw.error !== 'string') return undefined;

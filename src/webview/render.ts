@@ -6,7 +6,7 @@
  */
 import type { CallSite, HostingOption, ScanResult, SelfHostSizing, Tier } from '../core/types';
 import { formatInt, formatLocation, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from './format';
-import type { SortKey } from './protocol';
+import type { PriceInfo, SortKey, WhatIfChoices, WhatIfState } from './protocol';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
@@ -65,7 +65,14 @@ export const GRID_TEMPLATE_COLUMNS =
 
 // ---- summary ---------------------------------------------------------------------------------
 
-export function renderSummary(result: ScanResult | null, scanning: boolean, error?: string): string {
+/** What the summary says about prices and what-ifs besides the numbers. */
+export interface SummaryExtras {
+  prices?: PriceInfo;
+  /** True when the numbers are re-priced under what-if inputs (not saved anywhere). */
+  whatIfActive?: boolean;
+}
+
+export function renderSummary(result: ScanResult | null, scanning: boolean, error?: string, extras: SummaryExtras = {}): string {
   const status = error
     ? `<p class="status error" role="alert">Scan failed: ${esc(error)}</p>`
     : scanning
@@ -85,9 +92,61 @@ export function renderSummary(result: ScanResult | null, scanning: boolean, erro
   <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span></dd></div>
   <div class="metric"><dt>Call sites</dt><dd id="summary-callsites">${esc(formatInt(s.callSites))}</dd></div>
 </dl>
-<p class="assumptions">Prices as of <span id="catalog-asof">${esc(result.catalog.asOf)}</span> · ${esc(volume)}${
+<p class="assumptions">Prices as of <span id="catalog-asof">${esc(extras.prices?.bundledAsOf ?? result.catalog.asOf)}</span>${renderPriceSource(extras.prices)} · ${esc(volume)}${
     result.diagnostics.length ? ` · ${esc(formatInt(result.diagnostics.length))} diagnostic${result.diagnostics.length === 1 ? '' : 's'}` : ''
-  }</p>`;
+  }</p>${extras.whatIfActive ? '<p class="whatif-banner" id="whatif-active" role="status">What-if numbers: not saved. Reset to see the scanned figures.</p>' : ''}`;
+}
+
+/** "(bundled catalog, offline)" or the active override layer with its date and origin host. */
+function renderPriceSource(prices: PriceInfo | undefined): string {
+  if (!prices) return '';
+  const o = prices.override;
+  if (!o) return ' <span class="sub" id="price-source">(bundled catalog, works offline)</span>';
+  let host = o.url;
+  try {
+    host = new URL(o.url).host;
+  } catch {
+    // keep the raw text; it is escaped below
+  }
+  return ` <span class="sub" id="price-source">(bundled catalog; override active: ${esc(formatInt(o.models))} model prices from ${esc(host)} as of <span id="override-asof">${esc(o.asOf)}</span>)</span>`;
+}
+
+// ---- what-if ---------------------------------------------------------------------------------
+
+/**
+ * The what-if inputs: calls per month of the selected call, data sensitivity, GPU and precision
+ * for self-hosting, a button that writes the call's volume to llm-usage.yml, and a reset. Values
+ * come from the host's what-if state, falling back to what the scan found.
+ */
+export function renderWhatIf(site: CallSite | undefined, whatIf: WhatIfState, choices: WhatIfChoices | undefined): string {
+  const calls = site ? (whatIf.callsPerMonth?.[site.id] ?? site.volume.callsPerMonth) : undefined;
+  const changed = site !== undefined && whatIf.callsPerMonth?.[site.id] !== undefined;
+  const option = (value: string, label: string, selected: boolean) => `<option value="${escAttr(value)}"${selected ? ' selected' : ''}>${esc(label)}</option>`;
+  const gpus = (choices?.gpus ?? []).map((g) => option(g.id, g.name, whatIf.gpu === g.id)).join('');
+  const precisions = (choices?.precisions ?? []).map((p) => option(p, p, whatIf.precision === p)).join('');
+  const any = Boolean(Object.keys(whatIf.callsPerMonth ?? {}).length || whatIf.dataSensitivity || whatIf.gpu || whatIf.precision);
+  return `<h2 class="whatif-title">What if</h2>
+<div class="whatif-grid">
+  <label for="whatif-calls">Calls per month${site ? ` <span class="sub">${esc(truncate(formatLocation(site.file, site.line), 60))}</span>` : ''}</label>
+  <input id="whatif-calls" type="number" min="0" step="1000" inputmode="numeric"${site ? ` value="${escAttr(Math.round(calls ?? 0))}"` : ' disabled placeholder="select a call"'} aria-describedby="whatif-calls-hint">
+  <label for="whatif-sensitivity">Data sensitivity</label>
+  <select id="whatif-sensitivity">${option('', 'as configured', !whatIf.dataSensitivity)}${option('standard', 'none (standard)', whatIf.dataSensitivity === 'standard')}${option('regulated', 'regulated (no third-party APIs)', whatIf.dataSensitivity === 'regulated')}</select>
+  <label for="whatif-gpu">Self-host GPU</label>
+  <select id="whatif-gpu">${option('', 'cheapest that fits', !whatIf.gpu)}${gpus}</select>
+  <label for="whatif-precision">Precision</label>
+  <select id="whatif-precision">${option('', 'model default', !whatIf.precision)}${precisions}</select>
+</div>
+<p class="sub" id="whatif-calls-hint">${
+    site
+      ? `${changed ? 'What-if value, not saved.' : `From ${esc(site.volume.basis ?? site.volume.source)}.`}${
+          site.volume.source === 'annotation' ? ' An llm-advisor comment sets this call\'s volume and takes precedence over llm-usage.yml.' : ''
+        }`
+      : 'Select a call site to change its volume.'
+  }</p>
+<div class="whatif-actions">
+  <vscode-button id="whatif-save" appearance="primary"${site && changed ? '' : ' disabled'}>Save volume to llm-usage.yml</vscode-button>
+  <vscode-button id="whatif-reset" appearance="secondary"${any ? '' : ' disabled'}>Reset what-ifs</vscode-button>
+</div>`;
 }
 
 function volumeAssumptionFrom(result: ScanResult): string {

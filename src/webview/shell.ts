@@ -49,7 +49,9 @@ export function renderShell(o: ShellOptions): string {
     <vscode-button id="rescan" appearance="secondary" aria-label="Rescan workspace">Rescan</vscode-button>
   </div>
 </header>
+<p id="notice" role="status" aria-live="polite"></p>
 <section id="summary" aria-live="polite"><p class="status" role="status">Loading…</p></section>
+<section id="whatif" aria-label="What-if inputs"></section>
 <section id="grid-section" aria-label="Call sites"><div id="grid"></div><div id="grid-empty"></div></section>
 <section id="detail" aria-label="Selected call" aria-live="polite"></section>
 <script nonce="${nonce}" src="${escAttr(o.scriptUri)}"></script>

@@ -45,7 +45,7 @@ describe('extension bundle: lazy activation', function () {
     const vscodeModule = Object.fromEntries(
       ['window', 'workspace', 'commands', 'languages', 'env', 'extensions', 'Uri', 'EventEmitter', 'Disposable', 'Range', 'Position', 'Selection',
         'CodeLens', 'Hover', 'MarkdownString', 'ViewColumn', 'StatusBarAlignment', 'ProgressLocation', 'TextEditorRevealType', 'ConfigurationTarget',
-        'TabInputWebview'].map((name) => [name, stub]),
+        'TabInputWebview', 'CodeActionKind', 'CodeAction', 'EndOfLine', 'WorkspaceEdit'].map((name) => [name, stub]),
     );
     const mod = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
     const originalLoad = mod._load;

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { CommandId } from './commands';
+import type { WorkspaceScanModel } from './scanModel';
+
+/**
+ * Code actions on a line of an LLM call: set the expected volume, override the task type (both
+ * write the `// llm-advisor:` comment), open the call in the cost panel. Uses only the last scan
+ * (never starts one), so the light bulb stays instant.
+ */
+export class CallSiteCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.Empty, vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly model: WorkspaceScanModel) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const first = range.start.line + 1;
+    const last = range.end.line + 1;
+    const sites = this.model.callSitesFor(document.uri).filter((s) => s.line <= last && s.endLine >= first);
+    const actions: vscode.CodeAction[] = [];
+    for (const site of sites) {
+      const where = sites.length > 1 ? ` (${site.method}, line ${site.line})` : '';
+      const make = (title: string, command: string) => {
+        const action = new vscode.CodeAction(`LLM Hosting Advisor: ${title}${where}`, vscode.CodeActionKind.Empty);
+        action.command = { title, command, arguments: [site.id] };
+        return action;
+      };
+      actions.push(
+        make('Set expected volume…', CommandId.SetVolumeForCall),
+        make('Override task type…', CommandId.OverrideTaskType),
+        make('Open in cost panel', CommandId.OpenCostPanel),
+      );
+    }
+    return actions;
+  }
+}
