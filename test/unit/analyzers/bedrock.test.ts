@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('bedrock analyzer', bedrockAnalyzer, {
   valid: [
+    { name: 'a comment and a string naming the API', code: `// await client.send(new ConverseCommand({ modelId }))\nexport const doc = "client.send(new InvokeModelCommand({ modelId: 'x' }))";` },
     { name: '.send() of an S3 command is not an LLM call', code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nawait s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: 'x' }));` },
     { name: 'Bedrock control plane (listing models) sends no prompt', code: `import { BedrockClient, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';\nconst client = new BedrockClient({});\nawait client.send(new ListFoundationModelsCommand({}));` },
     { name: 'a ConverseCommand class of the app itself', code: `class ConverseCommand { constructor(public input: unknown) {} }\nconst bus = { send: (c: unknown) => c };\nbus.send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }));` },

@@ -3,6 +3,8 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('cohere analyzer', cohereAnalyzer, {
   valid: [
+    { name: 'another SDK with chat/embed methods', code: `import { OpenAI } from 'openai';\nconst cohere = new OpenAI();\n(cohere as any).chat({ model: 'command-r', message: 'hi' });` },
+    { name: 'a comment and a string naming the API', code: `// cohere.chat({ model: 'command-r', message })\nexport const doc = "cohere.embed({ texts })";` },
     { name: 'chat() and embed() of other objects', code: `const bot = { chat: (o: object) => o, embed: (o: object) => o };\nbot.chat({ model: 'command-r', message: 'hi' });\nexport const f = (cohere: any) => cohere.chat({ model: 'command-r', message: 'hi' });` },
   ],
   invalid: [

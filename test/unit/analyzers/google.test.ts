@@ -3,6 +3,8 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('google analyzer', googleAnalyzer, {
   valid: [
+    { name: 'a comment and a string naming the API', code: `// const result = await model.generateContent('hi');\nexport const snippet = "ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' })";` },
+    { name: 'another SDK\'s generateContent-like call', code: `import { VertexAI } from './my-vertex';\nconst model = new VertexAI().getGenerativeModel({ model: 'gemini-1.5-pro' });\nmodel.generateContent('hi');`, files: { 'src/my-vertex.ts': `export class VertexAI { getGenerativeModel(o: object) { return { generateContent: (s: string) => [o, s] }; } }\n` } },
     { name: 'getGenerativeModel alone builds an object and sends nothing', code: `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!);\nexport const model = genAI.getGenerativeModel({ model: 'gemini-1.5-flash' });` },
     { name: 'countTokens is free', code: `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst model = new GoogleGenerativeAI('k').getGenerativeModel({ model: 'gemini-1.5-pro' });\nawait model.countTokens('hello');` },
     { name: 'a generateContent method of an app object', code: `class ReportBuilder { generateContent(x: string) { return x; } }\nconst builder = new ReportBuilder();\nbuilder.generateContent('quarterly');\nexport function send(socket: any) { socket.sendMessage('hi'); }` },
@@ -92,6 +94,11 @@ await chat.sendMessage({ message: 'How many paws are in my house?' });`,
         { line: 5, method: 'models.generateImages', endpoint: 'image-generation', model: 'imagen-3.0-generate-002', promptIncludes: ['red skateboard'] },
         { line: 7, method: 'sendMessage', provider: 'google-vertex', model: 'gemini-2.5-flash', promptIncludes: ['Be brief.', 'How many paws'] },
       ],
+    },
+    {
+      name: 'a Live API session is a streaming chat',
+      code: `import { GoogleGenAI, Modality } from '@google/genai';\nconst ai = new GoogleGenAI({});\nconst session = await ai.live.connect({ model: 'gemini-live-2.5-flash-preview', config: { responseModalities: [Modality.AUDIO], systemInstruction: 'You are a voice tutor.' }, callbacks: {} });`,
+      calls: [{ line: 3, method: 'live.connect', model: 'gemini-live-2.5-flash-preview', features: { streaming: true }, promptIncludes: ['You are a voice tutor.'] }],
     },
     {
       name: 'a parameter typed GenerativeModel; an untraced genai client matched by shape',

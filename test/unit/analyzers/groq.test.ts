@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('groq analyzer', groqAnalyzer, {
   valid: [
+    { name: 'a comment and a string naming the API', code: `// groq.chat.completions.create({ model: 'llama-3.1-8b-instant' })\nexport const doc = "groq.chat.completions.create({})";` },
     { name: 'the OpenAI SDK is the openai analyzer\'s', code: `import OpenAI from 'openai';\nconst client = new OpenAI();\nclient.chat.completions.create({ model: 'gpt-4o', messages: [] });` },
     { name: 'an untraced client not named groq', code: `export const f = (client: any) => client.chat.completions.create({ model: 'llama-3.3-70b-versatile', messages: [] });` },
     { name: 'listing models', code: `import Groq from 'groq-sdk';\nconst groq = new Groq();\nawait groq.models.list();` },

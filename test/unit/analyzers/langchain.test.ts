@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   valid: [
+    { name: 'a comment and a string naming the API', code: `// await llm.invoke('hello')\nexport const doc = "new ChatOpenAI({ model: 'gpt-4o' }).invoke('hi')";` },
     { name: 'a model that is built but never invoked', code: `import { ChatOpenAI } from '@langchain/openai';\nexport const llm = new ChatOpenAI({ model: 'gpt-4o-mini', temperature: 0 });\nexport const structured = llm.withStructuredOutput(schema);` },
     { name: 'invoke on things that are not LangChain models', code: `import { Lambda } from '@aws-sdk/client-lambda';\nconst lambda = new Lambda({});\nawait lambda.invoke({ FunctionName: 'f' });\nconst handler = { invoke: (x: string) => x };\nhandler.invoke('hi');\nfn.call(null, 1);` },
     { name: 'a prompt template formatted locally sends nothing', code: `import { ChatPromptTemplate } from '@langchain/core/prompts';\nconst prompt = ChatPromptTemplate.fromMessages([['system', 'Be nice'], ['human', '{input}']]);\nawait prompt.invoke({ input: 'hi' });\nawait prompt.format({ input: 'hi' });` },

@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('mistral analyzer', mistralAnalyzer, {
   valid: [
+    { name: 'a comment and a string naming the API', code: `// mistral.chat.complete({ model: 'mistral-small-latest' })\nexport const doc = "client.chat({ model: 'mistral-tiny' })";` },
     { name: 'a chat() method of an unrelated client', code: `import { StreamChat } from 'stream-chat';\nconst client = new StreamChat('key');\nclient.chat({ model: 'x' });\nexport const c = (bot: any) => bot.chat.complete({ model: 'gpt-4o', messages: [] });` },
     { name: 'listing models', code: `import { Mistral } from '@mistralai/mistralai';\nconst mistral = new Mistral({ apiKey: 'k' });\nawait mistral.models.list();` },
   ],

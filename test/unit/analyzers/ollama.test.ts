@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('ollama analyzer', ollamaAnalyzer, {
   valid: [
+    { name: 'a comment and a string naming the API', code: `// await ollama.chat({ model: 'llama3.1' })\nexport const doc = "ollama.generate({ model: 'llava' })";` },
     { name: 'chat() on an unrelated object', code: `import { io } from 'socket.io-client';\nconst ollama = io();\nollama.chat({ model: 'llama3.1', messages: [] });` },
     { name: 'pulling and listing models', code: `import ollama from 'ollama';\nawait ollama.pull({ model: 'llama3.1' });\nawait ollama.list();` },
   ],

@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('together analyzer', togetherAnalyzer, {
   valid: [
+    { name: 'a comment and a string naming the API', code: `// together.chat.completions.create({ model: 'x' })\nexport const doc = "together.images.create({})";` },
     { name: 'Groq chat completions are not Together', code: `import Groq from 'groq-sdk';\nconst together = new Groq();\ntogether.chat.completions.create({ model: 'x', messages: [] });` },
     { name: 'an images.create of an unrelated client', code: `import Docker from 'dockerode';\nconst docker = new Docker();\ndocker.images.create({ fromImage: 'node' });` },
   ],

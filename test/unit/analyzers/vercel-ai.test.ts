@@ -110,6 +110,11 @@ generateText({ model: registry.languageModel('mistral:mistral-small-latest'), pr
       ],
     },
     {
+      name: 'streamUI from ai/rsc',
+      code: `import { streamUI } from 'ai/rsc';\nimport { openai } from '@ai-sdk/openai';\nexport async function render(input: string) {\n  return streamUI({ model: openai('gpt-4o'), prompt: input, text: ({ content }) => content });\n}`,
+      calls: [{ line: 4, method: 'streamUI', provider: 'openai', model: 'gpt-4o', features: { streaming: true } }],
+    },
+    {
       name: 'shared options spread in from another module, overridden at the call',
       files: { 'src/defaults.ts': `import { openai } from '@ai-sdk/openai';\nexport const baseOptions = { model: openai('gpt-4o'), maxOutputTokens: 500, system: 'You are terse.' };\n` },
       code: `import { generateText } from 'ai';\nimport { baseOptions } from './defaults';\nexport const run = (q: string) => generateText({ ...baseOptions, maxOutputTokens: 50, prompt: q });`,
