@@ -77,6 +77,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const body = request.body ? bodyObject(request.body, context) : undefined;
   const hostProvider = providerFromBaseUrl(urlText);
   if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules)) return undefined;
+  // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
+  if (!rule.provider && !hostProvider && urlText.startsWith('/')) return undefined;
   const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
   const provider = rule.provider ?? hostProvider ?? 'openai-compatible';
   if (!rule.provider && !hostProvider) evidence.push('host not recognised: an OpenAI-compatible server');

@@ -4,6 +4,7 @@ import { runAnalyzerTests } from './tester';
 runAnalyzerTests('http analyzer', httpAnalyzer, {
   valid: [
     { name: 'a relative /api/chat is the app\'s own route, not Ollama', code: `export async function send(messages: unknown[]) {\n  const res = await fetch('/api/chat', { method: 'POST', body: JSON.stringify({ model: 'llama3', messages }) });\n  return res.json();\n}` },
+    { name: 'a relative /api/chat/completions is the app\'s own proxy route', code: `await fetch('/api/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages }) });` },
     { name: 'other endpoints of the same hosts send no prompt', code: `await fetch('https://api.openai.com/v1/models', { headers });\nawait fetch('https://api.anthropic.com/v1/messages/count_tokens', { method: 'POST', body: JSON.stringify({ model: 'claude-3-5-haiku-latest', messages: [] }) });` },
     { name: 'an app fetch helper shadowing fetch; an unrelated axios.post', code: `import axios from 'axios';\nfunction fetch(url: string, init?: unknown) { return [url, init]; }\nfetch('https://api.openai.com/v1/chat/completions', { body: '{}' });\naxios.post('https://api.stripe.com/v1/charges', { amount: 100 });` },
     { name: 'a URL in a string or comment only', code: `// POST https://api.openai.com/v1/chat/completions\nexport const docs = 'curl https://api.anthropic.com/v1/messages';` },
