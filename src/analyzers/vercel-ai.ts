@@ -133,6 +133,17 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
     evidence.push(`model string "${model.ref.id}" goes through the AI Gateway`);
     return { provider: model.ref.id.includes('/') ? 'vercel-gateway' : 'unknown', ref: model.ref };
   }
+  if (Node.isConditionalExpression(traced)) {
+    // `flag ? anthropic('…') : openai('…')`: report the first branch that resolves, and say there is a choice.
+    for (const branch of [traced.getWhenTrue(), traced.getWhenFalse()]) {
+      const resolved = resolveModel(branch, context, evidence, depth + 1);
+      if (resolved.ref.id !== null) {
+        evidence.push(`model chosen at run time by \`${traced.getCondition().getText().slice(0, 40)}\`; the first resolvable branch is reported`);
+        return resolved;
+      }
+    }
+    return unknown;
+  }
   if (!Node.isCallExpression(traced)) {
     evidence.push(`model \`${modelNode.getText().slice(0, 60)}\` not statically known`);
     return unknown;

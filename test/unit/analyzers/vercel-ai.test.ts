@@ -110,6 +110,11 @@ generateText({ model: registry.languageModel('mistral:mistral-small-latest'), pr
       ],
     },
     {
+      name: 'a model chosen by a flag: the first resolvable branch',
+      code: `import { generateText } from 'ai';\nimport { anthropic } from '@ai-sdk/anthropic';\nimport { openai } from '@ai-sdk/openai';\nconst model = process.env.USE_CLAUDE ? anthropic('claude-haiku-4-5') : openai('gpt-4o-mini');\nawait generateText({ model, prompt: 'hi' });`,
+      calls: [{ line: 5, provider: 'anthropic', model: 'claude-haiku-4-5' }],
+    },
+    {
       name: 'streamUI from ai/rsc',
       code: `import { streamUI } from 'ai/rsc';\nimport { openai } from '@ai-sdk/openai';\nexport async function render(input: string) {\n  return streamUI({ model: openai('gpt-4o'), prompt: input, text: ({ content }) => content });\n}`,
       calls: [{ line: 4, method: 'streamUI', provider: 'openai', model: 'gpt-4o', features: { streaming: true } }],
