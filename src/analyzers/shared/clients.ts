@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, importSpecifierOf, initializerOf, unwrapExpression } from './resolve';
+import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -54,6 +54,10 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     return fromClassMember(node, node.getName(), modules, depth);
   }
   if (Node.isPropertyAccessExpression(node)) {
+    // `llm.client` after `import * as llm from './llm'`.
+    const exported = namespaceMember(node, modules);
+    const exportedValue = exported && initializerOf(exported);
+    if (exportedValue) return withStep(resolveClientOrigin(exportedValue, modules, depth + 1), exported, node);
     // `clients.openai` or `deps.llm`: an object literal property holding a client.
     const owner = unwrapExpression(node.getExpression());
     if (Node.isIdentifier(owner)) {

@@ -97,7 +97,8 @@ export function importSpecifierOf(node: Node): string | undefined {
  */
 function followImport(importNode: Node, modules: ModuleLoader, depth: number): Node | undefined {
   const specifier = importSpecifierOf(importNode);
-  if (!specifier || !specifier.startsWith('.') || depth >= MAX_RESOLUTION_DEPTH) return importNode;
+  // `import * as llm from './llm'` names the whole module: members are looked up by `namespaceMember`.
+  if (!specifier || !specifier.startsWith('.') || depth >= MAX_RESOLUTION_DEPTH || Node.isNamespaceImport(importNode)) return importNode;
   const target = modules.resolve(importNode.getSourceFile(), specifier);
   if (!target) return importNode;
   const exportedName = Node.isImportSpecifier(importNode) ? importNode.getName() : 'default';
@@ -179,6 +180,18 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
     }
   }
   return undefined;
+}
+
+/** `llm.client` after `import * as llm from './llm'`: the export `client` of that module, or undefined. */
+export function namespaceMember(access: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  const owner = unwrapExpression(access.getExpression());
+  if (!Node.isIdentifier(owner)) return undefined;
+  const declaration = findDeclaration(owner, modules);
+  if (!declaration || !Node.isNamespaceImport(declaration)) return undefined;
+  const specifier = importSpecifierOf(declaration);
+  const target = specifier?.startsWith('.') ? modules.resolve(declaration.getSourceFile(), specifier) : undefined;
+  return target ? findExport(target, access.getName(), modules, 1) : undefined;
 }
 
 /** The value expression a declaration gives its name, when there is one. */
@@ -263,6 +276,11 @@ export function resolveObjectLiteral(expression: Node | undefined, modules: Modu
     const initializer = declaration && initializerOf(declaration);
     return initializer ? resolveObjectLiteral(initializer, modules, depth + 1) : undefined;
   }
+  if (Node.isPropertyAccessExpression(node)) {
+    const exported = namespaceMember(node, modules);
+    const initializer = exported && initializerOf(exported);
+    return initializer ? resolveObjectLiteral(initializer, modules, depth + 1) : undefined;
+  }
   return undefined;
 }
 
@@ -301,6 +319,12 @@ export function resolveString(expression: Node, modules: ModuleLoader, depth = 0
     return { value: resolved.value, source, raw, evidence: [`${raw} = "${resolved.value}" (${where}, line ${declaration.getStartLineNumber()})`, ...resolved.evidence] };
   }
   if (Node.isPropertyAccessExpression(node)) {
+    const exported = namespaceMember(node, modules);
+    const exportedValue = exported && initializerOf(exported);
+    if (exportedValue) {
+      const resolved = resolveString(exportedValue, modules, depth + 1);
+      if (resolved.value !== null) return { ...resolved, source: resolved.source === 'env-default' ? 'env-default' : 'import', raw, evidence: [`${raw} = "${resolved.value}" (${exported.getSourceFile().getBaseName()})`, ...resolved.evidence] };
+    }
     const member = enumMemberValue(node, modules);
     if (member) {
       const resolved = resolveString(member, modules, depth + 1);

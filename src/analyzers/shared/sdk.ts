@@ -3,7 +3,7 @@ import type { Endpoint, ModelRef, PromptMessage } from '../../core/types';
 import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
 import { providerFromBaseUrl } from './providers';
-import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 
 /**
@@ -54,6 +54,7 @@ export function importBindingOf(identifier: Node, modules: ModuleLoader): Import
     // `import type` names a type: nothing it names can be called at run time.
     if (declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.isTypeOnly() || (Node.isImportSpecifier(declaration) && declaration.isTypeOnly())) return undefined;
     if (Node.isImportSpecifier(declaration)) return { packageName: specifier, importedName: declaration.getName() };
+    if (Node.isNamespaceImport(declaration)) return { packageName: specifier, importedName: '*' };
     if (Node.isImportClause(declaration)) {
       const isDefault = declaration.getDefaultImport()?.getText() === identifier.getText();
       return { packageName: specifier, importedName: isDefault ? 'default' : '*' };
@@ -112,8 +113,11 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
       const member = classMemberValue(node, node.getName());
       return member ? traceValue(member, modules, depth + 1) : node;
     }
+    const exported = namespaceMember(node, modules);
+    const exportedValue = exported && initializerOf(exported);
+    if (exportedValue) return traceValue(exportedValue, modules, depth + 1);
     const object = Node.isIdentifier(owner) ? resolveObjectLiteral(owner, modules) : undefined;
-    const property = object && getObjectProperty(object, node.getName());
+    const property = object && getObjectProperty(object, node.getName(), modules);
     return property ? traceValue(property, modules, depth + 1) : node;
   }
   if (Node.isCallExpression(node)) {

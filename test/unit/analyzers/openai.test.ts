@@ -72,6 +72,15 @@ class Summarizer {
       calls: [{ line: 4, model: 'gpt-4o-mini', maxOutputTokens: 100 }],
     },
     {
+      name: 'namespace imports of a workspace module and of the package (shared resolve)',
+      files: { 'src/llm.ts': `import * as sdk from 'openai';\nexport const client = new sdk.OpenAI({ baseURL: 'https://api.deepseek.com' });\nexport const MODELS = { chat: 'deepseek-chat' };\nexport const REASONER = 'deepseek-reasoner';\n` },
+      code: `import * as llm from './llm';\nllm.client.chat.completions.create({ model: llm.MODELS.chat, messages: [] });\nllm.client.chat.completions.create({ model: llm.REASONER, messages: [] });`,
+      calls: [
+        { line: 2, provider: 'deepseek', model: 'deepseek-chat', modelSource: 'import' },
+        { line: 3, provider: 'deepseek', model: 'deepseek-reasoner', modelSource: 'import' },
+      ],
+    },
+    {
       name: 'model from an enum member in the same file',
       code: `import OpenAI from 'openai';\nenum Model { Mini = 'gpt-4o-mini' }\nconst openai = new OpenAI();\nopenai.chat.completions.create({ model: Model.Mini, messages: [] });`,
       calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'constant' }],
