@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Integration tests in a REAL VS Code extension host: code-server 4.139.1 (VS Code 1.139's
 // workbench and node extension host), opened by headless Debian chromium via playwright-core,
-// with examples/support-desk as the workspace and test/integration (mocha) as extensionTestsPath.
+// with a throwaway copy of examples/support-desk as the workspace (the tests edit files and write
+// llm-usage.yml; the repository's example is never touched) and test/integration (mocha) as extensionTestsPath.
 // Prints mocha's output and exits with its result (0 pass, 1 failing tests, 2 timeout, 3 error).
 // Env: VERBOSE=1 for all logs, TEST_TIMEOUT_MS (default 240000), LLMHA_SKIP_BUILD=1 to reuse dist/.
 // `--desktop`: run the same suite in desktop VS Code with @vscode/test-electron instead (machines
 // that can download VS Code; the package is not a dependency here: `npm i -D @vscode/test-electron`).
 import * as esbuild from 'esbuild';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { buildExtension, EXAMPLE_WORKSPACE, ensureTools, launchChromium, onInterrupt, ROOT, startCodeServer } from './lib/code-server.mjs';
@@ -44,11 +47,17 @@ async function runDesktop() {
   }
   buildExtension();
   await buildTests();
-  await testElectron.runTests({
-    extensionDevelopmentPath: ROOT,
-    extensionTestsPath: TEST_BUNDLE,
-    launchArgs: [EXAMPLE_WORKSPACE, '--disable-extensions', '--disable-workspace-trust'],
-  });
+  const workspace = mkdtempSync(join(tmpdir(), 'llmha-ws-'));
+  cpSync(EXAMPLE_WORKSPACE, workspace, { recursive: true });
+  try {
+    await testElectron.runTests({
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: TEST_BUNDLE,
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+    });
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -60,9 +69,11 @@ async function main() {
   ensureTools();
   buildExtension();
   await buildTests();
+  const workspace = mkdtempSync(join(tmpdir(), 'llmha-ws-'));
+  cpSync(EXAMPLE_WORKSPACE, workspace, { recursive: true });
   const server = await startCodeServer();
-  const browser = await launchChromium().catch(async (e) => { await server.stop(); throw e; });
-  const cleanup = async () => { await browser.close(); await server.stop(); };
+  const browser = await launchChromium().catch(async (e) => { await server.stop(); rmSync(workspace, { recursive: true, force: true }); throw e; });
+  const cleanup = async () => { await browser.close(); await server.stop(); rmSync(workspace, { recursive: true, force: true }); };
   onInterrupt(cleanup);
   let exitCode;
   try {
@@ -75,7 +86,7 @@ async function main() {
       void page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; resolve(); });
     });
     page.on('console', (m) => { if (VERBOSE) console.log('[browser]', m.text()); });
-    await page.goto(server.url({ folder: EXAMPLE_WORKSPACE, extensionDevelopmentPath: ROOT, extensionTestsPath: TEST_BUNDLE }));
+    await page.goto(server.url({ folder: workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: TEST_BUNDLE }));
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => { console.error(`[runner] TIMEOUT after ${TIMEOUT_MS} ms waiting for the tests`); exitCode = 2; resolve(); }, TIMEOUT_MS); });
     await Promise.race([done, timeout]);

@@ -79,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     lastScanTiming: () => model.lastScanTiming,
     priceOverride: () => model.priceOverride,
     isDisposed: () => model.disposed,
+    isIdle: () => model.idle,
   };
 }
 

@@ -29,6 +29,8 @@ export interface AdvisorApi {
   lastScanTiming(): { requestedAt: number; finishedAt: number; trigger: string } | undefined;
   /** The price override layer in use, if any. */
   priceOverride(): PriceOverride | undefined;
+  /** No scan running and none scheduled (debounce elapsed). */
+  isIdle(): boolean;
   /** True once the scan model was disposed (deactivation); no timer or watcher is left then. */
   isDisposed(): boolean;
 }

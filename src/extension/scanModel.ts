@@ -65,7 +65,11 @@ export class WorkspaceScanModel implements vscode.Disposable {
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
+    // Saves from the editor arrive as a save event first; the watcher's echo of the same write is skipped.
+    const recentlySaved = new Map<string, number>();
     const onDisk = (uri: vscode.Uri) => {
+      const savedAt = recentlySaved.get(uri.toString());
+      if (savedAt !== undefined && performance.now() - savedAt < 2000) return;
       if (this.result && this.contains(uri) && !/\/node_modules\//.test(uri.path)) this.scheduleRescan('file change');
     };
     this.disposables.push(
@@ -74,6 +78,8 @@ export class WorkspaceScanModel implements vscode.Disposable {
       watcher.onDidCreate(onDisk),
       watcher.onDidDelete(onDisk),
       vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (recentlySaved.size > 1000) recentlySaved.clear();
+        recentlySaved.set(doc.uri.toString(), performance.now());
         if (this.result && (SOURCE_LANGUAGES.has(doc.languageId) || doc.uri.path.endsWith('/llm-usage.yml')) && this.contains(doc.uri)) this.scheduleRescan('save');
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
@@ -275,6 +281,11 @@ export class WorkspaceScanModel implements vscode.Disposable {
 
   private fire(): void {
     this.emitter.fire(this.state);
+  }
+
+  /** No scan running and none scheduled. */
+  get idle(): boolean {
+    return this.running === undefined && this.debounce === undefined;
   }
 
   /** True after dispose(). */

@@ -1,0 +1,274 @@
+/**
+ * Integration tests of the editing side, in the real extension host, on a throwaway copy of
+ * examples/support-desk (the runner copies it): commands that write the llm-advisor comment and
+ * llm-usage.yml, incremental re-scans after an edit (asserted through filesReusedFromCache), code
+ * actions, the panel's what-if messages, Refresh Prices against a local HTTP server, and the soak
+ * test (500 edits, 100 saves, lenses correct, heap back within 10% after GC). Runs after extension.test.ts.
+ */
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as vscode from 'vscode';
+import type { CallSite, ScanResult } from '../../src/core/types';
+import type { AdvisorApi } from '../../src/extension/api';
+import type * as Scanner from '../../src/extension/scannerBundle';
+
+const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
+const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
+const TRIAGE = 'src/tickets/triage.ts';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | null | Promise<T | undefined | false | null>, timeoutMs = 30000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('Editing: commands, incremental re-scan, what-if, prices, soak', function () {
+  let api: AdvisorApi;
+  let root: vscode.Uri;
+  let scanner: typeof Scanner;
+
+  const result = (): ScanResult => api.lastScanResult()!;
+  const site = (pred: (c: CallSite) => boolean): CallSite => {
+    const found = result().callSites.find(pred);
+    assert.ok(found, 'call site present');
+    return found;
+  };
+  const uriOf = (file: string) => vscode.Uri.joinPath(root, ...file.split('/'));
+  /** Runs `action`, then waits for the next completed scan and returns it. */
+  async function nextScan(action: () => Thenable<unknown> | Promise<unknown>): Promise<ScanResult> {
+    const before = api.scanCount();
+    await action();
+    const first = await waitFor('a completed re-scan', () => (api.scanCount() > before ? api.lastScanResult() : undefined));
+    await waitFor('the model to settle', () => api.isIdle());
+    return first;
+  }
+  const lensesFor = async (uri: vscode.Uri) =>
+    ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).filter((l) => l.command?.command === OPEN_PANEL);
+
+  before(async function () {
+    this.timeout(120000);
+    const ext = vscode.extensions.getExtension<AdvisorApi>(EXTENSION_ID)!;
+    api = await ext.activate();
+    root = vscode.workspace.workspaceFolders![0].uri;
+    await api.ensureScanned();
+    scanner = require(path.join(ext.extensionPath, 'dist', 'scanner.js')) as typeof Scanner;
+  });
+
+  it('"Set Volume for Call" writes calls= in the llm-advisor comment; the re-scan re-analyzes only that file', async function () {
+    const target = site((c) => c.file === TRIAGE && c.enclosingFunction === 'summarizeThread');
+    assert.equal(target.volume.source, 'usage-file');
+    const after = await nextScan(() => vscode.commands.executeCommand('llmHostingAdvisor.setVolumeForCall', target.id, '2000/day'));
+    const text = await fs.readFile(uriOf(TRIAGE).fsPath, 'utf8');
+    const lines = text.split('\n');
+    const callLine = lines.findIndex((l) => l.includes('async function summarizeThread')) + 1;
+    assert.equal(lines[callLine].trim(), '// llm-advisor: calls=2000/day', `comment above the call:\n${lines.slice(callLine - 1, callLine + 2).join('\n')}`);
+    const updated = after.callSites.find((c) => c.id === target.id)!;
+    assert.equal(updated.volume.source, 'annotation');
+    assert.equal(updated.volume.callsPerMonth, Math.round((2000 * 365) / 12));
+    const s = after.summary;
+    console.log(`      re-scan after the edit: ${s.filesReusedFromCache}/${s.filesScanned} files reused from the cache, ${s.durationMs} ms`);
+    assert.equal(s.filesReusedFromCache, (s.filesScanned ?? 0) - 1, 'only the edited file was re-analyzed');
+    // Lenses moved with the inserted line.
+    const lenses = await lensesFor(uriOf(TRIAGE));
+    assert.deepEqual(
+      lenses.map((l) => l.range.start.line).sort((a, b) => a - b),
+      after.callSites.filter((c) => c.file === TRIAGE).map((c) => c.line - 1).sort((a, b) => a - b),
+    );
+  });
+
+  it('"Override Task Type" updates the same comment (task= added, calls= kept)', async function () {
+    const target = site((c) => c.file === TRIAGE && c.enclosingFunction === 'summarizeThread');
+    const after = await nextScan(() => vscode.commands.executeCommand('llmHostingAdvisor.overrideTaskType', target.id, 'extraction'));
+    const text = await fs.readFile(uriOf(TRIAGE).fsPath, 'utf8');
+    assert.ok(text.includes('// llm-advisor: calls=2000/day task=extraction'), text.slice(0, 1500));
+    const updated = after.callSites.find((c) => c.id === target.id)!;
+    assert.equal(updated.task.type, 'extraction');
+    assert.equal(updated.task.source, 'annotation');
+    assert.equal(after.summary.filesReusedFromCache, (after.summary.filesScanned ?? 0) - 1);
+  });
+
+  it('offers code actions on a call line: set volume, override task, open in panel', async function () {
+    const target = site((c) => c.file === TRIAGE && c.enclosingFunction === 'classifyTicket');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uriOf(TRIAGE),
+      new vscode.Range(target.line - 1, target.column, target.line - 1, target.column),
+    );
+    const ours = actions.filter((a) => a.title.startsWith('LLM Hosting Advisor:'));
+    assert.deepEqual(
+      ours.map((a) => a.command?.command),
+      ['llmHostingAdvisor.setVolumeForCall', 'llmHostingAdvisor.overrideTaskType', OPEN_PANEL],
+    );
+    for (const a of ours) assert.deepEqual(a.command?.arguments, [target.id]);
+    const none = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uriOf(TRIAGE), new vscode.Range(0, 0, 0, 0));
+    assert.equal(none.filter((a) => a.title.startsWith('LLM Hosting Advisor:')).length, 0, 'nothing on a line without a call');
+  });
+
+  it('"Open Usage File" creates a commented template when the file is missing', async function () {
+    const file = path.join(root.fsPath, 'llm-usage.yml');
+    const original = await fs.readFile(file, 'utf8');
+    await fs.rm(file);
+    try {
+      await vscode.commands.executeCommand('llmHostingAdvisor.openUsageFile');
+      const editor = await waitFor('the usage file editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === file && vscode.window.activeTextEditor);
+      assert.match(editor.document.getText(), /^# LLM Hosting Advisor usage file/);
+      assert.equal(editor.document.getText(), scanner.USAGE_FILE_TEMPLATE);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await nextScan(() => fs.writeFile(file, original));
+    }
+    await vscode.commands.executeCommand('llmHostingAdvisor.openUsageFile');
+    await waitFor('the existing usage file', () => vscode.window.activeTextEditor?.document.getText() === original);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('panel what-if: a call\'s volume changes the totals at once; the button writes it to llm-usage.yml', async function () {
+    await vscode.commands.executeCommand(OPEN_PANEL);
+    const probe = await waitFor('the panel', () => api.panel()?.lastPostedResult && api.panel());
+    const target = site((c) => c.file === 'src/kb/answer.ts' && c.volume.source === 'usage-file' && (c.monthlyUsdCurrent ?? 0) > 0);
+    const before = probe.lastPostedResult!.summary.monthlyUsdCurrent;
+    const posted = probe.posted;
+    await api.sendPanelMessage({ type: 'whatIf', callSiteId: target.id, callsPerMonth: target.volume.callsPerMonth * 4 });
+    await waitFor('a re-priced result', () => probe.posted > posted);
+    const shown = probe.lastPostedResult!;
+    const changed = shown.callSites.find((c) => c.id === target.id)!;
+    assert.equal(changed.volume.callsPerMonth, target.volume.callsPerMonth * 4);
+    assert.ok(shown.summary.monthlyUsdCurrent > before, `${shown.summary.monthlyUsdCurrent} > ${before}`);
+    assert.equal(api.lastScanResult()!.summary.monthlyUsdCurrent, before, 'the lenses and status bar keep the scanned numbers');
+    // Data sensitivity, GPU and precision.
+    await api.sendPanelMessage({ type: 'whatIf', dataSensitivity: 'regulated', gpu: 'h100-80gb', precision: 'fp8' });
+    await waitFor('the what-if state', () => probe.whatIf.gpu === 'h100-80gb' && probe.whatIf.dataSensitivity === 'regulated');
+    const rejected = probe.rejected;
+    await api.sendPanelMessage({ type: 'whatIf', gpu: 'not-a-gpu' });
+    await api.sendPanelMessage({ type: 'whatIf', callSiteId: 'src/nope.ts#x:y', callsPerMonth: 5 });
+    await api.sendPanelMessage({ type: 'saveVolume', callSiteId: target.id, path: '/tmp/evil.yml' });
+    assert.equal(probe.rejected, rejected + 3);
+    // Write the volume back.
+    const file = path.join(root.fsPath, 'llm-usage.yml');
+    const original = await fs.readFile(file, 'utf8');
+    const after = await nextScan(() => api.sendPanelMessage({ type: 'saveVolume', callSiteId: target.id }));
+    const text = await fs.readFile(file, 'utf8');
+    assert.ok(text.startsWith(original.split('\n')[0]), 'the leading comment is kept');
+    assert.ok(text.includes(`"${target.id}":`) && text.includes(`callsPerMonth: ${target.volume.callsPerMonth * 4}`), text);
+    assert.deepEqual((await fs.readdir(root.fsPath)).filter((n) => n.endsWith('.tmp')), [], 'no temporary file left');
+    const saved = after.callSites.find((c) => c.id === target.id)!;
+    assert.equal(saved.volume.callsPerMonth, target.volume.callsPerMonth * 4);
+    assert.match(saved.volume.basis ?? '', /callSites\[/);
+    assert.equal(probe.whatIf.callsPerMonth?.[target.id], undefined, 'the saved volume is no longer a what-if');
+    await api.sendPanelMessage({ type: 'resetWhatIf' });
+    await waitFor('the reset', () => Object.keys(probe.whatIf).length === 0);
+  });
+
+  it('"Refresh Prices" downloads, validates and stores an override layer (local server), and it re-prices', async function () {
+    const gpt4o = result().callSites.find((c) => c.model.id === 'gpt-4o' && (c.monthlyUsdCurrent ?? 0) > 0);
+    assert.ok(gpt4o, 'a gpt-4o call');
+    const server = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ 'gpt-4o': { input_cost_per_token: 25e-6, output_cost_per_token: 100e-6 }, other: { input_cost_per_token: 1 } }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const config = vscode.workspace.getConfiguration('llmHostingAdvisor');
+    try {
+      await config.update('priceFileUrl', `http://127.0.0.1:${(server.address() as AddressInfo).port}/prices.json`, vscode.ConfigurationTarget.Global);
+      const after = await nextScan(() => vscode.commands.executeCommand('llmHostingAdvisor.refreshPrices', { confirmed: true }));
+      const override = api.priceOverride();
+      assert.ok(override, 'override stored');
+      assert.deepEqual(override.rows, [{ id: 'gpt-4o', inputPerMTok: 25, outputPerMTok: 100 }]);
+      const repriced = after.callSites.find((c) => c.id === gpt4o.id)!;
+      const ratio = repriced.monthlyUsdCurrent! / gpt4o.monthlyUsdCurrent!;
+      assert.ok(ratio > 9 && ratio < 11, `10× the price: ratio ${ratio}`);
+      assert.match(api.statusBarText(), /\/mo/);
+      const probe = api.panel();
+      if (probe) await waitFor('the panel to show the override', () => probe.lastPostedResult?.callSites.find((c) => c.id === gpt4o.id)?.monthlyUsdCurrent === repriced.monthlyUsdCurrent);
+      // A bad file keeps the previous layer.
+      await config.update('priceFileUrl', 'http://example.com/prices.json', vscode.ConfigurationTarget.Global);
+      assert.equal(await vscode.commands.executeCommand('llmHostingAdvisor.refreshPrices', { confirmed: true }), undefined, 'plain http to another host is refused');
+      assert.ok(api.priceOverride(), 'previous override kept');
+      const cleared = await nextScan(() => vscode.commands.executeCommand('llmHostingAdvisor.clearPriceOverride'));
+      assert.equal(api.priceOverride(), undefined);
+      assert.equal(cleared.callSites.find((c) => c.id === gpt4o.id)!.monthlyUsdCurrent, gpt4o.monthlyUsdCurrent);
+    } finally {
+      await config.update('priceFileUrl', undefined, vscode.ConfigurationTarget.Global);
+      server.close();
+    }
+  });
+
+  it('soak: 500 edits in quick succession; lenses stay correct and the heap returns within 10% after GC', async function () {
+    this.timeout(240000);
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const heap = () => {
+      for (let i = 0; i < 3; i++) gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const files = [TRIAGE, 'src/kb/answer.ts'];
+    const docs = await Promise.all(files.map((f) => vscode.workspace.openTextDocument(uriOf(f))));
+    await vscode.window.showTextDocument(docs[0]);
+    const originals = docs.map((d) => d.getText());
+    // Warm-up: one edit/save cycle per file, so caches and lazily built state exist before the baseline.
+    for (const doc of docs) {
+      await nextScan(async () => {
+        const e = new vscode.WorkspaceEdit();
+        e.insert(doc.uri, new vscode.Position(0, 0), '// warm-up\n');
+        await vscode.workspace.applyEdit(e);
+        await doc.save();
+      });
+    }
+    const baseline = heap();
+    const scansBefore = api.scanCount();
+    const t0 = Date.now();
+    let peak = baseline;
+    for (let i = 0; i < 500; i++) {
+      const doc = docs[i % docs.length];
+      const e = new vscode.WorkspaceEdit();
+      // Alternately add and remove a comment line at the top: every call moves by one line and back.
+      if (doc.lineAt(0).text.startsWith('// soak')) e.delete(doc.uri, doc.lineAt(0).rangeIncludingLineBreak);
+      else e.insert(doc.uri, new vscode.Position(0, 0), `// soak ${i}\n`);
+      await vscode.workspace.applyEdit(e);
+      // Save every fifth edit (a save is ~100-200 ms round trip in code-server), as people do.
+      if (i % 5 === 4) await doc.save();
+      // Every 50 edits, pause past the debounce so re-scans run in between the bursts.
+      if (i % 50 === 49) {
+        await new Promise((r) => setTimeout(r, 250));
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+      }
+    }
+    const editMs = Date.now() - t0;
+    // Let the last debounced re-scan finish.
+    await new Promise((r) => setTimeout(r, 50));
+    await waitFor('the final re-scan', () => api.scanCount() > scansBefore && api.isIdle(), 60000);
+    const scans = api.scanCount() - scansBefore;
+    // Lenses match an independent scan of the files as they are now.
+    const fresh = await scanner.scanWorkspace(root.fsPath, { defaultCallsPerMonth: 10000 });
+    for (const f of files) {
+      const lenses = await lensesFor(uriOf(f));
+      const want = fresh.callSites.filter((c) => c.file === f);
+      assert.deepEqual(lenses.map((l) => l.range.start.line).sort((a, b) => a - b), want.map((c) => c.line - 1).sort((a, b) => a - b), `lens lines in ${f}`);
+      for (const c of want) assert.ok(lenses.find((l) => l.range.start.line === c.line - 1)!.command!.arguments![0] === c.id);
+    }
+    // Restore the files, then measure.
+    for (const [i, doc] of docs.entries()) {
+      const e = new vscode.WorkspaceEdit();
+      e.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), originals[i]);
+      await vscode.workspace.applyEdit(e);
+      await doc.save();
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    const end = heap();
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const change = (end - baseline) / baseline;
+    console.log(
+      `      soak: 500 edits (100 saves) in ${editMs} ms, ${scans} incremental re-scans; heap after GC ${mb(baseline)} MB -> ${mb(end)} MB (${(change * 100).toFixed(1)}%), peak sampled ${mb(peak)} MB`,
+    );
+    assert.ok(change < 0.1, `heap grew ${(change * 100).toFixed(1)}%`);
+  });
+});
