@@ -6,6 +6,7 @@ export interface CliArguments {
   out?: string;
   plan?: string;
   usageFile?: string;
+  usageExport?: string;
   callsPerMonth?: number;
   base?: string;
   failAbove?: number;
@@ -37,6 +38,7 @@ Options:
   --out FILE                     write the output to FILE instead of standard output
   --plan FILE                    also write the Markdown migration plan to FILE
   --usage FILE                   usage file with volumes (default: <dir>/llm-usage.yml)
+  --usage-export FILE.csv        OpenAI or Anthropic usage export: real requests per model, spread over the calls using it
   --calls-per-month N            default volume for calls without one (default: 10000, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
   --data-sensitivity standard|regulated   regulated data stays on infrastructure you control
@@ -68,6 +70,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--out': result.out = value(); break;
       case '--plan': result.plan = value(); break;
       case '--usage': result.usageFile = value(); break;
+      case '--usage-export': result.usageExport = value(); break;
       case '--base': result.base = value(); break;
       case '--calls-per-month': result.callsPerMonth = positiveNumber(argument, value()); break;
       case '--fail-above': result.failAbove = positiveNumber(argument, value()); break;

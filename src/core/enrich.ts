@@ -1,15 +1,18 @@
 import { adviseCall, adviseWorkspace, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { parseAnnotation } from './annotations';
-import { loadCatalog, type Catalog } from './catalog';
+import { canonicalKey, findModel, loadCatalog, type Catalog } from './catalog';
 import { classifyTask } from './task';
 import { estimateTokens } from './tokens';
 import type { CallSite, DetectedCall, Diagnostic, TaskClassification } from './types';
 import { resolveUsageSettings, resolveVolume, type UsageFile } from './usage';
+import { distributeUsage, type UsageExport } from './usageExport';
 
 export interface EnrichOptions {
   defaultCallsPerMonth?: number;
   advisorOptions?: AdvisorOptions;
   usage?: UsageFile;
+  /** A provider usage export: real monthly requests per model, spread over the call sites using it. */
+  usageExport?: UsageExport;
   catalog?: Catalog;
 }
 
@@ -77,6 +80,7 @@ export function enrichCalls(calls: DetectedCall[], annotationTexts: Map<Detected
     };
     return site;
   });
+  if (options.usageExport) applyUsageExport(options.usageExport, calls, callSites, catalog, options, diagnostics);
   // Self-hosting carries fixed costs, so it is decided across the workspace: members of a pool that
   // pays get the pool's per-call share as their recommendation.
   const workspace = adviseWorkspace(callSites, catalog, options.advisorOptions);
@@ -90,6 +94,29 @@ export function enrichCalls(calls: DetectedCall[], annotationTexts: Map<Detected
     ? 'every call site has a volume from an annotation, the usage file or a setting'
     : `${defaultVolumes.length} of ${callSites.length} call sites use the built-in default of ${defaultVolumes[0].volume.callsPerMonth.toLocaleString('en-US')} calls/month (an assumption: set real volumes in llm-usage.yml)`;
   return { callSites, diagnostics, catalog: { asOf: catalog.asOf, sources: catalog.sources }, volumeAssumption, workspace };
+}
+
+/**
+ * Measured traffic beats assumptions: call sites whose volume is only the default or the setting
+ * take their share of the export's requests for their model, and are priced again. Explicit
+ * volumes (annotation, usage file) stay as the user wrote them.
+ */
+function applyUsageExport(usageExport: UsageExport, calls: DetectedCall[], callSites: CallSite[], catalog: Catalog, options: EnrichOptions, diagnostics: Diagnostic[]): void {
+  const keyOf = (model: string) => findModel(catalog, model)?.id ?? canonicalKey(model);
+  const eligible = callSites.filter((site) => site.volume.source === 'default' || site.volume.source === 'setting');
+  const { volumes, unmatched } = distributeUsage(usageExport, eligible.map((site) => ({ id: site.id, modelKey: site.model.id ? keyOf(site.model.id) : null, inputPerCall: site.tokens.inputPerCall, outputPerCall: site.tokens.outputPerCall })), keyOf);
+  for (const error of usageExport.errors) diagnostics.push({ file: 'usage export', line: error.line, message: error.message, severity: 'warning' });
+  if (unmatched.length > 0) diagnostics.push({ file: 'usage export', message: `traffic for ${unmatched.join(', ')} matches no call site whose volume is not already set (other code, other services, or explicit volumes)`, severity: 'warning' });
+  callSites.forEach((site, index) => {
+    const volume = volumes.get(site.id);
+    if (!volume) return;
+    site.volume = volume;
+    const call = calls[index];
+    const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: site.task, tokens: site.tokens, volume, features: call.features }, catalog, options.advisorOptions);
+    site.options = advice.options;
+    site.recommendation = advice.recommendation;
+    site.monthlyUsdCurrent = advice.monthlyUsdCurrent;
+  });
 }
 
 /**

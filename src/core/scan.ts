@@ -4,6 +4,7 @@ import { analyzeFile, createAnalysisProject, type FileAnalysis } from './analyze
 import { discoverSourceFiles } from './files';
 import { enrichCalls, type EnrichOptions } from './enrich';
 import { loadUsageForRoot } from './usageLoader';
+import { parseUsageExport, type UsageExport } from './usageExport';
 import type { AdvisorOptions } from './advisor';
 import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from './types';
 
@@ -20,6 +21,8 @@ export interface ScanOptions {
   now?: () => Date;
   /** Reuse per-file analyses from an earlier scan (keyed by path + mtime + size). */
   cache?: ScanCache;
+  /** Path of a provider usage export (OpenAI or Anthropic usage CSV), absolute or relative to the working directory. */
+  usageExport?: string;
   /** Workspace settings for the advisor: data sensitivity, fixed-cost overrides. */
   advisorOptions?: AdvisorOptions;
 }
@@ -105,7 +108,14 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
   const usage = await loadUsageForRoot(absoluteRoot, options.usageFile);
   diagnostics.push(...usage.diagnostics);
-  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, advisorOptions: options.advisorOptions };
+  let usageExport: UsageExport | undefined;
+  if (options.usageExport) {
+    const text = await fs.readFile(options.usageExport, 'utf8').catch((error: Error) => {
+      throw new ScanInputError(`cannot read usage export ${options.usageExport}: ${error.message}`);
+    });
+    usageExport = parseUsageExport(text);
+  }
+  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions };
   const enriched = enrichCalls(detected, annotationTexts, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
 

@@ -145,7 +145,7 @@ export interface TaskClassification {
   source?: 'inferred' | 'annotation' | 'usage-file';
 }
 
-export type VolumeSource = 'default' | 'setting' | 'usage-file' | 'annotation';
+export type VolumeSource = 'default' | 'setting' | 'usage-file' | 'usage-export' | 'annotation';
 
 export interface VolumeEstimate {
   callsPerMonth: number;
