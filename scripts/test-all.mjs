@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every layer in order — build, typecheck, unit (mocha on Node), integration (mocha in
-// a real VS Code extension host under code-server), UI (chromium against code-server). Streams each
+// `npm test`: every layer in order — build, typecheck, unit (mocha on Node), webview security (the
+// panel's real HTML and script in chromium with hostile data), integration (mocha in a real VS Code
+// extension host under code-server), UI (chromium against code-server). Streams each
 // layer's output, times it, reads mocha's "N passing / N failing / N pending" counts, prints a
 // table, and ends with exactly one line `tests: N passed, M failed` (what CI reads). Exit code 1
 // when anything failed. A layer that fails without counts (crash, build or type error) counts as
@@ -16,6 +17,7 @@ const LAYERS = [
   { name: 'build', script: 'build', counts: false },
   { name: 'typecheck', script: 'typecheck', counts: false },
   { name: 'unit', script: 'test:unit', counts: true },
+  { name: 'webview', command: [process.execPath, join(ROOT, 'test', 'e2e', 'webview-hostile.e2e.mjs')], counts: true },
   { name: 'integration', script: 'test:integration', counts: true },
   { name: 'ui', script: 'test:ui', counts: true },
 ];
@@ -28,8 +30,9 @@ function runLayer(layer, env) {
   return new Promise((resolve) => {
     const started = Date.now();
     let output = '';
-    console.log(`\n=== ${layer.name}: npm run ${layer.script} ===`);
-    const child = spawn(NPM, ['run', '--silent', layer.script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [cmd, args] = layer.command ? [layer.command[0], layer.command.slice(1)] : [NPM, ['run', '--silent', layer.script]];
+    console.log(`\n=== ${layer.name}: ${layer.command ? layer.command.slice(1).map((a) => a.replace(`${ROOT}/`, '')).join(' ') : `npm run ${layer.script}`} ===`);
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d) => { output += d; process.stdout.write(d); });
     child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), ms: Date.now() - started, output: stripAnsi(output) }));

@@ -242,6 +242,7 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
         peak = Math.max(peak, process.memoryUsage().heapUsed);
       }
     }
+    for (const doc of docs) if (doc.isDirty) await doc.save();
     const editMs = Date.now() - t0;
     // Let the last debounced re-scan finish.
     await new Promise((r) => setTimeout(r, 50));
