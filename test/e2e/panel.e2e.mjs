@@ -148,6 +148,43 @@ export const steps = [
     },
   },
   {
+    name: 'what-if: changing the selected call\'s calls per month changes the total at once; reset restores it',
+    async run({ page, shotsDir }) {
+      const frame = panelFrame(page);
+      // Select the most expensive call, so the change is visible in the workspace total.
+      await frame.locator('vscode-data-grid-cell[data-sort="current"]').click();
+      const ids = await frame.locator('vscode-data-grid-row.callsite').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+      const costly = await frame.locator('vscode-data-grid-row.callsite').evaluateAll((rows) =>
+        rows.map((r) => ({ id: r.getAttribute('data-id'), cost: Number((r.children[5]?.textContent ?? '').replace(/[^0-9.]/g, '')) })),
+      );
+      const top = costly.sort((a, b) => b.cost - a.cost)[0]?.id ?? ids[0];
+      await frame.locator(`vscode-data-grid-row.callsite[data-id="${top.replace(/["\\]/g, '\\$&')}"]`).focus();
+      await frame.locator(`vscode-data-grid-row.callsite[data-id="${top.replace(/["\\]/g, '\\$&')}"] vscode-data-grid-cell`).nth(1).focus();
+      const input = frame.locator('#whatif-calls');
+      await input.waitFor({ timeout: 10000 });
+      const total = frame.locator('#summary-current');
+      const before = await total.innerText();
+      const calls = Number(await input.inputValue());
+      const t0 = Date.now();
+      await input.fill(String(Math.max(1, calls) * 20));
+      for (let i = 0; i < 100 && (await total.innerText()) === before; i++) await page.waitForTimeout(50);
+      const after = await total.innerText();
+      assert(after !== before, `total still ${after} after the what-if`);
+      console.log(`      total ${before} -> ${after} in ${Date.now() - t0} ms (typing debounce 200 ms included)`);
+      await frame.locator('#whatif-active').waitFor({ timeout: 5000 });
+      await frame.locator('#whatif-save:not([disabled])').waitFor({ timeout: 5000 });
+      await frame.locator('#whatif-sensitivity').selectOption('regulated');
+      await frame.locator('#whatif-precision').selectOption('fp8');
+      await page.waitForTimeout(500);
+      await frame.locator('#whatif').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shotsDir, 'cost-panel-whatif.png') });
+      await frame.locator('#whatif-reset').click();
+      for (let i = 0; i < 100 && (await total.innerText()) !== before; i++) await page.waitForTimeout(50);
+      assert((await total.innerText()) === before, `reset shows ${await total.innerText()}, expected ${before}`);
+      assert((await frame.locator('#whatif-active').count()) === 0, 'the what-if banner is gone after reset');
+    },
+  },
+  {
     name: 'the panel is restored after a window reload (serializer)',
     async run({ page, expected }) {
       await runCommand(page, 'Developer: Reload Window');
@@ -171,6 +208,13 @@ export const steps = [
       await panelFrame(page).locator('body.vscode-dark').waitFor({ timeout: 10000 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(shotsDir, 'cost-panel-dark.png') });
+      // The what-if controls follow the theme too.
+      const frame = panelFrame(page);
+      const first = frame.locator('vscode-data-grid-row.callsite vscode-data-grid-cell').first();
+      await first.click();
+      await frame.locator('#whatif-calls').waitFor({ timeout: 10000 });
+      await frame.locator('#whatif').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shotsDir, 'cost-panel-whatif-dark.png') });
     },
   },
   {
