@@ -1,11 +1,11 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { isTrueLiteral, matchMethodTable, providerFromOptions, readModel, readSystemPrompt, readToolNames, type MethodSpec } from './shared/sdk';
+import { callExpressionsOf, isTrueLiteral, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames } from './shared/sdk';
 
 /**
  * Anthropic's SDKs: `@anthropic-ai/sdk`, and the same client surface served by AWS Bedrock
@@ -39,7 +39,7 @@ export const anthropicAnalyzer: Analyzer = {
   packages: Object.keys(PROVIDER_BY_PACKAGE),
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls: DetectedCall[] = [];
-    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of callExpressionsOf(context.sourceFile)) {
       const detected = analyzeCall(call, context);
       if (detected) calls.push(detected);
     }
@@ -52,6 +52,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!match) return undefined;
   const receiver = receiverOf(call, match.depth);
   if (!receiver) return undefined;
+  // `x.chat.completions.create` is OpenAI's shape (and its look-alikes'), never Anthropic's `completions.create`.
+  if (match.method.path === 'completions.create' && Node.isPropertyAccessExpression(receiver) && receiver.getName() === 'chat') return undefined;
   const origin = resolveClientOrigin(receiver, context.modules);
   if (origin && !(origin.packageName in PROVIDER_BY_PACKAGE)) return undefined;
 

@@ -1,11 +1,11 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, firstProperty, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, callExpressionsOf, firstProperty, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * AWS Bedrock Runtime (`@aws-sdk/client-bedrock-runtime`): `client.send(new ConverseCommand({...}))`
@@ -29,7 +29,7 @@ export const bedrockAnalyzer: Analyzer = {
   packages: [PACKAGE],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls: DetectedCall[] = [];
-    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of callExpressionsOf(context.sourceFile)) {
       const detected = analyzeCall(call, context);
       if (detected) calls.push(detected);
     }

@@ -1,11 +1,11 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { importBindingOf, isTrueLiteral, matchMethodTable, readModel, readSystemPrompt, readToolNames, traceValue, type MethodSpec } from './shared/sdk';
+import { callExpressionsOf, importBindingOf, isTrueLiteral, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Google's Gemini SDKs:
@@ -47,7 +47,7 @@ export const googleAnalyzer: Analyzer = {
   packages: Object.keys(PROVIDER_BY_PACKAGE),
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls: DetectedCall[] = [];
-    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of callExpressionsOf(context.sourceFile)) {
       const detected = analyzeGenAiCall(call, context) ?? analyzeModelCall(call, context);
       if (detected) calls.push(detected);
     }

@@ -1,11 +1,11 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { firstProperty, importBindingOf, isTrueLiteral, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { callExpressionsOf, firstProperty, importBindingOf, isTrueLiteral, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Plain HTTP calls to well-known LLM endpoints: `fetch(url, { body: JSON.stringify({...}) })`,
@@ -45,13 +45,15 @@ const RULES: readonly EndpointRule[] = [
 const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
 const CLIENT_PACKAGES = new Set(['axios', 'ky', 'got', 'redaxios']);
 const VERBS = new Set(['post', 'put']);
+/** Callee names (identifier or last property) that can be an HTTP request: `fetch`, `axios(...)`, `x.post`, `x.request`. */
+const CALLEE_NAMES = new Set(['fetch', 'axios', 'request', ...VERBS]);
 
 export const httpAnalyzer: Analyzer = {
   id: 'http',
   packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls: DetectedCall[] = [];
-    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of callExpressionsOf(context.sourceFile)) {
       const detected = analyzeCall(call, context);
       if (detected) calls.push(detected);
     }
@@ -114,6 +116,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 /** Which HTTP client call this is, with its URL and body nodes; undefined for anything else. */
 function readRequest(call: CallExpression, context: AnalyzerContext): HttpRequest | undefined {
   const callee = unwrapExpression(call.getExpression());
+  // Cheap gate before any resolution: most calls in a file are not HTTP requests at all.
+  const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+  if (!calleeName || !CALLEE_NAMES.has(calleeName)) return undefined;
   const [first, second] = call.getArguments();
   if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && /^(globalThis|window|self)\.fetch$/.test(callee.getText()))) {
     if (Node.isIdentifier(callee) && !isFetch(callee, context)) return undefined;

@@ -1,11 +1,11 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, MessageRole, PromptHole, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { holeKindFromName, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { calleeBinding, firstProperty, isTrueLiteral, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, callExpressionsOf, firstProperty, isTrueLiteral, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * LangChain.js: a model object (`new ChatOpenAI({ model })`) sends nothing until it is invoked.
@@ -72,7 +72,7 @@ export const langchainAnalyzer: Analyzer = {
   packages: [LANGCHAIN_PACKAGE],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls: DetectedCall[] = [];
-    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of callExpressionsOf(context.sourceFile)) {
       const detected = analyzeCall(call, context);
       if (detected) calls.push(detected);
     }

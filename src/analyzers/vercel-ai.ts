@@ -1,10 +1,10 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, firstProperty, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
+import { calleeBinding, callExpressionsOf, firstProperty, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
  * The Vercel AI SDK (`ai`): request functions imported from the package, with the model built by
@@ -63,18 +63,33 @@ export const vercelAiAnalyzer: Analyzer = {
   packages: [...AI_PACKAGES, /^@ai-sdk\//],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls: DetectedCall[] = [];
-    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const detected = analyzeCall(call, context);
+    const aliases = localAliases(context.sourceFile);
+    for (const call of callExpressionsOf(context.sourceFile)) {
+      const detected = analyzeCall(call, context, aliases);
       if (detected) calls.push(detected);
     }
     return calls;
   },
 };
 
-function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+/** Local names given to the request functions in `import { generateText as gen } from 'ai'`, read once per file. */
+function localAliases(sourceFile: SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    if (!AI_PACKAGES.has(declaration.getModuleSpecifierValue())) continue;
+    for (const specifier of declaration.getNamedImports()) {
+      const alias = specifier.getAliasNode()?.getText();
+      if (alias && specifier.getName() in FUNCTIONS) names.add(alias);
+    }
+  }
+  return names;
+}
+
+function analyzeCall(call: CallExpression, context: AnalyzerContext, aliases: Set<string>): DetectedCall | undefined {
   const callee = call.getExpression();
   const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-  if (!name) return undefined;
+  // Cheap gate before resolving the binding: only the SDK's function names (or their local aliases) can be ours.
+  if (!name || !(name in FUNCTIONS || aliases.has(name))) return undefined;
   const binding = calleeBinding(callee, context.modules);
   if (!binding || !AI_PACKAGES.has(binding.packageName)) return undefined;
   const spec = FUNCTIONS[binding.importedName];

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../../core/types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
@@ -6,7 +6,7 @@ import { receiverOf, toDetectedCall } from './callsite';
 import { resolveClientOrigin } from './clients';
 import { resolveContentParts, resolveMessages } from './prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './resolve';
-import { importBindingOf, isTrueLiteral, matchMethodTable, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue, type MethodSpec } from './sdk';
+import { callExpressionsOf, importBindingOf, isTrueLiteral, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './sdk';
 
 /**
  * A small analyzer for SDKs built like OpenAI's: a client object (`new Groq()`, `new Mistral()`, or an
@@ -50,7 +50,7 @@ export function createClientSdkAnalyzer(spec: ClientSdkSpec): Analyzer {
     packages: spec.packages,
     analyze(context: AnalyzerContext): DetectedCall[] {
       const calls: DetectedCall[] = [];
-      for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      for (const call of callExpressionsOf(context.sourceFile)) {
         const detected = analyzeCall(spec, call, context);
         if (detected) calls.push(detected);
       }
@@ -79,14 +79,14 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   if (!match) return undefined;
   const receiver = receiverOf(call, match.depth);
   if (!receiver) return undefined;
+  const origin = resolveClientOrigin(receiver, context.modules);
+  if (origin && !spec.packages.includes(origin.packageName)) return undefined;
   const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
   const model = readModel(firstField(params, spec.fields.model, context.modules), context.modules);
   const evidence: string[] = [];
   let provider = spec.provider;
 
-  const origin = resolveClientOrigin(receiver, context.modules);
   if (origin) {
-    if (!spec.packages.includes(origin.packageName)) return undefined;
     evidence.push(...origin.evidence);
     provider = providerFromOptions(origin.options, context.modules, evidence, spec.hostOptions) ?? provider;
   } else {

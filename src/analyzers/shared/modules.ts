@@ -32,6 +32,25 @@ export class ModuleLoader {
   resolve(fromFile: SourceFile, specifier: string): SourceFile | undefined {
     if (!specifier.startsWith('.')) return undefined;
     const base = path.resolve(path.dirname(fromFile.getFilePath()), specifier);
+    // Analyzers ask for the same module many times per file (every constant, every client): probe the disk once per scan.
+    const known = this.resolved.get(base);
+    if (known !== undefined) {
+      if (known === null) return undefined;
+      const existing = this.project.getSourceFile(known);
+      if (existing) {
+        this.tracked?.add(known);
+        return existing;
+      }
+    }
+    const found = this.resolveUncached(base);
+    this.resolved.set(base, found ? found.getFilePath() : null);
+    return found;
+  }
+
+  /** Absolute specifier base → resolved file path (null: nothing there), for this loader's lifetime (one scan). */
+  private readonly resolved = new Map<string, string | null>();
+
+  private resolveUncached(base: string): SourceFile | undefined {
     const withoutJsExtension = base.replace(/\.(m|c)?js$/, '');
     for (const candidateBase of withoutJsExtension === base ? [base] : [withoutJsExtension, base]) {
       for (const extension of RESOLVABLE_EXTENSIONS) {

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { Endpoint, ModelRef, PromptMessage } from '../../core/types';
 import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
@@ -14,6 +14,23 @@ import { resolveContentParts, resolvePromptText } from './prompt';
 
 const MAX_TRACE_DEPTH = 10;
 
+const CALLS_BY_FILE = new WeakMap<object, CallExpression[]>();
+
+/**
+ * Every call expression of a file, collected once and shared by the analyzers (a tree walk costs
+ * about as much as one analyzer's whole pass). Keyed by the compiler's node, so a re-parsed file
+ * gets a fresh list.
+ */
+export function callExpressionsOf(sourceFile: SourceFile): readonly CallExpression[] {
+  const key = sourceFile.compilerNode;
+  let calls = CALLS_BY_FILE.get(key);
+  if (!calls) {
+    calls = sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression);
+    CALLS_BY_FILE.set(key, calls);
+  }
+  return calls;
+}
+
 /** One row of an analyzer's method table: the dotted path as called and the endpoint it bills. */
 export interface MethodSpec {
   path: string;
@@ -24,8 +41,16 @@ export interface MethodSpec {
 
 /** The longest row of `table` whose path ends the callee of `call`, and how many names it spans. */
 export function matchMethodTable<T extends { path: string }>(call: CallExpression, table: readonly T[]): { method: T; depth: number } | undefined {
-  const depths = [...new Set(table.map((row) => row.path.split('.').length))].sort((a, b) => b - a);
-  for (const depth of depths) {
+  // Cheap reject first: the callee's last name must end some row's path.
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  let depths = DEPTHS_BY_TABLE.get(table);
+  if (!depths) {
+    depths = { lastNames: new Set(table.map((row) => row.path.split('.').pop()!)), depths: [...new Set(table.map((row) => row.path.split('.').length))].sort((a, b) => b - a) };
+    DEPTHS_BY_TABLE.set(table, depths);
+  }
+  if (!depths.lastNames.has(callee.getName())) return undefined;
+  for (const depth of depths.depths) {
     const path = methodPath(call, depth);
     if (!path) continue;
     const method = table.find((row) => row.path === path);
@@ -33,6 +58,8 @@ export function matchMethodTable<T extends { path: string }>(call: CallExpressio
   }
   return undefined;
 }
+
+const DEPTHS_BY_TABLE = new WeakMap<object, { lastNames: Set<string>; depths: number[] }>();
 
 /** Where a local name comes from: the package specifier and the export it names (`default`, `*` for a namespace, or the export name). */
 export interface ImportBinding {
