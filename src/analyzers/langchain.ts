@@ -221,13 +221,29 @@ function fromHolder(node: Node, context: AnalyzerContext, depth: number): Runnab
   if (!binding || !LANGCHAIN_PACKAGE.test(binding.packageName)) return undefined;
   const options = resolveObjectLiteral(node.getArguments()[0], context.modules);
   const llm = firstProperty(options, ['llm', 'model'], context.modules);
-  const found = llm && findRunnable(llm, context, depth + 1);
+  // Nested holders: `createRetrievalChain({ retriever, combineDocsChain })`, `new AgentExecutor({ agent, tools })`.
+  const found = (llm && findRunnable(llm, context, depth + 1)) || nestedRunnable(options, context, depth);
   if (!found) return undefined;
   const prompt = getObjectProperty(options, 'prompt', context.modules);
   if (prompt) found.templates.push(...templatesIn(prompt, context, depth + 1));
   if (getObjectProperty(options, 'tools', context.modules)) found.agentTools = true;
   found.evidence.push(`model passed to ${binding.importedName} at ${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`);
   return found;
+}
+
+const NOT_RUNNABLE_OPTIONS = new Set(['prompt', 'tools', 'retriever', 'memory', 'outputParser', 'llm', 'model']);
+
+/** The first option value of a holder that is itself a runnable with a model (a chain or agent built elsewhere). */
+function nestedRunnable(options: Node | undefined, context: AnalyzerContext, depth: number): Runnable | undefined {
+  if (!options || !Node.isObjectLiteralExpression(options)) return undefined;
+  for (const property of options.getProperties()) {
+    if (!Node.isPropertyAssignment(property) && !Node.isShorthandPropertyAssignment(property)) continue;
+    if (NOT_RUNNABLE_OPTIONS.has(property.getName())) continue;
+    const value = Node.isPropertyAssignment(property) ? property.getInitializer() : property.getNameNode();
+    const found = value && findRunnable(value, context, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Prompt templates in a runnable expression (`ChatPromptTemplate.fromMessages(...)`, `PromptTemplate.fromTemplate(...)`, pipes of them). */

@@ -112,6 +112,19 @@ await universal.invoke('hello');`,
       ],
     },
     {
+      name: 'a retrieval chain holding a documents chain that holds the model',
+      code: `import { ChatGroq } from '@langchain/groq';
+import { createStuffDocumentsChain } from 'langchain/chains/combine_documents';
+import { createRetrievalChain } from 'langchain/chains/retrieval';
+import { ChatPromptTemplate } from '@langchain/core/prompts';
+const llm = new ChatGroq({ model: 'llama-3.1-8b-instant' });
+const prompt = ChatPromptTemplate.fromTemplate('Answer from the context.\\n{context}\\nQuestion: {input}');
+const combineDocsChain = await createStuffDocumentsChain({ llm, prompt });
+const rag = await createRetrievalChain({ retriever: store.asRetriever(), combineDocsChain });
+await rag.invoke({ input: question });`,
+      calls: [{ line: 9, provider: 'groq', model: 'llama-3.1-8b-instant', promptIncludes: ['Answer from the context.', 'Question: {{input}}'], holeKinds: ['rag-context', 'interpolation'] }],
+    },
+    {
       name: 'image content in a HumanMessage; require()',
       code: `const { ChatOpenAI } = require('@langchain/openai');
 const { HumanMessage } = require('@langchain/core/messages');
