@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, callExpressionsOf, firstProperty, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
+import { calleeBinding, callExpressionsOf, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
  * The Vercel AI SDK (`ai`): request functions imported from the package, with the model built by
@@ -201,6 +201,11 @@ function providerOfFactory(factory: Node, context: AnalyzerContext, evidence: st
     return PROVIDER_BY_PACKAGE[direct.packageName];
   }
   const traced = traceValue(factory, context.modules);
+  const typed = parameterTypeBinding(traced, context.modules);
+  if (typed && typed.packageName in PROVIDER_BY_PACKAGE) {
+    evidence.push(`provider \`${factory.getText()}\` is a parameter typed ${typed.typeName} from '${typed.packageName}' (options unknown)`);
+    return PROVIDER_BY_PACKAGE[typed.packageName];
+  }
   if (!Node.isCallExpression(traced)) return undefined;
   const creator = calleeBinding(unwrapExpression(traced.getExpression()), context.modules);
   if (!creator || !(creator.packageName in PROVIDER_BY_PACKAGE)) return undefined;

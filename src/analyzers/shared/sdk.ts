@@ -104,6 +104,25 @@ export function importBindingOf(identifier: Node, modules: ModuleLoader): Import
 }
 
 /**
+ * `function run(openai: OpenAIProvider)`: the package the parameter's declared type is imported from
+ * (`@ai-sdk/openai`), and the type's name. Undefined for anything but a parameter with an imported type.
+ */
+export function parameterTypeBinding(identifier: Node, modules: ModuleLoader): { packageName: string; typeName: string } | undefined {
+  if (!Node.isIdentifier(identifier)) return undefined;
+  const declaration = findDeclaration(identifier, modules);
+  const typeNode = declaration && Node.isParameterDeclaration(declaration) ? declaration.getTypeNode() : undefined;
+  if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
+  const typeName = typeNode.getTypeName();
+  const local = Node.isQualifiedName(typeName) ? typeName.getLeft() : typeName;
+  const name = Node.isQualifiedName(typeName) ? typeName.getRight().getText() : typeName.getText();
+  for (const importDeclaration of identifier.getSourceFile().getImportDeclarations()) {
+    const bound = importDeclaration.getNamedImports().some((specifier) => (specifier.getAliasNode()?.getText() ?? specifier.getName()) === local.getText()) || importDeclaration.getDefaultImport()?.getText() === local.getText() || importDeclaration.getNamespaceImport()?.getText() === local.getText();
+    if (bound) return { packageName: importDeclaration.getModuleSpecifierValue(), typeName: name };
+  }
+  return undefined;
+}
+
+/**
  * The binding a callee names: `generateText` (named import) or `ai.generateText` (namespace or
  * `require` object), as `{ packageName, importedName: 'generateText' }`.
  */

@@ -115,6 +115,11 @@ generateText({ model: registry.languageModel('mistral:mistral-small-latest'), pr
       calls: [{ line: 5, provider: 'anthropic', model: 'claude-haiku-4-5' }],
     },
     {
+      name: 'the provider passed in as a parameter typed by its package; the model id from a parameter',
+      code: `import { streamText, type ModelMessage } from 'ai';\nimport type { OpenAIProvider } from '@ai-sdk/openai';\nexport function assistant(openai: OpenAIProvider, model: string, messages: ModelMessage[]) {\n  return streamText({ model: openai(model), maxOutputTokens: 16383, messages });\n}`,
+      calls: [{ line: 4, provider: 'openai', model: null, modelSource: 'dynamic', maxOutputTokens: 16383 }],
+    },
+    {
       name: 'streamUI from ai/rsc',
       code: `import { streamUI } from 'ai/rsc';\nimport { openai } from '@ai-sdk/openai';\nexport async function render(input: string) {\n  return streamUI({ model: openai('gpt-4o'), prompt: input, text: ({ content }) => content });\n}`,
       calls: [{ line: 4, method: 'streamUI', provider: 'openai', model: 'gpt-4o', features: { streaming: true } }],
