@@ -5,7 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { holeKindFromName, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { calleeBinding, callExpressionsOf, firstProperty, isTrueLiteral, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, callExpressionsOf, firstProperty, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * LangChain.js: a model object (`new ChatOpenAI({ model })`) sends nothing until it is invoked.
@@ -157,6 +157,12 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
     return fromHolder(node, context, depth);
   }
   if (Node.isConditionalExpression(node)) return findRunnable(node.getWhenTrue(), context, depth + 1) ?? findRunnable(node.getWhenFalse(), context, depth + 1);
+  const typed = parameterTypeBinding(node, context.modules);
+  if (typed && LANGCHAIN_PACKAGE.test(typed.packageName) && typed.typeName in MODEL_CLASSES) {
+    // `function chain(model: ChatOpenAI)`: the class says who serves it; the options are the caller's.
+    const spec = MODEL_CLASSES[typed.typeName];
+    return { className: typed.typeName, provider: spec.provider, endpoint: spec.endpoint, modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`\`${node.getText()}\` is a parameter typed ${typed.typeName} from '${typed.packageName}' (model unknown)`] };
+  }
   if (!Node.isCallExpression(node)) return undefined;
   const callee = unwrapExpression(node.getExpression());
   const binding = calleeBinding(callee, context.modules);

@@ -125,6 +125,22 @@ await rag.invoke({ input: question });`,
       calls: [{ line: 9, provider: 'groq', model: 'llama-3.1-8b-instant', promptIncludes: ['Answer from the context.', 'Question: {{input}}'], holeKinds: ['rag-context', 'interpolation'] }],
     },
     {
+      name: 'a chain factory taking a typed model parameter; a sequence streamed inline',
+      code: `import { RunnableSequence } from '@langchain/core/runnables';
+import { StringOutputParser } from '@langchain/core/output_parsers';
+import { ChatOpenAI } from '@langchain/openai';
+import type { ChatAnthropic } from '@langchain/anthropic';
+export function createSimpleChain(prompt: any, model: ChatAnthropic) {
+  return RunnableSequence.from([prompt, model, new StringOutputParser()]);
+}
+export const run = (p: any, m: ChatAnthropic) => createSimpleChain(p, m).invoke({ topic: 'cats' });
+const stream = await RunnableSequence.from([new ChatOpenAI({ temperature: 0 }), new StringOutputParser()]).stream('Hello there!');`,
+      calls: [
+        { line: 8, provider: 'anthropic', model: null },
+        { line: 9, method: 'stream', provider: 'openai', model: null, promptIncludes: ['Hello there!'] },
+      ],
+    },
+    {
       name: 'image content in a HumanMessage; require()',
       code: `const { ChatOpenAI } = require('@langchain/openai');
 const { HumanMessage } = require('@langchain/core/messages');
