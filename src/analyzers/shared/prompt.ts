@@ -166,7 +166,7 @@ export function resolveContentParts(content: Node, modules: ModuleLoader, depth 
       const inner = resolveContentParts(part.getExpression(), modules, depth + 1);
       if (inner.text.text) text.text += (text.text ? '\n' : '') + inner.text.text;
       text.holes.push(...inner.text.holes);
-      hasImage ||= inner.hasImage;
+      hasImage ||= inner.hasImage || inner.text.holes.some((hole) => hole.kind === 'image') || (inner.text.holes.length > 0 && holeKindFromName(part.getExpression().getText()) === 'image');
       continue;
     }
     const partNode = unwrapExpression(part);
@@ -174,6 +174,8 @@ export function resolveContentParts(content: Node, modules: ModuleLoader, depth 
       const inner = resolvePromptText(partNode, modules);
       text.text += inner.text;
       text.holes.push(...inner.holes);
+      // A part list holding `imagePart` or `...imageParts`: its name says it is an image.
+      hasImage ||= inner.holes.some((hole) => hole.kind === 'image') || (inner.holes.length > 0 && holeKindFromName(partNode.getText()) === 'image');
       continue;
     }
     const typeNode = getObjectProperty(partNode, 'type');

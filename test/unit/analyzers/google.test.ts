@@ -96,6 +96,11 @@ await chat.sendMessage({ message: 'How many paws are in my house?' });`,
       ],
     },
     {
+      name: 'image parts spread into the request by name (shared content parts)',
+      code: `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst model = new GoogleGenerativeAI(key).getGenerativeModel({ model: 'gemini-1.5-flash' });\nexport async function caption(files: string[]) {\n  const imageParts = await Promise.all(files.map(fileToGenerativePart));\n  return model.generateContent(['Write a caption for these photos', ...imageParts]);\n}`,
+      calls: [{ line: 5, features: { vision: true }, promptIncludes: ['Write a caption for these photos'] }],
+    },
+    {
       name: 'a Live API session is a streaming chat',
       code: `import { GoogleGenAI, Modality } from '@google/genai';\nconst ai = new GoogleGenAI({});\nconst session = await ai.live.connect({ model: 'gemini-live-2.5-flash-preview', config: { responseModalities: [Modality.AUDIO], systemInstruction: 'You are a voice tutor.' }, callbacks: {} });`,
       calls: [{ line: 3, method: 'live.connect', model: 'gemini-live-2.5-flash-preview', features: { streaming: true }, promptIncludes: ['You are a voice tutor.'] }],
