@@ -73,6 +73,13 @@ async function benchCheckout(root: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--generate') {
+    // Writes the synthetic monorepo to a folder and keeps it, for profiling cold scans by hand.
+    const target = path.resolve(process.argv[3] ?? 'bench-repo');
+    mkdirSync(target, { recursive: true });
+    console.log(`generated ${generate(target).llmFiles.length} LLM files of ${FILES} in ${target}`);
+    return;
+  }
   const checkout = process.argv[2];
   if (checkout) return benchCheckout(path.resolve(checkout));
   const root = mkdtempSync(path.join(os.tmpdir(), 'llm-advisor-bench-'));
