@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { analyzeFile, createAnalysisProject, type FileAnalysis } from './analyze';
+import { findCallers } from './callers';
 import { discoverSourceFiles } from './files';
 import { enrichCalls, type EnrichOptions } from './enrich';
 import { loadUsageForRoot } from './usageLoader';
@@ -118,6 +119,13 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions };
   const enriched = enrichCalls(detected, annotationTexts, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
+
+  const wrapperNames = enriched.callSites.map((site) => site.enclosingFunction).filter((name): name is string => name !== null && !name.includes('.'));
+  const callers = await findCallers(discovered.files, wrapperNames, options.signal);
+  for (const site of enriched.callSites) {
+    const found = site.enclosingFunction ? callers.get(site.enclosingFunction) : undefined;
+    if (found && found.length > 0) site.callers = found;
+  }
 
   const monthlyUsdCurrent = sum(enriched.callSites.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = enriched.workspace.monthlyUsdRecommended;

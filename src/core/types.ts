@@ -230,6 +230,11 @@ export interface CallSite {
   evidence: string[];
   /** Short prompt preview (first message text, truncated), for display only. Escape before rendering. */
   promptPreview?: string;
+  /**
+   * When the call sits in the app's own helper function, where that helper is called from (found by
+   * name across the workspace, text match, up to 25): the places that drive this call's volume.
+   */
+  callers?: Array<{ file: string; line: number }>;
 }
 
 export interface Diagnostic {
