@@ -16,6 +16,11 @@ export interface FileAnalysis {
   annotationComments: Map<number, { text: string; line: number }>;
   /** Absolute paths of other modules the analysis read (imported clients, constants): a change there invalidates it. */
   dependencies: string[];
+  /**
+   * For a file the prefilter ruled out: its relative imports. A file that names no SDK can still call
+   * a client or model it imports from a module that does (`llm.invoke()` with `llm` from `./model`).
+   */
+  relativeImports?: string[];
 }
 
 /** One parse context for a scan: analyzers share it so followed modules are parsed once. */
@@ -44,9 +49,18 @@ export async function analyzeFile(file: DiscoveredFile, context: { project: Proj
   }
   if (looksBinary(bytes)) return empty([{ file: file.relativePath, message: 'skipped: binary content in a source file', severity: 'warning' }]);
   const text = bytes.toString('utf8');
-  if (!mightContainLlmCall(text)) return empty();
+  if (!mightContainLlmCall(text)) return { ...empty(), relativeImports: relativeImportsOf(text) };
   if (looksMinified(text)) return empty([{ file: file.relativePath, message: 'skipped: minified or generated code (very long lines)', severity: 'warning' }]);
   return analyzeText(file, text, context, selected);
+}
+
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** Relative module specifiers a file imports, read with a regular expression (no parse). */
+export function relativeImportsOf(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(RELATIVE_IMPORT)) found.add(match[1]);
+  return [...found];
 }
 
 /** Parses text that passed the prefilter and runs the analyzers over it. */

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { analyzeFile, createAnalysisProject, type FileAnalysis } from './analyze';
+import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
 import { findCallers } from './callers';
-import { discoverSourceFiles } from './files';
+import { discoverSourceFiles, type DiscoveredFile } from './files';
 import { enrichCalls, type EnrichOptions } from './enrich';
 import { loadUsageForRoot } from './usageLoader';
 import { parseUsageExport, type UsageExport } from './usageExport';
@@ -87,6 +87,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const annotationTexts = new Map<DetectedCall, { text: string; line: number }>();
   let parsed = 0;
   let reused = 0;
+  const analyses: Array<{ file: DiscoveredFile; analysis: FileAnalysis }> = [];
   for (const [index, file] of discovered.files.entries()) {
     options.signal?.throwIfAborted();
     const stamp = options.cache ? await fileStamp(file.absolutePath) : '';
@@ -98,6 +99,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       await options.cache?.set(file.relativePath, stamp, analysis);
     }
     if (analysis.parsed) parsed++;
+    analyses.push({ file, analysis });
     diagnostics.push(...analysis.diagnostics);
     analysis.calls.forEach((call, callIndex) => {
       detected.push(call);
@@ -106,6 +108,24 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     });
     options.onProgress?.(index + 1, discovered.files.length);
   }
+
+  // Second pass: files that import a module which uses an SDK may call its client or model.
+  const sdkModules = new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath));
+  for (const { file, analysis } of analyses) {
+    options.signal?.throwIfAborted();
+    if (analysis.parsed || !analysis.relativeImports?.some((specifier) => importsAny(file.absolutePath, specifier, sdkModules))) continue;
+    const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const imported = analyzeText(file, text, context);
+    parsed++;
+    diagnostics.push(...imported.diagnostics);
+    imported.calls.forEach((call, callIndex) => {
+      detected.push(call);
+      const comment = imported.annotationComments.get(callIndex);
+      if (comment) annotationTexts.set(call, comment);
+    });
+  }
+  detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 
   const usage = await loadUsageForRoot(absoluteRoot, options.usageFile);
   diagnostics.push(...usage.diagnostics);
@@ -149,6 +169,15 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     },
     diagnostics,
   };
+}
+
+const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js'];
+
+/** Whether a relative specifier written in `fromFile` resolves to one of `modules` (absolute paths). */
+function importsAny(fromFile: string, specifier: string, modules: Set<string>): boolean {
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const stem = base.replace(/\.(m|c)?js$/, '');
+  return MODULE_EXTENSIONS.some((extension) => modules.has(stem + extension) || modules.has(base + extension));
 }
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */
