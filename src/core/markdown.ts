@@ -3,7 +3,7 @@
  * strings may hold pipes, backticks, HTML and link syntax; after escaping they render as plain text.
  */
 // Brackets are escaped, so `(`, `)` and `!` can no longer form links or images and stay readable.
-const MARKDOWN_SPECIAL = /[\\`*_\[\]#|<>~&]/g;
+const MARKDOWN_SPECIAL = /[\\`*_\[\]#|<>~]/g;
 const BIDI_AND_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
 /** Escapes text for a Markdown paragraph or table cell (newlines become spaces). */
@@ -11,7 +11,9 @@ export function mdText(text: string): string {
   return text
     .replace(BIDI_AND_CONTROL, '')
     .replace(/\r?\n/g, ' ')
-    .replace(MARKDOWN_SPECIAL, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`));
+    // `&` only matters where it would start an entity such as `&lt;`; elsewhere it stays readable.
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(MARKDOWN_SPECIAL, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : `\\${character}`));
 }
 
 /** Inline code that survives backticks inside it: the fence is longer than any run inside. */

@@ -46,7 +46,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   out.push('## Executive summary', '');
   out.push(`- **Monthly LLM spend today:** ${formatUsd(now)} across ${sites.length} call site${sites.length === 1 ? '' : 's'}.`);
   out.push(`- **After this plan:** ${formatUsd(after)} per month, saving **${formatUsd(now - after)} per month** (${formatUsd((now - after) * 12)} per year)${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}% of today's spend` : ''}.`);
-  const mix = [...groups.entries()].map(([group, members]) => `${TIER_TITLES[group].toLowerCase()}: ${members.length}`).join('; ');
+  const mix = [...groups.entries()].map(([group, members]) => `${TIER_TITLES[group]}: ${members.length}`).join('; ');
   out.push(`- **Option mix:** ${mix || 'no call sites found'}.`);
   out.push(`- **Prices as of:** ${mdText(result.catalog.asOf)} (bundled catalog; every price below names its source).`);
   out.push(`- **Volume assumptions:** ${mdText(result.summary.volumeAssumption ?? 'see each call site')}.`);
@@ -72,7 +72,8 @@ export function renderMarkdownPlan(result: ScanResult): string {
   }
 
   out.push('## Phases', '');
-  const quickWins = sites.filter((site) => groupOf(site) === 'open-api' || groupOf(site) === 'closed-api');
+  // Largest savings first: the order a team should work through them.
+  const quickWins = sites.filter((site) => groupOf(site) === 'open-api' || groupOf(site) === 'closed-api').sort((a, b) => (b.recommendation?.savingsUsd ?? 0) - (a.recommendation?.savingsUsd ?? 0));
   out.push('### Phase 1: quick wins (no infrastructure)', '');
   if (quickWins.length === 0) out.push('No call site has a cheaper API option that fits its task.', '');
   for (const site of quickWins) out.push(...switchSection(site));
