@@ -4,7 +4,7 @@ import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } fr
 import { findCallers } from './callers';
 import { discoverSourceFiles, type DiscoveredFile } from './files';
 import { enrichCalls, type EnrichOptions } from './enrich';
-import { loadUsageForRoot } from './usageLoader';
+import { loadUsageForRoot, unmatchedUsageEntries } from './usageLoader';
 import { parseUsageExport, type UsageExport } from './usageExport';
 import type { AdvisorOptions } from './advisor';
 import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from './types';
@@ -139,6 +139,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions };
   const enriched = enrichCalls(detected, annotationTexts, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
+  diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));
 
   const wrapperNames = enriched.callSites.map((site) => site.enclosingFunction).filter((name): name is string => name !== null && !name.includes('.'));
   const callers = await findCallers(discovered.files, wrapperNames, options.signal);

@@ -17,6 +17,24 @@ export async function loadUsageForRoot(root: string, usageFile = DEFAULT_USAGE_F
     return { usage: undefined, diagnostics: [{ file: relative, message: `cannot read usage file: ${(error as Error).message}`, severity: 'error' }] };
   }
   const parsed = parseUsageFile(text);
-  const diagnostics: Diagnostic[] = parsed.errors.map((error) => ({ file: relative, line: error.line, message: `${relative}:${error.line}: ${error.message} (this entry is ignored; other entries still apply)`, severity: 'error' }));
+  const diagnostics: Diagnostic[] = parsed.errors.map((error) => ({ file: relative, line: error.line, message: `${error.message} (this entry is ignored; other entries still apply)`, severity: 'error' }));
   return { usage: parsed.usage, diagnostics };
+}
+
+/**
+ * Entries that match nothing are usually typos or renamed code; say so rather than silently
+ * ignoring the volume the user meant to set.
+ */
+export function unmatchedUsageEntries(usage: UsageFile | undefined, callSites: ReadonlyArray<{ id: string; enclosingFunction: string | null }>, usageFile = DEFAULT_USAGE_FILE): Diagnostic[] {
+  if (!usage) return [];
+  const ids = new Set(callSites.map((site) => site.id));
+  const functions = new Set(callSites.flatMap((site) => (site.enclosingFunction ? [site.enclosingFunction, site.enclosingFunction.split('.').pop()!] : [])));
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, entry] of Object.entries(usage.callSites ?? {})) {
+    if (!ids.has(id)) diagnostics.push({ file: usageFile, line: entry.line, message: `callSites["${id}"] matches no call site (ids are listed by scan --format json); its values are not used`, severity: 'warning' });
+  }
+  for (const [name, entry] of Object.entries(usage.functions ?? {})) {
+    if (!functions.has(name)) diagnostics.push({ file: usageFile, line: entry.line, message: `functions["${name}"] matches no function that contains a call site; its values are not used`, severity: 'warning' });
+  }
+  return diagnostics;
 }
