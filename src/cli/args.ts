@@ -7,6 +7,8 @@ export interface CliArguments {
   plan?: string;
   usageFile?: string;
   usageExport?: string;
+  exclude: string[];
+  include: string[];
   callsPerMonth?: number;
   base?: string;
   failAbove?: number;
@@ -39,6 +41,8 @@ Options:
   --plan FILE                    also write the Markdown migration plan to FILE
   --usage FILE                   usage file with volumes (default: <dir>/llm-usage.yml)
   --usage-export FILE.csv        OpenAI or Anthropic usage export: real requests per model, spread over the calls using it
+  --exclude GLOB                  leave paths out (repeatable; e.g. 'legacy/**', '*.test.ts')
+  --include GLOB                 scan paths under folders skipped by default (node_modules, dist, vendor, ...)
   --calls-per-month N            default volume for calls without one (default: 10000, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
   --data-sensitivity standard|regulated   regulated data stays on infrastructure you control
@@ -49,7 +53,7 @@ Exit codes: 0 success, 1 failure (or diff above --fail-above), 2 bad arguments o
 
 /** Parses argv (without node and script). Throws UsageError on anything it does not understand. */
 export function parseArguments(argv: readonly string[]): CliArguments {
-  const result: CliArguments = { command: 'help', directory: '.', format: 'table' };
+  const result: CliArguments = { command: 'help', directory: '.', format: 'table', exclude: [], include: [] };
   const positionals: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
@@ -71,6 +75,8 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--plan': result.plan = value(); break;
       case '--usage': result.usageFile = value(); break;
       case '--usage-export': result.usageExport = value(); break;
+      case '--exclude': result.exclude.push(value()); break;
+      case '--include': result.include.push(value()); break;
       case '--base': result.base = value(); break;
       case '--calls-per-month': result.callsPerMonth = positiveNumber(argument, value()); break;
       case '--fail-above': result.failAbove = positiveNumber(argument, value()); break;

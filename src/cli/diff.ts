@@ -27,7 +27,7 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
   try {
     const prefix = path.relative(topLevel, directory);
     await exportTree(topLevel, base, prefix, temporary);
-    const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile };
+    const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, exclude: args.exclude, include: args.include };
     const [before, after] = await Promise.all([scanWorkspace(path.join(temporary, prefix), options), scanWorkspace(directory, options)]);
     const diff = compareScans(before, after, base);
     const output = args.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : renderCostDiffMarkdown(diff);

@@ -32,7 +32,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
   try {
     if (args.command === 'diff') return await runDiff(args, stdout, stderr);
     if (args.command === 'size') return runSize(args, stdout, stderr);
-    const result = await scanWorkspace(args.directory, { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, advisorOptions: { dataSensitivity: args.dataSensitivity } });
+    const result = await scanWorkspace(args.directory, { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, advisorOptions: { dataSensitivity: args.dataSensitivity } });
     const output = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : args.format === 'markdown' ? renderMarkdownPlan(result) : renderTable(result);
     if (args.out) await writeFileSafely(args.out, output);
     else stdout.write(output);

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from './types';
+import { matchesGlob } from './usage';
 
 /** Extensions the analyzers understand. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -24,6 +25,10 @@ export interface DiscoveredFile {
 export interface DiscoverOptions {
   signal?: AbortSignal;
   maxFileBytes?: number;
+  /** Globs over root-relative POSIX paths to leave out (`legacy/**`, `*.test.ts`). */
+  exclude?: readonly string[];
+  /** Globs that bring back paths under folders skipped by default (`vendor/our-sdk/**`, `node_modules/@acme/**`). */
+  include?: readonly string[];
 }
 
 /**
@@ -36,6 +41,13 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
   const visitedRealPaths = new Set<string>();
   const maxBytes = options.maxFileBytes ?? MAX_SOURCE_BYTES;
   const relative = (p: string) => path.relative(root, p).split(path.sep).join('/');
+
+  const exclude = options.exclude ?? [];
+  const include = options.include ?? [];
+  // A folder is excluded when the glob names it or everything under it (`legacy`, `legacy/**`).
+  const isExcluded = (relativePath: string, directory: boolean) => exclude.some((glob) => matchesGlob(relativePath, glob) || (directory && matchesGlob(`${relativePath}/-`, glob)));
+  // A skipped-by-default folder is walked when an include glob reaches into it.
+  const isIncluded = (relativePath: string) => include.some((glob) => glob.replace(/^\.\//, '').startsWith(`${relativePath}/`) || matchesGlob(relativePath, glob) || matchesGlob(`${relativePath}/-`, glob));
 
   async function walk(directory: string): Promise<void> {
     options.signal?.throwIfAborted();
@@ -70,11 +82,14 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
           continue;
         }
       }
+      const relativePath = relative(absolutePath);
       if (isDirectory) {
-        if (!IGNORED_DIRECTORIES.has(entry.name)) await walk(absolutePath);
+        if (isExcluded(relativePath, true)) continue;
+        if (!IGNORED_DIRECTORIES.has(entry.name) || isIncluded(relativePath)) await walk(absolutePath);
         continue;
       }
       if (!isFile || !SOURCE_EXTENSIONS.some((extension) => entry.name.endsWith(extension)) || entry.name.endsWith('.d.ts')) continue;
+      if (isExcluded(relativePath, false)) continue;
       let size: number;
       try {
         size = (await fs.stat(absolutePath)).size;
@@ -86,7 +101,7 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
         diagnostics.push({ file: relative(absolutePath), message: `skipped: ${(size / 1048576).toFixed(1)} MB is larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit for source files (likely a bundle or generated file)`, severity: 'warning' });
         continue;
       }
-      files.push({ absolutePath, relativePath: relative(absolutePath), size });
+      files.push({ absolutePath, relativePath, size });
     }
   }
 

@@ -22,6 +22,10 @@ export interface ScanOptions {
   now?: () => Date;
   /** Reuse per-file analyses from an earlier scan (keyed by path + mtime + size). */
   cache?: ScanCache;
+  /** Globs over root-relative paths to leave out of the scan. */
+  exclude?: readonly string[];
+  /** Globs that bring back paths under folders skipped by default (node_modules, dist, vendor, ...). */
+  include?: readonly string[];
   /** Path of a provider usage export (OpenAI or Anthropic usage CSV), absolute or relative to the working directory. */
   usageExport?: string;
   /** Workspace settings for the advisor: data sensitivity, fixed-cost overrides. */
@@ -79,7 +83,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   if (!rootStat?.isDirectory()) throw new ScanInputError(`not a readable directory: ${absoluteRoot}`);
 
   const diagnostics: Diagnostic[] = [];
-  const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal });
+  const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
   diagnostics.push(...discovered.diagnostics);
 
   const context = createAnalysisProject(absoluteRoot);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/core/scan';
@@ -39,5 +39,26 @@ describe('bad input', () => {
     const site = result.callSites.find((s) => s.file === 'unknown.ts')!;
     assert.equal(site.monthlyUsdCurrent, null);
     assert.ok(result.diagnostics.some((d) => d.file === 'unknown.ts' && /gpt-9-ultra-imaginary/.test(d.message)), JSON.stringify(result.diagnostics));
+  });
+});
+
+describe('include and exclude globs', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'globs-'));
+    const call = `${OPENAI_HEADER}openai.chat.completions.create({ model: 'gpt-4o', messages: [] });\n`;
+    for (const file of ['src/app.ts', 'src/app.test.ts', 'legacy/old.ts', 'vendor/acme-llm/client.ts', 'node_modules/openai/index.ts']) {
+      mkdirSync(path.join(root, path.dirname(file)), { recursive: true });
+      writeFileSync(path.join(root, file), call);
+    }
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('skips dependency folders by default, and honours --exclude and --include', async () => {
+    const files = async (options: { exclude?: string[]; include?: string[] } = {}) => (await scanWorkspace(root, options)).callSites.map((site) => site.file).sort();
+    assert.deepEqual(await files(), ['legacy/old.ts', 'src/app.test.ts', 'src/app.ts']);
+    assert.deepEqual(await files({ exclude: ['legacy/**', '*.test.ts'] }), ['src/app.ts']);
+    assert.deepEqual(await files({ exclude: ['legacy'] }), ['src/app.test.ts', 'src/app.ts']);
+    assert.deepEqual(await files({ include: ['vendor/acme-llm/**'] }), ['legacy/old.ts', 'src/app.test.ts', 'src/app.ts', 'vendor/acme-llm/client.ts']);
   });
 });
