@@ -2,22 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../../src/cli/main';
+import { runCli as run } from './run';
 import type { ScanResult } from '../../../src/core/types';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/support-desk');
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await main(argv, stdout, stderr);
-  return { code, stdout: out, stderr: err };
-}
 
 describe('CLI', () => {
   it('prints the per-call table for a folder', async () => {

@@ -3,8 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../../src/cli/main';
+import { runCli as run } from './run';
 import type { CostDiff } from '../../../src/core/costDiff';
 
 function call(functionName: string, model: string, prompt: string): string {
@@ -12,17 +11,6 @@ function call(functionName: string, model: string, prompt: string): string {
 }
 
 const HEADER = `import OpenAI from 'openai';\nconst openai = new OpenAI();\n`;
-
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await main(argv, stdout, stderr);
-  return { code, stdout: out, stderr: err };
-}
 
 describe('CLI diff --base', () => {
   let repo: string;

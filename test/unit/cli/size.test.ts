@@ -1,17 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
-import { main } from '../../../src/cli/main';
-
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await main(argv, stdout, stderr);
-  return { code, stdout: out, stderr: err };
-}
+import { runCli as run } from './run';
 
 describe('CLI size', () => {
   it('says plainly that a 70B model at INT4 does not fit one 24 GB card', async () => {
