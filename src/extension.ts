@@ -80,6 +80,8 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     priceOverride: () => model.priceOverride,
     isDisposed: () => model.disposed,
     isIdle: () => model.idle,
+    cancelScan: () => model.cancel(),
+    isScanning: () => model.state.scanning,
   };
 }
 

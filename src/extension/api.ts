@@ -29,6 +29,10 @@ export interface AdvisorApi {
   lastScanTiming(): { requestedAt: number; finishedAt: number; trigger: string } | undefined;
   /** The price override layer in use, if any. */
   priceOverride(): PriceOverride | undefined;
+  /** Cancels the running scan like the progress notification's Cancel button; resolves when it stopped. */
+  cancelScan(): Promise<void>;
+  /** A scan is running. */
+  isScanning(): boolean;
   /** No scan running and none scheduled (debounce elapsed). */
   isIdle(): boolean;
   /** True once the scan model was disposed (deactivation); no timer or watcher is left then. */

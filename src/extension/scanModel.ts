@@ -38,7 +38,7 @@ const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript',
 /** Files whose change on disk (save, git checkout, another tool) can change the result. */
 const WATCH_GLOB = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,llm-usage.yml}';
 /** Edits are coalesced: a burst of saves becomes one incremental re-scan. */
-export const RESCAN_DEBOUNCE_MS = 150;
+export const RESCAN_DEBOUNCE_MS = 50;
 
 /**
  * The workspace's scan: runs `scanWorkspace` on the first folder, keeps the last result, and
@@ -281,6 +281,17 @@ export class WorkspaceScanModel implements vscode.Disposable {
 
   private fire(): void {
     this.emitter.fire(this.state);
+  }
+
+  /**
+   * Cancels the running scan (what the notification's Cancel button does) and resolves once it
+   * has stopped; the previous result stays. Resolves at once when nothing runs.
+   */
+  async cancel(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    running.abort.abort();
+    await running.promise;
   }
 
   /** No scan running and none scheduled. */

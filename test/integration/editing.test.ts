@@ -202,6 +202,31 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     }
   });
 
+  it('a scan cancelled mid-way stops within 200 ms and keeps the previous results', async function () {
+    this.timeout(120000);
+    const before = result();
+    const source = await fs.readFile(uriOf(TRIAGE).fsPath, 'utf8');
+    const dir = path.join(root.fsPath, 'src', 'generated');
+    await fs.mkdir(dir, { recursive: true });
+    // 150 new files with calls: the watcher schedules a re-scan that has to analyze all of them.
+    await Promise.all(Array.from({ length: 150 }, (_, i) => fs.writeFile(path.join(dir, `copy${i}.ts`), source.replace(/\.\.\/llm\/client/g, '../../llm/client'))));
+    await waitFor('the re-scan of the new files to start', () => api.isScanning(), 20000);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(api.isScanning(), 'still scanning 300 ms in');
+    const t0 = Date.now();
+    await api.cancelScan();
+    const stopMs = Date.now() - t0;
+    console.log(`      cancelled mid-scan; stopped in ${stopMs} ms`);
+    assert.ok(stopMs < 200, `stopped in ${stopMs} ms`);
+    assert.equal(result().generatedAt, before.generatedAt, 'previous results kept');
+    assert.equal(result().callSites.length, before.callSites.length);
+    // Remove the files; the next re-scan is back to the original call sites.
+    await fs.rm(dir, { recursive: true, force: true });
+    await vscode.commands.executeCommand('llmHostingAdvisor.rescanWorkspace');
+    await waitFor('the settled re-scan', () => api.isIdle() && result().generatedAt !== before.generatedAt, 60000);
+    assert.equal(result().callSites.length, before.callSites.length);
+  });
+
   it('soak: 500 edits in quick succession; lenses stay correct and the heap returns within 10% after GC', async function () {
     this.timeout(240000);
     v8.setFlagsFromString('--expose-gc');

@@ -1,0 +1,128 @@
+/**
+ * Editor benchmark, run inside the real extension host by scripts/bench-editor.mjs (same contract
+ * as the integration tests: VS Code calls `run()`). Measures activation, time to first CodeLens
+ * after opening a file (cold: loads the scanner and scans; warm: another file afterwards) and the
+ * re-analysis time after an edit (save -> debounced incremental re-scan -> lenses refreshed).
+ * Prints one `BENCH {json}` line that the script parses.
+ */
+import * as vscode from 'vscode';
+import type { AdvisorApi } from '../../src/extension/api';
+
+const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
+const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
+
+async function lenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  return ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).filter((l) => l.command?.command === OPEN_PANEL);
+}
+
+async function until<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 120000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error('bench: timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, median: +q(0.5).toFixed(1), p95: +q(0.95).toFixed(1), min: +s[0].toFixed(1), max: +s[s.length - 1].toFixed(1) };
+};
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension<AdvisorApi>(EXTENSION_ID)!;
+  const wasActive = ext.isActive;
+  const t0 = performance.now();
+  const api = await ext.activate();
+  const activateCallMs = performance.now() - t0;
+  const root = vscode.workspace.workspaceFolders![0].uri;
+
+  // Files with calls, found without our scanner (plain text search), so nothing is scanned yet.
+  const candidates = await vscode.workspace.findFiles('**/*.{ts,tsx,js,mjs}', '**/node_modules/**', 2000);
+  const withCalls: vscode.Uri[] = [];
+  for (const uri of candidates) {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    if (/\.(create|generateText|invoke|generateContent)\(/.test(text)) withCalls.push(uri);
+    if (withCalls.length >= 2) break;
+  }
+  if (withCalls.length < 2) throw new Error('bench: the workspace needs two files with LLM calls');
+
+  // Cold: open a file; the editor asks for lenses; the first request loads the scanner and scans.
+  const c0 = performance.now();
+  const doc = await vscode.workspace.openTextDocument(withCalls[0]);
+  await vscode.window.showTextDocument(doc);
+  const openColdMs = performance.now() - c0;
+  const coldLenses = await until(async () => {
+    const l = await lenses(doc.uri);
+    return l.length ? l : undefined;
+  });
+  const firstLensColdMs = performance.now() - c0;
+  const firstScan = api.lastScanResult()!;
+  const coldTiming = api.lastScanTiming()!;
+  const coldScanTotalMs = coldTiming.finishedAt - coldTiming.requestedAt;
+
+  // Warm: another file once a result exists.
+  const w0 = performance.now();
+  const doc2 = await vscode.workspace.openTextDocument(withCalls[1]);
+  await vscode.window.showTextDocument(doc2);
+  const openWarmMs = performance.now() - w0;
+  await until(async () => ((await lenses(doc2.uri)).length ? true : undefined));
+  const firstLensWarmMs = performance.now() - w0;
+
+  // Edits: insert/remove a line above the first call, save, wait for the lenses to move.
+  await vscode.window.showTextDocument(doc);
+  const toResult: number[] = [];
+  const toLenses: number[] = [];
+  const saveMs: number[] = [];
+  const scanOnly: number[] = [];
+  const reused: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const before = api.scanCount();
+    const firstLine = (await lenses(doc.uri)).map((l) => l.range.start.line).sort((a, b) => a - b)[0];
+    const e = new vscode.WorkspaceEdit();
+    const adding = !doc.lineAt(0).text.startsWith('// bench');
+    if (adding) e.insert(doc.uri, new vscode.Position(0, 0), `// bench ${i}\n`);
+    else e.delete(doc.uri, doc.lineAt(0).rangeIncludingLineBreak);
+    await vscode.workspace.applyEdit(e);
+    const s0 = performance.now();
+    await doc.save();
+    saveMs.push(performance.now() - s0);
+    await until(() => api.scanCount() > before);
+    const timing = api.lastScanTiming()!;
+    toResult.push(timing.finishedAt - timing.requestedAt);
+    await until(async () => {
+      const l = (await lenses(doc.uri)).map((x) => x.range.start.line).sort((a, b) => a - b)[0];
+      return l === firstLine + (adding ? 1 : -1) ? true : undefined;
+    });
+    toLenses.push(performance.now() - s0);
+    const r = api.lastScanResult()!;
+    scanOnly.push(r.summary.durationMs ?? 0);
+    reused.push(`${r.summary.filesReusedFromCache}/${r.summary.filesScanned}`);
+    await until(() => api.isIdle());
+  }
+  const out = {
+    workspace: root.fsPath,
+    files: firstScan.summary.filesScanned,
+    callSites: firstScan.summary.callSites,
+    activatedBeforeBench: wasActive,
+    activationMs: +api.activationMs.toFixed(2),
+    activateCallMs: +activateCallMs.toFixed(1),
+    scannerLoadedAtActivation: api.scannerLoadedAtActivation,
+    firstCodeLensColdMs: +firstLensColdMs.toFixed(0),
+    openEditorColdMs: +openColdMs.toFixed(0),
+    coldScanWithScannerLoadMs: +coldScanTotalMs.toFixed(0),
+    firstScanDurationMs: firstScan.summary.durationMs,
+    firstCodeLensWarmMs: +firstLensWarmMs.toFixed(1),
+    openEditorWarmMs: +openWarmMs.toFixed(1),
+    saveRoundTripMs: stats(saveMs),
+    lensesInFirstFile: coldLenses.length,
+    editToResultMs: stats(toResult),
+    editToLensesMs: stats(toLenses),
+    rescanDurationMs: stats(scanOnly),
+    debounceMs: 50,
+    filesReusedFromCache: [...new Set(reused)],
+  };
+  console.log(`BENCH ${JSON.stringify(out)}`);
+}
