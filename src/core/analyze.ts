@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { Project, ts } from 'ts-morph';
 import { analyzers, type Analyzer } from '../analyzers';
-import { annotationComment } from '../analyzers/shared/callsite';
 import { ModuleLoader } from '../analyzers/shared/modules';
 import type { DiscoveredFile } from './files';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
@@ -12,8 +11,6 @@ export interface FileAnalysis {
   diagnostics: Diagnostic[];
   /** Whether the file was parsed (false when the prefilter ruled it out). */
   parsed: boolean;
-  /** Raw `llm-advisor:` comments found above calls, keyed by the call's index in `calls`. */
-  annotationComments: Map<number, { text: string; line: number }>;
   /** Absolute paths of other modules the analysis read (imported clients, constants): a change there invalidates it. */
   dependencies: string[];
   /**
@@ -40,7 +37,7 @@ export function createAnalysisProject(root: string): { project: Project; modules
  * files come back as diagnostics, so one bad file never stops a scan.
  */
 export async function analyzeFile(file: DiscoveredFile, context: { project: Project; modules: ModuleLoader }, selected: readonly Analyzer[] = analyzers): Promise<FileAnalysis> {
-  const empty = (diagnostics: Diagnostic[] = []): FileAnalysis => ({ calls: [], diagnostics, parsed: false, annotationComments: new Map(), dependencies: [] });
+  const empty = (diagnostics: Diagnostic[] = []): FileAnalysis => ({ calls: [], diagnostics, parsed: false, dependencies: [] });
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file.absolutePath);
@@ -67,7 +64,6 @@ export function relativeImportsOf(text: string): string[] {
 export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativePath'>, text: string, context: { project: Project; modules: ModuleLoader }, selected: readonly Analyzer[] = analyzers): FileAnalysis {
   const diagnostics: Diagnostic[] = [];
   const calls: DetectedCall[] = [];
-  const annotationComments = new Map<number, { text: string; line: number }>();
   context.modules.startTracking();
   try {
     const sourceFile = context.project.createSourceFile(file.absolutePath, text, { overwrite: true });
@@ -88,16 +84,11 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
     }
     calls.sort((a, b) => a.line - b.line || a.column - b.column);
     deduplicate(calls);
-    const callNodes = calls.map((call) => sourceFile.getDescendantAtPos(sourceFile.compilerNode.getPositionOfLineAndCharacter(call.line - 1, call.column - 1)));
-    callNodes.forEach((node, index) => {
-      const comment = node && annotationComment(node);
-      if (comment) annotationComments.set(index, comment);
-    });
   } catch (error) {
     diagnostics.push({ file: file.relativePath, message: `could not analyze: ${describeError(error)}`, severity: 'error' });
   }
   const dependencies = context.modules.stopTracking().filter((dependency) => dependency !== file.absolutePath);
-  return { calls, diagnostics, parsed: true, annotationComments, dependencies };
+  return { calls, diagnostics, parsed: true, dependencies };
 }
 
 /** Two analyzers may see the same call (a generic HTTP matcher and an SDK); keep the first by position. */

@@ -28,12 +28,12 @@ export function getCatalog(): Catalog {
  * Turns what the analyzers found into priced call sites: stable id, annotation, task, tokens,
  * volume and every hosting option. Pure over its inputs; no I/O beyond the tokenizer's rank files.
  */
-export function enrichCalls(calls: DetectedCall[], annotationTexts: Map<DetectedCall, { text: string; line: number }>, options: EnrichOptions = {}): { callSites: CallSite[]; diagnostics: Diagnostic[]; catalog: { asOf: string; sources?: string[] }; volumeAssumption: string; workspace: WorkspaceAdvice } {
+export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}): { callSites: CallSite[]; diagnostics: Diagnostic[]; catalog: { asOf: string; sources?: string[] }; volumeAssumption: string; workspace: WorkspaceAdvice } {
   const catalog = options.catalog ?? getCatalog();
   const diagnostics: Diagnostic[] = [];
   const ids = stableIds(calls);
   const callSites = calls.map((call, index) => {
-    const comment = annotationTexts.get(call);
+    const comment = call.annotationComment;
     if (comment && !call.annotation) {
       const parsed = parseAnnotation(comment.text, comment.line);
       for (const error of parsed.errors) diagnostics.push({ file: call.file, line: comment.line, message: `llm-advisor comment: ${error}`, severity: 'warning' });

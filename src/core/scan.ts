@@ -88,7 +88,6 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
   const context = createAnalysisProject(absoluteRoot);
   const detected: DetectedCall[] = [];
-  const annotationTexts = new Map<DetectedCall, { text: string; line: number }>();
   let parsed = 0;
   let reused = 0;
   const analyses: Array<{ file: DiscoveredFile; analysis: FileAnalysis }> = [];
@@ -105,11 +104,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     if (analysis.parsed) parsed++;
     analyses.push({ file, analysis });
     diagnostics.push(...analysis.diagnostics);
-    analysis.calls.forEach((call, callIndex) => {
-      detected.push(call);
-      const comment = analysis.annotationComments.get(callIndex);
-      if (comment) annotationTexts.set(call, comment);
-    });
+    detected.push(...analysis.calls);
     options.onProgress?.(index + 1, discovered.files.length);
   }
 
@@ -123,11 +118,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     const imported = analyzeText(file, text, context);
     parsed++;
     diagnostics.push(...imported.diagnostics);
-    imported.calls.forEach((call, callIndex) => {
-      detected.push(call);
-      const comment = imported.annotationComments.get(callIndex);
-      if (comment) annotationTexts.set(call, comment);
-    });
+    detected.push(...imported.calls);
   }
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 
@@ -141,7 +132,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     usageExport = parseUsageExport(text);
   }
   const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions };
-  const enriched = enrichCalls(detected, annotationTexts, enrichOptions);
+  const enriched = enrichCalls(detected, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));
 

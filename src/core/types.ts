@@ -115,6 +115,8 @@ export interface DetectedCall {
   /** Name of the function or method that contains the call, for task hints and usage-file matching. */
   enclosingFunction: string | null;
   annotation?: CallAnnotation;
+  /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
+  annotationComment?: { text: string; line: number };
   /** How the analyzer resolved client, model and prompt: human-readable steps. */
   evidence: string[];
 }

@@ -75,5 +75,6 @@ export interface CallDraft {
 
 /** Completes an analyzer's draft with position, enclosing function and file. */
 export function toDetectedCall(call: Node, file: string, draft: CallDraft): DetectedCall {
-  return { file, ...callSpan(call), ...draft, enclosingFunction: enclosingFunctionName(call) };
+  const comment = annotationComment(call);
+  return { file, ...callSpan(call), ...draft, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
 }
