@@ -75,5 +75,8 @@ describe('extension bundle: lazy activation', function () {
     assert.equal(typeof scanner.scanWorkspace, 'function');
     assert.equal(typeof scanner.ScanCache, 'function');
     assert.equal(typeof scanner.renderMarkdownPlan, 'function');
+    for (const name of ['applyWhatIf', 'whatIfChoices', 'parsePriceFile', 'parseStoredOverride', 'catalogWithOverride', 'ensureUsageFile', 'patchUsageFile', 'bundledCatalogAsOf']) {
+      assert.equal(typeof scanner[name], 'function', `dist/scanner.js exports ${name}`);
+    }
   });
 });
