@@ -56,6 +56,8 @@ export async function loadStoredOverride(context: vscode.ExtensionContext): Prom
 async function download(url: URL): Promise<string> {
   const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow', headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+  // A redirect must not downgrade to plain http or leave this machine over http.
+  if (response.url && !isAllowedPriceUrl(response.url)) throw new Error(`redirected to a URL that is not allowed: ${response.url}`);
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > MAX_BYTES) throw new Error(`the file is ${declared} bytes, more than the ${MAX_BYTES}-byte limit`);
   const reader = response.body?.getReader();
