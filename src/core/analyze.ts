@@ -14,8 +14,9 @@ export interface FileAnalysis {
   /** Absolute paths of other modules the analysis read (imported clients, constants): a change there invalidates it. */
   dependencies: string[];
   /**
-   * For a file the prefilter ruled out: its relative imports. A file that names no SDK can still call
-   * a client or model it imports from a module that does (`llm.invoke()` with `llm` from `./model`).
+   * The file's relative imports, read with a regular expression. A file the prefilter ruled out can
+   * still call a client or model it imports from a module that uses an SDK (`llm.invoke()` with
+   * `llm` from `./model`), and the importers of a wrapper module are where its callers are.
    */
   relativeImports?: string[];
 }
@@ -36,11 +37,12 @@ export function createAnalysisProject(root: string): { project: Project; modules
  * Reads, filters and analyzes one file. Never throws: unreadable, binary, minified and unparsable
  * files come back as diagnostics, so one bad file never stops a scan.
  */
-export async function analyzeFile(file: DiscoveredFile, context: { project: Project; modules: ModuleLoader }, selected: readonly Analyzer[] = analyzers): Promise<FileAnalysis> {
+export async function analyzeFile(file: DiscoveredFile, context: { project: Project; modules: ModuleLoader }, selected: readonly Analyzer[] = analyzers, preread?: { bytes: Buffer | undefined; error?: Error }): Promise<FileAnalysis> {
   const empty = (diagnostics: Diagnostic[] = []): FileAnalysis => ({ calls: [], diagnostics, parsed: false, dependencies: [] });
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file.absolutePath);
+    if (preread && !preread.bytes) throw preread.error ?? new Error('unreadable');
+    bytes = preread?.bytes ?? (await fs.readFile(file.absolutePath));
   } catch (error) {
     return empty([{ file: file.relativePath, message: `cannot read file: ${(error as Error).message}`, severity: 'warning' }]);
   }
@@ -48,7 +50,7 @@ export async function analyzeFile(file: DiscoveredFile, context: { project: Proj
   const text = bytes.toString('utf8');
   if (!mightContainLlmCall(text)) return { ...empty(), relativeImports: relativeImportsOf(text) };
   if (looksMinified(text)) return empty([{ file: file.relativePath, message: 'skipped: minified or generated code (very long lines)', severity: 'warning' }]);
-  return analyzeText(file, text, context, selected);
+  return { ...analyzeText(file, text, context, selected), relativeImports: relativeImportsOf(text) };
 }
 
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;

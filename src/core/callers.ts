@@ -1,5 +1,4 @@
-import { promises as fs } from 'node:fs';
-import type { DiscoveredFile } from './files';
+import { readAhead, type DiscoveredFile } from './files';
 import { looksBinary, looksMinified } from './prefilter';
 
 export interface CallerLocation {
@@ -23,17 +22,13 @@ export async function findCallers(files: readonly DiscoveredFile[], functionName
   const callers = new Map<string, CallerLocation[]>(names.map((name) => [name, []]));
   if (names.length === 0) return callers;
   const pattern = new RegExp(`(^|[^\\w$.])(${names.map(escapeRegExp).join('|')})\\s*(?:<[^>()]*>)?\\s*\\(`, 'g');
-  for (const file of files) {
+  for await (const { file, bytes } of readAhead(files)) {
     signal?.throwIfAborted();
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file.absolutePath);
-    } catch {
-      continue;
-    }
-    if (looksBinary(bytes)) continue;
+    if (!bytes || looksBinary(bytes)) continue;
     const text = bytes.toString('utf8');
-    if (looksMinified(text)) continue;
+    // Most files call none of the helpers: one test over the whole text before going line by line.
+    pattern.lastIndex = 0;
+    if (!pattern.test(text) || looksMinified(text)) continue;
     const lines = text.split('\n');
     lines.forEach((line, index) => {
       pattern.lastIndex = 0;

@@ -108,3 +108,22 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
   await walk(root);
   return { files, diagnostics };
 }
+
+/** How many file reads are in flight at once while a scan walks the list. */
+const READ_AHEAD = 16;
+
+/**
+ * Yields each file with its bytes (undefined when unreadable), in order, keeping a few reads in
+ * flight so the disk works while the caller parses.
+ */
+export async function* readAhead<T extends { absolutePath: string }>(files: readonly T[], window = READ_AHEAD): AsyncGenerator<{ file: T; bytes: Buffer | undefined; error?: Error }> {
+  const pending: Array<Promise<{ file: T; bytes: Buffer | undefined; error?: Error }>> = [];
+  const start = (file: T) => fs.readFile(file.absolutePath).then((bytes) => ({ file, bytes }), (error: Error) => ({ file, bytes: undefined, error }));
+  let next = 0;
+  while (next < files.length && pending.length < window) pending.push(start(files[next++]));
+  while (pending.length > 0) {
+    const result = await pending.shift()!;
+    if (next < files.length) pending.push(start(files[next++]));
+    yield result;
+  }
+}

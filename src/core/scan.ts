@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
 import { findCallers } from './callers';
-import { discoverSourceFiles, type DiscoveredFile } from './files';
+import { discoverSourceFiles, readAhead, type DiscoveredFile } from './files';
 import { enrichCalls, type EnrichOptions } from './enrich';
 import { loadUsageForRoot, unmatchedUsageEntries } from './usageLoader';
 import { parseUsageExport, type UsageExport } from './usageExport';
@@ -91,21 +91,27 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   let parsed = 0;
   let reused = 0;
   const analyses: Array<{ file: DiscoveredFile; analysis: FileAnalysis }> = [];
-  for (const [index, file] of discovered.files.entries()) {
+  let index = 0;
+  // With a cache most files are not read at all; without one, reads run ahead of the parser.
+  const files = options.cache ? discovered.files.map((file) => ({ file, preread: undefined })) : readAhead(discovered.files);
+  for await (const entry of files) {
+    const file = entry.file;
+    const preread = 'bytes' in entry ? entry : undefined;
+    index++;
     options.signal?.throwIfAborted();
     const stamp = options.cache ? await fileStamp(file.absolutePath) : '';
     let analysis = await options.cache?.get(file.relativePath, stamp);
     if (analysis) {
       reused++;
     } else {
-      analysis = await analyzeFile(file, context);
+      analysis = await analyzeFile(file, context, undefined, preread);
       await options.cache?.set(file.relativePath, stamp, analysis);
     }
     if (analysis.parsed) parsed++;
     analyses.push({ file, analysis });
     diagnostics.push(...analysis.diagnostics);
     detected.push(...analysis.calls);
-    options.onProgress?.(index + 1, discovered.files.length);
+    options.onProgress?.(index, discovered.files.length);
   }
 
   // Second pass: files that import a module which uses an SDK may call its client or model.
@@ -136,10 +142,13 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   diagnostics.push(...enriched.diagnostics);
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));
 
-  const wrapperNames = enriched.callSites.map((site) => site.enclosingFunction).filter((name): name is string => name !== null && !name.includes('.'));
-  const callers = await findCallers(discovered.files, wrapperNames, options.signal);
-  for (const site of enriched.callSites) {
-    const found = site.enclosingFunction ? callers.get(site.enclosingFunction) : undefined;
+  // Callers of a wrapper live in its own file or in files that import it: only those are read again.
+  const wrapperSites = enriched.callSites.filter((site) => site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
+  const wrapperFiles = new Set(wrapperSites.map((site) => path.join(absoluteRoot, site.file)));
+  const importers = analyses.filter(({ file, analysis }) => wrapperFiles.has(file.absolutePath) || analysis.relativeImports?.some((specifier) => importsAny(file.absolutePath, specifier, wrapperFiles)));
+  const callers = await findCallers(importers.map(({ file }) => file), wrapperSites.map((site) => site.enclosingFunction!), options.signal);
+  for (const site of wrapperSites) {
+    const found = callers.get(site.enclosingFunction!);
     if (found && found.length > 0) site.callers = found;
   }
 
