@@ -73,6 +73,7 @@ export function compactRate(input: string): { value: string; callsPerMonth: numb
   return { value, callsPerMonth: parsed.callsPerMonth };
 }
 
+/** "Set Volume for Call": asks for a rate (or takes it as argument) and writes `calls=` above the call. */
 export async function setVolumeForCall(model: WorkspaceScanModel, idArg?: unknown, valueArg?: unknown): Promise<boolean> {
   const site = await resolveCallSite(model, idArg);
   if (!site) return false;
@@ -99,6 +100,7 @@ export async function setVolumeForCall(model: WorkspaceScanModel, idArg?: unknow
   return writeAnnotation(model, site, { calls: rate.value });
 }
 
+/** "Override Task Type": picks a task type (or takes it; null removes) and writes `task=` above the call. */
 export async function overrideTaskType(model: WorkspaceScanModel, idArg?: unknown, valueArg?: unknown): Promise<boolean> {
   const site = await resolveCallSite(model, idArg);
   if (!site) return false;
