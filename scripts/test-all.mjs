@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every layer in order — build, typecheck, unit (mocha on Node), webview security (the
+// `npm test`: every layer in order — build, typecheck, lint, unit (mocha on Node), webview security (the
 // panel's real HTML and script in chromium with hostile data), integration (mocha in a real VS Code
 // extension host under code-server), UI (chromium against code-server). Streams each
 // layer's output, times it, reads mocha's "N passing / N failing / N pending" counts, prints a
@@ -16,6 +16,7 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const LAYERS = [
   { name: 'build', script: 'build', counts: false },
   { name: 'typecheck', script: 'typecheck', counts: false },
+  { name: 'lint', script: 'lint', counts: false },
   { name: 'unit', script: 'test:unit', counts: true },
   { name: 'webview', command: [process.execPath, join(ROOT, 'test', 'e2e', 'webview-hostile.e2e.mjs')], counts: true },
   { name: 'integration', script: 'test:integration', counts: true },
