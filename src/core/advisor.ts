@@ -415,7 +415,8 @@ function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed',
   };
 }
 
-function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions): Recommendation | null {
+/** The recommendation rule: the cheapest viable option; self-hosting only when the workspace pool is approved or data is regulated. */
+export function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions): Recommendation | null {
   const allowSelfHost = advisor.selfHostApproved || advisor.dataSensitivity === 'regulated';
   const viable = options.filter((o) => o.viable && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
   const best = viable[0];

@@ -9,12 +9,12 @@
  * because it runs the same steps as core/enrich.ts: adviseCall per site, then adviseWorkspace and
  * the pooled recommendations.
  */
-import { adviseCall, adviseWorkspace, type AdvisorOptions, type DataSensitivity } from '../core/advisor';
+import { adviseCall, adviseWorkspace, recommend, type AdvisorOptions, type DataSensitivity } from '../core/advisor';
 import { assumption, findArchitecture, findGpu, type Catalog } from '../core/catalog';
 import { getCatalog } from '../core/enrich';
 import { planDeployment, PRECISIONS, type Precision } from '../core/sizing';
 import { rescaleTokens } from '../core/tokens';
-import type { CallSite, HostingOption, Recommendation, ScanResult } from '../core/types';
+import type { CallSite, HostingOption, ScanResult } from '../core/types';
 
 /** What the panel lets people change; every field optional (absent = as scanned). */
 export interface WhatIf {
@@ -115,20 +115,6 @@ function replanSelfHost(option: HostingOption, site: CallSite, callsPerMonth: nu
     price: plan.price ? { source: plan.price.source, asOf: plan.price.asOf } : undefined,
     sizing: s,
   };
-}
-
-/** The advisor's rule (core/advisor.ts `recommend`): cheapest viable option; self-hosting only when approved or regulated. */
-function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions): Recommendation | null {
-  const allowSelfHost = advisor.selfHostApproved || advisor.dataSensitivity === 'regulated';
-  const viable = options.filter((o) => o.viable && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
-  const best = viable[0];
-  if (!best) return null;
-  const savings = current.viable ? Math.max(0, current.monthlyUsd - best.monthlyUsd) : 0;
-  const pct = current.monthlyUsd > 0 ? Math.round((savings / current.monthlyUsd) * 100) : 0;
-  const why = best.current
-    ? 'already the cheapest viable option'
-    : `${best.label}: $${best.monthlyUsd.toFixed(2)}/month vs $${current.monthlyUsd.toFixed(2)} today, saves $${savings.toFixed(2)}/month (${pct}%). ${best.why}`;
-  return { tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: savings, why };
 }
 
 function round2(value: number): number {
