@@ -7,6 +7,7 @@ export interface CliArguments {
   plan?: string;
   usageFile?: string;
   usageExport?: string;
+  priceFile?: string;
   exclude: string[];
   include: string[];
   callsPerMonth?: number;
@@ -41,7 +42,8 @@ Options:
   --plan FILE                    also write the Markdown migration plan to FILE
   --usage FILE                   usage file with volumes (default: <dir>/llm-usage.yml)
   --usage-export FILE.csv        OpenAI or Anthropic usage export: real requests per model, spread over the calls using it
-  --exclude GLOB                  leave paths out (repeatable; e.g. 'legacy/**', '*.test.ts')
+  --price-file FILE              a local price file (LiteLLM's JSON) layered over the bundled catalog
+  --exclude GLOB                 leave paths out (repeatable; e.g. 'legacy/**', '*.test.ts')
   --include GLOB                 scan paths under folders skipped by default (node_modules, dist, vendor, ...)
   --calls-per-month N            default volume for calls without one (default: 10000, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
@@ -75,6 +77,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--plan': result.plan = value(); break;
       case '--usage': result.usageFile = value(); break;
       case '--usage-export': result.usageExport = value(); break;
+      case '--price-file': result.priceFile = value(); break;
       case '--exclude': result.exclude.push(value()); break;
       case '--include': result.include.push(value()); break;
       case '--base': result.base = value(); break;

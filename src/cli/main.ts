@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { Catalog } from '../core/catalog';
 import { renderMarkdownPlan } from '../core/plan';
+import { catalogWithOverride, parsePriceFile } from '../core/priceOverride';
 import { scanWorkspace, ScanInputError } from '../core/scan';
 import { HELP, parseArguments, UsageError, type CliArguments } from './args';
 import { renderTable } from './table';
@@ -32,7 +34,8 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
   try {
     if (args.command === 'diff') return await runDiff(args, stdout, stderr);
     if (args.command === 'size') return runSize(args, stdout, stderr);
-    const result = await scanWorkspace(args.directory, { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, advisorOptions: { dataSensitivity: args.dataSensitivity } });
+    const catalog = args.priceFile ? await loadPriceFile(args.priceFile) : undefined;
+    const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, advisorOptions: { dataSensitivity: args.dataSensitivity } });
     const output = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : args.format === 'markdown' ? renderMarkdownPlan(result) : renderTable(result);
     if (args.out) await writeFileSafely(args.out, output);
     else stdout.write(output);
@@ -48,6 +51,16 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     stderr.write(`llm-hosting-advisor: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+/** Layers a local price file over the bundled catalog; a file that does not validate is a usage error. */
+async function loadPriceFile(file: string): Promise<Catalog> {
+  const text = await fs.readFile(file, 'utf8').catch((error: Error) => {
+    throw new UsageError(`cannot read price file ${file}: ${error.message}`);
+  });
+  const parsed = parsePriceFile(text, path.resolve(file), new Date());
+  if ('error' in parsed) throw new UsageError(`price file ${file}: ${parsed.error}`);
+  return catalogWithOverride(parsed.override);
 }
 
 /** Writes through a temporary file and a rename, so a failed write never leaves a truncated file. */

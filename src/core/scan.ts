@@ -7,6 +7,7 @@ import { enrichCalls, type EnrichOptions } from './enrich';
 import { loadUsageForRoot, unmatchedUsageEntries } from './usageLoader';
 import { parseUsageExport, type UsageExport } from './usageExport';
 import type { AdvisorOptions } from './advisor';
+import type { Catalog } from './catalog';
 import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from './types';
 
 export interface ScanOptions {
@@ -28,6 +29,8 @@ export interface ScanOptions {
   include?: readonly string[];
   /** Path of a provider usage export (OpenAI or Anthropic usage CSV), absolute or relative to the working directory. */
   usageExport?: string;
+  /** Prices to use instead of the bundled catalog (e.g. with a refreshed price file layered on it). */
+  catalog?: Catalog;
   /** Workspace settings for the advisor: data sensitivity, fixed-cost overrides. */
   advisorOptions?: AdvisorOptions;
 }
@@ -137,7 +140,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     });
     usageExport = parseUsageExport(text);
   }
-  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions };
+  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions, catalog: options.catalog };
   const enriched = enrichCalls(detected, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));

@@ -7,7 +7,7 @@
 export { scanWorkspace, ScanCache, type ScanOptions } from '../core/scan';
 export { renderMarkdownPlan } from '../core/plan';
 export { applyWhatIf, isEmptyWhatIf, whatIfChoices, type WhatIf } from './whatIf';
-export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from './priceOverride';
+export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from '../core/priceOverride';
 export { ensureUsageFile, patchUsageFile, usageFilePath, writeFileAtomic, USAGE_FILE_TEMPLATE } from './usageFile';
 
 import { getCatalog } from '../core/enrich';

@@ -74,3 +74,28 @@ describe('CLI', () => {
     assert.equal(stderr.trim().split('\n').length, 1);
   });
 });
+
+describe('CLI --price-file', () => {
+  it('layers a local price file over the bundled catalog, naming it as the price source', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'price-file-'));
+    try {
+      const file = path.join(directory, 'prices.json');
+      require('node:fs').writeFileSync(file, JSON.stringify({ 'gpt-4o': { input_cost_per_token: 1e-6, output_cost_per_token: 4e-6 }, sample_spec: {} }));
+      const bundled = JSON.parse((await run(['scan', EXAMPLE, '--format', 'json'])).stdout) as ScanResult;
+      const { code, stdout } = await run(['scan', EXAMPLE, '--format', 'json', '--price-file', file]);
+      assert.equal(code, 0);
+      const refreshed = JSON.parse(stdout) as ScanResult;
+      const triage = (result: ScanResult) => result.callSites.find((site) => site.file === 'src/tickets/triage.ts' && site.line === 8)!;
+      const current = triage(refreshed).options.find((option) => option.current)!;
+      assert.ok(current.price!.source.includes(file), current.price!.source);
+      assert.ok(triage(refreshed).monthlyUsdCurrent! < triage(bundled).monthlyUsdCurrent!, 'gpt-4o at $1/$4 costs less than at $2.50/$10');
+      const broken = path.join(directory, 'broken.json');
+      require('node:fs').writeFileSync(broken, '{ not json');
+      const failed = await run(['scan', EXAMPLE, '--price-file', broken]);
+      assert.equal(failed.code, 2);
+      assert.match(failed.stderr, /price file .* is not JSON/);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});

@@ -9,8 +9,8 @@
  * - This project's own shape: `{ "asOf": "YYYY-MM-DD", "rows": [{ "id", "inputPerMTok", "outputPerMTok" }] }`.
  * Only models the bundled catalog already knows are repriced; everything else in the file is ignored.
  */
-import { buildCatalog, type Catalog, type ClosedModelRow } from '../core/catalog';
-import { getCatalog } from '../core/enrich';
+import { buildCatalog, type Catalog, type ClosedModelRow } from './catalog';
+import { getCatalog } from './enrich';
 
 /** What is stored in globalStorage and shown in the UI. */
 export interface PriceOverride {
