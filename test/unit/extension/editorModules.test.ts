@@ -12,7 +12,7 @@ import { parseUsageFile } from '../../../src/core/usage';
 import { scanWorkspace } from '../../../src/core/scan';
 import type { ScanResult } from '../../../src/core/types';
 import { planAnnotationEdit } from '../../../src/extension/annotationEdit';
-import { catalogWithOverride, parsePriceFile, parseStoredOverride } from '../../../src/extension/priceOverride';
+import { catalogWithOverride, parsePriceFile, parseStoredOverride } from '../../../src/core/priceOverride';
 import { ensureUsageFile, patchUsageFile, USAGE_FILE_TEMPLATE } from '../../../src/extension/usageFile';
 import { applyWhatIf } from '../../../src/extension/whatIf';
 import { PRECISION_CHOICES, parseFromWebview } from '../../../src/webview/protocol';
