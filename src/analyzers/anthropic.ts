@@ -5,7 +5,7 @@ import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { callExpressionsOf, isTrueLiteral, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames } from './shared/sdk';
+import { eachCall, isTrueLiteral, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames } from './shared/sdk';
 
 /**
  * Anthropic's SDKs: `@anthropic-ai/sdk`, and the same client surface served by AWS Bedrock
@@ -37,14 +37,7 @@ const CLAUDE_MODEL = /^(?:(?:us|eu|apac|global)\.)?(?:anthropic\.)?claude/i;
 export const anthropicAnalyzer: Analyzer = {
   id: 'anthropic',
   packages: Object.keys(PROVIDER_BY_PACKAGE),
-  analyze(context: AnalyzerContext): DetectedCall[] {
-    const calls: DetectedCall[] = [];
-    for (const call of callExpressionsOf(context.sourceFile)) {
-      const detected = analyzeCall(call, context);
-      if (detected) calls.push(detected);
-    }
-    return calls;
-  },
+  analyze: eachCall(analyzeCall),
 };
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {

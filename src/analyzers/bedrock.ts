@@ -5,7 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, callExpressionsOf, firstProperty, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, firstProperty, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * AWS Bedrock Runtime (`@aws-sdk/client-bedrock-runtime`): `client.send(new ConverseCommand({...}))`
@@ -27,14 +27,7 @@ const AGGREGATED_METHODS = new Map(Object.entries(COMMANDS).map(([command, spec]
 export const bedrockAnalyzer: Analyzer = {
   id: 'bedrock',
   packages: [PACKAGE],
-  analyze(context: AnalyzerContext): DetectedCall[] {
-    const calls: DetectedCall[] = [];
-    for (const call of callExpressionsOf(context.sourceFile)) {
-      const detected = analyzeCall(call, context);
-      if (detected) calls.push(detected);
-    }
-    return calls;
-  },
+  analyze: eachCall(analyzeCall),
 };
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {

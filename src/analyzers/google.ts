@@ -5,7 +5,7 @@ import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { callExpressionsOf, importBindingOf, isTrueLiteral, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { eachCall, importBindingOf, isTrueLiteral, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Google's Gemini SDKs:
@@ -45,14 +45,7 @@ const GENAI_METHODS: readonly MethodSpec[] = [
 export const googleAnalyzer: Analyzer = {
   id: 'google',
   packages: Object.keys(PROVIDER_BY_PACKAGE),
-  analyze(context: AnalyzerContext): DetectedCall[] {
-    const calls: DetectedCall[] = [];
-    for (const call of callExpressionsOf(context.sourceFile)) {
-      const detected = analyzeGenAiCall(call, context) ?? analyzeModelCall(call, context);
-      if (detected) calls.push(detected);
-    }
-    return calls;
-  },
+  analyze: eachCall((call, context) => analyzeGenAiCall(call, context) ?? analyzeModelCall(call, context)),
 };
 
 /** The model a request uses and the settings it carries, gathered from wherever the SDK takes them. */

@@ -5,7 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { callExpressionsOf, firstProperty, importBindingOf, isTrueLiteral, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { eachCall, firstProperty, importBindingOf, isTrueLiteral, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Plain HTTP calls to well-known LLM endpoints: `fetch(url, { body: JSON.stringify({...}) })`,
@@ -51,14 +51,7 @@ const CALLEE_NAMES = new Set(['fetch', 'axios', 'request', ...VERBS]);
 export const httpAnalyzer: Analyzer = {
   id: 'http',
   packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES],
-  analyze(context: AnalyzerContext): DetectedCall[] {
-    const calls: DetectedCall[] = [];
-    for (const call of callExpressionsOf(context.sourceFile)) {
-      const detected = analyzeCall(call, context);
-      if (detected) calls.push(detected);
-    }
-    return calls;
-  },
+  analyze: eachCall(analyzeCall),
 };
 
 interface HttpRequest {

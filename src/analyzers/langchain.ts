@@ -5,7 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { holeKindFromName, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { calleeBinding, callExpressionsOf, firstProperty, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, firstProperty, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * LangChain.js: a model object (`new ChatOpenAI({ model })`) sends nothing until it is invoked.
@@ -70,14 +70,7 @@ const MAX_DEPTH = 10;
 export const langchainAnalyzer: Analyzer = {
   id: 'langchain',
   packages: [LANGCHAIN_PACKAGE],
-  analyze(context: AnalyzerContext): DetectedCall[] {
-    const calls: DetectedCall[] = [];
-    for (const call of callExpressionsOf(context.sourceFile)) {
-      const detected = analyzeCall(call, context);
-      if (detected) calls.push(detected);
-    }
-    return calls;
-  },
+  analyze: eachCall(analyzeCall),
 };
 
 /** What a runnable resolves to: the model inside it, the prompt templates before it, and what decorators added. */

@@ -3,6 +3,7 @@ import type { DetectedCall, Endpoint, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { methodPath, receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
+import { eachCall } from './shared/sdk';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString } from './shared/resolve';
@@ -41,14 +42,7 @@ const OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI', 'default']);
 export const openaiAnalyzer: Analyzer = {
   id: 'openai',
   packages: ['openai'],
-  analyze(context: AnalyzerContext): DetectedCall[] {
-    const calls: DetectedCall[] = [];
-    for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const detected = analyzeCall(call, context);
-      if (detected) calls.push(detected);
-    }
-    return calls;
-  },
+  analyze: eachCall(analyzeCall),
 };
 
 function matchMethod(call: CallExpression) {

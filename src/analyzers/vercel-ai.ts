@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, callExpressionsOf, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
  * The Vercel AI SDK (`ai`): request functions imported from the package, with the model built by
@@ -62,13 +62,8 @@ export const vercelAiAnalyzer: Analyzer = {
   id: 'vercel-ai',
   packages: [...AI_PACKAGES, /^@ai-sdk\//],
   analyze(context: AnalyzerContext): DetectedCall[] {
-    const calls: DetectedCall[] = [];
     const aliases = localAliases(context.sourceFile);
-    for (const call of callExpressionsOf(context.sourceFile)) {
-      const detected = analyzeCall(call, context, aliases);
-      if (detected) calls.push(detected);
-    }
-    return calls;
+    return eachCall((call, callContext) => analyzeCall(call, callContext, aliases))(context);
   },
 };
 

@@ -6,7 +6,7 @@ import { receiverOf, toDetectedCall } from './callsite';
 import { resolveClientOrigin } from './clients';
 import { resolveContentParts, resolveMessages } from './prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './resolve';
-import { callExpressionsOf, importBindingOf, isTrueLiteral, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './sdk';
+import { eachCall, importBindingOf, isTrueLiteral, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './sdk';
 
 /**
  * A small analyzer for SDKs built like OpenAI's: a client object (`new Groq()`, `new Mistral()`, or an
@@ -48,14 +48,7 @@ export function createClientSdkAnalyzer(spec: ClientSdkSpec): Analyzer {
   return {
     id: spec.id,
     packages: spec.packages,
-    analyze(context: AnalyzerContext): DetectedCall[] {
-      const calls: DetectedCall[] = [];
-      for (const call of callExpressionsOf(context.sourceFile)) {
-        const detected = analyzeCall(spec, call, context);
-        if (detected) calls.push(detected);
-      }
-      return calls;
-    },
+    analyze: eachCall((call, context) => analyzeCall(spec, call, context)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
-import type { Endpoint, ModelRef, PromptMessage } from '../../core/types';
+import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../core/types';
+import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
 import { providerFromBaseUrl } from './providers';
@@ -29,6 +30,11 @@ export function callExpressionsOf(sourceFile: SourceFile): readonly CallExpressi
     CALLS_BY_FILE.set(key, calls);
   }
   return calls;
+}
+
+/** An analyzer's `analyze`: runs `analyzeCall` on every call expression of the file and keeps what it reports. */
+export function eachCall(analyzeCall: (call: CallExpression, context: AnalyzerContext) => DetectedCall | undefined): (context: AnalyzerContext) => DetectedCall[] {
+  return (context) => callExpressionsOf(context.sourceFile).flatMap((call) => analyzeCall(call, context) ?? []);
 }
 
 /** One row of an analyzer's method table: the dotted path as called and the endpoint it bills. */
