@@ -1,30 +1,11 @@
 import assert from 'node:assert/strict';
 import { classifyTask, splitIdentifierWords } from '../../src/core/task';
-import type { DetectedCall, PromptMessage } from '../../src/core/types';
+import type { DetectedCall } from '../../src/core/types';
+import { detectedCall, message } from './detectedCall';
 import { runTaskEval } from '../../scripts/eval-tasks';
 
-function call(overrides: Partial<DetectedCall> = {}): DetectedCall {
-  return {
-    file: 'src/app.ts',
-    line: 10,
-    column: 1,
-    endLine: 12,
-    endColumn: 2,
-    provider: 'openai',
-    sdk: 'openai',
-    method: 'chat.completions.create',
-    endpoint: 'chat',
-    model: { id: 'gpt-4o-mini', raw: "'gpt-4o-mini'", source: 'literal' },
-    messages: [],
-    maxOutputTokens: null,
-    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
-    toolNames: [],
-    enclosingFunction: null,
-    evidence: [],
-    ...overrides,
-  };
-}
-const msg = (role: PromptMessage['role'], text: string, holes: PromptMessage['holes'] = []): PromptMessage => ({ role, text, holes });
+const call = (overrides: Partial<DetectedCall> = {}): DetectedCall => detectedCall({ model: { id: 'gpt-4o-mini', raw: "'gpt-4o-mini'", source: 'literal' }, ...overrides });
+const msg = message;
 const features = (f: Partial<DetectedCall['features']>): DetectedCall['features'] => ({ streaming: false, tools: false, vision: false, structuredOutput: false, ...f });
 
 describe('task classification', () => {

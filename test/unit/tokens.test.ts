@@ -1,31 +1,10 @@
 import assert from 'node:assert/strict';
 import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/tokens';
-import type { DetectedCall, PromptMessage } from '../../src/core/types';
+import { detectedCall, message } from './detectedCall';
 
-/** A hand-built call, as an analyzer would report it. */
-function call(overrides: Partial<DetectedCall> = {}): DetectedCall {
-  return {
-    file: 'src/app.ts',
-    line: 10,
-    column: 1,
-    endLine: 12,
-    endColumn: 2,
-    provider: 'openai',
-    sdk: 'openai',
-    method: 'chat.completions.create',
-    endpoint: 'chat',
-    model: { id: 'gpt-4o', raw: "'gpt-4o'", source: 'literal' },
-    messages: [],
-    maxOutputTokens: null,
-    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
-    toolNames: [],
-    enclosingFunction: null,
-    evidence: [],
-    ...overrides,
-  };
-}
+const call = detectedCall;
 
-const msg = (role: PromptMessage['role'], text: string, holes: PromptMessage['holes'] = []): PromptMessage => ({ role, text, holes });
+const msg = message;
 
 describe('tokens', () => {
   it('counts a known string exactly', () => {
