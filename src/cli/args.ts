@@ -14,6 +14,8 @@ export interface CliArguments {
   base?: string;
   failAbove?: number;
   dataSensitivity?: 'standard' | 'regulated';
+  /** `--fixed-cost id=usd`: monthly fixed costs of self-hosting replacing the catalog's defaults. */
+  fixedCosts: Record<string, number>;
   /** `size` options. */
   model?: string;
   precision?: string;
@@ -48,6 +50,8 @@ Options:
   --calls-per-month N            default volume for calls without one (default: 10000, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
   --data-sensitivity standard|regulated   regulated data stays on infrastructure you control
+  --fixed-cost ID=USD            monthly fixed cost of self-hosting replacing the default (repeatable; ids:
+                                 ml-engineering-self-managed, infra-self-managed, ml-engineering-managed, infra-managed)
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -55,7 +59,7 @@ Exit codes: 0 success, 1 failure (or diff above --fail-above), 2 bad arguments o
 
 /** Parses argv (without node and script). Throws UsageError on anything it does not understand. */
 export function parseArguments(argv: readonly string[]): CliArguments {
-  const result: CliArguments = { command: 'help', directory: '.', format: 'table', exclude: [], include: [] };
+  const result: CliArguments = { command: 'help', directory: '.', format: 'table', exclude: [], include: [], fixedCosts: {} };
   const positionals: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
@@ -87,6 +91,12 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         const sensitivity = value();
         if (sensitivity !== 'standard' && sensitivity !== 'regulated') throw new UsageError(`--data-sensitivity must be standard or regulated, not "${sensitivity}"`);
         result.dataSensitivity = sensitivity;
+        break;
+      }
+      case '--fixed-cost': {
+        const match = /^([\w-]+)=(\d+(?:\.\d+)?)$/.exec(value());
+        if (!match) throw new UsageError('--fixed-cost takes id=usd, e.g. ml-engineering-self-managed=20000');
+        result.fixedCosts[match[1]] = Number(match[2]);
         break;
       }
       case '--model': result.model = value(); break;

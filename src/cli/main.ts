@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog } from '../core/catalog';
 import { renderMarkdownPlan } from '../core/plan';
+import { getCatalog } from '../core/enrich';
 import { catalogWithOverride, parsePriceFile } from '../core/priceOverride';
 import { scanWorkspace, ScanInputError } from '../core/scan';
 import { HELP, parseArguments, UsageError, type CliArguments } from './args';
@@ -35,7 +36,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     if (args.command === 'diff') return await runDiff(args, stdout, stderr);
     if (args.command === 'size') return runSize(args, stdout, stderr);
     const catalog = args.priceFile ? await loadPriceFile(args.priceFile) : undefined;
-    const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, advisorOptions: { dataSensitivity: args.dataSensitivity } });
+    const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, advisorOptions: { dataSensitivity: args.dataSensitivity, fixedCostOverrides: checkedFixedCosts(args.fixedCosts, catalog) } });
     const output = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : args.format === 'markdown' ? renderMarkdownPlan(result) : renderTable(result);
     if (args.out) await writeFileSafely(args.out, output);
     else stdout.write(output);
@@ -51,6 +52,15 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     stderr.write(`llm-hosting-advisor: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+/** Fixed-cost overrides must name rows of the catalog: a typo would otherwise change nothing, silently. */
+function checkedFixedCosts(fixedCosts: Record<string, number>, catalog: Catalog = getCatalog()): Record<string, number> {
+  const known = catalog.selfHostCosts.map((row) => row.id);
+  for (const id of Object.keys(fixedCosts)) {
+    if (!known.includes(id)) throw new UsageError(`--fixed-cost: unknown cost "${id}" (known: ${known.join(', ')})`);
+  }
+  return fixedCosts;
 }
 
 /** Layers a local price file over the bundled catalog; a file that does not validate is a usage error. */

@@ -12,6 +12,8 @@ export interface AdvisorConfig {
   dataSensitivity: 'standard' | 'regulated';
   /** Where "Refresh Prices" downloads the public price file from (only on that explicit command). */
   priceFileUrl: string;
+  /** Monthly fixed costs of self-hosting replacing the catalog's defaults, by row id (`ml-engineering-self-managed`). */
+  fixedCosts: Record<string, number>;
 }
 
 /** LiteLLM's public price file, the source the bundled catalog was copied from. */
@@ -23,6 +25,7 @@ export const DEFAULT_CONFIG: AdvisorConfig = {
   hoverEnabled: true,
   dataSensitivity: 'standard',
   priceFileUrl: DEFAULT_PRICE_FILE_URL,
+  fixedCosts: {},
 };
 
 export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
@@ -34,7 +37,14 @@ export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
     hoverEnabled: c.get<boolean>('hover.enabled', DEFAULT_CONFIG.hoverEnabled),
     dataSensitivity: c.get<string>('dataSensitivity') === 'regulated' ? 'regulated' : 'standard',
     priceFileUrl: String(c.get<string>('priceFileUrl', DEFAULT_CONFIG.priceFileUrl) || DEFAULT_CONFIG.priceFileUrl),
+    fixedCosts: validFixedCosts(c.get<unknown>('fixedCosts')),
   };
+}
+
+/** Keeps the entries that are non-negative dollar amounts; anything else falls back to the catalog default. */
+export function validFixedCosts(value: unknown): Record<string, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, usd]) => typeof usd === 'number' && Number.isFinite(usd) && usd >= 0));
 }
 
 /** True when a configuration change touches one of our settings (optionally one key). */

@@ -91,9 +91,10 @@ export class WorkspaceScanModel implements vscode.Disposable {
     );
   }
 
-  /** Workspace settings the advisor uses (data sensitivity), from the configuration. */
+  /** Workspace settings the advisor uses (data sensitivity, fixed costs of self-hosting), from the configuration. */
   advisorOptions(): AdvisorOptions {
-    return { dataSensitivity: readConfig(this.root).dataSensitivity };
+    const config = readConfig(this.root);
+    return { dataSensitivity: config.dataSensitivity, fixedCostOverrides: config.fixedCosts };
   }
 
   /** The price override layer in use (from Refresh Prices), if any. */

@@ -99,3 +99,15 @@ describe('CLI --price-file', () => {
     }
   });
 });
+
+describe('CLI --fixed-cost', () => {
+  it('replaces a fixed cost of self-hosting, which moves the break-even, and rejects unknown ids', async () => {
+    const breakEven = async (extra: string[]) => (JSON.parse((await run(['scan', EXAMPLE, '--format', 'json', ...extra])).stdout) as ScanResult).workspace!.breakEven.monthlyApiSpendUsd!;
+    const defaults = await breakEven([]);
+    const cheaperTeam = await breakEven(['--fixed-cost', 'ml-engineering-self-managed=5000']);
+    assert.ok(cheaperTeam < defaults, `${cheaperTeam} < ${defaults}`);
+    const unknown = await run(['scan', EXAMPLE, '--fixed-cost', 'ml-engineers=5000']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown cost "ml-engineers"/);
+  });
+});
