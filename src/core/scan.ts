@@ -29,6 +29,11 @@ export interface ScanOptions {
   include?: readonly string[];
   /** Path of a provider usage export (OpenAI or Anthropic usage CSV), absolute or relative to the working directory. */
   usageExport?: string;
+  /**
+   * Texts of files as the editor holds them (absolute path → text), analyzed instead of the saved
+   * file, so lenses follow unsaved edits. Never cached.
+   */
+  unsaved?: ReadonlyMap<string, string>;
   /** Prices to use instead of the bundled catalog (e.g. with a refreshed price file layered on it). */
   catalog?: Catalog;
   /** Workspace settings for the advisor: data sensitivity, fixed-cost overrides. */
@@ -102,10 +107,13 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     const preread = 'bytes' in entry ? entry : undefined;
     index++;
     options.signal?.throwIfAborted();
-    const stamp = options.cache ? await fileStamp(file.absolutePath) : '';
-    let analysis = await options.cache?.get(file.relativePath, stamp);
+    const unsavedText = options.unsaved?.get(file.absolutePath);
+    const stamp = options.cache && unsavedText === undefined ? await fileStamp(file.absolutePath) : '';
+    let analysis = unsavedText === undefined ? await options.cache?.get(file.relativePath, stamp) : undefined;
     if (analysis) {
       reused++;
+    } else if (unsavedText !== undefined) {
+      analysis = await analyzeFile(file, context, undefined, { bytes: Buffer.from(unsavedText, 'utf8') });
     } else {
       analysis = await analyzeFile(file, context, undefined, preread);
       await options.cache?.set(file.relativePath, stamp, analysis);

@@ -39,6 +39,8 @@ const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript',
 const WATCH_GLOB = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,llm-usage.yml}';
 /** Edits are coalesced: a burst of saves becomes one incremental re-scan. */
 export const RESCAN_DEBOUNCE_MS = 50;
+/** Typing without saving re-scans the unsaved text once the user pauses. */
+export const TYPING_DEBOUNCE_MS = 300;
 
 /**
  * The workspace's scan: runs `scanWorkspace` on the first folder, keeps the last result, and
@@ -81,6 +83,11 @@ export class WorkspaceScanModel implements vscode.Disposable {
         if (recentlySaved.size > 1000) recentlySaved.clear();
         recentlySaved.set(doc.uri.toString(), performance.now());
         if (this.result && (SOURCE_LANGUAGES.has(doc.languageId) || doc.uri.path.endsWith('/llm-usage.yml')) && this.contains(doc.uri)) this.scheduleRescan('save');
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        // Lenses follow unsaved edits (the dirty text is analyzed instead of the file on disk) and reverts.
+        const doc = event.document;
+        if (this.result && event.contentChanges.length > 0 && SOURCE_LANGUAGES.has(doc.languageId) && this.contains(doc.uri)) this.scheduleRescan('edit', TYPING_DEBOUNCE_MS);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.running?.abort.abort();
@@ -182,6 +189,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
           advisorOptions,
           signal: abort.signal,
           cache: this.cache,
+          unsaved: this.unsavedTexts(),
           onProgress: progress
             ? (done, total) => {
                 const pct = total ? Math.floor((done / total) * 100) : 100;
@@ -236,14 +244,23 @@ export class WorkspaceScanModel implements vscode.Disposable {
   }
 
   /** Debounced incremental re-scan (the cache re-analyzes only changed files and their dependents). */
-  private scheduleRescan(trigger: string): void {
+  private scheduleRescan(trigger: string, delayMs = RESCAN_DEBOUNCE_MS): void {
     if (this.debounce) clearTimeout(this.debounce);
     // The bench measures from the first edit of a burst to the refreshed result.
     this.pendingTrigger ??= { at: performance.now(), trigger };
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
       void this.rescan('window');
-    }, RESCAN_DEBOUNCE_MS);
+    }, delayMs);
+  }
+
+  /** Texts of the workspace's source documents with unsaved edits, by file system path. */
+  private unsavedTexts(): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.isDirty && doc.uri.scheme === 'file' && SOURCE_LANGUAGES.has(doc.languageId) && this.contains(doc.uri)) texts.set(doc.uri.fsPath, doc.getText());
+    }
+    return texts;
   }
 
   /** The scan-root-relative POSIX path of a document, or undefined when it is outside the root. */

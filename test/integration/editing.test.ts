@@ -227,6 +227,28 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     assert.equal(result().callSites.length, before.callSites.length);
   });
 
+  it('lenses follow unsaved edits: the dirty text is analyzed, and reverting restores the saved numbers', async function () {
+    this.timeout(60000);
+    const file = 'src/tickets/extract.ts';
+    const doc = await vscode.workspace.openTextDocument(uriOf(file));
+    const before = site((c) => c.file === file && c.enclosingFunction === 'translateReply');
+    assert.equal(before.model.id, 'gpt-4o-mini');
+    const at = doc.getText().indexOf("model: 'gpt-4o-mini'");
+    assert.ok(at > 0);
+    const edited = await nextScan(async () => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + "model: 'gpt-4o-mini'".length)), "model: 'gpt-4o'");
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    });
+    assert.ok(doc.isDirty, 'the edit is not saved');
+    assert.equal(edited.callSites.find((c) => c.id === before.id)!.model.id, 'gpt-4o', 'the unsaved model is priced');
+    const reverted = await nextScan(async () => {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+    assert.equal(reverted.callSites.find((c) => c.id === before.id)!.model.id, 'gpt-4o-mini');
+  });
+
   it('soak: 500 edits in quick succession; lenses stay correct and the heap returns within 10% after GC', async function () {
     this.timeout(240000);
     v8.setFlagsFromString('--expose-gc');

@@ -39,3 +39,22 @@ describe('incremental scan cache', () => {
     assert.equal(result.summary.filesReusedFromCache, 1, 'only b.ts is reused');
   });
 });
+
+describe('unsaved editor buffers', () => {
+  it('analyzes the text the editor holds instead of the saved file, without caching it', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'unsaved-'));
+    try {
+      const file = path.join(root, 'a.ts');
+      writeFileSync(file, `import OpenAI from 'openai';\nconst o = new OpenAI();\no.chat.completions.create({ model: 'gpt-4o', messages: [] });\n`);
+      const cache = new ScanCache();
+      await scanWorkspace(root, { cache });
+      const unsaved = new Map([[file, `import OpenAI from 'openai';\nconst o = new OpenAI();\n\n\no.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });\n`]]);
+      const editing = await scanWorkspace(root, { cache, unsaved });
+      assert.deepEqual(editing.callSites.map((site) => [site.line, site.model.id]), [[5, 'gpt-4o-mini']]);
+      const saved = await scanWorkspace(root, { cache });
+      assert.deepEqual(saved.callSites.map((site) => [site.line, site.model.id]), [[3, 'gpt-4o']], 'the disk version is still what the cache holds');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
