@@ -29,7 +29,7 @@ import {
   type QualityRow,
   type SelfHostCostRow,
 } from './catalog';
-import { planDeployment, type DeploymentPlan, type Workload } from './sizing';
+import { planDeployment, type DeploymentPlan, type Precision, type Workload } from './sizing';
 import { o200kRatio, rescaleTokens, tokenizerFor } from './tokens';
 
 export interface AdviceInput {
@@ -61,6 +61,10 @@ export interface AdvisorOptions {
   dataSensitivity?: DataSensitivity;
   /** Settings overriding the fixed monthly costs in self-host-costs.json, by row id (e.g. `ml-engineering-self-managed`). */
   fixedCostOverrides?: Record<string, number>;
+  /** Self-hosting limited to these GPU ids (a what-if choice); default: every priced GPU. */
+  gpuIds?: string[];
+  /** Self-hosting limited to these precisions (a what-if choice); default: every precision. */
+  precisions?: Precision[];
 }
 
 /** tiny (nano, flash-lite) < small (mini, haiku, flash) < large; reasoning models count as large. */
@@ -350,9 +354,14 @@ function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, ca
   };
   const out: HostingOption[] = [];
   const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond', 20) : 0;
+  const constrained = Boolean(options.gpuIds?.length || options.precisions?.length);
   for (const style of ['managed', 'self-managed'] as const) {
-    const plan = planFor(arch, workload, catalog, style, minStream);
-    if (!plan) continue;
+    const plan = planFor(arch, workload, catalog, style, minStream, options);
+    if (!plan) {
+      // A chosen GPU or precision that cannot serve the call is an answer the user asked for.
+      if (constrained) out.push(unfitOption(arch, style, options));
+      continue;
+    }
     const fixed = fixedCosts(catalog, style, options.fixedCostOverrides);
     out.push(selfHostOption(plan, style, fixed, input, options));
   }
@@ -371,13 +380,14 @@ function smallestAdequate(input: AdviceInput, quality: QualityRow | undefined, c
 const planCache = new WeakMap<Catalog, Map<string, DeploymentPlan | null>>();
 
 /** Cheapest fitting plan for a deployment style; memoized because many call sites share a workload shape. */
-function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed', minStreamTokensPerSecond = 0): DeploymentPlan | null {
+function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed', minStreamTokensPerSecond = 0, limits: Pick<AdvisorOptions, 'gpuIds' | 'precisions'> = {}): DeploymentPlan | null {
   let cache = planCache.get(catalog);
   if (!cache) planCache.set(catalog, (cache = new Map()));
-  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${minStreamTokensPerSecond}`;
+  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${minStreamTokensPerSecond}|${limits.gpuIds?.join(',') ?? ''}|${limits.precisions?.join(',') ?? ''}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const classes: ProviderClass[] = style === 'managed' ? ['managed'] : ['specialist', 'hyperscaler'];
-  const plans = classes.map((providerClass) => planDeployment(arch, w, catalog, { providerClass, minStreamTokensPerSecond })).filter((p): p is DeploymentPlan => p !== null);
+  const restrictions = { ...(limits.gpuIds?.length ? { gpuIds: limits.gpuIds } : {}), ...(limits.precisions?.length ? { precisions: limits.precisions } : {}) };
+  const plans = classes.map((providerClass) => planDeployment(arch, w, catalog, { providerClass, minStreamTokensPerSecond, ...restrictions })).filter((p): p is DeploymentPlan => p !== null);
   const best = plans.sort((a, b) => a.sizing.monthlyGpuUsdOnDemand - b.sizing.monthlyGpuUsdOnDemand)[0] ?? null;
   cache.set(key, best);
   return best;
@@ -392,6 +402,18 @@ export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed', 
   const low = rows.reduce((s, r) => s + (r.usdPerMonthLow ?? r.usdPerMonth), 0);
   const high = rows.reduce((s, r) => s + (r.usdPerMonthHigh ?? r.usdPerMonth), 0);
   return { usd, low, high, rows, derivation: rows.map((r) => `${r.label} $${fmtInt(r.usdPerMonth)} (${r.derivation}; assumption)`).join(' + ') + ` = $${fmtInt(usd)}/month` };
+}
+
+/** The self-hosting option when the chosen GPU or precision has no priced configuration that fits. */
+function unfitOption(arch: ModelArchitecture, style: 'managed' | 'self-managed', options: AdvisorOptions): HostingOption {
+  const chosen = [...(options.gpuIds ?? []), ...(options.precisions ?? [])].join(', ');
+  return {
+    tier: 'self-hosted',
+    label: `${style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${arch.id} on ${chosen}`,
+    monthlyUsd: 0,
+    viable: false,
+    why: `not viable: ${arch.id} has no priced configuration that fits on ${chosen}`,
+  };
 }
 
 function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed', fixed: { usd: number; derivation: string }, input: AdviceInput, options: AdvisorOptions): HostingOption {
@@ -581,7 +603,7 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
     callsPerMonth: calls,
     ...mixTokens(members, arch.id),
   };
-  const plan = planFor(arch, w, catalog, style);
+  const plan = planFor(arch, w, catalog, style, 0, options);
   if (!plan) return null;
   const fixed = fixedCosts(catalog, style, options.fixedCostOverrides);
   const apiCurrent = sum(members.map((c) => c.monthlyUsdCurrent ?? 0));

@@ -98,6 +98,19 @@ describe('editor: what-if re-pricing', function () {
     }
   });
 
+  it('GPU and precision also size the workspace self-hosting pool', function () {
+    const out = applyWhatIf(scan, { gpu: 'h100-80gb', precision: 'fp8' });
+    assert.ok(out.workspace?.selfHost, 'a pool is evaluated');
+    assert.equal(out.workspace!.selfHost!.sizing.gpu, 'h100-80gb');
+    assert.equal(out.workspace!.selfHost!.sizing.precision, 'fp8');
+  });
+
+  it('a GPU that cannot hold the model makes self-hosting not viable, with the reason', function () {
+    const out = applyWhatIf(scan, { gpu: 'rtx-4090-24gb', precision: 'bf16' });
+    const unfit = out.callSites.flatMap((c) => c.options).filter((o) => o.tier === 'self-hosted' && !o.viable);
+    assert.ok(unfit.some((o) => /no priced configuration that fits on rtx-4090-24gb, bf16|not viable/.test(o.why)), JSON.stringify(unfit.map((o) => o.why)));
+  });
+
   it('the protocol\'s precisions are the sizer\'s', function () {
     assert.deepEqual([...PRECISION_CHOICES], [...PRECISIONS]);
   });
