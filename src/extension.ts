@@ -79,6 +79,9 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     lastScanTiming: () => model.lastScanTiming,
     priceOverride: () => model.priceOverride,
     isDisposed: () => model.disposed,
+    simulateDeactivation: () => {
+      for (const disposable of context.subscriptions.splice(0)) disposable.dispose();
+    },
     isIdle: () => model.idle,
     cancelScan: () => model.cancel(),
     isScanning: () => model.state.scanning,

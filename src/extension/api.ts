@@ -37,4 +37,6 @@ export interface AdvisorApi {
   isIdle(): boolean;
   /** True once the scan model was disposed (deactivation); no timer or watcher is left then. */
   isDisposed(): boolean;
+  /** Disposes everything activate() registered, exactly as VS Code does on deactivation (for tests). */
+  simulateDeactivation(): void;
 }

@@ -251,6 +251,8 @@ export class CostPanel implements vscode.Disposable {
   }
 
   private post(message: ToWebviewMessage): Thenable<boolean> {
+    // An answer computed while the panel was closing has nowhere to go.
+    if (this.disposed) return Promise.resolve(false);
     return this.panel.webview.postMessage(message);
   }
 
@@ -290,7 +292,11 @@ export class CostPanel implements vscode.Disposable {
     });
   }
 
+  private disposed = false;
+
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     if (CostPanel.current === this) CostPanel.current = undefined;
     while (this.disposables.length) this.disposables.pop()?.dispose();
     this.panel.dispose();

@@ -214,7 +214,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
         return result;
       } catch (err) {
         if (abort.signal.aborted) {
-          log.info('scan cancelled');
+          if (!this.disposed) log.info('scan cancelled');
           return undefined;
         }
         this.error = err instanceof Error ? err.message : String(err);
@@ -298,7 +298,8 @@ export class WorkspaceScanModel implements vscode.Disposable {
   }
 
   private fire(): void {
-    this.emitter.fire(this.state);
+    // A scan aborted by deactivation finishes after its listeners are gone.
+    if (!this.disposed) this.emitter.fire(this.state);
   }
 
   /**

@@ -319,4 +319,30 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     );
     assert.ok(change < 0.1, `heap grew ${(change * 100).toFixed(1)}%`);
   });
+  // Last: it disposes the extension's registrations, as VS Code does when the folder closes.
+  it('deactivating mid-scan aborts the scan and leaves no scan, timer or watcher behind', async function () {
+    this.timeout(60000);
+    const before = api.scanCount();
+    const doc = await vscode.workspace.openTextDocument(uriOf(TRIAGE));
+    void vscode.commands.executeCommand('llmHostingAdvisor.rescanWorkspace');
+    // Poll without delay: an incremental scan of the example takes well under 100 ms.
+    for (const deadline = Date.now() + 10000; !api.isScanning(); ) {
+      if (Date.now() > deadline) throw new Error('no scan started');
+      await new Promise((r) => setImmediate(r));
+    }
+    const stoppedAt = performance.now();
+    api.simulateDeactivation();
+    await waitFor('the model to be idle after deactivation', () => api.isDisposed() && api.isIdle() && !api.isScanning(), 2000);
+    const stopMs = performance.now() - stoppedAt;
+    console.log(`      deactivated mid-scan; idle after ${stopMs.toFixed(0)} ms`);
+    assert.ok(stopMs < 200, `stopped in ${stopMs.toFixed(0)} ms`);
+    // Nothing listens any more: an edit and a save start no scan.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), '// after deactivation\n');
+    await vscode.workspace.applyEdit(edit);
+    await doc.save();
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal(api.scanCount(), before, 'no scan completed after deactivation');
+    assert.ok(api.isIdle(), 'no debounce timer was scheduled');
+  });
 });
