@@ -463,32 +463,18 @@ export interface SizeQuery {
   gpuMemoryUtilization?: number;
 }
 
-/** What `llm-hosting-advisor size` prints: the fields of the issue plus the derivations. */
-export interface SizeAnswer {
-  model: string;
+/** What `llm-hosting-advisor size` prints: the sizing result's fields of the issue plus the price and derivations. */
+export interface SizeAnswer
+  extends Pick<
+    SizingResult,
+    | 'model' | 'precision' | 'weightsBytes' | 'kvBytesPerToken' | 'kvCacheBytes' | 'overheadBytes' | 'totalBytes' | 'usableBytes'
+    | 'gpu' | 'gpuCount' | 'tensorParallel' | 'fits' | 'maxKvTokens' | 'maxConcurrency' | 'maxContextTokens'
+    | 'decodeTokensPerSecond' | 'prefillTokensPerSecond' | 'reason' | 'memory' | 'notes'
+  > {
   hfRepo: string;
-  precision: Precision;
-  weightsBytes: number;
-  kvBytesPerToken: number;
-  kvCacheBytes: number;
-  overheadBytes: number;
-  totalBytes: number;
-  usableBytes: number;
-  gpu: string;
-  gpuCount: number;
-  tensorParallel: number;
-  fits: boolean;
-  maxKvTokens: number;
-  maxConcurrency: number;
-  maxContextTokens: number;
-  decodeTokensPerSecond: number;
-  prefillTokensPerSecond: number;
   /** Cheapest on-demand price for the whole configuration, null when the catalog has none. */
   usdPerHour: number | null;
   priceSource?: string;
-  reason?: string;
-  memory: MemoryTerm[];
-  notes: string[];
 }
 
 /** Answers a sizing question for the CLI; returns an error message for an unknown model or GPU. */
