@@ -19,11 +19,26 @@ console.log(`loaded the scanner (${process.env.BENCH_BUNDLE === '1' ? 'dist/scan
 const FILES = Number(process.env.BENCH_FILES ?? 3000);
 const LLM_SHARE = Number(process.env.BENCH_LLM_SHARE ?? 0.025);
 
+// Sizes vary from about 2 KB to 15 KB (mean about 8.3 KB), so 3,000 files weigh about 25 MB like the
+// real monorepo in the scan-speed notes; comments and strings mention LLM-ish words a loose filter would keep.
 function plainModule(index: number): string {
-  const lines = [`import { helper${index % 17} } from '../shared/helpers';`, `export interface Row${index} { id: string; value: number; label: string }`];
-  for (let f = 0; f < 12; f++) {
-    lines.push(`export function compute${index}_${f}(rows: Row${index}[]): number {`, `  let total = 0;`, `  for (const row of rows) { if (row.label.startsWith('x')) total += row.value * ${f + 1}; }`, `  return helper${index % 17}(total);`, `}`);
+  const lines = [`import { helper${index % 17} } from '../shared/helpers';`, `import type { Config } from '../shared/config';`, `export interface Row${index} { id: string; value: number; label: string }`];
+  const functions = 4 + ((index * 37) % 26);
+  for (let f = 0; f < functions; f++) {
+    lines.push(
+      `/**`,
+      ` * Computes the weighted total of rows whose label starts with a marker (variant ${f}).`,
+      ` * Used by the report model; see the docs for the prompt that explains the output to users.`,
+      ` */`,
+      `export function compute${index}_${f}(rows: Row${index}[], config?: Config): number {`,
+      `  let total = 0;`,
+      `  for (const row of rows) { if (row.label.startsWith('x${f}')) total += row.value * ${f + 1}; }`,
+      `  if (config && total > ${f * 10}) throw new Error(\`total \${total} is over the limit for \${row${index}Label(${f})}\`);`,
+      `  return helper${index % 17}(total);`,
+      `}`,
+    );
   }
+  lines.push(`function row${index}Label(variant: number): string { return 'variant-' + variant; }`);
   return lines.join('\n') + '\n';
 }
 
@@ -42,6 +57,7 @@ ${plainModule(index)}`;
 
 function generate(root: string): { llmFiles: string[] } {
   mkdirSync(path.join(root, 'packages', 'shared'), { recursive: true });
+  writeFileSync(path.join(root, 'packages', 'shared', 'config.ts'), 'export interface Config { limit: number }\n');
   writeFileSync(path.join(root, 'packages', 'shared', 'models.ts'), `export const MODELS = { smart: 'gpt-4o', fast: 'gpt-4o-mini' } as const;\n`);
   writeFileSync(path.join(root, 'packages', 'shared', 'helpers.ts'), Array.from({ length: 17 }, (_, i) => `export const helper${i} = (n: number) => n + ${i};`).join('\n'));
   const llmEvery = Math.max(1, Math.round(1 / LLM_SHARE));
