@@ -151,7 +151,7 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
   if (!declaration) return undefined;
   const specifier = importSpecifierOf(declaration);
   if (specifier) {
-    const importedName = Node.isImportSpecifier(declaration) ? declaration.getName() : 'default';
+    const importedName = Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration) ? declaration.getName() : 'default';
     return { className: importedName === 'default' ? node.getText() : importedName, packageName: specifier };
   }
   if (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration)) {

@@ -85,10 +85,12 @@ function findImportedDeclaration(sourceFile: SourceFile, name: string, modules: 
   return undefined;
 }
 
-/** The module specifier an import node came from (`openai`, `./llm`). */
+/** The module specifier an import node, or a re-export found by `findExport`, came from (`openai`, `./llm`). */
 export function importSpecifierOf(node: Node): string | undefined {
   const declaration = node.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
-  return declaration?.getModuleSpecifierValue();
+  if (declaration) return declaration.getModuleSpecifierValue();
+  if (Node.isExportSpecifier(node) || Node.isNamespaceExport(node)) return node.getFirstAncestorByKind(SyntaxKind.ExportDeclaration)?.getModuleSpecifierValue();
+  return undefined;
 }
 
 /**
@@ -147,9 +149,18 @@ function findCommonJsExport(sourceFile: SourceFile, name: string): Node | undefi
   return undefined;
 }
 
-/** The declaration behind `export const name`, `export { name }`, `export default`, or a re-export. */
-export function findExport(sourceFile: SourceFile, exportedName: string, modules: ModuleLoader, depth: number): Node | undefined {
+/**
+ * The declaration behind `export const name`, `export { name }`, `export default`, or a re-export:
+ * `export * from`, `export { a as b } from`, `export * as ns from` (the NamespaceExport), an imported
+ * binding exported again, and a package's export passed on (`export { OpenAI } from 'openai'`: the
+ * ExportSpecifier, whose package `importSpecifierOf` reads). Barrels that re-export each other end:
+ * each (file, name) is looked at once per lookup.
+ */
+export function findExport(sourceFile: SourceFile, exportedName: string, modules: ModuleLoader, depth: number, seen = new Set<string>()): Node | undefined {
   if (depth >= MAX_RESOLUTION_DEPTH) return undefined;
+  const key = `${sourceFile.getFilePath()}\0${exportedName}`;
+  if (seen.has(key)) return undefined;
+  seen.add(key);
   if (exportedName === 'default') {
     const assignment = sourceFile.getExportAssignment((a) => !a.isExportEquals());
     if (assignment) return assignment.getExpression();
@@ -161,20 +172,28 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
       return statement;
     } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && (statement.getName() === exportedName || (exportedName === 'default' && statement.isDefaultExport()))) {
       return statement;
-    } else if (Node.isExportDeclaration(statement)) {
+    } else if (Node.isExportDeclaration(statement) && !statement.isTypeOnly()) {
+      const moduleSpecifier = statement.getModuleSpecifierValue();
+      const namespaceExport = statement.getNamespaceExport();
+      if (namespaceExport) {
+        if (namespaceExport.getName() === exportedName) return namespaceExport;
+        continue;
+      }
       for (const specifier of statement.getNamedExports()) {
         if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) !== exportedName) continue;
-        const moduleSpecifier = statement.getModuleSpecifierValue();
+        if (moduleSpecifier && !moduleSpecifier.startsWith('.')) return specifier;
         if (moduleSpecifier) {
           const target = modules.resolve(sourceFile, moduleSpecifier);
-          return target ? findExport(target, specifier.getName(), modules, depth + 1) : undefined;
+          return target ? findExport(target, specifier.getName(), modules, depth + 1, seen) : undefined;
         }
-        return findDeclarationInScope(sourceFile, specifier.getName(), specifier) ?? undefined;
+        const local = findDeclarationInScope(sourceFile, specifier.getName(), specifier);
+        // `import { client } from './client'; export { client }`: the barrel passes on what it imported.
+        if (local && (Node.isImportSpecifier(local) || Node.isImportClause(local))) return followImport(local, modules, depth + 1);
+        return local;
       }
-      const moduleSpecifier = statement.getModuleSpecifierValue();
-      if (moduleSpecifier && statement.getNamedExports().length === 0) {
+      if (moduleSpecifier?.startsWith('.') && statement.getNamedExports().length === 0) {
         const target = modules.resolve(sourceFile, moduleSpecifier);
-        const found = target ? findExport(target, exportedName, modules, depth + 1) : undefined;
+        const found = target ? findExport(target, exportedName, modules, depth + 1, seen) : undefined;
         if (found) return found;
       }
     }
@@ -188,7 +207,8 @@ export function namespaceMember(access: Node, modules: ModuleLoader): Node | und
   const owner = unwrapExpression(access.getExpression());
   if (!Node.isIdentifier(owner)) return undefined;
   const declaration = findDeclaration(owner, modules);
-  if (!declaration || !Node.isNamespaceImport(declaration)) return undefined;
+  // `export * as llm from './llm'` in a barrel names the whole module just as a namespace import does.
+  if (!declaration || !(Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration))) return undefined;
   const specifier = importSpecifierOf(declaration);
   const target = specifier?.startsWith('.') ? modules.resolve(declaration.getSourceFile(), specifier) : undefined;
   return target ? findExport(target, access.getName(), modules, 1) : undefined;

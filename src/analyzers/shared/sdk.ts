@@ -85,9 +85,10 @@ export function importBindingOf(identifier: Node, modules: ModuleLoader): Import
   const specifier = importSpecifierOf(declaration);
   if (specifier) {
     // `import type` names a type: nothing it names can be called at run time.
-    if (declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.isTypeOnly() || (Node.isImportSpecifier(declaration) && declaration.isTypeOnly())) return undefined;
-    if (Node.isImportSpecifier(declaration)) return { packageName: specifier, importedName: declaration.getName() };
-    if (Node.isNamespaceImport(declaration)) return { packageName: specifier, importedName: '*' };
+    if (declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.isTypeOnly() || ((Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration)) && declaration.isTypeOnly())) return undefined;
+    // A workspace module passing on a package's export (`export { openai } from '@ai-sdk/openai'`) binds it like an import.
+    if (Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration)) return { packageName: specifier, importedName: declaration.getName() };
+    if (Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration)) return { packageName: specifier, importedName: '*' };
     if (Node.isImportClause(declaration)) {
       const isDefault = declaration.getDefaultImport()?.getText() === identifier.getText();
       return { packageName: specifier, importedName: isDefault ? 'default' : '*' };

@@ -116,6 +116,44 @@ await ai.chat.completions.create({
       calls: [{ line: 2, provider: 'openai', model: 'gpt-4o-mini', holeKinds: ['history', 'interpolation'] }],
     },
     {
+      name: 'a barrel that imports a client and exports it again, under another name (shared resolve)',
+      files: {
+        'src/llm/client.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });\nexport const MODEL = 'llama-3.3-70b-versatile';\n`,
+        'src/llm/index.ts': `import { openai, MODEL } from './client';\nexport { openai as llm, MODEL };\n`,
+      },
+      code: `import { llm, MODEL } from './llm';\nllm.chat.completions.create({ model: MODEL, messages: [] });`,
+      calls: [{ line: 2, provider: 'groq', model: 'llama-3.3-70b-versatile', modelSource: 'import' }],
+    },
+    {
+      name: 'a namespace re-export: export * as clients from (shared resolve)',
+      files: {
+        'src/llm/client.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\nexport const MODELS = { image: 'gpt-image-1' };\n`,
+        'src/llm/index.ts': `export * as clients from './client';\n`,
+      },
+      code: `import { clients } from './llm';\nclients.openai.images.generate({ model: clients.MODELS.image, prompt: 'a logo' });`,
+      calls: [{ line: 2, method: 'images.generate', provider: 'openai', model: 'gpt-image-1', modelSource: 'import' }],
+    },
+    {
+      name: 'the SDK class re-exported by a workspace module (shared resolve)',
+      files: { 'src/sdk.ts': `export { AzureOpenAI as Client } from 'openai';\nexport { default } from 'openai';\n` },
+      code: `import OpenAI, { Client } from './sdk';\nconst azure = new Client({ deployment: 'gpt-4o', apiVersion: '2024-10-21' });\nazure.chat.completions.create({ messages: [] });\nnew OpenAI().embeddings.create({ model: 'text-embedding-3-small', input: 'x' });`,
+      calls: [
+        { line: 3, provider: 'azure-openai', model: 'gpt-4o' },
+        { line: 4, provider: 'openai', model: 'text-embedding-3-small' },
+      ],
+    },
+    {
+      name: 'barrels that re-export each other end, and still find the client (shared resolve)',
+      files: {
+        'src/a.ts': `export * from './b';\nexport * from './c';\nexport * from './llm';\n`,
+        'src/b.ts': `export * from './a';\nexport * from './c';\n`,
+        'src/c.ts': `export * from './a';\nexport * from './b';\n`,
+        'src/llm.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
+      },
+      code: `import { openai, missing } from './b';\nopenai.images.generate({ model: 'dall-e-3', prompt: 'a cat' });\nmissing.images.generate({ model: 'dall-e-3', prompt: 'a dog' });`,
+      calls: [{ line: 2, provider: 'openai', model: 'dall-e-3' }],
+    },
+    {
       name: 'audio, images and beta parse',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();
