@@ -3,6 +3,7 @@ import { Project, ts } from 'ts-morph';
 import { analyzers, type Analyzer } from '../analyzers';
 import { ModuleLoader } from '../analyzers/shared/modules';
 import type { DiscoveredFile } from './files';
+import { reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
 import type { DetectedCall, Diagnostic } from './types';
 
@@ -19,6 +20,8 @@ export interface FileAnalysis {
    * `llm` from `./model`), and the importers of a wrapper module are where its callers are.
    */
   relativeImports?: string[];
+  /** The relative specifiers whose exports the file passes on (a barrel's `export * from './client'`). */
+  reExports?: string[];
 }
 
 /** One parse context for a scan: analyzers share it so followed modules are parsed once. */
@@ -48,18 +51,15 @@ export async function analyzeFile(file: DiscoveredFile, context: { project: Proj
   }
   if (looksBinary(bytes)) return empty([{ file: file.relativePath, message: 'skipped: binary content in a source file', severity: 'warning' }]);
   const text = bytes.toString('utf8');
-  if (!mightContainLlmCall(text)) return { ...empty(), relativeImports: relativeImportsOf(text) };
+  if (!mightContainLlmCall(text)) return { ...empty(), ...importsOf(text) };
   if (looksMinified(text)) return empty([{ file: file.relativePath, message: 'skipped: minified or generated code (very long lines)', severity: 'warning' }]);
-  return { ...analyzeText(file, text, context, selected), relativeImports: relativeImportsOf(text) };
+  return { ...analyzeText(file, text, context, selected), ...importsOf(text) };
 }
 
-const RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
-
-/** Relative module specifiers a file imports, read with a regular expression (no parse). */
-export function relativeImportsOf(text: string): string[] {
-  const found = new Set<string>();
-  for (const match of text.matchAll(RELATIVE_IMPORT)) found.add(match[1]);
-  return [...found];
+function importsOf(text: string): Pick<FileAnalysis, 'relativeImports' | 'reExports'> {
+  const relativeImports = relativeImportsOf(text);
+  // A re-export of a relative module is also a relative import: most files need no second look.
+  return relativeImports.length === 0 ? { relativeImports } : { relativeImports, reExports: reExportsOf(text) };
 }
 
 /** Parses text that passed the prefilter and runs the analyzers over it. */

@@ -4,6 +4,7 @@ import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } fr
 import { findCallers } from './callers';
 import { discoverSourceFiles, readAhead, type DiscoveredFile } from './files';
 import { enrichCalls, type EnrichOptions } from './enrich';
+import { ImportGraph, importsAnyOf } from './importGraph';
 import { loadUsageForRoot, unmatchedUsageEntries } from './usageLoader';
 import { parseUsageExport, type UsageExport } from './usageExport';
 import type { AdvisorOptions } from './advisor';
@@ -125,11 +126,12 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     options.onProgress?.(index, discovered.files.length);
   }
 
-  // Second pass: files that import a module which uses an SDK may call its client or model.
-  const sdkModules = new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath));
+  // Second pass: files that import a module which uses an SDK, directly or through barrels, may call its client or model.
+  const importGraph = new ImportGraph(analyses.map(({ file, analysis }) => ({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports, reExports: analysis.reExports })));
+  const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
   for (const { file, analysis } of analyses) {
     options.signal?.throwIfAborted();
-    if (analysis.parsed || !analysis.relativeImports?.some((specifier) => importsAny(file.absolutePath, specifier, sdkModules))) continue;
+    if (analysis.parsed || !importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, sdkModules)) continue;
     const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
     const imported = analyzeText(file, text, context);
@@ -153,10 +155,11 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   diagnostics.push(...enriched.diagnostics);
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));
 
-  // Callers of a wrapper live in its own file or in files that import it: only those are read again.
+  // Callers of a wrapper live in its own file or in files that import it (also through barrels): only those are read again.
   const wrapperSites = enriched.callSites.filter((site) => site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
   const wrapperFiles = new Set(wrapperSites.map((site) => path.join(absoluteRoot, site.file)));
-  const importers = analyses.filter(({ file, analysis }) => wrapperFiles.has(file.absolutePath) || analysis.relativeImports?.some((specifier) => importsAny(file.absolutePath, specifier, wrapperFiles)));
+  const wrapperModules = importGraph.withBarrels(wrapperFiles);
+  const importers = analyses.filter(({ file, analysis }) => wrapperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, wrapperModules));
   const callers = await findCallers(importers.map(({ file }) => file), wrapperSites.map((site) => site.enclosingFunction!), options.signal);
   for (const site of wrapperSites) {
     const found = callers.get(site.enclosingFunction!);
@@ -185,15 +188,6 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     },
     diagnostics,
   };
-}
-
-const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js'];
-
-/** Whether a relative specifier written in `fromFile` resolves to one of `modules` (absolute paths). */
-function importsAny(fromFile: string, specifier: string, modules: Set<string>): boolean {
-  const base = path.resolve(path.dirname(fromFile), specifier);
-  const stem = base.replace(/\.(m|c)?js$/, '');
-  return MODULE_EXTENSIONS.some((extension) => modules.has(stem + extension) || modules.has(base + extension));
 }
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */

@@ -1,0 +1,122 @@
+import * as path from 'node:path';
+
+/**
+ * Which workspace files reach which modules through relative imports, read with regular
+ * expressions (never a parse): the scan uses it to decide which files that the prefilter ruled out
+ * still need parsing (they import a client or model from a module that uses an SDK, possibly
+ * through barrels) and where a wrapper's callers can be.
+ */
+
+/** Barrels of barrels are common (`src/index.ts` → `src/llm/index.ts` → `src/llm/client.ts`); longer chains are not, and the analyzers' own resolution stops soon after. */
+export const MAX_BARREL_HOPS = 5;
+
+const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js'];
+
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
+
+/** `export * from './x'`, `export * as ns from './x'`, `export { a, default as b } from './x'` (not `export type`). */
+const RE_EXPORT_FROM = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
+/** `import llm, { a as b } from './x'`: the clause and the specifier (type-only imports never reach run time). */
+const RELATIVE_IMPORT_CLAUSE = /\bimport\s+(?!type\s)([\w$*{][^'";]*?)\s*from\s*['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
+/** `export { llm, fast as quick }` without `from`: a list of local names. */
+const LOCAL_EXPORT_LIST = /\bexport\s*\{([^}]*)\}(?!\s*from)/g;
+/** `export default llm;` of a local (possibly imported) name. */
+const EXPORT_DEFAULT_NAME = /\bexport\s+default\s+([\w$]+)\s*(?:;|$)/gm;
+
+/** Relative module specifiers a file imports or re-exports (`'./model'`, `'..'`). */
+export function relativeImportsOf(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(RELATIVE_IMPORT)) found.add(match[1]);
+  return [...found];
+}
+
+/**
+ * Relative specifiers whose exports this file passes on: `export ... from` and a binding imported
+ * and then exported (`import { llm } from './model'; export { llm }` or `export default llm`).
+ */
+export function reExportsOf(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(RE_EXPORT_FROM)) found.add(match[1]);
+  const exported = locallyExportedNames(text);
+  if (exported.size > 0) {
+    for (const match of text.matchAll(RELATIVE_IMPORT_CLAUSE)) {
+      if (boundNames(match[1]).some((name) => exported.has(name))) found.add(match[2]);
+    }
+  }
+  return [...found];
+}
+
+function locallyExportedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(LOCAL_EXPORT_LIST)) {
+    for (const entry of match[1].split(',')) {
+      const local = entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+      if (local) names.add(local);
+    }
+  }
+  for (const match of text.matchAll(EXPORT_DEFAULT_NAME)) names.add(match[1]);
+  return names;
+}
+
+/** Local names an import clause binds: `llm`, `{ a, b as c }` → a, c; `* as ns` → ns. */
+function boundNames(clause: string): string[] {
+  const names: string[] = [];
+  const named = /\{([^}]*)\}/.exec(clause);
+  for (const entry of named?.[1].split(',') ?? []) {
+    const parts = entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
+    const local = parts[parts.length - 1];
+    if (local) names.push(local);
+  }
+  const rest = clause.replace(/\{[^}]*\}/, '');
+  const namespace = /\*\s*as\s+([\w$]+)/.exec(rest);
+  if (namespace) names.push(namespace[1]);
+  const defaultName = /^\s*([\w$]+)/.exec(rest);
+  if (defaultName) names.push(defaultName[1]);
+  return names;
+}
+
+/** Whether a relative specifier written in `fromFile` resolves to one of `modules` (absolute paths). */
+export function importsAny(fromFile: string, specifier: string, modules: ReadonlySet<string>): boolean {
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const stem = base.replace(/\.(m|c)?js$/, '');
+  return MODULE_EXTENSIONS.some((extension) => modules.has(stem + extension) || modules.has(base + extension));
+}
+
+/** What the graph needs to know of one file. */
+export interface ModuleImports {
+  absolutePath: string;
+  relativeImports?: readonly string[];
+  reExports?: readonly string[];
+}
+
+export class ImportGraph {
+  private readonly barrels: ModuleImports[];
+
+  constructor(files: readonly ModuleImports[]) {
+    this.barrels = files.filter((file) => file.reExports && file.reExports.length > 0);
+  }
+
+  /**
+   * The given modules and every barrel that passes on their exports, directly or through other
+   * barrels, up to MAX_BARREL_HOPS. Each hop only looks at barrels not yet reached, so cycles end.
+   */
+  withBarrels(modules: ReadonlySet<string>): Set<string> {
+    const reached = new Set(modules);
+    let frontier: ReadonlySet<string> = modules;
+    for (let hop = 0; hop < MAX_BARREL_HOPS && frontier.size > 0; hop++) {
+      const next = new Set<string>();
+      for (const barrel of this.barrels) {
+        if (reached.has(barrel.absolutePath)) continue;
+        if (barrel.reExports!.some((specifier) => importsAny(barrel.absolutePath, specifier, frontier))) next.add(barrel.absolutePath);
+      }
+      for (const module of next) reached.add(module);
+      frontier = next;
+    }
+    return reached;
+  }
+}
+
+/** Whether the file imports (or re-exports) one of `modules`. */
+export function importsAnyOf(file: ModuleImports, modules: ReadonlySet<string>): boolean {
+  return file.relativeImports?.some((specifier) => importsAny(file.absolutePath, specifier, modules)) ?? false;
+}

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { scanWorkspace } from '../../../src/core/scan';
+import type { ScanResult } from '../../../src/core/types';
+
+/** A project whose feature files reach their clients and models only through `index.ts` barrels. */
+const PROJECT: Record<string, string> = {
+  'src/llm/client.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
+  'src/llm/model.ts': `import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'gpt-4o-mini' });\nexport default llm;\n`,
+  'src/llm/fast.ts': `import { ChatAnthropic } from '@langchain/anthropic';\nexport const fast = new ChatAnthropic({ model: 'claude-3-5-haiku-latest' });\n`,
+  'src/llm/summarize.ts': `import { openai } from './client';\nexport async function summarizeArticle(text: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });\n}\n`,
+  'src/llm/index.ts': `export * from './client';\nexport { default as llm } from './model';\nexport * from './summarize';\nimport { fast } from './fast';\nexport { fast };\n`,
+  'src/index.ts': `export * from './llm';\n`,
+  // None of these names an SDK or a request shape the prefilter knows: only the barrels make them relevant.
+  'src/features/images.ts': `import { openai } from '../llm';\nexport const cover = (title: string) => openai.images.generate({ model: 'dall-e-3', prompt: title });\n`,
+  'src/features/tagline.ts': `import { llm } from '../llm/index';\nexport const tagline = (product: string) => llm.invoke(\`Tagline for \${product}\`);\n`,
+  'src/features/root.ts': `import { llm } from '..';\nexport const motto = () => llm.invoke('Write a motto');\n`,
+  'src/features/quick.ts': `import { fast } from '../llm';\nexport const quick = (question: string) => fast.invoke(question);\n`,
+  'src/routes/articles.ts': `import { summarizeArticle } from '../llm';\nexport async function post(body: string) {\n  return summarizeArticle(body);\n}\n`,
+  // Barrels that cycle still end, and still lead to the client.
+  'src/cycle/a.ts': `export * from './b';\nexport * from '../llm/client';\n`,
+  'src/cycle/b.ts': `export * from './a';\n`,
+  'src/features/cyclic.ts': `import { openai } from '../cycle/b';\nexport const icon = () => openai.images.generate({ model: 'dall-e-2', prompt: 'an icon' });\n`,
+  // Near-miss: a barrel of non-LLM modules; `.invoke()` there is Electron IPC.
+  'src/shared/ipc.ts': `export const ipc = { invoke: (channel: string) => channel };\n`,
+  'src/shared/index.ts': `export * from './ipc';\n`,
+  'src/features/window.ts': `import { ipc } from '../shared';\nexport const maximize = () => ipc.invoke('maximize');\n`,
+  'src/features/types.ts': `export type { LlmClient } from '../llm/types';\nimport { ipc } from '../shared';\nexport const ping = () => ipc.invoke('ping');\n`,
+};
+
+describe('clients, models and wrappers imported through barrels', () => {
+  let root: string;
+  let result: ScanResult;
+  before(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'barrels-'));
+    for (const [relative, text] of Object.entries(PROJECT)) {
+      mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      writeFileSync(path.join(root, relative), text);
+    }
+    result = await scanWorkspace(root);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('finds calls on clients and models re-exported by barrels, also two barrels deep and through a cycle', () => {
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.sdk} ${site.method} ${site.provider} ${site.model.id}`), [
+      'src/features/cyclic.ts:2 openai images.generate openai dall-e-2',
+      'src/features/images.ts:2 openai images.generate openai dall-e-3',
+      'src/features/quick.ts:2 langchain invoke anthropic claude-3-5-haiku-latest',
+      'src/features/root.ts:2 langchain invoke openai gpt-4o-mini',
+      'src/features/tagline.ts:2 langchain invoke openai gpt-4o-mini',
+      'src/llm/summarize.ts:3 openai chat.completions.create openai gpt-4o',
+    ]);
+    assert.deepEqual(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), []);
+  });
+
+  it('records callers of a wrapper imported through a barrel', () => {
+    const wrapper = result.callSites.find((site) => site.enclosingFunction === 'summarizeArticle');
+    assert.deepEqual(wrapper?.callers, [{ file: 'src/routes/articles.ts', line: 3 }]);
+  });
+
+  it('parses only files that can reach an SDK module', () => {
+    // 4 SDK modules by the prefilter; 2 + 2 barrels leading to them; 6 importers. The shared/ barrel and its importers stay unparsed.
+    assert.equal(result.summary.filesParsed, 14);
+    assert.equal(result.summary.filesScanned, Object.keys(PROJECT).length);
+  });
+});

@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { ImportGraph, MAX_BARREL_HOPS, reExportsOf, relativeImportsOf } from '../../../src/core/importGraph';
+
+describe('import graph (regex-read relative imports)', () => {
+  const cases: Array<{ name: string; text: string; reExports: string[] }> = [
+    { name: 'export * and export * as', text: `export * from './client';\nexport * as models from "../models";`, reExports: ['./client', '../models'] },
+    { name: 'named and default re-exports', text: `export { openai, MODEL as DEFAULT_MODEL } from './client';\nexport { default as llm } from './model';`, reExports: ['./client', './model'] },
+    { name: 'an imported binding exported again', text: `import { fast } from './fast';\nimport llm from './model';\nimport * as tools from './tools';\nimport { unrelated } from './other';\nexport { fast };\nexport default llm;\nexport { tools as toolbox };`, reExports: ['./fast', './model', './tools'] },
+    { name: 'a parent folder barrel', text: `export * from '..';\nexport { x } from '.';`, reExports: ['..', '.'] },
+    { name: 'type-only re-exports never reach run time', text: `export type { Client } from './client';\nimport type { Model } from './model';\nexport { Model };`, reExports: [] },
+    { name: 'plain imports and package re-exports are not barrels of workspace modules', text: `import { llm } from './model';\nexport { OpenAI } from 'openai';\nexport const run = () => llm.invoke('x');\nexport default function handler() {}`, reExports: [] },
+  ];
+  for (const testCase of cases) {
+    it(`reExportsOf: ${testCase.name}`, () => assert.deepEqual(reExportsOf(testCase.text), testCase.reExports));
+  }
+
+  it('relativeImportsOf reads ES imports, re-exports, require, dynamic import and bare parent folders', () => {
+    assert.deepEqual(relativeImportsOf(`import a from './a';\nexport * from '../b';\nconst c = require('./c');\nconst d = await import('./d');\nimport { e } from '..';\nimport x from 'openai';`), ['./a', '../b', './c', './d', '..']);
+  });
+
+  it('withBarrels follows barrels of barrels, stops in cycles, and gives up after MAX_BARREL_HOPS', () => {
+    const file = (name: string, reExports: string[]) => ({ absolutePath: `/r/${name}.ts`, relativeImports: reExports, reExports });
+    const chain = Array.from({ length: MAX_BARREL_HOPS + 1 }, (_, index) => file(`chain${index}`, [index === 0 ? './client' : `./chain${index - 1}`]));
+    const graph = new ImportGraph([file('client', []), file('a', ['./b', './client']), file('b', ['./a']), file('unrelated', ['./other']), ...chain]);
+    const reached = graph.withBarrels(new Set(['/r/client.ts']));
+    assert.ok(reached.has('/r/a.ts') && reached.has('/r/b.ts'), 'both barrels of the cycle');
+    assert.ok(!reached.has('/r/unrelated.ts'));
+    assert.ok(reached.has(`/r/chain${MAX_BARREL_HOPS - 1}.ts`));
+    assert.ok(!reached.has(`/r/chain${MAX_BARREL_HOPS}.ts`), 'one hop too many');
+  });
+});
