@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
   valid: [
+    { name: 'a type-only re-export of the SDK names nothing callable', code: `import { generateText } from './ai';\ngenerateText({ model: 'x', prompt: 'hi' });`, files: { 'src/ai.ts': `export type { generateText } from 'ai';\n` } },
     { name: 'a local function named generateText', code: `function generateText(opts: { prompt: string }) { return opts.prompt.toUpperCase(); }\ngenerateText({ prompt: 'hello' });` },
     { name: 'generateText from another package', code: `import { generateText } from './text-utils';\ngenerateText({ model: 'x', prompt: 'hi' });`, files: { 'src/text-utils.ts': `export function generateText(o: { model: string; prompt: string }) { return o.prompt; }\n` } },
     { name: 'client-side useChat hook calls the app route, not a model', code: `import { useChat } from '@ai-sdk/react';\nexport function Chat() { const { messages, sendMessage } = useChat({ api: '/api/chat' }); return messages.length; }` },
@@ -10,6 +11,12 @@ runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
     { name: 'helpers from ai that send nothing, a type import, a string', code: `import { tool, type CoreMessage } from 'ai';\nimport type { generateText } from 'ai';\nexport const t = tool({ description: 'x', parameters: undefined as never, execute: async () => 1 });\nconst doc = "await generateText({ model: openai('gpt-4o'), prompt })";` },
   ],
   invalid: [
+    {
+      name: 'provider factories and ai functions passed on by a workspace module (shared resolve)',
+      files: { 'src/ai.ts': `export { anthropic as claude } from '@ai-sdk/anthropic';\nexport { generateText } from 'ai';\nexport type { LanguageModel } from 'ai';\n` },
+      code: `import { claude, generateText } from './ai';\nawait generateText({ model: claude('claude-haiku-4-5'), prompt: 'Say hi' });`,
+      calls: [{ line: 2, method: 'generateText', provider: 'anthropic', model: 'claude-haiku-4-5', promptIncludes: ['Say hi'] }],
+    },
     {
       name: 'generateText with an @ai-sdk/openai model, system and prompt',
       code: `import { generateText } from 'ai';
