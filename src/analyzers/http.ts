@@ -1,10 +1,11 @@
-import { Node, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { eachCall, firstProperty, importBindingOf, isTrueLiteral, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -169,13 +170,38 @@ function httpClientOf(node: Node, context: AnalyzerContext): { name: string; bas
 }
 
 /** The URL as text, constants resolved, run-time parts as `{{expression}}`. */
-function urlTextOf(url: Node, context: AnalyzerContext): string {
+function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
   const node = unwrapExpression(url);
-  if (Node.isNewExpression(node) && node.getExpression().getText() === 'URL') {
-    const [path, base] = node.getArguments();
-    return (base ? urlTextOf(base, context) : '') + (path ? urlTextOf(path, context) : '');
+  if (depth < MAX_URL_DEPTH) {
+    const inner = sameUrl(node);
+    if (inner) return urlTextOf(inner, context, depth + 1);
+    const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
+    if (isNewUrl(built)) {
+      const [path, base] = built.getArguments();
+      const pathText = path ? urlTextOf(path, context, depth + 1) : '';
+      if (!base) return pathText;
+      if (OWN_ORIGIN_BASE.test(unwrapExpression(base).getText())) return pathText.startsWith('/') || /^[a-z][\w+.-]*:\/\//i.test(pathText) ? pathText : `/${pathText}`;
+      const resolvedBase = resolveString(base, context.modules);
+      return joinUrl(pathText, resolvedBase.value ?? urlTextOf(base, context, depth + 1));
+    }
   }
   return resolvePromptText(node, context.modules).text;
+}
+
+const MAX_URL_DEPTH = 6;
+
+function isNewUrl(node: Node): node is NewExpression {
+  return Node.isNewExpression(node) && node.getExpression().getText() === 'URL';
+}
+
+/** `url.href`, `url.toString()`, `String(url)`: the URL object they read. */
+function sameUrl(node: Node): Node | undefined {
+  if (Node.isPropertyAccessExpression(node) && node.getName() === 'href') return node.getExpression();
+  if (!Node.isCallExpression(node)) return undefined;
+  const callee = node.getExpression();
+  if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'toString' && node.getArguments().length === 0) return callee.getExpression();
+  if (Node.isIdentifier(callee) && callee.getText() === 'String' && node.getArguments().length === 1) return node.getArguments()[0];
+  return undefined;
 }
 
 /** The JSON body object: `JSON.stringify({...})`, a constant holding it, or the object itself (axios). */

@@ -9,6 +9,8 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'an app fetch helper shadowing fetch; an unrelated axios.post', code: `import axios from 'axios';\nfunction fetch(url: string, init?: unknown) { return [url, init]; }\nfetch('https://api.openai.com/v1/chat/completions', { body: '{}' });\naxios.post('https://api.stripe.com/v1/charges', { amount: 100 });` },
     { name: 'a URL in a string or comment only', code: `// POST https://api.openai.com/v1/chat/completions\nexport const docs = 'curl https://api.anthropic.com/v1/messages';` },
     { name: 'a generic /v1/embeddings of an unknown host without a model', code: `await fetch(\`\${SEARCH_URL}/v1/embeddings\`, { method: 'POST', body: JSON.stringify({ text }) });` },
+    { name: 'new URL against the page\'s own origin is the app\'s route', code: `await fetch(new URL('/api/chat/completions', window.location.origin), { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages }) });\nawait fetch(new URL('/api/chat', location.href).toString(), { method: 'POST', body: JSON.stringify({ model: 'llama3', messages }) });` },
+    { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
     {
@@ -65,6 +67,35 @@ await fetch(OLLAMA_HOST + '/api/chat', { method: 'POST', body: JSON.stringify({ 
       calls: [
         { line: 2, endpoint: 'embedding', provider: 'openai', model: 'text-embedding-3-small' },
         { line: 3, endpoint: 'chat', provider: 'ollama', model: 'mistral', promptIncludes: ['hello'] },
+      ],
+    },
+    {
+      name: 'new URL(path, base): a constant base, an env base with a default, URL resolution rules',
+      code: `const BASE = 'https://api.openai.com';
+await fetch(new URL('/v1/chat/completions', BASE), { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }) });
+await fetch(new URL('chat/completions', process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1/'), { method: 'POST', body: JSON.stringify({ model: 'gpt-4.1', messages }) });
+await fetch(new URL('v1/messages', 'https://api.anthropic.com'), { method: 'POST', body: JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 100, messages }) });
+await fetch(new URL('/chat/completions', 'https://api.groq.com/openai/v1'), { method: 'POST', body: JSON.stringify({ model: 'llama-3.1-8b-instant', messages }) });`,
+      calls: [
+        { line: 2, method: 'fetch /v1/chat/completions', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', promptIncludes: ['hi'] },
+        { line: 3, method: 'fetch /v1/chat/completions', provider: 'openai', model: 'gpt-4.1' },
+        { line: 4, method: 'fetch /v1/messages', provider: 'anthropic', model: 'claude-sonnet-4-5', maxOutputTokens: 100 },
+        { line: 5, method: 'fetch /chat/completions', provider: 'groq', model: 'llama-3.1-8b-instant' },
+      ],
+    },
+    {
+      name: 'a URL object held in a constant, passed as is, as .href or .toString(), and to axios',
+      code: `import axios from 'axios';
+const OLLAMA = process.env.OLLAMA_HOST ?? 'http://localhost:11434';
+const chatUrl = new URL('/api/chat', OLLAMA);
+const embedUrl = new URL('/v1/embeddings', 'https://api.openai.com');
+export const chat = (content: string) => fetch(chatUrl, { method: 'POST', body: JSON.stringify({ model: 'llama3.2', messages: [{ role: 'user', content }] }) });
+export const embed = (input: string) => fetch(embedUrl.href, { method: 'POST', body: JSON.stringify({ model: 'text-embedding-3-small', input }) });
+export const generate = (prompt: string) => axios.post(new URL('/api/generate', OLLAMA).toString(), { model: 'llama3.2', prompt });`,
+      calls: [
+        { line: 5, method: 'fetch /api/chat', provider: 'ollama', endpoint: 'chat', model: 'llama3.2' },
+        { line: 6, method: 'fetch /v1/embeddings', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' },
+        { line: 7, method: 'axios.post /api/generate', provider: 'ollama', endpoint: 'completion', model: 'llama3.2' },
       ],
     },
   ],
