@@ -108,39 +108,64 @@ function followImport(importNode: Node, modules: ModuleLoader, depth: number): N
 }
 
 /**
- * `const { client } = require('./llm')` or `const llm = require('./llm')`: the export in that module
- * (ES `export`, `module.exports = { ... }`, `exports.client = ...`), or undefined when not a relative require.
+ * `const { client } = require('./llm')`, `const llm = require('./llm')` or `const { client } = await import('./llm')`:
+ * the export in that module (ES `export`, `module.exports = { ... }`, `exports.client = ...`), or
+ * undefined when not a relative require (a whole module from `import()` is a namespace: `namespaceMember`).
  */
 function followRequire(declaration: Node, modules: ModuleLoader, depth: number): Node | undefined {
   const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : declaration;
   if (!variable || !Node.isVariableDeclaration(variable)) return undefined;
   // Only a direct destructuring of the require: `const { a: { b } } = require(...)` is not followed.
   if (Node.isBindingElement(declaration) && declaration.getParent()?.getParent() !== variable) return undefined;
-  const initializer = variable.getInitializer();
-  const required = initializer && unwrapExpression(initializer);
-  if (!required || !Node.isCallExpression(required) || required.getExpression().getText() !== 'require') return undefined;
-  const argument = required.getArguments()[0];
-  if (!argument || !Node.isStringLiteral(argument) || !argument.getLiteralValue().startsWith('.') || depth >= MAX_RESOLUTION_DEPTH) return undefined;
-  const target = modules.resolve(declaration.getSourceFile(), argument.getLiteralValue());
+  const loaded = relativeModuleLoad(variable.getInitializer());
+  if (!loaded || depth >= MAX_RESOLUTION_DEPTH || (loaded.dynamic && !Node.isBindingElement(declaration))) return undefined;
+  const target = modules.resolve(declaration.getSourceFile(), loaded.specifier);
   if (!target) return undefined;
   const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : 'default';
-  return findExport(target, name, modules, depth + 1) ?? findCommonJsExport(target, name);
+  return findExport(target, name, modules, depth + 1) ?? findCommonJsExport(target, name, modules, depth + 1);
 }
 
-/** `module.exports = value` (name `default`), `module.exports = { name }`, or `exports.name = value` / `module.exports.name = value`. */
-function findCommonJsExport(sourceFile: SourceFile, name: string): Node | undefined {
+/** `require('./x')` or `import('./x')` (awaited or not): the relative specifier, or undefined. */
+function relativeModuleLoad(expression: Node | undefined): { specifier: string; dynamic: boolean } | undefined {
+  const call = expression && unwrapExpression(expression);
+  if (!call || !Node.isCallExpression(call)) return undefined;
+  const callee = call.getExpression();
+  const dynamic = callee.getKind() === SyntaxKind.ImportKeyword;
+  if (!dynamic && callee.getText() !== 'require') return undefined;
+  const argument = call.getArguments()[0];
+  if (!argument || !Node.isStringLiteral(argument) || !argument.getLiteralValue().startsWith('.')) return undefined;
+  return { specifier: argument.getLiteralValue(), dynamic };
+}
+
+/**
+ * `module.exports = value` (name `default`), `module.exports = { name }`, `exports.name = value` /
+ * `module.exports.name = value`, and CommonJS barrels: `module.exports = require('./client')` or
+ * `module.exports = { ...require('./client') }`, followed into that module.
+ */
+function findCommonJsExport(sourceFile: SourceFile, name: string, modules: ModuleLoader, depth: number): Node | undefined {
+  if (depth >= MAX_RESOLUTION_DEPTH) return undefined;
+  const passOn = (required: Node): Node | undefined => {
+    const loaded = relativeModuleLoad(required);
+    const target = loaded && modules.resolve(sourceFile, loaded.specifier);
+    return target ? (findExport(target, name, modules, depth + 1) ?? findCommonJsExport(target, name, modules, depth + 1)) : undefined;
+  };
   for (const statement of sourceFile.getStatements()) {
     if (!Node.isExpressionStatement(statement)) continue;
     const expression = statement.getExpression();
     if (!Node.isBinaryExpression(expression) || expression.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
     const left = expression.getLeft().getText();
     if (left === 'module.exports') {
-      if (name === 'default') return expression.getRight();
       const object = unwrapExpression(expression.getRight());
+      if (name !== 'default' && relativeModuleLoad(object)) return passOn(object);
+      if (name === 'default') return expression.getRight();
       if (Node.isObjectLiteralExpression(object)) {
         const property = object.getProperty(name);
         if (property && Node.isPropertyAssignment(property)) return property;
         if (property && Node.isShorthandPropertyAssignment(property)) return findDeclarationInScope(sourceFile, name, property);
+        for (const spread of object.getProperties().filter(Node.isSpreadAssignment).reverse()) {
+          const found = passOn(spread.getExpression());
+          if (found) return found;
+        }
       }
     } else if (left === `module.exports.${name}` || left === `exports.${name}`) {
       return expression;
@@ -201,17 +226,28 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
   return undefined;
 }
 
-/** `llm.client` after `import * as llm from './llm'`: the export `client` of that module, or undefined. */
+/**
+ * `llm.client` after `import * as llm from './llm'` (or `export * as llm` in a barrel, `const llm =
+ * await import('./llm')`, `const llm = require('./llm')` of a module with `exports.client = ...`):
+ * the export `client` of that module, or undefined.
+ */
 export function namespaceMember(access: Node, modules: ModuleLoader): Node | undefined {
   if (!Node.isPropertyAccessExpression(access)) return undefined;
   const owner = unwrapExpression(access.getExpression());
   if (!Node.isIdentifier(owner)) return undefined;
   const declaration = findDeclaration(owner, modules);
-  // `export * as llm from './llm'` in a barrel names the whole module just as a namespace import does.
-  if (!declaration || !(Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration))) return undefined;
-  const specifier = importSpecifierOf(declaration);
-  const target = specifier?.startsWith('.') ? modules.resolve(declaration.getSourceFile(), specifier) : undefined;
-  return target ? findExport(target, access.getName(), modules, 1) : undefined;
+  const target = declaration && namespaceTarget(declaration, modules);
+  return target ? (findExport(target, access.getName(), modules, 1) ?? findCommonJsExport(target, access.getName(), modules, 1)) : undefined;
+}
+
+function namespaceTarget(declaration: Node, modules: ModuleLoader): SourceFile | undefined {
+  if (Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration)) {
+    const specifier = importSpecifierOf(declaration);
+    return specifier?.startsWith('.') ? modules.resolve(declaration.getSourceFile(), specifier) : undefined;
+  }
+  if (!Node.isVariableDeclaration(declaration) || !Node.isIdentifier(declaration.getNameNode())) return undefined;
+  const loaded = relativeModuleLoad(declaration.getInitializer());
+  return loaded ? modules.resolve(declaration.getSourceFile(), loaded.specifier) : undefined;
 }
 
 /** The value expression a declaration gives its name, when there is one. */

@@ -154,6 +154,30 @@ await ai.chat.completions.create({
       calls: [{ line: 2, provider: 'openai', model: 'dall-e-3' }],
     },
     {
+      name: 'CommonJS barrels: module.exports = require(...), a spread of require(...), and a required module used as a namespace (shared resolve)',
+      files: {
+        'src/llm/client.js': `const OpenAI = require('openai');\nexports.openai = new OpenAI({ baseURL: 'https://api.together.xyz/v1' });\n`,
+        'src/llm/index.js': `module.exports = require('./client');\n`,
+        'src/llm/all.js': `module.exports = { ...require('./client'), version: 2 };\n`,
+      },
+      code: `const { openai } = require('./llm');\nconst { openai: viaSpread } = require('./llm/all');\nconst llm = require('./llm/client');\nopenai.images.generate({ model: 'black-forest-labs/FLUX.1-schnell', prompt: 'a' });\nviaSpread.images.generate({ model: 'black-forest-labs/FLUX.1-dev', prompt: 'b' });\nllm.openai.images.generate({ model: 'black-forest-labs/FLUX.1-pro', prompt: 'c' });`,
+      calls: [
+        { line: 4, provider: 'together', model: 'black-forest-labs/FLUX.1-schnell' },
+        { line: 5, provider: 'together', model: 'black-forest-labs/FLUX.1-dev' },
+        { line: 6, provider: 'together', model: 'black-forest-labs/FLUX.1-pro' },
+      ],
+    },
+    {
+      name: 'a workspace module loaded with await import(): destructured, as a namespace, and its default (shared resolve)',
+      files: { 'src/llm.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });\nexport default client;\n` },
+      code: `export async function run() {\n  const { client } = await import('./llm');\n  const llm = await import('./llm');\n  const { default: fallback } = await import('./llm');\n  await client.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [] });\n  await llm.client.chat.completions.create({ model: 'llama-3.3-70b-versatile', messages: [] });\n  return fallback.chat.completions.create({ model: 'gemma2-9b-it', messages: [] });\n}`,
+      calls: [
+        { line: 5, provider: 'groq', model: 'llama-3.1-8b-instant' },
+        { line: 6, provider: 'groq', model: 'llama-3.3-70b-versatile' },
+        { line: 7, provider: 'groq', model: 'gemma2-9b-it' },
+      ],
+    },
+    {
       name: 'audio, images and beta parse',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();
