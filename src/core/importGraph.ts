@@ -16,6 +16,8 @@ const RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](\.
 
 /** `export * from './x'`, `export * as ns from './x'`, `export { a, default as b } from './x'` (not `export type`). */
 const RE_EXPORT_FROM = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
+/** CommonJS barrels: `module.exports = require('./x')`, `module.exports = { ...require('./x') }`. */
+const COMMONJS_RE_EXPORT = /\bmodule\.exports\s*=\s*require\s*\(\s*['"](\.{1,2}\/[^'"]+|\.\.?)['"]|\.\.\.\s*require\s*\(\s*['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
 /** `import llm, { a as b } from './x'`: the clause and the specifier (type-only imports never reach run time). */
 const RELATIVE_IMPORT_CLAUSE = /\bimport\s+(?!type\s)([\w$*{][^'";]*?)\s*from\s*['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
 /** `export { llm, fast as quick }` without `from`: a list of local names. */
@@ -31,12 +33,14 @@ export function relativeImportsOf(text: string): string[] {
 }
 
 /**
- * Relative specifiers whose exports this file passes on: `export ... from` and a binding imported
- * and then exported (`import { llm } from './model'; export { llm }` or `export default llm`).
+ * Relative specifiers whose exports this file passes on: `export ... from`, a binding imported
+ * and then exported (`import { llm } from './model'; export { llm }` or `export default llm`), and
+ * CommonJS barrels.
  */
 export function reExportsOf(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(RE_EXPORT_FROM)) found.add(match[1]);
+  for (const match of text.matchAll(COMMONJS_RE_EXPORT)) found.add(match[1] ?? match[2]);
   const exported = locallyExportedNames(text);
   if (exported.size > 0) {
     for (const match of text.matchAll(RELATIVE_IMPORT_CLAUSE)) {

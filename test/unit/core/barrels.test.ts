@@ -23,6 +23,11 @@ const PROJECT: Record<string, string> = {
   'src/cycle/a.ts': `export * from './b';\nexport * from '../llm/client';\n`,
   'src/cycle/b.ts': `export * from './a';\n`,
   'src/features/cyclic.ts': `import { openai } from '../cycle/b';\nexport const icon = () => openai.images.generate({ model: 'dall-e-2', prompt: 'an icon' });\n`,
+  // CommonJS: a barrel of a barrel, and a model loaded with await import().
+  'lib/client.js': `const OpenAI = require('openai');\nexports.openai = new OpenAI();\n`,
+  'lib/index.js': `module.exports = { ...require('./client') };\n`,
+  'lib/jobs/thumbnail.js': `const { openai } = require('..');\nexports.thumbnail = (title) => openai.images.generate({ model: 'gpt-image-1', prompt: title });\n`,
+  'src/features/lazy.ts': `export async function lazySummary(text: string) {\n  const { llm } = await import('../llm');\n  return llm.invoke(text);\n}\n`,
   // Near-miss: a barrel of non-LLM modules; `.invoke()` there is Electron IPC.
   'src/shared/ipc.ts': `export const ipc = { invoke: (channel: string) => channel };\n`,
   'src/shared/index.ts': `export * from './ipc';\n`,
@@ -45,8 +50,10 @@ describe('clients, models and wrappers imported through barrels', () => {
 
   it('finds calls on clients and models re-exported by barrels, also two barrels deep and through a cycle', () => {
     assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.sdk} ${site.method} ${site.provider} ${site.model.id}`), [
+      'lib/jobs/thumbnail.js:2 openai images.generate openai gpt-image-1',
       'src/features/cyclic.ts:2 openai images.generate openai dall-e-2',
       'src/features/images.ts:2 openai images.generate openai dall-e-3',
+      'src/features/lazy.ts:3 langchain invoke openai gpt-4o-mini',
       'src/features/quick.ts:2 langchain invoke anthropic claude-3-5-haiku-latest',
       'src/features/root.ts:2 langchain invoke openai gpt-4o-mini',
       'src/features/tagline.ts:2 langchain invoke openai gpt-4o-mini',
@@ -61,8 +68,8 @@ describe('clients, models and wrappers imported through barrels', () => {
   });
 
   it('parses only files that can reach an SDK module', () => {
-    // 4 SDK modules by the prefilter; 2 + 2 barrels leading to them; 6 importers. The shared/ barrel and its importers stay unparsed.
-    assert.equal(result.summary.filesParsed, 14);
+    // 5 SDK modules by the prefilter; 2 + 2 + 1 barrels leading to them; 8 importers. The shared/ barrel and its importers stay unparsed.
+    assert.equal(result.summary.filesParsed, 18);
     assert.equal(result.summary.filesScanned, Object.keys(PROJECT).length);
   });
 });

@@ -7,6 +7,7 @@ describe('import graph (regex-read relative imports)', () => {
     { name: 'named and default re-exports', text: `export { openai, MODEL as DEFAULT_MODEL } from './client';\nexport { default as llm } from './model';`, reExports: ['./client', './model'] },
     { name: 'an imported binding exported again', text: `import { fast } from './fast';\nimport llm from './model';\nimport * as tools from './tools';\nimport { unrelated } from './other';\nexport { fast };\nexport default llm;\nexport { tools as toolbox };`, reExports: ['./fast', './model', './tools'] },
     { name: 'a parent folder barrel', text: `export * from '..';\nexport { x } from '.';`, reExports: ['..', '.'] },
+    { name: 'CommonJS barrels', text: `module.exports = require('./client');\nmodule.exports = { ...require("./models"), version: 2 };\nconst { helper } = require('./helper');`, reExports: ['./client', './models'] },
     { name: 'type-only re-exports never reach run time', text: `export type { Client } from './client';\nimport type { Model } from './model';\nexport { Model };`, reExports: [] },
     { name: 'plain imports and package re-exports are not barrels of workspace modules', text: `import { llm } from './model';\nexport { OpenAI } from 'openai';\nexport const run = () => llm.invoke('x');\nexport default function handler() {}`, reExports: [] },
   ];
