@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { HoleKind, MessageRole, PromptHole, PromptMessage } from '../../core/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, getObjectProperty, initializerOf, resolveString, unwrapExpression } from './resolve';
@@ -106,12 +106,22 @@ export function resolveMessages(expression: Node | undefined, modules: ModuleLoa
   if (depth < MAX_DEPTH && Node.isIdentifier(node)) {
     const declaration = findDeclaration(node, modules);
     const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
-    if (initializer) {
+    if (declaration && initializer) {
       const inner = resolveMessages(initializer, modules, depth + 1);
-      // Later `messages.push(...)` calls add turns at run time: count what we saw, mark the rest as a hole.
-      if (inner.messages.length > 0) {
-        const pushes = node.getSourceFile().getText().includes(`${node.getText()}.push(`);
-        if (pushes) inner.messages.push({ role: 'user', text: `{{${node.getText()}.push(...)}}`, holes: [{ kind: 'history', expression: `${node.getText()}.push(...)` }] });
+      const pushes = pushesOf(node, declaration, modules);
+      if (inner.messages.length > 0 || pushes.before.length > 0) {
+        // `messages.push(...)` before the request builds it up: read those turns as if written in the literal.
+        for (const push of pushes.before) {
+          for (const argument of push.getArguments().slice(0, MAX_MESSAGES)) {
+            const pushed = Node.isSpreadElement(argument) ? resolveMessages(argument.getExpression(), modules, depth + 1) : readMessage(argument, modules);
+            if (!pushed) continue;
+            if ('messages' in pushed) inner.messages.push(...pushed.messages);
+            else inner.messages.push(pushed.message);
+            inner.hasImage ||= pushed.hasImage;
+          }
+        }
+        // Pushes after it (or elsewhere) add turns at run time, for a later request: mark them as a hole.
+        if (pushes.later) inner.messages.push({ role: 'user', text: `{{${node.getText()}.push(...)}}`, holes: [{ kind: 'history', expression: `${node.getText()}.push(...)` }] });
         return inner;
       }
     }
@@ -119,6 +129,33 @@ export function resolveMessages(expression: Node | undefined, modules: ModuleLoa
   const expressionText = node.getText().slice(0, 80);
   result.messages.push({ role: 'user', text: `{{${expressionText}}}`, holes: [{ kind: messageArrayHoleKind(expressionText), expression: expressionText }] });
   return result;
+}
+
+/**
+ * `name.push(...)` calls on the array `declaration` names: those in the request's own function and
+ * before it (in source order) build the request; any other push changes it at run time.
+ */
+function pushesOf(usage: Node, declaration: Node, modules: ModuleLoader): { before: CallExpression[]; later: boolean } {
+  const name = usage.getText();
+  if (!usage.getSourceFile().getFullText().includes(`${name}.push(`)) return { before: [], later: false };
+  if (declaration.getSourceFile() !== usage.getSourceFile() || !Node.isVariableDeclaration(declaration)) return { before: [], later: true };
+  const scope = enclosingFunction(declaration) ?? usage.getSourceFile();
+  const requestFunction = enclosingFunction(usage);
+  const before: CallExpression[] = [];
+  let later = false;
+  for (const call of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'push' || callee.getExpression().getText() !== name) continue;
+    if (findDeclaration(callee.getExpression(), modules) !== declaration) continue;
+    const inRequestFunction = requestFunction === undefined || call.getFirstAncestor((ancestor) => ancestor === requestFunction) !== undefined;
+    if (inRequestFunction && call.getStart() > declaration.getStart() && call.getStart() < usage.getStart()) before.push(call);
+    else later = true;
+  }
+  return { before, later };
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
 }
 
 /** A run-time list of messages: conversation history or retrieved context when its name says so. */

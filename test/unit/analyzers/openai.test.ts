@@ -178,6 +178,28 @@ await ai.chat.completions.create({
       ],
     },
     {
+      name: 'messages built up with push in the same function; pushes after the request are later turns (shared prompt)',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function answer(question: string, history: any[], brief: boolean) {
+  const messages: any[] = [];
+  messages.push({ role: 'system', content: 'You answer questions about invoices.' });
+  if (brief) messages.push({ role: 'system', content: 'Be brief.' });
+  messages.push(...history, { role: 'user', content: question });
+  return openai.chat.completions.create({ model: 'gpt-4o', messages });
+}
+export async function chat(turn: string) {
+  const messages = [{ role: 'system', content: 'You are a pirate.' }];
+  const reply = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });
+  messages.push({ role: 'user', content: turn });
+  return reply;
+}`,
+      calls: [
+        { line: 8, model: 'gpt-4o', promptIncludes: ['You answer questions about invoices.', 'Be brief.', '{{question}}'], holeKinds: ['history', 'interpolation'] },
+        { line: 12, model: 'gpt-4o-mini', promptIncludes: ['You are a pirate.'], holeKinds: ['history'] },
+      ],
+    },
+    {
       name: 'audio, images and beta parse',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();
