@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, unwrapExpression } from './resolve';
 
@@ -58,6 +58,9 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     const exported = namespaceMember(node, modules);
     const exportedValue = exported && initializerOf(exported);
     if (exportedValue) return withStep(resolveClientOrigin(exportedValue, modules, depth + 1), exported, node);
+    // `service.client`, `new LlmService().client`, `this.llm.client`: a field of a workspace class.
+    const ownerClass = instanceClassOf(node.getExpression(), modules, depth + 1);
+    if (ownerClass) return memberOrigin(ownerClass, node.getName(), modules, depth);
     // `clients.openai` or `deps.llm`: an object literal property holding a client.
     const owner = unwrapExpression(node.getExpression());
     if (Node.isIdentifier(owner)) {
@@ -107,6 +110,43 @@ function withStep(origin: ClientOrigin | undefined, declaration: Node, usage: No
 function fromClassMember(access: Node, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
   const classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
   if (!classNode || !(Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode))) return undefined;
+  return memberOrigin(classNode, memberName, modules, depth);
+}
+
+/**
+ * The workspace class an expression is an instance of: `new LlmService()`, a constant holding one,
+ * or a parameter, field or constructor-injected property typed by it (`private llm: LlmService`).
+ * Undefined for package classes: their fields are not ours to read.
+ */
+function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number): ClassDeclaration | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = unwrapExpression(expression);
+  if (Node.isNewExpression(node)) return workspaceClass(node.getExpression(), modules);
+  let declaration: Node | undefined;
+  if (Node.isIdentifier(node)) {
+    declaration = findDeclaration(node, modules);
+  } else if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+    const classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+    declaration = classNode?.getProperty(node.getName()) ?? classNode?.getConstructors().flatMap((constructor) => constructor.getParameters()).find((parameter) => parameter.isParameterProperty() && parameter.getName() === node.getName());
+  }
+  if (!declaration) return undefined;
+  if (Node.isParameterDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
+    const typeNode = declaration.getTypeNode();
+    if (typeNode && Node.isTypeReference(typeNode)) return workspaceClass(typeNode.getTypeName(), modules);
+  }
+  if (Node.isParameterDeclaration(declaration)) return undefined;
+  const initializer = initializerOf(declaration);
+  return initializer ? instanceClassOf(initializer, modules, depth + 1) : undefined;
+}
+
+function workspaceClass(name: Node, modules: ModuleLoader): ClassDeclaration | undefined {
+  if (!Node.isIdentifier(name)) return undefined;
+  const declaration = findDeclaration(name, modules);
+  return declaration && Node.isClassDeclaration(declaration) ? declaration : undefined;
+}
+
+/** A class member holding a client: its initializer, an assignment in the class, or its declared type. */
+function memberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
   const property = classNode.getProperty(memberName);
   const initializer = property?.getInitializer();
   if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);

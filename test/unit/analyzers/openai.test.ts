@@ -200,6 +200,25 @@ export async function chat(turn: string) {
       ],
     },
     {
+      name: 'a client held in a field of a workspace class, used from outside it: new X().client, an instance, an injected service (shared clients)',
+      files: { 'src/llm.ts': `import OpenAI from 'openai';\nexport class LlmService {\n  readonly client = new OpenAI({ baseURL: 'https://api.deepseek.com' });\n}\n` },
+      code: `import { LlmService } from './llm';
+const service = new LlmService();
+export const a = () => new LlmService().client.chat.completions.create({ model: 'deepseek-chat', messages: [] });
+export const b = () => service.client.chat.completions.create({ model: 'deepseek-reasoner', messages: [] });
+export class Reports {
+  constructor(private readonly llm: LlmService) {}
+  summarize() { return this.llm.client.chat.completions.create({ model: 'deepseek-chat', messages: [] }); }
+}
+export const c = (injected: LlmService) => injected.client.chat.completions.create({ model: 'deepseek-chat', messages: [] });`,
+      calls: [
+        { line: 3, provider: 'deepseek', model: 'deepseek-chat' },
+        { line: 4, provider: 'deepseek', model: 'deepseek-reasoner' },
+        { line: 7, provider: 'deepseek', model: 'deepseek-chat' },
+        { line: 9, provider: 'deepseek', model: 'deepseek-chat' },
+      ],
+    },
+    {
       name: 'audio, images and beta parse',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();
