@@ -21,27 +21,59 @@ export async function findCallers(files: readonly DiscoveredFile[], functionName
   const names = [...new Set(functionNames.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name.length >= MIN_NAME_LENGTH))];
   const callers = new Map<string, CallerLocation[]>(names.map((name) => [name, []]));
   if (names.length === 0) return callers;
-  const pattern = new RegExp(`(^|[^\\w$.])(${names.map(escapeRegExp).join('|')})\\s*(?:<[^>()]*>)?\\s*\\(`, 'g');
+  const pattern = callPattern(names);
   for await (const { file, bytes } of readAhead(files)) {
     signal?.throwIfAborted();
     if (!bytes || looksBinary(bytes)) continue;
     const text = bytes.toString('utf8');
+    // `import { summarize as s }` and `import * as llm` call a helper by another name: `s(...)`, `llm.summarize(...)`.
+    const localNames = localNamesOf(text, names);
+    const filePattern = localNames.size > 0 ? callPattern([...names, ...localNames.keys()]) : pattern;
     // Most files call none of the helpers: one test over the whole text before going line by line.
-    pattern.lastIndex = 0;
-    if (!pattern.test(text) || looksMinified(text)) continue;
+    filePattern.lastIndex = 0;
+    if (!filePattern.test(text) || looksMinified(text)) continue;
     const lines = text.split('\n');
     lines.forEach((line, index) => {
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+      filePattern.lastIndex = 0;
+      for (let match = filePattern.exec(line); match; match = filePattern.exec(line)) {
         const before = line.slice(0, match.index + match[1].length);
         const after = line.slice(match.index + match[0].length);
         if (isDefinition(before, after)) continue;
-        const list = callers.get(match[2])!;
-        if (list.length < MAX_CALLERS) list.push({ file: file.relativePath, line: index + 1 });
+        const list = callers.get(localNames.get(match[2]) ?? match[2]);
+        if (list && list.length < MAX_CALLERS) list.push({ file: file.relativePath, line: index + 1 });
       }
     });
   }
   return callers;
+}
+
+/** `name(` or `name<T>(`, not a method of something else (`x.name(`). */
+function callPattern(names: readonly string[]): RegExp {
+  return new RegExp(`(^|[^\\w$.])(${names.map(escapeRegExp).join('|')})\\s*(?:<[^>()]*>)?\\s*\\(`, 'g');
+}
+
+const ALIASED_IMPORT = /\bimport\s*(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*['"]\.[^'"]*['"]/g;
+const NAMESPACE_IMPORT = /\bimport\s*\*\s*as\s+([\w$]+)\s+from\s*['"]\.[^'"]*['"]/g;
+
+/**
+ * Other spellings of the helpers in this file, each mapped to the helper's name: aliases from
+ * relative imports (`s` for `summarize as s`) and `llm.summarize` for a namespace import `llm`.
+ * A namespace import is not checked to export the helper; the name after the dot must still match.
+ */
+function localNamesOf(text: string, names: readonly string[]): Map<string, string> {
+  const local = new Map<string, string>();
+  if (!text.includes(' as ')) return local;
+  const wanted = new Set(names);
+  for (const match of text.matchAll(ALIASED_IMPORT)) {
+    for (const entry of match[1].split(',')) {
+      const [imported, alias] = entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
+      if (alias && wanted.has(imported) && alias !== imported) local.set(alias, imported);
+    }
+  }
+  for (const match of text.matchAll(NAMESPACE_IMPORT)) {
+    for (const name of names) local.set(`${match[1]}.${name}`, name);
+  }
+  return local;
 }
 
 /** `function name(`, `async name(...) {` and method signatures declare the name; they do not call it. */

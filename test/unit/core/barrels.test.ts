@@ -19,6 +19,7 @@ const PROJECT: Record<string, string> = {
   'src/features/root.ts': `import { llm } from '..';\nexport const motto = () => llm.invoke('Write a motto');\n`,
   'src/features/quick.ts': `import { fast } from '../llm';\nexport const quick = (question: string) => fast.invoke(question);\n`,
   'src/routes/articles.ts': `import { summarizeArticle } from '../llm';\nexport async function post(body: string) {\n  return summarizeArticle(body);\n}\n`,
+  'src/routes/digest.ts': `import { summarizeArticle as summarize } from '../llm';\nimport * as llm from '../llm';\nexport const digest = (a: string, b: string) => [summarize(a),\n  llm.summarizeArticle(b)];\nexport const other = (x: any) => x.summarizeArticle('not ours');\n`,
   // Barrels that cycle still end, and still lead to the client.
   'src/cycle/a.ts': `export * from './b';\nexport * from '../llm/client';\n`,
   'src/cycle/b.ts': `export * from './a';\n`,
@@ -62,14 +63,14 @@ describe('clients, models and wrappers imported through barrels', () => {
     assert.deepEqual(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), []);
   });
 
-  it('records callers of a wrapper imported through a barrel', () => {
+  it('records callers of a wrapper imported through a barrel, also under an alias or through a namespace import', () => {
     const wrapper = result.callSites.find((site) => site.enclosingFunction === 'summarizeArticle');
-    assert.deepEqual(wrapper?.callers, [{ file: 'src/routes/articles.ts', line: 3 }]);
+    assert.deepEqual(wrapper?.callers, [{ file: 'src/routes/articles.ts', line: 3 }, { file: 'src/routes/digest.ts', line: 3 }, { file: 'src/routes/digest.ts', line: 4 }]);
   });
 
   it('parses only files that can reach an SDK module', () => {
-    // 5 SDK modules by the prefilter; 2 + 2 + 1 barrels leading to them; 8 importers. The shared/ barrel and its importers stay unparsed.
-    assert.equal(result.summary.filesParsed, 18);
+    // 5 SDK modules by the prefilter; 2 + 2 + 1 barrels leading to them; 9 importers. The shared/ barrel and its importers stay unparsed.
+    assert.equal(result.summary.filesParsed, 19);
     assert.equal(result.summary.filesScanned, Object.keys(PROJECT).length);
   });
 });
