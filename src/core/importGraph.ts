@@ -25,6 +25,8 @@ const LOCAL_EXPORT_LIST = /\bexport\s*\{([^}]*)\}(?!\s*from)/g;
 /** `export default llm;` of a local (possibly imported) name. */
 const EXPORT_DEFAULT_NAME = /\bexport\s+default\s+([\w$]+)\s*(?:;|$)/gm;
 
+const MIGHT_RE_EXPORT = /\bexport\s*[*{]|\bexport\s+default\s+[\w$]+\s*(?:;|$)|\bmodule\.exports\s*=|\.\.\.\s*require\s*\(/m;
+
 /** Relative module specifiers a file imports or re-exports (`'./model'`, `'..'`). */
 export function relativeImportsOf(text: string): string[] {
   const found = new Set<string>();
@@ -38,6 +40,8 @@ export function relativeImportsOf(text: string): string[] {
  * CommonJS barrels.
  */
 export function reExportsOf(text: string): string[] {
+  // One scan rules out most files (`export function`, `export interface` pass nothing on) before the detailed ones.
+  if (!MIGHT_RE_EXPORT.test(text)) return [];
   const found = new Set<string>();
   for (const match of text.matchAll(RE_EXPORT_FROM)) found.add(match[1]);
   for (const match of text.matchAll(COMMONJS_RE_EXPORT)) found.add(match[1] ?? match[2]);
