@@ -4,11 +4,11 @@
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 const root = path.join(__dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
-if (!existsSync(cli)) {
+const launcher = path.join(root, 'dist', 'launch.js');
+if (!existsSync(launcher) || !existsSync(path.join(root, 'dist', 'cli.js'))) {
   const { execFileSync } = require('node:child_process');
   execFileSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--only', 'cli'], { cwd: root, stdio: 'inherit' });
 }
-require(cli)
-  .main(process.argv.slice(2))
+require(launcher)
+  .launch(process.argv.slice(2))
   .then((code) => { process.exitCode = code; });

@@ -2,19 +2,25 @@
  * Scan-speed benchmark (`npm run bench [-- <dir>]`). Without a folder it generates a synthetic
  * monorepo (default 3,000 source files, 2.5% of them with LLM calls, like the measured real one in
  * the scan-speed notes); with one it scans that checkout. It times a cold scan (files/s, peak RSS,
- * files fully parsed), a re-scan with the per-file cache, and a re-scan after one edit.
+ * files fully parsed), a re-scan with the per-file cache, a re-scan after one edit, and the CLI end
+ * to end in fresh processes (with and without V8's code cache; `npm run build` first).
  * Prints figures; asserts nothing (timings are never test assertions).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as SourceScanner from '../src/core/scan';
 
-// BENCH_BUNDLE=1 measures the shipped bundle (dist/scanner.js, `npm run build` first) instead of the sources.
+// Measures what ships: builds the bundles, then loads dist/scanner.js (which counts tokens in its
+// worker thread). BENCH_SOURCES=1 measures the TypeScript sources through tsx instead.
+const fromSources = process.env.BENCH_SOURCES === '1';
+const repoRoot = path.resolve(__dirname, '..');
+if (!fromSources) spawnSync(process.execPath, [path.join(repoRoot, 'esbuild.mjs')], { cwd: repoRoot, stdio: 'inherit' });
 const loadStarted = performance.now();
-const scanner: Pick<typeof SourceScanner, 'ScanCache' | 'scanWorkspace'> = require(process.env.BENCH_BUNDLE === '1' ? path.resolve('dist', 'scanner.js') : '../src/core/scan');
+const scanner: Pick<typeof SourceScanner, 'ScanCache' | 'scanWorkspace'> = require(fromSources ? '../src/core/scan' : path.join(repoRoot, 'dist', 'scanner.js'));
 const { ScanCache, scanWorkspace } = scanner;
-console.log(`loaded the scanner (${process.env.BENCH_BUNDLE === '1' ? 'dist/scanner.js' : 'sources'}) in ${(performance.now() - loadStarted).toFixed(0)} ms`);
+console.log(`loaded the scanner (${fromSources ? 'sources' : 'dist/scanner.js'}) in ${(performance.now() - loadStarted).toFixed(0)} ms`);
 
 const FILES = Number(process.env.BENCH_FILES ?? 3000);
 const LLM_SHARE = Number(process.env.BENCH_LLM_SHARE ?? 0.025);
@@ -84,6 +90,30 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/**
+ * The CLI as a user runs it, in a fresh process: Node start, bundle load, scan, JSON out. Run
+ * without V8's code cache, then once to write the cache, then with it (a private temp folder, so
+ * an earlier cache does not count).
+ */
+function benchCli(root: string): void {
+  const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'llm-advisor-bench-cache-'));
+  const bin = path.resolve(__dirname, '..', 'bin', 'llm-hosting-advisor.js');
+  const run = (label: string, env: Record<string, string>) => {
+    const started = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, [bin, 'scan', root, '--format', 'json'], { env: { ...process.env, TMPDIR: cacheHome, ...env }, maxBuffer: 256 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms${child.status === 0 ? '' : `   exit ${child.status}: ${String(child.stderr).slice(0, 200)}`}`);
+  };
+  try {
+    run('CLI cold, no code cache', { LLM_HOSTING_ADVISOR_CODE_CACHE: '0' });
+    run('CLI cold, writing the code cache', {});
+    run('CLI cold, with the code cache', {});
+    run('CLI cold, with the code cache', {});
+  } finally {
+    rmSync(cacheHome, { recursive: true, force: true });
+  }
+}
+
 async function benchCheckout(root: string): Promise<void> {
   const cold = await timed(`cold scan of ${root}`, () => scanWorkspace(root));
   const seconds = (cold.summary.durationMs ?? 1) / 1000;
@@ -91,6 +121,7 @@ async function benchCheckout(root: string): Promise<void> {
   const cache = new ScanCache();
   await scanWorkspace(root, { cache });
   await timed('re-scan with cache, nothing changed', () => scanWorkspace(root, { cache }));
+  benchCli(root);
   console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }
 
@@ -111,6 +142,7 @@ async function main(): Promise<void> {
     const cold = await timed('cold scan (no cache)', () => scanWorkspace(root));
     const seconds = (cold.summary.durationMs ?? 1) / 1000;
     console.log(`  files discovered ${cold.summary.filesScanned}, fully parsed ${cold.summary.filesParsed}, call sites ${cold.summary.callSites}, ${Math.round((cold.summary.filesScanned ?? 0) / seconds)} files/s`);
+    console.log(`  peak RSS so far (loading + the cold scan) ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     const cache = new ScanCache();
     await timed('scan filling the cache', () => scanWorkspace(root, { cache }));
     await timed('re-scan, nothing changed', () => scanWorkspace(root, { cache }));
@@ -120,7 +152,8 @@ async function main(): Promise<void> {
     utimesSync(edited, later, later);
     const afterEdit = await timed('re-scan after editing one file', () => scanWorkspace(root, { cache }));
     console.log(`  files re-analyzed ${afterEdit.summary.filesScanned! - afterEdit.summary.filesReusedFromCache!}, reused from cache ${afterEdit.summary.filesReusedFromCache}`);
-    console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    benchCli(root);
+    console.log(`peak RSS of this process over all runs ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -14,7 +14,7 @@ import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, refreshPrices } from './extension/prices';
-import { isScanModuleLoaded, WorkspaceScanModel } from './extension/scanModel';
+import { isScanModuleLoaded, loadScanModule, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
 
@@ -36,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
 
   context.subscriptions.push(
     model,
+    // The scanner module counts tokens in a worker thread; it must not outlive the extension.
+    { dispose: () => void (isScanModuleLoaded() ? loadScanModule().then((scanner) => scanner.stopTokenizerWorker()) : undefined) },
     lenses,
     statusBar,
     vscode.commands.registerCommand(CommandId.OpenCostPanel, (callSiteId?: unknown) => {

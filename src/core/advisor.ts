@@ -671,7 +671,8 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
     let hi = linear * 2;
     for (let i = 0; i < 20 && !pays(hi); i++) hi *= 2;
     if (pays(hi)) {
-      for (let i = 0; i < 40; i++) {
+      // The answer is shown in whole dollars; halving further only re-plans the same replica counts.
+      while (hi - lo > 1) {
         const mid = (lo + hi) / 2;
         if (pays(mid)) hi = mid;
         else lo = mid;

@@ -1,4 +1,4 @@
-import { readAhead, type DiscoveredFile } from './files';
+import { readFiles, type DiscoveredFile } from './files';
 import { looksBinary, looksMinified } from './prefilter';
 
 export interface CallerLocation {
@@ -22,7 +22,7 @@ export async function findCallers(files: readonly DiscoveredFile[], functionName
   const callers = new Map<string, CallerLocation[]>(names.map((name) => [name, []]));
   if (names.length === 0) return callers;
   const pattern = callPattern(names);
-  for await (const { file, bytes } of readAhead(files)) {
+  for await (const { file, bytes } of readFiles(files)) {
     signal?.throwIfAborted();
     if (!bytes || looksBinary(bytes)) continue;
     const text = bytes.toString('utf8');

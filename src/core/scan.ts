@@ -2,9 +2,10 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
 import { findCallers } from './callers';
-import { discoverSourceFiles, readAhead, type DiscoveredFile } from './files';
+import { discoverSourceFiles, readFiles, type DiscoveredFile } from './files';
 import { enrichCalls, type EnrichOptions } from './enrich';
 import { ImportGraph, importsAnyOf } from './importGraph';
+import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries } from './usageLoader';
 import { parseUsageExport, type UsageExport } from './usageExport';
 import type { AdvisorOptions } from './advisor';
@@ -92,6 +93,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   if (!rootStat?.isDirectory()) throw new ScanInputError(`not a readable directory: ${absoluteRoot}`);
 
   const diagnostics: Diagnostic[] = [];
+  warmTokenizer();
   const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
   diagnostics.push(...discovered.diagnostics);
 
@@ -101,8 +103,8 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   let reused = 0;
   const analyses: Array<{ file: DiscoveredFile; analysis: FileAnalysis }> = [];
   let index = 0;
-  // With a cache most files are not read at all; without one, reads run ahead of the parser.
-  const files = options.cache ? discovered.files.map((file) => ({ file, preread: undefined })) : readAhead(discovered.files);
+  // With a cache most files are not read at all.
+  const files = options.cache ? discovered.files.map((file) => ({ file, preread: undefined })) : readFiles(discovered.files);
   for await (const entry of files) {
     const file = entry.file;
     const preread = 'bytes' in entry ? entry : undefined;
@@ -151,6 +153,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     usageExport = parseUsageExport(text);
   }
   const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions, catalog: options.catalog };
+  await countTokensAhead(detected);
   const enriched = enrichCalls(detected, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));

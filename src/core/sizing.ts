@@ -388,6 +388,19 @@ function defaultPrecisions(arch: ModelArchitecture): Precision[] {
   return arch.releasedPrecision === 'fp8' ? ['fp8'] : ['bf16', 'fp8'];
 }
 
+// Sizing does not depend on the volume, and planning (the break-even search above all) asks for the
+// same configurations again and again at different volumes. Results are never mutated.
+const sizingsByCatalog = new WeakMap<Catalog, Map<string, SizingResult>>();
+
+function sizeForPlanning(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpuCount: number, contextTokens: number, concurrency: number, catalog: Catalog): SizingResult {
+  let sizings = sizingsByCatalog.get(catalog);
+  if (!sizings) sizingsByCatalog.set(catalog, (sizings = new Map()));
+  const key = `${arch.id}|${precision}|${gpu.id}|${gpuCount}|${contextTokens}|${concurrency}`;
+  let result = sizings.get(key);
+  if (!result) sizings.set(key, (result = sizeModel({ arch, precision, gpu, gpuCount, contextTokens, concurrency }, catalog)));
+  return result;
+}
+
 function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpuCount: number, w: Workload, catalog: Catalog, opts: PlanOptions): DeploymentPlan {
   const hours = assumption(catalog, 'hoursPerMonth', 730);
   const target = assumption(catalog, 'targetUtilization', 0.6);
@@ -396,7 +409,7 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const seq = Math.min(arch.contextWindow, Math.max(1, w.inputTokens + w.outputTokens));
   const wantConc = opts.concurrency ?? 64;
   const minConc = assumption(catalog, 'minServiceConcurrency', 4);
-  const probe = sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: minConc }, catalog);
+  const probe = sizeForPlanning(arch, precision, gpu, gpuCount, seq, minConc, catalog);
   let batch = Math.max(minConc, Math.min(wantConc, probe.maxConcurrency));
   // Resident length during decode averages the prompt plus half the output.
   const avgSeq = w.inputTokens + w.outputTokens / 2;
@@ -407,7 +420,7 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
     batch = Math.max(minConc, Math.floor(batch / 2));
     decodeAgg = batchedDecodeTokensPerSecond(probe, arch, gpu, batch, avgSeq, catalog);
   }
-  let result = probe.fits ? sizeModel({ arch, precision, gpu, gpuCount, contextTokens: seq, concurrency: batch }, catalog) : probe;
+  let result = probe.fits ? sizeForPlanning(arch, precision, gpu, gpuCount, seq, batch, catalog) : probe;
   if (result.fits && decodeAgg / batch < minStream) {
     result = { ...result, fits: false, reason: `${(decodeAgg / batch).toFixed(1)} tokens/s per stream at batch ${batch}, below the ${minStream} tokens/s a streaming call needs` };
   }

@@ -41,9 +41,29 @@ export function getEncoder(encoding: EncodingName): Tiktoken {
   return encoder;
 }
 
+/** Whether this thread has built the encoder already (then counting here costs microseconds). */
+export function isEncoderLoaded(encoding: EncodingName): boolean {
+  return encoders.has(encoding);
+}
+
+// Counts made elsewhere (the tokenizer worker, see tokenizerWorker.ts) or earlier in this process,
+// per encoding. Bounded so a long editor session does not grow it without end.
+const knownCounts = new Map<EncodingName, Map<string, number>>();
+const KNOWN_COUNTS_LIMIT = 20_000;
+
+/** Records exact counts made by the tokenizer worker, so `countTokens` need not load an encoder here. */
+export function rememberTokenCounts(encoding: EncodingName, texts: readonly string[], counts: readonly number[]): void {
+  let known = knownCounts.get(encoding);
+  if (!known) knownCounts.set(encoding, (known = new Map()));
+  if (known.size + texts.length > KNOWN_COUNTS_LIMIT) known.clear();
+  texts.forEach((text, index) => known.set(text, counts[index]));
+}
+
 /** Exact token count of plain text; special-token strings in user text count as ordinary text. */
 export function countTokens(text: string, encoding: EncodingName = 'o200k_base'): number {
   if (!text) return 0;
+  const known = knownCounts.get(encoding)?.get(text);
+  if (known !== undefined) return known;
   return getEncoder(encoding).encode_ordinary(text).length;
 }
 
@@ -316,6 +336,27 @@ type HoleEntry = NonNullable<TokenEstimate['holes']>[number];
 
 const HOLE_MARKER = /\{\{[\s\S]*?\}\}/g;
 
+/** The text of a prompt part without its run-time holes: what tiktoken counts. */
+function staticTextOf(message: DetectedCall['messages'][number]): string {
+  return message.text.replace(HOLE_MARKER, '');
+}
+
+/** Every text `estimateTokens` will count for these calls, by encoding (for counting them ahead, in a worker). */
+export function textsToCount(calls: readonly DetectedCall[]): Map<EncodingName, Set<string>> {
+  const texts = new Map<EncodingName, Set<string>>();
+  for (const call of calls) {
+    const encoding = tokenizerFor(call.model.id).encoding;
+    for (const message of call.messages) {
+      const text = staticTextOf(message);
+      if (!text) continue;
+      let forEncoding = texts.get(encoding);
+      if (!forEncoding) texts.set(encoding, (forEncoding = new Set()));
+      forEncoding.add(text);
+    }
+  }
+  return texts;
+}
+
 function lookupOverride(table: Record<string, number> | undefined, hole: PromptHole): number | undefined {
   if (!table) return undefined;
   const expr = hole.expression.trim();
@@ -420,7 +461,7 @@ export function estimateTokens(call: DetectedCall, task: TaskType, options?: Est
   let codeParts = 0;
   const holes: HoleEntry[] = [];
   for (const message of call.messages) {
-    const staticText = message.text.replace(HOLE_MARKER, '');
+    const staticText = staticTextOf(message);
     const textTokens = countTokens(staticText, tokenizer.encoding);
     const textIsCode = codeTask || looksLikeCode(staticText);
     if (textIsCode && textTokens > 0 && codeFactor !== tokenizer.factor) codeParts++;

@@ -6,6 +6,7 @@
  */
 export { scanWorkspace, ScanCache, type ScanOptions } from '../core/scan';
 export { renderMarkdownPlan } from '../core/plan';
+export { stopTokenizerWorker, tokenizerWorkerRunning } from '../core/tokenCountAhead';
 export { applyWhatIf, isEmptyWhatIf, whatIfChoices, type WhatIf } from './whatIf';
 export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from '../core/priceOverride';
 export { ensureUsageFile, patchUsageFile, usageFilePath, writeFileAtomic, USAGE_FILE_TEMPLATE } from './usageFile';

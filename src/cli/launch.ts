@@ -1,0 +1,18 @@
+/**
+ * Entry of dist/launch.js, what bin/llm-hosting-advisor.js runs: loads the CLI bundle with V8's
+ * code cache (see core/codeCache.ts) in the system's temporary folder, runs it, then saves the
+ * cache. LLM_HOSTING_ADVISOR_CODE_CACHE=0 turns the cache off.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { requireWithCodeCache } from '../core/codeCache';
+
+type Cli = typeof import('./main');
+
+export async function launch(argv: readonly string[]): Promise<number> {
+  const cacheDirectory = process.env.LLM_HOSTING_ADVISOR_CODE_CACHE === '0' ? undefined : path.join(os.tmpdir(), 'llm-hosting-advisor-code-cache');
+  const cli = requireWithCodeCache<Cli>(path.join(__dirname, 'cli.js'), cacheDirectory);
+  const code = await cli.exports.main(argv);
+  await cli.saveCache();
+  return code;
+}
