@@ -5,7 +5,7 @@ import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { eachCall, isTrueLiteral, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames } from './shared/sdk';
+import { eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames } from './shared/sdk';
 
 /**
  * Anthropic's SDKs: `@anthropic-ai/sdk`, and the same client surface served by AWS Bedrock
@@ -34,10 +34,12 @@ const PROVIDER_BY_PACKAGE: Readonly<Record<string, string>> = {
 /** Model ids that only Anthropic models carry (first-party, Bedrock and Vertex spellings). */
 const CLAUDE_MODEL = /^(?:(?:us|eu|apac|global)\.)?(?:anthropic\.)?claude/i;
 
+const METHOD_NAMES = lastNamesOf(METHODS);
+
 export const anthropicAnalyzer: Analyzer = {
   id: 'anthropic',
   packages: Object.keys(PROVIDER_BY_PACKAGE),
-  analyze: eachCall(analyzeCall),
+  analyze: eachCall(analyzeCall, (name) => METHOD_NAMES.has(name)),
 };
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {

@@ -27,7 +27,7 @@ const AGGREGATED_METHODS = new Map(Object.entries(COMMANDS).map(([command, spec]
 export const bedrockAnalyzer: Analyzer = {
   id: 'bedrock',
   packages: [PACKAGE],
-  analyze: eachCall(analyzeCall),
+  analyze: eachCall(analyzeCall, (name) => name === 'send' || AGGREGATED_METHODS.has(name)),
 };
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {

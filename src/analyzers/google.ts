@@ -5,7 +5,7 @@ import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { eachCall, importBindingOf, isTrueLiteral, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Google's Gemini SDKs:
@@ -42,10 +42,12 @@ const GENAI_METHODS: readonly MethodSpec[] = [
   { path: 'live.connect', endpoint: 'chat', streaming: true },
 ];
 
+const GENAI_METHOD_NAMES = lastNamesOf(GENAI_METHODS);
+
 export const googleAnalyzer: Analyzer = {
   id: 'google',
   packages: Object.keys(PROVIDER_BY_PACKAGE),
-  analyze: eachCall((call, context) => analyzeGenAiCall(call, context) ?? analyzeModelCall(call, context)),
+  analyze: eachCall((call, context) => analyzeGenAiCall(call, context) ?? analyzeModelCall(call, context), (name) => GENAI_METHOD_NAMES.has(name) || name in MODEL_METHODS),
 };
 
 /** The model a request uses and the settings it carries, gathered from wherever the SDK takes them. */

@@ -52,7 +52,7 @@ const CALLEE_NAMES = new Set(['fetch', 'axios', 'request', ...VERBS]);
 export const httpAnalyzer: Analyzer = {
   id: 'http',
   packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES],
-  analyze: eachCall(analyzeCall),
+  analyze: eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name)),
 };
 
 interface HttpRequest {

@@ -70,7 +70,7 @@ const MAX_DEPTH = 10;
 export const langchainAnalyzer: Analyzer = {
   id: 'langchain',
   packages: [LANGCHAIN_PACKAGE],
-  analyze: eachCall(analyzeCall),
+  analyze: eachCall(analyzeCall, (name) => name in REQUEST_METHODS),
 };
 
 /** What a runnable resolves to: the model inside it, the prompt templates before it, and what decorators added. */

@@ -1,9 +1,9 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { methodPath, receiverOf, toDetectedCall } from './shared/callsite';
+import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { eachCall } from './shared/sdk';
+import { eachCall, lastNamesOf, matchMethodTable } from './shared/sdk';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString } from './shared/resolve';
@@ -32,30 +32,23 @@ const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boo
   { path: 'batches.create', endpoint: 'batch' },
 ];
 
-const METHODS_BY_DEPTH = [...new Set(METHODS.map((method) => method.path.split('.').length))].sort((a, b) => b - a);
 
 /** Shapes unique to OpenAI's SDK: reported even when the client cannot be traced, with a note saying so. */
 const DISTINCTIVE_WITHOUT_CLIENT = new Set(['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'responses.create', 'responses.parse']);
 
 const OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI', 'default']);
 
+const METHOD_NAMES = lastNamesOf(METHODS);
+
 export const openaiAnalyzer: Analyzer = {
   id: 'openai',
   packages: ['openai'],
-  analyze: eachCall(analyzeCall),
+  analyze: eachCall(analyzeCall, (name) => METHOD_NAMES.has(name)),
 };
 
-function matchMethod(call: CallExpression) {
-  for (const depth of METHODS_BY_DEPTH) {
-    const path = methodPath(call, depth);
-    const method = METHODS.find((candidate) => candidate.path === path);
-    if (method) return { method, depth };
-  }
-  return undefined;
-}
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethod(call);
+  const match = matchMethodTable(call, METHODS);
   if (!match) return undefined;
   const receiver = receiverOf(call, match.depth);
   if (!receiver) return undefined;

@@ -63,7 +63,7 @@ export const vercelAiAnalyzer: Analyzer = {
   packages: [...AI_PACKAGES, /^@ai-sdk\//],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const aliases = localAliases(context.sourceFile);
-    return eachCall((call, callContext) => analyzeCall(call, callContext, aliases))(context);
+    return eachCall((call, callContext) => analyzeCall(call, callContext, aliases), (name) => name in FUNCTIONS || aliases.has(name))(context);
   },
 };
 

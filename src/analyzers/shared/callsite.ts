@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { CallFeatures, DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../core/types';
 
 /** The 1-based span of the whole call expression. */
@@ -40,11 +40,13 @@ export function annotationComment(call: Node): { text: string; line: number } | 
 
 /** The last `depth` property names of the callee (`chat.completions.create`), or '' when the chain is shorter. */
 export function methodPath(call: CallExpression, depth: number): string {
+  // Raw compiler nodes: this runs on every call of every parsed file, and wrapping each link of
+  // each callee chain in ts-morph nodes cost more than the rest of the matching.
   const names: string[] = [];
-  let current: Node = call.getExpression();
-  while (Node.isPropertyAccessExpression(current) && names.length < depth) {
-    names.unshift(current.getName());
-    current = current.getExpression();
+  let current: ts.Expression = call.compilerNode.expression;
+  while (ts.isPropertyAccessExpression(current) && names.length < depth) {
+    names.unshift(current.name.text);
+    current = current.expression;
   }
   return names.length === depth ? names.join('.') : '';
 }

@@ -6,7 +6,7 @@ import { receiverOf, toDetectedCall } from './callsite';
 import { resolveClientOrigin } from './clients';
 import { resolveContentParts, resolveMessages } from './prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './resolve';
-import { eachCall, importBindingOf, isTrueLiteral, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './sdk';
+import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './sdk';
 
 /**
  * A small analyzer for SDKs built like OpenAI's: a client object (`new Groq()`, `new Mistral()`, or an
@@ -45,10 +45,11 @@ export interface ClientSdkSpec {
 
 /** Builds an Analyzer from a ClientSdkSpec; `id` is also the `sdk` of every call it reports. */
 export function createClientSdkAnalyzer(spec: ClientSdkSpec): Analyzer {
+  const methodNames = lastNamesOf(spec.methods);
   return {
     id: spec.id,
     packages: spec.packages,
-    analyze: eachCall((call, context) => analyzeCall(spec, call, context)),
+    analyze: eachCall((call, context) => analyzeCall(spec, call, context), (name) => methodNames.has(name)),
   };
 }
 
