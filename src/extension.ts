@@ -14,7 +14,7 @@ import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, refreshPrices } from './extension/prices';
-import { isScanModuleLoaded, loadScanModule, WorkspaceScanModel } from './extension/scanModel';
+import { isScanModuleLoaded, loadScanModule, saveScannerCodeCache, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
 
@@ -28,6 +28,7 @@ const SOURCE_SELECTOR: vscode.DocumentSelector = [
 export function activate(context: vscode.ExtensionContext): AdvisorApi {
   const started = performance.now();
   initLog(context);
+  useScannerCodeCache(context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined);
   const model = new WorkspaceScanModel();
   model.setOverrideLoader(() => loadStoredOverride(context));
   const lenses = new CallSiteCodeLensProvider(model);
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
 
   context.subscriptions.push(
     model,
+    codeCacheAfterFirstScan(model),
     // The scanner module counts tokens in a worker thread; it must not outlive the extension.
     { dispose: () => void (isScanModuleLoaded() ? loadScanModule().then((scanner) => scanner.stopTokenizerWorker()) : undefined) },
     lenses,
@@ -88,6 +90,23 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     cancelScan: () => model.cancel(),
     isScanning: () => model.state.scanning,
   };
+}
+
+/**
+ * Saves the scanner's code cache a little after the first scan has shown its result: creating it
+ * takes the thread for a moment, and it then holds the functions the scan compiled.
+ */
+function codeCacheAfterFirstScan(model: WorkspaceScanModel): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listener = model.onDidChange((state) => {
+    if (!state.result) return;
+    listener.dispose();
+    timer = setTimeout(() => {
+      timer = undefined;
+      void saveScannerCodeCache();
+    }, 3000);
+  });
+  return { dispose: () => { listener.dispose(); if (timer) clearTimeout(timer); } };
 }
 
 export function deactivate(): void {
