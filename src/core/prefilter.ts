@@ -30,7 +30,6 @@ export function looksMinified(text: string): boolean {
 
 /** True when the bytes are not text (a NUL byte in the first 8 KB, as git decides). */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8192);
-  for (let index = 0; index < end; index++) if (bytes[index] === 0) return true;
-  return false;
+  // Buffer#indexOf is memchr: a byte loop in JS cost about 50 ms over a 25 MB repo.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 8192)).indexOf(0) !== -1;
 }
