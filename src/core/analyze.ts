@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { Project, ts } from 'ts-morph';
 import { analyzers, type Analyzer } from '../analyzers';
 import { ModuleLoader } from '../analyzers/shared/modules';
+import { parseIntoProject } from '../analyzers/shared/parse';
 import type { DiscoveredFile } from './files';
 import { reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
@@ -68,7 +69,7 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
   const calls: DetectedCall[] = [];
   context.modules.startTracking();
   try {
-    const sourceFile = context.project.createSourceFile(file.absolutePath, text, { overwrite: true });
+    const sourceFile = parseIntoProject(context.project, file.absolutePath, text);
     const parseDiagnostics = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     if (parseDiagnostics.length > 0) {
       const first = parseDiagnostics[0];

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Project, SourceFile } from 'ts-morph';
+import { parseIntoProject } from './parse';
 
 const RESOLVABLE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
 
@@ -65,7 +66,7 @@ export class ModuleLoader {
           const stat = fs.statSync(candidate);
           if (!stat.isFile() || stat.size > MAX_FOLLOWED_MODULE_BYTES) continue;
           this.tracked?.add(candidate);
-          return this.project.createSourceFile(candidate, fs.readFileSync(candidate, 'utf8'), { overwrite: true });
+          return parseIntoProject(this.project, candidate, fs.readFileSync(candidate, 'utf8'));
         } catch {
           continue;
         }
