@@ -44,7 +44,10 @@ async function main() {
       void page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; res(); });
     });
     await page.goto(server.url({ folder: workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: BUNDLE }));
-    await Promise.race([done, new Promise((r) => setTimeout(r, 300000))]);
+    let timer;
+    await Promise.race([done, new Promise((r) => { timer = setTimeout(r, 300000); })]);
+    // A pending timeout would keep the process alive for its full five minutes.
+    clearTimeout(timer);
   } finally {
     await cleanup();
   }
