@@ -3,7 +3,7 @@ import { parseAnnotation } from './annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from './catalog';
 import { classifyTask } from './task';
 import { estimateTokens } from './tokens';
-import type { CallSite, DetectedCall, Diagnostic, TaskClassification } from './types';
+import type { CallSite, DetectedCall, Diagnostic, TaskClassification, TokenEstimate, VolumeEstimate } from './types';
 import { resolveUsageSettings, resolveVolume, type UsageFile } from './usage';
 import { distributeUsage, type UsageExport } from './usageExport';
 
@@ -14,6 +14,8 @@ export interface EnrichOptions {
   /** A provider usage export: real monthly requests per model, spread over the call sites using it. */
   usageExport?: UsageExport;
   catalog?: Catalog;
+  /** Pricing reused from earlier scans of the same workspace (see EnrichmentCache). */
+  cache?: EnrichmentCache;
 }
 
 let bundledCatalog: Catalog | undefined;
@@ -32,29 +34,24 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
   const catalog = options.catalog ?? getCatalog();
   const diagnostics: Diagnostic[] = [];
   const ids = stableIds(calls);
+  const cache = options.cache?.begin(catalog, options);
   const callSites = calls.map((call, index) => {
+    // A parsed copy, not a mutation: the call may belong to a cached file analysis that the next
+    // scan reads again, and its annotation errors must be reported on every scan.
+    let annotated = call;
     const comment = call.annotationComment;
     if (comment && !call.annotation) {
       const parsed = parseAnnotation(comment.text, comment.line);
       for (const error of parsed.errors) diagnostics.push({ file: call.file, line: comment.line, message: `llm-advisor comment: ${error}`, severity: 'warning' });
-      if (parsed.annotation) call.annotation = parsed.annotation;
+      if (parsed.annotation) annotated = { ...call, annotation: parsed.annotation };
     }
     const id = ids[index];
-    const callKey = { id, file: call.file, enclosingFunction: call.enclosingFunction, annotation: call.annotation };
-    // The usage file can set task and hole sizes per call id, function, file glob or as defaults.
+    const callKey = { id, file: call.file, enclosingFunction: call.enclosingFunction, annotation: annotated.annotation };
+    // The usage file can set task, hole sizes and volume per call id, function, file glob or as defaults.
     const usageSettings = resolveUsageSettings(callKey, options.usage);
-    const inferred = classifyTask(call, 0);
-    const task: TaskClassification = usageSettings.task && !call.annotation?.task
-      ? { type: usageSettings.task.type, confidence: 1, reasons: [`llm-usage.yml ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
-      : inferred;
-    const holeTokens = { ...usageSettings.holeTokens, ...(call.annotation?.holeTokens ?? {}) };
-    let tokens = estimateTokens(call, task.type, { holeTokens });
-    // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
-    const reclassified = task.source === 'inferred' || task.source === undefined ? classifyTask(call, tokens.inputPerCall) : task;
-    if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
     const volume = resolveVolume(callKey, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
-    const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, options.advisorOptions);
-    for (const message of advice.diagnostics) diagnostics.push({ file: call.file, line: call.line, message, severity: 'warning' });
+    const priced = cache ? cache.priced(annotated, usageSettings, volume, () => priceCall(annotated, usageSettings, volume, catalog, options.advisorOptions)) : priceCall(annotated, usageSettings, volume, catalog, options.advisorOptions);
+    for (const message of priced.diagnostics) diagnostics.push({ file: call.file, line: call.line, message, severity: 'warning' });
     const site: CallSite = {
       id,
       file: call.file,
@@ -67,13 +64,13 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       method: call.method,
       endpoint: call.endpoint,
       model: call.model,
-      task: reclassified,
-      tokens,
+      task: priced.task,
+      tokens: priced.tokens,
       features: call.features,
       volume,
-      options: advice.options,
-      recommendation: advice.recommendation,
-      monthlyUsdCurrent: advice.monthlyUsdCurrent,
+      options: priced.options,
+      recommendation: priced.recommendation,
+      monthlyUsdCurrent: priced.monthlyUsdCurrent,
       enclosingFunction: call.enclosingFunction,
       evidence: call.evidence,
       promptPreview: promptPreview(call),
@@ -83,7 +80,9 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
   if (options.usageExport) applyUsageExport(options.usageExport, calls, callSites, catalog, options, diagnostics);
   // Self-hosting carries fixed costs, so it is decided across the workspace: members of a pool that
   // pays get the pool's per-call share as their recommendation.
-  const workspace = adviseWorkspace(callSites, catalog, options.advisorOptions);
+  // A usage export re-prices sites after the per-call pricing, so its workspace advice is never reused.
+  const workspace = cache && !options.usageExport ? cache.workspace(ids, () => adviseWorkspace(callSites, catalog, options.advisorOptions)) : adviseWorkspace(callSites, catalog, options.advisorOptions);
+  cache?.end();
   for (const site of callSites) {
     const pooled = workspace.recommendations[site.id];
     if (pooled) site.recommendation = pooled;
@@ -94,6 +93,105 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
     ? 'every call site has a volume from an annotation, the usage file or a setting'
     : `${defaultVolumes.length} of ${callSites.length} call sites use the built-in default of ${defaultVolumes[0].volume.callsPerMonth.toLocaleString('en-US')} calls/month (an assumption: set real volumes in llm-usage.yml)`;
   return { callSites, diagnostics, catalog: { asOf: catalog.asOf, sources: catalog.sources }, volumeAssumption, workspace };
+}
+
+/** What enrichment works out for one call from its text, usage settings and volume: none of it depends on where the call sits in the file. */
+interface PricedCall {
+  task: TaskClassification;
+  tokens: TokenEstimate;
+  options: CallSite['options'];
+  recommendation: CallSite['recommendation'];
+  monthlyUsdCurrent: CallSite['monthlyUsdCurrent'];
+  /** The advisor's warnings, without a position (the call's current line is added per scan). */
+  diagnostics: string[];
+}
+
+type UsageSettings = ReturnType<typeof resolveUsageSettings>;
+
+function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, catalog: Catalog, advisorOptions: AdvisorOptions | undefined): PricedCall {
+  const inferred = classifyTask(call, 0);
+  const task: TaskClassification = usageSettings.task && !call.annotation?.task
+    ? { type: usageSettings.task.type, confidence: 1, reasons: [`llm-usage.yml ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
+    : inferred;
+  const holeTokens = { ...usageSettings.holeTokens, ...(call.annotation?.holeTokens ?? {}) };
+  let tokens = estimateTokens(call, task.type, { holeTokens });
+  // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
+  const reclassified = task.source === 'inferred' || task.source === undefined ? classifyTask(call, tokens.inputPerCall) : task;
+  if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
+  const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
+  return { task: reclassified, tokens, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent, diagnostics: advice.diagnostics };
+}
+
+/**
+ * Pricing kept between scans of one workspace, so an edit re-prices only the calls it changed:
+ * classifying, counting tokens and weighing every hosting option is most of a re-scan's time
+ * once the per-file analyses come from the ScanCache. An entry is keyed by everything that feeds
+ * it (the call without its position and evidence, the usage settings and volume resolved for it); the catalog
+ * and advisor options are the same for every entry, and a change of either empties the cache.
+ * Results equal an uncached enrichment (unit-tested); entries not used by the last scan are dropped.
+ */
+export class EnrichmentCache {
+  private catalog: Catalog | undefined;
+  private settingsKey: string | undefined;
+  private entries = new Map<string, { priced: PricedCall; serial: number }>();
+  private used = new Map<string, { priced: PricedCall; serial: number }>();
+  private nextSerial = 0;
+  /** The entry serial of each call priced since begin(), in order: with the ids, what the workspace advice depends on. */
+  private serialsInScan: number[] = [];
+  private lastWorkspace: { key: string; advice: WorkspaceAdvice } | undefined;
+
+  /** Starts one enrichment; forgets everything priced under another catalog or other advisor options. */
+  begin(catalog: Catalog, options: EnrichOptions): this {
+    const settingsKey = canonicalJson({ advisorOptions: options.advisorOptions ?? {}, defaultCallsPerMonth: options.defaultCallsPerMonth ?? null });
+    if (catalog !== this.catalog || settingsKey !== this.settingsKey) this.clear();
+    this.catalog = catalog;
+    this.settingsKey = settingsKey;
+    this.used = new Map();
+    this.serialsInScan = [];
+    return this;
+  }
+
+  priced(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, price: () => PricedCall): PricedCall {
+    // Positions and the evidence text (which names lines) change with any edit above a call and feed no price.
+    const positionFree = { ...call, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, evidence: undefined };
+    const key = canonicalJson({ call: positionFree, usageSettings, volume });
+    const entry = this.used.get(key) ?? this.entries.get(key) ?? { priced: price(), serial: this.nextSerial++ };
+    this.used.set(key, entry);
+    this.serialsInScan.push(entry.serial);
+    return entry.priced;
+  }
+
+  /** The workspace advice, reused when every call site has the same id and pricing as last time. */
+  workspace(ids: readonly string[], advise: () => WorkspaceAdvice): WorkspaceAdvice {
+    const key = ids.map((id, index) => `${id}\u0000${this.serialsInScan[index]}`).join('\u0001');
+    if (this.lastWorkspace?.key !== key) this.lastWorkspace = { key, advice: advise() };
+    return this.lastWorkspace.advice;
+  }
+
+  /** Ends one enrichment: only what it used is kept. */
+  end(): void {
+    this.entries = this.used;
+    this.used = new Map();
+    this.serialsInScan = [];
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.used.clear();
+    this.serialsInScan = [];
+    this.lastWorkspace = undefined;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** JSON with object keys sorted, so equal values give equal keys whatever order they were built in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, nested: unknown) =>
+    nested && typeof nested === 'object' && !Array.isArray(nested) ? Object.fromEntries(Object.entries(nested).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : nested,
+  );
 }
 
 /**

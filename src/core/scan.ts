@@ -2,11 +2,12 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
 import { findCallers } from './callers';
+import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, readFiles, type DiscoveredFile } from './files';
-import { enrichCalls, type EnrichOptions } from './enrich';
+import { EnrichmentCache, enrichCalls, type EnrichOptions } from './enrich';
 import { ImportGraph, importsAnyOf } from './importGraph';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
-import { loadUsageForRoot, unmatchedUsageEntries } from './usageLoader';
+import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from './usageExport';
 import type { AdvisorOptions } from './advisor';
 import type { Catalog } from './catalog';
@@ -49,6 +50,10 @@ export interface ScanOptions {
  */
 export class ScanCache {
   private readonly entries = new Map<string, { stamp: string; dependencyStamps: Map<string, string>; analysis: FileAnalysis }>();
+  /** What a re-scan would otherwise redo for every call and file after any edit: pricing, the usage file, the caller search. */
+  readonly enrichment = new EnrichmentCache();
+  readonly usageFile = new UsageFileCache();
+  readonly callerSearch = new CallerSearchCache();
 
   /** The cached analysis of a file, if it and its dependencies are unchanged. */
   async get(file: string, stamp: string): Promise<FileAnalysis | undefined> {
@@ -68,8 +73,14 @@ export class ScanCache {
 
   /** Forgets one file (after an edit) or everything. */
   invalidate(file?: string): void {
-    if (file === undefined) this.entries.clear();
-    else this.entries.delete(file);
+    if (file === undefined) {
+      this.entries.clear();
+      this.enrichment.clear();
+      this.usageFile.clear();
+      this.callerSearch.clear();
+    } else {
+      this.entries.delete(file);
+    }
   }
 
   get size(): number {
@@ -143,7 +154,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   }
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 
-  const usage = await loadUsageForRoot(absoluteRoot, options.usageFile);
+  const usage = await (options.cache?.usageFile.load(absoluteRoot, options.usageFile) ?? loadUsageForRoot(absoluteRoot, options.usageFile));
   diagnostics.push(...usage.diagnostics);
   let usageExport: UsageExport | undefined;
   if (options.usageExport) {
@@ -152,7 +163,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     });
     usageExport = parseUsageExport(text);
   }
-  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions, catalog: options.catalog };
+  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
   await countTokensAhead(detected);
   const enriched = enrichCalls(detected, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
@@ -163,7 +174,9 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const wrapperFiles = new Set(wrapperSites.map((site) => path.join(absoluteRoot, site.file)));
   const wrapperModules = importGraph.withBarrels(wrapperFiles);
   const importers = analyses.filter(({ file, analysis }) => wrapperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, wrapperModules));
-  const callers = await findCallers(importers.map(({ file }) => file), wrapperSites.map((site) => site.enclosingFunction!), options.signal);
+  const importerFiles = importers.map(({ file }) => file);
+  const wrapperNames = wrapperSites.map((site) => site.enclosingFunction!);
+  const callers = await (options.cache ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal) : findCallers(importerFiles, wrapperNames, options.signal));
   for (const site of wrapperSites) {
     const found = callers.get(site.enclosingFunction!);
     if (found && found.length > 0) site.callers = found;

@@ -117,7 +117,7 @@ export interface DetectedCall {
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };
-  /** How the analyzer resolved client, model and prompt: human-readable steps. */
+  /** How the analyzer resolved client, model and prompt: human-readable steps, for display only (pricing never reads them, and EnrichmentCache relies on that). */
   evidence: string[];
 }
 

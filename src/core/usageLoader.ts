@@ -38,3 +38,23 @@ export function unmatchedUsageEntries(usage: UsageFile | undefined, callSites: R
   }
   return diagnostics;
 }
+
+/**
+ * The usage file as last read, reused while its size and modification time stay the same, so a
+ * re-scan after a source edit neither reads nor parses it again.
+ */
+export class UsageFileCache {
+  private last: { path: string; stamp: string; loaded: Awaited<ReturnType<typeof loadUsageForRoot>> } | undefined;
+
+  async load(root: string, usageFile = DEFAULT_USAGE_FILE): Promise<Awaited<ReturnType<typeof loadUsageForRoot>>> {
+    const absolute = path.resolve(root, usageFile);
+    // Stamped before reading: a write in between gives a newer stamp next time, never a stale hit.
+    const stamp = await fs.stat(absolute).then((stat) => `${stat.size}:${stat.mtimeMs}`, (error: NodeJS.ErrnoException) => `missing:${error.code}`);
+    if (this.last?.path !== absolute || this.last.stamp !== stamp) this.last = { path: absolute, stamp, loaded: await loadUsageForRoot(root, usageFile) };
+    return this.last.loaded;
+  }
+
+  clear(): void {
+    this.last = undefined;
+  }
+}

@@ -1,5 +1,6 @@
 import type { ScanResult } from '../core/types';
 import type { CostPanelProbe } from './costPanel';
+import type { ScanTiming } from './scanModel';
 import type { PriceOverride } from './scannerBundle';
 
 /**
@@ -25,8 +26,8 @@ export interface AdvisorApi {
   statusBarText(): string;
   /** Completed scans since activation (incremental re-scans included). */
   scanCount(): number;
-  /** When the last completed scan was requested (first edit of a burst) and finished, in performance.now() ms. */
-  lastScanTiming(): { requestedAt: number; finishedAt: number; trigger: string } | undefined;
+  /** When the last completed scan was requested (first and last event of a burst), started and finished, in performance.now() ms. */
+  lastScanTiming(): ScanTiming | undefined;
   /** The price override layer in use, if any. */
   priceOverride(): PriceOverride | undefined;
   /** Cancels the running scan like the progress notification's Cancel button; resolves when it stopped. */

@@ -49,6 +49,18 @@ export function isScanModuleLoaded(): boolean {
 
 export type ProgressMode = 'notification' | 'window' | 'silent';
 
+/**
+ * performance.now() stamps of one completed scan: the first event of the burst that caused it,
+ * the last one (which armed the debounce that ran it), when it started and when it finished.
+ */
+export interface ScanTiming {
+  requestedAt: number;
+  lastTriggerAt: number;
+  startedAt: number;
+  finishedAt: number;
+  trigger: string;
+}
+
 export interface ScanState {
   result: ScanResult | undefined;
   scanning: boolean;
@@ -80,9 +92,10 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private overrideCatalog: Catalog | undefined;
   /** Completed scans since activation (tests and the bench wait on it). */
   scanCount = 0;
-  /** When the last completed scan was requested and finished (performance.now()), for the bench. */
-  lastScanTiming: { requestedAt: number; finishedAt: number; trigger: string } | undefined;
-  private pendingTrigger: { at: number; trigger: string } | undefined;
+  /** When the last completed scan was requested, started and finished (performance.now()), for the bench. */
+  lastScanTiming: ScanTiming | undefined;
+  /** The first event of a burst (what the bench measures from) and the last one (which armed the debounce). */
+  private pendingTrigger: { at: number; lastAt: number; trigger: string } | undefined;
   private readonly emitter = new vscode.EventEmitter<ScanState>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
@@ -196,7 +209,8 @@ export class WorkspaceScanModel implements vscode.Disposable {
     }
     this.running?.abort.abort();
     const abort = new AbortController();
-    const trigger = this.pendingTrigger ?? { at: performance.now(), trigger: mode };
+    const startedAt = performance.now();
+    const trigger = this.pendingTrigger ?? { at: startedAt, lastAt: startedAt, trigger: mode };
     this.pendingTrigger = undefined;
     const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
       token?.onCancellationRequested(() => abort.abort());
@@ -229,7 +243,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
         this.result = result;
         this.error = undefined;
         this.scanCount++;
-        this.lastScanTiming = { requestedAt: trigger.at, finishedAt: performance.now(), trigger: trigger.trigger };
+        this.lastScanTiming = { requestedAt: trigger.at, lastTriggerAt: trigger.lastAt, startedAt, finishedAt: performance.now(), trigger: trigger.trigger };
         log.info(
           `scan (${trigger.trigger}): ${result.callSites.length} call sites in ${Date.now() - started} ms, ${result.summary.filesReusedFromCache ?? 0}/${result.summary.filesScanned ?? 0} files reused from cache`,
         );
@@ -269,7 +283,8 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private scheduleRescan(trigger: string, delayMs = RESCAN_DEBOUNCE_MS): void {
     if (this.debounce) clearTimeout(this.debounce);
     // The bench measures from the first edit of a burst to the refreshed result.
-    this.pendingTrigger ??= { at: performance.now(), trigger };
+    const now = performance.now();
+    this.pendingTrigger = { at: this.pendingTrigger?.at ?? now, lastAt: now, trigger: this.pendingTrigger?.trigger ?? trigger };
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
       void this.rescan('window');

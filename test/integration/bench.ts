@@ -75,6 +75,10 @@ export async function run(): Promise<void> {
   await vscode.window.showTextDocument(doc);
   const toResult: number[] = [];
   const toLenses: number[] = [];
+  const saveEventToResult: number[] = [];
+  const scanInHost: number[] = [];
+  const resultToLenses: number[] = [];
+  const toLensesWithoutDebounce: number[] = [];
   const saveMs: number[] = [];
   const scanOnly: number[] = [];
   const reused: string[] = [];
@@ -96,7 +100,12 @@ export async function run(): Promise<void> {
       const l = (await lenses(doc.uri)).map((x) => x.range.start.line).sort((a, b) => a - b)[0];
       return l === firstLine + (adding ? 1 : -1) ? true : undefined;
     });
-    toLenses.push(performance.now() - s0);
+    const lensesAt = performance.now();
+    toLenses.push(lensesAt - s0);
+    saveEventToResult.push(timing.finishedAt - timing.lastTriggerAt);
+    scanInHost.push(timing.finishedAt - timing.startedAt);
+    resultToLenses.push(lensesAt - timing.finishedAt);
+    toLensesWithoutDebounce.push(lensesAt - s0 - (timing.startedAt - timing.lastTriggerAt));
     const r = api.lastScanResult()!;
     scanOnly.push(r.summary.durationMs ?? 0);
     reused.push(`${r.summary.filesReusedFromCache}/${r.summary.filesScanned}`);
@@ -120,6 +129,10 @@ export async function run(): Promise<void> {
     lensesInFirstFile: coldLenses.length,
     editToResultMs: stats(toResult),
     editToLensesMs: stats(toLenses),
+    saveEventToResultMs: stats(saveEventToResult),
+    rescanInHostMs: stats(scanInHost),
+    resultToLensesMs: stats(resultToLenses),
+    editToLensesWithoutDebounceMs: stats(toLensesWithoutDebounce),
     rescanDurationMs: stats(scanOnly),
     debounceMs: 50,
     filesReusedFromCache: [...new Set(reused)],

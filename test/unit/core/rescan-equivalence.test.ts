@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { AdvisorOptions } from '../../../src/core/advisor';
+import { ScanCache, scanWorkspace } from '../../../src/core/scan';
+import type { ScanResult } from '../../../src/core/types';
+
+const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'support-desk');
+const NOW = () => new Date('2026-01-01T00:00:00Z');
+
+/** Everything but the fields that say how the result was obtained (timing, cache use). */
+function comparable(result: ScanResult): unknown {
+  return { ...result, summary: { ...result.summary, durationMs: undefined, filesReusedFromCache: undefined, filesParsed: undefined } };
+}
+
+/**
+ * A re-scan with a warm ScanCache reuses per-file analyses, per-call pricing, the workspace advice,
+ * the usage file and the caller search. Whatever changed in between, its result must equal a scan
+ * of the same files from scratch.
+ */
+describe('cached re-scan equals a fresh scan', () => {
+  let root: string;
+  let cache: ScanCache;
+  let edits = 0;
+  beforeEach(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'rescan-'));
+    cpSync(EXAMPLE, root, { recursive: true });
+    cache = new ScanCache();
+    await scanWorkspace(root, { cache, now: NOW });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** Rewrites a file with a modification time no earlier write in this test can share. */
+  function edit(relative: string, change: (text: string) => string): void {
+    const file = path.join(root, relative);
+    writeFileSync(file, change(readFileSync(file, 'utf8')));
+    const later = new Date(Date.now() + ++edits * 5000);
+    utimesSync(file, later, later);
+  }
+
+  async function assertSameAsFresh(advisorOptions?: AdvisorOptions): Promise<ScanResult> {
+    const cached = await scanWorkspace(root, { cache, now: NOW, advisorOptions });
+    const fresh = await scanWorkspace(root, { now: NOW, advisorOptions });
+    assert.deepEqual(comparable(cached), comparable(fresh));
+    return cached;
+  }
+
+  it('with nothing changed', async () => {
+    const result = await assertSameAsFresh();
+    assert.equal(result.summary.filesReusedFromCache, result.summary.filesScanned);
+  });
+
+  it('after inserting lines above the calls of a file (positions move, pricing does not)', async () => {
+    edit('src/tickets/triage.ts', (text) => `// a comment\n\n${text}`);
+    const result = await assertSameAsFresh();
+    assert.deepEqual(result.callSites.filter((site) => site.file === 'src/tickets/triage.ts').map((site) => site.line), [10, 27]);
+  });
+
+  it('after changing a prompt and an annotation', async () => {
+    edit('src/tickets/triage.ts', (text) => text.replace('calls=60000/month', 'calls=90000/month task=extraction').replace('in 3-5 bullet points', 'in one short paragraph of at most five sentences'));
+    await assertSameAsFresh();
+  });
+
+  it('after a broken annotation (its warning is reported on every re-scan)', async () => {
+    edit('src/tickets/triage.ts', (text) => text.replace('calls=60000/month', 'calls=lots'));
+    const first = await assertSameAsFresh();
+    const second = await assertSameAsFresh();
+    assert.ok(first.diagnostics.some((d) => d.message.startsWith('llm-advisor comment:')));
+    assert.deepEqual(second.diagnostics, first.diagnostics);
+  });
+
+  it('after changing a shared model constant that other files import', async () => {
+    edit('src/llm/client.ts', (text) => text.replace(`smart: 'gpt-4o'`, `smart: 'claude-sonnet-4-5'`).replace(`fast: 'gpt-4o-mini'`, `fast: 'gpt-4.1-nano'`));
+    const result = await assertSameAsFresh();
+    assert.ok(result.callSites.some((site) => site.model.raw.includes('MODELS') && site.model.id !== 'gpt-4o'), 'the constant reached a call site');
+  });
+
+  it('after changing, removing and restoring llm-usage.yml', async () => {
+    const original = readFileSync(path.join(root, 'llm-usage.yml'), 'utf8');
+    edit('llm-usage.yml', (text) => text.replace('callsPerMonth: 20000', 'callsPerMonth: 2000000').replace('callsPerMonth: 10000', 'callsPerMonth: 500'));
+    const changed = await assertSameAsFresh();
+    assert.ok(changed.callSites.some((site) => site.volume.callsPerMonth === 2000000));
+    rmSync(path.join(root, 'llm-usage.yml'));
+    await assertSameAsFresh();
+    writeFileSync(path.join(root, 'llm-usage.yml'), '');
+    edit('llm-usage.yml', () => `${original}callSites:\n  "nowhere#nothing:create":\n    callsPerMonth: 5\n`);
+    await assertSameAsFresh();
+  });
+
+  it('after changing the advisor options, and back', async () => {
+    await assertSameAsFresh({ dataSensitivity: 'regulated' });
+    await assertSameAsFresh({ dataSensitivity: 'regulated', fixedCostOverrides: { 'ml-engineering-managed': 1, 'infra-managed': 1 } });
+    await assertSameAsFresh();
+  });
+
+  it('after a wrapper gets another caller and a call is added and removed', async () => {
+    edit('src/routes/tickets.ts', (text) => `${text}\nexport async function again(t: IncomingTicket) {\n  return summarizeThread(t.thread);\n}\n`);
+    const withCaller = await assertSameAsFresh();
+    assert.ok(withCaller.callSites.some((site) => site.callers?.some((caller) => caller.file === 'src/routes/tickets.ts' && caller.line > 20)));
+    edit('src/kb/policy.ts', (text) => `${text}\nexport async function extra() {\n  return new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });\n}\n`);
+    await assertSameAsFresh();
+    edit('src/kb/policy.ts', (text) => text.slice(0, text.indexOf('\nexport async function extra()')));
+    await assertSameAsFresh();
+  });
+});
