@@ -1,7 +1,7 @@
 import { adviseCall, adviseWorkspace, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { parseAnnotation } from './annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from './catalog';
-import { classifyTask } from './task';
+import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from './task';
 import { estimateTokens } from './tokens';
 import type { CallSite, DetectedCall, Diagnostic, TaskClassification, TokenEstimate, VolumeEstimate } from './types';
 import { resolveUsageSettings, resolveVolume, type UsageFile } from './usage';
@@ -116,7 +116,7 @@ function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: Vol
   const holeTokens = { ...usageSettings.holeTokens, ...(call.annotation?.holeTokens ?? {}) };
   let tokens = estimateTokens(call, task.type, { holeTokens });
   // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
-  const reclassified = task.source === 'inferred' || task.source === undefined ? classifyTask(call, tokens.inputPerCall) : task;
+  const reclassified = (task.source === 'inferred' || task.source === undefined) && tokens.inputPerCall >= LONG_CONTEXT_MIN_INPUT_TOKENS ? classifyTask(call, tokens.inputPerCall) : task;
   if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
   const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
   return { task: reclassified, tokens, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent, diagnostics: advice.diagnostics };

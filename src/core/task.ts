@@ -228,6 +228,9 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
 }
 
 /** Score every task type for a call and pick the best one. */
+/** Below this many input tokens the count plays no part in the task (so a call need not be classified again once counted). */
+export const LONG_CONTEXT_MIN_INPUT_TOKENS = 32_000;
+
 export function classifyTask(call: DetectedCall, inputTokens: number): TaskClassification {
   if (call.annotation?.task) {
     return {
@@ -293,7 +296,7 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
     add(board, 'complex-reasoning', 1.5, `model ${call.model.id} is a reasoning model`);
   }
   if (inputTokens >= 100_000) add(board, 'long-context', 8, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens (100K+)`);
-  else if (inputTokens >= 32_000) add(board, 'long-context', 1.5, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens`);
+  else if (inputTokens >= LONG_CONTEXT_MIN_INPUT_TOKENS) add(board, 'long-context', 1.5, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens`);
 
   return pick(board);
 }
