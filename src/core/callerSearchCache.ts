@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
 import { findCallers, type CallerLocation } from './callers';
-import type { DiscoveredFile } from './files';
+import { fileStamp, type DiscoveredFile } from './files';
 
 /**
  * The last wrapper-caller search, reused while the same wrappers are searched for in the same
@@ -12,7 +11,7 @@ export class CallerSearchCache {
 
   async find(files: readonly DiscoveredFile[], functionNames: readonly string[], signal?: AbortSignal): Promise<Map<string, CallerLocation[]>> {
     // Stamped before the search reads the files: a write in between only makes the next key differ.
-    const stamps = await Promise.all(files.map((file) => fs.stat(file.absolutePath).then((stat) => `${stat.size}:${stat.mtimeMs}`, () => 'missing')));
+    const stamps = await Promise.all(files.map((file) => fileStamp(file.absolutePath)));
     const key = JSON.stringify([functionNames, files.map((file, index) => [file.absolutePath, file.relativePath, stamps[index]])]);
     if (this.last?.key !== key) {
       const callers = await findCallers(files, functionNames, signal);

@@ -15,6 +15,14 @@ export const IGNORED_DIRECTORIES = new Set([
 /** Files above this size are bundles or generated code; parsing them costs seconds and finds nothing of ours. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Size and modification time: cheap, and enough to notice an edit. A missing or unreadable file
+ * gets a stamp naming why, so it differs from every real one.
+ */
+export async function fileStamp(absolutePath: string): Promise<string> {
+  return fs.promises.stat(absolutePath).then((stat) => `${stat.size}:${stat.mtimeMs}`, (error: NodeJS.ErrnoException) => `missing:${error.code ?? 'unknown'}`);
+}
+
 export interface DiscoveredFile {
   absolutePath: string;
   /** POSIX path relative to the scan root. */

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
 import { findCallers } from './callers';
 import { CallerSearchCache } from './callerSearchCache';
-import { discoverSourceFiles, readFiles, type DiscoveredFile } from './files';
+import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from './enrich';
 import { ImportGraph, importsAnyOf } from './importGraph';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
@@ -86,11 +86,6 @@ export class ScanCache {
   get size(): number {
     return this.entries.size;
   }
-}
-
-/** Size and modification time: cheap, and enough to notice an edit. */
-async function fileStamp(absolutePath: string): Promise<string> {
-  return fs.stat(absolutePath).then((stat) => `${stat.size}:${stat.mtimeMs}`, () => 'missing');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from './types';
+import { fileStamp } from './files';
 import { parseUsageFile, type UsageFile } from './usage';
 
 export const DEFAULT_USAGE_FILE = 'llm-usage.yml';
@@ -49,7 +50,7 @@ export class UsageFileCache {
   async load(root: string, usageFile = DEFAULT_USAGE_FILE): Promise<Awaited<ReturnType<typeof loadUsageForRoot>>> {
     const absolute = path.resolve(root, usageFile);
     // Stamped before reading: a write in between gives a newer stamp next time, never a stale hit.
-    const stamp = await fs.stat(absolute).then((stat) => `${stat.size}:${stat.mtimeMs}`, (error: NodeJS.ErrnoException) => `missing:${error.code}`);
+    const stamp = await fileStamp(absolute);
     if (this.last?.path !== absolute || this.last.stamp !== stamp) this.last = { path: absolute, stamp, loaded: await loadUsageForRoot(root, usageFile) };
     return this.last.loaded;
   }
