@@ -16,16 +16,16 @@ const BUNDLE = join(ROOT, 'out', 'test', 'integration', 'bench.js');
 const wsArg = process.argv.indexOf('--workspace');
 const SOURCE = wsArg === -1 ? EXAMPLE_WORKSPACE : resolve(process.argv[wsArg + 1]);
 
-async function main() {
-  ensureTools();
-  buildExtension();
-  await esbuild.build({ entryPoints: [join(ROOT, 'test', 'integration', 'bench.ts')], outfile: BUNDLE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], packages: 'external', logLevel: 'warning' });
-  const workspace = mkdtempSync(join(tmpdir(), 'llmha-bench-'));
-  cpSync(SOURCE, workspace, { recursive: true, filter: (src) => !/\/node_modules(\/|$)|\/\.git(\/|$)/.test(src) });
-  const server = await startCodeServer();
+/**
+ * One editor session: code-server (fresh user data, or `reuseDir`'s) and chromium on the workspace,
+ * the measuring code in the extension host; resolves with its BENCH result (undefined if none).
+ * With `keepDirs` the user data (global storage with the scanner's code cache) is left for a next session.
+ */
+async function runSession(workspace, { reuseDir, keepDirs = false } = {}) {
+  const server = await startCodeServer({ reuseDir });
   const browser = await launchChromium().catch(async (e) => { await server.stop(); throw e; });
-  const cleanup = async () => { await browser.close(); await server.stop(); rmSync(workspace, { recursive: true, force: true }); };
-  onInterrupt(cleanup);
+  const cleanup = async () => { await browser.close(); await server.stop({ keepDirs }); };
+  onInterrupt(async () => { await cleanup(); rmSync(workspace, { recursive: true, force: true }); if (keepDirs) rmSync(server.tmp, { recursive: true, force: true }); });
   let bench;
   let exitCode;
   try {
@@ -48,13 +48,34 @@ async function main() {
     await Promise.race([done, new Promise((r) => { timer = setTimeout(r, 300000); })]);
     // A pending timeout would keep the process alive for its full five minutes.
     clearTimeout(timer);
+    // The extension saves the scanner's code cache 3 s after its first result; let it finish.
+    if (keepDirs) await new Promise((r) => setTimeout(r, 4000));
   } finally {
     await cleanup();
   }
-  if (!bench) {
-    console.error(`[bench] no result (exit ${exitCode})`);
-    process.exit(1);
+  if (!bench) console.error(`[bench] no result (exit ${exitCode})`);
+  return { bench, userDataDir: server.tmp };
+}
+
+async function main() {
+  ensureTools();
+  buildExtension();
+  await esbuild.build({ entryPoints: [join(ROOT, 'test', 'integration', 'bench.ts')], outfile: BUNDLE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], packages: 'external', logLevel: 'warning' });
+  const workspace = mkdtempSync(join(tmpdir(), 'llmha-bench-'));
+  cpSync(SOURCE, workspace, { recursive: true, filter: (src) => !/\/node_modules(\/|$)|\/\.git(\/|$)/.test(src) });
+  let bench;
+  let second;
+  try {
+    const first = await runSession(workspace, { keepDirs: true });
+    bench = first.bench;
+    // A second session with the same user data: what a user sees from the second window on.
+    if (bench) second = (await runSession(workspace, { reuseDir: first.userDataDir })).bench;
+    else rmSync(first.userDataDir, { recursive: true, force: true });
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
   }
+  if (!bench) process.exit(1);
+  if (second) bench.secondSession = { firstCodeLensColdMs: second.firstCodeLensColdMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad };
   bench.workspace = SOURCE;
   mkdirSync(join(ROOT, '.bench'), { recursive: true });
   writeFileSync(join(ROOT, '.bench', 'editor.json'), JSON.stringify(bench, null, 2));
@@ -62,6 +83,12 @@ async function main() {
   console.log(`editor bench on ${SOURCE} (${bench.files} files, ${bench.callSites} call sites), real extension host (code-server)`);
   console.log(`  activation (inside activate())          ${bench.activationMs} ms   [target < 50 ms]; ext.activate() call ${bench.activateCallMs} ms; scanner loaded at activation: ${bench.scannerLoadedAtActivation}`);
   console.log(`  first CodeLens, cold (open file, scanner load, full scan)  ${bench.firstCodeLensColdMs} ms: opening the editor ${bench.openEditorColdMs} ms, scanner load + scan ${bench.coldScanWithScannerLoadMs} ms (scan itself ${bench.firstScanDurationMs} ms)`);
+  const load = (l) => (l ? `, scanner bundle loaded in ${l.ms} ms (code cache ${l.codeCache})` : '');
+  console.log(`    of which${load(bench.scannerLoad)}`);
+  if (bench.secondSession) {
+    const t = bench.secondSession;
+    console.log(`  first CodeLens, second session (same user data)  ${t.firstCodeLensColdMs} ms: opening the editor ${t.openEditorColdMs} ms, scanner load + scan ${t.coldScanWithScannerLoadMs} ms (scan itself ${t.firstScanDurationMs} ms)${load(t.scannerLoad)}`);
+  }
   console.log(`  first CodeLens, warm (another file)     ${bench.firstCodeLensWarmMs} ms (opening the editor ${bench.openEditorWarmMs} ms)`);
   console.log(`  save round trip (editor -> disk)         ${s(bench.saveRoundTripMs)}`);
   console.log(`  edit event -> re-analyzed result         ${s(bench.editToResultMs)}  (includes the save round trip and the ${bench.debounceMs} ms debounce)`);

@@ -14,7 +14,7 @@ import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, refreshPrices } from './extension/prices';
-import { isScanModuleLoaded, loadScanModule, saveScannerCodeCache, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
+import { isScanModuleLoaded, loadScanModule, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
 
@@ -74,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     activationMs,
     scannerLoadedAtActivation,
     scannerLoaded: isScanModuleLoaded,
+    scannerLoad: scannerLoadInfo,
     panel: () => CostPanel.current?.probe,
     sendPanelMessage: async (raw) => {
       await CostPanel.current?.handleMessage(raw);

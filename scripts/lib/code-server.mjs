@@ -62,9 +62,10 @@ export function freePort() {
  * Starts code-server with throwaway user-data, extensions and config dirs, in its own process
  * group (detached), and resolves once it listens. `stop()` ends the whole group and removes the dirs.
  */
-export async function startCodeServer({ settings = {}, verbose = !!process.env.VERBOSE, installVsix } = {}) {
+export async function startCodeServer({ settings = {}, verbose = !!process.env.VERBOSE, installVsix, reuseDir } = {}) {
   const t0 = Date.now();
-  const tmp = mkdtempSync(join(tmpdir(), 'llmha-cs-'));
+  // `reuseDir` (the `tmp` of an earlier server stopped with `keepDirs`): a second session with the same user data.
+  const tmp = reuseDir ?? mkdtempSync(join(tmpdir(), 'llmha-cs-'));
   const userDir = join(tmp, 'user');
   mkdirSync(join(userDir, 'User'), { recursive: true });
   writeFileSync(
@@ -130,14 +131,14 @@ export async function startCodeServer({ settings = {}, verbose = !!process.env.V
     setTimeout(() => rej(new Error(`code-server did not start in 60 s\n${serverLog}`)), 60000).unref();
   });
   log(`code-server up on 127.0.0.1:${port} after ${Date.now() - t0} ms`);
-  const stop = async () => {
+  const stop = async ({ keepDirs = false } = {}) => {
     if (stopped) return;
     stopped = true;
     const exited = new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
     try { process.kill(-server.pid, 'SIGTERM'); } catch {}
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     try { process.kill(-server.pid, 'SIGKILL'); } catch {}
-    rmSync(tmp, { recursive: true, force: true });
+    if (!keepDirs) rmSync(tmp, { recursive: true, force: true });
   };
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   /** The workbench URL for a folder, with the dev-host payload (extension path, optional tests path). */

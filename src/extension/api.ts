@@ -18,6 +18,8 @@ export interface AdvisorApi {
   readonly scannerLoadedAtActivation: boolean;
   /** Whether the scanner module has been loaded by now. */
   scannerLoaded(): boolean;
+  /** How the scanner bundle was loaded: milliseconds, and whether V8's code cache was used. */
+  scannerLoad(): { ms: number; codeCache: string } | undefined;
   /** The open cost panel's message log, or undefined when no panel is open. */
   panel(): CostPanelProbe | undefined;
   /** Feeds a raw message to the open panel's handler, as if the webview had posted it. */

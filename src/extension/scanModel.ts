@@ -13,6 +13,12 @@ type ScanModule = typeof import('./scannerBundle');
 let scanModule: Promise<ScanModule> | undefined;
 let codeCacheDirectory: string | undefined;
 let saveCodeCache: (() => Promise<void>) | undefined;
+let loadInfo: { ms: number; codeCache: string } | undefined;
+
+/** How the scanner bundle was loaded (for the bench): milliseconds, and the code cache's state. */
+export function scannerLoadInfo(): { ms: number; codeCache: string } | undefined {
+  return loadInfo;
+}
 
 /** Keeps V8's code cache of dist/scanner.js in this folder (the extension's global storage); set at activation. */
 export function useScannerCodeCache(directory: string | undefined): void {
@@ -28,7 +34,8 @@ export function loadScanModule(): Promise<ScanModule> {
   scanModule ??= Promise.resolve().then(() => {
     const started = performance.now();
     const loaded = requireWithCodeCache<ScanModule>(path.join(__dirname, 'scanner.js'), codeCacheDirectory);
-    log.info(`scanner loaded in ${Math.round(performance.now() - started)} ms (code cache: ${loaded.cache})`);
+    loadInfo = { ms: Math.round(performance.now() - started), codeCache: loaded.cache };
+    log.info(`scanner loaded in ${loadInfo.ms} ms (code cache: ${loaded.cache})`);
     saveCodeCache = loaded.saveCache;
     return loaded.exports;
   });

@@ -119,6 +119,7 @@ export async function run(): Promise<void> {
     activationMs: +api.activationMs.toFixed(2),
     activateCallMs: +activateCallMs.toFixed(1),
     scannerLoadedAtActivation: api.scannerLoadedAtActivation,
+    scannerLoad: api.scannerLoad(),
     firstCodeLensColdMs: +firstLensColdMs.toFixed(0),
     openEditorColdMs: +openColdMs.toFixed(0),
     coldScanWithScannerLoadMs: +coldScanTotalMs.toFixed(0),
