@@ -223,13 +223,17 @@ export class WorkspaceScanModel implements vscode.Disposable {
       token?.onCancellationRequested(() => abort.abort());
       const started = Date.now();
       try {
-        const { scanWorkspace, ScanCache, applyWhatIf } = await loadScanModule();
+        const { scanWorkspace, ScanCache } = await loadScanModule();
         this.cache ??= new ScanCache();
         let reported = 0;
         const advisorOptions = this.advisorOptions();
-        let result = await scanWorkspace(root.fsPath, {
+        // With a price override the scan prices with the layered catalog itself (one object per
+        // override, so the per-call pricing cache keeps working across re-scans).
+        const catalog = await this.catalog();
+        const result = await scanWorkspace(root.fsPath, {
           defaultCallsPerMonth: readConfig(root).defaultCallsPerMonth,
           advisorOptions,
+          catalog,
           signal: abort.signal,
           cache: this.cache,
           unsaved: this.unsavedTexts(),
@@ -244,9 +248,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
             : undefined,
         });
         if (abort.signal.aborted) return undefined;
-        // The price override layer re-prices the fresh result (same advisor, other prices).
-        const catalog = await this.catalog();
-        if (catalog) result = applyWhatIf(result, {}, catalog, advisorOptions);
         this.result = result;
         this.error = undefined;
         this.scanCount++;
