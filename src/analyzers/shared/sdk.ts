@@ -77,8 +77,20 @@ export function eachCall(analyzeCall: (call: CallExpression, context: AnalyzerCo
 }
 
 /** The last names of a method table's paths (`create` of `chat.completions.create`): what `matchMethodTable` can match. */
-export function lastNamesOf(table: readonly { path: string }[]): Set<string> {
-  return new Set(table.map((row) => row.path.split('.').pop()!));
+export function lastNamesOf(table: readonly { path: string }[]): ReadonlySet<string> {
+  return shapeOf(table).lastNames;
+}
+
+const SHAPE_BY_TABLE = new WeakMap<object, { lastNames: Set<string>; depths: number[] }>();
+
+/** A method table's last names and path depths (longest first), worked out once per table. */
+function shapeOf(table: readonly { path: string }[]): { lastNames: Set<string>; depths: number[] } {
+  let shape = SHAPE_BY_TABLE.get(table);
+  if (!shape) {
+    shape = { lastNames: new Set(table.map((row) => row.path.split('.').pop()!)), depths: [...new Set(table.map((row) => row.path.split('.').length))].sort((a, b) => b - a) };
+    SHAPE_BY_TABLE.set(table, shape);
+  }
+  return shape;
 }
 
 /** One row of an analyzer's method table: the dotted path as called and the endpoint it bills. */
@@ -94,11 +106,7 @@ export function matchMethodTable<T extends { path: string }>(call: CallExpressio
   // Cheap reject first: the callee's last name must end some row's path.
   const callee = call.compilerNode.expression;
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  let depths = DEPTHS_BY_TABLE.get(table);
-  if (!depths) {
-    depths = { lastNames: new Set(table.map((row) => row.path.split('.').pop()!)), depths: [...new Set(table.map((row) => row.path.split('.').length))].sort((a, b) => b - a) };
-    DEPTHS_BY_TABLE.set(table, depths);
-  }
+  const depths = shapeOf(table);
   if (!depths.lastNames.has(callee.name.text)) return undefined;
   for (const depth of depths.depths) {
     const path = methodPath(call, depth);
@@ -108,8 +116,6 @@ export function matchMethodTable<T extends { path: string }>(call: CallExpressio
   }
   return undefined;
 }
-
-const DEPTHS_BY_TABLE = new WeakMap<object, { lastNames: Set<string>; depths: number[] }>();
 
 /** Where a local name comes from: the package specifier and the export it names (`default`, `*` for a namespace, or the export name). */
 export interface ImportBinding {
