@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isEncoderLoaded, rememberTokenCounts, textsToCount, type EncodingName } from './tokens';
+import { isEncoderLoaded, isTokenCountKnown, rememberTokenCounts, textsToCount, type EncodingName } from './tokens';
 import type { DetectedCall } from './types';
 
 export interface TokenizerRequest {
@@ -91,7 +91,9 @@ export async function countTokensAhead(calls: readonly DetectedCall[]): Promise<
   const work: Array<Promise<void>> = [];
   for (const [encoding, texts] of textsToCount(calls)) {
     if (isEncoderLoaded(encoding)) continue;
-    const list = [...texts];
+    // A re-scan sends only prompts it has not counted before (most come from the memo).
+    const list = [...texts].filter((text) => !isTokenCountKnown(encoding, text));
+    if (list.length === 0) continue;
     work.push(request(encoding, list).then((counts) => rememberTokenCounts(encoding, list, counts), () => undefined));
   }
   await Promise.all(work);

@@ -59,6 +59,11 @@ export function rememberTokenCounts(encoding: EncodingName, texts: readonly stri
   texts.forEach((text, index) => known.set(text, counts[index]));
 }
 
+/** Whether `countTokens` will answer this text from counts made earlier (in the worker or here), without an encoder. */
+export function isTokenCountKnown(encoding: EncodingName, text: string): boolean {
+  return knownCounts.get(encoding)?.has(text) ?? false;
+}
+
 /** Exact token count of plain text; special-token strings in user text count as ordinary text. */
 export function countTokens(text: string, encoding: EncodingName = 'o200k_base'): number {
   if (!text) return 0;
