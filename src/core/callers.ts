@@ -1,4 +1,5 @@
 import { readFiles, type DiscoveredFile } from './files';
+import { specifierListEntries } from './importGraph';
 import { looksBinary, looksMinified } from './prefilter';
 
 export interface CallerLocation {
@@ -65,8 +66,7 @@ function localNamesOf(text: string, names: readonly string[]): Map<string, strin
   if (!text.includes(' as ')) return local;
   const wanted = new Set(names);
   for (const match of text.matchAll(ALIASED_IMPORT)) {
-    for (const entry of match[1].split(',')) {
-      const [imported, alias] = entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
+    for (const [imported, alias] of specifierListEntries(match[1])) {
       if (alias && wanted.has(imported) && alias !== imported) local.set(alias, imported);
     }
   }

@@ -54,13 +54,21 @@ export function reExportsOf(text: string): string[] {
   return [...found];
 }
 
+/**
+ * The entries of an import or export list (`a, b as c, type d`), each as the names written around
+ * `as` (`['b', 'c']`, `['d']`); empty entries (a trailing comma) are left out.
+ */
+export function specifierListEntries(list: string): string[][] {
+  return list
+    .split(',')
+    .map((entry) => entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/))
+    .filter((parts) => parts[0]);
+}
+
 function locallyExportedNames(text: string): Set<string> {
   const names = new Set<string>();
   for (const match of text.matchAll(LOCAL_EXPORT_LIST)) {
-    for (const entry of match[1].split(',')) {
-      const local = entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
-      if (local) names.add(local);
-    }
+    for (const [local] of specifierListEntries(match[1])) names.add(local);
   }
   for (const match of text.matchAll(EXPORT_DEFAULT_NAME)) names.add(match[1]);
   return names;
@@ -70,8 +78,7 @@ function locallyExportedNames(text: string): Set<string> {
 function boundNames(clause: string): string[] {
   const names: string[] = [];
   const named = /\{([^}]*)\}/.exec(clause);
-  for (const entry of named?.[1].split(',') ?? []) {
-    const parts = entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
+  for (const parts of specifierListEntries(named?.[1] ?? '')) {
     const local = parts[parts.length - 1];
     if (local) names.push(local);
   }
