@@ -581,7 +581,7 @@ export function scanWithCli(bin: string, directory: string, timeoutMs = SCAN_TIM
     child.on('close', (code) => {
       clearTimeout(timer);
       const durationMs = Date.now() - started;
-      if (timedOut) return resolve({ error: `timed out after ${Math.round(timeoutMs / 1000)} s`, durationMs });
+      if (timedOut) return resolve({ error: `timed out after ${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)} s`, durationMs });
       const errorText = Buffer.concat(stderr).toString('utf8').trim().split('\n').slice(-3).join(' / ');
       if (code !== 0) return resolve({ error: `exit ${code}: ${errorText}`, durationMs });
       try {
