@@ -42,7 +42,10 @@ describe('catalog', () => {
   it('excludes the known-bad records from the facts notes', () => {
     assert.ok(!catalog.open.some((r) => r.provider === 'wandb'), 'wandb prices are ~1e4 too high');
     assert.ok(!catalog.open.some((r) => r.providerModelId.includes('405b-instruct-long')), 'fireworks 405B-long at $0.10 is implausible');
-    assert.ok(!catalog.open.some((r) => r.provider === 'deepseek' && r.providerModelId === 'deepseek-chat'), 'deepseek-chat is V3.2 now');
+    // deepseek-chat is V3.2 now: it may price deepseek-v3.2, never V3.
+    assert.ok(!catalog.open.some((r) => r.model === 'deepseek-v3' && /deepseek-chat$/.test(r.providerModelId)), 'deepseek-chat is not V3');
+    assert.equal(findModel(catalog, 'deepseek-chat')?.id, 'deepseek-v3.2');
+    assert.ok(!catalog.open.some((r) => r.model === 'deepseek-v3' && r.provider === 'openrouter' && r.inputPerMTok === 0.14), 'stale OpenRouter V3 row at $0.14/$0.28');
     assert.equal(findModel(catalog, 'claude-3-5-sonnet')?.closed?.contextWindow, 200_000, 'Bedrock 1M context is wrong');
     const flash = findModel(catalog, 'gemini-1.5-flash')?.closed;
     assert.ok(flash && (flash.outputPerMTok ?? 0) > 0, 'LiteLLM gemini-1.5-flash output 0 is wrong');
