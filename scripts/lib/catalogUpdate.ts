@@ -108,8 +108,10 @@ export interface UpdateResult {
 
 const PER_MTOK = 1e6;
 /** Fields this script owns on a row; everything else (class, aliases, notes...) is curated by hand and kept. */
-const PRICE_FIELDS = ['inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'batchInputPerMTok', 'batchOutputPerMTok', 'longContextThreshold', 'inputPerMTokLong', 'outputPerMTokLong', 'contextWindow', 'maxOutputTokens', 'supportsTools', 'supportsVision', 'supportsJsonSchema', 'deprecationDate', 'retired'] as const;
+const PRICE_FIELDS = ['inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'batchInputPerMTok', 'batchOutputPerMTok', 'longContextThreshold', 'inputPerMTokLong', 'outputPerMTokLong', 'contextWindow', 'maxOutputTokens', 'supportsTools', 'supportsVision', 'supportsJsonSchema', 'deprecationDate', 'deprecationSource', 'retired'] as const;
 const CAPABILITY_FIELDS = new Set<string>(['supportsTools', 'supportsVision', 'supportsJsonSchema', 'contextWindow', 'maxOutputTokens']);
+/** A vendor date curated by hand (with its source) is kept while the price file says nothing about it. */
+const DATE_FIELDS = new Set<string>(['deprecationDate', 'deprecationSource']);
 /** A per-token price above this is a unit error in the file (wandb's are ~1e4 $/Mtok), not a price. */
 const IMPLAUSIBLE_USD_PER_MTOK = 1000;
 
@@ -215,7 +217,7 @@ function merge<T extends object>(base: T | undefined, identity: Partial<T>, fres
     const v = fresh[f];
     if (v !== undefined) row[f] = v;
     else if (CAPABILITY_FIELDS.has(f)) row[f] = row[f] ?? null;
-    else delete row[f];
+    else if (!DATE_FIELDS.has(f) || fresh.deprecationDate !== undefined) delete row[f];
   }
   // Past its deprecation date (from the file), or flagged retired by hand (no date to go by).
   const dep = row.deprecationDate as string | undefined;
@@ -260,6 +262,7 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
     let why = 'reason' in cleaned ? cleaned.reason : undefined;
     if ('entry' in cleaned) {
       fresh = fromLiteLlm(cleaned.entry);
+      if (fresh.deprecationDate) fresh.deprecationSource = `LiteLLM deprecation_date, ${input.sourceLabel}`;
       if (endpoint === 'chat' || endpoint === 'embedding') why = priceProblem(fresh.inputPerMTok, fresh.outputPerMTok, endpoint);
     }
     if (!fresh || why) {

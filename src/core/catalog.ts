@@ -86,6 +86,8 @@ export interface ClosedModelRow extends Sourced {
   retired?: boolean;
   /** Vendor's deprecation / shutdown date (YYYY-MM-DD) when one is announced. */
   deprecationDate?: string;
+  /** Where the deprecation date comes from (vendor page or the price file's deprecation_date). */
+  deprecationSource?: string;
   /** LiteLLM price-file key the row is regenerated from by `npm run catalog:update`; absent on hand rows. */
   priceKey?: string;
   notes?: string;

@@ -211,15 +211,16 @@ describe('catalog', () => {
   });
 
   it('flags closed rows past their deprecation date', () => {
-    for (const id of ['gemini-3-pro-preview', 'claude-sonnet-4', 'claude-opus-4', 'gemini-2.0-flash']) {
+    for (const id of ['gemini-3-pro-preview', 'claude-sonnet-4', 'claude-opus-4', 'gemini-2.0-flash', 'gemini-2.5-pro', 'gemini-2.5-flash']) {
       const row = findModel(catalog, id)?.closed;
       assert.ok(row?.deprecationDate && row.deprecationDate <= '2026-11-30', `${id} deprecation ${row?.deprecationDate}`);
       assert.equal(row?.retired, true, id);
       assert.ok(isPastDeprecation(row, '2026-11-30'), id);
+      assert.ok((row.deprecationSource ?? '').length > 10, `${id} says where its date comes from`);
     }
     assert.equal(isPastDeprecation({ deprecationDate: '2026-12-31' }, '2026-11-30'), false);
     assert.equal(isPastDeprecation({ deprecationDate: '2026-11-30' }, '2026-11-30'), true);
-    for (const id of ['gemini-3.1-pro-preview', 'gpt-5', 'gpt-4.1', 'o3', 'claude-sonnet-4-5', 'gemini-2.5-flash']) assert.ok(!isPastDeprecation(findModel(catalog, id)!.closed!, '2026-11-30'), id);
+    for (const id of ['gemini-3.1-pro-preview', 'gemini-3-flash-preview', 'gpt-5', 'gpt-4.1', 'o3', 'claude-sonnet-4-5']) assert.ok(!isPastDeprecation(findModel(catalog, id)!.closed!, '2026-11-30'), id);
   });
 
   it('prices L40S, A10G, RTX 4090/3090 and H100 PCIe/SXM on demand, and never uses a capacity block as on-demand', () => {

@@ -21,7 +21,7 @@ const caps = { supportsTools: null, supportsVision: null, supportsJsonSchema: nu
 /** A small catalog as it stands before the refresh: one priced closed row, one retired hand row, open rows with curated flags. */
 function before(): { closed: ClosedModelData[]; open: OpenPriceData[] } {
   const closed: ClosedModelData[] = [
-    { id: 'acme-chat-1', vendor: 'acme', provider: 'acme', endpoint: 'chat', class: 'large', inputPerMTok: 1, outputPerMTok: 5, ...caps, supportsTools: true, contextWindow: 128000, aliases: ['acme-1'], notes: 'curated note', source: 'old copy; key acme-chat-1', asOf: '2026-01-01' },
+    { id: 'acme-chat-1', vendor: 'acme', provider: 'acme', endpoint: 'chat', class: 'large', inputPerMTok: 1, outputPerMTok: 5, ...caps, supportsTools: true, contextWindow: 128000, aliases: ['acme-1'], notes: 'curated note', deprecationDate: '2027-03-01', deprecationSource: 'acme deprecations page', source: 'old copy; key acme-chat-1', asOf: '2026-01-01' },
     { id: 'claude-3-5-sonnet', vendor: 'anthropic', provider: 'anthropic', endpoint: 'chat', class: 'large', inputPerMTok: 3, outputPerMTok: 15, ...caps, contextWindow: 200000, retired: true, source: 'old copy; key bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0', asOf: '2026-01-01' },
     { id: 'gemini-1.5-flash', vendor: 'google', provider: 'google', endpoint: 'chat', class: 'small', inputPerMTok: 0.075, outputPerMTok: 0.3, ...caps, retired: true, source: 'Google pricing page, Oct 2024 (hand row)', asOf: '2024-10-01' },
     { id: 'acme-gone', vendor: 'acme', provider: 'acme', endpoint: 'chat', class: 'small', inputPerMTok: 0.5, outputPerMTok: 1, ...caps, source: 'old copy; key acme-gone', asOf: '2026-01-01' },
@@ -127,7 +127,10 @@ describe('catalog:update (regenerating price rows from a LiteLLM price file)', (
   it('flags a closed model past its deprecation date as retired and drops open endpoints past theirs', () => {
     const r = run();
     const old = r.closed.find((x) => x.id === 'acme-chat-old');
-    assert.deepEqual([old?.deprecationDate, old?.retired], ['2026-01-15', true]);
+    assert.deepEqual([old?.deprecationDate, old?.retired, old?.deprecationSource], ['2026-01-15', true, 'LiteLLM deprecation_date, sample fixture']);
+    const curated = r.closed.find((x) => x.id === 'acme-chat-1');
+    assert.deepEqual([curated?.deprecationDate, curated?.deprecationSource, curated?.retired], ['2027-03-01', 'acme deprecations page', undefined], 'a hand date the file is silent on is kept');
+    assert.equal(run({ today: '2027-03-01' }).closed.find((x) => x.id === 'acme-chat-1')?.retired, true);
     assert.equal(run({ today: '2026-01-14' }).closed.find((x) => x.id === 'acme-chat-old')?.retired, undefined, 'not yet past: not retired');
     assert.ok(!r.open.some((x) => x.providerModelId === 'acme/open-8b-instruct' && x.provider === 'novita'));
     assert.match(r.skipped.find((c) => c.label.includes('novita acme/open-8b-instruct'))?.reason ?? '', /past its deprecation date 2025-06-01/);
