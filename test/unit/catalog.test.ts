@@ -196,6 +196,10 @@ describe('catalog', () => {
       }
     });
 
+    it('every architecture row states the model-level columns', () => {
+      for (const row of archJson.rows as Array<Record<string, unknown>>) for (const c of columns) assert.ok(c in row, `${String(row.id)} lacks ${c}`);
+    });
+
     it('capabilitiesOf gives three-valued answers: known true/false, unknown null', () => {
       assert.deepEqual(capabilitiesOf(catalog, 'gpt-4o'), { vision: true, tools: true, jsonSchema: true, contextTokens: 128000, maxOutputTokens: 16384 });
       // Groq serves Llama 3.3 70B with tools but without JSON-schema output; the weights take no images.
