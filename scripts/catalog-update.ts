@@ -14,6 +14,7 @@
  *   --today YYYY-MM-DD     date deprecations are judged against (default: today, UTC)
  *   --dry-run              print the changes without writing the data files
  *   --data-dir <dir>       catalog directory to update (default: data/catalog of this checkout)
+ *   --force                write even when the file would remove more than a quarter of the regenerated rows
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +49,7 @@ function main(argv: string[]): void {
   const opts: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--dry-run') opts['dry-run'] = true;
+    if (a === '--dry-run' || a === '--force') opts[a.slice(2)] = true;
     else if (a.startsWith('--')) {
       const v = argv[++i];
       if (v === undefined) fail(`${a} needs a value`);
@@ -92,6 +93,11 @@ function main(argv: string[]): void {
   if (opts['dry-run']) {
     process.stdout.write('dry run: data files not written\n');
     return;
+  }
+  // A truncated or wrong file would silently empty the catalog: many removals need an explicit --force.
+  const regenerated = result.closed.filter((r) => r.priceKey).length + result.open.filter((r) => r.priceKey).length + result.removed.length;
+  if (result.removed.length > Math.max(5, regenerated / 4) && !opts.force) {
+    fail(`${result.removed.length} of ${regenerated} regenerated rows would be removed: is ${positional[0]} a complete price file? Nothing written; rerun with --force to accept`);
   }
   writeFileSync(path.join(dataDir, 'closed-api-prices.json'), `${JSON.stringify({ ...closedFile, rows: result.closed }, null, 1)}\n`);
   writeFileSync(path.join(dataDir, 'open-api-prices.json'), `${JSON.stringify({ ...openFile, rows: result.open }, null, 1)}\n`);

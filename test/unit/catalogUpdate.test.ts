@@ -204,7 +204,13 @@ describe('catalog:update (regenerating price rows from a LiteLLM price file)', (
       const bad = await run(process.execPath, ['--import', 'tsx', script, path.join(FIXTURES, 'litellm-sample.json'), '--data-dir', dir]).catch((e: { code: number; stderr: string }) => e);
       assert.equal((bad as { code: number }).code, 2);
       assert.match((bad as { stderr: string }).stderr, /--as-of YYYY-MM-DD/);
-      const written = await run(process.execPath, ['--import', 'tsx', script, path.join(FIXTURES, 'litellm-sample.json'), '--as-of', '2026-11-28', '--today', '2026-11-30', '--data-dir', dir]);
+      const args = ['--import', 'tsx', script, path.join(FIXTURES, 'litellm-sample.json'), '--as-of', '2026-11-28', '--today', '2026-11-30', '--data-dir', dir];
+      // The sample lacks the real models' keys: removing most of the catalog needs --force, and nothing is written without it.
+      const refused = await run(process.execPath, args).catch((e: { code: number; stderr: string }) => e);
+      assert.equal((refused as { code: number }).code, 2);
+      assert.match((refused as { stderr: string }).stderr, /would be removed: is .* a complete price file\? Nothing written/);
+      assert.equal(readFileSync(path.join(dir, 'open-api-prices.json'), 'utf8'), readFileSync(path.resolve(__dirname, '../../data/catalog/open-api-prices.json'), 'utf8'));
+      const written = await run(process.execPath, [...args, '--force']);
       assert.match(written.stdout, /wrote \d+ closed and \d+ open rows/);
       const open = JSON.parse(readFileSync(path.join(dir, 'open-api-prices.json'), 'utf8')) as { rows: OpenPriceData[] };
       // The sample file lacks the real models' keys: their rows are reported removed, not silently kept.
