@@ -18,6 +18,37 @@ export interface Sourced {
   asOf: string;
 }
 
+/** A value the sources may not state: `null` means unknown (not "no", not 0). */
+export type Known<T> = T | null;
+
+/**
+ * What a model (or a provider's endpoint for it) accepts and returns, three-valued. The data files
+ * carry these as columns on every model row (`supportsVision`, `supportsTools`, `supportsJsonSchema`,
+ * `contextWindow`, `maxOutputTokens`), `null` where no source says. A screen that must not move a call
+ * to a row lacking a feature should treat `null` as "not shown to support it" and say it is unknown.
+ */
+export interface ModelCapabilities {
+  /** Accepts image input. */
+  vision: Known<boolean>;
+  /** Function / tool calling. */
+  tools: Known<boolean>;
+  /** Structured output constrained by a JSON schema (not just "JSON mode"). */
+  jsonSchema: Known<boolean>;
+  /** Input context the endpoint accepts, tokens. */
+  contextTokens: Known<number>;
+  /** Longest answer the endpoint returns, tokens. */
+  maxOutputTokens: Known<number>;
+}
+
+/** Capability columns as written in the data files (null = unknown). */
+export interface CapabilityColumns {
+  supportsVision: Known<boolean>;
+  supportsTools: Known<boolean>;
+  supportsJsonSchema: Known<boolean>;
+  contextWindow: Known<number>;
+  maxOutputTokens: Known<number>;
+}
+
 /** One closed model as its vendor sells it. Token prices are USD per million tokens. */
 export interface ClosedModelRow extends Sourced {
   id: string;
@@ -40,16 +71,25 @@ export interface ClosedModelRow extends Sourced {
   perMillionCharsUsd?: number;
   contextWindow?: number;
   maxOutputTokens?: number;
+  /** True only when a source says so; `capabilities` keeps the three-valued answer. */
   supportsTools: boolean;
   supportsVision: boolean;
   supportsJsonSchema: boolean;
+  /** Three-valued capabilities (null = unknown), filled by the loader from the row's columns. */
+  capabilities: ModelCapabilities;
   aliases?: string[];
   /** Hidden reasoning/thinking tokens are billed as output, on top of the visible answer. */
   billsReasoningTokens?: boolean;
   /** Price not checked against the vendor (2026 entries of the public price file): priced when called, never proposed. */
   unverified?: boolean;
-  /** No longer served by the vendor: priced at its last list price, never suggested as a target. */
+  /** No longer served by the vendor (or past its deprecation date): priced at its last list price, never suggested as a target. */
   retired?: boolean;
+  /** Vendor's deprecation / shutdown date (YYYY-MM-DD) when one is announced. */
+  deprecationDate?: string;
+  /** Where the deprecation date comes from (vendor page or the price file's deprecation_date). */
+  deprecationSource?: string;
+  /** LiteLLM price-file key the row is regenerated from by `npm run catalog:update`; absent on hand rows. */
+  priceKey?: string;
   notes?: string;
 }
 
@@ -59,18 +99,35 @@ export interface OpenPriceRow extends Sourced {
   model: string;
   provider: string;
   providerModelId: string;
+  /** What the endpoint does; chat when absent. Embedding and rerank rows have output price 0. */
+  endpoint?: 'chat' | 'embedding' | 'rerank';
   inputPerMTok: number;
   outputPerMTok: number;
   cachedInputPerMTok?: number;
   batchInputPerMTok?: number;
   batchOutputPerMTok?: number;
   contextWindow?: number;
+  maxOutputTokens?: number;
+  /** True only when a source says so; `capabilities` keeps the three-valued answer. */
   supportsTools: boolean;
   supportsJsonSchema: boolean;
+  supportsVision: boolean;
+  /** Three-valued capabilities of this provider's endpoint (null = unknown), filled by the loader. */
+  capabilities: ModelCapabilities;
+  /** Vendor's deprecation date for this endpoint, when announced. */
+  deprecationDate?: string;
+  /** LiteLLM price-file key the row is regenerated from by `npm run catalog:update`. */
+  priceKey?: string;
   /** Numeric format the provider serves, when it says (fp8 or a lower-precision "turbo"). */
   quantization?: string;
   notes?: string;
 }
+
+type CapabilityFields = 'supportsTools' | 'supportsVision' | 'supportsJsonSchema' | 'contextWindow' | 'maxOutputTokens' | 'capabilities';
+/** A closed row as written in closed-api-prices.json (capability columns three-valued). */
+export type ClosedModelData = Omit<ClosedModelRow, CapabilityFields> & CapabilityColumns;
+/** An open price row as written in open-api-prices.json (capability columns three-valued). */
+export type OpenPriceData = Omit<OpenPriceRow, CapabilityFields> & CapabilityColumns;
 
 export type AttentionKind = 'gqa' | 'mha' | 'mla' | 'sliding-window' | 'alternating-sliding-window';
 
@@ -98,10 +155,20 @@ export interface ModelArchitecture extends Sourced {
   kvLoraRank?: number;
   qkRopeHeadDim?: number;
   contextWindow: number;
-  /** Native dtype of the released weights (DeepSeek V3 ships FP8). */
+  /** Native dtype of the released weights (DeepSeek V3 ships FP8, gpt-oss MXFP4 experts). */
   releasedPrecision?: string;
+  /** What the model is for; chat when absent. Embedding and rerank models are encoders or last-token poolers. */
+  kind?: 'chat' | 'embedding' | 'rerank';
+  /** Mixture of experts: routed experts per MoE layer, experts each token is routed to, always-on shared experts. */
+  experts?: number;
+  expertsPerToken?: number;
+  sharedExperts?: number;
+  moeIntermediateSize?: number;
   supportsTools: boolean;
   supportsVision: boolean;
+  /** The model emits schema-constrained JSON reliably when served with guided decoding; null/absent = unknown. */
+  supportsJsonSchema?: Known<boolean>;
+  maxOutputTokens?: Known<number>;
   notes?: string;
 }
 
@@ -133,7 +200,10 @@ export interface GpuRow extends Sourced {
   maxPerNode: number;
   /** NVLink (or Infinity Fabric) between the node's GPUs; without it tensor parallel runs over PCIe. */
   nvlink: boolean;
+  /** On-demand (or serverless per-second) prices only: what sizing and costs use. */
   prices: GpuPrice[];
+  /** Rates that are not on-demand (capacity blocks, expired promotions), kept for reference, never used as a price. */
+  nonOnDemandPrices?: Array<GpuPrice & { kind: 'capacity-block' | 'spot' | 'promotion'; validUntil?: string }>;
   notes?: string;
 }
 
@@ -204,11 +274,40 @@ interface RowsFile<T> {
 
 let cached: Catalog | undefined;
 
+/** The three-valued capabilities a row's columns state; a column absent or null is unknown. */
+export function capabilitiesFromColumns(c: Partial<CapabilityColumns>): ModelCapabilities {
+  return { vision: c.supportsVision ?? null, tools: c.supportsTools ?? null, jsonSchema: c.supportsJsonSchema ?? null, contextTokens: c.contextWindow ?? null, maxOutputTokens: c.maxOutputTokens ?? null };
+}
+
+/** Legacy two-valued fields (true only when known) plus the three-valued `capabilities`. */
+function withCapabilities<T extends Partial<CapabilityColumns>>(d: T) {
+  const { supportsTools, supportsVision, supportsJsonSchema, contextWindow, maxOutputTokens, ...rest } = d;
+  return {
+    ...rest,
+    supportsTools: supportsTools === true,
+    supportsVision: supportsVision === true,
+    supportsJsonSchema: supportsJsonSchema === true,
+    ...(contextWindow != null ? { contextWindow } : {}),
+    ...(maxOutputTokens != null ? { maxOutputTokens } : {}),
+    capabilities: capabilitiesFromColumns({ supportsTools, supportsVision, supportsJsonSchema, contextWindow, maxOutputTokens }),
+  };
+}
+
+/** A closed row from its data-file form. */
+export function closedRowFromData(d: ClosedModelData): ClosedModelRow {
+  return withCapabilities(d) as ClosedModelRow;
+}
+
+/** An open price row from its data-file form. */
+export function openRowFromData(d: OpenPriceData): OpenPriceRow {
+  return withCapabilities(d) as OpenPriceRow;
+}
+
 /** Loads (once) the bundled catalog and builds the id index. Synchronous: the JSON is inlined. */
 export function loadCatalog(): Catalog {
   if (cached) return cached;
-  const closed = (closedJson as unknown as RowsFile<ClosedModelRow>).rows;
-  const open = (openJson as unknown as RowsFile<OpenPriceRow>).rows;
+  const closed = (closedJson as unknown as RowsFile<ClosedModelData>).rows.map(closedRowFromData);
+  const open = (openJson as unknown as RowsFile<OpenPriceData>).rows.map(openRowFromData);
   const architectures = (archJson as unknown as RowsFile<ModelArchitecture>).rows;
   const gpus = (gpuJson as unknown as RowsFile<GpuRow>).rows;
   const quality = (qualityJson as unknown as RowsFile<QualityRow>).rows;
@@ -309,6 +408,50 @@ export function findModel(catalog: Catalog, modelId: string): CatalogModel | und
 /** The architecture row for an open model id or alias. */
 export function findArchitecture(catalog: Catalog, modelId: string): ModelArchitecture | undefined {
   return findModel(catalog, modelId)?.arch;
+}
+
+/**
+ * What a model accepts, three-valued (null = unknown, never read as "no"). For a closed model, its
+ * row. For an open model without `provider`, the model itself (architecture row); with `provider`,
+ * that provider's endpoint: the row whose provider id matches `modelId`, else the provider's first
+ * row, with what the model itself cannot do (no vision in the weights) overriding the provider's
+ * unknowns. Undefined when the model, or the provider for it, is not in the catalog.
+ */
+export function capabilitiesOf(catalog: Catalog, modelId: string, provider?: string): ModelCapabilities | undefined {
+  const m = findModel(catalog, modelId);
+  if (!m) return undefined;
+  if (m.closed) return provider && provider.toLowerCase() !== m.closed.provider && provider.toLowerCase() !== m.closed.vendor ? undefined : m.closed.capabilities;
+  const arch = m.arch;
+  const model: ModelCapabilities | undefined = arch
+    ? { vision: arch.supportsVision, tools: arch.supportsTools, jsonSchema: arch.supportsJsonSchema ?? null, contextTokens: arch.contextWindow, maxOutputTokens: arch.maxOutputTokens ?? null }
+    : undefined;
+  if (!provider) return model;
+  const p = provider.toLowerCase();
+  const rows = m.openPrices.filter((r) => r.provider.toLowerCase() === p);
+  const row = rows.find((r) => r.providerModelId.toLowerCase() === modelId.trim().toLowerCase()) ?? rows[0];
+  if (!row) return undefined;
+  const c = row.capabilities;
+  const flag = (own: Known<boolean>, weights: Known<boolean> | undefined) => (weights === false ? false : own);
+  return {
+    vision: flag(c.vision, model?.vision),
+    tools: flag(c.tools, model?.tools),
+    jsonSchema: c.jsonSchema,
+    contextTokens: c.contextTokens !== null && model?.contextTokens ? Math.min(c.contextTokens, model.contextTokens) : c.contextTokens,
+    maxOutputTokens: c.maxOutputTokens,
+  };
+}
+
+/** Today as YYYY-MM-DD (UTC). */
+export function isoToday(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * True when a closed or open row is retired, or its vendor's deprecation date is on or before `today`
+ * (YYYY-MM-DD): such a row must not be recommended, and code calling it needs a migration.
+ */
+export function isPastDeprecation(row: { retired?: boolean; deprecationDate?: string }, today: string = isoToday()): boolean {
+  return row.retired === true || (row.deprecationDate !== undefined && row.deprecationDate <= today);
 }
 
 /** The value of a named assumption from self-host-costs.json, or `fallback` when the row is missing. */
