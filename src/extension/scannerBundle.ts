@@ -11,8 +11,8 @@ export { applyWhatIf, isEmptyWhatIf, whatIfChoices, type WhatIf } from '../core/
 export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from '../core/catalog/priceOverride';
 export { ensureUsageFile, patchUsageFile, usageFilePath, writeFileAtomic, USAGE_FILE_TEMPLATE } from './usageFile';
 
-import { getCatalog } from '../core/pricing/pipeline';
+import { loadCatalog } from '../core/catalog/catalog';
 /** The bundled catalog's as-of date (what the UI shows next to any override). */
 export function bundledCatalogAsOf(): string {
-  return getCatalog().asOf;
+  return loadCatalog().asOf;
 }
