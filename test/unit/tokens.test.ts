@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/estimate/tokens';
+import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS } from '../../src/core/estimate/tokens';
 import { detectedCall, message } from './detectedCall';
 
 const call = detectedCall;
@@ -108,9 +108,10 @@ describe('tokens', () => {
     assert.equal(imageTokens('llama-3.2-90b-vision', '{}').tokens, DEFAULT_HOLE_TOKENS.image.tokens);
   });
 
-  it('uses max tokens as a ceiling with an expected fraction, else the task default', () => {
+  it('uses max tokens as a cap on the task default, never as the forecast', () => {
     const tight = estimateTokens(call({ maxOutputTokens: 10, messages: [msg('user', 'x')] }), 'chat');
-    assert.equal(tight.outputPerCall, Math.round(10 * EXPECTED_OUTPUT_FRACTION));
+    assert.equal(tight.outputPerCall, 10);
+    assert.match(tight.outputBasis ?? '', /caps the chat default/);
     const loose = estimateTokens(call({ maxOutputTokens: 4096, messages: [msg('user', 'x')] }), 'summarization');
     assert.equal(loose.outputPerCall, 250);
     assert.match(loose.outputBasis ?? '', /ceiling/);

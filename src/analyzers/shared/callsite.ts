@@ -72,11 +72,14 @@ export interface CallDraft {
   features: CallFeatures;
   toolNames: string[];
   structuredOutputName?: string;
+  /** For a multi-step call: the step cap the code states, and where. */
+  steps?: DetectedCall['steps'];
   evidence: string[];
 }
 
 /** Completes an analyzer's draft with position, enclosing function and file. */
 export function toDetectedCall(call: Node, file: string, draft: CallDraft): DetectedCall {
   const comment = annotationComment(call);
-  return { file, ...callSpan(call), ...draft, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
+  const features = { ...draft.features, multiStep: draft.features.multiStep ?? false };
+  return { file, ...callSpan(call), ...draft, features, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
 }

@@ -6,7 +6,6 @@
  */
 import type { DetectedCall, TaskClassification, TaskType } from '../../model/types';
 import { TASK_TYPES } from '../../model/types';
-import { isReasoningModel } from './tokens';
 
 /** A wording signal: a pattern, the task it points to, and how strongly. */
 interface TextRule {
@@ -292,9 +291,8 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
     else if (max <= 60) add(board, 'classification', 0.8, `max tokens ${max}: a short answer`);
     else if (max >= 4000) add(board, 'complex-reasoning', 0.3, `max tokens ${max}: room for long output`);
   }
-  if (isReasoningModel(call.model.id)) {
-    add(board, 'complex-reasoning', 1.5, `model ${call.model.id} is a reasoning model`);
-  }
+  // The model never says what the call does: a reasoning model chosen today must not make the task
+  // "complex-reasoning", which would rule out every open option by the choice being judged.
   if (inputTokens >= 100_000) add(board, 'long-context', 8, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens (100K+)`);
   else if (inputTokens >= LONG_CONTEXT_MIN_INPUT_TOKENS) add(board, 'long-context', 1.5, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens`);
 
