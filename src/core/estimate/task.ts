@@ -25,7 +25,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'classification', pattern: /\bclassif(y|ies|ied|ication|ier)\b/i, weight: 3 },
   { type: 'classification', pattern: /\bcategori[sz](e|ation)\b|\b(which|what|one) (category|categories|bucket|label|class)\b|\bcategory\b/i, weight: 2.5 },
   { type: 'classification', pattern: /\bsentiment\b|\b(positive|negative|neutral)\b.{0,40}\b(positive|negative|neutral|mixed)\b/i, weight: 2.5 },
-  { type: 'classification', pattern: /\b(intent|triage|severity|urgency|toxic|toxicity|spam|moderat\w*|nsfw|fraud|phishing)\b/i, weight: 1.2 },
+  { type: 'classification', pattern: /\b(intent|triage|severity|urgency|spam|fraud|phishing)\b/i, weight: 1.2 },
   // Words that are also ordinary nouns ("record label", "route planner") count only when used as the task.
   { type: 'classification', pattern: /\b(label|tag|route|prioriti[sz]e|flag) (it|this|each|the|every|incoming|all)\b|\b(which|what|a|one|the) (label|tag|topic|priority)\b|\btopic\b/i, weight: 1.2 },
   { type: 'classification', pattern: /\b(respond|reply|answer|return|output)\b[^.]{0,40}\b(only|just|exactly)\b[^.]{0,30}\b(one|single|the)\b[^.]{0,20}\b(word|label|category|class|number|letter|value)\b/i, weight: 2.5 },
@@ -88,7 +88,7 @@ const TEXT_RULES: TextRule[] = [
 
   // boilerplate-generation
   { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|generate|create|produce)\b[^.]{0,50}\b(e-?mail|newsletter|reply|letter|message|post|tweet|caption|tagline|slogan|headline|subject line|ad copy|copy|description|bio|announcement|press release|cover letter|job (post|posting|description)|invitation|reminder|thank-you note|blurb|outreach|pitch|response|headlines?|titles?|listings?|options|leaflet|brochure|flyer|handout|notice|memo|confirmation|quiz|questions|worksheet|lesson plan|faq|card|agenda|invite)\b/i, weight: 2.5 },
-  { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|doc comments?|readme|commit message|listing|standard|usual|our (usual|standard))\b/i, weight: 1.5 },
+  { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|doc comments?|readme|listing|standard|usual|our (usual|standard))\b/i, weight: 1.5 },
   // A bare "write/put together X" with nothing more specific is most often routine text generation.
   { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|create|generate|produce|put together|prepare|craft|come up with|give me|suggest|pitch)\b/i, weight: 0.8 },
   { type: 'boilerplate-generation', pattern: /\b(job (ad|advert|post|posting|listing|description)|headlines?|newsletter|press release|cover letter|product (copy|description)|listing copy|ad copy|landing page copy|email campaign|sales email|cold email|welcome email|invitation)\b/i, weight: 1.2 },
@@ -103,11 +103,45 @@ const TEXT_RULES: TextRule[] = [
   { type: 'complex-reasoning', pattern: /\b(show (the|your) (arithmetic|math|calculations?|derivation)|assumptions|sensitive to|hypothes[ie]s|rule (them|it|each) out|one by one|invariant|enforceab\w*|exposure|argue both sides|work (it|this) out|explain your reasoning|before (the|your) conclusion|counsel|runway|what-if)\b/i, weight: 1.5 },
   { type: 'complex-reasoning', pattern: /\b(legal analysis|liabilit\w*|case law|precedent|statute|jurisdiction|treaty|tax (implications|treatment)|differential( diagnosis)?|ranked by likelihood|line by line|first wrong step|determine which|compute|root cause|trade-?offs?|weigh|pros and cons|multi-step|plan (out|the)|strategy|scenario|risk assessment|due diligence|arguments? (for|against)|verify (the|each) (claim|step|calculation))\b/i, weight: 1.5 },
 
+  { type: 'complex-reasoning', pattern: /\b(minimi[sz]e|maximi[sz]e|optimal|optimi[sz]e)\b[^.]{0,60}\b(while|subject to|respecting|given|under|within)\b|\bjustify (the|your|each)\b|\b(chain|combine) (them|these|the \w+) into\b|\bmost (plausible|likely) (\w+ )?(paths?|explanations?|causes?|sequences?)\b|\brecommend\b[^.]{0,30}\b(accept|reject|negotiate)\b|\b(riddle|puzzle|proof|theorem)\b/i, weight: 2 },
+
   // other: rewriting, proofreading, creative writing, brainstorming
   { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish|tighten|edit (this|the)|house style|style guide)\b/i, weight: 2 },
   { type: 'other', pattern: /\b(spelling|grammar|punctuation|typos?|legalese|plain language|non-lawyer|less (blunt|formal|harsh)|more (polite|formal|concise|friendly)|sound (less|more))\b/i, weight: 2 },
   { type: 'other', pattern: /\b(poem|poetry|haiku|limerick|short story|fiction|novelist|song|lyrics|joke|rhym\w*|bedtime story)\b/i, weight: 2.5 },
-  { type: 'other', pattern: /\bbrainstorm\w*\b|\b(\d+|some|a few) (possible |creative )?(names|ideas|slogans) for\b|\bstandalone (search )?query\b/i, weight: 2.5 },
+  { type: 'other', pattern: /\bbrainstorm\w*\b|\b(\d+|some|a few) (possible |creative )?(names|ideas|slogans) for\b/i, weight: 2.5 },
+
+  // title-generation: a few words naming a conversation, document or item
+  { type: 'title-generation', pattern: /\b(generate|create|write|suggest|give|come up with|produce|make)\b[^.]{0,40}\b(title|name|label|heading)\b[^.]{0,40}\b(for|of|summari[sz]ing|describing)\b[^.]{0,30}\b(conversation|chat|thread|discussion|document|note|session|message|query|prompt|request|app|project|file|artifact)\b/i, weight: 3 },
+  { type: 'title-generation', pattern: /\b(concise|short|succinct|brief|descriptive|catchy)\b[^.]{0,20}\btitles?\b|\btitles? (of|in|under|with(in)?)? ?(\d+|two|three|four|five|six|a few)[-–\s]*(to|-|–)?\s*(\d+|two|three|four|five|six|seven|eight)? ?words\b|\b(\d+|two|three|four|five|six)[-– ]+(to )?(\d+ )?words? (long )?title\b/i, weight: 3 },
+  { type: 'title-generation', pattern: /\btitle generation\b|\b(the|a) title (only|and nothing else)\b|\boutput (only )?the title\b/i, weight: 2.5 },
+
+  // commit-message: a commit message from a diff
+  { type: 'commit-message', pattern: /\bcommit messages?\b|\bconventional commits?\b|\bgit commit\b/i, weight: 4 },
+  { type: 'commit-message', pattern: /\b(git diff|staged (changes|files|diff)|the diff (below|above)|from (the|this) diff)\b/i, weight: 1.5 },
+
+  // long-form-writing: reports, articles, documents; rewriting a whole document
+  { type: 'long-form-writing', pattern: /\b(write|draft|compose|generate|create|produce|prepare)\b[^.]{0,50}\b(report|article|essay|blog post|blog|white ?paper|proposal|chapter|documentation page|markdown document|long-form|research report|story|newsletter article|op-ed|cover story)\b/i, weight: 2.5 },
+  { type: 'long-form-writing', pattern: /\b(continue writing|continue the (text|story|article|document)|make (it|the text|this) (longer|shorter)|reading level|expand (on )?(the|this) (text|section|paragraph)|improve the writing|writing assistant|co-?writer|ghostwrit\w*)\b/i, weight: 2 },
+  { type: 'long-form-writing', pattern: /\b(comprehensive|in-depth|detailed|long-form|thorough|well-structured) (report|article|answer|document|essay|write-?up|analysis)\b|\b(\d{3,}|several hundred|thousands? of) words\b|\bsections? (with|and) (headings|subheadings)\b/i, weight: 1.5 },
+  { type: 'long-form-writing', pattern: /\b(artifact|document|text|essay|article|markdown)\b[^.]{0,40}\b(rewrite|rewritten|update|updated|revise|revised)\b|\b(rewrite|revise|update)\b[^.]{0,30}\b(the|this|your) (artifact|document|essay|article|markdown)\b/i, weight: 1.5 },
+
+  // query-generation: questions rewritten into search queries
+  { type: 'query-generation', pattern: /\b(web |image |video |keyword |vector |semantic |google |bing )?search(-engine| engine)? quer(y|ies)\b/i, weight: 3 },
+  { type: 'query-generation', pattern: /\b(rewrite|rephrase|reformulate|turn|convert|transform)\b[^.]{0,50}\b(into|as) (a |an )?(standalone|self-contained|search|follow-up|independent)\b[^.]{0,20}\b(question|query|queries)\b|\bstandalone (search )?(question|query)\b/i, weight: 3 },
+  { type: 'query-generation', pattern: /\b(queries|query) (to|for) (search|look up|find|retrieve)\b|\bsearch terms?\b|\bkeywords? to search\b/i, weight: 2 },
+
+  // reranking: ordering candidates by relevance
+  { type: 'reranking', pattern: /\b(re-?rank\w*|rank (the|these|each|all)\b[^.]{0,30}\b(by|according to|for) (relevance|relevancy|usefulness)|relevance scores?|order (the|these) (documents|passages|results|candidates) by)\b/i, weight: 3 },
+
+  // moderation: flagging content against a policy
+  { type: 'moderation', pattern: /\b(moderat(e|ion|or)|content polic\w*|guardrails?|hate speech|harass\w*|self-harm|toxic\w*|nsfw|off[-_ ]brand|jailbreak\w*|unsafe (content|output|message)|policy violations?|violates? (the |our )?(policy|policies|rules|guidelines))\b/i, weight: 2.5 },
+  { type: 'moderation', pattern: /\b(break|breaks|breaking|violate|violates|breach\w*) (the |our |these |marketplace |community |platform |site )*(rules|polic(y|ies)|guidelines|terms of (service|use))\b|\b(allowed|blocked|safe|unsafe|flagged|flag) (or|\/) (allowed|blocked|safe|unsafe|not)\b|\badult content\b/i, weight: 2.5 },
+  { type: 'moderation', pattern: /\b(offensive|violen(ce|t)|sexual|extremis\w*|abusive|profanity|slurs?)\b/i, weight: 1 },
+
+  // code-editing: changing code that exists
+  { type: 'code-editing', pattern: /\b(edit|modify|update|change|rewrite|refactor|fix|patch|improve)\b[^.]{0,40}\b(the|this|existing|selected|highlighted|current|given|provided|user's)\b[^.]{0,20}\b(code|file|files|function|component|snippet|codebase|repository|program|script)\b/i, weight: 2.5 },
+  { type: 'code-editing', pattern: /\b(unified diff|search[/ ]replace block|apply (the |these )?(edits|changes|patch)|existing code(base)?|only the (changed|modified) (lines|code)|highlighted code|selected code|add (comments|logs|logging) to (the|this) code|port (the|this) code)\b/i, weight: 2 },
 
   // long-context
   { type: 'long-context', pattern: /\b(entire|whole|full|complete) (book|codebase|repository|repo|manuscript|transcript|contract|filing|10-k|annual report|archive|thread history|case file|novel)\b|\bacross all (the )?(documents|files|chapters|transcripts)\b/i, weight: 2.5 },
@@ -197,17 +231,23 @@ function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void
 
 const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
   { type: 'summarization', pattern: /\b(summar\w*|tldr|digest|recap)\b/, weight: 3 },
-  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|moderat\w*|detect\w*|route\w*|intent)\b/, weight: 3 },
+  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|detect\w*|route\w*|router|intent|decide|judge|determine)\b/, weight: 3 },
   { type: 'extraction', pattern: /\b(extract\w*|parse\w*|ner|entities|scrape\w*)\b/, weight: 3 },
   { type: 'translation', pattern: /\b(translat\w*|locali[sz]\w*|i18n)\b/, weight: 3 },
   { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },
   { type: 'chat', pattern: /\b(chat\w*|converse|conversation|companion|assistant|bot)\b/, weight: 2 },
   { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*)\b/, weight: 2 },
   { type: 'boilerplate-generation', pattern: /\b(email|newsletter|copy|marketing|tagline|product description|template|draft\w*|post|tweet|boilerplate)\b/, weight: 2 },
-  { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math)\b/, weight: 2 },
+  { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math|riddle|puzzle|optimi[sz]\w*)\b/, weight: 2 },
   { type: 'vision', pattern: /\b(image|photo|vision|ocr|screenshot)\b/, weight: 1.5 },
   { type: 'other', pattern: /\b(rewrite\w*|rephrase\w*|paraphrase\w*|proofread\w*|polish\w*|brainstorm\w*|poem|story)\b/, weight: 2 },
   { type: 'embedding', pattern: /\b(embed\w*|vectori[sz]e)\b/, weight: 1.5 },
+  { type: 'title-generation', pattern: /\b(title|titles|name (chat|thread|conversation))\b/, weight: 2.5 },
+  { type: 'commit-message', pattern: /\b(commit|commits|commit message)\b/, weight: 3 },
+  { type: 'query-generation', pattern: /\b(query (generator|gen|rewrite|rewriter)|search query|rewrite query|generate quer\w*|standalone question)\b/, weight: 2.5 },
+  { type: 'reranking', pattern: /\b(rerank\w*|re rank\w*)\b/, weight: 3 },
+  { type: 'moderation', pattern: /\b(moderat\w*|guardrail\w*|safety check|content filter)\b/, weight: 3 },
+  { type: 'long-form-writing', pattern: /\b(report|article|essay|blog|document writer|write document)\b/, weight: 1.5 },
 ];
 
 function scoreNames(board: Scoreboard, call: DetectedCall): void {
@@ -303,6 +343,22 @@ function decided(type: TaskType, reason: string): TaskClassification {
   return { type, confidence: 0.99, reasons: [reason], source: 'inferred' };
 }
 
+/**
+ * Task types that are a specific kind of a broader one: when the broader one wins but the prompt also says
+ * the specific work clearly (score at least SPECIFIC_MIN_SCORE), the specific type is the better answer
+ * (a moderation check is a classification, but its viable models differ).
+ */
+const SPECIALISATIONS: Partial<Record<TaskType, TaskType[]>> = {
+  classification: ['moderation', 'reranking'],
+  'boilerplate-generation': ['title-generation', 'commit-message', 'long-form-writing'],
+  summarization: ['title-generation', 'commit-message'],
+  other: ['query-generation', 'long-form-writing', 'code-editing'],
+  'code-generation': ['code-editing'],
+  chat: ['query-generation', 'title-generation'],
+  extraction: ['title-generation'],
+};
+const SPECIFIC_MIN_SCORE = 2.4;
+
 function pick(board: Scoreboard): TaskClassification {
   const ranked = TASK_TYPES.map((type) => ({ type, score: board.scores.get(type) ?? 0 }))
     .filter((r) => r.score > 0)
@@ -311,6 +367,15 @@ function pick(board: Scoreboard): TaskClassification {
   if (ranked.length === 0) {
     // Nothing to go on: say so rather than guess a specific task.
     return { type: 'other', confidence: 0.2, reasons: ['no task signals found in prompt, names or parameters'], source: 'inferred' };
+  }
+  const specific = (SPECIALISATIONS[ranked[0].type] ?? [])
+    .map((type) => ranked.find((entry) => entry.type === type))
+    .filter((entry): entry is { type: TaskType; score: number } => entry !== undefined && entry.score >= SPECIFIC_MIN_SCORE)
+    .sort((a, b) => b.score - a.score)[0];
+  if (specific) {
+    board.reasons.set(specific.type, [...(board.reasons.get(specific.type) ?? []), `a specific kind of ${ranked[0].type} (score ${ranked[0].score.toFixed(1)})`]);
+    ranked.splice(ranked.indexOf(specific), 1);
+    ranked.unshift({ type: specific.type, score: Math.max(specific.score, ranked[0].score) });
   }
   const [top, second] = ranked;
   const margin = second ? (top.score - second.score) / top.score : 1;
