@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
-import type { HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
+import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, getObjectProperty, initializerOf, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 
 /** Cap on how much static prompt text we keep per message: token counting stays bounded on huge literals. */
 const MAX_MESSAGE_CHARS = 400_000;
@@ -230,4 +230,30 @@ export function resolveContentParts(content: Node, modules: ModuleLoader, depth 
     }
   }
   return { text, hasImage };
+}
+
+/** `response_format` values that name a file or encoding, not a shape the model must follow. */
+const NON_STRUCTURED_FORMATS = /^(text|url|b64_json|base64|mp3|opus|aac|flac|wav|pcm|srt|vtt|verbose_json|json_text)$/i;
+
+/**
+ * Whether a format option asks the model for structured output: JSON mode, a JSON schema, a zod schema, an
+ * Instructor `response_model`, Ollama's `format: 'json'` or a schema object. On image and audio endpoints the
+ * same option names the encoding of the result (`response_format: 'b64_json'`), never a structured answer.
+ */
+export function requestsStructuredOutput(value: Node | undefined, endpoint: Endpoint, modules: ModuleLoader): boolean {
+  if (!value) return false;
+  if (endpoint !== 'chat' && endpoint !== 'completion' && endpoint !== 'batch') return false;
+  const literal = resolveObjectLiteral(value, modules);
+  const node = literal && Node.isObjectLiteralExpression(literal) ? literal : unwrapExpression(value);
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return !NON_STRUCTURED_FORMATS.test(node.getLiteralValue());
+  if (Node.isObjectLiteralExpression(node)) {
+    const type = getObjectProperty(node, 'type', modules);
+    const typeValue = type ? resolveString(type, modules).value : null;
+    if (typeValue !== null) return typeValue !== 'text';
+    return true;
+  }
+  if (Node.isIdentifier(node) && node.getText() === 'undefined') return false;
+  const resolved = resolveString(node, modules).value;
+  if (resolved !== null) return !NON_STRUCTURED_FORMATS.test(resolved);
+  return true;
 }
