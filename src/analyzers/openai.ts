@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { eachCall, lastNamesOf, matchMethodTable } from './shared/sdk';
-import { resolveMessages, resolvePromptText, requestsStructuredOutput } from './shared/prompt';
+import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString } from './shared/resolve';
 
@@ -75,6 +75,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const { messages, hasImage } = readPrompt(match.method.path, params, context);
   const tools = getObjectProperty(params, 'tools') ?? getObjectProperty(params, 'functions');
   const toolNames = tools ? readToolNames(tools, context) : [];
+  const forcedTool = tools ? forcedToolName(getObjectProperty(params, 'tool_choice') ?? getObjectProperty(params, 'function_call'), toolNames, context.modules) : undefined;
+  if (forcedTool) evidence.push(`tool_choice forces the tool \`${forcedTool}\`: its arguments are the answer (structured output)`);
   // `response_model` is Instructor's wrapper around an OpenAI client (a zod schema, JSON mode or tools underneath).
   const responseFormat = getObjectProperty(params, 'response_format') ?? getObjectProperty(getObjectProperty(params, 'text'), 'format') ?? getObjectProperty(params, 'response_model');
   const streamFlag = getObjectProperty(params, 'stream');
@@ -91,10 +93,11 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
       streaming: Boolean(match.method.streaming) || streamFlag?.getKind() === SyntaxKind.TrueKeyword,
       tools: Boolean(tools),
       vision: hasImage,
-      structuredOutput: Boolean(match.method.structured) || requestsStructuredOutput(responseFormat, match.method.endpoint, context.modules),
+      structuredOutput: Boolean(match.method.structured) || requestsStructuredOutput(responseFormat, match.method.endpoint, context.modules) || forcedTool !== undefined,
     },
     toolNames,
-    structuredOutputName: responseFormat ? structuredOutputName(responseFormat) : undefined,
+    structuredOutputName: responseFormat ? structuredOutputName(responseFormat) : forcedTool,
+    forcedTool,
     evidence,
   });
 }

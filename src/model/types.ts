@@ -134,6 +134,11 @@ export interface DetectedCall {
   toolNames: string[];
   /** JSON schema / zod / response_format name when structured output is requested. */
   structuredOutputName?: string;
+  /**
+   * The one tool the model is made to call (`tool_choice` naming it, or required with a single tool): its
+   * arguments are the answer, so the call wants structured output rather than open tool use.
+   */
+  forcedTool?: string;
   /** Name of the function or method that contains the call, for task hints and usage-file matching. */
   enclosingFunction: string | null;
   /** For a multi-step call: how many requests one call makes. */

@@ -72,6 +72,7 @@ export interface CallDraft {
   features: CallFeatures;
   toolNames: string[];
   structuredOutputName?: string;
+  forcedTool?: string;
   /** For a multi-step call: the step cap the code states, and where. */
   steps?: DetectedCall['steps'];
   evidence: string[];

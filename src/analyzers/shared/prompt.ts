@@ -257,3 +257,25 @@ export function requestsStructuredOutput(value: Node | undefined, endpoint: Endp
   if (resolved !== null) return !NON_STRUCTURED_FORMATS.test(resolved);
   return true;
 }
+
+/**
+ * The tool a `tool_choice` / `toolChoice` option forces: `'route_query'`, `{ type: 'function', function: { name } }`,
+ * `{ type: 'tool', toolName }`, `{ name }`; or the only tool when the choice is `'required'`/`'any'`. Undefined when
+ * the model may answer in text or pick among several tools.
+ */
+export function forcedToolName(choice: Node | undefined, toolNames: readonly string[], modules: ModuleLoader): string | undefined {
+  if (!choice) return undefined;
+  const literal = resolveObjectLiteral(choice, modules);
+  if (literal && Node.isObjectLiteralExpression(literal)) {
+    const named = getObjectProperty(getObjectProperty(literal, 'function', modules), 'name', modules) ?? getObjectProperty(literal, 'toolName', modules) ?? getObjectProperty(literal, 'name', modules);
+    const name = named ? resolveString(named, modules).value : null;
+    if (name) return name;
+    const type = getObjectProperty(literal, 'type', modules);
+    const typeValue = type ? resolveString(type, modules).value : null;
+    return (typeValue === 'any' || typeValue === 'required') && toolNames.length === 1 ? toolNames[0] : undefined;
+  }
+  const value = resolveString(choice, modules).value;
+  if (value === null || value === 'auto' || value === 'none') return undefined;
+  if (value === 'required' || value === 'any') return toolNames.length === 1 ? toolNames[0] : undefined;
+  return value;
+}

@@ -254,10 +254,11 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
   const names: Array<[string, string]> = [];
   if (call.enclosingFunction) names.push(['function', call.enclosingFunction]);
   if (call.structuredOutputName) names.push(['output schema', call.structuredOutputName]);
+  for (const tool of call.forcedTool ? [call.forcedTool] : []) names.push(['forced tool', tool]);
   if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
   for (const [what, raw] of names) {
     // A folder or file name covers many calls, so it says less about this one than its function name.
-    const factor = what === 'file' ? FILE_NAME_WEIGHT : SOURCE_WEIGHT.name;
+    const factor = what === 'file' ? FILE_NAME_WEIGHT : what === 'forced tool' ? 1 : SOURCE_WEIGHT.name;
     const words = splitIdentifierWords(raw);
     for (const hint of CODE_NAME_HINTS) {
       const match = hint.pattern.exec(words);
@@ -317,10 +318,17 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
   scoreNames(board, call);
 
   // Structural signals: what the call needs from the model.
-  if (call.toolNames.length > 0 || call.features.tools) {
+  if (call.forcedTool) {
+    // A forced tool is an output schema: the model fills in its arguments once, it does not choose actions.
+    add(board, 'extraction', 1, `the model must call \`${call.forcedTool}\` (structured output through a forced tool)`);
+  } else if (call.toolNames.length > 0 || call.features.tools) {
     const n = call.toolNames.length;
-    add(board, 'tool-use', 6 + Math.min(n, 6) * 0.5, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
+    const known = call.toolNames.filter((name) => !name.startsWith('{{'));
+    // Tools handed in at run time (a helper's optional parameter) may be absent on many calls.
+    const weight = known.length > 0 || n === 0 ? 6 + Math.min(n, 6) * 0.5 : 3;
+    add(board, 'tool-use', weight, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
   }
+  if (call.features.multiStep) add(board, 'tool-use', 3, 'runs as a multi-step agent loop');
   if (call.features.vision) add(board, 'vision', 5, 'an image is part of the input');
   if (call.structuredOutputName || call.features.structuredOutput) {
     add(board, 'extraction', 1, `structured output requested${call.structuredOutputName ? ` (${call.structuredOutputName})` : ''}`);
