@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
@@ -54,12 +55,95 @@ export function resolvePromptText(expression: Node, modules: ModuleLoader, depth
       if (initializer && !Node.isParameterDeclaration(declaration)) return resolvePromptText(initializer, modules, depth + 1);
     }
   }
+  if (depth < MAX_DEPTH && Node.isConditionalExpression(node)) {
+    // `custom ? `${custom}\n${base}` : base`: the branch with more static text stands for the prompt.
+    const whenTrue = resolvePromptText(node.getWhenTrue(), modules, depth + 1);
+    const whenFalse = resolvePromptText(node.getWhenFalse(), modules, depth + 1);
+    return staticLength(whenTrue) >= staticLength(whenFalse) ? whenTrue : whenFalse;
+  }
+  if (depth < MAX_DEPTH && Node.isCallExpression(node)) {
+    const built = resolveBuiltPrompt(node, modules, depth);
+    if (built) return built;
+  }
   if (depth < MAX_DEPTH && Node.isCallExpression(node) && /\.join$/.test(node.getExpression().getText())) {
     const holeExpression = node.getText();
     return hole(holeExpression.length > 80 ? holeExpression.slice(0, 77) + '...' : holeExpression);
   }
   const text = node.getText();
   return hole(text.length > 80 ? text.slice(0, 77) + '...' : text);
+}
+
+function staticLength(result: TextResult): number {
+  return result.text.replace(/\{\{[\s\S]*?\}\}/g, '').length;
+}
+
+/**
+ * Prompts built by code: `TEMPLATE.replace('{x}', value)` chains, a call to a function that returns the prompt
+ * (`systemPrompt()`, `buildPrompt(a, b)` in this file or an imported one: its parameters become holes), a prompt
+ * file read with fs (`readFileSync(path.join(__dirname, 'prompts/x.md'), 'utf8')`), and a LangChain hub pull
+ * (text kept elsewhere: one hole that says so).
+ */
+function resolveBuiltPrompt(call: CallExpression, modules: ModuleLoader, depth: number): TextResult | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  const args = call.getArguments();
+  if (Node.isPropertyAccessExpression(callee)) {
+    const name = callee.getName();
+    if ((name === 'replace' || name === 'replaceAll') && args.length === 2) {
+      const base = resolvePromptText(callee.getExpression(), modules, depth + 1);
+      if (staticLength(base) === 0) return undefined;
+      const value = resolvePromptText(args[1], modules, depth + 1);
+      const pattern = unwrapExpression(args[0]);
+      const placeholder = Node.isStringLiteral(pattern) || Node.isNoSubstitutionTemplateLiteral(pattern) ? pattern.getLiteralValue() : null;
+      if (placeholder && base.text.includes(placeholder)) return { text: base.text.split(placeholder).join(value.text).slice(0, MAX_MESSAGE_CHARS), holes: [...base.holes, ...value.holes] };
+      return { text: base.text, holes: [...base.holes, ...value.holes] };
+    }
+    if (name === 'trim' || name === 'trimStart' || name === 'trimEnd' || name === 'toString') return resolvePromptText(callee.getExpression(), modules, depth + 1);
+    if (name === 'pull' && /(^|\.)hub$/.test(callee.getExpression().getText())) {
+      const id = args[0] ? resolveString(args[0], modules).value ?? args[0].getText() : '?';
+      return { text: `{{prompt hub ${id} (text not in the code)}}`, holes: [{ kind: 'unknown', expression: `hub.pull(${id}): prompt text kept in the LangChain hub, unknown here` }] };
+    }
+  }
+  if (/(^|\.)(readFileSync|readFile)$/.test(callee.getText()) && args[0]) {
+    const file = staticPath(args[0], call.getSourceFile().getDirectoryPath(), modules, 0);
+    const text = file ? modules.readPromptFile(file) : undefined;
+    if (text !== undefined) return { text: text.slice(0, MAX_MESSAGE_CHARS), holes: [] };
+    return undefined;
+  }
+  if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) return undefined;
+  const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
+  const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  const body = fn.getBody();
+  if (!body) return undefined;
+  const returned = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).flatMap((statement): Node[] => { const expression = statement.getExpression(); return expression ? [expression] : []; }) : [body as Node];
+  let best: TextResult | undefined;
+  for (const expression of returned.slice(0, 8)) {
+    const result = resolvePromptText(expression, modules, depth + 1);
+    if (!best || staticLength(result) > staticLength(best)) best = result;
+  }
+  return best && staticLength(best) > 0 ? best : undefined;
+}
+
+/** A file path the code builds statically: literals, `path.join/resolve(__dirname | process.cwd(), ...)`, template literals without holes. */
+function staticPath(node: Node, directory: string, modules: ModuleLoader, depth: number): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const value = unwrapExpression(node);
+  if (Node.isIdentifier(value) && (value.getText() === '__dirname' || value.getText() === 'import.meta.dirname')) return directory;
+  if (Node.isPropertyAccessExpression(value) && value.getText() === 'import.meta.dirname') return directory;
+  if (Node.isCallExpression(value)) {
+    const callee = value.getExpression().getText();
+    if (/^process\.cwd$/.test(callee)) return undefined;
+    if (/(^|\.)(join|resolve)$/.test(callee)) {
+      const parts = value.getArguments().map((argument) => staticPath(argument, directory, modules, depth + 1));
+      if (parts.some((part) => part === undefined)) return undefined;
+      const joined = path.join(...(parts as string[]));
+      return path.isAbsolute(joined) ? joined : path.join(directory, joined);
+    }
+    return undefined;
+  }
+  const text = resolveString(value, modules).value;
+  if (text === null) return undefined;
+  return path.isAbsolute(text) ? text : text.startsWith('.') || !text.includes(':') ? path.join(directory, text) : undefined;
 }
 
 function hole(expression: string): TextResult {
