@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, MessageRole, PromptHole, PromptMessage } f
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
-import { forcedToolName, holeKindFromName, resolveContentParts, resolvePromptText } from './shared/prompt';
+import { forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, firstProperty, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 
@@ -359,7 +359,7 @@ function readMessageList(elements: Node[], context: AnalyzerContext): { messages
     }
     if (Node.isObjectLiteralExpression(node)) {
       const roleNode = getObjectProperty(node, 'role');
-      const role = roleNode ? resolveString(roleNode, context.modules).value : null;
+      const role = roleNode ? resolveRole(roleNode, context.modules) : null;
       const content = getObjectProperty(node, 'content');
       if (content) {
         const parts = resolveContentParts(content, context.modules);

@@ -8,7 +8,8 @@ import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral
 const MAX_MESSAGE_CHARS = 400_000;
 /** Cap on messages followed in one array: a 50,000-element literal is data, not a conversation. */
 const MAX_MESSAGES = 200;
-const MAX_DEPTH = 6;
+// Prompts built across files (a variable, a conditional, a template, a builder call, a replace chain) nest deeply.
+const MAX_DEPTH = 14;
 
 /** Guesses what a run-time value holds from its name, so its token estimate can be sized sensibly. */
 export function holeKindFromName(expression: string): HoleKind {
@@ -255,7 +256,7 @@ function readMessage(element: Node, modules: ModuleLoader): { message: PromptMes
     return { message: { role: 'user', text: `{{${expressionText}}}`, holes: [{ kind: holeKindFromName(expressionText), expression: expressionText }] }, hasImage: false };
   }
   const roleNode = getObjectProperty(object, 'role');
-  const roleValue = roleNode ? resolveString(roleNode, modules).value : null;
+  const roleValue = roleNode ? resolveRole(roleNode, modules) : null;
   const role: MessageRole = roleValue && ROLES.has(roleValue as MessageRole) ? (roleValue as MessageRole) : roleValue === 'model' ? 'assistant' : 'user';
   const content = getObjectProperty(object, 'content') ?? getObjectProperty(object, 'parts') ?? getObjectProperty(object, 'text');
   if (!content) return { message: { role, text: '', holes: [] }, hasImage: false };
@@ -362,4 +363,14 @@ export function forcedToolName(choice: Node | undefined, toolNames: readonly str
   if (value === null || value === 'auto' || value === 'none') return undefined;
   if (value === 'required' || value === 'any') return toolNames.length === 1 ? toolNames[0] : undefined;
   return value;
+}
+
+/** A message role; `o1 ? 'user' : 'system'` (models without system messages) is still the system prompt. */
+export function resolveRole(node: Node, modules: ModuleLoader): string | null {
+  const value = unwrapExpression(node);
+  if (Node.isConditionalExpression(value)) {
+    const roles = [resolveString(value.getWhenTrue(), modules).value, resolveString(value.getWhenFalse(), modules).value];
+    return roles.find((role) => role === 'system' || role === 'developer') ?? roles.find((role) => role !== null) ?? null;
+  }
+  return resolveString(value, modules).value;
 }

@@ -75,7 +75,8 @@ const TEXT_RULES: TextRule[] = [
 
   // chat
   { type: 'chat', pattern: /\b(you are|you're) (a |an )?(friendly|helpful|warm|cheerful|witty|patient|empathetic|conversational)\b/i, weight: 1.2 },
-  { type: 'chat', pattern: /\b(chat(bot|ting)?|conversation(al)?|companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
+  // "the chat history" / "this conversation" name the input, not the work: they do not count.
+  { type: 'chat', pattern: /\b(chat(bot|ting)?|conversation(al)?)\b(?! (history|so far|above|below|between|transcript|messages|context|log))|\b(companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
   { type: 'chat', pattern: /\b(customer support agent|support assistant|concierge|tutor|coach|companion)\b/i, weight: 0.8 },
   { type: 'chat', pattern: /\b(chatting|talk (them|the user|me) through|check in|follow-up question|keep (the learner|the user|them) talking|greet (them|the user))\b/i, weight: 1.5 },
 
@@ -121,7 +122,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'commit-message', pattern: /\b(git diff|staged (changes|files|diff)|the diff (below|above)|from (the|this) diff)\b/i, weight: 1.5 },
 
   // long-form-writing: reports, articles, documents; rewriting a whole document
-  { type: 'long-form-writing', pattern: /\b(write|draft|compose|generate|create|produce|prepare)\b[^.]{0,50}\b(report|article|essay|blog post|blog|white ?paper|proposal|chapter|documentation page|markdown document|long-form|research report|story|newsletter article|op-ed|cover story)\b/i, weight: 2.5 },
+  { type: 'long-form-writing', pattern: /\b(writ(e|ing)|draft(ing)?|compos(e|ing)|generat(e|ing)|creat(e|ing)|produc(e|ing)|prepar(e|ing))\b[^.]{0,50}\b(report|article|essay|blog post|blog|white ?paper|proposal|chapter|documentation page|markdown document|long-form|research report|story|newsletter article|op-ed|cover story|artifact|document)s?\b/i, weight: 2.5 },
   { type: 'long-form-writing', pattern: /\b(continue writing|continue the (text|story|article|document)|make (it|the text|this) (longer|shorter)|reading level|expand (on )?(the|this) (text|section|paragraph)|improve the writing|writing assistant|co-?writer|ghostwrit\w*)\b/i, weight: 2 },
   { type: 'long-form-writing', pattern: /\b(comprehensive|in-depth|detailed|long-form|thorough|well-structured) (report|article|answer|document|essay|write-?up|analysis)\b|\b(\d{3,}|several hundred|thousands? of) words\b|\bsections? (with|and) (headings|subheadings)\b/i, weight: 1.5 },
   { type: 'long-form-writing', pattern: /\b(artifact|document|text|essay|article|markdown)\b[^.]{0,40}\b(rewrite|rewritten|update|updated|revise|revised)\b|\b(rewrite|revise|update)\b[^.]{0,30}\b(the|this|your) (artifact|document|essay|article|markdown)\b/i, weight: 1.5 },
@@ -141,6 +142,7 @@ const TEXT_RULES: TextRule[] = [
 
   // code-editing: changing code that exists
   { type: 'code-editing', pattern: /\b(edit|modify|update|change|rewrite|refactor|fix|patch|improve)\b[^.]{0,40}\b(the|this|existing|selected|highlighted|current|given|provided|user's)\b[^.]{0,20}\b(code|file|files|function|component|snippet|codebase|repository|program|script)\b/i, weight: 2.5 },
+  { type: 'code-editing', pattern: /\b(update|modify|edit|rewrite|revise|change)\b[^.]{0,40}\b(existing|highlighted|selected|current|specific part|section)\b/i, weight: 1.2 },
   { type: 'code-editing', pattern: /\b(unified diff|search[/ ]replace block|apply (the |these )?(edits|changes|patch)|existing code(base)?|only the (changed|modified) (lines|code)|highlighted code|selected code|add (comments|logs|logging) to (the|this) code|port (the|this) code)\b/i, weight: 2 },
 
   // long-context
@@ -211,6 +213,10 @@ const LANGUAGE_NAMES = /\b(english|french|spanish|german|italian|portuguese|dutc
 /** `into {{targetLocale}}`: the target language is filled in at run time. */
 const LANGUAGE_HOLE = /\b(in|into|to)\s+\{\{[^}]*(lang|locale)[^}]*\}\}/i;
 
+/** How much of a long system prompt counts as its opening, and the extra weight a rule matching there gets. */
+const OPENING_CHARS = 400;
+const OPENING_BONUS = 1;
+
 /** Applies the wording rules to one message. Hole markers are blanked first: `{{diff}}` is a name, not wording. */
 function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void {
   if (!rawText.trim()) return;
@@ -223,6 +229,15 @@ function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void
     add(board, rule.type, rule.weight * factor, `${where} says "${quote(text, match.index, match[0].length)}"`);
   }
   // Naming two or more languages in one instruction is a translation tell ("Japanese and Korean ... from the English").
+  // The opening of a system prompt says what the call is for ("You are a ... that writes commit messages");
+  // a long prompt's later rules and examples mention many other things.
+  if (source === 'system' && text.length > OPENING_CHARS * 2) {
+    const opening = text.slice(0, OPENING_CHARS);
+    for (const rule of TEXT_RULES) {
+      const match = rule.pattern.exec(opening);
+      if (match) add(board, rule.type, rule.weight * factor * OPENING_BONUS, `${where} opens with "${quote(opening, match.index, match[0].length)}"`);
+    }
+  }
   const languages = new Set((text.match(LANGUAGE_NAMES) ?? []).map((l) => l.toLowerCase()));
   if (languages.size >= 2) add(board, 'translation', 1.5 * factor, `${where} names ${languages.size} languages (${[...languages].join(', ')})`);
   const languageHole = LANGUAGE_HOLE.exec(rawText);
@@ -299,11 +314,13 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
       // a prompt is only text that the analyzer named like history.
       const wholeMessage = message.text.trim() === `{{${hole.expression}}}` || message.text.trim() === `{{...${hole.expression}}}`;
       // `thread.join('\n')` is text made from a thread, not earlier turns handed to the model.
-      const turnsName = /(history|messages|conversation|turns|chat|previous|exchanges|dialog)/i.test(hole.expression) && !/transcript|\(/i.test(hole.expression);
+      // `messages[messages.length - 1].content` is one message's text, not the turns.
+      const turnsName = /(history|messages|conversation|turns|chat|previous|exchanges|dialog)/i.test(hole.expression) && !/transcript|\(|\[|\.(content|text)\b/i.test(hole.expression);
       if (hole.kind === 'history' && (hole.expression.startsWith('...') || /\.push\(/.test(hole.expression) || (wholeMessage && turnsName))) {
-        add(board, 'chat', 2, `conversation history passed in \`${hole.expression}\``);
+        // Earlier turns are how most calls pass their input, not only chat: a hint, never the decider.
+        add(board, 'chat', 1.2, `conversation history passed in \`${hole.expression}\``);
       }
-      if (hole.kind === 'message-array') add(board, 'chat', 1, `messages built at run time (\`${hole.expression}\`)`);
+      if (hole.kind === 'message-array') add(board, 'chat', 0.5, `messages built at run time (\`${hole.expression}\`)`);
       if (hole.kind === 'image') add(board, 'vision', 5, `image passed in \`${hole.expression}\``);
       // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`).
       const words = splitIdentifierWords(hole.expression.replace(/^\.\.\./, ''));
