@@ -73,6 +73,12 @@ export interface CallFeatures {
   multiStep?: boolean;
 }
 
+/** What the code says about how many steps an agent loop may take. */
+export interface StepLimit {
+  max: number | null;
+  basis: string;
+}
+
 /** How many requests one multi-step call makes, and why we think so. */
 export interface StepEstimate {
   /** Expected steps per call (each step is one request). */
@@ -141,8 +147,8 @@ export interface DetectedCall {
   forcedTool?: string;
   /** Name of the function or method that contains the call, for task hints and usage-file matching. */
   enclosingFunction: string | null;
-  /** For a multi-step call: how many requests one call makes. */
-  steps?: StepEstimate;
+  /** For a multi-step call: the step cap the code states (null when it states none), and where. */
+  steps?: StepLimit;
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };

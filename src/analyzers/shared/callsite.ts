@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { CallFeatures, DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../model/types';
+import { agentLoopOf } from './prompt';
 
 /** The 1-based span of the whole call expression. */
 export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -81,6 +82,10 @@ export interface CallDraft {
 /** Completes an analyzer's draft with position, enclosing function and file. */
 export function toDetectedCall(call: Node, file: string, draft: CallDraft): DetectedCall {
   const comment = annotationComment(call);
-  const features = { ...draft.features, multiStep: draft.features.multiStep ?? false };
-  return { file, ...callSpan(call), ...draft, features, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
+  // A request in a hand-written loop that feeds tool calls back is one step of an agent loop.
+  const loop = draft.features.multiStep ? undefined : agentLoopOf(call);
+  const features = { ...draft.features, multiStep: draft.features.multiStep ?? loop !== undefined };
+  const steps = draft.steps ?? loop;
+  const evidence = loop ? [...draft.evidence, `multi-step: ${loop.basis}`] : draft.evidence;
+  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
 }

@@ -374,3 +374,65 @@ export function resolveRole(node: Node, modules: ModuleLoader): string | null {
   }
   return resolveString(value, modules).value;
 }
+
+/** Text in a loop body that says tool results go back to the model (OpenAI, Anthropic, Gemini, AI SDK shapes). */
+const TOOL_ROUND_TRIP = /\b(tool_calls|toolCalls|function_call|functionCalls?|tool_use|tool_result|function_call_output|toolResults|functionResponse)\b/;
+
+/**
+ * The step cap of an SDK-run agent loop: AI SDK `maxSteps: n` or `stopWhen: stepCountIs(n)` (or a list of
+ * conditions), LangChain `maxIterations` / `recursionLimit`. Undefined when the options name none.
+ */
+export function readStepLimit(options: Node | undefined, modules: ModuleLoader): { max: number | null; basis: string } | undefined {
+  if (!options) return undefined;
+  for (const key of ['maxSteps', 'maxIterations', 'recursionLimit', 'maxToolRoundtrips']) {
+    const value = getObjectProperty(options, key, modules);
+    if (!value) continue;
+    const literal = unwrapExpression(value);
+    const max = Node.isNumericLiteral(literal) ? Number(literal.getLiteralValue()) : null;
+    if (max !== null && max <= 1 && key === 'maxSteps') return undefined;
+    return { max, basis: `\`${key}: ${literal.getText().slice(0, 30)}\`` };
+  }
+  const stopWhen = getObjectProperty(options, 'stopWhen', modules);
+  if (stopWhen) {
+    const text = stopWhen.getText();
+    const count = /stepCountIs\(\s*(\d+)\s*\)/.exec(text);
+    const max = count ? Number(count[1]) : null;
+    if (max !== null && max <= 1) return undefined;
+    return { max, basis: `\`stopWhen: ${text.slice(0, 40)}\`` };
+  }
+  return undefined;
+}
+
+/**
+ * A request made in a hand-written agent loop: inside a `while`/`do`/`for(;;)` loop (not a `for...of` over
+ * items, which is a batch) whose body hands tool calls back to the model. The cap is the loop's numeric
+ * bound when it states one (`i < 5`, `MAX_TURNS` as a constant).
+ */
+export function agentLoopOf(call: Node, modules?: ModuleLoader): { max: number | null; basis: string } | undefined {
+  for (let current = call.getParent(); current; current = current.getParent()) {
+    if (Node.isFunctionLikeDeclaration(current) || Node.isArrowFunction(current) || Node.isFunctionExpression(current)) return undefined;
+    if (Node.isForOfStatement(current) || Node.isForInStatement(current)) return undefined;
+    if (!(Node.isWhileStatement(current) || Node.isDoStatement(current) || Node.isForStatement(current))) continue;
+    if (!TOOL_ROUND_TRIP.test(current.getText())) return undefined;
+    const condition = Node.isForStatement(current) ? current.getCondition() : current.getExpression();
+    let max: number | null = null;
+    const bound = condition && /<(=?)\s*([A-Za-z_$][\w$.]*|\d+)\s*$/.exec(condition.getText());
+    if (bound) {
+      const limit = /^\d+$/.test(bound[2]) ? Number(bound[2]) : resolveConstantNumber(condition, bound[2], modules);
+      if (limit !== null) max = limit + (bound[1] ? 1 : 0);
+    }
+    const line = current.getStartLineNumber();
+    return { max, basis: `request inside a loop that feeds tool calls back (line ${line}${max !== null ? `, at most ${max} rounds` : ''})` };
+  }
+  return undefined;
+}
+
+function resolveConstantNumber(context: Node, name: string, modules: ModuleLoader | undefined): number | null {
+  if (!modules) return null;
+  const identifier = context.getDescendantsOfKind(SyntaxKind.Identifier).find((node) => node.getText() === name.split('.')[0]);
+  if (!identifier || name.includes('.')) return null;
+  const declaration = findDeclaration(identifier, modules);
+  const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  const value = initializer && unwrapExpression(initializer);
+  return value && Node.isNumericLiteral(value) ? Number(value.getLiteralValue()) : null;
+}
