@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { eachCall, lastNamesOf, matchMethodTable } from './shared/sdk';
+import { eachCall, lastNamesOf, matchMethodTable, readToolNames } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString } from './shared/resolve';
@@ -74,7 +74,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const { messages, hasImage } = readPrompt(match.method.path, params, context);
   const tools = getObjectProperty(params, 'tools') ?? getObjectProperty(params, 'functions');
-  const toolNames = tools ? readToolNames(tools, context) : [];
+  // Tools in a variable or a spread (`...(tools ? { tools } : {})`) are traced to their definitions.
+  const toolNames = tools ? readToolNames(tools, context.modules) : [];
   const forcedTool = tools ? forcedToolName(getObjectProperty(params, 'tool_choice') ?? getObjectProperty(params, 'function_call'), toolNames, context.modules) : undefined;
   if (forcedTool) evidence.push(`tool_choice forces the tool \`${forcedTool}\`: its arguments are the answer (structured output)`);
   // `response_model` is Instructor's wrapper around an OpenAI client (a zod schema, JSON mode or tools underneath).
@@ -144,16 +145,6 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
     if (node) return { messages: [{ role: 'user', ...resolvePromptText(node, context.modules) }], hasImage: false };
   }
   return { messages: [], hasImage: false };
-}
-
-function readToolNames(tools: Node, context: AnalyzerContext): string[] {
-  const list = Node.isArrayLiteralExpression(tools) ? tools : undefined;
-  if (!list) return [`{{${tools.getText().slice(0, 40)}}}`];
-  return list.getElements().map((element) => {
-    const object = resolveObjectLiteral(element, context.modules);
-    const name = getObjectProperty(getObjectProperty(object, 'function'), 'name') ?? getObjectProperty(object, 'name');
-    return name ? (resolveString(name, context.modules).value ?? name.getText()) : element.getText().slice(0, 40);
-  });
 }
 
 function structuredOutputName(responseFormat: Node): string | undefined {

@@ -161,4 +161,29 @@ describe('tokens', () => {
     assert.equal(est.holes?.length, 1);
     assert.equal(est.estimatedInput, 180);
   });
+
+  it('follows the task for output size: a title is a few tokens, a report thousands', () => {
+    const title = estimateTokens(call({ messages: [msg('user', 'x')] }), 'title-generation');
+    const report = estimateTokens(call({ messages: [msg('user', 'x')] }), 'long-form-writing');
+    assert.ok(title.outputPerCall <= 20, String(title.outputPerCall));
+    assert.ok(report.outputPerCall >= 1500, String(report.outputPerCall));
+    assert.match(title.outputBasis ?? '', /title-generation default/);
+  });
+
+  it('counts every step of a multi-step call with its growing context', () => {
+    const base = call({ toolNames: ['search'], features: { streaming: false, tools: true, vision: false, structuredOutput: false }, messages: [msg('user', 'x')] });
+    const single = estimateTokens(base, 'tool-use');
+    const looped = estimateTokens({ ...base, features: { ...base.features, multiStep: true }, steps: { max: 4, basis: '`stopWhen: stepCountIs(4)`' } }, 'tool-use');
+    const steps = looped.steps!;
+    assert.equal(steps.max, 4);
+    assert.ok(steps.expected >= 2 && steps.expected <= 4);
+    assert.equal(looped.outputPerCall, steps.expected * single.outputPerCall);
+    // Later steps resend the earlier ones: more than steps × one request's input.
+    assert.ok(looped.inputPerCall > steps.expected * single.inputPerCall);
+    assert.match(looped.method, /multi-step: \d+ requests per call/);
+    // A cap is not a forecast: a cap of 50 still expects the typical count.
+    const capped = estimateTokens({ ...base, features: { ...base.features, multiStep: true }, steps: { max: 50, basis: '`maxSteps: 50`' } }, 'tool-use');
+    assert.ok(capped.steps!.expected < 50);
+    assert.match(capped.steps!.basis, /not a forecast/);
+  });
 });

@@ -126,7 +126,7 @@ function resolveBuiltPrompt(call: CallExpression, modules: ModuleLoader, depth: 
 }
 
 /** A file path the code builds statically: literals, `path.join/resolve(__dirname | process.cwd(), ...)`, template literals without holes. */
-function staticPath(node: Node, directory: string, modules: ModuleLoader, depth: number): string | undefined {
+function staticPath(node: Node, directory: string, modules: ModuleLoader, depth: number, inJoin = false): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const value = unwrapExpression(node);
   if (Node.isIdentifier(value) && (value.getText() === '__dirname' || value.getText() === 'import.meta.dirname')) return directory;
@@ -135,7 +135,7 @@ function staticPath(node: Node, directory: string, modules: ModuleLoader, depth:
     const callee = value.getExpression().getText();
     if (/^process\.cwd$/.test(callee)) return undefined;
     if (/(^|\.)(join|resolve)$/.test(callee)) {
-      const parts = value.getArguments().map((argument) => staticPath(argument, directory, modules, depth + 1));
+      const parts = value.getArguments().map((argument) => staticPath(argument, directory, modules, depth + 1, true));
       if (parts.some((part) => part === undefined)) return undefined;
       const joined = path.join(...(parts as string[]));
       return path.isAbsolute(joined) ? joined : path.join(directory, joined);
@@ -143,8 +143,9 @@ function staticPath(node: Node, directory: string, modules: ModuleLoader, depth:
     return undefined;
   }
   const text = resolveString(value, modules).value;
-  if (text === null) return undefined;
-  return path.isAbsolute(text) ? text : text.startsWith('.') || !text.includes(':') ? path.join(directory, text) : undefined;
+  if (text === null || /^[a-z][\w+.-]*:/i.test(text)) return undefined;
+  // Inside path.join the caller anchors the part; alone, a relative path is taken from the file's folder.
+  return inJoin || path.isAbsolute(text) ? text : path.join(directory, text);
 }
 
 function hole(expression: string): TextResult {
