@@ -4,14 +4,14 @@ import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } fr
 import { findCallers } from './callers';
 import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
-import { EnrichmentCache, enrichCalls, type EnrichOptions } from './enrich';
+import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf } from './importGraph';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
-import { parseUsageExport, type UsageExport } from './usageExport';
-import type { AdvisorOptions } from './advisor';
-import type { Catalog } from './catalog';
-import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from './types';
+import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
+import type { AdvisorOptions } from '../core/pricing/advisor';
+import type { Catalog } from '../core/catalog/catalog';
+import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from '../model/types';
 
 export interface ScanOptions {
   /** The `llmHostingAdvisor.defaultCallsPerMonth` setting, when the user set one. */
@@ -177,25 +177,23 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     if (found && found.length > 0) site.callers = found;
   }
 
-  const monthlyUsdCurrent = sum(enriched.callSites.map((site) => site.monthlyUsdCurrent ?? 0));
-  const monthlyUsdRecommended = enriched.workspace.monthlyUsdRecommended;
   return {
     schemaVersion: SCHEMA_VERSION,
     root: absoluteRoot,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     catalog: enriched.catalog,
     callSites: enriched.callSites,
-    workspace: { selfHost: enriched.workspace.selfHost, breakEven: enriched.workspace.breakEven, stage: enriched.workspace.stage, monthlyUsdRecommended: enriched.workspace.monthlyUsdRecommended },
+    workspace: enriched.workspace,
     summary: {
-      callSites: enriched.callSites.length,
-      monthlyUsdCurrent: round2(monthlyUsdCurrent),
-      monthlyUsdRecommended: round2(monthlyUsdRecommended),
-      savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
+      callSites: enriched.summary.callSites,
+      monthlyUsdCurrent: enriched.summary.monthlyUsdCurrent,
+      monthlyUsdRecommended: enriched.summary.monthlyUsdRecommended,
+      savingsUsd: enriched.summary.savingsUsd,
       filesScanned: discovered.files.length,
       filesParsed: parsed,
       filesReusedFromCache: reused,
       durationMs: Date.now() - started,
-      volumeAssumption: enriched.volumeAssumption,
+      volumeAssumption: enriched.summary.volumeAssumption,
     },
     diagnostics,
   };
@@ -203,11 +201,3 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */
 export class ScanInputError extends Error {}
-
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
