@@ -10,6 +10,7 @@ import { Tiktoken } from 'tiktoken/lite';
 import type { DetectedCall, HoleKind, PromptHole, StepEstimate, TaskType, TokenEstimate } from '../../model/types';
 import { TASK_TYPES } from '../../model/types';
 import taskOutputJson from '../../../data/catalog/task-output-tokens.json';
+import { assumption, loadCatalog } from '../catalog/catalog';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -333,8 +334,10 @@ export const MULTI_STEP_EXPECTED_STEPS = stepAssumption('multiStepExpectedSteps'
 /** Tokens a tool result adds to the next step's context. */
 export const MULTI_STEP_TOOL_RESULT_TOKENS = stepAssumption('multiStepToolResultTokens');
 
-/** Hidden reasoning tokens assumed for reasoning models on tasks whose default excludes them. */
-export const REASONING_OVERHEAD_TOKENS = 500;
+/** Hidden reasoning tokens assumed for reasoning models on tasks whose default excludes them (the `reasoningOverheadTokens` assumption, shared with the advisor). */
+function reasoningOverheadTokens(): number {
+  return assumption(loadCatalog(), 'reasoningOverheadTokens');
+}
 
 /** Chat format overhead per message and for reply priming (OpenAI cookbook, num_tokens_from_messages). */
 export const TOKENS_PER_MESSAGE = 3;
@@ -424,8 +427,9 @@ function outputFor(
     def = { tokens: Math.round(def.tokens * factor), basis: def.basis };
   }
   const reasoning = isReasoningModel(call.model.id) && task !== 'complex-reasoning';
-  const expected = def.tokens + (reasoning ? REASONING_OVERHEAD_TOKENS : 0);
-  const reasoningNote = reasoning ? ` + ${REASONING_OVERHEAD_TOKENS} hidden reasoning tokens (reasoning model, assumed)` : '';
+  const reasoningOverhead = reasoning ? reasoningOverheadTokens() : 0;
+  const expected = def.tokens + (reasoning ? reasoningOverhead : 0);
+  const reasoningNote = reasoning ? ` + ${reasoningOverhead} hidden reasoning tokens (reasoning model, assumed)` : '';
 
   // A ceiling caps the forecast (the answer cannot be longer), it is not a forecast: callers set generic
   // caps (1024, 4096) far above typical answers.
@@ -436,7 +440,7 @@ function outputFor(
   return {
     tokens: expected,
     basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; ${ceiling ? `max tokens ${ceiling} is only the ceiling` : 'no max tokens set'}`,
-    reasoning: reasoning ? REASONING_OVERHEAD_TOKENS : undefined,
+    reasoning: reasoning ? reasoningOverhead : undefined,
   };
 }
 
