@@ -189,9 +189,10 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       tokens: priced.tokens,
       features: call.features,
       volume,
-      options: priced.advice.options,
-      recommendation: priced.advice.recommendation,
-      monthlyUsdCurrent: priced.advice.monthlyUsdCurrent,
+      // Filled in by priceCallSites below (listed here to keep the published key order).
+      options: [],
+      recommendation: null,
+      monthlyUsdCurrent: null,
       enclosingFunction: call.enclosingFunction,
       evidence: call.evidence,
       promptPreview: promptPreview(call),
@@ -216,7 +217,7 @@ interface PricedCall {
   task: TaskClassification;
   tokens: TokenEstimate;
   /** The advisor's result at the call's resolved volume; its warnings carry no position (the call's current line is added per scan). */
-  advice: Advice;
+  readonly advice: Advice;
 }
 
 type UsageSettings = ReturnType<typeof resolveUsageSettings>;
@@ -231,8 +232,16 @@ function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: Vol
   // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
   const reclassified = (task.source === 'inferred' || task.source === undefined) && tokens.inputPerCall >= LONG_CONTEXT_MIN_INPUT_TOKENS ? classifyTask(call, tokens.inputPerCall) : task;
   if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
-  const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
-  return { task: reclassified, tokens, advice };
+  // Advised on first use: a call whose volume a usage export replaces is advised only at the new volume (by priceCallSites).
+  let advice: Advice | undefined;
+  return {
+    task: reclassified,
+    tokens,
+    get advice() {
+      advice ??= adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
+      return advice;
+    },
+  };
 }
 
 /**
