@@ -225,7 +225,7 @@ type UsageSettings = ReturnType<typeof resolveUsageSettings>;
 function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, catalog: Catalog, advisorOptions: AdvisorOptions | undefined): PricedCall {
   const inferred = classifyTask(call, 0);
   const task: TaskClassification = usageSettings.task && !call.annotation?.task
-    ? { type: usageSettings.task.type, confidence: 1, reasons: [`llm-usage.yml ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
+    ? { type: usageSettings.task.type, confidence: 1, reasons: [`${USAGE_FILE_NAME} ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
     : inferred;
   const holeTokens = { ...usageSettings.holeTokens, ...(call.annotation?.holeTokens ?? {}) };
   let tokens = estimateTokens(call, task.type, { holeTokens });
