@@ -3,8 +3,9 @@
  * known: the advice per call, the workspace advice (self-hosting pools across calls), the pooled
  * recommendations, and the published projections of both (`workspace`, `summary`). The scan
  * (`enrichCalls`, after estimating tokens, task and volume and spreading a usage export), the
- * what-ifs (`whatIf.ts`) and everything reading a ScanResult (plan, cost diff) go through it.
- * Pure over its inputs; no I/O beyond the tokenizer's rank files.
+ * what-ifs (`whatIf.ts`) and the price-override re-pricing go through it; the plan and the cost diff
+ * read its output (a ScanResult) and price nothing themselves. Pure over its inputs; no I/O beyond
+ * the tokenizer's rank files.
  */
 import { adviseCall, adviseWorkspace, type Advice, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { parseAnnotation } from '../estimate/annotations';
@@ -62,15 +63,15 @@ export interface PricedCallSites {
 export function priceCallSites(sites: readonly CallSite[], options: PricingOptions = {}): PricedCallSites {
   const catalog = options.catalog ?? loadCatalog();
   const diagnostics: Diagnostic[] = [];
-  let whatIfVolumes = 0;
+  const overridden = new Set<string>();
   const callSites = sites.map((original, index): CallSite => {
     const override = options.volumeOverrides?.[original.id];
-    const overridden = override !== undefined && Number.isFinite(override) && override >= 0;
-    if (overridden) whatIfVolumes++;
-    const volume: VolumeEstimate = overridden
+    const isOverride = override !== undefined && Number.isFinite(override) && override >= 0;
+    if (isOverride) overridden.add(original.id);
+    const volume: VolumeEstimate = isOverride
       ? { callsPerMonth: override, source: original.volume.source, basis: `what-if: ${formatCount(override)} calls/month (not saved; was ${original.volume.basis ?? original.volume.source})` }
       : original.volume;
-    const advice = (overridden ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(
+    const advice = (isOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(
       { model: original.model, provider: original.provider, endpoint: original.endpoint, task: original.task, tokens: original.tokens, volume, features: original.features },
       catalog,
       options.advisorOptions,
@@ -85,7 +86,6 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     if (pooled) site.recommendation = pooled;
   }
   for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
-  const overriddenIds = new Set(Object.keys(options.volumeOverrides ?? {}));
   const monthlyUsdCurrent = sum(callSites.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
   return {
@@ -96,7 +96,7 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
       monthlyUsdCurrent: round2(monthlyUsdCurrent),
       monthlyUsdRecommended: round2(monthlyUsdRecommended),
       savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
-      volumeAssumption: volumeAssumption(callSites.filter((site) => !overriddenIds.has(site.id)), callSites.length, whatIfVolumes),
+      volumeAssumption: volumeAssumption(callSites.filter((site) => !overridden.has(site.id)), callSites.length, overridden.size),
     },
     catalog: { asOf: catalog.asOf, sources: catalog.sources },
     diagnostics,
