@@ -7,7 +7,7 @@
  * read its output (a ScanResult) and price nothing themselves. Pure over its inputs; no I/O beyond
  * the tokenizer's rank files.
  */
-import { adviseCall, adviseWorkspace, type Advice, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
+import { adviseCall, adviseWorkspace, type Advice, type AdviceInput, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
@@ -71,11 +71,7 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     const volume: VolumeEstimate = isOverride
       ? { callsPerMonth: override, source: original.volume.source, basis: `what-if: ${formatCount(override)} calls/month (not saved; was ${original.volume.basis ?? original.volume.source})` }
       : original.volume;
-    const advice = (isOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(
-      { model: original.model, provider: original.provider, endpoint: original.endpoint, task: original.task, tokens: original.tokens, volume, features: original.features },
-      catalog,
-      options.advisorOptions,
-    );
+    const advice = (isOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(adviceInput(original, original.task, original.tokens, volume), catalog, options.advisorOptions);
     for (const message of advice.diagnostics) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
     return { ...original, volume, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
   });
@@ -101,6 +97,11 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     catalog: { asOf: catalog.asOf, sources: catalog.sources },
     diagnostics,
   };
+}
+
+/** What the advisor reads of a call: what the code says (model, provider, endpoint, features) and what was estimated for it. */
+function adviceInput(call: Pick<CallSite, 'model' | 'provider' | 'endpoint' | 'features'>, task: TaskClassification, tokens: TokenEstimate, volume: VolumeEstimate): AdviceInput {
+  return { model: call.model, provider: call.provider, endpoint: call.endpoint, task, tokens, volume, features: call.features };
 }
 
 /** What the summary says about volumes: how many call sites run on the built-in default, and on what-ifs. */
@@ -238,7 +239,7 @@ function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: Vol
     task: reclassified,
     tokens,
     get advice() {
-      advice ??= adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
+      advice ??= adviseCall(adviceInput(call, reclassified, tokens, volume), catalog, advisorOptions);
       return advice;
     },
   };
