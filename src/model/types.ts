@@ -145,6 +145,11 @@ export interface DetectedCall {
    * arguments are the answer, so the call wants structured output rather than open tool use.
    */
   forcedTool?: string;
+  /**
+   * `features.vision` comes from image parts built elsewhere in the request's class (attachments a user may
+   * add), not from this call's own content: the call must accept images, but it is not about them.
+   */
+  imagesElsewhere?: boolean;
   /** Name of the function or method that contains the call, for task hints and usage-file matching. */
   enclosingFunction: string | null;
   /** For a multi-step call: the step cap the code states (null when it states none), and where. */

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { CallFeatures, DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../model/types';
-import { agentLoopOf } from './prompt';
+import { agentLoopOf, imagePartsInClass } from './prompt';
 
 /** The 1-based span of the whole call expression. */
 export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -84,8 +84,10 @@ export function toDetectedCall(call: Node, file: string, draft: CallDraft): Dete
   const comment = annotationComment(call);
   // A request in a hand-written loop that feeds tool calls back is one step of an agent loop.
   const loop = draft.features.multiStep ? undefined : agentLoopOf(call);
-  const features = { ...draft.features, multiStep: draft.features.multiStep ?? loop !== undefined };
+  // Messages passed in from the class that built them: its image parts (attachments) travel with them.
+  const imageLine = draft.features.vision ? undefined : imagePartsInClass(call, draft.messages);
+  const features = { ...draft.features, vision: draft.features.vision || imageLine !== undefined, multiStep: draft.features.multiStep ?? loop !== undefined };
   const steps = draft.steps ?? loop;
-  const evidence = loop ? [...draft.evidence, `multi-step: ${loop.basis}`] : draft.evidence;
-  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
+  const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(imageLine !== undefined ? [`images: the class builds image parts (line ${imageLine}) into the messages it sends here`] : [])];
+  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(imageLine !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
 }

@@ -437,3 +437,22 @@ function resolveConstantNumber(context: Node, name: string, modules: ModuleLoade
   const value = initializer && unwrapExpression(initializer);
   return value && Node.isNumericLiteral(value) ? Number(value.getLiteralValue()) : null;
 }
+
+/** An image content part as the major SDKs spell it (OpenAI, Anthropic, Gemini). */
+const IMAGE_PART_SHAPE = /\b(image_url|input_image|inlineData|inline_data)\s*:|\btype\s*:\s*["'`]image["'`]/;
+
+/**
+ * Where a request sends messages built elsewhere in its own class (an adapter's `getChatCompletion(messages)`
+ * after its `constructPrompt` turned attachments into image parts), the images are in the class, not at the
+ * call: the line of the first image part the class builds, or undefined.
+ */
+export function imagePartsInClass(call: Node, messages: readonly PromptMessage[]): number | undefined {
+  const runTime = messages.some((message) => message.holes.some((hole) => hole.kind === 'message-array' || hole.kind === 'history'));
+  if (!runTime) return undefined;
+  const owner = call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  if (!owner) return undefined;
+  const text = owner.getText();
+  const match = IMAGE_PART_SHAPE.exec(text);
+  if (!match) return undefined;
+  return owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line;
+}

@@ -346,7 +346,8 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
     add(board, 'tool-use', weight, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
   }
   if (call.features.multiStep) add(board, 'tool-use', 3, 'runs as a multi-step agent loop');
-  if (call.features.vision) add(board, 'vision', 5, 'an image is part of the input');
+  // Images the class may attach (user uploads) make the call need a vision model, not a vision task.
+  if (call.features.vision && !call.imagesElsewhere) add(board, 'vision', 5, 'an image is part of the input');
   if (call.structuredOutputName || call.features.structuredOutput) {
     add(board, 'extraction', 1, `structured output requested${call.structuredOutputName ? ` (${call.structuredOutputName})` : ''}`);
   }
