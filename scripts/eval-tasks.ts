@@ -147,6 +147,8 @@ export interface RealCase {
   line: number;
   labeled: string;
   acceptable: string[];
+  /** `wrapper-caller`: matched through the helper's `callers`, so the task shown is the helper's. */
+  kind: string;
   taskWords?: string;
   /** Null when the scan reports nothing at the labeled place. */
   site: CallSite | null;
@@ -179,7 +181,7 @@ export async function runRealTaskEval(corpusDir: string, labelsDir = LABELS_DIR)
         const reported = site ? (site.features as unknown as Record<string, unknown>)[PRODUCT_FEATURE[feature]] : undefined;
         return { feature, labeled: label.features![feature] as boolean, reported: typeof reported === 'boolean' ? reported : site ? false : null };
       });
-      cases.push({ repo: labels.repo, id: label.id, file: label.file, line: label.line, labeled: label.task, acceptable: label.acceptableTasks ?? [], taskWords: label.taskWords, site, features });
+      cases.push({ repo: labels.repo, id: label.id, file: label.file, line: label.line, labeled: label.task, acceptable: label.acceptableTasks ?? [], kind: label.kind, taskWords: label.taskWords, site, features });
     }
   }
   const pairs: TaskPair[] = cases.filter((c) => c.site).map((c) => ({ labeled: c.labeled, acceptable: c.acceptable, reported: c.site!.task.type }));
@@ -207,6 +209,11 @@ export function formatRealReport(fixtures: EvalReport, real: RealReport, verbose
   const { right, compared } = real.tasks.accuracy;
   lines.push('');
   lines.push(`accuracy: fixtures ${fixtureRight}/${fixtures.cases.length} = ${(fixtures.accuracy * 100).toFixed(1)}%   real calls ${right}/${compared} = ${compared ? ((right / compared) * 100).toFixed(1) : '-'}% (label or acceptable)`);
+  // A wrapper caller is judged by its helper's task until the caller's own prompt is read: show both parts.
+  const isRight = (c: RealCase) => c.site!.task.type === c.labeled || c.acceptable.includes(c.site!.task.type);
+  const direct = found.filter((c) => c.kind !== 'wrapper-caller');
+  const callers = found.filter((c) => c.kind === 'wrapper-caller');
+  lines.push(`  direct requests ${direct.filter(isRight).length}/${direct.length}; wrapper callers (shown with their helper's task) ${callers.filter(isRight).length}/${callers.length}`);
   const featureParts = FEATURES.map((feature) => {
     const scored = found.flatMap((c) => c.features.filter((f) => f.feature === feature && f.reported !== null));
     const ok = scored.filter((f) => f.reported === f.labeled).length;

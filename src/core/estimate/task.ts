@@ -246,7 +246,7 @@ function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void
 
 const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
   { type: 'summarization', pattern: /\b(summar\w*|tldr|digest|recap)\b/, weight: 3 },
-  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|detect\w*|route\w*|router|intent|decide|judge|determine)\b/, weight: 3 },
+  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|detect\w*|intent|decide|judge|determine)\b/, weight: 3 },
   { type: 'extraction', pattern: /\b(extract\w*|parse\w*|ner|entities|scrape\w*)\b/, weight: 3 },
   { type: 'translation', pattern: /\b(translat\w*|locali[sz]\w*|i18n)\b/, weight: 3 },
   { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },
