@@ -40,6 +40,11 @@ runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
       calls: [{ line: 5, toolNames: ['route_query'], features: { tools: true, structuredOutput: true, multiStep: false } }],
     },
     {
+      name: 'tools added by a conditional spread are tools',
+      code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function complete(messages: any[], functions: any[] = []) {\n  return openai.chat.completions.create({ model: 'gpt-4o', messages, ...(functions.length > 0 ? { tools: functions } : {}) });\n}\n`,
+      calls: [{ line: 4, features: { tools: true } }],
+    },
+    {
       name: 'a while loop that feeds tool calls back is multi-step',
       code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nconst tools = [{ type: 'function' as const, function: { name: 'search', parameters: {} } }];\nexport async function agent(messages: any[]) {\n  for (let turn = 0; turn < 5; turn++) {\n    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages, tools });\n    const calls = r.choices[0].message.tool_calls;\n    if (!calls) return r;\n    messages.push(r.choices[0].message);\n  }\n}\n`,
       calls: [{ line: 6, features: { tools: true, multiStep: true } }],
