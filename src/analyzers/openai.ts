@@ -30,13 +30,25 @@ const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boo
   { path: 'beta.threads.runs.stream', endpoint: 'chat', streaming: true },
   { path: 'beta.threads.createAndRun', endpoint: 'chat' },
   { path: 'batches.create', endpoint: 'batch' },
+  { path: 'moderations.create', endpoint: 'other' },
+  // openai v3: `new OpenAIApi(new Configuration({ apiKey }))` with one method per endpoint.
+  { path: 'createChatCompletion', endpoint: 'chat' },
+  { path: 'createCompletion', endpoint: 'completion' },
+  { path: 'createEmbedding', endpoint: 'embedding' },
+  { path: 'createModeration', endpoint: 'other' },
+  { path: 'createImage', endpoint: 'image-generation' },
+  { path: 'createTranscription', endpoint: 'audio-transcription' },
 ];
 
 
 /** Shapes unique to OpenAI's SDK: reported even when the client cannot be traced, with a note saying so. */
-const DISTINCTIVE_WITHOUT_CLIENT = new Set(['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'responses.create', 'responses.parse']);
+const DISTINCTIVE_WITHOUT_CLIENT = new Set(['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'responses.create', 'responses.parse', 'createChatCompletion']);
 
-const OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI', 'default']);
+/** v4+ clients, and v3's `OpenAIApi`. */
+const OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI', 'OpenAIApi', 'default']);
+
+/** The v3 methods exist only on `OpenAIApi`; the v4 paths never on it. */
+const V3_METHOD = /^create[A-Z]/;
 
 const METHOD_NAMES = lastNamesOf(METHODS);
 
@@ -54,6 +66,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!receiver) return undefined;
   const origin = resolveClientOrigin(receiver, context.modules);
   if (origin && (origin.packageName !== 'openai' || !OPENAI_CLASSES.has(origin.className))) return undefined;
+  if (origin && V3_METHOD.test(match.method.path) !== (origin.className === 'OpenAIApi')) return undefined;
   if (!origin && !DISTINCTIVE_WITHOUT_CLIENT.has(match.method.path)) return undefined;
   // `completions.create` on a non-OpenAI receiver shape (e.g. `anthropic.completions.create`) is not ours.
   if (!origin && !/openai|client|llm|gpt|ai\b/i.test(receiver.getText())) return undefined;

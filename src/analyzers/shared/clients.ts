@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, unwrapExpression } from './resolve';
+import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, sdkPackageOf, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -53,6 +53,7 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
   if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
     return fromClassMember(node, node.getName(), modules, depth);
   }
+  if (node.getKind() === SyntaxKind.ThisKeyword) return fromExtendedSdkClass(node, modules, depth);
   if (Node.isPropertyAccessExpression(node)) {
     // `llm.client` after `import * as llm from './llm'`.
     const exported = namespaceMember(node, modules);
@@ -100,6 +101,19 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
   return undefined;
 }
 
+/** `this.chat.completions.create(...)` inside `class Assistant extends OpenAI`: the instance is the SDK client (options unknown). */
+function fromExtendedSdkClass(thisNode: Node, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  let classNode = thisNode.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  for (let hops = 0; classNode && (Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode)) && hops < MAX_DEPTH; hops++) {
+    const heritage = classNode.getExtends();
+    if (!heritage) return undefined;
+    const origin = classOrigin(heritage.getExpression(), modules, depth + 1);
+    if (origin) return { ...origin, options: undefined, evidence: [`\`this\` is an instance of a class extending ${heritage.getExpression().getText()} (options unknown)`] };
+    classNode = workspaceClass(unwrapExpression(heritage.getExpression()), modules);
+  }
+  return undefined;
+}
+
 function withStep(origin: ClientOrigin | undefined, declaration: Node, usage: Node): ClientOrigin | undefined {
   if (!origin) return undefined;
   if (declaration.getSourceFile() === usage.getSourceFile()) return origin;
@@ -126,8 +140,11 @@ function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number)
   if (Node.isIdentifier(node)) {
     declaration = findDeclaration(node, modules);
   } else if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
-    const classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
-    declaration = classNode?.getProperty(node.getName()) ?? classNode?.getConstructors().flatMap((constructor) => constructor.getParameters()).find((parameter) => parameter.isParameterProperty() && parameter.getName() === node.getName());
+    let classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+    for (let hops = 0; classNode && !declaration && hops < MAX_DEPTH; hops++) {
+      declaration = classNode.getProperty(node.getName()) ?? classNode.getConstructors().flatMap((constructor) => constructor.getParameters()).find((parameter) => parameter.isParameterProperty() && parameter.getName() === node.getName());
+      classNode = declaration ? classNode : baseClassOf(classNode, modules);
+    }
   }
   if (!declaration) return undefined;
   if (Node.isParameterDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
@@ -145,8 +162,25 @@ function workspaceClass(name: Node, modules: ModuleLoader): ClassDeclaration | u
   return declaration && Node.isClassDeclaration(declaration) ? declaration : undefined;
 }
 
-/** A class member holding a client: its initializer, an assignment in the class, or its declared type. */
+/**
+ * A class member holding a client: its initializer, an assignment in the class, or its declared type;
+ * when the class itself says nothing of it, the workspace base class it extends (`class AzureApi extends OpenAIApi`).
+ */
 function memberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const own = ownMemberOrigin(classNode, memberName, modules, depth);
+  if (own) return own;
+  const base = baseClassOf(classNode, modules);
+  return base ? memberOrigin(base, memberName, modules, depth + 1) : undefined;
+}
+
+/** The workspace class a class extends (`extends OpenAIApi`, also imported from another module), if any. */
+export function baseClassOf(classNode: ClassDeclaration | ClassExpression, modules: ModuleLoader): ClassDeclaration | undefined {
+  const heritage = classNode.getExtends();
+  return heritage ? workspaceClass(unwrapExpression(heritage.getExpression()), modules) : undefined;
+}
+
+function ownMemberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
   const property = classNode.getProperty(memberName);
   const initializer = property?.getInitializer();
   if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);
@@ -184,7 +218,7 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
   }
   if (Node.isCallExpression(node) && node.getExpression().getText() === 'require') {
     const specifier = node.getArguments()[0];
-    return specifier && Node.isStringLiteral(specifier) ? { className: 'default', packageName: specifier.getLiteralValue() } : undefined;
+    return specifier && Node.isStringLiteral(specifier) ? { className: 'default', packageName: sdkPackageOf(specifier.getLiteralValue()) } : undefined;
   }
   if (!Node.isIdentifier(node)) return undefined;
   const declaration = findDeclaration(node, modules);
@@ -203,14 +237,14 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
       const argument = required.getArguments()[0];
       if (argument && Node.isStringLiteral(argument)) {
         const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : node.getText();
-        return { className: name, packageName: argument.getLiteralValue() };
+        return { className: name, packageName: sdkPackageOf(argument.getLiteralValue()) };
       }
     }
     if (required && Node.isCallExpression(required) && required.getExpression().getKind() === SyntaxKind.ImportKeyword) {
       const argument = required.getArguments()[0];
       if (argument && Node.isStringLiteral(argument)) {
         const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : node.getText();
-        return { className: name, packageName: argument.getLiteralValue() };
+        return { className: name, packageName: sdkPackageOf(argument.getLiteralValue()) };
       }
     }
   }
