@@ -9,10 +9,11 @@ import { langchainAnalyzer } from './langchain';
 import { mistralAnalyzer } from './mistral';
 import { ollamaAnalyzer } from './ollama';
 import { openaiAnalyzer } from './openai';
+import { sagemakerAnalyzer } from './sagemaker';
 import { togetherAnalyzer } from './together';
 import { vercelAiAnalyzer } from './vercel-ai';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, ollamaAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
