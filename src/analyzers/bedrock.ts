@@ -153,7 +153,9 @@ function agentCall(call: CallExpression, context: AnalyzerContext, method: strin
   const model = readModel(modelNode, modules);
   evidence.push(...(modelNode ? model.evidence : []));
   const fromArn = model.ref.id ? MODEL_ARN.exec(model.ref.id) : null;
-  const ref = fromArn ? { ...model.ref, id: fromArn[1] } : model.ref;
+  // Without a model in code, the raw text names what decides it (the agent or flow), for display.
+  const configured = spec.kind === 'agent' ? getObjectProperty(params, 'agentId', modules) : spec.kind === 'flow' ? getObjectProperty(params, 'flowIdentifier', modules) : undefined;
+  const ref = fromArn ? { ...model.ref, id: fromArn[1] } : modelNode ? model.ref : { ...model.ref, raw: configured ? `${spec.kind} ${configured.getText().replace(/^['"`]|['"`]$/g, '')}` : '' };
   if (fromArn) evidence.push(`model ${fromArn[1]} from the ARN`);
   const messages: PromptMessage[] = prompt ? [{ role: 'user', ...resolvePromptText(prompt, modules) }] : [{ role: 'user', text: '{{input}}', holes: [{ kind: 'message-array', expression: 'input' }] }];
   if (spec.kind === 'retrieve-and-generate') messages.push({ role: 'user', text: '{{retrieved passages}}', holes: [{ kind: 'rag-context', expression: 'retrieved passages' }] });
