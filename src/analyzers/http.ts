@@ -78,11 +78,85 @@ const CALLEE_NAMES = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'fetchEv
  */
 const WRAPPER_NAME = /fetch|request|post|http|api|call/i;
 
+const WEBSOCKET_PACKAGES = new Set(['ws', 'isomorphic-ws', 'reconnecting-websocket', 'partysocket']);
+
+/** Model sessions over a WebSocket: OpenAI's Realtime API and Gemini's Live API (`BidiGenerateContent`). */
+const WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider?: string }> = [
+  { pattern: /\/openai\/realtime(?:$|[?#])/, provider: 'azure-openai' },
+  { pattern: /api\.openai\.com\/v1\/realtime(?:$|[?#])/, provider: 'openai' },
+  { pattern: /\/v1\/realtime\?(?:[^#]*&)?model=/ },
+  { pattern: /BidiGenerateContent/, provider: 'google' },
+];
+
+const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name));
+
 export const httpAnalyzer: Analyzer = {
   id: 'http',
-  packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES],
-  analyze: eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name)),
+  packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES, ...WEBSOCKET_PACKAGES],
+  analyze(context: AnalyzerContext): DetectedCall[] {
+    const calls = analyzeCalls(context);
+    // Only files naming a realtime or live endpoint are walked for `new WebSocket(...)`.
+    if (/realtime|BidiGenerateContent/.test(context.sourceFile.getFullText())) calls.push(...webSocketSessions(context));
+    return calls;
+  },
 };
+
+/**
+ * `new WebSocket('wss://api.openai.com/v1/realtime?model=...')` or Gemini Live's `...BidiGenerateContent`
+ * URL: the session is the request. Gemini names the model in the first (`setup`) message, read from the same file.
+ */
+function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
+  const found: DetectedCall[] = [];
+  for (const created of context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+    const constructor = unwrapExpression(created.getExpression());
+    const url = created.getArguments()[0];
+    if (!url || !isWebSocketClass(constructor, context)) continue;
+    const urlText = urlTextOf(url, context);
+    const rule = WEBSOCKET_RULES.find((candidate) => candidate.pattern.test(urlText));
+    if (!rule) continue;
+    const provider = rule.provider ?? providerFromBaseUrl(urlText) ?? 'openai-compatible';
+    const evidence = [`WebSocket session to ${urlText.slice(0, 120)}`, 'audio and text stream both ways; billed per audio and text token'];
+    let model = modelOf(undefined, urlText.replace(/deployment=/, 'model='), context, evidence);
+    if (provider === 'google' && model.id === null) model = geminiSetupModel(context, evidence) ?? model;
+    found.push(toDetectedCall(created, context.file, {
+      provider,
+      sdk: 'http',
+      method: `WebSocket ${(/wss?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}').slice(0, 80)}`,
+      endpoint: 'chat',
+      model,
+      messages: [{ role: 'user', text: '{{audio}}', holes: [{ kind: 'unknown', expression: 'audio' }] }],
+      maxOutputTokens: null,
+      features: { streaming: true, tools: false, vision: false, structuredOutput: false },
+      toolNames: [],
+      evidence,
+    }));
+  }
+  return found;
+}
+
+function isWebSocketClass(constructor: Node, context: AnalyzerContext): boolean {
+  if (Node.isIdentifier(constructor)) {
+    const binding = importBindingOf(constructor, context.modules);
+    if (binding) return WEBSOCKET_PACKAGES.has(binding.packageName);
+    return constructor.getText() === 'WebSocket' && !findDeclaration(constructor, context.modules);
+  }
+  return /^(?:globalThis|window|self)\.WebSocket$/.test(constructor.getText());
+}
+
+/** `{ setup: { model: 'models/gemini-2.0-flash-live-001' } }`: the Live API's first message, wherever in the file it is built. */
+function geminiSetupModel(context: AnalyzerContext, evidence: string[]): ModelRef | undefined {
+  for (const property of context.sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    if (property.getName() !== 'setup') continue;
+    const modelNode = getObjectProperty(resolveObjectLiteral(property.getInitializerOrThrow(), context.modules), 'model', context.modules);
+    if (!modelNode) continue;
+    const model = readModel(modelNode, context.modules);
+    if (!model.ref.id) continue;
+    const id = model.ref.id.replace(/^models\//, '');
+    evidence.push(`model "${id}" from the setup message at line ${property.getStartLineNumber()}`);
+    return { ...model.ref, id };
+  }
+  return undefined;
+}
 
 interface HttpRequest {
   client: string;

@@ -206,7 +206,12 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
   if (depth > MAX_TRACE_DEPTH) return node;
   if (Node.isIdentifier(node)) {
     const declaration = findDeclaration(node, modules);
-    if (!declaration || Node.isParameterDeclaration(declaration)) return node;
+    if (!declaration) return node;
+    if (Node.isParameterDeclaration(declaration)) {
+      // `(values, model = embeddingModel) => ...`: the default is what callers that omit it get.
+      const fallback = declaration.getInitializer();
+      return fallback ? traceValue(fallback, modules, depth + 1) : node;
+    }
     if (Node.isExpression(declaration) && declaration !== node) return traceValue(declaration, modules, depth + 1);
     const initializer = initializerOf(declaration);
     return initializer ? traceValue(initializer, modules, depth + 1) : node;

@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('http analyzer', httpAnalyzer, {
   valid: [
+    { name: "other realtime WebSockets (Supabase, the app's own) are not model sessions", code: `const channel = new WebSocket('wss://abc.supabase.co/realtime/v1/websocket?apikey=k');\nconst own = new WebSocket(\`\${location.origin.replace('http', 'ws')}/realtime\`);\nclass WebSocketMock { constructor(readonly url: string) {} }\nnew WebSocketMock('wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview');` },
     { name: 'a messages path on an unknown base without a Claude model is a chat app, not Anthropic', code: `export const send = (apiBase: string, text: string) => fetch(new URL('messages', apiBase), { method: 'POST', body: JSON.stringify({ model: 'support-bot', text }) });` },
     { name: 'a fetch wrapper called for a non-LLM URL, and a look-alike wrapper that never fetches', files: { 'src/net.ts': `export const customFetch = (url: string, init?: RequestInit) => fetch(url, init);\nexport function postJson(url: string, body: unknown) { return { url, body }; }\n` }, code: `import { customFetch, postJson } from './net';\nawait customFetch('https://api.github.com/repos/a/b', { method: 'POST', body: JSON.stringify({ model: 'x' }) });\npostJson('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });` },
     { name: 'an app route /api/chat on a configurable host with an app body, and /v1/messages of a chat app without a model', code: `const api = process.env.NEXT_PUBLIC_API_URL;\nawait fetch(\`\${api}/api/chat\`, { method: 'POST', body: JSON.stringify({ model: 'default', messages }) });\nawait fetch(\`\${api}/v1/messages\`, { method: 'POST', body: JSON.stringify({ channel: 'general', text: 'hi' }) });\nawait fetch('/v1/messages', { method: 'POST', body: JSON.stringify({ model: 'claude-3-5-haiku-latest', messages }) });` },
@@ -17,6 +18,20 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
+    {
+      name: 'WebSocket sessions: OpenAI Realtime (model in the query), Azure realtime (deployment), Gemini Live (model in the setup message)',
+      code: `import WS from 'ws';
+const realtime = new WebSocket('wss://api.openai.com/v1/realtime?model=gpt-4o-mini-realtime-preview', ['realtime']);
+const azure = new WS(\`wss://\${process.env.AZURE_HOST}/openai/realtime?api-version=2024-10-01-preview&deployment=gpt-4o-realtime-preview\`);
+const LIVE_URL = 'wss://generativelanguage.googleapis.com/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent';
+const live = new WebSocket(\`\${LIVE_URL}?key=\${process.env.GEMINI_API_KEY}\`);
+live.onopen = () => live.send(JSON.stringify({ setup: { model: 'models/gemini-2.0-flash-live-001', generationConfig: { responseModalities: ['AUDIO'] } } }));`,
+      calls: [
+        { line: 2, method: 'WebSocket /v1/realtime', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini-realtime-preview', features: { streaming: true } },
+        { line: 3, provider: 'azure-openai', model: 'gpt-4o-realtime-preview' },
+        { line: 5, provider: 'google', model: 'gemini-2.0-flash-live-001' },
+      ],
+    },
     {
       name: "the app's own fetch wrapper and an SSE helper; Anthropic messages from new URL('messages', apiBase)",
       files: {

@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   valid: [
+    { name: 'a realtime class of another package (Supabase) is not an OpenAI session', code: `import { RealtimeClient } from '@supabase/realtime-js';\nconst realtime = new RealtimeClient('wss://x.supabase.co/realtime/v1', { params: { apikey: 'k' } });\nrealtime.connect();` },
     { name: 'v3 method names on a v4 client or on an app object are not requests', code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\n(openai as any).createChatCompletion({ model: 'gpt-4o', messages: [] });\nconst store = { createCompletion: (x: unknown) => x };\nstore.createCompletion({ model: 'gpt-4o', prompt: 'x' });\nexport const record = (db: any) => db.createEmbedding({ model: 'gpt-4o', vector: [] });` },
     { name: 'v3 listModels and the Configuration object are not requests', code: `const { Configuration, OpenAIApi } = require('openai');\nconst openai = new OpenAIApi(new Configuration({ apiKey: 'k' }));\nopenai.listModels();\nopenai.createFile(file, 'fine-tune');` },
     `const x = { chat: { completions: { create: () => 1 } } };\nx.chat.completions.list();`,
@@ -16,6 +17,21 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
     { name: 'a class extending a non-SDK class calls its own chat method', code: `import { EventEmitter } from 'node:events';\nexport class Bot extends EventEmitter {\n  run() { return this.chat.completions.create({ model: 'x', messages: [] }); }\n}` },
   ],
   invalid: [
+    {
+      name: 'realtime sessions: OpenAIRealtimeWebSocket with a model, its Azure factory, and the beta RealtimeClient',
+      code: `import OpenAI, { AzureOpenAI } from 'openai';
+import { OpenAIRealtimeWebSocket } from 'openai/beta/realtime/websocket';
+import { RealtimeClient } from '@openai/realtime-api-beta';
+const rt = new OpenAIRealtimeWebSocket({ model: 'gpt-4o-realtime-preview-2024-12-17' }, new OpenAI());
+const azureRt = await OpenAIRealtimeWebSocket.azure(new AzureOpenAI({ apiVersion: '2024-10-01-preview' }), { deploymentName: 'gpt-4o-realtime' });
+const beta = new RealtimeClient({ apiKey: process.env.OPENAI_API_KEY });
+await beta.connect();`,
+      calls: [
+        { line: 4, method: 'new OpenAIRealtimeWebSocket', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-realtime-preview-2024-12-17', features: { streaming: true } },
+        { line: 5, method: 'OpenAIRealtimeWebSocket.azure', provider: 'azure-openai', model: 'gpt-4o-realtime' },
+        { line: 6, method: 'new RealtimeClient', provider: 'openai', model: null },
+      ],
+    },
     {
       name: 'openai v3: new OpenAIApi(configuration) with createChatCompletion, createCompletion, createEmbedding, createModeration',
       code: `const { Configuration, OpenAIApi } = require('openai');
