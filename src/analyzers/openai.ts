@@ -3,10 +3,10 @@ import type { DetectedCall, Endpoint, PromptMessage } from '../core/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { calleeBinding, eachCall, lastNamesOf, matchMethodTable } from './shared/sdk';
+import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString } from './shared/resolve';
+import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
 const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean }> = [
@@ -81,6 +81,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (origin && (origin.packageName !== 'openai' || !OPENAI_CLASSES.has(origin.className))) return undefined;
   if (origin && V3_METHOD.test(match.method.path) !== (origin.className === 'OpenAIApi')) return undefined;
   if (!origin && !DISTINCTIVE_WITHOUT_CLIENT.has(match.method.path)) return undefined;
+  if (!origin && madeByAnotherPackage(receiver, context)) return undefined;
   // `completions.create` on a non-OpenAI receiver shape (e.g. `anthropic.completions.create`) is not ours.
   if (!origin && !/openai|client|llm|gpt|ai\b/i.test(receiver.getText())) return undefined;
   // `groqClient.chat.completions.create` untraced: the name says it is another OpenAI-shaped SDK with its own analyzer.
@@ -230,4 +231,12 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
     }));
   }
   return found;
+}
+
+/** `engine.chat.completions.create` on an object another package made (WebLLM's `CreateMLCEngine(...)`): OpenAI's shape, not OpenAI's client. */
+function madeByAnotherPackage(receiver: Node, context: AnalyzerContext): boolean {
+  const created = traceValue(receiver, context.modules);
+  if (!Node.isCallExpression(created) && !Node.isNewExpression(created)) return false;
+  const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
+  return binding !== undefined && binding.packageName !== 'openai';
 }

@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   valid: [
+    { name: "WebLLM's OpenAI-shaped engine is local inference, not OpenAI", code: `import { CreateMLCEngine } from '@mlc-ai/web-llm';\nconst llm = await CreateMLCEngine('Llama-3.1-8B-Instruct-q4f32_1-MLC');\nllm.chat.completions.create({ messages: [{ role: 'user', content: 'hi' }] });` },
     { name: 'a realtime class of another package (Supabase) is not an OpenAI session', code: `import { RealtimeClient } from '@supabase/realtime-js';\nconst realtime = new RealtimeClient('wss://x.supabase.co/realtime/v1', { params: { apikey: 'k' } });\nrealtime.connect();` },
     { name: 'v3 method names on a v4 client or on an app object are not requests', code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\n(openai as any).createChatCompletion({ model: 'gpt-4o', messages: [] });\nconst store = { createCompletion: (x: unknown) => x };\nstore.createCompletion({ model: 'gpt-4o', prompt: 'x' });\nexport const record = (db: any) => db.createEmbedding({ model: 'gpt-4o', vector: [] });` },
     { name: 'v3 listModels and the Configuration object are not requests', code: `const { Configuration, OpenAIApi } = require('openai');\nconst openai = new OpenAIApi(new Configuration({ apiKey: 'k' }));\nopenai.listModels();\nopenai.createFile(file, 'fine-tune');` },
