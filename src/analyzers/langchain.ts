@@ -1,5 +1,5 @@
 import { Node, type CallExpression } from 'ts-morph';
-import type { DetectedCall, Endpoint, MessageRole, PromptHole, PromptMessage } from '../core/types';
+import type { DetectedCall, Endpoint, MessageRole, PromptHole, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
@@ -219,7 +219,7 @@ function storeCreation(receiver: Node, context: AnalyzerContext): { creation: Ca
 }
 
 /** Provider and model of a resolved runnable, as `analyzeCall` reads them. */
-function modelOfRunnable(runnable: Runnable, context: AnalyzerContext, evidence: string[]): { provider: string; model: import('../core/types').ModelRef } {
+function modelOfRunnable(runnable: Runnable, context: AnalyzerContext, evidence: string[]): { provider: string; model: import('../model/types').ModelRef } {
   const options = resolveObjectLiteral(runnable.modelOptions, context.modules);
   const modelNode = runnable.modelId ?? firstProperty(options, ['model', 'modelName', 'azureOpenAIApiDeploymentName', 'deploymentName', 'modelId'], context.modules);
   const model = readModel(modelNode, context.modules);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { ScanResult } from '../core/types';
+import type { ScanResult } from '../model/types';
 import {
   COST_PANEL_VIEW_TYPE,
   parseFromWebview,
@@ -11,7 +11,7 @@ import {
   type WhatIfMessage,
   type WhatIfState,
 } from '../webview/protocol';
-import { renderShell } from '../webview/shell';
+import { renderShell } from './panelShell';
 import { log } from './log';
 import { loadScanModule, type WorkspaceScanModel } from './scanModel';
 

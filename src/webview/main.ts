@@ -3,7 +3,7 @@
  * render.ts, talks to the host only through protocol.ts, and keeps its view state with
  * `vscode.setState` so a hidden or reloaded panel comes back as it was.
  */
-import type { CallSite, ScanResult } from '../core/types';
+import type { CallSite, ScanResult } from '../model/types';
 import {
   parseToWebview,
   parseViewState,
@@ -15,11 +15,10 @@ import {
   type ToWebviewMessage,
   type WhatIfChoices,
   type WhatIfState,
-  DATA_SENSITIVITIES,
   isCallsPerMonth,
   isGpuId,
-  PRECISION_CHOICES,
 } from './protocol';
+import { DATA_SENSITIVITIES, PRECISIONS } from '../model/vocabulary';
 import { filterCallSites, renderDetail, renderEmpty, renderGrid, renderSummary, renderWhatIf, sortCallSites } from './render';
 import { registerToolkit } from './toolkit';
 
@@ -219,7 +218,7 @@ whatIfEl.addEventListener('change', (event) => {
       send({ type: 'whatIf', gpu: isGpuId(value) ? value : null });
       break;
     case 'whatif-precision':
-      send({ type: 'whatIf', precision: (PRECISION_CHOICES as readonly string[]).includes(value) ? (value as WhatIfState['precision']) : null });
+      send({ type: 'whatIf', precision: (PRECISIONS as readonly string[]).includes(value) ? (value as WhatIfState['precision']) : null });
       break;
   }
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { canonicalKey, findArchitecture, findGpu, findModel, loadCatalog, nearestModels } from '../../src/core/catalog';
+import { canonicalKey, capabilitiesOf, findArchitecture, findGpu, findModel, isPastDeprecation, loadCatalog, nearestModels } from '../../src/core/catalog/catalog';
 import closedJson from '../../data/catalog/closed-api-prices.json';
 import openJson from '../../data/catalog/open-api-prices.json';
 import archJson from '../../data/catalog/model-architectures.json';
@@ -42,7 +42,10 @@ describe('catalog', () => {
   it('excludes the known-bad records from the facts notes', () => {
     assert.ok(!catalog.open.some((r) => r.provider === 'wandb'), 'wandb prices are ~1e4 too high');
     assert.ok(!catalog.open.some((r) => r.providerModelId.includes('405b-instruct-long')), 'fireworks 405B-long at $0.10 is implausible');
-    assert.ok(!catalog.open.some((r) => r.provider === 'deepseek' && r.providerModelId === 'deepseek-chat'), 'deepseek-chat is V3.2 now');
+    // deepseek-chat is V3.2 now: it may price deepseek-v3.2, never V3.
+    assert.ok(!catalog.open.some((r) => r.model === 'deepseek-v3' && /deepseek-chat$/.test(r.providerModelId)), 'deepseek-chat is not V3');
+    assert.equal(findModel(catalog, 'deepseek-chat')?.id, 'deepseek-v3.2');
+    assert.ok(!catalog.open.some((r) => r.model === 'deepseek-v3' && r.provider === 'openrouter' && r.inputPerMTok === 0.14), 'stale OpenRouter V3 row at $0.14/$0.28');
     assert.equal(findModel(catalog, 'claude-3-5-sonnet')?.closed?.contextWindow, 200_000, 'Bedrock 1M context is wrong');
     const flash = findModel(catalog, 'gemini-1.5-flash')?.closed;
     assert.ok(flash && (flash.outputPerMTok ?? 0) > 0, 'LiteLLM gemini-1.5-flash output 0 is wrong');
@@ -119,7 +122,7 @@ describe('catalog', () => {
   });
 
   it('uses dense (not 2:4 sparse) GPU throughput and knows the short GPU ids', () => {
-    for (const id of ['h100-80gb', 'h200-141gb', 'a100-80gb', 'a100-40gb', 'l40s-48gb', 'a10g-24gb', 'l4-24gb', 'rtx-4090-24gb', 'rtx-3090-24gb', 'mi300x-192gb']) assert.ok(findGpu(catalog, id), id);
+    for (const id of ['h100-80gb', 'h100-pcie-80gb', 'h200-141gb', 'a100-80gb', 'a100-40gb', 'l40s-48gb', 'a10g-24gb', 'l4-24gb', 'rtx-4090-24gb', 'rtx-3090-24gb', 'mi300x-192gb']) assert.ok(findGpu(catalog, id), id);
     assert.equal(findGpu(catalog, 'h200-141gb')?.bf16DenseTflops, 989);
     assert.equal(findGpu(catalog, 'h100-80gb')?.fp8DenseTflops, 1979);
     assert.equal(findGpu(catalog, 'mi300x-192gb')?.bf16DenseTflops, 1307);
@@ -134,5 +137,104 @@ describe('catalog', () => {
   it('canonicalKey leaves closed-model names intact', () => {
     assert.equal(canonicalKey('gpt-4-turbo'), 'gpt-4-turbo');
     assert.equal(canonicalKey('gpt-3.5-turbo'), 'gpt-3.5-turbo');
+  });
+
+  describe('the current open generation', () => {
+    // Models the price file sells through at least three providers: every one of them priced by three or more.
+    const broadlySold = ['gpt-oss-120b', 'gpt-oss-20b', 'qwen3-14b', 'qwen3-32b', 'qwen3-30b-a3b', 'qwen3-235b-a22b', 'qwen3-235b-a22b-instruct-2507', 'qwen3-coder-480b-a35b', 'llama-4-scout', 'llama-4-maverick', 'deepseek-v3.1', 'deepseek-v3.2', 'deepseek-r1', 'kimi-k2', 'glm-4.5', 'glm-4.6', 'glm-4.5-air', 'gemma-3-27b', 'mistral-small-3.2', 'qwen3-embedding-8b'];
+    for (const id of broadlySold) {
+      it(`${id}: architecture and prices from at least 3 providers`, () => {
+        const m = findModel(catalog, id);
+        assert.equal(m?.kind, 'open');
+        assert.ok(m?.arch, `${id} has no architecture`);
+        const providers = new Set(m.openPrices.map((r) => r.provider));
+        assert.ok(providers.size >= 3, `${id}: ${[...providers].join(', ')}`);
+      });
+    }
+
+    it('MoE rows give total and active parameters, experts and experts per token', () => {
+      const moe = catalog.architectures.filter((a) => a.activeParamsB < a.totalParamsB);
+      for (const id of ['gpt-oss-120b', 'qwen3-30b-a3b', 'qwen3-235b-a22b', 'llama-4-maverick', 'deepseek-v3.2', 'kimi-k2', 'glm-4.5']) assert.ok(moe.some((a) => a.id === id), id);
+      for (const a of moe.filter((x) => x.asOf === '2026-11-30')) {
+        assert.ok((a.experts ?? 0) > 1 && (a.expertsPerToken ?? 0) >= 1 && (a.expertsPerToken ?? 0) < (a.experts ?? 0), `${a.id} experts ${a.experts}/${a.expertsPerToken}`);
+      }
+      const kimi = findArchitecture(catalog, 'moonshotai/Kimi-K2-Instruct');
+      assert.deepEqual([kimi?.attention, kimi?.kvLoraRank, kimi?.qkRopeHeadDim, kimi?.experts, kimi?.expertsPerToken], ['mla', 512, 64, 384, 8]);
+      assert.equal(findArchitecture(catalog, 'deepseek-ai/DeepSeek-V3.2')?.attention, 'mla');
+    });
+
+    it('finds new models by the ids providers and Hugging Face use', () => {
+      for (const [raw, id] of [
+        ['openai/gpt-oss-120b', 'gpt-oss-120b'],
+        ['accounts/fireworks/models/qwen3-235b-a22b', 'qwen3-235b-a22b'],
+        ['Qwen/Qwen3-235B-A22B-Instruct-2507', 'qwen3-235b-a22b-instruct-2507'],
+        ['meta-llama/llama-4-scout-17b-16e-instruct', 'llama-4-scout'],
+        ['deepseek-reasoner', 'deepseek-v3.2'],
+        ['zai-org/GLM-4.6', 'glm-4.6'],
+        ['google/gemma-3-27b-it', 'gemma-3-27b'],
+        ['BAAI/bge-m3', 'bge-m3'],
+      ] as const) assert.equal(findModel(catalog, raw)?.id, id, raw);
+      assert.ok(catalog.open.some((r) => r.endpoint === 'embedding' && r.model === 'bge-m3'), 'open embedding models are priced');
+      assert.ok(catalog.open.some((r) => r.endpoint === 'rerank'), 'open rerank models are priced');
+    });
+
+    it('drops stale open rows (issue 16)', () => {
+      assert.ok(!catalog.open.some((r) => r.model === 'llama-3.1-8b' && r.provider === 'fireworks' && r.inputPerMTok === 0.1), 'Fireworks 8B below its tier price');
+      assert.ok(!catalog.open.some((r) => r.provider === 'deepseek' && r.model === 'deepseek-v3'), 'DeepSeek API no longer sells V3');
+    });
+  });
+
+  describe('capability columns', () => {
+    const columns = ['supportsVision', 'supportsTools', 'supportsJsonSchema', 'contextWindow', 'maxOutputTokens'];
+    it('every closed and open price row states each column (null = unknown)', () => {
+      for (const row of [...closedJson.rows, ...openJson.rows] as Array<Record<string, unknown>>) {
+        for (const c of columns) {
+          assert.ok(c in row, `${String(row.id ?? row.model)} ${String(row.provider)} lacks ${c}`);
+          const v = row[c];
+          assert.ok(v === null || typeof v === (c.startsWith('supports') ? 'boolean' : 'number'), `${String(row.id ?? row.model)} ${c} = ${String(v)}`);
+        }
+      }
+    });
+
+    it('every architecture row states the model-level columns', () => {
+      for (const row of archJson.rows as Array<Record<string, unknown>>) for (const c of columns) assert.ok(c in row, `${String(row.id)} lacks ${c}`);
+    });
+
+    it('capabilitiesOf gives three-valued answers: known true/false, unknown null', () => {
+      assert.deepEqual(capabilitiesOf(catalog, 'gpt-4o'), { vision: true, tools: true, jsonSchema: true, contextTokens: 128000, maxOutputTokens: 16384 });
+      // Groq serves Llama 3.3 70B with tools but without JSON-schema output; the weights take no images.
+      assert.deepEqual(capabilitiesOf(catalog, 'llama-3.3-70b', 'groq'), { vision: false, tools: true, jsonSchema: false, contextTokens: 128000, maxOutputTokens: 32768 });
+      // Together's row states no context: unknown, not the model's 131,072.
+      assert.equal(capabilitiesOf(catalog, 'llama-3.3-70b', 'together')?.contextTokens, null);
+      assert.equal(capabilitiesOf(catalog, 'llama-3.3-70b')?.contextTokens, 131072, 'without a provider: the model itself');
+      assert.equal(capabilitiesOf(catalog, 'llama-4-maverick', 'groq')?.vision, true);
+      assert.equal(capabilitiesOf(catalog, 'llama-3.3-70b', 'no-such-provider'), undefined);
+      assert.equal(capabilitiesOf(catalog, 'no-such-model'), undefined);
+      assert.equal(findModel(catalog, 'gpt-4o')?.closed?.supportsVision, true, 'the two-valued fields stay for existing callers');
+    });
+  });
+
+  it('flags closed rows past their deprecation date', () => {
+    for (const id of ['gemini-3-pro-preview', 'claude-sonnet-4', 'claude-opus-4', 'gemini-2.0-flash', 'gemini-2.5-pro', 'gemini-2.5-flash']) {
+      const row = findModel(catalog, id)?.closed;
+      assert.ok(row?.deprecationDate && row.deprecationDate <= '2026-11-30', `${id} deprecation ${row?.deprecationDate}`);
+      assert.equal(row?.retired, true, id);
+      assert.ok(isPastDeprecation(row, '2026-11-30'), id);
+      assert.ok((row.deprecationSource ?? '').length > 10, `${id} says where its date comes from`);
+    }
+    assert.equal(isPastDeprecation({ deprecationDate: '2026-12-31' }, '2026-11-30'), false);
+    assert.equal(isPastDeprecation({ deprecationDate: '2026-11-30' }, '2026-11-30'), true);
+    for (const id of ['gemini-3.1-pro-preview', 'gemini-3-flash-preview', 'gpt-5', 'gpt-4.1', 'o3', 'claude-sonnet-4-5']) assert.ok(!isPastDeprecation(findModel(catalog, id)!.closed!, '2026-11-30'), id);
+  });
+
+  it('prices L40S, A10G, RTX 4090/3090 and H100 PCIe/SXM on demand, and never uses a capacity block as on-demand', () => {
+    for (const id of ['l40s-48gb', 'a10g-24gb', 'rtx-4090-24gb', 'rtx-3090-24gb', 'h100-pcie-80gb', 'h100-80gb']) {
+      const gpu = findGpu(catalog, id);
+      assert.ok(gpu && gpu.prices.length > 0, `${id} has no on-demand price`);
+      for (const p of gpu.prices) assert.ok(p.source.length > 5 && /^\d{4}/.test(p.asOf), `${id} ${p.provider}`);
+    }
+    assert.equal(findGpu(catalog, 'h100-pcie')?.bandwidthTBs, 2.0);
+    for (const gpu of catalog.gpus) assert.ok(!gpu.prices.some((p) => /capacity-block/.test(p.provider)), `${gpu.id} uses a capacity block as on-demand`);
+    assert.equal(findGpu(catalog, 'h200-141gb')?.nonOnDemandPrices?.[0]?.kind, 'capacity-block');
   });
 });

@@ -1,0 +1,508 @@
+/**
+ * The bundled price and hardware catalog. The JSON files under data/catalog are imported (not read
+ * from disk) so esbuild inlines them into dist and the product works offline; every row carries
+ * the `source` it was copied from and an `asOf` date that the UI shows.
+ */
+import closedJson from '../../../data/catalog/closed-api-prices.json';
+import openJson from '../../../data/catalog/open-api-prices.json';
+import archJson from '../../../data/catalog/model-architectures.json';
+import gpuJson from '../../../data/catalog/gpus.json';
+import qualityJson from '../../../data/catalog/quality.json';
+import selfHostJson from '../../../data/catalog/self-host-costs.json';
+
+/** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
+export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
+
+export interface Sourced {
+  source: string;
+  asOf: string;
+}
+
+/** A value the sources may not state: `null` means unknown (not "no", not 0). */
+export type Known<T> = T | null;
+
+/**
+ * What a model (or a provider's endpoint for it) accepts and returns, three-valued. The data files
+ * carry these as columns on every model row (`supportsVision`, `supportsTools`, `supportsJsonSchema`,
+ * `contextWindow`, `maxOutputTokens`), `null` where no source says. A screen that must not move a call
+ * to a row lacking a feature should treat `null` as "not shown to support it" and say it is unknown.
+ */
+export interface ModelCapabilities {
+  /** Accepts image input. */
+  vision: Known<boolean>;
+  /** Function / tool calling. */
+  tools: Known<boolean>;
+  /** Structured output constrained by a JSON schema (not just "JSON mode"). */
+  jsonSchema: Known<boolean>;
+  /** Input context the endpoint accepts, tokens. */
+  contextTokens: Known<number>;
+  /** Longest answer the endpoint returns, tokens. */
+  maxOutputTokens: Known<number>;
+}
+
+/** Capability columns as written in the data files (null = unknown). */
+export interface CapabilityColumns {
+  supportsVision: Known<boolean>;
+  supportsTools: Known<boolean>;
+  supportsJsonSchema: Known<boolean>;
+  contextWindow: Known<number>;
+  maxOutputTokens: Known<number>;
+}
+
+/** One closed model as its vendor sells it. Token prices are USD per million tokens. */
+export interface ClosedModelRow extends Sourced {
+  id: string;
+  vendor: string;
+  provider: string;
+  endpoint: 'chat' | 'embedding' | 'image-generation' | 'audio-transcription' | 'audio-speech';
+  class: ModelClass;
+  inputPerMTok?: number;
+  outputPerMTok?: number;
+  cachedInputPerMTok?: number;
+  batchInputPerMTok?: number;
+  batchOutputPerMTok?: number;
+  /** Price above a long-context threshold (Gemini 2.5 Pro, Claude 1M context), when it differs. */
+  longContextThreshold?: number;
+  inputPerMTokLong?: number;
+  outputPerMTokLong?: number;
+  /** Non-token units: image generation and speech. */
+  perImageUsd?: number;
+  perMinuteUsd?: number;
+  perMillionCharsUsd?: number;
+  contextWindow?: number;
+  maxOutputTokens?: number;
+  /** True only when a source says so; `capabilities` keeps the three-valued answer. */
+  supportsTools: boolean;
+  supportsVision: boolean;
+  supportsJsonSchema: boolean;
+  /** Three-valued capabilities (null = unknown), filled by the loader from the row's columns. */
+  capabilities: ModelCapabilities;
+  aliases?: string[];
+  /** Hidden reasoning/thinking tokens are billed as output, on top of the visible answer. */
+  billsReasoningTokens?: boolean;
+  /** Price not checked against the vendor (2026 entries of the public price file): priced when called, never proposed. */
+  unverified?: boolean;
+  /** No longer served by the vendor (or past its deprecation date): priced at its last list price, never suggested as a target. */
+  retired?: boolean;
+  /** Vendor's deprecation / shutdown date (YYYY-MM-DD) when one is announced. */
+  deprecationDate?: string;
+  /** Where the deprecation date comes from (vendor page or the price file's deprecation_date). */
+  deprecationSource?: string;
+  /** LiteLLM price-file key the row is regenerated from by `npm run catalog:update`; absent on hand rows. */
+  priceKey?: string;
+  notes?: string;
+}
+
+/** An open-weights model served per token by a third party. */
+export interface OpenPriceRow extends Sourced {
+  /** Canonical id of the model in model-architectures.json. */
+  model: string;
+  provider: string;
+  providerModelId: string;
+  /** What the endpoint does; chat when absent. Embedding and rerank rows have output price 0. */
+  endpoint?: 'chat' | 'embedding' | 'rerank';
+  inputPerMTok: number;
+  outputPerMTok: number;
+  cachedInputPerMTok?: number;
+  batchInputPerMTok?: number;
+  batchOutputPerMTok?: number;
+  contextWindow?: number;
+  maxOutputTokens?: number;
+  /** True only when a source says so; `capabilities` keeps the three-valued answer. */
+  supportsTools: boolean;
+  supportsJsonSchema: boolean;
+  supportsVision: boolean;
+  /** Three-valued capabilities of this provider's endpoint (null = unknown), filled by the loader. */
+  capabilities: ModelCapabilities;
+  /** Vendor's deprecation date for this endpoint, when announced. */
+  deprecationDate?: string;
+  /** LiteLLM price-file key the row is regenerated from by `npm run catalog:update`. */
+  priceKey?: string;
+  /** Numeric format the provider serves, when it says (fp8 or a lower-precision "turbo"). */
+  quantization?: string;
+  notes?: string;
+}
+
+type CapabilityFields = 'supportsTools' | 'supportsVision' | 'supportsJsonSchema' | 'contextWindow' | 'maxOutputTokens' | 'capabilities';
+/** A closed row as written in closed-api-prices.json (capability columns three-valued). */
+export type ClosedModelData = Omit<ClosedModelRow, CapabilityFields> & CapabilityColumns;
+/** An open price row as written in open-api-prices.json (capability columns three-valued). */
+export type OpenPriceData = Omit<OpenPriceRow, CapabilityFields> & CapabilityColumns;
+
+export type AttentionKind = 'gqa' | 'mha' | 'mla' | 'sliding-window' | 'alternating-sliding-window';
+
+/** Shapes from the model's own config.json, enough to size weights and KV cache. */
+export interface ModelArchitecture extends Sourced {
+  id: string;
+  hfRepo: string;
+  aliases?: string[];
+  family: string;
+  totalParamsB: number;
+  /** Parameters touched per token (MoE); equals totalParamsB for dense models. */
+  activeParamsB: number;
+  hiddenSize: number;
+  intermediateSize: number;
+  layers: number;
+  attentionHeads: number;
+  kvHeads: number;
+  headDim: number;
+  vocabSize: number;
+  tieWordEmbeddings: boolean;
+  attention: AttentionKind;
+  slidingWindow?: number;
+  /** Share of layers that use the sliding window (Gemma 2 alternates local/global: 0.5). */
+  slidingWindowLayerFraction?: number;
+  kvLoraRank?: number;
+  qkRopeHeadDim?: number;
+  contextWindow: number;
+  /** Native dtype of the released weights (DeepSeek V3 ships FP8, gpt-oss MXFP4 experts). */
+  releasedPrecision?: string;
+  /** What the model is for; chat when absent. Embedding and rerank models are encoders or last-token poolers. */
+  kind?: 'chat' | 'embedding' | 'rerank';
+  /** Mixture of experts: routed experts per MoE layer, experts each token is routed to, always-on shared experts. */
+  experts?: number;
+  expertsPerToken?: number;
+  sharedExperts?: number;
+  moeIntermediateSize?: number;
+  supportsTools: boolean;
+  supportsVision: boolean;
+  /** The model emits schema-constrained JSON reliably when served with guided decoding; null/absent = unknown. */
+  supportsJsonSchema?: Known<boolean>;
+  maxOutputTokens?: Known<number>;
+  notes?: string;
+}
+
+export type ProviderClass = 'hyperscaler' | 'specialist' | 'managed' | 'marketplace';
+
+export interface GpuPrice extends Sourced {
+  providerClass: ProviderClass;
+  provider: string;
+  usdPerGpuHour: number;
+  /** 1-year commitment or capacity-block rate, when the source gives one. */
+  reservedUsdPerGpuHour?: number;
+  notes?: string;
+}
+
+export interface GpuRow extends Sourced {
+  id: string;
+  name: string;
+  aliases?: string[];
+  memoryGB: number;
+  /** Memory the driver exposes (GiB), the base vLLM applies gpu_memory_utilization to. */
+  visibleGiB: number;
+  visibleGiBSource: string;
+  bandwidthTBs: number;
+  bf16DenseTflops: number;
+  fp8DenseTflops: number | null;
+  int8DenseTops: number | null;
+  fp8Native: boolean;
+  /** GPUs per node; tensor parallelism stays within a node, pipeline parallelism spans nodes. */
+  maxPerNode: number;
+  /** NVLink (or Infinity Fabric) between the node's GPUs; without it tensor parallel runs over PCIe. */
+  nvlink: boolean;
+  /** On-demand (or serverless per-second) prices only: what sizing and costs use. */
+  prices: GpuPrice[];
+  /** Rates that are not on-demand (capacity blocks, expired promotions), kept for reference, never used as a price. */
+  nonOnDemandPrices?: Array<GpuPrice & { kind: 'capacity-block' | 'spot' | 'promotion'; validUntil?: string }>;
+  notes?: string;
+}
+
+/** Which models are good enough for a task type: the seed article's table, editable as data. */
+export interface QualityRow extends Sourced {
+  task: string;
+  /** Open models (architecture ids) adequate for this task; empty when closed models lead. */
+  openModels: string[];
+  /** Weakest closed class that still does the task. */
+  closedMinClass: 'tiny' | 'small' | 'large' | 'reasoning';
+  closedLeads: boolean;
+  why: string;
+}
+
+/** A fixed monthly cost of running inference yourself (a labeled assumption with defaults). */
+export interface SelfHostCostRow extends Sourced {
+  id: string;
+  label: string;
+  usdPerMonth: number;
+  /** The seed's range around the default, for a break-even band. */
+  usdPerMonthLow?: number;
+  usdPerMonthHigh?: number;
+  /** Which deployment styles carry this cost: managed hosting removes some of them. */
+  appliesTo: Array<'managed' | 'self-managed'>;
+  assumption: boolean;
+  derivation: string;
+}
+
+/** A numeric sizing or cost assumption (reserved discount, MFU, peak factor...), editable as data. */
+export interface AssumptionRow extends Sourced {
+  id: string;
+  value: number;
+  unit: string;
+  derivation: string;
+}
+
+/** A model the advice is measured against (the break-even's reference deployment), editable as data. */
+export interface ReferenceModelRow extends Sourced {
+  id: string;
+  model: string;
+  derivation: string;
+}
+
+export interface Catalog {
+  /** The as-of date of the price snapshot most rows come from: the date the UI shows. */
+  asOf: string;
+  /** The oldest as-of date of any price row (retired models priced at their last list price). */
+  oldestAsOf: string;
+  sources: string[];
+  closed: ClosedModelRow[];
+  open: OpenPriceRow[];
+  architectures: ModelArchitecture[];
+  gpus: GpuRow[];
+  quality: QualityRow[];
+  selfHostCosts: SelfHostCostRow[];
+  assumptions: AssumptionRow[];
+  referenceModels: ReferenceModelRow[];
+  /** canonical key -> model id, built once by loadCatalog. */
+  index: Map<string, string>;
+  /** Exact names (lower-cased ids, aliases, repo ids, provider ids) -> model id, tried before canonical keys. */
+  exact: Map<string, string>;
+}
+
+/** A resolved model: a closed row, or an open-weights model with its architecture and API prices. */
+export interface CatalogModel {
+  id: string;
+  kind: 'closed' | 'open';
+  closed?: ClosedModelRow;
+  arch?: ModelArchitecture;
+  openPrices: OpenPriceRow[];
+}
+
+interface RowsFile<T> {
+  rows: T[];
+}
+
+let cached: Catalog | undefined;
+
+/** The three-valued capabilities a row's columns state; a column absent or null is unknown. */
+export function capabilitiesFromColumns(c: Partial<CapabilityColumns>): ModelCapabilities {
+  return { vision: c.supportsVision ?? null, tools: c.supportsTools ?? null, jsonSchema: c.supportsJsonSchema ?? null, contextTokens: c.contextWindow ?? null, maxOutputTokens: c.maxOutputTokens ?? null };
+}
+
+/** Legacy two-valued fields (true only when known) plus the three-valued `capabilities`. */
+function withCapabilities<T extends Partial<CapabilityColumns>>(d: T) {
+  const { supportsTools, supportsVision, supportsJsonSchema, contextWindow, maxOutputTokens, ...rest } = d;
+  return {
+    ...rest,
+    supportsTools: supportsTools === true,
+    supportsVision: supportsVision === true,
+    supportsJsonSchema: supportsJsonSchema === true,
+    ...(contextWindow != null ? { contextWindow } : {}),
+    ...(maxOutputTokens != null ? { maxOutputTokens } : {}),
+    capabilities: capabilitiesFromColumns({ supportsTools, supportsVision, supportsJsonSchema, contextWindow, maxOutputTokens }),
+  };
+}
+
+/** A closed row from its data-file form. */
+export function closedRowFromData(d: ClosedModelData): ClosedModelRow {
+  return withCapabilities(d) as ClosedModelRow;
+}
+
+/** An open price row from its data-file form. */
+export function openRowFromData(d: OpenPriceData): OpenPriceRow {
+  return withCapabilities(d) as OpenPriceRow;
+}
+
+/** Loads (once) the bundled catalog and builds the id index. Synchronous: the JSON is inlined. */
+export function loadCatalog(): Catalog {
+  if (cached) return cached;
+  const closed = (closedJson as unknown as RowsFile<ClosedModelData>).rows.map(closedRowFromData);
+  const open = (openJson as unknown as RowsFile<OpenPriceData>).rows.map(openRowFromData);
+  const architectures = (archJson as unknown as RowsFile<ModelArchitecture>).rows;
+  const gpus = (gpuJson as unknown as RowsFile<GpuRow>).rows;
+  const quality = (qualityJson as unknown as RowsFile<QualityRow>).rows;
+  const selfHostCosts = (selfHostJson as unknown as RowsFile<SelfHostCostRow>).rows;
+  const { assumptions, referenceModels } = selfHostJson as unknown as { assumptions: AssumptionRow[]; referenceModels: ReferenceModelRow[] };
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels });
+  return cached;
+}
+
+/** Assembles a catalog from rows (also used by tests to build small catalogs). */
+export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sources' | 'index' | 'exact'>): Catalog {
+  const priced: Sourced[] = [...parts.closed, ...parts.open];
+  const dates = priced.map((r) => r.asOf).filter(Boolean).sort();
+  // The date most price rows were taken: the snapshot the UI shows. A few rows (retired models,
+  // older GPU quotes) are older; `oldestAsOf` says how old the oldest one is.
+  const counts = new Map<string, number>();
+  for (const d of dates) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const snapshot = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
+  const sources = new Set<string>();
+  // One entry per document: rows of the same file differ only by their `; key ...` suffix.
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts]) sources.add(r.source.split('; key')[0].trim());
+  const index = new Map<string, string>();
+  const exact = new Map<string, string>();
+  const add = (name: string, id: string) => {
+    const lower = name.trim().toLowerCase();
+    if (!exact.has(lower)) exact.set(lower, id);
+    const key = canonicalKey(name);
+    if (!index.has(key)) index.set(key, id);
+  };
+  for (const row of parts.closed) {
+    add(row.id, row.id);
+    for (const a of row.aliases ?? []) add(a, row.id);
+  }
+  for (const arch of parts.architectures) {
+    add(arch.id, arch.id);
+    add(arch.hfRepo, arch.id);
+    for (const a of arch.aliases ?? []) add(a, arch.id);
+  }
+  for (const row of parts.open) add(row.providerModelId, row.model);
+  return { ...parts, asOf: snapshot ?? 'unknown', oldestAsOf: dates[0] ?? 'unknown', sources: [...sources], index, exact };
+}
+
+const OPEN_FAMILIES = /^(llama|qwen|mistral|mixtral|gemma|deepseek|phi|codestral|ministral)/;
+/** Words providers append to an open model's name that do not change which weights run. */
+const OPEN_QUALIFIERS = new Set(['instruct', 'turbo', 'versatile', 'instant', 'chat', 'it', 'hf', 'fast', 'fp8', 'fp16', 'bf16', 'awq', 'int4', 'int8', 'free', 'lite', 'reference', 'specdec', 'open']);
+
+/**
+ * Reduces a model id as written in code (dated snapshot, provider prefix, Bedrock or Vertex
+ * decoration, Hugging Face repo, Fireworks path) to the key the catalog is indexed by.
+ */
+export function canonicalKey(raw: string): string {
+  let s = raw.trim().toLowerCase();
+  s = s.replace(/^['"`]|['"`]$/g, '');
+  // Provider and org prefixes: keep only the last path segment (models/x, openai/x, accounts/fireworks/models/x).
+  s = s.split('/').pop() ?? s;
+  // Vertex `@20241022` version tags.
+  s = s.replace(/@.*$/, '');
+  // Bedrock: `us.anthropic.claude-...-v2:0`, `meta.llama3-1-70b-instruct-v1:0`.
+  s = s.replace(/^(us|eu|apac|global|jp|au)\./, '').replace(/^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen)\./, '');
+  s = s.replace(/-v\d+:\d+$/, '');
+  // Ollama size tags (`llama3.1:8b`) carry the size; other `:tag`s (`:free`, `:beta`) do not.
+  s = s.replace(/:(\d+(\.\d+)?b)$/, '-$1').replace(/:.*$/, '');
+  // Dated snapshots and moving aliases.
+  s = s.replace(/-(latest|preview|exp)$/, '');
+  s = s.replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-\d{8}$/, '').replace(/-(0\d{3}|1\d{3})$/, '').replace(/-00\d$/, '');
+  s = s.replace(/-(latest|preview|exp)$/, '');
+  // Claude: `claude-3.5-sonnet` (OpenRouter) and `claude-3-5-sonnet` (Anthropic) are the same model.
+  if (s.startsWith('claude')) s = s.replace(/\./g, '-');
+  if (OPEN_FAMILIES.test(s) || s.startsWith('meta-llama')) s = canonicalOpenName(s);
+  return s;
+}
+
+function canonicalOpenName(name: string): string {
+  let s = name.replace(/^meta-llama-/, 'llama-').replace(/^meta-/, '');
+  s = s.replace(/^llama-?v(\d)p(\d)/, 'llama-$1.$2'); // Fireworks: llama-v3p3-70b
+  s = s.replace(/^llama(\d)/, 'llama-$1').replace(/^llama-(\d)-(\d)-/, 'llama-$1.$2-'); // llama3.1 / llama3-1 (Bedrock)
+  s = s.replace(/^qwen-?(\d(\.\d)?)/, 'qwen-$1').replace(/^gemma-?(\d)/, 'gemma-$1').replace(/^deepseek-v(\d)/, 'deepseek-v$1');
+  const kept = s.split('-').filter((t) => !OPEN_QUALIFIERS.has(t));
+  return kept.join('-');
+}
+
+/** Finds a model by any id a caller might write; undefined when it is not in the catalog. */
+export function findModel(catalog: Catalog, modelId: string): CatalogModel | undefined {
+  if (!modelId) return undefined;
+  // Exact names first: some snapshots are different models from what their stem suggests
+  // (gpt-4-1106-preview is GPT-4 Turbo, not GPT-4).
+  const lower = modelId.trim().toLowerCase();
+  const id = catalog.exact.get(lower) ?? catalog.exact.get(lower.split('/').pop() ?? lower) ?? catalog.index.get(canonicalKey(modelId));
+  if (!id) return undefined;
+  const closed = catalog.closed.find((r) => r.id === id);
+  if (closed) return { id, kind: 'closed', closed, openPrices: [] };
+  const arch = catalog.architectures.find((a) => a.id === id);
+  const openPrices = catalog.open.filter((r) => r.model === id);
+  if (!arch && openPrices.length === 0) return undefined;
+  return { id, kind: 'open', arch, openPrices };
+}
+
+/** The architecture row for an open model id or alias. */
+export function findArchitecture(catalog: Catalog, modelId: string): ModelArchitecture | undefined {
+  return findModel(catalog, modelId)?.arch;
+}
+
+/**
+ * What a model accepts, three-valued (null = unknown, never read as "no"). For a closed model, its
+ * row. For an open model without `provider`, the model itself (architecture row); with `provider`,
+ * that provider's endpoint: the row whose provider id matches `modelId`, else the provider's first
+ * row, with what the model itself cannot do (no vision in the weights) overriding the provider's
+ * unknowns. Undefined when the model, or the provider for it, is not in the catalog.
+ */
+export function capabilitiesOf(catalog: Catalog, modelId: string, provider?: string): ModelCapabilities | undefined {
+  const m = findModel(catalog, modelId);
+  if (!m) return undefined;
+  if (m.closed) return provider && provider.toLowerCase() !== m.closed.provider && provider.toLowerCase() !== m.closed.vendor ? undefined : m.closed.capabilities;
+  const arch = m.arch;
+  const model: ModelCapabilities | undefined = arch
+    ? { vision: arch.supportsVision, tools: arch.supportsTools, jsonSchema: arch.supportsJsonSchema ?? null, contextTokens: arch.contextWindow, maxOutputTokens: arch.maxOutputTokens ?? null }
+    : undefined;
+  if (!provider) return model;
+  const p = provider.toLowerCase();
+  const rows = m.openPrices.filter((r) => r.provider.toLowerCase() === p);
+  const row = rows.find((r) => r.providerModelId.toLowerCase() === modelId.trim().toLowerCase()) ?? rows[0];
+  if (!row) return undefined;
+  const c = row.capabilities;
+  const flag = (own: Known<boolean>, weights: Known<boolean> | undefined) => (weights === false ? false : own);
+  return {
+    vision: flag(c.vision, model?.vision),
+    tools: flag(c.tools, model?.tools),
+    jsonSchema: c.jsonSchema,
+    contextTokens: c.contextTokens !== null && model?.contextTokens ? Math.min(c.contextTokens, model.contextTokens) : c.contextTokens,
+    maxOutputTokens: c.maxOutputTokens,
+  };
+}
+
+/** Today as YYYY-MM-DD (UTC). */
+export function isoToday(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * True when a closed or open row is retired, or its vendor's deprecation date is on or before `today`
+ * (YYYY-MM-DD): such a row must not be recommended, and code calling it needs a migration.
+ */
+export function isPastDeprecation(row: { retired?: boolean; deprecationDate?: string }, today: string = isoToday()): boolean {
+  return row.retired === true || (row.deprecationDate !== undefined && row.deprecationDate <= today);
+}
+
+/** The value of a named assumption from self-host-costs.json. A missing row is a broken data file, not a reason to guess. */
+export function assumption(catalog: Catalog, id: string): number {
+  const row = catalog.assumptions.find((a) => a.id === id);
+  if (!row) throw new Error(`data/catalog/self-host-costs.json has no assumption "${id}"`);
+  return row.value;
+}
+
+/** The model id of a named reference model from self-host-costs.json (e.g. the break-even's 70B deployment). */
+export function referenceModel(catalog: Catalog, id: string): string {
+  const row = catalog.referenceModels.find((r) => r.id === id);
+  if (!row) throw new Error(`data/catalog/self-host-costs.json has no reference model "${id}"`);
+  return row.model;
+}
+
+/** A GPU by short id (`h100-80gb`) or alias. */
+export function findGpu(catalog: Catalog, gpuId: string): GpuRow | undefined {
+  const key = gpuId.trim().toLowerCase();
+  return catalog.gpus.find((g) => g.id === key || (g.aliases ?? []).some((a) => a.toLowerCase() === key));
+}
+
+/** Up to `limit` catalog ids closest to an unknown id, for "did you mean" diagnostics. */
+export function nearestModels(catalog: Catalog, modelId: string, limit = 3, keep: (id: string) => boolean = () => true): string[] {
+  const key = canonicalKey(modelId);
+  const ids = [...new Set(catalog.index.values())].filter(keep);
+  return ids
+    .map((id) => ({ id, d: editDistance(key, canonicalKey(id)) }))
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .slice(0, limit)
+    .map((x) => x.id);
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,327 @@
+/**
+ * What kind of work a call does, inferred from signals a person can check: prompt wording, output
+ * constraints, tools, images, the endpoint, the model family, input size and names in the code.
+ * Each task type gets a score; the best wins and the margin over the runner-up sets the confidence.
+ * An annotation (`// llm-advisor: task=...`) always wins.
+ */
+import type { DetectedCall, TaskClassification, TaskType } from '../../model/types';
+import { TASK_TYPES } from '../../model/types';
+import { isReasoningModel } from './tokens';
+
+/** A wording signal: a pattern, the task it points to, and how strongly. */
+interface TextRule {
+  type: TaskType;
+  pattern: RegExp;
+  weight: number;
+}
+
+// Patterns are written for intent, not for one phrasing: several rules per task, each modest, so a
+// prompt must say it more than one way (or say it strongly) to win. Weights: 3 = says the task
+// outright, 2 = strong hint, 1 = weak hint.
+const LANGS =
+  'english|french|spanish|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|arabic|hindi|russian|turkish|polish|swedish|norwegian|danish|finnish|greek|hebrew|thai|vietnamese|indonesian|ukrainian|czech|romanian|hungarian|brazilian portuguese|simplified chinese|traditional chinese|the target language|the user\'s language|\\{\\{[^}]*(lang|locale)[^}]*\\}\\}';
+
+const TEXT_RULES: TextRule[] = [
+  // classification
+  { type: 'classification', pattern: /\bclassif(y|ies|ied|ication|ier)\b/i, weight: 3 },
+  { type: 'classification', pattern: /\bcategori[sz](e|ation)\b|\b(which|what|one) (category|categories|bucket|label|class)\b|\bcategory\b/i, weight: 2.5 },
+  { type: 'classification', pattern: /\bsentiment\b|\b(positive|negative|neutral)\b.{0,40}\b(positive|negative|neutral|mixed)\b/i, weight: 2.5 },
+  { type: 'classification', pattern: /\b(intent|triage|severity|urgency|toxic|toxicity|spam|moderat\w*|nsfw|fraud|phishing)\b/i, weight: 1.2 },
+  // Words that are also ordinary nouns ("record label", "route planner") count only when used as the task.
+  { type: 'classification', pattern: /\b(label|tag|route|prioriti[sz]e|flag) (it|this|each|the|every|incoming|all)\b|\b(which|what|a|one|the) (label|tag|topic|priority)\b|\btopic\b/i, weight: 1.2 },
+  { type: 'classification', pattern: /\b(respond|reply|answer|return|output)\b[^.]{0,40}\b(only|just|exactly)\b[^.]{0,30}\b(one|single|the)\b[^.]{0,20}\b(word|label|category|class|number|letter|value)\b/i, weight: 2.5 },
+  { type: 'classification', pattern: /\b(one of|exactly one of|must be one of|choose from|pick one|select one)\b|\byes or no\b|\btrue or false\b|\b(yes|no)\s*(\/|or)\s*(yes|no)\b/i, weight: 1.8 },
+  { type: 'classification', pattern: /\b(is|does) (this|the) (message|email|review|comment|ticket|text|post|customer|user|listing|passage|document)\b[^.?]{0,60}\b(spam|abusive|urgent|relevant|about|complaint|question|positive|negative|frustrated|angry|happy|break|violate|allowed)\b/i, weight: 2 },
+  { type: 'classification', pattern: /\b(judge|decide|determine|assess|tell me|check) (whether|if)\b|\b(relevant|irrelevant) or not\b|\b(array|list) of booleans\b|\b(rate|score|grade) (how|the|this)\b/i, weight: 1.5 },
+  { type: 'classification', pattern: /\b(assign|map|bucket|sort|put)\b[^.]{0,40}\b(to|into) (one|a|the)\b[^.]{0,30}\b(of|from|section|queue|theme|group|bucket|category)\b|\bbucket (this|the)\b|\bwhich (team|queue|department|section|group|bucket|theme)\b/i, weight: 2 },
+  { type: 'classification', pattern: /\b[A-Z][A-Z_]{2,}(,| or| \/) [A-Z][A-Z_]{2,}\b|\b\w+ \/ \w+ \/ \w+\b/, weight: 1.2 },
+
+  // summarization
+  { type: 'summarization', pattern: /\bsummar(y|ies|ize|ise|ized|ised|izing|ising|isation|ization)\b|\btl;?\s?dr\b/i, weight: 3 },
+  { type: 'summarization', pattern: /\b(condense|recap|digest|gist|synopsis|abstract|brief overview|executive overview|key (points|takeaways|highlights)|main (points|ideas|takeaways)|boil (it|this) down|shorten|distil+)\b/i, weight: 2 },
+  { type: 'summarization', pattern: /\bin (one|two|three|four|five|\d+|a few|a couple of) (sentences|bullets|bullet points|lines|words|paragraphs?)\b|\bno more than \d+ (words|sentences|bullets)\b/i, weight: 1.5 },
+  { type: 'summarization', pattern: /\b(meeting notes|minutes|changelog|release notes|standup)\b/i, weight: 0.8 },
+  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what|what changed|core ideas|briefing|brief (me|them|the|him|her|portfolio|executives|managers|leadership)|(the )?(short|shorter|condensed|quick) version|in short|zusammenfass\w*|résum\w*|resum\w*|(revision|study|lecture|summary|handover|briefing) notes|notes from|(half a|one|a single) page|at a glance)\b/i, weight: 1.8 },
+  { type: 'summarization', pattern: /\b(turn|condense|boil|compress|reduce)\b[^.]{0,40}\b(into|down to)\b[^.]{0,20}\b(minutes|notes|bullets?|a paragraph|a note|one line|a sentence)\b/i, weight: 1.5 },
+
+  // extraction
+  { type: 'extraction', pattern: /\bextract(s|ed|ing|ion)?\b/i, weight: 3 },
+  { type: 'extraction', pattern: /\b(pull out|pull|parse|capture|identify|find|list|get|grab|collect|read out|fill in)\b[^.]{0,50}\b(fields?|entities|names|dates?|amounts?|totals?|line items?|attributes|addresses|phone numbers|emails|skills|ingredients|parties|key-value|timestamps?|people|persons?|merchant|sku|order numbers?|invoice numbers?)\b/i, weight: 2 },
+  { type: 'extraction', pattern: /\b(json|object|array)\b[^.]{0,30}\b(with|containing|of) (the )?(keys|fields|properties)\b|\b(keys|fields)\b[^.]{0,10}\b[a-z]+_[a-z_]+\b/i, weight: 2 },
+  { type: 'extraction', pattern: /\b(output|return|give back|respond with|reply with|emit|produce) (an? |the |only )?(json|object|dict|array|structured)\b|\b(give|send) back the\b|\bcopy (the )?wording\b|\b(organi[sz]e|sort|split)\b[^.]{0,30}\binto\b[^.]{0,20}\b(sections|fields|columns)\b/i, weight: 1.5 },
+  { type: 'extraction', pattern: /\b(convert|turn|map)\b[^.]{0,40}\binto (our|a|the) ([\w-]+ )?(profile|record|schema|structure|format)\b/i, weight: 1.5 },
+  { type: 'extraction', pattern: /\b(named entit\w*|ner\b|structured data|key facts|metadata|fill (in )?(the|this) (schema|form)|into (a |the )?(json|structured|schema))\b/i, weight: 2 },
+  { type: 'extraction', pattern: /\bjson\b/i, weight: 0.8 },
+  { type: 'extraction', pattern: /\b(invoice|receipt|resume|cv|purchase order|bill of lading|contract|form|transcript)\b[^.]{0,60}\b(fields?|data|details|information|json)\b/i, weight: 1.2 },
+  { type: 'extraction', pattern: /\b(use )?null (if|when|for) (missing|absent|not (found|present|mentioned))\b|\bif (a field|a value|it) is (missing|not present|not mentioned)\b/i, weight: 1.5 },
+
+  // translation
+  { type: 'translation', pattern: /\btranslat(e|es|ed|ing|ion|or)\b/i, weight: 3 },
+  // Instructions are not always in English: übersetze (de), tradui(s|re) (fr), traduce/traduzca (es), traduza (pt), vertaal (nl), 翻訳/翻译/번역.
+  { type: 'translation', pattern: /(übersetz\w*|\btradui\w*|\btraduc\w*|\btraduz\w*|\btradurr?\w*|\bvertaal\w*|\bprzetłumacz\w*|\bпереведи\w*|翻訳|翻译|번역)/i, weight: 3 },
+  { type: 'translation', pattern: new RegExp(`\\b(into|to|in)\\s+(${LANGS})\\b`, 'i'), weight: 1 },
+  { type: 'translation', pattern: /\b(locali[sz](e|ation)|i18n|l10n|source language|target language|preserve (the )?(meaning|tone|formatting) .{0,30}(language|translation))\b/i, weight: 2 },
+  { type: 'translation', pattern: new RegExp(`\\bfrom\\s+(${LANGS})\\s+(in)?to\\s+(${LANGS})\\b`, 'i'), weight: 2.5 },
+  { type: 'translation', pattern: /\b(into|in) the (same )?language\b|\blanguage (the|that the) (customer|user|sender|reader) (wrote|writes|used|uses|speaks)\b|\b(the )?(\w+ )?(equivalent|version) (of|in)\b[^.]{0,30}\b(phrase|text|sentence|contract|word)\b|\b(render|produce|give)\b[^.]{0,30}\b(version|equivalent|rendering)\b|\bvalues in\b/i, weight: 2 },
+
+  // rag-qa
+  { type: 'rag-qa', pattern: /\b(based|relying) (only |solely |strictly )?on the (following|provided|given|above|retrieved|supplied) (context|documents?|passages?|sources?|excerpts?|information|snippets|articles|knowledge)\b/i, weight: 3 },
+  { type: 'rag-qa', pattern: /\b(using|use|with) (only )?(the )?(following|provided|given|retrieved|supplied|attached) (context|documents?|passages?|sources?|excerpts?|snippets|search results|knowledge base articles?)\b/i, weight: 2.5 },
+  { type: 'rag-qa', pattern: /\b(if|when) the (answer|information) (is not|isn't|cannot be found|is missing)\b|\b(say|reply|respond)[^.]{0,20}\b(you )?(don't|do not) know\b|\bnot (in|covered by) the (context|documents?|sources?)\b/i, weight: 2 },
+  { type: 'rag-qa', pattern: /\bcit(e|ing|ation|ations)\b|\b(source|doc|document) (ids?|numbers?)\b|\[\d\]/i, weight: 1.2 },
+  { type: 'rag-qa', pattern: /^\s*(context|documents|sources|knowledge|retrieved|excerpts|passages)\s*:/im, weight: 2 },
+  { type: 'rag-qa', pattern: /\b(knowledge base|help center|help-center|documentation|docs|faq|handbook|policy documents|manual|runbook)\b/i, weight: 0.8 },
+  { type: 'rag-qa', pattern: /\b(stay|answer|reply|respond|ground\w*)\b[^.]{0,40}\b(within|from|in|using|on)\b[^.]{0,25}\b(these|those|the|provided|retrieved|numbered|following)\b[^.]{0,20}\b(pages|sections|excerpts|passages|snippets|entries|articles|documents|chunks|sources)\b|\b(retrieved|relevant) (for|to) (this|the)( latest)? question\b|\bno outside knowledge\b/i, weight: 2.5 },
+  { type: 'rag-qa', pattern: /\bquestion\s*:/i, weight: 0.8 },
+
+  // chat
+  { type: 'chat', pattern: /\b(you are|you're) (a |an )?(friendly|helpful|warm|cheerful|witty|patient|empathetic|conversational)\b/i, weight: 1.2 },
+  { type: 'chat', pattern: /\b(chat(bot|ting)?|conversation(al)?|companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
+  { type: 'chat', pattern: /\b(customer support agent|support assistant|concierge|tutor|coach|companion)\b/i, weight: 0.8 },
+  { type: 'chat', pattern: /\b(chatting|talk (them|the user|me) through|check in|follow-up question|keep (the learner|the user|them) talking|greet (them|the user))\b/i, weight: 1.5 },
+
+  // code-generation
+  { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate|add|propose)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|sql|sql query|bigquery query|graphql|regex|regular expression|unit tests?|tests|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell|python|typescript|javascript|rust|golang|java|kotlin|swift|ruby|php|c\+\+|c#)\b/i, weight: 2.5 },
+  { type: 'code-generation', pattern: /\b(typescript|javascript|python|rust|golang|go code|java|kotlin|swift|c\+\+|c#|ruby|php|scala|haskell|elixir|ocaml|zig|cobol|fortran|verilog|vhdl|solidity|sql|postgres(ql)?|bigquery|jsx|tsx|react|vue|svelte|terraform|pandas|numpy|regex)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change|compile|compiles|compiler|syntax error|exception|shader|glsl|webgl|csv|script)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /\b(vulnerab\w*|sql injection|xss|path traversal|handler|middleware|express|django|flask|spring boot|rails|parameteri[sz]ed quer\w*|api route|endpoint)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /\b(senior|expert|staff) (software|backend|frontend|full-?stack)? ?(engineer|developer|programmer)\b|\bonly (output|return) (the )?code\b|\bno (explanations?|prose)\b/i, weight: 1.5 },
+
+  // boilerplate-generation
+  { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|generate|create|produce)\b[^.]{0,50}\b(e-?mail|newsletter|reply|letter|message|post|tweet|caption|tagline|slogan|headline|subject line|ad copy|copy|description|bio|announcement|press release|cover letter|job (post|posting|description)|invitation|reminder|thank-you note|blurb|outreach|pitch|response|headlines?|titles?|listings?|options|leaflet|brochure|flyer|handout|notice|memo|confirmation|quiz|questions|worksheet|lesson plan|faq|card|agenda|invite)\b/i, weight: 2.5 },
+  { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|doc comments?|readme|commit message|listing|standard|usual|our (usual|standard))\b/i, weight: 1.5 },
+  // A bare "write/put together X" with nothing more specific is most often routine text generation.
+  { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|create|generate|produce|put together|prepare|craft|come up with|give me|suggest|pitch)\b/i, weight: 0.8 },
+  { type: 'boilerplate-generation', pattern: /\b(job (ad|advert|post|posting|listing|description)|headlines?|newsletter|press release|cover letter|product (copy|description)|listing copy|ad copy|landing page copy|email campaign|sales email|cold email|welcome email|invitation)\b/i, weight: 1.2 },
+  { type: 'boilerplate-generation', pattern: /\b(confirmation|welcome|reminder|notification|follow-up|thank-you) (message|email|note|text|sms)\b|\b(warm|friendly|upbeat|polite|professional), (brief|short|concise)\b/i, weight: 2 },
+  { type: 'boilerplate-generation', pattern: /\b(fill in|fill out|follow|following|using|use) (our|the|this) [\w -]{0,20}(template|format|outline|style guide)\b|\bkeep the headings\b|\bcall to action\b|\b(under|max|at most) \d+ (words|characters)\b/i, weight: 1.5 },
+  { type: 'boilerplate-generation', pattern: /\b(tone|voice)\s*:|\b(friendly|professional|upbeat|playful|formal|casual) tone\b/i, weight: 1 },
+
+  // complex-reasoning
+  { type: 'complex-reasoning', pattern: /\bstep[- ]by[- ]step\b|\bshow (your|all) (work|reasoning|steps)\b|\bthink (carefully|it through|through)\b|\bchain of thought\b|\breason (carefully|through)\b/i, weight: 2.5 },
+  { type: 'complex-reasoning', pattern: /\b(prove|proof|theorem|lemma|derive|derivation|formal(ly)? (logic|verification)|induction|contradiction|counterexample)\b/i, weight: 3 },
+  { type: 'complex-reasoning', pattern: /\b(math(ematical|s)?|equation|integral|probability|optimi[sz]ation problem|puzzle|riddle|logic|deduc\w*|syllogism|combinatori\w*|physics|olympiad|competition problem)\b/i, weight: 1.5 },
+  { type: 'complex-reasoning', pattern: /\b(show (the|your) (arithmetic|math|calculations?|derivation)|assumptions|sensitive to|hypothes[ie]s|rule (them|it|each) out|one by one|invariant|enforceab\w*|exposure|argue both sides|work (it|this) out|explain your reasoning|before (the|your) conclusion|counsel|runway|what-if)\b/i, weight: 1.5 },
+  { type: 'complex-reasoning', pattern: /\b(legal analysis|liabilit\w*|case law|precedent|statute|jurisdiction|treaty|tax (implications|treatment)|differential( diagnosis)?|ranked by likelihood|line by line|first wrong step|determine which|compute|root cause|trade-?offs?|weigh|pros and cons|multi-step|plan (out|the)|strategy|scenario|risk assessment|due diligence|arguments? (for|against)|verify (the|each) (claim|step|calculation))\b/i, weight: 1.5 },
+
+  // other: rewriting, proofreading, creative writing, brainstorming
+  { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish|tighten|edit (this|the)|house style|style guide)\b/i, weight: 2 },
+  { type: 'other', pattern: /\b(spelling|grammar|punctuation|typos?|legalese|plain language|non-lawyer|less (blunt|formal|harsh)|more (polite|formal|concise|friendly)|sound (less|more))\b/i, weight: 2 },
+  { type: 'other', pattern: /\b(poem|poetry|haiku|limerick|short story|fiction|novelist|song|lyrics|joke|rhym\w*|bedtime story)\b/i, weight: 2.5 },
+  { type: 'other', pattern: /\bbrainstorm\w*\b|\b(\d+|some|a few) (possible |creative )?(names|ideas|slogans) for\b|\bstandalone (search )?query\b/i, weight: 2.5 },
+
+  // long-context
+  { type: 'long-context', pattern: /\b(entire|whole|full|complete) (book|codebase|repository|repo|manuscript|transcript|contract|filing|10-k|annual report|archive|thread history|case file|novel)\b|\bacross all (the )?(documents|files|chapters|transcripts)\b/i, weight: 2.5 },
+  { type: 'long-context', pattern: /\b(hundreds of pages|thousands of (lines|pages|messages)|very long|lengthy|1m tokens|200k|128k)\b/i, weight: 1.5 },
+  { type: 'long-context', pattern: /\b(\w+ (years|months|quarters) of|dozens of|hundreds of|thousands of|all (the |our )?(past|previous|historical))\b[^.]{0,30}\b(reports|filings|documents|emails|messages|tickets|transcripts|papers|contracts|files|logs|chapters)\b|\bconcatenated\b|\bacross all of them\b|\b(every|all) (file|page|chapter|document)s?\b/i, weight: 2 },
+  { type: 'long-context', pattern: /\bevery \w+ (from|in|across|of) every\b|\b(since|from) (19|20)\d\d\b|\b(complete|full|entire) (history|archive|record|set)\b/i, weight: 1.5 },
+
+  // tool-use (wording; the decisive signal is tools passed)
+  { type: 'tool-use', pattern: /\b(use|call|invoke) (the|your|available|a) (tools?|functions?)\b|\bfunction call(ing)?\b|\btool call(s|ing)?\b/i, weight: 1.5 },
+
+  // vision (wording; the decisive signal is an image part)
+  // Wording alone is weak: without an image part the call rarely needs a vision model.
+  { type: 'vision', pattern: /\b(image|photo|photograph|picture|screenshot|scanned|diagram|x-ray|handwriting|ocr|what do you see)\b/i, weight: 0.6 },
+];
+
+/** Where the text came from; names and user text say less than a system prompt. */
+type SourceKind = 'system' | 'user' | 'assistant' | 'name';
+const SOURCE_WEIGHT: Record<SourceKind, number> = { system: 1, user: 0.8, assistant: 0.3, name: 0.6 };
+const SOURCE_LABEL: Record<SourceKind, string> = {
+  system: 'system prompt',
+  user: 'user prompt',
+  assistant: 'assistant message',
+  name: 'code names',
+};
+
+const FILE_NAME_WEIGHT = 0.3;
+
+interface Scoreboard {
+  scores: Map<TaskType, number>;
+  reasons: Map<TaskType, string[]>;
+}
+
+function add(board: Scoreboard, type: TaskType, weight: number, reason: string): void {
+  board.scores.set(type, (board.scores.get(type) ?? 0) + weight);
+  const list = board.reasons.get(type) ?? [];
+  // Two rules matching the same sentence add up in the score but read as one reason.
+  if (!list.includes(reason)) list.push(reason);
+  board.reasons.set(type, list);
+}
+
+/** The sentence around a match (at most ~120 characters), so the reason can be checked against the code. */
+function quote(text: string, index: number, length: number): string {
+  const boundary = /[.!?\n]/;
+  let start = index;
+  while (start > 0 && index - start < 80 && !boundary.test(text[start - 1])) start--;
+  let end = index + length;
+  while (end < text.length && end - index < 100 && !boundary.test(text[end])) end++;
+  if (end < text.length && /[.!?]/.test(text[end])) end++;
+  const snippet = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  const cutStart = start > 0 && !boundary.test(text[start - 1]);
+  const cutEnd = end < text.length && !boundary.test(text[end - 1]) && !boundary.test(text[end]);
+  return `${cutStart ? '…' : ''}${snippet}${cutEnd ? '…' : ''}`;
+}
+
+/** `summarizeArticle`, `src/support/triage-ticket.ts` → "summarize article", "src support triage ticket ts". */
+export function splitIdentifierWords(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/[_\-./\\]+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+const HOLE_MARKER = /\{\{[\s\S]*?\}\}/g;
+const LANGUAGE_NAMES = /\b(english|french|spanish|german|italian|portuguese|dutch|japanese|chinese|mandarin|korean|arabic|hindi|russian|turkish|polish|swedish|norwegian|danish|finnish|greek|hebrew|thai|vietnamese|indonesian|ukrainian|czech|romanian|hungarian)\b/gi;
+/** `into {{targetLocale}}`: the target language is filled in at run time. */
+const LANGUAGE_HOLE = /\b(in|into|to)\s+\{\{[^}]*(lang|locale)[^}]*\}\}/i;
+
+/** Applies the wording rules to one message. Hole markers are blanked first: `{{diff}}` is a name, not wording. */
+function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void {
+  if (!rawText.trim()) return;
+  const factor = SOURCE_WEIGHT[source];
+  const where = SOURCE_LABEL[source];
+  const text = rawText.replace(HOLE_MARKER, '…');
+  for (const rule of TEXT_RULES) {
+    const match = rule.pattern.exec(text);
+    if (!match) continue;
+    add(board, rule.type, rule.weight * factor, `${where} says "${quote(text, match.index, match[0].length)}"`);
+  }
+  // Naming two or more languages in one instruction is a translation tell ("Japanese and Korean ... from the English").
+  const languages = new Set((text.match(LANGUAGE_NAMES) ?? []).map((l) => l.toLowerCase()));
+  if (languages.size >= 2) add(board, 'translation', 1.5 * factor, `${where} names ${languages.size} languages (${[...languages].join(', ')})`);
+  const languageHole = LANGUAGE_HOLE.exec(rawText);
+  if (languageHole) add(board, 'translation', 2 * factor, `${where} targets a run-time language: "${languageHole[0]}"`);
+}
+
+const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
+  { type: 'summarization', pattern: /\b(summar\w*|tldr|digest|recap)\b/, weight: 3 },
+  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|moderat\w*|detect\w*|route\w*|intent)\b/, weight: 3 },
+  { type: 'extraction', pattern: /\b(extract\w*|parse\w*|ner|entities|scrape\w*)\b/, weight: 3 },
+  { type: 'translation', pattern: /\b(translat\w*|locali[sz]\w*|i18n)\b/, weight: 3 },
+  { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },
+  { type: 'chat', pattern: /\b(chat\w*|converse|conversation|companion|assistant|bot)\b/, weight: 2 },
+  { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*)\b/, weight: 2 },
+  { type: 'boilerplate-generation', pattern: /\b(email|newsletter|copy|marketing|tagline|product description|template|draft\w*|post|tweet|boilerplate)\b/, weight: 2 },
+  { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math)\b/, weight: 2 },
+  { type: 'vision', pattern: /\b(image|photo|vision|ocr|screenshot)\b/, weight: 1.5 },
+  { type: 'other', pattern: /\b(rewrite\w*|rephrase\w*|paraphrase\w*|proofread\w*|polish\w*|brainstorm\w*|poem|story)\b/, weight: 2 },
+  { type: 'embedding', pattern: /\b(embed\w*|vectori[sz]e)\b/, weight: 1.5 },
+];
+
+function scoreNames(board: Scoreboard, call: DetectedCall): void {
+  const names: Array<[string, string]> = [];
+  if (call.enclosingFunction) names.push(['function', call.enclosingFunction]);
+  if (call.structuredOutputName) names.push(['output schema', call.structuredOutputName]);
+  if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
+  for (const [what, raw] of names) {
+    // A folder or file name covers many calls, so it says less about this one than its function name.
+    const factor = what === 'file' ? FILE_NAME_WEIGHT : SOURCE_WEIGHT.name;
+    const words = splitIdentifierWords(raw);
+    for (const hint of CODE_NAME_HINTS) {
+      const match = hint.pattern.exec(words);
+      if (match) add(board, hint.type, hint.weight * factor, `${what} name \`${raw}\` suggests ${hint.type}`);
+    }
+  }
+}
+
+/** Score every task type for a call and pick the best one. */
+/** Below this many input tokens the count plays no part in the task (so a call need not be classified again once counted). */
+export const LONG_CONTEXT_MIN_INPUT_TOKENS = 32_000;
+
+export function classifyTask(call: DetectedCall, inputTokens: number): TaskClassification {
+  if (call.annotation?.task) {
+    return {
+      type: call.annotation.task,
+      confidence: 1,
+      reasons: [`set by annotation \`${call.annotation.raw.trim()}\` (line ${call.annotation.line})`],
+      source: 'annotation',
+    };
+  }
+
+  // The endpoint decides outright: an embedding call is an embedding whatever its text says.
+  if (call.endpoint === 'embedding') return decided('embedding', 'endpoint is embeddings');
+  if (call.endpoint === 'image-generation') return decided('image-generation', 'endpoint generates images');
+  if (call.endpoint === 'audio-speech') return decided('speech', 'endpoint is text-to-speech');
+  if (call.endpoint === 'audio-transcription') return decided('speech', 'endpoint is speech-to-text');
+
+  const board: Scoreboard = { scores: new Map(), reasons: new Map() };
+
+  for (const message of call.messages) {
+    const source: SourceKind =
+      message.role === 'system' || message.role === 'developer' ? 'system' : message.role === 'assistant' ? 'assistant' : message.role === 'tool' ? 'assistant' : 'user';
+    scoreText(board, message.text, source);
+    for (const hole of message.holes) {
+      if (hole.kind === 'rag-context') add(board, 'rag-qa', 3, `retrieved context passed in \`${hole.expression}\``);
+      // A spread of earlier turns (`...history`) is a real conversation; a `${transcript}` pasted into
+      // a prompt is only text that the analyzer named like history.
+      const wholeMessage = message.text.trim() === `{{${hole.expression}}}` || message.text.trim() === `{{...${hole.expression}}}`;
+      // `thread.join('\n')` is text made from a thread, not earlier turns handed to the model.
+      const turnsName = /(history|messages|conversation|turns|chat|previous|exchanges|dialog)/i.test(hole.expression) && !/transcript|\(/i.test(hole.expression);
+      if (hole.kind === 'history' && (hole.expression.startsWith('...') || /\.push\(/.test(hole.expression) || (wholeMessage && turnsName))) {
+        add(board, 'chat', 2, `conversation history passed in \`${hole.expression}\``);
+      }
+      if (hole.kind === 'message-array') add(board, 'chat', 1, `messages built at run time (\`${hole.expression}\`)`);
+      if (hole.kind === 'image') add(board, 'vision', 5, `image passed in \`${hole.expression}\``);
+      // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`).
+      const words = splitIdentifierWords(hole.expression.replace(/^\.\.\./, ''));
+      for (const hint of CODE_NAME_HINTS) {
+        if (hint.type === 'vision' || hint.type === 'embedding') continue;
+        if (hint.pattern.test(words)) add(board, hint.type, hint.weight * 0.4, `run-time value \`${hole.expression}\` suggests ${hint.type}`);
+      }
+    }
+  }
+  if (call.messages.some((m) => m.role === 'assistant')) add(board, 'chat', 0.8, 'earlier assistant turns in the messages');
+
+  scoreNames(board, call);
+
+  // Structural signals: what the call needs from the model.
+  if (call.toolNames.length > 0 || call.features.tools) {
+    const n = call.toolNames.length;
+    add(board, 'tool-use', 6 + Math.min(n, 6) * 0.5, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
+  }
+  if (call.features.vision) add(board, 'vision', 5, 'an image is part of the input');
+  if (call.structuredOutputName || call.features.structuredOutput) {
+    add(board, 'extraction', 1, `structured output requested${call.structuredOutputName ? ` (${call.structuredOutputName})` : ''}`);
+  }
+  const max = call.maxOutputTokens;
+  if (max !== null && max !== undefined) {
+    if (max <= 16) add(board, 'classification', 2.5, `max tokens ${max}: a one-word or label answer`);
+    else if (max <= 60) add(board, 'classification', 0.8, `max tokens ${max}: a short answer`);
+    else if (max >= 4000) add(board, 'complex-reasoning', 0.3, `max tokens ${max}: room for long output`);
+  }
+  if (isReasoningModel(call.model.id)) {
+    add(board, 'complex-reasoning', 1.5, `model ${call.model.id} is a reasoning model`);
+  }
+  if (inputTokens >= 100_000) add(board, 'long-context', 8, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens (100K+)`);
+  else if (inputTokens >= LONG_CONTEXT_MIN_INPUT_TOKENS) add(board, 'long-context', 1.5, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens`);
+
+  return pick(board);
+}
+
+function decided(type: TaskType, reason: string): TaskClassification {
+  return { type, confidence: 0.99, reasons: [reason], source: 'inferred' };
+}
+
+function pick(board: Scoreboard): TaskClassification {
+  const ranked = TASK_TYPES.map((type) => ({ type, score: board.scores.get(type) ?? 0 }))
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score);
+
+  if (ranked.length === 0) {
+    // Nothing to go on: say so rather than guess a specific task.
+    return { type: 'other', confidence: 0.2, reasons: ['no task signals found in prompt, names or parameters'], source: 'inferred' };
+  }
+  const [top, second] = ranked;
+  const margin = second ? (top.score - second.score) / top.score : 1;
+  // Confidence grows with the margin over the runner-up and with the absolute evidence.
+  // Confidence needs both a margin over the runner-up and enough evidence: one weak hint alone
+  // (score ~1) stays below 0.5 however far ahead it is.
+  const evidence = Math.min(1, top.score / 4);
+  const confidence = Math.round(Math.min(0.97, Math.max(0.2, 0.2 + 0.77 * margin * evidence)) * 100) / 100;
+  const reasons = [...(board.reasons.get(top.type) ?? [])];
+  if (second) reasons.push(`runner-up: ${second.type} (score ${second.score.toFixed(1)} vs ${top.score.toFixed(1)})`);
+  return { type: top.type, confidence, reasons, source: 'inferred' };
+}

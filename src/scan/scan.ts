@@ -1,0 +1,203 @@
+import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
+import { findCallers } from './callers';
+import { CallerSearchCache } from './callerSearchCache';
+import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
+import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
+import { ImportGraph, importsAnyOf } from './importGraph';
+import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
+import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
+import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
+import type { AdvisorOptions } from '../core/pricing/advisor';
+import type { Catalog } from '../core/catalog/catalog';
+import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from '../model/types';
+
+export interface ScanOptions {
+  /** The `llmHostingAdvisor.defaultCallsPerMonth` setting, when the user set one. */
+  defaultCallsPerMonth?: number;
+  /** Cancels the scan; the promise then rejects with an AbortError and nothing partial is returned. */
+  signal?: AbortSignal;
+  /** Path of the usage file, absolute or relative to root (default `llm-usage.yml`). */
+  usageFile?: string;
+  /** Called after each file, for progress reporting. */
+  onProgress?: (done: number, total: number) => void;
+  /** Clock for `generatedAt`, fixed in snapshot tests. */
+  now?: () => Date;
+  /** Reuse per-file analyses from an earlier scan (keyed by path + mtime + size). */
+  cache?: ScanCache;
+  /** Globs over root-relative paths to leave out of the scan. */
+  exclude?: readonly string[];
+  /** Globs that bring back paths under folders skipped by default (node_modules, dist, vendor, ...). */
+  include?: readonly string[];
+  /** Path of a provider usage export (OpenAI or Anthropic usage CSV), absolute or relative to the working directory. */
+  usageExport?: string;
+  /**
+   * Texts of files as the editor holds them (absolute path → text), analyzed instead of the saved
+   * file, so lenses follow unsaved edits. Never cached.
+   */
+  unsaved?: ReadonlyMap<string, string>;
+  /** Prices to use instead of the bundled catalog (e.g. with a refreshed price file layered on it). */
+  catalog?: Catalog;
+  /** Workspace settings for the advisor: data sensitivity, fixed-cost overrides. */
+  advisorOptions?: AdvisorOptions;
+}
+
+/**
+ * Per-file analysis results kept between scans, so an edit re-analyzes only what changed. An entry
+ * is reused only while the file and every module its analysis followed (imported clients, model
+ * constants) keep their size and modification time.
+ */
+export class ScanCache {
+  private readonly entries = new Map<string, { stamp: string; dependencyStamps: Map<string, string>; analysis: FileAnalysis }>();
+  /** What a re-scan would otherwise redo for every call and file after any edit: pricing, the usage file, the caller search. */
+  readonly enrichment = new EnrichmentCache();
+  readonly usageFile = new UsageFileCache();
+  readonly callerSearch = new CallerSearchCache();
+
+  /** The cached analysis of a file, if it and its dependencies are unchanged. */
+  async get(file: string, stamp: string): Promise<FileAnalysis | undefined> {
+    const entry = this.entries.get(file);
+    if (!entry || entry.stamp !== stamp) return undefined;
+    for (const [dependency, dependencyStamp] of entry.dependencyStamps) {
+      if ((await fileStamp(dependency)) !== dependencyStamp) return undefined;
+    }
+    return entry.analysis;
+  }
+
+  async set(file: string, stamp: string, analysis: FileAnalysis): Promise<void> {
+    const dependencyStamps = new Map<string, string>();
+    for (const dependency of analysis.dependencies) dependencyStamps.set(dependency, await fileStamp(dependency));
+    this.entries.set(file, { stamp, dependencyStamps, analysis });
+  }
+
+  /** Forgets one file (after an edit) or everything. */
+  invalidate(file?: string): void {
+    if (file === undefined) {
+      this.entries.clear();
+      this.enrichment.clear();
+      this.usageFile.clear();
+      this.callerSearch.clear();
+    } else {
+      this.entries.delete(file);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * Scans a folder: finds the files that may hold LLM calls, analyzes them, and prices every call.
+ * Never runs workspace code and makes no network request.
+ */
+export async function scanWorkspace(root: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const started = Date.now();
+  const absoluteRoot = path.resolve(root);
+  const rootStat = await fs.stat(absoluteRoot).catch(() => undefined);
+  if (!rootStat?.isDirectory()) throw new ScanInputError(`not a readable directory: ${absoluteRoot}`);
+
+  const diagnostics: Diagnostic[] = [];
+  warmTokenizer();
+  const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
+  diagnostics.push(...discovered.diagnostics);
+
+  const context = createAnalysisProject(absoluteRoot);
+  const detected: DetectedCall[] = [];
+  let parsed = 0;
+  let reused = 0;
+  const analyses: Array<{ file: DiscoveredFile; analysis: FileAnalysis }> = [];
+  let index = 0;
+  // With a cache most files are not read at all.
+  const files = options.cache ? discovered.files.map((file) => ({ file, preread: undefined })) : readFiles(discovered.files);
+  for await (const entry of files) {
+    const file = entry.file;
+    const preread = 'bytes' in entry ? entry : undefined;
+    index++;
+    options.signal?.throwIfAborted();
+    const unsavedText = options.unsaved?.get(file.absolutePath);
+    const stamp = options.cache && unsavedText === undefined ? await fileStamp(file.absolutePath) : '';
+    let analysis = unsavedText === undefined ? await options.cache?.get(file.relativePath, stamp) : undefined;
+    if (analysis) {
+      reused++;
+    } else if (unsavedText !== undefined) {
+      analysis = await analyzeFile(file, context, undefined, { bytes: Buffer.from(unsavedText, 'utf8') });
+    } else {
+      analysis = await analyzeFile(file, context, undefined, preread);
+      await options.cache?.set(file.relativePath, stamp, analysis);
+    }
+    if (analysis.parsed) parsed++;
+    analyses.push({ file, analysis });
+    diagnostics.push(...analysis.diagnostics);
+    detected.push(...analysis.calls);
+    options.onProgress?.(index, discovered.files.length);
+  }
+
+  // Second pass: files that import a module which uses an SDK, directly or through barrels, may call its client or model.
+  const importGraph = new ImportGraph(analyses.map(({ file, analysis }) => ({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports, reExports: analysis.reExports })));
+  const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
+  for (const { file, analysis } of analyses) {
+    options.signal?.throwIfAborted();
+    if (analysis.parsed || !importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, sdkModules)) continue;
+    const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const imported = analyzeText(file, text, context);
+    parsed++;
+    diagnostics.push(...imported.diagnostics);
+    detected.push(...imported.calls);
+  }
+  detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+
+  const usage = await (options.cache?.usageFile.load(absoluteRoot, options.usageFile) ?? loadUsageForRoot(absoluteRoot, options.usageFile));
+  diagnostics.push(...usage.diagnostics);
+  let usageExport: UsageExport | undefined;
+  if (options.usageExport) {
+    const text = await fs.readFile(options.usageExport, 'utf8').catch((error: Error) => {
+      throw new ScanInputError(`cannot read usage export ${options.usageExport}: ${error.message}`);
+    });
+    usageExport = parseUsageExport(text);
+  }
+  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
+  await countTokensAhead(detected);
+  const enriched = enrichCalls(detected, enrichOptions);
+  diagnostics.push(...enriched.diagnostics);
+  diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));
+
+  // Callers of a wrapper live in its own file or in files that import it (also through barrels): only those are read again.
+  const wrapperSites = enriched.callSites.filter((site) => site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
+  const wrapperFiles = new Set(wrapperSites.map((site) => path.join(absoluteRoot, site.file)));
+  const wrapperModules = importGraph.withBarrels(wrapperFiles);
+  const importers = analyses.filter(({ file, analysis }) => wrapperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, wrapperModules));
+  const importerFiles = importers.map(({ file }) => file);
+  const wrapperNames = wrapperSites.map((site) => site.enclosingFunction!);
+  const callers = await (options.cache ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal) : findCallers(importerFiles, wrapperNames, options.signal));
+  for (const site of wrapperSites) {
+    const found = callers.get(site.enclosingFunction!);
+    if (found && found.length > 0) site.callers = found;
+  }
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    root: absoluteRoot,
+    generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    catalog: enriched.catalog,
+    callSites: enriched.callSites,
+    workspace: enriched.workspace,
+    summary: {
+      callSites: enriched.summary.callSites,
+      monthlyUsdCurrent: enriched.summary.monthlyUsdCurrent,
+      monthlyUsdRecommended: enriched.summary.monthlyUsdRecommended,
+      savingsUsd: enriched.summary.savingsUsd,
+      filesScanned: discovered.files.length,
+      filesParsed: parsed,
+      filesReusedFromCache: reused,
+      durationMs: Date.now() - started,
+      volumeAssumption: enriched.summary.volumeAssumption,
+    },
+    diagnostics,
+  };
+}
+
+/** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */
+export class ScanInputError extends Error {}

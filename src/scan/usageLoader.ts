@@ -1,0 +1,61 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from '../model/types';
+import { fileStamp } from './files';
+import { parseUsageFile, type UsageFile } from '../core/usage/usage';
+import { USAGE_FILE_NAME } from '../model/vocabulary';
+
+
+/** Reads the workspace usage file when there is one; a missing file is normal, a broken one a diagnostic. */
+export async function loadUsageForRoot(root: string, usageFile = USAGE_FILE_NAME): Promise<{ usage: UsageFile | undefined; diagnostics: Diagnostic[] }> {
+  const absolute = path.resolve(root, usageFile);
+  const relative = path.relative(root, absolute).split(path.sep).join('/');
+  let text: string;
+  try {
+    text = await fs.readFile(absolute, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { usage: undefined, diagnostics: [] };
+    return { usage: undefined, diagnostics: [{ file: relative, message: `cannot read usage file: ${(error as Error).message}`, severity: 'error' }] };
+  }
+  const parsed = parseUsageFile(text);
+  const diagnostics: Diagnostic[] = parsed.errors.map((error) => ({ file: relative, line: error.line, message: `${error.message} (this entry is ignored; other entries still apply)`, severity: 'error' }));
+  return { usage: parsed.usage, diagnostics };
+}
+
+/**
+ * Entries that match nothing are usually typos or renamed code; say so rather than silently
+ * ignoring the volume the user meant to set.
+ */
+export function unmatchedUsageEntries(usage: UsageFile | undefined, callSites: ReadonlyArray<{ id: string; enclosingFunction: string | null }>, usageFile = USAGE_FILE_NAME): Diagnostic[] {
+  if (!usage) return [];
+  const ids = new Set(callSites.map((site) => site.id));
+  const functions = new Set(callSites.flatMap((site) => (site.enclosingFunction ? [site.enclosingFunction, site.enclosingFunction.split('.').pop()!] : [])));
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, entry] of Object.entries(usage.callSites ?? {})) {
+    if (!ids.has(id)) diagnostics.push({ file: usageFile, line: entry.line, message: `callSites["${id}"] matches no call site (ids are listed by scan --format json); its values are not used`, severity: 'warning' });
+  }
+  for (const [name, entry] of Object.entries(usage.functions ?? {})) {
+    if (!functions.has(name)) diagnostics.push({ file: usageFile, line: entry.line, message: `functions["${name}"] matches no function that contains a call site; its values are not used`, severity: 'warning' });
+  }
+  return diagnostics;
+}
+
+/**
+ * The usage file as last read, reused while its size and modification time stay the same, so a
+ * re-scan after a source edit neither reads nor parses it again.
+ */
+export class UsageFileCache {
+  private last: { path: string; stamp: string; loaded: Awaited<ReturnType<typeof loadUsageForRoot>> } | undefined;
+
+  async load(root: string, usageFile = USAGE_FILE_NAME): Promise<Awaited<ReturnType<typeof loadUsageForRoot>>> {
+    const absolute = path.resolve(root, usageFile);
+    // Stamped before reading: a write in between gives a newer stamp next time, never a stale hit.
+    const stamp = await fileStamp(absolute);
+    if (this.last?.path !== absolute || this.last.stamp !== stamp) this.last = { path: absolute, stamp, loaded: await loadUsageForRoot(root, usageFile) };
+    return this.last.loaded;
+  }
+
+  clear(): void {
+    this.last = undefined;
+  }
+}
