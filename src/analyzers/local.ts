@@ -3,13 +3,13 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/t
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, isTrueLiteral, matchMethodTable, readModel, traceValue } from './shared/sdk';
+import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, matchMethodTable, readModel, traceValue } from './shared/sdk';
 
 /**
  * Models run inside the app's own process, with no API behind them (provider `local`):
  * - transformers.js (`@huggingface/transformers`, `@xenova/transformers`): `pipeline(task, model)` loads an
- *   ONNX model; the site is that call (the returned function runs it).
+ *   ONNX model (not a request); the site is each run of the returned function, `await extractor(texts)`.
  * - WebLLM (`@mlc-ai/web-llm`): `CreateMLCEngine(model)` loads a model into the browser's GPU;
  *   requests are `engine.chat.completions.create(...)` (OpenAI's shape, not OpenAI's service).
  * - node-llama-cpp: a GGUF file loaded by llama.cpp; requests are `session.prompt(...)`,
@@ -55,14 +55,22 @@ const WEB_LLM_METHODS = [
 
 const LLAMA_CPP_METHODS: Readonly<Record<string, Endpoint>> = { prompt: 'chat', promptWithMeta: 'chat', generateCompletion: 'completion', generateInfillCompletion: 'completion', getEmbeddingFor: 'embedding' };
 
-const CALLEE_NAMES = new Set(['pipeline', 'create', ...Object.keys(LLAMA_CPP_METHODS)]);
+const CALLEE_NAMES = new Set(['create', ...Object.keys(LLAMA_CPP_METHODS)]);
 
 const MAX_CHAIN = 8;
+
+const analyzeSdkCalls = eachCall((call, context) => webLlmRequest(call, context) ?? llamaCppRequest(call, context), (name) => CALLEE_NAMES.has(name));
 
 export const localAnalyzer: Analyzer = {
   id: 'local',
   packages: [...TRANSFORMERS_PACKAGES, WEB_LLM_PACKAGE, LLAMA_CPP_PACKAGE],
-  analyze: eachCall((call, context) => transformersPipeline(call, context) ?? webLlmRequest(call, context) ?? llamaCppRequest(call, context), (name) => CALLEE_NAMES.has(name) || /pipeline/i.test(name)),
+  analyze(context: AnalyzerContext): DetectedCall[] {
+    const calls = analyzeSdkCalls(context);
+    // A pipeline's runs have any name (`extractor`, `transcriber`): only files that load one are searched for them.
+    const loads = pipelineLoads(context);
+    if (loads.length > 0) calls.push(...eachCall((call, callContext) => transformersRun(call, callContext, loads))(context));
+    return calls;
+  },
 };
 
 function report(call: CallExpression, context: AnalyzerContext, draft: { method: string; endpoint: Endpoint; model: ModelRef; messages: PromptMessage[]; maxOutputTokens?: number | null; streaming?: boolean; evidence: string[] }): DetectedCall {
@@ -82,24 +90,104 @@ function report(call: CallExpression, context: AnalyzerContext, draft: { method:
 
 // ---- transformers.js ----------------------------------------------------------------------------
 
-function transformersPipeline(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const binding = calleeBinding(call.getExpression(), context.modules);
-  if (!binding || !TRANSFORMERS_PACKAGES.has(binding.packageName) || binding.importedName !== 'pipeline') return undefined;
-  const [taskNode, modelNode, optionsNode] = call.getArguments();
-  const task = taskNode ? resolveString(taskNode, context.modules).value : null;
-  if (task === null || !Object.hasOwn(PIPELINE_TASKS, task)) return undefined;
-  const model = modelNode ? readModel(modelNode, context.modules) : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: [`no model given: transformers.js loads its default model for ${task}`] };
-  const options = resolveObjectLiteral(optionsNode, context.modules);
-  const device = getObjectProperty(options, 'device', context.modules);
+/** A `pipeline(task, model, options)` that loads a transformers.js model: no request yet, but it says which model later runs. */
+interface PipelineLoad {
+  call: CallExpression;
+  task: string;
+  packageName: string;
+}
+
+/**
+ * The pipelines a file loads: `pipeline(...)` imported from transformers.js, or a local `pipeline` that
+ * forwards to it through a dynamic import (`(...args) => import('@xenova/transformers').then(({ pipeline }) => pipeline(...args))`).
+ */
+function pipelineLoads(context: AnalyzerContext): PipelineLoad[] {
+  const text = context.sourceFile.getFullText();
+  const mentioned = [...TRANSFORMERS_PACKAGES].find((name) => text.includes(name));
+  if (!mentioned) return [];
+  const loads: PipelineLoad[] = [];
+  for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(call.getExpression());
+    if (!Node.isIdentifier(callee) || callee.getText() !== 'pipeline') continue;
+    const taskNode = call.getArguments()[0];
+    const task = taskNode ? resolveString(taskNode, context.modules).value : null;
+    if (task === null || !Object.hasOwn(PIPELINE_TASKS, task)) continue;
+    const binding = calleeBinding(callee, context.modules);
+    if (binding && !TRANSFORMERS_PACKAGES.has(binding.packageName)) continue;
+    loads.push({ call, task, packageName: binding?.packageName ?? mentioned });
+  }
+  return loads;
+}
+
+/** Options only a transformers.js pipeline takes when it runs (`pooling`, `chunk_length_s`, `max_new_tokens`, ...). */
+const PIPELINE_RUN_OPTIONS = new Set(['pooling', 'normalize', 'chunk_length_s', 'stride_length_s', 'return_timestamps', 'max_new_tokens', 'do_sample', 'top_k', 'return_full_text', 'src_lang', 'tgt_lang', 'speaker_embeddings', 'quantize']);
+
+/**
+ * The run of a loaded pipeline, `await extractor(texts, { pooling: 'mean' })`: the request. The callee is a
+ * local value (not a function the file declares) traced back to a `pipeline(...)` load of this file, or,
+ * where caches and promises hide that (`const pipe = await this.pipelinePromise`), called with run options
+ * only a pipeline takes. The load itself (`pipeline(...)`) is not a request.
+ */
+function transformersRun(call: CallExpression, context: AnalyzerContext, loads: readonly PipelineLoad[]): DetectedCall | undefined {
+  if (loads.length === 0) return undefined;
+  const callee = unwrapExpression(call.getExpression());
+  if (!(Node.isIdentifier(callee) || (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword))) return undefined;
+  if (Node.isIdentifier(callee) && callee.getText() === 'pipeline') return undefined;
+  const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, context.modules) : undefined;
+  if (declaration && (Node.isFunctionDeclaration(declaration) || importBindingOf(callee, context.modules))) return undefined;
+  const traced = loadBehind(callee, context, 0);
+  let load = traced && loads.find((candidate) => candidate.call === traced);
+  const evidence: string[] = [];
+  if (load) {
+    evidence.push(`runs the pipeline loaded at line ${load.call.getStartLineNumber()}`);
+  } else {
+    const options = resolveObjectLiteral(call.getArguments()[1], context.modules);
+    const runOption = options && Node.isObjectLiteralExpression(options) ? options.getProperties().find((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)) && PIPELINE_RUN_OPTIONS.has(property.getName())) : undefined;
+    if (!runOption || !(Node.isPropertyAssignment(runOption) || Node.isShorthandPropertyAssignment(runOption))) return undefined;
+    load = loads.find((candidate) => PIPELINE_TASKS[candidate.task] === taskOfRunOption(runOption.getName())) ?? loads[0];
+    evidence.push(`\`${callee.getText().slice(0, 40)}\` is called with the pipeline option ${runOption.getName()}; this file loads the pipeline at line ${load.call.getStartLineNumber()}`);
+  }
+  const [, modelNode, optionsNode] = load.call.getArguments();
+  const model = modelNode ? readModel(modelNode, context.modules) : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: [`no model given: transformers.js loads its default model for ${load.task}`] };
+  const device = getObjectProperty(resolveObjectLiteral(optionsNode, context.modules), 'device', context.modules);
   const deviceName = device ? resolveString(device, context.modules).value : null;
   const hardware = deviceName && /gpu|cuda|dml/i.test(deviceName) ? `the GPU (device ${deviceName})` : 'the CPU (ONNX Runtime / WebAssembly)';
+  const input = call.getArguments()[0];
+  const inputText = input ? input.getText().slice(0, 60) : 'input';
   return report(call, context, {
-    method: `pipeline(${task})`,
-    endpoint: PIPELINE_TASKS[task],
+    method: `pipeline(${load.task})`,
+    endpoint: PIPELINE_TASKS[load.task],
     model: model.ref,
-    messages: [{ role: 'user', text: '{{input}}', holes: [{ kind: 'unknown', expression: 'input' }] }],
-    evidence: [`transformers.js pipeline '${task}' from '${binding.packageName}'`, ...model.evidence, `runs in process (the user's browser or the Node server that loads this module) on ${hardware}: no API cost, the model downloads once and is cached`],
+    messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: PIPELINE_TASKS[load.task] === 'embedding' ? 'rag-context' : 'unknown', expression: inputText }] }],
+    maxOutputTokens: resolveNumber(getObjectProperty(resolveObjectLiteral(call.getArguments()[1], context.modules), 'max_new_tokens', context.modules), context.modules),
+    evidence: [`transformers.js '${load.task}' pipeline from '${load.packageName}'`, ...evidence, ...model.evidence, `runs in process (the user's browser or the Node server that loads this module) on ${hardware}: no API cost, the model downloads once and is cached`],
   });
+}
+
+function taskOfRunOption(option: string): Endpoint {
+  if (option === 'pooling' || option === 'normalize') return 'embedding';
+  if (/chunk_length_s|stride_length_s|return_timestamps|language/.test(option)) return 'audio-transcription';
+  if (option === 'speaker_embeddings') return 'audio-speech';
+  return 'completion';
+}
+
+/** The `pipeline(...)` call a value comes from: through constants, fields, `await`, and immediately-invoked async functions. */
+function loadBehind(expression: Node, context: AnalyzerContext, depth: number): Node | undefined {
+  if (depth > MAX_CHAIN) return undefined;
+  const value = traceValue(expression, context.modules);
+  if (!Node.isCallExpression(value)) return undefined;
+  const callee = unwrapExpression(value.getExpression());
+  if (Node.isIdentifier(callee) && callee.getText() === 'pipeline') return value;
+  if (Node.isArrowFunction(callee) || Node.isFunctionExpression(callee)) {
+    const body = callee.getBody();
+    if (!Node.isBlock(body)) return loadBehind(body, context, depth + 1);
+    for (const statement of body.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
+      const returned = statement.getExpression();
+      const found = returned && loadBehind(returned, context, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 // ---- WebLLM -------------------------------------------------------------------------------------

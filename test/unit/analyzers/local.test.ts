@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('local analyzer', localAnalyzer, {
   valid: [
+    { name: 'loading a transformers.js pipeline is not a request; other calls in the file are not runs', code: `import { pipeline } from '@xenova/transformers';\nconst classifier = await pipeline('sentiment-analysis', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');\nfunction format(x: unknown, options: object) { return String(x); }\nformat(classifier, { pooling: 'mean' });\nconsole.log(JSON.stringify({ ready: true }));\nsetTimeout(() => undefined, 10);` },
     { name: 'a local function named pipeline, and a stream pipeline', code: `import { pipeline } from 'node:stream/promises';\nawait pipeline(source, transform, sink);\nfunction build(task: string) { return task; }\nconst p = { pipeline: build };\np.pipeline('feature-extraction');` },
     { name: 'transformers.js helpers that load nothing', code: `import { env, AutoTokenizer } from '@xenova/transformers';\nenv.allowLocalModels = false;\nconst tokenizer = await AutoTokenizer.from_pretrained('Xenova/bert-base-uncased');\ntokenizer.encode('hi');` },
     { name: 'chat.completions.create on an OpenAI client is not local', code: `import OpenAI from 'openai';\nconst engine = new OpenAI();\nengine.chat.completions.create({ model: 'gpt-4o', messages: [] });` },
@@ -10,16 +11,46 @@ runAnalyzerTests('local analyzer', localAnalyzer, {
   ],
   invalid: [
     {
-      name: 'transformers.js pipelines: feature extraction, text generation on WebGPU, a default model',
+      name: 'transformers.js: each run of a loaded pipeline is a request (feature extraction, text generation on WebGPU, a default model)',
       code: `import { pipeline } from '@huggingface/transformers';
 import { pipeline as legacyPipeline } from '@xenova/transformers';
 const extractor = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');
 const generator = await pipeline('text-generation', 'onnx-community/Qwen2.5-0.5B-Instruct', { device: 'webgpu', dtype: 'q4' });
-const sentiment = await legacyPipeline('sentiment-analysis');`,
+export const embed = (texts: string[]) => extractor(texts, { pooling: 'mean', normalize: true });
+export const write = (prompt: string) => generator(prompt, { max_new_tokens: 64 });`,
       calls: [
-        { line: 3, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: 'Xenova/all-MiniLM-L6-v2' },
-        { line: 4, method: 'pipeline(text-generation)', endpoint: 'completion', model: 'onnx-community/Qwen2.5-0.5B-Instruct' },
-        { line: 5, method: 'pipeline(sentiment-analysis)', endpoint: 'other', model: null },
+        { line: 5, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: 'Xenova/all-MiniLM-L6-v2' },
+        { line: 6, method: 'pipeline(text-generation)', endpoint: 'completion', model: 'onnx-community/Qwen2.5-0.5B-Instruct', maxOutputTokens: 64 },
+      ],
+    },
+    {
+      name: 'transformers.js behind a cached promise and a dynamic-import wrapper: the run is found by its pipeline options',
+      code: `export class LocalWhisper {
+  private loading?: Promise<any>;
+  private load() {
+    const pipeline = (...args: any[]) => import('@xenova/transformers').then(({ pipeline }) => pipeline(...args));
+    this.loading ??= pipeline('automatic-speech-recognition', 'Xenova/whisper-small');
+    return this.loading;
+  }
+  async transcribe(audio: Float32Array) {
+    const transcriber = await this.load();
+    const { text } = await transcriber(audio, { chunk_length_s: 30, stride_length_s: 5 });
+    return text;
+  }
+  private cached?: Promise<any>;
+  async embed(texts: string[]) {
+    this.cached = (async () => {
+      const { pipeline } = await import('@huggingface/transformers');
+      const loaded = await pipeline('feature-extraction', 'mixedbread-ai/mxbai-embed-large-v1');
+      return loaded;
+    })();
+    const pipe = await this.cached;
+    return pipe(texts);
+  }
+}`,
+      calls: [
+        { line: 10, method: 'pipeline(automatic-speech-recognition)', endpoint: 'audio-transcription', model: 'Xenova/whisper-small' },
+        { line: 21, method: 'pipeline(feature-extraction)', endpoint: 'embedding', model: 'mixedbread-ai/mxbai-embed-large-v1' },
       ],
     },
     {
