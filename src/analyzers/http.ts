@@ -46,6 +46,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/v1\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsKnownHost: true },
   { pattern: /^\{\{[^}]*\}\}\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsClaudeModel: true },
   { pattern: /\/v1\/responses(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
+  // Realtime over HTTP: minting a session (ephemeral key, with the model) and the WebRTC SDP offer (`?model=`).
+  { pattern: /\/v1\/realtime(?:\/(?:sessions|client_secrets|calls|transcription_sessions))?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
   // Fill-in-the-middle: Mistral/Codestral `/v1/fim/completions`, DeepSeek `/beta/completions`.
   { pattern: /\/fim\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
   { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
@@ -361,6 +363,8 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       const resolvedBase = resolveString(base, context.modules);
       return joinUrl(pathText, resolvedBase.value ?? urlTextOf(base, context, depth + 1));
     }
+    // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
+    if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built) || Node.isTemplateExpression(built))) return resolvePromptText(built, context.modules).text;
   }
   return resolvePromptText(node, context.modules).text;
 }

@@ -44,6 +44,12 @@ const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpo
   OllamaEmbeddings: { provider: 'ollama', endpoint: 'embedding' },
   CohereEmbeddings: { provider: 'cohere', endpoint: 'embedding' },
   TogetherAIEmbeddings: { provider: 'together', endpoint: 'embedding' },
+  VoyageEmbeddings: { provider: 'voyage', endpoint: 'embedding' },
+  JinaEmbeddings: { provider: 'jina', endpoint: 'embedding' },
+  FireworksEmbeddings: { provider: 'fireworks', endpoint: 'embedding' },
+  DeepInfraEmbeddings: { provider: 'deepinfra', endpoint: 'embedding' },
+  HuggingFaceInferenceEmbeddings: { provider: 'huggingface', endpoint: 'embedding' },
+  NomicEmbeddings: { provider: 'nomic', endpoint: 'embedding' },
 };
 
 /** Runnable methods that send a request. */

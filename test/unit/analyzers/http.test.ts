@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('http analyzer', httpAnalyzer, {
   valid: [
+    { name: 'a realtime path of an unknown host without a model', code: `await fetch(\`\${process.env.API}/v1/realtime/sessions\`, { method: 'POST', body: JSON.stringify({ room: 'a' }) });` },
     { name: "other realtime WebSockets (Supabase, the app's own) are not model sessions", code: `const channel = new WebSocket('wss://abc.supabase.co/realtime/v1/websocket?apikey=k');\nconst own = new WebSocket(\`\${location.origin.replace('http', 'ws')}/realtime\`);\nclass WebSocketMock { constructor(readonly url: string) {} }\nnew WebSocketMock('wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview');` },
     { name: 'a messages path on an unknown base without a Claude model is a chat app, not Anthropic', code: `export const send = (apiBase: string, text: string) => fetch(new URL('messages', apiBase), { method: 'POST', body: JSON.stringify({ model: 'support-bot', text }) });` },
     { name: 'a fetch wrapper called for a non-LLM URL, and a look-alike wrapper that never fetches', files: { 'src/net.ts': `export const customFetch = (url: string, init?: RequestInit) => fetch(url, init);\nexport function postJson(url: string, body: unknown) { return { url, body }; }\n` }, code: `import { customFetch, postJson } from './net';\nawait customFetch('https://api.github.com/repos/a/b', { method: 'POST', body: JSON.stringify({ model: 'x' }) });\npostJson('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });` },
@@ -18,6 +19,31 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
+    {
+      name: 'Realtime over HTTP: minting a session and the WebRTC SDP offer; Deepgram through new URL(this.endpoint)',
+      code: `export async function token() {
+  return fetch('https://api.openai.com/v1/realtime/sessions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-realtime-preview-2024-12-17', voice: 'verse' }) });
+}
+export async function connect(sdp: string) {
+  const base = 'https://api.openai.com/v1/realtime';
+  const model = 'gpt-4o-mini-realtime-preview';
+  return fetch(\`\${base}?model=\${model}\`, { method: 'POST', body: sdp });
+}
+export class DeepgramStt {
+  private endpoint: string;
+  constructor() { this.endpoint = 'https://api.deepgram.com/v1/listen'; }
+  transcribe(audio: Blob) {
+    const url = new URL(this.endpoint);
+    url.searchParams.set('model', 'nova-3');
+    return fetch(url.toString(), { method: 'POST', body: audio });
+  }
+}`,
+      calls: [
+        { line: 2, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-realtime-preview-2024-12-17' },
+        { line: 7, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini-realtime-preview' },
+        { line: 15, provider: 'deepgram', endpoint: 'audio-transcription' },
+      ],
+    },
     {
       name: 'WebSocket sessions: OpenAI Realtime (model in the query), Azure realtime (deployment), Gemini Live (model in the setup message)',
       code: `import WS from 'ws';

@@ -13,6 +13,15 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   ],
   invalid: [
     {
+      name: 'Voyage embeddings through LangChain community',
+      code: `const { VoyageEmbeddings } = require('@langchain/community/embeddings/voyage');
+class VoyageEngine {
+  constructor() { this.voyage = new VoyageEmbeddings({ modelName: 'voyage-3-lite', apiKey: process.env.VOYAGE_KEY }); }
+  embed(chunks) { return this.voyage.embedDocuments(chunks); }
+}`,
+      calls: [{ line: 4, method: 'embedDocuments', provider: 'voyage', endpoint: 'embedding', model: 'voyage-3-lite' }],
+    },
+    {
       name: 'vector stores: fromDocuments with an inline embedder, fromExistingIndex with one from another module, a retriever and a search on a store built from documents',
       files: { 'src/embeddings.ts': `import { OpenAIEmbeddings } from '@langchain/openai';\nexport const embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-large' });\n` },
       code: `import { SupabaseVectorStore } from '@langchain/community/vectorstores/supabase';
