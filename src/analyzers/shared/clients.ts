@@ -157,21 +157,47 @@ function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number)
 }
 
 function workspaceClass(name: Node, modules: ModuleLoader): ClassDeclaration | undefined {
-  if (!Node.isIdentifier(name)) return undefined;
-  const declaration = findDeclaration(name, modules);
-  return declaration && Node.isClassDeclaration(declaration) ? declaration : undefined;
+  let current: Node | undefined = name;
+  // `module.exports = BaseProvider` read through `const BaseProvider = require('./provider')`: a name for a name.
+  for (let hops = 0; current && hops < 4; hops++) {
+    if (!Node.isIdentifier(current)) return undefined;
+    const declaration = findDeclaration(current, modules);
+    if (!declaration || Node.isClassDeclaration(declaration)) return declaration;
+    current = declaration === current ? undefined : Node.isIdentifier(declaration) ? declaration : Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  }
+  return undefined;
 }
 
 /**
  * A class member holding a client: its initializer, an assignment in the class, or its declared type;
  * when the class itself says nothing of it, the workspace base class it extends (`class AzureApi extends OpenAIApi`).
  */
-function memberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+function memberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number, subclasses: ReadonlyArray<ClassDeclaration | ClassExpression> = []): ClientOrigin | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const own = ownMemberOrigin(classNode, memberName, modules, depth);
+  const own = ownMemberOrigin(classNode, memberName, modules, depth, subclasses);
   if (own) return own;
   const base = baseClassOf(classNode, modules);
-  return base ? memberOrigin(base, memberName, modules, depth + 1) : undefined;
+  return base ? memberOrigin(base, memberName, modules, depth + 1, [classNode, ...subclasses]) : undefined;
+}
+
+/**
+ * `this._client = client` in a base class whose constructor takes `client`: the argument the subclass passes
+ * to `super(...)` (`const client = new Anthropic(options); super(client)`).
+ */
+function fromSuperArgument(classNode: ClassDeclaration | ClassExpression, value: Node, subclass: ClassDeclaration | ClassExpression | undefined, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  if (!subclass || !Node.isIdentifier(value)) return undefined;
+  const declaration = findDeclaration(value, modules);
+  if (!declaration || !Node.isParameterDeclaration(declaration)) return undefined;
+  const constructor = classNode.getConstructors().find((candidate) => candidate.getParameters().includes(declaration));
+  if (!constructor) return undefined;
+  const index = constructor.getParameters().indexOf(declaration);
+  for (const call of subclass.getConstructors().flatMap((candidate) => candidate.getDescendantsOfKind(SyntaxKind.CallExpression))) {
+    if (call.getExpression().getKind() !== SyntaxKind.SuperKeyword) continue;
+    const argument = call.getArguments()[index];
+    const origin = argument && resolveClientOrigin(argument, modules, depth + 1);
+    if (origin) return { ...origin, evidence: [...origin.evidence, `passed to the base class through super() in ${subclass.getName() ?? 'a subclass'}`] };
+  }
+  return undefined;
 }
 
 /** The workspace class a class extends (`extends OpenAIApi`, also imported from another module), if any. */
@@ -180,13 +206,23 @@ export function baseClassOf(classNode: ClassDeclaration | ClassExpression, modul
   return heritage ? workspaceClass(unwrapExpression(heritage.getExpression()), modules) : undefined;
 }
 
-function ownMemberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+function ownMemberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number, subclasses: ReadonlyArray<ClassDeclaration | ClassExpression> = []): ClientOrigin | undefined {
   const property = classNode.getProperty(memberName);
   const initializer = property?.getInitializer();
   if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);
   for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${memberName}`) {
-      const origin = resolveClientOrigin(assignment.getRight(), modules, depth + 1);
+      const origin = resolveClientOrigin(assignment.getRight(), modules, depth + 1) ?? fromSuperArgument(classNode, unwrapExpression(assignment.getRight()), subclasses[0], modules, depth);
+      if (origin) return origin;
+    }
+  }
+  // `get client() { return this._client; }`: the field behind the getter, looked up on the instance's own class first.
+  const getter = Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode) ? classNode.getGetAccessor(memberName) : undefined;
+  for (const statement of getter?.getDescendantsOfKind(SyntaxKind.ReturnStatement) ?? []) {
+    const returned = statement.getExpression() && unwrapExpression(statement.getExpression()!);
+    if (returned && Node.isPropertyAccessExpression(returned) && returned.getExpression().getKind() === SyntaxKind.ThisKeyword && returned.getName() !== memberName) {
+      const instanceClass = subclasses.at(-1) ?? classNode;
+      const origin = memberOrigin(instanceClass, returned.getName(), modules, depth + 1);
       if (origin) return origin;
     }
   }

@@ -19,6 +19,22 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a client handed to the base class through super() and read through its getter (CommonJS): options known, so the host is too',
+      files: { 'src/provider.js': `class BaseProvider {\n  _client;\n  constructor(client) { this._client = client; }\n  get client() { return this._client; }\n}\nmodule.exports = BaseProvider;\n` },
+      code: `const OpenAI = require('openai');
+const BaseProvider = require('./provider.js');
+class TogetherProvider extends BaseProvider {
+  constructor(config = {}) {
+    const client = new OpenAI({ apiKey: config.apiKey, baseURL: 'https://api.together.xyz/v1' });
+    super(client);
+  }
+  embed(input) {
+    return this.client.embeddings.create({ model: 'BAAI/bge-base-en-v1.5', input });
+  }
+}`,
+      calls: [{ line: 9, provider: 'together', endpoint: 'embedding', model: 'BAAI/bge-base-en-v1.5' }],
+    },
+    {
       name: 'realtime sessions: OpenAIRealtimeWebSocket with a model, its Azure factory, and the beta RealtimeClient',
       code: `import OpenAI, { AzureOpenAI } from 'openai';
 import { OpenAIRealtimeWebSocket } from 'openai/beta/realtime/websocket';
