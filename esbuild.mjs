@@ -14,9 +14,9 @@ const allBuilds = [
   // activation only parses the small extension bundle.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './scanner.js'] },
   { ...common, entryPoints: ['src/extension/scannerBundle.ts'], outfile: 'dist/scanner.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  // Loaded by scanner.js and cli.js as a worker thread (src/core/tokenCountAhead.ts).
-  { ...common, entryPoints: ['src/core/tokenizerWorker.ts'], outfile: 'dist/tokenizer-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
-  // What bin/ runs: loads cli.js with V8's code cache (src/core/codeCache.ts).
+  // Loaded by scanner.js and cli.js as a worker thread (src/scan/tokenCountAhead.ts).
+  { ...common, entryPoints: ['src/scan/tokenizerWorker.ts'], outfile: 'dist/tokenizer-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // What bin/ runs: loads cli.js with V8's code cache (src/runtime/codeCache.ts).
   { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.js', platform: 'node', format: 'cjs', target: 'node20', external: ['./cli.js'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as SourceScanner from '../src/core/scan';
+import type * as SourceScanner from '../src/scan/scan';
 
 // Measures what ships: builds the bundles, then loads dist/scanner.js (which counts tokens in its
 // worker thread). BENCH_SOURCES=1 measures the TypeScript sources through tsx instead.
@@ -18,7 +18,7 @@ const fromSources = process.env.BENCH_SOURCES === '1';
 const repoRoot = path.resolve(__dirname, '..');
 if (!fromSources) spawnSync(process.execPath, [path.join(repoRoot, 'esbuild.mjs')], { cwd: repoRoot, stdio: 'inherit' });
 const loadStarted = performance.now();
-const scanner: Pick<typeof SourceScanner, 'ScanCache' | 'scanWorkspace'> = require(fromSources ? '../src/core/scan' : path.join(repoRoot, 'dist', 'scanner.js'));
+const scanner: Pick<typeof SourceScanner, 'ScanCache' | 'scanWorkspace'> = require(fromSources ? '../src/scan/scan' : path.join(repoRoot, 'dist', 'scanner.js'));
 const { ScanCache, scanWorkspace } = scanner;
 console.log(`loaded the scanner (${fromSources ? 'sources' : 'dist/scanner.js'}) in ${(performance.now() - loadStarted).toFixed(0)} ms`);
 
@@ -120,7 +120,7 @@ function benchCli(root: string): void {
  * also generated the repo).
  */
 function benchColdProcess(root: string, runs = 3): void {
-  const scannerModule = fromSources ? path.join(repoRoot, 'src', 'core', 'scan.ts') : path.join(repoRoot, 'dist', 'scanner.js');
+  const scannerModule = fromSources ? path.join(repoRoot, 'src', 'scan', 'scan.ts') : path.join(repoRoot, 'dist', 'scanner.js');
   const script = `
     const loadStarted = performance.now();
     const { scanWorkspace } = require(${JSON.stringify(scannerModule)});

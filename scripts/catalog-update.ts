@@ -19,7 +19,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatChanges, updatePriceRows, type OpenRouterModel, type PriceSources } from './lib/catalogUpdate';
-import type { ClosedModelData, OpenPriceData } from '../src/core/catalog';
+import type { ClosedModelData, OpenPriceData } from '../src/core/catalog/catalog';
 
 const defaultDataDir = path.join(__dirname, '..', 'data', 'catalog');
 

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzers } from '../src/analyzers';
-import { scanWorkspace } from '../src/core/scan';
+import { scanWorkspace } from '../src/scan/scan';
 
 interface Site {
   file: string;

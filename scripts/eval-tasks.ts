@@ -6,8 +6,8 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { scanWorkspace } from '../src/core/scan';
-import { TASK_TYPES, type CallSite, type TaskType } from '../src/core/types';
+import { scanWorkspace } from '../src/scan/scan';
+import { TASK_TYPES, type CallSite, type TaskType } from '../src/model/types';
 
 export interface EvalCase {
   file: string;

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CORPUS, GOOD_CALL } from '../test/fixtures/bad/corpus';
-import { scanWorkspace } from '../src/core/scan';
+import { scanWorkspace } from '../src/scan/scan';
 
 async function child(index: number): Promise<void> {
   const entry = CORPUS[index];

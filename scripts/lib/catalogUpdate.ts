@@ -5,7 +5,7 @@
  * reads and writes the files; this module only computes the new rows and what changed, so a price
  * refresh is a reviewed diff instead of hand edits.
  */
-import type { ClosedModelData, ModelClass, OpenPriceData } from '../../src/core/catalog';
+import type { ClosedModelData, ModelClass, OpenPriceData } from '../../src/core/catalog/catalog';
 
 /** One entry of LiteLLM's price file (only the fields this script reads). Costs are USD per token. */
 export interface LiteLlmEntry {

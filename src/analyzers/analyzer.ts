@@ -1,5 +1,5 @@
 import type { SourceFile } from 'ts-morph';
-import type { DetectedCall } from '../core/types';
+import type { DetectedCall } from '../model/types';
 import type { ModuleLoader } from './shared/modules';
 
 /** What an analyzer gets for one source file. */

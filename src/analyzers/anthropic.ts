@@ -1,5 +1,5 @@
 import { Node, type CallExpression } from 'ts-morph';
-import type { DetectedCall, PromptMessage } from '../core/types';
+import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';

@@ -1,5 +1,5 @@
 import { Node, type CallExpression } from 'ts-morph';
-import type { DetectedCall, Endpoint, PromptMessage } from '../core/types';
+import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';

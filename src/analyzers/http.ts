@@ -1,5 +1,5 @@
 import { Node, type CallExpression, type NewExpression } from 'ts-morph';
-import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../core/types';
+import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';

@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { compareScans, renderCostDiffMarkdown } from '../core/costDiff';
-import { scanWorkspace } from '../core/scan';
+import { compareScans, renderCostDiffMarkdown } from '../core/report/costDiff';
+import { scanWorkspace } from '../scan/scan';
 import { UsageError, type CliArguments } from './args';
 
 const run = promisify(execFile);

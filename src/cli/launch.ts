@@ -1,11 +1,11 @@
 /**
  * Entry of dist/launch.js, what bin/llm-hosting-advisor.js runs: loads the CLI bundle with V8's
- * code cache (see core/codeCache.ts) in the system's temporary folder, runs it, then saves the
+ * code cache (see runtime/codeCache.ts) in the system's temporary folder, runs it, then saves the
  * cache. LLM_HOSTING_ADVISOR_CODE_CACHE=0 turns the cache off.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { requireWithCodeCache } from '../core/codeCache';
+import { requireWithCodeCache } from '../runtime/codeCache';
 
 type Cli = typeof import('./main');
 

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Catalog } from '../core/catalog';
-import { renderMarkdownPlan } from '../core/plan';
-import { getCatalog } from '../core/enrich';
-import { catalogWithOverride, parsePriceFile } from '../core/priceOverride';
-import { scanWorkspace, ScanInputError } from '../core/scan';
+import type { Catalog } from '../core/catalog/catalog';
+import { renderMarkdownPlan } from '../core/report/plan';
+import { getCatalog } from '../core/pricing/pipeline';
+import { catalogWithOverride, parsePriceFile } from '../core/catalog/priceOverride';
+import { scanWorkspace, ScanInputError } from '../scan/scan';
 import { HELP, parseArguments, UsageError, type CliArguments } from './args';
 import { renderTable } from './table';
 import { runDiff } from './diff';

@@ -1,5 +1,5 @@
-import { getCatalog } from '../core/enrich';
-import { fmtGiB, sizeQuery, type Precision } from '../core/sizing';
+import { getCatalog } from '../core/pricing/pipeline';
+import { fmtGiB, sizeQuery, type Precision } from '../core/pricing/sizing';
 import type { CliArguments } from './args';
 
 /**

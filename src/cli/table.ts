@@ -1,5 +1,5 @@
-import { formatCount, formatUsd } from '../core/format';
-import type { ScanResult } from '../core/types';
+import { formatCount, formatUsd } from '../model/format';
+import type { ScanResult } from '../model/types';
 
 /** Renders the per-call table the CLI prints by default, followed by the summary and its assumptions. */
 export function renderTable(result: ScanResult): string {

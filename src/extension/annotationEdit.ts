@@ -1,6 +1,6 @@
 /**
  * Writes or updates the `// llm-advisor: task=… calls=…` comment above a call (the syntax of
- * src/core/annotations.ts). Pure: works on the document's lines and returns the one-line edit, so
+ * src/core/estimate/annotations.ts). Pure: works on the document's lines and returns the one-line edit, so
  * the extension applies it as a WorkspaceEdit (undoable) and unit tests check it as strings.
  */
 

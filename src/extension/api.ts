@@ -1,4 +1,4 @@
-import type { ScanResult } from '../core/types';
+import type { ScanResult } from '../model/types';
 import type { CostPanelProbe } from './costPanel';
 import type { ScanTiming } from './scanModel';
 import type { PriceOverride } from './scannerBundle';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { ScanResult } from '../core/types';
+import type { ScanResult } from '../model/types';
 import {
   COST_PANEL_VIEW_TYPE,
   parseFromWebview,

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { parseRate, parseTaskType } from '../core/annotations';
-import { TASK_TYPES, type CallSite } from '../core/types';
+import { parseRate, parseTaskType } from '../core/estimate/annotations';
+import { TASK_TYPES, type CallSite } from '../model/types';
 import { isCallSiteId } from '../webview/protocol';
-import { formatInt } from '../webview/format';
+import { formatInt } from '../model/display';
 import { isAnnotationValue, planAnnotationEdit, type AnnotationChange } from './annotationEdit';
 import { log } from './log';
 import { loadScanModule, type WorkspaceScanModel } from './scanModel';

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { requireWithCodeCache } from '../core/codeCache';
-import type { CallSite, ScanResult } from '../core/types';
-import type { Catalog } from '../core/catalog';
-import type { AdvisorOptions } from '../core/advisor';
+import { requireWithCodeCache } from '../runtime/codeCache';
+import type { CallSite, ScanResult } from '../model/types';
+import type { Catalog } from '../core/catalog/catalog';
+import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { PriceOverride, ScanCache, WhatIf } from './scannerBundle';
 import { readConfig } from './config';
 import { log } from './log';
@@ -28,7 +28,7 @@ export function useScannerCodeCache(directory: string | undefined): void {
 /**
  * Loads the scanner (ts-morph, tiktoken, the catalog) on first use only. It is its own bundle,
  * dist/scanner.js (esbuild.mjs marks `./scanner.js` external here), so activation neither parses
- * nor evaluates it. From the second session on it is compiled from V8's code cache (core/codeCache.ts).
+ * nor evaluates it. From the second session on it is compiled from V8's code cache (runtime/codeCache.ts).
  */
 export function loadScanModule(): Promise<ScanModule> {
   scanModule ??= Promise.resolve().then(() => {

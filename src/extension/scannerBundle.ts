@@ -4,14 +4,14 @@
  * re-pricing). dist/extension.js stays small and loads this file with `require` on the first
  * scan, so activation neither parses nor evaluates it. No `vscode` import here.
  */
-export { scanWorkspace, ScanCache, type ScanOptions } from '../core/scan';
-export { renderMarkdownPlan } from '../core/plan';
-export { stopTokenizerWorker, tokenizerWorkerRunning } from '../core/tokenCountAhead';
-export { applyWhatIf, isEmptyWhatIf, whatIfChoices, type WhatIf } from './whatIf';
-export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from '../core/priceOverride';
+export { scanWorkspace, ScanCache, type ScanOptions } from '../scan/scan';
+export { renderMarkdownPlan } from '../core/report/plan';
+export { stopTokenizerWorker, tokenizerWorkerRunning } from '../scan/tokenCountAhead';
+export { applyWhatIf, isEmptyWhatIf, whatIfChoices, type WhatIf } from '../core/pricing/whatIf';
+export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from '../core/catalog/priceOverride';
 export { ensureUsageFile, patchUsageFile, usageFilePath, writeFileAtomic, USAGE_FILE_TEMPLATE } from './usageFile';
 
-import { getCatalog } from '../core/enrich';
+import { getCatalog } from '../core/pricing/pipeline';
 /** The bundled catalog's as-of date (what the UI shows next to any override). */
 export function bundledCatalogAsOf(): string {
   return getCatalog().asOf;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatUsd } from '../webview/format';
+import { formatUsd } from '../model/display';
 import { CommandId } from './commands';
 import type { ScanState, WorkspaceScanModel } from './scanModel';
 

@@ -2,8 +2,8 @@
  * The words the editor shows for a call site: the CodeLens title and the hover's Markdown.
  * Pure functions (no `vscode` import), so they are unit-tested as strings on plain Node.
  */
-import type { CallSite } from '../core/types';
-import { formatInt, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from '../webview/format';
+import type { CallSite } from '../model/types';
+import { formatInt, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from '../model/display';
 import { tierLabel } from '../webview/render';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */

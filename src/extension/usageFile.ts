@@ -10,7 +10,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { updateUsageFile, type UsagePatch } from '../core/usage';
+import { updateUsageFile, type UsagePatch } from '../core/usage/usage';
 
 export const USAGE_FILE_NAME = 'llm-usage.yml';
 

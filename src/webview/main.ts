@@ -3,7 +3,7 @@
  * render.ts, talks to the host only through protocol.ts, and keeps its view state with
  * `vscode.setState` so a hidden or reloaded panel comes back as it was.
  */
-import type { CallSite, ScanResult } from '../core/types';
+import type { CallSite, ScanResult } from '../model/types';
 import {
   parseToWebview,
   parseViewState,

@@ -9,7 +9,7 @@
  *
  * Pure module: no `vscode`, no DOM; imported by the host, the webview and the unit tests.
  */
-import type { ScanResult } from '../core/types';
+import type { ScanResult } from '../model/types';
 
 /** The webview panel's view type, shared by the host, the serializer and package.json. */
 export const COST_PANEL_VIEW_TYPE = 'llmHostingAdvisor.costPanel';
@@ -109,7 +109,7 @@ export type FromWebviewMessage = ReadyMessage | RevealMessage | SelectMessage | 
 
 export const DATA_SENSITIVITIES = ['standard', 'regulated'] as const;
 export type DataSensitivityChoice = (typeof DATA_SENSITIVITIES)[number];
-/** The sizer's precisions (core/sizing.ts PRECISIONS; a unit test keeps the two equal). */
+/** The sizer's precisions (core/pricing/sizing.ts PRECISIONS; a unit test keeps the two equal). */
 export const PRECISION_CHOICES = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
 export type PrecisionChoice = (typeof PRECISION_CHOICES)[number];
 /** Upper bound for a what-if volume: a trillion calls a month is beyond any real workload. */

@@ -4,8 +4,8 @@
  * `esc()` / `escAttr()`; nothing here builds URLs or inline styles or event-handler attributes,
  * so the strict CSP holds and the functions are unit-testable as strings on plain Node.
  */
-import type { CallSite, HostingOption, ScanResult, SelfHostSizing, Tier } from '../core/types';
-import { formatInt, formatLocation, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from './format';
+import type { CallSite, HostingOption, ScanResult, SelfHostSizing, Tier } from '../model/types';
+import { formatInt, formatLocation, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from '../model/display';
 import type { PriceInfo, SortKey, WhatIfChoices, WhatIfState } from './protocol';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { canonicalKey, capabilitiesOf, findArchitecture, findGpu, findModel, isPastDeprecation, loadCatalog, nearestModels } from '../../src/core/catalog';
+import { canonicalKey, capabilitiesOf, findArchitecture, findGpu, findModel, isPastDeprecation, loadCatalog, nearestModels } from '../../src/core/catalog/catalog';
 import closedJson from '../../data/catalog/closed-api-prices.json';
 import openJson from '../../data/catalog/open-api-prices.json';
 import archJson from '../../data/catalog/model-architectures.json';

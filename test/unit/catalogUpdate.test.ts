@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { formatChanges, perMTok, updatePriceRows, type PriceSources, type UpdateInput } from '../../scripts/lib/catalogUpdate';
-import type { ClosedModelData, OpenPriceData } from '../../src/core/catalog';
+import type { ClosedModelData, OpenPriceData } from '../../src/core/catalog/catalog';
 import sourcesJson from '../../data/catalog/price-sources.json';
 import archJson from '../../data/catalog/model-architectures.json';
 import closedJson from '../../data/catalog/closed-api-prices.json';

@@ -1,4 +1,4 @@
-import type { DetectedCall, PromptMessage } from '../../src/core/types';
+import type { DetectedCall, PromptMessage } from '../../src/model/types';
 
 /** A hand-built call, as an analyzer would report it; `overrides` replace whole fields. */
 export function detectedCall(overrides: Partial<DetectedCall> = {}): DetectedCall {

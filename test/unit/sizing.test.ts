@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { findArchitecture, findGpu, loadCatalog } from '../../src/core/catalog';
-import { kvBytesPerToken, planDeployment, PRECISIONS, sizeModel, weightsTerm, type Precision } from '../../src/core/sizing';
+import { findArchitecture, findGpu, loadCatalog } from '../../src/core/catalog/catalog';
+import { kvBytesPerToken, planDeployment, PRECISIONS, sizeModel, weightsTerm, type Precision } from '../../src/core/pricing/sizing';
 
 const GIB = 1024 ** 3;
 const catalog = loadCatalog();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { classifyTask, splitIdentifierWords } from '../../src/core/task';
-import type { DetectedCall } from '../../src/core/types';
+import { classifyTask, splitIdentifierWords } from '../../src/core/estimate/task';
+import type { DetectedCall } from '../../src/model/types';
 import { detectedCall, message } from './detectedCall';
 import { runTaskEval } from '../../scripts/eval-tasks';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { BUILTIN_CALLS_PER_MONTH, matchesGlob, parseUsageFile, resolveUsageSettings, resolveVolume, updateUsageFile } from '../../src/core/usage';
+import { BUILTIN_CALLS_PER_MONTH, matchesGlob, parseUsageFile, resolveUsageSettings, resolveVolume, updateUsageFile } from '../../src/core/usage/usage';
 
 const SAMPLE = `# volumes for the support desk
 version: 1

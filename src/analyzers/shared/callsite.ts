@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
-import type { CallFeatures, DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../core/types';
+import type { CallFeatures, DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../model/types';
 
 /** The 1-based span of the whole call expression. */
 export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {

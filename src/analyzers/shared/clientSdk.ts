@@ -1,5 +1,5 @@
 import { Node, type CallExpression } from 'ts-morph';
-import type { DetectedCall, PromptMessage } from '../../core/types';
+import type { DetectedCall, PromptMessage } from '../../model/types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
 import { receiverOf, toDetectedCall } from './callsite';

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
-import type { HoleKind, MessageRole, PromptHole, PromptMessage } from '../../core/types';
+import type { HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, getObjectProperty, initializerOf, resolveString, unwrapExpression } from './resolve';
 

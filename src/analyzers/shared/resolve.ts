@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type Expression, type SourceFile } from 'ts-morph';
-import type { ModelSource } from '../../core/types';
+import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 
 /** How far we chase identifiers through constants and imports before calling a value dynamic. */

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
-import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../core/types';
+import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';

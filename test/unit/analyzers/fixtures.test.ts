@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzers } from '../../../src/analyzers';
-import { scanWorkspace } from '../../../src/core/scan';
+import { scanWorkspace } from '../../../src/scan/scan';
 
 /** One expected call site of a fixture project (`test/fixtures/<sdk>/expected.json`). */
 interface ExpectedSite {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeText, createAnalysisProject } from '../../../src/core/analyze';
+import { analyzeText, createAnalysisProject } from '../../../src/scan/analyze';
 
 describe('ModuleLoader resolution cache', () => {
   it('records a followed module as a dependency of every file that follows it, also when resolved from the cache', () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Analyzer } from '../../../src/analyzers';
-import { analyzeText, createAnalysisProject } from '../../../src/core/analyze';
-import type { DetectedCall } from '../../../src/core/types';
+import { analyzeText, createAnalysisProject } from '../../../src/scan/analyze';
+import type { DetectedCall } from '../../../src/model/types';
 
 /** What a test expects of one reported call; only the fields given are compared. */
 export interface ExpectedCall {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli as run } from './run';
-import type { ScanResult } from '../../../src/core/types';
+import type { ScanResult } from '../../../src/model/types';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/support-desk');
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli as run } from './run';
-import type { CostDiff } from '../../../src/core/costDiff';
+import type { CostDiff } from '../../../src/core/report/costDiff';
 
 function call(functionName: string, model: string, prompt: string): string {
   return `export async function ${functionName}(text: string) {\n  return openai.chat.completions.create({ model: '${model}', messages: [{ role: 'system', content: '${prompt}' }, { role: 'user', content: text }] });\n}\n`;

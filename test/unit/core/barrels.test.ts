@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { scanWorkspace } from '../../../src/core/scan';
-import type { ScanResult } from '../../../src/core/types';
+import { scanWorkspace } from '../../../src/scan/scan';
+import type { ScanResult } from '../../../src/model/types';
 
 /** A project whose feature files reach their clients and models only through `index.ts` barrels. */
 const PROJECT: Record<string, string> = {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ScanCache, scanWorkspace } from '../../../src/core/scan';
+import { ScanCache, scanWorkspace } from '../../../src/scan/scan';
 
 function touch(file: string, content: string, secondsAhead: number): void {
   writeFileSync(file, content);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { scanWorkspace } from '../../../src/core/scan';
+import { scanWorkspace } from '../../../src/scan/scan';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/support-desk');
 

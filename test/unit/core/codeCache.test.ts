@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { requireWithCodeCache } from '../../../src/core/codeCache';
+import { requireWithCodeCache } from '../../../src/runtime/codeCache';
 
 describe('requireWithCodeCache', () => {
   let folder: string;

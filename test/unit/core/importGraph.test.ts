@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ImportGraph, MAX_BARREL_HOPS, reExportsOf, relativeImportsOf } from '../../../src/core/importGraph';
+import { ImportGraph, MAX_BARREL_HOPS, reExportsOf, relativeImportsOf } from '../../../src/scan/importGraph';
 
 describe('import graph (regex-read relative imports)', () => {
   const cases: Array<{ name: string; text: string; reExports: string[] }> = [

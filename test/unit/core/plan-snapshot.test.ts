@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { renderMarkdownPlan } from '../../../src/core/plan';
-import { scanWorkspace } from '../../../src/core/scan';
+import { renderMarkdownPlan } from '../../../src/core/report/plan';
+import { scanWorkspace } from '../../../src/scan/scan';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/support-desk');
 const SNAPSHOT = path.join(__dirname, '__snapshots__', 'support-desk-plan.md');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mightContainLlmCall } from '../../../src/core/prefilter';
+import { mightContainLlmCall } from '../../../src/scan/prefilter';
 
 describe('prefilter', () => {
   const kept: Array<[string, string]> = [

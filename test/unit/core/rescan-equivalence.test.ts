@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AdvisorOptions } from '../../../src/core/advisor';
-import { ScanCache, scanWorkspace } from '../../../src/core/scan';
-import type { ScanResult } from '../../../src/core/types';
+import type { AdvisorOptions } from '../../../src/core/pricing/advisor';
+import { ScanCache, scanWorkspace } from '../../../src/scan/scan';
+import type { ScanResult } from '../../../src/model/types';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'support-desk');
 const NOW = () => new Date('2026-01-01T00:00:00Z');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { scanWorkspace } from '../../../src/core/scan';
+import { scanWorkspace } from '../../../src/scan/scan';
 import type * as ScannerBundle from '../../../src/extension/scannerBundle';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -15,7 +15,7 @@ async function buildScannerBundle(): Promise<typeof ScannerBundle> {
   mkdirSync(BUNDLE_DIR, { recursive: true });
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', absWorkingDir: REPO } as const;
   await esbuild.build({ ...common, entryPoints: ['src/extension/scannerBundle.ts'], outfile: path.join(BUNDLE_DIR, 'scanner.js'), external: ['vscode'] });
-  await esbuild.build({ ...common, entryPoints: ['src/core/tokenizerWorker.ts'], outfile: path.join(BUNDLE_DIR, 'tokenizer-worker.js') });
+  await esbuild.build({ ...common, entryPoints: ['src/scan/tokenizerWorker.ts'], outfile: path.join(BUNDLE_DIR, 'tokenizer-worker.js') });
   copyFileSync(path.join(REPO, 'node_modules', 'tiktoken', 'lite', 'tiktoken_bg.wasm'), path.join(BUNDLE_DIR, 'tiktoken_bg.wasm'));
   return require(path.join(BUNDLE_DIR, 'scanner.js')) as typeof ScannerBundle;
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { scanWorkspace } from '../../../src/core/scan';
+import { scanWorkspace } from '../../../src/scan/scan';
 import { CORPUS, GOOD_CALL, OPENAI_HEADER, makeUnreadable } from '../../fixtures/bad/corpus';
 
 describe('bad input', () => {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { scanWorkspace } from '../../../src/core/scan';
+import { scanWorkspace } from '../../../src/scan/scan';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/support-desk');
 

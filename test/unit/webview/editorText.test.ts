@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { codeLensTitle, escapeMarkdown, hoverMarkdown, lensText } from '../../../src/extension/text';
-import { formatInt, formatUsd } from '../../../src/webview/format';
+import { formatInt, formatUsd } from '../../../src/model/display';
 import { callSite, HOSTILE } from './fixtures';
 
 describe('editor text: CodeLens and hover', function () {

@@ -1,4 +1,4 @@
-import type { CallSite, ScanResult } from '../../../src/core/types';
+import type { CallSite, ScanResult } from '../../../src/model/types';
 
 /** A call site with every field filled; override what a test cares about. */
 export function callSite(overrides: Partial<CallSite> = {}): CallSite {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { esc, escAttr, filterCallSites, renderDetail, renderGrid, renderRow, renderSizing, renderSummary, sortCallSites } from '../../../src/webview/render';
-import { formatUsd } from '../../../src/webview/format';
+import { formatUsd } from '../../../src/model/display';
 import { callSite, HOSTILE, scanResult } from './fixtures';
 
 /** No raw tag, attribute break or bidi control survives in the markup. */

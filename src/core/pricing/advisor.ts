@@ -15,7 +15,7 @@ import type {
   TaskType,
   TokenEstimate,
   VolumeEstimate,
-} from './types';
+} from '../../model/types';
 import {
   assumption,
   findModel,
@@ -28,9 +28,9 @@ import {
   type ProviderClass,
   type QualityRow,
   type SelfHostCostRow,
-} from './catalog';
+} from '../catalog/catalog';
 import { planDeployment, type DeploymentPlan, type Precision, type Workload } from './sizing';
-import { o200kRatio, rescaleTokens, tokenizerFor } from './tokens';
+import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
 export interface AdviceInput {
   model: ModelRef;

@@ -4,8 +4,8 @@
  * call's volume needs. Every memory term carries the arithmetic behind it. Pure functions over
  * catalog rows; assumptions (MFU, bandwidth efficiency, overheads) come from the catalog.
  */
-import type { MemoryTerm, SelfHostSizing } from './types';
-import { assumption, findArchitecture, findGpu, findModel, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from './catalog';
+import type { MemoryTerm, SelfHostSizing } from '../../model/types';
+import { assumption, findArchitecture, findGpu, findModel, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from '../catalog/catalog';
 
 /** Weight precisions the sizer understands (fp16 sizes like bf16). */
 export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;

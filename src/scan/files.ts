@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic } from './types';
-import { matchesGlob } from './usage';
+import type { Diagnostic } from '../model/types';
+import { matchesGlob } from '../core/usage/usage';
 
 /** Extensions the analyzers understand. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;

@@ -4,14 +4,14 @@ import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } fr
 import { findCallers } from './callers';
 import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
-import { EnrichmentCache, enrichCalls, type EnrichOptions } from './enrich';
+import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf } from './importGraph';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
-import { parseUsageExport, type UsageExport } from './usageExport';
-import type { AdvisorOptions } from './advisor';
-import type { Catalog } from './catalog';
-import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from './types';
+import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
+import type { AdvisorOptions } from '../core/pricing/advisor';
+import type { Catalog } from '../core/catalog/catalog';
+import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from '../model/types';
 
 export interface ScanOptions {
   /** The `llmHostingAdvisor.defaultCallsPerMonth` setting, when the user set one. */

@@ -6,7 +6,7 @@ import { parseIntoProject } from '../analyzers/shared/parse';
 import type { DiscoveredFile } from './files';
 import { reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
-import type { DetectedCall, Diagnostic } from './types';
+import type { DetectedCall, Diagnostic } from '../model/types';
 
 export interface FileAnalysis {
   calls: DetectedCall[];

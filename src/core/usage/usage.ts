@@ -5,8 +5,8 @@
  * Schema and examples: docs/usage-file.md.
  */
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
-import { parseRate, parseTaskType } from './annotations';
-import type { CallAnnotation, TaskType, VolumeEstimate } from './types';
+import { parseRate, parseTaskType } from '../estimate/annotations';
+import type { CallAnnotation, TaskType, VolumeEstimate } from '../../model/types';
 
 /** Settings for one call site, function or file glob. */
 export interface UsageEntry {

@@ -10,7 +10,7 @@
  * Only models the bundled catalog already knows are repriced; everything else in the file is ignored.
  */
 import { buildCatalog, type Catalog, type ClosedModelRow } from './catalog';
-import { getCatalog } from './enrich';
+import { getCatalog } from '../pricing/pipeline';
 
 /** What is stored in globalStorage and shown in the UI. */
 export interface PriceOverride {

@@ -4,7 +4,7 @@
  * otherwise run after parsing; in this thread it overlaps with it. See tokenCountAhead.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import { countTokens, getEncoder } from './tokens';
+import { countTokens, getEncoder } from '../core/estimate/tokens';
 import type { TokenizerRequest, TokenizerResponse } from './tokenCountAhead';
 
 parentPort?.on('message', (request: TokenizerRequest) => {

@@ -4,8 +4,8 @@
  * Each task type gets a score; the best wins and the margin over the runner-up sets the confidence.
  * An annotation (`// llm-advisor: task=...`) always wins.
  */
-import type { DetectedCall, TaskClassification, TaskType } from './types';
-import { TASK_TYPES } from './types';
+import type { DetectedCall, TaskClassification, TaskType } from '../../model/types';
+import { TASK_TYPES } from '../../model/types';
 import { isReasoningModel } from './tokens';
 
 /** A wording signal: a pattern, the task it points to, and how strongly. */

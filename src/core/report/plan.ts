@@ -1,6 +1,6 @@
-import { formatCount, formatUsd } from './format';
+import { formatCount, formatUsd } from '../../model/format';
 import { mdCode, mdFileLink, mdTable, mdText } from './markdown';
-import type { CallSite, HostingOption, ScanResult, Tier } from './types';
+import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
 
 const TIER_TITLES: Record<Tier | 'keep', string> = {
   'open-api': 'Move to an open-model API',

@@ -1,4 +1,4 @@
-import type { VolumeEstimate } from './types';
+import type { VolumeEstimate } from '../../model/types';
 
 /** Real monthly traffic of one model, read from a provider's usage export. */
 export interface ModelUsage {

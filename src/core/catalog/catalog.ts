@@ -3,12 +3,12 @@
  * from disk) so esbuild inlines them into dist and the product works offline; every row carries
  * the `source` it was copied from and an `asOf` date that the UI shows.
  */
-import closedJson from '../../data/catalog/closed-api-prices.json';
-import openJson from '../../data/catalog/open-api-prices.json';
-import archJson from '../../data/catalog/model-architectures.json';
-import gpuJson from '../../data/catalog/gpus.json';
-import qualityJson from '../../data/catalog/quality.json';
-import selfHostJson from '../../data/catalog/self-host-costs.json';
+import closedJson from '../../../data/catalog/closed-api-prices.json';
+import openJson from '../../../data/catalog/open-api-prices.json';
+import archJson from '../../../data/catalog/model-architectures.json';
+import gpuJson from '../../../data/catalog/gpus.json';
+import qualityJson from '../../../data/catalog/quality.json';
+import selfHostJson from '../../../data/catalog/self-host-costs.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
 export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';

@@ -7,7 +7,7 @@
  * `hole.<kind or expression>=<tokens>` or `tokens.<kind or expression>=<tokens>`. Pairs are
  * separated by spaces or commas. A bad pair becomes an error string and the rest still applies.
  */
-import { TASK_TYPES, type CallAnnotation, type TaskType } from './types';
+import { TASK_TYPES, type CallAnnotation, type TaskType } from '../../model/types';
 
 /** Months are 365/12 days; hours per month 730 (the cloud-billing convention). */
 const PER_MONTH: Record<string, number> = {

@@ -1,11 +1,11 @@
 import { adviseCall, adviseWorkspace, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
-import { parseAnnotation } from './annotations';
-import { canonicalKey, findModel, loadCatalog, type Catalog } from './catalog';
-import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from './task';
-import { estimateTokens } from './tokens';
-import type { CallSite, DetectedCall, Diagnostic, TaskClassification, TokenEstimate, VolumeEstimate } from './types';
-import { resolveUsageSettings, resolveVolume, type UsageFile } from './usage';
-import { distributeUsage, type UsageExport } from './usageExport';
+import { parseAnnotation } from '../estimate/annotations';
+import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
+import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
+import { estimateTokens } from '../estimate/tokens';
+import type { CallSite, DetectedCall, Diagnostic, TaskClassification, TokenEstimate, VolumeEstimate } from '../../model/types';
+import { resolveUsageSettings, resolveVolume, type UsageFile } from '../usage/usage';
+import { distributeUsage, type UsageExport } from '../usage/usageExport';
 
 export interface EnrichOptions {
   defaultCallsPerMonth?: number;

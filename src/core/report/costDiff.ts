@@ -1,6 +1,6 @@
-import { formatCount, formatUsd } from './format';
+import { formatCount, formatUsd } from '../../model/format';
 import { mdCode, mdTable, mdText } from './markdown';
-import type { CallSite, ScanResult } from './types';
+import type { CallSite, ScanResult } from '../../model/types';
 
 export type CostChangeKind = 'added' | 'removed' | 'changed' | 'unchanged';
 

@@ -6,14 +6,14 @@
  * scanner bundle (it pulls in the catalog and the advisor).
  *
  * With no what-if and the bundled catalog the output equals the scan's own pricing (unit-tested),
- * because it runs the same steps as core/enrich.ts: adviseCall per site, then adviseWorkspace and
+ * because it runs the same steps as core/pricing/pipeline.ts: adviseCall per site, then adviseWorkspace and
  * the pooled recommendations.
  */
-import { adviseCall, adviseWorkspace, type AdvisorOptions, type DataSensitivity } from '../core/advisor';
-import { findGpu, type Catalog } from '../core/catalog';
-import { getCatalog } from '../core/enrich';
-import { PRECISIONS, type Precision } from '../core/sizing';
-import type { CallSite, ScanResult } from '../core/types';
+import { adviseCall, adviseWorkspace, type AdvisorOptions, type DataSensitivity } from './advisor';
+import { findGpu, type Catalog } from '../catalog/catalog';
+import { getCatalog } from './pipeline';
+import { PRECISIONS, type Precision } from './sizing';
+import type { CallSite, ScanResult } from '../../model/types';
 
 /** What the panel lets people change; every field optional (absent = as scanned). */
 export interface WhatIf {

@@ -260,7 +260,7 @@ export interface ScanSummary {
 }
 
 /** Workspace-level advice: the self-hosting pool, break-even and the seed's spend stage, for this workspace's numbers. */
-export type WorkspaceAdviceSummary = Pick<import('./advisor').WorkspaceAdvice, 'selfHost' | 'breakEven' | 'stage' | 'monthlyUsdRecommended'>;
+export type WorkspaceAdviceSummary = Pick<import('../core/pricing/advisor').WorkspaceAdvice, 'selfHost' | 'breakEven' | 'stage' | 'monthlyUsdRecommended'>;
 
 export interface ScanResult {
   schemaVersion: typeof SCHEMA_VERSION;

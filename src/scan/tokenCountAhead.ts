@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isEncoderLoaded, isTokenCountKnown, rememberTokenCounts, textsToCount, type EncodingName } from './tokens';
-import type { DetectedCall } from './types';
+import { isEncoderLoaded, isTokenCountKnown, rememberTokenCounts, textsToCount, type EncodingName } from '../core/estimate/tokens';
+import type { DetectedCall } from '../model/types';
 
 export interface TokenizerRequest {
   id: number;

@@ -7,7 +7,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Tiktoken } from 'tiktoken/lite';
-import type { DetectedCall, HoleKind, PromptHole, TaskType, TokenEstimate } from './types';
+import type { DetectedCall, HoleKind, PromptHole, TaskType, TokenEstimate } from '../../model/types';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 

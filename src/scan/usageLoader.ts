@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic } from './types';
+import type { Diagnostic } from '../model/types';
 import { fileStamp } from './files';
-import { parseUsageFile, type UsageFile } from './usage';
+import { parseUsageFile, type UsageFile } from '../core/usage/usage';
 
 export const DEFAULT_USAGE_FILE = 'llm-usage.yml';
 
