@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { eachCall, lastNamesOf, matchMethodTable, providerFromOptions } from './shared/sdk';
+import { eachCall, lastNamesOf, matchMethodTable, providerFromOptions, readModel } from './shared/sdk';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString } from './shared/resolve';
 
@@ -68,7 +68,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const modelNode = getObjectProperty(params, 'model');
   const azureDeployment = origin?.options ? getObjectProperty(resolveObjectLiteral(origin.options, context.modules), 'deployment') : undefined;
   const model = modelNode ?? azureDeployment;
-  const resolvedModel = model ? resolveString(model, context.modules) : { value: null, source: 'dynamic' as const, raw: '', evidence: ['no model given'] };
+  const resolvedModel = readModel(model, context.modules);
   evidence.push(...resolvedModel.evidence);
 
   const { messages, hasImage } = readPrompt(match.method.path, params, context);
@@ -82,7 +82,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     sdk: 'openai',
     method: match.method.path,
     endpoint: match.method.endpoint,
-    model: { id: resolvedModel.value, raw: resolvedModel.raw || (model?.getText() ?? ''), source: resolvedModel.source },
+    model: resolvedModel.ref,
     messages,
     maxOutputTokens: resolveNumber(getObjectProperty(params, 'max_completion_tokens') ?? getObjectProperty(params, 'max_tokens') ?? getObjectProperty(params, 'max_output_tokens'), context.modules),
     features: {

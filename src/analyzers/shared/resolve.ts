@@ -371,7 +371,7 @@ export function resolveString(expression: Node, modules: ModuleLoader, depth = 0
     const resolved = resolveString(initializer, modules, depth + 1);
     if (resolved.value === null) return { ...resolved, raw };
     const fromOtherFile = declaration.getSourceFile() !== node.getSourceFile();
-    const source: ModelSource = resolved.source === 'env-default' ? 'env-default' : fromOtherFile ? 'import' : 'constant';
+    const source: ModelSource = resolved.source === 'env-default' || resolved.source === 'import' ? resolved.source : fromOtherFile ? 'import' : 'constant';
     const where = fromOtherFile ? `${declaration.getSourceFile().getBaseName()}` : 'this file';
     return { value: resolved.value, source, raw, evidence: [`${raw} = "${resolved.value}" (${where}, line ${declaration.getStartLineNumber()})`, ...resolved.evidence] };
   }
