@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { compareScans, renderCostDiffMarkdown } from '../core/report/costDiff';
 import { scanWorkspace } from '../scan/scan';
-import { UsageError, type CliArguments } from './args';
+import { CommandLineError, type CliArguments } from './args';
 
 const run = promisify(execFile);
 
@@ -21,7 +21,7 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
     topLevel = (await run('git', ['rev-parse', '--show-toplevel'], { cwd: directory })).stdout.trim();
     await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: directory });
   } catch {
-    throw new UsageError(`cannot read git ref "${base}" in ${directory}`);
+    throw new CommandLineError(`cannot read git ref "${base}" in ${directory}`);
   }
   const temporary = await fs.mkdtemp(path.join(os.tmpdir(), 'llm-advisor-base-'));
   try {

@@ -240,6 +240,13 @@ export interface AssumptionRow extends Sourced {
   derivation: string;
 }
 
+/** A model the advice is measured against (the break-even's reference deployment), editable as data. */
+export interface ReferenceModelRow extends Sourced {
+  id: string;
+  model: string;
+  derivation: string;
+}
+
 export interface Catalog {
   /** The as-of date of the price snapshot most rows come from: the date the UI shows. */
   asOf: string;
@@ -253,6 +260,7 @@ export interface Catalog {
   quality: QualityRow[];
   selfHostCosts: SelfHostCostRow[];
   assumptions: AssumptionRow[];
+  referenceModels: ReferenceModelRow[];
   /** canonical key -> model id, built once by loadCatalog. */
   index: Map<string, string>;
   /** Exact names (lower-cased ids, aliases, repo ids, provider ids) -> model id, tried before canonical keys. */
@@ -312,8 +320,8 @@ export function loadCatalog(): Catalog {
   const gpus = (gpuJson as unknown as RowsFile<GpuRow>).rows;
   const quality = (qualityJson as unknown as RowsFile<QualityRow>).rows;
   const selfHostCosts = (selfHostJson as unknown as RowsFile<SelfHostCostRow>).rows;
-  const assumptions = (selfHostJson as unknown as { assumptions: AssumptionRow[] }).assumptions;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions });
+  const { assumptions, referenceModels } = selfHostJson as unknown as { assumptions: AssumptionRow[]; referenceModels: ReferenceModelRow[] };
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels });
   return cached;
 }
 
@@ -454,9 +462,18 @@ export function isPastDeprecation(row: { retired?: boolean; deprecationDate?: st
   return row.retired === true || (row.deprecationDate !== undefined && row.deprecationDate <= today);
 }
 
-/** The value of a named assumption from self-host-costs.json, or `fallback` when the row is missing. */
-export function assumption(catalog: Catalog, id: string, fallback: number): number {
-  return catalog.assumptions.find((a) => a.id === id)?.value ?? fallback;
+/** The value of a named assumption from self-host-costs.json. A missing row is a broken data file, not a reason to guess. */
+export function assumption(catalog: Catalog, id: string): number {
+  const row = catalog.assumptions.find((a) => a.id === id);
+  if (!row) throw new Error(`data/catalog/self-host-costs.json has no assumption "${id}"`);
+  return row.value;
+}
+
+/** The model id of a named reference model from self-host-costs.json (e.g. the break-even's 70B deployment). */
+export function referenceModel(catalog: Catalog, id: string): string {
+  const row = catalog.referenceModels.find((r) => r.id === id);
+  if (!row) throw new Error(`data/catalog/self-host-costs.json has no reference model "${id}"`);
+  return row.model;
 }
 
 /** A GPU by short id (`h100-80gb`) or alias. */

@@ -5,19 +5,24 @@
  * fixed costs can be shared. Pure: no I/O, no `vscode`; every number carries its derivation.
  */
 import type {
+  BreakEven,
   CallFeatures,
   CallSite,
   Endpoint,
   HostingOption,
   ModelRef,
   Recommendation,
+  SelfHostPool,
+  SpendStage,
   TaskClassification,
   TaskType,
   TokenEstimate,
   VolumeEstimate,
+  WorkspaceAdviceSummary,
 } from '../../model/types';
 import {
   assumption,
+  referenceModel,
   findModel,
   nearestModels,
   type Catalog,
@@ -29,7 +34,8 @@ import {
   type QualityRow,
   type SelfHostCostRow,
 } from '../catalog/catalog';
-import { planDeployment, type DeploymentPlan, type Precision, type Workload } from './sizing';
+import { planDeployment, type DeploymentPlan, type Workload } from './sizing';
+import type { DataSensitivity, Precision } from '../../model/vocabulary';
 import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
 export interface AdviceInput {
@@ -49,8 +55,6 @@ export interface Advice {
   diagnostics: string[];
 }
 
-/** Data that must stay on infrastructure the team controls (healthcare, legal, finance), per the seed. */
-export type DataSensitivity = 'standard' | 'regulated';
 
 export interface AdvisorOptions {
   /** Include managed and self-managed GPU options with sizing (default true). */
@@ -163,7 +167,8 @@ function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceL
  * (`tokens.reasoningTokens`, when the code calls a reasoning model): a non-reasoning alternative
  * does not bill them; a reasoning alternative to a non-reasoning model adds the same assumed overhead.
  */
-function outputFor(input: AdviceInput, currentReasons: boolean, altReasons: boolean, overhead = 500): OutputTokens | undefined {
+/** `overhead`: the hidden reasoning tokens a reasoning alternative adds (the `reasoningOverheadTokens` assumption); needed only when `altReasons`. */
+function outputFor(input: AdviceInput, currentReasons: boolean, altReasons: boolean, overhead = 0): OutputTokens | undefined {
   const hidden = input.tokens.reasoningTokens ?? 0;
   if (altReasons && !currentReasons) {
     const tokens = input.tokens.outputPerCall + overhead;
@@ -252,7 +257,7 @@ function featureGaps(input: AdviceInput, cap: Capabilities): string[] {
 function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number): HostingOption[] {
   const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
   const currentReasons = (cur.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
-  const overhead = assumption(catalog, 'reasoningOverheadTokens', 500);
+  const overhead = assumption(catalog, 'reasoningOverheadTokens');
   const viable: HostingOption[] = [];
   const weak: HostingOption[] = [];
   for (const row of catalog.closed) {
@@ -321,7 +326,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
   const kept = out.slice(0, 4);
   if (kept.length === 0 && quality) {
     // Show why no open model is offered: the cheapest 70B-class option, marked with the quality reason.
-    const rows = catalog.open.filter((r) => r.model === 'llama-3.3-70b').sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
+    const rows = catalog.open.filter((r) => r.model === referenceModel(catalog, 'breakEven')).sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
     const row = rows[0];
     if (row) {
       const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), row.model);
@@ -353,7 +358,7 @@ function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, ca
     outputTokens: Math.max(1, rescaleTokens(visibleOut, input.model.id, arch.id)),
   };
   const out: HostingOption[] = [];
-  const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond', 20) : 0;
+  const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond') : 0;
   const constrained = Boolean(options.gpuIds?.length || options.precisions?.length);
   for (const style of ['managed', 'self-managed'] as const) {
     const plan = planFor(arch, workload, catalog, style, minStream, options);
@@ -363,7 +368,7 @@ function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, ca
       continue;
     }
     const fixed = fixedCosts(catalog, style, options.fixedCostOverrides);
-    out.push(selfHostOption(plan, style, fixed, input, options));
+    out.push(selfHostOption(plan, style, fixed, input, options, catalog));
   }
   return out;
 }
@@ -416,11 +421,11 @@ function unfitOption(arch: ModelArchitecture, style: 'managed' | 'self-managed',
   };
 }
 
-function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed', fixed: { usd: number; derivation: string }, input: AdviceInput, options: AdvisorOptions): HostingOption {
+function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed', fixed: { usd: number; derivation: string }, input: AdviceInput, options: AdvisorOptions, catalog: Catalog): HostingOption {
   const s = plan.sizing;
   const label = `${style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${s.model} ${s.precision} on ${s.replicas} replica(s) × ${s.gpusPerReplica} ${s.gpu}${plan.price ? ` (${plan.price.provider})` : ''}`;
   const note = `GPU cost only. Fixed costs of running it yourself, $${fmtInt(fixed.usd)}/month (${fixed.derivation}), are shared across the workspace: self-hosting is decided on pooled spend (see the workspace break-even).`;
-  const lowVolume = s.replicas === 1 && plan.replicaCallsPerSecond > 0 && input.volume.callsPerMonth / (730 * 3600) < 0.1 * plan.replicaCallsPerSecond;
+  const lowVolume = s.replicas === 1 && plan.replicaCallsPerSecond > 0 && input.volume.callsPerMonth / (assumption(catalog, 'hoursPerMonth') * 3600) < 0.1 * plan.replicaCallsPerSecond;
   return {
     tier: 'self-hosted',
     label,
@@ -496,41 +501,11 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
 
 // ---------------------------------------------------------------- workspace
 
-export interface SelfHostPool {
-  model: string;
-  style: 'managed' | 'self-managed';
-  callSiteIds: string[];
-  callsPerMonth: number;
-  /** What those calls cost today. */
-  apiSpendCurrent: number;
-  /** What those calls would cost on the cheapest viable API option each. */
-  apiSpendBestApi: number;
-  gpuMonthlyUsd: number;
-  gpuMonthlyUsdReserved: number;
-  fixedMonthlyUsd: number;
-  totalMonthlyUsd: number;
-  netSavingsVsCurrent: number;
-  netSavingsVsBestApi: number;
-  recommended: boolean;
-  sizing: DeploymentPlan['sizing'];
-  derivation: string;
-}
+export type { SelfHostPool } from '../../model/types';
 
-export interface WorkspaceAdvice {
+/** The advisor's full workspace result: the published summary plus what the pipeline applies to call sites. */
+export interface WorkspaceAdvice extends WorkspaceAdviceSummary {
   monthlyUsdCurrent: number;
-  /** Sum of per-call recommendations (APIs only unless the pool is recommended). */
-  monthlyUsdRecommended: number;
-  /** The best self-hosting pool, whether it pays or not (null when no call can move to an open model). */
-  selfHost: SelfHostPool | null;
-  breakEven: {
-    /** Monthly API spend (at today's prices) at which self-managed GPUs + fixed costs cost the same, for this workspace's token mix, with whole replicas. */
-    monthlyApiSpendUsd: number | null;
-    /** The same where GPU cost is proportional to volume (fixed ÷ (1 − r)): the limit at large scale. */
-    atScaleMonthlyApiSpendUsd?: number | null;
-    gpuUsdPerApiUsd: number | null;
-    derivation: string;
-  };
-  stage: { label: string; derivation: string };
   /**
    * Per-call recommendations replacing the API ones for members of a recommended pool, keyed by
    * call site id: each member's share of the pool's GPU + fixed cost, by its share of tokens.
@@ -564,7 +539,7 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const recommended = best?.recommended ? apiRecommended - best.apiSpendBestApi + best.totalMonthlyUsd : apiRecommended;
   if (callSites.some((c) => c.monthlyUsdCurrent === null)) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
   const recommendations = best?.recommended ? poolRecommendations(best, callSites) : {};
-  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, breakEven.monthlyApiSpendUsd), recommendations, diagnostics };
+  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, breakEven.monthlyApiSpendUsd, catalog), recommendations, diagnostics };
 }
 
 /** Splits a recommended pool's monthly cost over its members by token volume. */
@@ -639,8 +614,8 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
  * (measured on a 1,000× scaled-up workload so replica rounding vanishes); then S* = fixed ÷ (1 − r).
  * Computed against today's (closed) spend and against the cheapest open-model API for the same calls.
  */
-function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Record<string, number> = {}): WorkspaceAdvice['breakEven'] {
-  const ref = 'llama-3.3-70b';
+function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Record<string, number> = {}): BreakEven {
+  const ref = referenceModel(catalog, 'breakEven');
   const arch = catalog.architectures.find((a) => a.id === ref);
   const text = (c: CallSite) => (c.monthlyUsdCurrent ?? 0) > 0 && (c.endpoint === 'chat' || c.endpoint === 'completion' || c.endpoint === 'batch' || c.endpoint === 'other');
   const movable = callSites.filter((c) => text(c) && qualityFor(catalog, c.task.type)?.openModels.includes(ref));
@@ -708,18 +683,22 @@ function cheapestOpenRow(catalog: Catalog, model: string): OpenPriceRow | undefi
   return catalog.open.filter((r) => r.model === model).sort((a, b) => a.inputPerMTok + 3 * a.outputPerMTok - (b.inputPerMTok + 3 * b.outputPerMTok))[0];
 }
 
-/** The seed's stage thresholds, placed against this workspace's spend and computed break-even. */
-function stageFor(spend: number, breakEven: number | null): { label: string; derivation: string } {
+/** The seed's stage thresholds (assumptions in self-host-costs.json), placed against this workspace's spend and computed break-even. */
+function stageFor(spend: number, breakEven: number | null, catalog: Catalog): SpendStage {
+  const openApi = assumption(catalog, 'spendStageOpenApiUsd');
+  const evaluate = assumption(catalog, 'spendStageEvaluateSelfHostUsd');
+  const selfHost = assumption(catalog, 'spendStageSelfHostUsd');
+  const k = (usd: number) => `$${fmtInt(usd / 1000)}K`;
   const be = breakEven === null ? 'never (for this token mix)' : `$${fmtInt(breakEven)}/month`;
   const label =
-    spend < 20_000
-      ? 'Under $20K/month: keep closed APIs, move simple tasks to open-model APIs'
-      : spend < 50_000
-        ? '$20K-$50K/month: open-model APIs for what quality allows; self-hosting not yet'
-        : spend < 200_000
-          ? '$50K+/month: evaluate self-hosting for the highest-volume tasks'
-          : '$200K+/month: self-host wherever quality permits';
-  return { label, derivation: `Workspace spend $${fmtInt(spend)}/month; seed thresholds $20K / $50K / $200K; computed break-even for this workspace: ${be}.` };
+    spend < openApi
+      ? `Under ${k(openApi)}/month: keep closed APIs, move simple tasks to open-model APIs`
+      : spend < evaluate
+        ? `${k(openApi)}-${k(evaluate)}/month: open-model APIs for what quality allows; self-hosting not yet`
+        : spend < selfHost
+          ? `${k(evaluate)}+/month: evaluate self-hosting for the highest-volume tasks`
+          : `${k(selfHost)}+/month: self-host wherever quality permits`;
+  return { label, derivation: `Workspace spend $${fmtInt(spend)}/month; seed thresholds ${k(openApi)} / ${k(evaluate)} / ${k(selfHost)}; computed break-even for this workspace: ${be}.` };
 }
 
 /** Call-weighted average tokens per call of a set of call sites, in `model`'s tokenizer, without hidden reasoning tokens. */

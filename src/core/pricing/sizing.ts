@@ -5,11 +5,10 @@
  * catalog rows; assumptions (MFU, bandwidth efficiency, overheads) come from the catalog.
  */
 import type { MemoryTerm, SelfHostSizing } from '../../model/types';
+import { PRECISIONS, type Precision } from '../../model/vocabulary';
 import { assumption, findArchitecture, findGpu, findModel, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from '../catalog/catalog';
 
 /** Weight precisions the sizer understands (fp16 sizes like bf16). */
-export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
-export type Precision = (typeof PRECISIONS)[number];
 
 const GIB = 1024 ** 3;
 
@@ -162,7 +161,7 @@ export function computeTflops(gpu: GpuRow, precision: Precision): number {
 /** Memory, fit and speed of one model on one GPU configuration. */
 export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   const { arch, precision, gpu, gpuCount } = req;
-  const util = req.gpuMemoryUtilization ?? assumption(catalog, 'gpuMemoryUtilization', 0.9);
+  const util = req.gpuMemoryUtilization ?? assumption(catalog, 'gpuMemoryUtilization');
   const kvBytes = req.kvCacheDtype === 'fp8' ? 1 : 2;
   const notes: string[] = [];
   const split = parallelism(arch, gpu, gpuCount);
@@ -173,7 +172,7 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   const kv = kvBytesPerToken(arch, kvBytes);
   const perGpuKv = kvPerTokenPerGpu(arch, kv.bytes, tp, pp);
   const act = activationBytesPerGpu(arch, tp);
-  const runtime = assumption(catalog, 'runtimeOverheadGiB', 0.5) * GIB;
+  const runtime = assumption(catalog, 'runtimeOverheadGiB') * GIB;
   const overheadPerGpu = act.bytes + runtime;
   const usablePerGpu = gpu.visibleGiB * GIB * util;
   const weightsPerGpu = w.bytes / gpuCount;
@@ -202,7 +201,7 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   if (arch.attention === 'alternating-sliding-window') notes.push('Sliding-window layers are capped at the window; engines without a hybrid KV allocator (vLLM before its hybrid allocator) reserve full context on every layer, roughly doubling KV use.');
   if (arch.attention === 'mla' && tp > 1) notes.push(`MLA's latent KV is replicated on each of the ${tp} tensor-parallel ranks.`);
   if (arch.activeParamsB < arch.totalParamsB) notes.push(`MoE: decode speed assumes only the ${arch.activeParamsB}B active parameters are read per token; expert routing and all-to-all traffic make real single-stream numbers lower.`);
-  if (tp > 1) notes.push(`Decode bandwidth of ${tp} tensor-parallel GPUs counted as ${tp}^${assumption(catalog, 'tensorParallelExponent', 0.8)} = ${tpScale(tp, catalog).toFixed(2)}× one GPU (all-reduce overhead, assumption).`);
+  if (tp > 1) notes.push(`Decode bandwidth of ${tp} tensor-parallel GPUs counted as ${tp}^${assumption(catalog, 'tensorParallelExponent')} = ${tpScale(tp, catalog).toFixed(2)}× one GPU (all-reduce overhead, assumption).`);
   if (!gpu.nvlink && tp > 1) notes.push(`${gpu.name} has no NVLink: tensor parallel all-reduces go over PCIe, so multi-GPU decode is well below the bandwidth sum.`);
   if (pp > 1) notes.push(`${pp} pipeline stages across nodes: adds a hop per token; throughput needs micro-batching.`);
 
@@ -263,7 +262,7 @@ function maxSequenceTokens(arch: ModelArchitecture, budget: number, perGpuFactor
 
 /** Effective bandwidth multiple of a tensor-parallel group: tp^exponent (all-reduce and launch overheads). */
 function tpScale(tp: number, catalog: Catalog): number {
-  return Math.pow(tp, assumption(catalog, 'tensorParallelExponent', 0.8));
+  return Math.pow(tp, assumption(catalog, 'tensorParallelExponent'));
 }
 
 interface Speed {
@@ -277,8 +276,8 @@ interface Speed {
  * the catalog's MFU.
  */
 function throughput(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpuCount: number, weightsBytes: number, catalog: Catalog): Speed {
-  const eff = assumption(catalog, 'decodeBandwidthEfficiency', 0.72);
-  const mfu = assumption(catalog, 'prefillMfu', 0.45);
+  const eff = assumption(catalog, 'decodeBandwidthEfficiency');
+  const mfu = assumption(catalog, 'prefillMfu');
   const bw = gpu.bandwidthTBs * 1e12 * eff * tpScale(Math.min(gpuCount, gpu.maxPerNode), catalog);
   const activeBytes = weightsBytes * (arch.activeParamsB / arch.totalParamsB);
   const decodeSingle = bw / activeBytes;
@@ -292,8 +291,8 @@ function throughput(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, 
  * each sequence's KV, bounded also by compute (2 × active params FLOPs per token).
  */
 export function batchedDecodeTokensPerSecond(r: SizingResult, arch: ModelArchitecture, gpu: GpuRow, batch: number, avgSeqTokens: number, catalog: Catalog): number {
-  const eff = assumption(catalog, 'decodeBandwidthEfficiency', 0.72);
-  const mfu = assumption(catalog, 'prefillMfu', 0.45);
+  const eff = assumption(catalog, 'decodeBandwidthEfficiency');
+  const mfu = assumption(catalog, 'prefillMfu');
   const bw = gpu.bandwidthTBs * 1e12 * eff * tpScale(r.tensorParallel, catalog);
   // MoE: a batch touches more experts than one token does; fraction of expert weights read ≈ 1 − (1 − active/total)^B.
   const activeFrac = arch.activeParamsB / arch.totalParamsB;
@@ -348,8 +347,8 @@ export function gpuPrice(gpu: GpuRow, providerClass?: ProviderClass): GpuPrice |
 export function planDeployment(arch: ModelArchitecture, workload: Workload, catalog: Catalog, opts: PlanOptions = {}): DeploymentPlan | null {
   // Branch and bound: visit priced configurations from the cheapest hourly rate up, skip those whose
   // weights cannot fit, and stop once one replica of the next candidate already costs more than the best plan.
-  const hours = assumption(catalog, 'hoursPerMonth', 730);
-  const util = assumption(catalog, 'gpuMemoryUtilization', 0.9);
+  const hours = assumption(catalog, 'hoursPerMonth');
+  const util = assumption(catalog, 'gpuMemoryUtilization');
   const candidates: Array<{ gpu: GpuRow; precision: Precision; count: number; floor: number }> = [];
   for (const gpu of catalog.gpus) {
     if (opts.gpuIds && !opts.gpuIds.includes(gpu.id)) continue;
@@ -402,13 +401,13 @@ function sizeForPlanning(arch: ModelArchitecture, precision: Precision, gpu: Gpu
 }
 
 function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpuCount: number, w: Workload, catalog: Catalog, opts: PlanOptions): DeploymentPlan {
-  const hours = assumption(catalog, 'hoursPerMonth', 730);
-  const target = assumption(catalog, 'targetUtilization', 0.6);
-  const peak = assumption(catalog, 'peakFactor', 2);
-  const discount = assumption(catalog, 'reservedDiscount', 0.35);
+  const hours = assumption(catalog, 'hoursPerMonth');
+  const target = assumption(catalog, 'targetUtilization');
+  const peak = assumption(catalog, 'peakFactor');
+  const discount = assumption(catalog, 'reservedDiscount');
   const seq = Math.min(arch.contextWindow, Math.max(1, w.inputTokens + w.outputTokens));
   const wantConc = opts.concurrency ?? 64;
-  const minConc = assumption(catalog, 'minServiceConcurrency', 4);
+  const minConc = assumption(catalog, 'minServiceConcurrency');
   const probe = sizeForPlanning(arch, precision, gpu, gpuCount, seq, minConc, catalog);
   let batch = Math.max(minConc, Math.min(wantConc, probe.maxConcurrency));
   // Resident length during decode averages the prompt plus half the output.
