@@ -174,6 +174,12 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
   const idArgument = traced.getArguments()[0];
   const id = idArgument ? readModel(idArgument, context.modules) : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: ['no model id given'] };
 
+  // myProvider.languageModel('chat-model') on a customProvider / createProviderRegistry of this workspace.
+  if (Node.isPropertyAccessExpression(callee) && /^(languageModel|textEmbeddingModel|embeddingModel|imageModel)$/.test(callee.getName())) {
+    const fromRegistry = registryModel(callee.getExpression(), callee.getName(), idArgument, id.ref.id, context, evidence, depth);
+    if (fromRegistry) return fromRegistry;
+  }
+
   // registry.languageModel('openai:gpt-4o') / textEmbeddingModel('openai:text-embedding-3-small').
   if (Node.isPropertyAccessExpression(callee) && /^(languageModel|textEmbeddingModel|embeddingModel|imageModel)$/.test(callee.getName()) && id.ref.id?.includes(':')) {
     const [providerName, ...rest] = id.ref.id.split(':');
@@ -188,6 +194,53 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
   }
   evidence.push(...id.evidence);
   return { provider, ref: id.ref };
+}
+
+/** The map of a `customProvider({ ... })` option each registry method reads. */
+const REGISTRY_MAPS: Readonly<Record<string, string>> = { languageModel: 'languageModels', textEmbeddingModel: 'textEmbeddingModels', embeddingModel: 'embeddingModels', imageModel: 'imageModels' };
+
+/**
+ * A model taken from the workspace's own provider: `customProvider({ languageModels: { 'chat-model':
+ * openai('gpt-4o') } })` looked up by key, or `createProviderRegistry({ custom: myProvider, openai })`
+ * by `custom:key` / `openai:gpt-4o`. A key known only at run time gives every entry as a candidate.
+ */
+function registryModel(owner: Node, method: string, idNode: Node | undefined, id: string | null, context: AnalyzerContext, evidence: string[], depth: number): ResolvedModel | undefined {
+  if (depth > MAX_MODEL_DEPTH) return undefined;
+  const made = traceValue(owner, context.modules);
+  if (!Node.isCallExpression(made)) return undefined;
+  const creator = calleeBinding(unwrapExpression(made.getExpression()), context.modules);
+  if (!creator || !AI_PACKAGES.has(creator.packageName)) return undefined;
+  const options = resolveObjectLiteral(made.getArguments()[0], context.modules);
+  if (/customProvider/.test(creator.importedName)) {
+    const models = resolveObjectLiteral(getObjectProperty(options, REGISTRY_MAPS[method] ?? 'languageModels', context.modules), context.modules);
+    if (!models || !Node.isObjectLiteralExpression(models)) return undefined;
+    if (id !== null) {
+      const entry = getObjectProperty(models, id, context.modules);
+      if (!entry) return undefined;
+      evidence.push(`"${id}" of customProvider (${made.getSourceFile().getBaseName()}:${made.getStartLineNumber()})`);
+      return resolveModel(entry, context, evidence, depth + 1);
+    }
+    // The key is picked at run time (a chat's selected model): every entry is a candidate, the first first.
+    const entries = models.getProperties().filter(Node.isPropertyAssignment).map((property) => ({ property, resolved: resolveModel(property.getInitializerOrThrow(), context, [], depth + 1) }));
+    const known = entries.filter((entry) => entry.resolved.ref.id !== null);
+    if (known.length === 0) return undefined;
+    evidence.push(`model key \`${idNode?.getText().slice(0, 40) ?? '?'}\` chosen at run time among customProvider's ${known.map((entry) => entry.property.getName()).join(', ')}`);
+    const candidates: ModelCandidate[] = known.map((entry) => ({ id: entry.resolved.ref.id!, source: 'app-list' as const, where: context.modules.where(entry.property.getSourceFile(), entry.property.getStartLineNumber()) }));
+    return { provider: known[0].resolved.provider, ref: { id: candidates[0].id, raw: idNode?.getText() ?? '', source: 'app-list', candidates: candidates.length > 1 ? candidates : undefined } };
+  }
+  if (/createProviderRegistry/.test(creator.importedName) && id?.includes(':')) {
+    const separator = id.indexOf(':');
+    const providerKey = id.slice(0, separator);
+    const inner = getObjectProperty(options, providerKey, context.modules);
+    if (!inner) return undefined;
+    const nested = registryModel(inner, method, undefined, id.slice(separator + 1), context, evidence, depth + 1);
+    if (nested) return nested;
+    const provider = providerOfFactory(inner, context, evidence, depth + 1);
+    if (!provider) return undefined;
+    evidence.push(`provider registry id "${id}"`);
+    return { provider, ref: { id: id.slice(separator + 1), raw: id, source: 'literal' } };
+  }
+  return undefined;
 }
 
 /** The provider an `@ai-sdk/*` factory serves: `openai`, or a `createOpenAI({ baseURL })` instance. */

@@ -260,6 +260,57 @@ await generateText({ model: 'anthropic/claude-sonnet-4', prompt: 'hi' });`,
       calls: [{ line: 2, provider: 'vercel-gateway', model: 'anthropic/claude-sonnet-4' }],
     },
     {
+      name: 'customProvider looked up by a literal key, in another module',
+      files: {
+        'src/providers.ts': `import { customProvider } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+import { openai } from '@ai-sdk/openai';
+export const myProvider = customProvider({
+  languageModels: {
+    'chat-model': anthropic('claude-sonnet-4-5'),
+    'title-model': openai('gpt-4.1-mini'),
+  },
+});
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { myProvider } from './providers';
+await generateText({ model: myProvider.languageModel('title-model'), prompt: 'title' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4.1-mini' }],
+    },
+    {
+      name: 'customProvider with the key chosen at run time: every entry is a candidate',
+      files: {
+        'src/providers.ts': `import { customProvider } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+export const myProvider = customProvider({
+  languageModels: {
+    'chat-model': anthropic('claude-sonnet-4-5'),
+    'chat-model-reasoning': anthropic('claude-opus-4-1'),
+  },
+});
+`,
+      },
+      code: `import { streamText } from 'ai';
+import { myProvider } from './providers';
+export function chat(selectedChatModel: string) {
+  return streamText({ model: myProvider.languageModel(selectedChatModel), prompt: 'hi' });
+}`,
+      calls: [{ line: 4, provider: 'anthropic', model: 'claude-sonnet-4-5', modelSource: 'app-list', candidates: ['claude-sonnet-4-5', 'claude-opus-4-1'], candidateWheres: ['src/providers.ts:5', 'src/providers.ts:6'] }],
+    },
+    {
+      name: 'createProviderRegistry with a custom provider inside',
+      code: `import { generateText, createProviderRegistry, customProvider } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const registry = createProviderRegistry({
+  openai,
+  fast: customProvider({ languageModels: { small: openai('gpt-4.1-nano') } }),
+});
+await generateText({ model: registry.languageModel('fast:small'), prompt: 'hi' });
+await generateText({ model: registry.languageModel('openai:gpt-4o'), prompt: 'hi' });`,
+      calls: [{ line: 7, provider: 'openai', model: 'gpt-4.1-nano' }, { line: 8, provider: 'openai', model: 'gpt-4o' }],
+    },
+    {
       name: 'a ternary between two provider calls: both candidates',
       code: `import { generateText } from 'ai';
 import { openai } from '@ai-sdk/openai';
