@@ -3,7 +3,8 @@ import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } 
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { enterCall, likelyBranches, modelCandidates } from './shared/modelValue';
 import { calleeBinding, eachCall, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
@@ -134,6 +135,16 @@ interface ResolvedModel {
 function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: string[], depth = 0): ResolvedModel {
   const unknown: ResolvedModel = { provider: 'unknown', ref: { id: null, raw: modelNode.getText(), source: 'dynamic' } };
   if (depth > MAX_MODEL_DEPTH) return unknown;
+  // `getModel('gpt-4o', 'openai')`: the workspace function's returns, with this call's arguments bound.
+  const entered = enterCall(followConstants(modelNode, context), context.modules);
+  if (entered && entered.returns.length > 0) {
+    try {
+      const resolved = mergeBranches(entered.returns, context, evidence, depth);
+      if (resolved) return resolved;
+    } finally {
+      entered.release();
+    }
+  }
   const traced = traceValue(modelNode, context.modules);
   const viaOtherNode = traced !== unwrapExpression(modelNode);
   if (Node.isStringLiteral(traced) || Node.isNoSubstitutionTemplateLiteral(traced) || Node.isBinaryExpression(traced)) {
@@ -144,18 +155,11 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
     return { provider: model.ref.id.includes('/') ? 'vercel-gateway' : 'unknown', ref: model.ref };
   }
   if (Node.isConditionalExpression(traced)) {
-    // `flag ? anthropic('…') : openai('…')`: the first branch that resolves is reported, every branch is a candidate.
-    const branches = [traced.getWhenTrue(), traced.getWhenFalse()].map((branch) => ({ branch, resolved: resolveModel(branch, context, evidence, depth + 1) }));
-    const first = branches.find((entry) => entry.resolved.ref.id !== null);
-    if (!first) return unknown;
-    evidence.push(`model chosen at run time by \`${traced.getCondition().getText().slice(0, 40)}\`; the first resolvable branch is reported`);
-    const candidates: ModelCandidate[] = [];
-    for (const { branch, resolved } of branches) {
-      for (const candidate of resolved.ref.candidates ?? (resolved.ref.id !== null ? [{ id: resolved.ref.id, source: resolved.ref.source, where: context.modules.where(branch.getSourceFile(), branch.getStartLineNumber()) }] : [])) {
-        if (!candidates.some((known) => known.id === candidate.id)) candidates.push(candidate);
-      }
-    }
-    return { provider: first.resolved.provider, ref: candidates.length > 1 ? { ...first.resolved.ref, candidates } : first.resolved.ref };
+    // `flag ? anthropic('…') : openai('…')`: the likely branch that resolves is reported, every branch is a candidate.
+    const resolved = mergeBranches(likelyBranches(traced, context.modules), context, evidence, depth);
+    if (!resolved) return unknown;
+    evidence.push(`model chosen at run time by \`${traced.getCondition().getText().slice(0, 40)}\`; the likely branch is reported first`);
+    return resolved;
   }
   if (!Node.isCallExpression(traced)) {
     evidence.push(`model \`${modelNode.getText().slice(0, 60)}\` not statically known`);
@@ -194,6 +198,33 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
   }
   evidence.push(...id.evidence);
   return { provider, ref: id.ref };
+}
+
+/** Several expressions the model can be (ternary branches, a function's returns): the first that resolves, with every one as a candidate. */
+function mergeBranches(branches: Node[], context: AnalyzerContext, evidence: string[], depth: number): ResolvedModel | undefined {
+  const resolvedBranches = branches.map((branch) => ({ branch, resolved: resolveModel(branch, context, evidence, depth + 1) }));
+  const first = resolvedBranches.find((entry) => entry.resolved.ref.id !== null);
+  if (!first) return undefined;
+  const candidates: ModelCandidate[] = [];
+  for (const { branch, resolved } of resolvedBranches) {
+    for (const candidate of resolved.ref.candidates ?? (resolved.ref.id !== null ? [{ id: resolved.ref.id, source: resolved.ref.source, where: context.modules.where(branch.getSourceFile(), branch.getStartLineNumber()) }] : [])) {
+      if (!candidates.some((known) => known.id === candidate.id)) candidates.push(candidate);
+    }
+  }
+  return { provider: first.resolved.provider, ref: candidates.length > 1 ? { ...first.resolved.ref, candidates } : first.resolved.ref };
+}
+
+/** An identifier's constant initializer, followed (`const model = getModel('x')` → the call). */
+function followConstants(node: Node, context: AnalyzerContext): Node {
+  let current = unwrapExpression(node);
+  for (let step = 0; step < MAX_MODEL_DEPTH && Node.isIdentifier(current); step++) {
+    const declaration = findDeclaration(current, context.modules);
+    if (!declaration || !Node.isVariableDeclaration(declaration)) break;
+    const initializer = declaration.getInitializer();
+    if (!initializer) break;
+    current = unwrapExpression(initializer);
+  }
+  return current;
 }
 
 /** The map of a `customProvider({ ... })` option each registry method reads. */
@@ -250,6 +281,17 @@ function providerOfFactory(factory: Node, context: AnalyzerContext, evidence: st
   if (direct && direct.packageName in PROVIDER_BY_PACKAGE) {
     evidence.push(`model built by ${direct.importedName === 'default' || direct.importedName === '*' ? factory.getText() : direct.importedName} from '${direct.packageName}'`);
     return PROVIDER_BY_PACKAGE[direct.packageName];
+  }
+  // `providerList[provider]`: the map's entry for the likely key (a bound argument, a default, a literal).
+  const access = unwrapExpression(factory);
+  if (Node.isElementAccessExpression(access) && access.getArgumentExpression()) {
+    const map = resolveObjectLiteral(access.getExpression(), context.modules);
+    const key = modelCandidates(access.getArgumentExpression()!, context.modules).candidates[0]?.id;
+    const entry = map && key !== undefined ? getObjectProperty(map, key, context.modules) : undefined;
+    if (entry) {
+      evidence.push(`provider \`${access.getText().slice(0, 40)}\` is the "${key}" entry`);
+      return providerOfFactory(entry, context, evidence, depth + 1);
+    }
   }
   const traced = traceValue(factory, context.modules);
   const typed = parameterTypeBinding(traced, context.modules);

@@ -35,6 +35,53 @@ interface Walk {
   accept: (value: string) => boolean;
 }
 
+/**
+ * Arguments of the call being followed into a function, by parameter: inside `getModel('gpt-4o')` the
+ * parameter `name` is `'gpt-4o'`, not every value any caller passes. Set while a call is entered.
+ */
+const BOUND_ARGUMENTS = new Map<Node, Node>();
+
+/**
+ * The functions a call runs, when it is a call of a workspace function (`getModel('gpt-4o')`,
+ * `this.pick(task)`, `models.forTask('x')`): its returned expressions, with the call's arguments bound
+ * to the parameters until `release`. Undefined for anything else.
+ */
+export function enterCall(expression: Node, modules: ModuleLoader): { returns: Node[]; release(): void } | undefined {
+  const call = unwrapExpression(expression);
+  if (!Node.isCallExpression(call)) return undefined;
+  const fn = calledFunction(unwrapExpression(call.getExpression()), modules);
+  if (!fn) return undefined;
+  const body = fn.getBody();
+  const returns = body && !Node.isBlock(body) ? [body] : fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).map((statement) => statement.getExpression()).filter((value): value is NonNullable<typeof value> => value !== undefined);
+  const bound: Node[] = [];
+  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
+    const args = call.getArguments();
+    fn.getParameters().forEach((parameter, index) => {
+      if (args[index] && !BOUND_ARGUMENTS.has(parameter)) {
+        BOUND_ARGUMENTS.set(parameter, args[index]);
+        bound.push(parameter);
+      }
+    });
+  }
+  return { returns, release: () => bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter)) };
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+}
+
+/**
+ * `process.env.X ? a : b` where no example env file sets X: the branch without it is the likely one.
+ * Otherwise the branches in written order.
+ */
+export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[] {
+  if (!Node.isConditionalExpression(conditional)) return [];
+  const condition = unwrapExpression(conditional.getCondition());
+  const name = envName(condition);
+  const unset = name !== undefined && modules.settings.env.get(name) === undefined;
+  return unset ? [conditional.getWhenFalse(), conditional.getWhenTrue()] : [conditional.getWhenTrue(), conditional.getWhenFalse()];
+}
+
 /** The candidate model ids of an expression (see the module comment). */
 export function modelCandidates(expression: Node, modules: ModuleLoader): ModelCandidates {
   const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: () => true };
@@ -93,8 +140,7 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
     return;
   }
   if (Node.isConditionalExpression(node)) {
-    collect(node.getWhenTrue(), walk, depth + 1, mode);
-    collect(node.getWhenFalse(), walk, depth + 1, mode);
+    for (const branch of likelyBranches(node, walk.modules)) collect(branch, walk, depth + 1, mode);
     return;
   }
   if (Node.isArrayLiteralExpression(node)) {
@@ -195,6 +241,17 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
 /** A parameter: its default value, then what callers pass in its place (same file and loaded modules). */
 function collectParameter(parameter: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
   if (!Node.isParameterDeclaration(parameter)) return;
+  const argument = BOUND_ARGUMENTS.get(parameter);
+  if (argument) {
+    // Inside a call being followed: the argument of that call, not every caller's.
+    BOUND_ARGUMENTS.delete(parameter);
+    try {
+      collect(argument, walk, depth + 1, mode);
+    } finally {
+      BOUND_ARGUMENTS.set(parameter, argument);
+    }
+    return;
+  }
   const initializer = parameter.getInitializer();
   if (initializer) collect(initializer, walk, depth + 1, 'default-param');
   for (const argument of callerArguments(parameter)) collect(argument, walk, depth + 1, mode);
@@ -311,34 +368,29 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
     walk.userChoice ??= node.getText().slice(0, 60);
     return;
   }
-  // `getTitleModel()`, `this.pickModel(task)`, `models.forTask('x')`: what the function returns.
-  const fn = calledFunction(callee, walk);
-  if (!fn) return;
-  const body = fn.getBody();
-  if (body && !Node.isBlock(body)) {
-    collect(body, walk, depth + 1, mode);
-    return;
-  }
-  for (const statement of fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
-    // Returns of nested functions belong to them.
-    if (statement.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) !== fn) continue;
-    collect(statement.getExpression(), walk, depth + 1, mode);
+  // `getTitleModel()`, `this.pickModel(task)`, `models.forTask('x')`: what the function returns, with this call's arguments.
+  const entered = enterCall(node, walk.modules);
+  if (!entered) return;
+  try {
+    for (const returned of entered.returns) collect(returned, walk, depth + 1, mode);
+  } finally {
+    entered.release();
   }
 }
 
 type FunctionLike = Node & { getBody(): Node | undefined };
 
-function calledFunction(callee: Node, walk: Walk): FunctionLike | undefined {
+function calledFunction(callee: Node, modules: ModuleLoader): FunctionLike | undefined {
   let declaration: Node | undefined;
   if (Node.isIdentifier(callee)) {
-    declaration = findDeclaration(callee, walk.modules);
+    declaration = findDeclaration(callee, modules);
   } else if (Node.isPropertyAccessExpression(callee)) {
     const owner = unwrapExpression(callee.getExpression());
     if (owner.getKind() === SyntaxKind.ThisKeyword) {
       const classNode = callee.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
       declaration = classNode && (Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode)) ? classNode.getMethod(callee.getName()) : undefined;
     } else {
-      declaration = namespaceMember(callee, walk.modules) ?? getObjectProperty(resolveObjectLiteral(owner, walk.modules), callee.getName(), walk.modules);
+      declaration = namespaceMember(callee, modules) ?? getObjectProperty(resolveObjectLiteral(owner, modules), callee.getName(), modules);
     }
   }
   if (!declaration) return undefined;

@@ -107,7 +107,7 @@ export const llm = new LlmClient({ model: 'gpt-4.1-nano' });`,
       calls: [{ line: 9, model: 'gpt-4.1-nano', modelSource: 'constant' }],
     },
     {
-      name: 'a getter that returns the model',
+      name: 'a getter that returns the model (an env flag no example file sets: its else branch first)',
       code: `import OpenAI from 'openai';
 class Summarizer {
   private client = new OpenAI();
@@ -116,7 +116,7 @@ class Summarizer {
     return this.client.chat.completions.create({ model: this.model, messages: [{ role: 'user', content: text }] });
   }
 }`,
-      calls: [{ line: 6, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4o'] }],
+      calls: [{ line: 6, model: 'gpt-4o', candidates: ['gpt-4o', 'gpt-4o-mini'] }],
     },
     {
       name: 'a map by use case indexed at run time: every value, in order, from the app list',
@@ -309,6 +309,28 @@ const registry = createProviderRegistry({
 await generateText({ model: registry.languageModel('fast:small'), prompt: 'hi' });
 await generateText({ model: registry.languageModel('openai:gpt-4o'), prompt: 'hi' });`,
       calls: [{ line: 7, provider: 'openai', model: 'gpt-4.1-nano' }, { line: 8, provider: 'openai', model: 'gpt-4o' }],
+    },
+    {
+      name: 'a helper that picks the provider from a map and passes the name on: this call\'s arguments',
+      files: {
+        'src/ai.ts': `import { createOpenAI } from '@ai-sdk/openai';
+import { anthropic } from '@ai-sdk/anthropic';
+type Provider = 'openai' | 'anthropic';
+const defaultProvider: Provider = process.env.USE_ANTHROPIC ? 'anthropic' : 'openai';
+const providers: Record<Provider, any> = {
+  openai: createOpenAI({ baseURL: process.env.OPENAI_BASE_URL }),
+  anthropic,
+};
+export function getModel(name: string, provider: Provider = defaultProvider) {
+  return process.env.MODEL_NAME ? providers[provider](process.env.MODEL_NAME) : providers[provider](name);
+}
+`,
+      },
+      code: `import { generateText, embed } from 'ai';
+import { getModel } from './ai';
+await generateText({ model: getModel('gpt-4o-mini'), prompt: 'a' });
+await generateText({ model: getModel('claude-3-5-haiku-latest', 'anthropic'), prompt: 'b' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4o-mini' }, { line: 4, provider: 'anthropic', model: 'claude-3-5-haiku-latest' }],
     },
     {
       name: 'a ternary between two provider calls: both candidates',
