@@ -202,17 +202,32 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
   if (Node.isBindingElement(declaration)) {
     const variable = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
     const source = variable?.getInitializer();
+    const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
     if (source && isUserChoiceSource(source)) {
-      walk.userChoice ??= `${source.getText().slice(0, 40)}.${declaration.getPropertyNameNode()?.getText() ?? declaration.getName()}`;
+      walk.userChoice ??= `${source.getText().slice(0, 40)}.${name}`;
       collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
       return;
     }
-    // `function f({ model = 'gpt-4o' })` or `const { model = 'x' } = options`.
-    const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
-    if (parameter && !variable) {
-      const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+    // Only a direct destructuring (`const { model } = x`, `function f({ model })`) is read.
+    const direct = declaration.getParent()?.getParent();
+    if (variable && direct === variable && source) {
+      // `const { model = 'x' } = config`: the object's property, then the default.
+      collect(getObjectProperty(resolveObjectLiteral(source, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      const owner = unwrapExpression(source);
+      const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, walk.modules) : undefined;
+      if (parameter && Node.isParameterDeclaration(parameter)) {
+        const bound = BOUND_ARGUMENTS.get(parameter);
+        for (const argument of bound ? [bound] : callerArguments(parameter)) collect(getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      }
       collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
-      for (const argument of callerArguments(parameter)) collect(getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      return;
+    }
+    // `function f({ model = 'gpt-4o' })`: what callers pass in `model`, and the default.
+    const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
+    if (parameter && !variable && direct === parameter) {
+      const bound = BOUND_ARGUMENTS.get(parameter);
+      for (const argument of bound ? [bound] : callerArguments(parameter)) collect(getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
       return;
     }
   }

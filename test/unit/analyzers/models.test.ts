@@ -107,6 +107,32 @@ export const llm = new LlmClient({ model: 'gpt-4.1-nano' });`,
       calls: [{ line: 9, model: 'gpt-4.1-nano', modelSource: 'constant' }],
     },
     {
+      name: 'a destructured constructor option with a default, and the option a caller passes',
+      code: `const OpenAI = require('openai');
+class GroqProvider {
+  model;
+  constructor(config = {}) {
+    const { model = 'llama3-8b-8192' } = config;
+    this.client = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });
+    this.model = model;
+  }
+  run(messages) {
+    return this.client.chat.completions.create({ model: this.model, messages });
+  }
+}
+const agent = new GroqProvider({ model: 'llama3-70b-8192' });`,
+      calls: [{ line: 10, provider: 'groq', model: 'llama3-70b-8192', candidates: ['llama3-70b-8192', 'llama3-8b-8192'] }],
+    },
+    {
+      name: 'a destructured option default only',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export function summarize(text: string, { model = 'gpt-4o-mini' }: { model?: string } = {}) {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: text }] });
+}`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'default-param', candidates: [] }],
+    },
+    {
       name: 'a getter that returns the model (an env flag no example file sets: its else branch first)',
       code: `import OpenAI from 'openai';
 class Summarizer {
