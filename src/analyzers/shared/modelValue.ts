@@ -351,14 +351,75 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       return;
     }
   }
-  const object = resolveObjectLiteral(owner, walk.modules);
-  const property = object && getObjectProperty(object, name, walk.modules);
-  if (property) {
-    const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
-    collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
-    return;
+  // `config.model`, `getToolConfig(tool).model`, `MODELS[provider].default.model`: the property of every object it can be.
+  // The arguments of calls entered to find the objects stay bound while their properties are read.
+  const held: Array<() => void> = [];
+  try {
+    for (const object of objectsOf(owner, walk, depth + 1, held)) {
+      const property = getObjectProperty(object, name, walk.modules);
+      if (!property) continue;
+      const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
+      collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
+    }
+  } finally {
+    for (const release of held.reverse()) release();
   }
-  // `getConfiguration('ext').get('model')` stored first: `config.model` is not a settings read; nothing to add.
+}
+
+/** The string values a key expression can take (a literal, a bound argument, a constant); empty when unknown. */
+function keysOf(argument: Node, walk: Walk): string[] {
+  const node = unwrapExpression(argument);
+  if (Node.isStringLiteral(node) || Node.isNumericLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralText()];
+  const keys: Walk = { modules: walk.modules, origin: node, found: [], evidence: [], seen: new Set(), accept: () => true };
+  collect(node, keys, 0, undefined);
+  return keys.found.map((candidate) => candidate.id);
+}
+
+/** More objects than this is data, not configuration. */
+const MAX_OBJECTS = 30;
+
+/**
+ * The object literals an expression can be: constants and imports, properties and entries of them (an
+ * entry picked at run time is any of them), what a workspace function returns, both sides of `??`,
+ * `||` and a ternary. Bounded in depth and count.
+ */
+function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held: Array<() => void>): Node[] {
+  if (!expression || depth > MAX_DEPTH) return [];
+  const node = unwrapExpression(expression);
+  if (Node.isObjectLiteralExpression(node)) return [node];
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, walk.modules);
+    if (!declaration) return [];
+    if (Node.isParameterDeclaration(declaration)) {
+      const bound = BOUND_ARGUMENTS.get(declaration);
+      return bound ? objectsOf(bound, walk, depth + 1, held) : objectsOf(declaration.getInitializer(), walk, depth + 1, held);
+    }
+    const initializer = initializerOf(declaration);
+    return initializer && initializer !== node ? objectsOf(initializer, walk, depth + 1, held) : [];
+  }
+  if (Node.isPropertyAccessExpression(node)) {
+    const exported = namespaceMember(node, walk.modules);
+    const exportedValue = exported && initializerOf(exported);
+    if (exportedValue) return objectsOf(exportedValue, walk, depth + 1, held);
+    return objectsOf(node.getExpression(), walk, depth + 1, held).flatMap((object) => objectsOf(getObjectProperty(object, node.getName(), walk.modules), walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+  }
+  if (Node.isElementAccessExpression(node)) {
+    const argument = node.getArgumentExpression();
+    const keys = argument ? keysOf(argument, walk) : [];
+    return objectsOf(node.getExpression(), walk, depth + 1, held)
+      .flatMap((object) => (keys.length > 0 ? keys.map((key) => getObjectProperty(object, key, walk.modules)) : object.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties().map((property) => (Node.isPropertyAssignment(property) ? property.getInitializer() : undefined))))
+      .flatMap((value) => objectsOf(value, walk, depth + 1, held))
+      .slice(0, MAX_OBJECTS);
+  }
+  if (Node.isConditionalExpression(node)) return likelyBranches(node, walk.modules).flatMap((branch) => objectsOf(branch, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+  if (Node.isBinaryExpression(node) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(node.getOperatorToken().getKind())) return [...objectsOf(node.getLeft(), walk, depth + 1, held), ...objectsOf(node.getRight(), walk, depth + 1, held)].slice(0, MAX_OBJECTS);
+  if (Node.isCallExpression(node)) {
+    const entered = enterCall(node, walk.modules);
+    if (!entered) return [];
+    held.push(entered.release);
+    return entered.returns.flatMap((returned) => objectsOf(returned, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+  }
+  return [];
 }
 
 function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {

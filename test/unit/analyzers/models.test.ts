@@ -359,6 +359,33 @@ await generateText({ model: getModel('claude-3-5-haiku-latest', 'anthropic'), pr
       calls: [{ line: 3, provider: 'openai', model: 'gpt-4o-mini' }, { line: 4, provider: 'anthropic', model: 'claude-3-5-haiku-latest' }],
     },
     {
+      name: 'a per-tool model from an imported JSON config, through a config function and a provider switch',
+      files: {
+        'config.json': JSON.stringify({ env: { OPENAI_API_KEY: '' }, models: { gemini: { default: { model: 'gemini-2.5-flash', temperature: 0 }, tools: { finalizer: { model: 'gemini-2.5-flash-lite' }, coder: { temperature: 0.7 } } } } }, null, 2),
+        'src/config.ts': `import { createGoogleGenerativeAI } from '@ai-sdk/google';
+import configJson from '../config.json';
+const LLM_PROVIDER = process.env.LLM_PROVIDER || 'gemini';
+export function getToolConfig(toolName: string) {
+  const providerConfig = (configJson.models as any)[LLM_PROVIDER];
+  const overrides = providerConfig.tools[toolName];
+  return { model: overrides.model ?? providerConfig.default.model };
+}
+export function getModel(toolName: string) {
+  const config = getToolConfig(toolName);
+  return createGoogleGenerativeAI({})(config.model);
+}
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { getModel } from './config';
+await generateText({ model: getModel('finalizer'), prompt: 'a' });
+await generateText({ model: getModel('coder'), prompt: 'b' });`,
+      calls: [
+        { line: 3, provider: 'google', model: 'gemini-2.5-flash-lite', modelSource: 'config' },
+        { line: 4, provider: 'google', model: 'gemini-2.5-flash', modelSource: 'config' },
+      ],
+    },
+    {
       name: 'a ternary between two provider calls: both candidates',
       code: `import { generateText } from 'ai';
 import { openai } from '@ai-sdk/openai';
