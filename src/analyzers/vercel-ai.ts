@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { enterCall, likelyBranches, modelCandidates } from './shared/modelValue';
+import { enterCall, likelyBranches, modelCandidates, valueExpressions } from './shared/modelValue';
 import { calleeBinding, eachCall, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
@@ -135,6 +135,12 @@ interface ResolvedModel {
 function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: string[], depth = 0): ResolvedModel {
   const unknown: ResolvedModel = { provider: 'unknown', ref: { id: null, raw: modelNode.getText(), source: 'dynamic' } };
   if (depth > MAX_MODEL_DEPTH) return unknown;
+  // `let current = model` (reassigned on retry), a parameter or option with a default: every value it can hold.
+  const values = valueExpressions(modelNode, context.modules);
+  if (values.length > 0) {
+    const merged = mergeBranches(values, context, evidence, depth);
+    if (merged) return merged;
+  }
   // `getModel('gpt-4o', 'openai')`: the workspace function's returns, with this call's arguments bound.
   const entered = enterCall(followConstants(modelNode, context), context.modules);
   if (entered && entered.returns.length > 0) {

@@ -66,6 +66,39 @@ export function enterCall(expression: Node, modules: ModuleLoader): { returns: N
   return { returns, release: () => bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter)) };
 }
 
+/**
+ * The expressions a variable or parameter can hold, the likely one first: the bound argument of the call
+ * being followed, else what callers pass and the default (a parameter, or a binding in a parameter's
+ * pattern); for a `let`, its initializer and every assignment. Empty for anything else (constants are
+ * followed by `traceValue`).
+ */
+export function valueExpressions(expression: Node, modules: ModuleLoader): Node[] {
+  const node = unwrapExpression(expression);
+  if (!Node.isIdentifier(node)) return [];
+  const declaration = findDeclaration(node, modules);
+  const present = (values: Array<Node | undefined>): Node[] => values.filter((value): value is Node => value !== undefined);
+  if (!declaration) return [];
+  if (Node.isParameterDeclaration(declaration)) {
+    const bound = BOUND_ARGUMENTS.get(declaration);
+    return bound ? [bound] : present([...callerArguments(declaration), declaration.getInitializer()]);
+  }
+  if (Node.isBindingElement(declaration)) {
+    const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
+    if (!parameter || declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) || declaration.getParent()?.getParent() !== parameter) return [];
+    const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+    const bound = BOUND_ARGUMENTS.get(parameter);
+    const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
+    return present([...passed, declaration.getInitializer()]);
+  }
+  if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
+    const name = declaration.getName();
+    const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
+    const assigned = scope.getDescendantsOfKind(SyntaxKind.BinaryExpression).filter((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name).map((assignment) => assignment.getRight());
+    return present([declaration.getInitializer(), ...assigned]);
+  }
+  return [];
+}
+
 function enclosingFunction(node: Node): Node | undefined {
   return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
 }
@@ -77,6 +110,17 @@ function enclosingFunction(node: Node): Node | undefined {
 export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[] {
   if (!Node.isConditionalExpression(conditional)) return [];
   const condition = unwrapExpression(conditional.getCondition());
+  // `provider === 'anthropic' ? a : b` with `provider` known here (a bound argument, a default): the branch it takes first.
+  if (Node.isBinaryExpression(condition) && [SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(condition.getOperatorToken().getKind())) {
+    const literal = [condition.getLeft(), condition.getRight()].map(unwrapExpression).find((side) => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
+    const other = [condition.getLeft(), condition.getRight()].find((side) => unwrapExpression(side) !== literal);
+    const value = literal && other ? modelCandidates(other, modules).candidates[0]?.id : undefined;
+    if (value !== undefined && literal) {
+      const negated = [SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(condition.getOperatorToken().getKind());
+      const holds = (value === (literal as Node & { getLiteralText(): string }).getLiteralText()) !== negated;
+      return holds ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
+    }
+  }
   const name = envName(condition);
   const unset = name !== undefined && modules.settings.env.get(name) === undefined;
   return unset ? [conditional.getWhenFalse(), conditional.getWhenTrue()] : [conditional.getWhenTrue(), conditional.getWhenFalse()];

@@ -386,6 +386,25 @@ await generateText({ model: getModel('coder'), prompt: 'b' });`,
       ],
     },
     {
+      name: 'an option whose default is a model factory call, reassigned on retry: the default first, the retry model a candidate',
+      files: { 'src/ai.ts': "import { openai } from '@ai-sdk/openai';\nimport { anthropic } from '@ai-sdk/anthropic';\nexport function getModel(name: string, provider = 'openai') {\n  return provider === 'anthropic' ? anthropic(name) : openai(name);\n}\n" },
+      code: `import { generateText, type LanguageModel } from 'ai';
+import { getModel } from './ai';
+export async function complete({ prompt, model = getModel('gpt-4o-mini'), retryModel = getModel('claude-3-5-sonnet-20240620', 'anthropic') }: { prompt: string; model?: LanguageModel; retryModel?: LanguageModel }) {
+  let currentModel = model;
+  try {
+    return await generateText({ model: currentModel, prompt });
+  } catch {
+    currentModel = retryModel;
+    return await generateText({ model: currentModel, prompt });
+  }
+}`,
+      calls: [
+        { line: 6, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
+        { line: 9, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
+      ],
+    },
+    {
       name: 'a ternary between two provider calls: both candidates',
       code: `import { generateText } from 'ai';
 import { openai } from '@ai-sdk/openai';
