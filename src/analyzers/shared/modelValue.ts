@@ -396,6 +396,9 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
     }
   }
   // `config.model`, `getToolConfig(tool).model`, `MODELS[provider].default.model`: the property of every object it can be.
+  // `config.llm.model` where `config = JSON.parse(readFileSync('config.json'))` (or a YAML/TOML parse): the file's key.
+  const fromFile = configFileValue(node, walk);
+  if (fromFile) add(walk, fromFile.value, 'config', `${fromFile.file}:${fromFile.line}`);
   // The arguments of calls entered to find the objects stay bound while their properties are read.
   const held: Array<() => void> = [];
   try {
@@ -408,6 +411,31 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
   } finally {
     for (const release of held.reverse()) release();
   }
+}
+
+/** A config file named in a read-and-parse expression: `JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json')))`, `yaml.load(...)`, `toml.parse(...)`. */
+const CONFIG_READ = /\b(?:readFileSync|readFile|parse|load|safeLoad|loadConfig|readJson|readJSON|readYaml|importJson)\b/;
+const CONFIG_FILE_NAME = /['"`]([\w./@-]*\.(?:json|ya?ml|toml))['"`]/;
+
+/** The value of `root.a.b` when `root` holds a config file the app reads at run time, from the workspace settings. */
+function configFileValue(access: Node, walk: Walk): { value: string; file: string; line: number } | undefined {
+  const names: string[] = [];
+  let current: Node = access;
+  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current)) {
+    if (Node.isPropertyAccessExpression(current)) names.unshift(current.getName());
+    else {
+      const argument = current.getArgumentExpression();
+      if (!argument || !(Node.isStringLiteral(argument) || Node.isNumericLiteral(argument))) return undefined;
+      names.unshift(argument.getLiteralText());
+    }
+    current = unwrapExpression(current.getExpression());
+  }
+  if (!Node.isIdentifier(current) || names.length === 0) return undefined;
+  const declaration = findDeclaration(current, walk.modules);
+  const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  const text = initializer?.getText() ?? '';
+  const fileName = CONFIG_READ.test(text) ? CONFIG_FILE_NAME.exec(text)?.[1] : undefined;
+  return fileName ? walk.modules.configSetting(fileName, names.join('.')) : undefined;
 }
 
 /** The string values a key expression can take (a literal, a bound argument, a constant); empty when unknown. */
@@ -606,7 +634,7 @@ function isUserChoice(node: Node): boolean {
   if (Node.isCallExpression(node)) return REQUEST_CALL.test(text);
   if (!Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(node)) return false;
   if (REQUEST_ROOT.test(text)) return true;
-  return /\b(?:settings|preferences|userSettings|userConfig|selectedModel)\b/.test(node.getExpression().getText()) && /model/i.test(text);
+  return /\b(?:preferences|userSettings|userPreferences|userConfig|selectedModel)\b/.test(node.getExpression().getText()) && /model/i.test(text);
 }
 
 /** The initializer of a destructuring the end user controls: `await req.json()`, `req.body`, a DB row. */

@@ -237,6 +237,38 @@ await client.chat.completions.create({ model: config.judgeModel, messages: [] })
       calls: [{ line: 4, model: 'gpt-4.1', modelSource: 'import' }],
     },
     {
+      name: 'a TOML config file read with fs at run time',
+      files: { 'config.toml': '[llm]\nprovider = "openai"\nmodel = "gpt-4.1-mini"\napi_key = "sk-proj-0123456789abcdefghijABCDEFGHIJ"\n' },
+      code: `import OpenAI from 'openai';
+import { readFileSync } from 'node:fs';
+import * as toml from 'smol-toml';
+const config = toml.parse(readFileSync('config.toml', 'utf8')) as any;
+const client = new OpenAI();
+await client.chat.completions.create({ model: config.llm.model, messages: [] });`,
+      calls: [{ line: 6, model: 'gpt-4.1-mini', modelSource: 'config', candidateWheres: [] }],
+    },
+    {
+      name: 'a YAML app config read with fs, the model per use case',
+      files: { 'app.config.yaml': 'models:\n  summary: gpt-4o-mini\n  chat: claude-sonnet-4-5\n' },
+      code: `import OpenAI from 'openai';
+import fs from 'node:fs';
+import YAML from 'yaml';
+const settings = YAML.parse(fs.readFileSync('./app.config.yaml', 'utf8'));
+const client = new OpenAI();
+await client.chat.completions.create({ model: settings.models.summary, messages: [] });`,
+      calls: [{ line: 6, model: 'gpt-4o-mini', modelSource: 'config' }],
+    },
+    {
+      name: 'a VS Code setting is the user\'s choice: the default of contributes.configuration first, its enum the candidates',
+      files: { 'package.json': JSON.stringify({ name: 'ext', contributes: { configuration: { properties: { 'myExt.model': { type: 'string', default: 'gpt-4o-mini', enum: ['gpt-4o-mini', 'gpt-4.1', 'o4-mini'] } } } } }, null, 2) },
+      code: `import * as vscode from 'vscode';
+import OpenAI from 'openai';
+const client = new OpenAI();
+const model = vscode.workspace.getConfiguration('myExt').get<string>('model')!;
+await client.chat.completions.create({ model, messages: [] });`,
+      calls: [{ line: 5, model: 'gpt-4o-mini', modelSource: 'user-choice', candidates: ['gpt-4o-mini', 'gpt-4.1', 'o4-mini'] }],
+    },
+    {
       name: 'baseURL from env, read against the example file: the provider behind it',
       files: { '.env.example': 'OPENAI_BASE_URL=https://api.deepseek.com/v1\n' },
       code: `import OpenAI from 'openai';

@@ -24,12 +24,17 @@ const SECRETS = [
 
 const CODE = `import OpenAI from 'openai';
 import settings from './settings.json';
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+const appConfig = YAML.parse(readFileSync('app.config.yaml', 'utf8'));
 const client = new OpenAI({ baseURL: process.env.OPENAI_BASE_URL });
 export async function run() {
   await client.chat.completions.create({ model: process.env.CHAT_MODEL ?? 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
   await client.chat.completions.create({ model: settings.summaryModel, messages: [{ role: 'user', content: 'sum' }] });
   await client.chat.completions.create({ model: process.env.OPENAI_API_KEY as string, messages: [] });
   await client.chat.completions.create({ model: process.env.DATABASE_URL as string, messages: [] });
+  await client.chat.completions.create({ model: appConfig.llm.apiKey, messages: [] });
+  await client.chat.completions.create({ model: appConfig.llm.model, messages: [] });
 }
 `;
 
@@ -48,6 +53,7 @@ describe('settings files: no secret reaches any output', () => {
     // A real env file: never read, whatever it holds.
     writeFileSync(path.join(root, '.env'), `CHAT_MODEL=${SECRETS[7]}\nOPENAI_API_KEY=${SECRETS[0]}\n`);
     writeFileSync(path.join(root, 'src', 'settings.json'), JSON.stringify({ apiKey: SECRETS[1], db: SECRETS[4], summaryModel: 'claude-3-5-haiku-latest' }, null, 2));
+    writeFileSync(path.join(root, 'app.config.yaml'), `llm:\n  apiKey: ${SECRETS[0]}\n  model: gpt-4.1\n  database: ${SECRETS[4]}\n`);
     writeFileSync(path.join(root, 'docker-compose.yml'), `services:\n  api:\n    environment:\n      OPENAI_API_KEY: ${SECRETS[0]}\n      DATABASE_URL: ${SECRETS[4]}\n      CHAT_MODEL: gpt-4.1-mini\n`);
     // Bad settings files: a diagnostic each, never a crash, never their content.
     writeFileSync(path.join(root, 'config.json'), `{ "model": "gpt-4o", "apiKey": "${SECRETS[0]}", }`);
@@ -67,13 +73,15 @@ describe('settings files: no secret reaches any output', () => {
     const result = await scanWorkspace(root);
     const text = JSON.stringify(result);
     for (const secret of SECRETS) assert.ok(!text.includes(secret), `secret leaked: ${secret.slice(0, 8)}…`);
-    const [chat, summary, key, database] = result.callSites;
+    const [chat, summary, key, database, configKey, configModel] = result.callSites;
     assert.equal(chat.model.id, 'gpt-4o-mini');
     assert.deepEqual(chat.model.candidates?.map((candidate) => candidate.id), ['gpt-4o-mini', 'gpt-4.1', 'gpt-4.1-mini']);
     assert.equal(chat.provider, 'groq', 'baseURL read from .env.example');
     assert.equal(summary.model.id, 'claude-3-5-haiku-latest');
     assert.equal(key.model.id, null);
     assert.equal(database.model.id, null);
+    assert.equal(configKey.model.id, null);
+    assert.equal(configModel.model.id, 'gpt-4.1');
   });
 
   it('gives one diagnostic per bad settings file, naming the problem and never a value', async function () {
