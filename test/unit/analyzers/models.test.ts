@@ -437,6 +437,24 @@ export async function complete({ prompt, model = getModel('gpt-4o-mini'), retryM
       ],
     },
     {
+      name: 'a helper option with a default: the default first when some caller leaves it out, the callers\' model first when all pass one',
+      code: `import { generateText, type LanguageModel } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function complete({ prompt, model = openai('gpt-4o-mini') }: { prompt: string; model?: LanguageModel }) {
+  return generateText({ model, prompt });
+}
+export async function judge({ prompt, model = openai('gpt-4o-mini') }: { prompt: string; model?: LanguageModel }) {
+  return generateText({ model, prompt });
+}
+await complete({ prompt: 'a' });
+await complete({ prompt: 'b', model: openai('gpt-4o') });
+await judge({ prompt: 'c', model: openai('o4-mini') });`,
+      calls: [
+        { line: 4, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4o'] },
+        { line: 7, provider: 'openai', model: 'o4-mini', candidates: ['o4-mini', 'gpt-4o-mini'] },
+      ],
+    },
+    {
       name: 'a ternary between two provider calls: both candidates',
       code: `import { generateText } from 'ai';
 import { openai } from '@ai-sdk/openai';
