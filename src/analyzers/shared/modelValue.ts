@@ -100,14 +100,12 @@ export function valueExpressions(expression: Node, modules: ModuleLoader): Node[
 }
 
 /**
- * What callers pass (`undefined` where a caller leaves it out) and the default, the likely one first: the
- * default when some caller relies on it (or none is known), else the callers' values.
+ * What callers pass (`undefined` where a caller leaves it out) and the default: the default first, as the
+ * code's own choice (callers are only known in modules the scan has loaded), then the callers' values.
  */
 function likelyValues(passed: Array<Node | undefined>, fallback: Node | undefined): Array<{ node: Node; isDefault: boolean }> {
   const given = passed.filter((value): value is Node => value !== undefined).map((node) => ({ node, isDefault: false }));
-  const fallbackEntry = fallback ? [{ node: fallback, isDefault: true }] : [];
-  const defaultUsed = passed.length === 0 || passed.some((value) => value === undefined);
-  return defaultUsed ? [...fallbackEntry, ...given] : [...given, ...fallbackEntry];
+  return [...(fallback ? [{ node: fallback, isDefault: true }] : []), ...given];
 }
 
 function enclosingFunction(node: Node): Node | undefined {
