@@ -183,6 +183,16 @@ export interface Recommendation {
   monthlyUsd: number;
   savingsUsd: number;
   why: string;
+  /**
+   * What the team should do: `change` (clears the savings threshold), `migrate` (the current model is
+   * retired or past its deprecation date: move whatever the price), `keep` (already the best, or the
+   * best change is below the threshold). Absent on older results: read as change when savings > 0.
+   */
+  action?: 'change' | 'migrate' | 'keep';
+  /** The option (by label) the recommendation points at, when its label differs from `label`. */
+  optionLabel?: string;
+  /** Retirement or deprecation date of the current model (YYYY-MM-DD), when one applies. */
+  deadline?: string;
 }
 
 export interface MemoryTerm {

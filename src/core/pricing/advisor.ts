@@ -18,12 +18,16 @@ import type {
 } from '../../model/types';
 import {
   assumption,
+  capabilitiesOf,
   findModel,
+  isoToday,
+  isPastDeprecation,
   nearestModels,
   type Catalog,
   type CatalogModel,
   type ClosedModelRow,
   type ModelArchitecture,
+  type ModelCapabilities,
   type OpenPriceRow,
   type ProviderClass,
   type QualityRow,
@@ -65,6 +69,44 @@ export interface AdvisorOptions {
   gpuIds?: string[];
   /** Self-hosting limited to these precisions (a what-if choice); default: every precision. */
   precisions?: Precision[];
+  /** The date deprecations are judged against (YYYY-MM-DD); default today (UTC). */
+  today?: string;
+  /** A change is recommended only when it saves at least this many USD/month (default: assumption minSavingsUsdPerMonth). */
+  minSavingsUsdPerMonth?: number;
+  /** ... and at least this share of the call's current cost (default: assumption minSavingsFraction). */
+  minSavingsFraction?: number;
+}
+
+/** The savings a change must clear, from the options or the catalog's assumptions. */
+export function savingsThreshold(catalog: Catalog, options: AdvisorOptions = {}): { usd: number; fraction: number } {
+  return {
+    usd: options.minSavingsUsdPerMonth ?? assumption(catalog, 'minSavingsUsdPerMonth', 50),
+    fraction: options.minSavingsFraction ?? assumption(catalog, 'minSavingsFraction', 0.2),
+  };
+}
+
+/** Where the current model stands in its vendor's lifecycle on `today`. */
+export interface Lifecycle {
+  state: 'active' | 'deprecating' | 'retired';
+  date?: string;
+  note: string;
+}
+
+/** Retired (or past its deprecation date), deprecating within the warning window, or active. */
+export function lifecycleOf(model: CatalogModel, provider: string, catalog: Catalog, today: string): Lifecycle {
+  const row: { retired?: boolean; deprecationDate?: string } | undefined = model.closed ?? model.openPrices.find((r) => r.provider === provider.toLowerCase());
+  if (!row) return { state: 'active', note: '' };
+  const date = row.deprecationDate;
+  const vendor = model.closed?.vendor ?? provider;
+  if (isPastDeprecation(row, today)) {
+    return { state: 'retired', date, note: `${model.id} is retired by ${vendor}${date ? ` (deprecation date ${date}` : ' (no date in the catalog'}${model.closed?.deprecationSource ? `, ${model.closed.deprecationSource}` : ''}): calls fail or will fail, so it must be migrated whatever the price` };
+  }
+  const warnDays = assumption(catalog, 'deprecationWarningDays', 180);
+  if (date) {
+    const days = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
+    if (days <= warnDays) return { state: 'deprecating', date, note: `${model.id} is deprecated by ${vendor} on ${date} (in ${days} days): plan the migration before then` };
+  }
+  return { state: 'active', note: '' };
 }
 
 /** tiny (nano, flash-lite) < small (mini, haiku, flash) < large; reasoning models count as large. */
@@ -84,21 +126,29 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
     const near = nearestModels(catalog, modelId);
     return none(`model ${modelId} is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
   }
-  if (current.closed?.retired) diagnostics.push(`${current.id} is retired by its vendor; priced at its last list price (${current.closed.asOf})`);
+  const today = options.today ?? isoToday();
+  const lifecycle = lifecycleOf(current, input.provider, catalog, today);
+  if (lifecycle.state === 'retired') diagnostics.push(`${lifecycle.note}; priced at its last list price (${current.closed?.asOf ?? current.openPrices[0]?.asOf ?? 'unknown date'})`);
+  if (lifecycle.state === 'deprecating') diagnostics.push(lifecycle.note);
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
   if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription') {
     return adviseMedia(input, current, diagnostics);
   }
-  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics);
+  const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
+  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics, rule);
 
   const quality = qualityFor(catalog, input.task.type);
   const opts: HostingOption[] = [];
-  const currentOption = priceCurrent(input, current, diagnostics);
+  const currentOption = priceCurrent(input, current, catalog, diagnostics);
   if (!currentOption) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  if (lifecycle.state === 'retired') {
+    currentOption.viable = false;
+    currentOption.why = `not viable: ${lifecycle.note}`;
+  }
   opts.push(currentOption);
-  if (current.closed) opts.push(...closedSiblings(input, current.closed, quality, catalog, currentOption.monthlyUsd));
-  opts.push(...openApiOptions(input, current, quality, catalog));
+  if (current.closed) opts.push(...closedSiblings(input, current.closed, quality, catalog, currentOption.monthlyUsd, today, lifecycle.state !== 'active'));
+  opts.push(...openApiOptions(input, current, quality, catalog, today));
   if (options.includeSelfHost !== false) opts.push(...selfHostOptions(input, quality, catalog, options));
 
   if (options.dataSensitivity === 'regulated') {
@@ -109,7 +159,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
       }
     }
   }
-  const recommendation = recommend(opts, currentOption, options);
+  const recommendation = recommend(opts, currentOption, options, rule);
   return { options: opts, recommendation, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
 }
 
@@ -201,7 +251,7 @@ function priceLabel(r: { source: string; asOf: string }, what: string): string {
   return `${what} (${r.source}, as of ${r.asOf})`;
 }
 
-function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: string[]): HostingOption | null {
+function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog, diagnostics: string[]): HostingOption | null {
   if (model.closed) {
     const row = model.closed;
     if (row.inputPerMTok === undefined) {
@@ -210,8 +260,8 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: stri
     }
     const { inP, outP, note } = closedRates(input, row);
     const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`));
-    const reasons = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
-    if (reasons.length) diagnostics.push(`${row.id} as called: ${reasons.join('; ')}`);
+    const screen = screenCapabilities(input, row.capabilities, catalog);
+    if (screen.gaps.length) diagnostics.push(`${row.id} as called: ${screen.gaps.join('; ')}`);
     return { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
   }
   const provider = input.provider.toLowerCase();
@@ -230,26 +280,53 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: stri
   return { tier: 'open-api', label: `Stay on ${model.id} via ${row.provider}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: model.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
 }
 
-interface Capabilities {
-  tools: boolean;
-  vision: boolean;
-  json: boolean;
-  context?: number;
+/** What a call needs that a target lacks (`gaps`: not viable) or that the catalog does not state (`unverified`). */
+export interface CapabilityScreen {
+  gaps: string[];
+  unverified: string[];
 }
 
-/** Why a model cannot take this call as written: missing features or too small a context. */
-function featureGaps(input: AdviceInput, cap: Capabilities): string[] {
-  const out: string[] = [];
+/**
+ * Screens a target model or provider endpoint by what the call needs: images, tools, JSON-schema
+ * output, its context (prompt + answer) and answer length. A capability the catalog marks unknown
+ * (null) is not taken as support: the option is flagged unverified instead of silently viable.
+ */
+export function screenCapabilities(input: Pick<AdviceInput, 'tokens' | 'features'>, cap: ModelCapabilities | undefined, catalog: Catalog): CapabilityScreen {
+  if (!cap) return { gaps: [], unverified: ['capabilities not in the catalog'] };
+  const gaps: string[] = [];
+  const unverified: string[] = [];
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
-  if (cap.context !== undefined && need > cap.context) out.push(`context ${fmtInt(cap.context)} tokens is smaller than the call's ~${fmtInt(need)}`);
-  if (input.features.tools && !cap.tools) out.push('no tool calling');
-  if (input.features.vision && !cap.vision) out.push('no image input');
-  if (input.features.structuredOutput && !cap.json) out.push('no JSON-schema output');
-  return out;
+  if (cap.contextTokens !== null) {
+    if (need > cap.contextTokens) gaps.push(`context ${fmtInt(cap.contextTokens)} tokens is smaller than the call's ~${fmtInt(need)}`);
+  } else if (need > assumption(catalog, 'contextServedByEveryProviderTokens', 8192)) {
+    unverified.push(`context window not stated (the call needs ~${fmtInt(need)} tokens)`);
+  }
+  if (cap.maxOutputTokens !== null && input.tokens.outputPerCall > cap.maxOutputTokens) gaps.push(`answers at most ${fmtInt(cap.maxOutputTokens)} tokens, the call expects ~${fmtInt(input.tokens.outputPerCall)}`);
+  const check = (needed: boolean, has: boolean | null, what: string) => {
+    if (!needed) return;
+    if (has === false) gaps.push(`no ${what}`);
+    else if (has === null) unverified.push(`${what} not stated`);
+  };
+  check(input.features.tools, cap.tools, 'tool calling');
+  check(input.features.vision, cap.vision, 'image input');
+  check(input.features.structuredOutput, cap.jsonSchema, 'JSON-schema output');
+  return { gaps, unverified };
+}
+
+/** An option's verdict from its screen: null when it passes. */
+function screenVerdict(screen: CapabilityScreen, qualityReasons: string[] = []): string | null {
+  if (qualityReasons.length || screen.gaps.length) return `not viable: ${[...qualityReasons, ...screen.gaps].join('; ')}`;
+  if (screen.unverified.length) return `unverified, not offered until checked: the catalog does not say it supports what this call uses (${screen.unverified.join('; ')}); check the provider's documentation, then record it in the catalog`;
+  return null;
+}
+
+/** Capabilities of an open model served on your own GPUs: JSON schema is enforced by the engine's guided decoding (vLLM, SGLang). */
+function selfHostCapabilities(arch: ModelArchitecture): ModelCapabilities {
+  return { vision: arch.supportsVision, tools: arch.supportsTools, jsonSchema: true, contextTokens: arch.contextWindow, maxOutputTokens: null };
 }
 
 /** Cheaper models of the same vendor: viable when their class is enough for the task and they support the call. */
-function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number): HostingOption[] {
+function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number, today: string, mustMove: boolean): HostingOption[] {
   const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
   const currentReasons = (cur.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
   const overhead = assumption(catalog, 'reasoningOverheadTokens', 500);
@@ -257,20 +334,20 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
   const weak: HostingOption[] = [];
   for (const row of catalog.closed) {
     // Retired models cannot be switched to; unverified prices are not a basis for a recommendation.
-    if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || row.retired || row.unverified || row.inputPerMTok === undefined) continue;
+    if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || isPastDeprecation(row, today) || row.unverified || row.inputPerMTok === undefined) continue;
     const { inP, outP, note } = closedRates(input, row);
     const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead), row.id);
-    if (cost.usd >= currentUsd) continue;
-    const gaps = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
+    // A model that must be migrated may move to a pricier successor; otherwise only cheaper siblings are options.
+    if (cost.usd >= currentUsd && !mustMove) continue;
     const classOk = (CLASS_RANK[row.class] ?? 0) >= minRank;
-    const reasons = [...(classOk ? [] : [`quality for ${input.task.type}: ${row.class}-class model, task needs ${quality?.closedMinClass ?? 'large'} (${quality?.why ?? 'unknown task'})`]), ...gaps];
+    const verdict = screenVerdict(screenCapabilities(input, row.capabilities, catalog), classOk ? [] : [`quality for ${input.task.type}: ${row.class}-class model, task needs ${quality?.closedMinClass ?? 'large'} (${quality?.why ?? 'unknown task'})`]);
     const option: HostingOption = {
       tier: 'closed-api',
       label: `Switch to ${row.id}`,
       monthlyUsd: cost.usd,
-      viable: reasons.length === 0,
-      why: reasons.length
-        ? `not viable: ${reasons.join('; ')}`
+      viable: verdict === null,
+      why: verdict
+        ? verdict
         : `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change` +
           (row.billsReasoningTokens && !currentReasons ? `; bills hidden reasoning tokens (${overhead}/call assumed): measure before switching` : ''),
       provider: row.provider,
@@ -286,21 +363,28 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
 }
 
 /** Open models per token: one option per adequate model at its cheapest provider that supports the call. */
-function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog): HostingOption[] {
+function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog, today: string): HostingOption[] {
   const adequate = new Set(quality?.openModels ?? []);
   const out: HostingOption[] = [];
   const byModel = new Map<string, OpenPriceRow[]>();
-  for (const row of catalog.open) byModel.set(row.model, [...(byModel.get(row.model) ?? []), row]);
+  for (const row of catalog.open) {
+    if ((row.endpoint ?? 'chat') !== 'chat' || isPastDeprecation(row, today)) continue;
+    byModel.set(row.model, [...(byModel.get(row.model) ?? []), row]);
+  }
+  const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
   for (const [modelId, rows] of byModel) {
     if (!adequate.has(modelId)) continue;
     const arch = catalog.architectures.find((a) => a.id === modelId);
     const scored = rows
       .map((row) => {
         const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), modelId);
-        const gaps = featureGaps(input, { tools: row.supportsTools && (arch?.supportsTools ?? false), vision: arch?.supportsVision ?? false, json: row.supportsJsonSchema, context: row.contextWindow ?? arch?.contextWindow });
-        return { row, cost, gaps };
+        const caps = capabilitiesOf(catalog, row.providerModelId, row.provider) ?? row.capabilities;
+        // A provider silent on its context still cannot serve more than the weights' own window.
+        const windowOfWeights = arch && caps.contextTokens === null && need > arch.contextWindow ? arch.contextWindow : caps.contextTokens;
+        const screen = screenCapabilities(input, { ...caps, contextTokens: windowOfWeights }, catalog);
+        return { row, cost, screen, verdict: screenVerdict(screen) };
       })
-      .sort((a, b) => a.gaps.length - b.gaps.length || a.cost.usd - b.cost.usd);
+      .sort((a, b) => a.screen.gaps.length - b.screen.gaps.length || a.screen.unverified.length - b.screen.unverified.length || a.cost.usd - b.cost.usd);
     const best = scored[0];
     if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
     const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
@@ -309,8 +393,8 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
       tier: 'open-api',
       label: `${modelId} via ${best.row.provider}`,
       monthlyUsd: best.cost.usd,
-      viable: best.gaps.length === 0,
-      why: best.gaps.length ? `not viable: ${best.gaps.join('; ')}` : `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
+      viable: best.verdict === null,
+      why: best.verdict ?? `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
       provider: best.row.provider,
       model: modelId,
       derivation: best.cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
@@ -373,7 +457,7 @@ function smallestAdequate(input: AdviceInput, quality: QualityRow | undefined, c
   const order = quality?.openModels ?? [];
   return catalog.architectures
     .filter((a) => order.includes(a.id))
-    .filter((a) => featureGaps(input, { tools: a.supportsTools, vision: a.supportsVision, json: true, context: a.contextWindow }).length === 0)
+    .filter((a) => screenVerdict(screenCapabilities(input, selfHostCapabilities(a), catalog)) === null)
     .sort((a, b) => a.totalParamsB - b.totalParamsB || order.indexOf(a.id) - order.indexOf(b.id))[0];
 }
 
@@ -437,23 +521,78 @@ function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed',
   };
 }
 
-/** The recommendation rule: the cheapest viable option; self-hosting only when the workspace pool is approved or data is regulated. */
-export function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions): Recommendation | null {
+/** What decides a recommendation besides the options: the savings threshold and the current model's lifecycle. */
+export interface RecommendRule {
+  usd: number;
+  fraction: number;
+  lifecycle?: Lifecycle;
+}
+
+/** "Switch to x" / "x via p" → the target, for a "Migrate to ..." label. */
+function targetOf(option: HostingOption): string {
+  return option.label.replace(/^Switch to /, '');
+}
+
+/**
+ * The recommendation rule: the cheapest viable option (self-hosting only when the workspace pool is
+ * approved or data is regulated), recommended only when it saves at least `rule.usd` per month and
+ * `rule.fraction` of today's cost; below that the call keeps its model and the advice says what the
+ * change would save. A retired current model is always migrated, to the cheapest viable option,
+ * whatever it costs; a deprecating one carries the date.
+ */
+export function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions, rule: RecommendRule = { usd: 0, fraction: 0 }): Recommendation | null {
   const allowSelfHost = advisor.selfHostApproved || advisor.dataSensitivity === 'regulated';
   const viable = options.filter((o) => o.viable && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
+  const life = rule.lifecycle;
+  const deadline = life && life.state !== 'active' ? life.date : undefined;
+  const dated = (r: Recommendation): Recommendation => (deadline ? { ...r, deadline } : r);
   const best = viable[0];
+  if (life?.state === 'retired' && current.current) {
+    if (!best) {
+      return dated({ tier: current.tier, label: `Migrate off ${current.model ?? 'this model'}: no viable replacement in the catalog`, monthlyUsd: current.monthlyUsd, savingsUsd: 0, action: 'migrate', why: `${life.note}. No option in the catalog passes this call's task and feature screen; pick a current model of the same class and evaluate it.` });
+    }
+    const delta = best.monthlyUsd - current.monthlyUsd;
+    return dated({
+      tier: best.tier,
+      label: `Migrate to ${targetOf(best)}`,
+      optionLabel: best.label,
+      monthlyUsd: best.monthlyUsd,
+      savingsUsd: Math.max(0, -delta),
+      action: 'migrate',
+      why: `${life.note}. Cheapest viable replacement: ${best.label}, $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} at the last list price (${delta > 0 ? `costs $${fmtUsd(delta)}/month more` : `saves $${fmtUsd(-delta)}/month`}). ${best.why}`,
+    });
+  }
   if (!best) return null;
+  const warn = life?.state === 'deprecating' ? ` ${life.note}.` : '';
   const savings = current.viable ? Math.max(0, current.monthlyUsd - best.monthlyUsd) : 0;
   const pct = current.monthlyUsd > 0 ? Math.round((savings / current.monthlyUsd) * 100) : 0;
-  const why = best.current
-    ? `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}`
-    : `${best.label}: $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today, saves $${fmtUsd(savings)}/month (${pct}%). ${best.why}`;
-  return { tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: savings, why };
+  if (best.current) {
+    return dated({ tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: 0, action: 'keep', why: `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}.${warn}` });
+  }
+  const clears = current.viable && savings >= rule.usd && savings >= rule.fraction * current.monthlyUsd;
+  if (!clears && current.viable) {
+    return dated({
+      tier: current.tier,
+      label: current.label,
+      monthlyUsd: current.monthlyUsd,
+      savingsUsd: 0,
+      action: 'keep',
+      why: `not worth a change: ${best.label} saves $${fmtUsd(savings)}/month (${pct}%), below the threshold ($${fmtInt(rule.usd)}/month and ${Math.round(rule.fraction * 100)}%).${warn}`,
+    });
+  }
+  return dated({
+    tier: best.tier,
+    label: best.label,
+    monthlyUsd: best.monthlyUsd,
+    savingsUsd: savings,
+    action: 'change',
+    why: `${best.label}: $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today, saves $${fmtUsd(savings)}/month (${pct}%). ${best.why}${warn}`,
+  });
 }
 
 // ---------------------------------------------------------------- embeddings and media
 
-function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): Advice {
+function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], rule: RecommendRule): Advice {
   const row = current.closed;
   if (!row || row.endpoint !== 'embedding' || row.inputPerMTok === undefined) {
     diagnostics.push(`${current.id} is not an embedding model in the catalog; embedding call not priced`);
@@ -469,7 +608,7 @@ function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Cat
     options.push({ tier: 'closed-api', label: `Switch to ${other.id}`, monthlyUsd: c.usd, viable: true, why: `cheaper embedding model of the same vendor; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: other.provider, model: other.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
   }
   diagnostics.push('no open embedding model is priced in the catalog; open and self-hosted embedding options are not compared');
-  return { options, recommendation: recommend(options, cur, {}), monthlyUsdCurrent: cost.usd, diagnostics };
+  return { options, recommendation: recommend(options, cur, {}, rule), monthlyUsdCurrent: cost.usd, diagnostics };
 }
 
 function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: string[]): Advice {
@@ -547,7 +686,8 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const diagnostics: string[] = [];
   const current = sum(callSites.map((c) => c.monthlyUsdCurrent ?? 0));
   const bestApi = (c: CallSite) => Math.min(c.monthlyUsdCurrent ?? Infinity, ...c.options.filter((o) => o.viable && o.tier !== 'self-hosted').map((o) => o.monthlyUsd));
-  const apiRecommended = sum(callSites.map((c) => (c.monthlyUsdCurrent === null ? 0 : bestApi(c))));
+  // What the per-call recommendations add up to (a change below the savings threshold keeps today's cost).
+  const apiRecommended = sum(callSites.map((c) => (c.monthlyUsdCurrent === null ? 0 : c.recommendation?.tier === 'self-hosted' ? bestApi(c) : (c.recommendation?.monthlyUsd ?? c.monthlyUsdCurrent))));
 
   const pools: SelfHostPool[] = [];
   for (const arch of catalog.architectures) {
@@ -594,8 +734,7 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
     if (c.monthlyUsdCurrent === null || c.endpoint === 'embedding' || c.endpoint === 'image-generation' || c.endpoint.startsWith('audio')) return false;
     const q = qualityFor(catalog, c.task.type);
     if (!q?.openModels.includes(arch.id)) return false;
-    const input = { features: c.features, tokens: c.tokens } as AdviceInput;
-    return featureGaps(input, { tools: arch.supportsTools, vision: arch.supportsVision, json: true, context: arch.contextWindow }).length === 0;
+    return screenVerdict(screenCapabilities(c, selfHostCapabilities(arch), catalog)) === null;
   });
   if (members.length === 0) return null;
   const calls = sum(members.map((c) => c.volume.callsPerMonth));

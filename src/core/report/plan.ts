@@ -2,7 +2,10 @@ import { formatCount, formatUsd } from '../../model/format';
 import { mdCode, mdFileLink, mdTable, mdText } from './markdown';
 import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
 
-const TIER_TITLES: Record<Tier | 'keep', string> = {
+type Group = Tier | 'keep' | 'migrate';
+
+const TIER_TITLES: Record<Group, string> = {
+  migrate: 'Migrate off a retired or deprecated model',
   'open-api': 'Move to an open-model API',
   'closed-api': 'Switch to a cheaper closed model',
   'self-hosted': 'Self-host an open model',
@@ -22,9 +25,10 @@ const RISKS: ReadonlyArray<{ name: string; applies: ReadonlyArray<Tier>; text: s
   { name: 'Cost runaway', applies: ['self-hosted', 'open-api'], text: 'an unbounded autoscaler or retry loop can spend thousands in a weekend; set quotas and alerts.' },
 ];
 
-function groupOf(site: CallSite): Tier | 'keep' {
+function groupOf(site: CallSite): Group {
   const recommendation = site.recommendation;
-  if (!recommendation || recommendation.savingsUsd <= 0.005) return 'keep';
+  if (recommendation?.action === 'migrate') return 'migrate';
+  if (!recommendation || recommendation.action === 'keep' || recommendation.savingsUsd <= 0.005) return 'keep';
   return recommendation.tier;
 }
 
@@ -38,7 +42,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   const out: string[] = [];
   const now = result.summary.monthlyUsdCurrent;
   const after = result.summary.monthlyUsdRecommended;
-  const groups = new Map<Tier | 'keep', CallSite[]>();
+  const groups = new Map<Group, CallSite[]>();
   for (const site of sites) groups.set(groupOf(site), [...(groups.get(groupOf(site)) ?? []), site]);
 
   out.push('# LLM hosting migration plan', '');
@@ -55,7 +59,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   out.push('');
 
   out.push('## Call sites', '');
-  for (const group of ['open-api', 'closed-api', 'self-hosted', 'keep'] as const) {
+  for (const group of ['migrate', 'open-api', 'closed-api', 'self-hosted', 'keep'] as const) {
     const members = groups.get(group);
     if (!members?.length) continue;
     out.push(`### ${TIER_TITLES[group]} (${members.length})`, '');
@@ -73,6 +77,11 @@ export function renderMarkdownPlan(result: ScanResult): string {
 
   out.push('## Phases', '');
   // Largest savings first: the order a team should work through them.
+  const migrations = sites.filter((site) => groupOf(site) === 'migrate');
+  if (migrations.length > 0) {
+    out.push('### Phase 0: migrations that cannot wait (retired or deprecated models)', '');
+    for (const site of migrations) out.push(...switchSection(site));
+  }
   const quickWins = sites.filter((site) => groupOf(site) === 'open-api' || groupOf(site) === 'closed-api').sort((a, b) => (b.recommendation?.savingsUsd ?? 0) - (a.recommendation?.savingsUsd ?? 0));
   out.push('### Phase 1: quick wins (no infrastructure)', '');
   if (quickWins.length === 0) out.push('No call site has a cheaper API option that fits its task.', '');
@@ -137,13 +146,14 @@ function workspaceName(root: string): string {
 
 function switchSection(site: CallSite): string[] {
   const recommendation = site.recommendation!;
-  const option = site.options.find((candidate) => candidate.label === recommendation.label);
+  const option = site.options.find((candidate) => candidate.label === (recommendation.optionLabel ?? recommendation.label));
   const lines = [`#### ${mdText(`${site.file}:${site.line}`)}: ${mdText(site.model.id ?? site.model.raw)} → ${mdText(recommendation.label)}`, ''];
   lines.push(`- **Saves:** ${formatUsd(recommendation.savingsUsd)}/month (${formatUsd(site.monthlyUsdCurrent)} → ${formatUsd(recommendation.monthlyUsd)}). ${mdText(recommendation.why)}`);
   if (option?.derivation) lines.push(`- **Derivation:** ${mdText(option.derivation)}`);
   if (option?.price) lines.push(`- **Price source:** ${mdText(option.price.source)}, as of ${mdText(option.price.asOf)}.`);
   if (option?.sizing) lines.push(...sizingLines(option));
   lines.push(`- **Evaluate first:** run this call's real ${mdText(site.task.type)} traffic (a few hundred logged requests) through both ${mdText(site.model.id ?? site.model.raw)} and the candidate, score both with your own evals, and switch only if the candidate holds up.`);
+  if (recommendation.deadline) lines.push(`- **Deadline:** ${mdText(recommendation.deadline)} (vendor deprecation date).`);
   const risks = RISKS.filter((risk) => risk.applies.includes(recommendation.tier));
   lines.push(`- **Risks:** ${risks.map((risk) => `${risk.name}: ${risk.text}`).join(' ')}`);
   lines.push(`- **Rollback:** keep the current client and model behind a flag; route a small share of traffic first, and flip the flag back if quality, latency or error rates regress.`);

@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { adviseCall, savingsThreshold, type AdviceInput } from '../../src/core/pricing/advisor';
+import { buildCatalog, loadCatalog, type Catalog } from '../../src/core/catalog/catalog';
+import { renderMarkdownPlan } from '../../src/core/report/plan';
+import { SCHEMA_VERSION, type CallSite, type ScanResult, type TaskType } from '../../src/model/types';
+
+const catalog = loadCatalog();
+const noFeatures = { streaming: false, tools: false, vision: false, structuredOutput: false };
+const TODAY = '2026-11-30';
+
+function input(model: string, over: Partial<AdviceInput> & { taskType?: TaskType } = {}): AdviceInput {
+  const { taskType, ...rest } = over;
+  return {
+    model: { id: model, raw: model, source: 'literal' },
+    provider: 'openai',
+    endpoint: 'chat',
+    task: { type: taskType ?? 'classification', confidence: 0.9, reasons: [] },
+    tokens: { inputPerCall: 1000, outputPerCall: 200, method: 'counted (test)' },
+    volume: { callsPerMonth: 100_000, source: 'annotation' },
+    features: noFeatures,
+    ...rest,
+  };
+}
+
+/** The bundled catalog with some rows replaced (a deprecation date, an unknown capability). */
+function withRows(edit: (c: Catalog) => Pick<Catalog, 'closed' | 'open'>): Catalog {
+  const parts = edit(catalog);
+  return buildCatalog({ closed: parts.closed, open: parts.open, architectures: catalog.architectures, gpus: catalog.gpus, quality: catalog.quality, selfHostCosts: catalog.selfHostCosts, assumptions: catalog.assumptions });
+}
+
+describe('advice rules: retired and deprecated models', () => {
+  it('never tells a retired model to stay: gemini-1.5-flash gets a migrate recommendation with replacement, cost and date', () => {
+    const advice = adviseCall(input('gemini-1.5-flash', { provider: 'google', volume: { callsPerMonth: 1000, source: 'annotation' } }), catalog, { today: TODAY });
+    const rec = advice.recommendation;
+    assert.ok(rec);
+    assert.equal(rec.action, 'migrate');
+    assert.equal(rec.deadline, '2025-09-29');
+    assert.doesNotMatch(rec.label, /^Stay/);
+    assert.match(rec.label, /^Migrate to /);
+    assert.match(rec.why, /retired by google \(deprecation date 2025-09-29/);
+    assert.match(rec.why, /\$[\d.,]+\/month vs \$[\d.,]+ at the last list price/);
+    // The target is an option that is itself current: not retired, and viable.
+    const target = advice.options.find((o) => o.label === rec.optionLabel);
+    assert.ok(target?.viable, `replacement ${rec.optionLabel} is a viable option`);
+    assert.doesNotMatch(target.model ?? '', /gemini-(1\.5|2\.0|2\.5)/, 'no retired sibling is proposed');
+    const stay = advice.options.find((o) => o.current);
+    assert.equal(stay?.viable, false);
+  });
+
+  it('migrates a retired model even below the savings threshold and even when the successor costs more', () => {
+    const advice = adviseCall(input('claude-3-5-sonnet-20241022', { provider: 'anthropic', taskType: 'chat', volume: { callsPerMonth: 100, source: 'annotation' } }), catalog, { today: TODAY });
+    assert.equal(advice.recommendation?.action, 'migrate');
+    assert.match(advice.recommendation?.label ?? '', /^Migrate to /);
+  });
+
+  it('judges deprecation against the given date: a model deprecated in 46 days gets a dated warning, one past its date a migration', () => {
+    const dated = withRows((c) => ({ closed: c.closed.map((r) => (r.id === 'gpt-4o' ? { ...r, deprecationDate: '2027-01-15' } : r)), open: c.open }));
+    const soon = adviseCall(input('gpt-4o', { volume: { callsPerMonth: 100, source: 'annotation' } }), dated, { today: TODAY });
+    assert.ok(soon.diagnostics.some((d) => /deprecated by openai on 2027-01-15 \(in 46 days\)/.test(d)));
+    assert.equal(soon.recommendation?.deadline, '2027-01-15');
+    assert.match(soon.recommendation?.why ?? '', /2027-01-15/);
+    const past = adviseCall(input('gpt-4o', { volume: { callsPerMonth: 100, source: 'annotation' } }), dated, { today: '2027-02-01' });
+    assert.equal(past.recommendation?.action, 'migrate');
+    const far = adviseCall(input('gpt-4o', { volume: { callsPerMonth: 100, source: 'annotation' } }), dated, { today: '2025-01-01' });
+    assert.equal(far.recommendation?.deadline, undefined, 'two years ahead: no warning');
+  });
+});
+
+describe('advice rules: savings threshold', () => {
+  it('takes the threshold defaults from the assumptions data', () => {
+    assert.deepEqual(savingsThreshold(catalog), { usd: 50, fraction: 0.2 });
+    assert.deepEqual(savingsThreshold(catalog, { minSavingsUsdPerMonth: 10 }), { usd: 10, fraction: 0.2 });
+  });
+
+  it('does not recommend a change that saves less than $50/month: the option stays listed and the advice says why', () => {
+    // 1,000 calls × (1,000 × $2.50 + 200 × $10) / 1e6 = $4.50/month on gpt-4o: any saving is below $50.
+    const advice = adviseCall(input('gpt-4o', { volume: { callsPerMonth: 1000, source: 'annotation' } }), catalog, { today: TODAY });
+    const rec = advice.recommendation;
+    assert.equal(rec?.action, 'keep');
+    assert.equal(rec?.label, 'Stay on gpt-4o');
+    assert.equal(rec?.savingsUsd, 0);
+    assert.match(rec?.why ?? '', /^not worth a change: .+ saves \$\d+\.\d\d\/month \(\d+%\), below the threshold \(\$50\/month and 20%\)/);
+    assert.ok(advice.options.some((o) => !o.current && o.viable), 'the cheaper option is still shown');
+  });
+
+  it('requires the relative threshold too: a 10% saving on a large call is not a change', () => {
+    const advice = adviseCall(input('gpt-4o', { taskType: 'complex-reasoning' }), catalog, { today: TODAY, minSavingsUsdPerMonth: 0, minSavingsFraction: 0.99 });
+    assert.equal(advice.recommendation?.action, 'keep');
+  });
+
+  it('recommends the change once it clears both thresholds (options override the data)', () => {
+    const small = input('gpt-4o', { volume: { callsPerMonth: 1000, source: 'annotation' } });
+    const advice = adviseCall(small, catalog, { today: TODAY, minSavingsUsdPerMonth: 1, minSavingsFraction: 0.2 });
+    assert.equal(advice.recommendation?.action, 'change');
+    assert.ok((advice.recommendation?.savingsUsd ?? 0) >= 1);
+    const big = adviseCall(input('gpt-4o'), catalog, { today: TODAY });
+    assert.equal(big.recommendation?.action, 'change', '$450/month on gpt-4o for classification: the saving clears $50 and 20%');
+  });
+});
+
+describe('advice rules: screening options by what the call needs', () => {
+  it('never offers an option lacking image input, tools or JSON schema as viable', () => {
+    for (const features of [{ ...noFeatures, vision: true }, { ...noFeatures, tools: true }, { ...noFeatures, structuredOutput: true }]) {
+      const advice = adviseCall(input('gpt-4o', { taskType: 'extraction', features }), catalog, { today: TODAY });
+      for (const o of advice.options.filter((x) => x.viable && !x.current && x.tier === 'open-api')) {
+        const row = catalog.open.find((r) => r.model === o.model && r.provider === o.provider);
+        assert.ok(row, `${o.label} has a price row`);
+        if (features.vision) assert.equal(row.capabilities.vision, true, `${o.label} takes images`);
+        if (features.tools) assert.equal(row.capabilities.tools, true, `${o.label} calls tools`);
+        if (features.structuredOutput) assert.equal(row.capabilities.jsonSchema, true, `${o.label} supports JSON schema`);
+      }
+    }
+  });
+
+  it('says "no image input" for a text-only model and flags an unstated capability as unverified, not viable', () => {
+    // Every open provider row with JSON schema unknown (null), and one 8B row known text-only.
+    const probe = withRows((c) => ({ closed: c.closed, open: c.open.map((r) => ({ ...r, capabilities: { ...r.capabilities, jsonSchema: null, vision: r.model === 'llama-3.1-8b' ? false : r.capabilities.vision } })) }));
+    const json = adviseCall(input('gpt-4o', { features: { ...noFeatures, structuredOutput: true } }), probe, { today: TODAY });
+    const llama = json.options.find((o) => o.model === 'llama-3.1-8b');
+    assert.ok(llama);
+    assert.equal(llama.viable, false);
+    assert.match(llama.why, /^unverified, not offered until checked: .*JSON-schema output not stated/);
+
+    const vision = adviseCall(input('gpt-4o', { features: { ...noFeatures, vision: true } }), probe, { today: TODAY });
+    const textOnly = vision.options.find((o) => o.model === 'llama-3.1-8b');
+    assert.equal(textOnly?.viable, false);
+    assert.match(textOnly?.why ?? '', /no image input/);
+  });
+
+  it('flags an unstated context window as unverified once the call needs more than every provider serves', () => {
+    const probe = withRows((c) => ({ closed: c.closed, open: c.open.map((r) => ({ ...r, capabilities: { ...r.capabilities, contextTokens: null } })) }));
+    const advice = adviseCall(input('gpt-4.1', { taskType: 'summarization', tokens: { inputPerCall: 20_000, outputPerCall: 500, method: 't' } }), probe, { today: TODAY });
+    const open = advice.options.filter((o) => o.tier === 'open-api');
+    assert.ok(open.length > 0);
+    for (const o of open) assert.match(o.why, /unverified.*context window not stated \(the call needs ~20,500 tokens\)/);
+  });
+
+  it('rejects a target whose context is smaller than the call', () => {
+    const advice = adviseCall(input('gpt-4.1', { taskType: 'summarization', tokens: { inputPerCall: 900_000, outputPerCall: 500, method: 't' } }), catalog, { today: TODAY });
+    const qwen = advice.options.find((o) => o.model === 'qwen-2.5-72b');
+    assert.match(qwen?.why ?? '', /^not viable: context 32,768 tokens is smaller than the call's ~900,500/);
+    assert.equal(qwen?.viable, false);
+    // A provider silent on its context is still bounded by the weights' window: a gap, not "unverified".
+    const mixtral = advice.options.find((o) => o.model === 'mixtral-8x7b');
+    if (mixtral) assert.match(mixtral.why, /^not viable: context 32,768 tokens/);
+  });
+});
+
+/** A one-call scan result, for rendering the plan of a call priced by adviseCall. */
+function oneCallResult(a: AdviceInput): ScanResult {
+  const advice = adviseCall(a, catalog, { today: TODAY });
+  const site: CallSite = {
+    id: 'c1', file: 'src/x.ts', line: 3, column: 1, endLine: 3, endColumn: 1, provider: a.provider, sdk: 'test', method: 'generateContent', endpoint: a.endpoint,
+    model: a.model, task: a.task, tokens: a.tokens, features: a.features, volume: a.volume, options: advice.options, recommendation: advice.recommendation,
+    monthlyUsdCurrent: advice.monthlyUsdCurrent, enclosingFunction: null, evidence: [],
+  };
+  const now = advice.monthlyUsdCurrent ?? 0;
+  return { schemaVersion: SCHEMA_VERSION, root: '/tmp/ws', generatedAt: `${TODAY}T00:00:00Z`, catalog: { asOf: catalog.asOf }, callSites: [site], summary: { callSites: 1, monthlyUsdCurrent: now, monthlyUsdRecommended: advice.recommendation?.monthlyUsd ?? now }, diagnostics: [] };
+}
+
+describe('advice rules: the plan shows migrations', () => {
+  it('puts a retired model under migrations with its replacement and deadline, never under "keep"', () => {
+    const plan = renderMarkdownPlan(oneCallResult(input('gemini-1.5-flash', { provider: 'google', volume: { callsPerMonth: 1000, source: 'annotation' } })));
+    assert.match(plan, /### Migrate off a retired or deprecated model \(1\)/);
+    assert.match(plan, /Deadline:\*\* 2025-09-29/);
+    assert.doesNotMatch(plan, /Stay on gemini-1\.5-flash \|/);
+  });
+});
