@@ -1,11 +1,32 @@
-// Lint keeps the architecture honest: `vscode` may only be imported by the extension host side
-// (src/extension.ts, src/extension/**, and the panel host in src/webview/panelHost*). Core,
-// analyzers, the CLI and the webview's browser code run without VS Code.
+// Lint keeps the architecture honest: each folder of src may import only the layers below it
+// (README "Layout"). Imports are matched as written; across layers they are relative paths that
+// name the other layer's folder (`../../scan/scan`), so a regex on the folder name finds them.
+//
+//   model      imports nothing outside src/model
+//   core       model; inside core: catalog < estimate < usage < pricing < report
+//   analyzers  model and ts-morph
+//   runtime    Node only
+//   scan       model, core, analyzers, runtime
+//   cli        everything but the extension and the webview
+//   webview    model and itself (browser code: no Node, no vscode)
+//   extension  vscode, model, runtime, webview/protocol; core only for types (and the annotation
+//              grammar); the heavy layers only through the lazily loaded scanner bundle
+//              (src/extension/scannerBundle.ts, its entry)
 import tseslint from 'typescript-eslint';
 
-const noVscode = {
-  'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension and the panel host may import vscode; core, analyzers, CLI and browser code run without it.' }] }],
-};
+const RULE = '@typescript-eslint/no-restricted-imports';
+
+/** `(^|/)(a|b)(/|$)`: a specifier that goes through one of these folders. */
+const through = (...folders) => `(^|/)(${folders.join('|')})(/|$)`;
+
+const vscode = { regex: '^vscode$', message: 'Only src/extension imports vscode; core, analyzers, scan, CLI and browser code run without it.' };
+const node = { regex: '^node:', message: 'This layer does no I/O: pass data in, or do the I/O in src/scan or src/runtime.' };
+
+function layer(message, ...patterns) {
+  return { [RULE]: ['error', { patterns: [vscode, ...patterns.map((pattern) => (typeof pattern === 'string' ? { regex: pattern, message } : { message, ...pattern }))] }] };
+}
+
+const core = (...extra) => layer('src/core is the pure domain: it imports src/model and the core parts below it (catalog < estimate < usage < pricing < report), never scan, analyzers, runtime or entry points.', through('scan', 'analyzers', 'runtime', 'cli', 'extension', 'webview'), '^ts-morph$', node, ...extra);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'examples/**', '.vscode-test-tools/**', 'test-results/**', '.scratch/**', 'out/**'] },
@@ -14,12 +35,35 @@ export default tseslint.config(
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
-      ...noVscode,
+      [RULE]: ['error', { patterns: [vscode] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  { files: ['src/model/**/*.ts'], rules: layer('src/model is the leaf: schema types, vocabulary and formatting import nothing outside src/model.', '^(?!\\./)') },
+  { files: ['src/core/**/*.ts'], rules: core() },
+  { files: ['src/core/catalog/**/*.ts'], rules: core(through('estimate', 'usage', 'pricing', 'report')) },
+  { files: ['src/core/estimate/**/*.ts'], rules: core(through('usage', 'pricing', 'report')) },
+  // Token counts read tiktoken's rank files (the one file read in core; see encoderPath).
+  { files: ['src/core/estimate/tokens.ts'], rules: layer('src/core is the pure domain.', through('scan', 'analyzers', 'runtime', 'cli', 'extension', 'webview', 'usage', 'pricing', 'report'), '^ts-morph$') },
+  { files: ['src/core/usage/**/*.ts'], rules: core(through('pricing', 'report')) },
+  { files: ['src/core/pricing/**/*.ts'], rules: core(through('report')) },
+  { files: ['src/analyzers/**/*.ts'], rules: layer('src/analyzers read code with ts-morph and report DetectedCall (src/model); they know nothing of pricing, scanning or entry points.', through('core', 'scan', 'runtime', 'cli', 'extension', 'webview')) },
+  { files: ['src/runtime/**/*.ts'], rules: layer('src/runtime holds Node plumbing (code cache, atomic write) and imports nothing from src.', '^\\.\\./') },
+  { files: ['src/scan/**/*.ts'], rules: layer('src/scan joins analyzers and core; entry points use it, not the other way round.', through('cli', 'extension', 'webview')) },
+  { files: ['src/cli/**/*.ts'], rules: layer('The CLI does not use the VS Code extension or the browser code.', through('extension', 'webview')) },
+  { files: ['src/webview/**/*.ts'], rules: layer('src/webview is browser code: it imports src/model and itself only.', through('core', 'scan', 'analyzers', 'runtime', 'cli', 'extension'), node) },
   {
-    files: ['src/extension.ts', 'src/extension/**/*.ts', 'src/webview/panelHost*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['src/extension.ts', 'src/extension/**/*.ts'],
+    rules: {
+      [RULE]: ['error', {
+        patterns: [
+          { regex: through('scan', 'analyzers', 'cli'), message: 'The extension host reaches scanning and analysis only through the lazily loaded scanner bundle (scannerBundle.ts).' },
+          { regex: '(^|/)webview/(?!protocol$)', message: 'The extension host shares only the message protocol with the webview, not its browser render code.' },
+          { regex: '(^|/)core/(?!estimate/annotations$)', allowTypeImports: true, message: 'The extension host uses core only for types; pricing runs in the scanner bundle (scannerBundle.ts).' },
+        ],
+      }],
+    },
   },
+  // The scanner bundle's entry: what the extension loads lazily, so it may import the heavy layers.
+  { files: ['src/extension/scannerBundle.ts'], rules: { [RULE]: 'off' } },
 );

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Catalog } from '../core/catalog/catalog';
 import { renderMarkdownPlan } from '../core/report/plan';
-import { getCatalog } from '../core/pricing/pipeline';
+import { loadCatalog, type Catalog } from '../core/catalog/catalog';
 import { catalogWithOverride, parsePriceFile } from '../core/catalog/priceOverride';
 import { scanWorkspace, ScanInputError } from '../scan/scan';
 import { HELP, parseArguments, UsageError, type CliArguments } from './args';
@@ -55,7 +54,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
 }
 
 /** Fixed-cost overrides must name rows of the catalog: a typo would otherwise change nothing, silently. */
-function checkedFixedCosts(fixedCosts: Record<string, number>, catalog: Catalog = getCatalog()): Record<string, number> {
+function checkedFixedCosts(fixedCosts: Record<string, number>, catalog: Catalog = loadCatalog()): Record<string, number> {
   const known = catalog.selfHostCosts.map((row) => row.id);
   for (const id of Object.keys(fixedCosts)) {
     if (!known.includes(id)) throw new UsageError(`--fixed-cost: unknown cost "${id}" (known: ${known.join(', ')})`);

@@ -1,4 +1,4 @@
-import { getCatalog } from '../core/pricing/pipeline';
+import { loadCatalog } from '../core/catalog/catalog';
 import { fmtGiB, sizeQuery, type Precision } from '../core/pricing/sizing';
 import type { CliArguments } from './args';
 
@@ -16,7 +16,7 @@ export function runSize(args: CliArguments, stdout: NodeJS.WritableStream, stder
     context: args.context,
     concurrency: args.concurrency,
     gpuMemoryUtilization: args.gpuMemoryUtilization,
-  }, getCatalog());
+  }, loadCatalog());
   if ('error' in outcome) {
     stderr.write(`llm-hosting-advisor: ${outcome.error}\n`);
     return 2;

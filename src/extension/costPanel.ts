@@ -11,7 +11,7 @@ import {
   type WhatIfMessage,
   type WhatIfState,
 } from '../webview/protocol';
-import { renderShell } from '../webview/shell';
+import { renderShell } from './panelShell';
 import { log } from './log';
 import { loadScanModule, type WorkspaceScanModel } from './scanModel';
 

@@ -9,10 +9,10 @@ export { renderMarkdownPlan } from '../core/report/plan';
 export { stopTokenizerWorker, tokenizerWorkerRunning } from '../scan/tokenCountAhead';
 export { applyWhatIf, isEmptyWhatIf, whatIfChoices, type WhatIf } from '../core/pricing/whatIf';
 export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from '../core/catalog/priceOverride';
-export { ensureUsageFile, patchUsageFile, usageFilePath, writeFileAtomic, USAGE_FILE_TEMPLATE } from './usageFile';
+export { ensureUsageFile, patchUsageFile, usageFilePath, writeFileAtomic, USAGE_FILE_TEMPLATE } from '../scan/usageFile';
 
-import { getCatalog } from '../core/pricing/pipeline';
+import { loadCatalog } from '../core/catalog/catalog';
 /** The bundled catalog's as-of date (what the UI shows next to any override). */
 export function bundledCatalogAsOf(): string {
-  return getCatalog().asOf;
+  return loadCatalog().asOf;
 }

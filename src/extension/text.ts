@@ -3,8 +3,7 @@
  * Pure functions (no `vscode` import), so they are unit-tested as strings on plain Node.
  */
 import type { CallSite } from '../model/types';
-import { formatInt, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from '../model/display';
-import { tierLabel } from '../webview/render';
+import { formatInt, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, tierLabel, truncate } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {

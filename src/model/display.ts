@@ -1,7 +1,9 @@
 /**
- * Number and text formatting shared by the panel, the CodeLens and the hover. Pure functions
+ * Number and text formatting shared by the panel, the CodeLens and the hover, and the HTML escaping
+ * of the panel's markup (browser script) and shell (extension host). Pure functions
  * (no DOM, no `vscode`), deterministic across locales so tests can compare strings.
  */
+import type { Tier } from './types';
 
 /** `$1,240` for amounts of $100 and more, `$12.40` below, `$0.04` for cents, `<$0.01` for dust. */
 export function formatUsd(value: number | null | undefined): string {
@@ -57,4 +59,27 @@ export function formatLocation(file: string, line: number): string {
 export function modelLabel(model: { id: string | null; raw: string } | undefined | null): string {
   if (!model) return 'unknown model';
   return model.id ?? (model.raw ? model.raw : 'unknown model');
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+
+/** Escapes text for an HTML text node; bidi and control characters are made visible first. */
+export function esc(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return neutralizeUnsafeChars(text).replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch]);
+}
+
+/** Escapes text for a double-quoted attribute value (also encodes whitespace that could split it). */
+export function escAttr(value: unknown): string {
+  return esc(value).replace(/[\t\n\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+export const TIER_LABELS: Record<Tier, string> = {
+  'closed-api': 'Closed API',
+  'open-api': 'Open-model API',
+  'self-hosted': 'Self-hosted',
+};
+
+export function tierLabel(tier: string): string {
+  return (TIER_LABELS as Record<string, string>)[tier] ?? tier;
 }

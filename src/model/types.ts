@@ -269,8 +269,51 @@ export interface ScanSummary {
   volumeAssumption?: string;
 }
 
-/** Workspace-level advice: the self-hosting pool, break-even and the seed's spend stage, for this workspace's numbers. */
-export type WorkspaceAdviceSummary = Pick<import('../core/pricing/advisor').WorkspaceAdvice, 'selfHost' | 'breakEven' | 'stage' | 'monthlyUsdRecommended'>;
+/** The best self-hosting pool for the workspace: the calls an open model can serve, on one deployment with its fixed costs. */
+export interface SelfHostPool {
+  model: string;
+  style: 'managed' | 'self-managed';
+  callSiteIds: string[];
+  callsPerMonth: number;
+  /** What those calls cost today. */
+  apiSpendCurrent: number;
+  /** What those calls would cost on the cheapest viable API option each. */
+  apiSpendBestApi: number;
+  gpuMonthlyUsd: number;
+  gpuMonthlyUsdReserved: number;
+  fixedMonthlyUsd: number;
+  totalMonthlyUsd: number;
+  netSavingsVsCurrent: number;
+  netSavingsVsBestApi: number;
+  recommended: boolean;
+  sizing: SelfHostSizing;
+  derivation: string;
+}
+
+export interface BreakEven {
+  /** Monthly API spend (at today's prices) at which self-managed GPUs + fixed costs cost the same, for this workspace's token mix, with whole replicas. */
+  monthlyApiSpendUsd: number | null;
+  /** The same where GPU cost is proportional to volume (fixed ÷ (1 − r)): the limit at large scale. */
+  atScaleMonthlyApiSpendUsd?: number | null;
+  gpuUsdPerApiUsd: number | null;
+  derivation: string;
+}
+
+/** Where the workspace's spend sits on the seed's hosting stages. */
+export interface SpendStage {
+  label: string;
+  derivation: string;
+}
+
+/** Workspace-level advice as published: the self-hosting pool, break-even and the seed's spend stage, for this workspace's numbers. */
+export interface WorkspaceAdviceSummary {
+  /** The best self-hosting pool, whether it pays or not (null when no call can move to an open model). */
+  selfHost: SelfHostPool | null;
+  breakEven: BreakEven;
+  stage: SpendStage;
+  /** Sum of per-call recommendations (APIs only unless the pool is recommended). */
+  monthlyUsdRecommended: number;
+}
 
 export interface ScanResult {
   schemaVersion: typeof SCHEMA_VERSION;

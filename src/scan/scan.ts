@@ -177,25 +177,23 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     if (found && found.length > 0) site.callers = found;
   }
 
-  const monthlyUsdCurrent = sum(enriched.callSites.map((site) => site.monthlyUsdCurrent ?? 0));
-  const monthlyUsdRecommended = enriched.workspace.monthlyUsdRecommended;
   return {
     schemaVersion: SCHEMA_VERSION,
     root: absoluteRoot,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     catalog: enriched.catalog,
     callSites: enriched.callSites,
-    workspace: { selfHost: enriched.workspace.selfHost, breakEven: enriched.workspace.breakEven, stage: enriched.workspace.stage, monthlyUsdRecommended: enriched.workspace.monthlyUsdRecommended },
+    workspace: enriched.workspace,
     summary: {
-      callSites: enriched.callSites.length,
-      monthlyUsdCurrent: round2(monthlyUsdCurrent),
-      monthlyUsdRecommended: round2(monthlyUsdRecommended),
-      savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
+      callSites: enriched.summary.callSites,
+      monthlyUsdCurrent: enriched.summary.monthlyUsdCurrent,
+      monthlyUsdRecommended: enriched.summary.monthlyUsdRecommended,
+      savingsUsd: enriched.summary.savingsUsd,
       filesScanned: discovered.files.length,
       filesParsed: parsed,
       filesReusedFromCache: reused,
       durationMs: Date.now() - started,
-      volumeAssumption: enriched.volumeAssumption,
+      volumeAssumption: enriched.summary.volumeAssumption,
     },
     diagnostics,
   };
@@ -203,11 +201,3 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */
 export class ScanInputError extends Error {}
-
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}

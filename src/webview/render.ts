@@ -4,32 +4,9 @@
  * `esc()` / `escAttr()`; nothing here builds URLs or inline styles or event-handler attributes,
  * so the strict CSP holds and the functions are unit-testable as strings on plain Node.
  */
-import type { CallSite, HostingOption, ScanResult, SelfHostSizing, Tier } from '../model/types';
-import { formatInt, formatLocation, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, truncate } from '../model/display';
+import type { CallSite, HostingOption, ScanResult, SelfHostSizing } from '../model/types';
+import { esc, escAttr, formatInt, formatLocation, formatPercent, formatUsd, modelLabel, tierLabel, truncate } from '../model/display';
 import type { PriceInfo, SortKey, WhatIfChoices, WhatIfState } from './protocol';
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-
-/** Escapes text for an HTML text node; bidi and control characters are made visible first. */
-export function esc(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return neutralizeUnsafeChars(text).replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch]);
-}
-
-/** Escapes text for a double-quoted attribute value (also encodes whitespace that could split it). */
-export function escAttr(value: unknown): string {
-  return esc(value).replace(/[\t\n\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-export const TIER_LABELS: Record<Tier, string> = {
-  'closed-api': 'Closed API',
-  'open-api': 'Open-model API',
-  'self-hosted': 'Self-hosted',
-};
-
-export function tierLabel(tier: string): string {
-  return (TIER_LABELS as Record<string, string>)[tier] ?? tier;
-}
 
 const VOLUME_SOURCE_LABELS: Record<string, string> = {
   default: 'default',

@@ -1,7 +1,7 @@
 /**
  * The ONLY module that touches @vscode/webview-ui-toolkit: it registers the web components the
  * panel uses. Moving to another component library means changing this file (and the tag names
- * in render.ts/shell.ts), nothing else.
+ * in render.ts and extension/panelShell.ts), nothing else.
  */
 import {
   provideVSCodeDesignSystem,

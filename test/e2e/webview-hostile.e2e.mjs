@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The cost panel's real HTML (renderShell from src/webview/shell.ts) and real script
+// The cost panel's real HTML (renderShell from src/extension/panelShell.ts) and real script
 // (dist/webview.js, the toolkit included) in headless Debian Chromium via playwright-core, fed a
 // scan result whose every string is hostile: <script>, </textarea>, javascript: URLs, event-handler
 // attributes, bidi controls, in prompt text, file names, model strings, reasons, options, prices
@@ -90,7 +90,7 @@ function hostileResult() {
 
 async function loadShell() {
   const out = join(tmpdir(), `llmha-shell-${process.pid}.mjs`);
-  await esbuild.build({ entryPoints: [join(ROOT, 'src', 'webview', 'shell.ts')], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [join(ROOT, 'src', 'extension', 'panelShell.ts')], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
   try {
     return await import(pathToFileURL(out).href);
   } finally {

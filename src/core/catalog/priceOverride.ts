@@ -9,8 +9,7 @@
  * - This project's own shape: `{ "asOf": "YYYY-MM-DD", "rows": [{ "id", "inputPerMTok", "outputPerMTok" }] }`.
  * Only models the bundled catalog already knows are repriced; everything else in the file is ignored.
  */
-import { buildCatalog, type Catalog, type ClosedModelRow } from './catalog';
-import { getCatalog } from '../pricing/pipeline';
+import { buildCatalog, loadCatalog, type Catalog, type ClosedModelRow } from './catalog';
 
 /** What is stored in globalStorage and shown in the UI. */
 export interface PriceOverride {
@@ -37,7 +36,7 @@ function price(value: unknown): number | undefined {
  * Validates a downloaded price file and keeps the rows for models of the bundled catalog.
  * Returns an error message instead of throwing; `rows` is never empty on success.
  */
-export function parsePriceFile(text: string, url: string, now: Date, catalog: Catalog = getCatalog()): { override: PriceOverride; ignored: number } | { error: string } {
+export function parsePriceFile(text: string, url: string, now: Date, catalog: Catalog = loadCatalog()): { override: PriceOverride; ignored: number } | { error: string } {
   if (text.length > MAX_PRICE_FILE_BYTES) return { error: `the price file is larger than ${MAX_PRICE_FILE_BYTES / 1024 / 1024} MB` };
   let data: unknown;
   try {
@@ -86,7 +85,7 @@ export function parseStoredOverride(value: unknown): PriceOverride | undefined {
 }
 
 /** The bundled catalog with the override's prices applied to matching closed models. */
-export function catalogWithOverride(override: PriceOverride | undefined, base: Catalog = getCatalog()): Catalog {
+export function catalogWithOverride(override: PriceOverride | undefined, base: Catalog = loadCatalog()): Catalog {
   if (!override) return base;
   const byId = new Map(override.rows.map((r) => [r.id, r]));
   const source = `price override from ${override.url} (fetched ${override.fetchedAt.slice(0, 10)})`;

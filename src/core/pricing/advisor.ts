@@ -5,16 +5,20 @@
  * fixed costs can be shared. Pure: no I/O, no `vscode`; every number carries its derivation.
  */
 import type {
+  BreakEven,
   CallFeatures,
   CallSite,
   Endpoint,
   HostingOption,
   ModelRef,
   Recommendation,
+  SelfHostPool,
+  SpendStage,
   TaskClassification,
   TaskType,
   TokenEstimate,
   VolumeEstimate,
+  WorkspaceAdviceSummary,
 } from '../../model/types';
 import {
   assumption,
@@ -635,41 +639,11 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
 
 // ---------------------------------------------------------------- workspace
 
-export interface SelfHostPool {
-  model: string;
-  style: 'managed' | 'self-managed';
-  callSiteIds: string[];
-  callsPerMonth: number;
-  /** What those calls cost today. */
-  apiSpendCurrent: number;
-  /** What those calls would cost on the cheapest viable API option each. */
-  apiSpendBestApi: number;
-  gpuMonthlyUsd: number;
-  gpuMonthlyUsdReserved: number;
-  fixedMonthlyUsd: number;
-  totalMonthlyUsd: number;
-  netSavingsVsCurrent: number;
-  netSavingsVsBestApi: number;
-  recommended: boolean;
-  sizing: DeploymentPlan['sizing'];
-  derivation: string;
-}
+export type { SelfHostPool } from '../../model/types';
 
-export interface WorkspaceAdvice {
+/** The advisor's full workspace result: the published summary plus what the pipeline applies to call sites. */
+export interface WorkspaceAdvice extends WorkspaceAdviceSummary {
   monthlyUsdCurrent: number;
-  /** Sum of per-call recommendations (APIs only unless the pool is recommended). */
-  monthlyUsdRecommended: number;
-  /** The best self-hosting pool, whether it pays or not (null when no call can move to an open model). */
-  selfHost: SelfHostPool | null;
-  breakEven: {
-    /** Monthly API spend (at today's prices) at which self-managed GPUs + fixed costs cost the same, for this workspace's token mix, with whole replicas. */
-    monthlyApiSpendUsd: number | null;
-    /** The same where GPU cost is proportional to volume (fixed ÷ (1 − r)): the limit at large scale. */
-    atScaleMonthlyApiSpendUsd?: number | null;
-    gpuUsdPerApiUsd: number | null;
-    derivation: string;
-  };
-  stage: { label: string; derivation: string };
   /**
    * Per-call recommendations replacing the API ones for members of a recommended pool, keyed by
    * call site id: each member's share of the pool's GPU + fixed cost, by its share of tokens.
@@ -778,7 +752,7 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
  * (measured on a 1,000× scaled-up workload so replica rounding vanishes); then S* = fixed ÷ (1 − r).
  * Computed against today's (closed) spend and against the cheapest open-model API for the same calls.
  */
-function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Record<string, number> = {}): WorkspaceAdvice['breakEven'] {
+function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Record<string, number> = {}): BreakEven {
   const ref = 'llama-3.3-70b';
   const arch = catalog.architectures.find((a) => a.id === ref);
   const text = (c: CallSite) => (c.monthlyUsdCurrent ?? 0) > 0 && (c.endpoint === 'chat' || c.endpoint === 'completion' || c.endpoint === 'batch' || c.endpoint === 'other');
@@ -848,7 +822,7 @@ function cheapestOpenRow(catalog: Catalog, model: string): OpenPriceRow | undefi
 }
 
 /** The seed's stage thresholds, placed against this workspace's spend and computed break-even. */
-function stageFor(spend: number, breakEven: number | null): { label: string; derivation: string } {
+function stageFor(spend: number, breakEven: number | null): SpendStage {
   const be = breakEven === null ? 'never (for this token mix)' : `$${fmtInt(breakEven)}/month`;
   const label =
     spend < 20_000

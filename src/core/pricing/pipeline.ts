@@ -1,9 +1,19 @@
-import { adviseCall, adviseWorkspace, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
+/**
+ * The one pricing pipeline. `priceCallSites` prices call sites whose task, tokens and volume are
+ * known: the advice per call, the workspace advice (self-hosting pools across calls), the pooled
+ * recommendations, and the published projections of both (`workspace`, `summary`). The scan
+ * (`enrichCalls`, after estimating tokens, task and volume and spreading a usage export), the
+ * what-ifs (`whatIf.ts`) and everything reading a ScanResult (plan, cost diff) go through it.
+ * Pure over its inputs; no I/O beyond the tokenizer's rank files.
+ */
+import { adviseCall, adviseWorkspace, type Advice, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
 import { estimateTokens } from '../estimate/tokens';
-import type { CallSite, DetectedCall, Diagnostic, TaskClassification, TokenEstimate, VolumeEstimate } from '../../model/types';
+import type { CallSite, DetectedCall, Diagnostic, ScanSummary, TaskClassification, TokenEstimate, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
+import { formatCount } from '../../model/format';
+import { USAGE_FILE_NAME } from '../../model/vocabulary';
 import { resolveUsageSettings, resolveVolume, type UsageFile } from '../usage/usage';
 import { distributeUsage, type UsageExport } from '../usage/usageExport';
 
@@ -18,23 +28,134 @@ export interface EnrichOptions {
   cache?: EnrichmentCache;
 }
 
-let bundledCatalog: Catalog | undefined;
+export interface PricingOptions {
+  /** Default: the bundled catalog. */
+  catalog?: Catalog;
+  advisorOptions?: AdvisorOptions;
+  /** Calls per month per call-site id, replacing the site's volume for this pricing only (what-ifs; not saved). */
+  volumeOverrides?: Readonly<Record<string, number>>;
+  /** Advice already worked out for a site at its current volume (the enrichment cache); undefined: advise now. */
+  knownAdvice?: (site: CallSite, index: number) => Advice | undefined;
+  /** Reuses an earlier workspace advice when nothing it depends on changed (the enrichment cache). */
+  reuseWorkspace?: (advise: () => WorkspaceAdvice) => WorkspaceAdvice;
+}
 
-/** The bundled catalog, loaded once per process. */
-export function getCatalog(): Catalog {
-  bundledCatalog ??= loadCatalog();
-  return bundledCatalog;
+/** The part of ScanSummary that pricing decides. */
+export type PricingSummary = Required<Pick<ScanSummary, 'callSites' | 'monthlyUsdCurrent' | 'monthlyUsdRecommended' | 'savingsUsd' | 'volumeAssumption'>>;
+
+export interface PricedCallSites {
+  callSites: CallSite[];
+  /** The published projection of the workspace advice (ScanResult.workspace). */
+  workspace: WorkspaceAdviceSummary;
+  summary: PricingSummary;
+  catalog: { asOf: string; sources?: string[] };
+  /** The advisor's warnings: per call site (with its position), then for the workspace. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Prices call sites whose task, tokens and volume are known: every hosting option per call, then
+ * self-hosting across the workspace (fixed costs are shared, so members of a pool that pays get the
+ * pool's per-call share as their recommendation), then the totals. Returns new call sites; the
+ * input is not modified.
+ */
+export function priceCallSites(sites: readonly CallSite[], options: PricingOptions = {}): PricedCallSites {
+  const catalog = options.catalog ?? loadCatalog();
+  const diagnostics: Diagnostic[] = [];
+  let whatIfVolumes = 0;
+  const callSites = sites.map((original, index): CallSite => {
+    const override = options.volumeOverrides?.[original.id];
+    const overridden = override !== undefined && Number.isFinite(override) && override >= 0;
+    if (overridden) whatIfVolumes++;
+    const volume: VolumeEstimate = overridden
+      ? { callsPerMonth: override, source: original.volume.source, basis: `what-if: ${formatCount(override)} calls/month (not saved; was ${original.volume.basis ?? original.volume.source})` }
+      : original.volume;
+    const advice = (overridden ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(
+      { model: original.model, provider: original.provider, endpoint: original.endpoint, task: original.task, tokens: original.tokens, volume, features: original.features },
+      catalog,
+      options.advisorOptions,
+    );
+    for (const message of advice.diagnostics) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
+    return { ...original, volume, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
+  });
+  const advise = () => adviseWorkspace(callSites, catalog, options.advisorOptions);
+  const workspace = options.reuseWorkspace ? options.reuseWorkspace(advise) : advise();
+  for (const site of callSites) {
+    const pooled = workspace.recommendations[site.id];
+    if (pooled) site.recommendation = pooled;
+  }
+  for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
+  const overriddenIds = new Set(Object.keys(options.volumeOverrides ?? {}));
+  const monthlyUsdCurrent = sum(callSites.map((site) => site.monthlyUsdCurrent ?? 0));
+  const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
+  return {
+    callSites,
+    workspace: publishedWorkspace(workspace),
+    summary: {
+      callSites: callSites.length,
+      monthlyUsdCurrent: round2(monthlyUsdCurrent),
+      monthlyUsdRecommended: round2(monthlyUsdRecommended),
+      savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
+      volumeAssumption: volumeAssumption(callSites.filter((site) => !overriddenIds.has(site.id)), callSites.length, whatIfVolumes),
+    },
+    catalog: { asOf: catalog.asOf, sources: catalog.sources },
+    diagnostics,
+  };
+}
+
+/** What the summary says about volumes: how many call sites run on the built-in default, and on what-ifs. */
+function volumeAssumption(notOverridden: readonly CallSite[], total: number, whatIfVolumes: number): string {
+  const defaults = notOverridden.filter((site) => site.volume.source === 'default');
+  const whatIf = whatIfVolumes === 0 ? '' : `; ${whatIfVolumes} of ${total} call sites use what-if volumes (not saved)`;
+  if (defaults.length === 0) return `every call site has a volume from an annotation, the usage file or a setting${whatIf ? ', or a what-if' : ''}${whatIf}`;
+  return `${defaults.length} of ${total} call sites use the built-in default of ${formatCount(defaults[0].volume.callsPerMonth)} calls/month (an assumption: set real volumes in ${USAGE_FILE_NAME})${whatIf}`;
+}
+
+/**
+ * The schema's view of the advisor's workspace result, field by field: a change to the advisor's
+ * own types does not reach the published JSON unless it is mapped here.
+ */
+export function publishedWorkspace(advice: WorkspaceAdvice): WorkspaceAdviceSummary {
+  const pool = advice.selfHost;
+  return {
+    selfHost: pool && {
+      model: pool.model,
+      style: pool.style,
+      callSiteIds: pool.callSiteIds,
+      callsPerMonth: pool.callsPerMonth,
+      apiSpendCurrent: pool.apiSpendCurrent,
+      apiSpendBestApi: pool.apiSpendBestApi,
+      gpuMonthlyUsd: pool.gpuMonthlyUsd,
+      gpuMonthlyUsdReserved: pool.gpuMonthlyUsdReserved,
+      fixedMonthlyUsd: pool.fixedMonthlyUsd,
+      totalMonthlyUsd: pool.totalMonthlyUsd,
+      netSavingsVsCurrent: pool.netSavingsVsCurrent,
+      netSavingsVsBestApi: pool.netSavingsVsBestApi,
+      recommended: pool.recommended,
+      sizing: pool.sizing,
+      derivation: pool.derivation,
+    },
+    breakEven: {
+      monthlyApiSpendUsd: advice.breakEven.monthlyApiSpendUsd,
+      ...('atScaleMonthlyApiSpendUsd' in advice.breakEven ? { atScaleMonthlyApiSpendUsd: advice.breakEven.atScaleMonthlyApiSpendUsd } : {}),
+      gpuUsdPerApiUsd: advice.breakEven.gpuUsdPerApiUsd,
+      derivation: advice.breakEven.derivation,
+    },
+    stage: { label: advice.stage.label, derivation: advice.stage.derivation },
+    monthlyUsdRecommended: advice.monthlyUsdRecommended,
+  };
 }
 
 /**
  * Turns what the analyzers found into priced call sites: stable id, annotation, task, tokens,
  * volume and every hosting option. Pure over its inputs; no I/O beyond the tokenizer's rank files.
  */
-export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}): { callSites: CallSite[]; diagnostics: Diagnostic[]; catalog: { asOf: string; sources?: string[] }; volumeAssumption: string; workspace: WorkspaceAdvice } {
-  const catalog = options.catalog ?? getCatalog();
+export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}): PricedCallSites {
+  const catalog = options.catalog ?? loadCatalog();
   const diagnostics: Diagnostic[] = [];
   const ids = stableIds(calls);
   const cache = options.cache?.begin(catalog, options);
+  const pricedCalls: PricedCall[] = [];
   const callSites = calls.map((call, index) => {
     // A parsed copy, not a mutation: the call may belong to a cached file analysis that the next
     // scan reads again, and its annotation errors must be reported on every scan.
@@ -51,7 +172,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
     const usageSettings = resolveUsageSettings(callKey, options.usage);
     const volume = resolveVolume(callKey, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
     const priced = cache ? cache.priced(annotated, usageSettings, volume, () => priceCall(annotated, usageSettings, volume, catalog, options.advisorOptions)) : priceCall(annotated, usageSettings, volume, catalog, options.advisorOptions);
-    for (const message of priced.diagnostics) diagnostics.push({ file: call.file, line: call.line, message, severity: 'warning' });
+    pricedCalls.push(priced);
     const site: CallSite = {
       id,
       file: call.file,
@@ -68,42 +189,34 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       tokens: priced.tokens,
       features: call.features,
       volume,
-      options: priced.options,
-      recommendation: priced.recommendation,
-      monthlyUsdCurrent: priced.monthlyUsdCurrent,
+      options: priced.advice.options,
+      recommendation: priced.advice.recommendation,
+      monthlyUsdCurrent: priced.advice.monthlyUsdCurrent,
       enclosingFunction: call.enclosingFunction,
       evidence: call.evidence,
       promptPreview: promptPreview(call),
     };
     return site;
   });
-  if (options.usageExport) applyUsageExport(options.usageExport, calls, callSites, catalog, options, diagnostics);
-  // Self-hosting carries fixed costs, so it is decided across the workspace: members of a pool that
-  // pays get the pool's per-call share as their recommendation.
-  // A usage export re-prices sites after the per-call pricing, so its workspace advice is never reused.
-  const workspace = cache && !options.usageExport ? cache.workspace(ids, () => adviseWorkspace(callSites, catalog, options.advisorOptions)) : adviseWorkspace(callSites, catalog, options.advisorOptions);
+  // Sites whose volume a usage export replaced are advised again by the pipeline; the others keep
+  // the advice priced above. Such a scan's workspace advice is never reused.
+  const measured = options.usageExport ? applyUsageExport(options.usageExport, callSites, catalog, diagnostics) : new Set<string>();
+  const priced = priceCallSites(callSites, {
+    catalog,
+    advisorOptions: options.advisorOptions,
+    knownAdvice: (site, index) => (measured.has(site.id) ? undefined : pricedCalls[index].advice),
+    reuseWorkspace: cache && !options.usageExport ? (advise) => cache.workspace(ids, advise) : undefined,
+  });
   cache?.end();
-  for (const site of callSites) {
-    const pooled = workspace.recommendations[site.id];
-    if (pooled) site.recommendation = pooled;
-  }
-  for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
-  const defaultVolumes = callSites.filter((site) => site.volume.source === 'default');
-  const volumeAssumption = defaultVolumes.length === 0
-    ? 'every call site has a volume from an annotation, the usage file or a setting'
-    : `${defaultVolumes.length} of ${callSites.length} call sites use the built-in default of ${defaultVolumes[0].volume.callsPerMonth.toLocaleString('en-US')} calls/month (an assumption: set real volumes in llm-usage.yml)`;
-  return { callSites, diagnostics, catalog: { asOf: catalog.asOf, sources: catalog.sources }, volumeAssumption, workspace };
+  return { ...priced, diagnostics: [...diagnostics, ...priced.diagnostics] };
 }
 
 /** What enrichment works out for one call from its text, usage settings and volume: none of it depends on where the call sits in the file. */
 interface PricedCall {
   task: TaskClassification;
   tokens: TokenEstimate;
-  options: CallSite['options'];
-  recommendation: CallSite['recommendation'];
-  monthlyUsdCurrent: CallSite['monthlyUsdCurrent'];
-  /** The advisor's warnings, without a position (the call's current line is added per scan). */
-  diagnostics: string[];
+  /** The advisor's result at the call's resolved volume; its warnings carry no position (the call's current line is added per scan). */
+  advice: Advice;
 }
 
 type UsageSettings = ReturnType<typeof resolveUsageSettings>;
@@ -119,7 +232,7 @@ function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: Vol
   const reclassified = (task.source === 'inferred' || task.source === undefined) && tokens.inputPerCall >= LONG_CONTEXT_MIN_INPUT_TOKENS ? classifyTask(call, tokens.inputPerCall) : task;
   if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
   const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
-  return { task: reclassified, tokens, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent, diagnostics: advice.diagnostics };
+  return { task: reclassified, tokens, advice };
 }
 
 /**
@@ -196,25 +309,24 @@ function canonicalJson(value: unknown): string {
 
 /**
  * Measured traffic beats assumptions: call sites whose volume is only the default or the setting
- * take their share of the export's requests for their model, and are priced again. Explicit
- * volumes (annotation, usage file) stay as the user wrote them.
+ * take their share of the export's requests for their model (the pipeline then prices them
+ * again). Explicit volumes (annotation, usage file) stay as the user wrote them. Returns the ids
+ * whose volume changed.
  */
-function applyUsageExport(usageExport: UsageExport, calls: DetectedCall[], callSites: CallSite[], catalog: Catalog, options: EnrichOptions, diagnostics: Diagnostic[]): void {
+function applyUsageExport(usageExport: UsageExport, callSites: CallSite[], catalog: Catalog, diagnostics: Diagnostic[]): Set<string> {
   const keyOf = (model: string) => findModel(catalog, model)?.id ?? canonicalKey(model);
   const eligible = callSites.filter((site) => site.volume.source === 'default' || site.volume.source === 'setting');
   const { volumes, unmatched } = distributeUsage(usageExport, eligible.map((site) => ({ id: site.id, modelKey: site.model.id ? keyOf(site.model.id) : null, inputPerCall: site.tokens.inputPerCall, outputPerCall: site.tokens.outputPerCall })), keyOf);
   for (const error of usageExport.errors) diagnostics.push({ file: 'usage export', line: error.line, message: error.message, severity: 'warning' });
   if (unmatched.length > 0) diagnostics.push({ file: 'usage export', message: `traffic for ${unmatched.join(', ')} matches no call site whose volume is not already set (other code, other services, or explicit volumes)`, severity: 'warning' });
-  callSites.forEach((site, index) => {
+  const changed = new Set<string>();
+  for (const site of callSites) {
     const volume = volumes.get(site.id);
-    if (!volume) return;
+    if (!volume) continue;
     site.volume = volume;
-    const call = calls[index];
-    const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: site.task, tokens: site.tokens, volume, features: call.features }, catalog, options.advisorOptions);
-    site.options = advice.options;
-    site.recommendation = advice.recommendation;
-    site.monthlyUsdCurrent = advice.monthlyUsdCurrent;
-  });
+    changed.add(site.id);
+  }
+  return changed;
 }
 
 /**
@@ -239,4 +351,12 @@ function promptPreview(call: DetectedCall): string | undefined {
   if (!message) return undefined;
   const text = message.text.replace(/\s+/g, ' ').trim();
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -13,7 +13,7 @@ import { scanWorkspace } from '../../../src/scan/scan';
 import type { ScanResult } from '../../../src/model/types';
 import { planAnnotationEdit } from '../../../src/extension/annotationEdit';
 import { catalogWithOverride, parsePriceFile, parseStoredOverride } from '../../../src/core/catalog/priceOverride';
-import { ensureUsageFile, patchUsageFile, USAGE_FILE_TEMPLATE } from '../../../src/extension/usageFile';
+import { ensureUsageFile, patchUsageFile, USAGE_FILE_TEMPLATE } from '../../../src/scan/usageFile';
 import { applyWhatIf } from '../../../src/core/pricing/whatIf';
 import { PRECISION_CHOICES, parseFromWebview } from '../../../src/webview/protocol';
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { esc, escAttr, filterCallSites, renderDetail, renderGrid, renderRow, renderSizing, renderSummary, sortCallSites } from '../../../src/webview/render';
+import { filterCallSites, renderDetail, renderGrid, renderRow, renderSizing, renderSummary, sortCallSites } from '../../../src/webview/render';
+import { esc, escAttr } from '../../../src/model/display';
 import { formatUsd } from '../../../src/model/display';
 import { callSite, HOSTILE, scanResult } from './fixtures';
 

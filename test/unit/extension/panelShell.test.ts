@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { contentSecurityPolicy, renderShell } from '../../../src/webview/shell';
+import { contentSecurityPolicy, renderShell } from '../../../src/extension/panelShell';
 
 describe('webview shell document', function () {
   const html = renderShell({

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { codeLensTitle, escapeMarkdown, hoverMarkdown, lensText } from '../../../src/extension/text';
 import { formatInt, formatUsd } from '../../../src/model/display';
-import { callSite, HOSTILE } from './fixtures';
+import { callSite, HOSTILE } from '../webview/fixtures';
 
 describe('editor text: CodeLens and hover', function () {
   it('CodeLens title: ≈ $X/mo · model · task → recommendation ≈ $Y/mo', function () {

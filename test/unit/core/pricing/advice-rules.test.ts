@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { adviseCall, savingsThreshold, type AdviceInput } from '../../src/core/pricing/advisor';
-import { buildCatalog, loadCatalog, type Catalog } from '../../src/core/catalog/catalog';
-import { renderMarkdownPlan } from '../../src/core/report/plan';
-import { SCHEMA_VERSION, type CallSite, type ScanResult, type TaskType } from '../../src/model/types';
+import { adviseCall, savingsThreshold, type AdviceInput } from '../../../../src/core/pricing/advisor';
+import { buildCatalog, loadCatalog, type Catalog } from '../../../../src/core/catalog/catalog';
+import { renderMarkdownPlan } from '../../../../src/core/report/plan';
+import { SCHEMA_VERSION, type CallSite, type ScanResult, type TaskType } from '../../../../src/model/types';
 
 const catalog = loadCatalog();
 const noFeatures = { streaming: false, tools: false, vision: false, structuredOutput: false };

@@ -6,7 +6,7 @@
  * The `csp-nonce` meta tag is how FAST (under the webview UI toolkit) finds the nonce for the
  * `<style>` elements it creates at run time; without it those are blocked by `style-src`.
  */
-import { escAttr } from './render';
+import { escAttr } from '../model/display';
 
 export interface ShellOptions {
   /** `webview.cspSource` */
