@@ -296,11 +296,25 @@ export interface BreakEven {
   /** The same where GPU cost is proportional to volume (fixed ÷ (1 − r)): the limit at large scale. */
   atScaleMonthlyApiSpendUsd?: number | null;
   gpuUsdPerApiUsd: number | null;
+  /**
+   * The same break-even against the open-model API the calls could use instead (cheapest provider of
+   * the reference model): monthly open-API spend at which self-hosting costs the same; null when GPUs
+   * cost more than that API even at scale.
+   */
+  openApiMonthlySpendUsd?: number | null;
+  /** GPU dollars per dollar of open-model API spend at scale (r against the open-model API). */
+  gpuUsdPerOpenApiUsd?: number | null;
   derivation: string;
 }
 
-/** Where the workspace's spend sits on the seed's hosting stages. */
+/**
+ * Where the workspace stands, decided by one rule from its own numbers: self-host when the best pool
+ * saves money against the cheapest viable APIs, otherwise open-model APIs where a recommended change
+ * moves calls there, otherwise keep closed APIs. The seed's spend thresholds are context only.
+ */
 export interface SpendStage {
+  /** The decision the label states; the same one the pool's `recommended` carries. */
+  decision?: 'self-host' | 'open-model-apis' | 'closed-apis';
   label: string;
   derivation: string;
 }

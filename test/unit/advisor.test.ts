@@ -250,7 +250,28 @@ describe('advisor: workspace', () => {
   it('does not recommend self-hosting a small workspace', () => {
     const ws = adviseWorkspace([site('a', input('gpt-4o'))], catalog);
     assert.equal(ws.selfHost?.recommended ?? false, false);
-    assert.match(ws.stage.label, /Under \$20K/);
+    // One rule: the stage says what the pool says (the seed's "under $20K" band is context in the derivation).
+    assert.equal(ws.stage.decision, 'open-model-apis');
+    assert.match(ws.stage.label, /self-hosting does not pay/);
+    assert.match(ws.stage.derivation, /seed's under \$20K\/month band/);
+  });
+
+  it('lets one rule decide stage and pool at every volume, and shows the break-even against both closed and open-model API spend', () => {
+    for (const calls of [10_000, 1_000_000, 20_000_000, 200_000_000]) {
+      const sites = [
+        site('a', input('gpt-4o', { taskType: 'summarization', volume: { callsPerMonth: calls, source: 'annotation' } })),
+        site('b', input('gpt-4o', { taskType: 'rag-qa', volume: { callsPerMonth: calls / 2, source: 'annotation' } })),
+      ];
+      const ws = adviseWorkspace(sites, catalog);
+      const pays = ws.selfHost?.recommended ?? false;
+      assert.equal(ws.stage.decision === 'self-host', pays, `${calls} calls: stage "${ws.stage.label}" vs pool recommended=${pays}`);
+      if (!pays) assert.doesNotMatch(ws.stage.label, /self-host wherever|evaluate self-hosting/i);
+      assert.ok(ws.breakEven.openApiMonthlySpendUsd !== undefined, 'open-model API break-even computed');
+      if (ws.breakEven.openApiMonthlySpendUsd !== null && ws.breakEven.openApiMonthlySpendUsd !== undefined) {
+        assert.ok(Math.abs(ws.breakEven.openApiMonthlySpendUsd - 34_250 / (1 - (ws.breakEven.gpuUsdPerOpenApiUsd ?? 0))) < 1);
+      }
+      assert.match(ws.stage.derivation, /of today's \(closed\) API spend, .* of open-model API spend/);
+    }
   });
 });
 

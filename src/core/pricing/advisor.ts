@@ -678,7 +678,7 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const recommended = best?.recommended ? apiRecommended - best.apiSpendBestApi + best.totalMonthlyUsd : apiRecommended;
   if (callSites.some((c) => c.monthlyUsdCurrent === null)) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
   const recommendations = best?.recommended ? poolRecommendations(best, callSites) : {};
-  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, breakEven.monthlyApiSpendUsd), recommendations, diagnostics };
+  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, best, callSites, breakEven), recommendations, diagnostics };
 }
 
 /** Splits a recommended pool's monthly cost over its members by token volume. */
@@ -796,9 +796,12 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
   const band = r < 1 ? ` (seed's fixed-cost ranges $${fmtInt(fixed.low)}-$${fmtInt(fixed.high)} give $${fmtInt(fixed.low / (1 - r))}-$${fmtInt(fixed.high / (1 - r))})` : '';
   const open = cheapestOpenRow(catalog, ref);
   let vsOpen = '';
+  let openBreakEven: number | null | undefined;
+  let ro: number | null = null;
   if (open) {
     const openSpend = (w.callsPerMonth * (w.inputTokens * open.inputPerMTok + w.outputTokens * open.outputPerMTok)) / 1e6;
-    const ro = gpu / openSpend;
+    ro = gpu / openSpend;
+    openBreakEven = ro < 1 ? fixed.usd / (1 - ro) : null;
     vsOpen =
       ro < 1
         ? ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), r = ${ro.toFixed(2)}: break-even at $${fmtInt(fixed.usd / (1 - ro))}/month of open-API spend.`
@@ -814,25 +817,31 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
         (s !== null ? `; with whole replicas at that volume it is $${fmtInt(s)}/month (GPUs $${fmtInt(gpuAt(s))})` : '') +
         `. The seed claims $50K-$150K. Fixed costs are labeled assumptions in self-host-costs.json.`) +
     vsOpen;
-  return { monthlyApiSpendUsd: s ?? linear, atScaleMonthlyApiSpendUsd: linear, gpuUsdPerApiUsd: r, derivation };
+  return { monthlyApiSpendUsd: s ?? linear, atScaleMonthlyApiSpendUsd: linear, gpuUsdPerApiUsd: r, ...(openBreakEven !== undefined ? { openApiMonthlySpendUsd: openBreakEven, gpuUsdPerOpenApiUsd: ro } : {}), derivation };
 }
 
 function cheapestOpenRow(catalog: Catalog, model: string): OpenPriceRow | undefined {
   return catalog.open.filter((r) => r.model === model).sort((a, b) => a.inputPerMTok + 3 * a.outputPerMTok - (b.inputPerMTok + 3 * b.outputPerMTok))[0];
 }
 
-/** The seed's stage thresholds, placed against this workspace's spend and computed break-even. */
-function stageFor(spend: number, breakEven: number | null): SpendStage {
-  const be = breakEven === null ? 'never (for this token mix)' : `$${fmtInt(breakEven)}/month`;
-  const label =
-    spend < 20_000
-      ? 'Under $20K/month: keep closed APIs, move simple tasks to open-model APIs'
-      : spend < 50_000
-        ? '$20K-$50K/month: open-model APIs for what quality allows; self-hosting not yet'
-        : spend < 200_000
-          ? '$50K+/month: evaluate self-hosting for the highest-volume tasks'
-          : '$200K+/month: self-host wherever quality permits';
-  return { label, derivation: `Workspace spend $${fmtInt(spend)}/month; seed thresholds $20K / $50K / $200K; computed break-even for this workspace: ${be}.` };
+/**
+ * The one rule for the workspace's stage: the pool decides self-hosting (it pays against the
+ * cheapest viable APIs for the same calls, or it does not), recommended per-call changes decide
+ * open-model APIs; the seed's spend thresholds only say where the spend sits, in the derivation.
+ */
+function stageFor(spend: number, pool: SelfHostPool | null, callSites: CallSite[], breakEven: BreakEven): SpendStage {
+  const openChanges = callSites.filter((c) => c.recommendation?.tier === 'open-api' && c.recommendation.action !== 'keep');
+  const seed = spend < 20_000 ? 'under $20K/month' : spend < 50_000 ? '$20K-$50K/month' : spend < 200_000 ? '$50K-$200K/month' : 'over $200K/month';
+  const be =
+    `break-even $${breakEven.monthlyApiSpendUsd === null ? 'never' : fmtInt(breakEven.monthlyApiSpendUsd)}/month of today's (closed) API spend` +
+    (breakEven.openApiMonthlySpendUsd !== undefined ? `, ${breakEven.openApiMonthlySpendUsd === null ? 'never' : `$${fmtInt(breakEven.openApiMonthlySpendUsd)}/month`} of open-model API spend` : '');
+  const poolLine = pool
+    ? `best pool (${pool.model}, ${pool.style}) costs $${fmtInt(pool.totalMonthlyUsd)}/month against $${fmtInt(pool.apiSpendBestApi)} on the cheapest viable APIs for the same calls (${pool.netSavingsVsBestApi > 0 ? `saves $${fmtInt(pool.netSavingsVsBestApi)}` : `costs $${fmtInt(-pool.netSavingsVsBestApi)} more`})`
+    : 'no call can move to a self-hosted open model';
+  const derivation = `Workspace spend $${fmtInt(spend)}/month (the seed's ${seed} band; its thresholds $20K / $50K / $200K are context, not the rule). Decided by this workspace's numbers: ${poolLine}; ${be}.`;
+  if (pool?.recommended) return { decision: 'self-host', label: `Self-host the ${pool.callSiteIds.length} pooled call site(s) on ${pool.model}: saves $${fmtInt(pool.netSavingsVsBestApi)}/month against the cheapest APIs`, derivation };
+  if (openChanges.length > 0) return { decision: 'open-model-apis', label: `Open-model APIs for what quality allows (${openChanges.length} call site(s)); self-hosting does not pay at these volumes`, derivation };
+  return { decision: 'closed-apis', label: 'Keep closed APIs: no open-model change clears the threshold and self-hosting does not pay at these volumes', derivation };
 }
 
 /** Call-weighted average tokens per call of a set of call sites, in `model`'s tokenizer, without hidden reasoning tokens. */

@@ -132,7 +132,10 @@ function selfHostingSection(result: ScanResult): string[] {
     for (const note of sizing.notes) lines.push(`  - ${mdText(note)}`);
   }
   if (workspace) {
-    lines.push(`- **Break-even:** ${workspace.breakEven.monthlyApiSpendUsd === null ? 'not computed' : `${formatUsd(workspace.breakEven.monthlyApiSpendUsd)}/month of API spend`}. ${mdText(workspace.breakEven.derivation)}`);
+    const breakEven = workspace.breakEven;
+    const closedBe = breakEven.monthlyApiSpendUsd === null ? 'never, for this token mix' : `${formatUsd(breakEven.monthlyApiSpendUsd)}/month`;
+    const openBe = breakEven.openApiMonthlySpendUsd === undefined ? 'not computed' : breakEven.openApiMonthlySpendUsd === null ? 'never: GPUs cost more than the open-model API even at scale' : `${formatUsd(breakEven.openApiMonthlySpendUsd)}/month`;
+    lines.push(`- **Break-even:** against today's closed-API spend ${closedBe}; against the open-model API alternative ${openBe}. ${mdText(breakEven.derivation)}`);
     lines.push(`- **Stage:** ${mdText(workspace.stage.label)}. ${mdText(workspace.stage.derivation)}`);
   }
   lines.push('');
