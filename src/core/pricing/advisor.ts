@@ -37,7 +37,7 @@ import {
   type QualityRow,
   type SelfHostCostRow,
 } from '../catalog/catalog';
-import { planDeployment, type DeploymentPlan, type Precision, type Workload } from './sizing';
+import { p95Context, planDeployment, type DeploymentPlan, type Precision, type Workload } from './sizing';
 import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
 export interface AdviceInput {
@@ -471,7 +471,7 @@ const planCache = new WeakMap<Catalog, Map<string, DeploymentPlan | null>>();
 function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed', minStreamTokensPerSecond = 0, limits: Pick<AdvisorOptions, 'gpuIds' | 'precisions'> = {}): DeploymentPlan | null {
   let cache = planCache.get(catalog);
   if (!cache) planCache.set(catalog, (cache = new Map()));
-  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${minStreamTokensPerSecond}|${limits.gpuIds?.join(',') ?? ''}|${limits.precisions?.join(',') ?? ''}`;
+  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${w.p95ContextTokens ?? ''}|${minStreamTokensPerSecond}|${limits.gpuIds?.join(',') ?? ''}|${limits.precisions?.join(',') ?? ''}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const classes: ProviderClass[] = style === 'managed' ? ['managed'] : ['specialist', 'hyperscaler'];
   const restrictions = { ...(limits.gpuIds?.length ? { gpuIds: limits.gpuIds } : {}), ...(limits.precisions?.length ? { precisions: limits.precisions } : {}) };
@@ -712,9 +712,13 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
   });
   if (members.length === 0) return null;
   const calls = sum(members.map((c) => c.volume.callsPerMonth));
+  const mix = mixTokens(members, arch.id);
+  // The pool's p95 context: the mix's mean × the p95 factor, or the longest member carrying ≥ 5% of the calls.
+  const longest = Math.max(0, ...members.filter((c) => c.volume.callsPerMonth >= 0.05 * calls).map((c) => rescaleTokens(c.tokens.inputPerCall + c.tokens.outputPerCall, c.model.id, arch.id)));
   const w: Workload = {
     callsPerMonth: calls,
-    ...mixTokens(members, arch.id),
+    ...mix,
+    p95ContextTokens: Math.max(p95Context({ callsPerMonth: calls, ...mix }, catalog).tokens, longest),
   };
   const plan = planFor(arch, w, catalog, style, 0, options);
   if (!plan) return null;
