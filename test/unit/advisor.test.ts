@@ -169,10 +169,11 @@ describe('advisor: options and recommendation', () => {
     assert.notEqual(advice.recommendation?.tier, 'self-hosted');
   });
 
-  it('regulated data rules out third-party APIs and recommends self-hosting', () => {
+  it('regulated data rules out third-party APIs under standard terms and offers the team\'s own cloud account', () => {
     const advice = adviseCall(input('gpt-4o', { taskType: 'extraction' }), catalog, { dataSensitivity: 'regulated' });
-    assert.equal(advice.recommendation?.tier, 'self-hosted');
-    assert.ok(advice.options.filter((o) => o.tier !== 'self-hosted').every((o) => !o.viable));
+    assert.notEqual(advice.recommendation?.tier, 'self-hosted', 'own-cloud APIs are compliant and cheaper than GPUs for one call');
+    assert.match(advice.recommendation?.label ?? '', /via Azure OpenAI in your own Azure subscription$/);
+    for (const o of advice.options.filter((x) => x.tier !== 'self-hosted' && x.viable)) assert.equal(o.provider, 'azure-openai', o.label);
   });
 
   it('rescales token counts to the alternative model\'s tokenizer (Claude counts ~16% more than Llama 3)', () => {
@@ -225,13 +226,21 @@ describe('advisor: workspace', () => {
     assert.match(ws.stage.derivation, /break-even/);
   });
 
-  it('recommends the pool for regulated data and splits its cost over the members', () => {
+  it('recommends a regulated pool only when it beats the compliant own-cloud APIs, and then splits its cost over the members', () => {
+    const regulatedSite = (id: string, a: AdviceInput): CallSite => {
+      const advice = adviseCall(a, catalog, { dataSensitivity: 'regulated' });
+      return { ...site(id, a), options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
+    };
+    const small = adviseWorkspace([regulatedSite('a', input('gpt-4o', { taskType: 'extraction', volume: { callsPerMonth: 10_000, source: 'annotation' } }))], catalog, { dataSensitivity: 'regulated' });
+    assert.equal(small.selfHost?.recommended ?? false, false, 'a $23/month call is not moved to GPUs with fixed costs');
+    assert.doesNotMatch(small.selfHost?.derivation ?? '', /regardless of cost/);
     const sites = [
-      site('a', input('gpt-4o', { taskType: 'summarization', volume: { callsPerMonth: 2_000_000, source: 'annotation' } })),
-      site('b', input('gpt-4o', { taskType: 'extraction', volume: { callsPerMonth: 1_000_000, source: 'annotation' } })),
+      regulatedSite('a', input('gpt-4o', { taskType: 'summarization', volume: { callsPerMonth: 60_000_000, source: 'annotation' } })),
+      regulatedSite('b', input('gpt-4o', { taskType: 'extraction', volume: { callsPerMonth: 30_000_000, source: 'annotation' } })),
     ];
     const ws = adviseWorkspace(sites, catalog, { dataSensitivity: 'regulated' });
-    assert.ok(ws.selfHost?.recommended);
+    assert.ok(ws.selfHost?.recommended, `pool ${ws.selfHost?.totalMonthlyUsd} vs own-cloud APIs ${ws.selfHost?.apiSpendBestApi}`);
+    assert.ok(ws.selfHost.netSavingsVsBestApi > 0);
     const recs = Object.values(ws.recommendations);
     assert.equal(recs.length, ws.selfHost.callSiteIds.length);
     assert.ok(Math.abs(recs.reduce((t, r) => t + r.monthlyUsd, 0) - ws.selfHost.totalMonthlyUsd) < 1e-6);

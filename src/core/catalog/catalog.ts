@@ -9,6 +9,7 @@ import archJson from '../../../data/catalog/model-architectures.json';
 import gpuJson from '../../../data/catalog/gpus.json';
 import qualityJson from '../../../data/catalog/quality.json';
 import selfHostJson from '../../../data/catalog/self-host-costs.json';
+import ownCloudJson from '../../../data/catalog/own-cloud.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
 export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
@@ -232,6 +233,28 @@ export interface SelfHostCostRow extends Sourced {
   derivation: string;
 }
 
+/**
+ * A place a compliance team can run models inside its own cloud account (Azure OpenAI, Bedrock,
+ * Vertex): which closed vendors and open-model providers it serves, its price basis and the terms
+ * a regulated workload needs there.
+ */
+export interface OwnCloudRow extends Sourced {
+  id: string;
+  label: string;
+  /** The provider id the analyzers give a call already made through this cloud. */
+  provider: string;
+  servesVendors: string[];
+  /** Open-model price rows (by provider) that are this cloud's own serving. */
+  servesOpenProviders: string[];
+  regionalPriceMultiplier: number;
+  priceBasis: string;
+  terms: string[];
+  residency: string;
+  retention: string;
+  /** 'estimate' when recalled from documentation rather than taken from a fetched copy. */
+  basis: 'cited' | 'estimate';
+}
+
 /** A numeric sizing or cost assumption (reserved discount, MFU, peak factor...), editable as data. */
 export interface AssumptionRow extends Sourced {
   id: string;
@@ -253,6 +276,8 @@ export interface Catalog {
   quality: QualityRow[];
   selfHostCosts: SelfHostCostRow[];
   assumptions: AssumptionRow[];
+  /** Own-cloud-account hosting for regulated data (own-cloud.json); absent in small test catalogs. */
+  ownCloud?: OwnCloudRow[];
   /** canonical key -> model id, built once by loadCatalog. */
   index: Map<string, string>;
   /** Exact names (lower-cased ids, aliases, repo ids, provider ids) -> model id, tried before canonical keys. */
@@ -313,7 +338,8 @@ export function loadCatalog(): Catalog {
   const quality = (qualityJson as unknown as RowsFile<QualityRow>).rows;
   const selfHostCosts = (selfHostJson as unknown as RowsFile<SelfHostCostRow>).rows;
   const assumptions = (selfHostJson as unknown as { assumptions: AssumptionRow[] }).assumptions;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions });
+  const ownCloud = (ownCloudJson as unknown as RowsFile<OwnCloudRow>).rows;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, ownCloud });
   return cached;
 }
 
@@ -328,7 +354,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
   const snapshot = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   const sources = new Set<string>();
   // One entry per document: rows of the same file differ only by their `; key ...` suffix.
-  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts]) sources.add(r.source.split('; key')[0].trim());
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? [])]) sources.add(r.source.split('; key')[0].trim());
   const index = new Map<string, string>();
   const exact = new Map<string, string>();
   const add = (name: string, id: string) => {

@@ -33,6 +33,7 @@ import {
   type ModelArchitecture,
   type ModelCapabilities,
   type OpenPriceRow,
+  type OwnCloudRow,
   type ProviderClass,
   type QualityRow,
   type SelfHostCostRow,
@@ -152,17 +153,13 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   }
   opts.push(currentOption);
   if (current.closed) opts.push(...closedSiblings(input, current.closed, quality, catalog, currentOption.monthlyUsd, today, lifecycle.state !== 'active'));
-  opts.push(...openApiOptions(input, current, quality, catalog, today));
+  const regulated = options.dataSensitivity === 'regulated';
+  // Regulated data: open models only where the team's own cloud serves them.
+  const ownOpenProviders = regulated ? new Set((catalog.ownCloud ?? []).flatMap((r) => r.servesOpenProviders)) : undefined;
+  opts.push(...openApiOptions(input, current, quality, catalog, today, ownOpenProviders));
   if (options.includeSelfHost !== false) opts.push(...selfHostOptions(input, quality, catalog, options));
 
-  if (options.dataSensitivity === 'regulated') {
-    for (const o of opts) {
-      if (o.tier !== 'self-hosted' && o.viable) {
-        o.viable = false;
-        o.why = `regulated data (healthcare, legal, finance) stays on infrastructure the team controls; ${o.why}`;
-      }
-    }
-  }
+  if (regulated) applyRegulated(opts, input, current, currentOption, catalog);
   const recommendation = recommend(opts, currentOption, options, rule);
   return { options: opts, recommendation, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
 }
@@ -367,12 +364,12 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
 }
 
 /** Open models per token: one option per adequate model at its cheapest provider that supports the call. */
-function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog, today: string): HostingOption[] {
+function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog, today: string, onlyProviders?: Set<string>): HostingOption[] {
   const adequate = new Set(quality?.openModels ?? []);
   const out: HostingOption[] = [];
   const byModel = new Map<string, OpenPriceRow[]>();
   for (const row of catalog.open) {
-    if ((row.endpoint ?? 'chat') !== 'chat' || isPastDeprecation(row, today)) continue;
+    if ((row.endpoint ?? 'chat') !== 'chat' || isPastDeprecation(row, today) || (onlyProviders && !onlyProviders.has(row.provider))) continue;
     byModel.set(row.model, [...(byModel.get(row.model) ?? []), row]);
   }
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
@@ -407,7 +404,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
   }
   out.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
   const kept = out.slice(0, 4);
-  if (kept.length === 0 && quality) {
+  if (kept.length === 0 && quality && !onlyProviders) {
     // Show why no open model is offered: the cheapest 70B-class option, marked with the quality reason.
     const rows = catalog.open.filter((r) => r.model === 'llama-3.3-70b').sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
     const row = rows[0];
@@ -427,6 +424,61 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
     }
   }
   return kept;
+}
+
+/**
+ * Regulated data (healthcare, legal, finance): a third-party API under its standard terms is not
+ * compliant, so the current call is never "keep as is" unless it already runs in the team's own
+ * cloud account. What compliance teams use is offered instead: the same model (or a sibling) inside
+ * the team's own Azure / AWS / Google Cloud account, pinned to a region, at the list price times the
+ * regional multiplier, each with the terms it needs (BAA, zero data retention, residency), next to
+ * self-hosting. Terms and multipliers come from own-cloud.json.
+ */
+function applyRegulated(opts: HostingOption[], input: AdviceInput, current: CatalogModel, currentOption: HostingOption, catalog: Catalog): void {
+  const clouds = catalog.ownCloud ?? [];
+  const provider = input.provider.toLowerCase();
+  const home = clouds.find((c) => c.provider === provider);
+  const terms = (c: OwnCloudRow) => `needs ${c.terms.join('; ')}. Residency: ${c.residency}; retention: ${c.retention}${c.basis === 'estimate' ? ' (terms recalled from vendor documentation: verify)' : ''}`;
+  const vendor = current.closed?.vendor;
+  for (const o of opts) {
+    if (o.tier === 'self-hosted') continue;
+    if (o.current) {
+      if (home) {
+        o.why = `already inside your own cloud account (${home.label}); to be compliant it ${terms(home)}`;
+      } else if (o.viable) {
+        o.viable = false;
+        o.why = `not compliant: regulated data (healthcare, legal, finance) goes to ${input.provider}'s API under its standard terms; move it into your own cloud account or self-host`;
+      }
+      continue;
+    }
+    const cloud = o.tier === 'open-api' ? clouds.find((c) => c.servesOpenProviders.includes(o.provider ?? '')) : clouds.find((c) => c.servesVendors.includes(vendor ?? '') && o.model !== undefined);
+    if (!cloud) {
+      if (o.viable) o.viable = false;
+      o.why = `not compliant: a third-party API under standard terms; ${o.why}`;
+      continue;
+    }
+    o.label = `${o.tier === 'open-api' ? '' : 'Switch to '}${o.model} via ${cloud.label}`;
+    o.monthlyUsd *= o.tier === 'open-api' ? 1 : cloud.regionalPriceMultiplier;
+    o.provider = cloud.provider;
+    o.why = `${o.why}; inside your own cloud account, ${terms(cloud)}`;
+    if (o.tier !== 'open-api') o.derivation = `${o.derivation ?? ''} × ${cloud.regionalPriceMultiplier} for a regional deployment (${cloud.priceBasis}; ${cloud.source})`;
+  }
+  // The same model, moved into the team's own account: the smallest change that makes the call compliant.
+  if (!home && current.closed && currentOption.model) {
+    for (const cloud of clouds.filter((c) => c.servesVendors.includes(current.closed?.vendor ?? ''))) {
+      opts.push({
+        tier: 'closed-api',
+        label: `${currentOption.model} via ${cloud.label}`,
+        monthlyUsd: currentOption.monthlyUsd * cloud.regionalPriceMultiplier,
+        viable: true,
+        why: `the same model inside your own cloud account: no quality change, a client and endpoint change; ${terms(cloud)}`,
+        provider: cloud.provider,
+        model: currentOption.model,
+        derivation: `${currentOption.derivation ?? ''} × ${cloud.regionalPriceMultiplier} for a regional deployment (${cloud.priceBasis}; ${cloud.source}, as of ${cloud.asOf})`,
+        price: currentOption.price,
+      });
+    }
+  }
 }
 
 /** Per-call managed and self-managed GPU options for the smallest adequate open model that supports the call. */
@@ -545,12 +597,15 @@ function targetOf(option: HostingOption): string {
  * whatever it costs; a deprecating one carries the date.
  */
 export function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions, rule: RecommendRule = { usd: 0, fraction: 0 }): Recommendation | null {
-  const allowSelfHost = advisor.selfHostApproved || advisor.dataSensitivity === 'regulated';
+  // Per-call GPU prices leave out the fixed costs, so self-hosting wins a call only when the workspace
+  // pool pays, or (regulated data) when no API option inside the team's own cloud can take it.
+  const compliantApi = advisor.dataSensitivity === 'regulated' && options.some((o) => o.viable && o.tier !== 'self-hosted');
+  const allowSelfHost = advisor.selfHostApproved || (advisor.dataSensitivity === 'regulated' && !compliantApi);
   const viable = options.filter((o) => o.viable && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
   const life = rule.lifecycle;
   const deadline = life && life.state !== 'active' ? life.date : undefined;
   const dated = (r: Recommendation): Recommendation => (deadline ? { ...r, deadline } : r);
-  const best = viable[0];
+  let best = viable[0];
   if (life?.state === 'retired' && current.current) {
     if (!best) {
       return dated({ tier: current.tier, label: `Migrate off ${current.model ?? 'this model'}: no viable replacement in the catalog`, monthlyUsd: current.monthlyUsd, savingsUsd: 0, action: 'migrate', why: `${life.note}. No option in the catalog passes this call's task and feature screen; pick a current model of the same class and evaluate it.` });
@@ -567,6 +622,13 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
     });
   }
   if (!best) return null;
+  // A call that must move (not compliant as called) moves to the same model where it can; a different
+  // model only when that saves the threshold on top.
+  const sameModel = !current.viable ? viable.find((o) => !o.current && o.model === current.model) : undefined;
+  if (sameModel && best !== sameModel) {
+    const extra = sameModel.monthlyUsd - best.monthlyUsd;
+    if (!(extra >= rule.usd && extra >= rule.fraction * sameModel.monthlyUsd)) best = sameModel;
+  }
   const warn = life?.state === 'deprecating' ? ` ${life.note}.` : '';
   const savings = current.viable ? Math.max(0, current.monthlyUsd - best.monthlyUsd) : 0;
   const pct = current.monthlyUsd > 0 ? Math.round((savings / current.monthlyUsd) * 100) : 0;
@@ -584,13 +646,16 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
       why: `not worth a change: ${best.label} saves $${fmtUsd(savings)}/month (${pct}%), below the threshold ($${fmtInt(rule.usd)}/month and ${Math.round(rule.fraction * 100)}%).${warn}`,
     });
   }
+  const delta = best.monthlyUsd - current.monthlyUsd;
   return dated({
     tier: best.tier,
     label: best.label,
     monthlyUsd: best.monthlyUsd,
     savingsUsd: savings,
     action: 'change',
-    why: `${best.label}: $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today, saves $${fmtUsd(savings)}/month (${pct}%). ${best.why}${warn}`,
+    why: current.viable
+      ? `${best.label}: $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today, saves $${fmtUsd(savings)}/month (${pct}%). ${best.why}${warn}`
+      : `${current.why.replace(/^not compliant: /, 'today the call is not compliant: ')}. Cheapest compliant option: ${best.label}, $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today (${delta > 0 ? `$${fmtUsd(delta)}/month more` : `saves $${fmtUsd(-delta)}/month`}). ${best.why}${warn}`,
   });
 }
 
@@ -743,10 +808,10 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
     totalMonthlyUsd: total,
     netSavingsVsCurrent: apiCurrent - total,
     netSavingsVsBestApi: netVsBest,
-    // Regulated data stays on infrastructure the team controls whatever the price (seed).
-    recommended: netVsBest > 0 || regulated,
+    // Regulated data compares against the compliant (own-cloud) APIs, which bestApi already is.
+    recommended: netVsBest > 0,
     sizing: plan.sizing,
-    derivation: regulated ? `${derivation} Regulated data: self-host regardless of cost.` : derivation,
+    derivation: regulated ? `${derivation} Regulated data: compared with the APIs inside your own cloud account (the compliant alternative), not with third-party APIs.` : derivation,
   };
 }
 

@@ -28,7 +28,10 @@ const RISKS: ReadonlyArray<{ name: string; applies: ReadonlyArray<Tier>; text: s
 function groupOf(site: CallSite): Group {
   const recommendation = site.recommendation;
   if (recommendation?.action === 'migrate') return 'migrate';
-  if (!recommendation || recommendation.action === 'keep' || recommendation.savingsUsd <= 0.005) return 'keep';
+  if (!recommendation || recommendation.action === 'keep') return 'keep';
+  // A change that must happen (compliance) is a change even when it saves nothing.
+  if (recommendation.action === 'change') return recommendation.tier;
+  if (recommendation.savingsUsd <= 0.005) return 'keep';
   return recommendation.tier;
 }
 

@@ -166,3 +166,37 @@ describe('advice rules: the plan shows migrations', () => {
     assert.doesNotMatch(plan, /Stay on gemini-1\.5-flash \|/);
   });
 });
+
+describe('advice rules: regulated data', () => {
+  const extraction = (provider: string) => input('gpt-4o', { provider, taskType: 'extraction', tokens: { inputPerCall: 353, outputPerCall: 150, method: 't' }, volume: { callsPerMonth: 10_000, source: 'annotation' } });
+
+  it('moves a $23/month call into the team\'s own cloud at a sane price, with the terms it needs, instead of GPUs', () => {
+    const advice = adviseCall(extraction('openai'), catalog, { today: TODAY, dataSensitivity: 'regulated' });
+    const rec = advice.recommendation;
+    assert.ok(rec && advice.monthlyUsdCurrent);
+    assert.equal(rec.label, 'gpt-4o via Azure OpenAI in your own Azure subscription', 'the same model: no quality change');
+    assert.notEqual(rec.action, 'keep');
+    assert.ok(rec.monthlyUsd < 1.5 * advice.monthlyUsdCurrent, `$${rec.monthlyUsd} for a $${advice.monthlyUsdCurrent} call`);
+    assert.match(rec.why, /not compliant/);
+    assert.match(rec.why, /BAA/);
+    assert.match(rec.why, /zero data retention/);
+    assert.match(rec.why, /region/);
+    assert.ok(advice.options.some((o) => o.tier === 'self-hosted'), 'self-hosting is still shown next to it');
+  });
+
+  it('keeps a call already inside the team\'s own cloud account, naming the terms to confirm', () => {
+    const advice = adviseCall(extraction('azure-openai'), catalog, { today: TODAY, dataSensitivity: 'regulated' });
+    const current = advice.options.find((o) => o.current);
+    assert.equal(current?.viable, true);
+    assert.match(current?.why ?? '', /already inside your own cloud account .* BAA/);
+  });
+
+  it('offers Claude on Bedrock and Vertex in the team\'s own account, and third-party APIs as not compliant', () => {
+    const advice = adviseCall(input('claude-sonnet-4-5', { provider: 'anthropic', taskType: 'complex-reasoning' }), catalog, { today: TODAY, dataSensitivity: 'regulated' });
+    const labels = advice.options.filter((o) => o.viable).map((o) => o.label);
+    assert.ok(labels.includes('claude-sonnet-4-5 via Amazon Bedrock in your own AWS account'), labels.join(' | '));
+    assert.ok(labels.includes('claude-sonnet-4-5 via Google Vertex AI in your own Google Cloud project'));
+    assert.equal(advice.options.find((o) => o.current)?.viable, false);
+    assert.ok(!advice.options.some((o) => o.viable && o.tier === 'open-api' && !/in your own/.test(o.label)));
+  });
+});
