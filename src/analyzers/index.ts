@@ -16,3 +16,7 @@ import { vercelAiAnalyzer } from './vercel-ai';
 export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, ollamaAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
+
+// What the scan layer needs besides the analyzers: it reaches analyzers only through this file.
+export { ModuleLoader } from './shared/modules';
+export { parseIntoProject } from './shared/parse';

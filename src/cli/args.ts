@@ -1,3 +1,5 @@
+import { BUILTIN_CALLS_PER_MONTH, DATA_SENSITIVITIES, type DataSensitivity } from '../model/vocabulary';
+
 /** Parsed command line of the CLI. */
 export interface CliArguments {
   command: 'scan' | 'diff' | 'size' | 'help' | 'version';
@@ -13,7 +15,7 @@ export interface CliArguments {
   callsPerMonth?: number;
   base?: string;
   failAbove?: number;
-  dataSensitivity?: 'standard' | 'regulated';
+  dataSensitivity?: DataSensitivity;
   /** `--fixed-cost id=usd`: monthly fixed costs of self-hosting replacing the catalog's defaults. */
   fixedCosts: Record<string, number>;
   /** `size` options. */
@@ -26,8 +28,8 @@ export interface CliArguments {
   gpuMemoryUtilization?: number;
 }
 
-/** A usage mistake: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+/** A mistake on the command line (or an input it names that cannot be read): printed as one line, exit code 2. */
+export class CommandLineError extends Error {}
 
 export const HELP = `Usage: llm-hosting-advisor <command> [options]
 
@@ -47,7 +49,7 @@ Options:
   --price-file FILE              a local price file (LiteLLM's JSON) layered over the bundled catalog
   --exclude GLOB                 leave paths out (repeatable; e.g. 'legacy/**', '*.test.ts')
   --include GLOB                 scan paths under folders skipped by default (node_modules, dist, vendor, ...)
-  --calls-per-month N            default volume for calls without one (default: 10000, an assumption)
+  --calls-per-month N            default volume for calls without one (default: ${BUILTIN_CALLS_PER_MONTH}, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
   --data-sensitivity standard|regulated   regulated data stays on infrastructure you control
   --fixed-cost ID=USD            monthly fixed cost of self-hosting replacing the default (repeatable; ids:
@@ -57,7 +59,7 @@ Options:
 
 Exit codes: 0 success, 1 failure (or diff above --fail-above), 2 bad arguments or unreadable directory.`;
 
-/** Parses argv (without node and script). Throws UsageError on anything it does not understand. */
+/** Parses argv (without node and script). Throws CommandLineError on anything it does not understand. */
 export function parseArguments(argv: readonly string[]): CliArguments {
   const result: CliArguments = { command: 'help', directory: '.', format: 'table', exclude: [], include: [], fixedCosts: {} };
   const positionals: string[] = [];
@@ -65,7 +67,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     const argument = argv[index];
     const value = (): string => {
       const next = argv[++index];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${argument} needs a value`);
+      if (next === undefined || next.startsWith('--')) throw new CommandLineError(`${argument} needs a value`);
       return next;
     };
     switch (argument) {
@@ -73,7 +75,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '-v': case '--version': return { ...result, command: 'version' };
       case '--format': {
         const format = value();
-        if (format !== 'table' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be table, json or markdown, not "${format}"`);
+        if (format !== 'table' && format !== 'json' && format !== 'markdown') throw new CommandLineError(`--format must be table, json or markdown, not "${format}"`);
         result.format = format;
         break;
       }
@@ -89,13 +91,13 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--fail-above': result.failAbove = positiveNumber(argument, value()); break;
       case '--data-sensitivity': {
         const sensitivity = value();
-        if (sensitivity !== 'standard' && sensitivity !== 'regulated') throw new UsageError(`--data-sensitivity must be standard or regulated, not "${sensitivity}"`);
-        result.dataSensitivity = sensitivity;
+        if (!(DATA_SENSITIVITIES as readonly string[]).includes(sensitivity)) throw new CommandLineError(`--data-sensitivity must be ${DATA_SENSITIVITIES.join(' or ')}, not "${sensitivity}"`);
+        result.dataSensitivity = sensitivity as DataSensitivity;
         break;
       }
       case '--fixed-cost': {
         const match = /^([\w-]+)=(\d+(?:\.\d+)?)$/.exec(value());
-        if (!match) throw new UsageError('--fixed-cost takes id=usd, e.g. ml-engineering-self-managed=20000');
+        if (!match) throw new CommandLineError('--fixed-cost takes id=usd, e.g. ml-engineering-self-managed=20000');
         result.fixedCosts[match[1]] = Number(match[2]);
         break;
       }
@@ -107,36 +109,36 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--concurrency': result.concurrency = positiveInteger(argument, value()); break;
       case '--gpu-memory-utilization': {
         const fraction = Number(value());
-        if (!(fraction > 0 && fraction <= 1)) throw new UsageError('--gpu-memory-utilization must be a fraction in (0, 1]');
+        if (!(fraction > 0 && fraction <= 1)) throw new CommandLineError('--gpu-memory-utilization must be a fraction in (0, 1]');
         result.gpuMemoryUtilization = fraction;
         break;
       }
       default:
-        if (argument.startsWith('-')) throw new UsageError(`unknown option ${argument}`);
+        if (argument.startsWith('-')) throw new CommandLineError(`unknown option ${argument}`);
         positionals.push(argument);
     }
   }
   const [command, directory, ...rest] = positionals;
   if (command === undefined) return result;
-  if (command !== 'scan' && command !== 'diff' && command !== 'size') throw new UsageError(`unknown command "${command}" (try scan, diff or size)`);
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (command === 'diff' && !result.base) throw new UsageError('diff needs --base <git ref>');
+  if (command !== 'scan' && command !== 'diff' && command !== 'size') throw new CommandLineError(`unknown command "${command}" (try scan, diff or size)`);
+  if (rest.length > 0) throw new CommandLineError(`unexpected argument "${rest[0]}"`);
+  if (command === 'diff' && !result.base) throw new CommandLineError('diff needs --base <git ref>');
   if (command === 'size') {
-    if (directory !== undefined) throw new UsageError(`unexpected argument "${directory}"`);
-    if (!result.model) throw new UsageError('size needs --model <id> (a Hugging Face repo id or a short alias like llama-3.1-8b)');
-    if (!result.precision) throw new UsageError('size needs --precision bf16|fp16|fp8|int8|int4');
+    if (directory !== undefined) throw new CommandLineError(`unexpected argument "${directory}"`);
+    if (!result.model) throw new CommandLineError('size needs --model <id> (a Hugging Face repo id or a short alias like llama-3.1-8b)');
+    if (!result.precision) throw new CommandLineError('size needs --precision bf16|fp16|fp8|int8|int4');
   }
   return { ...result, command, directory: directory ?? '.' };
 }
 
 function positiveInteger(option: string, text: string): number {
   const number = Number(text);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${option} must be a positive whole number, not "${text}"`);
+  if (!Number.isInteger(number) || number < 1) throw new CommandLineError(`${option} must be a positive whole number, not "${text}"`);
   return number;
 }
 
 function positiveNumber(option: string, text: string): number {
   const number = Number(text);
-  if (!Number.isFinite(number) || number < 0) throw new UsageError(`${option} must be a non-negative number, not "${text}"`);
+  if (!Number.isFinite(number) || number < 0) throw new CommandLineError(`${option} must be a non-negative number, not "${text}"`);
   return number;
 }

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { compareScans, renderCostDiffMarkdown } from '../core/report/costDiff';
 import { scanWorkspace } from '../scan/scan';
-import { UsageError, type CliArguments } from './args';
+import { CommandLineError, type CliArguments } from './args';
+import { formatUsd } from '../model/format';
 
 const run = promisify(execFile);
 
@@ -21,7 +22,7 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
     topLevel = (await run('git', ['rev-parse', '--show-toplevel'], { cwd: directory })).stdout.trim();
     await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: directory });
   } catch {
-    throw new UsageError(`cannot read git ref "${base}" in ${directory}`);
+    throw new CommandLineError(`cannot read git ref "${base}" in ${directory}`);
   }
   const temporary = await fs.mkdtemp(path.join(os.tmpdir(), 'llm-advisor-base-'));
   try {
@@ -34,7 +35,7 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
     if (args.out) await fs.writeFile(args.out, output, 'utf8');
     else stdout.write(output);
     if (args.failAbove !== undefined && diff.monthlyUsdDelta > args.failAbove) {
-      stderr.write(`llm-hosting-advisor: monthly cost rises by $${diff.monthlyUsdDelta.toFixed(2)}, above --fail-above ${args.failAbove}\n`);
+      stderr.write(`llm-hosting-advisor: monthly cost rises by ${formatUsd(diff.monthlyUsdDelta)}, above --fail-above ${args.failAbove}\n`);
       return 1;
     }
     return 0;

@@ -4,7 +4,8 @@ import { renderMarkdownPlan } from '../core/report/plan';
 import { loadCatalog, type Catalog } from '../core/catalog/catalog';
 import { catalogWithOverride, parsePriceFile } from '../core/catalog/priceOverride';
 import { scanWorkspace, ScanInputError } from '../scan/scan';
-import { HELP, parseArguments, UsageError, type CliArguments } from './args';
+import { writeFileAtomic } from '../runtime/atomicWrite';
+import { HELP, parseArguments, CommandLineError, type CliArguments } from './args';
 import { renderTable } from './table';
 import { runDiff } from './diff';
 import { runSize } from './size';
@@ -17,7 +18,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
   try {
     args = parseArguments(argv);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof CommandLineError) {
       stderr.write(`llm-hosting-advisor: ${error.message}\n`);
       return 2;
     }
@@ -44,7 +45,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     if (args.plan) stderr.write(`wrote migration plan to ${args.plan}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof ScanInputError || error instanceof UsageError) {
+    if (error instanceof ScanInputError || error instanceof CommandLineError) {
       stderr.write(`llm-hosting-advisor: ${error.message}\n`);
       return 2;
     }
@@ -57,7 +58,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
 function checkedFixedCosts(fixedCosts: Record<string, number>, catalog: Catalog = loadCatalog()): Record<string, number> {
   const known = catalog.selfHostCosts.map((row) => row.id);
   for (const id of Object.keys(fixedCosts)) {
-    if (!known.includes(id)) throw new UsageError(`--fixed-cost: unknown cost "${id}" (known: ${known.join(', ')})`);
+    if (!known.includes(id)) throw new CommandLineError(`--fixed-cost: unknown cost "${id}" (known: ${known.join(', ')})`);
   }
   return fixedCosts;
 }
@@ -65,19 +66,17 @@ function checkedFixedCosts(fixedCosts: Record<string, number>, catalog: Catalog 
 /** Layers a local price file over the bundled catalog; a file that does not validate is a usage error. */
 async function loadPriceFile(file: string): Promise<Catalog> {
   const text = await fs.readFile(file, 'utf8').catch((error: Error) => {
-    throw new UsageError(`cannot read price file ${file}: ${error.message}`);
+    throw new CommandLineError(`cannot read price file ${file}: ${error.message}`);
   });
   const parsed = parsePriceFile(text, path.resolve(file), new Date());
-  if ('error' in parsed) throw new UsageError(`price file ${file}: ${parsed.error}`);
+  if ('error' in parsed) throw new CommandLineError(`price file ${file}: ${parsed.error}`);
   return catalogWithOverride(parsed.override);
 }
 
-/** Writes through a temporary file and a rename, so a failed write never leaves a truncated file. */
+/** Writes an output file (creating its folder) so that a failed write never leaves a truncated file. */
 async function writeFileSafely(file: string, content: string): Promise<void> {
   const absolute = path.resolve(file);
   await fs.mkdir(path.dirname(absolute), { recursive: true });
-  const temporary = `${absolute}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, content, 'utf8');
-  await fs.rename(temporary, absolute);
+  await writeFileAtomic(absolute, content);
 }
 

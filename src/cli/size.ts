@@ -1,5 +1,6 @@
 import { loadCatalog } from '../core/catalog/catalog';
-import { fmtGiB, sizeQuery, type Precision } from '../core/pricing/sizing';
+import { fmtGiB, sizeQuery } from '../core/pricing/sizing';
+import type { Precision } from '../model/vocabulary';
 import type { CliArguments } from './args';
 
 /**

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { BUILTIN_CALLS_PER_MONTH, type DataSensitivity } from '../model/vocabulary';
 
 /** The `llmHostingAdvisor.*` settings, typed. Defaults match package.json `contributes.configuration`. */
 export const CONFIG_SECTION = 'llmHostingAdvisor';
@@ -9,7 +10,7 @@ export interface AdvisorConfig {
   codeLensEnabled: boolean;
   hoverEnabled: boolean;
   /** Regulated data (healthcare, legal, finance) rules out third-party APIs. */
-  dataSensitivity: 'standard' | 'regulated';
+  dataSensitivity: DataSensitivity;
   /** Where "Refresh Prices" downloads the public price file from (only on that explicit command). */
   priceFileUrl: string;
   /** Monthly fixed costs of self-hosting replacing the catalog's defaults, by row id (`ml-engineering-self-managed`). */
@@ -20,7 +21,7 @@ export interface AdvisorConfig {
 export const DEFAULT_PRICE_FILE_URL = 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 
 export const DEFAULT_CONFIG: AdvisorConfig = {
-  defaultCallsPerMonth: 10000,
+  defaultCallsPerMonth: BUILTIN_CALLS_PER_MONTH,
   codeLensEnabled: true,
   hoverEnabled: true,
   dataSensitivity: 'standard',

@@ -9,7 +9,8 @@ export { renderMarkdownPlan } from '../core/report/plan';
 export { stopTokenizerWorker, tokenizerWorkerRunning } from '../scan/tokenCountAhead';
 export { applyWhatIf, isEmptyWhatIf, whatIfChoices, type WhatIf } from '../core/pricing/whatIf';
 export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from '../core/catalog/priceOverride';
-export { ensureUsageFile, patchUsageFile, usageFilePath, writeFileAtomic, USAGE_FILE_TEMPLATE } from '../scan/usageFile';
+export { ensureUsageFile, patchUsageFile, usageFilePath, USAGE_FILE_TEMPLATE } from '../scan/usageFile';
+export { writeFileAtomic } from '../runtime/atomicWrite';
 
 import { loadCatalog } from '../core/catalog/catalog';
 /** The bundled catalog's as-of date (what the UI shows next to any override). */

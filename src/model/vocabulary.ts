@@ -1,6 +1,21 @@
 /**
- * Terms and constants the whole product shares, defined once. Imports nothing.
+ * Terms and constants the whole product shares, defined once. Imports nothing. (Policy numbers,
+ * such as prices, GPU sizing and spend thresholds, are data in data/catalog, not here.)
  */
 
 /** The workspace usage file, at the scan root unless the user names another. */
 export const USAGE_FILE_NAME = 'llm-usage.yml';
+
+/**
+ * Calls per month assumed for a call site when nothing sets its volume (no annotation, usage file,
+ * export or setting). Shown as an assumption wherever it is used.
+ */
+export const BUILTIN_CALLS_PER_MONTH = 10_000;
+
+/** Weight precisions the GPU sizer plans with (and the panel offers), widest first. */
+export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** Data sensitivity of the workspace: `regulated` data must stay on infrastructure the team controls (healthcare, legal, finance), per the seed. */
+export const DATA_SENSITIVITIES = ['standard', 'regulated'] as const;
+export type DataSensitivity = (typeof DATA_SENSITIVITIES)[number];

@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import * as path from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
 import * as vm from 'node:vm';
 
 export interface CachedModule<T> {
@@ -52,9 +53,7 @@ export function requireWithCodeCache<T>(bundle: string, cacheDirectory: string |
       if (cache === 'used') return;
       try {
         await fs.promises.mkdir(cacheDirectory, { recursive: true });
-        const temporary = `${cacheFile}.${process.pid}.tmp`;
-        await fs.promises.writeFile(temporary, script.createCachedData());
-        await fs.promises.rename(temporary, cacheFile);
+        await writeFileAtomic(cacheFile, script.createCachedData());
         await removeStaleCaches(cacheDirectory, path.basename(cacheFile));
       } catch {
         // A cache that cannot be written only costs the next start its speed.

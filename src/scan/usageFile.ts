@@ -9,10 +9,10 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { updateUsageFile, type UsagePatch } from '../core/usage/usage';
+import { USAGE_FILE_NAME } from '../model/vocabulary';
+import { writeFileAtomic } from '../runtime/atomicWrite';
 
-export const USAGE_FILE_NAME = 'llm-usage.yml';
 
 /** A new usage file: every section present but commented, so it changes no number until edited. */
 export const USAGE_FILE_TEMPLATE = `# LLM Hosting Advisor usage file: real volumes, task types and prompt-hole sizes.
@@ -45,30 +45,6 @@ version: 1
 /** `<root>/llm-usage.yml`. */
 export function usageFilePath(root: string): string {
   return path.join(root, USAGE_FILE_NAME);
-}
-
-/** Writes `text` to `file` atomically: a sibling temporary file, fsync, then rename over the target. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'wx', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (err) {
-    await handle.close().catch(() => {});
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-  await handle.close();
-  try {
-    // Keep the user's file mode when replacing an existing file.
-    const mode = await fs.stat(file).then((s) => s.mode & 0o777, () => undefined);
-    if (mode !== undefined) await fs.chmod(tmp, mode);
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
 }
 
 /** Creates `<root>/llm-usage.yml` from the template when it does not exist; returns its path and whether it was created. */

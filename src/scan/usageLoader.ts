@@ -3,11 +3,11 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { fileStamp } from './files';
 import { parseUsageFile, type UsageFile } from '../core/usage/usage';
+import { USAGE_FILE_NAME } from '../model/vocabulary';
 
-export const DEFAULT_USAGE_FILE = 'llm-usage.yml';
 
 /** Reads the workspace usage file when there is one; a missing file is normal, a broken one a diagnostic. */
-export async function loadUsageForRoot(root: string, usageFile = DEFAULT_USAGE_FILE): Promise<{ usage: UsageFile | undefined; diagnostics: Diagnostic[] }> {
+export async function loadUsageForRoot(root: string, usageFile = USAGE_FILE_NAME): Promise<{ usage: UsageFile | undefined; diagnostics: Diagnostic[] }> {
   const absolute = path.resolve(root, usageFile);
   const relative = path.relative(root, absolute).split(path.sep).join('/');
   let text: string;
@@ -26,7 +26,7 @@ export async function loadUsageForRoot(root: string, usageFile = DEFAULT_USAGE_F
  * Entries that match nothing are usually typos or renamed code; say so rather than silently
  * ignoring the volume the user meant to set.
  */
-export function unmatchedUsageEntries(usage: UsageFile | undefined, callSites: ReadonlyArray<{ id: string; enclosingFunction: string | null }>, usageFile = DEFAULT_USAGE_FILE): Diagnostic[] {
+export function unmatchedUsageEntries(usage: UsageFile | undefined, callSites: ReadonlyArray<{ id: string; enclosingFunction: string | null }>, usageFile = USAGE_FILE_NAME): Diagnostic[] {
   if (!usage) return [];
   const ids = new Set(callSites.map((site) => site.id));
   const functions = new Set(callSites.flatMap((site) => (site.enclosingFunction ? [site.enclosingFunction, site.enclosingFunction.split('.').pop()!] : [])));
@@ -47,7 +47,7 @@ export function unmatchedUsageEntries(usage: UsageFile | undefined, callSites: R
 export class UsageFileCache {
   private last: { path: string; stamp: string; loaded: Awaited<ReturnType<typeof loadUsageForRoot>> } | undefined;
 
-  async load(root: string, usageFile = DEFAULT_USAGE_FILE): Promise<Awaited<ReturnType<typeof loadUsageForRoot>>> {
+  async load(root: string, usageFile = USAGE_FILE_NAME): Promise<Awaited<ReturnType<typeof loadUsageForRoot>>> {
     const absolute = path.resolve(root, usageFile);
     // Stamped before reading: a write in between gives a newer stamp next time, never a stale hit.
     const stamp = await fileStamp(absolute);

@@ -15,11 +15,10 @@ import {
   type ToWebviewMessage,
   type WhatIfChoices,
   type WhatIfState,
-  DATA_SENSITIVITIES,
   isCallsPerMonth,
   isGpuId,
-  PRECISION_CHOICES,
 } from './protocol';
+import { DATA_SENSITIVITIES, PRECISIONS } from '../model/vocabulary';
 import { filterCallSites, renderDetail, renderEmpty, renderGrid, renderSummary, renderWhatIf, sortCallSites } from './render';
 import { registerToolkit } from './toolkit';
 
@@ -219,7 +218,7 @@ whatIfEl.addEventListener('change', (event) => {
       send({ type: 'whatIf', gpu: isGpuId(value) ? value : null });
       break;
     case 'whatif-precision':
-      send({ type: 'whatIf', precision: (PRECISION_CHOICES as readonly string[]).includes(value) ? (value as WhatIfState['precision']) : null });
+      send({ type: 'whatIf', precision: (PRECISIONS as readonly string[]).includes(value) ? (value as WhatIfState['precision']) : null });
       break;
   }
 });

@@ -10,6 +10,7 @@
  * Pure module: no `vscode`, no DOM; imported by the host, the webview and the unit tests.
  */
 import type { ScanResult } from '../model/types';
+import { DATA_SENSITIVITIES, PRECISIONS, type DataSensitivity, type Precision } from '../model/vocabulary';
 
 /** The webview panel's view type, shared by the host, the serializer and package.json. */
 export const COST_PANEL_VIEW_TYPE = 'llmHostingAdvisor.costPanel';
@@ -33,9 +34,9 @@ export interface ScanResultMessage {
 /** The panel's what-if inputs. Volumes are per call-site id; the rest apply to the whole workspace. */
 export interface WhatIfState {
   callsPerMonth?: Record<string, number>;
-  dataSensitivity?: DataSensitivityChoice;
+  dataSensitivity?: DataSensitivity;
   gpu?: string;
-  precision?: PrecisionChoice;
+  precision?: Precision;
 }
 
 export interface PriceInfo {
@@ -90,9 +91,9 @@ export interface WhatIfMessage {
   type: 'whatIf';
   callSiteId?: string;
   callsPerMonth?: number | null;
-  dataSensitivity?: DataSensitivityChoice | null;
+  dataSensitivity?: DataSensitivity | null;
   gpu?: string | null;
-  precision?: PrecisionChoice | null;
+  precision?: Precision | null;
 }
 export interface ResetWhatIfMessage {
   type: 'resetWhatIf';
@@ -107,11 +108,6 @@ export interface SaveVolumeMessage {
 }
 export type FromWebviewMessage = ReadyMessage | RevealMessage | SelectMessage | RescanMessage | WhatIfMessage | ResetWhatIfMessage | SaveVolumeMessage;
 
-export const DATA_SENSITIVITIES = ['standard', 'regulated'] as const;
-export type DataSensitivityChoice = (typeof DATA_SENSITIVITIES)[number];
-/** The sizer's precisions (core/pricing/sizing.ts PRECISIONS; a unit test keeps the two equal). */
-export const PRECISION_CHOICES = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
-export type PrecisionChoice = (typeof PRECISION_CHOICES)[number];
 /** Upper bound for a what-if volume: a trillion calls a month is beyond any real workload. */
 export const MAX_CALLS_PER_MONTH = 1e12;
 
@@ -188,15 +184,15 @@ function parseWhatIfMessage(raw: Record<string, unknown>): WhatIfMessage | undef
   }
   if (raw.dataSensitivity !== undefined) {
     if (raw.dataSensitivity !== null && !(DATA_SENSITIVITIES as readonly unknown[]).includes(raw.dataSensitivity)) return undefined;
-    msg.dataSensitivity = raw.dataSensitivity as DataSensitivityChoice | null;
+    msg.dataSensitivity = raw.dataSensitivity as DataSensitivity | null;
   }
   if (raw.gpu !== undefined) {
     if (raw.gpu !== null && !isGpuId(raw.gpu)) return undefined;
     msg.gpu = raw.gpu;
   }
   if (raw.precision !== undefined) {
-    if (raw.precision !== null && !(PRECISION_CHOICES as readonly unknown[]).includes(raw.precision)) return undefined;
-    msg.precision = raw.precision as PrecisionChoice | null;
+    if (raw.precision !== null && !(PRECISIONS as readonly unknown[]).includes(raw.precision)) return undefined;
+    msg.precision = raw.precision as Precision | null;
   }
   return msg;
 }
@@ -210,9 +206,9 @@ export function parseWhatIfState(raw: unknown): WhatIfState | undefined {
     for (const [id, n] of Object.entries(raw.callsPerMonth)) if (isCallSiteId(id) && isCallsPerMonth(n)) volumes[id] = n;
     out.callsPerMonth = volumes;
   }
-  if ((DATA_SENSITIVITIES as readonly unknown[]).includes(raw.dataSensitivity)) out.dataSensitivity = raw.dataSensitivity as DataSensitivityChoice;
+  if ((DATA_SENSITIVITIES as readonly unknown[]).includes(raw.dataSensitivity)) out.dataSensitivity = raw.dataSensitivity as DataSensitivity;
   if (isGpuId(raw.gpu)) out.gpu = raw.gpu;
-  if ((PRECISION_CHOICES as readonly unknown[]).includes(raw.precision)) out.precision = raw.precision as PrecisionChoice;
+  if ((PRECISIONS as readonly unknown[]).includes(raw.precision)) out.precision = raw.precision as Precision;
   return out;
 }
 
@@ -227,7 +223,7 @@ function parsePriceInfo(raw: unknown): PriceInfo | undefined {
 function parseChoices(raw: unknown): WhatIfChoices | undefined {
   if (!isPlainObject(raw) || !Array.isArray(raw.gpus) || !Array.isArray(raw.precisions)) return undefined;
   const gpus = raw.gpus.filter((g): g is { id: string; name: string } => isPlainObject(g) && isGpuId(g.id) && typeof g.name === 'string');
-  const precisions = raw.precisions.filter((p): p is string => (PRECISION_CHOICES as readonly unknown[]).includes(p));
+  const precisions = raw.precisions.filter((p): p is string => (PRECISIONS as readonly unknown[]).includes(p));
   return { gpus, precisions };
 }
 

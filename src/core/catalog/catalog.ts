@@ -263,6 +263,13 @@ export interface AssumptionRow extends Sourced {
   derivation: string;
 }
 
+/** A model the advice is measured against (the break-even's reference deployment), editable as data. */
+export interface ReferenceModelRow extends Sourced {
+  id: string;
+  model: string;
+  derivation: string;
+}
+
 export interface Catalog {
   /** The as-of date of the price snapshot most rows come from: the date the UI shows. */
   asOf: string;
@@ -278,6 +285,7 @@ export interface Catalog {
   assumptions: AssumptionRow[];
   /** Own-cloud-account hosting for regulated data (own-cloud.json); absent in small test catalogs. */
   ownCloud?: OwnCloudRow[];
+  referenceModels: ReferenceModelRow[];
   /** canonical key -> model id, built once by loadCatalog. */
   index: Map<string, string>;
   /** Exact names (lower-cased ids, aliases, repo ids, provider ids) -> model id, tried before canonical keys. */
@@ -337,9 +345,9 @@ export function loadCatalog(): Catalog {
   const gpus = (gpuJson as unknown as RowsFile<GpuRow>).rows;
   const quality = (qualityJson as unknown as RowsFile<QualityRow>).rows;
   const selfHostCosts = (selfHostJson as unknown as RowsFile<SelfHostCostRow>).rows;
-  const assumptions = (selfHostJson as unknown as { assumptions: AssumptionRow[] }).assumptions;
+  const { assumptions, referenceModels } = selfHostJson as unknown as { assumptions: AssumptionRow[]; referenceModels: ReferenceModelRow[] };
   const ownCloud = (ownCloudJson as unknown as RowsFile<OwnCloudRow>).rows;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, ownCloud });
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud });
   return cached;
 }
 
@@ -480,9 +488,18 @@ export function isPastDeprecation(row: { retired?: boolean; deprecationDate?: st
   return row.retired === true || (row.deprecationDate !== undefined && row.deprecationDate <= today);
 }
 
-/** The value of a named assumption from self-host-costs.json, or `fallback` when the row is missing. */
-export function assumption(catalog: Catalog, id: string, fallback: number): number {
-  return catalog.assumptions.find((a) => a.id === id)?.value ?? fallback;
+/** The value of a named assumption from self-host-costs.json. A missing row is a broken data file, not a reason to guess. */
+export function assumption(catalog: Catalog, id: string): number {
+  const row = catalog.assumptions.find((a) => a.id === id);
+  if (!row) throw new Error(`data/catalog/self-host-costs.json has no assumption "${id}"`);
+  return row.value;
+}
+
+/** The model id of a named reference model from self-host-costs.json (e.g. the break-even's 70B deployment). */
+export function referenceModel(catalog: Catalog, id: string): string {
+  const row = catalog.referenceModels.find((r) => r.id === id);
+  if (!row) throw new Error(`data/catalog/self-host-costs.json has no reference model "${id}"`);
+  return row.model;
 }
 
 /** A GPU by short id (`h100-80gb`) or alias. */

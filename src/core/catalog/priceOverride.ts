@@ -93,7 +93,7 @@ export function catalogWithOverride(override: PriceOverride | undefined, base: C
     const o = byId.get(row.id);
     return o ? { ...row, inputPerMTok: o.inputPerMTok, outputPerMTok: o.outputPerMTok, source, asOf: override.asOf } : row;
   });
-  const built = buildCatalog({ closed, open: base.open, architectures: base.architectures, gpus: base.gpus, quality: base.quality, selfHostCosts: base.selfHostCosts, assumptions: base.assumptions });
+  const built = buildCatalog({ closed, open: base.open, architectures: base.architectures, gpus: base.gpus, quality: base.quality, selfHostCosts: base.selfHostCosts, assumptions: base.assumptions, referenceModels: base.referenceModels });
   return built;
 }
 

@@ -8,6 +8,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Tiktoken } from 'tiktoken/lite';
 import type { DetectedCall, HoleKind, PromptHole, TaskType, TokenEstimate } from '../../model/types';
+import { assumption, loadCatalog } from '../catalog/catalog';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -323,8 +324,10 @@ export const DEFAULT_OUTPUT_TOKENS: Record<TaskType, { tokens: number; basis: st
  */
 export const EXPECTED_OUTPUT_FRACTION = 0.6;
 
-/** Hidden reasoning tokens assumed for reasoning models on tasks whose default excludes them. */
-export const REASONING_OVERHEAD_TOKENS = 500;
+/** Hidden reasoning tokens assumed for reasoning models on tasks whose default excludes them (the `reasoningOverheadTokens` assumption, shared with the advisor). */
+function reasoningOverheadTokens(): number {
+  return assumption(loadCatalog(), 'reasoningOverheadTokens');
+}
 
 /** Chat format overhead per message and for reply priming (OpenAI cookbook, num_tokens_from_messages). */
 export const TOKENS_PER_MESSAGE = 3;
@@ -414,8 +417,9 @@ function outputFor(
     def = { tokens: Math.round(def.tokens * factor), basis: def.basis };
   }
   const reasoning = isReasoningModel(call.model.id) && task !== 'complex-reasoning';
-  const expected = def.tokens + (reasoning ? REASONING_OVERHEAD_TOKENS : 0);
-  const reasoningNote = reasoning ? ` + ${REASONING_OVERHEAD_TOKENS} hidden reasoning tokens (reasoning model, assumed)` : '';
+  const reasoningOverhead = reasoning ? reasoningOverheadTokens() : 0;
+  const expected = def.tokens + (reasoning ? reasoningOverhead : 0);
+  const reasoningNote = reasoning ? ` + ${reasoningOverhead} hidden reasoning tokens (reasoning model, assumed)` : '';
 
   const ceiling = call.maxOutputTokens;
   if (ceiling !== null && ceiling !== undefined && ceiling > 0) {
@@ -429,13 +433,13 @@ function outputFor(
     return {
       tokens: expected,
       basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; max tokens ${ceiling} is the ceiling`,
-      reasoning: reasoning ? REASONING_OVERHEAD_TOKENS : undefined,
+      reasoning: reasoning ? reasoningOverhead : undefined,
     };
   }
   return {
     tokens: expected,
     basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; no max tokens set`,
-    reasoning: reasoning ? REASONING_OVERHEAD_TOKENS : undefined,
+    reasoning: reasoning ? reasoningOverhead : undefined,
   };
 }
 

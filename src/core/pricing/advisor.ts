@@ -23,6 +23,7 @@ import type {
 import {
   assumption,
   capabilitiesOf,
+  referenceModel,
   findModel,
   isoToday,
   isPastDeprecation,
@@ -38,7 +39,9 @@ import {
   type QualityRow,
   type SelfHostCostRow,
 } from '../catalog/catalog';
-import { p95Context, planDeployment, type DeploymentPlan, type Precision, type Workload } from './sizing';
+import { p95Context, planDeployment, type DeploymentPlan, type Workload } from './sizing';
+import type { DataSensitivity, Precision } from '../../model/vocabulary';
+import { formatCount, formatUsd } from '../../model/format';
 import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
 export interface AdviceInput {
@@ -58,8 +61,6 @@ export interface Advice {
   diagnostics: string[];
 }
 
-/** Data that must stay on infrastructure the team controls (healthcare, legal, finance), per the seed. */
-export type DataSensitivity = 'standard' | 'regulated';
 
 export interface AdvisorOptions {
   /** Include managed and self-managed GPU options with sizing (default true). */
@@ -85,8 +86,8 @@ export interface AdvisorOptions {
 /** The savings a change must clear, from the options or the catalog's assumptions. */
 export function savingsThreshold(catalog: Catalog, options: AdvisorOptions = {}): { usd: number; fraction: number } {
   return {
-    usd: options.minSavingsUsdPerMonth ?? assumption(catalog, 'minSavingsUsdPerMonth', 50),
-    fraction: options.minSavingsFraction ?? assumption(catalog, 'minSavingsFraction', 0.2),
+    usd: options.minSavingsUsdPerMonth ?? assumption(catalog, 'minSavingsUsdPerMonth'),
+    fraction: options.minSavingsFraction ?? assumption(catalog, 'minSavingsFraction'),
   };
 }
 
@@ -106,7 +107,7 @@ export function lifecycleOf(model: CatalogModel, provider: string, catalog: Cata
   if (isPastDeprecation(row, today)) {
     return { state: 'retired', date, note: `${model.id} is retired by ${vendor}${date ? ` (deprecation date ${date}` : ' (no date in the catalog'}${model.closed?.deprecationSource ? `, ${model.closed.deprecationSource}` : ''}): calls fail or will fail, so it must be migrated whatever the price` };
   }
-  const warnDays = assumption(catalog, 'deprecationWarningDays', 180);
+  const warnDays = assumption(catalog, 'deprecationWarningDays');
   if (date) {
     const days = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
     if (days <= warnDays) return { state: 'deprecating', date, note: `${model.id} is deprecated by ${vendor} on ${date} (in ${days} days): plan the migration before then` };
@@ -201,11 +202,11 @@ function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceL
     }
   }
   const usd = (calls * (tin * inPrice + tout * outPrice)) / 1e6;
-  const vol = input.volume.basis ?? `${fmtInt(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
+  const vol = input.volume.basis ?? `${formatCount(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
   const derivation =
-    `${fmtInt(calls)} calls/month × (${fmtInt(tin)} in × $${inPrice}/M` +
-    (inputOnly ? '' : ` + ${fmtInt(tout)} out × $${outPrice}/M`) +
-    `) ÷ 1e6 = $${fmtUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}${rescaled}. Price: ${priceLabel}`;
+    `${formatCount(calls)} calls/month × (${formatCount(tin)} in × $${inPrice}/M` +
+    (inputOnly ? '' : ` + ${formatCount(tout)} out × $${outPrice}/M`) +
+    `) ÷ 1e6 = ${formatUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}${rescaled}. Price: ${priceLabel}`;
   return { usd, derivation };
 }
 
@@ -214,7 +215,8 @@ function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceL
  * (`tokens.reasoningTokens`, when the code calls a reasoning model): a non-reasoning alternative
  * does not bill them; a reasoning alternative to a non-reasoning model adds the same assumed overhead.
  */
-function outputFor(input: AdviceInput, currentReasons: boolean, altReasons: boolean, overhead = 500): OutputTokens | undefined {
+/** `overhead`: the hidden reasoning tokens a reasoning alternative adds (the `reasoningOverheadTokens` assumption); needed only when `altReasons`. */
+function outputFor(input: AdviceInput, currentReasons: boolean, altReasons: boolean, overhead = 0): OutputTokens | undefined {
   const hidden = input.tokens.reasoningTokens ?? 0;
   if (altReasons && !currentReasons) {
     const tokens = input.tokens.outputPerCall + overhead;
@@ -238,7 +240,7 @@ function closedRates(input: AdviceInput, row: ClosedModelRow): { inP: number; ou
   if (row.longContextThreshold && input.tokens.inputPerCall > row.longContextThreshold && row.inputPerMTokLong !== undefined) {
     inP = row.inputPerMTokLong;
     outP = row.outputPerMTokLong ?? outP;
-    note = `, long-context rate above ${fmtInt(row.longContextThreshold)} input tokens`;
+    note = `, long-context rate above ${formatCount(row.longContextThreshold)} input tokens`;
   }
   if (input.endpoint === 'batch' && row.batchInputPerMTok !== undefined) {
     inP = row.batchInputPerMTok;
@@ -298,11 +300,11 @@ export function screenCapabilities(input: Pick<AdviceInput, 'tokens' | 'features
   const unverified: string[] = [];
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
   if (cap.contextTokens !== null) {
-    if (need > cap.contextTokens) gaps.push(`context ${fmtInt(cap.contextTokens)} tokens is smaller than the call's ~${fmtInt(need)}`);
-  } else if (need > assumption(catalog, 'contextServedByEveryProviderTokens', 8192)) {
-    unverified.push(`context window not stated (the call needs ~${fmtInt(need)} tokens)`);
+    if (need > cap.contextTokens) gaps.push(`context ${formatCount(cap.contextTokens)} tokens is smaller than the call's ~${formatCount(need)}`);
+  } else if (need > assumption(catalog, 'contextServedByEveryProviderTokens')) {
+    unverified.push(`context window not stated (the call needs ~${formatCount(need)} tokens)`);
   }
-  if (cap.maxOutputTokens !== null && input.tokens.outputPerCall > cap.maxOutputTokens) gaps.push(`answers at most ${fmtInt(cap.maxOutputTokens)} tokens, the call expects ~${fmtInt(input.tokens.outputPerCall)}`);
+  if (cap.maxOutputTokens !== null && input.tokens.outputPerCall > cap.maxOutputTokens) gaps.push(`answers at most ${formatCount(cap.maxOutputTokens)} tokens, the call expects ~${formatCount(input.tokens.outputPerCall)}`);
   const check = (needed: boolean, has: boolean | null, what: string) => {
     if (!needed) return;
     if (has === false) gaps.push(`no ${what}`);
@@ -330,7 +332,7 @@ function selfHostCapabilities(arch: ModelArchitecture): ModelCapabilities {
 function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number, today: string, mustMove: boolean): HostingOption[] {
   const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
   const currentReasons = (cur.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
-  const overhead = assumption(catalog, 'reasoningOverheadTokens', 500);
+  const overhead = assumption(catalog, 'reasoningOverheadTokens');
   const viable: HostingOption[] = [];
   const weak: HostingOption[] = [];
   for (const row of catalog.closed) {
@@ -389,7 +391,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
     const best = scored[0];
     if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
     const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
-    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} $${fmtUsd(s.cost.usd)}`).join(', ')}` : '';
+    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} ${formatUsd(s.cost.usd)}`).join(', ')}` : '';
     out.push({
       tier: 'open-api',
       label: `${modelId} via ${best.row.provider}`,
@@ -406,7 +408,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
   const kept = out.slice(0, 4);
   if (kept.length === 0 && quality && !onlyProviders) {
     // Show why no open model is offered: the cheapest 70B-class option, marked with the quality reason.
-    const rows = catalog.open.filter((r) => r.model === 'llama-3.3-70b').sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
+    const rows = catalog.open.filter((r) => r.model === referenceModel(catalog, 'breakEven')).sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
     const row = rows[0];
     if (row) {
       const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), row.model);
@@ -493,7 +495,7 @@ function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, ca
     outputTokens: Math.max(1, rescaleTokens(visibleOut, input.model.id, arch.id)),
   };
   const out: HostingOption[] = [];
-  const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond', 20) : 0;
+  const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond') : 0;
   const constrained = Boolean(options.gpuIds?.length || options.precisions?.length);
   for (const style of ['managed', 'self-managed'] as const) {
     const plan = planFor(arch, workload, catalog, style, minStream, options);
@@ -503,7 +505,7 @@ function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, ca
       continue;
     }
     const fixed = fixedCosts(catalog, style, options.fixedCostOverrides);
-    out.push(selfHostOption(plan, style, fixed, input, options));
+    out.push(selfHostOption(plan, style, fixed, input, options, catalog));
   }
   return out;
 }
@@ -537,11 +539,11 @@ function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 
 export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed', overrides: Record<string, number> = {}): { usd: number; low: number; high: number; rows: SelfHostCostRow[]; derivation: string } {
   const rows = catalog.selfHostCosts
     .filter((r) => r.appliesTo.includes(style))
-    .map((r) => (overrides[r.id] === undefined ? r : { ...r, usdPerMonth: overrides[r.id], usdPerMonthLow: overrides[r.id], usdPerMonthHigh: overrides[r.id], derivation: `set to $${fmtInt(overrides[r.id])}/month in settings` }));
+    .map((r) => (overrides[r.id] === undefined ? r : { ...r, usdPerMonth: overrides[r.id], usdPerMonthLow: overrides[r.id], usdPerMonthHigh: overrides[r.id], derivation: `set to ${formatUsd(overrides[r.id], 'whole')}/month in settings` }));
   const usd = rows.reduce((s, r) => s + r.usdPerMonth, 0);
   const low = rows.reduce((s, r) => s + (r.usdPerMonthLow ?? r.usdPerMonth), 0);
   const high = rows.reduce((s, r) => s + (r.usdPerMonthHigh ?? r.usdPerMonth), 0);
-  return { usd, low, high, rows, derivation: rows.map((r) => `${r.label} $${fmtInt(r.usdPerMonth)} (${r.derivation}; assumption)`).join(' + ') + ` = $${fmtInt(usd)}/month` };
+  return { usd, low, high, rows, derivation: rows.map((r) => `${r.label} ${formatUsd(r.usdPerMonth, 'whole')} (${r.derivation}; assumption)`).join(' + ') + ` = ${formatUsd(usd, 'whole')}/month` };
 }
 
 /** The self-hosting option when the chosen GPU or precision has no priced configuration that fits. */
@@ -556,11 +558,11 @@ function unfitOption(arch: ModelArchitecture, style: 'managed' | 'self-managed',
   };
 }
 
-function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed', fixed: { usd: number; derivation: string }, input: AdviceInput, options: AdvisorOptions): HostingOption {
+function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed', fixed: { usd: number; derivation: string }, input: AdviceInput, options: AdvisorOptions, catalog: Catalog): HostingOption {
   const s = plan.sizing;
   const label = `${style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${s.model} ${s.precision} on ${s.replicas} replica(s) × ${s.gpusPerReplica} ${s.gpu}${plan.price ? ` (${plan.price.provider})` : ''}`;
-  const note = `GPU cost only. Fixed costs of running it yourself, $${fmtInt(fixed.usd)}/month (${fixed.derivation}), are shared across the workspace: self-hosting is decided on pooled spend (see the workspace break-even).`;
-  const lowVolume = s.replicas === 1 && plan.replicaCallsPerSecond > 0 && input.volume.callsPerMonth / (730 * 3600) < 0.1 * plan.replicaCallsPerSecond;
+  const note = `GPU cost only. Fixed costs of running it yourself, ${formatUsd(fixed.usd, 'whole')}/month (${fixed.derivation}), are shared across the workspace: self-hosting is decided on pooled spend (see the workspace break-even).`;
+  const lowVolume = s.replicas === 1 && plan.replicaCallsPerSecond > 0 && input.volume.callsPerMonth / (assumption(catalog, 'hoursPerMonth') * 3600) < 0.1 * plan.replicaCallsPerSecond;
   return {
     tier: 'self-hosted',
     label,
@@ -618,7 +620,7 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
       monthlyUsd: best.monthlyUsd,
       savingsUsd: Math.max(0, -delta),
       action: 'migrate',
-      why: `${life.note}. Cheapest viable replacement: ${best.label}, $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} at the last list price (${delta > 0 ? `costs $${fmtUsd(delta)}/month more` : `saves $${fmtUsd(-delta)}/month`}). ${best.why}`,
+      why: `${life.note}. Cheapest viable replacement: ${best.label}, ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} at the last list price (${delta > 0 ? `costs ${formatUsd(delta)}/month more` : `saves ${formatUsd(-delta)}/month`}). ${best.why}`,
     });
   }
   if (!best) return null;
@@ -643,7 +645,7 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
       monthlyUsd: current.monthlyUsd,
       savingsUsd: 0,
       action: 'keep',
-      why: `not worth a change: ${best.label} saves $${fmtUsd(savings)}/month (${pct}%), below the threshold ($${fmtInt(rule.usd)}/month and ${Math.round(rule.fraction * 100)}%).${warn}`,
+      why: `not worth a change: ${best.label} saves ${formatUsd(savings)}/month (${pct}%), below the threshold (${formatUsd(rule.usd, 'whole')}/month and ${Math.round(rule.fraction * 100)}%).${warn}`,
     });
   }
   const delta = best.monthlyUsd - current.monthlyUsd;
@@ -654,8 +656,8 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
     savingsUsd: savings,
     action: 'change',
     why: current.viable
-      ? `${best.label}: $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today, saves $${fmtUsd(savings)}/month (${pct}%). ${best.why}${warn}`
-      : `${current.why.replace(/^not compliant: /, 'today the call is not compliant: ')}. Cheapest compliant option: ${best.label}, $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today (${delta > 0 ? `$${fmtUsd(delta)}/month more` : `saves $${fmtUsd(-delta)}/month`}). ${best.why}${warn}`,
+      ? `${best.label}: ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} today, saves ${formatUsd(savings)}/month (${pct}%). ${best.why}${warn}`
+      : `${current.why.replace(/^not compliant: /, 'today the call is not compliant: ')}. Cheapest compliant option: ${best.label}, ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} today (${delta > 0 ? `${formatUsd(delta)}/month more` : `saves ${formatUsd(-delta)}/month`}). ${best.why}${warn}`,
   });
 }
 
@@ -687,11 +689,11 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
   let derivation = '';
   if (row?.perImageUsd !== undefined && input.endpoint === 'image-generation') {
     usd = calls * row.perImageUsd;
-    derivation = `${fmtInt(calls)} calls/month × 1 image per call (assumption: n=1, standard 1024×1024) × $${row.perImageUsd}/image = $${fmtUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+    derivation = `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, standard 1024×1024) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
     const chars = input.tokens.inputPerCall * 4;
     usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
-    derivation = `${fmtInt(calls)} calls/month × ~${fmtInt(chars)} characters (${fmtInt(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = $${fmtUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+    derivation = `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMinuteUsd !== undefined) {
     diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min); audio length per call is not known statically, so this call is not priced`);
   } else {
@@ -743,7 +745,7 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const recommended = best?.recommended ? apiRecommended - best.apiSpendBestApi + best.totalMonthlyUsd : apiRecommended;
   if (callSites.some((c) => c.monthlyUsdCurrent === null)) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
   const recommendations = best?.recommended ? poolRecommendations(best, callSites) : {};
-  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, best, callSites, breakEven), recommendations, diagnostics };
+  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, best, callSites, breakEven, catalog), recommendations, diagnostics };
 }
 
 /** Splits a recommended pool's monthly cost over its members by token volume. */
@@ -760,7 +762,7 @@ function poolRecommendations(pool: SelfHostPool, callSites: CallSite[]): Record<
       label: `${pool.style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${pool.model}, pooled with ${members.length - 1} other call site(s)`,
       monthlyUsd: share,
       savingsUsd: Math.max(0, now - share),
-      why: `share ${((tokens(c) / total) * 100).toFixed(1)}% of the pool's $${fmtInt(pool.totalMonthlyUsd)}/month (GPUs + fixed costs). ${pool.derivation}`,
+      why: `share ${((tokens(c) / total) * 100).toFixed(1)}% of the pool's ${formatUsd(pool.totalMonthlyUsd, 'whole')}/month (GPUs + fixed costs). ${pool.derivation}`,
     };
   }
   return out;
@@ -793,8 +795,8 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
   const total = plan.sizing.monthlyGpuUsdOnDemand + fixed.usd;
   const netVsBest = apiBest - total;
   const derivation =
-    `${members.length} call site(s) an open ${arch.id} can serve, ${fmtInt(calls)} calls/month (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out): ${plan.derivation}. ` +
-    `Fixed: ${fixed.derivation}. Self-hosting $${fmtInt(total)}/month vs $${fmtInt(apiCurrent)} today and $${fmtInt(apiBest)} on the cheapest viable APIs → ${netVsBest > 0 ? `saves $${fmtInt(netVsBest)}/month` : `costs $${fmtInt(-netVsBest)}/month more`}.`;
+    `${members.length} call site(s) an open ${arch.id} can serve, ${formatCount(calls)} calls/month (avg ${formatCount(w.inputTokens)} in / ${formatCount(w.outputTokens)} out): ${plan.derivation}. ` +
+    `Fixed: ${fixed.derivation}. Self-hosting ${formatUsd(total, 'whole')}/month vs ${formatUsd(apiCurrent, 'whole')} today and ${formatUsd(apiBest, 'whole')} on the cheapest viable APIs → ${netVsBest > 0 ? `saves ${formatUsd(netVsBest, 'whole')}/month` : `costs ${formatUsd(-netVsBest, 'whole')}/month more`}.`;
   return {
     model: arch.id,
     style,
@@ -822,7 +824,7 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
  * Computed against today's (closed) spend and against the cheapest open-model API for the same calls.
  */
 function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Record<string, number> = {}): BreakEven {
-  const ref = 'llama-3.3-70b';
+  const ref = referenceModel(catalog, 'breakEven');
   const arch = catalog.architectures.find((a) => a.id === ref);
   const text = (c: CallSite) => (c.monthlyUsdCurrent ?? 0) > 0 && (c.endpoint === 'chat' || c.endpoint === 'completion' || c.endpoint === 'batch' || c.endpoint === 'other');
   const movable = callSites.filter((c) => text(c) && qualityFor(catalog, c.task.type)?.openModels.includes(ref));
@@ -862,7 +864,7 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
       s = hi;
     }
   }
-  const band = r < 1 ? ` (seed's fixed-cost ranges $${fmtInt(fixed.low)}-$${fmtInt(fixed.high)} give $${fmtInt(fixed.low / (1 - r))}-$${fmtInt(fixed.high / (1 - r))})` : '';
+  const band = r < 1 ? ` (seed's fixed-cost ranges ${formatUsd(fixed.low, 'whole')}-${formatUsd(fixed.high, 'whole')} give ${formatUsd(fixed.low / (1 - r), 'whole')}-${formatUsd(fixed.high / (1 - r), 'whole')})` : '';
   const open = cheapestOpenRow(catalog, ref);
   let vsOpen = '';
   let openBreakEven: number | null | undefined;
@@ -873,17 +875,17 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
     openBreakEven = ro < 1 ? fixed.usd / (1 - ro) : null;
     vsOpen =
       ro < 1
-        ? ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), r = ${ro.toFixed(2)}: break-even at $${fmtInt(fixed.usd / (1 - ro))}/month of open-API spend.`
+        ? ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), r = ${ro.toFixed(2)}: break-even at ${formatUsd(fixed.usd / (1 - ro), 'whole')}/month of open-API spend.`
         : ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), GPUs cost ${ro.toFixed(1)}× as much even at scale: self-hosting does not beat open-model APIs on price for this mix.`;
   }
   const scope = movable.length ? `the ${movable.length} call site(s) an open 70B model can take` : 'all priced call sites (none is movable to a 70B model by task)';
   const derivation =
-    `Reference deployment ${ref} (the seed's 70B example), self-managed, on ${scope} (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out per call): ` +
-    `at 1,000× today's volume GPUs cost $${fmtInt(gpu)}/month vs $${fmtInt(spend * scale)} at today's API prices, r = $${r.toFixed(3)} of GPU per $1 of API. ` +
+    `Reference deployment ${ref} (the seed's 70B example), self-managed, on ${scope} (avg ${formatCount(w.inputTokens)} in / ${formatCount(w.outputTokens)} out per call): ` +
+    `at 1,000× today's volume GPUs cost ${formatUsd(gpu, 'whole')}/month vs ${formatUsd(spend * scale, 'whole')} at today's API prices, r = $${r.toFixed(3)} of GPU per $1 of API. ` +
     (linear === null
       ? 'GPUs cost more than these APIs even at scale: self-hosting never breaks even for this mix.'
-      : `At scale, break-even S = fixed $${fmtInt(fixed.usd)} ÷ (1 − ${r.toFixed(3)}) = $${fmtInt(linear ?? 0)}/month of today's API spend${band}` +
-        (s !== null ? `; with whole replicas at that volume it is $${fmtInt(s)}/month (GPUs $${fmtInt(gpuAt(s))})` : '') +
+      : `At scale, break-even S = fixed ${formatUsd(fixed.usd, 'whole')} ÷ (1 − ${r.toFixed(3)}) = ${formatUsd(linear ?? 0, 'whole')}/month of today's API spend${band}` +
+        (s !== null ? `; with whole replicas at that volume it is ${formatUsd(s, 'whole')}/month (GPUs ${formatUsd(gpuAt(s), 'whole')})` : '') +
         `. The seed claims $50K-$150K. Fixed costs are labeled assumptions in self-host-costs.json.`) +
     vsOpen;
   return { monthlyApiSpendUsd: s ?? linear, atScaleMonthlyApiSpendUsd: linear, gpuUsdPerApiUsd: r, ...(openBreakEven !== undefined ? { openApiMonthlySpendUsd: openBreakEven, gpuUsdPerOpenApiUsd: ro } : {}), derivation };
@@ -898,17 +900,21 @@ function cheapestOpenRow(catalog: Catalog, model: string): OpenPriceRow | undefi
  * cheapest viable APIs for the same calls, or it does not), recommended per-call changes decide
  * open-model APIs; the seed's spend thresholds only say where the spend sits, in the derivation.
  */
-function stageFor(spend: number, pool: SelfHostPool | null, callSites: CallSite[], breakEven: BreakEven): SpendStage {
+function stageFor(spend: number, pool: SelfHostPool | null, callSites: CallSite[], breakEven: BreakEven, catalog: Catalog): SpendStage {
+  const openApi = assumption(catalog, 'spendStageOpenApiUsd');
+  const evaluate = assumption(catalog, 'spendStageEvaluateSelfHostUsd');
+  const selfHost = assumption(catalog, 'spendStageSelfHostUsd');
+  const k = (usd: number) => `${formatUsd(usd / 1000, 'whole')}K`;
   const openChanges = callSites.filter((c) => c.recommendation?.tier === 'open-api' && c.recommendation.action !== 'keep');
-  const seed = spend < 20_000 ? 'under $20K/month' : spend < 50_000 ? '$20K-$50K/month' : spend < 200_000 ? '$50K-$200K/month' : 'over $200K/month';
+  const seed = spend < openApi ? `under ${k(openApi)}/month` : spend < evaluate ? `${k(openApi)}-${k(evaluate)}/month` : spend < selfHost ? `${k(evaluate)}-${k(selfHost)}/month` : `over ${k(selfHost)}/month`;
   const be =
-    `break-even $${breakEven.monthlyApiSpendUsd === null ? 'never' : fmtInt(breakEven.monthlyApiSpendUsd)}/month of today's (closed) API spend` +
-    (breakEven.openApiMonthlySpendUsd !== undefined ? `, ${breakEven.openApiMonthlySpendUsd === null ? 'never' : `$${fmtInt(breakEven.openApiMonthlySpendUsd)}/month`} of open-model API spend` : '');
+    `break-even $${breakEven.monthlyApiSpendUsd === null ? 'never' : formatCount(breakEven.monthlyApiSpendUsd)}/month of today's (closed) API spend` +
+    (breakEven.openApiMonthlySpendUsd !== undefined ? `, ${breakEven.openApiMonthlySpendUsd === null ? 'never' : `${formatUsd(breakEven.openApiMonthlySpendUsd, 'whole')}/month`} of open-model API spend` : '');
   const poolLine = pool
-    ? `best pool (${pool.model}, ${pool.style}) costs $${fmtInt(pool.totalMonthlyUsd)}/month against $${fmtInt(pool.apiSpendBestApi)} on the cheapest viable APIs for the same calls (${pool.netSavingsVsBestApi > 0 ? `saves $${fmtInt(pool.netSavingsVsBestApi)}` : `costs $${fmtInt(-pool.netSavingsVsBestApi)} more`})`
+    ? `best pool (${pool.model}, ${pool.style}) costs ${formatUsd(pool.totalMonthlyUsd, 'whole')}/month against ${formatUsd(pool.apiSpendBestApi, 'whole')} on the cheapest viable APIs for the same calls (${pool.netSavingsVsBestApi > 0 ? `saves ${formatUsd(pool.netSavingsVsBestApi, 'whole')}` : `costs ${formatUsd(-pool.netSavingsVsBestApi, 'whole')} more`})`
     : 'no call can move to a self-hosted open model';
-  const derivation = `Workspace spend $${fmtInt(spend)}/month (the seed's ${seed} band; its thresholds $20K / $50K / $200K are context, not the rule). Decided by this workspace's numbers: ${poolLine}; ${be}.`;
-  if (pool?.recommended) return { decision: 'self-host', label: `Self-host the ${pool.callSiteIds.length} pooled call site(s) on ${pool.model}: saves $${fmtInt(pool.netSavingsVsBestApi)}/month against the cheapest APIs`, derivation };
+  const derivation = `Workspace spend ${formatUsd(spend, 'whole')}/month (the seed's ${seed} band; its thresholds ${k(openApi)} / ${k(evaluate)} / ${k(selfHost)} are context, not the rule). Decided by this workspace's numbers: ${poolLine}; ${be}.`;
+  if (pool?.recommended) return { decision: 'self-host', label: `Self-host the ${pool.callSiteIds.length} pooled call site(s) on ${pool.model}: saves ${formatUsd(pool.netSavingsVsBestApi, 'whole')}/month against the cheapest APIs`, derivation };
   if (openChanges.length > 0) return { decision: 'open-model-apis', label: `Open-model APIs for what quality allows (${openChanges.length} call site(s)); self-hosting does not pay at these volumes`, derivation };
   return { decision: 'closed-apis', label: 'Keep closed APIs: no open-model change clears the threshold and self-hosting does not pay at these volumes', derivation };
 }
@@ -925,11 +931,4 @@ function sum(xs: number[]): number {
   return xs.reduce((s, x) => s + x, 0);
 }
 
-/** 12,345 — thousands separators without Intl, which is slow in hot loops. */
-function fmtInt(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
-function fmtUsd(n: number): string {
-  return n >= 100 ? fmtInt(n) : n.toFixed(2);
-}

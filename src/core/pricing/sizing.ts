@@ -5,11 +5,11 @@
  * catalog rows; assumptions (MFU, bandwidth efficiency, overheads) come from the catalog.
  */
 import type { MemoryTerm, SelfHostSizing } from '../../model/types';
+import { PRECISIONS, type Precision } from '../../model/vocabulary';
+import { formatCount, formatUsd } from '../../model/format';
 import { assumption, findArchitecture, findGpu, findModel, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from '../catalog/catalog';
 
 /** Weight precisions the sizer understands (fp16 sizes like bf16). */
-export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
-export type Precision = (typeof PRECISIONS)[number];
 
 const GIB = 1024 ** 3;
 
@@ -103,11 +103,11 @@ export function kvBytesPerToken(arch: ModelArchitecture, kvBytes = 2): { bytes: 
     const naive = 2 * arch.layers * arch.kvHeads * arch.headDim * kvBytes;
     return {
       bytes,
-      derivation: `MLA: ${arch.layers} layers × (${arch.kvLoraRank} latent + ${arch.qkRopeHeadDim} rope) × ${kvBytes} B = ${fmtInt(bytes)} B/token (naive 2×heads×head_dim would be ${fmtInt(naive)} B, ${(naive / bytes).toFixed(0)}× more)`,
+      derivation: `MLA: ${arch.layers} layers × (${arch.kvLoraRank} latent + ${arch.qkRopeHeadDim} rope) × ${kvBytes} B = ${formatCount(bytes)} B/token (naive 2×heads×head_dim would be ${formatCount(naive)} B, ${(naive / bytes).toFixed(0)}× more)`,
     };
   }
   const bytes = 2 * arch.layers * arch.kvHeads * arch.headDim * kvBytes;
-  return { bytes, derivation: `2 × ${arch.layers} layers × ${arch.kvHeads} KV heads × ${arch.headDim} head_dim × ${kvBytes} B = ${fmtInt(bytes)} B/token` };
+  return { bytes, derivation: `2 × ${arch.layers} layers × ${arch.kvHeads} KV heads × ${arch.headDim} head_dim × ${kvBytes} B = ${formatCount(bytes)} B/token` };
 }
 
 /**
@@ -150,7 +150,7 @@ function activationBytesPerGpu(arch: ModelArchitecture, tp: number): { bytes: nu
   const perToken = (4 * arch.hiddenSize + (2 * arch.intermediateSize) / tp) * 2;
   const logits = (256 * arch.vocabSize * 4) / tp;
   const bytes = batched * perToken + logits;
-  return { bytes, derivation: `${fmtInt(batched)} batched tokens × (4×${arch.hiddenSize} + 2×${arch.intermediateSize}/${tp}) × 2 B + logits 256×${fmtInt(arch.vocabSize)}×4 B/${tp} = ${fmtGiB(bytes)}/GPU` };
+  return { bytes, derivation: `${formatCount(batched)} batched tokens × (4×${arch.hiddenSize} + 2×${arch.intermediateSize}/${tp}) × 2 B + logits 256×${formatCount(arch.vocabSize)}×4 B/${tp} = ${fmtGiB(bytes)}/GPU` };
 }
 
 /** Dense tensor TFLOPS one GPU delivers for this precision (weight-only INT4/INT8 compute in 16-bit). */
@@ -162,7 +162,7 @@ export function computeTflops(gpu: GpuRow, precision: Precision): number {
 /** Memory, fit and speed of one model on one GPU configuration. */
 export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   const { arch, precision, gpu, gpuCount } = req;
-  const util = req.gpuMemoryUtilization ?? assumption(catalog, 'gpuMemoryUtilization', 0.9);
+  const util = req.gpuMemoryUtilization ?? assumption(catalog, 'gpuMemoryUtilization');
   const kvBytes = req.kvCacheDtype === 'fp8' ? 1 : 2;
   const notes: string[] = [];
   const split = parallelism(arch, gpu, gpuCount);
@@ -173,7 +173,7 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   const kv = kvBytesPerToken(arch, kvBytes);
   const perGpuKv = kvPerTokenPerGpu(arch, kv.bytes, tp, pp);
   const act = activationBytesPerGpu(arch, tp);
-  const runtime = assumption(catalog, 'runtimeOverheadGiB', 0.5) * GIB;
+  const runtime = assumption(catalog, 'runtimeOverheadGiB') * GIB;
   const overheadPerGpu = act.bytes + runtime;
   const usablePerGpu = gpu.visibleGiB * GIB * util;
   const weightsPerGpu = w.bytes / gpuCount;
@@ -192,9 +192,9 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   if ('error' in split) reason = split.error;
   else if (kvBudgetPerGpu <= 0)
     reason = `weights alone need ${fmtGiB(weightsPerGpu)} per GPU + ${fmtGiB(overheadPerGpu)} overhead, more than the ${fmtGiB(usablePerGpu)} usable on ${gpu.name} (${gpu.visibleGiB} GiB × ${util})`;
-  else if (req.contextTokens > arch.contextWindow) reason = `context ${fmtInt(req.contextTokens)} exceeds the model's ${fmtInt(arch.contextWindow)}-token window`;
+  else if (req.contextTokens > arch.contextWindow) reason = `context ${formatCount(req.contextTokens)} exceeds the model's ${formatCount(arch.contextWindow)}-token window`;
   else if (maxConcurrency < req.concurrency)
-    reason = `KV cache room for ${maxConcurrency} sequence(s) of ${fmtInt(seqTokens)} tokens, ${req.concurrency} requested`;
+    reason = `KV cache room for ${maxConcurrency} sequence(s) of ${formatCount(seqTokens)} tokens, ${req.concurrency} requested`;
   const fits = reason === undefined;
   if (precision === 'fp8' && !gpu.fp8Native) notes.push(`${gpu.name} has no FP8 tensor cores: FP8 weights run weight-only (W8A16), memory saved but not compute.`);
   if (precision === 'fp8') notes.push('FP8 here means every linear layer of the body in FP8 (vLLM dynamic FP8 / llm-compressor), embeddings and lm_head in BF16; checkpoints that keep attention or edge layers in BF16 (Meta\'s Llama 3.1 405B FP8: ~462 GiB) are larger.');
@@ -202,7 +202,7 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   if (arch.attention === 'alternating-sliding-window') notes.push('Sliding-window layers are capped at the window; engines without a hybrid KV allocator (vLLM before its hybrid allocator) reserve full context on every layer, roughly doubling KV use.');
   if (arch.attention === 'mla' && tp > 1) notes.push(`MLA's latent KV is replicated on each of the ${tp} tensor-parallel ranks.`);
   if (arch.activeParamsB < arch.totalParamsB) notes.push(`MoE: each decode step reads the ${arch.activeParamsB}B active parameters plus ${(moeStepSeconds(arch, tp, catalog) * 1000).toFixed(1)} ms of expert routing and dispatch (${arch.layers} layers × per-layer step time calibrated on published single-stream measurements, assumptions moeLayerStepMs / moeLayerStepMsPerTpDoubling); no speculative decoding assumed.`);
-  if (tp > 1) notes.push(`Decode bandwidth of ${tp} tensor-parallel GPUs counted as ${tp}^${assumption(catalog, 'tensorParallelExponent', 0.8)} = ${tpScale(tp, catalog).toFixed(2)}× one GPU (all-reduce overhead, assumption).`);
+  if (tp > 1) notes.push(`Decode bandwidth of ${tp} tensor-parallel GPUs counted as ${tp}^${assumption(catalog, 'tensorParallelExponent')} = ${tpScale(tp, catalog).toFixed(2)}× one GPU (all-reduce overhead, assumption).`);
   if (!gpu.nvlink && tp > 1) notes.push(`${gpu.name} has no NVLink: tensor parallel all-reduces go over PCIe, so multi-GPU decode is well below the bandwidth sum.`);
   if (pp > 1) notes.push(`${pp} pipeline stages across nodes: adds a hop per token; throughput needs micro-batching.`);
 
@@ -212,14 +212,14 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
     {
       name: 'kv-cache',
       gib: kvCacheBytes / GIB,
-      derivation: `${kv.derivation}; × ${fmtInt(seqTokens)} tokens × ${req.concurrency} sequences${arch.slidingWindow ? ` (sliding window ${arch.slidingWindow} on ${Math.round((arch.slidingWindowLayerFraction ?? 1) * 100)}% of layers)` : ''} = ${fmtGiB(kvCacheBytes)}`,
+      derivation: `${kv.derivation}; × ${formatCount(seqTokens)} tokens × ${req.concurrency} sequences${arch.slidingWindow ? ` (sliding window ${arch.slidingWindow} on ${Math.round((arch.slidingWindowLayerFraction ?? 1) * 100)}% of layers)` : ''} = ${fmtGiB(kvCacheBytes)}`,
     },
     { name: 'activations', gib: (act.bytes * gpuCount) / GIB, derivation: act.derivation },
     { name: 'runtime', gib: (runtime * gpuCount) / GIB, derivation: `non-torch allocations, NCCL/cuBLAS workspaces ≈ ${fmtGiB(runtime)}/GPU (assumption)` },
     {
       name: 'usable',
       gib: usableBytes / GIB,
-      derivation: `${gpuCount} × ${gpu.visibleGiB} GiB visible × gpu_memory_utilization ${util} = ${fmtGiB(usableBytes)}; KV room ${fmtGiB(Math.max(0, kvBudgetPerGpu) * gpuCount)} = ${fmtInt(maxKvTokens)} tokens`,
+      derivation: `${gpuCount} × ${gpu.visibleGiB} GiB visible × gpu_memory_utilization ${util} = ${fmtGiB(usableBytes)}; KV room ${fmtGiB(Math.max(0, kvBudgetPerGpu) * gpuCount)} = ${formatCount(maxKvTokens)} tokens`,
     },
   ];
   return {
@@ -263,7 +263,7 @@ function maxSequenceTokens(arch: ModelArchitecture, budget: number, perGpuFactor
 
 /** Effective bandwidth multiple of a tensor-parallel group: tp^exponent (all-reduce and launch overheads). */
 function tpScale(tp: number, catalog: Catalog): number {
-  return Math.pow(tp, assumption(catalog, 'tensorParallelExponent', 0.8));
+  return Math.pow(tp, assumption(catalog, 'tensorParallelExponent'));
 }
 
 interface Speed {
@@ -277,8 +277,8 @@ interface Speed {
  * the catalog's MFU.
  */
 function throughput(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpuCount: number, weightsBytes: number, catalog: Catalog): Speed {
-  const eff = assumption(catalog, 'decodeBandwidthEfficiency', 0.72);
-  const mfu = assumption(catalog, 'prefillMfu', 0.45);
+  const eff = assumption(catalog, 'decodeBandwidthEfficiency');
+  const mfu = assumption(catalog, 'prefillMfu');
   const bw = gpu.bandwidthTBs * 1e12 * eff * tpScale(Math.min(gpuCount, gpu.maxPerNode), catalog);
   const activeBytes = weightsBytes * (arch.activeParamsB / arch.totalParamsB);
   const decodeSingle = 1 / (activeBytes / bw + moeStepSeconds(arch, Math.min(gpuCount, gpu.maxPerNode), catalog));
@@ -295,7 +295,7 @@ function throughput(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, 
  */
 export function moeStepSeconds(arch: ModelArchitecture, tp: number, catalog: Catalog): number {
   if (arch.activeParamsB >= arch.totalParamsB) return 0;
-  const perLayerMs = assumption(catalog, 'moeLayerStepMs', 0.26) + assumption(catalog, 'moeLayerStepMsPerTpDoubling', 0.1) * Math.log2(Math.max(1, tp));
+  const perLayerMs = assumption(catalog, 'moeLayerStepMs') + assumption(catalog, 'moeLayerStepMsPerTpDoubling') * Math.log2(Math.max(1, tp));
   return (arch.layers * perLayerMs) / 1000;
 }
 
@@ -304,8 +304,8 @@ export function moeStepSeconds(arch: ModelArchitecture, tp: number, catalog: Cat
  * each sequence's KV, bounded also by compute (2 × active params FLOPs per token).
  */
 export function batchedDecodeTokensPerSecond(r: SizingResult, arch: ModelArchitecture, gpu: GpuRow, batch: number, avgSeqTokens: number, catalog: Catalog): number {
-  const eff = assumption(catalog, 'decodeBandwidthEfficiency', 0.72);
-  const mfu = assumption(catalog, 'prefillMfu', 0.45);
+  const eff = assumption(catalog, 'decodeBandwidthEfficiency');
+  const mfu = assumption(catalog, 'prefillMfu');
   const bw = gpu.bandwidthTBs * 1e12 * eff * tpScale(r.tensorParallel, catalog);
   // MoE: a batch touches more experts than one token does; fraction of expert weights read ≈ 1 − (1 − active/total)^B.
   const activeFrac = arch.activeParamsB / arch.totalParamsB;
@@ -330,8 +330,8 @@ export interface Workload {
 export function p95Context(w: Workload, catalog: Catalog): { tokens: number; basis: string } {
   const mean = w.inputTokens + w.outputTokens;
   if (w.p95ContextTokens !== undefined) return { tokens: Math.max(mean, w.p95ContextTokens), basis: 'given p95' };
-  const factor = assumption(catalog, 'contextP95OverMean', 2.5);
-  return { tokens: Math.round(mean * factor), basis: `mean ${fmtInt(mean)} × ${factor} (assumption contextP95OverMean)` };
+  const factor = assumption(catalog, 'contextP95OverMean');
+  return { tokens: Math.round(mean * factor), basis: `mean ${formatCount(mean)} × ${factor} (assumption contextP95OverMean)` };
 }
 
 export interface DeploymentPlan {
@@ -371,8 +371,8 @@ export function gpuPrice(gpu: GpuRow, providerClass?: ProviderClass): GpuPrice |
 export function planDeployment(arch: ModelArchitecture, workload: Workload, catalog: Catalog, opts: PlanOptions = {}): DeploymentPlan | null {
   // Branch and bound: visit priced configurations from the cheapest hourly rate up, skip those whose
   // weights cannot fit, and stop once one replica of the next candidate already costs more than the best plan.
-  const hours = assumption(catalog, 'hoursPerMonth', 730);
-  const util = assumption(catalog, 'gpuMemoryUtilization', 0.9);
+  const hours = assumption(catalog, 'hoursPerMonth');
+  const util = assumption(catalog, 'gpuMemoryUtilization');
   const candidates: Array<{ gpu: GpuRow; precision: Precision; count: number; floor: number }> = [];
   for (const gpu of catalog.gpus) {
     if (opts.gpuIds && !opts.gpuIds.includes(gpu.id)) continue;
@@ -404,8 +404,8 @@ export function planDeployment(arch: ModelArchitecture, workload: Workload, cata
  * NVLink, up to a node.
  */
 export function maxGpusPerReplica(gpu: GpuRow, catalog: Catalog): number {
-  if (/geforce/i.test(gpu.name)) return assumption(catalog, 'maxGpusPerReplicaConsumer', 1);
-  if (!gpu.nvlink) return assumption(catalog, 'maxGpusPerReplicaWithoutNvlink', 2);
+  if (/geforce/i.test(gpu.name)) return assumption(catalog, 'maxGpusPerReplicaConsumer');
+  if (!gpu.nvlink) return assumption(catalog, 'maxGpusPerReplicaWithoutNvlink');
   return Infinity;
 }
 
@@ -437,15 +437,15 @@ function sizeForPlanning(arch: ModelArchitecture, precision: Precision, gpu: Gpu
 }
 
 function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpuCount: number, w: Workload, catalog: Catalog, opts: PlanOptions): DeploymentPlan {
-  const hours = assumption(catalog, 'hoursPerMonth', 730);
-  const target = assumption(catalog, 'targetUtilization', 0.6);
-  const peak = assumption(catalog, 'peakFactor', 2);
-  const discount = assumption(catalog, 'reservedDiscount', 0.35);
+  const hours = assumption(catalog, 'hoursPerMonth');
+  const target = assumption(catalog, 'targetUtilization');
+  const peak = assumption(catalog, 'peakFactor');
+  const discount = assumption(catalog, 'reservedDiscount');
   // KV is sized for the p95 context at the needed concurrency; the mean only drives throughput.
   const p95 = p95Context(w, catalog);
   const seq = Math.min(arch.contextWindow, Math.max(1, p95.tokens));
   const wantConc = opts.concurrency ?? 64;
-  const minConc = assumption(catalog, 'minServiceConcurrency', 4);
+  const minConc = assumption(catalog, 'minServiceConcurrency');
   const probe = sizeForPlanning(arch, precision, gpu, gpuCount, seq, minConc, catalog);
   let batch = Math.max(minConc, Math.min(wantConc, probe.maxConcurrency));
   // Resident length during decode averages the prompt plus half the output.
@@ -473,11 +473,11 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const reserved = gpuHours * reservedRate;
   const utilization = capacity > 0 ? avgLoad / (capacity * Math.max(1, replicas)) : 0;
   const derivation = result.fits
-    ? `KV sized for the p95 context ${fmtInt(seq)} tokens (${p95.basis}) × batch ${batch}; load ${avgLoad.toFixed(3)} calls/s (${fmtInt(w.callsPerMonth)}/month ÷ ${hours} h); one replica (${gpuCount}× ${gpu.id}, ${precision}, batch ${batch}) sustains ${capacity.toFixed(2)} calls/s ` +
-      `(${fmtInt(w.inputTokens)} in at ${fmtInt(result.prefillTokensPerSecond)} tok/s prefill + ${fmtInt(w.outputTokens)} out at ${fmtInt(decodeAgg)} tok/s batched decode, ${(decodeAgg / batch).toFixed(1)} tok/s per stream); ` +
+    ? `KV sized for the p95 context ${formatCount(seq)} tokens (${p95.basis}) × batch ${batch}; load ${avgLoad.toFixed(3)} calls/s (${formatCount(w.callsPerMonth)}/month ÷ ${hours} h); one replica (${gpuCount}× ${gpu.id}, ${precision}, batch ${batch}) sustains ${capacity.toFixed(2)} calls/s ` +
+      `(${formatCount(w.inputTokens)} in at ${formatCount(result.prefillTokensPerSecond)} tok/s prefill + ${formatCount(w.outputTokens)} out at ${formatCount(decodeAgg)} tok/s batched decode, ${(decodeAgg / batch).toFixed(1)} tok/s per stream); ` +
       `replicas = max(1, ⌈load × peak ${peak} ÷ capacity⌉, ⌈load ÷ (capacity × ${target})⌉) = ${replicas} (avg utilization ${(utilization * 100).toFixed(1)}%); ` +
       (price
-        ? `${replicas} × ${gpuCount} GPUs × ${hours} h × $${price.usdPerGpuHour}/GPU-h (${price.provider}, ${price.providerClass}, ${price.source}, as of ${price.asOf}) = $${fmtInt(onDemand)}/month on demand; reserved ≈ $${fmtInt(reserved)}/month (${price.reservedUsdPerGpuHour ? 'quoted rate' : `${Math.round(discount * 100)}% commitment discount, assumption`})`
+        ? `${replicas} × ${gpuCount} GPUs × ${hours} h × $${price.usdPerGpuHour}/GPU-h (${price.provider}, ${price.providerClass}, ${price.source}, as of ${price.asOf}) = ${formatUsd(onDemand, 'whole')}/month on demand; reserved ≈ ${formatUsd(reserved, 'whole')}/month (${price.reservedUsdPerGpuHour ? 'quoted rate' : `${Math.round(discount * 100)}% commitment discount, assumption`})`
         : `no hourly price for ${gpu.id} in the catalog`)
     : `does not fit: ${result.reason}`;
   const sizing: SelfHostSizing = {
@@ -590,10 +590,6 @@ export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer 
   };
 }
 
-/** 12,345 — thousands separators without Intl, which is slow in hot loops. */
-function fmtInt(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 function fmtB(n: number): string {
   return `${(n / 1e9).toFixed(2)}B`;

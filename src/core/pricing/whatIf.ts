@@ -8,10 +8,10 @@
  * The pricing itself is the scan's own pipeline (`priceCallSites`), so with no what-if and the
  * bundled catalog the output equals the scan's pricing (unit-tested).
  */
-import type { AdvisorOptions, DataSensitivity } from './advisor';
+import type { AdvisorOptions } from './advisor';
 import { findGpu, loadCatalog, type Catalog } from '../catalog/catalog';
 import { priceCallSites } from './pipeline';
-import { PRECISIONS, type Precision } from './sizing';
+import { PRECISIONS, type DataSensitivity, type Precision } from '../../model/vocabulary';
 import type { ScanResult } from '../../model/types';
 
 /** What the panel lets people change; every field optional (absent = as scanned). */

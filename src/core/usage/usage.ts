@@ -7,6 +7,7 @@
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
 import { parseRate, parseTaskType } from '../estimate/annotations';
 import type { CallAnnotation, TaskType, VolumeEstimate } from '../../model/types';
+import { BUILTIN_CALLS_PER_MONTH } from '../../model/vocabulary';
 
 /** Settings for one call site, function or file glob. */
 export interface UsageEntry {
@@ -35,7 +36,6 @@ export interface UsageError {
 }
 
 /** The built-in volume when nothing else says: an assumption, labeled as such wherever it shows. */
-export const BUILTIN_CALLS_PER_MONTH = 10_000;
 
 /** Aliases beyond this are refused: "billion laughs" documents expand exponentially through them. */
 export const MAX_ALIAS_COUNT = 50;

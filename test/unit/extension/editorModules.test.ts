@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseAnnotation } from '../../../src/core/estimate/annotations';
-import { PRECISIONS } from '../../../src/core/pricing/sizing';
+import { PRECISIONS } from '../../../src/model/vocabulary';
 import { parseUsageFile } from '../../../src/core/usage/usage';
 import { scanWorkspace } from '../../../src/scan/scan';
 import type { ScanResult } from '../../../src/model/types';
@@ -15,7 +15,7 @@ import { planAnnotationEdit } from '../../../src/extension/annotationEdit';
 import { catalogWithOverride, parsePriceFile, parseStoredOverride } from '../../../src/core/catalog/priceOverride';
 import { ensureUsageFile, patchUsageFile, USAGE_FILE_TEMPLATE } from '../../../src/scan/usageFile';
 import { applyWhatIf } from '../../../src/core/pricing/whatIf';
-import { PRECISION_CHOICES, parseFromWebview } from '../../../src/webview/protocol';
+import { parseFromWebview } from '../../../src/webview/protocol';
 
 const EXAMPLE = path.resolve('examples', 'support-desk');
 
@@ -114,8 +114,9 @@ describe('editor: what-if re-pricing', function () {
     assert.ok(unfit.some((o) => /no priced configuration that fits on rtx-4090-24gb, bf16|not viable/.test(o.why)), JSON.stringify(unfit.map((o) => o.why)));
   });
 
-  it('the protocol\'s precisions are the sizer\'s', function () {
-    assert.deepEqual([...PRECISION_CHOICES], [...PRECISIONS]);
+  it('the protocol accepts exactly the sizer\'s precisions', function () {
+    for (const precision of PRECISIONS) assert.equal((parseFromWebview({ type: 'whatIf', precision }) as { precision?: string } | undefined)?.precision, precision);
+    assert.equal(parseFromWebview({ type: 'whatIf', precision: 'fp4' }), undefined);
   });
 });
 

@@ -25,7 +25,7 @@ function input(model: string, over: Partial<AdviceInput> & { taskType?: TaskType
 /** The bundled catalog with some rows replaced (a deprecation date, an unknown capability). */
 function withRows(edit: (c: Catalog) => Pick<Catalog, 'closed' | 'open'>): Catalog {
   const parts = edit(catalog);
-  return buildCatalog({ closed: parts.closed, open: parts.open, architectures: catalog.architectures, gpus: catalog.gpus, quality: catalog.quality, selfHostCosts: catalog.selfHostCosts, assumptions: catalog.assumptions });
+  return buildCatalog({ closed: parts.closed, open: parts.open, architectures: catalog.architectures, gpus: catalog.gpus, quality: catalog.quality, selfHostCosts: catalog.selfHostCosts, assumptions: catalog.assumptions, referenceModels: catalog.referenceModels, ownCloud: catalog.ownCloud });
 }
 
 describe('advice rules: retired and deprecated models', () => {

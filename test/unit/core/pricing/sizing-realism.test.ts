@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { assumption, findArchitecture, findGpu, loadCatalog } from '../../../../src/core/catalog/catalog';
-import { maxGpusPerReplica, moeStepSeconds, p95Context, planDeployment, sizeModel, type Precision } from '../../../../src/core/pricing/sizing';
+import { maxGpusPerReplica, moeStepSeconds, p95Context, planDeployment, sizeModel } from '../../../../src/core/pricing/sizing';
+import type { Precision } from '../../../../src/model/vocabulary';
 
 const catalog = loadCatalog();
 const arch = (id: string) => {
@@ -31,7 +32,7 @@ describe('sizing realism: MoE single-stream decode against published measurement
     const g = gpu('h100-80gb');
     const a = arch('llama-3.1-8b');
     const r = sizeModel({ arch: a, precision: 'bf16', gpu: g, gpuCount: 1, contextTokens: 2048, concurrency: 1 }, catalog);
-    const ceiling = (g.bandwidthTBs * 1e12 * assumption(catalog, 'decodeBandwidthEfficiency', 0.72)) / r.weightsBytes;
+    const ceiling = (g.bandwidthTBs * 1e12 * assumption(catalog, 'decodeBandwidthEfficiency')) / r.weightsBytes;
     assert.ok(Math.abs(r.decodeTokensPerSecond - ceiling) < 1e-6);
   });
 
@@ -45,7 +46,7 @@ describe('sizing realism: KV for the p95 context, GPU policy', () => {
   it('sizes the KV cache for the p95 context (mean × factor from data), not the mean', () => {
     const w = { callsPerMonth: 100_000, inputTokens: 3000, outputTokens: 400 };
     const p95 = p95Context(w, catalog);
-    assert.equal(p95.tokens, Math.round(3400 * assumption(catalog, 'contextP95OverMean', 2.5)));
+    assert.equal(p95.tokens, Math.round(3400 * assumption(catalog, 'contextP95OverMean')));
     const plan = planDeployment(arch('llama-3.1-8b'), w, catalog);
     assert.ok(plan);
     assert.match(plan.derivation, new RegExp(`KV sized for the p95 context ${p95.tokens.toLocaleString('en-US')} tokens`));
