@@ -10,6 +10,7 @@ import gpuJson from '../../../data/catalog/gpus.json';
 import qualityJson from '../../../data/catalog/quality.json';
 import selfHostJson from '../../../data/catalog/self-host-costs.json';
 import ownCloudJson from '../../../data/catalog/own-cloud.json';
+import routersJson from '../../../data/catalog/routers.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
 export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
@@ -255,6 +256,19 @@ export interface OwnCloudRow extends Sourced {
   basis: 'cited' | 'estimate';
 }
 
+/** A router or gateway the code may already call through (routers.json): what a model-id change reaches there. */
+export interface RouterRow extends Sourced {
+  id: string;
+  label: string;
+  /** Provider ids the analyzers give calls through it. */
+  providers: string[];
+  servesVendors: string[];
+  servesOpenProviders: string[];
+  /** The team configures its provider keys in it: other models of the vendor it routes to are a config change. */
+  sameVendorThroughConfig: boolean;
+  basis: 'cited' | 'estimate';
+}
+
 /** A numeric sizing or cost assumption (reserved discount, MFU, peak factor...), editable as data. */
 export interface AssumptionRow extends Sourced {
   id: string;
@@ -285,6 +299,8 @@ export interface Catalog {
   assumptions: AssumptionRow[];
   /** Own-cloud-account hosting for regulated data (own-cloud.json); absent in small test catalogs. */
   ownCloud?: OwnCloudRow[];
+  /** Routers and gateways (routers.json); absent in small test catalogs. */
+  routers?: RouterRow[];
   referenceModels: ReferenceModelRow[];
   /** canonical key -> model id, built once by loadCatalog. */
   index: Map<string, string>;
@@ -347,7 +363,8 @@ export function loadCatalog(): Catalog {
   const selfHostCosts = (selfHostJson as unknown as RowsFile<SelfHostCostRow>).rows;
   const { assumptions, referenceModels } = selfHostJson as unknown as { assumptions: AssumptionRow[]; referenceModels: ReferenceModelRow[] };
   const ownCloud = (ownCloudJson as unknown as RowsFile<OwnCloudRow>).rows;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud });
+  const routers = (routersJson as unknown as RowsFile<RouterRow>).rows;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers });
   return cached;
 }
 
@@ -362,7 +379,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
   const snapshot = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   const sources = new Set<string>();
   // One entry per document: rows of the same file differ only by their `; key ...` suffix.
-  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? [])]) sources.add(r.source.split('; key')[0].trim());
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? []), ...(parts.routers ?? [])]) sources.add(r.source.split('; key')[0].trim());
   const index = new Map<string, string>();
   const exact = new Map<string, string>();
   const add = (name: string, id: string) => {

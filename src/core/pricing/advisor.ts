@@ -35,6 +35,7 @@ import {
   type ModelCapabilities,
   type OpenPriceRow,
   type OwnCloudRow,
+  type RouterRow,
   type ProviderClass,
   type QualityRow,
   type SelfHostCostRow,
@@ -158,9 +159,16 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   // Regulated data: open models only where the team's own cloud serves them.
   const ownOpenProviders = regulated ? new Set((catalog.ownCloud ?? []).flatMap((r) => r.servesOpenProviders)) : undefined;
   opts.push(...openApiOptions(input, current, quality, catalog, today, ownOpenProviders));
+  const router = routerOf(catalog, input.provider);
+  if (router && !regulated) {
+    // The router's own serving of open models, which the cheapest-provider pick above may have passed over.
+    const inRouter = openApiOptions(input, current, quality, catalog, today, new Set(router.servesOpenProviders));
+    for (const o of inRouter) if (!opts.some((x) => x.label === o.label)) opts.push(o);
+  }
   if (options.includeSelfHost !== false) opts.push(...selfHostOptions(input, quality, catalog, options));
 
   if (regulated) applyRegulated(opts, input, current, currentOption, catalog);
+  if (router) rule.router = markReachable(opts, router, current);
   const recommendation = recommend(opts, currentOption, options, rule);
   return { options: opts, recommendation, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
 }
@@ -584,7 +592,36 @@ export interface RecommendRule {
   usd: number;
   fraction: number;
   lifecycle?: Lifecycle;
+  /** The router the call already goes through, and the options it reaches by a model-id change. */
+  router?: { row: RouterRow; reachable: Set<HostingOption> };
 }
+
+/** The router or gateway a call goes through, by the provider the analyzers found. */
+export function routerOf(catalog: Catalog, provider: string): RouterRow | undefined {
+  const p = provider.toLowerCase();
+  return (catalog.routers ?? []).find((r) => r.providers.includes(p));
+}
+
+/** Options the router reaches by a model-id (or config) change; each says so in its why. */
+function markReachable(opts: HostingOption[], router: RouterRow, current: CatalogModel): { row: RouterRow; reachable: Set<HostingOption> } {
+  const reachable = new Set<HostingOption>();
+  // Closed options are always the current model's vendor (closedSiblings, own-cloud moves).
+  const vendor = current.closed?.vendor ?? '';
+  for (const o of opts) {
+    if (o.current) {
+      reachable.add(o);
+      continue;
+    }
+    const closedReach = o.tier === 'closed-api' && vendor !== '' && (router.servesVendors.includes(vendor) || router.sameVendorThroughConfig);
+    const openReach = o.tier === 'open-api' && router.servesOpenProviders.includes(o.provider ?? '');
+    if (closedReach || openReach) {
+      reachable.add(o);
+      o.why = `${router.sameVendorThroughConfig ? `a model change in the ${router.label} config` : `a model-id change on ${router.label}`}, which the code already calls; ${o.why}`;
+    }
+  }
+  return { row: router, reachable };
+}
+
 
 /** "Switch to x" / "x via p" → the target, for a "Migrate to ..." label. */
 function targetOf(option: HostingOption): string {
@@ -631,11 +668,26 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
     const extra = sameModel.monthlyUsd - best.monthlyUsd;
     if (!(extra >= rule.usd && extra >= rule.fraction * sameModel.monthlyUsd)) best = sameModel;
   }
-  const warn = life?.state === 'deprecating' ? ` ${life.note}.` : '';
+  // A call on a router stays on it unless a new vendor saves the threshold beyond the best in-router option.
+  let leftOnRouter = '';
+  if (rule.router && !rule.router.reachable.has(best)) {
+    const inRouter = viable.find((o) => rule.router?.reachable.has(o));
+    if (inRouter) {
+      const extra = inRouter.monthlyUsd - best.monthlyUsd;
+      if (!(extra >= rule.usd && extra >= rule.fraction * inRouter.monthlyUsd)) {
+        leftOnRouter = `Staying on ${rule.router.row.label}: ${best.label} would save ${formatUsd(extra)}/month more, below the threshold for a new vendor.`;
+        best = inRouter;
+      } else {
+        leftOnRouter = `A new vendor beyond ${rule.router.row.label}: saves ${formatUsd(extra)}/month more than the best model on it (${inRouter.label}).`;
+      }
+    }
+  }
+  const notes = [life?.state === 'deprecating' ? `${life.note}.` : '', leftOnRouter].filter(Boolean);
+  const warn = notes.length ? `. ${notes.join(' ')}` : '';
   const savings = current.viable ? Math.max(0, current.monthlyUsd - best.monthlyUsd) : 0;
   const pct = current.monthlyUsd > 0 ? Math.round((savings / current.monthlyUsd) * 100) : 0;
   if (best.current) {
-    return dated({ tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: 0, action: 'keep', why: `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}.${warn}` });
+    return dated({ tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: 0, action: 'keep', why: `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}${warn}` });
   }
   const clears = current.viable && savings >= rule.usd && savings >= rule.fraction * current.monthlyUsd;
   if (!clears && current.viable) {
@@ -645,7 +697,7 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
       monthlyUsd: current.monthlyUsd,
       savingsUsd: 0,
       action: 'keep',
-      why: `not worth a change: ${best.label} saves ${formatUsd(savings)}/month (${pct}%), below the threshold (${formatUsd(rule.usd, 'whole')}/month and ${Math.round(rule.fraction * 100)}%).${warn}`,
+      why: `not worth a change: ${best.label} saves ${formatUsd(savings)}/month (${pct}%), below the threshold (${formatUsd(rule.usd, 'whole')}/month and ${Math.round(rule.fraction * 100)}%)${warn}`,
     });
   }
   const delta = best.monthlyUsd - current.monthlyUsd;

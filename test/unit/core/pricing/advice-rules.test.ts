@@ -200,3 +200,30 @@ describe('advice rules: regulated data', () => {
     assert.ok(!advice.options.some((o) => o.viable && o.tier === 'open-api' && !/in your own/.test(o.label)));
   });
 });
+
+describe('advice rules: routers and gateways', () => {
+  const summarize = (provider: string) => input('gpt-4o', { provider, taskType: 'summarization' });
+
+  it('advises a call on OpenRouter within OpenRouter first: a model-id change beats a new vendor saving less than the threshold more', () => {
+    const direct = adviseCall(summarize('openai'), catalog, { today: TODAY });
+    const routed = adviseCall(summarize('openrouter'), catalog, { today: TODAY });
+    assert.equal(direct.recommendation?.tier, 'open-api', 'without a router the cheapest vendor wins');
+    assert.equal(routed.recommendation?.label, 'Switch to gpt-4o-mini');
+    assert.match(routed.recommendation?.why ?? '', /a model-id change on OpenRouter, which the code already calls/);
+    assert.match(routed.recommendation?.why ?? '', /Staying on OpenRouter: .* would save \$\d+\.\d\d\/month more, below the threshold for a new vendor/);
+  });
+
+  it('lets a new vendor win when it saves the threshold beyond the best in-router option', () => {
+    const routed = adviseCall(input('claude-sonnet-4-5', { provider: 'aws-bedrock', taskType: 'chat' }), catalog, { today: TODAY });
+    assert.equal(routed.recommendation?.tier, 'open-api');
+    assert.match(routed.recommendation?.why ?? '', /A new vendor beyond Amazon Bedrock: saves \$\d+\/month more than the best model on it \(Switch to claude-haiku-4-5\)/);
+  });
+
+  it('treats a gateway the team configures (LiteLLM, Portkey, Cloudflare) as reaching the vendor it already routes to', () => {
+    for (const provider of ['litellm', 'portkey', 'cloudflare-ai-gateway']) {
+      const routed = adviseCall(summarize(provider), catalog, { today: TODAY });
+      assert.equal(routed.recommendation?.label, 'Switch to gpt-4o-mini', provider);
+      assert.match(routed.recommendation?.why ?? '', /a model change in the .* config/);
+    }
+  });
+});
