@@ -218,6 +218,8 @@ export interface QualityRow extends Sourced {
   closedMinClass: 'tiny' | 'small' | 'large' | 'reasoning';
   closedLeads: boolean;
   why: string;
+  /** Per group of open models, what their adequacy rests on: a cited public result or an estimate. */
+  openModelBasis?: Array<{ models: string[]; basis: 'cited' | 'estimate'; source: string }>;
 }
 
 /** A fixed monthly cost of running inference yourself (a labeled assumption with defaults). */

@@ -730,7 +730,20 @@ function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Cat
     if (c.usd >= cost.usd) continue;
     options.push({ tier: 'closed-api', label: `Switch to ${other.id}`, monthlyUsd: c.usd, viable: true, why: `cheaper embedding model of the same vendor; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: other.provider, model: other.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
   }
-  diagnostics.push('no open embedding model is priced in the catalog; open and self-hosted embedding options are not compared');
+  // Open embedding models served per token: adequate per quality.json's embedding row.
+  const adequate = qualityFor(catalog, 'embedding')?.openModels ?? [];
+  const byModel = new Map<string, OpenPriceRow>();
+  for (const open of catalog.open) {
+    if (open.endpoint !== 'embedding' || !adequate.includes(open.model)) continue;
+    const prev = byModel.get(open.model);
+    if (!prev || open.inputPerMTok < prev.inputPerMTok) byModel.set(open.model, open);
+  }
+  for (const open of byModel.values()) {
+    const c = tokenCost(input, open.inputPerMTok, 0, priceLabel(open, `${open.provider} ${open.providerModelId}, input tokens only`), true, undefined, open.model);
+    if (c.usd >= cost.usd) continue;
+    const basis = qualityFor(catalog, 'embedding')?.openModelBasis?.find((b) => b.models.includes(open.model));
+    options.push({ tier: 'open-api', label: `${open.model} via ${open.provider}`, monthlyUsd: c.usd, viable: true, why: `open embedding model${basis ? ` (${basis.basis}: ${basis.source})` : ''}; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: open.provider, model: open.model, derivation: c.derivation, price: { source: open.source, asOf: open.asOf } });
+  }
   return { options, recommendation: recommend(options, cur, {}, rule), monthlyUsdCurrent: cost.usd, diagnostics };
 }
 

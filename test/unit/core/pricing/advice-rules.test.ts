@@ -25,7 +25,7 @@ function input(model: string, over: Partial<AdviceInput> & { taskType?: TaskType
 /** The bundled catalog with some rows replaced (a deprecation date, an unknown capability). */
 function withRows(edit: (c: Catalog) => Pick<Catalog, 'closed' | 'open'>): Catalog {
   const parts = edit(catalog);
-  return buildCatalog({ closed: parts.closed, open: parts.open, architectures: catalog.architectures, gpus: catalog.gpus, quality: catalog.quality, selfHostCosts: catalog.selfHostCosts, assumptions: catalog.assumptions, referenceModels: catalog.referenceModels, ownCloud: catalog.ownCloud });
+  return buildCatalog({ closed: parts.closed, open: parts.open, architectures: catalog.architectures, gpus: catalog.gpus, quality: catalog.quality, selfHostCosts: catalog.selfHostCosts, assumptions: catalog.assumptions, referenceModels: catalog.referenceModels, ownCloud: catalog.ownCloud, routers: catalog.routers });
 }
 
 describe('advice rules: retired and deprecated models', () => {
@@ -114,7 +114,7 @@ describe('advice rules: screening options by what the call needs', () => {
 
   it('says "no image input" for a text-only model and flags an unstated capability as unverified, not viable', () => {
     // Every open provider row with JSON schema unknown (null), and one 8B row known text-only.
-    const probe = withRows((c) => ({ closed: c.closed, open: c.open.map((r) => ({ ...r, capabilities: { ...r.capabilities, jsonSchema: null, vision: r.model === 'llama-3.1-8b' ? false : r.capabilities.vision } })) }));
+    const probe = withRows((c) => ({ closed: c.closed, open: c.open.filter((r) => r.model === 'llama-3.1-8b').map((r) => ({ ...r, capabilities: { ...r.capabilities, jsonSchema: null, vision: false } })) }));
     const json = adviseCall(input('gpt-4o', { features: { ...noFeatures, structuredOutput: true } }), probe, { today: TODAY });
     const llama = json.options.find((o) => o.model === 'llama-3.1-8b');
     assert.ok(llama);
@@ -136,7 +136,8 @@ describe('advice rules: screening options by what the call needs', () => {
   });
 
   it('rejects a target whose context is smaller than the call', () => {
-    const advice = adviseCall(input('gpt-4.1', { taskType: 'summarization', tokens: { inputPerCall: 900_000, outputPerCall: 500, method: 't' } }), catalog, { today: TODAY });
+    const probe = withRows((c) => ({ closed: c.closed, open: c.open.filter((r) => r.model === 'qwen-2.5-72b' || r.model === 'mixtral-8x7b') }));
+    const advice = adviseCall(input('gpt-4.1', { taskType: 'summarization', tokens: { inputPerCall: 900_000, outputPerCall: 500, method: 't' } }), probe, { today: TODAY });
     const qwen = advice.options.find((o) => o.model === 'qwen-2.5-72b');
     assert.match(qwen?.why ?? '', /^not viable: context 32,768 tokens is smaller than the call's ~900,500/);
     assert.equal(qwen?.viable, false);
@@ -205,11 +206,16 @@ describe('advice rules: routers and gateways', () => {
   const summarize = (provider: string) => input('gpt-4o', { provider, taskType: 'summarization' });
 
   it('advises a call on OpenRouter within OpenRouter first: a model-id change beats a new vendor saving less than the threshold more', () => {
-    const direct = adviseCall(summarize('openai'), catalog, { today: TODAY });
-    const routed = adviseCall(summarize('openrouter'), catalog, { today: TODAY });
+    // Without OpenRouter's own open-model rows, the best it reaches is a sibling of the current model.
+    const noOpenOnRouter = withRows((c) => ({ closed: c.closed, open: c.open.filter((r) => r.provider !== 'openrouter') }));
+    const direct = adviseCall(summarize('openai'), noOpenOnRouter, { today: TODAY });
+    const routed = adviseCall(summarize('openrouter'), noOpenOnRouter, { today: TODAY });
     assert.equal(direct.recommendation?.tier, 'open-api', 'without a router the cheapest vendor wins');
-    assert.equal(routed.recommendation?.label, 'Switch to gpt-4o-mini');
     assert.match(routed.recommendation?.why ?? '', /a model-id change on OpenRouter, which the code already calls/);
+    assert.equal(routed.recommendation?.label, 'Switch to gpt-4o-mini');
+    // With OpenRouter's own rows, an open model on it is a model-id change too.
+    const onRouter = adviseCall(summarize('openrouter'), catalog, { today: TODAY });
+    assert.match(onRouter.recommendation?.why ?? '', /a model-id change on OpenRouter/);
     assert.match(routed.recommendation?.why ?? '', /Staying on OpenRouter: .* would save \$\d+\.\d\d\/month more, below the threshold for a new vendor/);
   });
 
@@ -225,5 +231,41 @@ describe('advice rules: routers and gateways', () => {
       assert.equal(routed.recommendation?.label, 'Switch to gpt-4o-mini', provider);
       assert.match(routed.recommendation?.why ?? '', /a model change in the .* config/);
     }
+  });
+});
+
+describe('advice rules: quality rows for the current open generation', () => {
+  const generation = ['gpt-oss-120b', 'qwen3-235b-a22b-instruct-2507', 'llama-4-maverick', 'deepseek-v3.1', 'kimi-k2', 'glm-4.5', 'gemma-3-27b', 'mistral-small-3.2'];
+
+  it('lists the current open generation for general tasks, each open model with an architecture and a stated basis (cited or estimate)', () => {
+    const chat = catalog.quality.find((q) => q.task === 'classification');
+    assert.ok(chat);
+    for (const m of generation) assert.ok(chat.openModels.includes(m), `${m} listed for classification`);
+    for (const row of catalog.quality) {
+      for (const m of row.openModels) {
+        assert.ok(catalog.architectures.some((a) => a.id === m), `${row.task}: ${m} has an architecture`);
+        const basis = row.openModelBasis?.find((b) => b.models.includes(m));
+        if (generation.includes(m) || row.task === 'embedding') {
+          assert.ok(basis, `${row.task}: ${m} has a basis`);
+          assert.ok(basis.basis === 'cited' || basis.basis === 'estimate');
+          assert.ok(basis.source.length > 20);
+        }
+      }
+    }
+  });
+
+  it('names its public source where it cites one (gpt-oss model card) and says "estimate" where it does not', () => {
+    const reasoning = catalog.quality.find((q) => q.task === 'complex-reasoning');
+    const cited = reasoning?.openModelBasis?.find((b) => b.models.includes('gpt-oss-120b'));
+    assert.equal(cited?.basis, 'cited');
+    assert.match(cited?.source ?? '', /arXiv 2508\.10925.*GPQA Diamond 80\.1/);
+    const r1 = reasoning?.openModelBasis?.find((b) => b.models.includes('deepseek-r1'));
+    assert.equal(r1?.basis, 'estimate');
+  });
+
+  it('prices open embedding options instead of saying none is priced', () => {
+    const advice = adviseCall(input('text-embedding-3-large', { endpoint: 'embedding', taskType: 'embedding', volume: { callsPerMonth: 1_000_000, source: 'annotation' } }), catalog, { today: TODAY });
+    assert.ok(advice.options.some((o) => o.tier === 'open-api' && o.model === 'qwen3-embedding-8b' || o.tier === 'open-api'));
+    assert.ok(!advice.diagnostics.some((d) => /no open embedding model is priced/.test(d)));
   });
 });
