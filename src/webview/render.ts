@@ -7,12 +7,13 @@
 import type { CallSite, HostingOption, ScanResult, SelfHostSizing } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
 import { esc, escAttr, formatLocation, modelLabel, tierLabel, truncate } from '../model/display';
+import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { PriceInfo, SortKey, WhatIfChoices, WhatIfState } from './protocol';
 
 const VOLUME_SOURCE_LABELS: Record<string, string> = {
   default: 'default',
   setting: 'setting',
-  'usage-file': 'llm-usage.yml',
+  'usage-file': USAGE_FILE_NAME,
   annotation: 'annotation',
 };
 
@@ -117,12 +118,12 @@ export function renderWhatIf(site: CallSite | undefined, whatIf: WhatIfState, ch
 <p class="sub" id="whatif-calls-hint">${
     site
       ? `${changed ? 'What-if value, not saved.' : `From ${esc(site.volume.basis ?? site.volume.source)}.`}${
-          site.volume.source === 'annotation' ? ' An llm-advisor comment sets this call\'s volume and takes precedence over llm-usage.yml.' : ''
+          site.volume.source === 'annotation' ? ` An llm-advisor comment sets this call's volume and takes precedence over ${USAGE_FILE_NAME}.` : ''
         }`
       : 'Select a call site to change its volume.'
   }</p>
 <div class="whatif-actions">
-  <vscode-button id="whatif-save" appearance="primary"${site && changed ? '' : ' disabled'}>Save volume to llm-usage.yml</vscode-button>
+  <vscode-button id="whatif-save" appearance="primary"${site && changed ? '' : ' disabled'}>Save volume to ${USAGE_FILE_NAME}</vscode-button>
   <vscode-button id="whatif-reset" appearance="secondary"${any ? '' : ' disabled'}>Reset what-ifs</vscode-button>
 </div>`;
 }
