@@ -143,7 +143,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
     return adviseMedia(input, current, diagnostics);
   }
   const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
-  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics, rule);
+  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics, rule, options);
 
   const quality = qualityFor(catalog, input.task.type);
   const opts: HostingOption[] = [];
@@ -684,7 +684,8 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
   }
   const notes = [life?.state === 'deprecating' ? `${life.note}.` : '', leftOnRouter].filter(Boolean);
   const warn = notes.length ? `. ${notes.join(' ')}` : '';
-  const savings = current.viable ? Math.max(0, current.monthlyUsd - best.monthlyUsd) : 0;
+  // A call that must move (not compliant as called) still saves what it saves.
+  const savings = Math.max(0, current.monthlyUsd - best.monthlyUsd);
   const pct = current.monthlyUsd > 0 ? Math.round((savings / current.monthlyUsd) * 100) : 0;
   if (best.current) {
     return dated({ tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: 0, action: 'keep', why: `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}${warn}` });
@@ -715,7 +716,7 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
 
 // ---------------------------------------------------------------- embeddings and media
 
-function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], rule: RecommendRule): Advice {
+function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], rule: RecommendRule, advisor: AdvisorOptions = {}): Advice {
   const row = current.closed;
   if (!row || row.endpoint !== 'embedding' || row.inputPerMTok === undefined) {
     diagnostics.push(`${current.id} is not an embedding model in the catalog; embedding call not priced`);
@@ -744,7 +745,8 @@ function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Cat
     const basis = qualityFor(catalog, 'embedding')?.openModelBasis?.find((b) => b.models.includes(open.model));
     options.push({ tier: 'open-api', label: `${open.model} via ${open.provider}`, monthlyUsd: c.usd, viable: true, why: `open embedding model${basis ? ` (${basis.basis}: ${basis.source})` : ''}; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: open.provider, model: open.model, derivation: c.derivation, price: { source: open.source, asOf: open.asOf } });
   }
-  return { options, recommendation: recommend(options, cur, {}, rule), monthlyUsdCurrent: cost.usd, diagnostics };
+  if (advisor.dataSensitivity === 'regulated') applyRegulated(options, input, current, cur, catalog);
+  return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
 }
 
 function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: string[]): Advice {

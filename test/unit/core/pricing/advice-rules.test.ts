@@ -185,6 +185,14 @@ describe('advice rules: regulated data', () => {
     assert.ok(advice.options.some((o) => o.tier === 'self-hosted'), 'self-hosting is still shown next to it');
   });
 
+  it('never keeps a non-compliant embedding call, and states what a cheaper compliant move saves', () => {
+    const embed = adviseCall(input('text-embedding-3-small', { endpoint: 'embedding', taskType: 'embedding', volume: { callsPerMonth: 3000, source: 'annotation' } }), catalog, { today: TODAY, dataSensitivity: 'regulated' });
+    assert.notEqual(embed.recommendation?.action, 'keep');
+    assert.match(embed.recommendation?.label ?? '', /in your own/);
+    const moved = adviseCall(input('gpt-4o', { taskType: 'classification' }), catalog, { today: TODAY, dataSensitivity: 'regulated' });
+    assert.ok((moved.recommendation?.savingsUsd ?? 0) > 0, 'a cheaper compliant sibling shows its saving');
+  });
+
   it('keeps a call already inside the team\'s own cloud account, naming the terms to confirm', () => {
     const advice = adviseCall(extraction('azure-openai'), catalog, { today: TODAY, dataSensitivity: 'regulated' });
     const current = advice.options.find((o) => o.current);
