@@ -246,6 +246,16 @@ export interface Recommendation {
   monthlyUsd: number;
   savingsUsd: number;
   why: string;
+  /**
+   * What the team should do: `change` (clears the savings threshold), `migrate` (the current model is
+   * retired or past its deprecation date: move whatever the price), `keep` (already the best, or the
+   * best change is below the threshold). Absent on older results: read as change when savings > 0.
+   */
+  action?: 'change' | 'migrate' | 'keep';
+  /** The option (by label) the recommendation points at, when its label differs from `label`. */
+  optionLabel?: string;
+  /** Retirement or deprecation date of the current model (YYYY-MM-DD), when one applies. */
+  deadline?: string;
 }
 
 export interface MemoryTerm {
@@ -349,11 +359,25 @@ export interface BreakEven {
   /** The same where GPU cost is proportional to volume (fixed ÷ (1 − r)): the limit at large scale. */
   atScaleMonthlyApiSpendUsd?: number | null;
   gpuUsdPerApiUsd: number | null;
+  /**
+   * The same break-even against the open-model API the calls could use instead (cheapest provider of
+   * the reference model): monthly open-API spend at which self-hosting costs the same; null when GPUs
+   * cost more than that API even at scale.
+   */
+  openApiMonthlySpendUsd?: number | null;
+  /** GPU dollars per dollar of open-model API spend at scale (r against the open-model API). */
+  gpuUsdPerOpenApiUsd?: number | null;
   derivation: string;
 }
 
-/** Where the workspace's spend sits on the seed's hosting stages. */
+/**
+ * Where the workspace stands, decided by one rule from its own numbers: self-host when the best pool
+ * saves money against the cheapest viable APIs, otherwise open-model APIs where a recommended change
+ * moves calls there, otherwise keep closed APIs. The seed's spend thresholds are context only.
+ */
 export interface SpendStage {
+  /** The decision the label states; the same one the pool's `recommended` carries. */
+  decision?: 'self-host' | 'open-model-apis' | 'closed-apis';
   label: string;
   derivation: string;
 }

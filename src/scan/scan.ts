@@ -162,7 +162,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     });
     usageExport = parseUsageExport(text);
   }
-  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
+  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !options.advisorOptions?.today ? { ...options.advisorOptions, today: options.now().toISOString().slice(0, 10) } : options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
   await countTokensAhead(detected);
   const enriched = enrichCalls(detected, enrichOptions);
   diagnostics.push(...enriched.diagnostics);

@@ -6,6 +6,11 @@
  * are priced as such.
  */
 const HOST_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
+  // Gateways first: their URLs name the provider they proxy (gateway.ai.cloudflare.com/v1/<acct>/<gw>/azure-openai/...).
+  [/gateway\.ai\.cloudflare\.com/, 'cloudflare-ai-gateway'],
+  [/ai-gateway\.vercel\.sh/, 'vercel-gateway'],
+  [/api\.portkey\.ai/, 'portkey'],
+  [/litellm/, 'litellm'],
   [/api\.groq\.com/, 'groq'],
   [/api\.together\.(xyz|ai)/, 'together'],
   [/api\.fireworks\.ai/, 'fireworks'],
