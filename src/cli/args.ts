@@ -34,7 +34,7 @@ export const HELP = `Usage: llm-hosting-advisor <command> [options]
 Commands:
   scan [dir]               find the LLM calls under dir (default .) and price every hosting option
   diff --base <git ref>    change in monthly cost between <git ref> and the working tree (Markdown for a PR comment)
-  size --model <id> --precision bf16|fp16|fp8|int8|int4 [--gpu <id>] [--gpus N] [--context N]
+  size --model <id> [--precision bf16|fp16|fp8|int8|int4] [--gpu <id>] [--gpus N] [--context N]
        [--concurrency N] [--gpu-memory-utilization 0.9]
                            VRAM, fit and speed of self-hosting an open model (cheapest fitting GPUs without --gpu)
 
@@ -124,7 +124,6 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   if (command === 'size') {
     if (directory !== undefined) throw new UsageError(`unexpected argument "${directory}"`);
     if (!result.model) throw new UsageError('size needs --model <id> (a Hugging Face repo id or a short alias like llama-3.1-8b)');
-    if (!result.precision) throw new UsageError('size needs --precision bf16|fp16|fp8|int8|int4');
   }
   return { ...result, command, directory: directory ?? '.' };
 }
