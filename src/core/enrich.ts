@@ -6,6 +6,7 @@ import { estimateTokens } from './tokens';
 import type { CallSite, DetectedCall, Diagnostic, TaskClassification, TokenEstimate, VolumeEstimate } from './types';
 import { resolveUsageSettings, resolveVolume, type UsageFile } from './usage';
 import { distributeUsage, type UsageExport } from './usageExport';
+import { redactCredentials } from './redact';
 
 export interface EnrichOptions {
   defaultCallsPerMonth?: number;
@@ -237,6 +238,6 @@ export function stableIds(calls: DetectedCall[]): string[] {
 function promptPreview(call: DetectedCall): string | undefined {
   const message = call.messages.find((m) => m.role === 'system' || m.role === 'developer') ?? call.messages[0];
   if (!message) return undefined;
-  const text = message.text.replace(/\s+/g, ' ').trim();
+  const text = redactCredentials(message.text).replace(/\s+/g, ' ').trim();
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
