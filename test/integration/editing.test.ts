@@ -122,7 +122,11 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
       () => vscode.commands.executeCommand('llmHostingAdvisor.setVolumeForCall', target.id, '2000/day'),
       (r) => r.callSites.some((c) => c.id === target.id && c.volume.source === 'annotation'),
     );
-    const text = await fs.readFile(uriOf(TRIAGE).fsPath, 'utf8');
+    // The scan may analyze the edited document before its save reaches the disk (remote file service).
+    const text = await waitFor('the comment on disk', async () => {
+      const onDisk = await fs.readFile(uriOf(TRIAGE).fsPath, 'utf8');
+      return onDisk.includes('// llm-advisor: calls=2000/day') && onDisk;
+    });
     const lines = text.split('\n');
     const callLine = lines.findIndex((l) => l.includes('async function summarizeThread')) + 1;
     assert.equal(lines[callLine].trim(), '// llm-advisor: calls=2000/day', `comment above the call:\n${lines.slice(callLine - 1, callLine + 2).join('\n')}`);
@@ -146,7 +150,10 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
       () => vscode.commands.executeCommand('llmHostingAdvisor.overrideTaskType', target.id, 'extraction'),
       (r) => r.callSites.some((c) => c.id === target.id && c.task.type === 'extraction'),
     );
-    const text = await fs.readFile(uriOf(TRIAGE).fsPath, 'utf8');
+    const text = await waitFor('the updated comment on disk', async () => {
+      const onDisk = await fs.readFile(uriOf(TRIAGE).fsPath, 'utf8');
+      return onDisk.includes('task=extraction') && onDisk;
+    });
     assert.ok(text.includes('// llm-advisor: calls=2000/day task=extraction'), text.slice(0, 1500));
     const updated = after.callSites.find((c) => c.id === target.id)!;
     assert.equal(updated.task.type, 'extraction');
@@ -313,8 +320,11 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
       await settledModel('gpt-4o', 'the unsaved model to be priced');
       assert.ok(doc.isDirty, 'the edit is not saved');
     } finally {
-      await vscode.window.showTextDocument(doc);
+      // "Revert File" acts on the active editor: make sure it is this document's, and that the revert happened.
+      await vscode.window.showTextDocument(doc, { preview: false });
+      await waitFor('the edited document to be the active editor', () => vscode.window.activeTextEditor?.document === doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitFor('the revert', () => !doc.isDirty);
     }
     await settledModel('gpt-4o-mini', 'the saved model after the revert');
     assert.ok(!doc.isDirty);
@@ -330,7 +340,9 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     };
     const files = [TRIAGE, 'src/kb/answer.ts'];
     const docs = await Promise.all(files.map((f) => vscode.workspace.openTextDocument(uriOf(f))));
-    await vscode.window.showTextDocument(docs[0]);
+    // Both in pinned editors: a document open in no editor may be closed by the workbench mid-test on a slow machine.
+    await vscode.window.showTextDocument(docs[1], { preview: false, viewColumn: vscode.ViewColumn.Two });
+    await vscode.window.showTextDocument(docs[0], { preview: false, viewColumn: vscode.ViewColumn.One });
     const originals = docs.map((d) => d.getText());
     // Warm-up: one edit/save cycle per file, so caches and lazily built state exist before the baseline.
     for (const doc of docs) {
