@@ -326,7 +326,12 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await waitFor('the revert', () => !doc.isDirty);
     }
-    await settledModel('gpt-4o-mini', 'the saved model after the revert');
+    await settledModel('gpt-4o-mini', 'the saved model after the revert').catch(async (e: Error) => {
+      // Say which side is wrong: the document, the disk, or the model's last result.
+      const onDisk = await fs.readFile(uriOf(file).fsPath, 'utf8');
+      const shown = api.lastScanResult()?.callSites.find((c) => c.id === before.id)?.model.id;
+      throw new Error(`${e.message}; document dirty=${doc.isDirty} has gpt-4o-mini=${doc.getText().includes("model: 'gpt-4o-mini'")}, disk has gpt-4o-mini=${onDisk.includes("model: 'gpt-4o-mini'")}, last result model=${shown}, scans=${api.scanCount()}, idle=${api.isIdle()}`);
+    });
     assert.ok(!doc.isDirty);
   });
 
