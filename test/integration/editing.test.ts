@@ -313,6 +313,11 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     // Scans triggered by one edit can overlap; what must hold is where the model settles.
     const settledModel = (model: string, what: string) =>
       untilScanState(what, () => api.isIdle() && api.lastScanResult()?.callSites.find((c) => c.id === before.id)?.model.id === model);
+    // Nothing in this test saves; if something else does, the revert has nothing to revert: record it.
+    const saves: string[] = [];
+    const saveWatch = vscode.workspace.onDidSaveTextDocument((saved) => {
+      if (saved === doc) saves.push(`saved while dirty-edit test ran (${new Error().stack?.split('\n').slice(2, 4).join(' ') ?? ''})`);
+    });
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + "model: 'gpt-4o-mini'".length)), "model: 'gpt-4o'");
     try {
@@ -330,8 +335,9 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
       // Say which side is wrong: the document, the disk, or the model's last result.
       const onDisk = await fs.readFile(uriOf(file).fsPath, 'utf8');
       const shown = api.lastScanResult()?.callSites.find((c) => c.id === before.id)?.model.id;
-      throw new Error(`${e.message}; document dirty=${doc.isDirty} has gpt-4o-mini=${doc.getText().includes("model: 'gpt-4o-mini'")}, disk has gpt-4o-mini=${onDisk.includes("model: 'gpt-4o-mini'")}, last result model=${shown}, scans=${api.scanCount()}, idle=${api.isIdle()}`);
+      throw new Error(`${e.message}; ${saves.length} save(s) of the document by something else: ${saves.join('; ')}; document dirty=${doc.isDirty} has gpt-4o-mini=${doc.getText().includes("model: 'gpt-4o-mini'")}, disk has gpt-4o-mini=${onDisk.includes("model: 'gpt-4o-mini'")}, last result model=${shown}, scans=${api.scanCount()}, idle=${api.isIdle()}`);
     });
+    saveWatch.dispose();
     assert.ok(!doc.isDirty);
   });
 
