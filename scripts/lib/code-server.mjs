@@ -81,6 +81,8 @@ export async function startCodeServer({ settings = {}, verbose = !!process.env.V
       'workbench.tips.enabled': false,
       'security.workspace.trust.enabled': false,
       'git.enabled': false,
+      // Tests decide when a document is saved (one test reverts an unsaved edit).
+      'files.autoSave': 'off',
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       ...settings,
     }),

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -46,7 +46,6 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
 
 /** Writes the files of `ref` under `prefix` into `target` with `git archive`, piped into tar. */
 async function exportTree(repository: string, ref: string, prefix: string, target: string): Promise<void> {
-  const { spawn } = await import('node:child_process');
   await new Promise<void>((resolve, reject) => {
     const archive = spawn('git', ['archive', '--format=tar', ref, ...(prefix ? ['--', prefix] : [])], { cwd: repository });
     const tar = spawn('tar', ['-x', '-C', target]);

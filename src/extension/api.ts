@@ -1,6 +1,7 @@
+import type * as vscode from 'vscode';
 import type { ScanResult } from '../model/types';
 import type { CostPanelProbe } from './costPanel';
-import type { ScanTiming } from './scanModel';
+import type { ScanState, ScanTiming } from './scanModel';
 import type { PriceOverride } from './scannerBundle';
 
 /**
@@ -36,6 +37,8 @@ export interface AdvisorApi {
   cancelScan(): Promise<void>;
   /** A scan is running. */
   isScanning(): boolean;
+  /** Fires when a scan starts or ends (with or without a result): tests wait on it instead of polling a clock. */
+  readonly onDidChangeState: vscode.Event<ScanState>;
   /** No scan running and none scheduled (debounce elapsed). */
   isIdle(): boolean;
   /** True once the scan model was disposed (deactivation); no timer or watcher is left then. */

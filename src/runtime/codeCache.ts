@@ -37,7 +37,7 @@ export function requireWithCodeCache<T>(bundle: string, cacheDirectory: string |
     const stem = path.basename(bundle).replace(/[^\w.-]/g, '_');
     cacheFile = path.join(cacheDirectory, `${stem}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}${CACHE_SUFFIX}`);
     cachedData = readIfPresent(cacheFile);
-    script = new vm.Script(wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+    script = new vm.Script(wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, cachedData, importModuleDynamically: dynamicImport });
   } catch {
     return plain();
   }
@@ -61,6 +61,16 @@ export function requireWithCodeCache<T>(bundle: string, cacheDirectory: string |
     },
   };
 }
+
+/**
+ * How `import()` inside the bundle resolves. A `vm.Script` has no loader of its own: without this
+ * option a dynamic import in the bundle throws ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING (the CLI's
+ * `diff` once did), while the same bundle under plain `require` works. The main context's loader
+ * is what `require` would give; Node marks it experimental (a warning when an import runs), so the
+ * bundles avoid `import()` and this is the safety net. A callback instead would need
+ * --experimental-vm-modules. Absent before Node 20.12, where the bundles' own avoidance remains.
+ */
+const dynamicImport = (vm.constants as Partial<typeof vm.constants> | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
 function readIfPresent(file: string): Buffer | undefined {
   try {

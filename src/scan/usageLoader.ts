@@ -5,14 +5,30 @@ import { fileStamp } from './files';
 import { parseUsageFile, type UsageFile } from '../core/usage/usage';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 
+/**
+ * Larger than any hand-written usage file (thousands of entries are well under 1 MB); past it the
+ * YAML parser would take minutes and gigabytes, so the file is reported and left out instead.
+ */
+const MAX_USAGE_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Reads the workspace usage file when there is one; a missing file is normal, a broken one a diagnostic. */
 export async function loadUsageForRoot(root: string, usageFile = USAGE_FILE_NAME): Promise<{ usage: UsageFile | undefined; diagnostics: Diagnostic[] }> {
   const absolute = path.resolve(root, usageFile);
   const relative = path.relative(root, absolute).split(path.sep).join('/');
+  const refuse = (message: string) => ({ usage: undefined, diagnostics: [{ file: relative, message: `${message}; the usage file is ignored (built-in defaults apply)`, severity: 'error' as const }] });
   let text: string;
   try {
-    text = await fs.readFile(absolute, 'utf8');
+    // The workspace's own usage file must be the workspace's: a symlink out of it is not followed
+    // (it could point at any file of the machine). A path given with --usage is the user's choice.
+    if (usageFile === USAGE_FILE_NAME) {
+      const [real, realRoot] = await Promise.all([fs.realpath(absolute), fs.realpath(root)]);
+      if (path.relative(realRoot, real).startsWith('..') || path.isAbsolute(path.relative(realRoot, real))) return refuse(`${relative} is a link to a file outside the workspace`);
+    }
+    const stat = await fs.stat(absolute);
+    if (stat.size > MAX_USAGE_FILE_BYTES) return refuse(`${relative} is ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_USAGE_FILE_BYTES / 1024 / 1024} MB a usage file can be`);
+    const bytes = await fs.readFile(absolute);
+    if (bytes.includes(0)) return refuse(`${relative} is not a text file`);
+    text = bytes.toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { usage: undefined, diagnostics: [] };
     return { usage: undefined, diagnostics: [{ file: relative, message: `cannot read usage file: ${(error as Error).message}`, severity: 'error' }] };

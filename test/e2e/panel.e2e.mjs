@@ -16,7 +16,7 @@ async function runCommand(page, title) {
   for (let i = 0; ; i++) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.waitFor({ state: 'visible', timeout: 60000 });
     await input.fill(`>${title}`);
     // The row whose label is exactly the title (fuzzy matching also lists similar commands).
     const row = page.locator('.quick-input-list .monaco-list-row', { has: page.getByText(title, { exact: true }) }).first();
@@ -30,6 +30,16 @@ async function runCommand(page, title) {
       await page.waitForTimeout(1000);
     }
   }
+}
+
+/**
+ * Re-checks a condition in the page until it holds (each check is a round trip to the page, so a
+ * loaded machine only makes it later). The bound only ends a wait that would never succeed; the
+ * assertion after it says what was wrong.
+ */
+async function until(condition, boundMs = 60000) {
+  const deadline = Date.now() + boundMs;
+  while (!(await condition()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 }
 
 function assert(condition, message) {
@@ -67,7 +77,7 @@ export const steps = [
     async run({ page, expected, state }) {
       const frame = panelFrame(page);
       const rows = frame.locator('vscode-data-grid-row.callsite');
-      await rows.first().waitFor({ timeout: 30000 });
+      await rows.first().waitFor({ timeout: 60000 });
       const n = await rows.count();
       assert(n === expected.callSites.length, `${n} rows, expected ${expected.callSites.length}`);
       const first = rows.first();
@@ -90,11 +100,11 @@ export const steps = [
       await page.screenshot({ path: join(shotsDir, 'cost-panel.png') });
       await frame.locator(`vscode-data-grid-row.callsite[data-id="${site.id.replace(/["\\]/g, '\\$&')}"] vscode-data-grid-cell`).first().click();
       const name = basename(site.file);
-      await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 20000 });
-      await page.locator('.statusbar', { hasText: `Ln ${site.line},` }).first().waitFor({ timeout: 10000 });
+      await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 60000 });
+      await page.locator('.statusbar', { hasText: `Ln ${site.line},` }).first().waitFor({ timeout: 60000 });
       const title = await frame.locator('#detail-title').innerText();
       assert(title.includes(`${site.file}:${site.line}`), `detail title "${title}"`);
-      await frame.locator('table.options tbody tr').first().waitFor({ timeout: 5000 });
+      await frame.locator('table.options tbody tr').first().waitFor({ timeout: 60000 });
       await page.screenshot({ path: join(shotsDir, 'cost-panel-reveal.png') });
       const bars = await frame.locator('table.options meter').count();
       assert(bars === site.options.length, `${bars} cost bars for ${site.options.length} options`);
@@ -110,10 +120,10 @@ export const steps = [
       await frame.locator('#filter input').fill(needle);
       const want = expected.callSites.filter((c) => c.file.toLowerCase().includes(needle.toLowerCase())).length;
       const rows = frame.locator('vscode-data-grid-row.callsite');
-      for (let i = 0; i < 50 && (await rows.count()) !== want; i++) await page.waitForTimeout(100);
+      await until(async () => (await rows.count()) === want);
       assert((await rows.count()) === want, `filter "${needle}" shows ${await rows.count()} rows, expected ${want}`);
       await frame.locator('#filter input').fill('');
-      for (let i = 0; i < 50 && (await rows.count()) !== expected.callSites.length; i++) await page.waitForTimeout(100);
+      await until(async () => (await rows.count()) === expected.callSites.length);
     },
   },
   {
@@ -143,8 +153,8 @@ export const steps = [
       const row = frame.locator(`vscode-data-grid-row.callsite[data-id="${site.id.replace(/["\\]/g, '\\$&')}"]`);
       await row.locator('vscode-data-grid-cell').first().focus();
       await page.keyboard.press('Enter');
-      await page.locator('.tabs-container .tab.active', { hasText: basename(site.file) }).first().waitFor({ timeout: 20000 });
-      await page.locator('.statusbar', { hasText: `Ln ${site.line},` }).first().waitFor({ timeout: 10000 });
+      await page.locator('.tabs-container .tab.active', { hasText: basename(site.file) }).first().waitFor({ timeout: 60000 });
+      await page.locator('.statusbar', { hasText: `Ln ${site.line},` }).first().waitFor({ timeout: 60000 });
     },
   },
   {
@@ -161,25 +171,25 @@ export const steps = [
       await frame.locator(`vscode-data-grid-row.callsite[data-id="${top.replace(/["\\]/g, '\\$&')}"]`).focus();
       await frame.locator(`vscode-data-grid-row.callsite[data-id="${top.replace(/["\\]/g, '\\$&')}"] vscode-data-grid-cell`).nth(1).focus();
       const input = frame.locator('#whatif-calls');
-      await input.waitFor({ timeout: 10000 });
+      await input.waitFor({ timeout: 60000 });
       const total = frame.locator('#summary-current');
       const before = await total.innerText();
       const calls = Number(await input.inputValue());
       const t0 = Date.now();
       await input.fill(String(Math.max(1, calls) * 20));
-      for (let i = 0; i < 100 && (await total.innerText()) === before; i++) await page.waitForTimeout(50);
+      await until(async () => (await total.innerText()) !== before);
       const after = await total.innerText();
       assert(after !== before, `total still ${after} after the what-if`);
       console.log(`      total ${before} -> ${after} in ${Date.now() - t0} ms (typing debounce 200 ms included)`);
-      await frame.locator('#whatif-active').waitFor({ timeout: 5000 });
-      await frame.locator('#whatif-save:not([disabled])').waitFor({ timeout: 5000 });
+      await frame.locator('#whatif-active').waitFor({ timeout: 60000 });
+      await frame.locator('#whatif-save:not([disabled])').waitFor({ timeout: 60000 });
       await frame.locator('#whatif-sensitivity').selectOption('regulated');
       await frame.locator('#whatif-precision').selectOption('fp8');
       await page.waitForTimeout(500);
       await frame.locator('#whatif').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shotsDir, 'cost-panel-whatif.png') });
       await frame.locator('#whatif-reset').click();
-      for (let i = 0; i < 100 && (await total.innerText()) !== before; i++) await page.waitForTimeout(50);
+      await until(async () => (await total.innerText()) === before);
       assert((await total.innerText()) === before, `reset shows ${await total.innerText()}, expected ${before}`);
       assert((await frame.locator('#whatif-active').count()) === 0, 'the what-if banner is gone after reset');
     },
@@ -201,18 +211,18 @@ export const steps = [
       const input = page.locator('.quick-input-widget input');
       await input.fill('Dark Modern');
       const theme = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first();
-      await theme.waitFor({ timeout: 10000 });
+      await theme.waitFor({ timeout: 60000 });
       await theme.click();
-      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 10000 });
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 60000 });
       // VS Code re-themes the webview: its body gets the `vscode-dark` class and new CSS variables.
-      await panelFrame(page).locator('body.vscode-dark').waitFor({ timeout: 10000 });
+      await panelFrame(page).locator('body.vscode-dark').waitFor({ timeout: 60000 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(shotsDir, 'cost-panel-dark.png') });
       // The what-if controls follow the theme too.
       const frame = panelFrame(page);
       const first = frame.locator('vscode-data-grid-row.callsite vscode-data-grid-cell').first();
       await first.click();
-      await frame.locator('#whatif-calls').waitFor({ timeout: 10000 });
+      await frame.locator('#whatif-calls').waitFor({ timeout: 60000 });
       await frame.locator('#whatif').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shotsDir, 'cost-panel-whatif-dark.png') });
     },

@@ -14,7 +14,7 @@ import { formatUsd } from '../../src/model/format';
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
 const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | null, timeoutMs = 30000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false | null, timeoutMs = 120000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

@@ -6,7 +6,7 @@
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 180000, reporter: 'spec' });
   // Define describe/it/before... on globalThis, then load the suites (bundled, so no file globbing).
   mocha.suite.emit('pre-require', globalThis, 'test/integration/extension.test.ts', mocha);
   require('./extension.test');

@@ -6,6 +6,7 @@
  */
 import type { DetectedCall, TaskClassification, TaskType } from '../../model/types';
 import { TASK_TYPES } from '../../model/types';
+import { redactCredentials } from '../../model/redact';
 
 /** A wording signal: a pattern, the task it points to, and how strongly. */
 interface TextRule {
@@ -217,12 +218,12 @@ const LANGUAGE_HOLE = /\b(in|into|to)\s+\{\{[^}]*(lang|locale)[^}]*\}\}/i;
 const OPENING_CHARS = 400;
 const OPENING_BONUS = 1;
 
-/** Applies the wording rules to one message. Hole markers are blanked first: `{{diff}}` is a name, not wording. */
+/** Applies the wording rules to one message. Hole markers are blanked first: `{{diff}}` is a name, not wording; credentials too, since reasons quote the text. */
 function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void {
   if (!rawText.trim()) return;
   const factor = SOURCE_WEIGHT[source];
   const where = SOURCE_LABEL[source];
-  const text = rawText.replace(HOLE_MARKER, '…');
+  const text = redactCredentials(rawText.replace(HOLE_MARKER, '…'));
   for (const rule of TEXT_RULES) {
     const match = rule.pattern.exec(text);
     if (!match) continue;

@@ -7,6 +7,7 @@
  * read its output (a ScanResult) and price nothing themselves. Pure over its inputs; no I/O beyond
  * the tokenizer's rank files.
  */
+import { redactCredentials } from '../../model/redact';
 import { adviseCall, adviseWorkspace, type Advice, type AdviceInput, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
@@ -360,7 +361,7 @@ export function stableIds(calls: DetectedCall[]): string[] {
 function promptPreview(call: DetectedCall): string | undefined {
   const message = call.messages.find((m) => m.role === 'system' || m.role === 'developer') ?? call.messages[0];
   if (!message) return undefined;
-  const text = message.text.replace(/\s+/g, ' ').trim();
+  const text = redactCredentials(message.text).replace(/\s+/g, ' ').trim();
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 

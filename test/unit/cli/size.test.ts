@@ -34,10 +34,24 @@ describe('CLI size', () => {
   });
 
   it('exits 2 on missing or bad options', async () => {
-    for (const argv of [['size', '--precision', 'int4'], ['size', '--model', 'llama-3.1-8b'], ['size', '--model', 'llama-3.1-8b', '--precision', 'int4', '--gpus', '0'], ['size', '--model', 'llama-3.1-8b', '--precision', 'int3']]) {
+    for (const argv of [['size', '--precision', 'int4'], ['size', '--model', 'llama-3.1-8b', '--precision', 'int4', '--gpus', '0'], ['size', '--model', 'llama-3.1-8b', '--precision', 'int3']]) {
       const { code, stderr } = await run(argv);
       assert.equal(code, 2, argv.join(' '));
       assert.equal(stderr.trim().split('\n').length, 1);
     }
+  });
+
+  it('without --precision sizes at the precision the weights were released in, and says so', async () => {
+    const llama = await run(['size', '--model', 'llama-3.1-8b', '--gpu', 'h100-80gb']);
+    assert.equal(llama.code, 0, llama.stderr);
+    assert.match(llama.stdout, /at bf16 on 1 × h100-80gb/);
+    assert.match(llama.stdout, /no --precision given, so the released weights' precision: bf16/);
+    const explicit = await run(['size', '--model', 'llama-3.1-8b', '--gpu', 'h100-80gb', '--precision', 'bf16']);
+    assert.doesNotMatch(explicit.stdout, /no --precision given/);
+    const deepseek = await run(['size', '--model', 'deepseek-v3', '--format', 'json']);
+    assert.equal(deepseek.code, 0, deepseek.stderr);
+    const answer = JSON.parse(deepseek.stdout);
+    assert.equal(answer.precision, 'fp8', 'DeepSeek V3 ships FP8 weights (releasedPrecision)');
+    assert.match(answer.precisionDefault, /released weights' precision fp8/);
   });
 });

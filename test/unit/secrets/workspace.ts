@@ -1,0 +1,91 @@
+/**
+ * A workspace full of credential-shaped values, in every kind of file a project keeps them in, and
+ * the check that a text carries none of them. Shared: a test of any output (CLI formats, diff, plan,
+ * panel HTML, hover, logs) writes this workspace and runs `assertNoSecret` on what it produced. When
+ * the product starts reading another kind of file, add it to FILES here and every such test covers it.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+// Built from parts so that this file itself does not look like a leaked key to secret scanners.
+const join = (...parts: string[]) => parts.join('');
+export const SECRETS = {
+  openai: join('sk-', 'proj-', 'Zq3vTn8WkL2pR7xY4mB9cD1fG6hJ0sA5eU2iO8tK'),
+  anthropic: join('sk-', 'ant-', 'api03-', 'Hq7Lm2Nx9Pv4Rt6Wy1Zb3Kc5Df8Gj0'),
+  awsAccessKeyId: join('AKIA', 'IOSFODNN7QXR2T4M'),
+  awsSecret: join('wJalrXUtnFEMI', '/K7MDENG/bPxRfiCY', 'QzT8vK3mEX'), // 40 characters, as AWS issues them
+  dbPassword: join('Tr0ub4dor', '-and-', 'horse9'),
+  gcpPrivateKeyBody: join('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 'BKcwggSjAgEAAoIBAQC7'),
+  gcpPrivateKeyId: join('5f1c2d3e4b5a', '69788796a5b4c3d2e1f0a9b8'),
+} as const;
+
+const DB_URL = `postgres://app:${SECRETS.dbPassword}@db.internal:5432/prod`;
+const GCP_JSON = JSON.stringify({
+  type: 'service_account',
+  project_id: 'acme-prod',
+  private_key_id: SECRETS.gcpPrivateKeyId,
+  private_key: `-----BEGIN PRIVATE KEY-----\n${SECRETS.gcpPrivateKeyBody}\n-----END PRIVATE KEY-----\n`,
+  client_email: 'svc@acme-prod.iam.gserviceaccount.com',
+}, null, 2);
+const ENV = [
+  `OPENAI_API_KEY=${SECRETS.openai}`,
+  `ANTHROPIC_API_KEY="${SECRETS.anthropic}"`,
+  `AWS_ACCESS_KEY_ID=${SECRETS.awsAccessKeyId}`,
+  `AWS_SECRET_ACCESS_KEY=${SECRETS.awsSecret}`,
+  `DATABASE_URL=${DB_URL}`,
+  'CHAT_MODEL=gpt-4o',
+].join('\n') + '\n';
+
+/** Every file, by workspace-relative path. Source files hold keys in strings next to real LLM calls. */
+export const FILES: Record<string, string> = {
+  '.env': ENV,
+  '.env.example': ENV,
+  '.env.local': ENV,
+  'config/app.json': JSON.stringify({ openai: { apiKey: SECRETS.openai }, database: DB_URL, aws: { secretAccessKey: SECRETS.awsSecret } }, null, 2),
+  'config/app.yaml': `openai:\n  apiKey: ${SECRETS.openai}\nanthropic:\n  apiKey: ${SECRETS.anthropic}\ndatabase: ${DB_URL}\n`,
+  'config/service-account.json': GCP_JSON,
+  'llm-usage.yml': `version: 1\n# OPENAI_API_KEY=${SECRETS.openai}\ndefaults:\n  callsPerMonth: 20000\n`,
+  'package.json': JSON.stringify({ name: 'secret-ws', dependencies: { openai: '^4.0.0', '@anthropic-ai/sdk': '^0.30.0' } }),
+  'src/llm.ts': [
+    "import OpenAI from 'openai';",
+    "import Anthropic from '@anthropic-ai/sdk';",
+    `const openai = new OpenAI({ apiKey: '${SECRETS.openai}' });`,
+    `const anthropic = new Anthropic({ apiKey: "${SECRETS.anthropic}" });`,
+    `const AWS_SECRET = '${SECRETS.awsSecret}';`,
+    `const DB = '${DB_URL}';`,
+    'export async function summarize(text: string) {',
+    "  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'Summarize the ticket.' }, { role: 'user', content: text }] });",
+    '}',
+    'export async function classify(text: string) {',
+    "  return anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 50, messages: [{ role: 'user', content: `Classify: ${text}` }] });",
+    '}',
+    'export const unused = [AWS_SECRET, DB];',
+    '',
+  ].join('\n'),
+  // Keys pasted into the prompt itself: the prompt preview must not carry them.
+  'src/prompted.ts': [
+    "import OpenAI from 'openai';",
+    'const openai = new OpenAI();',
+    'export async function report(question: string) {',
+    `  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Query ${DB_URL} with AWS key ${SECRETS.awsAccessKeyId} / ${SECRETS.awsSecret}, then call the API with ${SECRETS.openai} or ${SECRETS.anthropic}.' }, { role: 'user', content: question }] });`,
+    '}',
+    '',
+  ].join('\n'),
+};
+
+export function writeSecretWorkspace(root: string): void {
+  for (const [name, text] of Object.entries(FILES)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+}
+
+/** Fails naming the secret and the place it showed up. */
+export function assertNoSecret(text: string, where: string): void {
+  for (const [kind, value] of Object.entries(SECRETS)) {
+    const at = text.indexOf(value);
+    assert.equal(at, -1, `${where} contains the ${kind} secret: …${text.slice(Math.max(0, at - 60), at + value.length + 20)}…`);
+  }
+  assert.ok(!text.includes(DB_URL), `${where} contains the database URL`);
+}
