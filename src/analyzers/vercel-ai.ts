@@ -1,5 +1,5 @@
 import { Node, type CallExpression, type SourceFile } from 'ts-morph';
-import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
+import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
@@ -144,15 +144,18 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
     return { provider: model.ref.id.includes('/') ? 'vercel-gateway' : 'unknown', ref: model.ref };
   }
   if (Node.isConditionalExpression(traced)) {
-    // `flag ? anthropic('…') : openai('…')`: report the first branch that resolves, and say there is a choice.
-    for (const branch of [traced.getWhenTrue(), traced.getWhenFalse()]) {
-      const resolved = resolveModel(branch, context, evidence, depth + 1);
-      if (resolved.ref.id !== null) {
-        evidence.push(`model chosen at run time by \`${traced.getCondition().getText().slice(0, 40)}\`; the first resolvable branch is reported`);
-        return resolved;
+    // `flag ? anthropic('…') : openai('…')`: the first branch that resolves is reported, every branch is a candidate.
+    const branches = [traced.getWhenTrue(), traced.getWhenFalse()].map((branch) => ({ branch, resolved: resolveModel(branch, context, evidence, depth + 1) }));
+    const first = branches.find((entry) => entry.resolved.ref.id !== null);
+    if (!first) return unknown;
+    evidence.push(`model chosen at run time by \`${traced.getCondition().getText().slice(0, 40)}\`; the first resolvable branch is reported`);
+    const candidates: ModelCandidate[] = [];
+    for (const { branch, resolved } of branches) {
+      for (const candidate of resolved.ref.candidates ?? (resolved.ref.id !== null ? [{ id: resolved.ref.id, source: resolved.ref.source, where: context.modules.where(branch.getSourceFile(), branch.getStartLineNumber()) }] : [])) {
+        if (!candidates.some((known) => known.id === candidate.id)) candidates.push(candidate);
       }
     }
-    return unknown;
+    return { provider: first.resolved.provider, ref: candidates.length > 1 ? { ...first.resolved.ref, candidates } : first.resolved.ref };
   }
   if (!Node.isCallExpression(traced)) {
     evidence.push(`model \`${modelNode.getText().slice(0, 60)}\` not statically known`);

@@ -28,7 +28,21 @@ export const TASK_TYPES = [
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'config' | 'dynamic';
+/**
+ * Where a model id came from. `env-default`: an environment variable's fallback in code or its value in an
+ * example env file; `config`: a config file or settings default the app reads; `default-param`: a
+ * parameter's default value; `app-list`: one of the models the app offers (a constants array, an enum, a
+ * map by use case); `user-choice`: picked at run time by the end user (request body, settings screen, a
+ * database row), so the id is null unless the app's own list gives candidates.
+ */
+export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'config' | 'default-param' | 'app-list' | 'user-choice' | 'dynamic';
+
+/** One model the code can send, and where it is written (`file:line`, relative to the scan root). */
+export interface ModelCandidate {
+  id: string;
+  source: ModelSource;
+  where: string;
+}
 
 export type Tier = 'closed-api' | 'open-api' | 'self-hosted';
 
@@ -51,6 +65,12 @@ export interface ModelRef {
   /** The text as written at the call (or the expression that yields it). */
   raw: string;
   source: ModelSource;
+  /**
+   * When the code picks among several models (a ternary, a map by use case, the app's offered list, an
+   * env default and its example value): every candidate, the default or most likely first. `id` is the
+   * first one's. Absent when there is a single model.
+   */
+  candidates?: ModelCandidate[];
 }
 
 export interface CallFeatures {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
+import { loadWorkspaceSettings } from './settingsFiles';
 import { findCallers } from './callers';
 import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
@@ -103,7 +104,10 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
   diagnostics.push(...discovered.diagnostics);
 
-  const context = createAnalysisProject(absoluteRoot);
+  // Model and provider settings (example env files, docker-compose, config files), read once per scan and filtered at read time.
+  const workspaceSettings = await loadWorkspaceSettings(absoluteRoot, options.signal);
+  diagnostics.push(...workspaceSettings.diagnostics);
+  const context = createAnalysisProject(absoluteRoot, workspaceSettings.settings);
   const detected: DetectedCall[] = [];
   let parsed = 0;
   let reused = 0;

@@ -100,7 +100,8 @@ export function importSpecifierOf(node: Node): string | undefined {
 function followImport(importNode: Node, modules: ModuleLoader, depth: number): Node | undefined {
   const specifier = importSpecifierOf(importNode);
   // `import * as llm from './llm'` names the whole module: members are looked up by `namespaceMember`.
-  if (!specifier || !specifier.startsWith('.') || depth >= MAX_RESOLUTION_DEPTH || Node.isNamespaceImport(importNode)) return importNode;
+  // Relative specifiers and tsconfig path aliases (`@/lib/llm`) name workspace modules; `resolve` says which.
+  if (!specifier || depth >= MAX_RESOLUTION_DEPTH || Node.isNamespaceImport(importNode)) return importNode;
   const target = modules.resolve(importNode.getSourceFile(), specifier);
   if (!target) return importNode;
   const exportedName = Node.isImportSpecifier(importNode) ? importNode.getName() : 'default';
@@ -206,17 +207,17 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
       }
       for (const specifier of statement.getNamedExports()) {
         if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) !== exportedName) continue;
-        if (moduleSpecifier && !moduleSpecifier.startsWith('.')) return specifier;
         if (moduleSpecifier) {
           const target = modules.resolve(sourceFile, moduleSpecifier);
-          return target ? findExport(target, specifier.getName(), modules, depth + 1, seen) : undefined;
+          if (!target) return moduleSpecifier.startsWith('.') ? undefined : specifier;
+          return findExport(target, specifier.getName(), modules, depth + 1, seen);
         }
         const local = findDeclarationInScope(sourceFile, specifier.getName(), specifier);
         // `import { client } from './client'; export { client }`: the barrel passes on what it imported.
         if (local && (Node.isImportSpecifier(local) || Node.isImportClause(local))) return followImport(local, modules, depth + 1);
         return local;
       }
-      if (moduleSpecifier?.startsWith('.') && statement.getNamedExports().length === 0) {
+      if (moduleSpecifier && statement.getNamedExports().length === 0) {
         const target = modules.resolve(sourceFile, moduleSpecifier);
         const found = target ? findExport(target, exportedName, modules, depth + 1, seen) : undefined;
         if (found) return found;
@@ -243,7 +244,7 @@ export function namespaceMember(access: Node, modules: ModuleLoader): Node | und
 function namespaceTarget(declaration: Node, modules: ModuleLoader): SourceFile | undefined {
   if (Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration)) {
     const specifier = importSpecifierOf(declaration);
-    return specifier?.startsWith('.') ? modules.resolve(declaration.getSourceFile(), specifier) : undefined;
+    return specifier ? modules.resolve(declaration.getSourceFile(), specifier) : undefined;
   }
   if (!Node.isVariableDeclaration(declaration) || !Node.isIdentifier(declaration.getNameNode())) return undefined;
   const loaded = relativeModuleLoad(declaration.getInitializer());
@@ -370,7 +371,7 @@ export function resolveString(expression: Node, modules: ModuleLoader, depth = 0
     const resolved = resolveString(initializer, modules, depth + 1);
     if (resolved.value === null) return { ...resolved, raw };
     const fromOtherFile = declaration.getSourceFile() !== node.getSourceFile();
-    const source: ModelSource = resolved.source === 'env-default' ? 'env-default' : fromOtherFile ? 'import' : 'constant';
+    const source: ModelSource = resolved.source === 'env-default' || resolved.source === 'import' ? resolved.source : fromOtherFile ? 'import' : 'constant';
     const where = fromOtherFile ? `${declaration.getSourceFile().getBaseName()}` : 'this file';
     return { value: resolved.value, source, raw, evidence: [`${raw} = "${resolved.value}" (${where}, line ${declaration.getStartLineNumber()})`, ...resolved.evidence] };
   }

@@ -1,0 +1,270 @@
+import { openaiAnalyzer } from '../../../src/analyzers/openai';
+import { vercelAiAnalyzer } from '../../../src/analyzers/vercel-ai';
+import { runAnalyzerTests } from './tester';
+
+/**
+ * Model resolution on real code shapes: the model a call really uses when the app configures it
+ * (functions, defaults, constructor options, maps by use case, env and config files), and every
+ * candidate when the code picks among several. Fixture projects are our own code.
+ */
+
+runAnalyzerTests('model resolution (openai SDK)', openaiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a tsconfig path alias (`@/lib/constants`) is followed to the constant',
+      files: {
+        'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }',
+        'lib/constants.ts': 'export const SCREENSHOT_MODEL = "google/gemma-3-27b-it";\n',
+      },
+      code: `import OpenAI from 'openai';
+import { SCREENSHOT_MODEL } from '@/lib/constants';
+const client = new OpenAI();
+export async function describe() {
+  const inner = async () => {
+    const model = SCREENSHOT_MODEL;
+    return client.chat.completions.create({ model, messages: [] });
+  };
+  return inner();
+}`,
+      calls: [{ line: 7, model: 'google/gemma-3-27b-it', modelSource: 'import', candidates: [] }],
+    },
+    {
+      name: 'a function in another module that returns the model',
+      files: { 'src/models.ts': 'export function getTitleModel() {\n  return "gpt-4.1-mini";\n}\n' },
+      code: `import OpenAI from 'openai';
+import { getTitleModel } from './models';
+const client = new OpenAI();
+await client.chat.completions.create({ model: getTitleModel(), messages: [] });`,
+      calls: [{ line: 4, model: 'gpt-4.1-mini', candidates: [] }],
+    },
+    {
+      name: 'a function with a switch returns one model per case: every one is a candidate',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+function modelFor(task: string) {
+  switch (task) {
+    case 'summary': return 'gpt-4o-mini';
+    case 'code': return 'gpt-4.1';
+    default: return 'gpt-4o';
+  }
+}
+await client.chat.completions.create({ model: modelFor(kind), messages: [] });`,
+      calls: [{ line: 10, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4.1', 'gpt-4o'], candidateWheres: ['src/case.ts:5', 'src/case.ts:6', 'src/case.ts:7'] }],
+    },
+    {
+      name: 'a let variable assigned in a switch',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+let model;
+switch (tier) {
+  case 'pro': model = 'o3'; break;
+  default: model = 'gpt-4o-mini';
+}
+await client.chat.completions.create({ model, messages: [] });`,
+      calls: [{ line: 8, model: 'o3', candidates: ['o3', 'gpt-4o-mini'] }],
+    },
+    {
+      name: 'a ternary between literals: both are candidates, the first branch first',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: premium ? 'gpt-4o' : 'gpt-4o-mini', messages: [] });`,
+      calls: [{ line: 3, model: 'gpt-4o', candidates: ['gpt-4o', 'gpt-4o-mini'] }],
+    },
+    {
+      name: 'a default parameter value',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function ask(prompt: string, model = 'gpt-4o-mini') {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+}`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'constant', candidates: [] }],
+    },
+    {
+      name: 'a default parameter and the literals callers pass',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function ask(prompt: string, model = 'gpt-4o-mini') {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+}
+await ask('hi', 'gpt-4.1');`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4.1'] }],
+    },
+    {
+      name: 'constructor options the caller fills with a literal (`this.model` from `options.model`)',
+      code: `import OpenAI from 'openai';
+class LlmClient {
+  private model: string;
+  private client = new OpenAI();
+  constructor(options: { model: string }) {
+    this.model = options.model;
+  }
+  complete(prompt: string) {
+    return this.client.chat.completions.create({ model: this.model, messages: [{ role: 'user', content: prompt }] });
+  }
+}
+export const llm = new LlmClient({ model: 'gpt-4.1-nano' });`,
+      calls: [{ line: 9, model: 'gpt-4.1-nano', modelSource: 'constant' }],
+    },
+    {
+      name: 'a getter that returns the model',
+      code: `import OpenAI from 'openai';
+class Summarizer {
+  private client = new OpenAI();
+  get model() { return process.env.FAST ? 'gpt-4o-mini' : 'gpt-4o'; }
+  run(text: string) {
+    return this.client.chat.completions.create({ model: this.model, messages: [{ role: 'user', content: text }] });
+  }
+}`,
+      calls: [{ line: 6, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4o'] }],
+    },
+    {
+      name: 'a map by use case indexed at run time: every value, in order, from the app list',
+      files: { 'src/models.ts': 'export const MODELS = {\n  fast: "gpt-4o-mini",\n  smart: "gpt-4.1",\n};\n' },
+      code: `import OpenAI from 'openai';
+import { MODELS } from './models';
+const client = new OpenAI();
+export function run(useCase: 'fast' | 'smart') {
+  return client.chat.completions.create({ model: MODELS[useCase], messages: [] });
+}`,
+      calls: [{ line: 5, model: 'gpt-4o-mini', modelSource: 'app-list', candidates: ['gpt-4o-mini', 'gpt-4.1'], candidateWheres: ['src/models.ts:2', 'src/models.ts:3'] }],
+    },
+    {
+      name: 'the request body picks the model, with a default: user choice, the default first',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function POST(req: Request) {
+  const { model, prompt } = await req.json();
+  return client.chat.completions.create({ model: model ?? 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+}`,
+      calls: [{ line: 5, model: 'gpt-4o-mini', candidates: [] }],
+    },
+    {
+      name: 'the request body picks the model and nothing else says which: user choice, id null',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function POST(req: Request) {
+  const body = await req.json();
+  return client.chat.completions.create({ model: body.model, messages: [] });
+}`,
+      calls: [{ line: 5, model: null, modelSource: 'user-choice' }],
+    },
+    {
+      name: 'process.env read against .env.example: the example value, kept as env-default',
+      files: { '.env.example': '# copy to .env\nOPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD\nOPENAI_MODEL=gpt-4.1-mini\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.OPENAI_MODEL!, messages: [] });`,
+      calls: [{ line: 3, model: 'gpt-4.1-mini', modelSource: 'env-default', candidateWheres: [] }],
+    },
+    {
+      name: 'an env fallback in code and a different example value: the code default first, both candidates',
+      files: { '.env.sample': 'CHAT_MODEL="gpt-4o"\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.CHAT_MODEL ?? 'gpt-4o-mini', messages: [] });`,
+      calls: [{ line: 3, model: 'gpt-4o-mini', modelSource: 'env-default', candidates: ['gpt-4o-mini', 'gpt-4o'], candidateWheres: ['src/case.ts:3', '.env.sample:1'] }],
+    },
+    {
+      name: 'a real .env file is never read for values',
+      files: { '.env': 'CHAT_MODEL=gpt-4o\n', '.env.local': 'CHAT_MODEL=gpt-4o\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.CHAT_MODEL as string, messages: [] });`,
+      calls: [{ line: 3, model: null, modelSource: 'dynamic' }],
+    },
+    {
+      name: 'a t3/zod env schema with .default(...)',
+      files: {
+        'src/env.ts': `import { createEnv } from '@t3-oss/env-nextjs';
+import { z } from 'zod';
+export const env = createEnv({
+  server: {
+    OPENAI_API_KEY: z.string(),
+    SUMMARY_MODEL: z.string().default('gpt-4o-mini'),
+  },
+  runtimeEnv: process.env,
+});
+`,
+      },
+      code: `import OpenAI from 'openai';
+import { env } from './env';
+const client = new OpenAI();
+await client.chat.completions.create({ model: env.SUMMARY_MODEL, messages: [] });`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'env-default', candidateWheres: [] }],
+    },
+    {
+      name: 'docker-compose environment gives the model',
+      files: { 'docker-compose.yml': 'services:\n  api:\n    image: app\n    environment:\n      - LLM_MODEL=llama3.1:8b\n      - DATABASE_URL=postgres://app:hunter2@db/app\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.LLM_MODEL as string, messages: [] });`,
+      calls: [{ line: 3, model: 'llama3.1:8b', modelSource: 'env-default' }],
+    },
+    {
+      name: 'an imported JSON config with model keys',
+      files: { 'src/config.json': '{\n  "apiKey": "sk-ant-api03-secretsecretsecretsecret",\n  "judgeModel": "gpt-4.1"\n}\n' },
+      code: `import OpenAI from 'openai';
+import config from './config.json';
+const client = new OpenAI();
+await client.chat.completions.create({ model: config.judgeModel, messages: [] });`,
+      calls: [{ line: 4, model: 'gpt-4.1', modelSource: 'import' }],
+    },
+    {
+      name: 'baseURL from env, read against the example file: the provider behind it',
+      files: { '.env.example': 'OPENAI_BASE_URL=https://api.deepseek.com/v1\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI({ baseURL: process.env.OPENAI_BASE_URL });
+await client.chat.completions.create({ model: 'deepseek-chat', messages: [] });`,
+      calls: [{ line: 3, provider: 'deepseek', model: 'deepseek-chat' }],
+    },
+    {
+      name: 'baseURL on a private host is self-hosted',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI({ baseURL: 'http://10.0.3.7:8000/v1' });
+await client.chat.completions.create({ model: 'Qwen/Qwen2.5-7B-Instruct', messages: [] });`,
+      calls: [{ line: 3, provider: 'self-hosted' }],
+    },
+    {
+      name: 'baseURL on LM Studio\'s port names LM Studio',
+      code: `import OpenAI from 'openai';
+const lmstudio = new OpenAI({ baseURL: 'http://localhost:1234/v1' });
+await lmstudio.chat.completions.create({ model: 'qwen2.5-7b-instruct', messages: [] });`,
+      calls: [{ line: 3, provider: 'lmstudio' }],
+    },
+    {
+      name: 'baseURL of Fireworks',
+      code: `import OpenAI from 'openai';
+const fw = new OpenAI({ baseURL: 'https://api.fireworks.ai/inference/v1' });
+await fw.chat.completions.create({ model: 'accounts/fireworks/models/llama-v3p1-70b-instruct', messages: [] });`,
+      calls: [{ line: 3, provider: 'fireworks' }],
+    },
+  ],
+});
+
+runAnalyzerTests('model resolution (Vercel AI SDK)', vercelAiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a function in another module returns a provider factory call',
+      files: { 'src/models.ts': "import { openai } from '@ai-sdk/openai';\nexport function getTitleModel() {\n  return openai('gpt-4.1-mini');\n}\n" },
+      code: `import { generateText } from 'ai';
+import { getTitleModel } from './models';
+await generateText({ model: getTitleModel(), prompt: 'title' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4.1-mini' }],
+    },
+    {
+      name: 'a gateway model string `provider/model`',
+      code: `import { generateText } from 'ai';
+await generateText({ model: 'anthropic/claude-sonnet-4', prompt: 'hi' });`,
+      calls: [{ line: 2, provider: 'vercel-gateway', model: 'anthropic/claude-sonnet-4' }],
+    },
+    {
+      name: 'a ternary between two provider calls: both candidates',
+      code: `import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+await generateText({ model: fast ? openai('gpt-4o-mini') : openai('gpt-4.1'), prompt: 'hi' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4.1'] }],
+    },
+  ],
+});
