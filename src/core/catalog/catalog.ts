@@ -9,6 +9,7 @@ import archJson from '../../../data/catalog/model-architectures.json';
 import gpuJson from '../../../data/catalog/gpus.json';
 import qualityJson from '../../../data/catalog/quality.json';
 import selfHostJson from '../../../data/catalog/self-host-costs.json';
+import assumedModelsJson from '../../../data/catalog/assumed-models.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
 export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
@@ -247,6 +248,18 @@ export interface ReferenceModelRow extends Sourced {
   derivation: string;
 }
 
+/**
+ * The models a call is priced against when the end user picks its model at run time and the code
+ * offers no list (data/catalog/assumed-models.json): an assumption, labeled as one.
+ */
+export interface AssumedModelsRow extends Sourced {
+  /** A provider id, or `*` for every provider without a row. */
+  provider: string;
+  /** Likely first. */
+  models: string[];
+  derivation: string;
+}
+
 export interface Catalog {
   /** The as-of date of the price snapshot most rows come from: the date the UI shows. */
   asOf: string;
@@ -261,6 +274,8 @@ export interface Catalog {
   selfHostCosts: SelfHostCostRow[];
   assumptions: AssumptionRow[];
   referenceModels: ReferenceModelRow[];
+  /** Reference sets for user-chosen models; absent in small test catalogs (then no assumed pricing). */
+  assumedModels?: AssumedModelsRow[];
   /** canonical key -> model id, built once by loadCatalog. */
   index: Map<string, string>;
   /** Exact names (lower-cased ids, aliases, repo ids, provider ids) -> model id, tried before canonical keys. */
@@ -321,7 +336,8 @@ export function loadCatalog(): Catalog {
   const quality = (qualityJson as unknown as RowsFile<QualityRow>).rows;
   const selfHostCosts = (selfHostJson as unknown as RowsFile<SelfHostCostRow>).rows;
   const { assumptions, referenceModels } = selfHostJson as unknown as { assumptions: AssumptionRow[]; referenceModels: ReferenceModelRow[] };
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels });
+  const assumedModels = (assumedModelsJson as unknown as RowsFile<AssumedModelsRow>).rows;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, assumedModels });
   return cached;
 }
 
@@ -474,6 +490,12 @@ export function referenceModel(catalog: Catalog, id: string): string {
   const row = catalog.referenceModels.find((r) => r.id === id);
   if (!row) throw new Error(`data/catalog/self-host-costs.json has no reference model "${id}"`);
   return row.model;
+}
+
+/** The assumed reference set for a provider (its own row, else the `*` row), or undefined when the catalog has none. */
+export function assumedModelsFor(catalog: Catalog, provider: string): AssumedModelsRow | undefined {
+  const rows = catalog.assumedModels ?? [];
+  return rows.find((row) => row.provider === provider) ?? rows.find((row) => row.provider === '*');
 }
 
 /** A GPU by short id (`h100-80gb`) or alias. */

@@ -3,7 +3,8 @@
  *
  *   // llm-advisor: task=extraction calls=20000/day hole.rag-context=3000 tokens.history=2000
  *
- * Keys: `task=<task type>`, `calls=<rate>` (alias `volume`, `callsPerMonth`), and hole sizes as
+ * Keys: `task=<task type>`, `calls=<rate>` (alias `volume`, `callsPerMonth`), `model=<model id>` (the
+ * model the call sends, for calls whose model the code does not state), and hole sizes as
  * `hole.<kind or expression>=<tokens>` or `tokens.<kind or expression>=<tokens>`. Pairs are
  * separated by spaces or commas. A bad pair becomes an error string and the rest still applies.
  */
@@ -100,6 +101,16 @@ export function parseTokenCount(value: string): number | { error: string } {
   return Math.round(count);
 }
 
+/** A model id as users write it: one token of letters, digits and `. _ - / : @` (`gpt-4o-mini`, `openai/gpt-4.1`, `anthropic.claude-3-haiku-20240307-v1:0`). */
+const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._\/:@-]{0,127}$/;
+
+/** Checks a model id written in a comment or the usage file; the catalog decides later whether it is priced. */
+export function parseModelId(value: string): { model: string } | { error: string } {
+  const trimmed = value.trim();
+  if (MODEL_ID.test(trimmed)) return { model: trimmed };
+  return { error: `not a model id: "${value}" (write the id the provider bills, e.g. model=gpt-4o-mini)` };
+}
+
 export interface ParsedAnnotation {
   /** Undefined when the comment carries no valid setting. */
   annotation?: CallAnnotation;
@@ -159,6 +170,13 @@ export function parseAnnotation(commentText: string, line: number): ParsedAnnota
         annotation.callsPerMonth = parsed.callsPerMonth;
         settings++;
       }
+    } else if (lowerKey === 'model') {
+      const parsed = parseModelId(value);
+      if ('error' in parsed) errors.push(parsed.error);
+      else {
+        annotation.model = parsed.model;
+        settings++;
+      }
     } else if (/^(hole|holes|tokens)\./i.test(key)) {
       const target = key.slice(key.indexOf('.') + 1);
       if (!target) {
@@ -172,7 +190,7 @@ export function parseAnnotation(commentText: string, line: number): ParsedAnnota
         settings++;
       }
     } else {
-      errors.push(`unknown key "${key}" (use task=, calls=, hole.<kind>= or tokens.<kind>=)`);
+      errors.push(`unknown key "${key}" (use task=, calls=, model=, hole.<kind>= or tokens.<kind>=)`);
     }
   }
   return settings > 0 ? { annotation, errors } : { errors: errors.length ? errors : ['the llm-advisor comment sets nothing'] };

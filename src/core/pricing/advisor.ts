@@ -69,6 +69,8 @@ export interface AdvisorOptions {
   gpuIds?: string[];
   /** Self-hosting limited to these precisions (a what-if choice); default: every precision. */
   precisions?: Precision[];
+  /** Models a user-chosen model is priced against when the app offers no list (setting llmHostingAdvisor.assumedModels, CLI --assumed-models); default: data/catalog/assumed-models.json. Read by adviseSite (modelSet.ts). */
+  assumedModels?: string[];
 }
 
 /** tiny (nano, flash-lite) < small (mini, haiku, flash) < large; reasoning models count as large. */
@@ -82,7 +84,8 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
     return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
   };
   const modelId = input.model.id;
-  if (!modelId) return none(`model "${input.model.raw}" could not be resolved statically; not priced (set it in an llm-advisor comment or llm-usage.yml)`);
+  // The pipeline replaces this with the exact instruction that sets the model (modelSet.ts).
+  if (!modelId) return none(`model "${input.model.raw}" could not be resolved statically; not priced`);
   const current = findModel(catalog, modelId);
   if (!current) {
     const near = nearestModels(catalog, modelId);

@@ -6,15 +6,16 @@
  * what-ifs (`whatIf.ts`) and everything reading a ScanResult (plan, cost diff) go through it.
  * Pure over its inputs; no I/O beyond the tokenizer's rank files.
  */
-import { adviseCall, adviseWorkspace, type Advice, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
+import { adviseWorkspace, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
+import { adviseSite, exampleModelFor, setModelInstruction, type SiteAdvice } from './modelSet';
 import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
 import { estimateTokens } from '../estimate/tokens';
-import type { CallSite, DetectedCall, Diagnostic, ScanSummary, TaskClassification, TokenEstimate, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
+import type { CallSite, DetectedCall, Diagnostic, ModelRef, ScanSummary, TaskClassification, TokenEstimate, UnpricedKind, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
 import { formatCount } from '../../model/format';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
-import { resolveUsageSettings, resolveVolume, type UsageFile } from '../usage/usage';
+import { resolveStatedModel, resolveUsageSettings, resolveVolume, type StatedModel, type UsageFile } from '../usage/usage';
 import { distributeUsage, type UsageExport } from '../usage/usageExport';
 
 export interface EnrichOptions {
@@ -34,14 +35,17 @@ export interface PricingOptions {
   advisorOptions?: AdvisorOptions;
   /** Calls per month per call-site id, replacing the site's volume for this pricing only (what-ifs; not saved). */
   volumeOverrides?: Readonly<Record<string, number>>;
+  /** Model id per call-site id, replacing the site's model for this pricing only (what-ifs; not saved). */
+  modelOverrides?: Readonly<Record<string, string>>;
   /** Advice already worked out for a site at its current volume (the enrichment cache); undefined: advise now. */
-  knownAdvice?: (site: CallSite, index: number) => Advice | undefined;
+  knownAdvice?: (site: CallSite, index: number) => SiteAdvice | undefined;
   /** Reuses an earlier workspace advice when nothing it depends on changed (the enrichment cache). */
   reuseWorkspace?: (advise: () => WorkspaceAdvice) => WorkspaceAdvice;
 }
 
 /** The part of ScanSummary that pricing decides. */
-export type PricingSummary = Required<Pick<ScanSummary, 'callSites' | 'monthlyUsdCurrent' | 'monthlyUsdRecommended' | 'savingsUsd' | 'volumeAssumption'>>;
+export type PricingSummary = Required<Pick<ScanSummary, 'callSites' | 'monthlyUsdCurrent' | 'monthlyUsdRecommended' | 'savingsUsd' | 'volumeAssumption' | 'unpricedCallSites'>> &
+  Pick<ScanSummary, 'unpricedByKind' | 'monthlyUsdCurrentRange' | 'assumedModelCallSites'>;
 
 export interface PricedCallSites {
   callSites: CallSite[];
@@ -70,13 +74,18 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     const volume: VolumeEstimate = overridden
       ? { callsPerMonth: override, source: original.volume.source, basis: `what-if: ${formatCount(override)} calls/month (not saved; was ${original.volume.basis ?? original.volume.source})` }
       : original.volume;
-    const advice = (overridden ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(
-      { model: original.model, provider: original.provider, endpoint: original.endpoint, task: original.task, tokens: original.tokens, volume, features: original.features },
+    const modelOverride = options.modelOverrides?.[original.id];
+    const model: ModelRef = modelOverride ? { id: modelOverride, raw: modelOverride, source: 'what-if' } : original.model;
+    const advice = (overridden || modelOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseSite(
+      { model, provider: original.provider, endpoint: original.endpoint, task: original.task, tokens: original.tokens, volume, features: original.features },
       catalog,
       options.advisorOptions,
     );
-    for (const message of advice.diagnostics) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
-    return { ...original, volume, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
+    const site = withAdvice({ ...original, model, volume }, advice, catalog);
+    // An unknown model's own message is replaced by the reason with the instruction that fixes it.
+    const messages = site.unpricedReason && site.unpricedKind !== 'not-priced' ? [site.unpricedReason] : advice.diagnostics;
+    for (const message of messages) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
+    return site;
   });
   const advise = () => adviseWorkspace(callSites, catalog, options.advisorOptions);
   const workspace = options.reuseWorkspace ? options.reuseWorkspace(advise) : advise();
@@ -86,8 +95,14 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
   }
   for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
   const overriddenIds = new Set(Object.keys(options.volumeOverrides ?? {}));
+  // Unpriced calls are left out of the sums, and the summary says how many and why (never a silent $0).
   const monthlyUsdCurrent = sum(callSites.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
+  const unpriced = callSites.filter((site) => site.monthlyUsdCurrent === null);
+  const unpricedByKind: Partial<Record<UnpricedKind, number>> = {};
+  for (const site of unpriced) unpricedByKind[site.unpricedKind ?? 'not-priced'] = (unpricedByKind[site.unpricedKind ?? 'not-priced'] ?? 0) + 1;
+  const ranged = callSites.some((site) => site.monthlyUsdCurrentRange);
+  const assumed = callSites.filter((site) => site.modelPricing?.assumed).length;
   return {
     callSites,
     workspace: publishedWorkspace(workspace),
@@ -97,10 +112,35 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
       monthlyUsdRecommended: round2(monthlyUsdRecommended),
       savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
       volumeAssumption: volumeAssumption(callSites.filter((site) => !overriddenIds.has(site.id)), callSites.length, whatIfVolumes),
+      unpricedCallSites: unpriced.length,
+      ...(unpriced.length > 0 ? { unpricedByKind } : {}),
+      ...(ranged
+        ? {
+            monthlyUsdCurrentRange: {
+              low: round2(sum(callSites.map((site) => site.monthlyUsdCurrentRange?.low ?? site.monthlyUsdCurrent ?? 0))),
+              high: round2(sum(callSites.map((site) => site.monthlyUsdCurrentRange?.high ?? site.monthlyUsdCurrent ?? 0))),
+            },
+          }
+        : {}),
+      ...(assumed > 0 ? { assumedModelCallSites: assumed } : {}),
     },
     catalog: { asOf: catalog.asOf, sources: catalog.sources },
     diagnostics,
   };
+}
+
+/** A call site with an advice's results; fields of an earlier pricing (range, model set, reason) are replaced, not kept. */
+function withAdvice(original: CallSite, advice: SiteAdvice, catalog: Catalog): CallSite {
+  const { monthlyUsdCurrentRange: _range, modelPricing: _pricing, unpricedReason: _reason, unpricedKind: _kind, ...site } = original;
+  const out: CallSite = { ...site, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
+  if (advice.monthlyUsdCurrentRange) out.monthlyUsdCurrentRange = advice.monthlyUsdCurrentRange;
+  if (advice.modelPricing) out.modelPricing = advice.modelPricing;
+  if (advice.monthlyUsdCurrent === null) {
+    const unpriced = advice.unpriced ?? { kind: 'not-priced' as const, reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'no price for this call'}` };
+    out.unpricedKind = unpriced.kind;
+    out.unpricedReason = unpriced.kind === 'not-priced' ? unpriced.reason : `${unpriced.reason}. ${setModelInstruction(site, unpriced.exampleModel ?? exampleModelFor(catalog, site.provider))}`;
+  }
+  return out;
 }
 
 /** What the summary says about volumes: how many call sites run on the built-in default, and on what-ifs. */
@@ -168,6 +208,9 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
     }
     const id = ids[index];
     const callKey = { id, file: call.file, enclosingFunction: call.enclosingFunction, annotation: annotated.annotation };
+    // A model the user states (comment, usage file) replaces the code's: it is what the user knows the call sends.
+    const stated = resolveStatedModel(callKey, options.usage);
+    if (stated) annotated = { ...annotated, model: statedModel(annotated.model, stated), evidence: [...annotated.evidence, statedModelEvidence(annotated.model, stated)] };
     // The usage file can set task, hole sizes and volume per call id, function, file glob or as defaults.
     const usageSettings = resolveUsageSettings(callKey, options.usage);
     const volume = resolveVolume(callKey, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
@@ -184,7 +227,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       sdk: call.sdk,
       method: call.method,
       endpoint: call.endpoint,
-      model: call.model,
+      model: annotated.model,
       task: priced.task,
       tokens: priced.tokens,
       features: call.features,
@@ -193,7 +236,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       recommendation: priced.advice.recommendation,
       monthlyUsdCurrent: priced.advice.monthlyUsdCurrent,
       enclosingFunction: call.enclosingFunction,
-      evidence: call.evidence,
+      evidence: annotated.evidence,
       promptPreview: promptPreview(call),
     };
     return site;
@@ -216,7 +259,7 @@ interface PricedCall {
   task: TaskClassification;
   tokens: TokenEstimate;
   /** The advisor's result at the call's resolved volume; its warnings carry no position (the call's current line is added per scan). */
-  advice: Advice;
+  advice: SiteAdvice;
 }
 
 type UsageSettings = ReturnType<typeof resolveUsageSettings>;
@@ -231,8 +274,18 @@ function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: Vol
   // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
   const reclassified = (task.source === 'inferred' || task.source === undefined) && tokens.inputPerCall >= LONG_CONTEXT_MIN_INPUT_TOKENS ? classifyTask(call, tokens.inputPerCall) : task;
   if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
-  const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
+  const advice = adviseSite({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
   return { task: reclassified, tokens, advice };
+}
+
+/** The model reference for a model the user states; the code's own reference goes to the evidence. */
+function statedModel(code: ModelRef, stated: StatedModel): ModelRef {
+  return { id: stated.id, raw: code.raw, source: stated.source };
+}
+
+function statedModelEvidence(code: ModelRef, stated: StatedModel): string {
+  const written = code.id ?? (code.raw ? `\`${code.raw}\`` : 'nothing the analyzer could read');
+  return `model ${stated.id} set by the ${stated.where} (the code passes ${written}, source ${code.source})`;
 }
 
 /**
