@@ -131,7 +131,11 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
 
 /** A call site with an advice's results; fields of an earlier pricing (range, model set, reason) are replaced, not kept. */
 function withAdvice(original: CallSite, advice: SiteAdvice, catalog: Catalog): CallSite {
-  const { monthlyUsdCurrentRange: _range, modelPricing: _pricing, unpricedReason: _reason, unpricedKind: _kind, ...site } = original;
+  const site: CallSite = { ...original };
+  delete site.monthlyUsdCurrentRange;
+  delete site.modelPricing;
+  delete site.unpricedReason;
+  delete site.unpricedKind;
   const out: CallSite = { ...site, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
   if (advice.monthlyUsdCurrentRange) out.monthlyUsdCurrentRange = advice.monthlyUsdCurrentRange;
   if (advice.modelPricing) out.modelPricing = advice.modelPricing;
