@@ -2,8 +2,8 @@
  * The words the editor shows for a call site: the CodeLens title and the hover's Markdown.
  * Pure functions (no `vscode` import), so they are unit-tested as strings on plain Node.
  */
-import type { CallSite } from '../model/types';
-import { formatInt, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, tierLabel, truncate } from '../model/display';
+import type { CallSite, ScanSummary } from '../model/types';
+import { formatInt, formatPercent, formatSiteCost, formatUsd, modelLabel, neutralizeUnsafeChars, tierLabel, truncate, unpricedLabel } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {
@@ -12,7 +12,9 @@ export function lensText(text: string): string {
 
 /** `≈ $1,240/mo · gpt-4o · classification → Llama 3.3 70B on Groq ≈ $95/mo` */
 export function codeLensTitle(site: CallSite): string {
-  const parts = [`≈ ${formatUsd(site.monthlyUsdCurrent)}/mo`, truncate(modelLabel(site.model), 40), site.task.type];
+  // Never "$0" for a call without a price: the lens says what is missing; its tooltip and hover say how to set it.
+  if (site.monthlyUsdCurrent === null) return lensText(`${unpricedLabel(site)}: set the model (LLM Hosting Advisor: Set Model for Call) · ${truncate(modelLabel(site.model), 40)} · ${site.task.type}`);
+  const parts = [`≈ ${formatSiteCost(site)}/mo`, truncate(modelLabel(site.model), 40), site.task.type];
   let title = parts.join(' · ');
   const rec = site.recommendation;
   if (rec) title += ` → ${truncate(rec.label, 60)} ≈ ${formatUsd(rec.monthlyUsd)}/mo`;
@@ -21,6 +23,7 @@ export function codeLensTitle(site: CallSite): string {
 
 export function codeLensTooltip(site: CallSite): string {
   const rec = site.recommendation;
+  if (site.monthlyUsdCurrent === null) return lensText(`${site.unpricedReason ?? unpricedLabel(site)} Click to open the cost panel.`);
   return lensText(
     rec
       ? `${site.provider} ${modelLabel(site.model)} at ${formatInt(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
@@ -46,7 +49,13 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
   const lines: string[] = [];
   lines.push(`**LLM Hosting Advisor** · ${e(site.provider)} / **${e(modelLabel(site.model))}**`);
   lines.push('');
-  lines.push(`- **Cost today:** ${e(formatUsd(site.monthlyUsdCurrent))}/mo`);
+  if (site.monthlyUsdCurrent === null) {
+    lines.push(`- **Cost today:** ${e(unpricedLabel(site))} (not $0: left out of the totals)`);
+    lines.push(`- **Why, and how to set it:** ${e(site.unpricedReason ?? 'no price for this call')} Or run the command _Set Model for Call_.`);
+  } else {
+    lines.push(`- **Cost today:** ${e(formatSiteCost(site))}/mo`);
+    if (site.modelPricing) lines.push(`- **Models:** ${e(site.modelPricing.basis)}`);
+  }
   lines.push(`- **Task:** ${e(site.task.type)} (${e(formatPercent(site.task.confidence))} confidence)`);
   lines.push(
     `- **Tokens per call:** ${e(formatInt(site.tokens.inputPerCall))} in / ${e(formatInt(site.tokens.outputPerCall))} out — ${e(site.tokens.method)}`,
@@ -73,4 +82,11 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
     lines.push(`[Open in cost panel](${openPanelLink})`);
   }
   return lines.join('\n');
+}
+
+/** The status bar text: the monthly total, and the unpriced calls when there are any (never a bare `$0` for unknowns). */
+export function statusBarText(summary: ScanSummary): string {
+  const unpriced = summary.unpricedCallSites ?? 0;
+  if (unpriced > 0 && unpriced >= summary.callSites) return `$(warning) LLM: ${unpriced} call${unpriced === 1 ? '' : 's'} not priced (model unknown)`;
+  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${unpriced > 0 ? ` + ${unpriced} not priced` : ''}`;
 }

@@ -5,7 +5,7 @@
  * so the strict CSP holds and the functions are unit-testable as strings on plain Node.
  */
 import type { CallSite, HostingOption, ScanResult, SelfHostSizing } from '../model/types';
-import { esc, escAttr, formatInt, formatLocation, formatPercent, formatUsd, modelLabel, tierLabel, truncate } from '../model/display';
+import { esc, escAttr, formatInt, formatLocation, formatPercent, formatSiteCost, formatTotalCost, formatUsd, unpricedLabel, unpricedNote, modelLabel, tierLabel, truncate } from '../model/display';
 import type { PriceInfo, SortKey, WhatIfChoices, WhatIfState } from './protocol';
 
 const VOLUME_SOURCE_LABELS: Record<string, string> = {
@@ -64,11 +64,11 @@ export function renderSummary(result: ScanResult | null, scanning: boolean, erro
   const volume = s.volumeAssumption ?? volumeAssumptionFrom(result);
   return `${status}
 <dl class="summary" aria-label="Workspace summary">
-  <div class="metric"><dt>Monthly spend today</dt><dd id="summary-current">${esc(formatUsd(s.monthlyUsdCurrent))}</dd></div>
+  <div class="metric"><dt>Monthly spend today</dt><dd id="summary-current">${esc(formatTotalCost({ ...s, unpricedCallSites: s.unpricedCallSites ?? result.callSites.filter((c) => c.monthlyUsdCurrent === null).length }))}</dd></div>
   <div class="metric"><dt>Recommended</dt><dd id="summary-recommended">${esc(formatUsd(s.monthlyUsdRecommended))}</dd></div>
   <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span></dd></div>
   <div class="metric"><dt>Call sites</dt><dd id="summary-callsites">${esc(formatInt(s.callSites))}</dd></div>
-</dl>
+</dl>${unpricedNote(s) ? `<p class="unpriced" id="summary-unpriced" role="note">${esc(unpricedNote(s))}: left out of every total, not $0. Select one to see how to set its model, or use <em>Set Model for Call</em>.</p>` : ''}
 <p class="assumptions">Prices as of <span id="catalog-asof">${esc(extras.prices?.bundledAsOf ?? result.catalog.asOf)}</span>${renderPriceSource(extras.prices)} · ${esc(volume)}${
     result.diagnostics.length ? ` · ${esc(formatInt(result.diagnostics.length))} diagnostic${result.diagnostics.length === 1 ? '' : 's'}` : ''
   }</p>${extras.whatIfActive ? '<p class="whatif-banner" id="whatif-active" role="status">What-if numbers: not saved. Reset to see the scanned figures.</p>' : ''}`;
@@ -213,8 +213,8 @@ export function renderRow(site: CallSite, selected: boolean): string {
     `${esc(site.task.type)} <span class="sub">${esc(formatPercent(site.task.confidence))}</span>`,
     `<span title="input / output tokens per call">${esc(tokens)}</span>`,
     `${esc(formatInt(site.volume.callsPerMonth))}<br><span class="sub">${esc(volSource)}</span>`,
-    esc(formatUsd(site.monthlyUsdCurrent)),
-    rec ? `${esc(rec.label)} <span class="sub">${esc(formatUsd(rec.monthlyUsd))}</span>` : '<span class="sub">none</span>',
+    site.monthlyUsdCurrent === null ? `<span class="unpriced" title="${escAttr(site.unpricedReason ?? '')}">${esc(unpricedLabel(site))}</span>` : esc(formatSiteCost(site)),
+    rec ? `${esc(rec.label)} <span class="sub">${esc(formatUsd(rec.monthlyUsd))}</span>` : site.monthlyUsdCurrent === null ? '<span class="sub">set the model</span>' : '<span class="sub">none</span>',
     rec ? esc(formatUsd(rec.savingsUsd)) : '',
   ];
   const body = cells
@@ -253,7 +253,11 @@ export function renderDetail(site: CallSite | undefined): string {
   }</dd>
   <dt>Tokens per call</dt><dd>${esc(formatInt(t.inputPerCall))} in / ${esc(formatInt(t.outputPerCall))} out <span class="sub">${esc(t.method)}</span>${holes}</dd>
   <dt>Calls per month</dt><dd>${esc(formatInt(site.volume.callsPerMonth))} <span class="sub">${esc(site.volume.basis ?? site.volume.source)}</span></dd>
-  <dt>Cost today</dt><dd>${esc(formatUsd(site.monthlyUsdCurrent))}/mo</dd>
+  <dt>Cost today</dt><dd>${
+    site.monthlyUsdCurrent === null
+      ? `<strong class="unpriced">${esc(unpricedLabel(site))}</strong> <span class="sub">(not $0: left out of the totals)</span><p class="why" id="detail-unpriced">${esc(site.unpricedReason ?? '')}</p>`
+      : `${esc(formatSiteCost(site))}/mo${site.modelPricing ? `<p class="why" id="detail-models">${esc(site.modelPricing.basis)}</p>` : ''}`
+  }</dd>
   <dt>Recommendation</dt><dd>${
     rec
       ? `<strong>${esc(rec.label)}</strong> (${esc(tierLabel(rec.tier))}) ${esc(formatUsd(rec.monthlyUsd))}/mo, saves ${esc(formatUsd(rec.savingsUsd))}/mo<p class="why">${esc(rec.why)}</p>`

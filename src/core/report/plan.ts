@@ -1,12 +1,14 @@
 import { formatCount, formatUsd } from '../../model/format';
+import { formatSiteCost, formatTotalCost, unpricedLabel } from '../../model/display';
 import { mdCode, mdFileLink, mdTable, mdText } from './markdown';
 import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
 
-const TIER_TITLES: Record<Tier | 'keep', string> = {
+const TIER_TITLES: Record<Tier | 'keep' | 'unpriced', string> = {
   'open-api': 'Move to an open-model API',
   'closed-api': 'Switch to a cheaper closed model',
   'self-hosted': 'Self-host an open model',
   keep: 'Keep as is',
+  unpriced: 'Not priced: set the model first',
 };
 
 /** The seed framework's operational risks, and which kind of switch each applies to. */
@@ -22,7 +24,9 @@ const RISKS: ReadonlyArray<{ name: string; applies: ReadonlyArray<Tier>; text: s
   { name: 'Cost runaway', applies: ['self-hosted', 'open-api'], text: 'an unbounded autoscaler or retry loop can spend thousands in a weekend; set quotas and alerts.' },
 ];
 
-function groupOf(site: CallSite): Tier | 'keep' {
+function groupOf(site: CallSite): Tier | 'keep' | 'unpriced' {
+  // A call without a price has no advice yet; it is never "keep as is".
+  if (site.monthlyUsdCurrent === null) return 'unpriced';
   const recommendation = site.recommendation;
   if (!recommendation || recommendation.savingsUsd <= 0.005) return 'keep';
   return recommendation.tier;
@@ -38,20 +42,24 @@ export function renderMarkdownPlan(result: ScanResult): string {
   const out: string[] = [];
   const now = result.summary.monthlyUsdCurrent;
   const after = result.summary.monthlyUsdRecommended;
-  const groups = new Map<Tier | 'keep', CallSite[]>();
+  const groups = new Map<Tier | 'keep' | 'unpriced', CallSite[]>();
   for (const site of sites) groups.set(groupOf(site), [...(groups.get(groupOf(site)) ?? []), site]);
 
   out.push('# LLM hosting migration plan', '');
   out.push(`Workspace ${mdCode(workspaceName(result.root))}, generated ${result.generatedAt.slice(0, 10)} by LLM Hosting Advisor. File links are relative to the workspace root.`, '');
   out.push('## Executive summary', '');
-  out.push(`- **Monthly LLM spend today:** ${formatUsd(now)} across ${sites.length} call site${sites.length === 1 ? '' : 's'}.`);
-  out.push(`- **After this plan:** ${formatUsd(after)} per month, saving **${formatUsd(now - after)} per month** (${formatUsd((now - after) * 12)} per year)${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}% of today's spend` : ''}.`);
+  const unpriced = sites.filter((site) => site.monthlyUsdCurrent === null);
+  const summary = { ...result.summary, unpricedCallSites: result.summary.unpricedCallSites ?? unpriced.length };
+  out.push(`- **Monthly LLM spend today:** ${mdText(formatTotalCost(summary, formatUsd))} across ${sites.length} call site${sites.length === 1 ? '' : 's'}${unpriced.length ? ' (the unpriced calls are left out of every total below)' : ''}.`);
+  if (unpriced.length > 0 && unpriced.length === sites.length) out.push('- **After this plan:** no figure until the calls\' models are set (see "Not priced" below).');
+  else out.push(`- **After this plan:** ${formatUsd(after)} per month, saving **${formatUsd(now - after)} per month** (${formatUsd((now - after) * 12)} per year)${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}% of today's spend` : ''}.`);
   const mix = [...groups.entries()].map(([group, members]) => `${TIER_TITLES[group]}: ${members.length}`).join('; ');
   out.push(`- **Option mix:** ${mix || 'no call sites found'}.`);
   out.push(`- **Prices as of:** ${mdText(result.catalog.asOf)} (bundled catalog; every price below names its source).`);
   out.push(`- **Volume assumptions:** ${mdText(result.summary.volumeAssumption ?? 'see each call site')}.`);
-  const unpriced = sites.filter((site) => site.monthlyUsdCurrent === null);
-  if (unpriced.length > 0) out.push(`- **Not priced:** ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} whose model could not be resolved or is not in the catalog (listed below).`);
+  if (unpriced.length > 0) out.push(`- **Not priced:** ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} whose model is unknown or not in the catalog; each says how to set it (listed below).`);
+  const assumed = sites.filter((site) => site.modelPricing?.assumed).length;
+  if (assumed > 0) out.push(`- **Assumed models:** ${assumed} call site${assumed === 1 ? '' : 's'} whose model the end user picks at run time ${assumed === 1 ? 'is' : 'are'} priced against an assumed set of models (an assumption; see each call).`);
   out.push('');
 
   out.push('## Call sites', '');
@@ -65,10 +73,28 @@ export function renderMarkdownPlan(result: ScanResult): string {
       mdText(`${site.provider} ${site.model.id ?? site.model.raw}`),
       `${formatCount(site.tokens.inputPerCall)} / ${formatCount(site.tokens.outputPerCall)}${site.tokens.isEstimate ? ' (est.)' : ''}`,
       `${formatCount(site.volume.callsPerMonth)}${site.volume.source === 'default' ? ' (assumed)' : ''}`,
-      formatUsd(site.monthlyUsdCurrent),
+      mdText(formatSiteCost(site, formatUsd)),
       mdText(site.recommendation?.label ?? 'keep as is'),
       formatUsd(site.recommendation?.savingsUsd ?? 0),
     ])), '');
+  }
+  const unpricedMembers = groups.get('unpriced') ?? [];
+  if (unpricedMembers.length > 0) {
+    out.push(`### ${TIER_TITLES.unpriced} (${unpricedMembers.length})`, '');
+    out.push('Left out of every total (their cost is unknown, not $0). Each row names what is missing and the exact line that sets it.', '');
+    out.push(mdTable(['Call site', 'Task', 'Model now', 'Now $/month', 'Why, and how to set the model'], unpricedMembers.map((site) => [
+      mdFileLink(site.file, site.line),
+      mdText(site.task.type),
+      mdText(`${site.provider} ${site.model.id ?? site.model.raw}`),
+      mdText(unpricedLabel(site)),
+      mdText(site.unpricedReason ?? keepReason(site)),
+    ])), '');
+  }
+  const overSets = sites.filter((site) => site.modelPricing && site.monthlyUsdCurrent !== null);
+  if (overSets.length > 0) {
+    out.push('### Calls priced over several models', '');
+    for (const site of overSets) out.push(`- ${mdFileLink(site.file, site.line)}: ${mdText(formatSiteCost(site, formatUsd))}. ${mdText(site.modelPricing!.basis)}`);
+    out.push('');
   }
 
   out.push('## Phases', '');
@@ -90,7 +116,9 @@ export function renderMarkdownPlan(result: ScanResult): string {
   }
   if (kept.length > 0) out.push('');
 
-  const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || /not in the catalog|could not be resolved/.test(diagnostic.message));
+  // Unpriced calls have their own section with the instruction; other catalog misses are scan notes.
+  const reasons = new Set(unpriced.map((site) => site.unpricedReason));
+  const problems = result.diagnostics.filter((diagnostic) => !reasons.has(diagnostic.message) && (diagnostic.severity === 'error' || /not in the catalog|could not be resolved/.test(diagnostic.message)));
   if (problems.length > 0) {
     out.push('## Scan notes', '');
     for (const diagnostic of problems.slice(0, 50)) out.push(`- ${mdText(`${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}`)}: ${mdText(diagnostic.message)}`);
@@ -160,7 +188,7 @@ function sizingLines(option: HostingOption): string[] {
 }
 
 function keepReason(site: CallSite): string {
-  if (site.monthlyUsdCurrent === null) return `not priced: model ${site.model.id ?? site.model.raw} is not resolved or not in the catalog.`;
+  if (site.monthlyUsdCurrent === null) return site.unpricedReason ?? `not priced: model ${site.model.id ?? site.model.raw} is not resolved or not in the catalog.`;
   const rejected = site.options.filter((option) => !option.viable).map((option) => option.why);
   if (site.recommendation && site.recommendation.savingsUsd <= 0.005) return site.recommendation.why;
   return rejected.length > 0 ? `no viable cheaper option: ${rejected.slice(0, 2).join('; ')}` : 'already the cheapest viable option.';
