@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     registerCostPanelSerializer(extensionUri, model),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Costs scale with the assumed volume: recompute once a result is on screen.
-      if ((affects(e, 'defaultCallsPerMonth') || affects(e, 'dataSensitivity') || affects(e, 'fixedCosts')) && model.lastResult) void model.rescan('window');
+      if ((affects(e, 'defaultCallsPerMonth') || affects(e, 'dataSensitivity') || affects(e, 'fixedCosts') || affects(e, 'assumedModels')) && model.lastResult) void model.rescan('window');
     }),
     { dispose: () => CostPanel.current?.dispose() },
   );
