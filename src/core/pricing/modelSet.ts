@@ -129,8 +129,9 @@ export interface CallPlace {
  * on the line directly above the call's first line, and the usage-file entry for the call's id under
  * `callSites:`. Followed literally by a unit test.
  */
-export function setModelInstruction(place: CallPlace, exampleModel: string): string {
-  return `Set the model it sends: add the line \`${modelComment(exampleModel)}\` (with your model id) directly above line ${place.line} of ${place.file}, or in ${USAGE_FILE_NAME} add under \`callSites:\` the entry \`${usageFileModelEntry(place.id, exampleModel)}\`.`;
+export function setModelInstruction(place: CallPlace, exampleModel: string, kind: UnpricedKind = 'model-unknown'): string {
+  const lead = kind === 'model-not-in-catalog' ? 'To price it as a model the catalog has' : 'Set the model it sends';
+  return `${lead}: add the line \`${modelComment(exampleModel)}\` (with your model id) directly above line ${place.line} of ${place.file}, or in ${USAGE_FILE_NAME} add under \`callSites:\` the entry \`${usageFileModelEntry(place.id, exampleModel)}\`.`;
 }
 
 /** The comment that sets a model. */
