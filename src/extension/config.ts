@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BUILTIN_CALLS_PER_MONTH, type DataSensitivity } from '../model/vocabulary';
+import { BUILTIN_CALLS_PER_MONTH, MODEL_ID_PATTERN, type DataSensitivity } from '../model/vocabulary';
 
 /** The `llmHostingAdvisor.*` settings, typed. Defaults match package.json `contributes.configuration`. */
 export const CONFIG_SECTION = 'llmHostingAdvisor';
@@ -55,7 +55,7 @@ export function validFixedCosts(value: unknown): Record<string, number> {
 /** Keeps the strings that look like model ids (the syntax of `model=`); anything else is dropped. */
 export function validModelIds(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((id): id is string => typeof id === 'string' && /^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,127}$/.test(id.trim())).map((id) => id.trim());
+  return value.filter((id): id is string => typeof id === 'string' && MODEL_ID_PATTERN.test(id.trim())).map((id) => id.trim());
 }
 
 /** True when a configuration change touches one of our settings (optionally one key). */

@@ -101,11 +101,16 @@ export function renderWhatIf(site: CallSite | undefined, whatIf: WhatIfState, ch
   const option = (value: string, label: string, selected: boolean) => `<option value="${escAttr(value)}"${selected ? ' selected' : ''}>${esc(label)}</option>`;
   const gpus = (choices?.gpus ?? []).map((g) => option(g.id, g.name, whatIf.gpu === g.id)).join('');
   const precisions = (choices?.precisions ?? []).map((p) => option(p, p, whatIf.precision === p)).join('');
-  const any = Boolean(Object.keys(whatIf.callsPerMonth ?? {}).length || whatIf.dataSensitivity || whatIf.gpu || whatIf.precision);
+  const any = Boolean(Object.keys(whatIf.callsPerMonth ?? {}).length || Object.keys(whatIf.model ?? {}).length || whatIf.dataSensitivity || whatIf.gpu || whatIf.precision);
+  const whatIfModel = site ? whatIf.model?.[site.id] : undefined;
+  const scannedModel = site ? (site.model.source === 'what-if' ? 'as scanned' : `as scanned: ${site.monthlyUsdCurrent === null ? unpricedLabel(site) : modelLabel(site.model)}`) : 'select a call';
+  const models = (choices?.models ?? []).map((m) => option(m.id, `${m.id} (${m.description})`, whatIfModel === m.id)).join('');
   return `<h2 class="whatif-title">What if</h2>
 <div class="whatif-grid">
   <label for="whatif-calls">Calls per month${site ? ` <span class="sub">${esc(truncate(formatLocation(site.file, site.line), 60))}</span>` : ''}</label>
   <input id="whatif-calls" type="number" min="0" step="1000" inputmode="numeric"${site ? ` value="${escAttr(Math.round(calls ?? 0))}"` : ' disabled placeholder="select a call"'} aria-describedby="whatif-calls-hint">
+  <label for="whatif-model">Model</label>
+  <select id="whatif-model"${site ? '' : ' disabled'} aria-describedby="whatif-model-hint">${option('', truncate(scannedModel, 60), !whatIfModel)}${site ? models : ''}</select>
   <label for="whatif-sensitivity">Data sensitivity</label>
   <select id="whatif-sensitivity">${option('', 'as configured', !whatIf.dataSensitivity)}${option('standard', 'none (standard)', whatIf.dataSensitivity === 'standard')}${option('regulated', 'regulated (no third-party APIs)', whatIf.dataSensitivity === 'regulated')}</select>
   <label for="whatif-gpu">Self-host GPU</label>
@@ -119,6 +124,15 @@ export function renderWhatIf(site: CallSite | undefined, whatIf: WhatIfState, ch
           site.volume.source === 'annotation' ? ' An llm-advisor comment sets this call\'s volume and takes precedence over llm-usage.yml.' : ''
         }`
       : 'Select a call site to change its volume.'
+  }</p>
+<p class="sub" id="whatif-model-hint">${
+    site
+      ? whatIfModel
+        ? `What-if model, not saved. To keep it, run Set Model for Call (writes model=${esc(whatIfModel)} in the llm-advisor comment).`
+        : site.monthlyUsdCurrent === null
+          ? 'This call has no price: pick the model it sends to see one.'
+          : 'Price this call as if it sent another model.'
+      : 'Select a call site to try another model.'
   }</p>
 <div class="whatif-actions">
   <vscode-button id="whatif-save" appearance="primary"${site && changed ? '' : ' disabled'}>Save volume to llm-usage.yml</vscode-button>

@@ -9,6 +9,7 @@
  * separated by spaces or commas. A bad pair becomes an error string and the rest still applies.
  */
 import { TASK_TYPES, type CallAnnotation, type TaskType } from '../../model/types';
+import { MODEL_ID_PATTERN } from '../../model/vocabulary';
 
 /** Months are 365/12 days; hours per month 730 (the cloud-billing convention). */
 const PER_MONTH: Record<string, number> = {
@@ -101,13 +102,11 @@ export function parseTokenCount(value: string): number | { error: string } {
   return Math.round(count);
 }
 
-/** A model id as users write it: one token of letters, digits and `. _ - / : @` (`gpt-4o-mini`, `openai/gpt-4.1`, `anthropic.claude-3-haiku-20240307-v1:0`). */
-const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._\/:@-]{0,127}$/;
 
 /** Checks a model id written in a comment or the usage file; the catalog decides later whether it is priced. */
 export function parseModelId(value: string): { model: string } | { error: string } {
   const trimmed = value.trim();
-  if (MODEL_ID.test(trimmed)) return { model: trimmed };
+  if (MODEL_ID_PATTERN.test(trimmed)) return { model: trimmed };
   return { error: `not a model id: "${value}" (write the id the provider bills, e.g. model=gpt-4o-mini)` };
 }
 

@@ -32,8 +32,8 @@ export function isEmptyWhatIf(w: WhatIf | undefined): boolean {
 }
 
 /** The GPU ids and precisions the panel offers (from the catalog in use). */
-export function whatIfChoices(catalog: Catalog = loadCatalog()): { gpus: Array<{ id: string; name: string }>; precisions: string[] } {
-  return { gpus: catalog.gpus.filter((g) => g.prices.length > 0).map((g) => ({ id: g.id, name: g.name ?? g.id })), precisions: [...PRECISIONS] };
+export function whatIfChoices(catalog: Catalog = loadCatalog()): { gpus: Array<{ id: string; name: string }>; precisions: string[]; models: ModelChoice[] } {
+  return { gpus: catalog.gpus.filter((g) => g.prices.length > 0).map((g) => ({ id: g.id, name: g.name ?? g.id })), precisions: [...PRECISIONS], models: modelChoices(catalog) };
 }
 
 /** A model the user can pick for a call: the catalog's id, and what it is. */
