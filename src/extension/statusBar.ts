@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formatTotalCost, formatUsd, unpricedNote } from '../model/display';
+import { formatUsd } from '../model/format';
+import { formatTotalCost, unpricedNote } from '../model/display';
 import { CommandId } from './commands';
 import { statusBarText } from './text';
 import type { ScanState, WorkspaceScanModel } from './scanModel';

@@ -3,7 +3,8 @@
  * Pure functions (no `vscode` import), so they are unit-tested as strings on plain Node.
  */
 import type { CallSite, ScanSummary } from '../model/types';
-import { formatInt, formatPercent, formatSiteCost, formatUsd, modelLabel, neutralizeUnsafeChars, tierLabel, truncate, unpricedLabel } from '../model/display';
+import { formatCount, formatPercent, formatUsd } from '../model/format';
+import { formatSiteCost, modelLabel, neutralizeUnsafeChars, tierLabel, truncate, unpricedLabel } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {
@@ -26,7 +27,7 @@ export function codeLensTooltip(site: CallSite): string {
   if (site.monthlyUsdCurrent === null) return lensText(`${site.unpricedReason ?? unpricedLabel(site)} Click to open the cost panel.`);
   return lensText(
     rec
-      ? `${site.provider} ${modelLabel(site.model)} at ${formatInt(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
+      ? `${site.provider} ${modelLabel(site.model)} at ${formatCount(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
           `Recommended: ${rec.label} (${tierLabel(rec.tier)}), saves ${formatUsd(rec.savingsUsd)}/mo. Click to open the cost panel.`
       : `${site.provider} ${modelLabel(site.model)}: no recommendation. Click to open the cost panel.`,
   );
@@ -58,9 +59,9 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
   }
   lines.push(`- **Task:** ${e(site.task.type)} (${e(formatPercent(site.task.confidence))} confidence)`);
   lines.push(
-    `- **Tokens per call:** ${e(formatInt(site.tokens.inputPerCall))} in / ${e(formatInt(site.tokens.outputPerCall))} out — ${e(site.tokens.method)}`,
+    `- **Tokens per call:** ${e(formatCount(site.tokens.inputPerCall))} in / ${e(formatCount(site.tokens.outputPerCall))} out — ${e(site.tokens.method)}`,
   );
-  lines.push(`- **Calls per month:** ${e(formatInt(site.volume.callsPerMonth))} (${e(site.volume.basis ?? site.volume.source)})`);
+  lines.push(`- **Calls per month:** ${e(formatCount(site.volume.callsPerMonth))} (${e(site.volume.basis ?? site.volume.source)})`);
   if (rec) {
     lines.push(`- **Recommended:** ${e(rec.label)} (${e(tierLabel(rec.tier))}) ≈ ${e(formatUsd(rec.monthlyUsd))}/mo, saves ${e(formatUsd(rec.savingsUsd))}/mo`);
   }

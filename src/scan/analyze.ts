@@ -1,9 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { Project, ts } from 'ts-morph';
-import { analyzers, type Analyzer } from '../analyzers';
-import { ModuleLoader } from '../analyzers/shared/modules';
-import { parseIntoProject } from '../analyzers/shared/parse';
-import type { WorkspaceSettings } from '../analyzers/shared/settings';
+import { analyzers, ModuleLoader, parseIntoProject, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import type { DiscoveredFile } from './files';
 import { reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';

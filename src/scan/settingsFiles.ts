@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { IGNORED_DIRECTORIES } from './files';
-import { isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseDockerCompose, parseEnvExample, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from '../analyzers/shared/settings';
+import { isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseDockerCompose, parseEnvExample, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from '../analyzers';
 
 /** How deep below the root settings files are looked for (monorepos keep them in `apps/web/`). */
 const MAX_SETTINGS_DEPTH = 4;
@@ -10,7 +10,9 @@ const MAX_SETTINGS_DEPTH = 4;
 const MAX_SETTINGS_FOLDERS = 2000;
 
 /** Config files an app commonly reads its models from (by base name). */
-const CONFIG_FILE = /^(config|settings|llm|llms|models?|ai|agents?|providers?)(\.[\w-]+)?\.(json|ya?ml|toml)$/i;
+const CONFIG_FILE = /^((config|settings|llm|llms|models?|ai|agents?|providers?)(\.[\w-]+)?|[\w.-]*[.-](config|settings))\.(json|ya?ml|toml)$/i;
+/** Tool configs that match the pattern but never hold an app's models. */
+const TOOL_CONFIG = /^(tsconfig|jsconfig|package|package-lock|composer|renovate|biome|turbo|lerna|nx|vercel|netlify|firebase|app\.json|eslint|prettier|babel|jest|vitest|playwright|cypress|tailwind|postcss|next|nuxt|vite|webpack|rollup|svelte|astro|codegen|components)\b/i;
 
 /**
  * Finds the workspace's example env files, docker-compose files, model config files and the VS Code
@@ -36,7 +38,7 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
         continue;
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-      const kind = isEnvExampleFile(entry.name) ? 'env' : isDockerComposeFile(entry.name) ? 'compose' : CONFIG_FILE.test(entry.name) ? 'config' : entry.name === 'package.json' && depth === 0 ? 'manifest' : undefined;
+      const kind = isEnvExampleFile(entry.name) ? 'env' : isDockerComposeFile(entry.name) ? 'compose' : CONFIG_FILE.test(entry.name) && !TOOL_CONFIG.test(entry.name) ? 'config' : entry.name === 'package.json' && depth === 0 ? 'manifest' : undefined;
       if (kind) found.push({ absolute, relative: path.relative(root, absolute).split(path.sep).join('/'), kind });
     }
   };

@@ -35,6 +35,97 @@ interface Walk {
   accept: (value: string) => boolean;
 }
 
+/**
+ * Arguments of the call being followed into a function, by parameter: inside `getModel('gpt-4o')` the
+ * parameter `name` is `'gpt-4o'`, not every value any caller passes. Set while a call is entered.
+ */
+const BOUND_ARGUMENTS = new Map<Node, Node>();
+
+/**
+ * The functions a call runs, when it is a call of a workspace function (`getModel('gpt-4o')`,
+ * `this.pick(task)`, `models.forTask('x')`): its returned expressions, with the call's arguments bound
+ * to the parameters until `release`. Undefined for anything else.
+ */
+export function enterCall(expression: Node, modules: ModuleLoader): { returns: Node[]; release(): void } | undefined {
+  const call = unwrapExpression(expression);
+  if (!Node.isCallExpression(call)) return undefined;
+  const fn = calledFunction(unwrapExpression(call.getExpression()), modules);
+  if (!fn) return undefined;
+  const body = fn.getBody();
+  const returns = body && !Node.isBlock(body) ? [body] : fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).map((statement) => statement.getExpression()).filter((value): value is NonNullable<typeof value> => value !== undefined);
+  const bound: Node[] = [];
+  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
+    const args = call.getArguments();
+    fn.getParameters().forEach((parameter, index) => {
+      if (args[index] && !BOUND_ARGUMENTS.has(parameter)) {
+        BOUND_ARGUMENTS.set(parameter, args[index]);
+        bound.push(parameter);
+      }
+    });
+  }
+  return { returns, release: () => bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter)) };
+}
+
+/**
+ * The expressions a variable or parameter can hold, the likely one first: the bound argument of the call
+ * being followed, else what callers pass and the default (a parameter, or a binding in a parameter's
+ * pattern); for a `let`, its initializer and every assignment. Empty for anything else (constants are
+ * followed by `traceValue`).
+ */
+export function valueExpressions(expression: Node, modules: ModuleLoader): Node[] {
+  const node = unwrapExpression(expression);
+  if (!Node.isIdentifier(node)) return [];
+  const declaration = findDeclaration(node, modules);
+  const present = (values: Array<Node | undefined>): Node[] => values.filter((value): value is Node => value !== undefined);
+  if (!declaration) return [];
+  if (Node.isParameterDeclaration(declaration)) {
+    const bound = BOUND_ARGUMENTS.get(declaration);
+    return bound ? [bound] : present([...callerArguments(declaration), declaration.getInitializer()]);
+  }
+  if (Node.isBindingElement(declaration)) {
+    const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
+    if (!parameter || declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) || declaration.getParent()?.getParent() !== parameter) return [];
+    const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+    const bound = BOUND_ARGUMENTS.get(parameter);
+    const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
+    return present([...passed, declaration.getInitializer()]);
+  }
+  if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
+    const name = declaration.getName();
+    const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
+    const assigned = scope.getDescendantsOfKind(SyntaxKind.BinaryExpression).filter((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name).map((assignment) => assignment.getRight());
+    return present([declaration.getInitializer(), ...assigned]);
+  }
+  return [];
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+}
+
+/**
+ * `process.env.X ? a : b` where no example env file sets X: the branch without it is the likely one.
+ * Otherwise the branches in written order.
+ */
+export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[] {
+  if (!Node.isConditionalExpression(conditional)) return [];
+  const condition = unwrapExpression(conditional.getCondition());
+  // `provider === 'anthropic' ? a : b` with `provider` known here (a bound argument, a default): the branch it takes first.
+  if (Node.isBinaryExpression(condition) && [SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(condition.getOperatorToken().getKind())) {
+    const literal = [condition.getLeft(), condition.getRight()].map(unwrapExpression).find((side) => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
+    const other = [condition.getLeft(), condition.getRight()].find((side) => unwrapExpression(side) !== literal);
+    const value = literal && other ? modelCandidates(other, modules).candidates[0]?.id : undefined;
+    if (value !== undefined && literal) {
+      const negated = [SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(condition.getOperatorToken().getKind());
+      const holds = (value === (literal as Node & { getLiteralText(): string }).getLiteralText()) !== negated;
+      return holds ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
+    }
+  }
+  const name = envName(condition);
+  const unset = name !== undefined && modules.settings.env.get(name) === undefined;
+  return unset ? [conditional.getWhenFalse(), conditional.getWhenTrue()] : [conditional.getWhenTrue(), conditional.getWhenFalse()];
+}
+
 /** The candidate model ids of an expression (see the module comment). */
 export function modelCandidates(expression: Node, modules: ModuleLoader): ModelCandidates {
   const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: () => true };
@@ -93,8 +184,7 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
     return;
   }
   if (Node.isConditionalExpression(node)) {
-    collect(node.getWhenTrue(), walk, depth + 1, mode);
-    collect(node.getWhenFalse(), walk, depth + 1, mode);
+    for (const branch of likelyBranches(node, walk.modules)) collect(branch, walk, depth + 1, mode);
     return;
   }
   if (Node.isArrayLiteralExpression(node)) {
@@ -156,17 +246,32 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
   if (Node.isBindingElement(declaration)) {
     const variable = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
     const source = variable?.getInitializer();
+    const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
     if (source && isUserChoiceSource(source)) {
-      walk.userChoice ??= `${source.getText().slice(0, 40)}.${declaration.getPropertyNameNode()?.getText() ?? declaration.getName()}`;
+      walk.userChoice ??= `${source.getText().slice(0, 40)}.${name}`;
       collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
       return;
     }
-    // `function f({ model = 'gpt-4o' })` or `const { model = 'x' } = options`.
-    const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
-    if (parameter && !variable) {
-      const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+    // Only a direct destructuring (`const { model } = x`, `function f({ model })`) is read.
+    const direct = declaration.getParent()?.getParent();
+    if (variable && direct === variable && source) {
+      // `const { model = 'x' } = config`: the object's property, then the default.
+      collect(getObjectProperty(resolveObjectLiteral(source, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      const owner = unwrapExpression(source);
+      const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, walk.modules) : undefined;
+      if (parameter && Node.isParameterDeclaration(parameter)) {
+        const bound = BOUND_ARGUMENTS.get(parameter);
+        for (const argument of bound ? [bound] : callerArguments(parameter)) collect(getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      }
       collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
-      for (const argument of callerArguments(parameter)) collect(getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      return;
+    }
+    // `function f({ model = 'gpt-4o' })`: what callers pass in `model`, and the default.
+    const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
+    if (parameter && !variable && direct === parameter) {
+      const bound = BOUND_ARGUMENTS.get(parameter);
+      for (const argument of bound ? [bound] : callerArguments(parameter)) collect(getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
       return;
     }
   }
@@ -195,6 +300,17 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
 /** A parameter: its default value, then what callers pass in its place (same file and loaded modules). */
 function collectParameter(parameter: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
   if (!Node.isParameterDeclaration(parameter)) return;
+  const argument = BOUND_ARGUMENTS.get(parameter);
+  if (argument) {
+    // Inside a call being followed: the argument of that call, not every caller's.
+    BOUND_ARGUMENTS.delete(parameter);
+    try {
+      collect(argument, walk, depth + 1, mode);
+    } finally {
+      BOUND_ARGUMENTS.set(parameter, argument);
+    }
+    return;
+  }
   const initializer = parameter.getInitializer();
   if (initializer) collect(initializer, walk, depth + 1, 'default-param');
   for (const argument of callerArguments(parameter)) collect(argument, walk, depth + 1, mode);
@@ -279,14 +395,103 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       return;
     }
   }
-  const object = resolveObjectLiteral(owner, walk.modules);
-  const property = object && getObjectProperty(object, name, walk.modules);
-  if (property) {
-    const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
-    collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
-    return;
+  // `config.model`, `getToolConfig(tool).model`, `MODELS[provider].default.model`: the property of every object it can be.
+  // `config.llm.model` where `config = JSON.parse(readFileSync('config.json'))` (or a YAML/TOML parse): the file's key.
+  const fromFile = configFileValue(node, walk);
+  if (fromFile) add(walk, fromFile.value, 'config', `${fromFile.file}:${fromFile.line}`);
+  // The arguments of calls entered to find the objects stay bound while their properties are read.
+  const held: Array<() => void> = [];
+  try {
+    for (const object of objectsOf(owner, walk, depth + 1, held)) {
+      const property = getObjectProperty(object, name, walk.modules);
+      if (!property) continue;
+      const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
+      collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
+    }
+  } finally {
+    for (const release of held.reverse()) release();
   }
-  // `getConfiguration('ext').get('model')` stored first: `config.model` is not a settings read; nothing to add.
+}
+
+/** A config file named in a read-and-parse expression: `JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json')))`, `yaml.load(...)`, `toml.parse(...)`. */
+const CONFIG_READ = /\b(?:readFileSync|readFile|parse|load|safeLoad|loadConfig|readJson|readJSON|readYaml|importJson)\b/;
+const CONFIG_FILE_NAME = /['"`]([\w./@-]*\.(?:json|ya?ml|toml))['"`]/;
+
+/** The value of `root.a.b` when `root` holds a config file the app reads at run time, from the workspace settings. */
+function configFileValue(access: Node, walk: Walk): { value: string; file: string; line: number } | undefined {
+  const names: string[] = [];
+  let current: Node = access;
+  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current)) {
+    if (Node.isPropertyAccessExpression(current)) names.unshift(current.getName());
+    else {
+      const argument = current.getArgumentExpression();
+      if (!argument || !(Node.isStringLiteral(argument) || Node.isNumericLiteral(argument))) return undefined;
+      names.unshift(argument.getLiteralText());
+    }
+    current = unwrapExpression(current.getExpression());
+  }
+  if (!Node.isIdentifier(current) || names.length === 0) return undefined;
+  const declaration = findDeclaration(current, walk.modules);
+  const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  const text = initializer?.getText() ?? '';
+  const fileName = CONFIG_READ.test(text) ? CONFIG_FILE_NAME.exec(text)?.[1] : undefined;
+  return fileName ? walk.modules.configSetting(fileName, names.join('.')) : undefined;
+}
+
+/** The string values a key expression can take (a literal, a bound argument, a constant); empty when unknown. */
+function keysOf(argument: Node, walk: Walk): string[] {
+  const node = unwrapExpression(argument);
+  if (Node.isStringLiteral(node) || Node.isNumericLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralText()];
+  const keys: Walk = { modules: walk.modules, origin: node, found: [], evidence: [], seen: new Set(), accept: () => true };
+  collect(node, keys, 0, undefined);
+  return keys.found.map((candidate) => candidate.id);
+}
+
+/** More objects than this is data, not configuration. */
+const MAX_OBJECTS = 30;
+
+/**
+ * The object literals an expression can be: constants and imports, properties and entries of them (an
+ * entry picked at run time is any of them), what a workspace function returns, both sides of `??`,
+ * `||` and a ternary. Bounded in depth and count.
+ */
+function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held: Array<() => void>): Node[] {
+  if (!expression || depth > MAX_DEPTH) return [];
+  const node = unwrapExpression(expression);
+  if (Node.isObjectLiteralExpression(node)) return [node];
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, walk.modules);
+    if (!declaration) return [];
+    if (Node.isParameterDeclaration(declaration)) {
+      const bound = BOUND_ARGUMENTS.get(declaration);
+      return bound ? objectsOf(bound, walk, depth + 1, held) : objectsOf(declaration.getInitializer(), walk, depth + 1, held);
+    }
+    const initializer = initializerOf(declaration);
+    return initializer && initializer !== node ? objectsOf(initializer, walk, depth + 1, held) : [];
+  }
+  if (Node.isPropertyAccessExpression(node)) {
+    const exported = namespaceMember(node, walk.modules);
+    const exportedValue = exported && initializerOf(exported);
+    if (exportedValue) return objectsOf(exportedValue, walk, depth + 1, held);
+    return objectsOf(node.getExpression(), walk, depth + 1, held).flatMap((object) => objectsOf(getObjectProperty(object, node.getName(), walk.modules), walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+  }
+  if (Node.isElementAccessExpression(node)) {
+    const argument = node.getArgumentExpression();
+    const keys = argument ? keysOf(argument, walk) : [];
+    return objectsOf(node.getExpression(), walk, depth + 1, held)
+      .flatMap((object) => (keys.length > 0 ? keys.map((key) => getObjectProperty(object, key, walk.modules)) : object.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties().map((property) => (Node.isPropertyAssignment(property) ? property.getInitializer() : undefined))))
+      .flatMap((value) => objectsOf(value, walk, depth + 1, held))
+      .slice(0, MAX_OBJECTS);
+  }
+  if (Node.isConditionalExpression(node)) return likelyBranches(node, walk.modules).flatMap((branch) => objectsOf(branch, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+  if (Node.isBinaryExpression(node) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(node.getOperatorToken().getKind())) return [...objectsOf(node.getLeft(), walk, depth + 1, held), ...objectsOf(node.getRight(), walk, depth + 1, held)].slice(0, MAX_OBJECTS);
+  if (Node.isCallExpression(node)) {
+    const entered = enterCall(node, walk.modules);
+    if (!entered) return [];
+    held.push(entered.release);
+    return entered.returns.flatMap((returned) => objectsOf(returned, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+  }
+  return [];
 }
 
 function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
@@ -311,34 +516,29 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
     walk.userChoice ??= node.getText().slice(0, 60);
     return;
   }
-  // `getTitleModel()`, `this.pickModel(task)`, `models.forTask('x')`: what the function returns.
-  const fn = calledFunction(callee, walk);
-  if (!fn) return;
-  const body = fn.getBody();
-  if (body && !Node.isBlock(body)) {
-    collect(body, walk, depth + 1, mode);
-    return;
-  }
-  for (const statement of fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
-    // Returns of nested functions belong to them.
-    if (statement.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) !== fn) continue;
-    collect(statement.getExpression(), walk, depth + 1, mode);
+  // `getTitleModel()`, `this.pickModel(task)`, `models.forTask('x')`: what the function returns, with this call's arguments.
+  const entered = enterCall(node, walk.modules);
+  if (!entered) return;
+  try {
+    for (const returned of entered.returns) collect(returned, walk, depth + 1, mode);
+  } finally {
+    entered.release();
   }
 }
 
 type FunctionLike = Node & { getBody(): Node | undefined };
 
-function calledFunction(callee: Node, walk: Walk): FunctionLike | undefined {
+function calledFunction(callee: Node, modules: ModuleLoader): FunctionLike | undefined {
   let declaration: Node | undefined;
   if (Node.isIdentifier(callee)) {
-    declaration = findDeclaration(callee, walk.modules);
+    declaration = findDeclaration(callee, modules);
   } else if (Node.isPropertyAccessExpression(callee)) {
     const owner = unwrapExpression(callee.getExpression());
     if (owner.getKind() === SyntaxKind.ThisKeyword) {
       const classNode = callee.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
       declaration = classNode && (Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode)) ? classNode.getMethod(callee.getName()) : undefined;
     } else {
-      declaration = namespaceMember(callee, walk.modules) ?? getObjectProperty(resolveObjectLiteral(owner, walk.modules), callee.getName(), walk.modules);
+      declaration = namespaceMember(callee, modules) ?? getObjectProperty(resolveObjectLiteral(owner, modules), callee.getName(), modules);
     }
   }
   if (!declaration) return undefined;
@@ -434,7 +634,7 @@ function isUserChoice(node: Node): boolean {
   if (Node.isCallExpression(node)) return REQUEST_CALL.test(text);
   if (!Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(node)) return false;
   if (REQUEST_ROOT.test(text)) return true;
-  return /\b(?:settings|preferences|userSettings|userConfig|selectedModel)\b/.test(node.getExpression().getText()) && /model/i.test(text);
+  return /\b(?:preferences|userSettings|userPreferences|userConfig|selectedModel)\b/.test(node.getExpression().getText()) && /model/i.test(text);
 }
 
 /** The initializer of a destructuring the end user controls: `await req.json()`, `req.body`, a DB row. */

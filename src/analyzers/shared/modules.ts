@@ -46,6 +46,24 @@ export class ModuleLoader {
     return value;
   }
 
+  /**
+   * A key of a config file the app reads at run time (`JSON.parse(readFileSync('config.json'))`), by the
+   * file name the code writes and the dotted key; records the file as a dependency.
+   */
+  configSetting(fileName: string, key: string): SettingValue | undefined {
+    const name = fileName.replace(/^\.?\//, '').replace(/\\/g, '/');
+    const baseName = name.slice(name.lastIndexOf('/') + 1);
+    const files = [...this.settings.configs.keys()].filter((file) => file === name || file.endsWith(`/${name}`) || file.slice(file.lastIndexOf('/') + 1) === baseName);
+    for (const file of files.sort((a, b) => a.split('/').length - b.split('/').length)) {
+      const value = this.settings.configs.get(file)?.get(key);
+      if (value) {
+        this.tracked?.add(path.join(this.root, file));
+        return value;
+      }
+    }
+    return undefined;
+  }
+
   /** Diagnostics collected since the last call. */
   takeProblems(): Diagnostic[] {
     return this.problems.splice(0);

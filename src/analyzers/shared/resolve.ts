@@ -47,6 +47,11 @@ function findDeclarationInScope(scope: Node, name: string, usage: Node): Node | 
   if (Node.isFunctionLikeDeclaration(scope) || Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) {
     for (const parameter of scope.getParameters()) {
       if (parameter.getName() === name) return parameter;
+      // `function f({ model = 'gpt-4o' })`: the binding inside the parameter's pattern.
+      const pattern = parameter.getNameNode();
+      if (Node.isObjectBindingPattern(pattern)) {
+        for (const element of pattern.getElements()) if (element.getName() === name) return element;
+      }
     }
   }
   const statements = Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope) ? scope.getStatements() : [];

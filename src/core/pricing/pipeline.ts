@@ -3,10 +3,11 @@
  * known: the advice per call, the workspace advice (self-hosting pools across calls), the pooled
  * recommendations, and the published projections of both (`workspace`, `summary`). The scan
  * (`enrichCalls`, after estimating tokens, task and volume and spreading a usage export), the
- * what-ifs (`whatIf.ts`) and everything reading a ScanResult (plan, cost diff) go through it.
- * Pure over its inputs; no I/O beyond the tokenizer's rank files.
+ * what-ifs (`whatIf.ts`) and the price-override re-pricing go through it; the plan and the cost diff
+ * read its output (a ScanResult) and price nothing themselves. Pure over its inputs; no I/O beyond
+ * the tokenizer's rank files.
  */
-import { adviseWorkspace, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
+import { adviseWorkspace, type AdviceInput, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { adviseSite, exampleModelFor, setModelInstruction, type SiteAdvice } from './modelSet';
 import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
@@ -66,21 +67,17 @@ export interface PricedCallSites {
 export function priceCallSites(sites: readonly CallSite[], options: PricingOptions = {}): PricedCallSites {
   const catalog = options.catalog ?? loadCatalog();
   const diagnostics: Diagnostic[] = [];
-  let whatIfVolumes = 0;
+  const overridden = new Set<string>();
   const callSites = sites.map((original, index): CallSite => {
     const override = options.volumeOverrides?.[original.id];
-    const overridden = override !== undefined && Number.isFinite(override) && override >= 0;
-    if (overridden) whatIfVolumes++;
-    const volume: VolumeEstimate = overridden
+    const isOverride = override !== undefined && Number.isFinite(override) && override >= 0;
+    if (isOverride) overridden.add(original.id);
+    const volume: VolumeEstimate = isOverride
       ? { callsPerMonth: override, source: original.volume.source, basis: `what-if: ${formatCount(override)} calls/month (not saved; was ${original.volume.basis ?? original.volume.source})` }
       : original.volume;
     const modelOverride = options.modelOverrides?.[original.id];
     const model: ModelRef = modelOverride ? { id: modelOverride, raw: modelOverride, source: 'what-if' } : original.model;
-    const advice = (overridden || modelOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseSite(
-      { model, provider: original.provider, endpoint: original.endpoint, task: original.task, tokens: original.tokens, volume, features: original.features },
-      catalog,
-      options.advisorOptions,
-    );
+    const advice = (isOverride || modelOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseSite(adviceInput({ ...original, model }, original.task, original.tokens, volume), catalog, options.advisorOptions);
     const site = withAdvice({ ...original, model, volume }, advice, catalog);
     // An unknown model's own message is replaced by the reason with the instruction that fixes it.
     const messages = site.unpricedReason && site.unpricedKind !== 'not-priced' ? [site.unpricedReason] : advice.diagnostics;
@@ -94,7 +91,6 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     if (pooled) site.recommendation = pooled;
   }
   for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
-  const overriddenIds = new Set(Object.keys(options.volumeOverrides ?? {}));
   // Unpriced calls are left out of the sums, and the summary says how many and why (never a silent $0).
   const monthlyUsdCurrent = sum(callSites.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
@@ -111,7 +107,7 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
       monthlyUsdCurrent: round2(monthlyUsdCurrent),
       monthlyUsdRecommended: round2(monthlyUsdRecommended),
       savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
-      volumeAssumption: volumeAssumption(callSites.filter((site) => !overriddenIds.has(site.id)), callSites.length, whatIfVolumes),
+      volumeAssumption: volumeAssumption(callSites.filter((site) => !overridden.has(site.id)), callSites.length, overridden.size),
       unpricedCallSites: unpriced.length,
       ...(unpriced.length > 0 ? { unpricedByKind } : {}),
       ...(ranged
@@ -145,6 +141,11 @@ function withAdvice(original: CallSite, advice: SiteAdvice, catalog: Catalog): C
     out.unpricedReason = unpriced.kind === 'not-priced' ? unpriced.reason : `${unpriced.reason}. ${setModelInstruction(site, unpriced.exampleModel ?? exampleModelFor(catalog, site.provider), unpriced.kind)}`;
   }
   return out;
+}
+
+/** What the advisor reads of a call: what the code says (model, provider, endpoint, features) and what was estimated for it. */
+function adviceInput(call: Pick<CallSite, 'model' | 'provider' | 'endpoint' | 'features'>, task: TaskClassification, tokens: TokenEstimate, volume: VolumeEstimate): AdviceInput {
+  return { model: call.model, provider: call.provider, endpoint: call.endpoint, task, tokens, volume, features: call.features };
 }
 
 /** What the summary says about volumes: how many call sites run on the built-in default, and on what-ifs. */
@@ -236,9 +237,10 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       tokens: priced.tokens,
       features: call.features,
       volume,
-      options: priced.advice.options,
-      recommendation: priced.advice.recommendation,
-      monthlyUsdCurrent: priced.advice.monthlyUsdCurrent,
+      // Filled in by priceCallSites below (listed here to keep the published key order).
+      options: [],
+      recommendation: null,
+      monthlyUsdCurrent: null,
       enclosingFunction: call.enclosingFunction,
       evidence: annotated.evidence,
       promptPreview: promptPreview(call),
@@ -263,7 +265,7 @@ interface PricedCall {
   task: TaskClassification;
   tokens: TokenEstimate;
   /** The advisor's result at the call's resolved volume; its warnings carry no position (the call's current line is added per scan). */
-  advice: SiteAdvice;
+  readonly advice: SiteAdvice;
 }
 
 type UsageSettings = ReturnType<typeof resolveUsageSettings>;
@@ -271,15 +273,23 @@ type UsageSettings = ReturnType<typeof resolveUsageSettings>;
 function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, catalog: Catalog, advisorOptions: AdvisorOptions | undefined): PricedCall {
   const inferred = classifyTask(call, 0);
   const task: TaskClassification = usageSettings.task && !call.annotation?.task
-    ? { type: usageSettings.task.type, confidence: 1, reasons: [`llm-usage.yml ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
+    ? { type: usageSettings.task.type, confidence: 1, reasons: [`${USAGE_FILE_NAME} ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
     : inferred;
   const holeTokens = { ...usageSettings.holeTokens, ...(call.annotation?.holeTokens ?? {}) };
   let tokens = estimateTokens(call, task.type, { holeTokens });
   // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
   const reclassified = (task.source === 'inferred' || task.source === undefined) && tokens.inputPerCall >= LONG_CONTEXT_MIN_INPUT_TOKENS ? classifyTask(call, tokens.inputPerCall) : task;
   if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
-  const advice = adviseSite({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
-  return { task: reclassified, tokens, advice };
+  // Advised on first use: a call whose volume a usage export replaces is advised only at the new volume (by priceCallSites).
+  let advice: SiteAdvice | undefined;
+  return {
+    task: reclassified,
+    tokens,
+    get advice() {
+      advice ??= adviseSite(adviceInput(call, reclassified, tokens, volume), catalog, advisorOptions);
+      return advice;
+    },
+  };
 }
 
 /** The model reference for a model the user states; the code's own reference goes to the evidence. */

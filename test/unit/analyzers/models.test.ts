@@ -107,7 +107,33 @@ export const llm = new LlmClient({ model: 'gpt-4.1-nano' });`,
       calls: [{ line: 9, model: 'gpt-4.1-nano', modelSource: 'constant' }],
     },
     {
-      name: 'a getter that returns the model',
+      name: 'a destructured constructor option with a default, and the option a caller passes',
+      code: `const OpenAI = require('openai');
+class GroqProvider {
+  model;
+  constructor(config = {}) {
+    const { model = 'llama3-8b-8192' } = config;
+    this.client = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });
+    this.model = model;
+  }
+  run(messages) {
+    return this.client.chat.completions.create({ model: this.model, messages });
+  }
+}
+const agent = new GroqProvider({ model: 'llama3-70b-8192' });`,
+      calls: [{ line: 10, provider: 'groq', model: 'llama3-70b-8192', candidates: ['llama3-70b-8192', 'llama3-8b-8192'] }],
+    },
+    {
+      name: 'a destructured option default only',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export function summarize(text: string, { model = 'gpt-4o-mini' }: { model?: string } = {}) {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: text }] });
+}`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'default-param', candidates: [] }],
+    },
+    {
+      name: 'a getter that returns the model (an env flag no example file sets: its else branch first)',
       code: `import OpenAI from 'openai';
 class Summarizer {
   private client = new OpenAI();
@@ -116,7 +142,7 @@ class Summarizer {
     return this.client.chat.completions.create({ model: this.model, messages: [{ role: 'user', content: text }] });
   }
 }`,
-      calls: [{ line: 6, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4o'] }],
+      calls: [{ line: 6, model: 'gpt-4o', candidates: ['gpt-4o', 'gpt-4o-mini'] }],
     },
     {
       name: 'a map by use case indexed at run time: every value, in order, from the app list',
@@ -211,6 +237,38 @@ await client.chat.completions.create({ model: config.judgeModel, messages: [] })
       calls: [{ line: 4, model: 'gpt-4.1', modelSource: 'import' }],
     },
     {
+      name: 'a TOML config file read with fs at run time',
+      files: { 'config.toml': '[llm]\nprovider = "openai"\nmodel = "gpt-4.1-mini"\napi_key = "sk-proj-0123456789abcdefghijABCDEFGHIJ"\n' },
+      code: `import OpenAI from 'openai';
+import { readFileSync } from 'node:fs';
+import * as toml from 'smol-toml';
+const config = toml.parse(readFileSync('config.toml', 'utf8')) as any;
+const client = new OpenAI();
+await client.chat.completions.create({ model: config.llm.model, messages: [] });`,
+      calls: [{ line: 6, model: 'gpt-4.1-mini', modelSource: 'config', candidateWheres: [] }],
+    },
+    {
+      name: 'a YAML app config read with fs, the model per use case',
+      files: { 'app.config.yaml': 'models:\n  summary: gpt-4o-mini\n  chat: claude-sonnet-4-5\n' },
+      code: `import OpenAI from 'openai';
+import fs from 'node:fs';
+import YAML from 'yaml';
+const settings = YAML.parse(fs.readFileSync('./app.config.yaml', 'utf8'));
+const client = new OpenAI();
+await client.chat.completions.create({ model: settings.models.summary, messages: [] });`,
+      calls: [{ line: 6, model: 'gpt-4o-mini', modelSource: 'config' }],
+    },
+    {
+      name: 'a VS Code setting is the user\'s choice: the default of contributes.configuration first, its enum the candidates',
+      files: { 'package.json': JSON.stringify({ name: 'ext', contributes: { configuration: { properties: { 'myExt.model': { type: 'string', default: 'gpt-4o-mini', enum: ['gpt-4o-mini', 'gpt-4.1', 'o4-mini'] } } } } }, null, 2) },
+      code: `import * as vscode from 'vscode';
+import OpenAI from 'openai';
+const client = new OpenAI();
+const model = vscode.workspace.getConfiguration('myExt').get<string>('model')!;
+await client.chat.completions.create({ model, messages: [] });`,
+      calls: [{ line: 5, model: 'gpt-4o-mini', modelSource: 'user-choice', candidates: ['gpt-4o-mini', 'gpt-4.1', 'o4-mini'] }],
+    },
+    {
       name: 'baseURL from env, read against the example file: the provider behind it',
       files: { '.env.example': 'OPENAI_BASE_URL=https://api.deepseek.com/v1\n' },
       code: `import OpenAI from 'openai';
@@ -258,6 +316,125 @@ await generateText({ model: getTitleModel(), prompt: 'title' });`,
       code: `import { generateText } from 'ai';
 await generateText({ model: 'anthropic/claude-sonnet-4', prompt: 'hi' });`,
       calls: [{ line: 2, provider: 'vercel-gateway', model: 'anthropic/claude-sonnet-4' }],
+    },
+    {
+      name: 'customProvider looked up by a literal key, in another module',
+      files: {
+        'src/providers.ts': `import { customProvider } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+import { openai } from '@ai-sdk/openai';
+export const myProvider = customProvider({
+  languageModels: {
+    'chat-model': anthropic('claude-sonnet-4-5'),
+    'title-model': openai('gpt-4.1-mini'),
+  },
+});
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { myProvider } from './providers';
+await generateText({ model: myProvider.languageModel('title-model'), prompt: 'title' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4.1-mini' }],
+    },
+    {
+      name: 'customProvider with the key chosen at run time: every entry is a candidate',
+      files: {
+        'src/providers.ts': `import { customProvider } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+export const myProvider = customProvider({
+  languageModels: {
+    'chat-model': anthropic('claude-sonnet-4-5'),
+    'chat-model-reasoning': anthropic('claude-opus-4-1'),
+  },
+});
+`,
+      },
+      code: `import { streamText } from 'ai';
+import { myProvider } from './providers';
+export function chat(selectedChatModel: string) {
+  return streamText({ model: myProvider.languageModel(selectedChatModel), prompt: 'hi' });
+}`,
+      calls: [{ line: 4, provider: 'anthropic', model: 'claude-sonnet-4-5', modelSource: 'app-list', candidates: ['claude-sonnet-4-5', 'claude-opus-4-1'], candidateWheres: ['src/providers.ts:5', 'src/providers.ts:6'] }],
+    },
+    {
+      name: 'createProviderRegistry with a custom provider inside',
+      code: `import { generateText, createProviderRegistry, customProvider } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const registry = createProviderRegistry({
+  openai,
+  fast: customProvider({ languageModels: { small: openai('gpt-4.1-nano') } }),
+});
+await generateText({ model: registry.languageModel('fast:small'), prompt: 'hi' });
+await generateText({ model: registry.languageModel('openai:gpt-4o'), prompt: 'hi' });`,
+      calls: [{ line: 7, provider: 'openai', model: 'gpt-4.1-nano' }, { line: 8, provider: 'openai', model: 'gpt-4o' }],
+    },
+    {
+      name: 'a helper that picks the provider from a map and passes the name on: this call\'s arguments',
+      files: {
+        'src/ai.ts': `import { createOpenAI } from '@ai-sdk/openai';
+import { anthropic } from '@ai-sdk/anthropic';
+type Provider = 'openai' | 'anthropic';
+const defaultProvider: Provider = process.env.USE_ANTHROPIC ? 'anthropic' : 'openai';
+const providers: Record<Provider, any> = {
+  openai: createOpenAI({ baseURL: process.env.OPENAI_BASE_URL }),
+  anthropic,
+};
+export function getModel(name: string, provider: Provider = defaultProvider) {
+  return process.env.MODEL_NAME ? providers[provider](process.env.MODEL_NAME) : providers[provider](name);
+}
+`,
+      },
+      code: `import { generateText, embed } from 'ai';
+import { getModel } from './ai';
+await generateText({ model: getModel('gpt-4o-mini'), prompt: 'a' });
+await generateText({ model: getModel('claude-3-5-haiku-latest', 'anthropic'), prompt: 'b' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4o-mini' }, { line: 4, provider: 'anthropic', model: 'claude-3-5-haiku-latest' }],
+    },
+    {
+      name: 'a per-tool model from an imported JSON config, through a config function and a provider switch',
+      files: {
+        'config.json': JSON.stringify({ env: { OPENAI_API_KEY: '' }, models: { gemini: { default: { model: 'gemini-2.5-flash', temperature: 0 }, tools: { finalizer: { model: 'gemini-2.5-flash-lite' }, coder: { temperature: 0.7 } } } } }, null, 2),
+        'src/config.ts': `import { createGoogleGenerativeAI } from '@ai-sdk/google';
+import configJson from '../config.json';
+const LLM_PROVIDER = process.env.LLM_PROVIDER || 'gemini';
+export function getToolConfig(toolName: string) {
+  const providerConfig = (configJson.models as any)[LLM_PROVIDER];
+  const overrides = providerConfig.tools[toolName];
+  return { model: overrides.model ?? providerConfig.default.model };
+}
+export function getModel(toolName: string) {
+  const config = getToolConfig(toolName);
+  return createGoogleGenerativeAI({})(config.model);
+}
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { getModel } from './config';
+await generateText({ model: getModel('finalizer'), prompt: 'a' });
+await generateText({ model: getModel('coder'), prompt: 'b' });`,
+      calls: [
+        { line: 3, provider: 'google', model: 'gemini-2.5-flash-lite', modelSource: 'config' },
+        { line: 4, provider: 'google', model: 'gemini-2.5-flash', modelSource: 'config' },
+      ],
+    },
+    {
+      name: 'an option whose default is a model factory call, reassigned on retry: the default first, the retry model a candidate',
+      files: { 'src/ai.ts': "import { openai } from '@ai-sdk/openai';\nimport { anthropic } from '@ai-sdk/anthropic';\nexport function getModel(name: string, provider = 'openai') {\n  return provider === 'anthropic' ? anthropic(name) : openai(name);\n}\n" },
+      code: `import { generateText, type LanguageModel } from 'ai';
+import { getModel } from './ai';
+export async function complete({ prompt, model = getModel('gpt-4o-mini'), retryModel = getModel('claude-3-5-sonnet-20240620', 'anthropic') }: { prompt: string; model?: LanguageModel; retryModel?: LanguageModel }) {
+  let currentModel = model;
+  try {
+    return await generateText({ model: currentModel, prompt });
+  } catch {
+    currentModel = retryModel;
+    return await generateText({ model: currentModel, prompt });
+  }
+}`,
+      calls: [
+        { line: 6, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
+        { line: 9, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
+      ],
     },
     {
       name: 'a ternary between two provider calls: both candidates',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { classifyTask, splitIdentifierWords } from '../../src/core/estimate/task';
-import type { DetectedCall } from '../../src/model/types';
-import { detectedCall, message } from './detectedCall';
-import { runTaskEval } from '../../scripts/eval-tasks';
+import { classifyTask, splitIdentifierWords } from '../../../../src/core/estimate/task';
+import type { DetectedCall } from '../../../../src/model/types';
+import { detectedCall, message } from '../../detectedCall';
+import { runTaskEval } from '../../../../scripts/eval-tasks';
 
 const call = (overrides: Partial<DetectedCall> = {}): DetectedCall => detectedCall({ model: { id: 'gpt-4o-mini', raw: "'gpt-4o-mini'", source: 'literal' }, ...overrides });
 const msg = message;

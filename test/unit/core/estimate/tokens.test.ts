@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../src/core/estimate/tokens';
-import { detectedCall, message } from './detectedCall';
+import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../../../src/core/estimate/tokens';
+import { detectedCall, message } from '../../detectedCall';
 
 const call = detectedCall;
 
