@@ -24,7 +24,7 @@ export function codeLensTitle(site: CallSite): string {
 
 export function codeLensTooltip(site: CallSite): string {
   const rec = site.recommendation;
-  if (site.monthlyUsdCurrent === null) return lensText(`${site.unpricedReason ?? unpricedLabel(site)} Click to open the cost panel.`);
+  if (site.monthlyUsdCurrent === null) return lensText(`${site.unpricedReason ?? unpricedLabel(site)} Click to pick the model (Set Model for Call).`);
   return lensText(
     rec
       ? `${site.provider} ${modelLabel(site.model)} at ${formatCount(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
