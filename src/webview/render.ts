@@ -64,11 +64,14 @@ export function renderSummary(result: ScanResult | null, scanning: boolean, erro
   const savings = s.savingsUsd ?? s.monthlyUsdCurrent - s.monthlyUsdRecommended;
   const pct = s.monthlyUsdCurrent > 0 ? savings / s.monthlyUsdCurrent : 0;
   const volume = s.volumeAssumption ?? volumeAssumptionFrom(result);
+  const unpricedCount = s.unpricedCallSites ?? result.callSites.filter((c) => c.monthlyUsdCurrent === null).length;
+  // With no priced call there is no recommendation or saving to show, not $0.
+  const nothingPriced = unpricedCount > 0 && unpricedCount >= result.callSites.length;
   return `${status}
 <dl class="summary" aria-label="Workspace summary">
-  <div class="metric"><dt>Monthly spend today</dt><dd id="summary-current">${esc(formatTotalCost({ ...s, unpricedCallSites: s.unpricedCallSites ?? result.callSites.filter((c) => c.monthlyUsdCurrent === null).length }))}</dd></div>
-  <div class="metric"><dt>Recommended</dt><dd id="summary-recommended">${esc(formatUsd(s.monthlyUsdRecommended))}</dd></div>
-  <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span></dd></div>
+  <div class="metric"><dt>Monthly spend today</dt><dd id="summary-current">${esc(formatTotalCost({ ...s, unpricedCallSites: unpricedCount }))}</dd></div>
+  <div class="metric"><dt>Recommended</dt><dd id="summary-recommended">${nothingPriced ? 'model unknown' : esc(formatUsd(s.monthlyUsdRecommended))}</dd></div>
+  <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${nothingPriced ? 'model unknown' : `${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span>`}</dd></div>
   <div class="metric"><dt>Call sites</dt><dd id="summary-callsites">${esc(formatCount(s.callSites))}</dd></div>
 </dl>${unpricedNote(s) ? `<p class="unpriced" id="summary-unpriced" role="note">${esc(unpricedNote(s))}: left out of every total, not $0. Select one to see how to set its model, or use <em>Set Model for Call</em>.</p>` : ''}
 <p class="assumptions">Prices as of <span id="catalog-asof">${esc(extras.prices?.bundledAsOf ?? result.catalog.asOf)}</span>${renderPriceSource(extras.prices)} · ${esc(volume)}${
