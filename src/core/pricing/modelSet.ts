@@ -112,8 +112,12 @@ function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog): NonNulla
   return { kind: 'not-priced', reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'the catalog has no price this call can be sized for'}` };
 }
 
-/** A model id to show in the instruction: one the catalog prices, for this provider when it has a reference set. */
-export function exampleModelFor(catalog: Catalog, provider: string): string {
+/** A model id to show in the instruction: one the catalog prices for this kind of call, for this provider when it has a reference set. */
+export function exampleModelFor(catalog: Catalog, provider: string, endpoint?: string): string {
+  if (endpoint === 'embedding') {
+    const embedding = catalog.closed.find((row) => row.endpoint === 'embedding' && row.provider === provider) ?? catalog.closed.find((row) => row.endpoint === 'embedding');
+    if (embedding) return embedding.id;
+  }
   return assumedModelsFor(catalog, provider)?.models.find((id) => findModel(catalog, id)) ?? 'gpt-4.1-mini';
 }
 

@@ -138,7 +138,7 @@ function withAdvice(original: CallSite, advice: SiteAdvice, catalog: Catalog): C
   if (advice.monthlyUsdCurrent === null) {
     const unpriced = advice.unpriced ?? { kind: 'not-priced' as const, reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'no price for this call'}` };
     out.unpricedKind = unpriced.kind;
-    out.unpricedReason = unpriced.kind === 'not-priced' ? unpriced.reason : `${unpriced.reason}. ${setModelInstruction(site, unpriced.exampleModel ?? exampleModelFor(catalog, site.provider), unpriced.kind)}`;
+    out.unpricedReason = unpriced.kind === 'not-priced' ? unpriced.reason : `${unpriced.reason}. ${setModelInstruction(site, unpriced.exampleModel ?? exampleModelFor(catalog, site.provider, site.endpoint), unpriced.kind)}`;
   }
   return out;
 }

@@ -337,6 +337,31 @@ describe('never a silent $0, and the hint works', function () {
     }
   });
 
+  it('an embedding call\'s instruction names an embedding model, and following it prices the call', async () => {
+    const embed = project({
+      'src/e.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function embed(m: string, text: string) {
+  return openai.embeddings.create({ model: m, input: text });
+}
+`,
+    });
+    try {
+      const site = (await scanWorkspace(embed)).callSites[0];
+      assert.equal(site.monthlyUsdCurrent, null);
+      const comment = /add the line `([^`]+)`/.exec(site.unpricedReason!)![1];
+      assert.match(comment, /model=text-embedding/);
+      const file = path.join(embed, 'src/e.ts');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines.splice(site.line - 1, 0, comment);
+      writeFileSync(file, lines.join('\n'));
+      const again = (await scanWorkspace(embed)).callSites[0];
+      assert.ok(again.monthlyUsdCurrent! > 0, again.unpricedReason);
+    } finally {
+      rmSync(embed, { recursive: true, force: true });
+    }
+  });
+
   it('a comment directly above a call nested in a longer statement is read (the line the hint names)', async () => {
     const nested = project({
       'src/n.ts': `import OpenAI from 'openai';
