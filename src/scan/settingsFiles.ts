@@ -53,6 +53,8 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
       const bytes = await fs.readFile(real);
       if (bytes.includes(0)) throw new Error('binary content; not read');
       const text = bytes.toString('utf8');
+      // A Helm or Jinja template (`{{ .Values.x }}`) is not configuration until rendered: skipped without a warning.
+      if (file.kind !== 'env' && /\.ya?ml$/i.test(file.relative) && text.includes('{{')) continue;
       if (file.kind === 'env' || file.kind === 'compose') {
         for (const [name, value] of file.kind === 'env' ? parseEnvExample(text, file.relative) : parseDockerCompose(text, file.relative)) {
           const values = env.get(name) ?? [];

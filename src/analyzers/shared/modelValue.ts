@@ -80,15 +80,15 @@ export function valueExpressions(expression: Node, modules: ModuleLoader): Node[
   if (!declaration) return [];
   if (Node.isParameterDeclaration(declaration)) {
     const bound = BOUND_ARGUMENTS.get(declaration);
-    return bound ? [bound] : present([...callerArguments(declaration), declaration.getInitializer()]);
+    return bound ? [bound] : likelyValues(callerArguments(declaration), declaration.getInitializer()).map((entry) => entry.node);
   }
   if (Node.isBindingElement(declaration)) {
     const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
     if (!parameter || declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) || declaration.getParent()?.getParent() !== parameter) return [];
     const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
     const bound = BOUND_ARGUMENTS.get(parameter);
-    const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
-    return present([...passed, declaration.getInitializer()]);
+    const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
+    return likelyValues(passed, declaration.getInitializer()).map((entry) => entry.node);
   }
   if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
     const name = declaration.getName();
@@ -97,6 +97,15 @@ export function valueExpressions(expression: Node, modules: ModuleLoader): Node[
     return present([declaration.getInitializer(), ...assigned]);
   }
   return [];
+}
+
+/**
+ * What callers pass (`undefined` where a caller leaves it out) and the default: the default first, as the
+ * code's own choice (callers are only known in modules the scan has loaded), then the callers' values.
+ */
+function likelyValues(passed: Array<Node | undefined>, fallback: Node | undefined): Array<{ node: Node; isDefault: boolean }> {
+  const given = passed.filter((value): value is Node => value !== undefined).map((node) => ({ node, isDefault: false }));
+  return [...(fallback ? [{ node: fallback, isDefault: true }] : []), ...given];
 }
 
 function enclosingFunction(node: Node): Node | undefined {
@@ -261,7 +270,9 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
       const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, walk.modules) : undefined;
       if (parameter && Node.isParameterDeclaration(parameter)) {
         const bound = BOUND_ARGUMENTS.get(parameter);
-        for (const argument of bound ? [bound] : callerArguments(parameter)) collect(getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules), walk, depth + 1, mode);
+        const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+        for (const entry of likelyValues(passed, declaration.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+        return;
       }
       collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
       return;
@@ -270,8 +281,8 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
     const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
     if (parameter && !variable && direct === parameter) {
       const bound = BOUND_ARGUMENTS.get(parameter);
-      for (const argument of bound ? [bound] : callerArguments(parameter)) collect(getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules), walk, depth + 1, mode);
-      collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
+      const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+      for (const entry of likelyValues(passed, declaration.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
       return;
     }
   }
@@ -311,16 +322,14 @@ function collectParameter(parameter: Node, walk: Walk, depth: number, mode: Mode
     }
     return;
   }
-  const initializer = parameter.getInitializer();
-  if (initializer) collect(initializer, walk, depth + 1, 'default-param');
-  for (const argument of callerArguments(parameter)) collect(argument, walk, depth + 1, mode);
+  for (const entry of likelyValues(callerArguments(parameter), parameter.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
 }
 
 /**
  * The arguments callers pass for a parameter: calls of the function by name and `new` of its class,
  * in the function's own file and in modules the scan has already loaded. Bounded: a few dozen calls.
  */
-function callerArguments(parameter: Node): Node[] {
+function callerArguments(parameter: Node): Array<Node | undefined> {
   if (!Node.isParameterDeclaration(parameter)) return [];
   const fn = parameter.getParent();
   const index = fn && (Node.isFunctionLikeDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) ? fn.getParameters().indexOf(parameter) : -1;
@@ -339,15 +348,15 @@ function callerArguments(parameter: Node): Node[] {
   }
   if (!name) return [];
   const files: SourceFile[] = [fn.getSourceFile(), ...fn.getProject().getSourceFiles().filter((file) => file !== fn.getSourceFile())].slice(0, 200);
-  const found: Node[] = [];
+  const found: Array<Node | undefined> = [];
   for (const file of files) {
     if (!file.getFullText().includes(name)) continue;
     for (const call of file.getDescendantsOfKind(isConstructor ? SyntaxKind.NewExpression : SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
       if (calleeName !== name) continue;
-      const argument = call.getArguments()[index];
-      if (argument) found.push(argument);
+      // A caller that leaves the argument out relies on the default.
+      found.push(call.getArguments()[index]);
       if (found.length >= 30) return found;
     }
   }
@@ -390,8 +399,8 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
     }
     // `options.model` where `options` is a parameter: what callers put in its `model`, and its default.
     if (declaration && Node.isParameterDeclaration(declaration)) {
-      collect(getObjectProperty(declaration.getInitializer(), name, walk.modules), walk, depth + 1, 'default-param');
-      for (const argument of callerArguments(declaration)) collect(getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      const passed = callerArguments(declaration).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+      for (const entry of likelyValues(passed, getObjectProperty(declaration.getInitializer(), name, walk.modules))) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
       return;
     }
   }

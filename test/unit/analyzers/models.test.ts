@@ -107,7 +107,7 @@ export const llm = new LlmClient({ model: 'gpt-4.1-nano' });`,
       calls: [{ line: 9, model: 'gpt-4.1-nano', modelSource: 'constant' }],
     },
     {
-      name: 'a destructured constructor option with a default, and the option a caller passes',
+      name: 'a destructured constructor option with a default, and the option a caller passes: the default first',
       code: `const OpenAI = require('openai');
 class GroqProvider {
   model;
@@ -121,7 +121,7 @@ class GroqProvider {
   }
 }
 const agent = new GroqProvider({ model: 'llama3-70b-8192' });`,
-      calls: [{ line: 10, provider: 'groq', model: 'llama3-70b-8192', candidates: ['llama3-70b-8192', 'llama3-8b-8192'] }],
+      calls: [{ line: 10, provider: 'groq', model: 'llama3-8b-8192', candidates: ['llama3-8b-8192', 'llama3-70b-8192'] }],
     },
     {
       name: 'a destructured option default only',
@@ -434,6 +434,24 @@ export async function complete({ prompt, model = getModel('gpt-4o-mini'), retryM
       calls: [
         { line: 6, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
         { line: 9, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
+      ],
+    },
+    {
+      name: 'a helper option with a default: the default first (callers in modules not loaded are unknown), then what callers pass',
+      code: `import { generateText, type LanguageModel } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function complete({ prompt, model = openai('gpt-4o-mini') }: { prompt: string; model?: LanguageModel }) {
+  return generateText({ model, prompt });
+}
+export async function judge({ prompt, model = openai('gpt-4o-mini') }: { prompt: string; model?: LanguageModel }) {
+  return generateText({ model, prompt });
+}
+await complete({ prompt: 'a' });
+await complete({ prompt: 'b', model: openai('gpt-4o') });
+await judge({ prompt: 'c', model: openai('o4-mini') });`,
+      calls: [
+        { line: 4, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4o'] },
+        { line: 7, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'o4-mini'] },
       ],
     },
     {

@@ -96,11 +96,13 @@ describe('settings files: no secret reaches any output', () => {
     assert.deepEqual(about('.env'), [], 'a real .env file is not even looked at');
   });
 
-  it('no secret in the CLI table or JSON output either', async function () {
+  it('no secret in the CLI table, JSON or Markdown output either', async function () {
     this.timeout(60_000);
-    for (const format of [[], ['--json']]) {
-      const { stdout, stderr } = await runCli(['scan', root, ...format]);
-      for (const secret of SECRETS) assert.ok(!`${stdout}${stderr}`.includes(secret), `secret leaked in CLI ${format.join(' ') || 'table'} output: ${secret.slice(0, 8)}…`);
+    for (const format of ['table', 'json', 'markdown']) {
+      const { code, stdout, stderr } = await runCli(['scan', root, '--format', format]);
+      assert.equal(code, 0, stderr);
+      assert.ok(stdout.includes('gpt-4o-mini'), `the ${format} output shows the scan`);
+      for (const secret of SECRETS) assert.ok(!`${stdout}${stderr}`.includes(secret), `secret leaked in CLI ${format} output: ${secret.slice(0, 8)}…`);
     }
   });
 });
