@@ -9,7 +9,7 @@ import { CallSiteCodeLensProvider } from './extension/codeLens';
 import { CommandId } from './extension/commands';
 import { affects } from './extension/config';
 import { CostPanel, registerCostPanelSerializer } from './extension/costPanel';
-import { openUsageFile, overrideTaskType, setVolumeForCall } from './extension/editCommands';
+import { openUsageFile, overrideTaskType, setModelForCall, setVolumeForCall } from './extension/editCommands';
 import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
@@ -48,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     vscode.commands.registerCommand(CommandId.RescanWorkspace, () => model.rescan('notification')),
     vscode.commands.registerCommand(CommandId.ExportMigrationPlan, () => exportMigrationPlan(model)),
     vscode.commands.registerCommand(CommandId.SetVolumeForCall, (id?: unknown, value?: unknown) => setVolumeForCall(model, id, value)),
+    vscode.commands.registerCommand(CommandId.SetModelForCall, (id?: unknown, value?: unknown) => setModelForCall(model, id, value)),
     vscode.commands.registerCommand(CommandId.OverrideTaskType, (id?: unknown, value?: unknown) => overrideTaskType(model, id, value)),
     vscode.commands.registerCommand(CommandId.OpenUsageFile, () => openUsageFile(model)),
     vscode.commands.registerCommand(CommandId.RefreshPrices, (options?: unknown) => refreshPrices(context, model, options)),
@@ -60,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     registerCostPanelSerializer(extensionUri, model),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Costs scale with the assumed volume: recompute once a result is on screen.
-      if ((affects(e, 'defaultCallsPerMonth') || affects(e, 'dataSensitivity') || affects(e, 'fixedCosts')) && model.lastResult) void model.rescan('window');
+      if ((affects(e, 'defaultCallsPerMonth') || affects(e, 'dataSensitivity') || affects(e, 'fixedCosts') || affects(e, 'assumedModels')) && model.lastResult) void model.rescan('window');
     }),
     { dispose: () => CostPanel.current?.dispose() },
   );

@@ -1,4 +1,5 @@
 import { BUILTIN_CALLS_PER_MONTH, DATA_SENSITIVITIES, USAGE_FILE_NAME, type DataSensitivity } from '../model/vocabulary';
+import { parseModelId } from '../core/estimate/annotations';
 
 /** Parsed command line of the CLI. */
 export interface CliArguments {
@@ -18,6 +19,8 @@ export interface CliArguments {
   dataSensitivity?: DataSensitivity;
   /** `--fixed-cost id=usd`: monthly fixed costs of self-hosting replacing the catalog's defaults. */
   fixedCosts: Record<string, number>;
+  /** Models a user-chosen model is priced against (`--assumed-models a,b,c`); default: data/catalog/assumed-models.json. */
+  assumedModels?: string[];
   /** `size` options. */
   model?: string;
   precision?: string;
@@ -54,6 +57,8 @@ Options:
   --data-sensitivity standard|regulated   regulated data stays on infrastructure you control
   --fixed-cost ID=USD            monthly fixed cost of self-hosting replacing the default (repeatable; ids:
                                  ml-engineering-self-managed, infra-self-managed, ml-engineering-managed, infra-managed)
+  --assumed-models A,B,C         models to price a call against when its end user picks the model at run time and
+                                 the code offers no list (default: each provider's mainstream models, data/catalog/assumed-models.json)
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -99,6 +104,13 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         const match = /^([\w-]+)=(\d+(?:\.\d+)?)$/.exec(value());
         if (!match) throw new CommandLineError('--fixed-cost takes id=usd, e.g. ml-engineering-self-managed=20000');
         result.fixedCosts[match[1]] = Number(match[2]);
+        break;
+      }
+      case '--assumed-models': {
+        const models = value().split(',').map((id) => id.trim()).filter(Boolean);
+        const bad = models.find((id) => 'error' in parseModelId(id));
+        if (models.length === 0 || bad !== undefined) throw new CommandLineError(`--assumed-models takes model ids separated by commas, e.g. gpt-4.1-mini,claude-haiku-4-5${bad !== undefined ? ` (not a model id: "${bad}")` : ''}`);
+        result.assumedModels = models;
         break;
       }
       case '--model': result.model = value(); break;

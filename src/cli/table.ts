@@ -1,4 +1,5 @@
 import { formatCount, formatUsd } from '../model/format';
+import { formatSiteCost, formatTotalCost, unpricedLabel } from '../model/display';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { ScanResult } from '../model/types';
 
@@ -11,25 +12,47 @@ export function renderTable(result: ScanResult): string {
     `${site.task.type} ${Math.round(site.task.confidence * 100)}%`,
     `${formatCount(site.tokens.inputPerCall)}/${formatCount(site.tokens.outputPerCall)}${site.tokens.isEstimate ? '*' : ''}`,
     `${formatCount(site.volume.callsPerMonth)}${site.volume.source === 'default' ? '*' : ''}`,
-    formatUsd(site.monthlyUsdCurrent),
-    truncate(site.recommendation?.label ?? 'keep as is', 44),
-    formatUsd(site.recommendation?.monthlyUsd ?? site.monthlyUsdCurrent),
-    formatUsd(site.recommendation?.savingsUsd ?? 0),
+    formatSiteCost(site, formatUsd),
+    // An unpriced call has no advice: it says so and points at the instruction below the table.
+    site.monthlyUsdCurrent === null ? `${unpricedLabel(site)}: see below` : truncate(site.recommendation?.label ?? 'keep as is', 44),
+    site.monthlyUsdCurrent === null ? '-' : formatUsd(site.recommendation?.monthlyUsd ?? site.monthlyUsdCurrent),
+    site.monthlyUsdCurrent === null ? '-' : formatUsd(site.recommendation?.savingsUsd ?? 0),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
   const out = [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)];
   const { summary } = result;
   out.push('');
-  out.push(`${summary.callSites} call site${summary.callSites === 1 ? '' : 's'} in ${summary.filesParsed ?? '?'} of ${summary.filesScanned ?? '?'} files parsed. Monthly now ${formatUsd(summary.monthlyUsdCurrent)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)}).`);
+  const unpricedSites = result.callSites.filter((site) => site.monthlyUsdCurrent === null);
+  const allUnpriced = unpricedSites.length > 0 && unpricedSites.length === result.callSites.length;
+  const totals = allUnpriced
+    ? `Monthly now: ${formatTotalCost(summary, formatUsd)}; no total until their models are set.`
+    : `Monthly now ${formatTotalCost(summary, formatUsd)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)})${unpricedSites.length ? '; totals leave the unpriced calls out' : ''}.`;
+  out.push(`${summary.callSites} call site${summary.callSites === 1 ? '' : 's'} in ${summary.filesParsed ?? '?'} of ${summary.filesScanned ?? '?'} files parsed. ${totals}`);
   out.push(`Prices as of ${result.catalog.asOf}. Volume: ${summary.volumeAssumption ?? 'see each call'}.`);
   if (result.callSites.some((site) => site.tokens.isEstimate)) out.push('* tokens: include run-time parts (user input, context, history) sized by documented defaults, not measured.');
   if (result.callSites.some((site) => site.volume.source === 'default')) out.push(`* calls/month: the built-in default, an assumption; set real volumes in ${USAGE_FILE_NAME} or with a // llm-advisor: comment.`);
-  if (result.diagnostics.length > 0) {
+  const ranged = result.callSites.filter((site) => site.modelPricing);
+  if (ranged.length > 0) {
     out.push('');
-    out.push(`${result.diagnostics.length} diagnostic${result.diagnostics.length === 1 ? '' : 's'}:`);
-    for (const diagnostic of result.diagnostics.slice(0, 20)) out.push(`  ${diagnostic.severity}: ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ${diagnostic.message}`);
-    if (result.diagnostics.length > 20) out.push(`  ... and ${result.diagnostics.length - 20} more (see --format json)`);
+    out.push('Calls priced over several models (the number is the first one\'s; the range spans them all):');
+    for (const site of ranged.slice(0, 20)) out.push(`  ${site.file}:${site.line}: ${site.modelPricing!.basis}`);
+    if (ranged.length > 20) out.push(`  ... and ${ranged.length - 20} more (see --format json)`);
+  }
+  if (unpricedSites.length > 0) {
+    out.push('');
+    out.push(`Not priced (${unpricedSites.length}), left out of the totals:`);
+    for (const site of unpricedSites.slice(0, 20)) out.push(`  ${site.file}:${site.line}: ${site.unpricedReason ?? unpricedLabel(site)}`);
+    if (unpricedSites.length > 20) out.push(`  ... and ${unpricedSites.length - 20} more (see --format json)`);
+  }
+  // The unpriced calls' reasons are listed above; the rest of the diagnostics follow.
+  const reasons = new Set(unpricedSites.map((site) => site.unpricedReason));
+  const diagnostics = result.diagnostics.filter((diagnostic) => !reasons.has(diagnostic.message));
+  if (diagnostics.length > 0) {
+    out.push('');
+    out.push(`${diagnostics.length} diagnostic${diagnostics.length === 1 ? '' : 's'}:`);
+    for (const diagnostic of diagnostics.slice(0, 20)) out.push(`  ${diagnostic.severity}: ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ${diagnostic.message}`);
+    if (diagnostics.length > 20) out.push(`  ... and ${diagnostics.length - 20} more (see --format json)`);
   }
   return out.join('\n') + '\n';
 }

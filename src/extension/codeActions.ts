@@ -3,8 +3,9 @@ import { CommandId } from './commands';
 import type { WorkspaceScanModel } from './scanModel';
 
 /**
- * Code actions on a line of an LLM call: set the expected volume, override the task type (both
- * write the `// llm-advisor:` comment), open the call in the cost panel. Uses only the last scan
+ * Code actions on a line of an LLM call: set the model, set the expected volume, override the task
+ * type (all write the `// llm-advisor:` comment), open the call in the cost panel. A call without a
+ * price gets "Set the model" as its preferred quick fix. Uses only the last scan
  * (never starts one), so the light bulb stays instant.
  */
 export class CallSiteCodeActionProvider implements vscode.CodeActionProvider {
@@ -24,7 +25,15 @@ export class CallSiteCodeActionProvider implements vscode.CodeActionProvider {
         action.command = { title, command, arguments: [site.id] };
         return action;
       };
+      if (site.monthlyUsdCurrent === null) {
+        // The quick fix for a call without a price: name the model it sends.
+        const fix = new vscode.CodeAction(`LLM Hosting Advisor: Set the model (${site.unpricedKind === 'model-not-in-catalog' ? 'model not in catalog' : 'model unknown'})…${where}`, vscode.CodeActionKind.QuickFix);
+        fix.command = { title: 'Set Model for Call', command: CommandId.SetModelForCall, arguments: [site.id] };
+        fix.isPreferred = true;
+        actions.push(fix);
+      }
       actions.push(
+        make('Set model…', CommandId.SetModelForCall),
         make('Set expected volume…', CommandId.SetVolumeForCall),
         make('Override task type…', CommandId.OverrideTaskType),
         make('Open in cost panel', CommandId.OpenCostPanel),

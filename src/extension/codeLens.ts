@@ -33,7 +33,8 @@ export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode
       return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
         title: codeLensTitle(site),
         tooltip: codeLensTooltip(site),
-        command: CommandId.OpenCostPanel,
+        // A call without a price: the click does what the title says (pick the model it sends).
+        command: site.monthlyUsdCurrent === null ? CommandId.SetModelForCall : CommandId.OpenCostPanel,
         arguments: [site.id],
       });
     });

@@ -11,6 +11,8 @@ export const enum CommandId {
   SetVolumeForCall = 'llmHostingAdvisor.setVolumeForCall',
   /** Arguments: call-site id?, task type? (null removes). Writes `task=` in the llm-advisor comment. */
   OverrideTaskType = 'llmHostingAdvisor.overrideTaskType',
+  /** Arguments: call-site id?, model id? (null removes). Writes `model=` in the llm-advisor comment. */
+  SetModelForCall = 'llmHostingAdvisor.setModelForCall',
   OpenUsageFile = 'llmHostingAdvisor.openUsageFile',
   /** Argument: `{ confirmed: true }` skips the confirmation (tests). Downloads the price file. */
   RefreshPrices = 'llmHostingAdvisor.refreshPrices',
@@ -24,6 +26,7 @@ export const PALETTE_COMMANDS: readonly string[] = [
   CommandId.ExportMigrationPlan,
   CommandId.SetVolumeForCall,
   CommandId.OverrideTaskType,
+  CommandId.SetModelForCall,
   CommandId.OpenUsageFile,
   CommandId.RefreshPrices,
   CommandId.ClearPriceOverride,

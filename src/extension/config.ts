@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BUILTIN_CALLS_PER_MONTH, type DataSensitivity } from '../model/vocabulary';
+import { BUILTIN_CALLS_PER_MONTH, MODEL_ID_PATTERN, type DataSensitivity } from '../model/vocabulary';
 
 /** The `llmHostingAdvisor.*` settings, typed. Defaults match package.json `contributes.configuration`. */
 export const CONFIG_SECTION = 'llmHostingAdvisor';
@@ -15,6 +15,8 @@ export interface AdvisorConfig {
   priceFileUrl: string;
   /** Monthly fixed costs of self-hosting replacing the catalog's defaults, by row id (`ml-engineering-self-managed`). */
   fixedCosts: Record<string, number>;
+  /** Models a user-chosen model is priced against when the app offers no list; empty: data/catalog/assumed-models.json per provider. */
+  assumedModels: string[];
 }
 
 /** LiteLLM's public price file, the source the bundled catalog was copied from. */
@@ -27,6 +29,7 @@ export const DEFAULT_CONFIG: AdvisorConfig = {
   dataSensitivity: 'standard',
   priceFileUrl: DEFAULT_PRICE_FILE_URL,
   fixedCosts: {},
+  assumedModels: [],
 };
 
 export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
@@ -39,6 +42,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
     dataSensitivity: c.get<string>('dataSensitivity') === 'regulated' ? 'regulated' : 'standard',
     priceFileUrl: String(c.get<string>('priceFileUrl', DEFAULT_CONFIG.priceFileUrl) || DEFAULT_CONFIG.priceFileUrl),
     fixedCosts: validFixedCosts(c.get<unknown>('fixedCosts')),
+    assumedModels: validModelIds(c.get<unknown>('assumedModels')),
   };
 }
 
@@ -46,6 +50,12 @@ export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
 export function validFixedCosts(value: unknown): Record<string, number> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter(([, usd]) => typeof usd === 'number' && Number.isFinite(usd) && usd >= 0));
+}
+
+/** Keeps the strings that look like model ids (the syntax of `model=`); anything else is dropped. */
+export function validModelIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((id): id is string => typeof id === 'string' && MODEL_ID_PATTERN.test(id.trim())).map((id) => id.trim());
 }
 
 /** True when a configuration change touches one of our settings (optionally one key). */

@@ -161,6 +161,19 @@ export class CostPanel implements vscode.Disposable {
       if (msg.callsPerMonth === null) delete next.callsPerMonth![msg.callSiteId];
       else next.callsPerMonth![msg.callSiteId] = msg.callsPerMonth;
     }
+    if (msg.model !== undefined) {
+      if (!msg.callSiteId || !this.model.findCallSite(msg.callSiteId)) return false;
+      const models = { ...(next.model ?? {}) };
+      if (msg.model === null) delete models[msg.callSiteId];
+      else {
+        // Only the catalog's own ids: whatever is picked gets a price.
+        const choices = await this.whatIfChoices();
+        if (!(choices.models ?? []).some((m) => m.id === msg.model)) return false;
+        models[msg.callSiteId] = msg.model;
+      }
+      next.model = models;
+      if (Object.keys(models).length === 0) delete next.model;
+    }
     if (msg.dataSensitivity !== undefined) {
       if (msg.dataSensitivity === null) delete next.dataSensitivity;
       else next.dataSensitivity = msg.dataSensitivity;

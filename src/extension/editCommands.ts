@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { parseRate, parseTaskType } from '../core/estimate/annotations';
+import { parseModelId, parseRate, parseTaskType } from '../core/estimate/annotations';
 import { TASK_TYPES, type CallSite } from '../model/types';
 import { isCallSiteId } from '../webview/protocol';
 import { formatCount } from '../model/format';
+import { formatSiteCost, modelLabel } from '../model/display';
 import { isAnnotationValue, planAnnotationEdit, type AnnotationChange } from './annotationEdit';
 import { log } from './log';
 import { loadScanModule, type WorkspaceScanModel } from './scanModel';
@@ -127,6 +128,40 @@ export async function overrideTaskType(model: WorkspaceScanModel, idArg?: unknow
   }
   log.info(`override task ${task ?? '(removed)'} for ${site.id}`);
   return writeAnnotation(model, site, { task });
+}
+
+/**
+ * "Set Model for Call": picks a model from the catalog (or takes it; null removes) and writes
+ * `model=` in the call's `llm-advisor:` comment, the same syntax the "model unknown" hint prints.
+ */
+export async function setModelForCall(model: WorkspaceScanModel, idArg?: unknown, valueArg?: unknown): Promise<boolean> {
+  const site = await resolveCallSite(model, idArg);
+  if (!site) return false;
+  let chosen: string | null;
+  if (typeof valueArg === 'string') {
+    const parsed = parseModelId(valueArg);
+    if ('error' in parsed) {
+      void vscode.window.showErrorMessage(`LLM Hosting Advisor: ${parsed.error}`);
+      return false;
+    }
+    chosen = parsed.model;
+  } else if (valueArg === null) {
+    chosen = null;
+  } else {
+    const { modelChoices } = await loadScanModule();
+    const items: Array<vscode.QuickPickItem & { value: string | null }> = modelChoices().map((choice) => ({
+      label: choice.id,
+      description: choice.id === site.model.id ? `current (${site.model.source}) · ${choice.description}` : choice.description,
+      value: choice.id,
+    }));
+    if (site.model.source === 'annotation') items.push({ label: 'Remove the model= setting', description: 'let the advisor read the model from the code again', value: null });
+    const now = site.monthlyUsdCurrent === null ? formatSiteCost(site) : `${formatSiteCost(site)}/month`;
+    const pick = await vscode.window.showQuickPick(items, { title: `Model sent by ${site.file}:${site.line} (now ${modelLabel(site.model)}, ${now})`, matchOnDescription: true });
+    if (!pick) return false;
+    chosen = pick.value;
+  }
+  log.info(`set model ${chosen ?? '(removed)'} for ${site.id}`);
+  return writeAnnotation(model, site, { model: chosen });
 }
 
 /** Opens `<root>/llm-usage.yml`, creating a commented template (that changes no number) when missing. */

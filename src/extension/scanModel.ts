@@ -144,7 +144,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
   /** Workspace settings the advisor uses (data sensitivity, fixed costs of self-hosting), from the configuration. */
   advisorOptions(): AdvisorOptions {
     const config = readConfig(this.root);
-    return { dataSensitivity: config.dataSensitivity, fixedCostOverrides: config.fixedCosts };
+    return { dataSensitivity: config.dataSensitivity, fixedCostOverrides: config.fixedCosts, ...(config.assumedModels.length ? { assumedModels: config.assumedModels } : {}) };
   }
 
   /** The price override layer in use (from Refresh Prices), if any. */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { formatUsd } from '../model/format';
+import { formatTotalCost, unpricedNote } from '../model/display';
 import { CommandId } from './commands';
+import { statusBarText } from './text';
 import type { ScanState, WorkspaceScanModel } from './scanModel';
 
 /** The workspace's monthly estimate in the status bar; a click opens the cost panel. */
@@ -36,11 +38,12 @@ export class CostStatusBar implements vscode.Disposable {
       this.item.tooltip = 'LLM Hosting Advisor: scanning the workspace…';
     } else if (r) {
       const s = r.summary;
-      this.item.text = `$(graph) LLM ≈ ${formatUsd(s.monthlyUsdCurrent)}/mo`;
+      this.item.text = statusBarText(s);
+      const unpriced = unpricedNote(s);
       this.item.tooltip = new vscode.MarkdownString(
-        `**LLM Hosting Advisor**\n\n${s.callSites} call sites · today ${formatUsd(s.monthlyUsdCurrent)}/mo · recommended ${formatUsd(
+        `**LLM Hosting Advisor**\n\n${s.callSites} call sites · today ${formatTotalCost(s)}/mo · recommended ${formatUsd(
           s.monthlyUsdRecommended,
-        )}/mo\n\nPrices as of ${r.catalog.asOf}${
+        )}/mo${unpriced ? `\n\n${unpriced}: left out of the totals; the CodeLens on each says how to set its model` : ''}\n\nPrices as of ${r.catalog.asOf}${
           this.model.priceOverride ? ` (override from Refresh Prices active, as of ${this.model.priceOverride.asOf})` : ' (bundled catalog)'
         }. Click to open the cost panel.`,
       );
@@ -59,3 +62,4 @@ export class CostStatusBar implements vscode.Disposable {
     this.item.dispose();
   }
 }
+

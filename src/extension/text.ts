@@ -2,9 +2,9 @@
  * The words the editor shows for a call site: the CodeLens title and the hover's Markdown.
  * Pure functions (no `vscode` import), so they are unit-tested as strings on plain Node.
  */
-import type { CallSite } from '../model/types';
+import type { CallSite, ScanSummary } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
-import { modelLabel, neutralizeUnsafeChars, tierLabel, truncate } from '../model/display';
+import { formatSiteCost, modelLabel, neutralizeUnsafeChars, tierLabel, truncate, unpricedLabel } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {
@@ -13,7 +13,9 @@ export function lensText(text: string): string {
 
 /** `≈ $1,240/mo · gpt-4o · classification → Llama 3.3 70B on Groq ≈ $95/mo` */
 export function codeLensTitle(site: CallSite): string {
-  const parts = [`≈ ${formatUsd(site.monthlyUsdCurrent)}/mo`, truncate(modelLabel(site.model), 40), site.task.type];
+  // Never "$0" for a call without a price: the lens says what is missing; its tooltip and hover say how to set it.
+  if (site.monthlyUsdCurrent === null) return lensText(`${unpricedLabel(site)}: set the model (LLM Hosting Advisor: Set Model for Call) · ${truncate(modelLabel(site.model), 40)} · ${site.task.type}`);
+  const parts = [`≈ ${formatSiteCost(site)}/mo`, truncate(modelLabel(site.model), 40), site.task.type];
   let title = parts.join(' · ');
   const rec = site.recommendation;
   if (rec) title += ` → ${truncate(rec.label, 60)} ≈ ${formatUsd(rec.monthlyUsd)}/mo`;
@@ -22,6 +24,7 @@ export function codeLensTitle(site: CallSite): string {
 
 export function codeLensTooltip(site: CallSite): string {
   const rec = site.recommendation;
+  if (site.monthlyUsdCurrent === null) return lensText(`${site.unpricedReason ?? unpricedLabel(site)} Click to pick the model (Set Model for Call).`);
   return lensText(
     rec
       ? `${site.provider} ${modelLabel(site.model)} at ${formatCount(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
@@ -47,7 +50,13 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
   const lines: string[] = [];
   lines.push(`**LLM Hosting Advisor** · ${e(site.provider)} / **${e(modelLabel(site.model))}**`);
   lines.push('');
-  lines.push(`- **Cost today:** ${e(formatUsd(site.monthlyUsdCurrent))}/mo`);
+  if (site.monthlyUsdCurrent === null) {
+    lines.push(`- **Cost today:** ${e(unpricedLabel(site))} (not $0: left out of the totals)`);
+    lines.push(`- **Why, and how to set it:** ${e(site.unpricedReason ?? 'no price for this call')} Or run the command _Set Model for Call_.`);
+  } else {
+    lines.push(`- **Cost today:** ${e(formatSiteCost(site))}/mo`);
+    if (site.modelPricing) lines.push(`- **Models:** ${e(site.modelPricing.basis)}`);
+  }
   lines.push(`- **Task:** ${e(site.task.type)} (${e(formatPercent(site.task.confidence))} confidence)`);
   lines.push(
     `- **Tokens per call:** ${e(formatCount(site.tokens.inputPerCall))} in / ${e(formatCount(site.tokens.outputPerCall))} out — ${e(site.tokens.method)}`,
@@ -74,4 +83,11 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
     lines.push(`[Open in cost panel](${openPanelLink})`);
   }
   return lines.join('\n');
+}
+
+/** The status bar text: the monthly total, and the unpriced calls when there are any (never a bare `$0` for unknowns). */
+export function statusBarText(summary: ScanSummary): string {
+  const unpriced = summary.unpricedCallSites ?? 0;
+  if (unpriced > 0 && unpriced >= summary.callSites) return `$(warning) LLM: ${unpriced} call${unpriced === 1 ? '' : 's'} not priced (model unknown)`;
+  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${unpriced > 0 ? ` + ${unpriced} not priced` : ''}`;
 }

@@ -3,7 +3,8 @@
  * CodeLens, the hover and the plan, with the HTML escaping of the panel's markup (browser script)
  * and shell (extension host). Numbers are written by format.ts. Pure functions (no DOM, no `vscode`).
  */
-import type { Tier } from './types';
+import type { CallSite, ScanSummary, Tier, UnpricedKind } from './types';
+import { formatUsd } from './format';
 
 /**
  * Bidirectional-override and invisible formatting characters (the "Trojan Source" set) plus C0/C1
@@ -60,4 +61,52 @@ export const TIER_LABELS: Record<Tier, string> = {
 
 export function tierLabel(tier: string): string {
   return (TIER_LABELS as Record<string, string>)[tier] ?? tier;
+}
+
+/** What a call without a price shows where its cost would be: never `$0`. */
+export const UNPRICED_LABELS: Record<UnpricedKind, string> = {
+  'model-unknown': 'model unknown',
+  'model-not-in-catalog': 'model not in catalog',
+  'not-priced': 'not priced',
+};
+
+export function unpricedLabel(site: Pick<CallSite, 'unpricedKind'>): string {
+  return UNPRICED_LABELS[site.unpricedKind ?? 'not-priced'];
+}
+
+type CostFields = Pick<CallSite, 'monthlyUsdCurrent' | 'unpricedKind' | 'monthlyUsdCurrentRange' | 'modelPricing'>;
+
+/**
+ * A call's monthly cost as people read it: `$27`, `$27 ($12–$450)` over its candidate models,
+ * `$27 (assumed)` when priced against an assumed set, or `model unknown` when it has no price.
+ */
+export function formatSiteCost(site: CostFields, usd: (value: number) => string = formatUsd): string {
+  if (site.monthlyUsdCurrent === null) return unpricedLabel(site);
+  const range = site.monthlyUsdCurrentRange;
+  const spread = range && range.high - range.low >= 0.005 ? ` (${usd(range.low)}–${usd(range.high)})` : '';
+  return `${usd(site.monthlyUsdCurrent)}${spread}${site.modelPricing?.assumed ? ' assumed' : ''}`;
+}
+
+/** `2 calls not priced (model unknown: 1, model not in catalog: 1)`, or '' when every call is priced. */
+export function unpricedNote(summary: Pick<ScanSummary, 'unpricedCallSites' | 'unpricedByKind'>): string {
+  const count = summary.unpricedCallSites ?? 0;
+  if (count === 0) return '';
+  const kinds = Object.entries(summary.unpricedByKind ?? {})
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([kind, n]) => `${UNPRICED_LABELS[kind as UnpricedKind] ?? kind}: ${n}`);
+  return `${count} call${count === 1 ? '' : 's'} not priced (${kinds.length ? kinds.join(', ') : 'model unknown'})`;
+}
+
+/**
+ * The workspace's monthly total as people read it: `$540`, `$540 ($120–$900)`, and when calls are
+ * unpriced `$540 + 3 calls not priced (model unknown: 3)`; with no priced call at all,
+ * `3 calls not priced (model unknown: 3)` rather than `$0`.
+ */
+export function formatTotalCost(summary: Pick<ScanSummary, 'callSites' | 'monthlyUsdCurrent' | 'monthlyUsdCurrentRange' | 'unpricedCallSites' | 'unpricedByKind'>, usd: (value: number) => string = formatUsd): string {
+  const unpriced = summary.unpricedCallSites ?? 0;
+  const note = unpricedNote(summary);
+  if (unpriced > 0 && unpriced >= summary.callSites) return note;
+  const range = summary.monthlyUsdCurrentRange;
+  const spread = range && range.high - range.low >= 0.005 ? ` (${usd(range.low)}–${usd(range.high)})` : '';
+  return `${usd(summary.monthlyUsdCurrent)}${spread}${note ? ` + ${note}` : ''}`;
 }

@@ -43,7 +43,17 @@ export type TaskType = (typeof TASK_TYPES)[number];
  * map by use case); `user-choice`: picked at run time by the end user (request body, settings screen, a
  * database row), so the id is null unless the app's own list gives candidates.
  */
-export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'config' | 'default-param' | 'app-list' | 'user-choice' | 'dynamic';
+export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'config' | 'default-param' | 'app-list' | 'user-choice' | 'dynamic' | ModelSetBy;
+
+/**
+ * A model the user states where the code does not: `annotation` (`model=` in the `llm-advisor:` comment),
+ * `usage-file` (`model:` in llm-usage.yml), `what-if` (the cost panel, not saved). The code's own model
+ * reference stays in the evidence.
+ */
+export type ModelSetBy = 'annotation' | 'usage-file' | 'what-if';
+
+/** Why a call has no price: its model is not known, not in the catalog, or its endpoint has no price the call can be sized for. */
+export type UnpricedKind = 'model-unknown' | 'model-not-in-catalog' | 'not-priced';
 
 /** One model the code can send, and where it is written (`file:line`, relative to the scan root). */
 export interface ModelCandidate {
@@ -133,6 +143,8 @@ export interface CallAnnotation {
   callsPerMonth?: number;
   /** Token size override per hole kind or hole expression. */
   holeTokens?: Record<string, number>;
+  /** The model the call sends, as the user states it (`model=gpt-4o-mini`), for calls whose model the code does not state. */
+  model?: string;
   /** The comment as written, for display. */
   raw: string;
   line: number;
@@ -300,7 +312,19 @@ export interface CallSite {
   volume: VolumeEstimate;
   options: HostingOption[];
   recommendation: Recommendation | null;
+  /** Null when the call is not priced; then `unpricedReason` says why and how to set the model. Never a silent $0. */
   monthlyUsdCurrent: number | null;
+  /** Why `monthlyUsdCurrent` is null, with the exact instruction that sets the model (a comment or a usage-file entry). */
+  unpricedReason?: string;
+  unpricedKind?: UnpricedKind;
+  /**
+   * When the call can send several models (the code's candidates, or an assumed reference set for a model
+   * the end user picks): the lowest and highest monthly cost over those that are priced. `monthlyUsdCurrent`
+   * is the first (likely) one's; the recommendation is made for that one.
+   */
+  monthlyUsdCurrentRange?: { low: number; high: number };
+  /** Which models the price is for, when that is not simply `model.id`: the candidates or the assumed set, each priced. */
+  modelPricing?: ModelPricing;
   enclosingFunction: string | null;
   evidence: string[];
   /** Short prompt preview (first message text, truncated), for display only. Escape before rendering. */
@@ -310,6 +334,18 @@ export interface CallSite {
    * name across the workspace, text match, up to 25): the places that drive this call's volume.
    */
   callers?: Array<{ file: string; line: number }>;
+}
+
+/** The models a call's price was worked out for, each with its own monthly cost. */
+export interface ModelPricing {
+  /** The model `monthlyUsdCurrent` is for (the first priced one). */
+  model: string;
+  /** True when the models are a stated reference set (setting, CLI flag or data/catalog/assumed-models.json), not ones the code names. */
+  assumed: boolean;
+  /** Every model weighed, in order (likely first), with its monthly cost at this call's tokens and volume; null when not in the catalog. */
+  models: Array<{ id: string; monthlyUsd: number | null; where?: string }>;
+  /** One sentence: where the set comes from and which one is priced. */
+  basis: string;
 }
 
 export interface Diagnostic {
@@ -330,6 +366,13 @@ export interface ScanSummary {
   filesReusedFromCache?: number;
   durationMs?: number;
   volumeAssumption?: string;
+  /** Call sites without a price; `monthlyUsdCurrent` leaves them out, and every total says so. */
+  unpricedCallSites?: number;
+  unpricedByKind?: Partial<Record<UnpricedKind, number>>;
+  /** The total over each call's lowest and highest candidate (present when some call has a range). */
+  monthlyUsdCurrentRange?: { low: number; high: number };
+  /** Call sites priced against an assumed set of models (the end user picks the model at run time). */
+  assumedModelCallSites?: number;
 }
 
 /** The best self-hosting pool for the workspace: the calls an open model can serve, on one deployment with its fixed costs. */

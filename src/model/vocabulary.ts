@@ -12,6 +12,12 @@ export const USAGE_FILE_NAME = 'llm-usage.yml';
  */
 export const BUILTIN_CALLS_PER_MONTH = 10_000;
 
+/**
+ * A model id as users write it (in `model=`, llm-usage.yml, settings, the panel): one token of letters,
+ * digits and `. _ - / : @` (`gpt-4o-mini`, `openai/gpt-4.1`, `anthropic.claude-3-haiku-20240307-v1:0`).
+ */
+export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,127}$/;
+
 /** Weight precisions the GPU sizer plans with (and the panel offers), widest first. */
 export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
 export type Precision = (typeof PRECISIONS)[number];

@@ -198,6 +198,10 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       filesReusedFromCache: reused,
       durationMs: Date.now() - started,
       volumeAssumption: enriched.summary.volumeAssumption,
+      unpricedCallSites: enriched.summary.unpricedCallSites,
+      ...(enriched.summary.unpricedByKind ? { unpricedByKind: enriched.summary.unpricedByKind } : {}),
+      ...(enriched.summary.monthlyUsdCurrentRange ? { monthlyUsdCurrentRange: enriched.summary.monthlyUsdCurrentRange } : {}),
+      ...(enriched.summary.assumedModelCallSites ? { assumedModelCallSites: enriched.summary.assumedModelCallSites } : {}),
     },
     diagnostics,
   };

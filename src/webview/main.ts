@@ -17,6 +17,7 @@ import {
   type WhatIfState,
   isCallsPerMonth,
   isGpuId,
+  isModelId,
 } from './protocol';
 import { DATA_SENSITIVITIES, PRECISIONS } from '../model/vocabulary';
 import { filterCallSites, renderDetail, renderEmpty, renderGrid, renderSummary, renderWhatIf, sortCallSites } from './render';
@@ -217,6 +218,11 @@ whatIfEl.addEventListener('change', (event) => {
     case 'whatif-gpu':
       send({ type: 'whatIf', gpu: isGpuId(value) ? value : null });
       break;
+    case 'whatif-model': {
+      const id = view.selectedCallSiteId;
+      if (id) send({ type: 'whatIf', callSiteId: id, model: isModelId(value) ? value : null });
+      break;
+    }
     case 'whatif-precision':
       send({ type: 'whatIf', precision: (PRECISIONS as readonly string[]).includes(value) ? (value as WhatIfState['precision']) : null });
       break;

@@ -10,7 +10,7 @@
  * Pure module: no `vscode`, no DOM; imported by the host, the webview and the unit tests.
  */
 import type { ScanResult } from '../model/types';
-import { DATA_SENSITIVITIES, PRECISIONS, type DataSensitivity, type Precision } from '../model/vocabulary';
+import { DATA_SENSITIVITIES, MODEL_ID_PATTERN, PRECISIONS, type DataSensitivity, type Precision } from '../model/vocabulary';
 
 /** The webview panel's view type, shared by the host, the serializer and package.json. */
 export const COST_PANEL_VIEW_TYPE = 'llmHostingAdvisor.costPanel';
@@ -34,6 +34,8 @@ export interface ScanResultMessage {
 /** The panel's what-if inputs. Volumes are per call-site id; the rest apply to the whole workspace. */
 export interface WhatIfState {
   callsPerMonth?: Record<string, number>;
+  /** Model id per call-site id: price the call as if it sent that model. */
+  model?: Record<string, string>;
   dataSensitivity?: DataSensitivity;
   gpu?: string;
   precision?: Precision;
@@ -47,6 +49,8 @@ export interface PriceInfo {
 export interface WhatIfChoices {
   gpus: Array<{ id: string; name: string }>;
   precisions: string[];
+  /** The catalog's models a call can be priced as (the model what-if). */
+  models?: Array<{ id: string; description: string }>;
 }
 
 /** Shown under the toolbar after an action (e.g. the volume was written to llm-usage.yml). */
@@ -91,6 +95,8 @@ export interface WhatIfMessage {
   type: 'whatIf';
   callSiteId?: string;
   callsPerMonth?: number | null;
+  /** The model the call is priced as (needs callSiteId); null: as scanned. */
+  model?: string | null;
   dataSensitivity?: DataSensitivity | null;
   gpu?: string | null;
   precision?: Precision | null;
@@ -125,6 +131,10 @@ export function isGpuId(value: unknown): value is string {
 
 /** Call-site ids are short, printable strings; anything else is rejected before lookup. */
 export const MAX_ID_LENGTH = 512;
+
+export function isModelId(value: unknown): value is string {
+  return typeof value === 'string' && MODEL_ID_PATTERN.test(value);
+}
 
 export function isCallSiteId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH && !/[\u0000-\u001f\u007f]/.test(value);
@@ -171,7 +181,7 @@ export function parseFromWebview(raw: unknown): FromWebviewMessage | undefined {
 }
 
 function parseWhatIfMessage(raw: Record<string, unknown>): WhatIfMessage | undefined {
-  if (!hasOnlyKeys(raw, ['type', 'callSiteId', 'callsPerMonth', 'dataSensitivity', 'gpu', 'precision'])) return undefined;
+  if (!hasOnlyKeys(raw, ['type', 'callSiteId', 'callsPerMonth', 'model', 'dataSensitivity', 'gpu', 'precision'])) return undefined;
   const msg: WhatIfMessage = { type: 'whatIf' };
   if (raw.callSiteId !== undefined) {
     if (!isCallSiteId(raw.callSiteId)) return undefined;
@@ -181,6 +191,11 @@ function parseWhatIfMessage(raw: Record<string, unknown>): WhatIfMessage | undef
     // A volume without the call it belongs to means nothing.
     if (msg.callSiteId === undefined || (raw.callsPerMonth !== null && !isCallsPerMonth(raw.callsPerMonth))) return undefined;
     msg.callsPerMonth = raw.callsPerMonth === null ? null : Math.round(raw.callsPerMonth);
+  }
+  if (raw.model !== undefined) {
+    // A model without the call it belongs to means nothing.
+    if (msg.callSiteId === undefined || (raw.model !== null && !isModelId(raw.model))) return undefined;
+    msg.model = raw.model;
   }
   if (raw.dataSensitivity !== undefined) {
     if (raw.dataSensitivity !== null && !(DATA_SENSITIVITIES as readonly unknown[]).includes(raw.dataSensitivity)) return undefined;
@@ -206,6 +221,11 @@ export function parseWhatIfState(raw: unknown): WhatIfState | undefined {
     for (const [id, n] of Object.entries(raw.callsPerMonth)) if (isCallSiteId(id) && isCallsPerMonth(n)) volumes[id] = n;
     out.callsPerMonth = volumes;
   }
+  if (isPlainObject(raw.model)) {
+    const models: Record<string, string> = {};
+    for (const [id, model] of Object.entries(raw.model)) if (isCallSiteId(id) && isModelId(model)) models[id] = model;
+    out.model = models;
+  }
   if ((DATA_SENSITIVITIES as readonly unknown[]).includes(raw.dataSensitivity)) out.dataSensitivity = raw.dataSensitivity as DataSensitivity;
   if (isGpuId(raw.gpu)) out.gpu = raw.gpu;
   if ((PRECISIONS as readonly unknown[]).includes(raw.precision)) out.precision = raw.precision as Precision;
@@ -224,7 +244,8 @@ function parseChoices(raw: unknown): WhatIfChoices | undefined {
   if (!isPlainObject(raw) || !Array.isArray(raw.gpus) || !Array.isArray(raw.precisions)) return undefined;
   const gpus = raw.gpus.filter((g): g is { id: string; name: string } => isPlainObject(g) && isGpuId(g.id) && typeof g.name === 'string');
   const precisions = raw.precisions.filter((p): p is string => (PRECISIONS as readonly unknown[]).includes(p));
-  return { gpus, precisions };
+  const models = Array.isArray(raw.models) ? raw.models.filter((m): m is { id: string; description: string } => isPlainObject(m) && isModelId(m.id) && typeof m.description === 'string').map((m) => ({ id: m.id, description: m.description.slice(0, 200) })) : undefined;
+  return { gpus, precisions, ...(models ? { models } : {}) };
 }
 
 /** Validates a message received by the webview from the host (structure only). */

@@ -6,7 +6,7 @@
  */
 import type { CallSite, HostingOption, ScanResult, SelfHostSizing } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
-import { esc, escAttr, formatLocation, modelLabel, tierLabel, truncate } from '../model/display';
+import { esc, escAttr, formatLocation, formatSiteCost, formatTotalCost, modelLabel, tierLabel, truncate, unpricedLabel, unpricedNote } from '../model/display';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { PriceInfo, SortKey, WhatIfChoices, WhatIfState } from './protocol';
 
@@ -64,13 +64,16 @@ export function renderSummary(result: ScanResult | null, scanning: boolean, erro
   const savings = s.savingsUsd ?? s.monthlyUsdCurrent - s.monthlyUsdRecommended;
   const pct = s.monthlyUsdCurrent > 0 ? savings / s.monthlyUsdCurrent : 0;
   const volume = s.volumeAssumption ?? volumeAssumptionFrom(result);
+  const unpricedCount = s.unpricedCallSites ?? result.callSites.filter((c) => c.monthlyUsdCurrent === null).length;
+  // With no priced call there is no recommendation or saving to show, not $0.
+  const nothingPriced = unpricedCount > 0 && unpricedCount >= result.callSites.length;
   return `${status}
 <dl class="summary" aria-label="Workspace summary">
-  <div class="metric"><dt>Monthly spend today</dt><dd id="summary-current">${esc(formatUsd(s.monthlyUsdCurrent))}</dd></div>
-  <div class="metric"><dt>Recommended</dt><dd id="summary-recommended">${esc(formatUsd(s.monthlyUsdRecommended))}</dd></div>
-  <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span></dd></div>
+  <div class="metric"><dt>Monthly spend today</dt><dd id="summary-current">${esc(formatTotalCost({ ...s, unpricedCallSites: unpricedCount }))}</dd></div>
+  <div class="metric"><dt>Recommended</dt><dd id="summary-recommended">${nothingPriced ? 'model unknown' : esc(formatUsd(s.monthlyUsdRecommended))}</dd></div>
+  <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${nothingPriced ? 'model unknown' : `${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span>`}</dd></div>
   <div class="metric"><dt>Call sites</dt><dd id="summary-callsites">${esc(formatCount(s.callSites))}</dd></div>
-</dl>
+</dl>${unpricedNote(s) ? `<p class="unpriced" id="summary-unpriced" role="note">${esc(unpricedNote(s))}: left out of every total, not $0. Select one to see how to set its model, or use <em>Set Model for Call</em>.</p>` : ''}
 <p class="assumptions">Prices as of <span id="catalog-asof">${esc(extras.prices?.bundledAsOf ?? result.catalog.asOf)}</span>${renderPriceSource(extras.prices)} · ${esc(volume)}${
     result.diagnostics.length ? ` · ${esc(formatCount(result.diagnostics.length))} diagnostic${result.diagnostics.length === 1 ? '' : 's'}` : ''
   }</p>${extras.whatIfActive ? '<p class="whatif-banner" id="whatif-active" role="status">What-if numbers: not saved. Reset to see the scanned figures.</p>' : ''}`;
@@ -103,11 +106,16 @@ export function renderWhatIf(site: CallSite | undefined, whatIf: WhatIfState, ch
   const option = (value: string, label: string, selected: boolean) => `<option value="${escAttr(value)}"${selected ? ' selected' : ''}>${esc(label)}</option>`;
   const gpus = (choices?.gpus ?? []).map((g) => option(g.id, g.name, whatIf.gpu === g.id)).join('');
   const precisions = (choices?.precisions ?? []).map((p) => option(p, p, whatIf.precision === p)).join('');
-  const any = Boolean(Object.keys(whatIf.callsPerMonth ?? {}).length || whatIf.dataSensitivity || whatIf.gpu || whatIf.precision);
+  const any = Boolean(Object.keys(whatIf.callsPerMonth ?? {}).length || Object.keys(whatIf.model ?? {}).length || whatIf.dataSensitivity || whatIf.gpu || whatIf.precision);
+  const whatIfModel = site ? whatIf.model?.[site.id] : undefined;
+  const scannedModel = site ? (site.model.source === 'what-if' ? 'as scanned' : `as scanned: ${site.monthlyUsdCurrent === null ? unpricedLabel(site) : modelLabel(site.model)}`) : 'select a call';
+  const models = (choices?.models ?? []).map((m) => option(m.id, `${m.id} (${m.description})`, whatIfModel === m.id)).join('');
   return `<h2 class="whatif-title">What if</h2>
 <div class="whatif-grid">
   <label for="whatif-calls">Calls per month${site ? ` <span class="sub">${esc(truncate(formatLocation(site.file, site.line), 60))}</span>` : ''}</label>
   <input id="whatif-calls" type="number" min="0" step="1000" inputmode="numeric"${site ? ` value="${escAttr(Math.round(calls ?? 0))}"` : ' disabled placeholder="select a call"'} aria-describedby="whatif-calls-hint">
+  <label for="whatif-model">Model</label>
+  <select id="whatif-model"${site ? '' : ' disabled'} aria-describedby="whatif-model-hint">${option('', truncate(scannedModel, 60), !whatIfModel)}${site ? models : ''}</select>
   <label for="whatif-sensitivity">Data sensitivity</label>
   <select id="whatif-sensitivity">${option('', 'as configured', !whatIf.dataSensitivity)}${option('standard', 'none (standard)', whatIf.dataSensitivity === 'standard')}${option('regulated', 'regulated (no third-party APIs)', whatIf.dataSensitivity === 'regulated')}</select>
   <label for="whatif-gpu">Self-host GPU</label>
@@ -121,6 +129,15 @@ export function renderWhatIf(site: CallSite | undefined, whatIf: WhatIfState, ch
           site.volume.source === 'annotation' ? ` An llm-advisor comment sets this call's volume and takes precedence over ${USAGE_FILE_NAME}.` : ''
         }`
       : 'Select a call site to change its volume.'
+  }</p>
+<p class="sub" id="whatif-model-hint">${
+    site
+      ? whatIfModel
+        ? `What-if model, not saved. To keep it, run Set Model for Call (writes model=${esc(whatIfModel)} in the llm-advisor comment).`
+        : site.monthlyUsdCurrent === null
+          ? 'This call has no price: pick the model it sends to see one.'
+          : 'Price this call as if it sent another model.'
+      : 'Select a call site to try another model.'
   }</p>
 <div class="whatif-actions">
   <vscode-button id="whatif-save" appearance="primary"${site && changed ? '' : ' disabled'}>Save volume to ${USAGE_FILE_NAME}</vscode-button>
@@ -215,8 +232,8 @@ export function renderRow(site: CallSite, selected: boolean): string {
     `${esc(site.task.type)} <span class="sub">${esc(formatPercent(site.task.confidence))}</span>`,
     `<span title="input / output tokens per call">${esc(tokens)}</span>`,
     `${esc(formatCount(site.volume.callsPerMonth))}<br><span class="sub">${esc(volSource)}</span>`,
-    esc(formatUsd(site.monthlyUsdCurrent)),
-    rec ? `${esc(rec.label)} <span class="sub">${esc(formatUsd(rec.monthlyUsd))}</span>` : '<span class="sub">none</span>',
+    site.monthlyUsdCurrent === null ? `<span class="unpriced" title="${escAttr(site.unpricedReason ?? '')}">${esc(unpricedLabel(site))}</span>` : esc(formatSiteCost(site)),
+    rec ? `${esc(rec.label)} <span class="sub">${esc(formatUsd(rec.monthlyUsd))}</span>` : site.monthlyUsdCurrent === null ? '<span class="sub">set the model</span>' : '<span class="sub">none</span>',
     rec ? esc(formatUsd(rec.savingsUsd)) : '',
   ];
   const body = cells
@@ -255,7 +272,11 @@ export function renderDetail(site: CallSite | undefined): string {
   }</dd>
   <dt>Tokens per call</dt><dd>${esc(formatCount(t.inputPerCall))} in / ${esc(formatCount(t.outputPerCall))} out <span class="sub">${esc(t.method)}</span>${holes}</dd>
   <dt>Calls per month</dt><dd>${esc(formatCount(site.volume.callsPerMonth))} <span class="sub">${esc(site.volume.basis ?? site.volume.source)}</span></dd>
-  <dt>Cost today</dt><dd>${esc(formatUsd(site.monthlyUsdCurrent))}/mo</dd>
+  <dt>Cost today</dt><dd>${
+    site.monthlyUsdCurrent === null
+      ? `<strong class="unpriced">${esc(unpricedLabel(site))}</strong> <span class="sub">(not $0: left out of the totals)</span><p class="why" id="detail-unpriced">${esc(site.unpricedReason ?? '')}</p>`
+      : `${esc(formatSiteCost(site))}/mo${site.modelPricing ? `<p class="why" id="detail-models">${esc(site.modelPricing.basis)}</p>` : ''}`
+  }</dd>
   <dt>Recommendation</dt><dd>${
     rec
       ? `<strong>${esc(rec.label)}</strong> (${esc(tierLabel(rec.tier))}) ${esc(formatUsd(rec.monthlyUsd))}/mo, saves ${esc(formatUsd(rec.savingsUsd))}/mo<p class="why">${esc(rec.why)}</p>`

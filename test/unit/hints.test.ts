@@ -121,11 +121,11 @@ const HINTS: Hint[] = [
     },
   },
   {
-    name: 'unknown annotation key: "use task=, calls=, hole.<kind>= or tokens.<kind>=" (each one parses)',
-    text: /use task=, calls=, hole\.<kind>= or tokens\.<kind>=/,
+    name: 'unknown annotation key: "use task=, calls=, model=, hole.<kind>= or tokens.<kind>=" (each one parses)',
+    text: /use task=, calls=, model=, hole\.<kind>= or tokens\.<kind>=/,
     shownBy: { 'src/a.ts': annotate(HEADER + PRICED, 'summarize', '// llm-advisor: colls=5') },
     async follow() {
-      for (const pair of ['task=extraction', 'calls=20k/day', 'hole.interpolation=100', 'tokens.text=100']) {
+      for (const pair of ['task=extraction', 'calls=20k/day', 'model=gpt-4o', 'hole.interpolation=100', 'tokens.text=100']) {
         const parsed = parseAnnotation(`// llm-advisor: ${pair}`, 1);
         assert.deepEqual(parsed.errors, [], pair);
       }
@@ -148,34 +148,29 @@ const HINTS: Hint[] = [
     },
   },
   {
-    name: 'unresolved model: "set it in an llm-advisor comment" (model=)',
-    text: /could not be resolved statically; not priced \(set it in an llm-advisor comment or llm-usage\.yml\)/,
+    name: 'unknown model: "add the line `// llm-advisor: model=...` directly above line N of FILE" (followed literally)',
+    text: /add the line `\/\/ llm-advisor: model=[^`]+` \(with your model id\) directly above line \d+ of src\/b\.ts/,
     shownBy: { 'src/b.ts': HEADER + UNRESOLVED },
-    pendingUnless: () => {
-      const errors = parseAnnotation('// llm-advisor: model=gpt-4o', 1).errors;
-      return errors.length ? `model= is not an annotation key on this branch yet (parser: ${errors.join('; ')}); another branch adds it` : undefined;
-    },
     async follow() {
-      writeProject({ 'src/b.ts': annotate(HEADER + UNRESOLVED, 'answer', '// llm-advisor: model=gpt-4o') });
+      const printed = /add the line `(\/\/ llm-advisor: model=[^`]+)` \(with your model id\) directly above line (\d+) of (src\/b\.ts)/.exec(await shownTexts())!;
+      const [, comment, line, file] = printed;
+      const lines = (HEADER + UNRESOLVED).split('\n');
+      lines.splice(Number(line) - 1, 0, comment);
+      writeProject({ [file]: lines.join('\n') });
       const call = site(await scan(), 'answer');
-      assert.equal(call.model.id, 'gpt-4o');
+      assert.equal(`// llm-advisor: model=${call.model.id}`, comment);
       assert.ok((call.monthlyUsdCurrent ?? 0) > 0, 'priced once the model is set');
     },
   },
   {
-    name: 'unresolved model: "... or llm-usage.yml" (model:)',
-    text: /could not be resolved statically; not priced \(set it in an llm-advisor comment or llm-usage\.yml\)/,
+    name: 'unknown model: "in llm-usage.yml add under `callSites:` the entry ..." (followed literally)',
+    text: /in llm-usage\.yml add under `callSites:` the entry `"[^"]+": \{model: "[^"]+"\}`/,
     shownBy: { 'src/b.ts': HEADER + UNRESOLVED },
-    pendingUnless: () => {
-      // The usage-file parser is the one the scan uses; an "unknown key" error means no model support.
-      const errors = parseUsageFile('version: 1\ndefaults:\n  model: gpt-4o\n').errors;
-      return errors.length ? `model is not a usage-file key on this branch yet (parser: ${errors.map((e) => e.message).join('; ')}); another branch adds it` : undefined;
-    },
     async follow() {
-      const id = site(await scan(), 'answer').id;
-      writeProject({ 'src/b.ts': HEADER + UNRESOLVED, 'llm-usage.yml': `version: 1\ncallSites:\n  "${id}":\n    model: gpt-4o\n` });
+      const [, entry, model] = /in llm-usage\.yml add under `callSites:` the entry `("[^"]+": \{model: "([^"]+)"\})`/.exec(await shownTexts())!;
+      writeProject({ 'src/b.ts': HEADER + UNRESOLVED, 'llm-usage.yml': `version: 1\ncallSites:\n  ${entry}\n` });
       const call = site(await scan(), 'answer');
-      assert.equal(call.model.id, 'gpt-4o');
+      assert.equal(call.model.id, model);
       assert.ok((call.monthlyUsdCurrent ?? 0) > 0, 'priced once the model is set');
     },
   },

@@ -26,10 +26,17 @@ export function enclosingFunctionName(node: Node): string | null {
   return null;
 }
 
-/** The `llm-advisor:` comment on the lines directly above the statement holding the call, if any. */
+/**
+ * The `llm-advisor:` comment on the lines directly above the statement holding the call, or directly
+ * above the call itself inside a longer statement (`return json(\n // llm-advisor: ...\n await llm.create(...))`):
+ * every node from the statement down to the call is asked for its leading comments, so a comment on the
+ * line above the call's first line is found wherever the call starts (the place the hints name).
+ */
 export function annotationComment(call: Node): { text: string; line: number } | undefined {
   const statement = call.getFirstAncestor((ancestor) => Node.isStatement(ancestor) || Node.isPropertyDeclaration(ancestor)) ?? call;
-  const ranges = [...statement.getLeadingCommentRanges(), ...call.getLeadingCommentRanges()];
+  const between: Node[] = [];
+  for (let node: Node | undefined = call.getParent(); node && node !== statement; node = node.getParent()) between.unshift(node);
+  const ranges = [...statement.getLeadingCommentRanges(), ...between.flatMap((node) => node.getLeadingCommentRanges()), ...call.getLeadingCommentRanges()];
   for (const range of ranges.reverse()) {
     const text = range.getText();
     if (/llm-advisor\s*:/.test(text)) {

@@ -11,6 +11,7 @@ import qualityJson from '../../../data/catalog/quality.json';
 import selfHostJson from '../../../data/catalog/self-host-costs.json';
 import ownCloudJson from '../../../data/catalog/own-cloud.json';
 import routersJson from '../../../data/catalog/routers.json';
+import assumedModelsJson from '../../../data/catalog/assumed-models.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
 export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
@@ -286,6 +287,18 @@ export interface ReferenceModelRow extends Sourced {
   derivation: string;
 }
 
+/**
+ * The models a call is priced against when the end user picks its model at run time and the code
+ * offers no list (data/catalog/assumed-models.json): an assumption, labeled as one.
+ */
+export interface AssumedModelsRow extends Sourced {
+  /** A provider id, or `*` for every provider without a row. */
+  provider: string;
+  /** Likely first. */
+  models: string[];
+  derivation: string;
+}
+
 export interface Catalog {
   /** The as-of date of the price snapshot most rows come from: the date the UI shows. */
   asOf: string;
@@ -304,6 +317,8 @@ export interface Catalog {
   /** Routers and gateways (routers.json); absent in small test catalogs. */
   routers?: RouterRow[];
   referenceModels: ReferenceModelRow[];
+  /** Reference sets for user-chosen models; absent in small test catalogs (then no assumed pricing). */
+  assumedModels?: AssumedModelsRow[];
   /** canonical key -> model id, built once by loadCatalog. */
   index: Map<string, string>;
   /** Exact names (lower-cased ids, aliases, repo ids, provider ids) -> model id, tried before canonical keys. */
@@ -366,7 +381,8 @@ export function loadCatalog(): Catalog {
   const { assumptions, referenceModels } = selfHostJson as unknown as { assumptions: AssumptionRow[]; referenceModels: ReferenceModelRow[] };
   const ownCloud = (ownCloudJson as unknown as RowsFile<OwnCloudRow>).rows;
   const routers = (routersJson as unknown as RowsFile<RouterRow>).rows;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers });
+  const assumedModels = (assumedModelsJson as unknown as RowsFile<AssumedModelsRow>).rows;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels });
   return cached;
 }
 
@@ -519,6 +535,12 @@ export function referenceModel(catalog: Catalog, id: string): string {
   const row = catalog.referenceModels.find((r) => r.id === id);
   if (!row) throw new Error(`data/catalog/self-host-costs.json has no reference model "${id}"`);
   return row.model;
+}
+
+/** The assumed reference set for a provider (its own row, else the `*` row), or undefined when the catalog has none. */
+export function assumedModelsFor(catalog: Catalog, provider: string): AssumedModelsRow | undefined {
+  const rows = catalog.assumedModels ?? [];
+  return rows.find((row) => row.provider === provider) ?? rows.find((row) => row.provider === '*');
 }
 
 /** A GPU by short id (`h100-80gb`) or alias. */

@@ -3,11 +3,13 @@
  *
  *   // llm-advisor: task=extraction calls=20000/day hole.rag-context=3000 tokens.history=2000
  *
- * Keys: `task=<task type>`, `calls=<rate>` (alias `volume`, `callsPerMonth`), and hole sizes as
+ * Keys: `task=<task type>`, `calls=<rate>` (alias `volume`, `callsPerMonth`), `model=<model id>` (the
+ * model the call sends, for calls whose model the code does not state), and hole sizes as
  * `hole.<kind or expression>=<tokens>` or `tokens.<kind or expression>=<tokens>`. Pairs are
  * separated by spaces or commas. A bad pair becomes an error string and the rest still applies.
  */
 import { TASK_TYPES, type CallAnnotation, type TaskType } from '../../model/types';
+import { MODEL_ID_PATTERN } from '../../model/vocabulary';
 
 /** Months are 365/12 days; hours per month 730 (the cloud-billing convention). */
 const PER_MONTH: Record<string, number> = {
@@ -100,6 +102,14 @@ export function parseTokenCount(value: string): number | { error: string } {
   return Math.round(count);
 }
 
+
+/** Checks a model id written in a comment or the usage file; the catalog decides later whether it is priced. */
+export function parseModelId(value: string): { model: string } | { error: string } {
+  const trimmed = value.trim();
+  if (MODEL_ID_PATTERN.test(trimmed)) return { model: trimmed };
+  return { error: `not a model id: "${value}" (write the id the provider bills, e.g. model=gpt-4o-mini)` };
+}
+
 export interface ParsedAnnotation {
   /** Undefined when the comment carries no valid setting. */
   annotation?: CallAnnotation;
@@ -159,6 +169,13 @@ export function parseAnnotation(commentText: string, line: number): ParsedAnnota
         annotation.callsPerMonth = parsed.callsPerMonth;
         settings++;
       }
+    } else if (lowerKey === 'model') {
+      const parsed = parseModelId(value);
+      if ('error' in parsed) errors.push(parsed.error);
+      else {
+        annotation.model = parsed.model;
+        settings++;
+      }
     } else if (/^(hole|holes|tokens)\./i.test(key)) {
       const target = key.slice(key.indexOf('.') + 1);
       if (!target) {
@@ -172,7 +189,7 @@ export function parseAnnotation(commentText: string, line: number): ParsedAnnota
         settings++;
       }
     } else {
-      errors.push(`unknown key "${key}" (use task=, calls=, hole.<kind>= or tokens.<kind>=)`);
+      errors.push(`unknown key "${key}" (use task=, calls=, model=, hole.<kind>= or tokens.<kind>=)`);
     }
   }
   return settings > 0 ? { annotation, errors } : { errors: errors.length ? errors : ['the llm-advisor comment sets nothing'] };

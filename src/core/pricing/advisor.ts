@@ -82,6 +82,8 @@ export interface AdvisorOptions {
   minSavingsUsdPerMonth?: number;
   /** ... and at least this share of the call's current cost (default: assumption minSavingsFraction). */
   minSavingsFraction?: number;
+  /** Models a user-chosen model is priced against when the app offers no list (setting llmHostingAdvisor.assumedModels, CLI --assumed-models); default: data/catalog/assumed-models.json. Read by adviseSite (modelSet.ts). */
+  assumedModels?: string[];
 }
 
 /** The savings a change must clear, from the options or the catalog's assumptions. */
@@ -127,7 +129,8 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
     return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
   };
   const modelId = input.model.id;
-  if (!modelId) return none(`model "${input.model.raw}" could not be resolved statically; not priced (set it in an llm-advisor comment or llm-usage.yml)`);
+  // The pipeline replaces this with the exact instruction that sets the model (modelSet.ts).
+  if (!modelId) return none(`model "${input.model.raw}" could not be resolved statically; not priced`);
   const current = findModel(catalog, modelId);
   if (!current) {
     const near = nearestModels(catalog, modelId);

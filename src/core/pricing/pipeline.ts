@@ -8,15 +8,16 @@
  * the tokenizer's rank files.
  */
 import { redactCredentials } from '../../model/redact';
-import { adviseCall, adviseWorkspace, type Advice, type AdviceInput, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
+import { adviseWorkspace, type AdviceInput, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
+import { adviseSite, exampleModelFor, setModelInstruction, type SiteAdvice } from './modelSet';
 import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
 import { estimateTokens } from '../estimate/tokens';
-import type { CallSite, DetectedCall, Diagnostic, ScanSummary, TaskClassification, TokenEstimate, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
+import type { CallSite, DetectedCall, Diagnostic, ModelRef, ScanSummary, TaskClassification, TokenEstimate, UnpricedKind, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
 import { formatCount } from '../../model/format';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
-import { resolveUsageSettings, resolveVolume, type UsageFile } from '../usage/usage';
+import { resolveStatedModel, resolveUsageSettings, resolveVolume, type StatedModel, type UsageFile } from '../usage/usage';
 import { distributeUsage, type UsageExport } from '../usage/usageExport';
 
 export interface EnrichOptions {
@@ -36,14 +37,17 @@ export interface PricingOptions {
   advisorOptions?: AdvisorOptions;
   /** Calls per month per call-site id, replacing the site's volume for this pricing only (what-ifs; not saved). */
   volumeOverrides?: Readonly<Record<string, number>>;
+  /** Model id per call-site id, replacing the site's model for this pricing only (what-ifs; not saved). */
+  modelOverrides?: Readonly<Record<string, string>>;
   /** Advice already worked out for a site at its current volume (the enrichment cache); undefined: advise now. */
-  knownAdvice?: (site: CallSite, index: number) => Advice | undefined;
+  knownAdvice?: (site: CallSite, index: number) => SiteAdvice | undefined;
   /** Reuses an earlier workspace advice when nothing it depends on changed (the enrichment cache). */
   reuseWorkspace?: (advise: () => WorkspaceAdvice) => WorkspaceAdvice;
 }
 
 /** The part of ScanSummary that pricing decides. */
-export type PricingSummary = Required<Pick<ScanSummary, 'callSites' | 'monthlyUsdCurrent' | 'monthlyUsdRecommended' | 'savingsUsd' | 'volumeAssumption'>>;
+export type PricingSummary = Required<Pick<ScanSummary, 'callSites' | 'monthlyUsdCurrent' | 'monthlyUsdRecommended' | 'savingsUsd' | 'volumeAssumption' | 'unpricedCallSites'>> &
+  Pick<ScanSummary, 'unpricedByKind' | 'monthlyUsdCurrentRange' | 'assumedModelCallSites'>;
 
 export interface PricedCallSites {
   callSites: CallSite[];
@@ -72,9 +76,14 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     const volume: VolumeEstimate = isOverride
       ? { callsPerMonth: override, source: original.volume.source, basis: `what-if: ${formatCount(override)} calls/month (not saved; was ${original.volume.basis ?? original.volume.source})` }
       : original.volume;
-    const advice = (isOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(adviceInput(original, original.task, original.tokens, volume), catalog, options.advisorOptions);
-    for (const message of advice.diagnostics) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
-    return { ...original, volume, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
+    const modelOverride = options.modelOverrides?.[original.id];
+    const model: ModelRef = modelOverride ? { id: modelOverride, raw: modelOverride, source: 'what-if' } : original.model;
+    const advice = (isOverride || modelOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseSite(adviceInput({ ...original, model }, original.task, original.tokens, volume), catalog, options.advisorOptions);
+    const site = withAdvice({ ...original, model, volume }, advice, catalog);
+    // An unknown model's own message is replaced by the reason with the instruction that fixes it.
+    const messages = site.unpricedReason && site.unpricedKind !== 'not-priced' ? [site.unpricedReason] : advice.diagnostics;
+    for (const message of messages) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
+    return site;
   });
   const advise = () => adviseWorkspace(callSites, catalog, options.advisorOptions);
   const workspace = options.reuseWorkspace ? options.reuseWorkspace(advise) : advise();
@@ -83,8 +92,14 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     if (pooled) site.recommendation = pooled;
   }
   for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
+  // Unpriced calls are left out of the sums, and the summary says how many and why (never a silent $0).
   const monthlyUsdCurrent = sum(callSites.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
+  const unpriced = callSites.filter((site) => site.monthlyUsdCurrent === null);
+  const unpricedByKind: Partial<Record<UnpricedKind, number>> = {};
+  for (const site of unpriced) unpricedByKind[site.unpricedKind ?? 'not-priced'] = (unpricedByKind[site.unpricedKind ?? 'not-priced'] ?? 0) + 1;
+  const ranged = callSites.some((site) => site.monthlyUsdCurrentRange);
+  const assumed = callSites.filter((site) => site.modelPricing?.assumed).length;
   return {
     callSites,
     workspace: publishedWorkspace(workspace),
@@ -94,10 +109,39 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
       monthlyUsdRecommended: round2(monthlyUsdRecommended),
       savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
       volumeAssumption: volumeAssumption(callSites.filter((site) => !overridden.has(site.id)), callSites.length, overridden.size),
+      unpricedCallSites: unpriced.length,
+      ...(unpriced.length > 0 ? { unpricedByKind } : {}),
+      ...(ranged
+        ? {
+            monthlyUsdCurrentRange: {
+              low: round2(sum(callSites.map((site) => site.monthlyUsdCurrentRange?.low ?? site.monthlyUsdCurrent ?? 0))),
+              high: round2(sum(callSites.map((site) => site.monthlyUsdCurrentRange?.high ?? site.monthlyUsdCurrent ?? 0))),
+            },
+          }
+        : {}),
+      ...(assumed > 0 ? { assumedModelCallSites: assumed } : {}),
     },
     catalog: { asOf: catalog.asOf, sources: catalog.sources },
     diagnostics,
   };
+}
+
+/** A call site with an advice's results; fields of an earlier pricing (range, model set, reason) are replaced, not kept. */
+function withAdvice(original: CallSite, advice: SiteAdvice, catalog: Catalog): CallSite {
+  const site: CallSite = { ...original };
+  delete site.monthlyUsdCurrentRange;
+  delete site.modelPricing;
+  delete site.unpricedReason;
+  delete site.unpricedKind;
+  const out: CallSite = { ...site, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
+  if (advice.monthlyUsdCurrentRange) out.monthlyUsdCurrentRange = advice.monthlyUsdCurrentRange;
+  if (advice.modelPricing) out.modelPricing = advice.modelPricing;
+  if (advice.monthlyUsdCurrent === null) {
+    const unpriced = advice.unpriced ?? { kind: 'not-priced' as const, reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'no price for this call'}` };
+    out.unpricedKind = unpriced.kind;
+    out.unpricedReason = unpriced.kind === 'not-priced' ? unpriced.reason : `${unpriced.reason}. ${setModelInstruction(site, unpriced.exampleModel ?? exampleModelFor(catalog, site.provider, site.endpoint), unpriced.kind)}`;
+  }
+  return out;
 }
 
 /** What the advisor reads of a call: what the code says (model, provider, endpoint, features) and what was estimated for it. */
@@ -171,6 +215,9 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
     }
     const id = ids[index];
     const callKey = { id, file: call.file, enclosingFunction: call.enclosingFunction, annotation: annotated.annotation };
+    // A model the user states (comment, usage file) replaces the code's: it is what the user knows the call sends.
+    const stated = resolveStatedModel(callKey, options.usage);
+    if (stated) annotated = { ...annotated, model: statedModel(annotated.model, stated), evidence: [...annotated.evidence, statedModelEvidence(annotated.model, stated)] };
     // The usage file can set task, hole sizes and volume per call id, function, file glob or as defaults.
     const usageSettings = resolveUsageSettings(callKey, options.usage);
     const volume = resolveVolume(callKey, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
@@ -187,7 +234,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       sdk: call.sdk,
       method: call.method,
       endpoint: call.endpoint,
-      model: call.model,
+      model: annotated.model,
       task: priced.task,
       tokens: priced.tokens,
       features: call.features,
@@ -197,7 +244,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       recommendation: null,
       monthlyUsdCurrent: null,
       enclosingFunction: call.enclosingFunction,
-      evidence: call.evidence,
+      evidence: annotated.evidence,
       promptPreview: promptPreview(call),
     };
     return site;
@@ -220,7 +267,7 @@ interface PricedCall {
   task: TaskClassification;
   tokens: TokenEstimate;
   /** The advisor's result at the call's resolved volume; its warnings carry no position (the call's current line is added per scan). */
-  readonly advice: Advice;
+  readonly advice: SiteAdvice;
 }
 
 type UsageSettings = ReturnType<typeof resolveUsageSettings>;
@@ -236,15 +283,25 @@ function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: Vol
   const reclassified = (task.source === 'inferred' || task.source === undefined) && tokens.inputPerCall >= LONG_CONTEXT_MIN_INPUT_TOKENS ? classifyTask(call, tokens.inputPerCall) : task;
   if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
   // Advised on first use: a call whose volume a usage export replaces is advised only at the new volume (by priceCallSites).
-  let advice: Advice | undefined;
+  let advice: SiteAdvice | undefined;
   return {
     task: reclassified,
     tokens,
     get advice() {
-      advice ??= adviseCall(adviceInput(call, reclassified, tokens, volume), catalog, advisorOptions);
+      advice ??= adviseSite(adviceInput(call, reclassified, tokens, volume), catalog, advisorOptions);
       return advice;
     },
   };
+}
+
+/** The model reference for a model the user states; the code's own reference goes to the evidence. */
+function statedModel(code: ModelRef, stated: StatedModel): ModelRef {
+  return { id: stated.id, raw: code.raw, source: stated.source };
+}
+
+function statedModelEvidence(code: ModelRef, stated: StatedModel): string {
+  const written = code.id ?? (code.raw ? `\`${code.raw}\`` : 'nothing the analyzer could read');
+  return `model ${stated.id} set by the ${stated.where} (the code passes ${written}, source ${code.source})`;
 }
 
 /**

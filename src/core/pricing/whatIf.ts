@@ -9,7 +9,7 @@
  * bundled catalog the output equals the scan's pricing (unit-tested).
  */
 import type { AdvisorOptions } from './advisor';
-import { findGpu, loadCatalog, type Catalog } from '../catalog/catalog';
+import { findGpu, isPastDeprecation, loadCatalog, type Catalog } from '../catalog/catalog';
 import { priceCallSites } from './pipeline';
 import { PRECISIONS, type DataSensitivity, type Precision } from '../../model/vocabulary';
 import type { ScanResult } from '../../model/types';
@@ -18,6 +18,8 @@ import type { ScanResult } from '../../model/types';
 export interface WhatIf {
   /** Calls per month per call-site id. */
   callsPerMonth?: Record<string, number>;
+  /** Model id per call-site id: "what if this call sent that model" (and for calls whose model is unknown, a first price). */
+  model?: Record<string, string>;
   dataSensitivity?: DataSensitivity;
   /** GPU id from the catalog (e.g. `h100-80gb`) for every self-hosted option. */
   gpu?: string;
@@ -26,12 +28,36 @@ export interface WhatIf {
 
 /** True when the what-if changes nothing. */
 export function isEmptyWhatIf(w: WhatIf | undefined): boolean {
-  return !w || (!w.dataSensitivity && !w.gpu && !w.precision && Object.keys(w.callsPerMonth ?? {}).length === 0);
+  return !w || (!w.dataSensitivity && !w.gpu && !w.precision && Object.keys(w.callsPerMonth ?? {}).length === 0 && Object.keys(w.model ?? {}).length === 0);
 }
 
 /** The GPU ids and precisions the panel offers (from the catalog in use). */
-export function whatIfChoices(catalog: Catalog = loadCatalog()): { gpus: Array<{ id: string; name: string }>; precisions: string[] } {
-  return { gpus: catalog.gpus.filter((g) => g.prices.length > 0).map((g) => ({ id: g.id, name: g.name ?? g.id })), precisions: [...PRECISIONS] };
+export function whatIfChoices(catalog: Catalog = loadCatalog()): { gpus: Array<{ id: string; name: string }>; precisions: string[]; models: ModelChoice[] } {
+  return { gpus: catalog.gpus.filter((g) => g.prices.length > 0).map((g) => ({ id: g.id, name: g.name ?? g.id })), precisions: [...PRECISIONS], models: modelChoices(catalog) };
+}
+
+/** A model the user can pick for a call: the catalog's id, and what it is. */
+export interface ModelChoice {
+  id: string;
+  /** `openai · chat · $2.50 / $10 per M tokens`, or `open model · 70B` */
+  description: string;
+}
+
+/**
+ * The models the Set Model command and the panel's model what-if offer: the catalog's closed chat and
+ * embedding models that are not retired (by vendor), then open models with a per-token price. Ids are
+ * the catalog's own, so whatever is picked is priced.
+ */
+export function modelChoices(catalog: Catalog = loadCatalog()): ModelChoice[] {
+  const closed = catalog.closed
+    .filter((row) => !isPastDeprecation(row) && (row.endpoint === 'chat' || row.endpoint === 'embedding'))
+    .map((row) => ({ id: row.id, description: `${row.vendor} · ${row.endpoint}${row.inputPerMTok !== undefined ? ` · $${row.inputPerMTok} / $${row.outputPerMTok ?? 0} per M tokens` : ''}` }));
+  const openIds = new Set(catalog.open.filter((row) => !isPastDeprecation(row)).map((row) => row.model));
+  const open = catalog.architectures
+    .filter((arch) => openIds.has(arch.id))
+    .map((arch) => ({ id: arch.id, description: `open model · ${arch.totalParamsB}B${arch.activeParamsB !== arch.totalParamsB ? ` (${arch.activeParamsB}B active)` : ''}` }));
+  const seen = new Set<string>();
+  return [...closed, ...open].filter((choice) => !seen.has(choice.id) && seen.add(choice.id));
 }
 
 /**
@@ -47,12 +73,15 @@ export function applyWhatIf(result: ScanResult, whatIf: WhatIf = {}, catalog: Ca
     ...(gpu ? { gpuIds: [gpu.id] } : {}),
     ...(whatIf.precision ? { precisions: [whatIf.precision] } : {}),
   };
-  const priced = priceCallSites(result.callSites, { catalog, advisorOptions, volumeOverrides: whatIf.callsPerMonth });
+  const priced = priceCallSites(result.callSites, { catalog, advisorOptions, volumeOverrides: whatIf.callsPerMonth, modelOverrides: whatIf.model });
+  // Fields the new pricing may not set (no unpriced call, no range) must not survive from the scan's.
+  const { unpricedByKind: _kinds, monthlyUsdCurrentRange: _range, assumedModelCallSites: _assumed, ...scanned } = result.summary;
+  void _kinds, void _range, void _assumed;
   return {
     ...result,
     catalog: { ...result.catalog, asOf: catalog.asOf },
     callSites: priced.callSites,
     workspace: priced.workspace,
-    summary: { ...result.summary, ...priced.summary },
+    summary: { ...scanned, ...priced.summary },
   };
 }

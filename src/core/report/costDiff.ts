@@ -1,6 +1,7 @@
 import { formatCount, formatUsd } from '../../model/format';
+import { formatTotalCost, unpricedLabel } from '../../model/display';
 import { mdCode, mdTable, mdText } from './markdown';
-import type { CallSite, ScanResult } from '../../model/types';
+import type { CallSite, ScanResult, UnpricedKind } from '../../model/types';
 
 export type CostChangeKind = 'added' | 'removed' | 'changed' | 'unchanged';
 
@@ -9,23 +10,45 @@ export interface CostChange {
   kind: CostChangeKind;
   file: string;
   line: number;
-  before?: { model: string; inputTokens: number; outputTokens: number; monthlyUsd: number | null };
-  after?: { model: string; inputTokens: number; outputTokens: number; monthlyUsd: number | null };
+  before?: CostSnapshot;
+  after?: CostSnapshot;
+  /** The change in monthly cost; 0 when either side is not priced (then `unpriced` says so). */
   deltaUsd: number;
+  /** Set when either side has no price: the delta is unknown, not 0. */
+  unpriced?: string;
   reasons: string[];
+}
+
+export interface CostSnapshot {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** Null when not priced; then `unpricedReason` says why and how to set the model. */
+  monthlyUsd: number | null;
+  unpricedKind?: UnpricedKind;
+  unpricedReason?: string;
 }
 
 export interface CostDiff {
   schemaVersion: 1;
   base: string;
+  /** Totals over priced calls only; the `unpriced*` counts say how many each side leaves out. */
   monthlyUsdBefore: number;
   monthlyUsdAfter: number;
   monthlyUsdDelta: number;
+  unpricedBefore?: number;
+  unpricedAfter?: number;
   changes: CostChange[];
 }
 
-function snapshot(site: CallSite) {
-  return { model: site.model.id ?? site.model.raw, inputTokens: site.tokens.inputPerCall, outputTokens: site.tokens.outputPerCall, monthlyUsd: site.monthlyUsdCurrent };
+function snapshot(site: CallSite): CostSnapshot {
+  return { model: site.model.id ?? site.model.raw, inputTokens: site.tokens.inputPerCall, outputTokens: site.tokens.outputPerCall, monthlyUsd: site.monthlyUsdCurrent, ...(site.monthlyUsdCurrent === null ? { unpricedKind: site.unpricedKind ?? 'not-priced', unpricedReason: site.unpricedReason } : {}) };
+}
+
+/** `model unknown after` / `model unknown before`: why a change's delta is not known; undefined when both sides are priced. */
+function unpricedSide(before: CallSite | undefined, after: CallSite | undefined): string | undefined {
+  const sides = [before && before.monthlyUsdCurrent === null ? `${unpricedLabel(before)} before` : '', after && after.monthlyUsdCurrent === null ? `${unpricedLabel(after)} after` : ''].filter(Boolean);
+  return sides.length ? sides.join(', ') : undefined;
 }
 
 /** Pairs call sites of two scans by stable id and reports what was added, removed or changed, with the cost delta. */
@@ -36,7 +59,8 @@ export function compareScans(before: ScanResult, after: ScanResult, base: string
   for (const site of after.callSites) {
     const old = beforeById.get(site.id);
     if (!old) {
-      changes.push({ id: site.id, kind: 'added', file: site.file, line: site.line, after: snapshot(site), deltaUsd: site.monthlyUsdCurrent ?? 0, reasons: ['new call site'] });
+      const unpriced = unpricedSide(undefined, site);
+      changes.push({ id: site.id, kind: 'added', file: site.file, line: site.line, after: snapshot(site), deltaUsd: site.monthlyUsdCurrent ?? 0, ...(unpriced ? { unpriced } : {}), reasons: ['new call site'] });
       continue;
     }
     const reasons: string[] = [];
@@ -44,15 +68,41 @@ export function compareScans(before: ScanResult, after: ScanResult, base: string
     if (old.tokens.inputPerCall !== site.tokens.inputPerCall) reasons.push(`input tokens ${formatCount(old.tokens.inputPerCall)} → ${formatCount(site.tokens.inputPerCall)}`);
     if (old.tokens.outputPerCall !== site.tokens.outputPerCall) reasons.push(`output tokens ${formatCount(old.tokens.outputPerCall)} → ${formatCount(site.tokens.outputPerCall)}`);
     if (old.volume.callsPerMonth !== site.volume.callsPerMonth) reasons.push(`calls/month ${formatCount(old.volume.callsPerMonth)} → ${formatCount(site.volume.callsPerMonth)}`);
-    const deltaUsd = (site.monthlyUsdCurrent ?? 0) - (old.monthlyUsdCurrent ?? 0);
-    changes.push({ id: site.id, kind: reasons.length > 0 || Math.abs(deltaUsd) >= 0.005 ? 'changed' : 'unchanged', file: site.file, line: site.line, before: snapshot(old), after: snapshot(site), deltaUsd, reasons });
+    if ((old.monthlyUsdCurrent === null) !== (site.monthlyUsdCurrent === null)) reasons.push(site.monthlyUsdCurrent === null ? `no longer priced: ${unpricedLabel(site)}` : 'now priced');
+    const unpriced = unpricedSide(old, site);
+    const deltaUsd = unpriced ? 0 : (site.monthlyUsdCurrent ?? 0) - (old.monthlyUsdCurrent ?? 0);
+    changes.push({ id: site.id, kind: reasons.length > 0 || Math.abs(deltaUsd) >= 0.005 ? 'changed' : 'unchanged', file: site.file, line: site.line, before: snapshot(old), after: snapshot(site), deltaUsd, ...(unpriced ? { unpriced } : {}), reasons });
   }
   for (const site of before.callSites) {
-    if (!afterById.has(site.id)) changes.push({ id: site.id, kind: 'removed', file: site.file, line: site.line, before: snapshot(site), deltaUsd: -(site.monthlyUsdCurrent ?? 0), reasons: ['call site removed'] });
+    if (afterById.has(site.id)) continue;
+    const unpriced = unpricedSide(site, undefined);
+    changes.push({ id: site.id, kind: 'removed', file: site.file, line: site.line, before: snapshot(site), deltaUsd: -(site.monthlyUsdCurrent ?? 0), ...(unpriced ? { unpriced } : {}), reasons: ['call site removed'] });
   }
   const monthlyUsdBefore = before.summary.monthlyUsdCurrent;
   const monthlyUsdAfter = after.summary.monthlyUsdCurrent;
-  return { schemaVersion: 1, base, monthlyUsdBefore, monthlyUsdAfter, monthlyUsdDelta: Math.round((monthlyUsdAfter - monthlyUsdBefore) * 100) / 100, changes };
+  const unpricedBefore = before.callSites.filter((site) => site.monthlyUsdCurrent === null).length;
+  const unpricedAfter = after.callSites.filter((site) => site.monthlyUsdCurrent === null).length;
+  return {
+    schemaVersion: 1,
+    base,
+    monthlyUsdBefore,
+    monthlyUsdAfter,
+    monthlyUsdDelta: Math.round((monthlyUsdAfter - monthlyUsdBefore) * 100) / 100,
+    ...(unpricedBefore || unpricedAfter ? { unpricedBefore, unpricedAfter } : {}),
+    changes,
+  };
+}
+
+/** A side's total as the comment shows it, with its unpriced calls named. */
+function totalOf(diff: CostDiff, side: 'before' | 'after'): string {
+  const unpriced = side === 'before' ? diff.unpricedBefore ?? 0 : diff.unpricedAfter ?? 0;
+  const kinds: Partial<Record<UnpricedKind, number>> = {};
+  for (const change of diff.changes) {
+    const snap = side === 'before' ? change.before : change.after;
+    if (snap && snap.monthlyUsd === null) kinds[snap.unpricedKind ?? 'not-priced'] = (kinds[snap.unpricedKind ?? 'not-priced'] ?? 0) + 1;
+  }
+  const callSites = diff.changes.filter((change) => (side === 'before' ? change.before : change.after)).length;
+  return formatTotalCost({ callSites, monthlyUsdCurrent: side === 'before' ? diff.monthlyUsdBefore : diff.monthlyUsdAfter, unpricedCallSites: unpriced, unpricedByKind: kinds }, formatUsd);
 }
 
 /** Markdown for a pull-request comment: the total change, then one row per changed call site. */
@@ -62,15 +112,21 @@ export function renderCostDiffMarkdown(diff: CostDiff): string {
   const lines = [
     '## LLM cost change',
     '',
-    `Monthly LLM spend: ${formatUsd(diff.monthlyUsdBefore)} → ${formatUsd(diff.monthlyUsdAfter)} (**${sign(diff.monthlyUsdDelta)}/month**) compared with ${mdCode(diff.base)}.`,
+    `Monthly LLM spend: ${mdText(totalOf(diff, 'before'))} → ${mdText(totalOf(diff, 'after'))} (**${sign(diff.monthlyUsdDelta)}/month**${diff.unpricedAfter || diff.unpricedBefore ? ' over the priced calls' : ''}) compared with ${mdCode(diff.base)}.`,
     '',
   ];
+  const unpricedNow = diff.changes.filter((change) => change.after && change.after.monthlyUsd === null && change.kind !== 'unchanged');
+  if (unpricedNow.length > 0) {
+    lines.push(`${unpricedNow.length} changed call site${unpricedNow.length === 1 ? ' is' : 's are'} not priced: ${unpricedNow.length === 1 ? 'its' : 'their'} cost is unknown, not $0.`, '');
+    for (const change of unpricedNow.slice(0, 10)) lines.push(`- ${mdText(`${change.file}:${change.line}`)}: ${mdText(change.after!.unpricedReason ?? unpricedLabel(change.after!))}`);
+    lines.push('');
+  }
   if (changed.length === 0) {
     lines.push('No LLM call site changed cost.');
   } else {
     lines.push(mdTable(['Change', 'Call site', 'Model', 'Tokens in/out', 'Δ $/month', 'Why'], changed.map((change) => {
       const state = change.after ?? change.before!;
-      return [change.kind, mdText(`${change.file}:${change.line}`), mdText(state.model), `${formatCount(state.inputTokens)}/${formatCount(state.outputTokens)}`, sign(change.deltaUsd), mdText(change.reasons.join('; '))];
+      return [change.kind, mdText(`${change.file}:${change.line}`), mdText(state.model), `${formatCount(state.inputTokens)}/${formatCount(state.outputTokens)}`, change.unpriced ? mdText(`unknown (${change.unpriced})`) : sign(change.deltaUsd), mdText(change.reasons.join('; '))];
     })));
   }
   lines.push('', '<sub>Generated by LLM Hosting Advisor. Volumes without a usage file are assumptions.</sub>', '');

@@ -1,9 +1,10 @@
 import { formatCount, formatUsd } from '../../model/format';
+import { formatSiteCost, formatTotalCost, unpricedLabel } from '../../model/display';
 import { mdCode, mdFileLink, mdTable, mdText } from './markdown';
 import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
 import planPolicyJson from '../../../data/catalog/plan-policy.json';
 
-type Group = Tier | 'keep' | 'migrate';
+type Group = Tier | 'keep' | 'migrate' | 'unpriced';
 
 const TIER_TITLES: Record<Group, string> = {
   migrate: 'Migrate off a retired or deprecated model',
@@ -11,6 +12,7 @@ const TIER_TITLES: Record<Group, string> = {
   'closed-api': 'Switch to a cheaper closed model',
   'self-hosted': 'Self-host an open model',
   keep: 'Keep as is',
+  unpriced: 'Not priced: set the model first',
 };
 
 /** The seed framework's operational risks, and which kind of switch each applies to. */
@@ -27,6 +29,8 @@ const RISKS: ReadonlyArray<{ name: string; applies: ReadonlyArray<Tier>; text: s
 ];
 
 function groupOf(site: CallSite): Group {
+  // A call without a price has no advice yet; it is never "keep as is".
+  if (site.monthlyUsdCurrent === null) return 'unpriced';
   const recommendation = site.recommendation;
   if (recommendation?.action === 'migrate') return 'migrate';
   if (!recommendation || recommendation.action === 'keep') return 'keep';
@@ -115,12 +119,15 @@ export function renderMarkdownPlan(result: ScanResult): string {
   const after = result.summary.monthlyUsdRecommended;
   const groups = new Map<Group, CallSite[]>();
   for (const site of sites) groups.set(groupOf(site), [...(groups.get(groupOf(site)) ?? []), site]);
-  const changes = sites.filter((site) => groupOf(site) !== 'keep').map(changeOf).sort((a, b) => Number(b.group === 'migrate') - Number(a.group === 'migrate') || b.savings - a.savings);
+  const changes = sites.filter((site) => groupOf(site) !== 'keep' && groupOf(site) !== 'unpriced').map(changeOf).sort((a, b) => Number(b.group === 'migrate') - Number(a.group === 'migrate') || b.savings - a.savings);
 
   out.push('# LLM hosting migration plan', '');
   out.push(`Workspace ${mdCode(workspaceName(result.root))}, generated ${result.generatedAt.slice(0, 10)} by LLM Hosting Advisor. File links are relative to the workspace root.`, '');
   out.push('## Executive summary', '');
-  out.push(`**${formatUsd(now)}/month today → ${formatUsd(after)}/month after ${changes.length} change${changes.length === 1 ? '' : 's'}: saves ${formatUsd(now - after)}/month (${formatUsd((now - after) * 12)}/year${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}%` : ''}).** Prices as of ${mdText(result.catalog.asOf)}; volumes: ${mdText(result.summary.volumeAssumption ?? 'see each call site')}.`, '');
+  const unpriced = sites.filter((site) => site.monthlyUsdCurrent === null);
+  const summary = { ...result.summary, unpricedCallSites: result.summary.unpricedCallSites ?? unpriced.length };
+  if (unpriced.length > 0 && unpriced.length === sites.length) out.push(`**No call site is priced yet: ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} need${unpriced.length === 1 ? 's' : ''} a model before there is a total (see "Not priced" below).** Prices as of ${mdText(result.catalog.asOf)}.`, '');
+  else out.push(`**${mdText(formatTotalCost(summary, formatUsd))}/month today${unpriced.length ? ' (unpriced calls left out)' : ''} → ${formatUsd(after)}/month after ${changes.length} change${changes.length === 1 ? '' : 's'}: saves ${formatUsd(now - after)}/month (${formatUsd((now - after) * 12)}/year${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}%` : ''}).** Prices as of ${mdText(result.catalog.asOf)}; volumes: ${mdText(result.summary.volumeAssumption ?? 'see each call site')}.`, '');
   if (changes.length > 0) {
     out.push(mdTable(['#', 'Change', 'Saves $/month', 'Effort'], changes.map((change, index) => [
       String(index + 1),
@@ -139,8 +146,9 @@ export function renderMarkdownPlan(result: ScanResult): string {
   }
   const kept = groups.get('keep') ?? [];
   if (kept.length > 0) out.push(`- **Unchanged:** ${kept.length} call site${kept.length === 1 ? '' : 's'} (already the cheapest viable option, or the saving is below the threshold; see "Calls left on closed APIs").`);
-  const unpriced = sites.filter((site) => site.monthlyUsdCurrent === null);
-  if (unpriced.length > 0) out.push(`- **Not priced:** ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} whose model could not be resolved or is not in the catalog (listed below).`);
+  if (unpriced.length > 0) out.push(`- **Not priced:** ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} whose model is unknown or not in the catalog; each says how to set it (listed below).`);
+  const assumed = sites.filter((site) => site.modelPricing?.assumed).length;
+  if (assumed > 0) out.push(`- **Assumed models:** ${assumed} call site${assumed === 1 ? '' : 's'} whose model the end user picks at run time ${assumed === 1 ? 'is' : 'are'} priced against an assumed set of models (an assumption; see each call).`);
   const tiers = new Set<Tier>(changes.map((change) => change.site.recommendation!.tier));
   if (tiers.size > 0) {
     out.push('- **Risks that matter:**');
@@ -159,10 +167,28 @@ export function renderMarkdownPlan(result: ScanResult): string {
       mdText(`${site.provider} ${site.model.id ?? site.model.raw}`),
       `${formatCount(site.tokens.inputPerCall)} / ${formatCount(site.tokens.outputPerCall)}${site.tokens.isEstimate ? ' (est.)' : ''}`,
       `${formatCount(site.volume.callsPerMonth)}${site.volume.source === 'default' ? ' (assumed)' : ''}`,
-      formatUsd(site.monthlyUsdCurrent),
+      mdText(formatSiteCost(site, formatUsd)),
       mdText(site.recommendation?.label ?? 'keep as is'),
       formatUsd(site.recommendation?.savingsUsd ?? 0),
     ])), '');
+  }
+  const unpricedMembers = groups.get('unpriced') ?? [];
+  if (unpricedMembers.length > 0) {
+    out.push(`### ${TIER_TITLES.unpriced} (${unpricedMembers.length})`, '');
+    out.push('Left out of every total (their cost is unknown, not $0). Each row names what is missing and the exact line that sets it.', '');
+    out.push(mdTable(['Call site', 'Task', 'Model now', 'Now $/month', 'Why, and how to set the model'], unpricedMembers.map((site) => [
+      mdFileLink(site.file, site.line),
+      mdText(site.task.type),
+      mdText(`${site.provider} ${site.model.id ?? site.model.raw}`),
+      mdText(unpricedLabel(site)),
+      mdText(site.unpricedReason ?? keepReason(site)),
+    ])), '');
+  }
+  const overSets = sites.filter((site) => site.modelPricing && site.monthlyUsdCurrent !== null);
+  if (overSets.length > 0) {
+    out.push('### Calls priced over several models', '');
+    for (const site of overSets) out.push(`- ${mdFileLink(site.file, site.line)}: ${mdText(formatSiteCost(site, formatUsd))}. ${mdText(site.modelPricing!.basis)}`);
+    out.push('');
   }
 
   out.push('## Phases', '');
@@ -186,7 +212,9 @@ export function renderMarkdownPlan(result: ScanResult): string {
   }
   if (kept.length > 0) out.push('');
 
-  const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || /not in the catalog|could not be resolved/.test(diagnostic.message));
+  // Unpriced calls have their own section with the instruction; other catalog misses are scan notes.
+  const reasons = new Set(unpriced.map((site) => site.unpricedReason));
+  const problems = result.diagnostics.filter((diagnostic) => !reasons.has(diagnostic.message) && (diagnostic.severity === 'error' || /not in the catalog|could not be resolved/.test(diagnostic.message)));
   if (problems.length > 0) {
     out.push('## Scan notes', '');
     for (const diagnostic of problems.slice(0, 50)) out.push(`- ${mdText(`${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}`)}: ${mdText(diagnostic.message)}`);
@@ -265,7 +293,7 @@ function sizingLines(option: HostingOption): string[] {
 }
 
 function keepReason(site: CallSite): string {
-  if (site.monthlyUsdCurrent === null) return `not priced: model ${site.model.id ?? site.model.raw} is not resolved or not in the catalog.`;
+  if (site.monthlyUsdCurrent === null) return site.unpricedReason ?? `not priced: model ${site.model.id ?? site.model.raw} is not resolved or not in the catalog.`;
   const rejected = site.options.filter((option) => !option.viable).map((option) => option.why);
   if (site.recommendation && site.recommendation.savingsUsd <= 0.005) return site.recommendation.why;
   return rejected.length > 0 ? `no viable cheaper option: ${rejected.slice(0, 2).join('; ')}` : 'already the cheapest viable option.';

@@ -5,7 +5,7 @@
  * Schema and examples: docs/usage-file.md.
  */
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
-import { parseRate, parseTaskType } from '../estimate/annotations';
+import { parseModelId, parseRate, parseTaskType } from '../estimate/annotations';
 import type { CallAnnotation, TaskType, VolumeEstimate } from '../../model/types';
 import { BUILTIN_CALLS_PER_MONTH, USAGE_FILE_NAME } from '../../model/vocabulary';
 
@@ -13,6 +13,8 @@ import { BUILTIN_CALLS_PER_MONTH, USAGE_FILE_NAME } from '../../model/vocabulary
 export interface UsageEntry {
   callsPerMonth?: number;
   task?: TaskType;
+  /** The model the call sends, for calls whose model the code does not state (`model: gpt-4o-mini`). */
+  model?: string;
   /** Tokens per hole, keyed by hole kind (`rag-context`) or hole expression (`history`). */
   holeTokens?: Record<string, number>;
   /** 1-based line of the entry in the usage file, for messages. */
@@ -40,7 +42,7 @@ export interface UsageError {
 /** Aliases beyond this are refused: "billion laughs" documents expand exponentially through them. */
 export const MAX_ALIAS_COUNT = 50;
 
-const ENTRY_KEYS = ['callsPerMonth', 'calls', 'task', 'holeTokens'] as const;
+const ENTRY_KEYS = ['callsPerMonth', 'calls', 'task', 'model', 'holeTokens'] as const;
 const SECTION_KEYS = ['callSites', 'files', 'functions'] as const;
 
 /** Parses `llm-usage.yml`; a bad entry is an error with its line, and the rest still applies. */
@@ -95,6 +97,10 @@ export function parseUsageFile(text: string): { usage: UsageFile; errors: UsageE
         const parsed = typeof scalar === 'string' ? parseTaskType(scalar) : { error: 'task must be a task type name' };
         if ('error' in parsed) errors.push({ line, message: `${where}.task: ${parsed.error}` });
         else entry.task = parsed.task;
+      } else if (key === 'model') {
+        const parsed = typeof scalar === 'string' ? parseModelId(scalar) : { error: 'model must be a model id such as gpt-4o-mini' };
+        if ('error' in parsed) errors.push({ line, message: `${where}.model: ${parsed.error}` });
+        else entry.model = parsed.model;
       } else if (key === 'holeTokens') {
         if (!isMap(item)) {
           errors.push({ line, message: `${where}.holeTokens: expected a mapping of hole kind or expression to tokens` });
@@ -243,14 +249,39 @@ export function usageMatches(call: CallKey, usage: UsageFile | undefined): Usage
   return matches;
 }
 
-/** The task and hole sizes the usage file sets for a call (most specific entry wins, per field). */
-export function resolveUsageSettings(call: CallKey, usage: UsageFile | undefined): { task?: { type: TaskType; label: string }; holeTokens: Record<string, number> } {
+/** The task, model and hole sizes the usage file sets for a call (most specific entry wins, per field). */
+export function resolveUsageSettings(call: CallKey, usage: UsageFile | undefined): { task?: { type: TaskType; label: string }; model?: { id: string; label: string; line?: number }; holeTokens: Record<string, number> } {
   const matches = usageMatches(call, usage);
   const taskMatch = matches.find((m) => m.entry.task);
+  const modelMatch = matches.find((m) => m.entry.model);
   const holeTokens: Record<string, number> = {};
   // Apply least specific first so more specific entries overwrite per key.
   for (const match of [...matches].reverse()) Object.assign(holeTokens, match.entry.holeTokens ?? {});
-  return { task: taskMatch ? { type: taskMatch.entry.task!, label: taskMatch.label } : undefined, holeTokens };
+  return {
+    task: taskMatch ? { type: taskMatch.entry.task!, label: taskMatch.label } : undefined,
+    ...(modelMatch ? { model: { id: modelMatch.entry.model!, label: modelMatch.label, ...(modelMatch.entry.line ? { line: modelMatch.entry.line } : {}) } } : {}),
+    holeTokens,
+  };
+}
+
+/** A model the user states for a call, and where: the `llm-advisor:` comment, else the usage file's most specific entry. */
+export interface StatedModel {
+  id: string;
+  source: 'annotation' | 'usage-file';
+  /** For display: `llm-advisor comment on line 12` or `llm-usage.yml callSites["…"] (line 4)`. */
+  where: string;
+}
+
+/**
+ * The model the user states for a call. Precedence as for volumes: annotation > usage file call id >
+ * function > file glob > usage-file defaults. Undefined when nobody states one (the code's model stands).
+ */
+export function resolveStatedModel(call: CallKey, usage: UsageFile | undefined): StatedModel | undefined {
+  const fromAnnotation = call.annotation?.model;
+  if (fromAnnotation) return { id: fromAnnotation, source: 'annotation', where: `llm-advisor comment on line ${call.annotation!.line}` };
+  const match = usageMatches(call, usage).find((m) => m.entry.model);
+  if (!match) return undefined;
+  return { id: match.entry.model!, source: 'usage-file', where: `llm-usage.yml ${match.label}${match.entry.line ? ` (line ${match.entry.line})` : ''}` };
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -289,13 +320,14 @@ export function resolveVolume(call: CallKey, usage: UsageFile | undefined, setti
 export interface UsagePatch {
   callsPerMonth?: number | null;
   task?: TaskType | null;
+  model?: string | null;
   holeTokens?: Record<string, number | null>;
 }
 
 export class UsageFileError extends Error {}
 
 function hasChanges(patch: UsagePatch): boolean {
-  return (patch.callsPerMonth !== undefined && patch.callsPerMonth !== null) || (patch.task !== undefined && patch.task !== null) || Object.values(patch.holeTokens ?? {}).some((v) => v !== null && v !== undefined);
+  return (patch.callsPerMonth !== undefined && patch.callsPerMonth !== null) || (patch.task !== undefined && patch.task !== null) || (patch.model !== undefined && patch.model !== null) || Object.values(patch.holeTokens ?? {}).some((v) => v !== null && v !== undefined);
 }
 
 /**
@@ -325,6 +357,7 @@ export function updateUsageFile(text: string, callId: string, patch: UsagePatch)
   };
   setOrDelete([...base, 'callsPerMonth'], patch.callsPerMonth);
   setOrDelete([...base, 'task'], patch.task);
+  setOrDelete([...base, 'model'], patch.model);
   for (const [key, value] of Object.entries(patch.holeTokens ?? {})) setOrDelete([...base, 'holeTokens', key], value);
   // Leave no empty shells behind after deletions.
   const holes = doc.getIn([...base, 'holeTokens'], true);

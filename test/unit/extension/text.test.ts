@@ -6,7 +6,12 @@ import { callSite, HOSTILE } from '../webview/fixtures';
 describe('editor text: CodeLens and hover', function () {
   it('CodeLens title: ≈ $X/mo · model · task → recommendation ≈ $Y/mo', function () {
     assert.equal(codeLensTitle(callSite()), '≈ $1,240/mo · gpt-4o · classification → Llama 3.3 70B on Groq ≈ $95.00/mo');
-    assert.equal(codeLensTitle(callSite({ recommendation: null, monthlyUsdCurrent: null })), '≈ $?/mo · gpt-4o · classification');
+    // A call without a price never shows "$0" or "$?": it says what is missing and which command sets it.
+    assert.equal(codeLensTitle(callSite({ recommendation: null, monthlyUsdCurrent: null })), 'not priced: set the model (LLM Hosting Advisor: Set Model for Call) · gpt-4o · classification');
+    assert.equal(
+      codeLensTitle(callSite({ recommendation: null, monthlyUsdCurrent: null, unpricedKind: 'model-unknown', model: { id: null, raw: 'req.body.model', source: 'user-choice' } })),
+      'model unknown: set the model (LLM Hosting Advisor: Set Model for Call) · req.body.model · classification',
+    );
   });
 
   it('CodeLens title defuses $(icon) syntax and bidi characters from user code', function () {

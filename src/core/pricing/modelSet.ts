@@ -1,0 +1,149 @@
+/**
+ * Prices a call whose model is not one fixed id: the code picks among several (`model.candidates`),
+ * or the end user picks at run time (`model.source: "user-choice"`) and the call is priced against
+ * the app's own list or, failing that, a stated reference set (an assumption, labeled as one).
+ * Every model is priced; the call's number is the first (likely) priced one's, the range spans them
+ * all, and the recommendation is made for the first one. A call whose model stays unknown gets no
+ * number at all, but a reason and the exact instruction that sets its model (never a silent $0).
+ * Pure: no I/O, no `vscode`.
+ */
+import { adviseCall, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
+import { assumedModelsFor, findModel, nearestModels, type Catalog } from '../catalog/catalog';
+import type { ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
+import { USAGE_FILE_NAME } from '../../model/vocabulary';
+
+/** The advisor's result for a call, with what the call site publishes about its models. */
+export interface SiteAdvice extends Advice {
+  monthlyUsdCurrentRange?: { low: number; high: number };
+  modelPricing?: ModelPricing;
+  /** Present when `monthlyUsdCurrent` is null. `reason` names the cause; the pipeline adds the fix (it knows the call's id and place). */
+  unpriced?: { kind: UnpricedKind; reason: string; exampleModel?: string };
+}
+
+/** The models a call is priced against, when not simply `model.id`. */
+interface ModelSet {
+  models: Array<{ id: string; where?: string }>;
+  assumed: boolean;
+  /** Where the set comes from, for the basis sentence. */
+  origin: string;
+}
+
+/** The reference set for a user-chosen model: the setting or flag when given, else the data file's row for the provider. */
+export function assumedModelSet(catalog: Catalog, provider: string, assumedModels: readonly string[] | undefined): { models: string[]; origin: string } | undefined {
+  const stated = (assumedModels ?? []).map((id) => id.trim()).filter(Boolean);
+  if (stated.length > 0) return { models: stated, origin: 'the assumed models you set (llmHostingAdvisor.assumedModels / --assumed-models)' };
+  const row = assumedModelsFor(catalog, provider);
+  if (!row || row.models.length === 0) return undefined;
+  return { models: row.models, origin: `data/catalog/assumed-models.json, ${row.provider === '*' ? 'any provider' : row.provider} (as of ${row.asOf}: ${row.derivation})` };
+}
+
+function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assumedModels: readonly string[] | undefined): ModelSet | undefined {
+  const distinct = new Map<string, { id: string; where?: string }>();
+  for (const candidate of model.candidates ?? []) if (candidate.id && !distinct.has(candidate.id)) distinct.set(candidate.id, { id: candidate.id, where: candidate.where });
+  if (distinct.size > 1) {
+    const fromList = (model.candidates ?? []).some((c) => c.source === 'app-list') || model.source === 'user-choice';
+    return { models: [...distinct.values()], assumed: false, origin: fromList ? "the app's own list of models its users pick from" : 'the models the code picks among' };
+  }
+  if (model.source === 'user-choice' && !model.id && distinct.size === 0) {
+    const set = assumedModelSet(catalog, provider, assumedModels);
+    if (set) return { models: set.models.map((id) => ({ id })), assumed: true, origin: set.origin };
+  }
+  return undefined;
+}
+
+/**
+ * Advice for one call over its model set: every model priced (without self-hosting, which only the
+ * recommendation needs), then the full advice for the first priced one. Single-model calls get the
+ * advisor's answer unchanged, plus the reason when it is not priced.
+ */
+export function adviseSite(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): SiteAdvice {
+  const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels);
+  if (!set) {
+    const advice = adviseCall(input, catalog, options);
+    return advice.monthlyUsdCurrent === null ? { ...advice, unpriced: unpricedOf(input.model, advice, catalog) } : advice;
+  }
+  const lightOptions: AdvisorOptions = { ...options, includeSelfHost: false };
+  const priced = set.models.map((entry) => {
+    const model: ModelRef = { id: entry.id, raw: entry.id, source: input.model.source };
+    return { ...entry, model, monthlyUsd: adviseCall({ ...input, model }, catalog, lightOptions).monthlyUsdCurrent };
+  });
+  const first = priced.find((entry) => entry.monthlyUsd !== null);
+  const listed = priced.map((entry) => `${entry.id} ${entry.monthlyUsd === null ? '(not priced)' : `$${entry.monthlyUsd.toFixed(2)}`}`).join(', ');
+  if (!first) {
+    const advice = adviseCall({ ...input, model: priced[0].model }, catalog, options);
+    const near = nearestModels(catalog, priced[0].id);
+    return {
+      ...advice,
+      options: [],
+      recommendation: null,
+      monthlyUsdCurrent: null,
+      unpriced: { kind: 'model-not-in-catalog', reason: `none of the models this call can send is in the catalog (as of ${catalog.asOf}): ${set.models.map((m) => m.id).join(', ')}`, exampleModel: near[0] },
+    };
+  }
+  const advice = adviseCall({ ...input, model: first.model }, catalog, options);
+  const amounts = priced.flatMap((entry) => (entry.monthlyUsd === null ? [] : [entry.monthlyUsd]));
+  const skipped = first !== priced[0] ? `; the first, ${priced[0].id}, is not in the catalog, so ${first.id} is priced` : '';
+  const basis = set.assumed
+    ? `the end user picks the model at run time (${input.model.raw || 'no list in the code'}); priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
+    : `priced over ${set.origin}: ${listed}. The number is the first (likely) one's, ${first.id}${skipped}`;
+  return {
+    ...advice,
+    ...(amounts.length > 1 ? { monthlyUsdCurrentRange: { low: Math.min(...amounts), high: Math.max(...amounts) } } : {}),
+    modelPricing: {
+      model: first.id,
+      assumed: set.assumed,
+      models: priced.map((entry) => ({ id: entry.id, monthlyUsd: entry.monthlyUsd, ...(entry.where ? { where: entry.where } : {}) })),
+      basis,
+    },
+  };
+}
+
+/** Why a single-model call has no price. */
+function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog): NonNullable<SiteAdvice['unpriced']> {
+  if (!model.id) {
+    const written = model.raw ? `\`${model.raw}\`` : 'no model';
+    const how = model.source === 'user-choice' ? 'chosen by the end user at run time, and no model list was found to price it against' : 'not resolved statically';
+    return { kind: 'model-unknown', reason: `model unknown: the code passes ${written} (${how})` };
+  }
+  if (!findModel(catalog, model.id)) {
+    const near = nearestModels(catalog, model.id);
+    return { kind: 'model-not-in-catalog', reason: `model ${model.id} is not in the catalog (as of ${catalog.asOf})${near.length ? `; nearest: ${near.join(', ')}` : ''}`, exampleModel: near[0] };
+  }
+  return { kind: 'not-priced', reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'the catalog has no price this call can be sized for'}` };
+}
+
+/** A model id to show in the instruction: one the catalog prices for this kind of call, for this provider when it has a reference set. */
+export function exampleModelFor(catalog: Catalog, provider: string, endpoint?: string): string {
+  if (endpoint === 'embedding') {
+    const embedding = catalog.closed.find((row) => row.endpoint === 'embedding' && row.provider === provider) ?? catalog.closed.find((row) => row.endpoint === 'embedding');
+    if (embedding) return embedding.id;
+  }
+  return assumedModelsFor(catalog, provider)?.models.find((id) => findModel(catalog, id)) ?? 'gpt-4.1-mini';
+}
+
+/** Where a call is, as the instruction names it. */
+export interface CallPlace {
+  id: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * The exact instruction that sets a call's model, in both forms that work: the `llm-advisor:` comment
+ * on the line directly above the call's first line, and the usage-file entry for the call's id under
+ * `callSites:`. Followed literally by a unit test.
+ */
+export function setModelInstruction(place: CallPlace, exampleModel: string, kind: UnpricedKind = 'model-unknown'): string {
+  const lead = kind === 'model-not-in-catalog' ? 'To price it as a model the catalog has' : 'Set the model it sends';
+  return `${lead}: add the line \`${modelComment(exampleModel)}\` (with your model id) directly above line ${place.line} of ${place.file}, or in ${USAGE_FILE_NAME} add under \`callSites:\` the entry \`${usageFileModelEntry(place.id, exampleModel)}\`.`;
+}
+
+/** The comment that sets a model. */
+export function modelComment(model: string): string {
+  return `// llm-advisor: model=${model}`;
+}
+
+/** The usage-file entry (under `callSites:`) that sets a model for one call id, as a one-line YAML pair. */
+export function usageFileModelEntry(callId: string, model: string): string {
+  return `${JSON.stringify(callId)}: {model: ${JSON.stringify(model)}}`;
+}

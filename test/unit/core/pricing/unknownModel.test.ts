@@ -1,0 +1,391 @@
+/**
+ * Never a silent $0, a model can be a set, users can tell it (issue 13 §2-4, issue 17 "hints must
+ * work"): `model=` in the comment and the usage file with the volumes' precedence, pricing over
+ * candidates and assumed sets, every output naming an unpriced call as such, and the printed
+ * instruction followed literally on a project on disk until the call is priced.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseAnnotation } from '../../../../src/core/estimate/annotations';
+import { parseUsageFile, resolveStatedModel, updateUsageFile } from '../../../../src/core/usage/usage';
+import { adviseSite } from '../../../../src/core/pricing/modelSet';
+import { adviseCall } from '../../../../src/core/pricing/advisor';
+import { loadCatalog } from '../../../../src/core/catalog/catalog';
+import { applyWhatIf, modelChoices } from '../../../../src/core/pricing/whatIf';
+import { renderMarkdownPlan } from '../../../../src/core/report/plan';
+import { compareScans, renderCostDiffMarkdown } from '../../../../src/core/report/costDiff';
+import { renderTable } from '../../../../src/cli/table';
+import { parseArguments } from '../../../../src/cli/args';
+import { codeLensTitle, codeLensTooltip, hoverMarkdown, statusBarText } from '../../../../src/extension/text';
+import { planAnnotationEdit } from '../../../../src/extension/annotationEdit';
+import { renderDetail, renderRow, renderSummary, renderWhatIf } from '../../../../src/webview/render';
+import { parseFromWebview, parseWhatIfState } from '../../../../src/webview/protocol';
+import { scanWorkspace } from '../../../../src/scan/scan';
+import type { CallSite, ModelRef, ScanResult } from '../../../../src/model/types';
+import type { AdviceInput } from '../../../../src/core/pricing/advisor';
+
+const catalog = loadCatalog();
+
+/** A small app: a user-chosen model, a ternary between two models, and a model nobody can resolve. */
+const APP = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function answer(req: { body: { model: string; q: string } }) {
+  const res = await openai.chat.completions.create({
+    model: req.body.model,
+    messages: [{ role: 'user', content: req.body.q }],
+  });
+  return res;
+}
+export async function pick(fast: boolean, q: string) {
+  return openai.chat.completions.create({ model: fast ? 'gpt-4o-mini' : 'gpt-4o', messages: [{ role: 'user', content: q }] });
+}
+export async function dyn(m: string, q: string) {
+  return openai.chat.completions.create({ model: m, messages: [{ role: 'user', content: q }] });
+}
+`;
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'unknown-model-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+function input(model: ModelRef, overrides: Partial<AdviceInput> = {}): AdviceInput {
+  return {
+    model,
+    provider: 'openai',
+    endpoint: 'chat',
+    task: { type: 'chat', confidence: 0.8, reasons: [] },
+    tokens: { inputPerCall: 1000, outputPerCall: 300, method: 'test' },
+    volume: { callsPerMonth: 100_000, source: 'usage-file' },
+    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
+    ...overrides,
+  };
+}
+
+describe('model= in the llm-advisor comment and llm-usage.yml', () => {
+  it('the comment takes model= next to the other keys, and rejects what is not a model id', () => {
+    const parsed = parseAnnotation('// llm-advisor: model=gpt-4o-mini calls=1000/day', 3);
+    assert.deepEqual(parsed.errors, []);
+    assert.equal(parsed.annotation?.model, 'gpt-4o-mini');
+    assert.equal(parsed.annotation?.callsPerMonth, Math.round(1000 * 365 / 12));
+    assert.equal(parseAnnotation('// llm-advisor: model=anthropic.claude-3-haiku-20240307-v1:0', 1).annotation?.model, 'anthropic.claude-3-haiku-20240307-v1:0');
+    const bad = parseAnnotation('// llm-advisor: model=$(rm) task=chat', 1);
+    assert.equal(bad.annotation?.model, undefined);
+    assert.match(bad.errors[0], /not a model id/);
+    assert.match(parseAnnotation('// llm-advisor: modle=gpt-4o', 1).errors[0], /use task=, calls=, model=/);
+  });
+
+  it('the usage file takes model in every section; a bad value is an error with its line', () => {
+    const { usage, errors } = parseUsageFile(['version: 1', 'defaults:', '  model: gpt-4.1-mini', 'functions:', '  answer:', '    model: claude-haiku-4-5', 'files:', '  "src/**": { model: gpt-4o }', 'callSites:', '  "src/a.ts#dyn:x": { model: 42 }', ''].join('\n'));
+    assert.equal(usage.defaults?.model, 'gpt-4.1-mini');
+    assert.equal(usage.functions?.answer.model, 'claude-haiku-4-5');
+    assert.equal(usage.files?.['src/**'].model, 'gpt-4o');
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].line, 10);
+    assert.match(errors[0].message, /model must be a model id/);
+  });
+
+  it('precedence as for volumes: comment > call id > function > file glob > defaults', () => {
+    const { usage } = parseUsageFile(['defaults: { model: d }', 'files: { "src/**": { model: f } }', 'functions: { answer: { model: fn } }', 'callSites: { "id1": { model: c } }'].join('\n'));
+    const key = { id: 'id1', file: 'src/a.ts', enclosingFunction: 'answer' };
+    assert.equal(resolveStatedModel({ ...key, annotation: { raw: '', line: 2, model: 'a' } }, usage)?.id, 'a');
+    assert.equal(resolveStatedModel(key, usage)?.id, 'c');
+    assert.equal(resolveStatedModel({ ...key, id: 'other' }, usage)?.id, 'fn');
+    assert.equal(resolveStatedModel({ ...key, id: 'other', enclosingFunction: 'x' }, usage)?.id, 'f');
+    const fromDefaults = resolveStatedModel({ id: 'other', file: 'lib/b.ts', enclosingFunction: null }, usage);
+    assert.deepEqual(fromDefaults && { id: fromDefaults.id, source: fromDefaults.source }, { id: 'd', source: 'usage-file' });
+    assert.equal(resolveStatedModel({ id: 'other', file: 'lib/b.ts', enclosingFunction: null }, undefined), undefined);
+  });
+
+  it('updateUsageFile writes and removes model for a call id, keeping the rest', () => {
+    const written = updateUsageFile('# mine\nversion: 1\n', 'src/a.ts#dyn:create', { model: 'gpt-4.1-mini' });
+    assert.match(written, /# mine/);
+    assert.equal(parseUsageFile(written).usage.callSites?.['src/a.ts#dyn:create'].model, 'gpt-4.1-mini');
+    const removed = updateUsageFile(written, 'src/a.ts#dyn:create', { model: null });
+    assert.equal(parseUsageFile(removed).usage.callSites?.['src/a.ts#dyn:create'], undefined);
+  });
+
+  it('Set Model for Call writes a comment the parser reads back, and updates an existing one in place', () => {
+    const lines = ['async function f() {', '  return openai.chat.completions.create({ model: m });', '}'];
+    const insert = planAnnotationEdit(lines, 1, { model: 'gpt-4.1-mini' });
+    assert.deepEqual(insert, { kind: 'insert', line: 1, text: '  // llm-advisor: model=gpt-4.1-mini' });
+    assert.equal(parseAnnotation(insert!.text, 1).annotation?.model, 'gpt-4.1-mini');
+    const existing = ['  // llm-advisor: calls=20k/day model=gpt-4o', '  create()'];
+    assert.deepEqual(planAnnotationEdit(existing, 1, { model: 'claude-haiku-4-5' }), { kind: 'replace', line: 0, text: '  // llm-advisor: calls=20k/day model=claude-haiku-4-5' });
+    assert.deepEqual(planAnnotationEdit(existing, 1, { model: null }), { kind: 'replace', line: 0, text: '  // llm-advisor: calls=20k/day' });
+    assert.throws(() => planAnnotationEdit(lines, 1, { model: 'a b' }), /not a valid annotation value/);
+  });
+
+  it('the quick pick offers catalog ids only, each of which is priced', () => {
+    const choices = modelChoices(catalog);
+    assert.ok(choices.length > 20);
+    assert.ok(choices.some((c) => c.id === 'gpt-4.1-mini') && choices.some((c) => c.id === 'llama-3.3-70b'));
+    for (const choice of choices.filter((c) => !c.description.includes('embedding')).slice(0, 30)) {
+      assert.notEqual(adviseCall(input({ id: choice.id, raw: choice.id, source: 'what-if' }), catalog).monthlyUsdCurrent, null, choice.id);
+    }
+  });
+});
+
+describe('pricing a model set', () => {
+  it('prices every candidate: the number is the first one\'s, the range spans all, one recommendation', () => {
+    const mini = adviseCall(input({ id: 'gpt-4o-mini', raw: 'x', source: 'literal' }), catalog).monthlyUsdCurrent!;
+    const big = adviseCall(input({ id: 'gpt-4o', raw: 'x', source: 'literal' }), catalog).monthlyUsdCurrent!;
+    const advice = adviseSite(input({ id: 'gpt-4o-mini', raw: 'fast ? a : b', source: 'literal', candidates: [{ id: 'gpt-4o-mini', source: 'literal', where: 'a.ts:3' }, { id: 'gpt-4o', source: 'literal', where: 'a.ts:3' }] }), catalog);
+    assert.equal(advice.monthlyUsdCurrent, mini);
+    assert.deepEqual(advice.monthlyUsdCurrentRange, { low: Math.min(mini, big), high: Math.max(mini, big) });
+    assert.equal(advice.modelPricing?.assumed, false);
+    assert.deepEqual(advice.modelPricing?.models.map((m) => [m.id, m.monthlyUsd, m.where]), [['gpt-4o-mini', mini, 'a.ts:3'], ['gpt-4o', big, 'a.ts:3']]);
+    assert.ok(advice.recommendation);
+  });
+
+  it('a first candidate missing from the catalog: the next priced one carries the number, and the basis says so', () => {
+    const advice = adviseSite(input({ id: 'no-such-model-9', raw: 'x', source: 'app-list', candidates: [{ id: 'no-such-model-9', source: 'app-list', where: 'm.ts:1' }, { id: 'gpt-4o', source: 'app-list', where: 'm.ts:2' }] }), catalog);
+    assert.equal(advice.modelPricing?.model, 'gpt-4o');
+    assert.match(advice.modelPricing!.basis, /no-such-model-9, is not in the catalog, so gpt-4o is priced/);
+    assert.equal(advice.monthlyUsdCurrentRange, undefined, 'one priced model: no range');
+  });
+
+  it('a user-chosen model with no list is priced against the provider\'s assumed set, labeled an assumption; the setting replaces it', () => {
+    const userChoice: ModelRef = { id: null, raw: 'req.body.model', source: 'user-choice' };
+    const advice = adviseSite(input(userChoice), catalog);
+    const row = catalog.assumedModels!.find((r) => r.provider === 'openai')!;
+    assert.equal(advice.modelPricing?.assumed, true);
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), row.models);
+    assert.equal(advice.monthlyUsdCurrent, adviseCall(input({ id: row.models[0], raw: '', source: 'literal' }), catalog).monthlyUsdCurrent);
+    assert.ok(advice.monthlyUsdCurrentRange!.high > advice.monthlyUsdCurrentRange!.low);
+    assert.match(advice.modelPricing!.basis, /assumption/);
+    assert.ok(advice.recommendation, 'still recommended by the task');
+    const stated = adviseSite(input(userChoice), catalog, { assumedModels: ['claude-haiku-4-5', 'gpt-4.1-nano'] });
+    assert.deepEqual(stated.modelPricing?.models.map((m) => m.id), ['claude-haiku-4-5', 'gpt-4.1-nano']);
+    assert.match(stated.modelPricing!.basis, /llmHostingAdvisor\.assumedModels/);
+    // Every row of the data file names models the catalog prices for a provider that row applies to.
+    for (const r of catalog.assumedModels!) {
+      for (const id of r.models) assert.notEqual(adviseCall(input({ id, raw: id, source: 'literal' }, { provider: r.provider === '*' ? 'together' : r.provider }), catalog).monthlyUsdCurrent, null, `${r.provider}: ${id}`);
+    }
+  });
+
+  it('a model nobody states stays unpriced (null), with the kind and reason', () => {
+    const advice = adviseSite(input({ id: null, raw: 'opts.model', source: 'dynamic' }), catalog);
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.equal(advice.unpriced?.kind, 'model-unknown');
+    assert.match(advice.unpriced!.reason, /model unknown: the code passes `opts\.model`/);
+    assert.equal(adviseSite(input({ id: 'gpt-4o-minii', raw: 'x', source: 'literal' }), catalog).unpriced?.kind, 'model-not-in-catalog');
+  });
+
+  it('--assumed-models parses a list and rejects junk', () => {
+    assert.deepEqual(parseArguments(['scan', '.', '--assumed-models', 'gpt-4.1-mini, claude-haiku-4-5']).assumedModels, ['gpt-4.1-mini', 'claude-haiku-4-5']);
+    assert.throws(() => parseArguments(['scan', '.', '--assumed-models', 'a b;c']), /--assumed-models takes model ids/);
+  });
+});
+
+describe('never a silent $0, and the hint works', function () {
+  this.timeout(120_000);
+  let root: string;
+  let result: ScanResult;
+  let unknown: CallSite;
+  before(async () => {
+    root = project({ 'src/a.ts': APP });
+    result = await scanWorkspace(root);
+    unknown = result.callSites.find((site) => site.enclosingFunction === 'dyn')!;
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('the unknown call is null with a reason naming the exact comment and usage-file entry; the summary counts it', () => {
+    assert.equal(unknown.monthlyUsdCurrent, null);
+    assert.equal(unknown.unpricedKind, 'model-unknown');
+    assert.ok(unknown.unpricedReason!.includes(`directly above line ${unknown.line} of src/a.ts`), unknown.unpricedReason);
+    assert.ok(unknown.unpricedReason!.includes('`// llm-advisor: model=gpt-4.1-mini`'));
+    assert.ok(unknown.unpricedReason!.includes(`"${unknown.id}": {model: "gpt-4.1-mini"}`));
+    assert.equal(result.summary.unpricedCallSites, 1);
+    assert.deepEqual(result.summary.unpricedByKind, { 'model-unknown': 1 });
+    // The diagnostic at the call is the same instruction (no key that does not exist).
+    assert.ok(result.diagnostics.some((d) => d.file === 'src/a.ts' && d.line === unknown.line && d.message === unknown.unpricedReason));
+    assert.ok(!result.diagnostics.some((d) => /set it in an llm-advisor comment or llm-usage\.yml/.test(d.message)));
+    const assumed = result.callSites.find((site) => site.enclosingFunction === 'answer')!;
+    assert.equal(assumed.modelPricing?.assumed, true);
+    assert.ok(assumed.monthlyUsdCurrent! > 0 && assumed.monthlyUsdCurrentRange);
+    const ternary = result.callSites.find((site) => site.enclosingFunction === 'pick')!;
+    assert.deepEqual(ternary.modelPricing?.models.map((m) => m.id), ['gpt-4o-mini', 'gpt-4o']);
+    assert.ok(result.summary.monthlyUsdCurrentRange!.high > result.summary.monthlyUsdCurrentRange!.low);
+    assert.equal(result.summary.assumedModelCallSites, 1);
+  });
+
+  it('the CLI table: the row says "model unknown", not $0 or "keep as is"; the totals name the unpriced call', () => {
+    const table = renderTable(result);
+    const row = table.split('\n').find((line) => line.startsWith(`src/a.ts:${unknown.line} `))!;
+    assert.match(row, /model unknown/);
+    assert.ok(!/\$0(\.00)?\b/.test(row) && !row.includes('keep as is'), row);
+    assert.match(table, /\+ 1 call not priced \(model unknown: 1\)/);
+    assert.ok(table.includes(unknown.unpricedReason!));
+  });
+
+  it('the migration plan: a "Not priced" table with the instruction; the call is not under "Keep as is"', () => {
+    const plan = renderMarkdownPlan(result);
+    assert.match(plan, /### Not priced: set the model first \(1\)/);
+    assert.match(plan, /1 call not priced \(model unknown: 1\)/);
+    const keep = plan.slice(plan.indexOf('## Calls left on closed APIs'));
+    assert.ok(!keep.includes(`a.ts:${unknown.line}`), 'not listed as kept');
+    assert.ok(plan.includes(`directly above line ${unknown.line} of src/a.ts`));
+  });
+
+  it('the cost diff: an added unpriced call shows an unknown delta and the instruction, not +$0', () => {
+    const before: ScanResult = { ...result, callSites: result.callSites.filter((site) => site.id !== unknown.id), summary: { ...result.summary, unpricedCallSites: 0, unpricedByKind: undefined } };
+    const diff = compareScans(before, result, 'HEAD');
+    const added = diff.changes.find((change) => change.id === unknown.id)!;
+    assert.equal(added.after?.monthlyUsd, null);
+    assert.equal(added.unpriced, 'model unknown after');
+    assert.equal(diff.unpricedAfter, 1);
+    const markdown = renderCostDiffMarkdown(diff);
+    const row = markdown.split('\n').find((line) => line.includes(`a.ts:${unknown.line}`) && line.startsWith('| added'))!;
+    assert.match(row, /unknown \(model unknown after\)/);
+    assert.ok(!row.includes('+$0'), row);
+    assert.match(markdown, /1 changed call site is not priced: its cost is unknown, not \$0\./);
+    assert.match(markdown, /\+ 1 call not priced \(model unknown: 1\)/);
+  });
+
+  it('CodeLens, tooltip, hover and status bar say "model unknown" and how to set it', () => {
+    assert.match(codeLensTitle(unknown), /^model unknown: set the model/);
+    assert.ok(codeLensTooltip(unknown).includes('llm-advisor: model=gpt-4.1-mini'));
+    const hover = hoverMarkdown(unknown);
+    assert.match(hover, /\*\*Cost today:\*\* model unknown/);
+    assert.match(hover, /Set Model for Call/);
+    assert.equal(statusBarText(result.summary).includes('+ 1 not priced'), true);
+    assert.equal(statusBarText({ ...result.summary, callSites: 1, unpricedCallSites: 1, monthlyUsdCurrent: 0 }), '$(warning) LLM: 1 call not priced (model unknown)');
+  });
+
+  it('the panel: summary, row and detail say "model unknown"; the detail carries the instruction', () => {
+    const summary = renderSummary(result, false);
+    assert.match(summary, /1 call not priced \(model unknown: 1\)/);
+    assert.match(renderRow(unknown, false), />model unknown</);
+    const detail = renderDetail(unknown);
+    assert.match(detail, /<strong class="unpriced">model unknown<\/strong>/);
+    assert.ok(detail.includes('directly above line'));
+    const allUnknown: ScanResult = { ...result, callSites: [unknown], summary: { ...result.summary, callSites: 1, monthlyUsdCurrent: 0, unpricedCallSites: 1, unpricedByKind: { 'model-unknown': 1 }, monthlyUsdCurrentRange: undefined } };
+    const none = renderSummary(allUnknown, false);
+    assert.ok(!/id="summary-(current|recommended|savings)">\$0/.test(none), none);
+    assert.match(none, /id="summary-current">1 call not priced \(model unknown: 1\)</);
+    assert.match(none, /id="summary-recommended">model unknown</);
+  });
+
+  it('a model what-if prices the unknown call (not saved); without it the reason is back', () => {
+    const priced = applyWhatIf(result, { model: { [unknown.id]: 'gpt-4.1-mini' } }, catalog);
+    const site = priced.callSites.find((c) => c.id === unknown.id)!;
+    assert.ok(site.monthlyUsdCurrent! > 0);
+    assert.equal(site.model.source, 'what-if');
+    assert.equal(site.unpricedReason, undefined);
+    assert.equal(priced.summary.unpricedCallSites, 0);
+    assert.equal(priced.summary.unpricedByKind, undefined);
+    // The panel always re-prices the scanned result: without the what-if the reason is back.
+    const back = applyWhatIf(result, {}, catalog).callSites.find((c) => c.id === unknown.id)!;
+    assert.equal(back.monthlyUsdCurrent, null);
+    assert.equal(back.unpricedReason, unknown.unpricedReason);
+    const html = renderWhatIf(unknown, {}, { gpus: [], precisions: [], models: [{ id: 'gpt-4.1-mini', description: 'openai' }] });
+    assert.match(html, /<select id="whatif-model"/);
+    assert.match(html, /as scanned: model unknown/);
+  });
+
+  it('the protocol carries a model what-if only with its call and a valid id', () => {
+    assert.deepEqual(parseFromWebview({ type: 'whatIf', callSiteId: 'a', model: 'gpt-4o' }), { type: 'whatIf', callSiteId: 'a', model: 'gpt-4o' });
+    assert.deepEqual(parseFromWebview({ type: 'whatIf', callSiteId: 'a', model: null }), { type: 'whatIf', callSiteId: 'a', model: null });
+    assert.equal(parseFromWebview({ type: 'whatIf', model: 'gpt-4o' }), undefined);
+    assert.equal(parseFromWebview({ type: 'whatIf', callSiteId: 'a', model: '<script>' }), undefined);
+    assert.deepEqual(parseWhatIfState({ model: { a: 'gpt-4o', b: 'x y', c: 3 } }), { model: { a: 'gpt-4o' } });
+  });
+
+  it('following the printed comment instruction literally gives a priced call', async () => {
+    const reason = unknown.unpricedReason!;
+    const comment = /add the line `([^`]+)`/.exec(reason)![1];
+    const line = Number(/directly above line (\d+) of/.exec(reason)![1]);
+    const file = path.join(root, /of (\S+), or in/.exec(reason)![1]);
+    const original = readFileSync(file, 'utf8');
+    const lines = original.split('\n');
+    lines.splice(line - 1, 0, comment);
+    writeFileSync(file, lines.join('\n'));
+    try {
+      const rescanned = await scanWorkspace(root);
+      const site = rescanned.callSites.find((c) => c.enclosingFunction === 'dyn')!;
+      assert.ok(site.monthlyUsdCurrent! > 0, JSON.stringify(site.unpricedReason));
+      assert.equal(site.model.id, 'gpt-4.1-mini');
+      assert.equal(site.model.source, 'annotation');
+      assert.ok(site.recommendation);
+      assert.equal(rescanned.summary.unpricedCallSites, 0);
+      assert.ok(site.evidence.some((e) => /set by the llm-advisor comment on line/.test(e)));
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  it('following the printed usage-file instruction literally gives a priced call', async () => {
+    const reason = unknown.unpricedReason!;
+    const entry = /add under `callSites:` the entry `([^`]+)`/.exec(reason)![1];
+    const usageFile = path.join(root, 'llm-usage.yml');
+    writeFileSync(usageFile, `version: 1\ncallSites:\n  ${entry}\n`);
+    try {
+      const rescanned = await scanWorkspace(root);
+      const site = rescanned.callSites.find((c) => c.enclosingFunction === 'dyn')!;
+      assert.ok(site.monthlyUsdCurrent! > 0);
+      assert.equal(site.model.source, 'usage-file');
+      assert.ok(!rescanned.diagnostics.some((d) => d.file.endsWith('llm-usage.yml')), JSON.stringify(rescanned.diagnostics));
+    } finally {
+      rmSync(usageFile);
+    }
+  });
+
+  it('an embedding call\'s instruction names an embedding model, and following it prices the call', async () => {
+    const embed = project({
+      'src/e.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function embed(m: string, text: string) {
+  return openai.embeddings.create({ model: m, input: text });
+}
+`,
+    });
+    try {
+      const site = (await scanWorkspace(embed)).callSites[0];
+      assert.equal(site.monthlyUsdCurrent, null);
+      const comment = /add the line `([^`]+)`/.exec(site.unpricedReason!)![1];
+      assert.match(comment, /model=text-embedding/);
+      const file = path.join(embed, 'src/e.ts');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines.splice(site.line - 1, 0, comment);
+      writeFileSync(file, lines.join('\n'));
+      const again = (await scanWorkspace(embed)).callSites[0];
+      assert.ok(again.monthlyUsdCurrent! > 0, again.unpricedReason);
+    } finally {
+      rmSync(embed, { recursive: true, force: true });
+    }
+  });
+
+  it('a comment directly above a call nested in a longer statement is read (the line the hint names)', async () => {
+    const nested = project({
+      'src/n.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function nested(m: string) {
+  return JSON.stringify(
+    await openai.chat.completions.create({ model: m, messages: [{ role: 'user', content: 'hi' }] }),
+  );
+}
+`,
+    });
+    try {
+      const first = (await scanWorkspace(nested)).callSites[0];
+      assert.equal(first.monthlyUsdCurrent, null);
+      assert.equal(first.line, 5);
+      const file = path.join(nested, 'src/n.ts');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines.splice(first.line - 1, 0, '    // llm-advisor: model=gpt-4.1-mini');
+      writeFileSync(file, lines.join('\n'));
+      const again = (await scanWorkspace(nested)).callSites[0];
+      assert.equal(again.model.id, 'gpt-4.1-mini');
+      assert.ok(again.monthlyUsdCurrent! > 0);
+    } finally {
+      rmSync(nested, { recursive: true, force: true });
+    }
+  });
+});
