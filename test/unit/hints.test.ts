@@ -16,7 +16,6 @@ import { parseAnnotation } from '../../src/core/estimate/annotations';
 import { renderMarkdownPlan } from '../../src/core/report/plan';
 import { scanWorkspace } from '../../src/scan/scan';
 import type { CallSite, ScanResult } from '../../src/model/types';
-import { parseUsageFile } from '../../src/core/usage/usage';
 import { runCli } from './cli/run';
 
 const HEADER = "import OpenAI from 'openai';\nconst openai = new OpenAI();\n";
