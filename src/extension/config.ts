@@ -15,6 +15,8 @@ export interface AdvisorConfig {
   priceFileUrl: string;
   /** Monthly fixed costs of self-hosting replacing the catalog's defaults, by row id (`ml-engineering-self-managed`). */
   fixedCosts: Record<string, number>;
+  /** Globs of code that is not production traffic, besides the built-in ones (listed, left out of the totals). */
+  nonProductionGlobs: string[];
 }
 
 /** LiteLLM's public price file, the source the bundled catalog was copied from. */
@@ -27,6 +29,7 @@ export const DEFAULT_CONFIG: AdvisorConfig = {
   dataSensitivity: 'standard',
   priceFileUrl: DEFAULT_PRICE_FILE_URL,
   fixedCosts: {},
+  nonProductionGlobs: [],
 };
 
 export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
@@ -39,6 +42,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
     dataSensitivity: c.get<string>('dataSensitivity') === 'regulated' ? 'regulated' : 'standard',
     priceFileUrl: String(c.get<string>('priceFileUrl', DEFAULT_CONFIG.priceFileUrl) || DEFAULT_CONFIG.priceFileUrl),
     fixedCosts: validFixedCosts(c.get<unknown>('fixedCosts')),
+    nonProductionGlobs: (c.get<unknown[]>('nonProductionGlobs') ?? []).filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== ''),
   };
 }
 

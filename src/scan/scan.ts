@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
 import { findCallers } from './callers';
+import { markAlternatives, markNonProduction } from './traffic';
+import { findWrapperCallers } from './wrapperCallers';
 import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
@@ -41,6 +43,8 @@ export interface ScanOptions {
   catalog?: Catalog;
   /** Workspace settings for the advisor: data sensitivity, fixed-cost overrides. */
   advisorOptions?: AdvisorOptions;
+  /** Globs (root-relative) of code that is not production traffic, added to the built-in ones (tests, scripts, examples, ...). */
+  nonProduction?: readonly string[];
 }
 
 /**
@@ -147,6 +151,15 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     diagnostics.push(...imported.diagnostics);
     detected.push(...imported.calls);
   }
+
+  // Each caller of an app helper is a call site of its own: callers are in the helper's file or in files that import it (also through barrels).
+  const callerCandidates = (helperFiles: ReadonlySet<string>) => {
+    const helperModules = importGraph.withBarrels(new Set(helperFiles));
+    return analyses.filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules)).map(({ file }) => file);
+  };
+  detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
+  const marked = markAlternatives(markNonProduction(detected, options.nonProduction));
+  detected.splice(0, detected.length, ...marked);
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 
   const usage = await (options.cache?.usageFile.load(absoluteRoot, options.usageFile) ?? loadUsageForRoot(absoluteRoot, options.usageFile));
@@ -165,7 +178,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));
 
   // Callers of a wrapper live in its own file or in files that import it (also through barrels): only those are read again.
-  const wrapperSites = enriched.callSites.filter((site) => site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
+  const wrapperSites = enriched.callSites.filter((site) => site.kind !== 'wrapper-caller' && site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
   const wrapperFiles = new Set(wrapperSites.map((site) => path.join(absoluteRoot, site.file)));
   const wrapperModules = importGraph.withBarrels(wrapperFiles);
   const importers = analyses.filter(({ file, analysis }) => wrapperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, wrapperModules));

@@ -11,6 +11,7 @@ import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
 import { estimateTokens } from '../estimate/tokens';
+import { decideTotals } from './totals';
 import type { CallSite, DetectedCall, Diagnostic, ScanSummary, TaskClassification, TokenEstimate, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
 import { formatCount } from '../../model/format';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
@@ -78,7 +79,14 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     for (const message of advice.diagnostics) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
     return { ...original, volume, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
   });
-  const advise = () => adviseWorkspace(callSites, catalog, options.advisorOptions);
+  // Each request once: not-production calls, helpers priced through their callers and all but one
+  // alternative adapter are listed with a note and left out of the totals and the workspace advice.
+  decideTotals(callSites).forEach((decision, index) => {
+    if (decision.inTotals && decision.note === undefined) return;
+    callSites[index] = { ...callSites[index], inTotals: decision.inTotals, ...(decision.note ? { totalsNote: decision.note } : {}) };
+  });
+  const counted = callSites.filter((site) => site.inTotals !== false);
+  const advise = () => adviseWorkspace(counted, catalog, options.advisorOptions);
   const workspace = options.reuseWorkspace ? options.reuseWorkspace(advise) : advise();
   for (const site of callSites) {
     const pooled = workspace.recommendations[site.id];
@@ -86,7 +94,7 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
   }
   for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
   const overriddenIds = new Set(Object.keys(options.volumeOverrides ?? {}));
-  const monthlyUsdCurrent = sum(callSites.map((site) => site.monthlyUsdCurrent ?? 0));
+  const monthlyUsdCurrent = sum(counted.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
   return {
     callSites,
@@ -195,6 +203,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       enclosingFunction: call.enclosingFunction,
       evidence: call.evidence,
       promptPreview: promptPreview(call),
+      ...trafficFieldsOf(call),
     };
     return site;
   });
@@ -344,6 +353,17 @@ export function stableIds(calls: DetectedCall[]): string[] {
     seen.set(base, ordinal);
     return `${base}#${ordinal}`;
   });
+}
+
+/** The call's kind, helper, production and alternative fields, only where set (a plain SDK call's JSON stays as it was). */
+function trafficFieldsOf(call: DetectedCall): Partial<CallSite> {
+  const fields: Partial<CallSite> = {};
+  if (call.kind !== undefined) fields.kind = call.kind;
+  if (call.via !== undefined) fields.via = call.via;
+  if (call.production !== undefined) fields.production = call.production;
+  if (call.nonProductionReason !== undefined) fields.nonProductionReason = call.nonProductionReason;
+  if (call.alternativeGroup !== undefined) fields.alternativeGroup = call.alternativeGroup;
+  return fields;
 }
 
 function promptPreview(call: DetectedCall): string | undefined {
