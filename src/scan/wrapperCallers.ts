@@ -84,7 +84,8 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
     if (helpers.length === 0) break;
     const names = [...new Set(helpers.map((helper) => helper.name))];
     const files = candidatesFor(new Set(helpers.map((helper) => byRelative.get(helper.call.file)!.absolutePath)));
-    const mention = new RegExp(`(?:^|[^\\w$])(?:${names.map(escapeRegExp).join('|')})\\s*(?:<[^>()]*>)?\\s*\\(`);
+    // A call `name(`, or an aliased import `name as other` whose calls use the other name.
+    const mention = new RegExp(`(?:^|[^\\w$])(?:${names.map(escapeRegExp).join('|')})(?:\\s*(?:<[^>()]*>)?\\s*\\(|\\s+as\\s)`);
     const next: DetectedCall[] = [];
     const perHelper = new Map<Helper, number>();
     for (const file of files) {
@@ -93,8 +94,9 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
       if (text === null || !mention.test(text)) continue;
       const sourceFile = await sourceFileOf(file);
       if (!sourceFile) continue;
+      const aliases = importAliases(sourceFile, names);
       for (const expression of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-        const target = calleeName(expression);
+        const target = calleeName(expression, aliases);
         if (!target || !names.includes(target.name)) continue;
         for (const helper of helpers) {
           if (helper.name !== target.name || (perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER || found.length + next.length >= MAX_CALLER_SITES) continue;
@@ -163,13 +165,25 @@ function returnedBy(outer: Node, inner: Node): boolean {
 }
 
 /** For `f(a)`, `x.f(a)` and a factory's `f(a)(b)`: the called name, the callee node, and the outer call of a factory. */
-function calleeName(expression: CallExpression): { name: string; callee: Node; outer?: CallExpression } | undefined {
+function calleeName(expression: CallExpression, aliases: ReadonlyMap<string, string>): { name: string; callee: Node; outer?: CallExpression } | undefined {
   const callee = unwrapExpression(expression.getExpression());
-  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+  const name = Node.isIdentifier(callee) ? (aliases.get(callee.getText()) ?? callee.getText()) : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
   if (!name) return undefined;
   const parent = expression.getParent();
   const outer = parent && Node.isCallExpression(parent) && parent.getExpression() === expression ? parent : undefined;
   return { name, callee, outer };
+}
+
+/** `import { summarize as s }`: local name → imported name, for the helpers' names. */
+function importAliases(sourceFile: SourceFile, names: readonly string[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    for (const specifier of declaration.getNamedImports()) {
+      const alias = specifier.getAliasNode()?.getText();
+      if (alias && names.includes(specifier.getName())) aliases.set(alias, specifier.getName());
+    }
+  }
+  return aliases;
 }
 
 /** Whether a callee (`f`, `llm.ask`, `this.ask`, `ns.f`) is bound to the helper: by declaration, never by name alone. */

@@ -34,7 +34,9 @@ function groupOf(site: CallSite): Tier | 'keep' {
  * user code is escaped.
  */
 export function renderMarkdownPlan(result: ScanResult): string {
-  const sites = result.callSites;
+  // The plan acts on each request once: sites the totals leave out are listed apart at the end.
+  const sites = result.callSites.filter((site) => site.inTotals !== false);
+  const leftOut = result.callSites.filter((site) => site.inTotals === false);
   const out: string[] = [];
   const now = result.summary.monthlyUsdCurrent;
   const after = result.summary.monthlyUsdRecommended;
@@ -89,6 +91,13 @@ export function renderMarkdownPlan(result: ScanResult): string {
     out.push(`- ${mdFileLink(site.file, site.line)} (${mdText(site.task.type)}, ${mdText(site.model.id ?? site.model.raw)}): ${mdText(keepReason(site))}`);
   }
   if (kept.length > 0) out.push('');
+
+  if (leftOut.length > 0) {
+    out.push('## Listed, not in the totals', '');
+    out.push('Each request is counted once: these call sites are shown in the editor and the JSON, but the figures above leave them out.', '');
+    for (const site of leftOut) out.push(`- ${mdFileLink(site.file, site.line)} (${mdText(site.model.id ?? site.model.raw)}, ${formatUsd(site.monthlyUsdCurrent)}/month): ${mdText(site.totalsNote ?? 'left out')}`);
+    out.push('');
+  }
 
   const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || /not in the catalog|could not be resolved/.test(diagnostic.message));
   if (problems.length > 0) {
