@@ -50,7 +50,7 @@ describe('CLI', () => {
     const triage = result.callSites.find((site) => site.file === 'src/tickets/triage.ts' && site.line === 8)!;
     assert.equal(triage.endLine, 19, 'the span ends at the closing parenthesis of the call');
     const ids = new Set(result.callSites.map((site) => site.id));
-    assert.equal(ids.size, 7, 'ids are unique');
+    assert.equal(ids.size, 11, 'ids are unique');
   });
 
   it('--format markdown --out writes the plan to a file', async () => {
