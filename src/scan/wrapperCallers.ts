@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { Node, SyntaxKind, type CallExpression, type Project, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type Project, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from '../analyzers/shared/modules';
 import { parseIntoProject } from '../analyzers/shared/parse';
 import { annotationComment, callSpan, enclosingFunctionName } from '../analyzers/shared/callsite';
@@ -79,7 +79,9 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
       const sourceFile = file && (await sourceFileOf(file));
       const node = sourceFile && (nodeOfCaller.get(call) ?? nodeAt(sourceFile, call.line, call.column));
       const helper = node && helperAround(node, call);
-      if (helper) helpers.push(helper);
+      // A helper making several requests (retries, a streaming and a plain branch) is one feature per
+      // caller: its first request stands for it, and the totals leave all of the helper's requests out.
+      if (helper && !helpers.some((other) => sameNode(other.fn, helper.fn))) helpers.push(helper);
     }
     if (helpers.length === 0) break;
     const names = [...new Set(helpers.map((helper) => helper.name))];
@@ -95,7 +97,7 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
       const sourceFile = await sourceFileOf(file);
       if (!sourceFile) continue;
       const aliases = importAliases(sourceFile, names);
-      for (const expression of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      for (const expression of callsNamed(sourceFile, new Set([...names, ...aliases.keys()]))) {
         const target = calleeName(expression, aliases);
         if (!target || !names.includes(target.name)) continue;
         for (const helper of helpers) {
@@ -172,6 +174,29 @@ function calleeName(expression: CallExpression, aliases: ReadonlyMap<string, str
   const parent = expression.getParent();
   const outer = parent && Node.isCallExpression(parent) && parent.getExpression() === expression ? parent : undefined;
   return { name, callee, outer };
+}
+
+/**
+ * The call expressions whose callee's last name is one of `names`, found on the compiler's nodes
+ * (wrapping every node of a file in ts-morph objects costs more than the rest of the search).
+ */
+function callsNamed(sourceFile: SourceFile, names: ReadonlySet<string>): CallExpression[] {
+  const found: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name !== undefined && names.has(name)) found.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile.compilerNode);
+  const compilerFile = sourceFile.compilerNode;
+  return found.flatMap((node) => {
+    const wrapped = sourceFile.getDescendantAtStartWithWidth(node.getStart(compilerFile), node.getWidth(compilerFile));
+    const call = wrapped && (Node.isCallExpression(wrapped) ? wrapped : wrapped.getFirstAncestorByKind(SyntaxKind.CallExpression));
+    return call && call.getStart() === node.getStart(compilerFile) && call.getEnd() === node.getEnd() ? [call] : [];
+  });
 }
 
 /** `import { summarize as s }`: local name → imported name, for the helpers' names. */

@@ -20,16 +20,17 @@ export function decideTotals(sites: readonly CallSite[]): TotalsDecision[] {
     site.production === false ? { inTotals: false, note: `not production traffic (${site.nonProductionReason ?? 'marked so'}): listed, not in the totals` } : { inTotals: true },
   );
   // Helpers: a site whose position is the `via` of priced, counted callers.
+  // A caller's `via` names the helper function's first request; every request in that function is the helper's.
   const pricedCallers = new Map<string, CallSite[]>();
   sites.forEach((site, index) => {
     if (!site.via || !decisions[index].inTotals || site.monthlyUsdCurrent === null) return;
-    const key = `${site.via.file}:${site.via.line}`;
+    const key = `${site.via.file}#${site.via.function}`;
     pricedCallers.set(key, [...(pricedCallers.get(key) ?? []), site]);
   });
   // Deepest first does not matter: a helper is out whenever one of its callers is counted, and
   // callers are counted unless they are helpers themselves (whose own callers are then counted).
   sites.forEach((site, index) => {
-    const callers = pricedCallers.get(`${site.file}:${site.line}`);
+    const callers = pricedCallers.get(`${site.file}#${site.enclosingFunction ?? '<top>'}`);
     if (!callers || !decisions[index].inTotals) return;
     // The user set the helper's own volume (annotation, usage file, export) and no caller's: that
     // figure is the better-known one, so the helper is counted and its callers are listed.
