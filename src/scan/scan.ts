@@ -7,7 +7,7 @@ import { findWrapperCallers } from './wrapperCallers';
 import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
-import { ImportGraph, importsAnyOf } from './importGraph';
+import { aliasMayName, ImportGraph, importsAnyOf } from './importGraph';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
@@ -155,7 +155,10 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   // Each caller of an app helper is a call site of its own: callers are in the helper's file or in files that import it (also through barrels).
   const callerCandidates = (helperFiles: ReadonlySet<string>) => {
     const helperModules = importGraph.withBarrels(new Set(helperFiles));
-    return analyses.filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules)).map(({ file }) => file);
+    const helperPaths = analyses.filter(({ file }) => helperModules.has(file.absolutePath)).map(({ file }) => file.relativePath);
+    return analyses
+      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some((specifier) => helperPaths.some((helperPath) => aliasMayName(specifier, helperPath))))
+      .map(({ file }) => file);
   };
   detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
   const marked = markAlternatives(markNonProduction(detected, options.nonProduction));

@@ -3,10 +3,11 @@ import { Node, SyntaxKind, ts, type CallExpression, type Project, type SourceFil
 import type { ModuleLoader } from '../analyzers/shared/modules';
 import { parseIntoProject } from '../analyzers/shared/parse';
 import { annotationComment, callSpan, enclosingFunctionName } from '../analyzers/shared/callsite';
-import { findDeclaration, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from '../analyzers/shared/resolve';
+import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from '../analyzers/shared/resolve';
 import { resolveMessages, resolvePromptText } from '../analyzers/shared/prompt';
 import { readToolNames } from '../analyzers/shared/sdk';
 import type { DiscoveredFile } from './files';
+import { aliasMayName } from './importGraph';
 import type { DetectedCall, PromptHole, PromptMessage } from '../model/types';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
@@ -215,7 +216,15 @@ function importAliases(sourceFile: SourceFile, names: readonly string[]): Map<st
 function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader): boolean {
   if (Node.isIdentifier(callee)) {
     const declaration = findDeclaration(callee, modules);
-    return !!declaration && declares(declaration, helper);
+    if (!declaration) return false;
+    // `import { streamText } from '~/lib/llm/stream-text'`: aliases are not followed by the resolvers; the
+    // path after the alias must name the helper's file, and the imported name the helper (a package never does).
+    if (Node.isImportSpecifier(declaration)) {
+      const specifier = importSpecifierOf(declaration);
+      const relativePath = helper.call.file;
+      return !!specifier && /^(?:~|@|#|\$\w+)\//.test(specifier) && declaration.getName() === helper.name && aliasMayName(specifier, relativePath);
+    }
+    return declares(declaration, helper);
   }
   if (!Node.isPropertyAccessExpression(callee)) return false;
   const exported = namespaceMember(callee, modules);

@@ -219,6 +219,30 @@ export async function direct(prompt: string) {
     ],
   },
   {
+    name: 'a helper imported through a path alias (~/lib/...) is bound by the path after the alias',
+    files: {
+      'app/lib/llm/ask.ts': `import OpenAI from 'openai';
+export async function askModel(question: string) {
+  return new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+}
+`,
+      'app/routes/faq.ts': `import { askModel } from '~/lib/llm/ask';
+export async function answerFaq(question: string) {
+  return askModel(\`Answer this FAQ briefly: \${question}\`);
+}
+`,
+      'app/routes/other.ts': `import { askModel } from '~/lib/other/ask';
+export async function elsewhere(question: string) {
+  return askModel(question);
+}
+`,
+    },
+    sites: [
+      { file: 'app/lib/llm/ask.ts', line: 3, kind: 'sdk', inTotals: false },
+      { file: 'app/routes/faq.ts', line: 3, kind: 'wrapper-caller', via: 'app/lib/llm/ask.ts:3', promptIncludes: ['Answer this FAQ briefly'], inTotals: true },
+    ],
+  },
+  {
     name: 'calls under tests, scripts and a user glob are listed as not production and left out of the totals',
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
