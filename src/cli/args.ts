@@ -1,4 +1,4 @@
-import { BUILTIN_CALLS_PER_MONTH, DATA_SENSITIVITIES, type DataSensitivity } from '../model/vocabulary';
+import { BUILTIN_CALLS_PER_MONTH, DATA_SENSITIVITIES, USAGE_FILE_NAME, type DataSensitivity } from '../model/vocabulary';
 
 /** Parsed command line of the CLI. */
 export interface CliArguments {
@@ -46,7 +46,7 @@ Options:
   --format table|json|markdown   output format (default: table; markdown is the migration plan)
   --out FILE                     write the output to FILE instead of standard output
   --plan FILE                    also write the Markdown migration plan to FILE
-  --usage FILE                   usage file with volumes (default: <dir>/llm-usage.yml)
+  --usage FILE                   usage file with volumes (default: <dir>/${USAGE_FILE_NAME})
   --usage-export FILE.csv        OpenAI or Anthropic usage export: real requests per model, spread over the calls using it
   --price-file FILE              a local price file (LiteLLM's JSON) layered over the bundled catalog
   --exclude GLOB                 leave paths out (repeatable; e.g. 'legacy/**', '*.test.ts')

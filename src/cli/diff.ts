@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { compareScans, renderCostDiffMarkdown } from '../core/report/costDiff';
 import { scanWorkspace } from '../scan/scan';
 import { CommandLineError, type CliArguments } from './args';
+import { formatUsd } from '../model/format';
 
 const run = promisify(execFile);
 
@@ -34,7 +35,7 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
     if (args.out) await fs.writeFile(args.out, output, 'utf8');
     else stdout.write(output);
     if (args.failAbove !== undefined && diff.monthlyUsdDelta > args.failAbove) {
-      stderr.write(`llm-hosting-advisor: monthly cost rises by $${diff.monthlyUsdDelta.toFixed(2)}, above --fail-above ${args.failAbove}\n`);
+      stderr.write(`llm-hosting-advisor: monthly cost rises by ${formatUsd(diff.monthlyUsdDelta)}, above --fail-above ${args.failAbove}\n`);
       return 1;
     }
     return 0;

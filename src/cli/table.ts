@@ -1,4 +1,5 @@
 import { formatCount, formatUsd } from '../model/format';
+import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { ScanResult } from '../model/types';
 
 /** Renders the per-call table the CLI prints by default, followed by the summary and its assumptions. */
@@ -23,7 +24,7 @@ export function renderTable(result: ScanResult): string {
   out.push(`${summary.callSites} call site${summary.callSites === 1 ? '' : 's'} in ${summary.filesParsed ?? '?'} of ${summary.filesScanned ?? '?'} files parsed. Monthly now ${formatUsd(summary.monthlyUsdCurrent)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)}).`);
   out.push(`Prices as of ${result.catalog.asOf}. Volume: ${summary.volumeAssumption ?? 'see each call'}.`);
   if (result.callSites.some((site) => site.tokens.isEstimate)) out.push('* tokens: include run-time parts (user input, context, history) sized by documented defaults, not measured.');
-  if (result.callSites.some((site) => site.volume.source === 'default')) out.push('* calls/month: the built-in default, an assumption; set real volumes in llm-usage.yml or with a // llm-advisor: comment.');
+  if (result.callSites.some((site) => site.volume.source === 'default')) out.push(`* calls/month: the built-in default, an assumption; set real volumes in ${USAGE_FILE_NAME} or with a // llm-advisor: comment.`);
   const leftOut = result.callSites.filter((site) => site.inTotals === false);
   if (leftOut.length > 0) {
     out.push(`† not in the totals, so each request is counted once (${leftOut.length} call site${leftOut.length === 1 ? '' : 's'}):`);

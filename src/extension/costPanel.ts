@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { ScanResult } from '../model/types';
+import { USAGE_FILE_NAME } from '../model/vocabulary';
 import {
   COST_PANEL_VIEW_TYPE,
   parseFromWebview,
@@ -201,11 +202,11 @@ export class CostPanel implements vscode.Disposable {
       if (Object.keys(rest).length === 0) delete this.whatIf.callsPerMonth;
       const shadowed = site.volume.source === 'annotation' ? ' Note: an llm-advisor comment above the call takes precedence.' : '';
       log.info(`cost panel: wrote callsPerMonth ${calls} for ${site.id} to ${file}`);
-      await this.post({ type: 'notice', level: 'info', text: `Saved ${calls.toLocaleString('en-US')} calls/month for ${site.file}:${site.line} to llm-usage.yml.${shadowed}` });
+      await this.post({ type: 'notice', level: 'info', text: `Saved ${calls.toLocaleString('en-US')} calls/month for ${site.file}:${site.line} to ${USAGE_FILE_NAME}.${shadowed}` });
       await this.model.rescan('window');
     } catch (err) {
       log.error(err instanceof Error ? err : new Error(String(err)));
-      await this.post({ type: 'notice', level: 'error', text: `Could not write llm-usage.yml: ${err instanceof Error ? err.message : String(err)} (the file was left unchanged).` });
+      await this.post({ type: 'notice', level: 'error', text: `Could not write ${USAGE_FILE_NAME}: ${err instanceof Error ? err.message : String(err)} (the file was left unchanged).` });
     }
   }
 

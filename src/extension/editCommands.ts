@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { parseRate, parseTaskType } from '../core/estimate/annotations';
 import { TASK_TYPES, type CallSite } from '../model/types';
 import { isCallSiteId } from '../webview/protocol';
-import { formatInt } from '../model/display';
+import { formatCount } from '../model/format';
 import { isAnnotationValue, planAnnotationEdit, type AnnotationChange } from './annotationEdit';
 import { log } from './log';
 import { loadScanModule, type WorkspaceScanModel } from './scanModel';
@@ -81,7 +81,7 @@ export async function setVolumeForCall(model: WorkspaceScanModel, idArg?: unknow
   if (text === undefined) {
     text = await vscode.window.showInputBox({
       title: `Expected volume for ${site.file}:${site.line}`,
-      prompt: `Calls per month, or a rate: 20000/day, 500/hour, 3000/week. Now ${formatInt(site.volume.callsPerMonth)}/month (${site.volume.source}). Written as an llm-advisor comment above the call.`,
+      prompt: `Calls per month, or a rate: 20000/day, 500/hour, 3000/week. Now ${formatCount(site.volume.callsPerMonth)}/month (${site.volume.source}). Written as an llm-advisor comment above the call.`,
       value: '',
       placeHolder: '20000/day',
       validateInput: (v) => {

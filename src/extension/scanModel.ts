@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { requireWithCodeCache } from '../runtime/codeCache';
 import type { CallSite, ScanResult } from '../model/types';
+import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { PriceOverride, ScanCache, WhatIf } from './scannerBundle';
@@ -77,7 +78,7 @@ export interface ScanState {
 /** Languages whose edits can change call sites, for the save-triggered rescan. */
 const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 /** Files whose change on disk (save, git checkout, another tool) can change the result. */
-const WATCH_GLOB = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,llm-usage.yml}';
+const WATCH_GLOB = `**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,${USAGE_FILE_NAME}}`;
 /** Edits are coalesced: a burst of saves becomes one incremental re-scan. */
 export const RESCAN_DEBOUNCE_MS = 50;
 /** Typing without saving re-scans the unsaved text once the user pauses. */
@@ -124,7 +125,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (recentlySaved.size > 1000) recentlySaved.clear();
         recentlySaved.set(doc.uri.toString(), performance.now());
-        if (this.result && (SOURCE_LANGUAGES.has(doc.languageId) || doc.uri.path.endsWith('/llm-usage.yml')) && this.contains(doc.uri)) this.scheduleRescan('save');
+        if (this.result && (SOURCE_LANGUAGES.has(doc.languageId) || doc.uri.path.endsWith(`/${USAGE_FILE_NAME}`)) && this.contains(doc.uri)) this.scheduleRescan('save');
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         // Lenses follow unsaved edits (the dirty text is analyzed instead of the file on disk) and reverts.

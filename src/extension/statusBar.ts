@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatUsd } from '../model/display';
+import { formatUsd } from '../model/format';
 import { CommandId } from './commands';
 import type { ScanState, WorkspaceScanModel } from './scanModel';
 

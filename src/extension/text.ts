@@ -3,7 +3,8 @@
  * Pure functions (no `vscode` import), so they are unit-tested as strings on plain Node.
  */
 import type { CallSite } from '../model/types';
-import { formatInt, formatPercent, formatUsd, modelLabel, neutralizeUnsafeChars, tierLabel, truncate } from '../model/display';
+import { formatCount, formatPercent, formatUsd } from '../model/format';
+import { modelLabel, neutralizeUnsafeChars, tierLabel, truncate } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {
@@ -23,7 +24,7 @@ export function codeLensTooltip(site: CallSite): string {
   const rec = site.recommendation;
   return lensText(
     rec
-      ? `${site.provider} ${modelLabel(site.model)} at ${formatInt(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
+      ? `${site.provider} ${modelLabel(site.model)} at ${formatCount(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
           `Recommended: ${rec.label} (${tierLabel(rec.tier)}), saves ${formatUsd(rec.savingsUsd)}/mo. Click to open the cost panel.`
       : `${site.provider} ${modelLabel(site.model)}: no recommendation. Click to open the cost panel.`,
   );
@@ -49,9 +50,9 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
   lines.push(`- **Cost today:** ${e(formatUsd(site.monthlyUsdCurrent))}/mo`);
   lines.push(`- **Task:** ${e(site.task.type)} (${e(formatPercent(site.task.confidence))} confidence)`);
   lines.push(
-    `- **Tokens per call:** ${e(formatInt(site.tokens.inputPerCall))} in / ${e(formatInt(site.tokens.outputPerCall))} out — ${e(site.tokens.method)}`,
+    `- **Tokens per call:** ${e(formatCount(site.tokens.inputPerCall))} in / ${e(formatCount(site.tokens.outputPerCall))} out — ${e(site.tokens.method)}`,
   );
-  lines.push(`- **Calls per month:** ${e(formatInt(site.volume.callsPerMonth))} (${e(site.volume.basis ?? site.volume.source)})`);
+  lines.push(`- **Calls per month:** ${e(formatCount(site.volume.callsPerMonth))} (${e(site.volume.basis ?? site.volume.source)})`);
   if (rec) {
     lines.push(`- **Recommended:** ${e(rec.label)} (${e(tierLabel(rec.tier))}) ≈ ${e(formatUsd(rec.monthlyUsd))}/mo, saves ${e(formatUsd(rec.savingsUsd))}/mo`);
   }

@@ -1,48 +1,26 @@
 /**
- * Number and text formatting shared by the panel, the CodeLens and the hover, and the HTML escaping
- * of the panel's markup (browser script) and shell (extension host). Pure functions
- * (no DOM, no `vscode`), deterministic across locales so tests can compare strings.
+ * Text from user code made safe to show, and the labels people read: shared by the panel, the
+ * CodeLens, the hover and the plan, with the HTML escaping of the panel's markup (browser script)
+ * and shell (extension host). Numbers are written by format.ts. Pure functions (no DOM, no `vscode`).
  */
 import type { Tier } from './types';
 
-/** `$1,240` for amounts of $100 and more, `$12.40` below, `$0.04` for cents, `<$0.01` for dust. */
-export function formatUsd(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '$?';
-  const sign = value < 0 ? '-' : '';
-  const abs = Math.abs(value);
-  if (abs === 0) return '$0';
-  if (abs < 0.01) return `${sign}<$0.01`;
-  if (abs >= 100) return `${sign}$${groupThousands(Math.round(abs))}`;
-  return `${sign}$${abs.toFixed(2)}`;
-}
-
-/** 12345 -> `12,345`; non-finite -> `?`. */
-export function formatInt(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '?';
-  const sign = value < 0 ? '-' : '';
-  return sign + groupThousands(Math.round(Math.abs(value)));
-}
-
-/** 0.8 -> `80%`. */
-export function formatPercent(fraction: number | null | undefined): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '?';
-  return `${Math.round(fraction * 100)}%`;
-}
-
-function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 /**
  * Bidirectional-override and invisible formatting characters (the "Trojan Source" set) plus C0/C1
- * controls other than tab and newline. Text from user code is shown with these made visible, so a
- * prompt or file name cannot reorder what the panel or the hover displays.
+ * controls other than tab and newline: the one set of characters from user code that no output shows
+ * as they are. The panel and the hover make them visible, the Markdown plan drops them, so a
+ * prompt or file name cannot reorder what people read.
  */
 const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Replaces bidi/invisible/control characters with a visible `<U+202E>` marker. */
 export function neutralizeUnsafeChars(text: string): string {
   return text.replace(UNSAFE_CHARS, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** Removes bidi/invisible/control characters (where a marker would be noise, e.g. the Markdown plan). */
+export function stripUnsafeChars(text: string): string {
+  return text.replace(UNSAFE_CHARS, '');
 }
 
 /** Shortens to `max` characters with an ellipsis. */

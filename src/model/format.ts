@@ -1,11 +1,46 @@
-/** Formats US dollars for people: $1,240 above $100, cents below, `n/a` when unknown. */
-export function formatUsd(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
-  const digits = Math.abs(value) >= 100 ? 0 : 2;
-  return `$${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+/**
+ * The one way the product writes numbers for people: money, counts and shares, in the CLI table,
+ * the plan, the cost diff, the panel, the CodeLens, the hover and every derivation. Pure and
+ * Intl-free (the advisor formats in hot loops), deterministic across locales.
+ */
+
+/**
+ * US dollars: `$1,240` from $100 up, `$12.40` and `$0.00` below, `<$0.01` for dust, the sign first
+ * (`-$12.40`), and `$?` when the amount is unknown (never `$0`). `whole` rounds to dollars at any
+ * size, for amounts that are estimates to the dollar (fixed costs, break-even spend).
+ */
+export function formatUsd(value: number | null | undefined, precision: 'auto' | 'whole' = 'auto'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '$?';
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (precision === 'whole') return `${Math.round(abs) === 0 ? '' : sign}$${groupThousands(Math.round(abs))}`;
+  if (abs > 0 && abs < 0.005) return `${sign}<$0.01`;
+  const cents = roundCents(abs);
+  if (cents >= 100) return `${sign}$${groupThousands(Math.round(abs))}`;
+  return `${sign}$${cents.toFixed(2)}`;
 }
 
-/** Formats a count with thousands separators: 20,000. */
-export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+/**
+ * Rounds to cents half up on the number's shortest decimal form (23.825 -> 23.83), as people and
+ * Intl do; `toFixed` alone rounds the binary value (23.825 is stored as 23.82499...).
+ */
+function roundCents(value: number): number {
+  return Math.round(Number(`${value}e2`)) / 100;
+}
+
+/** A count with thousands separators, rounded: `20,000`; `?` when unknown. */
+export function formatCount(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '?';
+  const sign = Math.round(value) < 0 ? '-' : '';
+  return sign + groupThousands(Math.round(Math.abs(value)));
+}
+
+/** A share as a whole percentage: 0.8 -> `80%`; `?` when unknown. */
+export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '?';
+  return `${Math.round(fraction * 100)}%`;
+}
+
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -1,8 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { Project, ts } from 'ts-morph';
-import { analyzers, type Analyzer } from '../analyzers';
-import { ModuleLoader } from '../analyzers/shared/modules';
-import { parseIntoProject } from '../analyzers/shared/parse';
+import { analyzers, ModuleLoader, parseIntoProject, type Analyzer } from '../analyzers';
 import type { DiscoveredFile } from './files';
 import { aliasImportsOf, reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';

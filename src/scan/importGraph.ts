@@ -37,17 +37,6 @@ export function aliasImportsOf(text: string): string[] {
   return [...found];
 }
 
-/**
- * Whether an aliased specifier can name a workspace file: its path after the alias is a tail of
- * the file's path (without extension, or its folder for an index file). Aliases are not resolved
- * from tsconfig, so this is a match on the path, not a resolution.
- */
-export function aliasMayName(specifier: string, relativePath: string): boolean {
-  const tail = specifier.slice(specifier.indexOf('/') + 1).replace(/\.(?:m|c)?[jt]sx?$/, '');
-  if (!tail) return false;
-  const withoutExtension = relativePath.replace(/\.(?:m|c)?[jt]sx?$/, '');
-  return [withoutExtension, withoutExtension.replace(/\/index$/, '')].some((candidate) => `/${candidate}`.endsWith(`/${tail}`));
-}
 
 /** Relative module specifiers a file imports or re-exports (`'./model'`, `'..'`). */
 export function relativeImportsOf(text: string): string[] {

@@ -5,13 +5,15 @@
  * so the strict CSP holds and the functions are unit-testable as strings on plain Node.
  */
 import type { CallSite, HostingOption, ScanResult, SelfHostSizing } from '../model/types';
-import { esc, escAttr, formatInt, formatLocation, formatPercent, formatUsd, modelLabel, tierLabel, truncate } from '../model/display';
+import { formatCount, formatPercent, formatUsd } from '../model/format';
+import { esc, escAttr, formatLocation, modelLabel, tierLabel, truncate } from '../model/display';
+import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { PriceInfo, SortKey, WhatIfChoices, WhatIfState } from './protocol';
 
 const VOLUME_SOURCE_LABELS: Record<string, string> = {
   default: 'default',
   setting: 'setting',
-  'usage-file': 'llm-usage.yml',
+  'usage-file': USAGE_FILE_NAME,
   annotation: 'annotation',
 };
 
@@ -67,10 +69,10 @@ export function renderSummary(result: ScanResult | null, scanning: boolean, erro
   <div class="metric"><dt>Monthly spend today</dt><dd id="summary-current">${esc(formatUsd(s.monthlyUsdCurrent))}</dd></div>
   <div class="metric"><dt>Recommended</dt><dd id="summary-recommended">${esc(formatUsd(s.monthlyUsdRecommended))}</dd></div>
   <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span></dd></div>
-  <div class="metric"><dt>Call sites</dt><dd id="summary-callsites">${esc(formatInt(s.callSites))}</dd></div>
+  <div class="metric"><dt>Call sites</dt><dd id="summary-callsites">${esc(formatCount(s.callSites))}</dd></div>
 </dl>
 <p class="assumptions">Prices as of <span id="catalog-asof">${esc(extras.prices?.bundledAsOf ?? result.catalog.asOf)}</span>${renderPriceSource(extras.prices)} · ${esc(volume)}${
-    result.diagnostics.length ? ` · ${esc(formatInt(result.diagnostics.length))} diagnostic${result.diagnostics.length === 1 ? '' : 's'}` : ''
+    result.diagnostics.length ? ` · ${esc(formatCount(result.diagnostics.length))} diagnostic${result.diagnostics.length === 1 ? '' : 's'}` : ''
   }</p>${extras.whatIfActive ? '<p class="whatif-banner" id="whatif-active" role="status">What-if numbers: not saved. Reset to see the scanned figures.</p>' : ''}`;
 }
 
@@ -85,7 +87,7 @@ function renderPriceSource(prices: PriceInfo | undefined): string {
   } catch {
     // keep the raw text; it is escaped below
   }
-  return ` <span class="sub" id="price-source">(bundled catalog; override active: ${esc(formatInt(o.models))} model prices from ${esc(host)} as of <span id="override-asof">${esc(o.asOf)}</span>)</span>`;
+  return ` <span class="sub" id="price-source">(bundled catalog; override active: ${esc(formatCount(o.models))} model prices from ${esc(host)} as of <span id="override-asof">${esc(o.asOf)}</span>)</span>`;
 }
 
 // ---- what-if ---------------------------------------------------------------------------------
@@ -116,12 +118,12 @@ export function renderWhatIf(site: CallSite | undefined, whatIf: WhatIfState, ch
 <p class="sub" id="whatif-calls-hint">${
     site
       ? `${changed ? 'What-if value, not saved.' : `From ${esc(site.volume.basis ?? site.volume.source)}.`}${
-          site.volume.source === 'annotation' ? ' An llm-advisor comment sets this call\'s volume and takes precedence over llm-usage.yml.' : ''
+          site.volume.source === 'annotation' ? ` An llm-advisor comment sets this call's volume and takes precedence over ${USAGE_FILE_NAME}.` : ''
         }`
       : 'Select a call site to change its volume.'
   }</p>
 <div class="whatif-actions">
-  <vscode-button id="whatif-save" appearance="primary"${site && changed ? '' : ' disabled'}>Save volume to llm-usage.yml</vscode-button>
+  <vscode-button id="whatif-save" appearance="primary"${site && changed ? '' : ' disabled'}>Save volume to ${USAGE_FILE_NAME}</vscode-button>
   <vscode-button id="whatif-reset" appearance="secondary"${any ? '' : ' disabled'}>Reset what-ifs</vscode-button>
 </div>`;
 }
@@ -131,7 +133,7 @@ function volumeAssumptionFrom(result: ScanResult): string {
   if (sources.size === 0) return 'no calls found';
   if (sources.size === 1 && sources.has('default')) {
     const calls = result.callSites[0].volume.callsPerMonth;
-    return `volume: default ${formatInt(calls)} calls/month per call site (assumption)`;
+    return `volume: default ${formatCount(calls)} calls/month per call site (assumption)`;
   }
   return `volume from: ${[...sources].map((s) => VOLUME_SOURCE_LABELS[s] ?? s).join(', ')}`;
 }
@@ -204,7 +206,7 @@ ${rows}
 
 export function renderRow(site: CallSite, selected: boolean): string {
   const rec = site.recommendation;
-  const tokens = `${formatInt(site.tokens.inputPerCall)} / ${formatInt(site.tokens.outputPerCall)}`;
+  const tokens = `${formatCount(site.tokens.inputPerCall)} / ${formatCount(site.tokens.outputPerCall)}`;
   const volSource = VOLUME_SOURCE_LABELS[site.volume.source] ?? site.volume.source;
   const cells = [
     // <wbr> after each slash: narrow columns break paths between folders, not inside names.
@@ -212,7 +214,7 @@ export function renderRow(site: CallSite, selected: boolean): string {
     `<span class="provider">${esc(site.provider)}</span> / <span class="model">${esc(modelLabel(site.model))}</span>`,
     `${esc(site.task.type)} <span class="sub">${esc(formatPercent(site.task.confidence))}</span>`,
     `<span title="input / output tokens per call">${esc(tokens)}</span>`,
-    `${esc(formatInt(site.volume.callsPerMonth))}<br><span class="sub">${esc(volSource)}</span>`,
+    `${esc(formatCount(site.volume.callsPerMonth))}<br><span class="sub">${esc(volSource)}</span>`,
     esc(formatUsd(site.monthlyUsdCurrent)),
     rec ? `${esc(rec.label)} <span class="sub">${esc(formatUsd(rec.monthlyUsd))}</span>` : '<span class="sub">none</span>',
     rec ? esc(formatUsd(rec.savingsUsd)) : '',
@@ -241,7 +243,7 @@ export function renderDetail(site: CallSite | undefined): string {
   const options = [...site.options].sort((a, b) => a.monthlyUsd - b.monthlyUsd);
   const holes = t.holes?.length
     ? `<ul class="holes">${t.holes
-        .map((h) => `<li><code>${esc(h.expression)}</code> (${esc(h.kind)}): ${esc(formatInt(h.tokens))} tokens, ${esc(h.source)}</li>`)
+        .map((h) => `<li><code>${esc(h.expression)}</code> (${esc(h.kind)}): ${esc(formatCount(h.tokens))} tokens, ${esc(h.source)}</li>`)
         .join('')}</ul>`
     : '';
   return `<h2 id="detail-title"><span class="loc">${esc(formatLocation(site.file, site.line))}</span> · ${esc(site.provider)} / ${esc(modelLabel(site.model))}</h2>
@@ -251,8 +253,8 @@ export function renderDetail(site: CallSite | undefined): string {
   <dt>Task</dt><dd>${esc(site.task.type)} <span class="sub">${esc(formatPercent(site.task.confidence))} confidence</span>${
     site.task.reasons.length ? `<ul class="reasons">${site.task.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : ''
   }</dd>
-  <dt>Tokens per call</dt><dd>${esc(formatInt(t.inputPerCall))} in / ${esc(formatInt(t.outputPerCall))} out <span class="sub">${esc(t.method)}</span>${holes}</dd>
-  <dt>Calls per month</dt><dd>${esc(formatInt(site.volume.callsPerMonth))} <span class="sub">${esc(site.volume.basis ?? site.volume.source)}</span></dd>
+  <dt>Tokens per call</dt><dd>${esc(formatCount(t.inputPerCall))} in / ${esc(formatCount(t.outputPerCall))} out <span class="sub">${esc(t.method)}</span>${holes}</dd>
+  <dt>Calls per month</dt><dd>${esc(formatCount(site.volume.callsPerMonth))} <span class="sub">${esc(site.volume.basis ?? site.volume.source)}</span></dd>
   <dt>Cost today</dt><dd>${esc(formatUsd(site.monthlyUsdCurrent))}/mo</dd>
   <dt>Recommendation</dt><dd>${
     rec
@@ -312,7 +314,7 @@ export function renderSizing(label: string, z: SelfHostSizing): string {
     )
     .join('');
   return `<h3>Self-host sizing <span class="sub">${esc(label)}</span></h3>
-<p>${esc(z.model)} · ${esc(z.precision)} · ${esc(formatInt(z.replicas))} replica(s) × ${esc(formatInt(z.gpusPerReplica))} × ${esc(z.gpu)} · ${esc(z.engine)} · ${
+<p>${esc(z.model)} · ${esc(z.precision)} · ${esc(formatCount(z.replicas))} replica(s) × ${esc(formatCount(z.gpusPerReplica))} × ${esc(z.gpu)} · ${esc(z.engine)} · ${
     z.fits ? 'fits' : '<strong>does not fit</strong>'
   } · GPUs ${esc(formatUsd(z.monthlyGpuUsdOnDemand))}/mo on demand${z.monthlyGpuUsdReserved !== undefined ? `, ${esc(formatUsd(z.monthlyGpuUsdReserved))}/mo reserved` : ''}</p>
 <table class="sizing"><caption class="sub">Memory per replica: ${esc(gib(used))} used of ${esc(gib(z.usableGibPerReplica))} usable</caption><tbody>${rows}</tbody></table>`;

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ScanResult } from '../../src/model/types';
 import type { AdvisorApi } from '../../src/extension/api';
 import type * as Scanner from '../../src/extension/scannerBundle';
-import { formatUsd } from '../../src/model/display';
+import { formatUsd } from '../../src/model/format';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
 const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';

@@ -128,6 +128,7 @@ describe('architecture', () => {
     { file: 'src/analyzers/x.ts', from: '../core/catalog/catalog', allowed: false },
     { file: 'src/analyzers/x.ts', from: '../scan/files', allowed: false },
     { file: 'src/scan/x.ts', from: '../analyzers', allowed: true },
+    { file: 'src/scan/x.ts', from: '../analyzers/shared/modules', allowed: false },
     { file: 'src/scan/x.ts', from: '../core/pricing/pipeline', allowed: true },
     { file: 'src/scan/x.ts', from: '../cli/main', allowed: false },
     { file: 'src/runtime/x.ts', from: 'node:fs', allowed: true },

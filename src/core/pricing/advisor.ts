@@ -36,6 +36,7 @@ import {
 } from '../catalog/catalog';
 import { planDeployment, type DeploymentPlan, type Workload } from './sizing';
 import type { DataSensitivity, Precision } from '../../model/vocabulary';
+import { formatCount, formatUsd } from '../../model/format';
 import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
 export interface AdviceInput {
@@ -154,11 +155,11 @@ function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceL
     }
   }
   const usd = (calls * (tin * inPrice + tout * outPrice)) / 1e6;
-  const vol = input.volume.basis ?? `${fmtInt(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
+  const vol = input.volume.basis ?? `${formatCount(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
   const derivation =
-    `${fmtInt(calls)} calls/month × (${fmtInt(tin)} in × $${inPrice}/M` +
-    (inputOnly ? '' : ` + ${fmtInt(tout)} out × $${outPrice}/M`) +
-    `) ÷ 1e6 = $${fmtUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}${rescaled}. Price: ${priceLabel}`;
+    `${formatCount(calls)} calls/month × (${formatCount(tin)} in × $${inPrice}/M` +
+    (inputOnly ? '' : ` + ${formatCount(tout)} out × $${outPrice}/M`) +
+    `) ÷ 1e6 = ${formatUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}${rescaled}. Price: ${priceLabel}`;
   return { usd, derivation };
 }
 
@@ -192,7 +193,7 @@ function closedRates(input: AdviceInput, row: ClosedModelRow): { inP: number; ou
   if (row.longContextThreshold && input.tokens.inputPerCall > row.longContextThreshold && row.inputPerMTokLong !== undefined) {
     inP = row.inputPerMTokLong;
     outP = row.outputPerMTokLong ?? outP;
-    note = `, long-context rate above ${fmtInt(row.longContextThreshold)} input tokens`;
+    note = `, long-context rate above ${formatCount(row.longContextThreshold)} input tokens`;
   }
   if (input.endpoint === 'batch' && row.batchInputPerMTok !== undefined) {
     inP = row.batchInputPerMTok;
@@ -246,7 +247,7 @@ interface Capabilities {
 function featureGaps(input: AdviceInput, cap: Capabilities): string[] {
   const out: string[] = [];
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
-  if (cap.context !== undefined && need > cap.context) out.push(`context ${fmtInt(cap.context)} tokens is smaller than the call's ~${fmtInt(need)}`);
+  if (cap.context !== undefined && need > cap.context) out.push(`context ${formatCount(cap.context)} tokens is smaller than the call's ~${formatCount(need)}`);
   if (input.features.tools && !cap.tools) out.push('no tool calling');
   if (input.features.vision && !cap.vision) out.push('no image input');
   if (input.features.structuredOutput && !cap.json) out.push('no JSON-schema output');
@@ -309,7 +310,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
     const best = scored[0];
     if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
     const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
-    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} $${fmtUsd(s.cost.usd)}`).join(', ')}` : '';
+    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} ${formatUsd(s.cost.usd)}`).join(', ')}` : '';
     out.push({
       tier: 'open-api',
       label: `${modelId} via ${best.row.provider}`,
@@ -402,11 +403,11 @@ function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 
 export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed', overrides: Record<string, number> = {}): { usd: number; low: number; high: number; rows: SelfHostCostRow[]; derivation: string } {
   const rows = catalog.selfHostCosts
     .filter((r) => r.appliesTo.includes(style))
-    .map((r) => (overrides[r.id] === undefined ? r : { ...r, usdPerMonth: overrides[r.id], usdPerMonthLow: overrides[r.id], usdPerMonthHigh: overrides[r.id], derivation: `set to $${fmtInt(overrides[r.id])}/month in settings` }));
+    .map((r) => (overrides[r.id] === undefined ? r : { ...r, usdPerMonth: overrides[r.id], usdPerMonthLow: overrides[r.id], usdPerMonthHigh: overrides[r.id], derivation: `set to ${formatUsd(overrides[r.id], 'whole')}/month in settings` }));
   const usd = rows.reduce((s, r) => s + r.usdPerMonth, 0);
   const low = rows.reduce((s, r) => s + (r.usdPerMonthLow ?? r.usdPerMonth), 0);
   const high = rows.reduce((s, r) => s + (r.usdPerMonthHigh ?? r.usdPerMonth), 0);
-  return { usd, low, high, rows, derivation: rows.map((r) => `${r.label} $${fmtInt(r.usdPerMonth)} (${r.derivation}; assumption)`).join(' + ') + ` = $${fmtInt(usd)}/month` };
+  return { usd, low, high, rows, derivation: rows.map((r) => `${r.label} ${formatUsd(r.usdPerMonth, 'whole')} (${r.derivation}; assumption)`).join(' + ') + ` = ${formatUsd(usd, 'whole')}/month` };
 }
 
 /** The self-hosting option when the chosen GPU or precision has no priced configuration that fits. */
@@ -424,7 +425,7 @@ function unfitOption(arch: ModelArchitecture, style: 'managed' | 'self-managed',
 function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed', fixed: { usd: number; derivation: string }, input: AdviceInput, options: AdvisorOptions, catalog: Catalog): HostingOption {
   const s = plan.sizing;
   const label = `${style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${s.model} ${s.precision} on ${s.replicas} replica(s) × ${s.gpusPerReplica} ${s.gpu}${plan.price ? ` (${plan.price.provider})` : ''}`;
-  const note = `GPU cost only. Fixed costs of running it yourself, $${fmtInt(fixed.usd)}/month (${fixed.derivation}), are shared across the workspace: self-hosting is decided on pooled spend (see the workspace break-even).`;
+  const note = `GPU cost only. Fixed costs of running it yourself, ${formatUsd(fixed.usd, 'whole')}/month (${fixed.derivation}), are shared across the workspace: self-hosting is decided on pooled spend (see the workspace break-even).`;
   const lowVolume = s.replicas === 1 && plan.replicaCallsPerSecond > 0 && input.volume.callsPerMonth / (assumption(catalog, 'hoursPerMonth') * 3600) < 0.1 * plan.replicaCallsPerSecond;
   return {
     tier: 'self-hosted',
@@ -452,7 +453,7 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
   const pct = current.monthlyUsd > 0 ? Math.round((savings / current.monthlyUsd) * 100) : 0;
   const why = best.current
     ? `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}`
-    : `${best.label}: $${fmtUsd(best.monthlyUsd)}/month vs $${fmtUsd(current.monthlyUsd)} today, saves $${fmtUsd(savings)}/month (${pct}%). ${best.why}`;
+    : `${best.label}: ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} today, saves ${formatUsd(savings)}/month (${pct}%). ${best.why}`;
   return { tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: savings, why };
 }
 
@@ -484,11 +485,11 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
   let derivation = '';
   if (row?.perImageUsd !== undefined && input.endpoint === 'image-generation') {
     usd = calls * row.perImageUsd;
-    derivation = `${fmtInt(calls)} calls/month × 1 image per call (assumption: n=1, standard 1024×1024) × $${row.perImageUsd}/image = $${fmtUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+    derivation = `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, standard 1024×1024) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
     const chars = input.tokens.inputPerCall * 4;
     usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
-    derivation = `${fmtInt(calls)} calls/month × ~${fmtInt(chars)} characters (${fmtInt(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = $${fmtUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+    derivation = `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMinuteUsd !== undefined) {
     diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min); audio length per call is not known statically, so this call is not priced`);
   } else {
@@ -556,7 +557,7 @@ function poolRecommendations(pool: SelfHostPool, callSites: CallSite[]): Record<
       label: `${pool.style === 'managed' ? 'Managed GPU hosting' : 'Self-managed GPUs'}: ${pool.model}, pooled with ${members.length - 1} other call site(s)`,
       monthlyUsd: share,
       savingsUsd: Math.max(0, now - share),
-      why: `share ${((tokens(c) / total) * 100).toFixed(1)}% of the pool's $${fmtInt(pool.totalMonthlyUsd)}/month (GPUs + fixed costs). ${pool.derivation}`,
+      why: `share ${((tokens(c) / total) * 100).toFixed(1)}% of the pool's ${formatUsd(pool.totalMonthlyUsd, 'whole')}/month (GPUs + fixed costs). ${pool.derivation}`,
     };
   }
   return out;
@@ -586,8 +587,8 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
   const total = plan.sizing.monthlyGpuUsdOnDemand + fixed.usd;
   const netVsBest = apiBest - total;
   const derivation =
-    `${members.length} call site(s) an open ${arch.id} can serve, ${fmtInt(calls)} calls/month (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out): ${plan.derivation}. ` +
-    `Fixed: ${fixed.derivation}. Self-hosting $${fmtInt(total)}/month vs $${fmtInt(apiCurrent)} today and $${fmtInt(apiBest)} on the cheapest viable APIs → ${netVsBest > 0 ? `saves $${fmtInt(netVsBest)}/month` : `costs $${fmtInt(-netVsBest)}/month more`}.`;
+    `${members.length} call site(s) an open ${arch.id} can serve, ${formatCount(calls)} calls/month (avg ${formatCount(w.inputTokens)} in / ${formatCount(w.outputTokens)} out): ${plan.derivation}. ` +
+    `Fixed: ${fixed.derivation}. Self-hosting ${formatUsd(total, 'whole')}/month vs ${formatUsd(apiCurrent, 'whole')} today and ${formatUsd(apiBest, 'whole')} on the cheapest viable APIs → ${netVsBest > 0 ? `saves ${formatUsd(netVsBest, 'whole')}/month` : `costs ${formatUsd(-netVsBest, 'whole')}/month more`}.`;
   return {
     model: arch.id,
     style,
@@ -655,7 +656,7 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
       s = hi;
     }
   }
-  const band = r < 1 ? ` (seed's fixed-cost ranges $${fmtInt(fixed.low)}-$${fmtInt(fixed.high)} give $${fmtInt(fixed.low / (1 - r))}-$${fmtInt(fixed.high / (1 - r))})` : '';
+  const band = r < 1 ? ` (seed's fixed-cost ranges ${formatUsd(fixed.low, 'whole')}-${formatUsd(fixed.high, 'whole')} give ${formatUsd(fixed.low / (1 - r), 'whole')}-${formatUsd(fixed.high / (1 - r), 'whole')})` : '';
   const open = cheapestOpenRow(catalog, ref);
   let vsOpen = '';
   if (open) {
@@ -663,17 +664,17 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
     const ro = gpu / openSpend;
     vsOpen =
       ro < 1
-        ? ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), r = ${ro.toFixed(2)}: break-even at $${fmtInt(fixed.usd / (1 - ro))}/month of open-API spend.`
+        ? ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), r = ${ro.toFixed(2)}: break-even at ${formatUsd(fixed.usd / (1 - ro), 'whole')}/month of open-API spend.`
         : ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), GPUs cost ${ro.toFixed(1)}× as much even at scale: self-hosting does not beat open-model APIs on price for this mix.`;
   }
   const scope = movable.length ? `the ${movable.length} call site(s) an open 70B model can take` : 'all priced call sites (none is movable to a 70B model by task)';
   const derivation =
-    `Reference deployment ${ref} (the seed's 70B example), self-managed, on ${scope} (avg ${fmtInt(w.inputTokens)} in / ${fmtInt(w.outputTokens)} out per call): ` +
-    `at 1,000× today's volume GPUs cost $${fmtInt(gpu)}/month vs $${fmtInt(spend * scale)} at today's API prices, r = $${r.toFixed(3)} of GPU per $1 of API. ` +
+    `Reference deployment ${ref} (the seed's 70B example), self-managed, on ${scope} (avg ${formatCount(w.inputTokens)} in / ${formatCount(w.outputTokens)} out per call): ` +
+    `at 1,000× today's volume GPUs cost ${formatUsd(gpu, 'whole')}/month vs ${formatUsd(spend * scale, 'whole')} at today's API prices, r = $${r.toFixed(3)} of GPU per $1 of API. ` +
     (linear === null
       ? 'GPUs cost more than these APIs even at scale: self-hosting never breaks even for this mix.'
-      : `At scale, break-even S = fixed $${fmtInt(fixed.usd)} ÷ (1 − ${r.toFixed(3)}) = $${fmtInt(linear ?? 0)}/month of today's API spend${band}` +
-        (s !== null ? `; with whole replicas at that volume it is $${fmtInt(s)}/month (GPUs $${fmtInt(gpuAt(s))})` : '') +
+      : `At scale, break-even S = fixed ${formatUsd(fixed.usd, 'whole')} ÷ (1 − ${r.toFixed(3)}) = ${formatUsd(linear ?? 0, 'whole')}/month of today's API spend${band}` +
+        (s !== null ? `; with whole replicas at that volume it is ${formatUsd(s, 'whole')}/month (GPUs ${formatUsd(gpuAt(s), 'whole')})` : '') +
         `. The seed claims $50K-$150K. Fixed costs are labeled assumptions in self-host-costs.json.`) +
     vsOpen;
   return { monthlyApiSpendUsd: s ?? linear, atScaleMonthlyApiSpendUsd: linear, gpuUsdPerApiUsd: r, derivation };
@@ -688,8 +689,8 @@ function stageFor(spend: number, breakEven: number | null, catalog: Catalog): Sp
   const openApi = assumption(catalog, 'spendStageOpenApiUsd');
   const evaluate = assumption(catalog, 'spendStageEvaluateSelfHostUsd');
   const selfHost = assumption(catalog, 'spendStageSelfHostUsd');
-  const k = (usd: number) => `$${fmtInt(usd / 1000)}K`;
-  const be = breakEven === null ? 'never (for this token mix)' : `$${fmtInt(breakEven)}/month`;
+  const k = (usd: number) => `${formatUsd(usd / 1000, 'whole')}K`;
+  const be = breakEven === null ? 'never (for this token mix)' : `${formatUsd(breakEven, 'whole')}/month`;
   const label =
     spend < openApi
       ? `Under ${k(openApi)}/month: keep closed APIs, move simple tasks to open-model APIs`
@@ -698,7 +699,7 @@ function stageFor(spend: number, breakEven: number | null, catalog: Catalog): Sp
         : spend < selfHost
           ? `${k(evaluate)}+/month: evaluate self-hosting for the highest-volume tasks`
           : `${k(selfHost)}+/month: self-host wherever quality permits`;
-  return { label, derivation: `Workspace spend $${fmtInt(spend)}/month; seed thresholds ${k(openApi)} / ${k(evaluate)} / ${k(selfHost)}; computed break-even for this workspace: ${be}.` };
+  return { label, derivation: `Workspace spend ${formatUsd(spend, 'whole')}/month; seed thresholds ${k(openApi)} / ${k(evaluate)} / ${k(selfHost)}; computed break-even for this workspace: ${be}.` };
 }
 
 /** Call-weighted average tokens per call of a set of call sites, in `model`'s tokenizer, without hidden reasoning tokens. */
@@ -713,11 +714,4 @@ function sum(xs: number[]): number {
   return xs.reduce((s, x) => s + x, 0);
 }
 
-/** 12,345 — thousands separators without Intl, which is slow in hot loops. */
-function fmtInt(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
-function fmtUsd(n: number): string {
-  return n >= 100 ? fmtInt(n) : n.toFixed(2);
-}

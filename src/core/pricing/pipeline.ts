@@ -3,10 +3,11 @@
  * known: the advice per call, the workspace advice (self-hosting pools across calls), the pooled
  * recommendations, and the published projections of both (`workspace`, `summary`). The scan
  * (`enrichCalls`, after estimating tokens, task and volume and spreading a usage export), the
- * what-ifs (`whatIf.ts`) and everything reading a ScanResult (plan, cost diff) go through it.
- * Pure over its inputs; no I/O beyond the tokenizer's rank files.
+ * what-ifs (`whatIf.ts`) and the price-override re-pricing go through it; the plan and the cost diff
+ * read its output (a ScanResult) and price nothing themselves. Pure over its inputs; no I/O beyond
+ * the tokenizer's rank files.
  */
-import { adviseCall, adviseWorkspace, type Advice, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
+import { adviseCall, adviseWorkspace, type Advice, type AdviceInput, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
@@ -63,19 +64,15 @@ export interface PricedCallSites {
 export function priceCallSites(sites: readonly CallSite[], options: PricingOptions = {}): PricedCallSites {
   const catalog = options.catalog ?? loadCatalog();
   const diagnostics: Diagnostic[] = [];
-  let whatIfVolumes = 0;
+  const overridden = new Set<string>();
   const callSites = sites.map((original, index): CallSite => {
     const override = options.volumeOverrides?.[original.id];
-    const overridden = override !== undefined && Number.isFinite(override) && override >= 0;
-    if (overridden) whatIfVolumes++;
-    const volume: VolumeEstimate = overridden
+    const isOverride = override !== undefined && Number.isFinite(override) && override >= 0;
+    if (isOverride) overridden.add(original.id);
+    const volume: VolumeEstimate = isOverride
       ? { callsPerMonth: override, source: original.volume.source, basis: `what-if: ${formatCount(override)} calls/month (not saved; was ${original.volume.basis ?? original.volume.source})` }
       : original.volume;
-    const advice = (overridden ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(
-      { model: original.model, provider: original.provider, endpoint: original.endpoint, task: original.task, tokens: original.tokens, volume, features: original.features },
-      catalog,
-      options.advisorOptions,
-    );
+    const advice = (isOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseCall(adviceInput(original, original.task, original.tokens, volume), catalog, options.advisorOptions);
     for (const message of advice.diagnostics) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
     return { ...original, volume, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
   });
@@ -93,7 +90,6 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     if (pooled) site.recommendation = pooled;
   }
   for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
-  const overriddenIds = new Set(Object.keys(options.volumeOverrides ?? {}));
   const monthlyUsdCurrent = sum(counted.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
   return {
@@ -104,11 +100,16 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
       monthlyUsdCurrent: round2(monthlyUsdCurrent),
       monthlyUsdRecommended: round2(monthlyUsdRecommended),
       savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
-      volumeAssumption: volumeAssumption(callSites.filter((site) => !overriddenIds.has(site.id)), callSites.length, whatIfVolumes),
+      volumeAssumption: volumeAssumption(callSites.filter((site) => !overridden.has(site.id)), callSites.length, overridden.size),
     },
     catalog: { asOf: catalog.asOf, sources: catalog.sources },
     diagnostics,
   };
+}
+
+/** What the advisor reads of a call: what the code says (model, provider, endpoint, features) and what was estimated for it. */
+function adviceInput(call: Pick<CallSite, 'model' | 'provider' | 'endpoint' | 'features'>, task: TaskClassification, tokens: TokenEstimate, volume: VolumeEstimate): AdviceInput {
+  return { model: call.model, provider: call.provider, endpoint: call.endpoint, task, tokens, volume, features: call.features };
 }
 
 /** What the summary says about volumes: how many call sites run on the built-in default, and on what-ifs. */
@@ -197,9 +198,10 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       tokens: priced.tokens,
       features: call.features,
       volume,
-      options: priced.advice.options,
-      recommendation: priced.advice.recommendation,
-      monthlyUsdCurrent: priced.advice.monthlyUsdCurrent,
+      // Filled in by priceCallSites below (listed here to keep the published key order).
+      options: [],
+      recommendation: null,
+      monthlyUsdCurrent: null,
       enclosingFunction: call.enclosingFunction,
       evidence: call.evidence,
       promptPreview: promptPreview(call),
@@ -225,7 +227,7 @@ interface PricedCall {
   task: TaskClassification;
   tokens: TokenEstimate;
   /** The advisor's result at the call's resolved volume; its warnings carry no position (the call's current line is added per scan). */
-  advice: Advice;
+  readonly advice: Advice;
 }
 
 type UsageSettings = ReturnType<typeof resolveUsageSettings>;
@@ -233,15 +235,23 @@ type UsageSettings = ReturnType<typeof resolveUsageSettings>;
 function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, catalog: Catalog, advisorOptions: AdvisorOptions | undefined): PricedCall {
   const inferred = classifyTask(call, 0);
   const task: TaskClassification = usageSettings.task && !call.annotation?.task
-    ? { type: usageSettings.task.type, confidence: 1, reasons: [`llm-usage.yml ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
+    ? { type: usageSettings.task.type, confidence: 1, reasons: [`${USAGE_FILE_NAME} ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
     : inferred;
   const holeTokens = { ...usageSettings.holeTokens, ...(call.annotation?.holeTokens ?? {}) };
   let tokens = estimateTokens(call, task.type, { holeTokens });
   // Input size can change the task (100K+ tokens is long-context), so classify again with the count.
   const reclassified = (task.source === 'inferred' || task.source === undefined) && tokens.inputPerCall >= LONG_CONTEXT_MIN_INPUT_TOKENS ? classifyTask(call, tokens.inputPerCall) : task;
   if (reclassified.type !== task.type) tokens = estimateTokens(call, reclassified.type, { holeTokens });
-  const advice = adviseCall({ model: call.model, provider: call.provider, endpoint: call.endpoint, task: reclassified, tokens, volume, features: call.features }, catalog, advisorOptions);
-  return { task: reclassified, tokens, advice };
+  // Advised on first use: a call whose volume a usage export replaces is advised only at the new volume (by priceCallSites).
+  let advice: Advice | undefined;
+  return {
+    task: reclassified,
+    tokens,
+    get advice() {
+      advice ??= adviseCall(adviceInput(call, reclassified, tokens, volume), catalog, advisorOptions);
+      return advice;
+    },
+  };
 }
 
 /**

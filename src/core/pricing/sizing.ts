@@ -6,6 +6,7 @@
  */
 import type { MemoryTerm, SelfHostSizing } from '../../model/types';
 import { PRECISIONS, type Precision } from '../../model/vocabulary';
+import { formatCount, formatUsd } from '../../model/format';
 import { assumption, findArchitecture, findGpu, findModel, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from '../catalog/catalog';
 
 /** Weight precisions the sizer understands (fp16 sizes like bf16). */
@@ -102,11 +103,11 @@ export function kvBytesPerToken(arch: ModelArchitecture, kvBytes = 2): { bytes: 
     const naive = 2 * arch.layers * arch.kvHeads * arch.headDim * kvBytes;
     return {
       bytes,
-      derivation: `MLA: ${arch.layers} layers × (${arch.kvLoraRank} latent + ${arch.qkRopeHeadDim} rope) × ${kvBytes} B = ${fmtInt(bytes)} B/token (naive 2×heads×head_dim would be ${fmtInt(naive)} B, ${(naive / bytes).toFixed(0)}× more)`,
+      derivation: `MLA: ${arch.layers} layers × (${arch.kvLoraRank} latent + ${arch.qkRopeHeadDim} rope) × ${kvBytes} B = ${formatCount(bytes)} B/token (naive 2×heads×head_dim would be ${formatCount(naive)} B, ${(naive / bytes).toFixed(0)}× more)`,
     };
   }
   const bytes = 2 * arch.layers * arch.kvHeads * arch.headDim * kvBytes;
-  return { bytes, derivation: `2 × ${arch.layers} layers × ${arch.kvHeads} KV heads × ${arch.headDim} head_dim × ${kvBytes} B = ${fmtInt(bytes)} B/token` };
+  return { bytes, derivation: `2 × ${arch.layers} layers × ${arch.kvHeads} KV heads × ${arch.headDim} head_dim × ${kvBytes} B = ${formatCount(bytes)} B/token` };
 }
 
 /**
@@ -149,7 +150,7 @@ function activationBytesPerGpu(arch: ModelArchitecture, tp: number): { bytes: nu
   const perToken = (4 * arch.hiddenSize + (2 * arch.intermediateSize) / tp) * 2;
   const logits = (256 * arch.vocabSize * 4) / tp;
   const bytes = batched * perToken + logits;
-  return { bytes, derivation: `${fmtInt(batched)} batched tokens × (4×${arch.hiddenSize} + 2×${arch.intermediateSize}/${tp}) × 2 B + logits 256×${fmtInt(arch.vocabSize)}×4 B/${tp} = ${fmtGiB(bytes)}/GPU` };
+  return { bytes, derivation: `${formatCount(batched)} batched tokens × (4×${arch.hiddenSize} + 2×${arch.intermediateSize}/${tp}) × 2 B + logits 256×${formatCount(arch.vocabSize)}×4 B/${tp} = ${fmtGiB(bytes)}/GPU` };
 }
 
 /** Dense tensor TFLOPS one GPU delivers for this precision (weight-only INT4/INT8 compute in 16-bit). */
@@ -191,9 +192,9 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   if ('error' in split) reason = split.error;
   else if (kvBudgetPerGpu <= 0)
     reason = `weights alone need ${fmtGiB(weightsPerGpu)} per GPU + ${fmtGiB(overheadPerGpu)} overhead, more than the ${fmtGiB(usablePerGpu)} usable on ${gpu.name} (${gpu.visibleGiB} GiB × ${util})`;
-  else if (req.contextTokens > arch.contextWindow) reason = `context ${fmtInt(req.contextTokens)} exceeds the model's ${fmtInt(arch.contextWindow)}-token window`;
+  else if (req.contextTokens > arch.contextWindow) reason = `context ${formatCount(req.contextTokens)} exceeds the model's ${formatCount(arch.contextWindow)}-token window`;
   else if (maxConcurrency < req.concurrency)
-    reason = `KV cache room for ${maxConcurrency} sequence(s) of ${fmtInt(seqTokens)} tokens, ${req.concurrency} requested`;
+    reason = `KV cache room for ${maxConcurrency} sequence(s) of ${formatCount(seqTokens)} tokens, ${req.concurrency} requested`;
   const fits = reason === undefined;
   if (precision === 'fp8' && !gpu.fp8Native) notes.push(`${gpu.name} has no FP8 tensor cores: FP8 weights run weight-only (W8A16), memory saved but not compute.`);
   if (precision === 'fp8') notes.push('FP8 here means every linear layer of the body in FP8 (vLLM dynamic FP8 / llm-compressor), embeddings and lm_head in BF16; checkpoints that keep attention or edge layers in BF16 (Meta\'s Llama 3.1 405B FP8: ~462 GiB) are larger.');
@@ -211,14 +212,14 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
     {
       name: 'kv-cache',
       gib: kvCacheBytes / GIB,
-      derivation: `${kv.derivation}; × ${fmtInt(seqTokens)} tokens × ${req.concurrency} sequences${arch.slidingWindow ? ` (sliding window ${arch.slidingWindow} on ${Math.round((arch.slidingWindowLayerFraction ?? 1) * 100)}% of layers)` : ''} = ${fmtGiB(kvCacheBytes)}`,
+      derivation: `${kv.derivation}; × ${formatCount(seqTokens)} tokens × ${req.concurrency} sequences${arch.slidingWindow ? ` (sliding window ${arch.slidingWindow} on ${Math.round((arch.slidingWindowLayerFraction ?? 1) * 100)}% of layers)` : ''} = ${fmtGiB(kvCacheBytes)}`,
     },
     { name: 'activations', gib: (act.bytes * gpuCount) / GIB, derivation: act.derivation },
     { name: 'runtime', gib: (runtime * gpuCount) / GIB, derivation: `non-torch allocations, NCCL/cuBLAS workspaces ≈ ${fmtGiB(runtime)}/GPU (assumption)` },
     {
       name: 'usable',
       gib: usableBytes / GIB,
-      derivation: `${gpuCount} × ${gpu.visibleGiB} GiB visible × gpu_memory_utilization ${util} = ${fmtGiB(usableBytes)}; KV room ${fmtGiB(Math.max(0, kvBudgetPerGpu) * gpuCount)} = ${fmtInt(maxKvTokens)} tokens`,
+      derivation: `${gpuCount} × ${gpu.visibleGiB} GiB visible × gpu_memory_utilization ${util} = ${fmtGiB(usableBytes)}; KV room ${fmtGiB(Math.max(0, kvBudgetPerGpu) * gpuCount)} = ${formatCount(maxKvTokens)} tokens`,
     },
   ];
   return {
@@ -435,11 +436,11 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const reserved = gpuHours * reservedRate;
   const utilization = capacity > 0 ? avgLoad / (capacity * Math.max(1, replicas)) : 0;
   const derivation = result.fits
-    ? `load ${avgLoad.toFixed(3)} calls/s (${fmtInt(w.callsPerMonth)}/month ÷ ${hours} h); one replica (${gpuCount}× ${gpu.id}, ${precision}, batch ${batch}) sustains ${capacity.toFixed(2)} calls/s ` +
-      `(${fmtInt(w.inputTokens)} in at ${fmtInt(result.prefillTokensPerSecond)} tok/s prefill + ${fmtInt(w.outputTokens)} out at ${fmtInt(decodeAgg)} tok/s batched decode, ${(decodeAgg / batch).toFixed(1)} tok/s per stream); ` +
+    ? `load ${avgLoad.toFixed(3)} calls/s (${formatCount(w.callsPerMonth)}/month ÷ ${hours} h); one replica (${gpuCount}× ${gpu.id}, ${precision}, batch ${batch}) sustains ${capacity.toFixed(2)} calls/s ` +
+      `(${formatCount(w.inputTokens)} in at ${formatCount(result.prefillTokensPerSecond)} tok/s prefill + ${formatCount(w.outputTokens)} out at ${formatCount(decodeAgg)} tok/s batched decode, ${(decodeAgg / batch).toFixed(1)} tok/s per stream); ` +
       `replicas = max(1, ⌈load × peak ${peak} ÷ capacity⌉, ⌈load ÷ (capacity × ${target})⌉) = ${replicas} (avg utilization ${(utilization * 100).toFixed(1)}%); ` +
       (price
-        ? `${replicas} × ${gpuCount} GPUs × ${hours} h × $${price.usdPerGpuHour}/GPU-h (${price.provider}, ${price.providerClass}, ${price.source}, as of ${price.asOf}) = $${fmtInt(onDemand)}/month on demand; reserved ≈ $${fmtInt(reserved)}/month (${price.reservedUsdPerGpuHour ? 'quoted rate' : `${Math.round(discount * 100)}% commitment discount, assumption`})`
+        ? `${replicas} × ${gpuCount} GPUs × ${hours} h × $${price.usdPerGpuHour}/GPU-h (${price.provider}, ${price.providerClass}, ${price.source}, as of ${price.asOf}) = ${formatUsd(onDemand, 'whole')}/month on demand; reserved ≈ ${formatUsd(reserved, 'whole')}/month (${price.reservedUsdPerGpuHour ? 'quoted rate' : `${Math.round(discount * 100)}% commitment discount, assumption`})`
         : `no hourly price for ${gpu.id} in the catalog`)
     : `does not fit: ${result.reason}`;
   const sizing: SelfHostSizing = {
@@ -552,10 +553,6 @@ export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer 
   };
 }
 
-/** 12,345 — thousands separators without Intl, which is slow in hot loops. */
-function fmtInt(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 function fmtB(n: number): string {
   return `${(n / 1e9).toFixed(2)}B`;

@@ -2,14 +2,14 @@
  * Escaping for text from user code placed into Markdown (GFM). Prompt text, file names and model
  * strings may hold pipes, backticks, HTML and link syntax; after escaping they render as plain text.
  */
+import { stripUnsafeChars } from '../../model/display';
+
 // Brackets are escaped, so `(`, `)` and `!` can no longer form links or images and stay readable.
 const MARKDOWN_SPECIAL = /[\\`*_\[\]#|<>~]/g;
-const BIDI_AND_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
 /** Escapes text for a Markdown paragraph or table cell (newlines become spaces). */
 export function mdText(text: string): string {
-  return text
-    .replace(BIDI_AND_CONTROL, '')
+  return stripUnsafeChars(text)
     .replace(/\r?\n/g, ' ')
     // `&` only matters where it would start an entity such as `&lt;`; elsewhere it stays readable.
     .replace(/&(?=#?\w+;)/g, '&amp;')
@@ -18,7 +18,7 @@ export function mdText(text: string): string {
 
 /** Inline code that survives backticks inside it: the fence is longer than any run inside. */
 export function mdCode(text: string): string {
-  const clean = text.replace(BIDI_AND_CONTROL, '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const clean = stripUnsafeChars(text).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const padding = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';

@@ -7,7 +7,7 @@
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
 import { parseRate, parseTaskType } from '../estimate/annotations';
 import type { CallAnnotation, TaskType, VolumeEstimate } from '../../model/types';
-import { BUILTIN_CALLS_PER_MONTH } from '../../model/vocabulary';
+import { BUILTIN_CALLS_PER_MONTH, USAGE_FILE_NAME } from '../../model/vocabulary';
 
 /** Settings for one call site, function or file glob. */
 export interface UsageEntry {
@@ -268,7 +268,7 @@ export function resolveVolume(call: CallKey, usage: UsageFile | undefined, setti
   const match = usageMatches(call, usage).find((m) => m.entry.callsPerMonth !== undefined);
   if (match) {
     const n = match.entry.callsPerMonth!;
-    return { callsPerMonth: n, source: 'usage-file', basis: `llm-usage.yml ${match.label}${match.entry.line ? ` (line ${match.entry.line})` : ''}: ${fmt(n)} calls/month` };
+    return { callsPerMonth: n, source: 'usage-file', basis: `${USAGE_FILE_NAME} ${match.label}${match.entry.line ? ` (line ${match.entry.line})` : ''}: ${fmt(n)} calls/month` };
   }
   const setting = settings.defaultCallsPerMonth;
   if (setting !== undefined && Number.isFinite(setting) && setting >= 0) {
@@ -277,7 +277,7 @@ export function resolveVolume(call: CallKey, usage: UsageFile | undefined, setti
   return {
     callsPerMonth: BUILTIN_CALLS_PER_MONTH,
     source: 'default',
-    basis: `built-in default: ${fmt(BUILTIN_CALLS_PER_MONTH)} calls/month (assumption; set the real volume in llm-usage.yml or with an llm-advisor comment)`,
+    basis: `built-in default: ${fmt(BUILTIN_CALLS_PER_MONTH)} calls/month (assumption; set the real volume in ${USAGE_FILE_NAME} or with an llm-advisor comment)`,
   };
 }
 
@@ -305,8 +305,8 @@ function hasChanges(patch: UsagePatch): boolean {
  */
 export function updateUsageFile(text: string, callId: string, patch: UsagePatch): string {
   const doc = parseDocument(text.trim() === '' ? 'version: 1\n' : text);
-  if (doc.errors.length > 0) throw new UsageFileError(`cannot update llm-usage.yml: ${doc.errors[0].message.split('\n')[0]}`);
-  if (!isMap(doc.contents)) throw new UsageFileError('cannot update llm-usage.yml: the top level is not a mapping');
+  if (doc.errors.length > 0) throw new UsageFileError(`cannot update ${USAGE_FILE_NAME}: ${doc.errors[0].message.split('\n')[0]}`);
+  if (!isMap(doc.contents)) throw new UsageFileError(`cannot update ${USAGE_FILE_NAME}: the top level is not a mapping`);
   if (!doc.has('version')) doc.set('version', 1);
   const base = ['callSites', callId];
   // An empty `callSites:` parses as null; replace it with a block mapping before setting into it.

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { codeLensTitle, escapeMarkdown, hoverMarkdown, lensText } from '../../../src/extension/text';
-import { formatInt, formatUsd } from '../../../src/model/display';
+import { formatCount, formatUsd } from '../../../src/model/format';
 import { callSite, HOSTILE } from '../webview/fixtures';
 
 describe('editor text: CodeLens and hover', function () {
@@ -20,7 +20,7 @@ describe('editor text: CodeLens and hover', function () {
     const md = hoverMarkdown(callSite(), 'command:llmHostingAdvisor.openCostPanel?%5B%22x%22%5D');
     assert.ok(md.includes('Cost today'));
     assert.ok(md.includes('Tokens per call'));
-    assert.ok(md.includes(escapeMarkdown(formatInt(60000))));
+    assert.ok(md.includes(escapeMarkdown(formatCount(60000))));
     assert.ok(md.includes('Llama 3\\.3 70B on Groq ★'));
     assert.ok(md.includes(escapeMarkdown(formatUsd(1145))));
     assert.ok(md.endsWith('[Open in cost panel](command:llmHostingAdvisor.openCostPanel?%5B%22x%22%5D)'));

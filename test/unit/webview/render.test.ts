@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { filterCallSites, renderDetail, renderGrid, renderRow, renderSizing, renderSummary, sortCallSites } from '../../../src/webview/render';
 import { esc, escAttr } from '../../../src/model/display';
-import { formatUsd } from '../../../src/model/display';
+import { formatUsd } from '../../../src/model/format';
 import { callSite, HOSTILE, scanResult } from './fixtures';
 
 /** No raw tag, attribute break or bidi control survives in the markup. */

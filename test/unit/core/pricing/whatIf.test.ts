@@ -30,6 +30,7 @@ describe('what-if pricing: the summary follows the what-if', function () {
     const out = applyWhatIf(scan, { callsPerMonth: { [first.id]: 5 } });
     assert.match(out.summary.volumeAssumption ?? '', new RegExp(`^${rest.length} of ${scan.callSites.length} call sites use the built-in default of 10,000 calls/month .*; 1 of ${scan.callSites.length} call sites use what-if volumes \\(not saved\\)$`));
     assert.equal(applyWhatIf(scan, {}).summary.volumeAssumption, scan.summary.volumeAssumption, 'no what-if: the scan\'s own words');
+    assert.equal(applyWhatIf(scan, { callsPerMonth: { [first.id]: -5 } }).summary.volumeAssumption, scan.summary.volumeAssumption, 'an invalid volume is ignored, and not counted as a what-if');
   });
 
   it('totals are the sum of the re-priced call sites', function () {

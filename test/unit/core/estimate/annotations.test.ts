@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseAnnotation, parseRate } from '../../src/core/estimate/annotations';
+import { parseAnnotation, parseRate } from '../../../../src/core/estimate/annotations';
 
 describe('annotations', () => {
   it('parses task and a daily volume into calls per month', () => {

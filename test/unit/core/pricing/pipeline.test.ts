@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { scanWorkspace } from '../../../src/scan/scan';
+import { scanWorkspace } from '../../../../src/scan/scan';
 
 describe('overrides reach the result', () => {
   let root: string;

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseUsageExport } from '../../../src/core/usage/usageExport';
-import { scanWorkspace } from '../../../src/scan/scan';
+import { parseUsageExport } from '../../../../src/core/usage/usageExport';
+import { scanWorkspace } from '../../../../src/scan/scan';
 
 const OPENAI_EXPORT = `start_time,end_time,project_id,num_model_requests,model,input_tokens,output_tokens,input_cached_tokens
 1732665600,1732752000,proj_1,1000,gpt-4o-2024-08-06,500000,50000,100000

@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { renderMarkdownPlan } from '../../../src/core/report/plan';
-import { scanWorkspace } from '../../../src/scan/scan';
-import type { ScanResult } from '../../../src/model/types';
+import { renderMarkdownPlan } from '../../../../src/core/report/plan';
+import { scanWorkspace } from '../../../../src/scan/scan';
+import type { ScanResult } from '../../../../src/model/types';
 
-const EXAMPLE = path.resolve(__dirname, '../../../examples/support-desk');
+const EXAMPLE = path.resolve(__dirname, '../../../../examples/support-desk');
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { findArchitecture, findGpu, loadCatalog } from '../../src/core/catalog/catalog';
-import { kvBytesPerToken, planDeployment, sizeModel, weightsTerm } from '../../src/core/pricing/sizing';
-import { PRECISIONS, type Precision } from '../../src/model/vocabulary';
+import { findArchitecture, findGpu, loadCatalog } from '../../../../src/core/catalog/catalog';
+import { kvBytesPerToken, planDeployment, sizeModel, weightsTerm } from '../../../../src/core/pricing/sizing';
+import { PRECISIONS, type Precision } from '../../../../src/model/vocabulary';
 
 const GIB = 1024 ** 3;
 const catalog = loadCatalog();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { adviseCall, adviseWorkspace, fixedCosts, type AdviceInput } from '../../src/core/pricing/advisor';
-import { loadCatalog } from '../../src/core/catalog/catalog';
-import { sizeQuery } from '../../src/core/pricing/sizing';
-import type { CallSite, TaskType } from '../../src/model/types';
+import { adviseCall, adviseWorkspace, fixedCosts, type AdviceInput } from '../../../../src/core/pricing/advisor';
+import { loadCatalog } from '../../../../src/core/catalog/catalog';
+import { sizeQuery } from '../../../../src/core/pricing/sizing';
+import type { CallSite, TaskType } from '../../../../src/model/types';
 
 const catalog = loadCatalog();
 const noFeatures = { streaming: false, tools: false, vision: false, structuredOutput: false };

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { canonicalKey, capabilitiesOf, findArchitecture, findGpu, findModel, isPastDeprecation, loadCatalog, nearestModels } from '../../src/core/catalog/catalog';
-import closedJson from '../../data/catalog/closed-api-prices.json';
-import openJson from '../../data/catalog/open-api-prices.json';
-import archJson from '../../data/catalog/model-architectures.json';
-import gpuJson from '../../data/catalog/gpus.json';
-import qualityJson from '../../data/catalog/quality.json';
-import selfHostJson from '../../data/catalog/self-host-costs.json';
+import { canonicalKey, capabilitiesOf, findArchitecture, findGpu, findModel, isPastDeprecation, loadCatalog, nearestModels } from '../../../../src/core/catalog/catalog';
+import closedJson from '../../../../data/catalog/closed-api-prices.json';
+import openJson from '../../../../data/catalog/open-api-prices.json';
+import archJson from '../../../../data/catalog/model-architectures.json';
+import gpuJson from '../../../../data/catalog/gpus.json';
+import qualityJson from '../../../../data/catalog/quality.json';
+import selfHostJson from '../../../../data/catalog/self-host-costs.json';
 
 describe('catalog', () => {
   const catalog = loadCatalog();

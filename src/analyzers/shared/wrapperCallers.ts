@@ -1,14 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { Node, SyntaxKind, ts, type CallExpression, type Project, type SourceFile } from 'ts-morph';
-import type { ModuleLoader } from '../analyzers/shared/modules';
-import { parseIntoProject } from '../analyzers/shared/parse';
-import { annotationComment, callSpan, enclosingFunctionName } from '../analyzers/shared/callsite';
-import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from '../analyzers/shared/resolve';
-import { resolveMessages, resolvePromptText } from '../analyzers/shared/prompt';
-import { readToolNames } from '../analyzers/shared/sdk';
-import type { DiscoveredFile } from './files';
-import { aliasMayName } from './importGraph';
-import type { DetectedCall, PromptHole, PromptMessage } from '../model/types';
+import type { ModuleLoader } from './modules';
+import { parseIntoProject } from './parse';
+import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
+import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { resolveMessages, resolvePromptText } from './prompt';
+import { readToolNames } from './sdk';
+import type { DetectedCall, PromptHole, PromptMessage } from '../../model/types';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
 const MAX_LEVELS = 3;
@@ -20,6 +18,13 @@ const MAX_CALLER_SITES = 1000;
 const MAX_CALLER_FILE_BYTES = 1024 * 1024;
 
 type FunctionLike = Node;
+
+/** A workspace file as the scan found it. */
+export interface WorkspaceFile {
+  absolutePath: string;
+  /** POSIX, relative to the scan root. */
+  relativePath: string;
+}
 
 /** An app helper around an LLM request: the function holding it, and the request as the analyzer saw it. */
 interface Helper {
@@ -47,17 +52,17 @@ export interface WrapperCallerContext {
  * the AI SDK's is a helper only where the name is imported from the app's module. Up to three
  * levels of helpers. Never throws for one file: an unreadable or unparsable file has no callers.
  */
-export async function findWrapperCallers(calls: readonly DetectedCall[], allFiles: readonly DiscoveredFile[], candidatesFor: (helperFiles: ReadonlySet<string>) => readonly DiscoveredFile[], context: WrapperCallerContext, signal?: AbortSignal): Promise<DetectedCall[]> {
+export async function findWrapperCallers(calls: readonly DetectedCall[], allFiles: readonly WorkspaceFile[], candidatesFor: (helperFiles: ReadonlySet<string>) => readonly WorkspaceFile[], context: WrapperCallerContext, signal?: AbortSignal): Promise<DetectedCall[]> {
   const byRelative = new Map(allFiles.map((file) => [file.relativePath, file]));
   const texts = new Map<string, string | null>();
-  const readText = async (file: DiscoveredFile): Promise<string | null> => {
+  const readText = async (file: WorkspaceFile): Promise<string | null> => {
     if (!texts.has(file.absolutePath)) {
       const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => null);
       texts.set(file.absolutePath, text !== null && text.length <= MAX_CALLER_FILE_BYTES ? text : null);
     }
     return texts.get(file.absolutePath)!;
   };
-  const sourceFileOf = async (file: DiscoveredFile): Promise<SourceFile | undefined> => {
+  const sourceFileOf = async (file: WorkspaceFile): Promise<SourceFile | undefined> => {
     const existing = context.project.getSourceFile(file.absolutePath);
     if (existing) return existing;
     const text = await readText(file);
@@ -437,6 +442,18 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
 function isDefaultOf(value: Node): boolean {
   const parent = value.getParent();
   return !!parent && (Node.isParameterDeclaration(parent) || Node.isBindingElement(parent)) && parent.getInitializer() === value;
+}
+
+/**
+ * Whether an aliased specifier can name a workspace file: its path after the alias is a tail of
+ * the file's path (without extension, or its folder for an index file). Aliases are not resolved
+ * from tsconfig, so this is a match on the path, not a resolution.
+ */
+export function aliasMayName(specifier: string, relativePath: string): boolean {
+  const tail = specifier.slice(specifier.indexOf('/') + 1).replace(/\.(?:m|c)?[jt]sx?$/, '');
+  if (!tail) return false;
+  const withoutExtension = relativePath.replace(/\.(?:m|c)?[jt]sx?$/, '');
+  return [withoutExtension, withoutExtension.replace(/\/index$/, '')].some((candidate) => `/${candidate}`.endsWith(`/${tail}`));
 }
 
 function shorten(text: string): string {

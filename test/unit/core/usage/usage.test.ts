@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { BUILTIN_CALLS_PER_MONTH } from '../../src/model/vocabulary';
-import { matchesGlob, parseUsageFile, resolveUsageSettings, resolveVolume, updateUsageFile } from '../../src/core/usage/usage';
+import { BUILTIN_CALLS_PER_MONTH } from '../../../../src/model/vocabulary';
+import { matchesGlob, parseUsageFile, resolveUsageSettings, resolveVolume, updateUsageFile } from '../../../../src/core/usage/usage';
 
 const SAMPLE = `# volumes for the support desk
 version: 1

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { formatCount, formatPercent, formatUsd } from '../../../src/model/format';
+import { neutralizeUnsafeChars, stripUnsafeChars } from '../../../src/model/display';
+import { mdCode, mdText } from '../../../src/core/report/markdown';
+
+describe('model: the one number format', function () {
+  const cases: Array<[number | null | undefined, string]> = [
+    [null, '$?'],
+    [undefined, '$?'],
+    [Number.NaN, '$?'],
+    [Number.POSITIVE_INFINITY, '$?'],
+    [0, '$0.00'],
+    [0.004, '<$0.01'],
+    [0.005, '$0.01'],
+    [0.02, '$0.02'],
+    [23.825, '$23.83'],
+    [2.655, '$2.66'],
+    [99.994, '$99.99'],
+    [99.996, '$100'],
+    [100, '$100'],
+    [284.5, '$285'],
+    [31250, '$31,250'],
+    [-12.4, '-$12.40'],
+    [-0.001, '-<$0.01'],
+    [-1234.4, '-$1,234'],
+  ];
+  for (const [value, expected] of cases) {
+    it(`formatUsd(${value}) = ${expected}`, function () {
+      assert.equal(formatUsd(value), expected);
+    });
+  }
+
+  it('whole dollars at any size, for estimates to the dollar', function () {
+    assert.equal(formatUsd(45.4, 'whole'), '$45');
+    assert.equal(formatUsd(20000 / 1000, 'whole'), '$20');
+    assert.equal(formatUsd(-5.6, 'whole'), '-$6');
+    assert.equal(formatUsd(0.003, 'whole'), '$0');
+    assert.equal(formatUsd(-0.3, 'whole'), '$0');
+    assert.equal(formatUsd(null, 'whole'), '$?');
+  });
+
+  it('counts and shares', function () {
+    assert.equal(formatCount(1234567.4), '1,234,567');
+    assert.equal(formatCount(-0.4), '0');
+    assert.equal(formatCount(-1500), '-1,500');
+    assert.equal(formatCount(undefined), '?');
+    assert.equal(formatPercent(0.804), '80%');
+    assert.equal(formatPercent(null), '?');
+  });
+});
+
+describe('model: one set of unsafe characters', function () {
+  const hostile = 'a\u202eb\u200bc\u2066d\u0085e\ufefff\u0007g';
+  it('the panel and hover show them, the Markdown plan drops them: the same characters', function () {
+    assert.equal(neutralizeUnsafeChars(hostile), 'a<U+202E>b<U+200B>c<U+2066>d<U+0085>e<U+FEFF>f<U+0007>g');
+    assert.equal(stripUnsafeChars(hostile), 'abcdefg');
+    assert.equal(mdText(hostile), 'abcdefg');
+    assert.equal(mdCode(hostile), '`abcdefg`');
+  });
+});
