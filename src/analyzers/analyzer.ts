@@ -1,6 +1,7 @@
 import type { SourceFile } from 'ts-morph';
 import type { DetectedCall } from '../model/types';
 import type { ModuleLoader } from './shared/modules';
+import type { WorkspaceSettings } from './shared/settings';
 
 /** What an analyzer gets for one source file. */
 export interface AnalyzerContext {
@@ -9,6 +10,11 @@ export interface AnalyzerContext {
   file: string;
   /** Loads other workspace modules on demand, to follow imported clients and constants. */
   modules: ModuleLoader;
+  /**
+   * Model and provider settings from the workspace's example env files, docker-compose and config files,
+   * already filtered to values that look like model ids or provider URLs (the same object as `modules.settings`).
+   */
+  settings?: WorkspaceSettings;
 }
 
 /**

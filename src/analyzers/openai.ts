@@ -3,9 +3,8 @@ import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
-import { providerFromBaseUrl } from './shared/providers';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
@@ -96,7 +95,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const modelNode = getObjectProperty(params, 'model');
   const azureDeployment = origin?.options ? getObjectProperty(resolveObjectLiteral(origin.options, context.modules), 'deployment') : undefined;
   const model = modelNode ?? azureDeployment;
-  const resolvedModel = model ? resolveString(model, context.modules) : { value: null, source: 'dynamic' as const, raw: '', evidence: ['no model given'] };
+  const resolvedModel = readModel(model, context.modules);
   evidence.push(...resolvedModel.evidence);
 
   const { messages, hasImage } = readPrompt(match.method.path, params, context);
@@ -114,7 +113,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     sdk: 'openai',
     method: match.method.path,
     endpoint: match.method.endpoint,
-    model: { id: resolvedModel.value, raw: resolvedModel.raw || (model?.getText() ?? ''), source: resolvedModel.source },
+    model: resolvedModel.ref,
     messages,
     maxOutputTokens: resolveNumber(getObjectProperty(params, 'max_completion_tokens') ?? getObjectProperty(params, 'max_tokens') ?? getObjectProperty(params, 'max_output_tokens'), context.modules),
     features: {
@@ -132,17 +131,10 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
 function providerOf(origin: ClientOrigin | undefined, context: AnalyzerContext, evidence: string[]): string {
   if (!origin) return 'openai';
-  const options = resolveObjectLiteral(origin.options, context.modules);
-  const baseUrlNode = getObjectProperty(options, 'baseURL') ?? getObjectProperty(options, 'baseUrl') ?? getObjectProperty(options, 'endpoint');
-  if (baseUrlNode) {
-    const baseUrl = resolveString(baseUrlNode, context.modules);
-    const fromUrl = baseUrl.value ? providerFromBaseUrl(baseUrl.value) : providerFromBaseUrl(baseUrlNode.getText());
-    if (fromUrl) {
-      evidence.push(`baseURL ${baseUrl.value ?? baseUrlNode.getText()} → provider ${fromUrl}`);
-      return fromUrl;
-    }
-    evidence.push(`baseURL ${baseUrlNode.getText()} not recognised; assuming OpenAI pricing`);
-  }
+  // baseURL written, from a constant, or from an env variable read against the example env files.
+  const fromUrl = providerFromOptions(origin.options, context.modules, evidence, ['baseURL', 'baseUrl', 'endpoint']);
+  if (fromUrl) return fromUrl;
+  if (evidence.some((line) => line.endsWith('not recognised'))) evidence.push('assuming OpenAI pricing');
   return origin.className === 'AzureOpenAI' ? 'azure-openai' : 'openai';
 }
 

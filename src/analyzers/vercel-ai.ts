@@ -1,9 +1,10 @@
 import { Node, type CallExpression, type SourceFile } from 'ts-morph';
-import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
+import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { enterCall, likelyBranches, modelCandidates, valueExpressions } from './shared/modelValue';
 import { calleeBinding, eachCall, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
@@ -139,6 +140,22 @@ interface ResolvedModel {
 function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: string[], depth = 0): ResolvedModel {
   const unknown: ResolvedModel = { provider: 'unknown', ref: { id: null, raw: modelNode.getText(), source: 'dynamic' } };
   if (depth > MAX_MODEL_DEPTH) return unknown;
+  // `let current = model` (reassigned on retry), a parameter or option with a default: every value it can hold.
+  const values = valueExpressions(modelNode, context.modules);
+  if (values.length > 0) {
+    const merged = mergeBranches(values, context, evidence, depth);
+    if (merged) return merged;
+  }
+  // `getModel('gpt-4o', 'openai')`: the workspace function's returns, with this call's arguments bound.
+  const entered = enterCall(followConstants(modelNode, context), context.modules);
+  if (entered && entered.returns.length > 0) {
+    try {
+      const resolved = mergeBranches(entered.returns, context, evidence, depth);
+      if (resolved) return resolved;
+    } finally {
+      entered.release();
+    }
+  }
   const traced = traceValue(modelNode, context.modules);
   const viaOtherNode = traced !== unwrapExpression(modelNode);
   if (Node.isStringLiteral(traced) || Node.isNoSubstitutionTemplateLiteral(traced) || Node.isBinaryExpression(traced)) {
@@ -149,15 +166,11 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
     return { provider: model.ref.id.includes('/') ? 'vercel-gateway' : 'unknown', ref: model.ref };
   }
   if (Node.isConditionalExpression(traced)) {
-    // `flag ? anthropic('…') : openai('…')`: report the first branch that resolves, and say there is a choice.
-    for (const branch of [traced.getWhenTrue(), traced.getWhenFalse()]) {
-      const resolved = resolveModel(branch, context, evidence, depth + 1);
-      if (resolved.ref.id !== null) {
-        evidence.push(`model chosen at run time by \`${traced.getCondition().getText().slice(0, 40)}\`; the first resolvable branch is reported`);
-        return resolved;
-      }
-    }
-    return unknown;
+    // `flag ? anthropic('…') : openai('…')`: the likely branch that resolves is reported, every branch is a candidate.
+    const resolved = mergeBranches(likelyBranches(traced, context.modules), context, evidence, depth);
+    if (!resolved) return unknown;
+    evidence.push(`model chosen at run time by \`${traced.getCondition().getText().slice(0, 40)}\`; the likely branch is reported first`);
+    return resolved;
   }
   if (!Node.isCallExpression(traced)) {
     evidence.push(`model \`${modelNode.getText().slice(0, 60)}\` not statically known`);
@@ -175,6 +188,12 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
 
   const idArgument = traced.getArguments()[0];
   const id = idArgument ? readModel(idArgument, context.modules) : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: ['no model id given'] };
+
+  // myProvider.languageModel('chat-model') on a customProvider / createProviderRegistry of this workspace.
+  if (Node.isPropertyAccessExpression(callee) && /^(languageModel|textEmbeddingModel|embeddingModel|imageModel)$/.test(callee.getName())) {
+    const fromRegistry = registryModel(callee.getExpression(), callee.getName(), idArgument, id.ref.id, context, evidence, depth);
+    if (fromRegistry) return fromRegistry;
+  }
 
   // registry.languageModel('openai:gpt-4o') / textEmbeddingModel('openai:text-embedding-3-small').
   if (Node.isPropertyAccessExpression(callee) && /^(languageModel|textEmbeddingModel|embeddingModel|imageModel)$/.test(callee.getName()) && id.ref.id?.includes(':')) {
@@ -213,6 +232,80 @@ function customProviderEntry(providerNode: Node, method: string, alias: string, 
   return getObjectProperty(resolveObjectLiteral(models, context.modules), alias, context.modules);
 }
 
+/** Several expressions the model can be (ternary branches, a function's returns): the first that resolves, with every one as a candidate. */
+function mergeBranches(branches: Node[], context: AnalyzerContext, evidence: string[], depth: number): ResolvedModel | undefined {
+  const resolvedBranches = branches.map((branch) => ({ branch, resolved: resolveModel(branch, context, evidence, depth + 1) }));
+  const first = resolvedBranches.find((entry) => entry.resolved.ref.id !== null);
+  if (!first) return undefined;
+  const candidates: ModelCandidate[] = [];
+  for (const { branch, resolved } of resolvedBranches) {
+    for (const candidate of resolved.ref.candidates ?? (resolved.ref.id !== null ? [{ id: resolved.ref.id, source: resolved.ref.source, where: context.modules.where(branch.getSourceFile(), branch.getStartLineNumber()) }] : [])) {
+      if (!candidates.some((known) => known.id === candidate.id)) candidates.push(candidate);
+    }
+  }
+  return { provider: first.resolved.provider, ref: candidates.length > 1 ? { ...first.resolved.ref, candidates } : first.resolved.ref };
+}
+
+/** An identifier's constant initializer, followed (`const model = getModel('x')` → the call). */
+function followConstants(node: Node, context: AnalyzerContext): Node {
+  let current = unwrapExpression(node);
+  for (let step = 0; step < MAX_MODEL_DEPTH && Node.isIdentifier(current); step++) {
+    const declaration = findDeclaration(current, context.modules);
+    if (!declaration || !Node.isVariableDeclaration(declaration)) break;
+    const initializer = declaration.getInitializer();
+    if (!initializer) break;
+    current = unwrapExpression(initializer);
+  }
+  return current;
+}
+
+/** The map of a `customProvider({ ... })` option each registry method reads. */
+const REGISTRY_MAPS: Readonly<Record<string, string>> = { languageModel: 'languageModels', textEmbeddingModel: 'textEmbeddingModels', embeddingModel: 'embeddingModels', imageModel: 'imageModels' };
+
+/**
+ * A model taken from the workspace's own provider: `customProvider({ languageModels: { 'chat-model':
+ * openai('gpt-4o') } })` looked up by key, or `createProviderRegistry({ custom: myProvider, openai })`
+ * by `custom:key` / `openai:gpt-4o`. A key known only at run time gives every entry as a candidate.
+ */
+function registryModel(owner: Node, method: string, idNode: Node | undefined, id: string | null, context: AnalyzerContext, evidence: string[], depth: number): ResolvedModel | undefined {
+  if (depth > MAX_MODEL_DEPTH) return undefined;
+  const made = traceValue(owner, context.modules);
+  if (!Node.isCallExpression(made)) return undefined;
+  const creator = calleeBinding(unwrapExpression(made.getExpression()), context.modules);
+  if (!creator || !AI_PACKAGES.has(creator.packageName)) return undefined;
+  const options = resolveObjectLiteral(made.getArguments()[0], context.modules);
+  if (/customProvider/.test(creator.importedName)) {
+    const models = resolveObjectLiteral(getObjectProperty(options, REGISTRY_MAPS[method] ?? 'languageModels', context.modules), context.modules);
+    if (!models || !Node.isObjectLiteralExpression(models)) return undefined;
+    if (id !== null) {
+      const entry = getObjectProperty(models, id, context.modules);
+      if (!entry) return undefined;
+      evidence.push(`"${id}" of customProvider (${made.getSourceFile().getBaseName()}:${made.getStartLineNumber()})`);
+      return resolveModel(entry, context, evidence, depth + 1);
+    }
+    // The key is picked at run time (a chat's selected model): every entry is a candidate, the first first.
+    const entries = models.getProperties().filter(Node.isPropertyAssignment).map((property) => ({ property, resolved: resolveModel(property.getInitializerOrThrow(), context, [], depth + 1) }));
+    const known = entries.filter((entry) => entry.resolved.ref.id !== null);
+    if (known.length === 0) return undefined;
+    evidence.push(`model key \`${idNode?.getText().slice(0, 40) ?? '?'}\` chosen at run time among customProvider's ${known.map((entry) => entry.property.getName()).join(', ')}`);
+    const candidates: ModelCandidate[] = known.map((entry) => ({ id: entry.resolved.ref.id!, source: 'app-list' as const, where: context.modules.where(entry.property.getSourceFile(), entry.property.getStartLineNumber()) }));
+    return { provider: known[0].resolved.provider, ref: { id: candidates[0].id, raw: idNode?.getText() ?? '', source: 'app-list', candidates: candidates.length > 1 ? candidates : undefined } };
+  }
+  if (/createProviderRegistry/.test(creator.importedName) && id?.includes(':')) {
+    const separator = id.indexOf(':');
+    const providerKey = id.slice(0, separator);
+    const inner = getObjectProperty(options, providerKey, context.modules);
+    if (!inner) return undefined;
+    const nested = registryModel(inner, method, undefined, id.slice(separator + 1), context, evidence, depth + 1);
+    if (nested) return nested;
+    const provider = providerOfFactory(inner, context, evidence, depth + 1);
+    if (!provider) return undefined;
+    evidence.push(`provider registry id "${id}"`);
+    return { provider, ref: { id: id.slice(separator + 1), raw: id, source: 'literal' } };
+  }
+  return undefined;
+}
+
 /** The provider an `@ai-sdk/*` factory serves: `openai`, or a `createOpenAI({ baseURL })` instance. */
 function providerOfFactory(factory: Node, context: AnalyzerContext, evidence: string[], depth: number): string | undefined {
   if (depth > MAX_MODEL_DEPTH) return undefined;
@@ -220,6 +313,17 @@ function providerOfFactory(factory: Node, context: AnalyzerContext, evidence: st
   if (direct && direct.packageName in PROVIDER_BY_PACKAGE) {
     evidence.push(`model built by ${direct.importedName === 'default' || direct.importedName === '*' ? factory.getText() : direct.importedName} from '${direct.packageName}'`);
     return PROVIDER_BY_PACKAGE[direct.packageName];
+  }
+  // `providerList[provider]`: the map's entry for the likely key (a bound argument, a default, a literal).
+  const access = unwrapExpression(factory);
+  if (Node.isElementAccessExpression(access) && access.getArgumentExpression()) {
+    const map = resolveObjectLiteral(access.getExpression(), context.modules);
+    const key = modelCandidates(access.getArgumentExpression()!, context.modules).candidates[0]?.id;
+    const entry = map && key !== undefined ? getObjectProperty(map, key, context.modules) : undefined;
+    if (entry) {
+      evidence.push(`provider \`${access.getText().slice(0, 40)}\` is the "${key}" entry`);
+      return providerOfFactory(entry, context, evidence, depth + 1);
+    }
   }
   const traced = traceValue(factory, context.modules);
   const typed = parameterTypeBinding(traced, context.modules);

@@ -36,7 +36,21 @@ export const TASK_TYPES = [
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'config' | 'dynamic';
+/**
+ * Where a model id came from. `env-default`: an environment variable's fallback in code or its value in an
+ * example env file; `config`: a config file or settings default the app reads; `default-param`: a
+ * parameter's default value; `app-list`: one of the models the app offers (a constants array, an enum, a
+ * map by use case); `user-choice`: picked at run time by the end user (request body, settings screen, a
+ * database row), so the id is null unless the app's own list gives candidates.
+ */
+export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'config' | 'default-param' | 'app-list' | 'user-choice' | 'dynamic';
+
+/** One model the code can send, and where it is written (`file:line`, relative to the scan root). */
+export interface ModelCandidate {
+  id: string;
+  source: ModelSource;
+  where: string;
+}
 
 export type Tier = 'closed-api' | 'open-api' | 'self-hosted';
 
@@ -60,6 +74,12 @@ export interface ModelRef {
   /** The text as written at the call (or the expression that yields it). */
   raw: string;
   source: ModelSource;
+  /**
+   * When the code picks among several models (a ternary, a map by use case, the app's offered list, an
+   * env default and its example value): every candidate, the default or most likely first. `id` is the
+   * first one's. Absent when there is a single model.
+   */
+  candidates?: ModelCandidate[];
 }
 
 export interface CallFeatures {
@@ -261,6 +281,16 @@ export interface Recommendation {
   monthlyUsd: number;
   savingsUsd: number;
   why: string;
+  /**
+   * What the team should do: `change` (clears the savings threshold), `migrate` (the current model is
+   * retired or past its deprecation date: move whatever the price), `keep` (already the best, or the
+   * best change is below the threshold). Absent on older results: read as change when savings > 0.
+   */
+  action?: 'change' | 'migrate' | 'keep';
+  /** The option (by label) the recommendation points at, when its label differs from `label`. */
+  optionLabel?: string;
+  /** Retirement or deprecation date of the current model (YYYY-MM-DD), when one applies. */
+  deadline?: string;
 }
 
 export interface MemoryTerm {
@@ -364,11 +394,25 @@ export interface BreakEven {
   /** The same where GPU cost is proportional to volume (fixed ÷ (1 − r)): the limit at large scale. */
   atScaleMonthlyApiSpendUsd?: number | null;
   gpuUsdPerApiUsd: number | null;
+  /**
+   * The same break-even against the open-model API the calls could use instead (cheapest provider of
+   * the reference model): monthly open-API spend at which self-hosting costs the same; null when GPUs
+   * cost more than that API even at scale.
+   */
+  openApiMonthlySpendUsd?: number | null;
+  /** GPU dollars per dollar of open-model API spend at scale (r against the open-model API). */
+  gpuUsdPerOpenApiUsd?: number | null;
   derivation: string;
 }
 
-/** Where the workspace's spend sits on the seed's hosting stages. */
+/**
+ * Where the workspace stands, decided by one rule from its own numbers: self-host when the best pool
+ * saves money against the cheapest viable APIs, otherwise open-model APIs where a recommended change
+ * moves calls there, otherwise keep closed APIs. The seed's spend thresholds are context only.
+ */
 export interface SpendStage {
+  /** The decision the label states; the same one the pool's `recommended` carries. */
+  decision?: 'self-host' | 'open-model-apis' | 'closed-apis';
   label: string;
   derivation: string;
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { Project, ts } from 'ts-morph';
-import { analyzers, ModuleLoader, parseIntoProject, type Analyzer } from '../analyzers';
+import { analyzers, ModuleLoader, parseIntoProject, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import type { DiscoveredFile } from './files';
 import { aliasImportsOf, reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
@@ -26,7 +26,7 @@ export interface FileAnalysis {
 }
 
 /** One parse context for a scan: analyzers share it so followed modules are parsed once. */
-export function createAnalysisProject(root: string): { project: Project; modules: ModuleLoader } {
+export function createAnalysisProject(root: string, settings?: WorkspaceSettings): { project: Project; modules: ModuleLoader } {
   const project = new Project({
     useInMemoryFileSystem: false,
     skipAddingFilesFromTsConfig: true,
@@ -34,7 +34,7 @@ export function createAnalysisProject(root: string): { project: Project; modules
     skipLoadingLibFiles: true,
     compilerOptions: { allowJs: true, noLib: true, jsx: ts.JsxEmit.Preserve },
   });
-  return { project, modules: new ModuleLoader(project, root) };
+  return { project, modules: new ModuleLoader(project, root, settings) };
 }
 
 /**
@@ -80,7 +80,7 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
     }
     for (const analyzer of selected) {
       try {
-        for (const call of analyzer.analyze({ sourceFile, file: file.relativePath, modules: context.modules })) {
+        for (const call of analyzer.analyze({ sourceFile, file: file.relativePath, modules: context.modules, settings: context.modules.settings })) {
           calls.push(call);
         }
       } catch (error) {
@@ -92,6 +92,7 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
   } catch (error) {
     diagnostics.push({ file: file.relativePath, message: `could not analyze: ${describeError(error)}`, severity: 'error' });
   }
+  diagnostics.push(...context.modules.takeProblems());
   const dependencies = context.modules.stopTracking().filter((dependency) => dependency !== file.absolutePath);
   return { calls, diagnostics, parsed: true, dependencies };
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
+import { loadWorkspaceSettings } from './settingsFiles';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
@@ -107,7 +108,10 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
   diagnostics.push(...discovered.diagnostics);
 
-  const context = createAnalysisProject(absoluteRoot);
+  // Model and provider settings (example env files, docker-compose, config files), read once per scan and filtered at read time.
+  const workspaceSettings = await loadWorkspaceSettings(absoluteRoot, options.signal);
+  diagnostics.push(...workspaceSettings.diagnostics);
+  const context = createAnalysisProject(absoluteRoot, workspaceSettings.settings);
   const detected: DetectedCall[] = [];
   let parsed = 0;
   let reused = 0;
@@ -174,7 +178,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     });
     usageExport = parseUsageExport(text);
   }
-  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
+  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !options.advisorOptions?.today ? { ...options.advisorOptions, today: options.now().toISOString().slice(0, 10) } : options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
   await countTokensAhead(detected);
   const enriched = enrichCalls(detected, enrichOptions);
   diagnostics.push(...enriched.diagnostics);

@@ -1,7 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Project, SourceFile } from 'ts-morph';
+import { ts, type Project, type SourceFile } from 'ts-morph';
+import type { Diagnostic } from '../../model/types';
 import { parseIntoProject } from './parse';
+import { EMPTY_SETTINGS, MAX_SETTINGS_FILE_BYTES, parseConfigFile, type SettingValue, type WorkspaceSettings } from './settings';
+
+/**
+ * A JSON module is loaded as a TypeScript module under this suffix (`config.json` → `config.json.settings.ts`)
+ * whose default export holds only the values that look like model ids or provider URLs, each on its line.
+ */
+const JSON_MODULE_SUFFIX = '.settings.ts';
 
 const RESOLVABLE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
 
@@ -19,7 +27,51 @@ const MAX_PROMPT_FILE_BYTES = 256 * 1024;
 export class ModuleLoader {
   private tracked: Set<string> | undefined;
 
-  constructor(private readonly project: Project, private readonly root: string) {}
+  /** Problems met while following modules (a config file that does not parse), drained by the scan per file. */
+  private readonly problems: Diagnostic[] = [];
+
+  constructor(private readonly project: Project, private readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
+
+  /** `file:line` of a node's file relative to the scan root, for model candidates and evidence. */
+  where(sourceFile: SourceFile, line: number): string {
+    return `${this.relativePath(sourceFile.getFilePath())}:${line}`;
+  }
+
+  /** A workspace path relative to the scan root, POSIX; a loaded JSON module is named by its real file. */
+  relativePath(absolutePath: string): string {
+    const real = absolutePath.endsWith(JSON_MODULE_SUFFIX) ? absolutePath.slice(0, -JSON_MODULE_SUFFIX.length) : absolutePath;
+    return path.relative(this.root, real).split(path.sep).join('/');
+  }
+
+  /** An env variable's first kept value from the workspace's example env files (records the file as a dependency). */
+  envSetting(name: string): SettingValue | undefined {
+    const value = this.settings.env.get(name)?.[0];
+    if (value) this.tracked?.add(path.join(this.root, value.file));
+    return value;
+  }
+
+  /**
+   * A key of a config file the app reads at run time (`JSON.parse(readFileSync('config.json'))`), by the
+   * file name the code writes and the dotted key; records the file as a dependency.
+   */
+  configSetting(fileName: string, key: string): SettingValue | undefined {
+    const name = fileName.replace(/^\.?\//, '').replace(/\\/g, '/');
+    const baseName = name.slice(name.lastIndexOf('/') + 1);
+    const files = [...this.settings.configs.keys()].filter((file) => file === name || file.endsWith(`/${name}`) || file.slice(file.lastIndexOf('/') + 1) === baseName);
+    for (const file of files.sort((a, b) => a.split('/').length - b.split('/').length)) {
+      const value = this.settings.configs.get(file)?.get(key);
+      if (value) {
+        this.tracked?.add(path.join(this.root, file));
+        return value;
+      }
+    }
+    return undefined;
+  }
+
+  /** Diagnostics collected since the last call. */
+  takeProblems(): Diagnostic[] {
+    return this.problems.splice(0);
+  }
 
   /** Starts recording which modules get followed, so a cached result can be invalidated when one changes. */
   startTracking(): void {
@@ -35,8 +87,8 @@ export class ModuleLoader {
 
   /** The source file a relative module specifier points at, or undefined for packages and misses. */
   resolve(fromFile: SourceFile, specifier: string): SourceFile | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const base = path.resolve(path.dirname(fromFile.getFilePath()), specifier);
+    const base = specifier.startsWith('.') ? path.resolve(path.dirname(fromFile.getFilePath()), specifier) : this.aliasBase(fromFile.getFilePath(), specifier);
+    if (base === undefined) return undefined;
     // Analyzers ask for the same module many times per file (every constant, every client): probe the disk once per scan.
     const known = this.resolved.get(base);
     if (known !== undefined) {
@@ -73,6 +125,7 @@ export class ModuleLoader {
   private readonly resolved = new Map<string, string | null>();
 
   private resolveUncached(base: string): SourceFile | undefined {
+    if (/\.json$/i.test(base)) return this.loadJsonModule(base);
     const withoutJsExtension = base.replace(/\.(m|c)?js$/, '');
     for (const candidateBase of withoutJsExtension === base ? [base] : [withoutJsExtension, base]) {
       for (const extension of RESOLVABLE_EXTENSIONS) {
@@ -95,4 +148,126 @@ export class ModuleLoader {
     }
     return undefined;
   }
+
+  /**
+   * A config JSON imported as a module (`import config from './config.json'`): only values that look like
+   * model ids or provider URLs are kept (everything else, secrets included, is dropped here); a file
+   * that does not parse, is too large or lies outside the workspace gives a diagnostic, never a throw.
+   */
+  private loadJsonModule(file: string): SourceFile | undefined {
+    const relative = this.relativePath(file);
+    try {
+      const real = fs.realpathSync(file);
+      if (!real.startsWith(this.root + path.sep)) throw new Error('links outside the workspace; not read');
+      const stat = fs.statSync(real);
+      if (!stat.isFile()) return undefined;
+      if (stat.size > MAX_SETTINGS_FILE_BYTES) throw new Error(`larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KB; not read`);
+      const bytes = fs.readFileSync(real);
+      if (bytes.includes(0)) throw new Error('binary content; not read');
+      const kept = parseConfigFile(bytes.toString('utf8'), relative);
+      this.tracked?.add(file);
+      return parseIntoProject(this.project, file + JSON_MODULE_SUFFIX, settingsModuleText(kept));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      this.problems.push({ file: relative, message: `config file skipped: ${(error as Error).message}`, severity: 'warning' });
+      return undefined;
+    }
+  }
+
+  /** tsconfig/jsconfig `paths` of the nearest config above a file, read once per folder. */
+  private readonly pathsByFolder = new Map<string, Array<{ prefix: string; suffix: string; targets: string[] }> | null>();
+
+  /**
+   * The absolute base a path alias (`@/lib/constants`, `~/utils/model`) stands for, from the `paths`
+   * (and `baseUrl`) of the nearest tsconfig.json or jsconfig.json; undefined for packages.
+   */
+  private aliasBase(fromFile: string, specifier: string): string | undefined {
+    const aliases = this.pathsFor(path.dirname(fromFile));
+    for (const alias of aliases ?? []) {
+      if (!specifier.startsWith(alias.prefix) || !specifier.endsWith(alias.suffix) || specifier.length < alias.prefix.length + alias.suffix.length) continue;
+      const middle = specifier.slice(alias.prefix.length, specifier.length - alias.suffix.length);
+      for (const target of alias.targets) {
+        const candidate = target.replace('*', middle);
+        if (this.resolveUncached(candidate)) return candidate;
+      }
+    }
+    return undefined;
+  }
+
+  private pathsFor(folder: string): Array<{ prefix: string; suffix: string; targets: string[] }> | null {
+    const known = this.pathsByFolder.get(folder);
+    if (known !== undefined) return known;
+    let found: Array<{ prefix: string; suffix: string; targets: string[] }> | null = null;
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const config = path.join(folder, name);
+      if (!fs.existsSync(config)) continue;
+      found = readPaths(config, this.root) ?? [];
+      break;
+    }
+    const parent = path.dirname(folder);
+    if (found === null && folder.startsWith(this.root) && folder !== this.root && parent !== folder) found = this.pathsFor(parent);
+    this.pathsByFolder.set(folder, found);
+    return found;
+  }
+}
+
+/** `compilerOptions.paths` of a tsconfig (following one relative `extends`), as absolute target patterns. */
+function readPaths(configFile: string, root: string, depth = 0): Array<{ prefix: string; suffix: string; targets: string[] }> | undefined {
+  if (depth > 3) return undefined;
+  try {
+    const stat = fs.statSync(configFile);
+    if (stat.size > MAX_SETTINGS_FILE_BYTES) return undefined;
+    const parsed = ts.parseConfigFileTextToJson(configFile, fs.readFileSync(configFile, 'utf8'));
+    const config = parsed.config as { extends?: unknown; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
+    const folder = path.dirname(configFile);
+    const options = config?.compilerOptions;
+    if (!options?.paths) {
+      const parent = typeof config?.extends === 'string' && config.extends.startsWith('.') ? path.resolve(folder, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`) : undefined;
+      return parent && parent.startsWith(root) ? readPaths(parent, root, depth + 1) : undefined;
+    }
+    const base = path.resolve(folder, options.baseUrl ?? '.');
+    return Object.entries(options.paths).map(([pattern, targets]) => {
+      const star = pattern.indexOf('*');
+      return { prefix: star >= 0 ? pattern.slice(0, star) : pattern, suffix: star >= 0 ? pattern.slice(star + 1) : '', targets: (Array.isArray(targets) ? targets : []).map((target) => path.resolve(base, target)) };
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * TypeScript text whose default export is the kept config values as nested objects, each leaf on the
+ * line it has in the real file (so `where` points there).
+ */
+function settingsModuleText(kept: Map<string, SettingValue>): string {
+  interface Tree { [key: string]: Tree | SettingValue }
+  const tree: Tree = {};
+  for (const [key, value] of kept) {
+    const parts = key.split('.');
+    let node = tree;
+    for (const part of parts.slice(0, -1)) node = (node[part] && !('value' in node[part]) ? node[part] : (node[part] = {})) as Tree;
+    node[parts[parts.length - 1]] = value;
+  }
+  let text = 'export default ';
+  let line = 1;
+  const emit = (node: Tree): void => {
+    text += '{';
+    for (const [key, child] of Object.entries(node)) {
+      if ('value' in child && typeof child.value === 'string') {
+        const leaf = child as SettingValue;
+        while (line < leaf.line) {
+          text += '\n';
+          line++;
+        }
+        text += `${JSON.stringify(key)}: ${JSON.stringify(leaf.value)}, `;
+      } else {
+        text += `${JSON.stringify(key)}: `;
+        emit(child as Tree);
+        text += ', ';
+      }
+    }
+    text += '}';
+  };
+  emit(tree);
+  return `${text};\n`;
 }

@@ -47,6 +47,11 @@ function findDeclarationInScope(scope: Node, name: string, usage: Node): Node | 
   if (Node.isFunctionLikeDeclaration(scope) || Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) {
     for (const parameter of scope.getParameters()) {
       if (parameter.getName() === name) return parameter;
+      // `function f({ model = 'gpt-4o' })`: the binding inside the parameter's pattern.
+      const pattern = parameter.getNameNode();
+      if (Node.isObjectBindingPattern(pattern)) {
+        for (const element of pattern.getElements()) if (element.getName() === name) return element;
+      }
     }
   }
   const statements = Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope) ? scope.getStatements() : [];
@@ -115,7 +120,8 @@ export function sdkPackageOf(specifier: string): string {
 function followImport(importNode: Node, modules: ModuleLoader, depth: number): Node | undefined {
   const specifier = importSpecifierOf(importNode);
   // `import * as llm from './llm'` names the whole module: members are looked up by `namespaceMember`.
-  if (!specifier || !specifier.startsWith('.') || depth >= MAX_RESOLUTION_DEPTH || Node.isNamespaceImport(importNode)) return importNode;
+  // Relative specifiers and tsconfig path aliases (`@/lib/llm`) name workspace modules; `resolve` says which.
+  if (!specifier || depth >= MAX_RESOLUTION_DEPTH || Node.isNamespaceImport(importNode)) return importNode;
   const target = modules.resolve(importNode.getSourceFile(), specifier);
   if (!target) return importNode;
   const exportedName = Node.isImportSpecifier(importNode) ? importNode.getName() : 'default';
@@ -221,17 +227,17 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
       }
       for (const specifier of statement.getNamedExports()) {
         if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) !== exportedName) continue;
-        if (moduleSpecifier && !moduleSpecifier.startsWith('.')) return specifier;
         if (moduleSpecifier) {
           const target = modules.resolve(sourceFile, moduleSpecifier);
-          return target ? findExport(target, specifier.getName(), modules, depth + 1, seen) : undefined;
+          if (!target) return moduleSpecifier.startsWith('.') ? undefined : specifier;
+          return findExport(target, specifier.getName(), modules, depth + 1, seen);
         }
         const local = findDeclarationInScope(sourceFile, specifier.getName(), specifier);
         // `import { client } from './client'; export { client }`: the barrel passes on what it imported.
         if (local && (Node.isImportSpecifier(local) || Node.isImportClause(local))) return followImport(local, modules, depth + 1);
         return local;
       }
-      if (moduleSpecifier?.startsWith('.') && statement.getNamedExports().length === 0) {
+      if (moduleSpecifier && statement.getNamedExports().length === 0) {
         const target = modules.resolve(sourceFile, moduleSpecifier);
         const found = target ? findExport(target, exportedName, modules, depth + 1, seen) : undefined;
         if (found) return found;
@@ -258,7 +264,7 @@ export function namespaceMember(access: Node, modules: ModuleLoader): Node | und
 function namespaceTarget(declaration: Node, modules: ModuleLoader): SourceFile | undefined {
   if (Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration)) {
     const specifier = importSpecifierOf(declaration);
-    return specifier?.startsWith('.') ? modules.resolve(declaration.getSourceFile(), specifier) : undefined;
+    return specifier ? modules.resolve(declaration.getSourceFile(), specifier) : undefined;
   }
   if (!Node.isVariableDeclaration(declaration) || !Node.isIdentifier(declaration.getNameNode())) return undefined;
   const loaded = relativeModuleLoad(declaration.getInitializer());
@@ -392,7 +398,7 @@ export function resolveString(expression: Node, modules: ModuleLoader, depth = 0
     const resolved = resolveString(initializer, modules, depth + 1);
     if (resolved.value === null) return { ...resolved, raw };
     const fromOtherFile = declaration.getSourceFile() !== node.getSourceFile();
-    const source: ModelSource = resolved.source === 'env-default' ? 'env-default' : fromOtherFile ? 'import' : 'constant';
+    const source: ModelSource = resolved.source === 'env-default' || resolved.source === 'import' ? resolved.source : fromOtherFile ? 'import' : 'constant';
     const where = fromOtherFile ? `${declaration.getSourceFile().getBaseName()}` : 'this file';
     return { value: resolved.value, source, raw, evidence: [`${raw} = "${resolved.value}" (${where}, line ${declaration.getStartLineNumber()})`, ...resolved.evidence] };
   }

@@ -1,10 +1,11 @@
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
-import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../model/types';
+import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { providerFromBaseUrl } from './providers';
+import { modelCandidates, settingUrl } from './modelValue';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 
@@ -261,7 +262,23 @@ function classMemberValue(access: Node, name: string, modules: ModuleLoader): No
 export function readModel(node: Node | undefined, modules: ModuleLoader): { ref: ModelRef; evidence: string[] } {
   if (!node) return { ref: { id: null, raw: '', source: 'dynamic' }, evidence: ['no model given'] };
   const resolved = resolveString(node, modules);
-  return { ref: { id: resolved.value, raw: resolved.raw || node.getText(), source: resolved.source }, evidence: resolved.evidence };
+  const raw = resolved.raw || node.getText();
+  // Every model the code can send here; the single resolved value (when there is one) stays first.
+  const more = modelCandidates(node, modules);
+  const candidates = [...more.candidates];
+  if (resolved.value !== null) {
+    const index = candidates.findIndex((candidate) => candidate.id === resolved.value);
+    const primary = index >= 0 ? candidates.splice(index, 1)[0] : { id: resolved.value, source: resolved.source, where: modules.where(node.getSourceFile(), node.getStartLineNumber()) };
+    candidates.unshift({ ...primary, source: resolved.source });
+  }
+  const evidence = [...resolved.evidence, ...more.evidence];
+  if (more.userChoice !== undefined) evidence.push(`model chosen by the end user at run time (\`${more.userChoice}\`)${candidates.length > 0 ? `; the app's default or offered models are the candidates` : ''}`);
+  if (candidates.length > 1) evidence.push(`model candidates: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`);
+  const first = candidates[0];
+  const source: ModelSource = more.userChoice !== undefined && resolved.value === null ? 'user-choice' : (first?.source ?? resolved.source);
+  const ref: ModelRef = { id: first?.id ?? null, raw, source };
+  if (candidates.length > 1 || (source === 'user-choice' && candidates.length > 0)) ref.candidates = candidates;
+  return { ref, evidence };
 }
 
 /** The first of several property names present on an object literal. */
@@ -313,8 +330,11 @@ export function providerFromOptions(options: Node | undefined, modules: ModuleLo
   const urlNode = firstProperty(object, keys);
   if (!urlNode) return undefined;
   const url = resolveString(urlNode, modules);
-  const provider = providerFromBaseUrl(url.value ?? urlNode.getText());
-  evidence.push(provider ? `${keys[0]} ${url.value ?? urlNode.getText()} → provider ${provider}` : `${keys[0]} ${urlNode.getText()} not recognised`);
+  // `baseURL: process.env.OPENAI_BASE_URL`: the example env file's value (kept only when it looks like a provider URL).
+  const fromSettings = url.value === null ? settingUrl(urlNode, modules) : undefined;
+  const text = url.value ?? fromSettings?.id ?? urlNode.getText();
+  const provider = providerFromBaseUrl(text);
+  evidence.push(provider ? `${keys[0]} ${text}${fromSettings ? ` (${fromSettings.where})` : ''} → provider ${provider}` : `${keys[0]} ${urlNode.getText()} not recognised`);
   return provider;
 }
 

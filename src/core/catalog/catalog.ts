@@ -9,6 +9,8 @@ import archJson from '../../../data/catalog/model-architectures.json';
 import gpuJson from '../../../data/catalog/gpus.json';
 import qualityJson from '../../../data/catalog/quality.json';
 import selfHostJson from '../../../data/catalog/self-host-costs.json';
+import ownCloudJson from '../../../data/catalog/own-cloud.json';
+import routersJson from '../../../data/catalog/routers.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
 export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
@@ -216,6 +218,8 @@ export interface QualityRow extends Sourced {
   closedMinClass: 'tiny' | 'small' | 'large' | 'reasoning';
   closedLeads: boolean;
   why: string;
+  /** Per group of open models, what their adequacy rests on: a cited public result or an estimate. */
+  openModelBasis?: Array<{ models: string[]; basis: 'cited' | 'estimate'; source: string }>;
 }
 
 /** A fixed monthly cost of running inference yourself (a labeled assumption with defaults). */
@@ -230,6 +234,41 @@ export interface SelfHostCostRow extends Sourced {
   appliesTo: Array<'managed' | 'self-managed'>;
   assumption: boolean;
   derivation: string;
+}
+
+/**
+ * A place a compliance team can run models inside its own cloud account (Azure OpenAI, Bedrock,
+ * Vertex): which closed vendors and open-model providers it serves, its price basis and the terms
+ * a regulated workload needs there.
+ */
+export interface OwnCloudRow extends Sourced {
+  id: string;
+  label: string;
+  /** The provider id the analyzers give a call already made through this cloud. */
+  provider: string;
+  servesVendors: string[];
+  /** Open-model price rows (by provider) that are this cloud's own serving. */
+  servesOpenProviders: string[];
+  regionalPriceMultiplier: number;
+  priceBasis: string;
+  terms: string[];
+  residency: string;
+  retention: string;
+  /** 'estimate' when recalled from documentation rather than taken from a fetched copy. */
+  basis: 'cited' | 'estimate';
+}
+
+/** A router or gateway the code may already call through (routers.json): what a model-id change reaches there. */
+export interface RouterRow extends Sourced {
+  id: string;
+  label: string;
+  /** Provider ids the analyzers give calls through it. */
+  providers: string[];
+  servesVendors: string[];
+  servesOpenProviders: string[];
+  /** The team configures its provider keys in it: other models of the vendor it routes to are a config change. */
+  sameVendorThroughConfig: boolean;
+  basis: 'cited' | 'estimate';
 }
 
 /** A numeric sizing or cost assumption (reserved discount, MFU, peak factor...), editable as data. */
@@ -260,6 +299,10 @@ export interface Catalog {
   quality: QualityRow[];
   selfHostCosts: SelfHostCostRow[];
   assumptions: AssumptionRow[];
+  /** Own-cloud-account hosting for regulated data (own-cloud.json); absent in small test catalogs. */
+  ownCloud?: OwnCloudRow[];
+  /** Routers and gateways (routers.json); absent in small test catalogs. */
+  routers?: RouterRow[];
   referenceModels: ReferenceModelRow[];
   /** canonical key -> model id, built once by loadCatalog. */
   index: Map<string, string>;
@@ -321,7 +364,9 @@ export function loadCatalog(): Catalog {
   const quality = (qualityJson as unknown as RowsFile<QualityRow>).rows;
   const selfHostCosts = (selfHostJson as unknown as RowsFile<SelfHostCostRow>).rows;
   const { assumptions, referenceModels } = selfHostJson as unknown as { assumptions: AssumptionRow[]; referenceModels: ReferenceModelRow[] };
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels });
+  const ownCloud = (ownCloudJson as unknown as RowsFile<OwnCloudRow>).rows;
+  const routers = (routersJson as unknown as RowsFile<RouterRow>).rows;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers });
   return cached;
 }
 
@@ -336,7 +381,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
   const snapshot = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   const sources = new Set<string>();
   // One entry per document: rows of the same file differ only by their `; key ...` suffix.
-  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts]) sources.add(r.source.split('; key')[0].trim());
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? []), ...(parts.routers ?? [])]) sources.add(r.source.split('; key')[0].trim());
   const index = new Map<string, string>();
   const exact = new Map<string, string>();
   const add = (name: string, id: string) => {

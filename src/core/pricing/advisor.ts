@@ -22,19 +22,25 @@ import type {
 } from '../../model/types';
 import {
   assumption,
+  capabilitiesOf,
   referenceModel,
   findModel,
+  isoToday,
+  isPastDeprecation,
   nearestModels,
   type Catalog,
   type CatalogModel,
   type ClosedModelRow,
   type ModelArchitecture,
+  type ModelCapabilities,
   type OpenPriceRow,
+  type OwnCloudRow,
+  type RouterRow,
   type ProviderClass,
   type QualityRow,
   type SelfHostCostRow,
 } from '../catalog/catalog';
-import { planDeployment, type DeploymentPlan, type Workload } from './sizing';
+import { p95Context, planDeployment, type DeploymentPlan, type Workload } from './sizing';
 import type { DataSensitivity, Precision } from '../../model/vocabulary';
 import { formatCount, formatUsd } from '../../model/format';
 import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
@@ -70,6 +76,44 @@ export interface AdvisorOptions {
   gpuIds?: string[];
   /** Self-hosting limited to these precisions (a what-if choice); default: every precision. */
   precisions?: Precision[];
+  /** The date deprecations are judged against (YYYY-MM-DD); default today (UTC). */
+  today?: string;
+  /** A change is recommended only when it saves at least this many USD/month (default: assumption minSavingsUsdPerMonth). */
+  minSavingsUsdPerMonth?: number;
+  /** ... and at least this share of the call's current cost (default: assumption minSavingsFraction). */
+  minSavingsFraction?: number;
+}
+
+/** The savings a change must clear, from the options or the catalog's assumptions. */
+export function savingsThreshold(catalog: Catalog, options: AdvisorOptions = {}): { usd: number; fraction: number } {
+  return {
+    usd: options.minSavingsUsdPerMonth ?? assumption(catalog, 'minSavingsUsdPerMonth'),
+    fraction: options.minSavingsFraction ?? assumption(catalog, 'minSavingsFraction'),
+  };
+}
+
+/** Where the current model stands in its vendor's lifecycle on `today`. */
+export interface Lifecycle {
+  state: 'active' | 'deprecating' | 'retired';
+  date?: string;
+  note: string;
+}
+
+/** Retired (or past its deprecation date), deprecating within the warning window, or active. */
+export function lifecycleOf(model: CatalogModel, provider: string, catalog: Catalog, today: string): Lifecycle {
+  const row: { retired?: boolean; deprecationDate?: string } | undefined = model.closed ?? model.openPrices.find((r) => r.provider === provider.toLowerCase());
+  if (!row) return { state: 'active', note: '' };
+  const date = row.deprecationDate;
+  const vendor = model.closed?.vendor ?? provider;
+  if (isPastDeprecation(row, today)) {
+    return { state: 'retired', date, note: `${model.id} is retired by ${vendor}${date ? ` (deprecation date ${date}` : ' (no date in the catalog'}${model.closed?.deprecationSource ? `, ${model.closed.deprecationSource}` : ''}): calls fail or will fail, so it must be migrated whatever the price` };
+  }
+  const warnDays = assumption(catalog, 'deprecationWarningDays');
+  if (date) {
+    const days = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
+    if (days <= warnDays) return { state: 'deprecating', date, note: `${model.id} is deprecated by ${vendor} on ${date} (in ${days} days): plan the migration before then` };
+  }
+  return { state: 'active', note: '' };
 }
 
 /** tiny (nano, flash-lite) < small (mini, haiku, flash) < large; reasoning models count as large. */
@@ -89,32 +133,43 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
     const near = nearestModels(catalog, modelId);
     return none(`model ${modelId} is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
   }
-  if (current.closed?.retired) diagnostics.push(`${current.id} is retired by its vendor; priced at its last list price (${current.closed.asOf})`);
+  const today = options.today ?? isoToday();
+  const lifecycle = lifecycleOf(current, input.provider, catalog, today);
+  if (lifecycle.state === 'retired') diagnostics.push(`${lifecycle.note}; priced at its last list price (${current.closed?.asOf ?? current.openPrices[0]?.asOf ?? 'unknown date'})`);
+  if (lifecycle.state === 'deprecating') diagnostics.push(lifecycle.note);
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
   if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription') {
     return adviseMedia(input, current, diagnostics);
   }
-  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics);
+  const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
+  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics, rule, options);
 
   const quality = qualityFor(catalog, input.task.type);
   const opts: HostingOption[] = [];
-  const currentOption = priceCurrent(input, current, diagnostics);
+  const currentOption = priceCurrent(input, current, catalog, diagnostics);
   if (!currentOption) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  if (lifecycle.state === 'retired') {
+    currentOption.viable = false;
+    currentOption.why = `not viable: ${lifecycle.note}`;
+  }
   opts.push(currentOption);
-  if (current.closed) opts.push(...closedSiblings(input, current.closed, quality, catalog, currentOption.monthlyUsd));
-  opts.push(...openApiOptions(input, current, quality, catalog));
+  if (current.closed) opts.push(...closedSiblings(input, current.closed, quality, catalog, currentOption.monthlyUsd, today, lifecycle.state !== 'active'));
+  const regulated = options.dataSensitivity === 'regulated';
+  // Regulated data: open models only where the team's own cloud serves them.
+  const ownOpenProviders = regulated ? new Set((catalog.ownCloud ?? []).flatMap((r) => r.servesOpenProviders)) : undefined;
+  opts.push(...openApiOptions(input, current, quality, catalog, today, ownOpenProviders));
+  const router = routerOf(catalog, input.provider);
+  if (router && !regulated) {
+    // The router's own serving of open models, which the cheapest-provider pick above may have passed over.
+    const inRouter = openApiOptions(input, current, quality, catalog, today, new Set(router.servesOpenProviders));
+    for (const o of inRouter) if (!opts.some((x) => x.label === o.label)) opts.push(o);
+  }
   if (options.includeSelfHost !== false) opts.push(...selfHostOptions(input, quality, catalog, options));
 
-  if (options.dataSensitivity === 'regulated') {
-    for (const o of opts) {
-      if (o.tier !== 'self-hosted' && o.viable) {
-        o.viable = false;
-        o.why = `regulated data (healthcare, legal, finance) stays on infrastructure the team controls; ${o.why}`;
-      }
-    }
-  }
-  const recommendation = recommend(opts, currentOption, options);
+  if (regulated) applyRegulated(opts, input, current, currentOption, catalog);
+  if (router) rule.router = markReachable(opts, router, current);
+  const recommendation = recommend(opts, currentOption, options, rule);
   return { options: opts, recommendation, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
 }
 
@@ -207,7 +262,7 @@ function priceLabel(r: { source: string; asOf: string }, what: string): string {
   return `${what} (${r.source}, as of ${r.asOf})`;
 }
 
-function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: string[]): HostingOption | null {
+function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog, diagnostics: string[]): HostingOption | null {
   if (model.closed) {
     const row = model.closed;
     if (row.inputPerMTok === undefined) {
@@ -216,8 +271,8 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: stri
     }
     const { inP, outP, note } = closedRates(input, row);
     const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`));
-    const reasons = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
-    if (reasons.length) diagnostics.push(`${row.id} as called: ${reasons.join('; ')}`);
+    const screen = screenCapabilities(input, row.capabilities, catalog);
+    if (screen.gaps.length) diagnostics.push(`${row.id} as called: ${screen.gaps.join('; ')}`);
     return { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
   }
   const provider = input.provider.toLowerCase();
@@ -236,26 +291,53 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, diagnostics: stri
   return { tier: 'open-api', label: `Stay on ${model.id} via ${row.provider}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: model.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
 }
 
-interface Capabilities {
-  tools: boolean;
-  vision: boolean;
-  json: boolean;
-  context?: number;
+/** What a call needs that a target lacks (`gaps`: not viable) or that the catalog does not state (`unverified`). */
+export interface CapabilityScreen {
+  gaps: string[];
+  unverified: string[];
 }
 
-/** Why a model cannot take this call as written: missing features or too small a context. */
-function featureGaps(input: AdviceInput, cap: Capabilities): string[] {
-  const out: string[] = [];
+/**
+ * Screens a target model or provider endpoint by what the call needs: images, tools, JSON-schema
+ * output, its context (prompt + answer) and answer length. A capability the catalog marks unknown
+ * (null) is not taken as support: the option is flagged unverified instead of silently viable.
+ */
+export function screenCapabilities(input: Pick<AdviceInput, 'tokens' | 'features'>, cap: ModelCapabilities | undefined, catalog: Catalog): CapabilityScreen {
+  if (!cap) return { gaps: [], unverified: ['capabilities not in the catalog'] };
+  const gaps: string[] = [];
+  const unverified: string[] = [];
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
-  if (cap.context !== undefined && need > cap.context) out.push(`context ${formatCount(cap.context)} tokens is smaller than the call's ~${formatCount(need)}`);
-  if (input.features.tools && !cap.tools) out.push('no tool calling');
-  if (input.features.vision && !cap.vision) out.push('no image input');
-  if (input.features.structuredOutput && !cap.json) out.push('no JSON-schema output');
-  return out;
+  if (cap.contextTokens !== null) {
+    if (need > cap.contextTokens) gaps.push(`context ${formatCount(cap.contextTokens)} tokens is smaller than the call's ~${formatCount(need)}`);
+  } else if (need > assumption(catalog, 'contextServedByEveryProviderTokens')) {
+    unverified.push(`context window not stated (the call needs ~${formatCount(need)} tokens)`);
+  }
+  if (cap.maxOutputTokens !== null && input.tokens.outputPerCall > cap.maxOutputTokens) gaps.push(`answers at most ${formatCount(cap.maxOutputTokens)} tokens, the call expects ~${formatCount(input.tokens.outputPerCall)}`);
+  const check = (needed: boolean, has: boolean | null, what: string) => {
+    if (!needed) return;
+    if (has === false) gaps.push(`no ${what}`);
+    else if (has === null) unverified.push(`${what} not stated`);
+  };
+  check(input.features.tools, cap.tools, 'tool calling');
+  check(input.features.vision, cap.vision, 'image input');
+  check(input.features.structuredOutput, cap.jsonSchema, 'JSON-schema output');
+  return { gaps, unverified };
+}
+
+/** An option's verdict from its screen: null when it passes. */
+function screenVerdict(screen: CapabilityScreen, qualityReasons: string[] = []): string | null {
+  if (qualityReasons.length || screen.gaps.length) return `not viable: ${[...qualityReasons, ...screen.gaps].join('; ')}`;
+  if (screen.unverified.length) return `unverified, not offered until checked: the catalog does not say it supports what this call uses (${screen.unverified.join('; ')}); check the provider's documentation, then record it in the catalog`;
+  return null;
+}
+
+/** Capabilities of an open model served on your own GPUs: JSON schema is enforced by the engine's guided decoding (vLLM, SGLang). */
+function selfHostCapabilities(arch: ModelArchitecture): ModelCapabilities {
+  return { vision: arch.supportsVision, tools: arch.supportsTools, jsonSchema: true, contextTokens: arch.contextWindow, maxOutputTokens: null };
 }
 
 /** Cheaper models of the same vendor: viable when their class is enough for the task and they support the call. */
-function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number): HostingOption[] {
+function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number, today: string, mustMove: boolean): HostingOption[] {
   const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
   const currentReasons = (cur.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
   const overhead = assumption(catalog, 'reasoningOverheadTokens');
@@ -263,20 +345,20 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
   const weak: HostingOption[] = [];
   for (const row of catalog.closed) {
     // Retired models cannot be switched to; unverified prices are not a basis for a recommendation.
-    if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || row.retired || row.unverified || row.inputPerMTok === undefined) continue;
+    if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || isPastDeprecation(row, today) || row.unverified || row.inputPerMTok === undefined) continue;
     const { inP, outP, note } = closedRates(input, row);
     const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead), row.id);
-    if (cost.usd >= currentUsd) continue;
-    const gaps = featureGaps(input, { tools: row.supportsTools, vision: row.supportsVision, json: row.supportsJsonSchema, context: row.contextWindow });
+    // A model that must be migrated may move to a pricier successor; otherwise only cheaper siblings are options.
+    if (cost.usd >= currentUsd && !mustMove) continue;
     const classOk = (CLASS_RANK[row.class] ?? 0) >= minRank;
-    const reasons = [...(classOk ? [] : [`quality for ${input.task.type}: ${row.class}-class model, task needs ${quality?.closedMinClass ?? 'large'} (${quality?.why ?? 'unknown task'})`]), ...gaps];
+    const verdict = screenVerdict(screenCapabilities(input, row.capabilities, catalog), classOk ? [] : [`quality for ${input.task.type}: ${row.class}-class model, task needs ${quality?.closedMinClass ?? 'large'} (${quality?.why ?? 'unknown task'})`]);
     const option: HostingOption = {
       tier: 'closed-api',
       label: `Switch to ${row.id}`,
       monthlyUsd: cost.usd,
-      viable: reasons.length === 0,
-      why: reasons.length
-        ? `not viable: ${reasons.join('; ')}`
+      viable: verdict === null,
+      why: verdict
+        ? verdict
         : `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change` +
           (row.billsReasoningTokens && !currentReasons ? `; bills hidden reasoning tokens (${overhead}/call assumed): measure before switching` : ''),
       provider: row.provider,
@@ -292,21 +374,28 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
 }
 
 /** Open models per token: one option per adequate model at its cheapest provider that supports the call. */
-function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog): HostingOption[] {
+function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog, today: string, onlyProviders?: Set<string>): HostingOption[] {
   const adequate = new Set(quality?.openModels ?? []);
   const out: HostingOption[] = [];
   const byModel = new Map<string, OpenPriceRow[]>();
-  for (const row of catalog.open) byModel.set(row.model, [...(byModel.get(row.model) ?? []), row]);
+  for (const row of catalog.open) {
+    if ((row.endpoint ?? 'chat') !== 'chat' || isPastDeprecation(row, today) || (onlyProviders && !onlyProviders.has(row.provider))) continue;
+    byModel.set(row.model, [...(byModel.get(row.model) ?? []), row]);
+  }
+  const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
   for (const [modelId, rows] of byModel) {
     if (!adequate.has(modelId)) continue;
     const arch = catalog.architectures.find((a) => a.id === modelId);
     const scored = rows
       .map((row) => {
         const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), modelId);
-        const gaps = featureGaps(input, { tools: row.supportsTools && (arch?.supportsTools ?? false), vision: arch?.supportsVision ?? false, json: row.supportsJsonSchema, context: row.contextWindow ?? arch?.contextWindow });
-        return { row, cost, gaps };
+        const caps = capabilitiesOf(catalog, row.providerModelId, row.provider) ?? row.capabilities;
+        // A provider silent on its context still cannot serve more than the weights' own window.
+        const windowOfWeights = arch && caps.contextTokens === null && need > arch.contextWindow ? arch.contextWindow : caps.contextTokens;
+        const screen = screenCapabilities(input, { ...caps, contextTokens: windowOfWeights }, catalog);
+        return { row, cost, screen, verdict: screenVerdict(screen) };
       })
-      .sort((a, b) => a.gaps.length - b.gaps.length || a.cost.usd - b.cost.usd);
+      .sort((a, b) => a.screen.gaps.length - b.screen.gaps.length || a.screen.unverified.length - b.screen.unverified.length || a.cost.usd - b.cost.usd);
     const best = scored[0];
     if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
     const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
@@ -315,8 +404,8 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
       tier: 'open-api',
       label: `${modelId} via ${best.row.provider}`,
       monthlyUsd: best.cost.usd,
-      viable: best.gaps.length === 0,
-      why: best.gaps.length ? `not viable: ${best.gaps.join('; ')}` : `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
+      viable: best.verdict === null,
+      why: best.verdict ?? `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
       provider: best.row.provider,
       model: modelId,
       derivation: best.cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
@@ -325,7 +414,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
   }
   out.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
   const kept = out.slice(0, 4);
-  if (kept.length === 0 && quality) {
+  if (kept.length === 0 && quality && !onlyProviders) {
     // Show why no open model is offered: the cheapest 70B-class option, marked with the quality reason.
     const rows = catalog.open.filter((r) => r.model === referenceModel(catalog, 'breakEven')).sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
     const row = rows[0];
@@ -345,6 +434,61 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
     }
   }
   return kept;
+}
+
+/**
+ * Regulated data (healthcare, legal, finance): a third-party API under its standard terms is not
+ * compliant, so the current call is never "keep as is" unless it already runs in the team's own
+ * cloud account. What compliance teams use is offered instead: the same model (or a sibling) inside
+ * the team's own Azure / AWS / Google Cloud account, pinned to a region, at the list price times the
+ * regional multiplier, each with the terms it needs (BAA, zero data retention, residency), next to
+ * self-hosting. Terms and multipliers come from own-cloud.json.
+ */
+function applyRegulated(opts: HostingOption[], input: AdviceInput, current: CatalogModel, currentOption: HostingOption, catalog: Catalog): void {
+  const clouds = catalog.ownCloud ?? [];
+  const provider = input.provider.toLowerCase();
+  const home = clouds.find((c) => c.provider === provider);
+  const terms = (c: OwnCloudRow) => `needs ${c.terms.join('; ')}. Residency: ${c.residency}; retention: ${c.retention}${c.basis === 'estimate' ? ' (terms recalled from vendor documentation: verify)' : ''}`;
+  const vendor = current.closed?.vendor;
+  for (const o of opts) {
+    if (o.tier === 'self-hosted') continue;
+    if (o.current) {
+      if (home) {
+        o.why = `already inside your own cloud account (${home.label}); to be compliant it ${terms(home)}`;
+      } else if (o.viable) {
+        o.viable = false;
+        o.why = `not compliant: regulated data (healthcare, legal, finance) goes to ${input.provider}'s API under its standard terms; move it into your own cloud account or self-host`;
+      }
+      continue;
+    }
+    const cloud = o.tier === 'open-api' ? clouds.find((c) => c.servesOpenProviders.includes(o.provider ?? '')) : clouds.find((c) => c.servesVendors.includes(vendor ?? '') && o.model !== undefined);
+    if (!cloud) {
+      if (o.viable) o.viable = false;
+      o.why = `not compliant: a third-party API under standard terms; ${o.why}`;
+      continue;
+    }
+    o.label = `${o.tier === 'open-api' ? '' : 'Switch to '}${o.model} via ${cloud.label}`;
+    o.monthlyUsd *= o.tier === 'open-api' ? 1 : cloud.regionalPriceMultiplier;
+    o.provider = cloud.provider;
+    o.why = `${o.why}; inside your own cloud account, ${terms(cloud)}`;
+    if (o.tier !== 'open-api') o.derivation = `${o.derivation ?? ''} × ${cloud.regionalPriceMultiplier} for a regional deployment (${cloud.priceBasis}; ${cloud.source})`;
+  }
+  // The same model, moved into the team's own account: the smallest change that makes the call compliant.
+  if (!home && current.closed && currentOption.model) {
+    for (const cloud of clouds.filter((c) => c.servesVendors.includes(current.closed?.vendor ?? ''))) {
+      opts.push({
+        tier: 'closed-api',
+        label: `${currentOption.model} via ${cloud.label}`,
+        monthlyUsd: currentOption.monthlyUsd * cloud.regionalPriceMultiplier,
+        viable: true,
+        why: `the same model inside your own cloud account: no quality change, a client and endpoint change; ${terms(cloud)}`,
+        provider: cloud.provider,
+        model: currentOption.model,
+        derivation: `${currentOption.derivation ?? ''} × ${cloud.regionalPriceMultiplier} for a regional deployment (${cloud.priceBasis}; ${cloud.source}, as of ${cloud.asOf})`,
+        price: currentOption.price,
+      });
+    }
+  }
 }
 
 /** Per-call managed and self-managed GPU options for the smallest adequate open model that supports the call. */
@@ -379,7 +523,7 @@ function smallestAdequate(input: AdviceInput, quality: QualityRow | undefined, c
   const order = quality?.openModels ?? [];
   return catalog.architectures
     .filter((a) => order.includes(a.id))
-    .filter((a) => featureGaps(input, { tools: a.supportsTools, vision: a.supportsVision, json: true, context: a.contextWindow }).length === 0)
+    .filter((a) => screenVerdict(screenCapabilities(input, selfHostCapabilities(a), catalog)) === null)
     .sort((a, b) => a.totalParamsB - b.totalParamsB || order.indexOf(a.id) - order.indexOf(b.id))[0];
 }
 
@@ -389,7 +533,7 @@ const planCache = new WeakMap<Catalog, Map<string, DeploymentPlan | null>>();
 function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed', minStreamTokensPerSecond = 0, limits: Pick<AdvisorOptions, 'gpuIds' | 'precisions'> = {}): DeploymentPlan | null {
   let cache = planCache.get(catalog);
   if (!cache) planCache.set(catalog, (cache = new Map()));
-  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${minStreamTokensPerSecond}|${limits.gpuIds?.join(',') ?? ''}|${limits.precisions?.join(',') ?? ''}`;
+  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${w.p95ContextTokens ?? ''}|${minStreamTokensPerSecond}|${limits.gpuIds?.join(',') ?? ''}|${limits.precisions?.join(',') ?? ''}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const classes: ProviderClass[] = style === 'managed' ? ['managed'] : ['specialist', 'hyperscaler'];
   const restrictions = { ...(limits.gpuIds?.length ? { gpuIds: limits.gpuIds } : {}), ...(limits.precisions?.length ? { precisions: limits.precisions } : {}) };
@@ -443,23 +587,136 @@ function selfHostOption(plan: DeploymentPlan, style: 'managed' | 'self-managed',
   };
 }
 
-/** The recommendation rule: the cheapest viable option; self-hosting only when the workspace pool is approved or data is regulated. */
-export function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions): Recommendation | null {
-  const allowSelfHost = advisor.selfHostApproved || advisor.dataSensitivity === 'regulated';
+/** What decides a recommendation besides the options: the savings threshold and the current model's lifecycle. */
+export interface RecommendRule {
+  usd: number;
+  fraction: number;
+  lifecycle?: Lifecycle;
+  /** The router the call already goes through, and the options it reaches by a model-id change. */
+  router?: { row: RouterRow; reachable: Set<HostingOption> };
+}
+
+/** The router or gateway a call goes through, by the provider the analyzers found. */
+export function routerOf(catalog: Catalog, provider: string): RouterRow | undefined {
+  const p = provider.toLowerCase();
+  return (catalog.routers ?? []).find((r) => r.providers.includes(p));
+}
+
+/** Options the router reaches by a model-id (or config) change; each says so in its why. */
+function markReachable(opts: HostingOption[], router: RouterRow, current: CatalogModel): { row: RouterRow; reachable: Set<HostingOption> } {
+  const reachable = new Set<HostingOption>();
+  // Closed options are always the current model's vendor (closedSiblings, own-cloud moves).
+  const vendor = current.closed?.vendor ?? '';
+  for (const o of opts) {
+    if (o.current) {
+      reachable.add(o);
+      continue;
+    }
+    const closedReach = o.tier === 'closed-api' && vendor !== '' && (router.servesVendors.includes(vendor) || router.sameVendorThroughConfig);
+    const openReach = o.tier === 'open-api' && router.servesOpenProviders.includes(o.provider ?? '');
+    if (closedReach || openReach) {
+      reachable.add(o);
+      o.why = `${router.sameVendorThroughConfig ? `a model change in the ${router.label} config` : `a model-id change on ${router.label}`}, which the code already calls; ${o.why}`;
+    }
+  }
+  return { row: router, reachable };
+}
+
+
+/** "Switch to x" / "x via p" → the target, for a "Migrate to ..." label. */
+function targetOf(option: HostingOption): string {
+  return option.label.replace(/^Switch to /, '');
+}
+
+/**
+ * The recommendation rule: the cheapest viable option (self-hosting only when the workspace pool is
+ * approved or data is regulated), recommended only when it saves at least `rule.usd` per month and
+ * `rule.fraction` of today's cost; below that the call keeps its model and the advice says what the
+ * change would save. A retired current model is always migrated, to the cheapest viable option,
+ * whatever it costs; a deprecating one carries the date.
+ */
+export function recommend(options: HostingOption[], current: HostingOption, advisor: AdvisorOptions, rule: RecommendRule = { usd: 0, fraction: 0 }): Recommendation | null {
+  // Per-call GPU prices leave out the fixed costs, so self-hosting wins a call only when the workspace
+  // pool pays, or (regulated data) when no API option inside the team's own cloud can take it.
+  const compliantApi = advisor.dataSensitivity === 'regulated' && options.some((o) => o.viable && o.tier !== 'self-hosted');
+  const allowSelfHost = advisor.selfHostApproved || (advisor.dataSensitivity === 'regulated' && !compliantApi);
   const viable = options.filter((o) => o.viable && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
-  const best = viable[0];
+  const life = rule.lifecycle;
+  const deadline = life && life.state !== 'active' ? life.date : undefined;
+  const dated = (r: Recommendation): Recommendation => (deadline ? { ...r, deadline } : r);
+  let best = viable[0];
+  if (life?.state === 'retired' && current.current) {
+    if (!best) {
+      return dated({ tier: current.tier, label: `Migrate off ${current.model ?? 'this model'}: no viable replacement in the catalog`, monthlyUsd: current.monthlyUsd, savingsUsd: 0, action: 'migrate', why: `${life.note}. No option in the catalog passes this call's task and feature screen; pick a current model of the same class and evaluate it.` });
+    }
+    const delta = best.monthlyUsd - current.monthlyUsd;
+    return dated({
+      tier: best.tier,
+      label: `Migrate to ${targetOf(best)}`,
+      optionLabel: best.label,
+      monthlyUsd: best.monthlyUsd,
+      savingsUsd: Math.max(0, -delta),
+      action: 'migrate',
+      why: `${life.note}. Cheapest viable replacement: ${best.label}, ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} at the last list price (${delta > 0 ? `costs ${formatUsd(delta)}/month more` : `saves ${formatUsd(-delta)}/month`}). ${best.why}`,
+    });
+  }
   if (!best) return null;
-  const savings = current.viable ? Math.max(0, current.monthlyUsd - best.monthlyUsd) : 0;
+  // A call that must move (not compliant as called) moves to the same model where it can; a different
+  // model only when that saves the threshold on top.
+  const sameModel = !current.viable ? viable.find((o) => !o.current && o.model === current.model) : undefined;
+  if (sameModel && best !== sameModel) {
+    const extra = sameModel.monthlyUsd - best.monthlyUsd;
+    if (!(extra >= rule.usd && extra >= rule.fraction * sameModel.monthlyUsd)) best = sameModel;
+  }
+  // A call on a router stays on it unless a new vendor saves the threshold beyond the best in-router option.
+  let leftOnRouter = '';
+  if (rule.router && !rule.router.reachable.has(best)) {
+    const inRouter = viable.find((o) => rule.router?.reachable.has(o));
+    if (inRouter) {
+      const extra = inRouter.monthlyUsd - best.monthlyUsd;
+      if (!(extra >= rule.usd && extra >= rule.fraction * inRouter.monthlyUsd)) {
+        leftOnRouter = `Staying on ${rule.router.row.label}: ${best.label} would save ${formatUsd(extra)}/month more, below the threshold for a new vendor.`;
+        best = inRouter;
+      } else {
+        leftOnRouter = `A new vendor beyond ${rule.router.row.label}: saves ${formatUsd(extra)}/month more than the best model on it (${inRouter.label}).`;
+      }
+    }
+  }
+  const notes = [life?.state === 'deprecating' ? `${life.note}.` : '', leftOnRouter].filter(Boolean);
+  const warn = notes.length ? `. ${notes.join(' ')}` : '';
+  // A call that must move (not compliant as called) still saves what it saves.
+  const savings = Math.max(0, current.monthlyUsd - best.monthlyUsd);
   const pct = current.monthlyUsd > 0 ? Math.round((savings / current.monthlyUsd) * 100) : 0;
-  const why = best.current
-    ? `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}`
-    : `${best.label}: ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} today, saves ${formatUsd(savings)}/month (${pct}%). ${best.why}`;
-  return { tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: savings, why };
+  if (best.current) {
+    return dated({ tier: best.tier, label: best.label, monthlyUsd: best.monthlyUsd, savingsUsd: 0, action: 'keep', why: `already the cheapest viable option${current.monthlyUsd > 0 ? '' : ' (no spend)'}${warn}` });
+  }
+  const clears = current.viable && savings >= rule.usd && savings >= rule.fraction * current.monthlyUsd;
+  if (!clears && current.viable) {
+    return dated({
+      tier: current.tier,
+      label: current.label,
+      monthlyUsd: current.monthlyUsd,
+      savingsUsd: 0,
+      action: 'keep',
+      why: `not worth a change: ${best.label} saves ${formatUsd(savings)}/month (${pct}%), below the threshold (${formatUsd(rule.usd, 'whole')}/month and ${Math.round(rule.fraction * 100)}%)${warn}`,
+    });
+  }
+  const delta = best.monthlyUsd - current.monthlyUsd;
+  return dated({
+    tier: best.tier,
+    label: best.label,
+    monthlyUsd: best.monthlyUsd,
+    savingsUsd: savings,
+    action: 'change',
+    why: current.viable
+      ? `${best.label}: ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} today, saves ${formatUsd(savings)}/month (${pct}%). ${best.why}${warn}`
+      : `${current.why.replace(/^not compliant: /, 'today the call is not compliant: ')}. Cheapest compliant option: ${best.label}, ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} today (${delta > 0 ? `${formatUsd(delta)}/month more` : `saves ${formatUsd(-delta)}/month`}). ${best.why}${warn}`,
+  });
 }
 
 // ---------------------------------------------------------------- embeddings and media
 
-function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): Advice {
+function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], rule: RecommendRule, advisor: AdvisorOptions = {}): Advice {
   const row = current.closed;
   if (!row || row.endpoint !== 'embedding' || row.inputPerMTok === undefined) {
     diagnostics.push(`${current.id} is not an embedding model in the catalog; embedding call not priced`);
@@ -474,8 +731,22 @@ function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Cat
     if (c.usd >= cost.usd) continue;
     options.push({ tier: 'closed-api', label: `Switch to ${other.id}`, monthlyUsd: c.usd, viable: true, why: `cheaper embedding model of the same vendor; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: other.provider, model: other.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
   }
-  diagnostics.push('no open embedding model is priced in the catalog; open and self-hosted embedding options are not compared');
-  return { options, recommendation: recommend(options, cur, {}), monthlyUsdCurrent: cost.usd, diagnostics };
+  // Open embedding models served per token: adequate per quality.json's embedding row.
+  const adequate = qualityFor(catalog, 'embedding')?.openModels ?? [];
+  const byModel = new Map<string, OpenPriceRow>();
+  for (const open of catalog.open) {
+    if (open.endpoint !== 'embedding' || !adequate.includes(open.model)) continue;
+    const prev = byModel.get(open.model);
+    if (!prev || open.inputPerMTok < prev.inputPerMTok) byModel.set(open.model, open);
+  }
+  for (const open of byModel.values()) {
+    const c = tokenCost(input, open.inputPerMTok, 0, priceLabel(open, `${open.provider} ${open.providerModelId}, input tokens only`), true, undefined, open.model);
+    if (c.usd >= cost.usd) continue;
+    const basis = qualityFor(catalog, 'embedding')?.openModelBasis?.find((b) => b.models.includes(open.model));
+    options.push({ tier: 'open-api', label: `${open.model} via ${open.provider}`, monthlyUsd: c.usd, viable: true, why: `open embedding model${basis ? ` (${basis.basis}: ${basis.source})` : ''}; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: open.provider, model: open.model, derivation: c.derivation, price: { source: open.source, asOf: open.asOf } });
+  }
+  if (advisor.dataSensitivity === 'regulated') applyRegulated(options, input, current, cur, catalog);
+  return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
 }
 
 function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: string[]): Advice {
@@ -523,7 +794,8 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const diagnostics: string[] = [];
   const current = sum(callSites.map((c) => c.monthlyUsdCurrent ?? 0));
   const bestApi = (c: CallSite) => Math.min(c.monthlyUsdCurrent ?? Infinity, ...c.options.filter((o) => o.viable && o.tier !== 'self-hosted').map((o) => o.monthlyUsd));
-  const apiRecommended = sum(callSites.map((c) => (c.monthlyUsdCurrent === null ? 0 : bestApi(c))));
+  // What the per-call recommendations add up to (a change below the savings threshold keeps today's cost).
+  const apiRecommended = sum(callSites.map((c) => (c.monthlyUsdCurrent === null ? 0 : c.recommendation?.tier === 'self-hosted' ? bestApi(c) : (c.recommendation?.monthlyUsd ?? c.monthlyUsdCurrent))));
 
   const pools: SelfHostPool[] = [];
   for (const arch of catalog.architectures) {
@@ -540,7 +812,7 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const recommended = best?.recommended ? apiRecommended - best.apiSpendBestApi + best.totalMonthlyUsd : apiRecommended;
   if (callSites.some((c) => c.monthlyUsdCurrent === null)) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
   const recommendations = best?.recommended ? poolRecommendations(best, callSites) : {};
-  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, breakEven.monthlyApiSpendUsd, catalog), recommendations, diagnostics };
+  return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, best, callSites, breakEven, catalog), recommendations, diagnostics };
 }
 
 /** Splits a recommended pool's monthly cost over its members by token volume. */
@@ -570,14 +842,17 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
     if (c.monthlyUsdCurrent === null || c.endpoint === 'embedding' || c.endpoint === 'image-generation' || c.endpoint.startsWith('audio')) return false;
     const q = qualityFor(catalog, c.task.type);
     if (!q?.openModels.includes(arch.id)) return false;
-    const input = { features: c.features, tokens: c.tokens } as AdviceInput;
-    return featureGaps(input, { tools: arch.supportsTools, vision: arch.supportsVision, json: true, context: arch.contextWindow }).length === 0;
+    return screenVerdict(screenCapabilities(c, selfHostCapabilities(arch), catalog)) === null;
   });
   if (members.length === 0) return null;
   const calls = sum(members.map((c) => c.volume.callsPerMonth));
+  const mix = mixTokens(members, arch.id);
+  // The pool's p95 context: the mix's mean × the p95 factor, or the longest member carrying ≥ 5% of the calls.
+  const longest = Math.max(0, ...members.filter((c) => c.volume.callsPerMonth >= 0.05 * calls).map((c) => rescaleTokens(c.tokens.inputPerCall + c.tokens.outputPerCall, c.model.id, arch.id)));
   const w: Workload = {
     callsPerMonth: calls,
-    ...mixTokens(members, arch.id),
+    ...mix,
+    p95ContextTokens: Math.max(p95Context({ callsPerMonth: calls, ...mix }, catalog).tokens, longest),
   };
   const plan = planFor(arch, w, catalog, style, 0, options);
   if (!plan) return null;
@@ -602,10 +877,10 @@ function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', cal
     totalMonthlyUsd: total,
     netSavingsVsCurrent: apiCurrent - total,
     netSavingsVsBestApi: netVsBest,
-    // Regulated data stays on infrastructure the team controls whatever the price (seed).
-    recommended: netVsBest > 0 || regulated,
+    // Regulated data compares against the compliant (own-cloud) APIs, which bestApi already is.
+    recommended: netVsBest > 0,
     sizing: plan.sizing,
-    derivation: regulated ? `${derivation} Regulated data: self-host regardless of cost.` : derivation,
+    derivation: regulated ? `${derivation} Regulated data: compared with the APIs inside your own cloud account (the compliant alternative), not with third-party APIs.` : derivation,
   };
 }
 
@@ -659,9 +934,12 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
   const band = r < 1 ? ` (seed's fixed-cost ranges ${formatUsd(fixed.low, 'whole')}-${formatUsd(fixed.high, 'whole')} give ${formatUsd(fixed.low / (1 - r), 'whole')}-${formatUsd(fixed.high / (1 - r), 'whole')})` : '';
   const open = cheapestOpenRow(catalog, ref);
   let vsOpen = '';
+  let openBreakEven: number | null | undefined;
+  let ro: number | null = null;
   if (open) {
     const openSpend = (w.callsPerMonth * (w.inputTokens * open.inputPerMTok + w.outputTokens * open.outputPerMTok)) / 1e6;
-    const ro = gpu / openSpend;
+    ro = gpu / openSpend;
+    openBreakEven = ro < 1 ? fixed.usd / (1 - ro) : null;
     vsOpen =
       ro < 1
         ? ` Against the cheapest open-model API (${open.provider} $${open.inputPerMTok}/$${open.outputPerMTok} per M), r = ${ro.toFixed(2)}: break-even at ${formatUsd(fixed.usd / (1 - ro), 'whole')}/month of open-API spend.`
@@ -677,29 +955,35 @@ function computeBreakEven(callSites: CallSite[], catalog: Catalog, overrides: Re
         (s !== null ? `; with whole replicas at that volume it is ${formatUsd(s, 'whole')}/month (GPUs ${formatUsd(gpuAt(s), 'whole')})` : '') +
         `. The seed claims $50K-$150K. Fixed costs are labeled assumptions in self-host-costs.json.`) +
     vsOpen;
-  return { monthlyApiSpendUsd: s ?? linear, atScaleMonthlyApiSpendUsd: linear, gpuUsdPerApiUsd: r, derivation };
+  return { monthlyApiSpendUsd: s ?? linear, atScaleMonthlyApiSpendUsd: linear, gpuUsdPerApiUsd: r, ...(openBreakEven !== undefined ? { openApiMonthlySpendUsd: openBreakEven, gpuUsdPerOpenApiUsd: ro } : {}), derivation };
 }
 
 function cheapestOpenRow(catalog: Catalog, model: string): OpenPriceRow | undefined {
   return catalog.open.filter((r) => r.model === model).sort((a, b) => a.inputPerMTok + 3 * a.outputPerMTok - (b.inputPerMTok + 3 * b.outputPerMTok))[0];
 }
 
-/** The seed's stage thresholds (assumptions in self-host-costs.json), placed against this workspace's spend and computed break-even. */
-function stageFor(spend: number, breakEven: number | null, catalog: Catalog): SpendStage {
+/**
+ * The one rule for the workspace's stage: the pool decides self-hosting (it pays against the
+ * cheapest viable APIs for the same calls, or it does not), recommended per-call changes decide
+ * open-model APIs; the seed's spend thresholds only say where the spend sits, in the derivation.
+ */
+function stageFor(spend: number, pool: SelfHostPool | null, callSites: CallSite[], breakEven: BreakEven, catalog: Catalog): SpendStage {
   const openApi = assumption(catalog, 'spendStageOpenApiUsd');
   const evaluate = assumption(catalog, 'spendStageEvaluateSelfHostUsd');
   const selfHost = assumption(catalog, 'spendStageSelfHostUsd');
   const k = (usd: number) => `${formatUsd(usd / 1000, 'whole')}K`;
-  const be = breakEven === null ? 'never (for this token mix)' : `${formatUsd(breakEven, 'whole')}/month`;
-  const label =
-    spend < openApi
-      ? `Under ${k(openApi)}/month: keep closed APIs, move simple tasks to open-model APIs`
-      : spend < evaluate
-        ? `${k(openApi)}-${k(evaluate)}/month: open-model APIs for what quality allows; self-hosting not yet`
-        : spend < selfHost
-          ? `${k(evaluate)}+/month: evaluate self-hosting for the highest-volume tasks`
-          : `${k(selfHost)}+/month: self-host wherever quality permits`;
-  return { label, derivation: `Workspace spend ${formatUsd(spend, 'whole')}/month; seed thresholds ${k(openApi)} / ${k(evaluate)} / ${k(selfHost)}; computed break-even for this workspace: ${be}.` };
+  const openChanges = callSites.filter((c) => c.recommendation?.tier === 'open-api' && c.recommendation.action !== 'keep');
+  const seed = spend < openApi ? `under ${k(openApi)}/month` : spend < evaluate ? `${k(openApi)}-${k(evaluate)}/month` : spend < selfHost ? `${k(evaluate)}-${k(selfHost)}/month` : `over ${k(selfHost)}/month`;
+  const be =
+    `break-even $${breakEven.monthlyApiSpendUsd === null ? 'never' : formatCount(breakEven.monthlyApiSpendUsd)}/month of today's (closed) API spend` +
+    (breakEven.openApiMonthlySpendUsd !== undefined ? `, ${breakEven.openApiMonthlySpendUsd === null ? 'never' : `${formatUsd(breakEven.openApiMonthlySpendUsd, 'whole')}/month`} of open-model API spend` : '');
+  const poolLine = pool
+    ? `best pool (${pool.model}, ${pool.style}) costs ${formatUsd(pool.totalMonthlyUsd, 'whole')}/month against ${formatUsd(pool.apiSpendBestApi, 'whole')} on the cheapest viable APIs for the same calls (${pool.netSavingsVsBestApi > 0 ? `saves ${formatUsd(pool.netSavingsVsBestApi, 'whole')}` : `costs ${formatUsd(-pool.netSavingsVsBestApi, 'whole')} more`})`
+    : 'no call can move to a self-hosted open model';
+  const derivation = `Workspace spend ${formatUsd(spend, 'whole')}/month (the seed's ${seed} band; its thresholds ${k(openApi)} / ${k(evaluate)} / ${k(selfHost)} are context, not the rule). Decided by this workspace's numbers: ${poolLine}; ${be}.`;
+  if (pool?.recommended) return { decision: 'self-host', label: `Self-host the ${pool.callSiteIds.length} pooled call site(s) on ${pool.model}: saves ${formatUsd(pool.netSavingsVsBestApi, 'whole')}/month against the cheapest APIs`, derivation };
+  if (openChanges.length > 0) return { decision: 'open-model-apis', label: `Open-model APIs for what quality allows (${openChanges.length} call site(s)); self-hosting does not pay at these volumes`, derivation };
+  return { decision: 'closed-apis', label: 'Keep closed APIs: no open-model change clears the threshold and self-hosting does not pay at these volumes', derivation };
 }
 
 /** Call-weighted average tokens per call of a set of call sites, in `model`'s tokenizer, without hidden reasoning tokens. */

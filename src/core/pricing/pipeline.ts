@@ -148,9 +148,10 @@ export function publishedWorkspace(advice: WorkspaceAdvice): WorkspaceAdviceSumm
       monthlyApiSpendUsd: advice.breakEven.monthlyApiSpendUsd,
       ...('atScaleMonthlyApiSpendUsd' in advice.breakEven ? { atScaleMonthlyApiSpendUsd: advice.breakEven.atScaleMonthlyApiSpendUsd } : {}),
       gpuUsdPerApiUsd: advice.breakEven.gpuUsdPerApiUsd,
+      ...('openApiMonthlySpendUsd' in advice.breakEven ? { openApiMonthlySpendUsd: advice.breakEven.openApiMonthlySpendUsd, gpuUsdPerOpenApiUsd: advice.breakEven.gpuUsdPerOpenApiUsd } : {}),
       derivation: advice.breakEven.derivation,
     },
-    stage: { label: advice.stage.label, derivation: advice.stage.derivation },
+    stage: { ...(advice.stage.decision ? { decision: advice.stage.decision } : {}), label: advice.stage.label, derivation: advice.stage.derivation },
     monthlyUsdRecommended: advice.monthlyUsdRecommended,
   };
 }

@@ -201,7 +201,7 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   if (precision === 'int4') notes.push('INT4 (AWQ/GPTQ) quality drop is noticeable on complex tasks; evaluate on your own data.');
   if (arch.attention === 'alternating-sliding-window') notes.push('Sliding-window layers are capped at the window; engines without a hybrid KV allocator (vLLM before its hybrid allocator) reserve full context on every layer, roughly doubling KV use.');
   if (arch.attention === 'mla' && tp > 1) notes.push(`MLA's latent KV is replicated on each of the ${tp} tensor-parallel ranks.`);
-  if (arch.activeParamsB < arch.totalParamsB) notes.push(`MoE: decode speed assumes only the ${arch.activeParamsB}B active parameters are read per token; expert routing and all-to-all traffic make real single-stream numbers lower.`);
+  if (arch.activeParamsB < arch.totalParamsB) notes.push(`MoE: each decode step reads the ${arch.activeParamsB}B active parameters plus ${(moeStepSeconds(arch, tp, catalog) * 1000).toFixed(1)} ms of expert routing and dispatch (${arch.layers} layers × per-layer step time calibrated on published single-stream measurements, assumptions moeLayerStepMs / moeLayerStepMsPerTpDoubling); no speculative decoding assumed.`);
   if (tp > 1) notes.push(`Decode bandwidth of ${tp} tensor-parallel GPUs counted as ${tp}^${assumption(catalog, 'tensorParallelExponent')} = ${tpScale(tp, catalog).toFixed(2)}× one GPU (all-reduce overhead, assumption).`);
   if (!gpu.nvlink && tp > 1) notes.push(`${gpu.name} has no NVLink: tensor parallel all-reduces go over PCIe, so multi-GPU decode is well below the bandwidth sum.`);
   if (pp > 1) notes.push(`${pp} pipeline stages across nodes: adds a hop per token; throughput needs micro-batching.`);
@@ -281,10 +281,22 @@ function throughput(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, 
   const mfu = assumption(catalog, 'prefillMfu');
   const bw = gpu.bandwidthTBs * 1e12 * eff * tpScale(Math.min(gpuCount, gpu.maxPerNode), catalog);
   const activeBytes = weightsBytes * (arch.activeParamsB / arch.totalParamsB);
-  const decodeSingle = bw / activeBytes;
+  const decodeSingle = 1 / (activeBytes / bw + moeStepSeconds(arch, Math.min(gpuCount, gpu.maxPerNode), catalog));
   const flops = computeTflops(gpu, precision) * 1e12 * mfu * gpuCount;
   const prefill = flops / (2 * arch.activeParamsB * 1e9);
   return { decodeSingle, prefill };
+}
+
+/**
+ * Fixed time MoE layers add to each decode step (routing, dispatch, small expert GEMMs, the
+ * all-reduce after them), growing with the tensor-parallel span: calibrated in the assumptions data
+ * against published single-stream measurements (gpt-oss-120b on one A100, DeepSeek-V3 on 8×H200).
+ * Zero for dense models.
+ */
+export function moeStepSeconds(arch: ModelArchitecture, tp: number, catalog: Catalog): number {
+  if (arch.activeParamsB >= arch.totalParamsB) return 0;
+  const perLayerMs = assumption(catalog, 'moeLayerStepMs') + assumption(catalog, 'moeLayerStepMsPerTpDoubling') * Math.log2(Math.max(1, tp));
+  return (arch.layers * perLayerMs) / 1000;
 }
 
 /**
@@ -300,15 +312,26 @@ export function batchedDecodeTokensPerSecond(r: SizingResult, arch: ModelArchite
   const touched = activeFrac >= 1 ? 1 : Math.min(1, activeFrac + (1 - activeFrac) * (1 - Math.pow(1 - activeFrac, batch)));
   const weightBytes = r.weightsBytes * touched;
   const kvBytes = batch * kvBytesForSequence(arch, avgSeqTokens) * (arch.attention === 'mla' ? r.tensorParallel : 1);
-  const memTime = (weightBytes + kvBytes) / bw;
+  const memTime = (weightBytes + kvBytes) / bw + moeStepSeconds(arch, r.tensorParallel, catalog);
   const computeTime = (2 * arch.activeParamsB * 1e9 * batch) / (computeTflops(gpu, r.precision) * 1e12 * mfu * r.gpuCount);
   return batch / Math.max(memTime, computeTime);
 }
 
 export interface Workload {
   callsPerMonth: number;
+  /** Mean tokens per call (throughput and cost use the mean). */
   inputTokens: number;
   outputTokens: number;
+  /** 95th-percentile context (prompt + answer) per call, which the KV cache is sized for; default mean × contextP95OverMean. */
+  p95ContextTokens?: number;
+}
+
+/** The context a replica must hold at its concurrency: the p95, not the mean. */
+export function p95Context(w: Workload, catalog: Catalog): { tokens: number; basis: string } {
+  const mean = w.inputTokens + w.outputTokens;
+  if (w.p95ContextTokens !== undefined) return { tokens: Math.max(mean, w.p95ContextTokens), basis: 'given p95' };
+  const factor = assumption(catalog, 'contextP95OverMean');
+  return { tokens: Math.round(mean * factor), basis: `mean ${formatCount(mean)} × ${factor} (assumption contextP95OverMean)` };
 }
 
 export interface DeploymentPlan {
@@ -358,6 +381,7 @@ export function planDeployment(arch: ModelArchitecture, workload: Workload, cata
     for (const precision of opts.precisions ?? defaultPrecisions(arch)) {
       const weights = weightsBytes(arch, precision);
       for (const count of opts.gpuCounts ?? [1, 2, 4, 8, 16]) {
+        if (count > maxGpusPerReplica(gpu, catalog)) continue;
         if (weights / count >= gpu.visibleGiB * GIB * util) continue;
         if ('error' in parallelism(arch, gpu, count)) continue;
         candidates.push({ gpu, precision, count, floor: price.usdPerGpuHour * count * hours });
@@ -372,6 +396,17 @@ export function planDeployment(arch: ModelArchitecture, workload: Workload, cata
     if (plan.price && plan.result.fits && (!best || plan.sizing.monthlyGpuUsdOnDemand < best.sizing.monthlyGpuUsdOnDemand)) best = plan;
   }
   return best;
+}
+
+/**
+ * Policy (assumptions data): GPUs one replica may span. Consumer GeForce cards serve single-GPU
+ * replicas; datacenter cards without NVLink run tensor parallel over PCIe up to a small count; with
+ * NVLink, up to a node.
+ */
+export function maxGpusPerReplica(gpu: GpuRow, catalog: Catalog): number {
+  if (/geforce/i.test(gpu.name)) return assumption(catalog, 'maxGpusPerReplicaConsumer');
+  if (!gpu.nvlink) return assumption(catalog, 'maxGpusPerReplicaWithoutNvlink');
+  return Infinity;
 }
 
 /** Weight bytes only (no derivation), for quick screening. */
@@ -406,7 +441,9 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const target = assumption(catalog, 'targetUtilization');
   const peak = assumption(catalog, 'peakFactor');
   const discount = assumption(catalog, 'reservedDiscount');
-  const seq = Math.min(arch.contextWindow, Math.max(1, w.inputTokens + w.outputTokens));
+  // KV is sized for the p95 context at the needed concurrency; the mean only drives throughput.
+  const p95 = p95Context(w, catalog);
+  const seq = Math.min(arch.contextWindow, Math.max(1, p95.tokens));
   const wantConc = opts.concurrency ?? 64;
   const minConc = assumption(catalog, 'minServiceConcurrency');
   const probe = sizeForPlanning(arch, precision, gpu, gpuCount, seq, minConc, catalog);
@@ -436,7 +473,7 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const reserved = gpuHours * reservedRate;
   const utilization = capacity > 0 ? avgLoad / (capacity * Math.max(1, replicas)) : 0;
   const derivation = result.fits
-    ? `load ${avgLoad.toFixed(3)} calls/s (${formatCount(w.callsPerMonth)}/month ÷ ${hours} h); one replica (${gpuCount}× ${gpu.id}, ${precision}, batch ${batch}) sustains ${capacity.toFixed(2)} calls/s ` +
+    ? `KV sized for the p95 context ${formatCount(seq)} tokens (${p95.basis}) × batch ${batch}; load ${avgLoad.toFixed(3)} calls/s (${formatCount(w.callsPerMonth)}/month ÷ ${hours} h); one replica (${gpuCount}× ${gpu.id}, ${precision}, batch ${batch}) sustains ${capacity.toFixed(2)} calls/s ` +
       `(${formatCount(w.inputTokens)} in at ${formatCount(result.prefillTokensPerSecond)} tok/s prefill + ${formatCount(w.outputTokens)} out at ${formatCount(decodeAgg)} tok/s batched decode, ${(decodeAgg / batch).toFixed(1)} tok/s per stream); ` +
       `replicas = max(1, ⌈load × peak ${peak} ÷ capacity⌉, ⌈load ÷ (capacity × ${target})⌉) = ${replicas} (avg utilization ${(utilization * 100).toFixed(1)}%); ` +
       (price

@@ -1,8 +1,12 @@
 import { formatCount, formatUsd } from '../../model/format';
 import { mdCode, mdFileLink, mdTable, mdText } from './markdown';
 import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
+import planPolicyJson from '../../../data/catalog/plan-policy.json';
 
-const TIER_TITLES: Record<Tier | 'keep', string> = {
+type Group = Tier | 'keep' | 'migrate';
+
+const TIER_TITLES: Record<Group, string> = {
+  migrate: 'Migrate off a retired or deprecated model',
   'open-api': 'Move to an open-model API',
   'closed-api': 'Switch to a cheaper closed model',
   'self-hosted': 'Self-host an open model',
@@ -22,16 +26,87 @@ const RISKS: ReadonlyArray<{ name: string; applies: ReadonlyArray<Tier>; text: s
   { name: 'Cost runaway', applies: ['self-hosted', 'open-api'], text: 'an unbounded autoscaler or retry loop can spend thousands in a weekend; set quotas and alerts.' },
 ];
 
-function groupOf(site: CallSite): Tier | 'keep' {
+function groupOf(site: CallSite): Group {
   const recommendation = site.recommendation;
-  if (!recommendation || recommendation.savingsUsd <= 0.005) return 'keep';
+  if (recommendation?.action === 'migrate') return 'migrate';
+  if (!recommendation || recommendation.action === 'keep') return 'keep';
+  // A change that must happen (compliance) is a change even when it saves nothing.
+  if (recommendation.action === 'change') return recommendation.tier;
+  if (recommendation.savingsUsd <= 0.005) return 'keep';
   return recommendation.tier;
 }
 
+interface EvaluationPolicy {
+  task: string;
+  goldenSetSize: number;
+  metric: string;
+  passThreshold: string;
+  basis: string;
+}
+interface VendorTerms {
+  provider: string;
+  retention: string;
+  residency: string;
+  rateLimits: string;
+  basis: string;
+  source: string;
+}
+const POLICY = planPolicyJson as unknown as { consolidationShare: { value: number }; evaluation: EvaluationPolicy[]; vendorTerms: VendorTerms[] };
+
+/** A change the plan lists: its site, the option it moves to, what it saves, its vendor and effort. */
+interface Change {
+  site: CallSite;
+  option: HostingOption | undefined;
+  group: Group;
+  savings: number;
+  vendor: string;
+  effort: string;
+}
+
+function changeOf(site: CallSite): Change {
+  const recommendation = site.recommendation!;
+  const option = site.options.find((candidate) => candidate.label === (recommendation.optionLabel ?? recommendation.label));
+  const group = groupOf(site);
+  const vendor = option?.provider ?? site.provider;
+  const sameVendor = vendor === site.provider || /model-id change|config/.test(recommendation.why);
+  const effort =
+    group === 'self-hosted'
+      ? 'GPU deployment (weeks)'
+      : sameVendor
+        ? 'model-id change (hours) + evaluation'
+        : 'new vendor: account, key, client base URL (a day) + evaluation';
+  return { site, option, group, savings: recommendation.savingsUsd, vendor, effort };
+}
+
 /**
- * Renders the migration plan: what is spent now, what to change in which order, how to check each
- * switch and how to undo it, and what stays on closed APIs and why. Valid GFM; every string from
- * user code is escaped.
+ * The fewest new vendors whose changes capture the policy share of the savings (greedy by savings),
+ * and what the other vendors' changes would add.
+ */
+function consolidate(changes: Change[]): { vendors: string[]; captured: number; total: number; leftOut: Change[] } {
+  const total = changes.reduce((sum, change) => sum + change.savings, 0);
+  const byVendor = new Map<string, number>();
+  for (const change of changes) byVendor.set(change.vendor, (byVendor.get(change.vendor) ?? 0) + change.savings);
+  const ranked = [...byVendor.entries()].sort((a, b) => b[1] - a[1]);
+  const vendors: string[] = [];
+  let captured = 0;
+  for (const [vendor, saved] of ranked) {
+    if (total > 0 && captured >= POLICY.consolidationShare.value * total) break;
+    vendors.push(vendor);
+    captured += saved;
+  }
+  return { vendors, captured, total, leftOut: changes.filter((change) => !vendors.includes(change.vendor)) };
+}
+
+/** The risks that apply to the kinds of change in the plan, each once. */
+function risksFor(tiers: Set<Tier>): string[] {
+  return RISKS.filter((risk) => risk.applies.some((tier) => tiers.has(tier))).map((risk) => `**${risk.name}:** ${risk.text}`);
+}
+
+/**
+ * Renders the migration plan: one page first (what to change, savings, effort, vendors, the risks
+ * that matter), then the details: each change with its derivation, evaluation step, target
+ * performance, rate limits and the new vendor's data terms, the self-hosting decision, what stays
+ * and why. Valid GFM; every string from user code is escaped.
  */
 export function renderMarkdownPlan(result: ScanResult): string {
   // The plan acts on each request once: sites the totals leave out are listed apart at the end.
@@ -40,24 +115,43 @@ export function renderMarkdownPlan(result: ScanResult): string {
   const out: string[] = [];
   const now = result.summary.monthlyUsdCurrent;
   const after = result.summary.monthlyUsdRecommended;
-  const groups = new Map<Tier | 'keep', CallSite[]>();
+  const groups = new Map<Group, CallSite[]>();
   for (const site of sites) groups.set(groupOf(site), [...(groups.get(groupOf(site)) ?? []), site]);
+  const changes = sites.filter((site) => groupOf(site) !== 'keep').map(changeOf).sort((a, b) => Number(b.group === 'migrate') - Number(a.group === 'migrate') || b.savings - a.savings);
 
   out.push('# LLM hosting migration plan', '');
   out.push(`Workspace ${mdCode(workspaceName(result.root))}, generated ${result.generatedAt.slice(0, 10)} by LLM Hosting Advisor. File links are relative to the workspace root.`, '');
   out.push('## Executive summary', '');
-  out.push(`- **Monthly LLM spend today:** ${formatUsd(now)} across ${sites.length} call site${sites.length === 1 ? '' : 's'}.`);
-  out.push(`- **After this plan:** ${formatUsd(after)} per month, saving **${formatUsd(now - after)} per month** (${formatUsd((now - after) * 12)} per year)${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}% of today's spend` : ''}.`);
-  const mix = [...groups.entries()].map(([group, members]) => `${TIER_TITLES[group]}: ${members.length}`).join('; ');
-  out.push(`- **Option mix:** ${mix || 'no call sites found'}.`);
-  out.push(`- **Prices as of:** ${mdText(result.catalog.asOf)} (bundled catalog; every price below names its source).`);
-  out.push(`- **Volume assumptions:** ${mdText(result.summary.volumeAssumption ?? 'see each call site')}.`);
+  out.push(`**${formatUsd(now)}/month today → ${formatUsd(after)}/month after ${changes.length} change${changes.length === 1 ? '' : 's'}: saves ${formatUsd(now - after)}/month (${formatUsd((now - after) * 12)}/year${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}%` : ''}).** Prices as of ${mdText(result.catalog.asOf)}; volumes: ${mdText(result.summary.volumeAssumption ?? 'see each call site')}.`, '');
+  if (changes.length > 0) {
+    out.push(mdTable(['#', 'Change', 'Saves $/month', 'Effort'], changes.map((change, index) => [
+      String(index + 1),
+      `${mdFileLink(change.site.file, change.site.line)}: ${mdText(change.site.model.id ?? change.site.model.raw)} → ${mdText(change.site.recommendation!.label)}${change.site.recommendation!.deadline ? ` (deadline ${mdText(change.site.recommendation!.deadline)})` : ''}`,
+      formatUsd(change.savings),
+      mdText(change.effort),
+    ])), '');
+    const newVendorChanges = changes.filter((change) => change.vendor !== change.site.provider && change.group !== 'self-hosted');
+    if (newVendorChanges.length > 0) {
+      const c = consolidate(newVendorChanges);
+      const left = c.leftOut.reduce((sum, change) => sum + change.savings, 0);
+      out.push(`- **Vendors:** ${c.vendors.map(mdText).join(', ')} capture${c.vendors.length === 1 ? 's' : ''} ${formatUsd(c.captured)} of the ${formatUsd(c.total)}/month that needs a new vendor.${c.leftOut.length ? ` Left on the table if you stop there: ${formatUsd(left)}/month from ${c.leftOut.map((change) => `${mdText(`${change.site.file}:${change.site.line}`)} via ${mdText(change.vendor)}`).join(', ')}.` : ''}`);
+    }
+  } else {
+    out.push('No change clears the savings threshold; nothing to do now.', '');
+  }
+  const kept = groups.get('keep') ?? [];
+  if (kept.length > 0) out.push(`- **Unchanged:** ${kept.length} call site${kept.length === 1 ? '' : 's'} (already the cheapest viable option, or the saving is below the threshold; see "Calls left on closed APIs").`);
   const unpriced = sites.filter((site) => site.monthlyUsdCurrent === null);
   if (unpriced.length > 0) out.push(`- **Not priced:** ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} whose model could not be resolved or is not in the catalog (listed below).`);
+  const tiers = new Set<Tier>(changes.map((change) => change.site.recommendation!.tier));
+  if (tiers.size > 0) {
+    out.push('- **Risks that matter:**');
+    for (const risk of risksFor(tiers)) out.push(`  - ${risk}`);
+  }
   out.push('');
 
   out.push('## Call sites', '');
-  for (const group of ['open-api', 'closed-api', 'self-hosted', 'keep'] as const) {
+  for (const group of ['migrate', 'open-api', 'closed-api', 'self-hosted', 'keep'] as const) {
     const members = groups.get(group);
     if (!members?.length) continue;
     out.push(`### ${TIER_TITLES[group]} (${members.length})`, '');
@@ -74,18 +168,20 @@ export function renderMarkdownPlan(result: ScanResult): string {
   }
 
   out.push('## Phases', '');
-  // Largest savings first: the order a team should work through them.
-  const quickWins = sites.filter((site) => groupOf(site) === 'open-api' || groupOf(site) === 'closed-api').sort((a, b) => (b.recommendation?.savingsUsd ?? 0) - (a.recommendation?.savingsUsd ?? 0));
+  const migrations = changes.filter((change) => change.group === 'migrate');
+  if (migrations.length > 0) {
+    out.push('### Phase 0: migrations that cannot wait (retired or deprecated models)', '');
+    for (const change of migrations) out.push(...switchSection(change));
+  }
+  const quickWins = changes.filter((change) => change.group === 'open-api' || change.group === 'closed-api');
   out.push('### Phase 1: quick wins (no infrastructure)', '');
-  if (quickWins.length === 0) out.push('No call site has a cheaper API option that fits its task.', '');
-  for (const site of quickWins) out.push(...switchSection(site));
-  const selfHosted = sites.filter((site) => groupOf(site) === 'self-hosted');
+  if (quickWins.length === 0) out.push('No call site has a cheaper API option that clears the threshold.', '');
+  for (const change of quickWins) out.push(...switchSection(change));
   out.push('### Phase 2: self-hosting where pooled spend passes break-even', '');
   out.push(...selfHostingSection(result));
-  for (const site of selfHosted) out.push(...switchSection(site));
+  for (const change of changes.filter((c) => c.group === 'self-hosted')) out.push(...switchSection(change));
 
   out.push('## Calls left on closed APIs, and why', '');
-  const kept = groups.get('keep') ?? [];
   if (kept.length === 0) out.push('None.', '');
   for (const site of kept) {
     out.push(`- ${mdFileLink(site.file, site.line)} (${mdText(site.task.type)}, ${mdText(site.model.id ?? site.model.raw)}): ${mdText(keepReason(site))}`);
@@ -108,7 +204,8 @@ export function renderMarkdownPlan(result: ScanResult): string {
   out.push('## How these numbers were made', '');
   out.push('- Tokens per call: static prompt text counted with tiktoken; run-time parts (user input, retrieved context, history) sized by documented defaults and marked "est.". Override them with a `// llm-advisor:` comment above the call or in `llm-usage.yml`.');
   out.push('- Monthly cost = calls per month × (input tokens × input price + output tokens × output price) / 1,000,000, with prices from the bundled catalog.');
-  out.push('- Self-hosting: weights + KV cache + runtime overhead against usable GPU memory, replicas from the decode throughput the volume needs, GPU hours at catalog prices.');
+  out.push('- A change is recommended only when it clears the savings threshold (assumptions data); a retired model is migrated whatever it saves.');
+  out.push('- Self-hosting: weights + KV cache for the p95 context + runtime overhead against usable GPU memory, replicas from the decode throughput the volume needs, GPU hours at catalog prices.');
   out.push('');
   return out.join('\n');
 }
@@ -132,7 +229,10 @@ function selfHostingSection(result: ScanResult): string[] {
     for (const note of sizing.notes) lines.push(`  - ${mdText(note)}`);
   }
   if (workspace) {
-    lines.push(`- **Break-even:** ${workspace.breakEven.monthlyApiSpendUsd === null ? 'not computed' : `${formatUsd(workspace.breakEven.monthlyApiSpendUsd)}/month of API spend`}. ${mdText(workspace.breakEven.derivation)}`);
+    const breakEven = workspace.breakEven;
+    const closedBe = breakEven.monthlyApiSpendUsd === null ? 'never, for this token mix' : `${formatUsd(breakEven.monthlyApiSpendUsd)}/month`;
+    const openBe = breakEven.openApiMonthlySpendUsd === undefined ? 'not computed' : breakEven.openApiMonthlySpendUsd === null ? 'never: GPUs cost more than the open-model API even at scale' : `${formatUsd(breakEven.openApiMonthlySpendUsd)}/month`;
+    lines.push(`- **Break-even:** against today's closed-API spend ${closedBe}; against the open-model API alternative ${openBe}. ${mdText(breakEven.derivation)}`);
     lines.push(`- **Stage:** ${mdText(workspace.stage.label)}. ${mdText(workspace.stage.derivation)}`);
   }
   lines.push('');
@@ -144,17 +244,22 @@ function workspaceName(root: string): string {
   return root.split(/[\\/]/).filter(Boolean).pop() ?? root;
 }
 
-function switchSection(site: CallSite): string[] {
+function switchSection(change: Change): string[] {
+  const { site, option } = change;
   const recommendation = site.recommendation!;
-  const option = site.options.find((candidate) => candidate.label === recommendation.label);
   const lines = [`#### ${mdText(`${site.file}:${site.line}`)}: ${mdText(site.model.id ?? site.model.raw)} → ${mdText(recommendation.label)}`, ''];
-  lines.push(`- **Saves:** ${formatUsd(recommendation.savingsUsd)}/month (${formatUsd(site.monthlyUsdCurrent)} → ${formatUsd(recommendation.monthlyUsd)}). ${mdText(recommendation.why)}`);
+  lines.push(`- **Saves:** ${formatUsd(recommendation.savingsUsd)}/month (${formatUsd(site.monthlyUsdCurrent)} → ${formatUsd(recommendation.monthlyUsd)}); effort: ${mdText(change.effort)}. ${mdText(recommendation.why)}`);
+  if (recommendation.deadline) lines.push(`- **Deadline:** ${mdText(recommendation.deadline)} (vendor deprecation date).`);
   if (option?.derivation) lines.push(`- **Derivation:** ${mdText(option.derivation)}`);
   if (option?.price) lines.push(`- **Price source:** ${mdText(option.price.source)}, as of ${mdText(option.price.asOf)}.`);
   if (option?.sizing) lines.push(...sizingLines(option));
-  lines.push(`- **Evaluate first:** run this call's real ${mdText(site.task.type)} traffic (a few hundred logged requests) through both ${mdText(site.model.id ?? site.model.raw)} and the candidate, score both with your own evals, and switch only if the candidate holds up.`);
-  const risks = RISKS.filter((risk) => risk.applies.includes(recommendation.tier));
-  lines.push(`- **Risks:** ${risks.map((risk) => `${risk.name}: ${risk.text}`).join(' ')}`);
+  const evaluation = POLICY.evaluation.find((row) => row.task === site.task.type) ?? POLICY.evaluation.find((row) => row.task === 'other')!;
+  lines.push(`- **Evaluate first:** draw a golden set of ${formatCount(evaluation.goldenSetSize)} logged ${mdText(site.task.type)} requests (with today's outputs), run them through ${mdText(option?.model ?? recommendation.label)}, score ${mdText(evaluation.metric)}; pass: ${mdText(evaluation.passThreshold)} (policy default${evaluation.basis === 'estimate' ? ', an estimate' : ''}: data/catalog/plan-policy.json). Then shadow 5% of live traffic for a week before switching.`);
+  lines.push(`- **Target performance:** ${option?.sizing?.decodeTokensPerSecond !== undefined ? `${option.sizing.decodeTokensPerSecond.toFixed(0)} tokens/s single-stream decode on the sized replica (estimate); ` : ''}latency, time to first token and throughput for this provider are not in the catalog: measure p50/p95 TTFT and tokens/s in the shadow run and compare with today's.`);
+  if (change.vendor !== site.provider && change.group !== 'self-hosted') {
+    const terms = POLICY.vendorTerms.find((row) => row.provider === change.vendor) ?? POLICY.vendorTerms.find((row) => row.provider === 'default')!;
+    lines.push(`- **New vendor ${mdText(change.vendor)}:** rate limits: ${mdText(terms.rateLimits)}. Data retention: ${mdText(terms.retention)}. Residency: ${mdText(terms.residency)}${terms.basis === 'estimate' ? ` (${mdText(terms.source)})` : ''}.`);
+  }
   lines.push(`- **Rollback:** keep the current client and model behind a flag; route a small share of traffic first, and flip the flag back if quality, latency or error rates regress.`);
   lines.push('');
   return lines;

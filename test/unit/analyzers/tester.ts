@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Analyzer } from '../../../src/analyzers';
 import { analyzeText, createAnalysisProject } from '../../../src/scan/analyze';
+import { loadWorkspaceSettings } from '../../../src/scan/settingsFiles';
 import type { DetectedCall } from '../../../src/model/types';
 
 /** What a test expects of one reported call; only the fields given are compared. */
@@ -15,6 +16,10 @@ export interface ExpectedCall {
   endpoint?: DetectedCall['endpoint'];
   model?: string | null;
   modelSource?: DetectedCall['model']['source'];
+  /** Every candidate id, in order (an empty list: no candidates field). */
+  candidates?: string[];
+  /** `where` of each candidate, in order. */
+  candidateWheres?: string[];
   features?: Partial<DetectedCall['features']>;
   maxOutputTokens?: number | null;
   toolNames?: string[];
@@ -52,19 +57,19 @@ export function runAnalyzerTests(name: string, analyzer: Analyzer, cases: { vali
     describe('valid', () => {
       for (const entry of cases.valid) {
         const testCase = typeof entry === 'string' ? { code: entry } : entry;
-        it(testCase.name ?? firstLine(testCase.code), () => {
+        it(testCase.name ?? firstLine(testCase.code), async () => {
           checkUnique(testCase.code);
-          const calls = analyze(analyzer, testCase.code, testCase.files);
+          const calls = await analyze(analyzer, testCase.code, testCase.files);
           assert.deepEqual(calls.map(summarize), [], 'expected no call sites');
         });
       }
     });
     describe('invalid', () => {
       for (const testCase of cases.invalid) {
-        it(testCase.name ?? firstLine(testCase.code), () => {
+        it(testCase.name ?? firstLine(testCase.code), async () => {
           checkUnique(testCase.code);
           assert.ok(testCase.calls.length > 0, 'an invalid case must expect at least one call');
-          const calls = analyze(analyzer, testCase.code, testCase.files);
+          const calls = await analyze(analyzer, testCase.code, testCase.files);
           assert.equal(calls.length, testCase.calls.length, `expected ${testCase.calls.length} call(s), got ${calls.length}: ${JSON.stringify(calls.map(summarize))}`);
           testCase.calls.forEach((expected, index) => compare(calls[index], expected));
         });
@@ -73,7 +78,7 @@ export function runAnalyzerTests(name: string, analyzer: Analyzer, cases: { vali
   });
 }
 
-function analyze(analyzer: Analyzer, code: string, files: Record<string, string> = {}): DetectedCall[] {
+async function analyze(analyzer: Analyzer, code: string, files: Record<string, string> = {}): Promise<DetectedCall[]> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'analyzer-test-'));
   try {
     for (const [relative, content] of Object.entries({ ...files, 'src/case.ts': code })) {
@@ -81,7 +86,9 @@ function analyze(analyzer: Analyzer, code: string, files: Record<string, string>
       mkdirSync(path.dirname(absolute), { recursive: true });
       writeFileSync(absolute, content);
     }
-    const context = createAnalysisProject(root);
+    // Settings files (example env files, docker-compose, config files) are read as the scan reads them.
+    const { settings } = await loadWorkspaceSettings(root);
+    const context = createAnalysisProject(root, settings);
     const result = analyzeText({ absolutePath: path.join(root, 'src/case.ts'), relativePath: 'src/case.ts' }, code, context, [analyzer]);
     const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     assert.deepEqual(errors, [], 'analyzer reported errors');
@@ -100,6 +107,8 @@ function compare(actual: DetectedCall, expected: ExpectedCall): void {
   if (expected.endpoint !== undefined) assert.equal(actual.endpoint, expected.endpoint, `${where}: endpoint`);
   if (expected.model !== undefined) assert.equal(actual.model.id, expected.model, `${where}: model`);
   if (expected.modelSource !== undefined) assert.equal(actual.model.source, expected.modelSource, `${where}: model source`);
+  if (expected.candidates !== undefined) assert.deepEqual((actual.model.candidates ?? []).map((candidate) => candidate.id), expected.candidates, `${where}: model candidates`);
+  if (expected.candidateWheres !== undefined) assert.deepEqual((actual.model.candidates ?? []).map((candidate) => candidate.where), expected.candidateWheres, `${where}: model candidate places`);
   if (expected.maxOutputTokens !== undefined) assert.equal(actual.maxOutputTokens, expected.maxOutputTokens, `${where}: max output tokens`);
   if (expected.toolNames !== undefined) assert.deepEqual(actual.toolNames, expected.toolNames, `${where}: tool names`);
   for (const [feature, value] of Object.entries(expected.features ?? {})) {

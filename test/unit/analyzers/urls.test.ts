@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { joinUrl } from '../../../src/analyzers/shared/urls';
+import { providerFromBaseUrl } from '../../../src/analyzers/shared/providers';
 
 describe('joinUrl (new URL(path, base) as text)', () => {
   const cases: Array<[path: string, base: string, joined: string]> = [
@@ -15,4 +16,16 @@ describe('joinUrl (new URL(path, base) as text)', () => {
     ['chat/completions', '{{base}}', '{{base}}/chat/completions'],
   ];
   for (const [path, base, joined] of cases) it(`new URL('${path}', '${base}')`, () => assert.equal(joinUrl(path, base), joined));
+});
+
+describe('providerFromBaseUrl: gateways are told by their host', () => {
+  const cases: Array<[string, string]> = [
+    ['https://gateway.ai.cloudflare.com/v1/acct/gw/azure-openai/res/deployment', 'cloudflare-ai-gateway'],
+    ['https://ai-gateway.vercel.sh/v1', 'vercel-gateway'],
+    ['https://api.portkey.ai/v1', 'portkey'],
+    ['https://litellm.internal.example.com', 'litellm'],
+    ['https://openrouter.ai/api/v1', 'openrouter'],
+    ['https://my-res.openai.azure.com/openai', 'azure-openai'],
+  ];
+  for (const [url, provider] of cases) it(url, () => assert.equal(providerFromBaseUrl(url), provider));
 });

@@ -139,9 +139,15 @@ generateText({ model: registry.languageModel('mistral:mistral-small-latest'), pr
       ],
     },
     {
-      name: 'a model chosen by a flag: the first resolvable branch',
+      name: 'a model chosen by an env flag no example env file sets: the other branch first, both candidates',
       code: `import { generateText } from 'ai';\nimport { anthropic } from '@ai-sdk/anthropic';\nimport { openai } from '@ai-sdk/openai';\nconst model = process.env.USE_CLAUDE ? anthropic('claude-haiku-4-5') : openai('gpt-4o-mini');\nawait generateText({ model, prompt: 'hi' });`,
-      calls: [{ line: 5, provider: 'anthropic', model: 'claude-haiku-4-5' }],
+      calls: [{ line: 5, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-haiku-4-5'] }],
+    },
+    {
+      name: 'a model chosen by an env flag the example env file sets: that branch first',
+      files: { '.env.example': 'USE_CLAUDE_MODEL=claude-haiku-4-5\n' },
+      code: `import { generateText } from 'ai';\nimport { anthropic } from '@ai-sdk/anthropic';\nimport { openai } from '@ai-sdk/openai';\nconst model = process.env.USE_CLAUDE_MODEL ? anthropic('claude-haiku-4-5') : openai('gpt-4o-mini');\nawait generateText({ model, prompt: 'hi' });`,
+      calls: [{ line: 5, provider: 'anthropic', model: 'claude-haiku-4-5', candidates: ['claude-haiku-4-5', 'gpt-4o-mini'] }],
     },
     {
       name: 'the provider passed in as a parameter typed by its package; the model id from a parameter',

@@ -82,10 +82,13 @@ describe('editor: what-if re-pricing', function () {
     assert.equal(scan.callSites.find((c) => c.id === site.id)!.volume.callsPerMonth, site.volume.callsPerMonth, 'input not modified');
   });
 
-  it('regulated data makes third-party APIs not viable', function () {
+  it('regulated data makes third-party APIs not viable: only the team\'s own cloud account or self-hosting remain', function () {
     const out = applyWhatIf(scan, { dataSensitivity: 'regulated' });
     // Core applies it to chat-style calls (embedding and media advice have no self-hosted alternative).
-    for (const site of out.callSites.filter((c) => c.endpoint === 'chat')) for (const o of site.options) if (o.tier !== 'self-hosted') assert.equal(o.viable, false, `${site.id} ${o.label}`);
+    for (const site of out.callSites.filter((c) => c.endpoint === 'chat')) {
+      for (const o of site.options) if (o.tier !== 'self-hosted' && o.viable) assert.match(o.label, /in your own (Azure subscription|AWS account|Google Cloud project)$/, `${site.id} ${o.label}`);
+      assert.notEqual(site.recommendation?.action, 'keep', `${site.id}: a non-compliant call is never kept as is`);
+    }
   });
 
   it('GPU and precision re-plan the self-hosted options', function () {

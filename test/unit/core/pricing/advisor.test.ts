@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { adviseCall, adviseWorkspace, fixedCosts, type AdviceInput } from '../../../../src/core/pricing/advisor';
-import { loadCatalog } from '../../../../src/core/catalog/catalog';
+import { findArchitecture, loadCatalog } from '../../../../src/core/catalog/catalog';
 import { sizeQuery } from '../../../../src/core/pricing/sizing';
 import type { CallSite, TaskType } from '../../../../src/model/types';
 
@@ -76,8 +76,13 @@ describe('advisor: pricing the current call', () => {
     const advice = adviseCall(input('text-embedding-3-large', { endpoint: 'embedding', taskType: 'embedding', volume: { callsPerMonth: 1_000_000, source: 'annotation' } }), catalog);
     // 1,000,000 × 1,000 × $0.13 / 1e6 = $130; output tokens are not billed.
     assert.equal(advice.monthlyUsdCurrent, 130);
-    assert.equal(advice.recommendation?.label, 'Switch to text-embedding-3-small');
-    assert.match(advice.options[1].why, /re-embedded/);
+    // Open embedding models are priced now (quality.json's embedding row): the cheapest adequate one wins.
+    assert.ok(advice.options.some((o) => o.label === 'Switch to text-embedding-3-small'));
+    const open = advice.options.filter((o) => o.tier === 'open-api');
+    assert.ok(open.length > 0, 'open embedding options priced');
+    for (const o of advice.options.filter((x) => !x.current)) assert.match(o.why, /re-embedded/);
+    assert.ok(!advice.diagnostics.some((d) => /no open embedding model/.test(d)));
+    assert.equal(advice.recommendation?.tier, 'open-api');
   });
 
   it('prices image generation per image and says audio minutes are unknown', () => {
@@ -118,25 +123,31 @@ describe('advisor: options and recommendation', () => {
 
   it('keeps complex reasoning on a large closed model: cheap siblings and open models are marked not viable with the reason', () => {
     const advice = adviseCall(input('claude-sonnet-4-5', { provider: 'anthropic', taskType: 'complex-reasoning' }), catalog);
-    assert.equal(advice.recommendation?.label, 'Stay on claude-sonnet-4-5');
     const haiku = advice.options.find((o) => o.model === 'claude-haiku-4-5');
     assert.ok(haiku && !haiku.viable);
     assert.match(haiku.why, /quality for complex-reasoning/);
-    const open = advice.options.find((o) => o.tier === 'open-api');
-    assert.ok(open && !open.viable);
-    assert.match(open.why, /quality for complex-reasoning/);
+    // Only the reasoning-grade open models of quality.json (gpt-oss-120b, DeepSeek-R1, with their basis) are offered.
+    const reasoningGrade = catalog.quality.find((q) => q.task === 'complex-reasoning')?.openModels ?? [];
+    assert.deepEqual([...reasoningGrade].sort(), ['deepseek-r1', 'gpt-oss-120b']);
+    for (const o of advice.options.filter((x) => x.tier === 'open-api' && x.viable)) assert.ok(reasoningGrade.includes(o.model ?? ''), o.label);
+    const rec = advice.recommendation;
+    assert.ok(rec?.label === 'Stay on claude-sonnet-4-5' || reasoningGrade.some((m) => rec?.label.startsWith(m)), rec?.label);
   });
 
   it('marks options without the features the call uses as not viable (vision, context)', () => {
     const vision = adviseCall(input('gpt-4o', { features: { ...noFeatures, vision: true }, taskType: 'vision' }), catalog);
-    for (const o of vision.options.filter((x) => x.tier === 'open-api')) assert.equal(o.viable, false);
+    for (const o of vision.options.filter((x) => x.tier === 'open-api' && x.viable)) assert.equal(catalog.open.find((r) => r.model === o.model && r.provider === o.provider)?.capabilities.vision, true, o.label);
     const sib = vision.options.find((o) => o.model === 'gpt-4o-mini');
     assert.ok(sib?.viable, 'gpt-4o-mini takes images');
 
     const big = adviseCall(input('gpt-4.1', { taskType: 'summarization', tokens: { inputPerCall: 150_000, outputPerCall: 500, method: 't' } }), catalog);
     const small = big.options.filter((o) => o.tier === 'open-api' && o.why.includes('context'));
-    assert.ok(small.length > 0, 'an open model with a 32K-128K window is marked too small');
     for (const o of small) assert.equal(o.viable, false);
+    // Every open option still offered serves the call's ~150,500 tokens.
+    for (const o of big.options.filter((x) => x.tier === 'open-api' && x.viable)) {
+      const row = catalog.open.find((r) => r.model === o.model && r.provider === o.provider);
+      assert.ok((row?.capabilities.contextTokens ?? 0) >= 150_500 || (row?.capabilities.contextTokens === null && (findArchitecture(catalog, o.model ?? '')?.contextWindow ?? 0) >= 150_500), o.label);
+    }
   });
 
   it('adds assumed hidden reasoning tokens to a reasoning alternative of a non-reasoning model', () => {
@@ -169,10 +180,11 @@ describe('advisor: options and recommendation', () => {
     assert.notEqual(advice.recommendation?.tier, 'self-hosted');
   });
 
-  it('regulated data rules out third-party APIs and recommends self-hosting', () => {
+  it('regulated data rules out third-party APIs under standard terms and offers the team\'s own cloud account', () => {
     const advice = adviseCall(input('gpt-4o', { taskType: 'extraction' }), catalog, { dataSensitivity: 'regulated' });
-    assert.equal(advice.recommendation?.tier, 'self-hosted');
-    assert.ok(advice.options.filter((o) => o.tier !== 'self-hosted').every((o) => !o.viable));
+    assert.notEqual(advice.recommendation?.tier, 'self-hosted', 'own-cloud APIs are compliant and cheaper than GPUs for one call');
+    assert.match(advice.recommendation?.label ?? '', /via Azure OpenAI in your own Azure subscription$/);
+    for (const o of advice.options.filter((x) => x.tier !== 'self-hosted' && x.viable)) assert.ok(['azure-openai', 'google-vertex', 'aws-bedrock'].includes(o.provider ?? ''), o.label);
   });
 
   it('rescales token counts to the alternative model\'s tokenizer (Claude counts ~16% more than Llama 3)', () => {
@@ -205,13 +217,13 @@ describe('advisor: workspace', () => {
     const sites = [
       site('a', input('gpt-4o', { taskType: 'summarization', volume: { callsPerMonth: 2_000_000, source: 'annotation' } })),
       site('b', input('gpt-4o', { taskType: 'rag-qa', volume: { callsPerMonth: 1_000_000, source: 'annotation' } })),
-      site('c', input('o1', { taskType: 'complex-reasoning', volume: { callsPerMonth: 10_000, source: 'annotation' } })),
+      site('c', input('o1', { taskType: 'long-context', volume: { callsPerMonth: 10_000, source: 'annotation' } })),
     ];
     const ws = adviseWorkspace(sites, catalog);
     assert.ok(ws.monthlyUsdCurrent > 0);
     assert.ok(ws.monthlyUsdRecommended < ws.monthlyUsdCurrent);
     assert.ok(ws.selfHost);
-    assert.ok(!ws.selfHost.callSiteIds.includes('c'), 'complex reasoning stays on the closed model');
+    assert.ok(!ws.selfHost.callSiteIds.includes('c'), 'long-context work stays on the closed model');
     assert.equal(ws.selfHost.fixedMonthlyUsd, fixedCosts(catalog, ws.selfHost.style).usd, 'fixed costs of its style (engineers + infra)');
     assert.ok(ws.selfHost.fixedMonthlyUsd > 10_000);
     assert.ok(Math.abs(ws.selfHost.totalMonthlyUsd - ws.selfHost.gpuMonthlyUsd - ws.selfHost.fixedMonthlyUsd) < 1e-6);
@@ -225,13 +237,21 @@ describe('advisor: workspace', () => {
     assert.match(ws.stage.derivation, /break-even/);
   });
 
-  it('recommends the pool for regulated data and splits its cost over the members', () => {
+  it('recommends a regulated pool only when it beats the compliant own-cloud APIs, and then splits its cost over the members', () => {
+    const regulatedSite = (id: string, a: AdviceInput): CallSite => {
+      const advice = adviseCall(a, catalog, { dataSensitivity: 'regulated' });
+      return { ...site(id, a), options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
+    };
+    const small = adviseWorkspace([regulatedSite('a', input('gpt-4o', { taskType: 'extraction', volume: { callsPerMonth: 10_000, source: 'annotation' } }))], catalog, { dataSensitivity: 'regulated' });
+    assert.equal(small.selfHost?.recommended ?? false, false, 'a $23/month call is not moved to GPUs with fixed costs');
+    assert.doesNotMatch(small.selfHost?.derivation ?? '', /regardless of cost/);
     const sites = [
-      site('a', input('gpt-4o', { taskType: 'summarization', volume: { callsPerMonth: 2_000_000, source: 'annotation' } })),
-      site('b', input('gpt-4o', { taskType: 'extraction', volume: { callsPerMonth: 1_000_000, source: 'annotation' } })),
+      regulatedSite('a', input('gpt-4o', { taskType: 'summarization', volume: { callsPerMonth: 60_000_000, source: 'annotation' } })),
+      regulatedSite('b', input('gpt-4o', { taskType: 'extraction', volume: { callsPerMonth: 30_000_000, source: 'annotation' } })),
     ];
     const ws = adviseWorkspace(sites, catalog, { dataSensitivity: 'regulated' });
-    assert.ok(ws.selfHost?.recommended);
+    assert.ok(ws.selfHost?.recommended, `pool ${ws.selfHost?.totalMonthlyUsd} vs own-cloud APIs ${ws.selfHost?.apiSpendBestApi}`);
+    assert.ok(ws.selfHost.netSavingsVsBestApi > 0);
     const recs = Object.values(ws.recommendations);
     assert.equal(recs.length, ws.selfHost.callSiteIds.length);
     assert.ok(Math.abs(recs.reduce((t, r) => t + r.monthlyUsd, 0) - ws.selfHost.totalMonthlyUsd) < 1e-6);
@@ -250,7 +270,28 @@ describe('advisor: workspace', () => {
   it('does not recommend self-hosting a small workspace', () => {
     const ws = adviseWorkspace([site('a', input('gpt-4o'))], catalog);
     assert.equal(ws.selfHost?.recommended ?? false, false);
-    assert.match(ws.stage.label, /Under \$20K/);
+    // One rule: the stage says what the pool says (the seed's "under $20K" band is context in the derivation).
+    assert.equal(ws.stage.decision, 'open-model-apis');
+    assert.match(ws.stage.label, /self-hosting does not pay/);
+    assert.match(ws.stage.derivation, /seed's under \$20K\/month band/);
+  });
+
+  it('lets one rule decide stage and pool at every volume, and shows the break-even against both closed and open-model API spend', () => {
+    for (const calls of [10_000, 1_000_000, 20_000_000, 200_000_000]) {
+      const sites = [
+        site('a', input('gpt-4o', { taskType: 'summarization', volume: { callsPerMonth: calls, source: 'annotation' } })),
+        site('b', input('gpt-4o', { taskType: 'rag-qa', volume: { callsPerMonth: calls / 2, source: 'annotation' } })),
+      ];
+      const ws = adviseWorkspace(sites, catalog);
+      const pays = ws.selfHost?.recommended ?? false;
+      assert.equal(ws.stage.decision === 'self-host', pays, `${calls} calls: stage "${ws.stage.label}" vs pool recommended=${pays}`);
+      if (!pays) assert.doesNotMatch(ws.stage.label, /self-host wherever|evaluate self-hosting/i);
+      assert.ok(ws.breakEven.openApiMonthlySpendUsd !== undefined, 'open-model API break-even computed');
+      if (ws.breakEven.openApiMonthlySpendUsd !== null && ws.breakEven.openApiMonthlySpendUsd !== undefined) {
+        assert.ok(Math.abs(ws.breakEven.openApiMonthlySpendUsd - 34_250 / (1 - (ws.breakEven.gpuUsdPerOpenApiUsd ?? 0))) < 1);
+      }
+      assert.match(ws.stage.derivation, /of today's \(closed\) API spend, .* of open-model API spend/);
+    }
   });
 });
 

@@ -1,0 +1,653 @@
+import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import type { ModelCandidate, ModelSource } from '../../model/types';
+import type { ModuleLoader } from './modules';
+import { findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { looksLikeModelId, looksLikeProviderUrl } from './settings';
+
+/**
+ * Every model a `model` expression can take, the default or most likely first: literals through
+ * constants, imports and path aliases; `??` / `||` fallbacks; ternaries; `let` variables assigned in a
+ * `switch`; functions and getters that return a model; default parameter values and the literals callers
+ * pass (same file and modules already loaded); maps by use case (`MODELS[useCase]`) and the app's offered
+ * lists; env variables read against the workspace's example env files and env schemas' `.default()`;
+ * VS Code settings defaults. Syntactic only: it never runs workspace code.
+ */
+
+const MAX_DEPTH = 12;
+/** More candidates than this is a catalog, not a choice; the first ones are kept. */
+const MAX_CANDIDATES = 25;
+
+export interface ModelCandidates {
+  candidates: ModelCandidate[];
+  /** The expression the end user controls (request body, settings screen, database row), when the model comes from one. */
+  userChoice?: string;
+  evidence: string[];
+}
+
+interface Walk {
+  modules: ModuleLoader;
+  origin: Node;
+  found: ModelCandidate[];
+  evidence: string[];
+  userChoice?: string;
+  seen: Set<Node>;
+  /** What to check a value against before it is kept: settings values are filtered the same way at read time. */
+  accept: (value: string) => boolean;
+}
+
+/**
+ * Arguments of the call being followed into a function, by parameter: inside `getModel('gpt-4o')` the
+ * parameter `name` is `'gpt-4o'`, not every value any caller passes. Set while a call is entered.
+ */
+const BOUND_ARGUMENTS = new Map<Node, Node>();
+
+/**
+ * The functions a call runs, when it is a call of a workspace function (`getModel('gpt-4o')`,
+ * `this.pick(task)`, `models.forTask('x')`): its returned expressions, with the call's arguments bound
+ * to the parameters until `release`. Undefined for anything else.
+ */
+export function enterCall(expression: Node, modules: ModuleLoader): { returns: Node[]; release(): void } | undefined {
+  const call = unwrapExpression(expression);
+  if (!Node.isCallExpression(call)) return undefined;
+  const fn = calledFunction(unwrapExpression(call.getExpression()), modules);
+  if (!fn) return undefined;
+  const body = fn.getBody();
+  const returns = body && !Node.isBlock(body) ? [body] : fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).map((statement) => statement.getExpression()).filter((value): value is NonNullable<typeof value> => value !== undefined);
+  const bound: Node[] = [];
+  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
+    const args = call.getArguments();
+    fn.getParameters().forEach((parameter, index) => {
+      if (args[index] && !BOUND_ARGUMENTS.has(parameter)) {
+        BOUND_ARGUMENTS.set(parameter, args[index]);
+        bound.push(parameter);
+      }
+    });
+  }
+  return { returns, release: () => bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter)) };
+}
+
+/**
+ * The expressions a variable or parameter can hold, the likely one first: the bound argument of the call
+ * being followed, else what callers pass and the default (a parameter, or a binding in a parameter's
+ * pattern); for a `let`, its initializer and every assignment. Empty for anything else (constants are
+ * followed by `traceValue`).
+ */
+export function valueExpressions(expression: Node, modules: ModuleLoader): Node[] {
+  const node = unwrapExpression(expression);
+  if (!Node.isIdentifier(node)) return [];
+  const declaration = findDeclaration(node, modules);
+  const present = (values: Array<Node | undefined>): Node[] => values.filter((value): value is Node => value !== undefined);
+  if (!declaration) return [];
+  if (Node.isParameterDeclaration(declaration)) {
+    const bound = BOUND_ARGUMENTS.get(declaration);
+    return bound ? [bound] : likelyValues(callerArguments(declaration), declaration.getInitializer()).map((entry) => entry.node);
+  }
+  if (Node.isBindingElement(declaration)) {
+    const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
+    if (!parameter || declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) || declaration.getParent()?.getParent() !== parameter) return [];
+    const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+    const bound = BOUND_ARGUMENTS.get(parameter);
+    const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
+    return likelyValues(passed, declaration.getInitializer()).map((entry) => entry.node);
+  }
+  if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
+    const name = declaration.getName();
+    const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
+    const assigned = scope.getDescendantsOfKind(SyntaxKind.BinaryExpression).filter((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name).map((assignment) => assignment.getRight());
+    return present([declaration.getInitializer(), ...assigned]);
+  }
+  return [];
+}
+
+/**
+ * What callers pass (`undefined` where a caller leaves it out) and the default: the default first, as the
+ * code's own choice (callers are only known in modules the scan has loaded), then the callers' values.
+ */
+function likelyValues(passed: Array<Node | undefined>, fallback: Node | undefined): Array<{ node: Node; isDefault: boolean }> {
+  const given = passed.filter((value): value is Node => value !== undefined).map((node) => ({ node, isDefault: false }));
+  return [...(fallback ? [{ node: fallback, isDefault: true }] : []), ...given];
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+}
+
+/**
+ * `process.env.X ? a : b` where no example env file sets X: the branch without it is the likely one.
+ * Otherwise the branches in written order.
+ */
+export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[] {
+  if (!Node.isConditionalExpression(conditional)) return [];
+  const condition = unwrapExpression(conditional.getCondition());
+  // `provider === 'anthropic' ? a : b` with `provider` known here (a bound argument, a default): the branch it takes first.
+  if (Node.isBinaryExpression(condition) && [SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(condition.getOperatorToken().getKind())) {
+    const literal = [condition.getLeft(), condition.getRight()].map(unwrapExpression).find((side) => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
+    const other = [condition.getLeft(), condition.getRight()].find((side) => unwrapExpression(side) !== literal);
+    const value = literal && other ? modelCandidates(other, modules).candidates[0]?.id : undefined;
+    if (value !== undefined && literal) {
+      const negated = [SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(condition.getOperatorToken().getKind());
+      const holds = (value === (literal as Node & { getLiteralText(): string }).getLiteralText()) !== negated;
+      return holds ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
+    }
+  }
+  const name = envName(condition);
+  const unset = name !== undefined && modules.settings.env.get(name) === undefined;
+  return unset ? [conditional.getWhenFalse(), conditional.getWhenTrue()] : [conditional.getWhenTrue(), conditional.getWhenFalse()];
+}
+
+/** The candidate model ids of an expression (see the module comment). */
+export function modelCandidates(expression: Node, modules: ModuleLoader): ModelCandidates {
+  const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: () => true };
+  collect(expression, walk, 0, undefined);
+  return { candidates: walk.found, userChoice: walk.userChoice, evidence: walk.evidence };
+}
+
+/**
+ * A provider URL an expression stands for, from example env files when the code reads it from the
+ * environment (`baseURL: process.env.OPENAI_BASE_URL`). Only values that look like provider URLs.
+ */
+export function settingUrl(expression: Node, modules: ModuleLoader): ModelCandidate | undefined {
+  const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: looksLikeProviderUrl };
+  collect(expression, walk, 0, undefined);
+  return walk.found.find((candidate) => looksLikeProviderUrl(candidate.id));
+}
+
+function add(walk: Walk, id: string, source: ModelSource, where: string): void {
+  if (!walk.accept(id) || walk.found.length >= MAX_CANDIDATES || walk.found.some((candidate) => candidate.id === id)) return;
+  walk.found.push({ id, source, where });
+}
+
+function whereOf(node: Node, walk: Walk): string {
+  return walk.modules.where(node.getSourceFile(), node.getStartLineNumber());
+}
+
+/** The source a literal gets when no step named one: written at the call, in this file, or imported. */
+function leafSource(node: Node, walk: Walk): ModelSource {
+  if (node === walk.origin) return 'literal';
+  return node.getSourceFile() === walk.origin.getSourceFile() ? 'constant' : 'import';
+}
+
+function collect(expression: Node | undefined, walk: Walk, depth: number, mode: ModelSource | undefined): void {
+  if (!expression || depth > MAX_DEPTH || walk.found.length >= MAX_CANDIDATES) return;
+  const node = unwrapExpression(expression);
+  if (walk.seen.has(node)) return;
+  walk.seen.add(node);
+
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) {
+    add(walk, node.getLiteralValue(), mode ?? leafSource(node, walk), whereOf(node, walk));
+    return;
+  }
+  if (Node.isBinaryExpression(node)) {
+    const operator = node.getOperatorToken().getKind();
+    if (operator !== SyntaxKind.QuestionQuestionToken && operator !== SyntaxKind.BarBarToken) return;
+    const leftIsEnv = envName(node.getLeft()) !== undefined;
+    // The code's fallback first: it is what runs unless the deployment sets the variable.
+    if (leftIsEnv) {
+      collect(node.getRight(), walk, depth + 1, 'env-default');
+      collect(node.getLeft(), walk, depth + 1, mode);
+    } else {
+      // `body.model ?? DEFAULT_MODEL`: the user's pick is unknown, so the default comes first.
+      collect(node.getLeft(), walk, depth + 1, mode);
+      collect(node.getRight(), walk, depth + 1, mode);
+    }
+    return;
+  }
+  if (Node.isConditionalExpression(node)) {
+    for (const branch of likelyBranches(node, walk.modules)) collect(branch, walk, depth + 1, mode);
+    return;
+  }
+  if (Node.isArrayLiteralExpression(node)) {
+    for (const element of node.getElements()) collect(element, walk, depth + 1, 'app-list');
+    return;
+  }
+  if (Node.isObjectLiteralExpression(node)) {
+    // An offered option `{ label: 'GPT-4o', value: 'gpt-4o' }` or `{ id: 'gpt-4o', name: ... }`.
+    const value = ['value', 'id', 'model', 'modelId', 'modelName', 'name'].map((key) => getObjectProperty(node, key, walk.modules)).find((found) => found !== undefined);
+    if (value) collect(value, walk, depth + 1, mode);
+    return;
+  }
+
+  const env = envName(node);
+  if (env !== undefined) {
+    readEnv(env, node, walk, depth);
+    return;
+  }
+  if (isUserChoice(node)) {
+    walk.userChoice ??= node.getText().slice(0, 60);
+    return;
+  }
+  if (Node.isIdentifier(node)) {
+    collectIdentifier(node, walk, depth, mode);
+    return;
+  }
+  if (Node.isPropertyAccessExpression(node)) {
+    collectProperty(node, walk, depth, mode);
+    return;
+  }
+  if (Node.isElementAccessExpression(node)) {
+    const argument = node.getArgumentExpression();
+    const object = resolveObjectLiteral(node.getExpression(), walk.modules) ?? arrayOf(node.getExpression(), walk);
+    if (!object) return;
+    if (argument && (Node.isStringLiteral(argument) || Node.isNumericLiteral(argument))) {
+      const key = argument.getLiteralText();
+      const value = Node.isArrayLiteralExpression(object) ? object.getElements()[Number(key)] : getObjectProperty(object, key, walk.modules);
+      collect(value, walk, depth + 1, mode);
+      return;
+    }
+    // `MODELS[useCase]`: any of the map's values; the first is listed first.
+    walk.evidence.push(`model picked from \`${node.getExpression().getText().slice(0, 40)}\` by \`${argument?.getText().slice(0, 30) ?? '?'}\` at run time`);
+    if (Node.isArrayLiteralExpression(object)) collect(object, walk, depth + 1, 'app-list');
+    else for (const property of object.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties()) if (Node.isPropertyAssignment(property)) collect(property.getInitializer(), walk, depth + 1, 'app-list');
+    return;
+  }
+  if (Node.isCallExpression(node)) {
+    collectCall(node, walk, depth, mode);
+  }
+}
+
+function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
+  const declaration = findDeclaration(node, walk.modules);
+  if (!declaration) return;
+  if (Node.isParameterDeclaration(declaration)) {
+    collectParameter(declaration, walk, depth, mode);
+    return;
+  }
+  if (Node.isBindingElement(declaration)) {
+    const variable = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+    const source = variable?.getInitializer();
+    const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+    if (source && isUserChoiceSource(source)) {
+      walk.userChoice ??= `${source.getText().slice(0, 40)}.${name}`;
+      collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
+      return;
+    }
+    // Only a direct destructuring (`const { model } = x`, `function f({ model })`) is read.
+    const direct = declaration.getParent()?.getParent();
+    if (variable && direct === variable && source) {
+      // `const { model = 'x' } = config`: the object's property, then the default.
+      collect(getObjectProperty(resolveObjectLiteral(source, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      const owner = unwrapExpression(source);
+      const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, walk.modules) : undefined;
+      if (parameter && Node.isParameterDeclaration(parameter)) {
+        const bound = BOUND_ARGUMENTS.get(parameter);
+        const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+        for (const entry of likelyValues(passed, declaration.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+        return;
+      }
+      collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
+      return;
+    }
+    // `function f({ model = 'gpt-4o' })`: what callers pass in `model`, and the default.
+    const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
+    if (parameter && !variable && direct === parameter) {
+      const bound = BOUND_ARGUMENTS.get(parameter);
+      const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+      for (const entry of likelyValues(passed, declaration.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+      return;
+    }
+  }
+  if (Node.isVariableDeclaration(declaration) && declaration.getInitializer() === undefined) {
+    // `let model; switch (tier) { case 'pro': model = 'gpt-4o'; break; ... }`: every assignment.
+    const name = declaration.getName();
+    const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
+    for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name) collect(assignment.getRight(), walk, depth + 1, mode);
+    }
+    return;
+  }
+  if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
+    collect(declaration.getInitializer(), walk, depth + 1, mode);
+    const name = declaration.getName();
+    const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
+    for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name) collect(assignment.getRight(), walk, depth + 1, mode);
+    }
+    return;
+  }
+  if (Node.isFunctionDeclaration(declaration)) return;
+  collect(initializerOf(declaration), walk, depth + 1, mode);
+}
+
+/** A parameter: its default value, then what callers pass in its place (same file and loaded modules). */
+function collectParameter(parameter: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
+  if (!Node.isParameterDeclaration(parameter)) return;
+  const argument = BOUND_ARGUMENTS.get(parameter);
+  if (argument) {
+    // Inside a call being followed: the argument of that call, not every caller's.
+    BOUND_ARGUMENTS.delete(parameter);
+    try {
+      collect(argument, walk, depth + 1, mode);
+    } finally {
+      BOUND_ARGUMENTS.set(parameter, argument);
+    }
+    return;
+  }
+  for (const entry of likelyValues(callerArguments(parameter), parameter.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+}
+
+/**
+ * The arguments callers pass for a parameter: calls of the function by name and `new` of its class,
+ * in the function's own file and in modules the scan has already loaded. Bounded: a few dozen calls.
+ */
+function callerArguments(parameter: Node): Array<Node | undefined> {
+  if (!Node.isParameterDeclaration(parameter)) return [];
+  const fn = parameter.getParent();
+  const index = fn && (Node.isFunctionLikeDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) ? fn.getParameters().indexOf(parameter) : -1;
+  if (!fn || index < 0) return [];
+  let name: string | undefined;
+  let isConstructor = false;
+  if (Node.isConstructorDeclaration(fn)) {
+    const owner = fn.getParent();
+    name = Node.isClassDeclaration(owner) ? owner.getName() : undefined;
+    isConstructor = true;
+  } else if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn)) {
+    name = fn.getName();
+  } else {
+    const variable = fn.getParentIfKind(SyntaxKind.VariableDeclaration);
+    name = variable?.getName();
+  }
+  if (!name) return [];
+  const files: SourceFile[] = [fn.getSourceFile(), ...fn.getProject().getSourceFiles().filter((file) => file !== fn.getSourceFile())].slice(0, 200);
+  const found: Array<Node | undefined> = [];
+  for (const file of files) {
+    if (!file.getFullText().includes(name)) continue;
+    for (const call of file.getDescendantsOfKind(isConstructor ? SyntaxKind.NewExpression : SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+      if (calleeName !== name) continue;
+      // A caller that leaves the argument out relies on the default.
+      found.push(call.getArguments()[index]);
+      if (found.length >= 30) return found;
+    }
+  }
+  return found;
+}
+
+function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
+  if (!Node.isPropertyAccessExpression(node)) return;
+  const owner = unwrapExpression(node.getExpression());
+  const name = node.getName();
+  if (owner.getKind() === SyntaxKind.ThisKeyword) {
+    const classNode = node.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+    if (!classNode || !(Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode))) return;
+    const getter = classNode.getGetAccessor(name);
+    if (getter) {
+      for (const statement of getter.getDescendantsOfKind(SyntaxKind.ReturnStatement)) collect(statement.getExpression(), walk, depth + 1, mode);
+      return;
+    }
+    const field = classNode.getProperty(name);
+    collect(field?.getInitializer(), walk, depth + 1, mode);
+    for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) collect(assignment.getRight(), walk, depth + 1, mode);
+    }
+    // `constructor(private model = 'gpt-4o')`: a parameter property.
+    const parameter = classNode.getConstructors()[0]?.getParameter(name);
+    if (parameter && parameter.isParameterProperty()) collectParameter(parameter, walk, depth + 1, mode);
+    return;
+  }
+  const exported = namespaceMember(node, walk.modules);
+  const exportedValue = exported && initializerOf(exported);
+  if (exportedValue) {
+    collect(exportedValue, walk, depth + 1, mode);
+    return;
+  }
+  if (Node.isIdentifier(owner)) {
+    const declaration = findDeclaration(owner, walk.modules);
+    if (declaration && Node.isEnumDeclaration(declaration)) {
+      collect(declaration.getMember(name)?.getInitializer(), walk, depth + 1, mode);
+      return;
+    }
+    // `options.model` where `options` is a parameter: what callers put in its `model`, and its default.
+    if (declaration && Node.isParameterDeclaration(declaration)) {
+      const passed = callerArguments(declaration).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+      for (const entry of likelyValues(passed, getObjectProperty(declaration.getInitializer(), name, walk.modules))) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+      return;
+    }
+  }
+  // `config.model`, `getToolConfig(tool).model`, `MODELS[provider].default.model`: the property of every object it can be.
+  // `config.llm.model` where `config = JSON.parse(readFileSync('config.json'))` (or a YAML/TOML parse): the file's key.
+  const fromFile = configFileValue(node, walk);
+  if (fromFile) add(walk, fromFile.value, 'config', `${fromFile.file}:${fromFile.line}`);
+  // The arguments of calls entered to find the objects stay bound while their properties are read.
+  const held: Array<() => void> = [];
+  try {
+    for (const object of objectsOf(owner, walk, depth + 1, held)) {
+      const property = getObjectProperty(object, name, walk.modules);
+      if (!property) continue;
+      const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
+      collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
+    }
+  } finally {
+    for (const release of held.reverse()) release();
+  }
+}
+
+/** A config file named in a read-and-parse expression: `JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json')))`, `yaml.load(...)`, `toml.parse(...)`. */
+const CONFIG_READ = /\b(?:readFileSync|readFile|parse|load|safeLoad|loadConfig|readJson|readJSON|readYaml|importJson)\b/;
+const CONFIG_FILE_NAME = /['"`]([\w./@-]*\.(?:json|ya?ml|toml))['"`]/;
+
+/** The value of `root.a.b` when `root` holds a config file the app reads at run time, from the workspace settings. */
+function configFileValue(access: Node, walk: Walk): { value: string; file: string; line: number } | undefined {
+  const names: string[] = [];
+  let current: Node = access;
+  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current)) {
+    if (Node.isPropertyAccessExpression(current)) names.unshift(current.getName());
+    else {
+      const argument = current.getArgumentExpression();
+      if (!argument || !(Node.isStringLiteral(argument) || Node.isNumericLiteral(argument))) return undefined;
+      names.unshift(argument.getLiteralText());
+    }
+    current = unwrapExpression(current.getExpression());
+  }
+  if (!Node.isIdentifier(current) || names.length === 0) return undefined;
+  const declaration = findDeclaration(current, walk.modules);
+  const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  const text = initializer?.getText() ?? '';
+  const fileName = CONFIG_READ.test(text) ? CONFIG_FILE_NAME.exec(text)?.[1] : undefined;
+  return fileName ? walk.modules.configSetting(fileName, names.join('.')) : undefined;
+}
+
+/** The string values a key expression can take (a literal, a bound argument, a constant); empty when unknown. */
+function keysOf(argument: Node, walk: Walk): string[] {
+  const node = unwrapExpression(argument);
+  if (Node.isStringLiteral(node) || Node.isNumericLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralText()];
+  const keys: Walk = { modules: walk.modules, origin: node, found: [], evidence: [], seen: new Set(), accept: () => true };
+  collect(node, keys, 0, undefined);
+  return keys.found.map((candidate) => candidate.id);
+}
+
+/** More objects than this is data, not configuration. */
+const MAX_OBJECTS = 30;
+
+/**
+ * The object literals an expression can be: constants and imports, properties and entries of them (an
+ * entry picked at run time is any of them), what a workspace function returns, both sides of `??`,
+ * `||` and a ternary. Bounded in depth and count.
+ */
+function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held: Array<() => void>): Node[] {
+  if (!expression || depth > MAX_DEPTH) return [];
+  const node = unwrapExpression(expression);
+  if (Node.isObjectLiteralExpression(node)) return [node];
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, walk.modules);
+    if (!declaration) return [];
+    if (Node.isParameterDeclaration(declaration)) {
+      const bound = BOUND_ARGUMENTS.get(declaration);
+      return bound ? objectsOf(bound, walk, depth + 1, held) : objectsOf(declaration.getInitializer(), walk, depth + 1, held);
+    }
+    const initializer = initializerOf(declaration);
+    return initializer && initializer !== node ? objectsOf(initializer, walk, depth + 1, held) : [];
+  }
+  if (Node.isPropertyAccessExpression(node)) {
+    const exported = namespaceMember(node, walk.modules);
+    const exportedValue = exported && initializerOf(exported);
+    if (exportedValue) return objectsOf(exportedValue, walk, depth + 1, held);
+    return objectsOf(node.getExpression(), walk, depth + 1, held).flatMap((object) => objectsOf(getObjectProperty(object, node.getName(), walk.modules), walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+  }
+  if (Node.isElementAccessExpression(node)) {
+    const argument = node.getArgumentExpression();
+    const keys = argument ? keysOf(argument, walk) : [];
+    return objectsOf(node.getExpression(), walk, depth + 1, held)
+      .flatMap((object) => (keys.length > 0 ? keys.map((key) => getObjectProperty(object, key, walk.modules)) : object.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties().map((property) => (Node.isPropertyAssignment(property) ? property.getInitializer() : undefined))))
+      .flatMap((value) => objectsOf(value, walk, depth + 1, held))
+      .slice(0, MAX_OBJECTS);
+  }
+  if (Node.isConditionalExpression(node)) return likelyBranches(node, walk.modules).flatMap((branch) => objectsOf(branch, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+  if (Node.isBinaryExpression(node) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(node.getOperatorToken().getKind())) return [...objectsOf(node.getLeft(), walk, depth + 1, held), ...objectsOf(node.getRight(), walk, depth + 1, held)].slice(0, MAX_OBJECTS);
+  if (Node.isCallExpression(node)) {
+    const entered = enterCall(node, walk.modules);
+    if (!entered) return [];
+    held.push(entered.release);
+    return entered.returns.flatMap((returned) => objectsOf(returned, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+  }
+  return [];
+}
+
+function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
+  if (!Node.isCallExpression(node)) return;
+  const callee = unwrapExpression(node.getExpression());
+  const args = node.getArguments();
+  // VS Code: `vscode.workspace.getConfiguration('ext').get('model', 'gpt-4o')` or via a stored configuration.
+  if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'get' && args[0] && Node.isStringLiteral(unwrapExpression(args[0]))) {
+    const section = configurationSection(callee.getExpression(), walk);
+    if (section !== undefined) {
+      const key = `${section ? `${section}.` : ''}${(unwrapExpression(args[0]) as Node & { getLiteralValue(): string }).getLiteralValue()}`;
+      const setting = walk.modules.settings.extensionSettings.get(key);
+      if (setting?.default) add(walk, setting.default.value, 'config', `${setting.default.file}:${setting.default.line}`);
+      if (args[1]) collect(args[1], walk, depth + 1, 'default-param');
+      for (const option of setting?.options ?? []) add(walk, option.value, 'app-list', `${option.file}:${option.line}`);
+      walk.userChoice ??= `setting ${key}`;
+      return;
+    }
+  }
+  // `searchParams.get('model')`, `formData.get('model')`: the request decides.
+  if (isUserChoice(node)) {
+    walk.userChoice ??= node.getText().slice(0, 60);
+    return;
+  }
+  // `getTitleModel()`, `this.pickModel(task)`, `models.forTask('x')`: what the function returns, with this call's arguments.
+  const entered = enterCall(node, walk.modules);
+  if (!entered) return;
+  try {
+    for (const returned of entered.returns) collect(returned, walk, depth + 1, mode);
+  } finally {
+    entered.release();
+  }
+}
+
+type FunctionLike = Node & { getBody(): Node | undefined };
+
+function calledFunction(callee: Node, modules: ModuleLoader): FunctionLike | undefined {
+  let declaration: Node | undefined;
+  if (Node.isIdentifier(callee)) {
+    declaration = findDeclaration(callee, modules);
+  } else if (Node.isPropertyAccessExpression(callee)) {
+    const owner = unwrapExpression(callee.getExpression());
+    if (owner.getKind() === SyntaxKind.ThisKeyword) {
+      const classNode = callee.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+      declaration = classNode && (Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode)) ? classNode.getMethod(callee.getName()) : undefined;
+    } else {
+      declaration = namespaceMember(callee, modules) ?? getObjectProperty(resolveObjectLiteral(owner, modules), callee.getName(), modules);
+    }
+  }
+  if (!declaration) return undefined;
+  const fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
+  const value = fn && unwrapExpression(fn);
+  if (value && (Node.isFunctionDeclaration(value) || Node.isMethodDeclaration(value) || Node.isArrowFunction(value) || Node.isFunctionExpression(value))) return value;
+  return undefined;
+}
+
+/** The section of a VS Code configuration object (`getConfiguration('ext')`, '' for none), or undefined when not one. */
+function configurationSection(expression: Node, walk: Walk, depth = 0): string | undefined {
+  const node = unwrapExpression(expression);
+  if (Node.isCallExpression(node) && /(^|\.)getConfiguration$/.test(node.getExpression().getText())) {
+    const argument = node.getArguments()[0];
+    return argument && Node.isStringLiteral(unwrapExpression(argument)) ? (unwrapExpression(argument) as Node & { getLiteralValue(): string }).getLiteralValue() : '';
+  }
+  if (Node.isIdentifier(node) && depth < 4) {
+    const declaration = findDeclaration(node, walk.modules);
+    const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+    return initializer ? configurationSection(initializer, walk, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The array literal an expression names (through constants and imports), or undefined. */
+function arrayOf(expression: Node, walk: Walk): Node | undefined {
+  const node = unwrapExpression(expression);
+  if (Node.isArrayLiteralExpression(node)) return node;
+  if (!Node.isIdentifier(node) && !Node.isPropertyAccessExpression(node)) return undefined;
+  const declaration = Node.isIdentifier(node) ? findDeclaration(node, walk.modules) : namespaceMember(node, walk.modules);
+  const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  const value = initializer && unwrapExpression(initializer);
+  return value && Node.isArrayLiteralExpression(value) ? value : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Environment
+
+/** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Deno.env.get('X')`, `Bun.env.X`, `env.X` of an env schema: X. */
+function envName(expression: Node): string | undefined {
+  const node = unwrapExpression(expression);
+  const text = node.getText();
+  const direct = /^(?:process\.env|import\.meta\.env|Bun\.env)(?:\.([A-Za-z_]\w*)|\[\s*['"]([A-Za-z_]\w*)['"]\s*\])$/.exec(text) ?? /^Deno\.env\.get\(\s*['"]([A-Za-z_]\w*)['"]\s*\)$/.exec(text);
+  if (direct) return direct[1] ?? direct[2];
+  if (Node.isPropertyAccessExpression(node) && /^(env|ENV|serverEnv|clientEnv|config\.env)$/.test(node.getExpression().getText()) && /^[A-Z][A-Z0-9_]*$/.test(node.getName())) return node.getName();
+  return undefined;
+}
+
+/**
+ * An env variable: its `.default('…')` in an env schema of the workspace (`createEnv`, `z.object`), then
+ * its values in example env files (already filtered to model ids and URLs when read).
+ */
+function readEnv(name: string, node: Node, walk: Walk, depth: number): void {
+  const schemaDefault = envSchemaDefault(name, node, walk);
+  if (schemaDefault && looksLikeModelId(schemaDefault.getLiteralText())) add(walk, schemaDefault.getLiteralText(), 'env-default', whereOf(schemaDefault, walk));
+  const fromFile = walk.modules.envSetting(name);
+  if (fromFile) {
+    add(walk, fromFile.value, 'env-default', `${fromFile.file}:${fromFile.line}`);
+    walk.evidence.push(`${name} = "${fromFile.value}" in ${fromFile.file}:${fromFile.line} (an example env file; the deployment may set another)`);
+  }
+  for (const more of walk.modules.settings.env.get(name)?.slice(1) ?? []) add(walk, more.value, 'env-default', `${more.file}:${more.line}`);
+  void depth;
+}
+
+/** `NAME: z.string().default('gpt-4o')` in the env schema the accessed object is built from. */
+function envSchemaDefault(name: string, node: Node, walk: Walk): (Node & { getLiteralText(): string }) | undefined {
+  const owner = Node.isPropertyAccessExpression(node) ? unwrapExpression(node.getExpression()) : undefined;
+  if (!owner || !Node.isIdentifier(owner)) return undefined;
+  const declaration = findDeclaration(owner, walk.modules);
+  const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  if (!initializer) return undefined;
+  for (const property of initializer.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    if (property.getName().replace(/^['"]|['"]$/g, '') !== name) continue;
+    const value = property.getInitializer();
+    const calls = value ? [value, ...value.getDescendants()].filter(Node.isCallExpression) : [];
+    const withDefault = calls.find((call) => /\.default$/.test(call.getExpression().getText()));
+    const argument = withDefault?.getArguments()[0];
+    const literal = argument && unwrapExpression(argument);
+    if (literal && (Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal))) return literal;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chosen by the end user
+
+const REQUEST_ROOT = /^(?:req|request|ctx\.request|context\.request|event|c\.req)\.(?:body|query|params)\b|^(?:body|reqBody|requestBody|formData|searchParams)\b(?:\.|\[|$)|^(?:req|request)\.(?:json|formData)\(\)/;
+const REQUEST_CALL = /(?:searchParams|formData|query|params|headers)\.get\(|\.(?:json|formData)\(\)$|(?:findUnique|findFirst|findOne|findById|selectFrom|getItem)\b/;
+
+/** An expression the end user controls: the request body or query, a form, a stored setting. */
+function isUserChoice(node: Node): boolean {
+  const text = node.getText();
+  if (Node.isCallExpression(node)) return REQUEST_CALL.test(text);
+  if (!Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(node)) return false;
+  if (REQUEST_ROOT.test(text)) return true;
+  return /\b(?:preferences|userSettings|userPreferences|userConfig|selectedModel)\b/.test(node.getExpression().getText()) && /model/i.test(text);
+}
+
+/** The initializer of a destructuring the end user controls: `await req.json()`, `req.body`, a DB row. */
+function isUserChoiceSource(initializer: Node): boolean {
+  const node = unwrapExpression(initializer);
+  return isUserChoice(node) || /^(?:req|request|ctx\.request|c\.req)\.(?:body|query|params)$/.test(node.getText()) || /\.(?:json|formData)\(\)$/.test(node.getText()) || (Node.isCallExpression(node) && REQUEST_CALL.test(node.getExpression().getText()));
+}

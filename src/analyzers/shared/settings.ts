@@ -1,0 +1,253 @@
+import { parseAllDocuments } from 'yaml';
+
+/**
+ * Workspace settings an app reads its model from: example env files (`.env.example`, `.env.sample`,
+ * `.env.template`, `.env.local.example`, ...), docker-compose `environment:` blocks, and config files
+ * (JSON / YAML / TOML) the code loads. Pure parsing: the scan reads the files and hands the texts in.
+ *
+ * Secrets: every value is filtered when it is read. Only values that look like a model id or a provider
+ * URL (no credentials, no query string) are kept; everything else is dropped here and never stored,
+ * logged or printed. Real `.env` / `.env.local` files are never read for values (they hold secrets).
+ */
+
+/** One kept value and where it is written (`file` relative to the scan root, 1-based `line`). */
+export interface SettingValue {
+  value: string;
+  file: string;
+  line: number;
+}
+
+/** Env variables and config keys, each with its kept values (first wins when read). */
+export interface WorkspaceSettings {
+  /** Env variable name → values from example env files and docker-compose, in file order. */
+  env: ReadonlyMap<string, readonly SettingValue[]>;
+  /** Config file (relative POSIX path) → dotted key (`models.fast`, `ext.model`) → value. */
+  configs: ReadonlyMap<string, ReadonlyMap<string, SettingValue>>;
+  /** VS Code extension settings: dotted key → default and the enum it offers (from package.json `contributes.configuration`). */
+  extensionSettings: ReadonlyMap<string, { default?: SettingValue; options: SettingValue[] }>;
+}
+
+export const EMPTY_SETTINGS: WorkspaceSettings = { env: new Map(), configs: new Map(), extensionSettings: new Map() };
+
+/** Largest settings file read; larger ones are data, not configuration. */
+export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
+
+/**
+ * Example env files: `.env.example`, `.env.sample`, `.env.template`, `.env.local.example`,
+ * `.env.development.example`, `example.env`, `env.example`, `.env.dist`, `.env.defaults`. Never `.env`,
+ * `.env.local`, `.env.production`: those are real env files and hold secrets.
+ */
+export function isEnvExampleFile(baseName: string): boolean {
+  const name = baseName.toLowerCase();
+  return /^\.?env(\.[\w-]+)*\.(example|sample|template|tmpl|dist|defaults)$/.test(name) || /^(example|sample|template)\.env$/.test(name);
+}
+
+export function isDockerComposeFile(baseName: string): boolean {
+  return /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(baseName);
+}
+
+/** Variable names that select a model, a provider or an endpoint: the only ones kept. */
+const MODEL_SETTING_NAME = /MODEL|LLM|PROVIDER|ENGINE|DEPLOYMENT|BASE_?URL|ENDPOINT|API_?BASE|API_?URL|HOST|SERVER_?URL/i;
+
+/** Prefixes of credentials from well-known services; a value starting with one is never a model id. */
+const CREDENTIAL_PREFIX = /^(sk-|sk_|pk-|pk_|rk-|ak-|AKIA|ASIA|ghp_|gho_|ghs_|github_pat_|xox[abpr]-|AIza|hf_|r8_|gsk_|pplx-|csk-|fw_|nvapi-|key-|Bearer\s)/i;
+
+/** Words model ids are made of, so a setting like `production` or `true` is not taken for one. */
+const MODEL_WORD = /gpt|(^|[^a-z])o\d|claude|gemini|gemma|llama|mistral|mixtral|codestral|qwen|deepseek|phi-?\d|command-|sonar|grok|kimi|glm|minimax|nova-|titan|embed|whisper|dall-e|tts-|flux|stable-diffusion|sdxl|jamba|falcon|nemotron|granite|olmo|hermes|starcoder|codellama|dbrx|moonshot|bison|davinci|babbage|text-|instruct|coder|turbo|sonnet|opus|haiku|flash/i;
+
+/**
+ * True when a value is shaped like a model id (`gpt-4o-mini`, `anthropic/claude-3-5-sonnet`,
+ * `openai:gpt-4o`, `llama3:8b`, `us.anthropic.claude-3-haiku-20240307-v1:0`) and not like a credential:
+ * no known key prefix, no URL, no `user:pass@`, no long random run of characters.
+ */
+export function looksLikeModelId(value: string): boolean {
+  const text = value.trim();
+  if (text.length < 2 || text.length > 100) return false;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._:/@-]*$/.test(text)) return false;
+  if (CREDENTIAL_PREFIX.test(text) || /:\/\//.test(text) || /@.*:|:.*@/.test(text)) return false;
+  // A key or token: a long run without separators that mixes letters and digits.
+  // Base64 keys (AWS secret access keys) split on `/` into short runs: mixed case and digits with no `-` or `.`.
+  if (text.length >= 24 && !/[-.]/.test(text) && /[a-z]/.test(text) && /[A-Z]/.test(text) && /\d/.test(text)) return false;
+  for (const run of text.split(/[._:/@-]/)) {
+    if (run.length >= 20 && /\d/.test(run) && /[A-Za-z]/.test(run)) return false;
+    if (run.length >= 32) return false;
+  }
+  // A family word plus a version or a separator: `gpt-4o`, `llama3`, `sonar-pro`; not `production`.
+  return MODEL_WORD.test(text) && /[\d:/-]/.test(text);
+}
+
+/**
+ * True for an http(s) endpoint without credentials or a query string (`https://api.groq.com/openai/v1`,
+ * `http://localhost:11434`): the only URLs kept, since a query or userinfo may carry a key.
+ */
+export function looksLikeProviderUrl(value: string): boolean {
+  const text = value.trim();
+  if (text.length > 200 || !/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(text)) return false;
+  // A path segment that is a long random run is a token in the URL.
+  return !text.split('/').slice(3).some((segment) => segment.length >= 24 && /\d/.test(segment) && /[A-Za-z]/.test(segment));
+}
+
+/** A value worth keeping for a setting: a model id or a provider URL. */
+export function keepSettingValue(value: string): boolean {
+  return looksLikeModelId(value) || looksLikeProviderUrl(value);
+}
+
+/** `NAME=value` lines of an env file (comments, `export`, quotes): only model/provider settings with kept values. */
+export function parseEnvExample(text: string, file: string): Array<[string, SettingValue]> {
+  const kept: Array<[string, SettingValue]> = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, index) => {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || !MODEL_SETTING_NAME.test(match[1])) return;
+    const value = unquote(match[2].replace(/\s+#.*$/, ''));
+    if (value && keepSettingValue(value)) kept.push([match[1], { value, file, line: index + 1 }]);
+  });
+  return kept;
+}
+
+/** `environment:` of each docker-compose service, as a map or a `- NAME=value` list; same filter as env files. */
+export function parseDockerCompose(text: string, file: string): Array<[string, SettingValue]> {
+  const kept: Array<[string, SettingValue]> = [];
+  const lines = text.split(/\r?\n/);
+  const lineOf = (name: string): number => {
+    const index = lines.findIndex((line) => new RegExp(`^\\s*-?\\s*["']?${name}["']?\\s*[:=]`).test(line));
+    return index >= 0 ? index + 1 : 1;
+  };
+  const add = (name: string, raw: unknown): void => {
+    if (typeof raw !== 'string' && typeof raw !== 'number') return;
+    // `${OPENAI_MODEL:-gpt-4o}`: the default after `:-`.
+    const text = String(raw).replace(/^\$\{[A-Za-z_]\w*:?-([^}]*)\}$/, '$1');
+    if (MODEL_SETTING_NAME.test(name) && keepSettingValue(text)) kept.push([name, { value: text, file, line: lineOf(name) }]);
+  };
+  for (const document of parseAllDocuments(text)) {
+    if (document.errors.length > 0) throw new Error(yamlProblem(document.errors[0]));
+    const services = (document.toJS() as { services?: Record<string, { environment?: unknown }> } | null)?.services;
+    for (const service of Object.values(services ?? {})) {
+      const environment = service?.environment;
+      if (Array.isArray(environment)) {
+        for (const entry of environment) {
+          const match = typeof entry === 'string' ? /^([A-Za-z_]\w*)=(.*)$/.exec(entry) : null;
+          if (match) add(match[1], match[2]);
+        }
+      } else if (environment && typeof environment === 'object') {
+        for (const [name, value] of Object.entries(environment)) add(name, value);
+      }
+    }
+  }
+  return kept;
+}
+
+/**
+ * The keys of a JSON, YAML or TOML config file whose values look like model ids or provider URLs, by
+ * dotted path (`models.fast`, `llm.model`, `providers.0.model`). Throws a readable error for a file
+ * that does not parse.
+ */
+export function parseConfigFile(text: string, file: string): Map<string, SettingValue> {
+  const lower = file.toLowerCase();
+  const data: unknown = lower.endsWith('.toml') ? parseToml(text) : lower.endsWith('.json') ? parseJson(text) : parseYaml(text);
+  const lines = text.split(/\r?\n/);
+  const kept = new Map<string, SettingValue>();
+  const visit = (value: unknown, keyPath: string[]): void => {
+    if (keyPath.length > 8) return;
+    if (typeof value === 'string') {
+      if (!keepSettingValue(value)) return;
+      const key = keyPath[keyPath.length - 1] ?? '';
+      const index = lines.findIndex((line) => line.includes(value) && (key === '' || /^\d+$/.test(key) || line.includes(key)));
+      kept.set(keyPath.join('.'), { value, file, line: index >= 0 ? index + 1 : 1 });
+    } else if (Array.isArray(value)) {
+      value.slice(0, 200).forEach((item, index) => visit(item, [...keyPath, String(index)]));
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value).slice(0, 500)) visit(item, [...keyPath, key]);
+    }
+  };
+  visit(data, []);
+  return kept;
+}
+
+/**
+ * `contributes.configuration` of a VS Code extension's package.json: each setting's `default` and
+ * `enum` when they look like model ids or URLs. Empty for any other package.json.
+ */
+export function parseExtensionSettings(text: string, file: string): Map<string, { default?: SettingValue; options: SettingValue[] }> {
+  const found = new Map<string, { default?: SettingValue; options: SettingValue[] }>();
+  const manifest = parseJson(text) as { contributes?: { configuration?: unknown } } | null;
+  const configuration = manifest?.contributes?.configuration;
+  if (!configuration) return found;
+  const lines = text.split(/\r?\n/);
+  const lineOf = (needle: string, after = 0): number => {
+    const index = lines.findIndex((line, at) => at >= after && line.includes(needle));
+    return index >= 0 ? index + 1 : 1;
+  };
+  for (const section of Array.isArray(configuration) ? configuration : [configuration]) {
+    const properties = (section as { properties?: Record<string, { default?: unknown; enum?: unknown }> } | null)?.properties ?? {};
+    for (const [key, property] of Object.entries(properties)) {
+      const at = lineOf(`"${key}"`) - 1;
+      const entry: { default?: SettingValue; options: SettingValue[] } = { options: [] };
+      if (typeof property?.default === 'string' && keepSettingValue(property.default)) entry.default = { value: property.default, file, line: lineOf(`"${property.default}"`, at) };
+      if (Array.isArray(property?.enum)) {
+        for (const option of property.enum) if (typeof option === 'string' && keepSettingValue(option)) entry.options.push({ value: option, file, line: lineOf(`"${option}"`, at) });
+      }
+      if (entry.default || entry.options.length > 0) found.set(key, entry);
+    }
+  }
+  return found;
+}
+
+function unquote(text: string): string {
+  const match = /^(["'`])(.*)\1$/.exec(text);
+  return match ? match[2] : text;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    // Node's message quotes the text around the error, which may be a secret: keep only where it is.
+    const position = /position (\d+)/.exec((error as Error).message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+    throw new Error(`invalid JSON${line ? ` near line ${line}` : ''}`);
+  }
+}
+
+/** A YAML error without the excerpt of the file the library appends (it may hold a secret). */
+function yamlProblem(error: { linePos?: Array<{ line: number }> }): string {
+  const line = error.linePos?.[0]?.line;
+  return `invalid YAML${line ? ` near line ${line}` : ''}`;
+}
+
+function parseYaml(text: string): unknown {
+  const documents = parseAllDocuments(text);
+  const first = Array.isArray(documents) ? documents[0] : documents;
+  if (!first) return null;
+  if (first.errors.length > 0) throw new Error(yamlProblem(first.errors[0]));
+  return first.toJS();
+}
+
+/**
+ * The subset of TOML config files use for model settings: `[table]` / `[a.b]` headers and
+ * `key = "string"` / `key = 'string'` pairs. Other values (numbers, arrays, inline tables) are skipped.
+ */
+function parseToml(text: string): unknown {
+  const root: Record<string, unknown> = {};
+  let table = root;
+  text.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    const header = /^\[\[?\s*([A-Za-z0-9_.\-"' ]+?)\s*\]\]?$/.exec(trimmed);
+    if (header) {
+      table = root;
+      for (const part of header[1].split('.').map((name) => unquote(name.trim()))) {
+        const next = table[part];
+        table = (table[part] = next && typeof next === 'object' ? next : {}) as Record<string, unknown>;
+      }
+      return;
+    }
+    const pair = /^([A-Za-z0-9_\-"'.]+)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')\s*(#.*)?$/.exec(trimmed);
+    if (pair) {
+      table[unquote(pair[1])] = unquote(pair[2]);
+      return;
+    }
+    if (!/^[A-Za-z0-9_\-"'.]+\s*=/.test(trimmed)) throw new Error(`invalid TOML at line ${index + 1}`);
+  });
+  return root;
+}

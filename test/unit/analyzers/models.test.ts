@@ -1,0 +1,465 @@
+import { openaiAnalyzer } from '../../../src/analyzers/openai';
+import { vercelAiAnalyzer } from '../../../src/analyzers/vercel-ai';
+import { runAnalyzerTests } from './tester';
+
+/**
+ * Model resolution on real code shapes: the model a call really uses when the app configures it
+ * (functions, defaults, constructor options, maps by use case, env and config files), and every
+ * candidate when the code picks among several. Fixture projects are our own code.
+ */
+
+runAnalyzerTests('model resolution (openai SDK)', openaiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a tsconfig path alias (`@/lib/constants`) is followed to the constant',
+      files: {
+        'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }',
+        'lib/constants.ts': 'export const SCREENSHOT_MODEL = "google/gemma-3-27b-it";\n',
+      },
+      code: `import OpenAI from 'openai';
+import { SCREENSHOT_MODEL } from '@/lib/constants';
+const client = new OpenAI();
+export async function describe() {
+  const inner = async () => {
+    const model = SCREENSHOT_MODEL;
+    return client.chat.completions.create({ model, messages: [] });
+  };
+  return inner();
+}`,
+      calls: [{ line: 7, model: 'google/gemma-3-27b-it', modelSource: 'import', candidates: [] }],
+    },
+    {
+      name: 'a function in another module that returns the model',
+      files: { 'src/models.ts': 'export function getTitleModel() {\n  return "gpt-4.1-mini";\n}\n' },
+      code: `import OpenAI from 'openai';
+import { getTitleModel } from './models';
+const client = new OpenAI();
+await client.chat.completions.create({ model: getTitleModel(), messages: [] });`,
+      calls: [{ line: 4, model: 'gpt-4.1-mini', candidates: [] }],
+    },
+    {
+      name: 'a function with a switch returns one model per case: every one is a candidate',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+function modelFor(task: string) {
+  switch (task) {
+    case 'summary': return 'gpt-4o-mini';
+    case 'code': return 'gpt-4.1';
+    default: return 'gpt-4o';
+  }
+}
+await client.chat.completions.create({ model: modelFor(kind), messages: [] });`,
+      calls: [{ line: 10, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4.1', 'gpt-4o'], candidateWheres: ['src/case.ts:5', 'src/case.ts:6', 'src/case.ts:7'] }],
+    },
+    {
+      name: 'a let variable assigned in a switch',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+let model;
+switch (tier) {
+  case 'pro': model = 'o3'; break;
+  default: model = 'gpt-4o-mini';
+}
+await client.chat.completions.create({ model, messages: [] });`,
+      calls: [{ line: 8, model: 'o3', candidates: ['o3', 'gpt-4o-mini'] }],
+    },
+    {
+      name: 'a ternary between literals: both are candidates, the first branch first',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: premium ? 'gpt-4o' : 'gpt-4o-mini', messages: [] });`,
+      calls: [{ line: 3, model: 'gpt-4o', candidates: ['gpt-4o', 'gpt-4o-mini'] }],
+    },
+    {
+      name: 'a default parameter value',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function ask(prompt: string, model = 'gpt-4o-mini') {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+}`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'constant', candidates: [] }],
+    },
+    {
+      name: 'a default parameter and the literals callers pass',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function ask(prompt: string, model = 'gpt-4o-mini') {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+}
+await ask('hi', 'gpt-4.1');`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4.1'] }],
+    },
+    {
+      name: 'constructor options the caller fills with a literal (`this.model` from `options.model`)',
+      code: `import OpenAI from 'openai';
+class LlmClient {
+  private model: string;
+  private client = new OpenAI();
+  constructor(options: { model: string }) {
+    this.model = options.model;
+  }
+  complete(prompt: string) {
+    return this.client.chat.completions.create({ model: this.model, messages: [{ role: 'user', content: prompt }] });
+  }
+}
+export const llm = new LlmClient({ model: 'gpt-4.1-nano' });`,
+      calls: [{ line: 9, model: 'gpt-4.1-nano', modelSource: 'constant' }],
+    },
+    {
+      name: 'a destructured constructor option with a default, and the option a caller passes: the default first',
+      code: `const OpenAI = require('openai');
+class GroqProvider {
+  model;
+  constructor(config = {}) {
+    const { model = 'llama3-8b-8192' } = config;
+    this.client = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });
+    this.model = model;
+  }
+  run(messages) {
+    return this.client.chat.completions.create({ model: this.model, messages });
+  }
+}
+const agent = new GroqProvider({ model: 'llama3-70b-8192' });`,
+      calls: [{ line: 10, provider: 'groq', model: 'llama3-8b-8192', candidates: ['llama3-8b-8192', 'llama3-70b-8192'] }],
+    },
+    {
+      name: 'a destructured option default only',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export function summarize(text: string, { model = 'gpt-4o-mini' }: { model?: string } = {}) {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: text }] });
+}`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'default-param', candidates: [] }],
+    },
+    {
+      name: 'a getter that returns the model (an env flag no example file sets: its else branch first)',
+      code: `import OpenAI from 'openai';
+class Summarizer {
+  private client = new OpenAI();
+  get model() { return process.env.FAST ? 'gpt-4o-mini' : 'gpt-4o'; }
+  run(text: string) {
+    return this.client.chat.completions.create({ model: this.model, messages: [{ role: 'user', content: text }] });
+  }
+}`,
+      calls: [{ line: 6, model: 'gpt-4o', candidates: ['gpt-4o', 'gpt-4o-mini'] }],
+    },
+    {
+      name: 'a map by use case indexed at run time: every value, in order, from the app list',
+      files: { 'src/models.ts': 'export const MODELS = {\n  fast: "gpt-4o-mini",\n  smart: "gpt-4.1",\n};\n' },
+      code: `import OpenAI from 'openai';
+import { MODELS } from './models';
+const client = new OpenAI();
+export function run(useCase: 'fast' | 'smart') {
+  return client.chat.completions.create({ model: MODELS[useCase], messages: [] });
+}`,
+      calls: [{ line: 5, model: 'gpt-4o-mini', modelSource: 'app-list', candidates: ['gpt-4o-mini', 'gpt-4.1'], candidateWheres: ['src/models.ts:2', 'src/models.ts:3'] }],
+    },
+    {
+      name: 'the request body picks the model, with a default: user choice, the default first',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function POST(req: Request) {
+  const { model, prompt } = await req.json();
+  return client.chat.completions.create({ model: model ?? 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+}`,
+      calls: [{ line: 5, model: 'gpt-4o-mini', candidates: [] }],
+    },
+    {
+      name: 'the request body picks the model and nothing else says which: user choice, id null',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function POST(req: Request) {
+  const body = await req.json();
+  return client.chat.completions.create({ model: body.model, messages: [] });
+}`,
+      calls: [{ line: 5, model: null, modelSource: 'user-choice' }],
+    },
+    {
+      name: 'process.env read against .env.example: the example value, kept as env-default',
+      files: { '.env.example': '# copy to .env\nOPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD\nOPENAI_MODEL=gpt-4.1-mini\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.OPENAI_MODEL!, messages: [] });`,
+      calls: [{ line: 3, model: 'gpt-4.1-mini', modelSource: 'env-default', candidateWheres: [] }],
+    },
+    {
+      name: 'an env fallback in code and a different example value: the code default first, both candidates',
+      files: { '.env.sample': 'CHAT_MODEL="gpt-4o"\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.CHAT_MODEL ?? 'gpt-4o-mini', messages: [] });`,
+      calls: [{ line: 3, model: 'gpt-4o-mini', modelSource: 'env-default', candidates: ['gpt-4o-mini', 'gpt-4o'], candidateWheres: ['src/case.ts:3', '.env.sample:1'] }],
+    },
+    {
+      name: 'a real .env file is never read for values',
+      files: { '.env': 'CHAT_MODEL=gpt-4o\n', '.env.local': 'CHAT_MODEL=gpt-4o\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.CHAT_MODEL as string, messages: [] });`,
+      calls: [{ line: 3, model: null, modelSource: 'dynamic' }],
+    },
+    {
+      name: 'a t3/zod env schema with .default(...)',
+      files: {
+        'src/env.ts': `import { createEnv } from '@t3-oss/env-nextjs';
+import { z } from 'zod';
+export const env = createEnv({
+  server: {
+    OPENAI_API_KEY: z.string(),
+    SUMMARY_MODEL: z.string().default('gpt-4o-mini'),
+  },
+  runtimeEnv: process.env,
+});
+`,
+      },
+      code: `import OpenAI from 'openai';
+import { env } from './env';
+const client = new OpenAI();
+await client.chat.completions.create({ model: env.SUMMARY_MODEL, messages: [] });`,
+      calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'env-default', candidateWheres: [] }],
+    },
+    {
+      name: 'docker-compose environment gives the model',
+      files: { 'docker-compose.yml': 'services:\n  api:\n    image: app\n    environment:\n      - LLM_MODEL=llama3.1:8b\n      - DATABASE_URL=postgres://app:hunter2@db/app\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.LLM_MODEL as string, messages: [] });`,
+      calls: [{ line: 3, model: 'llama3.1:8b', modelSource: 'env-default' }],
+    },
+    {
+      name: 'an imported JSON config with model keys',
+      files: { 'src/config.json': '{\n  "apiKey": "sk-ant-api03-secretsecretsecretsecret",\n  "judgeModel": "gpt-4.1"\n}\n' },
+      code: `import OpenAI from 'openai';
+import config from './config.json';
+const client = new OpenAI();
+await client.chat.completions.create({ model: config.judgeModel, messages: [] });`,
+      calls: [{ line: 4, model: 'gpt-4.1', modelSource: 'import' }],
+    },
+    {
+      name: 'a TOML config file read with fs at run time',
+      files: { 'config.toml': '[llm]\nprovider = "openai"\nmodel = "gpt-4.1-mini"\napi_key = "sk-proj-0123456789abcdefghijABCDEFGHIJ"\n' },
+      code: `import OpenAI from 'openai';
+import { readFileSync } from 'node:fs';
+import * as toml from 'smol-toml';
+const config = toml.parse(readFileSync('config.toml', 'utf8')) as any;
+const client = new OpenAI();
+await client.chat.completions.create({ model: config.llm.model, messages: [] });`,
+      calls: [{ line: 6, model: 'gpt-4.1-mini', modelSource: 'config', candidateWheres: [] }],
+    },
+    {
+      name: 'a YAML app config read with fs, the model per use case',
+      files: { 'app.config.yaml': 'models:\n  summary: gpt-4o-mini\n  chat: claude-sonnet-4-5\n' },
+      code: `import OpenAI from 'openai';
+import fs from 'node:fs';
+import YAML from 'yaml';
+const settings = YAML.parse(fs.readFileSync('./app.config.yaml', 'utf8'));
+const client = new OpenAI();
+await client.chat.completions.create({ model: settings.models.summary, messages: [] });`,
+      calls: [{ line: 6, model: 'gpt-4o-mini', modelSource: 'config' }],
+    },
+    {
+      name: 'a VS Code setting is the user\'s choice: the default of contributes.configuration first, its enum the candidates',
+      files: { 'package.json': JSON.stringify({ name: 'ext', contributes: { configuration: { properties: { 'myExt.model': { type: 'string', default: 'gpt-4o-mini', enum: ['gpt-4o-mini', 'gpt-4.1', 'o4-mini'] } } } } }, null, 2) },
+      code: `import * as vscode from 'vscode';
+import OpenAI from 'openai';
+const client = new OpenAI();
+const model = vscode.workspace.getConfiguration('myExt').get<string>('model')!;
+await client.chat.completions.create({ model, messages: [] });`,
+      calls: [{ line: 5, model: 'gpt-4o-mini', modelSource: 'user-choice', candidates: ['gpt-4o-mini', 'gpt-4.1', 'o4-mini'] }],
+    },
+    {
+      name: 'baseURL from env, read against the example file: the provider behind it',
+      files: { '.env.example': 'OPENAI_BASE_URL=https://api.deepseek.com/v1\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI({ baseURL: process.env.OPENAI_BASE_URL });
+await client.chat.completions.create({ model: 'deepseek-chat', messages: [] });`,
+      calls: [{ line: 3, provider: 'deepseek', model: 'deepseek-chat' }],
+    },
+    {
+      name: 'baseURL on a private host is self-hosted',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI({ baseURL: 'http://10.0.3.7:8000/v1' });
+await client.chat.completions.create({ model: 'Qwen/Qwen2.5-7B-Instruct', messages: [] });`,
+      calls: [{ line: 3, provider: 'self-hosted' }],
+    },
+    {
+      name: 'baseURL on LM Studio\'s port names LM Studio',
+      code: `import OpenAI from 'openai';
+const lmstudio = new OpenAI({ baseURL: 'http://localhost:1234/v1' });
+await lmstudio.chat.completions.create({ model: 'qwen2.5-7b-instruct', messages: [] });`,
+      calls: [{ line: 3, provider: 'lmstudio' }],
+    },
+    {
+      name: 'baseURL of Fireworks',
+      code: `import OpenAI from 'openai';
+const fw = new OpenAI({ baseURL: 'https://api.fireworks.ai/inference/v1' });
+await fw.chat.completions.create({ model: 'accounts/fireworks/models/llama-v3p1-70b-instruct', messages: [] });`,
+      calls: [{ line: 3, provider: 'fireworks' }],
+    },
+  ],
+});
+
+runAnalyzerTests('model resolution (Vercel AI SDK)', vercelAiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a function in another module returns a provider factory call',
+      files: { 'src/models.ts': "import { openai } from '@ai-sdk/openai';\nexport function getTitleModel() {\n  return openai('gpt-4.1-mini');\n}\n" },
+      code: `import { generateText } from 'ai';
+import { getTitleModel } from './models';
+await generateText({ model: getTitleModel(), prompt: 'title' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4.1-mini' }],
+    },
+    {
+      name: 'a gateway model string `provider/model`',
+      code: `import { generateText } from 'ai';
+await generateText({ model: 'anthropic/claude-sonnet-4', prompt: 'hi' });`,
+      calls: [{ line: 2, provider: 'vercel-gateway', model: 'anthropic/claude-sonnet-4' }],
+    },
+    {
+      name: 'customProvider looked up by a literal key, in another module',
+      files: {
+        'src/providers.ts': `import { customProvider } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+import { openai } from '@ai-sdk/openai';
+export const myProvider = customProvider({
+  languageModels: {
+    'chat-model': anthropic('claude-sonnet-4-5'),
+    'title-model': openai('gpt-4.1-mini'),
+  },
+});
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { myProvider } from './providers';
+await generateText({ model: myProvider.languageModel('title-model'), prompt: 'title' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4.1-mini' }],
+    },
+    {
+      name: 'customProvider with the key chosen at run time: every entry is a candidate',
+      files: {
+        'src/providers.ts': `import { customProvider } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+export const myProvider = customProvider({
+  languageModels: {
+    'chat-model': anthropic('claude-sonnet-4-5'),
+    'chat-model-reasoning': anthropic('claude-opus-4-1'),
+  },
+});
+`,
+      },
+      code: `import { streamText } from 'ai';
+import { myProvider } from './providers';
+export function chat(selectedChatModel: string) {
+  return streamText({ model: myProvider.languageModel(selectedChatModel), prompt: 'hi' });
+}`,
+      calls: [{ line: 4, provider: 'anthropic', model: 'claude-sonnet-4-5', modelSource: 'app-list', candidates: ['claude-sonnet-4-5', 'claude-opus-4-1'], candidateWheres: ['src/providers.ts:5', 'src/providers.ts:6'] }],
+    },
+    {
+      name: 'createProviderRegistry with a custom provider inside',
+      code: `import { generateText, createProviderRegistry, customProvider } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const registry = createProviderRegistry({
+  openai,
+  fast: customProvider({ languageModels: { small: openai('gpt-4.1-nano') } }),
+});
+await generateText({ model: registry.languageModel('fast:small'), prompt: 'hi' });
+await generateText({ model: registry.languageModel('openai:gpt-4o'), prompt: 'hi' });`,
+      calls: [{ line: 7, provider: 'openai', model: 'gpt-4.1-nano' }, { line: 8, provider: 'openai', model: 'gpt-4o' }],
+    },
+    {
+      name: 'a helper that picks the provider from a map and passes the name on: this call\'s arguments',
+      files: {
+        'src/ai.ts': `import { createOpenAI } from '@ai-sdk/openai';
+import { anthropic } from '@ai-sdk/anthropic';
+type Provider = 'openai' | 'anthropic';
+const defaultProvider: Provider = process.env.USE_ANTHROPIC ? 'anthropic' : 'openai';
+const providers: Record<Provider, any> = {
+  openai: createOpenAI({ baseURL: process.env.OPENAI_BASE_URL }),
+  anthropic,
+};
+export function getModel(name: string, provider: Provider = defaultProvider) {
+  return process.env.MODEL_NAME ? providers[provider](process.env.MODEL_NAME) : providers[provider](name);
+}
+`,
+      },
+      code: `import { generateText, embed } from 'ai';
+import { getModel } from './ai';
+await generateText({ model: getModel('gpt-4o-mini'), prompt: 'a' });
+await generateText({ model: getModel('claude-3-5-haiku-latest', 'anthropic'), prompt: 'b' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4o-mini' }, { line: 4, provider: 'anthropic', model: 'claude-3-5-haiku-latest' }],
+    },
+    {
+      name: 'a per-tool model from an imported JSON config, through a config function and a provider switch',
+      files: {
+        'config.json': JSON.stringify({ env: { OPENAI_API_KEY: '' }, models: { gemini: { default: { model: 'gemini-2.5-flash', temperature: 0 }, tools: { finalizer: { model: 'gemini-2.5-flash-lite' }, coder: { temperature: 0.7 } } } } }, null, 2),
+        'src/config.ts': `import { createGoogleGenerativeAI } from '@ai-sdk/google';
+import configJson from '../config.json';
+const LLM_PROVIDER = process.env.LLM_PROVIDER || 'gemini';
+export function getToolConfig(toolName: string) {
+  const providerConfig = (configJson.models as any)[LLM_PROVIDER];
+  const overrides = providerConfig.tools[toolName];
+  return { model: overrides.model ?? providerConfig.default.model };
+}
+export function getModel(toolName: string) {
+  const config = getToolConfig(toolName);
+  return createGoogleGenerativeAI({})(config.model);
+}
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { getModel } from './config';
+await generateText({ model: getModel('finalizer'), prompt: 'a' });
+await generateText({ model: getModel('coder'), prompt: 'b' });`,
+      calls: [
+        { line: 3, provider: 'google', model: 'gemini-2.5-flash-lite', modelSource: 'config' },
+        { line: 4, provider: 'google', model: 'gemini-2.5-flash', modelSource: 'config' },
+      ],
+    },
+    {
+      name: 'an option whose default is a model factory call, reassigned on retry: the default first, the retry model a candidate',
+      files: { 'src/ai.ts': "import { openai } from '@ai-sdk/openai';\nimport { anthropic } from '@ai-sdk/anthropic';\nexport function getModel(name: string, provider = 'openai') {\n  return provider === 'anthropic' ? anthropic(name) : openai(name);\n}\n" },
+      code: `import { generateText, type LanguageModel } from 'ai';
+import { getModel } from './ai';
+export async function complete({ prompt, model = getModel('gpt-4o-mini'), retryModel = getModel('claude-3-5-sonnet-20240620', 'anthropic') }: { prompt: string; model?: LanguageModel; retryModel?: LanguageModel }) {
+  let currentModel = model;
+  try {
+    return await generateText({ model: currentModel, prompt });
+  } catch {
+    currentModel = retryModel;
+    return await generateText({ model: currentModel, prompt });
+  }
+}`,
+      calls: [
+        { line: 6, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
+        { line: 9, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
+      ],
+    },
+    {
+      name: 'a helper option with a default: the default first (callers in modules not loaded are unknown), then what callers pass',
+      code: `import { generateText, type LanguageModel } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function complete({ prompt, model = openai('gpt-4o-mini') }: { prompt: string; model?: LanguageModel }) {
+  return generateText({ model, prompt });
+}
+export async function judge({ prompt, model = openai('gpt-4o-mini') }: { prompt: string; model?: LanguageModel }) {
+  return generateText({ model, prompt });
+}
+await complete({ prompt: 'a' });
+await complete({ prompt: 'b', model: openai('gpt-4o') });
+await judge({ prompt: 'c', model: openai('o4-mini') });`,
+      calls: [
+        { line: 4, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4o'] },
+        { line: 7, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'o4-mini'] },
+      ],
+    },
+    {
+      name: 'a ternary between two provider calls: both candidates',
+      code: `import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+await generateText({ model: fast ? openai('gpt-4o-mini') : openai('gpt-4.1'), prompt: 'hi' });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4.1'] }],
+    },
+  ],
+});
