@@ -13,6 +13,8 @@ export interface CliArguments {
   priceFile?: string;
   exclude: string[];
   include: string[];
+  /** `--non-production GLOB`: more code that is not production traffic (listed, left out of the totals). */
+  nonProduction: string[];
   callsPerMonth?: number;
   base?: string;
   failAbove?: number;
@@ -51,6 +53,8 @@ Options:
   --usage-export FILE.csv        OpenAI or Anthropic usage export: real requests per model, spread over the calls using it
   --price-file FILE              a local price file (LiteLLM's JSON) layered over the bundled catalog
   --exclude GLOB                 leave paths out (repeatable; e.g. 'legacy/**', '*.test.ts')
+  --non-production GLOB          code that is not production traffic, besides tests, evals, mocks, stories,
+                                 fixtures, scripts and examples: listed, left out of the totals (repeatable)
   --include GLOB                 scan paths under folders skipped by default (node_modules, dist, vendor, ...)
   --calls-per-month N            default volume for calls without one (default: ${BUILTIN_CALLS_PER_MONTH}, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
@@ -66,7 +70,7 @@ Exit codes: 0 success, 1 failure (or diff above --fail-above), 2 bad arguments o
 
 /** Parses argv (without node and script). Throws CommandLineError on anything it does not understand. */
 export function parseArguments(argv: readonly string[]): CliArguments {
-  const result: CliArguments = { command: 'help', directory: '.', format: 'table', exclude: [], include: [], fixedCosts: {} };
+  const result: CliArguments = { command: 'help', directory: '.', format: 'table', exclude: [], include: [], nonProduction: [], fixedCosts: {} };
   const positionals: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
@@ -90,6 +94,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--usage-export': result.usageExport = value(); break;
       case '--price-file': result.priceFile = value(); break;
       case '--exclude': result.exclude.push(value()); break;
+      case '--non-production': result.nonProduction.push(value()); break;
       case '--include': result.include.push(value()); break;
       case '--base': result.base = value(); break;
       case '--calls-per-month': result.callsPerMonth = positiveNumber(argument, value()); break;

@@ -12,7 +12,7 @@ export function renderTable(result: ScanResult): string {
     `${site.task.type} ${Math.round(site.task.confidence * 100)}%`,
     `${formatCount(site.tokens.inputPerCall)}/${formatCount(site.tokens.outputPerCall)}${site.tokens.isEstimate ? '*' : ''}`,
     `${formatCount(site.volume.callsPerMonth)}${site.volume.source === 'default' ? '*' : ''}`,
-    formatSiteCost(site, formatUsd),
+    `${formatSiteCost(site, formatUsd)}${site.inTotals === false ? '†' : ''}`,
     // An unpriced call has no advice: it says so and points at the instruction below the table.
     site.monthlyUsdCurrent === null ? `${unpricedLabel(site)}: see below` : truncate(site.recommendation?.label ?? 'keep as is', 44),
     site.monthlyUsdCurrent === null ? '-' : formatUsd(site.recommendation?.monthlyUsd ?? site.monthlyUsdCurrent),
@@ -32,6 +32,12 @@ export function renderTable(result: ScanResult): string {
   out.push(`Prices as of ${result.catalog.asOf}. Volume: ${summary.volumeAssumption ?? 'see each call'}.`);
   if (result.callSites.some((site) => site.tokens.isEstimate)) out.push('* tokens: include run-time parts (user input, context, history) sized by documented defaults, not measured.');
   if (result.callSites.some((site) => site.volume.source === 'default')) out.push(`* calls/month: the built-in default, an assumption; set real volumes in ${USAGE_FILE_NAME} or with a // llm-advisor: comment.`);
+  const leftOut = result.callSites.filter((site) => site.inTotals === false);
+  if (leftOut.length > 0) {
+    out.push(`† not in the totals, so each request is counted once (${leftOut.length} call site${leftOut.length === 1 ? '' : 's'}):`);
+    for (const site of leftOut.slice(0, 20)) out.push(`  ${site.file}:${site.line}: ${site.totalsNote ?? 'left out'}`);
+    if (leftOut.length > 20) out.push(`  ... and ${leftOut.length - 20} more (see --format json)`);
+  }
   const ranged = result.callSites.filter((site) => site.modelPricing);
   if (ranged.length > 0) {
     out.push('');

@@ -17,6 +17,8 @@ export interface AdvisorConfig {
   fixedCosts: Record<string, number>;
   /** Models a user-chosen model is priced against when the app offers no list; empty: data/catalog/assumed-models.json per provider. */
   assumedModels: string[];
+  /** Globs of code that is not production traffic, besides the built-in ones (listed, left out of the totals). */
+  nonProductionGlobs: string[];
 }
 
 /** LiteLLM's public price file, the source the bundled catalog was copied from. */
@@ -30,6 +32,7 @@ export const DEFAULT_CONFIG: AdvisorConfig = {
   priceFileUrl: DEFAULT_PRICE_FILE_URL,
   fixedCosts: {},
   assumedModels: [],
+  nonProductionGlobs: [],
 };
 
 export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
@@ -43,6 +46,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
     priceFileUrl: String(c.get<string>('priceFileUrl', DEFAULT_CONFIG.priceFileUrl) || DEFAULT_CONFIG.priceFileUrl),
     fixedCosts: validFixedCosts(c.get<unknown>('fixedCosts')),
     assumedModels: validModelIds(c.get<unknown>('assumedModels')),
+    nonProductionGlobs: (c.get<unknown[]>('nonProductionGlobs') ?? []).filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== ''),
   };
 }
 

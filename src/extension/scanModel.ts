@@ -233,6 +233,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
         const catalog = await this.catalog();
         const result = await scanWorkspace(root.fsPath, {
           defaultCallsPerMonth: readConfig(root).defaultCallsPerMonth,
+          nonProduction: readConfig(root).nonProductionGlobs,
           advisorOptions,
           catalog,
           signal: abort.signal,

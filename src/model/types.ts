@@ -138,6 +138,36 @@ export interface PromptMessage {
 }
 
 /** A user override written as `// llm-advisor: task=extraction calls=20000/day` above a call. */
+/**
+ * How a call site reaches the model: `sdk` is the request itself (an SDK call, a fetch); a
+ * `wrapper-caller` is a place that calls the app's own helper, which makes that request for it.
+ */
+export type CallSiteKind = 'sdk' | 'wrapper-caller';
+
+/** The helper's request a wrapper-caller goes through: where it is and the function around it. */
+export interface WrapperVia {
+  file: string;
+  line: number;
+  function: string;
+}
+
+/** Where a call site stands in the workspace totals, for the fields below (all optional: absent means counted). */
+export interface TrafficFields {
+  kind?: CallSiteKind;
+  /** For a wrapper-caller: the helper request it flows into. */
+  via?: WrapperVia;
+  /** False for calls under tests, evals, mocks, stories, fixtures, scripts and examples: listed, not summed. */
+  production?: boolean;
+  /** Why `production` is false (the glob that matched). */
+  nonProductionReason?: string;
+  /** Provider adapters that are alternatives behind one interface share a group; the totals count one of them. */
+  alternativeGroup?: string;
+  /** False when the totals leave this site out (not production, a helper priced through its callers, an alternative not chosen). */
+  inTotals?: boolean;
+  /** Why the totals leave it out, or how it is counted; for display. */
+  totalsNote?: string;
+}
+
 export interface CallAnnotation {
   task?: TaskType;
   callsPerMonth?: number;
@@ -192,6 +222,11 @@ export interface DetectedCall {
   annotationComment?: { text: string; line: number };
   /** How the analyzer resolved client, model and prompt: human-readable steps, for display only (pricing never reads them, and EnrichmentCache relies on that). */
   evidence: string[];
+  kind?: CallSiteKind;
+  via?: WrapperVia;
+  production?: boolean;
+  nonProductionReason?: string;
+  alternativeGroup?: string;
 }
 
 export interface TokenEstimate {
@@ -294,7 +329,7 @@ export interface SelfHostSizing {
   notes: string[];
 }
 
-export interface CallSite {
+export interface CallSite extends TrafficFields {
   id: string;
   file: string;
   line: number;

@@ -25,3 +25,21 @@ export type Precision = (typeof PRECISIONS)[number];
 /** Data sensitivity of the workspace: `regulated` data must stay on infrastructure the team controls (healthcare, legal, finance), per the seed. */
 export const DATA_SENSITIVITIES = ['standard', 'regulated'] as const;
 export type DataSensitivity = (typeof DATA_SENSITIVITIES)[number];
+
+/**
+ * Where calls are not production traffic (tests, evals, mocks, stories, fixtures, scripts,
+ * examples): picomatch globs over root-relative POSIX paths. Such calls are listed with
+ * `production: false` and left out of the totals. The CLI's `--non-production GLOB` and the
+ * `llmHostingAdvisor.nonProductionGlobs` setting add to these.
+ */
+export const NON_PRODUCTION_GLOBS: readonly string[] = [
+  '**/{test,tests,__tests__,__test__,spec,specs,e2e,cypress,playwright}/**',
+  '**/*.{test,spec,e2e}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
+  '**/{eval,evals,evaluation,evaluations,benchmark,benchmarks,bench}/**',
+  '**/*.eval.{ts,tsx,js,jsx,mts,mjs}',
+  '**/{mock,mocks,__mocks__,fixture,fixtures,__fixtures__,testdata,test-data}/**',
+  '**/*.{mock,stories,story}.{ts,tsx,js,jsx,mts,mjs}',
+  '**/{stories,storybook,.storybook}/**',
+  '**/{script,scripts}/**',
+  '**/{example,examples,demo,demos,sample,samples,playground}/**',
+];

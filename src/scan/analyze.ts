@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { Project, ts } from 'ts-morph';
 import { analyzers, ModuleLoader, parseIntoProject, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import type { DiscoveredFile } from './files';
-import { reExportsOf, relativeImportsOf } from './importGraph';
+import { aliasImportsOf, reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
 import type { DetectedCall, Diagnostic } from '../model/types';
 
@@ -21,6 +21,8 @@ export interface FileAnalysis {
   relativeImports?: string[];
   /** The relative specifiers whose exports the file passes on (a barrel's `export * from './client'`). */
   reExports?: string[];
+  /** Imports through a workspace path alias (`~/lib/llm`): where callers of a helper can be, besides relative importers. */
+  aliasImports?: string[];
 }
 
 /** One parse context for a scan: analyzers share it so followed modules are parsed once. */
@@ -55,10 +57,12 @@ export async function analyzeFile(file: DiscoveredFile, context: { project: Proj
   return { ...analyzeText(file, text, context, selected), ...importsOf(text) };
 }
 
-function importsOf(text: string): Pick<FileAnalysis, 'relativeImports' | 'reExports'> {
+function importsOf(text: string): Pick<FileAnalysis, 'relativeImports' | 'reExports' | 'aliasImports'> {
   const relativeImports = relativeImportsOf(text);
+  const aliasImports = aliasImportsOf(text);
+  const aliased = aliasImports.length > 0 ? { aliasImports } : {};
   // A re-export of a relative module is also a relative import: most files need no second look.
-  return relativeImports.length === 0 ? { relativeImports } : { relativeImports, reExports: reExportsOf(text) };
+  return relativeImports.length === 0 ? { relativeImports, ...aliased } : { relativeImports, reExports: reExportsOf(text), ...aliased };
 }
 
 /** Parses text that passed the prefilter and runs the analyzers over it. */

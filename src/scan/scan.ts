@@ -3,10 +3,12 @@ import { promises as fs } from 'node:fs';
 import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
 import { loadWorkspaceSettings } from './settingsFiles';
 import { findCallers } from './callers';
+import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf } from './importGraph';
+import { aliasMayName, findWrapperCallers } from '../analyzers';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
@@ -42,6 +44,8 @@ export interface ScanOptions {
   catalog?: Catalog;
   /** Workspace settings for the advisor: data sensitivity, fixed-cost overrides. */
   advisorOptions?: AdvisorOptions;
+  /** Globs (root-relative) of code that is not production traffic, added to the built-in ones (tests, scripts, examples, ...). */
+  nonProduction?: readonly string[];
 }
 
 /**
@@ -151,6 +155,18 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     diagnostics.push(...imported.diagnostics);
     detected.push(...imported.calls);
   }
+
+  // Each caller of an app helper is a call site of its own: callers are in the helper's file or in files that import it (also through barrels).
+  const callerCandidates = (helperFiles: ReadonlySet<string>) => {
+    const helperModules = importGraph.withBarrels(new Set(helperFiles));
+    const helperPaths = analyses.filter(({ file }) => helperModules.has(file.absolutePath)).map(({ file }) => file.relativePath);
+    return analyses
+      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some((specifier) => helperPaths.some((helperPath) => aliasMayName(specifier, helperPath))))
+      .map(({ file }) => file);
+  };
+  detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
+  const marked = markAlternatives(markNonProduction(detected, options.nonProduction));
+  detected.splice(0, detected.length, ...marked);
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 
   const usage = await (options.cache?.usageFile.load(absoluteRoot, options.usageFile) ?? loadUsageForRoot(absoluteRoot, options.usageFile));
@@ -169,7 +185,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));
 
   // Callers of a wrapper live in its own file or in files that import it (also through barrels): only those are read again.
-  const wrapperSites = enriched.callSites.filter((site) => site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
+  const wrapperSites = enriched.callSites.filter((site) => site.kind !== 'wrapper-caller' && site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
   const wrapperFiles = new Set(wrapperSites.map((site) => path.join(absoluteRoot, site.file)));
   const wrapperModules = importGraph.withBarrels(wrapperFiles);
   const importers = analyses.filter(({ file, analysis }) => wrapperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, wrapperModules));

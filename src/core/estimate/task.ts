@@ -269,6 +269,8 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
 function scoreNames(board: Scoreboard, call: DetectedCall): void {
   const names: Array<[string, string]> = [];
   if (call.enclosingFunction) names.push(['function', call.enclosingFunction]);
+  // A wrapper-caller's request is made by the helper it calls: its name says what the feature asks for.
+  if (call.via) names.push(['helper', call.via.function]);
   if (call.structuredOutputName) names.push(['output schema', call.structuredOutputName]);
   for (const tool of call.forcedTool ? [call.forcedTool] : []) names.push(['forced tool', tool]);
   if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);

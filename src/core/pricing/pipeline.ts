@@ -14,6 +14,7 @@ import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
 import { estimateTokens } from '../estimate/tokens';
+import { decideTotals } from './totals';
 import type { CallSite, DetectedCall, Diagnostic, ModelRef, ScanSummary, TaskClassification, TokenEstimate, UnpricedKind, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
 import { formatCount } from '../../model/format';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
@@ -85,15 +86,22 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     for (const message of messages) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
     return site;
   });
-  const advise = () => adviseWorkspace(callSites, catalog, options.advisorOptions);
+  // Each request once: not-production calls, helpers priced through their callers and all but one
+  // alternative adapter are listed with a note and left out of the totals and the workspace advice.
+  decideTotals(callSites).forEach((decision, index) => {
+    if (decision.inTotals && decision.note === undefined) return;
+    callSites[index] = { ...callSites[index], inTotals: decision.inTotals, ...(decision.note ? { totalsNote: decision.note } : {}) };
+  });
+  const counted = callSites.filter((site) => site.inTotals !== false);
+  const advise = () => adviseWorkspace(counted, catalog, options.advisorOptions);
   const workspace = options.reuseWorkspace ? options.reuseWorkspace(advise) : advise();
   for (const site of callSites) {
     const pooled = workspace.recommendations[site.id];
     if (pooled) site.recommendation = pooled;
   }
   for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
-  // Unpriced calls are left out of the sums, and the summary says how many and why (never a silent $0).
-  const monthlyUsdCurrent = sum(callSites.map((site) => site.monthlyUsdCurrent ?? 0));
+  // Unpriced calls and calls left out of the totals are not summed; the summary says how many and why (never a silent $0).
+  const monthlyUsdCurrent = sum(counted.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
   const unpriced = callSites.filter((site) => site.monthlyUsdCurrent === null);
   const unpricedByKind: Partial<Record<UnpricedKind, number>> = {};
@@ -114,8 +122,8 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
       ...(ranged
         ? {
             monthlyUsdCurrentRange: {
-              low: round2(sum(callSites.map((site) => site.monthlyUsdCurrentRange?.low ?? site.monthlyUsdCurrent ?? 0))),
-              high: round2(sum(callSites.map((site) => site.monthlyUsdCurrentRange?.high ?? site.monthlyUsdCurrent ?? 0))),
+              low: round2(sum(counted.map((site) => site.monthlyUsdCurrentRange?.low ?? site.monthlyUsdCurrent ?? 0))),
+              high: round2(sum(counted.map((site) => site.monthlyUsdCurrentRange?.high ?? site.monthlyUsdCurrent ?? 0))),
             },
           }
         : {}),
@@ -246,6 +254,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       enclosingFunction: call.enclosingFunction,
       evidence: annotated.evidence,
       promptPreview: promptPreview(call),
+      ...trafficFieldsOf(call),
     };
     return site;
   });
@@ -413,6 +422,17 @@ export function stableIds(calls: DetectedCall[]): string[] {
     seen.set(base, ordinal);
     return `${base}#${ordinal}`;
   });
+}
+
+/** The call's kind, helper, production and alternative fields, only where set (a plain SDK call's JSON stays as it was). */
+function trafficFieldsOf(call: DetectedCall): Partial<CallSite> {
+  const fields: Partial<CallSite> = {};
+  if (call.kind !== undefined) fields.kind = call.kind;
+  if (call.via !== undefined) fields.via = call.via;
+  if (call.production !== undefined) fields.production = call.production;
+  if (call.nonProductionReason !== undefined) fields.nonProductionReason = call.nonProductionReason;
+  if (call.alternativeGroup !== undefined) fields.alternativeGroup = call.alternativeGroup;
+  return fields;
 }
 
 function promptPreview(call: DetectedCall): string | undefined {

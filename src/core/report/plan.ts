@@ -113,7 +113,9 @@ function risksFor(tiers: Set<Tier>): string[] {
  * and why. Valid GFM; every string from user code is escaped.
  */
 export function renderMarkdownPlan(result: ScanResult): string {
-  const sites = result.callSites;
+  // The plan acts on each request once: sites the totals leave out are listed apart at the end.
+  const sites = result.callSites.filter((site) => site.inTotals !== false);
+  const leftOut = result.callSites.filter((site) => site.inTotals === false);
   const out: string[] = [];
   const now = result.summary.monthlyUsdCurrent;
   const after = result.summary.monthlyUsdRecommended;
@@ -211,6 +213,13 @@ export function renderMarkdownPlan(result: ScanResult): string {
     out.push(`- ${mdFileLink(site.file, site.line)} (${mdText(site.task.type)}, ${mdText(site.model.id ?? site.model.raw)}): ${mdText(keepReason(site))}`);
   }
   if (kept.length > 0) out.push('');
+
+  if (leftOut.length > 0) {
+    out.push('## Listed, not in the totals', '');
+    out.push('Each request is counted once: these call sites are shown in the editor and the JSON, but the figures above leave them out.', '');
+    for (const site of leftOut) out.push(`- ${mdFileLink(site.file, site.line)} (${mdText(site.model.id ?? site.model.raw)}, ${mdText(formatSiteCost(site, formatUsd))}/month): ${mdText(site.totalsNote ?? 'left out')}`);
+    out.push('');
+  }
 
   // Unpriced calls have their own section with the instruction; other catalog misses are scan notes.
   const reasons = new Set(unpriced.map((site) => site.unpricedReason));

@@ -59,6 +59,10 @@ describe('clients, models and wrappers imported through barrels', () => {
       'src/features/root.ts:2 langchain invoke openai gpt-4o-mini',
       'src/features/tagline.ts:2 langchain invoke openai gpt-4o-mini',
       'src/llm/summarize.ts:3 openai chat.completions.create openai gpt-4o',
+      // Callers of the wrapper are call sites of their own, bound through the barrel, an alias and a namespace import (not `x.summarizeArticle`).
+      'src/routes/articles.ts:3 openai summarizeArticle openai gpt-4o',
+      'src/routes/digest.ts:3 openai summarizeArticle openai gpt-4o',
+      'src/routes/digest.ts:4 openai summarizeArticle openai gpt-4o',
     ]);
     assert.deepEqual(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), []);
   });

@@ -1,0 +1,466 @@
+import { promises as fs } from 'node:fs';
+import { Node, SyntaxKind, ts, type CallExpression, type Project, type SourceFile } from 'ts-morph';
+import type { ModuleLoader } from './modules';
+import { parseIntoProject } from './parse';
+import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
+import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { resolveMessages, resolvePromptText } from './prompt';
+import { readToolNames } from './sdk';
+import type { DetectedCall, PromptHole, PromptMessage } from '../../model/types';
+
+/** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
+const MAX_LEVELS = 3;
+/** Callers taken per helper: a helper called from everywhere is still priced, through its first callers. */
+const MAX_CALLERS_PER_HELPER = 25;
+/** Caller sites per scan, so a workspace of wrappers around wrappers cannot blow up the pricing. */
+const MAX_CALLER_SITES = 1000;
+/** Text larger than this is generated code, not a caller. */
+const MAX_CALLER_FILE_BYTES = 1024 * 1024;
+
+type FunctionLike = Node;
+
+/** A workspace file as the scan found it. */
+export interface WorkspaceFile {
+  absolutePath: string;
+  /** POSIX, relative to the scan root. */
+  relativePath: string;
+}
+
+/** An app helper around an LLM request: the function holding it, and the request as the analyzer saw it. */
+interface Helper {
+  call: DetectedCall;
+  /** The named function or method (FunctionDeclaration, MethodDeclaration, or the arrow/function expression a variable or property holds). */
+  fn: FunctionLike;
+  /** For a factory returning a function (`createX(opts)(input)`): that inner function. */
+  returned?: FunctionLike;
+  /** The name callers write: `summarize`, the `ask` of `llm.ask(...)`. */
+  name: string;
+}
+
+export interface WrapperCallerContext {
+  project: Project;
+  modules: ModuleLoader;
+}
+
+/**
+ * Every place that calls the app's own LLM helper becomes a call site of its own (kind
+ * `wrapper-caller`, `via` the helper's request): the model, prompt and tool arguments it passes
+ * are mapped onto the helper's parameters and resolved as at an SDK call, its task is classified
+ * from what it passes, its volume comes from its own annotation or usage entry. Callers are found
+ * among `candidatesFor` the helpers' files (those files and their importers) by one text test each, then parsed
+ * and resolved by binding, never by name alone: an app's `streamText(messages, env)` that shadows
+ * the AI SDK's is a helper only where the name is imported from the app's module. Up to three
+ * levels of helpers. Never throws for one file: an unreadable or unparsable file has no callers.
+ */
+export async function findWrapperCallers(calls: readonly DetectedCall[], allFiles: readonly WorkspaceFile[], candidatesFor: (helperFiles: ReadonlySet<string>) => readonly WorkspaceFile[], context: WrapperCallerContext, signal?: AbortSignal): Promise<DetectedCall[]> {
+  const byRelative = new Map(allFiles.map((file) => [file.relativePath, file]));
+  const texts = new Map<string, string | null>();
+  const readText = async (file: WorkspaceFile): Promise<string | null> => {
+    if (!texts.has(file.absolutePath)) {
+      const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => null);
+      texts.set(file.absolutePath, text !== null && text.length <= MAX_CALLER_FILE_BYTES ? text : null);
+    }
+    return texts.get(file.absolutePath)!;
+  };
+  const sourceFileOf = async (file: WorkspaceFile): Promise<SourceFile | undefined> => {
+    const existing = context.project.getSourceFile(file.absolutePath);
+    if (existing) return existing;
+    const text = await readText(file);
+    if (text === null) return undefined;
+    try {
+      return parseIntoProject(context.project, file.absolutePath, text);
+    } catch {
+      return undefined;
+    }
+  };
+
+  const found: DetectedCall[] = [];
+  const nodeOfCaller = new Map<DetectedCall, CallExpression>();
+  let frontier: readonly DetectedCall[] = calls;
+  for (let level = 0; level < MAX_LEVELS && frontier.length > 0 && found.length < MAX_CALLER_SITES; level++) {
+    const helpers: Helper[] = [];
+    for (const call of frontier) {
+      if (!call.enclosingFunction) continue;
+      const file = byRelative.get(call.file);
+      const sourceFile = file && (await sourceFileOf(file));
+      const node = sourceFile && (nodeOfCaller.get(call) ?? nodeAt(sourceFile, call.line, call.column));
+      const helper = node && helperAround(node, call);
+      // A helper making several requests (retries, a streaming and a plain branch) is one feature per
+      // caller: its first request stands for it, and the totals leave all of the helper's requests out.
+      if (helper && !helpers.some((other) => sameNode(other.fn, helper.fn))) helpers.push(helper);
+    }
+    if (helpers.length === 0) break;
+    const names = [...new Set(helpers.map((helper) => helper.name))];
+    const files = candidatesFor(new Set(helpers.map((helper) => byRelative.get(helper.call.file)!.absolutePath)));
+    // A call `name(`, or an aliased import `name as other` whose calls use the other name.
+    const mention = new RegExp(`(?:^|[^\\w$])(?:${names.map(escapeRegExp).join('|')})(?:\\s*(?:<[^>()]*>)?\\s*\\(|\\s+as\\s)`);
+    const next: DetectedCall[] = [];
+    const perHelper = new Map<Helper, number>();
+    for (const file of files) {
+      signal?.throwIfAborted();
+      const text = await readText(file);
+      if (text === null || !mention.test(text)) continue;
+      const sourceFile = await sourceFileOf(file);
+      if (!sourceFile) continue;
+      const aliases = importAliases(sourceFile, names);
+      for (const expression of callsNamed(sourceFile, new Set([...names, ...aliases.keys()]))) {
+        const target = calleeName(expression, aliases);
+        if (!target || !names.includes(target.name)) continue;
+        for (const helper of helpers) {
+          if (helper.name !== target.name || (perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER || found.length + next.length >= MAX_CALLER_SITES) continue;
+          // A recursive helper calling itself is not a feature of its own.
+          if (helper.fn.getSourceFile() === sourceFile && contains(helper.fn, expression)) continue;
+          if (!isBoundTo(target.callee, helper, context.modules)) continue;
+          try {
+            const caller = callerSite(helper, expression, target.outer, file.relativePath, context.modules);
+            nodeOfCaller.set(caller, target.outer ?? expression);
+            next.push(caller);
+            perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
+          } catch {
+            // An expression the resolvers cannot follow gives no caller site; the helper's own stays.
+          }
+        }
+      }
+    }
+    found.push(...next);
+    frontier = next;
+  }
+  return found;
+}
+
+/** The node at a 1-based line and column: the call expression starting there when there is one. */
+function nodeAt(sourceFile: SourceFile, line: number, column: number): Node | undefined {
+  let position: number;
+  try {
+    position = sourceFile.compilerNode.getPositionOfLineAndCharacter(line - 1, column - 1);
+  } catch {
+    return undefined;
+  }
+  const leaf = sourceFile.getDescendantAtPos(position);
+  let best: Node | undefined = leaf;
+  for (let current = leaf; current && current.getStart() === position; current = current.getParent()) best = current;
+  return best;
+}
+
+/** The named function around a request, as `enclosingFunctionName` names it, and the function it returns when it is a factory. */
+function helperAround(node: Node, call: DetectedCall): Helper | undefined {
+  let innermost: FunctionLike | undefined;
+  for (let current = node.getParent(); current; current = current.getParent()) {
+    const isFunction = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || Node.isArrowFunction(current) || Node.isFunctionExpression(current);
+    if (!isFunction) continue;
+    const named = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || isHeldByName(current);
+    if (!named) {
+      innermost = current;
+      continue;
+    }
+    const name = (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) ? current.getName() : (current.getParent() as unknown as { getName(): string }).getName()) ?? '';
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || name !== call.enclosingFunction?.split('.').pop()) return undefined;
+    return { call, fn: current, returned: innermost && returnedBy(current, innermost) ? innermost : undefined, name };
+  }
+  return undefined;
+}
+
+function isHeldByName(fn: Node): boolean {
+  const holder = fn.getParent();
+  return !!holder && (Node.isVariableDeclaration(holder) || Node.isPropertyAssignment(holder) || Node.isPropertyDeclaration(holder));
+}
+
+/** Whether `inner` is what `outer` returns (`(opts) => async (input) => ...`, or `return async function (...) {}`). */
+function returnedBy(outer: Node, inner: Node): boolean {
+  const parent = inner.getParent();
+  if (parent === outer) return true;
+  return !!parent && Node.isReturnStatement(parent) && parent.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor)) === outer;
+}
+
+/** For `f(a)`, `x.f(a)` and a factory's `f(a)(b)`: the called name, the callee node, and the outer call of a factory. */
+function calleeName(expression: CallExpression, aliases: ReadonlyMap<string, string>): { name: string; callee: Node; outer?: CallExpression } | undefined {
+  const callee = unwrapExpression(expression.getExpression());
+  const name = Node.isIdentifier(callee) ? (aliases.get(callee.getText()) ?? callee.getText()) : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+  if (!name) return undefined;
+  const parent = expression.getParent();
+  const outer = parent && Node.isCallExpression(parent) && parent.getExpression() === expression ? parent : undefined;
+  return { name, callee, outer };
+}
+
+/**
+ * The call expressions whose callee's last name is one of `names`, found on the compiler's nodes
+ * (wrapping every node of a file in ts-morph objects costs more than the rest of the search).
+ */
+function callsNamed(sourceFile: SourceFile, names: ReadonlySet<string>): CallExpression[] {
+  const found: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name !== undefined && names.has(name)) found.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile.compilerNode);
+  const compilerFile = sourceFile.compilerNode;
+  return found.flatMap((node) => {
+    const wrapped = sourceFile.getDescendantAtStartWithWidth(node.getStart(compilerFile), node.getWidth(compilerFile));
+    const call = wrapped && (Node.isCallExpression(wrapped) ? wrapped : wrapped.getFirstAncestorByKind(SyntaxKind.CallExpression));
+    return call && call.getStart() === node.getStart(compilerFile) && call.getEnd() === node.getEnd() ? [call] : [];
+  });
+}
+
+/** `import { summarize as s }`: local name → imported name, for the helpers' names. */
+function importAliases(sourceFile: SourceFile, names: readonly string[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    for (const specifier of declaration.getNamedImports()) {
+      const alias = specifier.getAliasNode()?.getText();
+      if (alias && names.includes(specifier.getName())) aliases.set(alias, specifier.getName());
+    }
+  }
+  return aliases;
+}
+
+/** Whether a callee (`f`, `llm.ask`, `this.ask`, `ns.f`) is bound to the helper: by declaration, never by name alone. */
+function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader): boolean {
+  if (Node.isIdentifier(callee)) {
+    const declaration = findDeclaration(callee, modules);
+    if (!declaration) return false;
+    // `import { streamText } from '~/lib/llm/stream-text'`: aliases are not followed by the resolvers; the
+    // path after the alias must name the helper's file, and the imported name the helper (a package never does).
+    if (Node.isImportSpecifier(declaration)) {
+      const specifier = importSpecifierOf(declaration);
+      const relativePath = helper.call.file;
+      return !!specifier && /^(?:~|@|#|\$\w+)\//.test(specifier) && declaration.getName() === helper.name && aliasMayName(specifier, relativePath);
+    }
+    return declares(declaration, helper);
+  }
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  const exported = namespaceMember(callee, modules);
+  if (exported) return declares(exported, helper);
+  const receiver = unwrapExpression(callee.getExpression());
+  const owner = ownerOf(receiver, modules);
+  return !!owner && contains(owner, helper.fn);
+}
+
+/** Whether a declaration found for a name is the helper (the function itself, or the variable or property holding it). */
+function declares(declaration: Node, helper: Helper): boolean {
+  if (sameNode(declaration, helper.fn)) return true;
+  const holder = helper.fn.getParent();
+  if (holder && sameNode(declaration, holder)) return true;
+  const value = initializerOf(declaration);
+  return !!value && sameNode(unwrapExpression(value), helper.fn);
+}
+
+/**
+ * What a method's receiver is made from, to see whether it holds the helper: `this` is the
+ * enclosing class; a variable or `this.field` set to `new C(...)`, `createX(...)` or an object
+ * literal is that class, factory or literal; a parameter typed `C` is class C.
+ */
+function ownerOf(receiver: Node, modules: ModuleLoader, depth = 0): Node | undefined {
+  if (depth > 3) return undefined;
+  if (receiver.getKind() === SyntaxKind.ThisKeyword) return receiver.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  let value: Node | undefined;
+  if (Node.isIdentifier(receiver)) {
+    const declaration = findDeclaration(receiver, modules);
+    if (!declaration) return undefined;
+    if (Node.isClassDeclaration(declaration)) return declaration; // a static method
+    if (Node.isParameterDeclaration(declaration) && !declaration.getInitializer()) return classNamed(declaration.getTypeNode()?.getText(), receiver, modules);
+    value = initializerOf(declaration);
+    if (!value && Node.isVariableDeclaration(declaration)) return classNamed(declaration.getTypeNode()?.getText(), receiver, modules);
+  } else if (Node.isPropertyAccessExpression(receiver) && receiver.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+    const owningClass = receiver.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+    const field = owningClass?.getProperty(receiver.getName());
+    const parameter = owningClass?.getConstructors()[0]?.getParameters().find((candidate) => candidate.getName() === receiver.getName() && candidate.getScope() !== undefined);
+    value = field?.getInitializer();
+    if (!value) return classNamed((field?.getTypeNode() ?? parameter?.getTypeNode())?.getText(), receiver, modules);
+  }
+  if (!value) return undefined;
+  const made = unwrapExpression(value);
+  if (Node.isObjectLiteralExpression(made)) return made;
+  if (Node.isNewExpression(made) || Node.isCallExpression(made)) {
+    const maker = unwrapExpression(made.getExpression());
+    if (Node.isIdentifier(maker)) {
+      const declaration = findDeclaration(maker, modules);
+      return declaration && (initializerOf(declaration) && !Node.isClassDeclaration(declaration) ? initializerOf(declaration) : declaration);
+    }
+    return undefined;
+  }
+  if (Node.isIdentifier(made)) return ownerOf(made, modules, depth + 1);
+  return undefined;
+}
+
+function classNamed(typeName: string | undefined, from: Node, modules: ModuleLoader): Node | undefined {
+  if (!typeName || !/^[A-Za-z_$][\w$]*$/.test(typeName)) return undefined;
+  const identifier = from.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).find((candidate) => candidate.getText() === typeName && (candidate.getParent()?.getKind() === SyntaxKind.TypeReference || candidate.getParent()?.getKind() === SyntaxKind.ImportSpecifier));
+  const declaration = identifier && findDeclaration(identifier, modules);
+  return declaration && Node.isClassDeclaration(declaration) ? declaration : undefined;
+}
+
+function sameNode(a: Node, b: Node): boolean {
+  return a.getSourceFile().getFilePath() === b.getSourceFile().getFilePath() && a.getStart() === b.getStart() && a.getEnd() === b.getEnd();
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.getSourceFile().getFilePath() === inner.getSourceFile().getFilePath() && outer.getStart() <= inner.getStart() && outer.getEnd() >= inner.getEnd();
+}
+
+/**
+ * The helper's parameters bound to what this caller passes: `name → argument`, and for an
+ * options object `opts.model → the caller's model property` (also destructured `{ model }`).
+ * A parameter the caller leaves out is bound to its default value, or recorded as missing.
+ */
+function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, bindings: Map<string, Node>, missing: Set<string>): void {
+  if (!(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return;
+  fn.getParameters().forEach((parameter, index) => {
+    const argument = args[index] ?? parameter.getInitializer();
+    const nameNode = parameter.getNameNode();
+    if (Node.isIdentifier(nameNode)) {
+      const name = nameNode.getText();
+      if (!argument) {
+        missing.add(name);
+        return;
+      }
+      bindings.set(name, argument);
+      const object = resolveObjectLiteral(argument, modules);
+      if (object && Node.isObjectLiteralExpression(object)) {
+        for (const property of object.getProperties()) {
+          if (Node.isPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getInitializerOrThrow());
+          else if (Node.isShorthandPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getNameNode());
+        }
+      }
+    } else if (Node.isObjectBindingPattern(nameNode)) {
+      const object = argument && resolveObjectLiteral(argument, modules);
+      for (const element of nameNode.getElements()) {
+        const key = element.getPropertyNameNode()?.getText() ?? element.getName();
+        const property = object && Node.isObjectLiteralExpression(object) ? object.getProperty(key) : undefined;
+        const value = property && Node.isPropertyAssignment(property) ? property.getInitializer() : property && Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : element.getInitializer();
+        if (value) bindings.set(element.getName(), value);
+        else missing.add(element.getName());
+      }
+    }
+  });
+}
+
+/** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
+function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader): DetectedCall {
+  const bindings = new Map<string, Node>();
+  const missing = new Set<string>();
+  bindParameters(helper.fn, expression.getArguments(), modules, bindings, missing);
+  if (helper.returned && outer) bindParameters(helper.returned, outer.getArguments(), modules, bindings, missing);
+  const site = outer ?? expression;
+  const base = helper.call;
+  const evidence = [`calls the app's helper ${base.enclosingFunction} (${base.file}:${base.line}), which makes the ${base.method} request`];
+  const bound = (expression: string): Node | undefined => bindings.get(expression.trim());
+
+  let model = base.model;
+  const [left, fallback] = model.raw.split(/\s*(?:\?\?|\|\|)\s*/, 2);
+  const modelArgument = bound(model.raw) ?? bound(left);
+  // A model the helper resolved (a literal, a default parameter) is replaced only by one the caller passes.
+  if (model.raw && (model.id === null || (modelArgument !== undefined && !isDefaultOf(modelArgument)))) {
+    const argument = modelArgument;
+    if (argument) {
+      const resolved = resolveString(argument, modules);
+      if (resolved.value !== null) {
+        model = { id: resolved.value, raw: resolved.raw, source: resolved.source };
+        evidence.push(`model: ${model.raw} passed as ${left} → "${resolved.value}"`, ...resolved.evidence);
+      } else {
+        model = { id: null, raw: resolved.raw, source: 'dynamic' };
+      }
+    } else if (fallback !== undefined && missing.has(left.replace(/^.*\./, '')) && bound(fallback)) {
+      const resolved = resolveString(bound(fallback)!, modules);
+      if (resolved.value !== null) model = { id: resolved.value, raw: resolved.raw, source: resolved.source };
+    }
+  }
+
+  const messages: PromptMessage[] = [];
+  for (const message of base.messages) {
+    const whole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? bound(message.holes[0].expression) : undefined;
+    if (whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history')) {
+      const passed = resolveMessages(whole, modules);
+      if (passed.messages.length > 0) {
+        messages.push(...passed.messages);
+        evidence.push(`messages: passed as ${message.holes[0].expression}`);
+        continue;
+      }
+    }
+    let text = message.text;
+    const holes: PromptHole[] = [];
+    for (const hole of message.holes) {
+      const argument = bound(hole.expression);
+      if (!argument) {
+        holes.push(hole);
+        continue;
+      }
+      const passed = resolvePromptText(argument, modules);
+      text = text.split(`{{${hole.expression}}}`).join(passed.text);
+      holes.push(...passed.holes);
+      evidence.push(`${message.role} prompt: ${hole.expression} passed as ${shorten(argument.getText())}`);
+    }
+    messages.push({ role: message.role, text, holes });
+  }
+
+  let toolNames = base.toolNames;
+  let features = base.features;
+  const toolHole = toolNames.length === 1 ? /^\{\{(.+)\}\}$/.exec(toolNames[0])?.[1] : undefined;
+  if (toolHole) {
+    const argument = bound(toolHole);
+    if (argument) toolNames = readToolNames(argument, modules);
+    else if (missing.has(toolHole.replace(/^.*\./, ''))) {
+      toolNames = [];
+      features = { ...features, tools: false };
+    }
+  }
+  let maxOutputTokens = base.maxOutputTokens;
+  if (maxOutputTokens === null) {
+    for (const [name, argument] of bindings) {
+      if (/max_?(?:output_?|completion_?|new_?)?tokens$/i.test(name)) maxOutputTokens = resolveNumber(argument, modules) ?? maxOutputTokens;
+    }
+  }
+  const comment = annotationComment(site);
+  const caller: DetectedCall = {
+    ...base,
+    file,
+    ...callSpan(site),
+    method: base.enclosingFunction ?? base.method,
+    model,
+    messages,
+    toolNames,
+    features,
+    maxOutputTokens,
+    enclosingFunction: enclosingFunctionName(site),
+    evidence: [...evidence, ...base.evidence],
+    kind: 'wrapper-caller',
+    via: { file: base.file, line: base.line, function: base.enclosingFunction ?? '<top>' },
+  };
+  delete caller.annotation;
+  delete caller.annotationComment;
+  delete caller.production;
+  delete caller.nonProductionReason;
+  delete caller.alternativeGroup;
+  if (comment) caller.annotationComment = comment;
+  return caller;
+}
+
+/** Whether a bound value is a parameter's default (the caller left the argument out). */
+function isDefaultOf(value: Node): boolean {
+  const parent = value.getParent();
+  return !!parent && (Node.isParameterDeclaration(parent) || Node.isBindingElement(parent)) && parent.getInitializer() === value;
+}
+
+/**
+ * Whether an aliased specifier can name a workspace file: its path after the alias is a tail of
+ * the file's path (without extension, or its folder for an index file). Aliases are not resolved
+ * from tsconfig, so this is a match on the path, not a resolution.
+ */
+export function aliasMayName(specifier: string, relativePath: string): boolean {
+  const tail = specifier.slice(specifier.indexOf('/') + 1).replace(/\.(?:m|c)?[jt]sx?$/, '');
+  if (!tail) return false;
+  const withoutExtension = relativePath.replace(/\.(?:m|c)?[jt]sx?$/, '');
+  return [withoutExtension, withoutExtension.replace(/\/index$/, '')].some((candidate) => `/${candidate}`.endsWith(`/${tail}`));
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

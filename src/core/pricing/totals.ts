@@ -1,0 +1,70 @@
+import type { CallSite } from '../../model/types';
+
+/** What the totals count for one site: whether it is in, and the note its row shows. */
+export interface TotalsDecision {
+  inTotals: boolean;
+  note?: string;
+}
+
+/**
+ * Decides which call sites the workspace totals sum, so that each request is counted once:
+ * - calls that are not production traffic (tests, scripts, examples, ...) are left out;
+ * - an app helper's own request is left out when callers of it are priced as call sites of their
+ *   own (each caller's request goes through the helper: counting both would count it twice);
+ * - of provider adapters that are alternatives, only the most expensive one is counted (the
+ *   configured one is not known statically).
+ * Returns one decision per site, in order.
+ */
+export function decideTotals(sites: readonly CallSite[]): TotalsDecision[] {
+  const decisions: TotalsDecision[] = sites.map((site) =>
+    site.production === false ? { inTotals: false, note: `not production traffic (${site.nonProductionReason ?? 'marked so'}): listed, not in the totals` } : { inTotals: true },
+  );
+  // Helpers: a site whose position is the `via` of priced, counted callers.
+  // A caller's `via` names the helper function's first request; every request in that function is the helper's.
+  const pricedCallers = new Map<string, CallSite[]>();
+  sites.forEach((site, index) => {
+    if (!site.via || !decisions[index].inTotals || site.monthlyUsdCurrent === null) return;
+    const key = `${site.via.file}#${site.via.function}`;
+    pricedCallers.set(key, [...(pricedCallers.get(key) ?? []), site]);
+  });
+  // Deepest first does not matter: a helper is out whenever one of its callers is counted, and
+  // callers are counted unless they are helpers themselves (whose own callers are then counted).
+  sites.forEach((site, index) => {
+    const callers = pricedCallers.get(`${site.file}#${site.enclosingFunction ?? '<top>'}`);
+    if (!callers || !decisions[index].inTotals) return;
+    // The user set the helper's own volume (annotation, usage file, export) and no caller's: that
+    // figure is the better-known one, so the helper is counted and its callers are listed.
+    if (explicitVolume(site) && !callers.some(explicitVolume)) {
+      for (const caller of callers) {
+        const callerIndex = sites.indexOf(caller);
+        decisions[callerIndex] = { inTotals: false, note: `counted in its helper ${site.id}, whose volume is set (${site.volume.source}); set this caller's own volume to count it here instead` };
+      }
+      return;
+    }
+    decisions[index] = { inTotals: false, note: `the app's helper: priced through its ${callers.length} caller${callers.length === 1 ? '' : 's'} (each a call site of its own), so it is not in the totals and each request is counted once` };
+  });
+  const groups = new Map<string, number[]>();
+  sites.forEach((site, index) => {
+    if (site.alternativeGroup && decisions[index].inTotals) groups.set(site.alternativeGroup, [...(groups.get(site.alternativeGroup) ?? []), index]);
+  });
+  for (const [group, members] of groups) {
+    if (members.length < 2) continue;
+    const chosen = members.reduce((best, index) => ((sites[index].monthlyUsdCurrent ?? -1) > (sites[best].monthlyUsdCurrent ?? -1) ? index : best), members[0]);
+    for (const index of members) {
+      decisions[index] = index === chosen
+        ? { inTotals: true, note: `one of ${members.length} alternative provider adapters (${group}); the totals count this one, the most expensive (the configured one is not known)` }
+        : { inTotals: false, note: `an alternative to ${sites[chosen].id} (${group}): only one adapter serves a deployment, so the totals count the most expensive one` };
+    }
+  }
+  return decisions;
+}
+
+/**
+ * A volume the user or measured traffic gave for this call, rather than a blanket one: the built-in
+ * default, the workspace setting, or the usage file's `defaults` entry (its basis names the entry,
+ * see resolveVolume in core/usage).
+ */
+function explicitVolume(site: CallSite): boolean {
+  if (site.volume.source === 'default' || site.volume.source === 'setting') return false;
+  return !(site.volume.source === 'usage-file' && / defaults \(line \d+\)/.test(site.volume.basis ?? ''));
+}

@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { NON_PRODUCTION_GLOBS } from '../model/vocabulary';
+import type { DetectedCall } from '../model/types';
+
+/**
+ * Marks calls that are not production traffic: files under tests, evals, mocks, stories, fixtures,
+ * scripts and examples (the vocabulary's globs plus the user's). They stay listed, with the glob
+ * that matched as the reason, and the pricing pipeline leaves them out of the totals.
+ */
+export function markNonProduction(calls: DetectedCall[], extraGlobs: readonly string[] = []): DetectedCall[] {
+  const globs = [...NON_PRODUCTION_GLOBS, ...extraGlobs.filter((glob) => glob.trim() !== '')];
+  const matchers = globs.map((glob) => ({ glob, test: picomatch(glob, { dot: true, nocase: true }) }));
+  const verdicts = new Map<string, string | undefined>();
+  return calls.map((call) => {
+    if (!verdicts.has(call.file)) verdicts.set(call.file, matchers.find((matcher) => matcher.test(call.file))?.glob);
+    const glob = verdicts.get(call.file);
+    return glob === undefined ? call : { ...call, production: false, nonProductionReason: `file matches the non-production glob ${glob}` };
+  });
+}
+
+/**
+ * Groups provider adapters that are alternatives: one file per provider behind one interface, so
+ * files in one folder (or in sibling folders, `providers/<name>/index.ts`) with calls in a function
+ * or method of the same name, made through different providers. Only one of them serves a given
+ * deployment, so the pipeline counts one per group. Returns new calls; others unchanged.
+ */
+export function markAlternatives(calls: DetectedCall[]): DetectedCall[] {
+  const groupOf = new Map<DetectedCall, string>();
+  for (const level of [1, 2]) {
+    const candidates = new Map<string, DetectedCall[]>();
+    for (const call of calls) {
+      if (groupOf.has(call) || call.kind === 'wrapper-caller' || !call.enclosingFunction || call.production === false) continue;
+      const folder = ancestorFolder(call.file, level);
+      // At the second level, each adapter has a folder of its own: `providers/openai/index.ts`.
+      if (folder === undefined || (level === 2 && path.posix.basename(path.posix.dirname(call.file)) === '')) continue;
+      const member = call.enclosingFunction.split('.').pop()!;
+      const key = `${folder}/*#${member}`;
+      const list = candidates.get(key) ?? [];
+      list.push(call);
+      candidates.set(key, list);
+    }
+    for (const [key, members] of candidates) {
+      const units = new Set(members.map((member) => (level === 1 ? member.file : path.posix.dirname(member.file))));
+      const providers = new Set(members.map((member) => `${member.provider}/${member.sdk}`));
+      if (units.size < 2 || providers.size < 2) continue;
+      for (const member of members) groupOf.set(member, key);
+    }
+  }
+  return calls.map((call) => (groupOf.has(call) ? { ...call, alternativeGroup: groupOf.get(call) } : call));
+}
+
+function ancestorFolder(file: string, level: number): string | undefined {
+  let folder = file;
+  for (let index = 0; index < level; index++) {
+    folder = path.posix.dirname(folder);
+    if (folder === '.' && index < level - 1) return undefined;
+  }
+  return folder;
+}

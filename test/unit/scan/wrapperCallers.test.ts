@@ -1,0 +1,306 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { scanWorkspace } from '../../../src/scan/scan';
+import type { CallSite, ScanResult } from '../../../src/model/types';
+
+/** What a case expects of one reported call site; only the fields given are compared. */
+interface ExpectedSite {
+  file: string;
+  line: number;
+  kind?: 'sdk' | 'wrapper-caller';
+  /** `file:line` of the helper request, for a wrapper-caller. */
+  via?: string;
+  id?: string;
+  model?: string | null;
+  promptIncludes?: string[];
+  toolNames?: string[];
+  production?: boolean;
+  inTotals?: boolean;
+  alternativeGroup?: string;
+}
+
+interface ScanCase {
+  name: string;
+  /** The fixture project: relative path → source. */
+  files: Record<string, string>;
+  /** Every call site the scan must report, in file/line order. */
+  sites: ExpectedSite[];
+  extraGlobs?: string[];
+  /** Checks on the whole result (totals). */
+  check?: (result: ScanResult) => void;
+}
+
+function summarize(site: CallSite, expected: ExpectedSite): ExpectedSite {
+  const actual: ExpectedSite = { file: site.file, line: site.line };
+  if (expected.kind !== undefined) actual.kind = site.kind ?? 'sdk';
+  if (expected.via !== undefined) actual.via = site.via ? `${site.via.file}:${site.via.line}` : undefined;
+  if (expected.id !== undefined) actual.id = site.id;
+  if (expected.model !== undefined) actual.model = site.model.id;
+  if (expected.promptIncludes !== undefined) {
+    const text = site.tokens && site.promptPreview !== undefined ? '' : '';
+    void text;
+    actual.promptIncludes = expected.promptIncludes.filter((part) => JSON.stringify(site).includes(part));
+  }
+  if (expected.toolNames !== undefined) actual.toolNames = (site as unknown as { toolNames?: string[] }).toolNames ?? toolNamesFromEvidence(site);
+  if (expected.production !== undefined) actual.production = site.production !== false;
+  if (expected.inTotals !== undefined) actual.inTotals = site.inTotals !== false;
+  if (expected.alternativeGroup !== undefined) actual.alternativeGroup = site.alternativeGroup;
+  return actual;
+}
+
+function toolNamesFromEvidence(site: CallSite): string[] {
+  return site.features.tools ? ['(tools)'] : [];
+}
+
+/** Table-driven scans over fixture projects written to disk, in the spirit of the analyzers' RuleTester. */
+function runScanCases(title: string, cases: ScanCase[]): void {
+  describe(title, () => {
+    for (const testCase of cases) {
+      it(testCase.name, async () => {
+        const root = mkdtempSync(path.join(os.tmpdir(), 'wrapper-callers-'));
+        try {
+          for (const [file, text] of Object.entries(testCase.files)) {
+            mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+            writeFileSync(path.join(root, file), text);
+          }
+          const result = await scanWorkspace(root, { nonProduction: testCase.extraGlobs, now: () => new Date(0) });
+          const sites = [...result.callSites].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+          assert.deepEqual(
+            sites.map((site, index) => summarize(site, testCase.sites[index] ?? { file: '', line: 0 })),
+            testCase.sites,
+            `sites: ${JSON.stringify(sites.map((site) => ({ id: site.id, line: site.line, kind: site.kind, model: site.model.id, via: site.via, inTotals: site.inTotals })), null, 1)}`,
+          );
+          testCase.check?.(result);
+        } finally {
+          rmSync(root, { recursive: true, force: true });
+        }
+      });
+    }
+  });
+}
+
+const HELPER = `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function complete(system: string, user: string, model = 'gpt-4o-mini') {
+  const response = await client.chat.completions.create({
+    model,
+    messages: [{ role: 'system', content: system }, { role: 'user', content: user }],
+  });
+  return response.choices[0].message.content;
+}
+`;
+
+runScanCases('wrapper callers', [
+  {
+    name: 'one level: each caller of complete() is a call site with its own prompt and model; the helper is listed, not summed',
+    files: {
+      'src/llm.ts': HELPER,
+      'src/features.ts': `import { complete } from './llm';
+export async function titleFor(chat: string) {
+  return complete('Write a five-word title for this conversation.', chat);
+}
+export async function translate(text: string) {
+  return complete('Translate the text to French.', text, 'gpt-4o');
+}
+`,
+    },
+    sites: [
+      { file: 'src/features.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:4', id: 'src/features.ts#titleFor:complete', model: 'gpt-4o-mini', promptIncludes: ['five-word title'], inTotals: true },
+      { file: 'src/features.ts', line: 6, kind: 'wrapper-caller', via: 'src/llm.ts:4', id: 'src/features.ts#translate:complete', model: 'gpt-4o', promptIncludes: ['Translate the text to French'], inTotals: true },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
+    ],
+    check: (result) => {
+      const counted = result.callSites.filter((site) => site.inTotals !== false);
+      const sum = Math.round(counted.reduce((total, site) => total + (site.monthlyUsdCurrent ?? 0), 0) * 100) / 100;
+      assert.equal(result.summary.monthlyUsdCurrent, sum, 'totals are the counted sites only');
+      const helper = result.callSites.find((site) => site.kind !== 'wrapper-caller')!;
+      assert.match(helper.totalsNote ?? '', /priced through its 2 callers/);
+    },
+  },
+  {
+    name: 'two levels: feature → extractData → generate; the middle call is a helper too',
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function generate(options: { model: string; prompt: string }) {
+  return openai.chat.completions.create({ model: options.model, messages: [{ role: 'user', content: options.prompt }] });
+}
+`,
+      'src/extract.ts': `import { generate } from './llm';
+export async function extractData(prompt: string) {
+  return generate({ model: 'gpt-4.1-mini', prompt });
+}
+`,
+      'src/feature.ts': `import { extractData } from './extract';
+export async function extractInvoice(pdf: string) {
+  return extractData('Extract the invoice number and total as JSON.');
+}
+`,
+    },
+    sites: [
+      { file: 'src/extract.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:4', model: 'gpt-4.1-mini', inTotals: false },
+      { file: 'src/feature.ts', line: 3, kind: 'wrapper-caller', via: 'src/extract.ts:3', id: 'src/feature.ts#extractInvoice:extractData', model: 'gpt-4.1-mini', promptIncludes: ['invoice number'], inTotals: true },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
+    ],
+  },
+  {
+    name: 'class method: llm.ask() on an instance made with new, and this.ask() inside the class',
+    files: {
+      'src/client.ts': `import Anthropic from '@anthropic-ai/sdk';
+export class LlmClient {
+  private anthropic = new Anthropic();
+  async ask(question: string) {
+    return this.anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 300, messages: [{ role: 'user', content: question }] });
+  }
+  async summarize(text: string) {
+    return this.ask(\`Summarize in two sentences: \${text}\`);
+  }
+}
+`,
+      'src/app.ts': `import { LlmClient } from './client';
+const llm = new LlmClient();
+export async function classify(ticket: string) {
+  return llm.ask(\`Classify this support ticket as billing, bug or other: \${ticket}\`);
+}
+`,
+    },
+    sites: [
+      { file: 'src/app.ts', line: 4, kind: 'wrapper-caller', via: 'src/client.ts:5', id: 'src/app.ts#classify:LlmClient.ask', promptIncludes: ['Classify this support ticket'], inTotals: true },
+      { file: 'src/client.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'src/client.ts', line: 8, kind: 'wrapper-caller', via: 'src/client.ts:5', promptIncludes: ['Summarize in two sentences'], inTotals: true },
+    ],
+  },
+  {
+    name: 'object factory: createGenerateObject(opts)(input) binds both calls',
+    files: {
+      'src/generate.ts': `import { generateObject } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export const createGenerateObject = (opts: { model: string; system: string }) => async (input: string) =>
+  generateObject({ model: openai(opts.model), system: opts.system, prompt: input, schema: undefined as never });
+`,
+      'src/tags.ts': `import { createGenerateObject } from './generate';
+export async function suggestTags(note: string) {
+  return createGenerateObject({ model: 'gpt-4o-mini', system: 'Suggest three tags for the note.' })(note);
+}
+`,
+    },
+    sites: [
+      { file: 'src/generate.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/tags.ts', line: 3, kind: 'wrapper-caller', via: 'src/generate.ts:4', promptIncludes: ['Suggest three tags'], inTotals: true },
+    ],
+  },
+  {
+    name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
+    files: {
+      'src/stream-text.ts': `import { streamText as _streamText } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+export function streamText(messages: string, env: unknown) {
+  return _streamText({ model: anthropic('claude-3-5-sonnet-latest'), prompt: messages });
+}
+`,
+      'src/chat.ts': `import { streamText } from './stream-text';
+export async function chatAction(messages: string) {
+  return streamText(messages, {});
+}
+`,
+      'src/other.ts': `import { streamText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function direct(prompt: string) {
+  return streamText({ model: openai('gpt-4o'), prompt });
+}
+`,
+    },
+    sites: [
+      { file: 'src/chat.ts', line: 3, kind: 'wrapper-caller', via: 'src/stream-text.ts:4', inTotals: true },
+      { file: 'src/other.ts', line: 4, kind: 'sdk', model: 'gpt-4o', inTotals: true },
+      { file: 'src/stream-text.ts', line: 4, kind: 'sdk', inTotals: false },
+    ],
+  },
+  {
+    name: 'a helper imported through a path alias (~/lib/...) is bound by the path after the alias',
+    files: {
+      'app/lib/llm/ask.ts': `import OpenAI from 'openai';
+export async function askModel(question: string) {
+  return new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+}
+`,
+      'app/routes/faq.ts': `import { askModel } from '~/lib/llm/ask';
+export async function answerFaq(question: string) {
+  return askModel(\`Answer this FAQ briefly: \${question}\`);
+}
+`,
+      'app/routes/other.ts': `import { askModel } from '~/lib/other/ask';
+export async function elsewhere(question: string) {
+  return askModel(question);
+}
+`,
+    },
+    sites: [
+      { file: 'app/lib/llm/ask.ts', line: 3, kind: 'sdk', inTotals: false },
+      { file: 'app/routes/faq.ts', line: 3, kind: 'wrapper-caller', via: 'app/lib/llm/ask.ts:3', promptIncludes: ['Answer this FAQ briefly'], inTotals: true },
+    ],
+  },
+  {
+    name: 'calls under tests, scripts and a user glob are listed as not production and left out of the totals',
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+`,
+      'test/llm.test.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
+`,
+      'scripts/seed.ts': `import OpenAI from 'openai';
+new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'seed' }] });
+`,
+      'tools/smoke.ts': `import OpenAI from 'openai';
+new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'smoke' }] });
+`,
+    },
+    extraGlobs: ['tools/**'],
+    sites: [
+      { file: 'scripts/seed.ts', line: 2, production: false, inTotals: false },
+      { file: 'src/llm.ts', line: 3, production: true, inTotals: true },
+      { file: 'test/llm.test.ts', line: 3, production: false, inTotals: false },
+      { file: 'tools/smoke.ts', line: 2, production: false, inTotals: false },
+    ],
+    check: (result) => {
+      const production = result.callSites.find((site) => site.file === 'src/llm.ts')!;
+      assert.equal(result.summary.monthlyUsdCurrent, Math.round((production.monthlyUsdCurrent ?? 0) * 100) / 100);
+      assert.match(result.callSites.find((site) => site.file === 'tools/smoke.ts')!.nonProductionReason ?? '', /tools\/\*\*/);
+    },
+  },
+  {
+    name: 'provider adapters in one folder with the same method are alternatives, counted once (the most expensive)',
+    files: {
+      'src/providers/openai.ts': `import OpenAI from 'openai';
+export class OpenAiProvider {
+  async getChatCompletion(prompt: string) {
+    return new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+  }
+}
+`,
+      'src/providers/anthropic.ts': `import Anthropic from '@anthropic-ai/sdk';
+export class AnthropicProvider {
+  async getChatCompletion(prompt: string) {
+    return new Anthropic().messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 500, messages: [{ role: 'user', content: prompt }] });
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/providers/anthropic.ts', line: 4, alternativeGroup: 'src/providers/*#getChatCompletion' },
+      { file: 'src/providers/openai.ts', line: 4, alternativeGroup: 'src/providers/*#getChatCompletion' },
+    ],
+    check: (result) => {
+      const counted = result.callSites.filter((site) => site.inTotals !== false);
+      assert.equal(counted.length, 1, 'one alternative is counted');
+      const most = Math.max(...result.callSites.map((site) => site.monthlyUsdCurrent ?? 0));
+      assert.equal(counted[0].monthlyUsdCurrent, most);
+      assert.equal(result.summary.monthlyUsdCurrent, Math.round(most * 100) / 100);
+    },
+  },
+]);
