@@ -16,6 +16,8 @@ export interface CliArguments {
   base?: string;
   failAbove?: number;
   dataSensitivity?: DataSensitivity;
+  /** `--no-cache`: analyze every file afresh instead of reusing results of an earlier run. */
+  noCache?: boolean;
   /** `--fixed-cost id=usd`: monthly fixed costs of self-hosting replacing the catalog's defaults. */
   fixedCosts: Record<string, number>;
   /** `size` options. */
@@ -49,6 +51,8 @@ Options:
   --price-file FILE              a local price file (LiteLLM's JSON) layered over the bundled catalog
   --exclude GLOB                 leave paths out (repeatable; e.g. 'legacy/**', '*.test.ts')
   --include GLOB                 scan paths under folders skipped by default (node_modules, dist, vendor, ...)
+  --no-cache                     analyze every file afresh (by default results of unchanged files are reused from
+                                 the last run, kept in the temporary folder; LLM_HOSTING_ADVISOR_CACHE=0 does the same)
   --calls-per-month N            default volume for calls without one (default: ${BUILTIN_CALLS_PER_MONTH}, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
   --data-sensitivity standard|regulated   regulated data stays on infrastructure you control
@@ -87,6 +91,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--exclude': result.exclude.push(value()); break;
       case '--include': result.include.push(value()); break;
       case '--base': result.base = value(); break;
+      case '--no-cache': result.noCache = true; break;
       case '--calls-per-month': result.callsPerMonth = positiveNumber(argument, value()); break;
       case '--fail-above': result.failAbove = positiveNumber(argument, value()); break;
       case '--data-sensitivity': {

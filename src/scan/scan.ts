@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
+import { analyzeFile, analyzeImporter, createAnalysisProject, type FileAnalysis } from './analyze';
+import { ResultStore } from './resultStore';
 import { findCallers } from './callers';
 import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
@@ -26,6 +27,8 @@ export interface ScanOptions {
   now?: () => Date;
   /** Reuse per-file analyses from an earlier scan (keyed by path + mtime + size). */
   cache?: ScanCache;
+  /** Folder where per-file results persist between processes, keyed by content hash (the CLI's; see resultStore.ts). */
+  resultCacheDirectory?: string;
   /** Globs over root-relative paths to leave out of the scan. */
   exclude?: readonly string[];
   /** Globs that bring back paths under folders skipped by default (node_modules, dist, vendor, ...). */
@@ -103,7 +106,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
   diagnostics.push(...discovered.diagnostics);
 
-  const context = createAnalysisProject(absoluteRoot);
+  const context = createAnalysisProject(absoluteRoot, options.resultCacheDirectory === undefined ? undefined : new ResultStore({ directory: options.resultCacheDirectory, root: absoluteRoot }));
   const detected: DetectedCall[] = [];
   let parsed = 0;
   let reused = 0;
@@ -127,6 +130,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       analysis = await analyzeFile(file, context, undefined, preread);
       await options.cache?.set(file.relativePath, stamp, analysis);
     }
+    if (analysis.fromResultCache) reused++;
     if (analysis.parsed) parsed++;
     analyses.push({ file, analysis });
     diagnostics.push(...analysis.diagnostics);
@@ -142,7 +146,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     if (analysis.parsed || !importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, sdkModules)) continue;
     const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    const imported = analyzeText(file, text, context);
+    const imported = analyzeImporter(file, text, context);
     parsed++;
     diagnostics.push(...imported.diagnostics);
     detected.push(...imported.calls);
@@ -176,6 +180,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     const found = callers.get(site.enclosingFunction!);
     if (found && found.length > 0) site.callers = found;
   }
+  await context.results?.save();
 
   return {
     schemaVersion: SCHEMA_VERSION,
