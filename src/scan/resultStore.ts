@@ -17,6 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import type { FileAnalysis } from './fileAnalysis';
+import { countTokens, isEncoderLoaded, isTokenCountKnown, rememberTokenCounts, textsToCount, type EncodingName } from '../core/estimate/tokens';
 
 /** Bumped when the layout of the cache file changes; the build stamp covers changes in what analyzers produce. */
 const STORE_FORMAT = 1;
@@ -29,6 +30,11 @@ interface StoredEntry {
   /** Absolute path → digest of each module the analysis followed. */
   dependencies: Record<string, string>;
   analysis: FileAnalysis;
+  /**
+   * Token counts of the prompt texts of its calls (encoding, digest of the text, count), so a run
+   * that reuses every file never builds tiktoken's encoder.
+   */
+  tokenCounts?: Array<[EncodingName, string, number]>;
 }
 
 interface StoredFile {
@@ -74,11 +80,8 @@ export class ResultStore {
   private readonly file: string;
   private readonly version: string;
   private readonly previous: Record<string, StoredEntry>;
-  /**
-   * Entries of this run, serialized when seen (the scan may add to the objects it gets back): only
-   * files seen now are written back, so deleted files drop out.
-   */
-  private readonly current = new Map<string, string>();
+  /** Entries of this run: only files seen now are written back, so deleted files drop out. */
+  private readonly current = new Map<string, StoredEntry>();
   private readonly dependencyHashes = new Map<string, string>();
   private changed = false;
   hits = 0;
@@ -117,16 +120,20 @@ export class ResultStore {
       }
     }
     this.hits++;
-    this.current.set(relativePath, JSON.stringify(entry));
-    return { ...entry.analysis, fromResultCache: true };
+    this.current.set(relativePath, entry);
+    const { analysis } = entry;
+    if (analysis.calls.length === 0 && analysis.diagnostics.length === 0) return { ...analysis, fromResultCache: true };
+    if (entry.tokenCounts) rememberStoredCounts(analysis, entry.tokenCounts);
+    // Copies: the scan adds to the calls it gets (callers, counts), and the stored ones are written back.
+    return { ...analysis, calls: structuredClone(analysis.calls), diagnostics: structuredClone(analysis.diagnostics), fromResultCache: true };
   }
 
   /** Keeps a fresh analysis for the next run. */
   record(relativePath: string, hash: string, analysis: FileAnalysis): void {
     const dependencies: Record<string, string> = {};
     for (const dependency of analysis.dependencies) dependencies[dependency] = this.hashOfDependency(dependency);
-    const entry: StoredEntry = { hash, dependencies, analysis };
-    this.current.set(relativePath, JSON.stringify(entry));
+    // Serialized now: the scan adds to the objects afterwards.
+    this.current.set(relativePath, JSON.parse(JSON.stringify({ hash, dependencies, analysis })) as StoredEntry);
     this.changed = true;
   }
 
@@ -138,12 +145,20 @@ export class ResultStore {
       await fs.promises.mkdir(this.options.directory, { recursive: true, mode: 0o700 });
       if (!isPrivateFolder(this.options.directory)) return;
       const header: Omit<StoredFile, 'entries'> = { format: STORE_FORMAT, version: this.version, root: this.options.root };
-      const entries = [...this.current].map(([file, entry]) => `${JSON.stringify(file)}:${entry}`).join(',');
-      await writeFileAtomic(this.file, `${JSON.stringify(header).slice(0, -1)},"entries":{${entries}}}`);
+      for (const entry of this.current.values()) {
+        if (!entry.tokenCounts && entry.analysis.calls.length > 0) entry.tokenCounts = knownCounts(entry.analysis);
+      }
+      const stored: StoredFile = { ...header, entries: Object.fromEntries(this.current) };
+      await writeFileAtomic(this.file, JSON.stringify(stored));
       await fs.promises.chmod(this.file, 0o600);
     } catch {
       // A cache that cannot be written only costs the next run its speed.
     }
+  }
+
+  /** Whether an earlier run left results for this root (then most files usually need no tokenizer). */
+  get hasPreviousResults(): boolean {
+    return Object.keys(this.previous).length > 0;
   }
 
   private hashOfDependency(absolutePath: string): string {
@@ -158,6 +173,31 @@ export class ResultStore {
     }
     return hash;
   }
+}
+
+/** Counts this process knows without building an encoder (the worker's, or this thread's encoder is loaded). */
+function knownCounts(analysis: FileAnalysis): Array<[EncodingName, string, number]> {
+  const counts: Array<[EncodingName, string, number]> = [];
+  for (const [encoding, texts] of textsToCount(analysis.calls)) {
+    if (!isEncoderLoaded(encoding) && ![...texts].every((text) => isTokenCountKnown(encoding, text))) continue;
+    for (const text of texts) counts.push([encoding, textDigest(text), countTokens(text, encoding)]);
+  }
+  return counts;
+}
+
+function rememberStoredCounts(analysis: FileAnalysis, stored: Array<[EncodingName, string, number]>): void {
+  if (!Array.isArray(stored)) return;
+  const byDigest = new Map(stored.filter((row) => Array.isArray(row) && typeof row[2] === 'number').map(([encoding, digest, count]) => [`${encoding}:${digest}`, count]));
+  for (const [encoding, texts] of textsToCount(analysis.calls)) {
+    for (const text of texts) {
+      const count = byDigest.get(`${encoding}:${textDigest(text)}`);
+      if (count !== undefined) rememberTokenCounts(encoding, [text], [count]);
+    }
+  }
+}
+
+function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /**

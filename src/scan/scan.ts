@@ -102,11 +102,13 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   if (!rootStat?.isDirectory()) throw new ScanInputError(`not a readable directory: ${absoluteRoot}`);
 
   const diagnostics: Diagnostic[] = [];
-  warmTokenizer();
+  const results = options.resultCacheDirectory === undefined ? undefined : new ResultStore({ directory: options.resultCacheDirectory, root: absoluteRoot });
+  // Results of an earlier run carry their token counts: the encoder is then seldom needed.
+  if (!results?.hasPreviousResults) warmTokenizer();
   const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
   diagnostics.push(...discovered.diagnostics);
 
-  const context = createAnalysisProject(absoluteRoot, options.resultCacheDirectory === undefined ? undefined : new ResultStore({ directory: options.resultCacheDirectory, root: absoluteRoot }));
+  const context = createAnalysisProject(absoluteRoot, results);
   const detected: DetectedCall[] = [];
   let parsed = 0;
   let reused = 0;
