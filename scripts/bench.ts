@@ -4,6 +4,9 @@
  * the scan-speed notes); with one it scans that checkout. It times a cold scan (files/s, peak RSS,
  * files fully parsed), a re-scan with the per-file cache, a re-scan after one edit, and the CLI end
  * to end in fresh processes (with and without V8's code cache; `npm run build` first).
+ * `--versus-ast-grep [<dir>]` instead times the CLI against ast-grep on the same tree (see
+ * benchVersusAstGrep.ts); `--files N` sizes the synthetic monorepo (30000 for the scale target),
+ * `--runs N` the number of alternated runs. `--generate <dir>` only writes the monorepo.
  * Prints figures; asserts nothing (timings are never test assertions).
  */
 import { spawnSync } from 'node:child_process';
