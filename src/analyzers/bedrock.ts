@@ -8,25 +8,53 @@ import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpressio
 import { calleeBinding, eachCall, firstProperty, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
- * AWS Bedrock Runtime (`@aws-sdk/client-bedrock-runtime`): `client.send(new ConverseCommand({...}))`
- * and its stream/InvokeModel siblings, and the aggregated client's `converse(...)`/`invokeModel(...)`.
- * `.send()` of any other command (S3, DynamoDB, Bedrock control plane) is not an LLM call. The
- * reported method is `send(<Command>)` so the command class stays visible.
+ * AWS Bedrock: the runtime (`@aws-sdk/client-bedrock-runtime`): `client.send(new ConverseCommand({...}))`
+ * and its stream/InvokeModel/async/bidirectional siblings, and the aggregated client's `converse(...)`;
+ * the Agent Runtime (`@aws-sdk/client-bedrock-agent-runtime`): agents, knowledge-base RAG
+ * (`RetrieveAndGenerate`), flows and prompt optimization, each of which runs a foundation model.
+ * `.send()` of any other command (S3, DynamoDB, Bedrock control plane, a plain `Retrieve`) is not
+ * an LLM call. The reported method is `send(<Command>)` so the command class stays visible.
  */
 const PACKAGE = '@aws-sdk/client-bedrock-runtime';
+const AGENT_PACKAGE = '@aws-sdk/client-bedrock-agent-runtime';
 
-const COMMANDS: Readonly<Record<string, { kind: 'converse' | 'invoke'; streaming?: boolean; method: string }>> = {
-  ConverseCommand: { kind: 'converse', method: 'converse' },
-  ConverseStreamCommand: { kind: 'converse', streaming: true, method: 'converseStream' },
-  InvokeModelCommand: { kind: 'invoke', method: 'invokeModel' },
-  InvokeModelWithResponseStreamCommand: { kind: 'invoke', streaming: true, method: 'invokeModelWithResponseStream' },
+type CommandKind = 'converse' | 'invoke' | 'async-invoke' | 'agent' | 'retrieve-and-generate' | 'flow' | 'optimize-prompt';
+
+interface CommandSpec {
+  kind: CommandKind;
+  packageName: string;
+  streaming?: boolean;
+  /** The aggregated client's method (`new BedrockRuntime().converse(...)`). */
+  method: string;
+}
+
+const COMMANDS: Readonly<Record<string, CommandSpec>> = {
+  ConverseCommand: { kind: 'converse', packageName: PACKAGE, method: 'converse' },
+  ConverseStreamCommand: { kind: 'converse', packageName: PACKAGE, streaming: true, method: 'converseStream' },
+  InvokeModelCommand: { kind: 'invoke', packageName: PACKAGE, method: 'invokeModel' },
+  InvokeModelWithResponseStreamCommand: { kind: 'invoke', packageName: PACKAGE, streaming: true, method: 'invokeModelWithResponseStream' },
+  // Speech-to-speech (Nova Sonic): a duplex stream of audio and text events.
+  InvokeModelWithBidirectionalStreamCommand: { kind: 'invoke', packageName: PACKAGE, streaming: true, method: 'invokeModelWithBidirectionalStream' },
+  // Long-running jobs (Nova Reel video, batch-like requests): the input is `modelInput`, the result lands in S3.
+  StartAsyncInvokeCommand: { kind: 'async-invoke', packageName: PACKAGE, method: 'startAsyncInvoke' },
+  InvokeAgentCommand: { kind: 'agent', packageName: AGENT_PACKAGE, streaming: true, method: 'invokeAgent' },
+  RetrieveAndGenerateCommand: { kind: 'retrieve-and-generate', packageName: AGENT_PACKAGE, method: 'retrieveAndGenerate' },
+  RetrieveAndGenerateStreamCommand: { kind: 'retrieve-and-generate', packageName: AGENT_PACKAGE, streaming: true, method: 'retrieveAndGenerateStream' },
+  InvokeFlowCommand: { kind: 'flow', packageName: AGENT_PACKAGE, streaming: true, method: 'invokeFlow' },
+  OptimizePromptCommand: { kind: 'optimize-prompt', packageName: AGENT_PACKAGE, method: 'optimizePrompt' },
 };
+
+/** The aggregated clients' classes, by package. */
+const AGGREGATED_CLASSES: Readonly<Record<string, string>> = { [PACKAGE]: 'BedrockRuntime', [AGENT_PACKAGE]: 'BedrockAgentRuntime' };
 
 const AGGREGATED_METHODS = new Map(Object.entries(COMMANDS).map(([command, spec]) => [spec.method, command]));
 
+/** A foundation-model or inference-profile ARN: the model id is its last path part. */
+const MODEL_ARN = /:(?:foundation-model|inference-profile)\/([^/\s]+)$/;
+
 export const bedrockAnalyzer: Analyzer = {
   id: 'bedrock',
-  packages: [PACKAGE],
+  packages: [PACKAGE, AGENT_PACKAGE],
   analyze: eachCall(analyzeCall, (name) => name === 'send' || AGGREGATED_METHODS.has(name)),
 };
 
@@ -42,17 +70,17 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     const created = argument && traceValue(argument, context.modules);
     if (!created || !Node.isNewExpression(created)) return undefined;
     const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
-    if (!binding || binding.packageName !== PACKAGE || !(binding.importedName in COMMANDS)) return undefined;
+    if (!binding || !Object.hasOwn(COMMANDS, binding.importedName) || COMMANDS[binding.importedName].packageName !== binding.packageName) return undefined;
     command = binding.importedName;
     input = created.getArguments()[0];
-    evidence.push(`${command} from '${PACKAGE}' at ${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()}`);
+    evidence.push(`${command} from '${binding.packageName}' at ${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()}`);
     const origin = resolveClientOrigin(callee.getExpression(), context.modules);
-    if (origin && origin.packageName !== PACKAGE) return undefined;
+    if (origin && origin.packageName !== binding.packageName) return undefined;
     evidence.push(origin ? origin.evidence[0] : `client \`${callee.getExpression().getText().slice(0, 40)}\` not traced; the command class decides`);
   } else if (AGGREGATED_METHODS.has(name)) {
     const origin = resolveClientOrigin(callee.getExpression(), context.modules);
-    if (!origin || origin.packageName !== PACKAGE || origin.className !== 'BedrockRuntime') return undefined;
     command = AGGREGATED_METHODS.get(name)!;
+    if (!origin || origin.packageName !== COMMANDS[command].packageName || origin.className !== AGGREGATED_CLASSES[origin.packageName]) return undefined;
     input = call.getArguments()[0];
     evidence.push(...origin.evidence);
   } else {
@@ -61,8 +89,17 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const spec = COMMANDS[command];
   const params = resolveObjectLiteral(input, context.modules);
   if (!params && input) evidence.push(`command input \`${input.getText().slice(0, 60)}\` not statically known`);
+  if (spec.packageName === AGENT_PACKAGE) return agentCall(call, context, name === 'send' ? `send(${command})` : name, spec, params, evidence);
   const model = readModel(firstProperty(params, ['modelId'], context.modules), context.modules);
   evidence.push(...model.evidence);
+  if (spec.kind === 'async-invoke') {
+    // `modelInput` is the model's native body, given as an object (not a JSON string).
+    const body = resolveObjectLiteral(getObjectProperty(params, 'modelInput', context.modules), context.modules);
+    const { messages, hasImage } = readInvokeBody(body, context);
+    const endpoint: Endpoint = model.ref.id && /reel|video/i.test(model.ref.id) ? 'other' : endpointOf('invoke', model.ref.id, body);
+    if (endpoint === 'other') evidence.push('asynchronous video generation: billed per second of video, not per token');
+    return toDetectedCall(call, context.file, { provider: 'aws-bedrock', sdk: 'bedrock', method: name === 'send' ? `send(${command})` : name, endpoint, model: model.ref, messages, maxOutputTokens: null, features: { streaming: false, tools: false, vision: hasImage, structuredOutput: false }, toolNames: [], evidence });
+  }
   const body = spec.kind === 'invoke' ? invokeBody(params, context) : undefined;
   const { messages, hasImage } = spec.kind === 'converse' ? readConverse(params, context) : readInvokeBody(body, context);
   const tools = spec.kind === 'converse' ? getObjectProperty(getObjectProperty(params, 'toolConfig', context.modules), 'tools') : getObjectProperty(body, 'tools', context.modules);
@@ -88,8 +125,61 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   });
 }
 
+/**
+ * Agent Runtime commands. The foundation model of an agent or a flow is configured in AWS, not in
+ * the code: the model is unknown and the evidence says so. RetrieveAndGenerate names it by ARN.
+ */
+function agentCall(call: CallExpression, context: AnalyzerContext, method: string, spec: CommandSpec, params: Node | undefined, evidence: string[]): DetectedCall {
+  const modules = context.modules;
+  let modelNode: Node | undefined;
+  let prompt: Node | undefined;
+  if (spec.kind === 'agent') {
+    prompt = getObjectProperty(params, 'inputText', modules);
+    evidence.push(`Bedrock agent ${getObjectProperty(params, 'agentId', modules)?.getText() ?? '(unknown)'}: its foundation model is configured in AWS, not in code`);
+  } else if (spec.kind === 'retrieve-and-generate') {
+    prompt = getObjectProperty(getObjectProperty(params, 'input', modules), 'text', modules);
+    const configuration = getObjectProperty(params, 'retrieveAndGenerateConfiguration', modules);
+    const knowledgeBase = getObjectProperty(configuration, 'knowledgeBaseConfiguration', modules) ?? getObjectProperty(configuration, 'externalSourcesConfiguration', modules);
+    modelNode = getObjectProperty(knowledgeBase, 'modelArn', modules);
+    evidence.push('knowledge-base RAG: retrieved passages are added to the prompt (rag-context)');
+  } else if (spec.kind === 'flow') {
+    prompt = getObjectProperty(getObjectProperty(getObjectProperty(params, 'inputs', modules) && resolveFirstElement(getObjectProperty(params, 'inputs', modules)!, context), 'content', modules), 'document', modules);
+    evidence.push(`Bedrock flow ${getObjectProperty(params, 'flowIdentifier', modules)?.getText() ?? '(unknown)'}: the models of its prompt nodes are configured in AWS, not in code`);
+  } else {
+    prompt = getObjectProperty(getObjectProperty(getObjectProperty(params, 'input', modules), 'textPrompt', modules), 'text', modules);
+    modelNode = getObjectProperty(params, 'targetModelId', modules);
+    evidence.push('prompt optimization: a Bedrock model rewrites the prompt for the target model');
+  }
+  const model = readModel(modelNode, modules);
+  evidence.push(...(modelNode ? model.evidence : []));
+  const fromArn = model.ref.id ? MODEL_ARN.exec(model.ref.id) : null;
+  // Without a model in code, the raw text names what decides it (the agent or flow), for display.
+  const configured = spec.kind === 'agent' ? getObjectProperty(params, 'agentId', modules) : spec.kind === 'flow' ? getObjectProperty(params, 'flowIdentifier', modules) : undefined;
+  const ref = fromArn ? { ...model.ref, id: fromArn[1] } : modelNode ? model.ref : { ...model.ref, raw: configured ? `${spec.kind} ${configured.getText().replace(/^['"`]|['"`]$/g, '')}` : '' };
+  if (fromArn) evidence.push(`model ${fromArn[1]} from the ARN`);
+  const messages: PromptMessage[] = prompt ? [{ role: 'user', ...resolvePromptText(prompt, modules) }] : [{ role: 'user', text: '{{input}}', holes: [{ kind: 'message-array', expression: 'input' }] }];
+  if (spec.kind === 'retrieve-and-generate') messages.push({ role: 'user', text: '{{retrieved passages}}', holes: [{ kind: 'rag-context', expression: 'retrieved passages' }] });
+  return toDetectedCall(call, context.file, {
+    provider: 'aws-bedrock',
+    sdk: 'bedrock',
+    method,
+    endpoint: 'chat',
+    model: ref,
+    messages,
+    maxOutputTokens: null,
+    features: { streaming: Boolean(spec.streaming), tools: false, vision: false, structuredOutput: false },
+    toolNames: [],
+    evidence,
+  });
+}
+
+function resolveFirstElement(list: Node, context: AnalyzerContext): Node | undefined {
+  const value = traceValue(list, context.modules);
+  return Node.isArrayLiteralExpression(value) ? resolveObjectLiteral(value.getElements()[0], context.modules) : undefined;
+}
+
 /** Embedding and image models are invoked through InvokeModel too; the model id and body tell them apart. */
-function endpointOf(kind: 'converse' | 'invoke', modelId: string | null, body: Node | undefined): Endpoint {
+function endpointOf(kind: CommandKind, modelId: string | null, body: Node | undefined): Endpoint {
   if (kind === 'converse') return 'chat';
   if (modelId && /embed/i.test(modelId)) return 'embedding';
   if (modelId && /image|titan-image|stable-diffusion|sd3|nova-canvas/i.test(modelId)) return 'image-generation';

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, sdkPackageOf, unwrapExpression } from './shared/resolve';
 import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -187,7 +187,7 @@ function fromTypedParameter(node: Node, context: AnalyzerContext, typeName: RegE
 function importBindingOfType(nameNode: Node, context: AnalyzerContext): string | undefined {
   for (const declaration of nameNode.getSourceFile().getImportDeclarations()) {
     for (const specifier of declaration.getNamedImports()) {
-      if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) === nameNode.getText()) return declaration.getModuleSpecifierValue();
+      if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) === nameNode.getText()) return sdkPackageOf(declaration.getModuleSpecifierValue());
     }
   }
   return importBindingOf(nameNode, context.modules)?.packageName;

@@ -1,10 +1,10 @@
-import { Node, type CallExpression, type NewExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { eachCall, firstProperty, importBindingOf, isTrueLiteral, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -23,6 +23,13 @@ interface EndpointRule {
   provider?: string;
   /** Only reported when the host is known (or the body names a model): generic paths like `/v1/embeddings`. */
   needsKnownHost?: boolean;
+  /**
+   * Only reported when the host says Ollama or the body is Ollama's own (`options`, `keep_alive`,
+   * `format`, `stream: false`): `/api/chat` on an unknown base is as likely the app's own route.
+   */
+  needsOllamaBody?: boolean;
+  /** Only reported when the body names a Claude model: a bare `messages` path on an unknown base (`new URL('messages', apiBase)`). */
+  needsClaudeModel?: boolean;
 }
 
 const RULES: readonly EndpointRule[] = [
@@ -30,30 +37,128 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /aiplatform\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google-vertex' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:batchE|e)mbedContents?/, endpoint: 'embedding', provider: 'google' },
+  // Gemini's REST shape behind a configurable base (a proxy, an env var): `models/<model>:generateContent` is Gemini's alone.
+  { pattern: /models\/[^/?#]+:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
+  { pattern: /models\/[^/?#]+:(?:batchE|e)mbedContents?(?:$|[?#])/, endpoint: 'embedding', provider: 'google' },
   { pattern: /\/openai\/deployments\/[^/]+\/chat\/completions/, endpoint: 'chat', provider: 'azure-openai' },
   { pattern: /\/chat\/completions(?:$|[?#])/, endpoint: 'chat' },
+  // Anthropic's Messages API behind a configurable base (`new URL('messages', apiBase)`): its shape, needing a model or a known host.
+  { pattern: /\/v1\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsKnownHost: true },
+  { pattern: /^\{\{[^}]*\}\}\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsClaudeModel: true },
   { pattern: /\/v1\/responses(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
-  { pattern: /\/v1\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
-  { pattern: /\/v1\/embeddings(?:$|[?#])/, endpoint: 'embedding', needsKnownHost: true },
+  // Realtime over HTTP: minting a session (ephemeral key, with the model) and the WebRTC SDP offer (`?model=`).
+  { pattern: /\/v1\/realtime(?:\/(?:sessions|client_secrets|calls|transcription_sessions))?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
+  // Fill-in-the-middle: Mistral/Codestral `/v1/fim/completions`, DeepSeek `/beta/completions`.
+  { pattern: /\/fim\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
+  { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
+  { pattern: /\/embeddings(?:$|[?#])/, endpoint: 'embedding', needsKnownHost: true },
+  { pattern: /\/rerank(?:$|[?#])/, endpoint: 'rerank', needsKnownHost: true },
   { pattern: /\/v1\/images\/generations(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
-  { pattern: /\/v1\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
+  { pattern: /\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
   { pattern: /\/v1\/audio\/speech(?:$|[?#])/, endpoint: 'audio-speech', needsKnownHost: true },
+  // Speech APIs: ElevenLabs, Deepgram, AssemblyAI (their hosts are the API).
+  { pattern: /api\.elevenlabs\.io\/v1\/speech-to-text(?:$|[?#/])/, endpoint: 'audio-transcription', provider: 'elevenlabs' },
+  { pattern: /api\.elevenlabs\.io\/v1\/text-to-speech\//, endpoint: 'audio-speech', provider: 'elevenlabs' },
+  { pattern: /api\.deepgram\.com\/v1\/listen(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'deepgram' },
+  { pattern: /api\.deepgram\.com\/v1\/speak(?:$|[?#])/, endpoint: 'audio-speech', provider: 'deepgram' },
+  { pattern: /api\.(?:eu\.)?assemblyai\.com\/v2\/transcript(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'assemblyai' },
   { pattern: /(?::11434|ollama).*\/api\/(?:chat)(?:$|[?#])/i, endpoint: 'chat', provider: 'ollama' },
   { pattern: /(?::11434|ollama).*\/api\/(?:generate)(?:$|[?#])/i, endpoint: 'completion', provider: 'ollama' },
   { pattern: /(?::11434|ollama).*\/api\/(?:embed|embeddings)(?:$|[?#])/i, endpoint: 'embedding', provider: 'ollama' },
+  { pattern: /^\{\{[^}]*\}\}\/api\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'ollama', needsOllamaBody: true },
+  { pattern: /^\{\{[^}]*\}\}\/api\/generate(?:$|[?#])/, endpoint: 'completion', provider: 'ollama', needsOllamaBody: true },
 ];
 
-const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
+const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source']);
 const CLIENT_PACKAGES = new Set(['axios', 'ky', 'got', 'redaxios']);
 const VERBS = new Set(['post', 'put']);
 /** Callee names (identifier or last property) that can be an HTTP request: `fetch`, `axios(...)`, `x.post`, `x.request`. */
-const CALLEE_NAMES = new Set(['fetch', 'axios', 'request', ...VERBS]);
+const CALLEE_NAMES = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'fetchEventSource', ...VERBS]);
+/**
+ * Names an app gives its own fetch wrapper (`customFetch`, `fetchWithRetry`, `postJson`, `apiRequest`,
+ * `httpCall`): only calls of such names are checked for being a wrapper, which keeps the gate cheap.
+ */
+const WRAPPER_NAME = /fetch|request|post|http|api|call/i;
+
+const WEBSOCKET_PACKAGES = new Set(['ws', 'isomorphic-ws', 'reconnecting-websocket', 'partysocket']);
+
+/** Model sessions over a WebSocket: OpenAI's Realtime API and Gemini's Live API (`BidiGenerateContent`). */
+const WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider?: string }> = [
+  { pattern: /\/openai\/realtime(?:$|[?#])/, provider: 'azure-openai' },
+  { pattern: /api\.openai\.com\/v1\/realtime(?:$|[?#])/, provider: 'openai' },
+  { pattern: /\/v1\/realtime\?(?:[^#]*&)?model=/ },
+  { pattern: /BidiGenerateContent/, provider: 'google' },
+];
+
+const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name));
 
 export const httpAnalyzer: Analyzer = {
   id: 'http',
-  packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES],
-  analyze: eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name)),
+  packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES, ...WEBSOCKET_PACKAGES],
+  analyze(context: AnalyzerContext): DetectedCall[] {
+    const calls = analyzeCalls(context);
+    // Only files naming a realtime or live endpoint are walked for `new WebSocket(...)`.
+    if (/realtime|BidiGenerateContent/.test(context.sourceFile.getFullText())) calls.push(...webSocketSessions(context));
+    return calls;
+  },
 };
+
+/**
+ * `new WebSocket('wss://api.openai.com/v1/realtime?model=...')` or Gemini Live's `...BidiGenerateContent`
+ * URL: the session is the request. Gemini names the model in the first (`setup`) message, read from the same file.
+ */
+function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
+  const found: DetectedCall[] = [];
+  for (const created of context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+    const constructor = unwrapExpression(created.getExpression());
+    const url = created.getArguments()[0];
+    if (!url || !isWebSocketClass(constructor, context)) continue;
+    const urlText = urlTextOf(url, context);
+    const rule = WEBSOCKET_RULES.find((candidate) => candidate.pattern.test(urlText));
+    if (!rule) continue;
+    const provider = rule.provider ?? providerFromBaseUrl(urlText) ?? 'openai-compatible';
+    const evidence = [`WebSocket session to ${urlText.slice(0, 120)}`, 'audio and text stream both ways; billed per audio and text token'];
+    let model = modelOf(undefined, urlText.replace(/deployment=/, 'model='), context, evidence);
+    if (provider === 'google' && model.id === null) model = geminiSetupModel(context, evidence) ?? model;
+    found.push(toDetectedCall(created, context.file, {
+      provider,
+      sdk: 'http',
+      method: `WebSocket ${(/wss?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}').slice(0, 80)}`,
+      endpoint: 'chat',
+      model,
+      messages: [{ role: 'user', text: '{{audio}}', holes: [{ kind: 'unknown', expression: 'audio' }] }],
+      maxOutputTokens: null,
+      features: { streaming: true, tools: false, vision: false, structuredOutput: false },
+      toolNames: [],
+      evidence,
+    }));
+  }
+  return found;
+}
+
+function isWebSocketClass(constructor: Node, context: AnalyzerContext): boolean {
+  if (Node.isIdentifier(constructor)) {
+    const binding = importBindingOf(constructor, context.modules);
+    if (binding) return WEBSOCKET_PACKAGES.has(binding.packageName);
+    return constructor.getText() === 'WebSocket' && !findDeclaration(constructor, context.modules);
+  }
+  return /^(?:globalThis|window|self)\.WebSocket$/.test(constructor.getText());
+}
+
+/** `{ setup: { model: 'models/gemini-2.0-flash-live-001' } }`: the Live API's first message, wherever in the file it is built. */
+function geminiSetupModel(context: AnalyzerContext, evidence: string[]): ModelRef | undefined {
+  for (const property of context.sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    if (property.getName() !== 'setup') continue;
+    const modelNode = getObjectProperty(resolveObjectLiteral(property.getInitializerOrThrow(), context.modules), 'model', context.modules);
+    if (!modelNode) continue;
+    const model = readModel(modelNode, context.modules);
+    if (!model.ref.id) continue;
+    const id = model.ref.id.replace(/^models\//, '');
+    evidence.push(`model "${id}" from the setup message at line ${property.getStartLineNumber()}`);
+    return { ...model.ref, id };
+  }
+  return undefined;
+}
 
 interface HttpRequest {
   client: string;
@@ -73,11 +178,15 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const body = request.body ? bodyObject(request.body, context) : undefined;
   const hostProvider = providerFromBaseUrl(urlText);
   if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules)) return undefined;
+  if (rule.needsOllamaBody && !hasOllamaBody(body, context)) return undefined;
+  if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
-  if (!rule.provider && !hostProvider && urlText.startsWith('/')) return undefined;
+  if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;
   const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
-  const provider = rule.provider ?? hostProvider ?? 'openai-compatible';
+  // A known host wins over a path's usual owner (`/v1/messages` on an OpenRouter base is billed by OpenRouter).
+  const provider = (rule.needsKnownHost ? hostProvider ?? rule.provider : rule.provider ?? hostProvider) ?? 'openai-compatible';
   if (!rule.provider && !hostProvider) evidence.push('host not recognised: an OpenAI-compatible server');
+  if (rule.needsOllamaBody) evidence.push("Ollama's request body (options, keep_alive, format or stream: false) on a configurable host");
   if (request.body && !body) evidence.push(`request body \`${request.body.getText().slice(0, 60)}\` not statically known`);
 
   const model = modelOf(body, urlText, context, evidence);
@@ -112,16 +221,23 @@ function readRequest(call: CallExpression, context: AnalyzerContext): HttpReques
   const callee = unwrapExpression(call.getExpression());
   // Cheap gate before any resolution: most calls in a file are not HTTP requests at all.
   const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-  if (!calleeName || !CALLEE_NAMES.has(calleeName)) return undefined;
+  if (!calleeName || !(CALLEE_NAMES.has(calleeName) || WRAPPER_NAME.test(calleeName))) return undefined;
   const [first, second] = call.getArguments();
   if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && /^(globalThis|window|self)\.fetch$/.test(callee.getText()))) {
-    if (Node.isIdentifier(callee) && !isFetch(callee, context)) return undefined;
+    if (Node.isIdentifier(callee) && !isFetch(callee, context)) return wrapperRequest(call, callee, context);
     const init = second && resolveObjectLiteral(second, context.modules);
     return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: ['fetch()'] };
   }
-  if (Node.isIdentifier(callee) && importBindingOf(callee, context.modules)?.packageName === 'node-fetch') {
+  const binding = Node.isIdentifier(callee) ? importBindingOf(callee, context.modules) : undefined;
+  if (binding && FETCH_PACKAGES.has(binding.packageName)) {
     const init = second && resolveObjectLiteral(second, context.modules);
-    return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: ['fetch() from node-fetch'] };
+    return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: [`${calleeName}() from ${binding.packageName}`] };
+  }
+  // `got(url, { method: 'POST', json })`, `ky(url, { json })`, `axios(url, { method: 'post', data })`.
+  if (binding && CLIENT_PACKAGES.has(binding.packageName) && second && !Node.isObjectLiteralExpression(unwrapExpression(first ?? second))) {
+    const options = resolveObjectLiteral(second, context.modules);
+    const name = binding.packageName === 'redaxios' ? 'axios' : binding.packageName;
+    return { client: name, url: first, body: getObjectProperty(options, name === 'axios' ? 'data' : 'json') ?? getObjectProperty(options, 'body'), evidence: [`${name}(url, options)`] };
   }
   if (Node.isPropertyAccessExpression(callee) && VERBS.has(callee.getName())) {
     const owner = callee.getExpression();
@@ -137,7 +253,70 @@ function readRequest(call: CallExpression, context: AnalyzerContext): HttpReques
     const client = httpClientOf(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context);
     return { client: 'axios', url: getObjectProperty(config, 'url'), base: client?.base, body: getObjectProperty(config, 'data'), evidence: ['axios(config)'] };
   }
-  return undefined;
+  return wrapperRequest(call, callee, context);
+}
+
+const WRAPPER_CACHE = new WeakMap<Node, boolean>();
+
+/**
+ * `customFetch(url, init)` or `this.request(url, body)`: a workspace function or method that passes its
+ * first parameter to `fetch`/axios/got/ky as the URL. Its call sites are the requests (the URL and the
+ * body are only known there); the body is the options' `body`/`json`/`data`, or the second argument itself.
+ */
+function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerContext): HttpRequest | undefined {
+  const [first, second] = call.getArguments();
+  if (!first) return undefined;
+  const fn = wrapperFunction(callee, context);
+  if (!fn) return undefined;
+  let known = WRAPPER_CACHE.get(fn);
+  if (known === undefined) {
+    known = forwardsUrlToHttpClient(fn, context);
+    WRAPPER_CACHE.set(fn, known);
+  }
+  if (!known) return undefined;
+  const options = second && resolveObjectLiteral(second, context.modules);
+  const body = getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules) ?? second;
+  const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+  return { client: name, url: first, body, evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()})`] };
+}
+
+type FunctionLike = import('ts-morph').FunctionDeclaration | import('ts-morph').ArrowFunction | import('ts-morph').FunctionExpression | import('ts-morph').MethodDeclaration;
+
+/** The workspace function a callee names: a function (also imported), an arrow in a constant, or a method of this class. */
+function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionLike | undefined {
+  let declaration: Node | undefined;
+  if (Node.isIdentifier(callee)) {
+    declaration = findDeclaration(callee, context.modules);
+  } else if (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+    declaration = callee.getFirstAncestorByKind(SyntaxKind.ClassDeclaration)?.getMethod(callee.getName());
+  }
+  if (!declaration) return undefined;
+  const fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
+  return fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? fn : undefined;
+}
+
+/** True when the function calls fetch (global or a fetch package), axios, got or ky with its first parameter (or a value built from it) as the URL. */
+function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): boolean {
+  const parameter = fn.getParameters()[0];
+  if (!parameter || !Node.isIdentifier(parameter.getNameNode())) return false;
+  const name = parameter.getName();
+  const mentionsParameter = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+  for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const innerCallee = unwrapExpression(inner.getExpression());
+    const url = inner.getArguments()[0];
+    if (!url) continue;
+    const urlText = Node.isIdentifier(url) ? (traceValue(url, context.modules).getText()) : url.getText();
+    if (!mentionsParameter.test(urlText) && url.getText() !== name) continue;
+    if (Node.isIdentifier(innerCallee)) {
+      if (innerCallee.getText() === 'fetch' && isFetch(innerCallee, context)) return true;
+      const binding = importBindingOf(innerCallee, context.modules);
+      if (binding && (FETCH_PACKAGES.has(binding.packageName) || CLIENT_PACKAGES.has(binding.packageName))) return true;
+    } else if (Node.isPropertyAccessExpression(innerCallee)) {
+      if (/^(globalThis|window|self)\.fetch$/.test(innerCallee.getText())) return true;
+      if ((VERBS.has(innerCallee.getName()) || innerCallee.getName() === 'request') && httpClientOf(innerCallee.getExpression(), context)) return true;
+    }
+  }
+  return false;
 }
 
 /** `fetch` is the global one (no local declaration) or imported from a fetch package. */
@@ -184,6 +363,8 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       const resolvedBase = resolveString(base, context.modules);
       return joinUrl(pathText, resolvedBase.value ?? urlTextOf(base, context, depth + 1));
     }
+    // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
+    if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built) || Node.isTemplateExpression(built))) return resolvePromptText(built, context.modules).text;
   }
   return resolvePromptText(node, context.modules).text;
 }
@@ -211,8 +392,19 @@ function bodyObject(body: Node, context: AnalyzerContext): Node | undefined {
   return resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined);
 }
 
+function namesClaude(model: Node | undefined, context: AnalyzerContext): boolean {
+  return model !== undefined && /claude/i.test(resolveString(model, context.modules).value ?? '');
+}
+
+/** Fields only Ollama's native API takes, or `stream: false` (Ollama streams unless told not to). */
+function hasOllamaBody(body: Node | undefined, context: AnalyzerContext): boolean {
+  if (!getObjectProperty(body, 'model', context.modules)) return false;
+  if (['options', 'keep_alive', 'format', 'raw'].some((name) => getObjectProperty(body, name, context.modules))) return true;
+  return getObjectProperty(body, 'stream', context.modules)?.getText() === 'false';
+}
+
 function modelOf(body: Node | undefined, urlText: string, context: AnalyzerContext, evidence: string[]): ModelRef {
-  const modelNode = getObjectProperty(body, 'model', context.modules);
+  const modelNode = firstProperty(body, ['model', 'model_id', 'speech_model'], context.modules);
   if (modelNode) {
     const model = readModel(modelNode, context.modules);
     evidence.push(...model.evidence);
@@ -223,6 +415,12 @@ function modelOf(body: Node | undefined, urlText: string, context: AnalyzerConte
   if (inUrl) {
     evidence.push(`model "${inUrl[1]}" from the URL`);
     return { id: inUrl[1], raw: inUrl[1], source: 'literal' };
+  }
+  // Deepgram takes the model as a query parameter: `/v1/listen?model=nova-3`.
+  const inQuery = /[?&]model=([\w.-]+)/.exec(urlText);
+  if (inQuery) {
+    evidence.push(`model "${inQuery[1]}" from the URL query`);
+    return { id: inQuery[1], raw: inQuery[1], source: 'literal' };
   }
   const dynamicInUrl = /(?:models|deployments)\/\{\{([^}]+)\}\}/.exec(urlText);
   return { id: null, raw: dynamicInUrl?.[1] ?? '', source: 'dynamic' };

@@ -6,14 +6,16 @@ import { googleAnalyzer } from './google';
 import { groqAnalyzer } from './groq';
 import { httpAnalyzer } from './http';
 import { langchainAnalyzer } from './langchain';
+import { localAnalyzer } from './local';
 import { mistralAnalyzer } from './mistral';
 import { ollamaAnalyzer } from './ollama';
 import { openaiAnalyzer } from './openai';
+import { sagemakerAnalyzer } from './sagemaker';
 import { togetherAnalyzer } from './together';
 import { vercelAiAnalyzer } from './vercel-ai';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, ollamaAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

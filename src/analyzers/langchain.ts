@@ -44,6 +44,12 @@ const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpo
   OllamaEmbeddings: { provider: 'ollama', endpoint: 'embedding' },
   CohereEmbeddings: { provider: 'cohere', endpoint: 'embedding' },
   TogetherAIEmbeddings: { provider: 'together', endpoint: 'embedding' },
+  VoyageEmbeddings: { provider: 'voyage', endpoint: 'embedding' },
+  JinaEmbeddings: { provider: 'jina', endpoint: 'embedding' },
+  FireworksEmbeddings: { provider: 'fireworks', endpoint: 'embedding' },
+  DeepInfraEmbeddings: { provider: 'deepinfra', endpoint: 'embedding' },
+  HuggingFaceInferenceEmbeddings: { provider: 'huggingface', endpoint: 'embedding' },
+  NomicEmbeddings: { provider: 'nomic', endpoint: 'embedding' },
 };
 
 /** Runnable methods that send a request. */
@@ -67,10 +73,34 @@ const DECORATORS = new Set(['withStructuredOutput', 'bindTools', 'bind', 'withCo
 const LANGCHAIN_PACKAGE = /^@langchain\/|^langchain(?:\/|$)/;
 const MAX_DEPTH = 10;
 
+/**
+ * Vector-store calls that make the store embed text with its embeddings model: building it from
+ * documents, adding documents, opening an existing index (every later query is embedded through it),
+ * searching and handing out a retriever. The store call is the site; the embeddings requests happen inside.
+ */
+const STORE_METHODS: Readonly<Record<string, { embeds: 'documents' | 'queries' }>> = {
+  fromDocuments: { embeds: 'documents' },
+  fromTexts: { embeds: 'documents' },
+  addDocuments: { embeds: 'documents' },
+  addTexts: { embeds: 'documents' },
+  fromExistingIndex: { embeds: 'queries' },
+  fromExistingCollection: { embeds: 'queries' },
+  fromExistingGraph: { embeds: 'queries' },
+  fromIndex: { embeds: 'queries' },
+  similaritySearch: { embeds: 'queries' },
+  similaritySearchWithScore: { embeds: 'queries' },
+  maxMarginalRelevanceSearch: { embeds: 'queries' },
+  asRetriever: { embeds: 'queries' },
+};
+
+/** A LangChain vector store class: from a `vectorstores` module or a store package, or named like one. */
+const STORE_PACKAGE = /vectorstores|^@langchain\/(?:pinecone|qdrant|weaviate|mongodb|redis|exa|cloudflare|azure-cosmosdb)$/;
+const STORE_CLASS = /(?:VectorStore|Store|VectorSearch)$|^(?:Chroma|HNSWLib|Milvus|Faiss|LanceDB|PGVector)/;
+
 export const langchainAnalyzer: Analyzer = {
   id: 'langchain',
   packages: [LANGCHAIN_PACKAGE],
-  analyze: eachCall(analyzeCall, (name) => name in REQUEST_METHODS),
+  analyze: eachCall((call, context) => analyzeCall(call, context) ?? analyzeStoreCall(call, context), (name) => name in REQUEST_METHODS || name in STORE_METHODS),
 };
 
 /** What a runnable resolves to: the model inside it, the prompt templates before it, and what decorators added. */
@@ -92,6 +122,7 @@ interface Runnable {
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  if (!Object.hasOwn(REQUEST_METHODS, callee.getName())) return undefined;
   const method = REQUEST_METHODS[callee.getName()];
   if (!method) return undefined;
   const runnable = findRunnable(callee.getExpression(), context, 0);
@@ -133,6 +164,75 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     structuredOutputName: runnable.structuredName,
     evidence,
   });
+}
+
+/** `PineconeStore.fromExistingIndex(embeddings, ...)`, `store.asRetriever()`, `store.addDocuments(docs)`: reported with the store's embeddings model. */
+function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(STORE_METHODS, callee.getName())) return undefined;
+  const name = callee.getName();
+  const spec = STORE_METHODS[name];
+  const isFactory = name.startsWith('from');
+  const receiver = unwrapExpression(callee.getExpression());
+  // `(await Store.fromExistingIndex(...)).asRetriever()`: the factory in the same expression is already the site.
+  if (!isFactory && Node.isCallExpression(receiver) && Node.isPropertyAccessExpression(receiver.getExpression()) && Object.hasOwn(STORE_METHODS, (receiver.getExpression() as import('ts-morph').PropertyAccessExpression).getName())) return undefined;
+  const store = isFactory ? { creation: call, classNode: receiver } : storeCreation(receiver, context);
+  if (!store) return undefined;
+  // A store opened on an existing index is already the site of its query embeddings: searching it again is not another site.
+  if (!isFactory && spec.embeds === 'queries' && Node.isCallExpression(store.creation)) {
+    const factory = store.creation.getExpression();
+    if (Node.isPropertyAccessExpression(factory) && STORE_METHODS[factory.getName()]?.embeds === 'queries') return undefined;
+  }
+  const storeClass = calleeBinding(store.classNode, context.modules);
+  if (!storeClass || !LANGCHAIN_PACKAGE.test(storeClass.packageName) || !(STORE_PACKAGE.test(storeClass.packageName) || STORE_CLASS.test(storeClass.importedName))) return undefined;
+  let embeddings: Runnable | undefined;
+  for (const argument of store.creation.getArguments()) {
+    const found = findRunnable(argument, context, 0);
+    if (found?.endpoint === 'embedding') {
+      embeddings = found;
+      break;
+    }
+  }
+  if (!embeddings) return undefined;
+  const evidence = [...embeddings.evidence, `${storeClass.importedName} from '${storeClass.packageName}' embeds ${spec.embeds === 'documents' ? 'the documents it stores' : 'each query it searches'} with this model (the requests happen inside the store)`];
+  if (!isFactory) evidence.push(`store created at ${store.creation.getSourceFile().getBaseName()}:${store.creation.getStartLineNumber()}`);
+  const { provider, model } = modelOfRunnable(embeddings, context, evidence);
+  const argument = call.getArguments()[0];
+  const expression = (spec.embeds === 'documents' && argument ? argument.getText() : name === 'similaritySearch' || name === 'similaritySearchWithScore' || name === 'maxMarginalRelevanceSearch' ? (argument?.getText() ?? 'query') : 'query').slice(0, 60);
+  return toDetectedCall(call, context.file, {
+    provider,
+    sdk: 'langchain',
+    method: `${isFactory ? `${storeClass.importedName}.` : ''}${name}`,
+    endpoint: 'embedding',
+    model,
+    messages: [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: spec.embeds === 'documents' ? 'rag-context' : 'interpolation', expression }] }],
+    maxOutputTokens: null,
+    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
+    toolNames: [],
+    evidence,
+  });
+}
+
+/** The call that created a store instance (`Store.fromDocuments(...)`, `new Store(embeddings, ...)`), and the store class expression. */
+function storeCreation(receiver: Node, context: AnalyzerContext): { creation: CallExpression | import('ts-morph').NewExpression; classNode: Node } | undefined {
+  const created = traceValue(receiver, context.modules);
+  if (Node.isNewExpression(created)) return { creation: created, classNode: unwrapExpression(created.getExpression()) };
+  if (Node.isCallExpression(created)) {
+    const factory = unwrapExpression(created.getExpression());
+    if (Node.isPropertyAccessExpression(factory) && factory.getName().startsWith('from')) return { creation: created, classNode: unwrapExpression(factory.getExpression()) };
+  }
+  return undefined;
+}
+
+/** Provider and model of a resolved runnable, as `analyzeCall` reads them. */
+function modelOfRunnable(runnable: Runnable, context: AnalyzerContext, evidence: string[]): { provider: string; model: import('../model/types').ModelRef } {
+  const options = resolveObjectLiteral(runnable.modelOptions, context.modules);
+  const modelNode = runnable.modelId ?? firstProperty(options, ['model', 'modelName', 'azureOpenAIApiDeploymentName', 'deploymentName', 'modelId'], context.modules);
+  const model = readModel(modelNode, context.modules);
+  if (!modelNode) evidence.push(`no model option on ${runnable.className}: the library default applies`);
+  evidence.push(...model.evidence);
+  const provider = providerFromOptions(getObjectProperty(options, 'configuration', context.modules) ?? getObjectProperty(options, 'clientOptions', context.modules), context.modules, evidence) ?? runnable.provider;
+  return { provider, model: model.ref };
 }
 
 const PROVIDER_PREFIX: Readonly<Record<string, string>> = { google_genai: 'google', google_vertexai: 'google-vertex', bedrock: 'aws-bedrock', bedrock_converse: 'aws-bedrock', azure_openai: 'azure-openai', mistralai: 'mistral' };

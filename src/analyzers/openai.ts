@@ -3,10 +3,10 @@ import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { eachCall, lastNamesOf, matchMethodTable } from './shared/sdk';
+import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString } from './shared/resolve';
+import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
 const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean }> = [
@@ -30,20 +30,45 @@ const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boo
   { path: 'beta.threads.runs.stream', endpoint: 'chat', streaming: true },
   { path: 'beta.threads.createAndRun', endpoint: 'chat' },
   { path: 'batches.create', endpoint: 'batch' },
+  { path: 'moderations.create', endpoint: 'other' },
+  // openai v3: `new OpenAIApi(new Configuration({ apiKey }))` with one method per endpoint.
+  { path: 'createChatCompletion', endpoint: 'chat' },
+  { path: 'createCompletion', endpoint: 'completion' },
+  { path: 'createEmbedding', endpoint: 'embedding' },
+  { path: 'createModeration', endpoint: 'other' },
+  { path: 'createImage', endpoint: 'image-generation' },
+  { path: 'createTranscription', endpoint: 'audio-transcription' },
 ];
 
 
 /** Shapes unique to OpenAI's SDK: reported even when the client cannot be traced, with a note saying so. */
-const DISTINCTIVE_WITHOUT_CLIENT = new Set(['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'responses.create', 'responses.parse']);
+const DISTINCTIVE_WITHOUT_CLIENT = new Set(['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'responses.create', 'responses.parse', 'createChatCompletion']);
 
-const OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI', 'default']);
+/** v4+ clients, and v3's `OpenAIApi`. */
+const OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI', 'OpenAIApi', 'default']);
+
+/** The v3 methods exist only on `OpenAIApi`; the v4 paths never on it. */
+const V3_METHOD = /^create[A-Z]/;
 
 const METHOD_NAMES = lastNamesOf(METHODS);
 
+/** OpenAI's own Realtime client of the first public beta (`RealtimeClient`), a separate package. */
+const REALTIME_BETA_PACKAGE = '@openai/realtime-api-beta';
+
+/** Realtime WebSocket classes of the `openai` package (`openai/beta/realtime/websocket`, `openai/realtime/ws`, ...). */
+const REALTIME_CLASSES = new Set(['OpenAIRealtimeWebSocket', 'OpenAIRealtimeWS']);
+
+const analyzeCalls = eachCall(analyzeCall, (name) => METHOD_NAMES.has(name));
+
 export const openaiAnalyzer: Analyzer = {
   id: 'openai',
-  packages: ['openai'],
-  analyze: eachCall(analyzeCall, (name) => METHOD_NAMES.has(name)),
+  packages: ['openai', REALTIME_BETA_PACKAGE],
+  analyze(context: AnalyzerContext): DetectedCall[] {
+    const calls = analyzeCalls(context);
+    // Realtime sessions are objects, not calls: only files that name one are walked for `new`.
+    if (/Realtime/.test(context.sourceFile.getFullText())) calls.push(...realtimeSessions(context));
+    return calls;
+  },
 };
 
 
@@ -54,7 +79,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!receiver) return undefined;
   const origin = resolveClientOrigin(receiver, context.modules);
   if (origin && (origin.packageName !== 'openai' || !OPENAI_CLASSES.has(origin.className))) return undefined;
+  if (origin && V3_METHOD.test(match.method.path) !== (origin.className === 'OpenAIApi')) return undefined;
   if (!origin && !DISTINCTIVE_WITHOUT_CLIENT.has(match.method.path)) return undefined;
+  if (!origin && madeByAnotherPackage(receiver, context)) return undefined;
   // `completions.create` on a non-OpenAI receiver shape (e.g. `anthropic.completions.create`) is not ours.
   if (!origin && !/openai|client|llm|gpt|ai\b/i.test(receiver.getText())) return undefined;
   // `groqClient.chat.completions.create` untraced: the name says it is another OpenAI-shaped SDK with its own analyzer.
@@ -159,4 +186,57 @@ function structuredOutputName(responseFormat: Node): string | undefined {
   const named = /name\s*:\s*['"]([^'"]+)['"]/.exec(text);
   if (named) return named[1];
   return /json_object/.test(text) ? 'json_object' : undefined;
+}
+
+/**
+ * Realtime (speech-to-speech) sessions: `new OpenAIRealtimeWebSocket({ model }, client)`, its `ws`
+ * sibling and `.azure(client, { deploymentName })`, and `new RealtimeClient(...)` of the beta package.
+ * The session, held open over a WebSocket, is the request: reported where it is created.
+ */
+function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
+  const found: DetectedCall[] = [];
+  for (const node of context.sourceFile.getDescendants()) {
+    const isNew = Node.isNewExpression(node);
+    const isAzureFactory = Node.isCallExpression(node) && Node.isPropertyAccessExpression(node.getExpression()) && (node.getExpression() as import('ts-morph').PropertyAccessExpression).getName() === 'azure';
+    if (!isNew && !isAzureFactory) continue;
+    const classNode = isNew ? node.getExpression() : (node.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression();
+    if (!Node.isIdentifier(classNode) && !Node.isPropertyAccessExpression(classNode)) continue;
+    const binding = calleeBinding(classNode, context.modules);
+    if (!binding) continue;
+    const isSdkRealtime = binding.packageName === 'openai' && REALTIME_CLASSES.has(binding.importedName);
+    const isBetaClient = binding.packageName === REALTIME_BETA_PACKAGE && binding.importedName === 'RealtimeClient' && isNew;
+    if (!isSdkRealtime && !isBetaClient) continue;
+    const args = (node as import('ts-morph').NewExpression | CallExpression).getArguments();
+    const options = resolveObjectLiteral(isAzureFactory ? args[1] : args[0], context.modules);
+    const evidence = [`realtime session: ${binding.importedName} from '${binding.packageName}'`, 'audio and text stream both ways over one WebSocket; billed per audio and text token'];
+    const modelNode = getObjectProperty(options, 'model', context.modules) ?? getObjectProperty(options, 'deploymentName', context.modules);
+    const model = modelNode ? resolveString(modelNode, context.modules) : undefined;
+    if (model) evidence.push(...model.evidence);
+    else evidence.push(isBetaClient ? 'model not given in code: the session uses the library default or the one set by updateSession()' : 'no model given');
+    const clientArgument = isAzureFactory ? args[0] : args[1];
+    const client = clientArgument && resolveClientOrigin(clientArgument, context.modules);
+    const provider = isAzureFactory || client?.className === 'AzureOpenAI' ? 'azure-openai' : 'openai';
+    const instructions = getObjectProperty(getObjectProperty(options, 'session', context.modules), 'instructions', context.modules);
+    found.push(toDetectedCall(node, context.file, {
+      provider,
+      sdk: 'openai',
+      method: isAzureFactory ? `${binding.importedName}.azure` : `new ${binding.importedName}`,
+      endpoint: 'chat',
+      model: model ? { id: model.value, raw: model.raw || modelNode!.getText(), source: model.source } : { id: null, raw: '', source: 'dynamic' },
+      messages: instructions ? [{ role: 'system', ...resolvePromptText(instructions, context.modules) }] : [{ role: 'user', text: '{{audio}}', holes: [{ kind: 'unknown', expression: 'audio' }] }],
+      maxOutputTokens: null,
+      features: { streaming: true, tools: false, vision: false, structuredOutput: false },
+      toolNames: [],
+      evidence,
+    }));
+  }
+  return found;
+}
+
+/** `engine.chat.completions.create` on an object another package made (WebLLM's `CreateMLCEngine(...)`): OpenAI's shape, not OpenAI's client. */
+function madeByAnotherPackage(receiver: Node, context: AnalyzerContext): boolean {
+  const created = traceValue(receiver, context.modules);
+  if (!Node.isCallExpression(created) && !Node.isNewExpression(created)) return false;
+  const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
+  return binding !== undefined && binding.packageName !== 'openai';
 }

@@ -178,6 +178,15 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
     return { provider: providerName, ref: { ...id.ref, id: rest.join(':') } };
   }
 
+  // customProvider({ languageModels: { fast: openai('gpt-4o-mini') } }).languageModel('fast').
+  if (Node.isPropertyAccessExpression(callee) && /^(languageModel|textEmbeddingModel|embeddingModel|imageModel)$/.test(callee.getName()) && id.ref.id) {
+    const entry = customProviderEntry(callee.getExpression(), callee.getName(), id.ref.id, context);
+    if (entry) {
+      evidence.push(`"${id.ref.id}" is an alias of customProvider() (${entry.getSourceFile().getBaseName()}:${entry.getStartLineNumber()})`);
+      return resolveModel(entry, context, evidence, depth + 1);
+    }
+  }
+
   const provider = providerOfFactory(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context, evidence, depth);
   if (!provider) {
     evidence.push(`model \`${traced.getText().slice(0, 60)}\` is not an @ai-sdk provider call`);
@@ -185,6 +194,18 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
   }
   evidence.push(...id.evidence);
   return { provider, ref: id.ref };
+}
+
+/** The model a `customProvider({ <kind>s: { alias: model } })` gives an alias. */
+function customProviderEntry(providerNode: Node, method: string, alias: string, context: AnalyzerContext): Node | undefined {
+  const created = traceValue(providerNode, context.modules);
+  if (!Node.isCallExpression(created)) return undefined;
+  const creator = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
+  if (!creator || !AI_PACKAGES.has(creator.packageName) || !/customProvider/.test(creator.importedName)) return undefined;
+  const table = method === 'languageModel' ? 'languageModels' : method === 'imageModel' ? 'imageModels' : 'textEmbeddingModels';
+  const options = resolveObjectLiteral(created.getArguments()[0], context.modules);
+  const models = getObjectProperty(options, table, context.modules) ?? (table === 'textEmbeddingModels' ? getObjectProperty(options, 'embeddingModels', context.modules) : undefined);
+  return getObjectProperty(resolveObjectLiteral(models, context.modules), alias, context.modules);
 }
 
 /** The provider an `@ai-sdk/*` factory serves: `openai`, or a `createOpenAI({ baseURL })` instance. */

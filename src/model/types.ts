@@ -43,6 +43,7 @@ export type Endpoint =
   | 'audio-transcription'
   | 'audio-speech'
   | 'batch'
+  | 'rerank'
   | 'other';
 
 export interface ModelRef {

@@ -5,12 +5,13 @@
  * (`claude.messages.create`, `llm.embedQuery`, `mistral.chat.complete`); a bare `llm.invoke(...)` on a
  * LangChain model imported from another module, with no LangChain import in the file, does not pass
  * (`.invoke(` is everywhere: Electron IPC, Lambda, Tauri).
- * Endpoint paths count after `/` or an opening quote: `new URL('chat/completions', base)` resolves a relative one.
+ * Endpoint paths count after `/` or an opening quote: `new URL('chat/completions', base)` resolves a relative one;
+ * generic ones (`/embeddings`, `/completions`, `/rerank`) only right after a quote, `${base}` or `v1`, never inside a word.
  * Kept deliberately tight (see scan-speed notes: 2.5% of a 3,000-file monorepo survives).
  */
-const SDK_SPECIFIER = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"](?:openai|@anthropic-ai\/[\w-]+|ai|ai\/rsc|@ai-sdk\/[\w-]+|@google\/(?:generative-ai|genai)|@google-cloud\/vertexai|@langchain\/[\w-]+|langchain(?:\/[\w/-]+)?|@aws-sdk\/client-bedrock-runtime|@mistralai\/mistralai|groq-sdk|together-ai|cohere-ai|ollama(?:\/browser)?|@huggingface\/inference|replicate)['"]/;
+const SDK_SPECIFIER = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"](?:(?:openai|@anthropic-ai\/[\w-]+|@google\/(?:generative-ai|genai)|@google-cloud\/vertexai|@mistralai\/mistralai|groq-sdk|together-ai|cohere-ai)(?:\/[\w./-]+)?|ai|ai\/rsc|@ai-sdk\/[\w-]+|@langchain\/[\w-]+|langchain(?:\/[\w/-]+)?|@aws-sdk\/client-(?:bedrock-runtime|bedrock-agent-runtime|sagemaker-runtime)|ollama(?:\/browser)?|@huggingface\/(?:inference|transformers)|@xenova\/transformers|@mlc-ai\/web-llm|node-llama-cpp|@openai\/realtime-api-beta|replicate)['"]/;
 
-const ENDPOINT_OR_SHAPE = /api\.openai\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|[/'"`](?:chat\/completions|api\/(?:chat|generate|embed(?:dings)?)\b)|:11434\b|\.(?:embedQuery|embedDocuments|withStructuredOutput|bindTools)\s*\(|\.chat\.(?:complete|stream)\s*\(|\.(?:chat\.)?completions\.(?:create|parse|stream)\s*\(|\.messages\.(?:batches\.)?(?:create|stream)\s*\(|\.responses\.(?:create|stream|parse)\s*\(|\.embeddings\.create\s*\(|\.generateContent(?:Stream)?\s*\(/;
+const ENDPOINT_OR_SHAPE = /api\.openai\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|api\.(?:elevenlabs\.io|deepgram\.com|assemblyai\.com)|[/'"`](?:chat\/completions|api\/(?:chat|generate|embed(?:dings)?)\b)|(?:[}'"`]|\bv1)\/(?:(?:fim\/)?completions|embeddings|rerank|audio\/transcriptions)\b|\/v1\/messages\b|new URL\(\s*['"`](?:v1\/)?messages['"`]|:(?:stream)?[gG]enerateContent\b|:(?:batchE|e)mbedContents?\b|BidiGenerateContent|:11434\b|\.(?:createChatCompletion|createEmbedding|fromExistingIndex|startChat)\s*\(|\.(?:embedQuery|embedDocuments|withStructuredOutput|bindTools)\s*\(|\.chat\.(?:complete|stream)\s*\(|\.(?:chat\.)?completions\.(?:create|parse|stream)\s*\(|\.messages\.(?:batches\.)?(?:create|stream)\s*\(|\.responses\.(?:create|stream|parse)\s*\(|\.embeddings\.create\s*\(|\.generateContent(?:Stream)?\s*\(/;
 
 /** Above this many characters per line on average, a file is minified output, not source. */
 const MINIFIED_AVERAGE_LINE_LENGTH = 1000;

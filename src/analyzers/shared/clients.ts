@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, unwrapExpression } from './resolve';
+import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, sdkPackageOf, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -53,6 +53,7 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
   if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
     return fromClassMember(node, node.getName(), modules, depth);
   }
+  if (node.getKind() === SyntaxKind.ThisKeyword) return fromExtendedSdkClass(node, modules, depth);
   if (Node.isPropertyAccessExpression(node)) {
     // `llm.client` after `import * as llm from './llm'`.
     const exported = namespaceMember(node, modules);
@@ -100,6 +101,19 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
   return undefined;
 }
 
+/** `this.chat.completions.create(...)` inside `class Assistant extends OpenAI`: the instance is the SDK client (options unknown). */
+function fromExtendedSdkClass(thisNode: Node, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  let classNode = thisNode.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  for (let hops = 0; classNode && (Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode)) && hops < MAX_DEPTH; hops++) {
+    const heritage = classNode.getExtends();
+    if (!heritage) return undefined;
+    const origin = classOrigin(heritage.getExpression(), modules, depth + 1);
+    if (origin) return { ...origin, options: undefined, evidence: [`\`this\` is an instance of a class extending ${heritage.getExpression().getText()} (options unknown)`] };
+    classNode = workspaceClass(unwrapExpression(heritage.getExpression()), modules);
+  }
+  return undefined;
+}
+
 function withStep(origin: ClientOrigin | undefined, declaration: Node, usage: Node): ClientOrigin | undefined {
   if (!origin) return undefined;
   if (declaration.getSourceFile() === usage.getSourceFile()) return origin;
@@ -126,8 +140,11 @@ function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number)
   if (Node.isIdentifier(node)) {
     declaration = findDeclaration(node, modules);
   } else if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
-    const classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
-    declaration = classNode?.getProperty(node.getName()) ?? classNode?.getConstructors().flatMap((constructor) => constructor.getParameters()).find((parameter) => parameter.isParameterProperty() && parameter.getName() === node.getName());
+    let classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+    for (let hops = 0; classNode && !declaration && hops < MAX_DEPTH; hops++) {
+      declaration = classNode.getProperty(node.getName()) ?? classNode.getConstructors().flatMap((constructor) => constructor.getParameters()).find((parameter) => parameter.isParameterProperty() && parameter.getName() === node.getName());
+      classNode = declaration ? classNode : baseClassOf(classNode, modules);
+    }
   }
   if (!declaration) return undefined;
   if (Node.isParameterDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
@@ -140,19 +157,72 @@ function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number)
 }
 
 function workspaceClass(name: Node, modules: ModuleLoader): ClassDeclaration | undefined {
-  if (!Node.isIdentifier(name)) return undefined;
-  const declaration = findDeclaration(name, modules);
-  return declaration && Node.isClassDeclaration(declaration) ? declaration : undefined;
+  let current: Node | undefined = name;
+  // `module.exports = BaseProvider` read through `const BaseProvider = require('./provider')`: a name for a name.
+  for (let hops = 0; current && hops < 4; hops++) {
+    if (!Node.isIdentifier(current)) return undefined;
+    const declaration = findDeclaration(current, modules);
+    if (!declaration || Node.isClassDeclaration(declaration)) return declaration;
+    current = declaration === current ? undefined : Node.isIdentifier(declaration) ? declaration : Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  }
+  return undefined;
 }
 
-/** A class member holding a client: its initializer, an assignment in the class, or its declared type. */
-function memberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+/**
+ * A class member holding a client: its initializer, an assignment in the class, or its declared type;
+ * when the class itself says nothing of it, the workspace base class it extends (`class AzureApi extends OpenAIApi`).
+ */
+function memberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number, subclasses: ReadonlyArray<ClassDeclaration | ClassExpression> = []): ClientOrigin | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const own = ownMemberOrigin(classNode, memberName, modules, depth, subclasses);
+  if (own) return own;
+  const base = baseClassOf(classNode, modules);
+  return base ? memberOrigin(base, memberName, modules, depth + 1, [classNode, ...subclasses]) : undefined;
+}
+
+/**
+ * `this._client = client` in a base class whose constructor takes `client`: the argument the subclass passes
+ * to `super(...)` (`const client = new Anthropic(options); super(client)`).
+ */
+function fromSuperArgument(classNode: ClassDeclaration | ClassExpression, value: Node, subclass: ClassDeclaration | ClassExpression | undefined, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  if (!subclass || !Node.isIdentifier(value)) return undefined;
+  const declaration = findDeclaration(value, modules);
+  if (!declaration || !Node.isParameterDeclaration(declaration)) return undefined;
+  const constructor = classNode.getConstructors().find((candidate) => candidate.getParameters().includes(declaration));
+  if (!constructor) return undefined;
+  const index = constructor.getParameters().indexOf(declaration);
+  for (const call of subclass.getConstructors().flatMap((candidate) => candidate.getDescendantsOfKind(SyntaxKind.CallExpression))) {
+    if (call.getExpression().getKind() !== SyntaxKind.SuperKeyword) continue;
+    const argument = call.getArguments()[index];
+    const origin = argument && resolveClientOrigin(argument, modules, depth + 1);
+    if (origin) return { ...origin, evidence: [...origin.evidence, `passed to the base class through super() in ${subclass.getName() ?? 'a subclass'}`] };
+  }
+  return undefined;
+}
+
+/** The workspace class a class extends (`extends OpenAIApi`, also imported from another module), if any. */
+export function baseClassOf(classNode: ClassDeclaration | ClassExpression, modules: ModuleLoader): ClassDeclaration | undefined {
+  const heritage = classNode.getExtends();
+  return heritage ? workspaceClass(unwrapExpression(heritage.getExpression()), modules) : undefined;
+}
+
+function ownMemberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number, subclasses: ReadonlyArray<ClassDeclaration | ClassExpression> = []): ClientOrigin | undefined {
   const property = classNode.getProperty(memberName);
   const initializer = property?.getInitializer();
   if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);
   for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${memberName}`) {
-      const origin = resolveClientOrigin(assignment.getRight(), modules, depth + 1);
+      const origin = resolveClientOrigin(assignment.getRight(), modules, depth + 1) ?? fromSuperArgument(classNode, unwrapExpression(assignment.getRight()), subclasses[0], modules, depth);
+      if (origin) return origin;
+    }
+  }
+  // `get client() { return this._client; }`: the field behind the getter, looked up on the instance's own class first.
+  const getter = Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode) ? classNode.getGetAccessor(memberName) : undefined;
+  for (const statement of getter?.getDescendantsOfKind(SyntaxKind.ReturnStatement) ?? []) {
+    const returned = statement.getExpression() && unwrapExpression(statement.getExpression()!);
+    if (returned && Node.isPropertyAccessExpression(returned) && returned.getExpression().getKind() === SyntaxKind.ThisKeyword && returned.getName() !== memberName) {
+      const instanceClass = subclasses.at(-1) ?? classNode;
+      const origin = memberOrigin(instanceClass, returned.getName(), modules, depth + 1);
       if (origin) return origin;
     }
   }
@@ -184,7 +254,7 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
   }
   if (Node.isCallExpression(node) && node.getExpression().getText() === 'require') {
     const specifier = node.getArguments()[0];
-    return specifier && Node.isStringLiteral(specifier) ? { className: 'default', packageName: specifier.getLiteralValue() } : undefined;
+    return specifier && Node.isStringLiteral(specifier) ? { className: 'default', packageName: sdkPackageOf(specifier.getLiteralValue()) } : undefined;
   }
   if (!Node.isIdentifier(node)) return undefined;
   const declaration = findDeclaration(node, modules);
@@ -203,14 +273,14 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
       const argument = required.getArguments()[0];
       if (argument && Node.isStringLiteral(argument)) {
         const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : node.getText();
-        return { className: name, packageName: argument.getLiteralValue() };
+        return { className: name, packageName: sdkPackageOf(argument.getLiteralValue()) };
       }
     }
     if (required && Node.isCallExpression(required) && required.getExpression().getKind() === SyntaxKind.ImportKeyword) {
       const argument = required.getArguments()[0];
       if (argument && Node.isStringLiteral(argument)) {
         const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : node.getText();
-        return { className: name, packageName: argument.getLiteralValue() };
+        return { className: name, packageName: sdkPackageOf(argument.getLiteralValue()) };
       }
     }
   }

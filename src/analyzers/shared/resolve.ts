@@ -88,9 +88,24 @@ function findImportedDeclaration(sourceFile: SourceFile, name: string, modules: 
 /** The module specifier an import node, or a re-export found by `findExport`, came from (`openai`, `./llm`). */
 export function importSpecifierOf(node: Node): string | undefined {
   const declaration = node.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
-  if (declaration) return declaration.getModuleSpecifierValue();
-  if (Node.isExportSpecifier(node) || Node.isNamespaceExport(node)) return node.getFirstAncestorByKind(SyntaxKind.ExportDeclaration)?.getModuleSpecifierValue();
+  if (declaration) return sdkPackageOf(declaration.getModuleSpecifierValue());
+  if (Node.isExportSpecifier(node) || Node.isNamespaceExport(node)) {
+    const specifier = node.getFirstAncestorByKind(SyntaxKind.ExportDeclaration)?.getModuleSpecifierValue();
+    return specifier === undefined ? undefined : sdkPackageOf(specifier);
+  }
   return undefined;
+}
+
+/**
+ * SDK packages whose deep imports (`openai/index`, `@anthropic-ai/sdk/index.mjs`, `@google/genai/node`,
+ * `openai/resources/chat/completions`) export the same client classes and types as the package root.
+ * Packages whose subpaths are different products (`langchain/...`, `ai/rsc`, `ollama/browser`) are not listed.
+ */
+const SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS = /^(openai|@anthropic-ai\/(?:sdk|bedrock-sdk|vertex-sdk)|@google\/(?:genai|generative-ai)|@google-cloud\/vertexai|@mistralai\/mistralai|groq-sdk|together-ai|cohere-ai)\/[\w./-]+$/;
+
+/** A package specifier with an SDK's deep import reduced to the package (`openai/index.mjs` → `openai`); anything else unchanged. */
+export function sdkPackageOf(specifier: string): string {
+  return SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS.exec(specifier)?.[1] ?? specifier;
 }
 
 /**

@@ -3,8 +3,9 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../mode
 import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
+import { baseClassOf } from './clients';
 import { providerFromBaseUrl } from './providers';
-import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 
 /**
@@ -152,7 +153,7 @@ export function importBindingOf(identifier: Node, modules: ModuleLoader): Import
     if (required && Node.isCallExpression(required) && (required.getExpression().getText() === 'require' || required.getExpression().getKind() === SyntaxKind.ImportKeyword)) {
       const argument = required.getArguments()[0];
       if (!argument || !Node.isStringLiteral(argument)) return undefined;
-      const packageName = argument.getLiteralValue();
+      const packageName = sdkPackageOf(argument.getLiteralValue());
       if (Node.isBindingElement(declaration)) return { packageName, importedName: declaration.getPropertyNameNode()?.getText() ?? declaration.getName() };
       return { packageName, importedName: '*' };
     }
@@ -174,7 +175,7 @@ export function parameterTypeBinding(identifier: Node, modules: ModuleLoader): {
   const name = Node.isQualifiedName(typeName) ? typeName.getRight().getText() : typeName.getText();
   for (const importDeclaration of identifier.getSourceFile().getImportDeclarations()) {
     const bound = importDeclaration.getNamedImports().some((specifier) => (specifier.getAliasNode()?.getText() ?? specifier.getName()) === local.getText()) || importDeclaration.getDefaultImport()?.getText() === local.getText() || importDeclaration.getNamespaceImport()?.getText() === local.getText();
-    if (bound) return { packageName: importDeclaration.getModuleSpecifierValue(), typeName: name };
+    if (bound) return { packageName: sdkPackageOf(importDeclaration.getModuleSpecifierValue()), typeName: name };
   }
   return undefined;
 }
@@ -205,7 +206,12 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
   if (depth > MAX_TRACE_DEPTH) return node;
   if (Node.isIdentifier(node)) {
     const declaration = findDeclaration(node, modules);
-    if (!declaration || Node.isParameterDeclaration(declaration)) return node;
+    if (!declaration) return node;
+    if (Node.isParameterDeclaration(declaration)) {
+      // `(values, model = embeddingModel) => ...`: the default is what callers that omit it get.
+      const fallback = declaration.getInitializer();
+      return fallback ? traceValue(fallback, modules, depth + 1) : node;
+    }
     if (Node.isExpression(declaration) && declaration !== node) return traceValue(declaration, modules, depth + 1);
     const initializer = initializerOf(declaration);
     return initializer ? traceValue(initializer, modules, depth + 1) : node;
@@ -213,7 +219,7 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
   if (Node.isPropertyAccessExpression(node)) {
     const owner = unwrapExpression(node.getExpression());
     if (owner.getKind() === SyntaxKind.ThisKeyword) {
-      const member = classMemberValue(node, node.getName());
+      const member = classMemberValue(node, node.getName(), modules);
       return member ? traceValue(member, modules, depth + 1) : node;
     }
     const exported = namespaceMember(node, modules);
@@ -237,14 +243,16 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
   return node;
 }
 
-/** The value a class gives `this.<name>`: the field initializer or the first constructor/method assignment. */
-function classMemberValue(access: Node, name: string): Node | undefined {
-  const classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
-  if (!classNode || !(Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode))) return undefined;
-  const initializer = classNode.getProperty(name)?.getInitializer();
-  if (initializer) return initializer;
-  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) return assignment.getRight();
+/** The value a class gives `this.<name>`: the field initializer or the first constructor/method assignment, in the class or a workspace base class. */
+function classMemberValue(access: Node, name: string, modules: ModuleLoader): Node | undefined {
+  let classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  for (let hops = 0; classNode && (Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode)) && hops < MAX_TRACE_DEPTH; hops++) {
+    const initializer = classNode.getProperty(name)?.getInitializer();
+    if (initializer) return initializer;
+    for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) return assignment.getRight();
+    }
+    classNode = baseClassOf(classNode, modules);
   }
   return undefined;
 }

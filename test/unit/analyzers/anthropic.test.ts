@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('anthropic analyzer', anthropicAnalyzer, {
   valid: [
+    { name: 'a subpath import: listing models and counting tokens send no prompt', code: `import { Anthropic } from '@anthropic-ai/sdk/index.mjs';\nconst claude = new Anthropic();\nawait claude.models.list();\nawait claude.messages.countTokens({ model: 'claude-sonnet-4-5', messages: [] });` },
     { name: 'Twilio messages.create is not an LLM call', code: `import twilio from 'twilio';\nconst client = twilio(sid, token);\nclient.messages.create({ body: 'Your code is 1234', from: '+1555', to: phone });` },
     { name: 'an untraced messages.create without a Claude model', code: `export function send(chat: any, text: string) {\n  return chat.messages.create({ channel: 'general', text });\n}` },
     { name: 'OpenAI assistants thread messages', code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nopenai.beta.threads.messages.create(threadId, { role: 'user', content: 'hi' });` },
@@ -12,6 +13,17 @@ runAnalyzerTests('anthropic analyzer', anthropicAnalyzer, {
     { name: 'OpenAI completions on an OpenAI client', code: `import OpenAI from 'openai';\nconst client = new OpenAI();\nclient.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'x', max_tokens: 5 });` },
   ],
   invalid: [
+    {
+      name: 'SDK imported through a subpath (index.mjs) and a client passed to a constructor',
+      code: `import Anthropic from '@anthropic-ai/sdk/index.mjs';
+export class Reviewer {
+  constructor(private readonly anthropic: Anthropic) {}
+  review(diff: string) {
+    return this.anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 400, messages: [{ role: 'user', content: diff }] });
+  }
+}`,
+      calls: [{ line: 5, provider: 'anthropic', model: 'claude-sonnet-4-5', maxOutputTokens: 400 }],
+    },
     {
       name: 'system prompt, required max_tokens and a user template',
       code: `import Anthropic from '@anthropic-ai/sdk';

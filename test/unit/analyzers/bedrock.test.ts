@@ -3,6 +3,8 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('bedrock analyzer', bedrockAnalyzer, {
   valid: [
+    { name: 'Agent Runtime retrieval alone (no generation), and async-invoke bookkeeping, are not model requests', code: `import { BedrockAgentRuntimeClient, RetrieveCommand, GetAgentMemoryCommand } from '@aws-sdk/client-bedrock-agent-runtime';\nimport { BedrockRuntimeClient, GetAsyncInvokeCommand, ListAsyncInvokesCommand } from '@aws-sdk/client-bedrock-runtime';\nconst agents = new BedrockAgentRuntimeClient({});\nconst runtime = new BedrockRuntimeClient({});\nagents.send(new RetrieveCommand({ knowledgeBaseId: 'KB', retrievalQuery: { text: 'q' } }));\nagents.send(new GetAgentMemoryCommand({ agentId: 'A', agentAliasId: 'B', memoryId: 'm', memoryType: 'SESSION_SUMMARY' }));\nruntime.send(new GetAsyncInvokeCommand({ invocationArn: 'arn' }));\nruntime.send(new ListAsyncInvokesCommand({}));` },
+    { name: 'an InvokeAgentCommand of a different package is not Bedrock', code: `import { InvokeAgentCommand } from './local-commands';\nexport const run = (bus: any) => bus.send(new InvokeAgentCommand({ inputText: 'hi' }));` },
     { name: 'a comment and a string naming the API', code: `// await client.send(new ConverseCommand({ modelId }))\nexport const doc = "client.send(new InvokeModelCommand({ modelId: 'x' }))";` },
     { name: '.send() of an S3 command is not an LLM call', code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nawait s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: 'x' }));` },
     { name: 'Bedrock control plane (listing models) sends no prompt', code: `import { BedrockClient, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';\nconst client = new BedrockClient({});\nawait client.send(new ListFoundationModelsCommand({}));` },
@@ -10,6 +12,41 @@ runAnalyzerTests('bedrock analyzer', bedrockAnalyzer, {
     { name: 'a command built but not sent; a websocket send', code: `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nexport const cmd = new ConverseCommand({ modelId: 'x', messages: [] });\nsocket.send(JSON.stringify({ modelId: 'x' }));` },
   ],
   invalid: [
+    {
+      name: 'Agent Runtime: agent, knowledge-base RAG (model from the ARN), streaming RAG, flow and prompt optimization',
+      code: `import { BedrockAgentRuntimeClient, InvokeAgentCommand, RetrieveAndGenerateCommand, RetrieveAndGenerateStreamCommand, InvokeFlowCommand, OptimizePromptCommand } from '@aws-sdk/client-bedrock-agent-runtime';
+const agents = new BedrockAgentRuntimeClient({ region: 'us-east-1' });
+const MODEL_ARN = 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0';
+export async function run(question: string, sessionId: string) {
+  await agents.send(new InvokeAgentCommand({ agentId: 'AGENT1', agentAliasId: 'ALIAS1', sessionId, inputText: question }));
+  await agents.send(new RetrieveAndGenerateCommand({ input: { text: question }, retrieveAndGenerateConfiguration: { type: 'KNOWLEDGE_BASE', knowledgeBaseConfiguration: { knowledgeBaseId: 'KB1', modelArn: MODEL_ARN } } }));
+  await agents.send(new RetrieveAndGenerateStreamCommand({ input: { text: question }, retrieveAndGenerateConfiguration: { type: 'KNOWLEDGE_BASE', knowledgeBaseConfiguration: { knowledgeBaseId: 'KB1', modelArn: 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0' } } }));
+  await agents.send(new InvokeFlowCommand({ flowIdentifier: 'FLOW1', flowAliasIdentifier: 'A1', inputs: [{ nodeName: 'FlowInputNode', nodeOutputName: 'document', content: { document: question } }] }));
+  return agents.send(new OptimizePromptCommand({ input: { textPrompt: { text: 'Summarize {{doc}}' } }, targetModelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0' }));
+}`,
+      calls: [
+        { line: 5, method: 'send(InvokeAgentCommand)', provider: 'aws-bedrock', endpoint: 'chat', model: null, features: { streaming: true }, promptIncludes: ['{{question}}'] },
+        { line: 6, method: 'send(RetrieveAndGenerateCommand)', model: 'anthropic.claude-3-haiku-20240307-v1:0', holeKinds: ['interpolation', 'rag-context'] },
+        { line: 7, method: 'send(RetrieveAndGenerateStreamCommand)', model: 'us.amazon.nova-lite-v1:0', features: { streaming: true } },
+        { line: 8, method: 'send(InvokeFlowCommand)', model: null, promptIncludes: ['{{question}}'] },
+        { line: 9, method: 'send(OptimizePromptCommand)', model: 'anthropic.claude-3-5-sonnet-20240620-v1:0', promptIncludes: ['Summarize'] },
+      ],
+    },
+    {
+      name: 'Agent Runtime aggregated client; runtime StartAsyncInvoke (video) and the bidirectional stream (speech)',
+      code: `import { BedrockAgentRuntime } from '@aws-sdk/client-bedrock-agent-runtime';
+import { BedrockRuntimeClient, StartAsyncInvokeCommand, InvokeModelWithBidirectionalStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+const agentRuntime = new BedrockAgentRuntime({});
+const runtime = new BedrockRuntimeClient({});
+agentRuntime.invokeAgent({ agentId: 'A', agentAliasId: 'B', sessionId: 's', inputText: 'hi' });
+runtime.send(new StartAsyncInvokeCommand({ modelId: 'amazon.nova-reel-v1:1', modelInput: { taskType: 'TEXT_VIDEO', textToVideoParams: { text: 'a drone shot of a beach' } }, outputDataConfig: { s3OutputDataConfig: { s3Uri: 's3://bucket' } } }));
+runtime.send(new InvokeModelWithBidirectionalStreamCommand({ modelId: 'amazon.nova-sonic-v1:0', body: events() }));`,
+      calls: [
+        { line: 5, method: 'invokeAgent', provider: 'aws-bedrock', model: null },
+        { line: 6, method: 'send(StartAsyncInvokeCommand)', endpoint: 'other', model: 'amazon.nova-reel-v1:1' },
+        { line: 7, method: 'send(InvokeModelWithBidirectionalStreamCommand)', endpoint: 'chat', model: 'amazon.nova-sonic-v1:0', features: { streaming: true } },
+      ],
+    },
     {
       name: 'Converse with system, messages, inference config and tools',
       code: `import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';

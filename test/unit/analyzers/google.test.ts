@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('google analyzer', googleAnalyzer, {
   valid: [
+    { name: 'a subpath import: listing models and uploading files send no prompt', code: `import { GoogleGenAI } from '@google/genai/node';\nconst ai = new GoogleGenAI({});\nawait ai.models.list();\nawait ai.files.upload({ file: 'a.pdf' });\nfunction generateContent(x: string) { return x; }\ngenerateContent('local');` },
     { name: 'a comment and a string naming the API', code: `// const result = await model.generateContent('hi');\nexport const snippet = "ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' })";` },
     { name: 'another SDK\'s generateContent-like call', code: `import { VertexAI } from './my-vertex';\nconst model = new VertexAI().getGenerativeModel({ model: 'gemini-1.5-pro' });\nmodel.generateContent('hi');`, files: { 'src/my-vertex.ts': `export class VertexAI { getGenerativeModel(o: object) { return { generateContent: (s: string) => [o, s] }; } }\n` } },
     { name: 'getGenerativeModel alone builds an object and sends nothing', code: `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!);\nexport const model = genAI.getGenerativeModel({ model: 'gemini-1.5-flash' });` },
@@ -12,6 +13,13 @@ runAnalyzerTests('google analyzer', googleAnalyzer, {
     { name: 'ai.models.list and an untraced generateContent without model', code: `import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nawait ai.models.list();\nexport const f = (svc: any) => svc.models.generateContent({ id: 3 });` },
   ],
   invalid: [
+    {
+      name: '@google/genai imported through @google/genai/node',
+      code: `import { GoogleGenAI } from '@google/genai/node';
+const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
+export const tag = (text: string) => ai.models.generateContent({ model: 'gemini-2.5-flash-lite', contents: text });`,
+      calls: [{ line: 3, method: 'models.generateContent', provider: 'google', model: 'gemini-2.5-flash-lite', promptIncludes: ['{{text}}'] }],
+    },
     {
       name: '@google/generative-ai: system instruction and generation config on the model',
       code: `import { GoogleGenerativeAI } from '@google/generative-ai';

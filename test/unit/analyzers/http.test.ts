@@ -3,6 +3,12 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('http analyzer', httpAnalyzer, {
   valid: [
+    { name: 'a realtime path of an unknown host without a model', code: `await fetch(\`\${process.env.API}/v1/realtime/sessions\`, { method: 'POST', body: JSON.stringify({ room: 'a' }) });` },
+    { name: "other realtime WebSockets (Supabase, the app's own) are not model sessions", code: `const channel = new WebSocket('wss://abc.supabase.co/realtime/v1/websocket?apikey=k');\nconst own = new WebSocket(\`\${location.origin.replace('http', 'ws')}/realtime\`);\nclass WebSocketMock { constructor(readonly url: string) {} }\nnew WebSocketMock('wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview');` },
+    { name: 'a messages path on an unknown base without a Claude model is a chat app, not Anthropic', code: `export const send = (apiBase: string, text: string) => fetch(new URL('messages', apiBase), { method: 'POST', body: JSON.stringify({ model: 'support-bot', text }) });` },
+    { name: 'a fetch wrapper called for a non-LLM URL, and a look-alike wrapper that never fetches', files: { 'src/net.ts': `export const customFetch = (url: string, init?: RequestInit) => fetch(url, init);\nexport function postJson(url: string, body: unknown) { return { url, body }; }\n` }, code: `import { customFetch, postJson } from './net';\nawait customFetch('https://api.github.com/repos/a/b', { method: 'POST', body: JSON.stringify({ model: 'x' }) });\npostJson('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });` },
+    { name: 'an app route /api/chat on a configurable host with an app body, and /v1/messages of a chat app without a model', code: `const api = process.env.NEXT_PUBLIC_API_URL;\nawait fetch(\`\${api}/api/chat\`, { method: 'POST', body: JSON.stringify({ model: 'default', messages }) });\nawait fetch(\`\${api}/v1/messages\`, { method: 'POST', body: JSON.stringify({ channel: 'general', text: 'hi' }) });\nawait fetch('/v1/messages', { method: 'POST', body: JSON.stringify({ model: 'claude-3-5-haiku-latest', messages }) });` },
+    { name: 'other speech endpoints: voices list and upload', code: `await fetch('https://api.elevenlabs.io/v1/voices');\nawait fetch('https://api.assemblyai.com/v2/upload', { method: 'POST', body: audio });\nawait fetch('https://api.deepgram.com/v1/projects', { headers });` },
     { name: 'a relative /api/chat is the app\'s own route, not Ollama', code: `export async function send(messages: unknown[]) {\n  const res = await fetch('/api/chat', { method: 'POST', body: JSON.stringify({ model: 'llama3', messages }) });\n  return res.json();\n}` },
     { name: 'a relative /api/chat/completions is the app\'s own proxy route', code: `await fetch('/api/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages }) });` },
     { name: 'other endpoints of the same hosts send no prompt', code: `await fetch('https://api.openai.com/v1/models', { headers });\nawait fetch('https://api.anthropic.com/v1/messages/count_tokens', { method: 'POST', body: JSON.stringify({ model: 'claude-3-5-haiku-latest', messages: [] }) });` },
@@ -13,6 +19,134 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
+    {
+      name: 'Realtime over HTTP: minting a session and the WebRTC SDP offer; Deepgram through new URL(this.endpoint)',
+      code: `export async function token() {
+  return fetch('https://api.openai.com/v1/realtime/sessions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-realtime-preview-2024-12-17', voice: 'verse' }) });
+}
+export async function connect(sdp: string) {
+  const base = 'https://api.openai.com/v1/realtime';
+  const model = 'gpt-4o-mini-realtime-preview';
+  return fetch(\`\${base}?model=\${model}\`, { method: 'POST', body: sdp });
+}
+export class DeepgramStt {
+  private endpoint: string;
+  constructor() { this.endpoint = 'https://api.deepgram.com/v1/listen'; }
+  transcribe(audio: Blob) {
+    const url = new URL(this.endpoint);
+    url.searchParams.set('model', 'nova-3');
+    return fetch(url.toString(), { method: 'POST', body: audio });
+  }
+}`,
+      calls: [
+        { line: 2, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-realtime-preview-2024-12-17' },
+        { line: 7, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini-realtime-preview' },
+        { line: 15, provider: 'deepgram', endpoint: 'audio-transcription' },
+      ],
+    },
+    {
+      name: 'WebSocket sessions: OpenAI Realtime (model in the query), Azure realtime (deployment), Gemini Live (model in the setup message)',
+      code: `import WS from 'ws';
+const realtime = new WebSocket('wss://api.openai.com/v1/realtime?model=gpt-4o-mini-realtime-preview', ['realtime']);
+const azure = new WS(\`wss://\${process.env.AZURE_HOST}/openai/realtime?api-version=2024-10-01-preview&deployment=gpt-4o-realtime-preview\`);
+const LIVE_URL = 'wss://generativelanguage.googleapis.com/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent';
+const live = new WebSocket(\`\${LIVE_URL}?key=\${process.env.GEMINI_API_KEY}\`);
+live.onopen = () => live.send(JSON.stringify({ setup: { model: 'models/gemini-2.0-flash-live-001', generationConfig: { responseModalities: ['AUDIO'] } } }));`,
+      calls: [
+        { line: 2, method: 'WebSocket /v1/realtime', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini-realtime-preview', features: { streaming: true } },
+        { line: 3, provider: 'azure-openai', model: 'gpt-4o-realtime-preview' },
+        { line: 5, provider: 'google', model: 'gemini-2.0-flash-live-001' },
+      ],
+    },
+    {
+      name: "the app's own fetch wrapper and an SSE helper; Anthropic messages from new URL('messages', apiBase)",
+      files: {
+        'src/net.ts': `export async function customFetch(url: string | URL, init: RequestInit = {}) {\n  const response = await fetch(url, { ...init, headers: { ...init.headers, 'User-Agent': 'app' } });\n  if (!response.ok) throw new Error(String(response.status));\n  return response;\n}\nexport async function* streamSse(response: Response) { yield* [] as string[]; }\n`,
+      },
+      code: `import { customFetch, streamSse } from './net';
+const apiBase = process.env.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com/v1/';
+export async function* chat(question: string) {
+  const url = new URL('messages', apiBase);
+  yield* streamSse(await customFetch(url, { method: 'POST', body: JSON.stringify({ model: 'claude-3-7-sonnet-latest', max_tokens: 1024, stream: true, messages: [{ role: 'user', content: question }] }) }));
+}`,
+      calls: [{ line: 5, method: 'customFetch /v1/messages', provider: 'anthropic', endpoint: 'chat', model: 'claude-3-7-sonnet-latest', maxOutputTokens: 1024, features: { streaming: true }, promptIncludes: ['{{question}}'] }],
+    },
+    {
+      name: 'Anthropic /v1/messages on a configurable base with a model; Gemini REST on a configurable base',
+      code: `export class Providers {
+  constructor(private readonly baseUrl: string, private readonly geminiBase: string) {}
+  claude(prompt: string) {
+    return fetch(\`\${this.baseUrl}/v1/messages\`, { method: 'POST', body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 300, messages: [{ role: 'user', content: prompt }] }) });
+  }
+  gemini(model: string, prompt: string) {
+    fetch(\`\${this.geminiBase}/models/gemini-2.0-flash:streamGenerateContent?alt=sse\`, { method: 'POST', body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: prompt }] }] }) });
+    return fetch(\`\${this.geminiBase}/models/\${model}:batchEmbedContents\`, { method: 'POST', body: JSON.stringify({ requests: [] }) });
+  }
+}`,
+      calls: [
+        { line: 4, provider: 'anthropic', endpoint: 'chat', model: 'claude-haiku-4-5' },
+        { line: 7, provider: 'google', endpoint: 'chat', model: 'gemini-2.0-flash', features: { streaming: true } },
+        { line: 8, provider: 'google', endpoint: 'embedding', model: null },
+      ],
+    },
+    {
+      name: 'OpenAI-compatible completions, embeddings, rerank and FIM on template-string URLs; got and axios called directly',
+      code: `import got from 'got';
+import axios from 'axios';
+const base = process.env.LLM_BASE_URL;
+await fetch(\`\${base}/completions\`, { method: 'POST', body: JSON.stringify({ model: 'deepseek-coder', prompt: 'def add(' }) });
+await got(\`\${base}/embeddings\`, { method: 'POST', json: { model: 'bge-m3', input: ['doc'] } });
+await axios(\`\${base}/rerank\`, { method: 'post', data: { model: 'bge-reranker-v2-m3', query: 'q', documents: ['a', 'b'] } });
+await fetch('https://api.mistral.ai/v1/fim/completions', { method: 'POST', body: JSON.stringify({ model: 'codestral-latest', prompt: 'def f(', suffix: 'return x' }) });`,
+      calls: [
+        { line: 4, method: 'fetch /completions', provider: 'openai-compatible', endpoint: 'completion', model: 'deepseek-coder' },
+        { line: 5, method: 'got /embeddings', endpoint: 'embedding', model: 'bge-m3' },
+        { line: 6, method: 'axios /rerank', endpoint: 'rerank', model: 'bge-reranker-v2-m3' },
+        { line: 7, method: 'fetch /v1/fim/completions', provider: 'mistral', endpoint: 'completion', model: 'codestral-latest' },
+      ],
+    },
+    {
+      name: 'Ollama /api/chat and /api/generate on a configurable host, told by the body',
+      code: `const host = process.env.OLLAMA_HOST;
+export async function ask(prompt: string) {
+  await fetch(\`\${host}/api/chat\`, { method: 'POST', body: JSON.stringify({ model: 'llama3.1', stream: false, messages: [{ role: 'user', content: prompt }] }) });
+  return fetch(\`\${host}/api/generate\`, { method: 'POST', body: JSON.stringify({ model: 'qwen2.5-coder', prompt, options: { num_predict: 64 } }) });
+}`,
+      calls: [
+        { line: 3, provider: 'ollama', endpoint: 'chat', model: 'llama3.1' },
+        { line: 4, provider: 'ollama', endpoint: 'completion', model: 'qwen2.5-coder', maxOutputTokens: 64 },
+      ],
+    },
+    {
+      name: 'speech-to-text: ElevenLabs, Deepgram (model in the query), AssemblyAI and a gateway transcription route',
+      code: `import axios from 'axios';
+export async function transcribe(form: FormData, audio: Blob, audioUrl: string) {
+  await fetch('https://api.elevenlabs.io/v1/speech-to-text', { method: 'POST', body: form });
+  await fetch('https://api.deepgram.com/v1/listen?model=nova-3&smart_format=true', { method: 'POST', body: audio });
+  await axios.post('https://api.assemblyai.com/v2/transcript', { audio_url: audioUrl, speech_model: 'universal' });
+  return fetch('https://api.groq.com/openai/v1/audio/transcriptions', { method: 'POST', body: form });
+}`,
+      calls: [
+        { line: 3, provider: 'elevenlabs', endpoint: 'audio-transcription' },
+        { line: 4, provider: 'deepgram', endpoint: 'audio-transcription', model: 'nova-3' },
+        { line: 5, provider: 'assemblyai', endpoint: 'audio-transcription', model: 'universal' },
+        { line: 6, provider: 'groq', endpoint: 'audio-transcription' },
+      ],
+    },
+    {
+      name: 'a wrapper method of the class: this.request(url, body)',
+      code: `export class LlmHttp {
+  constructor(private readonly key: string) {}
+  private async request(url: string, body: unknown) {
+    const response = await fetch(url, { method: 'POST', headers: { Authorization: \`Bearer \${this.key}\` }, body: JSON.stringify(body) });
+    return response.json();
+  }
+  summarize(text: string) {
+    return this.request('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Summarize: \${text}\` }] });
+  }
+}`,
+      calls: [{ line: 8, method: 'request /v1/chat/completions', provider: 'openai', model: 'gpt-4o-mini', promptIncludes: ['Summarize: {{text}}'] }],
+    },
     {
       name: 'fetch to OpenAI chat completions with a JSON body',
       code: `const OPENAI_URL = 'https://api.openai.com/v1/chat/completions';

@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   valid: [
+    { name: 'store look-alikes: a non-LangChain fromDocuments, a store without an embeddings model, Array.from', code: `import { VectorIndex } from './search';\nimport { MemoryVectorStore } from 'langchain/vectorstores/memory';\nVectorIndex.fromDocuments(docs, { dims: 3 });\nconst store = await MemoryVectorStore.fromDocuments(docs, fakeEmbeddings);\nArray.from([1, 2]);\nexport const r = (db: any) => db.asRetriever();` },
     { name: 'a comment and a string naming the API', code: `// await llm.invoke('hello')\nexport const doc = "new ChatOpenAI({ model: 'gpt-4o' }).invoke('hi')";` },
     { name: 'a model that is built but never invoked', code: `import { ChatOpenAI } from '@langchain/openai';\nexport const llm = new ChatOpenAI({ model: 'gpt-4o-mini', temperature: 0 });\nexport const structured = llm.withStructuredOutput(schema);` },
     { name: 'invoke on things that are not LangChain models', code: `import { Lambda } from '@aws-sdk/client-lambda';\nconst lambda = new Lambda({});\nawait lambda.invoke({ FunctionName: 'f' });\nconst handler = { invoke: (x: string) => x };\nhandler.invoke('hi');\nfn.call(null, 1);` },
@@ -11,6 +12,51 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
     { name: 'embedQuery is not called on a chat model, invoke not on embeddings', code: `import { OpenAIEmbeddings } from '@langchain/openai';\nconst embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-small' });\nembeddings.invoke?.('x');` },
   ],
   invalid: [
+    {
+      name: 'Voyage embeddings through LangChain community',
+      code: `const { VoyageEmbeddings } = require('@langchain/community/embeddings/voyage');
+class VoyageEngine {
+  constructor() { this.voyage = new VoyageEmbeddings({ modelName: 'voyage-3-lite', apiKey: process.env.VOYAGE_KEY }); }
+  embed(chunks) { return this.voyage.embedDocuments(chunks); }
+}`,
+      calls: [{ line: 4, method: 'embedDocuments', provider: 'voyage', endpoint: 'embedding', model: 'voyage-3-lite' }],
+    },
+    {
+      name: 'vector stores: fromDocuments with an inline embedder, fromExistingIndex with one from another module, a retriever and a search on a store built from documents',
+      files: { 'src/embeddings.ts': `import { OpenAIEmbeddings } from '@langchain/openai';\nexport const embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-large' });\n` },
+      code: `import { SupabaseVectorStore } from '@langchain/community/vectorstores/supabase';
+import { PineconeStore } from '@langchain/pinecone';
+import { MemoryVectorStore } from 'langchain/vectorstores/memory';
+import { OpenAIEmbeddings } from '@langchain/openai';
+import { embeddings } from './embeddings';
+export async function index(docs: Document[], client: any, pineconeIndex: any) {
+  await SupabaseVectorStore.fromDocuments(docs, new OpenAIEmbeddings({ model: 'text-embedding-3-small' }), { client, tableName: 'documents' });
+  const pinecone = await PineconeStore.fromExistingIndex(embeddings, { pineconeIndex });
+  const retriever = pinecone.asRetriever();
+  const memory = await MemoryVectorStore.fromTexts(['a', 'b'], [{}, {}], embeddings);
+  await memory.similaritySearch('refund policy', 4);
+  return memory.asRetriever({ k: 2 });
+}`,
+      calls: [
+        { line: 7, method: 'SupabaseVectorStore.fromDocuments', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small', holeKinds: ['rag-context'] },
+        { line: 8, method: 'PineconeStore.fromExistingIndex', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-large' },
+        { line: 10, method: 'MemoryVectorStore.fromTexts', model: 'text-embedding-3-large' },
+        { line: 11, method: 'similaritySearch', model: 'text-embedding-3-large' },
+        { line: 12, method: 'asRetriever', model: 'text-embedding-3-large' },
+      ],
+    },
+    {
+      name: 'a store constructed with new and documents added later; Ollama embeddings',
+      code: `import { QdrantVectorStore } from '@langchain/qdrant';
+import { OllamaEmbeddings } from '@langchain/ollama';
+const store = new QdrantVectorStore(new OllamaEmbeddings({ model: 'nomic-embed-text' }), { url: 'http://localhost:6333', collectionName: 'notes' });
+export const add = (docs: Document[]) => store.addDocuments(docs);
+export const search = (q: string) => store.similaritySearchWithScore(q);`,
+      calls: [
+        { line: 4, method: 'addDocuments', provider: 'ollama', endpoint: 'embedding', model: 'nomic-embed-text' },
+        { line: 5, method: 'similaritySearchWithScore', provider: 'ollama', model: 'nomic-embed-text' },
+      ],
+    },
     {
       name: 'model.invoke with a string; model options',
       code: `import { ChatOpenAI } from '@langchain/openai';

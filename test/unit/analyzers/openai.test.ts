@@ -3,14 +3,82 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   valid: [
+    { name: "WebLLM's OpenAI-shaped engine is local inference, not OpenAI", code: `import { CreateMLCEngine } from '@mlc-ai/web-llm';\nconst llm = await CreateMLCEngine('Llama-3.1-8B-Instruct-q4f32_1-MLC');\nllm.chat.completions.create({ messages: [{ role: 'user', content: 'hi' }] });` },
+    { name: 'a realtime class of another package (Supabase) is not an OpenAI session', code: `import { RealtimeClient } from '@supabase/realtime-js';\nconst realtime = new RealtimeClient('wss://x.supabase.co/realtime/v1', { params: { apikey: 'k' } });\nrealtime.connect();` },
+    { name: 'v3 method names on a v4 client or on an app object are not requests', code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\n(openai as any).createChatCompletion({ model: 'gpt-4o', messages: [] });\nconst store = { createCompletion: (x: unknown) => x };\nstore.createCompletion({ model: 'gpt-4o', prompt: 'x' });\nexport const record = (db: any) => db.createEmbedding({ model: 'gpt-4o', vector: [] });` },
+    { name: 'v3 listModels and the Configuration object are not requests', code: `const { Configuration, OpenAIApi } = require('openai');\nconst openai = new OpenAIApi(new Configuration({ apiKey: 'k' }));\nopenai.listModels();\nopenai.createFile(file, 'fine-tune');` },
     `const x = { chat: { completions: { create: () => 1 } } };\nx.chat.completions.list();`,
     `import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nanthropic.completions.create({ model: 'claude-2', prompt: 'hi', max_tokens_to_sample: 5 });`,
     `import Groq from 'groq-sdk';\nconst groq = new Groq();\ngroq.chat.completions.create({ model: 'llama-3.3-70b-versatile', messages: [] });`,
     `import OpenAI from 'openai';\nconst openai = new OpenAI();\nopenai.models.list();`,
     { name: 'an untraced client named after Groq belongs to the groq analyzer', code: `export const run = (deps: any) => deps.groqClient.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [] });` },
     { name: 'a comment or string mentioning the API is not a call', code: `// openai.chat.completions.create({ model: 'gpt-4o' })\nconst s = "openai.chat.completions.create";` },
+    { name: 'a client from a deep import: listing models is not a request', code: `import { OpenAI } from 'openai/index';\nconst openai = new OpenAI();\nopenai.models.list();\nopenai.files.create({ file, purpose: 'batch' });` },
+    { name: 'a base class holding a non-OpenAI client', files: { 'src/base.ts': `import Anthropic from '@anthropic-ai/sdk';\nexport class BaseApi { protected client = new Anthropic(); }\n` }, code: `import { BaseApi } from './base';\nexport class Child extends BaseApi {\n  run() { return this.client.completions.create({ model: 'claude-2.1', prompt: 'x', max_tokens_to_sample: 5 }); }\n}` },
+    { name: 'a class extending a non-SDK class calls its own chat method', code: `import { EventEmitter } from 'node:events';\nexport class Bot extends EventEmitter {\n  run() { return this.chat.completions.create({ model: 'x', messages: [] }); }\n}` },
   ],
   invalid: [
+    {
+      name: 'a client handed to the base class through super() and read through its getter (CommonJS): options known, so the host is too',
+      files: { 'src/provider.js': `class BaseProvider {\n  _client;\n  constructor(client) { this._client = client; }\n  get client() { return this._client; }\n}\nmodule.exports = BaseProvider;\n` },
+      code: `const OpenAI = require('openai');
+const BaseProvider = require('./provider.js');
+class TogetherProvider extends BaseProvider {
+  constructor(config = {}) {
+    const client = new OpenAI({ apiKey: config.apiKey, baseURL: 'https://api.together.xyz/v1' });
+    super(client);
+  }
+  embed(input) {
+    return this.client.embeddings.create({ model: 'BAAI/bge-base-en-v1.5', input });
+  }
+}`,
+      calls: [{ line: 9, provider: 'together', endpoint: 'embedding', model: 'BAAI/bge-base-en-v1.5' }],
+    },
+    {
+      name: 'realtime sessions: OpenAIRealtimeWebSocket with a model, its Azure factory, and the beta RealtimeClient',
+      code: `import OpenAI, { AzureOpenAI } from 'openai';
+import { OpenAIRealtimeWebSocket } from 'openai/beta/realtime/websocket';
+import { RealtimeClient } from '@openai/realtime-api-beta';
+const rt = new OpenAIRealtimeWebSocket({ model: 'gpt-4o-realtime-preview-2024-12-17' }, new OpenAI());
+const azureRt = await OpenAIRealtimeWebSocket.azure(new AzureOpenAI({ apiVersion: '2024-10-01-preview' }), { deploymentName: 'gpt-4o-realtime' });
+const beta = new RealtimeClient({ apiKey: process.env.OPENAI_API_KEY });
+await beta.connect();`,
+      calls: [
+        { line: 4, method: 'new OpenAIRealtimeWebSocket', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-realtime-preview-2024-12-17', features: { streaming: true } },
+        { line: 5, method: 'OpenAIRealtimeWebSocket.azure', provider: 'azure-openai', model: 'gpt-4o-realtime' },
+        { line: 6, method: 'new RealtimeClient', provider: 'openai', model: null },
+      ],
+    },
+    {
+      name: 'openai v3: new OpenAIApi(configuration) with createChatCompletion, createCompletion, createEmbedding, createModeration',
+      code: `const { Configuration, OpenAIApi } = require('openai');
+const configuration = new Configuration({ apiKey: process.env.OPENAI_API_KEY });
+const openai = new OpenAIApi(configuration);
+async function answer(question) {
+  const completion = await openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: question }], max_tokens: 200 });
+  await openai.createCompletion({ model: 'text-davinci-003', prompt: \`Q: \${question}\\nA:\` });
+  await openai.createEmbedding({ model: 'text-embedding-ada-002', input: question });
+  await openai.createModeration({ input: question });
+  return completion.data.choices[0].message;
+}`,
+      calls: [
+        { line: 5, method: 'createChatCompletion', endpoint: 'chat', provider: 'openai', model: 'gpt-3.5-turbo', maxOutputTokens: 200, promptIncludes: ['{{question}}'] },
+        { line: 6, method: 'createCompletion', endpoint: 'completion', model: 'text-davinci-003', promptIncludes: ['Q: {{question}}'] },
+        { line: 7, method: 'createEmbedding', endpoint: 'embedding', model: 'text-embedding-ada-002' },
+        { line: 8, method: 'createModeration', endpoint: 'other', model: null },
+      ],
+    },
+    {
+      name: 'openai v3 client built inline with a namespace import; moderations on a v4 client',
+      code: `import * as openaiSdk from 'openai';
+const api = new openaiSdk.OpenAIApi(new openaiSdk.Configuration({ apiKey: 'k' }));
+api.createImage({ prompt: 'a red fox', n: 1, size: '512x512' });
+new openaiSdk.OpenAI().moderations.create({ model: 'omni-moderation-latest', input: 'text' });`,
+      calls: [
+        { line: 3, method: 'createImage', endpoint: 'image-generation' },
+        { line: 4, method: 'moderations.create', endpoint: 'other', model: 'omni-moderation-latest' },
+      ],
+    },
     {
       name: 'literal model on a client created in the same file',
       code: `import OpenAI from 'openai';
@@ -216,6 +284,79 @@ export const c = (injected: LlmService) => injected.client.chat.completions.crea
         { line: 4, provider: 'deepseek', model: 'deepseek-reasoner' },
         { line: 7, provider: 'deepseek', model: 'deepseek-chat' },
         { line: 9, provider: 'deepseek', model: 'deepseek-chat' },
+      ],
+    },
+    {
+      name: 'SDK imported through a subpath: openai/index, openai/index.mjs and a require of openai/index.js',
+      code: `import { OpenAI } from 'openai/index';
+import AzureOpenAIDefault, { AzureOpenAI } from 'openai/index.mjs';
+const { OpenAI: Required } = require('openai/index.js');
+new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
+new AzureOpenAI({ deployment: 'gpt-4o' }).chat.completions.create({ messages: [] });
+new Required({ baseURL: 'https://api.groq.com/openai/v1' }).embeddings.create({ model: 'nomic-embed-text', input: 'x' });`,
+      calls: [
+        { line: 4, provider: 'openai', model: 'gpt-4o-mini' },
+        { line: 5, provider: 'azure-openai', model: 'gpt-4o' },
+        { line: 6, provider: 'groq', endpoint: 'embedding', model: 'nomic-embed-text' },
+      ],
+    },
+    {
+      name: 'a typed parameter whose type comes from openai/resources and the client from openai/index',
+      code: `import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type OpenAI from 'openai/index';
+export function ask(client: OpenAI, messages: ChatCompletionMessageParam[]) {
+  return client.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say hi' });
+}`,
+      calls: [{ line: 4, method: 'completions.create', endpoint: 'completion', model: 'gpt-3.5-turbo-instruct' }],
+    },
+    {
+      name: 'a client held by a base class in another module and used by subclasses',
+      files: {
+        'src/openaiApi.ts': `import OpenAI from 'openai';\nexport class OpenAIApi {\n  protected openai: OpenAI;\n  constructor(apiKey: string) {\n    this.openai = new OpenAI({ apiKey, baseURL: 'https://api.deepseek.com' });\n  }\n}\n`,
+      },
+      code: `import { OpenAIApi } from './openaiApi';
+export class AzureApi extends OpenAIApi {
+  complete(prompt: string) {
+    return this.openai.chat.completions.create({ model: 'deepseek-chat', messages: [{ role: 'user', content: prompt }] });
+  }
+}
+class Grandchild extends AzureApi {
+  embed(text: string) { return this.openai.embeddings.create({ model: 'deepseek-embed', input: text }); }
+}`,
+      calls: [
+        { line: 4, provider: 'deepseek', model: 'deepseek-chat', promptIncludes: ['{{prompt}}'] },
+        { line: 8, provider: 'deepseek', endpoint: 'embedding', model: 'deepseek-embed' },
+      ],
+    },
+    {
+      name: 'a class extending the SDK client calls its own methods on this',
+      code: `import OpenAI from 'openai';
+export class Assistant extends OpenAI {
+  summarize(text: string) { return this.chat.completions.create({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: text }] }); }
+  speak(text: string) { return this.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: text }); }
+}`,
+      calls: [
+        { line: 3, provider: 'openai', model: 'gpt-4.1-mini' },
+        { line: 4, method: 'audio.speech.create', endpoint: 'audio-speech', model: 'tts-1' },
+      ],
+    },
+    {
+      name: 'a client passed in through a constructor, a setter method and a set accessor',
+      code: `import OpenAI from 'openai';
+export class Translator {
+  private client: OpenAI | undefined;
+  private backup?: OpenAI;
+  constructor(client: OpenAI) { this.client = client; }
+  setBackup(backup: OpenAI) { this.backup = backup; }
+  set fallback(value: OpenAI) { this.backup = value; }
+  translate(text: string) {
+    this.backup!.images.generate({ model: 'gpt-image-1', prompt: text });
+    return this.client!.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: \`Translate: \${text}\` }] });
+  }
+}`,
+      calls: [
+        { line: 9, method: 'images.generate', model: 'gpt-image-1' },
+        { line: 10, model: 'gpt-4o', promptIncludes: ['Translate: {{text}}'] },
       ],
     },
     {

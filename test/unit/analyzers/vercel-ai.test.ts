@@ -12,6 +12,28 @@ runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
   ],
   invalid: [
     {
+      name: 'embed / embedMany with the embedding model defined elsewhere: another module, a class field, a parameter default, a custom provider',
+      files: {
+        'src/models.ts': `import { openai } from '@ai-sdk/openai';\nimport { customProvider } from 'ai';\nexport const embeddingModel = openai.textEmbeddingModel('text-embedding-3-small');\nexport const models = customProvider({ textEmbeddingModels: { docs: openai.embedding('text-embedding-3-large') } });\n`,
+      },
+      code: `import { embed, embedMany } from 'ai';
+import { google } from '@ai-sdk/google';
+import { embeddingModel, models } from './models';
+export const one = (value: string) => embed({ model: embeddingModel, value });
+export class Indexer {
+  private readonly model = google.textEmbeddingModel('text-embedding-004');
+  index(values: string[]) { return embedMany({ model: this.model, values }); }
+}
+export const all = (values: string[], model = embeddingModel) => embedMany({ model, values });
+export const docs = (values: string[]) => embedMany({ model: models.textEmbeddingModel('docs'), values });`,
+      calls: [
+        { line: 4, method: 'embed', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' },
+        { line: 7, method: 'embedMany', provider: 'google', endpoint: 'embedding', model: 'text-embedding-004' },
+        { line: 9, method: 'embedMany', provider: 'openai', model: 'text-embedding-3-small' },
+        { line: 10, method: 'embedMany', provider: 'openai', model: 'text-embedding-3-large' },
+      ],
+    },
+    {
       name: 'provider factories and ai functions passed on by a workspace module (shared resolve)',
       files: { 'src/ai.ts': `export { anthropic as claude } from '@ai-sdk/anthropic';\nexport { generateText } from 'ai';\nexport type { LanguageModel } from 'ai';\n` },
       code: `import { claude, generateText } from './ai';\nawait generateText({ model: claude('claude-haiku-4-5'), prompt: 'Say hi' });`,

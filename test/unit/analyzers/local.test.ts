@@ -1,0 +1,92 @@
+import { localAnalyzer } from '../../../src/analyzers/local';
+import { runAnalyzerTests } from './tester';
+
+runAnalyzerTests('local analyzer', localAnalyzer, {
+  valid: [
+    { name: 'loading a transformers.js pipeline is not a request; other calls in the file are not runs', code: `import { pipeline } from '@xenova/transformers';\nconst classifier = await pipeline('sentiment-analysis', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');\nfunction format(x: unknown, options: object) { return String(x); }\nformat(classifier, { pooling: 'mean' });\nconsole.log(JSON.stringify({ ready: true }));\nsetTimeout(() => undefined, 10);` },
+    { name: 'a local function named pipeline, and a stream pipeline', code: `import { pipeline } from 'node:stream/promises';\nawait pipeline(source, transform, sink);\nfunction build(task: string) { return task; }\nconst p = { pipeline: build };\np.pipeline('feature-extraction');` },
+    { name: 'transformers.js helpers that load nothing', code: `import { env, AutoTokenizer } from '@xenova/transformers';\nenv.allowLocalModels = false;\nconst tokenizer = await AutoTokenizer.from_pretrained('Xenova/bert-base-uncased');\ntokenizer.encode('hi');` },
+    { name: 'chat.completions.create on an OpenAI client is not local', code: `import OpenAI from 'openai';\nconst engine = new OpenAI();\nengine.chat.completions.create({ model: 'gpt-4o', messages: [] });` },
+    { name: 'a prompt() of a CLI library', code: `import inquirer from 'inquirer';\nconst session = inquirer.createPromptModule();\nsession.prompt([{ name: 'q' }]);\nexport const ask = (rl: any) => rl.prompt('> ');` },
+  ],
+  invalid: [
+    {
+      name: 'transformers.js: each run of a loaded pipeline is a request (feature extraction, text generation on WebGPU, a default model)',
+      code: `import { pipeline } from '@huggingface/transformers';
+import { pipeline as legacyPipeline } from '@xenova/transformers';
+const extractor = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');
+const generator = await pipeline('text-generation', 'onnx-community/Qwen2.5-0.5B-Instruct', { device: 'webgpu', dtype: 'q4' });
+export const embed = (texts: string[]) => extractor(texts, { pooling: 'mean', normalize: true });
+export const write = (prompt: string) => generator(prompt, { max_new_tokens: 64 });`,
+      calls: [
+        { line: 5, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: 'Xenova/all-MiniLM-L6-v2' },
+        { line: 6, method: 'pipeline(text-generation)', endpoint: 'completion', model: 'onnx-community/Qwen2.5-0.5B-Instruct', maxOutputTokens: 64 },
+      ],
+    },
+    {
+      name: 'transformers.js behind a cached promise and a dynamic-import wrapper: the run is found by its pipeline options',
+      code: `export class LocalWhisper {
+  private loading?: Promise<any>;
+  private load() {
+    const pipeline = (...args: any[]) => import('@xenova/transformers').then(({ pipeline }) => pipeline(...args));
+    this.loading ??= pipeline('automatic-speech-recognition', 'Xenova/whisper-small');
+    return this.loading;
+  }
+  async transcribe(audio: Float32Array) {
+    const transcriber = await this.load();
+    const { text } = await transcriber(audio, { chunk_length_s: 30, stride_length_s: 5 });
+    return text;
+  }
+  private cached?: Promise<any>;
+  async embed(texts: string[]) {
+    this.cached = (async () => {
+      const { pipeline } = await import('@huggingface/transformers');
+      const loaded = await pipeline('feature-extraction', 'mixedbread-ai/mxbai-embed-large-v1');
+      return loaded;
+    })();
+    const pipe = await this.cached;
+    return pipe(texts);
+  }
+}`,
+      calls: [
+        { line: 10, method: 'pipeline(automatic-speech-recognition)', endpoint: 'audio-transcription', model: 'Xenova/whisper-small' },
+        { line: 21, method: 'pipeline(feature-extraction)', endpoint: 'embedding', model: 'mixedbread-ai/mxbai-embed-large-v1' },
+      ],
+    },
+    {
+      name: 'WebLLM: CreateMLCEngine then chat.completions.create; a web-worker engine; a reloaded engine',
+      code: `import { CreateMLCEngine, CreateWebWorkerMLCEngine, MLCEngine } from '@mlc-ai/web-llm';
+const llmEngine = await CreateMLCEngine('Llama-3.1-8B-Instruct-q4f32_1-MLC', { initProgressCallback: console.log });
+export const answer = (question: string) => llmEngine.chat.completions.create({ messages: [{ role: 'user', content: question }], stream: true, max_tokens: 256 });
+const worker = await CreateWebWorkerMLCEngine(new Worker('./worker.js'), 'Phi-3.5-mini-instruct-q4f16_1-MLC');
+worker.chat.completions.create({ messages: [{ role: 'system', content: 'Be brief.' }] });
+const engine = new MLCEngine();
+await engine.reload('gemma-2-2b-it-q4f16_1-MLC');
+engine.chat.completions.create({ messages: [] });`,
+      calls: [
+        { line: 3, method: 'chat.completions.create', provider: 'local', endpoint: 'chat', model: 'Llama-3.1-8B-Instruct-q4f32_1-MLC', maxOutputTokens: 256, features: { streaming: true }, promptIncludes: ['{{question}}'] },
+        { line: 5, model: 'Phi-3.5-mini-instruct-q4f16_1-MLC', promptIncludes: ['Be brief.'] },
+        { line: 8, model: 'gemma-2-2b-it-q4f16_1-MLC' },
+      ],
+    },
+    {
+      name: 'node-llama-cpp: a chat session, a completion and an embedding context on a GGUF model',
+      code: `import path from 'node:path';
+import { getLlama, LlamaChatSession, LlamaCompletion } from 'node-llama-cpp';
+const llama = await getLlama();
+const model = await llama.loadModel({ modelPath: path.join(__dirname, 'models', 'Meta-Llama-3.1-8B-Instruct.Q4_K_M.gguf') });
+const context = await model.createContext();
+const session = new LlamaChatSession({ contextSequence: context.getSequence() });
+export const chat = (question: string) => session.prompt(question, { maxTokens: 200 });
+const completion = new LlamaCompletion({ contextSequence: (await model.createContext()).getSequence() });
+completion.generateCompletion('def fib(n):');
+const embeddingContext = await model.createEmbeddingContext();
+embeddingContext.getEmbeddingFor('hello');`,
+      calls: [
+        { line: 7, method: 'prompt', provider: 'local', endpoint: 'chat', model: 'Meta-Llama-3.1-8B-Instruct.Q4_K_M', maxOutputTokens: 200, promptIncludes: ['{{question}}'] },
+        { line: 9, method: 'generateCompletion', endpoint: 'completion', model: 'Meta-Llama-3.1-8B-Instruct.Q4_K_M' },
+        { line: 11, method: 'getEmbeddingFor', endpoint: 'embedding', model: 'Meta-Llama-3.1-8B-Instruct.Q4_K_M' },
+      ],
+    },
+  ],
+});
