@@ -4,9 +4,9 @@
  * within one editor session, keyed by size and mtime; a fresh process has neither).
  *
  * One JSON file per scanned root under the cache folder. It holds only what the analysis produced
- * (the call sites as `--format json` reports them, diagnostics, the file's relative imports) plus
- * SHA-1 digests of the file and of every module its analysis followed: never a file's text, never
- * anything read from .env or config files. A result is reused only while the file's and all those
+ * (the call sites as `--format json` reports them, static prompt text included, diagnostics, the
+ * file's relative imports, prompt token counts) plus SHA-1 digests of the file and of every module
+ * its analysis followed: never a whole file, never anything read from .env or config files. A result is reused only while the file's and all those
  * modules' contents are unchanged, and only by the build that wrote it (`version`). Anything wrong
  * with the file (unreadable, not JSON, another version, a malformed entry) reads as a miss; a
  * write that fails only costs the next run its speed.
