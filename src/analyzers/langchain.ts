@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, MessageRole, PromptHole, PromptMessage } f
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
-import { holeKindFromName, resolveContentParts, resolvePromptText } from './shared/prompt';
+import { forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, firstProperty, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 
@@ -115,6 +115,8 @@ interface Runnable {
   structured: boolean;
   structuredName?: string;
   tools: Node[];
+  /** `bindTools(tools, { tool_choice })`: the option node, read once the tool names are known. */
+  toolChoice?: Node;
   agentTools: boolean;
   evidence: string[];
 }
@@ -146,6 +148,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const { messages, hasImage } = readInput(call, runnable, method.embedding === true, context);
   const toolNames = runnable.tools.flatMap((tools) => readToolNames(tools, context.modules));
+  const forcedTool = forcedToolName(runnable.toolChoice, toolNames, context.modules);
+  if (forcedTool) evidence.push(`tool_choice forces the tool \`${forcedTool}\`: its arguments are the answer (structured output)`);
   return toDetectedCall(call, context.file, {
     provider,
     sdk: 'langchain',
@@ -158,10 +162,11 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
       streaming: Boolean(method.streaming) || isTrueLiteral(getObjectProperty(options, 'streaming', context.modules)),
       tools: runnable.tools.length > 0 || runnable.agentTools,
       vision: hasImage,
-      structuredOutput: runnable.structured,
+      structuredOutput: runnable.structured || forcedTool !== undefined,
     },
     toolNames,
-    structuredOutputName: runnable.structuredName,
+    structuredOutputName: runnable.structuredName ?? forcedTool,
+    forcedTool,
     evidence,
   });
 }
@@ -276,7 +281,10 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
         inner.structured = true;
         inner.structuredName = argument ? unwrapExpression(argument).getText().slice(0, 40) : undefined;
       }
-      if (name === 'bindTools' && argument) inner.tools.push(argument);
+      if (name === 'bindTools' && argument) {
+        inner.tools.push(argument);
+        inner.toolChoice = getObjectProperty(resolveObjectLiteral(node.getArguments()[1], context.modules), 'tool_choice', context.modules) ?? inner.toolChoice;
+      }
       return inner;
     }
     if (name === 'pipe') {
@@ -451,7 +459,7 @@ function readMessageList(elements: Node[], context: AnalyzerContext): { messages
     }
     if (Node.isObjectLiteralExpression(node)) {
       const roleNode = getObjectProperty(node, 'role');
-      const role = roleNode ? resolveString(roleNode, context.modules).value : null;
+      const role = roleNode ? resolveRole(roleNode, context.modules) : null;
       const content = getObjectProperty(node, 'content');
       if (content) {
         const parts = resolveContentParts(content, context.modules);

@@ -3,8 +3,8 @@ import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, traceValue } from './shared/sdk';
-import { resolveMessages, resolvePromptText } from './shared/prompt';
+import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, readToolNames, traceValue } from './shared/sdk';
+import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 
@@ -101,8 +101,12 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const { messages, hasImage } = readPrompt(match.method.path, params, context);
   const tools = getObjectProperty(params, 'tools') ?? getObjectProperty(params, 'functions');
-  const toolNames = tools ? readToolNames(tools, context) : [];
-  const responseFormat = getObjectProperty(params, 'response_format') ?? getObjectProperty(getObjectProperty(params, 'text'), 'format');
+  // Tools in a variable or a spread (`...(tools ? { tools } : {})`) are traced to their definitions.
+  const toolNames = tools ? readToolNames(tools, context.modules) : [];
+  const forcedTool = tools ? forcedToolName(getObjectProperty(params, 'tool_choice') ?? getObjectProperty(params, 'function_call'), toolNames, context.modules) : undefined;
+  if (forcedTool) evidence.push(`tool_choice forces the tool \`${forcedTool}\`: its arguments are the answer (structured output)`);
+  // `response_model` is Instructor's wrapper around an OpenAI client (a zod schema, JSON mode or tools underneath).
+  const responseFormat = getObjectProperty(params, 'response_format') ?? getObjectProperty(getObjectProperty(params, 'text'), 'format') ?? getObjectProperty(params, 'response_model');
   const streamFlag = getObjectProperty(params, 'stream');
 
   return toDetectedCall(call, context.file, {
@@ -117,10 +121,11 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
       streaming: Boolean(match.method.streaming) || streamFlag?.getKind() === SyntaxKind.TrueKeyword,
       tools: Boolean(tools),
       vision: hasImage,
-      structuredOutput: Boolean(match.method.structured) || Boolean(responseFormat && /json_schema|zodResponseFormat|zodTextFormat|json_object/.test(responseFormat.getText())),
+      structuredOutput: Boolean(match.method.structured) || requestsStructuredOutput(responseFormat, match.method.endpoint, context.modules) || forcedTool !== undefined,
     },
     toolNames,
-    structuredOutputName: responseFormat ? structuredOutputName(responseFormat) : undefined,
+    structuredOutputName: responseFormat ? structuredOutputName(responseFormat) : forcedTool,
+    forcedTool,
     evidence,
   });
 }
@@ -167,16 +172,6 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
     if (node) return { messages: [{ role: 'user', ...resolvePromptText(node, context.modules) }], hasImage: false };
   }
   return { messages: [], hasImage: false };
-}
-
-function readToolNames(tools: Node, context: AnalyzerContext): string[] {
-  const list = Node.isArrayLiteralExpression(tools) ? tools : undefined;
-  if (!list) return [`{{${tools.getText().slice(0, 40)}}}`];
-  return list.getElements().map((element) => {
-    const object = resolveObjectLiteral(element, context.modules);
-    const name = getObjectProperty(getObjectProperty(object, 'function'), 'name') ?? getObjectProperty(object, 'name');
-    return name ? (resolveString(name, context.modules).value ?? name.getText()) : element.getText().slice(0, 40);
-  });
 }
 
 function structuredOutputName(responseFormat: Node): string | undefined {

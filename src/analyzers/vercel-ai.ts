@@ -2,7 +2,7 @@ import { Node, type CallExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { resolveMessages, resolvePromptText } from './shared/prompt';
+import { resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
@@ -101,6 +101,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext, aliases: Se
   const schema = getObjectProperty(params, 'schema', context.modules);
   const output = getObjectProperty(params, 'experimental_output', context.modules) ?? getObjectProperty(params, 'output', context.modules);
   const structuredByOutput = Boolean(output && /Output\.(object|array|choice)/.test(output.getText()));
+  // `maxSteps` / `stopWhen`: the SDK runs the tool loop itself, one request per step.
+  const stepLimit = tools ? readStepLimit(params, context.modules) : undefined;
+  if (stepLimit) evidence.push(`multi-step: ${stepLimit.basis}`);
   return toDetectedCall(call, context.file, {
     provider: model.provider,
     sdk: 'vercel-ai',
@@ -114,7 +117,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext, aliases: Se
       tools: Boolean(tools),
       vision: hasImage,
       structuredOutput: Boolean(spec.structured) || structuredByOutput,
+      ...(stepLimit ? { multiStep: true } : {}),
     },
+    ...(stepLimit ? { steps: stepLimit } : {}),
     toolNames: readToolNames(tools, context.modules),
     structuredOutputName: spec.structured || structuredByOutput ? schemaName(schema ?? output) : undefined,
     evidence,

@@ -24,6 +24,14 @@ export const TASK_TYPES = [
   'embedding',
   'image-generation',
   'speech',
+  // Added in schema 1 for what real apps do (eval/real-world/README.md): each decides viability on its own.
+  'code-editing',
+  'title-generation',
+  'commit-message',
+  'long-form-writing',
+  'query-generation',
+  'reranking',
+  'moderation',
   'other',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
@@ -59,6 +67,26 @@ export interface CallFeatures {
   tools: boolean;
   vision: boolean;
   structuredOutput: boolean;
+  /**
+   * The call runs as an agent loop (`stopWhen: stepCountIs(n)`, `maxSteps`, tool results fed back in a
+   * loop): each step is another request whose context grows by the previous steps. Absent = false.
+   */
+  multiStep?: boolean;
+}
+
+/** What the code says about how many steps an agent loop may take. */
+export interface StepLimit {
+  max: number | null;
+  basis: string;
+}
+
+/** How many requests one multi-step call makes, and why we think so. */
+export interface StepEstimate {
+  /** Expected steps per call (each step is one request). */
+  expected: number;
+  /** The code's own cap (`stepCountIs(n)`, `maxSteps: n`, a loop bound), when it states one. */
+  max: number | null;
+  basis: string;
 }
 
 /** A part of a prompt whose size is only known at run time. */
@@ -113,8 +141,20 @@ export interface DetectedCall {
   toolNames: string[];
   /** JSON schema / zod / response_format name when structured output is requested. */
   structuredOutputName?: string;
+  /**
+   * The one tool the model is made to call (`tool_choice` naming it, or required with a single tool): its
+   * arguments are the answer, so the call wants structured output rather than open tool use.
+   */
+  forcedTool?: string;
+  /**
+   * `features.vision` comes from image parts built elsewhere in the request's class (attachments a user may
+   * add), not from this call's own content: the call must accept images, but it is not about them.
+   */
+  imagesElsewhere?: boolean;
   /** Name of the function or method that contains the call, for task hints and usage-file matching. */
   enclosingFunction: string | null;
+  /** For a multi-step call: the step cap the code states (null when it states none), and where. */
+  steps?: StepLimit;
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };
@@ -139,6 +179,8 @@ export interface TokenEstimate {
   isEstimate?: boolean;
   /** Hidden reasoning tokens included in outputPerCall (reasoning models); subtract for a non-reasoning alternative. */
   reasoningTokens?: number;
+  /** Multi-step calls: the per-call figures above already add up every step (steps × a growing context). */
+  steps?: StepEstimate & { inputPerStep: number; outputPerStep: number };
 }
 
 export interface TaskClassification {

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { CallFeatures, DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../model/types';
+import { agentLoopOf, imagePartsInClass } from './prompt';
 
 /** The 1-based span of the whole call expression. */
 export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -72,11 +73,21 @@ export interface CallDraft {
   features: CallFeatures;
   toolNames: string[];
   structuredOutputName?: string;
+  forcedTool?: string;
+  /** For a multi-step call: the step cap the code states, and where. */
+  steps?: DetectedCall['steps'];
   evidence: string[];
 }
 
 /** Completes an analyzer's draft with position, enclosing function and file. */
 export function toDetectedCall(call: Node, file: string, draft: CallDraft): DetectedCall {
   const comment = annotationComment(call);
-  return { file, ...callSpan(call), ...draft, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
+  // A request in a hand-written loop that feeds tool calls back is one step of an agent loop.
+  const loop = draft.features.multiStep ? undefined : agentLoopOf(call);
+  // Messages passed in from the class that built them: its image parts (attachments) travel with them.
+  const imageLine = draft.features.vision ? undefined : imagePartsInClass(call, draft.messages);
+  const features = { ...draft.features, vision: draft.features.vision || imageLine !== undefined, multiStep: draft.features.multiStep ?? loop !== undefined };
+  const steps = draft.steps ?? loop;
+  const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(imageLine !== undefined ? [`images: the class builds image parts (line ${imageLine}) into the messages it sends here`] : [])];
+  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(imageLine !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
 }

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
 import { receiverOf, toDetectedCall } from './callsite';
 import { resolveClientOrigin } from './clients';
-import { resolveContentParts, resolveMessages } from './prompt';
+import { resolveContentParts, resolveMessages, requestsStructuredOutput } from './prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './resolve';
 import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './sdk';
 
@@ -113,10 +113,10 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
       streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream')),
       tools: Boolean(tools),
       vision: hasImage || Boolean(images) || imageInMessages,
-      structuredOutput: Boolean(match.method.structured) || Boolean(structured),
+      structuredOutput: Boolean(match.method.structured) || requestsStructuredOutput(structured, match.method.endpoint, context.modules),
     },
     toolNames: readToolNames(tools, context.modules),
-    structuredOutputName: structured ? unwrapExpression(structured).getText().slice(0, 40) : undefined,
+    structuredOutputName: structured && requestsStructuredOutput(structured, match.method.endpoint, context.modules) ? unwrapExpression(structured).getText().slice(0, 40) : undefined,
     evidence,
   });
 }

@@ -8,6 +8,10 @@ const RESOLVABLE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx',
 /** The largest module we load to follow an import; larger ones are generated code. */
 const MAX_FOLLOWED_MODULE_BYTES = 1024 * 1024;
 
+/** Prompt files read with fs: text formats only (never `.env` or other config that may hold secrets). */
+const PROMPT_FILE_EXTENSION = /\.(md|mdx|txt|prompt|hbs|handlebars|mustache|tmpl|tpl|ya?ml|json|j2|jinja2?)$/i;
+const MAX_PROMPT_FILE_BYTES = 256 * 1024;
+
 /**
  * Loads relative imports of workspace modules into the project on demand. Only modules an
  * analyzer actually follows get parsed, so the scan never builds a program over the whole repo.
@@ -46,6 +50,23 @@ export class ModuleLoader {
     const found = this.resolveUncached(base);
     this.resolved.set(base, found ? found.getFilePath() : null);
     return found;
+  }
+
+  /**
+   * The text of a prompt file the code reads at run time (`readFileSync(path.join(__dirname, 'prompts/x.md'))`),
+   * when it lies inside the scan root and is a text file of at most MAX_PROMPT_FILE_BYTES; undefined otherwise.
+   */
+  readPromptFile(absolutePath: string): string | undefined {
+    const resolved = path.resolve(absolutePath);
+    if (!resolved.startsWith(this.root) || !PROMPT_FILE_EXTENSION.test(resolved)) return undefined;
+    try {
+      const stat = fs.statSync(resolved);
+      if (!stat.isFile() || stat.size > MAX_PROMPT_FILE_BYTES) return undefined;
+      this.tracked?.add(resolved);
+      return fs.readFileSync(resolved, 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   /** Absolute specifier base → resolved file path (null: nothing there), for this loader's lifetime (one scan). */

@@ -1,13 +1,15 @@
+import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
-import type { HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
+import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, getObjectProperty, initializerOf, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 
 /** Cap on how much static prompt text we keep per message: token counting stays bounded on huge literals. */
 const MAX_MESSAGE_CHARS = 400_000;
 /** Cap on messages followed in one array: a 50,000-element literal is data, not a conversation. */
 const MAX_MESSAGES = 200;
-const MAX_DEPTH = 6;
+// Prompts built across files (a variable, a conditional, a template, a builder call, a replace chain) nest deeply.
+const MAX_DEPTH = 14;
 
 /** Guesses what a run-time value holds from its name, so its token estimate can be sized sensibly. */
 export function holeKindFromName(expression: string): HoleKind {
@@ -54,12 +56,96 @@ export function resolvePromptText(expression: Node, modules: ModuleLoader, depth
       if (initializer && !Node.isParameterDeclaration(declaration)) return resolvePromptText(initializer, modules, depth + 1);
     }
   }
+  if (depth < MAX_DEPTH && Node.isConditionalExpression(node)) {
+    // `custom ? `${custom}\n${base}` : base`: the branch with more static text stands for the prompt.
+    const whenTrue = resolvePromptText(node.getWhenTrue(), modules, depth + 1);
+    const whenFalse = resolvePromptText(node.getWhenFalse(), modules, depth + 1);
+    return staticLength(whenTrue) >= staticLength(whenFalse) ? whenTrue : whenFalse;
+  }
+  if (depth < MAX_DEPTH && Node.isCallExpression(node)) {
+    const built = resolveBuiltPrompt(node, modules, depth);
+    if (built) return built;
+  }
   if (depth < MAX_DEPTH && Node.isCallExpression(node) && /\.join$/.test(node.getExpression().getText())) {
     const holeExpression = node.getText();
     return hole(holeExpression.length > 80 ? holeExpression.slice(0, 77) + '...' : holeExpression);
   }
   const text = node.getText();
   return hole(text.length > 80 ? text.slice(0, 77) + '...' : text);
+}
+
+function staticLength(result: TextResult): number {
+  return result.text.replace(/\{\{[\s\S]*?\}\}/g, '').length;
+}
+
+/**
+ * Prompts built by code: `TEMPLATE.replace('{x}', value)` chains, a call to a function that returns the prompt
+ * (`systemPrompt()`, `buildPrompt(a, b)` in this file or an imported one: its parameters become holes), a prompt
+ * file read with fs (`readFileSync(path.join(__dirname, 'prompts/x.md'), 'utf8')`), and a LangChain hub pull
+ * (text kept elsewhere: one hole that says so).
+ */
+function resolveBuiltPrompt(call: CallExpression, modules: ModuleLoader, depth: number): TextResult | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  const args = call.getArguments();
+  if (Node.isPropertyAccessExpression(callee)) {
+    const name = callee.getName();
+    if ((name === 'replace' || name === 'replaceAll') && args.length === 2) {
+      const base = resolvePromptText(callee.getExpression(), modules, depth + 1);
+      if (staticLength(base) === 0) return undefined;
+      const value = resolvePromptText(args[1], modules, depth + 1);
+      const pattern = unwrapExpression(args[0]);
+      const placeholder = Node.isStringLiteral(pattern) || Node.isNoSubstitutionTemplateLiteral(pattern) ? pattern.getLiteralValue() : null;
+      if (placeholder && base.text.includes(placeholder)) return { text: base.text.split(placeholder).join(value.text).slice(0, MAX_MESSAGE_CHARS), holes: [...base.holes, ...value.holes] };
+      return { text: base.text, holes: [...base.holes, ...value.holes] };
+    }
+    if (name === 'trim' || name === 'trimStart' || name === 'trimEnd' || name === 'toString') return resolvePromptText(callee.getExpression(), modules, depth + 1);
+    if (name === 'pull' && /(^|\.)hub$/.test(callee.getExpression().getText())) {
+      const id = args[0] ? resolveString(args[0], modules).value ?? args[0].getText() : '?';
+      return { text: `{{prompt hub ${id} (text not in the code)}}`, holes: [{ kind: 'unknown', expression: `hub.pull(${id}): prompt text kept in the LangChain hub, unknown here` }] };
+    }
+  }
+  if (/(^|\.)(readFileSync|readFile)$/.test(callee.getText()) && args[0]) {
+    const file = staticPath(args[0], call.getSourceFile().getDirectoryPath(), modules, 0);
+    const text = file ? modules.readPromptFile(file) : undefined;
+    if (text !== undefined) return { text: text.slice(0, MAX_MESSAGE_CHARS), holes: [] };
+    return undefined;
+  }
+  if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) return undefined;
+  const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
+  const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  const body = fn.getBody();
+  if (!body) return undefined;
+  const returned = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).flatMap((statement): Node[] => { const expression = statement.getExpression(); return expression ? [expression] : []; }) : [body as Node];
+  let best: TextResult | undefined;
+  for (const expression of returned.slice(0, 8)) {
+    const result = resolvePromptText(expression, modules, depth + 1);
+    if (!best || staticLength(result) > staticLength(best)) best = result;
+  }
+  return best && staticLength(best) > 0 ? best : undefined;
+}
+
+/** A file path the code builds statically: literals, `path.join/resolve(__dirname | process.cwd(), ...)`, template literals without holes. */
+function staticPath(node: Node, directory: string, modules: ModuleLoader, depth: number, inJoin = false): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const value = unwrapExpression(node);
+  if (Node.isIdentifier(value) && (value.getText() === '__dirname' || value.getText() === 'import.meta.dirname')) return directory;
+  if (Node.isPropertyAccessExpression(value) && value.getText() === 'import.meta.dirname') return directory;
+  if (Node.isCallExpression(value)) {
+    const callee = value.getExpression().getText();
+    if (/^process\.cwd$/.test(callee)) return undefined;
+    if (/(^|\.)(join|resolve)$/.test(callee)) {
+      const parts = value.getArguments().map((argument) => staticPath(argument, directory, modules, depth + 1, true));
+      if (parts.some((part) => part === undefined)) return undefined;
+      const joined = path.join(...(parts as string[]));
+      return path.isAbsolute(joined) ? joined : path.join(directory, joined);
+    }
+    return undefined;
+  }
+  const text = resolveString(value, modules).value;
+  if (text === null || /^[a-z][\w+.-]*:/i.test(text)) return undefined;
+  // Inside path.join the caller anchors the part; alone, a relative path is taken from the file's folder.
+  return inJoin || path.isAbsolute(text) ? text : path.join(directory, text);
 }
 
 function hole(expression: string): TextResult {
@@ -171,7 +257,7 @@ function readMessage(element: Node, modules: ModuleLoader): { message: PromptMes
     return { message: { role: 'user', text: `{{${expressionText}}}`, holes: [{ kind: holeKindFromName(expressionText), expression: expressionText }] }, hasImage: false };
   }
   const roleNode = getObjectProperty(object, 'role');
-  const roleValue = roleNode ? resolveString(roleNode, modules).value : null;
+  const roleValue = roleNode ? resolveRole(roleNode, modules) : null;
   const role: MessageRole = roleValue && ROLES.has(roleValue as MessageRole) ? (roleValue as MessageRole) : roleValue === 'model' ? 'assistant' : 'user';
   const content = getObjectProperty(object, 'content') ?? getObjectProperty(object, 'parts') ?? getObjectProperty(object, 'text');
   if (!content) return { message: { role, text: '', holes: [] }, hasImage: false };
@@ -230,4 +316,143 @@ export function resolveContentParts(content: Node, modules: ModuleLoader, depth 
     }
   }
   return { text, hasImage };
+}
+
+/** `response_format` values that name a file or encoding, not a shape the model must follow. */
+const NON_STRUCTURED_FORMATS = /^(text|url|b64_json|base64|mp3|opus|aac|flac|wav|pcm|srt|vtt|verbose_json|json_text)$/i;
+
+/**
+ * Whether a format option asks the model for structured output: JSON mode, a JSON schema, a zod schema, an
+ * Instructor `response_model`, Ollama's `format: 'json'` or a schema object. On image and audio endpoints the
+ * same option names the encoding of the result (`response_format: 'b64_json'`), never a structured answer.
+ */
+export function requestsStructuredOutput(value: Node | undefined, endpoint: Endpoint, modules: ModuleLoader): boolean {
+  if (!value) return false;
+  if (endpoint !== 'chat' && endpoint !== 'completion' && endpoint !== 'batch') return false;
+  const literal = resolveObjectLiteral(value, modules);
+  const node = literal && Node.isObjectLiteralExpression(literal) ? literal : unwrapExpression(value);
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return !NON_STRUCTURED_FORMATS.test(node.getLiteralValue());
+  if (Node.isObjectLiteralExpression(node)) {
+    const type = getObjectProperty(node, 'type', modules);
+    const typeValue = type ? resolveString(type, modules).value : null;
+    if (typeValue !== null) return typeValue !== 'text';
+    return true;
+  }
+  if (Node.isIdentifier(node) && node.getText() === 'undefined') return false;
+  const resolved = resolveString(node, modules).value;
+  if (resolved !== null) return !NON_STRUCTURED_FORMATS.test(resolved);
+  return true;
+}
+
+/**
+ * The tool a `tool_choice` / `toolChoice` option forces: `'route_query'`, `{ type: 'function', function: { name } }`,
+ * `{ type: 'tool', toolName }`, `{ name }`; or the only tool when the choice is `'required'`/`'any'`. Undefined when
+ * the model may answer in text or pick among several tools.
+ */
+export function forcedToolName(choice: Node | undefined, toolNames: readonly string[], modules: ModuleLoader): string | undefined {
+  if (!choice) return undefined;
+  const literal = resolveObjectLiteral(choice, modules);
+  if (literal && Node.isObjectLiteralExpression(literal)) {
+    const named = getObjectProperty(getObjectProperty(literal, 'function', modules), 'name', modules) ?? getObjectProperty(literal, 'toolName', modules) ?? getObjectProperty(literal, 'name', modules);
+    const name = named ? resolveString(named, modules).value : null;
+    if (name) return name;
+    const type = getObjectProperty(literal, 'type', modules);
+    const typeValue = type ? resolveString(type, modules).value : null;
+    return (typeValue === 'any' || typeValue === 'required') && toolNames.length === 1 ? toolNames[0] : undefined;
+  }
+  const value = resolveString(choice, modules).value;
+  if (value === null || value === 'auto' || value === 'none') return undefined;
+  if (value === 'required' || value === 'any') return toolNames.length === 1 ? toolNames[0] : undefined;
+  return value;
+}
+
+/** A message role; `o1 ? 'user' : 'system'` (models without system messages) is still the system prompt. */
+export function resolveRole(node: Node, modules: ModuleLoader): string | null {
+  const value = unwrapExpression(node);
+  if (Node.isConditionalExpression(value)) {
+    const roles = [resolveString(value.getWhenTrue(), modules).value, resolveString(value.getWhenFalse(), modules).value];
+    return roles.find((role) => role === 'system' || role === 'developer') ?? roles.find((role) => role !== null) ?? null;
+  }
+  return resolveString(value, modules).value;
+}
+
+/** Text in a loop body that says tool results go back to the model (OpenAI, Anthropic, Gemini, AI SDK shapes). */
+const TOOL_ROUND_TRIP = /\b(tool_calls|toolCalls|function_call|functionCalls?|tool_use|tool_result|function_call_output|toolResults|functionResponse)\b/;
+
+/**
+ * The step cap of an SDK-run agent loop: AI SDK `maxSteps: n` or `stopWhen: stepCountIs(n)` (or a list of
+ * conditions), LangChain `maxIterations` / `recursionLimit`. Undefined when the options name none.
+ */
+export function readStepLimit(options: Node | undefined, modules: ModuleLoader): { max: number | null; basis: string } | undefined {
+  if (!options) return undefined;
+  for (const key of ['maxSteps', 'maxIterations', 'recursionLimit', 'maxToolRoundtrips']) {
+    const value = getObjectProperty(options, key, modules);
+    if (!value) continue;
+    const literal = unwrapExpression(value);
+    const max = Node.isNumericLiteral(literal) ? Number(literal.getLiteralValue()) : null;
+    if (max !== null && max <= 1 && key === 'maxSteps') return undefined;
+    return { max, basis: `\`${key}: ${literal.getText().slice(0, 30)}\`` };
+  }
+  const stopWhen = getObjectProperty(options, 'stopWhen', modules);
+  if (stopWhen) {
+    const text = stopWhen.getText();
+    const count = /stepCountIs\(\s*(\d+)\s*\)/.exec(text);
+    const max = count ? Number(count[1]) : null;
+    if (max !== null && max <= 1) return undefined;
+    return { max, basis: `\`stopWhen: ${text.slice(0, 40)}\`` };
+  }
+  return undefined;
+}
+
+/**
+ * A request made in a hand-written agent loop: inside a `while`/`do`/`for(;;)` loop (not a `for...of` over
+ * items, which is a batch) whose body hands tool calls back to the model. The cap is the loop's numeric
+ * bound when it states one (`i < 5`, `MAX_TURNS` as a constant).
+ */
+export function agentLoopOf(call: Node, modules?: ModuleLoader): { max: number | null; basis: string } | undefined {
+  for (let current = call.getParent(); current; current = current.getParent()) {
+    if (Node.isFunctionLikeDeclaration(current) || Node.isArrowFunction(current) || Node.isFunctionExpression(current)) return undefined;
+    if (Node.isForOfStatement(current) || Node.isForInStatement(current)) return undefined;
+    if (!(Node.isWhileStatement(current) || Node.isDoStatement(current) || Node.isForStatement(current))) continue;
+    if (!TOOL_ROUND_TRIP.test(current.getText())) return undefined;
+    const condition = Node.isForStatement(current) ? current.getCondition() : current.getExpression();
+    let max: number | null = null;
+    const bound = condition && /<(=?)\s*([A-Za-z_$][\w$.]*|\d+)\s*$/.exec(condition.getText());
+    if (bound) {
+      const limit = /^\d+$/.test(bound[2]) ? Number(bound[2]) : resolveConstantNumber(condition, bound[2], modules);
+      if (limit !== null) max = limit + (bound[1] ? 1 : 0);
+    }
+    const line = current.getStartLineNumber();
+    return { max, basis: `request inside a loop that feeds tool calls back (line ${line}${max !== null ? `, at most ${max} rounds` : ''})` };
+  }
+  return undefined;
+}
+
+function resolveConstantNumber(context: Node, name: string, modules: ModuleLoader | undefined): number | null {
+  if (!modules) return null;
+  const identifier = context.getDescendantsOfKind(SyntaxKind.Identifier).find((node) => node.getText() === name.split('.')[0]);
+  if (!identifier || name.includes('.')) return null;
+  const declaration = findDeclaration(identifier, modules);
+  const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  const value = initializer && unwrapExpression(initializer);
+  return value && Node.isNumericLiteral(value) ? Number(value.getLiteralValue()) : null;
+}
+
+/** An image content part as the major SDKs spell it (OpenAI, Anthropic, Gemini). */
+const IMAGE_PART_SHAPE = /\b(image_url|input_image|inlineData|inline_data)\s*:|\btype\s*:\s*["'`]image["'`]/;
+
+/**
+ * Where a request sends messages built elsewhere in its own class (an adapter's `getChatCompletion(messages)`
+ * after its `constructPrompt` turned attachments into image parts), the images are in the class, not at the
+ * call: the line of the first image part the class builds, or undefined.
+ */
+export function imagePartsInClass(call: Node, messages: readonly PromptMessage[]): number | undefined {
+  const runTime = messages.some((message) => message.holes.some((hole) => hole.kind === 'message-array' || hole.kind === 'history'));
+  if (!runTime) return undefined;
+  const owner = call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  if (!owner) return undefined;
+  const text = owner.getText();
+  const match = IMAGE_PART_SHAPE.exec(text);
+  if (!match) return undefined;
+  return owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line;
 }

@@ -322,6 +322,13 @@ export function getObjectProperty(objectLiteral: Node | undefined, name: string,
 
 /** The object literal a spread names: inline, a constant of this file, or (given a loader) an imported one. */
 function spreadObject(expression: Node, modules: ModuleLoader | undefined, depth: number): Node | undefined {
+  // `...(tools ? { tools } : {})` and `...(tools && { tools })`: an option added only sometimes is still sent.
+  const optional = unwrapExpression(expression);
+  if (Node.isConditionalExpression(optional)) {
+    const branches = [optional.getWhenTrue(), optional.getWhenFalse()].map((branch) => spreadObject(branch, modules, depth + 1));
+    return branches.find((branch) => branch !== undefined && Node.isObjectLiteralExpression(branch) && branch.getProperties().length > 0) ?? branches.find((branch) => branch !== undefined);
+  }
+  if (Node.isBinaryExpression(optional) && optional.getOperatorToken().getText() === '&&') return spreadObject(optional.getRight(), modules, depth + 1);
   if (modules) return resolveObjectLiteral(expression, modules, depth + 1);
   const node = unwrapExpression(expression);
   if (Node.isObjectLiteralExpression(node)) return node;

@@ -6,7 +6,6 @@
  */
 import type { DetectedCall, TaskClassification, TaskType } from '../../model/types';
 import { TASK_TYPES } from '../../model/types';
-import { isReasoningModel } from './tokens';
 
 /** A wording signal: a pattern, the task it points to, and how strongly. */
 interface TextRule {
@@ -26,7 +25,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'classification', pattern: /\bclassif(y|ies|ied|ication|ier)\b/i, weight: 3 },
   { type: 'classification', pattern: /\bcategori[sz](e|ation)\b|\b(which|what|one) (category|categories|bucket|label|class)\b|\bcategory\b/i, weight: 2.5 },
   { type: 'classification', pattern: /\bsentiment\b|\b(positive|negative|neutral)\b.{0,40}\b(positive|negative|neutral|mixed)\b/i, weight: 2.5 },
-  { type: 'classification', pattern: /\b(intent|triage|severity|urgency|toxic|toxicity|spam|moderat\w*|nsfw|fraud|phishing)\b/i, weight: 1.2 },
+  { type: 'classification', pattern: /\b(intent|triage|severity|urgency|spam|fraud|phishing)\b/i, weight: 1.2 },
   // Words that are also ordinary nouns ("record label", "route planner") count only when used as the task.
   { type: 'classification', pattern: /\b(label|tag|route|prioriti[sz]e|flag) (it|this|each|the|every|incoming|all)\b|\b(which|what|a|one|the) (label|tag|topic|priority)\b|\btopic\b/i, weight: 1.2 },
   { type: 'classification', pattern: /\b(respond|reply|answer|return|output)\b[^.]{0,40}\b(only|just|exactly)\b[^.]{0,30}\b(one|single|the)\b[^.]{0,20}\b(word|label|category|class|number|letter|value)\b/i, weight: 2.5 },
@@ -76,7 +75,8 @@ const TEXT_RULES: TextRule[] = [
 
   // chat
   { type: 'chat', pattern: /\b(you are|you're) (a |an )?(friendly|helpful|warm|cheerful|witty|patient|empathetic|conversational)\b/i, weight: 1.2 },
-  { type: 'chat', pattern: /\b(chat(bot|ting)?|conversation(al)?|companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
+  // "the chat history" / "this conversation" name the input, not the work: they do not count.
+  { type: 'chat', pattern: /\b(chat(bot|ting)?|conversation(al)?)\b(?! (history|so far|above|below|between|transcript|messages|context|log))|\b(companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
   { type: 'chat', pattern: /\b(customer support agent|support assistant|concierge|tutor|coach|companion)\b/i, weight: 0.8 },
   { type: 'chat', pattern: /\b(chatting|talk (them|the user|me) through|check in|follow-up question|keep (the learner|the user|them) talking|greet (them|the user))\b/i, weight: 1.5 },
 
@@ -89,7 +89,7 @@ const TEXT_RULES: TextRule[] = [
 
   // boilerplate-generation
   { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|generate|create|produce)\b[^.]{0,50}\b(e-?mail|newsletter|reply|letter|message|post|tweet|caption|tagline|slogan|headline|subject line|ad copy|copy|description|bio|announcement|press release|cover letter|job (post|posting|description)|invitation|reminder|thank-you note|blurb|outreach|pitch|response|headlines?|titles?|listings?|options|leaflet|brochure|flyer|handout|notice|memo|confirmation|quiz|questions|worksheet|lesson plan|faq|card|agenda|invite)\b/i, weight: 2.5 },
-  { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|doc comments?|readme|commit message|listing|standard|usual|our (usual|standard))\b/i, weight: 1.5 },
+  { type: 'boilerplate-generation', pattern: /\b(marketing|copywrit\w*|seo|meta description|call to action|cta|landing page|product (description|listing|page)|social media|linkedin|instagram|twitter|facebook|brand voice|on-brand|template|boilerplate|scaffold\w*|placeholder|docstrings?|jsdoc|doc comments?|readme|listing|standard|usual|our (usual|standard))\b/i, weight: 1.5 },
   // A bare "write/put together X" with nothing more specific is most often routine text generation.
   { type: 'boilerplate-generation', pattern: /\b(write|draft|compose|create|generate|produce|put together|prepare|craft|come up with|give me|suggest|pitch)\b/i, weight: 0.8 },
   { type: 'boilerplate-generation', pattern: /\b(job (ad|advert|post|posting|listing|description)|headlines?|newsletter|press release|cover letter|product (copy|description)|listing copy|ad copy|landing page copy|email campaign|sales email|cold email|welcome email|invitation)\b/i, weight: 1.2 },
@@ -104,11 +104,46 @@ const TEXT_RULES: TextRule[] = [
   { type: 'complex-reasoning', pattern: /\b(show (the|your) (arithmetic|math|calculations?|derivation)|assumptions|sensitive to|hypothes[ie]s|rule (them|it|each) out|one by one|invariant|enforceab\w*|exposure|argue both sides|work (it|this) out|explain your reasoning|before (the|your) conclusion|counsel|runway|what-if)\b/i, weight: 1.5 },
   { type: 'complex-reasoning', pattern: /\b(legal analysis|liabilit\w*|case law|precedent|statute|jurisdiction|treaty|tax (implications|treatment)|differential( diagnosis)?|ranked by likelihood|line by line|first wrong step|determine which|compute|root cause|trade-?offs?|weigh|pros and cons|multi-step|plan (out|the)|strategy|scenario|risk assessment|due diligence|arguments? (for|against)|verify (the|each) (claim|step|calculation))\b/i, weight: 1.5 },
 
+  { type: 'complex-reasoning', pattern: /\b(minimi[sz]e|maximi[sz]e|optimal|optimi[sz]e)\b[^.]{0,60}\b(while|subject to|respecting|given|under|within)\b|\bjustify (the|your|each)\b|\b(chain|combine) (them|these|the \w+) into\b|\bmost (plausible|likely) (\w+ )?(paths?|explanations?|causes?|sequences?)\b|\brecommend\b[^.]{0,30}\b(accept|reject|negotiate)\b|\b(riddle|puzzle|proof|theorem)\b/i, weight: 2 },
+
   // other: rewriting, proofreading, creative writing, brainstorming
   { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish|tighten|edit (this|the)|house style|style guide)\b/i, weight: 2 },
   { type: 'other', pattern: /\b(spelling|grammar|punctuation|typos?|legalese|plain language|non-lawyer|less (blunt|formal|harsh)|more (polite|formal|concise|friendly)|sound (less|more))\b/i, weight: 2 },
   { type: 'other', pattern: /\b(poem|poetry|haiku|limerick|short story|fiction|novelist|song|lyrics|joke|rhym\w*|bedtime story)\b/i, weight: 2.5 },
-  { type: 'other', pattern: /\bbrainstorm\w*\b|\b(\d+|some|a few) (possible |creative )?(names|ideas|slogans) for\b|\bstandalone (search )?query\b/i, weight: 2.5 },
+  { type: 'other', pattern: /\bbrainstorm\w*\b|\b(\d+|some|a few) (possible |creative )?(names|ideas|slogans) for\b/i, weight: 2.5 },
+
+  // title-generation: a few words naming a conversation, document or item
+  { type: 'title-generation', pattern: /\b(generate|create|write|suggest|give|come up with|produce|make)\b[^.]{0,40}\b(title|name|label|heading)\b[^.]{0,40}\b(for|of|summari[sz]ing|describing)\b[^.]{0,30}\b(conversation|chat|thread|discussion|document|note|session|message|query|prompt|request|app|project|file|artifact)\b/i, weight: 3 },
+  { type: 'title-generation', pattern: /\b(concise|short|succinct|brief|descriptive|catchy)\b[^.]{0,20}\btitles?\b|\btitles? (of|in|under|with(in)?)? ?(\d+|two|three|four|five|six|a few)[-–\s]*(to|-|–)?\s*(\d+|two|three|four|five|six|seven|eight)? ?words\b|\b(\d+|two|three|four|five|six)[-– ]+(to )?(\d+ )?words? (long )?title\b/i, weight: 3 },
+  { type: 'title-generation', pattern: /\btitle generation\b|\b(the|a) title (only|and nothing else)\b|\boutput (only )?the title\b/i, weight: 2.5 },
+
+  // commit-message: a commit message from a diff
+  { type: 'commit-message', pattern: /\bcommit messages?\b|\bconventional commits?\b|\bgit commit\b/i, weight: 4 },
+  { type: 'commit-message', pattern: /\b(git diff|staged (changes|files|diff)|the diff (below|above)|from (the|this) diff)\b/i, weight: 1.5 },
+
+  // long-form-writing: reports, articles, documents; rewriting a whole document
+  { type: 'long-form-writing', pattern: /\b(writ(e|ing)|draft(ing)?|compos(e|ing)|generat(e|ing)|creat(e|ing)|produc(e|ing)|prepar(e|ing))\b[^.]{0,50}\b(report|article|essay|blog post|blog|white ?paper|proposal|chapter|documentation page|markdown document|long-form|research report|story|newsletter article|op-ed|cover story|artifact|document)s?\b/i, weight: 2.5 },
+  { type: 'long-form-writing', pattern: /\b(continue writing|continue the (text|story|article|document)|make (it|the text|this) (longer|shorter)|reading level|expand (on )?(the|this) (text|section|paragraph)|improve the writing|writing assistant|co-?writer|ghostwrit\w*)\b/i, weight: 2 },
+  { type: 'long-form-writing', pattern: /\b(comprehensive|in-depth|detailed|long-form|thorough|well-structured) (report|article|answer|document|essay|write-?up|analysis)\b|\b(\d{3,}|several hundred|thousands? of) words\b|\bsections? (with|and) (headings|subheadings)\b/i, weight: 1.5 },
+  { type: 'long-form-writing', pattern: /\b(artifact|document|text|essay|article|markdown)\b[^.]{0,40}\b(rewrite|rewritten|update|updated|revise|revised)\b|\b(rewrite|revise|update)\b[^.]{0,30}\b(the|this|your) (artifact|document|essay|article|markdown)\b/i, weight: 1.5 },
+
+  // query-generation: questions rewritten into search queries
+  { type: 'query-generation', pattern: /\b(web |image |video |keyword |vector |semantic |google |bing )?search(-engine| engine)? quer(y|ies)\b/i, weight: 3 },
+  { type: 'query-generation', pattern: /\b(rewrite|rephrase|reformulate|turn|convert|transform)\b[^.]{0,50}\b(into|as) (a |an )?(standalone|self-contained|search|follow-up|independent)\b[^.]{0,20}\b(question|query|queries)\b|\bstandalone (search )?(question|query)\b/i, weight: 3 },
+  { type: 'query-generation', pattern: /\b(queries|query) (to|for) (search|look up|find|retrieve)\b|\bsearch terms?\b|\bkeywords? to search\b/i, weight: 2 },
+
+  // reranking: ordering candidates by relevance
+  { type: 'reranking', pattern: /\b(re-?rank\w*|rank (the|these|each|all)\b[^.]{0,30}\b(by|according to|for) (relevance|relevancy|usefulness)|relevance scores?|order (the|these) (documents|passages|results|candidates) by)\b/i, weight: 3 },
+
+  // moderation: flagging content against a policy
+  { type: 'moderation', pattern: /\b(moderat(e|ion|or)|content polic\w*|guardrails?|hate speech|harass\w*|self-harm|toxic\w*|nsfw|off[-_ ]brand|jailbreak\w*|unsafe (content|output|message)|policy violations?|violates? (the |our )?(policy|policies|rules|guidelines))\b/i, weight: 2.5 },
+  { type: 'moderation', pattern: /\b(break|breaks|breaking|violate|violates|breach\w*) (the |our |these |marketplace |community |platform |site )*(rules|polic(y|ies)|guidelines|terms of (service|use))\b|\b(allowed|blocked|safe|unsafe|flagged|flag) (or|\/) (allowed|blocked|safe|unsafe|not)\b|\badult content\b/i, weight: 2.5 },
+  { type: 'moderation', pattern: /\b(offensive|violen(ce|t)|sexual|extremis\w*|abusive|profanity|slurs?)\b/i, weight: 1 },
+
+  // code-editing: changing code that exists
+  { type: 'code-editing', pattern: /\b(edit|modify|update|change|rewrite|refactor|fix|patch|improve)\b[^.]{0,40}\b(the|this|existing|selected|highlighted|current|given|provided|user's)\b[^.]{0,20}\b(code|file|files|function|component|snippet|codebase|repository|program|script)\b/i, weight: 2.5 },
+  { type: 'code-editing', pattern: /\b(update|modify|edit|rewrite|revise|change)\b[^.]{0,40}\b(existing|highlighted|selected|current|specific part|section)\b/i, weight: 1.2 },
+  { type: 'code-editing', pattern: /\b(unified diff|search[/ ]replace block|apply (the |these )?(edits|changes|patch)|existing code(base)?|only the (changed|modified) (lines|code)|highlighted code|selected code|add (comments|logs|logging) to (the|this) code|port (the|this) code)\b/i, weight: 2 },
 
   // long-context
   { type: 'long-context', pattern: /\b(entire|whole|full|complete) (book|codebase|repository|repo|manuscript|transcript|contract|filing|10-k|annual report|archive|thread history|case file|novel)\b|\bacross all (the )?(documents|files|chapters|transcripts)\b/i, weight: 2.5 },
@@ -178,6 +213,10 @@ const LANGUAGE_NAMES = /\b(english|french|spanish|german|italian|portuguese|dutc
 /** `into {{targetLocale}}`: the target language is filled in at run time. */
 const LANGUAGE_HOLE = /\b(in|into|to)\s+\{\{[^}]*(lang|locale)[^}]*\}\}/i;
 
+/** How much of a long system prompt counts as its opening, and the extra weight a rule matching there gets. */
+const OPENING_CHARS = 400;
+const OPENING_BONUS = 1;
+
 /** Applies the wording rules to one message. Hole markers are blanked first: `{{diff}}` is a name, not wording. */
 function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void {
   if (!rawText.trim()) return;
@@ -190,6 +229,15 @@ function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void
     add(board, rule.type, rule.weight * factor, `${where} says "${quote(text, match.index, match[0].length)}"`);
   }
   // Naming two or more languages in one instruction is a translation tell ("Japanese and Korean ... from the English").
+  // The opening of a system prompt says what the call is for ("You are a ... that writes commit messages");
+  // a long prompt's later rules and examples mention many other things.
+  if (source === 'system' && text.length > OPENING_CHARS * 2) {
+    const opening = text.slice(0, OPENING_CHARS);
+    for (const rule of TEXT_RULES) {
+      const match = rule.pattern.exec(opening);
+      if (match) add(board, rule.type, rule.weight * factor * OPENING_BONUS, `${where} opens with "${quote(opening, match.index, match[0].length)}"`);
+    }
+  }
   const languages = new Set((text.match(LANGUAGE_NAMES) ?? []).map((l) => l.toLowerCase()));
   if (languages.size >= 2) add(board, 'translation', 1.5 * factor, `${where} names ${languages.size} languages (${[...languages].join(', ')})`);
   const languageHole = LANGUAGE_HOLE.exec(rawText);
@@ -198,27 +246,34 @@ function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void
 
 const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
   { type: 'summarization', pattern: /\b(summar\w*|tldr|digest|recap)\b/, weight: 3 },
-  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|moderat\w*|detect\w*|route\w*|intent)\b/, weight: 3 },
+  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|detect\w*|intent|decide|judge|determine)\b/, weight: 3 },
   { type: 'extraction', pattern: /\b(extract\w*|parse\w*|ner|entities|scrape\w*)\b/, weight: 3 },
   { type: 'translation', pattern: /\b(translat\w*|locali[sz]\w*|i18n)\b/, weight: 3 },
   { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },
   { type: 'chat', pattern: /\b(chat\w*|converse|conversation|companion|assistant|bot)\b/, weight: 2 },
   { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*)\b/, weight: 2 },
   { type: 'boilerplate-generation', pattern: /\b(email|newsletter|copy|marketing|tagline|product description|template|draft\w*|post|tweet|boilerplate)\b/, weight: 2 },
-  { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math)\b/, weight: 2 },
+  { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math|riddle|puzzle|optimi[sz]\w*)\b/, weight: 2 },
   { type: 'vision', pattern: /\b(image|photo|vision|ocr|screenshot)\b/, weight: 1.5 },
   { type: 'other', pattern: /\b(rewrite\w*|rephrase\w*|paraphrase\w*|proofread\w*|polish\w*|brainstorm\w*|poem|story)\b/, weight: 2 },
   { type: 'embedding', pattern: /\b(embed\w*|vectori[sz]e)\b/, weight: 1.5 },
+  { type: 'title-generation', pattern: /\b(title|titles|name (chat|thread|conversation))\b/, weight: 2.5 },
+  { type: 'commit-message', pattern: /\b(commit|commits|commit message)\b/, weight: 3 },
+  { type: 'query-generation', pattern: /\b(query (generator|gen|rewrite|rewriter)|search query|rewrite query|generate quer\w*|standalone question)\b/, weight: 2.5 },
+  { type: 'reranking', pattern: /\b(rerank\w*|re rank\w*)\b/, weight: 3 },
+  { type: 'moderation', pattern: /\b(moderat\w*|guardrail\w*|safety check|content filter)\b/, weight: 3 },
+  { type: 'long-form-writing', pattern: /\b(report|article|essay|blog|document writer|write document)\b/, weight: 1.5 },
 ];
 
 function scoreNames(board: Scoreboard, call: DetectedCall): void {
   const names: Array<[string, string]> = [];
   if (call.enclosingFunction) names.push(['function', call.enclosingFunction]);
   if (call.structuredOutputName) names.push(['output schema', call.structuredOutputName]);
+  for (const tool of call.forcedTool ? [call.forcedTool] : []) names.push(['forced tool', tool]);
   if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
   for (const [what, raw] of names) {
     // A folder or file name covers many calls, so it says less about this one than its function name.
-    const factor = what === 'file' ? FILE_NAME_WEIGHT : SOURCE_WEIGHT.name;
+    const factor = what === 'file' ? FILE_NAME_WEIGHT : what === 'forced tool' ? 1 : SOURCE_WEIGHT.name;
     const words = splitIdentifierWords(raw);
     for (const hint of CODE_NAME_HINTS) {
       const match = hint.pattern.exec(words);
@@ -259,11 +314,13 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
       // a prompt is only text that the analyzer named like history.
       const wholeMessage = message.text.trim() === `{{${hole.expression}}}` || message.text.trim() === `{{...${hole.expression}}}`;
       // `thread.join('\n')` is text made from a thread, not earlier turns handed to the model.
-      const turnsName = /(history|messages|conversation|turns|chat|previous|exchanges|dialog)/i.test(hole.expression) && !/transcript|\(/i.test(hole.expression);
+      // `messages[messages.length - 1].content` is one message's text, not the turns.
+      const turnsName = /(history|messages|conversation|turns|chat|previous|exchanges|dialog)/i.test(hole.expression) && !/transcript|\(|\[|\.(content|text)\b/i.test(hole.expression);
       if (hole.kind === 'history' && (hole.expression.startsWith('...') || /\.push\(/.test(hole.expression) || (wholeMessage && turnsName))) {
-        add(board, 'chat', 2, `conversation history passed in \`${hole.expression}\``);
+        // Earlier turns are how most calls pass their input, not only chat: a hint, never the decider.
+        add(board, 'chat', 1.2, `conversation history passed in \`${hole.expression}\``);
       }
-      if (hole.kind === 'message-array') add(board, 'chat', 1, `messages built at run time (\`${hole.expression}\`)`);
+      if (hole.kind === 'message-array') add(board, 'chat', 0.5, `messages built at run time (\`${hole.expression}\`)`);
       if (hole.kind === 'image') add(board, 'vision', 5, `image passed in \`${hole.expression}\``);
       // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`).
       const words = splitIdentifierWords(hole.expression.replace(/^\.\.\./, ''));
@@ -278,11 +335,19 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
   scoreNames(board, call);
 
   // Structural signals: what the call needs from the model.
-  if (call.toolNames.length > 0 || call.features.tools) {
+  if (call.forcedTool) {
+    // A forced tool is an output schema: the model fills in its arguments once, it does not choose actions.
+    add(board, 'extraction', 1, `the model must call \`${call.forcedTool}\` (structured output through a forced tool)`);
+  } else if (call.toolNames.length > 0 || call.features.tools) {
     const n = call.toolNames.length;
-    add(board, 'tool-use', 6 + Math.min(n, 6) * 0.5, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
+    const known = call.toolNames.filter((name) => !name.startsWith('{{'));
+    // Tools handed in at run time (a helper's optional parameter) may be absent on many calls.
+    const weight = known.length > 0 || n === 0 ? 6 + Math.min(n, 6) * 0.5 : 3;
+    add(board, 'tool-use', weight, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
   }
-  if (call.features.vision) add(board, 'vision', 5, 'an image is part of the input');
+  if (call.features.multiStep) add(board, 'tool-use', 3, 'runs as a multi-step agent loop');
+  // Images the class may attach (user uploads) make the call need a vision model, not a vision task.
+  if (call.features.vision && !call.imagesElsewhere) add(board, 'vision', 5, 'an image is part of the input');
   if (call.structuredOutputName || call.features.structuredOutput) {
     add(board, 'extraction', 1, `structured output requested${call.structuredOutputName ? ` (${call.structuredOutputName})` : ''}`);
   }
@@ -292,9 +357,8 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
     else if (max <= 60) add(board, 'classification', 0.8, `max tokens ${max}: a short answer`);
     else if (max >= 4000) add(board, 'complex-reasoning', 0.3, `max tokens ${max}: room for long output`);
   }
-  if (isReasoningModel(call.model.id)) {
-    add(board, 'complex-reasoning', 1.5, `model ${call.model.id} is a reasoning model`);
-  }
+  // The model never says what the call does: a reasoning model chosen today must not make the task
+  // "complex-reasoning", which would rule out every open option by the choice being judged.
   if (inputTokens >= 100_000) add(board, 'long-context', 8, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens (100K+)`);
   else if (inputTokens >= LONG_CONTEXT_MIN_INPUT_TOKENS) add(board, 'long-context', 1.5, `input ≈ ${inputTokens.toLocaleString('en-US')} tokens`);
 
@@ -305,6 +369,22 @@ function decided(type: TaskType, reason: string): TaskClassification {
   return { type, confidence: 0.99, reasons: [reason], source: 'inferred' };
 }
 
+/**
+ * Task types that are a specific kind of a broader one: when the broader one wins but the prompt also says
+ * the specific work clearly (score at least SPECIFIC_MIN_SCORE), the specific type is the better answer
+ * (a moderation check is a classification, but its viable models differ).
+ */
+const SPECIALISATIONS: Partial<Record<TaskType, TaskType[]>> = {
+  classification: ['moderation', 'reranking'],
+  'boilerplate-generation': ['title-generation', 'commit-message', 'long-form-writing'],
+  summarization: ['title-generation', 'commit-message'],
+  other: ['query-generation', 'long-form-writing', 'code-editing'],
+  'code-generation': ['code-editing'],
+  chat: ['query-generation', 'title-generation'],
+  extraction: ['title-generation'],
+};
+const SPECIFIC_MIN_SCORE = 2.4;
+
 function pick(board: Scoreboard): TaskClassification {
   const ranked = TASK_TYPES.map((type) => ({ type, score: board.scores.get(type) ?? 0 }))
     .filter((r) => r.score > 0)
@@ -313,6 +393,15 @@ function pick(board: Scoreboard): TaskClassification {
   if (ranked.length === 0) {
     // Nothing to go on: say so rather than guess a specific task.
     return { type: 'other', confidence: 0.2, reasons: ['no task signals found in prompt, names or parameters'], source: 'inferred' };
+  }
+  const specific = (SPECIALISATIONS[ranked[0].type] ?? [])
+    .map((type) => ranked.find((entry) => entry.type === type))
+    .filter((entry): entry is { type: TaskType; score: number } => entry !== undefined && entry.score >= SPECIFIC_MIN_SCORE)
+    .sort((a, b) => b.score - a.score)[0];
+  if (specific) {
+    board.reasons.set(specific.type, [...(board.reasons.get(specific.type) ?? []), `a specific kind of ${ranked[0].type} (score ${ranked[0].score.toFixed(1)})`]);
+    ranked.splice(ranked.indexOf(specific), 1);
+    ranked.unshift({ type: specific.type, score: Math.max(specific.score, ranked[0].score) });
   }
   const [top, second] = ranked;
   const margin = second ? (top.score - second.score) / top.score : 1;

@@ -7,7 +7,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Tiktoken } from 'tiktoken/lite';
-import type { DetectedCall, HoleKind, PromptHole, TaskType, TokenEstimate } from '../../model/types';
+import type { DetectedCall, HoleKind, PromptHole, StepEstimate, TaskType, TokenEstimate } from '../../model/types';
+import { TASK_TYPES } from '../../model/types';
+import taskOutputJson from '../../../data/catalog/task-output-tokens.json';
 import { assumption, loadCatalog } from '../catalog/catalog';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
@@ -297,32 +299,40 @@ export function imageTokens(modelId: string | null, expression: string): { token
   return { tokens: rule.fixed!, basis: `${rule.family}, one 1024×1024 image: ${rule.fixed} tokens (${rule.family === 'Claude' ? 'w × h / 750, Anthropic vision guide' : '4 tiles × 258, Gemini docs'})` };
 }
 
-/** Expected output tokens per task type when the call gives no ceiling. */
-export const DEFAULT_OUTPUT_TOKENS: Record<TaskType, { tokens: number; basis: string }> = {
-  classification: { tokens: 10, basis: 'a label or short JSON like {"label":"negative"}' },
-  summarization: { tokens: 250, basis: 'a paragraph or 5-8 bullet points' },
-  extraction: { tokens: 150, basis: 'a JSON object with ~5-15 fields' },
-  translation: { tokens: 0, basis: 'about the length of the text to translate' }, // computed from input
-  'rag-qa': { tokens: 250, basis: 'a grounded answer of a few paragraphs with citations' },
-  chat: { tokens: 300, basis: 'a conversational reply of ~200 words' },
-  'code-generation': { tokens: 600, basis: 'a function or small module (~60 lines)' },
-  'boilerplate-generation': { tokens: 500, basis: 'an email, product description or template (~350 words)' },
-  'complex-reasoning': { tokens: 1500, basis: 'step-by-step working plus answer, incl. hidden reasoning on o-series models' },
-  'long-context': { tokens: 500, basis: 'an answer or digest over a long input' },
-  'tool-use': { tokens: 150, basis: 'one tool call (name + JSON arguments) or a short final answer' },
-  vision: { tokens: 300, basis: 'a description or answer about an image' },
-  embedding: { tokens: 0, basis: 'embeddings return vectors, not tokens' },
-  'image-generation': { tokens: 0, basis: 'priced per image, not per output token' },
-  speech: { tokens: 0, basis: 'priced per audio minute/character, not per output token' },
-  other: { tokens: 300, basis: 'generic reply' },
-};
+interface TaskOutputRow {
+  task: string;
+  tokens: number;
+  basis: string;
+  source: string;
+  asOf: string;
+}
+interface AssumptionRow {
+  id: string;
+  value: number;
+  derivation: string;
+  source: string;
+  asOf: string;
+}
+const taskOutputFile = taskOutputJson as unknown as { rows: TaskOutputRow[]; assumptions: AssumptionRow[] };
 
-/**
- * A max-token ceiling is a cap, not a forecast: callers set generic caps (1024, 4096) far above
- * typical answers. Expected = min(ceiling × EXPECTED_FRACTION, task default). The fraction 0.6 is an
- * assumption (tight caps tend to be set near the wanted length and answers stop a bit short).
- */
-export const EXPECTED_OUTPUT_FRACTION = 0.6;
+/** Expected output tokens per task type (data/catalog/task-output-tokens.json); a max-token ceiling only caps them. */
+export const DEFAULT_OUTPUT_TOKENS: Record<TaskType, { tokens: number; basis: string }> = Object.fromEntries(
+  TASK_TYPES.map((task) => {
+    const row = taskOutputFile.rows.find((candidate) => candidate.task === task);
+    if (!row) throw new Error(`data/catalog/task-output-tokens.json has no row for task "${task}"`);
+    return [task, { tokens: row.tokens, basis: row.basis }];
+  }),
+) as Record<TaskType, { tokens: number; basis: string }>;
+
+function stepAssumption(id: string): AssumptionRow {
+  const row = taskOutputFile.assumptions.find((candidate) => candidate.id === id);
+  if (!row) throw new Error(`data/catalog/task-output-tokens.json has no assumption "${id}"`);
+  return row;
+}
+/** Expected requests per multi-step call when the code gives no cap, and the most we expect under a cap. */
+export const MULTI_STEP_EXPECTED_STEPS = stepAssumption('multiStepExpectedSteps');
+/** Tokens a tool result adds to the next step's context. */
+export const MULTI_STEP_TOOL_RESULT_TOKENS = stepAssumption('multiStepToolResultTokens');
 
 /** Hidden reasoning tokens assumed for reasoning models on tasks whose default excludes them (the `reasoningOverheadTokens` assumption, shared with the advisor). */
 function reasoningOverheadTokens(): number {
@@ -421,26 +431,28 @@ function outputFor(
   const expected = def.tokens + (reasoning ? reasoningOverhead : 0);
   const reasoningNote = reasoning ? ` + ${reasoningOverhead} hidden reasoning tokens (reasoning model, assumed)` : '';
 
+  // A ceiling caps the forecast (the answer cannot be longer), it is not a forecast: callers set generic
+  // caps (1024, 4096) far above typical answers.
   const ceiling = call.maxOutputTokens;
-  if (ceiling !== null && ceiling !== undefined && ceiling > 0) {
-    const fromCeiling = Math.max(1, Math.round(ceiling * EXPECTED_OUTPUT_FRACTION));
-    if (fromCeiling < expected) {
-      return {
-        tokens: fromCeiling,
-        basis: `max tokens ${ceiling} × ${EXPECTED_OUTPUT_FRACTION} expected fill = ${fromCeiling} (less than the ${task} default of ${expected})`,
-      };
-    }
-    return {
-      tokens: expected,
-      basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; max tokens ${ceiling} is the ceiling`,
-      reasoning: reasoning ? reasoningOverhead : undefined,
-    };
+  if (ceiling !== null && ceiling !== undefined && ceiling > 0 && ceiling < expected) {
+    return { tokens: ceiling, basis: `max tokens ${ceiling} caps the ${task} default of ${expected} (${def.basis})` };
   }
   return {
     tokens: expected,
-    basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; no max tokens set`,
+    basis: `${task} default ${def.tokens} (${def.basis})${reasoningNote}; ${ceiling ? `max tokens ${ceiling} is only the ceiling` : 'no max tokens set'}`,
     reasoning: reasoning ? reasoningOverhead : undefined,
   };
+}
+
+/** The steps one multi-step call is expected to make: the code's cap when it is small, else the assumed typical count. */
+export function expectedSteps(call: DetectedCall): StepEstimate | undefined {
+  if (!call.features.multiStep) return undefined;
+  const typical = MULTI_STEP_EXPECTED_STEPS.value;
+  const stated = call.steps;
+  const max = stated?.max ?? null;
+  if (max !== null && max <= typical) return { expected: Math.max(1, max), max, basis: `${stated?.basis ?? `at most ${max} steps`}; assumed to use them all` };
+  const where = stated?.basis ? `${stated.basis}; ` : '';
+  return { expected: typical, max, basis: `${where}${max !== null ? `a cap of ${max} is not a forecast: ` : 'no step cap found: '}${typical} steps assumed (${MULTI_STEP_EXPECTED_STEPS.derivation})` };
 }
 
 const CODE_PUNCTUATION = /[{}()[\];=<>]/g;
@@ -513,6 +525,28 @@ export function estimateTokens(call: DetectedCall, task: TaskType, options?: Est
     (codeParts ? `; ${codeParts} code part(s) scaled × ${codeFactor}` : '') +
     (holes.length ? `; ${holes.length} run-time part(s) estimated at ${estimated} tokens` : '');
 
+  const steps = expectedSteps(call);
+  if (steps && steps.expected > 1) {
+    // Step k (1-based) resends the prompt plus every earlier step's output and tool result, so a call of
+    // n steps sends n × prompt + (n(n-1)/2) × (output + tool result) input tokens and n × output.
+    const inputPerStep = countedScaled + estimated;
+    const growthPerStep = output.tokens + Math.round(MULTI_STEP_TOOL_RESULT_TOKENS.value * tokenizer.factor);
+    const n = steps.expected;
+    const input = n * inputPerStep + ((n * (n - 1)) / 2) * growthPerStep;
+    return {
+      inputPerCall: input,
+      outputPerCall: n * output.tokens,
+      method: `${method}; multi-step: ${n} requests per call, each resending the growing context (${n} × ${inputPerStep} + ${(n * (n - 1)) / 2} × ${growthPerStep} earlier output and tool-result tokens)`,
+      countedInput: countedScaled,
+      estimatedInput: estimated,
+      holes,
+      tokenizer: tokenizer.label,
+      outputBasis: `${n} steps × ${output.basis}`,
+      reasoningTokens: output.reasoning !== undefined ? n * output.reasoning : undefined,
+      isEstimate: true,
+      steps: { ...steps, inputPerStep, outputPerStep: output.tokens },
+    };
+  }
   return {
     inputPerCall: countedScaled + estimated,
     outputPerCall: output.tokens,

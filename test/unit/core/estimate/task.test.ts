@@ -45,11 +45,13 @@ describe('task classification', () => {
     assert.ok(result.reasons.some((r) => r.includes('150,000')));
   });
 
-  it('uses short max tokens, names and reasoning models as hints', () => {
+  it('uses short max tokens and names as hints, and never the model', () => {
     assert.equal(classifyTask(call({ maxOutputTokens: 3, messages: [msg('user', '{{text}}', [{ kind: 'interpolation', expression: 'text' }])] }), 50).type, 'classification');
     assert.equal(classifyTask(call({ enclosingFunction: 'summarizeArticle', messages: [msg('user', '{{a}}', [{ kind: 'interpolation', expression: 'a' }])] }), 50).type, 'summarization');
     const o1 = classifyTask(call({ model: { id: 'o1', raw: 'o1', source: 'literal' }, messages: [msg('user', '{{p}}', [{ kind: 'interpolation', expression: 'p' }])] }), 50);
-    assert.equal(o1.type, 'complex-reasoning');
+    // A reasoning model chosen today says nothing about the work; it must not make the task complex-reasoning.
+    assert.notEqual(o1.type, 'complex-reasoning');
+    assert.ok(!o1.reasons.some((reason) => reason.includes('o1')));
   });
 
   it('sees retrieved context and conversation history', () => {
@@ -77,5 +79,40 @@ describe('task classification', () => {
     assert.ok(report.cases.length >= 80, `only ${report.cases.length} labeled cases`);
     assert.ok(report.cases.every((c) => c.actual !== null), 'every labeled call is detected');
     assert.ok(report.accuracy >= 0.9, `accuracy ${(report.accuracy * 100).toFixed(1)}%`);
+  });
+
+  describe('task types real apps use', () => {
+    const input = msg('user', '{{input}}', [{ kind: 'interpolation', expression: 'input' }]);
+    const table: Array<[string, DetectedCall['messages'][number], string]> = [
+      ['title-generation', msg('system', 'Create a succinct 3-5 word title for this app-building chat. Reply with the title only.'), 'a few-word title'],
+      ['commit-message', msg('system', 'You write git commit messages in the conventional commits format from the staged diff.'), 'a commit message from a diff'],
+      ['long-form-writing', msg('system', 'You are a writing assistant. Write a comprehensive report on the topic with sections and headings, about 1500 words.'), 'a report'],
+      ['query-generation', msg('system', 'Rewrite the follow-up question into a standalone search query for a web search engine. Output the query only.'), 'a search query'],
+      ['reranking', msg('system', 'Rerank the candidate passages by relevance to the question and return their ids in order.'), 'reranking'],
+      ['moderation', msg('system', 'Check whether the message violates our content policy (hate speech, harassment, self-harm). Answer SAFE or UNSAFE.'), 'a policy check'],
+      ['code-editing', msg('system', 'Update the highlighted code per the user request. Return only the changed lines of the existing code.'), 'edits to existing code'],
+    ];
+    for (const [type, system, what] of table) {
+      it(`${type}: ${what}`, () => {
+        const result = classifyTask(call({ messages: [system, input] }), 200);
+        assert.equal(result.type, type, result.reasons.join('\n'));
+      });
+    }
+
+    it('a forced tool is read as structured output, not tool use, and its name is evidence', () => {
+      const result = classifyTask(call({ toolNames: ['generate_title'], forcedTool: 'generate_title', features: features({ tools: true, structuredOutput: true }), messages: [msg('user', '{{...messages}}', [{ kind: 'history', expression: '...messages' }])] }), 500);
+      assert.equal(result.type, 'title-generation', result.reasons.join('\n'));
+    });
+
+    it('a multi-step agent loop is tool use', () => {
+      const result = classifyTask(call({ toolNames: ['search', 'fetch_page'], features: features({ tools: true, multiStep: true }), messages: [msg('user', '{{question}}', [{ kind: 'interpolation', expression: 'question' }])] }), 500);
+      assert.equal(result.type, 'tool-use');
+      assert.ok(result.reasons.some((reason) => reason.includes('multi-step')), result.reasons.join('\n'));
+    });
+
+    it('a messages parameter alone does not outweigh what the system prompt asks for', () => {
+      const result = classifyTask(call({ messages: [msg('system', 'Generate a short title for the conversation below.'), msg('user', '{{...history}}', [{ kind: 'history', expression: '...history' }])] }), 500);
+      assert.equal(result.type, 'title-generation', result.reasons.join('\n'));
+    });
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS, EXPECTED_OUTPUT_FRACTION } from '../../../../src/core/estimate/tokens';
+import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS } from '../../../../src/core/estimate/tokens';
 import { detectedCall, message } from '../../detectedCall';
 
 const call = detectedCall;
@@ -108,9 +108,10 @@ describe('tokens', () => {
     assert.equal(imageTokens('llama-3.2-90b-vision', '{}').tokens, DEFAULT_HOLE_TOKENS.image.tokens);
   });
 
-  it('uses max tokens as a ceiling with an expected fraction, else the task default', () => {
+  it('uses max tokens as a cap on the task default, never as the forecast', () => {
     const tight = estimateTokens(call({ maxOutputTokens: 10, messages: [msg('user', 'x')] }), 'chat');
-    assert.equal(tight.outputPerCall, Math.round(10 * EXPECTED_OUTPUT_FRACTION));
+    assert.equal(tight.outputPerCall, 10);
+    assert.match(tight.outputBasis ?? '', /caps the chat default/);
     const loose = estimateTokens(call({ maxOutputTokens: 4096, messages: [msg('user', 'x')] }), 'summarization');
     assert.equal(loose.outputPerCall, 250);
     assert.match(loose.outputBasis ?? '', /ceiling/);
@@ -159,5 +160,30 @@ describe('tokens', () => {
     const est = estimateTokens(call({ toolNames: ['a', 'b'], features: { streaming: false, tools: true, vision: false, structuredOutput: false }, messages: [msg('user', 'x')] }), 'tool-use');
     assert.equal(est.holes?.length, 1);
     assert.equal(est.estimatedInput, 180);
+  });
+
+  it('follows the task for output size: a title is a few tokens, a report thousands', () => {
+    const title = estimateTokens(call({ messages: [msg('user', 'x')] }), 'title-generation');
+    const report = estimateTokens(call({ messages: [msg('user', 'x')] }), 'long-form-writing');
+    assert.ok(title.outputPerCall <= 20, String(title.outputPerCall));
+    assert.ok(report.outputPerCall >= 1500, String(report.outputPerCall));
+    assert.match(title.outputBasis ?? '', /title-generation default/);
+  });
+
+  it('counts every step of a multi-step call with its growing context', () => {
+    const base = call({ toolNames: ['search'], features: { streaming: false, tools: true, vision: false, structuredOutput: false }, messages: [msg('user', 'x')] });
+    const single = estimateTokens(base, 'tool-use');
+    const looped = estimateTokens({ ...base, features: { ...base.features, multiStep: true }, steps: { max: 4, basis: '`stopWhen: stepCountIs(4)`' } }, 'tool-use');
+    const steps = looped.steps!;
+    assert.equal(steps.max, 4);
+    assert.ok(steps.expected >= 2 && steps.expected <= 4);
+    assert.equal(looped.outputPerCall, steps.expected * single.outputPerCall);
+    // Later steps resend the earlier ones: more than steps × one request's input.
+    assert.ok(looped.inputPerCall > steps.expected * single.inputPerCall);
+    assert.match(looped.method, /multi-step: \d+ requests per call/);
+    // A cap is not a forecast: a cap of 50 still expects the typical count.
+    const capped = estimateTokens({ ...base, features: { ...base.features, multiStep: true }, steps: { max: 50, basis: '`maxSteps: 50`' } }, 'tool-use');
+    assert.ok(capped.steps!.expected < 50);
+    assert.match(capped.steps!.basis, /not a forecast/);
   });
 });

@@ -1,0 +1,101 @@
+import { langchainAnalyzer } from '../../../src/analyzers/langchain';
+import { openaiAnalyzer } from '../../../src/analyzers/openai';
+import { togetherAnalyzer } from '../../../src/analyzers/together';
+import { vercelAiAnalyzer } from '../../../src/analyzers/vercel-ai';
+import { runAnalyzerTests } from './tester';
+
+// Prompts written elsewhere (builders, replace chains, prompt files) and the features that decide viability
+// (forced tools, structured output, multi-step loops), read where real apps put them.
+
+runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a systemPrompt() builder in another file, its parameter a hole',
+      files: { 'src/prompts.ts': `export function systemPrompt(style: string) {\n  return \`Write a git commit message for the staged diff. Style: \${style}. Subject under 50 characters.\`;\n}\n` },
+      code: `import OpenAI from 'openai';\nimport { systemPrompt } from './prompts';\nconst openai = new OpenAI();\nexport async function commit(diff: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: systemPrompt('conventional') }, { role: 'user', content: diff }] });\n}\n`,
+      calls: [{ line: 5, promptIncludes: ['Write a git commit message for the staged diff', '{{style}}'] }],
+    },
+    {
+      name: 'TEMPLATE.replace() chains fill placeholders with holes',
+      files: { 'src/prompts.ts': `export const TITLE_PROMPT = \`Generate a concise title of 3-5 words for this conversation:\\n{conversation}\\n\\nContext: {context}\`;\n` },
+      code: `import OpenAI from 'openai';\nimport { TITLE_PROMPT } from './prompts';\nconst openai = new OpenAI();\nexport async function title(conversation: string, context: string) {\n  const prompt = TITLE_PROMPT.replace('{conversation}', conversation).replace('{context}', context);\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });\n}\n`,
+      calls: [{ line: 6, promptIncludes: ['Generate a concise title of 3-5 words', '{{conversation}}', '{{context}}'] }],
+    },
+    {
+      name: 'a prompt file read with readFileSync(path.join(__dirname, ...))',
+      files: { 'src/prompts/translate.md': 'Translate the user text into French. Keep the formatting.\n' },
+      code: `import OpenAI from 'openai';\nimport { readFileSync } from 'node:fs';\nimport * as path from 'node:path';\nconst openai = new OpenAI();\nconst SYSTEM = readFileSync(path.join(__dirname, 'prompts/translate.md'), 'utf8');\nexport async function translate(text: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: text }] });\n}\n`,
+      calls: [{ line: 7, promptIncludes: ['Translate the user text into French'] }],
+    },
+    {
+      name: 'a secret-looking file is never read as a prompt',
+      files: { 'src/.env': 'OPENAI_API_KEY=sk-secret\n' },
+      code: `import OpenAI from 'openai';\nimport { readFileSync } from 'node:fs';\nconst openai = new OpenAI();\nexport async function leak() {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: readFileSync(__dirname + '/.env', 'utf8') }] });\n}\n`,
+      calls: [{ line: 5, holeKinds: ['file-content'] }],
+    },
+    {
+      name: 'a forced tool is structured output; tools by variable still count',
+      code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nconst tools = [{ type: 'function' as const, function: { name: 'route_query', parameters: {} } }];\nexport async function route(q: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], tools, tool_choice: { type: 'function', function: { name: 'route_query' } } });\n}\n`,
+      calls: [{ line: 5, toolNames: ['route_query'], features: { tools: true, structuredOutput: true, multiStep: false } }],
+    },
+    {
+      name: 'tools added by a conditional spread are tools',
+      code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function complete(messages: any[], functions: any[] = []) {\n  return openai.chat.completions.create({ model: 'gpt-4o', messages, ...(functions.length > 0 ? { tools: functions } : {}) });\n}\n`,
+      calls: [{ line: 4, features: { tools: true } }],
+    },
+    {
+      name: 'a while loop that feeds tool calls back is multi-step',
+      code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nconst tools = [{ type: 'function' as const, function: { name: 'search', parameters: {} } }];\nexport async function agent(messages: any[]) {\n  for (let turn = 0; turn < 5; turn++) {\n    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages, tools });\n    const calls = r.choices[0].message.tool_calls;\n    if (!calls) return r;\n    messages.push(r.choices[0].message);\n  }\n}\n`,
+      calls: [{ line: 6, features: { tools: true, multiStep: true } }],
+    },
+    {
+      name: 'a for...of over items is a batch, not an agent loop',
+      code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function many(items: string[]) {\n  for (const item of items) {\n    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: item }] });\n    console.log(r.choices[0].message.tool_calls);\n  }\n}\n`,
+      calls: [{ line: 5, features: { multiStep: false } }],
+    },
+  ],
+});
+
+runAnalyzerTests('structured output only on text endpoints (together)', togetherAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: 'response_format "base64" on an image endpoint is an encoding, not structured output',
+      code: `import Together from 'together-ai';\nconst client = new Together();\nexport async function image(prompt: string) {\n  return client.images.create({ prompt, model: 'black-forest-labs/FLUX.1-schnell', response_format: 'base64' });\n}\n`,
+      calls: [{ line: 4, endpoint: 'image-generation', features: { structuredOutput: false } }],
+    },
+    {
+      name: 'response_format json_object on chat is structured output',
+      code: `import Together from 'together-ai';\nconst client = new Together();\nexport async function facts(text: string) {\n  return client.chat.completions.create({ model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', messages: [{ role: 'user', content: text }], response_format: { type: 'json_object' } });\n}\n`,
+      calls: [{ line: 4, features: { structuredOutput: true } }],
+    },
+  ],
+});
+
+runAnalyzerTests('multi-step AI SDK calls (vercel-ai)', vercelAiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: 'stopWhen: stepCountIs(n) with tools',
+      code: `import { generateText, stepCountIs, tool } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nconst search = tool({ description: 'search', inputSchema: undefined as never, execute: async () => 'x' });\nexport async function research(question: string) {\n  return generateText({ model: openai('gpt-4.1'), tools: { search }, stopWhen: stepCountIs(8), prompt: question });\n}\n`,
+      calls: [{ line: 5, features: { tools: true, multiStep: true } }],
+    },
+    {
+      name: 'maxSteps: 1 is a single request',
+      code: `import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nexport async function once(question: string, tools: any) {\n  return generateText({ model: openai('gpt-4.1'), tools, maxSteps: 1, prompt: question });\n}\n`,
+      calls: [{ line: 4, features: { tools: true, multiStep: false } }],
+    },
+  ],
+});
+
+runAnalyzerTests('forced tools in LangChain (langchain)', langchainAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: 'bindTools(..., { tool_choice }) is structured output with its tool',
+      code: `import { ChatOpenAI } from '@langchain/openai';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini' }).bindTools([{ name: 'generate_title', description: 'title', schema: {} }], { tool_choice: 'generate_title' });\nexport async function title(text: string) {\n  return model.invoke([{ role: 'user', content: text }]);\n}\n`,
+      calls: [{ line: 4, toolNames: ['generate_title'], features: { tools: true, structuredOutput: true } }],
+    },
+  ],
+});
