@@ -87,6 +87,15 @@ describe('persistent result cache (content-hash keyed, between processes)', () =
     if (process.platform !== 'win32') assert.equal(statSync(cacheFiles()[0]).mode & 0o777, 0o600);
   });
 
+  it('keeps the token counts of the prompts with the calls, never the prompt text twice', async () => {
+    writeFileSync(path.join(root, 'src', 'c.ts'), `import OpenAI from 'openai';\nconst o = new OpenAI();\no.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Summarize the release notes in two lines.' }] });\n`);
+    await scan();
+    const stored = JSON.parse(readFileSync(cacheFiles()[0], 'utf8')) as { entries: Record<string, { tokenCounts?: Array<[string, string, number]> }> };
+    const counts = stored.entries['src/c.ts'].tokenCounts ?? [];
+    assert.ok(counts.length > 0, 'counts stored');
+    assert.ok(counts.every(([encoding, digest, count]) => encoding === 'o200k_base' && !digest.includes('release') && count > 0));
+  });
+
   it('is not used without a cache folder (the default of scanWorkspace)', async () => {
     await scanWorkspace(root);
     assert.equal((await scanWorkspace(root)).summary.filesReusedFromCache, 0);
