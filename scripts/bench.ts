@@ -4,6 +4,9 @@
  * the scan-speed notes); with one it scans that checkout. It times a cold scan (files/s, peak RSS,
  * files fully parsed), a re-scan with the per-file cache, a re-scan after one edit, and the CLI end
  * to end in fresh processes (with and without V8's code cache; `npm run build` first).
+ * `--versus-ast-grep [<dir>]` instead times the CLI against ast-grep on the same tree (see
+ * benchVersusAstGrep.ts); `--files N` sizes the synthetic monorepo (30000 for the scale target),
+ * `--runs N` the number of alternated runs. `--generate <dir>` only writes the monorepo.
  * Prints figures; asserts nothing (timings are never test assertions).
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as SourceScanner from '../src/scan/scan';
+import { benchVersusAstGrep } from './benchVersusAstGrep';
 
 // Measures what ships: builds the bundles, then loads dist/scanner.js (which counts tokens in its
 // worker thread). BENCH_SOURCES=1 measures the TypeScript sources through tsx instead.
@@ -22,7 +26,11 @@ const scanner: Pick<typeof SourceScanner, 'ScanCache' | 'scanWorkspace'> = requi
 const { ScanCache, scanWorkspace } = scanner;
 console.log(`loaded the scanner (${fromSources ? 'sources' : 'dist/scanner.js'}) in ${(performance.now() - loadStarted).toFixed(0)} ms`);
 
-const FILES = Number(process.env.BENCH_FILES ?? 3000);
+// `--files N` or BENCH_FILES sets the size of the synthetic monorepo (30000 for the scale target).
+const filesFlag = process.argv.indexOf('--files');
+const FILES = Number(filesFlag !== -1 ? process.argv.splice(filesFlag, 2)[1] : (process.env.BENCH_FILES ?? 3000));
+const runsFlag = process.argv.indexOf('--runs');
+const RUNS = Number(runsFlag !== -1 ? process.argv.splice(runsFlag, 2)[1] : 5);
 const LLM_SHARE = Number(process.env.BENCH_LLM_SHARE ?? 0.025);
 
 // Sizes vary from about 2 KB to 15 KB (mean about 8.3 KB), so 3,000 files weigh about 25 MB like the
@@ -161,6 +169,17 @@ async function main(): Promise<void> {
     mkdirSync(target, { recursive: true });
     console.log(`generated ${generate(target).llmFiles.length} LLM files of ${FILES} in ${target}`);
     return;
+  }
+  if (process.argv[2] === '--versus-ast-grep') {
+    // Against a checkout, or the synthetic monorepo when no folder is given.
+    if (process.argv[3]) return benchVersusAstGrep(path.resolve(process.argv[3]), RUNS);
+    const generated = mkdtempSync(path.join(os.tmpdir(), 'llm-advisor-bench-'));
+    try {
+      console.log(`synthetic monorepo: ${FILES} source files, ${generate(generated).llmFiles.length} with LLM calls`);
+      return benchVersusAstGrep(generated, RUNS);
+    } finally {
+      rmSync(generated, { recursive: true, force: true });
+    }
   }
   const checkout = process.argv[2];
   if (checkout) return benchCheckout(path.resolve(checkout));

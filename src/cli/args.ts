@@ -19,6 +19,8 @@ export interface CliArguments {
   base?: string;
   failAbove?: number;
   dataSensitivity?: DataSensitivity;
+  /** `--no-cache`: analyze every file afresh instead of reusing results of an earlier run. */
+  noCache?: boolean;
   /** `--fixed-cost id=usd`: monthly fixed costs of self-hosting replacing the catalog's defaults. */
   fixedCosts: Record<string, number>;
   /** Models a user-chosen model is priced against (`--assumed-models a,b,c`); default: data/catalog/assumed-models.json. */
@@ -56,6 +58,8 @@ Options:
   --non-production GLOB          code that is not production traffic, besides tests, evals, mocks, stories,
                                  fixtures, scripts and examples: listed, left out of the totals (repeatable)
   --include GLOB                 scan paths under folders skipped by default (node_modules, dist, vendor, ...)
+  --no-cache                     analyze every file afresh (by default results of unchanged files are reused from
+                                 the last run, kept in the temporary folder; LLM_HOSTING_ADVISOR_CACHE=0 does the same)
   --calls-per-month N            default volume for calls without one (default: ${BUILTIN_CALLS_PER_MONTH}, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
   --data-sensitivity standard|regulated   regulated data stays on infrastructure you control
@@ -97,6 +101,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--non-production': result.nonProduction.push(value()); break;
       case '--include': result.include.push(value()); break;
       case '--base': result.base = value(); break;
+      case '--no-cache': result.noCache = true; break;
       case '--calls-per-month': result.callsPerMonth = positiveNumber(argument, value()); break;
       case '--fail-above': result.failAbove = positiveNumber(argument, value()); break;
       case '--data-sensitivity': {

@@ -1,32 +1,24 @@
 import { promises as fs } from 'node:fs';
-import { Project, ts } from 'ts-morph';
+import { Project, ts, type SourceFile } from 'ts-morph';
 import { analyzers, ModuleLoader, parseIntoProject, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import type { DiscoveredFile } from './files';
 import { aliasImportsOf, reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
+import { contentHash, type ResultStore } from './resultStore';
+import type { FileAnalysis } from './fileAnalysis';
 import type { DetectedCall, Diagnostic } from '../model/types';
 
-export interface FileAnalysis {
-  calls: DetectedCall[];
-  diagnostics: Diagnostic[];
-  /** Whether the file was parsed (false when the prefilter ruled it out). */
-  parsed: boolean;
-  /** Absolute paths of other modules the analysis read (imported clients, constants): a change there invalidates it. */
-  dependencies: string[];
-  /**
-   * The file's relative imports, read with a regular expression. A file the prefilter ruled out can
-   * still call a client or model it imports from a module that uses an SDK (`llm.invoke()` with
-   * `llm` from `./model`), and the importers of a wrapper module are where its callers are.
-   */
-  relativeImports?: string[];
-  /** The relative specifiers whose exports the file passes on (a barrel's `export * from './client'`). */
-  reExports?: string[];
-  /** Imports through a workspace path alias (`~/lib/llm`): where callers of a helper can be, besides relative importers. */
-  aliasImports?: string[];
+export type { FileAnalysis };
+
+/** What the analysis of one scan shares: the parse context, and the on-disk results of earlier runs when the caller keeps them. */
+export interface AnalysisContext {
+  project: Project;
+  modules: ModuleLoader;
+  results?: ResultStore;
 }
 
 /** One parse context for a scan: analyzers share it so followed modules are parsed once. */
-export function createAnalysisProject(root: string, settings?: WorkspaceSettings): { project: Project; modules: ModuleLoader } {
+export function createAnalysisProject(root: string, settings?: WorkspaceSettings, results?: ResultStore): AnalysisContext {
   const project = new Project({
     useInMemoryFileSystem: false,
     skipAddingFilesFromTsConfig: true,
@@ -34,14 +26,14 @@ export function createAnalysisProject(root: string, settings?: WorkspaceSettings
     skipLoadingLibFiles: true,
     compilerOptions: { allowJs: true, noLib: true, jsx: ts.JsxEmit.Preserve },
   });
-  return { project, modules: new ModuleLoader(project, root, settings) };
+  return { project, modules: new ModuleLoader(project, root, settings), results };
 }
 
 /**
  * Reads, filters and analyzes one file. Never throws: unreadable, binary, minified and unparsable
  * files come back as diagnostics, so one bad file never stops a scan.
  */
-export async function analyzeFile(file: DiscoveredFile, context: { project: Project; modules: ModuleLoader }, selected: readonly Analyzer[] = analyzers, preread?: { bytes: Buffer | undefined; error?: Error }): Promise<FileAnalysis> {
+export async function analyzeFile(file: DiscoveredFile, context: AnalysisContext, selected: readonly Analyzer[] = analyzers, preread?: { bytes: Buffer | undefined; error?: Error }): Promise<FileAnalysis> {
   const empty = (diagnostics: Diagnostic[] = []): FileAnalysis => ({ calls: [], diagnostics, parsed: false, dependencies: [] });
   let bytes: Buffer;
   try {
@@ -51,10 +43,18 @@ export async function analyzeFile(file: DiscoveredFile, context: { project: Proj
     return empty([{ file: file.relativePath, message: `cannot read file: ${(error as Error).message}`, severity: 'warning' }]);
   }
   if (looksBinary(bytes)) return empty([{ file: file.relativePath, message: 'skipped: binary content in a source file', severity: 'warning' }]);
+  // Results of an earlier run apply only to the full set of analyzers.
+  const store = selected === analyzers ? context.results : undefined;
+  const hash = store ? contentHash(bytes) : undefined;
+  const stored = hash === undefined ? undefined : store!.lookup(file.relativePath, hash);
+  if (stored) return stored;
   const text = bytes.toString('utf8');
-  if (!mightContainLlmCall(text)) return { ...empty(), ...importsOf(text) };
-  if (looksMinified(text)) return empty([{ file: file.relativePath, message: 'skipped: minified or generated code (very long lines)', severity: 'warning' }]);
-  return { ...analyzeText(file, text, context, selected), ...importsOf(text) };
+  let analysis: FileAnalysis;
+  if (!mightContainLlmCall(text)) analysis = { ...empty(), ...importsOf(text) };
+  else if (looksMinified(text)) analysis = empty([{ file: file.relativePath, message: 'skipped: minified or generated code (very long lines)', severity: 'warning' }]);
+  else analysis = { ...analyzeText(file, text, context, selected), ...importsOf(text) };
+  if (hash !== undefined) store!.record(file.relativePath, hash, analysis);
+  return analysis;
 }
 
 function importsOf(text: string): Pick<FileAnalysis, 'relativeImports' | 'reExports' | 'aliasImports'> {
@@ -65,13 +65,31 @@ function importsOf(text: string): Pick<FileAnalysis, 'relativeImports' | 'reExpo
   return relativeImports.length === 0 ? { relativeImports, ...aliased } : { relativeImports, reExports: reExportsOf(text), ...aliased };
 }
 
+/**
+ * The second look at a file the prefilter ruled out but which imports a module that uses an SDK:
+ * analyzed in full, and kept in the on-disk results under its own key (its first-look entry says "not parsed").
+ */
+export function analyzeImporter(file: Pick<DiscoveredFile, 'absolutePath' | 'relativePath'>, text: string, context: AnalysisContext): FileAnalysis {
+  const key = `${IMPORTER_KEY_PREFIX}${file.relativePath}`;
+  const hash = context.results ? contentHash(Buffer.from(text, 'utf8')) : undefined;
+  const stored = hash === undefined ? undefined : context.results!.lookup(key, hash);
+  if (stored) return stored;
+  const analysis = analyzeText(file, text, context);
+  if (hash !== undefined) context.results!.record(key, hash, analysis);
+  return analysis;
+}
+
+/** Cannot start a relative path, so a second-look entry never meets a file's own. */
+const IMPORTER_KEY_PREFIX = '\u0000importer:';
+
 /** Parses text that passed the prefilter and runs the analyzers over it. */
-export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativePath'>, text: string, context: { project: Project; modules: ModuleLoader }, selected: readonly Analyzer[] = analyzers): FileAnalysis {
+export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativePath'>, text: string, context: AnalysisContext, selected: readonly Analyzer[] = analyzers): FileAnalysis {
   const diagnostics: Diagnostic[] = [];
   const calls: DetectedCall[] = [];
   context.modules.startTracking();
+  let sourceFile: SourceFile | undefined;
   try {
-    const sourceFile = parseIntoProject(context.project, file.absolutePath, text);
+    sourceFile = parseIntoProject(context.project, file.absolutePath, text);
     const parseDiagnostics = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     if (parseDiagnostics.length > 0) {
       const first = parseDiagnostics[0];
@@ -93,6 +111,10 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
     diagnostics.push({ file: file.relativePath, message: `could not analyze: ${describeError(error)}`, severity: 'error' });
   }
   diagnostics.push(...context.modules.takeProblems());
+  // The calls are plain data: keeping every analyzed tree (and ts-morph's wrappers of its nodes)
+  // until the scan ends cost most of the peak memory of a 30,000-file scan. A later file that
+  // follows this module parses it again from disk.
+  if (sourceFile && !sourceFile.wasForgotten()) context.project.removeSourceFile(sourceFile);
   const dependencies = context.modules.stopTracking().filter((dependency) => dependency !== file.absolutePath);
   return { calls, diagnostics, parsed: true, dependencies };
 }

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { analyzeFile, analyzeText, createAnalysisProject, type FileAnalysis } from './analyze';
+import { analyzeFile, analyzeImporter, createAnalysisProject, type FileAnalysis } from './analyze';
 import { loadWorkspaceSettings } from './settingsFiles';
+import { ResultStore } from './resultStore';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
@@ -29,6 +30,8 @@ export interface ScanOptions {
   now?: () => Date;
   /** Reuse per-file analyses from an earlier scan (keyed by path + mtime + size). */
   cache?: ScanCache;
+  /** Folder where per-file results persist between processes, keyed by content hash (the CLI's; see resultStore.ts). */
+  resultCacheDirectory?: string;
   /** Globs over root-relative paths to leave out of the scan. */
   exclude?: readonly string[];
   /** Globs that bring back paths under folders skipped by default (node_modules, dist, vendor, ...). */
@@ -104,14 +107,16 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   if (!rootStat?.isDirectory()) throw new ScanInputError(`not a readable directory: ${absoluteRoot}`);
 
   const diagnostics: Diagnostic[] = [];
-  warmTokenizer();
+  const results = options.resultCacheDirectory === undefined ? undefined : new ResultStore({ directory: options.resultCacheDirectory, root: absoluteRoot });
+  // Results of an earlier run carry their token counts: the encoder is then seldom needed.
+  if (!results?.hasPreviousResults) warmTokenizer();
   const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
   diagnostics.push(...discovered.diagnostics);
 
   // Model and provider settings (example env files, docker-compose, config files), read once per scan and filtered at read time.
   const workspaceSettings = await loadWorkspaceSettings(absoluteRoot, options.signal);
   diagnostics.push(...workspaceSettings.diagnostics);
-  const context = createAnalysisProject(absoluteRoot, workspaceSettings.settings);
+  const context = createAnalysisProject(absoluteRoot, workspaceSettings.settings, results);
   const detected: DetectedCall[] = [];
   let parsed = 0;
   let reused = 0;
@@ -135,6 +140,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       analysis = await analyzeFile(file, context, undefined, preread);
       await options.cache?.set(file.relativePath, stamp, analysis);
     }
+    if (analysis.fromResultCache) reused++;
     if (analysis.parsed) parsed++;
     analyses.push({ file, analysis });
     diagnostics.push(...analysis.diagnostics);
@@ -150,7 +156,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     if (analysis.parsed || !importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, sdkModules)) continue;
     const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    const imported = analyzeText(file, text, context);
+    const imported = analyzeImporter(file, text, context);
     parsed++;
     diagnostics.push(...imported.diagnostics);
     detected.push(...imported.calls);
@@ -196,6 +202,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     const found = callers.get(site.enclosingFunction!);
     if (found && found.length > 0) site.callers = found;
   }
+  await context.results?.save();
 
   return {
     schemaVersion: SCHEMA_VERSION,

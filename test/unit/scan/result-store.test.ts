@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { scanWorkspace } from '../../../src/scan/scan';
+import { contentHash, ResultStore } from '../../../src/scan/resultStore';
+import type { FileAnalysis } from '../../../src/scan/analyze';
+import { runCli } from '../cli/run';
+
+const A_TS = `import OpenAI from 'openai';\nimport { MODEL } from './models';\n// deploy key SECRET_IN_A_COMMENT_42\nconst o = new OpenAI();\no.chat.completions.create({ model: MODEL, messages: [] });\n`;
+const B_TS = `import OpenAI from 'openai';\nconst o = new OpenAI();\no.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });\n`;
+
+describe('persistent result cache (content-hash keyed, between processes)', () => {
+  let root: string;
+  let cacheDirectory: string;
+  const scan = () => scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
+  const cacheFiles = () => readdirSync(cacheDirectory).filter((name) => name.endsWith('.json')).map((name) => path.join(cacheDirectory, name));
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'result-store-root-'));
+    cacheDirectory = path.join(mkdtempSync(path.join(os.tmpdir(), 'result-store-cache-')), 'results');
+    mkdirSync(path.join(root, 'src'));
+    writeFileSync(path.join(root, 'src', 'models.ts'), `export const MODEL = 'gpt-4o';\n`);
+    writeFileSync(path.join(root, 'src', 'a.ts'), A_TS);
+    writeFileSync(path.join(root, 'src', 'b.ts'), B_TS);
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(path.dirname(cacheDirectory), { recursive: true, force: true });
+  });
+
+  it('reuses every unchanged file in a later scan, with the same call sites', async () => {
+    const first = await scan();
+    assert.equal(first.summary.filesReusedFromCache, 0);
+    const second = await scan();
+    assert.equal(second.summary.filesReusedFromCache, 3);
+    assert.equal(second.summary.filesParsed, first.summary.filesParsed, 'a reused analysis still counts the file as parsed');
+    assert.deepEqual(second.callSites, first.callSites);
+  });
+
+  it('re-analyzes a file whose content changed even when its size and modification time did not', async () => {
+    await scan();
+    const b = path.join(root, 'src', 'b.ts');
+    const before = statSync(b);
+    writeFileSync(b, B_TS.replace('3-small', '3-large'));
+    utimesSync(b, before.atime, before.mtime);
+    assert.equal(statSync(b).size, before.size);
+    const result = await scan();
+    assert.equal(result.summary.filesReusedFromCache, 2);
+    assert.deepEqual(result.callSites.map((site) => site.model.id), ['gpt-4o', 'text-embedding-3-large']);
+  });
+
+  it('re-analyzes a file when a module its analysis followed changed', async () => {
+    await scan();
+    writeFileSync(path.join(root, 'src', 'models.ts'), `export const MODEL = 'gpt-4o-mini';\n`);
+    const result = await scan();
+    assert.equal(result.callSites[0].model.id, 'gpt-4o-mini');
+    assert.equal(result.summary.filesReusedFromCache, 1, 'only b.ts is reused');
+  });
+
+  it('ignores a corrupted cache file and writes a good one', async () => {
+    const first = await scan();
+    const [file] = cacheFiles();
+    writeFileSync(file, '{"format":1,"entr');
+    const afterCorruption = await scan();
+    assert.equal(afterCorruption.summary.filesReusedFromCache, 0);
+    assert.deepEqual(afterCorruption.callSites, first.callSites);
+    assert.equal((await scan()).summary.filesReusedFromCache, 3, 'the rewritten cache is used again');
+  });
+
+  it('treats a malformed entry as a miss', async () => {
+    const first = await scan();
+    const [file] = cacheFiles();
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { analysis: unknown }> };
+    stored.entries['src/a.ts'].analysis = { calls: 'not a list' };
+    writeFileSync(file, JSON.stringify(stored));
+    const result = await scan();
+    assert.equal(result.summary.filesReusedFromCache, 2);
+    assert.deepEqual(result.callSites, first.callSites);
+  });
+
+  it('stores analysis results only, never the text of a file', async () => {
+    await scan();
+    const stored = readFileSync(cacheFiles()[0], 'utf8');
+    assert.ok(stored.includes('chat.completions.create'), 'the call site is stored');
+    assert.ok(!stored.includes('SECRET_IN_A_COMMENT_42'), 'a comment of the file is not');
+    if (process.platform !== 'win32') assert.equal(statSync(cacheFiles()[0]).mode & 0o777, 0o600);
+  });
+
+  it('keeps the token counts of the prompts with the calls, never the prompt text twice', async () => {
+    writeFileSync(path.join(root, 'src', 'c.ts'), `import OpenAI from 'openai';\nconst o = new OpenAI();\no.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Summarize the release notes in two lines.' }] });\n`);
+    await scan();
+    const stored = JSON.parse(readFileSync(cacheFiles()[0], 'utf8')) as { entries: Record<string, { tokenCounts?: Array<[string, string, number]> }> };
+    const counts = stored.entries['src/c.ts'].tokenCounts ?? [];
+    assert.ok(counts.length > 0, 'counts stored');
+    assert.ok(counts.every(([encoding, digest, count]) => encoding === 'o200k_base' && !digest.includes('release') && count > 0));
+  });
+
+  it('is not used without a cache folder (the default of scanWorkspace)', async () => {
+    await scanWorkspace(root);
+    assert.equal((await scanWorkspace(root)).summary.filesReusedFromCache, 0);
+  });
+
+  it('drops results written by another build', async () => {
+    const analysis: FileAnalysis = { calls: [], diagnostics: [], parsed: false, dependencies: [], relativeImports: ['./x'] };
+    const hash = contentHash(Buffer.from('text'));
+    const writer = new ResultStore({ directory: cacheDirectory, root, version: 'build-1' });
+    writer.record('src/x.ts', hash, analysis);
+    await writer.save();
+    assert.deepEqual(new ResultStore({ directory: cacheDirectory, root, version: 'build-1' }).lookup('src/x.ts', hash)?.relativeImports, ['./x']);
+    assert.equal(new ResultStore({ directory: cacheDirectory, root, version: 'build-2' }).lookup('src/x.ts', hash), undefined);
+    assert.equal(new ResultStore({ directory: cacheDirectory, root: path.join(root, 'other'), version: 'build-1' }).lookup('src/x.ts', hash), undefined, 'another root has its own file');
+  });
+
+  it('is turned off by --no-cache on the command line', async () => {
+    const uncached = await runCli(['scan', root, '--format', 'json', '--no-cache']);
+    assert.equal(uncached.code, 0);
+    assert.throws(() => readdirSync(cacheDirectory), 'nothing written');
+    // runCli has no launcher, which is what passes the folder: main's fourth argument stands in for it.
+    const { main } = await import('../../../src/cli/main');
+    const { PassThrough } = await import('node:stream');
+    const run = async (extra: string[]) => {
+      const stdout = new PassThrough();
+      let out = '';
+      stdout.on('data', (chunk) => (out += chunk));
+      assert.equal(await main(['scan', root, '--format', 'json', ...extra], stdout, new PassThrough(), { resultCacheDirectory: cacheDirectory }), 0);
+      return JSON.parse(out) as { summary: { filesReusedFromCache: number } };
+    };
+    await run([]);
+    assert.equal((await run([])).summary.filesReusedFromCache, 3);
+    assert.equal((await run(['--no-cache'])).summary.filesReusedFromCache, 0);
+  });
+});
