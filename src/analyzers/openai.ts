@@ -76,7 +76,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!match) return undefined;
   const receiver = receiverOf(call, match.depth);
   if (!receiver) return undefined;
-  const origin = resolveClientOrigin(receiver, context.modules);
+  const origin = resolveClientOrigin(receiver, context.modules) ?? wrappedClientOrigin(receiver, context);
   if (origin && (origin.packageName !== 'openai' || !OPENAI_CLASSES.has(origin.className))) return undefined;
   if (origin && V3_METHOD.test(match.method.path) !== (origin.className === 'OpenAIApi')) return undefined;
   if (!origin && !DISTINCTIVE_WITHOUT_CLIENT.has(match.method.path)) return undefined;
@@ -226,4 +226,20 @@ function madeByAnotherPackage(receiver: Node, context: AnalyzerContext): boolean
   if (!Node.isCallExpression(created) && !Node.isNewExpression(created)) return false;
   const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
   return binding !== undefined && binding.packageName !== 'openai';
+}
+
+/**
+ * A client made by a wrapper package that is handed an OpenAI client (`Instructor({ client })`,
+ * `observeOpenAI(client)`, `wrapOpenAI(client)`): the wrapper sends that client's requests, so the
+ * call is the wrapped client's, with its base URL.
+ */
+function wrappedClientOrigin(receiver: Node, context: AnalyzerContext): ClientOrigin | undefined {
+  const created = traceValue(receiver, context.modules);
+  if (!Node.isCallExpression(created) && !Node.isNewExpression(created)) return undefined;
+  for (const argument of created.getArguments()) {
+    const inner = getObjectProperty(resolveObjectLiteral(argument, context.modules), 'client', context.modules) ?? argument;
+    const origin = resolveClientOrigin(inner, context.modules);
+    if (origin?.packageName === 'openai') return { ...origin, evidence: [...origin.evidence, `wrapped by ${unwrapExpression(created.getExpression()).getText().slice(0, 40)}(), which sends its requests`] };
+  }
+  return undefined;
 }

@@ -19,6 +19,15 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: 'an OpenAI client wrapped by another package (Instructor({ client })) still sends the request, through its base URL',
+      code: `import OpenAI from 'openai';
+import Instructor from '@instructor-ai/instructor';
+const together = new OpenAI({ apiKey: 'k', baseURL: 'https://api.together.xyz/v1' });
+const client = Instructor({ client: together, mode: 'JSON_SCHEMA' });
+export const run = (text: string) => client.chat.completions.create({ model: 'Qwen/Qwen2.5-7B-Instruct-Turbo', messages: [{ role: 'user', content: text }] });`,
+      calls: [{ line: 5, provider: 'together', endpoint: 'chat', model: 'Qwen/Qwen2.5-7B-Instruct-Turbo' }],
+    },
+    {
       name: 'a client handed to the base class through super() and read through its getter (CommonJS): options known, so the host is too',
       files: { 'src/provider.js': `class BaseProvider {\n  _client;\n  constructor(client) { this._client = client; }\n  get client() { return this._client; }\n}\nmodule.exports = BaseProvider;\n` },
       code: `const OpenAI = require('openai');
