@@ -161,7 +161,7 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     assert.equal(after.summary.filesReusedFromCache, (after.summary.filesScanned ?? 0) - 1);
   });
 
-  it('offers code actions on a call line: set volume, override task, open in panel', async function () {
+  it('offers code actions on a call line: set model, set volume, override task, open in panel', async function () {
     const target = site((c) => c.file === TRIAGE && c.enclosingFunction === 'classifyTicket');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
@@ -171,7 +171,7 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     const ours = actions.filter((a) => a.title.startsWith('LLM Hosting Advisor:'));
     assert.deepEqual(
       ours.map((a) => a.command?.command),
-      ['llmHostingAdvisor.setVolumeForCall', 'llmHostingAdvisor.overrideTaskType', OPEN_PANEL],
+      ['llmHostingAdvisor.setModelForCall', 'llmHostingAdvisor.setVolumeForCall', 'llmHostingAdvisor.overrideTaskType', OPEN_PANEL],
     );
     for (const a of ours) assert.deepEqual(a.command?.arguments, [target.id]);
     const none = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uriOf(TRIAGE), new vscode.Range(0, 0, 0, 0));
