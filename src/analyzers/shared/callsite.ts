@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
-import type { CallFeatures, DetectedCall, Endpoint, ModelRef, PromptMessage } from '../../model/types';
+import type { DetectedCall } from '../../model/types';
 import { agentLoopOf, imagePartsInClass } from './prompt';
 
 /** The 1-based span of the whole call expression. */
@@ -69,22 +69,11 @@ export function receiverOf(call: CallExpression, count: number): Node | undefine
   return current;
 }
 
-export interface CallDraft {
-  provider: string;
-  sdk: string;
-  method: string;
-  endpoint: Endpoint;
-  model: ModelRef;
-  messages: PromptMessage[];
-  maxOutputTokens: number | null;
-  features: CallFeatures;
-  toolNames: string[];
-  structuredOutputName?: string;
-  forcedTool?: string;
-  /** For a multi-step call: the step cap the code states, and where. */
-  steps?: DetectedCall['steps'];
-  evidence: string[];
-}
+/** What an analyzer fills in; `toDetectedCall` adds the position, enclosing function and file. */
+export type CallDraft = Pick<
+  DetectedCall,
+  'provider' | 'sdk' | 'method' | 'endpoint' | 'model' | 'messages' | 'maxOutputTokens' | 'features' | 'toolNames' | 'structuredOutputName' | 'forcedTool' | 'steps' | 'evidence'
+>;
 
 /** Completes an analyzer's draft with position, enclosing function and file. */
 export function toDetectedCall(call: Node, file: string, draft: CallDraft): DetectedCall {
