@@ -110,3 +110,18 @@ export function formatTotalCost(summary: Pick<ScanSummary, 'callSites' | 'monthl
   const spread = range && range.high - range.low >= 0.005 ? ` (${usd(range.low)}–${usd(range.high)})` : '';
   return `${usd(summary.monthlyUsdCurrent)}${spread}${note ? ` + ${note}` : ''}`;
 }
+
+/** Levenshtein distance between two strings: how "did you mean" suggestions (task types, model ids) pick the closest name. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

@@ -3,6 +3,7 @@
  * from disk) so esbuild inlines them into dist and the product works offline; every row carries
  * the `source` it was copied from and an `asOf` date that the UI shows.
  */
+import { editDistance } from '../../model/display';
 import closedJson from '../../../data/catalog/closed-api-prices.json';
 import openJson from '../../../data/catalog/open-api-prices.json';
 import archJson from '../../../data/catalog/model-architectures.json';
@@ -560,16 +561,3 @@ export function nearestModels(catalog: Catalog, modelId: string, limit = 3, keep
     .map((x) => x.id);
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}

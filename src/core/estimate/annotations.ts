@@ -8,6 +8,7 @@
  * `hole.<kind or expression>=<tokens>` or `tokens.<kind or expression>=<tokens>`. Pairs are
  * separated by spaces or commas. A bad pair becomes an error string and the rest still applies.
  */
+import { editDistance } from '../../model/display';
 import { TASK_TYPES, type CallAnnotation, type TaskType } from '../../model/types';
 import { MODEL_ID_PATTERN } from '../../model/vocabulary';
 
@@ -72,19 +73,6 @@ function nearestTask(value: string): TaskType | undefined {
   return bestDistance <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
 
 /** Checks a task name; returns the type or an error naming the valid ones. */
 export function parseTaskType(value: string): { task: TaskType } | { error: string } {
