@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
 import { adviseCall, savingsThreshold, type AdviceInput } from '../../../../src/core/pricing/advisor';
-import { buildCatalog, loadCatalog, type Catalog } from '../../../../src/core/catalog/catalog';
+import { buildCatalog, type Catalog } from '../../../../src/core/catalog/catalog';
 import { renderMarkdownPlan } from '../../../../src/core/report/plan';
-import { SCHEMA_VERSION, type CallSite, type ScanResult, type TaskType } from '../../../../src/model/types';
+import { SCHEMA_VERSION, type CallSite, type ScanResult } from '../../../../src/model/types';
 
-const catalog = loadCatalog();
-const noFeatures = { streaming: false, tools: false, vision: false, structuredOutput: false };
+import { adviceInput as input, catalog, noFeatures } from './helpers';
 const TODAY = '2026-11-30';
 
-function input(model: string, over: Partial<AdviceInput> & { taskType?: TaskType } = {}): AdviceInput {
-  const { taskType, ...rest } = over;
-  return {
-    model: { id: model, raw: model, source: 'literal' },
-    provider: 'openai',
-    endpoint: 'chat',
-    task: { type: taskType ?? 'classification', confidence: 0.9, reasons: [] },
-    tokens: { inputPerCall: 1000, outputPerCall: 200, method: 'counted (test)' },
-    volume: { callsPerMonth: 100_000, source: 'annotation' },
-    features: noFeatures,
-    ...rest,
-  };
-}
 
 /** The bundled catalog with some rows replaced (a deprecation date, an unknown capability). */
 function withRows(edit: (c: Catalog) => Pick<Catalog, 'closed' | 'open'>): Catalog {

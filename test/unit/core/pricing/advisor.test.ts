@@ -1,25 +1,11 @@
 import assert from 'node:assert/strict';
 import { adviseCall, adviseWorkspace, fixedCosts, type AdviceInput } from '../../../../src/core/pricing/advisor';
-import { findArchitecture, loadCatalog } from '../../../../src/core/catalog/catalog';
+import { findArchitecture } from '../../../../src/core/catalog/catalog';
 import { sizeQuery } from '../../../../src/core/pricing/sizing';
-import type { CallSite, TaskType } from '../../../../src/model/types';
+import type { CallSite } from '../../../../src/model/types';
 
-const catalog = loadCatalog();
-const noFeatures = { streaming: false, tools: false, vision: false, structuredOutput: false };
+import { adviceInput as input, catalog, noFeatures } from './helpers';
 
-function input(model: string | null, over: Partial<AdviceInput> & { taskType?: TaskType } = {}): AdviceInput {
-  const { taskType, ...rest } = over;
-  return {
-    model: { id: model, raw: model ?? 'process.env.MODEL', source: model ? 'literal' : 'dynamic' },
-    provider: 'openai',
-    endpoint: 'chat',
-    task: { type: taskType ?? 'classification', confidence: 0.9, reasons: [] },
-    tokens: { inputPerCall: 1000, outputPerCall: 200, method: 'counted (test)' },
-    volume: { callsPerMonth: 100_000, source: 'annotation' },
-    features: noFeatures,
-    ...rest,
-  };
-}
 
 function site(id: string, a: AdviceInput): CallSite {
   const advice = adviseCall(a, catalog);

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { assumption, findArchitecture, findGpu, loadCatalog } from '../../../../src/core/catalog/catalog';
+import { assumption } from '../../../../src/core/catalog/catalog';
 import { maxGpusPerReplica, moeStepSeconds, p95Context, planDeployment, sizeModel } from '../../../../src/core/pricing/sizing';
 import type { Precision } from '../../../../src/model/vocabulary';
 
-const catalog = loadCatalog();
-const arch = (id: string) => {
-  const a = findArchitecture(catalog, id);
-  assert.ok(a, `architecture ${id} missing`);
-  return a;
-};
-const gpu = (id: string) => {
-  const g = findGpu(catalog, id);
-  assert.ok(g, `gpu ${id} missing`);
-  return g;
-};
+import { arch, catalog, gpu } from './helpers';
 const decode = (model: string, precision: Precision, gpuId: string, count: number) => sizeModel({ arch: arch(model), precision, gpu: gpu(gpuId), gpuCount: count, contextTokens: 2048, concurrency: 1 }, catalog).decodeTokensPerSecond;
 
 describe('sizing realism: MoE single-stream decode against published measurements', () => {

@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import { findArchitecture, findGpu, loadCatalog } from '../../../../src/core/catalog/catalog';
 import { kvBytesPerToken, planDeployment, sizeModel, weightsTerm } from '../../../../src/core/pricing/sizing';
 import { PRECISIONS, type Precision } from '../../../../src/model/vocabulary';
 
 const GIB = 1024 ** 3;
-const catalog = loadCatalog();
-const arch = (id: string) => {
-  const a = findArchitecture(catalog, id);
-  assert.ok(a, `architecture ${id} missing`);
-  return a;
-};
-const gpu = (id: string) => {
-  const g = findGpu(catalog, id);
-  assert.ok(g, `gpu ${id} missing`);
-  return g;
-};
+import { arch, catalog, gpu } from './helpers';
 const size = (model: string, precision: Precision, gpuId: string, gpuCount: number, contextTokens: number, concurrency = 1) =>
   sizeModel({ arch: arch(model), precision, gpu: gpu(gpuId), gpuCount, contextTokens, concurrency }, catalog);
 
