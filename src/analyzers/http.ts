@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { toDetectedCall } from './shared/callsite';
+import { realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
@@ -124,12 +124,9 @@ function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
       provider,
       sdk: 'http',
       method: `WebSocket ${(/wss?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}').slice(0, 80)}`,
-      endpoint: 'chat',
+      ...realtimeSession(),
       model,
-      messages: [{ role: 'user', text: '{{audio}}', holes: [{ kind: 'unknown', expression: 'audio' }] }],
-      maxOutputTokens: null,
-      features: { streaming: true, tools: false, vision: false, structuredOutput: false },
-      toolNames: [],
+      messages: [realtimeAudioTurn()],
       evidence,
     }));
   }

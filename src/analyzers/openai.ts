@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { receiverOf, toDetectedCall } from './shared/callsite';
+import { realtimeAudioTurn, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
@@ -208,12 +208,9 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
       provider,
       sdk: 'openai',
       method: isAzureFactory ? `${binding.importedName}.azure` : `new ${binding.importedName}`,
-      endpoint: 'chat',
+      ...realtimeSession(),
       model: model ? { id: model.value, raw: model.raw || modelNode!.getText(), source: model.source } : { id: null, raw: '', source: 'dynamic' },
-      messages: instructions ? [{ role: 'system', ...resolvePromptText(instructions, context.modules) }] : [{ role: 'user', text: '{{audio}}', holes: [{ kind: 'unknown', expression: 'audio' }] }],
-      maxOutputTokens: null,
-      features: { streaming: true, tools: false, vision: false, structuredOutput: false },
-      toolNames: [],
+      messages: instructions ? [{ role: 'system', ...resolvePromptText(instructions, context.modules) }] : [realtimeAudioTurn()],
       evidence,
     }));
   }

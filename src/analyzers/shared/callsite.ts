@@ -69,6 +69,19 @@ export function receiverOf(call: CallExpression, count: number): Node | undefine
   return current;
 }
 
+/**
+ * The parts every realtime (speech-to-speech) session shares, over the SDK or a raw WebSocket: one
+ * streamed chat session whose input is the user's audio, known only at run time.
+ */
+export function realtimeSession(): Pick<DetectedCall, 'endpoint' | 'maxOutputTokens' | 'features' | 'toolNames'> {
+  return { endpoint: 'chat', maxOutputTokens: null, features: { streaming: true, tools: false, vision: false, structuredOutput: false }, toolNames: [] };
+}
+
+/** The user turn of a realtime session: audio, sized at run time. */
+export function realtimeAudioTurn(): DetectedCall['messages'][number] {
+  return { role: 'user', text: '{{audio}}', holes: [{ kind: 'unknown', expression: 'audio' }] };
+}
+
 /** What an analyzer fills in; `toDetectedCall` adds the position, enclosing function and file. */
 export type CallDraft = Pick<
   DetectedCall,
