@@ -15,6 +15,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 
 // ---------------------------------------------------------------------------------------------------------
 // Labels (eval/real-world/README.md) and the parts of the scan result (src/core/types.ts) we read. The
@@ -615,39 +616,46 @@ export interface EvalArguments {
 export class ArgumentError extends Error {}
 
 export function parseEvalArguments(argv: readonly string[]): EvalArguments {
-  const args: Partial<EvalArguments> & { repos: string[] } = { repos: [], verbose: false };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    const value = (): string => {
-      const next = argv[++index];
-      if (next === undefined || next.startsWith('--')) throw new ArgumentError(`${arg} needs a value`);
-      return next;
-    };
-    switch (arg) {
-      case '--bin': args.bin = path.resolve(value()); break;
-      case '--json': args.json = path.resolve(value()); break;
-      case '--repo': {
-        const repo = value();
-        if (!/^[^/\s]+\/[^/\s]+$/.test(repo)) throw new ArgumentError(`--repo must be <owner>/<name>, not "${repo}"`);
-        args.repos.push(repo);
-        break;
-      }
-      case '--labels': args.labelsDir = path.resolve(value()); break;
-      case '--timeout': {
-        const seconds = Number(value());
-        if (!Number.isFinite(seconds) || seconds <= 0) throw new ArgumentError('--timeout must be a positive number of seconds');
-        args.timeoutMs = seconds * 1000;
-        break;
-      }
-      case '--verbose': case '-v': args.verbose = true; break;
-      default:
-        if (arg.startsWith('-')) throw new ArgumentError(`unknown option ${arg}`);
-        if (args.outDir) throw new ArgumentError(`one <out-dir> only (got "${args.outDir}" and "${arg}")`);
-        args.outDir = path.resolve(arg);
-    }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        bin: { type: 'string' },
+        json: { type: 'string' },
+        repo: { type: 'string', multiple: true },
+        labels: { type: 'string' },
+        timeout: { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    // parseArgs's own messages name the option: unknown, missing value, or a value that looks like an option.
+    throw new ArgumentError((error as Error).message);
   }
-  if (!args.outDir) throw new ArgumentError('missing <out-dir> (the folder `npm run corpus:checkout` wrote)');
-  return { outDir: args.outDir, bin: args.bin ?? DEFAULT_BIN, json: args.json, repos: args.repos, labelsDir: args.labelsDir ?? LABELS_DIR, timeoutMs: args.timeoutMs ?? SCAN_TIMEOUT_MS, verbose: args.verbose ?? false };
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new ArgumentError(`one <out-dir> only (got "${positionals[0]}" and "${positionals[1]}")`);
+  if (positionals.length === 0) throw new ArgumentError('missing <out-dir> (the folder `npm run corpus:checkout` wrote)');
+  const repos = values.repo ?? [];
+  for (const repo of repos) {
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repo)) throw new ArgumentError(`--repo must be <owner>/<name>, not "${repo}"`);
+  }
+  let timeoutMs = SCAN_TIMEOUT_MS;
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new ArgumentError('--timeout must be a positive number of seconds');
+    timeoutMs = seconds * 1000;
+  }
+  return {
+    outDir: path.resolve(positionals[0]),
+    bin: values.bin ? path.resolve(values.bin) : DEFAULT_BIN,
+    json: values.json ? path.resolve(values.json) : undefined,
+    repos,
+    labelsDir: values.labels ? path.resolve(values.labels) : LABELS_DIR,
+    timeoutMs,
+    verbose: values.verbose ?? false,
+  };
 }
 
 /** Reads and checks a label file; a malformed one is an error naming the file and the field. */
