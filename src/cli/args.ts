@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BUILTIN_CALLS_PER_MONTH, DATA_SENSITIVITIES, USAGE_FILE_NAME, type DataSensitivity } from '../model/vocabulary';
 import { parseModelId } from '../core/estimate/annotations';
 
@@ -72,72 +73,115 @@ Options:
 
 Exit codes: 0 success, 1 failure (or diff above --fail-above), 2 bad arguments or unreadable directory.`;
 
-/** Parses argv (without node and script). Throws CommandLineError on anything it does not understand. */
+/** Every option, for node:util parseArgs; string options take the next argument (or `--name=value`). */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  plan: { type: 'string' },
+  usage: { type: 'string' },
+  'usage-export': { type: 'string' },
+  'price-file': { type: 'string' },
+  exclude: { type: 'string', multiple: true },
+  'non-production': { type: 'string', multiple: true },
+  include: { type: 'string', multiple: true },
+  base: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'calls-per-month': { type: 'string' },
+  'fail-above': { type: 'string' },
+  'data-sensitivity': { type: 'string' },
+  'fixed-cost': { type: 'string', multiple: true },
+  'assumed-models': { type: 'string' },
+  model: { type: 'string' },
+  precision: { type: 'string' },
+  gpu: { type: 'string' },
+  gpus: { type: 'string' },
+  context: { type: 'string' },
+  concurrency: { type: 'string' },
+  'gpu-memory-utilization': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type OptionName = keyof typeof OPTIONS;
+
+/**
+ * Parses argv (without node and script) with node:util parseArgs. Throws CommandLineError on anything it
+ * does not understand. The tokens are read in order (parseArgs' own strict mode would report unknown
+ * options and missing values in its wording, and would not stop at `--help`): each option is checked
+ * where it stands, so `-h` anywhere shows the help unless an earlier argument is wrong.
+ */
 export function parseArguments(argv: readonly string[]): CliArguments {
   const result: CliArguments = { command: 'help', directory: '.', format: 'table', exclude: [], include: [], nonProduction: [], fixedCosts: {} };
   const positionals: string[] = [];
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') throw new CommandLineError('unknown option --');
+    if (token.kind === 'positional') {
+      if (token.value.startsWith('-')) throw new CommandLineError(`unknown option ${token.value}`);
+      positionals.push(token.value);
+      continue;
+    }
+    const argument = token.rawName;
+    if (!Object.hasOwn(OPTIONS, token.name)) throw new CommandLineError(`unknown option ${token.inlineValue ? argv[token.index] : argument}`);
+    const name = token.name as OptionName;
+    // parseArgs gives a string option the next argument whatever it is; `--out --plan x` means a value is missing.
     const value = (): string => {
-      const next = argv[++index];
-      if (next === undefined || next.startsWith('--')) throw new CommandLineError(`${argument} needs a value`);
-      return next;
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) throw new CommandLineError(`${argument} needs a value`);
+      return token.value;
     };
-    switch (argument) {
-      case '-h': case '--help': return { ...result, command: 'help' };
-      case '-v': case '--version': return { ...result, command: 'version' };
-      case '--format': {
+    if (OPTIONS[name].type === 'boolean' && token.value !== undefined) throw new CommandLineError(`unknown option ${argv[token.index]}`);
+    switch (name) {
+      case 'help': return { ...result, command: 'help' };
+      case 'version': return { ...result, command: 'version' };
+      case 'format': {
         const format = value();
         if (format !== 'table' && format !== 'json' && format !== 'markdown') throw new CommandLineError(`--format must be table, json or markdown, not "${format}"`);
         result.format = format;
         break;
       }
-      case '--out': result.out = value(); break;
-      case '--plan': result.plan = value(); break;
-      case '--usage': result.usageFile = value(); break;
-      case '--usage-export': result.usageExport = value(); break;
-      case '--price-file': result.priceFile = value(); break;
-      case '--exclude': result.exclude.push(value()); break;
-      case '--non-production': result.nonProduction.push(value()); break;
-      case '--include': result.include.push(value()); break;
-      case '--base': result.base = value(); break;
-      case '--no-cache': result.noCache = true; break;
-      case '--calls-per-month': result.callsPerMonth = positiveNumber(argument, value()); break;
-      case '--fail-above': result.failAbove = positiveNumber(argument, value()); break;
-      case '--data-sensitivity': {
+      case 'out': result.out = value(); break;
+      case 'plan': result.plan = value(); break;
+      case 'usage': result.usageFile = value(); break;
+      case 'usage-export': result.usageExport = value(); break;
+      case 'price-file': result.priceFile = value(); break;
+      case 'exclude': result.exclude.push(value()); break;
+      case 'non-production': result.nonProduction.push(value()); break;
+      case 'include': result.include.push(value()); break;
+      case 'base': result.base = value(); break;
+      case 'no-cache': result.noCache = true; break;
+      case 'calls-per-month': result.callsPerMonth = positiveNumber(argument, value()); break;
+      case 'fail-above': result.failAbove = positiveNumber(argument, value()); break;
+      case 'data-sensitivity': {
         const sensitivity = value();
         if (!(DATA_SENSITIVITIES as readonly string[]).includes(sensitivity)) throw new CommandLineError(`--data-sensitivity must be ${DATA_SENSITIVITIES.join(' or ')}, not "${sensitivity}"`);
         result.dataSensitivity = sensitivity as DataSensitivity;
         break;
       }
-      case '--fixed-cost': {
+      case 'fixed-cost': {
         const match = /^([\w-]+)=(\d+(?:\.\d+)?)$/.exec(value());
         if (!match) throw new CommandLineError('--fixed-cost takes id=usd, e.g. ml-engineering-self-managed=20000');
         result.fixedCosts[match[1]] = Number(match[2]);
         break;
       }
-      case '--assumed-models': {
+      case 'assumed-models': {
         const models = value().split(',').map((id) => id.trim()).filter(Boolean);
         const bad = models.find((id) => 'error' in parseModelId(id));
         if (models.length === 0 || bad !== undefined) throw new CommandLineError(`--assumed-models takes model ids separated by commas, e.g. gpt-4.1-mini,claude-haiku-4-5${bad !== undefined ? ` (not a model id: "${bad}")` : ''}`);
         result.assumedModels = models;
         break;
       }
-      case '--model': result.model = value(); break;
-      case '--precision': result.precision = value(); break;
-      case '--gpu': result.gpu = value(); break;
-      case '--gpus': result.gpus = positiveInteger(argument, value()); break;
-      case '--context': result.context = positiveInteger(argument, value()); break;
-      case '--concurrency': result.concurrency = positiveInteger(argument, value()); break;
-      case '--gpu-memory-utilization': {
+      case 'model': result.model = value(); break;
+      case 'precision': result.precision = value(); break;
+      case 'gpu': result.gpu = value(); break;
+      case 'gpus': result.gpus = positiveInteger(argument, value()); break;
+      case 'context': result.context = positiveInteger(argument, value()); break;
+      case 'concurrency': result.concurrency = positiveInteger(argument, value()); break;
+      case 'gpu-memory-utilization': {
         const fraction = Number(value());
         if (!(fraction > 0 && fraction <= 1)) throw new CommandLineError('--gpu-memory-utilization must be a fraction in (0, 1]');
         result.gpuMemoryUtilization = fraction;
         break;
       }
-      default:
-        if (argument.startsWith('-')) throw new CommandLineError(`unknown option ${argument}`);
-        positionals.push(argument);
     }
   }
   const [command, directory, ...rest] = positionals;

@@ -252,7 +252,8 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       recommendation: null,
       monthlyUsdCurrent: null,
       enclosingFunction: call.enclosingFunction,
-      evidence: annotated.evidence,
+      // Evidence quotes source text (a baseURL with its password, a key next to a model): redacted like the preview.
+      evidence: annotated.evidence.map(redactCredentials),
       promptPreview: promptPreview(call),
       ...trafficFieldsOf(call),
     };

@@ -18,9 +18,13 @@ export const SECRETS = {
   dbPassword: join('Tr0ub4dor', '-and-', 'horse9'),
   gcpPrivateKeyBody: join('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 'BKcwggSjAgEAAoIBAQC7'),
   gcpPrivateKeyId: join('5f1c2d3e4b5a', '69788796a5b4c3d2e1f0a9b8'),
+  google: join('AIza', 'SyD4kQ7vX2mN9pL3rT8wB1cF6hJ0sE5gU2i'), // 39 characters, as Google issues them
+  gatewayPassword: join('gw', 'Pa55', '-v3ry-s3cret'), // in a provider base URL (https://user:password@gateway)
 } as const;
 
 const DB_URL = `postgres://app:${SECRETS.dbPassword}@db.internal:5432/prod`;
+/** An OpenAI-compatible gateway whose URL carries its credentials: the product keeps provider URLs. */
+const GATEWAY_URL = `https://svc-llm:${SECRETS.gatewayPassword}@llm-gateway.internal/v1`;
 const GCP_JSON = JSON.stringify({
   type: 'service_account',
   project_id: 'acme-prod',
@@ -34,6 +38,8 @@ const ENV = [
   `AWS_ACCESS_KEY_ID=${SECRETS.awsAccessKeyId}`,
   `AWS_SECRET_ACCESS_KEY=${SECRETS.awsSecret}`,
   `DATABASE_URL=${DB_URL}`,
+  `GOOGLE_API_KEY=${SECRETS.google}`,
+  `OPENAI_BASE_URL=${GATEWAY_URL}`,
   'CHAT_MODEL=gpt-4o',
 ].join('\n') + '\n';
 
@@ -42,11 +48,13 @@ export const FILES: Record<string, string> = {
   '.env': ENV,
   '.env.example': ENV,
   '.env.local': ENV,
-  'config/app.json': JSON.stringify({ openai: { apiKey: SECRETS.openai }, database: DB_URL, aws: { secretAccessKey: SECRETS.awsSecret } }, null, 2),
-  'config/app.yaml': `openai:\n  apiKey: ${SECRETS.openai}\nanthropic:\n  apiKey: ${SECRETS.anthropic}\ndatabase: ${DB_URL}\n`,
+  'config/app.json': JSON.stringify({ openai: { apiKey: SECRETS.openai, baseURL: GATEWAY_URL, model: 'gpt-4o-mini' }, google: { apiKey: SECRETS.google }, database: DB_URL, aws: { secretAccessKey: SECRETS.awsSecret } }, null, 2),
+  'config/app.yaml': `openai:\n  apiKey: ${SECRETS.openai}\n  baseURL: ${GATEWAY_URL}\nanthropic:\n  apiKey: ${SECRETS.anthropic}\ngoogle:\n  apiKey: ${SECRETS.google}\ndatabase: ${DB_URL}\n`,
+  'llm.config.json': JSON.stringify({ model: 'gpt-4o', baseUrl: GATEWAY_URL, apiKey: SECRETS.openai }, null, 2),
+  'docker-compose.yml': `services:\n  api:\n    environment:\n      OPENAI_API_KEY: ${SECRETS.openai}\n      OPENAI_BASE_URL: ${GATEWAY_URL}\n      GOOGLE_API_KEY: ${SECRETS.google}\n      DATABASE_URL: ${DB_URL}\n`,
   'config/service-account.json': GCP_JSON,
-  'llm-usage.yml': `version: 1\n# OPENAI_API_KEY=${SECRETS.openai}\ndefaults:\n  callsPerMonth: 20000\n`,
-  'package.json': JSON.stringify({ name: 'secret-ws', dependencies: { openai: '^4.0.0', '@anthropic-ai/sdk': '^0.30.0' } }),
+  'llm-usage.yml': `version: 1\n# OPENAI_API_KEY=${SECRETS.openai}\n# GOOGLE_API_KEY=${SECRETS.google}\ndefaults:\n  callsPerMonth: 20000\n`,
+  'package.json': JSON.stringify({ name: 'secret-ws', dependencies: { openai: '^4.0.0', '@anthropic-ai/sdk': '^0.30.0', '@google/generative-ai': '^0.21.0' } }),
   'src/llm.ts': [
     "import OpenAI from 'openai';",
     "import Anthropic from '@anthropic-ai/sdk';",
@@ -61,6 +69,21 @@ export const FILES: Record<string, string> = {
     "  return anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 50, messages: [{ role: 'user', content: `Classify: ${text}` }] });",
     '}',
     'export const unused = [AWS_SECRET, DB];',
+    '',
+  ].join('\n'),
+  // Credentials passed straight to the SDK constructors: an API key and a base URL with a password.
+  'src/gateway.ts': [
+    "import OpenAI from 'openai';",
+    "import { GoogleGenerativeAI } from '@google/generative-ai';",
+    `const gateway = new OpenAI({ baseURL: '${GATEWAY_URL}', apiKey: '${SECRETS.openai}' });`,
+    `const genAI = new GoogleGenerativeAI('${SECRETS.google}');`,
+    'export async function draft(text: string) {',
+    "  return gateway.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `Draft a reply: ${text}` }] });",
+    '}',
+    'export async function translate(text: string) {',
+    "  const model = genAI.getGenerativeModel({ model: 'gemini-1.5-flash' });",
+    '  return model.generateContent(`Translate to French: ${text}`);',
+    '}',
     '',
   ].join('\n'),
   // Keys pasted into the prompt itself: the prompt preview must not carry them.
@@ -88,4 +111,5 @@ export function assertNoSecret(text: string, where: string): void {
     assert.equal(at, -1, `${where} contains the ${kind} secret: …${text.slice(Math.max(0, at - 60), at + value.length + 20)}…`);
   }
   assert.ok(!text.includes(DB_URL), `${where} contains the database URL`);
+  assert.ok(!text.includes(GATEWAY_URL), `${where} contains the gateway URL with its password`);
 }
