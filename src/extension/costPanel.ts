@@ -32,6 +32,10 @@ export interface CostPanelProbe {
   handled: number;
   /** Posted results so far. */
   posted: number;
+  /** The document set as the webview's HTML (the shell the panel's script renders into). */
+  html: string;
+  /** The last message of each type posted to the webview, as sent (bounded: one per type). */
+  lastMessages: Partial<Record<ToWebviewMessage['type'], ToWebviewMessage>>;
 }
 
 /**
@@ -47,7 +51,7 @@ export class CostPanel implements vscode.Disposable {
   /** The webview's script is running and has said `ready` (false again once the panel is hidden,
    * because without retainContextWhenHidden VS Code discards the webview's document). */
   private webviewReady = false;
-  readonly probe: CostPanelProbe = { readyCount: 0, lastPostedResult: undefined, received: [], rejected: 0, revealed: [], whatIf: {}, savedVolumes: [], handled: 0, posted: 0 };
+  readonly probe: CostPanelProbe = { readyCount: 0, lastPostedResult: undefined, received: [], rejected: 0, revealed: [], whatIf: {}, savedVolumes: [], handled: 0, posted: 0, html: '', lastMessages: {} };
   /** The panel's what-if inputs (host side is authoritative; the webview only asks for changes). */
   private whatIf: WhatIfState = {};
   /** Increments per re-pricing, so a slow older one never overwrites a newer answer. */
@@ -81,7 +85,7 @@ export class CostPanel implements vscode.Disposable {
     this.pendingFocus = focusCallSiteId;
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'panel-icon.svg');
-    panel.webview.html = this.html();
+    panel.webview.html = this.probe.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState(({ webviewPanel }) => {
@@ -267,6 +271,7 @@ export class CostPanel implements vscode.Disposable {
   private post(message: ToWebviewMessage): Thenable<boolean> {
     // An answer computed while the panel was closing has nowhere to go.
     if (this.disposed) return Promise.resolve(false);
+    this.probe.lastMessages[message.type] = message;
     return this.panel.webview.postMessage(message);
   }
 

@@ -15,6 +15,7 @@ import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usage
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { Catalog } from '../core/catalog/catalog';
+import { redactCredentials } from '../model/redact';
 import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from '../model/types';
 
 export interface ScanOptions {
@@ -226,7 +227,8 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       ...(enriched.summary.monthlyUsdCurrentRange ? { monthlyUsdCurrentRange: enriched.summary.monthlyUsdCurrentRange } : {}),
       ...(enriched.summary.assumedModelCallSites ? { assumedModelCallSites: enriched.summary.assumedModelCallSites } : {}),
     },
-    diagnostics,
+    // A diagnostic may quote what it could not read (a key pasted into an llm-advisor comment): redacted here, where every source's diagnostics meet.
+    diagnostics: diagnostics.map((diagnostic) => ({ ...diagnostic, message: redactCredentials(diagnostic.message) })),
   };
 }
 

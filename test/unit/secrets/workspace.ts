@@ -50,6 +50,10 @@ export const FILES: Record<string, string> = {
   '.env.local': ENV,
   'config/app.json': JSON.stringify({ openai: { apiKey: SECRETS.openai, baseURL: GATEWAY_URL, model: 'gpt-4o-mini' }, google: { apiKey: SECRETS.google }, database: DB_URL, aws: { secretAccessKey: SECRETS.awsSecret } }, null, 2),
   'config/app.yaml': `openai:\n  apiKey: ${SECRETS.openai}\n  baseURL: ${GATEWAY_URL}\nanthropic:\n  apiKey: ${SECRETS.anthropic}\ngoogle:\n  apiKey: ${SECRETS.google}\ndatabase: ${DB_URL}\n`,
+  // Invalid JSON: a diagnostic naming the file, never its content.
+  'config/settings.broken.json': `{ "model": "gpt-4o", "apiKey": "${SECRETS.openai}", "baseURL": "${GATEWAY_URL}", }`,
+  // Config files the settings reader opens (by name): models next to keys and a gateway URL.
+  'config/settings.yaml': `llm:\n  model: gpt-4o-mini\n  apiKey: ${SECRETS.openai}\n  baseURL: ${GATEWAY_URL}\n  googleKey: ${SECRETS.google}\n  database: ${DB_URL}\n`,
   'llm.config.json': JSON.stringify({ model: 'gpt-4o', baseUrl: GATEWAY_URL, apiKey: SECRETS.openai }, null, 2),
   'docker-compose.yml': `services:\n  api:\n    environment:\n      OPENAI_API_KEY: ${SECRETS.openai}\n      OPENAI_BASE_URL: ${GATEWAY_URL}\n      GOOGLE_API_KEY: ${SECRETS.google}\n      DATABASE_URL: ${DB_URL}\n`,
   'config/service-account.json': GCP_JSON,
@@ -66,6 +70,8 @@ export const FILES: Record<string, string> = {
     "  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'Summarize the ticket.' }, { role: 'user', content: text }] });",
     '}',
     'export async function classify(text: string) {',
+    // A key pasted into the advisor comment by mistake: the comment's error must not quote it.
+    `  // llm-advisor: task=${SECRETS.anthropic} calls=${SECRETS.awsSecret}`,
     "  return anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 50, messages: [{ role: 'user', content: `Classify: ${text}` }] });",
     '}',
     'export const unused = [AWS_SECRET, DB];',
@@ -96,6 +102,9 @@ export const FILES: Record<string, string> = {
     '',
   ].join('\n'),
 };
+
+/** The source files with LLM calls next to the keys: a test checks their calls were found before trusting a clean output. */
+export const SECRET_FILES_WITH_CALLS = ['src/llm.ts', 'src/prompted.ts', 'src/gateway.ts'] as const;
 
 export function writeSecretWorkspace(root: string): void {
   for (const [name, text] of Object.entries(FILES)) {
