@@ -30,7 +30,7 @@ describe('secrets: no credential in the panel HTML, hovers, CodeLenses, status b
 
   it('the panel: summary, grid and every call\'s detail', () => {
     assertNoSecret(renderSummary(result, false), 'panel summary');
-    assertNoSecret(renderGrid(result.callSites, { sortKey: 'cost', sortDescending: true, selectedId: null }), 'panel grid');
+    assertNoSecret(renderGrid(result.callSites, { sortKey: 'current', sortDescending: true, selectedId: null }), 'panel grid');
     for (const site of result.callSites) assertNoSecret(renderDetail(site), `panel detail of ${site.id}`);
   });
 
