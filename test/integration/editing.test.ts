@@ -16,24 +16,11 @@ import * as vscode from 'vscode';
 import type { CallSite, ScanResult } from '../../src/model/types';
 import type { AdvisorApi } from '../../src/extension/api';
 import type * as Scanner from '../../src/extension/scannerBundle';
+import { nextScan as nextScan_, settled as settled_, untilScanState as untilScanState_, waitFor } from './waits';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
 const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
 const TRIAGE = 'src/tickets/triage.ts';
-
-/**
- * Polls a condition that no event announces (editor state, panel messages). The bound is only how
- * long to wait before failing with a message; it is not what the test waits on.
- */
-async function waitFor<T>(what: string, probe: () => T | undefined | false | null | Promise<T | undefined | false | null>, timeoutMs = 120000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('Editing: commands, incremental re-scan, what-if, prices, soak', function () {
   let api: AdvisorApi;
@@ -47,62 +34,9 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     return found;
   };
   const uriOf = (file: string) => vscode.Uri.joinPath(root, ...file.split('/'));
-  /**
-   * Resolves when `condition` holds, checked now and on every scan state change (a scan starting or
-   * ending, with or without a result): the model's own event, so a loaded machine only makes it later.
-   */
-  function untilScanState<T>(what: string, condition: () => T | undefined | false, boundMs = 120000): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      let subscription: vscode.Disposable | undefined;
-      let bound: ReturnType<typeof setTimeout> | undefined;
-      const finish = (outcome: () => void) => {
-        subscription?.dispose();
-        clearTimeout(bound);
-        outcome();
-      };
-      const check = (): boolean => {
-        try {
-          const value = condition();
-          if (value) finish(() => resolve(value));
-          return !!value;
-        } catch (e) {
-          finish(() => reject(e instanceof Error ? e : new Error(String(e))));
-          return true;
-        }
-      };
-      if (check()) return;
-      subscription = api.onDidChangeState(() => void check());
-      // Only how long to wait before failing with a message naming what was awaited.
-      bound = setTimeout(() => finish(() => reject(new Error(`no scan state satisfied "${what}" within ${boundMs} ms`))), boundMs);
-    });
-  }
-  /** Waits until no scan runs and none is scheduled. */
-  const settled = () => untilScanState('the model to settle', () => api.isIdle());
-  /**
-   * Runs `action` once the model is settled, then returns the first scan completed after it whose
-   * result shows the change (`reflects`), once the model has settled again. Every completed result
-   * is recorded from the model's event, so an earlier scan still in flight, or a second scan of the
-   * same change (the edit, then its save), cannot stand in for the one that analyzed the change.
-   */
-  async function nextScan(action: () => Thenable<unknown> | Promise<unknown>, reflects: (r: ScanResult) => boolean = () => true): Promise<ScanResult> {
-    await settled();
-    const before = api.scanCount();
-    const seen: ScanResult[] = [];
-    let counted = before;
-    const record = api.onDidChangeState(() => {
-      if (api.scanCount() > counted) {
-        counted = api.scanCount();
-        const r = api.lastScanResult();
-        if (r && !seen.includes(r)) seen.push(r);
-      }
-    });
-    try {
-      await action();
-      return await untilScanState('a completed re-scan showing the change', () => api.isIdle() && seen.find(reflects));
-    } finally {
-      record.dispose();
-    }
-  }
+  const untilScanState = <T>(what: string, condition: () => T | undefined | false, boundMs?: number) => untilScanState_(api, what, condition, boundMs);
+  const settled = () => settled_(api);
+  const nextScan = (action: () => Thenable<unknown> | Promise<unknown>, reflects?: (r: ScanResult) => boolean) => nextScan_(api, action, reflects);
   const lensesFor = async (uri: vscode.Uri) =>
     ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).filter((l) => l.command?.command === OPEN_PANEL);
 

@@ -10,6 +10,8 @@ export function run(): Promise<void> {
   // Define describe/it/before... on globalThis, then load the suites (bundled, so no file globbing).
   mocha.suite.emit('pre-require', globalThis, 'test/integration/extension.test.ts', mocha);
   require('./extension.test');
+  mocha.suite.emit('pre-require', globalThis, 'test/integration/secrets.test.ts', mocha);
+  require('./secrets.test');
   mocha.suite.emit('pre-require', globalThis, 'test/integration/editing.test.ts', mocha);
   require('./editing.test');
   return new Promise((resolve, reject) => {
