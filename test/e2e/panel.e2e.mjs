@@ -197,7 +197,12 @@ export const steps = [
   {
     name: 'the panel is restored after a window reload (serializer)',
     async run({ page, expected }) {
+      // Wait for the new document's load event, registered before the reload starts: the old
+      // workbench and panel rows are still there until the reload replaces them, and a step that
+      // went on against them raced the reload (F1 pressed mid-reload was lost; run A-4 under load).
+      const reloaded = page.waitForEvent('load', { timeout: 180000 });
       await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
       await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
       const rows = panelFrame(page).locator('vscode-data-grid-row.callsite');
       await rows.first().waitFor({ timeout: 60000 });
