@@ -23,6 +23,11 @@ export interface LiteLlmEntry {
   supports_vision?: boolean;
   supports_response_schema?: boolean;
   deprecation_date?: string;
+  /** Non-token units: audio transcription per second, image generation per image, speech per character. */
+  input_cost_per_second?: number;
+  output_cost_per_image?: number;
+  input_cost_per_image?: number;
+  input_cost_per_character?: number;
 }
 
 /** One model of OpenRouter's `/api/v1/models` answer (`{ data: [...] }`). Prices are USD per token, as strings. */
@@ -108,7 +113,7 @@ export interface UpdateResult {
 
 const PER_MTOK = 1e6;
 /** Fields this script owns on a row; everything else (class, aliases, notes...) is curated by hand and kept. */
-const PRICE_FIELDS = ['inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'batchInputPerMTok', 'batchOutputPerMTok', 'longContextThreshold', 'inputPerMTokLong', 'outputPerMTokLong', 'contextWindow', 'maxOutputTokens', 'supportsTools', 'supportsVision', 'supportsJsonSchema', 'deprecationDate', 'deprecationSource', 'retired'] as const;
+const PRICE_FIELDS = ['perMinuteUsd', 'perImageUsd', 'perMillionCharsUsd', 'inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'batchInputPerMTok', 'batchOutputPerMTok', 'longContextThreshold', 'inputPerMTokLong', 'outputPerMTokLong', 'contextWindow', 'maxOutputTokens', 'supportsTools', 'supportsVision', 'supportsJsonSchema', 'deprecationDate', 'deprecationSource', 'retired'] as const;
 const CAPABILITY_FIELDS = new Set<string>(['supportsTools', 'supportsVision', 'supportsJsonSchema', 'contextWindow', 'maxOutputTokens']);
 /** A vendor date curated by hand (with its source) is kept while the price file says nothing about it. */
 const DATE_FIELDS = new Set<string>(['deprecationDate', 'deprecationSource']);
@@ -127,6 +132,19 @@ function optionalPrice(perToken: number | string | undefined): number | undefine
   const v = perMTok(perToken);
   return v !== undefined && v > 0 ? v : undefined;
 }
+
+/** A per-unit price scaled to the catalog's unit (per second → per minute, per character → per million); 0 or absent is unknown. */
+function unitPrice(perUnit: number | undefined, scale: number): number | undefined {
+  if (perUnit === undefined || !Number.isFinite(perUnit) || perUnit <= 0) return undefined;
+  return Math.round(perUnit * scale * 1e9) / 1e9;
+}
+
+/** The unit a media endpoint is billed in, for the "no price" reason. */
+const MEDIA_UNIT: Partial<Record<string, { field: 'perMinuteUsd' | 'perImageUsd' | 'perMillionCharsUsd'; what: string }>> = {
+  'audio-transcription': { field: 'perMinuteUsd', what: 'no per-second audio price' },
+  'image-generation': { field: 'perImageUsd', what: 'no per-image price' },
+  'audio-speech': { field: 'perMillionCharsUsd', what: 'no per-character price' },
+};
 
 /** Key of the LiteLLM entry a row was built from: `priceKey`, or the `; key X` suffix older rows carry in `source`. */
 export function priceKeyOf(row: { priceKey?: string; source: string }): string | undefined {
@@ -175,6 +193,9 @@ function fromLiteLlm(e: LiteLlmEntry): Partial<ClosedModelData> {
     supportsVision: e.supports_vision,
     supportsJsonSchema: e.supports_response_schema,
     deprecationDate: e.deprecation_date,
+    perMinuteUsd: unitPrice(e.input_cost_per_second, 60),
+    perImageUsd: unitPrice(e.output_cost_per_image ?? e.input_cost_per_image, 1),
+    perMillionCharsUsd: unitPrice(e.input_cost_per_character, PER_MTOK),
   };
   // Tiered long-context prices: `input_cost_per_token_above_200k_tokens`, `..._above_272k_tokens`.
   const raw = e as Record<string, unknown>;
@@ -234,6 +255,14 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
   return out;
 }
 
+/** A new row's price as the change list shows it, in the unit it is billed in. */
+function priceSummary(row: ClosedModelData): string {
+  if (row.perMinuteUsd !== undefined) return `${row.perMinuteUsd} USD per audio minute`;
+  if (row.perImageUsd !== undefined) return `${row.perImageUsd} USD per image`;
+  if (row.perMillionCharsUsd !== undefined) return `${row.perMillionCharsUsd} USD per million characters`;
+  return `${row.inputPerMTok}/${row.outputPerMTok} USD per Mtok`;
+}
+
 const closedLabel = (r: { id: string; provider: string }) => `${r.id} (${r.provider})`;
 const openLabel = (r: { model: string; provider: string; providerModelId: string }) => `${r.model} via ${r.provider} ${r.providerModelId}`;
 
@@ -264,6 +293,10 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
       fresh = fromLiteLlm(cleaned.entry);
       if (fresh.deprecationDate) fresh.deprecationSource = `LiteLLM deprecation_date, ${input.sourceLabel}`;
       if (endpoint === 'chat' || endpoint === 'embedding') why = priceProblem(fresh.inputPerMTok, fresh.outputPerMTok, endpoint);
+      const media = MEDIA_UNIT[endpoint];
+      // Only the unit this endpoint is billed in (an embedding entry may also list a per-image price for image input).
+      for (const unit of Object.values(MEDIA_UNIT)) if (unit && unit !== media) delete fresh[unit.field];
+      if (media && fresh[media.field] === undefined) why = `${m.key}: ${media.what} (absent or 0: unknown, never $0)`;
     }
     if (!fresh || why) {
       // A retired model keeps its last list price so code that still calls it can be priced.
@@ -274,10 +307,11 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
       else result.skipped.push({ kind: 'closed', label, reason: why });
       continue;
     }
+    if (endpoint === 'embedding') fresh.outputPerMTok = fresh.outputPerMTok ?? 0;
     const identity: Partial<ClosedModelData> = { ...(old ? {} : m.extra), id: m.id, vendor: m.vendor, provider: m.provider, endpoint, class: m.class, priceKey: m.key, source: source(m.key), asOf: input.asOf };
     const row = merge<ClosedModelData>(old, identity, fresh as Record<string, unknown>, input.today);
     result.closed.push(row);
-    if (!old) result.added.push({ kind: 'closed', label, reason: `${row.inputPerMTok}/${row.outputPerMTok} USD per Mtok` });
+    if (!old) result.added.push({ kind: 'closed', label, reason: priceSummary(row) });
     else {
       const fields = diff(old as unknown as Record<string, unknown>, row as unknown as Record<string, unknown>);
       if (Object.keys(fields).length) result.changed.push({ kind: 'closed', label, fields });
@@ -309,7 +343,10 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
       fresh = fromOpenRouter(orModel);
       rowSource = `OpenRouter /api/v1/models, ${input.openRouterLabel ?? 'copy given to catalog:update'}; id ${m.providerModelId}`;
       rowAsOf = input.openRouterAsOf ?? input.asOf;
-    } else if (cleaned && 'entry' in cleaned) fresh = fromLiteLlm(cleaned.entry) as Partial<OpenPriceData>;
+    } else if (cleaned && 'entry' in cleaned) {
+      const { perMinuteUsd: _minute, perImageUsd: _image, perMillionCharsUsd: _chars, ...tokenPrices } = fromLiteLlm(cleaned.entry);
+      fresh = tokenPrices as Partial<OpenPriceData>;
+    }
     else why = `${m.key}: not in the price file`;
     if (fresh && !why) why = priceProblem(fresh.inputPerMTok, endpoint === 'chat' ? fresh.outputPerMTok : 1, endpoint);
     if (fresh && !why && fresh.deprecationDate && fresh.deprecationDate <= input.today) why = `${m.key}: past its deprecation date ${fresh.deprecationDate}`;
