@@ -335,6 +335,8 @@ export function providerFromOptions(options: Node | undefined, modules: ModuleLo
     const traced = traceValue(urlNode, modules);
     if (traced !== unwrapExpression(urlNode)) url = resolveString(traced, modules);
   }
+  // A helper's empty fallback (`url ?? ''`) is no address.
+  if (url.value === '') url = { ...url, value: null };
   // `baseURL: process.env.OPENAI_BASE_URL`: the example env file's value (kept only when it looks like a provider URL).
   const fromSettings = url.value === null ? settingUrl(urlNode, modules) : undefined;
   const text = url.value ?? fromSettings?.id ?? urlNode.getText();
