@@ -58,6 +58,8 @@ export interface ClosedKey {
   provider: string;
   class: ModelClass;
   endpoint?: ClosedModelData['endpoint'];
+  /** `secondary`: the entry is read from the second price file (a filtered LiteLLM-format copy with entries of its own), not the LiteLLM file. */
+  from?: 'secondary';
   /** Curated fields (aliases, unverified, billsReasoningTokens...) set only when the row is first created. */
   extra?: Partial<ClosedModelData>;
 }
@@ -91,6 +93,8 @@ export interface UpdateInput {
   openRouterLabel?: string;
   /** Run date (YYYY-MM-DD): rows whose deprecation date is on or before it are flagged. */
   today: string;
+  /** A second LiteLLM-format price file for the map entries marked `from: "secondary"`, with how rows cite it and its date. */
+  secondary?: { prices: Record<string, unknown>; sourceLabel: string; asOf: string };
 }
 
 export interface RowChange {
@@ -285,7 +289,9 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
   for (const m of input.sources.closed) {
     const old = [...closedOwner].find(([, o]) => o === m)?.[0];
     const label = closedLabel(m);
-    const cleaned = m.key in input.litellm ? cleanEntry(m.key, input.litellm[m.key], m.id, exclusions) : { reason: `${m.key}: not in the price file` };
+    const fromSecondary = m.from === 'secondary';
+    const prices = fromSecondary ? input.secondary?.prices : input.litellm;
+    const cleaned = !prices ? { reason: `${m.key}: read from the second price file, which was not given` } : m.key in prices ? cleanEntry(m.key, prices[m.key], m.id, exclusions) : { reason: `${m.key}: not in the price file` };
     const endpoint = m.endpoint ?? old?.endpoint ?? 'chat';
     let fresh: Partial<ClosedModelData> | undefined;
     let why = 'reason' in cleaned ? cleaned.reason : undefined;
@@ -299,8 +305,12 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
       if (media && fresh[media.field] === undefined) why = `${m.key}: ${media.what} (absent or 0: unknown, never $0)`;
     }
     if (!fresh || why) {
-      // A retired model keeps its last list price so code that still calls it can be priced.
-      if (old?.retired) {
+      // A run without the second file leaves its rows as they are.
+      if (fromSecondary && !input.secondary && old) {
+        result.closed.push(old);
+        result.skipped.push({ kind: 'closed', label, reason: `${why}; kept as it is` });
+      } else if (old?.retired) {
+        // A retired model keeps its last list price so code that still calls it can be priced.
         result.closed.push(old);
         result.skipped.push({ kind: 'closed', label, reason: `${why}; kept (retired, last list price)` });
       } else if (old) result.removed.push({ kind: 'closed', label, reason: why });
@@ -308,7 +318,7 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
       continue;
     }
     if (endpoint === 'embedding') fresh.outputPerMTok = fresh.outputPerMTok ?? 0;
-    const identity: Partial<ClosedModelData> = { ...(old ? {} : m.extra), id: m.id, vendor: m.vendor, provider: m.provider, endpoint, class: m.class, priceKey: m.key, source: source(m.key), asOf: input.asOf };
+    const identity: Partial<ClosedModelData> = { ...(old ? {} : m.extra), id: m.id, vendor: m.vendor, provider: m.provider, endpoint, class: m.class, priceKey: m.key, source: fromSecondary && input.secondary ? `${input.secondary.sourceLabel}; key ${m.key}` : source(m.key), asOf: fromSecondary && input.secondary ? input.secondary.asOf : input.asOf };
     const row = merge<ClosedModelData>(old, identity, fresh as Record<string, unknown>, input.today);
     result.closed.push(row);
     if (!old) result.added.push({ kind: 'closed', label, reason: priceSummary(row) });
@@ -344,8 +354,10 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
       rowSource = `OpenRouter /api/v1/models, ${input.openRouterLabel ?? 'copy given to catalog:update'}; id ${m.providerModelId}`;
       rowAsOf = input.openRouterAsOf ?? input.asOf;
     } else if (cleaned && 'entry' in cleaned) {
-      const { perMinuteUsd: _minute, perImageUsd: _image, perMillionCharsUsd: _chars, ...tokenPrices } = fromLiteLlm(cleaned.entry);
-      fresh = tokenPrices as Partial<OpenPriceData>;
+      // Open rows are priced per token only.
+      const all = fromLiteLlm(cleaned.entry);
+      for (const unit of Object.values(MEDIA_UNIT)) if (unit) delete all[unit.field];
+      fresh = all as Partial<OpenPriceData>;
     }
     else why = `${m.key}: not in the price file`;
     if (fresh && !why) why = priceProblem(fresh.inputPerMTok, endpoint === 'chat' ? fresh.outputPerMTok : 1, endpoint);

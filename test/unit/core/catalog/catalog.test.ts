@@ -262,6 +262,11 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
       assert.match(row?.asOf ?? '', /^\d{4}-\d{2}-\d{2}$/);
     });
   }
+  it('MiniMax-M2.7 as apps write it resolves to the MiniMax API row from the filtered copy, cited as such and never proposed', () => {
+    const row = findModel(catalog, 'MiniMax-M2.7')?.closed;
+    assert.deepEqual([row?.provider, row?.inputPerMTok, row?.outputPerMTok, row?.unverified], ['minimax', 0.3, 1.2, true]);
+    assert.match(row?.source ?? '', /Wei-Shaw\/model-price-repo@\w+.*; key minimax-m2\.7/);
+  });
   it('a transcription row derived from a per-second price carries it per minute', () => {
     assert.equal(findModel(catalog, 'whisper-large-v3-turbo')?.closed?.perMinuteUsd, 0.0006666);
   });
