@@ -28,6 +28,7 @@ export interface LiteLlmEntry {
   output_cost_per_image?: number;
   input_cost_per_image?: number;
   input_cost_per_character?: number;
+  input_cost_per_query?: number;
 }
 
 /** One model of OpenRouter's `/api/v1/models` answer (`{ data: [...] }`). Prices are USD per token, as strings. */
@@ -117,7 +118,7 @@ export interface UpdateResult {
 
 const PER_MTOK = 1e6;
 /** Fields this script owns on a row; everything else (class, aliases, notes...) is curated by hand and kept. */
-const PRICE_FIELDS = ['perMinuteUsd', 'perImageUsd', 'perMillionCharsUsd', 'inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'batchInputPerMTok', 'batchOutputPerMTok', 'longContextThreshold', 'inputPerMTokLong', 'outputPerMTokLong', 'contextWindow', 'maxOutputTokens', 'supportsTools', 'supportsVision', 'supportsJsonSchema', 'deprecationDate', 'deprecationSource', 'retired'] as const;
+const PRICE_FIELDS = ['perMinuteUsd', 'perImageUsd', 'perMillionCharsUsd', 'perSearchUsd', 'inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'batchInputPerMTok', 'batchOutputPerMTok', 'longContextThreshold', 'inputPerMTokLong', 'outputPerMTokLong', 'contextWindow', 'maxOutputTokens', 'supportsTools', 'supportsVision', 'supportsJsonSchema', 'deprecationDate', 'deprecationSource', 'retired'] as const;
 const CAPABILITY_FIELDS = new Set<string>(['supportsTools', 'supportsVision', 'supportsJsonSchema', 'contextWindow', 'maxOutputTokens']);
 /** A vendor date curated by hand (with its source) is kept while the price file says nothing about it. */
 const DATE_FIELDS = new Set<string>(['deprecationDate', 'deprecationSource']);
@@ -144,7 +145,8 @@ function unitPrice(perUnit: number | undefined, scale: number): number | undefin
 }
 
 /** The unit a media endpoint is billed in, for the "no price" reason. */
-const MEDIA_UNIT: Partial<Record<string, { field: 'perMinuteUsd' | 'perImageUsd' | 'perMillionCharsUsd'; what: string }>> = {
+const MEDIA_UNIT: Partial<Record<string, { field: 'perMinuteUsd' | 'perImageUsd' | 'perMillionCharsUsd' | 'perSearchUsd'; what: string }>> = {
+  rerank: { field: 'perSearchUsd', what: 'no per-search (per-query) price' },
   'audio-transcription': { field: 'perMinuteUsd', what: 'no per-second audio price' },
   'image-generation': { field: 'perImageUsd', what: 'no per-image price' },
   'audio-speech': { field: 'perMillionCharsUsd', what: 'no per-character price' },
@@ -200,6 +202,7 @@ function fromLiteLlm(e: LiteLlmEntry): Partial<ClosedModelData> {
     perMinuteUsd: unitPrice(e.input_cost_per_second, 60),
     perImageUsd: unitPrice(e.output_cost_per_image ?? e.input_cost_per_image, 1),
     perMillionCharsUsd: unitPrice(e.input_cost_per_character, PER_MTOK),
+    perSearchUsd: unitPrice(e.input_cost_per_query, 1),
   };
   // Tiered long-context prices: `input_cost_per_token_above_200k_tokens`, `..._above_272k_tokens`.
   const raw = e as Record<string, unknown>;
@@ -264,6 +267,7 @@ function priceSummary(row: ClosedModelData): string {
   if (row.perMinuteUsd !== undefined) return `${row.perMinuteUsd} USD per audio minute`;
   if (row.perImageUsd !== undefined) return `${row.perImageUsd} USD per image`;
   if (row.perMillionCharsUsd !== undefined) return `${row.perMillionCharsUsd} USD per million characters`;
+  if (row.perSearchUsd !== undefined) return `${row.perSearchUsd} USD per search`;
   return `${row.inputPerMTok}/${row.outputPerMTok} USD per Mtok`;
 }
 

@@ -142,7 +142,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if (lifecycle.state === 'deprecating') diagnostics.push(lifecycle.note);
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
-  if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription') {
+  if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription' || current.closed?.endpoint === 'rerank') {
     return adviseMedia(input, current, diagnostics);
   }
   const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
@@ -827,6 +827,9 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
     const chars = input.tokens.inputPerCall * 4;
     usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
     derivation = `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perSearchUsd !== undefined && row.endpoint === 'rerank') {
+    usd = calls * row.perSearchUsd;
+    derivation = `${formatCount(calls)} calls/month × 1 search per call (assumption: one query over at most 100 documents; longer lists or documents are billed as more searches) × $${row.perSearchUsd}/search = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMinuteUsd !== undefined) {
     diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min); audio length per call is not known statically, so this call is not priced`);
   } else {

@@ -45,4 +45,10 @@ describe('advisor: an open model on an unknown OpenAI-compatible server', () => 
     assert.equal(empty.monthlyUsdCurrent, null);
     assert.ok(empty.diagnostics.some((d) => /input size is not known/.test(d)));
   });
+
+  it('a rerank API billed per search is priced per call at one search, saying so', () => {
+    const advice = adviseCall(input('rerank-english-v3.0', { provider: 'cohere', endpoint: 'other', taskType: 'reranking', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    assert.equal(advice.monthlyUsdCurrent, 20);
+    assert.match(advice.options[0]?.derivation ?? '', /1 search per call \(assumption.*\$0\.002\/search/);
+  });
 });
