@@ -307,6 +307,9 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
       // Only the unit this endpoint is billed in (an embedding entry may also list a per-image price for image input).
       for (const unit of Object.values(MEDIA_UNIT)) if (unit && unit !== media) delete fresh[unit.field];
       if (media && fresh[media.field] === undefined) why = `${m.key}: ${media.what} (absent or 0: unknown, never $0)`;
+      // A per-unit endpoint's token prices of 0 mean "not billed per token", not a free token price.
+      if (media && !fresh.inputPerMTok) delete fresh.inputPerMTok;
+      if (media && !fresh.outputPerMTok) delete fresh.outputPerMTok;
     }
     if (!fresh || why) {
       // A run without the second file leaves its rows as they are.

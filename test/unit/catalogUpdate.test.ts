@@ -228,6 +228,7 @@ describe('catalog:update (regenerating price rows from a LiteLLM price file)', (
         { key: 'acme/painter', id: 'acme-painter', vendor: 'acme', provider: 'acme', class: 'image', endpoint: 'image-generation' },
         { key: 'acme/embed', id: 'acme-embed', vendor: 'acme', provider: 'acme', class: 'embedding', endpoint: 'embedding' },
         { key: 'acme/silent', id: 'acme-silent', vendor: 'acme', provider: 'acme', class: 'transcription', endpoint: 'audio-transcription' },
+        { key: 'acme/rerank', id: 'acme-rerank', vendor: 'acme', provider: 'acme', class: 'rerank', endpoint: 'rerank' },
       ],
       open: [],
     };
@@ -236,6 +237,7 @@ describe('catalog:update (regenerating price rows from a LiteLLM price file)', (
       'acme/painter': { mode: 'image_generation', output_cost_per_image: 0.04 },
       'acme/embed': { mode: 'embedding', input_cost_per_token: 1e-7, input_cost_per_image: 1e-4 },
       'acme/silent': { mode: 'audio_transcription', input_cost_per_second: 0 },
+      'acme/rerank': { mode: 'rerank', input_cost_per_query: 0.002, input_cost_per_token: 0 },
     };
     const r = updatePriceRows({ litellm: file, sources: media, closed: [], open: [], asOf: '2026-11-28', sourceLabel: 'sample', today: '2026-11-30' });
     const row = (id: string) => r.closed.find((x) => x.id === id);
@@ -243,6 +245,7 @@ describe('catalog:update (regenerating price rows from a LiteLLM price file)', (
     assert.equal(row('acme-painter')?.perImageUsd, 0.04);
     assert.deepEqual([row('acme-embed')?.inputPerMTok, row('acme-embed')?.outputPerMTok, row('acme-embed')?.perImageUsd], [0.1, 0, undefined]);
     assert.equal(row('acme-silent'), undefined);
+    assert.deepEqual([row('acme-rerank')?.perSearchUsd, row('acme-rerank')?.inputPerMTok, row('acme-rerank')?.outputPerMTok], [0.002, undefined, undefined]);
     assert.match(r.skipped.find((c) => c.label.startsWith('acme-silent'))?.reason ?? '', /no per-second audio price.*never \$0/);
   });
 

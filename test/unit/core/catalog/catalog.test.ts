@@ -252,6 +252,7 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     ['moonshot-v1-32k', 'moonshot-v1-32k', 'chat'],
     ['grok-4.3', 'grok-4.3', 'chat'],
     ['whisper-large-v3-turbo', 'whisper-large-v3-turbo', 'audio-transcription'],
+    ['rerank-english-v3.0', 'rerank-english-v3.0', 'rerank'],
   ];
   for (const [written, id, endpoint] of cases) {
     it(`${written} → ${id} (${endpoint}), sourced and dated`, () => {
