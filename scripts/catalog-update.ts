@@ -15,6 +15,8 @@
  *   --dry-run              print the changes without writing the data files
  *   --data-dir <dir>       catalog directory to update (default: data/catalog of this checkout)
  *   --force                write even when the file would remove more than a quarter of the regenerated rows
+ *   --secondary <file>     a second LiteLLM-format price file (a filtered copy with entries of its own) for the
+ *                          closed map entries marked "from": "secondary"; needs --secondary-source and --secondary-as-of
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -73,6 +75,16 @@ function main(argv: string[]): void {
   if (!DATE.test(today)) fail('--today must be YYYY-MM-DD');
   const sourceLabel = (opts.source as string | undefined) ?? `copy ${path.basename(positional[0])} as of ${asOf}`;
 
+  let secondary: { prices: Record<string, unknown>; sourceLabel: string; asOf: string } | undefined;
+  if (opts.secondary) {
+    const prices = readJson(opts.secondary as string, 'second price file');
+    if (!prices || typeof prices !== 'object' || Array.isArray(prices)) fail(`${opts.secondary as string} is not a LiteLLM-format price file`);
+    const secondaryAsOf = opts['secondary-as-of'] as string | undefined;
+    const secondarySource = opts['secondary-source'] as string | undefined;
+    if (!secondaryAsOf || !DATE.test(secondaryAsOf) || !secondarySource) fail('--secondary needs --secondary-source "<label>" and --secondary-as-of YYYY-MM-DD');
+    secondary = { prices: prices as Record<string, unknown>, sourceLabel: secondarySource, asOf: secondaryAsOf };
+  }
+
   const dataDir = (opts['data-dir'] as string | undefined) ?? defaultDataDir;
   const sources = readJson(path.join(dataDir, 'price-sources.json'), 'key map') as PriceSources;
   const closedFile = readJson(path.join(dataDir, 'closed-api-prices.json'), 'catalog') as { rows: ClosedModelData[] };
@@ -88,6 +100,7 @@ function main(argv: string[]): void {
     openRouterAsOf: opts['openrouter-as-of'] as string | undefined,
     openRouterLabel: positional[1] ? `copy ${path.basename(positional[1])}` : undefined,
     today,
+    secondary,
   });
   process.stdout.write(`${formatChanges(result)}\n`);
   if (opts['dry-run']) {

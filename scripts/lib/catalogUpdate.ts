@@ -23,6 +23,12 @@ export interface LiteLlmEntry {
   supports_vision?: boolean;
   supports_response_schema?: boolean;
   deprecation_date?: string;
+  /** Non-token units: audio transcription per second, image generation per image, speech per character. */
+  input_cost_per_second?: number;
+  output_cost_per_image?: number;
+  input_cost_per_image?: number;
+  input_cost_per_character?: number;
+  input_cost_per_query?: number;
 }
 
 /** One model of OpenRouter's `/api/v1/models` answer (`{ data: [...] }`). Prices are USD per token, as strings. */
@@ -53,6 +59,8 @@ export interface ClosedKey {
   provider: string;
   class: ModelClass;
   endpoint?: ClosedModelData['endpoint'];
+  /** `secondary`: the entry is read from the second price file (a filtered LiteLLM-format copy with entries of its own), not the LiteLLM file. */
+  from?: 'secondary';
   /** Curated fields (aliases, unverified, billsReasoningTokens...) set only when the row is first created. */
   extra?: Partial<ClosedModelData>;
 }
@@ -86,6 +94,8 @@ export interface UpdateInput {
   openRouterLabel?: string;
   /** Run date (YYYY-MM-DD): rows whose deprecation date is on or before it are flagged. */
   today: string;
+  /** A second LiteLLM-format price file for the map entries marked `from: "secondary"`, with how rows cite it and its date. */
+  secondary?: { prices: Record<string, unknown>; sourceLabel: string; asOf: string };
 }
 
 export interface RowChange {
@@ -108,7 +118,7 @@ export interface UpdateResult {
 
 const PER_MTOK = 1e6;
 /** Fields this script owns on a row; everything else (class, aliases, notes...) is curated by hand and kept. */
-const PRICE_FIELDS = ['inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'batchInputPerMTok', 'batchOutputPerMTok', 'longContextThreshold', 'inputPerMTokLong', 'outputPerMTokLong', 'contextWindow', 'maxOutputTokens', 'supportsTools', 'supportsVision', 'supportsJsonSchema', 'deprecationDate', 'deprecationSource', 'retired'] as const;
+const PRICE_FIELDS = ['perMinuteUsd', 'perImageUsd', 'perMillionCharsUsd', 'perSearchUsd', 'inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'batchInputPerMTok', 'batchOutputPerMTok', 'longContextThreshold', 'inputPerMTokLong', 'outputPerMTokLong', 'contextWindow', 'maxOutputTokens', 'supportsTools', 'supportsVision', 'supportsJsonSchema', 'deprecationDate', 'deprecationSource', 'retired'] as const;
 const CAPABILITY_FIELDS = new Set<string>(['supportsTools', 'supportsVision', 'supportsJsonSchema', 'contextWindow', 'maxOutputTokens']);
 /** A vendor date curated by hand (with its source) is kept while the price file says nothing about it. */
 const DATE_FIELDS = new Set<string>(['deprecationDate', 'deprecationSource']);
@@ -127,6 +137,20 @@ function optionalPrice(perToken: number | string | undefined): number | undefine
   const v = perMTok(perToken);
   return v !== undefined && v > 0 ? v : undefined;
 }
+
+/** A per-unit price scaled to the catalog's unit (per second → per minute, per character → per million); 0 or absent is unknown. */
+function unitPrice(perUnit: number | undefined, scale: number): number | undefined {
+  if (perUnit === undefined || !Number.isFinite(perUnit) || perUnit <= 0) return undefined;
+  return Math.round(perUnit * scale * 1e9) / 1e9;
+}
+
+/** The unit a media endpoint is billed in, for the "no price" reason. */
+const MEDIA_UNIT: Partial<Record<string, { field: 'perMinuteUsd' | 'perImageUsd' | 'perMillionCharsUsd' | 'perSearchUsd'; what: string }>> = {
+  rerank: { field: 'perSearchUsd', what: 'no per-search (per-query) price' },
+  'audio-transcription': { field: 'perMinuteUsd', what: 'no per-second audio price' },
+  'image-generation': { field: 'perImageUsd', what: 'no per-image price' },
+  'audio-speech': { field: 'perMillionCharsUsd', what: 'no per-character price' },
+};
 
 /** Key of the LiteLLM entry a row was built from: `priceKey`, or the `; key X` suffix older rows carry in `source`. */
 export function priceKeyOf(row: { priceKey?: string; source: string }): string | undefined {
@@ -175,6 +199,10 @@ function fromLiteLlm(e: LiteLlmEntry): Partial<ClosedModelData> {
     supportsVision: e.supports_vision,
     supportsJsonSchema: e.supports_response_schema,
     deprecationDate: e.deprecation_date,
+    perMinuteUsd: unitPrice(e.input_cost_per_second, 60),
+    perImageUsd: unitPrice(e.output_cost_per_image ?? e.input_cost_per_image, 1),
+    perMillionCharsUsd: unitPrice(e.input_cost_per_character, PER_MTOK),
+    perSearchUsd: unitPrice(e.input_cost_per_query, 1),
   };
   // Tiered long-context prices: `input_cost_per_token_above_200k_tokens`, `..._above_272k_tokens`.
   const raw = e as Record<string, unknown>;
@@ -234,6 +262,15 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
   return out;
 }
 
+/** A new row's price as the change list shows it, in the unit it is billed in. */
+function priceSummary(row: ClosedModelData): string {
+  if (row.perMinuteUsd !== undefined) return `${row.perMinuteUsd} USD per audio minute`;
+  if (row.perImageUsd !== undefined) return `${row.perImageUsd} USD per image`;
+  if (row.perMillionCharsUsd !== undefined) return `${row.perMillionCharsUsd} USD per million characters`;
+  if (row.perSearchUsd !== undefined) return `${row.perSearchUsd} USD per search`;
+  return `${row.inputPerMTok}/${row.outputPerMTok} USD per Mtok`;
+}
+
 const closedLabel = (r: { id: string; provider: string }) => `${r.id} (${r.provider})`;
 const openLabel = (r: { model: string; provider: string; providerModelId: string }) => `${r.model} via ${r.provider} ${r.providerModelId}`;
 
@@ -256,7 +293,9 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
   for (const m of input.sources.closed) {
     const old = [...closedOwner].find(([, o]) => o === m)?.[0];
     const label = closedLabel(m);
-    const cleaned = m.key in input.litellm ? cleanEntry(m.key, input.litellm[m.key], m.id, exclusions) : { reason: `${m.key}: not in the price file` };
+    const fromSecondary = m.from === 'secondary';
+    const prices = fromSecondary ? input.secondary?.prices : input.litellm;
+    const cleaned = !prices ? { reason: `${m.key}: read from the second price file, which was not given` } : m.key in prices ? cleanEntry(m.key, prices[m.key], m.id, exclusions) : { reason: `${m.key}: not in the price file` };
     const endpoint = m.endpoint ?? old?.endpoint ?? 'chat';
     let fresh: Partial<ClosedModelData> | undefined;
     let why = 'reason' in cleaned ? cleaned.reason : undefined;
@@ -264,20 +303,32 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
       fresh = fromLiteLlm(cleaned.entry);
       if (fresh.deprecationDate) fresh.deprecationSource = `LiteLLM deprecation_date, ${input.sourceLabel}`;
       if (endpoint === 'chat' || endpoint === 'embedding') why = priceProblem(fresh.inputPerMTok, fresh.outputPerMTok, endpoint);
+      const media = MEDIA_UNIT[endpoint];
+      // Only the unit this endpoint is billed in (an embedding entry may also list a per-image price for image input).
+      for (const unit of Object.values(MEDIA_UNIT)) if (unit && unit !== media) delete fresh[unit.field];
+      if (media && fresh[media.field] === undefined) why = `${m.key}: ${media.what} (absent or 0: unknown, never $0)`;
+      // A per-unit endpoint's token prices of 0 mean "not billed per token", not a free token price.
+      if (media && !fresh.inputPerMTok) delete fresh.inputPerMTok;
+      if (media && !fresh.outputPerMTok) delete fresh.outputPerMTok;
     }
     if (!fresh || why) {
-      // A retired model keeps its last list price so code that still calls it can be priced.
-      if (old?.retired) {
+      // A run without the second file leaves its rows as they are.
+      if (fromSecondary && !input.secondary && old) {
+        result.closed.push(old);
+        result.skipped.push({ kind: 'closed', label, reason: `${why}; kept as it is` });
+      } else if (old?.retired) {
+        // A retired model keeps its last list price so code that still calls it can be priced.
         result.closed.push(old);
         result.skipped.push({ kind: 'closed', label, reason: `${why}; kept (retired, last list price)` });
       } else if (old) result.removed.push({ kind: 'closed', label, reason: why });
       else result.skipped.push({ kind: 'closed', label, reason: why });
       continue;
     }
-    const identity: Partial<ClosedModelData> = { ...(old ? {} : m.extra), id: m.id, vendor: m.vendor, provider: m.provider, endpoint, class: m.class, priceKey: m.key, source: source(m.key), asOf: input.asOf };
+    if (endpoint === 'embedding') fresh.outputPerMTok = fresh.outputPerMTok ?? 0;
+    const identity: Partial<ClosedModelData> = { ...(old ? {} : m.extra), id: m.id, vendor: m.vendor, provider: m.provider, endpoint, class: m.class, priceKey: m.key, source: fromSecondary && input.secondary ? `${input.secondary.sourceLabel}; key ${m.key}` : source(m.key), asOf: fromSecondary && input.secondary ? input.secondary.asOf : input.asOf };
     const row = merge<ClosedModelData>(old, identity, fresh as Record<string, unknown>, input.today);
     result.closed.push(row);
-    if (!old) result.added.push({ kind: 'closed', label, reason: `${row.inputPerMTok}/${row.outputPerMTok} USD per Mtok` });
+    if (!old) result.added.push({ kind: 'closed', label, reason: priceSummary(row) });
     else {
       const fields = diff(old as unknown as Record<string, unknown>, row as unknown as Record<string, unknown>);
       if (Object.keys(fields).length) result.changed.push({ kind: 'closed', label, fields });
@@ -309,7 +360,12 @@ export function updatePriceRows(input: UpdateInput): UpdateResult {
       fresh = fromOpenRouter(orModel);
       rowSource = `OpenRouter /api/v1/models, ${input.openRouterLabel ?? 'copy given to catalog:update'}; id ${m.providerModelId}`;
       rowAsOf = input.openRouterAsOf ?? input.asOf;
-    } else if (cleaned && 'entry' in cleaned) fresh = fromLiteLlm(cleaned.entry) as Partial<OpenPriceData>;
+    } else if (cleaned && 'entry' in cleaned) {
+      // Open rows are priced per token only.
+      const all = fromLiteLlm(cleaned.entry);
+      for (const unit of Object.values(MEDIA_UNIT)) if (unit) delete all[unit.field];
+      fresh = all as Partial<OpenPriceData>;
+    }
     else why = `${m.key}: not in the price file`;
     if (fresh && !why) why = priceProblem(fresh.inputPerMTok, endpoint === 'chat' ? fresh.outputPerMTok : 1, endpoint);
     if (fresh && !why && fresh.deprecationDate && fresh.deprecationDate <= input.today) why = `${m.key}: past its deprecation date ${fresh.deprecationDate}`;

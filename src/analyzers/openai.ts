@@ -134,7 +134,7 @@ function providerOf(origin: ClientOrigin | undefined, context: AnalyzerContext, 
   // baseURL written, from a constant, or from an env variable read against the example env files.
   const fromUrl = providerFromOptions(origin.options, context.modules, evidence, ['baseURL', 'baseUrl', 'endpoint']);
   if (fromUrl) return fromUrl;
-  if (evidence.some((line) => line.endsWith('not recognised'))) evidence.push('assuming OpenAI pricing');
+  if (evidence.some((line) => line.endsWith('not recognised'))) evidence.push('server unknown: assuming OpenAI for OpenAI models; a model OpenAI does not serve is priced at its own API providers');
   return origin.className === 'AzureOpenAI' ? 'azure-openai' : 'openai';
 }
 

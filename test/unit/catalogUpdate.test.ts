@@ -219,4 +219,43 @@ describe('catalog:update (regenerating price rows from a LiteLLM price file)', (
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('prices media endpoints in their own unit: per second of audio → per minute, per image; an entry without that unit is skipped', () => {
+    const media: PriceSources = {
+      exclusions: [],
+      closed: [
+        { key: 'acme/whisper', id: 'acme-whisper', vendor: 'acme', provider: 'acme', class: 'transcription', endpoint: 'audio-transcription' },
+        { key: 'acme/painter', id: 'acme-painter', vendor: 'acme', provider: 'acme', class: 'image', endpoint: 'image-generation' },
+        { key: 'acme/embed', id: 'acme-embed', vendor: 'acme', provider: 'acme', class: 'embedding', endpoint: 'embedding' },
+        { key: 'acme/silent', id: 'acme-silent', vendor: 'acme', provider: 'acme', class: 'transcription', endpoint: 'audio-transcription' },
+        { key: 'acme/rerank', id: 'acme-rerank', vendor: 'acme', provider: 'acme', class: 'rerank', endpoint: 'rerank' },
+      ],
+      open: [],
+    };
+    const file = {
+      'acme/whisper': { mode: 'audio_transcription', input_cost_per_second: 1.111e-5, output_cost_per_second: 0 },
+      'acme/painter': { mode: 'image_generation', output_cost_per_image: 0.04 },
+      'acme/embed': { mode: 'embedding', input_cost_per_token: 1e-7, input_cost_per_image: 1e-4 },
+      'acme/silent': { mode: 'audio_transcription', input_cost_per_second: 0 },
+      'acme/rerank': { mode: 'rerank', input_cost_per_query: 0.002, input_cost_per_token: 0 },
+    };
+    const r = updatePriceRows({ litellm: file, sources: media, closed: [], open: [], asOf: '2026-11-28', sourceLabel: 'sample', today: '2026-11-30' });
+    const row = (id: string) => r.closed.find((x) => x.id === id);
+    assert.equal(row('acme-whisper')?.perMinuteUsd, 0.0006666);
+    assert.equal(row('acme-painter')?.perImageUsd, 0.04);
+    assert.deepEqual([row('acme-embed')?.inputPerMTok, row('acme-embed')?.outputPerMTok, row('acme-embed')?.perImageUsd], [0.1, 0, undefined]);
+    assert.equal(row('acme-silent'), undefined);
+    assert.deepEqual([row('acme-rerank')?.perSearchUsd, row('acme-rerank')?.inputPerMTok, row('acme-rerank')?.outputPerMTok], [0.002, undefined, undefined]);
+    assert.match(r.skipped.find((c) => c.label.startsWith('acme-silent'))?.reason ?? '', /no per-second audio price.*never \$0/);
+  });
+
+  it('reads map entries marked `from: "secondary"` from the second price file, cited as that file; without it, keeps their rows', () => {
+    const map: PriceSources = { exclusions: [], closed: [{ key: 'acme-x', id: 'acme-x', vendor: 'acme', provider: 'acme', class: 'large', from: 'secondary' }], open: [] };
+    const secondary = { prices: { 'acme-x': { mode: 'chat', input_cost_per_token: 3e-7, output_cost_per_token: 1.2e-6 } }, sourceLabel: 'filtered copy @abc', asOf: '2026-07-24' };
+    const first = updatePriceRows({ litellm: {}, sources: map, closed: [], open: [], asOf: '2026-11-28', sourceLabel: 'main file', today: '2026-11-30', secondary });
+    const row = first.closed[0];
+    assert.deepEqual([row.inputPerMTok, row.outputPerMTok, row.source, row.asOf], [0.3, 1.2, 'filtered copy @abc; key acme-x', '2026-07-24']);
+    const without = updatePriceRows({ litellm: {}, sources: map, closed: first.closed, open: [], asOf: '2026-11-28', sourceLabel: 'main file', today: '2026-11-30' });
+    assert.deepEqual([without.closed, without.removed], [first.closed, []]);
+  });
 });

@@ -28,7 +28,22 @@ const HOST_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   [/api\.novita\.ai/, 'novita'],
   [/api\.hyperbolic\.xyz/, 'hyperbolic'],
   [/api-inference\.huggingface\.co|router\.huggingface\.co/, 'huggingface'],
-  [/ai-gateway\.vercel\.sh/, 'vercel-gateway'],
+  [/api\.minimaxi?\.(io|com|chat)/, 'minimax'],
+  [/api\.z\.ai|open\.bigmodel\.cn/, 'zai'],
+  [/api\.sambanova\.ai/, 'sambanova'],
+  [/api\.cohere\.(ai|com)/, 'cohere'],
+  [/api\.jina\.ai/, 'jina'],
+  [/api\.voyageai\.com/, 'voyage'],
+  [/integrate\.api\.nvidia\.com/, 'nvidia-nim'],
+  [/api\.(studio|tokenfactory)\.nebius\.(ai|com)/, 'nebius'],
+  [/inference\.baseten\.co/, 'baseten'],
+  [/api\.siliconflow\.(cn|com)/, 'siliconflow'],
+  // Resellers and regional clouds whose own prices the catalog does not carry: named, so no other price is assumed.
+  [/apipie\.ai/, 'apipie'],
+  [/api\.ppinfra\.com/, 'ppio'],
+  [/ai\.gitee\.com/, 'giteeai'],
+  [/api\.cometapi\.com/, 'cometapi'],
+  [/bedrock(-mantle|-runtime)[.-][\w.-]*amazonaws\.com|bedrock-mantle\.[\w${}.-]*\.api\.aws/, 'aws-bedrock'],
   [/openai\.azure\.com|\.services\.ai\.azure\.com|azure/, 'azure-openai'],
   [/ollama|:11434\b/, 'ollama'],
   [/lmstudio|lm-studio|:1234\b/, 'lmstudio'],
@@ -36,6 +51,36 @@ const HOST_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   [/llama[.-]?cpp|llamafile/, 'llama.cpp'],
   [/api\.openai\.com/, 'openai'],
 ];
+
+/**
+ * Local servers and gateways told by the name of the setting that holds their address
+ * (`process.env.LMSTUDIO_BASE_PATH`, `config.OLLAMA_HOST`), when the value itself is not in the code.
+ * Only names that say which server it is; `OPENAI_BASE_URL`, `LLM_BASE_URL` say nothing.
+ */
+const SETTING_NAME_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
+  [/ollama/, 'ollama'],
+  [/lm_?studio/, 'lmstudio'],
+  [/vllm/, 'vllm'],
+  [/llama_?cpp|llamafile/, 'llama.cpp'],
+  [/lite_?llm/, 'litellm'],
+  [/azure_?open_?ai/, 'azure-openai'],
+  [/local_?ai|text_?gen_?web_?ui|kobold_?cpp|lemonade|tabby_?api|oobabooga/, 'self-hosted'],
+  [/nvidia_?nim/, 'nvidia-nim'],
+  [/open_?router/, 'openrouter'],
+  [/groq/, 'groq'],
+  [/together/, 'together'],
+  [/fireworks/, 'fireworks'],
+  [/deepseek/, 'deepseek'],
+  [/mistral/, 'mistral'],
+  [/perplexity/, 'perplexity'],
+];
+
+/** The provider a setting's name (an env variable or config key holding a base URL) names, or undefined. */
+export function providerFromSettingName(name: string): string | undefined {
+  const key = name.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+  for (const [pattern, provider] of SETTING_NAME_PROVIDERS) if (pattern.test(key)) return provider;
+  return undefined;
+}
 
 /** Hosts that are the user's own machine or private network: a server the app runs itself. */
 const PRIVATE_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|[\w-]+\.local|[\w-]+\.internal|[\w-]+)$/i;

@@ -4,7 +4,7 @@ import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
-import { providerFromBaseUrl } from './providers';
+import { providerFromBaseUrl, providerFromSettingName } from './providers';
 import { modelCandidates, settingUrl } from './modelValue';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
@@ -329,13 +329,37 @@ export function providerFromOptions(options: Node | undefined, modules: ModuleLo
   const object = resolveObjectLiteral(options, modules);
   const urlNode = firstProperty(object, keys);
   if (!urlNode) return undefined;
-  const url = resolveString(urlNode, modules);
+  let url = resolveString(urlNode, modules);
+  // `baseURL: this.basePath` with `this.basePath = "https://apipie.ai/v1"` in the constructor.
+  if (url.value === null) {
+    const traced = traceValue(urlNode, modules);
+    if (traced !== unwrapExpression(urlNode)) url = resolveString(traced, modules);
+  }
+  // A helper's empty fallback (`url ?? ''`) is no address.
+  if (url.value === '') url = { ...url, value: null };
   // `baseURL: process.env.OPENAI_BASE_URL`: the example env file's value (kept only when it looks like a provider URL).
   const fromSettings = url.value === null ? settingUrl(urlNode, modules) : undefined;
   const text = url.value ?? fromSettings?.id ?? urlNode.getText();
   const provider = providerFromBaseUrl(text);
-  evidence.push(provider ? `${keys[0]} ${text}${fromSettings ? ` (${fromSettings.where})` : ''} → provider ${provider}` : `${keys[0]} ${urlNode.getText()} not recognised`);
-  return provider;
+  if (provider) {
+    evidence.push(`${keys[0]} ${text}${fromSettings ? ` (${fromSettings.where})` : ''} → provider ${provider}`);
+    return provider;
+  }
+  // `baseURL: parseLMStudioBasePath(process.env.LMSTUDIO_BASE_PATH)`: no value in the code, but the setting's name says which server.
+  if (url.value === null && !fromSettings) {
+    // Env-style names (`LMSTUDIO_BASE_PATH`) before function and field names (`parseLMStudioBasePath`).
+    const names = (urlNode.getText().match(/[A-Za-z_]\w*/g) ?? []).sort((a, b) => Number(/^[A-Z0-9_]+$/.test(b)) - Number(/^[A-Z0-9_]+$/.test(a)));
+    for (const name of names) {
+      if (!/base|url|path|host|endpoint/i.test(name)) continue;
+      const named = providerFromSettingName(name);
+      if (named) {
+        evidence.push(`${keys[0]} ${urlNode.getText()}: the setting ${name} names ${named} → provider ${named}`);
+        return named;
+      }
+    }
+  }
+  evidence.push(`${keys[0]} ${urlNode.getText()}${url.value !== null ? ` = "${url.value}"` : ''} not recognised`);
+  return undefined;
 }
 
 /** A system prompt written as a string, a list of text blocks, or a `{ parts: [...] }` content object. */

@@ -15,7 +15,7 @@ import routersJson from '../../../data/catalog/routers.json';
 import assumedModelsJson from '../../../data/catalog/assumed-models.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
-export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'image' | 'speech' | 'transcription';
+export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'rerank' | 'image' | 'speech' | 'transcription';
 
 export interface Sourced {
   source: string;
@@ -58,7 +58,7 @@ export interface ClosedModelRow extends Sourced {
   id: string;
   vendor: string;
   provider: string;
-  endpoint: 'chat' | 'embedding' | 'image-generation' | 'audio-transcription' | 'audio-speech';
+  endpoint: 'chat' | 'embedding' | 'rerank' | 'image-generation' | 'audio-transcription' | 'audio-speech';
   class: ModelClass;
   inputPerMTok?: number;
   outputPerMTok?: number;
@@ -73,6 +73,8 @@ export interface ClosedModelRow extends Sourced {
   perImageUsd?: number;
   perMinuteUsd?: number;
   perMillionCharsUsd?: number;
+  /** Rerank APIs billed per search (Cohere: one query over up to 100 documents). */
+  perSearchUsd?: number;
   contextWindow?: number;
   maxOutputTokens?: number;
   /** True only when a source says so; `capabilities` keeps the three-valued answer. */

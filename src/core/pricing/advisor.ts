@@ -142,15 +142,16 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if (lifecycle.state === 'deprecating') diagnostics.push(lifecycle.note);
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
-  if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription') {
+  if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription' || current.closed?.endpoint === 'rerank') {
     return adviseMedia(input, current, diagnostics);
   }
   const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
+  if ((input.endpoint === 'embedding' || input.endpoint === 'rerank') && current.kind === 'open') return adviseOpenEncoder(input, current, catalog, diagnostics, rule, options, today);
   if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics, rule, options);
 
   const quality = qualityFor(catalog, input.task.type);
   const opts: HostingOption[] = [];
-  const currentOption = priceCurrent(input, current, catalog, diagnostics);
+  const currentOption = priceCurrent(input, current, catalog, diagnostics, today);
   if (!currentOption) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
   if (lifecycle.state === 'retired') {
     currentOption.viable = false;
@@ -265,7 +266,28 @@ function priceLabel(r: { source: string; asOf: string }, what: string): string {
   return `${what} (${r.source}, as of ${r.asOf})`;
 }
 
-function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog, diagnostics: string[]): HostingOption | null {
+/**
+ * Providers that do not say who serves an open model: the OpenAI SDK with no base URL or one the scan
+ * could not tell (`openai`, assumed), or an unknown OpenAI-compatible server. OpenAI's API serves no
+ * open-weights model, so such a call reaches a server that does: it is priced at the model's own API
+ * providers in the catalog, and the figure says it is an assumption.
+ */
+const UNKNOWN_SERVER_PROVIDERS = new Set(['openai', 'openai-compatible']);
+
+/** The open-API row an unknown server's call is priced at: the cheapest for this call among the model's providers for `kind`, and the sentence that says so. */
+function assumedServerRow(input: AdviceInput, model: CatalogModel, kind: 'chat' | 'embedding' | 'rerank', today: string): { row: OpenPriceRow; note: string } | undefined {
+  if (!UNKNOWN_SERVER_PROVIDERS.has(input.provider.toLowerCase())) return undefined;
+  const inputOnly = kind !== 'chat';
+  const perCall = (r: OpenPriceRow) => input.tokens.inputPerCall * r.inputPerMTok + (inputOnly ? 0 : input.tokens.outputPerCall * r.outputPerMTok);
+  const rows = model.openPrices.filter((r) => (r.endpoint ?? 'chat') === kind && !isPastDeprecation(r, today)).sort((a, b) => perCall(a) - perCall(b) || a.provider.localeCompare(b.provider));
+  const row = rows[0];
+  if (!row) return undefined;
+  const last = rows[rows.length - 1];
+  const spread = rows.length > 1 ? `the lowest of ${rows.length} API providers of it in the catalog (highest: ${last.provider} $${last.inputPerMTok}/$${last.outputPerMTok} per M)` : 'its only API provider in the catalog';
+  return { row, note: `the server behind this ${input.provider === 'openai' ? 'OpenAI client (base URL not recognised)' : 'OpenAI-compatible endpoint'} is not known and OpenAI does not serve ${model.id}: priced at ${row.provider}, ${spread}; an assumption, the real server may charge more` };
+}
+
+function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog, diagnostics: string[], today: string = isoToday()): HostingOption | null {
   if (model.closed) {
     const row = model.closed;
     if (row.inputPerMTok === undefined) {
@@ -280,6 +302,13 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog,
   }
   const provider = input.provider.toLowerCase();
   const row = model.openPrices.find((r) => r.provider === provider || provider.startsWith(r.provider));
+  const assumed = row ? undefined : assumedServerRow(input, model, 'chat', today);
+  if (assumed) {
+    diagnostics.push(`${model.id}: ${assumed.note}`);
+    const a = assumed.row;
+    const cost = tokenCost(input, a.inputPerMTok, a.outputPerMTok, priceLabel(a, `${a.provider} ${a.providerModelId}; ${assumed.note}`));
+    return { tier: 'open-api', label: `Stay on ${model.id} (server unknown; priced as ${a.provider})`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${assumed.note}`, provider: a.provider, model: model.id, derivation: cost.derivation, price: { source: a.source, asOf: a.asOf }, current: true };
+  }
   if (!row) {
     const local = /^(ollama|vllm|llama\.?cpp|lmstudio|local|tgi|sglang)/.test(provider);
     const priced = [...new Set(model.openPrices.map((r) => r.provider))];
@@ -752,6 +781,40 @@ function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Cat
   return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
 }
 
+/**
+ * An open embedding or rerank model called per token: priced at the provider's row (input tokens
+ * only), or at the model's own providers when the server is unknown. Other providers of the same model
+ * return the same vectors and scores, so moving there needs no re-embedding.
+ */
+function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], rule: RecommendRule, advisor: AdvisorOptions, today: string): Advice {
+  const kind = input.endpoint === 'rerank' ? 'rerank' : 'embedding';
+  const none = (message: string): Advice => {
+    diagnostics.push(message);
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  };
+  const rows = current.openPrices.filter((r) => (r.endpoint ?? 'chat') === kind);
+  // Billed per input token only: with no input counted the figure would be a silent $0.
+  if (input.tokens.inputPerCall <= 0) return none(`${current.id}: the ${kind} call's input size is not known statically (0 tokens counted), and it is billed per input token; not priced`);
+  if (rows.length === 0) return none(`${current.id} has no per-token ${kind} price in the catalog; ${kind} call not priced`);
+  const provider = input.provider.toLowerCase();
+  const own = rows.find((r) => r.provider === provider);
+  const assumed = own ? undefined : assumedServerRow(input, current, kind, today);
+  if (assumed) diagnostics.push(`${current.id}: ${assumed.note}`);
+  const row = own ?? assumed?.row;
+  if (!row) return none(`${current.id} has no per-token ${kind} price for provider ${input.provider} in the catalog; not priced (priced for ${[...new Set(rows.map((r) => r.provider))].join(', ')})`);
+  const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.provider} ${row.providerModelId}, input tokens only${assumed ? `; ${assumed.note}` : ''}`), true);
+  const cur: HostingOption = { tier: 'open-api', label: `Stay on ${current.id} via ${row.provider}${assumed ? ' (server unknown)' : ''}`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${kind} is billed per input token${assumed ? `; ${assumed.note}` : ''}`, provider: row.provider, model: current.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  const options = [cur];
+  for (const other of rows) {
+    if (other === row || isPastDeprecation(other, today)) continue;
+    const c = tokenCost(input, other.inputPerMTok, 0, priceLabel(other, `${other.provider} ${other.providerModelId}, input tokens only`), true);
+    if (c.usd >= cost.usd) continue;
+    options.push({ tier: 'open-api', label: `${current.id} via ${other.provider}`, monthlyUsd: c.usd, viable: true, why: `the same ${kind} model at another provider: same ${kind === 'embedding' ? 'vectors, no re-embedding' : 'scores'}`, provider: other.provider, model: current.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
+  }
+  if (advisor.dataSensitivity === 'regulated') applyRegulated(options, input, current, cur, catalog);
+  return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
+}
+
 function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: string[]): Advice {
   const row = current.closed;
   const calls = input.volume.callsPerMonth;
@@ -764,6 +827,9 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
     const chars = input.tokens.inputPerCall * 4;
     usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
     derivation = `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perSearchUsd !== undefined && row.endpoint === 'rerank') {
+    usd = calls * row.perSearchUsd;
+    derivation = `${formatCount(calls)} calls/month × 1 search per call (assumption: one query over at most 100 documents; longer lists or documents are billed as more searches) × $${row.perSearchUsd}/search = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMinuteUsd !== undefined) {
     diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min); audio length per call is not known statically, so this call is not priced`);
   } else {

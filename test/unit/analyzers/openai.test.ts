@@ -113,6 +113,68 @@ export async function run(text: string) {
       calls: [{ line: 3, provider: 'groq', model: 'llama-3.3-70b-versatile' }],
     },
     {
+      name: 'OpenAI-compatible hosts of the providers apps use are told by their base URL (MiniMax, z.ai, SambaNova, Cohere, PPIO, Gitee, APIpie)',
+      code: `import OpenAI from 'openai';
+const hosts = {
+  minimax: new OpenAI({ baseURL: 'https://api.minimax.io/v1' }),
+  zai: new OpenAI({ baseURL: 'https://api.z.ai/api/paas/v4' }),
+  sambanova: new OpenAI({ baseURL: 'https://api.sambanova.ai/v1' }),
+  cohere: new OpenAI({ baseURL: 'https://api.cohere.ai/compatibility/v1' }),
+  ppio: new OpenAI({ baseURL: 'https://api.ppinfra.com/v3/openai' }),
+  gitee: new OpenAI({ baseURL: 'https://ai.gitee.com/v1' }),
+  apipie: new OpenAI({ baseURL: 'https://apipie.ai/v1' }),
+};
+hosts.minimax.chat.completions.create({ model: 'MiniMax-M2.7', messages: [] });
+hosts.zai.chat.completions.create({ model: 'glm-4.5', messages: [] });
+hosts.sambanova.chat.completions.create({ model: 'Meta-Llama-3.1-8B-Instruct', messages: [] });
+hosts.cohere.embeddings.create({ model: 'embed-english-v3.0', input: 'x' });
+hosts.ppio.chat.completions.create({ model: 'qwen/qwen2.5-32b-instruct', messages: [] });
+hosts.gitee.chat.completions.create({ model: 'DeepSeek-R1', messages: [] });
+hosts.apipie.chat.completions.create({ model: 'openrouter/llama-3.1-8b-instruct', messages: [] });`,
+      calls: [
+        { line: 11, provider: 'minimax', model: 'MiniMax-M2.7' },
+        { line: 12, provider: 'zai', model: 'glm-4.5' },
+        { line: 13, provider: 'sambanova', model: 'Meta-Llama-3.1-8B-Instruct' },
+        { line: 14, provider: 'cohere', endpoint: 'embedding', model: 'embed-english-v3.0' },
+        { line: 15, provider: 'ppio', model: 'qwen/qwen2.5-32b-instruct' },
+        { line: 16, provider: 'giteeai', model: 'DeepSeek-R1' },
+        { line: 17, provider: 'apipie', model: 'openrouter/llama-3.1-8b-instruct' },
+      ],
+    },
+    {
+      name: 'baseURL from a class field assigned in the constructor (CommonJS provider class)',
+      code: `const { OpenAI: OpenAIApi } = require('openai');
+class ApiPieLLM {
+  constructor() {
+    this.basePath = 'https://apipie.ai/v1';
+    this.openai = new OpenAIApi({ baseURL: this.basePath, apiKey: process.env.APIPIE_LLM_API_KEY });
+  }
+  send(messages) {
+    return this.openai.chat.completions.create({ model: 'openrouter/mistral-7b-instruct', messages });
+  }
+}`,
+      calls: [{ line: 8, provider: 'apipie', model: 'openrouter/mistral-7b-instruct' }],
+    },
+    {
+      name: 'baseURL only in a setting whose name says which server (LM Studio, LiteLLM, text-generation-webui); a neutral name stays OpenAI',
+      code: `import OpenAI from 'openai';
+const parse = (url?: string) => url ?? '';
+const lmstudio = new OpenAI({ baseURL: parse(process.env.LMSTUDIO_BASE_PATH) });
+const proxy = new OpenAI({ baseURL: process.env.LITE_LLM_BASE_PATH });
+const webui = new OpenAI({ baseURL: process.env.TEXT_GEN_WEB_UI_BASE_PATH });
+const neutral = new OpenAI({ baseURL: process.env.LLM_BASE_URL });
+lmstudio.chat.completions.create({ model: 'qwen2.5-7b-instruct', messages: [] });
+proxy.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
+webui.chat.completions.create({ model: 'llama-3.1-8b', messages: [] });
+neutral.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });`,
+      calls: [
+        { line: 7, provider: 'lmstudio', model: 'qwen2.5-7b-instruct' },
+        { line: 8, provider: 'litellm', model: 'gpt-4o-mini' },
+        { line: 9, provider: 'self-hosted', model: 'llama-3.1-8b' },
+        { line: 10, provider: 'openai', model: 'gpt-4o-mini' },
+      ],
+    },
+    {
       name: 'AzureOpenAI with the deployment in the client options',
       code: `import { AzureOpenAI } from 'openai';\nconst azure = new AzureOpenAI({ deployment: 'gpt-4o', apiVersion: '2024-10-21' });\nazure.chat.completions.create({ messages: [{ role: 'user', content: 'hi' }] });`,
       calls: [{ line: 3, provider: 'azure-openai', model: 'gpt-4o' }],

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { joinUrl } from '../../../src/analyzers/shared/urls';
-import { providerFromBaseUrl } from '../../../src/analyzers/shared/providers';
+import { providerFromBaseUrl, providerFromSettingName } from '../../../src/analyzers/shared/providers';
 
 describe('joinUrl (new URL(path, base) as text)', () => {
   const cases: Array<[path: string, base: string, joined: string]> = [
@@ -28,4 +28,44 @@ describe('providerFromBaseUrl: gateways are told by their host', () => {
     ['https://my-res.openai.azure.com/openai', 'azure-openai'],
   ];
   for (const [url, provider] of cases) it(url, () => assert.equal(providerFromBaseUrl(url), provider));
+});
+
+describe('providerFromBaseUrl: OpenAI-compatible providers apps point the SDK at', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['https://api.minimax.io/v1', 'minimax'],
+    ['https://api.minimaxi.com/v1', 'minimax'],
+    ['https://api.z.ai/api/paas/v4', 'zai'],
+    ['https://open.bigmodel.cn/api/paas/v4', 'zai'],
+    ['https://api.sambanova.ai/v1', 'sambanova'],
+    ['https://api.cohere.ai/compatibility/v1', 'cohere'],
+    ['https://api.jina.ai/v1/embeddings', 'jina'],
+    ['https://api.voyageai.com/v1', 'voyage'],
+    ['https://integrate.api.nvidia.com/v1', 'nvidia-nim'],
+    ['https://api.studio.nebius.ai/v1', 'nebius'],
+    ['https://apipie.ai/v1', 'apipie'],
+    ['https://api.ppinfra.com/v3/openai', 'ppio'],
+    ['https://ai.gitee.com/v1', 'giteeai'],
+    ['https://api.cometapi.com/v1', 'cometapi'],
+    ['https://bedrock-mantle.${region}.api.aws/v1', 'aws-bedrock'],
+    ['https://api.together.xyz/v1', 'together'],
+    ['https://api.example-llm.com/v1', undefined],
+  ];
+  for (const [url, provider] of cases) it(`${url} → ${provider}`, () => assert.equal(providerFromBaseUrl(url), provider));
+});
+
+describe('providerFromSettingName: the name of the setting holding a base URL', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['LMSTUDIO_BASE_PATH', 'lmstudio'],
+    ['OLLAMA_BASE_URL', 'ollama'],
+    ['LITE_LLM_BASE_PATH', 'litellm'],
+    ['TEXT_GEN_WEB_UI_BASE_PATH', 'self-hosted'],
+    ['KOBOLD_CPP_BASE_PATH', 'self-hosted'],
+    ['LOCAL_AI_BASE_PATH', 'self-hosted'],
+    ['NVIDIA_NIM_LLM_BASE_PATH', 'nvidia-nim'],
+    ['AZURE_OPENAI_ENDPOINT', 'azure-openai'],
+    ['OPENAI_BASE_URL', undefined],
+    ['LLM_BASE_URL', undefined],
+    ['GENERIC_OPEN_AI_BASE_PATH', undefined],
+  ];
+  for (const [name, provider] of cases) it(`${name} → ${provider}`, () => assert.equal(providerFromSettingName(name), provider));
 });

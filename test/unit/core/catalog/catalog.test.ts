@@ -238,3 +238,37 @@ describe('catalog', () => {
     assert.equal(findGpu(catalog, 'h200-141gb')?.nonOnDemandPrices?.[0]?.kind, 'capacity-block');
   });
 });
+
+describe('catalog: model ids as apps write them resolve to the rows derived from the price snapshot', () => {
+  const catalog = loadCatalog();
+  const cases: Array<[written: string, id: string, endpoint: string]> = [
+    ['text-embedding-ada-002', 'text-embedding-ada-002', 'embedding'],
+    ['gemini-embedding-001', 'gemini-embedding-001', 'embedding'],
+    ['models/gemini-embedding-001', 'gemini-embedding-001', 'embedding'],
+    ['voyage-3-lite', 'voyage-3-lite', 'embedding'],
+    ['embed-english-v3.0', 'embed-english-v3.0', 'embedding'],
+    ['mistral-embed', 'mistral-embed', 'embedding'],
+    ['command-r-08-2024', 'command-r-08-2024', 'chat'],
+    ['moonshot-v1-32k', 'moonshot-v1-32k', 'chat'],
+    ['grok-4.3', 'grok-4.3', 'chat'],
+    ['whisper-large-v3-turbo', 'whisper-large-v3-turbo', 'audio-transcription'],
+    ['rerank-english-v3.0', 'rerank-english-v3.0', 'rerank'],
+  ];
+  for (const [written, id, endpoint] of cases) {
+    it(`${written} → ${id} (${endpoint}), sourced and dated`, () => {
+      const row = findModel(catalog, written)?.closed;
+      assert.equal(row?.id, id);
+      assert.equal(row?.endpoint, endpoint);
+      assert.match(row?.source ?? '', /LiteLLM model_prices_and_context_window\.json.*; key /);
+      assert.match(row?.asOf ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    });
+  }
+  it('MiniMax-M2.7 as apps write it resolves to the MiniMax API row from the filtered copy, cited as such and never proposed', () => {
+    const row = findModel(catalog, 'MiniMax-M2.7')?.closed;
+    assert.deepEqual([row?.provider, row?.inputPerMTok, row?.outputPerMTok, row?.unverified], ['minimax', 0.3, 1.2, true]);
+    assert.match(row?.source ?? '', /Wei-Shaw\/model-price-repo@\w+.*; key minimax-m2\.7/);
+  });
+  it('a transcription row derived from a per-second price carries it per minute', () => {
+    assert.equal(findModel(catalog, 'whisper-large-v3-turbo')?.closed?.perMinuteUsd, 0.0006666);
+  });
+});
