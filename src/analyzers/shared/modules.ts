@@ -51,6 +51,16 @@ export class ModuleLoader {
   }
 
   /**
+   * The values of commented-out example lines (`# NAME='value'`) for an env variable, nearest the root first
+   * (records the files as dependencies). Only kept values (model ids, provider URLs).
+   */
+  envExamples(name: string): readonly SettingValue[] {
+    const values = this.settings.envExamples?.get(name) ?? [];
+    for (const value of values) this.tracked?.add(path.join(this.root, value.file));
+    return values;
+  }
+
+  /**
    * A key of a config file the app reads at run time (`JSON.parse(readFileSync('config.json'))`), by the
    * file name the code writes and the dotted key; records the file as a dependency.
    */

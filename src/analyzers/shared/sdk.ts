@@ -275,6 +275,14 @@ export function readModel(node: Node | undefined, modules: ModuleLoader): { ref:
   if (more.userChoice !== undefined) evidence.push(`model chosen by the end user at run time (\`${more.userChoice}\`)${candidates.length > 0 ? `; the app's default or offered models are the candidates` : ''}`);
   if (candidates.length > 1) evidence.push(`model candidates: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`);
   const first = candidates[0];
+  // Read from an env variable with no default anywhere (at most a commented-out example): the deployer picks it.
+  const deploymentChoice = more.userChoice === undefined && resolved.value === null && more.env !== undefined && candidates.every((candidate) => candidate.source === 'env-example');
+  if (deploymentChoice) {
+    evidence.push(`model set by the deployment in the env variable ${more.env}, with no default in the code or the example env files${candidates.length > 0 ? ' (only a commented-out example)' : ''}`);
+    const ref: ModelRef = { id: null, raw, source: 'deployment-choice', env: more.env };
+    if (candidates.length > 0) ref.candidates = candidates;
+    return { ref, evidence };
+  }
   const source: ModelSource = more.userChoice !== undefined && resolved.value === null ? 'user-choice' : (first?.source ?? resolved.source);
   const ref: ModelRef = { id: first?.id ?? null, raw, source };
   if (candidates.length > 1 || (source === 'user-choice' && candidates.length > 0)) ref.candidates = candidates;
