@@ -92,7 +92,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   const amounts = priced.flatMap((entry) => (entry.monthlyUsd === null ? [] : [entry.monthlyUsd]));
   const skipped = first !== priced[0] ? `; the first, ${priced[0].id}, is not in the catalog, so ${first.id} is priced` : '';
   const basis = input.model.source === 'deployment-choice'
-    ? `the deployment sets the model in the env variable ${input.model.env ?? '(unnamed)'}, and neither the code nor the example env files give a default; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states. Set the real model with ${modelComment(first.id)} above the call or in ${USAGE_FILE_NAME}`
+    ? `the deployment sets the model in the env variable ${input.model.env ?? '(unnamed)'}, and neither the code nor the example env files give a default; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
     : set.assumed
     ? `the end user picks the model at run time (${input.model.raw || 'no list in the code'}); priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
     : `priced over ${set.origin}: ${listed}. The number is the first (likely) one's, ${first.id}${skipped}`;

@@ -170,6 +170,40 @@ describe('pricing a model set', () => {
     }
   });
 
+  it('a model only the deployer\'s env variable sets is priced against the assumed set, naming the variable and how to set the real model', () => {
+    const deployment: ModelRef = { id: null, raw: 'this.model', source: 'deployment-choice', env: 'COHERE_MODEL_PREF' };
+    const advice = adviseSite(input(deployment, { provider: 'cohere' }), catalog);
+    const row = catalog.assumedModels!.find((r) => r.provider === '*')!;
+    assert.equal(advice.modelPricing?.assumed, true);
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), row.models);
+    assert.ok(advice.monthlyUsdCurrent! > 0, 'never $0');
+    assert.ok(advice.monthlyUsdCurrentRange!.high > advice.monthlyUsdCurrentRange!.low);
+    assert.match(advice.modelPricing!.basis, /env variable COHERE_MODEL_PREF/);
+    assert.match(advice.modelPricing!.basis, /an assumption, not what the code states/);
+    assert.ok(advice.recommendation, 'still recommended by the task');
+  });
+
+  it('a commented-out example of the env variable is weighed first, then the assumed set; one the catalog lacks is skipped', () => {
+    const withExample: ModelRef = { id: null, raw: 'this.model', source: 'deployment-choice', env: 'OLLAMA_MODEL_PREF', candidates: [{ id: 'gpt-4o', source: 'env-example', where: '.env.example:4' }] };
+    const advice = adviseSite(input(withExample), catalog);
+    const row = catalog.assumedModels!.find((r) => r.provider === 'openai')!;
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), ['gpt-4o', ...row.models.filter((id) => id !== 'gpt-4o')]);
+    assert.equal(advice.modelPricing?.model, 'gpt-4o');
+    assert.match(advice.modelPricing!.basis, /commented-out example/);
+    const unknownExample: ModelRef = { ...withExample, candidates: [{ id: 'luna-ai-llama2', source: 'env-example', where: '.env.example:4' }] };
+    const skipped = adviseSite(input(unknownExample), catalog);
+    assert.equal(skipped.modelPricing?.model, row.models[0]);
+    assert.match(skipped.modelPricing!.basis, /luna-ai-llama2, is not in the catalog/);
+  });
+
+  it('a deployment choice with no reference set stays unpriced and names the env variable', () => {
+    const noRows = { ...catalog, assumedModels: [] };
+    const advice = adviseSite(input({ id: null, raw: 'this.model', source: 'deployment-choice', env: 'LLM_MODEL' }), noRows);
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.equal(advice.unpriced?.kind, 'model-unknown');
+    assert.match(advice.unpriced!.reason, /env variable LLM_MODEL/);
+  });
+
   it('a model nobody states stays unpriced (null), with the kind and reason', () => {
     const advice = adviseSite(input({ id: null, raw: 'opts.model', source: 'dynamic' }), catalog);
     assert.equal(advice.monthlyUsdCurrent, null);
