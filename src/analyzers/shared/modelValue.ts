@@ -155,10 +155,15 @@ export function modelCandidates(expression: Node, modules: ModuleLoader): ModelC
   walk.found.sort((a, b) => Number(a.source === 'env-example') - Number(b.source === 'env-example'));
   // Nothing the code states: a value chosen at run time is one of the app's offered models, when it has a list.
   const stated = walk.found.some((candidate) => candidate.source !== 'env-example');
-  if (!stated && (walk.userChoice !== undefined || walk.reachedParameter)) {
+  if ((!stated && walk.reachedParameter) || walk.userChoice !== undefined) {
     const offered = offeredModelList(walk.origin, walk.userChoiceNode, modules);
     if (offered) {
-      walk.found.splice(0, walk.found.length, ...offered.models.slice(0, MAX_CANDIDATES));
+      // The app's default pick first, then what the code itself names among the offered ones, the list, the code's other values.
+      const listed = new Set(offered.models.map((model) => model.id));
+      const own = walk.found.filter((candidate) => candidate.source !== 'env-example');
+      const merged = [...offered.models.filter((model) => model.id === offered.defaultId), ...own.filter((candidate) => listed.has(candidate.id)), ...offered.models, ...own.filter((candidate) => !listed.has(candidate.id))];
+      const unique = merged.filter((candidate, index) => merged.findIndex((other) => other.id === candidate.id) === index);
+      walk.found.splice(0, walk.found.length, ...unique.slice(0, MAX_CANDIDATES));
       walk.userChoice ??= `${walk.origin.getText().slice(0, 40)}, passed in at run time`;
       walk.evidence.push(`the model is chosen at run time from the app's list \`${offered.name}\` (${offered.where}): priced over it`);
     }
@@ -295,7 +300,17 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
     const direct = declaration.getParent()?.getParent();
     if (variable && direct === variable && source) {
       // `const { model = 'x' } = config`: the object's property, then the default.
-      collect(getObjectProperty(resolveObjectLiteral(source, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      const literal = resolveObjectLiteral(source, walk.modules);
+      if (literal) collect(getObjectProperty(literal, name, walk.modules), walk, depth + 1, mode);
+      else {
+        // `const { modelName } = getModelConfig(config)`: the property of every object the function returns.
+        const held: Array<() => void> = [];
+        try {
+          for (const object of objectsOf(source, walk, depth + 1, held)) collect(getObjectProperty(object, name, walk.modules), walk, depth + 1, mode);
+        } finally {
+          for (const release of held.reverse()) release();
+        }
+      }
       const owner = unwrapExpression(source);
       const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, walk.modules) : undefined;
       if (parameter && Node.isParameterDeclaration(parameter)) {
@@ -519,6 +534,9 @@ function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held
   if (Node.isElementAccessExpression(node)) {
     const argument = node.getArgumentExpression();
     const keys = argument ? keysOf(argument, walk) : [];
+    // `OPENAI_MODELS[1]`: that element of a constant array.
+    const array = arrayOf(node.getExpression(), walk);
+    if (array && Node.isArrayLiteralExpression(array) && keys.length > 0 && keys.every((key) => /^\d+$/.test(key))) return keys.flatMap((key) => objectsOf(array.getElements()[Number(key)], walk, depth + 1, held)).slice(0, MAX_OBJECTS);
     return objectsOf(node.getExpression(), walk, depth + 1, held)
       .flatMap((object) => (keys.length > 0 ? keys.map((key) => getObjectProperty(object, key, walk.modules)) : object.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties().map((property) => (Node.isPropertyAssignment(property) ? property.getInitializer() : undefined))))
       .flatMap((value) => objectsOf(value, walk, depth + 1, held))
@@ -573,6 +591,8 @@ interface OfferedList {
   name: string;
   where: string;
   models: ModelCandidate[];
+  /** The app's default among them: a `DEFAULT_MODEL`-named constant of the list's module. */
+  defaultId?: string;
 }
 
 function nameWords(name: string): string[] {
@@ -603,7 +623,10 @@ function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: M
   }
   for (const name of siblings.slice(0, MAX_LIST_FILES)) addFile(modules.resolve(home, `./${name}`));
   for (const file of [home, choiceNode?.getSourceFile()]) {
-    for (const declaration of file?.getImportDeclarations() ?? []) addFile(modules.resolve(file!, declaration.getModuleSpecifierValue()));
+    for (const declaration of file?.getImportDeclarations() ?? []) {
+      const specifier = declaration.getModuleSpecifierValue();
+      addFile(modules.resolve(file!, specifier) ?? (specifier.startsWith('.') ? undefined : modules.resolveWorkspacePackage(specifier)));
+    }
   }
   for (const file of files) {
     const lists: OfferedList[] = [];
@@ -621,9 +644,30 @@ function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: M
     }
     // A list named for defaults or all models is the one offered; otherwise the first in the file.
     const chosen = lists.find((list) => nameWords(list.name).some((word) => word === 'default' || word === 'all')) ?? lists[0];
-    if (chosen) return chosen;
+    if (chosen) return { ...chosen, defaultId: defaultModelOf(file, chosen, modules) };
   }
   return undefined;
+}
+
+/** A module-level `DEFAULT_MODEL` / `DEFAULT_MODEL_NAME` / `defaultChatModel` constant of the file whose value is in the list. */
+function defaultModelOf(file: SourceFile, list: OfferedList, modules: ModuleLoader): string | undefined {
+  for (const statement of file.getVariableStatements()) {
+    for (const declaration of statement.getDeclarations()) {
+      const words = nameWords(declaration.getName());
+      if (!words.includes('default') || !words.some((word) => word === 'model' || word === 'name') || words.some((word) => NOT_OFFERED_WORDS.has(word))) continue;
+      const initializer = declaration.getInitializer();
+      const id = initializer && modelCandidatesOf(initializer, modules)[0]?.id;
+      if (id && list.models.some((model) => model.id === id)) return id;
+    }
+  }
+  return undefined;
+}
+
+/** The candidates of an expression without the offered-list step (that step is what asks). */
+function modelCandidatesOf(expression: Node, modules: ModuleLoader): ModelCandidate[] {
+  const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: () => true };
+  collect(expression, walk, 0, undefined);
+  return walk.found;
 }
 
 /** The model ids of an offered list: string elements, option objects' id keys, and spreads of other lists in the file. */
@@ -648,6 +692,9 @@ function listModels(list: Node, modules: ModuleLoader, depth = 0): ModelCandidat
   return models;
 }
 
+/** String methods that make a model id from another string (a prefix stripped, a case changed). */
+const STRING_TRANSFORMS = new Set(['replace', 'replaceAll', 'trim', 'toLowerCase', 'slice', 'substring']);
+
 function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
   if (!Node.isCallExpression(node)) return;
   const callee = unwrapExpression(node.getExpression());
@@ -668,6 +715,18 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
   // `searchParams.get('model')`, `formData.get('model')`: the request decides.
   if (isUserChoice(node)) {
     walk.userChoice ??= node.getText().slice(0, 60);
+    walk.userChoiceNode ??= node;
+    return;
+  }
+  // `choice.replace('azure/', '')`, `name.trim()`: a string made from another. Only whether the end user picks it
+  // carries over; the literals it is made from are not the ids sent.
+  if (Node.isPropertyAccessExpression(callee) && STRING_TRANSFORMS.has(callee.getName())) {
+    const inner: Walk = { modules: walk.modules, origin: walk.origin, found: [], evidence: [], seen: walk.seen, accept: walk.accept };
+    collect(callee.getExpression(), inner, depth + 1, mode);
+    if (inner.userChoice !== undefined) {
+      walk.userChoice ??= inner.userChoice;
+      walk.userChoiceNode ??= inner.userChoiceNode;
+    }
     return;
   }
   // `getTitleModel()`, `this.pickModel(task)`, `models.forTask('x')`: what the function returns, with this call's arguments.
