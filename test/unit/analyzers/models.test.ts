@@ -296,6 +296,37 @@ export async function node(state: any, config: { configurable?: Record<string, u
       calls: [{ line: 7, model: 'claude-sonnet-4-5', modelSource: 'user-choice', candidates: ['claude-sonnet-4-5', 'gpt-4.1-mini'] }],
     },
     {
+      name: 'a monorepo: the model from the run config, reshaped by a helper; the offered list and its DEFAULT_MODEL_NAME in a workspace package',
+      files: {
+        'packages/shared/package.json': '{ "name": "@acme/shared", "exports": { "./*": "./dist/*.js" } }',
+        'packages/shared/src/models.ts': `const OPENAI_MODELS = [
+  { name: 'gpt-4.1', label: 'GPT-4.1' },
+  { name: 'gpt-4.1-mini', label: 'GPT-4.1 mini' },
+];
+const ANTHROPIC_MODELS = [{ name: 'claude-sonnet-4-5', label: 'Claude Sonnet 4.5' }];
+export const TEMPERATURE_EXCLUDED_MODELS = ['o3-mini'];
+export const ALL_MODELS = [...OPENAI_MODELS, ...ANTHROPIC_MODELS];
+export const DEFAULT_MODEL_NAME = OPENAI_MODELS[1].name;
+`,
+        'src/config.ts': `import { TEMPERATURE_EXCLUDED_MODELS } from '@acme/shared/models';
+export function getModelConfig(config: { configurable?: Record<string, unknown> }, toolCalling = false) {
+  const customModelName = config.configurable?.customModelName as string;
+  let modelName = customModelName.replace('azure/', '');
+  if (toolCalling && modelName.startsWith('o1')) modelName = 'gpt-4o';
+  return { modelName, temperature: TEMPERATURE_EXCLUDED_MODELS.includes(modelName) ? undefined : 0.5 };
+}
+`,
+      },
+      code: `import OpenAI from 'openai';
+import { getModelConfig } from './config';
+const client = new OpenAI();
+export async function node(state: any, config: { configurable?: Record<string, unknown> }) {
+  const { modelName } = getModelConfig(config);
+  return client.chat.completions.create({ model: modelName, messages: state.messages });
+}`,
+      calls: [{ line: 6, model: 'gpt-4.1-mini', modelSource: 'user-choice', candidates: ['gpt-4.1-mini', 'gpt-4.1', 'claude-sonnet-4-5', 'gpt-4o'], candidateWheres: ['packages/shared/src/models.ts:3', 'packages/shared/src/models.ts:2', 'packages/shared/src/models.ts:5', 'src/config.ts:5'] }],
+    },
+    {
       name: 'a real .env file is never read for values',
       files: { '.env': 'CHAT_MODEL=gpt-4o\n', '.env.local': 'CHAT_MODEL=gpt-4o\n' },
       code: `import OpenAI from 'openai';
