@@ -29,20 +29,20 @@ interface ModelSet {
 }
 
 /** The reference set for a user-chosen model: the setting or flag when given, else the data file's row for the provider. */
-export function assumedModelSet(catalog: Catalog, provider: string, assumedModels: readonly string[] | undefined): { models: string[]; origin: string } | undefined {
+export function assumedModelSet(catalog: Catalog, provider: string, assumedModels: readonly string[] | undefined, endpoint?: string): { models: string[]; origin: string } | undefined {
   const stated = (assumedModels ?? []).map((id) => id.trim()).filter(Boolean);
   if (stated.length > 0) return { models: stated, origin: 'the assumed models you set (llmHostingAdvisor.assumedModels / --assumed-models)' };
-  const row = assumedModelsFor(catalog, provider);
+  const row = assumedModelsFor(catalog, provider, endpoint);
   if (!row || row.models.length === 0) return undefined;
-  return { models: row.models, origin: `data/catalog/assumed-models.json, ${row.provider === '*' ? 'any provider' : row.provider} (as of ${row.asOf}: ${row.derivation})` };
+  return { models: row.models, origin: `data/catalog/assumed-models.json, ${row.provider === '*' ? 'any provider' : row.provider}${row.endpoint ? ` (${row.endpoint})` : ''} (as of ${row.asOf}: ${row.derivation})` };
 }
 
-function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assumedModels: readonly string[] | undefined): ModelSet | undefined {
+function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assumedModels: readonly string[] | undefined, endpoint?: string): ModelSet | undefined {
   const distinct = new Map<string, { id: string; where?: string }>();
   for (const candidate of model.candidates ?? []) if (candidate.id && !distinct.has(candidate.id)) distinct.set(candidate.id, { id: candidate.id, where: candidate.where });
   if (model.source === 'deployment-choice' && !model.id) {
     // The deployer's env variable decides: its commented-out example (when the example file has one), then the reference set.
-    const set = assumedModelSet(catalog, provider, assumedModels);
+    const set = assumedModelSet(catalog, provider, assumedModels, endpoint);
     for (const id of set?.models ?? []) if (!distinct.has(id)) distinct.set(id, { id });
     if (distinct.size === 0) return undefined;
     const example = (model.candidates ?? []).length > 0 ? 'the commented-out example in the example env file, then ' : '';
@@ -53,7 +53,7 @@ function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assume
     return { models: [...distinct.values()], assumed: false, origin: fromList ? "the app's own list of models its users pick from" : 'the models the code picks among' };
   }
   if (model.source === 'user-choice' && !model.id && distinct.size === 0) {
-    const set = assumedModelSet(catalog, provider, assumedModels);
+    const set = assumedModelSet(catalog, provider, assumedModels, endpoint);
     if (set) return { models: set.models.map((id) => ({ id })), assumed: true, origin: set.origin };
   }
   return undefined;
@@ -65,7 +65,7 @@ function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assume
  * advisor's answer unchanged, plus the reason when it is not priced.
  */
 export function adviseSite(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): SiteAdvice {
-  const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels);
+  const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels, input.endpoint);
   if (!set) {
     const advice = adviseCall(input, catalog, options);
     return advice.monthlyUsdCurrent === null ? { ...advice, unpriced: unpricedOf(input.model, advice, catalog) } : advice;

@@ -166,7 +166,8 @@ describe('pricing a model set', () => {
     assert.match(stated.modelPricing!.basis, /llmHostingAdvisor\.assumedModels/);
     // Every row of the data file names models the catalog prices for a provider that row applies to.
     for (const r of catalog.assumedModels!) {
-      for (const id of r.models) assert.notEqual(adviseCall(input({ id, raw: id, source: 'literal' }, { provider: r.provider === '*' ? 'together' : r.provider }), catalog).monthlyUsdCurrent, null, `${r.provider}: ${id}`);
+      const endpoint = (r.endpoint ?? 'chat') as AdviceInput['endpoint'];
+      for (const id of r.models) assert.notEqual(adviseCall(input({ id, raw: id, source: 'literal' }, { provider: r.provider === '*' ? 'together' : r.provider, endpoint }), catalog).monthlyUsdCurrent, null, `${r.provider}: ${id}`);
     }
   });
 
@@ -196,7 +197,15 @@ describe('pricing a model set', () => {
     assert.match(skipped.modelPricing!.basis, /luna-ai-llama2, is not in the catalog/);
   });
 
-  it('a deployment choice with no reference set stays unpriced and names the env variable', () => {
+  it('an embedding call the deployment picks the model of is priced against the embedding reference set, not chat models', () => {
+    const advice = adviseSite(input({ id: null, raw: 'this.model', source: 'deployment-choice', env: 'EMBEDDING_MODEL_PREF' }, { provider: 'ollama', endpoint: 'embedding' }), catalog);
+    const row = catalog.assumedModels!.find((r) => r.endpoint === 'embedding')!;
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), row.models);
+    assert.ok(advice.monthlyUsdCurrent! > 0);
+    assert.match(advice.modelPricing!.basis, /\(embedding\)/);
+  });
+
+    it('a deployment choice with no reference set stays unpriced and names the env variable', () => {
     const noRows = { ...catalog, assumedModels: [] };
     const advice = adviseSite(input({ id: null, raw: 'this.model', source: 'deployment-choice', env: 'LLM_MODEL' }), noRows);
     assert.equal(advice.monthlyUsdCurrent, null);
