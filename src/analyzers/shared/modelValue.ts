@@ -207,7 +207,8 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
   walk.seen.add(node);
 
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) {
-    add(walk, node.getLiteralValue(), mode ?? leafSource(node, walk), whereOf(node, walk));
+    // `process.env.X || ""`: an empty string is no model.
+    if (node.getLiteralValue() !== '') add(walk, node.getLiteralValue(), mode ?? leafSource(node, walk), whereOf(node, walk));
     return;
   }
   if (Node.isBinaryExpression(node)) {

@@ -261,7 +261,9 @@ function classMemberValue(access: Node, name: string, modules: ModuleLoader): No
 /** Resolves a `model` value to a ModelRef (the string as written when static) plus the steps taken. */
 export function readModel(node: Node | undefined, modules: ModuleLoader): { ref: ModelRef; evidence: string[] } {
   if (!node) return { ref: { id: null, raw: '', source: 'dynamic' }, evidence: ['no model given'] };
-  const resolved = resolveString(node, modules);
+  const found = resolveString(node, modules);
+  // `env || ""`: an empty string is no model, not a model id.
+  const resolved = found.value === '' ? { ...found, value: null } : found;
   const raw = resolved.raw || node.getText();
   // Every model the code can send here; the single resolved value (when there is one) stays first.
   const more = modelCandidates(node, modules);

@@ -224,6 +224,13 @@ export class GroqAdapter {
       calls: [{ line: 9, model: 'llama-3.1-8b-instant', candidates: ['llama-3.1-8b-instant', 'llama3-8b-8192'], candidateWheres: ['src/case.ts:6', '.env.example:1'] }],
     },
     {
+      name: 'an empty-string fallback is no model: still a deployment choice',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.GITEE_MODEL_PREF || '', messages: [] });`,
+      calls: [{ line: 3, model: null, modelSource: 'deployment-choice', modelEnv: 'GITEE_MODEL_PREF', candidates: [] }],
+    },
+    {
       name: 'a provider adapter class whose model only the constructor argument or the env variable sets: a deployment choice',
       code: `import OpenAI from 'openai';
 export class LocalAdapter {
