@@ -258,6 +258,22 @@ function classMemberValue(access: Node, name: string, modules: ModuleLoader): No
   return undefined;
 }
 
+/**
+ * A request built by spreading what the end user sent (`create({ ...body, stream: false })` with `body` from
+ * `await req.json()`, here or through the callers of a helper) and naming no model of its own: the spread,
+ * whose `model` the request decides. Undefined for any other request.
+ */
+export function requestBodySpread(params: Node | undefined, modules: ModuleLoader): Node | undefined {
+  const object = params && unwrapExpression(params);
+  if (!object || !Node.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.getProperties()) {
+    if (!Node.isSpreadAssignment(property)) continue;
+    const spread = modelCandidates(property.getExpression(), modules);
+    if (spread.userChoice !== undefined && spread.candidates.length === 0) return property.getExpression();
+  }
+  return undefined;
+}
+
 /** Resolves a `model` value to a ModelRef (the string as written when static) plus the steps taken. */
 export function readModel(node: Node | undefined, modules: ModuleLoader): { ref: ModelRef; evidence: string[] } {
   if (!node) return { ref: { id: null, raw: '', source: 'dynamic' }, evidence: ['no model given'] };

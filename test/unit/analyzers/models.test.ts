@@ -224,6 +224,28 @@ export class GroqAdapter {
       calls: [{ line: 9, model: 'llama-3.1-8b-instant', candidates: ['llama-3.1-8b-instant', 'llama3-8b-8192'], candidateWheres: ['src/case.ts:6', '.env.example:1'] }],
     },
     {
+      name: 'a proxy route spreads the request body into the request: the model is the end user\'s choice',
+      code: `import OpenAI from 'openai';
+export async function POST(req: Request) {
+  const body = await req.json();
+  return proxy(new OpenAI(), body);
+}
+async function proxy(openai: OpenAI, body: any) {
+  return openai.responses.create({ ...(body as any), stream: false });
+}`,
+      calls: [{ line: 7, model: null, modelSource: 'user-choice', candidates: [] }],
+    },
+    {
+      name: 'a spread of the app\'s own defaults is not a user choice',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+const defaults = { temperature: 0.2 };
+export async function run(messages: any[], extra: Record<string, unknown>) {
+  return client.chat.completions.create({ ...defaults, ...extra, messages });
+}`,
+      calls: [{ line: 5, model: null, modelSource: 'dynamic' }],
+    },
+    {
       name: 'an empty-string fallback is no model: still a deployment choice',
       code: `import OpenAI from 'openai';
 const client = new OpenAI();
