@@ -616,13 +616,7 @@ function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: M
   };
   const home = origin.getSourceFile();
   addFile(home);
-  let siblings: string[] = [];
-  try {
-    siblings = fs.readdirSync(path.dirname(home.getFilePath())).filter((name) => /\.(?:[cm]?[jt]sx?)$/.test(name) && !/\.d\.ts$|\.(?:test|spec)\./.test(name)).sort();
-  } catch {
-    siblings = [];
-  }
-  for (const name of siblings.slice(0, MAX_LIST_FILES)) addFile(modules.resolve(home, `./${name}`));
+  for (const name of sourceFilesIn(path.dirname(home.getFilePath()), modules).slice(0, MAX_LIST_FILES)) addFile(modules.resolve(home, `./${name}`));
   for (const file of [home, choiceNode?.getSourceFile()]) {
     for (const declaration of file?.getImportDeclarations() ?? []) {
       const specifier = declaration.getModuleSpecifierValue();
@@ -669,6 +663,24 @@ function modelCandidatesOf(expression: Node, modules: ModuleLoader): ModelCandid
   const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: () => true };
   collect(expression, walk, 0, undefined);
   return walk.found;
+}
+
+/** Source file names of a folder (no declarations, no tests), read once per folder per scan. */
+const FOLDER_LISTINGS = new WeakMap<ModuleLoader, Map<string, string[]>>();
+
+function sourceFilesIn(folder: string, modules: ModuleLoader): string[] {
+  const listings = FOLDER_LISTINGS.get(modules) ?? new Map<string, string[]>();
+  FOLDER_LISTINGS.set(modules, listings);
+  let names = listings.get(folder);
+  if (!names) {
+    try {
+      names = fs.readdirSync(folder).filter((name) => /\.(?:[cm]?[jt]sx?)$/.test(name) && !/\.d\.ts$|\.(?:test|spec)\./.test(name)).sort();
+    } catch {
+      names = [];
+    }
+    listings.set(folder, names);
+  }
+  return names;
 }
 
 /** The model ids of an offered list: string elements, option objects' id keys, and spreads of other lists in the file. */

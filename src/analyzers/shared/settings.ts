@@ -58,7 +58,7 @@ const MODEL_SETTING_NAME = /MODEL|LLM|PROVIDER|ENGINE|DEPLOYMENT|BASE_?URL|ENDPO
 const CREDENTIAL_PREFIX = /^(sk-|sk_|pk-|pk_|rk-|ak-|AKIA|ASIA|ghp_|gho_|ghs_|github_pat_|xox[abpr]-|AIza|hf_|r8_|gsk_|pplx-|csk-|fw_|nvapi-|key-|Bearer\s)/i;
 
 /** Words model ids are made of, so a setting like `production` or `true` is not taken for one. */
-const MODEL_WORD = /gpt|(^|[^a-z])o\d|claude|gemini|gemma|llama|mistral|mixtral|codestral|qwen|deepseek|phi-?\d|command-|sonar|grok|kimi|glm|minimax|nova-|titan|embed|whisper|dall-e|tts-|flux|stable-diffusion|sdxl|jamba|falcon|nemotron|granite|olmo|hermes|starcoder|codellama|dbrx|moonshot|bison|davinci|babbage|text-|instruct|coder|turbo|sonnet|opus|haiku|flash/i;
+const MODEL_WORD = /gpt|(^|[^a-z])o\d|claude|gemini|gemma|llama|mistral|mixtral|codestral|qwen|deepseek|phi-?\d|command-|sonar|grok|kimi|glm|minimax|nova-|titan|embed|whisper|dall-e|tts-|flux|stable-diffusion|sdxl|jamba|falcon|nemotron|granite|olmo|hermes|starcoder|codellama|dbrx|moonshot|bison|davinci|babbage|text-|instruct|coder|turbo|sonnet|opus|haiku|flash|minilm|mpnet|bge-|nomic|mxbai|voyage|jina/i;
 
 /**
  * True when a value is shaped like a model id (`gpt-4o-mini`, `anthropic/claude-3-5-sonnet`,
