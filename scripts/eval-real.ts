@@ -220,10 +220,16 @@ export function positiveMonthly(value: unknown): boolean {
   return false;
 }
 
-/** Priced advice at the request's place: a model, a positive monthly cost (or range) and a recommendation. */
+/**
+ * Priced advice at the request's place: a model, a positive monthly cost (or range) and a recommendation.
+ * The model is one the code names, or the one the price is for when the call is priced over a stated
+ * assumed set (`modelPricing.model`: the end user or the deployment picks it, and the site says so).
+ */
 export function pricedAdvice(site: ToolSite): boolean {
   const monthly = site.monthlyUsdCurrent ?? site['monthlyUsdRange'];
-  return reportedModelIds(site).length > 0 && positiveMonthly(monthly) && site.recommendation !== null && site.recommendation !== undefined;
+  const pricing = site['modelPricing'] as { model?: unknown } | undefined;
+  const pricedModel = typeof pricing?.model === 'string' && pricing.model !== '';
+  return (reportedModelIds(site).length > 0 || pricedModel) && positiveMonthly(monthly) && site.recommendation !== null && site.recommendation !== undefined;
 }
 
 const SAYS_WHY_FIELDS = ['note', 'notes', 'unpricedReason', 'whyUnpriced', 'priceNote', 'costNote', 'unknownReason'];

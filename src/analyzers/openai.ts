@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { realtimeAudioTurn, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, providerFromOptions, readModel, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 
@@ -94,7 +94,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const modelNode = getObjectProperty(params, 'model');
   const azureDeployment = origin?.options ? getObjectProperty(resolveObjectLiteral(origin.options, context.modules), 'deployment') : undefined;
-  const model = modelNode ?? azureDeployment;
+  const model = modelNode ?? azureDeployment ?? requestBodySpread(call.getArguments()[0], context.modules);
   const resolvedModel = readModel(model, context.modules);
   evidence.push(...resolvedModel.evidence);
 

@@ -41,9 +41,12 @@ export type TaskType = (typeof TASK_TYPES)[number];
  * example env file; `config`: a config file or settings default the app reads; `default-param`: a
  * parameter's default value; `app-list`: one of the models the app offers (a constants array, an enum, a
  * map by use case); `user-choice`: picked at run time by the end user (request body, settings screen, a
- * database row), so the id is null unless the app's own list gives candidates.
+ * database row), so the id is null unless the app's own list gives candidates. `env-example`: a commented-out
+ * example line of an example env file (`# OPENAI_MODEL=gpt-4o`), what the docs suggest, not a value the code
+ * falls back to. `deployment-choice`: set only by the deployer's env variable (`ModelRef.env`) with no default in
+ * the code or the example env files, so the id is null and the call is priced against an assumed set.
  */
-export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'config' | 'default-param' | 'app-list' | 'user-choice' | 'dynamic' | ModelSetBy;
+export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'env-example' | 'config' | 'default-param' | 'app-list' | 'user-choice' | 'deployment-choice' | 'dynamic' | ModelSetBy;
 
 /**
  * A model the user states where the code does not: `annotation` (`model=` in the `llm-advisor:` comment),
@@ -90,6 +93,8 @@ export interface ModelRef {
    * first one's. Absent when there is a single model.
    */
   candidates?: ModelCandidate[];
+  /** The environment variable the deployment sets the model with, when it is read from one (always for `deployment-choice`). */
+  env?: string;
 }
 
 export interface CallFeatures {

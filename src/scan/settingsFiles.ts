@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { IGNORED_DIRECTORIES } from './files';
-import { isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseDockerCompose, parseEnvExample, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from '../analyzers';
+import { isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from '../analyzers';
 
 /** How deep below the root settings files are looked for (monorepos keep them in `apps/web/`). */
 const MAX_SETTINGS_DEPTH = 4;
@@ -22,6 +22,7 @@ const TOOL_CONFIG = /^(tsconfig|jsconfig|package|package-lock|composer|renovate|
  */
 export async function loadWorkspaceSettings(root: string, signal?: AbortSignal): Promise<{ settings: WorkspaceSettings; diagnostics: Diagnostic[] }> {
   const env = new Map<string, SettingValue[]>();
+  const envExamples = new Map<string, SettingValue[]>();
   const configs = new Map<string, Map<string, SettingValue>>();
   const extensionSettings = new Map<string, { default?: SettingValue; options: SettingValue[] }>();
   const diagnostics: Diagnostic[] = [];
@@ -61,6 +62,9 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
           values.push(value);
           env.set(name, values);
         }
+        if (file.kind === 'env') {
+          for (const [name, value] of parseEnvExampleComments(text, file.relative)) envExamples.set(name, [...(envExamples.get(name) ?? []), value]);
+        }
       } else if (file.kind === 'config') {
         const kept = parseConfigFile(text, file.relative);
         if (kept.size > 0) configs.set(file.relative, kept);
@@ -74,5 +78,6 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
   }
   // Example files nearer the root come first: `.env.example` before `apps/web/.env.example`.
   for (const values of env.values()) values.sort((a, b) => a.file.split('/').length - b.file.split('/').length);
-  return { settings: { env, configs, extensionSettings }, diagnostics };
+  for (const values of envExamples.values()) values.sort((a, b) => a.file.split('/').length - b.file.split('/').length);
+  return { settings: { env, envExamples, configs, extensionSettings }, diagnostics };
 }

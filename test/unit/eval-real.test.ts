@@ -148,6 +148,9 @@ describe('eval:real matcher and figures', () => {
       assert.equal(pricedAdvice(site({ file: 'a', line: 1, monthlyUsdCurrent: { low: 0, high: 3 } })), true, 'a range counts');
       assert.equal(pricedAdvice(site({ file: 'a', line: 1, recommendation: null })), false);
       assert.equal(pricedAdvice(site({ file: 'a', line: 1, model: { id: null, raw: 'm', source: 'dynamic', candidates: ['gpt-4o'] } })), true, 'candidates stand in for an id');
+      const assumed = { file: 'a', line: 1, model: { id: null, raw: 'this.model', source: 'deployment-choice', env: 'LLM_MODEL' } };
+      assert.equal(pricedAdvice(site({ ...assumed, modelPricing: { model: 'gpt-4.1-mini', assumed: true, models: [], basis: 'x' } })), true, 'the model an assumed set is priced for counts');
+      assert.equal(pricedAdvice(site(assumed)), false, 'no model named anywhere: not priced advice');
     });
 
     it('accepts the labeled task or an acceptable one, and compares only the features the product reports', () => {

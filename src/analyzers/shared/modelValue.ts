@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
@@ -21,6 +23,8 @@ export interface ModelCandidates {
   candidates: ModelCandidate[];
   /** The expression the end user controls (request body, settings screen, database row), when the model comes from one. */
   userChoice?: string;
+  /** The first environment variable the model is read from, when it is read from one. */
+  env?: string;
   evidence: string[];
 }
 
@@ -30,9 +34,17 @@ interface Walk {
   found: ModelCandidate[];
   evidence: string[];
   userChoice?: string;
+  /** The node the user's choice was read from, to look for the app's offered list in the modules its file imports. */
+  userChoiceNode?: Node;
   seen: Set<Node>;
   /** What to check a value against before it is kept: settings values are filtered the same way at read time. */
   accept: (value: string) => boolean;
+  /** Read commented-out example lines of example env files (model walks only, not provider URLs). */
+  examples?: boolean;
+  /** The first environment variable read. */
+  env?: string;
+  /** True once the walk reached a parameter (or a class field filled from one) whose value comes from the callers. */
+  reachedParameter?: boolean;
 }
 
 /**
@@ -137,9 +149,26 @@ export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[]
 
 /** The candidate model ids of an expression (see the module comment). */
 export function modelCandidates(expression: Node, modules: ModuleLoader): ModelCandidates {
-  const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: () => true };
+  const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: () => true, examples: true };
   collect(expression, walk, 0, undefined);
-  return { candidates: walk.found, userChoice: walk.userChoice, evidence: walk.evidence };
+  // What the code states comes before what a commented-out example suggests.
+  walk.found.sort((a, b) => Number(a.source === 'env-example') - Number(b.source === 'env-example'));
+  // Nothing the code states: a value chosen at run time is one of the app's offered models, when it has a list.
+  const stated = walk.found.some((candidate) => candidate.source !== 'env-example');
+  if ((!stated && walk.reachedParameter) || walk.userChoice !== undefined) {
+    const offered = offeredModelList(walk.origin, walk.userChoiceNode, modules);
+    if (offered) {
+      // The app's default pick first, then what the code itself names among the offered ones, the list, the code's other values.
+      const listed = new Set(offered.models.map((model) => model.id));
+      const own = walk.found.filter((candidate) => candidate.source !== 'env-example');
+      const merged = [...offered.models.filter((model) => model.id === offered.defaultId), ...own.filter((candidate) => listed.has(candidate.id)), ...offered.models, ...own.filter((candidate) => !listed.has(candidate.id))];
+      const unique = merged.filter((candidate, index) => merged.findIndex((other) => other.id === candidate.id) === index);
+      walk.found.splice(0, walk.found.length, ...unique.slice(0, MAX_CANDIDATES));
+      walk.userChoice ??= `${walk.origin.getText().slice(0, 40)}, passed in at run time`;
+      walk.evidence.push(`the model is chosen at run time from the app's list \`${offered.name}\` (${offered.where}): priced over it`);
+    }
+  }
+  return { candidates: walk.found, userChoice: walk.userChoice, env: walk.env, evidence: walk.evidence };
 }
 
 /**
@@ -153,7 +182,11 @@ export function settingUrl(expression: Node, modules: ModuleLoader): ModelCandid
 }
 
 function add(walk: Walk, id: string, source: ModelSource, where: string): void {
-  if (!walk.accept(id) || walk.found.length >= MAX_CANDIDATES || walk.found.some((candidate) => candidate.id === id)) return;
+  if (!walk.accept(id)) return;
+  const known = walk.found.findIndex((candidate) => candidate.id === id);
+  // The code states a value a commented-out example also suggests: it is the code's value.
+  if (known >= 0 && walk.found[known].source === 'env-example' && source !== 'env-example') walk.found[known] = { id, source, where };
+  if (known >= 0 || walk.found.length >= MAX_CANDIDATES) return;
   walk.found.push({ id, source, where });
 }
 
@@ -174,7 +207,8 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
   walk.seen.add(node);
 
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) {
-    add(walk, node.getLiteralValue(), mode ?? leafSource(node, walk), whereOf(node, walk));
+    // `process.env.X || ""`: an empty string is no model.
+    if (node.getLiteralValue() !== '') add(walk, node.getLiteralValue(), mode ?? leafSource(node, walk), whereOf(node, walk));
     return;
   }
   if (Node.isBinaryExpression(node)) {
@@ -214,6 +248,7 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
   }
   if (isUserChoice(node)) {
     walk.userChoice ??= node.getText().slice(0, 60);
+    walk.userChoiceNode ??= node;
     return;
   }
   if (Node.isIdentifier(node)) {
@@ -258,6 +293,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
     const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
     if (source && isUserChoiceSource(source)) {
       walk.userChoice ??= `${source.getText().slice(0, 40)}.${name}`;
+      walk.userChoiceNode ??= source;
       collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
       return;
     }
@@ -265,7 +301,17 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
     const direct = declaration.getParent()?.getParent();
     if (variable && direct === variable && source) {
       // `const { model = 'x' } = config`: the object's property, then the default.
-      collect(getObjectProperty(resolveObjectLiteral(source, walk.modules), name, walk.modules), walk, depth + 1, mode);
+      const literal = resolveObjectLiteral(source, walk.modules);
+      if (literal) collect(getObjectProperty(literal, name, walk.modules), walk, depth + 1, mode);
+      else {
+        // `const { modelName } = getModelConfig(config)`: the property of every object the function returns.
+        const held: Array<() => void> = [];
+        try {
+          for (const object of objectsOf(source, walk, depth + 1, held)) collect(getObjectProperty(object, name, walk.modules), walk, depth + 1, mode);
+        } finally {
+          for (const release of held.reverse()) release();
+        }
+      }
       const owner = unwrapExpression(source);
       const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, walk.modules) : undefined;
       if (parameter && Node.isParameterDeclaration(parameter)) {
@@ -311,6 +357,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
 /** A parameter: its default value, then what callers pass in its place (same file and loaded modules). */
 function collectParameter(parameter: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
   if (!Node.isParameterDeclaration(parameter)) return;
+  walk.reachedParameter = true;
   const argument = BOUND_ARGUMENTS.get(parameter);
   if (argument) {
     // Inside a call being followed: the argument of that call, not every caller's.
@@ -478,6 +525,7 @@ function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held
     const initializer = initializerOf(declaration);
     return initializer && initializer !== node ? objectsOf(initializer, walk, depth + 1, held) : [];
   }
+  if (Node.isPropertyAccessExpression(node) && unwrapExpression(node.getExpression()).getKind() === SyntaxKind.ThisKeyword) return classFieldObjects(node, walk, depth, held);
   if (Node.isPropertyAccessExpression(node)) {
     const exported = namespaceMember(node, walk.modules);
     const exportedValue = exported && initializerOf(exported);
@@ -487,6 +535,9 @@ function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held
   if (Node.isElementAccessExpression(node)) {
     const argument = node.getArgumentExpression();
     const keys = argument ? keysOf(argument, walk) : [];
+    // `OPENAI_MODELS[1]`: that element of a constant array.
+    const array = arrayOf(node.getExpression(), walk);
+    if (array && Node.isArrayLiteralExpression(array) && keys.length > 0 && keys.every((key) => /^\d+$/.test(key))) return keys.flatMap((key) => objectsOf(array.getElements()[Number(key)], walk, depth + 1, held)).slice(0, MAX_OBJECTS);
     return objectsOf(node.getExpression(), walk, depth + 1, held)
       .flatMap((object) => (keys.length > 0 ? keys.map((key) => getObjectProperty(object, key, walk.modules)) : object.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties().map((property) => (Node.isPropertyAssignment(property) ? property.getInitializer() : undefined))))
       .flatMap((value) => objectsOf(value, walk, depth + 1, held))
@@ -502,6 +553,160 @@ function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held
   }
   return [];
 }
+
+/**
+ * The objects `this.config` can be: the field's initializer, what the class assigns to it, and for a
+ * constructor parameter property (`constructor(protected config: Config)`) what `new` callers pass.
+ */
+function classFieldObjects(access: Node, walk: Walk, depth: number, held: Array<() => void>): Node[] {
+  if (!Node.isPropertyAccessExpression(access)) return [];
+  const classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  if (!classNode || !(Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode))) return [];
+  const name = access.getName();
+  const values: Node[] = [];
+  const initializer = classNode.getProperty(name)?.getInitializer();
+  if (initializer) values.push(initializer);
+  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) values.push(assignment.getRight());
+  }
+  const parameter = classNode.getConstructors()[0]?.getParameter(name);
+  if (parameter && parameter.isParameterProperty()) {
+    walk.reachedParameter = true;
+    const bound = BOUND_ARGUMENTS.get(parameter);
+    values.push(...(bound ? [bound] : callerArguments(parameter)).filter((value): value is Node => value !== undefined));
+  }
+  return values.flatMap((value) => objectsOf(value, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The app's offered list
+
+/** Words in a list's name that say it is not what users pick from: a capability or exclusion list. */
+const NOT_OFFERED_WORDS = new Set(['exclude', 'excluded', 'excludes', 'non', 'no', 'not', 'unsupported', 'deprecated', 'legacy', 'reasoning', 'thinking', 'vision', 'image', 'images', 'audio', 'tool', 'tools', 'streaming', 'temperature', 'only', 'blocked', 'disabled', 'hidden', 'internal', 'test', 'without']);
+/** Keys of an offered option object that hold its model id. */
+const OPTION_ID_KEYS = ['key', 'value', 'id', 'model', 'modelId', 'modelName', 'name'];
+/** Files looked at for a list: the call's folder and the modules imported; more is a codebase, not a folder. */
+const MAX_LIST_FILES = 30;
+
+interface OfferedList {
+  name: string;
+  where: string;
+  models: ModelCandidate[];
+  /** The app's default among them: a `DEFAULT_MODEL`-named constant of the list's module. */
+  defaultId?: string;
+}
+
+function nameWords(name: string): string[] {
+  return name.split(/[_\W]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase()).filter(Boolean);
+}
+
+/**
+ * The app's own list of models a run-time choice is made from: a module-level array of model ids, or of
+ * option objects (`{ name: 'GPT-4o', key: 'gpt-4o' }`), in the call's folder (one folder per provider
+ * adapter) or in a module the call's file, or the file the choice is read in, imports. Lists named for a
+ * capability or an exclusion (`REASONING_MODELS`, `noTemperatureModels`) are not offered lists; embedding
+ * lists serve embedding calls only, and the other way round. Syntactic: nothing is run.
+ */
+function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: ModuleLoader): OfferedList | undefined {
+  const call = origin.getFirstAncestorByKind(SyntaxKind.CallExpression);
+  const embedding = /embed/i.test(call?.getExpression().getText() ?? '') || /embed/i.test(origin.getSourceFile().getBaseName());
+  const files: SourceFile[] = [];
+  const addFile = (file: SourceFile | undefined): void => {
+    if (file && !files.includes(file) && files.length < MAX_LIST_FILES && !file.getFilePath().endsWith('.settings.ts')) files.push(file);
+  };
+  const home = origin.getSourceFile();
+  addFile(home);
+  for (const name of sourceFilesIn(path.dirname(home.getFilePath()), modules).slice(0, MAX_LIST_FILES)) addFile(modules.resolve(home, `./${name}`));
+  for (const file of [home, choiceNode?.getSourceFile()]) {
+    for (const declaration of file?.getImportDeclarations() ?? []) {
+      const specifier = declaration.getModuleSpecifierValue();
+      addFile(modules.resolve(file!, specifier) ?? (specifier.startsWith('.') ? undefined : modules.resolveWorkspacePackage(specifier)));
+    }
+  }
+  for (const file of files) {
+    const lists: OfferedList[] = [];
+    for (const statement of file.getVariableStatements()) {
+      for (const declaration of statement.getDeclarations()) {
+        const name = declaration.getName();
+        const words = nameWords(name);
+        if (!words.some((word) => word === 'models' || word === 'model' || word === 'options' || word === 'choices') || words.some((word) => NOT_OFFERED_WORDS.has(word))) continue;
+        if (words.some((word) => word.startsWith('embed')) !== embedding) continue;
+        const value = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+        if (!value || !Node.isArrayLiteralExpression(value)) continue;
+        const models = listModels(value, modules);
+        if (models.length >= 2 && models.length * 2 >= value.getElements().length) lists.push({ name, where: modules.where(file, declaration.getStartLineNumber()), models });
+      }
+    }
+    // A list named for defaults or all models is the one offered; otherwise the first in the file.
+    const chosen = lists.find((list) => nameWords(list.name).some((word) => word === 'default' || word === 'all')) ?? lists[0];
+    if (chosen) return { ...chosen, defaultId: defaultModelOf(file, chosen, modules) };
+  }
+  return undefined;
+}
+
+/** A module-level `DEFAULT_MODEL` / `DEFAULT_MODEL_NAME` / `defaultChatModel` constant of the file whose value is in the list. */
+function defaultModelOf(file: SourceFile, list: OfferedList, modules: ModuleLoader): string | undefined {
+  for (const statement of file.getVariableStatements()) {
+    for (const declaration of statement.getDeclarations()) {
+      const words = nameWords(declaration.getName());
+      if (!words.includes('default') || !words.some((word) => word === 'model' || word === 'name') || words.some((word) => NOT_OFFERED_WORDS.has(word))) continue;
+      const initializer = declaration.getInitializer();
+      const id = initializer && modelCandidatesOf(initializer, modules)[0]?.id;
+      if (id && list.models.some((model) => model.id === id)) return id;
+    }
+  }
+  return undefined;
+}
+
+/** The candidates of an expression without the offered-list step (that step is what asks). */
+function modelCandidatesOf(expression: Node, modules: ModuleLoader): ModelCandidate[] {
+  const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: () => true };
+  collect(expression, walk, 0, undefined);
+  return walk.found;
+}
+
+/** Source file names of a folder (no declarations, no tests), read once per folder per scan. */
+const FOLDER_LISTINGS = new WeakMap<ModuleLoader, Map<string, string[]>>();
+
+function sourceFilesIn(folder: string, modules: ModuleLoader): string[] {
+  const listings = FOLDER_LISTINGS.get(modules) ?? new Map<string, string[]>();
+  FOLDER_LISTINGS.set(modules, listings);
+  let names = listings.get(folder);
+  if (!names) {
+    try {
+      names = fs.readdirSync(folder).filter((name) => /\.(?:[cm]?[jt]sx?)$/.test(name) && !/\.d\.ts$|\.(?:test|spec)\./.test(name)).sort();
+    } catch {
+      names = [];
+    }
+    listings.set(folder, names);
+  }
+  return names;
+}
+
+/** The model ids of an offered list: string elements, option objects' id keys, and spreads of other lists in the file. */
+function listModels(list: Node, modules: ModuleLoader, depth = 0): ModelCandidate[] {
+  if (!Node.isArrayLiteralExpression(list) || depth > 3) return [];
+  const models: ModelCandidate[] = [];
+  for (const element of list.getElements()) {
+    const node = unwrapExpression(element);
+    if (Node.isSpreadElement(node)) {
+      const spread = unwrapExpression(node.getExpression());
+      const declaration = Node.isIdentifier(spread) ? findDeclaration(spread, modules) : undefined;
+      const value = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+      if (value) models.push(...listModels(unwrapExpression(value), modules, depth + 1));
+      continue;
+    }
+    let id: Node | undefined = node;
+    if (Node.isObjectLiteralExpression(node)) id = OPTION_ID_KEYS.map((key) => getObjectProperty(node, key, modules)).find((value) => value !== undefined && (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) && looksLikeModelId(value.getLiteralValue()));
+    if (id && (Node.isStringLiteral(id) || Node.isNoSubstitutionTemplateLiteral(id)) && looksLikeModelId(id.getLiteralValue()) && !models.some((model) => model.id === (id as Node & { getLiteralValue(): string }).getLiteralValue())) {
+      models.push({ id: id.getLiteralValue(), source: 'app-list', where: modules.where(id.getSourceFile(), id.getStartLineNumber()) });
+    }
+  }
+  return models;
+}
+
+/** String methods that make a model id from another string (a prefix stripped, a case changed). */
+const STRING_TRANSFORMS = new Set(['replace', 'replaceAll', 'trim', 'toLowerCase', 'slice', 'substring']);
 
 function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
   if (!Node.isCallExpression(node)) return;
@@ -523,6 +728,18 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
   // `searchParams.get('model')`, `formData.get('model')`: the request decides.
   if (isUserChoice(node)) {
     walk.userChoice ??= node.getText().slice(0, 60);
+    walk.userChoiceNode ??= node;
+    return;
+  }
+  // `choice.replace('azure/', '')`, `name.trim()`: a string made from another. Only whether the end user picks it
+  // carries over; the literals it is made from are not the ids sent.
+  if (Node.isPropertyAccessExpression(callee) && STRING_TRANSFORMS.has(callee.getName())) {
+    const inner: Walk = { modules: walk.modules, origin: walk.origin, found: [], evidence: [], seen: walk.seen, accept: walk.accept };
+    collect(callee.getExpression(), inner, depth + 1, mode);
+    if (inner.userChoice !== undefined) {
+      walk.userChoice ??= inner.userChoice;
+      walk.userChoiceNode ??= inner.userChoiceNode;
+    }
     return;
   }
   // `getTitleModel()`, `this.pickModel(task)`, `models.forTask('x')`: what the function returns, with this call's arguments.
@@ -601,15 +818,31 @@ function envName(expression: Node): string | undefined {
  * its values in example env files (already filtered to model ids and URLs when read).
  */
 function readEnv(name: string, node: Node, walk: Walk, depth: number): void {
+  walk.env ??= name;
   const schemaDefault = envSchemaDefault(name, node, walk);
   if (schemaDefault && looksLikeModelId(schemaDefault.getLiteralText())) add(walk, schemaDefault.getLiteralText(), 'env-default', whereOf(schemaDefault, walk));
   const fromFile = walk.modules.envSetting(name);
+  if (!schemaDefault && !fromFile && walk.examples) readEnvExample(name, walk);
   if (fromFile) {
     add(walk, fromFile.value, 'env-default', `${fromFile.file}:${fromFile.line}`);
     walk.evidence.push(`${name} = "${fromFile.value}" in ${fromFile.file}:${fromFile.line} (an example env file; the deployment may set another)`);
   }
   for (const more of walk.modules.settings.env.get(name)?.slice(1) ?? []) add(walk, more.value, 'env-default', `${more.file}:${more.line}`);
   void depth;
+}
+
+/**
+ * A variable with no value anywhere but a commented-out example line (`# OPENAI_MODEL='gpt-4o'`): that
+ * example, marked `env-example`. Only when the example files suggest one value: several different ones are
+ * examples for different setups (one per provider), not a choice.
+ */
+function readEnvExample(name: string, walk: Walk): void {
+  const examples = walk.modules.envExamples(name);
+  const distinct = new Set(examples.map((example) => example.value));
+  if (distinct.size !== 1) return;
+  const example = examples[0];
+  add(walk, example.value, 'env-example', `${example.file}:${example.line}`);
+  walk.evidence.push(`${name} has no default; a commented-out example line in ${example.file}:${example.line} suggests "${example.value}" (the deployment sets the real one)`);
 }
 
 /** `NAME: z.string().default('gpt-4o')` in the env schema the accessed object is built from. */
@@ -643,7 +876,8 @@ function isUserChoice(node: Node): boolean {
   if (Node.isCallExpression(node)) return REQUEST_CALL.test(text);
   if (!Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(node)) return false;
   if (REQUEST_ROOT.test(text)) return true;
-  return /\b(?:preferences|userSettings|userPreferences|userConfig|selectedModel)\b/.test(node.getExpression().getText()) && /model/i.test(text);
+  // LangGraph's `config.configurable.x` is set per run by the client (the user's model selector).
+  return /\b(?:preferences|userSettings|userPreferences|userConfig|selectedModel|configurable)\b/.test(node.getExpression().getText()) && /model/i.test(text);
 }
 
 /** The initializer of a destructuring the end user controls: `await req.json()`, `req.body`, a DB row. */

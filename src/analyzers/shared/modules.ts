@@ -51,6 +51,16 @@ export class ModuleLoader {
   }
 
   /**
+   * The values of commented-out example lines (`# NAME='value'`) for an env variable, nearest the root first
+   * (records the files as dependencies). Only kept values (model ids, provider URLs).
+   */
+  envExamples(name: string): readonly SettingValue[] {
+    const values = this.settings.envExamples?.get(name) ?? [];
+    for (const value of values) this.tracked?.add(path.join(this.root, value.file));
+    return values;
+  }
+
+  /**
    * A key of a config file the app reads at run time (`JSON.parse(readFileSync('config.json'))`), by the
    * file name the code writes and the dotted key; records the file as a dependency.
    */
@@ -172,6 +182,57 @@ export class ModuleLoader {
       this.problems.push({ file: relative, message: `config file skipped: ${(error as Error).message}`, severity: 'warning' });
       return undefined;
     }
+  }
+
+  /** Workspace package name → its folder (monorepo `packages/*`, `apps/*`), read once per scan on first use. */
+  private workspacePackages: Map<string, string> | undefined;
+
+  /**
+   * A module of a package of this workspace (a monorepo's `@org/shared/models`), by its source: the
+   * package folder found by its package.json `name`, then `src/<subpath>` or `<subpath>` (`src/index` or
+   * `index` for the package itself). Undefined for packages from a registry. Used to read an app's own
+   * constants (offered model lists); imports are otherwise resolved by `resolve`.
+   */
+  resolveWorkspacePackage(specifier: string): SourceFile | undefined {
+    const match = /^((?:@[\w.-]+\/)?[\w.-]+)(?:\/(.+))?$/.exec(specifier);
+    if (!match) return undefined;
+    const folder = this.packageFolders().get(match[1]);
+    if (!folder) return undefined;
+    const sub = match[2] ?? 'index';
+    for (const base of [path.join(folder, 'src', sub), path.join(folder, sub)]) {
+      const found = this.resolveUncached(base);
+      if (found) {
+        this.tracked?.add(found.getFilePath());
+        return found;
+      }
+    }
+    return undefined;
+  }
+
+  private packageFolders(): Map<string, string> {
+    if (this.workspacePackages) return this.workspacePackages;
+    const found = new Map<string, string>();
+    const visit = (folder: string, depth: number): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      if (depth > 0 && entries.some((entry) => entry.isFile() && entry.name === 'package.json')) {
+        try {
+          const name = (JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: unknown }).name;
+          if (typeof name === 'string' && !found.has(name)) found.set(name, folder);
+        } catch {
+          // A package.json that does not parse names no package.
+        }
+      }
+      if (depth >= 3) return;
+      for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules' && entry.name !== 'dist') visit(path.join(folder, entry.name), depth + 1);
+    };
+    visit(this.root, 0);
+    this.workspacePackages = found;
+    return found;
   }
 
   /** tsconfig/jsconfig `paths` of the nearest config above a file, read once per folder. */

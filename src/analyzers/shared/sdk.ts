@@ -258,10 +258,28 @@ function classMemberValue(access: Node, name: string, modules: ModuleLoader): No
   return undefined;
 }
 
+/**
+ * A request built by spreading what the end user sent (`create({ ...body, stream: false })` with `body` from
+ * `await req.json()`, here or through the callers of a helper) and naming no model of its own: the spread,
+ * whose `model` the request decides. Undefined for any other request.
+ */
+export function requestBodySpread(params: Node | undefined, modules: ModuleLoader): Node | undefined {
+  const object = params && unwrapExpression(params);
+  if (!object || !Node.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.getProperties()) {
+    if (!Node.isSpreadAssignment(property)) continue;
+    const spread = modelCandidates(property.getExpression(), modules);
+    if (spread.userChoice !== undefined && spread.candidates.length === 0) return property.getExpression();
+  }
+  return undefined;
+}
+
 /** Resolves a `model` value to a ModelRef (the string as written when static) plus the steps taken. */
 export function readModel(node: Node | undefined, modules: ModuleLoader): { ref: ModelRef; evidence: string[] } {
   if (!node) return { ref: { id: null, raw: '', source: 'dynamic' }, evidence: ['no model given'] };
-  const resolved = resolveString(node, modules);
+  const found = resolveString(node, modules);
+  // `env || ""`: an empty string is no model, not a model id.
+  const resolved = found.value === '' ? { ...found, value: null } : found;
   const raw = resolved.raw || node.getText();
   // Every model the code can send here; the single resolved value (when there is one) stays first.
   const more = modelCandidates(node, modules);
@@ -275,6 +293,14 @@ export function readModel(node: Node | undefined, modules: ModuleLoader): { ref:
   if (more.userChoice !== undefined) evidence.push(`model chosen by the end user at run time (\`${more.userChoice}\`)${candidates.length > 0 ? `; the app's default or offered models are the candidates` : ''}`);
   if (candidates.length > 1) evidence.push(`model candidates: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`);
   const first = candidates[0];
+  // Read from an env variable with no default anywhere (at most a commented-out example): the deployer picks it.
+  const deploymentChoice = more.userChoice === undefined && resolved.value === null && more.env !== undefined && candidates.every((candidate) => candidate.source === 'env-example');
+  if (deploymentChoice) {
+    evidence.push(`model set by the deployment in the env variable ${more.env}, with no default in the code or the example env files${candidates.length > 0 ? ' (only a commented-out example)' : ''}`);
+    const ref: ModelRef = { id: null, raw, source: 'deployment-choice', env: more.env };
+    if (candidates.length > 0) ref.candidates = candidates;
+    return { ref, evidence };
+  }
   const source: ModelSource = more.userChoice !== undefined && resolved.value === null ? 'user-choice' : (first?.source ?? resolved.source);
   const ref: ModelRef = { id: first?.id ?? null, raw, source };
   if (candidates.length > 1 || (source === 'user-choice' && candidates.length > 0)) ref.candidates = candidates;

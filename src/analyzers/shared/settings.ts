@@ -21,6 +21,11 @@ export interface SettingValue {
 export interface WorkspaceSettings {
   /** Env variable name → values from example env files and docker-compose, in file order. */
   env: ReadonlyMap<string, readonly SettingValue[]>;
+  /**
+   * Env variable name → values of commented-out example lines (`# OPENAI_MODEL='gpt-4o'`) in example env
+   * files: what the docs suggest for a variable the code has no default for. Never a value the code reads.
+   */
+  envExamples?: ReadonlyMap<string, readonly SettingValue[]>;
   /** Config file (relative POSIX path) → dotted key (`models.fast`, `ext.model`) → value. */
   configs: ReadonlyMap<string, ReadonlyMap<string, SettingValue>>;
   /** VS Code extension settings: dotted key → default and the enum it offers (from package.json `contributes.configuration`). */
@@ -53,7 +58,7 @@ const MODEL_SETTING_NAME = /MODEL|LLM|PROVIDER|ENGINE|DEPLOYMENT|BASE_?URL|ENDPO
 const CREDENTIAL_PREFIX = /^(sk-|sk_|pk-|pk_|rk-|ak-|AKIA|ASIA|ghp_|gho_|ghs_|github_pat_|xox[abpr]-|AIza|hf_|r8_|gsk_|pplx-|csk-|fw_|nvapi-|key-|Bearer\s)/i;
 
 /** Words model ids are made of, so a setting like `production` or `true` is not taken for one. */
-const MODEL_WORD = /gpt|(^|[^a-z])o\d|claude|gemini|gemma|llama|mistral|mixtral|codestral|qwen|deepseek|phi-?\d|command-|sonar|grok|kimi|glm|minimax|nova-|titan|embed|whisper|dall-e|tts-|flux|stable-diffusion|sdxl|jamba|falcon|nemotron|granite|olmo|hermes|starcoder|codellama|dbrx|moonshot|bison|davinci|babbage|text-|instruct|coder|turbo|sonnet|opus|haiku|flash/i;
+const MODEL_WORD = /gpt|(^|[^a-z])o\d|claude|gemini|gemma|llama|mistral|mixtral|codestral|qwen|deepseek|phi-?\d|command-|sonar|grok|kimi|glm|minimax|nova-|titan|embed|whisper|dall-e|tts-|flux|stable-diffusion|sdxl|jamba|falcon|nemotron|granite|olmo|hermes|starcoder|codellama|dbrx|moonshot|bison|davinci|babbage|text-|instruct|coder|turbo|sonnet|opus|haiku|flash|minilm|mpnet|bge-|nomic|mxbai|voyage|jina/i;
 
 /**
  * True when a value is shaped like a model id (`gpt-4o-mini`, `anthropic/claude-3-5-sonnet`,
@@ -98,6 +103,21 @@ export function parseEnvExample(text: string, file: string): Array<[string, Sett
   const lines = text.split(/\r?\n/);
   lines.forEach((line, index) => {
     const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || !MODEL_SETTING_NAME.test(match[1])) return;
+    const value = unquote(match[2].replace(/\s+#.*$/, ''));
+    if (value && keepSettingValue(value)) kept.push([match[1], { value, file, line: index + 1 }]);
+  });
+  return kept;
+}
+
+/**
+ * Commented-out `# NAME=value` lines of an example env file (upper-case names only, so prose is not read):
+ * only model/provider settings with kept values, the same filter as `parseEnvExample`.
+ */
+export function parseEnvExampleComments(text: string, file: string): Array<[string, SettingValue]> {
+  const kept: Array<[string, SettingValue]> = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    const match = /^\s*#+\s*(?:export\s+)?([A-Z_][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
     if (!match || !MODEL_SETTING_NAME.test(match[1])) return;
     const value = unquote(match[2].replace(/\s+#.*$/, ''));
     if (value && keepSettingValue(value)) kept.push([match[1], { value, file, line: index + 1 }]);

@@ -300,6 +300,8 @@ export interface AssumedModelsRow extends Sourced {
   /** Likely first. */
   models: string[];
   derivation: string;
+  /** The endpoint the row is for (`embedding`); chat and completion calls when absent. */
+  endpoint?: string;
 }
 
 export interface Catalog {
@@ -540,9 +542,14 @@ export function referenceModel(catalog: Catalog, id: string): string {
   return row.model;
 }
 
-/** The assumed reference set for a provider (its own row, else the `*` row), or undefined when the catalog has none. */
-export function assumedModelsFor(catalog: Catalog, provider: string): AssumedModelsRow | undefined {
-  const rows = catalog.assumedModels ?? [];
+/**
+ * The assumed reference set for a provider and endpoint (its own row, else the `*` row), or undefined when
+ * the catalog has none. Rows without an endpoint serve chat and completion calls; an embedding call takes
+ * an embedding row only (a chat model cannot price it).
+ */
+export function assumedModelsFor(catalog: Catalog, provider: string, endpoint?: string): AssumedModelsRow | undefined {
+  const own = endpoint !== undefined && (catalog.assumedModels ?? []).some((row) => row.endpoint === endpoint);
+  const rows = (catalog.assumedModels ?? []).filter((row) => (own ? row.endpoint === endpoint : row.endpoint === undefined));
   return rows.find((row) => row.provider === provider) ?? rows.find((row) => row.provider === '*');
 }
 

@@ -29,23 +29,31 @@ interface ModelSet {
 }
 
 /** The reference set for a user-chosen model: the setting or flag when given, else the data file's row for the provider. */
-export function assumedModelSet(catalog: Catalog, provider: string, assumedModels: readonly string[] | undefined): { models: string[]; origin: string } | undefined {
+export function assumedModelSet(catalog: Catalog, provider: string, assumedModels: readonly string[] | undefined, endpoint?: string): { models: string[]; origin: string } | undefined {
   const stated = (assumedModels ?? []).map((id) => id.trim()).filter(Boolean);
   if (stated.length > 0) return { models: stated, origin: 'the assumed models you set (llmHostingAdvisor.assumedModels / --assumed-models)' };
-  const row = assumedModelsFor(catalog, provider);
+  const row = assumedModelsFor(catalog, provider, endpoint);
   if (!row || row.models.length === 0) return undefined;
-  return { models: row.models, origin: `data/catalog/assumed-models.json, ${row.provider === '*' ? 'any provider' : row.provider} (as of ${row.asOf}: ${row.derivation})` };
+  return { models: row.models, origin: `data/catalog/assumed-models.json, ${row.provider === '*' ? 'any provider' : row.provider}${row.endpoint ? ` (${row.endpoint})` : ''} (as of ${row.asOf}: ${row.derivation})` };
 }
 
-function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assumedModels: readonly string[] | undefined): ModelSet | undefined {
+function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assumedModels: readonly string[] | undefined, endpoint?: string): ModelSet | undefined {
   const distinct = new Map<string, { id: string; where?: string }>();
   for (const candidate of model.candidates ?? []) if (candidate.id && !distinct.has(candidate.id)) distinct.set(candidate.id, { id: candidate.id, where: candidate.where });
+  if (model.source === 'deployment-choice' && !model.id) {
+    // The deployer's env variable decides: its commented-out example (when the example file has one), then the reference set.
+    const set = assumedModelSet(catalog, provider, assumedModels, endpoint);
+    for (const id of set?.models ?? []) if (!distinct.has(id)) distinct.set(id, { id });
+    if (distinct.size === 0) return undefined;
+    const example = (model.candidates ?? []).length > 0 ? 'the commented-out example in the example env file, then ' : '';
+    return { models: [...distinct.values()], assumed: true, origin: `${example}${set?.origin ?? 'no reference set'}` };
+  }
   if (distinct.size > 1) {
     const fromList = (model.candidates ?? []).some((c) => c.source === 'app-list') || model.source === 'user-choice';
     return { models: [...distinct.values()], assumed: false, origin: fromList ? "the app's own list of models its users pick from" : 'the models the code picks among' };
   }
   if (model.source === 'user-choice' && !model.id && distinct.size === 0) {
-    const set = assumedModelSet(catalog, provider, assumedModels);
+    const set = assumedModelSet(catalog, provider, assumedModels, endpoint);
     if (set) return { models: set.models.map((id) => ({ id })), assumed: true, origin: set.origin };
   }
   return undefined;
@@ -57,7 +65,7 @@ function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assume
  * advisor's answer unchanged, plus the reason when it is not priced.
  */
 export function adviseSite(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): SiteAdvice {
-  const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels);
+  const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels, input.endpoint);
   if (!set) {
     const advice = adviseCall(input, catalog, options);
     return advice.monthlyUsdCurrent === null ? { ...advice, unpriced: unpricedOf(input.model, advice, catalog) } : advice;
@@ -83,7 +91,9 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   const advice = adviseCall({ ...input, model: first.model }, catalog, options);
   const amounts = priced.flatMap((entry) => (entry.monthlyUsd === null ? [] : [entry.monthlyUsd]));
   const skipped = first !== priced[0] ? `; the first, ${priced[0].id}, is not in the catalog, so ${first.id} is priced` : '';
-  const basis = set.assumed
+  const basis = input.model.source === 'deployment-choice'
+    ? `the deployment sets the model in the env variable ${input.model.env ?? '(unnamed)'}, and neither the code nor the example env files give a default; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
+    : set.assumed
     ? `the end user picks the model at run time (${input.model.raw || 'no list in the code'}); priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
     : `priced over ${set.origin}: ${listed}. The number is the first (likely) one's, ${first.id}${skipped}`;
   return {
@@ -102,7 +112,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
 function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog): NonNullable<SiteAdvice['unpriced']> {
   if (!model.id) {
     const written = model.raw ? `\`${model.raw}\`` : 'no model';
-    const how = model.source === 'user-choice' ? 'chosen by the end user at run time, and no model list was found to price it against' : 'not resolved statically';
+    const how = model.source === 'user-choice' ? 'chosen by the end user at run time, and no model list was found to price it against' : model.source === 'deployment-choice' ? `set by the deployment in the env variable ${model.env ?? '(unnamed)'} with no default, and no reference set to price it against` : 'not resolved statically';
     return { kind: 'model-unknown', reason: `model unknown: the code passes ${written} (${how})` };
   }
   if (!findModel(catalog, model.id)) {

@@ -192,12 +192,176 @@ await client.chat.completions.create({ model: process.env.CHAT_MODEL ?? 'gpt-4o-
       calls: [{ line: 3, model: 'gpt-4o-mini', modelSource: 'env-default', candidates: ['gpt-4o-mini', 'gpt-4o'], candidateWheres: ['src/case.ts:3', '.env.sample:1'] }],
     },
     {
+      name: 'an env variable with no default and one commented-out example: a deployment choice, the example marked env-example',
+      files: { '.env.example': '# Pick one provider.\n# LLM_PROVIDER=openai\n# OPENAI_MODEL_PREF=\'gpt-4o\'\n# OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.OPENAI_MODEL_PREF!, messages: [] });`,
+      calls: [{ line: 3, model: null, modelSource: 'deployment-choice', modelEnv: 'OPENAI_MODEL_PREF', candidates: ['gpt-4o'], candidateWheres: ['.env.example:3'] }],
+    },
+    {
+      name: 'commented-out examples that differ (one per setup) suggest nothing',
+      files: { '.env.example': '# EMBEDDING_MODEL_PREF=text-embedding-3-small\n# EMBEDDING_MODEL_PREF=nomic-embed-text:latest\n' },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.embeddings.create({ model: process.env.EMBEDDING_MODEL_PREF!, input: 'x' });`,
+      calls: [{ line: 3, model: null, modelSource: 'deployment-choice', modelEnv: 'EMBEDDING_MODEL_PREF', candidates: [] }],
+    },
+    {
+      name: 'a provider adapter class: this.model = preference || env || literal; the code default first, the commented example after it',
+      files: { '.env.example': "# GROQ_MODEL_PREF=llama3-8b-8192\n" },
+      code: `import OpenAI from 'openai';
+export class GroqAdapter {
+  private client = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });
+  private model: string;
+  constructor(modelPreference: string | null = null) {
+    this.model = modelPreference || process.env.GROQ_MODEL_PREF || 'llama-3.1-8b-instant';
+  }
+  async send(messages: any[]) {
+    return this.client.chat.completions.create({ model: this.model, messages });
+  }
+}`,
+      calls: [{ line: 9, model: 'llama-3.1-8b-instant', candidates: ['llama-3.1-8b-instant', 'llama3-8b-8192'], candidateWheres: ['src/case.ts:6', '.env.example:1'] }],
+    },
+    {
+      name: 'a proxy route spreads the request body into the request: the model is the end user\'s choice',
+      code: `import OpenAI from 'openai';
+export async function POST(req: Request) {
+  const body = await req.json();
+  return proxy(new OpenAI(), body);
+}
+async function proxy(openai: OpenAI, body: any) {
+  return openai.responses.create({ ...(body as any), stream: false });
+}`,
+      calls: [{ line: 7, model: null, modelSource: 'user-choice', candidates: [] }],
+    },
+    {
+      name: 'a spread of the app\'s own defaults is not a user choice',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+const defaults = { temperature: 0.2 };
+export async function run(messages: any[], extra: Record<string, unknown>) {
+  return client.chat.completions.create({ ...defaults, ...extra, messages });
+}`,
+      calls: [{ line: 5, model: null, modelSource: 'dynamic' }],
+    },
+    {
+      name: 'an empty-string fallback is no model: still a deployment choice',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+await client.chat.completions.create({ model: process.env.GITEE_MODEL_PREF || '', messages: [] });`,
+      calls: [{ line: 3, model: null, modelSource: 'deployment-choice', modelEnv: 'GITEE_MODEL_PREF', candidates: [] }],
+    },
+    {
+      name: 'a provider adapter class whose model only the constructor argument or the env variable sets: a deployment choice',
+      code: `import OpenAI from 'openai';
+export class LocalAdapter {
+  private client = new OpenAI({ baseURL: process.env.LOCAL_BASE_PATH });
+  private model: string | undefined;
+  constructor(modelPreference: string | null = null) {
+    this.model = modelPreference || process.env.LOCAL_MODEL_PREF;
+  }
+  async send(messages: any[]) {
+    return this.client.chat.completions.create({ model: this.model!, messages });
+  }
+}`,
+      calls: [{ line: 9, model: null, modelSource: 'deployment-choice', modelEnv: 'LOCAL_MODEL_PREF', candidates: [] }],
+    },
+    {
+      name: 'this.config.model passed in at run time, with the offered lists in the provider folder: chat calls price over the chat list',
+      files: {
+        'src/index.ts': `export const defaultChatModels = [
+  { name: 'GPT 4.1 mini', key: 'gpt-4.1-mini' },
+  { name: 'GPT 4.1', key: 'gpt-4.1' },
+  { name: 'GPT-4o', key: 'gpt-4o' },
+];
+export const defaultEmbeddingModels = [
+  { name: 'Small', key: 'text-embedding-3-small' },
+  { name: 'Large', key: 'text-embedding-3-large' },
+];
+const REASONING_MODELS = ['o3', 'o4-mini'];
+`,
+      },
+      code: `import OpenAI from 'openai';
+type Config = { apiKey: string; model: string };
+export class ChatLLM {
+  client: OpenAI;
+  constructor(protected config: Config) {
+    this.client = new OpenAI({ apiKey: this.config.apiKey });
+  }
+  async generate(messages: any[]) {
+    return this.client.chat.completions.create({ model: this.config.model, messages });
+  }
+  async embed(input: string[]) {
+    return this.client.embeddings.create({ model: this.config.model, input });
+  }
+}`,
+      calls: [
+        { line: 9, model: 'gpt-4.1-mini', modelSource: 'user-choice', candidates: ['gpt-4.1-mini', 'gpt-4.1', 'gpt-4o'], candidateWheres: ['src/index.ts:2', 'src/index.ts:3', 'src/index.ts:4'] },
+        { line: 12, model: 'text-embedding-3-small', modelSource: 'user-choice', candidates: ['text-embedding-3-small', 'text-embedding-3-large'] },
+      ],
+    },
+    {
+      name: 'a list named for a capability or an exclusion is not what users pick from',
+      files: { 'src/limits.ts': "export const NO_TEMPERATURE_MODELS = ['o1', 'o3-mini', 'o4-mini'];\nexport const reasoningModels = ['o3', 'o4-mini'];\n" },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function ask(model: string, messages: any[]) {
+  return client.chat.completions.create({ model, messages });
+}`,
+      calls: [{ line: 4, model: null, modelSource: 'dynamic' }],
+    },
+    {
+      name: "LangGraph's config.configurable model is the user's pick, priced over the list the code imports",
+      files: { 'src/models.ts': "export const ALL_MODELS = [\n  { name: 'claude-sonnet-4-5', label: 'Claude Sonnet' },\n  { name: 'gpt-4.1-mini', label: 'GPT-4.1 mini' },\n];\nexport const THINKING_MODELS = ['o3'];\n" },
+      code: `import OpenAI from 'openai';
+import { ALL_MODELS } from './models';
+const client = new OpenAI();
+export async function node(state: any, config: { configurable?: Record<string, unknown> }) {
+  const model = config.configurable?.customModelName as string;
+  if (!ALL_MODELS.some((m) => m.name === model)) throw new Error('unknown model');
+  return client.chat.completions.create({ model, messages: state.messages });
+}`,
+      calls: [{ line: 7, model: 'claude-sonnet-4-5', modelSource: 'user-choice', candidates: ['claude-sonnet-4-5', 'gpt-4.1-mini'] }],
+    },
+    {
+      name: 'a monorepo: the model from the run config, reshaped by a helper; the offered list and its DEFAULT_MODEL_NAME in a workspace package',
+      files: {
+        'packages/shared/package.json': '{ "name": "@acme/shared", "exports": { "./*": "./dist/*.js" } }',
+        'packages/shared/src/models.ts': `const OPENAI_MODELS = [
+  { name: 'gpt-4.1', label: 'GPT-4.1' },
+  { name: 'gpt-4.1-mini', label: 'GPT-4.1 mini' },
+];
+const ANTHROPIC_MODELS = [{ name: 'claude-sonnet-4-5', label: 'Claude Sonnet 4.5' }];
+export const TEMPERATURE_EXCLUDED_MODELS = ['o3-mini'];
+export const ALL_MODELS = [...OPENAI_MODELS, ...ANTHROPIC_MODELS];
+export const DEFAULT_MODEL_NAME = OPENAI_MODELS[1].name;
+`,
+        'src/config.ts': `import { TEMPERATURE_EXCLUDED_MODELS } from '@acme/shared/models';
+export function getModelConfig(config: { configurable?: Record<string, unknown> }, toolCalling = false) {
+  const customModelName = config.configurable?.customModelName as string;
+  let modelName = customModelName.replace('azure/', '');
+  if (toolCalling && modelName.startsWith('o1')) modelName = 'gpt-4o';
+  return { modelName, temperature: TEMPERATURE_EXCLUDED_MODELS.includes(modelName) ? undefined : 0.5 };
+}
+`,
+      },
+      code: `import OpenAI from 'openai';
+import { getModelConfig } from './config';
+const client = new OpenAI();
+export async function node(state: any, config: { configurable?: Record<string, unknown> }) {
+  const { modelName } = getModelConfig(config);
+  return client.chat.completions.create({ model: modelName, messages: state.messages });
+}`,
+      calls: [{ line: 6, model: 'gpt-4.1-mini', modelSource: 'user-choice', candidates: ['gpt-4.1-mini', 'gpt-4.1', 'claude-sonnet-4-5', 'gpt-4o'], candidateWheres: ['packages/shared/src/models.ts:3', 'packages/shared/src/models.ts:2', 'packages/shared/src/models.ts:5', 'src/config.ts:5'] }],
+    },
+    {
       name: 'a real .env file is never read for values',
       files: { '.env': 'CHAT_MODEL=gpt-4o\n', '.env.local': 'CHAT_MODEL=gpt-4o\n' },
       code: `import OpenAI from 'openai';
 const client = new OpenAI();
 await client.chat.completions.create({ model: process.env.CHAT_MODEL as string, messages: [] });`,
-      calls: [{ line: 3, model: null, modelSource: 'dynamic' }],
+      calls: [{ line: 3, model: null, modelSource: 'deployment-choice', candidates: [] }],
     },
     {
       name: 'a t3/zod env schema with .default(...)',

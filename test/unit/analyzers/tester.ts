@@ -16,6 +16,8 @@ export interface ExpectedCall {
   endpoint?: DetectedCall['endpoint'];
   model?: string | null;
   modelSource?: DetectedCall['model']['source'];
+  /** The env variable the deployment sets the model with (`model.env`). */
+  modelEnv?: string;
   /** Every candidate id, in order (an empty list: no candidates field). */
   candidates?: string[];
   /** `where` of each candidate, in order. */
@@ -107,6 +109,7 @@ function compare(actual: DetectedCall, expected: ExpectedCall): void {
   if (expected.endpoint !== undefined) assert.equal(actual.endpoint, expected.endpoint, `${where}: endpoint`);
   if (expected.model !== undefined) assert.equal(actual.model.id, expected.model, `${where}: model`);
   if (expected.modelSource !== undefined) assert.equal(actual.model.source, expected.modelSource, `${where}: model source`);
+  if (expected.modelEnv !== undefined) assert.equal(actual.model.env, expected.modelEnv, `${where}: model env variable`);
   if (expected.candidates !== undefined) assert.deepEqual((actual.model.candidates ?? []).map((candidate) => candidate.id), expected.candidates, `${where}: model candidates`);
   if (expected.candidateWheres !== undefined) assert.deepEqual((actual.model.candidates ?? []).map((candidate) => candidate.where), expected.candidateWheres, `${where}: model candidate places`);
   if (expected.maxOutputTokens !== undefined) assert.equal(actual.maxOutputTokens, expected.maxOutputTokens, `${where}: max output tokens`);

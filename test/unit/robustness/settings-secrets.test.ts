@@ -48,7 +48,9 @@ describe('settings files: no secret reaches any output', () => {
     writeFileSync(path.join(root, 'src', 'app.ts'), CODE);
     writeFileSync(
       path.join(root, '.env.example'),
-      [`OPENAI_API_KEY=${SECRETS[0]}`, `ANTHROPIC_API_KEY="${SECRETS[1]}"`, `AWS_SECRET_ACCESS_KEY=${SECRETS[2]}`, `AWS_ACCESS_KEY_ID=${SECRETS[3]}`, `DATABASE_URL=${SECRETS[4]}`, `LLM_PROXY_URL=${SECRETS[5]}`, `GROQ_MODEL_KEY=${SECRETS[6]}`, 'CHAT_MODEL=gpt-4.1', 'OPENAI_BASE_URL=https://api.groq.com/openai/v1', ''].join('\n'),
+      [`OPENAI_API_KEY=${SECRETS[0]}`, `ANTHROPIC_API_KEY="${SECRETS[1]}"`, `AWS_SECRET_ACCESS_KEY=${SECRETS[2]}`, `AWS_ACCESS_KEY_ID=${SECRETS[3]}`, `DATABASE_URL=${SECRETS[4]}`, `LLM_PROXY_URL=${SECRETS[5]}`, `GROQ_MODEL_KEY=${SECRETS[6]}`, 'CHAT_MODEL=gpt-4.1', 'OPENAI_BASE_URL=https://api.groq.com/openai/v1',
+        // Commented-out example lines are read for model ids too (issue 13): the credentials among them never are.
+        `# OPENAI_API_KEY=${SECRETS[0]}`, `# GROQ_MODEL_KEY='${SECRETS[6]}'`, `# LLM_PROXY_URL=${SECRETS[5]}`, `# DATABASE_URL=${SECRETS[4]}`, `#AWS_SECRET_ACCESS_KEY=${SECRETS[2]}`, ''].join('\n'),
     );
     // A real env file: never read, whatever it holds.
     writeFileSync(path.join(root, '.env'), `CHAT_MODEL=${SECRETS[7]}\nOPENAI_API_KEY=${SECRETS[0]}\n`);

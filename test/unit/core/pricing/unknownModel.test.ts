@@ -166,8 +166,51 @@ describe('pricing a model set', () => {
     assert.match(stated.modelPricing!.basis, /llmHostingAdvisor\.assumedModels/);
     // Every row of the data file names models the catalog prices for a provider that row applies to.
     for (const r of catalog.assumedModels!) {
-      for (const id of r.models) assert.notEqual(adviseCall(input({ id, raw: id, source: 'literal' }, { provider: r.provider === '*' ? 'together' : r.provider }), catalog).monthlyUsdCurrent, null, `${r.provider}: ${id}`);
+      const endpoint = (r.endpoint ?? 'chat') as AdviceInput['endpoint'];
+      for (const id of r.models) assert.notEqual(adviseCall(input({ id, raw: id, source: 'literal' }, { provider: r.provider === '*' ? 'together' : r.provider, endpoint }), catalog).monthlyUsdCurrent, null, `${r.provider}: ${id}`);
     }
+  });
+
+  it('a model only the deployer\'s env variable sets is priced against the assumed set, naming the variable and how to set the real model', () => {
+    const deployment: ModelRef = { id: null, raw: 'this.model', source: 'deployment-choice', env: 'COHERE_MODEL_PREF' };
+    const advice = adviseSite(input(deployment, { provider: 'cohere' }), catalog);
+    const row = catalog.assumedModels!.find((r) => r.provider === '*')!;
+    assert.equal(advice.modelPricing?.assumed, true);
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), row.models);
+    assert.ok(advice.monthlyUsdCurrent! > 0, 'never $0');
+    assert.ok(advice.monthlyUsdCurrentRange!.high > advice.monthlyUsdCurrentRange!.low);
+    assert.match(advice.modelPricing!.basis, /env variable COHERE_MODEL_PREF/);
+    assert.match(advice.modelPricing!.basis, /an assumption, not what the code states/);
+    assert.ok(advice.recommendation, 'still recommended by the task');
+  });
+
+  it('a commented-out example of the env variable is weighed first, then the assumed set; one the catalog lacks is skipped', () => {
+    const withExample: ModelRef = { id: null, raw: 'this.model', source: 'deployment-choice', env: 'OLLAMA_MODEL_PREF', candidates: [{ id: 'gpt-4o', source: 'env-example', where: '.env.example:4' }] };
+    const advice = adviseSite(input(withExample), catalog);
+    const row = catalog.assumedModels!.find((r) => r.provider === 'openai')!;
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), ['gpt-4o', ...row.models.filter((id) => id !== 'gpt-4o')]);
+    assert.equal(advice.modelPricing?.model, 'gpt-4o');
+    assert.match(advice.modelPricing!.basis, /commented-out example/);
+    const unknownExample: ModelRef = { ...withExample, candidates: [{ id: 'luna-ai-llama2', source: 'env-example', where: '.env.example:4' }] };
+    const skipped = adviseSite(input(unknownExample), catalog);
+    assert.equal(skipped.modelPricing?.model, row.models[0]);
+    assert.match(skipped.modelPricing!.basis, /luna-ai-llama2, is not in the catalog/);
+  });
+
+  it('an embedding call the deployment picks the model of is priced against the embedding reference set, not chat models', () => {
+    const advice = adviseSite(input({ id: null, raw: 'this.model', source: 'deployment-choice', env: 'EMBEDDING_MODEL_PREF' }, { provider: 'ollama', endpoint: 'embedding' }), catalog);
+    const row = catalog.assumedModels!.find((r) => r.endpoint === 'embedding')!;
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), row.models);
+    assert.ok(advice.monthlyUsdCurrent! > 0);
+    assert.match(advice.modelPricing!.basis, /\(embedding\)/);
+  });
+
+    it('a deployment choice with no reference set stays unpriced and names the env variable', () => {
+    const noRows = { ...catalog, assumedModels: [] };
+    const advice = adviseSite(input({ id: null, raw: 'this.model', source: 'deployment-choice', env: 'LLM_MODEL' }), noRows);
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.equal(advice.unpriced?.kind, 'model-unknown');
+    assert.match(advice.unpriced!.reason, /env variable LLM_MODEL/);
   });
 
   it('a model nobody states stays unpriced (null), with the kind and reason', () => {
