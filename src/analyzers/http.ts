@@ -171,6 +171,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!request?.url) return undefined;
   const urlText = (request.base ?? '') + urlTextOf(request.url, context);
   const rule = RULES.find((candidate) => candidate.pattern.test(urlText));
+  if (process.env.S4DBG) console.error("URL", context.file, call.getStartLineNumber(), urlText);
   if (!rule) return undefined;
   const body = request.body ? bodyObject(request.body, context) : undefined;
   const hostProvider = providerFromBaseUrl(urlText);
