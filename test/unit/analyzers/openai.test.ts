@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   valid: [
+    { name: 'a RealtimeSession class of another package is not an OpenAI session', code: `import { RealtimeSession } from './realtime/session';\nconst session = new RealtimeSession({ channel: 'chat' });\nsession.connect();` },
     { name: 'a JSDoc type from another package does not make a client OpenAI', code: `/** @param {{client: import("replicate").default}} config */\nexport function run({ client }) {\n  return client.images.generate({ prompt: 'a cat' });\n}` },
     { name: 'a class loaded lazily from another package is not an OpenAI client', code: `export async function job() {\n  let Queue;\n  Queue = (await import('bullmq')).Queue;\n  const queue = new Queue('jobs');\n  return queue.completions.create({ prompt: 'x' });\n}` },
     { name: "WebLLM's OpenAI-shaped engine is local inference, not OpenAI", code: `import { CreateMLCEngine } from '@mlc-ai/web-llm';\nconst llm = await CreateMLCEngine('Llama-3.1-8B-Instruct-q4f32_1-MLC');\nllm.chat.completions.create({ messages: [{ role: 'user', content: 'hi' }] });` },
@@ -20,6 +21,25 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
     { name: 'a class extending a non-SDK class calls its own chat method', code: `import { EventEmitter } from 'node:events';\nexport class Bot extends EventEmitter {\n  run() { return this.chat.completions.create({ model: 'x', messages: [] }); }\n}` },
   ],
   invalid: [
+    {
+      name: "the Agents SDK's RealtimeSession: the site is connect() on the property it is stored in",
+      code: `import { RealtimeAgent, RealtimeSession, OpenAIRealtimeWebRTC } from '@openai/agents/realtime';
+const concierge = new RealtimeAgent({ name: 'concierge', instructions: 'Greet the guest and route them.' });
+export async function start(sessionRef: { current: RealtimeSession | null }, key: string, audioElement: HTMLAudioElement) {
+  sessionRef.current = new RealtimeSession(concierge, {
+    transport: new OpenAIRealtimeWebRTC({ audioElement }),
+    model: 'gpt-4o-realtime-preview-2025-06-03',
+  });
+  await sessionRef.current.connect({ apiKey: key });
+}
+export function standalone() {
+  return new RealtimeSession(concierge);
+}`,
+      calls: [
+        { line: 8, method: 'RealtimeSession.connect', provider: 'openai', model: 'gpt-4o-realtime-preview-2025-06-03', features: { streaming: true } },
+        { line: 11, method: 'new RealtimeSession', model: null },
+      ],
+    },
     {
       name: 'a base class whose client comes from a destructured constructor option typed in JSDoc',
       code: `class BaseImageGenerator {
