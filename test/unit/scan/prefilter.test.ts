@@ -25,6 +25,7 @@ describe('prefilter', () => {
     ['transformers.js', `import { pipeline } from '@xenova/transformers';`],
     ['transformers.js v3', `const { pipeline } = await import('@huggingface/transformers');`],
     ['web-llm', `import { CreateMLCEngine } from '@mlc-ai/web-llm';`],
+    ['the ElevenLabs SDK', `const { ElevenLabsClient } = require('elevenlabs');`],
     ['the Agents SDK realtime session', `import { RealtimeSession } from '@openai/agents/realtime';`],
     ['node-llama-cpp', `import { getLlama, LlamaChatSession } from 'node-llama-cpp';`],
     ['an Anthropic path built by hand', "streamSse(await customFetch(`${apiBase}/v1/messages`, init))"],
