@@ -5,7 +5,7 @@ import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames } from './shared/sdk';
+import { eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, packagesLoadedBy, readToolNames } from './shared/sdk';
 
 /**
  * Anthropic's SDKs: `@anthropic-ai/sdk`, and the same client surface served by AWS Bedrock
@@ -64,9 +64,14 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     // `messages.create` is a common shape (Twilio, chat backends): only a Claude model or an
     // Anthropic-named receiver with Anthropic's required `max_tokens` makes an untraced call ours.
     const claudeModel = model.ref.id !== null && CLAUDE_MODEL.test(model.ref.id);
-    const anthropicReceiver = /anthropic|claude/i.test(receiver.getText()) && Boolean(getObjectProperty(params, 'max_tokens', context.modules) ?? getObjectProperty(params, 'max_tokens_to_sample', context.modules));
-    if (!claudeModel && !anthropicReceiver) return undefined;
-    evidence.push(`client \`${receiver.getText()}\` not traced to an Anthropic client; matched by ${claudeModel ? `the Claude model "${model.ref.id}"` : 'the receiver name and max_tokens'} on ${match.method.path}`);
+    const requiredMaxTokens = Boolean(getObjectProperty(params, 'max_tokens', context.modules) ?? getObjectProperty(params, 'max_tokens_to_sample', context.modules));
+    const anthropicReceiver = /anthropic|claude/i.test(receiver.getText()) && requiredMaxTokens;
+    // A helper taking the client as a parameter (`function stream(client, model, ...)`) in a module that
+    // loads the Anthropic SDK itself: the Messages shape with Anthropic's required max_tokens is its call.
+    const sdkInFile = !claudeModel && !anthropicReceiver && requiredMaxTokens && match.method.path.includes('messages') ? anthropicPackageLoaded(call) : undefined;
+    if (!claudeModel && !anthropicReceiver && !sdkInFile) return undefined;
+    const matchedBy = claudeModel ? `the Claude model "${model.ref.id}"` : anthropicReceiver ? 'the receiver name and max_tokens' : `max_tokens in a module that loads '${sdkInFile}'`;
+    evidence.push(`client \`${receiver.getText()}\` not traced to an Anthropic client; matched by ${matchedBy} on ${match.method.path}`);
   }
   if (!params && call.getArguments()[0]) evidence.push(`request \`${call.getArguments()[0].getText().slice(0, 60)}\` not statically known`);
 
@@ -95,6 +100,12 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     structuredOutputName: outputFormat ? structuredName(outputFormat) : undefined,
     evidence,
   });
+}
+
+/** The Anthropic package the call's module loads (imports or requires), if any. */
+function anthropicPackageLoaded(call: CallExpression): string | undefined {
+  const loaded = packagesLoadedBy(call.getSourceFile());
+  return Object.keys(PROVIDER_BY_PACKAGE).find((name) => loaded.has(name));
 }
 
 /** `messages.batches.create({ requests: [{ custom_id, params }] })`: the first request's params stand for the batch. */

@@ -6,7 +6,8 @@ import { resolveContentParts, resolveMessages, resolvePromptText } from './share
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
-import { eachCall, firstProperty, importBindingOf, isTrueLiteral, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { resolveClientOrigin } from './shared/clients';
+import { eachCall, firstProperty, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Plain HTTP calls to well-known LLM endpoints: `fetch(url, { body: JSON.stringify({...}) })`,
@@ -30,6 +31,8 @@ interface EndpointRule {
   needsOllamaBody?: boolean;
   /** Only reported when the body names a Claude model: a bare `messages` path on an unknown base (`new URL('messages', apiBase)`). */
   needsClaudeModel?: boolean;
+  /** The endpoint is the model's task: speech to text when the model or the body says audio (`whisper`, an audio buffer). */
+  taskFromInput?: boolean;
 }
 
 const RULES: readonly EndpointRule[] = [
@@ -53,7 +56,7 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
   { pattern: /\/embeddings(?:$|[?#])/, endpoint: 'embedding', needsKnownHost: true },
   { pattern: /\/rerank(?:$|[?#])/, endpoint: 'rerank', needsKnownHost: true },
-  { pattern: /\/v1\/images\/generations(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
+  { pattern: /\/images\/(?:generations|edits)(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
   { pattern: /\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
   { pattern: /\/v1\/audio\/speech(?:$|[?#])/, endpoint: 'audio-speech', needsKnownHost: true },
   // Speech APIs: ElevenLabs, Deepgram, AssemblyAI (their hosts are the API).
@@ -67,6 +70,10 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /(?::11434|ollama).*\/api\/(?:embed|embeddings)(?:$|[?#])/i, endpoint: 'embedding', provider: 'ollama' },
   { pattern: /^\{\{[^}]*\}\}\/api\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'ollama', needsOllamaBody: true },
   { pattern: /^\{\{[^}]*\}\}\/api\/generate(?:$|[?#])/, endpoint: 'completion', provider: 'ollama', needsOllamaBody: true },
+  // Jina's classifier API (embedding or reranker models underneath, billed per token).
+  { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
+  // Hugging Face's serverless inference: `models/<id>` runs whatever task the model has; audio sent raw is speech to text.
+  { pattern: /(?:api-inference\.huggingface\.co|router\.huggingface\.co\/hf-inference)\/models\/[^?#]+$/, endpoint: 'other', provider: 'huggingface', taskFromInput: true },
 ];
 
 const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source']);
@@ -160,6 +167,8 @@ function geminiSetupModel(context: AnalyzerContext, evidence: string[]): ModelRe
 interface HttpRequest {
   client: string;
   url: Node | undefined;
+  /** The URL as text when it is not one node (`https.request({ hostname, path })`, a wrapper's URL with the caller's arguments). */
+  urlText?: string;
   /** Text the URL is relative to (`axios.create({ baseURL })`). */
   base?: string;
   body: Node | undefined;
@@ -169,24 +178,37 @@ interface HttpRequest {
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const request = readRequest(call, context);
   if (!request?.url) return undefined;
-  const urlText = (request.base ?? '') + urlTextOf(request.url, context);
-  const rule = RULES.find((candidate) => candidate.pattern.test(urlText));
+  let urlText = (request.base ?? '') + (request.urlText ?? urlTextOf(request.url, context));
+  let rule = RULES.find((candidate) => candidate.pattern.test(urlText));
+  if (!rule && request.urlText === undefined) {
+    // `fetch(url, ...)` where `url` is a parameter: the URL a caller in the same module passes (or its default).
+    const passed = callerUrl(request.url, context);
+    if (passed) {
+      urlText = passed.text;
+      rule = RULES.find((candidate) => candidate.pattern.test(urlText));
+      if (rule) request.evidence.push(passed.where);
+    }
+  }
   if (!rule) return undefined;
   const body = request.body ? bodyObject(request.body, context) : undefined;
-  const hostProvider = providerFromBaseUrl(urlText);
+  // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
+  const clientHost = rule.needsKnownHost && !providerFromBaseUrl(urlText) ? sdkClientHost(request.url, context, request.evidence) : undefined;
+  const hostProvider = providerFromBaseUrl(urlText) ?? clientHost;
   if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules)) return undefined;
   if (rule.needsOllamaBody && !hasOllamaBody(body, context)) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
   if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;
   const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
+  if (clientHost) evidence.push(`the URL's base is an SDK client's baseURL (provider ${clientHost})`);
   // A known host wins over a path's usual owner (`/v1/messages` on an OpenRouter base is billed by OpenRouter).
   const provider = (rule.needsKnownHost ? hostProvider ?? rule.provider : rule.provider ?? hostProvider) ?? 'openai-compatible';
   if (!rule.provider && !hostProvider) evidence.push('host not recognised: an OpenAI-compatible server');
   if (rule.needsOllamaBody) evidence.push("Ollama's request body (options, keep_alive, format or stream: false) on a configurable host");
   if (request.body && !body) evidence.push(`request body \`${request.body.getText().slice(0, 60)}\` not statically known`);
 
-  const model = modelOf(body, urlText, context, evidence);
+  const model = modelOf(body, urlText, context, evidence, body ? undefined : formDataModel(request.body, context));
+  const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
   const { messages, hasImage } = readBody(body, context);
   const tools = getObjectProperty(body, 'tools', context.modules) ?? getObjectProperty(body, 'functions', context.modules);
   const generation = getObjectProperty(body, 'generationConfig', context.modules) ?? getObjectProperty(body, 'generation_config', context.modules);
@@ -197,7 +219,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     provider,
     sdk: 'http',
     method: `${request.client} ${path.replace(/\{\{([^}]*)\}\}/g, '{$1}')}`,
-    endpoint: rule.endpoint,
+    endpoint,
     model,
     messages,
     maxOutputTokens: resolveNumber(firstProperty(body, ['max_tokens', 'max_completion_tokens', 'max_output_tokens'], context.modules) ?? getObjectProperty(generation, 'maxOutputTokens') ?? getObjectProperty(options, 'num_predict', context.modules), context.modules),
@@ -213,15 +235,72 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   });
 }
 
+/**
+ * `fetch(url, init)` inside `function createModel(url: string, ...)`: the URL the module's own calls of
+ * that function pass (a literal, a constant, or the caller's parameter default), first one that is known.
+ */
+function callerUrl(url: Node, context: AnalyzerContext): { text: string; where: string } | undefined {
+  const node = unwrapExpression(url);
+  if (!Node.isIdentifier(node)) return undefined;
+  const parameter = findDeclaration(node, context.modules);
+  if (!parameter || !Node.isParameterDeclaration(parameter) || parameter.hasInitializer()) return undefined;
+  const fn = parameter.getParent();
+  const name = Node.isFunctionDeclaration(fn) ? fn.getName() : (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && Node.isVariableDeclaration(fn.getParent()) ? (fn.getParent() as import('ts-morph').VariableDeclaration).getName() : undefined;
+  if (!name) return undefined;
+  const index = (fn as import('ts-morph').FunctionDeclaration).getParameters().indexOf(parameter as import('ts-morph').ParameterDeclaration);
+  for (const caller of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(caller.getExpression());
+    if (!Node.isIdentifier(callee) || callee.getText() !== name) continue;
+    const argument = caller.getArguments()[index];
+    if (!argument) continue;
+    const text = urlTextOf(argument, context);
+    if (RULES.some((rule) => rule.pattern.test(text))) return { text, where: `URL ${text.slice(0, 80)} passed by ${name}() at line ${caller.getStartLineNumber()}` };
+  }
+  return undefined;
+}
+
+/** `${this.client.baseURL}/...`: the provider of the SDK client whose `baseURL` the URL is built on, if it is one. */
+function sdkClientHost(url: Node, context: AnalyzerContext, evidence: string[]): string | undefined {
+  const candidates: Node[] = [url];
+  const node = unwrapExpression(url);
+  const template = Node.isIdentifier(node) ? traceValue(node, context.modules) : node;
+  if (Node.isTemplateExpression(template)) candidates.push(...template.getTemplateSpans().map((span) => span.getExpression()));
+  for (const candidate of candidates) {
+    const value = Node.isIdentifier(unwrapExpression(candidate)) ? traceValue(candidate, context.modules) : candidate;
+    const accesses = [value, ...value.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)].filter((access): access is import('ts-morph').PropertyAccessExpression => Node.isPropertyAccessExpression(access) && /^base_?ur[li]$/i.test(access.getName()));
+    for (const access of accesses) {
+      const origin = resolveClientOrigin(access.getExpression(), context.modules);
+      if (!origin) continue;
+      return providerFromOptions(origin.options, context.modules, evidence) ?? (origin.className === 'AzureOpenAI' ? 'azure-openai' : origin.packageName === 'openai' ? 'openai' : 'openai-compatible');
+    }
+  }
+  return undefined;
+}
+
+/** `body: formData` built with `formData.append('model', this.model)` in the same function: the model appended. */
+function formDataModel(body: Node | undefined, context: AnalyzerContext): Node | undefined {
+  const node = body && unwrapExpression(body);
+  if (!node || !Node.isIdentifier(node)) return undefined;
+  const created = traceValue(node, context.modules);
+  if (!Node.isNewExpression(created) || created.getExpression().getText() !== 'FormData') return undefined;
+  const scope = node.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) ?? node.getSourceFile();
+  for (const append of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = append.getExpression();
+    const [key, value] = append.getArguments();
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'append' && callee.getExpression().getText() === node.getText() && key && /^['"`]model['"`]$/.test(key.getText()) && value) return value;
+  }
+  return undefined;
+}
+
 /** Which HTTP client call this is, with its URL and body nodes; undefined for anything else. */
-function readRequest(call: CallExpression, context: AnalyzerContext): HttpRequest | undefined {
+function readRequest(call: CallExpression, context: AnalyzerContext, followWrappers = true): HttpRequest | undefined {
   const callee = unwrapExpression(call.getExpression());
   // Cheap gate before any resolution: most calls in a file are not HTTP requests at all.
   const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
   if (!calleeName || !(CALLEE_NAMES.has(calleeName) || WRAPPER_NAME.test(calleeName))) return undefined;
   const [first, second] = call.getArguments();
   if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && /^(globalThis|window|self)\.fetch$/.test(callee.getText()))) {
-    if (Node.isIdentifier(callee) && !isFetch(callee, context)) return wrapperRequest(call, callee, context);
+    if (Node.isIdentifier(callee) && !isFetch(callee, context)) return followWrappers ? wrapperRequest(call, callee, context) : undefined;
     const init = second && resolveObjectLiteral(second, context.modules);
     return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: ['fetch()'] };
   }
@@ -250,7 +329,44 @@ function readRequest(call: CallExpression, context: AnalyzerContext): HttpReques
     const client = httpClientOf(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context);
     return { client: 'axios', url: getObjectProperty(config, 'url'), base: client?.base, body: getObjectProperty(config, 'data'), evidence: ['axios(config)'] };
   }
-  return wrapperRequest(call, callee, context);
+  // Node's own client: `https.request({ hostname, path, method: 'POST' }, onResponse)` then `request.write(body)`.
+  if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'request' && nodeHttpModule(callee.getExpression(), context)) {
+    const module = nodeHttpModule(callee.getExpression(), context)!;
+    return { client: `${module}.request`, url: first, urlText: first && nodeRequestUrl(first, module, context), body: writtenBody(call), evidence: [`${module}.request() from Node's ${module} module`] };
+  }
+  return followWrappers ? wrapperRequest(call, callee, context) : undefined;
+}
+
+const NODE_HTTP_MODULES = new Set(['http', 'https', 'node:http', 'node:https']);
+
+/** `https` (imported or required from 'https' / 'node:https'): the module's name without the `node:` prefix. */
+function nodeHttpModule(owner: Node, context: AnalyzerContext): string | undefined {
+  const node = unwrapExpression(owner);
+  const binding = Node.isIdentifier(node) ? importBindingOf(node, context.modules) : undefined;
+  return binding && NODE_HTTP_MODULES.has(binding.packageName) ? binding.packageName.replace(/^node:/, '') : undefined;
+}
+
+/** The URL of `https.request(urlOrOptions)`: the URL itself, or `protocol//hostname:port/path` from the options. */
+function nodeRequestUrl(first: Node, module: string, context: AnalyzerContext): string {
+  const options = resolveObjectLiteral(first, context.modules);
+  if (!options || !Node.isObjectLiteralExpression(unwrapExpression(first)) && !Node.isIdentifier(unwrapExpression(first))) return urlTextOf(first, context);
+  const host = getObjectProperty(options, 'hostname', context.modules) ?? getObjectProperty(options, 'host', context.modules);
+  if (!host) return urlTextOf(first, context);
+  const protocol = getObjectProperty(options, 'protocol', context.modules);
+  const path = getObjectProperty(options, 'path', context.modules);
+  return `${protocol ? urlTextOf(protocol, context) : `${module}:`}//${urlTextOf(host, context)}${path ? urlTextOf(path, context) : ''}`;
+}
+
+/** `const request = https.request(...); request.write(body)` (or `.end(body)`) in the same function: the body written. */
+function writtenBody(call: CallExpression): Node | undefined {
+  const variable = call.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  if (!variable || unwrapExpression(variable.getInitializer() ?? variable) !== call) return undefined;
+  const scope = variable.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) ?? variable.getSourceFile();
+  for (const write of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = write.getExpression();
+    if (Node.isPropertyAccessExpression(callee) && /^(write|end)$/.test(callee.getName()) && callee.getExpression().getText() === variable.getName() && write.getArguments()[0]) return write.getArguments()[0];
+  }
+  return undefined;
 }
 
 const WRAPPER_CACHE = new WeakMap<Node, boolean>();
@@ -271,10 +387,49 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
     WRAPPER_CACHE.set(fn, known);
   }
   if (!known) return undefined;
+  const shape = wrapperShape(fn, context);
+  const args = call.getArguments();
   const options = second && resolveObjectLiteral(second, context.modules);
-  const body = getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules) ?? second;
+  const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules) ?? second;
   const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
-  return { client: name, url: first, body, evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()})`] };
+  // `httpsPost(hostname, path, ...)` building `https://${hostname}${path}`: the wrapper's URL with this call's arguments in it.
+  const urlText = shape.urlTemplate?.replace(/\{\{([\w$]+)\}\}/g, (hole, parameter: string) => {
+    const argument = args[shape.parameters.indexOf(parameter)];
+    return shape.parameters.includes(parameter) && argument ? urlTextOf(argument, context) : hole;
+  });
+  return { client: name, url: first, urlText, body, evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()})`] };
+}
+
+interface WrapperShape {
+  parameters: string[];
+  /** The inner request's URL when it is built from more than the first parameter (`https://{{hostname}}{{path}}`). */
+  urlTemplate?: string;
+  /** The parameter the wrapper serialises as the body (`JSON.stringify(json)`). */
+  bodyIndex?: number;
+}
+
+const SHAPE_CACHE = new WeakMap<Node, WrapperShape>();
+
+function wrapperShape(fn: FunctionLike, context: AnalyzerContext): WrapperShape {
+  let shape = SHAPE_CACHE.get(fn);
+  if (shape) return shape;
+  const parameters = fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
+  shape = { parameters };
+  for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (inner.getExpression().getText() === 'JSON.stringify' && shape.bodyIndex === undefined) {
+      const index = parameters.indexOf(inner.getArguments()[0]?.getText() ?? '');
+      if (index > 0) shape.bodyIndex = index;
+      continue;
+    }
+    if (shape.urlTemplate !== undefined) continue;
+    const request = readRequest(inner, context, false);
+    const text = request?.url ? request.urlText ?? urlTextOf(request.url, context) : undefined;
+    const holes = text ? [...text.matchAll(/\{\{([\w$]+)\}\}/g)].map((hole) => hole[1]) : [];
+    // Only a URL made of several parameters, or of one and fixed text, needs the template; `{{url}}` alone is the first argument.
+    if (text && holes.some((hole) => parameters.includes(hole)) && text !== `{{${parameters[0]}}}`) shape.urlTemplate = text;
+  }
+  SHAPE_CACHE.set(fn, shape);
+  return shape;
 }
 
 type FunctionLike = import('ts-morph').FunctionDeclaration | import('ts-morph').ArrowFunction | import('ts-morph').FunctionExpression | import('ts-morph').MethodDeclaration;
@@ -311,6 +466,7 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): bo
     } else if (Node.isPropertyAccessExpression(innerCallee)) {
       if (/^(globalThis|window|self)\.fetch$/.test(innerCallee.getText())) return true;
       if ((VERBS.has(innerCallee.getName()) || innerCallee.getName() === 'request') && httpClientOf(innerCallee.getExpression(), context)) return true;
+      if (innerCallee.getName() === 'request' && nodeHttpModule(innerCallee.getExpression(), context)) return true;
     }
   }
   return false;
@@ -400,8 +556,8 @@ function hasOllamaBody(body: Node | undefined, context: AnalyzerContext): boolea
   return getObjectProperty(body, 'stream', context.modules)?.getText() === 'false';
 }
 
-function modelOf(body: Node | undefined, urlText: string, context: AnalyzerContext, evidence: string[]): ModelRef {
-  const modelNode = firstProperty(body, ['model', 'model_id', 'speech_model'], context.modules);
+function modelOf(body: Node | undefined, urlText: string, context: AnalyzerContext, evidence: string[], formModel?: Node): ModelRef {
+  const modelNode = firstProperty(body, ['model', 'model_id', 'speech_model'], context.modules) ?? formModel;
   if (modelNode) {
     const model = readModel(modelNode, context.modules);
     evidence.push(...model.evidence);

@@ -1,11 +1,11 @@
-import { Node, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, MessageRole, PromptHole, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, firstProperty, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
+import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { calleeBinding, eachCall, firstProperty, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * LangChain.js: a model object (`new ChatOpenAI({ model })`) sends nothing until it is invoked.
@@ -127,7 +127,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!Object.hasOwn(REQUEST_METHODS, callee.getName())) return undefined;
   const method = REQUEST_METHODS[callee.getName()];
   if (!method) return undefined;
-  const runnable = findRunnable(callee.getExpression(), context, 0);
+  const runnable = findRunnable(callee.getExpression(), context, 0) ?? (FACTORY_RUN_METHODS.has(callee.getName()) ? modelPassedToFactory(callee.getExpression(), context, (found) => found.endpoint !== 'embedding') : undefined);
   if (!runnable) return undefined;
   if (Boolean(method.embedding) !== (runnable.endpoint === 'embedding')) return undefined;
 
@@ -182,7 +182,7 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
   // `(await Store.fromExistingIndex(...)).asRetriever()`: the factory in the same expression is already the site.
   if (!isFactory && Node.isCallExpression(receiver) && Node.isPropertyAccessExpression(receiver.getExpression()) && Object.hasOwn(STORE_METHODS, (receiver.getExpression() as import('ts-morph').PropertyAccessExpression).getName())) return undefined;
   const store = isFactory ? { creation: call, classNode: receiver } : storeCreation(receiver, context);
-  if (!store) return undefined;
+  if (!store) return spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined;
   // A store opened on an existing index is already the site of its query embeddings: searching it again is not another site.
   if (!isFactory && spec.embeds === 'queries' && Node.isCallExpression(store.creation)) {
     const factory = store.creation.getExpression();
@@ -198,7 +198,7 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
       break;
     }
   }
-  if (!embeddings) return undefined;
+  if (!embeddings) return spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined;
   const evidence = [...embeddings.evidence, `${storeClass.importedName} from '${storeClass.packageName}' embeds ${spec.embeds === 'documents' ? 'the documents it stores' : 'each query it searches'} with this model (the requests happen inside the store)`];
   if (!isFactory) evidence.push(`store created at ${store.creation.getSourceFile().getBaseName()}:${store.creation.getStartLineNumber()}`);
   const { provider, model } = modelOfRunnable(embeddings, context, evidence);
@@ -211,6 +211,65 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
     endpoint: 'embedding',
     model,
     messages: [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: spec.embeds === 'documents' ? 'rag-context' : 'interpolation', expression }] }],
+    maxOutputTokens: null,
+    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
+    toolNames: [],
+    evidence,
+  });
+}
+
+/** Runnable methods trusted on a value a workspace factory built from a model (`createRAGChain(model, retriever).stream(...)`). */
+const FACTORY_RUN_METHODS = new Set(['invoke', 'stream', 'streamEvents', 'batch']);
+
+/**
+ * `const chain = await createRAGChain(model, retriever)` (also `store.vectorstore` of `loadVectorStore({ embeddings })`):
+ * a value built by one of the app's own functions from a LangChain model or embeddings passed in as an argument
+ * (or an options property). The function wires that model into what it returns, so it is the one that runs.
+ * Package functions are not followed (their arguments are not ours to read).
+ */
+function modelPassedToFactory(receiver: Node, context: AnalyzerContext, accept: (runnable: Runnable) => boolean): Runnable | undefined {
+  let node = unwrapExpression(receiver);
+  // `store.vectorstore` / `result.chain`: a field of what the factory returned.
+  for (let hops = 0; hops < 2 && Node.isPropertyAccessExpression(node) && node.getExpression().getKind() !== SyntaxKind.ThisKeyword; hops++) node = unwrapExpression(node.getExpression());
+  // Follow names to the call that produced the value, but not into it (traceValue would read the function's return).
+  for (let hops = 0; hops < MAX_DEPTH && Node.isIdentifier(node); hops++) {
+    const declaration = findDeclaration(node, context.modules);
+    const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+    if (!initializer || initializer === node) return undefined;
+    node = unwrapExpression(initializer);
+  }
+  const created = node;
+  if (!Node.isCallExpression(created)) return undefined;
+  const callee = unwrapExpression(created.getExpression());
+  if (!Node.isIdentifier(callee) || importBindingOf(callee, context.modules)) return undefined;
+  const declaration = findDeclaration(callee, context.modules);
+  const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  for (const argument of created.getArguments()) {
+    const object = unwrapExpression(argument);
+    const candidates = Node.isObjectLiteralExpression(object) ? object.getProperties().map((property) => (Node.isPropertyAssignment(property) ? property.getInitializer() : Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined)) : [argument];
+    for (const candidate of candidates) {
+      const found = candidate && findRunnable(candidate, context, 1);
+      if (found && accept(found)) return { ...found, evidence: [...found.evidence, `passed to ${callee.getText()}() at line ${created.getStartLineNumber()}, which builds what runs here`] };
+    }
+  }
+  return undefined;
+}
+
+/** `store.vectorstore.addDocuments(docs)` on a store an app function opened with the embeddings it was given. */
+function storeFromFactory(call: CallExpression, name: string, receiver: Node, context: AnalyzerContext): DetectedCall | undefined {
+  const embeddings = modelPassedToFactory(receiver, context, (found) => found.endpoint === 'embedding');
+  if (!embeddings) return undefined;
+  const evidence = [...embeddings.evidence, `the store embeds the documents it stores with these embeddings (the requests happen inside the store)`];
+  const { provider, model } = modelOfRunnable(embeddings, context, evidence);
+  const expression = (call.getArguments()[0]?.getText() ?? 'documents').slice(0, 60);
+  return toDetectedCall(call, context.file, {
+    provider,
+    sdk: 'langchain',
+    method: name,
+    endpoint: 'embedding',
+    model,
+    messages: [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'rag-context', expression }] }],
     maxOutputTokens: null,
     features: { streaming: false, tools: false, vision: false, structuredOutput: false },
     toolNames: [],

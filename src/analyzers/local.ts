@@ -132,7 +132,10 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
   if (loads.length === 0) return undefined;
   const callee = unwrapExpression(call.getExpression());
   if (!(Node.isIdentifier(callee) || (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword))) return undefined;
-  if (Node.isIdentifier(callee) && callee.getText() === 'pipeline') return undefined;
+  // A load is `pipeline('<task>', model)`; a local value that happens to be named `pipeline` (`const pipeline = await this.embedderClient()`) can be a run.
+  if (loads.some((load) => load.call === call)) return undefined;
+  const firstArgument = call.getArguments()[0];
+  if (Node.isIdentifier(callee) && callee.getText() === 'pipeline' && firstArgument && Object.hasOwn(PIPELINE_TASKS, resolveString(firstArgument, context.modules).value ?? '')) return undefined;
   const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, context.modules) : undefined;
   if (declaration && (Node.isFunctionDeclaration(declaration) || importBindingOf(callee, context.modules))) return undefined;
   const traced = loadBehind(callee, context, 0);

@@ -192,6 +192,10 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
     if (!binding) continue;
     const isSdkRealtime = binding.packageName === 'openai' && REALTIME_CLASSES.has(binding.importedName);
     const isBetaClient = binding.packageName === REALTIME_BETA_PACKAGE && binding.importedName === 'RealtimeClient' && isNew;
+    if (AGENTS_REALTIME_PACKAGES.has(binding.packageName) && binding.importedName === 'RealtimeSession' && isNew) {
+      found.push(agentsRealtimeSession(node as import('ts-morph').NewExpression, binding.packageName, context));
+      continue;
+    }
     if (!isSdkRealtime && !isBetaClient) continue;
     const args = (node as import('ts-morph').NewExpression | CallExpression).getArguments();
     const options = resolveObjectLiteral(isAzureFactory ? args[1] : args[0], context.modules);
@@ -215,6 +219,44 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
     }));
   }
   return found;
+}
+
+/** The OpenAI Agents SDK's realtime entry points (`RealtimeSession`, `RealtimeAgent`). */
+const AGENTS_REALTIME_PACKAGES = new Set(['@openai/agents/realtime', '@openai/agents-realtime', '@openai/agents']);
+
+/**
+ * `session = new RealtimeSession(agent, { transport, model })` then `await session.connect({ apiKey })`: the
+ * session (WebRTC or WebSocket) opens at `connect`, which is the site; the `new` when no connect is in the module.
+ */
+function agentsRealtimeSession(created: import('ts-morph').NewExpression, packageName: string, context: AnalyzerContext): DetectedCall {
+  const options = resolveObjectLiteral(created.getArguments()[1], context.modules);
+  const modelNode = getObjectProperty(options, 'model', context.modules);
+  const model = modelNode ? readModel(modelNode, context.modules) : undefined;
+  const evidence = [`realtime session: RealtimeSession from '${packageName}'`, 'audio and text stream both ways (WebRTC or WebSocket); billed per audio and text token'];
+  evidence.push(...(model?.evidence ?? ['no model given: the SDK default realtime model']));
+  const holder = sessionHolder(created);
+  const connect = holder === undefined ? undefined : context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'connect' && callee.getExpression().getText().replace(/\?$/, '') === holder;
+  });
+  if (connect) evidence.push(`connected at line ${connect.getStartLineNumber()} (created at line ${created.getStartLineNumber()})`);
+  return toDetectedCall(connect ?? created, context.file, {
+    provider: 'openai',
+    sdk: 'openai',
+    method: connect ? 'RealtimeSession.connect' : 'new RealtimeSession',
+    ...realtimeSession(),
+    model: model?.ref ?? { id: null, raw: '', source: 'dynamic' },
+    messages: [realtimeAudioTurn()],
+    evidence,
+  });
+}
+
+/** The variable or property a `new` is stored in (`session`, `sessionRef.current`), as written. */
+function sessionHolder(created: Node): string | undefined {
+  const parent = created.getParent();
+  if (parent && Node.isVariableDeclaration(parent)) return parent.getName();
+  if (parent && Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getRight() === created) return parent.getLeft().getText();
+  return undefined;
 }
 
 /** `engine.chat.completions.create` on an object another package made (WebLLM's `CreateMLCEngine(...)`): OpenAI's shape, not OpenAI's client. */

@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
@@ -64,9 +64,95 @@ export const vercelAiAnalyzer: Analyzer = {
   packages: [...AI_PACKAGES, /^@ai-sdk\//],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const aliases = localAliases(context.sourceFile);
-    return eachCall((call, callContext) => analyzeCall(call, callContext, aliases), (name) => name in FUNCTIONS || aliases.has(name))(context);
+    const calls = eachCall((call, callContext) => analyzeCall(call, callContext, aliases) ?? agentCall(call, callContext), (name) => name in FUNCTIONS || aliases.has(name) || name in AGENT_METHODS)(context);
+    // Only files naming an `embeddingModel` option are walked for libraries that embed with one.
+    if (/\bembeddingModel\s*:/.test(context.sourceFile.getFullText())) calls.push(...libraryEmbeddingCalls(context));
+    return calls;
   },
 };
+
+/** The SDK's agent classes: `new ToolLoopAgent({ model, instructions, tools })`, then `agent.generate` / `agent.stream`. */
+const AGENT_CLASSES = new Set(['ToolLoopAgent', 'Agent', 'Experimental_Agent']);
+const AGENT_METHODS: Readonly<Record<string, { streaming: boolean }>> = { generate: { streaming: false }, stream: { streaming: true } };
+
+/**
+ * `agent.stream({ messages })` on an agent built with `new ToolLoopAgent({ model, instructions, tools, stopWhen })`
+ * from 'ai': the request is made here, with the model, instructions and tools the constructor gave.
+ */
+function agentCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !(callee.getName() in AGENT_METHODS)) return undefined;
+  const created = traceValue(callee.getExpression(), context.modules);
+  if (!Node.isNewExpression(created)) return undefined;
+  const binding = calleeBinding(created.getExpression(), context.modules);
+  if (!binding || !AI_PACKAGES.has(binding.packageName) || !AGENT_CLASSES.has(binding.importedName)) return undefined;
+  const settings = resolveObjectLiteral(created.getArguments()[0], context.modules);
+  const evidence = [`${callee.getName()}() of an agent created with new ${binding.importedName}() from '${binding.packageName}' (${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()})`];
+  const modelNode = getObjectProperty(settings, 'model', context.modules);
+  const model = modelNode ? resolveModel(modelNode, context, evidence) : { provider: 'unknown', ref: { id: null, raw: '', source: 'dynamic' as const } };
+  const params = requestObject(call, context.modules);
+  const instructions = readSystemPrompt(getObjectProperty(settings, 'instructions', context.modules), context.modules);
+  const turns = readPrompt('generateText', params, context);
+  const tools = getObjectProperty(settings, 'tools', context.modules);
+  // An agent loops over tool calls until its stop condition (20 steps by default): one request per step.
+  const stepLimit = tools ? readStepLimit(settings, context.modules) : undefined;
+  if (stepLimit) evidence.push(`multi-step: ${stepLimit.basis}`);
+  const output = getObjectProperty(settings, 'output', context.modules) ?? getObjectProperty(settings, 'experimental_output', context.modules);
+  const structured = Boolean(output && /Output\.(object|array|choice)/.test(output.getText()));
+  return toDetectedCall(call, context.file, {
+    provider: model.provider,
+    sdk: 'vercel-ai',
+    method: `${binding.importedName}.${callee.getName()}`,
+    endpoint: 'chat',
+    model: model.ref,
+    messages: [...(instructions ? [instructions] : []), ...turns.messages],
+    maxOutputTokens: resolveNumber(firstProperty(settings, ['maxOutputTokens', 'maxTokens'], context.modules), context.modules),
+    features: {
+      streaming: AGENT_METHODS[callee.getName()].streaming,
+      tools: Boolean(tools),
+      vision: turns.hasImage,
+      structuredOutput: structured,
+      multiStep: Boolean(tools),
+    },
+    ...(stepLimit ? { steps: stepLimit } : {}),
+    toolNames: readToolNames(tools, context.modules),
+    structuredOutputName: structured ? schemaName(output) : undefined,
+    evidence,
+  });
+}
+
+/**
+ * `createToolIndex(tools, { embeddingModel: openai.embeddingModel('text-embedding-3-small') })`: another
+ * package's function given an AI SDK embedding model embeds with it inside; that call is the request site.
+ * Only calls of functions or classes imported from a package other than the AI SDK's own count.
+ */
+function libraryEmbeddingCalls(context: AnalyzerContext): DetectedCall[] {
+  const found: DetectedCall[] = [];
+  for (const property of context.sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    if (property.getName() !== 'embeddingModel') continue;
+    const object = property.getParent();
+    const call = object.getParent();
+    if (!call || !(Node.isCallExpression(call) || Node.isNewExpression(call)) || !call.getArguments().includes(object as Node)) continue;
+    const binding = calleeBinding(call.getExpression(), context.modules);
+    if (!binding || AI_PACKAGES.has(binding.packageName) || binding.packageName.startsWith('@ai-sdk/') || binding.packageName.startsWith('.')) continue;
+    const evidence = [`${call.getExpression().getText().slice(0, 40)}() from '${binding.packageName}' embeds with the embeddingModel it is given`];
+    const model = resolveModel(property.getInitializerOrThrow(), context, evidence);
+    if (model.provider === 'unknown') continue;
+    found.push(toDetectedCall(call, context.file, {
+      provider: model.provider,
+      sdk: 'vercel-ai',
+      method: `${binding.importedName === 'default' ? binding.packageName : binding.importedName} (embeddingModel)`,
+      endpoint: 'embedding',
+      model: model.ref,
+      maxOutputTokens: null,
+      messages: [{ role: 'user', text: `{{${call.getArguments()[0]?.getText().slice(0, 60) ?? 'input'}}}`, holes: [{ kind: 'rag-context', expression: call.getArguments()[0]?.getText().slice(0, 60) ?? 'input' }] }],
+      features: { streaming: false, tools: false, vision: false, structuredOutput: false },
+      toolNames: [],
+      evidence,
+    }));
+  }
+  return found;
+}
 
 /** Local names given to the request functions in `import { generateText as gen } from 'ai'`, read once per file. */
 function localAliases(sourceFile: SourceFile): Set<string> {

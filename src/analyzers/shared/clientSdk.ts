@@ -36,6 +36,8 @@ export interface ClientSdkSpec {
     /** Fields carrying images (`images` in Ollama). */
     images?: readonly string[];
   };
+  /** Methods whose request object is not the first argument (`textToSpeech.convert(voiceId, request)`), by path. */
+  requestArgument?: Readonly<Record<string, number>>;
   /**
    * When the receiver cannot be traced to a client: whether the call is still ours (shape and
    * model make it unambiguous). Omitted → untraced calls are never reported.
@@ -75,7 +77,8 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   if (!receiver) return undefined;
   const origin = resolveClientOrigin(receiver, context.modules);
   if (origin && !spec.packages.includes(origin.packageName)) return undefined;
-  const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const requestIndex = spec.requestArgument?.[match.method.path] ?? 0;
+  const params = resolveObjectLiteral(call.getArguments()[requestIndex], context.modules);
   const model = readModel(firstField(params, spec.fields.model, context.modules), context.modules);
   const evidence: string[] = [];
   let provider = spec.provider;
@@ -92,7 +95,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
       evidence.push(`client \`${receiver.getText().slice(0, 40)}\` not traced to a ${spec.packages[0]} client; matched by ${match.method.path} and ${model.ref.id ? `the model "${model.ref.id}"` : 'the receiver name'}`);
     }
   }
-  if (!params && call.getArguments()[0]) evidence.push(`request \`${call.getArguments()[0].getText().slice(0, 60)}\` not statically known`);
+  if (!params && call.getArguments()[requestIndex]) evidence.push(`request \`${call.getArguments()[requestIndex].getText().slice(0, 60)}\` not statically known`);
   evidence.push(...model.evidence);
 
   const { messages, hasImage } = readPrompt(spec, params, context);

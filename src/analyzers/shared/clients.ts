@@ -44,7 +44,8 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
   if (Node.isIdentifier(node)) {
     const declaration = findDeclaration(node, modules);
     if (!declaration) return undefined;
-    if (Node.isParameterDeclaration(declaration)) return fromTypeAnnotation(declaration.getTypeNode(), modules, depth);
+    if (Node.isParameterDeclaration(declaration)) return fromTypeAnnotation(declaration.getTypeNode(), modules, depth) ?? fromJsDocType(declaration, declaration.getName());
+    if (Node.isBindingElement(declaration) && Node.isParameterDeclaration(declaration.getParent()?.getParent())) return fromJsDocType(declaration.getParent()!.getParent()!, (declaration.getPropertyNameNode() ?? declaration.getNameNode()).getText());
     const initializer = initializerOf(declaration);
     if (initializer) return withStep(resolveClientOrigin(initializer, modules, depth + 1), declaration, node);
     if (Node.isFunctionDeclaration(declaration)) return undefined;
@@ -241,6 +242,46 @@ function fromTypeAnnotation(typeNode: Node | undefined, modules: ModuleLoader, d
   return origin ? { ...origin, options: undefined, evidence: [`client typed as ${typeNode.getText()} (options unknown)`] } : undefined;
 }
 
+/**
+ * JavaScript typed with JSDoc: `@param {import("openai").OpenAI} client`, or a destructured options
+ * parameter `@param {{client: import("openai").OpenAI, model: string}} config` read for `client`.
+ * Only the `import("<package>").<Class>` form names a package without resolving a type. The parser
+ * skips JSDoc (see parse.ts), so the comment before the function is read as text.
+ */
+function fromJsDocType(parameter: Node, name: string): ClientOrigin | undefined {
+  if (!Node.isParameterDeclaration(parameter)) return undefined;
+  const destructured = !Node.isIdentifier(parameter.getNameNode());
+  const escaped = name.replace(/\$/g, '\\$');
+  const importType = String.raw`import\(\s*["']([^"']+)["']\s*\)\.(\w+)`;
+  for (const [typeText, tagName] of jsDocParamTypes(parameter.getParent())) {
+    const found = destructured ? new RegExp(String.raw`[{,;]\s*${escaped}\??\s*:\s*` + importType).exec(typeText) : tagName === name ? new RegExp(String.raw`^\s*` + importType + String.raw`\s*$`).exec(typeText) : null;
+    if (found) return { className: found[2], packageName: sdkPackageOf(found[1]), options: undefined, evidence: [`client typed in JSDoc as import("${found[1]}").${found[2]} (options unknown)`] };
+  }
+  return undefined;
+}
+
+/** `[type, name]` of each `@param {type} name` in the JSDoc block right before a function (or the statement holding it). */
+function jsDocParamTypes(fn: Node | undefined): Array<[string, string]> {
+  let owner: Node | undefined = fn;
+  while (owner && !Node.isStatement(owner) && !Node.isConstructorDeclaration(owner) && !Node.isMethodDeclaration(owner) && !Node.isPropertyAssignment(owner)) owner = owner.getParent();
+  const comment = owner?.getLeadingCommentRanges().at(-1)?.getText();
+  if (!comment?.startsWith('/**')) return [];
+  const found: Array<[string, string]> = [];
+  for (let at = comment.indexOf('@param'); at >= 0; at = comment.indexOf('@param', at + 6)) {
+    const open = comment.indexOf('{', at);
+    if (open < 0) break;
+    let depth = 0;
+    let close = open;
+    for (; close < comment.length; close++) {
+      if (comment[close] === '{') depth++;
+      else if (comment[close] === '}' && --depth === 0) break;
+    }
+    const tagName = /^\s*\[?([\w$.]+)/.exec(comment.slice(close + 1))?.[1] ?? '';
+    found.push([comment.slice(open + 1, close), tagName]);
+  }
+  return found;
+}
+
 /** Which package a class name was imported (or required) from. */
 function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number): { className: string; packageName: string } | undefined {
   if (depth > MAX_DEPTH) return undefined;
@@ -252,7 +293,8 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
     const base = classOrigin(left, modules, depth + 1);
     return base ? { className: right, packageName: base.packageName } : undefined;
   }
-  if (Node.isCallExpression(node) && node.getExpression().getText() === 'require') {
+  if (Node.isCallExpression(node) && (node.getExpression().getText() === 'require' || node.getExpression().getKind() === SyntaxKind.ImportKeyword)) {
+    // `require('openai')`, or `(await import('openai')).OpenAI` (the module namespace; its member is the class).
     const specifier = node.getArguments()[0];
     return specifier && Node.isStringLiteral(specifier) ? { className: 'default', packageName: sdkPackageOf(specifier.getLiteralValue()) } : undefined;
   }
@@ -282,6 +324,11 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
         const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : node.getText();
         return { className: name, packageName: sdkPackageOf(argument.getLiteralValue()) };
       }
+    }
+    // `let OpenAI; OpenAI = (await import('openai')).OpenAI` (loaded lazily), or `const Client = OpenAI`: the class the value names.
+    if (Node.isVariableDeclaration(declaration)) {
+      const assigned = initializerOf(declaration);
+      if (assigned && assigned !== node) return classOrigin(assigned, modules, depth + 1);
     }
   }
   return undefined;

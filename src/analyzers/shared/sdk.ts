@@ -410,3 +410,21 @@ export function requestObject(call: CallExpression, modules: ModuleLoader, index
   const argument = call.getArguments()[index];
   return argument ? resolveObjectLiteral(argument, modules) : undefined;
 }
+
+const LOADED_PACKAGES = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * The packages a file loads (ES imports other than `import type`, `require('p')`, `import('p')`), as
+ * package names (`@anthropic-ai/sdk` for `@anthropic-ai/sdk/index.mjs`). Read once per parsed file.
+ */
+export function packagesLoadedBy(sourceFile: SourceFile): ReadonlySet<string> {
+  const key = sourceFile.compilerNode;
+  let loaded = LOADED_PACKAGES.get(key);
+  if (!loaded) {
+    const names = new Set<string>();
+    for (const declaration of sourceFile.getImportDeclarations()) if (!declaration.isTypeOnly()) names.add(sdkPackageOf(declaration.getModuleSpecifierValue()));
+    for (const match of sourceFile.getFullText().matchAll(/\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g)) names.add(sdkPackageOf(match[1]));
+    LOADED_PACKAGES.set(key, (loaded = names));
+  }
+  return loaded;
+}

@@ -11,8 +11,24 @@ runAnalyzerTests('anthropic analyzer', anthropicAnalyzer, {
     { name: 'listing models sends no prompt', code: `import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nawait anthropic.models.list();\nawait anthropic.messages.batches.retrieve('batch_1');` },
     { name: 'a type-only import and a comment', code: `import type Anthropic from '@anthropic-ai/sdk';\n// anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 5, messages: [] })\nexport type Msg = Anthropic.MessageParam;\nconst doc = "client.messages.create({ model: 'claude-3-opus' })";` },
     { name: 'OpenAI completions on an OpenAI client', code: `import OpenAI from 'openai';\nconst client = new OpenAI();\nclient.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'x', max_tokens: 5 });` },
+    { name: 'an untraced messages.create without max_tokens in a module that loads the SDK', code: `const Anthropic = require('@anthropic-ai/sdk');\nexport const claude = new Anthropic();\nexport function notify(sms: any, to: string) {\n  return sms.messages.create({ body: 'Your summary is ready', to });\n}` },
   ],
   invalid: [
+    {
+      name: 'a helper taking the client as a parameter, in a module that requires the SDK (max_tokens is the shape)',
+      code: `const Anthropic = require('@anthropic-ai/sdk');
+async function toolLoopComplete(client: any, model: string, maxTokens: number, messages: any[]) {
+  const response = await client.messages.create({
+    model,
+    max_tokens: maxTokens,
+    system: 'You are a helpful assistant that can use tools.',
+    messages,
+  });
+  return response;
+}
+module.exports = { toolLoopComplete, Anthropic };`,
+      calls: [{ line: 3, provider: 'anthropic', method: 'messages.create', model: null, promptIncludes: ['helpful assistant'] }],
+    },
     {
       name: 'SDK imported through a subpath (index.mjs) and a client passed to a constructor',
       code: `import Anthropic from '@anthropic-ai/sdk/index.mjs';

@@ -3,6 +3,8 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('http analyzer', httpAnalyzer, {
   valid: [
+    { name: "https.request to a host that is not a model API, and a URL parameter the module's callers fill with the app's own route", code: `import https from 'https';\nexport function ping(hostname: string, path: string) {\n  const request = https.request({ hostname, path, method: 'POST' });\n  request.end(JSON.stringify({ ok: true }));\n}\nping('status.example.com', '/v1/heartbeat');\nfunction poster(url: string) {\n  return (body: unknown) => fetch(url, { method: 'POST', body: JSON.stringify(body) });\n}\nexport const save = poster('/api/chat/completions');` },
+    { name: "an images/edits path on a base that is not an SDK client's", code: `export async function edit(settings: { baseURL: string }, form: FormData) {\n  return fetch(\`\${settings.baseURL}/images/edits\`, { method: 'POST', body: form });\n}` },
     { name: 'a realtime path of an unknown host without a model', code: `await fetch(\`\${process.env.API}/v1/realtime/sessions\`, { method: 'POST', body: JSON.stringify({ room: 'a' }) });` },
     { name: "other realtime WebSockets (Supabase, the app's own) are not model sessions", code: `const channel = new WebSocket('wss://abc.supabase.co/realtime/v1/websocket?apikey=k');\nconst own = new WebSocket(\`\${location.origin.replace('http', 'ws')}/realtime\`);\nclass WebSocketMock { constructor(readonly url: string) {} }\nnew WebSocketMock('wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview');` },
     { name: 'a messages path on an unknown base without a Claude model is a chat app, not Anthropic', code: `export const send = (apiBase: string, text: string) => fetch(new URL('messages', apiBase), { method: 'POST', body: JSON.stringify({ model: 'support-bot', text }) });` },
@@ -19,6 +21,87 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
+    {
+      name: "Node's https.request inside the app's own POST helper: the call site's host and path make the URL",
+      code: `import https from 'https';
+const httpsPost = (hostname: string, path: string, headers: Record<string, string>, json: unknown) =>
+  new Promise<string>((resolve, reject) => {
+    const postContent = JSON.stringify(json);
+    const request = https.request({ port: 443, hostname, path, method: 'POST', headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks).toString()));
+    });
+    request.on('error', reject);
+    request.write(postContent);
+    request.end();
+  });
+export async function commitMessage(apiKey: string, diff: string) {
+  return httpsPost('api.openai.com', '/v1/chat/completions', { Authorization: 'Bearer ' + apiKey }, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Write a commit message for: ' + diff }] });
+}`,
+      calls: [{ line: 15, method: 'httpsPost /v1/chat/completions', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', promptIncludes: ['commit message'] }],
+    },
+    {
+      name: 'https.request with the host and path written in its options',
+      code: `import * as https from 'node:https';
+export function embed(text: string) {
+  const req = https.request({ hostname: 'api.openai.com', path: '/v1/embeddings', method: 'POST' }, () => undefined);
+  req.end(JSON.stringify({ model: 'text-embedding-3-small', input: text }));
+  return req;
+}`,
+      calls: [{ line: 3, method: 'https.request /v1/embeddings', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' }],
+    },
+    {
+      name: "a model factory whose URL parameter is filled by the module's own callers (a default endpoint)",
+      code: `async function fetchWithTimeout(url: string, init: RequestInit, ms: number) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return fetch(url, { ...init, signal: controller.signal });
+}
+function createFetchModel(url: string, headers: object, defaults: object) {
+  return {
+    async complete(prompt: string) {
+      const options = { method: 'POST', headers, body: JSON.stringify({ ...defaults, messages: [{ role: 'user', content: prompt }], temperature: 0 }) };
+      return fetchWithTimeout(url, options, 60000);
+    },
+  };
+}
+export function createOpenAIModel(apiKey: string, model: string, endPoint = 'https://api.openai.com/v1/chat/completions') {
+  return createFetchModel(endPoint, { Authorization: 'Bearer ' + apiKey }, { model });
+}`,
+      calls: [{ line: 10, method: 'fetchWithTimeout /v1/chat/completions', provider: 'openai', endpoint: 'chat' }],
+    },
+    {
+      name: "an image edit posted by hand to an SDK client's baseURL, with the model appended to the form",
+      code: `import OpenAI from 'openai';
+export class ImageEditor {
+  client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+  async edit(prompt: string, image: Blob) {
+    const form = new FormData();
+    form.append('model', 'gpt-image-1');
+    form.append('prompt', prompt);
+    form.append('image', image);
+    const base = this.client.baseURL.replace(/\\/+$/, '');
+    return fetch(\`\${base}/images/edits\`, { method: 'POST', headers: { Authorization: \`Bearer \${this.client.apiKey}\` }, body: form });
+  }
+}`,
+      calls: [{ line: 10, method: 'fetch /images/edits', provider: 'openai', endpoint: 'image-generation', model: 'gpt-image-1' }],
+    },
+    {
+      name: "Hugging Face's serverless inference by model id (raw audio is speech to text) and Jina's classifier",
+      code: `import axios from 'axios';
+export async function transcribe(audio: ArrayBuffer, model: string) {
+  const base = process.env.TRANSCRIPTION_BASE_URL || 'https://router.huggingface.co/hf-inference/models';
+  return fetch(\`\${base}/\${model}\`, { method: 'POST', headers: { 'Content-Type': 'audio/webm' }, body: audio });
+}
+export async function isSpam(text: string) {
+  return axios.post('https://api.jina.ai/v1/classify', { classifier_id: 'spam', input: [text] });
+}`,
+      calls: [
+        { line: 4, provider: 'huggingface', endpoint: 'audio-transcription' },
+        { line: 7, method: 'axios.post /v1/classify', provider: 'jina', endpoint: 'other' },
+      ],
+    },
     {
       name: 'Realtime over HTTP: minting a session and the WebRTC SDP offer; Deepgram through new URL(this.endpoint)',
       code: `export async function token() {

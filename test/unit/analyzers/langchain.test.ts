@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   valid: [
+    { name: "invoke on what a package function built from a model, and on an app function's result given no model", code: `import { ChatOpenAI } from '@langchain/openai';\nimport { makeThing } from 'some-package';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini' });\nfunction makeQueue(name: string) { return { invoke: (x: unknown) => x, name }; }\nexport const a = makeThing(model).invoke('x');\nexport const b = makeQueue('jobs').invoke('y');` },
     { name: 'store look-alikes: a non-LangChain fromDocuments, a store without an embeddings model, Array.from', code: `import { VectorIndex } from './search';\nimport { MemoryVectorStore } from 'langchain/vectorstores/memory';\nVectorIndex.fromDocuments(docs, { dims: 3 });\nconst store = await MemoryVectorStore.fromDocuments(docs, fakeEmbeddings);\nArray.from([1, 2]);\nexport const r = (db: any) => db.asRetriever();` },
     { name: 'a comment and a string naming the API', code: `// await llm.invoke('hello')\nexport const doc = "new ChatOpenAI({ model: 'gpt-4o' }).invoke('hi')";` },
     { name: 'a model that is built but never invoked', code: `import { ChatOpenAI } from '@langchain/openai';\nexport const llm = new ChatOpenAI({ model: 'gpt-4o-mini', temperature: 0 });\nexport const structured = llm.withStructuredOutput(schema);` },
@@ -12,6 +13,37 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
     { name: 'embedQuery is not called on a chat model, invoke not on embeddings', code: `import { OpenAIEmbeddings } from '@langchain/openai';\nconst embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-small' });\nembeddings.invoke?.('x');` },
   ],
   invalid: [
+    {
+      name: "a chain built by the app's own function from the model passed in, then streamed",
+      code: `import { ChatTogetherAI } from '@langchain/community/chat_models/togetherai';
+import { ChatPromptTemplate } from '@langchain/core/prompts';
+import type { BaseLanguageModel } from '@langchain/core/language_models/base';
+async function createAnswerChain(model: BaseLanguageModel, context: string) {
+  const prompt = ChatPromptTemplate.fromMessages([['system', 'Answer from this context: ' + context], ['user', '{input}']]);
+  return prompt.pipe(model as any);
+}
+export async function answer(question: string, context: string) {
+  const model = new ChatTogetherAI({ model: 'Qwen/Qwen3.5-9B', temperature: 0 });
+  const chain = await createAnswerChain(model, context);
+  return chain.stream({ input: question });
+}`,
+      calls: [{ line: 11, method: 'stream', provider: 'together', model: 'Qwen/Qwen3.5-9B', features: { streaming: true } }],
+    },
+    {
+      name: "documents added to a store an app function opened with the embeddings passed in its options",
+      code: `import { TogetherAIEmbeddings } from '@langchain/community/embeddings/togetherai';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { MemoryVectorStore } from 'langchain/vectorstores/memory';
+async function openStore({ embeddings }: { namespace: string; embeddings: Embeddings }) {
+  return { vectorstore: new MemoryVectorStore(embeddings) };
+}
+export async function ingest(docs: { pageContent: string; metadata: object }[]) {
+  const embeddings = new TogetherAIEmbeddings({ model: 'togethercomputer/m2-bert-80M-8k-retrieval' });
+  const store = await openStore({ namespace: 'doc-1', embeddings });
+  await store.vectorstore.addDocuments(docs);
+}`,
+      calls: [{ line: 10, method: 'addDocuments', provider: 'together', endpoint: 'embedding', model: 'togethercomputer/m2-bert-80M-8k-retrieval' }],
+    },
     {
       name: 'Voyage embeddings through LangChain community',
       code: `const { VoyageEmbeddings } = require('@langchain/community/embeddings/voyage');

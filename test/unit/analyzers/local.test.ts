@@ -11,6 +11,26 @@ runAnalyzerTests('local analyzer', localAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a cached pipeline held in a local named `pipeline` and run with pooling options is a run, not a load',
+      code: `export class NativeEmbedder {
+  static cache = new Map<string, unknown>();
+  model = 'Xenova/all-MiniLM-L6-v2';
+  async client(): Promise<any> {
+    if (NativeEmbedder.cache.has(this.model)) return NativeEmbedder.cache.get(this.model);
+    const pipeline = (...args: any[]) => import('@xenova/transformers').then(({ pipeline }) => pipeline(...args));
+    const loaded = await pipeline('feature-extraction', this.model, { cache_dir: '/tmp/models' });
+    NativeEmbedder.cache.set(this.model, loaded);
+    return loaded;
+  }
+  async embedChunks(chunks: string[]) {
+    const pipeline = await this.client();
+    const output = await pipeline(chunks, { pooling: 'mean', normalize: true });
+    return output.tolist();
+  }
+}`,
+      calls: [{ line: 13, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: 'Xenova/all-MiniLM-L6-v2' }],
+    },
+    {
       name: 'transformers.js: each run of a loaded pipeline is a request (feature extraction, text generation on WebGPU, a default model)',
       code: `import { pipeline } from '@huggingface/transformers';
 import { pipeline as legacyPipeline } from '@xenova/transformers';

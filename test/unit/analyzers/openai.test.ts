@@ -3,6 +3,9 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   valid: [
+    { name: 'a RealtimeSession class of another package is not an OpenAI session', code: `import { RealtimeSession } from './realtime/session';\nconst session = new RealtimeSession({ channel: 'chat' });\nsession.connect();` },
+    { name: 'a JSDoc type from another package does not make a client OpenAI', code: `/** @param {{client: import("replicate").default}} config */\nexport function run({ client }) {\n  return client.images.generate({ prompt: 'a cat' });\n}` },
+    { name: 'a class loaded lazily from another package is not an OpenAI client', code: `export async function job() {\n  let Queue;\n  Queue = (await import('bullmq')).Queue;\n  const queue = new Queue('jobs');\n  return queue.completions.create({ prompt: 'x' });\n}` },
     { name: "WebLLM's OpenAI-shaped engine is local inference, not OpenAI", code: `import { CreateMLCEngine } from '@mlc-ai/web-llm';\nconst llm = await CreateMLCEngine('Llama-3.1-8B-Instruct-q4f32_1-MLC');\nllm.chat.completions.create({ messages: [{ role: 'user', content: 'hi' }] });` },
     { name: 'a realtime class of another package (Supabase) is not an OpenAI session', code: `import { RealtimeClient } from '@supabase/realtime-js';\nconst realtime = new RealtimeClient('wss://x.supabase.co/realtime/v1', { params: { apikey: 'k' } });\nrealtime.connect();` },
     { name: 'v3 method names on a v4 client or on an app object are not requests', code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\n(openai as any).createChatCompletion({ model: 'gpt-4o', messages: [] });\nconst store = { createCompletion: (x: unknown) => x };\nstore.createCompletion({ model: 'gpt-4o', prompt: 'x' });\nexport const record = (db: any) => db.createEmbedding({ model: 'gpt-4o', vector: [] });` },
@@ -18,6 +21,64 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
     { name: 'a class extending a non-SDK class calls its own chat method', code: `import { EventEmitter } from 'node:events';\nexport class Bot extends EventEmitter {\n  run() { return this.chat.completions.create({ model: 'x', messages: [] }); }\n}` },
   ],
   invalid: [
+    {
+      name: "the Agents SDK's RealtimeSession: the site is connect() on the property it is stored in",
+      code: `import { RealtimeAgent, RealtimeSession, OpenAIRealtimeWebRTC } from '@openai/agents/realtime';
+const concierge = new RealtimeAgent({ name: 'concierge', instructions: 'Greet the guest and route them.' });
+export async function start(sessionRef: { current: RealtimeSession | null }, key: string, audioElement: HTMLAudioElement) {
+  sessionRef.current = new RealtimeSession(concierge, {
+    transport: new OpenAIRealtimeWebRTC({ audioElement }),
+    model: 'gpt-4o-realtime-preview-2025-06-03',
+  });
+  await sessionRef.current.connect({ apiKey: key });
+}
+export function standalone() {
+  return new RealtimeSession(concierge);
+}`,
+      calls: [
+        { line: 8, method: 'RealtimeSession.connect', provider: 'openai', model: 'gpt-4o-realtime-preview-2025-06-03', features: { streaming: true } },
+        { line: 11, method: 'new RealtimeSession', model: null },
+      ],
+    },
+    {
+      name: 'a base class whose client comes from a destructured constructor option typed in JSDoc',
+      code: `class BaseImageGenerator {
+  /**
+   * @param {{client: import("openai").OpenAI, model: string}} config
+   */
+  constructor({ client, model }) {
+    this.client = client;
+    this.model = model;
+  }
+  async requestImage(prompt, size) {
+    return this.client.images.generate({ model: this.model, prompt, size, n: 1 });
+  }
+}
+/** @param {import("openai").OpenAI} openai */
+export async function moderate(openai, input) {
+  return openai.moderations.create({ model: 'omni-moderation-latest', input });
+}
+export { BaseImageGenerator };`,
+      calls: [
+        { line: 10, method: 'images.generate', endpoint: 'image-generation', provider: 'openai' },
+        { line: 15, method: 'moderations.create', endpoint: 'other', model: 'omni-moderation-latest' },
+      ],
+    },
+    {
+      name: 'the SDK loaded lazily: a let bound to (await import(...)).OpenAI, then completions on the client',
+      code: `import type OpenAIType from 'openai';
+export async function endpoint(baseURL: string, model: string): Promise<(prompt: string) => Promise<unknown>> {
+  let OpenAI;
+  try {
+    OpenAI = (await import('openai')).OpenAI;
+  } catch (e) {
+    throw new Error('Failed to import OpenAI', { cause: e });
+  }
+  const openai: OpenAIType = new OpenAI({ apiKey: process.env.HF_TOKEN, baseURL });
+  return (prompt) => openai.completions.create({ model, prompt, stream: true, max_tokens: 256 });
+}`,
+      calls: [{ line: 10, method: 'completions.create', endpoint: 'completion', provider: 'openai', maxOutputTokens: 256, features: { streaming: true } }],
+    },
     {
       name: 'an OpenAI client wrapped by another package (Instructor({ client })) still sends the request, through its base URL',
       code: `import OpenAI from 'openai';

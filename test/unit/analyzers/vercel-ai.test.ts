@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
   valid: [
+    { name: 'stream() of an object that is not an AI SDK agent, and an embeddingModel option passed to a local function', code: `import { openai } from '@ai-sdk/openai';\nimport { Agent } from 'undici';\nconst dispatcher = new Agent({ connections: 4 });\nexport const s = (dispatcher as any).stream({ path: '/' }, () => null);\nfunction configure(options: { embeddingModel: unknown }) { return options; }\nexport const settings = configure({ embeddingModel: openai.embeddingModel('text-embedding-3-small') });` },
     { name: 'a type-only re-export of the SDK names nothing callable', code: `import { generateText } from './ai';\ngenerateText({ model: 'x', prompt: 'hi' });`, files: { 'src/ai.ts': `export type { generateText } from 'ai';\n` } },
     { name: 'a local function named generateText', code: `function generateText(opts: { prompt: string }) { return opts.prompt.toUpperCase(); }\ngenerateText({ prompt: 'hello' });` },
     { name: 'generateText from another package', code: `import { generateText } from './text-utils';\ngenerateText({ model: 'x', prompt: 'hi' });`, files: { 'src/text-utils.ts': `export function generateText(o: { model: string; prompt: string }) { return o.prompt; }\n` } },
@@ -11,6 +12,40 @@ runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
     { name: 'helpers from ai that send nothing, a type import, a string', code: `import { tool, type CoreMessage } from 'ai';\nimport type { generateText } from 'ai';\nexport const t = tool({ description: 'x', parameters: undefined as never, execute: async () => 1 });\nconst doc = "await generateText({ model: openai('gpt-4o'), prompt })";` },
   ],
   invalid: [
+    {
+      name: "an agent built with new ToolLoopAgent({ model, instructions, tools }) and run with agent.stream / agent.generate",
+      code: `import { openai } from '@ai-sdk/openai';
+import { ToolLoopAgent, stepCountIs, tool } from 'ai';
+import { z } from 'zod';
+const lookupInvoice = tool({ description: 'Find an invoice', inputSchema: z.object({ id: z.string() }), execute: async ({ id }) => ({ id }) });
+export async function assistant(messages: any[], system: string) {
+  const agent = new ToolLoopAgent({
+    model: openai('gpt-4.1-mini'),
+    instructions: system,
+    tools: { lookupInvoice },
+    stopWhen: stepCountIs(10),
+  });
+  const streamed = await agent.stream({ messages });
+  const summary = await agent.generate({ prompt: 'Summarize the open invoices' });
+  return { streamed, summary };
+}`,
+      calls: [
+        { line: 12, method: 'ToolLoopAgent.stream', provider: 'openai', endpoint: 'chat', model: 'gpt-4.1-mini', features: { streaming: true, tools: true, multiStep: true }, toolNames: ['lookupInvoice'] },
+        { line: 13, method: 'ToolLoopAgent.generate', model: 'gpt-4.1-mini', features: { streaming: false }, promptIncludes: ['open invoices'] },
+      ],
+    },
+    {
+      name: "another package's function given an AI SDK embedding model embeds inside it",
+      code: `import { openai } from '@ai-sdk/openai';
+import { createToolIndex, fileCache } from 'toolpick';
+export async function indexTools(tools: Record<string, unknown>) {
+  return createToolIndex(tools, {
+    embeddingModel: openai.embeddingModel('text-embedding-3-small'),
+    embeddingCache: fileCache('.cache.json'),
+  });
+}`,
+      calls: [{ line: 4, provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' }],
+    },
     {
       name: 'embed / embedMany with the embedding model defined elsewhere: another module, a class field, a parameter default, a custom provider',
       files: {
