@@ -456,3 +456,36 @@ export function imagePartsInClass(call: Node, messages: readonly PromptMessage[]
   if (!match) return undefined;
   return owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line;
 }
+
+/** Names a tool list goes by when it is handed around (`functions`, `tools`, `this.availableTools`). */
+const TOOL_LIST_NAME = /^(functions|tools|tool_?list|tool_?definitions|tool_?specs|available_?(tools|functions))$/i;
+
+/**
+ * Prompt-based tool calling: the function that makes the request is handed, as a callback, to a routine that
+ * also gets the tool list (`UnTooled.prototype.stream.call(this, messages, functions, this.#chat.bind(this))`).
+ * That routine describes the tools in the prompt and reads the model's reply as a tool call, so the request
+ * chooses tools even though it sends no `tools` option. The argument text naming the tool list, or undefined.
+ */
+export function toolListHandedWith(call: Node): { callee: string; toolList: string; line: number } | undefined {
+  const holder = call.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+  if (!holder) return undefined;
+  let name: string | undefined;
+  if (Node.isMethodDeclaration(holder) || Node.isFunctionDeclaration(holder)) name = holder.getName();
+  else {
+    const parent = holder.getParent();
+    if (parent && (Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertyAssignment(parent))) name = parent.getName();
+  }
+  if (!name) return undefined;
+  const scope = holder.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) ?? holder.getSourceFile();
+  const escaped = name.replace(/[$#]/g, (c) => `\\${c}`);
+  // `this.#chat`, `this.#chat.bind(this)`, `chat`, `chat.bind(null)`: the function itself, not a call of it.
+  const reference = new RegExp(`^(this\\.)?${escaped}(\\.bind\\([^)]*\\))?$`);
+  for (const candidate of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const args = candidate.getArguments();
+    if (args.length < 2 || !args.some((arg) => reference.test(arg.getText()))) continue;
+    const toolList = args.find((arg) => TOOL_LIST_NAME.test(arg.getText().replace(/^this\./, '')));
+    if (!toolList) continue;
+    return { callee: candidate.getExpression().getText().slice(0, 60), toolList: toolList.getText(), line: candidate.getStartLineNumber() };
+  }
+  return undefined;
+}

@@ -45,6 +45,17 @@ runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
       calls: [{ line: 4, features: { tools: true } }],
     },
     {
+      name: 'a request function handed to a prompt-based tool router with the tool list uses tools',
+      files: { 'src/untooled.ts': `export class UnTooled {\n  async complete(messages: any[], functions: any[], chat: (input: { messages: any[] }) => Promise<string | null>) {\n    const reply = await chat({ messages: [{ role: 'system', content: JSON.stringify(functions) }, ...messages] });\n    return reply ? JSON.parse(reply) : null;\n  }\n}\n` },
+      code: `import OpenAI from 'openai';\nimport { UnTooled } from './untooled';\nexport class LocalAgent extends UnTooled {\n  client = new OpenAI();\n  async #chat({ messages }: { messages: any[] }) {\n    const r = await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages });\n    return r.choices[0].message.content;\n  }\n  async run(messages: any[], functions: any[]) {\n    return UnTooled.prototype.complete.call(this, messages, functions, this.#chat.bind(this));\n  }\n}\n`,
+      calls: [{ line: 6, features: { tools: true } }],
+    },
+    {
+      name: 'a request function handed on without a tool list does not use tools',
+      code: `import OpenAI from 'openai';\nconst client = new OpenAI();\nasync function ask(messages: any[]) {\n  return client.chat.completions.create({ model: 'gpt-4o-mini', messages });\n}\nexport async function retried(messages: any[], attempts: number) {\n  return withRetry(ask, messages, attempts);\n}\ndeclare function withRetry(fn: unknown, messages: any[], attempts: number): Promise<unknown>;\n`,
+      calls: [{ line: 4, features: { tools: false } }],
+    },
+    {
       name: 'a while loop that feeds tool calls back is multi-step',
       code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nconst tools = [{ type: 'function' as const, function: { name: 'search', parameters: {} } }];\nexport async function agent(messages: any[]) {\n  for (let turn = 0; turn < 5; turn++) {\n    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages, tools });\n    const calls = r.choices[0].message.tool_calls;\n    if (!calls) return r;\n    messages.push(r.choices[0].message);\n  }\n}\n`,
       calls: [{ line: 6, features: { tools: true, multiStep: true } }],
