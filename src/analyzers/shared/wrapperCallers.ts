@@ -318,24 +318,31 @@ function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, 
         return;
       }
       bindings.set(name, argument);
-      const object = resolveObjectLiteral(argument, modules);
-      if (object && Node.isObjectLiteralExpression(object)) {
-        for (const property of object.getProperties()) {
-          if (Node.isPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getInitializerOrThrow());
-          else if (Node.isShorthandPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getNameNode());
-        }
-      }
+      bindProperties(name, argument, modules, bindings);
     } else if (Node.isObjectBindingPattern(nameNode)) {
       const object = argument && resolveObjectLiteral(argument, modules);
       for (const element of nameNode.getElements()) {
         const key = element.getPropertyNameNode()?.getText() ?? element.getName();
         const property = object && Node.isObjectLiteralExpression(object) ? object.getProperty(key) : undefined;
         const value = property && Node.isPropertyAssignment(property) ? property.getInitializer() : property && Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : element.getInitializer();
-        if (value) bindings.set(element.getName(), value);
-        else missing.add(element.getName());
+        if (value) {
+          bindings.set(element.getName(), value);
+          // `{ options }` destructured, `options.systemPrompt` used: the caller's `options: { systemPrompt: ... }`.
+          bindProperties(element.getName(), value, modules, bindings);
+        } else missing.add(element.getName());
       }
     }
   });
+}
+
+/** `name.key → value` for each property of the object literal a parameter is bound to. */
+function bindProperties(name: string, argument: Node, modules: ModuleLoader, bindings: Map<string, Node>): void {
+  const object = resolveObjectLiteral(argument, modules);
+  if (!object || !Node.isObjectLiteralExpression(object)) return;
+  for (const property of object.getProperties()) {
+    if (Node.isPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getInitializerOrThrow());
+    else if (Node.isShorthandPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getNameNode());
+  }
 }
 
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */

@@ -94,6 +94,27 @@ export async function complete(system: string, user: string, model = 'gpt-4o-min
 
 runScanCases('wrapper callers', [
   {
+    name: 'a destructured options parameter: the caller\'s nested options.systemPrompt fills the helper\'s system prompt',
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function generateCompletions({ options, markdown }: { options: { systemPrompt: string }; markdown: string }) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: options.systemPrompt }, { role: 'user', content: markdown }] });
+}
+`,
+      'src/summary.ts': `import { generateCompletions } from './llm';
+export async function summarizePage(markdown: string) {
+  const generationOptions = { options: { systemPrompt: 'Summarize the page in three bullet points.' }, markdown };
+  return generateCompletions(generationOptions);
+}
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/summary.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4', promptIncludes: ['Summarize the page in three bullet points'] },
+    ],
+  },
+  {
     name: 'one level: each caller of complete() is a call site with its own prompt and model; the helper is listed, not summed',
     files: {
       'src/llm.ts': HELPER,
