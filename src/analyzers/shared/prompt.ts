@@ -55,6 +55,10 @@ export function resolvePromptText(expression: Node, modules: ModuleLoader, depth
       const initializer = declaration && initializerOf(declaration);
       if (initializer && !Node.isParameterDeclaration(declaration)) return resolvePromptText(initializer, modules, depth + 1);
     }
+    if (Node.isPropertyAccessExpression(node)) {
+      const member = builtObjectMember(node, modules);
+      if (member) return resolvePromptText(member, modules, depth + 1);
+    }
   }
   if (depth < MAX_DEPTH && Node.isConditionalExpression(node)) {
     // `custom ? `${custom}\n${base}` : base`: the branch with more static text stands for the prompt.
@@ -123,6 +127,39 @@ function resolveBuiltPrompt(call: CallExpression, modules: ModuleLoader, depth: 
     if (!best || staticLength(result) > staticLength(best)) best = result;
   }
   return best && staticLength(best) > 0 ? best : undefined;
+}
+
+/**
+ * `prompt.system` where `const prompt = getEvaluationPrompt(question)` and the builder returns
+ * `{ system: `...`, user: `...` }`: the returned object's property (the longest when several returns have it).
+ */
+function builtObjectMember(access: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  let target: Node = unwrapExpression(access.getExpression());
+  if (Node.isIdentifier(target)) {
+    const declaration = findDeclaration(target, modules);
+    const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+    if (!initializer) return undefined;
+    target = unwrapExpression(initializer);
+  }
+  if (!Node.isCallExpression(target)) return undefined;
+  const callee = unwrapExpression(target.getExpression());
+  const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
+  const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  const body = fn.getBody();
+  if (!body) return undefined;
+  const returned = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).flatMap((statement): Node[] => { const expression = statement.getExpression(); return expression ? [expression] : []; }) : [body as Node];
+  const key = access.getName();
+  let best: Node | undefined;
+  for (const expression of returned.slice(0, 8)) {
+    const object = unwrapExpression(expression);
+    if (!Node.isObjectLiteralExpression(object)) continue;
+    const property = object.getProperty(key);
+    const value = property && Node.isPropertyAssignment(property) ? property.getInitializer() : property && Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined;
+    if (value && (!best || value.getText().length > best.getText().length)) best = value;
+  }
+  return best;
 }
 
 /** A file path the code builds statically: literals, `path.join/resolve(__dirname | process.cwd(), ...)`, template literals without holes. */

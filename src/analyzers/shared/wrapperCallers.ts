@@ -319,6 +319,7 @@ function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, 
       }
       bindings.set(name, argument);
       bindProperties(name, argument, modules, bindings);
+      bindLocalDestructuring(fn, name, argument, modules, bindings, missing);
     } else if (Node.isObjectBindingPattern(nameNode)) {
       const object = argument && resolveObjectLiteral(argument, modules);
       for (const element of nameNode.getElements()) {
@@ -333,6 +334,26 @@ function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, 
       }
     }
   });
+}
+
+/**
+ * `const { system, messages } = options;` in the helper's body: each local name is the caller's property
+ * (`system` → the caller's `options.system`), or missing when the caller's object literal leaves it out.
+ */
+function bindLocalDestructuring(fn: Node, name: string, argument: Node, modules: ModuleLoader, bindings: Map<string, Node>, missing: Set<string>): void {
+  const object = resolveObjectLiteral(argument, modules);
+  const literal = object && Node.isObjectLiteralExpression(object) ? object : undefined;
+  for (const declaration of fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const pattern = declaration.getNameNode();
+    if (!Node.isObjectBindingPattern(pattern) || declaration.getInitializer()?.getText() !== name) continue;
+    for (const element of pattern.getElements()) {
+      if (element.getDotDotDotToken()) continue;
+      const key = element.getPropertyNameNode()?.getText() ?? element.getName();
+      const value = bindings.get(`${name}.${key}`) ?? element.getInitializer();
+      if (value) bindings.set(element.getName(), value);
+      else if (literal && !literal.getProperties().some((property) => Node.isSpreadAssignment(property))) missing.add(element.getName());
+    }
+  }
 }
 
 /** `name.key → value` for each property of the object literal a parameter is bound to. */
@@ -378,7 +399,10 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
 
   const messages: PromptMessage[] = [];
   for (const message of base.messages) {
-    const whole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? bound(message.holes[0].expression) : undefined;
+    const wholeHole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? message.holes[0].expression : undefined;
+    // A message that is only a value the caller leaves out (`messages` when it passes `prompt`) is not sent.
+    if (wholeHole && missing.has(wholeHole.replace(/^\.\.\./, '')) && !bound(wholeHole)) continue;
+    const whole = wholeHole !== undefined ? bound(wholeHole) : undefined;
     if (whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history')) {
       const passed = resolveMessages(whole, modules);
       if (passed.messages.length > 0) {

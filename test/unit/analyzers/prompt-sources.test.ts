@@ -17,6 +17,12 @@ runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
       calls: [{ line: 5, promptIncludes: ['Write a git commit message for the staged diff', '{{style}}'] }],
     },
     {
+      name: 'a builder returning { system, user }: prompt.system is the returned system text',
+      files: { 'src/prompts.ts': `export function gradingPrompt(answer: string) {\n  return { system: \`You are a strict grader. Reply PASS or FAIL.\`, user: \`Answer: \${answer}\` };\n}\n` },
+      code: `import OpenAI from 'openai';\nimport { gradingPrompt } from './prompts';\nconst openai = new OpenAI();\nexport async function grade(answer: string) {\n  const prompt = gradingPrompt(answer);\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });\n}\n`,
+      calls: [{ line: 6, promptIncludes: ['You are a strict grader', 'Answer: ', '{{answer}}'] }],
+    },
+    {
       name: 'TEMPLATE.replace() chains fill placeholders with holes',
       files: { 'src/prompts.ts': `export const TITLE_PROMPT = \`Generate a concise title of 3-5 words for this conversation:\\n{conversation}\\n\\nContext: {context}\`;\n` },
       code: `import OpenAI from 'openai';\nimport { TITLE_PROMPT } from './prompts';\nconst openai = new OpenAI();\nexport async function title(conversation: string, context: string) {\n  const prompt = TITLE_PROMPT.replace('{conversation}', conversation).replace('{context}', context);\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });\n}\n`,
