@@ -9,7 +9,7 @@ import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf } from './importGraph';
-import { aliasMayName, findWrapperCallers } from '../analyzers';
+import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops } from '../analyzers';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
@@ -171,6 +171,8 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       .map(({ file }) => file);
   };
   detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
+  // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
+  await markFrameworkAgentLoops(detected, discovered.files, options.signal);
   const marked = markAlternatives(markNonProduction(detected, options.nonProduction));
   detected.splice(0, detected.length, ...marked);
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));

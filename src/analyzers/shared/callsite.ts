@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { DetectedCall } from '../../model/types';
-import { agentLoopOf, imagePartsInClass, toolListHandedWith } from './prompt';
+import { agentLoopOf, imagePartsInClass, toolListEntryOf, toolListHandedWith } from './prompt';
 
 /** The 1-based span of the whole call expression. */
 export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -100,5 +100,7 @@ export function toDetectedCall(call: Node, file: string, draft: CallDraft): Dete
   const features = { ...draft.features, tools: draft.features.tools || handed !== undefined, vision: draft.features.vision || imageLine !== undefined, multiStep: draft.features.multiStep ?? loop !== undefined };
   const steps = draft.steps ?? loop;
   const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(handed ? [`tools: this request is handed to \`${handed.callee}\` with the tool list \`${handed.toolList}\` (line ${handed.line}), which picks tools from the reply`] : []), ...(imageLine !== undefined ? [`images: the class builds image parts (line ${imageLine}) into the messages it sends here`] : [])];
-  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(imageLine !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
+  // A request that takes its tools through a method's tool-list parameter may be one step of a loop in another file.
+  const entry = features.tools && !features.multiStep ? (handed ? handed.entry : toolListEntryOf(call)) : undefined;
+  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imageLine !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
@@ -503,7 +503,7 @@ const TOOL_LIST_NAME = /^(functions|tools|tool_?list|tool_?definitions|tool_?spe
  * That routine describes the tools in the prompt and reads the model's reply as a tool call, so the request
  * chooses tools even though it sends no `tools` option. The argument text naming the tool list, or undefined.
  */
-export function toolListHandedWith(call: Node): { callee: string; toolList: string; line: number } | undefined {
+export function toolListHandedWith(call: Node): { callee: string; toolList: string; line: number; entry?: string } | undefined {
   const holder = call.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
   if (!holder) return undefined;
   let name: string | undefined;
@@ -522,7 +522,51 @@ export function toolListHandedWith(call: Node): { callee: string; toolList: stri
     if (args.length < 2 || !args.some((arg) => reference.test(arg.getText()))) continue;
     const toolList = args.find((arg) => TOOL_LIST_NAME.test(arg.getText().replace(/^this\./, '')));
     if (!toolList) continue;
-    return { callee: candidate.getExpression().getText().slice(0, 60), toolList: toolList.getText(), line: candidate.getStartLineNumber() };
+    return { callee: candidate.getExpression().getText().slice(0, 60), toolList: toolList.getText(), line: candidate.getStartLineNumber(), entry: toolListEntryOf(candidate) };
   }
   return undefined;
+}
+
+/**
+ * The name of the function or method holding `node` when one of its parameters is the tool list
+ * (`stream(messages, functions = [])`, `run({ tools })`): the name an agent loop elsewhere calls it by.
+ */
+export function toolListEntryOf(node: Node): string | undefined {
+  const holder = node.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor));
+  if (!holder || !(Node.isMethodDeclaration(holder) || Node.isFunctionDeclaration(holder))) return undefined;
+  const name = holder.getName();
+  if (!name || name.startsWith('#')) return undefined;
+  const takesToolList = holder.getParameters().some((parameter) => {
+    const nameNode = parameter.getNameNode();
+    if (Node.isIdentifier(nameNode)) return TOOL_LIST_NAME.test(nameNode.getText());
+    return Node.isObjectBindingPattern(nameNode) && nameNode.getElements().some((element) => TOOL_LIST_NAME.test(element.getName()));
+  });
+  return takesToolList ? name : undefined;
+}
+
+/**
+ * Where a framework runs the agent loop itself: a call `x.<entry>(..., functions)` in a function that hands
+ * tool results back (its text names function calls or tool calls) and calls itself again or sits in a
+ * `while`/`for` loop. Each call of the entry is then one step of that loop. The line of the first such call.
+ */
+export function agentLoopCalling(sourceFile: SourceFile, entries: ReadonlySet<string>): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) continue;
+    const entry = callee.getName();
+    if (!entries.has(entry) || found.has(entry)) continue;
+    if (!call.getArguments().some((arg) => TOOL_LIST_NAME.test(arg.getText().replace(/^this\./, '')))) continue;
+    const fn = call.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isFunctionExpression(ancestor));
+    if (!fn || !(Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn))) continue;
+    if (!TOOL_ROUND_TRIP.test(fn.getText())) continue;
+    const own = fn.getName();
+    const recursive = own !== undefined && fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((inner) => {
+      const innerCallee = inner.getExpression();
+      return Node.isPropertyAccessExpression(innerCallee) ? innerCallee.getName() === own && innerCallee.getExpression().getKind() === SyntaxKind.ThisKeyword : innerCallee.getText() === own;
+    });
+    const looped = call.getFirstAncestor((ancestor) => ancestor === fn || Node.isWhileStatement(ancestor) || Node.isDoStatement(ancestor) || Node.isForStatement(ancestor));
+    if (recursive || (looped !== undefined && looped !== fn)) found.set(entry, call.getStartLineNumber());
+  }
+  return found;
 }
