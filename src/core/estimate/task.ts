@@ -139,7 +139,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'query-generation', pattern: /\b(web |image |video |keyword |vector |semantic |google |bing )?search(-engine| engine)? quer(y|ies)\b/i, weight: 3 },
   { type: 'query-generation', pattern: /\b(rewrite|rephrase|reformulate|turn|convert|transform)\b[^.]{0,50}\b(into|as) (a |an )?(standalone|self-contained|search|follow-up|independent)\b[^.]{0,20}\b(question|query|queries)\b|\bstandalone (search )?(question|query)\b/i, weight: 3 },
   { type: 'query-generation', pattern: /\b(serp|search engines?)\b[^.]{0,40}\bquer(y|ies)\b|\bquer(y|ies) (for|to use with|to send to) (a |the )?(search engine|serp|web search)\b/i, weight: 3 },
-  { type: 'query-generation', pattern: /\b(create|generate|write|produce|craft|formulate|come up with|rewrite|rephrase|reformulate|condense|turn|convert)\b[^.]{0,60}\b(search|serp|web|keyword|google|bing|rerank\w*) quer(y|ies)\b/i, weight: 1.5 },
+  { type: 'query-generation', pattern: /\b(create|generate|write|produce|craft|formulate|come up with|rewrite|rephrase|reformulate|condense|turn|convert)\b[^.]{0,80}(\b(search|web|keyword|google|bing|rerank\w*)|\(?\bserp\)?) quer(y|ies)\b/i, weight: 1.5 },
   { type: 'query-generation', pattern: /\b(queries|query) (to|for) (search|look up|find|retrieve)\b|\bsearch terms?\b|\bkeywords? to search\b/i, weight: 2 },
 
   // reranking: ordering candidates by relevance
@@ -275,6 +275,8 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
   { type: 'long-form-writing', pattern: /\b(report|article|essay|blog|document writer|write document)\b/, weight: 1.5 },
 ];
 
+const HTTP_METHOD_NAME = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+
 function scoreNames(board: Scoreboard, call: DetectedCall): void {
   const names: Array<[string, string]> = [];
   if (call.enclosingFunction) names.push(['function', call.enclosingFunction]);
@@ -284,6 +286,8 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
   for (const tool of call.forcedTool ? [call.forcedTool] : []) names.push(['forced tool', tool]);
   if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
   for (const [what, raw] of names) {
+    // A route handler named for its HTTP method (`POST`, `GET`) says how it is reached, not what it does.
+    if (what === 'function' && HTTP_METHOD_NAME.test(raw)) continue;
     // A folder or file name covers many calls, so it says less about this one than its function name.
     const factor = what === 'file' ? FILE_NAME_WEIGHT : what === 'forced tool' ? 1 : SOURCE_WEIGHT.name;
     const words = splitIdentifierWords(raw);

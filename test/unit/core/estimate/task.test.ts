@@ -133,6 +133,17 @@ describe('task classification', () => {
       });
     }
 
+    it('rephrasing for a search engine outweighs a function named for the feature around it', () => {
+      const result = classifyTask(call({ enclosingFunction: 'runExtraction', file: 'src/extract/extraction-service.ts', messages: [msg('user', 'Rephrase the following request so it can be sent to a search engine results page (SERP) query. Keep it short.\n{{request}}', [{ kind: 'interpolation', expression: 'request' }])] }), 200);
+      assert.equal(result.type, 'query-generation', result.reasons.join('\n'));
+    });
+
+    it('a route handler named POST is not a social-media post', () => {
+      const result = classifyTask(call({ enclosingFunction: 'POST', messages: [msg('user', '{{body.prompt}}', [{ kind: 'interpolation', expression: 'body.prompt' }])] }), 200);
+      assert.notEqual(result.type, 'boilerplate-generation', result.reasons.join('\n'));
+      assert.ok(!result.reasons.some((reason) => reason.includes('`POST`')), result.reasons.join('\n'));
+    });
+
     it('a topic named in passing is not a label to pick', () => {
       const result = classifyTask(call({ messages: [msg('system', 'Write a blog article about the research topic the user gives, with an introduction and three sections.'), input] }), 200);
       assert.notEqual(result.type, 'classification', result.reasons.join('\n'));
