@@ -222,6 +222,11 @@ export interface DetectedCall {
   enclosingFunction: string | null;
   /** For a multi-step call: the step cap the code states (null when it states none), and where. */
   steps?: StepLimit;
+  /**
+   * The method through which the tool list reaches this request (`stream` of `stream(messages, functions)`):
+   * an agent loop elsewhere that calls it again with each tool result makes the request one step of many.
+   */
+  toolListEntry?: string;
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };

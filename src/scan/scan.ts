@@ -9,7 +9,7 @@ import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf } from './importGraph';
-import { aliasMayName, findWrapperCallers } from '../analyzers';
+import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops } from '../analyzers';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
@@ -172,6 +172,8 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       .map(({ file }) => file);
   };
   detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
+  // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
+  await markFrameworkAgentLoops(detected, discovered.files, options.signal);
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
   releaseParsedFiles(context);

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { DetectedCall } from '../../model/types';
-import { agentLoopOf, imagePartsInClass } from './prompt';
+import { agentLoopOf, imagePartsInClass, toolListEntryOf, toolListHandedWith } from './prompt';
 
 /** The 1-based span of the whole call expression. */
 export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -95,8 +95,12 @@ export function toDetectedCall(call: Node, file: string, draft: CallDraft): Dete
   const loop = draft.features.multiStep ? undefined : agentLoopOf(call);
   // Messages passed in from the class that built them: its image parts (attachments) travel with them.
   const imageLine = draft.features.vision ? undefined : imagePartsInClass(call, draft.messages);
-  const features = { ...draft.features, vision: draft.features.vision || imageLine !== undefined, multiStep: draft.features.multiStep ?? loop !== undefined };
+  // The request function handed to a prompt-based tool-calling routine with the tool list chooses tools.
+  const handed = draft.features.tools ? undefined : toolListHandedWith(call);
+  const features = { ...draft.features, tools: draft.features.tools || handed !== undefined, vision: draft.features.vision || imageLine !== undefined, multiStep: draft.features.multiStep ?? loop !== undefined };
   const steps = draft.steps ?? loop;
-  const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(imageLine !== undefined ? [`images: the class builds image parts (line ${imageLine}) into the messages it sends here`] : [])];
-  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(imageLine !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
+  const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(handed ? [`tools: this request is handed to \`${handed.callee}\` with the tool list \`${handed.toolList}\` (line ${handed.line}), which picks tools from the reply`] : []), ...(imageLine !== undefined ? [`images: the class builds image parts (line ${imageLine}) into the messages it sends here`] : [])];
+  // A request that takes its tools through a method's tool-list parameter may be one step of a loop in another file.
+  const entry = features.tools && !features.multiStep ? (handed ? handed.entry : toolListEntryOf(call)) : undefined;
+  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imageLine !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
 }

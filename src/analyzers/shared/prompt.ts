@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
@@ -54,6 +54,10 @@ export function resolvePromptText(expression: Node, modules: ModuleLoader, depth
       const declaration = findDeclaration(node, modules);
       const initializer = declaration && initializerOf(declaration);
       if (initializer && !Node.isParameterDeclaration(declaration)) return resolvePromptText(initializer, modules, depth + 1);
+    }
+    if (Node.isPropertyAccessExpression(node)) {
+      const member = builtObjectMember(node, modules);
+      if (member) return resolvePromptText(member, modules, depth + 1);
     }
   }
   if (depth < MAX_DEPTH && Node.isConditionalExpression(node)) {
@@ -123,6 +127,39 @@ function resolveBuiltPrompt(call: CallExpression, modules: ModuleLoader, depth: 
     if (!best || staticLength(result) > staticLength(best)) best = result;
   }
   return best && staticLength(best) > 0 ? best : undefined;
+}
+
+/**
+ * `prompt.system` where `const prompt = getEvaluationPrompt(question)` and the builder returns
+ * `{ system: `...`, user: `...` }`: the returned object's property (the longest when several returns have it).
+ */
+function builtObjectMember(access: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  let target: Node = unwrapExpression(access.getExpression());
+  if (Node.isIdentifier(target)) {
+    const declaration = findDeclaration(target, modules);
+    const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+    if (!initializer) return undefined;
+    target = unwrapExpression(initializer);
+  }
+  if (!Node.isCallExpression(target)) return undefined;
+  const callee = unwrapExpression(target.getExpression());
+  const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
+  const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  const body = fn.getBody();
+  if (!body) return undefined;
+  const returned = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).flatMap((statement): Node[] => { const expression = statement.getExpression(); return expression ? [expression] : []; }) : [body as Node];
+  const key = access.getName();
+  let best: Node | undefined;
+  for (const expression of returned.slice(0, 8)) {
+    const object = unwrapExpression(expression);
+    if (!Node.isObjectLiteralExpression(object)) continue;
+    const property = object.getProperty(key);
+    const value = property && Node.isPropertyAssignment(property) ? property.getInitializer() : property && Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined;
+    if (value && (!best || value.getText().length > best.getText().length)) best = value;
+  }
+  return best;
 }
 
 /** A file path the code builds statically: literals, `path.join/resolve(__dirname | process.cwd(), ...)`, template literals without holes. */
@@ -455,4 +492,81 @@ export function imagePartsInClass(call: Node, messages: readonly PromptMessage[]
   const match = IMAGE_PART_SHAPE.exec(text);
   if (!match) return undefined;
   return owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line;
+}
+
+/** Names a tool list goes by when it is handed around (`functions`, `tools`, `this.availableTools`). */
+const TOOL_LIST_NAME = /^(functions|tools|tool_?list|tool_?definitions|tool_?specs|available_?(tools|functions))$/i;
+
+/**
+ * Prompt-based tool calling: the function that makes the request is handed, as a callback, to a routine that
+ * also gets the tool list (`UnTooled.prototype.stream.call(this, messages, functions, this.#chat.bind(this))`).
+ * That routine describes the tools in the prompt and reads the model's reply as a tool call, so the request
+ * chooses tools even though it sends no `tools` option. The argument text naming the tool list, or undefined.
+ */
+export function toolListHandedWith(call: Node): { callee: string; toolList: string; line: number; entry?: string } | undefined {
+  const holder = call.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+  if (!holder) return undefined;
+  let name: string | undefined;
+  if (Node.isMethodDeclaration(holder) || Node.isFunctionDeclaration(holder)) name = holder.getName();
+  else {
+    const parent = holder.getParent();
+    if (parent && (Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertyAssignment(parent))) name = parent.getName();
+  }
+  if (!name) return undefined;
+  const scope = holder.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) ?? holder.getSourceFile();
+  const escaped = name.replace(/[$#]/g, (c) => `\\${c}`);
+  // `this.#chat`, `this.#chat.bind(this)`, `chat`, `chat.bind(null)`: the function itself, not a call of it.
+  const reference = new RegExp(`^(this\\.)?${escaped}(\\.bind\\([^)]*\\))?$`);
+  for (const candidate of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const args = candidate.getArguments();
+    if (args.length < 2 || !args.some((arg) => reference.test(arg.getText()))) continue;
+    const toolList = args.find((arg) => TOOL_LIST_NAME.test(arg.getText().replace(/^this\./, '')));
+    if (!toolList) continue;
+    return { callee: candidate.getExpression().getText().slice(0, 60), toolList: toolList.getText(), line: candidate.getStartLineNumber(), entry: toolListEntryOf(candidate) };
+  }
+  return undefined;
+}
+
+/**
+ * The name of the function or method holding `node` when one of its parameters is the tool list
+ * (`stream(messages, functions = [])`, `run({ tools })`): the name an agent loop elsewhere calls it by.
+ */
+export function toolListEntryOf(node: Node): string | undefined {
+  const holder = node.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor));
+  if (!holder || !(Node.isMethodDeclaration(holder) || Node.isFunctionDeclaration(holder))) return undefined;
+  const name = holder.getName();
+  if (!name || name.startsWith('#')) return undefined;
+  const takesToolList = holder.getParameters().some((parameter) => {
+    const nameNode = parameter.getNameNode();
+    if (Node.isIdentifier(nameNode)) return TOOL_LIST_NAME.test(nameNode.getText());
+    return Node.isObjectBindingPattern(nameNode) && nameNode.getElements().some((element) => TOOL_LIST_NAME.test(element.getName()));
+  });
+  return takesToolList ? name : undefined;
+}
+
+/**
+ * Where a framework runs the agent loop itself: a call `x.<entry>(..., functions)` in a function that hands
+ * tool results back (its text names function calls or tool calls) and calls itself again or sits in a
+ * `while`/`for` loop. Each call of the entry is then one step of that loop. The line of the first such call.
+ */
+export function agentLoopCalling(sourceFile: SourceFile, entries: ReadonlySet<string>): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) continue;
+    const entry = callee.getName();
+    if (!entries.has(entry) || found.has(entry)) continue;
+    if (!call.getArguments().some((arg) => TOOL_LIST_NAME.test(arg.getText().replace(/^this\./, '')))) continue;
+    const fn = call.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isFunctionExpression(ancestor));
+    if (!fn || !(Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn))) continue;
+    if (!TOOL_ROUND_TRIP.test(fn.getText())) continue;
+    const own = fn.getName();
+    const recursive = own !== undefined && fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((inner) => {
+      const innerCallee = inner.getExpression();
+      return Node.isPropertyAccessExpression(innerCallee) ? innerCallee.getName() === own && innerCallee.getExpression().getKind() === SyntaxKind.ThisKeyword : innerCallee.getText() === own;
+    });
+    const looped = call.getFirstAncestor((ancestor) => ancestor === fn || Node.isWhileStatement(ancestor) || Node.isDoStatement(ancestor) || Node.isForStatement(ancestor));
+    if (recursive || (looped !== undefined && looped !== fn)) found.set(entry, call.getStartLineNumber());
+  }
+  return found;
 }

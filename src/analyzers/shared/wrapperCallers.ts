@@ -318,24 +318,52 @@ function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, 
         return;
       }
       bindings.set(name, argument);
-      const object = resolveObjectLiteral(argument, modules);
-      if (object && Node.isObjectLiteralExpression(object)) {
-        for (const property of object.getProperties()) {
-          if (Node.isPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getInitializerOrThrow());
-          else if (Node.isShorthandPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getNameNode());
-        }
-      }
+      bindProperties(name, argument, modules, bindings);
+      bindLocalDestructuring(fn, name, argument, modules, bindings, missing);
     } else if (Node.isObjectBindingPattern(nameNode)) {
       const object = argument && resolveObjectLiteral(argument, modules);
       for (const element of nameNode.getElements()) {
         const key = element.getPropertyNameNode()?.getText() ?? element.getName();
         const property = object && Node.isObjectLiteralExpression(object) ? object.getProperty(key) : undefined;
         const value = property && Node.isPropertyAssignment(property) ? property.getInitializer() : property && Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : element.getInitializer();
-        if (value) bindings.set(element.getName(), value);
-        else missing.add(element.getName());
+        if (value) {
+          bindings.set(element.getName(), value);
+          // `{ options }` destructured, `options.systemPrompt` used: the caller's `options: { systemPrompt: ... }`.
+          bindProperties(element.getName(), value, modules, bindings);
+        } else missing.add(element.getName());
       }
     }
   });
+}
+
+/**
+ * `const { system, messages } = options;` in the helper's body: each local name is the caller's property
+ * (`system` → the caller's `options.system`), or missing when the caller's object literal leaves it out.
+ */
+function bindLocalDestructuring(fn: Node, name: string, argument: Node, modules: ModuleLoader, bindings: Map<string, Node>, missing: Set<string>): void {
+  const object = resolveObjectLiteral(argument, modules);
+  const literal = object && Node.isObjectLiteralExpression(object) ? object : undefined;
+  for (const declaration of fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const pattern = declaration.getNameNode();
+    if (!Node.isObjectBindingPattern(pattern) || declaration.getInitializer()?.getText() !== name) continue;
+    for (const element of pattern.getElements()) {
+      if (element.getDotDotDotToken()) continue;
+      const key = element.getPropertyNameNode()?.getText() ?? element.getName();
+      const value = bindings.get(`${name}.${key}`) ?? element.getInitializer();
+      if (value) bindings.set(element.getName(), value);
+      else if (literal && !literal.getProperties().some((property) => Node.isSpreadAssignment(property))) missing.add(element.getName());
+    }
+  }
+}
+
+/** `name.key → value` for each property of the object literal a parameter is bound to. */
+function bindProperties(name: string, argument: Node, modules: ModuleLoader, bindings: Map<string, Node>): void {
+  const object = resolveObjectLiteral(argument, modules);
+  if (!object || !Node.isObjectLiteralExpression(object)) return;
+  for (const property of object.getProperties()) {
+    if (Node.isPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getInitializerOrThrow());
+    else if (Node.isShorthandPropertyAssignment(property)) bindings.set(`${name}.${property.getName()}`, property.getNameNode());
+  }
 }
 
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
@@ -371,7 +399,10 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
 
   const messages: PromptMessage[] = [];
   for (const message of base.messages) {
-    const whole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? bound(message.holes[0].expression) : undefined;
+    const wholeHole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? message.holes[0].expression : undefined;
+    // A message that is only a value the caller leaves out (`messages` when it passes `prompt`) is not sent.
+    if (wholeHole && missing.has(wholeHole.replace(/^\.\.\./, '')) && !bound(wholeHole)) continue;
+    const whole = wholeHole !== undefined ? bound(wholeHole) : undefined;
     if (whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history')) {
       const passed = resolveMessages(whole, modules);
       if (passed.messages.length > 0) {

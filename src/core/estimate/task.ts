@@ -28,12 +28,16 @@ const TEXT_RULES: TextRule[] = [
   { type: 'classification', pattern: /\bsentiment\b|\b(positive|negative|neutral)\b.{0,40}\b(positive|negative|neutral|mixed)\b/i, weight: 2.5 },
   { type: 'classification', pattern: /\b(intent|triage|severity|urgency|spam|fraud|phishing)\b/i, weight: 1.2 },
   // Words that are also ordinary nouns ("record label", "route planner") count only when used as the task.
-  { type: 'classification', pattern: /\b(label|tag|route|prioriti[sz]e|flag) (it|this|each|the|every|incoming|all)\b|\b(which|what|a|one|the) (label|tag|topic|priority)\b|\btopic\b/i, weight: 1.2 },
+  { type: 'classification', pattern: /\b(label|tag|route|prioriti[sz]e|flag) (it|this|each|the|every|incoming|all)\b|\b(which|what|a|one|the) (label|tag|topic|priority)\b/i, weight: 1.2 },
   { type: 'classification', pattern: /\b(respond|reply|answer|return|output)\b[^.]{0,40}\b(only|just|exactly)\b[^.]{0,30}\b(one|single|the)\b[^.]{0,20}\b(word|label|category|class|number|letter|value)\b/i, weight: 2.5 },
-  { type: 'classification', pattern: /\b(one of|exactly one of|must be one of|choose from|pick one|select one)\b|\byes or no\b|\btrue or false\b|\b(yes|no)\s*(\/|or)\s*(yes|no)\b/i, weight: 1.8 },
+  { type: 'classification', pattern: /\b(one of|exactly one of|must be one of|choose from|pick one|select one)\b|\byes or no\b|\btrue or false\b|\b(pass|fail)\s*(\/|or)\s*(pass|fail)\b|\b(yes|no)\s*(\/|or)\s*(yes|no)\b/i, weight: 1.8 },
   { type: 'classification', pattern: /\b(is|does) (this|the) (message|email|review|comment|ticket|text|post|customer|user|listing|passage|document)\b[^.?]{0,60}\b(spam|abusive|urgent|relevant|about|complaint|question|positive|negative|frustrated|angry|happy|break|violate|allowed)\b/i, weight: 2 },
-  { type: 'classification', pattern: /\b(judge|decide|determine|assess|tell me|check) (whether|if)\b|\b(relevant|irrelevant) or not\b|\b(array|list) of booleans\b|\b(rate|score|grade) (how|the|this)\b/i, weight: 1.5 },
+  { type: 'classification', pattern: /\b(judg(e|es|ing)|decid(e|es|ing)|determin(e|es|ing)|assess(es|ing)?|evaluat(e|es|ing)|tell me|check(s|ing)?) (whether|if)\b|\b(relevant|irrelevant) or not\b|\b(array|list) of booleans\b|\b(rate|score|grade) (how|the|this)\b/i, weight: 1.5 },
   { type: 'classification', pattern: /\b(assign|map|bucket|sort|put)\b[^.]{0,40}\b(to|into) (one|a|the)\b[^.]{0,30}\b(of|from|section|queue|theme|group|bucket|category)\b|\bbucket (this|the)\b|\bwhich (team|queue|department|section|group|bucket|theme)\b/i, weight: 2 },
+  // The role a prompt gives the model: an evaluator, classifier or judge hands back a verdict, not prose.
+  { type: 'classification', pattern: /\b(you are|you're|act as|acting as) (an? |the )?[\w -]{0,30}\b(evaluator|classifier|judge|grader|checker|detector|router)\b/i, weight: 2 },
+  // Naming the language, tone or intent of a text is a label for it.
+  { type: 'classification', pattern: /\b(detect|identif(y|ies)|detects|determines?|recogni[sz]es?)\b[^.]{0,30}\b(the )?(language|locale|sentiment|intent|tone|vibe|category|type)\b/i, weight: 2 },
   { type: 'classification', pattern: /\b[A-Z][A-Z_]{2,}(,| or| \/) [A-Z][A-Z_]{2,}\b|\b\w+ \/ \w+ \/ \w+\b/, weight: 1.2 },
 
   // summarization
@@ -107,6 +111,9 @@ const TEXT_RULES: TextRule[] = [
 
   { type: 'complex-reasoning', pattern: /\b(minimi[sz]e|maximi[sz]e|optimal|optimi[sz]e)\b[^.]{0,60}\b(while|subject to|respecting|given|under|within)\b|\bjustify (the|your|each)\b|\b(chain|combine) (them|these|the \w+) into\b|\bmost (plausible|likely) (\w+ )?(paths?|explanations?|causes?|sequences?)\b|\brecommend\b[^.]{0,30}\b(accept|reject|negotiate)\b|\b(riddle|puzzle|proof|theorem)\b/i, weight: 2 },
 
+  // Planning: splitting a problem into parts before solving them.
+  { type: 'complex-reasoning', pattern: /\bbreak(s|ing)? (it |this |them |the [\w -]{0,30})?down\b[^.]{0,40}\b(sub-?problems?|sub-?tasks?|sub-?questions?|steps)\b|\bdecompos(e|es|ing|ition)\b/i, weight: 2 },
+
   // other: rewriting, proofreading, creative writing, brainstorming
   { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish|tighten|edit (this|the)|house style|style guide)\b/i, weight: 2 },
   { type: 'other', pattern: /\b(spelling|grammar|punctuation|typos?|legalese|plain language|non-lawyer|less (blunt|formal|harsh)|more (polite|formal|concise|friendly)|sound (less|more))\b/i, weight: 2 },
@@ -123,14 +130,16 @@ const TEXT_RULES: TextRule[] = [
   { type: 'commit-message', pattern: /\b(git diff|staged (changes|files|diff)|the diff (below|above)|from (the|this) diff)\b/i, weight: 1.5 },
 
   // long-form-writing: reports, articles, documents; rewriting a whole document
-  { type: 'long-form-writing', pattern: /\b(writ(e|ing)|draft(ing)?|compos(e|ing)|generat(e|ing)|creat(e|ing)|produc(e|ing)|prepar(e|ing))\b[^.]{0,50}\b(report|article|essay|blog post|blog|white ?paper|proposal|chapter|documentation page|markdown document|long-form|research report|story|newsletter article|op-ed|cover story|artifact|document)s?\b/i, weight: 2.5 },
+  { type: 'long-form-writing', pattern: /\b(writ(e|es|ing)|drafts?|drafting|compos(e|es|ing)|generat(e|es|ing)|creat(e|es|ing)|produc(e|es|ing)|prepar(e|es|ing))\b[^.]{0,50}\b(report|article|essay|blog post|blog|white ?paper|proposal|chapter|documentation page|markdown document|long-form|research report|story|newsletter article|op-ed|cover story|artifact|document)s?\b/i, weight: 2.5 },
   { type: 'long-form-writing', pattern: /\b(continue writing|continue the (text|story|article|document)|make (it|the text|this) (longer|shorter)|reading level|expand (on )?(the|this) (text|section|paragraph)|improve the writing|writing assistant|co-?writer|ghostwrit\w*)\b/i, weight: 2 },
-  { type: 'long-form-writing', pattern: /\b(comprehensive|in-depth|detailed|long-form|thorough|well-structured) (report|article|answer|document|essay|write-?up|analysis)\b|\b(\d{3,}|several hundred|thousands? of) words\b|\bsections? (with|and) (headings|subheadings)\b/i, weight: 1.5 },
+  { type: 'long-form-writing', pattern: /\b(comprehensive|in-depth|detailed|long-form|thorough|well-structured)(,? (and )?[\w-]+){0,2} (reports?|articles?|answer|documents?|essays?|write-?ups?|analysis)\b|\b(\d{3,}|several hundred|thousands? of) words\b|\bsections? (with|and) (headings|subheadings)\b/i, weight: 1.5 },
   { type: 'long-form-writing', pattern: /\b(artifact|document|text|essay|article|markdown)\b[^.]{0,40}\b(rewrite|rewritten|update|updated|revise|revised)\b|\b(rewrite|revise|update)\b[^.]{0,30}\b(the|this|your) (artifact|document|essay|article|markdown)\b/i, weight: 1.5 },
 
   // query-generation: questions rewritten into search queries
   { type: 'query-generation', pattern: /\b(web |image |video |keyword |vector |semantic |google |bing )?search(-engine| engine)? quer(y|ies)\b/i, weight: 3 },
   { type: 'query-generation', pattern: /\b(rewrite|rephrase|reformulate|turn|convert|transform)\b[^.]{0,50}\b(into|as) (a |an )?(standalone|self-contained|search|follow-up|independent)\b[^.]{0,20}\b(question|query|queries)\b|\bstandalone (search )?(question|query)\b/i, weight: 3 },
+  { type: 'query-generation', pattern: /\b(serp|search engines?)\b[^.]{0,40}\bquer(y|ies)\b|\bquer(y|ies) (for|to use with|to send to) (a |the )?(search engine|serp|web search)\b/i, weight: 3 },
+  { type: 'query-generation', pattern: /\b(create|generate|write|produce|craft|formulate|come up with|rewrite|rephrase|reformulate|condense|turn|convert)\b[^.]{0,80}(\b(search|web|keyword|google|bing|rerank\w*)|\(?\bserp\)?) quer(y|ies)\b/i, weight: 1.5 },
   { type: 'query-generation', pattern: /\b(queries|query) (to|for) (search|look up|find|retrieve)\b|\bsearch terms?\b|\bkeywords? to search\b/i, weight: 2 },
 
   // reranking: ordering candidates by relevance
@@ -266,6 +275,8 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
   { type: 'long-form-writing', pattern: /\b(report|article|essay|blog|document writer|write document)\b/, weight: 1.5 },
 ];
 
+const HTTP_METHOD_NAME = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+
 function scoreNames(board: Scoreboard, call: DetectedCall): void {
   const names: Array<[string, string]> = [];
   if (call.enclosingFunction) names.push(['function', call.enclosingFunction]);
@@ -275,6 +286,8 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
   for (const tool of call.forcedTool ? [call.forcedTool] : []) names.push(['forced tool', tool]);
   if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
   for (const [what, raw] of names) {
+    // A route handler named for its HTTP method (`POST`, `GET`) says how it is reached, not what it does.
+    if (what === 'function' && HTTP_METHOD_NAME.test(raw)) continue;
     // A folder or file name covers many calls, so it says less about this one than its function name.
     const factor = what === 'file' ? FILE_NAME_WEIGHT : what === 'forced tool' ? 1 : SOURCE_WEIGHT.name;
     const words = splitIdentifierWords(raw);

@@ -17,6 +17,12 @@ runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
       calls: [{ line: 5, promptIncludes: ['Write a git commit message for the staged diff', '{{style}}'] }],
     },
     {
+      name: 'a builder returning { system, user }: prompt.system is the returned system text',
+      files: { 'src/prompts.ts': `export function gradingPrompt(answer: string) {\n  return { system: \`You are a strict grader. Reply PASS or FAIL.\`, user: \`Answer: \${answer}\` };\n}\n` },
+      code: `import OpenAI from 'openai';\nimport { gradingPrompt } from './prompts';\nconst openai = new OpenAI();\nexport async function grade(answer: string) {\n  const prompt = gradingPrompt(answer);\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });\n}\n`,
+      calls: [{ line: 6, promptIncludes: ['You are a strict grader', 'Answer: ', '{{answer}}'] }],
+    },
+    {
       name: 'TEMPLATE.replace() chains fill placeholders with holes',
       files: { 'src/prompts.ts': `export const TITLE_PROMPT = \`Generate a concise title of 3-5 words for this conversation:\\n{conversation}\\n\\nContext: {context}\`;\n` },
       code: `import OpenAI from 'openai';\nimport { TITLE_PROMPT } from './prompts';\nconst openai = new OpenAI();\nexport async function title(conversation: string, context: string) {\n  const prompt = TITLE_PROMPT.replace('{conversation}', conversation).replace('{context}', context);\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });\n}\n`,
@@ -43,6 +49,17 @@ runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
       name: 'tools added by a conditional spread are tools',
       code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function complete(messages: any[], functions: any[] = []) {\n  return openai.chat.completions.create({ model: 'gpt-4o', messages, ...(functions.length > 0 ? { tools: functions } : {}) });\n}\n`,
       calls: [{ line: 4, features: { tools: true } }],
+    },
+    {
+      name: 'a request function handed to a prompt-based tool router with the tool list uses tools',
+      files: { 'src/untooled.ts': `export class UnTooled {\n  async complete(messages: any[], functions: any[], chat: (input: { messages: any[] }) => Promise<string | null>) {\n    const reply = await chat({ messages: [{ role: 'system', content: JSON.stringify(functions) }, ...messages] });\n    return reply ? JSON.parse(reply) : null;\n  }\n}\n` },
+      code: `import OpenAI from 'openai';\nimport { UnTooled } from './untooled';\nexport class LocalAgent extends UnTooled {\n  client = new OpenAI();\n  async #chat({ messages }: { messages: any[] }) {\n    const r = await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages });\n    return r.choices[0].message.content;\n  }\n  async run(messages: any[], functions: any[]) {\n    return UnTooled.prototype.complete.call(this, messages, functions, this.#chat.bind(this));\n  }\n}\n`,
+      calls: [{ line: 6, features: { tools: true } }],
+    },
+    {
+      name: 'a request function handed on without a tool list does not use tools',
+      code: `import OpenAI from 'openai';\nconst client = new OpenAI();\nasync function ask(messages: any[]) {\n  return client.chat.completions.create({ model: 'gpt-4o-mini', messages });\n}\nexport async function retried(messages: any[], attempts: number) {\n  return withRetry(ask, messages, attempts);\n}\ndeclare function withRetry(fn: unknown, messages: any[], attempts: number): Promise<unknown>;\n`,
+      calls: [{ line: 4, features: { tools: false } }],
     },
     {
       name: 'a while loop that feeds tool calls back is multi-step',

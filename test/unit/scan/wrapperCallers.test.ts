@@ -94,6 +94,53 @@ export async function complete(system: string, user: string, model = 'gpt-4o-min
 
 runScanCases('wrapper callers', [
   {
+    name: 'options destructured in the helper body: the caller\'s system fills the prompt, and the messages it leaves out are not sent',
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function generate(options: { system?: string; prompt?: string; messages?: any[] }) {
+  const { system, prompt, messages } = options;
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: system }, { role: 'user', content: prompt }, ...messages] });
+}
+`,
+      'src/judge.ts': `import { generate } from './llm';
+export async function judge(answer: string) {
+  return generate({ system: 'Decide if the answer is complete. Reply PASS or FAIL.', prompt: answer });
+}
+`,
+    },
+    sites: [
+      { file: 'src/judge.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:5', promptIncludes: ['Decide if the answer is complete'] },
+      { file: 'src/llm.ts', line: 5, kind: 'sdk' },
+    ],
+    check: (result) => {
+      const caller = result.callSites.find((site) => site.kind === 'wrapper-caller')!;
+      assert.equal(caller.task.type, 'classification', caller.task.reasons.join('\n'));
+      assert.ok(!caller.task.reasons.some((reason) => reason.includes('conversation history')), caller.task.reasons.join('\n'));
+    },
+  },
+  {
+    name: 'a destructured options parameter: the caller\'s nested options.systemPrompt fills the helper\'s system prompt',
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function generateCompletions({ options, markdown }: { options: { systemPrompt: string }; markdown: string }) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: options.systemPrompt }, { role: 'user', content: markdown }] });
+}
+`,
+      'src/summary.ts': `import { generateCompletions } from './llm';
+export async function summarizePage(markdown: string) {
+  const generationOptions = { options: { systemPrompt: 'Summarize the page in three bullet points.' }, markdown };
+  return generateCompletions(generationOptions);
+}
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/summary.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4', promptIncludes: ['Summarize the page in three bullet points'] },
+    ],
+  },
+  {
     name: 'one level: each caller of complete() is a call site with its own prompt and model; the helper is listed, not summed',
     files: {
       'src/llm.ts': HELPER,

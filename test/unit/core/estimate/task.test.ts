@@ -115,4 +115,39 @@ describe('task classification', () => {
       assert.equal(result.type, 'title-generation', result.reasons.join('\n'));
     });
   });
+  describe('wording real prompts use for verdicts, searches, reports and plans', () => {
+    const input = msg('user', '{{input}}', [{ kind: 'interpolation', expression: 'input' }]);
+    const table: Array<[string, string, string]> = [
+      ['classification', 'You are a strict grader. Read the reply and decide if it answers the question fully. Respond PASS or FAIL with one reason.', 'a grader role and PASS/FAIL'],
+      ['classification', 'You are an evaluator that determines if a support ticket needs a human. Return needsHuman as a boolean.', 'an evaluator that determines if'],
+      ['classification', 'Identify the language of the message and its overall tone, e.g. "German, formal".', 'naming the language and tone'],
+      ['query-generation', 'Turn the request below into a short query for a search engine. Keep the important nouns.', 'a query for a search engine'],
+      ['query-generation', 'Rephrase the following request so it works well as a search engine results page (SERP) query. Reply with the query alone.', 'a SERP query'],
+      ['long-form-writing', 'You are a market analyst who creates thorough, well-organised reports for executives. Use sections and cite sources.', 'creates thorough reports'],
+      ['complex-reasoning', 'You lead a team of analysts. Break the question down into independent sub-problems, one per analyst, and say how they depend on each other.', 'breaking a problem into sub-problems'],
+    ];
+    for (const [type, system, what] of table) {
+      it(`${type}: ${what}`, () => {
+        const result = classifyTask(call({ messages: [msg('system', system), input] }), 200);
+        assert.equal(result.type, type, result.reasons.join('\n'));
+      });
+    }
+
+    it('rephrasing for a search engine outweighs a function named for the feature around it', () => {
+      const result = classifyTask(call({ enclosingFunction: 'runExtraction', file: 'src/extract/extraction-service.ts', messages: [msg('user', 'Rephrase the following request so it can be sent to a search engine results page (SERP) query. Keep it short.\n{{request}}', [{ kind: 'interpolation', expression: 'request' }])] }), 200);
+      assert.equal(result.type, 'query-generation', result.reasons.join('\n'));
+    });
+
+    it('a route handler named POST is not a social-media post', () => {
+      const result = classifyTask(call({ enclosingFunction: 'POST', messages: [msg('user', '{{body.prompt}}', [{ kind: 'interpolation', expression: 'body.prompt' }])] }), 200);
+      assert.notEqual(result.type, 'boilerplate-generation', result.reasons.join('\n'));
+      assert.ok(!result.reasons.some((reason) => reason.includes('`POST`')), result.reasons.join('\n'));
+    });
+
+    it('a topic named in passing is not a label to pick', () => {
+      const result = classifyTask(call({ messages: [msg('system', 'Write a blog article about the research topic the user gives, with an introduction and three sections.'), input] }), 200);
+      assert.notEqual(result.type, 'classification', result.reasons.join('\n'));
+      assert.ok(!result.reasons.some((reason) => /topic/.test(reason) && reason.includes('classification')), result.reasons.join('\n'));
+    });
+  });
 });

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { scanWorkspace } from '../../../src/scan/scan';
+import type { ScanResult } from '../../../src/model/types';
+
+const PROVIDER = `import OpenAI from 'openai';
+export class OpenAiProvider {
+  client = new OpenAI();
+  async complete(messages: any[], functions: any[] = []) {
+    const r = await this.client.chat.completions.create({ model: 'gpt-4o', messages, tools: functions.map((f) => ({ type: 'function' as const, function: f })) });
+    const call = r.choices[0].message.tool_calls?.[0];
+    return { functionCall: call ? { name: call.function.name, arguments: call.function.arguments } : null, text: r.choices[0].message.content };
+  }
+}
+`;
+
+const LOOP = `import { OpenAiProvider } from './provider';
+export class Agent {
+  provider = new OpenAiProvider();
+  handlers = new Map<string, (args: string) => Promise<string>>();
+  async handleExecution(messages: any[], functions: any[], depth = 0): Promise<string | null> {
+    const completion = await this.provider.complete(messages, functions);
+    if (completion.functionCall && depth < 5) {
+      const result = await this.handlers.get(completion.functionCall.name)!(completion.functionCall.arguments);
+      return this.handleExecution([...messages, { role: 'function', name: completion.functionCall.name, content: result }], functions, depth + 1);
+    }
+    return completion.text;
+  }
+}
+`;
+
+const SINGLE = `import { OpenAiProvider } from './provider';
+export async function once(messages: any[], functions: any[]) {
+  const completion = await new OpenAiProvider().complete(messages, functions);
+  return completion.functionCall ? completion.functionCall.name : completion.text;
+}
+`;
+
+async function scan(files: Record<string, string>): Promise<ScanResult> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'agent-loops-'));
+  try {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    return await scanWorkspace(root, { now: () => new Date(0) });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('agent loops kept apart from the request (framework style)', () => {
+  it('a provider method called again with each tool result by a loop in another file is multi-step, and says where the loop is', async () => {
+    const result = await scan({ 'src/provider.ts': PROVIDER, 'src/agent.ts': LOOP });
+    const site = result.callSites.find((entry) => entry.file === 'src/provider.ts');
+    assert.ok(site, JSON.stringify(result.callSites.map((entry) => entry.file)));
+    assert.equal(site.features.tools, true);
+    assert.equal(site.features.multiStep, true);
+    assert.ok(site.evidence.some((line) => line.includes('src/agent.ts:6')), site.evidence.join('\n'));
+  });
+
+  it('the same provider called once, with no loop feeding results back, is a single request', async () => {
+    const result = await scan({ 'src/provider.ts': PROVIDER, 'src/once.ts': SINGLE });
+    const site = result.callSites.find((entry) => entry.file === 'src/provider.ts');
+    assert.ok(site);
+    assert.equal(site.features.tools, true);
+    assert.equal(site.features.multiStep ?? false, false);
+  });
+});
