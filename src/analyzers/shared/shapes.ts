@@ -118,10 +118,10 @@ function memberOfShape(owner: Shape, name: string, modules: ModuleLoader, depth:
     return [];
   }
   const member = memberDeclaration(node, name, modules);
-  if (!member) return [];
-  if ((Node.isPropertyDeclaration(member) || Node.isPropertySignature(member) || Node.isParameterDeclaration(member)) && member.getTypeNode()) return typeShapes(member.getTypeNode()!, modules, depth + 1);
-  if (Node.isPropertyDeclaration(member) && member.getInitializer()) return shapesOf(member.getInitializerOrThrow(), modules, depth + 1);
-  if (Node.isClassDeclaration(node) || Node.isClassExpression(node)) {
+  if (member && (Node.isPropertyDeclaration(member) || Node.isPropertySignature(member) || Node.isParameterDeclaration(member)) && member.getTypeNode()) return typeShapes(member.getTypeNode()!, modules, depth + 1);
+  if (member && Node.isPropertyDeclaration(member) && member.getInitializer()) return shapesOf(member.getInitializerOrThrow(), modules, depth + 1);
+  // A JavaScript class declares no fields: what its methods assign to `this.name` is the field.
+  if ((!member || Node.isPropertyDeclaration(member)) && (Node.isClassDeclaration(node) || Node.isClassExpression(node))) {
     // `this.provider = this.makeProvider(config)` / `this.embedder = params.embedder` in the class: what is assigned.
     for (const assignment of node.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
       const left = assignment.getLeft();

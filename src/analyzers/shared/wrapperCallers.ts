@@ -153,7 +153,9 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
           if ((perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER) continue;
           // A recursive helper calling itself is not a feature of its own.
           if (helper.fn.getSourceFile() === sourceFile && contains(helper.fn, expression)) continue;
-          if (helper.name === target.name && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver)) bound.push(helper);
+          // Making a typed function value is not its request: the calls of the value are (found by their type).
+          const makesValueOnly = helper.returnsTypedFunction && !target.outer;
+          if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver)) bound.push(helper);
           else if (helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = true;
