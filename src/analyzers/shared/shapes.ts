@@ -49,6 +49,8 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
   const declaration = findDeclaration(identifier, modules);
   if (!declaration) return [];
   if (Node.isClassDeclaration(declaration)) return [{ node: declaration, made: false }];
+  // `const Providers = require('./providers')` of a `module.exports = { ... }`: the exported value itself.
+  if (Node.isExpression(declaration) && declaration !== identifier) return shapesOf(declaration, modules, depth + 1);
   if (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
     const typeNode = declaration.getTypeNode();
     if (typeNode) return typeShapes(typeNode, modules, depth + 1);
@@ -119,9 +121,12 @@ function memberOfShape(owner: Shape, name: string, modules: ModuleLoader, depth:
   }
   const member = memberDeclaration(node, name, modules);
   if (member && (Node.isPropertyDeclaration(member) || Node.isPropertySignature(member) || Node.isParameterDeclaration(member)) && member.getTypeNode()) return typeShapes(member.getTypeNode()!, modules, depth + 1);
-  if (member && Node.isPropertyDeclaration(member) && member.getInitializer()) return shapesOf(member.getInitializerOrThrow(), modules, depth + 1);
-  // A JavaScript class declares no fields: what its methods assign to `this.name` is the field.
-  if ((!member || Node.isPropertyDeclaration(member)) && (Node.isClassDeclaration(node) || Node.isClassExpression(node))) {
+  if (member && Node.isPropertyDeclaration(member) && member.getInitializer()) {
+    const initial = shapesOf(member.getInitializerOrThrow(), modules, depth + 1);
+    if (initial.length > 0) return initial;
+  }
+  // A JavaScript class declares no fields (or `field = null`, or an accessor pair): what its methods assign to `this.name` is the field.
+  if ((!member || Node.isPropertyDeclaration(member) || Node.isGetAccessorDeclaration(member) || Node.isSetAccessorDeclaration(member)) && (Node.isClassDeclaration(node) || Node.isClassExpression(node))) {
     // `this.provider = this.makeProvider(config)` / `this.embedder = params.embedder` in the class: what is assigned.
     for (const assignment of node.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
       const left = assignment.getLeft();
