@@ -117,7 +117,8 @@ function memberOfShape(owner: Shape, name: string, modules: ModuleLoader, depth:
     const property = node.getProperty(name);
     if (property && Node.isPropertyAssignment(property)) return shapesOf(property.getInitializerOrThrow(), modules, depth + 1);
     if (property && Node.isShorthandPropertyAssignment(property)) return shapesOf(property.getNameNode(), modules, depth + 1);
-    return [];
+    // `return { ...result, error: null }`: the member may come from a spread object.
+    return node.getProperties().filter(Node.isSpreadAssignment).flatMap((spread) => shapesOf(spread.getExpression(), modules, depth + 1).flatMap((spreadOwner) => memberOfShape(spreadOwner, name, modules, depth + 1)));
   }
   const member = memberDeclaration(node, name, modules);
   if (member && (Node.isPropertyDeclaration(member) || Node.isPropertySignature(member) || Node.isParameterDeclaration(member)) && member.getTypeNode()) return typeShapes(member.getTypeNode()!, modules, depth + 1);
@@ -356,10 +357,16 @@ export function supertypesOf(cls: Node, modules: ModuleLoader): Node[] {
   return found;
 }
 
+/** Lineages asked for during one search; a class node's chain does not change while its file is parsed. */
+const lineages = new WeakMap<Node, Node[]>();
+
 /** A class and its superclasses, nearest first. */
 export function lineageOf(cls: Node, modules: ModuleLoader): Node[] {
+  const known = lineages.get(cls);
+  if (known && !known.some((node) => node.wasForgotten())) return known;
   const found: Node[] = [];
   for (let current: Node | undefined = cls; current && found.length <= MAX_SHAPE_DEPTH && !found.some((known) => sameNode(known, current!)); current = superclassOf(current, modules)) found.push(current);
+  lineages.set(cls, found);
   return found;
 }
 

@@ -138,6 +138,12 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
       const aliases = importAliases(sourceFile, names);
       const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys()])) : [];
       const functionValueCalls = byFunctionType ? callsOfValues(sourceFile) : [];
+      const resolved = new Map<string, Node | undefined>();
+      const remember: Remember = (node, what, compute) => {
+        const key = `${what}@${node.getStart()}:${node.getEnd()}`;
+        if (!resolved.has(key)) resolved.set(key, compute());
+        return resolved.get(key);
+      };
       const shapes = new Map<Node, Shape[]>();
       const shapesOfReceiver = (receiver: Node): Shape[] => {
         if (!shapes.has(receiver)) shapes.set(receiver, shapesOf(receiver, context.modules));
@@ -155,7 +161,7 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
           if (helper.fn.getSourceFile() === sourceFile && contains(helper.fn, expression)) continue;
           // Making a typed function value is not its request: the calls of the value are (found by their type).
           const makesValueOnly = helper.returnsTypedFunction && !target.outer;
-          if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver)) bound.push(helper);
+          if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) bound.push(helper);
           else if (helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = true;
@@ -340,10 +346,13 @@ function importAliases(sourceFile: SourceFile, names: readonly string[]): Map<st
   return aliases;
 }
 
+/** What a callee resolves to, worked out once per callee and file however many helpers share its name. */
+type Remember = (node: Node, what: string, compute: () => Node | undefined) => Node | undefined;
+
 /** Whether a callee (`f`, `llm.ask`, `this.ask`, `ns.f`) is bound to the helper: by declaration, never by name alone. */
-function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOfReceiver: (receiver: Node) => Shape[]): boolean {
+function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOfReceiver: (receiver: Node) => Shape[], remember: Remember): boolean {
   if (Node.isIdentifier(callee)) {
-    const declaration = findDeclaration(callee, modules);
+    const declaration = remember(callee, 'declaration', () => findDeclaration(callee, modules));
     if (!declaration) return false;
     // `import { streamText } from '~/lib/llm/stream-text'`: aliases are not followed by the resolvers; the
     // path after the alias must name the helper's file, and the imported name the helper (a package never does).
@@ -355,10 +364,10 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
     return declares(declaration, helper);
   }
   if (!Node.isPropertyAccessExpression(callee)) return false;
-  const exported = namespaceMember(callee, modules);
+  const exported = remember(callee, 'member', () => namespaceMember(callee, modules));
   if (exported) return declares(exported, helper);
   const receiver = unwrapExpression(callee.getExpression());
-  const owner = ownerOf(receiver, modules);
+  const owner = remember(receiver, 'owner', () => ownerOf(receiver, modules));
   if (owner && contains(owner, helper.fn)) return true;
   return shapesOfReceiver(callee.getExpression()).some((shape) => reaches(shape, helper, modules));
 }
@@ -372,9 +381,9 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
 function reaches(shape: Shape, helper: Helper, modules: ModuleLoader): boolean {
   const node = shape.node;
   if (Node.isObjectLiteralExpression(node)) return contains(node, helper.fn);
-  if (shape.made) return !!helper.ownerClass && lineageOf(node, modules).some((cls) => sameNode(cls, helper.ownerClass!));
+  if (shape.made) return !!helper.ownerClass && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
   if (helper.types.some((type) => sameNode(type, node))) return true;
-  return !!helper.ownerClass && (Node.isClassDeclaration(node) || Node.isClassExpression(node)) && lineageOf(node, modules).some((cls) => sameNode(cls, helper.ownerClass!));
+  return !!helper.ownerClass && (Node.isClassDeclaration(node) || Node.isClassExpression(node)) && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
 }
 
 /** `endpoint(params)` where `endpoint` is declared with the function type the helper (a factory) declares it returns. */
