@@ -337,12 +337,13 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
     },
   },
   {
-    name: 'JS factory returning one of several classes, and a field behind accessors set from a private factory method (new Engines.X of a required object): callers of the product are call sites; no adapter is counted on its own',
+    name: 'JS factory returning one of several classes, and a field behind accessors set from a private factory method (new Engines.X of a required object), an engine returned inside a spread result object: callers of the product are call sites; no adapter is counted on its own',
     fixture: 'js-factory',
     sites: [
       { file: 'server/agents/runner.js', line: 24, kind: 'wrapper-caller', via: 'server/engines/openai/index.js:9', model: 'text-embedding-3-small' },
       { file: 'server/engines/openai/index.js', line: 9, kind: 'sdk', inTotals: false },
       { file: 'server/engines/together/index.js', line: 9, kind: 'sdk', inTotals: false },
+      { file: 'server/vector/query.js', line: 19, kind: 'wrapper-caller', via: 'server/engines/openai/index.js:9', model: 'text-embedding-3-small' },
       { file: 'server/vector/store.js', line: 6, kind: 'wrapper-caller', via: 'server/engines/openai/index.js:9', model: 'text-embedding-3-small' },
     ],
     check: (result) => {
