@@ -17,7 +17,7 @@ export interface Shape {
 }
 
 /** How far one lookup follows declarations, types and factories before giving up. */
-const MAX_SHAPE_DEPTH = 6;
+const MAX_SHAPE_DEPTH = 12;
 /** Type wrappers whose first argument is the value's shape for a member lookup. */
 const TRANSPARENT_GENERICS = new Set(['Promise', 'Awaited', 'Omit', 'Pick', 'Partial', 'Required', 'Readonly', 'NonNullable']);
 
@@ -39,6 +39,9 @@ export function shapesOf(expression: Node, modules: ModuleLoader, depth = 0): Sh
     return made ? [{ node: made, made: true }] : [];
   }
   if (Node.isObjectLiteralExpression(value)) return [{ node: value, made: true }];
+  // `cond ? a : b`, `a ?? b`, `a || b`: either side.
+  if (Node.isConditionalExpression(value)) return [...shapesOf(value.getWhenTrue(), modules, depth + 1), ...shapesOf(value.getWhenFalse(), modules, depth + 1)];
+  if (Node.isBinaryExpression(value) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(value.getOperatorToken().getKind())) return [...shapesOf(value.getLeft(), modules, depth + 1), ...shapesOf(value.getRight(), modules, depth + 1)];
   if (Node.isIdentifier(value)) return identifierShapes(value, modules, depth);
   if (Node.isPropertyAccessExpression(value)) return memberShapes(value, modules, depth);
   if (Node.isCallExpression(value)) return callShapes(value, modules, depth);
@@ -167,7 +170,7 @@ export function functionOf(callee: Node, modules: ModuleLoader, depth = 0): Func
   }
   if (Node.isPropertyAccessExpression(target)) {
     for (const owner of shapesOf(target.getExpression(), modules, depth + 1)) {
-      const member = memberDeclaration(owner.node, target.getName(), modules);
+      const member = Node.isObjectLiteralExpression(owner.node) ? owner.node.getProperty(target.getName()) : memberDeclaration(owner.node, target.getName(), modules);
       if (member && Node.isMethodDeclaration(member)) return member;
       const value = member && Node.isPropertyAssignment(member) ? unwrapExpression(member.getInitializerOrThrow()) : undefined;
       if (value && (Node.isArrowFunction(value) || Node.isFunctionExpression(value))) return value;
@@ -209,6 +212,14 @@ export function typeShapes(typeNode: Node, modules: ModuleLoader, depth = 0): Sh
   const typeName = typeNode.getTypeName();
   if (!Node.isIdentifier(typeName)) return [];
   const name = typeName.getText();
+  if (name === 'ReturnType') {
+    // `ReturnType<typeof addEndpoint>`: what that function returns.
+    const query = typeNode.getTypeArguments()[0];
+    const fn = query && Node.isTypeQuery(query) ? functionOf(query.getExprName(), modules, depth + 1) : undefined;
+    if (!fn) return [];
+    const declared = fn.getReturnTypeNode?.();
+    return declared ? typeShapes(declared, modules, depth + 1) : returnsOf(fn).flatMap((returned) => shapesOf(returned, modules, depth + 1));
+  }
   if (TRANSPARENT_GENERICS.has(name)) {
     const first = typeNode.getTypeArguments()[0];
     return first ? typeShapes(first, modules, depth + 1) : [];

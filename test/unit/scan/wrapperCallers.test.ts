@@ -356,12 +356,13 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
     },
   },
   {
-    name: 'function values of a factory\'s declared type: `endpoint(params)` through a typed context and through a local factory are call sites; making the value is not',
+    name: 'function values of a factory\'s declared type: `endpoint(params)` through a typed context, a local factory and a model\'s getEndpoint() (model typed ReturnType<typeof addEndpoint>, chosen by ?: and ??) are call sites; making the value is not',
     fixture: 'function-type',
     sites: [
       { file: 'src/endpoints/endpointOai.ts', line: 7, kind: 'sdk', inTotals: false },
       { file: 'src/router/route.ts', line: 10, kind: 'wrapper-caller', via: 'src/endpoints/endpointOai.ts:7', promptIncludes: ['Pick the best route'] },
       { file: 'src/textGeneration/generate.ts', line: 6, kind: 'wrapper-caller', via: 'src/endpoints/endpointOai.ts:7', promptIncludes: ['You are a helpful assistant'] },
+      { file: 'src/textGeneration/title.ts', line: 6, kind: 'wrapper-caller', via: 'src/endpoints/endpointOai.ts:7', promptIncludes: ['Write a title of at most four words'] },
     ],
     check: (result) => {
       // src/misc/format.ts: a call through another function type is no caller.
