@@ -369,4 +369,17 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
       assert.ok(!result.callSites.some((site) => site.file.startsWith('src/misc/')));
     },
   },
+  {
+    name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are call sites',
+    fixture: 'interface-literal',
+    sites: [
+      { file: 'src/main.ts', line: 6, kind: 'wrapper-caller', via: 'src/translator.ts:5', inTotals: true },
+      { file: 'src/model.ts', line: 13, kind: 'sdk', inTotals: false },
+      { file: 'src/translator.ts', line: 5, kind: 'wrapper-caller', via: 'src/model.ts:13', promptIncludes: ['Translate the request into a JSON action'], inTotals: false },
+    ],
+    check: (result) => {
+      // src/echo.ts: `complete` through another interface is no caller.
+      assert.ok(!result.callSites.some((site) => site.file === 'src/echo.ts'));
+    },
+  },
 ]);
