@@ -154,6 +154,12 @@ export interface WrapperVia {
   file: string;
   line: number;
   function: string;
+  /**
+   * Other implementations the same call may reach (a receiver typed with an interface or base class,
+   * or made by a factory of several classes): alternative adapters, one of which serves a deployment.
+   * The site is priced through `via`; the totals leave every one of these helpers out as well.
+   */
+  alternatives?: Array<{ file: string; line: number; function: string }>;
 }
 
 /** Where a call site stands in the workspace totals, for the fields below (all optional: absent means counted). */

@@ -6,6 +6,7 @@ import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
 import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { readToolNames } from './sdk';
+import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, PromptHole, PromptMessage } from '../../model/types';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
@@ -35,6 +36,16 @@ interface Helper {
   returned?: FunctionLike;
   /** The name callers write: `summarize`, the `ask` of `llm.ask(...)`. */
   name: string;
+  /**
+   * The types a receiver may be declared with to reach this helper: for a method, its class, superclasses
+   * and interfaces; for a member of an object literal, the type the literal is declared or returned as;
+   * for a factory of functions, the (function) type its declared return type names.
+   */
+  types: Node[];
+  /** The class holding the method, for receivers made with `new`. */
+  ownerClass?: Node;
+  /** A factory whose returned function is called through a value of its declared function type (`endpoint(params)`). */
+  returnsTypedFunction: boolean;
 }
 
 export interface WrapperCallerContext {
@@ -76,6 +87,10 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
 
   const found: DetectedCall[] = [];
   const nodeOfCaller = new Map<DetectedCall, CallExpression>();
+  // A function is a helper once, and a call is one caller site, over all levels: a call that reaches a
+  // second helper a level later (an implementation that delegates to another) names it as an alternative.
+  const helperFns: Node[] = [];
+  const callerAt = new Map<string, DetectedCall>();
   let frontier: readonly DetectedCall[] = calls;
   for (let level = 0; level < MAX_LEVELS && frontier.length > 0 && found.length < MAX_CALLER_SITES; level++) {
     const helpers: Helper[] = [];
@@ -84,41 +99,99 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
       const file = byRelative.get(call.file);
       const sourceFile = file && (await sourceFileOf(file));
       const node = sourceFile && (nodeOfCaller.get(call) ?? nodeAt(sourceFile, call.line, call.column));
-      const helper = node && helperAround(node, call);
+      const helper = node && helperAround(node, call, context.modules);
       // A helper making several requests (retries, a streaming and a plain branch) is one feature per
       // caller: its first request stands for it, and the totals leave all of the helper's requests out.
-      if (helper && !helpers.some((other) => sameNode(other.fn, helper.fn))) helpers.push(helper);
+      if (helper && !helperFns.some((other) => sameNode(other, helper.fn))) {
+        helpers.push(helper);
+        helperFns.push(helper.fn);
+      }
     }
     if (helpers.length === 0) break;
     const names = [...new Set(helpers.map((helper) => helper.name))];
-    const files = candidatesFor(new Set(helpers.map((helper) => byRelative.get(helper.call.file)!.absolutePath)));
+    const helperFiles = new Set(helpers.map((helper) => byRelative.get(helper.call.file)!.absolutePath));
+    // Callers through an interface or base class import its module, not the implementation's; callers
+    // of a factory's product import the factory's module, which imports the implementation: one more hop.
+    const typeFiles = new Set(helpers.flatMap((helper) => helper.types.map((type) => type.getSourceFile().getFilePath() as string)));
+    const files = [...candidatesFor(new Set([...helperFiles, ...typeFiles]))];
+    if (helpers.some((helper) => helper.ownerClass || helper.returnsTypedFunction || helper.types.length > 0)) {
+      const known = new Set(files.map((file) => file.absolutePath));
+      for (const file of candidatesFor(new Set(files.map((file) => file.absolutePath)))) {
+        if (!known.has(file.absolutePath)) files.push(file);
+      }
+    }
     // A call `name(`, or an aliased import `name as other` whose calls use the other name.
     const mention = new RegExp(`(?:^|[^\\w$])(?:${names.map(escapeRegExp).join('|')})(?:\\s*(?:<[^>()]*>)?\\s*\\(|\\s+as\\s)`);
+    // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
+    const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
     const next: DetectedCall[] = [];
     const perHelper = new Map<Helper, number>();
     for (const file of files) {
       signal?.throwIfAborted();
       const text = await readText(file);
-      if (text === null || !mention.test(text)) continue;
+      if (text === null) continue;
+      const byName = mention.test(text);
+      const byFunctionType = typedFunctionNames.some((name) => text.includes(name));
+      if (!byName && !byFunctionType) continue;
       const sourceFile = await sourceFileOf(file);
       if (!sourceFile) continue;
       const aliases = importAliases(sourceFile, names);
-      for (const expression of callsNamed(sourceFile, new Set([...names, ...aliases.keys()]))) {
+      const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys()])) : [];
+      const functionValueCalls = byFunctionType ? callsOfValues(sourceFile) : [];
+      const resolved = new Map<string, Node | undefined>();
+      const remember: Remember = (node, what, compute) => {
+        const key = `${what}@${node.getStart()}:${node.getEnd()}`;
+        if (!resolved.has(key)) resolved.set(key, compute());
+        return resolved.get(key);
+      };
+      const shapes = new Map<Node, Shape[]>();
+      const shapesOfReceiver = (receiver: Node): Shape[] => {
+        if (!shapes.has(receiver)) shapes.set(receiver, shapesOf(receiver, context.modules));
+        return shapes.get(receiver)!;
+      };
+      for (const expression of [...expressions, ...functionValueCalls.filter((call) => !expressions.includes(call))]) {
+        if (found.length + next.length >= MAX_CALLER_SITES) break;
         const target = calleeName(expression, aliases);
-        if (!target || !names.includes(target.name)) continue;
+        if (!target) continue;
+        const bound: Helper[] = [];
+        let callsReturned = false;
         for (const helper of helpers) {
-          if (helper.name !== target.name || (perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER || found.length + next.length >= MAX_CALLER_SITES) continue;
+          if ((perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER) continue;
           // A recursive helper calling itself is not a feature of its own.
           if (helper.fn.getSourceFile() === sourceFile && contains(helper.fn, expression)) continue;
-          if (!isBoundTo(target.callee, helper, context.modules)) continue;
-          try {
-            const caller = callerSite(helper, expression, target.outer, file.relativePath, context.modules);
-            nodeOfCaller.set(caller, target.outer ?? expression);
-            next.push(caller);
-            perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
-          } catch {
-            // An expression the resolvers cannot follow gives no caller site; the helper's own stays.
+          // Making a typed function value is not its request: the calls of the value are (found by their type).
+          const makesValueOnly = helper.returnsTypedFunction && !target.outer;
+          if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) bound.push(helper);
+          else if (helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
+            bound.push(helper);
+            callsReturned = true;
           }
+        }
+        if (bound.length === 0) continue;
+        const site = callsReturned ? expression : (target.outer ?? expression);
+        const key = `${file.relativePath}:${site.getStart()}`;
+        const earlier = callerAt.get(key);
+        if (earlier?.via) {
+          const known = [earlier.via, ...(earlier.via.alternatives ?? [])];
+          const added = bound.filter((other) => !known.some((via) => via.file === other.call.file && via.function === other.call.enclosingFunction));
+          if (added.length > 0) earlier.via = { ...earlier.via, alternatives: [...(earlier.via.alternatives ?? []), ...added.map(viaOf)] };
+          continue;
+        }
+        // Several implementations behind one receiver are alternative adapters: one caller site, priced
+        // through the first, naming the others so that the totals leave all of them out.
+        const [helper, ...alternatives] = bound;
+        try {
+          const caller = callerSite(helper, expression, callsReturned ? undefined : target.outer, file.relativePath, context.modules, callsReturned);
+          if (alternatives.length > 0 && caller.via) {
+            caller.via = { ...caller.via, alternatives: alternatives.map(viaOf) };
+            caller.evidence = [`${alternatives.length + 1} implementations may serve this call (${bound.map((other) => other.call.enclosingFunction).join(', ')}); priced through the first`, ...caller.evidence];
+          }
+          nodeOfCaller.set(caller, site);
+          callerAt.set(key, caller);
+          next.push(caller);
+          perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
+        } catch {
+          // An expression the resolvers cannot follow gives no caller site; the helper's own stays.
         }
       }
     }
@@ -143,7 +216,7 @@ function nodeAt(sourceFile: SourceFile, line: number, column: number): Node | un
 }
 
 /** The named function around a request, as `enclosingFunctionName` names it, and the function it returns when it is a factory. */
-function helperAround(node: Node, call: DetectedCall): Helper | undefined {
+function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): Helper | undefined {
   let innermost: FunctionLike | undefined;
   for (let current = node.getParent(); current; current = current.getParent()) {
     const isFunction = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || Node.isArrowFunction(current) || Node.isFunctionExpression(current);
@@ -155,9 +228,65 @@ function helperAround(node: Node, call: DetectedCall): Helper | undefined {
     }
     const name = (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) ? current.getName() : (current.getParent() as unknown as { getName(): string }).getName()) ?? '';
     if (!/^[A-Za-z_$][\w$]*$/.test(name) || name !== call.enclosingFunction?.split('.').pop()) return undefined;
-    return { call, fn: current, returned: innermost && returnedBy(current, innermost) ? innermost : undefined, name };
+    const returned = innermost && returnedBy(current, innermost) ? innermost : undefined;
+    return { call, fn: current, returned, name, ...implementedTypes(current, returned, modules) };
   }
   return undefined;
+}
+
+/**
+ * What a helper implements, for callers that reach it through a type rather than its own name:
+ * a method's class and supertypes; the declared type of the object literal holding it (`function
+ * createModel(): LanguageModel { return { complete } }`); a factory's declared function type.
+ */
+function implementedTypes(fn: Node, returned: Node | undefined, modules: ModuleLoader): Pick<Helper, 'types' | 'ownerClass' | 'returnsTypedFunction'> {
+  const holder = fn.getParent();
+  const member = holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder)) ? holder : fn;
+  const container = member.getParent();
+  if (container && (Node.isClassDeclaration(container) || Node.isClassExpression(container))) {
+    return { types: supertypesOf(container, modules), ownerClass: container, returnsTypedFunction: false };
+  }
+  const literal = container && Node.isObjectLiteralExpression(container) ? container : Node.isFunctionDeclaration(fn) ? literalReturning(fn) : undefined;
+  if (literal) return { types: declaredTypesOfLiteral(literal, modules), returnsTypedFunction: false };
+  if (returned && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) {
+    const declared = fn.getReturnTypeNode();
+    const types = declared ? typeShapes(declared, modules).map((shape) => shape.node).filter((node) => Node.isTypeAliasDeclaration(node)) : [];
+    return { types, returnsTypedFunction: types.length > 0 };
+  }
+  return { types: [], returnsTypedFunction: false };
+}
+
+/** `function complete() {...}` declared in a factory that returns `{ complete }`: that literal. */
+function literalReturning(fn: Node): Node | undefined {
+  const name = Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
+  const factory = fn.getParent()?.getParent();
+  if (!name || !factory || !(Node.isFunctionDeclaration(factory) || Node.isArrowFunction(factory) || Node.isFunctionExpression(factory))) return undefined;
+  return returnsOf(factory).map(unwrapExpression).find((value) => Node.isObjectLiteralExpression(value) && !!value.getProperty(name));
+}
+
+/** The types an object literal is declared as: the return type of the function returning it, or its variable's type. */
+function declaredTypesOfLiteral(literal: Node, modules: ModuleLoader): Node[] {
+  let holder = literal.getParent();
+  while (holder && (Node.isParenthesizedExpression(holder) || Node.isAsExpression(holder) || Node.isSatisfiesExpression(holder))) {
+    const typeNode = Node.isAsExpression(holder) || Node.isSatisfiesExpression(holder) ? holder.getTypeNode() : undefined;
+    if (typeNode) return typeShapes(typeNode, modules).map((shape) => shape.node);
+    holder = holder.getParent();
+  }
+  if (holder && Node.isVariableDeclaration(holder)) {
+    const typeNode = holder.getTypeNode();
+    return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
+  }
+  const fn = holder && Node.isReturnStatement(holder) ? holder.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node)) : holder && Node.isArrowFunction(holder) ? holder : undefined;
+  const typeNode = fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? fn.getReturnTypeNode() : undefined;
+  return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
+}
+
+function viaOf(helper: Helper): { file: string; line: number; function: string } {
+  return { file: helper.call.file, line: helper.call.line, function: helper.call.enclosingFunction ?? '<top>' };
+}
+
+function nameOf(node: Node): string {
+  return (node as Node & { getName?(): string | undefined }).getName?.() ?? '';
 }
 
 function isHeldByName(fn: Node): boolean {
@@ -217,10 +346,13 @@ function importAliases(sourceFile: SourceFile, names: readonly string[]): Map<st
   return aliases;
 }
 
+/** What a callee resolves to, worked out once per callee and file however many helpers share its name. */
+type Remember = (node: Node, what: string, compute: () => Node | undefined) => Node | undefined;
+
 /** Whether a callee (`f`, `llm.ask`, `this.ask`, `ns.f`) is bound to the helper: by declaration, never by name alone. */
-function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader): boolean {
+function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOfReceiver: (receiver: Node) => Shape[], remember: Remember): boolean {
   if (Node.isIdentifier(callee)) {
-    const declaration = findDeclaration(callee, modules);
+    const declaration = remember(callee, 'declaration', () => findDeclaration(callee, modules));
     if (!declaration) return false;
     // `import { streamText } from '~/lib/llm/stream-text'`: aliases are not followed by the resolvers; the
     // path after the alias must name the helper's file, and the imported name the helper (a package never does).
@@ -232,11 +364,36 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader): boolean
     return declares(declaration, helper);
   }
   if (!Node.isPropertyAccessExpression(callee)) return false;
-  const exported = namespaceMember(callee, modules);
+  const exported = remember(callee, 'member', () => namespaceMember(callee, modules));
   if (exported) return declares(exported, helper);
   const receiver = unwrapExpression(callee.getExpression());
-  const owner = ownerOf(receiver, modules);
-  return !!owner && contains(owner, helper.fn);
+  const owner = remember(receiver, 'owner', () => ownerOf(receiver, modules));
+  if (owner && contains(owner, helper.fn)) return true;
+  return shapesOfReceiver(callee.getExpression()).some((shape) => reaches(shape, helper, modules));
+}
+
+/**
+ * Whether a method call on a value of this shape may run the helper: an instance of a class that
+ * has the helper's method (its own or inherited); a value declared with a type the helper's class
+ * or literal implements (any implementation may be behind it), or with a subclass of the helper's
+ * class that inherits it; an object literal or factory holding the helper.
+ */
+function reaches(shape: Shape, helper: Helper, modules: ModuleLoader): boolean {
+  const node = shape.node;
+  if (Node.isObjectLiteralExpression(node)) return contains(node, helper.fn);
+  if (shape.made) return !!helper.ownerClass && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
+  if (helper.types.some((type) => sameNode(type, node))) return true;
+  return !!helper.ownerClass && (Node.isClassDeclaration(node) || Node.isClassExpression(node)) && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
+}
+
+/** `endpoint(params)` where `endpoint` is declared with the function type the helper (a factory) declares it returns. */
+function callsTypedFunction(callee: Node, helper: Helper, shapesOfReceiver: (receiver: Node) => Shape[]): boolean {
+  return shapesOfReceiver(callee).some((shape) => helper.types.some((type) => sameNode(type, shape.node)));
+}
+
+/** Calls whose callee is a plain name (`endpoint(...)`): candidates for function values of a declared type. */
+function callsOfValues(sourceFile: SourceFile): CallExpression[] {
+  return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => Node.isIdentifier(call.getExpression()));
 }
 
 /** Whether a declaration found for a name is the helper (the function itself, or the variable or property holding it). */
@@ -291,10 +448,6 @@ function classNamed(typeName: string | undefined, from: Node, modules: ModuleLoa
   const identifier = from.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).find((candidate) => candidate.getText() === typeName && (candidate.getParent()?.getKind() === SyntaxKind.TypeReference || candidate.getParent()?.getKind() === SyntaxKind.ImportSpecifier));
   const declaration = identifier && findDeclaration(identifier, modules);
   return declaration && Node.isClassDeclaration(declaration) ? declaration : undefined;
-}
-
-function sameNode(a: Node, b: Node): boolean {
-  return a.getSourceFile().getFilePath() === b.getSourceFile().getFilePath() && a.getStart() === b.getStart() && a.getEnd() === b.getEnd();
 }
 
 function contains(outer: Node, inner: Node): boolean {
@@ -367,11 +520,13 @@ function bindProperties(name: string, argument: Node, modules: ModuleLoader, bin
 }
 
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
-function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader): DetectedCall {
+function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
   const missing = new Set<string>();
-  bindParameters(helper.fn, expression.getArguments(), modules, bindings, missing);
-  if (helper.returned && outer) bindParameters(helper.returned, outer.getArguments(), modules, bindings, missing);
+  // A function value the factory made is called with the returned function's parameters; the factory's were bound where it was made.
+  if (callsReturned && helper.returned) bindParameters(helper.returned, expression.getArguments(), modules, bindings, missing);
+  else bindParameters(helper.fn, expression.getArguments(), modules, bindings, missing);
+  if (!callsReturned && helper.returned && outer) bindParameters(helper.returned, outer.getArguments(), modules, bindings, missing);
   const site = outer ?? expression;
   const base = helper.call;
   const evidence = [`calls the app's helper ${base.enclosingFunction} (${base.file}:${base.line}), which makes the ${base.method} request`];

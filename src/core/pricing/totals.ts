@@ -24,8 +24,11 @@ export function decideTotals(sites: readonly CallSite[]): TotalsDecision[] {
   const pricedCallers = new Map<string, CallSite[]>();
   sites.forEach((site, index) => {
     if (!site.via || !decisions[index].inTotals || site.monthlyUsdCurrent === null) return;
-    const key = `${site.via.file}#${site.via.function}`;
-    pricedCallers.set(key, [...(pricedCallers.get(key) ?? []), site]);
+    // A caller through an interface reaches whichever adapter is configured: none of them is counted on its own.
+    for (const helper of [site.via, ...(site.via.alternatives ?? [])]) {
+      const key = `${helper.file}#${helper.function}`;
+      pricedCallers.set(key, [...(pricedCallers.get(key) ?? []), site]);
+    }
   });
   // Deepest first does not matter: a helper is out whenever one of its callers is counted, and
   // callers are counted unless they are helpers themselves (whose own callers are then counted).

@@ -24,7 +24,9 @@ interface ExpectedSite {
 interface ScanCase {
   name: string;
   /** The fixture project: relative path → source. */
-  files: Record<string, string>;
+  files?: Record<string, string>;
+  /** Or a fixture project on disk under test/fixtures/wrapper-callers, scanned in place. */
+  fixture?: string;
   /** Every call site the scan must report, in file/line order. */
   sites: ExpectedSite[];
   extraGlobs?: string[];
@@ -54,14 +56,16 @@ function toolNamesFromEvidence(site: CallSite): string[] {
   return site.features.tools ? ['(tools)'] : [];
 }
 
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'wrapper-callers');
+
 /** Table-driven scans over fixture projects written to disk, in the spirit of the analyzers' RuleTester. */
 function runScanCases(title: string, cases: ScanCase[]): void {
   describe(title, () => {
     for (const testCase of cases) {
       it(testCase.name, async () => {
-        const root = mkdtempSync(path.join(os.tmpdir(), 'wrapper-callers-'));
+        const root = testCase.fixture ? path.join(FIXTURES, testCase.fixture) : mkdtempSync(path.join(os.tmpdir(), 'wrapper-callers-'));
         try {
-          for (const [file, text] of Object.entries(testCase.files)) {
+          for (const [file, text] of Object.entries(testCase.files ?? {})) {
             mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
             writeFileSync(path.join(root, file), text);
           }
@@ -74,7 +78,7 @@ function runScanCases(title: string, cases: ScanCase[]): void {
           );
           testCase.check?.(result);
         } finally {
-          rmSync(root, { recursive: true, force: true });
+          if (!testCase.fixture) rmSync(root, { recursive: true, force: true });
         }
       });
     }
@@ -348,6 +352,81 @@ export class AnthropicProvider {
       const most = Math.max(...result.callSites.map((site) => site.monthlyUsdCurrent ?? 0));
       assert.equal(counted[0].monthlyUsdCurrent, most);
       assert.equal(result.summary.monthlyUsdCurrent, Math.round(most * 100) / 100);
+    },
+  },
+]);
+
+/** Every site's `via` and alternatives, for the totals checks below. */
+function helpersNamed(site: CallSite): string[] {
+  return site.via ? [site.via, ...(site.via.alternatives ?? [])].map((via) => `${via.file}:${via.line}`) : [];
+}
+
+runScanCases('wrapper callers through types and factories (fixture projects)', [
+  {
+    name: 'TS abstract base class: callers through a parameter, a destructured type member, a contextually typed widget and a class field reach every implementation, one site each',
+    fixture: 'abstract-base',
+    sites: [
+      { file: 'src/agents/classifier.ts', line: 4, kind: 'wrapper-caller', via: 'src/models/providers/anthropic/anthropicLLM.ts:7', promptIncludes: ['Classify the question'] },
+      { file: 'src/agents/weatherWidget.ts', line: 6, kind: 'wrapper-caller', via: 'src/models/providers/anthropic/anthropicLLM.ts:7', promptIncludes: ['Extract the city name'] },
+      { file: 'src/models/providers/anthropic/anthropicLLM.ts', line: 7, kind: 'sdk', inTotals: false },
+      { file: 'src/models/providers/openai/openaiLLM.ts', line: 7, kind: 'sdk', inTotals: false },
+      { file: 'src/uploads/store.ts', line: 13, kind: 'wrapper-caller', via: 'src/models/providers/anthropic/anthropicLLM.ts:7', promptIncludes: ['Summarize the document'], inTotals: true },
+    ],
+    check: (result) => {
+      // src/misc/cache.ts: the same method name on an unrelated class and on a structural type is no caller.
+      assert.ok(!result.callSites.some((site) => site.file.startsWith('src/misc/')));
+      for (const caller of result.callSites.filter((site) => site.kind === 'wrapper-caller')) {
+        assert.deepEqual(helpersNamed(caller), ['src/models/providers/anthropic/anthropicLLM.ts:7', 'src/models/providers/openai/openaiLLM.ts:7']);
+      }
+      // Both adapters are priced through the callers: neither is counted on its own.
+      const counted = result.callSites.filter((site) => site.inTotals !== false);
+      assert.deepEqual(counted.map((site) => site.kind), ['wrapper-caller', 'wrapper-caller', 'wrapper-caller']);
+    },
+  },
+  {
+    name: 'JS factory returning one of several classes, and a field behind accessors set from a private factory method (new Engines.X of a required object), an engine returned inside a spread result object: callers of the product are call sites; no adapter is counted on its own',
+    fixture: 'js-factory',
+    sites: [
+      { file: 'server/agents/runner.js', line: 24, kind: 'wrapper-caller', via: 'server/engines/openai/index.js:9', model: 'text-embedding-3-small' },
+      { file: 'server/engines/openai/index.js', line: 9, kind: 'sdk', inTotals: false },
+      { file: 'server/engines/together/index.js', line: 9, kind: 'sdk', inTotals: false },
+      { file: 'server/vector/query.js', line: 19, kind: 'wrapper-caller', via: 'server/engines/openai/index.js:9', model: 'text-embedding-3-small' },
+      { file: 'server/vector/store.js', line: 6, kind: 'wrapper-caller', via: 'server/engines/openai/index.js:9', model: 'text-embedding-3-small' },
+    ],
+    check: (result) => {
+      // server/misc/splitter.js: `embedChunks` of a class that makes no request is no caller.
+      assert.ok(!result.callSites.some((site) => site.file.startsWith('server/misc/')));
+      const store = result.callSites.find((site) => site.file === 'server/vector/store.js')!;
+      assert.deepEqual(helpersNamed(store), ['server/engines/openai/index.js:9', 'server/engines/together/index.js:9'], 'the factory makes either engine');
+      const runner = result.callSites.find((site) => site.file === 'server/agents/runner.js')!;
+      assert.deepEqual(helpersNamed(runner), ['server/engines/openai/index.js:9'], 'the field holds an OpenAiEmbedder only');
+    },
+  },
+  {
+    name: 'function values of a factory\'s declared type: `endpoint(params)` through a typed context, a local factory and a model\'s getEndpoint() (model typed ReturnType<typeof addEndpoint>, chosen by ?: and ??) are call sites; making the value is not',
+    fixture: 'function-type',
+    sites: [
+      { file: 'src/endpoints/endpointOai.ts', line: 7, kind: 'sdk', inTotals: false },
+      { file: 'src/router/route.ts', line: 10, kind: 'wrapper-caller', via: 'src/endpoints/endpointOai.ts:7', promptIncludes: ['Pick the best route'] },
+      { file: 'src/textGeneration/generate.ts', line: 6, kind: 'wrapper-caller', via: 'src/endpoints/endpointOai.ts:7', promptIncludes: ['You are a helpful assistant'] },
+      { file: 'src/textGeneration/title.ts', line: 6, kind: 'wrapper-caller', via: 'src/endpoints/endpointOai.ts:7', promptIncludes: ['Write a title of at most four words'] },
+    ],
+    check: (result) => {
+      // src/misc/format.ts: a call through another function type is no caller.
+      assert.ok(!result.callSites.some((site) => site.file.startsWith('src/misc/')));
+    },
+  },
+  {
+    name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are call sites',
+    fixture: 'interface-literal',
+    sites: [
+      { file: 'src/main.ts', line: 6, kind: 'wrapper-caller', via: 'src/translator.ts:5', inTotals: true },
+      { file: 'src/model.ts', line: 13, kind: 'sdk', inTotals: false },
+      { file: 'src/translator.ts', line: 5, kind: 'wrapper-caller', via: 'src/model.ts:13', promptIncludes: ['Translate the request into a JSON action'], inTotals: false },
+    ],
+    check: (result) => {
+      // src/echo.ts: `complete` through another interface is no caller.
+      assert.ok(!result.callSites.some((site) => site.file === 'src/echo.ts'));
     },
   },
 ]);

@@ -1,0 +1,386 @@
+import { Node, SyntaxKind, type SourceFile, type TypeNode } from 'ts-morph';
+import type { ModuleLoader } from './modules';
+import { findDeclaration, unwrapExpression } from './resolve';
+
+/**
+ * What a value may be, read from the code without a type checker (a program over the workspace
+ * costs more than the whole scan): the class a `new` made, the class, interface or type its
+ * declaration names, the object literal or factory function it came from.
+ *
+ * `made`: the value is an instance of exactly this class (or an object literal / factory made it),
+ * so only methods that class has (its own or inherited) are reached. Otherwise the node is a
+ * declared type, and any implementation of it may be behind the value.
+ */
+export interface Shape {
+  node: Node;
+  made: boolean;
+}
+
+/** How far one lookup follows declarations, types and factories before giving up. */
+const MAX_SHAPE_DEPTH = 12;
+/** Type wrappers whose first argument is the value's shape for a member lookup. */
+const TRANSPARENT_GENERICS = new Set(['Promise', 'Awaited', 'Omit', 'Pick', 'Partial', 'Required', 'Readonly', 'NonNullable']);
+
+/** The shapes a value expression may have; [] when the code does not say. */
+export function shapesOf(expression: Node, modules: ModuleLoader, depth = 0): Shape[] {
+  if (depth > MAX_SHAPE_DEPTH) return [];
+  if (Node.isAsExpression(expression) || Node.isSatisfiesExpression(expression)) {
+    const typeNode = expression.getTypeNode();
+    const declared = typeNode ? typeShapes(typeNode, modules, depth + 1) : [];
+    if (declared.length > 0) return declared;
+  }
+  const value = unwrapExpression(expression);
+  if (value.getKind() === SyntaxKind.ThisKeyword) {
+    const owner = value.getFirstAncestor((node) => Node.isClassDeclaration(node) || Node.isClassExpression(node));
+    return owner ? [{ node: owner, made: false }] : [];
+  }
+  if (Node.isNewExpression(value)) {
+    const made = classOfExpression(value.getExpression(), modules);
+    return made ? [{ node: made, made: true }] : [];
+  }
+  if (Node.isObjectLiteralExpression(value)) return [{ node: value, made: true }];
+  // `cond ? a : b`, `a ?? b`, `a || b`: either side.
+  if (Node.isConditionalExpression(value)) return [...shapesOf(value.getWhenTrue(), modules, depth + 1), ...shapesOf(value.getWhenFalse(), modules, depth + 1)];
+  if (Node.isBinaryExpression(value) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(value.getOperatorToken().getKind())) return [...shapesOf(value.getLeft(), modules, depth + 1), ...shapesOf(value.getRight(), modules, depth + 1)];
+  if (Node.isIdentifier(value)) return identifierShapes(value, modules, depth);
+  if (Node.isPropertyAccessExpression(value)) return memberShapes(value, modules, depth);
+  if (Node.isCallExpression(value)) return callShapes(value, modules, depth);
+  return [];
+}
+
+function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number): Shape[] {
+  const declaration = findDeclaration(identifier, modules);
+  if (!declaration) return [];
+  if (Node.isClassDeclaration(declaration)) return [{ node: declaration, made: false }];
+  // `const Providers = require('./providers')` of a `module.exports = { ... }`: the exported value itself.
+  if (Node.isExpression(declaration) && declaration !== identifier) return shapesOf(declaration, modules, depth + 1);
+  if (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
+    const typeNode = declaration.getTypeNode();
+    if (typeNode) return typeShapes(typeNode, modules, depth + 1);
+    const initializer = declaration.getInitializer();
+    if (initializer) return shapesOf(initializer, modules, depth + 1);
+    if (Node.isParameterDeclaration(declaration)) return contextualParameterShapes(declaration, modules, depth);
+    return [];
+  }
+  if (Node.isBindingElement(declaration)) {
+    // `function f({ llm }: Input)`: the member of the parameter's declared type.
+    const key = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+    const pattern = declaration.getParent();
+    const holder = pattern?.getParent();
+    if (holder && Node.isParameterDeclaration(holder)) {
+      const typeNode = holder.getTypeNode();
+      const owners = typeNode ? typeShapes(typeNode, modules, depth + 1) : contextualParameterShapes(holder, modules, depth);
+      return owners.flatMap((owner) => memberOfShape(owner, key, modules, depth + 1));
+    }
+    if (holder && Node.isVariableDeclaration(holder)) {
+      const typeNode = holder.getTypeNode();
+      const owners = typeNode ? typeShapes(typeNode, modules, depth + 1) : holder.getInitializer() ? shapesOf(holder.getInitializer()!, modules, depth + 1) : [];
+      return owners.flatMap((owner) => memberOfShape(owner, key, modules, depth + 1));
+    }
+  }
+  return [];
+}
+
+/**
+ * A parameter without a type of its own, in a function that is the value of a property of an
+ * object literal whose type is declared (`const widget: Widget = { execute: async (input) => ... }`):
+ * the declared type of that parameter in the property's function type.
+ */
+function contextualParameterShapes(parameter: Node, modules: ModuleLoader, depth: number): Shape[] {
+  const fn = parameter.getParent();
+  if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return [];
+  const index = fn.getParameters().findIndex((candidate) => candidate === parameter);
+  const property = Node.isMethodDeclaration(fn) ? fn : fn.getParent();
+  if (!property || !(Node.isPropertyAssignment(property) || Node.isMethodDeclaration(property))) return [];
+  const literal = property.getParent();
+  if (!literal || !Node.isObjectLiteralExpression(literal)) return [];
+  const holder = literal.getParent();
+  const typeNode = holder && (Node.isVariableDeclaration(holder) || Node.isAsExpression(holder) || Node.isSatisfiesExpression(holder)) ? holder.getTypeNode() : undefined;
+  if (!typeNode) return [];
+  const name = property.getName();
+  for (const owner of typeShapes(typeNode, modules, depth + 1)) {
+    const member = memberDeclaration(owner.node, name, modules);
+    const signature = member && functionTypeOf(member);
+    const parameterType = signature?.getParameters()[index]?.getTypeNode();
+    if (parameterType) return typeShapes(parameterType, modules, depth + 1);
+  }
+  return [];
+}
+
+/** `a.b`: `this.field` (its type, initializer or the value the class assigns it), or the member `b` of what `a` is. */
+function memberShapes(access: Node, modules: ModuleLoader, depth: number): Shape[] {
+  if (!Node.isPropertyAccessExpression(access)) return [];
+  const name = access.getName();
+  return shapesOf(access.getExpression(), modules, depth + 1).flatMap((owner) => memberOfShape(owner, name, modules, depth + 1));
+}
+
+function memberOfShape(owner: Shape, name: string, modules: ModuleLoader, depth: number): Shape[] {
+  const node = owner.node;
+  if (Node.isObjectLiteralExpression(node)) {
+    const property = node.getProperty(name);
+    if (property && Node.isPropertyAssignment(property)) return shapesOf(property.getInitializerOrThrow(), modules, depth + 1);
+    if (property && Node.isShorthandPropertyAssignment(property)) return shapesOf(property.getNameNode(), modules, depth + 1);
+    // `return { ...result, error: null }`: the member may come from a spread object.
+    return node.getProperties().filter(Node.isSpreadAssignment).flatMap((spread) => shapesOf(spread.getExpression(), modules, depth + 1).flatMap((spreadOwner) => memberOfShape(spreadOwner, name, modules, depth + 1)));
+  }
+  const member = memberDeclaration(node, name, modules);
+  if (member && (Node.isPropertyDeclaration(member) || Node.isPropertySignature(member) || Node.isParameterDeclaration(member)) && member.getTypeNode()) return typeShapes(member.getTypeNode()!, modules, depth + 1);
+  if (member && Node.isPropertyDeclaration(member) && member.getInitializer()) {
+    const initial = shapesOf(member.getInitializerOrThrow(), modules, depth + 1);
+    if (initial.length > 0) return initial;
+  }
+  // A JavaScript class declares no fields (or `field = null`, or an accessor pair): what its methods assign to `this.name` is the field.
+  if ((!member || Node.isPropertyDeclaration(member) || Node.isGetAccessorDeclaration(member) || Node.isSetAccessorDeclaration(member)) && (Node.isClassDeclaration(node) || Node.isClassExpression(node))) {
+    // `this.provider = this.makeProvider(config)` / `this.embedder = params.embedder` in the class: what is assigned.
+    for (const assignment of node.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      const left = assignment.getLeft();
+      if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || !Node.isPropertyAccessExpression(left) || left.getName() !== name || left.getExpression().getKind() !== SyntaxKind.ThisKeyword) continue;
+      const shapes = shapesOf(assignment.getRight(), modules, depth + 1);
+      if (shapes.length > 0) return shapes;
+    }
+  }
+  return [];
+}
+
+/** `f(...)`, `this.make(...)`, `obj.make(...)`: the shapes the factory's declared return type or its `return`s give. */
+function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
+  if (!Node.isCallExpression(call)) return [];
+  const factory = functionOf(call.getExpression(), modules, depth);
+  if (!factory) return [];
+  const declared = factory.getReturnTypeNode?.();
+  if (declared) {
+    const shapes = typeShapes(declared, modules, depth + 1);
+    if (shapes.length > 0) return shapes;
+  }
+  return returnsOf(factory).flatMap((returned) => shapesOf(returned, modules, depth + 1));
+}
+
+type FunctionNode = Node & { getReturnTypeNode?(): TypeNode | undefined; getParameters(): Node[] };
+
+/** The function a callee names: a function declaration, a function held by a variable, or a method of what the receiver is. */
+export function functionOf(callee: Node, modules: ModuleLoader, depth = 0): FunctionNode | undefined {
+  const target = unwrapExpression(callee);
+  if (Node.isIdentifier(target)) {
+    const declaration = findDeclaration(target, modules);
+    if (!declaration) return undefined;
+    if (Node.isFunctionDeclaration(declaration)) return declaration;
+    const value = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    const unwrapped = value && unwrapExpression(value);
+    return unwrapped && (Node.isArrowFunction(unwrapped) || Node.isFunctionExpression(unwrapped)) ? unwrapped : undefined;
+  }
+  if (Node.isPropertyAccessExpression(target)) {
+    for (const owner of shapesOf(target.getExpression(), modules, depth + 1)) {
+      const member = Node.isObjectLiteralExpression(owner.node) ? owner.node.getProperty(target.getName()) : memberDeclaration(owner.node, target.getName(), modules);
+      if (member && Node.isMethodDeclaration(member)) return member;
+      const value = member && Node.isPropertyAssignment(member) ? unwrapExpression(member.getInitializerOrThrow()) : undefined;
+      if (value && (Node.isArrowFunction(value) || Node.isFunctionExpression(value))) return value;
+    }
+  }
+  return undefined;
+}
+
+/** The expressions a function returns (its own `return`s, not those of functions inside it), or an arrow's body. */
+export function returnsOf(fn: Node): Node[] {
+  if (Node.isArrowFunction(fn)) {
+    const body = fn.getBody();
+    if (!Node.isBlock(body)) return [body];
+  }
+  const returned: Node[] = [];
+  const visit = (node: Node): void => {
+    node.forEachChild((child) => {
+      if (Node.isFunctionDeclaration(child) || Node.isFunctionExpression(child) || Node.isArrowFunction(child) || Node.isMethodDeclaration(child) || Node.isClassDeclaration(child) || Node.isClassExpression(child)) return;
+      if (Node.isReturnStatement(child)) {
+        const expression = child.getExpression();
+        if (expression) returned.push(expression);
+        return;
+      }
+      visit(child);
+    });
+  };
+  const body = (fn as Node & { getBody?(): Node | undefined }).getBody?.();
+  if (body) visit(body);
+  return returned;
+}
+
+/** The declarations a type node names: classes, interfaces, type literals and function types (through aliases, unions, intersections, `Promise<T>`, `Omit<T, ...>`). */
+export function typeShapes(typeNode: Node, modules: ModuleLoader, depth = 0): Shape[] {
+  if (depth > MAX_SHAPE_DEPTH) return [];
+  if (Node.isParenthesizedTypeNode(typeNode)) return typeShapes(typeNode.getTypeNode(), modules, depth + 1);
+  if (Node.isUnionTypeNode(typeNode) || Node.isIntersectionTypeNode(typeNode)) return typeNode.getTypeNodes().flatMap((member) => typeShapes(member, modules, depth + 1));
+  if (Node.isTypeLiteral(typeNode) || Node.isFunctionTypeNode(typeNode)) return [{ node: typeNode, made: false }];
+  if (!Node.isTypeReference(typeNode)) return [];
+  const typeName = typeNode.getTypeName();
+  if (!Node.isIdentifier(typeName)) return [];
+  const name = typeName.getText();
+  if (name === 'ReturnType') {
+    // `ReturnType<typeof addEndpoint>`: what that function returns.
+    const query = typeNode.getTypeArguments()[0];
+    const fn = query && Node.isTypeQuery(query) ? functionOf(query.getExprName(), modules, depth + 1) : undefined;
+    if (!fn) return [];
+    const declared = fn.getReturnTypeNode?.();
+    return declared ? typeShapes(declared, modules, depth + 1) : returnsOf(fn).flatMap((returned) => shapesOf(returned, modules, depth + 1));
+  }
+  if (TRANSPARENT_GENERICS.has(name)) {
+    const first = typeNode.getTypeArguments()[0];
+    return first ? typeShapes(first, modules, depth + 1) : [];
+  }
+  const declaration = typeDeclaration(typeName.getSourceFile(), name, modules);
+  if (!declaration) return [];
+  if (Node.isTypeAliasDeclaration(declaration)) {
+    const aliased = declaration.getTypeNode();
+    const shapes = aliased ? typeShapes(aliased, modules, depth + 1) : [];
+    // A function type is known by its alias's name: implementations say `Promise<Endpoint>`, not the signature.
+    return shapes.map((shape) => (Node.isFunctionTypeNode(shape.node) ? { node: declaration, made: false } : shape));
+  }
+  return [{ node: declaration, made: false }];
+}
+
+/** A class, interface or type alias named in a file: declared there, or imported (named or default) from a workspace module. */
+export function typeDeclaration(sourceFile: SourceFile, name: string, modules: ModuleLoader, depth = 0): Node | undefined {
+  if (depth > MAX_SHAPE_DEPTH) return undefined;
+  const local = sourceFile.getClass(name) ?? sourceFile.getInterface(name) ?? sourceFile.getTypeAlias(name);
+  if (local) return local;
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    const named = declaration.getNamedImports().find((candidate) => (candidate.getAliasNode()?.getText() ?? candidate.getName()) === name);
+    const isDefault = declaration.getDefaultImport()?.getText() === name;
+    if (!named && !isDefault) continue;
+    const target = modules.resolve(sourceFile, specifier);
+    return target ? exportedType(target, named ? named.getName() : 'default', modules, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+function exportedType(sourceFile: SourceFile, name: string, modules: ModuleLoader, depth: number): Node | undefined {
+  if (depth > MAX_SHAPE_DEPTH) return undefined;
+  if (name === 'default') {
+    // `hasDefaultKeyword`, not `isDefaultExport`: the latter asks the type checker, which builds a program.
+    const declared = sourceFile.getClasses().find((candidate) => candidate.hasDefaultKeyword()) ?? sourceFile.getInterfaces().find((candidate) => candidate.hasDefaultKeyword());
+    if (declared) return declared;
+    const assignment = sourceFile.getExportAssignment((candidate) => !candidate.isExportEquals());
+    const expression = assignment?.getExpression();
+    return expression && Node.isIdentifier(expression) ? typeDeclaration(sourceFile, expression.getText(), modules, depth + 1) : undefined;
+  }
+  const local = sourceFile.getClass(name) ?? sourceFile.getInterface(name) ?? sourceFile.getTypeAlias(name);
+  if (local) return local;
+  for (const declaration of sourceFile.getExportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    const named = declaration.getNamedExports().find((candidate) => (candidate.getAliasNode()?.getText() ?? candidate.getName()) === name);
+    if (named) {
+      if (!specifier) return typeDeclaration(sourceFile, named.getName(), modules, depth + 1);
+      const target = modules.resolve(sourceFile, specifier);
+      return target ? exportedType(target, named.getName(), modules, depth + 1) : undefined;
+    }
+    if (specifier && declaration.getNamedExports().length === 0 && !declaration.getNamespaceExport()) {
+      const target = modules.resolve(sourceFile, specifier);
+      const found = target && exportedType(target, name, modules, depth + 1);
+      if (found) return found;
+    }
+  }
+  // `import { X } from './x'; export { X }` is covered above; an imported name used as a type here.
+  return typeDeclaration(sourceFile, name, modules, depth + 1) ?? undefined;
+}
+
+/** A member of a class (its own or inherited), interface (its own or extended) or type literal, by name. */
+export function memberDeclaration(owner: Node, name: string, modules: ModuleLoader, depth = 0): Node | undefined {
+  if (depth > MAX_SHAPE_DEPTH) return undefined;
+  if (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) {
+    const own = owner.getInstanceMember(name) ?? owner.getStaticMember(name) ?? owner.getConstructors()[0]?.getParameters().find((parameter) => parameter.getName() === name && parameter.isParameterProperty());
+    if (own) return own;
+    const base = superclassOf(owner, modules);
+    return base ? memberDeclaration(base, name, modules, depth + 1) : undefined;
+  }
+  if (Node.isInterfaceDeclaration(owner)) {
+    const own = owner.getProperty(name) ?? owner.getMethod(name);
+    if (own) return own;
+    for (const heritage of owner.getExtends()) {
+      const base = heritageDeclaration(heritage, modules);
+      const found = base && memberDeclaration(base, name, modules, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (Node.isTypeLiteral(owner)) return owner.getProperty(name) ?? owner.getMethod(name);
+  return undefined;
+}
+
+/** The function type a member has: a method signature, or a property typed with a function type (directly or through an alias). */
+function functionTypeOf(member: Node): (Node & { getParameters(): Array<{ getTypeNode(): TypeNode | undefined }> }) | undefined {
+  if (Node.isMethodSignature(member) || Node.isMethodDeclaration(member)) return member;
+  const typeNode = Node.isPropertySignature(member) || Node.isPropertyDeclaration(member) ? member.getTypeNode() : undefined;
+  return typeNode && Node.isFunctionTypeNode(typeNode) ? typeNode : undefined;
+}
+
+/** The class a `new X` or `extends X` names (through imports and requires). */
+export function classOfExpression(expression: Node, modules: ModuleLoader, depth = 0): Node | undefined {
+  const target = unwrapExpression(expression);
+  if (Node.isClassExpression(target)) return target;
+  if (Node.isIdentifier(target)) {
+    const declaration = findDeclaration(target, modules);
+    // `export default BaseLLM`: the import resolves to the exported name, declared in that module.
+    if (declaration && Node.isIdentifier(declaration) && declaration !== target && depth < MAX_SHAPE_DEPTH) return classOfExpression(declaration, modules, depth + 1);
+    if (declaration && (Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration))) return declaration;
+    const value = declaration && (Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : Node.isPropertyAssignment(declaration) ? declaration.getInitializer() : undefined);
+    return value && Node.isClassExpression(unwrapExpression(value)) ? unwrapExpression(value) : undefined;
+  }
+  if (Node.isPropertyAccessExpression(target)) {
+    // `new Providers.OpenAIProvider()`: the member of an object or module of classes.
+    for (const owner of shapesOf(target.getExpression(), modules)) {
+      if (!Node.isObjectLiteralExpression(owner.node)) continue;
+      const property = owner.node.getProperty(target.getName());
+      const value = property && Node.isPropertyAssignment(property) ? property.getInitializerOrThrow() : property && Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined;
+      if (value) return classOfExpression(value, modules);
+    }
+  }
+  return undefined;
+}
+
+export function superclassOf(cls: Node, modules: ModuleLoader): Node | undefined {
+  if (!(Node.isClassDeclaration(cls) || Node.isClassExpression(cls))) return undefined;
+  const heritage = cls.getExtends();
+  return heritage ? classOfExpression(heritage.getExpression(), modules) : undefined;
+}
+
+function heritageDeclaration(heritage: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isExpressionWithTypeArguments(heritage)) return undefined;
+  const expression = heritage.getExpression();
+  if (!Node.isIdentifier(expression)) return undefined;
+  return typeDeclaration(heritage.getSourceFile(), expression.getText(), modules) ?? classOfExpression(expression, modules);
+}
+
+/**
+ * The types a class is one of: itself, its superclasses, the interfaces it or they implement and
+ * the interfaces those extend. For `made` lookups only the class chain counts (`lineage`).
+ */
+export function supertypesOf(cls: Node, modules: ModuleLoader): Node[] {
+  const found: Node[] = [];
+  const add = (node: Node | undefined, depth: number): void => {
+    if (!node || depth > MAX_SHAPE_DEPTH || found.some((known) => sameNode(known, node))) return;
+    found.push(node);
+    if (Node.isClassDeclaration(node) || Node.isClassExpression(node)) {
+      add(superclassOf(node, modules), depth + 1);
+      for (const heritage of node.getImplements()) add(heritageDeclaration(heritage, modules), depth + 1);
+    } else if (Node.isInterfaceDeclaration(node)) {
+      for (const heritage of node.getExtends()) add(heritageDeclaration(heritage, modules), depth + 1);
+    }
+  };
+  add(cls, 0);
+  return found;
+}
+
+/** Lineages asked for during one search; a class node's chain does not change while its file is parsed. */
+const lineages = new WeakMap<Node, Node[]>();
+
+/** A class and its superclasses, nearest first. */
+export function lineageOf(cls: Node, modules: ModuleLoader): Node[] {
+  const known = lineages.get(cls);
+  if (known && !known.some((node) => node.wasForgotten())) return known;
+  const found: Node[] = [];
+  for (let current: Node | undefined = cls; current && found.length <= MAX_SHAPE_DEPTH && !found.some((known) => sameNode(known, current!)); current = superclassOf(current, modules)) found.push(current);
+  lineages.set(cls, found);
+  return found;
+}
+
+export function sameNode(a: Node, b: Node): boolean {
+  return a.getSourceFile().getFilePath() === b.getSourceFile().getFilePath() && a.getStart() === b.getStart() && a.getEnd() === b.getEnd();
+}
