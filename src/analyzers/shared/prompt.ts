@@ -115,18 +115,24 @@ function resolveBuiltPrompt(call: CallExpression, modules: ModuleLoader, depth: 
     return undefined;
   }
   if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) return undefined;
-  const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
-  const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
-  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
-  const body = fn.getBody();
-  if (!body) return undefined;
-  const returned = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).flatMap((statement): Node[] => { const expression = statement.getExpression(); return expression ? [expression] : []; }) : [body as Node];
+  const returned = returnedExpressions(callee, modules);
+  if (!returned) return undefined;
   let best: TextResult | undefined;
   for (const expression of returned.slice(0, 8)) {
     const result = resolvePromptText(expression, modules, depth + 1);
     if (!best || staticLength(result) > staticLength(best)) best = result;
   }
   return best && staticLength(best) > 0 ? best : undefined;
+}
+
+/** What the function `callee` names returns (each `return` expression of its own body, or an arrow's expression body); undefined when it is not a function declared in the workspace. */
+function returnedExpressions(callee: Node, modules: ModuleLoader): Node[] | undefined {
+  const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
+  const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  const body = fn.getBody();
+  if (!body) return undefined;
+  return Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).flatMap((statement): Node[] => { const expression = statement.getExpression(); return expression ? [expression] : []; }) : [body as Node];
 }
 
 /**
@@ -144,12 +150,8 @@ function builtObjectMember(access: Node, modules: ModuleLoader): Node | undefine
   }
   if (!Node.isCallExpression(target)) return undefined;
   const callee = unwrapExpression(target.getExpression());
-  const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
-  const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
-  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
-  const body = fn.getBody();
-  if (!body) return undefined;
-  const returned = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).flatMap((statement): Node[] => { const expression = statement.getExpression(); return expression ? [expression] : []; }) : [body as Node];
+  const returned = returnedExpressions(callee, modules);
+  if (!returned) return undefined;
   const key = access.getName();
   let best: Node | undefined;
   for (const expression of returned.slice(0, 8)) {
