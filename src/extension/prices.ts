@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redactCredentials, urlForDisplay } from '../model/redact';
 import { readConfig } from './config';
 import { log } from './log';
 import { loadScanModule, type WorkspaceScanModel } from './scanModel';
@@ -88,13 +89,15 @@ export async function refreshPrices(context: vscode.ExtensionContext, model: Wor
   const urlText = readConfig().priceFileUrl;
   const url = isAllowedPriceUrl(urlText);
   if (!url) {
-    void vscode.window.showErrorMessage(`LLM Hosting Advisor: llmHostingAdvisor.priceFileUrl must be an https URL (got ${JSON.stringify(urlText)}).`);
+    void vscode.window.showErrorMessage(`LLM Hosting Advisor: llmHostingAdvisor.priceFileUrl must be an https URL (got ${JSON.stringify(redactCredentials(String(urlText)))}).`);
     return undefined;
   }
+  // The setting may carry a token (user:password@ or ?key=): every message and the stored source show it without.
+  const shownUrl = urlForDisplay(url.href);
   if (!confirmedArg) {
     const answer = await vscode.window.showWarningMessage(
       `Download current model prices from ${url.host}?`,
-      { modal: true, detail: `This is the extension's only network request: ${url.href}. The prices are stored as an override over the bundled catalog; "Clear Price Override" removes them.` },
+      { modal: true, detail: `This is the extension's only network request: ${shownUrl}. The prices are stored as an override over the bundled catalog; "Clear Price Override" removes them.` },
       'Download',
     );
     if (answer !== 'Download') return undefined;
@@ -105,7 +108,7 @@ export async function refreshPrices(context: vscode.ExtensionContext, model: Wor
       () => download(url),
     );
     const { parsePriceFile } = await loadScanModule();
-    const parsed = parsePriceFile(text, url.href, new Date());
+    const parsed = parsePriceFile(text, shownUrl, new Date());
     if ('error' in parsed) throw new Error(parsed.error);
     const override = parsed.override;
     await vscode.workspace.fs.createDirectory(context.globalStorageUri);
@@ -114,13 +117,13 @@ export async function refreshPrices(context: vscode.ExtensionContext, model: Wor
     await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify(override, null, 1)));
     await vscode.workspace.fs.rename(tmp, overrideUri(context), { overwrite: true });
     model.setPriceOverride(override);
-    log.info(`price override: ${override.rows.length} model prices from ${url.href} (as of ${override.asOf}; ${parsed.ignored} entries ignored)`);
+    log.info(`price override: ${override.rows.length} model prices from ${shownUrl} (as of ${override.asOf}; ${parsed.ignored} entries ignored)`);
     void vscode.window.showInformationMessage(`LLM Hosting Advisor: ${override.rows.length} model prices as of ${override.asOf} from ${url.host} now override the bundled catalog.`);
     if (model.lastResult) await model.rescan('window');
     return override;
   } catch (err) {
     const message = err instanceof Error ? (err.name === 'TimeoutError' ? `timed out after ${FETCH_TIMEOUT_MS / 1000} s` : err.message) : String(err);
-    log.error(`refresh prices from ${url.href} failed: ${message}`);
+    log.error(`refresh prices from ${shownUrl} failed: ${message}`);
     void vscode.window.showErrorMessage(`LLM Hosting Advisor: could not refresh prices (${message}). The previous prices stay in use.`);
     return undefined;
   }

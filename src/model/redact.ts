@@ -24,3 +24,18 @@ export function redactCredentials(text: string): string {
   for (const shape of CREDENTIAL_SHAPES) out = out.replace(shape, REDACTED);
   return out;
 }
+
+/**
+ * A URL as the product may show or log it: scheme, host and path only. The user name, password and
+ * query string are where credentials travel (`https://user:pass@host/...`, `?key=...`), so they are
+ * dropped, not just masked; an elided query is marked so the reader knows one was there.
+ */
+export function urlForDisplay(href: string): string {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return redactCredentials(href);
+  }
+  return redactCredentials(`${url.origin}${url.pathname}`) + (url.search ? '?…' : '');
+}
