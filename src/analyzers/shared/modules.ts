@@ -206,14 +206,29 @@ export class ModuleLoader {
   /**
    * SvelteKit's `$lib` alias when no tsconfig `paths` maps it: its tsconfig is generated at build time
    * (`.svelte-kit/tsconfig.json`, absent in a checkout), and its default is `$lib` → `src/lib` of the
-   * project holding svelte.config.*. A `kit.files.lib` override is not read.
+   * project holding svelte.config.*, or the `kit.files.lib` it states (a `kit.alias` override is not read).
    */
   private svelteKitLibBase(fromFile: string, specifier: string): string | undefined {
     if (specifier !== '$lib' && !specifier.startsWith('$lib/')) return undefined;
     const project = this.svelteProjectOf(path.dirname(fromFile));
     if (!project) return undefined;
-    const candidate = path.join(project, 'src', 'lib', specifier.slice('$lib'.length));
+    const candidate = path.join(project, this.svelteLibFolder(project), specifier.slice('$lib'.length));
     return this.resolveUncached(candidate) ? candidate : undefined;
+  }
+
+  /** The lib folder of a SvelteKit project: `kit.files.lib` when its svelte.config states it as a literal, else `src/lib`. */
+  private svelteLibFolder(project: string): string {
+    for (const name of SVELTE_CONFIG_FILES) {
+      try {
+        const text = fs.readFileSync(path.join(project, name), 'utf8');
+        const stated = /\bfiles\s*:\s*\{[^}]*?\blib\s*:\s*['"]([^'"]+)['"]/.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
+        if (stated && !path.isAbsolute(stated) && !stated.split(/[\\/]/).includes('..')) return stated;
+        return path.join('src', 'lib');
+      } catch {
+        continue;
+      }
+    }
+    return path.join('src', 'lib');
   }
 
   private svelteProjectOf(folder: string): string | null {

@@ -32,6 +32,7 @@ describe('ModuleLoader: SvelteKit $lib and workspace packages', () => {
   const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'module-resolution');
   const cases: Array<{ name: string; fixture: string; models: Record<string, string | null> }> = [
     { name: 'SvelteKit: $lib is src/lib when svelte.config.* exists and no tsconfig maps it', fixture: 'sveltekit', models: { 'src/routes/title.ts:3': 'claude-haiku-4-5' } },
+    { name: 'SvelteKit: $lib is the kit.files.lib the config states', fixture: 'sveltekit-files-lib', models: { 'src/routes/title.ts:3': 'claude-sonnet-4-5' } },
     { name: 'no svelte.config: $lib is not resolved (it names no module)', fixture: 'no-svelte', models: { 'src/routes/title.ts:3': null } },
     {
       name: 'workspace packages by package.json name: exports pointing at an unbuilt dist fall back to src; main at lib/ falls back to src',
