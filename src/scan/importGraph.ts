@@ -27,10 +27,13 @@ const EXPORT_DEFAULT_NAME = /\bexport\s+default\s+([\w$]+)\s*(?:;|$)/gm;
 
 const MIGHT_RE_EXPORT = /\bexport\s*[*{]|\bexport\s+default\s+[\w$]+\s*(?:;|$)|\bmodule\.exports\s*=|\.\.\.\s*require\s*\(/m;
 
-/** A workspace path alias in an import (`~/lib/llm`, `@/lib/llm`, `$lib/server/llm`, `#/llm`): not a package (`@scope/pkg` has no slash after `@`). */
-const ALIAS_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]((?:~|@|#|\$[\w]+)\/[^'"]+)['"]/g;
+/**
+ * A workspace path alias in an import (`~/lib/llm`, `@/lib/llm`, `$lib/server/llm`, `#/llm`), or a
+ * scoped package (`@org/documents/embed`), which in a monorepo may be a package of the workspace.
+ */
+const ALIAS_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]((?:~|@|#|\$[\w]+)\/[^'"]+|@[\w.-]+\/[\w.-]+(?:\/[^'"]+)?)['"]/g;
 
-/** Module specifiers through a workspace path alias (`~/lib/llm`), as written; the alias is not resolved. */
+/** Module specifiers through a workspace path alias (`~/lib/llm`) or a scoped package, as written; neither is resolved. */
 export function aliasImportsOf(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(ALIAS_IMPORT)) found.add(match[1]);

@@ -97,7 +97,7 @@ export class ModuleLoader {
 
   /** The source file a relative module specifier points at, or undefined for packages and misses. */
   resolve(fromFile: SourceFile, specifier: string): SourceFile | undefined {
-    const base = specifier.startsWith('.') ? path.resolve(path.dirname(fromFile.getFilePath()), specifier) : this.aliasBase(fromFile.getFilePath(), specifier);
+    const base = specifier.startsWith('.') ? path.resolve(path.dirname(fromFile.getFilePath()), specifier) : this.aliasBase(fromFile.getFilePath(), specifier) ?? this.svelteKitLibBase(fromFile.getFilePath(), specifier) ?? this.workspacePackageBase(specifier);
     if (base === undefined) return undefined;
     // Analyzers ask for the same module many times per file (every constant, every client): probe the disk once per scan.
     const known = this.resolved.get(base);
@@ -194,19 +194,90 @@ export class ModuleLoader {
    * constants (offered model lists); imports are otherwise resolved by `resolve`.
    */
   resolveWorkspacePackage(specifier: string): SourceFile | undefined {
+    const base = this.workspacePackageBase(specifier);
+    const found = base === undefined ? undefined : this.resolveUncached(base);
+    if (found) this.tracked?.add(found.getFilePath());
+    return found;
+  }
+
+  /** Folder → the nearest SvelteKit project folder above it (one with svelte.config.*), or null. */
+  private readonly svelteProjectByFolder = new Map<string, string | null>();
+
+  /**
+   * SvelteKit's `$lib` alias when no tsconfig `paths` maps it: its tsconfig is generated at build time
+   * (`.svelte-kit/tsconfig.json`, absent in a checkout), and its default is `$lib` → `src/lib` of the
+   * project holding svelte.config.*, or the `kit.files.lib` it states (a `kit.alias` override is not read).
+   */
+  private svelteKitLibBase(fromFile: string, specifier: string): string | undefined {
+    if (specifier !== '$lib' && !specifier.startsWith('$lib/')) return undefined;
+    const project = this.svelteProjectOf(path.dirname(fromFile));
+    if (!project) return undefined;
+    const candidate = path.join(project, this.svelteLibFolder(project), specifier.slice('$lib'.length));
+    return this.resolveUncached(candidate) ? candidate : undefined;
+  }
+
+  /** The lib folder of a SvelteKit project: `kit.files.lib` when its svelte.config states it as a literal, else `src/lib`. */
+  private svelteLibFolder(project: string): string {
+    for (const name of SVELTE_CONFIG_FILES) {
+      try {
+        const text = fs.readFileSync(path.join(project, name), 'utf8');
+        const stated = /\bfiles\s*:\s*\{[^}]*?\blib\s*:\s*['"]([^'"]+)['"]/.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
+        if (stated && !path.isAbsolute(stated) && !stated.split(/[\\/]/).includes('..')) return stated;
+        return path.join('src', 'lib');
+      } catch {
+        continue;
+      }
+    }
+    return path.join('src', 'lib');
+  }
+
+  private svelteProjectOf(folder: string): string | null {
+    const known = this.svelteProjectByFolder.get(folder);
+    if (known !== undefined) return known;
+    let found: string | null = SVELTE_CONFIG_FILES.some((name) => fs.existsSync(path.join(folder, name))) ? folder : null;
+    const parent = path.dirname(folder);
+    if (found === null && folder.startsWith(this.root) && folder !== this.root && parent !== folder) found = this.svelteProjectOf(parent);
+    this.svelteProjectByFolder.set(folder, found);
+    return found;
+  }
+
+  /**
+   * The base of a module of a package of this workspace (`@org/documents/embed`): the package folder
+   * by its package.json `name`, then the `exports` entry for the subpath (`main`/`types` for the
+   * package itself), and when that points at a build output that is not there (`dist/…`), the same
+   * path under `src/`, then `src/<subpath>` and `<subpath>`. Undefined for packages from a registry.
+   */
+  private workspacePackageBase(specifier: string): string | undefined {
     const match = /^((?:@[\w.-]+\/)?[\w.-]+)(?:\/(.+))?$/.exec(specifier);
     if (!match) return undefined;
     const folder = this.packageFolders().get(match[1]);
     if (!folder) return undefined;
-    const sub = match[2] ?? 'index';
-    for (const base of [path.join(folder, 'src', sub), path.join(folder, sub)]) {
-      const found = this.resolveUncached(base);
-      if (found) {
-        this.tracked?.add(found.getFilePath());
-        return found;
-      }
+    const sub = match[2];
+    const manifest = this.packageManifest(folder);
+    const declared = declaredEntries(manifest, sub).map((target) => path.resolve(folder, target));
+    const fromBuild = declared.map((target) => target.replace(/([\\/])(?:dist|build|lib|out)([\\/])/, '$1src$2').replace(/\.d\.ts$|\.(?:m|c)?js$/, ''));
+    const conventional = [path.join(folder, 'src', sub ?? 'index'), path.join(folder, sub ?? 'index')];
+    for (const candidate of [...declared.map((target) => target.replace(/\.d\.ts$/, '')), ...fromBuild, ...conventional]) {
+      if (!candidate.startsWith(folder)) continue;
+      if (this.resolveUncached(candidate)) return candidate;
     }
     return undefined;
+  }
+
+  /** A workspace package's package.json, read once per scan. */
+  private readonly manifests = new Map<string, PackageManifest>();
+
+  private packageManifest(folder: string): PackageManifest {
+    let manifest = this.manifests.get(folder);
+    if (!manifest) {
+      try {
+        manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as PackageManifest;
+      } catch {
+        manifest = {};
+      }
+      this.manifests.set(folder, manifest);
+    }
+    return manifest;
   }
 
   private packageFolders(): Map<string, string> {
@@ -270,6 +341,62 @@ export class ModuleLoader {
     this.pathsByFolder.set(folder, found);
     return found;
   }
+}
+
+/** The fields of a package.json that say where its modules are. */
+interface PackageManifest {
+  main?: unknown;
+  types?: unknown;
+  typings?: unknown;
+  module?: unknown;
+  exports?: unknown;
+}
+
+/** SvelteKit's config file names. */
+const SVELTE_CONFIG_FILES = ['svelte.config.js', 'svelte.config.ts', 'svelte.config.mjs', 'svelte.config.cjs'];
+
+/** Export conditions read in this order: the source-facing ones first (types, then the import/require/default builds). */
+const EXPORT_CONDITIONS = ['types', 'import', 'module', 'require', 'node', 'default'];
+
+/**
+ * The files a package.json declares for a subpath (`undefined` is the package itself): its `exports`
+ * entry (a string, a conditions object, nested; a `./x/*` pattern), else `types`/`main`/`module` for
+ * the package itself. Relative to the package folder.
+ */
+export function declaredEntries(manifest: PackageManifest, sub: string | undefined): string[] {
+  const key = sub === undefined ? '.' : `./${sub}`;
+  const targets: string[] = [];
+  const collect = (value: unknown, depth: number): void => {
+    if (depth > 4 || value === null || value === undefined) return;
+    if (typeof value === 'string') targets.push(value);
+    else if (Array.isArray(value)) for (const item of value) collect(item, depth + 1);
+    else if (typeof value === 'object') {
+      const conditions = value as Record<string, unknown>;
+      for (const condition of [...EXPORT_CONDITIONS, ...Object.keys(conditions).filter((name) => !EXPORT_CONDITIONS.includes(name))]) collect(conditions[condition], depth + 1);
+    }
+  };
+  const exportsField = manifest.exports;
+  if (typeof exportsField === 'string' || Array.isArray(exportsField)) {
+    if (key === '.') collect(exportsField, 0);
+  } else if (exportsField && typeof exportsField === 'object') {
+    const map = exportsField as Record<string, unknown>;
+    const isSubpathMap = Object.keys(map).some((name) => name.startsWith('.'));
+    if (!isSubpathMap) {
+      if (key === '.') collect(map, 0);
+    } else if (key in map) collect(map[key], 0);
+    else {
+      for (const [pattern, value] of Object.entries(map)) {
+        const star = pattern.indexOf('*');
+        if (star < 0 || !key.startsWith(pattern.slice(0, star)) || !key.endsWith(pattern.slice(star + 1))) continue;
+        const middle = key.slice(star, key.length - (pattern.length - star - 1));
+        const before = targets.length;
+        collect(value, 0);
+        for (let index = before; index < targets.length; index++) targets[index] = targets[index].replace('*', middle);
+      }
+    }
+  }
+  if (key === '.') for (const field of [manifest.types, manifest.typings, manifest.main, manifest.module]) if (typeof field === 'string') targets.push(field);
+  return [...new Set(targets)].filter((target) => target.startsWith('.') || !target.startsWith('/'));
 }
 
 /** `compilerOptions.paths` of a tsconfig (following one relative `extends`), as absolute target patterns. */

@@ -91,6 +91,7 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
   // second helper a level later (an implementation that delegates to another) names it as an alternative.
   const helperFns: Node[] = [];
   const callerAt = new Map<string, DetectedCall>();
+  const forwardingHops = new Set<DetectedCall>();
   let frontier: readonly DetectedCall[] = calls;
   for (let level = 0; level < MAX_LEVELS && frontier.length > 0 && found.length < MAX_CALLER_SITES; level++) {
     const helpers: Helper[] = [];
@@ -195,10 +196,33 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
         }
       }
     }
+    // A caller that only hands its own parameters on to the helper, and whose own callers were found,
+    // is a hop between them and the request, not a feature of its own: its callers stand for it.
+    for (const helper of helpers) {
+      const node = nodeOfCaller.get(helper.call);
+      if ((perHelper.get(helper) ?? 0) > 0 && helper.call.kind === 'wrapper-caller' && node && onlyForwardsParameters(node)) forwardingHops.add(helper.call);
+    }
     found.push(...next);
     frontier = next;
   }
-  return found;
+  return found.filter((call) => !forwardingHops.has(call));
+}
+
+/** Whether every argument of a call is a parameter of the function around it, as is or in an object literal of such (`f({ messages, locals })`). */
+export function onlyForwardsParameters(call: CallExpression): boolean {
+  const fn = call.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node));
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
+  const parameters = new Set<string>();
+  for (const parameter of fn.getParameters()) {
+    for (const identifier of [parameter.getNameNode(), ...parameter.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier)]) if (Node.isIdentifier(identifier)) parameters.add(identifier.getText());
+  }
+  const isParameter = (node: Node | undefined): boolean => !!node && Node.isIdentifier(node) && parameters.has(node.getText());
+  const args = call.getArguments();
+  return args.length > 0 && args.every((argument) => {
+    if (isParameter(argument)) return true;
+    if (!Node.isObjectLiteralExpression(argument)) return false;
+    return argument.getProperties().every((property) => (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())) || (Node.isSpreadAssignment(property) && isParameter(property.getExpression())));
+  });
 }
 
 /** The node at a 1-based line and column: the call expression starting there when there is one. */
@@ -636,6 +660,10 @@ function isDefaultOf(value: Node): boolean {
  * from tsconfig, so this is a match on the path, not a resolution.
  */
 export function aliasMayName(specifier: string, relativePath: string): boolean {
+  // A scoped package (`@org/documents/embed`) may be the workspace's `…/documents/` package: a file in a
+  // folder of that name may be its module (the analyzer then resolves the import by package.json).
+  const scoped = /^@[\w.-]+\/([\w.-]+)/.exec(specifier);
+  if (scoped) return `/${relativePath}`.includes(`/${scoped[1]}/`);
   const tail = specifier.slice(specifier.indexOf('/') + 1).replace(/\.(?:m|c)?[jt]sx?$/, '');
   if (!tail) return false;
   const withoutExtension = relativePath.replace(/\.(?:m|c)?[jt]sx?$/, '');

@@ -3,6 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeText, createAnalysisProject } from '../../../src/scan/analyze';
+import { scanWorkspace } from '../../../src/scan/scan';
+import { declaredEntries } from '../../../src/analyzers/shared/modules';
 
 describe('ModuleLoader resolution cache', () => {
   it('records a followed module as a dependency of every file that follows it, also when resolved from the cache', () => {
@@ -23,4 +25,37 @@ describe('ModuleLoader resolution cache', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+});
+
+/** Table-driven scans of fixture projects on disk: a model id stated in another module reached through a non-relative specifier. */
+describe('ModuleLoader: SvelteKit $lib and workspace packages', () => {
+  const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'module-resolution');
+  const cases: Array<{ name: string; fixture: string; models: Record<string, string | null> }> = [
+    { name: 'SvelteKit: $lib is src/lib when svelte.config.* exists and no tsconfig maps it', fixture: 'sveltekit', models: { 'src/routes/title.ts:3': 'claude-haiku-4-5' } },
+    { name: 'SvelteKit: $lib is the kit.files.lib the config states', fixture: 'sveltekit-files-lib', models: { 'src/routes/title.ts:3': 'claude-sonnet-4-5' } },
+    { name: 'no svelte.config: $lib is not resolved (it names no module)', fixture: 'no-svelte', models: { 'src/routes/title.ts:3': null } },
+    {
+      name: 'workspace packages by package.json name: exports pointing at an unbuilt dist fall back to src; main at lib/ falls back to src',
+      fixture: 'monorepo',
+      models: { 'apps/api/src/chat.ts:4': 'gpt-4o-mini', 'apps/api/src/chat.ts:5': 'gpt-3.5-turbo', 'packages/ai/src/embed/embed.ts:7': 'text-embedding-3-small' },
+    },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      const result = await scanWorkspace(path.join(fixtures, testCase.fixture), { now: () => new Date(0) });
+      const actual: Record<string, string | null> = {};
+      for (const site of result.callSites) if (site.kind !== 'wrapper-caller') actual[`${site.file}:${site.line}`] = site.model.id;
+      assert.deepEqual(actual, testCase.models);
+    });
+  }
+});
+
+describe('declaredEntries', () => {
+  const cases: Array<{ name: string; manifest: Parameters<typeof declaredEntries>[0]; sub: string | undefined; expected: string[] }> = [
+    { name: 'subpath with conditions, types first', manifest: { exports: { './embed': { import: './dist/embed.js', types: './dist/embed.d.ts' } } }, sub: 'embed', expected: ['./dist/embed.d.ts', './dist/embed.js'] },
+    { name: 'a subpath pattern', manifest: { exports: { './tools/*': './src/tools/*.ts' } }, sub: 'tools/search', expected: ['./src/tools/search.ts'] },
+    { name: 'the package itself: exports string, then types and main', manifest: { exports: './src/index.ts', types: './dist/index.d.ts', main: './dist/index.js' }, sub: undefined, expected: ['./src/index.ts', './dist/index.d.ts', './dist/index.js'] },
+    { name: 'a subpath the exports map does not list gives nothing', manifest: { exports: { '.': './src/index.ts' } }, sub: 'internal', expected: [] },
+  ];
+  for (const testCase of cases) it(testCase.name, () => assert.deepEqual(declaredEntries(testCase.manifest, testCase.sub), testCase.expected));
 });

@@ -430,3 +430,53 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
     },
   },
 ]);
+
+runScanCases('wrapper callers across workspace packages and forwarding hops', [
+  {
+    name: 'a caller in another workspace package imports the helper by package name and exports subpath (@acme/ai/embed)',
+    fixture: '../module-resolution/monorepo',
+    sites: [
+      { file: 'apps/api/src/chat.ts', line: 4, kind: 'sdk' },
+      { file: 'apps/api/src/chat.ts', line: 5, kind: 'sdk' },
+      { file: 'apps/api/src/tags.ts', line: 4, kind: 'wrapper-caller', via: 'packages/ai/src/embed/embed.ts:7', model: 'text-embedding-3-small' },
+      { file: 'packages/ai/src/embed/embed.ts', line: 7, kind: 'sdk' },
+    ],
+  },
+  {
+    name: 'a caller that only hands its own parameters to the helper, and has callers of its own, is a hop: its callers stand for it',
+    files: {
+      'src/llm.ts': HELPER,
+      'src/task.ts': `import { complete } from './llm';
+export async function runTask(system: string, user: string) {
+  return complete(system, user);
+}
+`,
+      'src/title.ts': `import { runTask } from './task';
+export const title = (text: string) => runTask('Write a short title.', text);
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/title.ts', line: 2, kind: 'wrapper-caller', promptIncludes: ['Write a short title.'] },
+    ],
+  },
+  {
+    name: 'a caller that adds arguments of its own stays a site, even with callers',
+    files: {
+      'src/llm.ts': HELPER,
+      'src/task.ts': `import { complete } from './llm';
+export async function runTask(user: string) {
+  return complete('You are terse.', user);
+}
+`,
+      'src/title.ts': `import { runTask } from './task';
+export const title = (text: string) => runTask(text);
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/task.ts', line: 3, kind: 'wrapper-caller' },
+      { file: 'src/title.ts', line: 2, kind: 'wrapper-caller' },
+    ],
+  },
+]);
