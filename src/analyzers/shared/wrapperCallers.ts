@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { Node, SyntaxKind, ts, type CallExpression, type Project, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type Project, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
@@ -280,12 +280,28 @@ function implementedTypes(fn: Node, returned: Node | undefined, modules: ModuleL
   return { types: [], returnsTypedFunction: false };
 }
 
-/** `function complete() {...}` declared in a factory that returns `{ complete }`: that literal. */
+/**
+ * `function complete() {...}` declared in a factory that returns `{ complete }`, or that returns a local
+ * `const model: LanguageModel = { complete }` (TypeChat's model and translator factories): that literal.
+ */
 function literalReturning(fn: Node): Node | undefined {
   const name = Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
   const factory = fn.getParent()?.getParent();
   if (!name || !factory || !(Node.isFunctionDeclaration(factory) || Node.isArrowFunction(factory) || Node.isFunctionExpression(factory))) return undefined;
-  return returnsOf(factory).map(unwrapExpression).find((value) => Node.isObjectLiteralExpression(value) && !!value.getProperty(name));
+  return returnsOf(factory).map((value) => localLiteralOf(unwrapExpression(value), factory)).find((value) => !!value && Node.isObjectLiteralExpression(value) && !!value.getProperty(name));
+}
+
+/** A returned value itself, or for a name, the initializer of the `const` the factory declares it with (never a reassigned `let`). */
+function localLiteralOf(value: Node, factory: Node): Node | undefined {
+  if (!Node.isIdentifier(value)) return value;
+  const body = (factory as Node & { getBody?(): Node | undefined }).getBody?.();
+  if (!body || !Node.isBlock(body)) return undefined;
+  for (const statement of body.getVariableStatements()) {
+    if (statement.getDeclarationKind() !== VariableDeclarationKind.Const) continue;
+    const initializer = statement.getDeclarations().find((declaration) => declaration.getName() === value.getText())?.getInitializer();
+    if (initializer) return unwrapExpression(initializer);
+  }
+  return undefined;
 }
 
 /** The types an object literal is declared as: the return type of the function returning it, or its variable's type. */

@@ -429,6 +429,19 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
       assert.ok(!result.callSites.some((site) => site.file === 'src/echo.ts'));
     },
   },
+  {
+    name: 'a factory returning a typed local const holding its nested functions (`const model: LanguageModel = { complete }; return model;`): calls through the interface, then through the translator, are call sites',
+    fixture: 'interface-literal-const',
+    sites: [
+      { file: 'src/main.ts', line: 6, kind: 'wrapper-caller', via: 'src/translator.ts:12', inTotals: true },
+      { file: 'src/model.ts', line: 11, kind: 'sdk', inTotals: false },
+      { file: 'src/translator.ts', line: 12, kind: 'wrapper-caller', via: 'src/model.ts:11', promptIncludes: ['Translate the request into a JSON action'], inTotals: false },
+    ],
+    check: (result) => {
+      // src/echo.ts: `complete` through another interface is no caller.
+      assert.ok(!result.callSites.some((site) => site.file === 'src/echo.ts'));
+    },
+  },
 ]);
 
 runScanCases('wrapper callers across workspace packages and forwarding hops', [
