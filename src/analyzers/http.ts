@@ -209,7 +209,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const model = modelOf(body, urlText, context, evidence, body ? undefined : formDataModel(request.body, context));
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
-  const { messages, hasImage } = readBody(body, context);
+  const { messages: bodyMessages, hasImage } = readBody(body, context);
+  // Minting a realtime session or posting its SDP offer opens a spoken conversation: the end user speaks each turn.
+  const messages = /\/realtime(?:\/|$|[?#])/.test(urlText) ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
   const tools = getObjectProperty(body, 'tools', context.modules) ?? getObjectProperty(body, 'functions', context.modules);
   const generation = getObjectProperty(body, 'generationConfig', context.modules) ?? getObjectProperty(body, 'generation_config', context.modules);
   const options = getObjectProperty(body, 'options', context.modules);

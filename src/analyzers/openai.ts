@@ -214,7 +214,8 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
       method: isAzureFactory ? `${binding.importedName}.azure` : `new ${binding.importedName}`,
       ...realtimeSession(),
       model: model ? { id: model.value, raw: model.raw || modelNode!.getText(), source: model.source } : { id: null, raw: '', source: 'dynamic' },
-      messages: instructions ? [{ role: 'system', ...resolvePromptText(instructions, context.modules) }] : [realtimeAudioTurn()],
+      // The session's instructions steer it; the end user still speaks every turn.
+      messages: instructions ? [{ role: 'system', ...resolvePromptText(instructions, context.modules) }, realtimeAudioTurn()] : [realtimeAudioTurn()],
       evidence,
     }));
   }

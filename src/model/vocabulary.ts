@@ -4,6 +4,9 @@
  */
 
 /** The workspace usage file, at the scan root unless the user names another. */
+/** The user turn of a realtime voice session as an analyzer records it: audio the end user speaks, sized at run time. */
+export const REALTIME_AUDIO_TURN_TEXT = '{{audio}}';
+
 export const USAGE_FILE_NAME = 'llm-usage.yml';
 
 /**

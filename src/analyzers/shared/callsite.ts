@@ -1,3 +1,4 @@
+import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { DetectedCall } from '../../model/types';
 import { agentLoopOf, imagePartsInClass, toolListEntryOf, toolListHandedWith } from './prompt';
@@ -79,7 +80,7 @@ export function realtimeSession(): Pick<DetectedCall, 'endpoint' | 'maxOutputTok
 
 /** The user turn of a realtime session: audio, sized at run time. */
 export function realtimeAudioTurn(): DetectedCall['messages'][number] {
-  return { role: 'user', text: '{{audio}}', holes: [{ kind: 'unknown', expression: 'audio' }] };
+  return { role: 'user', text: REALTIME_AUDIO_TURN_TEXT, holes: [{ kind: 'unknown', expression: 'audio' }] };
 }
 
 /** What an analyzer fills in; `toDetectedCall` adds the position, enclosing function and file. */

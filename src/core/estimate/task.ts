@@ -7,6 +7,7 @@
 import type { DetectedCall, TaskClassification, TaskType } from '../../model/types';
 import { TASK_TYPES } from '../../model/types';
 import { redactCredentials } from '../../model/redact';
+import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 
 /** A wording signal: a pattern, the task it points to, and how strongly. */
 interface TextRule {
@@ -317,6 +318,8 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
   if (call.endpoint === 'image-generation') return decided('image-generation', 'endpoint generates images');
   if (call.endpoint === 'audio-speech') return decided('speech', 'endpoint is text-to-speech');
   if (call.endpoint === 'audio-transcription') return decided('speech', 'endpoint is speech-to-text');
+  // A realtime session is a spoken conversation (speech in, speech out) whatever its instructions are about.
+  if (call.messages.some((message) => message.role === 'user' && message.text === REALTIME_AUDIO_TURN_TEXT)) return decided('speech', 'realtime voice session: the end user speaks each turn');
 
   const board: Scoreboard = { scores: new Map(), reasons: new Map() };
 

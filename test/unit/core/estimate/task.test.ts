@@ -3,6 +3,7 @@ import { classifyTask, splitIdentifierWords } from '../../../../src/core/estimat
 import type { DetectedCall } from '../../../../src/model/types';
 import { detectedCall, message } from '../../detectedCall';
 import { runTaskEval } from '../../../../scripts/eval-tasks';
+import { realtimeAudioTurn } from '../../../../src/analyzers/shared/callsite';
 
 const call = (overrides: Partial<DetectedCall> = {}): DetectedCall => detectedCall({ model: { id: 'gpt-4o-mini', raw: "'gpt-4o-mini'", source: 'literal' }, ...overrides });
 const msg = message;
@@ -22,6 +23,16 @@ describe('task classification', () => {
     assert.equal(classifyTask(call({ endpoint: 'image-generation' }), 0).type, 'image-generation');
     assert.equal(classifyTask(call({ endpoint: 'audio-speech' }), 0).type, 'speech');
     assert.equal(classifyTask(call({ endpoint: 'audio-transcription' }), 0).type, 'speech');
+  });
+
+  it('calls a realtime voice session speech, whatever its instructions say, and only that', () => {
+    const audioTurn = realtimeAudioTurn();
+    assert.equal(classifyTask(call({ messages: [audioTurn] }), 0).type, 'speech');
+    const steered = classifyTask(call({ messages: [msg('system', 'Classify the caller\'s request as billing, support or sales.'), audioTurn] }), 20);
+    assert.equal(steered.type, 'speech');
+    assert.match(steered.reasons[0], /realtime voice session/);
+    // The same instruction over typed text is not a voice session.
+    assert.notEqual(classifyTask(call({ messages: [msg('system', 'Classify the caller\'s request as billing, support or sales.'), msg('user', '{{text}}', [{ kind: 'interpolation', expression: 'text' }])] }), 20).type, 'speech');
   });
 
   it('reads the system prompt and quotes it in the reasons', () => {
