@@ -33,6 +33,8 @@ interface EndpointRule {
   needsClaudeModel?: boolean;
   /** The endpoint is the model's task: speech to text when the model or the body says audio (`whisper`, an audio buffer). */
   taskFromInput?: boolean;
+  /** Minting a realtime session or posting its SDP offer: a spoken conversation, the end user speaks each turn. */
+  voiceSession?: boolean;
 }
 
 const RULES: readonly EndpointRule[] = [
@@ -50,7 +52,7 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /^\{\{[^}]*\}\}\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsClaudeModel: true },
   { pattern: /\/v1\/responses(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
   // Realtime over HTTP: minting a session (ephemeral key, with the model) and the WebRTC SDP offer (`?model=`).
-  { pattern: /\/v1\/realtime(?:\/(?:sessions|client_secrets|calls|transcription_sessions))?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
+  { pattern: /\/v1\/realtime(?:\/(?:sessions|client_secrets|calls|transcription_sessions))?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true, voiceSession: true },
   // Fill-in-the-middle: Mistral/Codestral `/v1/fim/completions`, DeepSeek `/beta/completions`.
   { pattern: /\/fim\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
   { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
@@ -210,8 +212,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const model = modelOf(body, urlText, context, evidence, body ? undefined : formDataModel(request.body, context));
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
   const { messages: bodyMessages, hasImage } = readBody(body, context);
-  // Minting a realtime session or posting its SDP offer opens a spoken conversation: the end user speaks each turn.
-  const messages = /\/realtime(?:\/|$|[?#])/.test(urlText) ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
+  const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
   const tools = getObjectProperty(body, 'tools', context.modules) ?? getObjectProperty(body, 'functions', context.modules);
   const generation = getObjectProperty(body, 'generationConfig', context.modules) ?? getObjectProperty(body, 'generation_config', context.modules);
   const options = getObjectProperty(body, 'options', context.modules);
