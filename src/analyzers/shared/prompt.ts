@@ -3,6 +3,7 @@ import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { returnsOf } from './shapes';
 
 /** Cap on how much static prompt text we keep per message: token counting stays bounded on huge literals. */
 const MAX_MESSAGE_CHARS = 400_000;
@@ -130,9 +131,7 @@ function returnedExpressions(callee: Node, modules: ModuleLoader): Node[] | unde
   const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
   const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
   if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
-  const body = fn.getBody();
-  if (!body) return undefined;
-  return Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).flatMap((statement): Node[] => { const expression = statement.getExpression(); return expression ? [expression] : []; }) : [body as Node];
+  return fn.getBody() ? returnsOf(fn) : undefined;
 }
 
 /**
