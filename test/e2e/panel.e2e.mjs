@@ -11,11 +11,16 @@ function panelFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
-/** Runs a command through F1; retries until the palette lists it (it snapshots commands on open). */
-async function runCommand(page, title) {
-  for (let i = 0; ; i++) {
+/**
+ * Runs a command through F1. The palette lists the commands it knew when it opened, so a command
+ * registered later is missing from it: close the palette and open it again until the row shows up.
+ * The bounds only end a wait that would never succeed.
+ */
+async function runCommand(page, title, boundMs = 60000) {
+  const deadline = Date.now() + boundMs;
+  const input = page.locator('.quick-input-widget input');
+  for (;;) {
     await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 60000 });
     await input.fill(`>${title}`);
     // The row whose label is exactly the title (fuzzy matching also lists similar commands).
@@ -25,21 +30,56 @@ async function runCommand(page, title) {
       await row.click();
       return;
     } catch (e) {
-      if (i > 10) throw e;
+      if (Date.now() > deadline) throw e;
       await page.keyboard.press('Escape');
-      await page.waitForTimeout(1000);
+      // Open it again only once this one is closed, so the next F1 opens a fresh list.
+      await input.waitFor({ state: 'hidden', timeout: 60000 });
     }
   }
 }
 
 /**
- * Re-checks a condition in the page until it holds (each check is a round trip to the page, so a
- * loaded machine only makes it later). The bound only ends a wait that would never succeed; the
- * assertion after it says what was wrong.
+ * Re-checks a condition once per frame the page renders (a DOM change can only show on a new
+ * frame), until it holds. The bound only ends a wait that would never succeed; the assertion
+ * after it says what was wrong.
  */
-async function until(condition, boundMs = 60000) {
+async function until(page, condition, boundMs = 60000) {
   const deadline = Date.now() + boundMs;
-  while (!(await condition()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while (!(await condition()) && Date.now() < deadline) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
+
+/**
+ * Resolves once the panel's document has its fonts and has rendered two more frames: whatever the
+ * last synchronous render put in the DOM is then on screen, so a screenshot shows it.
+ */
+async function painted(frame) {
+  await frame.locator('body').evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  });
+}
+
+/**
+ * Starts listening in the panel for the host's next scan result whose what-if state has every
+ * key/value of `whatIf`; the returned function resolves when it has arrived and been rendered (the
+ * panel's own listener, registered first, renders synchronously) and painted.
+ */
+async function hostAnswers(frame, whatIf) {
+  await frame.locator('body').evaluate((want) => {
+    window.__hostAnswered = new Promise((resolve) => {
+      const onMessage = (event) => {
+        const m = event.data;
+        if (m?.type !== 'scanResult' || !Object.entries(want).every(([k, v]) => m.whatIf?.[k] === v)) return;
+        window.removeEventListener('message', onMessage);
+        resolve();
+      };
+      window.addEventListener('message', onMessage);
+    });
+  }, whatIf);
+  return async () => {
+    await frame.locator('body').evaluate(() => window.__hostAnswered);
+    await painted(frame);
+  };
 }
 
 function assert(condition, message) {
@@ -120,10 +160,10 @@ export const steps = [
       await frame.locator('#filter input').fill(needle);
       const want = expected.callSites.filter((c) => c.file.toLowerCase().includes(needle.toLowerCase())).length;
       const rows = frame.locator('vscode-data-grid-row.callsite');
-      await until(async () => (await rows.count()) === want);
+      await until(page, async () => (await rows.count()) === want);
       assert((await rows.count()) === want, `filter "${needle}" shows ${await rows.count()} rows, expected ${want}`);
       await frame.locator('#filter input').fill('');
-      await until(async () => (await rows.count()) === expected.callSites.length);
+      await until(page, async () => (await rows.count()) === expected.callSites.length);
     },
   },
   {
@@ -177,19 +217,20 @@ export const steps = [
       const calls = Number(await input.inputValue());
       const t0 = Date.now();
       await input.fill(String(Math.max(1, calls) * 20));
-      await until(async () => (await total.innerText()) !== before);
+      await until(page, async () => (await total.innerText()) !== before);
       const after = await total.innerText();
       assert(after !== before, `total still ${after} after the what-if`);
       console.log(`      total ${before} -> ${after} in ${Date.now() - t0} ms (typing debounce 200 ms included)`);
       await frame.locator('#whatif-active').waitFor({ timeout: 60000 });
       await frame.locator('#whatif-save:not([disabled])').waitFor({ timeout: 60000 });
+      const answered = await hostAnswers(frame, { dataSensitivity: 'regulated', precision: 'fp8' });
       await frame.locator('#whatif-sensitivity').selectOption('regulated');
       await frame.locator('#whatif-precision').selectOption('fp8');
-      await page.waitForTimeout(500);
+      await answered();
       await frame.locator('#whatif').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shotsDir, 'cost-panel-whatif.png') });
       await frame.locator('#whatif-reset').click();
-      await until(async () => (await total.innerText()) === before);
+      await until(page, async () => (await total.innerText()) === before);
       assert((await total.innerText()) === before, `reset shows ${await total.innerText()}, expected ${before}`);
       assert((await frame.locator('#whatif-active').count()) === 0, 'the what-if banner is gone after reset');
     },
@@ -220,11 +261,19 @@ export const steps = [
       await theme.click();
       await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 60000 });
       // VS Code re-themes the webview: its body gets the `vscode-dark` class and new CSS variables.
-      await panelFrame(page).locator('body.vscode-dark').waitFor({ timeout: 60000 });
-      await page.waitForTimeout(300);
+      const frame = panelFrame(page);
+      await frame.locator('body.vscode-dark').waitFor({ timeout: 60000 });
+      // The toolkit's components take the theme from its design tokens, which it copies from VS
+      // Code's variables when the body's class changes: wait until it has copied the dark ones.
+      await until(page, () =>
+        frame.locator('body').evaluate((body) => {
+          const style = getComputedStyle(body);
+          return ['foreground', 'background'].every((token) => style.getPropertyValue(`--${token}`).trim() === style.getPropertyValue(token === 'foreground' ? '--vscode-foreground' : '--vscode-editor-background').trim());
+        }),
+      );
+      await painted(frame);
       await page.screenshot({ path: join(shotsDir, 'cost-panel-dark.png') });
       // The what-if controls follow the theme too.
-      const frame = panelFrame(page);
       const first = frame.locator('vscode-data-grid-row.callsite vscode-data-grid-cell').first();
       await first.click();
       await frame.locator('#whatif-calls').waitFor({ timeout: 60000 });

@@ -98,6 +98,41 @@ async function loadShell() {
   }
 }
 
+/**
+ * Resolves once the page has its fonts and has rendered two more frames: whatever the last
+ * synchronous render put in the DOM is on screen, and the work queued by it (the toolkit's
+ * components update on the next animation frame) has run.
+ */
+async function painted(page) {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  });
+}
+
+/**
+ * Posts the messages to the page, then a marker after them, and resolves when the marker arrived:
+ * messages are dispatched in order and the panel's listener, registered first, handles each
+ * synchronously, so by then the panel has handled every one of them.
+ */
+async function postAndDrain(page, messages) {
+  await page.evaluate(
+    (messages) =>
+      new Promise((resolve) => {
+        const marker = `drained-${Math.random()}`;
+        const onMessage = (event) => {
+          if (event.data !== marker) return;
+          window.removeEventListener('message', onMessage);
+          resolve();
+        };
+        window.addEventListener('message', onMessage);
+        for (const m of messages) window.postMessage(m, '*');
+        window.postMessage(marker, '*');
+      }),
+    messages,
+  );
+}
+
 const results = [];
 async function step(name, fn) {
   const t0 = Date.now();
@@ -183,7 +218,8 @@ async function main() {
       }
       await page.locator('#filter input').fill(P.script);
       await page.locator('#filter input').fill('');
-      await page.waitForTimeout(500);
+      await page.locator('vscode-data-grid-row.callsite').nth(result.callSites.length - 1).waitFor({ timeout: 15000 });
+      await painted(page);
       await page.screenshot({ path: join(SHOTS, 'hostile-panel.png'), fullPage: true });
       const pwned = await page.evaluate(() => window.__pwned);
       assert(pwned === undefined, `window.__pwned = ${pwned}`);
@@ -219,9 +255,23 @@ async function main() {
     });
 
     await step('the CSP is enforced: an inline handler injected at run time does not run', async () => {
-      await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img id="csp-probe" src="data:," onerror="window.__cspProbe=1" onload="window.__cspProbe=1">'));
-      await page.waitForTimeout(300);
-      const probe = await page.evaluate(() => window.__cspProbe);
+      // Chromium reports the blocked handler on the console; Playwright hears of it as an event.
+      const reported = page.waitForEvent('console', { predicate: (m) => /Content Security Policy|Refused/i.test(m.text()), timeout: 15000 });
+      // The image's load or error event is when its inline handler would have run: a listener added
+      // after the attribute runs after it, so the probe is read once the handler's turn is over.
+      const probe = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const holder = document.createElement('div');
+            holder.innerHTML = '<img id="csp-probe" src="data:," onerror="window.__cspProbe=1" onload="window.__cspProbe=1">';
+            const img = holder.firstElementChild;
+            const done = () => resolve(window.__cspProbe);
+            img.addEventListener('load', done);
+            img.addEventListener('error', done);
+            document.body.append(img);
+          }),
+      );
+      await reported;
       assert(probe === undefined, 'inline event handler ran despite the CSP');
       assert(cspViolations.some((v) => /Content Security Policy|Refused/i.test(v)), 'Chromium reported the blocked handler');
       const fromData = cspViolations.filter((v) => !/csp-probe|inline event handler|script-src-attr|img-src/i.test(v) || /unexpected request/.test(v));
@@ -229,13 +279,13 @@ async function main() {
     });
 
     await step('forged host messages are ignored and page errors stay at zero', async () => {
-      await page.evaluate((P) => {
-        window.postMessage({ type: 'scanResult', result: { schemaVersion: 1, callSites: [{ id: P.script }] } }, '*');
-        window.postMessage({ type: 'focus', callSiteId: { value: P.script } }, '*');
-        window.postMessage({ type: 'eval', code: 'window.__pwned=1' }, '*');
-        window.postMessage(P.script, '*');
-      }, P);
-      await page.waitForTimeout(200);
+      await postAndDrain(page, [
+        { type: 'scanResult', result: { schemaVersion: 1, callSites: [{ id: P.script }] } },
+        { type: 'focus', callSiteId: { value: P.script } },
+        { type: 'eval', code: 'window.__pwned=1' },
+        P.script,
+      ]);
+      await painted(page);
       assert((await page.evaluate(() => window.__pwned)) === undefined, 'pwned');
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join('\n')}`);
       const posted = await page.evaluate(() => window.__posted);
