@@ -12,6 +12,7 @@ import { adviseWorkspace, type AdviceInput, type AdvisorOptions, type WorkspaceA
 import { adviseSite, exampleModelFor, setModelInstruction, type SiteAdvice } from './modelSet';
 import { parseAnnotation } from '../estimate/annotations';
 import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/catalog';
+import { catalogContentKey } from '../catalog/contentKey';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
 import { estimateTokens } from '../estimate/tokens';
 import { decideTotals } from './totals';
@@ -321,11 +322,13 @@ function statedModelEvidence(code: ModelRef, stated: StatedModel): string {
  * classifying, counting tokens and weighing every hosting option is most of a re-scan's time
  * once the per-file analyses come from the ScanCache. An entry is keyed by everything that feeds
  * it (the call without its position and evidence, the usage settings and volume resolved for it); the catalog
- * and advisor options are the same for every entry, and a change of either empties the cache.
+ * and advisor options are the same for every entry, and a change of either empties the cache. The
+ * catalog is compared by content (catalogContentKey: as-of date and its rows, price
+ * overrides included), not by identity, so refreshed prices are never served from an older catalog.
  * Results equal an uncached enrichment (unit-tested); entries not used by the last scan are dropped.
  */
 export class EnrichmentCache {
-  private catalog: Catalog | undefined;
+  private catalogKey: string | undefined;
   private settingsKey: string | undefined;
   private entries = new Map<string, { priced: PricedCall; serial: number }>();
   private used = new Map<string, { priced: PricedCall; serial: number }>();
@@ -336,9 +339,10 @@ export class EnrichmentCache {
 
   /** Starts one enrichment; forgets everything priced under another catalog or other advisor options. */
   begin(catalog: Catalog, options: EnrichOptions): this {
+    const catalogKey = catalogContentKey(catalog);
     const settingsKey = canonicalJson({ advisorOptions: options.advisorOptions ?? {}, defaultCallsPerMonth: options.defaultCallsPerMonth ?? null });
-    if (catalog !== this.catalog || settingsKey !== this.settingsKey) this.clear();
-    this.catalog = catalog;
+    if (catalogKey !== this.catalogKey || settingsKey !== this.settingsKey) this.clear();
+    this.catalogKey = catalogKey;
     this.settingsKey = settingsKey;
     this.used = new Map();
     this.serialsInScan = [];

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ScanCache, scanWorkspace } from '../../../src/scan/scan';
+import { catalogWithOverride, type PriceOverride } from '../../../src/core/catalog/priceOverride';
 
 function touch(file: string, content: string, secondsAhead: number): void {
   writeFileSync(file, content);
@@ -56,5 +57,47 @@ describe('unsaved editor buffers', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('pricing kept between scans follows the catalog in use', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'reprice-'));
+    writeFileSync(path.join(root, 'a.ts'), `import OpenAI from 'openai';\nconst o = new OpenAI();\no.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Summarize this ticket.' }] });\n`);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const override = (inputPerMTok: number, asOf: string): PriceOverride => ({ version: 1, url: 'https://prices.example/file.json', fetchedAt: `${asOf}T00:00:00Z`, asOf, rows: [{ id: 'gpt-4o', inputPerMTok, outputPerMTok: inputPerMTok * 4 }] });
+  const current = (result: Awaited<ReturnType<typeof scanWorkspace>>) => result.callSites[0].options.find((o) => o.current);
+
+  it('a refreshed price file with a new price is priced with it, not served from the cache', async () => {
+    const cache = new ScanCache();
+    const first = await scanWorkspace(root, { cache, catalog: catalogWithOverride(override(2.5, '2026-11-01')) });
+    const refreshed = await scanWorkspace(root, { cache, catalog: catalogWithOverride(override(25, '2026-12-01')) });
+    assert.equal(current(first)?.price?.asOf, '2026-11-01');
+    assert.equal(current(refreshed)?.price?.asOf, '2026-12-01');
+    assert.ok(refreshed.callSites[0].monthlyUsdCurrent! > first.callSites[0].monthlyUsdCurrent! * 5, `${first.callSites[0].monthlyUsdCurrent} -> ${refreshed.callSites[0].monthlyUsdCurrent}`);
+  });
+
+  it('a price changed in the catalog object already in use is priced anew (the key is the content, not the object)', async () => {
+    const cache = new ScanCache();
+    const catalog = catalogWithOverride(override(2.5, '2026-11-01'));
+    const before = (await scanWorkspace(root, { cache, catalog })).callSites[0].monthlyUsdCurrent!;
+    const row = catalog.closed.find((r) => r.id === 'gpt-4o')!;
+    row.inputPerMTok = row.inputPerMTok! * 10;
+    row.outputPerMTok = row.outputPerMTok! * 10;
+    const after = (await scanWorkspace(root, { cache, catalog })).callSites[0].monthlyUsdCurrent!;
+    assert.ok(Math.abs(after - before * 10) < 0.01 * before, `${before} -> ${after}, expected ten times`);
+  });
+
+  it('an equal catalog rebuilt as a new object keeps the cached pricing', async () => {
+    const cache = new ScanCache();
+    await scanWorkspace(root, { cache, catalog: catalogWithOverride(override(2.5, '2026-11-01')) });
+    const kept = cache.enrichment.size;
+    assert.ok(kept > 0);
+    const again = await scanWorkspace(root, { cache, catalog: catalogWithOverride(override(2.5, '2026-11-01')) });
+    assert.equal(cache.enrichment.size, kept);
+    assert.notEqual(again.callSites[0].monthlyUsdCurrent, null);
   });
 });
