@@ -1,5 +1,5 @@
 import { formatCount, formatUsd } from '../model/format';
-import { formatSiteCost, formatTotalCost, unpricedLabel } from '../model/display';
+import { formatSiteCost, formatTotalCost, nothingPriced, unpricedLabel, unpricedNote } from '../model/display';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { ScanResult } from '../model/types';
 
@@ -24,10 +24,9 @@ export function renderTable(result: ScanResult): string {
   const { summary } = result;
   out.push('');
   const unpricedSites = result.callSites.filter((site) => site.monthlyUsdCurrent === null);
-  const allUnpriced = unpricedSites.length > 0 && unpricedSites.length === result.callSites.length;
-  const totals = allUnpriced
+  const totals = nothingPriced(summary)
     ? `Monthly now: ${formatTotalCost(summary, formatUsd)}; no total until their models are set.`
-    : `Monthly now ${formatTotalCost(summary, formatUsd)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)})${unpricedSites.length ? '; totals leave the unpriced calls out' : ''}.`;
+    : `Monthly now ${formatTotalCost(summary, formatUsd)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)})${summary.unpricedCallSites ? '; totals leave the unpriced calls out' : ''}.`;
   out.push(`${summary.callSites} call site${summary.callSites === 1 ? '' : 's'} in ${summary.filesParsed ?? '?'} of ${summary.filesScanned ?? '?'} files parsed. ${totals}`);
   out.push(`Prices as of ${result.catalog.asOf}. Volume: ${summary.volumeAssumption ?? 'see each call'}.`);
   if (result.callSites.some((site) => site.tokens.isEstimate)) out.push('* tokens: include run-time parts (user input, context, history) sized by documented defaults, not measured.');
@@ -47,7 +46,7 @@ export function renderTable(result: ScanResult): string {
   }
   if (unpricedSites.length > 0) {
     out.push('');
-    out.push(`Not priced (${unpricedSites.length}), left out of the totals:`);
+    out.push(`Why not priced, and how to set the model (${unpricedNote(summary)}):`);
     for (const site of unpricedSites.slice(0, 20)) out.push(`  ${site.file}:${site.line}: ${site.unpricedReason ?? unpricedLabel(site)}`);
     if (unpricedSites.length > 20) out.push(`  ... and ${unpricedSites.length - 20} more (see --format json)`);
   }

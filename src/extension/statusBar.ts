@@ -43,7 +43,7 @@ export class CostStatusBar implements vscode.Disposable {
       this.item.tooltip = new vscode.MarkdownString(
         `**LLM Hosting Advisor**\n\n${s.callSites} call sites · today ${formatTotalCost(s)}/mo · recommended ${formatUsd(
           s.monthlyUsdRecommended,
-        )}/mo${unpriced ? `\n\n${unpriced}: left out of the totals; the CodeLens on each says how to set its model` : ''}\n\nPrices as of ${r.catalog.asOf}${
+        )}/mo${unpriced ? `\n\n${unpriced}: none of them is in the total; the CodeLens on each says how to set its model` : ''}\n\nPrices as of ${r.catalog.asOf}${
           this.model.priceOverride ? ` (override from Refresh Prices active, as of ${this.model.priceOverride.asOf})` : ' (bundled catalog)'
         }. Click to open the cost panel.`,
       );

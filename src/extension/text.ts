@@ -4,7 +4,7 @@
  */
 import type { CallSite, ScanSummary } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
-import { formatSiteCost, modelLabel, neutralizeUnsafeChars, tierLabel, truncate, unpricedLabel } from '../model/display';
+import { formatSiteCost, modelLabel, neutralizeUnsafeChars, nothingPriced, tierLabel, truncate, unpricedLabel } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {
@@ -88,6 +88,9 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
 /** The status bar text: the monthly total, and the unpriced calls when there are any (never a bare `$0` for unknowns). */
 export function statusBarText(summary: ScanSummary): string {
   const unpriced = summary.unpricedCallSites ?? 0;
-  if (unpriced > 0 && unpriced >= summary.callSites) return `$(warning) LLM: ${unpriced} call${unpriced === 1 ? '' : 's'} not priced (model unknown)`;
+  if (nothingPriced(summary)) {
+    const all = unpriced + (summary.unpricedLeftOutCallSites ?? 0);
+    return `$(warning) LLM: ${all} call${all === 1 ? '' : 's'} not priced (model unknown)`;
+  }
   return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${unpriced > 0 ? ` + ${unpriced} not priced` : ''}`;
 }

@@ -87,28 +87,44 @@ export function formatSiteCost(site: CostFields, usd: (value: number) => string 
   return `${usd(site.monthlyUsdCurrent)}${spread}${site.modelPricing?.assumed ? ' assumed' : ''}`;
 }
 
-/** `2 calls not priced (model unknown: 1, model not in catalog: 1)`, or '' when every call is priced. */
-export function unpricedNote(summary: Pick<ScanSummary, 'unpricedCallSites' | 'unpricedByKind'>): string {
+type UnpricedFields = Pick<ScanSummary, 'callSites' | 'unpricedCallSites' | 'unpricedLeftOutCallSites' | 'unpricedByKind'>;
+
+/** No call site has a price (none counted, none left out): there is no total, only the unpriced note. */
+export function nothingPriced(summary: UnpricedFields): boolean {
+  const unpriced = (summary.unpricedCallSites ?? 0) + (summary.unpricedLeftOutCallSites ?? 0);
+  return unpriced > 0 && unpriced >= summary.callSites;
+}
+
+/**
+ * The unpriced calls as the summary counts them (countUnpriced): those the total misses, by kind,
+ * then those left out of the totals anyway. `2 calls not priced (model unknown: 1, model not in
+ * catalog: 1)`, `…, 3 more left out of the totals`, `3 unpriced calls left out of the totals`, or ''
+ * when every call is priced.
+ */
+export function unpricedNote(summary: Omit<UnpricedFields, 'callSites'>): string {
   const count = summary.unpricedCallSites ?? 0;
-  if (count === 0) return '';
+  const leftOut = summary.unpricedLeftOutCallSites ?? 0;
+  if (count === 0) return leftOut > 0 ? `${leftOut} unpriced call${leftOut === 1 ? '' : 's'} left out of the totals` : '';
   const kinds = Object.entries(summary.unpricedByKind ?? {})
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([kind, n]) => `${UNPRICED_LABELS[kind as UnpricedKind] ?? kind}: ${n}`);
-  return `${count} call${count === 1 ? '' : 's'} not priced (${kinds.length ? kinds.join(', ') : 'model unknown'})`;
+  return `${count} call${count === 1 ? '' : 's'} not priced (${kinds.length ? kinds.join(', ') : 'model unknown'})${leftOut > 0 ? `, ${leftOut} more left out of the totals` : ''}`;
 }
 
 /**
  * The workspace's monthly total as people read it: `$540`, `$540 ($120–$900)`, and when calls are
  * unpriced `$540 + 3 calls not priced (model unknown: 3)`; with no priced call at all,
- * `3 calls not priced (model unknown: 3)` rather than `$0`.
+ * `3 calls not priced (model unknown: 3)` rather than `$0`. Unpriced calls left out of the totals
+ * anyway add nothing to it: `$540 (2 unpriced calls left out of the totals)`.
  */
-export function formatTotalCost(summary: Pick<ScanSummary, 'callSites' | 'monthlyUsdCurrent' | 'monthlyUsdCurrentRange' | 'unpricedCallSites' | 'unpricedByKind'>, usd: (value: number) => string = formatUsd): string {
-  const unpriced = summary.unpricedCallSites ?? 0;
+export function formatTotalCost(summary: UnpricedFields & Pick<ScanSummary, 'monthlyUsdCurrent' | 'monthlyUsdCurrentRange'>, usd: (value: number) => string = formatUsd): string {
   const note = unpricedNote(summary);
-  if (unpriced > 0 && unpriced >= summary.callSites) return note;
+  if (nothingPriced(summary)) return note;
   const range = summary.monthlyUsdCurrentRange;
   const spread = range && range.high - range.low >= 0.005 ? ` (${usd(range.low)}–${usd(range.high)})` : '';
-  return `${usd(summary.monthlyUsdCurrent)}${spread}${note ? ` + ${note}` : ''}`;
+  const total = `${usd(summary.monthlyUsdCurrent)}${spread}`;
+  if (!note) return total;
+  return (summary.unpricedCallSites ?? 0) > 0 ? `${total} + ${note}` : `${total} (${note})`;
 }
 
 /** Levenshtein distance between two strings: how "did you mean" suggestions (task types, model ids) pick the closest name. */

@@ -417,8 +417,14 @@ export interface ScanSummary {
   filesReusedFromCache?: number;
   durationMs?: number;
   volumeAssumption?: string;
-  /** Call sites without a price; `monthlyUsdCurrent` leaves them out, and every total says so. */
+  /**
+   * Call sites without a price that the totals would count: `monthlyUsdCurrent` misses their cost,
+   * and every total says so (countUnpriced in core/pricing/totals.ts is the one definition).
+   */
   unpricedCallSites?: number;
+  /** Call sites without a price that are left out of the totals anyway (tests, examples, scripts, helpers, alternatives). */
+  unpricedLeftOutCallSites?: number;
+  /** `unpricedCallSites` by kind. */
   unpricedByKind?: Partial<Record<UnpricedKind, number>>;
   /** The total over each call's lowest and highest candidate (present when some call has a range). */
   monthlyUsdCurrentRange?: { low: number; high: number };

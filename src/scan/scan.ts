@@ -228,6 +228,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       durationMs: Date.now() - started,
       volumeAssumption: enriched.summary.volumeAssumption,
       unpricedCallSites: enriched.summary.unpricedCallSites,
+      ...(enriched.summary.unpricedLeftOutCallSites ? { unpricedLeftOutCallSites: enriched.summary.unpricedLeftOutCallSites } : {}),
       ...(enriched.summary.unpricedByKind ? { unpricedByKind: enriched.summary.unpricedByKind } : {}),
       ...(enriched.summary.monthlyUsdCurrentRange ? { monthlyUsdCurrentRange: enriched.summary.monthlyUsdCurrentRange } : {}),
       ...(enriched.summary.assumedModelCallSites ? { assumedModelCallSites: enriched.summary.assumedModelCallSites } : {}),

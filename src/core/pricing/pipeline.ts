@@ -15,8 +15,8 @@ import { canonicalKey, findModel, loadCatalog, type Catalog } from '../catalog/c
 import { catalogContentKey } from '../catalog/contentKey';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
 import { estimateTokens } from '../estimate/tokens';
-import { decideTotals } from './totals';
-import type { CallSite, DetectedCall, Diagnostic, ModelRef, ScanSummary, TaskClassification, TokenEstimate, UnpricedKind, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
+import { countUnpriced, decideTotals, unpricedSummaryFields } from './totals';
+import type { CallSite, DetectedCall, Diagnostic, ModelRef, ScanSummary, TaskClassification, TokenEstimate, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
 import { formatCount } from '../../model/format';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 import { resolveStatedModel, resolveUsageSettings, resolveVolume, type StatedModel, type UsageFile } from '../usage/usage';
@@ -49,7 +49,7 @@ export interface PricingOptions {
 
 /** The part of ScanSummary that pricing decides. */
 export type PricingSummary = Required<Pick<ScanSummary, 'callSites' | 'monthlyUsdCurrent' | 'monthlyUsdRecommended' | 'savingsUsd' | 'volumeAssumption' | 'unpricedCallSites'>> &
-  Pick<ScanSummary, 'unpricedByKind' | 'monthlyUsdCurrentRange' | 'assumedModelCallSites'>;
+  Pick<ScanSummary, 'unpricedByKind' | 'unpricedLeftOutCallSites' | 'monthlyUsdCurrentRange' | 'assumedModelCallSites'>;
 
 export interface PricedCallSites {
   callSites: CallSite[];
@@ -104,9 +104,6 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
   // Unpriced calls and calls left out of the totals are not summed; the summary says how many and why (never a silent $0).
   const monthlyUsdCurrent = sum(counted.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
-  const unpriced = callSites.filter((site) => site.monthlyUsdCurrent === null);
-  const unpricedByKind: Partial<Record<UnpricedKind, number>> = {};
-  for (const site of unpriced) unpricedByKind[site.unpricedKind ?? 'not-priced'] = (unpricedByKind[site.unpricedKind ?? 'not-priced'] ?? 0) + 1;
   const ranged = callSites.some((site) => site.monthlyUsdCurrentRange);
   const assumed = callSites.filter((site) => site.modelPricing?.assumed).length;
   return {
@@ -118,8 +115,7 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
       monthlyUsdRecommended: round2(monthlyUsdRecommended),
       savingsUsd: round2(monthlyUsdCurrent - monthlyUsdRecommended),
       volumeAssumption: volumeAssumption(callSites.filter((site) => !overridden.has(site.id)), callSites.length, overridden.size),
-      unpricedCallSites: unpriced.length,
-      ...(unpriced.length > 0 ? { unpricedByKind } : {}),
+      ...unpricedSummaryFields(countUnpriced(callSites)),
       ...(ranged
         ? {
             monthlyUsdCurrentRange: {

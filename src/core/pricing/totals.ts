@@ -1,4 +1,41 @@
-import type { CallSite } from '../../model/types';
+import type { CallSite, UnpricedKind } from '../../model/types';
+
+/**
+ * The call sites without a price, split by whether the totals would count them: the one count
+ * every summary (CLI table, status bar, panel, plan, cost diff) shows. `inTotals` are missing from
+ * the total (it is a lower bound by their cost); `leftOut` are left out of the totals anyway (not
+ * production traffic, helpers priced through their callers, alternative adapters), so the total
+ * misses nothing through them. `byKind` splits `inTotals`.
+ */
+export interface UnpricedCount {
+  inTotals: number;
+  leftOut: number;
+  byKind: Partial<Record<UnpricedKind, number>>;
+}
+
+export function countUnpriced(sites: ReadonlyArray<Pick<CallSite, 'monthlyUsdCurrent' | 'inTotals' | 'unpricedKind'>>): UnpricedCount {
+  const count: UnpricedCount = { inTotals: 0, leftOut: 0, byKind: {} };
+  for (const site of sites) {
+    if (site.monthlyUsdCurrent !== null) continue;
+    if (site.inTotals === false) {
+      count.leftOut++;
+      continue;
+    }
+    count.inTotals++;
+    const kind = site.unpricedKind ?? 'not-priced';
+    count.byKind[kind] = (count.byKind[kind] ?? 0) + 1;
+  }
+  return count;
+}
+
+/** The summary fields of an UnpricedCount (absent ones are zero). */
+export function unpricedSummaryFields(count: UnpricedCount): { unpricedCallSites: number; unpricedLeftOutCallSites?: number; unpricedByKind?: Partial<Record<UnpricedKind, number>> } {
+  return {
+    unpricedCallSites: count.inTotals,
+    ...(count.leftOut > 0 ? { unpricedLeftOutCallSites: count.leftOut } : {}),
+    ...(count.inTotals > 0 ? { unpricedByKind: count.byKind } : {}),
+  };
+}
 
 /** What the totals count for one site: whether it is in, and the note its row shows. */
 export interface TotalsDecision {

@@ -75,8 +75,8 @@ export function applyWhatIf(result: ScanResult, whatIf: WhatIf = {}, catalog: Ca
   };
   const priced = priceCallSites(result.callSites, { catalog, advisorOptions, volumeOverrides: whatIf.callsPerMonth, modelOverrides: whatIf.model });
   // Fields the new pricing may not set (no unpriced call, no range) must not survive from the scan's.
-  const { unpricedByKind: _kinds, monthlyUsdCurrentRange: _range, assumedModelCallSites: _assumed, ...scanned } = result.summary;
-  void _kinds, void _range, void _assumed;
+  const { unpricedByKind: _kinds, unpricedLeftOutCallSites: _leftOut, monthlyUsdCurrentRange: _range, assumedModelCallSites: _assumed, ...scanned } = result.summary;
+  void _kinds, void _leftOut, void _range, void _assumed;
   return {
     ...result,
     catalog: { ...result.catalog, asOf: catalog.asOf },

@@ -1,6 +1,7 @@
 import { formatCount, formatUsd } from '../../model/format';
 import { formatTotalCost, unpricedLabel } from '../../model/display';
 import { mdCode, mdTable, mdText } from './markdown';
+import { countUnpriced } from '../pricing/totals';
 import type { CallSite, ScanResult, UnpricedKind } from '../../model/types';
 
 export type CostChangeKind = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -27,22 +28,26 @@ export interface CostSnapshot {
   monthlyUsd: number | null;
   unpricedKind?: UnpricedKind;
   unpricedReason?: string;
+  /** Set when the call is left out of the totals (not production traffic, a helper, an alternative adapter). */
+  leftOutOfTotals?: true;
 }
 
 export interface CostDiff {
   schemaVersion: 1;
   base: string;
-  /** Totals over priced calls only; the `unpriced*` counts say how many each side leaves out. */
+  /** Totals over priced calls only; the `unpriced*` counts (countUnpriced) say how many each side's total misses, and how many more are left out of it anyway. */
   monthlyUsdBefore: number;
   monthlyUsdAfter: number;
   monthlyUsdDelta: number;
   unpricedBefore?: number;
   unpricedAfter?: number;
+  unpricedLeftOutBefore?: number;
+  unpricedLeftOutAfter?: number;
   changes: CostChange[];
 }
 
 function snapshot(site: CallSite): CostSnapshot {
-  return { model: site.model.id ?? site.model.raw, inputTokens: site.tokens.inputPerCall, outputTokens: site.tokens.outputPerCall, monthlyUsd: site.monthlyUsdCurrent, ...(site.monthlyUsdCurrent === null ? { unpricedKind: site.unpricedKind ?? 'not-priced', unpricedReason: site.unpricedReason } : {}) };
+  return { model: site.model.id ?? site.model.raw, inputTokens: site.tokens.inputPerCall, outputTokens: site.tokens.outputPerCall, monthlyUsd: site.monthlyUsdCurrent, ...(site.monthlyUsdCurrent === null ? { unpricedKind: site.unpricedKind ?? 'not-priced', unpricedReason: site.unpricedReason } : {}), ...(site.inTotals === false ? { leftOutOfTotals: true as const } : {}) };
 }
 
 /** `model unknown after` / `model unknown before`: why a change's delta is not known; undefined when both sides are priced. */
@@ -80,8 +85,9 @@ export function compareScans(before: ScanResult, after: ScanResult, base: string
   }
   const monthlyUsdBefore = before.summary.monthlyUsdCurrent;
   const monthlyUsdAfter = after.summary.monthlyUsdCurrent;
-  const unpricedBefore = before.callSites.filter((site) => site.monthlyUsdCurrent === null).length;
-  const unpricedAfter = after.callSites.filter((site) => site.monthlyUsdCurrent === null).length;
+  const countBefore = countUnpriced(before.callSites);
+  const countAfter = countUnpriced(after.callSites);
+  const [unpricedBefore, unpricedAfter] = [countBefore.inTotals, countAfter.inTotals];
   return {
     schemaVersion: 1,
     base,
@@ -89,6 +95,7 @@ export function compareScans(before: ScanResult, after: ScanResult, base: string
     monthlyUsdAfter,
     monthlyUsdDelta: Math.round((monthlyUsdAfter - monthlyUsdBefore) * 100) / 100,
     ...(unpricedBefore || unpricedAfter ? { unpricedBefore, unpricedAfter } : {}),
+    ...(countBefore.leftOut || countAfter.leftOut ? { unpricedLeftOutBefore: countBefore.leftOut, unpricedLeftOutAfter: countAfter.leftOut } : {}),
     changes,
   };
 }
@@ -99,10 +106,10 @@ function totalOf(diff: CostDiff, side: 'before' | 'after'): string {
   const kinds: Partial<Record<UnpricedKind, number>> = {};
   for (const change of diff.changes) {
     const snap = side === 'before' ? change.before : change.after;
-    if (snap && snap.monthlyUsd === null) kinds[snap.unpricedKind ?? 'not-priced'] = (kinds[snap.unpricedKind ?? 'not-priced'] ?? 0) + 1;
+    if (snap && snap.monthlyUsd === null && !snap.leftOutOfTotals) kinds[snap.unpricedKind ?? 'not-priced'] = (kinds[snap.unpricedKind ?? 'not-priced'] ?? 0) + 1;
   }
   const callSites = diff.changes.filter((change) => (side === 'before' ? change.before : change.after)).length;
-  return formatTotalCost({ callSites, monthlyUsdCurrent: side === 'before' ? diff.monthlyUsdBefore : diff.monthlyUsdAfter, unpricedCallSites: unpriced, unpricedByKind: kinds }, formatUsd);
+  return formatTotalCost({ callSites, monthlyUsdCurrent: side === 'before' ? diff.monthlyUsdBefore : diff.monthlyUsdAfter, unpricedCallSites: unpriced, unpricedLeftOutCallSites: side === 'before' ? diff.unpricedLeftOutBefore : diff.unpricedLeftOutAfter, unpricedByKind: kinds }, formatUsd);
 }
 
 /** Markdown for a pull-request comment: the total change, then one row per changed call site. */

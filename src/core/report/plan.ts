@@ -1,6 +1,7 @@
 import { formatCount, formatUsd } from '../../model/format';
 import { formatSiteCost, formatTotalCost, unpricedLabel } from '../../model/display';
 import { mdCode, mdFileLink, mdTable, mdText } from './markdown';
+import { countUnpriced, unpricedSummaryFields } from '../pricing/totals';
 import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
 import planPolicyJson from '../../../data/catalog/plan-policy.json';
 
@@ -127,7 +128,8 @@ export function renderMarkdownPlan(result: ScanResult): string {
   out.push(`Workspace ${mdCode(workspaceName(result.root))}, generated ${result.generatedAt.slice(0, 10)} by LLM Hosting Advisor. File links are relative to the workspace root.`, '');
   out.push('## Executive summary', '');
   const unpriced = sites.filter((site) => site.monthlyUsdCurrent === null);
-  const summary = { ...result.summary, unpricedCallSites: result.summary.unpricedCallSites ?? unpriced.length };
+  // The summary's count (countUnpriced), as every view shows it; counted the same way when a hand-made result has none.
+  const summary = result.summary.unpricedCallSites === undefined ? { ...result.summary, ...unpricedSummaryFields(countUnpriced(result.callSites)) } : result.summary;
   if (unpriced.length > 0 && unpriced.length === sites.length) out.push(`**No call site is priced yet: ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} need${unpriced.length === 1 ? 's' : ''} a model before there is a total (see "Not priced" below).** Prices as of ${mdText(result.catalog.asOf)}.`, '');
   else out.push(`**${mdText(formatTotalCost(summary, formatUsd))}/month today${unpriced.length ? ' (unpriced calls left out)' : ''} → ${formatUsd(after)}/month after ${changes.length} change${changes.length === 1 ? '' : 's'}: saves ${formatUsd(now - after)}/month (${formatUsd((now - after) * 12)}/year${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}%` : ''}).** Prices as of ${mdText(result.catalog.asOf)}; volumes: ${mdText(result.summary.volumeAssumption ?? 'see each call site')}.`, '');
   if (changes.length > 0) {

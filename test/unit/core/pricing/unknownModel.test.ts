@@ -432,3 +432,46 @@ export async function nested(m: string) {
     }
   });
 });
+
+describe('unpriced calls left out of the totals are counted apart from those the total misses', function () {
+  this.timeout(120_000);
+  // One unpriced call in the app (the total misses it) and one in a script (left out of the totals anyway).
+  const SCRIPT = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function seed(m: string) {\n  return openai.chat.completions.create({ model: m, messages: [{ role: 'user', content: 'x' }] });\n}\n`;
+  let root: string;
+  let result: ScanResult;
+  before(async () => {
+    root = project({ 'src/a.ts': APP, 'scripts/seed.ts': SCRIPT });
+    result = await scanWorkspace(root);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('the summary: 1 unpriced in the totals, 1 left out; the kinds describe the one in the totals', () => {
+    const script = result.callSites.find((site) => site.file === 'scripts/seed.ts')!;
+    assert.equal(script.monthlyUsdCurrent, null);
+    assert.equal(script.inTotals, false);
+    assert.equal(result.summary.unpricedCallSites, 1);
+    assert.equal(result.summary.unpricedLeftOutCallSites, 1);
+    assert.deepEqual(result.summary.unpricedByKind, { 'model-unknown': 1 });
+  });
+
+  it('every entry point shows the same split: CLI table, status bar, panel, plan, cost diff', () => {
+    const note = '1 call not priced (model unknown: 1), 1 more left out of the totals';
+    assert.ok(renderTable(result).includes(`+ ${note}`), renderTable(result));
+    assert.match(statusBarText(result.summary), /\+ 1 not priced$/);
+    assert.ok(renderSummary(result, false).includes(note));
+    assert.ok(renderMarkdownPlan(result).includes(note));
+    const empty: ScanResult = { ...result, callSites: [], summary: { ...result.summary, callSites: 0, unpricedCallSites: 0, unpricedLeftOutCallSites: undefined, unpricedByKind: undefined } };
+    const diff = compareScans(empty, result, 'HEAD');
+    assert.equal(diff.unpricedAfter, 1);
+    assert.equal(diff.unpricedLeftOutAfter, 1);
+    assert.ok(renderCostDiffMarkdown(diff).includes(note), renderCostDiffMarkdown(diff));
+  });
+
+  it('with only the left-out call unpriced, the total is complete and says so without a "+"', () => {
+    const priced = applyWhatIf(result, { model: { [result.callSites.find((site) => site.file === 'src/a.ts' && site.monthlyUsdCurrent === null)!.id]: 'gpt-4.1-mini' } }, catalog);
+    assert.equal(priced.summary.unpricedCallSites, 0);
+    assert.equal(priced.summary.unpricedLeftOutCallSites, 1);
+    assert.match(renderTable(priced), /Monthly now \$[^(]+\([^)]+\) \(1 unpriced call left out of the totals\), after/);
+    assert.ok(!/\+ 1 not priced/.test(statusBarText(priced.summary)), statusBarText(priced.summary));
+  });
+});
