@@ -11,7 +11,7 @@ import { affects } from './extension/config';
 import { CostPanel, registerCostPanelSerializer } from './extension/costPanel';
 import { openUsageFile, overrideTaskType, setModelForCall, setVolumeForCall } from './extension/editCommands';
 import { CallSiteHoverProvider } from './extension/hover';
-import { initLog, log } from './extension/log';
+import { initLog, log, logFileUri } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, refreshPrices } from './extension/prices';
 import { isScanModuleLoaded, loadScanModule, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
@@ -80,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     sendPanelMessage: async (raw) => {
       await CostPanel.current?.handleMessage(raw);
     },
+    logFile: logFileUri(context),
     statusBarText: () => statusBar.text,
     scanCount: () => model.scanCount,
     lastScanTiming: () => model.lastScanTiming,

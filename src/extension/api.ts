@@ -25,6 +25,8 @@ export interface AdvisorApi {
   panel(): CostPanelProbe | undefined;
   /** Feeds a raw message to the open panel's handler, as if the webview had posted it. */
   sendPanelMessage(raw: unknown): Promise<void>;
+  /** The file VS Code writes the extension's output channel to (in `context.logUri`). */
+  readonly logFile: vscode.Uri;
   /** The status bar item's text. */
   statusBarText(): string;
   /** Completed scans since activation (incremental re-scans included). */

@@ -6,8 +6,16 @@ import * as vscode from 'vscode';
  */
 let channel: vscode.LogOutputChannel | undefined;
 
+/** The output channel's name, which is also the name of the file VS Code writes it to. */
+const CHANNEL_NAME = 'LLM Hosting Advisor';
+
+/** The file VS Code writes a LogOutputChannel to: `<channel name>.log` in the extension's log folder (`context.logUri`). */
+export function logFileUri(context: vscode.ExtensionContext): vscode.Uri {
+  return vscode.Uri.joinPath(context.logUri, `${CHANNEL_NAME}.log`);
+}
+
 export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
-  channel = vscode.window.createOutputChannel('LLM Hosting Advisor', { log: true });
+  channel = vscode.window.createOutputChannel(CHANNEL_NAME, { log: true });
   context.subscriptions.push(channel);
   return channel;
 }

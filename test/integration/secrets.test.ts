@@ -23,25 +23,6 @@ const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
 const RESCAN = 'llmHostingAdvisor.rescanWorkspace';
 /** The folder of the workspace the credential files go into (the settings reader looks 4 levels deep). */
 const DIR = 'secrets-fixture';
-/** The log file VS Code writes the extension's LogOutputChannel to: `<logs>/exthost<N>/<extension id>/<channel name>.log`. */
-const LOG_FILE = `${EXTENSION_ID}${path.sep}LLM Hosting Advisor.log`;
-
-/** The extension's log file under the code-server's user data (the runner sets XDG_CONFIG_HOME beside it), newest first. */
-async function findLogFile(): Promise<string> {
-  const roots = [process.env.LLMHA_LOGS_DIR, process.env.XDG_CONFIG_HOME && path.dirname(process.env.XDG_CONFIG_HOME)].filter((r): r is string => !!r);
-  const found: Array<{ file: string; mtime: number }> = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    for (const entry of await fs.readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && depth < 7 && entry.name !== 'ext' && entry.name !== 'node_modules') await walk(full, depth + 1);
-      else if (entry.isFile() && full.endsWith(LOG_FILE)) found.push({ file: full, mtime: (await fs.stat(full)).mtimeMs });
-    }
-  };
-  for (const root of roots) await walk(root, 0);
-  assert.ok(found.length > 0, `the extension's log file (…/${LOG_FILE}) under ${roots.join(', ') || '(no XDG_CONFIG_HOME or LLMHA_LOGS_DIR in the extension host)'}`);
-  return found.sort((a, b) => b.mtime - a.mtime)[0].file;
-}
-
 describe('Secrets: no credential from the workspace in the panel, hovers, CodeLenses, diagnostics or the log', function () {
   let api: AdvisorApi;
   let root: vscode.Uri;
@@ -139,15 +120,17 @@ describe('Secrets: no credential from the workspace in the panel, hovers, CodeLe
 
   it('the output channel, as written to the extension\'s log file', async function () {
     this.timeout(300000);
-    const file = await findLogFile();
+    // The extension says where VS Code writes its output channel (its context.logUri).
+    const file = api.logFile;
+    const read = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file).then((bytes) => bytes, () => new Uint8Array()));
     // Every completed scan logs one line; the file is written asynchronously, so wait until it has them all.
     const scans = api.scanCount();
-    const text = await waitFor(`${scans} scan lines in ${file}`, async () => {
-      const t = await fs.readFile(file, 'utf8');
+    const text = await waitFor(`${scans} scan lines in ${file.toString()}`, async () => {
+      const t = await read();
       return (t.match(/ call sites in \d+ ms/g)?.length ?? 0) >= scans && t;
     });
     assert.ok(/cost panel: (reveal of an unknown call site|ignored an unknown or malformed message)/.test(text), 'the forged reveal was logged');
     assertNoSecret(text, 'the output channel log');
-    console.log(`      ${file.split(path.sep).slice(-3).join('/')}: ${text.split('\n').length} lines, no secret`);
+    console.log(`      ${file.path.split('/').slice(-3).join('/')}: ${text.split('\n').length} lines, no secret`);
   });
 });
