@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import type { CallSite, ScanResult } from '../../src/model/types';
 import type { AdvisorApi } from '../../src/extension/api';
 import type * as Scanner from '../../src/extension/scannerBundle';
-import { nextScan as nextScan_, settled as settled_, untilScanState as untilScanState_, waitFor } from './waits';
+import { nextEvent, nextScan as nextScan_, settled as settled_, untilScanState as untilScanState_, waitFor } from './waits';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
 const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
@@ -365,13 +365,25 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     await waitFor('the model to be idle after deactivation', () => api.isDisposed() && api.isIdle() && !api.isScanning());
     const stopMs = performance.now() - stoppedAt;
     console.log(`      deactivated mid-scan; idle after ${stopMs.toFixed(0)} ms`);
-    // Nothing listens any more: an edit and a save start no scan.
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, new vscode.Position(0, 0), '// after deactivation\n');
-    await vscode.workspace.applyEdit(edit);
-    await doc.save();
-    // Asserting that nothing happens needs some time to pass; this is not a synchronisation point.
-    await new Promise((r) => setTimeout(r, 800));
+    // Nothing listens any more: an edit, its save and the file watcher's echo of the write start no
+    // scan. Each is awaited with a listener subscribed now, after the extension's: when it runs, a
+    // listener the extension left behind has already had the event and scheduled a re-scan.
+    const sameFile = (uri: vscode.Uri) => uri.toString() === doc.uri.toString();
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ts');
+    try {
+      const changed = nextEvent('edit event', vscode.workspace.onDidChangeTextDocument, (e) => sameFile(e.document.uri));
+      const saved = nextEvent('save event', vscode.workspace.onDidSaveTextDocument, (d) => sameFile(d.uri));
+      const written = nextEvent('file watcher event for the save', watcher.onDidChange, sameFile);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(0, 0), '// after deactivation\n');
+      await vscode.workspace.applyEdit(edit);
+      await changed;
+      assert.ok(api.isIdle(), 'no debounce timer was scheduled by the edit');
+      await doc.save();
+      await Promise.all([saved, written]);
+    } finally {
+      watcher.dispose();
+    }
     assert.equal(api.scanCount(), before, 'no scan completed after deactivation');
     assert.ok(api.isIdle(), 'no debounce timer was scheduled');
   });

@@ -10,19 +10,10 @@ import type { ScanResult } from '../../src/model/types';
 import type { AdvisorApi } from '../../src/extension/api';
 import type * as Scanner from '../../src/extension/scannerBundle';
 import { formatUsd } from '../../src/model/format';
+import { waitFor } from './waits';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
 const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | null, timeoutMs = 120000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The result without fields that legitimately differ between two scans (time, duration). */
 function stable(result: ScanResult): unknown {

@@ -18,6 +18,25 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 }
 
 /**
+ * The next event from `event` that `matches`, from a listener subscribed now: it runs after every
+ * listener subscribed earlier (the extension's, made at activation) has had the same event.
+ */
+export function nextEvent<T>(what: string, event: (listener: (e: T) => unknown) => { dispose(): void }, matches: (e: T) => boolean = () => true, boundMs = 120000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const bound = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no ${what} within ${boundMs} ms`));
+    }, boundMs);
+    const subscription = event((e) => {
+      if (!matches(e)) return;
+      subscription.dispose();
+      clearTimeout(bound);
+      resolve(e);
+    });
+  });
+}
+
+/**
  * Resolves when `condition` holds, checked now and on every scan state change (a scan starting or
  * ending, with or without a result): the model's own event, so a loaded machine only makes it later.
  */
