@@ -93,8 +93,9 @@ export function catalogWithOverride(override: PriceOverride | undefined, base: C
     const o = byId.get(row.id);
     return o ? { ...row, inputPerMTok: o.inputPerMTok, outputPerMTok: o.outputPerMTok, source, asOf: override.asOf } : row;
   });
-  const built = buildCatalog({ closed, open: base.open, architectures: base.architectures, gpus: base.gpus, quality: base.quality, selfHostCosts: base.selfHostCosts, assumptions: base.assumptions, referenceModels: base.referenceModels });
-  return built;
+  // Everything but the closed prices carries over as is (own-cloud offers, routers, assumed model
+  // sets...); buildCatalog recomputes the derived fields (snapshot date, sources, indexes).
+  return buildCatalog({ ...base, closed });
 }
 
 function round6(n: number): number {

@@ -13,6 +13,7 @@ import { scanWorkspace } from '../../../src/scan/scan';
 import type { ScanResult } from '../../../src/model/types';
 import { planAnnotationEdit } from '../../../src/extension/annotationEdit';
 import { catalogWithOverride, parsePriceFile, parseStoredOverride } from '../../../src/core/catalog/priceOverride';
+import { loadCatalog } from '../../../src/core/catalog/catalog';
 import { ensureUsageFile, patchUsageFile, USAGE_FILE_TEMPLATE } from '../../../src/scan/usageFile';
 import { applyWhatIf } from '../../../src/core/pricing/whatIf';
 import { parseFromWebview } from '../../../src/webview/protocol';
@@ -132,6 +133,17 @@ describe('editor: price override layer', function () {
     const row = catalog.closed.find((c) => c.id === 'gpt-4o')!;
     assert.equal(row.inputPerMTok, 5);
     assert.match(row.source, /price override from https:\/\/example\.test/);
+  });
+
+  it('keeps everything but the closed prices when an override is applied (own-cloud offers, routers, assumed model sets)', function () {
+    const r = parsePriceFile(JSON.stringify({ 'gpt-4o': { input_cost_per_token: 5e-6, output_cost_per_token: 2e-5 } }), 'https://example.test/p.json', now);
+    assert.ok('override' in r, JSON.stringify(r));
+    const base = loadCatalog();
+    const catalog = catalogWithOverride(r.override, base);
+    assert.ok((base.ownCloud ?? []).length > 0 && (base.routers ?? []).length > 0 && (base.assumedModels ?? []).length > 0, 'the bundled catalog has own-cloud, router and assumed-model rows');
+    assert.deepEqual(catalog.ownCloud, base.ownCloud);
+    assert.deepEqual(catalog.routers, base.routers);
+    assert.deepEqual(catalog.assumedModels, base.assumedModels);
   });
 
   it('rejects garbage, negative, huge and non-finite prices', function () {
