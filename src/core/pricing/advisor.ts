@@ -823,6 +823,9 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
   if (row?.perImageUsd !== undefined && input.endpoint === 'image-generation') {
     usd = calls * row.perImageUsd;
     derivation = `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, standard 1024×1024) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech' && input.tokens.inputPerCall <= 0) {
+    // Billed per input character: with no text counted the figure would be a silent $0.
+    diagnostics.push(`${row.id} is priced per character ($${row.perMillionCharsUsd}/M characters); the text this call speaks is not known statically (0 tokens counted), so it is not priced`);
   } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
     const chars = input.tokens.inputPerCall * 4;
     usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
@@ -831,7 +834,8 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
     usd = calls * row.perSearchUsd;
     derivation = `${formatCount(calls)} calls/month × 1 search per call (assumption: one query over at most 100 documents; longer lists or documents are billed as more searches) × $${row.perSearchUsd}/search = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMinuteUsd !== undefined) {
-    diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min); audio length per call is not known statically, so this call is not priced`);
+    const where = row.provider === input.provider.toLowerCase() ? '' : ` at ${row.provider}; the catalog has no price for ${input.provider}`;
+    diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min${where}); audio length per call is not known statically, so this call is not priced`);
   } else {
     diagnostics.push(`${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
   }

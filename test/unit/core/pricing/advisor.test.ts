@@ -80,6 +80,23 @@ describe('advisor: pricing the current call', () => {
     assert.match(stt.diagnostics[0], /per audio minute/);
   });
 
+  it('prices speech per character from the counted text, and leaves a call with no counted text unpriced (never $0)', () => {
+    const volume = { callsPerMonth: 1_000, source: 'annotation' as const };
+    const spoken = adviseCall(input('eleven_multilingual_v2', { provider: 'elevenlabs', endpoint: 'audio-speech', taskType: 'speech', volume }), catalog);
+    // 1,000 calls × 1,000 tokens × 4 chars/token × $180 / 1e6 characters = $720.
+    assert.equal(spoken.monthlyUsdCurrent, 720);
+    assert.match(spoken.options[0].derivation ?? '', /\$180\/M characters/);
+    const silent = adviseCall(input('eleven_multilingual_v2', { provider: 'elevenlabs', endpoint: 'audio-speech', taskType: 'speech', volume, tokens: { inputPerCall: 0, outputPerCall: 0, method: 'counted (test)' } }), catalog);
+    assert.equal(silent.monthlyUsdCurrent, null);
+    assert.match(silent.diagnostics.join(' '), /per character .*not known statically/);
+  });
+
+  it('says whose per-minute price it quotes when the call goes to another provider', () => {
+    const stt = adviseCall(input('openai/whisper-large-v3', { provider: 'together', endpoint: 'audio-transcription', taskType: 'speech' }), catalog);
+    assert.equal(stt.monthlyUsdCurrent, null);
+    assert.match(stt.diagnostics.join(' '), /at groq; the catalog has no price for together/);
+  });
+
   it('prices an unverified 2026 model when the code calls it, but never proposes one', () => {
     const called = adviseCall(input('claude-sonnet-5', { provider: 'anthropic', taskType: 'chat' }), catalog);
     assert.ok(called.monthlyUsdCurrent !== null);
