@@ -143,7 +143,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
   if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription' || current.closed?.endpoint === 'rerank') {
-    return adviseMedia(input, current, diagnostics);
+    return adviseMedia(input, current, catalog, diagnostics);
   }
   const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
   if ((input.endpoint === 'embedding' || input.endpoint === 'rerank') && current.kind === 'open') return adviseOpenEncoder(input, current, catalog, diagnostics, rule, options, today);
@@ -815,7 +815,7 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
 }
 
-function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: string[]): Advice {
+function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): Advice {
   const row = current.closed;
   const calls = input.volume.callsPerMonth;
   let usd: number | null = null;
@@ -833,6 +833,11 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
   } else if (row?.perSearchUsd !== undefined && row.endpoint === 'rerank') {
     usd = calls * row.perSearchUsd;
     derivation = `${formatCount(calls)} calls/month × 1 search per call (assumption: one query over at most 100 documents; longer lists or documents are billed as more searches) × $${row.perSearchUsd}/search = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perMinuteUsd !== undefined && input.endpoint === 'audio-transcription' && row.provider === input.provider.toLowerCase()) {
+    // The audio a call sends is not in the code: priced at an assumed clip length, labeled as one (self-host-costs.json).
+    const minutes = assumption(catalog, 'audioMinutesPerTranscriptionCall');
+    usd = calls * minutes * row.perMinuteUsd;
+    derivation = `${formatCount(calls)} calls/month × ${formatCount(minutes)} min of audio per call (assumption: the audio length is not in the code; the figure scales with it) × $${row.perMinuteUsd}/min = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMinuteUsd !== undefined) {
     const where = row.provider === input.provider.toLowerCase() ? '' : ` at ${row.provider}; the catalog has no price for ${input.provider}`;
     diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min${where}); audio length per call is not known statically, so this call is not priced`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { adviseCall, adviseWorkspace, fixedCosts, type AdviceInput } from '../../../../src/core/pricing/advisor';
-import { findArchitecture } from '../../../../src/core/catalog/catalog';
+import { assumption, findArchitecture } from '../../../../src/core/catalog/catalog';
 import { sizeQuery } from '../../../../src/core/pricing/sizing';
 import type { CallSite } from '../../../../src/model/types';
 
@@ -71,13 +71,21 @@ describe('advisor: pricing the current call', () => {
     assert.equal(advice.recommendation?.tier, 'open-api');
   });
 
-  it('prices image generation per image and says audio minutes are unknown', () => {
+  it('prices image generation per image', () => {
     const img = adviseCall(input('dall-e-3', { endpoint: 'image-generation', taskType: 'image-generation', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
     assert.equal(img.monthlyUsdCurrent, 400);
     assert.match(img.options[0].derivation ?? '', /1 image per call .*\$0\.04\/image/);
-    const stt = adviseCall(input('whisper-1', { endpoint: 'audio-transcription', taskType: 'speech' }), catalog);
-    assert.equal(stt.monthlyUsdCurrent, null);
-    assert.match(stt.diagnostics[0], /per audio minute/);
+  });
+
+  it('prices transcription per audio minute at the assumed clip length, and says it is an assumption', () => {
+    const minutes = assumption(catalog, 'audioMinutesPerTranscriptionCall');
+    const stt = adviseCall(input('whisper-1', { endpoint: 'audio-transcription', taskType: 'speech', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    // 10,000 calls × the assumed minutes × $0.006/min (whisper-1: $0.0001 per second).
+    assert.equal(stt.monthlyUsdCurrent, 10_000 * minutes * 0.006);
+    assert.match(stt.options[0].derivation ?? '', /min of audio per call \(assumption: the audio length is not in the code/);
+    assert.ok(stt.recommendation, 'a priced call gets advice');
+    const groq = adviseCall(input('whisper-large-v3-turbo', { provider: 'groq', endpoint: 'audio-transcription', taskType: 'speech', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    assert.equal(groq.monthlyUsdCurrent, 10_000 * minutes * 0.0006666);
   });
 
   it('prices speech per character from the counted text, and leaves a call with no counted text unpriced (never $0)', () => {
