@@ -142,6 +142,13 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if (lifecycle.state === 'deprecating') diagnostics.push(lifecycle.note);
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
+  if (current.closed?.endpoint === 'realtime') {
+    const row = current.closed;
+    // A session bills the audio it carries, which the code does not hold, and every response re-bills the conversation so far.
+    return none(
+      `${row.id} is a realtime speech-to-speech model billed per audio token ($${row.audioInputPerMTok}/M audio in, $${row.audioOutputPerMTok}/M audio out; text $${row.inputPerMTok}/$${row.outputPerMTok}/M): a session's audio length and number of turns are not in the code, and each response re-bills the whole conversation so far, so the session is not priced`,
+    );
+  }
   if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription' || current.closed?.endpoint === 'rerank') {
     return adviseMedia(input, current, catalog, diagnostics);
   }

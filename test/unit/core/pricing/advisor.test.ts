@@ -99,6 +99,21 @@ describe('advisor: pricing the current call', () => {
     assert.match(silent.diagnostics.join(' '), /per character .*not known statically/);
   });
 
+  it('knows realtime session models by their dated snapshots and says why a session is not priced (audio tokens, turns)', () => {
+    for (const written of ['gpt-4o-realtime-preview-2025-06-03', 'gpt-4o-realtime-preview-2024-12-17', 'gpt-realtime']) {
+      const advice = adviseCall(input(written, { taskType: 'speech' }), catalog);
+      assert.equal(advice.monthlyUsdCurrent, null, written);
+      assert.match(advice.diagnostics.join(' '), /realtime speech-to-speech model billed per audio token .*not in the code/, written);
+    }
+    assert.match(adviseCall(input('gpt-4o-realtime-preview-2025-06-03', { taskType: 'speech' }), catalog).diagnostics.join(' '), /\$40\/M audio in, \$80\/M audio out; text \$5\/\$20\/M/);
+  });
+
+  it('never proposes a realtime model for a text call', () => {
+    const advice = adviseCall(input('gpt-4o', { taskType: 'chat' }), catalog);
+    assert.ok(advice.options.length > 0);
+    assert.ok(!advice.options.some((o) => /realtime/.test(o.model ?? '')), advice.options.map((o) => o.model).join(', '));
+  });
+
   it('says whose per-minute price it quotes when the call goes to another provider', () => {
     const stt = adviseCall(input('openai/whisper-large-v3', { provider: 'together', endpoint: 'audio-transcription', taskType: 'speech' }), catalog);
     assert.equal(stt.monthlyUsdCurrent, null);
