@@ -58,7 +58,8 @@ export interface ClosedModelRow extends Sourced {
   id: string;
   vendor: string;
   provider: string;
-  endpoint: 'chat' | 'embedding' | 'rerank' | 'image-generation' | 'audio-transcription' | 'audio-speech';
+  /** realtime: a speech-to-speech session model (OpenAI Realtime) billed per text and audio token. */
+  endpoint: 'chat' | 'embedding' | 'rerank' | 'image-generation' | 'audio-transcription' | 'audio-speech' | 'realtime';
   class: ModelClass;
   inputPerMTok?: number;
   outputPerMTok?: number;
@@ -75,6 +76,9 @@ export interface ClosedModelRow extends Sourced {
   perMillionCharsUsd?: number;
   /** Rerank APIs billed per search (Cohere: one query over up to 100 documents). */
   perSearchUsd?: number;
+  /** Audio tokens of a realtime (speech-to-speech) model, USD per million; its text tokens use inputPerMTok/outputPerMTok. */
+  audioInputPerMTok?: number;
+  audioOutputPerMTok?: number;
   contextWindow?: number;
   maxOutputTokens?: number;
   /** True only when a source says so; `capabilities` keeps the three-valued answer. */

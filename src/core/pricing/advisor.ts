@@ -142,8 +142,15 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if (lifecycle.state === 'deprecating') diagnostics.push(lifecycle.note);
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
+  if (current.closed?.endpoint === 'realtime') {
+    const row = current.closed;
+    // A session bills the audio it carries, which the code does not hold, and every response re-bills the conversation so far.
+    return none(
+      `${row.id} is a realtime speech-to-speech model billed per audio token ($${row.audioInputPerMTok}/M audio in, $${row.audioOutputPerMTok}/M audio out; text $${row.inputPerMTok}/$${row.outputPerMTok}/M): a session's audio length and number of turns are not in the code, and each response re-bills the whole conversation so far, so the session is not priced`,
+    );
+  }
   if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription' || current.closed?.endpoint === 'rerank') {
-    return adviseMedia(input, current, diagnostics);
+    return adviseMedia(input, current, catalog, diagnostics);
   }
   const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
   if ((input.endpoint === 'embedding' || input.endpoint === 'rerank') && current.kind === 'open') return adviseOpenEncoder(input, current, catalog, diagnostics, rule, options, today);
@@ -815,7 +822,7 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
 }
 
-function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: string[]): Advice {
+function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): Advice {
   const row = current.closed;
   const calls = input.volume.callsPerMonth;
   let usd: number | null = null;
@@ -823,6 +830,9 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
   if (row?.perImageUsd !== undefined && input.endpoint === 'image-generation') {
     usd = calls * row.perImageUsd;
     derivation = `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, standard 1024×1024) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech' && input.tokens.inputPerCall <= 0) {
+    // Billed per input character: with no text counted the figure would be a silent $0.
+    diagnostics.push(`${row.id} is priced per character ($${row.perMillionCharsUsd}/M characters); the text this call speaks is not known statically (0 tokens counted), so it is not priced`);
   } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
     const chars = input.tokens.inputPerCall * 4;
     usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
@@ -830,8 +840,14 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, diagnostics: str
   } else if (row?.perSearchUsd !== undefined && row.endpoint === 'rerank') {
     usd = calls * row.perSearchUsd;
     derivation = `${formatCount(calls)} calls/month × 1 search per call (assumption: one query over at most 100 documents; longer lists or documents are billed as more searches) × $${row.perSearchUsd}/search = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+  } else if (row?.perMinuteUsd !== undefined && input.endpoint === 'audio-transcription' && row.provider === input.provider.toLowerCase()) {
+    // The audio a call sends is not in the code: priced at an assumed clip length, labeled as one (self-host-costs.json).
+    const minutes = assumption(catalog, 'audioMinutesPerTranscriptionCall');
+    usd = calls * minutes * row.perMinuteUsd;
+    derivation = `${formatCount(calls)} calls/month × ${formatCount(minutes)} min of audio per call (assumption: the audio length is not in the code; the figure scales with it) × $${row.perMinuteUsd}/min = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMinuteUsd !== undefined) {
-    diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min); audio length per call is not known statically, so this call is not priced`);
+    const where = row.provider === input.provider.toLowerCase() ? '' : ` at ${row.provider}; the catalog has no price for ${input.provider}`;
+    diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min${where}); audio length per call is not known statically, so this call is not priced`);
   } else {
     diagnostics.push(`${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
   }

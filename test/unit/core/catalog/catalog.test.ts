@@ -253,6 +253,7 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     ['grok-4.3', 'grok-4.3', 'chat'],
     ['whisper-large-v3-turbo', 'whisper-large-v3-turbo', 'audio-transcription'],
     ['rerank-english-v3.0', 'rerank-english-v3.0', 'rerank'],
+    ['eleven_multilingual_v2', 'eleven_multilingual_v2', 'audio-speech'],
   ];
   for (const [written, id, endpoint] of cases) {
     it(`${written} → ${id} (${endpoint}), sourced and dated`, () => {
@@ -267,6 +268,34 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     const row = findModel(catalog, 'MiniMax-M2.7')?.closed;
     assert.deepEqual([row?.provider, row?.inputPerMTok, row?.outputPerMTok, row?.unverified], ['minimax', 0.3, 1.2, true]);
     assert.match(row?.source ?? '', /Wei-Shaw\/model-price-repo@\w+.*; key minimax-m2\.7/);
+  });
+  it('a speech row derived from a per-character price carries it per million characters', () => {
+    assert.equal(findModel(catalog, 'eleven_multilingual_v2')?.closed?.perMillionCharsUsd, 180);
+  });
+  // Hand rows (no priceKey): open models at a host the LiteLLM file does not price, each from a dated table that names the host.
+  const handRows: Array<[written: string, provider: string, model: string, input: number, output: number, source: RegExp]> = [
+    ['Qwen/Qwen2.5-7B-Instruct-Turbo', 'together', 'qwen-2.5-7b', 0.3, 0.3, /models\.dev, anomalyco\/models\.dev@f3fc6922 .*togetherai\/models\/Qwen\/Qwen2\.5-7B-Instruct-Turbo\.toml/],
+    ['Qwen/Qwen3-235B-A22B-Instruct-2507-FP8', 'together', 'qwen3-235b-a22b-instruct-2507', 0.2, 0.6, /togetherai\/models\/Qwen\/Qwen3-235B-A22B-Instruct-2507-tput\.toml/],
+    ['Qwen/Qwen3.5-9B', 'together', 'qwen3.5-9b', 0.17, 0.25, /togetherai\/models\/Qwen\/Qwen3\.5-9B\.toml/],
+    ['google/gemma-4-31B-it', 'together', 'gemma-4-31b', 0.39, 0.97, /togetherai\/models\/google\/gemma-4-31B-it\.toml/],
+    ['mistralai/Mistral-7B-Instruct-v0.1', 'together', 'mistral-7b-v0.1', 0.2, 0.2, /@pydantic\/genai-prices 0\.1\.8 .*provider together/],
+    ['accounts/fireworks/models/llama-v3p1-8b-instruct', 'fireworks', 'llama-3.1-8b', 0.2, 0.2, /@pydantic\/genai-prices 0\.1\.8 .*provider fireworks/],
+  ];
+  for (const [written, provider, model, input, output, source] of handRows) {
+    it(`${written} at ${provider} → ${model} at $${input}/$${output} per M, from a dated table that names ${provider}`, () => {
+      const found = findModel(catalog, written);
+      assert.equal(found?.id, model);
+      const row = found?.openPrices.find((r) => r.provider === provider);
+      assert.deepEqual([row?.inputPerMTok, row?.outputPerMTok, row?.priceKey], [input, output, undefined]);
+      assert.match(row?.source ?? '', source);
+      assert.match(row?.asOf ?? '', /^2026-\d{2}-\d{2}$/);
+    });
+  }
+  it('an open model without an architecture row is priced at its API row but offers no self-hosting sizing', () => {
+    const found = findModel(catalog, 'Qwen/Qwen3.5-9B');
+    assert.equal(found?.kind, 'open');
+    assert.equal(found?.arch, undefined);
+    assert.equal(capabilitiesOf(catalog, 'Qwen/Qwen3.5-9B', 'together')?.vision, true);
   });
   it('a transcription row derived from a per-second price carries it per minute', () => {
     assert.equal(findModel(catalog, 'whisper-large-v3-turbo')?.closed?.perMinuteUsd, 0.0006666);

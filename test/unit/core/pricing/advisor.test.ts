@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { adviseCall, adviseWorkspace, fixedCosts, type AdviceInput } from '../../../../src/core/pricing/advisor';
-import { findArchitecture } from '../../../../src/core/catalog/catalog';
+import { assumption, findArchitecture } from '../../../../src/core/catalog/catalog';
 import { sizeQuery } from '../../../../src/core/pricing/sizing';
 import type { CallSite } from '../../../../src/model/types';
 
@@ -71,13 +71,53 @@ describe('advisor: pricing the current call', () => {
     assert.equal(advice.recommendation?.tier, 'open-api');
   });
 
-  it('prices image generation per image and says audio minutes are unknown', () => {
+  it('prices image generation per image', () => {
     const img = adviseCall(input('dall-e-3', { endpoint: 'image-generation', taskType: 'image-generation', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
     assert.equal(img.monthlyUsdCurrent, 400);
     assert.match(img.options[0].derivation ?? '', /1 image per call .*\$0\.04\/image/);
-    const stt = adviseCall(input('whisper-1', { endpoint: 'audio-transcription', taskType: 'speech' }), catalog);
+  });
+
+  it('prices transcription per audio minute at the assumed clip length, and says it is an assumption', () => {
+    const minutes = assumption(catalog, 'audioMinutesPerTranscriptionCall');
+    const stt = adviseCall(input('whisper-1', { endpoint: 'audio-transcription', taskType: 'speech', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    // 10,000 calls × the assumed minutes × $0.006/min (whisper-1: $0.0001 per second).
+    assert.equal(stt.monthlyUsdCurrent, 10_000 * minutes * 0.006);
+    assert.match(stt.options[0].derivation ?? '', /min of audio per call \(assumption: the audio length is not in the code/);
+    assert.ok(stt.recommendation, 'a priced call gets advice');
+    const groq = adviseCall(input('whisper-large-v3-turbo', { provider: 'groq', endpoint: 'audio-transcription', taskType: 'speech', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    assert.equal(groq.monthlyUsdCurrent, 10_000 * minutes * 0.0006666);
+  });
+
+  it('prices speech per character from the counted text, and leaves a call with no counted text unpriced (never $0)', () => {
+    const volume = { callsPerMonth: 1_000, source: 'annotation' as const };
+    const spoken = adviseCall(input('eleven_multilingual_v2', { provider: 'elevenlabs', endpoint: 'audio-speech', taskType: 'speech', volume }), catalog);
+    // 1,000 calls × 1,000 tokens × 4 chars/token × $180 / 1e6 characters = $720.
+    assert.equal(spoken.monthlyUsdCurrent, 720);
+    assert.match(spoken.options[0].derivation ?? '', /\$180\/M characters/);
+    const silent = adviseCall(input('eleven_multilingual_v2', { provider: 'elevenlabs', endpoint: 'audio-speech', taskType: 'speech', volume, tokens: { inputPerCall: 0, outputPerCall: 0, method: 'counted (test)' } }), catalog);
+    assert.equal(silent.monthlyUsdCurrent, null);
+    assert.match(silent.diagnostics.join(' '), /per character .*not known statically/);
+  });
+
+  it('knows realtime session models by their dated snapshots and says why a session is not priced (audio tokens, turns)', () => {
+    for (const written of ['gpt-4o-realtime-preview-2025-06-03', 'gpt-4o-realtime-preview-2024-12-17', 'gpt-realtime']) {
+      const advice = adviseCall(input(written, { taskType: 'speech' }), catalog);
+      assert.equal(advice.monthlyUsdCurrent, null, written);
+      assert.match(advice.diagnostics.join(' '), /realtime speech-to-speech model billed per audio token .*not in the code/, written);
+    }
+    assert.match(adviseCall(input('gpt-4o-realtime-preview-2025-06-03', { taskType: 'speech' }), catalog).diagnostics.join(' '), /\$40\/M audio in, \$80\/M audio out; text \$5\/\$20\/M/);
+  });
+
+  it('never proposes a realtime model for a text call', () => {
+    const advice = adviseCall(input('gpt-4o', { taskType: 'chat' }), catalog);
+    assert.ok(advice.options.length > 0);
+    assert.ok(!advice.options.some((o) => /realtime/.test(o.model ?? '')), advice.options.map((o) => o.model).join(', '));
+  });
+
+  it('says whose per-minute price it quotes when the call goes to another provider', () => {
+    const stt = adviseCall(input('openai/whisper-large-v3', { provider: 'together', endpoint: 'audio-transcription', taskType: 'speech' }), catalog);
     assert.equal(stt.monthlyUsdCurrent, null);
-    assert.match(stt.diagnostics[0], /per audio minute/);
+    assert.match(stt.diagnostics.join(' '), /at groq; the catalog has no price for together/);
   });
 
   it('prices an unverified 2026 model when the code calls it, but never proposes one', () => {
