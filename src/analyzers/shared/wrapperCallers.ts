@@ -7,7 +7,7 @@ import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, res
 import { resolveMessages, resolvePromptText } from './prompt';
 import { readToolNames } from './sdk';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
-import type { DetectedCall, PromptHole, PromptMessage } from '../../model/types';
+import type { DetectedCall, ModelCandidate, PromptHole, PromptMessage } from '../../model/types';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
 const MAX_LEVELS = 3;
@@ -179,13 +179,13 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
           continue;
         }
         // Several implementations behind one receiver are alternative adapters: one caller site, priced
-        // through the first, naming the others so that the totals leave all of them out.
-        const [helper, ...alternatives] = bound;
+        // through the first whose model the code states, naming the others so that the totals leave all of them out.
         try {
-          const caller = callerSite(helper, expression, callsReturned ? undefined : target.outer, file.relativePath, context.modules, callsReturned);
+          const outerCall = callsReturned ? undefined : target.outer;
+          const { helper, alternatives, caller } = alternativeAdapters(bound, (each) => callerSite(each, expression, outerCall, file.relativePath, context.modules, callsReturned));
           if (alternatives.length > 0 && caller.via) {
             caller.via = { ...caller.via, alternatives: alternatives.map(viaOf) };
-            caller.evidence = [`${alternatives.length + 1} implementations may serve this call (${bound.map((other) => other.call.enclosingFunction).join(', ')}); priced through the first`, ...caller.evidence];
+            caller.evidence = [`${alternatives.length + 1} implementations may serve this call (${[helper, ...alternatives].map((other) => other.call.enclosingFunction).join(', ')}); priced through the first`, ...caller.evidence];
           }
           nodeOfCaller.set(caller, site);
           callerAt.set(key, caller);
@@ -319,6 +319,45 @@ function declaredTypesOfLiteral(literal: Node, modules: ModuleLoader): Node[] {
   const fn = holder && Node.isReturnStatement(holder) ? holder.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node)) : holder && Node.isArrowFunction(holder) ? holder : undefined;
   const typeNode = fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? fn.getReturnTypeNode() : undefined;
   return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
+}
+
+/** More model candidates than this on one caller is a catalog, not a choice (the same cap as a single model expression's). */
+const MAX_ALTERNATIVE_CANDIDATES = 25;
+
+/**
+ * The caller site of a call that several alternative adapters may serve (one class per provider behind one
+ * base class or interface): the adapters whose model the code states come first, in the order found, and the
+ * site's candidates are every model those adapters can send, the first adapter's first. An adapter whose model
+ * is only known at run time (`this.config.model` of a user-configured provider) adds none. A caller whose
+ * adapters all fail to resolve throws, as `callerSite` does.
+ */
+function alternativeAdapters(bound: Helper[], siteOf: (helper: Helper) => DetectedCall): { helper: Helper; alternatives: Helper[]; caller: DetectedCall } {
+  if (bound.length === 1) return { helper: bound[0], alternatives: [], caller: siteOf(bound[0]) };
+  const sites: Array<{ helper: Helper; caller: DetectedCall }> = [];
+  for (const helper of bound) {
+    try {
+      sites.push({ helper, caller: siteOf(helper) });
+    } catch {
+      // An adapter the resolvers cannot follow still counts as an alternative, through the others' site.
+    }
+  }
+  if (sites.length === 0) return { helper: bound[0], alternatives: bound.slice(1), caller: siteOf(bound[0]) };
+  const stated = sites.filter((site) => site.caller.model.id !== null);
+  const ordered = [...stated, ...sites.filter((site) => site.caller.model.id === null)];
+  const [first] = ordered;
+  const alternatives = [...ordered.slice(1).map((site) => site.helper), ...bound.filter((helper) => !sites.some((site) => site.helper === helper))];
+  if (stated.length > 1 || (stated.length === 1 && first.caller.model.candidates)) {
+    const candidates: ModelCandidate[] = [];
+    for (const { caller } of stated) {
+      const own = caller.model.candidates ?? [{ id: caller.model.id!, source: caller.model.source, where: `${caller.via?.file ?? caller.file}:${caller.via?.line ?? caller.line}` }];
+      for (const candidate of own) if (!candidates.some((known) => known.id === candidate.id) && candidates.length < MAX_ALTERNATIVE_CANDIDATES) candidates.push(candidate);
+    }
+    if (candidates.length > 1) {
+      first.caller.model = { ...first.caller.model, candidates };
+      first.caller.evidence = [...first.caller.evidence, `model candidates of the ${stated.length} implementations whose model the code states: ${candidates.map((candidate) => candidate.id).join(', ')}`];
+    }
+  }
+  return { helper: first.helper, alternatives, caller: first.caller };
 }
 
 function viaOf(helper: Helper): { file: string; line: number; function: string } {

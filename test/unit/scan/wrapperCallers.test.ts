@@ -384,6 +384,22 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
     },
   },
   {
+    name: 'alternative adapters where one names no model (a local server\'s, read from the user\'s config): the caller is priced through the first adapter whose model the code states, with every stated adapter\'s models as candidates',
+    fixture: 'provider-lists',
+    sites: [
+      { file: 'src/agents/suggest.ts', line: 4, kind: 'wrapper-caller', via: 'src/models/providers/openai/openaiLLM.ts:13', model: 'gpt-4o-mini', promptIncludes: ['Suggest three follow-up questions'] },
+      { file: 'src/models/providers/ollama/ollamaLLM.ts', line: 8, kind: 'sdk', model: null, inTotals: false },
+      { file: 'src/models/providers/openai/openaiLLM.ts', line: 13, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
+      { file: 'src/models/providers/together/togetherLLM.ts', line: 7, kind: 'sdk', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', inTotals: false },
+    ],
+    check: (result) => {
+      const caller = result.callSites.find((site) => site.kind === 'wrapper-caller')!;
+      // The adapter with no stated model is still an alternative (left out of the totals), named last.
+      assert.deepEqual(helpersNamed(caller), ['src/models/providers/openai/openaiLLM.ts:13', 'src/models/providers/together/togetherLLM.ts:7', 'src/models/providers/ollama/ollamaLLM.ts:8']);
+      assert.deepEqual(caller.model.candidates?.map((candidate) => candidate.id), ['gpt-4o-mini', 'gpt-4o', 'meta-llama/Llama-3.3-70B-Instruct-Turbo']);
+    },
+  },
+  {
     name: 'JS factory returning one of several classes, and a field behind accessors set from a private factory method (new Engines.X of a required object), an engine returned inside a spread result object: callers of the product are call sites; no adapter is counted on its own',
     fixture: 'js-factory',
     sites: [
