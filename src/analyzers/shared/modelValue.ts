@@ -219,6 +219,10 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
     if (leftIsEnv) {
       collect(node.getRight(), walk, depth + 1, 'env-default');
       collect(node.getLeft(), walk, depth + 1, mode);
+    } else if (overrideIsRare(node.getLeft(), walk, depth)) {
+      // `tools[name].model ?? defaults.model` where few entries override: the default is what most picks send.
+      collect(node.getRight(), walk, depth + 1, mode);
+      collect(node.getLeft(), walk, depth + 1, mode);
     } else {
       // `body.model ?? DEFAULT_MODEL`: the user's pick is unknown, so the default comes first.
       collect(node.getLeft(), walk, depth + 1, mode);
@@ -464,6 +468,39 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
       collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
     }
+  } finally {
+    for (const release of held.reverse()) release();
+  }
+}
+
+/**
+ * `overrides.model` (before `??` / `||`) where `overrides` is the entry of a map picked by a key known only at
+ * run time (`const overrides = config.tools[toolName]`) and fewer than half of the map's entries set `model`:
+ * an override a few entries make. The fallback after `??` is then what most picks send, so it is the likely
+ * value. Counted over the whole map, since the callers the scan sees name only some of the keys.
+ */
+function overrideIsRare(left: Node, walk: Walk, depth: number): boolean {
+  const access = unwrapExpression(left);
+  if (!Node.isPropertyAccessExpression(access)) return false;
+  let entry: Node = unwrapExpression(access.getExpression());
+  for (let hops = 0; Node.isIdentifier(entry) && hops < 4; hops++) {
+    const declaration = findDeclaration(entry, walk.modules);
+    const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+    if (!initializer) return false;
+    entry = unwrapExpression(initializer);
+  }
+  if (!Node.isElementAccessExpression(entry)) return false;
+  const key = entry.getArgumentExpression() && unwrapExpression(entry.getArgumentExpression()!);
+  // A key known here (a literal, or the argument of the call being followed) picks one entry: its own value decides.
+  if (!key || keysOf(key, walk).length === 1) return false;
+  const held: Array<() => void> = [];
+  try {
+    const entries = objectsOf(entry.getExpression(), walk, depth + 1, held)
+      .flatMap((map) => map.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties())
+      .map((property) => (Node.isPropertyAssignment(property) ? resolveObjectLiteral(property.getInitializer(), walk.modules) : undefined));
+    if (entries.length < 2) return false;
+    const overriding = entries.filter((object) => getObjectProperty(object, access.getName(), walk.modules) !== undefined).length;
+    return overriding > 0 && overriding * 2 < entries.length;
   } finally {
     for (const release of held.reverse()) release();
   }

@@ -163,8 +163,7 @@ export function parseDockerCompose(text: string, file: string): Array<[string, S
  * that does not parse.
  */
 export function parseConfigFile(text: string, file: string): Map<string, SettingValue> {
-  const lower = file.toLowerCase();
-  const data: unknown = lower.endsWith('.toml') ? parseToml(text) : lower.endsWith('.json') ? parseJson(text) : parseYaml(text);
+  const data = parseConfigData(text, file);
   const lines = text.split(/\r?\n/);
   const kept = new Map<string, SettingValue>();
   const visit = (value: unknown, keyPath: string[]): void => {
@@ -182,6 +181,44 @@ export function parseConfigFile(text: string, file: string): Map<string, Setting
   };
   visit(data, []);
   return kept;
+}
+
+function parseConfigData(text: string, file: string): unknown {
+  const lower = file.toLowerCase();
+  return lower.endsWith('.toml') ? parseToml(text) : lower.endsWith('.json') ? parseJson(text) : parseYaml(text);
+}
+
+/** A key safe to repeat in the module a config file is loaded as: a short plain name, never credential-shaped. */
+function isPlainKeyName(key: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_-]{0,39}$/.test(key) && !CREDENTIAL_PREFIX.test(key) && !key.split(/[_-]/).some((run) => run.length >= 20 && /\d/.test(run));
+}
+
+/**
+ * The entries of a config file's maps that hold no kept value but sit beside ones that do: `tools.coder` beside
+ * `tools.finalizer.model` in `{ "tools": { "coder": { "temperature": 0.7 }, "finalizer": { "model": "x" } } }`.
+ * The code picks among such entries by a key (`tools[toolName].model ?? defaults.model`), so how many entries
+ * set the key tells which value most picks send. Only object-valued entries with plain names are listed (dotted
+ * paths, in file order); their contents are never kept.
+ */
+export function configMapEntries(text: string, file: string, kept: ReadonlyMap<string, SettingValue>): string[] {
+  const data = parseConfigData(text, file);
+  const parents = new Set<string>();
+  for (const key of kept.keys()) {
+    const parts = key.split('.');
+    for (let length = 1; length < parts.length; length++) parents.add(parts.slice(0, length - 1).join('.'));
+  }
+  const entries: string[] = [];
+  const keptPrefixes = new Set([...kept.keys()].flatMap((key) => key.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.'))));
+  for (const parent of parents) {
+    let node: unknown = data;
+    for (const part of parent === '' ? [] : parent.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+    if (!node || typeof node !== 'object' || Array.isArray(node)) continue;
+    for (const [name, value] of Object.entries(node).slice(0, 500)) {
+      const path = parent === '' ? name : `${parent}.${name}`;
+      if (value && typeof value === 'object' && !Array.isArray(value) && !keptPrefixes.has(path) && isPlainKeyName(name)) entries.push(path);
+    }
+  }
+  return entries;
 }
 
 /**

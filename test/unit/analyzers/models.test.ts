@@ -582,6 +582,33 @@ await generateText({ model: getModel('coder'), prompt: 'b' });`,
       ],
     },
     {
+      name: 'a tool name known only at run time: the default comes first when fewer than half the tools override the model',
+      files: {
+        'config.json': JSON.stringify({ env: { OPENAI_API_KEY: 'sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm' }, models: { gemini: { default: { model: 'gemini-2.5-flash', temperature: 0 }, tools: { agent: { temperature: 0.7 }, coder: { temperature: 0.7 }, evaluator: {}, finalizer: { model: 'gemini-2.5-flash-lite' } } } } }, null, 2),
+        'src/config.ts': `import { createGoogleGenerativeAI } from '@ai-sdk/google';
+import configJson from '../config.json';
+export function getToolConfig(toolName: string) {
+  const providerConfig = configJson.models.gemini;
+  const overrides = (providerConfig.tools as any)[toolName];
+  return { model: overrides.model ?? providerConfig.default.model };
+}
+export function getModel(toolName: string) {
+  return createGoogleGenerativeAI({})(getToolConfig(toolName).model);
+}
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { getModel } from './config';
+export async function run(tool: string, prompt: string) {
+  return generateText({ model: getModel(tool), prompt });
+}
+export const finalize = (prompt: string) => generateText({ model: getModel('finalizer'), prompt });`,
+      calls: [
+        { line: 4, provider: 'google', model: 'gemini-2.5-flash', candidates: ['gemini-2.5-flash', 'gemini-2.5-flash-lite'] },
+        { line: 6, provider: 'google', model: 'gemini-2.5-flash-lite', modelSource: 'config' },
+      ],
+    },
+    {
       name: 'an option whose default is a model factory call, reassigned on retry: the default first, the retry model a candidate',
       files: { 'src/ai.ts': "import { openai } from '@ai-sdk/openai';\nimport { anthropic } from '@ai-sdk/anthropic';\nexport function getModel(name: string, provider = 'openai') {\n  return provider === 'anthropic' ? anthropic(name) : openai(name);\n}\n" },
       code: `import { generateText, type LanguageModel } from 'ai';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isEnvExampleFile, looksLikeModelId, looksLikeProviderUrl, parseConfigFile } from '../../../src/analyzers/shared/settings';
+import { configMapEntries, isEnvExampleFile, looksLikeModelId, looksLikeProviderUrl, parseConfigFile } from '../../../src/analyzers/shared/settings';
 import { scanWorkspace } from '../../../src/scan/scan';
 import { runCli } from '../cli/run';
 
@@ -120,6 +120,14 @@ describe('settings values: what is kept', () => {
   it('reads example env files only', () => {
     for (const name of ['.env.example', '.env.sample', '.env.template', '.env.local.example', '.env.development.sample', 'example.env', '.env.dist']) assert.ok(isEnvExampleFile(name), name);
     for (const name of ['.env', '.env.local', '.env.production', '.env.development.local', 'env.ts']) assert.ok(!isEnvExampleFile(name), name);
+  });
+
+  it('lists the plain-named map entries beside kept ones, never a credential-shaped key or any content', () => {
+    const text = JSON.stringify({ tools: { coder: { temperature: 0.7, apiKey: SECRETS[0] }, finalizer: { model: 'gemini-2.5-flash-lite' }, [SECRETS[6]]: { region: 'x' }, note: 'plain text' }, env: { OPENAI_API_KEY: SECRETS[0] } }, null, 2);
+    const kept = parseConfigFile(text, 'config.json');
+    assert.deepEqual([...kept.keys()], ['tools.finalizer.model']);
+    // `env` sits beside `tools` at the top: an entry too, though nothing in it is kept.
+    assert.deepEqual(configMapEntries(text, 'config.json', kept), ['env', 'tools.coder']);
   });
 
   it('parses TOML and YAML config keys by dotted path', () => {
