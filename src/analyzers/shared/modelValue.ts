@@ -102,13 +102,40 @@ export function valueExpressions(expression: Node, modules: ModuleLoader): Node[
     const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
     return likelyValues(passed, declaration.getInitializer()).map((entry) => entry.node);
   }
-  if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
-    const name = declaration.getName();
-    const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
-    const assigned = scope.getDescendantsOfKind(SyntaxKind.BinaryExpression).filter((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name).map((assignment) => assignment.getRight());
-    return present([declaration.getInitializer(), ...assigned]);
-  }
+  if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') return present(letValues(declaration, node));
   return [];
+}
+
+/** True for a `let` variable the code assigns again after its declaration: its value at a read is the one `letValues` puts first, not its initializer. */
+export function isReassignedLet(expression: Node, modules: ModuleLoader): boolean {
+  const node = unwrapExpression(expression);
+  const declaration = Node.isIdentifier(node) ? findDeclaration(node, modules) : undefined;
+  if (!declaration || !Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== 'let') return false;
+  return letValues(declaration, node).length > 1;
+}
+
+/**
+ * The values a `let` can hold where it is read, the likely one first: the assignment that last runs before the
+ * read on every path to it (`current = retryModel;` earlier in the same block or an enclosing one, as in a retry
+ * after a quota error), else the initializer; then the other assignments in written order.
+ */
+function letValues(declaration: Node, usage: Node): Array<Node | undefined> {
+  if (!Node.isVariableDeclaration(declaration)) return [];
+  const name = declaration.getName();
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
+  const assignments = scope.getDescendantsOfKind(SyntaxKind.BinaryExpression).filter((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name);
+  const blocksAround = new Set<Node>(usage.getAncestors().filter((ancestor) => Node.isBlock(ancestor)));
+  const before = assignments.filter((assignment) => {
+    const statement = assignment.getParent();
+    return assignment.getEnd() <= usage.getStart() && statement !== undefined && Node.isExpressionStatement(statement) && blocksAround.has(statement.getParentOrThrow()) && !contains(statement, usage);
+  });
+  const last = before[before.length - 1];
+  const others = assignments.filter((assignment) => assignment !== last).map((assignment) => assignment.getRight());
+  return last ? [last.getRight(), declaration.getInitializer(), ...others] : [declaration.getInitializer(), ...others];
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
 }
 
 /**
@@ -346,12 +373,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
     return;
   }
   if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
-    collect(declaration.getInitializer(), walk, depth + 1, mode);
-    const name = declaration.getName();
-    const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
-    for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name) collect(assignment.getRight(), walk, depth + 1, mode);
-    }
+    for (const value of letValues(declaration, node)) collect(value, walk, depth + 1, mode);
     return;
   }
   if (Node.isFunctionDeclaration(declaration)) return;

@@ -7,7 +7,9 @@ import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, res
 import { resolveMessages, resolvePromptText } from './prompt';
 import { readToolNames } from './sdk';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
-import type { DetectedCall, ModelCandidate, PromptHole, PromptMessage } from '../../model/types';
+import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage } from '../../model/types';
+import { enterCall, likelyBranches, modelCandidates } from './modelValue';
+import { looksLikeModelId } from './settings';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
 const MAX_LEVELS = 3;
@@ -631,6 +633,14 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     }
   }
 
+  if (model === base.model) {
+    const passed = modelForCaller(helper.fn, base.model, bindings, modules);
+    if (passed) {
+      model = passed;
+      evidence.push(`model: the caller passes ${passed.raw} for the helper's model parameter → "${passed.id}"`);
+    }
+  }
+
   const messages: PromptMessage[] = [];
   for (const message of base.messages) {
     const wholeHole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? message.holes[0].expression : undefined;
@@ -701,6 +711,88 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   delete caller.alternativeGroup;
   if (comment) caller.annotationComment = comment;
   return caller;
+}
+
+/**
+ * The helper's model when it comes from a parameter's default (`model = getModel('gpt-4o-mini')`,
+ * `retryModel = ...`, each a candidate whose place is that default): for this caller, what it passes for each such
+ * parameter (resolved through the workspace functions and provider factories it calls) or the default it leaves in
+ * place, in the helper's order. Candidates other callers pass are not this caller's and are left out; the helper's
+ * own values (in its body) stay. Undefined when the model comes from no parameter default or the caller passes none.
+ */
+function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, Node>, modules: ModuleLoader): ModelRef | undefined {
+  const candidates = helperModel.candidates;
+  if (!candidates || candidates.length === 0 || !(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  // Each parameter default that stands for one of the candidates (`model = getModel('gpt-4o-mini')`), by the ids it gives.
+  const defaults: Array<{ name: string; ids: Set<string> }> = [];
+  for (const parameter of fn.getParameters()) {
+    const nameNode = parameter.getNameNode();
+    const elements = Node.isObjectBindingPattern(nameNode) ? nameNode.getElements() : [parameter];
+    for (const element of elements) {
+      const initializer = element.getInitializer();
+      const ids = initializer ? new Set(passedModelIds(initializer, modules).map((candidate) => candidate.id)) : new Set<string>();
+      if (candidates.some((candidate) => ids.has(candidate.id))) defaults.push({ name: element.getName(), ids });
+    }
+  }
+  if (defaults.length === 0) return undefined;
+  const parameterOf = (candidate: ModelCandidate): string | undefined => defaults.find((entry) => entry.ids.has(candidate.id))?.name;
+  const file = fn.getSourceFile();
+  const inHelper = (where: string): boolean => {
+    const at = /^(.*):(\d+)$/.exec(where);
+    return !!at && at[1] === modules.relativePath(file.getFilePath()) && Number(at[2]) >= fn.getStartLineNumber() && Number(at[2]) <= fn.getEndLineNumber();
+  };
+  const result: ModelCandidate[] = [];
+  let passedAny = false;
+  const raws: string[] = [];
+  for (const candidate of candidates) {
+    const parameter = parameterOf(candidate);
+    const value = parameter !== undefined ? bindings.get(parameter) : undefined;
+    if (parameter !== undefined && value && !isDefaultOf(value)) {
+      const passed = passedModelIds(value, modules);
+      if (passed.length > 0) {
+        passedAny = true;
+        raws.push(`${parameter}: ${shorten(value.getText())}`);
+        result.push(...passed);
+        continue;
+      }
+    }
+    if (parameter !== undefined || inHelper(candidate.where)) result.push(candidate);
+  }
+  const unique = result.filter((candidate, index) => result.findIndex((other) => other.id === candidate.id) === index);
+  if (!passedAny || unique.length === 0) return undefined;
+  const [first] = unique;
+  const ref: ModelRef = { id: first.id, raw: raws.join(', '), source: first.source };
+  if (unique.length > 1) ref.candidates = unique;
+  return ref;
+}
+
+/**
+ * The model ids a value the caller passes stands for: its candidates, else through the workspace function it
+ * calls (`getModel('gpt-4o', 'openai')`, with the arguments bound) down to the provider factory that takes the id
+ * (`openai(name)`, `providers[provider](name)`): that factory's first argument. Bounded in depth.
+ */
+function passedModelIds(value: Node, modules: ModuleLoader, depth = 0): ModelCandidate[] {
+  const direct = modelCandidates(value, modules).candidates.filter((candidate) => looksLikeModelId(candidate.id));
+  if (direct.length > 0 || depth > 4) return direct;
+  let node = unwrapExpression(value);
+  for (let hops = 0; Node.isIdentifier(node) && hops < 4; hops++) {
+    const declaration = findDeclaration(node, modules);
+    const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    if (!initializer) return [];
+    node = unwrapExpression(initializer);
+  }
+  if (Node.isConditionalExpression(node)) return likelyBranches(node, modules).flatMap((branch) => passedModelIds(branch, modules, depth + 1));
+  if (!Node.isCallExpression(node)) return [];
+  const entered = enterCall(node, modules);
+  if (entered) {
+    try {
+      return entered.returns.flatMap((returned) => passedModelIds(returned, modules, depth + 1));
+    } finally {
+      entered.release();
+    }
+  }
+  const [first] = node.getArguments();
+  return first ? modelCandidates(first, modules).candidates.filter((candidate) => looksLikeModelId(candidate.id)) : [];
 }
 
 /** Whether a bound value is a parameter's default (the caller left the argument out). */

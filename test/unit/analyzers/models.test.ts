@@ -384,6 +384,24 @@ await client.chat.completions.create({ model: env.SUMMARY_MODEL, messages: [] })
       calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'env-default', candidateWheres: [] }],
     },
     {
+      name: 'a let reassigned before the request on every path comes first there; one reassigned only in a branch does not',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function answer(question: string, long: boolean) {
+  let model = 'gpt-4o-mini';
+  if (long) {
+    model = 'gpt-4.1';
+  }
+  const first = await client.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });
+  model = 'o4-mini';
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: String(first) }] });
+}`,
+      calls: [
+        { line: 8, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4.1', 'o4-mini'] },
+        { line: 10, model: 'o4-mini', candidates: ['o4-mini', 'gpt-4o-mini', 'gpt-4.1'] },
+      ],
+    },
+    {
       name: 'docker-compose environment gives the model',
       files: { 'docker-compose.yml': 'services:\n  api:\n    image: app\n    environment:\n      - LLM_MODEL=llama3.1:8b\n      - DATABASE_URL=postgres://app:hunter2@db/app\n' },
       code: `import OpenAI from 'openai';
@@ -609,7 +627,7 @@ export const finalize = (prompt: string) => generateText({ model: getModel('fina
       ],
     },
     {
-      name: 'an option whose default is a model factory call, reassigned on retry: the default first, the retry model a candidate',
+      name: 'an option whose default is a model factory call, reassigned on retry: the default first at the first request, the retry model first at the request after the reassignment',
       files: { 'src/ai.ts': "import { openai } from '@ai-sdk/openai';\nimport { anthropic } from '@ai-sdk/anthropic';\nexport function getModel(name: string, provider = 'openai') {\n  return provider === 'anthropic' ? anthropic(name) : openai(name);\n}\n" },
       code: `import { generateText, type LanguageModel } from 'ai';
 import { getModel } from './ai';
@@ -624,7 +642,7 @@ export async function complete({ prompt, model = getModel('gpt-4o-mini'), retryM
 }`,
       calls: [
         { line: 6, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
-        { line: 9, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
+        { line: 9, provider: 'anthropic', model: 'claude-3-5-sonnet-20240620', candidates: ['claude-3-5-sonnet-20240620', 'gpt-4o-mini'] },
       ],
     },
     {

@@ -384,6 +384,23 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
     },
   },
   {
+    name: 'a helper whose model and retry model are parameter defaults: each caller is priced with the models it passes (through the app\'s getModel factory), or the defaults it leaves in place',
+    fixture: 'model-parameters',
+    sites: [
+      { file: 'src/llm.ts', line: 15, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
+      { file: 'src/llm.ts', line: 18, kind: 'sdk', model: 'claude-3-5-haiku-latest', inTotals: false },
+      { file: 'src/research.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'o3-mini', promptIncludes: ['Write the final research report'] },
+      { file: 'src/schema.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'gpt-4o', promptIncludes: ['Write a JSON schema'] },
+      { file: 'src/summary.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'gpt-4o-mini', promptIncludes: ['Summarize in three sentences'] },
+    ],
+    check: (result) => {
+      const candidatesOf = (file: string) => result.callSites.find((site) => site.file === file)!.model.candidates?.map((candidate) => candidate.id);
+      assert.deepEqual(candidatesOf('src/research.ts'), ['o3-mini', 'gpt-4.1'], 'both models passed; neither default');
+      assert.deepEqual(candidatesOf('src/schema.ts'), ['gpt-4o', 'claude-3-5-haiku-latest'], 'the model passed, the retry default');
+      assert.deepEqual(candidatesOf('src/summary.ts'), ['gpt-4o-mini', 'claude-3-5-haiku-latest'], 'the defaults, no other caller\'s model');
+    },
+  },
+  {
     name: 'alternative adapters where one names no model (a local server\'s, read from the user\'s config): the caller is priced through the first adapter whose model the code states, with every stated adapter\'s models as candidates',
     fixture: 'provider-lists',
     sites: [
