@@ -869,7 +869,25 @@ function envName(expression: Node): string | undefined {
   const direct = /^(?:process\.env|import\.meta\.env|Bun\.env)(?:\.([A-Za-z_]\w*)|\[\s*['"]([A-Za-z_]\w*)['"]\s*\])$/.exec(text) ?? /^Deno\.env\.get\(\s*['"]([A-Za-z_]\w*)['"]\s*\)$/.exec(text);
   if (direct) return direct[1] ?? direct[2];
   if (Node.isPropertyAccessExpression(node) && /^(env|ENV|serverEnv|clientEnv|config\.env)$/.test(node.getExpression().getText()) && /^[A-Z][A-Z0-9_]*$/.test(node.getName())) return node.getName();
-  return undefined;
+  return configGetterEnvName(node);
+}
+
+/**
+ * `config.get('TRANSCRIPTION_MODEL')`, `configService.get<string>('OPENAI_MODEL')` (NestJS), `getEnv('LLM_MODEL')`:
+ * a settings getter asked for an UPPER_SNAKE name reads that env variable (the convention for env names; such
+ * getters fall back to the environment). Lower-case keys (`config.get('model')`) are not env names.
+ */
+function configGetterEnvName(node: Node): string | undefined {
+  if (!Node.isCallExpression(node) || node.getArguments().length !== 1) return undefined;
+  const argument = unwrapExpression(node.getArguments()[0]);
+  if (!Node.isStringLiteral(argument) && !Node.isNoSubstitutionTemplateLiteral(argument)) return undefined;
+  const name = argument.getLiteralValue();
+  if (!/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(name)) return undefined;
+  const callee = unwrapExpression(node.getExpression());
+  const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : '';
+  const owner = Node.isPropertyAccessExpression(callee) ? callee.getExpression().getText() : '';
+  if (method === 'get' && /(?:^|\.)(?:config|configs|settings|configService|configuration|env|environment|appConfig|serverConfig)$/i.test(owner)) return name;
+  return /^(?:getEnv|env|readEnv|requireEnv|getConfig|getSetting|getEnvVar)$/.test(method) && owner === '' ? name : undefined;
 }
 
 /**

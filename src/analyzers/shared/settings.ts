@@ -158,6 +158,53 @@ export function parseDockerCompose(text: string, file: string): Array<[string, S
 }
 
 /**
+ * A deployment's values file: YAML under a Helm chart or deployment folder (`chart/env/prod.yaml`,
+ * `helm/values.yaml`, `deploy/k8s/app.yaml`) or a Helm `values*.yaml`. Its env map is what a deployed app
+ * reads from `process.env`, as docker-compose `environment:` is. `relativePath` is POSIX, from the scan root.
+ */
+export function isDeploymentValuesFile(relativePath: string): boolean {
+  const parts = relativePath.toLowerCase().split('/');
+  const base = parts[parts.length - 1];
+  if (!/\.ya?ml$/.test(base) || isDockerComposeFile(base)) return false;
+  return /^values([.-][\w-]+)?\.ya?ml$/.test(base) || parts.slice(0, -1).some((folder) => /^(charts?|helm|deploy|deployments?|k8s|kubernetes)$/.test(folder));
+}
+
+/** Keys of a deployment values file that hold the container's env variables. */
+const DEPLOYMENT_ENV_KEYS = ['envVars', 'env', 'extraEnv', 'extraEnvVars', 'environment', 'envs'];
+
+/**
+ * The env variables a deployment values file sets: a top-level (or one level down, per service) `envVars:` /
+ * `env:` / `extraEnv:` map of `NAME: value`, or a list of `{ name, value }`. Same filter as env files: only
+ * model/provider settings whose values look like model ids or provider URLs are kept.
+ */
+export function parseDeploymentValues(text: string, file: string): Array<[string, SettingValue]> {
+  const kept: Array<[string, SettingValue]> = [];
+  const lines = text.split(/\r?\n/);
+  const lineOf = (name: string): number => {
+    const index = lines.findIndex((line) => new RegExp(`^\\s*(?:-\\s*name:\\s*)?["']?${name}["']?\\s*:?`).test(line) && line.includes(name));
+    return index >= 0 ? index + 1 : 1;
+  };
+  const add = (name: unknown, raw: unknown): void => {
+    if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name) || !MODEL_SETTING_NAME.test(name)) return;
+    if (typeof raw !== 'string' && typeof raw !== 'number') return;
+    const value = String(raw).trim();
+    if (keepSettingValue(value)) kept.push([name, { value, file, line: lineOf(name) }]);
+  };
+  const readEnv = (env: unknown): void => {
+    if (Array.isArray(env)) {
+      for (const entry of env) if (entry && typeof entry === 'object') add((entry as { name?: unknown }).name, (entry as { value?: unknown }).value);
+    } else if (env && typeof env === 'object') {
+      for (const [name, value] of Object.entries(env)) add(name, value);
+    }
+  };
+  const root = parseYaml(text);
+  if (!root || typeof root !== 'object') return kept;
+  const sections = [root, ...Object.values(root).filter((value) => value && typeof value === 'object' && !Array.isArray(value))];
+  for (const section of sections) for (const key of DEPLOYMENT_ENV_KEYS) readEnv((section as Record<string, unknown>)[key]);
+  return kept;
+}
+
+/**
  * The keys of a JSON, YAML or TOML config file whose values look like model ids or provider URLs, by
  * dotted path (`models.fast`, `llm.model`, `providers.0.model`). Throws a readable error for a file
  * that does not parse.

@@ -402,6 +402,19 @@ export async function answer(question: string, long: boolean) {
       ],
     },
     {
+      name: "a settings service asked for an UPPER_SNAKE name reads that env variable (a deployment's values file sets it); a lower-case key does not",
+      files: { 'deploy/values.yaml': 'api:\n  env:\n    - name: OPENAI_API_KEY\n      value: sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm\n    - name: OPENAI_MODEL\n      value: gpt-4.1-mini\n' },
+      code: `import OpenAI from 'openai';
+declare const configService: { get<T>(key: string): T };
+const client = new OpenAI();
+await client.chat.completions.create({ model: configService.get<string>('OPENAI_MODEL'), messages: [] });
+await client.chat.completions.create({ model: configService.get<string>('model'), messages: [] });`,
+      calls: [
+        { line: 4, model: 'gpt-4.1-mini', modelSource: 'env-default' },
+        { line: 5, model: null },
+      ],
+    },
+    {
       name: 'docker-compose environment gives the model',
       files: { 'docker-compose.yml': 'services:\n  api:\n    image: app\n    environment:\n      - LLM_MODEL=llama3.1:8b\n      - DATABASE_URL=postgres://app:hunter2@db/app\n' },
       code: `import OpenAI from 'openai';
