@@ -169,7 +169,7 @@ export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[]
       return holds ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
     }
   }
-  const name = envName(condition);
+  const name = envName(condition, modules);
   const unset = name !== undefined && modules.settings.env.get(name) === undefined;
   return unset ? [conditional.getWhenFalse(), conditional.getWhenTrue()] : [conditional.getWhenTrue(), conditional.getWhenFalse()];
 }
@@ -241,7 +241,7 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
   if (Node.isBinaryExpression(node)) {
     const operator = node.getOperatorToken().getKind();
     if (operator !== SyntaxKind.QuestionQuestionToken && operator !== SyntaxKind.BarBarToken) return;
-    const leftIsEnv = envName(node.getLeft()) !== undefined;
+    const leftIsEnv = envName(node.getLeft(), walk.modules) !== undefined;
     // The code's fallback first: it is what runs unless the deployment sets the variable.
     if (leftIsEnv) {
       collect(node.getRight(), walk, depth + 1, 'env-default');
@@ -272,7 +272,7 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
     return;
   }
 
-  const env = envName(node);
+  const env = envName(node, walk.modules);
   if (env !== undefined) {
     readEnv(env, node, walk, depth);
     return;
@@ -863,13 +863,28 @@ function arrayOf(expression: Node, walk: Walk): Node | undefined {
 // Environment
 
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Deno.env.get('X')`, `Bun.env.X`, `env.X` of an env schema: X. */
-function envName(expression: Node): string | undefined {
+function envName(expression: Node, modules?: ModuleLoader): string | undefined {
   const node = unwrapExpression(expression);
   const text = node.getText();
   const direct = /^(?:process\.env|import\.meta\.env|Bun\.env)(?:\.([A-Za-z_]\w*)|\[\s*['"]([A-Za-z_]\w*)['"]\s*\])$/.exec(text) ?? /^Deno\.env\.get\(\s*['"]([A-Za-z_]\w*)['"]\s*\)$/.exec(text);
   if (direct) return direct[1] ?? direct[2];
   if (Node.isPropertyAccessExpression(node) && /^(env|ENV|serverEnv|clientEnv|config\.env)$/.test(node.getExpression().getText()) && /^[A-Z][A-Z0-9_]*$/.test(node.getName())) return node.getName();
-  return configGetterEnvName(node);
+  return configGetterEnvName(node) ?? (modules ? configPropertyEnvName(node, modules) : undefined);
+}
+
+/**
+ * `config.TASK_MODEL` where `config` is the app's settings object built from the environment (a proxy or class
+ * over `process.env`, not an object literal that states the property): the env variable of that UPPER_SNAKE name.
+ */
+function configPropertyEnvName(node: Node, modules: ModuleLoader): string | undefined {
+  if (!Node.isPropertyAccessExpression(node) || !/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(node.getName())) return undefined;
+  const owner = unwrapExpression(node.getExpression());
+  if (!Node.isIdentifier(owner) || !/^(?:config|settings|appConfig|serverConfig|envConfig)$/.test(owner.getText())) return undefined;
+  const declaration = findDeclaration(owner, modules);
+  const value = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  const literal = value && unwrapExpression(value);
+  // An object literal of the app's own (`const config = { TASK_MODEL: 'x' }`) states its values: read as an object.
+  return literal && Node.isObjectLiteralExpression(literal) ? undefined : node.getName();
 }
 
 /**

@@ -5,7 +5,7 @@ import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
 import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { resolveMessages, resolvePromptText } from './prompt';
-import { readToolNames } from './sdk';
+import { readModel, readToolNames } from './sdk';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage } from '../../model/types';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
@@ -625,7 +625,10 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
         model = { id: resolved.value, raw: resolved.raw, source: resolved.source };
         evidence.push(`model: ${model.raw} passed as ${left} → "${resolved.value}"`, ...resolved.evidence);
       } else {
-        model = { id: null, raw: resolved.raw, source: 'dynamic' };
+        // Not one string: every model the passed value can be (an env variable's values, a fallback, the app's list).
+        const passed = readModel(argument, modules);
+        model = passed.ref.id !== null || passed.ref.candidates ? { ...passed.ref, raw: resolved.raw } : { id: null, raw: resolved.raw, source: 'dynamic' };
+        if (model.id !== null) evidence.push(`model: ${model.raw} passed as ${left}`, ...passed.evidence);
       }
     } else if (fallback !== undefined && missing.has(left.replace(/^.*\./, '')) && bound(fallback)) {
       const resolved = resolveString(bound(fallback)!, modules);

@@ -415,6 +415,23 @@ await client.chat.completions.create({ model: configService.get<string>('model')
       ],
     },
     {
+      name: "an UPPER_SNAKE property of the app's env-backed config object reads that env variable; an object literal that states it is read as an object",
+      files: {
+        '.env.example': 'OPENAI_API_KEY=sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm\nTASK_MODEL=gpt-4.1-nano\n',
+        'src/config.ts': `export const config = new Proxy({} as Record<string, string>, { get: (_target, key: string) => process.env[key] ?? '' });\n`,
+      },
+      code: `import OpenAI from 'openai';
+import { config } from './config';
+const client = new OpenAI();
+const settings = { CHAT_MODEL: 'gpt-4o' };
+await client.chat.completions.create({ model: config.TASK_MODEL, messages: [] });
+await client.chat.completions.create({ model: settings.CHAT_MODEL, messages: [] });`,
+      calls: [
+        { line: 5, model: 'gpt-4.1-nano', modelSource: 'env-default' },
+        { line: 6, model: 'gpt-4o', modelSource: 'config' },
+      ],
+    },
+    {
       name: 'docker-compose environment gives the model',
       files: { 'docker-compose.yml': 'services:\n  api:\n    image: app\n    environment:\n      - LLM_MODEL=llama3.1:8b\n      - DATABASE_URL=postgres://app:hunter2@db/app\n' },
       code: `import OpenAI from 'openai';

@@ -384,6 +384,35 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
     },
   },
   {
+    name: 'a caller passing a model that is no single string (an env variable, else the conversation\'s model): the passed value\'s candidates, not the helper\'s',
+    files: {
+      '.env.example': 'OPENAI_API_KEY=sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm\nTITLE_MODEL=gpt-4.1-nano\n',
+      'src/llm.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function complete(prompt: string, modelId: string) {
+  return client.chat.completions.create({ model: modelId, messages: [{ role: 'user', content: prompt }] });
+}
+`,
+      'src/answer.ts': `import { complete } from './llm';
+export const answer = (question: string) => complete(\`Answer briefly: \${question}\`, 'gpt-4o-mini');
+`,
+      'src/title.ts': `import { complete } from './llm';
+export async function title(conversation: { model: string; firstMessage: string }) {
+  const model = process.env.TITLE_MODEL ? process.env.TITLE_MODEL : conversation.model;
+  return complete(\`Write a title of at most four words for: \${conversation.firstMessage}\`, model);
+}
+`,
+    },
+    sites: [
+      { file: 'src/answer.ts', line: 2, kind: 'wrapper-caller', model: 'gpt-4o-mini' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/title.ts', line: 4, kind: 'wrapper-caller', model: 'gpt-4.1-nano' },
+    ],
+    check: (result) => {
+      assert.ok(!JSON.stringify(result).includes('sk-proj-Zx9Qw8'), 'the key in .env.example never reaches the result');
+    },
+  },
+  {
     name: 'a helper whose model and retry model are parameter defaults: each caller is priced with the models it passes (through the app\'s getModel factory), or the defaults it leaves in place',
     fixture: 'model-parameters',
     sites: [
