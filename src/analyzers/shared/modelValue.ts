@@ -881,7 +881,9 @@ function configPropertyEnvName(node: Node, modules: ModuleLoader): string | unde
   const owner = unwrapExpression(node.getExpression());
   if (!Node.isIdentifier(owner) || !/^(?:config|settings|appConfig|serverConfig|envConfig)$/.test(owner.getText())) return undefined;
   const declaration = findDeclaration(owner, modules);
-  const value = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  // A parameter holds what its callers pass: read as an object, not as the environment.
+  if (!declaration || Node.isParameterDeclaration(declaration) || Node.isBindingElement(declaration)) return undefined;
+  const value = initializerOf(declaration);
   const literal = value && unwrapExpression(value);
   // An object literal of the app's own (`const config = { TASK_MODEL: 'x' }`) states its values: read as an object.
   return literal && Node.isObjectLiteralExpression(literal) ? undefined : node.getName();
