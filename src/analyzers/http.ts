@@ -579,7 +579,21 @@ function modelOf(body: Node | undefined, urlText: string, context: AnalyzerConte
     return { id: inQuery[1], raw: inQuery[1], source: 'literal' };
   }
   const dynamicInUrl = /(?:models|deployments)\/\{\{([^}]+)\}\}/.exec(urlText);
+  // `${base}/models/${config.get('TRANSCRIPTION_MODEL')}`: the expression in the path, read as a model option is.
+  const inPath = dynamicInUrl ? urlModelExpression(dynamicInUrl[1], context) : undefined;
+  if (inPath) {
+    const model = readModel(inPath, context.modules);
+    if (model.ref.id !== null || model.ref.candidates) {
+      evidence.push(`model in the URL path: \`${dynamicInUrl![1].slice(0, 60)}\``, ...model.evidence);
+      return model.ref;
+    }
+  }
   return { id: null, raw: dynamicInUrl?.[1] ?? '', source: 'dynamic' };
+}
+
+/** The expression of this file a URL's `{{hole}}` was written from (the URL text keeps only its source text). */
+function urlModelExpression(holeText: string, context: AnalyzerContext): Node | undefined {
+  return context.sourceFile.getDescendants().find((node) => (Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) || Node.isCallExpression(node) || Node.isElementAccessExpression(node)) && node.getText() === holeText && !Node.isPropertyAccessExpression(node.getParent() ?? node));
 }
 
 function readBody(body: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { IGNORED_DIRECTORIES } from './files';
-import { isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from '../analyzers';
+import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseDeploymentValues, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from '../analyzers';
 
 /** How deep below the root settings files are looked for (monorepos keep them in `apps/web/`). */
 const MAX_SETTINGS_DEPTH = 4;
@@ -26,7 +26,7 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
   const configs = new Map<string, Map<string, SettingValue>>();
   const extensionSettings = new Map<string, { default?: SettingValue; options: SettingValue[] }>();
   const diagnostics: Diagnostic[] = [];
-  const found: Array<{ absolute: string; relative: string; kind: 'env' | 'compose' | 'config' | 'manifest' }> = [];
+  const found: Array<{ absolute: string; relative: string; kind: 'env' | 'compose' | 'deploy' | 'config' | 'manifest' }> = [];
   let folders = 0;
   const walk = async (folder: string, depth: number): Promise<void> => {
     if (folders++ >= MAX_SETTINGS_FOLDERS) return;
@@ -39,8 +39,9 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
         continue;
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-      const kind = isEnvExampleFile(entry.name) ? 'env' : isDockerComposeFile(entry.name) ? 'compose' : CONFIG_FILE.test(entry.name) && !TOOL_CONFIG.test(entry.name) ? 'config' : entry.name === 'package.json' && depth === 0 ? 'manifest' : undefined;
-      if (kind) found.push({ absolute, relative: path.relative(root, absolute).split(path.sep).join('/'), kind });
+      const relative = path.relative(root, absolute).split(path.sep).join('/');
+      const kind = isEnvExampleFile(entry.name) ? 'env' : isDockerComposeFile(entry.name) ? 'compose' : isDeploymentValuesFile(relative) ? 'deploy' : CONFIG_FILE.test(entry.name) && !TOOL_CONFIG.test(entry.name) ? 'config' : entry.name === 'package.json' && depth === 0 ? 'manifest' : undefined;
+      if (kind) found.push({ absolute, relative, kind });
     }
   };
   await walk(root, 0);
@@ -56,8 +57,8 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
       const text = bytes.toString('utf8');
       // A Helm or Jinja template (`{{ .Values.x }}`) is not configuration until rendered: skipped without a warning.
       if (file.kind !== 'env' && /\.ya?ml$/i.test(file.relative) && text.includes('{{')) continue;
-      if (file.kind === 'env' || file.kind === 'compose') {
-        for (const [name, value] of file.kind === 'env' ? parseEnvExample(text, file.relative) : parseDockerCompose(text, file.relative)) {
+      if (file.kind === 'env' || file.kind === 'compose' || file.kind === 'deploy') {
+        for (const [name, value] of file.kind === 'env' ? parseEnvExample(text, file.relative) : file.kind === 'compose' ? parseDockerCompose(text, file.relative) : parseDeploymentValues(text, file.relative)) {
           const values = env.get(name) ?? [];
           values.push(value);
           env.set(name, values);

@@ -102,13 +102,40 @@ export function valueExpressions(expression: Node, modules: ModuleLoader): Node[
     const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
     return likelyValues(passed, declaration.getInitializer()).map((entry) => entry.node);
   }
-  if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
-    const name = declaration.getName();
-    const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
-    const assigned = scope.getDescendantsOfKind(SyntaxKind.BinaryExpression).filter((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name).map((assignment) => assignment.getRight());
-    return present([declaration.getInitializer(), ...assigned]);
-  }
+  if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') return present(letValues(declaration, node));
   return [];
+}
+
+/** True for a `let` variable the code assigns again after its declaration: its value at a read is the one `letValues` puts first, not its initializer. */
+export function isReassignedLet(expression: Node, modules: ModuleLoader): boolean {
+  const node = unwrapExpression(expression);
+  const declaration = Node.isIdentifier(node) ? findDeclaration(node, modules) : undefined;
+  if (!declaration || !Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== 'let') return false;
+  return letValues(declaration, node).length > 1;
+}
+
+/**
+ * The values a `let` can hold where it is read, the likely one first: the assignment that last runs before the
+ * read on every path to it (`current = retryModel;` earlier in the same block or an enclosing one, as in a retry
+ * after a quota error), else the initializer; then the other assignments in written order.
+ */
+function letValues(declaration: Node, usage: Node): Array<Node | undefined> {
+  if (!Node.isVariableDeclaration(declaration)) return [];
+  const name = declaration.getName();
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
+  const assignments = scope.getDescendantsOfKind(SyntaxKind.BinaryExpression).filter((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name);
+  const blocksAround = new Set<Node>(usage.getAncestors().filter((ancestor) => Node.isBlock(ancestor)));
+  const before = assignments.filter((assignment) => {
+    const statement = assignment.getParent();
+    return assignment.getEnd() <= usage.getStart() && statement !== undefined && Node.isExpressionStatement(statement) && blocksAround.has(statement.getParentOrThrow()) && !contains(statement, usage);
+  });
+  const last = before[before.length - 1];
+  const others = assignments.filter((assignment) => assignment !== last).map((assignment) => assignment.getRight());
+  return last ? [last.getRight(), declaration.getInitializer(), ...others] : [declaration.getInitializer(), ...others];
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
 }
 
 /**
@@ -142,7 +169,7 @@ export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[]
       return holds ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
     }
   }
-  const name = envName(condition);
+  const name = envName(condition, modules);
   const unset = name !== undefined && modules.settings.env.get(name) === undefined;
   return unset ? [conditional.getWhenFalse(), conditional.getWhenTrue()] : [conditional.getWhenTrue(), conditional.getWhenFalse()];
 }
@@ -214,10 +241,14 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
   if (Node.isBinaryExpression(node)) {
     const operator = node.getOperatorToken().getKind();
     if (operator !== SyntaxKind.QuestionQuestionToken && operator !== SyntaxKind.BarBarToken) return;
-    const leftIsEnv = envName(node.getLeft()) !== undefined;
+    const leftIsEnv = envName(node.getLeft(), walk.modules) !== undefined;
     // The code's fallback first: it is what runs unless the deployment sets the variable.
     if (leftIsEnv) {
       collect(node.getRight(), walk, depth + 1, 'env-default');
+      collect(node.getLeft(), walk, depth + 1, mode);
+    } else if (overrideIsRare(node.getLeft(), walk, depth)) {
+      // `tools[name].model ?? defaults.model` where few entries override: the default is what most picks send.
+      collect(node.getRight(), walk, depth + 1, mode);
       collect(node.getLeft(), walk, depth + 1, mode);
     } else {
       // `body.model ?? DEFAULT_MODEL`: the user's pick is unknown, so the default comes first.
@@ -241,7 +272,7 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
     return;
   }
 
-  const env = envName(node);
+  const env = envName(node, walk.modules);
   if (env !== undefined) {
     readEnv(env, node, walk, depth);
     return;
@@ -342,12 +373,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
     return;
   }
   if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
-    collect(declaration.getInitializer(), walk, depth + 1, mode);
-    const name = declaration.getName();
-    const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
-    for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name) collect(assignment.getRight(), walk, depth + 1, mode);
-    }
+    for (const value of letValues(declaration, node)) collect(value, walk, depth + 1, mode);
     return;
   }
   if (Node.isFunctionDeclaration(declaration)) return;
@@ -464,6 +490,39 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
       collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
     }
+  } finally {
+    for (const release of held.reverse()) release();
+  }
+}
+
+/**
+ * `overrides.model` (before `??` / `||`) where `overrides` is the entry of a map picked by a key known only at
+ * run time (`const overrides = config.tools[toolName]`) and fewer than half of the map's entries set `model`:
+ * an override a few entries make. The fallback after `??` is then what most picks send, so it is the likely
+ * value. Counted over the whole map, since the callers the scan sees name only some of the keys.
+ */
+function overrideIsRare(left: Node, walk: Walk, depth: number): boolean {
+  const access = unwrapExpression(left);
+  if (!Node.isPropertyAccessExpression(access)) return false;
+  let entry: Node = unwrapExpression(access.getExpression());
+  for (let hops = 0; Node.isIdentifier(entry) && hops < 4; hops++) {
+    const declaration = findDeclaration(entry, walk.modules);
+    const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+    if (!initializer) return false;
+    entry = unwrapExpression(initializer);
+  }
+  if (!Node.isElementAccessExpression(entry)) return false;
+  const key = entry.getArgumentExpression() && unwrapExpression(entry.getArgumentExpression()!);
+  // A key known here (a literal, or the argument of the call being followed) picks one entry: its own value decides.
+  if (!key || keysOf(key, walk).length === 1) return false;
+  const held: Array<() => void> = [];
+  try {
+    const entries = objectsOf(entry.getExpression(), walk, depth + 1, held)
+      .flatMap((map) => map.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties())
+      .map((property) => (Node.isPropertyAssignment(property) ? resolveObjectLiteral(property.getInitializer(), walk.modules) : undefined));
+    if (entries.length < 2) return false;
+    const overriding = entries.filter((object) => getObjectProperty(object, access.getName(), walk.modules) !== undefined).length;
+    return overriding > 0 && overriding * 2 < entries.length;
   } finally {
     for (const release of held.reverse()) release();
   }
@@ -804,13 +863,48 @@ function arrayOf(expression: Node, walk: Walk): Node | undefined {
 // Environment
 
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Deno.env.get('X')`, `Bun.env.X`, `env.X` of an env schema: X. */
-function envName(expression: Node): string | undefined {
+function envName(expression: Node, modules?: ModuleLoader): string | undefined {
   const node = unwrapExpression(expression);
   const text = node.getText();
   const direct = /^(?:process\.env|import\.meta\.env|Bun\.env)(?:\.([A-Za-z_]\w*)|\[\s*['"]([A-Za-z_]\w*)['"]\s*\])$/.exec(text) ?? /^Deno\.env\.get\(\s*['"]([A-Za-z_]\w*)['"]\s*\)$/.exec(text);
   if (direct) return direct[1] ?? direct[2];
   if (Node.isPropertyAccessExpression(node) && /^(env|ENV|serverEnv|clientEnv|config\.env)$/.test(node.getExpression().getText()) && /^[A-Z][A-Z0-9_]*$/.test(node.getName())) return node.getName();
-  return undefined;
+  return configGetterEnvName(node) ?? (modules ? configPropertyEnvName(node, modules) : undefined);
+}
+
+/**
+ * `config.TASK_MODEL` where `config` is the app's settings object built from the environment (a proxy or class
+ * over `process.env`, not an object literal that states the property): the env variable of that UPPER_SNAKE name.
+ */
+function configPropertyEnvName(node: Node, modules: ModuleLoader): string | undefined {
+  if (!Node.isPropertyAccessExpression(node) || !/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(node.getName())) return undefined;
+  const owner = unwrapExpression(node.getExpression());
+  if (!Node.isIdentifier(owner) || !/^(?:config|settings|appConfig|serverConfig|envConfig)$/.test(owner.getText())) return undefined;
+  const declaration = findDeclaration(owner, modules);
+  // A parameter holds what its callers pass: read as an object, not as the environment.
+  if (!declaration || Node.isParameterDeclaration(declaration) || Node.isBindingElement(declaration)) return undefined;
+  const value = initializerOf(declaration);
+  const literal = value && unwrapExpression(value);
+  // An object literal of the app's own (`const config = { TASK_MODEL: 'x' }`) states its values: read as an object.
+  return literal && Node.isObjectLiteralExpression(literal) ? undefined : node.getName();
+}
+
+/**
+ * `config.get('TRANSCRIPTION_MODEL')`, `configService.get<string>('OPENAI_MODEL')` (NestJS), `getEnv('LLM_MODEL')`:
+ * a settings getter asked for an UPPER_SNAKE name reads that env variable (the convention for env names; such
+ * getters fall back to the environment). Lower-case keys (`config.get('model')`) are not env names.
+ */
+function configGetterEnvName(node: Node): string | undefined {
+  if (!Node.isCallExpression(node) || node.getArguments().length !== 1) return undefined;
+  const argument = unwrapExpression(node.getArguments()[0]);
+  if (!Node.isStringLiteral(argument) && !Node.isNoSubstitutionTemplateLiteral(argument)) return undefined;
+  const name = argument.getLiteralValue();
+  if (!/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(name)) return undefined;
+  const callee = unwrapExpression(node.getExpression());
+  const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : '';
+  const owner = Node.isPropertyAccessExpression(callee) ? callee.getExpression().getText() : '';
+  if (method === 'get' && /(?:^|\.)(?:config|configs|settings|configService|configuration|env|environment|appConfig|serverConfig)$/i.test(owner)) return name;
+  return /^(?:getEnv|env|readEnv|requireEnv|getConfig|getSetting|getEnvVar)$/.test(method) && owner === '' ? name : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ts, type Project, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../../model/types';
 import { parseIntoProject } from './parse';
-import { EMPTY_SETTINGS, MAX_SETTINGS_FILE_BYTES, parseConfigFile, type SettingValue, type WorkspaceSettings } from './settings';
+import { configMapEntries, EMPTY_SETTINGS, MAX_SETTINGS_FILE_BYTES, parseConfigFile, type SettingValue, type WorkspaceSettings } from './settings';
 
 /**
  * A JSON module is loaded as a TypeScript module under this suffix (`config.json` → `config.json.settings.ts`)
@@ -174,9 +174,10 @@ export class ModuleLoader {
       if (stat.size > MAX_SETTINGS_FILE_BYTES) throw new Error(`larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KB; not read`);
       const bytes = fs.readFileSync(real);
       if (bytes.includes(0)) throw new Error('binary content; not read');
-      const kept = parseConfigFile(bytes.toString('utf8'), relative);
+      const text = bytes.toString('utf8');
+      const kept = parseConfigFile(text, relative);
       this.tracked?.add(file);
-      return parseIntoProject(this.project, file + JSON_MODULE_SUFFIX, settingsModuleText(kept));
+      return parseIntoProject(this.project, file + JSON_MODULE_SUFFIX, settingsModuleText(kept, configMapEntries(text, relative, kept)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       this.problems.push({ file: relative, message: `config file skipped: ${(error as Error).message}`, severity: 'warning' });
@@ -427,7 +428,7 @@ function readPaths(configFile: string, root: string, depth = 0): Array<{ prefix:
  * TypeScript text whose default export is the kept config values as nested objects, each leaf on the
  * line it has in the real file (so `where` points there).
  */
-function settingsModuleText(kept: Map<string, SettingValue>): string {
+function settingsModuleText(kept: Map<string, SettingValue>, emptyEntries: readonly string[] = []): string {
   interface Tree { [key: string]: Tree | SettingValue }
   const tree: Tree = {};
   for (const [key, value] of kept) {
@@ -435,6 +436,14 @@ function settingsModuleText(kept: Map<string, SettingValue>): string {
     let node = tree;
     for (const part of parts.slice(0, -1)) node = (node[part] && !('value' in node[part]) ? node[part] : (node[part] = {})) as Tree;
     node[parts[parts.length - 1]] = value;
+  }
+  // Entries beside kept ones with nothing kept (`tools.coder: {}`), after them so kept values keep their order and lines.
+  for (const entry of emptyEntries) {
+    const parts = entry.split('.');
+    let node: Tree | undefined = tree;
+    for (const part of parts.slice(0, -1)) node = node?.[part] && !('value' in node[part]) ? (node[part] as Tree) : undefined;
+    const last = parts[parts.length - 1];
+    if (node && !(last in node)) node[last] = {};
   }
   let text = 'export default ';
   let line = 1;

@@ -50,7 +50,8 @@ export function resolvePromptText(expression: Node, modules: ModuleLoader, depth
   }
   if (depth < MAX_DEPTH && (Node.isIdentifier(node) || Node.isPropertyAccessExpression(node))) {
     const resolved = resolveString(node, modules);
-    if (resolved.value !== null) return { text: resolved.value.slice(0, MAX_MESSAGE_CHARS), holes: [] };
+    // `let answer = ''` filled later (`answer = reply.content`): an empty start value is a placeholder, not the text sent.
+    if (resolved.value !== null && resolved.value !== '') return { text: resolved.value.slice(0, MAX_MESSAGE_CHARS), holes: [] };
     if (Node.isIdentifier(node)) {
       const declaration = findDeclaration(node, modules);
       const initializer = declaration && initializerOf(declaration);

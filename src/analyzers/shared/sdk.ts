@@ -5,7 +5,7 @@ import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { providerFromBaseUrl, providerFromSettingName } from './providers';
-import { modelCandidates, settingUrl } from './modelValue';
+import { isReassignedLet, modelCandidates, settingUrl } from './modelValue';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 
@@ -284,7 +284,8 @@ export function readModel(node: Node | undefined, modules: ModuleLoader): { ref:
   // Every model the code can send here; the single resolved value (when there is one) stays first.
   const more = modelCandidates(node, modules);
   const candidates = [...more.candidates];
-  if (resolved.value !== null) {
+  // A `let` assigned again before this read holds the later value: the candidates' order says which, not the initializer.
+  if (resolved.value !== null && !(isReassignedLet(node, modules) && candidates.length > 0)) {
     const index = candidates.findIndex((candidate) => candidate.id === resolved.value);
     const primary = index >= 0 ? candidates.splice(index, 1)[0] : { id: resolved.value, source: resolved.source, where: modules.where(node.getSourceFile(), node.getStartLineNumber()) };
     candidates.unshift({ ...primary, source: resolved.source });

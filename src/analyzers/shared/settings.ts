@@ -158,13 +158,59 @@ export function parseDockerCompose(text: string, file: string): Array<[string, S
 }
 
 /**
+ * A deployment's values file: YAML under a Helm chart or deployment folder (`chart/env/prod.yaml`,
+ * `helm/values.yaml`, `deploy/k8s/app.yaml`) or a Helm `values*.yaml`. Its env map is what a deployed app
+ * reads from `process.env`, as docker-compose `environment:` is. `relativePath` is POSIX, from the scan root.
+ */
+export function isDeploymentValuesFile(relativePath: string): boolean {
+  const parts = relativePath.toLowerCase().split('/');
+  const base = parts[parts.length - 1];
+  if (!/\.ya?ml$/.test(base) || isDockerComposeFile(base)) return false;
+  return /^values([.-][\w-]+)?\.ya?ml$/.test(base) || parts.slice(0, -1).some((folder) => /^(charts?|helm|deploy|deployments?|k8s|kubernetes)$/.test(folder));
+}
+
+/** Keys of a deployment values file that hold the container's env variables. */
+const DEPLOYMENT_ENV_KEYS = ['envVars', 'env', 'extraEnv', 'extraEnvVars', 'environment', 'envs'];
+
+/**
+ * The env variables a deployment values file sets: a top-level (or one level down, per service) `envVars:` /
+ * `env:` / `extraEnv:` map of `NAME: value`, or a list of `{ name, value }`. Same filter as env files: only
+ * model/provider settings whose values look like model ids or provider URLs are kept.
+ */
+export function parseDeploymentValues(text: string, file: string): Array<[string, SettingValue]> {
+  const kept: Array<[string, SettingValue]> = [];
+  const lines = text.split(/\r?\n/);
+  const lineOf = (name: string): number => {
+    const index = lines.findIndex((line) => new RegExp(`^\\s*(?:-\\s*name:\\s*)?["']?${name}["']?\\s*:?`).test(line) && line.includes(name));
+    return index >= 0 ? index + 1 : 1;
+  };
+  const add = (name: unknown, raw: unknown): void => {
+    if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name) || !MODEL_SETTING_NAME.test(name)) return;
+    if (typeof raw !== 'string' && typeof raw !== 'number') return;
+    const value = String(raw).trim();
+    if (keepSettingValue(value)) kept.push([name, { value, file, line: lineOf(name) }]);
+  };
+  const readEnv = (env: unknown): void => {
+    if (Array.isArray(env)) {
+      for (const entry of env) if (entry && typeof entry === 'object') add((entry as { name?: unknown }).name, (entry as { value?: unknown }).value);
+    } else if (env && typeof env === 'object') {
+      for (const [name, value] of Object.entries(env)) add(name, value);
+    }
+  };
+  const root = parseYaml(text);
+  if (!root || typeof root !== 'object') return kept;
+  const sections = [root, ...Object.values(root).filter((value) => value && typeof value === 'object' && !Array.isArray(value))];
+  for (const section of sections) for (const key of DEPLOYMENT_ENV_KEYS) readEnv((section as Record<string, unknown>)[key]);
+  return kept;
+}
+
+/**
  * The keys of a JSON, YAML or TOML config file whose values look like model ids or provider URLs, by
  * dotted path (`models.fast`, `llm.model`, `providers.0.model`). Throws a readable error for a file
  * that does not parse.
  */
 export function parseConfigFile(text: string, file: string): Map<string, SettingValue> {
-  const lower = file.toLowerCase();
-  const data: unknown = lower.endsWith('.toml') ? parseToml(text) : lower.endsWith('.json') ? parseJson(text) : parseYaml(text);
+  const data = parseConfigData(text, file);
   const lines = text.split(/\r?\n/);
   const kept = new Map<string, SettingValue>();
   const visit = (value: unknown, keyPath: string[]): void => {
@@ -182,6 +228,44 @@ export function parseConfigFile(text: string, file: string): Map<string, Setting
   };
   visit(data, []);
   return kept;
+}
+
+function parseConfigData(text: string, file: string): unknown {
+  const lower = file.toLowerCase();
+  return lower.endsWith('.toml') ? parseToml(text) : lower.endsWith('.json') ? parseJson(text) : parseYaml(text);
+}
+
+/** A key safe to repeat in the module a config file is loaded as: a short plain name, never credential-shaped. */
+function isPlainKeyName(key: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_-]{0,39}$/.test(key) && !CREDENTIAL_PREFIX.test(key) && !key.split(/[_-]/).some((run) => run.length >= 20 && /\d/.test(run));
+}
+
+/**
+ * The entries of a config file's maps that hold no kept value but sit beside ones that do: `tools.coder` beside
+ * `tools.finalizer.model` in `{ "tools": { "coder": { "temperature": 0.7 }, "finalizer": { "model": "x" } } }`.
+ * The code picks among such entries by a key (`tools[toolName].model ?? defaults.model`), so how many entries
+ * set the key tells which value most picks send. Only object-valued entries with plain names are listed (dotted
+ * paths, in file order); their contents are never kept.
+ */
+export function configMapEntries(text: string, file: string, kept: ReadonlyMap<string, SettingValue>): string[] {
+  const data = parseConfigData(text, file);
+  const parents = new Set<string>();
+  for (const key of kept.keys()) {
+    const parts = key.split('.');
+    for (let length = 1; length < parts.length; length++) parents.add(parts.slice(0, length - 1).join('.'));
+  }
+  const entries: string[] = [];
+  const keptPrefixes = new Set([...kept.keys()].flatMap((key) => key.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.'))));
+  for (const parent of parents) {
+    let node: unknown = data;
+    for (const part of parent === '' ? [] : parent.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+    if (!node || typeof node !== 'object' || Array.isArray(node)) continue;
+    for (const [name, value] of Object.entries(node).slice(0, 500)) {
+      const path = parent === '' ? name : `${parent}.${name}`;
+      if (value && typeof value === 'object' && !Array.isArray(value) && !keptPrefixes.has(path) && isPlainKeyName(name)) entries.push(path);
+    }
+  }
+  return entries;
 }
 
 /**

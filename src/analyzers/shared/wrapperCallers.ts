@@ -5,9 +5,11 @@ import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
 import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { resolveMessages, resolvePromptText } from './prompt';
-import { readToolNames } from './sdk';
+import { readModel, readToolNames } from './sdk';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
-import type { DetectedCall, PromptHole, PromptMessage } from '../../model/types';
+import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage } from '../../model/types';
+import { enterCall, likelyBranches, modelCandidates } from './modelValue';
+import { looksLikeModelId } from './settings';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
 const MAX_LEVELS = 3;
@@ -179,13 +181,13 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
           continue;
         }
         // Several implementations behind one receiver are alternative adapters: one caller site, priced
-        // through the first, naming the others so that the totals leave all of them out.
-        const [helper, ...alternatives] = bound;
+        // through the first whose model the code states, naming the others so that the totals leave all of them out.
         try {
-          const caller = callerSite(helper, expression, callsReturned ? undefined : target.outer, file.relativePath, context.modules, callsReturned);
+          const outerCall = callsReturned ? undefined : target.outer;
+          const { helper, alternatives, caller } = alternativeAdapters(bound, (each) => callerSite(each, expression, outerCall, file.relativePath, context.modules, callsReturned));
           if (alternatives.length > 0 && caller.via) {
             caller.via = { ...caller.via, alternatives: alternatives.map(viaOf) };
-            caller.evidence = [`${alternatives.length + 1} implementations may serve this call (${bound.map((other) => other.call.enclosingFunction).join(', ')}); priced through the first`, ...caller.evidence];
+            caller.evidence = [`${alternatives.length + 1} implementations may serve this call (${[helper, ...alternatives].map((other) => other.call.enclosingFunction).join(', ')}); priced through the first`, ...caller.evidence];
           }
           nodeOfCaller.set(caller, site);
           callerAt.set(key, caller);
@@ -319,6 +321,45 @@ function declaredTypesOfLiteral(literal: Node, modules: ModuleLoader): Node[] {
   const fn = holder && Node.isReturnStatement(holder) ? holder.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node)) : holder && Node.isArrowFunction(holder) ? holder : undefined;
   const typeNode = fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? fn.getReturnTypeNode() : undefined;
   return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
+}
+
+/** More model candidates than this on one caller is a catalog, not a choice (the same cap as a single model expression's). */
+const MAX_ALTERNATIVE_CANDIDATES = 25;
+
+/**
+ * The caller site of a call that several alternative adapters may serve (one class per provider behind one
+ * base class or interface): the adapters whose model the code states come first, in the order found, and the
+ * site's candidates are every model those adapters can send, the first adapter's first. An adapter whose model
+ * is only known at run time (`this.config.model` of a user-configured provider) adds none. A caller whose
+ * adapters all fail to resolve throws, as `callerSite` does.
+ */
+function alternativeAdapters(bound: Helper[], siteOf: (helper: Helper) => DetectedCall): { helper: Helper; alternatives: Helper[]; caller: DetectedCall } {
+  if (bound.length === 1) return { helper: bound[0], alternatives: [], caller: siteOf(bound[0]) };
+  const sites: Array<{ helper: Helper; caller: DetectedCall }> = [];
+  for (const helper of bound) {
+    try {
+      sites.push({ helper, caller: siteOf(helper) });
+    } catch {
+      // An adapter the resolvers cannot follow still counts as an alternative, through the others' site.
+    }
+  }
+  if (sites.length === 0) return { helper: bound[0], alternatives: bound.slice(1), caller: siteOf(bound[0]) };
+  const stated = sites.filter((site) => site.caller.model.id !== null);
+  const ordered = [...stated, ...sites.filter((site) => site.caller.model.id === null)];
+  const [first] = ordered;
+  const alternatives = [...ordered.slice(1).map((site) => site.helper), ...bound.filter((helper) => !sites.some((site) => site.helper === helper))];
+  if (stated.length > 1 || (stated.length === 1 && first.caller.model.candidates)) {
+    const candidates: ModelCandidate[] = [];
+    for (const { caller } of stated) {
+      const own = caller.model.candidates ?? [{ id: caller.model.id!, source: caller.model.source, where: `${caller.via?.file ?? caller.file}:${caller.via?.line ?? caller.line}` }];
+      for (const candidate of own) if (!candidates.some((known) => known.id === candidate.id) && candidates.length < MAX_ALTERNATIVE_CANDIDATES) candidates.push(candidate);
+    }
+    if (candidates.length > 1) {
+      first.caller.model = { ...first.caller.model, candidates };
+      first.caller.evidence = [...first.caller.evidence, `model candidates of the ${stated.length} implementations whose model the code states: ${candidates.map((candidate) => candidate.id).join(', ')}`];
+    }
+  }
+  return { helper: first.helper, alternatives, caller: first.caller };
 }
 
 function viaOf(helper: Helper): { file: string; line: number; function: string } {
@@ -584,11 +625,22 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
         model = { id: resolved.value, raw: resolved.raw, source: resolved.source };
         evidence.push(`model: ${model.raw} passed as ${left} → "${resolved.value}"`, ...resolved.evidence);
       } else {
-        model = { id: null, raw: resolved.raw, source: 'dynamic' };
+        // Not one string: every model the passed value can be (an env variable's values, a fallback, the app's list).
+        const passed = readModel(argument, modules);
+        model = passed.ref.id !== null || passed.ref.candidates ? { ...passed.ref, raw: resolved.raw } : { id: null, raw: resolved.raw, source: 'dynamic' };
+        if (model.id !== null) evidence.push(`model: ${model.raw} passed as ${left}`, ...passed.evidence);
       }
     } else if (fallback !== undefined && missing.has(left.replace(/^.*\./, '')) && bound(fallback)) {
       const resolved = resolveString(bound(fallback)!, modules);
       if (resolved.value !== null) model = { id: resolved.value, raw: resolved.raw, source: resolved.source };
+    }
+  }
+
+  if (model === base.model) {
+    const passed = modelForCaller(helper.fn, base.model, bindings, modules);
+    if (passed) {
+      model = passed;
+      evidence.push(`model: the caller passes ${passed.raw} for the helper's model parameter → "${passed.id}"`);
     }
   }
 
@@ -662,6 +714,88 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   delete caller.alternativeGroup;
   if (comment) caller.annotationComment = comment;
   return caller;
+}
+
+/**
+ * The helper's model when it comes from a parameter's default (`model = getModel('gpt-4o-mini')`,
+ * `retryModel = ...`, each a candidate whose place is that default): for this caller, what it passes for each such
+ * parameter (resolved through the workspace functions and provider factories it calls) or the default it leaves in
+ * place, in the helper's order. Candidates other callers pass are not this caller's and are left out; the helper's
+ * own values (in its body) stay. Undefined when the model comes from no parameter default or the caller passes none.
+ */
+function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, Node>, modules: ModuleLoader): ModelRef | undefined {
+  const candidates = helperModel.candidates;
+  if (!candidates || candidates.length === 0 || !(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  // Each parameter default that stands for one of the candidates (`model = getModel('gpt-4o-mini')`), by the ids it gives.
+  const defaults: Array<{ name: string; ids: Set<string> }> = [];
+  for (const parameter of fn.getParameters()) {
+    const nameNode = parameter.getNameNode();
+    const elements = Node.isObjectBindingPattern(nameNode) ? nameNode.getElements() : [parameter];
+    for (const element of elements) {
+      const initializer = element.getInitializer();
+      const ids = initializer ? new Set(passedModelIds(initializer, modules).map((candidate) => candidate.id)) : new Set<string>();
+      if (candidates.some((candidate) => ids.has(candidate.id))) defaults.push({ name: element.getName(), ids });
+    }
+  }
+  if (defaults.length === 0) return undefined;
+  const parameterOf = (candidate: ModelCandidate): string | undefined => defaults.find((entry) => entry.ids.has(candidate.id))?.name;
+  const file = fn.getSourceFile();
+  const inHelper = (where: string): boolean => {
+    const at = /^(.*):(\d+)$/.exec(where);
+    return !!at && at[1] === modules.relativePath(file.getFilePath()) && Number(at[2]) >= fn.getStartLineNumber() && Number(at[2]) <= fn.getEndLineNumber();
+  };
+  const result: ModelCandidate[] = [];
+  let passedAny = false;
+  const raws: string[] = [];
+  for (const candidate of candidates) {
+    const parameter = parameterOf(candidate);
+    const value = parameter !== undefined ? bindings.get(parameter) : undefined;
+    if (parameter !== undefined && value && !isDefaultOf(value)) {
+      const passed = passedModelIds(value, modules);
+      if (passed.length > 0) {
+        passedAny = true;
+        raws.push(`${parameter}: ${shorten(value.getText())}`);
+        result.push(...passed);
+        continue;
+      }
+    }
+    if (parameter !== undefined || inHelper(candidate.where)) result.push(candidate);
+  }
+  const unique = result.filter((candidate, index) => result.findIndex((other) => other.id === candidate.id) === index);
+  if (!passedAny || unique.length === 0) return undefined;
+  const [first] = unique;
+  const ref: ModelRef = { id: first.id, raw: raws.join(', '), source: first.source };
+  if (unique.length > 1) ref.candidates = unique;
+  return ref;
+}
+
+/**
+ * The model ids a value the caller passes stands for: its candidates, else through the workspace function it
+ * calls (`getModel('gpt-4o', 'openai')`, with the arguments bound) down to the provider factory that takes the id
+ * (`openai(name)`, `providers[provider](name)`): that factory's first argument. Bounded in depth.
+ */
+function passedModelIds(value: Node, modules: ModuleLoader, depth = 0): ModelCandidate[] {
+  const direct = modelCandidates(value, modules).candidates.filter((candidate) => looksLikeModelId(candidate.id));
+  if (direct.length > 0 || depth > 4) return direct;
+  let node = unwrapExpression(value);
+  for (let hops = 0; Node.isIdentifier(node) && hops < 4; hops++) {
+    const declaration = findDeclaration(node, modules);
+    const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    if (!initializer) return [];
+    node = unwrapExpression(initializer);
+  }
+  if (Node.isConditionalExpression(node)) return likelyBranches(node, modules).flatMap((branch) => passedModelIds(branch, modules, depth + 1));
+  if (!Node.isCallExpression(node)) return [];
+  const entered = enterCall(node, modules);
+  if (entered) {
+    try {
+      return entered.returns.flatMap((returned) => passedModelIds(returned, modules, depth + 1));
+    } finally {
+      entered.release();
+    }
+  }
+  const [first] = node.getArguments();
+  return first ? modelCandidates(first, modules).candidates.filter((candidate) => looksLikeModelId(candidate.id)) : [];
 }
 
 /** Whether a bound value is a parameter's default (the caller left the argument out). */

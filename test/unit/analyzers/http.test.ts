@@ -103,6 +103,19 @@ export async function isSpam(text: string) {
       ],
     },
     {
+      name: "a model id in the URL path read from a settings getter (`config.get('TRANSCRIPTION_MODEL')`), valued by the Helm chart's envVars; the API key beside it never kept",
+      files: {
+        'chart/env/prod.yaml': 'replicas: 2\nenvVars:\n  HF_TOKEN: "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"\n  TRANSCRIPTION_MODEL: "openai/whisper-large-v3-turbo"\n',
+        'src/config.ts': `const keys: Record<string, string | undefined> = { ...process.env };\nexport const config = { get: (key: string) => keys[key] || '' };\n`,
+      },
+      code: `import { config } from './config';
+export async function transcribe(audio: ArrayBuffer) {
+  const model = config.get('TRANSCRIPTION_MODEL');
+  return fetch(\`https://router.huggingface.co/hf-inference/models/\${model}\`, { method: 'POST', headers: { 'Content-Type': 'audio/webm' }, body: audio });
+}`,
+      calls: [{ line: 4, provider: 'huggingface', endpoint: 'audio-transcription', model: 'openai/whisper-large-v3-turbo', modelSource: 'env-default' }],
+    },
+    {
       name: 'Realtime over HTTP: minting a session and the WebRTC SDP offer; Deepgram through new URL(this.endpoint)',
       code: `export async function token() {
   return fetch('https://api.openai.com/v1/realtime/sessions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-realtime-preview-2024-12-17', voice: 'verse' }) });

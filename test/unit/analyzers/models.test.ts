@@ -384,6 +384,54 @@ await client.chat.completions.create({ model: env.SUMMARY_MODEL, messages: [] })
       calls: [{ line: 4, model: 'gpt-4o-mini', modelSource: 'env-default', candidateWheres: [] }],
     },
     {
+      name: 'a let reassigned before the request on every path comes first there; one reassigned only in a branch does not',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function answer(question: string, long: boolean) {
+  let model = 'gpt-4o-mini';
+  if (long) {
+    model = 'gpt-4.1';
+  }
+  const first = await client.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });
+  model = 'o4-mini';
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: String(first) }] });
+}`,
+      calls: [
+        { line: 8, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4.1', 'o4-mini'] },
+        { line: 10, model: 'o4-mini', candidates: ['o4-mini', 'gpt-4o-mini', 'gpt-4.1'] },
+      ],
+    },
+    {
+      name: "a settings service asked for an UPPER_SNAKE name reads that env variable (a deployment's values file sets it); a lower-case key does not",
+      files: { 'deploy/values.yaml': 'api:\n  env:\n    - name: OPENAI_API_KEY\n      value: sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm\n    - name: OPENAI_MODEL\n      value: gpt-4.1-mini\n' },
+      code: `import OpenAI from 'openai';
+declare const configService: { get<T>(key: string): T };
+const client = new OpenAI();
+await client.chat.completions.create({ model: configService.get<string>('OPENAI_MODEL'), messages: [] });
+await client.chat.completions.create({ model: configService.get<string>('model'), messages: [] });`,
+      calls: [
+        { line: 4, model: 'gpt-4.1-mini', modelSource: 'env-default' },
+        { line: 5, model: null },
+      ],
+    },
+    {
+      name: "an UPPER_SNAKE property of the app's env-backed config object reads that env variable; an object literal that states it is read as an object",
+      files: {
+        '.env.example': 'OPENAI_API_KEY=sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm\nTASK_MODEL=gpt-4.1-nano\n',
+        'src/config.ts': `export const config = new Proxy({} as Record<string, string>, { get: (_target, key: string) => process.env[key] ?? '' });\n`,
+      },
+      code: `import OpenAI from 'openai';
+import { config } from './config';
+const client = new OpenAI();
+const settings = { CHAT_MODEL: 'gpt-4o' };
+await client.chat.completions.create({ model: config.TASK_MODEL, messages: [] });
+await client.chat.completions.create({ model: settings.CHAT_MODEL, messages: [] });`,
+      calls: [
+        { line: 5, model: 'gpt-4.1-nano', modelSource: 'env-default' },
+        { line: 6, model: 'gpt-4o', modelSource: 'config' },
+      ],
+    },
+    {
       name: 'docker-compose environment gives the model',
       files: { 'docker-compose.yml': 'services:\n  api:\n    image: app\n    environment:\n      - LLM_MODEL=llama3.1:8b\n      - DATABASE_URL=postgres://app:hunter2@db/app\n' },
       code: `import OpenAI from 'openai';
@@ -582,7 +630,34 @@ await generateText({ model: getModel('coder'), prompt: 'b' });`,
       ],
     },
     {
-      name: 'an option whose default is a model factory call, reassigned on retry: the default first, the retry model a candidate',
+      name: 'a tool name known only at run time: the default comes first when fewer than half the tools override the model',
+      files: {
+        'config.json': JSON.stringify({ env: { OPENAI_API_KEY: 'sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm' }, models: { gemini: { default: { model: 'gemini-2.5-flash', temperature: 0 }, tools: { agent: { temperature: 0.7 }, coder: { temperature: 0.7 }, evaluator: {}, finalizer: { model: 'gemini-2.5-flash-lite' } } } } }, null, 2),
+        'src/config.ts': `import { createGoogleGenerativeAI } from '@ai-sdk/google';
+import configJson from '../config.json';
+export function getToolConfig(toolName: string) {
+  const providerConfig = configJson.models.gemini;
+  const overrides = (providerConfig.tools as any)[toolName];
+  return { model: overrides.model ?? providerConfig.default.model };
+}
+export function getModel(toolName: string) {
+  return createGoogleGenerativeAI({})(getToolConfig(toolName).model);
+}
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { getModel } from './config';
+export async function run(tool: string, prompt: string) {
+  return generateText({ model: getModel(tool), prompt });
+}
+export const finalize = (prompt: string) => generateText({ model: getModel('finalizer'), prompt });`,
+      calls: [
+        { line: 4, provider: 'google', model: 'gemini-2.5-flash', candidates: ['gemini-2.5-flash', 'gemini-2.5-flash-lite'] },
+        { line: 6, provider: 'google', model: 'gemini-2.5-flash-lite', modelSource: 'config' },
+      ],
+    },
+    {
+      name: 'an option whose default is a model factory call, reassigned on retry: the default first at the first request, the retry model first at the request after the reassignment',
       files: { 'src/ai.ts': "import { openai } from '@ai-sdk/openai';\nimport { anthropic } from '@ai-sdk/anthropic';\nexport function getModel(name: string, provider = 'openai') {\n  return provider === 'anthropic' ? anthropic(name) : openai(name);\n}\n" },
       code: `import { generateText, type LanguageModel } from 'ai';
 import { getModel } from './ai';
@@ -597,7 +672,7 @@ export async function complete({ prompt, model = getModel('gpt-4o-mini'), retryM
 }`,
       calls: [
         { line: 6, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
-        { line: 9, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'claude-3-5-sonnet-20240620'] },
+        { line: 9, provider: 'anthropic', model: 'claude-3-5-sonnet-20240620', candidates: ['claude-3-5-sonnet-20240620', 'gpt-4o-mini'] },
       ],
     },
     {

@@ -35,6 +35,11 @@ runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
       calls: [{ line: 7, promptIncludes: ['Translate the user text into French'] }],
     },
     {
+      name: 'a `let` text started empty and filled later is a hole, not an empty prompt',
+      code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function speak(chunks: AsyncIterable<string>) {\n  let answer = '';\n  for await (const chunk of chunks) answer += chunk;\n  const spoken = answer || 'nothing to say';\n  return openai.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: spoken });\n}\n`,
+      calls: [{ line: 7, holeKinds: ['interpolation'] }],
+    },
+    {
       name: 'a secret-looking file is never read as a prompt',
       files: { 'src/.env': 'OPENAI_API_KEY=sk-secret\n' },
       code: `import OpenAI from 'openai';\nimport { readFileSync } from 'node:fs';\nconst openai = new OpenAI();\nexport async function leak() {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: readFileSync(__dirname + '/.env', 'utf8') }] });\n}\n`,

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isEnvExampleFile, looksLikeModelId, looksLikeProviderUrl, parseConfigFile } from '../../../src/analyzers/shared/settings';
+import { configMapEntries, isDeploymentValuesFile, isEnvExampleFile, parseDeploymentValues, looksLikeModelId, looksLikeProviderUrl, parseConfigFile } from '../../../src/analyzers/shared/settings';
 import { scanWorkspace } from '../../../src/scan/scan';
 import { runCli } from '../cli/run';
 
@@ -57,6 +57,9 @@ describe('settings files: no secret reaches any output', () => {
     writeFileSync(path.join(root, 'src', 'settings.json'), JSON.stringify({ apiKey: SECRETS[1], db: SECRETS[4], summaryModel: 'claude-3-5-haiku-latest' }, null, 2));
     writeFileSync(path.join(root, 'app.config.yaml'), `llm:\n  apiKey: ${SECRETS[0]}\n  model: gpt-4.1\n  database: ${SECRETS[4]}\n`);
     writeFileSync(path.join(root, 'docker-compose.yml'), `services:\n  api:\n    environment:\n      OPENAI_API_KEY: ${SECRETS[0]}\n      DATABASE_URL: ${SECRETS[4]}\n      CHAT_MODEL: gpt-4.1-mini\n`);
+    // A Helm chart's values: its envVars are read like docker-compose's environment, its secrets never.
+    mkdirSync(path.join(root, 'chart', 'env'), { recursive: true });
+    writeFileSync(path.join(root, 'chart', 'env', 'prod.yaml'), `envVars:\n  OPENAI_API_KEY: "${SECRETS[0]}"\n  DATABASE_URL: "${SECRETS[4]}"\n  LLM_PROXY_URL: "${SECRETS[5]}"\n  TASK_MODEL: "gpt-4.1-nano"\n`);
     // Bad settings files: a diagnostic each, never a crash, never their content.
     writeFileSync(path.join(root, 'config.json'), `{ "model": "gpt-4o", "apiKey": "${SECRETS[0]}", }`);
     writeFileSync(path.join(root, 'llm.yaml'), `model: gpt-4o\n  apiKey: ${SECRETS[1]}\n bad: [\n`);
@@ -120,6 +123,22 @@ describe('settings values: what is kept', () => {
   it('reads example env files only', () => {
     for (const name of ['.env.example', '.env.sample', '.env.template', '.env.local.example', '.env.development.sample', 'example.env', '.env.dist']) assert.ok(isEnvExampleFile(name), name);
     for (const name of ['.env', '.env.local', '.env.production', '.env.development.local', 'env.ts']) assert.ok(!isEnvExampleFile(name), name);
+  });
+
+  it('lists the plain-named map entries beside kept ones, never a credential-shaped key or any content', () => {
+    const text = JSON.stringify({ tools: { coder: { temperature: 0.7, apiKey: SECRETS[0] }, finalizer: { model: 'gemini-2.5-flash-lite' }, [SECRETS[6]]: { region: 'x' }, note: 'plain text' }, env: { OPENAI_API_KEY: SECRETS[0] } }, null, 2);
+    const kept = parseConfigFile(text, 'config.json');
+    assert.deepEqual([...kept.keys()], ['tools.finalizer.model']);
+    // `env` sits beside `tools` at the top: an entry too, though nothing in it is kept.
+    assert.deepEqual(configMapEntries(text, 'config.json', kept), ['env', 'tools.coder']);
+  });
+
+  it('reads the env maps of deployment values files (Helm envVars, a service env list), model settings only', () => {
+    for (const file of ['chart/env/prod.yaml', 'helm/values.yaml', 'values.production.yaml', 'deploy/k8s/api.yml']) assert.ok(isDeploymentValuesFile(file), file);
+    for (const file of ['src/config.yaml', 'docker-compose.yml', 'chart/env/prod.json', '.github/workflows/ci.yml']) assert.ok(!isDeploymentValuesFile(file), file);
+    const kept = parseDeploymentValues(`envVars:\n  OPENAI_API_KEY: "${SECRETS[0]}"\n  DATABASE_URL: "${SECRETS[4]}"\n  TASK_MODEL: "meta-llama/Llama-3.1-8B-Instruct"\nworker:\n  env:\n    - name: LLM_PROXY_URL\n      value: ${SECRETS[5]}\n    - name: OPENAI_BASE_URL\n      value: https://router.huggingface.co/v1\n`, 'chart/env/prod.yaml');
+    assert.deepEqual(kept, [['TASK_MODEL', { value: 'meta-llama/Llama-3.1-8B-Instruct', file: 'chart/env/prod.yaml', line: 4 }], ['OPENAI_BASE_URL', { value: 'https://router.huggingface.co/v1', file: 'chart/env/prod.yaml', line: 9 }]]);
+    for (const secret of SECRETS) assert.ok(!JSON.stringify(kept).includes(secret));
   });
 
   it('parses TOML and YAML config keys by dotted path', () => {

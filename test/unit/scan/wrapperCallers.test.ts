@@ -384,6 +384,68 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
     },
   },
   {
+    name: 'a caller passing a model that is no single string (an env variable, else the conversation\'s model): the passed value\'s candidates, not the helper\'s',
+    files: {
+      '.env.example': 'OPENAI_API_KEY=sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm\nTITLE_MODEL=gpt-4.1-nano\n',
+      'src/llm.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function complete(prompt: string, modelId: string) {
+  return client.chat.completions.create({ model: modelId, messages: [{ role: 'user', content: prompt }] });
+}
+`,
+      'src/answer.ts': `import { complete } from './llm';
+export const answer = (question: string) => complete(\`Answer briefly: \${question}\`, 'gpt-4o-mini');
+`,
+      'src/title.ts': `import { complete } from './llm';
+export async function title(conversation: { model: string; firstMessage: string }) {
+  const model = process.env.TITLE_MODEL ? process.env.TITLE_MODEL : conversation.model;
+  return complete(\`Write a title of at most four words for: \${conversation.firstMessage}\`, model);
+}
+`,
+    },
+    sites: [
+      { file: 'src/answer.ts', line: 2, kind: 'wrapper-caller', model: 'gpt-4o-mini' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/title.ts', line: 4, kind: 'wrapper-caller', model: 'gpt-4.1-nano' },
+    ],
+    check: (result) => {
+      assert.ok(!JSON.stringify(result).includes('sk-proj-Zx9Qw8'), 'the key in .env.example never reaches the result');
+    },
+  },
+  {
+    name: 'a helper whose model and retry model are parameter defaults: each caller is priced with the models it passes (through the app\'s getModel factory), or the defaults it leaves in place',
+    fixture: 'model-parameters',
+    sites: [
+      { file: 'src/llm.ts', line: 15, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
+      { file: 'src/llm.ts', line: 18, kind: 'sdk', model: 'claude-3-5-haiku-latest', inTotals: false },
+      { file: 'src/research.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'o3-mini', promptIncludes: ['Write the final research report'] },
+      { file: 'src/schema.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'gpt-4o', promptIncludes: ['Write a JSON schema'] },
+      { file: 'src/summary.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'gpt-4o-mini', promptIncludes: ['Summarize in three sentences'] },
+    ],
+    check: (result) => {
+      const candidatesOf = (file: string) => result.callSites.find((site) => site.file === file)!.model.candidates?.map((candidate) => candidate.id);
+      assert.deepEqual(candidatesOf('src/research.ts'), ['o3-mini', 'gpt-4.1'], 'both models passed; neither default');
+      assert.deepEqual(candidatesOf('src/schema.ts'), ['gpt-4o', 'claude-3-5-haiku-latest'], 'the model passed, the retry default');
+      assert.deepEqual(candidatesOf('src/summary.ts'), ['gpt-4o-mini', 'claude-3-5-haiku-latest'], 'the defaults, no other caller\'s model');
+    },
+  },
+  {
+    name: 'alternative adapters where one names no model (a local server\'s, read from the user\'s config): the caller is priced through the first adapter whose model the code states, with every stated adapter\'s models as candidates',
+    fixture: 'provider-lists',
+    sites: [
+      { file: 'src/agents/suggest.ts', line: 4, kind: 'wrapper-caller', via: 'src/models/providers/openai/openaiLLM.ts:13', model: 'gpt-4o-mini', promptIncludes: ['Suggest three follow-up questions'] },
+      { file: 'src/models/providers/ollama/ollamaLLM.ts', line: 8, kind: 'sdk', model: null, inTotals: false },
+      { file: 'src/models/providers/openai/openaiLLM.ts', line: 13, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
+      { file: 'src/models/providers/together/togetherLLM.ts', line: 7, kind: 'sdk', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', inTotals: false },
+    ],
+    check: (result) => {
+      const caller = result.callSites.find((site) => site.kind === 'wrapper-caller')!;
+      // The adapter with no stated model is still an alternative (left out of the totals), named last.
+      assert.deepEqual(helpersNamed(caller), ['src/models/providers/openai/openaiLLM.ts:13', 'src/models/providers/together/togetherLLM.ts:7', 'src/models/providers/ollama/ollamaLLM.ts:8']);
+      assert.deepEqual(caller.model.candidates?.map((candidate) => candidate.id), ['gpt-4o-mini', 'gpt-4o', 'meta-llama/Llama-3.3-70B-Instruct-Turbo']);
+    },
+  },
+  {
     name: 'JS factory returning one of several classes, and a field behind accessors set from a private factory method (new Engines.X of a required object), an engine returned inside a spread result object: callers of the product are call sites; no adapter is counted on its own',
     fixture: 'js-factory',
     sites: [
