@@ -168,7 +168,7 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
             callsReturned = true;
           }
         }
-        if (bound.length === 0) continue;
+        if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         const site = callsReturned ? expression : (target.outer ?? expression);
         const key = `${file.relativePath}:${site.getStart()}`;
         const earlier = callerAt.get(key);
@@ -223,6 +223,18 @@ export function onlyForwardsParameters(call: CallExpression): boolean {
     if (!Node.isObjectLiteralExpression(argument)) return false;
     return argument.getProperties().every((property) => (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())) || (Node.isSpreadAssignment(property) && isParameter(property.getExpression())));
   });
+}
+
+/**
+ * `main();` at the top of a module, of a helper that takes no parameters: the program's entry point,
+ * run once as the process starts. It passes nothing and is no feature of its own; the request inside
+ * the helper (an interactive loop of an example app) stays the site.
+ */
+function startsProgram(call: CallExpression, helper: Helper): boolean {
+  if (call.getArguments().length > 0 || helper.returned) return false;
+  const fn = helper.fn;
+  if (!(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters().length > 0) return false;
+  return !call.getFirstAncestor((node) => Node.isFunctionLikeDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isClassDeclaration(node));
 }
 
 /** The node at a 1-based line and column: the call expression starting there when there is one. */

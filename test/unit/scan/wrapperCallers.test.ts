@@ -456,6 +456,20 @@ runScanCases('wrapper callers across workspace packages and forwarding hops', [
     ],
   },
   {
+    name: 'an example app importing its repository\'s library by bare package name (chatlib, chatlib/ts) as a package.json dependency: its calls through the library\'s factories are call sites; `main();` at the top of the module is the entry point, no site',
+    fixture: 'workspace-library',
+    sites: [
+      { file: 'examples/math/src/main.ts', line: 8, kind: 'wrapper-caller', via: 'lib/src/translator.ts:12', promptIncludes: ['what is 2 + 3?'], production: false },
+      { file: 'lib/src/model.ts', line: 10, kind: 'sdk', inTotals: false },
+      // The example's caller is not production traffic: the library's own request stays in the totals.
+      { file: 'lib/src/translator.ts', line: 12, kind: 'wrapper-caller', via: 'lib/src/model.ts:10', inTotals: true },
+    ],
+    check: (result) => {
+      // examples/i18n does not depend on chatlib; examples/math/src/labels.ts calls a `translate` of its own.
+      assert.ok(!result.callSites.some((site) => site.file.startsWith('examples/i18n/') || site.file.endsWith('labels.ts')));
+    },
+  },
+  {
     name: 'a caller that only hands its own parameters to the helper, and has callers of its own, is a hop: its callers stand for it',
     files: {
       'src/llm.ts': HELPER,
