@@ -202,10 +202,28 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
       const node = nodeOfCaller.get(helper.call);
       if ((perHelper.get(helper) ?? 0) > 0 && helper.call.kind === 'wrapper-caller' && node && onlyForwardsParameters(node)) forwardingHops.add(helper.call);
     }
+    // A proxy method handing its parameters on to the same-named method of the object it wraps (a router's
+    // `getChatCompletion(messages, opts) { return this.delegate.getChatCompletion(messages, opts) }`) makes no
+    // request of its own, whether or not its callers are found; it stays a helper for the next level.
+    for (const caller of next) {
+      const node = nodeOfCaller.get(caller);
+      if (node && Node.isCallExpression(node) && delegatesUnderOwnName(node)) forwardingHops.add(caller);
+    }
     found.push(...next);
     frontier = next;
   }
   return found.filter((call) => !forwardingHops.has(call));
+}
+
+/** `name(a, b) { return other.name(a, b) }`: a call that only forwards the parameters of a function named as the method it calls. */
+function delegatesUnderOwnName(call: CallExpression): boolean {
+  const callee = unwrapExpression(call.getExpression());
+  const called = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : undefined;
+  const fn = call.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node));
+  if (!called || !fn) return false;
+  const holder = fn.getParent();
+  const own = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getName() : holder && isHeldByName(fn) ? (holder as unknown as { getName(): string }).getName() : undefined;
+  return own === called && onlyForwardsParameters(call);
 }
 
 /** Whether every argument of a call is a parameter of the function around it, as is or in an object literal of such (`f({ messages, locals })`). */

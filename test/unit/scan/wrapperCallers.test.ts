@@ -442,6 +442,20 @@ runScanCases('wrapper callers through types and factories (fixture projects)', [
       assert.ok(!result.callSites.some((site) => site.file === 'src/echo.ts'));
     },
   },
+  {
+    name: 'untyped JS connectors: a destructured parameter takes what the same file passes (`generateReply({ connector })` of a `resolveConnector()` result), a function returning its own parameter (`attachSignal(getProvider(), signal)`) is what it was given; a proxy method forwarding its parameters to the same-named method is no site',
+    fixture: 'untyped-connector',
+    sites: [
+      { file: 'server/bot/reply.js', line: 4, kind: 'wrapper-caller', via: 'server/providers/openai.js:10' },
+      { file: 'server/bot/reply.js', line: 9, kind: 'wrapper-caller', via: 'server/bot/reply.js:4', promptIncludes: ['Answer the chat message'] },
+      { file: 'server/providers/openai.js', line: 10, kind: 'sdk', inTotals: false },
+      { file: 'server/tools/summarize.js', line: 5, kind: 'wrapper-caller', via: 'server/providers/openai.js:10', promptIncludes: ['Summarize the key points'] },
+    ],
+    check: (result) => {
+      // server/router.js: Router.chat only delegates; server/misc/echo.js passes an object literal with a chat of its own.
+      assert.ok(!result.callSites.some((site) => site.file === 'server/router.js' || site.file.startsWith('server/misc/')));
+    },
+  },
 ]);
 
 runScanCases('wrapper callers across workspace packages and forwarding hops', [
