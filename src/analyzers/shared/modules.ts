@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ts, type Project, type SourceFile } from 'ts-morph';
+import { ts, type Node, type Project, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../../model/types';
 import { parseIntoProject } from './parse';
 import { EMPTY_SETTINGS, MAX_SETTINGS_FILE_BYTES, parseConfigFile, type SettingValue, type WorkspaceSettings } from './settings';
@@ -31,6 +31,12 @@ export class ModuleLoader {
   private readonly problems: Diagnostic[] = [];
 
   constructor(private readonly project: Project, private readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
+
+  /**
+   * The calls `x.name(...)` in the files the wrapper-caller search is reading, while it reads them (undefined
+   * otherwise): how an untyped parameter of a method learns what its callers in other files pass.
+   */
+  methodCallsNamed: ((name: string) => Node[]) | undefined;
 
   /** `file:line` of a node's file relative to the scan root, for model candidates and evidence. */
   where(sourceFile: SourceFile, line: number): string {

@@ -122,17 +122,55 @@ const MAX_PASSING_CALLS = 8;
  */
 function passedShapes(parameter: Node, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
   const fn = parameter.getParent();
+  if (fn && Node.isMethodDeclaration(fn)) return passedToMethod(fn, parameter, key, modules, depth);
   if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return [];
   const holder = fn.getParent();
   const name = Node.isFunctionDeclaration(fn) ? fn.getName() : holder && Node.isVariableDeclaration(holder) ? holder.getName() : undefined;
   if (!name) return [];
   const index = fn.getParameters().findIndex((candidate) => candidate === parameter);
+  const calls = callsByName(fn.getSourceFile(), name).filter((call) => {
+    if (call.getStart() >= fn.getStart() && call.getEnd() <= fn.getEnd()) return false;
+    const declaration = findDeclaration(call.getExpression(), modules);
+    return !!declaration && (declaration === fn || declaration === holder);
+  });
+  return argumentShapes(calls.slice(0, MAX_PASSING_CALLS), index, key, modules, depth);
+}
+
+/** Methods whose parameters are being followed to their callers: a method passing its own parameter on to itself ends here. */
+const followedMethods = new Set<Node>();
+
+/**
+ * An untyped parameter of a class method (`performSimilaritySearch({ LLMConnector = null })`): what the
+ * calls `x.method(...)` in the files the wrapper-caller search reads pass, for receivers that may be an
+ * instance of the method's class (its own, a subclass, or a type it implements). Only while that search
+ * runs (`methodCallsNamed`); a call inside the class itself is not read.
+ */
+function passedToMethod(method: Node, parameter: Node, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
+  if (!Node.isMethodDeclaration(method) || !modules.methodCallsNamed || followedMethods.has(method)) return [];
+  const owner = method.getParent();
+  if (!owner || !(Node.isClassDeclaration(owner) || Node.isClassExpression(owner))) return [];
+  const index = method.getParameters().findIndex((candidate) => candidate === parameter);
+  followedMethods.add(method);
+  try {
+    const calls: CallExpression[] = [];
+    for (const node of modules.methodCallsNamed(method.getName())) {
+      if (calls.length >= MAX_PASSING_CALLS) break;
+      if (!Node.isCallExpression(node) || (node.getSourceFile() === owner.getSourceFile() && node.getStart() >= owner.getStart() && node.getEnd() <= owner.getEnd())) continue;
+      const callee = node.getExpression();
+      if (!Node.isPropertyAccessExpression(callee)) continue;
+      const reaches = shapesOf(callee.getExpression(), modules, depth + 1).some((shape) => shape.node === owner || ((Node.isClassDeclaration(shape.node) || Node.isClassExpression(shape.node)) && lineageOf(shape.node, modules).some((cls) => cls === owner || sameNode(cls, owner))));
+      if (reaches) calls.push(node);
+    }
+    return argumentShapes(calls, index, key, modules, depth);
+  } finally {
+    followedMethods.delete(method);
+  }
+}
+
+/** What calls pass at a parameter's place, or for a destructured `{ key }`, as that property of what they pass. */
+function argumentShapes(calls: readonly CallExpression[], index: number, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
   const shapes: Shape[] = [];
-  for (const call of callsByName(fn.getSourceFile(), name).slice(0, MAX_PASSING_CALLS)) {
-    if (call.getStart() >= fn.getStart() && call.getEnd() <= fn.getEnd()) continue;
-    const callee = call.getExpression();
-    const declaration = findDeclaration(callee, modules);
-    if (!declaration || !(declaration === fn || declaration === holder)) continue;
+  for (const call of calls) {
     const argument = call.getArguments()[index];
     if (!argument) continue;
     if (key === undefined) {

@@ -64,6 +64,15 @@ export interface WrapperCallerContext {
  * levels of helpers. Never throws for one file: an unreadable or unparsable file has no callers.
  */
 export async function findWrapperCallers(calls: readonly DetectedCall[], allFiles: readonly WorkspaceFile[], candidatesFor: (helperFiles: ReadonlySet<string>) => readonly WorkspaceFile[], context: WrapperCallerContext, signal?: AbortSignal): Promise<DetectedCall[]> {
+  try {
+    return await searchWrapperCallers(calls, allFiles, candidatesFor, context, signal);
+  } finally {
+    // The lookup reads this search's files only: shapes resolved after it (pricing, other analyzers) do not use it.
+    context.modules.methodCallsNamed = undefined;
+  }
+}
+
+async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: readonly WorkspaceFile[], candidatesFor: (helperFiles: ReadonlySet<string>) => readonly WorkspaceFile[], context: WrapperCallerContext, signal?: AbortSignal): Promise<DetectedCall[]> {
   const byRelative = new Map(allFiles.map((file) => [file.relativePath, file]));
   const texts = new Map<string, string | null>();
   const readText = async (file: WorkspaceFile): Promise<string | null> => {
@@ -127,6 +136,7 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
     const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
     const next: DetectedCall[] = [];
     const perHelper = new Map<Helper, number>();
+    context.modules.methodCallsNamed = await methodCallsIn(files, readText, context.project);
     for (const file of files) {
       signal?.throwIfAborted();
       const text = await readText(file);
@@ -157,7 +167,9 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
         const bound: Helper[] = [];
         let callsReturned = false;
         for (const helper of helpers) {
-          if ((perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER) continue;
+          // Callers in the helper's own file (`this.embedChunks(...)` in its class's `embedTextInput`) are always taken:
+          // a helper called from everywhere reaches the cap elsewhere, and these are the ones the next level needs.
+          if ((perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER && helper.fn.getSourceFile() !== sourceFile) continue;
           // A recursive helper calling itself is not a feature of its own.
           if (helper.fn.getSourceFile() === sourceFile && contains(helper.fn, expression)) continue;
           // Making a typed function value is not its request: the calls of the value are (found by their type).
@@ -213,6 +225,39 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
     frontier = next;
   }
   return found.filter((call) => !forwardingHops.has(call));
+}
+
+/**
+ * The calls `x.name(...)` in these files, by name, worked out once per name: the texts are read now so
+ * that the lookups (made while resolving shapes, which is synchronous) only parse the files that mention it.
+ */
+async function methodCallsIn(files: readonly WorkspaceFile[], readText: (file: WorkspaceFile) => Promise<string | null>, project: Project): Promise<(name: string) => Node[]> {
+  const texts: Array<[WorkspaceFile, string]> = [];
+  for (const file of files) {
+    const text = await readText(file);
+    if (text !== null) texts.push([file, text]);
+  }
+  const byName = new Map<string, Node[]>();
+  return (name) => {
+    let calls = byName.get(name);
+    if (calls) return calls;
+    calls = [];
+    const mention = new RegExp(`\\.\\s*${escapeRegExp(name)}\\s*\\(`);
+    for (const [file, text] of texts) {
+      if (!mention.test(text)) continue;
+      let sourceFile = project.getSourceFile(file.absolutePath);
+      if (!sourceFile) {
+        try {
+          sourceFile = parseIntoProject(project, file.absolutePath, text);
+        } catch {
+          continue;
+        }
+      }
+      calls.push(...callsNamed(sourceFile, new Set([name])).filter((call) => Node.isPropertyAccessExpression(call.getExpression())));
+    }
+    byName.set(name, calls);
+    return calls;
+  };
 }
 
 /** `name(a, b) { return other.name(a, b) }`: a call that only forwards the parameters of a function named as the method it calls. */
