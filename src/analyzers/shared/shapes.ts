@@ -121,6 +121,22 @@ const MAX_PASSING_CALLS = 8;
  * read (its other callers would need a search of the workspace); a call inside the function itself is not.
  */
 function passedShapes(parameter: Node, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
+  // Within one level of the wrapper-caller search the same parameter is asked about for every receiver that names it.
+  const lookup = modules.methodCallsNamed;
+  if (!lookup) return passedShapesUncached(parameter, key, modules, depth);
+  let cache = passedCaches.get(lookup);
+  if (!cache) passedCaches.set(lookup, (cache = new Map()));
+  let byKey = cache.get(parameter);
+  if (!byKey) cache.set(parameter, (byKey = new Map()));
+  let shapes = byKey.get(key ?? '');
+  if (!shapes) byKey.set(key ?? '', (shapes = passedShapesUncached(parameter, key, modules, depth)));
+  return shapes;
+}
+
+/** Shapes passed to parameters, per lookup function (one level of one wrapper-caller search): dropped with it. */
+const passedCaches = new WeakMap<object, Map<Node, Map<string, Shape[]>>>();
+
+function passedShapesUncached(parameter: Node, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
   const fn = parameter.getParent();
   if (fn && Node.isMethodDeclaration(fn)) return passedToMethod(fn, parameter, key, modules, depth);
   if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return [];
