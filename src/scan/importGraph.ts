@@ -179,3 +179,17 @@ export class ImportGraph {
 export function importsAnyOf(file: ModuleImports, modules: ReadonlySet<string>): boolean {
   return file.relativeImports?.some((specifier) => importsAny(file.absolutePath, specifier, modules)) ?? false;
 }
+
+/**
+ * Whether a file may import a workspace package by name from a package that depends on it: `dependents`
+ * maps each package name to its dependents' folders. A scoped name (`@org/ai`) is written in the file's
+ * alias imports, so the file must name it there; an unscoped one (`typechat`) is not kept per file (every
+ * file imports some registry package), so every file of a dependent may call it and the caller search's
+ * own text test decides.
+ */
+export function workspaceDependents(dependents: ReadonlyMap<string, readonly string[]>): (absolutePath: string, aliasImports: readonly string[] | undefined) => boolean {
+  if (dependents.size === 0) return () => false;
+  const entries = [...dependents].map(([name, folders]) => ({ name, scoped: name.startsWith('@'), folders: folders.map((folder) => folder + path.sep) }));
+  return (absolutePath, aliasImports) =>
+    entries.some(({ name, scoped, folders }) => folders.some((folder) => absolutePath.startsWith(folder)) && (!scoped || (aliasImports ?? []).some((specifier) => specifier === name || specifier.startsWith(`${name}/`))));
+}

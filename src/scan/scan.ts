@@ -8,7 +8,7 @@ import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
-import { ImportGraph, importsAnyOf } from './importGraph';
+import { ImportGraph, importsAnyOf, workspaceDependents } from './importGraph';
 import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops } from '../analyzers';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
@@ -167,8 +167,9 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const callerCandidates = (helperFiles: ReadonlySet<string>) => {
     const helperModules = importGraph.withBarrels(new Set(helperFiles));
     const helperPaths = analyses.filter(({ file }) => helperModules.has(file.absolutePath)).map(({ file }) => file.relativePath);
+    const dependents = workspaceDependents(context.modules.dependentsOfPackagesHolding(helperFiles));
     return analyses
-      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some((specifier) => helperPaths.some((helperPath) => aliasMayName(specifier, helperPath))))
+      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some((specifier) => helperPaths.some((helperPath) => aliasMayName(specifier, helperPath))) || dependents(file.absolutePath, analysis.aliasImports))
       .map(({ file }) => file);
   };
   detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));

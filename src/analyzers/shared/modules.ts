@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ts, type Project, type SourceFile } from 'ts-morph';
+import { ts, type Node, type Project, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../../model/types';
 import { parseIntoProject } from './parse';
 import { configMapEntries, EMPTY_SETTINGS, MAX_SETTINGS_FILE_BYTES, parseConfigFile, type SettingValue, type WorkspaceSettings } from './settings';
@@ -31,6 +31,12 @@ export class ModuleLoader {
   private readonly problems: Diagnostic[] = [];
 
   constructor(private readonly project: Project, private readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
+
+  /**
+   * The calls `x.name(...)` in the files the wrapper-caller search is reading, while it reads them (undefined
+   * otherwise): how an untyped parameter of a method learns what its callers in other files pass.
+   */
+  methodCallsNamed: ((name: string) => Node[]) | undefined;
 
   /** `file:line` of a node's file relative to the scan root, for model candidates and evidence. */
   where(sourceFile: SourceFile, line: number): string {
@@ -201,6 +207,33 @@ export class ModuleLoader {
     return found;
   }
 
+  /**
+   * The workspace packages that declare a dependency (dependencies, devDependencies, peer or optional) on
+   * a workspace package holding one of `files`: an example app on the library of its own repository
+   * (`"typechat": "^0.1.0"` in examples/math/package.json, with the library in typescript/). Keyed by the
+   * depended-on package's name, each with the folders of its dependents. The scan root's own package
+   * counts as a workspace package here: a library at the root with its examples in workspaces below.
+   */
+  dependentsOfPackagesHolding(files: Iterable<string>): Map<string, string[]> {
+    const packages = new Map(this.packageFolders());
+    const rootName = this.packageManifest(this.root).name;
+    if (typeof rootName === 'string' && !packages.has(rootName)) packages.set(rootName, this.root);
+    const held = new Set<string>();
+    for (const file of files) {
+      let best: [string, string] | undefined;
+      for (const [name, folder] of packages) {
+        if (file.startsWith(folder + path.sep) && (!best || folder.length > best[1].length)) best = [name, folder];
+      }
+      if (best) held.add(best[0]);
+    }
+    const dependents = new Map<string, string[]>();
+    for (const name of held) {
+      const folders = [...packages.values()].filter((folder) => folder !== packages.get(name) && dependsOn(this.packageManifest(folder), name));
+      if (folders.length > 0) dependents.set(name, folders);
+    }
+    return dependents;
+  }
+
   /** Folder → the nearest SvelteKit project folder above it (one with svelte.config.*), or null. */
   private readonly svelteProjectByFolder = new Map<string, string | null>();
 
@@ -346,11 +379,21 @@ export class ModuleLoader {
 
 /** The fields of a package.json that say where its modules are. */
 interface PackageManifest {
+  name?: unknown;
   main?: unknown;
   types?: unknown;
   typings?: unknown;
   module?: unknown;
   exports?: unknown;
+  dependencies?: unknown;
+  devDependencies?: unknown;
+  peerDependencies?: unknown;
+  optionalDependencies?: unknown;
+}
+
+/** Whether a package.json lists a package among any of its dependency fields. */
+function dependsOn(manifest: PackageManifest, name: string): boolean {
+  return [manifest.dependencies, manifest.devDependencies, manifest.peerDependencies, manifest.optionalDependencies].some((field) => !!field && typeof field === 'object' && Object.prototype.hasOwnProperty.call(field, name));
 }
 
 /** SvelteKit's config file names. */

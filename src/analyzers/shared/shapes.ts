@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type SourceFile, type TypeNode } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, unwrapExpression } from './resolve';
 
@@ -59,7 +59,10 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
     if (typeNode) return typeShapes(typeNode, modules, depth + 1);
     const initializer = declaration.getInitializer();
     if (initializer) return shapesOf(initializer, modules, depth + 1);
-    if (Node.isParameterDeclaration(declaration)) return contextualParameterShapes(declaration, modules, depth);
+    if (Node.isParameterDeclaration(declaration)) {
+      const contextual = contextualParameterShapes(declaration, modules, depth);
+      return contextual.length > 0 ? contextual : passedShapes(declaration, undefined, modules, depth);
+    }
     return [];
   }
   if (Node.isBindingElement(declaration)) {
@@ -69,8 +72,9 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
     const holder = pattern?.getParent();
     if (holder && Node.isParameterDeclaration(holder)) {
       const typeNode = holder.getTypeNode();
-      const owners = typeNode ? typeShapes(typeNode, modules, depth + 1) : contextualParameterShapes(holder, modules, depth);
-      return owners.flatMap((owner) => memberOfShape(owner, key, modules, depth + 1));
+      if (typeNode) return typeShapes(typeNode, modules, depth + 1).flatMap((owner) => memberOfShape(owner, key, modules, depth + 1));
+      const contextual = contextualParameterShapes(holder, modules, depth).flatMap((owner) => memberOfShape(owner, key, modules, depth + 1));
+      return contextual.length > 0 ? contextual : passedShapes(holder, key, modules, depth);
     }
     if (holder && Node.isVariableDeclaration(holder)) {
       const typeNode = holder.getTypeNode();
@@ -105,6 +109,113 @@ function contextualParameterShapes(parameter: Node, modules: ModuleLoader, depth
     if (parameterType) return typeShapes(parameterType, modules, depth + 1);
   }
   return [];
+}
+
+/** Calls of a function read for what they pass to an untyped parameter: a file calling its own helper a few times, not a library's. */
+const MAX_PASSING_CALLS = 8;
+
+/**
+ * An untyped parameter of a function the same file calls (`generateResponse({ LLMConnector, messages })`
+ * of a `function generateResponse({ LLMConnector })`): what those calls pass, as the parameter or, for a
+ * destructured `{ key }`, as that property of what they pass. Only calls in the function's own file are
+ * read (its other callers would need a search of the workspace); a call inside the function itself is not.
+ */
+function passedShapes(parameter: Node, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
+  // Within one level of the wrapper-caller search the same parameter is asked about for every receiver that names it.
+  const lookup = modules.methodCallsNamed;
+  if (!lookup) return passedShapesUncached(parameter, key, modules, depth);
+  let cache = passedCaches.get(lookup);
+  if (!cache) passedCaches.set(lookup, (cache = new Map()));
+  let byKey = cache.get(parameter);
+  if (!byKey) cache.set(parameter, (byKey = new Map()));
+  let shapes = byKey.get(key ?? '');
+  if (!shapes) byKey.set(key ?? '', (shapes = passedShapesUncached(parameter, key, modules, depth)));
+  return shapes;
+}
+
+/** Shapes passed to parameters, per lookup function (one level of one wrapper-caller search): dropped with it. */
+const passedCaches = new WeakMap<object, Map<Node, Map<string, Shape[]>>>();
+
+function passedShapesUncached(parameter: Node, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
+  const fn = parameter.getParent();
+  if (fn && Node.isMethodDeclaration(fn)) return passedToMethod(fn, parameter, key, modules, depth);
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return [];
+  const holder = fn.getParent();
+  const name = Node.isFunctionDeclaration(fn) ? fn.getName() : holder && Node.isVariableDeclaration(holder) ? holder.getName() : undefined;
+  if (!name) return [];
+  const index = fn.getParameters().findIndex((candidate) => candidate === parameter);
+  const calls = callsByName(fn.getSourceFile(), name).filter((call) => {
+    if (call.getStart() >= fn.getStart() && call.getEnd() <= fn.getEnd()) return false;
+    const declaration = findDeclaration(call.getExpression(), modules);
+    return !!declaration && (declaration === fn || declaration === holder);
+  });
+  return argumentShapes(calls.slice(0, MAX_PASSING_CALLS), index, key, modules, depth);
+}
+
+/** Methods whose parameters are being followed to their callers: a method passing its own parameter on to itself ends here. */
+const followedMethods = new Set<Node>();
+
+/**
+ * An untyped parameter of a class method (`performSimilaritySearch({ LLMConnector = null })`): what the
+ * calls `x.method(...)` in the files the wrapper-caller search reads pass, for receivers that may be an
+ * instance of the method's class (its own, a subclass, or a type it implements). Only while that search
+ * runs (`methodCallsNamed`); a call inside the class itself is not read.
+ */
+function passedToMethod(method: Node, parameter: Node, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
+  if (!Node.isMethodDeclaration(method) || !modules.methodCallsNamed || followedMethods.has(method)) return [];
+  const owner = method.getParent();
+  if (!owner || !(Node.isClassDeclaration(owner) || Node.isClassExpression(owner))) return [];
+  const index = method.getParameters().findIndex((candidate) => candidate === parameter);
+  followedMethods.add(method);
+  try {
+    const calls: CallExpression[] = [];
+    for (const node of modules.methodCallsNamed(method.getName())) {
+      if (calls.length >= MAX_PASSING_CALLS) break;
+      if (!Node.isCallExpression(node) || (node.getSourceFile() === owner.getSourceFile() && node.getStart() >= owner.getStart() && node.getEnd() <= owner.getEnd())) continue;
+      const callee = node.getExpression();
+      if (!Node.isPropertyAccessExpression(callee)) continue;
+      const reaches = shapesOf(callee.getExpression(), modules, depth + 1).some((shape) => shape.node === owner || ((Node.isClassDeclaration(shape.node) || Node.isClassExpression(shape.node)) && lineageOf(shape.node, modules).some((cls) => cls === owner || sameNode(cls, owner))));
+      if (reaches) calls.push(node);
+    }
+    return argumentShapes(calls, index, key, modules, depth);
+  } finally {
+    followedMethods.delete(method);
+  }
+}
+
+/** What calls pass at a parameter's place, or for a destructured `{ key }`, as that property of what they pass. */
+function argumentShapes(calls: readonly CallExpression[], index: number, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
+  const shapes: Shape[] = [];
+  for (const call of calls) {
+    const argument = call.getArguments()[index];
+    if (!argument) continue;
+    if (key === undefined) {
+      shapes.push(...shapesOf(argument, modules, depth + 1));
+      continue;
+    }
+    const literal = unwrapExpression(argument);
+    const property = Node.isObjectLiteralExpression(literal) ? literal.getProperty(key) : undefined;
+    if (property && Node.isPropertyAssignment(property)) shapes.push(...shapesOf(property.getInitializerOrThrow(), modules, depth + 1));
+    else if (property && Node.isShorthandPropertyAssignment(property)) shapes.push(...shapesOf(property.getNameNode(), modules, depth + 1));
+    else if (!Node.isObjectLiteralExpression(literal)) shapes.push(...shapesOf(argument, modules, depth + 1).flatMap((owner) => memberOfShape(owner, key, modules, depth + 1)));
+  }
+  return shapes.filter((shape, at) => shapes.findIndex((other) => other.node === shape.node) === at);
+}
+
+/** Calls `name(...)` in a file, found on the compiler's nodes (wrapping every node of a file costs more than the lookup). */
+function callsByName(sourceFile: SourceFile, name: string): CallExpression[] {
+  const found: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile.compilerNode);
+  const compilerFile = sourceFile.compilerNode;
+  return found.flatMap((node) => {
+    const wrapped = sourceFile.getDescendantAtStartWithWidth(node.getStart(compilerFile), node.getWidth(compilerFile));
+    const call = wrapped && (Node.isCallExpression(wrapped) ? wrapped : wrapped.getFirstAncestorByKind(SyntaxKind.CallExpression));
+    return call && call.getStart() === node.getStart(compilerFile) && call.getEnd() === node.getEnd() ? [call] : [];
+  });
 }
 
 /** `a.b`: `this.field` (its type, initializer or the value the class assigns it), or the member `b` of what `a` is. */
@@ -152,7 +263,20 @@ function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
     const shapes = typeShapes(declared, modules, depth + 1);
     if (shapes.length > 0) return shapes;
   }
-  return returnsOf(factory).flatMap((returned) => shapesOf(returned, modules, depth + 1));
+  return returnsOf(factory).flatMap((returned) => shapesOf(passedThrough(returned, factory, call, modules) ?? returned, modules, depth + 1));
+}
+
+/**
+ * A function that hands back one of its own parameters (`attachAbortSignal(connector, signal)` returns
+ * `connector` after decorating it): for this call, the argument passed at that parameter's place.
+ */
+function passedThrough(returned: Node, factory: FunctionNode, call: CallExpression, modules: ModuleLoader): Node | undefined {
+  const value = unwrapExpression(returned);
+  if (!Node.isIdentifier(value)) return undefined;
+  const declaration = findDeclaration(value, modules);
+  if (!declaration || !Node.isParameterDeclaration(declaration)) return undefined;
+  const index = factory.getParameters().findIndex((parameter) => parameter === declaration);
+  return index >= 0 ? call.getArguments()[index] : undefined;
 }
 
 type FunctionNode = Node & { getReturnTypeNode?(): TypeNode | undefined; getParameters(): Node[] };

@@ -66,6 +66,15 @@ export interface WrapperCallerContext {
  * levels of helpers. Never throws for one file: an unreadable or unparsable file has no callers.
  */
 export async function findWrapperCallers(calls: readonly DetectedCall[], allFiles: readonly WorkspaceFile[], candidatesFor: (helperFiles: ReadonlySet<string>) => readonly WorkspaceFile[], context: WrapperCallerContext, signal?: AbortSignal): Promise<DetectedCall[]> {
+  try {
+    return await searchWrapperCallers(calls, allFiles, candidatesFor, context, signal);
+  } finally {
+    // The lookup reads this search's files only: shapes resolved after it (pricing, other analyzers) do not use it.
+    context.modules.methodCallsNamed = undefined;
+  }
+}
+
+async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: readonly WorkspaceFile[], candidatesFor: (helperFiles: ReadonlySet<string>) => readonly WorkspaceFile[], context: WrapperCallerContext, signal?: AbortSignal): Promise<DetectedCall[]> {
   const byRelative = new Map(allFiles.map((file) => [file.relativePath, file]));
   const texts = new Map<string, string | null>();
   const readText = async (file: WorkspaceFile): Promise<string | null> => {
@@ -129,6 +138,7 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
     const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
     const next: DetectedCall[] = [];
     const perHelper = new Map<Helper, number>();
+    context.modules.methodCallsNamed = await methodCallsIn(files, readText, context.project);
     for (const file of files) {
       signal?.throwIfAborted();
       const text = await readText(file);
@@ -159,7 +169,9 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
         const bound: Helper[] = [];
         let callsReturned = false;
         for (const helper of helpers) {
-          if ((perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER) continue;
+          // Callers in the helper's own file (`this.embedChunks(...)` in its class's `embedTextInput`) are always taken:
+          // a helper called from everywhere reaches the cap elsewhere, and these are the ones the next level needs.
+          if ((perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER && helper.fn.getSourceFile() !== sourceFile) continue;
           // A recursive helper calling itself is not a feature of its own.
           if (helper.fn.getSourceFile() === sourceFile && contains(helper.fn, expression)) continue;
           // Making a typed function value is not its request: the calls of the value are (found by their type).
@@ -170,7 +182,7 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
             callsReturned = true;
           }
         }
-        if (bound.length === 0) continue;
+        if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         const site = callsReturned ? expression : (target.outer ?? expression);
         const key = `${file.relativePath}:${site.getStart()}`;
         const earlier = callerAt.get(key);
@@ -204,10 +216,61 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
       const node = nodeOfCaller.get(helper.call);
       if ((perHelper.get(helper) ?? 0) > 0 && helper.call.kind === 'wrapper-caller' && node && onlyForwardsParameters(node)) forwardingHops.add(helper.call);
     }
+    // A proxy method handing its parameters on to the same-named method of the object it wraps (a router's
+    // `getChatCompletion(messages, opts) { return this.delegate.getChatCompletion(messages, opts) }`) makes no
+    // request of its own, whether or not its callers are found; it stays a helper for the next level.
+    for (const caller of next) {
+      const node = nodeOfCaller.get(caller);
+      if (node && Node.isCallExpression(node) && delegatesUnderOwnName(node)) forwardingHops.add(caller);
+    }
     found.push(...next);
     frontier = next;
   }
   return found.filter((call) => !forwardingHops.has(call));
+}
+
+/**
+ * The calls `x.name(...)` in these files, by name, worked out once per name: the texts are read now so
+ * that the lookups (made while resolving shapes, which is synchronous) only parse the files that mention it.
+ */
+async function methodCallsIn(files: readonly WorkspaceFile[], readText: (file: WorkspaceFile) => Promise<string | null>, project: Project): Promise<(name: string) => Node[]> {
+  const texts: Array<[WorkspaceFile, string]> = [];
+  for (const file of files) {
+    const text = await readText(file);
+    if (text !== null) texts.push([file, text]);
+  }
+  const byName = new Map<string, Node[]>();
+  return (name) => {
+    let calls = byName.get(name);
+    if (calls) return calls;
+    calls = [];
+    const mention = new RegExp(`\\.\\s*${escapeRegExp(name)}\\s*\\(`);
+    for (const [file, text] of texts) {
+      if (!mention.test(text)) continue;
+      let sourceFile = project.getSourceFile(file.absolutePath);
+      if (!sourceFile) {
+        try {
+          sourceFile = parseIntoProject(project, file.absolutePath, text);
+        } catch {
+          continue;
+        }
+      }
+      calls.push(...callsNamed(sourceFile, new Set([name])).filter((call) => Node.isPropertyAccessExpression(call.getExpression())));
+    }
+    byName.set(name, calls);
+    return calls;
+  };
+}
+
+/** `name(a, b) { return other.name(a, b) }`: a call that only forwards the parameters of a function named as the method it calls. */
+function delegatesUnderOwnName(call: CallExpression): boolean {
+  const callee = unwrapExpression(call.getExpression());
+  const called = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : undefined;
+  const fn = call.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node));
+  if (!called || !fn) return false;
+  const holder = fn.getParent();
+  const own = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getName() : holder && isHeldByName(fn) ? (holder as unknown as { getName(): string }).getName() : undefined;
+  return own === called && onlyForwardsParameters(call);
 }
 
 /** Whether every argument of a call is a parameter of the function around it, as is or in an object literal of such (`f({ messages, locals })`). */
@@ -225,6 +288,18 @@ export function onlyForwardsParameters(call: CallExpression): boolean {
     if (!Node.isObjectLiteralExpression(argument)) return false;
     return argument.getProperties().every((property) => (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())) || (Node.isSpreadAssignment(property) && isParameter(property.getExpression())));
   });
+}
+
+/**
+ * `main();` at the top of a module, of a helper that takes no parameters: the program's entry point,
+ * run once as the process starts. It passes nothing and is no feature of its own; the request inside
+ * the helper (an interactive loop of an example app) stays the site.
+ */
+function startsProgram(call: CallExpression, helper: Helper): boolean {
+  if (call.getArguments().length > 0 || helper.returned) return false;
+  const fn = helper.fn;
+  if (!(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters().length > 0) return false;
+  return !call.getFirstAncestor((node) => Node.isFunctionLikeDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isClassDeclaration(node));
 }
 
 /** The node at a 1-based line and column: the call expression starting there when there is one. */

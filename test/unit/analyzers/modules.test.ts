@@ -59,3 +59,15 @@ describe('declaredEntries', () => {
   ];
   for (const testCase of cases) it(testCase.name, () => assert.deepEqual(declaredEntries(testCase.manifest, testCase.sub), testCase.expected));
 });
+
+describe('ModuleLoader.dependentsOfPackagesHolding', () => {
+  const root = path.join(__dirname, '..', '..', 'fixtures', 'wrapper-callers', 'workspace-library');
+  it('names the workspace packages whose package.json depends on the package holding a file (not the ones that do not)', () => {
+    const { modules } = createAnalysisProject(root);
+    assert.deepEqual([...modules.dependentsOfPackagesHolding([path.join(root, 'lib', 'src', 'translator.ts')])], [['chatlib', [path.join(root, 'examples', 'math')]]]);
+  });
+  it('a file in no workspace package, or in a package nothing depends on, has no dependents', () => {
+    const { modules } = createAnalysisProject(root);
+    assert.equal(modules.dependentsOfPackagesHolding([path.join(root, 'examples', 'i18n', 'src', 'main.ts'), path.join(root, 'README.md')]).size, 0);
+  });
+});

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { aliasImportsOf, ImportGraph, importsAnyOf, MAX_BARREL_HOPS, reExportsOf, relativeImportsOf } from '../../../src/scan/importGraph';
+import { aliasImportsOf, ImportGraph, importsAnyOf, MAX_BARREL_HOPS, reExportsOf, relativeImportsOf, workspaceDependents } from '../../../src/scan/importGraph';
 
 describe('import graph (regex-read relative imports)', () => {
   const cases: Array<{ name: string; text: string; reExports: string[] }> = [
@@ -57,4 +58,22 @@ describe('import graph (regex-read relative imports)', () => {
     assert.ok(reached.has(`/r/chain${MAX_BARREL_HOPS - 1}.ts`));
     assert.ok(!reached.has(`/r/chain${MAX_BARREL_HOPS}.ts`), 'one hop too many');
   });
+});
+
+describe('workspaceDependents (files that may import a workspace package by name)', () => {
+  const root = path.resolve('/repo');
+  const at = (...parts: string[]) => path.join(root, ...parts);
+  const dependents = new Map([
+    ['typechat', [at('examples', 'math')]],
+    ['@acme/ai', [at('apps', 'api')]],
+  ]);
+  const cases: Array<{ name: string; file: string; aliasImports?: string[]; expected: boolean }> = [
+    { name: 'any file of a package depending on an unscoped name (its imports are not kept per file)', file: at('examples', 'math', 'src', 'main.ts'), expected: true },
+    { name: 'a file of a package depending on a scoped name, naming it in its imports', file: at('apps', 'api', 'src', 'tags.ts'), aliasImports: ['@acme/ai/embed'], expected: true },
+    { name: 'a file of that package naming another scoped package', file: at('apps', 'api', 'src', 'chat.ts'), aliasImports: ['@acme/ai-old', '@other/ai'], expected: false },
+    { name: 'a file of no dependent package', file: at('examples', 'mathematics', 'src', 'main.ts'), expected: false },
+  ];
+  const test = workspaceDependents(dependents);
+  for (const testCase of cases) it(testCase.name, () => assert.equal(test(testCase.file, testCase.aliasImports), testCase.expected));
+  it('no dependents: no file', () => assert.equal(workspaceDependents(new Map())(at('examples', 'math', 'src', 'main.ts'), undefined), false));
 });

@@ -96,7 +96,38 @@ export async function complete(system: string, user: string, model = 'gpt-4o-min
 }
 `;
 
+/** A helper called from more files than MAX_CALLERS_PER_HELPER (25), and once from its own class. */
+const BUSY_EMBEDDER_FILES: Record<string, string> = {
+  'src/embedder.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class Embedder {
+  async embedChunks(chunks: string[]) {
+    const response = await client.embeddings.create({ model: 'text-embedding-3-small', input: chunks });
+    return response.data.map((item) => item.embedding);
+  }
+  async embedText(text: string) {
+    return (await this.embedChunks([\`query: \${text}\`]))[0];
+  }
+}
+`,
+  'src/search.ts': `import { Embedder } from './embedder';
+export const search = (question: string) => new Embedder().embedText(question);
+`,
+};
+const BUSY_CALLERS = Array.from({ length: 26 }, (_, index) => `src/callers/c${String(index).padStart(2, '0')}.ts`);
+for (const file of BUSY_CALLERS) BUSY_EMBEDDER_FILES[file] = `import { Embedder } from '../embedder';\nexport const ingest = (texts: string[]) => new Embedder().embedChunks(texts.map((text) => text.trim()));\n`;
+
 runScanCases('wrapper callers', [
+  {
+    name: 'a helper\'s caller in its own class is taken even when callers elsewhere reached the cap, so the next level finds its callers',
+    files: BUSY_EMBEDDER_FILES,
+    sites: [
+      ...BUSY_CALLERS.slice(0, 25).map((file) => ({ file, line: 2, kind: 'wrapper-caller' as const, via: 'src/embedder.ts:5' })),
+      { file: 'src/embedder.ts', line: 5, kind: 'sdk' },
+      { file: 'src/embedder.ts', line: 9, kind: 'wrapper-caller', via: 'src/embedder.ts:5' },
+      { file: 'src/search.ts', line: 2, kind: 'wrapper-caller', via: 'src/embedder.ts:9' },
+    ],
+  },
   {
     name: 'options destructured in the helper body: the caller\'s system fills the prompt, and the messages it leaves out are not sent',
     files: {
@@ -504,6 +535,23 @@ export async function title(conversation: { model: string; firstMessage: string 
       assert.ok(!result.callSites.some((site) => site.file === 'src/echo.ts'));
     },
   },
+  {
+    name: 'untyped JS connectors: a destructured parameter takes what the same file passes (`generateReply({ connector })` of a `resolveConnector()` result), a method\'s destructured parameter what calls on instances of its class in other files pass (`store.search({ connector })`), a function returning its own parameter (`attachSignal(getProvider(), signal)`) is what it was given; a proxy method forwarding its parameters to the same-named method is no site',
+    fixture: 'untyped-connector',
+    sites: [
+      { file: 'server/bot/reply.js', line: 4, kind: 'wrapper-caller', via: 'server/providers/openai.js:10' },
+      { file: 'server/bot/reply.js', line: 9, kind: 'wrapper-caller', via: 'server/bot/reply.js:4', promptIncludes: ['Answer the chat message'] },
+      { file: 'server/chat/answer.js', line: 7, kind: 'wrapper-caller', via: 'server/vector/store.js:6' },
+      { file: 'server/providers/openai.js', line: 10, kind: 'sdk', inTotals: false },
+      { file: 'server/providers/openai.js', line: 15, kind: 'sdk', inTotals: false },
+      { file: 'server/tools/summarize.js', line: 5, kind: 'wrapper-caller', via: 'server/providers/openai.js:10', promptIncludes: ['Summarize the key points'] },
+      { file: 'server/vector/store.js', line: 6, kind: 'wrapper-caller', via: 'server/providers/openai.js:15', model: 'text-embedding-3-small', inTotals: false },
+    ],
+    check: (result) => {
+      // server/router.js: Router.chat only delegates; server/misc/echo.js and cache.js pass object literals with a chat or embed of their own.
+      assert.ok(!result.callSites.some((site) => site.file === 'server/router.js' || site.file.startsWith('server/misc/')));
+    },
+  },
 ]);
 
 runScanCases('wrapper callers across workspace packages and forwarding hops', [
@@ -516,6 +564,20 @@ runScanCases('wrapper callers across workspace packages and forwarding hops', [
       { file: 'apps/api/src/tags.ts', line: 4, kind: 'wrapper-caller', via: 'packages/ai/src/embed/embed.ts:7', model: 'text-embedding-3-small' },
       { file: 'packages/ai/src/embed/embed.ts', line: 7, kind: 'sdk' },
     ],
+  },
+  {
+    name: 'an example app importing its repository\'s library by bare package name (chatlib, chatlib/ts) as a package.json dependency: its calls through the library\'s factories are call sites; `main();` at the top of the module is the entry point, no site',
+    fixture: 'workspace-library',
+    sites: [
+      { file: 'examples/math/src/main.ts', line: 8, kind: 'wrapper-caller', via: 'lib/src/translator.ts:12', promptIncludes: ['what is 2 + 3?'], production: false },
+      { file: 'lib/src/model.ts', line: 10, kind: 'sdk', inTotals: false },
+      // The example's caller is not production traffic: the library's own request stays in the totals.
+      { file: 'lib/src/translator.ts', line: 12, kind: 'wrapper-caller', via: 'lib/src/model.ts:10', inTotals: true },
+    ],
+    check: (result) => {
+      // examples/i18n does not depend on chatlib; examples/math/src/labels.ts calls a `translate` of its own.
+      assert.ok(!result.callSites.some((site) => site.file.startsWith('examples/i18n/') || site.file.endsWith('labels.ts')));
+    },
   },
   {
     name: 'a caller that only hands its own parameters to the helper, and has callers of its own, is a hop: its callers stand for it',
