@@ -444,6 +444,12 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       collect(declaration.getMember(name)?.getInitializer(), walk, depth + 1, mode);
       return;
     }
+    // `NativeEmbedder.defaultModel` where `class NativeEmbedder { static defaultModel = 'x' }`: the static field's value.
+    const staticField = declaration && staticFieldInitializer(declaration, name);
+    if (staticField) {
+      collect(staticField, walk, depth + 1, mode);
+      return;
+    }
     // `options.model` where `options` is a parameter: what callers put in its `model`, and its default.
     if (declaration && Node.isParameterDeclaration(declaration)) {
       const passed = callerArguments(declaration).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
@@ -467,6 +473,13 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
   } finally {
     for (const release of held.reverse()) release();
   }
+}
+
+/** The initializer of a class's static field (`static defaultModel = 'x'`), for a class declaration; undefined otherwise. */
+function staticFieldInitializer(declaration: Node, name: string): Node | undefined {
+  if (!Node.isClassDeclaration(declaration)) return undefined;
+  const field = declaration.getStaticProperty(name);
+  return field && Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
 }
 
 /** A config file named in a read-and-parse expression: `JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json')))`, `yaml.load(...)`, `toml.parse(...)`. */

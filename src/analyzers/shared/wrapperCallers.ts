@@ -7,6 +7,7 @@ import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, res
 import { resolveMessages, resolvePromptText } from './prompt';
 import { readToolNames } from './sdk';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
+import { likelyFirst } from './selectorDefault';
 import type { DetectedCall, PromptHole, PromptMessage } from '../../model/types';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
@@ -154,21 +155,25 @@ export async function findWrapperCallers(calls: readonly DetectedCall[], allFile
         if (found.length + next.length >= MAX_CALLER_SITES) break;
         const target = calleeName(expression, aliases);
         if (!target) continue;
-        const bound: Helper[] = [];
+        let bound: Helper[] = [];
+        // Helpers that already have their share of callers: still named as alternatives of a site other helpers make.
+        const boundOverCap: Helper[] = [];
         let callsReturned = false;
         for (const helper of helpers) {
-          if ((perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER) continue;
+          const overCap = (perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER;
           // A recursive helper calling itself is not a feature of its own.
           if (helper.fn.getSourceFile() === sourceFile && contains(helper.fn, expression)) continue;
           // Making a typed function value is not its request: the calls of the value are (found by their type).
           const makesValueOnly = helper.returnsTypedFunction && !target.outer;
-          if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) bound.push(helper);
-          else if (helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
+          if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) (overCap ? boundOverCap : bound).push(helper);
+          else if (!overCap && helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = true;
           }
         }
         if (bound.length === 0) continue;
+        // Adapters behind a provider selector: the one it hands out by default is priced first.
+        bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
         const site = callsReturned ? expression : (target.outer ?? expression);
         const key = `${file.relativePath}:${site.getStart()}`;
         const earlier = callerAt.get(key);

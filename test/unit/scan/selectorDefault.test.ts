@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { scanWorkspace } from '../../../src/scan/scan';
+
+/**
+ * Adapters behind a provider selector: a call on the value the selector returns is priced through the
+ * adapter the selector hands out when nothing is configured. Table-driven scans over fixture projects
+ * written to disk, in the spirit of the analyzers' RuleTester.
+ */
+
+interface SelectorCase {
+  name: string;
+  files: Record<string, string>;
+  /** The caller site (file:line) and the model it must be priced with first. */
+  caller: { file: string; line: number; model: string | null; firstVia?: string };
+}
+
+const ADAPTERS = {
+  'src/providers/anthropic.ts': `import Anthropic from '@anthropic-ai/sdk';
+export class AnthropicLLM {
+  client = new Anthropic();
+  model: string;
+  constructor(model?: string | null) {
+    this.model = model || process.env.ANTHROPIC_MODEL_PREF || 'claude-sonnet-4-5';
+  }
+  async getChatCompletion(messages: any[]) {
+    return this.client.messages.create({ model: this.model, max_tokens: 1024, messages });
+  }
+}
+`,
+  'src/providers/openai.ts': `import OpenAI from 'openai';
+export class OpenAiLLM {
+  client = new OpenAI();
+  model: string;
+  constructor(model?: string | null) {
+    this.model = model || process.env.OPEN_MODEL_PREF || 'gpt-4.1-nano';
+  }
+  async getChatCompletion(messages: any[]) {
+    return this.client.chat.completions.create({ model: this.model, messages });
+  }
+}
+`,
+};
+
+const CASES: SelectorCase[] = [
+  {
+    name: "the case the selector's own fallback names (`provider ?? process.env.LLM_PROVIDER ?? 'openai'`) is priced first",
+    files: {
+      ...ADAPTERS,
+      'src/helpers.ts': `import { AnthropicLLM } from './providers/anthropic';
+import { OpenAiLLM } from './providers/openai';
+export function getLLMProvider({ provider = null, model = null }: { provider?: string | null; model?: string | null } = {}) {
+  const selection = provider ?? process.env.LLM_PROVIDER ?? 'openai';
+  switch (selection) {
+    case 'anthropic':
+      return new AnthropicLLM(model);
+    case 'openai':
+      return new OpenAiLLM(model);
+    default:
+      throw new Error('no LLM_PROVIDER');
+  }
+}
+`,
+      'src/chat.ts': `import { getLLMProvider } from './helpers';
+async function connect(workspace: any) {
+  return { connector: getLLMProvider({ provider: workspace.chatProvider, model: workspace.chatModel }), meta: null };
+}
+export async function chat(workspace: any, messages: any[]) {
+  const { connector: llm } = await connect(workspace);
+  return llm.getChatCompletion(messages);
+}
+`,
+    },
+    caller: { file: 'src/chat.ts', line: 7, model: 'gpt-4.1-nano', firstVia: 'src/providers/openai.ts' },
+  },
+  {
+    name: 'with no value for the selector in the code, the `default:` clause is the adapter priced first',
+    files: {
+      ...ADAPTERS,
+      'src/helpers.ts': `import { AnthropicLLM } from './providers/anthropic';
+import { OpenAiLLM } from './providers/openai';
+export function getLLMProvider() {
+  switch (process.env.LLM_PROVIDER) {
+    case 'anthropic':
+      return new AnthropicLLM();
+    default:
+      return new OpenAiLLM();
+  }
+}
+`,
+      'src/chat.ts': `import { getLLMProvider } from './helpers';
+export async function chat(messages: any[]) {
+  const llm = getLLMProvider();
+  return llm.getChatCompletion(messages);
+}
+`,
+    },
+    caller: { file: 'src/chat.ts', line: 4, model: 'gpt-4.1-nano', firstVia: 'src/providers/openai.ts' },
+  },
+];
+
+describe('provider selector defaults', () => {
+  for (const testCase of CASES) {
+    it(testCase.name, async () => {
+      const root = mkdtempSync(path.join(os.tmpdir(), 'selector-default-'));
+      try {
+        for (const [file, text] of Object.entries(testCase.files)) {
+          mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+          writeFileSync(path.join(root, file), text);
+        }
+        const result = await scanWorkspace(root, { now: () => new Date(0) });
+        const site = result.callSites.find((candidate) => candidate.file === testCase.caller.file && candidate.line === testCase.caller.line);
+        assert.ok(site, `no site at ${testCase.caller.file}:${testCase.caller.line}: ${JSON.stringify(result.callSites.map((other) => `${other.file}:${other.line}`))}`);
+        assert.equal(site.kind, 'wrapper-caller');
+        assert.equal(site.model.id, testCase.caller.model, site.evidence.join('\n'));
+        if (testCase.caller.firstVia) assert.equal(site.via?.file, testCase.caller.firstVia);
+        assert.equal(site.via?.alternatives?.length, 1, 'the other adapter stays named as an alternative');
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  }
+});
