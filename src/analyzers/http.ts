@@ -6,6 +6,7 @@ import { resolveContentParts, resolveMessages, resolvePromptText } from './share
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
+import { valueExpressions } from './shared/modelValue';
 import { resolveClientOrigin } from './shared/clients';
 import { eachCall, firstProperty, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -542,10 +543,20 @@ function sameUrl(node: Node): Node | undefined {
 }
 
 /** The JSON body object: `JSON.stringify({...})`, a constant holding it, or the object itself (axios). */
-function bodyObject(body: Node, context: AnalyzerContext): Node | undefined {
+function bodyObject(body: Node, context: AnalyzerContext, depth = 0): Node | undefined {
   const value = traceValue(body, context.modules);
-  if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify') return resolveObjectLiteral(value.getArguments()[0], context.modules);
-  return resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined);
+  if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify') {
+    const argument = value.getArguments()[0];
+    return argument && depth === 0 ? bodyObject(argument, context, depth + 1) : resolveObjectLiteral(argument, context.modules);
+  }
+  const found = resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined);
+  if (found || depth > 2) return found;
+  // `createChatCompletion(apiKey, json)` posting its parameter: the object its callers pass (the first that is one).
+  for (const passed of valueExpressions(body, context.modules)) {
+    const object = bodyObject(passed, context, depth + 1);
+    if (object) return object;
+  }
+  return undefined;
 }
 
 function namesClaude(model: Node | undefined, context: AnalyzerContext): boolean {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, unwrapExpression } from './resolve';
@@ -466,13 +466,72 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
   try {
     for (const object of objectsOf(owner, walk, depth + 1, held)) {
       const property = getObjectProperty(object, name, walk.modules);
-      if (!property) continue;
+      if (!property) {
+        collectParsedKey(object, name, walk, depth + 1);
+        continue;
+      }
       const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
       collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
     }
   } finally {
     for (const release of held.reverse()) release();
   }
+}
+
+/**
+ * A config loader that fills an object key by key from a map of parsers, `parsed[key] = parsers[key](raw)`
+ * (directly or through `const parser = parsers[key]`): the property `name` of that object is what
+ * `parsers[name]` returns, its argument (the raw setting, unknown here) bound. The parser's fallback
+ * (`if (!model) return 'gpt-4o-mini'`) is the default the app runs with.
+ */
+function collectParsedKey(object: Node, name: string, walk: Walk, depth: number): void {
+  const variable = object.getParent();
+  if (!Node.isObjectLiteralExpression(object) || !variable || !Node.isVariableDeclaration(variable)) return;
+  const scope = variable.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  for (const assignment of scope?.getDescendantsOfKind(SyntaxKind.BinaryExpression) ?? []) {
+    const left = assignment.getLeft();
+    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || !Node.isElementAccessExpression(left) || left.getExpression().getText() !== variable.getName()) continue;
+    const call = unwrapExpression(assignment.getRight());
+    if (!Node.isCallExpression(call)) continue;
+    const parsers = parserMapOf(unwrapExpression(call.getExpression()), walk.modules);
+    const parser = parsers && parserFunction(parsers, name);
+    if (!parser) continue;
+    const args = call.getArguments();
+    const bound = parser.getParameters().filter((parameter, index) => args[index] && !BOUND_ARGUMENTS.has(parameter));
+    bound.forEach((parameter) => BOUND_ARGUMENTS.set(parameter, args[parser.getParameters().indexOf(parameter)]));
+    try {
+      const body = parser.getBody();
+      const returns = body && !Node.isBlock(body) ? [body] : parser.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === parser).map((statement) => statement.getExpression());
+      walk.evidence.push(`the \`${name}\` setting is parsed at ${whereOf(parser, walk)}: its fallback is the default when the user sets none`);
+      for (const returned of returns) collect(returned, walk, depth + 1, 'config');
+    } finally {
+      bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter));
+    }
+    return;
+  }
+}
+
+/** The object literal of parsers a callee picks from by key: `parsers[key]`, or a `const parser = parsers[key]`. */
+function parserMapOf(callee: Node, modules: ModuleLoader): Node | undefined {
+  let picked: Node | undefined = callee;
+  if (Node.isIdentifier(callee)) {
+    const declaration = findDeclaration(callee, modules);
+    picked = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  }
+  const access = picked && unwrapExpression(picked);
+  if (!access || !Node.isElementAccessExpression(access)) return undefined;
+  const argument = access.getArgumentExpression();
+  if (!argument || Node.isStringLiteral(argument) || Node.isNumericLiteral(argument)) return undefined;
+  return resolveObjectLiteral(access.getExpression(), modules);
+}
+
+/** The function a parser map holds under `name`: a method, or a property whose value is a function. */
+function parserFunction(parsers: Node, name: string): (Node & { getParameters(): ParameterDeclaration[]; getBody(): Node | undefined }) | undefined {
+  if (!Node.isObjectLiteralExpression(parsers)) return undefined;
+  const property = parsers.getProperties().find((candidate) => (Node.isMethodDeclaration(candidate) || Node.isPropertyAssignment(candidate)) && candidate.getName().replace(/^['"]|['"]$/g, '') === name);
+  if (property && Node.isMethodDeclaration(property)) return property;
+  const value = property && Node.isPropertyAssignment(property) ? unwrapExpression(property.getInitializerOrThrow()) : undefined;
+  return value && (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) ? value : undefined;
 }
 
 /** The initializer of a class's static field (`static defaultModel = 'x'`), for a class declaration; undefined otherwise. */

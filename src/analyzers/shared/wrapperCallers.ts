@@ -5,7 +5,7 @@ import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
 import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { resolveMessages, resolvePromptText } from './prompt';
-import { readToolNames } from './sdk';
+import { readModel, readToolNames } from './sdk';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import { likelyFirst } from './selectorDefault';
 import type { DetectedCall, PromptHole, PromptMessage } from '../../model/types';
@@ -589,7 +589,10 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
         model = { id: resolved.value, raw: resolved.raw, source: resolved.source };
         evidence.push(`model: ${model.raw} passed as ${left} → "${resolved.value}"`, ...resolved.evidence);
       } else {
-        model = { id: null, raw: resolved.raw, source: 'dynamic' };
+        // Not one constant: the defaults the code states for it (a config loader's fallback, an env default), when it has any.
+        const read = readModel(argument, modules);
+        model = read.ref.id !== null ? read.ref : { id: null, raw: resolved.raw, source: 'dynamic' };
+        if (read.ref.id !== null) evidence.push(`model: ${read.ref.raw} passed as ${left} → "${read.ref.id}"`, ...read.evidence);
       }
     } else if (fallback !== undefined && missing.has(left.replace(/^.*\./, '')) && bound(fallback)) {
       const resolved = resolveString(bound(fallback)!, modules);

@@ -1,3 +1,4 @@
+import { httpAnalyzer } from '../../../src/analyzers/http';
 import { localAnalyzer } from '../../../src/analyzers/local';
 import { openaiAnalyzer } from '../../../src/analyzers/openai';
 import { runAnalyzerTests } from './tester';
@@ -52,6 +53,68 @@ runAnalyzerTests('model defaults in class fields (transformers.js)', localAnalyz
   }
 }`,
       calls: [{ line: 12, model: 'Xenova/all-MiniLM-L6-v2' }],
+    },
+  ],
+});
+
+runAnalyzerTests('model defaults of a config loader (openai SDK)', openaiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: "a config filled key by key from a map of parsers: `config.model` is the `model` parser's fallback",
+      files: {
+        'src/config.ts': `const configParsers = {
+  model(model?: string) {
+    if (!model || model.length === 0) {
+      return 'gpt-4o-mini';
+    }
+    return model;
+  },
+  timeout(timeout?: string) {
+    return timeout ? Number(timeout) : 10_000;
+  },
+};
+type ConfigKeys = keyof typeof configParsers;
+async function readConfigFile(): Promise<Record<string, string>> {
+  return {};
+}
+export const getConfig = async (cliConfig?: Record<string, string>) => {
+  const config = await readConfigFile();
+  const parsedConfig: Record<string, unknown> = {};
+  for (const key of Object.keys(configParsers) as ConfigKeys[]) {
+    const parser = configParsers[key];
+    const value = cliConfig?.[key] ?? config[key];
+    parsedConfig[key] = parser(value);
+  }
+  return parsedConfig as { model: string; timeout: number };
+};
+`,
+      },
+      code: `import OpenAI from 'openai';
+import { getConfig } from './config';
+const client = new OpenAI();
+export async function commitMessage(diff: string) {
+  const config = await getConfig({ model: process.argv[2] });
+  return client.chat.completions.create({ model: config.model, messages: [{ role: 'user', content: diff }] });
+}`,
+      calls: [{ line: 6, model: 'gpt-4o-mini', modelSource: 'config', candidateWheres: [] }],
+    },
+  ],
+});
+
+runAnalyzerTests('a request body passed in by the callers (HTTP)', httpAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: "`createChatCompletion(json)` posting its parameter: the model of the object its caller passes",
+      code: `async function createChatCompletion(apiKey: string, json: Record<string, unknown>) {
+  const response = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify(json) });
+  return response.json();
+}
+export async function summarize(apiKey: string, text: string) {
+  return createChatCompletion(apiKey, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+}`,
+      calls: [{ line: 2, model: 'gpt-4o-mini' }],
     },
   ],
 });

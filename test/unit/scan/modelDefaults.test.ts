@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/scan/scan';
 
 /**
+ * Models the code states as defaults away from the call, seen from the places that call the app's helpers.
+ *
  * Adapters behind a provider selector: a call on the value the selector returns is priced through the
  * adapter the selector hands out when nothing is configured. Table-driven scans over fixture projects
  * written to disk, in the spirit of the analyzers' RuleTester.
@@ -122,4 +124,51 @@ describe('provider selector defaults', () => {
       }
     });
   }
+});
+
+describe("a helper's caller passing a configured model", () => {
+  it("`complete(config.model, text)` with a config filled from a map of parsers: the `model` parser's fallback", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'config-parsers-'));
+    const files: Record<string, string> = {
+      'src/llm.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function complete(model: string, text: string) {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: text }] });
+}
+`,
+      'src/config.ts': `const parsers = {
+  model: (raw?: string) => (raw && raw.length > 0 ? raw : 'gpt-4o-mini'),
+  locale: (raw?: string) => raw || 'en',
+};
+export function loadConfig(raw: Record<string, string | undefined>) {
+  const parsed: Record<string, string> = {};
+  for (const key of Object.keys(parsers) as Array<keyof typeof parsers>) {
+    parsed[key] = parsers[key](raw[key]);
+  }
+  return parsed as { model: string; locale: string };
+}
+`,
+      'src/commit.ts': `import { complete } from './llm';
+import { loadConfig } from './config';
+export async function commitMessage(diff: string) {
+  const config = loadConfig({ model: process.env.AI_MODEL });
+  return complete(config.model, diff);
+}
+`,
+    };
+    try {
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      }
+      const result = await scanWorkspace(root, { now: () => new Date(0) });
+      const site = result.callSites.find((candidate) => candidate.file === 'src/commit.ts' && candidate.line === 5);
+      assert.ok(site, JSON.stringify(result.callSites.map((other) => `${other.file}:${other.line}`)));
+      assert.equal(site.kind, 'wrapper-caller');
+      assert.equal(site.model.id, 'gpt-4o-mini', site.evidence.join('\n'));
+      assert.equal(site.model.source, 'config');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
