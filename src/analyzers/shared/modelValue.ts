@@ -452,8 +452,18 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
     }
     // `options.model` where `options` is a parameter: what callers put in its `model`, and its default.
     if (declaration && Node.isParameterDeclaration(declaration)) {
-      const passed = callerArguments(declaration).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
-      for (const entry of likelyValues(passed, getObjectProperty(declaration.getInitializer(), name, walk.modules))) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+      // A caller's argument that is no literal (`this.config.models.secondary`, a loop variable) is read for the objects it can be.
+      const held: Array<() => void> = [];
+      try {
+        const passed = callerArguments(declaration).flatMap((argument) => {
+          const literal = argument && resolveObjectLiteral(argument, walk.modules);
+          if (!argument || literal) return [argument && getObjectProperty(literal, name, walk.modules)];
+          return objectsOf(argument, walk, depth + 1, held).map((object) => getObjectProperty(object, name, walk.modules));
+        });
+        for (const entry of likelyValues(passed, getObjectProperty(declaration.getInitializer(), name, walk.modules))) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+      } finally {
+        for (const release of held.reverse()) release();
+      }
       return;
     }
   }
@@ -592,8 +602,14 @@ function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held
     if (!declaration) return [];
     if (Node.isParameterDeclaration(declaration)) {
       const bound = BOUND_ARGUMENTS.get(declaration);
-      return bound ? objectsOf(bound, walk, depth + 1, held) : objectsOf(declaration.getInitializer(), walk, depth + 1, held);
+      if (bound) return objectsOf(bound, walk, depth + 1, held);
+      // A constructor's config parameter: the default, then what subclasses hand to `super(...)`.
+      const passed = Node.isConstructorDeclaration(declaration.getParent()) ? superArguments(declaration, walk.modules) : [];
+      return [declaration.getInitializer(), ...passed].flatMap((value) => objectsOf(value, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
     }
+    // `for (const { config } of models)`: the entries of the list iterated, or their property.
+    const iterated = forOfEntries(node, declaration, walk, depth, held);
+    if (iterated) return iterated;
     const initializer = initializerOf(declaration);
     return initializer && initializer !== node ? objectsOf(initializer, walk, depth + 1, held) : [];
   }
@@ -624,6 +640,89 @@ function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held
     return entered.returns.flatMap((returned) => objectsOf(returned, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
   }
   return [];
+}
+
+/**
+ * The objects a `for...of` loop variable can be: each element of the iterated list (an array literal,
+ * through constants), in order, or for a destructured name (`for (const { config: modelConfig } of models)`)
+ * each element's property. Undefined when the identifier is not a loop variable.
+ */
+function forOfEntries(identifier: Node, declaration: Node, walk: Walk, depth: number, held: Array<() => void>): Node[] | undefined {
+  const loop = declaration.getParent();
+  if (!Node.isVariableDeclarationList(declaration) || !loop || !Node.isForOfStatement(loop)) return undefined;
+  const variable = declaration.getDeclarations()[0];
+  if (!variable) return [];
+  const pattern = variable.getNameNode();
+  let key: string | undefined;
+  if (Node.isObjectBindingPattern(pattern)) {
+    const element = pattern.getElements().find((candidate) => candidate.getName() === identifier.getText());
+    if (!element) return [];
+    key = element.getPropertyNameNode()?.getText() ?? element.getName();
+  } else if (!Node.isIdentifier(pattern) || pattern.getText() !== identifier.getText()) {
+    return [];
+  }
+  const list = arrayOf(loop.getExpression(), walk);
+  if (!list || !Node.isArrayLiteralExpression(list)) return [];
+  return list
+    .getElements()
+    .flatMap((element) => (key === undefined ? objectsOf(element, walk, depth + 1, held) : objectsOf(element, walk, depth + 1, held).flatMap((entry) => objectsOf(getObjectProperty(entry, key, walk.modules), walk, depth + 1, held))))
+    .slice(0, MAX_OBJECTS);
+}
+
+/** Folders below a class's own searched for its subclasses; files read at most. */
+const SUBCLASS_SEARCH_DEPTH = 2;
+const MAX_SUBCLASS_FILES = 60;
+
+/**
+ * The arguments subclasses pass to `super(...)` for a constructor parameter: classes that `extends` the
+ * constructor's class, in its file and in the files of its folder and the folders below (where apps keep
+ * one subclass per document type or provider), read from disk and parsed through the module loader.
+ */
+function superArguments(parameter: Node, modules: ModuleLoader): Node[] {
+  const constructor = parameter.getParent();
+  const owner = constructor?.getParent();
+  if (!constructor || !Node.isConstructorDeclaration(constructor) || !owner || !Node.isClassDeclaration(owner) || !owner.getName() || !Node.isParameterDeclaration(parameter)) return [];
+  const name = owner.getName()!;
+  const index = constructor.getParameters().indexOf(parameter);
+  const home = owner.getSourceFile();
+  const extendsName = new RegExp(`\\bextends\\s+${name}\\b`);
+  const files: SourceFile[] = [home];
+  const visit = (folder: string, level: number): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (files.length >= MAX_SUBCLASS_FILES) return;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && level < SUBCLASS_SEARCH_DEPTH && !/^(node_modules|dist|build|\.)/.test(entry.name)) visit(full, level + 1);
+      else if (entry.isFile() && /\.(?:[cm]?[jt]sx?)$/.test(entry.name) && !/\.d\.ts$|\.(?:test|spec)\./.test(entry.name) && full !== home.getFilePath()) {
+        let text = '';
+        try {
+          text = fs.statSync(full).size < 512 * 1024 ? fs.readFileSync(full, 'utf8') : '';
+        } catch {
+          text = '';
+        }
+        if (!extendsName.test(text)) continue;
+        const relative = path.relative(path.dirname(home.getFilePath()), full).split(path.sep).join('/');
+        const loaded = modules.resolve(home, relative.startsWith('.') ? relative : `./${relative}`);
+        if (loaded && !files.includes(loaded)) files.push(loaded);
+      }
+    }
+  };
+  visit(path.dirname(home.getFilePath()), 0);
+  const found: Node[] = [];
+  for (const file of files) {
+    for (const subclass of file.getClasses()) {
+      if (subclass.getExtends()?.getExpression().getText() !== name) continue;
+      for (const call of subclass.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        if (call.getExpression().getKind() === SyntaxKind.SuperKeyword && call.getArguments()[index]) found.push(call.getArguments()[index]);
+      }
+    }
+  }
+  return found;
 }
 
 /**

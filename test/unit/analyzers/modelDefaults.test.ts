@@ -118,3 +118,52 @@ export async function summarize(apiKey: string, text: string) {
     },
   ],
 });
+
+runAnalyzerTests('model defaults in a subclass config iterated in a loop (openai SDK)', openaiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: "a base class's config comes from subclasses' `super(config)`; a loop over the config's models tries them in order",
+      files: {
+        'src/config/extraction.ts': `export const invoiceConfig = {
+  models: {
+    primary: { model: 'gpt-4.1-mini' },
+    fallback: { model: 'gpt-4.1' },
+  },
+};
+`,
+        'src/processors/invoice/invoice-processor.ts': `import { ExtractionEngine } from '../../case';
+import { invoiceConfig } from '../../config/extraction';
+export class InvoiceProcessor extends ExtractionEngine {
+  constructor() {
+    super(invoiceConfig);
+  }
+}
+`,
+      },
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export class ExtractionEngine {
+  config: { models: Record<string, { model: string }> };
+  constructor(config: { models: Record<string, { model: string }> }) {
+    this.config = config;
+  }
+  async extract(text: string) {
+    const models = [
+      { config: this.config.models.primary, name: 'primary' },
+      { config: this.config.models.fallback, name: 'fallback' },
+    ];
+    for (const { config: modelConfig } of models) {
+      const result = await this.extractWith(text, modelConfig);
+      if (result) return result;
+    }
+    return null;
+  }
+  async extractWith(text: string, modelConfig: { model: string }) {
+    return client.chat.completions.create({ model: modelConfig.model, messages: [{ role: 'user', content: text }] });
+  }
+}`,
+      calls: [{ line: 20, model: 'gpt-4.1-mini', candidates: ['gpt-4.1-mini', 'gpt-4.1'], candidateWheres: ['src/config/extraction.ts:3', 'src/config/extraction.ts:4'] }],
+    },
+  ],
+});
