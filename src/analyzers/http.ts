@@ -210,7 +210,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (rule.needsOllamaBody) evidence.push("Ollama's request body (options, keep_alive, format or stream: false) on a configurable host");
   if (request.body && !body) evidence.push(`request body \`${request.body.getText().slice(0, 60)}\` not statically known`);
 
-  const model = modelOf(body, urlText, context, evidence, body ? undefined : formDataModel(request.body, context));
+  const model = modelOf(body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context));
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
   const { messages: bodyMessages, hasImage } = readBody(body, context);
   const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
@@ -292,6 +292,27 @@ function formDataModel(body: Node | undefined, context: AnalyzerContext): Node |
     const callee = append.getExpression();
     const [key, value] = append.getArguments();
     if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'append' && callee.getExpression().getText() === node.getText() && key && /^['"`]model['"`]$/.test(key.getText()) && value) return value;
+  }
+  return undefined;
+}
+
+/**
+ * `const url = new URL(endpoint); url.searchParams.set('model', this.model); fetch(url.toString())` in the same
+ * function (Deepgram and other APIs that take the model as a query parameter): the value set.
+ */
+function queryParameterModel(url: Node | undefined, context: AnalyzerContext): Node | undefined {
+  let node = url && unwrapExpression(url);
+  for (let depth = 0; node && depth < MAX_URL_DEPTH; depth++) {
+    const inner = sameUrl(node);
+    if (!inner) break;
+    node = unwrapExpression(inner);
+  }
+  if (!node || !Node.isIdentifier(node) || !isNewUrl(traceValue(node, context.modules))) return undefined;
+  const scope = node.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) ?? node.getSourceFile();
+  for (const call of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    const [key, value] = call.getArguments();
+    if (Node.isPropertyAccessExpression(callee) && (callee.getName() === 'set' || callee.getName() === 'append') && callee.getExpression().getText() === `${node.getText()}.searchParams` && key && /^['"`]model['"`]$/.test(key.getText()) && value) return value;
   }
   return undefined;
 }

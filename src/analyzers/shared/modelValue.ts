@@ -92,14 +92,14 @@ export function valueExpressions(expression: Node, modules: ModuleLoader): Node[
   if (!declaration) return [];
   if (Node.isParameterDeclaration(declaration)) {
     const bound = BOUND_ARGUMENTS.get(declaration);
-    return bound ? [bound] : likelyValues(callerArguments(declaration), declaration.getInitializer()).map((entry) => entry.node);
+    return bound ? [bound] : likelyValues(callerArguments(declaration, modules), declaration.getInitializer()).map((entry) => entry.node);
   }
   if (Node.isBindingElement(declaration)) {
     const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
     if (!parameter || declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) || declaration.getParent()?.getParent() !== parameter) return [];
     const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
     const bound = BOUND_ARGUMENTS.get(parameter);
-    const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
+    const passed = (bound ? [bound] : callerArguments(parameter, modules)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
     return likelyValues(passed, declaration.getInitializer()).map((entry) => entry.node);
   }
   if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') {
@@ -316,7 +316,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
       const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, walk.modules) : undefined;
       if (parameter && Node.isParameterDeclaration(parameter)) {
         const bound = BOUND_ARGUMENTS.get(parameter);
-        const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+        const passed = (bound ? [bound] : callerArguments(parameter, walk.modules)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
         for (const entry of likelyValues(passed, declaration.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
         return;
       }
@@ -327,7 +327,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
     const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
     if (parameter && !variable && direct === parameter) {
       const bound = BOUND_ARGUMENTS.get(parameter);
-      const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+      const passed = (bound ? [bound] : callerArguments(parameter, walk.modules)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
       for (const entry of likelyValues(passed, declaration.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
       return;
     }
@@ -369,14 +369,22 @@ function collectParameter(parameter: Node, walk: Walk, depth: number, mode: Mode
     }
     return;
   }
-  for (const entry of likelyValues(callerArguments(parameter), parameter.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+  for (const entry of likelyValues(callerArguments(parameter, walk.modules), parameter.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
 }
 
 /**
  * The arguments callers pass for a parameter: calls of the function by name and `new` of its class,
  * in the function's own file and in modules the scan has already loaded. Bounded: a few dozen calls.
  */
-function callerArguments(parameter: Node): Array<Node | undefined> {
+function callerArguments(parameter: Node, modules?: ModuleLoader): Array<Node | undefined> {
+  const found = callSiteArguments(parameter);
+  // A constructor's parameter is also what subclasses hand to `super(...)`.
+  if (modules && found.length < 30 && Node.isConstructorDeclaration(parameter.getParent())) found.push(...superArguments(parameter, modules));
+  return found;
+}
+
+/** The arguments calls of the function by name (or `new` of its class) pass for a parameter, in loaded modules. */
+function callSiteArguments(parameter: Node): Array<Node | undefined> {
   if (!Node.isParameterDeclaration(parameter)) return [];
   const fn = parameter.getParent();
   const index = fn && (Node.isFunctionLikeDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) ? fn.getParameters().indexOf(parameter) : -1;
@@ -455,7 +463,7 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       // A caller's argument that is no literal (`this.config.models.secondary`, a loop variable) is read for the objects it can be.
       const held: Array<() => void> = [];
       try {
-        const passed = callerArguments(declaration).flatMap((argument) => {
+        const passed = callerArguments(declaration, walk.modules).flatMap((argument) => {
           const literal = argument && resolveObjectLiteral(argument, walk.modules);
           if (!argument || literal) return [argument && getObjectProperty(literal, name, walk.modules)];
           return objectsOf(argument, walk, depth + 1, held).map((object) => getObjectProperty(object, name, walk.modules));
@@ -673,6 +681,47 @@ function forOfEntries(identifier: Node, declaration: Node, walk: Walk, depth: nu
 const SUBCLASS_SEARCH_DEPTH = 2;
 const MAX_SUBCLASS_FILES = 60;
 
+/** Files that may hold subclasses, by base file and class name, found once per scan. */
+const SUBCLASS_FILES = new WeakMap<ModuleLoader, Map<string, string[]>>();
+
+/** Files in the base class's folder and the folders below whose text `extends` the class (absolute paths, sorted). */
+function subclassFiles(homePath: string, name: string, modules: ModuleLoader): string[] {
+  const cache = SUBCLASS_FILES.get(modules) ?? new Map<string, string[]>();
+  SUBCLASS_FILES.set(modules, cache);
+  const key = `${homePath}\0${name}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const extendsName = new RegExp(`\\bextends\\s+${name}\\b`);
+  const found: string[] = [];
+  let read = 0;
+  const visit = (folder: string, level: number): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (read >= MAX_SUBCLASS_FILES) return;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (level < SUBCLASS_SEARCH_DEPTH && !/^(node_modules|dist|build|\.)/.test(entry.name)) visit(full, level + 1);
+        continue;
+      }
+      if (!entry.isFile() || !/\.(?:[cm]?[jt]sx?)$/.test(entry.name) || /\.d\.ts$|\.(?:test|spec)\./.test(entry.name) || full === homePath) continue;
+      read++;
+      try {
+        if (fs.statSync(full).size < 512 * 1024 && extendsName.test(fs.readFileSync(full, 'utf8'))) found.push(full);
+      } catch {
+        // An unreadable file holds no subclass we can read.
+      }
+    }
+  };
+  visit(path.dirname(homePath), 0);
+  cache.set(key, found);
+  return found;
+}
+
 /**
  * The arguments subclasses pass to `super(...)` for a constructor parameter: classes that `extends` the
  * constructor's class, in its file and in the files of its folder and the folders below (where apps keep
@@ -685,34 +734,12 @@ function superArguments(parameter: Node, modules: ModuleLoader): Node[] {
   const name = owner.getName()!;
   const index = constructor.getParameters().indexOf(parameter);
   const home = owner.getSourceFile();
-  const extendsName = new RegExp(`\\bextends\\s+${name}\\b`);
   const files: SourceFile[] = [home];
-  const visit = (folder: string, level: number): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (files.length >= MAX_SUBCLASS_FILES) return;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory() && level < SUBCLASS_SEARCH_DEPTH && !/^(node_modules|dist|build|\.)/.test(entry.name)) visit(full, level + 1);
-      else if (entry.isFile() && /\.(?:[cm]?[jt]sx?)$/.test(entry.name) && !/\.d\.ts$|\.(?:test|spec)\./.test(entry.name) && full !== home.getFilePath()) {
-        let text = '';
-        try {
-          text = fs.statSync(full).size < 512 * 1024 ? fs.readFileSync(full, 'utf8') : '';
-        } catch {
-          text = '';
-        }
-        if (!extendsName.test(text)) continue;
-        const relative = path.relative(path.dirname(home.getFilePath()), full).split(path.sep).join('/');
-        const loaded = modules.resolve(home, relative.startsWith('.') ? relative : `./${relative}`);
-        if (loaded && !files.includes(loaded)) files.push(loaded);
-      }
-    }
-  };
-  visit(path.dirname(home.getFilePath()), 0);
+  for (const full of subclassFiles(home.getFilePath(), name, modules)) {
+    const relative = path.relative(path.dirname(home.getFilePath()), full).split(path.sep).join('/');
+    const loaded = modules.resolve(home, relative.startsWith('.') ? relative : `./${relative}`);
+    if (loaded && !files.includes(loaded)) files.push(loaded);
+  }
   const found: Node[] = [];
   for (const file of files) {
     for (const subclass of file.getClasses()) {
@@ -744,7 +771,7 @@ function classFieldObjects(access: Node, walk: Walk, depth: number, held: Array<
   if (parameter && parameter.isParameterProperty()) {
     walk.reachedParameter = true;
     const bound = BOUND_ARGUMENTS.get(parameter);
-    values.push(...(bound ? [bound] : callerArguments(parameter)).filter((value): value is Node => value !== undefined));
+    values.push(...(bound ? [bound] : callerArguments(parameter, walk.modules)).filter((value): value is Node => value !== undefined));
   }
   return values.flatMap((value) => objectsOf(value, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
 }

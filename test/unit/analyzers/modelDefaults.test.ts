@@ -167,3 +167,64 @@ export class ExtractionEngine {
     },
   ],
 });
+
+runAnalyzerTests('a model sent as a query parameter (HTTP)', httpAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: "`url.searchParams.set('model', this.model)` on the URL fetched: the field's default",
+      code: `export class Transcriber {
+  model: string;
+  constructor() {
+    this.model = process.env.STT_DEEPGRAM_MODEL ?? 'nova-3';
+  }
+  async transcribe(audio: Buffer) {
+    const url = new URL('https://api.deepgram.com/v1/listen');
+    url.searchParams.set('model', this.model);
+    return fetch(url.toString(), { method: 'POST', body: audio });
+  }
+}`,
+      calls: [{ line: 9, model: 'nova-3', modelSource: 'env-default' }],
+    },
+  ],
+});
+
+runAnalyzerTests("a base class's model set by its subclasses (openai SDK)", openaiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a destructured constructor option `{ client, model }` filled by `super({ ... })` in subclass files below the base',
+      files: {
+        'src/generators/local/index.ts': `import OpenAI from 'openai';
+import { BaseImageGenerator } from '../../case';
+export class LocalImageGenerator extends BaseImageGenerator {
+  constructor() {
+    super({ client: new OpenAI({ baseURL: process.env.LOCAL_BASE_PATH }), model: process.env.IMAGE_MODEL_PREF });
+  }
+}
+`,
+        'src/generators/openai/index.ts': `import OpenAI from 'openai';
+import { BaseImageGenerator } from '../../case';
+export class OpenAiImageGenerator extends BaseImageGenerator {
+  constructor() {
+    super({ client: new OpenAI(), model: process.env.IMAGE_MODEL_PREF || 'gpt-image-1' });
+  }
+}
+`,
+      },
+      code: `import type OpenAI from 'openai';
+export class BaseImageGenerator {
+  client: OpenAI;
+  model: string | undefined;
+  constructor({ client, model }: { client: OpenAI; model: string | undefined }) {
+    this.client = client;
+    this.model = model;
+  }
+  async generate(prompt: string) {
+    return this.client.images.generate({ model: this.model, prompt, size: '1024x1024', n: 1 });
+  }
+}`,
+      calls: [{ line: 10, model: 'gpt-image-1', modelSource: 'env-default' }],
+    },
+  ],
+});
