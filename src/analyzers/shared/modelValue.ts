@@ -458,8 +458,9 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       collect(staticField, walk, depth + 1, mode);
       return;
     }
-    // `options.model` where `options` is a parameter: what callers put in its `model`, and its default.
-    if (declaration && Node.isParameterDeclaration(declaration)) {
+    // `options.model` where `options` is a parameter: what callers put in its `model`, and its default
+    // (inside a call being followed, the argument bound to it is read below instead).
+    if (declaration && Node.isParameterDeclaration(declaration) && !BOUND_ARGUMENTS.has(declaration)) {
       // A caller's argument that is no literal (`this.config.models.secondary`, a loop variable) is read for the objects it can be.
       const held: Array<() => void> = [];
       try {
@@ -486,6 +487,7 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       const property = getObjectProperty(object, name, walk.modules);
       if (!property) {
         collectParsedKey(object, name, walk, depth + 1);
+        collectSpreadProperty(object, name, walk, depth + 1, held, mode);
         continue;
       }
       const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
@@ -493,6 +495,22 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
     }
   } finally {
     for (const release of held.reverse()) release();
+  }
+}
+
+/**
+ * `{ ...this.defaultProvider, ...overrides }` without its own `name`: the property of the objects the spreads
+ * can be (a class field, a function's return), the last spread first as at run time. Spreads of literals
+ * and constants are already read by `getObjectProperty`.
+ */
+function collectSpreadProperty(object: Node, name: string, walk: Walk, depth: number, held: Array<() => void>, mode: ModelSource | undefined): void {
+  if (!Node.isObjectLiteralExpression(object)) return;
+  for (const spread of object.getProperties().filter(Node.isSpreadAssignment).reverse()) {
+    for (const inner of objectsOf(spread.getExpression(), walk, depth + 1, held)) {
+      const property = getObjectProperty(inner, name, walk.modules);
+      if (property) collect(property, walk, depth + 1, mode);
+      else collectSpreadProperty(inner, name, walk, depth + 1, held, mode);
+    }
   }
 }
 

@@ -17,6 +17,8 @@ import { classOfExpression, lineageOf, sameNode } from './shapes';
 const MAX_DEPTH = 10;
 /** Classes listed at most: a selector over more adapters than this is read for its first ones. */
 const MAX_CLASSES = 60;
+/** Superclass levels told apart when ranking an implementation by how near it is to the class made. */
+const LINEAGE_SLOTS = 16;
 
 /**
  * The classes a value may be an instance of, the likely one first: `new X()`, variables and
@@ -38,15 +40,20 @@ export function likelyFirst<T>(items: readonly T[], receiver: Node, classOf: (it
   if (items.length < 2) return [...items];
   const classes = likelyClasses(receiver, modules);
   if (classes.length === 0) return [...items];
+  // The likely class's own method before one it inherits (an override runs, not the base's).
+  const unranked = classes.length * (LINEAGE_SLOTS + 1);
   const rank = (item: T): number => {
     const owner = classOf(item);
-    if (!owner) return classes.length;
-    const index = classes.findIndex((made) => lineageOf(made, modules).some((ancestor) => sameNode(ancestor, owner)));
-    return index < 0 ? classes.length : index;
+    if (!owner) return unranked;
+    for (const [index, made] of classes.entries()) {
+      const position = lineageOf(made, modules).findIndex((ancestor) => sameNode(ancestor, owner));
+      if (position >= 0) return index * (LINEAGE_SLOTS + 1) + Math.min(position, LINEAGE_SLOTS);
+    }
+    return unranked;
   };
   const ranked = items.map((item, index) => ({ item, index, rank: rank(item) }));
   const best = Math.min(...ranked.map((entry) => entry.rank));
-  if (best >= classes.length) return [...items];
+  if (best >= unranked) return [...items];
   // Only the likely one moves: the others keep the order they were found in.
   const first = ranked.find((entry) => entry.rank === best)!;
   return [first.item, ...ranked.filter((entry) => entry !== first).map((entry) => entry.item)];
@@ -84,6 +91,14 @@ function collectClasses(expression: Node | undefined, modules: ModuleLoader, dep
       if (!variable || !Node.isVariableDeclaration(variable)) return;
       const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
       collectProperty(variable.getInitializer(), name, modules, depth + 1, found, seen);
+    }
+    return;
+  }
+  // `this.providerInstance`: what the class assigns to the field.
+  if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+    const owner = node.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+    for (const assignment of owner?.getDescendantsOfKind(SyntaxKind.BinaryExpression) ?? []) {
+      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === node.getText()) collectClasses(assignment.getRight(), modules, depth + 1, found, seen);
     }
     return;
   }
