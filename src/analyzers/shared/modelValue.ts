@@ -4,6 +4,7 @@ import { Node, SyntaxKind, type ParameterDeclaration, type SourceFile } from 'ts
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { routeCallerModels } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
 
 /**
@@ -142,9 +143,43 @@ export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[]
       return holds ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
     }
   }
+  // `const [isLlama, setIsLlama] = useState(false)`: a toggle starts at its initial state.
+  const initial = stateInitialValue(condition);
+  if (initial !== undefined) return initial ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
   const name = envName(condition);
   const unset = name !== undefined && modules.settings.env.get(name) === undefined;
   return unset ? [conditional.getWhenFalse(), conditional.getWhenTrue()] : [conditional.getWhenTrue(), conditional.getWhenFalse()];
+}
+
+/**
+ * Whether a React state value starts truthy: `const [flag, setFlag] = useState(false)` (or `React.useState`)
+ * in a scope around the identifier, its initial value a boolean, number, string or null literal.
+ * Undefined for anything else.
+ */
+function stateInitialValue(condition: Node): boolean | undefined {
+  if (!Node.isIdentifier(condition)) return undefined;
+  const name = condition.getText();
+  for (let scope: Node | undefined = condition.getParent(); scope; scope = scope.getParent()) {
+    if (!Node.isBlock(scope) && !Node.isSourceFile(scope)) continue;
+    for (const statement of scope.getStatements()) {
+      if (!Node.isVariableStatement(statement)) continue;
+      for (const declaration of statement.getDeclarations()) {
+        const pattern = declaration.getNameNode();
+        const first = Node.isArrayBindingPattern(pattern) ? pattern.getElements()[0] : undefined;
+        if (!first || !Node.isBindingElement(first) || first.getName() !== name) continue;
+        const call = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+        if (!call || !Node.isCallExpression(call) || !/^(?:React\.)?useState$/.test(call.getExpression().getText())) return undefined;
+        const value = call.getArguments()[0] && unwrapExpression(call.getArguments()[0]);
+        if (!value) return false;
+        if (value.getKind() === SyntaxKind.TrueKeyword) return true;
+        if (value.getKind() === SyntaxKind.FalseKeyword || value.getKind() === SyntaxKind.NullKeyword) return false;
+        if (Node.isNumericLiteral(value)) return value.getLiteralValue() !== 0;
+        if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return value.getLiteralValue() !== '';
+        return undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The candidate model ids of an expression (see the module comment). */
@@ -153,6 +188,12 @@ export function modelCandidates(expression: Node, modules: ModuleLoader): ModelC
   collect(expression, walk, 0, undefined);
   // What the code states comes before what a commented-out example suggests.
   walk.found.sort((a, b) => Number(a.source === 'env-example') - Number(b.source === 'env-example'));
+  // A route handler reading the model from the request: what the app's own pages send to the route.
+  if (walk.userChoiceNode) {
+    const sent = routeCallerModels(walk.userChoiceNode, modules);
+    for (const model of sent) collect(model, walk, 1, undefined);
+    if (sent.length > 0) walk.evidence.push(`the app's own code sends the model to this route: ${sent.map((model) => whereOf(model, walk)).join(', ')}`);
+  }
   // Nothing the code states: a value chosen at run time is one of the app's offered models, when it has a list.
   const stated = walk.found.some((candidate) => candidate.source !== 'env-example');
   if ((!stated && walk.reachedParameter) || walk.userChoice !== undefined) {

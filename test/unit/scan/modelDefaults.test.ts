@@ -240,3 +240,74 @@ export async function commitMessage(diff: string) {
     }
   });
 });
+
+describe("a route handler's model sent by the app's own pages", () => {
+  const scanFiles = async (files: Record<string, string>) => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'route-callers-'));
+    try {
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      }
+      return await scanWorkspace(root, { now: () => new Date(0) });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+
+  it('`const { model } = await req.json()` in app/api/bio/route.ts: the models the page posts, the toggle\'s initial state first', async () => {
+    const result = await scanFiles({
+      'app/api/bio/route.ts': `import Together from 'together-ai';
+const together = new Together();
+export async function POST(req: Request) {
+  const { prompt, model } = await req.json();
+  const runner = together.chat.completions.stream({ model, messages: [{ role: 'user', content: prompt }] });
+  return new Response(runner.toReadableStream());
+}
+`,
+      'app/page.tsx': `import { useState } from 'react';
+export default function Page() {
+  const [useLarge, setUseLarge] = useState(false);
+  const generate = async (prompt: string) => {
+    await fetch('/api/bio', {
+      method: 'POST',
+      body: JSON.stringify({ prompt, model: useLarge ? 'meta-llama/Llama-3.3-70B-Instruct-Turbo' : 'Qwen/Qwen2.5-7B-Instruct-Turbo' }),
+    });
+  };
+  return <button onClick={() => generate('hi')}>{String(useLarge)}</button>;
+}
+`,
+    });
+    const site = result.callSites.find((candidate) => candidate.file === 'app/api/bio/route.ts');
+    assert.ok(site);
+    assert.equal(site.model.id, 'Qwen/Qwen2.5-7B-Instruct-Turbo', site.evidence.join('\n'));
+    assert.deepEqual(site.model.candidates?.map((candidate) => candidate.id), ['Qwen/Qwen2.5-7B-Instruct-Turbo', 'meta-llama/Llama-3.3-70B-Instruct-Turbo']);
+  });
+
+  it('a proxy route spreading the request body: the models every caller sends, one through a helper that spreads its parameter', async () => {
+    const result = await scanFiles({
+      'src/app/api/responses/route.ts': `import OpenAI from 'openai';
+export async function POST(req: Request) {
+  const body = await req.json();
+  const openai = new OpenAI();
+  return Response.json(await openai.responses.create({ ...(body as any), stream: false }));
+}
+`,
+      'src/agents/a-supervisor.ts': `async function send(body: any) {
+  return fetch('/api/responses', { method: 'POST', body: JSON.stringify({ ...body, parallel_tool_calls: false }) });
+}
+export async function supervise(input: any[]) {
+  const body = { model: 'gpt-4.1', input };
+  return send(body);
+}
+`,
+      'src/agents/b-guardrail.ts': `export async function check(input: any[]) {
+  return fetch('/api/responses', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', input }) });
+}
+`,
+    });
+    const site = result.callSites.find((candidate) => candidate.file === 'src/app/api/responses/route.ts');
+    assert.ok(site);
+    assert.deepEqual(site.model.candidates?.map((candidate) => candidate.id), ['gpt-4.1', 'gpt-4o-mini'], site.evidence.join('\n'));
+  });
+});
