@@ -311,3 +311,37 @@ export async function supervise(input: any[]) {
     assert.deepEqual(site.model.candidates?.map((candidate) => candidate.id), ['gpt-4.1', 'gpt-4o-mini'], site.evidence.join('\n'));
   });
 });
+
+describe("a helper's model from its callers", () => {
+  it('a helper sending its `model` parameter runs the models its callers pass (carried up two levels)', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'caller-models-'));
+    const files: Record<string, string> = {
+      'src/llm.ts': `async function post(json: Record<string, unknown>) {
+  const response = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify(json) });
+  return response.json();
+}
+export async function generate(model: string, diff: string) {
+  return post({ model, messages: [{ role: 'user', content: diff }] });
+}
+`,
+      'src/cli.ts': `import { generate } from './llm';
+export async function main(diff: string) {
+  return generate('gpt-4o-mini', diff);
+}
+`,
+    };
+    try {
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      }
+      const result = await scanWorkspace(root, { now: () => new Date(0) });
+      const request = result.callSites.find((site) => site.file === 'src/llm.ts' && site.line === 2);
+      assert.ok(request, JSON.stringify(result.callSites.map((site) => `${site.file}:${site.line}`)));
+      assert.equal(request.model.id, 'gpt-4o-mini', request.evidence.join('\n'));
+      assert.ok(request.evidence.some((line) => line.includes('caller(s) pass')), request.evidence.join('\n'));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
