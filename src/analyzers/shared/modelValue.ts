@@ -418,10 +418,35 @@ function collectParameter(parameter: Node, walk: Walk, depth: number, mode: Mode
  * in the function's own file and in modules the scan has already loaded. Bounded: a few dozen calls.
  */
 function callerArguments(parameter: Node, modules?: ModuleLoader): Array<Node | undefined> {
+  const iterated = modules ? callbackListEntries(parameter, modules) : undefined;
+  if (iterated) return iterated;
   const found = callSiteArguments(parameter);
   // A constructor's parameter is also what subclasses hand to `super(...)`.
   if (modules && found.length < 30 && Node.isConstructorDeclaration(parameter.getParent())) found.push(...superArguments(parameter, modules));
   return found;
+}
+
+/** Array methods whose callback's first parameter is each element of the array. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'some', 'every']);
+
+/**
+ * The first parameter of a callback run over a list: `MODELS.map((m) => ...)` (an array method on the
+ * list), or `mapLimit(CANDIDATES, 4, async (c) => ...)` (a helper given the list and the callback): the
+ * list's elements, in order. Undefined when the parameter is no such callback's (then its callers decide).
+ */
+function callbackListEntries(parameter: Node, modules: ModuleLoader): Node[] | undefined {
+  const fn = parameter.getParent();
+  if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters()[0] !== parameter) return undefined;
+  const call = fn.getParent();
+  if (!call || !Node.isCallExpression(call) || !call.getArguments().includes(fn)) return undefined;
+  const callee = unwrapExpression(call.getExpression());
+  const walk: Walk = { modules, origin: parameter, found: [], evidence: [], seen: new Set(), accept: () => true };
+  const lists = Node.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.getName()) ? [callee.getExpression()] : call.getArguments().filter((argument) => argument !== fn);
+  for (const candidate of lists) {
+    const list = arrayOf(candidate, walk);
+    if (list && Node.isArrayLiteralExpression(list)) return list.getElements();
+  }
+  return undefined;
 }
 
 /** The arguments calls of the function by name (or `new` of its class) pass for a parameter, in loaded modules. */

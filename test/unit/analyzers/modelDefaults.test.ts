@@ -228,3 +228,23 @@ export class BaseImageGenerator {
     },
   ],
 });
+
+runAnalyzerTests('a callback run over a list of models (openai SDK)', openaiAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: '`mapLimit(CANDIDATES, 4, async (c) => ...)` and `MODELS.map((m) => ...)`: each element of the list, in order',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+const CANDIDATES = [{ label: 'Small', value: 'gpt-4.1-mini' }, { label: 'Large', value: 'gpt-4.1' }];
+const MODELS = ['o4-mini', 'o3'];
+declare function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]>;
+export const probes = await mapLimit(CANDIDATES, 4, async (c) => client.chat.completions.create({ model: c.value, messages: [{ role: 'user', content: 'ok' }] }));
+export const answers = await Promise.all(MODELS.map((model) => client.chat.completions.create({ model, messages: [{ role: 'user', content: 'ok' }] })));`,
+      calls: [
+        { line: 6, model: 'gpt-4.1-mini', candidates: ['gpt-4.1-mini', 'gpt-4.1'] },
+        { line: 7, model: 'o4-mini', candidates: ['o4-mini', 'o3'] },
+      ],
+    },
+  ],
+});
