@@ -6,6 +6,7 @@ import { resolveContentParts, resolveMessages, resolvePromptText } from './share
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
+import { valueExpressions } from './shared/modelValue';
 import { resolveClientOrigin } from './shared/clients';
 import { eachCall, firstProperty, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -209,7 +210,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (rule.needsOllamaBody) evidence.push("Ollama's request body (options, keep_alive, format or stream: false) on a configurable host");
   if (request.body && !body) evidence.push(`request body \`${request.body.getText().slice(0, 60)}\` not statically known`);
 
-  const model = modelOf(body, urlText, context, evidence, body ? undefined : formDataModel(request.body, context));
+  const model = modelOf(body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context));
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
   const { messages: bodyMessages, hasImage } = readBody(body, context);
   const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
@@ -291,6 +292,27 @@ function formDataModel(body: Node | undefined, context: AnalyzerContext): Node |
     const callee = append.getExpression();
     const [key, value] = append.getArguments();
     if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'append' && callee.getExpression().getText() === node.getText() && key && /^['"`]model['"`]$/.test(key.getText()) && value) return value;
+  }
+  return undefined;
+}
+
+/**
+ * `const url = new URL(endpoint); url.searchParams.set('model', this.model); fetch(url.toString())` in the same
+ * function (Deepgram and other APIs that take the model as a query parameter): the value set.
+ */
+function queryParameterModel(url: Node | undefined, context: AnalyzerContext): Node | undefined {
+  let node = url && unwrapExpression(url);
+  for (let depth = 0; node && depth < MAX_URL_DEPTH; depth++) {
+    const inner = sameUrl(node);
+    if (!inner) break;
+    node = unwrapExpression(inner);
+  }
+  if (!node || !Node.isIdentifier(node) || !isNewUrl(traceValue(node, context.modules))) return undefined;
+  const scope = node.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) ?? node.getSourceFile();
+  for (const call of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    const [key, value] = call.getArguments();
+    if (Node.isPropertyAccessExpression(callee) && (callee.getName() === 'set' || callee.getName() === 'append') && callee.getExpression().getText() === `${node.getText()}.searchParams` && key && /^['"`]model['"`]$/.test(key.getText()) && value) return value;
   }
   return undefined;
 }
@@ -542,10 +564,20 @@ function sameUrl(node: Node): Node | undefined {
 }
 
 /** The JSON body object: `JSON.stringify({...})`, a constant holding it, or the object itself (axios). */
-function bodyObject(body: Node, context: AnalyzerContext): Node | undefined {
+function bodyObject(body: Node, context: AnalyzerContext, depth = 0): Node | undefined {
   const value = traceValue(body, context.modules);
-  if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify') return resolveObjectLiteral(value.getArguments()[0], context.modules);
-  return resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined);
+  if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify') {
+    const argument = value.getArguments()[0];
+    return argument && depth === 0 ? bodyObject(argument, context, depth + 1) : resolveObjectLiteral(argument, context.modules);
+  }
+  const found = resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined);
+  if (found || depth > 2) return found;
+  // `createChatCompletion(apiKey, json)` posting its parameter: the object its callers pass (the first that is one).
+  for (const passed of valueExpressions(body, context.modules)) {
+    const object = bodyObject(passed, context, depth + 1);
+    if (object) return object;
+  }
+  return undefined;
 }
 
 function namesClaude(model: Node | undefined, context: AnalyzerContext): boolean {

@@ -26,4 +26,5 @@ export { parseIntoProject } from './shared/parse';
 // Model and provider settings read from the workspace's example env, compose and config files (parsing and filtering only).
 export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseDeploymentValues, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from './shared/settings';
 export { aliasMayName, findWrapperCallers, type WorkspaceFile } from './shared/wrapperCallers';
+export { modelsFromCallers } from './shared/callerModels';
 export { markFrameworkAgentLoops } from './shared/agentLoops';

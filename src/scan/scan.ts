@@ -9,7 +9,7 @@ import { CallerSearchCache } from './callerSearchCache';
 import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf, workspaceDependents } from './importGraph';
-import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops } from '../analyzers';
+import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers } from '../analyzers';
 import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
@@ -173,6 +173,8 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       .map(({ file }) => file);
   };
   detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
+  // A helper taking its model from a parameter runs the models its callers pass.
+  modelsFromCallers(detected);
   // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
   await markFrameworkAgentLoops(detected, discovered.files, options.signal);
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { routeCallerModels } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
 
 /**
@@ -92,14 +93,14 @@ export function valueExpressions(expression: Node, modules: ModuleLoader): Node[
   if (!declaration) return [];
   if (Node.isParameterDeclaration(declaration)) {
     const bound = BOUND_ARGUMENTS.get(declaration);
-    return bound ? [bound] : likelyValues(callerArguments(declaration), declaration.getInitializer()).map((entry) => entry.node);
+    return bound ? [bound] : likelyValues(callerArguments(declaration, modules), declaration.getInitializer()).map((entry) => entry.node);
   }
   if (Node.isBindingElement(declaration)) {
     const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
     if (!parameter || declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) || declaration.getParent()?.getParent() !== parameter) return [];
     const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
     const bound = BOUND_ARGUMENTS.get(parameter);
-    const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
+    const passed = (bound ? [bound] : callerArguments(parameter, modules)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, modules), name, modules));
     return likelyValues(passed, declaration.getInitializer()).map((entry) => entry.node);
   }
   if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'let') return present(letValues(declaration, node));
@@ -169,9 +170,43 @@ export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[]
       return holds ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
     }
   }
+  // `const [isLlama, setIsLlama] = useState(false)`: a toggle starts at its initial state.
+  const initial = stateInitialValue(condition);
+  if (initial !== undefined) return initial ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
   const name = envName(condition, modules);
   const unset = name !== undefined && modules.settings.env.get(name) === undefined;
   return unset ? [conditional.getWhenFalse(), conditional.getWhenTrue()] : [conditional.getWhenTrue(), conditional.getWhenFalse()];
+}
+
+/**
+ * Whether a React state value starts truthy: `const [flag, setFlag] = useState(false)` (or `React.useState`)
+ * in a scope around the identifier, its initial value a boolean, number, string or null literal.
+ * Undefined for anything else.
+ */
+function stateInitialValue(condition: Node): boolean | undefined {
+  if (!Node.isIdentifier(condition)) return undefined;
+  const name = condition.getText();
+  for (let scope: Node | undefined = condition.getParent(); scope; scope = scope.getParent()) {
+    if (!Node.isBlock(scope) && !Node.isSourceFile(scope)) continue;
+    for (const statement of scope.getStatements()) {
+      if (!Node.isVariableStatement(statement)) continue;
+      for (const declaration of statement.getDeclarations()) {
+        const pattern = declaration.getNameNode();
+        const first = Node.isArrayBindingPattern(pattern) ? pattern.getElements()[0] : undefined;
+        if (!first || !Node.isBindingElement(first) || first.getName() !== name) continue;
+        const call = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+        if (!call || !Node.isCallExpression(call) || !/^(?:React\.)?useState$/.test(call.getExpression().getText())) return undefined;
+        const value = call.getArguments()[0] && unwrapExpression(call.getArguments()[0]);
+        if (!value) return false;
+        if (value.getKind() === SyntaxKind.TrueKeyword) return true;
+        if (value.getKind() === SyntaxKind.FalseKeyword || value.getKind() === SyntaxKind.NullKeyword) return false;
+        if (Node.isNumericLiteral(value)) return value.getLiteralValue() !== 0;
+        if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return value.getLiteralValue() !== '';
+        return undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The candidate model ids of an expression (see the module comment). */
@@ -180,6 +215,12 @@ export function modelCandidates(expression: Node, modules: ModuleLoader): ModelC
   collect(expression, walk, 0, undefined);
   // What the code states comes before what a commented-out example suggests.
   walk.found.sort((a, b) => Number(a.source === 'env-example') - Number(b.source === 'env-example'));
+  // A route handler reading the model from the request: what the app's own pages send to the route.
+  if (walk.userChoiceNode) {
+    const sent = routeCallerModels(walk.userChoiceNode, modules);
+    for (const model of sent) collect(model, walk, 1, undefined);
+    if (sent.length > 0) walk.evidence.push(`the app's own code sends the model to this route: ${sent.map((model) => whereOf(model, walk)).join(', ')}`);
+  }
   // Nothing the code states: a value chosen at run time is one of the app's offered models, when it has a list.
   const stated = walk.found.some((candidate) => candidate.source !== 'env-example');
   if ((!stated && walk.reachedParameter) || walk.userChoice !== undefined) {
@@ -347,7 +388,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
       const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, walk.modules) : undefined;
       if (parameter && Node.isParameterDeclaration(parameter)) {
         const bound = BOUND_ARGUMENTS.get(parameter);
-        const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+        const passed = (bound ? [bound] : callerArguments(parameter, walk.modules)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
         for (const entry of likelyValues(passed, declaration.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
         return;
       }
@@ -358,7 +399,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
     const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
     if (parameter && !variable && direct === parameter) {
       const bound = BOUND_ARGUMENTS.get(parameter);
-      const passed = (bound ? [bound] : callerArguments(parameter)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
+      const passed = (bound ? [bound] : callerArguments(parameter, walk.modules)).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
       for (const entry of likelyValues(passed, declaration.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
       return;
     }
@@ -395,14 +436,47 @@ function collectParameter(parameter: Node, walk: Walk, depth: number, mode: Mode
     }
     return;
   }
-  for (const entry of likelyValues(callerArguments(parameter), parameter.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+  for (const entry of likelyValues(callerArguments(parameter, walk.modules), parameter.getInitializer())) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
 }
 
 /**
  * The arguments callers pass for a parameter: calls of the function by name and `new` of its class,
  * in the function's own file and in modules the scan has already loaded. Bounded: a few dozen calls.
  */
-function callerArguments(parameter: Node): Array<Node | undefined> {
+function callerArguments(parameter: Node, modules?: ModuleLoader): Array<Node | undefined> {
+  const iterated = modules ? callbackListEntries(parameter, modules) : undefined;
+  if (iterated) return iterated;
+  const found = callSiteArguments(parameter);
+  // A constructor's parameter is also what subclasses hand to `super(...)`.
+  if (modules && found.length < 30 && Node.isConstructorDeclaration(parameter.getParent())) found.push(...superArguments(parameter, modules));
+  return found;
+}
+
+/** Array methods whose callback's first parameter is each element of the array. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'some', 'every']);
+
+/**
+ * The first parameter of a callback run over a list: `MODELS.map((m) => ...)` (an array method on the
+ * list), or `mapLimit(CANDIDATES, 4, async (c) => ...)` (a helper given the list and the callback): the
+ * list's elements, in order. Undefined when the parameter is no such callback's (then its callers decide).
+ */
+function callbackListEntries(parameter: Node, modules: ModuleLoader): Node[] | undefined {
+  const fn = parameter.getParent();
+  if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters()[0] !== parameter) return undefined;
+  const call = fn.getParent();
+  if (!call || !Node.isCallExpression(call) || !call.getArguments().includes(fn)) return undefined;
+  const callee = unwrapExpression(call.getExpression());
+  const walk: Walk = { modules, origin: parameter, found: [], evidence: [], seen: new Set(), accept: () => true };
+  const lists = Node.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.getName()) ? [callee.getExpression()] : call.getArguments().filter((argument) => argument !== fn);
+  for (const candidate of lists) {
+    const list = arrayOf(candidate, walk);
+    if (list && Node.isArrayLiteralExpression(list)) return list.getElements();
+  }
+  return undefined;
+}
+
+/** The arguments calls of the function by name (or `new` of its class) pass for a parameter, in loaded modules. */
+function callSiteArguments(parameter: Node): Array<Node | undefined> {
   if (!Node.isParameterDeclaration(parameter)) return [];
   const fn = parameter.getParent();
   const index = fn && (Node.isFunctionLikeDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) ? fn.getParameters().indexOf(parameter) : -1;
@@ -470,10 +544,27 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       collect(declaration.getMember(name)?.getInitializer(), walk, depth + 1, mode);
       return;
     }
-    // `options.model` where `options` is a parameter: what callers put in its `model`, and its default.
-    if (declaration && Node.isParameterDeclaration(declaration)) {
-      const passed = callerArguments(declaration).map((argument) => argument && getObjectProperty(resolveObjectLiteral(argument, walk.modules), name, walk.modules));
-      for (const entry of likelyValues(passed, getObjectProperty(declaration.getInitializer(), name, walk.modules))) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+    // `NativeEmbedder.defaultModel` where `class NativeEmbedder { static defaultModel = 'x' }`: the static field's value.
+    const staticField = declaration && staticFieldInitializer(declaration, name);
+    if (staticField) {
+      collect(staticField, walk, depth + 1, mode);
+      return;
+    }
+    // `options.model` where `options` is a parameter: what callers put in its `model`, and its default
+    // (inside a call being followed, the argument bound to it is read below instead).
+    if (declaration && Node.isParameterDeclaration(declaration) && !BOUND_ARGUMENTS.has(declaration)) {
+      // A caller's argument that is no literal (`this.config.models.secondary`, a loop variable) is read for the objects it can be.
+      const held: Array<() => void> = [];
+      try {
+        const passed = callerArguments(declaration, walk.modules).flatMap((argument) => {
+          const literal = argument && resolveObjectLiteral(argument, walk.modules);
+          if (!argument || literal) return [argument && getObjectProperty(literal, name, walk.modules)];
+          return objectsOf(argument, walk, depth + 1, held).map((object) => getObjectProperty(object, name, walk.modules));
+        });
+        for (const entry of likelyValues(passed, getObjectProperty(declaration.getInitializer(), name, walk.modules))) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+      } finally {
+        for (const release of held.reverse()) release();
+      }
       return;
     }
   }
@@ -486,7 +577,11 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
   try {
     for (const object of objectsOf(owner, walk, depth + 1, held)) {
       const property = getObjectProperty(object, name, walk.modules);
-      if (!property) continue;
+      if (!property) {
+        collectParsedKey(object, name, walk, depth + 1);
+        collectSpreadProperty(object, name, walk, depth + 1, held, mode);
+        continue;
+      }
       const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
       collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
     }
@@ -526,6 +621,85 @@ function overrideIsRare(left: Node, walk: Walk, depth: number): boolean {
   } finally {
     for (const release of held.reverse()) release();
   }
+}
+
+/**
+ * `{ ...this.defaultProvider, ...overrides }` without its own `name`: the property of the objects the spreads
+ * can be (a class field, a function's return), the last spread first as at run time. Spreads of literals
+ * and constants are already read by `getObjectProperty`.
+ */
+function collectSpreadProperty(object: Node, name: string, walk: Walk, depth: number, held: Array<() => void>, mode: ModelSource | undefined): void {
+  if (!Node.isObjectLiteralExpression(object)) return;
+  for (const spread of object.getProperties().filter(Node.isSpreadAssignment).reverse()) {
+    for (const inner of objectsOf(spread.getExpression(), walk, depth + 1, held)) {
+      const property = getObjectProperty(inner, name, walk.modules);
+      if (property) collect(property, walk, depth + 1, mode);
+      else collectSpreadProperty(inner, name, walk, depth + 1, held, mode);
+    }
+  }
+}
+
+/**
+ * A config loader that fills an object key by key from a map of parsers, `parsed[key] = parsers[key](raw)`
+ * (directly or through `const parser = parsers[key]`): the property `name` of that object is what
+ * `parsers[name]` returns, its argument (the raw setting, unknown here) bound. The parser's fallback
+ * (`if (!model) return 'gpt-4o-mini'`) is the default the app runs with.
+ */
+function collectParsedKey(object: Node, name: string, walk: Walk, depth: number): void {
+  const variable = object.getParent();
+  if (!Node.isObjectLiteralExpression(object) || !variable || !Node.isVariableDeclaration(variable)) return;
+  const scope = variable.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  for (const assignment of scope?.getDescendantsOfKind(SyntaxKind.BinaryExpression) ?? []) {
+    const left = assignment.getLeft();
+    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || !Node.isElementAccessExpression(left) || left.getExpression().getText() !== variable.getName()) continue;
+    const call = unwrapExpression(assignment.getRight());
+    if (!Node.isCallExpression(call)) continue;
+    const parsers = parserMapOf(unwrapExpression(call.getExpression()), walk.modules);
+    const parser = parsers && parserFunction(parsers, name);
+    if (!parser) continue;
+    const args = call.getArguments();
+    const bound = parser.getParameters().filter((parameter, index) => args[index] && !BOUND_ARGUMENTS.has(parameter));
+    bound.forEach((parameter) => BOUND_ARGUMENTS.set(parameter, args[parser.getParameters().indexOf(parameter)]));
+    try {
+      const body = parser.getBody();
+      const returns = body && !Node.isBlock(body) ? [body] : parser.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === parser).map((statement) => statement.getExpression());
+      walk.evidence.push(`the \`${name}\` setting is parsed at ${whereOf(parser, walk)}: its fallback is the default when the user sets none`);
+      for (const returned of returns) collect(returned, walk, depth + 1, 'config');
+    } finally {
+      bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter));
+    }
+    return;
+  }
+}
+
+/** The object literal of parsers a callee picks from by key: `parsers[key]`, or a `const parser = parsers[key]`. */
+function parserMapOf(callee: Node, modules: ModuleLoader): Node | undefined {
+  let picked: Node | undefined = callee;
+  if (Node.isIdentifier(callee)) {
+    const declaration = findDeclaration(callee, modules);
+    picked = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  }
+  const access = picked && unwrapExpression(picked);
+  if (!access || !Node.isElementAccessExpression(access)) return undefined;
+  const argument = access.getArgumentExpression();
+  if (!argument || Node.isStringLiteral(argument) || Node.isNumericLiteral(argument)) return undefined;
+  return resolveObjectLiteral(access.getExpression(), modules);
+}
+
+/** The function a parser map holds under `name`: a method, or a property whose value is a function. */
+function parserFunction(parsers: Node, name: string): (Node & { getParameters(): ParameterDeclaration[]; getBody(): Node | undefined }) | undefined {
+  if (!Node.isObjectLiteralExpression(parsers)) return undefined;
+  const property = parsers.getProperties().find((candidate) => (Node.isMethodDeclaration(candidate) || Node.isPropertyAssignment(candidate)) && candidate.getName().replace(/^['"]|['"]$/g, '') === name);
+  if (property && Node.isMethodDeclaration(property)) return property;
+  const value = property && Node.isPropertyAssignment(property) ? unwrapExpression(property.getInitializerOrThrow()) : undefined;
+  return value && (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) ? value : undefined;
+}
+
+/** The initializer of a class's static field (`static defaultModel = 'x'`), for a class declaration; undefined otherwise. */
+function staticFieldInitializer(declaration: Node, name: string): Node | undefined {
+  if (!Node.isClassDeclaration(declaration)) return undefined;
+  const field = declaration.getStaticProperty(name);
+  return field && Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
 }
 
 /** A config file named in a read-and-parse expression: `JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json')))`, `yaml.load(...)`, `toml.parse(...)`. */
@@ -579,8 +753,14 @@ function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held
     if (!declaration) return [];
     if (Node.isParameterDeclaration(declaration)) {
       const bound = BOUND_ARGUMENTS.get(declaration);
-      return bound ? objectsOf(bound, walk, depth + 1, held) : objectsOf(declaration.getInitializer(), walk, depth + 1, held);
+      if (bound) return objectsOf(bound, walk, depth + 1, held);
+      // A constructor's config parameter: the default, then what subclasses hand to `super(...)`.
+      const passed = Node.isConstructorDeclaration(declaration.getParent()) ? superArguments(declaration, walk.modules) : [];
+      return [declaration.getInitializer(), ...passed].flatMap((value) => objectsOf(value, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
     }
+    // `for (const { config } of models)`: the entries of the list iterated, or their property.
+    const iterated = forOfEntries(node, declaration, walk, depth, held);
+    if (iterated) return iterated;
     const initializer = initializerOf(declaration);
     return initializer && initializer !== node ? objectsOf(initializer, walk, depth + 1, held) : [];
   }
@@ -614,6 +794,108 @@ function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held
 }
 
 /**
+ * The objects a `for...of` loop variable can be: each element of the iterated list (an array literal,
+ * through constants), in order, or for a destructured name (`for (const { config: modelConfig } of models)`)
+ * each element's property. Undefined when the identifier is not a loop variable.
+ */
+function forOfEntries(identifier: Node, declaration: Node, walk: Walk, depth: number, held: Array<() => void>): Node[] | undefined {
+  const loop = declaration.getParent();
+  if (!Node.isVariableDeclarationList(declaration) || !loop || !Node.isForOfStatement(loop)) return undefined;
+  const variable = declaration.getDeclarations()[0];
+  if (!variable) return [];
+  const pattern = variable.getNameNode();
+  let key: string | undefined;
+  if (Node.isObjectBindingPattern(pattern)) {
+    const element = pattern.getElements().find((candidate) => candidate.getName() === identifier.getText());
+    if (!element) return [];
+    key = element.getPropertyNameNode()?.getText() ?? element.getName();
+  } else if (!Node.isIdentifier(pattern) || pattern.getText() !== identifier.getText()) {
+    return [];
+  }
+  const list = arrayOf(loop.getExpression(), walk);
+  if (!list || !Node.isArrayLiteralExpression(list)) return [];
+  return list
+    .getElements()
+    .flatMap((element) => (key === undefined ? objectsOf(element, walk, depth + 1, held) : objectsOf(element, walk, depth + 1, held).flatMap((entry) => objectsOf(getObjectProperty(entry, key, walk.modules), walk, depth + 1, held))))
+    .slice(0, MAX_OBJECTS);
+}
+
+/** Folders below a class's own searched for its subclasses; files read at most. */
+const SUBCLASS_SEARCH_DEPTH = 2;
+const MAX_SUBCLASS_FILES = 60;
+
+/** Files that may hold subclasses, by base file and class name, found once per scan. */
+const SUBCLASS_FILES = new WeakMap<ModuleLoader, Map<string, string[]>>();
+
+/** Files in the base class's folder and the folders below whose text `extends` the class (absolute paths, sorted). */
+function subclassFiles(homePath: string, name: string, modules: ModuleLoader): string[] {
+  const cache = SUBCLASS_FILES.get(modules) ?? new Map<string, string[]>();
+  SUBCLASS_FILES.set(modules, cache);
+  const key = `${homePath}\0${name}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const extendsName = new RegExp(`\\bextends\\s+${name}\\b`);
+  const found: string[] = [];
+  let read = 0;
+  const visit = (folder: string, level: number): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (read >= MAX_SUBCLASS_FILES) return;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (level < SUBCLASS_SEARCH_DEPTH && !/^(node_modules|dist|build|\.)/.test(entry.name)) visit(full, level + 1);
+        continue;
+      }
+      if (!entry.isFile() || !/\.(?:[cm]?[jt]sx?)$/.test(entry.name) || /\.d\.ts$|\.(?:test|spec)\./.test(entry.name) || full === homePath) continue;
+      read++;
+      try {
+        if (fs.statSync(full).size < 512 * 1024 && extendsName.test(fs.readFileSync(full, 'utf8'))) found.push(full);
+      } catch {
+        // An unreadable file holds no subclass we can read.
+      }
+    }
+  };
+  visit(path.dirname(homePath), 0);
+  cache.set(key, found);
+  return found;
+}
+
+/**
+ * The arguments subclasses pass to `super(...)` for a constructor parameter: classes that `extends` the
+ * constructor's class, in its file and in the files of its folder and the folders below (where apps keep
+ * one subclass per document type or provider), read from disk and parsed through the module loader.
+ */
+function superArguments(parameter: Node, modules: ModuleLoader): Node[] {
+  const constructor = parameter.getParent();
+  const owner = constructor?.getParent();
+  if (!constructor || !Node.isConstructorDeclaration(constructor) || !owner || !Node.isClassDeclaration(owner) || !owner.getName() || !Node.isParameterDeclaration(parameter)) return [];
+  const name = owner.getName()!;
+  const index = constructor.getParameters().indexOf(parameter);
+  const home = owner.getSourceFile();
+  const files: SourceFile[] = [home];
+  for (const full of subclassFiles(home.getFilePath(), name, modules)) {
+    const relative = path.relative(path.dirname(home.getFilePath()), full).split(path.sep).join('/');
+    const loaded = modules.resolve(home, relative.startsWith('.') ? relative : `./${relative}`);
+    if (loaded && !files.includes(loaded)) files.push(loaded);
+  }
+  const found: Node[] = [];
+  for (const file of files) {
+    for (const subclass of file.getClasses()) {
+      if (subclass.getExtends()?.getExpression().getText() !== name) continue;
+      for (const call of subclass.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        if (call.getExpression().getKind() === SyntaxKind.SuperKeyword && call.getArguments()[index]) found.push(call.getArguments()[index]);
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * The objects `this.config` can be: the field's initializer, what the class assigns to it, and for a
  * constructor parameter property (`constructor(protected config: Config)`) what `new` callers pass.
  */
@@ -632,7 +914,7 @@ function classFieldObjects(access: Node, walk: Walk, depth: number, held: Array<
   if (parameter && parameter.isParameterProperty()) {
     walk.reachedParameter = true;
     const bound = BOUND_ARGUMENTS.get(parameter);
-    values.push(...(bound ? [bound] : callerArguments(parameter)).filter((value): value is Node => value !== undefined));
+    values.push(...(bound ? [bound] : callerArguments(parameter, walk.modules)).filter((value): value is Node => value !== undefined));
   }
   return values.flatMap((value) => objectsOf(value, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
 }

@@ -50,8 +50,11 @@ export function resolvePromptText(expression: Node, modules: ModuleLoader, depth
   }
   if (depth < MAX_DEPTH && (Node.isIdentifier(node) || Node.isPropertyAccessExpression(node))) {
     const resolved = resolveString(node, modules);
-    // `let answer = ''` filled later (`answer = reply.content`): an empty start value is a placeholder, not the text sent.
-    if (resolved.value !== null && resolved.value !== '') return { text: resolved.value.slice(0, MAX_MESSAGE_CHARS), holes: [] };
+    if (resolved.value !== null) {
+      // `let reply = ''` filled as a stream arrives: the text is made at run time.
+      if (resolved.value === '' && growsAtRunTime(node, modules)) return hole(node.getText().slice(0, 80));
+      return { text: resolved.value.slice(0, MAX_MESSAGE_CHARS), holes: [] };
+    }
     if (Node.isIdentifier(node)) {
       const declaration = findDeclaration(node, modules);
       const initializer = declaration && initializerOf(declaration);
@@ -78,6 +81,22 @@ export function resolvePromptText(expression: Node, modules: ModuleLoader, depth
   }
   const text = node.getText();
   return hole(text.length > 80 ? text.slice(0, 77) + '...' : text);
+}
+
+/**
+ * Whether an empty-string value comes from a `let` the code fills later (`let reply = ''; reply += chunk`),
+ * directly or through `a || b` / `a ?? b` of such: the text is made at run time, a hole, not an empty prompt.
+ */
+function growsAtRunTime(expression: Node, modules: ModuleLoader, depth = 0): boolean {
+  const node = unwrapExpression(expression);
+  if (depth > MAX_DEPTH) return false;
+  if (Node.isBinaryExpression(node) && ['||', '??'].includes(node.getOperatorToken().getText())) return growsAtRunTime(node.getLeft(), modules, depth + 1) || growsAtRunTime(node.getRight(), modules, depth + 1);
+  if (!Node.isIdentifier(node)) return false;
+  const declaration = findDeclaration(node, modules);
+  if (!declaration || !Node.isVariableDeclaration(declaration)) return false;
+  if (declaration.getVariableStatement()?.getDeclarationKind() === 'let') return true;
+  const initializer = declaration.getInitializer();
+  return initializer !== undefined && growsAtRunTime(initializer, modules, depth + 1);
 }
 
 function staticLength(result: TextResult): number {

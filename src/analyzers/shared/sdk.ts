@@ -269,7 +269,8 @@ export function requestBodySpread(params: Node | undefined, modules: ModuleLoade
   for (const property of object.getProperties()) {
     if (!Node.isSpreadAssignment(property)) continue;
     const spread = modelCandidates(property.getExpression(), modules);
-    if (spread.userChoice !== undefined && spread.candidates.length === 0) return property.getExpression();
+    // Candidates may come with it: what the app's own pages send to the route.
+    if (spread.userChoice !== undefined) return property.getExpression();
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, typ
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage } from '../../model/types';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
+import { likelyFirst } from './selectorDefault';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
 const MAX_LEVELS = 3;
@@ -166,23 +167,27 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         if (found.length + next.length >= MAX_CALLER_SITES) break;
         const target = calleeName(expression, aliases);
         if (!target) continue;
-        const bound: Helper[] = [];
+        let bound: Helper[] = [];
+        // Helpers that already have their share of callers: still named as alternatives of a site other helpers make.
+        const boundOverCap: Helper[] = [];
         let callsReturned = false;
         for (const helper of helpers) {
           // Callers in the helper's own file (`this.embedChunks(...)` in its class's `embedTextInput`) are always taken:
           // a helper called from everywhere reaches the cap elsewhere, and these are the ones the next level needs.
-          if ((perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER && helper.fn.getSourceFile() !== sourceFile) continue;
+          const overCap = (perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER && helper.fn.getSourceFile() !== sourceFile;
           // A recursive helper calling itself is not a feature of its own.
           if (helper.fn.getSourceFile() === sourceFile && contains(helper.fn, expression)) continue;
           // Making a typed function value is not its request: the calls of the value are (found by their type).
           const makesValueOnly = helper.returnsTypedFunction && !target.outer;
-          if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) bound.push(helper);
-          else if (helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
+          if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) (overCap ? boundOverCap : bound).push(helper);
+          else if (!overCap && helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = true;
           }
         }
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
+        // Adapters behind a provider selector: the one it hands out by default is priced first.
+        bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
         const site = callsReturned ? expression : (target.outer ?? expression);
         const key = `${file.relativePath}:${site.getStart()}`;
         const earlier = callerAt.get(key);

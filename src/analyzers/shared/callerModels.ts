@@ -1,0 +1,34 @@
+import type { DetectedCall, ModelCandidate } from '../../model/types';
+
+/** Helper levels a model is carried up through (feature → helper → helper → request). */
+const MAX_LEVELS = 4;
+/** Candidates kept from callers; more is a catalog, not a choice. */
+const MAX_CANDIDATES = 25;
+
+/**
+ * An app helper whose request takes its model from a parameter (`generateCommitMessage(apiKey, model, ...)`)
+ * has no model of its own, but its callers (found by the wrapper-caller search, each a call site with the
+ * model it passes) say which ones it runs: the helper's request is given those, the first caller's first,
+ * marked as what the callers pass. Helpers with a model of their own keep it. Changes the calls in place.
+ */
+export function modelsFromCallers(calls: DetectedCall[]): void {
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    let changed = false;
+    for (const helper of calls) {
+      if (helper.model.id !== null || helper.model.source === 'deployment-choice' || helper.model.source === 'user-choice') continue;
+      const callers = calls.filter((caller) => caller.via?.file === helper.file && caller.via.line === helper.line && caller.model.id !== null);
+      if (callers.length === 0) continue;
+      const candidates: ModelCandidate[] = [];
+      for (const caller of callers) {
+        for (const candidate of caller.model.candidates ?? [{ id: caller.model.id!, source: caller.model.source, where: `${caller.file}:${caller.line}` }]) {
+          if (candidates.length < MAX_CANDIDATES && !candidates.some((known) => known.id === candidate.id)) candidates.push(candidate);
+        }
+      }
+      const first = candidates[0];
+      helper.model = { ...helper.model, id: first.id, source: first.source, ...(candidates.length > 1 ? { candidates } : {}) };
+      helper.evidence = [...helper.evidence, `model taken from what its ${callers.length} caller(s) pass: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`];
+      changed = true;
+    }
+    if (!changed) return;
+  }
+}
