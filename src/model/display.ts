@@ -74,7 +74,7 @@ export function unpricedLabel(site: Pick<CallSite, 'unpricedKind'>): string {
   return UNPRICED_LABELS[site.unpricedKind ?? 'not-priced'];
 }
 
-type CostFields = Pick<CallSite, 'monthlyUsdCurrent' | 'unpricedKind' | 'monthlyUsdCurrentRange' | 'modelPricing'>;
+type CostFields = Pick<CallSite, 'monthlyUsdCurrent' | 'unpricedKind' | 'monthlyUsdCurrentRange' | 'modelPricing' | 'costNote'>;
 
 /**
  * A call's monthly cost as people read it: `$27`, `$27 ($12–$450)` over its candidate models,
@@ -82,6 +82,7 @@ type CostFields = Pick<CallSite, 'monthlyUsdCurrent' | 'unpricedKind' | 'monthly
  */
 export function formatSiteCost(site: CostFields, usd: (value: number) => string = formatUsd): string {
   if (site.monthlyUsdCurrent === null) return unpricedLabel(site);
+  if (site.monthlyUsdCurrent === 0 && site.costNote) return `${usd(0)} (${site.costNote})`;
   const range = site.monthlyUsdCurrentRange;
   const spread = range && range.high - range.low >= 0.005 ? ` (${usd(range.low)}–${usd(range.high)})` : '';
   return `${usd(site.monthlyUsdCurrent)}${spread}${site.modelPricing?.assumed ? ' assumed' : ''}`;

@@ -368,6 +368,8 @@ export interface CallSite extends TrafficFields {
   /** Why `monthlyUsdCurrent` is null, with the exact instruction that sets the model (a comment or a usage-file entry). */
   unpricedReason?: string;
   unpricedKind?: UnpricedKind;
+  /** Why a priced call comes to exactly $0 (no calls a month, no text sent, a free price): a $0 always says why. */
+  costNote?: string;
   /**
    * When the call can send several models (the code's candidates, or an assumed reference set for a model
    * the end user picks): the lowest and highest monthly cost over those that are priced. `monthlyUsdCurrent`

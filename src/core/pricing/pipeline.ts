@@ -138,17 +138,26 @@ function withAdvice(original: CallSite, advice: SiteAdvice, catalog: Catalog): C
   delete site.modelPricing;
   delete site.unpricedReason;
   delete site.unpricedKind;
+  delete site.costNote;
   const out: CallSite = { ...site, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
   if (advice.monthlyUsdCurrentRange) out.monthlyUsdCurrentRange = advice.monthlyUsdCurrentRange;
   if (advice.modelPricing) out.modelPricing = advice.modelPricing;
   // A model the deployment picks is an assumption here: say how to state the real one, at this place.
   if (advice.modelPricing && site.model.source === 'deployment-choice') out.modelPricing = { ...advice.modelPricing, basis: `${advice.modelPricing.basis}. ${setModelInstruction(site, advice.modelPricing.model)}` };
+  if (advice.monthlyUsdCurrent === 0) out.costNote = zeroCostNote(original);
   if (advice.monthlyUsdCurrent === null) {
     const unpriced = advice.unpriced ?? { kind: 'not-priced' as const, reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'no price for this call'}` };
     out.unpricedKind = unpriced.kind;
     out.unpricedReason = unpriced.kind === 'not-priced' ? unpriced.reason : `${unpriced.reason}. ${setModelInstruction(site, unpriced.exampleModel ?? exampleModelFor(catalog, site.provider, site.endpoint), unpriced.kind)}`;
   }
   return out;
+}
+
+/** Why a priced call comes to exactly $0: a $0 is never shown without its reason. */
+export function zeroCostNote(site: Pick<CallSite, 'volume' | 'tokens'>): string {
+  if (site.volume.callsPerMonth === 0) return '0 calls/month';
+  if (site.tokens.inputPerCall === 0 && site.tokens.outputPerCall === 0) return 'the request as written sends no text: 0 tokens per call';
+  return 'the price per token is $0 in the catalog';
 }
 
 /** What the advisor reads of a call: what the code says (model, provider, endpoint, features) and what was estimated for it. */

@@ -380,6 +380,26 @@ describe('never a silent $0, and the hint works', function () {
     }
   });
 
+  it('a priced call at exactly $0 says why (no text sent), in the JSON and wherever the cost is shown', async () => {
+    const empty = project({
+      'src/e.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function embedNothing() {
+  return openai.embeddings.create({ model: 'text-embedding-3-small', input: '' });
+}
+`,
+    });
+    try {
+      const site = (await scanWorkspace(empty)).callSites[0];
+      assert.equal(site.monthlyUsdCurrent, 0);
+      assert.match(site.costNote ?? '', /sends no text: 0 tokens per call/);
+      assert.match(renderRow(site), /no text/);
+      assert.match(codeLensTitle(site), /no text/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it('an embedding call\'s instruction names an embedding model, and following it prices the call', async () => {
     const embed = project({
       'src/e.ts': `import OpenAI from 'openai';
