@@ -393,7 +393,7 @@ export async function embedNothing() {
       const site = (await scanWorkspace(empty)).callSites[0];
       assert.equal(site.monthlyUsdCurrent, 0);
       assert.match(site.costNote ?? '', /sends no text: 0 tokens per call/);
-      assert.match(renderRow(site), /no text/);
+      assert.match(renderRow(site, false), /no text/);
       assert.match(codeLensTitle(site), /no text/);
     } finally {
       rmSync(empty, { recursive: true, force: true });
