@@ -12,7 +12,7 @@ import { parseAnnotation } from '../../../../src/core/estimate/annotations';
 import { parseUsageFile, resolveStatedModel, updateUsageFile } from '../../../../src/core/usage/usage';
 import { adviseSite } from '../../../../src/core/pricing/modelSet';
 import { adviseCall } from '../../../../src/core/pricing/advisor';
-import { assumedModelsFor, findArchitecture, loadCatalog } from '../../../../src/core/catalog/catalog';
+import { assumedModelsFor, findArchitecture, findModel, loadCatalog } from '../../../../src/core/catalog/catalog';
 import { formatTotalCost } from '../../../../src/model/display';
 import { applyWhatIf, modelChoices } from '../../../../src/core/pricing/whatIf';
 import { renderMarkdownPlan } from '../../../../src/core/report/plan';
@@ -52,8 +52,8 @@ export async function dyn(m: string, q: string) {
 }
 `;
 
-/** The bundled catalog without the reference sets that apply to any provider: a model nobody states on a provider without its own set stays unknown. */
-const noCatchAllSets = { ...catalog, assumedModels: catalog.assumedModels!.filter((row) => row.provider !== '*') };
+/** The bundled catalog without Groq's reference set and the ones that apply to any provider: a model nobody states on Groq stays unknown. */
+const noCatchAllSets = { ...catalog, assumedModels: catalog.assumedModels!.filter((row) => row.provider !== '*' && row.provider !== 'groq') };
 /** The bundled catalog with no reference sets at all. */
 const noSets = { ...catalog, assumedModels: [] };
 
@@ -236,7 +236,7 @@ describe('pricing a model set', () => {
     assert.match(advice.modelPricing!.basis, /a guess, not what the code states/);
     assert.ok(advice.recommendation, 'still recommended by the task');
     // A provider without a row of its own takes the `*` row; the setting replaces both.
-    const other = adviseSite(input({ id: null, raw: '', source: 'dynamic' }, { provider: 'aws-bedrock' }), catalog);
+    const other = adviseSite(input({ id: null, raw: '', source: 'dynamic' }, { provider: 'cohere' }), catalog);
     assert.deepEqual(other.modelPricing?.models.map((m) => m.id), catalog.assumedModels!.find((r) => r.provider === '*' && !r.endpoint)!.models);
     assert.match(other.modelPricing!.basis, /the code passes a model that the scan could not trace/);
     assert.deepEqual(adviseSite(input({ id: null, raw: 'm', source: 'dynamic' }), catalog, { assumedModels: ['claude-haiku-4-5'] }).modelPricing?.models.map((m) => m.id), ['claude-haiku-4-5']);
@@ -501,6 +501,18 @@ describe('reference sets per provider and endpoint (issue 13 §3)', () => {
     assert.ok(embedding.monthlyUsdCurrent! > 0);
   });
 
+  it('an open-model host (Together, Groq, Fireworks) is priced over open models it serves, never a closed model it does not', () => {
+    for (const provider of ['together', 'groq', 'fireworks']) {
+      const advice = adviseSite(input(dynamic, { provider }), catalog);
+      assert.equal(advice.modelPricing?.assumed, true, provider);
+      for (const model of advice.modelPricing!.models) {
+        assert.ok(!findModel(catalog, model.id)?.closed, `${provider}: ${model.id} is an open model`);
+        assert.ok(model.monthlyUsd! > 0, `${provider} prices ${model.id}`);
+      }
+      assert.equal(advice.options.find((o) => o.current)?.provider, provider, 'priced at the host itself');
+    }
+  });
+
   it('a deployment\'s model on a local server is priced over the local set, not as a closed API', () => {
     const advice = adviseSite(input({ id: null, raw: 'this.model', source: 'deployment-choice', env: 'OLLAMA_MODEL_PREF', candidates: [{ id: 'llama2', source: 'env-example', where: '.env.example:46' }] }, { provider: 'ollama' }), catalog);
     assert.equal(advice.modelPricing?.model, 'llama-3.1-8b');
@@ -520,9 +532,10 @@ describe('an assumed figure says so wherever it is shown', function () {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('the scan prices the untraced call over the `*` set, and its basis says how to set the real model at its place', () => {
+  it('the scan prices the untraced call over its provider\'s set (Groq\'s open models), and its basis says how to set the real model at its place', () => {
     assert.equal(guessed.model.source, 'dynamic');
     assert.ok(guessed.monthlyUsdCurrent! > 0);
+    assert.deepEqual(guessed.modelPricing?.models.map((m) => m.id), catalog.assumedModels!.find((r) => r.provider === 'groq')!.models);
     assert.equal(guessed.modelPricing?.assumed, true);
     assert.match(guessed.modelPricing!.basis, /a guess, not what the code states/);
     assert.ok(guessed.modelPricing!.basis.includes(`directly above line ${guessed.line} of src/a.ts`), guessed.modelPricing!.basis);
