@@ -66,8 +66,9 @@ Options:
   --data-sensitivity standard|regulated   regulated data stays on infrastructure you control
   --fixed-cost ID=USD            monthly fixed cost of self-hosting replacing the default (repeatable; ids:
                                  ml-engineering-self-managed, infra-self-managed, ml-engineering-managed, infra-managed)
-  --assumed-models A,B,C         models to price a call against when its end user picks the model at run time and
-                                 the code offers no list (default: each provider's mainstream models, data/catalog/assumed-models.json)
+  --assumed-models A,B,C         models to price a call against when the code does not state its model (the end
+                                 user's or the deployment's pick with no list, or a model the scan cannot trace)
+                                 (default: each provider's mainstream models, data/catalog/assumed-models.json)
   -h, --help                     show this help
   -v, --version                  show the version
 

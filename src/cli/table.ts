@@ -8,7 +8,7 @@ export function renderTable(result: ScanResult): string {
   const header = ['Location', 'Provider / model', 'Task', 'Tokens in/out', 'Calls/mo', 'Now $/mo', 'Recommendation', 'Then $/mo', 'Saves $/mo'];
   const rows = result.callSites.map((site) => [
     `${site.file}:${site.line}`,
-    `${site.provider} / ${site.model.id ?? `? (${truncate(site.model.raw, 24)})`}`,
+    `${site.provider} / ${site.model.id ?? `? (${truncate(site.model.raw, 24)})`}${site.modelPricing?.assumed ? ` assumed ${site.modelPricing.model}` : ''}`,
     `${site.task.type} ${Math.round(site.task.confidence * 100)}%`,
     `${formatCount(site.tokens.inputPerCall)}/${formatCount(site.tokens.outputPerCall)}${site.tokens.isEstimate ? '*' : ''}`,
     `${formatCount(site.volume.callsPerMonth)}${site.volume.source === 'default' ? '*' : ''}`,
@@ -40,7 +40,7 @@ export function renderTable(result: ScanResult): string {
   const ranged = result.callSites.filter((site) => site.modelPricing);
   if (ranged.length > 0) {
     out.push('');
-    out.push('Calls priced over several models (the number is the first one\'s; the range spans them all):');
+    out.push(`Calls priced over several models (the number is the first one's; the range spans them all)${ranged.some((site) => site.modelPricing!.assumed) ? '; "assumed": the code does not state the model, so the figure is an assumption until you set it' : ''}:`);
     for (const site of ranged.slice(0, 20)) out.push(`  ${site.file}:${site.line}: ${site.modelPricing!.basis}`);
     if (ranged.length > 20) out.push(`  ... and ${ranged.length - 20} more (see --format json)`);
   }

@@ -4,7 +4,7 @@
  */
 import type { CallSite, ScanSummary } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
-import { formatSiteCost, modelLabel, neutralizeUnsafeChars, nothingPriced, tierLabel, truncate, unpricedLabel } from '../model/display';
+import { formatSiteCost, modelLabel, neutralizeUnsafeChars, nothingPriced, pricedModelLabel, tierLabel, truncate, unpricedLabel } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {
@@ -15,7 +15,7 @@ export function lensText(text: string): string {
 export function codeLensTitle(site: CallSite): string {
   // Never "$0" for a call without a price: the lens says what is missing; its tooltip and hover say how to set it.
   if (site.monthlyUsdCurrent === null) return lensText(`${unpricedLabel(site)}: set the model (LLM Hosting Advisor: Set Model for Call) · ${truncate(modelLabel(site.model), 40)} · ${site.task.type}`);
-  const parts = [`≈ ${formatSiteCost(site)}/mo`, truncate(modelLabel(site.model), 40), site.task.type];
+  const parts = [`≈ ${formatSiteCost(site)}/mo`, truncate(pricedModelLabel(site), 60), site.task.type];
   let title = parts.join(' · ');
   const rec = site.recommendation;
   if (rec) title += ` → ${truncate(rec.label, 60)} ≈ ${formatUsd(rec.monthlyUsd)}/mo`;
@@ -27,7 +27,7 @@ export function codeLensTooltip(site: CallSite): string {
   if (site.monthlyUsdCurrent === null) return lensText(`${site.unpricedReason ?? unpricedLabel(site)} Click to pick the model (Set Model for Call).`);
   return lensText(
     rec
-      ? `${site.provider} ${modelLabel(site.model)} at ${formatCount(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
+      ? `${site.provider} ${pricedModelLabel(site)} at ${formatCount(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
           `Recommended: ${rec.label} (${tierLabel(rec.tier)}), saves ${formatUsd(rec.savingsUsd)}/mo. Click to open the cost panel.`
       : `${site.provider} ${modelLabel(site.model)}: no recommendation. Click to open the cost panel.`,
   );
@@ -48,7 +48,7 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
   const e = escapeMarkdown;
   const rec = site.recommendation;
   const lines: string[] = [];
-  lines.push(`**LLM Hosting Advisor** · ${e(site.provider)} / **${e(modelLabel(site.model))}**`);
+  lines.push(`**LLM Hosting Advisor** · ${e(site.provider)} / **${e(pricedModelLabel(site))}**`);
   lines.push('');
   if (site.monthlyUsdCurrent === null) {
     lines.push(`- **Cost today:** ${e(unpricedLabel(site))} (not $0: left out of the totals)`);
@@ -92,5 +92,7 @@ export function statusBarText(summary: ScanSummary): string {
     const all = unpriced + (summary.unpricedLeftOutCallSites ?? 0);
     return `$(warning) LLM: ${all} call${all === 1 ? '' : 's'} not priced (model unknown)`;
   }
-  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${unpriced > 0 ? ` + ${unpriced} not priced` : ''}`;
+  // A total that includes calls priced over assumed models says so, in the bar itself.
+  const assumed = summary.assumedModelCallSites ?? 0;
+  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${assumed > 0 ? ` (${assumed} assumed)` : ''}${unpriced > 0 ? ` + ${unpriced} not priced` : ''}`;
 }

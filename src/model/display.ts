@@ -40,6 +40,16 @@ export function modelLabel(model: { id: string | null; raw: string } | undefined
   return model.id ?? (model.raw ? model.raw : 'unknown model');
 }
 
+/**
+ * The model of a call as shown next to its cost: the model label, and when the call is priced over an
+ * assumed set (the code does not state the model) the assumed model the figure is for, so no one reads
+ * an assumed figure as the code's: `this.model (assumed: gpt-4.1-mini)`.
+ */
+export function pricedModelLabel(site: Pick<CallSite, 'model' | 'modelPricing'>): string {
+  const label = modelLabel(site.model);
+  return site.modelPricing?.assumed ? `${label} (assumed: ${site.modelPricing.model})` : label;
+}
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 /** Escapes text for an HTML text node; bidi and control characters are made visible first. */
@@ -114,18 +124,28 @@ export function unpricedNote(summary: Omit<UnpricedFields, 'callSites'>): string
 
 /**
  * The workspace's monthly total as people read it: `$540`, `$540 ($120–$900)`, and when calls are
- * unpriced `$540 + 3 calls not priced (model unknown: 3)`; with no priced call at all,
- * `3 calls not priced (model unknown: 3)` rather than `$0`. Unpriced calls left out of the totals
- * anyway add nothing to it: `$540 (2 unpriced calls left out of the totals)`.
+ * unpriced `$540 + 3 calls not priced (model unknown: 3)`, and when some are priced over assumed models
+ * `$540 (2 calls at assumed models)`; with no priced call at all, `3 calls not priced (model unknown: 3)`
+ * rather than `$0`. Unpriced calls left out of the totals anyway add nothing to it:
+ * `$540 (2 unpriced calls left out of the totals)`.
  */
-export function formatTotalCost(summary: UnpricedFields & Pick<ScanSummary, 'monthlyUsdCurrent' | 'monthlyUsdCurrentRange'>, usd: (value: number) => string = formatUsd): string {
+export function formatTotalCost(summary: UnpricedFields & Pick<ScanSummary, 'monthlyUsdCurrent' | 'monthlyUsdCurrentRange' | 'assumedModelCallSites'>, usd: (value: number) => string = formatUsd): string {
   const note = unpricedNote(summary);
   if (nothingPriced(summary)) return note;
   const range = summary.monthlyUsdCurrentRange;
   const spread = range && range.high - range.low >= 0.005 ? ` (${usd(range.low)}–${usd(range.high)})` : '';
-  const total = `${usd(summary.monthlyUsdCurrent)}${spread}`;
-  if (!note) return total;
-  return (summary.unpricedCallSites ?? 0) > 0 ? `${total} + ${note}` : `${total} (${note})`;
+  // What the total stands on goes in one parenthesis (assumed models, unpriced calls left out anyway);
+  // unpriced calls the total misses are added after it with a "+".
+  const missing = (summary.unpricedCallSites ?? 0) > 0;
+  const asides = [assumedNote(summary), missing ? '' : note].filter(Boolean);
+  const total = `${usd(summary.monthlyUsdCurrent)}${spread}${asides.length ? ` (${asides.join('; ')})` : ''}`;
+  return missing && note ? `${total} + ${note}` : total;
+}
+
+/** `3 calls at assumed models`, or '' when every priced call's model is the code's: says a total includes assumptions. */
+export function assumedNote(summary: Pick<ScanSummary, 'assumedModelCallSites'>): string {
+  const count = summary.assumedModelCallSites ?? 0;
+  return count > 0 ? `${count} call${count === 1 ? '' : 's'} at assumed models` : '';
 }
 
 /** Levenshtein distance between two strings: how "did you mean" suggestions (task types, model ids) pick the closest name. */

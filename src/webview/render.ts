@@ -6,7 +6,7 @@
  */
 import type { CallSite, HostingOption, ScanResult, SelfHostSizing } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
-import { esc, escAttr, formatLocation, formatSiteCost, formatTotalCost, modelLabel, nothingPriced, tierLabel, truncate, unpricedLabel, unpricedNote } from '../model/display';
+import { esc, escAttr, formatLocation, formatSiteCost, formatTotalCost, modelLabel, nothingPriced, pricedModelLabel, tierLabel, truncate, unpricedLabel, unpricedNote } from '../model/display';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { PriceInfo, SortKey, WhatIfChoices, WhatIfState } from './protocol';
 
@@ -227,7 +227,7 @@ export function renderRow(site: CallSite, selected: boolean): string {
   const cells = [
     // <wbr> after each slash: narrow columns break paths between folders, not inside names.
     `<span class="loc">${esc(formatLocation(site.file, site.line)).replace(/\//g, '/<wbr>')}</span>`,
-    `<span class="provider">${esc(site.provider)}</span> / <span class="model">${esc(modelLabel(site.model))}</span>`,
+    `<span class="provider">${esc(site.provider)}</span> / <span class="model">${esc(pricedModelLabel(site))}</span>`,
     `${esc(site.task.type)} <span class="sub">${esc(formatPercent(site.task.confidence))}</span>`,
     `<span title="input / output tokens per call">${esc(tokens)}</span>`,
     `${esc(formatCount(site.volume.callsPerMonth))}<br><span class="sub">${esc(volSource)}</span>`,

@@ -547,14 +547,32 @@ export function referenceModel(catalog: Catalog, id: string): string {
 }
 
 /**
- * The assumed reference set for a provider and endpoint (its own row, else the `*` row), or undefined when
- * the catalog has none. Rows without an endpoint serve chat and completion calls; an embedding call takes
- * an embedding row only (a chat model cannot price it).
+ * Providers that are a server the team runs itself (Ollama, LM Studio, vLLM, llama.cpp, TGI, SGLang,
+ * in-process runtimes, and other self-hosted OpenAI-compatible servers): no per-token bill, the cost
+ * is the hardware. The one definition the advisor and the assumed sets use.
+ */
+const LOCAL_SERVER_PROVIDER = /^(ollama|vllm|llama\.?cpp|lmstudio|local|self-hosted|tgi|sglang)/;
+
+/** The provider name of the assumed-models row for every local server (see isLocalServer). */
+export const LOCAL_SERVER_ROW = 'local-server';
+
+export function isLocalServer(provider: string): boolean {
+  return LOCAL_SERVER_PROVIDER.test(provider.toLowerCase());
+}
+
+/** Endpoints a chat model's price fits: the rows without an endpoint serve only these. */
+const CHAT_LIKE_ENDPOINTS = new Set(['chat', 'completion', 'batch']);
+
+/**
+ * The assumed reference set for a provider and endpoint (its own row, else the local-server row for a
+ * server the team runs, else the `*` row), or undefined when the catalog has none. Rows without an
+ * endpoint serve chat, completion and batch calls; any other endpoint takes a row for that endpoint
+ * only (a chat model cannot price an embedding, an image or a transcription).
  */
 export function assumedModelsFor(catalog: Catalog, provider: string, endpoint?: string): AssumedModelsRow | undefined {
-  const own = endpoint !== undefined && (catalog.assumedModels ?? []).some((row) => row.endpoint === endpoint);
-  const rows = (catalog.assumedModels ?? []).filter((row) => (own ? row.endpoint === endpoint : row.endpoint === undefined));
-  return rows.find((row) => row.provider === provider) ?? rows.find((row) => row.provider === '*');
+  const chatLike = endpoint === undefined || CHAT_LIKE_ENDPOINTS.has(endpoint);
+  const rows = (catalog.assumedModels ?? []).filter((row) => (chatLike ? row.endpoint === undefined : row.endpoint === endpoint));
+  return rows.find((row) => row.provider === provider) ?? (isLocalServer(provider) ? rows.find((row) => row.provider === LOCAL_SERVER_ROW) : undefined) ?? rows.find((row) => row.provider === '*');
 }
 
 /** A GPU by short id (`h100-80gb`) or alias. */

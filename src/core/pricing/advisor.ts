@@ -26,6 +26,7 @@ import {
   referenceModel,
   findModel,
   isoToday,
+  isLocalServer,
   isPastDeprecation,
   nearestModels,
   type Catalog,
@@ -317,17 +318,55 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog,
     return { tier: 'open-api', label: `Stay on ${model.id} (server unknown; priced as ${a.provider})`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${assumed.note}`, provider: a.provider, model: model.id, derivation: cost.derivation, price: { source: a.source, asOf: a.asOf }, current: true };
   }
   if (!row) {
-    const local = /^(ollama|vllm|llama\.?cpp|lmstudio|local|tgi|sglang)/.test(provider);
+    const local = isLocalServer(provider);
+    const onServer = local ? localServerCurrent(input, model, catalog) : null;
+    if (onServer) return onServer;
     const priced = [...new Set(model.openPrices.map((r) => r.provider))];
     diagnostics.push(
       local
-        ? `${model.id} runs on ${input.provider}, on hardware you operate: there is no per-token price; size it with \`llm-hosting-advisor size --model ${model.arch?.hfRepo ?? model.id}\``
+        ? `${model.id} runs on ${input.provider}, on hardware you operate: there is no per-token price and the catalog cannot size it (no architecture or no GPU that fits); size it with \`llm-hosting-advisor size --model ${model.arch?.hfRepo ?? model.id}\``
         : `${model.id} has no per-token price for provider ${input.provider} in the catalog; current cost not priced${priced.length ? ` (priced for ${priced.join(', ')})` : ''}`,
     );
     return null;
   }
   const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`));
   return { tier: 'open-api', label: `Stay on ${model.id} via ${row.provider}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: model.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+}
+
+/**
+ * Today's cost of a call on a server the team runs (Ollama, LM Studio, vLLM, ...): no per-token bill,
+ * so the hardware is priced instead, as rented GPUs sized for the call (the cheapest self-managed
+ * configuration that fits its model and workload) and charged for the share of one replica's
+ * throughput its volume uses. Calls sharing a server then add up to the server, not to a server each.
+ * An assumption, and the option says so; null when the model has no architecture or nothing fits.
+ */
+function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog): HostingOption | null {
+  const arch = model.arch;
+  if (!arch) return null;
+  const visibleOut = outputFor(input, true, false)?.tokens ?? input.tokens.outputPerCall;
+  const workload: Workload = { callsPerMonth: input.volume.callsPerMonth, inputTokens: input.tokens.inputPerCall, outputTokens: Math.max(1, visibleOut) };
+  const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond') : 0;
+  const plan = planFor(arch, workload, catalog, 'self-managed', minStream);
+  if (!plan || !plan.sizing.fits || plan.replicaCallsPerSecond <= 0) return null;
+  const s = plan.sizing;
+  const hours = assumption(catalog, 'hoursPerMonth');
+  const callsPerSecond = input.volume.callsPerMonth / (hours * 3600);
+  const replicaUsd = s.monthlyGpuUsdOnDemand / Math.max(1, s.replicas);
+  const share = callsPerSecond / plan.replicaCallsPerSecond;
+  const usd = Math.min(s.monthlyGpuUsdOnDemand, replicaUsd * share);
+  const server = `${s.gpusPerReplica}× ${s.gpu} at ${s.precision}${plan.price ? ` (${plan.price.provider})` : ''}`;
+  const note = `an assumption: ${input.provider} runs on hardware you operate, priced as rented GPUs (${server}, ${formatUsd(replicaUsd, 'whole')}/month per replica on demand) of which this call uses its share of the throughput; a server kept for this call alone costs the whole replica, and hardware you already own costs power and upkeep instead`;
+  return {
+    tier: 'self-hosted',
+    label: `Stay on ${model.id} on your ${input.provider} server`,
+    monthlyUsd: usd,
+    viable: true,
+    why: `what the code does today; ${note}`,
+    model: model.id,
+    derivation: `${formatCount(input.volume.callsPerMonth)} calls/month = ${callsPerSecond.toPrecision(3)} calls/s of the ${plan.replicaCallsPerSecond.toPrecision(3)} calls/s one replica sustains (${(share * 100).toPrecision(3)}%) × ${formatUsd(replicaUsd, 'whole')}/month = ${formatUsd(usd)}/month. Sizing: ${plan.derivation}. Volume: ${volumeSourceLabel(input.volume)}. ${note.charAt(0).toUpperCase()}${note.slice(1)}.`,
+    ...(plan.price ? { provider: plan.price.provider, price: { source: plan.price.source, asOf: plan.price.asOf } } : {}),
+    current: true,
+  };
 }
 
 /** What a call needs that a target lacks (`gaps`: not viable) or that the catalog does not state (`unverified`). */
@@ -415,6 +454,9 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
 /** Open models per token: one option per adequate model at its cheapest provider that supports the call. */
 function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog, today: string, onlyProviders?: Set<string>): HostingOption[] {
   const adequate = new Set(quality?.openModels ?? []);
+  // A model the team already runs on its own server does the job by their own choice: the same model
+  // at the API providers is the first alternative to weigh against the server.
+  if (current.kind === 'open' && isLocalServer(input.provider)) adequate.add(current.id);
   const out: HostingOption[] = [];
   const byModel = new Map<string, OpenPriceRow[]>();
   for (const row of catalog.open) {
@@ -679,7 +721,8 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
   // pool pays, or (regulated data) when no API option inside the team's own cloud can take it.
   const compliantApi = advisor.dataSensitivity === 'regulated' && options.some((o) => o.viable && o.tier !== 'self-hosted');
   const allowSelfHost = advisor.selfHostApproved || (advisor.dataSensitivity === 'regulated' && !compliantApi);
-  const viable = options.filter((o) => o.viable && (o.tier !== 'self-hosted' || allowSelfHost)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
+  // Today's own server (a call on Ollama, vLLM, ...) is always a candidate: staying needs no approval.
+  const viable = options.filter((o) => o.viable && (o.tier !== 'self-hosted' || allowSelfHost || o.current)).sort((a, b) => a.monthlyUsd - b.monthlyUsd || Number(b.current ?? false) - Number(a.current ?? false));
   const life = rule.lifecycle;
   const deadline = life && life.state !== 'active' ? life.date : undefined;
   const dated = (r: Recommendation): Recommendation => (deadline ? { ...r, deadline } : r);
@@ -808,6 +851,18 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   const assumed = own ? undefined : assumedServerRow(input, current, kind, today);
   if (assumed) diagnostics.push(`${current.id}: ${assumed.note}`);
   const row = own ?? assumed?.row;
+  if (!row && isLocalServer(provider)) {
+    // A local embedding server (Ollama, LM Studio, ...): its hardware, and the same model at the API providers.
+    const onServer = localServerCurrent({ ...input, tokens: { ...input.tokens, outputPerCall: 0 } }, current, catalog);
+    if (onServer) {
+      const options = [onServer, ...rows.filter((r) => !isPastDeprecation(r, today)).map((r): HostingOption => {
+        const c = tokenCost(input, r.inputPerMTok, 0, priceLabel(r, `${r.provider} ${r.providerModelId}, input tokens only`), true);
+        return { tier: 'open-api', label: `${current.id} via ${r.provider}`, monthlyUsd: c.usd, viable: true, why: `the same ${kind} model at an API provider: same ${kind === 'embedding' ? 'vectors, no re-embedding' : 'scores'}, no server to run`, provider: r.provider, model: current.id, derivation: c.derivation, price: { source: r.source, asOf: r.asOf } };
+      })];
+      if (advisor.dataSensitivity === 'regulated') applyRegulated(options, input, current, onServer, catalog);
+      return { options, recommendation: recommend(options, onServer, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: onServer.monthlyUsd, diagnostics };
+    }
+  }
   if (!row) return none(`${current.id} has no per-token ${kind} price for provider ${input.provider} in the catalog; not priced (priced for ${[...new Set(rows.map((r) => r.provider))].join(', ')})`);
   const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.provider} ${row.providerModelId}, input tokens only${assumed ? `; ${assumed.note}` : ''}`), true);
   const cur: HostingOption = { tier: 'open-api', label: `Stay on ${current.id} via ${row.provider}${assumed ? ' (server unknown)' : ''}`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${kind} is billed per input token${assumed ? `; ${assumed.note}` : ''}`, provider: row.provider, model: current.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };

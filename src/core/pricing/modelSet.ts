@@ -1,7 +1,9 @@
 /**
  * Prices a call whose model is not one fixed id: the code picks among several (`model.candidates`),
  * or the end user picks at run time (`model.source: "user-choice"`) and the call is priced against
- * the app's own list or, failing that, a stated reference set (an assumption, labeled as one).
+ * the app's own list or, failing that, a stated reference set (an assumption, labeled as one); the
+ * deployment's env variable decides (`deployment-choice`), or the scan could not trace the model to
+ * any id (`dynamic`): the reference set too, the latter labeled a guess.
  * Every model is priced; the call's number is the first (likely) priced one's, the range spans them
  * all, and the recommendation is made for the first one. A call whose model stays unknown gets no
  * number at all, but a reason and the exact instruction that sets its model (never a silent $0).
@@ -52,7 +54,9 @@ function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assume
     const fromList = (model.candidates ?? []).some((c) => c.source === 'app-list') || model.source === 'user-choice';
     return { models: [...distinct.values()], assumed: false, origin: fromList ? "the app's own list of models its users pick from" : 'the models the code picks among' };
   }
-  if (model.source === 'user-choice' && !model.id && distinct.size === 0) {
+  // A model the end user picks, or one the scan could not trace to any id (`source: dynamic`): the
+  // reference set for the provider, labeled an assumption (a guess for the untraced one).
+  if ((model.source === 'user-choice' || model.source === 'dynamic') && !model.id && distinct.size === 0) {
     const set = assumedModelSet(catalog, provider, assumedModels, endpoint);
     if (set) return { models: set.models.map((id) => ({ id })), assumed: true, origin: set.origin };
   }
@@ -68,7 +72,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels, input.endpoint);
   if (!set) {
     const advice = adviseCall(input, catalog, options);
-    return advice.monthlyUsdCurrent === null ? { ...advice, unpriced: unpricedOf(input.model, advice, catalog) } : advice;
+    return advice.monthlyUsdCurrent === null ? { ...advice, unpriced: unpricedOf(input.model, advice, catalog, input.provider, input.endpoint) } : advice;
   }
   const lightOptions: AdvisorOptions = { ...options, includeSelfHost: false };
   const priced = set.models.map((entry) => {
@@ -93,6 +97,8 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   const skipped = first !== priced[0] ? `; the first, ${priced[0].id}, is not in the catalog, so ${first.id} is priced` : '';
   const basis = input.model.source === 'deployment-choice'
     ? `the deployment sets the model in the env variable ${input.model.env ?? '(unnamed)'}, and neither the code nor the example env files give a default; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
+    : set.assumed && input.model.source === 'dynamic'
+    ? `the code passes ${input.model.raw ? `\`${input.model.raw}\`` : 'a model'} that the scan could not trace to a model id; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; a guess, not what the code states`
     : set.assumed
     ? `the end user picks the model at run time (${input.model.raw || 'no list in the code'}); priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
     : `priced over ${set.origin}: ${listed}. The number is the first (likely) one's, ${first.id}${skipped}`;
@@ -109,10 +115,10 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
 }
 
 /** Why a single-model call has no price. */
-function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog): NonNullable<SiteAdvice['unpriced']> {
+function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog, provider: string, endpoint: string): NonNullable<SiteAdvice['unpriced']> {
   if (!model.id) {
     const written = model.raw ? `\`${model.raw}\`` : 'no model';
-    const how = model.source === 'user-choice' ? 'chosen by the end user at run time, and no model list was found to price it against' : model.source === 'deployment-choice' ? `set by the deployment in the env variable ${model.env ?? '(unnamed)'} with no default, and no reference set to price it against` : 'not resolved statically';
+    const how = model.source === 'user-choice' ? 'chosen by the end user at run time, and no model list was found to price it against' : model.source === 'deployment-choice' ? `set by the deployment in the env variable ${model.env ?? '(unnamed)'} with no default, and no reference set to price it against` : `not resolved statically, and no reference set for provider ${provider}${endpoint && endpoint !== 'chat' ? ` (${endpoint})` : ''} to price it against`;
     return { kind: 'model-unknown', reason: `model unknown: the code passes ${written} (${how})` };
   }
   if (!findModel(catalog, model.id)) {

@@ -142,8 +142,9 @@ function withAdvice(original: CallSite, advice: SiteAdvice, catalog: Catalog): C
   const out: CallSite = { ...site, options: advice.options, recommendation: advice.recommendation, monthlyUsdCurrent: advice.monthlyUsdCurrent };
   if (advice.monthlyUsdCurrentRange) out.monthlyUsdCurrentRange = advice.monthlyUsdCurrentRange;
   if (advice.modelPricing) out.modelPricing = advice.modelPricing;
-  // A model the deployment picks is an assumption here: say how to state the real one, at this place.
-  if (advice.modelPricing && site.model.source === 'deployment-choice') out.modelPricing = { ...advice.modelPricing, basis: `${advice.modelPricing.basis}. ${setModelInstruction(site, advice.modelPricing.model)}` };
+  // A model priced over an assumed set (the deployment's or the end user's pick, or one the scan could
+  // not trace) is an assumption here: say how to state the real one, at this place.
+  if (advice.modelPricing?.assumed) out.modelPricing = { ...advice.modelPricing, basis: `${advice.modelPricing.basis}. ${setModelInstruction(site, advice.modelPricing.model)}` };
   if (advice.monthlyUsdCurrent === 0) out.costNote = zeroCostNote(original);
   if (advice.monthlyUsdCurrent === null) {
     const unpriced = advice.unpriced ?? { kind: 'not-priced' as const, reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'no price for this call'}` };

@@ -1,11 +1,11 @@
 import { formatCount, formatUsd } from '../../model/format';
-import { formatSiteCost, formatTotalCost, unpricedLabel } from '../../model/display';
+import { formatSiteCost, formatTotalCost, pricedModelLabel, unpricedLabel } from '../../model/display';
 import { mdCode, mdFileLink, mdTable, mdText } from './markdown';
 import { countUnpriced, unpricedSummaryFields } from '../pricing/totals';
 import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
 import planPolicyJson from '../../../data/catalog/plan-policy.json';
 
-type Group = Tier | 'keep' | 'migrate' | 'unpriced';
+type Group = Tier | 'keep' | 'assumed' | 'migrate' | 'unpriced';
 
 const TIER_TITLES: Record<Group, string> = {
   migrate: 'Migrate off a retired or deprecated model',
@@ -13,6 +13,7 @@ const TIER_TITLES: Record<Group, string> = {
   'closed-api': 'Switch to a cheaper closed model',
   'self-hosted': 'Self-host an open model',
   keep: 'Keep as is',
+  assumed: 'Priced at an assumed model: set the real model to confirm',
   unpriced: 'Not priced: set the model first',
 };
 
@@ -34,6 +35,9 @@ function groupOf(site: CallSite): Group {
   if (site.monthlyUsdCurrent === null) return 'unpriced';
   const recommendation = site.recommendation;
   if (recommendation?.action === 'migrate') return 'migrate';
+  // Nor is a call whose model the code does not state: its "keep" is for a model assumed for it.
+  const keep = !recommendation || recommendation.action === 'keep' || (recommendation.action !== 'change' && recommendation.savingsUsd <= 0.005);
+  if (keep && site.modelPricing?.assumed) return 'assumed';
   if (!recommendation || recommendation.action === 'keep') return 'keep';
   // A change that must happen (compliance) is a change even when it saves nothing.
   if (recommendation.action === 'change') return recommendation.tier;
@@ -122,7 +126,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   const after = result.summary.monthlyUsdRecommended;
   const groups = new Map<Group, CallSite[]>();
   for (const site of sites) groups.set(groupOf(site), [...(groups.get(groupOf(site)) ?? []), site]);
-  const changes = sites.filter((site) => groupOf(site) !== 'keep' && groupOf(site) !== 'unpriced').map(changeOf).sort((a, b) => Number(b.group === 'migrate') - Number(a.group === 'migrate') || b.savings - a.savings);
+  const changes = sites.filter((site) => groupOf(site) !== 'keep' && groupOf(site) !== 'assumed' && groupOf(site) !== 'unpriced').map(changeOf).sort((a, b) => Number(b.group === 'migrate') - Number(a.group === 'migrate') || b.savings - a.savings);
 
   out.push('# LLM hosting migration plan', '');
   out.push(`Workspace ${mdCode(workspaceName(result.root))}, generated ${result.generatedAt.slice(0, 10)} by LLM Hosting Advisor. File links are relative to the workspace root.`, '');
@@ -135,7 +139,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   if (changes.length > 0) {
     out.push(mdTable(['#', 'Change', 'Saves $/month', 'Effort'], changes.map((change, index) => [
       String(index + 1),
-      `${mdFileLink(change.site.file, change.site.line)}: ${mdText(change.site.model.id ?? change.site.model.raw)} → ${mdText(change.site.recommendation!.label)}${change.site.recommendation!.deadline ? ` (deadline ${mdText(change.site.recommendation!.deadline)})` : ''}`,
+      `${mdFileLink(change.site.file, change.site.line)}: ${mdText(pricedModelLabel(change.site))} → ${mdText(change.site.recommendation!.label)}${change.site.recommendation!.deadline ? ` (deadline ${mdText(change.site.recommendation!.deadline)})` : ''}`,
       formatUsd(change.savings),
       mdText(change.effort),
     ])), '');
@@ -152,7 +156,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   if (kept.length > 0) out.push(`- **Unchanged:** ${kept.length} call site${kept.length === 1 ? '' : 's'} (already the cheapest viable option, or the saving is below the threshold; see "Calls left on closed APIs").`);
   if (unpriced.length > 0) out.push(`- **Not priced:** ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} whose model is unknown or not in the catalog; each says how to set it (listed below).`);
   const assumed = sites.filter((site) => site.modelPricing?.assumed).length;
-  if (assumed > 0) out.push(`- **Assumed models:** ${assumed} call site${assumed === 1 ? '' : 's'} whose model the end user picks at run time ${assumed === 1 ? 'is' : 'are'} priced against an assumed set of models (an assumption; see each call).`);
+  if (assumed > 0) out.push(`- **Assumed models:** ${assumed} call site${assumed === 1 ? '' : 's'} whose model the code does not state (the end user's or the deployment's pick, or one the scan could not trace) ${assumed === 1 ? 'is' : 'are'} priced against an assumed set of models: the figures are assumptions until the real model is set (each call says how; see "Calls priced over several models").`);
   const tiers = new Set<Tier>(changes.map((change) => change.site.recommendation!.tier));
   if (tiers.size > 0) {
     out.push('- **Risks that matter:**');
@@ -161,18 +165,18 @@ export function renderMarkdownPlan(result: ScanResult): string {
   out.push('');
 
   out.push('## Call sites', '');
-  for (const group of ['migrate', 'open-api', 'closed-api', 'self-hosted', 'keep'] as const) {
+  for (const group of ['migrate', 'open-api', 'closed-api', 'self-hosted', 'assumed', 'keep'] as const) {
     const members = groups.get(group);
     if (!members?.length) continue;
     out.push(`### ${TIER_TITLES[group]} (${members.length})`, '');
     out.push(mdTable(['Call site', 'Task', 'Model now', 'Tokens in/out per call', 'Calls/month', 'Now $/month', 'Recommendation', 'Saves $/month'], members.map((site) => [
       mdFileLink(site.file, site.line),
       `${mdText(site.task.type)} (${Math.round(site.task.confidence * 100)}%)`,
-      mdText(`${site.provider} ${site.model.id ?? site.model.raw}`),
+      mdText(`${site.provider} ${pricedModelLabel(site)}`),
       `${formatCount(site.tokens.inputPerCall)} / ${formatCount(site.tokens.outputPerCall)}${site.tokens.isEstimate ? ' (est.)' : ''}`,
       `${formatCount(site.volume.callsPerMonth)}${site.volume.source === 'default' ? ' (assumed)' : ''}`,
       mdText(formatSiteCost(site, formatUsd)),
-      mdText(site.recommendation?.label ?? 'keep as is'),
+      mdText(group === 'assumed' ? `set the model (${site.recommendation?.label ?? 'no advice'} for the assumed one)` : site.recommendation?.label ?? 'keep as is'),
       formatUsd(site.recommendation?.savingsUsd ?? 0),
     ])), '');
   }

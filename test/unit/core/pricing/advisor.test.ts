@@ -230,9 +230,44 @@ describe('advisor: options and recommendation', () => {
   });
 });
 
-describe('advisor: open models without a price for their provider', () => {
-  it('says a local model has no per-token price and points at sizing', () => {
+describe('advisor: models on a server the team runs (Ollama, LM Studio, vLLM, ...)', () => {
+  it('prices a local model as its share of the rented GPUs that would serve it, says it is an assumption, and compares with the APIs', () => {
     const advice = adviseCall(input('llama3.1:8b', { provider: 'ollama', taskType: 'chat' }), catalog);
+    const current = advice.options.find((o) => o.current)!;
+    assert.equal(current.tier, 'self-hosted');
+    assert.equal(current.label, 'Stay on llama-3.1-8b on your ollama server');
+    assert.equal(advice.monthlyUsdCurrent, current.monthlyUsd);
+    assert.ok(current.monthlyUsd > 0, 'never $0');
+    assert.match(current.derivation!, /calls\/s of the [\d.]+ calls\/s one replica sustains \([\d.]+%\) × \$[\d,]+\/month = \$[\d,.]+\/month/);
+    assert.match(current.why, /an assumption: ollama runs on hardware you operate, priced as rented GPUs/);
+    // The replica's price in the derivation bounds the share: a call that uses part of a server pays part of it.
+    const replica = Number(/× \$([\d,]+)\/month =/.exec(current.derivation!)![1].replace(/,/g, ''));
+    assert.ok(current.monthlyUsd < replica, `${current.monthlyUsd} < ${replica}`);
+    // The same model at the API providers is on the table, and the advice picks among them by the usual rule.
+    assert.ok(advice.options.some((o) => o.tier === 'open-api' && o.model === 'llama-3.1-8b' && !o.current));
+    assert.ok(advice.recommendation);
+    // Twice the volume costs more (a share of throughput, not a fixed server per call).
+    const doubled = adviseCall(input('llama3.1:8b', { provider: 'ollama', taskType: 'chat', volume: { callsPerMonth: 200_000, source: 'annotation' } }), catalog);
+    assert.ok(doubled.monthlyUsdCurrent! > current.monthlyUsd);
+  });
+
+  it('staying on the own server needs no self-hosting approval: a "keep" is the server, not an API', () => {
+    const tiny = adviseCall(input('llama3.1:8b', { provider: 'lmstudio', taskType: 'chat', volume: { callsPerMonth: 100, source: 'annotation' } }), catalog);
+    assert.equal(tiny.recommendation?.action, 'keep');
+    assert.equal(tiny.recommendation?.tier, 'self-hosted');
+  });
+
+  it('a local embedding model is priced on the server too, with the same model at the API providers as the alternative', () => {
+    const advice = adviseCall(input('nomic-embed-text-v1.5', { provider: 'ollama', endpoint: 'embedding', taskType: 'embedding' }), catalog);
+    const current = advice.options.find((o) => o.current)!;
+    assert.equal(current.tier, 'self-hosted');
+    assert.ok(advice.monthlyUsdCurrent! > 0);
+    assert.ok(advice.options.some((o) => o.tier === 'open-api' && o.model === 'nomic-embed-text-v1.5'));
+  });
+
+  it('a local model the catalog cannot size (no GPU prices) stays unpriced and points at sizing', () => {
+    const noGpus = { ...catalog, gpus: [] };
+    const advice = adviseCall(input('llama3.1:8b', { provider: 'ollama', taskType: 'chat' }), noGpus);
     assert.equal(advice.monthlyUsdCurrent, null);
     assert.match(advice.diagnostics[0], /hardware you operate.*size --model meta-llama\/Llama-3.1-8B-Instruct/);
   });

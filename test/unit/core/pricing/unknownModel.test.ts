@@ -12,7 +12,8 @@ import { parseAnnotation } from '../../../../src/core/estimate/annotations';
 import { parseUsageFile, resolveStatedModel, updateUsageFile } from '../../../../src/core/usage/usage';
 import { adviseSite } from '../../../../src/core/pricing/modelSet';
 import { adviseCall } from '../../../../src/core/pricing/advisor';
-import { loadCatalog } from '../../../../src/core/catalog/catalog';
+import { assumedModelsFor, findArchitecture, findModel, loadCatalog } from '../../../../src/core/catalog/catalog';
+import { formatTotalCost } from '../../../../src/model/display';
 import { applyWhatIf, modelChoices } from '../../../../src/core/pricing/whatIf';
 import { renderMarkdownPlan } from '../../../../src/core/report/plan';
 import { compareScans, renderCostDiffMarkdown } from '../../../../src/core/report/costDiff';
@@ -28,9 +29,14 @@ import type { AdviceInput } from '../../../../src/core/pricing/advisor';
 
 const catalog = loadCatalog();
 
-/** A small app: a user-chosen model, a ternary between two models, and a model nobody can resolve. */
+/**
+ * A small app: a user-chosen model, a ternary between two models, and a model nobody can resolve on
+ * a provider (Groq) that the suite's catalog gives no reference set, so it stays unpriced.
+ */
 const APP = `import OpenAI from 'openai';
+import Groq from 'groq-sdk';
 const openai = new OpenAI();
+const groq = new Groq();
 export async function answer(req: { body: { model: string; q: string } }) {
   const res = await openai.chat.completions.create({
     model: req.body.model,
@@ -42,9 +48,14 @@ export async function pick(fast: boolean, q: string) {
   return openai.chat.completions.create({ model: fast ? 'gpt-4o-mini' : 'gpt-4o', messages: [{ role: 'user', content: q }] });
 }
 export async function dyn(m: string, q: string) {
-  return openai.chat.completions.create({ model: m, messages: [{ role: 'user', content: q }] });
+  return groq.chat.completions.create({ model: m, messages: [{ role: 'user', content: q }] });
 }
 `;
+
+/** The bundled catalog without Groq's reference set and the ones that apply to any provider: a model nobody states on Groq stays unknown. */
+const noCatchAllSets = { ...catalog, assumedModels: catalog.assumedModels!.filter((row) => row.provider !== '*' && row.provider !== 'groq') };
+/** The bundled catalog with no reference sets at all. */
+const noSets = { ...catalog, assumedModels: [] };
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'unknown-model-'));
@@ -213,11 +224,33 @@ describe('pricing a model set', () => {
     assert.match(advice.unpriced!.reason, /env variable LLM_MODEL/);
   });
 
-  it('a model nobody states stays unpriced (null), with the kind and reason', () => {
+  it('a model the scan cannot trace is priced against the provider\'s assumed set, labeled a guess, and still recommended', () => {
     const advice = adviseSite(input({ id: null, raw: 'opts.model', source: 'dynamic' }), catalog);
+    const row = catalog.assumedModels!.find((r) => r.provider === 'openai')!;
+    assert.equal(advice.modelPricing?.assumed, true);
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), row.models);
+    assert.equal(advice.monthlyUsdCurrent, adviseCall(input({ id: row.models[0], raw: '', source: 'literal' }), catalog).monthlyUsdCurrent);
+    assert.ok(advice.monthlyUsdCurrent! > 0, 'never $0');
+    assert.match(advice.modelPricing!.basis, /the code passes `opts\.model` that the scan could not trace to a model id/);
+    assert.match(advice.modelPricing!.basis, /data\/catalog\/assumed-models\.json, openai/);
+    assert.match(advice.modelPricing!.basis, /a guess, not what the code states/);
+    assert.ok(advice.recommendation, 'still recommended by the task');
+    // A provider without a row of its own takes the `*` row; the setting replaces both.
+    const other = adviseSite(input({ id: null, raw: '', source: 'dynamic' }, { provider: 'cohere' }), catalog);
+    assert.deepEqual(other.modelPricing?.models.map((m) => m.id), catalog.assumedModels!.find((r) => r.provider === '*' && !r.endpoint)!.models);
+    assert.match(other.modelPricing!.basis, /the code passes a model that the scan could not trace/);
+    assert.deepEqual(adviseSite(input({ id: null, raw: 'm', source: 'dynamic' }), catalog, { assumedModels: ['claude-haiku-4-5'] }).modelPricing?.models.map((m) => m.id), ['claude-haiku-4-5']);
+  });
+
+  it('a model nobody states on a provider or endpoint with no reference set stays unpriced (null), with the kind and reason', () => {
+    const advice = adviseSite(input({ id: null, raw: 'opts.model', source: 'dynamic' }), noSets);
     assert.equal(advice.monthlyUsdCurrent, null);
     assert.equal(advice.unpriced?.kind, 'model-unknown');
-    assert.match(advice.unpriced!.reason, /model unknown: the code passes `opts\.model`/);
+    assert.match(advice.unpriced!.reason, /model unknown: the code passes `opts\.model` \(not resolved statically, and no reference set for provider openai to price it against\)/);
+    // A transcription is priced per audio minute: no chat model stands in for it.
+    const transcription = adviseSite(input({ id: null, raw: 'm', source: 'dynamic' }, { provider: 'deepgram', endpoint: 'audio-transcription' }), catalog);
+    assert.equal(transcription.monthlyUsdCurrent, null);
+    assert.match(transcription.unpriced!.reason, /no reference set for provider deepgram \(audio-transcription\)/);
     assert.equal(adviseSite(input({ id: 'gpt-4o-minii', raw: 'x', source: 'literal' }), catalog).unpriced?.kind, 'model-not-in-catalog');
   });
 
@@ -234,7 +267,7 @@ describe('never a silent $0, and the hint works', function () {
   let unknown: CallSite;
   before(async () => {
     root = project({ 'src/a.ts': APP });
-    result = await scanWorkspace(root);
+    result = await scanWorkspace(root, { catalog: noCatchAllSets });
     unknown = result.callSites.find((site) => site.enclosingFunction === 'dyn')!;
   });
   after(() => rmSync(root, { recursive: true, force: true }));
@@ -317,7 +350,7 @@ describe('never a silent $0, and the hint works', function () {
   });
 
   it('a model what-if prices the unknown call (not saved); without it the reason is back', () => {
-    const priced = applyWhatIf(result, { model: { [unknown.id]: 'gpt-4.1-mini' } }, catalog);
+    const priced = applyWhatIf(result, { model: { [unknown.id]: 'gpt-4.1-mini' } }, noCatchAllSets);
     const site = priced.callSites.find((c) => c.id === unknown.id)!;
     assert.ok(site.monthlyUsdCurrent! > 0);
     assert.equal(site.model.source, 'what-if');
@@ -325,7 +358,7 @@ describe('never a silent $0, and the hint works', function () {
     assert.equal(priced.summary.unpricedCallSites, 0);
     assert.equal(priced.summary.unpricedByKind, undefined);
     // The panel always re-prices the scanned result: without the what-if the reason is back.
-    const back = applyWhatIf(result, {}, catalog).callSites.find((c) => c.id === unknown.id)!;
+    const back = applyWhatIf(result, {}, noCatchAllSets).callSites.find((c) => c.id === unknown.id)!;
     assert.equal(back.monthlyUsdCurrent, null);
     assert.equal(back.unpricedReason, unknown.unpricedReason);
     const html = renderWhatIf(unknown, {}, { gpus: [], precisions: [], models: [{ id: 'gpt-4.1-mini', description: 'openai' }] });
@@ -351,7 +384,7 @@ describe('never a silent $0, and the hint works', function () {
     lines.splice(line - 1, 0, comment);
     writeFileSync(file, lines.join('\n'));
     try {
-      const rescanned = await scanWorkspace(root);
+      const rescanned = await scanWorkspace(root, { catalog: noCatchAllSets });
       const site = rescanned.callSites.find((c) => c.enclosingFunction === 'dyn')!;
       assert.ok(site.monthlyUsdCurrent! > 0, JSON.stringify(site.unpricedReason));
       assert.equal(site.model.id, 'gpt-4.1-mini');
@@ -370,7 +403,7 @@ describe('never a silent $0, and the hint works', function () {
     const usageFile = path.join(root, 'llm-usage.yml');
     writeFileSync(usageFile, `version: 1\ncallSites:\n  ${entry}\n`);
     try {
-      const rescanned = await scanWorkspace(root);
+      const rescanned = await scanWorkspace(root, { catalog: noCatchAllSets });
       const site = rescanned.callSites.find((c) => c.enclosingFunction === 'dyn')!;
       assert.ok(site.monthlyUsdCurrent! > 0);
       assert.equal(site.model.source, 'usage-file');
@@ -410,7 +443,7 @@ export async function embed(m: string, text: string) {
 `,
     });
     try {
-      const site = (await scanWorkspace(embed)).callSites[0];
+      const site = (await scanWorkspace(embed, { catalog: noSets })).callSites[0];
       assert.equal(site.monthlyUsdCurrent, null);
       const comment = /add the line `([^`]+)`/.exec(site.unpricedReason!)![1];
       assert.match(comment, /model=text-embedding/);
@@ -418,7 +451,7 @@ export async function embed(m: string, text: string) {
       const lines = readFileSync(file, 'utf8').split('\n');
       lines.splice(site.line - 1, 0, comment);
       writeFileSync(file, lines.join('\n'));
-      const again = (await scanWorkspace(embed)).callSites[0];
+      const again = (await scanWorkspace(embed, { catalog: noSets })).callSites[0];
       assert.ok(again.monthlyUsdCurrent! > 0, again.unpricedReason);
     } finally {
       rmSync(embed, { recursive: true, force: true });
@@ -437,14 +470,14 @@ export async function nested(m: string) {
 `,
     });
     try {
-      const first = (await scanWorkspace(nested)).callSites[0];
+      const first = (await scanWorkspace(nested, { catalog: noSets })).callSites[0];
       assert.equal(first.monthlyUsdCurrent, null);
       assert.equal(first.line, 5);
       const file = path.join(nested, 'src/n.ts');
       const lines = readFileSync(file, 'utf8').split('\n');
       lines.splice(first.line - 1, 0, '    // llm-advisor: model=gpt-4.1-mini');
       writeFileSync(file, lines.join('\n'));
-      const again = (await scanWorkspace(nested)).callSites[0];
+      const again = (await scanWorkspace(nested, { catalog: noSets })).callSites[0];
       assert.equal(again.model.id, 'gpt-4.1-mini');
       assert.ok(again.monthlyUsdCurrent! > 0);
     } finally {
@@ -456,12 +489,13 @@ export async function nested(m: string) {
 describe('unpriced calls left out of the totals are counted apart from those the total misses', function () {
   this.timeout(120_000);
   // One unpriced call in the app (the total misses it) and one in a script (left out of the totals anyway).
-  const SCRIPT = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function seed(m: string) {\n  return openai.chat.completions.create({ model: m, messages: [{ role: 'user', content: 'x' }] });\n}\n`;
+  // Both on Groq, which the suite's catalog gives no reference set, so neither is priced over assumed models.
+  const SCRIPT = `import Groq from 'groq-sdk';\nconst groq = new Groq();\nexport async function seed(m: string) {\n  return groq.chat.completions.create({ model: m, messages: [{ role: 'user', content: 'x' }] });\n}\n`;
   let root: string;
   let result: ScanResult;
   before(async () => {
     root = project({ 'src/a.ts': APP, 'scripts/seed.ts': SCRIPT });
-    result = await scanWorkspace(root);
+    result = await scanWorkspace(root, { catalog: noCatchAllSets });
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -488,10 +522,111 @@ describe('unpriced calls left out of the totals are counted apart from those the
   });
 
   it('with only the left-out call unpriced, the total is complete and says so without a "+"', () => {
-    const priced = applyWhatIf(result, { model: { [result.callSites.find((site) => site.file === 'src/a.ts' && site.monthlyUsdCurrent === null)!.id]: 'gpt-4.1-mini' } }, catalog);
+    const priced = applyWhatIf(result, { model: { [result.callSites.find((site) => site.file === 'src/a.ts' && site.monthlyUsdCurrent === null)!.id]: 'gpt-4.1-mini' } }, noCatchAllSets);
     assert.equal(priced.summary.unpricedCallSites, 0);
     assert.equal(priced.summary.unpricedLeftOutCallSites, 1);
-    assert.match(renderTable(priced), /Monthly now \$[^(]+\([^)]+\) \(1 unpriced call left out of the totals\), after/);
+    assert.match(renderTable(priced), /Monthly now \$[^(]+\([^)]+\) \((1 call at assumed models; )?1 unpriced call left out of the totals\), after/);
     assert.ok(!/\+ 1 not priced/.test(statusBarText(priced.summary)), statusBarText(priced.summary));
+  });
+});
+
+describe('reference sets per provider and endpoint (issue 13 §3)', () => {
+  const dynamic: ModelRef = { id: null, raw: 'this.config.model', source: 'dynamic' };
+
+  it('a local server (Ollama, LM Studio, vLLM, self-hosted) takes the local-server row of open models; other endpoints take only their own row', () => {
+    const local = catalog.assumedModels!.find((r) => r.provider === 'local-server' && !r.endpoint)!;
+    assert.ok(local.source && local.asOf && local.derivation, 'sourced and dated');
+    for (const provider of ['ollama', 'lmstudio', 'vllm', 'llama.cpp', 'self-hosted', 'local']) assert.equal(assumedModelsFor(catalog, provider, 'chat'), local, provider);
+    assert.equal(assumedModelsFor(catalog, 'ollama', 'embedding')?.provider, 'local-server');
+    assert.equal(assumedModelsFor(catalog, 'ollama', 'embedding')?.endpoint, 'embedding');
+    assert.equal(assumedModelsFor(catalog, 'openai', 'completion')?.provider, 'openai', 'completion calls take the chat rows');
+    assert.equal(assumedModelsFor(catalog, 'openai', 'image-generation')?.models[0], 'dall-e-3');
+    assert.equal(assumedModelsFor(catalog, 'deepgram', 'audio-transcription'), undefined, 'no chat model stands in for a transcription');
+    assert.equal(assumedModelsFor(catalog, 'jina', 'other'), undefined);
+    // Every local-server model has an architecture, so the server can be sized.
+    for (const id of local.models) assert.ok(findArchitecture(catalog, id), id);
+  });
+
+  it('a model the scan cannot trace on a local server is priced as self-hosting over the local set: the server\'s GPUs, with the APIs as alternatives', () => {
+    const advice = adviseSite(input(dynamic, { provider: 'ollama' }), catalog);
+    const local = catalog.assumedModels!.find((r) => r.provider === 'local-server' && !r.endpoint)!;
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), local.models);
+    assert.equal(advice.modelPricing?.model, local.models[0]);
+    assert.equal(advice.modelPricing?.assumed, true);
+    assert.ok(advice.monthlyUsdCurrent! > 0);
+    const current = advice.options.find((o) => o.current)!;
+    assert.equal(current.tier, 'self-hosted');
+    assert.match(current.why, /priced as rented GPUs/);
+    assert.ok(advice.options.some((o) => o.tier === 'open-api'), 'compared with the APIs');
+    assert.match(advice.modelPricing!.basis, /assumed-models\.json, local-server/);
+    assert.match(advice.modelPricing!.basis, /a guess, not what the code states/);
+    const embedding = adviseSite(input(dynamic, { provider: 'ollama', endpoint: 'embedding', task: { type: 'embedding', confidence: 1, reasons: [] } }), catalog);
+    assert.equal(embedding.options.find((o) => o.current)?.tier, 'self-hosted');
+    assert.ok(embedding.monthlyUsdCurrent! > 0);
+  });
+
+  it('an open-model host (Together, Groq, Fireworks) is priced over open models it serves, never a closed model it does not', () => {
+    for (const provider of ['together', 'groq', 'fireworks']) {
+      const advice = adviseSite(input(dynamic, { provider }), catalog);
+      assert.equal(advice.modelPricing?.assumed, true, provider);
+      for (const model of advice.modelPricing!.models) {
+        assert.ok(!findModel(catalog, model.id)?.closed, `${provider}: ${model.id} is an open model`);
+        assert.ok(model.monthlyUsd! > 0, `${provider} prices ${model.id}`);
+      }
+      assert.equal(advice.options.find((o) => o.current)?.provider, provider, 'priced at the host itself');
+    }
+  });
+
+  it('a deployment\'s model on a local server is priced over the local set, not as a closed API', () => {
+    const advice = adviseSite(input({ id: null, raw: 'this.model', source: 'deployment-choice', env: 'OLLAMA_MODEL_PREF', candidates: [{ id: 'llama2', source: 'env-example', where: '.env.example:46' }] }, { provider: 'ollama' }), catalog);
+    assert.equal(advice.modelPricing?.model, 'llama-3.1-8b');
+    assert.equal(advice.options.find((o) => o.current)?.tier, 'self-hosted');
+  });
+});
+
+describe('an assumed figure says so wherever it is shown', function () {
+  this.timeout(120_000);
+  let root: string;
+  let result: ScanResult;
+  let guessed: CallSite;
+  before(async () => {
+    root = project({ 'src/a.ts': APP });
+    result = await scanWorkspace(root);
+    guessed = result.callSites.find((site) => site.enclosingFunction === 'dyn')!;
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('the scan prices the untraced call over its provider\'s set (Groq\'s open models), and its basis says how to set the real model at its place', () => {
+    assert.equal(guessed.model.source, 'dynamic');
+    assert.ok(guessed.monthlyUsdCurrent! > 0);
+    assert.deepEqual(guessed.modelPricing?.models.map((m) => m.id), catalog.assumedModels!.find((r) => r.provider === 'groq')!.models);
+    assert.equal(guessed.modelPricing?.assumed, true);
+    assert.match(guessed.modelPricing!.basis, /a guess, not what the code states/);
+    assert.ok(guessed.modelPricing!.basis.includes(`directly above line ${guessed.line} of src/a.ts`), guessed.modelPricing!.basis);
+    assert.ok(guessed.modelPricing!.basis.includes(`"${guessed.id}": {model: "${guessed.modelPricing!.model}"}`));
+    const userChoice = result.callSites.find((site) => site.enclosingFunction === 'answer')!;
+    assert.ok(userChoice.modelPricing!.basis.includes(`directly above line ${userChoice.line} of src/a.ts`), 'the end user\'s pick too');
+    assert.equal(result.summary.unpricedCallSites, 0);
+    assert.equal(result.summary.assumedModelCallSites, 2);
+  });
+
+  it('status bar, totals, table, plan, panel, CodeLens and hover say the figure is an assumption', () => {
+    assert.match(statusBarText(result.summary), /^\$\(graph\) LLM ≈ \$[\d,.]+\/mo \(2 assumed\)$/);
+    assert.match(formatTotalCost(result.summary), /\(2 calls at assumed models\)/);
+    const table = renderTable(result);
+    const row = table.split('\n').find((line) => line.startsWith(`src/a.ts:${guessed.line} `))!;
+    assert.match(row, new RegExp(`assumed ${guessed.modelPricing!.model}`));
+    assert.match(row, /\$[\d,.]+ \(.*\) assumed|\$[\d,.]+ assumed/);
+    assert.match(table, /Monthly now \$[\d,.]+ \(.*\)?\s?\(2 calls at assumed models\)/);
+    const plan = renderMarkdownPlan(result);
+    assert.match(plan, /\*\*Assumed models:\*\* 2 call sites whose model the code does not state/);
+    const keep = plan.slice(plan.indexOf('## Calls left on closed APIs'));
+    assert.ok(!keep.includes(`a.ts:${guessed.line}`), 'never "keep as is" for an assumed model');
+    if (guessed.recommendation?.action === 'keep') assert.match(plan, /### Priced at an assumed model: set the real model to confirm/);
+    assert.match(plan, new RegExp(`\\(assumed: ${guessed.modelPricing!.model}\\)`));
+    assert.match(renderSummary(result, false), /2 calls at assumed models/);
+    assert.match(renderRow(guessed, false), new RegExp(`\\(assumed: ${guessed.modelPricing!.model}\\)`));
+    assert.match(codeLensTitle(guessed), / assumed\/mo · .*\(assumed: /);
+    assert.match(hoverMarkdown(guessed), /assumed/);
   });
 });
