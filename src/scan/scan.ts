@@ -167,8 +167,18 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const callerCandidates = (helperFiles: ReadonlySet<string>) => {
     const helperModules = importGraph.withBarrels(new Set(helperFiles));
     const helperPaths = analyses.filter(({ file }) => helperModules.has(file.absolutePath)).map(({ file }) => file.relativePath);
+    // Files of a monorepo share their alias specifiers (`@app/db/client` in hundreds of files): each is tested against the helpers once.
+    const aliasNamesHelper = new Map<string, boolean>();
+    const mayNameHelper = (specifier: string): boolean => {
+      let answer = aliasNamesHelper.get(specifier);
+      if (answer === undefined) {
+        answer = helperPaths.some((helperPath) => aliasMayName(specifier, helperPath));
+        aliasNamesHelper.set(specifier, answer);
+      }
+      return answer;
+    };
     return analyses
-      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some((specifier) => helperPaths.some((helperPath) => aliasMayName(specifier, helperPath))))
+      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some(mayNameHelper))
       .map(({ file }) => file);
   };
   detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
