@@ -6,7 +6,7 @@ import { ResultStore } from './resultStore';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
-import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
+import { createTextReader, discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf } from './importGraph';
 import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops } from '../analyzers';
@@ -151,12 +151,13 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
   // Second pass: files that import a module which uses an SDK, directly or through barrels, may call its client or model.
   const importGraph = new ImportGraph(analyses.map(({ file, analysis }) => ({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports, reExports: analysis.reExports })));
+  const readText = createTextReader();
   const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
   for (const { file, analysis } of analyses) {
     options.signal?.throwIfAborted();
     if (analysis.parsed || !importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, sdkModules)) continue;
-    const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
+    const text = await readText(file.absolutePath);
+    if (text === null) continue;
     const imported = analyzeImporter(file, text, context);
     parsed++;
     diagnostics.push(...imported.diagnostics);
@@ -181,9 +182,9 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some(mayNameHelper))
       .map(({ file }) => file);
   };
-  detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
+  detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText }, options.signal)));
   // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
-  await markFrameworkAgentLoops(detected, discovered.files, options.signal);
+  await markFrameworkAgentLoops(detected, discovered.files, options.signal, readText);
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
   releaseParsedFiles(context);
