@@ -182,9 +182,21 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some(mayNameHelper))
       .map(({ file }) => file);
   };
-  detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText }, options.signal)));
-  // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
-  await markFrameworkAgentLoops(detected, discovered.files, options.signal, readText);
+  // Both steps look across the whole workspace; the CLI keeps what they produced for a later run over the same files.
+  // Only when every file went through the result store (not with the editor's cache or unsaved texts), so the key covers all of them.
+  const stepStore = context.results && !options.cache && !options.unsaved ? context.results : undefined;
+  const stepKey = stepStore?.workspaceStepKey(detected, workspaceSettings.settings);
+  const storedStep = stepKey === undefined ? undefined : stepStore!.lookupWorkspaceStep(stepKey);
+  if (storedStep) {
+    detected.splice(0, detected.length, ...storedStep);
+  } else {
+    context.modules.startTracking();
+    detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText }, options.signal)));
+    // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
+    await markFrameworkAgentLoops(detected, discovered.files, options.signal, readText);
+    const followed = context.modules.stopTracking();
+    if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
+  }
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
   releaseParsedFiles(context);
