@@ -7,6 +7,7 @@ import { scanWorkspace, ScanInputError } from '../scan/scan';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import { HELP, parseArguments, CommandLineError, type CliArguments } from './args';
 import { renderTable } from './table';
+import { prettyJsonChunks } from './jsonOutput';
 import { runDiff } from './diff';
 import { runSize } from './size';
 
@@ -41,10 +42,15 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     if (args.command === 'diff') return await runDiff(args, stdout, stderr);
     if (args.command === 'size') return runSize(args, stdout, stderr);
     const catalog = args.priceFile ? await loadPriceFile(args.priceFile) : undefined;
-    const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, nonProduction: args.nonProduction, resultCacheDirectory: args.noCache ? undefined : runtime.resultCacheDirectory, advisorOptions: { dataSensitivity: args.dataSensitivity, fixedCostOverrides: checkedFixedCosts(args.fixedCosts, catalog), ...(args.assumedModels ? { assumedModels: args.assumedModels } : {}) } });
-    const output = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : args.format === 'markdown' ? renderMarkdownPlan(result) : renderTable(result);
-    if (args.out) await writeFileSafely(args.out, output);
-    else stdout.write(output);
+    const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, nonProduction: args.nonProduction, resultCacheDirectory: args.noCache ? undefined : runtime.resultCacheDirectory, releaseTokenizerWhenCounted: true, advisorOptions: { dataSensitivity: args.dataSensitivity, fixedCostOverrides: checkedFixedCosts(args.fixedCosts, catalog), ...(args.assumedModels ? { assumedModels: args.assumedModels } : {}) } });
+    if (args.format === 'json' && !args.out) {
+      // In pieces: the JSON of a large scan would otherwise be the last and largest allocation of the run.
+      for (const chunk of prettyJsonChunks(result as unknown as Record<string, unknown>)) stdout.write(chunk);
+    } else {
+      const output = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : args.format === 'markdown' ? renderMarkdownPlan(result) : renderTable(result);
+      if (args.out) await writeFileSafely(args.out, output);
+      else stdout.write(output);
+    }
     if (args.plan) await writeFileSafely(args.plan, renderMarkdownPlan(result));
     if (args.out) stderr.write(`wrote ${args.out}\n`);
     if (args.plan) stderr.write(`wrote migration plan to ${args.plan}\n`);

@@ -6,6 +6,7 @@ import { aliasImportsOf, reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
 import { contentHash, type ResultStore } from './resultStore';
 import type { FileAnalysis } from './fileAnalysis';
+import { installFastDescendantSearch } from './descendantSearch';
 import type { DetectedCall, Diagnostic } from '../model/types';
 
 export type { FileAnalysis };
@@ -19,6 +20,7 @@ export interface AnalysisContext {
 
 /** One parse context for a scan: analyzers share it so followed modules are parsed once. */
 export function createAnalysisProject(root: string, settings?: WorkspaceSettings, results?: ResultStore): AnalysisContext {
+  installFastDescendantSearch();
   const project = new Project({
     useInMemoryFileSystem: false,
     skipAddingFilesFromTsConfig: true,

@@ -10,6 +10,11 @@
  * modules' contents are unchanged, and only by the build that wrote it (`version`). Anything wrong
  * with the file (unreadable, not JSON, another version, a malformed entry) reads as a miss; a
  * write that fails only costs the next run its speed.
+ *
+ * Besides the per-file entries it keeps the result of the steps that look across the workspace (the
+ * wrapper-caller search and agent loops in other files, most of a run that reuses every file): whole,
+ * under a key of every file's digest, the calls they started from and the workspace settings, so any
+ * change anywhere runs them again.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -17,10 +22,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import type { FileAnalysis } from './fileAnalysis';
+import type { DetectedCall } from '../model/types';
 import { countTokens, isEncoderLoaded, isTokenCountKnown, rememberTokenCounts, textsToCount, type EncodingName } from '../core/estimate/tokens';
 
 /** Bumped when the layout of the cache file changes; the build stamp covers changes in what analyzers produce. */
-const STORE_FORMAT = 1;
+const STORE_FORMAT = 2;
 
 /** `LLM_HOSTING_ADVISOR_CACHE=0` turns the cache off, like `--no-cache`. */
 export const RESULT_CACHE_ENV = 'LLM_HOSTING_ADVISOR_CACHE';
@@ -37,11 +43,25 @@ interface StoredEntry {
   tokenCounts?: Array<[EncodingName, string, number]>;
 }
 
+/**
+ * The steps after the per-file analyses that look across the workspace (the wrapper-caller search,
+ * agent loops in other files): their result depends on every file, so it is stored whole, under a
+ * key made of the calls they started from, every file's digest and the workspace settings.
+ */
+interface StoredWorkspaceStep {
+  key: string;
+  /** Absolute path → digest of each module the step followed beyond the scanned files (as for a file's entry). */
+  dependencies: Record<string, string>;
+  calls: DetectedCall[];
+  tokenCounts?: Array<[EncodingName, string, number]>;
+}
+
 interface StoredFile {
   format: number;
   version: string;
   root: string;
   entries: Record<string, StoredEntry>;
+  workspaceStep?: StoredWorkspaceStep;
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -80,6 +100,8 @@ export class ResultStore {
   private readonly file: string;
   private readonly version: string;
   private readonly previous: Record<string, StoredEntry>;
+  private readonly previousWorkspaceStep: StoredWorkspaceStep | undefined;
+  private currentWorkspaceStep: StoredWorkspaceStep | undefined;
   /** Entries of this run: only files seen now are written back, so deleted files drop out. */
   private readonly current = new Map<string, StoredEntry>();
   private readonly dependencyHashes = new Map<string, string>();
@@ -91,19 +113,57 @@ export class ResultStore {
     this.version = options.version ?? buildVersion();
     const rootKey = createHash('sha1').update(options.root).digest('hex').slice(0, 16);
     this.file = path.join(options.directory, `results-${rootKey}.json`);
-    this.previous = this.read();
+    const stored = this.read();
+    this.previous = stored.entries;
+    this.previousWorkspaceStep = stored.workspaceStep;
   }
 
-  private read(): Record<string, StoredEntry> {
+  private read(): Pick<StoredFile, 'entries' | 'workspaceStep'> {
     try {
-      if (!isPrivateFolder(this.options.directory)) return {};
+      if (!isPrivateFolder(this.options.directory)) return { entries: {} };
       const stored = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<StoredFile>;
-      if (stored.format !== STORE_FORMAT || stored.version !== this.version || stored.root !== this.options.root) return {};
-      if (typeof stored.entries !== 'object' || stored.entries === null || Array.isArray(stored.entries)) return {};
-      return stored.entries;
+      if (stored.format !== STORE_FORMAT || stored.version !== this.version || stored.root !== this.options.root) return { entries: {} };
+      if (typeof stored.entries !== 'object' || stored.entries === null || Array.isArray(stored.entries)) return { entries: {} };
+      return { entries: stored.entries, workspaceStep: isWellFormedStep(stored.workspaceStep) ? stored.workspaceStep : undefined };
     } catch {
-      return {};
+      return { entries: {} };
     }
+  }
+
+  /**
+   * The key of the workspace-wide steps of this run: the calls they start from, the digest of every
+   * file this run looked up or analyzed (so any edit anywhere, an added or a deleted file, changes it)
+   * and the workspace settings. Call after every file went through `lookup` or `record`.
+   */
+  workspaceStepKey(calls: readonly DetectedCall[], settings: unknown): string {
+    const digest = createHash('sha1');
+    digest.update(JSON.stringify(calls));
+    digest.update('\u0000');
+    digest.update(JSON.stringify(settings, (_key, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value)));
+    for (const [file, entry] of [...this.current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) digest.update(`\u0000${file}\u0000${entry.hash}`);
+    return digest.digest('base64');
+  }
+
+  /** The calls the workspace-wide steps produced in an earlier run with the same key, if every module they followed is unchanged. */
+  lookupWorkspaceStep(key: string): DetectedCall[] | undefined {
+    const step = this.previousWorkspaceStep;
+    if (!step || step.key !== key) return undefined;
+    for (const [dependency, dependencyHash] of Object.entries(step.dependencies)) {
+      if (this.hashOfDependency(dependency) !== dependencyHash) return undefined;
+    }
+    this.currentWorkspaceStep = step;
+    if (step.tokenCounts) rememberStoredCounts(step.calls, step.tokenCounts);
+    // A copy: the scan adds to the calls it gets, and the stored ones are written back.
+    return structuredClone(step.calls);
+  }
+
+  /** Keeps what the workspace-wide steps produced (and the modules they followed) for the next run. */
+  recordWorkspaceStep(key: string, calls: readonly DetectedCall[], followed: readonly string[]): void {
+    const dependencies: Record<string, string> = {};
+    for (const dependency of followed) dependencies[dependency] = this.hashOfDependency(dependency);
+    // Serialized now: the scan adds to the objects afterwards.
+    this.currentWorkspaceStep = JSON.parse(JSON.stringify({ key, dependencies, calls })) as StoredWorkspaceStep;
+    this.changed = true;
   }
 
   /** The stored analysis of a file whose content hashes to `hash`, if it and every module it followed are unchanged. */
@@ -123,7 +183,7 @@ export class ResultStore {
     this.current.set(relativePath, entry);
     const { analysis } = entry;
     if (analysis.calls.length === 0 && analysis.diagnostics.length === 0) return { ...analysis, fromResultCache: true };
-    if (entry.tokenCounts) rememberStoredCounts(analysis, entry.tokenCounts);
+    if (entry.tokenCounts) rememberStoredCounts(analysis.calls, entry.tokenCounts);
     // Copies: the scan adds to the calls it gets (callers, counts), and the stored ones are written back.
     return { ...analysis, calls: structuredClone(analysis.calls), diagnostics: structuredClone(analysis.diagnostics), fromResultCache: true };
   }
@@ -139,16 +199,18 @@ export class ResultStore {
 
   /** Writes the results of this run (only when something changed), private to the user. Never throws. */
   async save(): Promise<void> {
-    const dropped = Object.keys(this.previous).some((file) => !this.current.has(file));
+    const dropped = Object.keys(this.previous).some((file) => !this.current.has(file)) || (this.previousWorkspaceStep !== undefined && this.currentWorkspaceStep === undefined);
     if (!this.changed && !dropped) return;
     try {
       await fs.promises.mkdir(this.options.directory, { recursive: true, mode: 0o700 });
       if (!isPrivateFolder(this.options.directory)) return;
       const header: Omit<StoredFile, 'entries'> = { format: STORE_FORMAT, version: this.version, root: this.options.root };
       for (const entry of this.current.values()) {
-        if (!entry.tokenCounts && entry.analysis.calls.length > 0) entry.tokenCounts = knownCounts(entry.analysis);
+        if (!entry.tokenCounts && entry.analysis.calls.length > 0) entry.tokenCounts = knownCounts(entry.analysis.calls);
       }
-      const stored: StoredFile = { ...header, entries: Object.fromEntries(this.current) };
+      const workspaceStep = this.currentWorkspaceStep;
+      if (workspaceStep && !workspaceStep.tokenCounts) workspaceStep.tokenCounts = knownCounts(workspaceStep.calls);
+      const stored: StoredFile = { ...header, entries: Object.fromEntries(this.current), ...(workspaceStep ? { workspaceStep } : {}) };
       await writeFileAtomic(this.file, JSON.stringify(stored));
       await fs.promises.chmod(this.file, 0o600);
     } catch {
@@ -176,19 +238,19 @@ export class ResultStore {
 }
 
 /** Counts this process knows without building an encoder (the worker's, or this thread's encoder is loaded). */
-function knownCounts(analysis: FileAnalysis): Array<[EncodingName, string, number]> {
+function knownCounts(calls: readonly DetectedCall[]): Array<[EncodingName, string, number]> {
   const counts: Array<[EncodingName, string, number]> = [];
-  for (const [encoding, texts] of textsToCount(analysis.calls)) {
+  for (const [encoding, texts] of textsToCount(calls)) {
     if (!isEncoderLoaded(encoding) && ![...texts].every((text) => isTokenCountKnown(encoding, text))) continue;
     for (const text of texts) counts.push([encoding, textDigest(text), countTokens(text, encoding)]);
   }
   return counts;
 }
 
-function rememberStoredCounts(analysis: FileAnalysis, stored: Array<[EncodingName, string, number]>): void {
+function rememberStoredCounts(calls: readonly DetectedCall[], stored: Array<[EncodingName, string, number]>): void {
   if (!Array.isArray(stored)) return;
   const byDigest = new Map(stored.filter((row) => Array.isArray(row) && typeof row[2] === 'number').map(([encoding, digest, count]) => [`${encoding}:${digest}`, count]));
-  for (const [encoding, texts] of textsToCount(analysis.calls)) {
+  for (const [encoding, texts] of textsToCount(calls)) {
     for (const text of texts) {
       const count = byDigest.get(`${encoding}:${textDigest(text)}`);
       if (count !== undefined) rememberTokenCounts(encoding, [text], [count]);
@@ -218,4 +280,10 @@ function isWellFormed(entry: unknown): entry is StoredEntry {
   if (!Object.values(dependencies).every((value) => typeof value === 'string')) return false;
   const { calls, diagnostics, parsed } = analysis;
   return Array.isArray(calls) && Array.isArray(diagnostics) && typeof parsed === 'boolean' && Array.isArray(analysis.dependencies) && (analysis.relativeImports === undefined || Array.isArray(analysis.relativeImports)) && (analysis.reExports === undefined || Array.isArray(analysis.reExports));
+}
+
+function isWellFormedStep(step: unknown): step is StoredWorkspaceStep {
+  if (typeof step !== 'object' || step === null) return false;
+  const { key, dependencies, calls } = step as Partial<StoredWorkspaceStep>;
+  return typeof key === 'string' && typeof dependencies === 'object' && dependencies !== null && Object.values(dependencies).every((value) => typeof value === 'string') && Array.isArray(calls);
 }

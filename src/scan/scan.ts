@@ -6,11 +6,11 @@ import { ResultStore } from './resultStore';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
-import { discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
+import { createTextReader, discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf, workspaceDependents } from './importGraph';
 import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers } from '../analyzers';
-import { countTokensAhead, warmTokenizer } from './tokenCountAhead';
+import { countTokensAhead, stopTokenizerWorker, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -50,6 +50,12 @@ export interface ScanOptions {
   advisorOptions?: AdvisorOptions;
   /** Globs (root-relative) of code that is not production traffic, added to the built-in ones (tests, scripts, examples, ...). */
   nonProduction?: readonly string[];
+  /**
+   * Ends the tokenizer worker once every prompt is counted, so its memory (tiktoken's WebAssembly, about
+   * 20-60 MB) is free before pricing and output, where a cold scan peaks. For a process that scans once
+   * (the CLI); the editor keeps the worker warm for the next scan. A later scan starts a new one.
+   */
+  releaseTokenizerWhenCounted?: boolean;
 }
 
 /**
@@ -151,12 +157,13 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
   // Second pass: files that import a module which uses an SDK, directly or through barrels, may call its client or model.
   const importGraph = new ImportGraph(analyses.map(({ file, analysis }) => ({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports, reExports: analysis.reExports })));
+  const readText = createTextReader();
   const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
   for (const { file, analysis } of analyses) {
     options.signal?.throwIfAborted();
     if (analysis.parsed || !importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, sdkModules)) continue;
-    const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
+    const text = await readText(file.absolutePath);
+    if (text === null) continue;
     const imported = analyzeImporter(file, text, context);
     parsed++;
     diagnostics.push(...imported.diagnostics);
@@ -167,16 +174,38 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const callerCandidates = (helperFiles: ReadonlySet<string>) => {
     const helperModules = importGraph.withBarrels(new Set(helperFiles));
     const helperPaths = analyses.filter(({ file }) => helperModules.has(file.absolutePath)).map(({ file }) => file.relativePath);
+    // Files of a monorepo share their alias specifiers (`@app/db/client` in hundreds of files): each is tested against the helpers once.
+    const aliasNamesHelper = new Map<string, boolean>();
+    const mayNameHelper = (specifier: string): boolean => {
+      let answer = aliasNamesHelper.get(specifier);
+      if (answer === undefined) {
+        answer = helperPaths.some((helperPath) => aliasMayName(specifier, helperPath));
+        aliasNamesHelper.set(specifier, answer);
+      }
+      return answer;
+    };
     const dependents = workspaceDependents(context.modules.dependentsOfPackagesHolding(helperFiles));
     return analyses
-      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some((specifier) => helperPaths.some((helperPath) => aliasMayName(specifier, helperPath))) || dependents(file.absolutePath, analysis.aliasImports))
+      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some(mayNameHelper) || dependents(file.absolutePath, analysis.aliasImports))
       .map(({ file }) => file);
   };
-  detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, context, options.signal)));
-  // A helper taking its model from a parameter runs the models its callers pass.
-  modelsFromCallers(detected);
-  // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
-  await markFrameworkAgentLoops(detected, discovered.files, options.signal);
+  // Both steps look across the whole workspace; the CLI keeps what they produced for a later run over the same files.
+  // Only when every file went through the result store (not with the editor's cache or unsaved texts), so the key covers all of them.
+  const stepStore = context.results && !options.cache && !options.unsaved ? context.results : undefined;
+  const stepKey = stepStore?.workspaceStepKey(detected, workspaceSettings.settings);
+  const storedStep = stepKey === undefined ? undefined : stepStore!.lookupWorkspaceStep(stepKey);
+  if (storedStep) {
+    detected.splice(0, detected.length, ...storedStep);
+  } else {
+    context.modules.startTracking();
+    detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText }, options.signal)));
+    // A helper taking its model from a parameter runs the models its callers pass.
+    modelsFromCallers(detected);
+    // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
+    await markFrameworkAgentLoops(detected, discovered.files, options.signal, readText);
+    const followed = context.modules.stopTracking();
+    if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
+  }
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
   releaseParsedFiles(context);
@@ -195,6 +224,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   }
   const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !options.advisorOptions?.today ? { ...options.advisorOptions, today: options.now().toISOString().slice(0, 10) } : options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
   await countTokensAhead(detected);
+  if (options.releaseTokenizerWhenCounted) await stopTokenizerWorker();
   const enriched = enrichCalls(detected, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));

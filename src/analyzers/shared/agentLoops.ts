@@ -15,7 +15,7 @@ const ROUND_TRIP_TEXT = /\b(tool_calls|toolCalls|function_call|functionCalls?|to
  * such an entry (`toolListEntry`) are marked multi-step when some workspace file holds a loop calling it.
  * Files are read as text first and parsed only when they name the entry and a tool round trip.
  */
-export async function markFrameworkAgentLoops(detected: DetectedCall[], files: readonly WorkspaceFile[], signal?: AbortSignal): Promise<void> {
+export async function markFrameworkAgentLoops(detected: DetectedCall[], files: readonly WorkspaceFile[], signal?: AbortSignal, readText: (absolutePath: string) => Promise<string | null> = (absolutePath) => fs.readFile(absolutePath, 'utf8').catch(() => null)): Promise<void> {
   const waiting = detected.filter((call) => call.toolListEntry && !call.features.multiStep);
   if (waiting.length === 0) return;
   const entries = new Set(waiting.map((call) => call.toolListEntry!));
@@ -24,7 +24,7 @@ export async function markFrameworkAgentLoops(detected: DetectedCall[], files: r
   for (const file of files) {
     signal?.throwIfAborted();
     if (loops.size === entries.size) break;
-    const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => null);
+    const text = await readText(file.absolutePath);
     if (text === null || !ROUND_TRIP_TEXT.test(text)) continue;
     const named = [...entries].filter((entry) => !loops.has(entry) && text.includes(`.${entry}(`));
     if (named.length === 0) continue;

@@ -216,7 +216,7 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
       for (const declaration of statement.getDeclarations()) if (declaration.getName() === exportedName) return declaration;
     } else if (Node.isEnumDeclaration(statement) && statement.getName() === exportedName) {
       return statement;
-    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && (statement.getName() === exportedName || (exportedName === 'default' && statement.isDefaultExport()))) {
+    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && (statement.getName() === exportedName || (exportedName === 'default' && statement.hasDefaultKeyword()))) {
       return statement;
     } else if (Node.isExportDeclaration(statement) && !statement.isTypeOnly()) {
       const moduleSpecifier = statement.getModuleSpecifierValue();

@@ -54,7 +54,11 @@ interface Helper {
 export interface WrapperCallerContext {
   project: Project;
   modules: ModuleLoader;
+  /** Reads a workspace file's text (null when unreadable); the scan passes its sliced synchronous reader. */
+  readText?: (absolutePath: string) => Promise<string | null>;
 }
+
+const readTextFromDisk = (absolutePath: string): Promise<string | null> => fs.readFile(absolutePath, 'utf8').catch(() => null);
 
 /**
  * Every place that calls the app's own LLM helper becomes a call site of its own (kind
@@ -80,7 +84,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const texts = new Map<string, string | null>();
   const readText = async (file: WorkspaceFile): Promise<string | null> => {
     if (!texts.has(file.absolutePath)) {
-      const text = await fs.readFile(file.absolutePath, 'utf8').catch(() => null);
+      const text = await (context.readText ?? readTextFromDisk)(file.absolutePath);
       texts.set(file.absolutePath, text !== null && text.length <= MAX_CALLER_FILE_BYTES ? text : null);
     }
     return texts.get(file.absolutePath)!;

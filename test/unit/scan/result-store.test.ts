@@ -112,6 +112,66 @@ describe('persistent result cache (content-hash keyed, between processes)', () =
     assert.equal(new ResultStore({ directory: cacheDirectory, root: path.join(root, 'other'), version: 'build-1' }).lookup('src/x.ts', hash), undefined, 'another root has its own file');
   });
 
+  describe('the workspace-wide steps (wrapper callers, agent loops)', () => {
+    const HELPER_TS = `import OpenAI from 'openai';\nconst o = new OpenAI();\nexport async function summarizeArticle(text: string) {\n  return o.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });\n}\n`;
+    const CALLER_TS = `import { summarizeArticle } from './helper';\nexport const first = () => summarizeArticle('Summarize the first article in one line.');\n`;
+    const storedStep = () => (JSON.parse(readFileSync(cacheFiles()[0], 'utf8')) as { workspaceStep?: { calls: Array<{ kind?: string; file: string }> } }).workspaceStep;
+    const callerSites = (result: Awaited<ReturnType<typeof scan>>) => result.callSites.filter((site) => site.kind === 'wrapper-caller').map((site) => `${site.file}:${site.line}`);
+
+    beforeEach(() => {
+      writeFileSync(path.join(root, 'src', 'helper.ts'), HELPER_TS);
+      writeFileSync(path.join(root, 'src', 'caller.ts'), CALLER_TS);
+    });
+
+    it('are stored with their calls and reused whole by a run over the same files, with the same result', async () => {
+      const first = await scan();
+      assert.deepEqual(callerSites(first), ['src/caller.ts:2']);
+      assert.ok(storedStep()?.calls.some((call) => call.kind === 'wrapper-caller'), 'the caller site is stored');
+      const second = await scan();
+      assert.deepEqual(second.callSites, first.callSites);
+      assert.deepEqual(second.diagnostics, first.diagnostics);
+      // Reused, not recomputed: a mark put into the stored step comes back.
+      const [file] = cacheFiles();
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as { workspaceStep: { calls: Array<{ kind?: string; evidence: string[] }> } };
+      stored.workspaceStep.calls.find((call) => call.kind === 'wrapper-caller')!.evidence.push('MARK FROM THE STORE');
+      writeFileSync(file, JSON.stringify(stored));
+      const third = await scan();
+      assert.ok(third.callSites.find((site) => site.kind === 'wrapper-caller')!.evidence.includes('MARK FROM THE STORE'));
+    });
+
+    it('run again when a file the per-file results do not connect to the helper changes', async () => {
+      await scan();
+      writeFileSync(path.join(root, 'src', 'caller.ts'), `${CALLER_TS}export const second = () => summarizeArticle('And the second one.');\n`);
+      assert.deepEqual(callerSites(await scan()), ['src/caller.ts:2', 'src/caller.ts:3']);
+    });
+
+    it('run again when a file is added or deleted', async () => {
+      await scan();
+      writeFileSync(path.join(root, 'src', 'other.ts'), `import { summarizeArticle } from './helper';\nvoid summarizeArticle('A third article.');\n`);
+      assert.deepEqual(callerSites(await scan()), ['src/caller.ts:2', 'src/other.ts:2']);
+      rmSync(path.join(root, 'src', 'caller.ts'));
+      assert.deepEqual(callerSites(await scan()), ['src/other.ts:2']);
+    });
+
+    it('equal a scan without the store after each change', async () => {
+      const fresh = async () => scanWorkspace(root);
+      const comparable = (result: Awaited<ReturnType<typeof scan>>) => ({ callSites: result.callSites, diagnostics: result.diagnostics });
+      await scan();
+      writeFileSync(path.join(root, 'src', 'helper.ts'), HELPER_TS.replace('gpt-4o-mini', 'gpt-4o'));
+      assert.deepEqual(comparable(await scan()), comparable(await fresh()));
+      assert.deepEqual(comparable(await scan()), comparable(await fresh()), 'and again from the store');
+    });
+
+    it('treat a malformed stored step as a miss', async () => {
+      const first = await scan();
+      const [file] = cacheFiles();
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as { workspaceStep: { calls: unknown } };
+      stored.workspaceStep.calls = 'not a list';
+      writeFileSync(file, JSON.stringify(stored));
+      assert.deepEqual((await scan()).callSites, first.callSites);
+    });
+  });
+
   it('is turned off by --no-cache on the command line', async () => {
     const uncached = await runCli(['scan', root, '--format', 'json', '--no-cache']);
     assert.equal(uncached.code, 0);

@@ -46,6 +46,16 @@ describe('token counting in the worker thread (bundled scanner)', function () {
     assert.deepEqual(comparable(fromBundle), comparable(fromSources));
   });
 
+  it('ends the worker once the prompts are counted when asked (the CLI), with the same result', async () => {
+    const example = path.join(REPO, 'examples', 'support-desk');
+    const kept = await scanner.scanWorkspace(example);
+    assert.equal(scanner.tokenizerWorkerRunning(), true);
+    await scanner.stopTokenizerWorker();
+    const released = await scanner.scanWorkspace(example, { releaseTokenizerWhenCounted: true });
+    assert.equal(scanner.tokenizerWorkerRunning(), false, 'the worker is gone before the scan returns');
+    assert.deepEqual(comparable(released), comparable(kept));
+  });
+
   it('stops the worker on request, and a later scan starts a new one', async () => {
     await scanner.stopTokenizerWorker();
     assert.equal(scanner.tokenizerWorkerRunning(), false);
