@@ -581,6 +581,19 @@ export function findGpu(catalog: Catalog, gpuId: string): GpuRow | undefined {
   return catalog.gpus.find((g) => g.id === key || (g.aliases ?? []).some((a) => a.toLowerCase() === key));
 }
 
+/**
+ * Whether a catalog model id is sold for this kind of call (an embedding model for an embedding call,
+ * a chat model for chat, completion and batch calls), so "did you mean" never offers a chat model for
+ * an embedding. Ids with no price row (architectures only) count as chat models.
+ */
+export function servesEndpoint(catalog: Catalog, id: string, endpoint: string | undefined): boolean {
+  const wanted = endpoint === undefined || CHAT_LIKE_ENDPOINTS.has(endpoint) ? 'chat' : endpoint;
+  const closed = catalog.closed.filter((row) => row.id === id);
+  const open = catalog.open.filter((row) => row.model === id);
+  if (closed.length === 0 && open.length === 0) return wanted === 'chat';
+  return closed.some((row) => row.endpoint === wanted) || open.some((row) => (row.endpoint ?? 'chat') === wanted);
+}
+
 /** Up to `limit` catalog ids closest to an unknown id, for "did you mean" diagnostics. */
 export function nearestModels(catalog: Catalog, modelId: string, limit = 3, keep: (id: string) => boolean = () => true): string[] {
   const key = canonicalKey(modelId);

@@ -10,7 +10,7 @@
  * Pure: no I/O, no `vscode`.
  */
 import { adviseCall, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
-import { assumedModelsFor, findModel, nearestModels, type Catalog } from '../catalog/catalog';
+import { assumedModelsFor, findModel, isLocalServer, nearestModels, servesEndpoint, type Catalog } from '../catalog/catalog';
 import type { ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 
@@ -83,7 +83,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   const listed = priced.map((entry) => `${entry.id} ${entry.monthlyUsd === null ? '(not priced)' : `$${entry.monthlyUsd.toFixed(2)}`}`).join(', ');
   if (!first) {
     const advice = adviseCall({ ...input, model: priced[0].model }, catalog, options);
-    const near = nearestModels(catalog, priced[0].id);
+    const near = nearestModels(catalog, priced[0].id, 3, (id) => servesEndpoint(catalog, id, input.endpoint));
     return {
       ...advice,
       options: [],
@@ -122,8 +122,10 @@ function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog, provider:
     return { kind: 'model-unknown', reason: `model unknown: the code passes ${written} (${how})` };
   }
   if (!findModel(catalog, model.id)) {
-    const near = nearestModels(catalog, model.id);
-    return { kind: 'model-not-in-catalog', reason: `model ${model.id} is not in the catalog (as of ${catalog.asOf})${near.length ? `; nearest: ${near.join(', ')}` : ''}`, exampleModel: near[0] };
+    const near = nearestModels(catalog, model.id, 3, (id) => servesEndpoint(catalog, id, endpoint));
+    // In process or on a server the team runs: there is no bill to look up, only hardware to size, and that needs the model's architecture.
+    const local = isLocalServer(provider) ? `; it runs on the team's own hardware (${provider}), so there is no per-token bill, and without its architecture in the catalog its hardware cannot be sized` : '';
+    return { kind: 'model-not-in-catalog', reason: `model ${model.id} is not in the catalog (as of ${catalog.asOf})${local}${near.length ? `; nearest: ${near.join(', ')}` : ''}`, exampleModel: near[0] };
   }
   return { kind: 'not-priced', reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'the catalog has no price this call can be sized for'}` };
 }

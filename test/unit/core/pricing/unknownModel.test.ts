@@ -12,7 +12,7 @@ import { parseAnnotation } from '../../../../src/core/estimate/annotations';
 import { parseUsageFile, resolveStatedModel, updateUsageFile } from '../../../../src/core/usage/usage';
 import { adviseSite } from '../../../../src/core/pricing/modelSet';
 import { adviseCall } from '../../../../src/core/pricing/advisor';
-import { assumedModelsFor, findArchitecture, findModel, loadCatalog } from '../../../../src/core/catalog/catalog';
+import { assumedModelsFor, findArchitecture, findModel, loadCatalog, servesEndpoint } from '../../../../src/core/catalog/catalog';
 import { formatTotalCost } from '../../../../src/model/display';
 import { applyWhatIf, modelChoices } from '../../../../src/core/pricing/whatIf';
 import { renderMarkdownPlan } from '../../../../src/core/report/plan';
@@ -531,6 +531,18 @@ describe('unpriced calls left out of the totals are counted apart from those the
 });
 
 describe('reference sets per provider and endpoint (issue 13 §3)', () => {
+  it('a model the catalog lacks on the team\'s own hardware says so, and "nearest" only offers models sold for that kind of call', () => {
+    const embedding = adviseSite(input({ id: 'Xenova/all-MiniLM-L6-v2', raw: 'Xenova/all-MiniLM-L6-v2', source: 'literal' }, { provider: 'local', endpoint: 'embedding', task: { type: 'embedding', confidence: 1, reasons: [] } }), catalog);
+    assert.equal(embedding.monthlyUsdCurrent, null);
+    assert.match(embedding.unpriced!.reason, /runs on the team's own hardware \(local\), so there is no per-token bill/);
+    const near = /nearest: (.*)$/.exec(embedding.unpriced!.reason)![1].split(', ');
+    assert.ok(near.length > 0);
+    for (const id of near) assert.ok(servesEndpoint(catalog, id, 'embedding'), `${id} is an embedding model`);
+    const chat = adviseSite(input({ id: 'made-up-chat-model-9000', raw: 'x', source: 'literal' }), catalog);
+    assert.ok(!/team's own hardware/.test(chat.unpriced!.reason), 'an API model is not said to run on own hardware');
+    for (const id of /nearest: (.*)$/.exec(chat.unpriced!.reason)![1].split(', ')) assert.ok(servesEndpoint(catalog, id, 'chat'), id);
+  });
+
   const dynamic: ModelRef = { id: null, raw: 'this.config.model', source: 'dynamic' };
 
   it('a local server (Ollama, LM Studio, vLLM, self-hosted) takes the local-server row of open models; other endpoints take only their own row', () => {
