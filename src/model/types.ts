@@ -217,8 +217,12 @@ export interface DetectedCall {
   toolNames: string[];
   /** JSON schema / zod / response_format name when structured output is requested. */
   structuredOutputName?: string;
-  /** Every field of that output schema is one of fixed strings (`'negative' | 'neutral' | 'positive'`, `z.enum`): the answer is a label. */
-  structuredOutputLabels?: boolean;
+  /**
+   * What that output schema asks for, when its shape says: `labels` when every field is one of fixed strings
+   * (`'negative' | 'neutral' | 'positive'`, `z.enum`), the answer is a label; `actions` when it is an API of
+   * function signatures the answer composes calls to (a program of actions).
+   */
+  structuredOutputShape?: 'labels' | 'actions';
   /**
    * The one tool the model is made to call (`tool_choice` naming it, or required with a single tool): its
    * arguments are the answer, so the call wants structured output rather than open tool use.

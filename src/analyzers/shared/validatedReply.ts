@@ -1,7 +1,9 @@
-import { Node, SyntaxKind, type CallExpression, type PropertyAccessExpression, type StringLiteral, type TypeLiteralNode } from 'ts-morph';
+import * as path from 'node:path';
+import { Node, SyntaxKind, type CallExpression, type InterfaceDeclaration, type PropertyAccessExpression, type StringLiteral, type TypeLiteralNode } from 'ts-morph';
 import type { StepLimit } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, importSpecifierOf } from './resolve';
+import { staticPath } from './prompt';
 
 /**
  * What the code around a request does with the reply when it asks for JSON by prompt rather than by an API
@@ -99,8 +101,8 @@ function stepCap(loop: Node): number | null {
 /** The schema a caller's reply is checked against, as far as the code names it. */
 export interface OutputSchema {
   name: string;
-  /** Every field is one of fixed strings (`sentiment: 'negative' | 'neutral' | 'positive'`, `z.enum([...])`): the answer is a label. */
-  labelsOnly: boolean;
+  /** `labels`: every field is one of fixed strings (`sentiment: 'negative' | 'neutral' | 'positive'`, `z.enum([...])`); `actions`: every member is a function signature (an API the answer calls). */
+  shape?: 'labels' | 'actions';
 }
 
 const ZOD_LABEL_FIELD = /^z\s*\.\s*(enum|literal|nativeEnum)\s*\(|^z\s*\.\s*union\s*\(\s*\[\s*z\s*\.\s*literal\s*\(/;
@@ -147,9 +149,18 @@ function schemaIn(node: Node, modules: ModuleLoader, depth: number, seen: Set<No
     if (!Node.isTypeReference(typeArgument)) continue;
     const name = typeArgument.getTypeName();
     if (!Node.isIdentifier(name)) continue;
-    const declaration = typeDeclaration(name, modules);
-    const members = declaration && Node.isInterfaceDeclaration(declaration) ? declaration.getProperties() : declaration && Node.isTypeAliasDeclaration(declaration) && Node.isTypeLiteral(declaration.getTypeNode()) ? (declaration.getTypeNode() as TypeLiteralNode).getProperties() : undefined;
-    if (members && members.length > 0) return { name: name.getText(), labelsOnly: members.every((member) => isStringLiteralUnion(member.getTypeNode())) };
+    const found = typeSchema(typeDeclaration(name, modules));
+    if (found) return found;
+  }
+  // A schema kept as a TypeScript file the code reads as text (`readFileSync(path.join(__dirname, 'mathSchema.ts'))`).
+  if (/(^|\.)readFileSync$/.test(node.getExpression().getText()) && node.getArguments()[0]) {
+    const file = staticPath(node.getArguments()[0], node.getSourceFile().getDirectoryPath(), modules);
+    if (!file || !/\.ts$/.test(file)) return undefined;
+    const schemaFile = modules.resolve(node.getSourceFile(), `./${path.relative(node.getSourceFile().getDirectoryPath(), file).split(path.sep).join('/')}`);
+    if (!schemaFile) return undefined;
+    const types: Node[] = [...schemaFile.getInterfaces(), ...schemaFile.getTypeAliases()];
+    const chosen = (named ? types.find((type) => (type as InterfaceDeclaration).getName() === named) : undefined) ?? types.find((type) => typeSchema(type)?.shape === 'actions') ?? types[0];
+    return typeSchema(chosen);
   }
   // `Cart.describe('...')`, `schema.strict()`: a method on a schema value gives back that schema.
   const callee = node.getExpression();
@@ -178,6 +189,20 @@ function typeDeclaration(name: Node, modules: ModuleLoader): Node | undefined {
   return target?.getInterface(found.getName()) ?? target?.getTypeAlias(found.getName());
 }
 
+/** An interface or object type alias as an output schema, with the shape its members say. */
+function typeSchema(declaration: Node | undefined): OutputSchema | undefined {
+  if (!declaration || !(Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration))) return undefined;
+  const body = Node.isInterfaceDeclaration(declaration) ? declaration : declaration.getTypeNode();
+  if (!body || !(Node.isInterfaceDeclaration(body) || Node.isTypeLiteral(body))) return undefined;
+  const properties = (body as InterfaceDeclaration | TypeLiteralNode).getProperties();
+  const methods = (body as InterfaceDeclaration | TypeLiteralNode).getMethods();
+  if (properties.length + methods.length === 0) return undefined;
+  const name = declaration.getName();
+  if (methods.length > 0 && properties.every((property) => Node.isFunctionTypeNode(property.getTypeNode()))) return { name, shape: 'actions' };
+  if (methods.length === 0 && properties.every((member) => isStringLiteralUnion(member.getTypeNode()))) return { name, shape: 'labels' };
+  return { name };
+}
+
 function isStringLiteralUnion(type: Node | undefined): boolean {
   if (!type) return false;
   const parts = Node.isUnionTypeNode(type) ? type.getTypeNodes() : [type];
@@ -193,5 +218,6 @@ function zodObjectSchema(initializer: Node, name: string): OutputSchema | undefi
   const shape = call.getArguments()[0];
   if (!shape || !Node.isObjectLiteralExpression(shape)) return undefined;
   const fields = shape.getProperties().map((property) => (Node.isPropertyAssignment(property) ? property.getInitializer()?.getText() ?? '' : ''));
-  return fields.length > 0 ? { name, labelsOnly: fields.every((field) => ZOD_LABEL_FIELD.test(field)) } : undefined;
+  if (fields.length === 0) return undefined;
+  return fields.every((field) => ZOD_LABEL_FIELD.test(field)) ? { name, shape: 'labels' } : { name };
 }

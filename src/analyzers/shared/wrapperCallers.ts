@@ -775,7 +775,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   }
   // The caller's own schema (the type its translator or validator is made for) says what it asks for.
   const schema = features.structuredOutput ? outputSchemaOf(site, modules) : undefined;
-  if (schema) evidence.push(`output schema: ${schema.name}${schema.labelsOnly ? ' (every field is one of fixed strings)' : ''}`);
+  if (schema) evidence.push(`output schema: ${schema.name}${schema.shape === 'labels' ? ' (every field is one of fixed strings)' : schema.shape === 'actions' ? ' (an API of functions: a program of calls)' : ''}`);
   let maxOutputTokens = base.maxOutputTokens;
   if (maxOutputTokens === null) {
     for (const [name, argument] of bindings) {
@@ -793,7 +793,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     toolNames,
     features,
     ...(steps ? { steps } : {}),
-    ...(schema ? { structuredOutputName: schema.name, structuredOutputLabels: schema.labelsOnly } : {}),
+    ...(schema ? { structuredOutputName: schema.name, ...(schema.shape ? { structuredOutputShape: schema.shape } : {}) } : {}),
     maxOutputTokens,
     enclosingFunction: enclosingFunctionName(site),
     evidence: [...evidence, ...base.evidence],

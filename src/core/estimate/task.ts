@@ -313,6 +313,9 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
   }
 }
 
+/** Weight of an output schema's shape (labels only, an API of functions): above the most "answer in JSON" wording scores. */
+const SCHEMA_SHAPE_WEIGHT = 8;
+
 /** Score every task type for a call and pick the best one. */
 /** Below this many input tokens the count plays no part in the task (so a call need not be classified again once counted). */
 export const LONG_CONTEXT_MIN_INPUT_TOKENS = 32_000;
@@ -383,7 +386,10 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
   // Images the class may attach (user uploads) make the call need a vision model, not a vision task.
   if (call.features.vision && !call.imagesElsewhere) add(board, 'vision', 5, 'an image is part of the input');
   // An output schema whose every field is one of fixed strings asks the model to pick a label.
-  if (call.structuredOutputLabels) add(board, 'classification', 4, `every field of the output schema${call.structuredOutputName ? ` ${call.structuredOutputName}` : ''} is one of fixed strings: the answer is a label`);
+  // The schema says what the JSON holds, so it outweighs a prompt that only says it wants JSON (or a translation into it).
+  if (call.structuredOutputShape === 'labels') add(board, 'classification', SCHEMA_SHAPE_WEIGHT, `every field of the output schema${call.structuredOutputName ? ` ${call.structuredOutputName}` : ''} is one of fixed strings: the answer is a label`);
+  // An output schema that is an API of functions asks for a program of calls to them: the model picks the actions.
+  if (call.structuredOutputShape === 'actions') add(board, 'tool-use', SCHEMA_SHAPE_WEIGHT, `the output schema${call.structuredOutputName ? ` ${call.structuredOutputName}` : ''} is an API of functions: the answer is a program of calls to them`);
   if (call.structuredOutputName || call.features.structuredOutput) {
     add(board, 'extraction', 1, `structured output requested${call.structuredOutputName ? ` (${call.structuredOutputName})` : ''}`);
   }

@@ -580,14 +580,15 @@ runScanCases('wrapper callers across workspace packages and forwarding hops', [
     },
   },
   {
-    name: 'JSON asked for by prompt and checked against a schema is structured output, a loop re-sending the validation error is a (repair) multi-step call, and both reach every caller; the caller\'s schema sets its task',
+    name: 'JSON asked for by prompt and checked against a schema is structured output, a loop re-sending the validation error is a (repair) multi-step call, and both reach every caller; the caller\'s schema (labels only, an API of functions) sets its task',
     fixture: 'json-translator',
     sites: [
       { file: 'src/invoice.ts', line: 11, kind: 'sdk' },
       { file: 'src/invoice.ts', line: 25, kind: 'sdk' },
       { file: 'src/localize.ts', line: 9, kind: 'sdk' },
       { file: 'src/model.ts', line: 12, kind: 'sdk' },
-      { file: 'src/sentiment.ts', line: 12, kind: 'wrapper-caller', via: 'src/translator.ts:21' },
+      { file: 'src/player.ts', line: 9, kind: 'wrapper-caller', via: 'src/translator.ts:21' },
+      { file: 'src/sentiment.ts', line: 10, kind: 'wrapper-caller', via: 'src/translator.ts:21' },
       { file: 'src/support.ts', line: 9, kind: 'wrapper-caller', via: 'src/translator.ts:21' },
       { file: 'src/support.ts', line: 10, kind: 'wrapper-caller', via: 'src/translator.ts:21' },
       { file: 'src/translator.ts', line: 21, kind: 'wrapper-caller', via: 'src/model.ts:12' },
@@ -604,7 +605,9 @@ runScanCases('wrapper callers across workspace packages and forwarding hops', [
           helper: summary('src/model.ts', 12),
           translator: summary('src/translator.ts', 21),
           // Its callers inherit both; the one whose schema only picks fixed strings is a classification.
-          sentiment: summary('src/sentiment.ts', 12),
+          sentiment: summary('src/sentiment.ts', 10),
+          // A schema file read as text whose type is an API of functions: the answer is a program of calls.
+          player: summary('src/player.ts', 9),
           triage: summary('src/support.ts', 9),
           order: summary('src/support.ts', 10),
           // A direct request checked with zod, the issues sent back at most 3 times.
@@ -618,6 +621,7 @@ runScanCases('wrapper callers across workspace packages and forwarding hops', [
           helper: { task: 'chat', structuredOutput: false, multiStep: false, steps: null },
           translator: { task: 'extraction', structuredOutput: true, multiStep: true, steps: 2 },
           sentiment: { task: 'classification', structuredOutput: true, multiStep: true, steps: 2 },
+          player: { task: 'tool-use', structuredOutput: true, multiStep: true, steps: 2 },
           triage: { task: 'classification', structuredOutput: true, multiStep: true, steps: 2 },
           order: { task: 'extraction', structuredOutput: true, multiStep: true, steps: 2 },
           invoice: { task: 'extraction', structuredOutput: true, multiStep: true, steps: 3 },

@@ -153,10 +153,15 @@ describe('task classification', () => {
     });
 
     it('an output schema whose every field is one of fixed strings is a label to pick', () => {
-      const result = classifyTask(call({ enclosingFunction: 'handleTicket', structuredOutputName: 'TicketRouting', structuredOutputLabels: true, features: features({ structuredOutput: true }), messages: [msg('user', '{{ticket}}', [{ kind: 'interpolation', expression: 'ticket' }])] }), 300);
+      const result = classifyTask(call({ enclosingFunction: 'handleTicket', structuredOutputName: 'TicketRouting', structuredOutputShape: 'labels', features: features({ structuredOutput: true }), messages: [msg('user', '{{ticket}}', [{ kind: 'interpolation', expression: 'ticket' }])] }), 300);
       assert.equal(result.type, 'classification', result.reasons.join('\n'));
-      const fields = classifyTask(call({ enclosingFunction: 'handleTicket', structuredOutputName: 'TicketRouting', structuredOutputLabels: false, features: features({ structuredOutput: true }), messages: [msg('user', '{{ticket}}', [{ kind: 'interpolation', expression: 'ticket' }])] }), 300);
+      const fields = classifyTask(call({ enclosingFunction: 'handleTicket', structuredOutputName: 'TicketRouting', features: features({ structuredOutput: true }), messages: [msg('user', '{{ticket}}', [{ kind: 'interpolation', expression: 'ticket' }])] }), 300);
       assert.notEqual(fields.type, 'classification', fields.reasons.join('\n'));
+    });
+
+    it('an output schema that is an API of functions asks for a program of calls: tool use', () => {
+      const result = classifyTask(call({ enclosingFunction: 'translate', structuredOutputName: 'PlayerAPI', structuredOutputShape: 'actions', features: features({ structuredOutput: true, multiStep: true }), steps: { max: 2, basis: 'repair', repair: true }, messages: [msg('user', '{{prompt}}', [{ kind: 'message-array', expression: 'prompt' }])] }), 300);
+      assert.equal(result.type, 'tool-use', result.reasons.join('\n'));
     });
 
     it('a messages parameter alone does not outweigh what the system prompt asks for', () => {
