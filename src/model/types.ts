@@ -104,7 +104,8 @@ export interface CallFeatures {
   structuredOutput: boolean;
   /**
    * The call runs as an agent loop (`stopWhen: stepCountIs(n)`, `maxSteps`, tool results fed back in a
-   * loop): each step is another request whose context grows by the previous steps. Absent = false.
+   * loop) or a repair loop (the request sent again with the validation error appended): each step is another
+   * request whose context grows by the previous steps. Absent = false.
    */
   multiStep?: boolean;
 }
@@ -113,6 +114,8 @@ export interface CallFeatures {
 export interface StepLimit {
   max: number | null;
   basis: string;
+  /** The steps re-send one request with its validation error (a repair loop), not tool results: not an agent. */
+  repair?: boolean;
 }
 
 /** How many requests one multi-step call makes, and why we think so. */
@@ -214,6 +217,12 @@ export interface DetectedCall {
   toolNames: string[];
   /** JSON schema / zod / response_format name when structured output is requested. */
   structuredOutputName?: string;
+  /**
+   * What that output schema asks for, when its shape says: `labels` when every field is one of fixed strings
+   * (`'negative' | 'neutral' | 'positive'`, `z.enum`), the answer is a label; `actions` when it is an API of
+   * function signatures the answer composes calls to (a program of actions).
+   */
+  structuredOutputShape?: 'labels' | 'actions';
   /**
    * The one tool the model is made to call (`tool_choice` naming it, or required with a single tool): its
    * arguments are the answer, so the call wants structured output rather than open tool use.

@@ -2,6 +2,7 @@ import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { DetectedCall } from '../../model/types';
 import { agentLoopOf, imagePartsInClass, toolListEntryOf, toolListHandedWith } from './prompt';
+import { validatedReplyOf } from './validatedReply';
 
 /** The 1-based span of the whole call expression. */
 export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -98,9 +99,12 @@ export function toDetectedCall(call: Node, file: string, draft: CallDraft): Dete
   const imageLine = draft.features.vision ? undefined : imagePartsInClass(call, draft.messages);
   // The request function handed to a prompt-based tool-calling routine with the tool list chooses tools.
   const handed = draft.features.tools ? undefined : toolListHandedWith(call);
-  const features = { ...draft.features, tools: draft.features.tools || handed !== undefined, vision: draft.features.vision || imageLine !== undefined, multiStep: draft.features.multiStep ?? loop !== undefined };
-  const steps = draft.steps ?? loop;
-  const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(handed ? [`tools: this request is handed to \`${handed.callee}\` with the tool list \`${handed.toolList}\` (line ${handed.line}), which picks tools from the reply`] : []), ...(imageLine !== undefined ? [`images: the class builds image parts (line ${imageLine}) into the messages it sends here`] : [])];
+  // JSON asked for by prompt and checked against a schema after the reply is structured output; a loop that re-sends it with the error is a repair loop.
+  const validated = validatedReplyOf(call);
+  const repair = loop || draft.features.multiStep ? undefined : validated?.repair;
+  const features = { ...draft.features, tools: draft.features.tools || handed !== undefined, vision: draft.features.vision || imageLine !== undefined, structuredOutput: draft.features.structuredOutput || validated !== undefined, multiStep: draft.features.multiStep ?? (loop !== undefined || repair !== undefined) };
+  const steps = draft.steps ?? loop ?? repair;
+  const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(validated && !draft.features.structuredOutput ? [`structured output: ${validated.structured}`] : []), ...(repair ? [`multi-step: ${repair.basis}`] : []), ...(handed ? [`tools: this request is handed to \`${handed.callee}\` with the tool list \`${handed.toolList}\` (line ${handed.line}), which picks tools from the reply`] : []), ...(imageLine !== undefined ? [`images: the class builds image parts (line ${imageLine}) into the messages it sends here`] : [])];
   // A request that takes its tools through a method's tool-list parameter may be one step of a loop in another file.
   const entry = features.tools && !features.multiStep ? (handed ? handed.entry : toolListEntryOf(call)) : undefined;
   return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imageLine !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };

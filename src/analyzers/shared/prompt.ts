@@ -184,7 +184,7 @@ function builtObjectMember(access: Node, modules: ModuleLoader): Node | undefine
 }
 
 /** A file path the code builds statically: literals, `path.join/resolve(__dirname | process.cwd(), ...)`, template literals without holes. */
-function staticPath(node: Node, directory: string, modules: ModuleLoader, depth: number, inJoin = false): string | undefined {
+export function staticPath(node: Node, directory: string, modules: ModuleLoader, depth = 0, inJoin = false): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const value = unwrapExpression(node);
   if (Node.isIdentifier(value) && (value.getText() === '__dirname' || value.getText() === 'import.meta.dirname')) return directory;

@@ -5,6 +5,7 @@ import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
 import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { resolveMessages, resolvePromptText } from './prompt';
+import { outputSchemaOf, validatedReplyOf } from './validatedReply';
 import { readModel, readToolNames } from './sdk';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage } from '../../model/types';
@@ -769,6 +770,21 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
       features = { ...features, tools: false };
     }
   }
+  // A caller that parses the helper's reply and checks it against a schema (and maybe re-sends with the error) adds that to the helper's request.
+  let steps = base.steps;
+  const validated = validatedReplyOf(site);
+  if (validated && !features.structuredOutput) {
+    features = { ...features, structuredOutput: true };
+    evidence.push(`structured output: ${validated.structured}`);
+  }
+  if (validated?.repair && !features.multiStep) {
+    features = { ...features, multiStep: true };
+    steps = validated.repair;
+    evidence.push(`multi-step: ${validated.repair.basis}`);
+  }
+  // The caller's own schema (the type its translator or validator is made for) says what it asks for.
+  const schema = features.structuredOutput ? outputSchemaOf(site, modules) : undefined;
+  if (schema) evidence.push(`output schema: ${schema.name}${schema.shape === 'labels' ? ' (every field is one of fixed strings)' : schema.shape === 'actions' ? ' (an API of functions: a program of calls)' : ''}`);
   let maxOutputTokens = base.maxOutputTokens;
   if (maxOutputTokens === null) {
     for (const [name, argument] of bindings) {
@@ -785,6 +801,8 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     messages,
     toolNames,
     features,
+    ...(steps ? { steps } : {}),
+    ...(schema ? { structuredOutputName: schema.name, ...(schema.shape ? { structuredOutputShape: schema.shape } : {}) } : {}),
     maxOutputTokens,
     enclosingFunction: enclosingFunctionName(site),
     evidence: [...evidence, ...base.evidence],

@@ -22,6 +22,9 @@ interface TextRule {
 const LANGS =
   'english|french|spanish|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|arabic|hindi|russian|turkish|polish|swedish|norwegian|danish|finnish|greek|hebrew|thai|vietnamese|indonesian|ukrainian|czech|romanian|hungarian|brazilian portuguese|simplified chinese|traditional chinese|the target language|the user\'s language|\\{\\{[^}]*(lang|locale)[^}]*\\}\\}';
 
+/** What a request is translated into when the target is a data structure rather than a language. */
+const STRUCTURED_TARGET = '(a |an |the )?(valid |well-formed )?(json|yaml|xml|(typed |structured )?objects?|schema|structured (data|output|form)|programs?|typescript (types?|objects?)|(function|api) calls?)\\b';
+
 const TEXT_RULES: TextRule[] = [
   // classification
   { type: 'classification', pattern: /\bclassif(y|ies|ied|ication|ier)\b/i, weight: 3 },
@@ -61,7 +64,9 @@ const TEXT_RULES: TextRule[] = [
   { type: 'extraction', pattern: /\b(use )?null (if|when|for) (missing|absent|not (found|present|mentioned))\b|\bif (a field|a value|it) is (missing|not present|not mentioned)\b/i, weight: 1.5 },
 
   // translation
-  { type: 'translation', pattern: /\btranslat(e|es|ed|ing|ion|or)\b/i, weight: 3 },
+  // "Translate the request into JSON / a program" turns text into a structure: extraction (below), not a language.
+  { type: 'translation', pattern: new RegExp(`\\btranslat(e|es|ed|ing|ion|or)\\b(?![^.]{0,60}\\b(in)?to\\s+${STRUCTURED_TARGET})`, 'i'), weight: 3 },
+  { type: 'extraction', pattern: new RegExp(`\\btranslat\\w*\\b[^.]{0,60}\\b(in)?to\\s+${STRUCTURED_TARGET}`, 'i'), weight: 3 },
   // Instructions are not always in English: übersetze (de), tradui(s|re) (fr), traduce/traduzca (es), traduza (pt), vertaal (nl), 翻訳/翻译/번역.
   { type: 'translation', pattern: /(übersetz\w*|\btradui\w*|\btraduc\w*|\btraduz\w*|\btradurr?\w*|\bvertaal\w*|\bprzetłumacz\w*|\bпереведи\w*|翻訳|翻译|번역)/i, weight: 3 },
   { type: 'translation', pattern: new RegExp(`\\b(into|to|in)\\s+(${LANGS})\\b`, 'i'), weight: 1 },
@@ -255,6 +260,11 @@ function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void
   if (languageHole) add(board, 'translation', 2 * factor, `${where} targets a run-time language: "${languageHole[0]}"`);
 }
 
+/** Whether the prompt names a natural language or fills one in at run time (`into {{targetLocale}}`, a `lang` value). */
+function namesLanguage(call: DetectedCall): boolean {
+  return call.messages.some((message) => new RegExp(LANGUAGE_NAMES.source, 'i').test(message.text) || LANGUAGE_HOLE.test(message.text) || message.holes.some((hole) => /(lang|locale)/i.test(hole.expression)));
+}
+
 const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
   { type: 'summarization', pattern: /\b(summar\w*|tldr|digest|recap)\b/, weight: 3 },
   { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|detect\w*|intent|decide|judge|determine)\b/, weight: 3 },
@@ -286,6 +296,7 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
   if (call.structuredOutputName) names.push(['output schema', call.structuredOutputName]);
   for (const tool of call.forcedTool ? [call.forcedTool] : []) names.push(['forced tool', tool]);
   if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
+  const intoStructure = (call.features.structuredOutput || call.structuredOutputName !== undefined) && !namesLanguage(call);
   for (const [what, raw] of names) {
     // A route handler named for its HTTP method (`POST`, `GET`) says how it is reached, not what it does.
     if (what === 'function' && HTTP_METHOD_NAME.test(raw)) continue;
@@ -294,10 +305,16 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
     const words = splitIdentifierWords(raw);
     for (const hint of CODE_NAME_HINTS) {
       const match = hint.pattern.exec(words);
-      if (match) add(board, hint.type, hint.weight * factor, `${what} name \`${raw}\` suggests ${hint.type}`);
+      if (!match) continue;
+      // `translate` whose output is checked against a schema, with no language in sight, translates text into data.
+      if (hint.type === 'translation' && intoStructure) add(board, 'extraction', hint.weight * factor, `${what} name \`${raw}\` with structured output and no language named: text translated into a structure`);
+      else add(board, hint.type, hint.weight * factor, `${what} name \`${raw}\` suggests ${hint.type}`);
     }
   }
 }
+
+/** Weight of an output schema's shape (labels only, an API of functions): above the most "answer in JSON" wording scores. */
+const SCHEMA_SHAPE_WEIGHT = 8;
 
 /** Score every task type for a call and pick the best one. */
 /** Below this many input tokens the count plays no part in the task (so a call need not be classified again once counted). */
@@ -364,9 +381,15 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
     const weight = known.length > 0 || n === 0 ? 6 + Math.min(n, 6) * 0.5 : 3;
     add(board, 'tool-use', weight, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
   }
-  if (call.features.multiStep) add(board, 'tool-use', 3, 'runs as a multi-step agent loop');
+  // A repair loop re-sends one request with its validation error: several requests, but no actions chosen.
+  if (call.features.multiStep && !call.steps?.repair) add(board, 'tool-use', 3, 'runs as a multi-step agent loop');
   // Images the class may attach (user uploads) make the call need a vision model, not a vision task.
   if (call.features.vision && !call.imagesElsewhere) add(board, 'vision', 5, 'an image is part of the input');
+  // An output schema whose every field is one of fixed strings asks the model to pick a label.
+  // The schema says what the JSON holds, so it outweighs a prompt that only says it wants JSON (or a translation into it).
+  if (call.structuredOutputShape === 'labels') add(board, 'classification', SCHEMA_SHAPE_WEIGHT, `every field of the output schema${call.structuredOutputName ? ` ${call.structuredOutputName}` : ''} is one of fixed strings: the answer is a label`);
+  // An output schema that is an API of functions asks for a program of calls to them: the model picks the actions.
+  if (call.structuredOutputShape === 'actions') add(board, 'tool-use', SCHEMA_SHAPE_WEIGHT, `the output schema${call.structuredOutputName ? ` ${call.structuredOutputName}` : ''} is an API of functions: the answer is a program of calls to them`);
   if (call.structuredOutputName || call.features.structuredOutput) {
     add(board, 'extraction', 1, `structured output requested${call.structuredOutputName ? ` (${call.structuredOutputName})` : ''}`);
   }

@@ -580,6 +580,61 @@ runScanCases('wrapper callers across workspace packages and forwarding hops', [
     },
   },
   {
+    name: 'JSON asked for by prompt and checked against a schema is structured output, a loop re-sending the validation error is a (repair) multi-step call, and both reach every caller; the caller\'s schema (labels only, an API of functions) sets its task',
+    fixture: 'json-translator',
+    sites: [
+      { file: 'src/invoice.ts', line: 11, kind: 'sdk' },
+      { file: 'src/invoice.ts', line: 25, kind: 'sdk' },
+      { file: 'src/localize.ts', line: 9, kind: 'sdk' },
+      { file: 'src/model.ts', line: 12, kind: 'sdk' },
+      { file: 'src/player.ts', line: 9, kind: 'wrapper-caller', via: 'src/translator.ts:21' },
+      { file: 'src/sentiment.ts', line: 10, kind: 'wrapper-caller', via: 'src/translator.ts:21' },
+      { file: 'src/support.ts', line: 9, kind: 'wrapper-caller', via: 'src/translator.ts:21' },
+      { file: 'src/support.ts', line: 10, kind: 'wrapper-caller', via: 'src/translator.ts:21' },
+      { file: 'src/translator.ts', line: 21, kind: 'wrapper-caller', via: 'src/model.ts:12' },
+    ],
+    check: (result) => {
+      const at = (file: string, line: number) => result.callSites.find((site) => site.file === file && site.line === line)!;
+      const summary = (file: string, line: number) => {
+        const site = at(file, line);
+        return { task: site.task.type, structuredOutput: site.features.structuredOutput, multiStep: site.features.multiStep ?? false, steps: site.tokens.steps?.max ?? null };
+      };
+      assert.deepEqual(
+        {
+          // The helper's own request knows nothing of the check; the translator that parses, validates and repairs does.
+          helper: summary('src/model.ts', 12),
+          translator: summary('src/translator.ts', 21),
+          // Its callers inherit both; the one whose schema only picks fixed strings is a classification.
+          sentiment: summary('src/sentiment.ts', 10),
+          // A schema file read as text whose type is an API of functions: the answer is a program of calls.
+          player: summary('src/player.ts', 9),
+          triage: summary('src/support.ts', 9),
+          order: summary('src/support.ts', 10),
+          // A direct request checked with zod, the issues sent back at most 3 times.
+          invoice: summary('src/invoice.ts', 11),
+          // Near miss: parsed but checked against nothing, retried without the error: neither.
+          notes: summary('src/invoice.ts', 25),
+          // A checked JSON reply whose values go into a named language is still a translation.
+          localize: summary('src/localize.ts', 9),
+        },
+        {
+          helper: { task: 'chat', structuredOutput: false, multiStep: false, steps: null },
+          translator: { task: 'extraction', structuredOutput: true, multiStep: true, steps: 2 },
+          sentiment: { task: 'classification', structuredOutput: true, multiStep: true, steps: 2 },
+          player: { task: 'tool-use', structuredOutput: true, multiStep: true, steps: 2 },
+          triage: { task: 'classification', structuredOutput: true, multiStep: true, steps: 2 },
+          order: { task: 'extraction', structuredOutput: true, multiStep: true, steps: 2 },
+          invoice: { task: 'extraction', structuredOutput: true, multiStep: true, steps: 3 },
+          notes: { task: 'extraction', structuredOutput: false, multiStep: false, steps: null },
+          localize: { task: 'translation', structuredOutput: true, multiStep: false, steps: null },
+        },
+      );
+      const translator = at('src/translator.ts', 21);
+      assert.ok(translator.task.reasons.every((reason) => !reason.includes('agent loop')), translator.task.reasons.join('\n'));
+      assert.ok(at('src/support.ts', 9).task.reasons.some((reason) => reason.includes('TicketTriage is one of fixed strings')), at('src/support.ts', 9).task.reasons.join('\n'));
+    },
+  },
+  {
     name: 'a caller that only hands its own parameters to the helper, and has callers of its own, is a hop: its callers stand for it',
     files: {
       'src/llm.ts': HELPER,

@@ -121,6 +121,49 @@ describe('task classification', () => {
       assert.ok(result.reasons.some((reason) => reason.includes('multi-step')), result.reasons.join('\n'));
     });
 
+    it('translating a request into JSON, a schema or a program is extraction; translation needs a natural-language target', () => {
+      const request = msg('user', '{{request}}', [{ kind: 'interpolation', expression: 'request' }]);
+      const into = (text: string) => classifyTask(call({ messages: [msg('system', text), request] }), 300);
+      for (const text of [
+        'You are a service that translates user requests into JSON objects of type "Cart" according to the following TypeScript definitions.',
+        'Translate the instruction into a program of API calls.',
+        'Translate the question into a valid schema for the search filter.',
+      ]) {
+        const result = into(text);
+        assert.equal(result.type, 'extraction', `${text}\n${result.reasons.join('\n')}`);
+      }
+      const french = into('Translate the following product description into French.');
+      assert.equal(french.type, 'translation', french.reasons.join('\n'));
+    });
+
+    it('a helper named translate with schema-checked output and no language in sight is extraction; with a language it stays translation', () => {
+      const request = msg('user', '{{request}}', [{ kind: 'interpolation', expression: 'request' }]);
+      const structured = classifyTask(call({ enclosingFunction: 'translate', features: features({ structuredOutput: true }), messages: [msg('user', '{{prompt}}', [{ kind: 'message-array', expression: 'prompt' }])] }), 300);
+      assert.equal(structured.type, 'extraction', structured.reasons.join('\n'));
+      const toLanguage = classifyTask(call({ enclosingFunction: 'translate', features: features({ structuredOutput: true }), messages: [msg('user', 'Return the JSON with every value in {{targetLanguage}}: {{request}}', [{ kind: 'interpolation', expression: 'targetLanguage' }, { kind: 'interpolation', expression: 'request' }])] }), 300);
+      assert.equal(toLanguage.type, 'translation', toLanguage.reasons.join('\n'));
+      const plain = classifyTask(call({ enclosingFunction: 'translate', messages: [request] }), 300);
+      assert.equal(plain.type, 'translation', plain.reasons.join('\n'));
+    });
+
+    it('a repair loop (the request re-sent with its validation error) is several requests, not an agent choosing tools', () => {
+      const repair = classifyTask(call({ enclosingFunction: 'readInvoice', features: features({ structuredOutput: true, multiStep: true }), steps: { max: 2, basis: 'repair', repair: true }, messages: [msg('user', 'Reply with a JSON object {vendor, total} for this invoice: {{text}}', [{ kind: 'interpolation', expression: 'text' }])] }), 300);
+      assert.equal(repair.type, 'extraction', repair.reasons.join('\n'));
+      assert.ok(!repair.reasons.some((reason) => reason.includes('agent loop')), repair.reasons.join('\n'));
+    });
+
+    it('an output schema whose every field is one of fixed strings is a label to pick', () => {
+      const result = classifyTask(call({ enclosingFunction: 'handleTicket', structuredOutputName: 'TicketRouting', structuredOutputShape: 'labels', features: features({ structuredOutput: true }), messages: [msg('user', '{{ticket}}', [{ kind: 'interpolation', expression: 'ticket' }])] }), 300);
+      assert.equal(result.type, 'classification', result.reasons.join('\n'));
+      const fields = classifyTask(call({ enclosingFunction: 'handleTicket', structuredOutputName: 'TicketRouting', features: features({ structuredOutput: true }), messages: [msg('user', '{{ticket}}', [{ kind: 'interpolation', expression: 'ticket' }])] }), 300);
+      assert.notEqual(fields.type, 'classification', fields.reasons.join('\n'));
+    });
+
+    it('an output schema that is an API of functions asks for a program of calls: tool use', () => {
+      const result = classifyTask(call({ enclosingFunction: 'translate', structuredOutputName: 'PlayerAPI', structuredOutputShape: 'actions', features: features({ structuredOutput: true, multiStep: true }), steps: { max: 2, basis: 'repair', repair: true }, messages: [msg('user', '{{prompt}}', [{ kind: 'message-array', expression: 'prompt' }])] }), 300);
+      assert.equal(result.type, 'tool-use', result.reasons.join('\n'));
+    });
+
     it('a messages parameter alone does not outweigh what the system prompt asks for', () => {
       const result = classifyTask(call({ messages: [msg('system', 'Generate a short title for the conversation below.'), msg('user', '{{...history}}', [{ kind: 'history', expression: '...history' }])] }), 500);
       assert.equal(result.type, 'title-generation', result.reasons.join('\n'));
