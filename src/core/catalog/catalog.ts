@@ -72,6 +72,8 @@ export interface ClosedModelRow extends Sourced {
   outputPerMTokLong?: number;
   /** Non-token units: image generation and speech. */
   perImageUsd?: number;
+  /** The quality and size `perImageUsd` is for (`standard quality, 1024×1024`): a call is priced as one such image. */
+  imageQuality?: string;
   perMinuteUsd?: number;
   perMillionCharsUsd?: number;
   /** Rerank APIs billed per search (Cohere: one query over up to 100 documents). */
@@ -306,6 +308,13 @@ export interface AssumedModelsRow extends Sourced {
   derivation: string;
   /** The endpoint the row is for (`embedding`); chat and completion calls when absent. */
   endpoint?: string;
+  /**
+   * Ids that name a router or a server rather than a model (`openrouter/auto`, `text-generation-webui`):
+   * the router or server picks the model itself. When set, the row prices only calls that send one of
+   * these ids (never calls with no model); without `models` of its own it prices them over the provider's
+   * ordinary set.
+   */
+  forModelIds?: string[];
 }
 
 export interface Catalog {
@@ -570,8 +579,26 @@ const CHAT_LIKE_ENDPOINTS = new Set(['chat', 'completion', 'batch']);
  * only (a chat model cannot price an embedding, an image or a transcription).
  */
 export function assumedModelsFor(catalog: Catalog, provider: string, endpoint?: string): AssumedModelsRow | undefined {
+  return rowForProvider(rowsForEndpoint(catalog, endpoint).filter((row) => !row.forModelIds), provider);
+}
+
+/**
+ * The row for a call that sends an id naming its router or server rather than a model
+ * (`openrouter/auto` at OpenRouter, `text-generation-webui` at a local server), or undefined when the
+ * id is an ordinary model id. Same provider fallback as assumedModelsFor.
+ */
+export function placeholderModelsFor(catalog: Catalog, provider: string, modelId: string, endpoint?: string): AssumedModelsRow | undefined {
+  const key = modelId.trim().toLowerCase();
+  return rowForProvider(rowsForEndpoint(catalog, endpoint).filter((row) => row.forModelIds?.some((id) => id.toLowerCase() === key)), provider);
+}
+
+function rowsForEndpoint(catalog: Catalog, endpoint: string | undefined): AssumedModelsRow[] {
   const chatLike = endpoint === undefined || CHAT_LIKE_ENDPOINTS.has(endpoint);
-  const rows = (catalog.assumedModels ?? []).filter((row) => (chatLike ? row.endpoint === undefined : row.endpoint === endpoint));
+  return (catalog.assumedModels ?? []).filter((row) => (chatLike ? row.endpoint === undefined : row.endpoint === endpoint));
+}
+
+/** The provider's own row, else the local-server row for a server the team runs, else the `*` row. */
+function rowForProvider(rows: AssumedModelsRow[], provider: string): AssumedModelsRow | undefined {
   return rows.find((row) => row.provider === provider) ?? (isLocalServer(provider) ? rows.find((row) => row.provider === LOCAL_SERVER_ROW) : undefined) ?? rows.find((row) => row.provider === '*');
 }
 

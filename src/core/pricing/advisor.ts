@@ -884,7 +884,7 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog
   let derivation = '';
   if (row?.perImageUsd !== undefined && input.endpoint === 'image-generation') {
     usd = calls * row.perImageUsd;
-    derivation = `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, standard 1024×1024) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
+    derivation = `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, ${row.imageQuality ?? '1024×1024'}) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech' && input.tokens.inputPerCall <= 0) {
     // Billed per input character: with no text counted the figure would be a silent $0.
     diagnostics.push(`${row.id} is priced per character ($${row.perMillionCharsUsd}/M characters); the text this call speaks is not known statically (0 tokens counted), so it is not priced`);

@@ -10,7 +10,7 @@
  * Pure: no I/O, no `vscode`.
  */
 import { adviseCall, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
-import { assumedModelsFor, findModel, isLocalServer, nearestModels, servesEndpoint, type Catalog } from '../catalog/catalog';
+import { assumedModelsFor, findModel, isLocalServer, nearestModels, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
 import type { ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 
@@ -28,6 +28,8 @@ interface ModelSet {
   assumed: boolean;
   /** Where the set comes from, for the basis sentence. */
   origin: string;
+  /** The id the code sends when it names the router or server that picks the model (`openrouter/auto`). */
+  placeholder?: string;
 }
 
 /** The reference set for a user-chosen model: the setting or flag when given, else the data file's row for the provider. */
@@ -40,6 +42,13 @@ export function assumedModelSet(catalog: Catalog, provider: string, assumedModel
 }
 
 function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assumedModels: readonly string[] | undefined, endpoint?: string): ModelSet | undefined {
+  // An id naming the router or server (it picks the model itself): its own stated set, else the provider's ordinary set.
+  const placeholder = model.id ? placeholderModelsFor(catalog, provider, model.id, endpoint) : undefined;
+  if (placeholder && model.id) {
+    const own = placeholder.models.length > 0 ? { models: placeholder.models, origin: `data/catalog/assumed-models.json, ${model.id} (as of ${placeholder.asOf}: ${placeholder.derivation})` } : undefined;
+    const set = own ?? assumedModelSet(catalog, provider, assumedModels, endpoint);
+    if (set) return { models: set.models.map((id) => ({ id })), assumed: true, origin: own ? set.origin : `${set.origin}; ${placeholder.derivation}`, placeholder: model.id };
+  }
   const distinct = new Map<string, { id: string; where?: string }>();
   for (const candidate of model.candidates ?? []) if (candidate.id && !distinct.has(candidate.id)) distinct.set(candidate.id, { id: candidate.id, where: candidate.where });
   if (model.source === 'deployment-choice' && !model.id) {
@@ -95,7 +104,9 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   const advice = adviseCall({ ...input, model: first.model }, catalog, options);
   const amounts = priced.flatMap((entry) => (entry.monthlyUsd === null ? [] : [entry.monthlyUsd]));
   const skipped = first !== priced[0] ? `; the first, ${priced[0].id}, is not in the catalog, so ${first.id} is priced` : '';
-  const basis = input.model.source === 'deployment-choice'
+  const basis = set.placeholder
+    ? `the code sends \`${set.placeholder}\`, which names the router or server, not a model: it picks the model per request; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; a guess, not what the code states`
+    : input.model.source === 'deployment-choice'
     ? `the deployment sets the model in the env variable ${input.model.env ?? '(unnamed)'}, and neither the code nor the example env files give a default; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
     : set.assumed && input.model.source === 'dynamic'
     ? `the code passes ${input.model.raw ? `\`${input.model.raw}\`` : 'a model'} that the scan could not trace to a model id; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; a guess, not what the code states`

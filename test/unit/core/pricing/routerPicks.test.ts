@@ -1,0 +1,87 @@
+/**
+ * Issue 13: a call whose "model" id names its router or server rather than a model (OpenRouter's
+ * `openrouter/auto`, a local server's `text-generation-webui`) is priced over a stated set as a guess,
+ * with the recommendation made by task; and media models priced from dated rows (gpt-image-1 per
+ * image, Deepgram Nova-3 per audio minute).
+ */
+import * as assert from 'node:assert/strict';
+import { adviseSite } from '../../../../src/core/pricing/modelSet';
+import { adviseCall } from '../../../../src/core/pricing/advisor';
+import { assumedModelsFor, findModel, loadCatalog, placeholderModelsFor } from '../../../../src/core/catalog/catalog';
+import type { ModelRef } from '../../../../src/model/types';
+import type { AdviceInput } from '../../../../src/core/pricing/advisor';
+
+const catalog = loadCatalog();
+
+function input(model: ModelRef, overrides: Partial<AdviceInput> = {}): AdviceInput {
+  return {
+    model,
+    provider: 'openrouter',
+    endpoint: 'chat',
+    task: { type: 'chat', confidence: 0.8, reasons: [] },
+    tokens: { inputPerCall: 1000, outputPerCall: 300, method: 'test' },
+    volume: { callsPerMonth: 100_000, source: 'usage-file' },
+    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
+    ...overrides,
+  };
+}
+
+const constant = (id: string): ModelRef => ({ id, raw: 'this.model', source: 'constant' });
+
+describe('pricing: an id that names the router or server, not a model', () => {
+  it('openrouter/auto is priced over the Auto Router set, first model as the number, labeled a guess, with a recommendation', () => {
+    const row = placeholderModelsFor(catalog, 'openrouter', 'openrouter/auto')!;
+    assert.ok(row.source && row.asOf, 'the row is sourced and dated');
+    const advice = adviseSite(input(constant('openrouter/auto')), catalog);
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), row.models);
+    assert.equal(advice.modelPricing?.model, row.models[0]);
+    assert.equal(advice.modelPricing?.assumed, true);
+    assert.ok(advice.monthlyUsdCurrent! > 0);
+    assert.ok(advice.monthlyUsdCurrentRange && advice.monthlyUsdCurrentRange.high > advice.monthlyUsdCurrentRange.low, 'the range spans the set');
+    assert.match(advice.modelPricing!.basis, /`openrouter\/auto`, which names the router or server, not a model: it picks the model per request/);
+    assert.match(advice.modelPricing!.basis, /a guess, not what the code states/);
+    assert.ok(advice.recommendation, 'advice by task is kept');
+    assert.equal(advice.unpriced, undefined);
+  });
+
+  it('the router row prices only calls that send its id: an OpenRouter call with no model keeps the ordinary set', () => {
+    assert.equal(assumedModelsFor(catalog, 'openrouter')?.provider, '*');
+    assert.equal(placeholderModelsFor(catalog, 'openrouter', 'anthropic/claude-sonnet-4.5'), undefined, 'an ordinary model id is not a placeholder');
+    assert.equal(placeholderModelsFor(catalog, 'openai', 'openrouter/auto'), undefined, 'the id names the router only at the router');
+  });
+
+  it('a local server sent its own name (text-generation-webui) is priced as self-hosting over the local-server set, labeled a guess', () => {
+    const local = assumedModelsFor(catalog, 'self-hosted')!;
+    assert.equal(local.provider, 'local-server');
+    const advice = adviseSite(input(constant('text-generation-webui'), { provider: 'self-hosted' }), catalog);
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), local.models);
+    assert.equal(advice.options.find((o) => o.current)?.tier, 'self-hosted');
+    assert.match(advice.modelPricing!.basis, /`text-generation-webui`, which names the router or server/);
+    assert.match(advice.modelPricing!.basis, /assumed-models\.json, local-server/);
+  });
+
+  it('a server name on a hosted API is not a placeholder: it stays unpriced with its reason', () => {
+    const advice = adviseSite(input(constant('text-generation-webui'), { provider: 'openai' }), catalog);
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.equal(advice.unpriced?.kind, 'model-not-in-catalog');
+  });
+});
+
+describe('pricing: dated media rows', () => {
+  it('gpt-image-1 is priced per image at the quality its row states', () => {
+    const row = findModel(catalog, 'gpt-image-1')?.closed;
+    assert.ok(row?.perImageUsd && row.imageQuality && row.source && row.asOf);
+    const advice = adviseCall(input(constant('gpt-image-1'), { provider: 'openai', endpoint: 'image-generation', task: { type: 'image-generation', confidence: 1, reasons: [] }, volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    assert.equal(advice.monthlyUsdCurrent, 10_000 * row.perImageUsd);
+    assert.match(advice.options[0].derivation ?? '', new RegExp(`n=1, ${row.imageQuality ?? ''}`));
+  });
+
+  it('Deepgram nova-3 is priced per audio minute at the assumed clip length; the same id at another provider is not', () => {
+    const row = findModel(catalog, 'nova-3')?.closed;
+    assert.ok(row?.perMinuteUsd && row.provider === 'deepgram');
+    const minutes = catalog.assumptions.find((a) => a.id === 'audioMinutesPerTranscriptionCall')!.value;
+    const call = (provider: string) => adviseCall(input(constant('nova-3'), { provider, endpoint: 'audio-transcription', task: { type: 'speech', confidence: 1, reasons: [] }, volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    assert.ok(Math.abs(call('deepgram').monthlyUsdCurrent! - 10_000 * minutes * row.perMinuteUsd) < 1e-9);
+    assert.equal(call('together').monthlyUsdCurrent, null);
+  });
+});
