@@ -901,8 +901,10 @@ function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog
     usd = calls * minutes * row.perMinuteUsd;
     derivation = `${formatCount(calls)} calls/month × ${formatCount(minutes)} min of audio per call (assumption: the audio length is not in the code; the figure scales with it) × $${row.perMinuteUsd}/min = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
   } else if (row?.perMinuteUsd !== undefined) {
-    const where = row.provider === input.provider.toLowerCase() ? '' : ` at ${row.provider}; the catalog has no price for ${input.provider}`;
-    diagnostics.push(`${row.id} is priced per audio minute ($${row.perMinuteUsd}/min${where}); audio length per call is not known statically, so this call is not priced`);
+    // The audio length has an assumption; what is missing is this host's price (or a transcription call to price).
+    diagnostics.push(row.provider === input.provider.toLowerCase()
+      ? `${row.id} is priced per audio minute ($${row.perMinuteUsd}/min), and this is a ${input.endpoint} call, not a transcription; not priced`
+      : `${row.id} has a per-minute price only at ${row.provider} ($${row.perMinuteUsd}/min); the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)`);
   } else {
     diagnostics.push(`${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
   }

@@ -117,7 +117,7 @@ describe('advisor: pricing the current call', () => {
   it('says whose per-minute price it quotes when the call goes to another provider', () => {
     const stt = adviseCall(input('openai/whisper-large-v3', { provider: 'together', endpoint: 'audio-transcription', taskType: 'speech' }), catalog);
     assert.equal(stt.monthlyUsdCurrent, null);
-    assert.match(stt.diagnostics.join(' '), /at groq; the catalog has no price for together/);
+    assert.match(stt.diagnostics.join(' '), /price only at groq \(.*\); the catalog has no dated price for it at together/);
   });
 
   it('prices an unverified 2026 model when the code calls it, but never proposes one', () => {

@@ -85,3 +85,12 @@ describe('pricing: dated media rows', () => {
     assert.equal(call('together').monthlyUsdCurrent, null);
   });
 });
+
+describe('pricing: why a per-minute model stays unpriced at another host', () => {
+  it('names the missing host price, not the audio length (which has an assumption)', () => {
+    const advice = adviseSite(input(constant('openai/whisper-large-v3'), { provider: 'together', endpoint: 'audio-transcription', task: { type: 'speech', confidence: 1, reasons: [] } }), catalog);
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.match(advice.unpriced!.reason, /whisper-large-v3 has a per-minute price only at groq .*no dated price for it at together, so this call is not priced \(another host's price is not borrowed\)/);
+    assert.doesNotMatch(advice.unpriced!.reason, /audio length/);
+  });
+});
