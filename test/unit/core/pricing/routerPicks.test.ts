@@ -94,3 +94,13 @@ describe('pricing: why a per-minute model stays unpriced at another host', () =>
     assert.doesNotMatch(advice.unpriced!.reason, /audio length/);
   });
 });
+
+describe('pricing: a rerank API billed per token at its own host', () => {
+  it('jina-reranker-v2-base-multilingual is priced per input token at jina, from a dated row', () => {
+    const row = findModel(catalog, 'jina-reranker-v2-base-multilingual')?.openPrices.find((r) => r.provider === 'jina' && r.endpoint === 'rerank');
+    assert.ok(row && row.source && row.asOf);
+    const advice = adviseCall(input(constant('jina-reranker-v2-base-multilingual'), { provider: 'jina', endpoint: 'rerank', task: { type: 'reranking', confidence: 1, reasons: [] } }), catalog);
+    assert.ok(Math.abs(advice.monthlyUsdCurrent! - (100_000 * 1000 * row.inputPerMTok) / 1e6) < 1e-9);
+    assert.equal(adviseCall(input(constant('jina-reranker-v2-base-multilingual'), { provider: 'together', endpoint: 'rerank', task: { type: 'reranking', confidence: 1, reasons: [] } }), catalog).monthlyUsdCurrent, null, 'not borrowed for another host');
+  });
+});
