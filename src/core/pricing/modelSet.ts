@@ -98,7 +98,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
       options: [],
       recommendation: null,
       monthlyUsdCurrent: null,
-      unpriced: { kind: 'model-not-in-catalog', reason: `none of the models this call can send is in the catalog (as of ${catalog.asOf}): ${set.models.map((m) => m.id).join(', ')}`, exampleModel: near[0] },
+      unpriced: { kind: 'model-not-in-catalog', reason: `none of the models this call can send is in the catalog (as of ${catalog.asOf}): ${set.models.map((m) => m.id).join(', ')}${ownHardwareNote(input.provider)}`, exampleModel: near[0] },
     };
   }
   const advice = adviseCall({ ...input, model: first.model }, catalog, options);
@@ -134,11 +134,17 @@ function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog, provider:
   }
   if (!findModel(catalog, model.id)) {
     const near = nearestModels(catalog, model.id, 3, (id) => servesEndpoint(catalog, id, endpoint));
-    // In process or on a server the team runs: there is no bill to look up, only hardware to size, and that needs the model's architecture.
-    const local = isLocalServer(provider) ? `; it runs on the team's own hardware (${provider}), so there is no per-token bill, and without its architecture in the catalog its hardware cannot be sized` : '';
-    return { kind: 'model-not-in-catalog', reason: `model ${model.id} is not in the catalog (as of ${catalog.asOf})${local}${near.length ? `; nearest: ${near.join(', ')}` : ''}`, exampleModel: near[0] };
+    return { kind: 'model-not-in-catalog', reason: `model ${model.id} is not in the catalog (as of ${catalog.asOf})${ownHardwareNote(provider)}${near.length ? `; nearest: ${near.join(', ')}` : ''}`, exampleModel: near[0] };
   }
   return { kind: 'not-priced', reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'the catalog has no price this call can be sized for'}` };
+}
+
+/**
+ * Why a model the catalog lacks cannot be priced in process or on a server the team runs: there is no
+ * bill to look up, only hardware to size, and that needs the model's architecture. Empty for an API.
+ */
+function ownHardwareNote(provider: string): string {
+  return isLocalServer(provider) ? `; it runs on the team's own hardware (${provider}), so there is no per-token bill, and without its architecture in the catalog its hardware cannot be sized` : '';
 }
 
 /** A model id to show in the instruction: one the catalog prices for this kind of call, for this provider when it has a reference set. */
