@@ -67,6 +67,8 @@ export interface Advice {
 export interface AdvisorOptions {
   /** Include managed and self-managed GPU options with sizing (default true). */
   includeSelfHost?: boolean;
+  /** Only the current model's own price is wanted (a model set's members): alternatives are not priced, so the advice lists no options beyond the current one. */
+  currentPriceOnly?: boolean;
   /** Let a self-hosted option win the per-call recommendation (set when the workspace pool breaks even). */
   selfHostApproved?: boolean;
   /** Workspace setting: regulated data rules out third-party APIs. */
@@ -161,6 +163,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   const opts: HostingOption[] = [];
   const currentOption = priceCurrent(input, current, catalog, diagnostics, today);
   if (!currentOption) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  if (options.currentPriceOnly) return { options: [currentOption], recommendation: null, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
   if (lifecycle.state === 'retired') {
     currentOption.viable = false;
     currentOption.why = `not viable: ${lifecycle.note}`;

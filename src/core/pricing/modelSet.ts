@@ -10,7 +10,7 @@
  * Pure: no I/O, no `vscode`.
  */
 import { adviseCall, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
-import { assumedModelsFor, findModel, isLocalServer, isoToday, nearestModels, servesEndpoint, type Catalog } from '../catalog/catalog';
+import { assumedModelsFor, findModel, isLocalServer, nearestModels, servesEndpoint, type Catalog } from '../catalog/catalog';
 import type { ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 
@@ -74,10 +74,10 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
     const advice = adviseCall(input, catalog, options);
     return advice.monthlyUsdCurrent === null ? { ...advice, unpriced: unpricedOf(input.model, advice, catalog, input.provider, input.endpoint) } : advice;
   }
-  const lightOptions: AdvisorOptions = { ...options, includeSelfHost: false };
+  const lightOptions: AdvisorOptions = { ...options, includeSelfHost: false, currentPriceOnly: true };
   const priced = set.models.map((entry) => {
     const model: ModelRef = { id: entry.id, raw: entry.id, source: input.model.source };
-    return { ...entry, model, monthlyUsd: lightPrice({ ...input, model }, catalog, lightOptions) };
+    return { ...entry, model, monthlyUsd: adviseCall({ ...input, model }, catalog, lightOptions).monthlyUsdCurrent };
   });
   const first = priced.find((entry) => entry.monthlyUsd !== null);
   const listed = priced.map((entry) => `${entry.id} ${entry.monthlyUsd === null ? '(not priced)' : `$${entry.monthlyUsd.toFixed(2)}`}`).join(', ');
@@ -113,21 +113,6 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
     },
   };
 }
-
-/**
- * The monthly price alone of one model of a set: the same models are priced for many calls with the
- * same tokens and volume, and the advice is a pure function of its input, options and catalog.
- */
-function lightPrice(input: AdviceInput, catalog: Catalog, options: AdvisorOptions): number | null {
-  let prices = lightPrices.get(catalog);
-  if (!prices) lightPrices.set(catalog, (prices = new Map()));
-  const key = JSON.stringify([input, options, options.today ?? isoToday()]);
-  let price = prices.get(key);
-  if (price === undefined) prices.set(key, (price = adviseCall(input, catalog, options).monthlyUsdCurrent));
-  return price;
-}
-
-const lightPrices = new WeakMap<Catalog, Map<string, number | null>>();
 
 /** Why a single-model call has no price. */
 function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog, provider: string, endpoint: string): NonNullable<SiteAdvice['unpriced']> {
