@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Expression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type Expression, type SourceFile } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 
@@ -54,7 +54,8 @@ function findDeclarationInScope(scope: Node, name: string, usage: Node): Node | 
       }
     }
   }
-  const statements = Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope) ? scope.getStatements() : [];
+  const holdsStatements = Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope);
+  const statements = holdsStatements && mayDeclare(scope.compilerNode as ts.Node & { statements: ts.NodeArray<ts.Statement> }, name) ? scope.getStatements() : [];
   for (const statement of statements) {
     if (Node.isVariableStatement(statement)) {
       for (const declaration of statement.getDeclarations()) {
@@ -79,6 +80,50 @@ function findDeclarationInScope(scope: Node, name: string, usage: Node): Node | 
   if ((Node.isForOfStatement(scope) || Node.isForInStatement(scope)) && scope.getInitializer().getText().includes(name)) return scope.getInitializer();
   void usage;
   return undefined;
+}
+
+/**
+ * Whether the statements of a scope may declare this name (a superset of the matches the walk above
+ * finds, read from the compiler nodes once per scope): most scopes a lookup climbs through declare
+ * nothing of that name, and the walk wraps every statement in a ts-morph node.
+ */
+function mayDeclare(scope: ts.Node & { statements: ts.NodeArray<ts.Statement> }, name: string): boolean {
+  // A name written with escapes: its text differs from the identifiers' own; the full walk decides.
+  if (name.includes('\\')) return true;
+  let names = DECLARED_NAMES.get(scope);
+  if (!names) DECLARED_NAMES.set(scope, (names = declaredNames(scope.statements)));
+  return names.has(name);
+}
+
+const DECLARED_NAMES = new WeakMap<ts.Node, Set<string>>();
+
+function declaredNames(statements: ts.NodeArray<ts.Statement>): Set<string> {
+  const names = new Set<string>();
+  const add = (node: ts.Node | undefined) => {
+    if (node) names.add(ts.isIdentifier(node) ? node.text : node.getText());
+  };
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        add(declaration.name);
+        if (ts.isObjectBindingPattern(declaration.name)) for (const element of declaration.name.elements) add(element.name);
+      }
+    } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+      add(statement.name);
+    } else if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      add(clause?.name);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name);
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const specifier of bindings.elements) {
+          add(specifier.name);
+          add(specifier.propertyName);
+        }
+      }
+    }
+  }
+  return names;
 }
 
 function findImportedDeclaration(sourceFile: SourceFile, name: string, modules: ModuleLoader, depth: number): Node | undefined {

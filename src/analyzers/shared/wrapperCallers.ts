@@ -912,14 +912,40 @@ function isDefaultOf(value: Node): boolean {
  * from tsconfig, so this is a match on the path, not a resolution.
  */
 export function aliasMayName(specifier: string, relativePath: string): boolean {
+  return aliasMatcher(specifier)(relativePath);
+}
+
+/** Matchers by specifier and path forms by file: the caller search asks about every specifier against every helper file. */
+const aliasMatchers = new Map<string, (relativePath: string) => boolean>();
+const pathForms = new Map<string, { slashed: string; tails: [string, string] }>();
+
+function aliasMatcher(specifier: string): (relativePath: string) => boolean {
+  let matcher = aliasMatchers.get(specifier);
+  if (matcher) return matcher;
   // A scoped package (`@org/documents/embed`) may be the workspace's `…/documents/` package: a file in a
   // folder of that name may be its module (the analyzer then resolves the import by package.json).
   const scoped = /^@[\w.-]+\/([\w.-]+)/.exec(specifier);
-  if (scoped) return `/${relativePath}`.includes(`/${scoped[1]}/`);
-  const tail = specifier.slice(specifier.indexOf('/') + 1).replace(/\.(?:m|c)?[jt]sx?$/, '');
-  if (!tail) return false;
-  const withoutExtension = relativePath.replace(/\.(?:m|c)?[jt]sx?$/, '');
-  return [withoutExtension, withoutExtension.replace(/\/index$/, '')].some((candidate) => `/${candidate}`.endsWith(`/${tail}`));
+  if (scoped) {
+    const folder = `/${scoped[1]}/`;
+    matcher = (relativePath) => formsOf(relativePath).slashed.includes(folder);
+  } else {
+    const tail = specifier.slice(specifier.indexOf('/') + 1).replace(/\.(?:m|c)?[jt]sx?$/, '');
+    const ending = `/${tail}`;
+    matcher = tail ? (relativePath) => formsOf(relativePath).tails.some((candidate) => candidate.endsWith(ending)) : () => false;
+  }
+  aliasMatchers.set(specifier, matcher);
+  return matcher;
+}
+
+/** A file's path with a leading slash, and its tails an alias may end in: without extension, and its folder for an index file. */
+function formsOf(relativePath: string): { slashed: string; tails: [string, string] } {
+  let forms = pathForms.get(relativePath);
+  if (!forms) {
+    const withoutExtension = relativePath.replace(/\.(?:m|c)?[jt]sx?$/, '');
+    forms = { slashed: `/${relativePath}`, tails: [`/${withoutExtension}`, `/${withoutExtension.replace(/\/index$/, '')}`] };
+    pathForms.set(relativePath, forms);
+  }
+  return forms;
 }
 
 function shorten(text: string): string {

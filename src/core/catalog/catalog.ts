@@ -505,6 +505,19 @@ export function findArchitecture(catalog: Catalog, modelId: string): ModelArchit
  * unknowns. Undefined when the model, or the provider for it, is not in the catalog.
  */
 export function capabilitiesOf(catalog: Catalog, modelId: string, provider?: string): ModelCapabilities | undefined {
+  // Asked for every open row of every priced call: looked up once per catalog, model and provider (callers copy, never change, the answer).
+  let known = capabilitiesByModel.get(catalog);
+  if (!known) capabilitiesByModel.set(catalog, (known = new Map()));
+  const key = `${modelId}\u0000${provider ?? ''}`;
+  if (known.has(key)) return known.get(key);
+  const answer = capabilitiesOfUncached(catalog, modelId, provider);
+  known.set(key, answer);
+  return answer;
+}
+
+const capabilitiesByModel = new WeakMap<Catalog, Map<string, ModelCapabilities | undefined>>();
+
+function capabilitiesOfUncached(catalog: Catalog, modelId: string, provider?: string): ModelCapabilities | undefined {
   const m = findModel(catalog, modelId);
   if (!m) return undefined;
   if (m.closed) return provider && provider.toLowerCase() !== m.closed.provider && provider.toLowerCase() !== m.closed.vendor ? undefined : m.closed.capabilities;

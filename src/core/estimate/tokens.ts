@@ -170,6 +170,16 @@ const FAMILY_RULES: FamilyRule[] = [
 
 /** Pick the encoding and factor for a model id (null = unknown model). */
 export function tokenizerFor(modelId: string | null): TokenizerChoice {
+  // Asked for every price of every call: the choice is a pure function of the id, so each id is matched once (copies handed out).
+  const key = modelId ?? '';
+  let choice = tokenizerChoices.get(key);
+  if (!choice) tokenizerChoices.set(key, (choice = tokenizerForUncached(modelId)));
+  return { ...choice };
+}
+
+const tokenizerChoices = new Map<string, TokenizerChoice>();
+
+function tokenizerForUncached(modelId: string | null): TokenizerChoice {
   if (!modelId) {
     return { encoding: 'o200k_base', factor: 1, exact: false, label: 'o200k_base (model unknown; assumed)' };
   }

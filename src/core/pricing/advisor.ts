@@ -67,6 +67,8 @@ export interface Advice {
 export interface AdvisorOptions {
   /** Include managed and self-managed GPU options with sizing (default true). */
   includeSelfHost?: boolean;
+  /** Only the current model's own price is wanted (a model set's members): alternatives are not priced, so the advice lists no options beyond the current one. */
+  currentPriceOnly?: boolean;
   /** Let a self-hosted option win the per-call recommendation (set when the workspace pool breaks even). */
   selfHostApproved?: boolean;
   /** Workspace setting: regulated data rules out third-party APIs. */
@@ -161,6 +163,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   const opts: HostingOption[] = [];
   const currentOption = priceCurrent(input, current, catalog, diagnostics, today);
   if (!currentOption) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  if (options.currentPriceOnly) return { options: [currentOption], recommendation: null, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
   if (lifecycle.state === 'retired') {
     currentOption.viable = false;
     currentOption.why = `not viable: ${lifecycle.note}`;
@@ -452,17 +455,34 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
 }
 
 /** Open models per token: one option per adequate model at its cheapest provider that supports the call. */
+/** The catalog's open chat rows still sold on that day (by these providers), by model: the same for every call priced, so grouped once. */
+function openChatRowsByModel(catalog: Catalog, today: string, onlyProviders?: Set<string>): ReadonlyMap<string, readonly OpenPriceRow[]> {
+  let groupings = openRowGroupings.get(catalog);
+  if (!groupings) openRowGroupings.set(catalog, (groupings = new Map()));
+  const key = `${today}|${onlyProviders ? [...onlyProviders].sort().join(',') : '*'}`;
+  let byModel = groupings.get(key);
+  if (!byModel) {
+    byModel = new Map<string, OpenPriceRow[]>();
+    for (const row of catalog.open) {
+      if ((row.endpoint ?? 'chat') !== 'chat' || isPastDeprecation(row, today) || (onlyProviders && !onlyProviders.has(row.provider))) continue;
+      const rows = byModel.get(row.model);
+      if (rows) rows.push(row);
+      else byModel.set(row.model, [row]);
+    }
+    groupings.set(key, byModel);
+  }
+  return byModel;
+}
+
+const openRowGroupings = new WeakMap<Catalog, Map<string, Map<string, OpenPriceRow[]>>>();
+
 function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog, today: string, onlyProviders?: Set<string>): HostingOption[] {
   const adequate = new Set(quality?.openModels ?? []);
   // A model the team already runs on its own server does the job by their own choice: the same model
   // at the API providers is the first alternative to weigh against the server.
   if (current.kind === 'open' && isLocalServer(input.provider)) adequate.add(current.id);
   const out: HostingOption[] = [];
-  const byModel = new Map<string, OpenPriceRow[]>();
-  for (const row of catalog.open) {
-    if ((row.endpoint ?? 'chat') !== 'chat' || isPastDeprecation(row, today) || (onlyProviders && !onlyProviders.has(row.provider))) continue;
-    byModel.set(row.model, [...(byModel.get(row.model) ?? []), row]);
-  }
+  const byModel = openChatRowsByModel(catalog, today, onlyProviders);
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
   for (const [modelId, rows] of byModel) {
     if (!adequate.has(modelId)) continue;

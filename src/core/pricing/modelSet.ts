@@ -83,7 +83,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
     const advice = adviseCall(input, catalog, options);
     return advice.monthlyUsdCurrent === null ? { ...advice, unpriced: unpricedOf(input.model, advice, catalog, input.provider, input.endpoint) } : advice;
   }
-  const lightOptions: AdvisorOptions = { ...options, includeSelfHost: false };
+  const lightOptions: AdvisorOptions = { ...options, includeSelfHost: false, currentPriceOnly: true };
   const priced = set.models.map((entry) => {
     const model: ModelRef = { id: entry.id, raw: entry.id, source: input.model.source };
     return { ...entry, model, monthlyUsd: adviseCall({ ...input, model }, catalog, lightOptions).monthlyUsdCurrent };
