@@ -202,11 +202,19 @@ function argumentShapes(calls: readonly CallExpression[], index: number, key: st
   return shapes.filter((shape, at) => shapes.findIndex((other) => other.node === shape.node) === at);
 }
 
-/** Calls `name(...)` in a file, found on the compiler's nodes (wrapping every node of a file costs more than the lookup). */
+/** Calls `name(...)` in a file. */
 function callsByName(sourceFile: SourceFile, name: string): CallExpression[] {
+  return callsMatching(sourceFile, (call) => ts.isIdentifier(call.expression) && call.expression.text === name);
+}
+
+/**
+ * The call expressions of a file that `matches`, tested on the compiler's nodes and wrapped in ts-morph
+ * objects only when they match (wrapping every node of a file costs more than the rest of a search).
+ */
+export function callsMatching(sourceFile: SourceFile, matches: (call: ts.CallExpression) => boolean): CallExpression[] {
   const found: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) found.push(node);
+    if (ts.isCallExpression(node) && matches(node)) found.push(node);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile.compilerNode);

@@ -7,7 +7,7 @@ import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, res
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
 import { readModel, readToolNames } from './sdk';
-import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
+import { callsMatching, lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage } from '../../model/types';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
@@ -477,26 +477,12 @@ function calleeName(expression: CallExpression, aliases: ReadonlyMap<string, str
   return { name, callee, outer };
 }
 
-/**
- * The call expressions whose callee's last name is one of `names`, found on the compiler's nodes
- * (wrapping every node of a file in ts-morph objects costs more than the rest of the search).
- */
+/** The call expressions whose callee's last name is one of `names`. */
 function callsNamed(sourceFile: SourceFile, names: ReadonlySet<string>): CallExpression[] {
-  const found: ts.CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const callee = node.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-      if (name !== undefined && names.has(name)) found.push(node);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile.compilerNode);
-  const compilerFile = sourceFile.compilerNode;
-  return found.flatMap((node) => {
-    const wrapped = sourceFile.getDescendantAtStartWithWidth(node.getStart(compilerFile), node.getWidth(compilerFile));
-    const call = wrapped && (Node.isCallExpression(wrapped) ? wrapped : wrapped.getFirstAncestorByKind(SyntaxKind.CallExpression));
-    return call && call.getStart() === node.getStart(compilerFile) && call.getEnd() === node.getEnd() ? [call] : [];
+  return callsMatching(sourceFile, (call) => {
+    const callee = call.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    return name !== undefined && names.has(name);
   });
 }
 
