@@ -4,6 +4,7 @@ import { Node, SyntaxKind, type ParameterDeclaration, type SourceFile } from 'ts
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { nearbySourceFiles } from './nearbyFiles';
 import { routeCallerModels } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
 
@@ -835,32 +836,13 @@ function subclassFiles(homePath: string, name: string, modules: ModuleLoader): s
   const known = cache.get(key);
   if (known) return known;
   const extendsName = new RegExp(`\\bextends\\s+${name}\\b`);
-  const found: string[] = [];
-  let read = 0;
-  const visit = (folder: string, level: number): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (read >= MAX_SUBCLASS_FILES) return;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (level < SUBCLASS_SEARCH_DEPTH && !/^(node_modules|dist|build|\.)/.test(entry.name)) visit(full, level + 1);
-        continue;
-      }
-      if (!entry.isFile() || !/\.(?:[cm]?[jt]sx?)$/.test(entry.name) || /\.d\.ts$|\.(?:test|spec)\./.test(entry.name) || full === homePath) continue;
-      read++;
-      try {
-        if (fs.statSync(full).size < 512 * 1024 && extendsName.test(fs.readFileSync(full, 'utf8'))) found.push(full);
-      } catch {
-        // An unreadable file holds no subclass we can read.
-      }
-    }
-  };
-  visit(path.dirname(homePath), 0);
+  const found = nearbySourceFiles(path.dirname(homePath), {
+    maxDepth: SUBCLASS_SEARCH_DEPTH,
+    maxFiles: MAX_SUBCLASS_FILES,
+    skipFolder: /^(node_modules|dist|build|\.)/,
+    skipFile: (fileName, full) => /\.(?:test|spec)\./.test(fileName) || full === homePath,
+    matches: (text) => extendsName.test(text),
+  });
   cache.set(key, found);
   return found;
 }

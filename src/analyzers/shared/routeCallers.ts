@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
+import { nearbySourceFiles } from './nearbyFiles';
 import { findDeclaration, getObjectProperty, resolveObjectLiteral, unwrapExpression } from './resolve';
 
 /**
@@ -15,7 +15,6 @@ import { findDeclaration, getObjectProperty, resolveObjectLiteral, unwrapExpress
 const MAX_FILES = 400;
 /** Folder levels below the app's folder searched. */
 const MAX_DEPTH = 8;
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 const SKIPPED_FOLDER = /^(?:node_modules|dist|build|out|coverage|\..*)$/;
 
 /** The URL path a Next.js route file serves and the folder holding the app (`app/` or `pages/`'s parent), or undefined. */
@@ -53,38 +52,12 @@ export function routeCallerModels(node: Node, modules: ModuleLoader): Node[] {
 /** Source files under the app's folder whose text names the route in quotes, loaded through the module loader. */
 function callerFiles(appRoot: string, route: string, home: SourceFile, modules: ModuleLoader): SourceFile[] {
   const quoted = new RegExp(`['"\`]${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`?]`);
-  const found: SourceFile[] = [];
-  let read = 0;
-  const visit = (folder: string, depth: number): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (read >= MAX_FILES) return;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (depth < MAX_DEPTH && !SKIPPED_FOLDER.test(entry.name)) visit(full, depth + 1);
-        continue;
-      }
-      if (!entry.isFile() || !SOURCE_FILE.test(entry.name) || /\.d\.ts$/.test(entry.name) || full === home.getFilePath()) continue;
-      read++;
-      let text = '';
-      try {
-        text = fs.statSync(full).size < 512 * 1024 ? fs.readFileSync(full, 'utf8') : '';
-      } catch {
-        text = '';
-      }
-      if (!quoted.test(text)) continue;
-      const relative = path.relative(path.dirname(home.getFilePath()), full).split(path.sep).join('/');
-      const loaded = modules.resolve(home, relative.startsWith('.') ? relative : `./${relative}`);
-      if (loaded) found.push(loaded);
-    }
-  };
-  visit(appRoot, 0);
-  return found;
+  const files = nearbySourceFiles(appRoot, { maxDepth: MAX_DEPTH, maxFiles: MAX_FILES, skipFolder: SKIPPED_FOLDER, skipFile: (_name, full) => full === home.getFilePath(), matches: (text) => quoted.test(text) });
+  return files.flatMap((full) => {
+    const relative = path.relative(path.dirname(home.getFilePath()), full).split(path.sep).join('/');
+    const loaded = modules.resolve(home, relative.startsWith('.') ? relative : `./${relative}`);
+    return loaded ? [loaded] : [];
+  });
 }
 
 /** `fetch('/api/x', { body: JSON.stringify({ model }) })` calls of a file to the route: their `model` expressions. */
