@@ -47,8 +47,13 @@ export function settingsKey(settings: unknown): string {
   );
 }
 
-export async function readFileStamp(file: string): Promise<FileStamp> {
+/** The stamp of `file` now; `previous` is reused without reading the file when its size and time are the same. */
+export async function readFileStamp(file: string, previous?: FileStamp): Promise<FileStamp> {
   try {
+    if (previous) {
+      const stat = await fs.stat(file);
+      if (stat.isFile() && stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) return previous;
+    }
     const [stat, bytes] = await Promise.all([fs.stat(file), fs.readFile(file)]);
     return { size: bytes.byteLength, mtimeMs: stat.mtimeMs, sha256: digest(bytes) };
   } catch (err) {
@@ -128,18 +133,23 @@ export async function restoreStoredScan(stored: StoredScan, expected: { root: st
 /**
  * The record to store for `result`: stamps of its inputs and of each file with call sites. Files
  * in `skip` (open with unsaved edits: the result is of their editor text, not of the disk) lose
- * their call sites, so they are never restored from it.
+ * their call sites, so they are never restored from it. Stamps of `previous` (the record stored
+ * last) are reused for files with the same size and time, so a save re-reads only what changed.
  */
-export async function createStoredScan(result: ScanResult, options: { settings: string; inputs: string[]; skip?: ReadonlySet<string> }): Promise<StoredScan> {
+export async function createStoredScan(
+  result: ScanResult,
+  options: { settings: string; inputs: string[]; skip?: ReadonlySet<string>; previous?: StoredScan },
+): Promise<StoredScan> {
+  const previous = options.previous && path.resolve(options.previous.result.root) === path.resolve(result.root) ? options.previous : undefined;
   const skip = options.skip ?? new Set<string>();
   const callSites = result.callSites.filter((c) => !skip.has(c.file));
   const files: StoredScan['files'] = {};
   for (const relative of [...new Set(callSites.map((c) => c.file))]) {
     const file = underRoot(result.root, relative);
-    const stamp = file ? await readFileStamp(file) : null;
+    const stamp = file ? await readFileStamp(file, previous?.files[relative]) : null;
     if (stamp) files[relative] = stamp;
   }
   const inputs: StoredScan['inputs'] = {};
-  for (const file of options.inputs) inputs[file] = await readFileStamp(file);
+  for (const file of options.inputs) inputs[file] = await readFileStamp(file, previous?.inputs[file]);
   return { format: LAST_SCAN_FORMAT, settings: options.settings, inputs, files, result: { ...result, callSites: callSites.filter((c) => Object.hasOwn(files, c.file)) } };
 }

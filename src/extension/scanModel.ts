@@ -7,7 +7,7 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { PriceOverride, ScanCache, WhatIf } from './scannerBundle';
 import { readConfig } from './config';
-import { createStoredScan, LAST_SCAN_FILE_NAME, parseStoredScan, restoreStoredScan, settingsKey, type RestoredScan } from './lastScan';
+import { createStoredScan, LAST_SCAN_FILE_NAME, parseStoredScan, restoreStoredScan, settingsKey, type RestoredScan, type StoredScan } from './lastScan';
 import { log } from './log';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import { promises as fs } from 'node:fs';
@@ -121,6 +121,8 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private restoring: Promise<RestoredScan | undefined> | undefined;
   private restored: RestoredScan | undefined;
   private storing: Promise<void> = Promise.resolve();
+  /** The record written last (its stamps are reused for files that did not change since). */
+  private lastStored: StoredScan | undefined;
   private readonly emitter = new vscode.EventEmitter<ScanState>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
@@ -296,10 +298,12 @@ export class WorkspaceScanModel implements vscode.Disposable {
       if (this.disposed || count !== this.scanCount || !this.idle) return;
       try {
         const dirty = new Set([...this.unsavedTexts().keys()].map((file) => path.relative(root.fsPath, file).split(path.sep).join('/')));
-        const record = await createStoredScan(result, { ...this.storeKey(root, store), skip: dirty });
+        const record = await createStoredScan(result, { ...this.storeKey(root, store), skip: dirty, previous: this.lastStored });
         if (this.disposed || count !== this.scanCount || !this.idle) return;
         await fs.mkdir(store.directory, { recursive: true });
         await writeFileAtomic(path.join(store.directory, LAST_SCAN_FILE_NAME), JSON.stringify(record));
+        if (!this.lastStored) log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
+        this.lastStored = record;
       } catch (err) {
         log.warn(`could not store the last scan (${(err as Error).message}); the next session scans before showing lenses`);
       }

@@ -14,6 +14,8 @@ const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
 
 /** Our lenses on a file, as (line, title) sorted by line. */
 async function lensesOn(uri: vscode.Uri): Promise<Array<{ line: number; title: string }>> {
+  // The lens command needs the document loaded in the editor's model service.
+  await vscode.workspace.openTextDocument(uri);
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
   return lenses
     .filter((l) => l.command?.command.startsWith('llmHostingAdvisor.'))
@@ -26,6 +28,13 @@ describe('Later session: lenses from the stored last scan, then the rescanned on
     this.timeout(300000);
     const ext = vscode.extensions.getExtension<AdvisorApi>(EXTENSION_ID)!;
     const earlier = await ext.activate();
+    // No editor open (and no unsaved edit): the editor asks for lenses only when this test does (the first request starts the rescan).
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
     // A fresh session whose result is stored (earlier suites may have deactivated the extension mid-scan).
     const first = await earlier.simulateNextSession();
     const result = await first.ensureScanned();
@@ -47,16 +56,21 @@ describe('Later session: lenses from the stored last scan, then the rescanned on
     const original = await fs.readFile(changed.fsPath, 'utf8');
     const next = await first.simulateNextSession(() => fs.writeFile(changed.fsPath, `// changed between sessions\n${original}`));
     try {
-      const changedStored = await lensesOn(changed);
-      const unchangedStored = await lensesOn(unchanged);
-      // Both queries were answered before this session's own scan finished: they came from the stored result.
-      assert.equal(next.lastScanResult(), undefined, 'the rescan had not finished yet (a scan takes far longer than two lens queries)');
-      const restored = next.restoredScan();
-      assert.ok(restored, 'the stored last scan was restored');
+      // Restored at activation, before any scan: the last session's call sites of the unchanged files, identical.
+      const restored = await untilScanState(next, 'the stored last scan to be restored', () => next.restoredScan());
+      assert.ok(!next.lastScanResult() && !next.isScanning(), 'nothing scanned yet');
       assert.deepEqual(restored.changedFiles, [vscode.workspace.asRelativePath(changed, false)]);
-      assert.deepEqual(unchangedStored, unchangedBefore, 'an unchanged file shows the last session lenses, identical');
-      assert.deepEqual(changedStored, [], 'a changed file shows no stale lens');
+      const fileOf = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
+      assert.deepEqual(
+        restored.result.callSites.filter((c) => c.file === fileOf(unchanged)),
+        result.callSites.filter((c) => c.file === fileOf(unchanged)).map((c) => JSON.parse(JSON.stringify(c)) as typeof c),
+      );
+      assert.ok(!restored.result.callSites.some((c) => c.file === fileOf(changed)));
       assert.match(next.statusBarText(), /\(last scan\)/, 'the status bar says the figures are from the last scan');
+      // The session's first lens request is answered from it (a rescan would give the changed file its
+      // lenses back): none on the changed file, no stale ones. It also starts the rescan.
+      assert.deepEqual(await lensesOn(changed), [], 'a changed file shows no stale lens');
+      assert.deepEqual(await lensesOn(unchanged), unchangedBefore, 'an unchanged file shows the same lenses (stored, or rescanned by now)');
 
       // The rescan (started by the first lens request) replaces them; the model's event announces it.
       await untilScanState(next, 'the rescanned result', () => next.lastScanResult());

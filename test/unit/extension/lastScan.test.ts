@@ -149,6 +149,16 @@ describe('stored last scan (lenses before the scanner loads)', function () {
     assert.ok(restored?.changedFiles.includes('../outside.ts'));
   });
 
+  it('a new record reuses the stamps of the previous one for files with the same size and time, and re-reads the others', async function () {
+    const previous = await store();
+    const [reused, reread] = [...new Set(result.callSites.map((c) => c.file))];
+    // A made-up digest shows whether the file was read again.
+    const doctored: StoredScan = { ...previous, files: { ...previous.files, [reused]: { ...previous.files[reused], sha256: 'kept' }, [reread]: { ...previous.files[reread], mtimeMs: 1, sha256: 'stale' } } };
+    const next = await createStoredScan(result, { settings: SETTINGS, inputs: [], previous: doctored });
+    assert.equal(next.files[reused].sha256, 'kept');
+    assert.equal(next.files[reread].sha256, previous.files[reread].sha256);
+  });
+
   it('settings keys do not depend on property order', function () {
     assert.equal(settingsKey({ a: 1, b: { c: 2, d: [1, 2] } }), settingsKey({ b: { d: [1, 2], c: 2 }, a: 1 }));
     assert.notEqual(settingsKey({ a: 1 }), settingsKey({ a: 2 }));
