@@ -77,6 +77,7 @@ async function main() {
     rmSync(workspace, { recursive: true, force: true });
   }
   if (!bench) process.exit(1);
+  if (second) console.log(`[bench] second session log: ${second.lastScanLog?.join(' | ')}`);
   if (second) bench.secondSession = { firstCodeLensColdMs: second.firstCodeLensColdMs, lensesFromStoredScan: second.lensesFromStoredScan, freshResultAfterOpenMs: second.freshResultAfterOpenMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad };
   bench.workspace = SOURCE;
   mkdirSync(join(ROOT, '.bench'), { recursive: true });

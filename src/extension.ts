@@ -36,8 +36,8 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
   // result is void when the scanner bundle (analyzers, catalog) or the price override changed.
   const override = overrideUri(context);
   model.useLastScanStore(
-    context.storageUri?.scheme === 'file'
-      ? { directory: context.storageUri.fsPath, inputs: [path.join(context.extensionPath, 'dist', 'scanner.js'), ...(override.scheme === 'file' ? [override.fsPath] : [])] }
+    context.globalStorageUri.scheme === 'file'
+      ? { directory: path.join(context.globalStorageUri.fsPath, 'last-scan'), inputs: [path.join(context.extensionPath, 'dist', 'scanner.js'), ...(override.scheme === 'file' ? [override.fsPath] : [])] }
       : undefined,
   );
   // Read now (no scanner bundle: a JSON file and a few stats), so the first CodeLens request finds it ready.

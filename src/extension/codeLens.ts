@@ -31,7 +31,7 @@ export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode
       // A later session: the last session's lenses for unchanged files at once, without the
       // scanner bundle; the scan runs behind them (status bar spinner) and its result replaces them
       // through onDidChangeCodeLenses.
-      if (!this.model.lastResult) void this.model.ensureResult('window');
+      this.model.scanBehindRestored();
       sites = this.model.lastResult ? this.model.callSitesFor(document.uri) : this.model.restoredCallSitesFor(document.uri);
     } else {
       // The first session: the first request triggers the (lazy) workspace scan; later ones are instant.

@@ -15,7 +15,14 @@ import { SCHEMA_VERSION, type ScanResult } from '../model/types';
 
 /** Version of the stored file's layout; a file of another version is ignored. */
 export const LAST_SCAN_FORMAT = 1;
-export const LAST_SCAN_FILE_NAME = 'last-scan.json';
+/**
+ * The stored file of a workspace folder, named by a digest of its path. It lives in the extension's
+ * global storage, not the per-workspace storage: under code-server the workspace storage is keyed
+ * by the server's address (its port), so a restarted server would never find it.
+ */
+export function lastScanFileName(root: string): string {
+  return `last-scan-${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16)}.json`;
+}
 
 /** What a file was when the result was computed: size, modification time and content digest; null when it did not exist. */
 export type FileStamp = { size: number; mtimeMs: number; sha256: string } | null;

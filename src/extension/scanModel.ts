@@ -7,7 +7,7 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { PriceOverride, ScanCache, WhatIf } from './scannerBundle';
 import { readConfig } from './config';
-import { createStoredScan, LAST_SCAN_FILE_NAME, parseStoredScan, restoreStoredScan, settingsKey, type RestoredScan, type StoredScan } from './lastScan';
+import { createStoredScan, lastScanFileName, parseStoredScan, restoreStoredScan, settingsKey, type RestoredScan, type StoredScan } from './lastScan';
 import { log } from './log';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import { promises as fs } from 'node:fs';
@@ -82,7 +82,7 @@ export interface ScanState {
 
 /** Where the last result is kept between sessions, and the files outside the workspace every result depends on. */
 export interface LastScanStore {
-  /** Folder of the workspace's storage (context.storageUri). */
+  /** Folder for the stored results (in context.globalStorageUri; one file per workspace folder, see lastScanFileName). */
   directory: string;
   /** Absolute paths of shared inputs outside the scan root (the scanner bundle with its catalog, the price override). */
   inputs: string[];
@@ -242,11 +242,14 @@ export class WorkspaceScanModel implements vscode.Disposable {
       if (!root || root.scheme !== 'file' || !store) return undefined;
       const started = performance.now();
       try {
-        const text = await fs.readFile(path.join(store.directory, LAST_SCAN_FILE_NAME), 'utf8').catch((err: NodeJS.ErrnoException) => {
+        const text = await fs.readFile(path.join(store.directory, lastScanFileName(root.fsPath)), 'utf8').catch((err: NodeJS.ErrnoException) => {
           if (err.code === 'ENOENT') return undefined;
           throw err;
         });
-        if (text === undefined) return undefined;
+        if (text === undefined) {
+          log.info('no stored last scan for this workspace: the first CodeLens waits for the scan');
+          return undefined;
+        }
         const stored = parseStoredScan(JSON.parse(text));
         if (!stored) {
           log.warn('the stored last scan is not valid for this version; waiting for a new scan');
@@ -268,6 +271,22 @@ export class WorkspaceScanModel implements vscode.Disposable {
       }
     })();
     return this.restoring;
+  }
+
+  private scanBehindScheduled = false;
+
+  /**
+   * Starts this session's first scan behind the restored lenses, after the lenses in hand have gone
+   * out: loading the scanner bundle is synchronous and would otherwise hold the provider's reply
+   * (setImmediate runs after the reply is sent; it is an ordering, not a wait).
+   */
+  scanBehindRestored(): void {
+    if (this.result || this.running || this.scanBehindScheduled) return;
+    this.scanBehindScheduled = true;
+    setImmediate(() => {
+      this.scanBehindScheduled = false;
+      if (!this.disposed && !this.result) void this.ensureResult('window');
+    });
   }
 
   /** Call sites of a file from the restored last scan (before this session's first result). */
@@ -301,7 +320,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
         const record = await createStoredScan(result, { ...this.storeKey(root, store), skip: dirty, previous: this.lastStored });
         if (this.disposed || count !== this.scanCount || !this.idle) return;
         await fs.mkdir(store.directory, { recursive: true });
-        await writeFileAtomic(path.join(store.directory, LAST_SCAN_FILE_NAME), JSON.stringify(record));
+        await writeFileAtomic(path.join(store.directory, lastScanFileName(root.fsPath)), JSON.stringify(record));
         if (!this.lastStored) log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
         this.lastStored = record;
       } catch (err) {

@@ -114,7 +114,11 @@ export async function run(): Promise<void> {
     reused.push(`${r.summary.filesReusedFromCache}/${r.summary.filesScanned}`);
     await until(() => api.isIdle());
   }
+  // What the extension logged about the stored last scan (restored, stored, or why not).
+  const logText = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.logFile).then((b) => b, () => new Uint8Array()));
+  const lastScanLog = logText.split('\n').filter((line) => /last scan/.test(line)).slice(0, 6);
   const out = {
+    lastScanLog,
     workspace: root.fsPath,
     files: firstScan.summary.filesScanned,
     callSites: firstScan.summary.callSites,

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createStoredScan, parseStoredScan, readFileStamp, restoreStoredScan, settingsKey, stampUnchanged, type StoredScan } from '../../../src/extension/lastScan';
+import { createStoredScan, lastScanFileName, parseStoredScan, readFileStamp, restoreStoredScan, settingsKey, stampUnchanged, type StoredScan } from '../../../src/extension/lastScan';
 import type { ScanResult } from '../../../src/model/types';
 import { scanWorkspace } from '../../../src/scan/scan';
 
@@ -157,6 +157,12 @@ describe('stored last scan (lenses before the scanner loads)', function () {
     const next = await createStoredScan(result, { settings: SETTINGS, inputs: [], previous: doctored });
     assert.equal(next.files[reused].sha256, 'kept');
     assert.equal(next.files[reread].sha256, previous.files[reread].sha256);
+  });
+
+  it('one stored file per workspace folder, named by its path', function () {
+    assert.equal(lastScanFileName(root), lastScanFileName(`${root}/`));
+    assert.notEqual(lastScanFileName(root), lastScanFileName(outside));
+    assert.match(lastScanFileName(root), /^last-scan-[0-9a-f]{16}\.json$/);
   });
 
   it('settings keys do not depend on property order', function () {
