@@ -78,7 +78,7 @@ async function main() {
   }
   if (!bench) process.exit(1);
   if (second) console.log(`[bench] second session log: ${second.lastScanLog?.join(' | ')}`);
-  if (second) bench.secondSession = { firstCodeLensColdMs: second.firstCodeLensColdMs, lensesFromStoredScan: second.lensesFromStoredScan, freshResultAfterOpenMs: second.freshResultAfterOpenMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad };
+  if (second) bench.secondSession = { firstCodeLensColdMs: second.firstCodeLensColdMs, lensesFromStoredScan: second.lensesFromStoredScan, storedLensesProvidedMs: second.storedLensesProvidedMs, freshResultAfterOpenMs: second.freshResultAfterOpenMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad };
   bench.workspace = SOURCE;
   mkdirSync(join(ROOT, '.bench'), { recursive: true });
   writeFileSync(join(ROOT, '.bench', 'editor.json'), JSON.stringify(bench, null, 2));
@@ -90,7 +90,7 @@ async function main() {
   console.log(`    of which${load(bench.scannerLoad)}`);
   if (bench.secondSession) {
     const t = bench.secondSession;
-    console.log(`  first CodeLens, second session (same user data)  ${t.firstCodeLensColdMs} ms${t.lensesFromStoredScan ? ' (from the stored last scan)' : ''}: opening the editor ${t.openEditorColdMs} ms`);
+    console.log(`  first CodeLens, second session (same user data)  ${t.firstCodeLensColdMs} ms at the probe${t.lensesFromStoredScan ? ' (from the stored last scan)' : ''}; provider answered with them at ${t.storedLensesProvidedMs ?? '-'} ms; opening the editor ${t.openEditorColdMs} ms`);
     console.log(`    rescanned result ${t.freshResultAfterOpenMs} ms after opening: scanner load + scan ${t.coldScanWithScannerLoadMs} ms (scan itself ${t.firstScanDurationMs} ms)${load(t.scannerLoad)}`);
   }
   console.log(`  first CodeLens, warm (another file)     ${bench.firstCodeLensWarmMs} ms (opening the editor ${bench.openEditorWarmMs} ms)`);

@@ -83,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
   return {
     lastScanResult: () => model.lastResult,
     restoredScan: () => model.state.restored,
+    restoredLensesProvidedAt: () => model.restoredLensesProvidedAt,
     lastScanStored: () => model.lastScanStored(),
     simulateNextSession: async (between) => {
       for (const disposable of context.subscriptions.splice(0)) disposable.dispose();

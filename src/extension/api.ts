@@ -14,6 +14,8 @@ export interface AdvisorApi {
   lastScanResult(): ScanResult | undefined;
   /** Before this session's first result: the last session's result for the unchanged files, shown as lenses meanwhile. */
   restoredScan(): RestoredScan | undefined;
+  /** performance.now() when the CodeLens provider first answered with lenses from the restored last scan. */
+  restoredLensesProvidedAt(): number | undefined;
   /** Resolves once the last completed scan has been stored for the next session. */
   lastScanStored(): Promise<void>;
   /**

@@ -33,6 +33,7 @@ export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode
       // through onDidChangeCodeLenses.
       this.model.scanBehindRestored();
       sites = this.model.lastResult ? this.model.callSitesFor(document.uri) : this.model.restoredCallSitesFor(document.uri);
+      if (!this.model.lastResult && sites.length > 0) this.model.restoredLensesProvidedAt ??= performance.now();
     } else {
       // The first session: the first request triggers the (lazy) workspace scan; later ones are instant.
       // The first scan shows a cancellable notification; cancelling leaves the lenses empty until the next scan.

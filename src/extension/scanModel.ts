@@ -277,17 +277,21 @@ export class WorkspaceScanModel implements vscode.Disposable {
 
   /**
    * Starts this session's first scan behind the restored lenses, after the lenses in hand have gone
-   * out: loading the scanner bundle is synchronous and would otherwise hold the provider's reply
-   * (setImmediate runs after the reply is sent; it is an ordering, not a wait).
+   * out: loading the scanner bundle is synchronous and would otherwise hold the provider's reply.
+   * A zero-delay timeout queued after the reply's own (the extension host's message writer flushes
+   * on one) runs after it is sent: an ordering, not a wait.
    */
   scanBehindRestored(): void {
     if (this.result || this.running || this.scanBehindScheduled) return;
     this.scanBehindScheduled = true;
-    setImmediate(() => {
+    setTimeout(() => {
       this.scanBehindScheduled = false;
       if (!this.disposed && !this.result) void this.ensureResult('window');
-    });
+    }, 0);
   }
+
+  /** performance.now() when the lens provider first returned lenses from the restored last scan (for the bench). */
+  restoredLensesProvidedAt: number | undefined;
 
   /** Call sites of a file from the restored last scan (before this session's first result). */
   restoredCallSitesFor(uri: vscode.Uri): CallSite[] {

@@ -61,6 +61,9 @@ export async function run(): Promise<void> {
   const firstLensColdMs = performance.now() - c0;
   // A later session shows the stored last scan first; the scan runs behind it and replaces it.
   const lensesFromStoredScan = !api.lastScanResult() && api.restoredScan() !== undefined;
+  // When the provider answered (the editor gets the reply then; this probe shares the extension host
+  // thread with the scan that starts behind it, so it can see them later).
+  const restoredProvidedAt = api.restoredLensesProvidedAt();
   const firstScan = api.lastScanResult() ?? (await until(() => api.lastScanResult()));
   const freshResultMs = performance.now() - c0;
   const coldTiming = api.lastScanTiming()!;
@@ -129,6 +132,7 @@ export async function run(): Promise<void> {
     scannerLoad: api.scannerLoad(),
     firstCodeLensColdMs: +firstLensColdMs.toFixed(0),
     lensesFromStoredScan,
+    storedLensesProvidedMs: restoredProvidedAt === undefined ? undefined : +(restoredProvidedAt - c0).toFixed(0),
     freshResultAfterOpenMs: +freshResultMs.toFixed(0),
     openEditorColdMs: +openColdMs.toFixed(0),
     coldScanWithScannerLoadMs: +coldScanTotalMs.toFixed(0),
