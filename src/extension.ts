@@ -2,6 +2,7 @@
  * Extension entry point. Activation only registers commands, providers and the panel serializer;
  * the scanner (ts-morph, tiktoken) is loaded lazily on the first scan (see extension/scanModel.ts).
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AdvisorApi } from './extension/api';
 import { CallSiteCodeActionProvider } from './extension/codeActions';
@@ -13,7 +14,7 @@ import { openUsageFile, overrideTaskType, setModelForCall, setVolumeForCall } fr
 import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log, logFileUri } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
-import { clearPriceOverride, loadStoredOverride, refreshPrices } from './extension/prices';
+import { clearPriceOverride, loadStoredOverride, overrideUri, refreshPrices } from './extension/prices';
 import { isScanModuleLoaded, loadScanModule, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
@@ -31,6 +32,16 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
   useScannerCodeCache(context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined);
   const model = new WorkspaceScanModel();
   model.setOverrideLoader(() => loadStoredOverride(context));
+  // The last result per workspace, for lenses before the scanner loads in the next session. A stored
+  // result is void when the scanner bundle (analyzers, catalog) or the price override changed.
+  const override = overrideUri(context);
+  model.useLastScanStore(
+    context.globalStorageUri.scheme === 'file'
+      ? { directory: path.join(context.globalStorageUri.fsPath, 'last-scan'), inputs: [path.join(context.extensionPath, 'dist', 'scanner.js'), ...(override.scheme === 'file' ? [override.fsPath] : [])] }
+      : undefined,
+  );
+  // Read now (no scanner bundle: a JSON file and a few stats), so the first CodeLens request finds it ready.
+  void model.restoreLastScan();
   const lenses = new CallSiteCodeLensProvider(model);
   const statusBar = new CostStatusBar(model);
   const extensionUri = context.extensionUri;
@@ -71,6 +82,14 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   return {
     lastScanResult: () => model.lastResult,
+    restoredScan: () => model.state.restored,
+    restoredLensesProvidedAt: () => model.restoredLensesProvidedAt,
+    lastScanStored: () => model.lastScanStored(),
+    simulateNextSession: async (between) => {
+      for (const disposable of context.subscriptions.splice(0)) disposable.dispose();
+      await between?.();
+      return activate(context);
+    },
     ensureScanned: () => model.ensureResult('silent'),
     activationMs,
     scannerLoadedAtActivation,

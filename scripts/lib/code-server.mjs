@@ -39,12 +39,16 @@ export function ensureTools() {
 }
 
 /** `npm run build` (esbuild), unless the caller already built (LLMHA_SKIP_BUILD=1, set by test-all). */
-export function buildExtension() {
+/**
+ * Builds dist/ with esbuild.mjs. `production: true` uses `--production` (minified, no source maps):
+ * the same build `npm run package` puts in the .vsix, which is what the editor bench must measure.
+ */
+export function buildExtension({ production = false } = {}) {
   if (process.env.LLMHA_SKIP_BUILD === '1' && existsSync(join(ROOT, 'dist', 'extension.js'))) return;
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { stdio: 'inherit', cwd: ROOT });
+  const r = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs'), ...(production ? ['--production'] : [])], { stdio: 'inherit', cwd: ROOT });
   if (r.status !== 0) throw new Error(`build failed with exit code ${r.status}`);
-  log(`extension built in ${Date.now() - t0} ms`);
+  log(`extension built in ${Date.now() - t0} ms${production ? ' (production: minified, as `npm run package` ships it)' : ''}`);
 }
 
 export function freePort() {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ScanResult } from '../model/types';
 import type { CostPanelProbe } from './costPanel';
+import type { RestoredScan } from './lastScan';
 import type { ScanState, ScanTiming } from './scanModel';
 import type { PriceOverride } from './scannerBundle';
 
@@ -11,6 +12,17 @@ import type { PriceOverride } from './scannerBundle';
 export interface AdvisorApi {
   /** The last completed scan, if any. */
   lastScanResult(): ScanResult | undefined;
+  /** Before this session's first result: the last session's result for the unchanged files, shown as lenses meanwhile. */
+  restoredScan(): RestoredScan | undefined;
+  /** performance.now() when the CodeLens provider first answered with lenses from the restored last scan. */
+  restoredLensesProvidedAt(): number | undefined;
+  /** Resolves once the last completed scan has been stored for the next session. */
+  lastScanStored(): Promise<void>;
+  /**
+   * Deactivates, runs `between` (files changed between sessions), and activates again with the same
+   * context and storage: a later session as the extension sees it (the scanner module stays loaded in this process).
+   */
+  simulateNextSession(between?: () => Promise<void> | void): Promise<AdvisorApi>;
   /** Scans if there is no result yet, then returns it. */
   ensureScanned(): Promise<ScanResult | undefined>;
   /** How long activate() took, in milliseconds. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commands';
 import { readConfig, affects } from './config';
+import type { CallSite } from '../model/types';
 import type { WorkspaceScanModel } from './scanModel';
 import { codeLensTitle, codeLensTooltip } from './text';
 
@@ -24,11 +25,23 @@ export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!readConfig(document.uri).codeLensEnabled || !this.model.contains(document.uri)) return [];
-    // The first request in a session triggers the (lazy) workspace scan; later ones are instant.
-    // The first scan shows a cancellable notification; cancelling leaves the lenses empty until the next scan.
-    if (!this.model.lastResult) await this.model.ensureResult('notification');
+    let sites: CallSite[];
+    if (this.model.lastResult) sites = this.model.callSitesFor(document.uri);
+    else if (await this.model.restoreLastScan()) {
+      // A later session: the last session's lenses for unchanged files at once, without the
+      // scanner bundle; the scan runs behind them (status bar spinner) and its result replaces them
+      // through onDidChangeCodeLenses.
+      this.model.scanBehindRestored();
+      sites = this.model.lastResult ? this.model.callSitesFor(document.uri) : this.model.restoredCallSitesFor(document.uri);
+      if (!this.model.lastResult && sites.length > 0) this.model.restoredLensesProvidedAt ??= performance.now();
+    } else {
+      // The first session: the first request triggers the (lazy) workspace scan; later ones are instant.
+      // The first scan shows a cancellable notification; cancelling leaves the lenses empty until the next scan.
+      await this.model.ensureResult('notification');
+      sites = this.model.callSitesFor(document.uri);
+    }
     if (token.isCancellationRequested) return [];
-    return this.model.callSitesFor(document.uri).map((site) => {
+    return sites.map((site) => {
       const line = Math.min(Math.max(site.line - 1, 0), Math.max(document.lineCount - 1, 0));
       return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
         title: codeLensTitle(site),

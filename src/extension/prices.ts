@@ -16,7 +16,7 @@ const OVERRIDE_FILE = 'price-override.json';
 export const FETCH_TIMEOUT_MS = 20_000;
 const MAX_BYTES = 8 * 1024 * 1024;
 
-function overrideUri(context: vscode.ExtensionContext): vscode.Uri {
+export function overrideUri(context: vscode.ExtensionContext): vscode.Uri {
   return vscode.Uri.joinPath(context.globalStorageUri, OVERRIDE_FILE);
 }
 

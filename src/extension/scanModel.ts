@@ -7,7 +7,10 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { PriceOverride, ScanCache, WhatIf } from './scannerBundle';
 import { readConfig } from './config';
+import { createStoredScan, lastScanFileName, parseStoredScan, restoreStoredScan, settingsKey, type RestoredScan, type StoredScan } from './lastScan';
 import { log } from './log';
+import { writeFileAtomic } from '../runtime/atomicWrite';
+import { promises as fs } from 'node:fs';
 
 type ScanModule = typeof import('./scannerBundle');
 
@@ -73,6 +76,16 @@ export interface ScanState {
   result: ScanResult | undefined;
   scanning: boolean;
   error?: string;
+  /** Before this session's first result: the last session's result for the unchanged files (lastScan.ts). */
+  restored?: RestoredScan;
+}
+
+/** Where the last result is kept between sessions, and the files outside the workspace every result depends on. */
+export interface LastScanStore {
+  /** Folder for the stored results (in context.globalStorageUri; one file per workspace folder, see lastScanFileName). */
+  directory: string;
+  /** Absolute paths of shared inputs outside the scan root (the scanner bundle with its catalog, the price override). */
+  inputs: string[];
 }
 
 /** Languages whose edits can change call sites, for the save-triggered rescan. */
@@ -104,6 +117,12 @@ export class WorkspaceScanModel implements vscode.Disposable {
   lastScanTiming: ScanTiming | undefined;
   /** The first event of a burst (what the bench measures from) and the last one (which armed the debounce). */
   private pendingTrigger: { at: number; lastAt: number; trigger: string } | undefined;
+  private store: LastScanStore | undefined;
+  private restoring: Promise<RestoredScan | undefined> | undefined;
+  private restored: RestoredScan | undefined;
+  private storing: Promise<void> = Promise.resolve();
+  /** The record written last (its stamps are reused for files that did not change since). */
+  private lastStored: StoredScan | undefined;
   private readonly emitter = new vscode.EventEmitter<ScanState>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
@@ -135,6 +154,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.running?.abort.abort();
         this.result = undefined;
+        this.restored = undefined;
         this.cache = undefined;
         this.fire();
       }),
@@ -194,7 +214,123 @@ export class WorkspaceScanModel implements vscode.Disposable {
   }
 
   get state(): ScanState {
-    return { result: this.result, scanning: this.running !== undefined, ...(this.error ? { error: this.error } : {}) };
+    const restored = this.result ? undefined : this.restored;
+    return { result: this.result, scanning: this.running !== undefined, ...(this.error ? { error: this.error } : {}), ...(restored ? { restored } : {}) };
+  }
+
+  /** Keeps each result in `store` for the next session; set at activation (no storage: nothing kept). */
+  useLastScanStore(store: LastScanStore | undefined): void {
+    this.store = store;
+  }
+
+  /** The settings and shared input files a stored result must match, for the current root. */
+  private storeKey(root: vscode.Uri, store: LastScanStore): { settings: string; inputs: string[] } {
+    const config = readConfig(root);
+    const settings = settingsKey({ advisor: this.advisorOptions(), defaultCallsPerMonth: config.defaultCallsPerMonth, nonProduction: config.nonProductionGlobs });
+    const inRoot = [USAGE_FILE_NAME, 'tsconfig.json', 'package.json'].map((name) => path.join(root.fsPath, name));
+    return { settings, inputs: [...inRoot, ...store.inputs] };
+  }
+
+  /**
+   * The last session's result for the files unchanged since, read once (without the scanner
+   * bundle); undefined when there is none, it is unreadable, or this session already has a result.
+   */
+  restoreLastScan(): Promise<RestoredScan | undefined> {
+    this.restoring ??= (async () => {
+      const root = this.root;
+      const store = this.store;
+      if (!root || root.scheme !== 'file' || !store) return undefined;
+      const started = performance.now();
+      try {
+        const text = await fs.readFile(path.join(store.directory, lastScanFileName(root.fsPath)), 'utf8').catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return undefined;
+          throw err;
+        });
+        if (text === undefined) {
+          log.info('no stored last scan for this workspace: the first CodeLens waits for the scan');
+          return undefined;
+        }
+        const stored = parseStoredScan(JSON.parse(text));
+        if (!stored) {
+          log.warn('the stored last scan is not valid for this version; waiting for a new scan');
+          return undefined;
+        }
+        const restored = await restoreStoredScan(stored, { root: root.fsPath, ...this.storeKey(root, store) });
+        log.info(
+          restored
+            ? `last scan restored in ${Math.round(performance.now() - started)} ms: ${restored.result.callSites.length} call sites from ${restored.unchangedFiles.length} unchanged files, ${restored.changedFiles.length} changed`
+            : 'stored last scan is for other settings or inputs; waiting for a new scan',
+        );
+        if (!restored || this.result || this.disposed) return undefined;
+        this.restored = restored;
+        this.fire();
+        return restored;
+      } catch (err) {
+        log.warn(`stored last scan is unreadable (${(err as Error).message}); waiting for a new scan`);
+        return undefined;
+      }
+    })();
+    return this.restoring;
+  }
+
+  private scanBehindScheduled = false;
+
+  /**
+   * Starts this session's first scan behind the restored lenses, after the lenses in hand have gone
+   * out: loading the scanner bundle is synchronous and would otherwise hold the provider's reply.
+   * A zero-delay timeout queued after the reply's own (the extension host's message writer flushes
+   * on one) runs after it is sent: an ordering, not a wait.
+   */
+  scanBehindRestored(): void {
+    if (this.result || this.running || this.scanBehindScheduled) return;
+    this.scanBehindScheduled = true;
+    setTimeout(() => {
+      this.scanBehindScheduled = false;
+      if (!this.disposed && !this.result) void this.ensureResult('window');
+    }, 0);
+  }
+
+  /** performance.now() when the lens provider first returned lenses from the restored last scan (for the bench). */
+  restoredLensesProvidedAt: number | undefined;
+
+  /** Call sites of a file from the restored last scan (before this session's first result). */
+  restoredCallSitesFor(uri: vscode.Uri): CallSite[] {
+    const rel = this.relativePath(uri);
+    const restored = this.result ? undefined : this.restored;
+    if (rel === undefined || !restored) return [];
+    // An editor with unsaved edits shows other text than the stored result was computed from.
+    if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uri.toString())) return [];
+    return restored.result.callSites.filter((c) => c.file === rel);
+  }
+
+  /** Resolves once the last result has been written for the next session (tests wait on it). */
+  lastScanStored(): Promise<void> {
+    return this.storing;
+  }
+
+  /**
+   * Writes `result` for the next session, after it is on screen. Skipped when another scan is due
+   * or ran meanwhile (a file changed while it was stamped: that scan writes instead).
+   */
+  private storeLastScan(result: ScanResult): void {
+    const root = this.root;
+    const store = this.store;
+    if (!root || root.scheme !== 'file' || !store) return;
+    const count = this.scanCount;
+    this.storing = this.storing.then(async () => {
+      if (this.disposed || count !== this.scanCount || !this.idle) return;
+      try {
+        const dirty = new Set([...this.unsavedTexts().keys()].map((file) => path.relative(root.fsPath, file).split(path.sep).join('/')));
+        const record = await createStoredScan(result, { ...this.storeKey(root, store), skip: dirty, previous: this.lastStored });
+        if (this.disposed || count !== this.scanCount || !this.idle) return;
+        await fs.mkdir(store.directory, { recursive: true });
+        await writeFileAtomic(path.join(store.directory, lastScanFileName(root.fsPath)), JSON.stringify(record));
+        if (!this.lastStored) log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
+        this.lastStored = record;
+      } catch (err) {
+        log.warn(`could not store the last scan (${(err as Error).message}); the next session scans before showing lenses`);
+      }
+    });
   }
 
   get lastResult(): ScanResult | undefined {
@@ -223,6 +359,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
     const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
       token?.onCancellationRequested(() => abort.abort());
       const started = Date.now();
+      let completed: ScanResult | undefined;
       try {
         const { scanWorkspace, ScanCache } = await loadScanModule();
         this.cache ??= new ScanCache();
@@ -251,6 +388,8 @@ export class WorkspaceScanModel implements vscode.Disposable {
         });
         if (abort.signal.aborted) return undefined;
         this.result = result;
+        completed = result;
+        this.restored = undefined;
         this.error = undefined;
         this.scanCount++;
         this.lastScanTiming = { requestedAt: trigger.at, lastTriggerAt: trigger.lastAt, startedAt, finishedAt: performance.now(), trigger: trigger.trigger };
@@ -269,6 +408,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
       } finally {
         if (this.running?.abort === abort) this.running = undefined;
         this.fire();
+        if (completed) this.storeLastScan(completed);
       }
     };
     const promise =

@@ -33,7 +33,18 @@ export class CostStatusBar implements vscode.Disposable {
       return;
     }
     const r = state.result;
-    if (state.scanning && !r) {
+    const restored = state.restored?.result;
+    if (!r && restored) {
+      // The last session's figures until this session's scan replaces them: said in the bar and the tooltip.
+      const s = restored.summary;
+      const changed = state.restored!.changedFiles.length;
+      this.item.text = `${statusBarText(s)} (last scan)`;
+      this.item.tooltip = new vscode.MarkdownString(
+        `**LLM Hosting Advisor**\n\nFigures from the last scan (${restored.generatedAt}): today ${formatTotalCost(s)}/mo · recommended ${formatUsd(s.monthlyUsdRecommended)}/mo${
+          changed ? `; ${changed} file${changed === 1 ? '' : 's'} changed since, without lenses until the new scan` : ''
+        }. ${state.scanning ? 'Scanning the workspace now…' : 'A new scan replaces them when a file is opened or on Rescan Workspace.'}`,
+      );
+    } else if (state.scanning && !r) {
       this.item.text = '$(sync~spin) LLM cost';
       this.item.tooltip = 'LLM Hosting Advisor: scanning the workspace…';
     } else if (r) {

@@ -59,7 +59,13 @@ export async function run(): Promise<void> {
     return l.length ? l : undefined;
   });
   const firstLensColdMs = performance.now() - c0;
-  const firstScan = api.lastScanResult()!;
+  // A later session shows the stored last scan first; the scan runs behind it and replaces it.
+  const lensesFromStoredScan = !api.lastScanResult() && api.restoredScan() !== undefined;
+  // When the provider answered (the editor gets the reply then; this probe shares the extension host
+  // thread with the scan that starts behind it, so it can see them later).
+  const restoredProvidedAt = api.restoredLensesProvidedAt();
+  const firstScan = api.lastScanResult() ?? (await until(() => api.lastScanResult()));
+  const freshResultMs = performance.now() - c0;
   const coldTiming = api.lastScanTiming()!;
   const coldScanTotalMs = coldTiming.finishedAt - coldTiming.requestedAt;
 
@@ -111,7 +117,11 @@ export async function run(): Promise<void> {
     reused.push(`${r.summary.filesReusedFromCache}/${r.summary.filesScanned}`);
     await until(() => api.isIdle());
   }
+  // What the extension logged about the stored last scan (restored, stored, or why not).
+  const logText = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.logFile).then((b) => b, () => new Uint8Array()));
+  const lastScanLog = logText.split('\n').filter((line) => /last scan/.test(line)).slice(0, 6);
   const out = {
+    lastScanLog,
     workspace: root.fsPath,
     files: firstScan.summary.filesScanned,
     callSites: firstScan.summary.callSites,
@@ -121,6 +131,9 @@ export async function run(): Promise<void> {
     scannerLoadedAtActivation: api.scannerLoadedAtActivation,
     scannerLoad: api.scannerLoad(),
     firstCodeLensColdMs: +firstLensColdMs.toFixed(0),
+    lensesFromStoredScan,
+    storedLensesProvidedMs: restoredProvidedAt === undefined ? undefined : +(restoredProvidedAt - c0).toFixed(0),
+    freshResultAfterOpenMs: +freshResultMs.toFixed(0),
     openEditorColdMs: +openColdMs.toFixed(0),
     coldScanWithScannerLoadMs: +coldScanTotalMs.toFixed(0),
     firstScanDurationMs: firstScan.summary.durationMs,

@@ -14,6 +14,8 @@ export function run(): Promise<void> {
   require('./secrets.test');
   mocha.suite.emit('pre-require', globalThis, 'test/integration/editing.test.ts', mocha);
   require('./editing.test');
+  mocha.suite.emit('pre-require', globalThis, 'test/integration/session.test.ts', mocha);
+  require('./session.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

@@ -1,0 +1,172 @@
+/**
+ * The stored last scan (src/extension/lastScan.ts) on a real copy of examples/support-desk and a
+ * real scan: what a later session may show before its own scan, and what it must leave out.
+ */
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createStoredScan, lastScanFileName, parseStoredScan, readFileStamp, restoreStoredScan, settingsKey, stampUnchanged, type StoredScan } from '../../../src/extension/lastScan';
+import type { ScanResult } from '../../../src/model/types';
+import { scanWorkspace } from '../../../src/scan/scan';
+
+const EXAMPLE = path.resolve('examples', 'support-desk');
+const SETTINGS = settingsKey({ defaultCallsPerMonth: 10000, advisor: { dataSensitivity: 'standard' } });
+
+describe('stored last scan (lenses before the scanner loads)', function () {
+  let root: string;
+  let outside: string;
+  let result: ScanResult;
+  let input: string;
+
+  before(async function () {
+    root = mkdtempSync(path.join(tmpdir(), 'llmha-lastscan-'));
+    outside = mkdtempSync(path.join(tmpdir(), 'llmha-lastscan-inputs-'));
+    cpSync(EXAMPLE, root, { recursive: true, filter: (src) => !/\/node_modules(\/|$)/.test(src) });
+    input = path.join(outside, 'scanner.js');
+    writeFileSync(input, 'bundle v1');
+    // As stored on disk: JSON drops undefined fields.
+    result = JSON.parse(JSON.stringify(await scanWorkspace(root))) as ScanResult;
+    assert.ok(new Set(result.callSites.map((c) => c.file)).size >= 2, 'the example has calls in two files at least');
+  });
+
+  after(function () {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  /** Stores the scan, round-tripped through JSON as on disk. */
+  async function store(skip?: Set<string>): Promise<StoredScan> {
+    const record = await createStoredScan(result, { settings: SETTINGS, inputs: [input, path.join(root, 'llm-usage.yml')], skip });
+    const parsed = parseStoredScan(JSON.parse(JSON.stringify(record)));
+    assert.ok(parsed, 'what createStoredScan writes parses back');
+    return parsed;
+  }
+
+  it('nothing changed: every call site is restored, identical to the scan', async function () {
+    const restored = await restoreStoredScan(await store(), { root, settings: SETTINGS });
+    assert.ok(restored);
+    assert.deepEqual(restored.result.callSites, result.callSites);
+    assert.deepEqual(restored.changedFiles, []);
+  });
+
+  it('a changed file loses its call sites; the other files keep theirs', async function () {
+    const stored = await store();
+    const [changed, kept] = [...new Set(result.callSites.map((c) => c.file))];
+    const file = path.join(root, changed);
+    const original = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, `// moved\n${original}`);
+      const restored = await restoreStoredScan(stored, { root, settings: SETTINGS });
+      assert.ok(restored);
+      assert.deepEqual(restored.changedFiles, [changed]);
+      assert.ok(!restored.result.callSites.some((c) => c.file === changed), 'no stale lens on the changed file');
+      assert.deepEqual(
+        restored.result.callSites.filter((c) => c.file === kept),
+        result.callSites.filter((c) => c.file === kept),
+      );
+    } finally {
+      writeFileSync(file, original);
+    }
+    // Same content again with another modification time (an edit undone and saved): restored again by its digest.
+    const restored = await restoreStoredScan(stored, { root, settings: SETTINGS });
+    assert.deepEqual(restored?.changedFiles, []);
+  });
+
+  it('a deleted file, a changed shared input, other settings or another root: nothing or less is restored', async function () {
+    const stored = await store();
+    assert.equal(await restoreStoredScan(stored, { root, settings: settingsKey({ defaultCallsPerMonth: 5 }) }), undefined);
+    assert.equal(await restoreStoredScan(stored, { root: outside, settings: SETTINGS }), undefined);
+    // A changed or deleted usage file voids the stored result (every volume can change).
+    const usage = path.join(root, 'llm-usage.yml');
+    const usageText = readFileSync(usage, 'utf8');
+    writeFileSync(usage, `${usageText}\n# edited\n`);
+    try {
+      assert.equal(await restoreStoredScan(stored, { root, settings: SETTINGS }), undefined);
+      rmSync(usage);
+      assert.equal(await restoreStoredScan(stored, { root, settings: SETTINGS }), undefined);
+    } finally {
+      writeFileSync(usage, usageText);
+    }
+    writeFileSync(input, 'bundle v2');
+    try {
+      assert.equal(await restoreStoredScan(stored, { root, settings: SETTINGS }), undefined, 'a new scanner bundle (analyzers, catalog) voids it');
+    } finally {
+      writeFileSync(input, 'bundle v1');
+    }
+    const first = result.callSites[0].file;
+    const file = path.join(root, first);
+    const original = readFileSync(file);
+    rmSync(file);
+    try {
+      const restored = await restoreStoredScan(stored, { root, settings: SETTINGS });
+      assert.ok(restored && !restored.result.callSites.some((c) => c.file === first));
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  it('files with unsaved edits are not stored', async function () {
+    const first = result.callSites[0].file;
+    const stored = await store(new Set([first]));
+    assert.ok(!Object.hasOwn(stored.files, first));
+    assert.ok(!stored.result.callSites.some((c) => c.file === first));
+    assert.ok(stored.result.callSites.length > 0);
+  });
+
+  it('stamps: same size and time without reading; other time compares the digest; absent is a stamp', async function () {
+    const file = path.join(outside, 'a.ts');
+    writeFileSync(file, 'export const a = 1;\n');
+    const stamp = await readFileStamp(file);
+    assert.ok(stamp && stamp.size === statSync(file).size);
+    assert.equal(await stampUnchanged(file, stamp), true);
+    utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    assert.equal(await stampUnchanged(file, stamp), true, 'same content, other time');
+    writeFileSync(file, 'export const a = 2;\n');
+    assert.equal(await stampUnchanged(file, stamp), false, 'same size, other content');
+    assert.equal(await readFileStamp(path.join(outside, 'missing.ts')), null);
+    assert.equal(await stampUnchanged(path.join(outside, 'missing.ts'), null), true);
+    assert.equal(await stampUnchanged(file, null), false);
+  });
+
+  it('a stored file that is not one this version wrote is refused, never half used', async function () {
+    const stored = await store();
+    for (const bad of [
+      null,
+      'text',
+      { ...stored, format: 2 },
+      { ...stored, result: { ...stored.result, schemaVersion: 99 } },
+      { ...stored, files: { 'a.ts': { size: 'x' } } },
+      // A call site whose file has no stamp would be shown unchecked.
+      { ...stored, files: {} },
+      { ...stored, result: { ...stored.result, callSites: [{ file: 3 }] } },
+    ]) {
+      assert.equal(parseStoredScan(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
+    }
+    // A stamped path that climbs out of the root is never read, and its call sites are not shown.
+    const escaping = { ...stored, files: { ...stored.files, '../outside.ts': stored.files[result.callSites[0].file] } };
+    const restored = await restoreStoredScan(escaping, { root, settings: SETTINGS });
+    assert.ok(restored?.changedFiles.includes('../outside.ts'));
+  });
+
+  it('a new record reuses the stamps of the previous one for files with the same size and time, and re-reads the others', async function () {
+    const previous = await store();
+    const [reused, reread] = [...new Set(result.callSites.map((c) => c.file))];
+    // A made-up digest shows whether the file was read again.
+    const doctored: StoredScan = { ...previous, files: { ...previous.files, [reused]: { ...previous.files[reused], sha256: 'kept' }, [reread]: { ...previous.files[reread], mtimeMs: 1, sha256: 'stale' } } };
+    const next = await createStoredScan(result, { settings: SETTINGS, inputs: [], previous: doctored });
+    assert.equal(next.files[reused].sha256, 'kept');
+    assert.equal(next.files[reread].sha256, previous.files[reread].sha256);
+  });
+
+  it('one stored file per workspace folder, named by its path', function () {
+    assert.equal(lastScanFileName(root), lastScanFileName(`${root}/`));
+    assert.notEqual(lastScanFileName(root), lastScanFileName(outside));
+    assert.match(lastScanFileName(root), /^last-scan-[0-9a-f]{16}\.json$/);
+  });
+
+  it('settings keys do not depend on property order', function () {
+    assert.equal(settingsKey({ a: 1, b: { c: 2, d: [1, 2] } }), settingsKey({ b: { d: [1, 2], c: 2 }, a: 1 }));
+    assert.notEqual(settingsKey({ a: 1 }), settingsKey({ a: 2 }));
+  });
+});
