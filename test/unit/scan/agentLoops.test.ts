@@ -1,8 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { scanWorkspace } from '../../../src/scan/scan';
+import { scanProject } from '../fixtureProject';
 import type { ScanResult } from '../../../src/model/types';
 
 const PROVIDER = `import OpenAI from 'openai';
@@ -39,16 +36,7 @@ export async function once(messages: any[], functions: any[]) {
 `;
 
 async function scan(files: Record<string, string>): Promise<ScanResult> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'agent-loops-'));
-  try {
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), text);
-    }
-    return await scanWorkspace(root, { now: () => new Date(0) });
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return scanProject(files, 'agent-loops-');
 }
 
 describe('agent loops kept apart from the request (framework style)', () => {

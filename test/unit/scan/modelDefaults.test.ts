@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/scan/scan';
+import { scanProject } from '../fixtureProject';
 
 /**
  * Models the code states as defaults away from the call, seen from the places that call the app's helpers.
@@ -242,18 +243,8 @@ export async function commitMessage(diff: string) {
 });
 
 describe("a route handler's model sent by the app's own pages", () => {
-  const scanFiles = async (files: Record<string, string>) => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'route-callers-'));
-    try {
-      for (const [file, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        writeFileSync(path.join(root, file), text);
-      }
-      return await scanWorkspace(root, { now: () => new Date(0) });
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  };
+  const scanFiles = (files: Record<string, string>) => scanProject(files, 'route-callers-');
+
 
   it('`const { model } = await req.json()` in app/api/bio/route.ts: the models the page posts, the toggle\'s initial state first', async () => {
     const result = await scanFiles({

@@ -10,21 +10,12 @@ import { adviseCall } from '../../../../src/core/pricing/advisor';
 import { assumedModelsFor, findModel, loadCatalog, placeholderModelsFor } from '../../../../src/core/catalog/catalog';
 import type { ModelRef } from '../../../../src/model/types';
 import type { AdviceInput } from '../../../../src/core/pricing/advisor';
+import { adviceInput } from '../../fixtureProject';
 
 const catalog = loadCatalog();
 
-function input(model: ModelRef, overrides: Partial<AdviceInput> = {}): AdviceInput {
-  return {
-    model,
-    provider: 'openrouter',
-    endpoint: 'chat',
-    task: { type: 'chat', confidence: 0.8, reasons: [] },
-    tokens: { inputPerCall: 1000, outputPerCall: 300, method: 'test' },
-    volume: { callsPerMonth: 100_000, source: 'usage-file' },
-    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
-    ...overrides,
-  };
-}
+/** An OpenRouter chat call at a stated volume. */
+const input = (model: ModelRef, overrides: Partial<AdviceInput> = {}): AdviceInput => adviceInput(model, { provider: 'openrouter', ...overrides });
 
 const constant = (id: string): ModelRef => ({ id, raw: 'this.model', source: 'constant' });
 

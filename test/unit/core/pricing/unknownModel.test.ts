@@ -5,8 +5,7 @@
  * instruction followed literally on a project on disk until the call is priced.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseAnnotation } from '../../../../src/core/estimate/annotations';
 import { parseUsageFile, resolveStatedModel, updateUsageFile } from '../../../../src/core/usage/usage';
@@ -26,6 +25,7 @@ import { parseFromWebview, parseWhatIfState } from '../../../../src/webview/prot
 import { scanWorkspace } from '../../../../src/scan/scan';
 import type { CallSite, ModelRef, ScanResult } from '../../../../src/model/types';
 import type { AdviceInput } from '../../../../src/core/pricing/advisor';
+import { adviceInput, writeProject } from '../../fixtureProject';
 
 const catalog = loadCatalog();
 
@@ -58,26 +58,10 @@ const noCatchAllSets = { ...catalog, assumedModels: catalog.assumedModels!.filte
 const noSets = { ...catalog, assumedModels: [] };
 
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'unknown-model-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
+  return writeProject(files, 'unknown-model-');
 }
 
-function input(model: ModelRef, overrides: Partial<AdviceInput> = {}): AdviceInput {
-  return {
-    model,
-    provider: 'openai',
-    endpoint: 'chat',
-    task: { type: 'chat', confidence: 0.8, reasons: [] },
-    tokens: { inputPerCall: 1000, outputPerCall: 300, method: 'test' },
-    volume: { callsPerMonth: 100_000, source: 'usage-file' },
-    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
-    ...overrides,
-  };
-}
+const input = adviceInput;
 
 describe('model= in the llm-advisor comment and llm-usage.yml', () => {
   it('the comment takes model= next to the other keys, and rejects what is not a model id', () => {
