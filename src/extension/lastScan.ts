@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { canonicalJson } from '../model/canonicalJson';
 import { SCHEMA_VERSION, type ScanResult } from '../model/types';
 
 /** Version of the stored file's layout; a file of another version is ignored. */
@@ -48,11 +49,7 @@ export interface RestoredScan {
 const digest = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** One key for the settings a scan depends on (same settings, same string). */
-export function settingsKey(settings: unknown): string {
-  return JSON.stringify(settings, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value,
-  );
-}
+export const settingsKey = canonicalJson;
 
 /** The stamp of `file` now; `previous` is reused without reading the file when its size and time are the same. */
 export async function readFileStamp(file: string, previous?: FileStamp): Promise<FileStamp> {

@@ -7,6 +7,7 @@
  * read its output (a ScanResult) and price nothing themselves. Pure over its inputs; no I/O beyond
  * the tokenizer's rank files.
  */
+import { canonicalJson } from '../../model/canonicalJson';
 import { redactCredentials } from '../../model/redact';
 import { adviseWorkspace, type AdviceInput, type AdvisorOptions, type WorkspaceAdvice } from './advisor';
 import { adviseSite, exampleModelFor, setModelInstruction, type SiteAdvice } from './modelSet';
@@ -389,13 +390,6 @@ export class EnrichmentCache {
   get size(): number {
     return this.entries.size;
   }
-}
-
-/** JSON with object keys sorted, so equal values give equal keys whatever order they were built in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, nested: unknown) =>
-    nested && typeof nested === 'object' && !Array.isArray(nested) ? Object.fromEntries(Object.entries(nested).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : nested,
-  );
 }
 
 /**
