@@ -861,8 +861,7 @@ function superArguments(parameter: Node, modules: ModuleLoader): Node[] {
   const home = owner.getSourceFile();
   const files: SourceFile[] = [home];
   for (const full of subclassFiles(home.getFilePath(), name, modules)) {
-    const relative = path.relative(path.dirname(home.getFilePath()), full).split(path.sep).join('/');
-    const loaded = modules.resolve(home, relative.startsWith('.') ? relative : `./${relative}`);
+    const loaded = modules.resolvePath(home, full);
     if (loaded && !files.includes(loaded)) files.push(loaded);
   }
   const found: Node[] = [];

@@ -101,6 +101,12 @@ export class ModuleLoader {
     return followed;
   }
 
+  /** A source file found on disk by its absolute path, loaded as `fromFile` would import it by a relative path. */
+  resolvePath(fromFile: SourceFile, absolutePath: string): SourceFile | undefined {
+    const relative = path.relative(path.dirname(fromFile.getFilePath()), absolutePath).split(path.sep).join('/');
+    return this.resolve(fromFile, relative.startsWith('.') ? relative : `./${relative}`);
+  }
+
   /** The source file a relative module specifier points at, or undefined for packages and misses. */
   resolve(fromFile: SourceFile, specifier: string): SourceFile | undefined {
     const base = specifier.startsWith('.') ? path.resolve(path.dirname(fromFile.getFilePath()), specifier) : this.aliasBase(fromFile.getFilePath(), specifier) ?? this.svelteKitLibBase(fromFile.getFilePath(), specifier) ?? this.workspacePackageBase(specifier);

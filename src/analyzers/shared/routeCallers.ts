@@ -54,8 +54,7 @@ function callerFiles(appRoot: string, route: string, home: SourceFile, modules: 
   const quoted = new RegExp(`['"\`]${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`?]`);
   const files = nearbySourceFiles(appRoot, { maxDepth: MAX_DEPTH, maxFiles: MAX_FILES, skipFolder: SKIPPED_FOLDER, skipFile: (_name, full) => full === home.getFilePath(), matches: (text) => quoted.test(text) });
   return files.flatMap((full) => {
-    const relative = path.relative(path.dirname(home.getFilePath()), full).split(path.sep).join('/');
-    const loaded = modules.resolve(home, relative.startsWith('.') ? relative : `./${relative}`);
+    const loaded = modules.resolvePath(home, full);
     return loaded ? [loaded] : [];
   });
 }
