@@ -145,13 +145,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if (lifecycle.state === 'deprecating') diagnostics.push(lifecycle.note);
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
-  if (current.closed?.endpoint === 'realtime') {
-    const row = current.closed;
-    // A session bills the audio it carries, which the code does not hold, and every response re-bills the conversation so far.
-    return none(
-      `${row.id} is a realtime speech-to-speech model billed per audio token ($${row.audioInputPerMTok}/M audio in, $${row.audioOutputPerMTok}/M audio out; text $${row.inputPerMTok}/$${row.outputPerMTok}/M): a session's audio length and number of turns are not in the code, and each response re-bills the whole conversation so far, so the session is not priced`,
-    );
-  }
+  if (current.closed?.endpoint === 'realtime') return adviseRealtime(input, current.closed, catalog, diagnostics);
   if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription' || current.closed?.endpoint === 'rerank') {
     return adviseMedia(input, current, catalog, diagnostics);
   }
@@ -895,6 +889,51 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   }
   if (advisor.dataSensitivity === 'regulated') applyRegulated(options, input, current, cur, catalog);
   return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
+}
+
+/**
+ * A realtime (speech-to-speech) session: billed per audio token, and each response re-bills the
+ * conversation so far. The audio a session carries is not in the code, so the session is priced at
+ * the placeholder session shape of self-host-costs.json (minutes of user and model speech, turns),
+ * with OpenAI's audio tokens per minute, and every figure says it rests on that assumption.
+ */
+function adviseRealtime(input: AdviceInput, row: ClosedModelRow, catalog: Catalog, diagnostics: string[]): Advice {
+  const rates = `$${row.audioInputPerMTok}/M audio in, $${row.audioOutputPerMTok}/M audio out; text $${row.inputPerMTok}/$${row.outputPerMTok}/M`;
+  if (row.audioInputPerMTok === undefined || row.audioOutputPerMTok === undefined) {
+    diagnostics.push(`${row.id} is a realtime speech-to-speech model and the catalog has no audio-token price for it (${rates}); the session is not priced`);
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  }
+  const session = realtimeSessionCost(row.audioInputPerMTok, row.audioOutputPerMTok, catalog);
+  const calls = input.volume.callsPerMonth;
+  const usd = calls * session.usd;
+  const vol = input.volume.basis ?? `${formatCount(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
+  const derivation = `${formatCount(calls)} sessions/month × ${formatUsd(session.usd)} per session = ${formatUsd(usd)}/month. Session (assumed shape, not in the code; the figure scales with it): ${session.derivation}. Volume: ${vol}. Price: ${priceLabel(row, `${row.id} (${rates})`)}`;
+  diagnostics.push(`${row.id}: realtime session priced at an assumed session shape (${session.shape}); the audio a session carries is not in the code, so this is a guess to replace with your sessions' real length`);
+  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: usd, viable: true, why: 'what the code does today; a realtime session is billed per audio token (priced at an assumed session shape); no alternative for realtime sessions in the catalog', provider: row.provider, model: row.id, derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  return { options: [cur], recommendation: recommend([cur], cur, {}), monthlyUsdCurrent: usd, diagnostics };
+}
+
+/** One realtime session at the assumed shape: user and model audio split evenly over the turns, each turn re-billing the earlier turns' audio as input. */
+export function realtimeSessionCost(audioInPerMTok: number, audioOutPerMTok: number, catalog: Catalog): { usd: number; derivation: string; shape: string } {
+  const userMin = assumption(catalog, 'realtimeUserAudioMinutesPerSession');
+  const modelMin = assumption(catalog, 'realtimeModelAudioMinutesPerSession');
+  const turns = Math.max(1, Math.round(assumption(catalog, 'realtimeTurnsPerSession')));
+  const userPerMin = assumption(catalog, 'realtimeUserAudioTokensPerMinute');
+  const modelPerMin = assumption(catalog, 'realtimeModelAudioTokensPerMinute');
+  const userTokens = userMin * userPerMin;
+  const modelTokens = modelMin * modelPerMin;
+  // Turn k sends its own user audio plus the k-1 earlier turns (user and model audio): Σ(k-1) = n(n-1)/2 turns' worth re-billed.
+  const rebilledTurns = (turns * (turns - 1)) / 2;
+  const rebilled = (rebilledTurns * (userTokens + modelTokens)) / turns;
+  const inTokens = userTokens + rebilled;
+  const usd = (inTokens * audioInPerMTok + modelTokens * audioOutPerMTok) / 1e6;
+  const shape = `assumption: ${formatCount(userMin)} min of user speech and ${formatCount(modelMin)} min of model speech over ${turns} turns`;
+  const derivation =
+    `${shape}; user audio ${formatCount(userMin)} min × ${formatCount(userPerMin)} tokens/min = ${formatCount(userTokens)} tokens, model audio ${formatCount(modelMin)} min × ${formatCount(modelPerMin)} tokens/min = ${formatCount(modelTokens)} tokens (OpenAI: 1 audio token per 100 ms of user audio, per 50 ms of model audio); ` +
+    `each response re-sends the conversation so far, so ${turns} turns re-bill ${formatCount(rebilledTurns)} turns' audio (${formatCount(rebilled)} tokens) as input; ` +
+    `(${formatCount(inTokens)} audio in × $${audioInPerMTok}/M + ${formatCount(modelTokens)} audio out × $${audioOutPerMTok}/M) ÷ 1e6 = ${formatUsd(usd)}; ` +
+    `left out: text tokens (instructions, transcripts) and the cached-input discount on the re-sent audio`;
+  return { usd, derivation, shape };
 }
 
 function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): Advice {

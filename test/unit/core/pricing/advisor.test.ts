@@ -99,13 +99,30 @@ describe('advisor: pricing the current call', () => {
     assert.match(silent.diagnostics.join(' '), /per character .*not known statically/);
   });
 
-  it('knows realtime session models by their dated snapshots and says why a session is not priced (audio tokens, turns)', () => {
-    for (const written of ['gpt-4o-realtime-preview-2025-06-03', 'gpt-4o-realtime-preview-2024-12-17', 'gpt-realtime']) {
-      const advice = adviseCall(input(written, { taskType: 'speech' }), catalog);
-      assert.equal(advice.monthlyUsdCurrent, null, written);
-      assert.match(advice.diagnostics.join(' '), /realtime speech-to-speech model billed per audio token .*not in the code/, written);
+  it('prices a realtime session at the assumed session shape (minutes × audio tokens/min × $/token, turns re-billing the conversation) and says it is an assumption', () => {
+    const userMin = assumption(catalog, 'realtimeUserAudioMinutesPerSession');
+    const modelMin = assumption(catalog, 'realtimeModelAudioMinutesPerSession');
+    const turns = assumption(catalog, 'realtimeTurnsPerSession');
+    const userTok = userMin * assumption(catalog, 'realtimeUserAudioTokensPerMinute');
+    const modelTok = modelMin * assumption(catalog, 'realtimeModelAudioTokensPerMinute');
+    // Turn k re-sends the k-1 earlier turns (user + model audio split evenly over the turns) as input.
+    const audioIn = userTok + ((turns * (turns - 1)) / 2) * ((userTok + modelTok) / turns);
+    const perSession = (audioIn * 40 + modelTok * 80) / 1e6;
+    for (const written of ['gpt-4o-realtime-preview-2025-06-03', 'gpt-4o-realtime-preview-2024-12-17']) {
+      const advice = adviseCall(input(written, { taskType: 'speech', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+      assert.ok(Math.abs((advice.monthlyUsdCurrent ?? 0) - 10_000 * perSession) < 1e-6, `${written}: ${advice.monthlyUsdCurrent}`);
+      assert.ok(advice.recommendation, 'a priced session gets advice');
+      const derivation = advice.options[0].derivation ?? '';
+      assert.match(derivation, /assumed shape, not in the code/);
+      assert.match(derivation, /min × 600 tokens\/min/);
+      assert.match(derivation, /min × 1,200 tokens\/min/);
+      assert.match(derivation, /re-bill/);
+      assert.match(derivation, /\$40\/M audio in, \$80\/M audio out; text \$5\/\$20\/M/);
+      assert.match(advice.diagnostics.join(' '), /assumed session shape .*guess/);
     }
-    assert.match(adviseCall(input('gpt-4o-realtime-preview-2025-06-03', { taskType: 'speech' }), catalog).diagnostics.join(' '), /\$40\/M audio in, \$80\/M audio out; text \$5\/\$20\/M/);
+    // The shape's numbers live in the data file: a dearer model costs more for the same session.
+    const mini = adviseCall(input('gpt-4o-mini-realtime-preview', { taskType: 'speech', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    assert.ok((mini.monthlyUsdCurrent ?? 0) > 0 && (mini.monthlyUsdCurrent ?? 0) < 10_000 * perSession);
   });
 
   it('never proposes a realtime model for a text call', () => {
