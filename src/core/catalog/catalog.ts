@@ -78,6 +78,8 @@ export interface ClosedModelRow extends Sourced {
   perMillionCharsUsd?: number;
   /** Rerank APIs billed per search (Cohere: one query over up to 100 documents). */
   perSearchUsd?: number;
+  /** A fee per chat request on top of the tokens (Perplexity's online models: the web search each request runs). */
+  perRequestUsd?: number;
   /** Audio tokens of a realtime (speech-to-speech) model, USD per million; its text tokens use inputPerMTok/outputPerMTok. */
   audioInputPerMTok?: number;
   audioOutputPerMTok?: number;

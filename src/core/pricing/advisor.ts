@@ -143,6 +143,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   const lifecycle = lifecycleOf(current, input.provider, catalog, today);
   if (lifecycle.state === 'retired') diagnostics.push(`${lifecycle.note}; priced at its last list price (${current.closed?.asOf ?? current.openPrices[0]?.asOf ?? 'unknown date'})`);
   if (lifecycle.state === 'deprecating') diagnostics.push(lifecycle.note);
+  if (current.closed?.perRequestUsd) diagnostics.push(`${current.id} bills $${current.closed.perRequestUsd} per request on top of its tokens for the web search each request runs; the alternatives priced here are plain chat models without that search, so a replacement needs its own search step`);
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
   if (current.closed?.endpoint === 'realtime') return adviseRealtime(input, current.closed, catalog, diagnostics);
@@ -267,6 +268,15 @@ function closedRates(input: AdviceInput, row: ClosedModelRow): { inP: number; ou
   return { inP, outP, note };
 }
 
+/** A per-request fee on top of the token cost (Perplexity's online models bill the web search each request runs). */
+function withRequestFee(cost: Cost, input: AdviceInput, feeUsd: number | undefined): Cost {
+  if (!feeUsd) return cost;
+  const calls = input.volume.callsPerMonth;
+  const fee = calls * feeUsd;
+  const usd = cost.usd + fee;
+  return { usd, derivation: `${cost.derivation}. Plus a per-request fee: ${formatCount(calls)} requests × $${feeUsd}/request = ${formatUsd(fee)}/month; total ${formatUsd(usd)}/month` };
+}
+
 function priceLabel(r: { source: string; asOf: string }, what: string): string {
   return `${what} (${r.source}, as of ${r.asOf})`;
 }
@@ -300,7 +310,7 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog,
       return null;
     }
     const { inP, outP, note } = closedRates(input, row);
-    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`));
+    const cost = withRequestFee(tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`)), input, row.perRequestUsd);
     const screen = screenCapabilities(input, row.capabilities, catalog);
     if (screen.gaps.length) diagnostics.push(`${row.id} as called: ${screen.gaps.join('; ')}`);
     return { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
@@ -422,7 +432,7 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
     // Retired models cannot be switched to; unverified prices are not a basis for a recommendation.
     if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || isPastDeprecation(row, today) || row.unverified || row.inputPerMTok === undefined) continue;
     const { inP, outP, note } = closedRates(input, row);
-    const cost = tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead), row.id);
+    const cost = withRequestFee(tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead), row.id), input, row.perRequestUsd);
     // A model that must be migrated may move to a pricier successor; otherwise only cheaper siblings are options.
     if (cost.usd >= currentUsd && !mustMove) continue;
     const classOk = (CLASS_RANK[row.class] ?? 0) >= minRank;

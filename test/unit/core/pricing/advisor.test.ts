@@ -125,6 +125,24 @@ describe('advisor: pricing the current call', () => {
     assert.ok((mini.monthlyUsdCurrent ?? 0) > 0 && (mini.monthlyUsdCurrent ?? 0) < 10_000 * perSession);
   });
 
+  it('adds a per-request fee to the token cost (Perplexity online models), prices a retired model at its last list price and asks to migrate', () => {
+    const volume = { callsPerMonth: 10_000, source: 'annotation' as const };
+    const advice = adviseCall(input('llama-3-sonar-large-32k-online', { provider: 'perplexity', volume }), catalog);
+    // 10,000 × (1,000 in × $1 + 200 out × $1) / 1e6 = $12 of tokens + 10,000 × $0.005 = $50 of requests.
+    assert.ok(Math.abs((advice.monthlyUsdCurrent ?? 0) - 62) < 1e-9, String(advice.monthlyUsdCurrent));
+    const current = advice.options.find((o) => o.current);
+    assert.match(current?.derivation ?? '', /per-request fee: 10,000 requests × \$0\.005\/request = \$50\.00\/month; total \$62\.00\/month/);
+    assert.equal(current?.viable, false, 'a retired model is not a viable place to stay');
+    assert.equal(advice.recommendation?.action, 'migrate');
+    assert.match(advice.diagnostics.join(' '), /web search each request runs/);
+    // Input tokens were free on the first online models: 0 is the list price, and the fee still bills.
+    const small = adviseCall(input('sonar-small-online', { provider: 'perplexity', volume }), catalog);
+    assert.ok(Math.abs((small.monthlyUsdCurrent ?? 0) - (10_000 * 200 * 0.28 / 1e6 + 50)) < 1e-9, String(small.monthlyUsdCurrent));
+    // A retired row is never proposed as a target.
+    const other = adviseCall(input('gpt-4o', { volume }), catalog);
+    assert.ok(!other.options.some((o) => /sonar/.test(o.model ?? '')));
+  });
+
   it('never proposes a realtime model for a text call', () => {
     const advice = adviseCall(input('gpt-4o', { taskType: 'chat' }), catalog);
     assert.ok(advice.options.length > 0);
