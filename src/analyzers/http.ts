@@ -212,7 +212,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const model = modelOf(body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context));
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
-  const { messages: bodyMessages, hasImage } = readBody(body, context);
+  const { messages: bodyMessages, hasImage } = readBody(body, context, endpoint);
   const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
   const tools = getObjectProperty(body, 'tools', context.modules) ?? getObjectProperty(body, 'functions', context.modules);
   const generation = getObjectProperty(body, 'generationConfig', context.modules) ?? getObjectProperty(body, 'generation_config', context.modules);
@@ -628,7 +628,7 @@ function urlModelExpression(holeText: string, context: AnalyzerContext): Node | 
   return context.sourceFile.getDescendants().find((node) => (Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) || Node.isCallExpression(node) || Node.isElementAccessExpression(node)) && node.getText() === holeText && !Node.isPropertyAccessExpression(node.getParent() ?? node));
 }
 
-function readBody(body: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
+function readBody(body: Node | undefined, context: AnalyzerContext, endpoint: Endpoint): { messages: PromptMessage[]; hasImage: boolean } {
   if (!body) return { messages: [{ role: 'user', text: '{{body}}', holes: [{ kind: 'message-array', expression: 'body' }] }], hasImage: false };
   const messages: PromptMessage[] = [];
   let hasImage = false;
@@ -648,6 +648,14 @@ function readBody(body: Node | undefined, context: AnalyzerContext): { messages:
       messages.push({ role: 'user', ...parts.text });
     } else {
       messages.push({ role: 'user', ...resolvePromptText(value, context.modules) });
+    }
+  }
+  if (endpoint === 'rerank') {
+    // Rerank APIs (Jina, Cohere, Voyage, TEI-style servers) bill the query and every document scored against it.
+    for (const field of ['query', 'documents']) {
+      const part = getObjectProperty(body, field, context.modules);
+      const value = part ? unwrapExpression(part) : undefined;
+      if (value) messages.push({ role: 'user', ...(Node.isArrayLiteralExpression(value) ? resolveContentParts(value, context.modules).text : resolvePromptText(value, context.modules)) });
     }
   }
   if (getObjectProperty(body, 'images', context.modules)) hasImage = true;

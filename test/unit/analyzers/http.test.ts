@@ -187,6 +187,20 @@ export async function* chat(question: string) {
       ],
     },
     {
+      name: "a rerank request bills its query and documents: the body's run-time query and document list are the call's input",
+      code: `import axios from 'axios';
+interface RerankRequest { model: string; query: string; top_n: number; documents: string[] }
+export async function rerank(query: string, batchDocuments: string[]) {
+  const request: RerankRequest = { model: 'jina-reranker-v2-base-multilingual', query, top_n: batchDocuments.length, documents: batchDocuments };
+  return axios.post('https://api.jina.ai/v1/rerank', request, { headers: { Authorization: 'Bearer k' } });
+}
+await axios.post('https://api.cohere.com/v2/rerank', { model: 'rerank-v3.5', query: 'What is the capital?', documents: ['Paris is the capital of France.'] });`,
+      calls: [
+        { line: 5, method: 'axios.post /v1/rerank', provider: 'jina', endpoint: 'rerank', model: 'jina-reranker-v2-base-multilingual', holeKinds: ['interpolation', 'rag-context'] },
+        { line: 7, endpoint: 'rerank', model: 'rerank-v3.5', promptIncludes: ['What is the capital?', 'Paris is the capital'], holeKinds: [] },
+      ],
+    },
+    {
       name: 'OpenAI-compatible completions, embeddings, rerank and FIM on template-string URLs; got and axios called directly',
       code: `import got from 'got';
 import axios from 'axios';
