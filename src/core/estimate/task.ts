@@ -332,6 +332,7 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
 
   // The endpoint decides outright: an embedding call is an embedding whatever its text says.
   if (call.endpoint === 'embedding') return decided('embedding', 'endpoint is embeddings');
+  if (call.endpoint === 'rerank') return decided('reranking', 'endpoint is rerank');
   if (call.endpoint === 'image-generation') return decided('image-generation', 'endpoint generates images');
   if (call.endpoint === 'audio-speech') return decided('speech', 'endpoint is text-to-speech');
   if (call.endpoint === 'audio-transcription') return decided('speech', 'endpoint is speech-to-text');

@@ -23,6 +23,9 @@ describe('task classification', () => {
     assert.equal(classifyTask(call({ endpoint: 'image-generation' }), 0).type, 'image-generation');
     assert.equal(classifyTask(call({ endpoint: 'audio-speech' }), 0).type, 'speech');
     assert.equal(classifyTask(call({ endpoint: 'audio-transcription' }), 0).type, 'speech');
+    // A rerank call scores retrieved documents: its document list is not context for an answer (rag-qa).
+    const rerank = call({ endpoint: 'rerank', messages: [msg('user', '{{query}}', [{ kind: 'interpolation', expression: 'query' }]), msg('user', '{{batchDocuments}}', [{ kind: 'rag-context', expression: 'batchDocuments' }])] });
+    assert.equal(classifyTask(rerank, 0).type, 'reranking');
   });
 
   it('calls a realtime voice session speech, whatever its instructions say, and only that', () => {

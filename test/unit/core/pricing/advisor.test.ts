@@ -143,6 +143,17 @@ describe('advisor: pricing the current call', () => {
     assert.ok(!other.options.some((o) => /sonar/.test(o.model ?? '')));
   });
 
+  it("prices Jina's embedding and rerank APIs per input token, the price's source saying it is inferred from Jina's one token balance", () => {
+    const volume = { callsPerMonth: 10_000, source: 'annotation' as const };
+    for (const [model, endpoint] of [['jina-embeddings-v3', 'embedding'], ['jina-clip-v2', 'embedding'], ['jina-reranker-v2-base-multilingual', 'rerank']] as const) {
+      const advice = adviseCall(input(model, { provider: 'jina', endpoint, taskType: endpoint === 'rerank' ? 'reranking' : 'embedding', volume }), catalog);
+      // 10,000 × 1,000 input tokens × $0.018/M; output is not billed.
+      assert.ok(Math.abs((advice.monthlyUsdCurrent ?? 0) - 0.18) < 1e-12, `${model}: ${advice.monthlyUsdCurrent}`);
+      assert.ok(advice.recommendation, model);
+      if (model !== 'jina-reranker-v2-base-multilingual') assert.match(advice.options[0].derivation ?? '', /one token balance .*an inference, not a per-model list price/, model);
+    }
+  });
+
   it('never proposes a realtime model for a text call', () => {
     const advice = adviseCall(input('gpt-4o', { taskType: 'chat' }), catalog);
     assert.ok(advice.options.length > 0);

@@ -166,6 +166,17 @@ describe('pricing a model set', () => {
     }
   });
 
+  it('a Jina classifier call (a classifier_id, no model) is priced per input token at its assumed model, jina-embeddings-v3, and says it is an assumption', () => {
+    const dynamic: ModelRef = { id: null, raw: '', source: 'dynamic' };
+    const advice = adviseSite(input(dynamic, { provider: 'jina', endpoint: 'other', task: { type: 'classification', confidence: 0.8, reasons: [] }, tokens: { inputPerCall: 300, outputPerCall: 10, method: 'counted (test)' }, volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
+    assert.equal(advice.modelPricing?.assumed, true);
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), ['jina-embeddings-v3']);
+    // 10,000 × 300 input tokens × Jina's $0.018/M; the classifier returns labels, no billed output.
+    assert.ok(Math.abs((advice.monthlyUsdCurrent ?? 0) - (10_000 * 300 * 0.018) / 1e6) < 1e-12, String(advice.monthlyUsdCurrent));
+    assert.match(advice.modelPricing!.basis, /assumed set .*a guess, not what the code states/);
+    assert.ok(advice.recommendation);
+  });
+
   it('a model only the deployer\'s env variable sets is priced against the assumed set, naming the variable and how to set the real model', () => {
     const deployment: ModelRef = { id: null, raw: 'this.model', source: 'deployment-choice', env: 'COHERE_MODEL_PREF' };
     const advice = adviseSite(input(deployment, { provider: 'cohere' }), catalog);
@@ -538,7 +549,9 @@ describe('reference sets per provider and endpoint (issue 13 §3)', () => {
     assert.equal(assumedModelsFor(catalog, 'openai', 'completion')?.provider, 'openai', 'completion calls take the chat rows');
     assert.equal(assumedModelsFor(catalog, 'openai', 'image-generation')?.models[0], 'dall-e-3');
     assert.equal(assumedModelsFor(catalog, 'deepgram', 'audio-transcription'), undefined, 'no chat model stands in for a transcription');
-    assert.equal(assumedModelsFor(catalog, 'jina', 'other'), undefined);
+    // Jina's classifier endpoint takes only its own row (the embedding model a classifier runs on), never a chat set.
+    assert.deepEqual(assumedModelsFor(catalog, 'jina', 'other')?.models, ['jina-embeddings-v3']);
+    assert.equal(assumedModelsFor(catalog, 'huggingface', 'other'), undefined);
     // Every local-server model has an architecture, so the server can be sized.
     for (const id of local.models) assert.ok(findArchitecture(catalog, id), id);
   });
