@@ -24,7 +24,8 @@ export type { Analyzer, AnalyzerContext } from './analyzer';
 export { ModuleLoader } from './shared/modules';
 export { parseIntoProject } from './shared/parse';
 // Model and provider settings read from the workspace's example env, compose and config files (parsing and filtering only).
-export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseDeploymentValues, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from './shared/settings';
+export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, looksLikeModelId, MAX_SETTINGS_FILE_BYTES, parseDeploymentValues, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, parseModelListSettings, type ModelListSetting, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from './shared/settings';
 export { aliasMayName, findWrapperCallers, type WorkspaceFile } from './shared/wrapperCallers';
 export { modelsFromCallers } from './shared/callerModels';
+export { modelsFromDeploymentList } from './shared/deploymentModels';
 export { markFrameworkAgentLoops } from './shared/agentLoops';

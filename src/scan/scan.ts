@@ -9,7 +9,7 @@ import { CallerSearchCache } from './callerSearchCache';
 import { createTextReader, discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf, workspaceDependents } from './importGraph';
-import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers } from '../analyzers';
+import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, type WorkspaceSettings } from '../analyzers';
 import { countTokensAhead, stopTokenizerWorker, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
@@ -206,6 +206,9 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     const followed = context.modules.stopTracking();
     if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
   }
+  // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
+  const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
+  modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
   releaseParsedFiles(context);
@@ -279,3 +282,25 @@ function releaseParsedFiles(context: AnalysisContext): void {
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */
 export class ScanInputError extends Error {}
+
+/** Source files read at most to find where the code parses a deployment's model list. */
+const MAX_LIST_READER_FILES = 5000;
+
+/**
+ * The model-list env variables (from the settings) the code reads and parses: a source file naming the variable
+ * as a whole word (`process.env.MODELS`, `config.MODELS`, `Reflect.get(config, "MODELS")`) that also parses JSON
+ * (`JSON.parse(`, `JSON5.parse(`). Reads source files only when the deployment sets such a list.
+ */
+async function listsTheCodeParses(settings: WorkspaceSettings, files: readonly DiscoveredFile[], readText: (absolutePath: string) => Promise<string | null>, signal?: AbortSignal): Promise<Set<string>> {
+  const wanted = new Set((settings.modelLists ?? []).map((list) => list.name));
+  const found = new Set<string>();
+  if (wanted.size === 0) return found;
+  for (const file of files.slice(0, MAX_LIST_READER_FILES)) {
+    signal?.throwIfAborted();
+    const text = await readText(file.absolutePath);
+    if (text === null || !/\bJSON5?\.parse\(/.test(text)) continue;
+    for (const name of wanted) if (!found.has(name) && new RegExp(`(?:\\.|['"\`])${name}\\b`).test(text)) found.add(name);
+    if (found.size === wanted.size) break;
+  }
+  return found;
+}

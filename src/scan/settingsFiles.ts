@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { IGNORED_DIRECTORIES } from './files';
-import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseDeploymentValues, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from '../analyzers';
+import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseDeploymentValues, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, parseModelListSettings, looksLikeModelId, type ModelListSetting, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from '../analyzers';
 
 /** How deep below the root settings files are looked for (monorepos keep them in `apps/web/`). */
 const MAX_SETTINGS_DEPTH = 4;
@@ -27,6 +27,10 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
   const extensionSettings = new Map<string, { default?: SettingValue; options: SettingValue[] }>();
   const diagnostics: Diagnostic[] = [];
   const found: Array<{ absolute: string; relative: string; kind: 'env' | 'compose' | 'deploy' | 'config' | 'manifest' }> = [];
+  const lists: Array<NonNullable<ReturnType<typeof parseModelListSettings>['lists'][number]>> = [];
+  const routers: RouterConfigPath[] = [];
+  // JSON files by base name (paths only): where a routes file a deployment names is in the source tree.
+  const jsonFiles = new Map<string, string[]>();
   let folders = 0;
   const walk = async (folder: string, depth: number): Promise<void> => {
     if (folders++ >= MAX_SETTINGS_FOLDERS) return;
@@ -40,6 +44,7 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
       const relative = path.relative(root, absolute).split(path.sep).join('/');
+      if (/\.json$/i.test(entry.name)) jsonFiles.set(entry.name, [...(jsonFiles.get(entry.name) ?? []), relative]);
       const kind = isEnvExampleFile(entry.name) ? 'env' : isDockerComposeFile(entry.name) ? 'compose' : isDeploymentValuesFile(relative) ? 'deploy' : CONFIG_FILE.test(entry.name) && !TOOL_CONFIG.test(entry.name) ? 'config' : entry.name === 'package.json' && depth === 0 ? 'manifest' : undefined;
       if (kind) found.push({ absolute, relative, kind });
     }
@@ -63,6 +68,9 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
           values.push(value);
           env.set(name, values);
         }
+        const listed = parseModelListSettings(text, file.relative, file.kind);
+        lists.push(...listed.lists);
+        routers.push(...listed.routers);
         if (file.kind === 'env') {
           for (const [name, value] of parseEnvExampleComments(text, file.relative)) envExamples.set(name, [...(envExamples.get(name) ?? []), value]);
         }
@@ -80,5 +88,47 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
   // Example files nearer the root come first: `.env.example` before `apps/web/.env.example`.
   for (const values of env.values()) values.sort((a, b) => a.file.split('/').length - b.file.split('/').length);
   for (const values of envExamples.values()) values.sort((a, b) => a.file.split('/').length - b.file.split('/').length);
-  return { settings: { env, envExamples, configs, extensionSettings }, diagnostics };
+  const modelLists: ModelListSetting[] = [];
+  for (const { aliasFirst, ...list } of lists) {
+    // The alias's routes file: the one the same deployment file names (a router aliases only its own routes).
+    const router = aliasFirst ? routers.find((candidate) => candidate.file === list.file) : undefined;
+    const routes = router ? await readRoutesFile(realRoot, router, jsonFiles, diagnostics) : undefined;
+    modelLists.push({ ...list, aliasModels: routes?.models ?? [], ...(routes ? { aliasRoutesFile: routes.file } : {}) });
+  }
+  return { settings: { env, envExamples, configs, extensionSettings, ...(modelLists.length > 0 ? { modelLists } : {}) }, diagnostics };
+}
+
+/**
+ * The model ids a router's routes file lists, in file order (the first route's primary model first). The path is
+ * the one the deployment runs with, often into the build output (`build/client/chat/x/routes.json` is the copy
+ * of `static/x/routes.json`): the file at that path, else the one file of that name whose folders match the
+ * path's end the furthest. Read with the settings files' limits; only values that look like model ids are kept.
+ */
+async function readRoutesFile(realRoot: string, router: RouterConfigPath, jsonFiles: ReadonlyMap<string, string[]>, diagnostics: Diagnostic[]): Promise<{ file: string; models: SettingValue[] } | undefined> {
+  const wanted = router.path.split('/');
+  const sameName = jsonFiles.get(wanted[wanted.length - 1]) ?? [];
+  const matching = (candidate: string): number => {
+    const parts = candidate.split('/');
+    let length = 0;
+    while (length < parts.length && length < wanted.length && parts[parts.length - 1 - length] === wanted[wanted.length - 1 - length]) length++;
+    return length;
+  };
+  const ranked = sameName.map((candidate) => ({ candidate, length: matching(candidate) })).sort((a, b) => b.length - a.length);
+  const exact = ranked.find((entry) => entry.length === wanted.length && entry.candidate.split('/').length === wanted.length);
+  const best = exact ?? (ranked.length === 1 || (ranked.length > 1 && ranked[0].length > ranked[1].length) ? ranked[0] : undefined);
+  if (!best) return undefined;
+  try {
+    const real = await fs.realpath(path.join(realRoot, best.candidate));
+    if (!real.startsWith(realRoot + path.sep)) throw new Error('links outside the workspace; not read');
+    const stat = await fs.stat(real);
+    if (stat.size > MAX_SETTINGS_FILE_BYTES) throw new Error(`larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KB; not read`);
+    const models: SettingValue[] = [];
+    for (const value of parseConfigFile(await fs.readFile(real, 'utf8'), best.candidate).values()) {
+      if (looksLikeModelId(value.value) && !models.some((model) => model.value === value.value)) models.push(value);
+    }
+    return models.length > 0 ? { file: best.candidate, models } : undefined;
+  } catch (error) {
+    diagnostics.push({ file: best.candidate, message: `settings file skipped: ${(error as Error).message}`, severity: 'warning' });
+    return undefined;
+  }
 }

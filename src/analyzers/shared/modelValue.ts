@@ -218,7 +218,7 @@ export function modelCandidates(expression: Node, modules: ModuleLoader): ModelC
   walk.found.sort((a, b) => Number(a.source === 'env-example') - Number(b.source === 'env-example'));
   // A route handler reading the model from the request: what the app's own pages send to the route.
   if (walk.userChoiceNode) {
-    const sent = routeCallerModels(walk.userChoiceNode, modules);
+    const sent = routeCallerModels(walk.userChoiceNode, modules, walk.origin);
     for (const model of sent) collect(model, walk, 1, undefined);
     if (sent.length > 0) walk.evidence.push(`the app's own code sends the model to this route: ${sent.map((model) => whereOf(model, walk)).join(', ')}`);
   }

@@ -8,7 +8,10 @@ import { findDeclaration, getObjectProperty, resolveObjectLiteral, unwrapExpress
  * The app's own client code calling its API route: a Next.js route handler (`app/api/chat/route.ts`,
  * `pages/api/chat.ts`) that reads the model from the request body sends what the app's pages and
  * helpers put in `fetch('/api/chat', { body: JSON.stringify({ model, ... }) })`. Those values are the
- * models the route runs with, in the order the files are found. Syntactic only; nothing is run.
+ * models the route runs with, in the order the files are found. A request the route makes only under a test
+ * of the body (`if (body.text?.format?.type === 'json_schema') return structured(body)`) runs with the callers
+ * whose body passes it: those come first (one setting the tested field to the value, then one setting its parent
+ * by a helper call), and callers whose body lacks the field are left out when any passes. Syntactic only; nothing is run.
  */
 
 /** Files read when looking for the route's callers; more is a monorepo, read for its first ones. */
@@ -27,26 +30,129 @@ export function routeOfFile(filePath: string): { route: string; appRoot: string 
   return undefined;
 }
 
+/** A `model` a caller sends and the object literal it sends it in (undefined when not a literal). */
+interface SentModel {
+  model: Node;
+  sent: Node | undefined;
+}
+
 /** Per scan: route → the model expressions its callers send (the search reads files once per route). */
-const FOUND = new WeakMap<ModuleLoader, Map<string, Node[]>>();
+const FOUND = new WeakMap<ModuleLoader, Map<string, SentModel[]>>();
 
 /**
  * The `model` expressions the workspace's own `fetch(route, { body: JSON.stringify({...}) })` calls send to
- * the route the node's file serves; empty when the file is no route or nothing calls it.
+ * the route the node's file serves; empty when the file is no route or nothing calls it. `request` is the
+ * request's own model expression, for the test of the body it runs under.
  */
-export function routeCallerModels(node: Node, modules: ModuleLoader): Node[] {
+export function routeCallerModels(node: Node, modules: ModuleLoader, request: Node = node): Node[] {
   const home = node.getSourceFile();
   const served = routeOfFile(home.getFilePath());
   if (!served || served.route === '/') return [];
-  const cache = FOUND.get(modules) ?? new Map<string, Node[]>();
+  const cache = FOUND.get(modules) ?? new Map<string, SentModel[]>();
   FOUND.set(modules, cache);
   const key = `${served.appRoot}\0${served.route}`;
-  const known = cache.get(key);
-  if (known && !known.some((model) => model.wasForgotten())) return known;
-  const models: Node[] = [];
-  for (const file of callerFiles(served.appRoot, served.route, home, modules)) models.push(...modelsSentTo(file, served.route, modules));
-  cache.set(key, models);
-  return models;
+  let models = cache.get(key);
+  if (!models || models.some((entry) => entry.model.wasForgotten() || entry.sent?.wasForgotten())) {
+    models = [];
+    for (const file of callerFiles(served.appRoot, served.route, home, modules)) models.push(...modelsSentTo(file, served.route, modules));
+    cache.set(key, models);
+  }
+  // The test is around the request (or the call of its function), not where the body is read.
+  const guard = request.getSourceFile() === home ? bodyGuard(request) : undefined;
+  if (!guard) return models.map((entry) => entry.model);
+  const ranked = models.map((entry) => ({ entry, rank: passesGuard(entry.sent, guard, modules) }));
+  if (!ranked.some((item) => item.rank > 0)) return models.map((entry) => entry.model);
+  return ranked.filter((item) => item.rank > 0).sort((a, b) => b.rank - a.rank).map((item) => item.entry.model);
+}
+
+/** A test of the request body a route's request runs under: the property path tested, the value compared with, and which branch. */
+interface BodyGuard {
+  path: string[];
+  value: string;
+  /** True when the request runs where the test holds (`if` branch of `===`, `else` of `!==`). */
+  holds: boolean;
+}
+
+/**
+ * The `if (body.a?.b?.c === 'x')` the request runs under, in the route file: around the request itself, or around
+ * the one call of the function holding it (`return await structured(openai, body)`), as its `if` or `else` branch
+ * or as what follows an `if` that returns. Undefined for anything else.
+ */
+function bodyGuard(node: Node): BodyGuard | undefined {
+  const inside = (inner: Node, outer: Node | undefined): boolean => outer !== undefined && outer.getPos() <= inner.getPos() && inner.getEnd() <= outer.getEnd();
+  const within = (inner: Node): BodyGuard | undefined => {
+    for (const statement of inner.getAncestors().filter(Node.isIfStatement)) {
+      const guard = guardOfCondition(statement.getExpression());
+      if (!guard) continue;
+      const inThen = inside(inner, statement.getThenStatement());
+      if (inThen || inside(inner, statement.getElseStatement())) return { ...guard, holds: inThen === guard.holds };
+    }
+    // After an early return: `if (test) { return a(); } return b();` runs `b` where the test fails.
+    for (const statement of inner.getAncestors()) {
+      const block = statement.getParent();
+      if (!block || !(Node.isBlock(block) || Node.isSourceFile(block))) continue;
+      for (const earlier of block.getStatements().slice(0, Math.max(0, block.getStatements().findIndex((candidate) => candidate === statement))).reverse()) {
+        if (!Node.isIfStatement(earlier) || earlier.getElseStatement()) continue;
+        const then = earlier.getThenStatement();
+        const last = Node.isBlock(then) ? then.getStatements().at(-1) : then;
+        const guard = guardOfCondition(earlier.getExpression());
+        if (guard && last && (Node.isReturnStatement(last) || Node.isThrowStatement(last))) return { ...guard, holds: !guard.holds };
+      }
+    }
+    return undefined;
+  };
+  const own = within(node);
+  if (own) return own;
+  const fn = node.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor));
+  const name = fn && Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
+  if (!name) return undefined;
+  const calls = node.getSourceFile().getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => call.getExpression().getText() === name);
+  return calls.length === 1 ? within(calls[0]) : undefined;
+}
+
+/** `body.a?.b === 'x'` / `'x' !== body.a.b`: the path below the root and the value (`holds` false for `!==`); undefined for any other test. */
+function guardOfCondition(condition: Node): BodyGuard | undefined {
+  const test = unwrapExpression(condition);
+  if (!Node.isBinaryExpression(test)) return undefined;
+  const operator = test.getOperatorToken().getKind();
+  const equal = operator === SyntaxKind.EqualsEqualsEqualsToken || operator === SyntaxKind.EqualsEqualsToken;
+  if (!equal && operator !== SyntaxKind.ExclamationEqualsEqualsToken && operator !== SyntaxKind.ExclamationEqualsToken) return undefined;
+  const [left, right] = [unwrapExpression(test.getLeft()), unwrapExpression(test.getRight())];
+  const literal = Node.isStringLiteral(right) ? right : Node.isStringLiteral(left) ? left : undefined;
+  const access = literal === right ? left : right;
+  if (!literal || !Node.isPropertyAccessExpression(access)) return undefined;
+  const path: string[] = [];
+  let current: Node = access;
+  while (Node.isPropertyAccessExpression(current)) {
+    path.unshift(current.getName());
+    current = unwrapExpression(current.getExpression());
+  }
+  if (!Node.isIdentifier(current) || path.length < 2) return undefined;
+  return { path, value: literal.getLiteralValue(), holds: equal };
+}
+
+/**
+ * How well a caller's body passes the guard: 2 when it sets the tested field to a value that passes (or, where
+ * the test must fail, lacks it), 1 when it sets the field or its parent by a call the scan does not follow
+ * (`format: zodTextFormat(schema, 'out')`: for an `=== 'json_schema'` test, the SDK's helper building that
+ * value), 0 when it fails. A body that is no literal ranks 0 where the test must hold, 1 where it must fail.
+ */
+function passesGuard(sent: Node | undefined, guard: BodyGuard, modules: ModuleLoader): number {
+  if (!sent) return guard.holds ? 0 : 1;
+  let object: Node | undefined = sent;
+  for (let index = 0; index < guard.path.length; index++) {
+    const value = getObjectProperty(object, guard.path[index], modules);
+    if (!value) return guard.holds ? 0 : 2;
+    const unwrapped = unwrapExpression(value);
+    if (index === guard.path.length - 1) {
+      if (!Node.isStringLiteral(unwrapped) && !Node.isNoSubstitutionTemplateLiteral(unwrapped)) return 1;
+      return (unwrapped.getLiteralValue() === guard.value) === guard.holds ? 2 : 0;
+    }
+    const literal = resolveObjectLiteral(unwrapped, modules);
+    if (!literal || !Node.isObjectLiteralExpression(literal)) return Node.isCallExpression(unwrapped) || !guard.holds ? 1 : 0;
+    object = literal;
+  }
+  return 0;
 }
 
 /** Source files under the app's folder whose text names the route in quotes, loaded through the module loader. */
@@ -60,8 +166,8 @@ function callerFiles(appRoot: string, route: string, home: SourceFile, modules: 
 }
 
 /** `fetch('/api/x', { body: JSON.stringify({ model }) })` calls of a file to the route: their `model` expressions. */
-function modelsSentTo(file: SourceFile, route: string, modules: ModuleLoader): Node[] {
-  const models: Node[] = [];
+function modelsSentTo(file: SourceFile, route: string, modules: ModuleLoader): SentModel[] {
+  const models: SentModel[] = [];
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (call.getExpression().getText() !== 'fetch') continue;
     const [url, init] = call.getArguments();
@@ -71,8 +177,9 @@ function modelsSentTo(file: SourceFile, route: string, modules: ModuleLoader): N
     const sent = body && unwrapExpression(body);
     if (!sent || !Node.isCallExpression(sent) || sent.getExpression().getText() !== 'JSON.stringify') continue;
     const sentObject = resolveObjectLiteral(sent.getArguments()[0], modules);
-    const model = getObjectProperty(sentObject, 'model', modules) ?? spreadModel(sentObject, modules);
-    if (model) models.push(model);
+    const own = getObjectProperty(sentObject, 'model', modules);
+    const sentModel = own ? { model: own, sent: sentObject } : spreadModel(sentObject, modules);
+    if (sentModel) models.push(sentModel);
   }
   return models;
 }
@@ -81,7 +188,7 @@ function modelsSentTo(file: SourceFile, route: string, modules: ModuleLoader): N
  * `JSON.stringify({ ...body, stream: false })` in a helper whose `body` is a parameter: the `model` of the
  * object its callers in the same file pass (`const body = { model: 'gpt-4.1', ... }; send(body)`).
  */
-function spreadModel(object: Node | undefined, modules: ModuleLoader): Node | undefined {
+function spreadModel(object: Node | undefined, modules: ModuleLoader): SentModel | undefined {
   if (!object || !Node.isObjectLiteralExpression(object)) return undefined;
   for (const spread of object.getProperties().filter(Node.isSpreadAssignment)) {
     const source = unwrapExpression(spread.getExpression());
@@ -93,8 +200,9 @@ function spreadModel(object: Node | undefined, modules: ModuleLoader): Node | un
     if (!name || index < 0) continue;
     for (const call of fn.getSourceFile().getDescendantsOfKind(SyntaxKind.CallExpression)) {
       if (call.getExpression().getText() !== name || !call.getArguments()[index]) continue;
-      const model = getObjectProperty(resolveObjectLiteral(call.getArguments()[index], modules), 'model', modules);
-      if (model) return model;
+      const passed = resolveObjectLiteral(call.getArguments()[index], modules);
+      const model = getObjectProperty(passed, 'model', modules);
+      if (model) return { model, sent: passed };
     }
   }
   return undefined;

@@ -30,6 +30,132 @@ export interface WorkspaceSettings {
   configs: ReadonlyMap<string, ReadonlyMap<string, SettingValue>>;
   /** VS Code extension settings: dotted key → default and the enum it offers (from package.json `contributes.configuration`). */
   extensionSettings: ReadonlyMap<string, { default?: SettingValue; options: SettingValue[] }>;
+  /** Model lists a deployment sets as JSON in one env variable (`MODELS=[{"id": "…"}, …]`), in file order. */
+  modelLists?: readonly ModelListSetting[];
+}
+
+/**
+ * A deployment's list of the models the app serves, written as JSON in one env variable (chat UIs:
+ * `MODELS=[{ "id": "org/model", … }, …]`). Only the entries' model ids are kept (the same filter as every
+ * value); an entry's other fields (endpoints, keys, prompts) never are.
+ */
+export interface ModelListSetting {
+  /** The env variable. */
+  name: string;
+  file: string;
+  line: number;
+  /** The entries' model ids in list order, each with its line. */
+  models: SettingValue[];
+  /**
+   * The list's first entry names no model but a router alias (`{ "id": "omni" }`), and the same file points the
+   * router at its routes file: the models that file lists, primary first (what the alias sends). Empty otherwise.
+   */
+  aliasModels: SettingValue[];
+  /** The routes file the alias's models were read from (relative to the scan root), when there is one. */
+  aliasRoutesFile?: string;
+}
+
+/** A JSON routes file a deployment points a model router at (`LLM_ROUTER_ROUTES_PATH: "config/routes.json"`). */
+export interface RouterConfigPath {
+  name: string;
+  /** The path as the deployment writes it (relative to the app's working directory). */
+  path: string;
+  file: string;
+  line: number;
+}
+
+/** Env variables holding a JSON model list; a router's routes file path; a router alias's id (a plain word). */
+const MODEL_LIST_NAME = /MODELS|MODEL_LIST|MODEL_CONFIG/i;
+const ROUTER_CONFIG_NAME = /ROUT(?:E|ER)[A-Z_]*(?:PATH|FILE)$/i;
+const ALIAS_ID = /^[A-Za-z][\w.-]{0,40}$/;
+/** Keys an entry of a model list names its model by, in preference order. */
+const LIST_ENTRY_ID_KEYS = ['id', 'model', 'modelId', 'name'];
+
+/**
+ * An env variable's value when it is a JSON model list: an array of model ids or of objects naming one
+ * (`id`, `model`, `modelId`, `name`). Undefined for anything else (invalid JSON included: nothing from it is
+ * kept or quoted). `lines` is the file's text by line and `fromLine` the 1-based line the variable is set on,
+ * so each entry gets the line it is written on.
+ */
+export function parseModelListValue(name: string, raw: unknown, file: string, lines: readonly string[], fromLine: number): Omit<ModelListSetting, 'aliasModels'> & { aliasFirst: boolean } | undefined {
+  if (typeof raw !== 'string' || !MODEL_LIST_NAME.test(name)) return undefined;
+  const text = raw.trim();
+  if (!text.startsWith('[')) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(data)) return undefined;
+  const entryId = (entry: unknown): string | undefined => {
+    if (typeof entry === 'string') return entry.trim();
+    if (!entry || typeof entry !== 'object') return undefined;
+    for (const key of LIST_ENTRY_ID_KEYS) {
+      const value = (entry as Record<string, unknown>)[key];
+      if (typeof value === 'string' && value.trim()) return value.trim();
+    }
+    return undefined;
+  };
+  const ids = data.slice(0, 200).map(entryId);
+  const models: SettingValue[] = [];
+  for (const id of ids) {
+    if (id === undefined || !looksLikeModelId(id) || models.some((model) => model.value === id)) continue;
+    models.push({ value: id, file, line: lineOfValue(lines, id, fromLine) });
+  }
+  if (models.length === 0) return undefined;
+  const first = ids[0];
+  const aliasFirst = first !== undefined && !looksLikeModelId(first) && ALIAS_ID.test(first) && !CREDENTIAL_PREFIX.test(first);
+  return { name, file, line: fromLine, models, aliasFirst };
+}
+
+/** An env variable pointing a model router at a JSON routes file: a relative path of plain segments, never `..`. */
+export function parseRouterConfigPath(name: string, raw: unknown, file: string, line: number): RouterConfigPath | undefined {
+  if (typeof raw !== 'string' || !ROUTER_CONFIG_NAME.test(name)) return undefined;
+  const value = raw.trim().replace(/^\.\//, '');
+  if (!/^[\w.-]+(\/[\w.-]+)*\.json$/.test(value) || value.split('/').includes('..')) return undefined;
+  return { name, path: value, file, line };
+}
+
+/** The 1-based line at or after `fromLine` where a quoted value is written (else `fromLine`). */
+function lineOfValue(lines: readonly string[], value: string, fromLine: number): number {
+  for (let index = Math.max(0, fromLine - 1); index < lines.length; index++) if (lines[index].includes(`"${value}"`)) return index + 1;
+  return fromLine;
+}
+
+/**
+ * The model lists and router routes paths an env example, docker-compose or deployment values file sets: the
+ * raw values of its model/provider variables before the per-value filter, which would drop a JSON list whole.
+ */
+export function parseModelListSettings(text: string, file: string, kind: 'env' | 'compose' | 'deploy'): { lists: Array<ReturnType<typeof parseModelListValue> & object>; routers: RouterConfigPath[] } {
+  const lines = text.split(/\r?\n/);
+  const lists: Array<ReturnType<typeof parseModelListValue> & object> = [];
+  const routers: RouterConfigPath[] = [];
+  const entries: Array<[unknown, unknown]> =
+    kind === 'env'
+      ? lines.flatMap((line): Array<[string, unknown]> => {
+          const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+          return match ? [[match[1], unquote(match[2])]] : [];
+        })
+      : kind === 'compose'
+        ? composeEnvironment(text)
+        : deploymentEnvironment(text);
+  for (const [name, raw] of entries) {
+    if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name)) continue;
+    const line = lineOfName(lines, name);
+    const list = parseModelListValue(name, raw, file, lines, line);
+    if (list) lists.push(list);
+    const router = parseRouterConfigPath(name, raw, file, line);
+    if (router) routers.push(router);
+  }
+  return { lists, routers };
+}
+
+/** The 1-based line a variable is set on (`NAME=`, `NAME:`, `- name: NAME`), else 1. */
+function lineOfName(lines: readonly string[], name: string): number {
+  const pattern = new RegExp(`^\\s*(?:export\\s+)?(?:-\\s*(?:name:\\s*)?)?["']?${name}["']?\\s*[:=]`);
+  const index = lines.findIndex((line) => pattern.test(line));
+  return index >= 0 ? index + 1 : 1;
 }
 
 export const EMPTY_SETTINGS: WorkspaceSettings = { env: new Map(), configs: new Map(), extensionSettings: new Map() };
@@ -139,6 +265,13 @@ export function parseDockerCompose(text: string, file: string): Array<[string, S
     const text = String(raw).replace(/^\$\{[A-Za-z_]\w*:?-([^}]*)\}$/, '$1');
     if (MODEL_SETTING_NAME.test(name) && keepSettingValue(text)) kept.push([name, { value: text, file, line: lineOf(name) }]);
   };
+  for (const [name, value] of composeEnvironment(text)) add(name, value);
+  return kept;
+}
+
+/** `environment:` entries of every docker-compose service (a map or a `- NAME=value` list), raw. */
+function composeEnvironment(text: string): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [];
   for (const document of parseAllDocuments(text)) {
     if (document.errors.length > 0) throw new Error(yamlProblem(document.errors[0]));
     const services = (document.toJS() as { services?: Record<string, { environment?: unknown }> } | null)?.services;
@@ -147,14 +280,14 @@ export function parseDockerCompose(text: string, file: string): Array<[string, S
       if (Array.isArray(environment)) {
         for (const entry of environment) {
           const match = typeof entry === 'string' ? /^([A-Za-z_]\w*)=(.*)$/.exec(entry) : null;
-          if (match) add(match[1], match[2]);
+          if (match) entries.push([match[1], match[2]]);
         }
       } else if (environment && typeof environment === 'object') {
-        for (const [name, value] of Object.entries(environment)) add(name, value);
+        entries.push(...Object.entries(environment));
       }
     }
   }
-  return kept;
+  return entries;
 }
 
 /**
@@ -190,18 +323,25 @@ export function parseDeploymentValues(text: string, file: string): Array<[string
     const value = String(raw).trim();
     if (keepSettingValue(value)) kept.push([name, { value, file, line: lineOf(name) }]);
   };
+  for (const [name, value] of deploymentEnvironment(text)) add(name, value);
+  return kept;
+}
+
+/** The env entries of a deployment values file (`envVars:` / `env:` maps or `{ name, value }` lists, top level or one level down), raw. */
+function deploymentEnvironment(text: string): Array<[unknown, unknown]> {
+  const entries: Array<[unknown, unknown]> = [];
   const readEnv = (env: unknown): void => {
     if (Array.isArray(env)) {
-      for (const entry of env) if (entry && typeof entry === 'object') add((entry as { name?: unknown }).name, (entry as { value?: unknown }).value);
+      for (const entry of env) if (entry && typeof entry === 'object') entries.push([(entry as { name?: unknown }).name, (entry as { value?: unknown }).value]);
     } else if (env && typeof env === 'object') {
-      for (const [name, value] of Object.entries(env)) add(name, value);
+      entries.push(...Object.entries(env));
     }
   };
   const root = parseYaml(text);
-  if (!root || typeof root !== 'object') return kept;
+  if (!root || typeof root !== 'object') return entries;
   const sections = [root, ...Object.values(root).filter((value) => value && typeof value === 'object' && !Array.isArray(value))];
   for (const section of sections) for (const key of DEPLOYMENT_ENV_KEYS) readEnv((section as Record<string, unknown>)[key]);
-  return kept;
+  return entries;
 }
 
 /**

@@ -38,6 +38,15 @@ export async function run() {
 }
 `;
 
+const MODELS_CODE = `import OpenAI from 'openai';
+const models: Array<{ id: string }> = JSON.parse(process.env.MODELS ?? '[]');
+const client = new OpenAI();
+export async function chat(model: { id: string }) {
+  return client.chat.completions.create({ model: model.id, messages: [{ role: 'user', content: 'hi' }] });
+}
+export const first = models[0];
+`;
+
 describe('settings files: no secret reaches any output', () => {
   let root: string;
   let outside: string;
@@ -59,7 +68,12 @@ describe('settings files: no secret reaches any output', () => {
     writeFileSync(path.join(root, 'docker-compose.yml'), `services:\n  api:\n    environment:\n      OPENAI_API_KEY: ${SECRETS[0]}\n      DATABASE_URL: ${SECRETS[4]}\n      CHAT_MODEL: gpt-4.1-mini\n`);
     // A Helm chart's values: its envVars are read like docker-compose's environment, its secrets never.
     mkdirSync(path.join(root, 'chart', 'env'), { recursive: true });
-    writeFileSync(path.join(root, 'chart', 'env', 'prod.yaml'), `envVars:\n  OPENAI_API_KEY: "${SECRETS[0]}"\n  DATABASE_URL: "${SECRETS[4]}"\n  LLM_PROXY_URL: "${SECRETS[5]}"\n  TASK_MODEL: "gpt-4.1-nano"\n`);
+    // Its MODELS list (JSON in one variable) and the routes file it points a router alias at: model ids kept, the keys beside them never.
+    const modelsList = JSON.stringify([{ id: 'auto' }, { id: 'gpt-4.1', endpoints: [{ apiKey: SECRETS[0], baseURL: SECRETS[5] }] }, { id: SECRETS[6] }, { name: SECRETS[3] }]);
+    writeFileSync(path.join(root, 'chart', 'env', 'prod.yaml'), `envVars:\n  OPENAI_API_KEY: "${SECRETS[0]}"\n  DATABASE_URL: "${SECRETS[4]}"\n  LLM_PROXY_URL: "${SECRETS[5]}"\n  TASK_MODEL: "gpt-4.1-nano"\n  LLM_ROUTER_ROUTES_PATH: "build/routes.json"\n  MODELS: '${modelsList}'\n`);
+    mkdirSync(path.join(root, 'static'));
+    writeFileSync(path.join(root, 'static', 'routes.json'), JSON.stringify([{ name: 'default', primary_model: 'gpt-4.1-mini', apiKey: SECRETS[1], fallback_models: [SECRETS[2], 'gpt-4o'] }], null, 2));
+    writeFileSync(path.join(root, 'src', 'models.ts'), MODELS_CODE);
     // Bad settings files: a diagnostic each, never a crash, never their content.
     writeFileSync(path.join(root, 'config.json'), `{ "model": "gpt-4o", "apiKey": "${SECRETS[0]}", }`);
     writeFileSync(path.join(root, 'llm.yaml'), `model: gpt-4o\n  apiKey: ${SECRETS[1]}\n bad: [\n`);
@@ -87,6 +101,9 @@ describe('settings files: no secret reaches any output', () => {
     assert.equal(database.model.id, null);
     assert.equal(configKey.model.id, null);
     assert.equal(configModel.model.id, 'gpt-4.1');
+    // The model-list request: the alias's routes first, then the list's models; no credential among them.
+    const listed = result.callSites.find((site) => site.file === 'src/models.ts');
+    assert.deepEqual(listed?.model.candidates?.map((candidate) => candidate.id), ['gpt-4.1-mini', 'gpt-4o', 'gpt-4.1']);
   });
 
   it('gives one diagnostic per bad settings file, naming the problem and never a value', async function () {

@@ -301,6 +301,49 @@ export async function supervise(input: any[]) {
     assert.ok(site);
     assert.deepEqual(site.model.candidates?.map((candidate) => candidate.id), ['gpt-4.1', 'gpt-4o-mini'], site.evidence.join('\n'));
   });
+
+  it('a proxy route branching on the body (`body.text?.format?.type === \'json_schema\'`): the structured request runs with the callers sending that format, the other with every caller, those lacking it first', async () => {
+    const result = await scanFiles({
+      'src/app/api/responses/route.ts': `import OpenAI from 'openai';
+export async function POST(req: Request) {
+  const body = await req.json();
+  const openai = new OpenAI();
+  if (body.text?.format?.type === 'json_schema') {
+    return structured(openai, body);
+  }
+  return plain(openai, body);
+}
+async function structured(openai: OpenAI, body: any) {
+  return Response.json(await openai.responses.parse({ ...(body as any), stream: false }));
+}
+async function plain(openai: OpenAI, body: any) {
+  return Response.json(await openai.responses.create({ ...(body as any), stream: false }));
+}
+`,
+      'src/agents/a-classifier.ts': `import { zodTextFormat } from 'openai/helpers/zod';
+import { z } from 'zod';
+const Verdict = z.object({ label: z.string() });
+export async function classify(input: any[]) {
+  return fetch('/api/responses', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', input, text: { format: zodTextFormat(Verdict, 'verdict') } }) });
+}
+`,
+      'src/agents/b-extractor.ts': `export async function extract(input: any[]) {
+  return fetch('/api/responses', { method: 'POST', body: JSON.stringify({ model: 'gpt-4.1-mini', input, text: { format: { type: 'json_schema', name: 'x', schema: {} } } }) });
+}
+`,
+      'src/agents/c-supervisor.ts': `export async function supervise(input: any[]) {
+  return fetch('/api/responses', { method: 'POST', body: JSON.stringify({ model: 'gpt-4.1', input }) });
+}
+`,
+    });
+    const at = (line: number) => result.callSites.find((candidate) => candidate.file === 'src/app/api/responses/route.ts' && candidate.line === line);
+    const structuredSite = at(11);
+    const plainSite = at(14);
+    assert.ok(structuredSite && plainSite, JSON.stringify(result.callSites.map((site) => `${site.file}:${site.line}`)));
+    // The literal json_schema first, then the one set by the SDK's helper; the caller without a format never reaches it.
+    assert.deepEqual(structuredSite.model.candidates?.map((candidate) => candidate.id), ['gpt-4.1-mini', 'gpt-4o-mini'], structuredSite.evidence.join('\n'));
+    assert.deepEqual([plainSite.model.id, ...(plainSite.model.candidates ?? []).slice(1).map((candidate) => candidate.id)], ['gpt-4.1', 'gpt-4o-mini'], plainSite.evidence.join('\n'));
+  });
 });
 
 describe("a helper's model from its callers", () => {
