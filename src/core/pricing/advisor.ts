@@ -895,7 +895,8 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   for (const other of rows) {
     if (other === row || isPastDeprecation(other, today)) continue;
     const c = tokenCost(input, other.inputPerMTok, 0, priceLabel(other, `${other.provider} ${other.providerModelId}, input tokens only`), true);
-    if (c.usd >= cost.usd) continue;
+    // A cheaper host is an option; any host is one when this endpoint is retired and the call must move.
+    if (c.usd >= cost.usd && cur.viable) continue;
     options.push({ tier: 'open-api', label: `${current.id} via ${other.provider}`, monthlyUsd: c.usd, viable: true, why: `the same ${kind} model at another provider: same ${kind === 'embedding' ? 'vectors, no re-embedding' : 'scores'}`, provider: other.provider, model: current.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
   }
   if (advisor.dataSensitivity === 'regulated') applyRegulated(options, input, current, cur, catalog);
