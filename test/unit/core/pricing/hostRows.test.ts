@@ -164,6 +164,7 @@ describe('catalog: rows that price labeled calls at their own host, each from a 
     ['Meta-Llama-3.1-8B-Instruct', 'sambanova', 'llama-3.1-8b', 0.1, 0.2, /key sambanova\/Meta-Llama-3\.1-8B-Instruct .*deprecation_date 2026-04-14/, '2026-07-24'],
     ['llama3-8b-8192', 'groq', 'llama-3-8b', 0.05, 0.08, /RoCry\/llm-api-price@15ae8d76 .*key groq\/llama3-8b-8192/, '2025-09-01'],
     ['openrouter/llama-3.1-8b-instruct', 'apipie', 'llama-3.1-8b', 0.02002447, 0.02999917, /charmbracelet\/catwalk@8d061f78 .*apipie\.json.*Llama 3\.1 8B Instruct \(OpenRouter\)/, '2025-10-27'],
+    ['baai/bge-m3', 'openrouter', 'bge-m3', 0.01, 0, /openrouter\.ai\/baai\/bge-m3\/api .*\$0\.01\/M input tokens/, '2026-12-01'],
     ['openrouter/mistral-7b-instruct', 'apipie', 'mistral-7b-v0.3', 0.02804116, 0.05400316, /charmbracelet\/catwalk@8d061f78 .*apipie\.json.*Mistral 7B Instruct \(OpenRouter\)/, '2025-10-27'],
   ];
   for (const [written, provider, model, input, output, source, asOf] of cases) {
