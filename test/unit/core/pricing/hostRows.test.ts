@@ -199,6 +199,18 @@ describe('catalog: rows that price labeled calls at their own host, each from a 
     assert.match(distil?.source ?? '', /RoCry\/llm-api-price@fc601cc8 .*key groq\/distil-whisper-large-v3-en \(input_cost_per_second 5\.56e-06\)/);
   });
 
+  it('whisper-large-v3 is priced at Together from Together\'s row and at Groq from Groq\'s', () => {
+    const together = findModelAt(bundled, 'openai/whisper-large-v3', 'together')?.closed;
+    assert.deepEqual([together?.provider, together?.perMinuteUsd], ['together', 0.0015]);
+    assert.match(together?.source ?? '', /truefoundry\/models@03feefbe .*together-ai\/openai\/whisper-large-v3\.yaml: costs input_cost_per_second 0\.000025/);
+    const groq = findModelAt(bundled, 'whisper-large-v3', 'groq')?.closed;
+    assert.equal(groq?.provider, 'groq');
+    assert.notEqual(groq?.perMinuteUsd, together?.perMinuteUsd);
+    const at = (provider: string) => adviseCall(transcribe('openai/whisper-large-v3', provider), bundled, { today: TODAY }).monthlyUsdCurrent;
+    assert.ok(Math.abs(at('together')! - 10_000 * minutes * 0.0015) < 1e-9);
+    assert.ok(Math.abs(at('groq')! - 10_000 * minutes * groq!.perMinuteUsd!) < 1e-9);
+  });
+
   it('the Together FLUX row prices one image per call (10,000 calls × $0.0027)', () => {
     const image = (provider: string) => adviseCall(adviceInput({ id: 'black-forest-labs/FLUX.1-schnell', raw: 'flux', source: 'literal' }, { provider, endpoint: 'image-generation', task: { type: 'image-generation', confidence: 1, reasons: [] }, volume: { callsPerMonth: 10_000, source: 'annotation' } }), bundled, { today: TODAY });
     assert.ok(Math.abs(image('together').monthlyUsdCurrent! - 27) < 1e-9);
