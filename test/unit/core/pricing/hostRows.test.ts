@@ -165,6 +165,7 @@ describe('catalog: rows that price labeled calls at their own host, each from a 
     ['llama3-8b-8192', 'groq', 'llama-3-8b', 0.05, 0.08, /RoCry\/llm-api-price@15ae8d76 .*key groq\/llama3-8b-8192/, '2025-09-01'],
     ['openrouter/llama-3.1-8b-instruct', 'apipie', 'llama-3.1-8b', 0.02002447, 0.02999917, /charmbracelet\/catwalk@8d061f78 .*apipie\.json.*Llama 3\.1 8B Instruct \(OpenRouter\)/, '2025-10-27'],
     ['baai/bge-m3', 'openrouter', 'bge-m3', 0.01, 0, /openrouter\.ai\/baai\/bge-m3\/api .*\$0\.01\/M input tokens/, '2026-12-01'],
+    ['deepseek/deepseek-v3/community', 'ppio', 'deepseek-v3', 0.278, 1.111, /models\.dev@15dee0020 .*providers\/ppio\/models\/deepseek\/deepseek-v3\/community\.toml/, '2026-01-29'],
     ['openrouter/mistral-7b-instruct', 'apipie', 'mistral-7b-v0.3', 0.02804116, 0.05400316, /charmbracelet\/catwalk@8d061f78 .*apipie\.json.*Mistral 7B Instruct \(OpenRouter\)/, '2025-10-27'],
   ];
   for (const [written, provider, model, input, output, source, asOf] of cases) {
@@ -184,7 +185,7 @@ describe('catalog: rows that price labeled calls at their own host, each from a 
   });
 
   it('retired rows carry their date and are past it today', () => {
-    for (const [written, provider, date] of [['llama3-8b-8192', 'groq', '2025-08-30'], ['Meta-Llama-3.1-8B-Instruct', 'sambanova', '2026-04-14']] as const) {
+    for (const [written, provider, date] of [['llama3-8b-8192', 'groq', '2025-08-30'], ['Meta-Llama-3.1-8B-Instruct', 'sambanova', '2026-04-14'], ['deepseek/deepseek-v3/community', 'ppio', '2026-01-30']] as const) {
       const row = findModel(bundled, written)?.openPrices.find((r) => r.provider === provider);
       assert.equal(row?.deprecationDate, date);
       assert.ok(date <= TODAY);
