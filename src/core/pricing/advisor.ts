@@ -935,7 +935,7 @@ function mediaCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog): C
       unpriced:
         row.provider === input.provider.toLowerCase()
           ? `${row.id} is priced per audio minute ($${row.perMinuteUsd}/min), and this is a ${input.endpoint} call, not a transcription; not priced`
-          : `${row.id} has a per-minute price only at ${row.provider} ($${row.perMinuteUsd}/min); the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)`,
+          : `${row.id} has a per-minute price only at ${catalog.closed.filter((r) => r.id === row.id && r.perMinuteUsd !== undefined).map((r) => `${r.provider} ($${r.perMinuteUsd}/min)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)`,
     };
   }
   return { unpriced: `${row.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced` };

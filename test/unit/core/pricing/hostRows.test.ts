@@ -73,7 +73,7 @@ describe('pricing: a media id sold at several hosts is priced at the caller host
   it('a host with no row is still not priced (another host is not borrowed)', () => {
     const advice = adviseCall(transcribe('whisper-large-v3', 'fireworks'), catalog, { today: TODAY });
     assert.equal(advice.monthlyUsdCurrent, null);
-    assert.match(advice.diagnostics.join(' '), /per-minute price only at groq .*another host's price is not borrowed/);
+    assert.match(advice.diagnostics.join(' '), /per-minute price only at groq \(\$0\.002\/min\), together \(\$0\.003\/min\); the catalog has no dated price for it at fireworks.*another host's price is not borrowed/);
   });
 });
 
