@@ -906,6 +906,11 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
 /** A media row's monthly cost for this call, or why it cannot price it (the sentence goes to the diagnostics). */
 function mediaCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog): Cost | { unpriced: string } {
   const calls = input.volume.callsPerMonth;
+  // A host's per-image price for an open-weights model it serves (FLUX at Together) is that host's only.
+  const otherHost = row.provider !== row.vendor && row.provider !== input.provider.toLowerCase();
+  if (row.perImageUsd !== undefined && input.endpoint === 'image-generation' && otherHost) {
+    return { unpriced: `${row.id} has a per-image price only at ${catalog.closed.filter((r) => r.id === row.id && r.perImageUsd !== undefined).map((r) => `${r.provider} ($${r.perImageUsd}/image)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)` };
+  }
   if (row.perImageUsd !== undefined && input.endpoint === 'image-generation') {
     const usd = calls * row.perImageUsd;
     return { usd, derivation: `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, ${row.imageQuality ?? '1024×1024'}) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}` };

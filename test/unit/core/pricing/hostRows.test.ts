@@ -215,5 +215,13 @@ describe('catalog: rows that price labeled calls at their own host, each from a 
   it('the Together FLUX row prices one image per call (10,000 calls × $0.0027)', () => {
     const image = (provider: string) => adviseCall(adviceInput({ id: 'black-forest-labs/FLUX.1-schnell', raw: 'flux', source: 'literal' }, { provider, endpoint: 'image-generation', task: { type: 'image-generation', confidence: 1, reasons: [] }, volume: { callsPerMonth: 10_000, source: 'annotation' } }), bundled, { today: TODAY });
     assert.ok(Math.abs(image('together').monthlyUsdCurrent! - 27) < 1e-9);
+    const elsewhere = adviseCall(adviceInput({ id: 'black-forest-labs/FLUX.1-schnell', raw: 'flux', source: 'literal' }, { provider: 'fal', endpoint: 'image-generation', task: { type: 'image-generation', confidence: 1, reasons: [] } }), bundled, { today: TODAY });
+    assert.equal(elsewhere.monthlyUsdCurrent, null, 'Together\'s price is not borrowed for another host');
+    assert.match(elsewhere.diagnostics.join(' '), /flux\.1-schnell has a per-image price only at together \(\$0\.0027\/image\); the catalog has no dated price for it at fal/);
+  });
+
+  it('a vendor\'s own image model keeps its price when called through a compatible client (the rule is for third-party hosts only)', () => {
+    const advice = adviseCall(adviceInput({ id: 'gpt-image-1', raw: 'gpt-image-1', source: 'literal' }, { provider: 'openai', endpoint: 'image-generation', task: { type: 'image-generation', confidence: 1, reasons: [] } }), bundled, { today: TODAY });
+    assert.ok(advice.monthlyUsdCurrent! > 0);
   });
 });
