@@ -213,8 +213,12 @@ describe('catalog:update (regenerating price rows from a LiteLLM price file)', (
       const written = await run(process.execPath, [...args, '--force']);
       assert.match(written.stdout, /wrote \d+ closed and \d+ open rows/);
       const open = JSON.parse(readFileSync(path.join(dir, 'open-api-prices.json'), 'utf8')) as { rows: OpenPriceData[] };
-      // The sample file lacks the real models' keys: their rows are reported removed, not silently kept.
-      assert.ok(open.rows.length < 20, `${open.rows.length} rows left`);
+      // The sample file lacks the real models' keys: their rows are reported removed, not silently kept;
+      // only hand rows (no priceKey) and rows the sample prices are left.
+      const sampleKeys = new Set(Object.keys(JSON.parse(readFileSync(path.join(FIXTURES, 'litellm-sample.json'), 'utf8')) as object));
+      const kept = open.rows.filter((r) => r.priceKey !== undefined && !sampleKeys.has(r.priceKey));
+      assert.deepEqual(kept.map((r) => r.priceKey), []);
+      assert.ok(open.rows.some((r) => r.priceKey !== undefined), 'the sample prices some open rows');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -494,6 +494,19 @@ export function findModel(catalog: Catalog, modelId: string): CatalogModel | und
   return { id, kind: 'open', arch, openPrices };
 }
 
+/**
+ * findModel for a call at a known host: when the catalog sells the same closed-row id at several hosts
+ * (open-weights Whisper at Groq and at Together), the row of that host, so one host's price is never
+ * read as another's. Other models are found as findModel finds them.
+ */
+export function findModelAt(catalog: Catalog, modelId: string, provider: string): CatalogModel | undefined {
+  const found = findModel(catalog, modelId);
+  if (!found?.closed) return found;
+  const host = provider.toLowerCase();
+  const atHost = catalog.closed.find((r) => r.id === found.id && r.provider === host);
+  return atHost && atHost !== found.closed ? { ...found, closed: atHost } : found;
+}
+
 /** The architecture row for an open model id or alias. */
 export function findArchitecture(catalog: Catalog, modelId: string): ModelArchitecture | undefined {
   return findModel(catalog, modelId)?.arch;

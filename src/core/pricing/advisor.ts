@@ -24,7 +24,7 @@ import {
   assumption,
   capabilitiesOf,
   referenceModel,
-  findModel,
+  findModelAt,
   isoToday,
   isLocalServer,
   isPastDeprecation,
@@ -134,7 +134,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   const modelId = input.model.id;
   // The pipeline replaces this with the exact instruction that sets the model (modelSet.ts).
   if (!modelId) return none(`model "${input.model.raw}" could not be resolved statically; not priced`);
-  const current = findModel(catalog, modelId);
+  const current = findModelAt(catalog, modelId, input.provider);
   if (!current) {
     const near = nearestModels(catalog, modelId);
     return none(`model ${modelId} is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
@@ -148,7 +148,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
 
   if (current.closed?.endpoint === 'realtime') return adviseRealtime(input, current.closed, catalog, diagnostics);
   if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription' || current.closed?.endpoint === 'rerank') {
-    return adviseMedia(input, current, catalog, diagnostics);
+    return adviseMedia(input, current, catalog, diagnostics, lifecycle, today);
   }
   const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
   if ((input.endpoint === 'embedding' || input.endpoint === 'rerank') && current.kind === 'open') return adviseOpenEncoder(input, current, catalog, diagnostics, rule, options, today);
@@ -890,11 +890,17 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   if (!row) return none(`${current.id} has no per-token ${kind} price for provider ${input.provider} in the catalog; not priced (priced for ${[...new Set(rows.map((r) => r.provider))].join(', ')})`);
   const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.provider} ${row.providerModelId}, input tokens only${assumed ? `; ${assumed.note}` : ''}`), true);
   const cur: HostingOption = { tier: 'open-api', label: `Stay on ${current.id} via ${row.provider}${assumed ? ' (server unknown)' : ''}`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${kind} is billed per input token${assumed ? `; ${assumed.note}` : ''}`, provider: row.provider, model: current.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  // A retired endpoint is priced at its last list price but cannot be where the call stays.
+  if (rule.lifecycle?.state === 'retired') {
+    cur.viable = false;
+    cur.why = `not viable: ${rule.lifecycle.note}`;
+  }
   const options = [cur];
   for (const other of rows) {
     if (other === row || isPastDeprecation(other, today)) continue;
     const c = tokenCost(input, other.inputPerMTok, 0, priceLabel(other, `${other.provider} ${other.providerModelId}, input tokens only`), true);
-    if (c.usd >= cost.usd) continue;
+    // A cheaper host is an option; any host is one when this endpoint is retired and the call must move.
+    if (c.usd >= cost.usd && cur.viable) continue;
     options.push({ tier: 'open-api', label: `${current.id} via ${other.provider}`, monthlyUsd: c.usd, viable: true, why: `the same ${kind} model at another provider: same ${kind === 'embedding' ? 'vectors, no re-embedding' : 'scores'}`, provider: other.provider, model: current.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
   }
   if (advisor.dataSensitivity === 'regulated') applyRegulated(options, input, current, cur, catalog);
@@ -946,40 +952,77 @@ export function realtimeSessionCost(audioInPerMTok: number, audioOutPerMTok: num
   return { usd, derivation, shape };
 }
 
-function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): Advice {
-  const row = current.closed;
+/** A media row's monthly cost for this call, or why it cannot price it (the sentence goes to the diagnostics). */
+function mediaCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog): Cost | { unpriced: string } {
   const calls = input.volume.callsPerMonth;
-  let usd: number | null = null;
-  let derivation = '';
-  if (row?.perImageUsd !== undefined && input.endpoint === 'image-generation') {
-    usd = calls * row.perImageUsd;
-    derivation = `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, ${row.imageQuality ?? '1024×1024'}) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
-  } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech' && input.tokens.inputPerCall <= 0) {
+  // A host's per-image price for an open-weights model it serves (FLUX at Together) is that host's only.
+  const otherHost = row.provider !== row.vendor && row.provider !== input.provider.toLowerCase();
+  if (row.perImageUsd !== undefined && input.endpoint === 'image-generation' && otherHost) {
+    return { unpriced: `${row.id} has a per-image price only at ${catalog.closed.filter((r) => r.id === row.id && r.perImageUsd !== undefined).map((r) => `${r.provider} ($${r.perImageUsd}/image)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)` };
+  }
+  if (row.perImageUsd !== undefined && input.endpoint === 'image-generation') {
+    const usd = calls * row.perImageUsd;
+    return { usd, derivation: `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, ${row.imageQuality ?? '1024×1024'}) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}` };
+  }
+  if (row.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech' && input.tokens.inputPerCall <= 0) {
     // Billed per input character: with no text counted the figure would be a silent $0.
-    diagnostics.push(`${row.id} is priced per character ($${row.perMillionCharsUsd}/M characters); the text this call speaks is not known statically (0 tokens counted), so it is not priced`);
-  } else if (row?.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
+    return { unpriced: `${row.id} is priced per character ($${row.perMillionCharsUsd}/M characters); the text this call speaks is not known statically (0 tokens counted), so it is not priced` };
+  }
+  if (row.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
     const chars = input.tokens.inputPerCall * 4;
-    usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
-    derivation = `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
-  } else if (row?.perSearchUsd !== undefined && row.endpoint === 'rerank') {
-    usd = calls * row.perSearchUsd;
-    derivation = `${formatCount(calls)} calls/month × 1 search per call (assumption: one query over at most 100 documents; longer lists or documents are billed as more searches) × $${row.perSearchUsd}/search = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
-  } else if (row?.perMinuteUsd !== undefined && input.endpoint === 'audio-transcription' && row.provider === input.provider.toLowerCase()) {
+    const usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
+    return { usd, derivation: `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}` };
+  }
+  if (row.perSearchUsd !== undefined && row.endpoint === 'rerank') {
+    const usd = calls * row.perSearchUsd;
+    return { usd, derivation: `${formatCount(calls)} calls/month × 1 search per call (assumption: one query over at most 100 documents; longer lists or documents are billed as more searches) × $${row.perSearchUsd}/search = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}` };
+  }
+  if (row.perMinuteUsd !== undefined && input.endpoint === 'audio-transcription' && row.provider === input.provider.toLowerCase()) {
     // The audio a call sends is not in the code: priced at an assumed clip length, labeled as one (self-host-costs.json).
     const minutes = assumption(catalog, 'audioMinutesPerTranscriptionCall');
-    usd = calls * minutes * row.perMinuteUsd;
-    derivation = `${formatCount(calls)} calls/month × ${formatCount(minutes)} min of audio per call (assumption: the audio length is not in the code; the figure scales with it) × $${row.perMinuteUsd}/min = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}`;
-  } else if (row?.perMinuteUsd !== undefined) {
-    // The audio length has an assumption; what is missing is this host's price (or a transcription call to price).
-    diagnostics.push(row.provider === input.provider.toLowerCase()
-      ? `${row.id} is priced per audio minute ($${row.perMinuteUsd}/min), and this is a ${input.endpoint} call, not a transcription; not priced`
-      : `${row.id} has a per-minute price only at ${row.provider} ($${row.perMinuteUsd}/min); the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)`);
-  } else {
-    diagnostics.push(`${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
+    const usd = calls * minutes * row.perMinuteUsd;
+    return { usd, derivation: `${formatCount(calls)} calls/month × ${formatCount(minutes)} min of audio per call (assumption: the audio length is not in the code; the figure scales with it) × $${row.perMinuteUsd}/min = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}` };
   }
-  if (usd === null || !row) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
-  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: usd, viable: true, why: 'what the code does today; no alternative for this endpoint in the catalog', provider: row.provider, model: row.id, derivation, price: { source: row.source, asOf: row.asOf }, current: true };
-  return { options: [cur], recommendation: recommend([cur], cur, {}), monthlyUsdCurrent: usd, diagnostics };
+  if (row.perMinuteUsd !== undefined) {
+    // The audio length has an assumption; what is missing is this host's price (or a transcription call to price).
+    return {
+      unpriced:
+        row.provider === input.provider.toLowerCase()
+          ? `${row.id} is priced per audio minute ($${row.perMinuteUsd}/min), and this is a ${input.endpoint} call, not a transcription; not priced`
+          : `${row.id} has a per-minute price only at ${catalog.closed.filter((r) => r.id === row.id && r.perMinuteUsd !== undefined).map((r) => `${r.provider} ($${r.perMinuteUsd}/min)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)`,
+    };
+  }
+  return { unpriced: `${row.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced` };
+}
+
+/**
+ * Image, speech, transcription and per-search rerank calls: priced at the host's row. A retired model is
+ * priced at its last list price and not viable; the same host's current models for the same endpoint (the
+ * successor a host names when it retires one, Groq's whisper-large-v3-turbo for distil-whisper) are the
+ * replacements, each priced the same way.
+ */
+function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], lifecycle: Lifecycle, today: string): Advice {
+  const row = current.closed;
+  const none = (message: string): Advice => {
+    diagnostics.push(message);
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  };
+  if (!row) return none(`${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
+  const cost = mediaCost(input, row, catalog);
+  if ('unpriced' in cost) return none(cost.unpriced);
+  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today; no alternative for this endpoint in the catalog', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  const options = [cur];
+  if (lifecycle.state === 'retired') {
+    cur.viable = false;
+    cur.why = `not viable: ${lifecycle.note}`;
+    const successors = catalog.closed.filter((r) => r !== row && r.provider === row.provider && r.endpoint === row.endpoint && !r.unverified && !isPastDeprecation(r, today));
+    for (const next of successors) {
+      const c = mediaCost(input, next, catalog);
+      if ('unpriced' in c) continue;
+      options.push({ tier: 'closed-api', label: `${next.id} at ${next.provider}`, monthlyUsd: c.usd, viable: true, why: `a current ${input.endpoint} model at the same host (${next.provider}): same API, a model-id change`, provider: next.provider, model: next.id, derivation: c.derivation, price: { source: next.source, asOf: next.asOf } });
+    }
+  }
+  return { options, recommendation: recommend(options, cur, {}, { usd: 0, fraction: 0, lifecycle }), monthlyUsdCurrent: cost.usd, diagnostics };
 }
 
 // ---------------------------------------------------------------- workspace

@@ -161,9 +161,10 @@ describe('advisor: pricing the current call', () => {
   });
 
   it('says whose per-minute price it quotes when the call goes to another provider', () => {
-    const stt = adviseCall(input('openai/whisper-large-v3', { provider: 'together', endpoint: 'audio-transcription', taskType: 'speech' }), catalog);
+    // Together and Groq each have their own whisper-large-v3 row (hostRows.test.ts); Fireworks has none.
+    const stt = adviseCall(input('openai/whisper-large-v3', { provider: 'fireworks', endpoint: 'audio-transcription', taskType: 'speech' }), catalog);
     assert.equal(stt.monthlyUsdCurrent, null);
-    assert.match(stt.diagnostics.join(' '), /price only at groq \(.*\); the catalog has no dated price for it at together/);
+    assert.match(stt.diagnostics.join(' '), /price only at groq \(.*\); the catalog has no dated price for it at fireworks/);
   });
 
   it('prices an unverified 2026 model when the code calls it, but never proposes one', () => {

@@ -79,9 +79,9 @@ describe('pricing: dated media rows', () => {
 
 describe('pricing: why a per-minute model stays unpriced at another host', () => {
   it('names the missing host price, not the audio length (which has an assumption)', () => {
-    const advice = adviseSite(input(constant('openai/whisper-large-v3'), { provider: 'together', endpoint: 'audio-transcription', task: { type: 'speech', confidence: 1, reasons: [] } }), catalog);
+    const advice = adviseSite(input(constant('openai/whisper-large-v3'), { provider: 'fireworks', endpoint: 'audio-transcription', task: { type: 'speech', confidence: 1, reasons: [] } }), catalog);
     assert.equal(advice.monthlyUsdCurrent, null);
-    assert.match(advice.unpriced!.reason, /whisper-large-v3 has a per-minute price only at groq .*no dated price for it at together, so this call is not priced \(another host's price is not borrowed\)/);
+    assert.match(advice.unpriced!.reason, /whisper-large-v3 has a per-minute price only at groq .*no dated price for it at fireworks, so this call is not priced \(another host's price is not borrowed\)/);
     assert.doesNotMatch(advice.unpriced!.reason, /audio length/);
   });
 });
