@@ -671,6 +671,24 @@ function bindProperties(name: string, argument: Node, modules: ModuleLoader, bin
   }
 }
 
+/** A parameter (or a property of one) that holds conversation turns: `messages`, `input.messages`, `chatHistory`. */
+const TURNS_NAME = /^(?:messages|msgs|history|chat_?history|conversation|conversation_?history|turns|dialog(?:ue)?)$/i;
+
+/**
+ * `this.toOpenAIMessages(input.messages)`, `prepareMessages(messages, files)`, `buildPrompt({ messages, preprompt })`:
+ * a helper that converts the turns it is given into its SDK's format sends the caller's turns, so the caller's
+ * argument for them is the message list.
+ */
+function convertedTurns(expression: string, bindings: ReadonlyMap<string, Node>): Node | undefined {
+  const call = /^(?:this\.)?[\w$.]+\(([\s\S]*)$/.exec(expression.trim());
+  if (!call) return undefined;
+  for (const name of call[1].match(/[\w$.]+/g) ?? []) {
+    const argument = bindings.get(name);
+    if (argument && TURNS_NAME.test(name.replace(/^.*\./, ''))) return argument;
+  }
+  return undefined;
+}
+
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
 function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
@@ -720,7 +738,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     const wholeHole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? message.holes[0].expression : undefined;
     // A message that is only a value the caller leaves out (`messages` when it passes `prompt`) is not sent.
     if (wholeHole && missing.has(wholeHole.replace(/^\.\.\./, '')) && !bound(wholeHole)) continue;
-    const whole = wholeHole !== undefined ? bound(wholeHole) : undefined;
+    const whole = wholeHole !== undefined ? bound(wholeHole) ?? convertedTurns(wholeHole, bindings) : undefined;
     if (whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history')) {
       const passed = resolveMessages(whole, modules);
       if (passed.messages.length > 0) {

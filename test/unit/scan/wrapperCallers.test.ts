@@ -672,3 +672,47 @@ export const title = (text: string) => runTask(text);
     ],
   },
 ]);
+
+runScanCases('wrapper callers whose helper converts the turns it is given', [
+  {
+    name: 'a helper sending `this.toProviderMessages(input.messages)` or `prepare(messages, files)`: the caller\'s turns are the prompt',
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+type Turn = { role: 'system' | 'user' | 'assistant'; content: string };
+export class Llm {
+  private client = new OpenAI();
+  private toProviderMessages(turns: Turn[]) {
+    return turns.map((turn) => ({ role: turn.role, content: turn.content }));
+  }
+  async generate(input: { messages: Turn[]; temperature?: number }) {
+    return this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: this.toProviderMessages(input.messages), temperature: input.temperature });
+  }
+}
+export const llm = new Llm();
+`,
+      'src/prepare.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+declare function prepareMessagesWithFiles(messages: unknown[], files: string[]): any[];
+export async function reply(messages: unknown[], files: string[]) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: prepareMessagesWithFiles(messages, files) });
+}
+`,
+      'src/query.ts': `import { llm } from './llm';
+export async function searchQuery(followUp: string) {
+  return llm.generate({ messages: [{ role: 'system', content: 'Rephrase the follow-up into a standalone web search query.' }, { role: 'user', content: followUp }] });
+}
+`,
+      'src/greet.ts': `import { reply } from './prepare';
+export async function greet(name: string) {
+  return reply([{ role: 'system', content: 'Write a warm welcome email for a new customer.' }, { role: 'user', content: name }], []);
+}
+`,
+    },
+    sites: [
+      { file: 'src/greet.ts', line: 3, kind: 'wrapper-caller', via: 'src/prepare.ts:5', promptIncludes: ['Write a warm welcome email'] },
+      { file: 'src/llm.ts', line: 9, kind: 'sdk' },
+      { file: 'src/prepare.ts', line: 5, kind: 'sdk' },
+      { file: 'src/query.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:9', promptIncludes: ['standalone web search query'] },
+    ],
+  },
+]);
