@@ -671,6 +671,12 @@ function bindProperties(name: string, argument: Node, modules: ModuleLoader, bin
   }
 }
 
+/** `[]`: a tool list left at its empty default. */
+function isEmptyArray(node: Node): boolean {
+  const value = unwrapExpression(node);
+  return Node.isArrayLiteralExpression(value) && value.getElements().length === 0;
+}
+
 /** A parameter (or a property of one) that holds conversation turns: `messages`, `input.messages`, `chatHistory`. */
 const TURNS_NAME = /^(?:messages|msgs|history|chat_?history|conversation|conversation_?history|turns|dialog(?:ue)?)$/i;
 
@@ -767,9 +773,12 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   let features = base.features;
   const toolHole = toolNames.length === 1 ? /^\{\{(.+)\}\}$/.exec(toolNames[0])?.[1] : undefined;
   if (toolHole) {
-    const argument = bound(toolHole);
-    if (argument) toolNames = readToolNames(argument, modules);
-    else if (missing.has(toolHole.replace(/^.*\./, ''))) {
+    // `this.formatFunctions(functions)`: the helper converts the tool list it is given; the caller's list (or none) is what it sends.
+    const converted = /^(?:this\.)?[\w$.#]+\(\s*([\w$.]+)\s*\)$/.exec(toolHole.trim())?.[1];
+    const argument = bound(toolHole) ?? (converted !== undefined ? bound(converted) : undefined);
+    const leftOut = missing.has(toolHole.replace(/^.*\./, '')) || (converted !== undefined && missing.has(converted));
+    if (argument && !isEmptyArray(argument)) toolNames = readToolNames(argument, modules);
+    else if (leftOut || (argument && isEmptyArray(argument))) {
       toolNames = [];
       features = { ...features, tools: false };
     }

@@ -702,6 +702,27 @@ export async function searchQuery(followUp: string) {
   return llm.generate({ messages: [{ role: 'system', content: 'Rephrase the follow-up into a standalone web search query.' }, { role: 'user', content: followUp }] });
 }
 `,
+      // The helper converts the tool list it is given: a caller that passes none sends no tools.
+      'src/provider.ts': `import OpenAI from 'openai';
+export class Provider {
+  private client = new OpenAI();
+  #formatFunctions(functions: { name: string }[]) {
+    return functions.map((fn) => ({ type: 'function' as const, function: { name: fn.name, parameters: {} } }));
+  }
+  async complete(messages: any[], functions: { name: string }[] = []) {
+    return this.client.chat.completions.create({ model: 'gpt-4o', messages, ...(functions.length > 0 ? { tools: this.#formatFunctions(functions) } : {}) });
+  }
+}
+export const provider = new Provider();
+`,
+      'src/agents.ts': `import { provider } from './provider';
+export async function pickSpeaker(roles: string) {
+  return provider.complete([{ role: 'user', content: \`Select the next role to speak from: \${roles}. Only return the role.\` }]);
+}
+export async function runAgent(task: string) {
+  return provider.complete([{ role: 'user', content: task }], [{ name: 'web_search' }]);
+}
+`,
       'src/greet.ts': `import { reply } from './prepare';
 export async function greet(name: string) {
   return reply([{ role: 'system', content: 'Write a warm welcome email for a new customer.' }, { role: 'user', content: name }], []);
@@ -709,9 +730,12 @@ export async function greet(name: string) {
 `,
     },
     sites: [
+      { file: 'src/agents.ts', line: 3, kind: 'wrapper-caller', via: 'src/provider.ts:8', toolNames: [] },
+      { file: 'src/agents.ts', line: 6, kind: 'wrapper-caller', via: 'src/provider.ts:8', toolNames: ['(tools)'] },
       { file: 'src/greet.ts', line: 3, kind: 'wrapper-caller', via: 'src/prepare.ts:5', promptIncludes: ['Write a warm welcome email'] },
       { file: 'src/llm.ts', line: 9, kind: 'sdk' },
       { file: 'src/prepare.ts', line: 5, kind: 'sdk' },
+      { file: 'src/provider.ts', line: 8, kind: 'sdk' },
       { file: 'src/query.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:9', promptIncludes: ['standalone web search query'] },
     ],
   },
