@@ -695,6 +695,20 @@ function convertedTurns(expression: string, bindings: ReadonlyMap<string, Node>)
   return undefined;
 }
 
+/** An argument that holds the system prompt: `preprompt`, `systemPrompt`, `input.system`, `instructions`. */
+const SYSTEM_TEXT_NAME = /^(?:pre_?prompt|system|system_?prompt|system_?message|instructions?)$/i;
+
+/** The system text a converter of turns is handed with them (`buildPrompt({ messages, preprompt })`), when the caller passes one. */
+function convertedSystemText(expression: string, bindings: ReadonlyMap<string, Node>): Node | undefined {
+  const call = /^(?:this\.)?[\w$.]+\(([\s\S]*)$/.exec(expression.trim());
+  if (!call) return undefined;
+  for (const name of call[1].match(/[\w$.]+/g) ?? []) {
+    const argument = bindings.get(name);
+    if (argument && SYSTEM_TEXT_NAME.test(name.replace(/^.*\./, ''))) return argument;
+  }
+  return undefined;
+}
+
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
 function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
@@ -748,6 +762,9 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     if (whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history')) {
       const passed = resolveMessages(whole, modules);
       if (passed.messages.length > 0) {
+        // `buildPrompt({ messages, preprompt })`: the system text handed to the converter with the turns is sent too.
+        const system = convertedSystemText(wholeHole!, bindings);
+        if (system) messages.push({ role: 'system', ...resolvePromptText(system, modules) });
         messages.push(...passed.messages);
         evidence.push(`messages: passed as ${message.holes[0].expression}`);
         continue;

@@ -137,7 +137,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'other', pattern: /\bbrainstorm\w*\b|\b(\d+|some|a few) (possible |creative )?(names|ideas|slogans) for\b/i, weight: 2.5 },
 
   // title-generation: a few words naming a conversation, document or item
-  { type: 'title-generation', pattern: /\b(generate|create|write|suggest|give|come up with|produce|make)\b[^.]{0,40}\b(title|name|label|heading)\b[^.]{0,40}\b(for|of|summari[sz]ing|describing)\b[^.]{0,30}\b(conversation|chat|thread|discussion|document|note|session|message|query|prompt|request|app|project|file|artifact)\b/i, weight: 3 },
+  { type: 'title-generation', pattern: /\b(generate|create|write|suggest|give|come up with|produce|make)\b[^.]{0,40}\b(title|name|label|heading)\b[^.]{0,40}\b(for|of|summari[sz]ing|describing)\b[^.]{0,30}\b(conversation|chat|thread|discussion|document|note|session|message|query|prompt|request|app|project|file|artifact|page|web ?page|website|site|url|article|post|product|video)\b/i, weight: 3 },
   { type: 'title-generation', pattern: /\b(concise|short|succinct|brief|descriptive|catchy)\b[^.]{0,20}\btitles?\b|\btitles? (of|in|under|with(in)?)? ?(\d+|two|three|four|five|six|a few)[-–\s]*(to|-|–)?\s*(\d+|two|three|four|five|six|seven|eight)? ?words\b|\b(\d+|two|three|four|five|six)[-– ]+(to )?(\d+ )?words? (long )?title\b/i, weight: 3 },
   { type: 'title-generation', pattern: /\b(write|generate|create|produce|give|suggest)\b[^.]{0,20}\b(the|a|one) (headline|title)\b(?! (and|&|or) )/i, weight: 3 },
   { type: 'title-generation', pattern: /\btitle generation\b|\b(the|a) title (only|and nothing else)\b|\boutput (only )?the title\b/i, weight: 2.5 },
@@ -353,6 +353,8 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
   }
 }
 
+const RETRIEVED_CONTEXT_WEIGHT = 3;
+
 /** Weight of earlier turns passed whole: a hint of chat; with structured output only the input (below the structured-output hint). */
 const TURNS_WEIGHT = 1.2;
 const STRUCTURED_TURNS_WEIGHT = 0.5;
@@ -384,13 +386,16 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
 
   const board: Scoreboard = { scores: new Map(), reasons: new Map() };
   const structured = call.features.structuredOutput || call.structuredOutputName !== undefined;
+  let contextCounted = false;
 
   for (const message of call.messages) {
     const source: SourceKind =
       message.role === 'system' || message.role === 'developer' ? 'system' : message.role === 'assistant' ? 'assistant' : message.role === 'tool' ? 'assistant' : 'user';
     scoreText(board, message.text, source);
     for (const hole of message.holes) {
-      if (hole.kind === 'rag-context') add(board, 'rag-qa', 3, `retrieved context passed in \`${hole.expression}\``);
+      // Retrieved context is one signal however many pieces it comes in (`doc.markdown`, `doc.url`).
+      if (hole.kind === 'rag-context') add(board, 'rag-qa', contextCounted ? 0 : RETRIEVED_CONTEXT_WEIGHT, `retrieved context passed in \`${hole.expression}\``);
+      if (hole.kind === 'rag-context') contextCounted = true;
       // A spread of earlier turns (`...history`) is a real conversation; a `${transcript}` pasted into
       // a prompt is only text that the analyzer named like history.
       const wholeMessage = message.text.trim() === `{{${hole.expression}}}` || message.text.trim() === `{{...${hole.expression}}}`;

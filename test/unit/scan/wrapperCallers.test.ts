@@ -675,7 +675,7 @@ export const title = (text: string) => runTask(text);
 
 runScanCases('wrapper callers whose helper converts the turns it is given', [
   {
-    name: 'a helper sending `this.toProviderMessages(input.messages)` or `prepare(messages, files)`: the caller\'s turns are the prompt',
+    name: 'a helper sending `this.toProviderMessages(input.messages)`, `prepare(messages, files)` or `buildPrompt({ messages, preprompt })`: the caller\'s turns (and system text) are the prompt; a converted tool list follows the caller\'s',
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
 type Turn = { role: 'system' | 'user' | 'assistant'; content: string };
@@ -723,6 +723,19 @@ export async function runAgent(task: string) {
   return provider.complete([{ role: 'user', content: task }], [{ name: 'web_search' }]);
 }
 `,
+      // The converter is handed a system text with the turns: both are the caller's.
+      'src/endpoint.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+declare function buildPrompt(input: { messages: unknown[]; preprompt?: string }): any[];
+export async function generateFromDefault({ messages, preprompt }: { messages: unknown[]; preprompt?: string }) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: buildPrompt({ messages, preprompt }) });
+}
+`,
+      'src/reasoning.ts': `import { generateFromDefault } from './endpoint';
+export async function summarizeReasoning(question: string, reasoning: string) {
+  return generateFromDefault({ messages: [{ role: 'user', content: \`Question: \${question} Reasoning: \${reasoning}\` }], preprompt: 'Summarize your reasoning steps concisely, then give the final answer.' });
+}
+`,
       'src/greet.ts': `import { reply } from './prepare';
 export async function greet(name: string) {
   return reply([{ role: 'system', content: 'Write a warm welcome email for a new customer.' }, { role: 'user', content: name }], []);
@@ -732,11 +745,13 @@ export async function greet(name: string) {
     sites: [
       { file: 'src/agents.ts', line: 3, kind: 'wrapper-caller', via: 'src/provider.ts:8', toolNames: [] },
       { file: 'src/agents.ts', line: 6, kind: 'wrapper-caller', via: 'src/provider.ts:8', toolNames: ['(tools)'] },
+      { file: 'src/endpoint.ts', line: 5, kind: 'sdk' },
       { file: 'src/greet.ts', line: 3, kind: 'wrapper-caller', via: 'src/prepare.ts:5', promptIncludes: ['Write a warm welcome email'] },
       { file: 'src/llm.ts', line: 9, kind: 'sdk' },
       { file: 'src/prepare.ts', line: 5, kind: 'sdk' },
       { file: 'src/provider.ts', line: 8, kind: 'sdk' },
       { file: 'src/query.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:9', promptIncludes: ['standalone web search query'] },
+      { file: 'src/reasoning.ts', line: 3, kind: 'wrapper-caller', via: 'src/endpoint.ts:5', promptIncludes: ['Summarize your reasoning steps'] },
     ],
   },
 ]);

@@ -223,12 +223,14 @@ describe('task classification', () => {
     });
 
     it('an instruction repeated in few-shot examples counts once', () => {
-      const shots = [1, 2, 3].flatMap((n) => [msg('user', `Conversation ${n}: rewrite my question as a friendly chat reply.`), msg('assistant', `Example answer ${n}`)]);
+      // A query rewriter's examples quote chats and follow-up questions; three of them say that no more than one does.
+      const shots = [1, 2, 3].flatMap((n) => [msg('user', `<conversation>\nUser: tell me about our chatbot plans ${n}\n</conversation>\nFollow-up question: what did we decide about chatbot pricing?`), msg('assistant', `chatbot pricing decision ${n}`)]);
       const system = msg('system', 'Rewrite the follow-up question into a standalone search query.');
       const once = classifyTask(call({ messages: [system, shots[0], shots[1], msg('user', '{{q}}', [{ kind: 'interpolation', expression: 'q' }])] }), 300);
       const thrice = classifyTask(call({ messages: [system, ...shots, msg('user', '{{q}}', [{ kind: 'interpolation', expression: 'q' }])] }), 300);
       assert.equal(thrice.type, 'query-generation', thrice.reasons.join('\n'));
-      assert.equal(thrice.type, once.type);
+      // Counted three times, the chat wording would tie with the instruction and halve the confidence.
+      assert.deepEqual([thrice.confidence, thrice.reasons.at(-1)], [once.confidence, once.reasons.at(-1)]);
     });
 
     it('"the conversation" a prompt reads is its input, not a chat it takes part in', () => {
@@ -254,6 +256,23 @@ describe('task classification', () => {
       // Judging a weekly insight is not writing one; metrics given as input to a reasoning task are not a summary to write.
       assert.equal(classifyTask(call({ messages: [msg('user', 'You are evaluating if a weekly business insight has the appropriate tone. Answer PASS or FAIL.'), metrics] }), 300).type, 'classification');
       assert.notEqual(classifyTask(call({ messages: [msg('system', 'Given the quarterly metrics, estimate runway under three hiring plans and show the arithmetic.'), metrics] }), 300).type, 'summarization');
+    });
+
+    it('an implementation plan for a single page app is planning, not a one-page summary', () => {
+      const result = classifyTask(call({ messages: [msg('system', 'You are an expert software architect responsible for taking an idea of an app, analyzing it, and producing an implementation plan for a single page React frontend app.'), msg('user', '{{prompt}}', [{ kind: 'interpolation', expression: 'prompt' }])] }), 300);
+      assert.equal(result.type, 'complex-reasoning', result.reasons.join('\n'));
+      assert.equal(classifyTask(call({ messages: [msg('system', 'Condense these meeting notes to a single page.'), msg('user', '{{notes}}', [{ kind: 'interpolation', expression: 'notes' }])] }), 300).type, 'summarization');
+    });
+
+    it('a short title of a page is title generation, and pieces of one fetched page count once as context', () => {
+      const page = msg('user', 'Generate a 9-10 word description and a 3-4 word title of the entire page for this url: {{document.url}} {{document.markdown}}', [
+        { kind: 'rag-context', expression: 'document.url' },
+        { kind: 'rag-context', expression: 'document.markdown' },
+      ]);
+      const result = classifyTask(call({ messages: [page] }), 800);
+      assert.equal(result.type, 'title-generation', result.reasons.join('\n'));
+      // Retrieved passages still make a grounded answer.
+      assert.equal(classifyTask(call({ messages: [msg('system', 'Answer using only the provided context.'), msg('user', '{{chunks}} {{sources}} {{question}}', [{ kind: 'rag-context', expression: 'chunks' }, { kind: 'rag-context', expression: 'sources' }, { kind: 'interpolation', expression: 'question' }])] }), 800).type, 'rag-qa');
     });
 
     it('writing "the headline" or "a title" for something is title generation', () => {
