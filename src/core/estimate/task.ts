@@ -130,6 +130,8 @@ const TEXT_RULES: TextRule[] = [
   // Planning: splitting a problem into parts before solving them.
   { type: 'complex-reasoning', pattern: /\bbreak(s|ing)? (it |this |them |the [\w -]{0,30})?down\b[^.]{0,40}\b(sub-?problems?|sub-?tasks?|sub-?questions?|steps)\b|\bdecompos(e|es|ing|ition)\b/i, weight: 2 },
 
+  // other: a probe whose prompt dictates the reply ("Reply with the single word: ok", "Say pong") checks that the model answers at all.
+  { type: 'other', pattern: /^\s*(please )?(reply|respond|answer|say|return|output)( with)?( only| just)?( the| a)?( single| one| exact)?( word| text)?\s*:?\s*["'“`]?(ok|okay|pong|ping|hello|hi|test|ready|works?)["'”`]?\s*[.!]?\s*$/i, weight: 4 },
   // other: rewriting, proofreading, creative writing, brainstorming
   { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish|tighten|edit (this|the)|house style|style guide)\b/i, weight: 2 },
   { type: 'other', pattern: /\b(spelling|grammar|punctuation|typos?|legalese|plain language|non-lawyer|less (blunt|formal|harsh)|more (polite|formal|concise|friendly)|sound (less|more))\b/i, weight: 2 },
@@ -381,6 +383,9 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
   if (call.endpoint === 'image-generation') return decided('image-generation', 'endpoint generates images');
   if (call.endpoint === 'audio-speech') return decided('speech', 'endpoint is text-to-speech');
   if (call.endpoint === 'audio-transcription') return decided('speech', 'endpoint is speech-to-text');
+  // A chat request asking for image output (`modalities: ['image', 'text']`) generates an image whatever its prompt says; one asking for audio speaks.
+  if (call.outputModalities?.includes('image')) return decided('image-generation', 'the request asks for image output (modalities)');
+  if (call.outputModalities?.includes('audio')) return decided('speech', 'the request asks for spoken (audio) output (modalities)');
   // A realtime session is a spoken conversation (speech in, speech out) whatever its instructions are about.
   if (call.messages.some((message) => message.role === 'user' && message.text === REALTIME_AUDIO_TURN_TEXT)) return decided('speech', 'realtime voice session: the end user speaks each turn');
 

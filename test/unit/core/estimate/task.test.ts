@@ -18,6 +18,12 @@ describe('task classification', () => {
     assert.match(result.reasons[0], /annotation/);
   });
 
+  it('decides a chat request asking for image or audio output (modalities) outright', () => {
+    const drawing = classifyTask(call({ outputModalities: ['image'], messages: [msg('user', 'Describe and then draw a photo of {{subject}}', [{ kind: 'image', expression: 'subject' }])], features: features({ vision: true }) }), 100);
+    assert.equal(drawing.type, 'image-generation', drawing.reasons.join('\n'));
+    assert.equal(classifyTask(call({ outputModalities: ['audio'], messages: [msg('user', 'Summarize this for me.')] }), 100).type, 'speech');
+  });
+
   it('decides embedding, image and audio endpoints outright', () => {
     assert.equal(classifyTask(call({ endpoint: 'embedding' }), 0).type, 'embedding');
     assert.equal(classifyTask(call({ endpoint: 'image-generation' }), 0).type, 'image-generation');
@@ -273,6 +279,13 @@ describe('task classification', () => {
       assert.equal(result.type, 'title-generation', result.reasons.join('\n'));
       // Retrieved passages still make a grounded answer.
       assert.equal(classifyTask(call({ messages: [msg('system', 'Answer using only the provided context.'), msg('user', '{{chunks}} {{sources}} {{question}}', [{ kind: 'rag-context', expression: 'chunks' }, { kind: 'rag-context', expression: 'sources' }, { kind: 'interpolation', expression: 'question' }])] }), 800).type, 'rag-qa');
+    });
+
+    it('a probe whose prompt only dictates the reply ("Reply with the single word: ok") is no label to pick', () => {
+      const probe = classifyTask(call({ maxOutputTokens: 8, messages: [msg('user', 'Reply with the single word: ok')] }), 20);
+      assert.equal(probe.type, 'other', probe.reasons.join('\n'));
+      // A one-word answer chosen from the input is still a label.
+      assert.equal(classifyTask(call({ maxOutputTokens: 8, messages: [msg('user', 'Reply with a single word, positive or negative, for this review: {{review}}', [{ kind: 'interpolation', expression: 'review' }])] }), 20).type, 'classification');
     });
 
     it('writing "the headline" or "a title" for something is title generation', () => {
