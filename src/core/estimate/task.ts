@@ -104,6 +104,9 @@ const TEXT_RULES: TextRule[] = [
   { type: 'code-generation', pattern: /\b(typescript|javascript|python|rust|golang|go code|java|kotlin|swift|c\+\+|c#|ruby|php|scala|haskell|elixir|ocaml|zig|cobol|fortran|verilog|vhdl|solidity|sql|postgres(ql)?|bigquery|jsx|tsx|react|vue|svelte|terraform|pandas|numpy|regex)\b/i, weight: 1.2 },
   { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change|compile|compiles|compiler|syntax error|exception|shader|glsl|webgl|csv|script)\b/i, weight: 1.2 },
   { type: 'code-generation', pattern: /\b(vulnerab\w*|sql injection|xss|path traversal|handler|middleware|express|django|flask|spring boot|rails|parameteri[sz]ed quer\w*|api route|endpoint)\b/i, weight: 1.2 },
+  // Authoring a schema is writing a spec the code will run against; reading data *into* a schema is extraction (below).
+  // Above the usual 3: the same prompt describes the schema's JSON and what it will extract, which read as extraction.
+  { type: 'code-generation', pattern: /\b(generate|create|write|produce|design|draft|build)\b[^.]{0,20}\b(a |an |the )?(valid |new )?(json|zod|typescript|openapi|graphql|sql|database|yaml|xml) schemas?\b(?! (below|above))/i, weight: 4 },
   { type: 'code-generation', pattern: /\b(senior|expert|staff) (software|backend|frontend|full-?stack)? ?(engineer|developer|programmer)\b|\bonly (output|return) (the )?code\b|\bno (explanations?|prose)\b/i, weight: 1.5 },
 
   // boilerplate-generation

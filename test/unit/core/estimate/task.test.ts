@@ -288,6 +288,14 @@ describe('task classification', () => {
       assert.equal(classifyTask(call({ maxOutputTokens: 8, messages: [msg('user', 'Reply with a single word, positive or negative, for this review: {{review}}', [{ kind: 'interpolation', expression: 'review' }])] }), 20).type, 'classification');
     });
 
+    it('authoring a JSON schema from a request is writing a spec (code), not extracting into one', () => {
+      const rules = Array.from({ length: 8 }, (_, n) => `Rule ${n + 1}: keep property names in camelCase and give every property a type and a description.`).join('\n');
+      const author = classifyTask(call({ features: features({ structuredOutput: true }), messages: [msg('system', `Generate a JSON schema based on the user's prompt. Return a valid JSON schema object with properties that would capture the information requested in the prompt.\n${rules}`), msg('user', 'Generate a JSON schema for extracting the following information: {{prompt}}', [{ kind: 'interpolation', expression: 'prompt' }])] }), 600);
+      assert.equal(author.type, 'code-generation', author.reasons.join('\n'));
+      const fill = classifyTask(call({ features: features({ structuredOutput: true }), messages: [msg('system', 'Extract the invoice number, date and total from the document into the JSON schema below. Use null for missing fields.'), msg('user', '{{document}}', [{ kind: 'file-content', expression: 'document' }])] }), 600);
+      assert.equal(fill.type, 'extraction', fill.reasons.join('\n'));
+    });
+
     it('writing "the headline" or "a title" for something is title generation', () => {
       const result = classifyTask(call({ messages: [msg('user', 'You write the headline for an insight card on the dashboard. Tone: direct, under 30 words.'), msg('user', '{{data}}', [{ kind: 'interpolation', expression: 'data' }])] }), 300);
       assert.equal(result.type, 'title-generation', result.reasons.join('\n'));
