@@ -5,7 +5,7 @@ import { realtimeAudioTurn, realtimeSession, receiverOf, toDetectedCall } from '
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, providerFromOptions, readModel, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
 const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean }> = [
@@ -107,6 +107,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   // `response_model` is Instructor's wrapper around an OpenAI client (a zod schema, JSON mode or tools underneath).
   const responseFormat = getObjectProperty(params, 'response_format') ?? getObjectProperty(getObjectProperty(params, 'text'), 'format') ?? getObjectProperty(params, 'response_model');
   const streamFlag = getObjectProperty(params, 'stream');
+  // `modalities: ['image', 'text']` (image output through chat completions) or `['text', 'audio']` (a spoken answer).
+  const outputModalities = readOutputModalities(getObjectProperty(params, 'modalities'), context.modules);
+  if (outputModalities.length > 0) evidence.push(`modalities asks for ${outputModalities.join(' and ')} output`);
 
   return toDetectedCall(call, context.file, {
     provider,
@@ -125,8 +128,23 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     toolNames,
     structuredOutputName: responseFormat ? structuredOutputName(responseFormat) : forcedTool,
     forcedTool,
+    ...(outputModalities.length > 0 ? { outputModalities } : {}),
     evidence,
   });
+}
+
+/** The non-text kinds in a `modalities` list written in the code (`['image', 'text']` → `['image']`); [] when none or unknown. */
+function readOutputModalities(node: Node | undefined, modules: AnalyzerContext['modules']): string[] {
+  let list = node && unwrapExpression(node);
+  // `const OUTPUT = ['image', 'text']` named at the call.
+  if (list && Node.isIdentifier(list)) {
+    const declaration = findDeclaration(list, modules);
+    const initializer = declaration && initializerOf(declaration);
+    list = initializer && unwrapExpression(initializer);
+  }
+  if (!list || !Node.isArrayLiteralExpression(list)) return [];
+  const kinds = list.getElements().map((element) => resolveString(element, modules).value).filter((value): value is string => value !== null && value !== 'text');
+  return [...new Set(kinds)];
 }
 
 function providerOf(origin: ClientOrigin | undefined, context: AnalyzerContext, evidence: string[]): string {

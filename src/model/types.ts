@@ -229,6 +229,11 @@ export interface DetectedCall {
    */
   forcedTool?: string;
   /**
+   * What the request asks the model to return besides text (`modalities: ['image', 'text']` → `['image']`): a chat
+   * request that generates an image or speaks its answer. Absent when it asks for text only.
+   */
+  outputModalities?: string[];
+  /**
    * `features.vision` comes from image parts built elsewhere in the request's class (attachments a user may
    * add), not from this call's own content: the call must accept images, but it is not about them.
    */

@@ -22,6 +22,9 @@ export function holeKindFromName(expression: string): HoleKind {
   return 'interpolation';
 }
 
+/** Template tags that return the template's own text with whitespace or escapes changed (dedent, outdent, common-tags, `String.raw`). */
+const TEXT_ONLY_TAG = /^(?:String\.raw|(?:[\w$]+\.)?(?:dedent|outdent|endent|stripIndents?|oneLine(?:Trim)?|codeBlock))$/;
+
 interface TextResult {
   text: string;
   holes: PromptHole[];
@@ -43,6 +46,8 @@ export function resolvePromptText(expression: Node, modules: ModuleLoader, depth
     }
     return { text: text.slice(0, MAX_MESSAGE_CHARS), holes };
   }
+  // `dedent\`...\``, `stripIndent\`...\``, `String.raw\`...\``: the tag only trims indentation or escapes, the template is the prompt.
+  if (depth < MAX_DEPTH && Node.isTaggedTemplateExpression(node) && TEXT_ONLY_TAG.test(node.getTag().getText())) return resolvePromptText(node.getTemplate(), modules, depth + 1);
   if (depth < MAX_DEPTH && Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+') {
     const left = resolvePromptText(node.getLeft(), modules, depth + 1);
     const right = resolvePromptText(node.getRight(), modules, depth + 1);

@@ -671,6 +671,44 @@ function bindProperties(name: string, argument: Node, modules: ModuleLoader, bin
   }
 }
 
+/** `[]`: a tool list left at its empty default. */
+function isEmptyArray(node: Node): boolean {
+  const value = unwrapExpression(node);
+  return Node.isArrayLiteralExpression(value) && value.getElements().length === 0;
+}
+
+/** A parameter (or a property of one) that holds conversation turns: `messages`, `input.messages`, `chatHistory`. */
+const TURNS_NAME = /^(?:messages|msgs|history|chat_?history|conversation|conversation_?history|turns|dialog(?:ue)?)$/i;
+
+/**
+ * `this.toOpenAIMessages(input.messages)`, `prepareMessages(messages, files)`, `buildPrompt({ messages, preprompt })`:
+ * a helper that converts the turns it is given into its SDK's format sends the caller's turns, so the caller's
+ * argument for them is the message list.
+ */
+function convertedTurns(expression: string, bindings: ReadonlyMap<string, Node>): Node | undefined {
+  const call = /^(?:this\.)?[\w$.]+\(([\s\S]*)$/.exec(expression.trim());
+  if (!call) return undefined;
+  for (const name of call[1].match(/[\w$.]+/g) ?? []) {
+    const argument = bindings.get(name);
+    if (argument && TURNS_NAME.test(name.replace(/^.*\./, ''))) return argument;
+  }
+  return undefined;
+}
+
+/** An argument that holds the system prompt: `preprompt`, `systemPrompt`, `input.system`, `instructions`. */
+const SYSTEM_TEXT_NAME = /^(?:pre_?prompt|system|system_?prompt|system_?message|instructions?)$/i;
+
+/** The system text a converter of turns is handed with them (`buildPrompt({ messages, preprompt })`), when the caller passes one. */
+function convertedSystemText(expression: string, bindings: ReadonlyMap<string, Node>): Node | undefined {
+  const call = /^(?:this\.)?[\w$.]+\(([\s\S]*)$/.exec(expression.trim());
+  if (!call) return undefined;
+  for (const name of call[1].match(/[\w$.]+/g) ?? []) {
+    const argument = bindings.get(name);
+    if (argument && SYSTEM_TEXT_NAME.test(name.replace(/^.*\./, ''))) return argument;
+  }
+  return undefined;
+}
+
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
 function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
@@ -720,10 +758,13 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     const wholeHole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? message.holes[0].expression : undefined;
     // A message that is only a value the caller leaves out (`messages` when it passes `prompt`) is not sent.
     if (wholeHole && missing.has(wholeHole.replace(/^\.\.\./, '')) && !bound(wholeHole)) continue;
-    const whole = wholeHole !== undefined ? bound(wholeHole) : undefined;
+    const whole = wholeHole !== undefined ? bound(wholeHole) ?? convertedTurns(wholeHole, bindings) : undefined;
     if (whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history')) {
       const passed = resolveMessages(whole, modules);
       if (passed.messages.length > 0) {
+        // `buildPrompt({ messages, preprompt })`: the system text handed to the converter with the turns is sent too.
+        const system = convertedSystemText(wholeHole!, bindings);
+        if (system) messages.push({ role: 'system', ...resolvePromptText(system, modules) });
         messages.push(...passed.messages);
         evidence.push(`messages: passed as ${message.holes[0].expression}`);
         continue;
@@ -749,9 +790,12 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   let features = base.features;
   const toolHole = toolNames.length === 1 ? /^\{\{(.+)\}\}$/.exec(toolNames[0])?.[1] : undefined;
   if (toolHole) {
-    const argument = bound(toolHole);
-    if (argument) toolNames = readToolNames(argument, modules);
-    else if (missing.has(toolHole.replace(/^.*\./, ''))) {
+    // `this.formatFunctions(functions)`: the helper converts the tool list it is given; the caller's list (or none) is what it sends.
+    const converted = /^(?:this\.)?[\w$.#]+\(\s*([\w$.]+)\s*\)$/.exec(toolHole.trim())?.[1];
+    const argument = bound(toolHole) ?? (converted !== undefined ? bound(converted) : undefined);
+    const leftOut = missing.has(toolHole.replace(/^.*\./, '')) || (converted !== undefined && missing.has(converted));
+    if (argument && !isEmptyArray(argument)) toolNames = readToolNames(argument, modules);
+    else if (leftOut || (argument && isEmptyArray(argument))) {
       toolNames = [];
       features = { ...features, tools: false };
     }

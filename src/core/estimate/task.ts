@@ -38,6 +38,8 @@ const TEXT_RULES: TextRule[] = [
   { type: 'classification', pattern: /\b(is|does) (this|the) (message|email|review|comment|ticket|text|post|customer|user|listing|passage|document)\b[^.?]{0,60}\b(spam|abusive|urgent|relevant|about|complaint|question|positive|negative|frustrated|angry|happy|break|violate|allowed)\b/i, weight: 2 },
   { type: 'classification', pattern: /\b(judg(e|es|ing)|decid(e|es|ing)|determin(e|es|ing)|assess(es|ing)?|evaluat(e|es|ing)|tell me|check(s|ing)?) (whether|if)\b|\b(relevant|irrelevant) or not\b|\b(array|list) of booleans\b|\b(rate|score|grade) (how|the|this)\b/i, weight: 1.5 },
   { type: 'classification', pattern: /\b(assign|map|bucket|sort|put)\b[^.]{0,40}\b(to|into) (one|a|the)\b[^.]{0,30}\b(of|from|section|queue|theme|group|bucket|category)\b|\bbucket (this|the)\b|\bwhich (team|queue|department|section|group|bucket|theme)\b/i, weight: 2 },
+  // An answer that is only a boolean is a verdict on the input, whatever the input is about.
+  { type: 'classification', pattern: /\b(return|respond|reply|answer|output)( with)?( only| just)? (true or false|yes or no|true\/false|yes\/no|a (single )?boolean)\b/i, weight: 3 },
   // The role a prompt gives the model: an evaluator, classifier or judge hands back a verdict, not prose.
   { type: 'classification', pattern: /\b(you are|you're|act as|acting as) (an? |the )?[\w -]{0,30}\b(evaluator|classifier|judge|grader|checker|detector|router)\b/i, weight: 2 },
   // Naming the language, tone or intent of a text is a label for it.
@@ -49,7 +51,12 @@ const TEXT_RULES: TextRule[] = [
   { type: 'summarization', pattern: /\b(condense|recap|digest|gist|synopsis|abstract|brief overview|executive overview|key (points|takeaways|highlights)|main (points|ideas|takeaways)|boil (it|this) down|shorten|distil+)\b/i, weight: 2 },
   { type: 'summarization', pattern: /\bin (one|two|three|four|five|\d+|a few|a couple of) (sentences|bullets|bullet points|lines|words|paragraphs?)\b|\bno more than \d+ (words|sentences|bullets)\b/i, weight: 1.5 },
   { type: 'summarization', pattern: /\b(meeting notes|minutes|changelog|release notes|standup)\b/i, weight: 0.8 },
-  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what|what changed|core ideas|briefing|brief (me|them|the|him|her|portfolio|executives|managers|leadership)|(the )?(short|shorter|condensed|quick) version|in short|zusammenfass\w*|résum\w*|resum\w*|(revision|study|lecture|summary|handover|briefing) notes|notes from|(half a|one|a single) page|at a glance)\b/i, weight: 1.8 },
+  { type: 'summarization', pattern: /\b(remember|takeaways?|highlights|handover|hand-?off|overview|(main|key|recurring|common|top) (themes?|points?|ideas?|issues?|complaints?)|what (people|customers|users|reviewers) (like|love|complain|say)|what (this|the) (change|diff|pull request|pr|document|text|article|email|thread) (does|says|is about)|describe what|what changed|core ideas|briefing|brief (me|them|the|him|her|portfolio|executives|managers|leadership)|(the )?(short|shorter|condensed|quick) version|in short|zusammenfass\w*|résum\w*|resum\w*|(revision|study|lecture|summary|handover|briefing) notes|notes from|(half a|one|a single) page(?![ -](react |web |frontend )?(app|application|site|website|frontend)s?\b)|at a glance)\b/i, weight: 1.8 },
+  // Describing a period's numbers ("this week's performance", "a weekly business insight") is summarizing them.
+  // Only when the text to write is about that period: judging "a weekly insight" is not writing one.
+  { type: 'summarization', pattern: /\b(write|writes|writing|describe|describes|explain|explains|connect|connects|recap|report on|cover|covers)\b[^.]{0,40}\b(weekly|monthly|daily|quarterly|yearly|annual|this (week|month|quarter|year)'s|last (week|month|quarter|year)'s) (business |financial |team |sales |usage |product )?(insights?|updates?|performance)\b/i, weight: 1.5 },
+  // The text to write is itself a summary ("write the summary paragraph"), whatever else the prompt asks of its style.
+  { type: 'summarization', pattern: /\b(write|draft|compose|generate|produce|create|give)\b[^.]{0,30}\b(summary|recap|overview|digest)\b/i, weight: 2 },
   { type: 'summarization', pattern: /\b(turn|condense|boil|compress|reduce)\b[^.]{0,40}\b(into|down to)\b[^.]{0,20}\b(minutes|notes|bullets?|a paragraph|a note|one line|a sentence)\b/i, weight: 1.5 },
 
   // extraction
@@ -87,7 +94,8 @@ const TEXT_RULES: TextRule[] = [
   // chat
   { type: 'chat', pattern: /\b(you are|you're) (a |an )?(friendly|helpful|warm|cheerful|witty|patient|empathetic|conversational)\b/i, weight: 1.2 },
   // "the chat history" / "this conversation" name the input, not the work: they do not count.
-  { type: 'chat', pattern: /\b(chat(bot|ting)?|conversation(al)?)\b(?! (history|so far|above|below|between|transcript|messages|context|log))|\b(companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
+  // "Relevant to the conversation", "given conversation" name a conversation the call reads, not one it takes part in.
+  { type: 'chat', pattern: /\b(chat(bot|ting)?|(?<!\b(the|this|given|provided) )conversation(al)?)\b(?! (history|so far|above|below|between|transcript|messages|context|log))|\b(companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
   { type: 'chat', pattern: /\b(customer support agent|support assistant|concierge|tutor|coach|companion)\b/i, weight: 0.8 },
   { type: 'chat', pattern: /\b(chatting|talk (them|the user|me) through|check in|follow-up question|keep (the learner|the user|them) talking|greet (them|the user))\b/i, weight: 1.5 },
 
@@ -96,6 +104,9 @@ const TEXT_RULES: TextRule[] = [
   { type: 'code-generation', pattern: /\b(typescript|javascript|python|rust|golang|go code|java|kotlin|swift|c\+\+|c#|ruby|php|scala|haskell|elixir|ocaml|zig|cobol|fortran|verilog|vhdl|solidity|sql|postgres(ql)?|bigquery|jsx|tsx|react|vue|svelte|terraform|pandas|numpy|regex)\b/i, weight: 1.2 },
   { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change|compile|compiles|compiler|syntax error|exception|shader|glsl|webgl|csv|script)\b/i, weight: 1.2 },
   { type: 'code-generation', pattern: /\b(vulnerab\w*|sql injection|xss|path traversal|handler|middleware|express|django|flask|spring boot|rails|parameteri[sz]ed quer\w*|api route|endpoint)\b/i, weight: 1.2 },
+  // Authoring a schema is writing a spec the code will run against; reading data *into* a schema is extraction (below).
+  // Above the usual 3: the same prompt describes the schema's JSON and what it will extract, which read as extraction.
+  { type: 'code-generation', pattern: /\b(generate|create|write|produce|design|draft|build)\b[^.]{0,20}\b(a |an |the )?(valid |new )?(json|zod|typescript|openapi|graphql|sql|database|yaml|xml) schemas?\b(?! (below|above))/i, weight: 4 },
   { type: 'code-generation', pattern: /\b(senior|expert|staff) (software|backend|frontend|full-?stack)? ?(engineer|developer|programmer)\b|\bonly (output|return) (the )?code\b|\bno (explanations?|prose)\b/i, weight: 1.5 },
 
   // boilerplate-generation
@@ -117,9 +128,13 @@ const TEXT_RULES: TextRule[] = [
 
   { type: 'complex-reasoning', pattern: /\b(minimi[sz]e|maximi[sz]e|optimal|optimi[sz]e)\b[^.]{0,60}\b(while|subject to|respecting|given|under|within)\b|\bjustify (the|your|each)\b|\b(chain|combine) (them|these|the \w+) into\b|\bmost (plausible|likely) (\w+ )?(paths?|explanations?|causes?|sequences?)\b|\brecommend\b[^.]{0,30}\b(accept|reject|negotiate)\b|\b(riddle|puzzle|proof|theorem)\b/i, weight: 2 },
 
+  // Planning: an implementation or project plan is worked out, not written up.
+  { type: 'complex-reasoning', pattern: /\b(implementation|architecture|technical|project|migration|execution|rollout) plans?\b/i, weight: 2 },
   // Planning: splitting a problem into parts before solving them.
   { type: 'complex-reasoning', pattern: /\bbreak(s|ing)? (it |this |them |the [\w -]{0,30})?down\b[^.]{0,40}\b(sub-?problems?|sub-?tasks?|sub-?questions?|steps)\b|\bdecompos(e|es|ing|ition)\b/i, weight: 2 },
 
+  // other: a probe whose prompt dictates the reply ("Reply with the single word: ok", "Say pong") checks that the model answers at all.
+  { type: 'other', pattern: /^\s*(please )?(reply|respond|answer|say|return|output)( with)?( only| just)?( the| a)?( single| one| exact)?( word| text)?\s*:?\s*["'“`]?(ok|okay|pong|ping|hello|hi|test|ready|works?)["'”`]?\s*[.!]?\s*$/i, weight: 4 },
   // other: rewriting, proofreading, creative writing, brainstorming
   { type: 'other', pattern: /\b(rewrite|rephrase|paraphrase|reword|proofread|copy-?edit|polish|tighten|edit (this|the)|house style|style guide)\b/i, weight: 2 },
   { type: 'other', pattern: /\b(spelling|grammar|punctuation|typos?|legalese|plain language|non-lawyer|less (blunt|formal|harsh)|more (polite|formal|concise|friendly)|sound (less|more))\b/i, weight: 2 },
@@ -127,8 +142,9 @@ const TEXT_RULES: TextRule[] = [
   { type: 'other', pattern: /\bbrainstorm\w*\b|\b(\d+|some|a few) (possible |creative )?(names|ideas|slogans) for\b/i, weight: 2.5 },
 
   // title-generation: a few words naming a conversation, document or item
-  { type: 'title-generation', pattern: /\b(generate|create|write|suggest|give|come up with|produce|make)\b[^.]{0,40}\b(title|name|label|heading)\b[^.]{0,40}\b(for|of|summari[sz]ing|describing)\b[^.]{0,30}\b(conversation|chat|thread|discussion|document|note|session|message|query|prompt|request|app|project|file|artifact)\b/i, weight: 3 },
+  { type: 'title-generation', pattern: /\b(generate|create|write|suggest|give|come up with|produce|make)\b[^.]{0,40}\b(title|name|label|heading)\b[^.]{0,40}\b(for|of|summari[sz]ing|describing)\b[^.]{0,30}\b(conversation|chat|thread|discussion|document|note|session|message|query|prompt|request|app|project|file|artifact|page|web ?page|website|site|url|article|post|product|video)\b/i, weight: 3 },
   { type: 'title-generation', pattern: /\b(concise|short|succinct|brief|descriptive|catchy)\b[^.]{0,20}\btitles?\b|\btitles? (of|in|under|with(in)?)? ?(\d+|two|three|four|five|six|a few)[-–\s]*(to|-|–)?\s*(\d+|two|three|four|five|six|seven|eight)? ?words\b|\b(\d+|two|three|four|five|six)[-– ]+(to )?(\d+ )?words? (long )?title\b/i, weight: 3 },
+  { type: 'title-generation', pattern: /\b(write|generate|create|produce|give|suggest)\b[^.]{0,20}\b(the|a|one) (headline|title)\b(?! (and|&|or) )/i, weight: 3 },
   { type: 'title-generation', pattern: /\btitle generation\b|\b(the|a) title (only|and nothing else)\b|\boutput (only )?the title\b/i, weight: 2.5 },
 
   // commit-message: a commit message from a diff
@@ -190,6 +206,8 @@ const FILE_NAME_WEIGHT = 0.3;
 interface Scoreboard {
   scores: Map<TaskType, number>;
   reasons: Map<TaskType, string[]>;
+  /** Wording rules already counted per kind of message (`3:user`): few-shot examples repeat one instruction, which says the task once. */
+  counted?: Set<string>;
 }
 
 function add(board: Scoreboard, type: TaskType, weight: number, reason: string): void {
@@ -239,11 +257,13 @@ function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void
   const factor = SOURCE_WEIGHT[source];
   const where = SOURCE_LABEL[source];
   const text = redactCredentials(rawText.replace(HOLE_MARKER, '…'));
-  for (const rule of TEXT_RULES) {
+  const counted = (board.counted ??= new Set());
+  TEXT_RULES.forEach((rule, index) => {
     const match = rule.pattern.exec(text);
-    if (!match) continue;
+    if (!match || counted.has(`${index}:${source}`)) return;
+    counted.add(`${index}:${source}`);
     add(board, rule.type, rule.weight * factor, `${where} says "${quote(text, match.index, match[0].length)}"`);
-  }
+  });
   // Naming two or more languages in one instruction is a translation tell ("Japanese and Korean ... from the English").
   // The opening of a system prompt says what the call is for ("You are a ... that writes commit messages");
   // a long prompt's later rules and examples mention many other things.
@@ -258,6 +278,19 @@ function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void
   if (languages.size >= 2) add(board, 'translation', 1.5 * factor, `${where} names ${languages.size} languages (${[...languages].join(', ')})`);
   const languageHole = LANGUAGE_HOLE.exec(rawText);
   if (languageHole) add(board, 'translation', 2 * factor, `${where} targets a run-time language: "${languageHole[0]}"`);
+}
+
+/**
+ * `prepareMessages(messages, files)`, `buildPrompt({ messages, preprompt })`, `messages.map((m) => ...)`: the turns
+ * handed on in another format, still turns. A call that makes text of them (`formatHistoryAsString(history)`,
+ * `history.join('\n')`, `JSON.stringify(messages)`) or picks one message (`messages[0]`, `.content`) is not.
+ */
+export function convertsTurns(expression: string): boolean {
+  if (/join\(|stringify|string|transcript|format\w*(text|string)/i.test(expression)) return false;
+  if (/\b(messages|history|conversation|turns)\s*(\[|\.(at|content|text)\b)/i.test(expression)) return false;
+  const receiverMaps = /^[\w$.]*\b(messages|history|conversation|turns|dialog(ue)?)\s*\.\s*(map|filter|slice|concat)\s*\(/i.test(expression);
+  const passedToConverter = /^(this\.)?[\w$.]+\(\s*\{?\s*([\w$]+\.)*(messages|history|chat_?history|conversation|turns|dialog(ue)?)\s*[,)}]/i.test(expression);
+  return receiverMaps || passedToConverter;
 }
 
 /** Whether the prompt names a natural language or fills one in at run time (`into {{targetLocale}}`, a `lang` value). */
@@ -287,6 +320,11 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
 ];
 
 const HTTP_METHOD_NAME = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+/** A function named as a yes/no question: `shouldExtract`, `checkShouldExtract`, `isRelevant`, `isSpam`, `hasPii`. */
+const YES_NO_NAME = /^(check |verify |decide |ask )?(should|whether|is|has|needs)( \w+)+$/;
+const YES_NO_NAME_WEIGHT = 3;
+const CHOICE_NAME = /\b(route|router|routing|select|selection|choose|choice|pick)\b/;
+const CHOICE_NAME_WEIGHT = 3;
 
 function scoreNames(board: Scoreboard, call: DetectedCall): void {
   const names: Array<[string, string]> = [];
@@ -303,6 +341,13 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
     // A folder or file name covers many calls, so it says less about this one than its function name.
     const factor = what === 'file' ? FILE_NAME_WEIGHT : what === 'forced tool' ? 1 : SOURCE_WEIGHT.name;
     const words = splitIdentifierWords(raw);
+    // A forced tool named for a choice (`route_query`, `select_speaker`) hands back the option picked.
+    if (what === 'forced tool' && CHOICE_NAME.test(words)) add(board, 'classification', CHOICE_NAME_WEIGHT * factor, `${what} \`${raw}\` names a choice: the answer is the option picked`);
+    // `shouldExtract`, `checkShouldSummarize`, `isRelevant`: a yes/no question about the work the rest of the name says, so the answer is a verdict.
+    if (what !== 'file' && YES_NO_NAME.test(words)) {
+      add(board, 'classification', YES_NO_NAME_WEIGHT * factor, `${what} name \`${raw}\` asks a yes/no question: the answer is a verdict`);
+      continue;
+    }
     for (const hint of CODE_NAME_HINTS) {
       const match = hint.pattern.exec(words);
       if (!match) continue;
@@ -312,6 +357,12 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
     }
   }
 }
+
+const RETRIEVED_CONTEXT_WEIGHT = 3;
+
+/** Weight of earlier turns passed whole: a hint of chat; with structured output only the input (below the structured-output hint). */
+const TURNS_WEIGHT = 1.2;
+const STRUCTURED_TURNS_WEIGHT = 0.5;
 
 /** Weight of an output schema's shape (labels only, an API of functions): above the most "answer in JSON" wording scores. */
 const SCHEMA_SHAPE_WEIGHT = 8;
@@ -336,26 +387,34 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
   if (call.endpoint === 'image-generation') return decided('image-generation', 'endpoint generates images');
   if (call.endpoint === 'audio-speech') return decided('speech', 'endpoint is text-to-speech');
   if (call.endpoint === 'audio-transcription') return decided('speech', 'endpoint is speech-to-text');
+  // A chat request asking for image output (`modalities: ['image', 'text']`) generates an image whatever its prompt says; one asking for audio speaks.
+  if (call.outputModalities?.includes('image')) return decided('image-generation', 'the request asks for image output (modalities)');
+  if (call.outputModalities?.includes('audio')) return decided('speech', 'the request asks for spoken (audio) output (modalities)');
   // A realtime session is a spoken conversation (speech in, speech out) whatever its instructions are about.
   if (call.messages.some((message) => message.role === 'user' && message.text === REALTIME_AUDIO_TURN_TEXT)) return decided('speech', 'realtime voice session: the end user speaks each turn');
 
   const board: Scoreboard = { scores: new Map(), reasons: new Map() };
+  const structured = call.features.structuredOutput || call.structuredOutputName !== undefined;
+  let contextCounted = false;
 
   for (const message of call.messages) {
     const source: SourceKind =
       message.role === 'system' || message.role === 'developer' ? 'system' : message.role === 'assistant' ? 'assistant' : message.role === 'tool' ? 'assistant' : 'user';
     scoreText(board, message.text, source);
     for (const hole of message.holes) {
-      if (hole.kind === 'rag-context') add(board, 'rag-qa', 3, `retrieved context passed in \`${hole.expression}\``);
+      // Retrieved context is one signal however many pieces it comes in (`doc.markdown`, `doc.url`).
+      if (hole.kind === 'rag-context') add(board, 'rag-qa', contextCounted ? 0 : RETRIEVED_CONTEXT_WEIGHT, `retrieved context passed in \`${hole.expression}\``);
+      if (hole.kind === 'rag-context') contextCounted = true;
       // A spread of earlier turns (`...history`) is a real conversation; a `${transcript}` pasted into
       // a prompt is only text that the analyzer named like history.
       const wholeMessage = message.text.trim() === `{{${hole.expression}}}` || message.text.trim() === `{{...${hole.expression}}}`;
       // `thread.join('\n')` is text made from a thread, not earlier turns handed to the model.
       // `messages[messages.length - 1].content` is one message's text, not the turns.
       const turnsName = /(history|messages|conversation|turns|chat|previous|exchanges|dialog)/i.test(hole.expression) && !/transcript|\(|\[|\.(content|text)\b/i.test(hole.expression);
-      if (hole.kind === 'history' && (hole.expression.startsWith('...') || /\.push\(/.test(hole.expression) || (wholeMessage && turnsName))) {
+      if (hole.kind === 'history' && (hole.expression.startsWith('...') || /\.push\(/.test(hole.expression) || (wholeMessage && (turnsName || convertsTurns(hole.expression))))) {
         // Earlier turns are how most calls pass their input, not only chat: a hint, never the decider.
-        add(board, 'chat', 1.2, `conversation history passed in \`${hole.expression}\``);
+        // A reply checked against a schema is an object, never a chat turn: there the turns are only the input.
+        add(board, 'chat', structured ? STRUCTURED_TURNS_WEIGHT : TURNS_WEIGHT, `conversation history passed in \`${hole.expression}\`${structured ? ' (the reply is structured output)' : ''}`);
       }
       if (hole.kind === 'message-array') add(board, 'chat', 0.5, `messages built at run time (\`${hole.expression}\`)`);
       if (hole.kind === 'image') add(board, 'vision', 5, `image passed in \`${hole.expression}\``);

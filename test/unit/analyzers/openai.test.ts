@@ -504,5 +504,25 @@ openai.beta.chat.completions.parse({ model: 'gpt-4o-2024-08-06', messages: [], r
         { line: 5, method: 'beta.chat.completions.parse', model: 'gpt-4o-2024-08-06', features: { structuredOutput: true } },
       ],
     },
+    {
+      name: 'chat completions asking for image or audio output through modalities',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI({ baseURL: 'https://openrouter.ai/api/v1' });
+const SPOKEN = ['text', 'audio'];
+export async function draw(prompt: string) {
+  return openai.chat.completions.create({ model: 'google/gemini-2.5-flash-image', messages: [{ role: 'user', content: prompt }], modalities: ['image', 'text'] });
+}
+export async function speak(question: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o-audio-preview', messages: [{ role: 'user', content: question }], modalities: SPOKEN, audio: { voice: 'alloy', format: 'wav' } });
+}
+export async function answer(question: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], modalities: ['text'] });
+}`,
+      calls: [
+        { line: 5, endpoint: 'chat', outputModalities: ['image'] },
+        { line: 8, endpoint: 'chat', outputModalities: ['audio'] },
+        { line: 11, endpoint: 'chat', outputModalities: [] },
+      ],
+    },
   ],
 });

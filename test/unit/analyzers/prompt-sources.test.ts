@@ -35,6 +35,15 @@ runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
       calls: [{ line: 7, promptIncludes: ['Translate the user text into French'] }],
     },
     {
+      name: 'a prompt written with a dedent tag in another file is its template text, holes and all',
+      files: { 'src/prompts.ts': `import dedent from 'dedent';\nexport const architectPrompt = dedent\`\n  You are an expert software architect. Produce an implementation plan for the app the user describes.\n\`;\nexport const reviewPrompt = (lang: string) => stripIndent\`Review this \${lang} code.\`;\ndeclare function stripIndent(s: TemplateStringsArray, ...v: unknown[]): string;\n` },
+      code: `import OpenAI from 'openai';\nimport { architectPrompt, reviewPrompt } from './prompts';\nconst openai = new OpenAI();\nexport async function plan(idea: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: architectPrompt }, { role: 'user', content: idea }] });\n}\nexport async function review(code: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: reviewPrompt('go') }, { role: 'user', content: code }] });\n}\n`,
+      calls: [
+        { line: 5, promptIncludes: ['You are an expert software architect', 'implementation plan'] },
+        { line: 8, promptIncludes: ['Review this ', ' code.'] },
+      ],
+    },
+    {
       name: 'a `let` text started empty and filled later is a hole, not an empty prompt',
       code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function speak(chunks: AsyncIterable<string>) {\n  let answer = '';\n  for await (const chunk of chunks) answer += chunk;\n  const spoken = answer || 'nothing to say';\n  return openai.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: spoken });\n}\n`,
       calls: [{ line: 7, holeKinds: ['interpolation'] }],

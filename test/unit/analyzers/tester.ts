@@ -28,6 +28,8 @@ export interface ExpectedCall {
   /** Substrings the joined prompt text must contain. */
   promptIncludes?: string[];
   holeKinds?: string[];
+  /** Output kinds besides text the request asks for (`modalities`); `[]` when it asks for none. */
+  outputModalities?: string[];
 }
 
 export interface InvalidCase {
@@ -120,6 +122,7 @@ function compare(actual: DetectedCall, expected: ExpectedCall): void {
   const prompt = actual.messages.map((message) => message.text).join('\n');
   for (const fragment of expected.promptIncludes ?? []) assert.ok(prompt.includes(fragment), `${where}: prompt should include "${fragment}", got: ${prompt.slice(0, 300)}`);
   if (expected.holeKinds !== undefined) assert.deepEqual(actual.messages.flatMap((message) => message.holes.map((hole) => hole.kind)), expected.holeKinds, `${where}: hole kinds`);
+  if (expected.outputModalities !== undefined) assert.deepEqual(actual.outputModalities ?? [], expected.outputModalities, `${where}: output modalities`);
 }
 
 function summarize(call: DetectedCall) {

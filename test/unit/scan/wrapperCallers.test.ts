@@ -672,3 +672,86 @@ export const title = (text: string) => runTask(text);
     ],
   },
 ]);
+
+runScanCases('wrapper callers whose helper converts the turns it is given', [
+  {
+    name: 'a helper sending `this.toProviderMessages(input.messages)`, `prepare(messages, files)` or `buildPrompt({ messages, preprompt })`: the caller\'s turns (and system text) are the prompt; a converted tool list follows the caller\'s',
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+type Turn = { role: 'system' | 'user' | 'assistant'; content: string };
+export class Llm {
+  private client = new OpenAI();
+  private toProviderMessages(turns: Turn[]) {
+    return turns.map((turn) => ({ role: turn.role, content: turn.content }));
+  }
+  async generate(input: { messages: Turn[]; temperature?: number }) {
+    return this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: this.toProviderMessages(input.messages), temperature: input.temperature });
+  }
+}
+export const llm = new Llm();
+`,
+      'src/prepare.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+declare function prepareMessagesWithFiles(messages: unknown[], files: string[]): any[];
+export async function reply(messages: unknown[], files: string[]) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: prepareMessagesWithFiles(messages, files) });
+}
+`,
+      'src/query.ts': `import { llm } from './llm';
+export async function searchQuery(followUp: string) {
+  return llm.generate({ messages: [{ role: 'system', content: 'Rephrase the follow-up into a standalone web search query.' }, { role: 'user', content: followUp }] });
+}
+`,
+      // The helper converts the tool list it is given: a caller that passes none sends no tools.
+      'src/provider.ts': `import OpenAI from 'openai';
+export class Provider {
+  private client = new OpenAI();
+  #formatFunctions(functions: { name: string }[]) {
+    return functions.map((fn) => ({ type: 'function' as const, function: { name: fn.name, parameters: {} } }));
+  }
+  async complete(messages: any[], functions: { name: string }[] = []) {
+    return this.client.chat.completions.create({ model: 'gpt-4o', messages, ...(functions.length > 0 ? { tools: this.#formatFunctions(functions) } : {}) });
+  }
+}
+export const provider = new Provider();
+`,
+      'src/agents.ts': `import { provider } from './provider';
+export async function pickSpeaker(roles: string) {
+  return provider.complete([{ role: 'user', content: \`Select the next role to speak from: \${roles}. Only return the role.\` }]);
+}
+export async function runAgent(task: string) {
+  return provider.complete([{ role: 'user', content: task }], [{ name: 'web_search' }]);
+}
+`,
+      // The converter is handed a system text with the turns: both are the caller's.
+      'src/endpoint.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+declare function buildPrompt(input: { messages: unknown[]; preprompt?: string }): any[];
+export async function generateFromDefault({ messages, preprompt }: { messages: unknown[]; preprompt?: string }) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: buildPrompt({ messages, preprompt }) });
+}
+`,
+      'src/reasoning.ts': `import { generateFromDefault } from './endpoint';
+export async function summarizeReasoning(question: string, reasoning: string) {
+  return generateFromDefault({ messages: [{ role: 'user', content: \`Question: \${question} Reasoning: \${reasoning}\` }], preprompt: 'Summarize your reasoning steps concisely, then give the final answer.' });
+}
+`,
+      'src/greet.ts': `import { reply } from './prepare';
+export async function greet(name: string) {
+  return reply([{ role: 'system', content: 'Write a warm welcome email for a new customer.' }, { role: 'user', content: name }], []);
+}
+`,
+    },
+    sites: [
+      { file: 'src/agents.ts', line: 3, kind: 'wrapper-caller', via: 'src/provider.ts:8', toolNames: [] },
+      { file: 'src/agents.ts', line: 6, kind: 'wrapper-caller', via: 'src/provider.ts:8', toolNames: ['(tools)'] },
+      { file: 'src/endpoint.ts', line: 5, kind: 'sdk' },
+      { file: 'src/greet.ts', line: 3, kind: 'wrapper-caller', via: 'src/prepare.ts:5', promptIncludes: ['Write a warm welcome email'] },
+      { file: 'src/llm.ts', line: 9, kind: 'sdk' },
+      { file: 'src/prepare.ts', line: 5, kind: 'sdk' },
+      { file: 'src/provider.ts', line: 8, kind: 'sdk' },
+      { file: 'src/query.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:9', promptIncludes: ['standalone web search query'] },
+      { file: 'src/reasoning.ts', line: 3, kind: 'wrapper-caller', via: 'src/endpoint.ts:5', promptIncludes: ['Summarize your reasoning steps'] },
+    ],
+  },
+]);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classifyTask, splitIdentifierWords } from '../../../../src/core/estimate/task';
+import { classifyTask, convertsTurns, splitIdentifierWords } from '../../../../src/core/estimate/task';
 import type { DetectedCall } from '../../../../src/model/types';
 import { detectedCall, message } from '../../detectedCall';
 import { runTaskEval } from '../../../../scripts/eval-tasks';
@@ -16,6 +16,12 @@ describe('task classification', () => {
     assert.equal(result.source, 'annotation');
     assert.equal(result.confidence, 1);
     assert.match(result.reasons[0], /annotation/);
+  });
+
+  it('decides a chat request asking for image or audio output (modalities) outright', () => {
+    const drawing = classifyTask(call({ outputModalities: ['image'], messages: [msg('user', 'Describe and then draw a photo of {{subject}}', [{ kind: 'image', expression: 'subject' }])], features: features({ vision: true }) }), 100);
+    assert.equal(drawing.type, 'image-generation', drawing.reasons.join('\n'));
+    assert.equal(classifyTask(call({ outputModalities: ['audio'], messages: [msg('user', 'Summarize this for me.')] }), 100).type, 'speech');
   });
 
   it('decides embedding, image and audio endpoints outright', () => {
@@ -205,6 +211,110 @@ describe('task classification', () => {
       const result = classifyTask(call({ messages: [msg('system', 'Write a blog article about the research topic the user gives, with an introduction and three sections.'), input] }), 200);
       assert.notEqual(result.type, 'classification', result.reasons.join('\n'));
       assert.ok(!result.reasons.some((reason) => /topic/.test(reason) && reason.includes('classification')), result.reasons.join('\n'));
+    });
+  });
+  describe('signals real apps leave (general rules, each tested on a hand-built call)', () => {
+    it('a chat endpoint that hands the request\'s turns on through a converter is chat; text made from the turns is not', () => {
+      for (const expression of ['prepareMessagesWithFiles(messages, imageProcessor, isMultimodal)', 'buildPrompt({\n messages,\n preprompt,\n model })', 'this.toProviderMessages(input.messages)', 'messages.map((m) => ({ role: m.role, content: m.content }))']) {
+        assert.ok(convertsTurns(expression), expression);
+        const result = classifyTask(call({ messages: [msg('user', `{{${expression}}}`, [{ kind: 'history', expression }])] }), 500);
+        assert.equal(result.type, 'chat', `${expression}\n${result.reasons.join('\n')}`);
+      }
+      for (const expression of ['formatChatHistoryAsString(history)', 'history.join("\\n")', 'JSON.stringify(messages)', 'messages[messages.length - 1].content', 'summarize(transcript)']) {
+        assert.ok(!convertsTurns(expression), expression);
+      }
+    });
+
+    it('turns handed to a call whose reply is checked against a schema are its input: the structured output decides', () => {
+      const turns = msg('user', '{{this.toProviderMessages(input.messages)}}', [{ kind: 'history', expression: 'this.toProviderMessages(input.messages)' }]);
+      assert.equal(classifyTask(call({ structuredOutputName: 'input.schema', features: features({ structuredOutput: true }), messages: [turns] }), 300).type, 'extraction');
+      assert.equal(classifyTask(call({ messages: [turns] }), 300).type, 'chat');
+    });
+
+    it('an instruction repeated in few-shot examples counts once', () => {
+      // A query rewriter's examples quote chats and follow-up questions; three of them say that no more than one does.
+      const shots = [1, 2, 3].flatMap((n) => [msg('user', `<conversation>\nUser: tell me about our chatbot plans ${n}\n</conversation>\nFollow-up question: what did we decide about chatbot pricing?`), msg('assistant', `chatbot pricing decision ${n}`)]);
+      const system = msg('system', 'Rewrite the follow-up question into a standalone search query.');
+      const once = classifyTask(call({ messages: [system, shots[0], shots[1], msg('user', '{{q}}', [{ kind: 'interpolation', expression: 'q' }])] }), 300);
+      const thrice = classifyTask(call({ messages: [system, ...shots, msg('user', '{{q}}', [{ kind: 'interpolation', expression: 'q' }])] }), 300);
+      assert.equal(thrice.type, 'query-generation', thrice.reasons.join('\n'));
+      // Counted three times, the chat wording would tie with the instruction and halve the confidence.
+      assert.deepEqual([thrice.confidence, thrice.reasons.at(-1)], [once.confidence, once.reasons.at(-1)]);
+    });
+
+    it('"the conversation" a prompt reads is its input, not a chat it takes part in', () => {
+      const reads = classifyTask(call({ messages: [msg('system', 'Make sure the rephrased query agrees with the conversation and is relevant to the conversation. Output the standalone search query.'), msg('user', '{{q}}', [{ kind: 'interpolation', expression: 'q' }])] }), 300);
+      assert.equal(reads.type, 'query-generation', reads.reasons.join('\n'));
+      const takesPart = classifyTask(call({ messages: [msg('system', 'You are having a conversation with the user; keep it light.'), msg('user', '{{q}}', [{ kind: 'interpolation', expression: 'q' }])] }), 300);
+      assert.equal(takesPart.type, 'chat', takesPart.reasons.join('\n'));
+    });
+
+    it('a function named as a yes/no question (`checkShouldExtract`, `isRelevant`) asks for a verdict, not the work it names', () => {
+      const prompt = [msg('system', 'You are a content relevance checker. Determine if the content is relevant to extract information from for the prompt. Return only true or false.'), msg('user', 'Should this content be used to extract information? {{doc}}', [{ kind: 'file-content', expression: 'doc' }])];
+      const verdict = classifyTask(call({ enclosingFunction: 'checkShouldExtract', messages: prompt }), 500);
+      assert.equal(verdict.type, 'classification', verdict.reasons.join('\n'));
+      assert.ok(verdict.reasons.some((reason) => reason.includes('yes/no question')), verdict.reasons.join('\n'));
+      assert.equal(classifyTask(call({ enclosingFunction: 'extractFields', messages: [msg('system', 'Extract the invoice number and total as JSON.')] }), 300).type, 'extraction');
+    });
+      it('a period\'s numbers described, or a text that is itself a summary, is summarization even in a styled prompt', () => {
+      const metrics = msg('user', 'Metrics: {{metrics}}', [{ kind: 'interpolation', expression: 'metrics' }]);
+      const story = classifyTask(call({ messages: [msg('user', "You write ONE sentence that connects this week's performance to a clear next action. Never restate the summary. Tone: direct. Use the exact currency format."), metrics] }), 300);
+      assert.equal(story.type, 'summarization', story.reasons.join('\n'));
+      const paragraph = classifyTask(call({ messages: [msg('user', 'You write the summary paragraph for the report. Listing the numbers separately feels like a spreadsheet. Tone: warm.'), metrics] }), 300);
+      assert.equal(paragraph.type, 'summarization', paragraph.reasons.join('\n'));
+      // Judging a weekly insight is not writing one; metrics given as input to a reasoning task are not a summary to write.
+      assert.equal(classifyTask(call({ messages: [msg('user', 'You are evaluating if a weekly business insight has the appropriate tone. Answer PASS or FAIL.'), metrics] }), 300).type, 'classification');
+      assert.notEqual(classifyTask(call({ messages: [msg('system', 'Given the quarterly metrics, estimate runway under three hiring plans and show the arithmetic.'), metrics] }), 300).type, 'summarization');
+    });
+
+    it('an implementation plan for a single page app is planning, not a one-page summary', () => {
+      const result = classifyTask(call({ messages: [msg('system', 'You are an expert software architect responsible for taking an idea of an app, analyzing it, and producing an implementation plan for a single page React frontend app.'), msg('user', '{{prompt}}', [{ kind: 'interpolation', expression: 'prompt' }])] }), 300);
+      assert.equal(result.type, 'complex-reasoning', result.reasons.join('\n'));
+      assert.equal(classifyTask(call({ messages: [msg('system', 'Condense these meeting notes to a single page.'), msg('user', '{{notes}}', [{ kind: 'interpolation', expression: 'notes' }])] }), 300).type, 'summarization');
+    });
+
+    it('a short title of a page is title generation, and pieces of one fetched page count once as context', () => {
+      const page = msg('user', 'Generate a 9-10 word description and a 3-4 word title of the entire page for this url: {{document.url}} {{document.markdown}}', [
+        { kind: 'rag-context', expression: 'document.url' },
+        { kind: 'rag-context', expression: 'document.markdown' },
+      ]);
+      const result = classifyTask(call({ messages: [page] }), 800);
+      assert.equal(result.type, 'title-generation', result.reasons.join('\n'));
+      // Retrieved passages still make a grounded answer.
+      assert.equal(classifyTask(call({ messages: [msg('system', 'Answer using only the provided context.'), msg('user', '{{chunks}} {{sources}} {{question}}', [{ kind: 'rag-context', expression: 'chunks' }, { kind: 'rag-context', expression: 'sources' }, { kind: 'interpolation', expression: 'question' }])] }), 800).type, 'rag-qa');
+    });
+
+    it('a probe whose prompt only dictates the reply ("Reply with the single word: ok") is no label to pick', () => {
+      const probe = classifyTask(call({ maxOutputTokens: 8, messages: [msg('user', 'Reply with the single word: ok')] }), 20);
+      assert.equal(probe.type, 'other', probe.reasons.join('\n'));
+      // A one-word answer chosen from the input is still a label.
+      assert.equal(classifyTask(call({ maxOutputTokens: 8, messages: [msg('user', 'Reply with a single word, positive or negative, for this review: {{review}}', [{ kind: 'interpolation', expression: 'review' }])] }), 20).type, 'classification');
+    });
+
+    it('authoring a JSON schema from a request is writing a spec (code), not extracting into one', () => {
+      const rules = Array.from({ length: 8 }, (_, n) => `Rule ${n + 1}: keep property names in camelCase and give every property a type and a description.`).join('\n');
+      const author = classifyTask(call({ features: features({ structuredOutput: true }), messages: [msg('system', `Generate a JSON schema based on the user's prompt. Return a valid JSON schema object with properties that would capture the information requested in the prompt.\n${rules}`), msg('user', 'Generate a JSON schema for extracting the following information: {{prompt}}', [{ kind: 'interpolation', expression: 'prompt' }])] }), 600);
+      assert.equal(author.type, 'code-generation', author.reasons.join('\n'));
+      const fill = classifyTask(call({ features: features({ structuredOutput: true }), messages: [msg('system', 'Extract the invoice number, date and total from the document into the JSON schema below. Use null for missing fields.'), msg('user', '{{document}}', [{ kind: 'file-content', expression: 'document' }])] }), 600);
+      assert.equal(fill.type, 'extraction', fill.reasons.join('\n'));
+    });
+
+    it('writing "the headline" or "a title" for something is title generation', () => {
+      const result = classifyTask(call({ messages: [msg('user', 'You write the headline for an insight card on the dashboard. Tone: direct, under 30 words.'), msg('user', '{{data}}', [{ kind: 'interpolation', expression: 'data' }])] }), 300);
+      assert.equal(result.type, 'title-generation', result.reasons.join('\n'));
+    });
+
+    it('a forced tool named for a choice (`route_query`) is a label to pick, even over the turns it reads', () => {
+      const result = classifyTask(call({ toolNames: ['route_query'], forcedTool: 'route_query', features: features({ tools: true, structuredOutput: true }), messages: [msg('user', 'Users have a chat window and a canvas. {{...messages}}', [{ kind: 'history', expression: '...messages' }])] }), 500);
+      assert.equal(result.type, 'classification', result.reasons.join('\n'));
+      assert.ok(result.reasons.some((reason) => reason.includes('names a choice')), result.reasons.join('\n'));
+    });
+
+    it('an answer that is only true or false is a verdict, even about extracting', () => {
+      const ask = (answer: string) => classifyTask(call({ messages: [msg('system', 'You are a relevance checker. Decide if the page holds data worth extracting for the schema.'), msg('user', `Should this page be used to extract information? {{page}} ${answer}`, [{ kind: 'file-content', expression: 'page' }])] }), 500);
+      const verdict = ask('Return only true or false.');
+      assert.equal(verdict.type, 'classification', verdict.reasons.join('\n'));
+      assert.ok(verdict.reasons.some((reason) => reason.includes('Return only true or false')), verdict.reasons.join('\n'));
     });
   });
 });
