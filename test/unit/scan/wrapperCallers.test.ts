@@ -542,13 +542,16 @@ export async function title(conversation: { model: string; firstMessage: string 
       { file: 'server/bot/reply.js', line: 4, kind: 'wrapper-caller', via: 'server/providers/openai.js:10' },
       { file: 'server/bot/reply.js', line: 9, kind: 'wrapper-caller', via: 'server/bot/reply.js:4', promptIncludes: ['Answer the chat message'] },
       { file: 'server/chat/answer.js', line: 7, kind: 'wrapper-caller', via: 'server/vector/store.js:6' },
+      { file: 'server/chat/search.js', line: 6, kind: 'wrapper-caller', via: 'server/vector/pinecone.js:7', model: 'text-embedding-3-small' },
       { file: 'server/providers/openai.js', line: 10, kind: 'sdk', inTotals: false },
       { file: 'server/providers/openai.js', line: 15, kind: 'sdk', inTotals: false },
       { file: 'server/tools/summarize.js', line: 5, kind: 'wrapper-caller', via: 'server/providers/openai.js:10', promptIncludes: ['Summarize the key points'] },
+      // A store class exported under another name (`module.exports.Pinecone = PineconeDB`), made by a factory: its connector is the provider.
+      { file: 'server/vector/pinecone.js', line: 7, kind: 'wrapper-caller', via: 'server/providers/openai.js:15', model: 'text-embedding-3-small', inTotals: false },
       { file: 'server/vector/store.js', line: 6, kind: 'wrapper-caller', via: 'server/providers/openai.js:15', model: 'text-embedding-3-small', inTotals: false },
     ],
     check: (result) => {
-      // server/router.js: Router.chat only delegates; server/misc/echo.js and cache.js pass object literals with a chat or embed of their own.
+      // server/router.js: Router.chat only delegates; server/misc/echo.js, cache.js and recall.js (to a renamed export) pass object literals with a chat or embed of their own.
       assert.ok(!result.callSites.some((site) => site.file === 'server/router.js' || site.file.startsWith('server/misc/')));
     },
   },
