@@ -675,3 +675,24 @@ export const title = (text: string) => runTask(text);
     ],
   },
 ]);
+
+runScanCases('callers of a proxy route (the browser composes the request and posts it to the app\'s own route)', [
+  {
+    name: 'a Next.js route handing the whole JSON body on as the request\'s options is reached by each fetch posting to it; a route building its request from a field of the body, a GET route and a browser helper posting its own parameter are no sites of their own',
+    fixture: 'proxy-route',
+    sites: [
+      { file: 'src/app/api/chat/route.ts', line: 8, kind: 'sdk', model: 'gpt-4o-mini', inTotals: true },
+      // The proxy's requests are priced through the fetches; POST's calls handing `body` on are hops, not sites.
+      { file: 'src/app/api/responses/route.ts', line: 13, kind: 'sdk', inTotals: false },
+      { file: 'src/app/api/responses/route.ts', line: 19, kind: 'sdk', inTotals: false },
+      { file: 'src/app/api/session/route.ts', line: 3, kind: 'sdk', inTotals: true },
+      { file: 'src/lib/guardrail.ts', line: 2, kind: 'wrapper-caller', via: 'src/app/api/responses/route.ts:13', model: 'gpt-4o-mini', promptIncludes: ['Classify the message'], inTotals: true },
+      // fetchResponsesMessage only posts its parameter: its caller is the feature, with the model and tools it builds.
+      { file: 'src/lib/supervisor.ts', line: 24, kind: 'wrapper-caller', via: 'src/lib/supervisor.ts:7', model: 'gpt-4.1', promptIncludes: ['supervisor of a customer service agent'], toolNames: ['(tools)'], inTotals: true },
+    ],
+    check: (result) => {
+      // src/components/chat.ts posts a message to /api/chat (which writes its own prompt) and fetches /api/session with no body.
+      assert.ok(!result.callSites.some((site) => site.file === 'src/components/chat.ts'));
+    },
+  },
+]);
