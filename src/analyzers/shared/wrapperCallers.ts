@@ -114,6 +114,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const helperFns: Node[] = [];
   const callerAt = new Map<string, DetectedCall>();
   const forwardingHops = new Set<DetectedCall>();
+  const directSites = new Set(calls.filter((call) => call.kind !== 'wrapper-caller').map((call) => `${call.file}:${call.line}:${call.column}`));
   // Fetch callers of a proxy route: the value each posts.
   const postedBy = new Map<DetectedCall, Node>();
   let frontier: readonly DetectedCall[] = calls;
@@ -203,6 +204,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
         const site = callsReturned ? expression : (target.outer ?? expression);
+        // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
+        // site already: the app's helper of the same name is another implementation picked by configuration.
+        const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());
+        if (directSites.has(`${file.relativePath}:${start.line}:${start.column}`)) continue;
         const key = `${file.relativePath}:${site.getStart()}`;
         const earlier = callerAt.get(key);
         if (earlier?.via) {

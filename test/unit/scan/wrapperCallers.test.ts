@@ -696,3 +696,41 @@ runScanCases('callers of a proxy route (the browser composes the request and pos
     },
   },
 ]);
+
+runScanCases('a caller at the call an analyzer already reports', [
+  {
+    name: 'store.vectorstore.addDocuments(docs) is the LangChain store\'s request; the app\'s own Chroma store behind the same call (picked by configuration) adds no second site there',
+    files: {
+      'package.json': '{ "name": "stores", "private": true, "dependencies": { "chromadb": "^3.0.0", "@langchain/openai": "^0.5.0", "@langchain/pinecone": "^0.2.0" } }',
+      'lib/chroma.ts': `import { ChromaClient, OpenAIEmbeddingFunction } from 'chromadb';
+const client = new ChromaClient();
+export class ChromaVectorStore {
+  async addDocuments(docs: Array<{ pageContent: string }>) {
+    const collection = await client.getOrCreateCollection({ name: 'docs', embeddingFunction: new OpenAIEmbeddingFunction({ openai_api_key: 'key', openai_model: 'text-embedding-3-large' }) });
+    await collection.add({ ids: docs.map((_, index) => String(index)), documents: docs.map((doc) => doc.pageContent) });
+  }
+}
+`,
+      'lib/store.ts': `import { PineconeStore } from '@langchain/pinecone';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { ChromaVectorStore } from './chroma';
+export async function loadVectorStore({ embeddings }: { embeddings: Embeddings }) {
+  if (process.env.VECTORSTORE === 'chroma') return { vectorstore: new ChromaVectorStore() };
+  return { vectorstore: await PineconeStore.fromExistingIndex(embeddings, { pineconeIndex: null as never }) };
+}
+`,
+      'app/ingest.ts': `import { OpenAIEmbeddings } from '@langchain/openai';
+import { loadVectorStore } from '../lib/store';
+export async function ingest(docs: Array<{ pageContent: string }>) {
+  const store = await loadVectorStore({ embeddings: new OpenAIEmbeddings({ model: 'text-embedding-3-small' }) });
+  await store.vectorstore.addDocuments(docs);
+}
+`,
+    },
+    sites: [
+      { file: 'app/ingest.ts', line: 5, kind: 'sdk', model: 'text-embedding-3-small' },
+      // Not reached through a caller: in the totals on its own.
+      { file: 'lib/chroma.ts', line: 6, kind: 'sdk', model: 'text-embedding-3-large', inTotals: true },
+    ],
+  },
+]);
