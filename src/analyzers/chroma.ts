@@ -42,6 +42,12 @@ const COLLECTION_METHODS: Readonly<Record<string, 'documents' | 'queries'>> = {
   search: 'queries',
 };
 
+/**
+ * Words the file must contain for each method to be worth resolving (`.add(` and `.search(` are everywhere: sets,
+ * strings, URL params): the text an add or query sends, or the text-ranked search, is written where the call is.
+ */
+const METHOD_WORDS: Readonly<Record<string, string>> = { add: 'documents', upsert: 'documents', query: 'queryTexts', search: 'Knn' };
+
 /** Client methods handing out a collection, whose options name its embedding function or schema. */
 const COLLECTION_FACTORIES = new Set(['getOrCreateCollection', 'createCollection', 'getCollection']);
 
@@ -55,6 +61,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(COLLECTION_METHODS, callee.getName())) return undefined;
   const method = callee.getName();
+  if (!call.getSourceFile().getFullText().includes(METHOD_WORDS[method])) return undefined;
   const embeds = COLLECTION_METHODS[method];
   const text = embeddedText(call, method, context);
   if (!text) return undefined;

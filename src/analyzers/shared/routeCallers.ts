@@ -113,7 +113,8 @@ export function proxyRouteFetches(handler: Node, site: Node, modules: ModuleLoad
 
 /** `export async function POST(req) { const body = await req.json(); ... }`: `body`. */
 function proxiedBodyName(handler: Node): string | undefined {
-  if (!Node.isFunctionDeclaration(handler) || !handler.isExported() || !BODY_METHODS.has(handler.getName() ?? '')) return undefined;
+  // `hasExportKeyword`, not `isExported`: the latter asks the type checker, which builds a program of the workspace.
+  if (!Node.isFunctionDeclaration(handler) || !BODY_METHODS.has(handler.getName() ?? '') || !handler.hasExportKeyword()) return undefined;
   const request = handler.getParameters()[0];
   const requestName = request && Node.isIdentifier(request.getNameNode()) ? request.getName() : undefined;
   if (!requestName) return undefined;
