@@ -1,6 +1,7 @@
 import type { Analyzer } from './analyzer';
 import { anthropicAnalyzer } from './anthropic';
 import { bedrockAnalyzer } from './bedrock';
+import { chromaAnalyzer } from './chroma';
 import { cohereAnalyzer } from './cohere';
 import { elevenlabsAnalyzer } from './elevenlabs';
 import { googleAnalyzer } from './google';
@@ -16,7 +17,7 @@ import { togetherAnalyzer } from './together';
 import { vercelAiAnalyzer } from './vercel-ai';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, chromaAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

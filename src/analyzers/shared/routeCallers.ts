@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { nearbySourceFiles } from './nearbyFiles';
 import { findDeclaration, getObjectProperty, resolveObjectLiteral, unwrapExpression } from './resolve';
@@ -168,20 +168,96 @@ function callerFiles(appRoot: string, route: string, home: SourceFile, modules: 
 /** `fetch('/api/x', { body: JSON.stringify({ model }) })` calls of a file to the route: their `model` expressions. */
 function modelsSentTo(file: SourceFile, route: string, modules: ModuleLoader): SentModel[] {
   const models: SentModel[] = [];
+  for (const { sent } of fetchesTo(file, route, modules)) {
+    const sentObject = resolveObjectLiteral(sent, modules);
+    const own = getObjectProperty(sentObject, 'model', modules);
+    const sentModel = own ? { model: own, sent: sentObject } : spreadModel(sentObject, modules);
+    if (sentModel) models.push(sentModel);
+  }
+  return models;
+}
+
+/** A `fetch` of the app's own code to a route with a JSON body: the call and the value it stringifies. */
+export interface RouteFetch {
+  call: CallExpression;
+  sent: Node;
+}
+
+/** `fetch('/api/x', { body: JSON.stringify(sent) })` calls of a file to the route. */
+function fetchesTo(file: SourceFile, route: string, modules: ModuleLoader): RouteFetch[] {
+  const found: RouteFetch[] = [];
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (call.getExpression().getText() !== 'fetch') continue;
     const [url, init] = call.getArguments();
     const target = url && unwrapExpression(url);
     if (!target || !(Node.isStringLiteral(target) || Node.isNoSubstitutionTemplateLiteral(target)) || target.getLiteralValue().split('?')[0] !== route) continue;
     const body = getObjectProperty(resolveObjectLiteral(init, modules), 'body', modules);
-    const sent = body && unwrapExpression(body);
-    if (!sent || !Node.isCallExpression(sent) || sent.getExpression().getText() !== 'JSON.stringify') continue;
-    const sentObject = resolveObjectLiteral(sent.getArguments()[0], modules);
-    const own = getObjectProperty(sentObject, 'model', modules);
-    const sentModel = own ? { model: own, sent: sentObject } : spreadModel(sentObject, modules);
-    if (sentModel) models.push(sentModel);
+    const stringified = body && unwrapExpression(body);
+    if (!stringified || !Node.isCallExpression(stringified) || stringified.getExpression().getText() !== 'JSON.stringify' || !stringified.getArguments()[0]) continue;
+    found.push({ call, sent: stringified.getArguments()[0] });
   }
-  return models;
+  return found;
+}
+
+/** HTTP methods whose handler takes a request body. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * A proxy route: a Next.js App Router handler (`export async function POST(req)`) that reads the JSON body
+ * (`const body = await req.json()`) and hands the whole of it on as the request's options (`create({ ...body,
+ * stream: false })`, directly or through a function of the same file it passes `body` to). Its callers compose
+ * the request (model, prompt, tools) in the browser and post it: each of the app's `fetch(route, { body:
+ * JSON.stringify(...) })` calls is the feature, not the route. A route that builds the request from fields
+ * of the body (`body.message`) is the feature itself. `site` is the request (or the call leading to it) in the handler.
+ */
+export function proxyRouteFetches(handler: Node, site: Node, modules: ModuleLoader): RouteFetch[] | undefined {
+  const bodyName = proxiedBodyName(handler);
+  if (!bodyName || !Node.isCallExpression(site) || !passesWhole(site, bodyName, 0)) return undefined;
+  const served = routeOfFile(handler.getSourceFile().getFilePath());
+  if (!served || served.route === '/') return undefined;
+  return callerFiles(served.appRoot, served.route, handler.getSourceFile(), modules).flatMap((file) => fetchesTo(file, served.route, modules));
+}
+
+/** `export async function POST(req) { const body = await req.json(); ... }`: `body`. */
+function proxiedBodyName(handler: Node): string | undefined {
+  // `hasExportKeyword`, not `isExported`: the latter asks the type checker, which builds a program of the workspace.
+  if (!Node.isFunctionDeclaration(handler) || !BODY_METHODS.has(handler.getName() ?? '') || !handler.hasExportKeyword()) return undefined;
+  const request = handler.getParameters()[0];
+  const requestName = request && Node.isIdentifier(request.getNameNode()) ? request.getName() : undefined;
+  if (!requestName) return undefined;
+  for (const declaration of handler.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const read = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+    if (Node.isIdentifier(declaration.getNameNode()) && read && Node.isCallExpression(read) && read.getExpression().getText() === `${requestName}.json`) return declaration.getName();
+  }
+  return undefined;
+}
+
+/** How many functions of the route's file a body may be handed through before the request. */
+const MAX_PROXY_HOPS = 3;
+
+/**
+ * Whether a call hands the value `name` on whole: as an argument, or spread into an object literal argument. When the
+ * callee is a function of the same file, its parameter in that place must in turn be handed on whole by a call in it.
+ */
+function passesWhole(call: CallExpression, name: string, depth: number): boolean {
+  const index = call.getArguments().findIndex((argument) => isWhole(argument, name));
+  if (index < 0) return false;
+  const callee = unwrapExpression(call.getExpression());
+  // Logging or copying the body is not sending it.
+  if (Node.isPropertyAccessExpression(callee)) return !/^(?:console|JSON|Object)$/.test(callee.getExpression().getText());
+  if (!Node.isIdentifier(callee)) return false;
+  const fn = call.getSourceFile().getFunction(callee.getText());
+  if (!fn) return true;
+  const parameter = fn.getParameters()[index];
+  if (!parameter || !Node.isIdentifier(parameter.getNameNode()) || depth >= MAX_PROXY_HOPS) return false;
+  return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((inner) => passesWhole(inner, parameter.getName(), depth + 1));
+}
+
+/** `body`, `{ ...body, stream: false }` (also `{ ...(body as any) }`). */
+function isWhole(argument: Node, name: string): boolean {
+  const value = unwrapExpression(argument);
+  if (Node.isIdentifier(value)) return value.getText() === name;
+  return Node.isObjectLiteralExpression(value) && value.getProperties().some((property) => Node.isSpreadAssignment(property) && unwrapExpression(property.getExpression()).getText() === name);
 }
 
 /**

@@ -452,6 +452,8 @@ export function classOfExpression(expression: Node, modules: ModuleLoader, depth
     // `export default BaseLLM`: the import resolves to the exported name, declared in that module.
     if (declaration && Node.isIdentifier(declaration) && declaration !== target && depth < MAX_SHAPE_DEPTH) return classOfExpression(declaration, modules, depth + 1);
     if (declaration && (Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration))) return declaration;
+    // `module.exports.Pinecone = PineconeDB` (a class exported under another name): the class assigned.
+    if (declaration && Node.isBinaryExpression(declaration) && declaration.getOperatorToken().getKind() === SyntaxKind.EqualsToken && depth < MAX_SHAPE_DEPTH) return classOfExpression(declaration.getRight(), modules, depth + 1);
     const value = declaration && (Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : Node.isPropertyAssignment(declaration) ? declaration.getInitializer() : undefined);
     return value && Node.isClassExpression(unwrapExpression(value)) ? unwrapExpression(value) : undefined;
   }

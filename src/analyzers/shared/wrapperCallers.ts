@@ -3,7 +3,8 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
-import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
 import { readModel, readToolNames } from './sdk';
@@ -34,6 +35,10 @@ export interface WorkspaceFile {
 /** An app helper around an LLM request: the function holding it, and the request as the analyzer saw it. */
 interface Helper {
   call: DetectedCall;
+  /** The request (or the call leading to it) in the function, as a node. */
+  site: Node;
+  /** Every request of this level in the function: the first is `call`. */
+  requests: DetectedCall[];
   /** The named function or method (FunctionDeclaration, MethodDeclaration, or the arrow/function expression a variable or property holds). */
   fn: FunctionLike;
   /** For a factory returning a function (`createX(opts)(input)`): that inner function. */
@@ -109,6 +114,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const helperFns: Node[] = [];
   const callerAt = new Map<string, DetectedCall>();
   const forwardingHops = new Set<DetectedCall>();
+  const directSites = new Set(calls.filter((call) => call.kind !== 'wrapper-caller').map((call) => `${call.file}:${call.line}:${call.column}`));
+  // Fetch callers of a proxy route: the value each posts.
+  const postedBy = new Map<DetectedCall, Node>();
   let frontier: readonly DetectedCall[] = calls;
   for (let level = 0; level < MAX_LEVELS && frontier.length > 0 && found.length < MAX_CALLER_SITES; level++) {
     const helpers: Helper[] = [];
@@ -123,6 +131,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       if (helper && !helperFns.some((other) => sameNode(other, helper.fn))) {
         helpers.push(helper);
         helperFns.push(helper.fn);
+      } else if (helper) {
+        helpers.find((other) => sameNode(other.fn, helper.fn))?.requests.push(call);
       }
     }
     if (helpers.length === 0) break;
@@ -194,6 +204,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
         const site = callsReturned ? expression : (target.outer ?? expression);
+        // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
+        // site already: the app's helper of the same name is another implementation picked by configuration.
+        const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());
+        if (directSites.has(`${file.relativePath}:${start.line}:${start.column}`)) continue;
         const key = `${file.relativePath}:${site.getStart()}`;
         const earlier = callerAt.get(key);
         if (earlier?.via) {
@@ -220,11 +234,41 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         }
       }
     }
-    // A caller that only hands its own parameters on to the helper, and whose own callers were found,
-    // is a hop between them and the request, not a feature of its own: its callers stand for it.
+    // A proxy route's callers are the app's own fetches that post the request body it hands on.
+    for (const helper of helpers) {
+      if (found.length + next.length >= MAX_CALLER_SITES) break;
+      const fetches = proxyRouteFetches(helper.fn, helper.site, context.modules);
+      if (!fetches || fetches.length === 0) continue;
+      // The calls in the handler that only pass the body on to the file's request functions are hops: the fetches go to those requests.
+      const hops = helper.requests.filter((request) => request.kind === 'wrapper-caller' && request.via && request.file === helper.call.file);
+      const targets = hops.length === helper.requests.length ? hops.map((hop) => hop.via!) : helper.requests.map((request) => ({ file: request.file, line: request.line, function: request.enclosingFunction ?? '<top>' }));
+      const via = targets.length > 1 ? { ...targets[0], alternatives: targets.slice(1) } : targets[0];
+      for (const fetch of fetches) {
+        if (found.length + next.length >= MAX_CALLER_SITES) break;
+        const file = context.modules.relativePath(fetch.call.getSourceFile().getFilePath());
+        const key = `${file}:${fetch.call.getStart()}`;
+        if (callerAt.has(key)) continue;
+        try {
+          const caller = routeCallerSite(helper.call, fetch, via, file, context.modules);
+          nodeOfCaller.set(caller, fetch.call);
+          postedBy.set(caller, fetch.sent);
+          callerAt.set(key, caller);
+          next.push(caller);
+          perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
+        } catch {
+          // A body the resolvers cannot follow gives no caller site; the route's own request stays.
+        }
+      }
+      if ((perHelper.get(helper) ?? 0) > 0) for (const hop of hops) forwardingHops.add(hop);
+    }
+    // A caller that only hands its own parameters on to the helper (or posts them to a proxy route, with fixed
+    // options at most), and whose own callers were found, is a hop between them and the request, not a feature
+    // of its own: its callers stand for it.
     for (const helper of helpers) {
       const node = nodeOfCaller.get(helper.call);
-      if ((perHelper.get(helper) ?? 0) > 0 && helper.call.kind === 'wrapper-caller' && node && onlyForwardsParameters(node)) forwardingHops.add(helper.call);
+      const posted = postedBy.get(helper.call);
+      const forwards = node && (posted ? postsOnlyParameters(posted, node) : onlyForwardsParameters(node));
+      if ((perHelper.get(helper) ?? 0) > 0 && helper.call.kind === 'wrapper-caller' && forwards) forwardingHops.add(helper.call);
     }
     // A proxy method handing its parameters on to the same-named method of the object it wraps (a router's
     // `getChatCompletion(messages, opts) { return this.delegate.getChatCompletion(messages, opts) }`) makes no
@@ -283,14 +327,39 @@ function delegatesUnderOwnName(call: CallExpression): boolean {
   return own === called && onlyForwardsParameters(call);
 }
 
-/** Whether every argument of a call is a parameter of the function around it, as is or in an object literal of such (`f({ messages, locals })`). */
-export function onlyForwardsParameters(call: CallExpression): boolean {
-  const fn = call.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node));
-  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
+/** The names the parameters of the function around a node bind (also inside destructuring); undefined outside a function. */
+function parameterNamesAround(node: Node): Set<string> | undefined {
+  const fn = node.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
   const parameters = new Set<string>();
   for (const parameter of fn.getParameters()) {
     for (const identifier of [parameter.getNameNode(), ...parameter.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier)]) if (Node.isIdentifier(identifier)) parameters.add(identifier.getText());
   }
+  return parameters;
+}
+
+/**
+ * `fetch('/api/responses', { body: JSON.stringify({ ...body, parallel_tool_calls: false }) })` in a function taking
+ * `body`: what it posts is its parameter, with fixed options (literals) at most. Such a fetch is the app's own
+ * request helper, not a feature.
+ */
+function postsOnlyParameters(posted: Node, call: Node): boolean {
+  const parameters = parameterNamesAround(call);
+  if (!parameters) return false;
+  const value = unwrapExpression(posted);
+  const isParameter = (node: Node | undefined): boolean => !!node && Node.isIdentifier(unwrapExpression(node)) && parameters.has(unwrapExpression(node).getText());
+  if (Node.isIdentifier(value)) return isParameter(value);
+  if (!Node.isObjectLiteralExpression(value)) return false;
+  const isFixed = (node: Node | undefined): boolean => !!node && (Node.isStringLiteral(node) || Node.isNumericLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || [SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword].includes(node.getKind()));
+  const properties = value.getProperties();
+  const passed = properties.filter((property) => (Node.isSpreadAssignment(property) && isParameter(property.getExpression())) || (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())));
+  return passed.length > 0 && properties.every((property) => passed.includes(property) || (Node.isPropertyAssignment(property) && isFixed(property.getInitializer())));
+}
+
+/** Whether every argument of a call is a parameter of the function around it, as is or in an object literal of such (`f({ messages, locals })`). */
+export function onlyForwardsParameters(call: CallExpression): boolean {
+  const parameters = parameterNamesAround(call);
+  if (!parameters) return false;
   const isParameter = (node: Node | undefined): boolean => !!node && Node.isIdentifier(node) && parameters.has(node.getText());
   const args = call.getArguments();
   return args.length > 0 && args.every((argument) => {
@@ -340,7 +409,7 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
     const name = (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) ? current.getName() : (current.getParent() as unknown as { getName(): string }).getName()) ?? '';
     if (!/^[A-Za-z_$][\w$]*$/.test(name) || name !== call.enclosingFunction?.split('.').pop()) return undefined;
     const returned = innermost && returnedBy(current, innermost) ? innermost : undefined;
-    return { call, fn: current, returned, name, ...implementedTypes(current, returned, modules) };
+    return { call, site: node, requests: [call], fn: current, returned, name, ...implementedTypes(current, returned, modules) };
   }
   return undefined;
 }
@@ -794,7 +863,11 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     const converted = /^(?:this\.)?[\w$.#]+\(\s*([\w$.]+)\s*\)$/.exec(toolHole.trim())?.[1];
     const argument = bound(toolHole) ?? (converted !== undefined ? bound(converted) : undefined);
     const leftOut = missing.has(toolHole.replace(/^.*\./, '')) || (converted !== undefined && missing.has(converted));
-    if (argument && !isEmptyArray(argument)) toolNames = readToolNames(argument, modules);
+    if (argument && !isEmptyArray(argument)) {
+      toolNames = readToolNames(argument, modules);
+      // The tools the caller passes are sent: a helper that only hands them on does not say so itself.
+      if (toolNames.length > 0 && !features.tools) features = { ...features, tools: true };
+    }
     else if (leftOut || (argument && isEmptyArray(argument))) {
       toolNames = [];
       features = { ...features, tools: false };
@@ -844,6 +917,85 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   delete caller.production;
   delete caller.nonProductionReason;
   delete caller.alternativeGroup;
+  if (comment) caller.annotationComment = comment;
+  return caller;
+}
+
+/**
+ * A fetch of the app's own code posting a request to a proxy route (see `proxyRouteFetches`): the route's request with
+ * what the fetch posts as its options. The model, messages (`input` of the Responses API or `messages`), tools and
+ * output format are the posted object's; a spread of the caller's own parameter (`{ ...body, parallel_tool_calls: false }`)
+ * leaves `body.model`, `body.input` and `body.tools` for the callers of the caller to fill in.
+ */
+function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable<DetectedCall['via']>, file: string, modules: ModuleLoader): DetectedCall {
+  const route = fetch.call.getArguments()[0] ? unwrapExpression(fetch.call.getArguments()[0]).getText().replace(/^['"`]|['"`]$/g, '') : '';
+  const sent = resolveObjectLiteral(fetch.sent, modules);
+  const posted = unwrapExpression(fetch.sent);
+  // What the caller passes on of its own parameters: `body` of `{ ...body }` or of `JSON.stringify(body)`.
+  const parameters = parameterNamesAround(fetch.call) ?? new Set<string>();
+  const spreads = sent && Node.isObjectLiteralExpression(sent) ? sent.getProperties().filter(Node.isSpreadAssignment).map((spread) => unwrapExpression(spread.getExpression()).getText()) : Node.isIdentifier(posted) ? [posted.getText()] : [];
+  const passedOn = spreads.find((name) => parameters.has(name));
+  const property = (...names: string[]): Node | undefined => names.map((name) => getObjectProperty(sent, name, modules)).find((node) => node !== undefined);
+  const evidence = [`posts the request to the app's proxy route ${route} (${via.file}:${via.line}), which sends the posted body as the ${base.method} request`];
+
+  const modelNode = property('model');
+  let model: ModelRef = { id: null, raw: passedOn ? `${passedOn}.model` : '', source: 'dynamic' };
+  if (modelNode) {
+    const read = readModel(modelNode, modules);
+    model = read.ref;
+    evidence.push(`model: ${shorten(modelNode.getText())}`, ...read.evidence);
+  }
+
+  const input = property('input', 'messages');
+  let messages: PromptMessage[] = [];
+  let vision = false;
+  if (input) {
+    const value = unwrapExpression(input);
+    if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isTemplateExpression(value)) {
+      const text = resolvePromptText(value, modules);
+      messages = [{ role: 'user', text: text.text, holes: text.holes }];
+    } else {
+      const resolved = resolveMessages(input, modules);
+      messages = resolved.messages;
+      vision = resolved.hasImage;
+    }
+  } else if (passedOn) {
+    messages = [{ role: 'user', text: `{{${passedOn}.input}}`, holes: [{ kind: 'message-array', expression: `${passedOn}.input` }] }];
+  }
+  const instructions = property('instructions');
+  if (instructions) {
+    const text = resolvePromptText(instructions, modules);
+    messages = [{ role: 'system', text: text.text, holes: text.holes }, ...messages];
+  }
+
+  const tools = property('tools');
+  const toolNames = tools ? readToolNames(tools, modules) : passedOn ? [`{{${passedOn}.tools}}`] : [];
+  const format = getObjectProperty(resolveObjectLiteral(property('text'), modules), 'format', modules) ?? property('response_format');
+  const stream = property('stream');
+  const caller: DetectedCall = {
+    ...base,
+    file,
+    ...callSpan(fetch.call),
+    method: `fetch ${route}`,
+    model,
+    messages,
+    toolNames,
+    features: { ...base.features, tools: tools !== undefined, vision, structuredOutput: format !== undefined, streaming: stream !== undefined && stream.getKind() === SyntaxKind.TrueKeyword },
+    maxOutputTokens: resolveNumber(property('max_output_tokens', 'max_tokens', 'max_completion_tokens'), modules),
+    enclosingFunction: enclosingFunctionName(fetch.call),
+    evidence: [...evidence, ...base.evidence],
+    kind: 'wrapper-caller',
+    via,
+  };
+  delete caller.steps;
+  delete caller.structuredOutputName;
+  delete caller.structuredOutputShape;
+  delete caller.annotation;
+  delete caller.annotationComment;
+  delete caller.production;
+  delete caller.nonProductionReason;
+  delete caller.alternativeGroup;
+  const comment = annotationComment(fetch.call);
   if (comment) caller.annotationComment = comment;
   return caller;
 }

@@ -25,6 +25,7 @@ describe('prefilter', () => {
     ['transformers.js', `import { pipeline } from '@xenova/transformers';`],
     ['transformers.js v3', `const { pipeline } = await import('@huggingface/transformers');`],
     ['web-llm', `import { CreateMLCEngine } from '@mlc-ai/web-llm';`],
+    ['the Chroma client (its collections embed text)', `import { CloudClient, Knn } from 'chromadb';`],
     ['the ElevenLabs SDK', `const { ElevenLabsClient } = require('elevenlabs');`],
     ['the Agents SDK realtime session', `import { RealtimeSession } from '@openai/agents/realtime';`],
     ['node-llama-cpp', `import { getLlama, LlamaChatSession } from 'node-llama-cpp';`],

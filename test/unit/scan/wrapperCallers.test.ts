@@ -542,13 +542,16 @@ export async function title(conversation: { model: string; firstMessage: string 
       { file: 'server/bot/reply.js', line: 4, kind: 'wrapper-caller', via: 'server/providers/openai.js:10' },
       { file: 'server/bot/reply.js', line: 9, kind: 'wrapper-caller', via: 'server/bot/reply.js:4', promptIncludes: ['Answer the chat message'] },
       { file: 'server/chat/answer.js', line: 7, kind: 'wrapper-caller', via: 'server/vector/store.js:6' },
+      { file: 'server/chat/search.js', line: 6, kind: 'wrapper-caller', via: 'server/vector/pinecone.js:7', model: 'text-embedding-3-small' },
       { file: 'server/providers/openai.js', line: 10, kind: 'sdk', inTotals: false },
       { file: 'server/providers/openai.js', line: 15, kind: 'sdk', inTotals: false },
       { file: 'server/tools/summarize.js', line: 5, kind: 'wrapper-caller', via: 'server/providers/openai.js:10', promptIncludes: ['Summarize the key points'] },
+      // A store class exported under another name (`module.exports.Pinecone = PineconeDB`), made by a factory: its connector is the provider.
+      { file: 'server/vector/pinecone.js', line: 7, kind: 'wrapper-caller', via: 'server/providers/openai.js:15', model: 'text-embedding-3-small', inTotals: false },
       { file: 'server/vector/store.js', line: 6, kind: 'wrapper-caller', via: 'server/providers/openai.js:15', model: 'text-embedding-3-small', inTotals: false },
     ],
     check: (result) => {
-      // server/router.js: Router.chat only delegates; server/misc/echo.js and cache.js pass object literals with a chat or embed of their own.
+      // server/router.js: Router.chat only delegates; server/misc/echo.js, cache.js and recall.js (to a renamed export) pass object literals with a chat or embed of their own.
       assert.ok(!result.callSites.some((site) => site.file === 'server/router.js' || site.file.startsWith('server/misc/')));
     },
   },
@@ -752,6 +755,65 @@ export async function greet(name: string) {
       { file: 'src/provider.ts', line: 8, kind: 'sdk' },
       { file: 'src/query.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:9', promptIncludes: ['standalone web search query'] },
       { file: 'src/reasoning.ts', line: 3, kind: 'wrapper-caller', via: 'src/endpoint.ts:5', promptIncludes: ['Summarize your reasoning steps'] },
+    ],
+  },
+]);
+
+runScanCases('callers of a proxy route (the browser composes the request and posts it to the app\'s own route)', [
+  {
+    name: 'a Next.js route handing the whole JSON body on as the request\'s options is reached by each fetch posting to it; a route building its request from a field of the body, a GET route and a browser helper posting its own parameter are no sites of their own',
+    fixture: 'proxy-route',
+    sites: [
+      { file: 'src/app/api/chat/route.ts', line: 8, kind: 'sdk', model: 'gpt-4o-mini', inTotals: true },
+      // The proxy's requests are priced through the fetches; POST's calls handing `body` on are hops, not sites.
+      { file: 'src/app/api/responses/route.ts', line: 13, kind: 'sdk', inTotals: false },
+      { file: 'src/app/api/responses/route.ts', line: 19, kind: 'sdk', inTotals: false },
+      { file: 'src/app/api/session/route.ts', line: 3, kind: 'sdk', inTotals: true },
+      { file: 'src/lib/guardrail.ts', line: 2, kind: 'wrapper-caller', via: 'src/app/api/responses/route.ts:13', model: 'gpt-4o-mini', promptIncludes: ['Classify the message'], inTotals: true },
+      // fetchResponsesMessage only posts its parameter: its caller is the feature, with the model and tools it builds.
+      { file: 'src/lib/supervisor.ts', line: 24, kind: 'wrapper-caller', via: 'src/lib/supervisor.ts:7', model: 'gpt-4.1', promptIncludes: ['supervisor of a customer service agent'], toolNames: ['(tools)'], inTotals: true },
+    ],
+    check: (result) => {
+      // src/components/chat.ts posts a message to /api/chat (which writes its own prompt) and fetches /api/session with no body.
+      assert.ok(!result.callSites.some((site) => site.file === 'src/components/chat.ts'));
+    },
+  },
+]);
+
+runScanCases('a caller at the call an analyzer already reports', [
+  {
+    name: 'store.vectorstore.addDocuments(docs) is the LangChain store\'s request; the app\'s own Chroma store behind the same call (picked by configuration) adds no second site there',
+    files: {
+      'package.json': '{ "name": "stores", "private": true, "dependencies": { "chromadb": "^3.0.0", "@langchain/openai": "^0.5.0", "@langchain/pinecone": "^0.2.0" } }',
+      'lib/chroma.ts': `import { ChromaClient, OpenAIEmbeddingFunction } from 'chromadb';
+const client = new ChromaClient();
+export class ChromaVectorStore {
+  async addDocuments(docs: Array<{ pageContent: string }>) {
+    const collection = await client.getOrCreateCollection({ name: 'docs', embeddingFunction: new OpenAIEmbeddingFunction({ openai_api_key: 'key', openai_model: 'text-embedding-3-large' }) });
+    await collection.add({ ids: docs.map((_, index) => String(index)), documents: docs.map((doc) => doc.pageContent) });
+  }
+}
+`,
+      'lib/store.ts': `import { PineconeStore } from '@langchain/pinecone';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { ChromaVectorStore } from './chroma';
+export async function loadVectorStore({ embeddings }: { embeddings: Embeddings }) {
+  if (process.env.VECTORSTORE === 'chroma') return { vectorstore: new ChromaVectorStore() };
+  return { vectorstore: await PineconeStore.fromExistingIndex(embeddings, { pineconeIndex: null as never }) };
+}
+`,
+      'app/ingest.ts': `import { OpenAIEmbeddings } from '@langchain/openai';
+import { loadVectorStore } from '../lib/store';
+export async function ingest(docs: Array<{ pageContent: string }>) {
+  const store = await loadVectorStore({ embeddings: new OpenAIEmbeddings({ model: 'text-embedding-3-small' }) });
+  await store.vectorstore.addDocuments(docs);
+}
+`,
+    },
+    sites: [
+      { file: 'app/ingest.ts', line: 5, kind: 'sdk', model: 'text-embedding-3-small' },
+      // Not reached through a caller: in the totals on its own.
+      { file: 'lib/chroma.ts', line: 6, kind: 'sdk', model: 'text-embedding-3-large', inTotals: true },
     ],
   },
 ]);
