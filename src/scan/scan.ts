@@ -10,7 +10,6 @@ import { createTextReader, discoverSourceFiles, fileStamp, readFiles, type Disco
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf, workspaceDependents } from './importGraph';
 import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers } from '../analyzers';
-import { countTokensAhead, stopTokenizerWorker, warmTokenizer } from './tokenCountAhead';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -50,12 +49,6 @@ export interface ScanOptions {
   advisorOptions?: AdvisorOptions;
   /** Globs (root-relative) of code that is not production traffic, added to the built-in ones (tests, scripts, examples, ...). */
   nonProduction?: readonly string[];
-  /**
-   * Ends the tokenizer worker once every prompt is counted, so its memory (tiktoken's WebAssembly, about
-   * 20-60 MB) is free before pricing and output, where a cold scan peaks. For a process that scans once
-   * (the CLI); the editor keeps the worker warm for the next scan. A later scan starts a new one.
-   */
-  releaseTokenizerWhenCounted?: boolean;
 }
 
 /**
@@ -115,8 +108,6 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
   const diagnostics: Diagnostic[] = [];
   const results = options.resultCacheDirectory === undefined ? undefined : new ResultStore({ directory: options.resultCacheDirectory, root: absoluteRoot });
-  // Results of an earlier run carry their token counts: the encoder is then seldom needed.
-  if (!results?.hasPreviousResults) warmTokenizer();
   const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
   diagnostics.push(...discovered.diagnostics);
 
@@ -223,8 +214,6 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     usageExport = parseUsageExport(text);
   }
   const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !options.advisorOptions?.today ? { ...options.advisorOptions, today: options.now().toISOString().slice(0, 10) } : options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
-  await countTokensAhead(detected);
-  if (options.releaseTokenizerWhenCounted) await stopTokenizerWorker();
   const enriched = enrichCalls(detected, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));
