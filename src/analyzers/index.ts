@@ -25,6 +25,6 @@ export { ModuleLoader } from './shared/modules';
 export { parseIntoProject } from './shared/parse';
 // Model and provider settings read from the workspace's example env, compose and config files (parsing and filtering only).
 export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseDeploymentValues, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, type SettingValue, type WorkspaceSettings } from './shared/settings';
-export { aliasMayName, findWrapperCallers, type WorkspaceFile } from './shared/wrapperCallers';
+export { aliasMayNameAny, findWrapperCallers, type WorkspaceFile } from './shared/wrapperCallers';
 export { modelsFromCallers } from './shared/callerModels';
 export { markFrameworkAgentLoops } from './shared/agentLoops';

@@ -9,7 +9,7 @@ import { CallerSearchCache } from './callerSearchCache';
 import { createTextReader, discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf, workspaceDependents } from './importGraph';
-import { aliasMayName, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers } from '../analyzers';
+import { aliasMayNameAny, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers } from '../analyzers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -166,15 +166,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     const helperModules = importGraph.withBarrels(new Set(helperFiles));
     const helperPaths = analyses.filter(({ file }) => helperModules.has(file.absolutePath)).map(({ file }) => file.relativePath);
     // Files of a monorepo share their alias specifiers (`@app/db/client` in hundreds of files): each is tested against the helpers once.
-    const aliasNamesHelper = new Map<string, boolean>();
-    const mayNameHelper = (specifier: string): boolean => {
-      let answer = aliasNamesHelper.get(specifier);
-      if (answer === undefined) {
-        answer = helperPaths.some((helperPath) => aliasMayName(specifier, helperPath));
-        aliasNamesHelper.set(specifier, answer);
-      }
-      return answer;
-    };
+    const mayNameHelper = aliasMayNameAny(helperPaths);
     const dependents = workspaceDependents(context.modules.dependentsOfPackagesHolding(helperFiles));
     return analyses
       .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some(mayNameHelper) || dependents(file.absolutePath, analysis.aliasImports))

@@ -44,7 +44,7 @@ export function isEncoderLoaded(encoding: EncodingName): boolean {
   return encoders.has(encoding);
 }
 
-// Counts made by an earlier run (kept with its results, see scan/resultStore.ts),
+// Counts made by an earlier run (kept with its results, see scan/resultStore.ts) or earlier in this process,
 // per encoding. Bounded so a long editor session does not grow it without end.
 const knownCounts = new Map<EncodingName, Map<string, number>>();
 const KNOWN_COUNTS_LIMIT = 20_000;
@@ -67,7 +67,10 @@ export function countTokens(text: string, encoding: EncodingName = 'o200k_base')
   if (!text) return 0;
   const known = knownCounts.get(encoding)?.get(text);
   if (known !== undefined) return known;
-  return getEncoder(encoding).count(text);
+  // Pricing counts the same prompt once per candidate model: the second time comes from the memo.
+  const counted = getEncoder(encoding).count(text);
+  rememberTokenCounts(encoding, [text], [counted]);
+  return counted;
 }
 
 // ---------------------------------------------------------------------------------------------
