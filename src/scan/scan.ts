@@ -9,7 +9,7 @@ import { CallerSearchCache } from './callerSearchCache';
 import { createTextReader, discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf, workspaceDependents } from './importGraph';
-import { aliasMayNameAny, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers } from '../analyzers';
+import { aliasMayNameAny, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers, type WorkspaceSettings } from '../analyzers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -191,7 +191,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   }
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
-  releaseParsedFiles(context);
+  releaseParsedFiles(context, absoluteRoot, workspaceSettings.settings);
   const marked = markAlternatives(markNonProduction(detected, options.nonProduction));
   detected.splice(0, detected.length, ...marked);
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
@@ -252,10 +252,15 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   };
 }
 
-function releaseParsedFiles(context: AnalysisContext): void {
-  for (const sourceFile of context.project.getSourceFiles()) {
-    if (!sourceFile.wasForgotten()) context.project.removeSourceFile(sourceFile);
-  }
+/**
+ * Drops the project and its module loader at once, for fresh empty ones: nothing after this step reads
+ * a tree. Removing each file instead made ts-morph forget every wrapped node one by one (re-reading
+ * each node's children and start), 0.2-0.3 s of a midday scan, for memory the collector frees the same.
+ */
+function releaseParsedFiles(context: AnalysisContext, root: string, settings: WorkspaceSettings): void {
+  const empty = createAnalysisProject(root, settings, context.results);
+  context.project = empty.project;
+  context.modules = empty.modules;
 }
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */
