@@ -1,5 +1,5 @@
 // Bundles the entry points: the extension host (Node, `vscode` external) and its lazily loaded
-// scanner, the webview's browser script, and the headless CLI. Also copies tiktoken's wasm and the encodings we load
+// scanner, the webview's browser script, and the headless CLI. Also copies tiktoken's rank files for the encodings we load
 // lazily, because those are read from disk at run time and cannot be inlined.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -14,22 +14,19 @@ const allBuilds = [
   // activation only parses the small extension bundle.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './scanner.js'] },
   { ...common, entryPoints: ['src/extension/scannerBundle.ts'], outfile: 'dist/scanner.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  // Loaded by scanner.js and cli.js as a worker thread (src/scan/tokenCountAhead.ts).
-  { ...common, entryPoints: ['src/scan/tokenizerWorker.ts'], outfile: 'dist/tokenizer-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
   // What bin/ runs: loads cli.js with V8's code cache (src/runtime/codeCache.ts).
   { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.js', platform: 'node', format: 'cjs', target: 'node20', external: ['./cli.js'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-// `--only cli` builds just the CLI bundle and its tokenizer worker (what `bin/` needs on a fresh checkout).
+// `--only cli` builds just the CLI bundle and its launcher (what `bin/` needs on a fresh checkout).
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
-const builds = only ? allBuilds.filter((options) => options.outfile === `dist/${only}.js` || (only === 'cli' && ['dist/tokenizer-worker.js', 'dist/launch.js'].includes(options.outfile))) : allBuilds;
+const builds = only ? allBuilds.filter((options) => options.outfile === `dist/${only}.js` || (only === 'cli' && options.outfile === 'dist/launch.js')) : allBuilds;
 
 function copyRuntimeAssets() {
   mkdirSync('dist/encoders', { recursive: true });
-  copyFileSync('node_modules/tiktoken/lite/tiktoken_bg.wasm', 'dist/tiktoken_bg.wasm');
   for (const encoding of ['o200k_base', 'cl100k_base']) {
     copyFileSync(`node_modules/tiktoken/encoders/${encoding}.json`, `dist/encoders/${encoding}.json`);
   }

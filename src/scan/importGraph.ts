@@ -189,7 +189,22 @@ export function importsAnyOf(file: ModuleImports, modules: ReadonlySet<string>):
  */
 export function workspaceDependents(dependents: ReadonlyMap<string, readonly string[]>): (absolutePath: string, aliasImports: readonly string[] | undefined) => boolean {
   if (dependents.size === 0) return () => false;
-  const entries = [...dependents].map(([name, folders]) => ({ name, scoped: name.startsWith('@'), folders: folders.map((folder) => folder + path.sep) }));
-  return (absolutePath, aliasImports) =>
-    entries.some(({ name, scoped, folders }) => folders.some((folder) => absolutePath.startsWith(folder)) && (!scoped || (aliasImports ?? []).some((specifier) => specifier === name || specifier.startsWith(`${name}/`))));
+  // By dependent folder (with its trailing separator): a file looks up its own ancestor folders, a few
+  // lookups, where testing every folder of every package per file cost 0.1-0.3 s of a midday scan.
+  const packagesByFolder = new Map<string, Array<{ name: string; scoped: boolean }>>();
+  for (const [name, folders] of dependents) {
+    for (const folder of folders) {
+      const key = folder + path.sep;
+      const packages = packagesByFolder.get(key) ?? [];
+      packages.push({ name, scoped: name.startsWith('@') });
+      packagesByFolder.set(key, packages);
+    }
+  }
+  return (absolutePath, aliasImports) => {
+    for (let separator = absolutePath.indexOf(path.sep); separator !== -1; separator = absolutePath.indexOf(path.sep, separator + 1)) {
+      const packages = packagesByFolder.get(absolutePath.slice(0, separator + 1));
+      if (packages?.some(({ name, scoped }) => !scoped || (aliasImports ?? []).some((specifier) => specifier === name || specifier.startsWith(`${name}/`)))) return true;
+    }
+    return false;
+  };
 }

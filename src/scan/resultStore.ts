@@ -237,7 +237,7 @@ export class ResultStore {
   }
 }
 
-/** Counts this process knows without building an encoder (the worker's, or this thread's encoder is loaded). */
+/** Counts this process knows without building an encoder (stored counts, or this thread's encoder is loaded). */
 function knownCounts(calls: readonly DetectedCall[]): Array<[EncodingName, string, number]> {
   const counts: Array<[EncodingName, string, number]> = [];
   for (const [encoding, texts] of textsToCount(calls)) {

@@ -12,13 +12,13 @@ describe('the .vsix allowlist (.vscodeignore)', () => {
     .filter((line) => line.startsWith('!'))
     .map((line) => line.slice(1).trim());
 
-  it('ships every bundle esbuild.mjs builds for the editor (a missing worker would silently fall back)', () => {
+  it('ships every bundle esbuild.mjs builds for the editor', () => {
     const outputs = [...readFileSync(path.join(REPO, 'esbuild.mjs'), 'utf8').matchAll(/outfile: 'dist\/([\w.-]+)'/g)].map((match) => match[1]);
-    assert.ok(outputs.includes('tokenizer-worker.js') && outputs.includes('scanner.js'), `esbuild outputs: ${outputs.join(', ')}`);
+    assert.ok(outputs.includes('scanner.js'), `esbuild outputs: ${outputs.join(', ')}`);
     for (const output of outputs.filter((name) => !CLI_ONLY.has(name))) assert.ok(allowed.includes(`dist/${output}`), `.vscodeignore allows dist/${output}`);
   });
 
-  it('ships the tokenizer runtime files the bundles read from disk', () => {
-    for (const file of ['dist/tiktoken_bg.wasm', 'dist/encoders/**']) assert.ok(allowed.includes(file), `.vscodeignore allows ${file}`);
+  it('ships the tokenizer rank files the bundles read from disk', () => {
+    for (const file of ['dist/encoders/**']) assert.ok(allowed.includes(file), `.vscodeignore allows ${file}`);
   });
 });

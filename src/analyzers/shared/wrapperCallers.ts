@@ -1097,6 +1097,42 @@ export function aliasMayName(specifier: string, relativePath: string): boolean {
   return aliasMatcher(specifier)(relativePath);
 }
 
+/**
+ * `aliasMayName` against many files at once, for the caller search's candidates (every alias specifier of a
+ * monorepo against every helper module): the folders and path tails of the files are collected once, so each
+ * specifier costs one lookup instead of a test per file, with the same answers.
+ */
+export function aliasMayNameAny(relativePaths: readonly string[]): (specifier: string) => boolean {
+  const folders = new Set<string>();
+  const slashedTails = new Set<string>();
+  for (const relativePath of relativePaths) {
+    const segments = relativePath.split('/');
+    for (let index = 0; index < segments.length - 1; index++) folders.add(segments[index]);
+    for (const candidate of formsOf(relativePath).tails) {
+      for (let slash = candidate.indexOf('/'); slash !== -1; slash = candidate.indexOf('/', slash + 1)) slashedTails.add(candidate.slice(slash));
+    }
+  }
+  const answers = new Map<string, boolean>();
+  return (specifier) => {
+    let answer = answers.get(specifier);
+    if (answer === undefined) {
+      const scoped = SCOPED_SPECIFIER.exec(specifier);
+      const tail = scoped ? '' : aliasTail(specifier);
+      answer = scoped ? folders.has(scoped[1]) : tail !== '' && slashedTails.has(`/${tail}`);
+      answers.set(specifier, answer);
+    }
+    return answer;
+  };
+}
+
+/** `@org/documents/...`: the package's folder name. */
+const SCOPED_SPECIFIER = /^@[\w.-]+\/([\w.-]+)/;
+
+/** The path an alias specifier names after its alias (`~/lib/llm.ts` → `lib/llm`). */
+function aliasTail(specifier: string): string {
+  return specifier.slice(specifier.indexOf('/') + 1).replace(/\.(?:m|c)?[jt]sx?$/, '');
+}
+
 /** Matchers by specifier and path forms by file: the caller search asks about every specifier against every helper file. */
 const aliasMatchers = new Map<string, (relativePath: string) => boolean>();
 const pathForms = new Map<string, { slashed: string; tails: [string, string] }>();
@@ -1106,12 +1142,12 @@ function aliasMatcher(specifier: string): (relativePath: string) => boolean {
   if (matcher) return matcher;
   // A scoped package (`@org/documents/embed`) may be the workspace's `…/documents/` package: a file in a
   // folder of that name may be its module (the analyzer then resolves the import by package.json).
-  const scoped = /^@[\w.-]+\/([\w.-]+)/.exec(specifier);
+  const scoped = SCOPED_SPECIFIER.exec(specifier);
   if (scoped) {
     const folder = `/${scoped[1]}/`;
     matcher = (relativePath) => formsOf(relativePath).slashed.includes(folder);
   } else {
-    const tail = specifier.slice(specifier.indexOf('/') + 1).replace(/\.(?:m|c)?[jt]sx?$/, '');
+    const tail = aliasTail(specifier);
     const ending = `/${tail}`;
     matcher = tail ? (relativePath) => formsOf(relativePath).tails.some((candidate) => candidate.endsWith(ending)) : () => false;
   }

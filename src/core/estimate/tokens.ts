@@ -6,7 +6,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Tiktoken } from 'tiktoken/lite';
+import { BpeTokenCounter, type RankFile } from './bpeCounter';
 import type { DetectedCall, HoleKind, PromptHole, StepEstimate, TaskType, TokenEstimate } from '../../model/types';
 import { TASK_TYPES } from '../../model/types';
 import taskOutputJson from '../../../data/catalog/task-output-tokens.json';
@@ -18,7 +18,7 @@ export type EncodingName = 'o200k_base' | 'cl100k_base';
 // Encoders: loaded lazily, one per encoding, kept for the process lifetime (no free()).
 // ---------------------------------------------------------------------------------------------
 
-const encoders = new Map<EncodingName, Tiktoken>();
+const encoders = new Map<EncodingName, BpeTokenCounter>();
 
 /** Where the rank files live: `dist/encoders` in the bundle, tiktoken's own folder unbundled. */
 function encoderPath(encoding: EncodingName): string {
@@ -29,16 +29,11 @@ function encoderPath(encoding: EncodingName): string {
   return require.resolve(`tiktoken/encoders/${encoding}.json`);
 }
 
-/** The tiktoken encoder for an encoding, built on first use from its JSON rank file. */
-export function getEncoder(encoding: EncodingName): Tiktoken {
+/** The counter for an encoding (tiktoken's ranks, see bpeCounter.ts), built on first use from its JSON rank file. */
+export function getEncoder(encoding: EncodingName): BpeTokenCounter {
   let encoder = encoders.get(encoding);
   if (!encoder) {
-    const ranks = JSON.parse(readFileSync(encoderPath(encoding), 'utf8')) as {
-      bpe_ranks: string;
-      special_tokens: Record<string, number>;
-      pat_str: string;
-    };
-    encoder = new Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str);
+    encoder = new BpeTokenCounter(JSON.parse(readFileSync(encoderPath(encoding), 'utf8')) as RankFile);
     encoders.set(encoding, encoder);
   }
   return encoder;
@@ -49,12 +44,12 @@ export function isEncoderLoaded(encoding: EncodingName): boolean {
   return encoders.has(encoding);
 }
 
-// Counts made elsewhere (the tokenizer worker, see tokenizerWorker.ts) or earlier in this process,
+// Counts made by an earlier run (kept with its results, see scan/resultStore.ts) or earlier in this process,
 // per encoding. Bounded so a long editor session does not grow it without end.
 const knownCounts = new Map<EncodingName, Map<string, number>>();
 const KNOWN_COUNTS_LIMIT = 20_000;
 
-/** Records exact counts made by the tokenizer worker, so `countTokens` need not load an encoder here. */
+/** Records exact counts made earlier (an earlier run's stored results), so `countTokens` need not load an encoder. */
 export function rememberTokenCounts(encoding: EncodingName, texts: readonly string[], counts: readonly number[]): void {
   let known = knownCounts.get(encoding);
   if (!known) knownCounts.set(encoding, (known = new Map()));
@@ -62,7 +57,7 @@ export function rememberTokenCounts(encoding: EncodingName, texts: readonly stri
   texts.forEach((text, index) => known.set(text, counts[index]));
 }
 
-/** Whether `countTokens` will answer this text from counts made earlier (in the worker or here), without an encoder. */
+/** Whether `countTokens` will answer this text from counts made earlier, without an encoder. */
 export function isTokenCountKnown(encoding: EncodingName, text: string): boolean {
   return knownCounts.get(encoding)?.has(text) ?? false;
 }
@@ -72,7 +67,10 @@ export function countTokens(text: string, encoding: EncodingName = 'o200k_base')
   if (!text) return 0;
   const known = knownCounts.get(encoding)?.get(text);
   if (known !== undefined) return known;
-  return getEncoder(encoding).encode_ordinary(text).length;
+  // Pricing counts the same prompt once per candidate model: the second time comes from the memo.
+  const counted = getEncoder(encoding).count(text);
+  rememberTokenCounts(encoding, [text], [counted]);
+  return counted;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -369,7 +367,7 @@ function staticTextOf(message: DetectedCall['messages'][number]): string {
   return message.text.replace(HOLE_MARKER, '');
 }
 
-/** Every text `estimateTokens` will count for these calls, by encoding (for counting them ahead, in a worker). */
+/** Every text `estimateTokens` will count for these calls, by encoding. */
 export function textsToCount(calls: readonly DetectedCall[]): Map<EncodingName, Set<string>> {
   const texts = new Map<EncodingName, Set<string>>();
   for (const call of calls) {

@@ -19,7 +19,7 @@ const BIN = path.join(ROOT, 'bin', 'llm-hosting-advisor.js');
 const EXAMPLE = path.join(ROOT, 'examples', 'support-desk');
 
 function ensureBuilt(): void {
-  const bundles = ['launch.js', 'cli.js', 'scanner.js', 'tokenizer-worker.js'].map((name) => path.join(ROOT, 'dist', name));
+  const bundles = ['launch.js', 'cli.js', 'scanner.js'].map((name) => path.join(ROOT, 'dist', name));
   if (bundles.every((bundle) => existsSync(bundle))) return;
   execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'pipe' });
 }
@@ -134,7 +134,6 @@ for (const cacheOn of [true, false]) {
             const loaded = requireWithCodeCache(${JSON.stringify(path.join(ROOT, 'dist', 'scanner.js'))}, cacheDir);
             const result = await loaded.exports.scanWorkspace(${JSON.stringify(EXAMPLE)}, { defaultCallsPerMonth: 10000 });
             await loaded.saveCache();
-            loaded.exports.stopTokenizerWorker();
             console.log(JSON.stringify({ cache: loaded.cache, calls: result.callSites.length }));
             delete require.cache[${JSON.stringify(path.join(ROOT, 'dist', 'scanner.js'))}];
           }
