@@ -1,6 +1,7 @@
 /**
  * Extension entry point. Activation only registers commands, providers and the panel serializer;
- * the scanner (ts-morph, tiktoken) is loaded lazily on the first scan (see extension/scanModel.ts).
+ * the scanner (ts-morph, tiktoken) is loaded on the first scan (see extension/scanModel.ts), which
+ * in a first session starts right after activation returns (scanSoonAfterActivation).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -40,8 +41,9 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
       ? { directory: path.join(context.globalStorageUri.fsPath, 'last-scan'), inputs: [path.join(context.extensionPath, 'dist', 'scanner.js'), ...(override.scheme === 'file' ? [override.fsPath] : [])] }
       : undefined,
   );
-  // Read now (no scanner bundle: a JSON file and a few stats), so the first CodeLens request finds it ready.
-  void model.restoreLastScan();
+  // Read now (no scanner bundle: a JSON file and a few stats), so the first CodeLens request finds it ready;
+  // without one, the first scan starts once activate() has returned instead of on that request.
+  model.scanSoonAfterActivation();
   const lenses = new CallSiteCodeLensProvider(model);
   const statusBar = new CostStatusBar(model);
   const extensionUri = context.extensionUri;
@@ -84,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     lastScanResult: () => model.lastResult,
     restoredScan: () => model.state.restored,
     restoredLensesProvidedAt: () => model.restoredLensesProvidedAt,
+    lensesProvidedAt: () => model.lensesProvidedAt,
     lastScanStored: () => model.lastScanStored(),
     simulateNextSession: async (between) => {
       for (const disposable of context.subscriptions.splice(0)) disposable.dispose();
@@ -92,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     },
     ensureScanned: () => model.ensureResult('silent'),
     activationMs,
+    activatedAt: performance.now(),
     scannerLoadedAtActivation,
     scannerLoaded: isScanModuleLoaded,
     scannerLoad: scannerLoadInfo,
