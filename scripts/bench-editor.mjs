@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:editor`: editor timings in the REAL extension host (code-server 4.139 + headless
 // chromium, as the integration tests): activation, time to first CodeLens after opening a file
-// (cold and warm), and re-analysis after an edit (save -> debounced incremental re-scan -> lenses
+// (cold and warm; opening the file activates the extension, as for a user; the first lens is seen
+// both as the provider's answer and drawn in the editor page, a DOM observer here), and re-analysis after an edit (save -> debounced incremental re-scan -> lenses
 // moved), 20 edits. The measuring code is test/integration/bench.ts. Works on a throwaway copy of
 // the workspace (default examples/support-desk; `--workspace DIR` for another). Prints a table and
 // writes .bench/editor.json (git-ignored). Measures the production build (esbuild.mjs --production,
