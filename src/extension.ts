@@ -1,7 +1,6 @@
 /**
  * Extension entry point. Activation only registers commands, providers and the panel serializer;
- * the scanner (ts-morph, tiktoken) is loaded on the first scan (see extension/scanModel.ts), which
- * in a first session starts right after activation returns (scanSoonAfterActivation).
+ * the scanner (ts-morph, tiktoken) is loaded lazily on the first scan (see extension/scanModel.ts).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -41,9 +40,8 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
       ? { directory: path.join(context.globalStorageUri.fsPath, 'last-scan'), inputs: [path.join(context.extensionPath, 'dist', 'scanner.js'), ...(override.scheme === 'file' ? [override.fsPath] : [])] }
       : undefined,
   );
-  // Read now (no scanner bundle: a JSON file and a few stats), so the first CodeLens request finds it ready;
-  // without one, the first scan starts once activate() has returned instead of on that request.
-  model.scanSoonAfterActivation();
+  // Read now (no scanner bundle: a JSON file and a few stats), so the first CodeLens request finds it ready.
+  void model.restoreLastScan();
   const lenses = new CallSiteCodeLensProvider(model);
   const statusBar = new CostStatusBar(model);
   const extensionUri = context.extensionUri;

@@ -320,36 +320,8 @@ export class WorkspaceScanModel implements vscode.Disposable {
     this.scanBehindScheduled = true;
     setTimeout(() => {
       this.scanBehindScheduled = false;
-      if (this.disposed || this.result) return;
-      startTokenizerAheadOfScanner();
-      void this.ensureResult('window');
+      if (!this.disposed && !this.result) void this.ensureResult('window');
     }, 0);
-  }
-
-  private earlyScan: ReturnType<typeof setTimeout> | undefined;
-
-  /**
-   * Starts this session's first scan right after activation when the editor is about to ask for it
-   * anyway: no stored last scan to show first, CodeLens on, and a source file of the workspace open
-   * (the `onLanguage` activation). The editor's own first CodeLens request comes later (VS Code
-   * debounces it after a file opens, and it is then queued behind whatever holds the extension
-   * host's thread) and joins this scan instead of starting it, so the scanner bundle's load and
-   * the scan overlap that wait. Activation itself still loads nothing: this runs on a timer queued
-   * after activate() has returned. A later session skips it: loading the bundle holds the thread,
-   * which would delay the restored lenses; the rescan starts behind them (scanBehindRestored).
-   */
-  scanSoonAfterActivation(): void {
-    void this.restoreLastScan().then((restored) => {
-      if (restored || this.disposed || this.result || this.running || this.earlyScan) return;
-      const lensesWanted = vscode.workspace.textDocuments.some((d) => SOURCE_LANGUAGES.has(d.languageId) && this.contains(d.uri) && readConfig(d.uri).codeLensEnabled);
-      if (!lensesWanted) return;
-      this.earlyScan = setTimeout(() => {
-        if (this.disposed || this.result || this.running) return;
-        log.info('first session in this workspace: scanning right after activation (the first CodeLens request joins this scan)');
-        startTokenizerAheadOfScanner();
-        void this.ensureResult('notification');
-      }, 0);
-    });
   }
 
   /** performance.now() when the lens provider first returned lenses, restored or scanned (for the bench). */
@@ -426,6 +398,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
       const started = Date.now();
       let completed: ScanResult | undefined;
       try {
+        if (!isScanModuleLoaded()) startTokenizerAheadOfScanner();
         const { scanWorkspace, ScanCache } = await loadScanModule();
         this.cache ??= new ScanCache();
         let reported = 0;
@@ -577,7 +550,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
     this.disposed = true;
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = undefined;
-    if (this.earlyScan) clearTimeout(this.earlyScan);
     this.running?.abort.abort();
     this.cache = undefined;
     for (const d of this.disposables) d.dispose();

@@ -49,9 +49,9 @@ export async function run(): Promise<void> {
 
   // Cold: open a file, as a user does: opening it activates the extension (onLanguage), and the
   // editor asks for lenses; the scanner loads and the workspace is scanned. (Until session 8 the bench
-  // activated the extension itself before opening the file; with the scan starting right after
-  // activation that would hide the scanner's load before c0.) The runner's DOM observer sees the
-  // lenses drawn; `openedAtWallMs` (Date.now(), the clock the page shares) is its origin.
+  // activated the extension itself before opening the file, so work started at activation would have
+  // run before c0.) The runner's DOM observer sees the lenses drawn; `openedAtWallMs` (Date.now(), the
+  // clock the page shares) is its origin.
   const openedAtWallMs = Date.now();
   const c0 = performance.now();
   const doc = await vscode.workspace.openTextDocument(withCalls[0]);

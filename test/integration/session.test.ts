@@ -87,28 +87,4 @@ describe('Later session: lenses from the stored last scan, then the rescanned on
     }
   });
 
-  it('a session without a usable stored scan starts scanning right after activation, before any lens request', async function () {
-    this.timeout(300000);
-    const earlier = await vscode.extensions.getExtension<AdvisorApi>(EXTENSION_ID)!.activate();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // A workspace source file open (as the onLanguage activation has it), but in no editor: nothing asks for lenses.
-    const [source] = await vscode.workspace.findFiles('**/*.ts', '**/node_modules/**', 1);
-    assert.ok(source, 'the workspace has a TypeScript file');
-    await vscode.workspace.openTextDocument(source);
-    const config = vscode.workspace.getConfiguration('llmHostingAdvisor');
-    const volume = config.inspect<number>('defaultCallsPerMonth')?.workspaceValue;
-    try {
-      // Another default volume between the sessions voids the stored result (it was priced with the old one).
-      const next = await earlier.simulateNextSession(async () => {
-        await config.update('defaultCallsPerMonth', 12345, vscode.ConfigurationTarget.Workspace);
-      });
-      const result = await untilScanState(next, 'the scan started after activation', () => next.lastScanResult());
-      assert.ok(result.callSites.length > 0);
-      assert.equal(next.restoredScan(), undefined, 'nothing was restored');
-      assert.equal(next.lensesProvidedAt(), undefined, 'no CodeLens request started it');
-      assert.equal(next.lastScanTiming()?.trigger, 'notification', 'the first-scan progress, as a lens request would have shown it');
-    } finally {
-      await config.update('defaultCallsPerMonth', volume, vscode.ConfigurationTarget.Workspace);
-    }
-  });
 });
