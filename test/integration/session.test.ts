@@ -86,5 +86,4 @@ describe('Later session: lenses from the stored last scan, then the rescanned on
       await fs.writeFile(changed.fsPath, original);
     }
   });
-
 });
