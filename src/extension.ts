@@ -15,7 +15,7 @@ import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log, logFileUri } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, overrideUri, refreshPrices } from './extension/prices';
-import { isScanModuleLoaded, loadScanModule, saveScannerCodeCache, scannerLoadInfo, stopTokenizerAheadOfScanner, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
+import { isScanModuleLoaded, loadScanModule, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
 
@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     model,
     codeCacheAfterFirstScan(model),
     // The scanner module counts tokens in a worker thread; it must not outlive the extension.
-    { dispose: () => void (isScanModuleLoaded() ? loadScanModule().then((scanner) => scanner.stopTokenizerWorker()) : stopTokenizerAheadOfScanner()) },
+    { dispose: () => void (isScanModuleLoaded() ? loadScanModule().then((scanner) => scanner.stopTokenizerWorker()) : undefined) },
     lenses,
     statusBar,
     vscode.commands.registerCommand(CommandId.OpenCostPanel, (callSiteId?: unknown) => {

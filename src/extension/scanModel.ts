@@ -5,13 +5,12 @@ import type { CallSite, ScanResult } from '../model/types';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
-import type { PriceOverride, ScanCache, TokenizerWorkerData, WhatIf } from './scannerBundle';
+import type { PriceOverride, ScanCache, WhatIf } from './scannerBundle';
 import { readConfig } from './config';
 import { createStoredScan, lastScanFileName, parseStoredScan, restoreStoredScan, settingsKey, type RestoredScan, type StoredScan } from './lastScan';
 import { log } from './log';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import { promises as fs } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 
 type ScanModule = typeof import('./scannerBundle');
 
@@ -19,8 +18,6 @@ let scanModule: Promise<ScanModule> | undefined;
 let codeCacheDirectory: string | undefined;
 let saveCodeCache: (() => Promise<void>) | undefined;
 let loadInfo: { ms: number; codeCache: string } | undefined;
-/** The tokenizer worker started ahead of the scanner bundle, until the bundle adopts it. */
-let earlyTokenizer: Worker | undefined;
 
 /** How the scanner bundle was loaded (for the bench): milliseconds, and the code cache's state. */
 export function scannerLoadInfo(): { ms: number; codeCache: string } | undefined {
@@ -44,40 +41,9 @@ export function loadScanModule(): Promise<ScanModule> {
     loadInfo = { ms: Math.round(performance.now() - started), codeCache: loaded.cache };
     log.info(`scanner loaded in ${loadInfo.ms} ms (code cache: ${loaded.cache})`);
     saveCodeCache = loaded.saveCache;
-    if (earlyTokenizer) loaded.exports.adoptTokenizerWorker(earlyTokenizer);
-    earlyTokenizer = undefined;
     return loaded.exports;
   });
   return scanModule;
-}
-
-/**
- * Starts the scanner's tokenizer worker (dist/tokenizer-worker.js) before the scanner bundle loads,
- * building tiktoken's encoder at once: on a second core that overlaps the bundle's load (held on
- * this thread), where a cold scan otherwise starts the worker itself and then waits for the
- * encoder. The bundle adopts it (adoptTokenizerWorker); a failure here only costs that overlap.
- */
-export function startTokenizerAheadOfScanner(): void {
-  if (scanModule || earlyTokenizer) return;
-  try {
-    const started = new Worker(path.join(__dirname, 'tokenizer-worker.js'), { workerData: { warmUp: true } satisfies TokenizerWorkerData });
-    const lost = () => {
-      if (earlyTokenizer === started) earlyTokenizer = undefined;
-    };
-    started.on('error', lost);
-    started.on('exit', lost);
-    started.unref();
-    earlyTokenizer = started;
-  } catch {
-    // The scan starts its own worker.
-  }
-}
-
-/** Ends a tokenizer worker started ahead of a scanner bundle that never loaded (deactivation). */
-export function stopTokenizerAheadOfScanner(): void {
-  const started = earlyTokenizer;
-  earlyTokenizer = undefined;
-  void started?.terminate();
 }
 
 /** Writes the scanner's code cache when it was missing or stale; call once a scan has run, so what it compiled is in it. */

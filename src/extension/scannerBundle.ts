@@ -6,7 +6,7 @@
  */
 export { scanWorkspace, ScanCache, type ScanOptions } from '../scan/scan';
 export { renderMarkdownPlan } from '../core/report/plan';
-export { adoptTokenizerWorker, stopTokenizerWorker, tokenizerWorkerRunning, type TokenizerWorkerData } from '../scan/tokenCountAhead';
+export { stopTokenizerWorker, tokenizerWorkerRunning } from '../scan/tokenCountAhead';
 export { applyWhatIf, isEmptyWhatIf, modelChoices, whatIfChoices, type ModelChoice, type WhatIf } from '../core/pricing/whatIf';
 export { parsePriceFile, parseStoredOverride, catalogWithOverride, type PriceOverride } from '../core/catalog/priceOverride';
 export { ensureUsageFile, patchUsageFile, usageFilePath, USAGE_FILE_TEMPLATE } from '../scan/usageFile';

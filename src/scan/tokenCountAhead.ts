@@ -29,15 +29,6 @@ let nextRequestId = 1;
 const pending = new Map<number, { resolve: (counts: number[]) => void; reject: (error: Error) => void }>();
 const requestedEncodings = new Set<EncodingName>();
 
-/** The encoder a scan warms first (most priced models count with it); also what a worker started with `workerData.warmUp` builds at once. */
-export const WARM_UP_ENCODING: EncodingName = 'o200k_base';
-
-/** What a worker is started with (tokenizerWorker.ts reads it). */
-export interface TokenizerWorkerData {
-  /** Build WARM_UP_ENCODING's encoder as soon as the worker starts, before any request. */
-  warmUp?: boolean;
-}
-
 function tokenizerWorker(): Worker | undefined {
   if (worker || workerFailed) return worker;
   if (!existsSync(WORKER_SCRIPT)) return undefined;
@@ -47,33 +38,9 @@ function tokenizerWorker(): Worker | undefined {
     workerFailed = true;
     return undefined;
   }
-  listenTo(worker);
-  return worker;
-}
-
-/**
- * Uses a worker the caller started on this module's worker script (dist/tokenizer-worker.js) with
- * `{ warmUp: true }` before this bundle was loaded: the extension starts it first, so tiktoken's
- * encoder is built on the other core while this thread compiles and runs the scanner bundle. A
- * worker already running here wins and the offered one is ended.
- */
-export function adoptTokenizerWorker(offered: Worker): void {
-  if (worker || workerFailed) {
-    void offered.terminate();
-    return;
-  }
-  // The starter's own listeners only kept an early failure from being an unhandled 'error' event.
-  offered.removeAllListeners('error');
-  offered.removeAllListeners('exit');
-  worker = offered;
-  requestedEncodings.add(WARM_UP_ENCODING);
-  listenTo(worker);
-}
-
-function listenTo(started: Worker): void {
   // Idle, it must not keep the CLI's process alive.
-  started.unref();
-  started.on('message', (response: TokenizerResponse) => {
+  worker.unref();
+  worker.on('message', (response: TokenizerResponse) => {
     const waiting = pending.get(response.id);
     pending.delete(response.id);
     if ('counts' in response) waiting?.resolve(response.counts);
@@ -85,8 +52,9 @@ function listenTo(started: Worker): void {
     requestedEncodings.clear();
     rejectPending(error);
   };
-  started.on('error', fail);
-  started.on('exit', (code) => fail(new Error(`tokenizer worker exited with code ${code}`)));
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`tokenizer worker exited with code ${code}`)));
+  return worker;
 }
 
 function rejectPending(error: Error): void {
@@ -113,7 +81,7 @@ function request(encoding: EncodingName, texts: string[]): Promise<number[]> {
  * Starts building the encoder in the worker, unless this thread already has it. Call at the start
  * of a scan; never throws, and costs nothing when there is no worker.
  */
-export function warmTokenizer(encoding: EncodingName = WARM_UP_ENCODING): void {
+export function warmTokenizer(encoding: EncodingName = 'o200k_base'): void {
   if (isEncoderLoaded(encoding) || requestedEncodings.has(encoding)) return;
   request(encoding, []).catch(() => undefined);
 }

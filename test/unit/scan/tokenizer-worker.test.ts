@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 import { scanWorkspace } from '../../../src/scan/scan';
 import type * as ScannerBundle from '../../../src/extension/scannerBundle';
@@ -55,25 +54,6 @@ describe('token counting in the worker thread (bundled scanner)', function () {
     const released = await scanner.scanWorkspace(example, { releaseTokenizerWhenCounted: true });
     assert.equal(scanner.tokenizerWorkerRunning(), false, 'the worker is gone before the scan returns');
     assert.deepEqual(comparable(released), comparable(kept));
-  });
-
-  it('adopts a worker started ahead of the bundle with warmUp (the extension\'s first scan), with the same result', async () => {
-    const example = path.join(REPO, 'examples', 'support-desk');
-    await scanner.stopTokenizerWorker();
-    const expected = await scanWorkspace(example);
-    await scanner.stopTokenizerWorker();
-    const ahead = new Worker(path.join(BUNDLE_DIR, 'tokenizer-worker.js'), { workerData: { warmUp: true } satisfies ScannerBundle.TokenizerWorkerData });
-    scanner.adoptTokenizerWorker(ahead);
-    assert.equal(scanner.tokenizerWorkerRunning(), true, 'the offered worker is the scanner\'s worker before any scan');
-    const adopted = await scanner.scanWorkspace(example);
-    assert.ok(adopted.callSites.some((site) => (site.tokens.countedInput ?? 0) > 0), 'the adopted worker counted the prompts');
-    assert.deepEqual(comparable(adopted), comparable(expected));
-    // A worker offered while one runs is ended, not leaked.
-    const extra = new Worker(path.join(BUNDLE_DIR, 'tokenizer-worker.js'), { workerData: { warmUp: true } satisfies ScannerBundle.TokenizerWorkerData });
-    const exited = new Promise<number>((resolve) => extra.once('exit', resolve));
-    scanner.adoptTokenizerWorker(extra);
-    await exited;
-    assert.equal(scanner.tokenizerWorkerRunning(), true, 'the running worker stays');
   });
 
   it('stops the worker on request, and a later scan starts a new one', async () => {
