@@ -13,7 +13,10 @@ const allBuilds = [
   // The extension loads dist/scanner.js (ts-morph, tiktoken) with require() on first use, so
   // activation only parses the small extension bundle.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './scanner.js'] },
-  { ...common, entryPoints: ['src/extension/scannerBundle.ts'], outfile: 'dist/scanner.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // Without renamed identifiers (whitespace and syntax still minified): evaluating the bundle, which
+  // the first scan waits for, took about 190 ms of CPU fully minified against 110 ms so (V8 on Node
+  // 20, 4 alternated runs each), for 11.3 MB instead of 7.9 MB on disk. No difference in the scan itself.
+  { ...common, ...(production ? { minify: false, minifyWhitespace: true, minifySyntax: true } : {}), entryPoints: ['src/extension/scannerBundle.ts'], outfile: 'dist/scanner.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   // What bin/ runs: loads cli.js with V8's code cache (src/runtime/codeCache.ts).
   { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.js', platform: 'node', format: 'cjs', target: 'node20', external: ['./cli.js'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },

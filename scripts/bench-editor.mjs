@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:editor`: editor timings in the REAL extension host (code-server 4.139 + headless
 // chromium, as the integration tests): activation, time to first CodeLens after opening a file
-// (cold and warm), and re-analysis after an edit (save -> debounced incremental re-scan -> lenses
+// (cold and warm; opening the file activates the extension, as for a user; the first lens is seen
+// both as the provider's answer and drawn in the editor page, a DOM observer here), and re-analysis after an edit (save -> debounced incremental re-scan -> lenses
 // moved), 20 edits. The measuring code is test/integration/bench.ts. Works on a throwaway copy of
 // the workspace (default examples/support-desk; `--workspace DIR` for another). Prints a table and
 // writes .bench/editor.json (git-ignored). Measures the production build (esbuild.mjs --production,
@@ -29,8 +30,13 @@ async function runSession(workspace, { reuseDir, keepDirs = false } = {}) {
   onInterrupt(async () => { await cleanup(); rmSync(workspace, { recursive: true, force: true }); if (keepDirs) rmSync(server.tmp, { recursive: true, force: true }); });
   let bench;
   let exitCode;
+  let lensRendered;
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // The first of our lenses drawn in the editor (a DOM mutation in the workbench page, not the
+    // provider's answer): its Date.now(), compared with the bench's `openedAtWallMs` (same clock).
+    await page.exposeFunction('benchLensRendered', (wallMs, title) => { lensRendered ??= { wallMs, title }; });
+    await page.addInitScript(observeFirstLens);
     const done = new Promise((res) => {
       void page.exposeFunction('codeAutomationLog', (_type, args) => {
         const msg = format(...(Array.isArray(args) ? args : [args]));
@@ -55,7 +61,28 @@ async function runSession(workspace, { reuseDir, keepDirs = false } = {}) {
     await cleanup();
   }
   if (!bench) console.error(`[bench] no result (exit ${exitCode})`);
+  if (bench) bench.firstCodeLensRenderedMs = lensRendered ? lensRendered.wallMs - bench.openedAtWallMs : undefined;
   return { bench, userDataDir: server.tmp };
+}
+
+/**
+ * Runs in the workbench page (addInitScript): reports the first CodeLens of ours that VS Code draws
+ * (`.codelens-decoration`, titled `≈ $…/mo …` or, without a price, naming the extension's command).
+ */
+function observeFirstLens() {
+  const ours = /\/mo\b|LLM Hosting Advisor/;
+  const check = () => {
+    for (const lens of document.querySelectorAll('.codelens-decoration')) {
+      const title = lens.textContent ?? '';
+      if (ours.test(title)) {
+        observer.disconnect();
+        void window.benchLensRendered(Date.now(), title);
+        return;
+      }
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 async function main() {
@@ -78,18 +105,21 @@ async function main() {
   }
   if (!bench) process.exit(1);
   if (second) console.log(`[bench] second session log: ${second.lastScanLog?.join(' | ')}`);
-  if (second) bench.secondSession = { firstCodeLensColdMs: second.firstCodeLensColdMs, lensesFromStoredScan: second.lensesFromStoredScan, storedLensesProvidedMs: second.storedLensesProvidedMs, freshResultAfterOpenMs: second.freshResultAfterOpenMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad };
+  if (second) bench.secondSession = { firstCodeLensRenderedMs: second.firstCodeLensRenderedMs, lensesProvidedMs: second.lensesProvidedMs, firstCodeLensColdMs: second.firstCodeLensColdMs, lensesFromStoredScan: second.lensesFromStoredScan, storedLensesProvidedMs: second.storedLensesProvidedMs, freshResultAfterOpenMs: second.freshResultAfterOpenMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad };
   bench.workspace = SOURCE;
   mkdirSync(join(ROOT, '.bench'), { recursive: true });
   writeFileSync(join(ROOT, '.bench', 'editor.json'), JSON.stringify(bench, null, 2));
   const s = (x) => `median ${x.median} ms, p95 ${x.p95} ms (n=${x.n})`;
   console.log(`editor bench on ${SOURCE} (${bench.files} files, ${bench.callSites} call sites), real extension host (code-server), production build (minified, as packaged); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`  activation (inside activate())          ${bench.activationMs} ms   [target < 50 ms]; ext.activate() call ${bench.activateCallMs} ms; scanner loaded at activation: ${bench.scannerLoadedAtActivation}`);
-  console.log(`  first CodeLens, cold (open file, scanner load, full scan)  ${bench.firstCodeLensColdMs} ms${bench.lensesFromStoredScan ? ' (from a stored last scan!)' : ''}: opening the editor ${bench.openEditorColdMs} ms, scanner load + scan ${bench.coldScanWithScannerLoadMs} ms (scan itself ${bench.firstScanDurationMs} ms)`);
+  console.log(`  activation (inside activate())          ${bench.activationMs} ms   [target < 50 ms]; activated by opening the file, returned ${bench.activatedAfterOpenMs} ms after the open call; scanner loaded at activation: ${bench.scannerLoadedAtActivation}`);
+  console.log(`  first CodeLens, cold, drawn in the editor (DOM)  ${bench.firstCodeLensRenderedMs ?? '-'} ms after the open call   [target < 2000 ms]`);
+  console.log(`  first CodeLens, cold, provider probe (the figure before session 8)  ${bench.firstCodeLensColdMs} ms${bench.lensesFromStoredScan ? ' (from a stored last scan!)' : ''}: opening the editor ${bench.openEditorColdMs} ms, scanner load + scan ${bench.coldScanWithScannerLoadMs} ms (scan itself ${bench.firstScanDurationMs} ms)`);
+  console.log(`    scan requested ${bench.firstScanRequestedAfterOpenMs} ms after the open call, finished at ${bench.firstScanFinishedAfterOpenMs} ms; the provider first answered with lenses at ${bench.lensesProvidedMs ?? '-'} ms`);
   const load = (l) => (l ? `, scanner bundle loaded in ${l.ms} ms (code cache ${l.codeCache})` : '');
   console.log(`    of which${load(bench.scannerLoad)}`);
   if (bench.secondSession) {
     const t = bench.secondSession;
+    console.log(`  first CodeLens, second session, drawn in the editor (DOM)  ${t.firstCodeLensRenderedMs ?? '-'} ms after the open call   [target < 1000 ms]`);
     console.log(`  first CodeLens, second session (same user data)  ${t.firstCodeLensColdMs} ms at the probe${t.lensesFromStoredScan ? ' (from the stored last scan)' : ''}; provider answered with them at ${t.storedLensesProvidedMs ?? '-'} ms; opening the editor ${t.openEditorColdMs} ms`);
     console.log(`    rescanned result ${t.freshResultAfterOpenMs} ms after opening: scanner load + scan ${t.coldScanWithScannerLoadMs} ms (scan itself ${t.firstScanDurationMs} ms)${load(t.scannerLoad)}`);
   }

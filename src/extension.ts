@@ -82,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     lastScanResult: () => model.lastResult,
     restoredScan: () => model.state.restored,
     restoredLensesProvidedAt: () => model.restoredLensesProvidedAt,
+    lensesProvidedAt: () => model.lensesProvidedAt,
     lastScanStored: () => model.lastScanStored(),
     simulateNextSession: async (between) => {
       for (const disposable of context.subscriptions.splice(0)) disposable.dispose();
@@ -90,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     },
     ensureScanned: () => model.ensureResult('silent'),
     activationMs,
+    activatedAt: performance.now(),
     scannerLoadedAtActivation,
     scannerLoaded: isScanModuleLoaded,
     scannerLoad: scannerLoadInfo,

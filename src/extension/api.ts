@@ -16,6 +16,10 @@ export interface AdvisorApi {
   restoredScan(): RestoredScan | undefined;
   /** performance.now() when the CodeLens provider first answered with lenses from the restored last scan. */
   restoredLensesProvidedAt(): number | undefined;
+  /** performance.now() when the CodeLens provider first answered with any lenses (restored or scanned). */
+  lensesProvidedAt(): number | undefined;
+  /** performance.now() when activate() returned. */
+  readonly activatedAt: number;
   /** Resolves once the last completed scan has been stored for the next session. */
   lastScanStored(): Promise<void>;
   /**

@@ -41,6 +41,7 @@ export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode
       sites = this.model.callSitesFor(document.uri);
     }
     if (token.isCancellationRequested) return [];
+    if (sites.length > 0) this.model.lensesProvidedAt ??= performance.now();
     return sites.map((site) => {
       const line = Math.min(Math.max(site.line - 1, 0), Math.max(document.lineCount - 1, 0));
       return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {

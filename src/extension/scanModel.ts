@@ -290,6 +290,9 @@ export class WorkspaceScanModel implements vscode.Disposable {
     }, 0);
   }
 
+  /** performance.now() when the lens provider first returned lenses, restored or scanned (for the bench). */
+  lensesProvidedAt: number | undefined;
+
   /** performance.now() when the lens provider first returned lenses from the restored last scan (for the bench). */
   restoredLensesProvidedAt: number | undefined;
 
