@@ -748,32 +748,21 @@ function isEmptyArray(node: Node): boolean {
 
 /** A parameter (or a property of one) that holds conversation turns: `messages`, `input.messages`, `chatHistory`. */
 const TURNS_NAME = /^(?:messages|msgs|history|chat_?history|conversation|conversation_?history|turns|dialog(?:ue)?)$/i;
-
-/**
- * `this.toOpenAIMessages(input.messages)`, `prepareMessages(messages, files)`, `buildPrompt({ messages, preprompt })`:
- * a helper that converts the turns it is given into its SDK's format sends the caller's turns, so the caller's
- * argument for them is the message list.
- */
-function convertedTurns(expression: string, bindings: ReadonlyMap<string, Node>): Node | undefined {
-  const call = /^(?:this\.)?[\w$.]+\(([\s\S]*)$/.exec(expression.trim());
-  if (!call) return undefined;
-  for (const name of call[1].match(/[\w$.]+/g) ?? []) {
-    const argument = bindings.get(name);
-    if (argument && TURNS_NAME.test(name.replace(/^.*\./, ''))) return argument;
-  }
-  return undefined;
-}
-
 /** An argument that holds the system prompt: `preprompt`, `systemPrompt`, `input.system`, `instructions`. */
 const SYSTEM_TEXT_NAME = /^(?:pre_?prompt|system|system_?prompt|system_?message|instructions?)$/i;
 
-/** The system text a converter of turns is handed with them (`buildPrompt({ messages, preprompt })`), when the caller passes one. */
-function convertedSystemText(expression: string, bindings: ReadonlyMap<string, Node>): Node | undefined {
+/**
+ * `this.toOpenAIMessages(input.messages)`, `prepareMessages(messages, files)`, `buildPrompt({ messages, preprompt })`:
+ * a helper that converts what it is given into its SDK's format sends the caller's values, so the caller's
+ * argument bound to the first name in the call that `role` matches (by its last segment) is what is sent:
+ * the turns for TURNS_NAME, the system text handed along with them for SYSTEM_TEXT_NAME.
+ */
+function convertedArgument(expression: string, bindings: ReadonlyMap<string, Node>, role: RegExp): Node | undefined {
   const call = /^(?:this\.)?[\w$.]+\(([\s\S]*)$/.exec(expression.trim());
   if (!call) return undefined;
   for (const name of call[1].match(/[\w$.]+/g) ?? []) {
     const argument = bindings.get(name);
-    if (argument && SYSTEM_TEXT_NAME.test(name.replace(/^.*\./, ''))) return argument;
+    if (argument && role.test(name.replace(/^.*\./, ''))) return argument;
   }
   return undefined;
 }
@@ -827,12 +816,12 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     const wholeHole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? message.holes[0].expression : undefined;
     // A message that is only a value the caller leaves out (`messages` when it passes `prompt`) is not sent.
     if (wholeHole && missing.has(wholeHole.replace(/^\.\.\./, '')) && !bound(wholeHole)) continue;
-    const whole = wholeHole !== undefined ? bound(wholeHole) ?? convertedTurns(wholeHole, bindings) : undefined;
+    const whole = wholeHole !== undefined ? bound(wholeHole) ?? convertedArgument(wholeHole, bindings, TURNS_NAME) : undefined;
     if (whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history')) {
       const passed = resolveMessages(whole, modules);
       if (passed.messages.length > 0) {
         // `buildPrompt({ messages, preprompt })`: the system text handed to the converter with the turns is sent too.
-        const system = convertedSystemText(wholeHole!, bindings);
+        const system = convertedArgument(wholeHole!, bindings, SYSTEM_TEXT_NAME);
         if (system) messages.push({ role: 'system', ...resolvePromptText(system, modules) });
         messages.push(...passed.messages);
         evidence.push(`messages: passed as ${message.holes[0].expression}`);
