@@ -415,11 +415,21 @@ export interface ModelPricing {
   basis: string;
 }
 
+/**
+ * Which step wrote a diagnostic, where a later step must tell them apart: `pricing` for the pricing
+ * pipeline's own warnings (an unknown model's reason, a retiring model, a price gap), which a what-if
+ * re-pricing replaces. Absent: from reading the workspace (files, settings, analyzers, comments, the
+ * usage file or export), which a re-pricing keeps.
+ */
+export type DiagnosticOrigin = 'pricing';
+
 export interface Diagnostic {
   file: string;
   message: string;
   severity: Severity;
   line?: number;
+  /** Set on the pricing pipeline's diagnostics only (schema v1 addition; absent on older results). */
+  origin?: DiagnosticOrigin;
 }
 
 export interface ScanSummary {

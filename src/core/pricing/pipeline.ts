@@ -58,7 +58,7 @@ export interface PricedCallSites {
   workspace: WorkspaceAdviceSummary;
   summary: PricingSummary;
   catalog: { asOf: string; sources?: string[] };
-  /** The advisor's warnings: per call site (with its position), then for the workspace. */
+  /** The advisor's warnings: per call site (with its position), then for the workspace; each with `origin: 'pricing'`. */
   diagnostics: Diagnostic[];
 }
 
@@ -85,7 +85,7 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     const site = withAdvice({ ...original, model, volume }, advice, catalog);
     // An unknown model's own message is replaced by the reason with the instruction that fixes it.
     const messages = site.unpricedReason && site.unpricedKind !== 'not-priced' ? [site.unpricedReason] : advice.diagnostics;
-    for (const message of messages) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning' });
+    for (const message of messages) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning', origin: 'pricing' });
     return site;
   });
   // Each request once: not-production calls, helpers priced through their callers and all but one
@@ -101,7 +101,7 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     const pooled = workspace.recommendations[site.id];
     if (pooled) site.recommendation = pooled;
   }
-  for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning' });
+  for (const message of workspace.diagnostics) diagnostics.push({ file: '.', message, severity: 'warning', origin: 'pricing' });
   // Unpriced calls and calls left out of the totals are not summed; the summary says how many and why (never a silent $0).
   const monthlyUsdCurrent = sum(counted.map((site) => site.monthlyUsdCurrent ?? 0));
   const monthlyUsdRecommended = workspace.monthlyUsdRecommended;
@@ -132,9 +132,13 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
   };
 }
 
-/** A call site with an advice's results; fields of an earlier pricing (range, model set, reason) are replaced, not kept. */
+/** A call site with an advice's results; fields of an earlier pricing (range, model set, reason, totals decision) are replaced, not kept. */
 function withAdvice(original: CallSite, advice: SiteAdvice, catalog: Catalog): CallSite {
   const site: CallSite = { ...original };
+  // The totals decision depends on prices (a helper is left out only when a caller is priced, the most
+  // expensive alternative is counted): decided again by priceCallSites for this pricing.
+  delete site.inTotals;
+  delete site.totalsNote;
   delete site.monthlyUsdCurrentRange;
   delete site.modelPricing;
   delete site.unpricedReason;

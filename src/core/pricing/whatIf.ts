@@ -6,13 +6,16 @@
  * scanner bundle (it pulls in the catalog and the advisor).
  *
  * The pricing itself is the scan's own pipeline (`priceCallSites`), so with no what-if and the
- * bundled catalog the output equals the scan's pricing (unit-tested).
+ * bundled catalog the output equals the scan's pricing, diagnostics included (unit-tested): every
+ * field the pricing decides (price, unpriced reason and kind, $0 note, totals decision, the pricing
+ * diagnostics) comes from the new pricing, never from the scan's.
  */
 import type { AdvisorOptions } from './advisor';
 import { findGpu, isPastDeprecation, loadCatalog, type Catalog } from '../catalog/catalog';
 import { priceCallSites } from './pipeline';
 import { PRECISIONS, type DataSensitivity, type Precision } from '../../model/vocabulary';
-import type { ScanResult } from '../../model/types';
+import { redactCredentials } from '../../model/redact';
+import type { Diagnostic, ScanResult } from '../../model/types';
 
 /** What the panel lets people change; every field optional (absent = as scanned). */
 export interface WhatIf {
@@ -83,5 +86,22 @@ export function applyWhatIf(result: ScanResult, whatIf: WhatIf = {}, catalog: Ca
     callSites: priced.callSites,
     workspace: priced.workspace,
     summary: { ...scanned, ...priced.summary },
+    diagnostics: withPricingDiagnostics(result.diagnostics, priced.diagnostics),
   };
+}
+
+/**
+ * The scan's diagnostics with its pricing ones (`origin: 'pricing'`) replaced by `pricing`'s, at the
+ * place the scan put them (one block, after the workspace reading's own and before the usage file's
+ * unmatched entries), so an empty what-if gives the scan's list back. The workspace reading's
+ * diagnostics (files, settings, analyzers, comments, usage file and export) are kept: a re-pricing
+ * reads no file. Messages are redacted as the scan redacts every diagnostic.
+ */
+function withPricingDiagnostics(scanned: readonly Diagnostic[], pricing: readonly Diagnostic[]): Diagnostic[] {
+  const fresh = pricing.map((diagnostic) => ({ ...diagnostic, message: redactCredentials(diagnostic.message) }));
+  const at = scanned.findIndex((diagnostic) => diagnostic.origin === 'pricing');
+  const kept = scanned.filter((diagnostic) => diagnostic.origin !== 'pricing');
+  // A scan with no pricing diagnostic: the new ones go after the scan's (where a scan puts them is not known then).
+  const insertAt = at === -1 ? kept.length : at;
+  return [...kept.slice(0, insertAt), ...fresh, ...kept.slice(insertAt)];
 }
