@@ -55,3 +55,14 @@ describe('catalog: no recommendation or option target is a retired row', () => {
     assert.deepEqual(offenders, []);
   });
 });
+
+describe('catalog: a call through the Hugging Face router is priced at the huggingface row', () => {
+  it('zai-org/GLM-4.6 at provider huggingface (router.huggingface.co) is priced at models.dev\'s huggingface price, not another host\'s', () => {
+    const advice = adviseCall(adviceInput('zai-org/GLM-4.6', { provider: 'huggingface', taskType: 'chat' }), catalog, { today: TODAY });
+    const current = advice.options.find((o) => o.current);
+    assert.equal(current?.provider, 'huggingface');
+    // 100,000 calls × (1,000 in × $0.55/M + 200 out × $2.20/M) = $99/month.
+    assert.ok(Math.abs((advice.monthlyUsdCurrent ?? 0) - 99) < 0.01, `monthly ${advice.monthlyUsdCurrent}`);
+    assert.match(current?.price?.source ?? '', /providers\/huggingface\/models\/zai-org\/GLM-4\.6\.toml/);
+  });
+});
