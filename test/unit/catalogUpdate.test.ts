@@ -124,6 +124,15 @@ describe('catalog:update (regenerating price rows from a LiteLLM price file)', (
     assert.match(text, /^removed \(2\)/m);
   });
 
+  it('keeps a hand-set deprecation date and source on an open row the price file still prices (a host retired it; the file has not caught up)', () => {
+    const base = before();
+    base.open[1] = { ...base.open[1], deprecationDate: '2026-08-16', deprecationSource: 'host deprecations notice, quoted in a PR' };
+    const r = run({ open: base.open });
+    const row = r.open.find((x) => x.provider === 'deepinfra' && x.providerModelId === 'acme/Open-8B-Instruct');
+    assert.deepEqual([row?.deprecationDate, row?.deprecationSource, row?.priceKey], ['2026-08-16', 'host deprecations notice, quoted in a PR', 'deepinfra/acme/Open-8B-Instruct']);
+    assert.equal((row as { retired?: boolean } | undefined)?.retired, undefined, 'open rows carry only the date: past it, the reader treats them as retired');
+  });
+
   it('flags a closed model past its deprecation date as retired and drops open endpoints past theirs', () => {
     const r = run();
     const old = r.closed.find((x) => x.id === 'acme-chat-old');

@@ -130,6 +130,8 @@ export interface OpenPriceRow extends Sourced {
   capabilities: ModelCapabilities;
   /** Vendor's deprecation date for this endpoint, when announced. */
   deprecationDate?: string;
+  /** Where the deprecation date comes from (the host's notice as quoted, or the price file's deprecation_date). */
+  deprecationSource?: string;
   /** LiteLLM price-file key the row is regenerated from by `npm run catalog:update`. */
   priceKey?: string;
   /** Numeric format the provider serves, when it says (fp8 or a lower-precision "turbo"). */

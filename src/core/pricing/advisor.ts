@@ -106,12 +106,12 @@ export interface Lifecycle {
 
 /** Retired (or past its deprecation date), deprecating within the warning window, or active. */
 export function lifecycleOf(model: CatalogModel, provider: string, catalog: Catalog, today: string): Lifecycle {
-  const row: { retired?: boolean; deprecationDate?: string } | undefined = model.closed ?? model.openPrices.find((r) => r.provider === provider.toLowerCase());
+  const row: { retired?: boolean; deprecationDate?: string; deprecationSource?: string } | undefined = model.closed ?? model.openPrices.find((r) => r.provider === provider.toLowerCase());
   if (!row) return { state: 'active', note: '' };
   const date = row.deprecationDate;
   const vendor = model.closed?.vendor ?? provider;
   if (isPastDeprecation(row, today)) {
-    return { state: 'retired', date, note: `${model.id} is retired by ${vendor}${date ? ` (deprecation date ${date}` : ' (no date in the catalog'}${model.closed?.deprecationSource ? `, ${model.closed.deprecationSource}` : ''}): calls fail or will fail, so it must be migrated whatever the price` };
+    return { state: 'retired', date, note: `${model.id} is retired by ${vendor}${date ? ` (deprecation date ${date}` : ' (no date in the catalog'}${row.deprecationSource ? `, ${row.deprecationSource}` : ''}): calls fail or will fail, so it must be migrated whatever the price` };
   }
   const warnDays = assumption(catalog, 'deprecationWarningDays');
   if (date) {
