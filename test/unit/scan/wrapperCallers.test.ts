@@ -477,6 +477,22 @@ export async function title(conversation: { model: string; firstMessage: string 
     },
   },
   {
+    name: "an adapter reached through a parameter (an identity helper `attachSignal(getLLMProvider(...))`, a destructured `reply({ connector })`): priced through the adapter the selector hands out by default; a caller passing its own adapter keeps it",
+    fixture: 'selector-through-parameters',
+    sites: [
+      { file: 'src/bot.js', line: 7, kind: 'wrapper-caller', model: 'gpt-4.1-nano' },
+      { file: 'src/providers/anthropic.js', line: 8, kind: 'sdk', model: 'claude-sonnet-4-5', inTotals: false },
+      { file: 'src/providers/openai.js', line: 8, kind: 'sdk', model: 'gpt-4.1-nano', inTotals: false },
+      { file: 'src/review.js', line: 3, kind: 'wrapper-caller', via: 'src/providers/anthropic.js:8', model: 'claude-sonnet-4-5' },
+      { file: 'src/review.js', line: 6, kind: 'wrapper-caller', model: 'claude-sonnet-4-5' },
+      { file: 'src/summarize.js', line: 4, kind: 'wrapper-caller', via: 'src/providers/openai.js:8', model: 'gpt-4.1-nano' },
+    ],
+    check: (result) => {
+      const summarize = result.callSites.find((site) => site.file === 'src/summarize.js')!;
+      assert.deepEqual(helpersNamed(summarize), ['src/providers/openai.js:8', 'src/providers/anthropic.js:8'], 'the other adapter stays an alternative');
+    },
+  },
+  {
     name: 'JS factory returning one of several classes, and a field behind accessors set from a private factory method (new Engines.X of a required object), an engine returned inside a spread result object: callers of the product are call sites; no adapter is counted on its own',
     fixture: 'js-factory',
     sites: [
