@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { enterCall, likelyBranches, modelCandidates } from './modelValue';
+import { enterCall, likelyBranches, modelCandidates, valueExpressions } from './modelValue';
 import { findDeclaration, getObjectProperty, unwrapExpression } from './resolve';
 import { classOfExpression, lineageOf, sameNode } from './shapes';
 
@@ -83,6 +83,12 @@ function collectClasses(expression: Node | undefined, modules: ModuleLoader, dep
     if (!declaration) return;
     if (Node.isVariableDeclaration(declaration)) {
       collectClasses(declaration.getInitializer(), modules, depth + 1, found, seen);
+      return;
+    }
+    // `function reply({ llm }) { llm.chat() }`, `function attach(target) { return target }`: what the call
+    // being followed binds to the parameter, else what its callers pass (and the default).
+    if (Node.isParameterDeclaration(declaration) || (Node.isBindingElement(declaration) && declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) === undefined)) {
+      for (const value of valueExpressions(node, modules)) collectClasses(value, modules, depth + 1, found, seen);
       return;
     }
     // `const { connector: llm } = await resolveConnector(...)`: the property of what the right side is.

@@ -680,7 +680,7 @@ function contains(outer: Node, inner: Node): boolean {
  * options object `opts.model → the caller's model property` (also destructured `{ model }`).
  * A parameter the caller leaves out is bound to its default value, or recorded as missing.
  */
-function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, bindings: Map<string, Node>, missing: Set<string>): void {
+function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, bindings: Map<string, Node>, missing: Set<string>, passedOn?: Map<string, string>): void {
   if (!(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return;
   fn.getParameters().forEach((parameter, index) => {
     const argument = args[index] ?? parameter.getInitializer();
@@ -699,7 +699,10 @@ function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, 
       for (const element of nameNode.getElements()) {
         const key = element.getPropertyNameNode()?.getText() ?? element.getName();
         const property = object && Node.isObjectLiteralExpression(object) ? object.getProperty(key) : undefined;
-        const value = property && Node.isPropertyAssignment(property) ? property.getInitializer() : property && Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : element.getInitializer();
+        // `helper({ ...options, signal })`: a property the literal leaves out may come with a spread.
+        const spread = !property && object && Node.isObjectLiteralExpression(object) ? spreadProperty(object, key, modules) : undefined;
+        if (spread?.path !== undefined) passedOn?.set(element.getName(), spread.path);
+        const value = property && Node.isPropertyAssignment(property) ? property.getInitializer() : property && Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : spread?.value ?? element.getInitializer();
         if (value) {
           bindings.set(element.getName(), value);
           // `{ options }` destructured, `options.systemPrompt` used: the caller's `options: { systemPrompt: ... }`.
@@ -708,6 +711,33 @@ function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, 
       }
     }
   });
+}
+
+/** Spread objects followed for one property: more is data built up, not options handed on. */
+const MAX_SPREAD_DEPTH = 4;
+
+/**
+ * The property `key` an object literal gets from its spreads (`{ ...defaults, ...options }`: the last spread
+ * that sets it wins), through objects the code spells out (`const next = { ...options, schema }`). A spread of
+ * a value the code does not spell out here (a parameter) hands on whatever its own caller put in it: `path`
+ * names it (`options.model`), for the callers of this caller to fill in. Undefined when no spread can set it.
+ */
+function spreadProperty(object: Node, key: string, modules: ModuleLoader, depth = 0): { value?: Node; path?: string } | undefined {
+  if (!Node.isObjectLiteralExpression(object) || depth > MAX_SPREAD_DEPTH) return undefined;
+  for (const spread of object.getProperties().filter(Node.isSpreadAssignment).reverse()) {
+    const expression = unwrapExpression(spread.getExpression());
+    const inner = resolveObjectLiteral(expression, modules);
+    if (inner && Node.isObjectLiteralExpression(inner)) {
+      const property = inner.getProperty(key);
+      if (property && Node.isPropertyAssignment(property)) return { value: property.getInitializerOrThrow() };
+      if (property && Node.isShorthandPropertyAssignment(property)) return { value: property.getNameNode() };
+      const nested = spreadProperty(inner, key, modules, depth + 1);
+      if (nested) return nested;
+      continue;
+    }
+    if (/^[\w$]+(?:\.[\w$]+)*$/.test(expression.getText())) return { path: `${expression.getText()}.${key}` };
+  }
+  return undefined;
 }
 
 /**
@@ -771,9 +801,10 @@ function convertedArgument(expression: string, bindings: ReadonlyMap<string, Nod
 function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
   const missing = new Set<string>();
+  const passedOn = new Map<string, string>();
   // A function value the factory made is called with the returned function's parameters; the factory's were bound where it was made.
   if (callsReturned && helper.returned) bindParameters(helper.returned, expression.getArguments(), modules, bindings, missing);
-  else bindParameters(helper.fn, expression.getArguments(), modules, bindings, missing);
+  else bindParameters(helper.fn, expression.getArguments(), modules, bindings, missing, passedOn);
   if (!callsReturned && helper.returned && outer) bindParameters(helper.returned, outer.getArguments(), modules, bindings, missing);
   const site = outer ?? expression;
   const base = helper.call;
@@ -804,10 +835,15 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   }
 
   if (model === base.model) {
-    const passed = modelForCaller(helper.fn, base.model, bindings, modules);
-    if (passed) {
-      model = passed;
-      evidence.push(`model: the caller passes ${passed.raw} for the helper's model parameter → "${passed.id}"`);
+    const passed = modelForCaller(helper.fn, base.model, bindings, modules, passedOn);
+    if (passed?.passed) evidence.push(`model: the caller passes ${passed.ref.raw} for the helper's model parameter → "${passed.ref.id}"`);
+    if (passed) model = passed.ref;
+  }
+  if (model === base.model) {
+    const handed = modelHandedOn(base.model, bound, modules);
+    if (handed) {
+      model = handed;
+      evidence.push(`model: the caller passes ${handed.raw} in the options its helper hands on → "${handed.id}"`);
     }
   }
 
@@ -996,7 +1032,7 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
  * place, in the helper's order. Candidates other callers pass are not this caller's and are left out; the helper's
  * own values (in its body) stay. Undefined when the model comes from no parameter default or the caller passes none.
  */
-function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, Node>, modules: ModuleLoader): ModelRef | undefined {
+function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, Node>, modules: ModuleLoader, passedOn: ReadonlyMap<string, string>): { ref: ModelRef; passed: boolean } | undefined {
   const candidates = helperModel.candidates;
   if (!candidates || candidates.length === 0 || !(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
   // Each parameter default that stands for one of the candidates (`model = getModel('gpt-4o-mini')`), by the ids it gives.
@@ -1019,6 +1055,7 @@ function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, N
   };
   const result: ModelCandidate[] = [];
   let passedAny = false;
+  let handedOn = false;
   const raws: string[] = [];
   for (const candidate of candidates) {
     const parameter = parameterOf(candidate);
@@ -1032,10 +1069,50 @@ function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, N
         continue;
       }
     }
+    // Left to the default here, but handed on in a spread options object its own callers may fill (`...options`).
+    const path = parameter !== undefined && (!value || isDefaultOf(value)) ? passedOn.get(parameter) : undefined;
+    if (path !== undefined && !raws.some((raw) => raw.startsWith(`${parameter}: `))) {
+      handedOn = true;
+      raws.push(`${parameter}: ${path}`);
+    }
     if (parameter !== undefined || inHelper(candidate.where)) result.push(candidate);
   }
   const unique = result.filter((candidate, index) => result.findIndex((other) => other.id === candidate.id) === index);
-  if (!passedAny || unique.length === 0) return undefined;
+  if ((!passedAny && !handedOn) || unique.length === 0) return undefined;
+  const [first] = unique;
+  const ref: ModelRef = { id: first.id, raw: raws.join(', '), source: first.source };
+  if (unique.length > 1) ref.candidates = unique;
+  return { ref, passed: passedAny };
+}
+
+/** `model: options.model` entries of a helper's model raw: a model parameter handed on in a spread options object. */
+const HANDED_ON_ENTRY = /(?:^|,\s*)([\w$]+): ([\w$]+(?:\.[\w$]+)+)(?=,|$)/g;
+
+/**
+ * The caller of a helper that hands its options object on (`extract({ extractOptions })` where the helper
+ * calls `generate({ ...extractOptions, schema })`): the models the caller puts in that object for each model
+ * parameter the helper's request leaves to its default (named `model: extractOptions.model` in the helper's
+ * model), the caller's first; the defaults stay as candidates when some parameter is not passed. Undefined
+ * when the caller passes none.
+ */
+function modelHandedOn(helperModel: ModelRef, bound: (expression: string) => Node | undefined, modules: ModuleLoader): ModelRef | undefined {
+  const passed: ModelCandidate[] = [];
+  const raws: string[] = [];
+  let every = true;
+  for (const [, parameter, path] of helperModel.raw.matchAll(HANDED_ON_ENTRY)) {
+    const value = bound(path);
+    const ids = value && !isDefaultOf(value) ? passedModelIds(value, modules) : [];
+    if (ids.length === 0) {
+      every = false;
+      continue;
+    }
+    passed.push(...ids);
+    raws.push(`${parameter}: ${shorten(value!.getText())}`);
+  }
+  if (passed.length === 0) return undefined;
+  const defaults = every ? [] : helperModel.candidates ?? [];
+  const all = [...passed, ...defaults];
+  const unique = all.filter((candidate, index) => all.findIndex((other) => other.id === candidate.id) === index);
   const [first] = unique;
   const ref: ModelRef = { id: first.id, raw: raws.join(', '), source: first.source };
   if (unique.length > 1) ref.candidates = unique;

@@ -477,6 +477,38 @@ export async function title(conversation: { model: string; firstMessage: string 
     },
   },
   {
+    name: "a helper handing its caller's options object on in a spread (`complete({ ...withSchema })`, `withSchema = { ...completeOptions, prompt }`): the models the caller of the caller puts in it, through two levels; a caller leaving them out keeps the defaults",
+    fixture: 'handed-on-options',
+    sites: [
+      { file: 'src/batch.ts', line: 5, kind: 'wrapper-caller', via: 'src/extract.ts:12', model: 'gpt-4.1' },
+      { file: 'src/extract.ts', line: 12, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'gpt-4o-mini', inTotals: false },
+      { file: 'src/llm.ts', line: 15, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
+      { file: 'src/llm.ts', line: 18, kind: 'sdk', model: 'claude-3-5-haiku-latest', inTotals: false },
+      { file: 'src/title.ts', line: 4, kind: 'wrapper-caller', via: 'src/extract.ts:12', model: 'gpt-4o-mini' },
+    ],
+    check: (result) => {
+      const candidatesOf = (file: string) => result.callSites.find((site) => site.file === file)!.model.candidates?.map((candidate) => candidate.id);
+      assert.deepEqual(candidatesOf('src/batch.ts'), ['gpt-4.1', 'claude-sonnet-4-5'], 'both models the caller puts in the options; neither default');
+      assert.deepEqual(candidatesOf('src/title.ts'), ['gpt-4o-mini', 'claude-3-5-haiku-latest'], 'the defaults, no other caller\'s model');
+    },
+  },
+  {
+    name: "an adapter reached through a parameter (an identity helper `attachSignal(getLLMProvider(...))`, a destructured `reply({ connector })`): priced through the adapter the selector hands out by default; a caller passing its own adapter keeps it",
+    fixture: 'selector-through-parameters',
+    sites: [
+      { file: 'src/bot.js', line: 7, kind: 'wrapper-caller', model: 'gpt-4.1-nano' },
+      { file: 'src/providers/anthropic.js', line: 8, kind: 'sdk', model: 'claude-sonnet-4-5', inTotals: false },
+      { file: 'src/providers/openai.js', line: 8, kind: 'sdk', model: 'gpt-4.1-nano', inTotals: false },
+      { file: 'src/review.js', line: 3, kind: 'wrapper-caller', via: 'src/providers/anthropic.js:8', model: 'claude-sonnet-4-5' },
+      { file: 'src/review.js', line: 6, kind: 'wrapper-caller', model: 'claude-sonnet-4-5' },
+      { file: 'src/summarize.js', line: 4, kind: 'wrapper-caller', via: 'src/providers/openai.js:8', model: 'gpt-4.1-nano' },
+    ],
+    check: (result) => {
+      const summarize = result.callSites.find((site) => site.file === 'src/summarize.js')!;
+      assert.deepEqual(helpersNamed(summarize), ['src/providers/openai.js:8', 'src/providers/anthropic.js:8'], 'the other adapter stays an alternative');
+    },
+  },
+  {
     name: 'JS factory returning one of several classes, and a field behind accessors set from a private factory method (new Engines.X of a required object), an engine returned inside a spread result object: callers of the product are call sites; no adapter is counted on its own',
     fixture: 'js-factory',
     sites: [
