@@ -110,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     },
     isIdle: () => model.idle,
     onDidChangeState: model.onDidChange,
+    onDidChangeCodeLenses: lenses.onDidChangeCodeLenses,
     cancelScan: () => model.cancel(),
     isScanning: () => model.state.scanning,
   };

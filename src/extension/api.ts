@@ -57,6 +57,8 @@ export interface AdvisorApi {
   isScanning(): boolean;
   /** Fires when a scan starts or ends (with or without a result): tests wait on it instead of polling a clock. */
   readonly onDidChangeState: vscode.Event<ScanState>;
+  /** The CodeLens provider's change event (the editor asks for lenses again on each). */
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
   /** No scan running and none scheduled (debounce elapsed). */
   isIdle(): boolean;
   /** True once the scan model was disposed (deactivation); no timer or watcher is left then. */

@@ -15,8 +15,17 @@ export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode
   readonly onDidChangeCodeLenses = this.emitter.event;
 
   constructor(private readonly model: WorkspaceScanModel) {
+    // Only when what the lenses show can change (a new result, the restored one, or neither): a scan
+    // starting or failing leaves them as they are, and an event would make the editor cancel the
+    // request in flight and ask again while the scan holds the thread.
+    let shown: unknown = model.lastResult ?? model.state.restored;
     this.disposables.push(
-      model.onDidChange(() => this.emitter.fire()),
+      model.onDidChange((state) => {
+        const source = state.result ?? state.restored;
+        if (source === shown) return;
+        shown = source;
+        this.emitter.fire();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'codeLens.enabled')) this.emitter.fire();
       }),

@@ -88,6 +88,18 @@ export interface LastScanStore {
   inputs: string[];
 }
 
+/**
+ * Resolves once the workbench has answered a message sent now, so everything the extension host
+ * sent before it (a provider's reply, the registrations of activation) has reached the workbench.
+ * Loading the scanner bundle holds the extension host thread (a synchronous require) and messages
+ * that are not yet on the wire wait for it: besides the writer's zero-delay timeout, remote and web
+ * hosts (code-server) compress each message on libuv's thread pool and write it from a callback.
+ * The round trip is a context key (true once the session has started loading the scanner); its answer is the ordering.
+ */
+export async function workbenchCaughtUp(): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'llmHostingAdvisor.scannerRequested', true);
+}
+
 /** Languages whose edits can change call sites, for the save-triggered rescan. */
 const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 /** Files whose change on disk (save, git checkout, another tool) can change the result. */
@@ -276,17 +288,22 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private scanBehindScheduled = false;
 
   /**
-   * Starts this session's first scan behind the restored lenses, after the lenses in hand have gone
-   * out: loading the scanner bundle is synchronous and would otherwise hold the provider's reply.
-   * A zero-delay timeout queued after the reply's own (the extension host's message writer flushes
-   * on one) runs after it is sent: an ordering, not a wait.
+   * Starts this session's first scan behind the restored lenses, once the provider's reply with
+   * them has reached the workbench (see workbenchCaughtUp): otherwise the editor would draw them
+   * only after the scanner bundle is loaded. Call it from the provider before it returns: a
+   * zero-delay timeout runs after the reply has been handed to the extension host's writer
+   * (a few promise hops after the provider returns), so the round trip is sent behind it.
    */
   scanBehindRestored(): void {
     if (this.result || this.running || this.scanBehindScheduled) return;
     this.scanBehindScheduled = true;
     setTimeout(() => {
-      this.scanBehindScheduled = false;
-      if (!this.disposed && !this.result) void this.ensureResult('window');
+      void workbenchCaughtUp()
+        .catch(() => undefined)
+        .then(() => {
+          this.scanBehindScheduled = false;
+          if (!this.disposed && !this.result) void this.ensureResult('window');
+        });
     }, 0);
   }
 

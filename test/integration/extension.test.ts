@@ -10,7 +10,7 @@ import type { ScanResult } from '../../src/model/types';
 import type { AdvisorApi } from '../../src/extension/api';
 import type * as Scanner from '../../src/extension/scannerBundle';
 import { formatUsd } from '../../src/model/format';
-import { waitFor } from './waits';
+import { nextEvent, waitFor } from './waits';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
 const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
@@ -103,6 +103,24 @@ describe('LLM Hosting Advisor in the VS Code extension host', function () {
       assert.deepEqual(lens.command!.arguments, [site.id], 'clicking opens the panel on this call');
     }
     console.log(`      e.g. "${ours[0].command!.title}"`);
+  });
+
+  it('announces new lenses when a result arrives, not when a scan starts (the editor would ask again while it runs)', async function () {
+    let lensEvents = 0;
+    const counting = api.onDidChangeCodeLenses(() => lensEvents++);
+    try {
+      const before = api.lastScanResult();
+      assert.ok(before);
+      const started = nextEvent('the rescan to start', api.onDidChangeState, (s) => s.scanning);
+      const finished = nextEvent('the rescanned result', api.onDidChangeState, (s) => !s.scanning && s.result !== undefined && s.result !== before);
+      void vscode.commands.executeCommand('llmHostingAdvisor.rescanWorkspace');
+      await started;
+      assert.equal(lensEvents, 0, 'a scan starting leaves the lenses as they are');
+      await finished;
+      assert.equal(lensEvents, 1, 'the new result is announced once');
+    } finally {
+      counting.dispose();
+    }
   });
 
   it('clicking a CodeLens opens the panel on that call (the webview selects it)', async function () {
