@@ -1,9 +1,8 @@
 import type { DetectedCall, ModelCandidate } from '../../model/types';
+import { MAX_MODEL_CANDIDATES } from './resolve';
 
 /** Helper levels a model is carried up through (feature → helper → helper → request). */
 const MAX_LEVELS = 4;
-/** Candidates kept from callers; more is a catalog, not a choice. */
-const MAX_CANDIDATES = 25;
 
 /**
  * An app helper whose request takes its model from a parameter (`generateCommitMessage(apiKey, model, ...)`)
@@ -21,7 +20,7 @@ export function modelsFromCallers(calls: DetectedCall[]): void {
       const candidates: ModelCandidate[] = [];
       for (const caller of callers) {
         for (const candidate of caller.model.candidates ?? [{ id: caller.model.id!, source: caller.model.source, where: `${caller.file}:${caller.line}` }]) {
-          if (candidates.length < MAX_CANDIDATES && !candidates.some((known) => known.id === candidate.id)) candidates.push(candidate);
+          if (candidates.length < MAX_MODEL_CANDIDATES && !candidates.some((known) => known.id === candidate.id)) candidates.push(candidate);
         }
       }
       const first = candidates[0];

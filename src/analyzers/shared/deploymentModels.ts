@@ -1,8 +1,7 @@
 import type { DetectedCall, Endpoint, ModelCandidate } from '../../model/types';
+import { MAX_MODEL_CANDIDATES } from './resolve';
 import type { ModelListSetting, WorkspaceSettings } from './settings';
 
-/** More candidates than this is a catalog, not a choice (the same cap as a model expression's). */
-const MAX_CANDIDATES = 25;
 /** Endpoints a chat app's model list serves; an embedding or speech request has a model of its own. */
 const LIST_ENDPOINTS: ReadonlySet<Endpoint> = new Set(['chat', 'completion']);
 
@@ -37,7 +36,7 @@ export function modelsFromDeploymentList(calls: DetectedCall[], settings: Worksp
 function listCandidates(list: ModelListSetting): ModelCandidate[] {
   const candidates: ModelCandidate[] = [];
   for (const model of [...list.aliasModels, ...list.models]) {
-    if (candidates.length < MAX_CANDIDATES && !candidates.some((known) => known.id === model.value)) candidates.push({ id: model.value, source: 'config', where: `${model.file}:${model.line}` });
+    if (candidates.length < MAX_MODEL_CANDIDATES && !candidates.some((known) => known.id === model.value)) candidates.push({ id: model.value, source: 'config', where: `${model.file}:${model.line}` });
   }
   return candidates;
 }

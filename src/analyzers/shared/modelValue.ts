@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
 import { routeCallerModels } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
@@ -18,8 +18,6 @@ import { looksLikeModelId, looksLikeProviderUrl } from './settings';
  */
 
 const MAX_DEPTH = 12;
-/** More candidates than this is a catalog, not a choice; the first ones are kept. */
-const MAX_CANDIDATES = 25;
 
 export interface ModelCandidates {
   candidates: ModelCandidate[];
@@ -149,10 +147,6 @@ function likelyValues(passed: Array<Node | undefined>, fallback: Node | undefine
   return [...(fallback ? [{ node: fallback, isDefault: true }] : []), ...given];
 }
 
-function enclosingFunction(node: Node): Node | undefined {
-  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
-}
-
 /**
  * `process.env.X ? a : b` where no example env file sets X: the branch without it is the likely one.
  * Otherwise the branches in written order.
@@ -232,7 +226,7 @@ export function modelCandidates(expression: Node, modules: ModuleLoader): ModelC
       const own = walk.found.filter((candidate) => candidate.source !== 'env-example');
       const merged = [...offered.models.filter((model) => model.id === offered.defaultId), ...own.filter((candidate) => listed.has(candidate.id)), ...offered.models, ...own.filter((candidate) => !listed.has(candidate.id))];
       const unique = merged.filter((candidate, index) => merged.findIndex((other) => other.id === candidate.id) === index);
-      walk.found.splice(0, walk.found.length, ...unique.slice(0, MAX_CANDIDATES));
+      walk.found.splice(0, walk.found.length, ...unique.slice(0, MAX_MODEL_CANDIDATES));
       walk.userChoice ??= `${walk.origin.getText().slice(0, 40)}, passed in at run time`;
       walk.evidence.push(`the model is chosen at run time from the app's list \`${offered.name}\` (${offered.where}): priced over it`);
     }
@@ -255,7 +249,7 @@ function add(walk: Walk, id: string, source: ModelSource, where: string): void {
   const known = walk.found.findIndex((candidate) => candidate.id === id);
   // The code states a value a commented-out example also suggests: it is the code's value.
   if (known >= 0 && walk.found[known].source === 'env-example' && source !== 'env-example') walk.found[known] = { id, source, where };
-  if (known >= 0 || walk.found.length >= MAX_CANDIDATES) return;
+  if (known >= 0 || walk.found.length >= MAX_MODEL_CANDIDATES) return;
   walk.found.push({ id, source, where });
 }
 
@@ -270,7 +264,7 @@ function leafSource(node: Node, walk: Walk): ModelSource {
 }
 
 function collect(expression: Node | undefined, walk: Walk, depth: number, mode: ModelSource | undefined): void {
-  if (!expression || depth > MAX_DEPTH || walk.found.length >= MAX_CANDIDATES) return;
+  if (!expression || depth > MAX_DEPTH || walk.found.length >= MAX_MODEL_CANDIDATES) return;
   const node = unwrapExpression(expression);
   if (walk.seen.has(node)) return;
   walk.seen.add(node);

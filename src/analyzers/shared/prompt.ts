@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { enclosingFunction, findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { returnsOf } from './shapes';
 
 /** Cap on how much static prompt text we keep per message: token counting stays bounded on huge literals. */
@@ -301,10 +301,6 @@ function pushesOf(usage: Node, declaration: Node, modules: ModuleLoader): { befo
     else later = true;
   }
   return { before, later };
-}
-
-function enclosingFunction(node: Node): Node | undefined {
-  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
 }
 
 /** A run-time list of messages: conversation history or retrieved context when its name says so. */

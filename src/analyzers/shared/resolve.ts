@@ -12,6 +12,14 @@ export interface ResolvedString {
   evidence: string[];
 }
 
+/** Model candidates kept for one call: more than this is a catalog, not a choice; the first ones are kept. */
+export const MAX_MODEL_CANDIDATES = 25;
+
+/** The function, method or arrow function around a node (its nearest). */
+export function enclosingFunction(node: Node): Node | undefined {
+  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+}
+
 /** Strips wrappers that do not change a value: parentheses, `as`, `satisfies`, `!`, `await`. */
 export function unwrapExpression(node: Node): Node {
   let current = node;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type InterfaceDeclaration, type PropertyAccessExpression, type StringLiteral, type TypeLiteralNode } from 'ts-morph';
 import type { StepLimit } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, importSpecifierOf } from './resolve';
+import { enclosingFunction, findDeclaration, importSpecifierOf } from './resolve';
 import { staticPath } from './prompt';
 
 /**
@@ -33,10 +33,6 @@ function parsesWithZodSchema(node: CallExpression): boolean {
 }
 /** What a repair turn carries: the validation error, or a prompt made to repair. */
 const REPAIR_WORDS = /(repair|validat|error|issue|invalid)/i;
-
-function enclosingFunction(node: Node): Node | undefined {
-  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
-}
 
 /** The reply handling after `call` in its function, or undefined when the code neither parses nor checks it. */
 export function validatedReplyOf(call: Node): ValidatedReply | undefined {

@@ -3,7 +3,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
-import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, importSpecifierOf, MAX_MODEL_CANDIDATES, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
@@ -477,8 +477,6 @@ function declaredTypesOfLiteral(literal: Node, modules: ModuleLoader): Node[] {
   return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
 }
 
-/** More model candidates than this on one caller is a catalog, not a choice (the same cap as a single model expression's). */
-const MAX_ALTERNATIVE_CANDIDATES = 25;
 
 /**
  * The caller site of a call that several alternative adapters may serve (one class per provider behind one
@@ -506,7 +504,7 @@ function alternativeAdapters(bound: Helper[], siteOf: (helper: Helper) => Detect
     const candidates: ModelCandidate[] = [];
     for (const { caller } of stated) {
       const own = caller.model.candidates ?? [{ id: caller.model.id!, source: caller.model.source, where: `${caller.via?.file ?? caller.file}:${caller.via?.line ?? caller.line}` }];
-      for (const candidate of own) if (!candidates.some((known) => known.id === candidate.id) && candidates.length < MAX_ALTERNATIVE_CANDIDATES) candidates.push(candidate);
+      for (const candidate of own) if (!candidates.some((known) => known.id === candidate.id) && candidates.length < MAX_MODEL_CANDIDATES) candidates.push(candidate);
     }
     if (candidates.length > 1) {
       first.caller.model = { ...first.caller.model, candidates };
