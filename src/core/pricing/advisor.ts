@@ -124,20 +124,28 @@ export function lifecycleOf(model: CatalogModel, provider: string, catalog: Cata
 /** tiny (nano, flash-lite) < small (mini, haiku, flash) < large; reasoning models count as large. */
 const CLASS_RANK: Record<string, number> = { tiny: 0, small: 1, large: 2, reasoning: 2 };
 
+/** No priced advice for the call; the reason, when given, goes to its diagnostics. */
+function unpriced(diagnostics: string[], reason?: string): Advice {
+  if (reason !== undefined) diagnostics.push(reason);
+  return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+}
+
+/** A retired model is priced at its last list price but cannot be where the call stays. */
+function markRetired(option: HostingOption, lifecycle: Lifecycle): void {
+  option.viable = false;
+  option.why = `not viable: ${lifecycle.note}`;
+}
+
 /** Advice for one call: every option priced, viable or not with a reason, and the cheapest viable one. */
 export function adviseCall(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): Advice {
   const diagnostics: string[] = [];
-  const none = (message: string): Advice => {
-    diagnostics.push(message);
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
-  };
   const modelId = input.model.id;
   // The pipeline replaces this with the exact instruction that sets the model (modelSet.ts).
-  if (!modelId) return none(`model "${input.model.raw}" could not be resolved statically; not priced`);
+  if (!modelId) return unpriced(diagnostics, `model "${input.model.raw}" could not be resolved statically; not priced`);
   const current = findModelAt(catalog, modelId, input.provider);
   if (!current) {
     const near = nearestModels(catalog, modelId);
-    return none(`model ${modelId} is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
+    return unpriced(diagnostics, `model ${modelId} is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
   }
   const today = options.today ?? isoToday();
   const lifecycle = lifecycleOf(current, input.provider, catalog, today);
@@ -157,12 +165,9 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   const quality = qualityFor(catalog, input.task.type);
   const opts: HostingOption[] = [];
   const currentOption = priceCurrent(input, current, catalog, diagnostics, today);
-  if (!currentOption) return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+  if (!currentOption) return unpriced(diagnostics);
   if (options.currentPriceOnly) return { options: [currentOption], recommendation: null, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
-  if (lifecycle.state === 'retired') {
-    currentOption.viable = false;
-    currentOption.why = `not viable: ${lifecycle.note}`;
-  }
+  if (lifecycle.state === 'retired') markRetired(currentOption, lifecycle);
   opts.push(currentOption);
   if (current.closed) opts.push(...closedSiblings(input, current.closed, quality, catalog, currentOption.monthlyUsd, today, lifecycle.state !== 'active'));
   const regulated = options.dataSensitivity === 'regulated';
@@ -825,8 +830,7 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
 function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], rule: RecommendRule, advisor: AdvisorOptions = {}): Advice {
   const row = current.closed;
   if (!row || row.endpoint !== 'embedding' || row.inputPerMTok === undefined) {
-    diagnostics.push(`${current.id} is not an embedding model in the catalog; embedding call not priced`);
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+    return unpriced(diagnostics, `${current.id} is not an embedding model in the catalog; embedding call not priced`);
   }
   const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.id}, input tokens only`), true);
   const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today; embeddings are billed per input token', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
@@ -862,14 +866,10 @@ function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Cat
  */
 function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], rule: RecommendRule, advisor: AdvisorOptions, today: string): Advice {
   const kind = input.endpoint === 'rerank' ? 'rerank' : 'embedding';
-  const none = (message: string): Advice => {
-    diagnostics.push(message);
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
-  };
   const rows = current.openPrices.filter((r) => (r.endpoint ?? 'chat') === kind);
   // Billed per input token only: with no input counted the figure would be a silent $0.
-  if (input.tokens.inputPerCall <= 0) return none(`${current.id}: the ${kind} call's input size is not known statically (0 tokens counted), and it is billed per input token; not priced`);
-  if (rows.length === 0) return none(`${current.id} has no per-token ${kind} price in the catalog; ${kind} call not priced`);
+  if (input.tokens.inputPerCall <= 0) return unpriced(diagnostics, `${current.id}: the ${kind} call's input size is not known statically (0 tokens counted), and it is billed per input token; not priced`);
+  if (rows.length === 0) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price in the catalog; ${kind} call not priced`);
   const provider = input.provider.toLowerCase();
   const own = rows.find((r) => r.provider === provider);
   const assumed = own ? undefined : assumedServerRow(input, current, kind, today);
@@ -887,14 +887,11 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
       return { options, recommendation: recommend(options, onServer, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: onServer.monthlyUsd, diagnostics };
     }
   }
-  if (!row) return none(`${current.id} has no per-token ${kind} price for provider ${input.provider} in the catalog; not priced (priced for ${[...new Set(rows.map((r) => r.provider))].join(', ')})`);
+  if (!row) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price for provider ${input.provider} in the catalog; not priced (priced for ${[...new Set(rows.map((r) => r.provider))].join(', ')})`);
   const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.provider} ${row.providerModelId}, input tokens only${assumed ? `; ${assumed.note}` : ''}`), true);
   const cur: HostingOption = { tier: 'open-api', label: `Stay on ${current.id} via ${row.provider}${assumed ? ' (server unknown)' : ''}`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${kind} is billed per input token${assumed ? `; ${assumed.note}` : ''}`, provider: row.provider, model: current.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
   // A retired endpoint is priced at its last list price but cannot be where the call stays.
-  if (rule.lifecycle?.state === 'retired') {
-    cur.viable = false;
-    cur.why = `not viable: ${rule.lifecycle.note}`;
-  }
+  if (rule.lifecycle?.state === 'retired') markRetired(cur, rule.lifecycle);
   const options = [cur];
   for (const other of rows) {
     if (other === row || isPastDeprecation(other, today)) continue;
@@ -916,8 +913,7 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
 function adviseRealtime(input: AdviceInput, row: ClosedModelRow, catalog: Catalog, diagnostics: string[]): Advice {
   const rates = `$${row.audioInputPerMTok}/M audio in, $${row.audioOutputPerMTok}/M audio out; text $${row.inputPerMTok}/$${row.outputPerMTok}/M`;
   if (row.audioInputPerMTok === undefined || row.audioOutputPerMTok === undefined) {
-    diagnostics.push(`${row.id} is a realtime speech-to-speech model and the catalog has no audio-token price for it (${rates}); the session is not priced`);
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
+    return unpriced(diagnostics, `${row.id} is a realtime speech-to-speech model and the catalog has no audio-token price for it (${rates}); the session is not priced`);
   }
   const session = realtimeSessionCost(row.audioInputPerMTok, row.audioOutputPerMTok, catalog);
   const calls = input.volume.callsPerMonth;
@@ -1003,18 +999,13 @@ function mediaCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog): C
  */
 function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], lifecycle: Lifecycle, today: string): Advice {
   const row = current.closed;
-  const none = (message: string): Advice => {
-    diagnostics.push(message);
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics };
-  };
-  if (!row) return none(`${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
+  if (!row) return unpriced(diagnostics, `${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
   const cost = mediaCost(input, row, catalog);
-  if ('unpriced' in cost) return none(cost.unpriced);
+  if ('unpriced' in cost) return unpriced(diagnostics, cost.unpriced);
   const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today; no alternative for this endpoint in the catalog', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
   const options = [cur];
   if (lifecycle.state === 'retired') {
-    cur.viable = false;
-    cur.why = `not viable: ${lifecycle.note}`;
+    markRetired(cur, lifecycle);
     const successors = catalog.closed.filter((r) => r !== row && r.provider === row.provider && r.endpoint === row.endpoint && !r.unverified && !isPastDeprecation(r, today));
     for (const next of successors) {
       const c = mediaCost(input, next, catalog);
