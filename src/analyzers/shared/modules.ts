@@ -310,11 +310,14 @@ export class ModuleLoader {
   private packageManifest(folder: string): PackageManifest {
     let manifest = this.manifests.get(folder);
     if (!manifest) {
+      let parsed: unknown;
       try {
-        manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as PackageManifest;
+        parsed = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
       } catch {
-        manifest = {};
+        parsed = undefined;
       }
+      // A package.json that does not read or parse as an object names no package and exports nothing.
+      manifest = typeof parsed === 'object' && parsed !== null ? (parsed as PackageManifest) : {};
       this.manifests.set(folder, manifest);
     }
     return manifest;
@@ -331,12 +334,9 @@ export class ModuleLoader {
         return;
       }
       if (depth > 0 && entries.some((entry) => entry.isFile() && entry.name === 'package.json')) {
-        try {
-          const name = (JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: unknown }).name;
-          if (typeof name === 'string' && !found.has(name)) found.set(name, folder);
-        } catch {
-          // A package.json that does not parse names no package.
-        }
+        // Read through the manifest cache: the dependents search reads the same files again.
+        const name = this.packageManifest(folder).name;
+        if (typeof name === 'string' && !found.has(name)) found.set(name, folder);
       }
       if (depth >= 3) return;
       for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules' && entry.name !== 'dist') visit(path.join(folder, entry.name), depth + 1);
