@@ -133,8 +133,10 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private restoring: Promise<RestoredScan | undefined> | undefined;
   private restored: RestoredScan | undefined;
   private storing: Promise<void> = Promise.resolve();
-  /** The record written last (its stamps are reused for files that did not change since). */
+  /** The record written last, or read at restore (its stamps are reused for files that did not change since). */
   private lastStored: StoredScan | undefined;
+  /** Whether this session has stored a scan yet (the first store is logged). */
+  private storedThisSession = false;
   private readonly emitter = new vscode.EventEmitter<ScanState>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
@@ -267,6 +269,9 @@ export class WorkspaceScanModel implements vscode.Disposable {
           log.warn('the stored last scan is not valid for this version; waiting for a new scan');
           return undefined;
         }
+        // Its stamps were just checked: the session's first store reuses those whose size and time still
+        // match instead of reading and hashing every input again (the scanner bundle alone is ~11 MB).
+        this.lastStored ??= stored;
         const restored = await restoreStoredScan(stored, { root: root.fsPath, ...this.storeKey(root, store) });
         log.info(
           restored
@@ -345,8 +350,9 @@ export class WorkspaceScanModel implements vscode.Disposable {
         if (this.disposed || count !== this.scanCount || !this.idle) return;
         await fs.mkdir(store.directory, { recursive: true });
         await writeFileAtomic(path.join(store.directory, lastScanFileName(root.fsPath)), JSON.stringify(record));
-        if (!this.lastStored) log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
+        if (!this.storedThisSession) log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
         this.lastStored = record;
+        this.storedThisSession = true;
       } catch (err) {
         log.warn(`could not store the last scan (${(err as Error).message}); the next session scans before showing lenses`);
       }
