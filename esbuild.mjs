@@ -10,7 +10,7 @@ const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning' };
 
 const allBuilds = [
-  // The extension loads dist/scanner.js (ts-morph, tiktoken) with require() on first use, so
+  // The extension loads dist/scanner.js (ts-morph, the token counter) with require() on first use, so
   // activation only parses the small extension bundle.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './scanner.js'] },
   // Without renamed identifiers (whitespace and syntax still minified): evaluating the bundle, which

@@ -1,6 +1,6 @@
 /**
  * Extension entry point. Activation only registers commands, providers and the panel serializer;
- * the scanner (ts-morph, tiktoken) is loaded lazily on the first scan (see extension/scanModel.ts).
+ * the scanner (ts-morph, the token counter) is loaded lazily on the first scan (see extension/scanModel.ts).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';

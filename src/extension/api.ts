@@ -31,7 +31,7 @@ export interface AdvisorApi {
   ensureScanned(): Promise<ScanResult | undefined>;
   /** How long activate() took, in milliseconds. */
   readonly activationMs: number;
-  /** Whether the scanner module (ts-morph, tiktoken) was loaded when activate() returned. */
+  /** Whether the scanner module (ts-morph, the token counter) was loaded when activate() returned. */
   readonly scannerLoadedAtActivation: boolean;
   /** Whether the scanner module has been loaded by now. */
   scannerLoaded(): boolean;

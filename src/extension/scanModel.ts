@@ -30,7 +30,7 @@ export function useScannerCodeCache(directory: string | undefined): void {
 }
 
 /**
- * Loads the scanner (ts-morph, tiktoken, the catalog) on first use only. It is its own bundle,
+ * Loads the scanner (ts-morph, the token counter, the catalog) on first use only. It is its own bundle,
  * dist/scanner.js (esbuild.mjs marks `./scanner.js` external here), so activation neither parses
  * nor evaluates it. From the second session on it is compiled from V8's code cache (runtime/codeCache.ts).
  */

@@ -38,7 +38,7 @@ interface StoredEntry {
   analysis: FileAnalysis;
   /**
    * Token counts of the prompt texts of its calls (encoding, digest of the text, count), so a run
-   * that reuses every file never builds tiktoken's encoder.
+   * that reuses every file never builds the token counter's rank tables.
    */
   tokenCounts?: Array<[EncodingName, string, number]>;
 }
