@@ -244,6 +244,8 @@ export function splitIdentifierWords(name: string): string {
 
 const HOLE_MARKER = /\{\{[\s\S]*?\}\}/g;
 const LANGUAGE_NAMES = /\b(english|french|spanish|german|italian|portuguese|dutch|japanese|chinese|mandarin|korean|arabic|hindi|russian|turkish|polish|swedish|norwegian|danish|finnish|greek|hebrew|thai|vietnamese|indonesian|ukrainian|czech|romanian|hungarian)\b/gi;
+/** The same names, for a yes/no test (no `g` flag, so no lastIndex carried between tests). */
+const NAMES_A_LANGUAGE = new RegExp(LANGUAGE_NAMES.source, 'i');
 /** `into {{targetLocale}}`: the target language is filled in at run time. */
 const LANGUAGE_HOLE = /\b(in|into|to)\s+\{\{[^}]*(lang|locale)[^}]*\}\}/i;
 
@@ -295,7 +297,7 @@ export function convertsTurns(expression: string): boolean {
 
 /** Whether the prompt names a natural language or fills one in at run time (`into {{targetLocale}}`, a `lang` value). */
 function namesLanguage(call: DetectedCall): boolean {
-  return call.messages.some((message) => new RegExp(LANGUAGE_NAMES.source, 'i').test(message.text) || LANGUAGE_HOLE.test(message.text) || message.holes.some((hole) => /(lang|locale)/i.test(hole.expression)));
+  return call.messages.some((message) => NAMES_A_LANGUAGE.test(message.text) || LANGUAGE_HOLE.test(message.text) || message.holes.some((hole) => /(lang|locale)/i.test(hole.expression)));
 }
 
 const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
@@ -403,8 +405,10 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
     scoreText(board, message.text, source);
     for (const hole of message.holes) {
       // Retrieved context is one signal however many pieces it comes in (`doc.markdown`, `doc.url`).
-      if (hole.kind === 'rag-context') add(board, 'rag-qa', contextCounted ? 0 : RETRIEVED_CONTEXT_WEIGHT, `retrieved context passed in \`${hole.expression}\``);
-      if (hole.kind === 'rag-context') contextCounted = true;
+      if (hole.kind === 'rag-context') {
+        add(board, 'rag-qa', contextCounted ? 0 : RETRIEVED_CONTEXT_WEIGHT, `retrieved context passed in \`${hole.expression}\``);
+        contextCounted = true;
+      }
       // A spread of earlier turns (`...history`) is a real conversation; a `${transcript}` pasted into
       // a prompt is only text that the analyzer named like history.
       const wholeMessage = message.text.trim() === `{{${hole.expression}}}` || message.text.trim() === `{{...${hole.expression}}}`;
