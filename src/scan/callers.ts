@@ -1,6 +1,7 @@
 import { readFiles, type DiscoveredFile } from './files';
 import { specifierListEntries } from './importGraph';
 import { looksBinary, looksMinified } from './prefilter';
+import { escapeRegExp } from '../model/regExp';
 
 export interface CallerLocation {
   file: string;
@@ -83,6 +84,3 @@ function isDefinition(before: string, after: string): boolean {
   return false;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

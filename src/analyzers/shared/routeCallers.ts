@@ -3,6 +3,7 @@ import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph
 import type { ModuleLoader } from './modules';
 import { nearbySourceFiles } from './nearbyFiles';
 import { findDeclaration, getObjectProperty, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { escapeRegExp } from '../../model/regExp';
 
 /**
  * The app's own client code calling its API route: a Next.js route handler (`app/api/chat/route.ts`,
@@ -157,7 +158,7 @@ function passesGuard(sent: Node | undefined, guard: BodyGuard, modules: ModuleLo
 
 /** Source files under the app's folder whose text names the route in quotes, loaded through the module loader. */
 function callerFiles(appRoot: string, route: string, home: SourceFile, modules: ModuleLoader): SourceFile[] {
-  const quoted = new RegExp(`['"\`]${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`?]`);
+  const quoted = new RegExp(`['"\`]${escapeRegExp(route)}['"\`?]`);
   const files = nearbySourceFiles(appRoot, { maxDepth: MAX_DEPTH, maxFiles: MAX_FILES, skipFolder: SKIPPED_FOLDER, skipFile: (_name, full) => full === home.getFilePath(), matches: (text) => quoted.test(text) });
   return files.flatMap((full) => {
     const loaded = modules.resolvePath(home, full);

@@ -8,6 +8,7 @@ import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, ty
 import { parseModelId, parseRate, parseTaskType } from '../estimate/annotations';
 import type { CallAnnotation, TaskType, VolumeEstimate } from '../../model/types';
 import { BUILTIN_CALLS_PER_MONTH, USAGE_FILE_NAME } from '../../model/vocabulary';
+import { escapeRegExp } from '../../model/regExp';
 
 /** Settings for one call site, function or file glob. */
 export interface UsageEntry {
@@ -192,9 +193,6 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Whether a scan-root-relative path matches a glob; a glob without `/` matches the file name anywhere. */
 export function matchesGlob(file: string, glob: string): boolean {
