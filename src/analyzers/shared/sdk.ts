@@ -8,6 +8,7 @@ import { providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, modelCandidates, settingUrl } from './modelValue';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
+import { compilerCallsOf, wrapCompilerNode } from './calls';
 
 /**
  * Helpers shared by the SDK analyzers beyond OpenAI: method tables, which package a binding was
@@ -16,35 +17,6 @@ import { resolveContentParts, resolvePromptText } from './prompt';
  */
 
 const MAX_TRACE_DEPTH = 10;
-
-const CALLS_BY_FILE = new WeakMap<object, ts.CallExpression[]>();
-
-/**
- * Every call expression of a file as compiler nodes, collected once and shared by the analyzers.
- * Keyed by the compiler's node, so a re-parsed file gets a fresh list. Wrapping all of them in
- * ts-morph nodes cost about 0.2 s per cold scan of a 25 MB repo; only calls an analyzer's name
- * gate lets through are wrapped (see `eachCall`).
- */
-function compilerCallsOf(sourceFile: SourceFile): readonly ts.CallExpression[] {
-  const key = sourceFile.compilerNode;
-  let calls = CALLS_BY_FILE.get(key);
-  if (!calls) {
-    const found: ts.CallExpression[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) found.push(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(key);
-    CALLS_BY_FILE.set(key, (calls = found));
-  }
-  return calls;
-}
-
-function wrapCompilerNode<T extends Node>(sourceFile: SourceFile, node: ts.Node): T {
-  // ts-morph's own way from a compiler node to its (cached) wrapper; there is no public equivalent
-  // that keeps the node in this project. The analyzer tests fail if it ever changes.
-  return (sourceFile as unknown as { _getNodeFromCompilerNode(node: ts.Node): T })._getNodeFromCompilerNode(node);
-}
 
 /**
  * The name a call's callee ends in: `create` for `a.b.create(...)`, `fetch` for `(await fetch)(...)`;

@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { findDeclaration, unwrapExpression } from './resolve';
+import { callsMatching } from './calls';
 
 /**
  * What a value may be, read from the code without a type checker (a program over the workspace
@@ -205,25 +206,6 @@ function argumentShapes(calls: readonly CallExpression[], index: number, key: st
 /** Calls `name(...)` in a file. */
 function callsByName(sourceFile: SourceFile, name: string): CallExpression[] {
   return callsMatching(sourceFile, (call) => ts.isIdentifier(call.expression) && call.expression.text === name);
-}
-
-/**
- * The call expressions of a file that `matches`, tested on the compiler's nodes and wrapped in ts-morph
- * objects only when they match (wrapping every node of a file costs more than the rest of a search).
- */
-export function callsMatching(sourceFile: SourceFile, matches: (call: ts.CallExpression) => boolean): CallExpression[] {
-  const found: ts.CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && matches(node)) found.push(node);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile.compilerNode);
-  const compilerFile = sourceFile.compilerNode;
-  return found.flatMap((node) => {
-    const wrapped = sourceFile.getDescendantAtStartWithWidth(node.getStart(compilerFile), node.getWidth(compilerFile));
-    const call = wrapped && (Node.isCallExpression(wrapped) ? wrapped : wrapped.getFirstAncestorByKind(SyntaxKind.CallExpression));
-    return call && call.getStart() === node.getStart(compilerFile) && call.getEnd() === node.getEnd() ? [call] : [];
-  });
 }
 
 /** `a.b`: `this.field` (its type, initializer or the value the class assigns it), or the member `b` of what `a` is. */
