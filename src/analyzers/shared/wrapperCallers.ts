@@ -150,8 +150,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         if (!known.has(file.absolutePath)) files.push(file);
       }
     }
-    // A call `name(`, or an aliased import `name as other` whose calls use the other name.
-    const mention = new RegExp(`(?:^|[^\\w$])(?:${names.map(escapeRegExp).join('|')})(?:\\s*(?:<[^>()]*>)?\\s*\\(|\\s+as\\s)`);
+    const mention = helperMention(names);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
     const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
     const next: DetectedCall[] = [];
@@ -161,7 +160,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       signal?.throwIfAborted();
       const text = await readText(file);
       if (text === null) continue;
-      const byName = mention.test(text);
+      const byName = mentionsBesidesDeclarations(text, mention);
       const byFunctionType = typedFunctionNames.some((name) => text.includes(name));
       if (!byName && !byFunctionType) continue;
       const sourceFile = await sourceFileOf(file);
@@ -316,6 +315,47 @@ async function methodCallsIn(files: readonly WorkspaceFile[], readText: (file: W
     byName.set(name, calls);
     return calls;
   };
+}
+
+/** A call `name(`, or an aliased import `name as other` whose calls use the other name: global, each match is the name. */
+export function helperMention(names: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})(?=\\s*(?:<[^>()]*>)?\\s*\\(|\\s+as\\s)`, 'g');
+}
+
+/**
+ * Whether a text has a match of `mention` (global, each match a helper's name) that may be a call: matches
+ * a keyword declares (`function name(`, `async name(` of a method) are no calls, in any parse of the text.
+ * The caller search parsed every file naming a helper only to find that name declared there (on midday,
+ * the `async process(job)` of some 40 queue workers); only files with another mention are parsed now. A keyword
+ * counts on the name's own line only (after a newline, `async` or a comment's last word may be anything),
+ * and never after a `.` (`x.async name(` is no declaration).
+ */
+export function mentionsBesidesDeclarations(text: string, mention: RegExp): boolean {
+  mention.lastIndex = 0;
+  for (let match = mention.exec(text); match; match = mention.exec(text)) {
+    if (!declaredByKeyword(text, match.index)) return true;
+  }
+  return false;
+}
+
+/** Whether the name at `at` follows `function`, `function*` or (with a space) `async` on its line, the keyword not a member `x.async`. */
+function declaredByKeyword(text: string, at: number): boolean {
+  const isSpace = (index: number): boolean => text[index] === ' ' || text[index] === '\t';
+  let end = at;
+  while (isSpace(end - 1)) end--;
+  const spaced = end < at;
+  const generator = text[end - 1] === '*';
+  if (generator) {
+    end--;
+    while (isSpace(end - 1)) end--;
+  }
+  let start = end;
+  while (start > 0 && /[\w$]/.test(text[start - 1])) start--;
+  const keyword = text.slice(start, end);
+  if (keyword !== 'function' && !(keyword === 'async' && spaced && !generator)) return false;
+  let before = start - 1;
+  while (before >= 0 && /\s/.test(text[before])) before--;
+  return text[before] !== '.';
 }
 
 /** `name(a, b) { return other.name(a, b) }`: a call that only forwards the parameters of a function named as the method it calls. */
