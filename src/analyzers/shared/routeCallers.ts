@@ -156,10 +156,24 @@ function passesGuard(sent: Node | undefined, guard: BodyGuard, modules: ModuleLo
   return 0;
 }
 
-/** Source files under the app's folder whose text names the route in quotes, loaded through the module loader. */
+/** Per scan: route file → the files under its app whose text names its route (absolute paths), found once. */
+const CALLER_PATHS = new WeakMap<ModuleLoader, Map<string, string[]>>();
+
+/**
+ * Source files under the app's folder whose text names the route in quotes, loaded through the module loader.
+ * The walk (up to MAX_FILES files read) is made once per route file: the route's models are worked out again when
+ * a tree they came from was released, and the proxy route search asks too.
+ */
 function callerFiles(appRoot: string, route: string, home: SourceFile, modules: ModuleLoader): SourceFile[] {
-  const quoted = new RegExp(`['"\`]${escapeRegExp(route)}['"\`?]`);
-  const files = nearbySourceFiles(appRoot, { maxDepth: MAX_DEPTH, maxFiles: MAX_FILES, skipFolder: SKIPPED_FOLDER, skipFile: (_name, full) => full === home.getFilePath(), matches: (text) => quoted.test(text) });
+  const cache = CALLER_PATHS.get(modules) ?? new Map<string, string[]>();
+  CALLER_PATHS.set(modules, cache);
+  const homePath = home.getFilePath() as string;
+  let files = cache.get(homePath);
+  if (!files) {
+    const quoted = new RegExp(`['"\`]${escapeRegExp(route)}['"\`?]`);
+    files = nearbySourceFiles(appRoot, { maxDepth: MAX_DEPTH, maxFiles: MAX_FILES, skipFolder: SKIPPED_FOLDER, skipFile: (_name, full) => full === homePath, matches: (text) => quoted.test(text) });
+    cache.set(homePath, files);
+  }
   return files.flatMap((full) => {
     const loaded = modules.resolvePath(home, full);
     return loaded ? [loaded] : [];
