@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Node, SyntaxKind, type ParameterDeclaration, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, unwrapExpression } from './resolve';
@@ -858,16 +858,37 @@ function superArguments(parameter: Node, modules: ModuleLoader): Node[] {
     const loaded = modules.resolvePath(home, full);
     if (loaded && !files.includes(loaded)) files.push(loaded);
   }
-  const found: Node[] = [];
+  return superCallsOf(name, files, modules).flatMap((call) => {
+    const argument = call.getArguments()[index];
+    return argument ? [argument] : [];
+  });
+}
+
+/** Per scan: the `super(...)` calls of a class's subclasses, by its file and name, with the files they were found in. */
+const SUPER_CALLS = new WeakMap<ModuleLoader, Map<string, { files: SourceFile[]; calls: CallExpression[] }>>();
+
+/**
+ * The `super(...)` calls in the classes of `files` (the base class's file first) that extend `name`, in file order.
+ * Walked once per class while the same trees are loaded (every constructor parameter of the class asks again);
+ * the files are still resolved by the caller each time, which records them as the asking file's dependencies.
+ */
+function superCallsOf(name: string, files: readonly SourceFile[], modules: ModuleLoader): CallExpression[] {
+  const cache = SUPER_CALLS.get(modules) ?? new Map<string, { files: SourceFile[]; calls: CallExpression[] }>();
+  SUPER_CALLS.set(modules, cache);
+  const key = `${files[0].getFilePath()}\0${name}`;
+  const known = cache.get(key);
+  if (known && known.files.length === files.length && known.files.every((file, at) => file === files[at] && !file.wasForgotten()) && !known.calls.some((call) => call.wasForgotten())) return known.calls;
+  const calls: CallExpression[] = [];
   for (const file of files) {
     for (const subclass of file.getClasses()) {
       if (subclass.getExtends()?.getExpression().getText() !== name) continue;
       for (const call of subclass.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-        if (call.getExpression().getKind() === SyntaxKind.SuperKeyword && call.getArguments()[index]) found.push(call.getArguments()[index]);
+        if (call.getExpression().getKind() === SyntaxKind.SuperKeyword) calls.push(call);
       }
     }
   }
-  return found;
+  cache.set(key, { files: [...files], calls });
+  return calls;
 }
 
 /**
