@@ -327,8 +327,9 @@ export function helperMention(names: readonly string[]): RegExp {
 }
 
 /**
- * Whether a text has a match of `helperMention` that may be a call: matches
- * a keyword declares (`function name(`, `async name(` of a method) are no calls, in any parse of the text.
+ * Whether a text has a match of `helperMention` that may be a call: matches a keyword declares (`function name(`,
+ * `async name(` of a method) are no calls in a text that parses without errors (outside a class, `async name(x)`
+ * is a syntax error the parser recovers from by reading a call; such a file is taken to declare it).
  * The caller search parsed every file naming a helper only to find that name declared there (on midday,
  * the `async process(job)` of some 40 queue workers); only files with another mention are parsed now. A keyword
  * counts on the name's own line only (after a newline, `async` or a comment's last word may be anything),
