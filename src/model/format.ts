@@ -41,6 +41,19 @@ export function formatPercent(fraction: number | null | undefined): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
+/**
+ * Commas every three digits from the right. A string of digits is cut into groups directly (the
+ * advisor writes thousands of counts per scan, and a look-ahead regex per number was most of it);
+ * anything else `String` gives (`1e+21`) goes through the look-ahead rule, which leaves it as it is.
+ */
 function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(n);
+  if (digits.length <= 3) return digits;
+  if (!ONLY_DIGITS.test(digits)) return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const head = ((digits.length - 1) % 3) + 1;
+  let grouped = digits.slice(0, head);
+  for (let at = head; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;
+  return grouped;
 }
+
+const ONLY_DIGITS = /^\d+$/;

@@ -653,12 +653,32 @@ export function servesEndpoint(catalog: Catalog, id: string, endpoint: string | 
 
 /** Up to `limit` catalog ids closest to an unknown id, for "did you mean" diagnostics. */
 export function nearestModels(catalog: Catalog, modelId: string, limit = 3, keep: (id: string) => boolean = () => true): string[] {
-  const key = canonicalKey(modelId);
-  const ids = [...new Set(catalog.index.values())].filter(keep);
-  return ids
-    .map((id) => ({ id, d: editDistance(key, canonicalKey(id)) }))
-    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-    .slice(0, limit)
-    .map((x) => x.id);
+  const nearest: string[] = [];
+  for (const id of idsByDistance(catalog, canonicalKey(modelId))) {
+    if (nearest.length >= limit) break;
+    if (keep(id)) nearest.push(id);
+  }
+  return nearest;
 }
+
+/**
+ * Every catalog id, closest to `key` first (edit distance of canonical keys, then id): asked for each
+ * unpriced call, often for the same unknown id, so worked out once per catalog and key (with each
+ * id's canonical key once per catalog).
+ */
+function idsByDistance(catalog: Catalog, key: string): readonly string[] {
+  let known = nearestIndex.get(catalog);
+  if (!known) nearestIndex.set(catalog, (known = { keys: [...new Set(catalog.index.values())].map((id) => ({ id, key: canonicalKey(id) })), ranked: new Map() }));
+  let ranked = known.ranked.get(key);
+  if (!ranked) {
+    ranked = known.keys
+      .map(({ id, key: idKey }) => ({ id, d: editDistance(key, idKey) }))
+      .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+      .map((x) => x.id);
+    known.ranked.set(key, ranked);
+  }
+  return ranked;
+}
+
+const nearestIndex = new WeakMap<Catalog, { keys: Array<{ id: string; key: string }>; ranked: Map<string, string[]> }>();
 

@@ -253,33 +253,89 @@ const LANGUAGE_HOLE = /\b(in|into|to)\s+\{\{[^}]*(lang|locale)[^}]*\}\}/i;
 const OPENING_CHARS = 400;
 const OPENING_BONUS = 1;
 
+/** A wording rule that matched, and the sentence around its first match (for the reason). */
+interface RuleMatch {
+  rule: number;
+  quote: string;
+}
+
+/**
+ * What the wording rules find in one message text. A pure function of the text, so it is worked out
+ * once per text and kept (see findingsFor): few-shot prompts and shared prompt constants send the same
+ * text from many calls, and each text is tested against every rule (midday's 104 messages are 52 texts).
+ */
+interface TextFindings {
+  /** The first match of each rule in the whole text, in rule order. */
+  matches: RuleMatch[];
+  /** The same over the opening of a long text (OPENING_CHARS), or undefined when the text is not long; worked out on first use (system prompts only). */
+  opening?: RuleMatch[];
+  long: boolean;
+  /** The language names the text names, lower case, in order of first appearance. */
+  languages: string[];
+  /** `into {{targetLocale}}` in the raw text. */
+  languageHole: string | undefined;
+  /** Whether the raw text names a language or has a language hole (namesLanguage); worked out on first use. */
+  namesLanguage?: boolean;
+  /** The text with holes blanked and credentials redacted (what the rules read). */
+  text: string;
+}
+
+/** Findings per raw message text; bounded so a long editor session (prompts edited as typed) does not grow it without end. */
+const findingsByText = new Map<string, TextFindings>();
+const FINDINGS_LIMIT = 2_000;
+
+function ruleMatches(text: string): RuleMatch[] {
+  const matches: RuleMatch[] = [];
+  TEXT_RULES.forEach((rule, index) => {
+    const match = rule.pattern.exec(text);
+    if (match) matches.push({ rule: index, quote: quote(text, match.index, match[0].length) });
+  });
+  return matches;
+}
+
+function findingsFor(rawText: string): TextFindings {
+  let findings = findingsByText.get(rawText);
+  if (findings) return findings;
+  const text = redactCredentials(rawText.replace(HOLE_MARKER, '…'));
+  const languageHole = LANGUAGE_HOLE.exec(rawText);
+  findings = {
+    matches: ruleMatches(text),
+    long: text.length > OPENING_CHARS * 2,
+    languages: [...new Set((text.match(LANGUAGE_NAMES) ?? []).map((l) => l.toLowerCase()))],
+    languageHole: languageHole ? languageHole[0] : undefined,
+    text,
+  };
+  if (findingsByText.size >= FINDINGS_LIMIT) findingsByText.clear();
+  findingsByText.set(rawText, findings);
+  return findings;
+}
+
 /** Applies the wording rules to one message. Hole markers are blanked first: `{{diff}}` is a name, not wording; credentials too, since reasons quote the text. */
 function scoreText(board: Scoreboard, rawText: string, source: SourceKind): void {
   if (!rawText.trim()) return;
   const factor = SOURCE_WEIGHT[source];
   const where = SOURCE_LABEL[source];
-  const text = redactCredentials(rawText.replace(HOLE_MARKER, '…'));
+  const findings = findingsFor(rawText);
   const counted = (board.counted ??= new Set());
-  TEXT_RULES.forEach((rule, index) => {
-    const match = rule.pattern.exec(text);
-    if (!match || counted.has(`${index}:${source}`)) return;
+  for (const { rule: index, quote: said } of findings.matches) {
+    if (counted.has(`${index}:${source}`)) continue;
     counted.add(`${index}:${source}`);
-    add(board, rule.type, rule.weight * factor, `${where} says "${quote(text, match.index, match[0].length)}"`);
-  });
+    const rule = TEXT_RULES[index];
+    add(board, rule.type, rule.weight * factor, `${where} says "${said}"`);
+  }
   // Naming two or more languages in one instruction is a translation tell ("Japanese and Korean ... from the English").
   // The opening of a system prompt says what the call is for ("You are a ... that writes commit messages");
   // a long prompt's later rules and examples mention many other things.
-  if (source === 'system' && text.length > OPENING_CHARS * 2) {
-    const opening = text.slice(0, OPENING_CHARS);
-    for (const rule of TEXT_RULES) {
-      const match = rule.pattern.exec(opening);
-      if (match) add(board, rule.type, rule.weight * factor * OPENING_BONUS, `${where} opens with "${quote(opening, match.index, match[0].length)}"`);
+  if (source === 'system' && findings.long) {
+    findings.opening ??= ruleMatches(findings.text.slice(0, OPENING_CHARS));
+    for (const { rule: index, quote: said } of findings.opening) {
+      const rule = TEXT_RULES[index];
+      add(board, rule.type, rule.weight * factor * OPENING_BONUS, `${where} opens with "${said}"`);
     }
   }
-  const languages = new Set((text.match(LANGUAGE_NAMES) ?? []).map((l) => l.toLowerCase()));
-  if (languages.size >= 2) add(board, 'translation', 1.5 * factor, `${where} names ${languages.size} languages (${[...languages].join(', ')})`);
-  const languageHole = LANGUAGE_HOLE.exec(rawText);
-  if (languageHole) add(board, 'translation', 2 * factor, `${where} targets a run-time language: "${languageHole[0]}"`);
+  const languages = findings.languages;
+  if (languages.length >= 2) add(board, 'translation', 1.5 * factor, `${where} names ${languages.length} languages (${languages.join(', ')})`);
+  if (findings.languageHole !== undefined) add(board, 'translation', 2 * factor, `${where} targets a run-time language: "${findings.languageHole}"`);
 }
 
 /**
@@ -297,7 +353,14 @@ export function convertsTurns(expression: string): boolean {
 
 /** Whether the prompt names a natural language or fills one in at run time (`into {{targetLocale}}`, a `lang` value). */
 function namesLanguage(call: DetectedCall): boolean {
-  return call.messages.some((message) => NAMES_A_LANGUAGE.test(message.text) || LANGUAGE_HOLE.test(message.text) || message.holes.some((hole) => /(lang|locale)/i.test(hole.expression)));
+  return call.messages.some((message) => textNamesLanguage(message.text) || message.holes.some((hole) => /(lang|locale)/i.test(hole.expression)));
+}
+
+/** Whether a raw message text names a natural language or has a run-time language hole (kept with the text's findings). */
+function textNamesLanguage(rawText: string): boolean {
+  const findings = findingsFor(rawText);
+  findings.namesLanguage ??= NAMES_A_LANGUAGE.test(rawText) || findings.languageHole !== undefined;
+  return findings.namesLanguage;
 }
 
 const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [

@@ -1038,14 +1038,21 @@ export interface WorkspaceAdvice extends WorkspaceAdviceSummary {
 export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options: AdvisorOptions = {}): WorkspaceAdvice {
   const diagnostics: string[] = [];
   const current = sum(callSites.map((c) => c.monthlyUsdCurrent ?? 0));
-  const bestApi = (c: CallSite) => Math.min(c.monthlyUsdCurrent ?? Infinity, ...c.options.filter((o) => o.viable && o.tier !== 'self-hosted').map((o) => o.monthlyUsd));
+  // Asked for each member of every pool (every model, both styles): worked out once per site.
+  const bestApiBySite = new Map<CallSite, number>();
+  const bestApi = (c: CallSite) => {
+    let usd = bestApiBySite.get(c);
+    if (usd === undefined) bestApiBySite.set(c, (usd = Math.min(c.monthlyUsdCurrent ?? Infinity, ...c.options.filter((o) => o.viable && o.tier !== 'self-hosted').map((o) => o.monthlyUsd))));
+    return usd;
+  };
   // What the per-call recommendations add up to (a change below the savings threshold keeps today's cost).
   const apiRecommended = sum(callSites.map((c) => (c.monthlyUsdCurrent === null ? 0 : c.recommendation?.tier === 'self-hosted' ? bestApi(c) : (c.recommendation?.monthlyUsd ?? c.monthlyUsdCurrent))));
 
   const pools: SelfHostPool[] = [];
   for (const arch of catalog.architectures) {
+    const members = poolMembers(arch, callSites, catalog);
     for (const style of ['managed', 'self-managed'] as const) {
-      const pool = poolFor(arch, style, callSites, catalog, bestApi, options);
+      const pool = poolFor(arch, style, members, catalog, bestApi, options);
       if (pool) pools.push(pool);
     }
   }
@@ -1080,15 +1087,19 @@ function poolRecommendations(pool: SelfHostPool, callSites: CallSite[]): Record<
   return out;
 }
 
-/** Call sites one open model can serve (quality, features), sized as one deployment with fixed costs. */
-function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', callSites: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number, options: AdvisorOptions): SelfHostPool | null {
-  const regulated = options.dataSensitivity === 'regulated';
-  const members = callSites.filter((c) => {
+/** Call sites one open model can serve (quality, features): the same for both deployment styles. */
+function poolMembers(arch: ModelArchitecture, callSites: CallSite[], catalog: Catalog): CallSite[] {
+  return callSites.filter((c) => {
     if (c.monthlyUsdCurrent === null || c.endpoint === 'embedding' || c.endpoint === 'image-generation' || c.endpoint.startsWith('audio')) return false;
     const q = qualityFor(catalog, c.task.type);
     if (!q?.openModels.includes(arch.id)) return false;
     return screenVerdict(screenCapabilities(c, selfHostCapabilities(arch), catalog)) === null;
   });
+}
+
+/** The call sites one open model can serve (poolMembers), sized as one deployment with fixed costs. */
+function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', members: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number, options: AdvisorOptions): SelfHostPool | null {
+  const regulated = options.dataSensitivity === 'regulated';
   if (members.length === 0) return null;
   const calls = sum(members.map((c) => c.volume.callsPerMonth));
   const mix = mixTokens(members, arch.id);

@@ -224,6 +224,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
   const diagnostics: Diagnostic[] = [];
   const ids = stableIds(calls);
   const cache = options.cache?.begin(catalog, options);
+  const advice = new AdviceMemo(catalog, options.advisorOptions);
   const pricedCalls: PricedCall[] = [];
   const callSites = calls.map((call, index) => {
     // A parsed copy, not a mutation: the call may belong to a cached file analysis that the next
@@ -243,7 +244,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
     // The usage file can set task, hole sizes and volume per call id, function, file glob or as defaults.
     const usageSettings = resolveUsageSettings(callKey, options.usage);
     const volume = resolveVolume(callKey, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
-    const priced = cache ? cache.priced(annotated, usageSettings, volume, () => priceCall(annotated, usageSettings, volume, catalog, options.advisorOptions)) : priceCall(annotated, usageSettings, volume, catalog, options.advisorOptions);
+    const priced = cache ? cache.priced(annotated, usageSettings, volume, () => priceCall(annotated, usageSettings, volume, advice)) : priceCall(annotated, usageSettings, volume, advice);
     pricedCalls.push(priced);
     const site: CallSite = {
       id,
@@ -296,7 +297,7 @@ interface PricedCall {
 
 type UsageSettings = ReturnType<typeof resolveUsageSettings>;
 
-function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, catalog: Catalog, advisorOptions: AdvisorOptions | undefined): PricedCall {
+function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, memo: AdviceMemo): PricedCall {
   const inferred = classifyTask(call, 0);
   const task: TaskClassification = usageSettings.task && !call.annotation?.task
     ? { type: usageSettings.task.type, confidence: 1, reasons: [`${USAGE_FILE_NAME} ${usageSettings.task.label} sets task=${usageSettings.task.type}`], source: 'usage-file' }
@@ -312,10 +313,49 @@ function priceCall(call: DetectedCall, usageSettings: UsageSettings, volume: Vol
     task: reclassified,
     tokens,
     get advice() {
-      advice ??= adviseSite(adviceInput(call, reclassified, tokens, volume), catalog, advisorOptions);
+      advice ??= memo.advise(adviceInput(call, reclassified, tokens, volume));
       return advice;
     },
   };
+}
+
+/**
+ * Advice per distinct advice input, for one enrichment: adviseSite is pure over its input, the catalog
+ * and the advisor options, and real code repeats calls that send the same model the same way with the
+ * same task, tokens, volume and features (midday: 75 call sites, 57 distinct inputs; each advice weighs
+ * every hosting option, ~2-4 ms). Equal inputs (by canonical JSON) get the same advice object, as the
+ * EnrichmentCache already hands out; an input holding a number JSON cannot write (NaN, ±Infinity) is
+ * advised every time. Unit-tested against adviseSite.
+ */
+export class AdviceMemo {
+  private readonly known = new Map<string, SiteAdvice>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly options: AdvisorOptions | undefined,
+  ) {}
+
+  advise(input: AdviceInput): SiteAdvice {
+    if (!jsonWritesExactly(input)) return adviseSite(input, this.catalog, this.options);
+    const key = canonicalJson(input);
+    let advice = this.known.get(key);
+    if (!advice) this.known.set(key, (advice = adviseSite(input, this.catalog, this.options)));
+    return advice;
+  }
+}
+
+/**
+ * Whether JSON tells a value apart from every other value (of the plain data a call holds): NaN and
+ * ±Infinity all become null and -0 becomes 0; an undefined array element becomes null; functions and
+ * symbols are left out. An object member that is undefined is left out too, which the advisor reads as
+ * absent anyway.
+ */
+function jsonWritesExactly(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return false;
+  if (Array.isArray(value)) return value.every((element) => element !== undefined && jsonWritesExactly(element));
+  if (value && typeof value === 'object') return Object.values(value).every(jsonWritesExactly);
+  return true;
 }
 
 /** The model reference for a model the user states; the code's own reference goes to the evidence. */

@@ -371,9 +371,39 @@ export function gpuPrice(gpu: GpuRow, providerClass?: ProviderClass): GpuPrice |
 export function planDeployment(arch: ModelArchitecture, workload: Workload, catalog: Catalog, opts: PlanOptions = {}): DeploymentPlan | null {
   // Branch and bound: visit priced configurations from the cheapest hourly rate up, skip those whose
   // weights cannot fit, and stop once one replica of the next candidate already costs more than the best plan.
+  let best: DeploymentPlan | null = null;
+  for (const c of planCandidates(arch, catalog, opts)) {
+    if (best && c.floor >= best.sizing.monthlyGpuUsdOnDemand) break;
+    const plan = planOne(arch, c.precision, c.gpu, c.count, workload, catalog, opts);
+    if (plan.price && plan.result.fits && (!best || plan.sizing.monthlyGpuUsdOnDemand < best.sizing.monthlyGpuUsdOnDemand)) best = plan;
+  }
+  return best;
+}
+
+interface PlanCandidate {
+  gpu: GpuRow;
+  precision: Precision;
+  count: number;
+  /** One replica's monthly price: no plan on this configuration costs less. */
+  floor: number;
+}
+
+/**
+ * The priced configurations whose weights fit, cheapest replica first. They depend on the model, the
+ * catalog and the GPU, precision, count and provider-class limits, never on the workload, so they are
+ * listed once per catalog, model and limits (the break-even search alone plans dozens of volumes).
+ */
+function planCandidates(arch: ModelArchitecture, catalog: Catalog, opts: PlanOptions): readonly PlanCandidate[] {
+  let byArch = candidatesByCatalog.get(catalog);
+  if (!byArch) candidatesByCatalog.set(catalog, (byArch = new Map()));
+  let byLimits = byArch.get(arch);
+  if (!byLimits) byArch.set(arch, (byLimits = new Map()));
+  const key = JSON.stringify([opts.gpuIds ?? null, opts.providerClass ?? null, opts.precisions ?? null, opts.gpuCounts ?? null]);
+  const known = byLimits.get(key);
+  if (known) return known;
   const hours = assumption(catalog, 'hoursPerMonth');
   const util = assumption(catalog, 'gpuMemoryUtilization');
-  const candidates: Array<{ gpu: GpuRow; precision: Precision; count: number; floor: number }> = [];
+  const candidates: PlanCandidate[] = [];
   for (const gpu of catalog.gpus) {
     if (opts.gpuIds && !opts.gpuIds.includes(gpu.id)) continue;
     const price = gpuPrice(gpu, opts.providerClass);
@@ -389,14 +419,12 @@ export function planDeployment(arch: ModelArchitecture, workload: Workload, cata
     }
   }
   candidates.sort((a, b) => a.floor - b.floor);
-  let best: DeploymentPlan | null = null;
-  for (const c of candidates) {
-    if (best && c.floor >= best.sizing.monthlyGpuUsdOnDemand) break;
-    const plan = planOne(arch, c.precision, c.gpu, c.count, workload, catalog, opts);
-    if (plan.price && plan.result.fits && (!best || plan.sizing.monthlyGpuUsdOnDemand < best.sizing.monthlyGpuUsdOnDemand)) best = plan;
-  }
-  return best;
+  byLimits.set(key, candidates);
+  return candidates;
 }
+
+/** By catalog and model object (a model sized from a config file is not the catalog's row of the same id). */
+const candidatesByCatalog = new WeakMap<Catalog, Map<ModelArchitecture, Map<string, readonly PlanCandidate[]>>>();
 
 /**
  * Policy (assumptions data): GPUs one replica may span. Consumer GeForce cards serve single-GPU

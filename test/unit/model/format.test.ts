@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { formatCount, formatPercent, formatUsd } from '../../../src/model/format';
 import { neutralizeUnsafeChars, stripUnsafeChars } from '../../../src/model/display';
 import { mdCode, mdText } from '../../../src/core/report/markdown';
@@ -46,6 +47,16 @@ describe('model: the one number format', function () {
     assert.equal(formatCount(undefined), '?');
     assert.equal(formatPercent(0.804), '80%');
     assert.equal(formatPercent(null), '?');
+  });
+
+  it('groups the thousands of any whole number as en-US does, and leaves exponent forms alone', function () {
+    // The grouping cuts digit strings directly (no regex per number): the same text as Intl's en-US.
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (n) => formatCount(n) === n.toLocaleString('en-US') || Object.is(n, -0)),
+      { seed: 20261201, numRuns: 2000 },
+    );
+    for (const n of [0, 7, 999, 1000, 12345, 123456, 1234567, 10 ** 15, 2 ** 53]) assert.equal(formatCount(n), n.toLocaleString('en-US'));
+    assert.equal(formatCount(1e21), '1e+21');
   });
 });
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { canonicalKey, capabilitiesOf, findArchitecture, findGpu, findModel, isPastDeprecation, loadCatalog, nearestModels } from '../../../../src/core/catalog/catalog';
+import fc from 'fast-check';
+import { canonicalKey, capabilitiesOf, findArchitecture, findGpu, findModel, isPastDeprecation, loadCatalog, nearestModels, servesEndpoint } from '../../../../src/core/catalog/catalog';
+import { editDistance } from '../../../../src/model/display';
 import closedJson from '../../../../data/catalog/closed-api-prices.json';
 import openJson from '../../../../data/catalog/open-api-prices.json';
 import archJson from '../../../../data/catalog/model-architectures.json';
@@ -112,6 +114,27 @@ describe('catalog', () => {
     assert.equal(findModel(catalog, ''), undefined);
     assert.equal(findModel(catalog, 'llama-3.3-8b'), undefined, 'no such model: do not guess');
     assert.ok(nearestModels(catalog, 'gpt-4o-minii').includes('gpt-4o-mini'));
+  });
+
+  it('suggests, for any id, limit and filter, the ids closest by edit distance (kept per catalog and id)', () => {
+    // The ranking is worked out once per catalog and id; asked again with other limits and filters it must
+    // give what ranking the filtered ids afresh gives.
+    const ids = [...new Set(catalog.index.values())];
+    const fresh = (modelId: string, limit: number, keep: (id: string) => boolean) =>
+      ids
+        .filter(keep)
+        .map((id) => ({ id, d: editDistance(canonicalKey(modelId), canonicalKey(id)) }))
+        .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+        .slice(0, limit)
+        .map((x) => x.id);
+    const unknown = fc.oneof(fc.constantFrom('gpt-4o-minii', 'claude-sonet-4', 'llama3.3:70b', 'text-embedding-4', 'mistral-larg', ''), fc.string({ maxLength: 12 }));
+    const filters: Array<(id: string) => boolean> = [() => true, (id) => servesEndpoint(catalog, id, 'embedding'), (id) => id.length % 2 === 0, () => false];
+    fc.assert(
+      fc.property(unknown, fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: filters.length - 1 }), (modelId, limit, filter) => {
+        assert.deepEqual(nearestModels(catalog, modelId, limit, filters[filter]), fresh(modelId, limit, filters[filter]));
+      }),
+      { seed: 20261201, numRuns: 200 },
+    );
   });
 
   it('keeps architectures from the configs (head_dim given, not hidden/heads)', () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { classifyTask, convertsTurns, splitIdentifierWords } from '../../../../src/core/estimate/task';
 import type { DetectedCall } from '../../../../src/model/types';
 import { detectedCall, message } from '../../detectedCall';
@@ -316,5 +317,42 @@ describe('task classification', () => {
       assert.equal(verdict.type, 'classification', verdict.reasons.join('\n'));
       assert.ok(verdict.reasons.some((reason) => reason.includes('Return only true or false')), verdict.reasons.join('\n'));
     });
+  });
+
+  it('classifies a call the same whatever was classified before it (the wording findings kept per text)', () => {
+    // Texts repeat across calls and roles; the findings of a text are kept after its first use. Each run
+    // gets texts never seen before (a run number the rules do not read), classified in one order and
+    // then the other: the first use of each text is worked out, later ones are kept findings.
+    const opening = 'You are a support assistant that writes commit messages for the diff below. ';
+    const pool = [
+      'Summarize the following article in three bullet points.',
+      'Translate the text from English into French and German. ',
+      'Answer using only the provided context. If the answer is not in the context, say you do not know.',
+      `${opening}${'Keep lines short, use the imperative mood, mention the ticket id when there is one. '.repeat(12)}`,
+      'Extract the invoice number, date and total as JSON. Use null for missing fields.',
+      'Reply in {{targetLocale}}: {{message}}',
+      'Connect with postgres://admin:hunter2@db.internal:5432/app and classify the ticket as billing or sales.',
+      '   ',
+    ];
+    let run = 0;
+    const calls = fc.array(
+      fc.array(fc.record({ role: fc.constantFrom<'system' | 'user' | 'assistant'>('system', 'user', 'assistant'), text: fc.integer({ min: 0, max: pool.length - 1 }) }), { minLength: 1, maxLength: 4 }),
+      { minLength: 1, maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(calls, fc.boolean(), (shapes, structured) => {
+        run++;
+        const built = shapes.map((messages) =>
+          call({
+            features: features({ structuredOutput: structured }),
+            messages: messages.map(({ role, text }) => msg(role, `${pool[text]}\n\nrun ${run}`, pool[text].includes('{{') ? [{ kind: 'interpolation', expression: 'targetLocale' }] : [])),
+          }),
+        );
+        const forward = built.map((c) => classifyTask(c, 0));
+        const backward = built.slice().reverse().map((c) => classifyTask(c, 0)).reverse();
+        assert.deepEqual(backward, forward);
+      }),
+      { seed: 20261201, numRuns: 150 },
+    );
   });
 });
