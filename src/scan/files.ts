@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
-import { matchesGlob } from '../core/usage/usage';
+import { matchesGlob } from '../core/usage/glob';
 
 /** Extensions the analyzers understand. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -166,12 +166,15 @@ export async function* readFiles<T extends { absolutePath: string }>(files: read
  * Reads a file's text synchronously, in the same short slices as `readFiles`: the second looks at
  * files (importers of SDK modules, a wrapper's callers, agent loops) read a few hundred files one
  * at a time, and awaiting each read from the thread pool left the main thread idle for most of it
- * on a busy machine. Null when the file cannot be read.
+ * on a busy machine. Null when the file cannot be read. `known` holds texts the scan already read
+ * (absolute path → text), returned without reading again.
  */
-export function createTextReader(sliceMs = SLICE_MS): (absolutePath: string) => Promise<string | null> {
+export function createTextReader(sliceMs = SLICE_MS, known?: ReadonlyMap<string, string>): (absolutePath: string) => Promise<string | null> {
   const pause = createSlicer(sliceMs);
   return async (absolutePath) => {
     await pause();
+    const text = known?.get(absolutePath);
+    if (text !== undefined) return text;
     try {
       return fs.readFileSync(absolutePath, 'utf8');
     } catch {

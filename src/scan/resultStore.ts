@@ -21,6 +21,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../runtime/atomicWrite';
+import { contentHash } from './fileExamination';
 import type { FileAnalysis } from './fileAnalysis';
 import type { DetectedCall } from '../model/types';
 import { countTokens, isEncoderLoaded, isTokenCountKnown, rememberTokenCounts, textsToCount, type EncodingName } from '../core/estimate/tokens';
@@ -64,9 +65,7 @@ interface StoredFile {
   workspaceStep?: StoredWorkspaceStep;
 }
 
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64');
-}
+export { contentHash } from './fileExamination';
 
 /** The folder the CLI keeps results in: next to V8's code cache in the system's temporary folder, private to the user. */
 export function defaultResultCacheDirectory(): string {
