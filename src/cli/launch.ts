@@ -13,7 +13,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { requireWithCodeCache } from '../runtime/codeCache';
-import { defaultResultCacheDirectory, RESULT_CACHE_ENV } from '../scan/resultStore';
+import { defaultResultCacheDirectory, RESULT_CACHE_ENV, resultStoreFiles } from '../scan/resultStore';
 import { startPrereading, type PrereadFiles } from '../scan/preread';
 import { parseArguments } from './args';
 
@@ -43,5 +43,7 @@ function startReaderForScan(argv: readonly string[], resultCacheDirectory: strin
   }
   if (args.command !== 'scan') return undefined;
   const keepsResults = !args.noCache && resultCacheDirectory !== undefined;
-  return startPrereading(path.join(__dirname, 'prereader.js'), { root: args.directory, exclude: args.exclude, include: args.include, hashContent: keepsResults });
+  const root = path.resolve(args.directory);
+  const statDigestsFile = keepsResults ? resultStoreFiles(resultCacheDirectory, root).statDigests : undefined;
+  return startPrereading(path.join(__dirname, 'prereader.js'), { root, exclude: args.exclude, include: args.include, hashContent: keepsResults, statDigestsFile });
 }

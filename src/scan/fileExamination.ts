@@ -4,7 +4,7 @@
  * (prereadWorker.ts) runs exactly what an in-process scan runs (analyze.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFiles, type DiscoveredFile } from './files';
+import { createFileReader, createSlicer, type DiscoveredFile } from './files';
 import type { FileAnalysis } from './fileAnalysis';
 import { aliasImportsOf, reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
@@ -58,7 +58,7 @@ function importsOf(text: string): FileImports {
 export interface ExaminedFile {
   /** Set when the file is unreadable or binary: nothing else is. */
   diagnostic?: Diagnostic;
-  /** Content hash, when the scan keeps results between runs. */
+  /** Content hash, when the scan keeps results between runs. Alone (no text) when taken from the file's unchanged stat (statDigests.ts). */
   hash?: string;
   text?: string;
   examination?: TextExamination;
@@ -73,10 +73,18 @@ export function examineFile(file: Pick<DiscoveredFile, 'relativePath'>, read: Re
   return { ...(hashContent ? { hash: contentHash(bytes) } : {}), text, examination: examineText(text) };
 }
 
-/** Reads and examines files in order on this thread (what the reader thread does on its own, prereadWorker.ts). */
-export async function* examineFiles<T extends DiscoveredFile>(files: readonly T[], hashContent: boolean, signal?: AbortSignal): AsyncGenerator<{ file: T; examined: ExaminedFile }> {
-  for await (const read of readFiles(files)) {
+/**
+ * Reads and examines files in order (on whichever thread: the reader thread does the same,
+ * prereadWorker.ts), in the short slices of `readFiles`. A file whose stat matches one of
+ * `knownDigests` (statDigests.ts) is not read: it comes with its digest only.
+ */
+export async function* examineFiles<T extends DiscoveredFile>(files: readonly T[], hashContent: boolean, signal?: AbortSignal, knownDigests?: ReadonlyMap<string, { statKey: string; digest: string }>): AsyncGenerator<{ file: T; examined: ExaminedFile }> {
+  const pause = createSlicer();
+  const read = createFileReader();
+  for (const file of files) {
+    await pause();
     signal?.throwIfAborted();
-    yield { file: read.file, examined: examineFile(read.file, read, hashContent) };
+    const known = hashContent && file.statKey !== undefined ? knownDigests?.get(file.relativePath) : undefined;
+    yield { file, examined: known !== undefined && known.statKey === file.statKey ? { hash: known.digest } : examineFile(file, read(file.absolutePath), hashContent) };
   }
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { matchesGlob } from '../core/usage/glob';
+import { statKey } from './statDigests';
 
 /** Extensions the analyzers understand. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -28,6 +29,8 @@ export interface DiscoveredFile {
   /** POSIX path relative to the scan root. */
   relativePath: string;
   size: number;
+  /** Size, times and inode when listed (statDigests.ts): a file with the same stat later has the same content. */
+  statKey?: string;
 }
 
 export interface DiscoverOptions {
@@ -121,18 +124,19 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
       }
       if (!isFile || !SOURCE_EXTENSIONS.some((extension) => entry.name.endsWith(extension)) || entry.name.endsWith('.d.ts')) continue;
       if (isExcluded(relativePath, false)) continue;
-      let size: number;
+      let stat: fs.Stats;
       try {
-        size = fs.statSync(absolutePath).size;
+        stat = fs.statSync(absolutePath);
       } catch (error) {
         diagnostics.push({ file: relative(absolutePath), message: `cannot read file: ${(error as Error).message}`, severity: 'warning' });
         continue;
       }
+      const size = stat.size;
       if (size > maxBytes) {
         diagnostics.push({ file: relative(absolutePath), message: `skipped: ${(size / 1048576).toFixed(1)} MB is larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit for source files (likely a bundle or generated file)`, severity: 'warning' });
         continue;
       }
-      files.push({ absolutePath, relativePath, size });
+      files.push({ absolutePath, relativePath, size, statKey: statKey(stat) });
     }
   }
 
@@ -149,17 +153,23 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
  */
 export async function* readFiles<T extends { absolutePath: string }>(files: readonly T[]): AsyncGenerator<{ file: T; bytes: Buffer | undefined; error?: Error }> {
   const pause = createSlicer();
-  const reader = new ReusedBufferReader();
+  const read = createFileReader();
   for (const file of files) {
     await pause();
-    let result: { file: T; bytes: Buffer | undefined; error?: Error };
-    try {
-      result = { file, bytes: reader.read(file.absolutePath) };
-    } catch (error) {
-      result = { file, bytes: undefined, error: error as Error };
-    }
-    yield result;
+    yield { file, ...read(file.absolutePath) };
   }
+}
+
+/** Reads whole files synchronously into one reused buffer: each file's bytes are valid until the next read. */
+export function createFileReader(): (absolutePath: string) => { bytes: Buffer | undefined; error?: Error } {
+  const reader = new ReusedBufferReader();
+  return (absolutePath) => {
+    try {
+      return { bytes: reader.read(absolutePath) };
+    } catch (error) {
+      return { bytes: undefined, error: error as Error };
+    }
+  };
 }
 
 /**

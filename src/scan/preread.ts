@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { discoverSourceFiles, type DiscoveredFile } from './files';
 import { examineFiles, type ExaminedFile } from './fileExamination';
+import { readStatDigests } from './statDigests';
 import type { Diagnostic } from '../model/types';
 
 /** What the reader thread is asked to do: the scan uses its results only when its own options are the same. */
@@ -23,6 +24,8 @@ export interface PrereadRequest {
   include: readonly string[];
   /** Hash each file's bytes (the scan keeps results between runs, resultStore.ts). */
   hashContent: boolean;
+  /** The store's stat-digest file (statDigests.ts): files whose stat it holds are not read. */
+  statDigestsFile?: string;
   /** Characters of text the thread may send ahead of what the main thread took. */
   maxUnconsumedChars: number;
 }
@@ -31,22 +34,23 @@ export type ExaminedBatchEntry = ExaminedFile & { index: number };
 
 /** Messages from the reader thread, in this order: discovered, examined..., done (or failed at any point). */
 export type ReaderMessage =
-  | { kind: 'discovered'; files: DiscoveredFile[]; diagnostics: Diagnostic[] }
+  | { kind: 'discovered'; files: DiscoveredFile[]; diagnostics: Diagnostic[]; listedAt: number }
   | { kind: 'examined'; entries: ExaminedBatchEntry[]; chars: number }
   | { kind: 'done' }
   | { kind: 'failed'; message: string };
 
 /**
- * Enough for the texts of a large monorepo to wait while the bundle loads, and a bound on what a
- * 30,000-file tree can pile up in the message queue (one-byte strings: about a byte per character).
+ * About what the thread reads while the bundle loads (midday's 2,027 files hold 16 MB), and a bound on
+ * what a 30,000-file tree can pile up in the message queue (one-byte strings: about a byte per character).
  */
-const DEFAULT_MAX_UNCONSUMED_CHARS = 64 * 1024 * 1024;
+const DEFAULT_MAX_UNCONSUMED_CHARS = 16 * 1024 * 1024;
 
 export interface PrereadOptions {
   root: string;
   exclude?: readonly string[];
   include?: readonly string[];
   hashContent: boolean;
+  statDigestsFile?: string;
   maxUnconsumedChars?: number;
 }
 
@@ -57,6 +61,7 @@ export function startPrereading(workerScript: string, options: PrereadOptions): 
     exclude: [...(options.exclude ?? [])],
     include: [...(options.include ?? [])],
     hashContent: options.hashContent,
+    ...(options.hashContent && options.statDigestsFile !== undefined ? { statDigestsFile: options.statDigestsFile } : {}),
     maxUnconsumedChars: options.maxUnconsumedChars ?? DEFAULT_MAX_UNCONSUMED_CHARS,
   };
   return new PrereadFiles(request, workerScript);
@@ -64,13 +69,20 @@ export function startPrereading(workerScript: string, options: PrereadOptions): 
 
 type Waiter = () => void;
 
+interface Discovery {
+  files: DiscoveredFile[];
+  diagnostics: Diagnostic[];
+  /** When the walk started (ms since the epoch): what the stat-digest file records (statDigests.ts). */
+  listedAt: number;
+}
+
 export class PrereadFiles {
   private worker: Worker | undefined;
   private readonly queue: ReaderMessage[] = [];
   private waiter: Waiter | undefined;
   /** Set once the thread ended (done, failed, crashed or closed): what it sent is still in the queue. */
   private stopped = false;
-  private discovery: Promise<{ files: DiscoveredFile[]; diagnostics: Diagnostic[] }> | undefined;
+  private discovery: Promise<Discovery> | undefined;
 
   /** Settles once the thread has ended (its exit code; undefined when it never started). */
   readonly exited: Promise<number | undefined>;
@@ -100,18 +112,19 @@ export class PrereadFiles {
     return this.request.root === root && same(this.request.exclude, exclude) && same(this.request.include, include) && this.request.hashContent === hashContent;
   }
 
-  /** The files the scan covers and the walk's diagnostics, as discoverSourceFiles gives them. */
-  discovered(signal?: AbortSignal): Promise<{ files: DiscoveredFile[]; diagnostics: Diagnostic[] }> {
+  /** The files the scan covers and the walk's diagnostics, as discoverSourceFiles gives them, and when the walk started. */
+  discovered(signal?: AbortSignal): Promise<Discovery> {
     this.discovery ??= this.receiveDiscovery(signal);
     return this.discovery;
   }
 
-  private async receiveDiscovery(signal?: AbortSignal): Promise<{ files: DiscoveredFile[]; diagnostics: Diagnostic[] }> {
+  private async receiveDiscovery(signal?: AbortSignal): Promise<Discovery> {
     const message = await this.next(signal);
-    if (message?.kind === 'discovered') return { files: message.files, diagnostics: message.diagnostics };
+    if (message?.kind === 'discovered') return { files: message.files, diagnostics: message.diagnostics, listedAt: message.listedAt };
     // The thread failed before it listed the files: the walk is done here.
     this.close();
-    return discoverSourceFiles(this.request.root, { signal, exclude: this.request.exclude, include: this.request.include });
+    const listedAt = Date.now();
+    return { ...(await discoverSourceFiles(this.request.root, { signal, exclude: this.request.exclude, include: this.request.include })), listedAt };
   }
 
   /** Each discovered file with what examineFile found, in order. Call after `discovered`, with its files. */
@@ -129,7 +142,7 @@ export class PrereadFiles {
     if (next === files.length) return;
     // The thread stopped early: the rest is read here.
     this.close();
-    yield* examineFiles(files.slice(next), this.request.hashContent, signal);
+    yield* examineFiles(files.slice(next), this.request.hashContent, signal, this.request.statDigestsFile === undefined ? undefined : readStatDigests(this.request.statDigestsFile, this.request.root));
   }
 
   /** Ends the thread (done, failed or cancelled). Safe to call more than once. */

@@ -5,8 +5,9 @@
  * batches. See preread.ts for the main thread's side and the messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { discoverSourceFiles, readFiles } from './files';
-import { examineFile } from './fileExamination';
+import { discoverSourceFiles } from './files';
+import { examineFiles } from './fileExamination';
+import { readStatDigests } from './statDigests';
 import type { PrereadRequest, ReaderMessage, ExaminedBatchEntry } from './preread';
 
 /** A batch goes out at this many files or characters of text, whichever comes first. */
@@ -23,8 +24,10 @@ async function run(request: PrereadRequest): Promise<void> {
   });
   const post = (message: ReaderMessage) => port.postMessage(message);
 
+  const listedAt = Date.now();
   const discovered = await discoverSourceFiles(request.root, { exclude: request.exclude, include: request.include });
-  post({ kind: 'discovered', files: discovered.files, diagnostics: discovered.diagnostics });
+  post({ kind: 'discovered', files: discovered.files, diagnostics: discovered.diagnostics, listedAt });
+  const knownDigests = request.statDigestsFile === undefined ? undefined : readStatDigests(request.statDigestsFile, request.root);
 
   let batch: ExaminedBatchEntry[] = [];
   let batchChars = 0;
@@ -39,8 +42,7 @@ async function run(request: PrereadRequest): Promise<void> {
     wakeUp = undefined;
   };
   let index = 0;
-  for await (const read of readFiles(discovered.files)) {
-    const examined = examineFile(read.file, read, request.hashContent);
+  for await (const { examined } of examineFiles(discovered.files, request.hashContent, undefined, knownDigests)) {
     batch.push({ index: index++, ...examined });
     batchChars += examined.text?.length ?? 0;
     if (batch.length >= BATCH_FILES || batchChars >= BATCH_CHARS) await flush();

@@ -63,9 +63,10 @@ export interface ScanOptions {
  * Texts of the first pass kept for the later looks at the same files (second pass, caller search,
  * agent loops, deployment lists), which otherwise read them from disk again. Bounded: past this many
  * characters (about as many bytes: source is mostly one-byte text) later looks read from disk, so a
- * 30,000-file tree does not keep all of itself in memory. Midday's 2,027 files hold about 16 MB.
+ * 30,000-file tree (250 MB, its peak memory already near the 600 MB target) does not keep all of
+ * itself. Midday's 2,027 files hold about 16 MB.
  */
-const MAX_KEPT_TEXT_CHARS = 64 * 1024 * 1024;
+const MAX_KEPT_TEXT_CHARS = 24 * 1024 * 1024;
 
 /**
  * Per-file analysis results kept between scans, so an edit re-analyzes only what changed. An entry
@@ -134,7 +135,9 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const results = options.resultCacheDirectory === undefined ? undefined : new ResultStore({ directory: options.resultCacheDirectory, root: absoluteRoot });
   const preread = !options.cache && !options.unsaved && options.preread?.matches(absoluteRoot, options.exclude, options.include, results !== undefined) ? options.preread : undefined;
   if (!preread) options.preread?.close();
-  const discovered = preread ? await preread.discovered(options.signal) : await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
+  const listedAt = Date.now();
+  const discovered = preread ? await preread.discovered(options.signal) : { ...(await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include })), listedAt };
+  results?.noteStats(discovered.files, discovered.listedAt);
   diagnostics.push(...discovered.diagnostics);
 
   // Model and provider settings (example env files, docker-compose, config files), read once per scan and filtered at read time.
@@ -151,7 +154,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   // With a cache most files are not read at all.
   const files: Iterable<{ file: DiscoveredFile; examined?: ExaminedFile }> | AsyncIterable<{ file: DiscoveredFile; examined?: ExaminedFile }> = options.cache
     ? discovered.files.map((file) => ({ file }))
-    : (preread?.examined(discovered.files, options.signal) ?? examineFiles(discovered.files, results !== undefined, options.signal));
+    : (preread?.examined(discovered.files, options.signal) ?? examineFiles(discovered.files, results !== undefined, options.signal, results?.storedStatDigests()));
   for await (const { file, examined } of files) {
     index++;
     options.signal?.throwIfAborted();
