@@ -19,14 +19,16 @@ const allBuilds = [
   { ...common, ...(production ? { minify: false, minifyWhitespace: true, minifySyntax: true } : {}), entryPoints: ['src/extension/scannerBundle.ts'], outfile: 'dist/scanner.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   // What bin/ runs: loads cli.js with V8's code cache (src/runtime/codeCache.ts).
   { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.js', platform: 'node', format: 'cjs', target: 'node20', external: ['./cli.js'] },
+  // The CLI's reader thread (src/scan/preread.ts): walks and reads the tree while launch.js loads cli.js, so it holds no ts-morph.
+  { ...common, entryPoints: ['src/scan/prereadWorker.ts'], outfile: 'dist/prereader.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-// `--only cli` builds just the CLI bundle and its launcher (what `bin/` needs on a fresh checkout).
+// `--only cli` builds just the CLI bundle, its launcher and reader thread (what `bin/` needs on a fresh checkout).
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
-const builds = only ? allBuilds.filter((options) => options.outfile === `dist/${only}.js` || (only === 'cli' && options.outfile === 'dist/launch.js')) : allBuilds;
+const builds = only ? allBuilds.filter((options) => options.outfile === `dist/${only}.js` || (only === 'cli' && (options.outfile === 'dist/launch.js' || options.outfile === 'dist/prereader.js'))) : allBuilds;
 
 function copyRuntimeAssets() {
   mkdirSync('dist/encoders', { recursive: true });

@@ -4,19 +4,46 @@
  * cache. LLM_HOSTING_ADVISOR_CODE_CACHE=0 turns the cache off. Also gives the CLI the folder where
  * per-file scan results persist between runs (scan/resultStore.ts); LLM_HOSTING_ADVISOR_CACHE=0 or
  * `--no-cache` turns that off.
+ *
+ * For `scan`, it first starts the reader thread (scan/preread.ts, dist/prereader.js), which walks
+ * and reads the tree while this thread loads the 15 MB CLI bundle, the two longest steps before
+ * any parse, so they overlap. LLM_HOSTING_ADVISOR_READER_THREAD=0 turns that off (the scan then
+ * reads on this thread, as in the editor).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { requireWithCodeCache } from '../runtime/codeCache';
-import { defaultResultCacheDirectory, RESULT_CACHE_ENV } from '../scan/resultStore';
+import { defaultResultCacheDirectory, RESULT_CACHE_ENV, resultStoreFiles } from '../scan/resultStore';
+import { startPrereading, type PrereadFiles } from '../scan/preread';
+import { parseArguments } from './args';
 
 type Cli = typeof import('./main');
 
 export async function launch(argv: readonly string[]): Promise<number> {
-  const cacheDirectory = process.env.LLM_HOSTING_ADVISOR_CODE_CACHE === '0' ? undefined : path.join(os.tmpdir(), 'llm-hosting-advisor-code-cache');
-  const cli = requireWithCodeCache<Cli>(path.join(__dirname, 'cli.js'), cacheDirectory);
   const resultCacheDirectory = process.env[RESULT_CACHE_ENV] === '0' ? undefined : defaultResultCacheDirectory();
-  const code = await cli.exports.main(argv, process.stdout, process.stderr, { resultCacheDirectory });
-  await cli.saveCache();
-  return code;
+  const preread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' ? undefined : startReaderForScan(argv, resultCacheDirectory);
+  try {
+    const cacheDirectory = process.env.LLM_HOSTING_ADVISOR_CODE_CACHE === '0' ? undefined : path.join(os.tmpdir(), 'llm-hosting-advisor-code-cache');
+    const cli = requireWithCodeCache<Cli>(path.join(__dirname, 'cli.js'), cacheDirectory);
+    const code = await cli.exports.main(argv, process.stdout, process.stderr, { resultCacheDirectory, preread });
+    await cli.saveCache();
+    return code;
+  } finally {
+    preread?.close();
+  }
+}
+
+/** The reader thread for a `scan` command line, with the options main.ts gives the scan; none for anything else (main reports a bad command line). */
+function startReaderForScan(argv: readonly string[], resultCacheDirectory: string | undefined): PrereadFiles | undefined {
+  let args: ReturnType<typeof parseArguments>;
+  try {
+    args = parseArguments(argv);
+  } catch {
+    return undefined;
+  }
+  if (args.command !== 'scan') return undefined;
+  const keepsResults = !args.noCache && resultCacheDirectory !== undefined;
+  const root = path.resolve(args.directory);
+  const statDigestsFile = keepsResults ? resultStoreFiles(resultCacheDirectory, root).statDigests : undefined;
+  return startPrereading(path.join(__dirname, 'prereader.js'), { root, exclude: args.exclude, include: args.include, hashContent: keepsResults, statDigestsFile });
 }

@@ -1,10 +1,9 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import { analyzers, ModuleLoader, parseIntoProject, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import type { DiscoveredFile } from './files';
-import { aliasImportsOf, reExportsOf, relativeImportsOf } from './importGraph';
-import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
-import { contentHash, type ResultStore } from './resultStore';
+import type { ResultStore } from './resultStore';
+import { contentHash, examineFile, examineText, unusableFileDiagnostic, type ExaminedFile, type ReadOutcome, type TextExamination } from './fileExamination';
 import type { FileAnalysis } from './fileAnalysis';
 import { installFastDescendantSearch } from './descendantSearch';
 import type { DetectedCall, Diagnostic } from '../model/types';
@@ -35,36 +34,57 @@ export function createAnalysisProject(root: string, settings?: WorkspaceSettings
  * Reads, filters and analyzes one file. Never throws: unreadable, binary, minified and unparsable
  * files come back as diagnostics, so one bad file never stops a scan.
  */
-export async function analyzeFile(file: DiscoveredFile, context: AnalysisContext, selected: readonly Analyzer[] = analyzers, preread?: { bytes: Buffer | undefined; error?: Error }): Promise<FileAnalysis> {
-  const empty = (diagnostics: Diagnostic[] = []): FileAnalysis => ({ calls: [], diagnostics, parsed: false, dependencies: [] });
-  let bytes: Buffer;
+export async function analyzeFile(file: DiscoveredFile, context: AnalysisContext, selected: readonly Analyzer[] = analyzers, preread?: ReadOutcome): Promise<FileAnalysis> {
+  let read: ReadOutcome;
   try {
-    if (preread && !preread.bytes) throw preread.error ?? new Error('unreadable');
-    bytes = preread?.bytes ?? (await fs.readFile(file.absolutePath));
+    read = preread ?? { bytes: await fs.readFile(file.absolutePath) };
   } catch (error) {
-    return empty([{ file: file.relativePath, message: `cannot read file: ${(error as Error).message}`, severity: 'warning' }]);
+    read = { bytes: undefined, error: error as Error };
   }
-  if (looksBinary(bytes)) return empty([{ file: file.relativePath, message: 'skipped: binary content in a source file', severity: 'warning' }]);
+  const unusable = unusableFileDiagnostic(file, read);
+  if (unusable) return emptyAnalysis([unusable]);
+  const bytes = read.bytes!;
   // Results of an earlier run apply only to the full set of analyzers.
   const store = selected === analyzers ? context.results : undefined;
   const hash = store ? contentHash(bytes) : undefined;
   const stored = hash === undefined ? undefined : store!.lookup(file.relativePath, hash);
   if (stored) return stored;
   const text = bytes.toString('utf8');
+  return analyzeExamined(file, text, examineText(text), hash, context, selected);
+}
+
+/**
+ * The same for a file read and examined elsewhere (the CLI's reader thread, preread.ts): the
+ * outcome is the one `analyzeFile` gives for the same bytes.
+ */
+export function analyzeExaminedFile(file: DiscoveredFile, examined: ExaminedFile, context: AnalysisContext): FileAnalysis {
+  if (examined.diagnostic) return emptyAnalysis([examined.diagnostic]);
+  const stored = examined.hash === undefined ? undefined : context.results?.lookup(file.relativePath, examined.hash);
+  if (stored) return stored;
+  // Known by its unchanged stat alone (statDigests.ts), but its stored result does not apply (a module it follows changed): read it now.
+  if (examined.text === undefined) return analyzeExaminedFile(file, examineFile(file, readNow(file.absolutePath), context.results !== undefined), context);
+  return analyzeExamined(file, examined.text!, examined.examination!, context.results ? examined.hash : undefined, context, analyzers);
+}
+
+function analyzeExamined(file: DiscoveredFile, text: string, examination: TextExamination, hash: string | undefined, context: AnalysisContext, selected: readonly Analyzer[]): FileAnalysis {
   let analysis: FileAnalysis;
-  if (!mightContainLlmCall(text)) analysis = { ...empty(), ...importsOf(text) };
-  else if (looksMinified(text)) analysis = empty([{ file: file.relativePath, message: 'skipped: minified or generated code (very long lines)', severity: 'warning' }]);
-  else analysis = { ...analyzeText(file, text, context, selected), ...importsOf(text) };
-  if (hash !== undefined) store!.record(file.relativePath, hash, analysis);
+  if (!examination.mightContainLlmCall) analysis = { ...emptyAnalysis(), ...examination.imports };
+  else if (examination.minified) analysis = emptyAnalysis([{ file: file.relativePath, message: 'skipped: minified or generated code (very long lines)', severity: 'warning' }]);
+  else analysis = { ...analyzeText(file, text, context, selected), ...examination.imports };
+  if (hash !== undefined) context.results!.record(file.relativePath, hash, analysis);
   return analysis;
 }
 
-function importsOf(text: string): Pick<FileAnalysis, 'relativeImports' | 'reExports' | 'aliasImports'> {
-  const relativeImports = relativeImportsOf(text);
-  const aliasImports = aliasImportsOf(text);
-  const aliased = aliasImports.length > 0 ? { aliasImports } : {};
-  // A re-export of a relative module is also a relative import: most files need no second look.
-  return relativeImports.length === 0 ? { relativeImports, ...aliased } : { relativeImports, reExports: reExportsOf(text), ...aliased };
+function readNow(absolutePath: string): ReadOutcome {
+  try {
+    return { bytes: readFileSync(absolutePath) };
+  } catch (error) {
+    return { bytes: undefined, error: error as Error };
+  }
+}
+
+function emptyAnalysis(diagnostics: Diagnostic[] = []): FileAnalysis {
+  return { calls: [], diagnostics, parsed: false, dependencies: [] };
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
-import { matchesGlob } from '../core/usage/usage';
+import { matchesGlob } from '../core/usage/glob';
+import { statKey } from './statDigests';
 
 /** Extensions the analyzers understand. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -28,6 +29,8 @@ export interface DiscoveredFile {
   /** POSIX path relative to the scan root. */
   relativePath: string;
   size: number;
+  /** Size, times and inode when listed (statDigests.ts): a file with the same stat later has the same content. */
+  statKey?: string;
 }
 
 export interface DiscoverOptions {
@@ -121,18 +124,19 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
       }
       if (!isFile || !SOURCE_EXTENSIONS.some((extension) => entry.name.endsWith(extension)) || entry.name.endsWith('.d.ts')) continue;
       if (isExcluded(relativePath, false)) continue;
-      let size: number;
+      let stat: fs.Stats;
       try {
-        size = fs.statSync(absolutePath).size;
+        stat = fs.statSync(absolutePath);
       } catch (error) {
         diagnostics.push({ file: relative(absolutePath), message: `cannot read file: ${(error as Error).message}`, severity: 'warning' });
         continue;
       }
+      const size = stat.size;
       if (size > maxBytes) {
         diagnostics.push({ file: relative(absolutePath), message: `skipped: ${(size / 1048576).toFixed(1)} MB is larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit for source files (likely a bundle or generated file)`, severity: 'warning' });
         continue;
       }
-      files.push({ absolutePath, relativePath, size });
+      files.push({ absolutePath, relativePath, size, statKey: statKey(stat) });
     }
   }
 
@@ -149,29 +153,38 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
  */
 export async function* readFiles<T extends { absolutePath: string }>(files: readonly T[]): AsyncGenerator<{ file: T; bytes: Buffer | undefined; error?: Error }> {
   const pause = createSlicer();
-  const reader = new ReusedBufferReader();
+  const read = createFileReader();
   for (const file of files) {
     await pause();
-    let result: { file: T; bytes: Buffer | undefined; error?: Error };
-    try {
-      result = { file, bytes: reader.read(file.absolutePath) };
-    } catch (error) {
-      result = { file, bytes: undefined, error: error as Error };
-    }
-    yield result;
+    yield { file, ...read(file.absolutePath) };
   }
+}
+
+/** Reads whole files synchronously into one reused buffer: each file's bytes are valid until the next read. */
+export function createFileReader(): (absolutePath: string) => { bytes: Buffer | undefined; error?: Error } {
+  const reader = new ReusedBufferReader();
+  return (absolutePath) => {
+    try {
+      return { bytes: reader.read(absolutePath) };
+    } catch (error) {
+      return { bytes: undefined, error: error as Error };
+    }
+  };
 }
 
 /**
  * Reads a file's text synchronously, in the same short slices as `readFiles`: the second looks at
  * files (importers of SDK modules, a wrapper's callers, agent loops) read a few hundred files one
  * at a time, and awaiting each read from the thread pool left the main thread idle for most of it
- * on a busy machine. Null when the file cannot be read.
+ * on a busy machine. Null when the file cannot be read. `known` holds texts the scan already read
+ * (absolute path → text), returned without reading again.
  */
-export function createTextReader(sliceMs = SLICE_MS): (absolutePath: string) => Promise<string | null> {
+export function createTextReader(sliceMs = SLICE_MS, known?: ReadonlyMap<string, string>): (absolutePath: string) => Promise<string | null> {
   const pause = createSlicer(sliceMs);
   return async (absolutePath) => {
     await pause();
+    const text = known?.get(absolutePath);
+    if (text !== undefined) return text;
     try {
       return fs.readFileSync(absolutePath, 'utf8');
     } catch {

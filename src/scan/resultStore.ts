@@ -21,6 +21,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../runtime/atomicWrite';
+import { contentHash } from './fileExamination';
+import { isPrivateFolder, readStatDigests, serializeStatDigests } from './statDigests';
 import type { FileAnalysis } from './fileAnalysis';
 import type { DetectedCall } from '../model/types';
 import { countTokens, isEncoderLoaded, isTokenCountKnown, rememberTokenCounts, textsToCount, type EncodingName } from '../core/estimate/tokens';
@@ -64,9 +66,7 @@ interface StoredFile {
   workspaceStep?: StoredWorkspaceStep;
 }
 
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64');
-}
+export { contentHash } from './fileExamination';
 
 /** The folder the CLI keeps results in: next to V8's code cache in the system's temporary folder, private to the user. */
 export function defaultResultCacheDirectory(): string {
@@ -87,6 +87,12 @@ export function buildVersion(): string {
   }
 }
 
+/** The store's files for one scan root: its results, and the stats of the files they came from (statDigests.ts). */
+export function resultStoreFiles(directory: string, root: string): { results: string; statDigests: string } {
+  const rootKey = createHash('sha1').update(root).digest('hex').slice(0, 16);
+  return { results: path.join(directory, `results-${rootKey}.json`), statDigests: path.join(directory, `stats-${rootKey}.json`) };
+}
+
 export interface ResultStoreOptions {
   /** Folder of the cache files. */
   directory: string;
@@ -98,6 +104,10 @@ export interface ResultStoreOptions {
 
 export class ResultStore {
   private readonly file: string;
+  /** Where the stats of this run's files go (statDigests.ts), and what the scan noted of them. */
+  readonly statDigestsFile: string;
+  private readonly statKeys = new Map<string, string>();
+  private listedAt: number | undefined;
   private readonly version: string;
   private readonly previous: Record<string, StoredEntry>;
   private readonly previousWorkspaceStep: StoredWorkspaceStep | undefined;
@@ -111,8 +121,9 @@ export class ResultStore {
 
   constructor(private readonly options: ResultStoreOptions) {
     this.version = options.version ?? buildVersion();
-    const rootKey = createHash('sha1').update(options.root).digest('hex').slice(0, 16);
-    this.file = path.join(options.directory, `results-${rootKey}.json`);
+    const files = resultStoreFiles(options.directory, options.root);
+    this.file = files.results;
+    this.statDigestsFile = files.statDigests;
     const stored = this.read();
     this.previous = stored.entries;
     this.previousWorkspaceStep = stored.workspaceStep;
@@ -200,6 +211,7 @@ export class ResultStore {
   /** Writes the results of this run (only when something changed), private to the user. Never throws. */
   async save(): Promise<void> {
     const dropped = Object.keys(this.previous).some((file) => !this.current.has(file)) || (this.previousWorkspaceStep !== undefined && this.currentWorkspaceStep === undefined);
+    await this.saveStatDigests();
     if (!this.changed && !dropped) return;
     try {
       await fs.promises.mkdir(this.options.directory, { recursive: true, mode: 0o700 });
@@ -218,9 +230,44 @@ export class ResultStore {
     }
   }
 
+  /** The digests an earlier run recorded for files by their stat (statDigests.ts), for a scan that reads on this thread. */
+  storedStatDigests(): Map<string, { statKey: string; digest: string }> {
+    return readStatDigests(this.statDigestsFile, this.options.root);
+  }
+
+  /** The stats of this run's files as listed (at `listedAt`), written with their digests at `save`. */
+  noteStats(files: ReadonlyArray<{ relativePath: string; statKey?: string }>, listedAt: number): void {
+    this.listedAt = listedAt;
+    for (const file of files) if (file.statKey !== undefined) this.statKeys.set(file.relativePath, file.statKey);
+  }
+
   /** Whether an earlier run left results for this root (then most files usually need no tokenizer). */
   get hasPreviousResults(): boolean {
     return Object.keys(this.previous).length > 0;
+  }
+
+  /**
+   * Writes the stat and digest of each file this run looked up or analyzed, when they differ from the
+   * file's (trusted) ones. A stat listed before the file was read can only be older than its digest:
+   * the next run then finds another stat and reads the file.
+   */
+  private async saveStatDigests(): Promise<void> {
+    if (this.listedAt === undefined) return;
+    const digests = new Map<string, { statKey: string; digest: string }>();
+    for (const [relativePath, entry] of this.current) {
+      const statKey = this.statKeys.get(relativePath);
+      if (statKey !== undefined) digests.set(relativePath, { statKey, digest: entry.hash });
+    }
+    const stored = this.storedStatDigests();
+    if (stored.size === digests.size && [...digests].every(([relativePath, entry]) => stored.get(relativePath)?.statKey === entry.statKey && stored.get(relativePath)?.digest === entry.digest)) return;
+    try {
+      await fs.promises.mkdir(this.options.directory, { recursive: true, mode: 0o700 });
+      if (!isPrivateFolder(this.options.directory)) return;
+      await writeFileAtomic(this.statDigestsFile, serializeStatDigests(this.options.root, this.listedAt, digests));
+      await fs.promises.chmod(this.statDigestsFile, 0o600);
+    } catch {
+      // Without it the next run reads every file, as without this fast path.
+    }
   }
 
   private hashOfDependency(absolutePath: string): string {
@@ -260,16 +307,6 @@ function rememberStoredCounts(calls: readonly DetectedCall[], stored: Array<[Enc
 
 function textDigest(text: string): string {
   return createHash('sha1').update(text).digest('base64');
-}
-
-/**
- * The temporary folder is shared by every user of the machine: a cache folder someone else made
- * (or a link in its place) is neither read nor written.
- */
-function isPrivateFolder(directory: string): boolean {
-  const stat = fs.lstatSync(directory);
-  if (!stat.isDirectory()) return false;
-  return typeof process.getuid !== 'function' || stat.uid === process.getuid();
 }
 
 /** A hand-edited or truncated entry is a miss, never a crash later in the scan. */

@@ -1,12 +1,14 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { analyzeFile, analyzeImporter, createAnalysisProject, type AnalysisContext, type FileAnalysis } from './analyze';
+import { analyzeExaminedFile, analyzeFile, analyzeImporter, createAnalysisProject, type AnalysisContext, type FileAnalysis } from './analyze';
+import { examineFiles, type ExaminedFile } from './fileExamination';
+import type { PrereadFiles } from './preread';
 import { loadWorkspaceSettings } from './settingsFiles';
 import { ResultStore } from './resultStore';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
-import { createTextReader, discoverSourceFiles, fileStamp, readFiles, type DiscoveredFile } from './files';
+import { createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, importsAnyOf, workspaceDependents } from './importGraph';
 import { aliasMayNameAny, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, type WorkspaceSettings } from '../analyzers';
@@ -49,7 +51,22 @@ export interface ScanOptions {
   advisorOptions?: AdvisorOptions;
   /** Globs (root-relative) of code that is not production traffic, added to the built-in ones (tests, scripts, examples, ...). */
   nonProduction?: readonly string[];
+  /**
+   * Files discovered, read and examined ahead on a reader thread (the CLI's, preread.ts). Used when
+   * it was started with this scan's root, globs and hashing (and without `cache` or `unsaved`);
+   * closed when the scan ends, however it ends.
+   */
+  preread?: PrereadFiles;
 }
+
+/**
+ * Texts of the first pass kept for the later looks at the same files (second pass, caller search,
+ * agent loops, deployment lists), which otherwise read them from disk again. Bounded: past this many
+ * characters (about as many bytes: source is mostly one-byte text) later looks read from disk, so a
+ * 30,000-file tree (250 MB, its peak memory already near the 600 MB target) does not keep all of
+ * itself. Midday's 2,027 files hold about 16 MB.
+ */
+const MAX_KEPT_TEXT_CHARS = 24 * 1024 * 1024;
 
 /**
  * Per-file analysis results kept between scans, so an edit re-analyzes only what changed. An entry
@@ -101,6 +118,14 @@ export class ScanCache {
  * Never runs workspace code and makes no network request.
  */
 export async function scanWorkspace(root: string, options: ScanOptions = {}): Promise<ScanResult> {
+  try {
+    return await scanFolder(root, options);
+  } finally {
+    options.preread?.close();
+  }
+}
+
+async function scanFolder(root: string, options: ScanOptions): Promise<ScanResult> {
   const started = Date.now();
   const absoluteRoot = path.resolve(root);
   const rootStat = await fs.stat(absoluteRoot).catch(() => undefined);
@@ -108,7 +133,11 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
   const diagnostics: Diagnostic[] = [];
   const results = options.resultCacheDirectory === undefined ? undefined : new ResultStore({ directory: options.resultCacheDirectory, root: absoluteRoot });
-  const discovered = await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include });
+  const preread = !options.cache && !options.unsaved && options.preread?.matches(absoluteRoot, options.exclude, options.include, results !== undefined) ? options.preread : undefined;
+  if (!preread) options.preread?.close();
+  const listedAt = Date.now();
+  const discovered = preread ? await preread.discovered(options.signal) : { ...(await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include })), listedAt };
+  results?.noteStats(discovered.files, discovered.listedAt);
   diagnostics.push(...discovered.diagnostics);
 
   // Model and provider settings (example env files, docker-compose, config files), read once per scan and filtered at read time.
@@ -120,11 +149,13 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   let reused = 0;
   const analyses: Array<{ file: DiscoveredFile; analysis: FileAnalysis }> = [];
   let index = 0;
+  const keptTexts = new Map<string, string>();
+  let keptChars = 0;
   // With a cache most files are not read at all.
-  const files = options.cache ? discovered.files.map((file) => ({ file, preread: undefined })) : readFiles(discovered.files);
-  for await (const entry of files) {
-    const file = entry.file;
-    const preread = 'bytes' in entry ? entry : undefined;
+  const files: Iterable<{ file: DiscoveredFile; examined?: ExaminedFile }> | AsyncIterable<{ file: DiscoveredFile; examined?: ExaminedFile }> = options.cache
+    ? discovered.files.map((file) => ({ file }))
+    : (preread?.examined(discovered.files, options.signal) ?? examineFiles(discovered.files, results !== undefined, options.signal, results?.storedStatDigests()));
+  for await (const { file, examined } of files) {
     index++;
     options.signal?.throwIfAborted();
     const unsavedText = options.unsaved?.get(file.absolutePath);
@@ -134,8 +165,14 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
       reused++;
     } else if (unsavedText !== undefined) {
       analysis = await analyzeFile(file, context, undefined, { bytes: Buffer.from(unsavedText, 'utf8') });
+    } else if (examined) {
+      analysis = analyzeExaminedFile(file, examined, context);
+      if (examined.text !== undefined && keptChars + examined.text.length <= MAX_KEPT_TEXT_CHARS) {
+        keptTexts.set(file.absolutePath, examined.text);
+        keptChars += examined.text.length;
+      }
     } else {
-      analysis = await analyzeFile(file, context, undefined, preread);
+      analysis = await analyzeFile(file, context);
       await options.cache?.set(file.relativePath, stamp, analysis);
     }
     if (analysis.fromResultCache) reused++;
@@ -148,7 +185,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 
   // Second pass: files that import a module which uses an SDK, directly or through barrels, may call its client or model.
   const importGraph = new ImportGraph(analyses.map(({ file, analysis }) => ({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports, reExports: analysis.reExports })));
-  const readText = createTextReader();
+  const readText = createTextReader(undefined, keptTexts);
   const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
   for (const { file, analysis } of analyses) {
     options.signal?.throwIfAborted();

@@ -1,0 +1,189 @@
+/**
+ * Files discovered, read and examined on a reader thread (prereadWorker.ts) while the main thread
+ * does something else: the CLI starts it before loading its 15 MB scanner bundle, so the walk and
+ * the reads (about 0.6 s on midday, on slow file-system calls) overlap that load instead of
+ * following it. The scan consumes the results in order (ScanOptions.preread) and reads nothing
+ * itself; without one it discovers and reads in-process as before (editor, tests, library use).
+ *
+ * The thread runs the very functions an in-process scan runs (discoverSourceFiles, readFiles,
+ * examineFile), so files, diagnostics and analyses are the same. Should the thread fail, the rest is
+ * done here on the main thread, from where the thread stopped. It never holds the process open.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { discoverSourceFiles, type DiscoveredFile } from './files';
+import { examineFiles, type ExaminedFile } from './fileExamination';
+import { readStatDigests } from './statDigests';
+import type { Diagnostic } from '../model/types';
+
+/** What the reader thread is asked to do: the scan uses its results only when its own options are the same. */
+export interface PrereadRequest {
+  /** Absolute scan root. */
+  root: string;
+  exclude: readonly string[];
+  include: readonly string[];
+  /** Hash each file's bytes (the scan keeps results between runs, resultStore.ts). */
+  hashContent: boolean;
+  /** The store's stat-digest file (statDigests.ts): files whose stat it holds are not read. */
+  statDigestsFile?: string;
+  /** Characters of text the thread may send ahead of what the main thread took. */
+  maxUnconsumedChars: number;
+}
+
+export type ExaminedBatchEntry = ExaminedFile & { index: number };
+
+/** Messages from the reader thread, in this order: discovered, examined..., done (or failed at any point). */
+export type ReaderMessage =
+  | { kind: 'discovered'; files: DiscoveredFile[]; diagnostics: Diagnostic[]; listedAt: number }
+  | { kind: 'examined'; entries: ExaminedBatchEntry[]; chars: number }
+  | { kind: 'done' }
+  | { kind: 'failed'; message: string };
+
+/**
+ * About what the thread reads while the bundle loads (midday's 2,027 files hold 16 MB), and a bound on
+ * what a 30,000-file tree can pile up in the message queue (one-byte strings: about a byte per character).
+ */
+const DEFAULT_MAX_UNCONSUMED_CHARS = 16 * 1024 * 1024;
+
+export interface PrereadOptions {
+  root: string;
+  exclude?: readonly string[];
+  include?: readonly string[];
+  hashContent: boolean;
+  statDigestsFile?: string;
+  maxUnconsumedChars?: number;
+}
+
+/** Starts the reader thread from `workerScript` (dist/prereader.js, or prereadWorker.ts under tsx). */
+export function startPrereading(workerScript: string, options: PrereadOptions): PrereadFiles {
+  const request: PrereadRequest = {
+    root: path.resolve(options.root),
+    exclude: [...(options.exclude ?? [])],
+    include: [...(options.include ?? [])],
+    hashContent: options.hashContent,
+    ...(options.hashContent && options.statDigestsFile !== undefined ? { statDigestsFile: options.statDigestsFile } : {}),
+    maxUnconsumedChars: options.maxUnconsumedChars ?? DEFAULT_MAX_UNCONSUMED_CHARS,
+  };
+  return new PrereadFiles(request, workerScript);
+}
+
+type Waiter = () => void;
+
+interface Discovery {
+  files: DiscoveredFile[];
+  diagnostics: Diagnostic[];
+  /** When the walk started (ms since the epoch): what the stat-digest file records (statDigests.ts). */
+  listedAt: number;
+}
+
+export class PrereadFiles {
+  private worker: Worker | undefined;
+  private readonly queue: ReaderMessage[] = [];
+  private waiter: Waiter | undefined;
+  /** Set once the thread ended (done, failed, crashed or closed): what it sent is still in the queue. */
+  private stopped = false;
+  private discovery: Promise<Discovery> | undefined;
+
+  /** Settles once the thread has ended (its exit code; undefined when it never started). */
+  readonly exited: Promise<number | undefined>;
+
+  constructor(readonly request: PrereadRequest, workerScript: string) {
+    let exited: (code: number | undefined) => void = () => undefined;
+    this.exited = new Promise((resolve) => (exited = resolve));
+    try {
+      this.worker = new Worker(workerScript, { workerData: request });
+      // The process exits when the scan is done, whatever the thread is doing.
+      this.worker.unref();
+      this.worker.on('message', (message: ReaderMessage) => this.receive(message));
+      this.worker.on('error', () => this.stop());
+      this.worker.on('exit', (code) => {
+        this.stop();
+        exited(code);
+      });
+    } catch {
+      this.stopped = true;
+      exited(undefined);
+    }
+  }
+
+  /** Whether a scan with these options can take the thread's results (the same root, globs and hashing). */
+  matches(root: string, exclude: readonly string[] = [], include: readonly string[] = [], hashContent: boolean): boolean {
+    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+    return this.request.root === root && same(this.request.exclude, exclude) && same(this.request.include, include) && this.request.hashContent === hashContent;
+  }
+
+  /** The files the scan covers and the walk's diagnostics, as discoverSourceFiles gives them, and when the walk started. */
+  discovered(signal?: AbortSignal): Promise<Discovery> {
+    this.discovery ??= this.receiveDiscovery(signal);
+    return this.discovery;
+  }
+
+  private async receiveDiscovery(signal?: AbortSignal): Promise<Discovery> {
+    const message = await this.next(signal);
+    if (message?.kind === 'discovered') return { files: message.files, diagnostics: message.diagnostics, listedAt: message.listedAt };
+    // The thread failed before it listed the files: the walk is done here.
+    this.close();
+    const listedAt = Date.now();
+    return { ...(await discoverSourceFiles(this.request.root, { signal, exclude: this.request.exclude, include: this.request.include })), listedAt };
+  }
+
+  /** Each discovered file with what examineFile found, in order. Call after `discovered`, with its files. */
+  async *examined(files: readonly DiscoveredFile[], signal?: AbortSignal): AsyncGenerator<{ file: DiscoveredFile; examined: ExaminedFile }> {
+    let next = 0;
+    while (next < files.length) {
+      const message = await this.next(signal);
+      if (message?.kind !== 'examined') break;
+      for (const entry of message.entries) {
+        next = entry.index + 1;
+        yield { file: files[entry.index], examined: entry };
+      }
+      this.worker?.postMessage({ consumedChars: message.chars });
+    }
+    if (next === files.length) return;
+    // The thread stopped early: the rest is read here.
+    this.close();
+    yield* examineFiles(files.slice(next), this.request.hashContent, signal, this.request.statDigestsFile === undefined ? undefined : readStatDigests(this.request.statDigestsFile, this.request.root));
+  }
+
+  /** Ends the thread (done, failed or cancelled). Safe to call more than once. */
+  close(): void {
+    this.stop();
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private receive(message: ReaderMessage): void {
+    this.queue.push(message);
+    if (message.kind === 'done' || message.kind === 'failed') this.close();
+    this.wake();
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.();
+  }
+
+  /** The next message, or undefined once the thread ended without one (or the scan was cancelled: then it throws). */
+  private async next(signal?: AbortSignal): Promise<ReaderMessage | undefined> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const message = this.queue.shift();
+      if (message) return message.kind === 'failed' ? undefined : message;
+      if (this.stopped) return undefined;
+      await new Promise<void>((resolve) => {
+        const onAbort = () => resolve();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        this.waiter = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+      });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The reader thread of the CLI (bundled alone as dist/prereader.js, without ts-morph or TypeScript):
+ * walks the tree with discoverSourceFiles, reads every file and examines it (fileExamination.ts)
+ * while the main thread is still loading the scanner bundle, and sends the results in order, in
+ * batches. See preread.ts for the main thread's side and the messages.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { discoverSourceFiles } from './files';
+import { examineFiles } from './fileExamination';
+import { readStatDigests } from './statDigests';
+import type { PrereadRequest, ReaderMessage, ExaminedBatchEntry } from './preread';
+
+/** A batch goes out at this many files or characters of text, whichever comes first. */
+const BATCH_FILES = 64;
+const BATCH_CHARS = 1024 * 1024;
+
+async function run(request: PrereadRequest): Promise<void> {
+  const port = parentPort!;
+  let unacknowledgedChars = 0;
+  let wakeUp: (() => void) | undefined;
+  port.on('message', (message: { consumedChars: number }) => {
+    unacknowledgedChars -= message.consumedChars;
+    wakeUp?.();
+  });
+  const post = (message: ReaderMessage) => port.postMessage(message);
+
+  const listedAt = Date.now();
+  const discovered = await discoverSourceFiles(request.root, { exclude: request.exclude, include: request.include });
+  post({ kind: 'discovered', files: discovered.files, diagnostics: discovered.diagnostics, listedAt });
+  const knownDigests = request.statDigestsFile === undefined ? undefined : readStatDigests(request.statDigestsFile, request.root);
+
+  let batch: ExaminedBatchEntry[] = [];
+  let batchChars = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    post({ kind: 'examined', entries: batch, chars: batchChars });
+    unacknowledgedChars += batchChars;
+    batch = [];
+    batchChars = 0;
+    // Texts the main thread has not taken yet wait in its message queue: past the window, wait for it.
+    while (unacknowledgedChars > request.maxUnconsumedChars) await new Promise<void>((resolve) => (wakeUp = resolve));
+    wakeUp = undefined;
+  };
+  let index = 0;
+  for await (const { examined } of examineFiles(discovered.files, request.hashContent, undefined, knownDigests)) {
+    batch.push({ index: index++, ...examined });
+    batchChars += examined.text?.length ?? 0;
+    if (batch.length >= BATCH_FILES || batchChars >= BATCH_CHARS) await flush();
+  }
+  await flush();
+  post({ kind: 'done' });
+  port.removeAllListeners('message');
+}
+
+run(workerData as PrereadRequest).catch((error: unknown) => {
+  parentPort!.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies ReaderMessage);
+});

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { discoverSourceFiles } from '../../../src/scan/files';
+import { startPrereading, type PrereadOptions } from '../../../src/scan/preread';
+import { scanWorkspace } from '../../../src/scan/scan';
+import type { ScanResult } from '../../../src/model/types';
+
+// Mocha runs with tsx's loader, which the reader thread inherits: it runs the TypeScript source.
+const WORKER = path.join(__dirname, '../../../src/scan/prereadWorker.ts');
+
+const LLM_FILE = `import OpenAI from 'openai';\nimport { MODEL } from './models';\nconst o = new OpenAI();\nexport async function summarize(text: string) {\n  return o.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: text }] });\n}\n`;
+
+/** What differs between two scans of the same tree for reasons of time. */
+function comparable(result: ScanResult): unknown {
+  return { ...result, generatedAt: undefined, summary: { ...result.summary, durationMs: undefined } };
+}
+
+describe('reader thread (files discovered, read and examined ahead, preread.ts)', () => {
+  let root: string;
+  let cacheDirectory: string;
+  const start = (options: Partial<PrereadOptions> = {}) => startPrereading(WORKER, { root, hashContent: false, ...options });
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'preread-root-'));
+    cacheDirectory = mkdtempSync(path.join(os.tmpdir(), 'preread-cache-'));
+    mkdirSync(path.join(root, 'src', 'llm'), { recursive: true });
+    mkdirSync(path.join(root, 'node_modules', 'sdk'), { recursive: true });
+    mkdirSync(path.join(root, 'vendor', 'ours'), { recursive: true });
+    mkdirSync(path.join(root, 'legacy'));
+    writeFileSync(path.join(root, 'src', 'models.ts'), `export const MODEL = 'gpt-4o';\n`);
+    writeFileSync(path.join(root, 'src', 'llm', 'client.ts'), LLM_FILE);
+    writeFileSync(path.join(root, 'src', 'llm', 'index.ts'), `export * from './client';\n`);
+    writeFileSync(path.join(root, 'src', 'app.ts'), `import { summarize } from './llm';\nexport const run = () => summarize('hello');\n`);
+    writeFileSync(path.join(root, 'src', 'binary.ts'), Buffer.from([0x69, 0x6d, 0x00, 0x01, 0x02]));
+    writeFileSync(path.join(root, 'src', 'bundle.js'), `// ${'x'.repeat(2.1 * 1024 * 1024)}\n`);
+    writeFileSync(path.join(root, 'node_modules', 'sdk', 'index.js'), LLM_FILE);
+    writeFileSync(path.join(root, 'vendor', 'ours', 'llm.ts'), LLM_FILE);
+    writeFileSync(path.join(root, 'legacy', 'old.ts'), LLM_FILE);
+    symlinkSync(path.join(root, 'missing.ts'), path.join(root, 'src', 'broken.ts'));
+    symlinkSync(path.join(root, 'src'), path.join(root, 'src', 'loop'));
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cacheDirectory, { recursive: true, force: true });
+  });
+
+  it('discovers the files and diagnostics discoverSourceFiles does, with the same globs', async () => {
+    const globs = { exclude: ['legacy/**'], include: ['vendor/ours/**'] };
+    const preread = start(globs);
+    try {
+      const expected = await discoverSourceFiles(root, globs);
+      assert.ok(expected.diagnostics.length >= 2, 'the tree has a broken link and an oversized file');
+      const { files, diagnostics } = await preread.discovered();
+      assert.deepEqual({ files, diagnostics }, expected);
+    } finally {
+      preread.close();
+    }
+  });
+
+  it('gives the scan what reading in-process gives, bad files included, with and without the result store', async () => {
+    for (const keepResults of [false, true]) {
+      // Each scan with a store of its own: both analyze every file afresh.
+      const options = () => ({ exclude: ['legacy/**'], resultCacheDirectory: keepResults ? mkdtempSync(path.join(cacheDirectory, 'store-')) : undefined });
+      const inProcess = await scanWorkspace(root, options());
+      const preread = start({ exclude: ['legacy/**'], hashContent: keepResults });
+      const withThread = await scanWorkspace(root, { ...options(), preread });
+      assert.deepEqual(comparable(withThread), comparable(inProcess));
+      assert.ok(inProcess.diagnostics.some((diagnostic) => diagnostic.file === 'src/binary.ts' && /binary/.test(diagnostic.message)));
+      assert.ok(inProcess.callSites.length > 0);
+      assert.equal(await preread.exited, 1, 'the scan ends the thread (terminated)');
+    }
+  });
+
+  it('reports a file that cannot be read when the thread reaches it, and goes on', async () => {
+    // More files than one batch, and a window of one character: the thread sends its first batch and
+    // waits for the scan to take it, so the file deleted now is read (and missed) afterwards.
+    for (let index = 0; index < 150; index++) writeFileSync(path.join(root, 'src', `plain${String(index).padStart(3, '0')}.ts`), `export const value${index} = ${index};\n`);
+    const preread = start({ maxUnconsumedChars: 1 });
+    const { files } = await preread.discovered();
+    const doomed = files[files.length - 1];
+    assert.equal(doomed.relativePath, 'src/plain149.ts');
+    unlinkSync(doomed.absolutePath);
+    const result = await scanWorkspace(root, { preread });
+    const diagnostic = result.diagnostics.find((entry) => entry.file === 'src/plain149.ts');
+    assert.match(diagnostic?.message ?? '', /^cannot read file: ENOENT/);
+    assert.equal(result.summary.filesScanned, files.length);
+    assert.ok(result.callSites.some((site) => site.file === 'src/llm/client.ts'), 'the other files are still analyzed');
+  });
+
+  it('is left aside (and ended) when the scan was asked for other globs', async () => {
+    const preread = start({ exclude: ['src/**'] });
+    const result = await scanWorkspace(root, { exclude: ['legacy/**'], preread });
+    assert.deepEqual(comparable(result), comparable(await scanWorkspace(root, { exclude: ['legacy/**'] })));
+    await preread.exited;
+  });
+
+  it('falls back to reading in-process when the thread cannot start', async () => {
+    const preread = startPrereading(path.join(root, 'no-such-worker.js'), { root, hashContent: false });
+    const result = await scanWorkspace(root, { preread });
+    assert.deepEqual(comparable(result), comparable(await scanWorkspace(root)));
+  });
+
+  it('ends the thread when the scan is cancelled', async () => {
+    for (let index = 0; index < 300; index++) writeFileSync(path.join(root, 'src', `plain${index}.ts`), `export const value${index} = ${index};\n`);
+    const preread = start({ maxUnconsumedChars: 1 });
+    const controller = new AbortController();
+    const scan = scanWorkspace(root, { preread, signal: controller.signal, onProgress: (done) => done === 10 && controller.abort() });
+    await assert.rejects(scan, { name: 'AbortError' });
+    assert.equal(await preread.exited, 1, 'terminated, not finished: it was waiting for the scan to take more');
+  });
+});
