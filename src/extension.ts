@@ -15,7 +15,7 @@ import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log, logFileUri } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, overrideUri, refreshPrices } from './extension/prices';
-import { isScanModuleLoaded, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
+import { isScanModuleLoaded, RESCAN_DEBOUNCE_MS, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
 
@@ -91,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     },
     ensureScanned: () => model.ensureResult('silent'),
     activationMs,
+    rescanDebounceMs: RESCAN_DEBOUNCE_MS,
     activatedAt: performance.now(),
     scannerLoadedAtActivation,
     scannerLoaded: isScanModuleLoaded,

@@ -31,6 +31,8 @@ export interface AdvisorApi {
   ensureScanned(): Promise<ScanResult | undefined>;
   /** How long activate() took, in milliseconds. */
   readonly activationMs: number;
+  /** How long a save or a change on disk waits for more before the re-scan starts, in milliseconds. */
+  readonly rescanDebounceMs: number;
   /** Whether the scanner module (ts-morph, the token counter) was loaded when activate() returned. */
   readonly scannerLoadedAtActivation: boolean;
   /** Whether the scanner module has been loaded by now. */

@@ -164,7 +164,7 @@ export async function run(): Promise<void> {
     resultToLensesMs: stats(resultToLenses),
     editToLensesWithoutDebounceMs: stats(toLensesWithoutDebounce),
     rescanDurationMs: stats(scanOnly),
-    debounceMs: 50,
+    debounceMs: api.rescanDebounceMs,
     filesReusedFromCache: [...new Set(reused)],
   };
   console.log(`BENCH ${JSON.stringify(out)}`);
