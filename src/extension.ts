@@ -83,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     restoredScan: () => model.state.restored,
     restoredLensesProvidedAt: () => model.restoredLensesProvidedAt,
     lensesProvidedAt: () => model.lensesProvidedAt,
+    lensesRequestedAt: () => model.lensesRequestedAt,
     lastScanStored: () => model.lastScanStored(),
     simulateNextSession: async (between) => {
       for (const disposable of context.subscriptions.splice(0)) disposable.dispose();

@@ -18,6 +18,8 @@ export interface AdvisorApi {
   restoredLensesProvidedAt(): number | undefined;
   /** performance.now() when the CodeLens provider first answered with any lenses (restored or scanned). */
   lensesProvidedAt(): number | undefined;
+  /** performance.now() when the editor first asked for lenses, or undefined. */
+  lensesRequestedAt(): number | undefined;
   /** performance.now() when activate() returned. */
   readonly activatedAt: number;
   /** Resolves once the last completed scan has been stored for the next session. */

@@ -318,6 +318,9 @@ export class WorkspaceScanModel implements vscode.Disposable {
     }, 0);
   }
 
+  /** performance.now() when the editor first asked the lens provider (for the bench: VS Code's own delay). */
+  lensesRequestedAt: number | undefined;
+
   /** performance.now() when the lens provider first returned lenses, restored or scanned (for the bench). */
   lensesProvidedAt: number | undefined;
 
