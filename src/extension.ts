@@ -8,18 +8,23 @@ import type { AdvisorApi } from './extension/api';
 import { CallSiteCodeActionProvider } from './extension/codeActions';
 import { CallSiteCodeLensProvider } from './extension/codeLens';
 import { CommandId } from './extension/commands';
-import { affects, readConfig } from './extension/config';
+import { affects } from './extension/config';
 import { CostPanel, registerCostPanelSerializer } from './extension/costPanel';
 import { openUsageFile, overrideTaskType, setModelForCall, setVolumeForCall } from './extension/editCommands';
 import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log, logFileUri } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, overrideUri, refreshPrices } from './extension/prices';
-import { isScanModuleLoaded, RESCAN_DEBOUNCE_MS, saveScannerCodeCache, scannerLoadInfo, SOURCE_LANGUAGES, useScannerCodeCache, workbenchCaughtUp, WorkspaceScanModel } from './extension/scanModel';
+import { isScanModuleLoaded, RESCAN_DEBOUNCE_MS, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
 
-const SOURCE_SELECTOR: vscode.DocumentSelector = [...SOURCE_LANGUAGES].map((language) => ({ scheme: 'file', language }));
+const SOURCE_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', language: 'typescript' },
+  { scheme: 'file', language: 'typescriptreact' },
+  { scheme: 'file', language: 'javascript' },
+  { scheme: 'file', language: 'javascriptreact' },
+];
 
 export function activate(context: vscode.ExtensionContext): AdvisorApi {
   const started = performance.now();
@@ -36,17 +41,15 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
       : undefined,
   );
   // Read now (no scanner bundle: a JSON file and a few stats), so the first CodeLens request finds it ready.
-  const restoring = model.restoreLastScan();
+  void model.restoreLastScan();
   const lenses = new CallSiteCodeLensProvider(model);
-  // The lens provider first: the editor that activated the extension asks only once the registration has reached it.
-  context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(SOURCE_SELECTOR, lenses));
   const statusBar = new CostStatusBar(model);
   const extensionUri = context.extensionUri;
 
   context.subscriptions.push(
     model,
     codeCacheAfterFirstScan(model),
-    scanAheadOfFirstLensRequest(model, restoring),
+    lenses,
     statusBar,
     vscode.commands.registerCommand(CommandId.OpenCostPanel, (callSiteId?: unknown) => {
       CostPanel.createOrShow(extensionUri, model, isCallSiteId(callSiteId) ? callSiteId : undefined);
@@ -59,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     vscode.commands.registerCommand(CommandId.OpenUsageFile, () => openUsageFile(model)),
     vscode.commands.registerCommand(CommandId.RefreshPrices, (options?: unknown) => refreshPrices(context, model, options)),
     vscode.commands.registerCommand(CommandId.ClearPriceOverride, () => clearPriceOverride(context, model)),
+    vscode.languages.registerCodeLensProvider(SOURCE_SELECTOR, lenses),
     vscode.languages.registerCodeActionsProvider(SOURCE_SELECTOR, new CallSiteCodeActionProvider(model), {
       providedCodeActionKinds: CallSiteCodeActionProvider.kinds,
     }),
@@ -112,37 +116,6 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     cancelScan: () => model.cancel(),
     isScanning: () => model.state.scanning,
   };
-}
-
-/**
- * Starts the first scan as soon as an editor with a source file of the workspace is shown, instead
- * of on the editor's first CodeLens request: VS Code asks for lenses 1.5-2 s after it activated the
- * extension (the registration has to reach the workbench, which is still busy opening the editor,
- * and its CodeLens requests are debounced), and loading the scanner and scanning take about as long;
- * the request then finds the scan running or done. Not when the last session's result was restored
- * (the scan runs behind those lenses once they are drawn, see scanBehindRestored), nor with lenses
- * turned off. It waits until the registrations reached the workbench (workbenchCaughtUp): loading
- * the scanner holds the extension host's thread, and they would wait behind it.
- */
-function scanAheadOfFirstLensRequest(model: WorkspaceScanModel, restoring: Promise<unknown>): vscode.Disposable {
-  let done = false;
-  const shown = () => vscode.window.visibleTextEditors.some((e) => SOURCE_LANGUAGES.has(e.document.languageId) && model.contains(e.document.uri));
-  const listener = vscode.window.onDidChangeVisibleTextEditors(() => start());
-  const start = () => {
-    if (done || !shown()) return;
-    done = true;
-    listener.dispose();
-    void restoring
-      .then(async (restored) => {
-        if (restored || model.disposed || model.lastResult || !readConfig(model.root).codeLensEnabled) return;
-        await workbenchCaughtUp().catch(() => undefined);
-        // The same first scan the lens request would start (cancellable notification).
-        if (!model.disposed) await model.ensureResult('notification');
-      })
-      .catch(() => undefined);
-  };
-  start();
-  return { dispose: () => { done = true; listener.dispose(); } };
 }
 
 /**

@@ -100,8 +100,8 @@ export async function workbenchCaughtUp(): Promise<void> {
   await vscode.commands.executeCommand('setContext', 'llmHostingAdvisor.scannerRequested', true);
 }
 
-/** Languages whose edits can change call sites: the lens, hover and action providers' and the save-triggered rescan's. */
-export const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
+/** Languages whose edits can change call sites, for the save-triggered rescan. */
+const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 /** Files whose change on disk (save, git checkout, another tool) can change the result. */
 const WATCH_GLOB = `**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,${USAGE_FILE_NAME}}`;
 /**
