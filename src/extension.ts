@@ -15,7 +15,7 @@ import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log, logFileUri } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, overrideUri, refreshPrices } from './extension/prices';
-import { isScanModuleLoaded, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
+import { isScanModuleLoaded, RESCAN_DEBOUNCE_MS, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
 
@@ -83,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     restoredScan: () => model.state.restored,
     restoredLensesProvidedAt: () => model.restoredLensesProvidedAt,
     lensesProvidedAt: () => model.lensesProvidedAt,
+    lensesRequestedAt: () => model.lensesRequestedAt,
     lastScanStored: () => model.lastScanStored(),
     simulateNextSession: async (between) => {
       for (const disposable of context.subscriptions.splice(0)) disposable.dispose();
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     },
     ensureScanned: () => model.ensureResult('silent'),
     activationMs,
+    rescanDebounceMs: RESCAN_DEBOUNCE_MS,
     activatedAt: performance.now(),
     scannerLoadedAtActivation,
     scannerLoaded: isScanModuleLoaded,

@@ -18,6 +18,8 @@ export interface AdvisorApi {
   restoredLensesProvidedAt(): number | undefined;
   /** performance.now() when the CodeLens provider first answered with any lenses (restored or scanned). */
   lensesProvidedAt(): number | undefined;
+  /** performance.now() when the editor first asked for lenses, or undefined. */
+  lensesRequestedAt(): number | undefined;
   /** performance.now() when activate() returned. */
   readonly activatedAt: number;
   /** Resolves once the last completed scan has been stored for the next session. */
@@ -31,6 +33,8 @@ export interface AdvisorApi {
   ensureScanned(): Promise<ScanResult | undefined>;
   /** How long activate() took, in milliseconds. */
   readonly activationMs: number;
+  /** How long a save or a change on disk waits for more before the re-scan starts, in milliseconds. */
+  readonly rescanDebounceMs: number;
   /** Whether the scanner module (ts-morph, the token counter) was loaded when activate() returned. */
   readonly scannerLoadedAtActivation: boolean;
   /** Whether the scanner module has been loaded by now. */

@@ -33,6 +33,7 @@ export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    this.model.lensesRequestedAt ??= performance.now();
     if (!readConfig(document.uri).codeLensEnabled || !this.model.contains(document.uri)) return [];
     let sites: CallSite[];
     if (this.model.lastResult) sites = this.model.callSitesFor(document.uri);

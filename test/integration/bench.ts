@@ -145,6 +145,7 @@ export async function run(): Promise<void> {
     activatedAfterOpenMs: +(api.activatedAt - c0).toFixed(0),
     firstScanRequestedAfterOpenMs: +(coldTiming.requestedAt - c0).toFixed(0),
     firstScanFinishedAfterOpenMs: +(coldTiming.finishedAt - c0).toFixed(0),
+    lensesRequestedMs: api.lensesRequestedAt() === undefined ? undefined : +(api.lensesRequestedAt()! - c0).toFixed(0),
     lensesProvidedMs: api.lensesProvidedAt() === undefined ? undefined : +(api.lensesProvidedAt()! - c0).toFixed(0),
     firstCodeLensColdMs: +firstLensColdMs.toFixed(0),
     lensesFromStoredScan,
@@ -164,7 +165,7 @@ export async function run(): Promise<void> {
     resultToLensesMs: stats(resultToLenses),
     editToLensesWithoutDebounceMs: stats(toLensesWithoutDebounce),
     rescanDurationMs: stats(scanOnly),
-    debounceMs: 50,
+    debounceMs: api.rescanDebounceMs,
     filesReusedFromCache: [...new Set(reused)],
   };
   console.log(`BENCH ${JSON.stringify(out)}`);
