@@ -54,11 +54,9 @@ export const settingsKey = canonicalJson;
 /** The stamp of `file` now; `previous` is reused without reading the file when its size and time are the same. */
 export async function readFileStamp(file: string, previous?: FileStamp): Promise<FileStamp> {
   try {
-    if (previous) {
-      const stat = await fs.stat(file);
-      if (stat.isFile() && stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) return previous;
-    }
-    const [stat, bytes] = await Promise.all([fs.stat(file), fs.readFile(file)]);
+    const stat = await fs.stat(file);
+    if (previous && stat.isFile() && stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) return previous;
+    const bytes = await fs.readFile(file);
     return { size: bytes.byteLength, mtimeMs: stat.mtimeMs, sha256: digest(bytes) };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
