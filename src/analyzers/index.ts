@@ -25,7 +25,7 @@ export type { Analyzer, AnalyzerContext } from './analyzer';
 export { ModuleLoader } from './shared/modules';
 export { parseIntoProject } from './shared/parse';
 // Model and provider settings read from the workspace's example env, compose and config files (parsing and filtering only).
-export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, looksLikeModelId, MAX_SETTINGS_FILE_BYTES, parseDeploymentValues, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, parseModelListSettings, type ModelListSetting, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from './shared/settings';
+export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, looksLikeModelId, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseEnvExampleComments, parseEnvironmentSettings, parseExtensionSettings, type ModelListSetting, type ModelListsOfFile, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from './shared/settings';
 export { aliasMayNameAny, findWrapperCallers, type WorkspaceFile } from './shared/wrapperCallers';
 export { modelsFromCallers } from './shared/callerModels';
 export { modelsFromDeploymentList } from './shared/deploymentModels';

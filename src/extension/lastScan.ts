@@ -13,6 +13,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { canonicalJson } from '../model/canonicalJson';
 import { SCHEMA_VERSION, type ScanResult } from '../model/types';
+import storedScansPolicy from '../../data/editor/stored-scans.json';
 
 /** Version of the stored file's layout; a file of another version is ignored. */
 export const LAST_SCAN_FORMAT = 1;
@@ -23,6 +24,46 @@ export const LAST_SCAN_FORMAT = 1;
  */
 export function lastScanFileName(root: string): string {
   return `last-scan-${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16)}.json`;
+}
+
+/** A stored scan's file name, as lastScanFileName makes it. */
+const STORED_SCAN_FILE = /^last-scan-[0-9a-f]{16}\.json$/;
+
+/** How long stored scans are kept and how many (data/editor/stored-scans.json). */
+export interface StoredScansPolicy {
+  maxAgeDays: number;
+  maxCount: number;
+}
+
+export const STORED_SCANS_POLICY: StoredScansPolicy = { maxAgeDays: storedScansPolicy.maxAgeDays.value, maxCount: storedScansPolicy.maxCount.value };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the stored scans in `directory` of folders not opened for longer than the policy's age (a folder's
+ * file is rewritten after each of its scans, so its modification time is when it was last open), then the
+ * oldest beyond the policy's count. `keep` (the open folder's file name) is never removed. Other files in the
+ * folder (the price override, temporary files of a write under way) are not touched. Returns the names removed;
+ * one that cannot be removed is left for the next session.
+ */
+export async function pruneStoredScans(directory: string, keep: string, policy: StoredScansPolicy = STORED_SCANS_POLICY, now: number = Date.now()): Promise<string[]> {
+  const names = (await fs.readdir(directory).catch(() => [] as string[])).filter((name) => STORED_SCAN_FILE.test(name) && name !== keep);
+  const stored = (
+    await Promise.all(
+      names.map(async (name) => {
+        const stat = await fs.stat(path.join(directory, name)).catch(() => undefined);
+        return stat?.isFile() ? { name, mtimeMs: stat.mtimeMs } : undefined;
+      }),
+    )
+  )
+    .filter((entry) => entry !== undefined)
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  // The kept folder's own file counts toward the cap.
+  const room = Math.max(0, policy.maxCount - 1);
+  const stale = stored.filter((entry, index) => index >= room || now - entry.mtimeMs > policy.maxAgeDays * DAY_MS).map((entry) => entry.name);
+  // Best effort: a file that cannot be removed now is tried again next session.
+  const removed = await Promise.all(stale.map((name) => fs.rm(path.join(directory, name), { force: true }).then(() => name, () => undefined)));
+  return removed.filter((name) => name !== undefined);
 }
 
 /** What a file was when the result was computed: size, modification time and content digest; null when it did not exist. */
@@ -54,11 +95,9 @@ export const settingsKey = canonicalJson;
 /** The stamp of `file` now; `previous` is reused without reading the file when its size and time are the same. */
 export async function readFileStamp(file: string, previous?: FileStamp): Promise<FileStamp> {
   try {
-    if (previous) {
-      const stat = await fs.stat(file);
-      if (stat.isFile() && stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) return previous;
-    }
-    const [stat, bytes] = await Promise.all([fs.stat(file), fs.readFile(file)]);
+    const stat = await fs.stat(file);
+    if (previous && stat.isFile() && stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) return previous;
+    const bytes = await fs.readFile(file);
     return { size: bytes.byteLength, mtimeMs: stat.mtimeMs, sha256: digest(bytes) };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;

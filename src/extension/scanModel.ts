@@ -7,7 +7,7 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { PriceOverride, ScanCache, WhatIf } from './scannerBundle';
 import { readConfig } from './config';
-import { createStoredScan, lastScanFileName, parseStoredScan, restoreStoredScan, settingsKey, type RestoredScan, type StoredScan } from './lastScan';
+import { createStoredScan, lastScanFileName, parseStoredScan, pruneStoredScans, restoreStoredScan, settingsKey, type RestoredScan, type StoredScan } from './lastScan';
 import { log } from './log';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import { promises as fs } from 'node:fs';
@@ -359,7 +359,11 @@ export class WorkspaceScanModel implements vscode.Disposable {
         if (this.disposed || count !== this.scanCount || !this.idle) return;
         await fs.mkdir(store.directory, { recursive: true });
         await writeFileAtomic(path.join(store.directory, lastScanFileName(root.fsPath)), JSON.stringify(record));
-        if (!this.storedThisSession) log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
+        if (!this.storedThisSession) {
+          log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
+          const pruned = await pruneStoredScans(store.directory, lastScanFileName(root.fsPath));
+          if (pruned.length > 0) log.info(`removed ${pruned.length} stored scans of other folders, not opened for long or beyond the most recent (policy: data/editor/stored-scans.json)`);
+        }
         this.lastStored = record;
         this.storedThisSession = true;
       } catch (err) {

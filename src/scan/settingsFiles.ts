@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { IGNORED_DIRECTORIES } from './files';
-import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseDeploymentValues, parseConfigFile, parseDockerCompose, parseEnvExample, parseEnvExampleComments, parseExtensionSettings, parseModelListSettings, looksLikeModelId, type ModelListSetting, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from '../analyzers';
+import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseEnvExampleComments, parseEnvironmentSettings, parseExtensionSettings, looksLikeModelId, type ModelListSetting, type ModelListsOfFile, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from '../analyzers';
 
 /** How deep below the root settings files are looked for (monorepos keep them in `apps/web/`). */
 const MAX_SETTINGS_DEPTH = 4;
@@ -27,7 +27,7 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
   const extensionSettings = new Map<string, { default?: SettingValue; options: SettingValue[] }>();
   const diagnostics: Diagnostic[] = [];
   const found: Array<{ absolute: string; relative: string; kind: 'env' | 'compose' | 'deploy' | 'config' | 'manifest' }> = [];
-  const lists: Array<NonNullable<ReturnType<typeof parseModelListSettings>['lists'][number]>> = [];
+  const lists: ModelListsOfFile['lists'] = [];
   const routers: RouterConfigPath[] = [];
   // JSON files by base name (paths only): where a routes file a deployment names is in the source tree.
   const jsonFiles = new Map<string, string[]>();
@@ -63,12 +63,12 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
       // A Helm or Jinja template (`{{ .Values.x }}`) is not configuration until rendered: skipped without a warning.
       if (file.kind !== 'env' && /\.ya?ml$/i.test(file.relative) && text.includes('{{')) continue;
       if (file.kind === 'env' || file.kind === 'compose' || file.kind === 'deploy') {
-        for (const [name, value] of file.kind === 'env' ? parseEnvExample(text, file.relative) : file.kind === 'compose' ? parseDockerCompose(text, file.relative) : parseDeploymentValues(text, file.relative)) {
+        const { values: kept, listed } = parseEnvironmentSettings(text, file.relative, file.kind);
+        for (const [name, value] of kept) {
           const values = env.get(name) ?? [];
           values.push(value);
           env.set(name, values);
         }
-        const listed = parseModelListSettings(text, file.relative, file.kind);
         lists.push(...listed.lists);
         routers.push(...listed.routers);
         if (file.kind === 'env') {

@@ -17,12 +17,7 @@ export function modelsFromCallers(calls: DetectedCall[]): void {
       if (helper.model.id !== null || helper.model.source === 'deployment-choice' || helper.model.source === 'user-choice') continue;
       const callers = calls.filter((caller) => caller.via?.file === helper.file && caller.via.line === helper.line && caller.model.id !== null);
       if (callers.length === 0) continue;
-      const candidates: ModelCandidate[] = [];
-      for (const caller of callers) {
-        for (const candidate of caller.model.candidates ?? [{ id: caller.model.id!, source: caller.model.source, where: `${caller.file}:${caller.line}` }]) {
-          if (candidates.length < MAX_MODEL_CANDIDATES && !candidates.some((known) => known.id === candidate.id)) candidates.push(candidate);
-        }
-      }
+      const candidates = candidatesOfCalls(callers, (caller) => `${caller.file}:${caller.line}`);
       const first = candidates[0];
       helper.model = { ...helper.model, id: first.id, source: first.source, ...(candidates.length > 1 ? { candidates } : {}) };
       helper.evidence = [...helper.evidence, `model taken from what its ${callers.length} caller(s) pass: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`];
@@ -30,4 +25,18 @@ export function modelsFromCallers(calls: DetectedCall[]): void {
     }
     if (!changed) return;
   }
+}
+
+/**
+ * The models several calls with a stated model send, in order and each id once (at most MAX_MODEL_CANDIDATES):
+ * a call's candidates, or its one model placed at `where` (the caller's own line, or the adapter's request).
+ */
+export function candidatesOfCalls(calls: readonly DetectedCall[], where: (call: DetectedCall) => string): ModelCandidate[] {
+  const candidates: ModelCandidate[] = [];
+  for (const call of calls) {
+    for (const candidate of call.model.candidates ?? [{ id: call.model.id!, source: call.model.source, where: where(call) }]) {
+      if (candidates.length < MAX_MODEL_CANDIDATES && !candidates.some((known) => known.id === candidate.id)) candidates.push(candidate);
+    }
+  }
+  return candidates;
 }

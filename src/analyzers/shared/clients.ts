@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, sdkPackageOf, unwrapExpression } from './resolve';
+import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -211,11 +211,9 @@ function ownMemberOrigin(classNode: ClassDeclaration | ClassExpression, memberNa
   const property = classNode.getProperty(memberName);
   const initializer = property?.getInitializer();
   if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);
-  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${memberName}`) {
-      const origin = resolveClientOrigin(assignment.getRight(), modules, depth + 1) ?? fromSuperArgument(classNode, unwrapExpression(assignment.getRight()), subclasses[0], modules, depth);
-      if (origin) return origin;
-    }
+  for (const value of thisAssignments(classNode, memberName)) {
+    const origin = resolveClientOrigin(value, modules, depth + 1) ?? fromSuperArgument(classNode, unwrapExpression(value), subclasses[0], modules, depth);
+    if (origin) return origin;
   }
   // `get client() { return this._client; }`: the field behind the getter, looked up on the instance's own class first.
   const getter = Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode) ? classNode.getGetAccessor(memberName) : undefined;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, thisAssignments, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
 import { routeCallerModels } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
@@ -519,9 +519,7 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
     }
     const field = classNode.getProperty(name);
     collect(field?.getInitializer(), walk, depth + 1, mode);
-    for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) collect(assignment.getRight(), walk, depth + 1, mode);
-    }
+    for (const value of thisAssignments(classNode, name)) collect(value, walk, depth + 1, mode);
     // `constructor(private model = 'gpt-4o')`: a parameter property.
     const parameter = classNode.getConstructors()[0]?.getParameter(name);
     if (parameter && parameter.isParameterProperty()) collectParameter(parameter, walk, depth + 1, mode);
@@ -903,9 +901,7 @@ function classFieldObjects(access: Node, walk: Walk, depth: number, held: Array<
   const values: Node[] = [];
   const initializer = classNode.getProperty(name)?.getInitializer();
   if (initializer) values.push(initializer);
-  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) values.push(assignment.getRight());
-  }
+  values.push(...thisAssignments(classNode, name));
   const parameter = classNode.getConstructors()[0]?.getParameter(name);
   if (parameter && parameter.isParameterProperty()) {
     walk.reachedParameter = true;

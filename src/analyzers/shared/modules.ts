@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ts, type Node, type Project, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../../model/types';
 import { parseIntoProject } from './parse';
-import { configMapEntries, EMPTY_SETTINGS, MAX_SETTINGS_FILE_BYTES, parseConfigFile, type SettingValue, type WorkspaceSettings } from './settings';
+import { EMPTY_SETTINGS, MAX_SETTINGS_FILE_BYTES, parseConfigModule, type SettingValue, type WorkspaceSettings } from './settings';
 
 /**
  * A JSON module is loaded as a TypeScript module under this suffix (`config.json` → `config.json.settings.ts`)
@@ -187,9 +187,9 @@ export class ModuleLoader {
       const bytes = fs.readFileSync(real);
       if (bytes.includes(0)) throw new Error('binary content; not read');
       const text = bytes.toString('utf8');
-      const kept = parseConfigFile(text, relative);
+      const { kept, mapEntries } = parseConfigModule(text, relative);
       this.tracked?.add(file);
-      return parseIntoProject(this.project, file + JSON_MODULE_SUFFIX, settingsModuleText(kept, configMapEntries(text, relative, kept)));
+      return parseIntoProject(this.project, file + JSON_MODULE_SUFFIX, settingsModuleText(kept, mapEntries));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       this.problems.push({ file: relative, message: `config file skipped: ${(error as Error).message}`, severity: 'warning' });

@@ -518,3 +518,12 @@ export function resolveNumber(expression: Node | undefined, modules: ModuleLoade
 
 /** Expression type guard re-exported for analyzers that need ts-morph's Expression. */
 export type { Expression };
+
+/** The values a class assigns to `this.<name>` (`this.model = options.model`) anywhere in its body, in source order. */
+export function thisAssignments(classNode: Node, name: string): Node[] {
+  const values: Node[] = [];
+  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) values.push(assignment.getRight());
+  }
+  return values;
+}

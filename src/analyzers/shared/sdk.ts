@@ -6,7 +6,7 @@ import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, modelCandidates, settingUrl } from './modelValue';
-import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, wrapCompilerNode } from './calls';
 
@@ -222,9 +222,8 @@ function classMemberValue(access: Node, name: string, modules: ModuleLoader): No
   for (let hops = 0; classNode && (Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode)) && hops < MAX_TRACE_DEPTH; hops++) {
     const initializer = classNode.getProperty(name)?.getInitializer();
     if (initializer) return initializer;
-    for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) return assignment.getRight();
-    }
+    const [assigned] = thisAssignments(classNode, name);
+    if (assigned) return assigned;
     classNode = baseClassOf(classNode, modules);
   }
   return undefined;

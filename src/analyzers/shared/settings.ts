@@ -123,23 +123,31 @@ function lineOfValue(lines: readonly string[], value: string, fromLine: number):
   return fromLine;
 }
 
+/** The model lists (alias flag kept until the routes file is read) and router paths of one settings file. */
+export interface ModelListsOfFile {
+  lists: Array<ReturnType<typeof parseModelListValue> & object>;
+  routers: RouterConfigPath[];
+}
+
 /**
- * The model lists and router routes paths an env example, docker-compose or deployment values file sets: the
- * raw values of its model/provider variables before the per-value filter, which would drop a JSON list whole.
+ * Everything an env example, docker-compose or deployment values file gives, from one parse of its text: the
+ * kept model/provider values by variable and the model lists and router paths, which are read from the raw values
+ * before the per-value filter (it would drop a JSON list whole). Throws a readable error for YAML that does not parse.
  */
-export function parseModelListSettings(text: string, file: string, kind: 'env' | 'compose' | 'deploy'): { lists: Array<ReturnType<typeof parseModelListValue> & object>; routers: RouterConfigPath[] } {
+export function parseEnvironmentSettings(text: string, file: string, kind: 'env' | 'compose' | 'deploy'): { values: Array<[string, SettingValue]>; listed: ModelListsOfFile } {
   const lines = text.split(/\r?\n/);
+  if (kind === 'env') {
+    const assignments = envAssignments(lines);
+    return { values: keptEnvValues(assignments, file), listed: modelListsOf(assignments.map(({ name, raw }) => [name, unquote(raw)]), lines, file) };
+  }
+  const entries = kind === 'compose' ? composeEnvironment(text) : deploymentEnvironment(text);
+  return { values: kind === 'compose' ? keptComposeValues(entries, lines, file) : keptDeploymentValues(entries, lines, file), listed: modelListsOf(entries, lines, file) };
+}
+
+/** The model lists and router paths among a file's raw env entries. */
+function modelListsOf(entries: ReadonlyArray<readonly [unknown, unknown]>, lines: readonly string[], file: string): ModelListsOfFile {
   const lists: Array<ReturnType<typeof parseModelListValue> & object> = [];
   const routers: RouterConfigPath[] = [];
-  const entries: Array<[unknown, unknown]> =
-    kind === 'env'
-      ? lines.flatMap((line): Array<[string, unknown]> => {
-          const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-          return match ? [[match[1], unquote(match[2])]] : [];
-        })
-      : kind === 'compose'
-        ? composeEnvironment(text)
-        : deploymentEnvironment(text);
   for (const [name, raw] of entries) {
     if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name)) continue;
     const line = lineOfName(lines, name);
@@ -223,22 +231,28 @@ export function keepSettingValue(value: string): boolean {
   return looksLikeModelId(value) || looksLikeProviderUrl(value);
 }
 
-/** `NAME=value` lines of an env file (comments, `export`, quotes): only model/provider settings with kept values. */
-export function parseEnvExample(text: string, file: string): Array<[string, SettingValue]> {
-  const kept: Array<[string, SettingValue]> = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
+/** The `NAME=value` lines of an env file (`export` allowed), with the value as written and the 1-based line. */
+function envAssignments(lines: readonly string[]): Array<{ name: string; raw: string; line: number }> {
+  return lines.flatMap((line, index) => {
     const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || !MODEL_SETTING_NAME.test(match[1])) return;
-    const value = unquote(match[2].replace(/\s+#.*$/, ''));
-    if (value && keepSettingValue(value)) kept.push([match[1], { value, file, line: index + 1 }]);
+    return match ? [{ name: match[1], raw: match[2], line: index + 1 }] : [];
   });
+}
+
+/** `NAME=value` lines of an env file (comments, `export`, quotes): only model/provider settings with kept values. */
+function keptEnvValues(assignments: ReadonlyArray<{ name: string; raw: string; line: number }>, file: string): Array<[string, SettingValue]> {
+  const kept: Array<[string, SettingValue]> = [];
+  for (const { name, raw, line } of assignments) {
+    if (!MODEL_SETTING_NAME.test(name)) continue;
+    const value = unquote(raw.replace(/\s+#.*$/, ''));
+    if (value && keepSettingValue(value)) kept.push([name, { value, file, line }]);
+  }
   return kept;
 }
 
 /**
  * Commented-out `# NAME=value` lines of an example env file (upper-case names only, so prose is not read):
- * only model/provider settings with kept values, the same filter as `parseEnvExample`.
+ * only model/provider settings with kept values, the same filter as `NAME=value` lines.
  */
 export function parseEnvExampleComments(text: string, file: string): Array<[string, SettingValue]> {
   const kept: Array<[string, SettingValue]> = [];
@@ -252,20 +266,18 @@ export function parseEnvExampleComments(text: string, file: string): Array<[stri
 }
 
 /** `environment:` of each docker-compose service, as a map or a `- NAME=value` list; same filter as env files. */
-export function parseDockerCompose(text: string, file: string): Array<[string, SettingValue]> {
+function keptComposeValues(entries: ReadonlyArray<readonly [unknown, unknown]>, lines: readonly string[], file: string): Array<[string, SettingValue]> {
   const kept: Array<[string, SettingValue]> = [];
-  const lines = text.split(/\r?\n/);
   const lineOf = (name: string): number => {
     const index = lines.findIndex((line) => new RegExp(`^\\s*-?\\s*["']?${name}["']?\\s*[:=]`).test(line));
     return index >= 0 ? index + 1 : 1;
   };
-  const add = (name: string, raw: unknown): void => {
-    if (typeof raw !== 'string' && typeof raw !== 'number') return;
+  for (const [name, raw] of entries) {
+    if (typeof name !== 'string' || (typeof raw !== 'string' && typeof raw !== 'number')) continue;
     // `${OPENAI_MODEL:-gpt-4o}`: the default after `:-`.
     const text = String(raw).replace(/^\$\{[A-Za-z_]\w*:?-([^}]*)\}$/, '$1');
     if (MODEL_SETTING_NAME.test(name) && keepSettingValue(text)) kept.push([name, { value: text, file, line: lineOf(name) }]);
-  };
-  for (const [name, value] of composeEnvironment(text)) add(name, value);
+  }
   return kept;
 }
 
@@ -310,20 +322,18 @@ const DEPLOYMENT_ENV_KEYS = ['envVars', 'env', 'extraEnv', 'extraEnvVars', 'envi
  * `env:` / `extraEnv:` map of `NAME: value`, or a list of `{ name, value }`. Same filter as env files: only
  * model/provider settings whose values look like model ids or provider URLs are kept.
  */
-export function parseDeploymentValues(text: string, file: string): Array<[string, SettingValue]> {
+function keptDeploymentValues(entries: ReadonlyArray<readonly [unknown, unknown]>, lines: readonly string[], file: string): Array<[string, SettingValue]> {
   const kept: Array<[string, SettingValue]> = [];
-  const lines = text.split(/\r?\n/);
   const lineOf = (name: string): number => {
     const index = lines.findIndex((line) => new RegExp(`^\\s*(?:-\\s*name:\\s*)?["']?${name}["']?\\s*:?`).test(line) && line.includes(name));
     return index >= 0 ? index + 1 : 1;
   };
-  const add = (name: unknown, raw: unknown): void => {
-    if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name) || !MODEL_SETTING_NAME.test(name)) return;
-    if (typeof raw !== 'string' && typeof raw !== 'number') return;
+  for (const [name, raw] of entries) {
+    if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name) || !MODEL_SETTING_NAME.test(name)) continue;
+    if (typeof raw !== 'string' && typeof raw !== 'number') continue;
     const value = String(raw).trim();
     if (keepSettingValue(value)) kept.push([name, { value, file, line: lineOf(name) }]);
-  };
-  for (const [name, value] of deploymentEnvironment(text)) add(name, value);
+  }
   return kept;
 }
 
@@ -350,7 +360,20 @@ function deploymentEnvironment(text: string): Array<[unknown, unknown]> {
  * that does not parse.
  */
 export function parseConfigFile(text: string, file: string): Map<string, SettingValue> {
+  return keptConfigValues(parseConfigData(text, file), text, file);
+}
+
+/**
+ * A config file loaded as a module, from one parse of its text: its kept values (`parseConfigFile`) and the map
+ * entries beside them (`configMapEntries`). Throws a readable error for a file that does not parse.
+ */
+export function parseConfigModule(text: string, file: string): { kept: Map<string, SettingValue>; mapEntries: string[] } {
   const data = parseConfigData(text, file);
+  const kept = keptConfigValues(data, text, file);
+  return { kept, mapEntries: configMapEntries(data, kept) };
+}
+
+function keptConfigValues(data: unknown, text: string, file: string): Map<string, SettingValue> {
   const lines = text.split(/\r?\n/);
   const kept = new Map<string, SettingValue>();
   const visit = (value: unknown, keyPath: string[]): void => {
@@ -387,8 +410,7 @@ function isPlainKeyName(key: string): boolean {
  * set the key tells which value most picks send. Only object-valued entries with plain names are listed (dotted
  * paths, in file order); their contents are never kept.
  */
-export function configMapEntries(text: string, file: string, kept: ReadonlyMap<string, SettingValue>): string[] {
-  const data = parseConfigData(text, file);
+function configMapEntries(data: unknown, kept: ReadonlyMap<string, SettingValue>): string[] {
   const parents = new Set<string>();
   for (const key of kept.keys()) {
     const parts = key.split('.');

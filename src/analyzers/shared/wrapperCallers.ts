@@ -3,7 +3,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
-import { findDeclaration, getObjectProperty, importSpecifierOf, MAX_MODEL_CANDIDATES, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
@@ -15,6 +15,7 @@ import { escapeRegExp } from '../../model/regExp';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
+import { candidatesOfCalls } from './callerModels';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
 const MAX_LEVELS = 3;
@@ -551,11 +552,10 @@ function alternativeAdapters(bound: Helper[], siteOf: (helper: Helper) => Detect
   const [first] = ordered;
   const alternatives = [...ordered.slice(1).map((site) => site.helper), ...bound.filter((helper) => !sites.some((site) => site.helper === helper))];
   if (stated.length > 1 || (stated.length === 1 && first.caller.model.candidates)) {
-    const candidates: ModelCandidate[] = [];
-    for (const { caller } of stated) {
-      const own = caller.model.candidates ?? [{ id: caller.model.id!, source: caller.model.source, where: `${caller.via?.file ?? caller.file}:${caller.via?.line ?? caller.line}` }];
-      for (const candidate of own) if (!candidates.some((known) => known.id === candidate.id) && candidates.length < MAX_MODEL_CANDIDATES) candidates.push(candidate);
-    }
+    const candidates = candidatesOfCalls(
+      stated.map((site) => site.caller),
+      (caller) => `${caller.via?.file ?? caller.file}:${caller.via?.line ?? caller.line}`,
+    );
     if (candidates.length > 1) {
       first.caller.model = { ...first.caller.model, candidates };
       first.caller.evidence = [...first.caller.evidence, `model candidates of the ${stated.length} implementations whose model the code states: ${candidates.map((candidate) => candidate.id).join(', ')}`];
@@ -1125,12 +1125,19 @@ function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, N
     }
     if (parameter !== undefined || inHelper(candidate.where)) result.push(candidate);
   }
-  const unique = result.filter((candidate, index) => result.findIndex((other) => other.id === candidate.id) === index);
-  if ((!passedAny && !handedOn) || unique.length === 0) return undefined;
+  if (!passedAny && !handedOn) return undefined;
+  const ref = refOfCandidates(result, raws);
+  return ref && { ref, passed: passedAny };
+}
+
+/** The model of candidates in order, each id once (the first is the model), with `raws` saying what the caller passes; undefined for none. */
+function refOfCandidates(candidates: readonly ModelCandidate[], raws: readonly string[]): ModelRef | undefined {
+  const unique = candidates.filter((candidate, index) => candidates.findIndex((other) => other.id === candidate.id) === index);
+  if (unique.length === 0) return undefined;
   const [first] = unique;
   const ref: ModelRef = { id: first.id, raw: raws.join(', '), source: first.source };
   if (unique.length > 1) ref.candidates = unique;
-  return { ref, passed: passedAny };
+  return ref;
 }
 
 /** `model: options.model` entries of a helper's model raw: a model parameter handed on in a spread options object. */
@@ -1159,12 +1166,7 @@ function modelHandedOn(helperModel: ModelRef, bound: (expression: string) => Nod
   }
   if (passed.length === 0) return undefined;
   const defaults = every ? [] : helperModel.candidates ?? [];
-  const all = [...passed, ...defaults];
-  const unique = all.filter((candidate, index) => all.findIndex((other) => other.id === candidate.id) === index);
-  const [first] = unique;
-  const ref: ModelRef = { id: first.id, raw: raws.join(', '), source: first.source };
-  if (unique.length > 1) ref.candidates = unique;
-  return ref;
+  return refOfCandidates([...passed, ...defaults], raws);
 }
 
 /**

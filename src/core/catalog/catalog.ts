@@ -516,7 +516,7 @@ export function findArchitecture(catalog: Catalog, modelId: string): ModelArchit
 
 /**
  * What a model accepts, three-valued (null = unknown, never read as "no"). For a closed model, its
- * row. For an open model without `provider`, the model itself (architecture row); with `provider`,
+ * row (with `provider`, that host's row, as findModelAt finds it for pricing). For an open model without `provider`, the model itself (architecture row); with `provider`,
  * that provider's endpoint: the row whose provider id matches `modelId`, else the provider's first
  * row, with what the model itself cannot do (no vision in the weights) overriding the provider's
  * unknowns. Undefined when the model, or the provider for it, is not in the catalog.
@@ -535,7 +535,8 @@ export function capabilitiesOf(catalog: Catalog, modelId: string, provider?: str
 const capabilitiesByModel = new WeakMap<Catalog, Map<string, ModelCapabilities | undefined>>();
 
 function capabilitiesOfUncached(catalog: Catalog, modelId: string, provider?: string): ModelCapabilities | undefined {
-  const m = findModel(catalog, modelId);
+  // The same lookup the advisor prices with: at a known host, that host's row of a model several hosts sell.
+  const m = provider ? findModelAt(catalog, modelId, provider) : findModel(catalog, modelId);
   if (!m) return undefined;
   if (m.closed) return provider && provider.toLowerCase() !== m.closed.provider && provider.toLowerCase() !== m.closed.vendor ? undefined : m.closed.capabilities;
   const arch = m.arch;

@@ -8,6 +8,18 @@
  */
 import type { Catalog } from './catalog';
 
+/**
+ * Each catalog object's key, serialized once: a catalog is not changed after it is built (a refresh or a price
+ * override builds a new object), so a rescan with the same object reuses the text instead of stringifying
+ * every row again. Held weakly: a catalog that is let go takes its key with it.
+ */
+const keyOfCatalog = new WeakMap<Catalog, string>();
+
 export function catalogContentKey(catalog: Catalog): string {
-  return `${catalog.asOf}\u0000${JSON.stringify(catalog)}`;
+  let key = keyOfCatalog.get(catalog);
+  if (key === undefined) {
+    key = `${catalog.asOf}\u0000${JSON.stringify(catalog)}`;
+    keyOfCatalog.set(catalog, key);
+  }
+  return key;
 }

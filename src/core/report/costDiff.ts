@@ -103,13 +103,10 @@ export function compareScans(before: ScanResult, after: ScanResult, base: string
 /** A side's total as the comment shows it, with its unpriced calls named. */
 function totalOf(diff: CostDiff, side: 'before' | 'after'): string {
   const unpriced = side === 'before' ? diff.unpricedBefore ?? 0 : diff.unpricedAfter ?? 0;
-  const kinds: Partial<Record<UnpricedKind, number>> = {};
-  for (const change of diff.changes) {
-    const snap = side === 'before' ? change.before : change.after;
-    if (snap && snap.monthlyUsd === null && !snap.leftOutOfTotals) kinds[snap.unpricedKind ?? 'not-priced'] = (kinds[snap.unpricedKind ?? 'not-priced'] ?? 0) + 1;
-  }
-  const callSites = diff.changes.filter((change) => (side === 'before' ? change.before : change.after)).length;
-  return formatTotalCost({ callSites, monthlyUsdCurrent: side === 'before' ? diff.monthlyUsdBefore : diff.monthlyUsdAfter, unpricedCallSites: unpriced, unpricedLeftOutCallSites: side === 'before' ? diff.unpricedLeftOutBefore : diff.unpricedLeftOutAfter, unpricedByKind: kinds }, formatUsd);
+  const snapshots = diff.changes.flatMap((change) => (side === 'before' ? change.before : change.after) ?? []);
+  // The diff keeps no count by kind: counted from the side's snapshots, as the scan's summary counts its call sites.
+  const kinds = countUnpriced(snapshots.map((snap) => ({ monthlyUsdCurrent: snap.monthlyUsd, inTotals: !snap.leftOutOfTotals, unpricedKind: snap.unpricedKind }))).byKind;
+  return formatTotalCost({ callSites: snapshots.length, monthlyUsdCurrent: side === 'before' ? diff.monthlyUsdBefore : diff.monthlyUsdAfter, unpricedCallSites: unpriced, unpricedLeftOutCallSites: side === 'before' ? diff.unpricedLeftOutBefore : diff.unpricedLeftOutAfter, unpricedByKind: kinds }, formatUsd);
 }
 
 /** Markdown for a pull-request comment: the total change, then one row per changed call site. */

@@ -3,10 +3,10 @@
  * real scan: what a later session may show before its own scan, and what it must leave out.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createStoredScan, lastScanFileName, parseStoredScan, readFileStamp, restoreStoredScan, settingsKey, stampUnchanged, type StoredScan } from '../../../src/extension/lastScan';
+import { createStoredScan, lastScanFileName, parseStoredScan, pruneStoredScans, readFileStamp, restoreStoredScan, settingsKey, stampUnchanged, STORED_SCANS_POLICY, type StoredScan } from '../../../src/extension/lastScan';
 import type { ScanResult } from '../../../src/model/types';
 import { scanWorkspace } from '../../../src/scan/scan';
 
@@ -168,5 +168,54 @@ describe('stored last scan (lenses before the scanner loads)', function () {
   it('settings keys do not depend on property order', function () {
     assert.equal(settingsKey({ a: 1, b: { c: 2, d: [1, 2] } }), settingsKey({ b: { d: [1, 2], c: 2 }, a: 1 }));
     assert.notEqual(settingsKey({ a: 1 }), settingsKey({ a: 2 }));
+  });
+});
+
+describe('stored scans of other folders (pruneStoredScans)', function () {
+  const DAY = 24 * 60 * 60 * 1000;
+  const now = Date.now();
+  let directory: string;
+
+  beforeEach(function () {
+    directory = mkdtempSync(path.join(tmpdir(), 'llmha-stored-scans-'));
+  });
+  afterEach(function () {
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  /** A stored scan file of `folder`, last written `daysAgo` days before `now`. */
+  function storedScan(folder: string, daysAgo: number): string {
+    const name = lastScanFileName(folder);
+    const file = path.join(directory, name);
+    writeFileSync(file, '{}');
+    const when = new Date(now - daysAgo * DAY);
+    utimesSync(file, when, when);
+    return name;
+  }
+  const left = (): string[] => readdirSync(directory).sort();
+
+  it('removes the files of folders not opened for longer than the policy age, never the open folder or other files', async function () {
+    const open = storedScan('/work/open', 400);
+    const recent = storedScan('/work/recent', 10);
+    const old = storedScan('/work/old', 120);
+    writeFileSync(path.join(directory, 'price-override.json'), '{}');
+    utimesSync(path.join(directory, 'price-override.json'), new Date(now - 400 * DAY), new Date(now - 400 * DAY));
+    const removed = await pruneStoredScans(directory, open, { maxAgeDays: 90, maxCount: 50 }, now);
+    assert.deepEqual(removed, [old]);
+    assert.deepEqual(left(), [open, recent, 'price-override.json'].sort());
+  });
+
+  it('keeps at most the policy count, the open folder included, most recently stored first', async function () {
+    const open = storedScan('/work/open', 0);
+    const byAge = [1, 2, 3, 4].map((days) => storedScan(`/work/folder-${days}`, days));
+    const removed = await pruneStoredScans(directory, open, { maxAgeDays: 90, maxCount: 3 }, now);
+    assert.deepEqual(removed.sort(), byAge.slice(2).sort());
+    assert.deepEqual(left(), [open, ...byAge.slice(0, 2)].sort());
+  });
+
+  it('reads its numbers from the data file and leaves a missing folder alone', async function () {
+    const policy = JSON.parse(readFileSync(path.resolve('data', 'editor', 'stored-scans.json'), 'utf8')) as { maxAgeDays: { value: number }; maxCount: { value: number } };
+    assert.deepEqual(STORED_SCANS_POLICY, { maxAgeDays: policy.maxAgeDays.value, maxCount: policy.maxCount.value });
+    assert.deepEqual(await pruneStoredScans(path.join(directory, 'missing'), 'x'), []);
   });
 });

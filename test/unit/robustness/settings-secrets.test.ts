@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configMapEntries, isDeploymentValuesFile, isEnvExampleFile, parseDeploymentValues, looksLikeModelId, looksLikeProviderUrl, parseConfigFile } from '../../../src/analyzers/shared/settings';
+import { isDeploymentValuesFile, isEnvExampleFile, looksLikeModelId, looksLikeProviderUrl, parseConfigFile, parseConfigModule, parseEnvironmentSettings } from '../../../src/analyzers/shared/settings';
 import { scanWorkspace } from '../../../src/scan/scan';
 import { runCli } from '../cli/run';
 
@@ -147,13 +147,13 @@ describe('settings values: what is kept', () => {
     const kept = parseConfigFile(text, 'config.json');
     assert.deepEqual([...kept.keys()], ['tools.finalizer.model']);
     // `env` sits beside `tools` at the top: an entry too, though nothing in it is kept.
-    assert.deepEqual(configMapEntries(text, 'config.json', kept), ['env', 'tools.coder']);
+    assert.deepEqual(parseConfigModule(text, 'config.json').mapEntries, ['env', 'tools.coder']);
   });
 
   it('reads the env maps of deployment values files (Helm envVars, a service env list), model settings only', () => {
     for (const file of ['chart/env/prod.yaml', 'helm/values.yaml', 'values.production.yaml', 'deploy/k8s/api.yml']) assert.ok(isDeploymentValuesFile(file), file);
     for (const file of ['src/config.yaml', 'docker-compose.yml', 'chart/env/prod.json', '.github/workflows/ci.yml']) assert.ok(!isDeploymentValuesFile(file), file);
-    const kept = parseDeploymentValues(`envVars:\n  OPENAI_API_KEY: "${SECRETS[0]}"\n  DATABASE_URL: "${SECRETS[4]}"\n  TASK_MODEL: "meta-llama/Llama-3.1-8B-Instruct"\nworker:\n  env:\n    - name: LLM_PROXY_URL\n      value: ${SECRETS[5]}\n    - name: OPENAI_BASE_URL\n      value: https://router.huggingface.co/v1\n`, 'chart/env/prod.yaml');
+    const kept = parseEnvironmentSettings(`envVars:\n  OPENAI_API_KEY: "${SECRETS[0]}"\n  DATABASE_URL: "${SECRETS[4]}"\n  TASK_MODEL: "meta-llama/Llama-3.1-8B-Instruct"\nworker:\n  env:\n    - name: LLM_PROXY_URL\n      value: ${SECRETS[5]}\n    - name: OPENAI_BASE_URL\n      value: https://router.huggingface.co/v1\n`, 'chart/env/prod.yaml', 'deploy').values;
     assert.deepEqual(kept, [['TASK_MODEL', { value: 'meta-llama/Llama-3.1-8B-Instruct', file: 'chart/env/prod.yaml', line: 4 }], ['OPENAI_BASE_URL', { value: 'https://router.huggingface.co/v1', file: 'chart/env/prod.yaml', line: 9 }]]);
     for (const secret of SECRETS) assert.ok(!JSON.stringify(kept).includes(secret));
   });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ScanCache, scanWorkspace } from '../../../src/scan/scan';
+import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { catalogWithOverride, type PriceOverride } from '../../../src/core/catalog/priceOverride';
 
 function touch(file: string, content: string, secondsAhead: number): void {
@@ -80,14 +81,15 @@ describe('pricing kept between scans follows the catalog in use', () => {
     assert.ok(refreshed.callSites[0].monthlyUsdCurrent! > first.callSites[0].monthlyUsdCurrent! * 5, `${first.callSites[0].monthlyUsdCurrent} -> ${refreshed.callSites[0].monthlyUsdCurrent}`);
   });
 
-  it('a price changed in the catalog object already in use is priced anew (the key is the content, not the object)', async () => {
+  it('a catalog rebuilt with one price changed (same as-of date) is priced anew: the key is the content, not the date', async () => {
     const cache = new ScanCache();
     const catalog = catalogWithOverride(override(2.5, '2026-11-01'));
     const before = (await scanWorkspace(root, { cache, catalog })).callSites[0].monthlyUsdCurrent!;
-    const row = catalog.closed.find((r) => r.id === 'gpt-4o')!;
-    row.inputPerMTok = row.inputPerMTok! * 10;
-    row.outputPerMTok = row.outputPerMTok! * 10;
-    const after = (await scanWorkspace(root, { cache, catalog })).callSites[0].monthlyUsdCurrent!;
+    // Catalogs are not changed in place (a refresh or override builds a new one), so the change is a new object.
+    const closed = catalog.closed.map((row) => (row.id === 'gpt-4o' ? { ...row, inputPerMTok: row.inputPerMTok! * 10, outputPerMTok: row.outputPerMTok! * 10 } : row));
+    const changed = buildCatalog({ ...catalog, closed });
+    assert.equal(changed.asOf, catalog.asOf);
+    const after = (await scanWorkspace(root, { cache, catalog: changed })).callSites[0].monthlyUsdCurrent!;
     assert.ok(Math.abs(after - before * 10) < 0.01 * before, `${before} -> ${after}, expected ten times`);
   });
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/scan/scan';
-import { parseModelListSettings } from '../../../src/analyzers/shared/settings';
+import { parseEnvironmentSettings } from '../../../src/analyzers/shared/settings';
 
 /** What a case expects of one reported call site; only the fields given are compared. */
 interface ExpectedSite {
@@ -89,7 +89,7 @@ describe('settings: model lists and router routes paths', () => {
       '  OTHER_MODELS: "[not json"',
       '',
     ].join('\n');
-    const { lists, routers } = parseModelListSettings(text, 'chart/env/prod.yaml', 'deploy');
+    const { lists, routers } = parseEnvironmentSettings(text, 'chart/env/prod.yaml', 'deploy').listed;
     assert.deepEqual(lists, [
       {
         name: 'MODELS',
@@ -109,7 +109,7 @@ describe('settings: model lists and router routes paths', () => {
   });
 
   it('reads a list whose first entry is a model as no alias, and nothing from a variable not named for models', () => {
-    const { lists } = parseModelListSettings('CHAT_MODELS=["gpt-4o", "gpt-4o-mini"]\nFEATURE_FLAGS=["gpt-4o"]\n', '.env.example', 'env');
+    const { lists } = parseEnvironmentSettings('CHAT_MODELS=["gpt-4o", "gpt-4o-mini"]\nFEATURE_FLAGS=["gpt-4o"]\n', '.env.example', 'env').listed;
     assert.deepEqual(lists.map((list) => ({ name: list.name, aliasFirst: list.aliasFirst, models: list.models.map((model) => model.value) })), [{ name: 'CHAT_MODELS', aliasFirst: false, models: ['gpt-4o', 'gpt-4o-mini'] }]);
   });
 });

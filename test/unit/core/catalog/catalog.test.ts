@@ -233,6 +233,13 @@ describe('catalog', () => {
       assert.equal(capabilitiesOf(catalog, 'llama-4-maverick', 'groq')?.vision, true);
       assert.equal(capabilitiesOf(catalog, 'llama-3.3-70b', 'no-such-provider'), undefined);
       assert.equal(capabilitiesOf(catalog, 'no-such-model'), undefined);
+      // A closed model two hosts sell (Whisper at Groq and at Together): each host's own row, the row the advisor prices
+      // with (findModelAt), not undefined because the first row found is the other host's.
+      for (const host of ['groq', 'together']) {
+        const row = catalog.closed.find((r) => r.id === 'whisper-large-v3' && r.provider === host);
+        assert.ok(row, host);
+        assert.equal(capabilitiesOf(catalog, 'whisper-large-v3', host), row.capabilities, host);
+      }
       assert.equal(findModel(catalog, 'gpt-4o')?.closed?.supportsVision, true, 'the two-valued fields stay for existing callers');
     });
   });
