@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { valueExpressions } from './shared/modelValue';
 import { resolveClientOrigin } from './shared/clients';
@@ -248,10 +248,9 @@ function callerUrl(url: Node, context: AnalyzerContext): { text: string; where: 
   if (!Node.isIdentifier(node)) return undefined;
   const parameter = findDeclaration(node, context.modules);
   if (!parameter || !Node.isParameterDeclaration(parameter) || parameter.hasInitializer()) return undefined;
-  const fn = parameter.getParent();
-  const name = Node.isFunctionDeclaration(fn) ? fn.getName() : (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && Node.isVariableDeclaration(fn.getParent()) ? (fn.getParent() as import('ts-morph').VariableDeclaration).getName() : undefined;
-  if (!name) return undefined;
-  const index = (fn as import('ts-morph').FunctionDeclaration).getParameters().indexOf(parameter as import('ts-morph').ParameterDeclaration);
+  const place = namedFunctionParameter(parameter);
+  if (!place) return undefined;
+  const { name, index } = place;
   for (const caller of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = unwrapExpression(caller.getExpression());
     if (!Node.isIdentifier(callee) || callee.getText() !== name) continue;

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type Expression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type FunctionDeclaration, type FunctionExpression, type SourceFile } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 
@@ -14,6 +14,25 @@ export interface ResolvedString {
 
 /** Model candidates kept for one call: more than this is a catalog, not a choice; the first ones are kept. */
 export const MAX_MODEL_CANDIDATES = 25;
+
+/** A parameter of a plain named function: the function, the name its callers write, and the parameter's place. */
+export interface NamedFunctionParameter {
+  fn: FunctionDeclaration | ArrowFunction | FunctionExpression;
+  name: string;
+  index: number;
+}
+
+/**
+ * `function send(body)` or `const send = (body) => ...`: where a parameter sits, so the same file's
+ * `send(x)` calls can be read at that argument. Methods and unnamed functions have no such callers.
+ */
+export function namedFunctionParameter(parameter: Node): NamedFunctionParameter | undefined {
+  const fn = parameter.getParent();
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  const name = Node.isFunctionDeclaration(fn) ? fn.getName() : fn.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName();
+  const index = fn.getParameters().findIndex((candidate) => candidate === parameter);
+  return name && index >= 0 ? { fn, name, index } : undefined;
+}
 
 /** The function, method or arrow function around a node (its nearest). */
 export function enclosingFunction(node: Node): Node | undefined {

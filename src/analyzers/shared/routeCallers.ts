@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { nearbySourceFiles } from './nearbyFiles';
-import { findDeclaration, getObjectProperty, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, namedFunctionParameter, resolveObjectLiteral, unwrapExpression } from './resolve';
 import { escapeRegExp } from '../../model/regExp';
 
 /**
@@ -284,11 +284,9 @@ function spreadModel(object: Node | undefined, modules: ModuleLoader): SentModel
   for (const spread of object.getProperties().filter(Node.isSpreadAssignment)) {
     const source = unwrapExpression(spread.getExpression());
     const parameter = Node.isIdentifier(source) ? findDeclaration(source, modules) : undefined;
-    const fn = parameter && Node.isParameterDeclaration(parameter) ? parameter.getParent() : undefined;
-    if (!parameter || !fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) continue;
-    const name = Node.isFunctionDeclaration(fn) ? fn.getName() : fn.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName();
-    const index = fn.getParameters().findIndex((candidate) => candidate === parameter);
-    if (!name || index < 0) continue;
+    const place = parameter && Node.isParameterDeclaration(parameter) ? namedFunctionParameter(parameter) : undefined;
+    if (!place) continue;
+    const { fn, name, index } = place;
     for (const call of fn.getSourceFile().getDescendantsOfKind(SyntaxKind.CallExpression)) {
       if (call.getExpression().getText() !== name || !call.getArguments()[index]) continue;
       const passed = resolveObjectLiteral(call.getArguments()[index], modules);

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, unwrapExpression } from './resolve';
+import { findDeclaration, namedFunctionParameter, unwrapExpression } from './resolve';
 import { callsMatching } from './calls';
 
 /**
@@ -138,13 +138,12 @@ function passedShapes(parameter: Node, key: string | undefined, modules: ModuleL
 const passedCaches = new WeakMap<object, Map<Node, Map<string, Shape[]>>>();
 
 function passedShapesUncached(parameter: Node, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
-  const fn = parameter.getParent();
-  if (fn && Node.isMethodDeclaration(fn)) return passedToMethod(fn, parameter, key, modules, depth);
-  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return [];
+  const method = parameter.getParent();
+  if (method && Node.isMethodDeclaration(method)) return passedToMethod(method, parameter, key, modules, depth);
+  const place = namedFunctionParameter(parameter);
+  if (!place) return [];
+  const { fn, name, index } = place;
   const holder = fn.getParent();
-  const name = Node.isFunctionDeclaration(fn) ? fn.getName() : holder && Node.isVariableDeclaration(holder) ? holder.getName() : undefined;
-  if (!name) return [];
-  const index = fn.getParameters().findIndex((candidate) => candidate === parameter);
   const calls = callsByName(fn.getSourceFile(), name).filter((call) => {
     if (call.getStart() >= fn.getStart() && call.getEnd() <= fn.getEnd()) return false;
     const declaration = findDeclaration(call.getExpression(), modules);
