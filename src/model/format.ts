@@ -22,10 +22,13 @@ export function formatUsd(value: number | null | undefined, precision: 'auto' | 
 
 /**
  * Rounds to cents half up on the number's shortest decimal form (23.825 -> 23.83), as people and
- * Intl do; `toFixed` alone rounds the binary value (23.825 is stored as 23.82499...).
+ * Intl do; `toFixed` alone rounds the binary value (23.825 is stored as 23.82499...). The shift by
+ * two places goes on the exponent, because from 1e21 up that form is already `2.5e+21` and
+ * appending `e2` to it reads as NaN.
  */
 function roundCents(value: number): number {
-  return Math.round(Number(`${value}e2`)) / 100;
+  const [mantissa, exponent = '0'] = String(value).split('e');
+  return Math.round(Number(`${mantissa}e${Number(exponent) + 2}`)) / 100;
 }
 
 /** A count with thousands separators, rounded: `20,000`; `?` when unknown. */
@@ -44,12 +47,12 @@ export function formatPercent(fraction: number | null | undefined): string {
 /**
  * Commas every three digits from the right. A string of digits is cut into groups directly (the
  * advisor writes thousands of counts per scan, and a look-ahead regex per number was most of it);
- * anything else `String` gives (`1e+21`) goes through the look-ahead rule, which leaves it as it is.
+ * anything else `String` gives for a whole number is an exponent form (`1.2345e+21`), left as it
+ * is: commas in its mantissa would misstate the number.
  */
 function groupThousands(n: number): string {
   const digits = String(n);
-  if (digits.length <= 3) return digits;
-  if (!ONLY_DIGITS.test(digits)) return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (digits.length <= 3 || !ONLY_DIGITS.test(digits)) return digits;
   const head = ((digits.length - 1) % 3) + 1;
   let grouped = digits.slice(0, head);
   for (let at = head; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;

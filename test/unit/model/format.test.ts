@@ -24,12 +24,28 @@ describe('model: the one number format', function () {
     [-12.4, '-$12.40'],
     [-0.001, '-<$0.01'],
     [-1234.4, '-$1,234'],
+    // From 1e21 up the shortest form has an exponent; the dollars keep it rather than read NaN.
+    [1e21, '$1e+21'],
+    [2.5e21, '$2.5e+21'],
+    [-2.5e21, '-$2.5e+21'],
+    [Number.MAX_VALUE, '$1.7976931348623157e+308'],
+    [1.2345e21, '$1.2345e+21'],
+    [1e20, '$100,000,000,000,000,000,000'],
+    [-0.005, '-$0.01'],
+    [-23.825, '-$23.83'],
   ];
   for (const [value, expected] of cases) {
     it(`formatUsd(${value}) = ${expected}`, function () {
       assert.equal(formatUsd(value), expected);
     });
   }
+
+  it('never writes NaN for a finite amount, at any size or precision', function () {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom('auto' as const, 'whole' as const), (value, precision) => !formatUsd(value, precision).includes('NaN')),
+      { seed: 20261201, numRuns: 5000 },
+    );
+  });
 
   it('whole dollars at any size, for estimates to the dollar', function () {
     assert.equal(formatUsd(45.4, 'whole'), '$45');
@@ -57,6 +73,7 @@ describe('model: the one number format', function () {
     );
     for (const n of [0, 7, 999, 1000, 12345, 123456, 1234567, 10 ** 15, 2 ** 53]) assert.equal(formatCount(n), n.toLocaleString('en-US'));
     assert.equal(formatCount(1e21), '1e+21');
+    assert.equal(formatCount(1.2345e21), '1.2345e+21');
   });
 });
 
