@@ -34,7 +34,7 @@ export class CallSiteCodeLensProvider implements vscode.CodeLensProvider, vscode
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     this.model.lensesRequestedAt ??= performance.now();
-    if (!readConfig(document.uri).codeLensEnabled || !this.model.contains(document.uri)) return [];
+    if (!readConfig().codeLensEnabled || !this.model.contains(document.uri)) return [];
     let sites: CallSite[];
     if (this.model.lastResult) sites = this.model.callSitesFor(document.uri);
     else if (await this.model.restoreLastScan()) {

@@ -35,8 +35,15 @@ export const DEFAULT_CONFIG: AdvisorConfig = {
   nonProductionGlobs: [],
 };
 
-export function readConfig(scope?: vscode.ConfigurationScope): AdvisorConfig {
-  const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+/**
+ * Every `llmHostingAdvisor.*` setting is window-scoped (package.json declares no other scope), so
+ * they are read without a resource: one value per window, whichever file asks. Passing a document
+ * or folder here made VS Code log "Accessing a window scoped configuration for a resource" once per
+ * setting, per CodeLens and hover request. A resource-scoped setting, if one is ever added, is read
+ * with `getConfiguration(CONFIG_SECTION, uri)` where its resource is known.
+ */
+export function readConfig(): AdvisorConfig {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
   const calls = c.get<number>('defaultCallsPerMonth', DEFAULT_CONFIG.defaultCallsPerMonth);
   return {
     defaultCallsPerMonth: Number.isFinite(calls) && calls >= 0 ? calls : DEFAULT_CONFIG.defaultCallsPerMonth,

@@ -12,7 +12,7 @@ export class CallSiteHoverProvider implements vscode.HoverProvider {
   constructor(private readonly model: WorkspaceScanModel) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!readConfig(document.uri).hoverEnabled) return undefined;
+    if (!readConfig().hoverEnabled) return undefined;
     const line = position.line + 1;
     const col = position.character + 1;
     const site = this.model.callSitesFor(document.uri).find((s) => {

@@ -183,7 +183,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
 
   /** Workspace settings the advisor uses (data sensitivity, fixed costs of self-hosting), from the configuration. */
   advisorOptions(): AdvisorOptions {
-    const config = readConfig(this.root);
+    const config = readConfig();
     return { dataSensitivity: config.dataSensitivity, fixedCostOverrides: config.fixedCosts, ...(config.assumedModels.length ? { assumedModels: config.assumedModels } : {}) };
   }
 
@@ -245,7 +245,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
 
   /** The settings and shared input files a stored result must match, for the current root. */
   private storeKey(root: vscode.Uri, store: LastScanStore): { settings: string; inputs: string[] } {
-    const config = readConfig(root);
+    const config = readConfig();
     const settings = settingsKey({ advisor: this.advisorOptions(), defaultCallsPerMonth: config.defaultCallsPerMonth, nonProduction: config.nonProductionGlobs });
     const inRoot = [USAGE_FILE_NAME, 'tsconfig.json', 'package.json'].map((name) => path.join(root.fsPath, name));
     return { settings, inputs: [...inRoot, ...store.inputs] };
@@ -408,8 +408,8 @@ export class WorkspaceScanModel implements vscode.Disposable {
         // override, so the per-call pricing cache keeps working across re-scans).
         const catalog = await this.catalog();
         const result = await scanWorkspace(root.fsPath, {
-          defaultCallsPerMonth: readConfig(root).defaultCallsPerMonth,
-          nonProduction: readConfig(root).nonProductionGlobs,
+          defaultCallsPerMonth: readConfig().defaultCallsPerMonth,
+          nonProduction: readConfig().nonProductionGlobs,
           advisorOptions,
           catalog,
           signal: abort.signal,

@@ -165,6 +165,25 @@ describe('LLM Hosting Advisor in the VS Code extension host', function () {
     assert.ok((await lensesFor(uri)).length > 0);
   });
 
+  it('reads its window-scoped settings without a resource (no extension-host warning per CodeLens or hover)', async function () {
+    // The extension host log sits beside the extension's own log folder (context.logUri):
+    // remoteexthost.log under code-server, exthost.log in desktop VS Code.
+    const folder = vscode.Uri.joinPath(api.logFile, '..', '..');
+    const read = async () => {
+      const entries = await vscode.workspace.fs.readDirectory(folder).then((list) => list, () => [] as [string, vscode.FileType][]);
+      const logs = entries.filter(([name, type]) => type === vscode.FileType.File && /exthost\.log$/i.test(name));
+      const texts = await Promise.all(logs.map(([name]) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))));
+      return texts.map((bytes) => new TextDecoder().decode(bytes)).join('\n');
+    };
+    // The log is written asynchronously: wait until it holds lines of this extension, written after the lens and hover requests above.
+    const text = await waitFor(`lines of ${EXTENSION_ID} in the extension host log in ${folder.toString()}`, async () => {
+      const t = await read();
+      return t.includes(EXTENSION_ID) && t;
+    });
+    const warnings = text.split('\n').filter((line) => line.includes(`[${EXTENSION_ID}]`) && line.includes('window scoped configuration for a resource'));
+    assert.deepEqual(warnings, []);
+  });
+
   it('a reveal message from the webview opens the file at the call', async function () {
     const site = expected.callSites[expected.callSites.length - 1];
     await api.sendPanelMessage({ type: 'reveal', callSiteId: site.id });
