@@ -260,7 +260,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const importers = analyses.filter(({ file }) => wrapperFiles.has(file.absolutePath) || wrapperImporters.has(file.absolutePath));
   const importerFiles = importers.map(({ file }) => file);
   const wrapperNames = wrapperSites.map((site) => site.enclosingFunction!);
-  const callers = await (options.cache ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal) : findCallers(importerFiles, wrapperNames, options.signal));
+  const callers = await (options.cache ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
   for (const site of wrapperSites) {
     const found = callers.get(site.enclosingFunction!);
     if (found && found.length > 0) site.callers = found;
