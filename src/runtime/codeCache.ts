@@ -8,8 +8,12 @@
  *
  * The cache file's name carries the bundle's size and modification time and the Node version:
  * V8 itself only checks the source length, so a rebuilt bundle must never meet an old cache.
+ * It also carries a short hash of the bundle's absolute path: the temporary folder is shared by
+ * every build, install and checkout of the CLI on the machine, and each removes only its own
+ * stale caches, so two of them no longer evict each other's cache on every run.
  * Anything that goes wrong falls back to a plain `require`.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import * as path from 'node:path';
@@ -34,8 +38,7 @@ export function requireWithCodeCache<T>(bundle: string, cacheDirectory: string |
   let cachedData: Buffer | undefined;
   try {
     const stat = fs.statSync(bundle);
-    const stem = path.basename(bundle).replace(/[^\w.-]/g, '_');
-    cacheFile = path.join(cacheDirectory, `${stem}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}${CACHE_SUFFIX}`);
+    cacheFile = path.join(cacheDirectory, `${cacheStem(bundle)}${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}${CACHE_SUFFIX}`);
     cachedData = readIfPresent(cacheFile);
     script = new vm.Script(wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, cachedData, importModuleDynamically: dynamicImport });
   } catch {
@@ -54,7 +57,7 @@ export function requireWithCodeCache<T>(bundle: string, cacheDirectory: string |
       try {
         await fs.promises.mkdir(cacheDirectory, { recursive: true });
         await writeFileAtomic(cacheFile, script.createCachedData());
-        await removeStaleCaches(cacheDirectory, path.basename(cacheFile));
+        await removeStaleCaches(cacheDirectory, bundle, path.basename(cacheFile));
       } catch {
         // A cache that cannot be written only costs the next start its speed.
       }
@@ -80,10 +83,17 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
-/** Caches of earlier builds of the same bundle: one per bundle is enough. */
-async function removeStaleCaches(directory: string, current: string): Promise<void> {
-  const bundleStem = current.replace(/-\d+-\d+-v[\d.]+-\w+\.v8-code-cache$/, '');
+/** What every cache file of the bundle at this absolute path starts with: its name and a short hash of its path. */
+function cacheStem(bundle: string): string {
+  const name = path.basename(bundle).replace(/[^\w.-]/g, '_');
+  const pathHash = createHash('sha256').update(path.resolve(bundle)).digest('hex').slice(0, 12);
+  return `${name}-${pathHash}-`;
+}
+
+/** Caches of earlier builds of the bundle at the same path: one per bundle is enough. Other bundles' caches stay. */
+async function removeStaleCaches(directory: string, bundle: string, current: string): Promise<void> {
+  const stem = cacheStem(bundle);
   for (const name of await fs.promises.readdir(directory)) {
-    if (name !== current && name.endsWith(CACHE_SUFFIX) && name.startsWith(`${bundleStem}-`)) await fs.promises.rm(path.join(directory, name), { force: true });
+    if (name !== current && name.endsWith(CACHE_SUFFIX) && name.startsWith(stem)) await fs.promises.rm(path.join(directory, name), { force: true });
   }
 }

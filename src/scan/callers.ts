@@ -1,6 +1,6 @@
-import { readFiles, type DiscoveredFile } from './files';
+import { createTextReader, type DiscoveredFile } from './files';
 import { specifierListEntries } from './importGraph';
-import { looksBinary, looksMinified } from './prefilter';
+import { looksMinified } from './prefilter';
 import { escapeRegExp } from '../model/regExp';
 
 export interface CallerLocation {
@@ -17,17 +17,19 @@ const MIN_NAME_LENGTH = 4;
  * When the app wraps the SDK in its own helper (`summarizeArticle(...)` calls
  * `openai.chat.completions.create`), the SDK call is the call site and the helper's callers are
  * where the volume comes from. Finds calls of the given function names across the workspace with
- * one pass of plain text matching (no parsing: these files need not import any SDK).
+ * one pass of plain text matching (no parsing: these files need not import any SDK). `readText`
+ * gives the texts (the scan's serves the texts its first pass kept); it returns null for a file
+ * that cannot be read or is binary, which is skipped.
  */
-export async function findCallers(files: readonly DiscoveredFile[], functionNames: readonly string[], signal?: AbortSignal): Promise<Map<string, CallerLocation[]>> {
+export async function findCallers(files: readonly DiscoveredFile[], functionNames: readonly string[], signal?: AbortSignal, readText = createTextReader(undefined, undefined, { skipBinary: true })): Promise<Map<string, CallerLocation[]>> {
   const names = [...new Set(functionNames.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name.length >= MIN_NAME_LENGTH))];
   const callers = new Map<string, CallerLocation[]>(names.map((name) => [name, []]));
   if (names.length === 0) return callers;
   const pattern = callPattern(names);
-  for await (const { file, bytes } of readFiles(files)) {
+  for (const file of files) {
     signal?.throwIfAborted();
-    if (!bytes || looksBinary(bytes)) continue;
-    const text = bytes.toString('utf8');
+    const text = await readText(file.absolutePath);
+    if (text === null) continue;
     // `import { summarize as s }` and `import * as llm` call a helper by another name: `s(...)`, `llm.summarize(...)`.
     const localNames = localNamesOf(text, names);
     const filePattern = localNames.size > 0 ? callPattern([...names, ...localNames.keys()]) : pattern;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { matchesGlob } from '../core/usage/glob';
+import { looksBinary } from './prefilter';
 import { statKey } from './statDigests';
 
 /** Extensions the analyzers understand. */
@@ -176,17 +177,20 @@ export function createFileReader(): (absolutePath: string) => { bytes: Buffer | 
  * Reads a file's text synchronously, in the same short slices as `readFiles`: the second looks at
  * files (importers of SDK modules, a wrapper's callers, agent loops) read a few hundred files one
  * at a time, and awaiting each read from the thread pool left the main thread idle for most of it
- * on a busy machine. Null when the file cannot be read. `known` holds texts the scan already read
- * (absolute path → text), returned without reading again.
+ * on a busy machine. Null when the file cannot be read, and with `skipBinary` also when its bytes are
+ * not text (looksBinary). `known` holds texts the scan already read (absolute path → text), returned
+ * without reading again; the scan only keeps texts of files that were not binary.
  */
-export function createTextReader(sliceMs = SLICE_MS, known?: ReadonlyMap<string, string>): (absolutePath: string) => Promise<string | null> {
+export function createTextReader(sliceMs = SLICE_MS, known?: ReadonlyMap<string, string>, { skipBinary = false } = {}): (absolutePath: string) => Promise<string | null> {
   const pause = createSlicer(sliceMs);
   return async (absolutePath) => {
     await pause();
     const text = known?.get(absolutePath);
     if (text !== undefined) return text;
     try {
-      return fs.readFileSync(absolutePath, 'utf8');
+      if (!skipBinary) return fs.readFileSync(absolutePath, 'utf8');
+      const bytes = fs.readFileSync(absolutePath);
+      return looksBinary(bytes) ? null : bytes.toString('utf8');
     } catch {
       return null;
     }

@@ -10,7 +10,7 @@ import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
 import { createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
-import { ImportGraph, importsAnyOf, workspaceDependents } from './importGraph';
+import { ImportGraph, workspaceDependents } from './importGraph';
 import { aliasMayNameAny, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, type WorkspaceSettings } from '../analyzers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
@@ -187,9 +187,10 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const importGraph = new ImportGraph(analyses.map(({ file, analysis }) => ({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports, reExports: analysis.reExports })));
   const readText = createTextReader(undefined, keptTexts);
   const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
+  const sdkImporters = importGraph.importersOf(sdkModules);
   for (const { file, analysis } of analyses) {
     options.signal?.throwIfAborted();
-    if (analysis.parsed || !importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, sdkModules)) continue;
+    if (analysis.parsed || !sdkImporters.has(file.absolutePath)) continue;
     const text = await readText(file.absolutePath);
     if (text === null) continue;
     const imported = analyzeImporter(file, text, context);
@@ -205,8 +206,9 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     // Files of a monorepo share their alias specifiers (`@app/db/client` in hundreds of files): each is tested against the helpers once.
     const mayNameHelper = aliasMayNameAny(helperPaths);
     const dependents = workspaceDependents(context.modules.dependentsOfPackagesHolding(helperFiles));
+    const helperImporters = importGraph.importersOf(helperModules);
     return analyses
-      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, helperModules) || (analysis.aliasImports ?? []).some(mayNameHelper) || dependents(file.absolutePath, analysis.aliasImports))
+      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || helperImporters.has(file.absolutePath) || (analysis.aliasImports ?? []).some(mayNameHelper) || dependents(file.absolutePath, analysis.aliasImports))
       .map(({ file }) => file);
   };
   // Both steps look across the whole workspace; the CLI keeps what they produced for a later run over the same files.
@@ -254,10 +256,11 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const wrapperSites = enriched.callSites.filter((site) => site.kind !== 'wrapper-caller' && site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
   const wrapperFiles = new Set(wrapperSites.map((site) => path.join(absoluteRoot, site.file)));
   const wrapperModules = importGraph.withBarrels(wrapperFiles);
-  const importers = analyses.filter(({ file, analysis }) => wrapperFiles.has(file.absolutePath) || importsAnyOf({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports }, wrapperModules));
+  const wrapperImporters = importGraph.importersOf(wrapperModules);
+  const importers = analyses.filter(({ file }) => wrapperFiles.has(file.absolutePath) || wrapperImporters.has(file.absolutePath));
   const importerFiles = importers.map(({ file }) => file);
   const wrapperNames = wrapperSites.map((site) => site.enclosingFunction!);
-  const callers = await (options.cache ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal) : findCallers(importerFiles, wrapperNames, options.signal));
+  const callers = await (options.cache ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
   for (const site of wrapperSites) {
     const found = callers.get(site.enclosingFunction!);
     if (found && found.length > 0) site.callers = found;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { requireWithCodeCache } from '../../../src/runtime/codeCache';
@@ -49,5 +49,30 @@ describe('requireWithCodeCache', () => {
     const loaded = requireWithCodeCache<{ answer(): string }>(bundle, undefined);
     assert.equal(loaded.cache, 'off');
     assert.equal(loaded.exports.answer(), 'plain');
+  });
+
+  it('keeps the caches of the same bundle at other paths (two builds, installs or checkouts share the folder)', async () => {
+    write('one', 0);
+    const otherCheckout = path.join(folder, 'other-checkout');
+    mkdirSync(otherCheckout);
+    const otherBundle = path.join(otherCheckout, 'bundle.js');
+    writeFileSync(otherBundle, `exports.answer = () => 'other';\n`);
+    await requireWithCodeCache(bundle, cacheDirectory).saveCache();
+    await requireWithCodeCache(otherBundle, cacheDirectory).saveCache();
+    assert.equal(readdirSync(cacheDirectory).length, 2, readdirSync(cacheDirectory).join(', '));
+    // A foreign file in the shared folder is never touched.
+    writeFileSync(path.join(cacheDirectory, 'bundle.js-unrelated.v8-code-cache'), 'x');
+    assert.equal(requireWithCodeCache(bundle, cacheDirectory).cache, 'used');
+    const other = requireWithCodeCache<{ answer(): string }>(otherBundle, cacheDirectory);
+    assert.equal(other.cache, 'used', 'the first bundle did not evict it');
+    assert.equal(other.exports.answer(), 'other');
+    // Rebuilding one removes its own stale cache only.
+    write('two', 10);
+    const rebuilt = requireWithCodeCache(bundle, cacheDirectory);
+    assert.notEqual(rebuilt.cache, 'used');
+    await rebuilt.saveCache();
+    assert.equal(readdirSync(cacheDirectory).length, 3, readdirSync(cacheDirectory).join(', '));
+    assert.equal(requireWithCodeCache(otherBundle, cacheDirectory).cache, 'used');
+    assert.equal(requireWithCodeCache(bundle, cacheDirectory).cache, 'used');
   });
 });

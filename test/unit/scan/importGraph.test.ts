@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { discoverSourceFiles } from '../../../src/scan/files';
 import { aliasImportsOf, ImportGraph, importsAnyOf, MAX_BARREL_HOPS, reExportsOf, relativeImportsOf, workspaceDependents } from '../../../src/scan/importGraph';
 
 describe('import graph (regex-read relative imports)', () => {
@@ -46,6 +49,41 @@ describe('import graph (regex-read relative imports)', () => {
     assert.equal(importsAnyOf(file, modules), true);
     assert.equal(importsAnyOf(file, new Set(['/repo/src/llm/other.ts'])), false);
     assert.equal(importsAnyOf({ absolutePath: '/repo/src/page.ts', relativeImports: ['./llm/client'] }, modules), true);
+  });
+
+  it('importersOf answers as importsAnyOf asked of every file, for modules in the graph and outside it, when asked again', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'importers-of-'));
+    try {
+      const files: Record<string, string> = {
+        'src/llm/client.ts': `export const openai = 1;`,
+        'src/llm/index.ts': `export * from './client';`,
+        'src/llm/model.mts': `export const model = 'x';`,
+        'src/app/page.ts': `import { openai } from '../llm/client.js';\nimport { model } from '../llm/model.mjs';`,
+        'src/app/barrel-user.tsx': `import { openai } from '../llm';`,
+        'src/app/lazy.js': `const llm = await import('../llm/index.js');\nconst c = require('../llm/client');`,
+        'src/app/unrelated.ts': `import { x } from './nothing';\nimport y from 'openai';`,
+        'src/generated.ts': `import { gone } from './gone';`,
+      };
+      for (const [relative, text] of Object.entries(files)) {
+        fs.mkdirSync(path.join(root, path.dirname(relative)), { recursive: true });
+        fs.writeFileSync(path.join(root, relative), text);
+      }
+      const { files: discovered } = await discoverSourceFiles(root);
+      const modules = discovered.map((file) => ({ absolutePath: file.absolutePath, relativeImports: relativeImportsOf(fs.readFileSync(file.absolutePath, 'utf8')) }));
+      const graph = new ImportGraph(modules);
+      const at = (relative: string) => path.join(root, relative);
+      // `src/gone.ts` is not a file of the graph (deleted, or left out by a glob), yet a specifier names it.
+      const questions = [['src/llm/client.ts'], ['src/llm/index.ts'], ['src/llm/model.mts'], ['src/llm/client.ts', 'src/llm/model.mts'], ['src/gone.ts'], ['src/gone.ts', 'src/llm/index.ts'], ['src/app/page.ts'], []];
+      for (const question of [...questions, ...questions]) {
+        const asked = new Set(question.map(at));
+        const expected = modules.filter((file) => importsAnyOf(file, asked)).map((file) => file.absolutePath).sort();
+        assert.deepEqual([...graph.importersOf(asked)].sort(), expected, question.join(', '));
+      }
+      assert.deepEqual([...graph.importersOf(new Set([at('src/llm/client.ts')]))].sort(), [at('src/app/lazy.js'), at('src/app/page.ts'), at('src/llm/index.ts')]);
+      assert.deepEqual([...graph.importersOf(new Set([at('src/gone.ts')]))], [at('src/generated.ts')]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('withBarrels follows barrels of barrels, stops in cycles, and gives up after MAX_BARREL_HOPS', () => {

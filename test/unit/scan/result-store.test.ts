@@ -14,7 +14,7 @@ describe('persistent result cache (content-hash keyed, between processes)', () =
   let root: string;
   let cacheDirectory: string;
   const scan = () => scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
-  const cacheFiles = () => readdirSync(cacheDirectory).filter((name) => name.endsWith('.json')).map((name) => path.join(cacheDirectory, name));
+  const cacheFiles = () => readdirSync(cacheDirectory).filter((name) => name.startsWith('results-')).map((name) => path.join(cacheDirectory, name));
 
   beforeEach(() => {
     root = mkdtempSync(path.join(os.tmpdir(), 'result-store-root-'));

@@ -13,11 +13,12 @@ describe('stat fast path of the result store (statDigests.ts)', () => {
   let root: string;
   let cacheDirectory: string;
   const file = () => path.join(root, 'src', 'a.ts');
-  const statsFile = () => path.join(cacheDirectory, readdirSync(cacheDirectory).find((name) => name.startsWith('stats-'))!);
   /** What a run long after the files' last change would have recorded: every stat trusted. */
   const ageStats = () => {
-    const stored = JSON.parse(readFileSync(statsFile(), 'utf8')) as { listedAt: number };
-    writeFileSync(statsFile(), JSON.stringify({ ...stored, listedAt: stored.listedAt + 10 * RACY_WINDOW_MS }));
+    for (const name of readdirSync(cacheDirectory).filter((entry) => /^(dependency-)?stats-/.test(entry))) {
+      const stored = JSON.parse(readFileSync(path.join(cacheDirectory, name), 'utf8')) as { listedAt: number };
+      writeFileSync(path.join(cacheDirectory, name), JSON.stringify({ ...stored, listedAt: stored.listedAt + 10 * RACY_WINDOW_MS }));
+    }
   };
 
   beforeEach(() => {
@@ -68,5 +69,53 @@ describe('stat fast path of the result store (statDigests.ts)', () => {
     const third = await scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
     assert.deepEqual(second.callSites.map((site) => site.model?.id), ['gpt-4.1']);
     assert.deepEqual(third.callSites.map((site) => site.model?.id), ['o3-mini'], 'the change time moved: the file was read again');
+  });
+
+  describe('modules an analysis followed (ResultStore.hashOfDependency)', () => {
+    const models = () => path.join(root, 'src', 'models.ts');
+    const dependencyStatsFile = () => path.join(cacheDirectory, readdirSync(cacheDirectory).find((name) => name.startsWith('dependency-stats-'))!);
+    const storedStats = () => JSON.parse(readFileSync(dependencyStatsFile(), 'utf8')) as { listedAt: number; files: Record<string, [string, string]> };
+    const writeStats = (stored: { listedAt: number }) => writeFileSync(dependencyStatsFile(), JSON.stringify(stored));
+    beforeEach(() => {
+      writeFileSync(file(), `import OpenAI from 'openai';\nimport { MODEL } from './models';\nconst o = new OpenAI();\no.chat.completions.create({ model: MODEL, messages: [] });\n`);
+      writeFileSync(models(), `export const MODEL = 'gpt-4.1';\n`);
+    });
+
+    it('are recorded with the stat they had before they were read, and an unchanged one is taken by its stat without reading it', async () => {
+      const first = await scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
+      assert.deepEqual(first.callSites.map((site) => site.model?.id), ['gpt-4.1']);
+      assert.deepEqual(storedStats().files[models()], [statKey(statSync(models())), storedStats().files[models()][1]]);
+      ageStats();
+      const second = await scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
+      assert.equal(second.summary.filesReusedFromCache, 3);
+      assert.deepEqual(second.callSites, first.callSites);
+      // A digest that no read of the file gives: taken by the stat, it no longer matches what a.ts's result followed, so a.ts is analyzed again.
+      const stored = storedStats();
+      stored.files[models()][1] = 'not-the-digest-of-models.ts';
+      writeStats(stored);
+      const third = await scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
+      assert.equal(third.summary.filesReusedFromCache, 2, 'a.ts missed: its followed module was not read');
+      assert.deepEqual(third.callSites, first.callSites);
+    });
+
+    it('one edited in place with the same size and modification time is read again (its change time moved)', async () => {
+      await scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
+      ageStats();
+      const before = statSync(models());
+      writeFileSync(models(), `export const MODEL = 'o3-mini';\n`);
+      utimesSync(models(), before.atime, before.mtime);
+      assert.equal(statSync(models()).size, before.size);
+      const second = await scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
+      assert.deepEqual(second.callSites.map((site) => site.model?.id), ['o3-mini']);
+    });
+
+    it('are never trusted when recorded shortly after they changed (racily clean)', async () => {
+      await scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
+      const stored = storedStats();
+      stored.files[models()][1] = 'not-the-digest-of-models.ts';
+      writeStats(stored);
+      const second = await scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
+      assert.equal(second.summary.filesReusedFromCache, 3, 'models.ts was read: the tampered digest was not trusted');
+    });
   });
 });
