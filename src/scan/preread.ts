@@ -40,10 +40,11 @@ export type ReaderMessage =
   | { kind: 'failed'; message: string };
 
 /**
- * About what the thread reads while the bundle loads (midday's 2,027 files hold 16 MB), and a bound on
- * what a 30,000-file tree can pile up in the message queue (one-byte strings: about a byte per character).
+ * A bound on what the thread may read ahead of the scan (one-byte strings: about a byte per character):
+ * the texts pile up in the message queue, and on the generated 30,000-file tree 16 M of them (with the
+ * scan's kept texts) took the peak past the 600 MB target (scan.ts MAX_KEPT_TEXT_CHARS).
  */
-const DEFAULT_MAX_UNCONSUMED_CHARS = 16 * 1024 * 1024;
+const DEFAULT_MAX_UNCONSUMED_CHARS = 2 * 1024 * 1024;
 
 export interface PrereadOptions {
   root: string;

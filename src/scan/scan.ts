@@ -64,9 +64,10 @@ export interface ScanOptions {
  * agent loops, deployment lists), which otherwise read them from disk again. Bounded: past this many
  * characters (about as many bytes: source is mostly one-byte text) later looks read from disk, so a
  * 30,000-file tree (250 MB, its peak memory already near the 600 MB target) does not keep all of
- * itself. Midday's 2,027 files hold about 16 MB.
+ * itself. Midday's 2,027 files hold about 16 MB. 24 M characters here (with 16 M read ahead) took the
+ * generated 30,000-file tree's peak to 638-645 MB; 4 M (with 2 M) to 542-555 MB, midday unchanged within noise.
  */
-const MAX_KEPT_TEXT_CHARS = 24 * 1024 * 1024;
+const MAX_KEPT_TEXT_CHARS = 4 * 1024 * 1024;
 
 /**
  * Per-file analysis results kept between scans, so an edit re-analyzes only what changed. An entry
