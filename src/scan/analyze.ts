@@ -1,9 +1,9 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import { analyzers, ModuleLoader, parseIntoProject, type Analyzer, type WorkspaceSettings } from '../analyzers';
-import type { DiscoveredFile } from './files';
+import { createFileReader, type DiscoveredFile, type ReadOutcome } from './files';
 import type { ResultStore } from './resultStore';
-import { contentHash, examineFile, examineText, unusableFileDiagnostic, type ExaminedFile, type ReadOutcome, type TextExamination } from './fileExamination';
+import { contentHash, examineFile, examineText, unusableFileDiagnostic, type ExaminedFile, type TextExamination } from './fileExamination';
 import type { FileAnalysis } from './fileAnalysis';
 import { installFastDescendantSearch } from './descendantSearch';
 import type { DetectedCall, Diagnostic } from '../model/types';
@@ -62,8 +62,8 @@ export function analyzeExaminedFile(file: DiscoveredFile, examined: ExaminedFile
   const stored = examined.hash === undefined ? undefined : context.results?.lookup(file.relativePath, examined.hash);
   if (stored) return stored;
   // Known by its unchanged stat alone (statDigests.ts), but its stored result does not apply (a module it follows changed): read it now.
-  if (examined.text === undefined) return analyzeExaminedFile(file, examineFile(file, readNow(file.absolutePath), context.results !== undefined), context);
-  return analyzeExamined(file, examined.text!, examined.examination!, context.results ? examined.hash : undefined, context, analyzers);
+  if (examined.text === undefined) return analyzeExaminedFile(file, examineFile(file, createFileReader()(file.absolutePath), context.results !== undefined), context);
+  return analyzeExamined(file, examined.text, examined.examination!, context.results ? examined.hash : undefined, context, analyzers);
 }
 
 function analyzeExamined(file: DiscoveredFile, text: string, examination: TextExamination, hash: string | undefined, context: AnalysisContext, selected: readonly Analyzer[]): FileAnalysis {
@@ -73,14 +73,6 @@ function analyzeExamined(file: DiscoveredFile, text: string, examination: TextEx
   else analysis = { ...analyzeText(file, text, context, selected), ...examination.imports };
   if (hash !== undefined) context.results!.record(file.relativePath, hash, analysis);
   return analysis;
-}
-
-function readNow(absolutePath: string): ReadOutcome {
-  try {
-    return { bytes: readFileSync(absolutePath) };
-  } catch (error) {
-    return { bytes: undefined, error: error as Error };
-  }
 }
 
 function emptyAnalysis(diagnostics: Diagnostic[] = []): FileAnalysis {

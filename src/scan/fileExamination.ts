@@ -4,7 +4,8 @@
  * (prereadWorker.ts) runs exactly what an in-process scan runs (analyze.ts).
  */
 import { createHash } from 'node:crypto';
-import { createFileReader, createSlicer, type DiscoveredFile } from './files';
+import { createFileReader, createSlicer, type DiscoveredFile, type ReadOutcome } from './files';
+import type { StatDigests } from './statDigests';
 import type { FileAnalysis } from './fileAnalysis';
 import { aliasImportsOf, reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
@@ -13,12 +14,6 @@ import type { Diagnostic } from '../model/types';
 /** The key of a file's stored results (resultStore.ts): SHA-1 of its bytes. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
-}
-
-/** A file's bytes, or why they could not be read. */
-export interface ReadOutcome {
-  bytes: Buffer | undefined;
-  error?: Error;
 }
 
 /** Why a file is not looked at further: it cannot be read, or it is not text. Undefined for a usable file. */
@@ -78,7 +73,7 @@ export function examineFile(file: Pick<DiscoveredFile, 'relativePath'>, read: Re
  * prereadWorker.ts), in the short slices of `readFiles`. A file whose stat matches one of
  * `knownDigests` (statDigests.ts) is not read: it comes with its digest only.
  */
-export async function* examineFiles<T extends DiscoveredFile>(files: readonly T[], hashContent: boolean, signal?: AbortSignal, knownDigests?: ReadonlyMap<string, { statKey: string; digest: string }>): AsyncGenerator<{ file: T; examined: ExaminedFile }> {
+export async function* examineFiles<T extends DiscoveredFile>(files: readonly T[], hashContent: boolean, signal?: AbortSignal, knownDigests?: StatDigests): AsyncGenerator<{ file: T; examined: ExaminedFile }> {
   const pause = createSlicer();
   const read = createFileReader();
   for (const file of files) {

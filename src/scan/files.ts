@@ -152,7 +152,7 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
  * The bytes are a view into one buffer reused for every file: they are valid until the loop asks
  * for the next file, so decode them (or copy them) before that.
  */
-export async function* readFiles<T extends { absolutePath: string }>(files: readonly T[]): AsyncGenerator<{ file: T; bytes: Buffer | undefined; error?: Error }> {
+export async function* readFiles<T extends { absolutePath: string }>(files: readonly T[]): AsyncGenerator<{ file: T } & ReadOutcome> {
   const pause = createSlicer();
   const read = createFileReader();
   for (const file of files) {
@@ -161,8 +161,14 @@ export async function* readFiles<T extends { absolutePath: string }>(files: read
   }
 }
 
+/** A file's bytes, or why they could not be read. */
+export interface ReadOutcome {
+  bytes: Buffer | undefined;
+  error?: Error;
+}
+
 /** Reads whole files synchronously into one reused buffer: each file's bytes are valid until the next read. */
-export function createFileReader(): (absolutePath: string) => { bytes: Buffer | undefined; error?: Error } {
+export function createFileReader(): (absolutePath: string) => ReadOutcome {
   const reader = new ReusedBufferReader();
   return (absolutePath) => {
     try {

@@ -22,9 +22,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import { contentHash } from './fileExamination';
-import { isPrivateFolder, readStatDigests, serializeStatDigests, statKey } from './statDigests';
-
-type StatDigests = Map<string, { statKey: string; digest: string }>;
+import { isPrivateFolder, readStatDigests, serializeStatDigests, statKey, type StatDigests } from './statDigests';
 import type { FileAnalysis } from './fileAnalysis';
 import type { DetectedCall } from '../model/types';
 import { countTokens, isEncoderLoaded, isTokenCountKnown, rememberTokenCounts, textsToCount, type EncodingName } from '../core/estimate/tokens';
@@ -67,8 +65,6 @@ interface StoredFile {
   entries: Record<string, StoredEntry>;
   workspaceStep?: StoredWorkspaceStep;
 }
-
-export { contentHash } from './fileExamination';
 
 /** The folder the CLI keeps results in: next to V8's code cache in the system's temporary folder, private to the user. */
 export function defaultResultCacheDirectory(): string {
@@ -244,7 +240,7 @@ export class ResultStore {
   }
 
   /** The digests an earlier run recorded for files by their stat (statDigests.ts), for a scan that reads on this thread. */
-  storedStatDigests(): Map<string, { statKey: string; digest: string }> {
+  storedStatDigests(): StatDigests {
     return readStatDigests(this.statDigestsFile, this.options.root);
   }
 

@@ -28,14 +28,17 @@ interface StoredStatDigests {
   files: Record<string, [string, string]>;
 }
 
+/** A file's stat (statKey) with the digest its bytes had, by path. */
+export type StatDigests = Map<string, { statKey: string; digest: string }>;
+
 /** What identifies a file's content without reading it. */
 export function statKey(stat: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>): string {
   return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 }
 
 /** The digests whose stats can be trusted (see above), by relative path; empty when the file is missing or not ours. */
-export function readStatDigests(file: string, root: string): Map<string, { statKey: string; digest: string }> {
-  const digests = new Map<string, { statKey: string; digest: string }>();
+export function readStatDigests(file: string, root: string): StatDigests {
+  const digests: StatDigests = new Map();
   try {
     if (!isPrivateFolder(path.dirname(file))) return digests;
     const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<StoredStatDigests>;
@@ -62,7 +65,7 @@ export function isPrivateFolder(directory: string): boolean {
 }
 
 /** The text of the stat-digest file for the files of one run (`listedAt`: when it listed them). */
-export function serializeStatDigests(root: string, listedAt: number, files: ReadonlyMap<string, { statKey: string; digest: string }>): string {
+export function serializeStatDigests(root: string, listedAt: number, files: StatDigests): string {
   const stored: StoredStatDigests = { format: FORMAT, root, listedAt, files: Object.fromEntries([...files].map(([relativePath, entry]) => [relativePath, [entry.statKey, entry.digest]])) };
   return JSON.stringify(stored);
 }

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, ut
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/scan/scan';
-import { contentHash, ResultStore } from '../../../src/scan/resultStore';
+import { ResultStore } from '../../../src/scan/resultStore';
+import { contentHash } from '../../../src/scan/fileExamination';
 import type { FileAnalysis } from '../../../src/scan/analyze';
 import { runCli } from '../cli/run';
 
