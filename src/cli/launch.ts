@@ -20,6 +20,7 @@ import { parseArguments } from './args';
 type Cli = typeof import('./main');
 
 export async function launch(argv: readonly string[]): Promise<number> {
+  ignoreClosedPipe(process.stdout);
   const resultCacheDirectory = process.env[RESULT_CACHE_ENV] === '0' ? undefined : defaultResultCacheDirectory();
   const preread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' ? undefined : startReaderForScan(argv, resultCacheDirectory);
   try {
@@ -46,4 +47,15 @@ function startReaderForScan(argv: readonly string[], resultCacheDirectory: strin
   const root = path.resolve(args.directory);
   const statDigestsFile = keepsResults ? resultStoreFiles(resultCacheDirectory, root).statDigests : undefined;
   return startPrereading(path.join(__dirname, 'prereader.js'), { root, exclude: args.exclude, include: args.include, hashContent: keepsResults, statDigestsFile });
+}
+
+/**
+ * `scan ... | head` closes the pipe before the report is written out: Node then emits EPIPE on
+ * stdout, which would end the process with a stack trace. The reader wanted no more, so the rest of
+ * the output is dropped and the run carries on (a `--plan` file is still written); other errors stay errors.
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }

@@ -8,7 +8,7 @@
  * Uses dist/ as `npm test`'s build layer left it; builds it once when missing.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -84,6 +84,19 @@ for (const cacheOn of [true, false]) {
       assert.equal(r.stdout, '', 'nothing on stdout with --out');
       assert.ok(JSON.parse(readFileSync(path.join(work, 'scan.json'), 'utf8')).callSites.length >= 5);
       assert.match(readFileSync(path.join(work, 'plan.md'), 'utf8'), /^# /m);
+    });
+
+    it('a reader that closes the pipe early (`scan | head`) ends the run quietly, and --plan is still written', async () => {
+      const plan = path.join(work, 'piped-plan.md');
+      const child = spawn(process.execPath, [BIN, 'scan', EXAMPLE, '--format', 'json', '--plan', plan], { cwd: work, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+      // Like `head -c 1`: the first chunk read, then the pipe closed while the report is still being written.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 0, stderr);
+      assert.doesNotMatch(stderr, /EPIPE|Error/);
+      assert.match(readFileSync(plan, 'utf8'), /^# /m);
     });
 
     it('diff --base HEAD (the README\'s CI recipe) reports the changed model, run inside the repository', () => {
