@@ -207,31 +207,49 @@ interface OutputTokens {
   note: string;
 }
 
+/** The tokens a call bills per request on a model: its own counts, or `toModel`'s when that model's tokenizer counts the same text differently. */
+interface BilledTokens {
+  input: number;
+  output: number;
+  /** `toModel`'s count over the call's own, when the counts were rescaled. */
+  ratio: number;
+  rescaledTo?: string;
+}
+
 /**
- * Monthly token cost: calls × (in × inPrice + out × outPrice) / 1e6, with every input shown.
- * `toModel` names another model whose tokenizer counts the same text differently: counts are
- * rescaled with the measured family factors of tokens.ts (Claude +16%, Mistral +20%, ...).
- * The number is worked out now; the derivation on first read, because a call's alternatives are
- * priced by the hundred to rank them and only the few kept are shown.
+ * Billed tokens per call. `toModel` names another model whose tokenizer counts the same text
+ * differently: counts are rescaled with the measured family factors of tokens.ts (Claude +16%,
+ * Mistral +20%, ...).
+ */
+function billedTokens(input: AdviceInput, inputOnly = false, output?: OutputTokens, toModel?: string): BilledTokens {
+  const tin = input.tokens.inputPerCall;
+  const tout = inputOnly ? 0 : output?.tokens ?? input.tokens.outputPerCall;
+  const ratio = toModel ? o200kRatio(toModel) / o200kRatio(input.model.id) : 1;
+  if (!toModel || Math.abs(ratio - 1) <= 0.005) return { input: tin, output: tout, ratio };
+  return { input: rescaleTokens(tin, input.model.id, toModel), output: rescaleTokens(tout, input.model.id, toModel), ratio, rescaledTo: toModel };
+}
+
+/** calls × (in × inPrice + out × outPrice) / 1e6. */
+function monthlyTokenUsd(calls: number, billed: BilledTokens, inPrice: number, outPrice: number): number {
+  return (calls * (billed.input * inPrice + billed.output * outPrice)) / 1e6;
+}
+
+/**
+ * Monthly token cost (monthlyTokenUsd of billedTokens), with every input shown. The number is worked
+ * out now; the derivation on first read, because a call's alternatives are priced by the dozen to rank
+ * them and only the few kept are shown.
  */
 function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceLabel: string, inputOnly = false, output?: OutputTokens, toModel?: string): Cost {
   const calls = input.volume.callsPerMonth;
-  let tin = input.tokens.inputPerCall;
-  let tout = inputOnly ? 0 : output?.tokens ?? input.tokens.outputPerCall;
-  const ratio = toModel ? o200kRatio(toModel) / o200kRatio(input.model.id) : 1;
-  const rescaledTo = toModel && Math.abs(ratio - 1) > 0.005 ? toModel : undefined;
-  if (rescaledTo) {
-    tin = rescaleTokens(tin, input.model.id, rescaledTo);
-    tout = rescaleTokens(tout, input.model.id, rescaledTo);
-  }
-  const usd = (calls * (tin * inPrice + tout * outPrice)) / 1e6;
+  const billed = billedTokens(input, inputOnly, output, toModel);
+  const usd = monthlyTokenUsd(calls, billed, inPrice, outPrice);
   let derivation: string | undefined;
   const derive = (): string => {
-    const rescaled = rescaledTo ? `; counts ×${ratio.toFixed(2)} for ${rescaledTo}'s tokenizer (${tokenizerFor(rescaledTo).label})` : '';
+    const rescaled = billed.rescaledTo ? `; counts ×${billed.ratio.toFixed(2)} for ${billed.rescaledTo}'s tokenizer (${tokenizerFor(billed.rescaledTo).label})` : '';
     const vol = input.volume.basis ?? `${formatCount(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
     return (
-      `${formatCount(calls)} calls/month × (${formatCount(tin)} in × $${inPrice}/M` +
-      (inputOnly ? '' : ` + ${formatCount(tout)} out × $${outPrice}/M`) +
+      `${formatCount(calls)} calls/month × (${formatCount(billed.input)} in × $${inPrice}/M` +
+      (inputOnly ? '' : ` + ${formatCount(billed.output)} out × $${outPrice}/M`) +
       `) ÷ 1e6 = ${formatUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}${rescaled}. Price: ${priceLabel}`
     );
   };
@@ -526,39 +544,41 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
   // A model the team already runs on its own server does the job by their own choice: the same model
   // at the API providers is the first alternative to weigh against the server.
   if (current.kind === 'open' && isLocalServer(input.provider)) adequate.add(current.id);
-  const ranked: Array<{ modelId: string; scored: Array<{ row: OpenPriceRow; cost: Cost; screen: CapabilityScreen }>; viable: boolean; monthlyUsd: number }> = [];
+  const ranked: Array<{ modelId: string; scored: Array<{ row: OpenPriceRow; usd: number; screen: CapabilityScreen }>; viable: boolean; monthlyUsd: number }> = [];
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
   const output = outputFor(input, true, false);
   for (const { modelId, arch, rows } of openChatModels(catalog, today, onlyProviders)) {
     if (!adequate.has(modelId)) continue;
+    // The same tokens at every provider of the model: counted once, priced per row.
+    const billed = billedTokens(input, false, output, modelId);
     const scored = rows
       .map(({ row, caps }) => {
-        const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, output, modelId);
         // A provider silent on its context still cannot serve more than the weights' own window.
         const windowOfWeights = arch && caps.contextTokens === null && need > arch.contextWindow ? arch.contextWindow : caps.contextTokens;
-        const screen = screenCapabilities(input, { ...caps, contextTokens: windowOfWeights }, catalog);
-        return { row, cost, screen };
+        const screen = screenCapabilities(input, windowOfWeights === caps.contextTokens ? caps : { ...caps, contextTokens: windowOfWeights }, catalog);
+        return { row, usd: monthlyTokenUsd(input.volume.callsPerMonth, billed, row.inputPerMTok, row.outputPerMTok), screen };
       })
-      .sort((a, b) => a.screen.gaps.length - b.screen.gaps.length || a.screen.unverified.length - b.screen.unverified.length || a.cost.usd - b.cost.usd);
+      .sort((a, b) => a.screen.gaps.length - b.screen.gaps.length || a.screen.unverified.length - b.screen.unverified.length || a.usd - b.usd);
     const best = scored[0];
     if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
-    ranked.push({ modelId, scored, viable: best.screen.gaps.length === 0 && best.screen.unverified.length === 0, monthlyUsd: best.cost.usd });
+    ranked.push({ modelId, scored, viable: best.screen.gaps.length === 0 && best.screen.unverified.length === 0, monthlyUsd: best.usd });
   }
   ranked.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
   const kept = ranked.slice(0, 4).map(({ modelId, scored }): HostingOption => {
     const best = scored[0];
+    const cost = tokenCost(input, best.row.inputPerMTok, best.row.outputPerMTok, priceLabel(best.row, `${best.row.provider} ${best.row.providerModelId}`), false, output, modelId);
     const verdict = screenVerdict(best.screen);
     const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
-    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} ${formatUsd(s.cost.usd)}`).join(', ')}` : '';
+    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} ${formatUsd(s.usd)}`).join(', ')}` : '';
     return {
       tier: 'open-api',
       label: `${modelId} via ${best.row.provider}`,
-      monthlyUsd: best.cost.usd,
+      monthlyUsd: cost.usd,
       viable: verdict === null,
       why: verdict ?? `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
       provider: best.row.provider,
       model: modelId,
-      derivation: best.cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
+      derivation: cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
       price: { source: best.row.source, asOf: best.row.asOf },
     };
   });
