@@ -8,7 +8,6 @@ import type { DetectedCall, TaskClassification, TaskType } from '../../model/typ
 import { TASK_TYPES } from '../../model/types';
 import { redactCredentials } from '../../model/redact';
 import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
-import { mayMatch, requiredText, type RequiredText } from './requiredText';
 
 /** A wording signal: a pattern, the task it points to, and how strongly. */
 interface TextRule {
@@ -26,8 +25,7 @@ const LANGS =
 /** What a request is translated into when the target is a data structure rather than a language. */
 const STRUCTURED_TARGET = '(a |an |the )?(valid |well-formed )?(json|yaml|xml|(typed |structured )?objects?|schema|structured (data|output|form)|programs?|typescript (types?|objects?)|(function|api) calls?)\\b';
 
-/** Exported for the test that checks each rule's required text (requiredText.test.ts). */
-export const TEXT_RULES: readonly TextRule[] = [
+const TEXT_RULES: TextRule[] = [
   // classification
   { type: 'classification', pattern: /\bclassif(y|ies|ied|ication|ier)\b/i, weight: 3 },
   { type: 'classification', pattern: /\bcategori[sz](e|ation)\b|\b(which|what|one) (category|categories|bucket|label|class)\b|\bcategory\b/i, weight: 2.5 },
@@ -286,15 +284,9 @@ interface TextFindings {
 const findingsByText = new Map<string, TextFindings>();
 const FINDINGS_LIMIT = 2_000;
 
-/** Per wording rule, text a match cannot do without (requiredText.ts): a rule whose text is absent is not run, and so not compiled. */
-let ruleRequirements: RequiredText[] | undefined;
-
 function ruleMatches(text: string): RuleMatch[] {
   const matches: RuleMatch[] = [];
-  const requirements = (ruleRequirements ??= TEXT_RULES.map((rule) => requiredText(rule.pattern)));
-  const lowerText = text.toLowerCase();
   TEXT_RULES.forEach((rule, index) => {
-    if (!mayMatch(requirements[index], text, lowerText, rule.pattern.ignoreCase)) return;
     const match = rule.pattern.exec(text);
     if (match) matches.push({ rule: index, quote: quote(text, match.index, match[0].length) });
   });
