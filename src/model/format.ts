@@ -15,6 +15,8 @@ export function formatUsd(value: number | null | undefined, precision: 'auto' | 
   const abs = Math.abs(value);
   if (precision === 'whole') return `${Math.round(abs) === 0 ? '' : sign}$${groupThousands(Math.round(abs))}`;
   if (abs > 0 && abs < 0.005) return `${sign}<$0.01`;
+  // From $100 up the cents only decide that the amount is shown whole (roundCents(abs) >= 100 there).
+  if (abs >= 100) return `${sign}$${groupThousands(Math.round(abs))}`;
   const cents = roundCents(abs);
   if (cents >= 100) return `${sign}$${groupThousands(Math.round(abs))}`;
   return `${sign}$${cents.toFixed(2)}`;
@@ -27,6 +29,12 @@ export function formatUsd(value: number | null | undefined, precision: 'auto' | 
  * appending `e2` to it reads as NaN.
  */
 function roundCents(value: number): number {
+  // value × 100 in binary is within a few units in the last place of the shifted decimal form
+  // (relative error < 1e-15); away from a half cent both round to the same whole cent, and the
+  // string round trip (formatUsd's hot spot) is needed only near one.
+  const shifted = value * 100;
+  const fraction = shifted - Math.floor(shifted);
+  if (Math.abs(fraction - 0.5) > 1e-9 + shifted * 1e-14) return Math.round(shifted) / 100;
   const [mantissa, exponent = '0'] = String(value).split('e');
   return Math.round(Number(`${mantissa}e${Number(exponent) + 2}`)) / 100;
 }

@@ -197,9 +197,17 @@ function tokenizerForUncached(modelId: string | null): TokenizerChoice {
  * or 1.01 for cl100k_base models (measured 1.009 on prose and the eval prompts, docs/tokens.md).
  */
 export function o200kRatio(modelId: string | null): number {
-  const choice = tokenizerFor(modelId);
-  return choice.encoding === 'cl100k_base' ? 1.01 * choice.factor : choice.factor;
+  // Asked twice for every option priced (rescaleTokens): kept per id, without tokenizerFor's defensive copy.
+  const key = modelId ?? '';
+  let ratio = o200kRatios.get(key);
+  if (ratio === undefined) {
+    const choice = tokenizerFor(modelId);
+    o200kRatios.set(key, (ratio = choice.encoding === 'cl100k_base' ? 1.01 * choice.factor : choice.factor));
+  }
+  return ratio;
 }
+
+const o200kRatios = new Map<string, number>();
 
 /**
  * The same text counted for another model: `tokens` as estimated for `fromModel`, rescaled to

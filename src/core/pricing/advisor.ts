@@ -195,9 +195,10 @@ export function qualityFor(catalog: Catalog, task: TaskType): QualityRow | undef
 
 // ---------------------------------------------------------------- pricing
 
+/** A monthly cost and how it was worked out; the sentence is written when first read (most options priced are never shown). */
 interface Cost {
   usd: number;
-  derivation: string;
+  readonly derivation: string;
 }
 
 /** Output tokens an alternative would bill, and why they differ from the current call's. */
@@ -206,31 +207,58 @@ interface OutputTokens {
   note: string;
 }
 
+/** The tokens a call bills per request on a model: its own counts, or `toModel`'s when that model's tokenizer counts the same text differently. */
+interface BilledTokens {
+  input: number;
+  output: number;
+  /** `toModel`'s count over the call's own, when the counts were rescaled. */
+  ratio: number;
+  rescaledTo?: string;
+}
+
 /**
- * Monthly token cost: calls × (in × inPrice + out × outPrice) / 1e6, with every input shown.
- * `toModel` names another model whose tokenizer counts the same text differently: counts are
- * rescaled with the measured family factors of tokens.ts (Claude +16%, Mistral +20%, ...).
+ * Billed tokens per call. `toModel` names another model whose tokenizer counts the same text
+ * differently: counts are rescaled with the measured family factors of tokens.ts (Claude +16%,
+ * Mistral +20%, ...).
+ */
+function billedTokens(input: AdviceInput, inputOnly = false, output?: OutputTokens, toModel?: string): BilledTokens {
+  const tin = input.tokens.inputPerCall;
+  const tout = inputOnly ? 0 : output?.tokens ?? input.tokens.outputPerCall;
+  const ratio = toModel ? o200kRatio(toModel) / o200kRatio(input.model.id) : 1;
+  if (!toModel || Math.abs(ratio - 1) <= 0.005) return { input: tin, output: tout, ratio };
+  return { input: rescaleTokens(tin, input.model.id, toModel), output: rescaleTokens(tout, input.model.id, toModel), ratio, rescaledTo: toModel };
+}
+
+/** calls × (in × inPrice + out × outPrice) / 1e6. */
+function monthlyTokenUsd(calls: number, billed: BilledTokens, inPrice: number, outPrice: number): number {
+  return (calls * (billed.input * inPrice + billed.output * outPrice)) / 1e6;
+}
+
+/**
+ * Monthly token cost (monthlyTokenUsd of billedTokens), with every input shown. The number is worked
+ * out now; the derivation on first read, because a call's alternatives are priced by the dozen to rank
+ * them and only the few kept are shown.
  */
 function tokenCost(input: AdviceInput, inPrice: number, outPrice: number, priceLabel: string, inputOnly = false, output?: OutputTokens, toModel?: string): Cost {
   const calls = input.volume.callsPerMonth;
-  let tin = input.tokens.inputPerCall;
-  let tout = inputOnly ? 0 : output?.tokens ?? input.tokens.outputPerCall;
-  let rescaled = '';
-  if (toModel) {
-    const ratio = o200kRatio(toModel) / o200kRatio(input.model.id);
-    if (Math.abs(ratio - 1) > 0.005) {
-      tin = rescaleTokens(tin, input.model.id, toModel);
-      tout = rescaleTokens(tout, input.model.id, toModel);
-      rescaled = `; counts ×${ratio.toFixed(2)} for ${toModel}'s tokenizer (${tokenizerFor(toModel).label})`;
-    }
-  }
-  const usd = (calls * (tin * inPrice + tout * outPrice)) / 1e6;
-  const vol = input.volume.basis ?? `${formatCount(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
-  const derivation =
-    `${formatCount(calls)} calls/month × (${formatCount(tin)} in × $${inPrice}/M` +
-    (inputOnly ? '' : ` + ${formatCount(tout)} out × $${outPrice}/M`) +
-    `) ÷ 1e6 = ${formatUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}${rescaled}. Price: ${priceLabel}`;
-  return { usd, derivation };
+  const billed = billedTokens(input, inputOnly, output, toModel);
+  const usd = monthlyTokenUsd(calls, billed, inPrice, outPrice);
+  let derivation: string | undefined;
+  const derive = (): string => {
+    const rescaled = billed.rescaledTo ? `; counts ×${billed.ratio.toFixed(2)} for ${billed.rescaledTo}'s tokenizer (${tokenizerFor(billed.rescaledTo).label})` : '';
+    const vol = input.volume.basis ?? `${formatCount(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
+    return (
+      `${formatCount(calls)} calls/month × (${formatCount(billed.input)} in × $${inPrice}/M` +
+      (inputOnly ? '' : ` + ${formatCount(billed.output)} out × $${outPrice}/M`) +
+      `) ÷ 1e6 = ${formatUsd(usd)}/month. Volume: ${vol}. Tokens: ${input.tokens.method}${output?.note ? `; ${output.note}` : ''}${rescaled}. Price: ${priceLabel}`
+    );
+  };
+  return {
+    usd,
+    get derivation() {
+      return (derivation ??= derive());
+    },
+  };
 }
 
 /**
@@ -279,7 +307,12 @@ function withRequestFee(cost: Cost, input: AdviceInput, feeUsd: number | undefin
   const calls = input.volume.callsPerMonth;
   const fee = calls * feeUsd;
   const usd = cost.usd + fee;
-  return { usd, derivation: `${cost.derivation}. Plus a per-request fee: ${formatCount(calls)} requests × $${feeUsd}/request = ${formatUsd(fee)}/month; total ${formatUsd(usd)}/month` };
+  return {
+    usd,
+    get derivation() {
+      return `${cost.derivation}. Plus a per-request fee: ${formatCount(calls)} requests × $${feeUsd}/request = ${formatUsd(fee)}/month; total ${formatUsd(usd)}/month`;
+    },
+  };
 }
 
 function priceLabel(r: { source: string; asOf: string }, what: string): string {
@@ -431,8 +464,9 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
   const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
   const currentReasons = (cur.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
   const overhead = assumption(catalog, 'reasoningOverheadTokens');
-  const viable: HostingOption[] = [];
-  const weak: HostingOption[] = [];
+  // Every cheaper sibling is priced and screened; only the options kept (three viable, two not) are written out.
+  const viable: Array<{ row: ClosedModelRow; cost: Cost; verdict: null }> = [];
+  const weak: Array<{ row: ClosedModelRow; cost: Cost; verdict: string }> = [];
   for (const row of catalog.closed) {
     // Retired models cannot be switched to; unverified prices are not a basis for a recommendation.
     if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || isPastDeprecation(row, today) || row.unverified || row.inputPerMTok === undefined) continue;
@@ -442,88 +476,112 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
     if (cost.usd >= currentUsd && !mustMove) continue;
     const classOk = (CLASS_RANK[row.class] ?? 0) >= minRank;
     const verdict = screenVerdict(screenCapabilities(input, row.capabilities, catalog), classOk ? [] : [`quality for ${input.task.type}: ${row.class}-class model, task needs ${quality?.closedMinClass ?? 'large'} (${quality?.why ?? 'unknown task'})`]);
-    const option: HostingOption = {
-      tier: 'closed-api',
-      label: `Switch to ${row.id}`,
-      monthlyUsd: cost.usd,
-      viable: verdict === null,
-      why: verdict
-        ? verdict
-        : `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change` +
-          (row.billsReasoningTokens && !currentReasons ? `; bills hidden reasoning tokens (${overhead}/call assumed): measure before switching` : ''),
-      provider: row.provider,
-      model: row.id,
-      derivation: cost.derivation + (row.notes ? `. Note: ${row.notes}` : ''),
-      price: { source: row.source, asOf: row.asOf },
-    };
-    (option.viable ? viable : weak).push(option);
+    if (verdict === null) viable.push({ row, cost, verdict });
+    else weak.push({ row, cost, verdict });
   }
-  viable.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
-  weak.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
-  return [...viable.slice(0, 3), ...weak.slice(0, 2)];
+  const option = ({ row, cost, verdict }: { row: ClosedModelRow; cost: Cost; verdict: string | null }): HostingOption => ({
+    tier: 'closed-api',
+    label: `Switch to ${row.id}`,
+    monthlyUsd: cost.usd,
+    viable: verdict === null,
+    why: verdict
+      ? verdict
+      : `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change` +
+        (row.billsReasoningTokens && !currentReasons ? `; bills hidden reasoning tokens (${overhead}/call assumed): measure before switching` : ''),
+    provider: row.provider,
+    model: row.id,
+    derivation: cost.derivation + (row.notes ? `. Note: ${row.notes}` : ''),
+    price: { source: row.source, asOf: row.asOf },
+  });
+  viable.sort((a, b) => a.cost.usd - b.cost.usd);
+  weak.sort((a, b) => a.cost.usd - b.cost.usd);
+  return [...viable.slice(0, 3).map(option), ...weak.slice(0, 2).map(option)];
 }
 
-/** Open models per token: one option per adequate model at its cheapest provider that supports the call. */
-/** The catalog's open chat rows still sold on that day (by these providers), by model: the same for every call priced, so grouped once. */
-function openChatRowsByModel(catalog: Catalog, today: string, onlyProviders?: Set<string>): ReadonlyMap<string, readonly OpenPriceRow[]> {
+/** An open model's chat rows with what each provider's endpoint supports, and the model's architecture (for its own context window). */
+interface OpenChatModel {
+  modelId: string;
+  arch: ModelArchitecture | undefined;
+  rows: ReadonlyArray<{ row: OpenPriceRow; caps: ModelCapabilities }>;
+}
+
+/**
+ * The catalog's open chat rows still sold on that day (by these providers), by model, with each row's
+ * capabilities: the same for every call priced, so worked out once per catalog, day and provider set.
+ */
+function openChatModels(catalog: Catalog, today: string, onlyProviders?: Set<string>): readonly OpenChatModel[] {
   let groupings = openRowGroupings.get(catalog);
   if (!groupings) openRowGroupings.set(catalog, (groupings = new Map()));
   const key = `${today}|${onlyProviders ? [...onlyProviders].sort().join(',') : '*'}`;
-  let byModel = groupings.get(key);
-  if (!byModel) {
-    byModel = new Map<string, OpenPriceRow[]>();
+  let models = groupings.get(key);
+  if (!models) {
+    const byModel = new Map<string, OpenPriceRow[]>();
     for (const row of catalog.open) {
       if ((row.endpoint ?? 'chat') !== 'chat' || isPastDeprecation(row, today) || (onlyProviders && !onlyProviders.has(row.provider))) continue;
       const rows = byModel.get(row.model);
       if (rows) rows.push(row);
       else byModel.set(row.model, [row]);
     }
-    groupings.set(key, byModel);
+    models = [...byModel].map(([modelId, rows]) => ({
+      modelId,
+      arch: catalog.architectures.find((a) => a.id === modelId),
+      rows: rows.map((row) => ({ row, caps: capabilitiesOf(catalog, row.providerModelId, row.provider) ?? row.capabilities })),
+    }));
+    groupings.set(key, models);
   }
-  return byModel;
+  return models;
 }
 
-const openRowGroupings = new WeakMap<Catalog, Map<string, Map<string, OpenPriceRow[]>>>();
+const openRowGroupings = new WeakMap<Catalog, Map<string, OpenChatModel[]>>();
 
+/**
+ * Open models per token: one option per adequate model at its cheapest provider that supports the call.
+ * Every provider of every adequate model is priced and screened to rank them; only the four options
+ * kept are written out (their derivation and reasons).
+ */
 function openApiOptions(input: AdviceInput, current: CatalogModel, quality: QualityRow | undefined, catalog: Catalog, today: string, onlyProviders?: Set<string>): HostingOption[] {
   const adequate = new Set(quality?.openModels ?? []);
   // A model the team already runs on its own server does the job by their own choice: the same model
   // at the API providers is the first alternative to weigh against the server.
   if (current.kind === 'open' && isLocalServer(input.provider)) adequate.add(current.id);
-  const out: HostingOption[] = [];
-  const byModel = openChatRowsByModel(catalog, today, onlyProviders);
+  const ranked: Array<{ modelId: string; scored: Array<{ row: OpenPriceRow; usd: number; screen: CapabilityScreen }>; viable: boolean; monthlyUsd: number }> = [];
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
-  for (const [modelId, rows] of byModel) {
+  const output = outputFor(input, true, false);
+  for (const { modelId, arch, rows } of openChatModels(catalog, today, onlyProviders)) {
     if (!adequate.has(modelId)) continue;
-    const arch = catalog.architectures.find((a) => a.id === modelId);
+    // The same tokens at every provider of the model: counted once, priced per row.
+    const billed = billedTokens(input, false, output, modelId);
     const scored = rows
-      .map((row) => {
-        const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), modelId);
-        const caps = capabilitiesOf(catalog, row.providerModelId, row.provider) ?? row.capabilities;
+      .map(({ row, caps }) => {
         // A provider silent on its context still cannot serve more than the weights' own window.
         const windowOfWeights = arch && caps.contextTokens === null && need > arch.contextWindow ? arch.contextWindow : caps.contextTokens;
-        const screen = screenCapabilities(input, { ...caps, contextTokens: windowOfWeights }, catalog);
-        return { row, cost, screen, verdict: screenVerdict(screen) };
+        const screen = screenCapabilities(input, windowOfWeights === caps.contextTokens ? caps : { ...caps, contextTokens: windowOfWeights }, catalog);
+        return { row, usd: monthlyTokenUsd(input.volume.callsPerMonth, billed, row.inputPerMTok, row.outputPerMTok), screen };
       })
-      .sort((a, b) => a.screen.gaps.length - b.screen.gaps.length || a.screen.unverified.length - b.screen.unverified.length || a.cost.usd - b.cost.usd);
+      .sort((a, b) => a.screen.gaps.length - b.screen.gaps.length || a.screen.unverified.length - b.screen.unverified.length || a.usd - b.usd);
     const best = scored[0];
     if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
+    ranked.push({ modelId, scored, viable: best.screen.gaps.length === 0 && best.screen.unverified.length === 0, monthlyUsd: best.usd });
+  }
+  ranked.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
+  const kept = ranked.slice(0, 4).map(({ modelId, scored }): HostingOption => {
+    const best = scored[0];
+    const cost = tokenCost(input, best.row.inputPerMTok, best.row.outputPerMTok, priceLabel(best.row, `${best.row.provider} ${best.row.providerModelId}`), false, output, modelId);
+    const verdict = screenVerdict(best.screen);
     const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
-    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} ${formatUsd(s.cost.usd)}`).join(', ')}` : '';
-    out.push({
+    const others = scored.length > 1 ? `; ${scored.length - 1} other provider(s) priced: ${scored.slice(1, 4).map((s) => `${s.row.provider} ${formatUsd(s.usd)}`).join(', ')}` : '';
+    return {
       tier: 'open-api',
       label: `${modelId} via ${best.row.provider}`,
-      monthlyUsd: best.cost.usd,
-      viable: best.verdict === null,
-      why: best.verdict ?? `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
+      monthlyUsd: cost.usd,
+      viable: verdict === null,
+      why: verdict ?? `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
       provider: best.row.provider,
       model: modelId,
-      derivation: best.cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
+      derivation: cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
       price: { source: best.row.source, asOf: best.row.asOf },
-    });
-  }
-  out.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
-  const kept = out.slice(0, 4);
+    };
+  });
   if (kept.length === 0 && quality && !onlyProviders) {
     // Show why no open model is offered: the cheapest 70B-class option, marked with the quality reason.
     const rows = catalog.open.filter((r) => r.model === referenceModel(catalog, 'breakEven')).sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
@@ -630,12 +688,23 @@ function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, ca
 
 /** The smallest open model adequate for the task whose weights can do the call (tools, no vision). */
 function smallestAdequate(input: AdviceInput, quality: QualityRow | undefined, catalog: Catalog): ModelArchitecture | undefined {
-  const order = quality?.openModels ?? [];
-  return catalog.architectures
-    .filter((a) => order.includes(a.id))
-    .filter((a) => screenVerdict(screenCapabilities(input, selfHostCapabilities(a), catalog)) === null)
-    .sort((a, b) => a.totalParamsB - b.totalParamsB || order.indexOf(a.id) - order.indexOf(b.id))[0];
+  return adequateBySize(catalog, quality).find((a) => screenVerdict(screenCapabilities(input, selfHostCapabilities(a), catalog)) === null);
 }
+
+/** The architectures of a task's adequate open models, smallest first (then in the quality row's order): per catalog and quality row, not per call. */
+function adequateBySize(catalog: Catalog, quality: QualityRow | undefined): readonly ModelArchitecture[] {
+  let byQuality = adequateArchitectures.get(catalog);
+  if (!byQuality) adequateArchitectures.set(catalog, (byQuality = new Map()));
+  let sorted = byQuality.get(quality);
+  if (!sorted) {
+    const order = quality?.openModels ?? [];
+    sorted = catalog.architectures.filter((a) => order.includes(a.id)).sort((a, b) => a.totalParamsB - b.totalParamsB || order.indexOf(a.id) - order.indexOf(b.id));
+    byQuality.set(quality, sorted);
+  }
+  return sorted;
+}
+
+const adequateArchitectures = new WeakMap<Catalog, Map<QualityRow | undefined, ModelArchitecture[]>>();
 
 const planCache = new WeakMap<Catalog, Map<string, DeploymentPlan | null>>();
 
@@ -654,7 +723,21 @@ function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 
 }
 
 /** Fixed monthly costs for a deployment style, from self-host-costs.json (labeled assumptions). */
-export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed', overrides: Record<string, number> = {}): { usd: number; low: number; high: number; rows: SelfHostCostRow[]; derivation: string } {
+export function fixedCosts(catalog: Catalog, style: 'managed' | 'self-managed', overrides: Record<string, number> = {}): FixedCosts {
+  // Asked for every call's self-hosting options: the same per catalog, style and overrides, so worked out once (callers only read it).
+  let known = fixedCostsByCatalog.get(catalog);
+  if (!known) fixedCostsByCatalog.set(catalog, (known = new Map()));
+  const key = [style, ...Object.entries(overrides).map(([id, usd]) => `${id}\u0000${usd}`).sort()].join('\u0001');
+  let costs = known.get(key);
+  if (!costs) known.set(key, (costs = fixedCostsUncached(catalog, style, overrides)));
+  return costs;
+}
+
+type FixedCosts = { usd: number; low: number; high: number; rows: SelfHostCostRow[]; derivation: string };
+
+const fixedCostsByCatalog = new WeakMap<Catalog, Map<string, FixedCosts>>();
+
+function fixedCostsUncached(catalog: Catalog, style: 'managed' | 'self-managed', overrides: Record<string, number>): FixedCosts {
   const rows = catalog.selfHostCosts
     .filter((r) => r.appliesTo.includes(style))
     .map((r) => (overrides[r.id] === undefined ? r : { ...r, usdPerMonth: overrides[r.id], usdPerMonthLow: overrides[r.id], usdPerMonthHigh: overrides[r.id], derivation: `set to ${formatUsd(overrides[r.id], 'whole')}/month in settings` }));
@@ -1049,10 +1132,12 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const apiRecommended = sum(callSites.map((c) => (c.monthlyUsdCurrent === null ? 0 : c.recommendation?.tier === 'self-hosted' ? bestApi(c) : (c.recommendation?.monthlyUsd ?? c.monthlyUsdCurrent))));
 
   const pools: SelfHostPool[] = [];
+  const servable = servableSites(callSites, catalog);
   for (const arch of catalog.architectures) {
-    const members = poolMembers(arch, callSites, catalog);
+    const demand = poolDemand(arch, poolMembers(arch, servable, catalog), catalog, bestApi);
+    if (!demand) continue;
     for (const style of ['managed', 'self-managed'] as const) {
-      const pool = poolFor(arch, style, members, catalog, bestApi, options);
+      const pool = poolFor(arch, style, demand, catalog, options);
       if (pool) pools.push(pool);
     }
   }
@@ -1069,7 +1154,8 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
 
 /** Splits a recommended pool's monthly cost over its members by token volume. */
 function poolRecommendations(pool: SelfHostPool, callSites: CallSite[]): Record<string, Recommendation> {
-  const members = callSites.filter((c) => pool.callSiteIds.includes(c.id));
+  const ids = new Set(pool.callSiteIds);
+  const members = callSites.filter((c) => ids.has(c.id));
   const tokens = (c: CallSite) => c.volume.callsPerMonth * (c.tokens.inputPerCall + c.tokens.outputPerCall);
   const total = sum(members.map(tokens)) || 1;
   const out: Record<string, Recommendation> = {};
@@ -1087,34 +1173,58 @@ function poolRecommendations(pool: SelfHostPool, callSites: CallSite[]): Record<
   return out;
 }
 
-/** Call sites one open model can serve (quality, features): the same for both deployment styles. */
-function poolMembers(arch: ModelArchitecture, callSites: CallSite[], catalog: Catalog): CallSite[] {
-  return callSites.filter((c) => {
-    if (c.monthlyUsdCurrent === null || c.endpoint === 'embedding' || c.endpoint === 'image-generation' || c.endpoint.startsWith('audio')) return false;
-    const q = qualityFor(catalog, c.task.type);
-    if (!q?.openModels.includes(arch.id)) return false;
-    return screenVerdict(screenCapabilities(c, selfHostCapabilities(arch), catalog)) === null;
-  });
+/** Priced text calls and the quality row of their task: the sites any pool could take (asked once per workspace, not per model). */
+function servableSites(callSites: CallSite[], catalog: Catalog): Array<{ site: CallSite; quality: QualityRow | undefined }> {
+  const qualityByTask = new Map<TaskType, QualityRow | undefined>();
+  const out: Array<{ site: CallSite; quality: QualityRow | undefined }> = [];
+  for (const c of callSites) {
+    if (c.monthlyUsdCurrent === null || c.endpoint === 'embedding' || c.endpoint === 'image-generation' || c.endpoint.startsWith('audio')) continue;
+    if (!qualityByTask.has(c.task.type)) qualityByTask.set(c.task.type, qualityFor(catalog, c.task.type));
+    out.push({ site: c, quality: qualityByTask.get(c.task.type) });
+  }
+  return out;
 }
 
-/** The call sites one open model can serve (poolMembers), sized as one deployment with fixed costs. */
-function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', members: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number, options: AdvisorOptions): SelfHostPool | null {
-  const regulated = options.dataSensitivity === 'regulated';
+/** Call sites one open model can serve (quality, features): the same for both deployment styles. */
+function poolMembers(arch: ModelArchitecture, servable: ReadonlyArray<{ site: CallSite; quality: QualityRow | undefined }>, catalog: Catalog): CallSite[] {
+  const capabilities = selfHostCapabilities(arch);
+  const members: CallSite[] = [];
+  for (const { site, quality } of servable) {
+    if (quality?.openModels.includes(arch.id) && screenVerdict(screenCapabilities(site, capabilities, catalog)) === null) members.push(site);
+  }
+  return members;
+}
+
+/** What a pool's members ask of one open model, the same for both deployment styles: volume, token mix, p95 context and API spend. */
+interface PoolDemand {
+  members: CallSite[];
+  calls: number;
+  workload: Workload;
+  apiCurrent: number;
+  apiBest: number;
+}
+
+function poolDemand(arch: ModelArchitecture, members: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number): PoolDemand | null {
   if (members.length === 0) return null;
   const calls = sum(members.map((c) => c.volume.callsPerMonth));
   const mix = mixTokens(members, arch.id);
   // The pool's p95 context: the mix's mean × the p95 factor, or the longest member carrying ≥ 5% of the calls.
   const longest = Math.max(0, ...members.filter((c) => c.volume.callsPerMonth >= 0.05 * calls).map((c) => rescaleTokens(c.tokens.inputPerCall + c.tokens.outputPerCall, c.model.id, arch.id)));
-  const w: Workload = {
+  const workload: Workload = {
     callsPerMonth: calls,
     ...mix,
     p95ContextTokens: Math.max(p95Context({ callsPerMonth: calls, ...mix }, catalog).tokens, longest),
   };
+  return { members, calls, workload, apiCurrent: sum(members.map((c) => c.monthlyUsdCurrent ?? 0)), apiBest: sum(members.map(bestApi)) };
+}
+
+/** The call sites one open model can serve (poolMembers), sized as one deployment with fixed costs. */
+function poolFor(arch: ModelArchitecture, style: 'managed' | 'self-managed', demand: PoolDemand, catalog: Catalog, options: AdvisorOptions): SelfHostPool | null {
+  const regulated = options.dataSensitivity === 'regulated';
+  const { members, calls, workload: w, apiCurrent, apiBest } = demand;
   const plan = planFor(arch, w, catalog, style, 0, options);
   if (!plan) return null;
   const fixed = fixedCosts(catalog, style, options.fixedCostOverrides);
-  const apiCurrent = sum(members.map((c) => c.monthlyUsdCurrent ?? 0));
-  const apiBest = sum(members.map(bestApi));
   const total = plan.sizing.monthlyGpuUsdOnDemand + fixed.usd;
   const netVsBest = apiBest - total;
   const derivation =

@@ -371,13 +371,22 @@ export function gpuPrice(gpu: GpuRow, providerClass?: ProviderClass): GpuPrice |
 export function planDeployment(arch: ModelArchitecture, workload: Workload, catalog: Catalog, opts: PlanOptions = {}): DeploymentPlan | null {
   // Branch and bound: visit priced configurations from the cheapest hourly rate up, skip those whose
   // weights cannot fit, and stop once one replica of the next candidate already costs more than the best plan.
-  let best: DeploymentPlan | null = null;
+  // Candidates are compared by their numbers; only the plan chosen is written out (derivation, notes).
+  let best: PlanDraft | null = null;
   for (const c of planCandidates(arch, catalog, opts)) {
-    if (best && c.floor >= best.sizing.monthlyGpuUsdOnDemand) break;
+    if (best && c.floor >= best.monthlyGpuUsdOnDemand) break;
     const plan = planOne(arch, c.precision, c.gpu, c.count, workload, catalog, opts);
-    if (plan.price && plan.result.fits && (!best || plan.sizing.monthlyGpuUsdOnDemand < best.sizing.monthlyGpuUsdOnDemand)) best = plan;
+    if (plan.price && plan.fits && (!best || plan.monthlyGpuUsdOnDemand < best.monthlyGpuUsdOnDemand)) best = plan;
   }
-  return best;
+  return best ? best.plan() : null;
+}
+
+/** One configuration's plan as numbers, and the plan itself with its derivation, written on request. */
+interface PlanDraft {
+  monthlyGpuUsdOnDemand: number;
+  fits: boolean;
+  price: GpuPrice | null;
+  plan(): DeploymentPlan;
 }
 
 interface PlanCandidate {
@@ -464,7 +473,7 @@ function sizeForPlanning(arch: ModelArchitecture, precision: Precision, gpu: Gpu
   return result;
 }
 
-function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpuCount: number, w: Workload, catalog: Catalog, opts: PlanOptions): DeploymentPlan {
+function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpuCount: number, w: Workload, catalog: Catalog, opts: PlanOptions): PlanDraft {
   const hours = assumption(catalog, 'hoursPerMonth');
   const target = assumption(catalog, 'targetUtilization');
   const peak = assumption(catalog, 'peakFactor');
@@ -500,32 +509,35 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const reservedRate = price ? price.reservedUsdPerGpuHour ?? price.usdPerGpuHour * (1 - discount) : 0;
   const reserved = gpuHours * reservedRate;
   const utilization = capacity > 0 ? avgLoad / (capacity * Math.max(1, replicas)) : 0;
-  const derivation = result.fits
-    ? `KV sized for the p95 context ${formatCount(seq)} tokens (${p95.basis}) × batch ${batch}; load ${avgLoad.toFixed(3)} calls/s (${formatCount(w.callsPerMonth)}/month ÷ ${hours} h); one replica (${gpuCount}× ${gpu.id}, ${precision}, batch ${batch}) sustains ${capacity.toFixed(2)} calls/s ` +
-      `(${formatCount(w.inputTokens)} in at ${formatCount(result.prefillTokensPerSecond)} tok/s prefill + ${formatCount(w.outputTokens)} out at ${formatCount(decodeAgg)} tok/s batched decode, ${(decodeAgg / batch).toFixed(1)} tok/s per stream); ` +
-      `replicas = max(1, ⌈load × peak ${peak} ÷ capacity⌉, ⌈load ÷ (capacity × ${target})⌉) = ${replicas} (avg utilization ${(utilization * 100).toFixed(1)}%); ` +
-      (price
-        ? `${replicas} × ${gpuCount} GPUs × ${hours} h × $${price.usdPerGpuHour}/GPU-h (${price.provider}, ${price.providerClass}, ${price.source}, as of ${price.asOf}) = ${formatUsd(onDemand, 'whole')}/month on demand; reserved ≈ ${formatUsd(reserved, 'whole')}/month (${price.reservedUsdPerGpuHour ? 'quoted rate' : `${Math.round(discount * 100)}% commitment discount, assumption`})`
-        : `no hourly price for ${gpu.id} in the catalog`)
-    : `does not fit: ${result.reason}`;
-  const sizing: SelfHostSizing = {
-    model: arch.id,
-    precision,
-    gpu: gpu.id,
-    gpusPerReplica: gpuCount,
-    replicas,
-    fits: result.fits,
-    memory: result.memory,
-    usableGibPerReplica: result.usableBytes / GIB,
-    maxContextTokens: result.maxContextTokens,
-    maxConcurrency: result.maxConcurrency,
-    decodeTokensPerSecond: result.decodeTokensPerSecond,
-    monthlyGpuUsdOnDemand: onDemand,
-    monthlyGpuUsdReserved: reserved,
-    engine: 'vLLM (continuous batching, paged attention)',
-    notes: [...result.notes, derivation],
+  const plan = (): DeploymentPlan => {
+    const derivation = result.fits
+      ? `KV sized for the p95 context ${formatCount(seq)} tokens (${p95.basis}) × batch ${batch}; load ${avgLoad.toFixed(3)} calls/s (${formatCount(w.callsPerMonth)}/month ÷ ${hours} h); one replica (${gpuCount}× ${gpu.id}, ${precision}, batch ${batch}) sustains ${capacity.toFixed(2)} calls/s ` +
+        `(${formatCount(w.inputTokens)} in at ${formatCount(result.prefillTokensPerSecond)} tok/s prefill + ${formatCount(w.outputTokens)} out at ${formatCount(decodeAgg)} tok/s batched decode, ${(decodeAgg / batch).toFixed(1)} tok/s per stream); ` +
+        `replicas = max(1, ⌈load × peak ${peak} ÷ capacity⌉, ⌈load ÷ (capacity × ${target})⌉) = ${replicas} (avg utilization ${(utilization * 100).toFixed(1)}%); ` +
+        (price
+          ? `${replicas} × ${gpuCount} GPUs × ${hours} h × $${price.usdPerGpuHour}/GPU-h (${price.provider}, ${price.providerClass}, ${price.source}, as of ${price.asOf}) = ${formatUsd(onDemand, 'whole')}/month on demand; reserved ≈ ${formatUsd(reserved, 'whole')}/month (${price.reservedUsdPerGpuHour ? 'quoted rate' : `${Math.round(discount * 100)}% commitment discount, assumption`})`
+          : `no hourly price for ${gpu.id} in the catalog`)
+      : `does not fit: ${result.reason}`;
+    const sizing: SelfHostSizing = {
+      model: arch.id,
+      precision,
+      gpu: gpu.id,
+      gpusPerReplica: gpuCount,
+      replicas,
+      fits: result.fits,
+      memory: result.memory,
+      usableGibPerReplica: result.usableBytes / GIB,
+      maxContextTokens: result.maxContextTokens,
+      maxConcurrency: result.maxConcurrency,
+      decodeTokensPerSecond: result.decodeTokensPerSecond,
+      monthlyGpuUsdOnDemand: onDemand,
+      monthlyGpuUsdReserved: reserved,
+      engine: 'vLLM (continuous batching, paged attention)',
+      notes: [...result.notes, derivation],
+    };
+    return { sizing, result, price, replicaCallsPerSecond: capacity, batch, perStreamTokensPerSecond: batch > 0 ? decodeAgg / batch : 0, derivation };
   };
-  return { sizing, result, price, replicaCallsPerSecond: capacity, batch, perStreamTokensPerSecond: batch > 0 ? decodeAgg / batch : 0, derivation };
+  return { monthlyGpuUsdOnDemand: onDemand, fits: result.fits, price, plan };
 }
 
 export interface SizeQuery {

@@ -56,6 +56,28 @@ describe('model: the one number format', function () {
     assert.equal(formatUsd(null, 'whole'), '$?');
   });
 
+  it('rounds to cents half up on the shortest decimal form, near half cents and away from them, at any size', function () {
+    // The definition: the amount's shortest decimal form shifted two places, rounded half up.
+    const byDecimalForm = (value: number): string => {
+      const abs = Math.abs(value);
+      const sign = value < 0 ? '-' : '';
+      if (abs > 0 && abs < 0.005) return `${sign}<$0.01`;
+      const [mantissa, exponent = '0'] = String(abs).split('e');
+      const cents = Math.round(Number(`${mantissa}e${Number(exponent) + 2}`)) / 100;
+      if (cents >= 100) return `${sign}$${Math.round(abs).toLocaleString('en-US')}`;
+      return `${sign}$${cents.toFixed(2)}`;
+    };
+    const halfCents = Array.from({ length: 20_000 }, (_, k) => (k + 0.5) / 100);
+    const nearHalfCents = halfCents.flatMap((value) => [value * (1 + Number.EPSILON), value * (1 - Number.EPSILON), value + 1e-12, value - 1e-12]);
+    for (const value of [...halfCents, ...nearHalfCents, 23.825, 1.005, 99.995, 99.99499999999999, 100, 1e15 + 0.5]) assert.equal(formatUsd(value), byDecimalForm(value), String(value));
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 0, max: 200, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 1_000_000 }).map((k) => k / 1000)), (value) => {
+        assert.equal(formatUsd(value), byDecimalForm(value), String(value));
+      }),
+      { seed: 20261201, numRuns: 20_000 },
+    );
+  });
+
   it('counts and shares', function () {
     assert.equal(formatCount(1234567.4), '1,234,567');
     assert.equal(formatCount(-0.4), '0');
