@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type FunctionDeclaration, type FunctionExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { wrapCompilerNode } from './calls';
@@ -8,9 +8,11 @@ const MAX_RESOLUTION_DEPTH = 8;
 
 /**
  * The compiler's node tests, read once: the bundle reaches `ts` through a getter per access, which the
- * declaration lookup (run for most identifiers the analyzers follow) paid on every test of every scope.
+ * declaration and export lookups (run for most identifiers the analyzers follow) paid on every test of every scope and statement.
  */
-const compiler = { isArrayBindingPattern: ts.isArrayBindingPattern, isArrowFunction: ts.isArrowFunction, isBlock: ts.isBlock, isCaseClause: ts.isCaseClause, isClassDeclaration: ts.isClassDeclaration, isConstructorDeclaration: ts.isConstructorDeclaration, isDefaultClause: ts.isDefaultClause, isEnumDeclaration: ts.isEnumDeclaration, isForInStatement: ts.isForInStatement, isForOfStatement: ts.isForOfStatement, isFunctionDeclaration: ts.isFunctionDeclaration, isFunctionExpression: ts.isFunctionExpression, isGetAccessorDeclaration: ts.isGetAccessorDeclaration, isIdentifier: ts.isIdentifier, isImportDeclaration: ts.isImportDeclaration, isMethodDeclaration: ts.isMethodDeclaration, isModuleBlock: ts.isModuleBlock, isNamedImports: ts.isNamedImports, isNamespaceImport: ts.isNamespaceImport, isObjectBindingPattern: ts.isObjectBindingPattern, isSetAccessorDeclaration: ts.isSetAccessorDeclaration, isSourceFile: ts.isSourceFile, isVariableStatement: ts.isVariableStatement };
+const compiler = { isExportDeclaration: ts.isExportDeclaration, isArrayBindingPattern: ts.isArrayBindingPattern, isArrowFunction: ts.isArrowFunction, isBlock: ts.isBlock, isCaseClause: ts.isCaseClause, isClassDeclaration: ts.isClassDeclaration, isConstructorDeclaration: ts.isConstructorDeclaration, isDefaultClause: ts.isDefaultClause, isEnumDeclaration: ts.isEnumDeclaration, isForInStatement: ts.isForInStatement, isForOfStatement: ts.isForOfStatement, isFunctionDeclaration: ts.isFunctionDeclaration, isFunctionExpression: ts.isFunctionExpression, isGetAccessorDeclaration: ts.isGetAccessorDeclaration, isIdentifier: ts.isIdentifier, isImportDeclaration: ts.isImportDeclaration, isMethodDeclaration: ts.isMethodDeclaration, isModuleBlock: ts.isModuleBlock, isNamedImports: ts.isNamedImports, isNamespaceImport: ts.isNamespaceImport, isObjectBindingPattern: ts.isObjectBindingPattern, isSetAccessorDeclaration: ts.isSetAccessorDeclaration, isSourceFile: ts.isSourceFile, isVariableStatement: ts.isVariableStatement };
+/** `export default function`'s modifier, read once as the tests above. */
+const DEFAULT_KEYWORD = ts.SyntaxKind.DefaultKeyword;
 
 export interface ResolvedString {
   value: string | null;
@@ -307,14 +309,18 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
     const assignment = sourceFile.getExportAssignment((a) => !a.isExportEquals());
     if (assignment) return assignment.getExpression();
   }
-  for (const statement of sourceFile.getStatements()) {
-    if (Node.isVariableStatement(statement)) {
-      for (const declaration of statement.getDeclarations()) if (declaration.getName() === exportedName) return declaration;
-    } else if (Node.isEnumDeclaration(statement) && statement.getName() === exportedName) {
-      return statement;
-    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && (statement.getName() === exportedName || (exportedName === 'default' && statement.hasDefaultKeyword()))) {
-      return statement;
-    } else if (Node.isExportDeclaration(statement) && !statement.isTypeOnly()) {
+  // Read on the compiler's nodes, wrapping only what is returned or followed: a module is asked for each name it exports.
+  const compilerFile = sourceFile.compilerNode;
+  for (const compilerStatement of compilerFile.statements) {
+    if (compiler.isVariableStatement(compilerStatement)) {
+      const declaration = compilerStatement.declarationList.declarations.find((each) => hasText(each.name, exportedName, compilerFile));
+      if (declaration) return wrapCompilerNode(sourceFile, declaration);
+    } else if (compiler.isEnumDeclaration(compilerStatement) && hasText(compilerStatement.name, exportedName, compilerFile)) {
+      return wrapCompilerNode(sourceFile, compilerStatement);
+    } else if ((compiler.isFunctionDeclaration(compilerStatement) || compiler.isClassDeclaration(compilerStatement)) && ((compilerStatement.name && hasText(compilerStatement.name, exportedName, compilerFile)) || (exportedName === 'default' && !!compilerStatement.modifiers?.some((modifier) => modifier.kind === DEFAULT_KEYWORD)))) {
+      return wrapCompilerNode(sourceFile, compilerStatement);
+    } else if (compiler.isExportDeclaration(compilerStatement) && !compilerStatement.isTypeOnly) {
+      const statement = wrapCompilerNode<ExportDeclaration>(sourceFile, compilerStatement);
       const moduleSpecifier = statement.getModuleSpecifierValue();
       const namespaceExport = statement.getNamespaceExport();
       if (namespaceExport) {
