@@ -150,6 +150,11 @@ export interface ModuleImports {
 
 export class ImportGraph {
   private readonly barrels: ModuleImports[];
+  /**
+   * Built on the first `withBarrels`: for each barrel (in `barrels`' order), every path its re-exports may name. The
+   * scan asks at each helper level of the caller search and for the SDK and wrapper modules, each hop over every barrel.
+   */
+  private barrelTargets: ReadonlyArray<readonly string[]> | undefined;
   /** Built on the first `importersOf`: each file of the graph → the files whose relative imports may name it. */
   private importerIndex: { byModule: Map<string, string[]>; files: Set<string> } | undefined;
 
@@ -203,10 +208,10 @@ export class ImportGraph {
     let frontier: ReadonlySet<string> = modules;
     for (let hop = 0; hop < MAX_BARREL_HOPS && frontier.size > 0; hop++) {
       const next = new Set<string>();
-      for (const barrel of this.barrels) {
-        if (reached.has(barrel.absolutePath)) continue;
-        if (barrel.reExports!.some((specifier) => importsAny(barrel.absolutePath, specifier, frontier))) next.add(barrel.absolutePath);
-      }
+      const targets = (this.barrelTargets ??= this.barrels.map((barrel) => barrel.reExports!.flatMap((specifier) => modulePathsOf(barrel.absolutePath, specifier))));
+      this.barrels.forEach((barrel, index) => {
+        if (!reached.has(barrel.absolutePath) && targets[index].some((target) => frontier.has(target))) next.add(barrel.absolutePath);
+      });
       for (const module of next) reached.add(module);
       frontier = next;
     }
@@ -239,11 +244,17 @@ export function workspaceDependents(dependents: ReadonlyMap<string, readonly str
       packagesByFolder.set(key, packages);
     }
   }
+  // The packages whose dependents hold a folder (those of its ancestors, itself included), once per folder: the
+  // files of a folder share them, and the caller search asks about every file of the workspace at each level.
+  const packagesAbove = new Map<string, ReadonlyArray<{ name: string; scoped: boolean }>>();
   return (absolutePath, aliasImports) => {
-    for (let separator = absolutePath.indexOf(path.sep); separator !== -1; separator = absolutePath.indexOf(path.sep, separator + 1)) {
-      const packages = packagesByFolder.get(absolutePath.slice(0, separator + 1));
-      if (packages?.some(({ name, scoped }) => !scoped || (aliasImports ?? []).some((specifier) => specifier === name || specifier.startsWith(`${name}/`)))) return true;
+    const folder = absolutePath.slice(0, absolutePath.lastIndexOf(path.sep) + 1);
+    let packages = packagesAbove.get(folder);
+    if (!packages) {
+      const found: Array<{ name: string; scoped: boolean }> = [];
+      for (let separator = folder.indexOf(path.sep); separator !== -1; separator = folder.indexOf(path.sep, separator + 1)) found.push(...(packagesByFolder.get(folder.slice(0, separator + 1)) ?? []));
+      packagesAbove.set(folder, (packages = found));
     }
-    return false;
+    return packages.some(({ name, scoped }) => !scoped || (aliasImports ?? []).some((specifier) => specifier === name || specifier.startsWith(`${name}/`)));
   };
 }

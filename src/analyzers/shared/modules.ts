@@ -221,9 +221,7 @@ export class ModuleLoader {
    * counts as a workspace package here: a library at the root with its examples in workspaces below.
    */
   dependentsOfPackagesHolding(files: Iterable<string>): Map<string, string[]> {
-    const packages = new Map(this.packageFolders());
-    const rootName = this.packageManifest(this.root).name;
-    if (typeof rootName === 'string' && !packages.has(rootName)) packages.set(rootName, this.root);
+    const packages = this.packagesWithRoot();
     const held = new Set<string>();
     for (const file of files) {
       let best: [string, string] | undefined;
@@ -234,11 +232,29 @@ export class ModuleLoader {
     }
     const dependents = new Map<string, string[]>();
     for (const name of held) {
-      const folders = [...packages.values()].filter((folder) => folder !== packages.get(name) && dependsOn(this.packageManifest(folder), name));
-      if (folders.length > 0) dependents.set(name, folders);
+      // The caller search asks at each level of helpers, mostly about the same packages: each package's dependents are found once.
+      let folders = this.dependentFolders.get(name);
+      if (!folders) this.dependentFolders.set(name, (folders = [...packages.values()].filter((folder) => folder !== packages.get(name) && dependsOn(this.packageManifest(folder), name))));
+      if (folders.length > 0) dependents.set(name, [...folders]);
     }
     return dependents;
   }
+
+  /** Package name → the folders of the workspace packages depending on it, for this loader's lifetime (one scan). */
+  private readonly dependentFolders = new Map<string, string[]>();
+
+  /** The workspace packages and the scan root's own package (when it has a name no workspace package has), read once. */
+  private packagesWithRoot(): Map<string, string> {
+    if (!this.packagesAndRoot) {
+      const packages = new Map(this.packageFolders());
+      const rootName = this.packageManifest(this.root).name;
+      if (typeof rootName === 'string' && !packages.has(rootName)) packages.set(rootName, this.root);
+      this.packagesAndRoot = packages;
+    }
+    return this.packagesAndRoot;
+  }
+
+  private packagesAndRoot: Map<string, string> | undefined;
 
   /** Folder → the nearest SvelteKit project folder above it (one with svelte.config.*), or null. */
   private readonly svelteProjectByFolder = new Map<string, string | null>();

@@ -1,9 +1,18 @@
-import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type FunctionDeclaration, type FunctionExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
+import { wrapCompilerNode } from './calls';
 
 /** How far we chase identifiers through constants and imports before calling a value dynamic. */
 const MAX_RESOLUTION_DEPTH = 8;
+
+/**
+ * The compiler's node tests, read once: the bundle reaches `ts` through a getter per access, which the
+ * declaration and export lookups (run for most identifiers the analyzers follow) paid on every test of every scope and statement.
+ */
+const compiler = { isExportDeclaration: ts.isExportDeclaration, isArrayBindingPattern: ts.isArrayBindingPattern, isArrowFunction: ts.isArrowFunction, isBlock: ts.isBlock, isCaseClause: ts.isCaseClause, isClassDeclaration: ts.isClassDeclaration, isConstructorDeclaration: ts.isConstructorDeclaration, isDefaultClause: ts.isDefaultClause, isEnumDeclaration: ts.isEnumDeclaration, isForInStatement: ts.isForInStatement, isForOfStatement: ts.isForOfStatement, isFunctionDeclaration: ts.isFunctionDeclaration, isFunctionExpression: ts.isFunctionExpression, isGetAccessorDeclaration: ts.isGetAccessorDeclaration, isIdentifier: ts.isIdentifier, isImportDeclaration: ts.isImportDeclaration, isMethodDeclaration: ts.isMethodDeclaration, isModuleBlock: ts.isModuleBlock, isNamedImports: ts.isNamedImports, isNamespaceImport: ts.isNamespaceImport, isObjectBindingPattern: ts.isObjectBindingPattern, isSetAccessorDeclaration: ts.isSetAccessorDeclaration, isSourceFile: ts.isSourceFile, isVariableStatement: ts.isVariableStatement };
+/** `export default function`'s modifier, read once as the tests above. */
+const DEFAULT_KEYWORD = ts.SyntaxKind.DefaultKeyword;
 
 export interface ResolvedString {
   value: string | null;
@@ -59,54 +68,80 @@ export function unwrapExpression(node: Node): Node {
 export function findDeclaration(identifier: Node, modules: ModuleLoader, depth = 0): Node | undefined {
   const name = identifier.getText();
   const sourceFile = identifier.getSourceFile();
-  for (let scope: Node | undefined = identifier.getParent(); scope; scope = scope.getParent()) {
-    const found = findDeclarationInScope(scope, name, identifier);
-    if (found) {
+  // Climbed on the compiler's nodes: most scopes declare nothing of that name, and wrapping each in a ts-morph node cost more than the lookup.
+  for (let scope: ts.Node | undefined = identifier.compilerNode.parent; scope; scope = scope.parent) {
+    const compilerFound = declarationInScope(scope, name, sourceFile.compilerNode);
+    if (compilerFound) {
+      const found = wrapCompilerNode(sourceFile, compilerFound);
       if (Node.isImportSpecifier(found) || Node.isImportClause(found) || Node.isNamespaceImport(found)) return followImport(found, modules, depth);
       if (Node.isBindingElement(found) || Node.isVariableDeclaration(found)) return followRequire(found, modules, depth) ?? found;
       return found;
     }
   }
-  return findImportedDeclaration(sourceFile, name, modules, depth);
+  // The climb ends at the file, whose imports it has read: a name none declares is a global.
+  return undefined;
 }
 
 function findDeclarationInScope(scope: Node, name: string, usage: Node): Node | undefined {
-  if (Node.isFunctionLikeDeclaration(scope) || Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) {
-    for (const parameter of scope.getParameters()) {
-      if (parameter.getName() === name) return parameter;
+  void usage;
+  const found = declarationInScope(scope.compilerNode, name, scope.getSourceFile().compilerNode);
+  return found && wrapCompilerNode(scope.getSourceFile(), found);
+}
+
+/**
+ * The node in this scope that declares the name, as the compiler's node: a parameter (or a binding in a parameter's
+ * object pattern), a statement's variable, binding, function, class, enum or import, or a `for…of`/`for…in`
+ * initializer whose text contains it. Names are compared by their source text, as ts-morph's `getText` and `getName` give it.
+ */
+function declarationInScope(scope: ts.Node, name: string, sourceFile: ts.SourceFile): ts.Node | undefined {
+  if (compiler.isArrowFunction(scope) || compiler.isConstructorDeclaration(scope) || compiler.isFunctionDeclaration(scope) || compiler.isGetAccessorDeclaration(scope) || compiler.isMethodDeclaration(scope) || compiler.isSetAccessorDeclaration(scope) || compiler.isFunctionExpression(scope)) {
+    for (const parameter of scope.parameters) {
+      if (hasText(parameter.name, name, sourceFile)) return parameter;
       // `function f({ model = 'gpt-4o' })`: the binding inside the parameter's pattern.
-      const pattern = parameter.getNameNode();
-      if (Node.isObjectBindingPattern(pattern)) {
-        for (const element of pattern.getElements()) if (element.getName() === name) return element;
+      const pattern = parameter.name;
+      if (compiler.isObjectBindingPattern(pattern)) {
+        for (const element of pattern.elements) if (hasText(element.name, name, sourceFile)) return element;
       }
     }
   }
-  const holdsStatements = Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope);
-  const statements = holdsStatements && mayDeclare(scope.compilerNode as ts.Node & { statements: ts.NodeArray<ts.Statement> }, name) ? scope.getStatements() : [];
+  const holdsStatements = compiler.isSourceFile(scope) || compiler.isBlock(scope) || compiler.isModuleBlock(scope) || compiler.isCaseClause(scope) || compiler.isDefaultClause(scope);
+  const statements = holdsStatements && mayDeclare(scope, name) ? scope.statements : [];
   for (const statement of statements) {
-    if (Node.isVariableStatement(statement)) {
-      for (const declaration of statement.getDeclarations()) {
-        if (declaration.getName() === name) return declaration;
-        const binding = declaration.getNameNode();
-        if (Node.isObjectBindingPattern(binding)) {
-          for (const element of binding.getElements()) if (element.getName() === name) return element;
+    if (compiler.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (hasText(declaration.name, name, sourceFile)) return declaration;
+        const binding = declaration.name;
+        if (compiler.isObjectBindingPattern(binding)) {
+          for (const element of binding.elements) if (hasText(element.name, name, sourceFile)) return element;
         }
       }
-    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) && statement.getName() === name) {
+    } else if ((compiler.isFunctionDeclaration(statement) || compiler.isClassDeclaration(statement) || compiler.isEnumDeclaration(statement)) && statement.name && hasText(statement.name, name, sourceFile)) {
       return statement;
-    } else if (Node.isImportDeclaration(statement)) {
-      const defaultImport = statement.getDefaultImport();
-      if (defaultImport?.getText() === name) return statement.getImportClause();
-      const namespaceImport = statement.getNamespaceImport();
-      if (namespaceImport?.getText() === name) return namespaceImport.getParent();
-      for (const specifier of statement.getNamedImports()) {
-        if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) === name) return specifier;
+    } else if (compiler.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (clause?.name && hasText(clause.name, name, sourceFile)) return clause;
+      const bindings = clause?.namedBindings;
+      if (bindings && compiler.isNamespaceImport(bindings) && hasText(bindings.name, name, sourceFile)) return bindings;
+      if (bindings && compiler.isNamedImports(bindings)) {
+        // The local name: the alias when there is one (`name` is the alias then, `propertyName` the imported name).
+        for (const specifier of bindings.elements) if (hasText(specifier.name, name, sourceFile)) return specifier;
       }
     }
   }
-  if ((Node.isForOfStatement(scope) || Node.isForInStatement(scope)) && scope.getInitializer().getText().includes(name)) return scope.getInitializer();
-  void usage;
+  if ((compiler.isForOfStatement(scope) || compiler.isForInStatement(scope)) && scope.initializer.getText(sourceFile).includes(name)) return scope.initializer;
   return undefined;
+}
+
+/**
+ * Whether a node's source text (what ts-morph's `getText` gives) is `text`, read only when it may be: an
+ * identifier's parsed name differs from its text only when written with escapes, and a binding pattern's text
+ * begins with its bracket.
+ */
+function hasText(node: ts.Node, text: string, sourceFile: ts.SourceFile): boolean {
+  if (compiler.isIdentifier(node) && node.text !== text && !text.includes('\\')) return false;
+  if (compiler.isObjectBindingPattern(node) && text[0] !== '{') return false;
+  if (compiler.isArrayBindingPattern(node) && text[0] !== '[') return false;
+  return node.getText(sourceFile) === text;
 }
 
 /**
@@ -151,15 +186,6 @@ function declaredNames(statements: ts.NodeArray<ts.Statement>): Set<string> {
     }
   }
   return names;
-}
-
-function findImportedDeclaration(sourceFile: SourceFile, name: string, modules: ModuleLoader, depth: number): Node | undefined {
-  for (const declaration of sourceFile.getImportDeclarations()) {
-    for (const specifier of declaration.getNamedImports()) {
-      if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) === name) return followImport(specifier, modules, depth);
-    }
-  }
-  return undefined;
 }
 
 /** The module specifier an import node, or a re-export found by `findExport`, came from (`openai`, `./llm`). */
@@ -283,14 +309,18 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
     const assignment = sourceFile.getExportAssignment((a) => !a.isExportEquals());
     if (assignment) return assignment.getExpression();
   }
-  for (const statement of sourceFile.getStatements()) {
-    if (Node.isVariableStatement(statement)) {
-      for (const declaration of statement.getDeclarations()) if (declaration.getName() === exportedName) return declaration;
-    } else if (Node.isEnumDeclaration(statement) && statement.getName() === exportedName) {
-      return statement;
-    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && (statement.getName() === exportedName || (exportedName === 'default' && statement.hasDefaultKeyword()))) {
-      return statement;
-    } else if (Node.isExportDeclaration(statement) && !statement.isTypeOnly()) {
+  // Read on the compiler's nodes, wrapping only what is returned or followed: a module is asked for each name it exports.
+  const compilerFile = sourceFile.compilerNode;
+  for (const compilerStatement of compilerFile.statements) {
+    if (compiler.isVariableStatement(compilerStatement)) {
+      const declaration = compilerStatement.declarationList.declarations.find((each) => hasText(each.name, exportedName, compilerFile));
+      if (declaration) return wrapCompilerNode(sourceFile, declaration);
+    } else if (compiler.isEnumDeclaration(compilerStatement) && hasText(compilerStatement.name, exportedName, compilerFile)) {
+      return wrapCompilerNode(sourceFile, compilerStatement);
+    } else if ((compiler.isFunctionDeclaration(compilerStatement) || compiler.isClassDeclaration(compilerStatement)) && ((compilerStatement.name && hasText(compilerStatement.name, exportedName, compilerFile)) || (exportedName === 'default' && !!compilerStatement.modifiers?.some((modifier) => modifier.kind === DEFAULT_KEYWORD)))) {
+      return wrapCompilerNode(sourceFile, compilerStatement);
+    } else if (compiler.isExportDeclaration(compilerStatement) && !compilerStatement.isTypeOnly) {
+      const statement = wrapCompilerNode<ExportDeclaration>(sourceFile, compilerStatement);
       const moduleSpecifier = statement.getModuleSpecifierValue();
       const namespaceExport = statement.getNamespaceExport();
       if (namespaceExport) {

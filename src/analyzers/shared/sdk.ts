@@ -18,16 +18,28 @@ import { compilerCallsOf, wrapCompilerNode } from './calls';
 
 const MAX_TRACE_DEPTH = 10;
 
+/** The compiler's node tests `calleeNameOf` makes, read once: the bundle reaches `ts` through a getter per access. */
+const compiler = { isParenthesizedExpression: ts.isParenthesizedExpression, isAsExpression: ts.isAsExpression, isSatisfiesExpression: ts.isSatisfiesExpression, isNonNullExpression: ts.isNonNullExpression, isAwaitExpression: ts.isAwaitExpression, isTypeAssertionExpression: ts.isTypeAssertionExpression, isIdentifier: ts.isIdentifier, isPropertyAccessExpression: ts.isPropertyAccessExpression };
+
 /**
  * The name a call's callee ends in: `create` for `a.b.create(...)`, `fetch` for `(await fetch)(...)`;
  * undefined for anything else (`f()()`, `a[b]()`). Read off the compiler node, without wrapping.
  */
 export function calleeNameOf(call: ts.CallExpression): string | undefined {
   let callee: ts.Expression = call.expression;
-  while (ts.isParenthesizedExpression(callee) || ts.isAsExpression(callee) || ts.isSatisfiesExpression(callee) || ts.isNonNullExpression(callee) || ts.isAwaitExpression(callee) || ts.isTypeAssertionExpression(callee)) callee = callee.expression;
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  while (compiler.isParenthesizedExpression(callee) || compiler.isAsExpression(callee) || compiler.isSatisfiesExpression(callee) || compiler.isNonNullExpression(callee) || compiler.isAwaitExpression(callee) || compiler.isTypeAssertionExpression(callee)) callee = callee.expression;
+  if (compiler.isIdentifier(callee)) return callee.text;
+  if (compiler.isPropertyAccessExpression(callee)) return callee.name.text;
   return undefined;
+}
+
+/** The callee names of a file's calls (`compilerCallsOf`), in the same order, read once per file for all the analyzers. */
+const CALLEE_NAMES = new WeakMap<readonly ts.CallExpression[], ReadonlyArray<string | undefined>>();
+
+function calleeNamesOf(calls: readonly ts.CallExpression[]): ReadonlyArray<string | undefined> {
+  let names = CALLEE_NAMES.get(calls);
+  if (!names) CALLEE_NAMES.set(calls, (names = calls.map(calleeNameOf)));
+  return names;
 }
 
 /**
@@ -38,12 +50,14 @@ export function calleeNameOf(call: ts.CallExpression): string | undefined {
 export function eachCall(analyzeCall: (call: CallExpression, context: AnalyzerContext) => DetectedCall | undefined, acceptsCalleeName?: (name: string) => boolean): (context: AnalyzerContext) => DetectedCall[] {
   return (context) => {
     const detected: DetectedCall[] = [];
-    for (const compilerCall of compilerCallsOf(context.sourceFile)) {
-      if (acceptsCalleeName) {
-        const name = calleeNameOf(compilerCall);
-        if (name === undefined || !acceptsCalleeName(name)) continue;
+    const calls = compilerCallsOf(context.sourceFile);
+    const names = acceptsCalleeName ? calleeNamesOf(calls) : undefined;
+    for (let index = 0; index < calls.length; index++) {
+      if (names) {
+        const name = names[index];
+        if (name === undefined || !acceptsCalleeName!(name)) continue;
       }
-      const found = analyzeCall(wrapCompilerNode<CallExpression>(context.sourceFile, compilerCall), context);
+      const found = analyzeCall(wrapCompilerNode<CallExpression>(context.sourceFile, calls[index]), context);
       if (found) detected.push(found);
     }
     return detected;
