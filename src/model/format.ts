@@ -16,8 +16,7 @@ export function formatUsd(value: number | null | undefined, precision: 'auto' | 
   if (precision === 'whole') return `${Math.round(abs) === 0 ? '' : sign}$${groupThousands(Math.round(abs))}`;
   if (abs > 0 && abs < 0.005) return `${sign}<$0.01`;
   // From $100 up the cents only decide that the amount is shown whole (roundCents(abs) >= 100 there).
-  if (abs >= 100) return `${sign}$${groupThousands(Math.round(abs))}`;
-  const cents = roundCents(abs);
+  const cents = abs >= 100 ? abs : roundCents(abs);
   if (cents >= 100) return `${sign}$${groupThousands(Math.round(abs))}`;
   return `${sign}$${cents.toFixed(2)}`;
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { Project, ts, type SourceFile } from 'ts-morph';
-import { analyzers, ModuleLoader, parseIntoProject, type Analyzer, type WorkspaceSettings } from '../analyzers';
+import { analyzers, ModuleLoader, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import { createFileReader, type DiscoveredFile, type ReadOutcome } from './files';
 import type { ResultStore } from './resultStore';
 import { contentHash, examineFile, examineText, unusableFileDiagnostic, type ExaminedFile, type TextExamination } from './fileExamination';
@@ -128,7 +128,7 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
   // The calls are plain data: keeping every analyzed tree (and ts-morph's wrappers of its nodes)
   // until the scan ends cost most of the peak memory of a 30,000-file scan. A later file that
   // follows this module parses it again from disk.
-  if (sourceFile && !sourceFile.wasForgotten()) context.project.removeSourceFile(sourceFile);
+  if (sourceFile) removeAnalyzedFile(context.project, sourceFile);
   const dependencies = context.modules.stopTracking().filter((dependency) => dependency !== file.absolutePath);
   return { calls, diagnostics, parsed: true, dependencies };
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
+import { compilerCallsOf, wrapCompilerNode } from './calls';
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { enclosingFunction, findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
@@ -539,12 +540,19 @@ export function toolListHandedWith(call: Node): { callee: string; toolList: stri
   const escaped = name.replace(/[$#]/g, (c) => `\\${c}`);
   // `this.#chat`, `this.#chat.bind(this)`, `chat`, `chat.bind(null)`: the function itself, not a call of it.
   const reference = new RegExp(`^(this\\.)?${escaped}(\\.bind\\([^)]*\\))?$`);
-  for (const candidate of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const args = candidate.getArguments();
-    if (args.length < 2 || !args.some((arg) => reference.test(arg.getText()))) continue;
-    const toolList = args.find((arg) => TOOL_LIST_NAME.test(arg.getText().replace(/^this\./, '')));
-    if (!toolList) continue;
-    return { callee: candidate.getExpression().getText().slice(0, 60), toolList: toolList.getText(), line: candidate.getStartLineNumber(), entry: toolListEntryOf(candidate) };
+  // Tested on the compiler's calls of the file (listed once per file), in the scope's range: every request of a
+  // file asks, and wrapping every call of the file was the largest part of a cold scan's analysis.
+  const sourceFile = scope.getSourceFile();
+  const textOf = (node: ts.Node) => node.getText(sourceFile.compilerNode);
+  const { pos, end } = scope.compilerNode;
+  for (const candidate of compilerCallsOf(sourceFile)) {
+    if (candidate.pos < pos || candidate.end > end) continue;
+    const args = candidate.arguments;
+    if (args.length < 2 || !args.some((arg) => reference.test(textOf(arg)))) continue;
+    if (!args.some((arg) => TOOL_LIST_NAME.test(textOf(arg).replace(/^this\./, '')))) continue;
+    const handed = wrapCompilerNode<CallExpression>(sourceFile, candidate);
+    const toolList = handed.getArguments().find((arg) => TOOL_LIST_NAME.test(arg.getText().replace(/^this\./, '')))!;
+    return { callee: handed.getExpression().getText().slice(0, 60), toolList: toolList.getText(), line: handed.getStartLineNumber(), entry: toolListEntryOf(handed) };
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
 import { readModel, readToolNames } from './sdk';
-import { callsMatching } from './calls';
+import { callsMatching, wrapCompilerNode } from './calls';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage } from '../../model/types';
 import { escapeRegExp } from '../../model/regExp';
@@ -440,6 +440,23 @@ function nodeAt(sourceFile: SourceFile, line: number, column: number): Node | un
   } catch {
     return undefined;
   }
+  // Found on the compiler's nodes and wrapped once: ts-morph's getDescendantAtPos lists and wraps the children of
+  // every node on the way down, tokens and comment nodes included (a tenth of the caller search on the 30,000-file tree).
+  const tree = sourceFile.compilerNode;
+  let deepest: ts.Node | undefined;
+  const descend = (node: ts.Node): true | undefined => {
+    if (position < node.pos || position >= node.end) return undefined;
+    deepest = node;
+    ts.forEachChild(node, descend);
+    return true;
+  };
+  ts.forEachChild(tree, descend);
+  if (deepest?.getStart(tree) === position) {
+    let outermost: ts.Node = deepest;
+    for (let parent = outermost.parent; parent && parent.getStart(tree) === position; parent = parent.parent) outermost = parent;
+    return wrapCompilerNode(sourceFile, outermost);
+  }
+  // Not at the start of a node of the parse tree (a token or a comment is): ts-morph's own walk, which sees those.
   const leaf = sourceFile.getDescendantAtPos(position);
   let best: Node | undefined = leaf;
   for (let current = leaf; current && current.getStart() === position; current = current.getParent()) best = current;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Project, SyntaxKind } from 'ts-morph';
-import { parseIntoProject } from '../../../src/analyzers/shared/parse';
+import { Project, SyntaxKind, type Node } from 'ts-morph';
+import { parseIntoProject, removeAnalyzedFile } from '../../../src/analyzers/shared/parse';
 
 describe('parseIntoProject', () => {
   const project = () => new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
@@ -34,5 +34,43 @@ describe('parseIntoProject', () => {
       return [call.getStartLineNumber(), call.getStart() - call.getStartLinePos()];
     };
     assert.deepEqual(position(ours), position(theirs));
+  });
+
+  describe('removeAnalyzedFile', () => {
+    const text = `// the client\nimport OpenAI from 'openai';\nconst client = new OpenAI();\nexport class Summarizer {\n  // one request\n  async run(text: string) {\n    /* the model */\n    return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });\n  }\n}\n`;
+
+    /** Wraps nodes the ways analyzers do: descendants by kind, children lists (syntax lists, tokens, comment nodes), a node by position. */
+    const wrapAll = (file: ReturnType<typeof parseIntoProject>) => {
+      const wrapped: Node[] = [...file.getDescendantsOfKind(SyntaxKind.CallExpression), ...file.getDescendantsOfKind(SyntaxKind.StringLiteral)];
+      wrapped.push(...file.getChildren(), ...file.getStatementsWithComments());
+      const method = file.getClassOrThrow('Summarizer').getMethodOrThrow('run');
+      wrapped.push(method, ...method.getChildren(), ...method.getBodyOrThrow().getChildSyntaxListOrThrow().getChildren());
+      wrapped.push(file.getDescendantAtPos(text.indexOf('gpt-4o'))!);
+      return wrapped;
+    };
+
+    it('forgets every wrapper of the file and takes it out of the project, as removeSourceFile does', () => {
+      const target = project();
+      const kept = parseIntoProject(target, '/ws/src/model.ts', `export const MODEL = 'gpt-4o';\n`);
+      const keptNode = kept.getFirstDescendantByKindOrThrow(SyntaxKind.StringLiteral);
+      const file = parseIntoProject(target, '/ws/src/a.ts', text);
+      const wrapped = wrapAll(file);
+      assert.ok(wrapped.some((node) => node.getKind() === SyntaxKind.SyntaxList) && wrapped.some((node) => node.getKindName().endsWith('CommentTrivia')), 'the test wraps syntax lists and comment nodes');
+      removeAnalyzedFile(target, file);
+      assert.ok(file.wasForgotten());
+      assert.deepEqual(wrapped.filter((node) => !node.wasForgotten()).map((node) => node.getKindName()), []);
+      assert.deepEqual(target.getSourceFiles().map((source) => source.getFilePath()), ['/ws/src/model.ts']);
+      assert.equal(keptNode.wasForgotten(), false, 'other files keep their wrappers');
+      removeAnalyzedFile(target, file);
+    });
+
+    it('leaves the same tree usable in a later parse of the same text', () => {
+      const target = project();
+      const first = parseIntoProject(target, '/ws/src/a.ts', text);
+      wrapAll(first);
+      removeAnalyzedFile(target, first);
+      const again = parseIntoProject(target, '/ws/src/a.ts', text);
+      assert.deepEqual(wrapAll(again).map((node) => node.getText()), wrapAll(project().createSourceFile('/ws/src/a.ts', text)).map((node) => node.getText()));
+    });
   });
 });

@@ -47,6 +47,16 @@ describe('model: the one number format', function () {
     );
   });
 
+  it('rounds amounts written to a tenth of a cent half up, as written, half cents included', function () {
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 99_994 }), (mills) => {
+        const cents = Math.floor((mills + 5) / 10);
+        return formatUsd(mills / 1000) === `$${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+      }),
+      { seed: 20261201, numRuns: 20000 },
+    );
+  });
+
   it('whole dollars at any size, for estimates to the dollar', function () {
     assert.equal(formatUsd(45.4, 'whole'), '$45');
     assert.equal(formatUsd(20000 / 1000, 'whole'), '$20');
