@@ -181,10 +181,11 @@ export class WorkspaceScanModel implements vscode.Disposable {
         if (this.result && (SOURCE_LANGUAGES.has(doc.languageId) || doc.uri.path.endsWith(`/${USAGE_FILE_NAME}`)) && this.contains(doc.uri)) this.scheduleRescan('save');
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        // Typing anywhere (in the extension host every extension shares) puts deferred work off.
-        this.noteActivity();
         // Lenses follow unsaved edits (the dirty text is analyzed instead of the file on disk) and reverts.
         const doc = event.document;
+        // Typing in any file (the extension host is shared by every extension) puts deferred work off; output
+        // channels and other virtual documents that change on their own (every log line) do not.
+        if (event.contentChanges.length > 0 && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled')) this.noteActivity();
         if (this.result && event.contentChanges.length > 0 && SOURCE_LANGUAGES.has(doc.languageId) && this.contains(doc.uri)) this.scheduleRescan('edit', TYPING_DEBOUNCE_MS);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
