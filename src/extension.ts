@@ -43,13 +43,11 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
   // Read now (no scanner bundle: a JSON file and a few stats), so the first CodeLens request finds it ready.
   void model.restoreLastScan();
   const lenses = new CallSiteCodeLensProvider(model);
-  const preload = model.preloadScannerForLenses();
   const statusBar = new CostStatusBar(model);
   const extensionUri = context.extensionUri;
 
   context.subscriptions.push(
     model,
-    preload,
     codeCacheAfterFirstScan(model),
     lenses,
     statusBar,

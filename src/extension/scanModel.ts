@@ -335,39 +335,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
     }, 0);
   }
 
-  /**
-   * Loads the scanner bundle before the editor's first lens request, once one is sure to come (our
-   * lenses and the editor's are on, and an editor shows a source file of the workspace) and no stored
-   * last scan will answer it. VS Code asks for lenses ~0.8 s after activation; the first session's
-   * load (~1.8 s, no code cache yet) then overlaps that wait instead of following it. Only after
-   * the workbench has caught up with activation (workbenchCaughtUp): the load holds the extension
-   * host thread, and the provider's registration must reach the workbench before it, or the
-   * editor's request would come only after the load. The scan itself still starts on the request.
-   */
-  preloadScannerForLenses(): vscode.Disposable {
-    let started = false;
-    const start = () => {
-      if (started || this.lensesRequestedAt !== undefined || isScanModuleLoaded() || !this.lensesWillBeAsked()) return;
-      started = true;
-      listener.dispose();
-      void (async () => {
-        if (await this.restoreLastScan()) return;
-        await workbenchCaughtUp().catch(() => undefined);
-        if (this.disposed || this.lensesRequestedAt !== undefined || isScanModuleLoaded()) return;
-        await loadScanModule().catch(() => undefined);
-      })();
-    };
-    const listener = vscode.window.onDidChangeVisibleTextEditors(start);
-    start();
-    return listener;
-  }
-
-  /** Whether the editor will ask our provider for lenses: both settings on and a workspace source file visible. */
-  private lensesWillBeAsked(): boolean {
-    if (!readConfig().codeLensEnabled || vscode.workspace.getConfiguration('editor').get<boolean>('codeLens') === false) return false;
-    return vscode.window.visibleTextEditors.some((editor) => editor.document.uri.scheme === 'file' && SOURCE_LANGUAGES.has(editor.document.languageId) && this.contains(editor.document.uri));
-  }
-
   /** performance.now() when the editor first asked the lens provider (for the bench: VS Code's own delay). */
   lensesRequestedAt: number | undefined;
 
