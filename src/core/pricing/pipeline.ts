@@ -401,8 +401,10 @@ export class EnrichmentCache {
   }
 
   priced(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, price: () => PricedCall): PricedCall {
-    // Positions and the evidence text (which names lines) change with any edit above a call and feed no price.
-    const positionFree = { ...call, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, evidence: undefined };
+    // Positions and the evidence text (which names lines) change with any edit above a call and feed no price;
+    // nor does the line of the helper a wrapper-caller goes through (an edit above the helper moved every caller's key).
+    const via = call.via && { ...call.via, line: undefined, alternatives: call.via.alternatives?.map((alternative) => ({ ...alternative, line: undefined })) };
+    const positionFree = { ...call, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, evidence: undefined, via };
     const key = canonicalJson({ call: positionFree, usageSettings, volume });
     const entry = this.used.get(key) ?? this.entries.get(key) ?? { priced: price(), serial: this.nextSerial++ };
     this.used.set(key, entry);

@@ -57,6 +57,16 @@ describe('cached re-scan equals a fresh scan', () => {
     assert.deepEqual(result.callSites.filter((site) => site.file === 'src/tickets/triage.ts').map((site) => site.line), [10, 27]);
   });
 
+  it('after inserting lines above a helper, its callers keep their pricing (the helper\'s line feeds no price)', async () => {
+    const before = (await scanWorkspace(root, { cache, now: NOW })).callSites.filter((site) => site.kind === 'wrapper-caller' && site.via?.file === 'src/tickets/triage.ts');
+    assert.ok(before.length >= 2, 'the example calls helpers of triage.ts from another file');
+    edit('src/tickets/triage.ts', (text) => `// a comment\n\n${text}`);
+    const after = (await assertSameAsFresh()).callSites.filter((site) => site.kind === 'wrapper-caller' && site.via?.file === 'src/tickets/triage.ts');
+    assert.deepEqual(after.map((site) => site.via!.line), before.map((site) => site.via!.line + 2), 'the callers name the helper at its new line');
+    // The same hosting options object: the cached advice, not a new pricing of an unchanged call.
+    after.forEach((site, index) => assert.equal(site.options, before[index].options));
+  });
+
   it('after changing a prompt and an annotation', async () => {
     edit('src/tickets/triage.ts', (text) => text.replace('calls=60000/month', 'calls=90000/month task=extraction').replace('in 3-5 bullet points', 'in one short paragraph of at most five sentences'));
     await assertSameAsFresh();
