@@ -1,17 +1,12 @@
 import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { wrapCompilerNode } from './calls';
+import { nodeTests, wrapCompilerNode } from './calls';
 
 /** How far we chase identifiers through constants and imports before calling a value dynamic. */
 const MAX_RESOLUTION_DEPTH = 8;
 
-/**
- * The compiler's node tests, read once: the bundle reaches `ts` through a getter per access, which the
- * declaration and export lookups (run for most identifiers the analyzers follow) paid on every test of every scope and statement.
- */
-const compiler = { isExportDeclaration: ts.isExportDeclaration, isArrayBindingPattern: ts.isArrayBindingPattern, isArrowFunction: ts.isArrowFunction, isBlock: ts.isBlock, isCaseClause: ts.isCaseClause, isClassDeclaration: ts.isClassDeclaration, isConstructorDeclaration: ts.isConstructorDeclaration, isDefaultClause: ts.isDefaultClause, isEnumDeclaration: ts.isEnumDeclaration, isForInStatement: ts.isForInStatement, isForOfStatement: ts.isForOfStatement, isFunctionDeclaration: ts.isFunctionDeclaration, isFunctionExpression: ts.isFunctionExpression, isGetAccessorDeclaration: ts.isGetAccessorDeclaration, isIdentifier: ts.isIdentifier, isImportDeclaration: ts.isImportDeclaration, isMethodDeclaration: ts.isMethodDeclaration, isModuleBlock: ts.isModuleBlock, isNamedImports: ts.isNamedImports, isNamespaceImport: ts.isNamespaceImport, isObjectBindingPattern: ts.isObjectBindingPattern, isSetAccessorDeclaration: ts.isSetAccessorDeclaration, isSourceFile: ts.isSourceFile, isVariableStatement: ts.isVariableStatement };
-/** `export default function`'s modifier, read once as the tests above. */
+/** `export default function`'s modifier, read once as the node tests (calls.ts). */
 const DEFAULT_KEYWORD = ts.SyntaxKind.DefaultKeyword;
 
 export interface ResolvedString {
@@ -94,41 +89,41 @@ function findDeclarationInScope(scope: Node, name: string, usage: Node): Node | 
  * initializer whose text contains it. Names are compared by their source text, as ts-morph's `getText` and `getName` give it.
  */
 function declarationInScope(scope: ts.Node, name: string, sourceFile: ts.SourceFile): ts.Node | undefined {
-  if (compiler.isArrowFunction(scope) || compiler.isConstructorDeclaration(scope) || compiler.isFunctionDeclaration(scope) || compiler.isGetAccessorDeclaration(scope) || compiler.isMethodDeclaration(scope) || compiler.isSetAccessorDeclaration(scope) || compiler.isFunctionExpression(scope)) {
+  if (nodeTests.isArrowFunction(scope) || nodeTests.isConstructorDeclaration(scope) || nodeTests.isFunctionDeclaration(scope) || nodeTests.isGetAccessorDeclaration(scope) || nodeTests.isMethodDeclaration(scope) || nodeTests.isSetAccessorDeclaration(scope) || nodeTests.isFunctionExpression(scope)) {
     for (const parameter of scope.parameters) {
       if (hasText(parameter.name, name, sourceFile)) return parameter;
       // `function f({ model = 'gpt-4o' })`: the binding inside the parameter's pattern.
       const pattern = parameter.name;
-      if (compiler.isObjectBindingPattern(pattern)) {
+      if (nodeTests.isObjectBindingPattern(pattern)) {
         for (const element of pattern.elements) if (hasText(element.name, name, sourceFile)) return element;
       }
     }
   }
-  const holdsStatements = compiler.isSourceFile(scope) || compiler.isBlock(scope) || compiler.isModuleBlock(scope) || compiler.isCaseClause(scope) || compiler.isDefaultClause(scope);
+  const holdsStatements = nodeTests.isSourceFile(scope) || nodeTests.isBlock(scope) || nodeTests.isModuleBlock(scope) || nodeTests.isCaseClause(scope) || nodeTests.isDefaultClause(scope);
   const statements = holdsStatements && mayDeclare(scope, name) ? scope.statements : [];
   for (const statement of statements) {
-    if (compiler.isVariableStatement(statement)) {
+    if (nodeTests.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         if (hasText(declaration.name, name, sourceFile)) return declaration;
         const binding = declaration.name;
-        if (compiler.isObjectBindingPattern(binding)) {
+        if (nodeTests.isObjectBindingPattern(binding)) {
           for (const element of binding.elements) if (hasText(element.name, name, sourceFile)) return element;
         }
       }
-    } else if ((compiler.isFunctionDeclaration(statement) || compiler.isClassDeclaration(statement) || compiler.isEnumDeclaration(statement)) && statement.name && hasText(statement.name, name, sourceFile)) {
+    } else if ((nodeTests.isFunctionDeclaration(statement) || nodeTests.isClassDeclaration(statement) || nodeTests.isEnumDeclaration(statement)) && statement.name && hasText(statement.name, name, sourceFile)) {
       return statement;
-    } else if (compiler.isImportDeclaration(statement)) {
+    } else if (nodeTests.isImportDeclaration(statement)) {
       const clause = statement.importClause;
       if (clause?.name && hasText(clause.name, name, sourceFile)) return clause;
       const bindings = clause?.namedBindings;
-      if (bindings && compiler.isNamespaceImport(bindings) && hasText(bindings.name, name, sourceFile)) return bindings;
-      if (bindings && compiler.isNamedImports(bindings)) {
+      if (bindings && nodeTests.isNamespaceImport(bindings) && hasText(bindings.name, name, sourceFile)) return bindings;
+      if (bindings && nodeTests.isNamedImports(bindings)) {
         // The local name: the alias when there is one (`name` is the alias then, `propertyName` the imported name).
         for (const specifier of bindings.elements) if (hasText(specifier.name, name, sourceFile)) return specifier;
       }
     }
   }
-  if ((compiler.isForOfStatement(scope) || compiler.isForInStatement(scope)) && scope.initializer.getText(sourceFile).includes(name)) return scope.initializer;
+  if ((nodeTests.isForOfStatement(scope) || nodeTests.isForInStatement(scope)) && scope.initializer.getText(sourceFile).includes(name)) return scope.initializer;
   return undefined;
 }
 
@@ -138,9 +133,9 @@ function declarationInScope(scope: ts.Node, name: string, sourceFile: ts.SourceF
  * begins with its bracket.
  */
 function hasText(node: ts.Node, text: string, sourceFile: ts.SourceFile): boolean {
-  if (compiler.isIdentifier(node) && node.text !== text && !text.includes('\\')) return false;
-  if (compiler.isObjectBindingPattern(node) && text[0] !== '{') return false;
-  if (compiler.isArrayBindingPattern(node) && text[0] !== '[') return false;
+  if (nodeTests.isIdentifier(node) && node.text !== text && !text.includes('\\')) return false;
+  if (nodeTests.isObjectBindingPattern(node) && text[0] !== '{') return false;
+  if (nodeTests.isArrayBindingPattern(node) && text[0] !== '[') return false;
   return node.getText(sourceFile) === text;
 }
 
@@ -312,14 +307,14 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
   // Read on the compiler's nodes, wrapping only what is returned or followed: a module is asked for each name it exports.
   const compilerFile = sourceFile.compilerNode;
   for (const compilerStatement of compilerFile.statements) {
-    if (compiler.isVariableStatement(compilerStatement)) {
+    if (nodeTests.isVariableStatement(compilerStatement)) {
       const declaration = compilerStatement.declarationList.declarations.find((each) => hasText(each.name, exportedName, compilerFile));
       if (declaration) return wrapCompilerNode(sourceFile, declaration);
-    } else if (compiler.isEnumDeclaration(compilerStatement) && hasText(compilerStatement.name, exportedName, compilerFile)) {
+    } else if (nodeTests.isEnumDeclaration(compilerStatement) && hasText(compilerStatement.name, exportedName, compilerFile)) {
       return wrapCompilerNode(sourceFile, compilerStatement);
-    } else if ((compiler.isFunctionDeclaration(compilerStatement) || compiler.isClassDeclaration(compilerStatement)) && ((compilerStatement.name && hasText(compilerStatement.name, exportedName, compilerFile)) || (exportedName === 'default' && !!compilerStatement.modifiers?.some((modifier) => modifier.kind === DEFAULT_KEYWORD)))) {
+    } else if ((nodeTests.isFunctionDeclaration(compilerStatement) || nodeTests.isClassDeclaration(compilerStatement)) && ((compilerStatement.name && hasText(compilerStatement.name, exportedName, compilerFile)) || (exportedName === 'default' && !!compilerStatement.modifiers?.some((modifier) => modifier.kind === DEFAULT_KEYWORD)))) {
       return wrapCompilerNode(sourceFile, compilerStatement);
-    } else if (compiler.isExportDeclaration(compilerStatement) && !compilerStatement.isTypeOnly) {
+    } else if (nodeTests.isExportDeclaration(compilerStatement) && !compilerStatement.isTypeOnly) {
       const statement = wrapCompilerNode<ExportDeclaration>(sourceFile, compilerStatement);
       const moduleSpecifier = statement.getModuleSpecifierValue();
       const namespaceExport = statement.getNamespaceExport();

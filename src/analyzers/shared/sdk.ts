@@ -8,7 +8,7 @@ import { providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, modelCandidates, settingUrl } from './modelValue';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
-import { compilerCallsOf, wrapCompilerNode } from './calls';
+import { compilerCallsOf, nodeTests, wrapCompilerNode } from './calls';
 
 /**
  * Helpers shared by the SDK analyzers beyond OpenAI: method tables, which package a binding was
@@ -18,8 +18,6 @@ import { compilerCallsOf, wrapCompilerNode } from './calls';
 
 const MAX_TRACE_DEPTH = 10;
 
-/** The compiler's node tests `calleeNameOf` makes, read once: the bundle reaches `ts` through a getter per access. */
-const compiler = { isParenthesizedExpression: ts.isParenthesizedExpression, isAsExpression: ts.isAsExpression, isSatisfiesExpression: ts.isSatisfiesExpression, isNonNullExpression: ts.isNonNullExpression, isAwaitExpression: ts.isAwaitExpression, isTypeAssertionExpression: ts.isTypeAssertionExpression, isIdentifier: ts.isIdentifier, isPropertyAccessExpression: ts.isPropertyAccessExpression };
 
 /**
  * The name a call's callee ends in: `create` for `a.b.create(...)`, `fetch` for `(await fetch)(...)`;
@@ -27,9 +25,9 @@ const compiler = { isParenthesizedExpression: ts.isParenthesizedExpression, isAs
  */
 export function calleeNameOf(call: ts.CallExpression): string | undefined {
   let callee: ts.Expression = call.expression;
-  while (compiler.isParenthesizedExpression(callee) || compiler.isAsExpression(callee) || compiler.isSatisfiesExpression(callee) || compiler.isNonNullExpression(callee) || compiler.isAwaitExpression(callee) || compiler.isTypeAssertionExpression(callee)) callee = callee.expression;
-  if (compiler.isIdentifier(callee)) return callee.text;
-  if (compiler.isPropertyAccessExpression(callee)) return callee.name.text;
+  while (nodeTests.isParenthesizedExpression(callee) || nodeTests.isAsExpression(callee) || nodeTests.isSatisfiesExpression(callee) || nodeTests.isNonNullExpression(callee) || nodeTests.isAwaitExpression(callee) || nodeTests.isTypeAssertionExpression(callee)) callee = callee.expression;
+  if (nodeTests.isIdentifier(callee)) return callee.text;
+  if (nodeTests.isPropertyAccessExpression(callee)) return callee.name.text;
   return undefined;
 }
 
