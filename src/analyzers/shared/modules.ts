@@ -11,6 +11,11 @@ import { EMPTY_SETTINGS, MAX_SETTINGS_FILE_BYTES, parseConfigModule, type Settin
  */
 const JSON_MODULE_SUFFIX = '.settings.ts';
 
+/** The file on disk a module of the project was read from: a loaded JSON module is named by its real file. */
+function realFileOf(modulePath: string): string {
+  return modulePath.endsWith(JSON_MODULE_SUFFIX) ? modulePath.slice(0, -JSON_MODULE_SUFFIX.length) : modulePath;
+}
+
 const RESOLVABLE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
 
 /** The largest module we load to follow an import; larger ones are generated code. */
@@ -45,8 +50,7 @@ export class ModuleLoader {
 
   /** A workspace path relative to the scan root, POSIX; a loaded JSON module is named by its real file. */
   relativePath(absolutePath: string): string {
-    const real = absolutePath.endsWith(JSON_MODULE_SUFFIX) ? absolutePath.slice(0, -JSON_MODULE_SUFFIX.length) : absolutePath;
-    return path.relative(this.root, real).split(path.sep).join('/');
+    return path.relative(this.root, realFileOf(absolutePath)).split(path.sep).join('/');
   }
 
   /** An env variable's first kept value from the workspace's example env files (records the file as a dependency). */
@@ -117,7 +121,8 @@ export class ModuleLoader {
       if (known === null) return undefined;
       const existing = this.project.getSourceFile(known);
       if (existing) {
-        this.tracked?.add(known);
+        // The file on disk: a JSON module is kept in the project under a name of its own, which no edit ever changes.
+        this.tracked?.add(realFileOf(known));
         return existing;
       }
     }

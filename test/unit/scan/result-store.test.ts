@@ -59,6 +59,19 @@ describe('persistent result cache (content-hash keyed, between processes)', () =
     assert.equal(result.summary.filesReusedFromCache, 1, 'only b.ts is reused');
   });
 
+  it('re-analyzes every file that read a JSON module when it changed, not only the first to load it', async () => {
+    // The project keeps a JSON module under a name of its own (config.json.settings.ts); a later file's lookup
+    // of the loaded module once recorded that name as its dependency, which no edit of config.json changes.
+    writeFileSync(path.join(root, 'src', 'config.json'), `{ "model": "gpt-4o" }\n`);
+    const usesConfig = (name: string) => `import OpenAI from 'openai';\nimport config from './config.json';\nconst o = new OpenAI();\nexport const ${name} = () => o.chat.completions.create({ model: config.model, messages: [] });\n`;
+    writeFileSync(path.join(root, 'src', 'a.ts'), usesConfig('a'));
+    writeFileSync(path.join(root, 'src', 'b.ts'), usesConfig('b'));
+    const modelsOf = (result: Awaited<ReturnType<typeof scan>>) => result.callSites.map((site) => `${site.file} ${site.model.id}`);
+    assert.deepEqual(modelsOf(await scan()), ['src/a.ts gpt-4o', 'src/b.ts gpt-4o']);
+    writeFileSync(path.join(root, 'src', 'config.json'), `{ "model": "gpt-4o-mini" }\n`);
+    assert.deepEqual(modelsOf(await scan()), ['src/a.ts gpt-4o-mini', 'src/b.ts gpt-4o-mini']);
+  });
+
   it('ignores a corrupted cache file and writes a good one', async () => {
     const first = await scan();
     const [file] = cacheFiles();
