@@ -55,9 +55,8 @@ async function runSession(workspace, { reuseDir, keepDirs = false } = {}) {
     await Promise.race([done, new Promise((r) => { timer = setTimeout(r, 300000); })]);
     // A pending timeout would keep the process alive for its full five minutes.
     clearTimeout(timer);
-    // The extension stores the last scan and saves the scanner's code cache once the workspace has
-    // been quiet for 1.5 s (scanModel.ts QUIET_MS); let both finish.
-    if (keepDirs) await new Promise((r) => setTimeout(r, 6000));
+    // The extension saves the scanner's code cache 3 s after its first result; let it finish.
+    if (keepDirs) await new Promise((r) => setTimeout(r, 4000));
   } finally {
     await cleanup();
   }

@@ -119,17 +119,20 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
 }
 
 /**
- * Saves the scanner's code cache after the first result, once the workspace is quiet (scanModel's
- * whenQuiet): creating it holds the extension host thread for a moment, and by then it holds the
- * functions the scans compiled.
+ * Saves the scanner's code cache a little after the first scan has shown its result: creating it
+ * takes the thread for a moment, and it then holds the functions the scan compiled.
  */
 function codeCacheAfterFirstScan(model: WorkspaceScanModel): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const listener = model.onDidChange((state) => {
     if (!state.result) return;
     listener.dispose();
-    void model.whenQuiet('save the scanner code cache', saveScannerCodeCache);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void saveScannerCodeCache();
+    }, 3000);
   });
-  return listener;
+  return { dispose: () => { listener.dispose(); if (timer) clearTimeout(timer); } };
 }
 
 export function deactivate(): void {

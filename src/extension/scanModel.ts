@@ -114,14 +114,6 @@ const WATCH_GLOB = `**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,${USAGE_FI
 export const RESCAN_DEBOUNCE_MS = 10;
 /** Typing without saving re-scans the unsaved text once the user pauses. */
 export const TYPING_DEBOUNCE_MS = 300;
-/**
- * Work that nothing on screen waits for (storing the result for the next session, V8's code cache of
- * the scanner) runs once no scan has been scheduled, run or finished and no document has changed for
- * this long (see whenQuiet). Writing the code cache holds the extension host thread for 0.1-0.3 s
- * (V8 serializes ~10 MB); done 3 s after the first result, as before, it landed in the middle of
- * the editor bench's saves, and in a user's typing.
- */
-export const QUIET_MS = 1500;
 
 /**
  * The workspace's scan: runs `scanWorkspace` on the first folder, keeps the last result, and
@@ -147,12 +139,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private restoring: Promise<RestoredScan | undefined> | undefined;
   private restored: RestoredScan | undefined;
   private storing: Promise<void> = Promise.resolve();
-  /** The latest result not yet stored for the next session (storeLastScan; written once the workspace is quiet). */
-  private unstored: ScanResult | undefined;
-  /** Deferred work by name, run in order once the workspace is quiet (whenQuiet). */
-  private readonly quietTasks = new Map<string, { run: () => Promise<void>; done: () => void; promise: Promise<void> }>();
-  private quietTimer: ReturnType<typeof setTimeout> | undefined;
-  private runningQuietTasks = false;
   /** The record written last, or read at restore (its stamps are reused for files that did not change since). */
   private lastStored: StoredScan | undefined;
   /** Whether this session has stored a scan yet (the first store is logged). */
@@ -183,9 +169,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         // Lenses follow unsaved edits (the dirty text is analyzed instead of the file on disk) and reverts.
         const doc = event.document;
-        // Typing in any file (the extension host is shared by every extension) puts deferred work off; output
-        // channels and other virtual documents that change on their own (every log line) do not.
-        if (event.contentChanges.length > 0 && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled')) this.noteActivity();
         if (this.result && event.contentChanges.length > 0 && SOURCE_LANGUAGES.has(doc.languageId) && this.contains(doc.uri)) this.scheduleRescan('edit', TYPING_DEBOUNCE_MS);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
@@ -360,89 +343,33 @@ export class WorkspaceScanModel implements vscode.Disposable {
   }
 
   /**
-   * Keeps `result` for the next session once the workspace is quiet (whenQuiet): nothing on screen
-   * waits for it, and a burst of saves stores only its last result. Dropped when another result
-   * replaced it meanwhile (that one is stored instead) or the window closes first (the next session
-   * then restores the record stored before, for the files unchanged since, or scans).
+   * Writes `result` for the next session, after it is on screen. Skipped when another scan is due
+   * or ran meanwhile (a file changed while it was stamped: that scan writes instead).
    */
   private storeLastScan(result: ScanResult): void {
-    if (!this.store || this.root?.scheme !== 'file') return;
-    this.unstored = result;
-    this.storing = this.whenQuiet('store the last scan', () => this.writeLastScan());
-  }
-
-  private async writeLastScan(): Promise<void> {
     const root = this.root;
     const store = this.store;
-    const result = this.unstored;
-    this.unstored = undefined;
-    if (!root || root.scheme !== 'file' || !store || !result || result !== this.result) return;
+    if (!root || root.scheme !== 'file' || !store) return;
     const count = this.scanCount;
-    try {
-      const dirty = new Set([...this.unsavedTexts().keys()].map((file) => path.relative(root.fsPath, file).split(path.sep).join('/')));
-      const record = await createStoredScan(result, { ...this.storeKey(root, store), skip: dirty, previous: this.lastStored });
-      // A file changed while it was stamped: the scan that follows stores instead.
+    this.storing = this.storing.then(async () => {
       if (this.disposed || count !== this.scanCount || !this.idle) return;
-      await fs.mkdir(store.directory, { recursive: true });
-      await writeFileAtomic(path.join(store.directory, lastScanFileName(root.fsPath)), JSON.stringify(record));
-      if (!this.storedThisSession) {
-        log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
-        const pruned = await pruneStoredScans(store.directory, lastScanFileName(root.fsPath));
-        if (pruned.length > 0) log.info(`removed ${pruned.length} stored scans of other folders, not opened for long or beyond the most recent (policy: data/editor/stored-scans.json)`);
-      }
-      this.lastStored = record;
-      this.storedThisSession = true;
-    } catch (err) {
-      log.warn(`could not store the last scan (${(err as Error).message}); the next session scans before showing lenses`);
-    }
-  }
-
-  /**
-   * Runs `task` once the workspace has been quiet for QUIET_MS: no scan scheduled, running or
-   * finished and no document changed meanwhile. A task already waiting under the same name is not
-   * queued twice (its promise is returned). Tasks run one after the other; when activity resumes
-   * between two, the rest wait for the next quiet moment. Resolves once the task has run, or at
-   * dispose without running it.
-   */
-  whenQuiet(name: string, task: () => Promise<void>): Promise<void> {
-    const waiting = this.quietTasks.get(name);
-    if (waiting) return waiting.promise;
-    let done!: () => void;
-    const promise = new Promise<void>((resolve) => (done = resolve));
-    this.quietTasks.set(name, { run: task, done, promise });
-    if (!this.runningQuietTasks) this.armQuietTimer();
-    return promise;
-  }
-
-  /** Puts deferred work off by QUIET_MS from now. */
-  private noteActivity(): void {
-    if (this.quietTasks.size > 0 && !this.runningQuietTasks) this.armQuietTimer();
-  }
-
-  private armQuietTimer(): void {
-    if (this.quietTimer) clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => {
-      this.quietTimer = undefined;
-      void this.runQuietTasks();
-    }, QUIET_MS);
-  }
-
-  private async runQuietTasks(): Promise<void> {
-    this.runningQuietTasks = true;
-    try {
-      for (const [name, task] of this.quietTasks) {
-        if (this.disposed || !this.idle) break;
-        this.quietTasks.delete(name);
-        try {
-          await task.run();
-        } finally {
-          task.done();
+      try {
+        const dirty = new Set([...this.unsavedTexts().keys()].map((file) => path.relative(root.fsPath, file).split(path.sep).join('/')));
+        const record = await createStoredScan(result, { ...this.storeKey(root, store), skip: dirty, previous: this.lastStored });
+        if (this.disposed || count !== this.scanCount || !this.idle) return;
+        await fs.mkdir(store.directory, { recursive: true });
+        await writeFileAtomic(path.join(store.directory, lastScanFileName(root.fsPath)), JSON.stringify(record));
+        if (!this.storedThisSession) {
+          log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
+          const pruned = await pruneStoredScans(store.directory, lastScanFileName(root.fsPath));
+          if (pruned.length > 0) log.info(`removed ${pruned.length} stored scans of other folders, not opened for long or beyond the most recent (policy: data/editor/stored-scans.json)`);
         }
+        this.lastStored = record;
+        this.storedThisSession = true;
+      } catch (err) {
+        log.warn(`could not store the last scan (${(err as Error).message}); the next session scans before showing lenses`);
       }
-    } finally {
-      this.runningQuietTasks = false;
-    }
-    if (this.quietTasks.size > 0 && !this.disposed) this.armQuietTimer();
+    });
   }
 
   get lastResult(): ScanResult | undefined {
@@ -519,7 +446,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
         return undefined;
       } finally {
         if (this.running?.abort === abort) this.running = undefined;
-        this.noteActivity();
         this.fire();
         if (completed) this.storeLastScan(completed);
       }
@@ -545,7 +471,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
   /** Debounced incremental re-scan (the cache re-analyzes only changed files and their dependents). */
   private scheduleRescan(trigger: string, delayMs = RESCAN_DEBOUNCE_MS): void {
     if (this.debounce) clearTimeout(this.debounce);
-    this.noteActivity();
     // The bench measures from the first edit of a burst to the refreshed result.
     const now = performance.now();
     this.pendingTrigger = { at: this.pendingTrigger?.at ?? now, lastAt: now, trigger: this.pendingTrigger?.trigger ?? trigger };
@@ -626,10 +551,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
     this.disposed = true;
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = undefined;
-    if (this.quietTimer) clearTimeout(this.quietTimer);
-    this.quietTimer = undefined;
-    for (const task of this.quietTasks.values()) task.done();
-    this.quietTasks.clear();
     this.running?.abort.abort();
     this.cache = undefined;
     for (const d of this.disposables) d.dispose();

@@ -128,8 +128,6 @@ export async function run(): Promise<void> {
     reused.push(`${r.summary.filesReusedFromCache}/${r.summary.filesScanned}`);
     await until(() => api.isIdle());
   }
-  // The last result stored for the next session (written once the workspace is quiet), so the runner's second session finds it.
-  await api.lastScanStored();
   // What the extension logged about the stored last scan (restored, stored, or why not).
   const logText = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.logFile).then((b) => b, () => new Uint8Array()));
   const lastScanLog = logText.split('\n').filter((line) => /last scan/.test(line)).slice(0, 6);
