@@ -549,10 +549,10 @@ export function toolListHandedWith(call: Node): { callee: string; toolList: stri
     if (candidate.pos < pos || candidate.end > end) continue;
     const args = candidate.arguments;
     if (args.length < 2 || !args.some((arg) => reference.test(textOf(arg)))) continue;
-    if (!args.some((arg) => TOOL_LIST_NAME.test(textOf(arg).replace(/^this\./, '')))) continue;
+    const toolList = args.find((arg) => TOOL_LIST_NAME.test(textOf(arg).replace(/^this\./, '')));
+    if (!toolList) continue;
     const handed = wrapCompilerNode<CallExpression>(sourceFile, candidate);
-    const toolList = handed.getArguments().find((arg) => TOOL_LIST_NAME.test(arg.getText().replace(/^this\./, '')))!;
-    return { callee: handed.getExpression().getText().slice(0, 60), toolList: toolList.getText(), line: handed.getStartLineNumber(), entry: toolListEntryOf(handed) };
+    return { callee: handed.getExpression().getText().slice(0, 60), toolList: textOf(toolList), line: handed.getStartLineNumber(), entry: toolListEntryOf(handed) };
   }
   return undefined;
 }

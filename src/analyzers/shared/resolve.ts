@@ -77,8 +77,7 @@ export function findDeclaration(identifier: Node, modules: ModuleLoader, depth =
   return undefined;
 }
 
-function findDeclarationInScope(scope: Node, name: string, usage: Node): Node | undefined {
-  void usage;
+function findDeclarationInScope(scope: Node, name: string): Node | undefined {
   const found = declarationInScope(scope.compilerNode, name, scope.getSourceFile().compilerNode);
   return found && wrapCompilerNode(scope.getSourceFile(), found);
 }
@@ -275,7 +274,7 @@ function findCommonJsExport(sourceFile: SourceFile, name: string, modules: Modul
       if (Node.isObjectLiteralExpression(object)) {
         const property = object.getProperty(name);
         if (property && Node.isPropertyAssignment(property)) return property;
-        if (property && Node.isShorthandPropertyAssignment(property)) return findDeclarationInScope(sourceFile, name, property);
+        if (property && Node.isShorthandPropertyAssignment(property)) return findDeclarationInScope(sourceFile, name);
         for (const spread of object.getProperties().filter(Node.isSpreadAssignment).reverse()) {
           const found = passOn(spread.getExpression());
           if (found) return found;
@@ -329,7 +328,7 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
           if (!target) return moduleSpecifier.startsWith('.') ? undefined : specifier;
           return findExport(target, specifier.getName(), modules, depth + 1, seen);
         }
-        const local = findDeclarationInScope(sourceFile, specifier.getName(), specifier);
+        const local = findDeclarationInScope(sourceFile, specifier.getName());
         // `import { client } from './client'; export { client }`: the barrel passes on what it imported.
         if (local && (Node.isImportSpecifier(local) || Node.isImportClause(local))) return followImport(local, modules, depth + 1);
         return local;
@@ -437,7 +436,7 @@ function spreadObject(expression: Node, modules: ModuleLoader | undefined, depth
   if (Node.isObjectLiteralExpression(node)) return node;
   if (!Node.isIdentifier(node)) return undefined;
   for (let scope: Node | undefined = node.getParent(); scope; scope = scope.getParent()) {
-    const found = findDeclarationInScope(scope, node.getText(), node);
+    const found = findDeclarationInScope(scope, node.getText());
     if (found) {
       const initializer = Node.isVariableDeclaration(found) ? found.getInitializer() : undefined;
       const value = initializer && unwrapExpression(initializer);

@@ -18,7 +18,6 @@ import { compilerCallsOf, nodeTests, wrapCompilerNode } from './calls';
 
 const MAX_TRACE_DEPTH = 10;
 
-
 /**
  * The name a call's callee ends in: `create` for `a.b.create(...)`, `fetch` for `(await fetch)(...)`;
  * undefined for anything else (`f()()`, `a[b]()`). Read off the compiler node, without wrapping.
