@@ -1,6 +1,7 @@
 /**
  * Extension entry point. Activation only registers commands, providers and the panel serializer;
- * the scanner (ts-morph, the token counter) is loaded lazily on the first scan (see extension/scanModel.ts).
+ * right after it, the scanner thread starts loading the scanner (ts-morph, the token counter) and
+ * runs the first scan beside the extension host's thread (see extension/scanModel.ts).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -15,7 +16,7 @@ import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log, logFileUri } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, overrideUri, refreshPrices } from './extension/prices';
-import { isScanModuleLoaded, RESCAN_DEBOUNCE_MS, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
+import { RESCAN_DEBOUNCE_MS, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
 
@@ -29,8 +30,7 @@ const SOURCE_SELECTOR: vscode.DocumentSelector = [
 export function activate(context: vscode.ExtensionContext): AdvisorApi {
   const started = performance.now();
   initLog(context);
-  useScannerCodeCache(context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined);
-  const model = new WorkspaceScanModel();
+  const model = new WorkspaceScanModel(context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined);
   model.setOverrideLoader(() => loadStoredOverride(context));
   // The last result per workspace, for lenses before the scanner loads in the next session. A stored
   // result is void when the scanner bundle (analyzers, catalog) or the price override changed.
@@ -76,8 +76,10 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
   );
 
   const activationMs = performance.now() - started;
-  const scannerLoadedAtActivation = isScanModuleLoaded();
+  const scannerLoadedAtActivation = model.scannerStarted;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  // Once activate() has returned: the thread's start and the first scan stay out of activation's time.
+  setImmediate(() => model.startFirstScan());
   return {
     lastScanResult: () => model.lastResult,
     restoredScan: () => model.state.restored,
@@ -95,8 +97,8 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     rescanDebounceMs: RESCAN_DEBOUNCE_MS,
     activatedAt: performance.now(),
     scannerLoadedAtActivation,
-    scannerLoaded: isScanModuleLoaded,
-    scannerLoad: scannerLoadInfo,
+    scannerLoaded: () => model.scannerLoad !== undefined,
+    scannerLoad: () => model.scannerLoad,
     panel: () => CostPanel.current?.probe,
     sendPanelMessage: async (raw) => {
       await CostPanel.current?.handleMessage(raw);
@@ -120,7 +122,8 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
 
 /**
  * Saves the scanner's code cache a little after the first scan has shown its result: creating it
- * takes the thread for a moment, and it then holds the functions the scan compiled.
+ * takes the scanner thread for a moment (a save's re-scan would wait for it), and it then holds the
+ * functions the scan compiled.
  */
 function codeCacheAfterFirstScan(model: WorkspaceScanModel): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -129,7 +132,7 @@ function codeCacheAfterFirstScan(model: WorkspaceScanModel): vscode.Disposable {
     listener.dispose();
     timer = setTimeout(() => {
       timer = undefined;
-      void saveScannerCodeCache();
+      void model.saveScannerCodeCache();
     }, 3000);
   });
   return { dispose: () => { listener.dispose(); if (timer) clearTimeout(timer); } };

@@ -16,6 +16,7 @@ import * as vscode from 'vscode';
 import type { CallSite, ScanResult } from '../../src/model/types';
 import type { AdvisorApi } from '../../src/extension/api';
 import type * as Scanner from '../../src/extension/scannerBundle';
+import type * as Advisor from '../../src/extension/advisorBundle';
 import { nextEvent, nextScan as nextScan_, settled as settled_, untilScanState as untilScanState_, waitFor } from './waits';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
@@ -26,6 +27,7 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
   let api: AdvisorApi;
   let root: vscode.Uri;
   let scanner: typeof Scanner;
+  let advisor: typeof Advisor;
 
   const result = (): ScanResult => api.lastScanResult()!;
   const site = (pred: (c: CallSite) => boolean): CallSite => {
@@ -47,6 +49,7 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     root = vscode.workspace.workspaceFolders![0].uri;
     await api.ensureScanned();
     scanner = require(path.join(ext.extensionPath, 'dist', 'scanner.js')) as typeof Scanner;
+    advisor = require(path.join(ext.extensionPath, 'dist', 'advisor.js')) as typeof Advisor;
   });
 
   it('"Set Volume for Call" writes calls= in the llm-advisor comment; the re-scan re-analyzes only that file', async function () {
@@ -120,7 +123,7 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
       await vscode.commands.executeCommand('llmHostingAdvisor.openUsageFile');
       const editor = await waitFor('the usage file editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === file && vscode.window.activeTextEditor);
       assert.match(editor.document.getText(), /^# LLM Hosting Advisor usage file/);
-      assert.equal(editor.document.getText(), scanner.USAGE_FILE_TEMPLATE);
+      assert.equal(editor.document.getText(), advisor.USAGE_FILE_TEMPLATE);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await nextScan(() => fs.writeFile(file, original));

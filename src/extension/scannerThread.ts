@@ -1,0 +1,85 @@
+/**
+ * The editor's scanner thread (dist/scannerThread.js): a worker thread of the extension host that
+ * loads dist/scanner.js (ts-morph, TypeScript, the token counter, the catalog) and runs the
+ * workspace scans. The extension host's thread is shared by every extension and carries VS Code's
+ * requests (for lenses, hovers, completions): loading the 11 MB bundle there held it for 1-2 s in a
+ * first session, and each scan held it for its whole length. Here both run beside it, on another
+ * core, and the thread starts loading as soon as the extension activates.
+ * Keeps the per-file results between scans (ScanCache) and V8's code cache of the bundle. No `vscode`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { requireWithCodeCache } from '../runtime/codeCache';
+import type { Catalog } from '../core/catalog/catalog';
+import type { FromScannerThread, ScannerThreadData, ScanRequestOptions, ToScannerThread } from './scannerProtocol';
+
+type ScannerModule = typeof import('./scannerBundle');
+
+const port = parentPort;
+if (!port) throw new Error('scannerThread.js runs as a worker thread of the extension host');
+const data = workerData as ScannerThreadData;
+const send = (message: FromScannerThread) => port.postMessage(message);
+
+const started = performance.now();
+const loaded = requireWithCodeCache<ScannerModule>(data.scannerBundle, data.codeCacheDirectory);
+const scanner = loaded.exports;
+send({ kind: 'loaded', ms: Math.round(performance.now() - started), codeCache: loaded.cache });
+
+let cache = new scanner.ScanCache();
+const running = new Map<number, AbortController>();
+/** One catalog object per override version, so the per-call pricing cache keeps working across re-scans. */
+let overrideCatalog: { version: number; catalog: Catalog } | undefined;
+
+function catalogFor(options: ScanRequestOptions): Catalog | undefined {
+  if (!options.priceOverride) return undefined;
+  if (overrideCatalog?.version !== options.priceOverrideVersion) overrideCatalog = { version: options.priceOverrideVersion, catalog: scanner.catalogWithOverride(options.priceOverride) };
+  return overrideCatalog.catalog;
+}
+
+async function scan(id: number, root: string, options: ScanRequestOptions): Promise<void> {
+  const abort = new AbortController();
+  running.set(id, abort);
+  let reported = -1;
+  try {
+    const result = await scanner.scanWorkspace(root, {
+      defaultCallsPerMonth: options.defaultCallsPerMonth,
+      nonProduction: options.nonProduction,
+      advisorOptions: options.advisorOptions,
+      catalog: catalogFor(options),
+      signal: abort.signal,
+      cache,
+      unsaved: options.unsaved,
+      // Whole percents only: a 30,000-file scan would otherwise send a message per file.
+      onProgress: options.progress
+        ? (done, total) => {
+            const percent = total ? Math.floor((done / total) * 100) : 100;
+            if (percent === reported) return;
+            reported = percent;
+            send({ kind: 'progress', id, done, total });
+          }
+        : undefined,
+    });
+    send({ kind: 'scanned', id, result });
+  } catch (err) {
+    const error = err instanceof Error ? err : new Error(String(err));
+    send({ kind: 'failed', id, message: error.message, cancelled: abort.signal.aborted, ...(error.stack ? { stack: error.stack } : {}) });
+  } finally {
+    running.delete(id);
+  }
+}
+
+port.on('message', (message: ToScannerThread) => {
+  switch (message.kind) {
+    case 'scan':
+      void scan(message.id, message.root, message.options);
+      break;
+    case 'cancel':
+      running.get(message.id)?.abort();
+      break;
+    case 'forget':
+      cache = new scanner.ScanCache();
+      break;
+    case 'save-code-cache':
+      void loaded.saveCache().finally(() => send({ kind: 'code-cache-saved', id: message.id }));
+      break;
+  }
+});
