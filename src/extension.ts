@@ -99,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     scannerLoadedAtActivation,
     scannerLoaded: () => model.scannerLoad !== undefined,
     scannerLoad: () => model.scannerLoad,
+    scannerHeapUsed: () => model.scannerHeapUsed(),
     panel: () => CostPanel.current?.probe,
     sendPanelMessage: async (raw) => {
       await CostPanel.current?.handleMessage(raw);

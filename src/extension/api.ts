@@ -39,6 +39,8 @@ export interface AdvisorApi {
   readonly scannerLoadedAtActivation: boolean;
   /** Whether the scanner thread has loaded the scanner bundle by now. */
   scannerLoaded(): boolean;
+  /** The scanner thread's heap in use after full collections, in bytes (undefined without a thread): the soak test's leak check. */
+  scannerHeapUsed(): Promise<number | undefined>;
   /** How the scanner thread loaded the scanner bundle: milliseconds, and whether V8's code cache was used. */
   scannerLoad(): { ms: number; codeCache: string } | undefined;
   /** The open cost panel's message log, or undefined when no panel is open. */

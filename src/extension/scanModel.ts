@@ -301,6 +301,11 @@ export class WorkspaceScanModel implements vscode.Disposable {
     return this.scanner.load;
   }
 
+  /** The scanner thread's heap in use after full collections (bytes), or undefined without a thread. */
+  scannerHeapUsed(): Promise<number | undefined> {
+    return this.scanner.heapUsed();
+  }
+
   /** Writes V8's code cache of the scanner bundle (on the scanner thread) when it was missing or stale. */
   saveScannerCodeCache(): Promise<void> {
     return this.scanner.saveCodeCache();

@@ -26,6 +26,7 @@ export class ScannerThread {
   private nextId = 1;
   private readonly scans = new Map<number, PendingScan>();
   private readonly codeCacheSaves = new Map<number, () => void>();
+  private readonly heapReads = new Map<number, (bytes: number | undefined) => void>();
   private loadInfo: { ms: number; codeCache: string } | undefined;
   private disposed = false;
 
@@ -85,6 +86,16 @@ export class ScannerThread {
     });
   }
 
+  /** The thread's heap in use after full collections, in bytes; undefined without a thread. */
+  heapUsed(): Promise<number | undefined> {
+    if (!this.worker) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.heapReads.set(id, resolve);
+      this.post({ kind: 'heap', id });
+    });
+  }
+
   /** Stops the thread; scans in flight fail as cancelled. */
   dispose(): void {
     this.disposed = true;
@@ -120,6 +131,10 @@ export class ScannerThread {
         this.codeCacheSaves.get(message.id)?.();
         this.codeCacheSaves.delete(message.id);
         break;
+      case 'heap-used':
+        this.heapReads.get(message.id)?.(message.bytes);
+        this.heapReads.delete(message.id);
+        break;
     }
   }
 
@@ -137,5 +152,7 @@ export class ScannerThread {
     this.scans.clear();
     for (const resolve of this.codeCacheSaves.values()) resolve();
     this.codeCacheSaves.clear();
+    for (const resolve of this.heapReads.values()) resolve(undefined);
+    this.heapReads.clear();
   }
 }

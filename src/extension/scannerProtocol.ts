@@ -33,11 +33,14 @@ export type ToScannerThread =
   | { kind: 'cancel'; id: number }
   /** Drops the per-file results kept between scans (the workspace folders changed). */
   | { kind: 'forget' }
-  | { kind: 'save-code-cache'; id: number };
+  | { kind: 'save-code-cache'; id: number }
+  /** The thread's heap after full collections (the soak test's leak check and the bench). */
+  | { kind: 'heap'; id: number };
 
 export type FromScannerThread =
   | { kind: 'loaded'; ms: number; codeCache: string }
   | { kind: 'progress'; id: number; done: number; total: number }
   | { kind: 'scanned'; id: number; result: ScanResult }
   | { kind: 'failed'; id: number; message: string; cancelled: boolean; stack?: string }
-  | { kind: 'code-cache-saved'; id: number };
+  | { kind: 'code-cache-saved'; id: number }
+  | { kind: 'heap-used'; id: number; bytes: number };

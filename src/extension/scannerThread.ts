@@ -7,6 +7,8 @@
  * core, and the thread starts loading as soon as the extension activates.
  * Keeps the per-file results between scans (ScanCache) and V8's code cache of the bundle. No `vscode`.
  */
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { requireWithCodeCache } from '../runtime/codeCache';
 import type { Catalog } from '../core/catalog/catalog';
@@ -67,6 +69,14 @@ async function scan(id: number, root: string, options: ScanRequestOptions): Prom
   }
 }
 
+/** This thread's heap in use after three full collections (`gc` is exposed for the call only if the process did not). */
+function heapAfterCollection(): number {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  for (let i = 0; i < 3; i++) gc();
+  return process.memoryUsage().heapUsed;
+}
+
 port.on('message', (message: ToScannerThread) => {
   switch (message.kind) {
     case 'scan':
@@ -80,6 +90,9 @@ port.on('message', (message: ToScannerThread) => {
       break;
     case 'save-code-cache':
       void loaded.saveCache().finally(() => send({ kind: 'code-cache-saved', id: message.id }));
+      break;
+    case 'heap':
+      send({ kind: 'heap-used', id: message.id, bytes: heapAfterCollection() });
       break;
   }
 });

@@ -303,6 +303,9 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
       });
     }
     const baseline = heap();
+    // The scans run on the scanner thread: its heap (the per-file cache, the pricing caches) is measured the same way.
+    const threadBaseline = await api.scannerHeapUsed();
+    assert.ok(threadBaseline !== undefined, 'the scanner thread runs');
     const scansBefore = api.scanCount();
     const t0 = Date.now();
     let peak = baseline;
@@ -344,12 +347,15 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     const restored = await scanner.scanWorkspace(root.fsPath, { defaultCallsPerMonth: 10000 });
     await untilScanState('the re-scan of the restored files', () => api.isIdle() && files.every((f) => lines(result().callSites, f) === lines(restored.callSites, f)));
     const end = heap();
+    const threadEnd = (await api.scannerHeapUsed())!;
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     const change = (end - baseline) / baseline;
+    const threadChange = (threadEnd - threadBaseline) / threadBaseline;
     console.log(
-      `      soak: 500 edits (100 saves) in ${editMs} ms, ${scans} incremental re-scans; heap after GC ${mb(baseline)} MB -> ${mb(end)} MB (${(change * 100).toFixed(1)}%), peak sampled ${mb(peak)} MB`,
+      `      soak: 500 edits (100 saves) in ${editMs} ms, ${scans} incremental re-scans; heap after GC ${mb(baseline)} MB -> ${mb(end)} MB (${(change * 100).toFixed(1)}%), peak sampled ${mb(peak)} MB; scanner thread ${mb(threadBaseline)} MB -> ${mb(threadEnd)} MB (${(threadChange * 100).toFixed(1)}%)`,
     );
     assert.ok(change < 0.1, `heap grew ${(change * 100).toFixed(1)}%`);
+    assert.ok(threadChange < 0.1, `the scanner thread's heap grew ${(threadChange * 100).toFixed(1)}%`);
   });
   // Last: it disposes the extension's registrations, as VS Code does when the folder closes.
   it('deactivating mid-scan aborts the scan and leaves no scan, timer or watcher behind', async function () {

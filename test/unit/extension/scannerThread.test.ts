@@ -53,6 +53,7 @@ describe('extension: the scanner thread', function () {
   it('scans as scanWorkspace does in this process, with progress, and says how it loaded the bundle', async function () {
     const scanner = thread();
     assert.equal(scanner.started, false);
+    assert.equal(await scanner.heapUsed(), undefined, 'no thread, no heap');
     const progress: Array<[number, number]> = [];
     const onThread = await scanner.scan(root, request({ progress: true }), undefined, (done, total) => progress.push([done, total]));
     assert.ok(scanner.started);
@@ -64,6 +65,8 @@ describe('extension: the scanner thread', function () {
     assert.equal(done, total);
     assert.equal(total, onThread.summary.filesScanned);
     assert.equal(scanner.load?.codeCache, 'off', 'without a cache folder the bundle is required as is');
+    const heap = await scanner.heapUsed();
+    assert.ok(heap !== undefined && heap > 10_000_000, `the thread's heap holds the scanner: ${heap} bytes`);
   });
 
   it('analyzes the unsaved text of a file instead of the file on disk, and keeps results between scans', async function () {
