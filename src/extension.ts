@@ -48,7 +48,6 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
 
   context.subscriptions.push(
     model,
-    codeCacheAfterFirstScan(model),
     lenses,
     statusBar,
     vscode.commands.registerCommand(CommandId.OpenCostPanel, (callSiteId?: unknown) => {
@@ -119,24 +118,6 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     cancelScan: () => model.cancel(),
     isScanning: () => model.state.scanning,
   };
-}
-
-/**
- * Saves the scanner's code cache a little after the first scan has shown its result: creating it
- * takes the scanner thread for a moment (a save's re-scan would wait for it), and it then holds the
- * functions the scan compiled.
- */
-function codeCacheAfterFirstScan(model: WorkspaceScanModel): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const listener = model.onDidChange((state) => {
-    if (!state.result) return;
-    listener.dispose();
-    timer = setTimeout(() => {
-      timer = undefined;
-      void model.saveScannerCodeCache();
-    }, 3000);
-  });
-  return { dispose: () => { listener.dispose(); if (timer) clearTimeout(timer); } };
 }
 
 export function deactivate(): void {

@@ -306,11 +306,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
     return this.scanner.heapUsed();
   }
 
-  /** Writes V8's code cache of the scanner bundle (on the scanner thread) when it was missing or stale. */
-  saveScannerCodeCache(): Promise<void> {
-    return this.scanner.saveCodeCache();
-  }
-
   /** performance.now() when the editor first asked the lens provider (for the bench: VS Code's own delay). */
   lensesRequestedAt: number | undefined;
 

@@ -76,7 +76,7 @@ export class ScannerThread {
     this.post({ kind: 'forget' });
   }
 
-  /** Writes V8's code cache of the scanner bundle when it was missing or stale; resolves once written (or at once without a thread). */
+  /** Resolves once V8's code cache of the scanner bundle is written, when it was missing or stale (the thread writes it after its first scan); at once without a thread. */
   saveCodeCache(): Promise<void> {
     if (!this.worker) return Promise.resolve();
     const id = this.nextId++;

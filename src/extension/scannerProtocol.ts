@@ -33,6 +33,7 @@ export type ToScannerThread =
   | { kind: 'cancel'; id: number }
   /** Drops the per-file results kept between scans (the workspace folders changed). */
   | { kind: 'forget' }
+  /** Answered once V8's code cache of the bundle is written (the thread writes it after its first scan). */
   | { kind: 'save-code-cache'; id: number }
   /** The thread's heap after full collections (the soak test's leak check and the bench). */
   | { kind: 'heap'; id: number };

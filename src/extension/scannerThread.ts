@@ -27,6 +27,13 @@ const scanner = loaded.exports;
 send({ kind: 'loaded', ms: Math.round(performance.now() - started), codeCache: loaded.cache });
 
 let cache = new scanner.ScanCache();
+let codeCacheSaved: Promise<void> | undefined;
+/**
+ * Writes V8's code cache of the bundle once (when it was missing or stale), right after the first
+ * scan: it then holds the functions that scan compiled, and the user is reading the first lenses,
+ * not yet saving (creating the cache holds this thread ~0.1-0.3 s; a re-scan asked meanwhile waits).
+ */
+const saveCodeCacheOnce = () => (codeCacheSaved ??= loaded.saveCache());
 const running = new Map<number, AbortController>();
 /** One catalog object per override version, so the per-call pricing cache keeps working across re-scans. */
 let overrideCatalog: { version: number; catalog: Catalog } | undefined;
@@ -61,6 +68,7 @@ async function scan(id: number, root: string, options: ScanRequestOptions): Prom
         : undefined,
     });
     send({ kind: 'scanned', id, result });
+    void saveCodeCacheOnce();
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     send({ kind: 'failed', id, message: error.message, cancelled: abort.signal.aborted, ...(error.stack ? { stack: error.stack } : {}) });
@@ -89,7 +97,7 @@ port.on('message', (message: ToScannerThread) => {
       cache = new scanner.ScanCache();
       break;
     case 'save-code-cache':
-      void loaded.saveCache().finally(() => send({ kind: 'code-cache-saved', id: message.id }));
+      void saveCodeCacheOnce().finally(() => send({ kind: 'code-cache-saved', id: message.id }));
       break;
     case 'heap':
       send({ kind: 'heap-used', id: message.id, bytes: heapAfterCollection() });
