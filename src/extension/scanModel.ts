@@ -420,8 +420,10 @@ export class WorkspaceScanModel implements vscode.Disposable {
         this.error = undefined;
         this.scanCount++;
         this.lastScanTiming = { requestedAt: trigger.at, lastTriggerAt: trigger.lastAt, startedAt, finishedAt: performance.now(), trigger: trigger.trigger };
+        const load = this.scanCount === 1 ? this.scanner.load : undefined;
         log.info(
-          `scan (${trigger.trigger}): ${result.callSites.length} call sites in ${Date.now() - started} ms, ${result.summary.filesReusedFromCache ?? 0}/${result.summary.filesScanned ?? 0} files reused from cache`,
+          `scan (${trigger.trigger}): ${result.callSites.length} call sites in ${Date.now() - started} ms, ${result.summary.filesReusedFromCache ?? 0}/${result.summary.filesScanned ?? 0} files reused from cache` +
+            (load ? `; the scanner thread loaded the scanner in ${load.ms} ms (code cache: ${load.codeCache})` : ''),
         );
         return result;
       } catch (err) {
