@@ -1,7 +1,7 @@
 /**
  * Extension entry point. Activation only registers commands, providers and the panel serializer;
- * right after it, the scanner thread starts loading the scanner (ts-morph, the token counter) and
- * runs the first scan beside the extension host's thread (see extension/scanModel.ts).
+ * the first scan starts the scanner thread, which loads the scanner (ts-morph, the token counter)
+ * and runs every scan beside the extension host's thread (see extension/scanModel.ts).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -77,8 +77,6 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
   const activationMs = performance.now() - started;
   const scannerLoadedAtActivation = model.scannerStarted;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  // Once activate() has returned: the thread's start and the first scan stay out of activation's time.
-  setImmediate(() => model.startFirstScan());
   return {
     lastScanResult: () => model.lastResult,
     restoredScan: () => model.state.restored,

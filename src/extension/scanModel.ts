@@ -269,24 +269,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
     return this.restoring;
   }
 
-  /**
-   * Starts the scanner thread as soon as the extension has activated (a TypeScript or JavaScript
-   * file was opened), so it loads the scanner beside the extension host's thread, and in a first
-   * session starts the first scan too (with its cancellable notification): the first lenses are then
-   * ready when the editor asks for them, or soon after. In a later session the scan waits until the
-   * restored lenses have been handed to the editor (scanBehindRestored), so it does not compete with
-   * the workbench's start for the CPU before they are drawn. Nothing starts with lenses turned off,
-   * or without a folder.
-   */
-  startFirstScan(): void {
-    if (this.disposed || !this.root || !readConfig().codeLensEnabled) return;
-    this.scanner.start();
-    void this.restoreLastScan().then((restored) => {
-      if (this.disposed || this.result || this.running || restored) return;
-      void this.ensureResult('notification');
-    });
-  }
-
   /** Starts this session's first scan behind the restored lenses (the provider calls it when it returns them), unless it runs. */
   scanBehindRestored(): void {
     if (this.result || this.running || this.disposed) return;

@@ -4,7 +4,7 @@
  * workspace scans. The extension host's thread is shared by every extension and carries VS Code's
  * requests (for lenses, hovers, completions): loading the 11 MB bundle there held it for 1-2 s in a
  * first session, and each scan held it for its whole length. Here both run beside it, on another
- * core, and the thread starts loading as soon as the extension activates.
+ * core. The thread starts with the session's first scan (the editor's first request for lenses).
  * Keeps the per-file results between scans (ScanCache) and V8's code cache of the bundle. No `vscode`.
  */
 import * as v8 from 'node:v8';

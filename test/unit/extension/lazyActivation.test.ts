@@ -76,7 +76,7 @@ describe('extension bundle: lazy activation', function () {
       assert.equal(req.cache[SCANNER], undefined, 'dist/scanner.js not loaded by activation');
       assert.equal(req.cache[ADVISOR], undefined, 'dist/advisor.js not loaded by activation');
       assert.equal(api.scannerLoadedAtActivation, false, 'the scanner thread starts after activate() returns');
-      // Deactivated before the thread would start: this process has no workspace to scan.
+      // Deactivated at once, as VS Code would at shutdown: nothing here may scan or start a thread.
       for (const disposable of context.subscriptions) disposable.dispose();
       console.log(`      require(dist/extension.js) ${loadMs.toFixed(1)} ms, activate() ${api.activationMs.toFixed(1)} ms (stubbed vscode)`);
     } finally {
