@@ -10,8 +10,9 @@
 //   cli        everything but the extension and the webview
 //   webview    model and itself (browser code: no Node, no vscode)
 //   extension  vscode, model, runtime, webview/protocol; core only for types (and the annotation
-//              grammar); the heavy layers only through the lazily loaded scanner bundle
-//              (src/extension/scannerBundle.ts, its entry)
+//              grammar); the heavy layers only through two bundles loaded at run time: the scanner
+//              (src/extension/scannerBundle.ts, on the scanner thread) and the advisor
+//              (src/extension/advisorBundle.ts: core and the usage file, no ts-morph)
 import tseslint from 'typescript-eslint';
 
 const RULE = '@typescript-eslint/no-restricted-imports';
@@ -57,13 +58,22 @@ export default tseslint.config(
     rules: {
       [RULE]: ['error', {
         patterns: [
-          { regex: through('scan', 'analyzers', 'cli'), message: 'The extension host reaches scanning and analysis only through the lazily loaded scanner bundle (scannerBundle.ts).' },
+          { regex: through('scan', 'analyzers', 'cli'), message: 'The extension host reaches scanning and analysis only through the scanner thread (scannerThread.ts loads scannerBundle.ts).' },
           { regex: '(^|/)webview/(?!protocol$)', message: 'The extension host shares only the message protocol with the webview, not its browser render code.' },
-          { regex: '(^|/)core/(?!estimate/annotations$)', allowTypeImports: true, message: 'The extension host uses core only for types; pricing runs in the scanner bundle (scannerBundle.ts).' },
+          { regex: '(^|/)core/(?!estimate/annotations$)', allowTypeImports: true, message: 'The extension host uses core only for types; what it runs of core is in the advisor bundle (advisorBundle.ts).' },
         ],
       }],
     },
   },
-  // The scanner bundle's entry: what the extension loads lazily, so it may import the heavy layers.
+  // The scanner bundle's entry: what the scanner thread loads, so it may import the heavy layers.
   { files: ['src/extension/scannerBundle.ts'], rules: { [RULE]: 'off' } },
+  // The advisor bundle's entry: loaded on the extension host's own thread, so core and the usage file but nothing that parses code.
+  {
+    files: ['src/extension/advisorBundle.ts'],
+    rules: {
+      [RULE]: ['error', {
+        patterns: [{ regex: '(^|/)(analyzers|cli|webview)(/|$)|(^|/)scan/(?!usageFile$)', message: 'dist/advisor.js runs on the extension host thread: no ts-morph (analyzers, the scan); scans run on the scanner thread (scannerBundle.ts).' }],
+      }],
+    },
+  },
 );

@@ -105,7 +105,7 @@ async function main() {
   }
   if (!bench) process.exit(1);
   if (second) console.log(`[bench] second session log: ${second.lastScanLog?.join(' | ')}`);
-  if (second) bench.secondSession = { firstCodeLensRenderedMs: second.firstCodeLensRenderedMs, lensesProvidedMs: second.lensesProvidedMs, lensesRequestedMs: second.lensesRequestedMs, activatedAfterOpenMs: second.activatedAfterOpenMs, firstCodeLensColdMs: second.firstCodeLensColdMs, lensesFromStoredScan: second.lensesFromStoredScan, storedLensesProvidedMs: second.storedLensesProvidedMs, freshResultAfterOpenMs: second.freshResultAfterOpenMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad };
+  if (second) bench.secondSession = { firstCodeLensRenderedMs: second.firstCodeLensRenderedMs, lensesProvidedMs: second.lensesProvidedMs, lensesRequestedMs: second.lensesRequestedMs, activatedAfterOpenMs: second.activatedAfterOpenMs, firstCodeLensColdMs: second.firstCodeLensColdMs, lensesFromStoredScan: second.lensesFromStoredScan, storedLensesProvidedMs: second.storedLensesProvidedMs, freshResultAfterOpenMs: second.freshResultAfterOpenMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad, hostBlockedUntilFirstResult: second.hostBlockedUntilFirstResult };
   bench.workspace = SOURCE;
   mkdirSync(join(ROOT, '.bench'), { recursive: true });
   writeFileSync(join(ROOT, '.bench', 'editor.json'), JSON.stringify(bench, null, 2));
@@ -117,17 +117,19 @@ async function main() {
   console.log(`    scan requested ${bench.firstScanRequestedAfterOpenMs} ms after the open call, finished at ${bench.firstScanFinishedAfterOpenMs} ms; the editor first asked for lenses at ${bench.lensesRequestedMs ?? '-'} ms, the provider first answered with lenses at ${bench.lensesProvidedMs ?? '-'} ms`);
   const load = (l) => (l ? `, scanner bundle loaded in ${l.ms} ms (code cache ${l.codeCache})` : '');
   console.log(`    of which${load(bench.scannerLoad)}`);
+  const held = (h) => (h ? `longest ${h.max} ms, p99 ${h.p99} ms` : '-');
+  console.log(`  extension host thread held (event-loop delay), open -> first result: ${held(bench.hostBlockedUntilFirstResult)}; during the 20 edits: ${held(bench.hostBlockedDuringEdits)}`);
   if (bench.secondSession) {
     const t = bench.secondSession;
     console.log(`  first CodeLens, second session, drawn in the editor (DOM)  ${t.firstCodeLensRenderedMs ?? '-'} ms after the open call   [target < 1000 ms]`);
     console.log(`  first CodeLens, second session (same user data)  ${t.firstCodeLensColdMs} ms at the probe${t.lensesFromStoredScan ? ' (from the stored last scan)' : ''}; activated ${t.activatedAfterOpenMs} ms after the open call, the editor first asked for lenses at ${t.lensesRequestedMs ?? '-'} ms, the provider answered with them at ${t.storedLensesProvidedMs ?? '-'} ms; opening the editor ${t.openEditorColdMs} ms`);
-    console.log(`    rescanned result ${t.freshResultAfterOpenMs} ms after opening: scanner load + scan ${t.coldScanWithScannerLoadMs} ms (scan itself ${t.firstScanDurationMs} ms)${load(t.scannerLoad)}`);
+    console.log(`    rescanned result ${t.freshResultAfterOpenMs} ms after opening: scanner load + scan ${t.coldScanWithScannerLoadMs} ms (scan itself ${t.firstScanDurationMs} ms)${load(t.scannerLoad)}; extension host thread held until then: ${held(t.hostBlockedUntilFirstResult)}`);
   }
   console.log(`  first CodeLens, warm (another file)     ${bench.firstCodeLensWarmMs} ms (opening the editor ${bench.openEditorWarmMs} ms)`);
   console.log(`  save round trip (editor -> disk)         ${s(bench.saveRoundTripMs)}`);
   console.log(`  edit event -> re-analyzed result         ${s(bench.editToResultMs)}  (includes the save round trip and the ${bench.debounceMs} ms debounce)`);
   console.log(`  save event -> re-analyzed result         ${s(bench.saveEventToResultMs)}  (includes the ${bench.debounceMs} ms debounce)`);
-  console.log(`  re-scan in the extension host            ${s(bench.rescanInHostMs)}  (debounce elapsed -> result)`);
+  console.log(`  re-scan (scanner thread)                 ${s(bench.rescanInHostMs)}  (debounce elapsed -> result in the extension host)`);
   console.log(`  incremental re-scan alone (scanWorkspace) ${s(bench.rescanDurationMs)}; files reused from cache: ${bench.filesReusedFromCache.join(', ')}`);
   console.log(`  result -> lenses moved (provider query)  ${s(bench.resultToLensesMs)}`);
   console.log(`  save() -> lenses moved                   ${s(bench.editToLensesMs)}  (includes the save round trip and the debounce)`);

@@ -1,6 +1,7 @@
 /**
  * Extension entry point. Activation only registers commands, providers and the panel serializer;
- * the scanner (ts-morph, the token counter) is loaded lazily on the first scan (see extension/scanModel.ts).
+ * the first scan starts the scanner thread, which loads the scanner (ts-morph, the token counter)
+ * and runs every scan beside the extension host's thread (see extension/scanModel.ts).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -15,7 +16,7 @@ import { CallSiteHoverProvider } from './extension/hover';
 import { initLog, log, logFileUri } from './extension/log';
 import { exportMigrationPlan } from './extension/planExport';
 import { clearPriceOverride, loadStoredOverride, overrideUri, refreshPrices } from './extension/prices';
-import { isScanModuleLoaded, RESCAN_DEBOUNCE_MS, saveScannerCodeCache, scannerLoadInfo, useScannerCodeCache, WorkspaceScanModel } from './extension/scanModel';
+import { RESCAN_DEBOUNCE_MS, WorkspaceScanModel } from './extension/scanModel';
 import { CostStatusBar } from './extension/statusBar';
 import { isCallSiteId } from './webview/protocol';
 
@@ -29,8 +30,7 @@ const SOURCE_SELECTOR: vscode.DocumentSelector = [
 export function activate(context: vscode.ExtensionContext): AdvisorApi {
   const started = performance.now();
   initLog(context);
-  useScannerCodeCache(context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined);
-  const model = new WorkspaceScanModel();
+  const model = new WorkspaceScanModel(context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined);
   model.setOverrideLoader(() => loadStoredOverride(context));
   // The last result per workspace, for lenses before the scanner loads in the next session. A stored
   // result is void when the scanner bundle (analyzers, catalog) or the price override changed.
@@ -48,7 +48,6 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
 
   context.subscriptions.push(
     model,
-    codeCacheAfterFirstScan(model),
     lenses,
     statusBar,
     vscode.commands.registerCommand(CommandId.OpenCostPanel, (callSiteId?: unknown) => {
@@ -76,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
   );
 
   const activationMs = performance.now() - started;
-  const scannerLoadedAtActivation = isScanModuleLoaded();
+  const scannerLoadedAtActivation = model.scannerStarted;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   return {
     lastScanResult: () => model.lastResult,
@@ -95,8 +94,9 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     rescanDebounceMs: RESCAN_DEBOUNCE_MS,
     activatedAt: performance.now(),
     scannerLoadedAtActivation,
-    scannerLoaded: isScanModuleLoaded,
-    scannerLoad: scannerLoadInfo,
+    scannerLoaded: () => model.scannerLoad !== undefined,
+    scannerLoad: () => model.scannerLoad,
+    scannerHeapUsed: () => model.scannerHeapUsed(),
     panel: () => CostPanel.current?.probe,
     sendPanelMessage: async (raw) => {
       await CostPanel.current?.handleMessage(raw);
@@ -116,23 +116,6 @@ export function activate(context: vscode.ExtensionContext): AdvisorApi {
     cancelScan: () => model.cancel(),
     isScanning: () => model.state.scanning,
   };
-}
-
-/**
- * Saves the scanner's code cache a little after the first scan has shown its result: creating it
- * takes the thread for a moment, and it then holds the functions the scan compiled.
- */
-function codeCacheAfterFirstScan(model: WorkspaceScanModel): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const listener = model.onDidChange((state) => {
-    if (!state.result) return;
-    listener.dispose();
-    timer = setTimeout(() => {
-      timer = undefined;
-      void saveScannerCodeCache();
-    }, 3000);
-  });
-  return { dispose: () => { listener.dispose(); if (timer) clearTimeout(timer); } };
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@ import type { ScanResult } from '../model/types';
 import type { CostPanelProbe } from './costPanel';
 import type { RestoredScan } from './lastScan';
 import type { ScanState, ScanTiming } from './scanModel';
-import type { PriceOverride } from './scannerBundle';
+import type { PriceOverride } from './advisorBundle';
 
 /**
  * What `activate()` returns: a small read-only API the integration tests use to compare what the
@@ -26,7 +26,7 @@ export interface AdvisorApi {
   lastScanStored(): Promise<void>;
   /**
    * Deactivates, runs `between` (files changed between sessions), and activates again with the same
-   * context and storage: a later session as the extension sees it (the scanner module stays loaded in this process).
+   * context and storage: a later session as the extension sees it (a new scanner thread, which loads the bundle with the code cache the first one saved).
    */
   simulateNextSession(between?: () => Promise<void> | void): Promise<AdvisorApi>;
   /** Scans if there is no result yet, then returns it. */
@@ -35,11 +35,13 @@ export interface AdvisorApi {
   readonly activationMs: number;
   /** How long a save or a change on disk waits for more before the re-scan starts, in milliseconds. */
   readonly rescanDebounceMs: number;
-  /** Whether the scanner module (ts-morph, the token counter) was loaded when activate() returned. */
+  /** Whether the scanner (ts-morph, the token counter) was loaded, or its thread started, when activate() returned. */
   readonly scannerLoadedAtActivation: boolean;
-  /** Whether the scanner module has been loaded by now. */
+  /** Whether the scanner thread has loaded the scanner bundle by now. */
   scannerLoaded(): boolean;
-  /** How the scanner bundle was loaded: milliseconds, and whether V8's code cache was used. */
+  /** The scanner thread's heap in use after full collections, in bytes (undefined without a thread): the soak test's leak check. */
+  scannerHeapUsed(): Promise<number | undefined>;
+  /** How the scanner thread loaded the scanner bundle: milliseconds, and whether V8's code cache was used. */
   scannerLoad(): { ms: number; codeCache: string } | undefined;
   /** The open cost panel's message log, or undefined when no panel is open. */
   panel(): CostPanelProbe | undefined;

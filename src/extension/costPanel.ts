@@ -14,7 +14,7 @@ import {
 } from '../webview/protocol';
 import { renderShell } from './panelShell';
 import { log } from './log';
-import { loadScanModule, type WorkspaceScanModel } from './scanModel';
+import { loadAdvisorModule, type WorkspaceScanModel } from './scanModel';
 
 /** What the integration tests can see of the panel (through the extension's test API). */
 export interface CostPanelProbe {
@@ -210,7 +210,7 @@ export class CostPanel implements vscode.Disposable {
       return;
     }
     try {
-      const { patchUsageFile } = await loadScanModule();
+      const { patchUsageFile } = await loadAdvisorModule();
       const file = await patchUsageFile(root.fsPath, site.id, { callsPerMonth: calls });
       this.probe.savedVolumes.push(site.id);
       const rest = { ...(this.whatIf.callsPerMonth ?? {}) };
@@ -229,14 +229,14 @@ export class CostPanel implements vscode.Disposable {
 
   private async whatIfChoices(): Promise<WhatIfChoices> {
     if (!this.choices) {
-      const { whatIfChoices } = await loadScanModule();
+      const { whatIfChoices } = await loadAdvisorModule();
       this.choices = whatIfChoices();
     }
     return this.choices;
   }
 
   private async priceInfo(): Promise<PriceInfo> {
-    const { bundledCatalogAsOf } = await loadScanModule();
+    const { bundledCatalogAsOf } = await loadAdvisorModule();
     const o = this.model.priceOverride;
     return { bundledAsOf: bundledCatalogAsOf(), ...(o ? { override: { asOf: o.asOf, url: o.url, fetchedAt: o.fetchedAt, models: o.rows.length } } : {}) };
   }

@@ -6,7 +6,7 @@ import { formatCount } from '../model/format';
 import { formatSiteCost, modelLabel } from '../model/display';
 import { isAnnotationValue, planAnnotationEdit, type AnnotationChange } from './annotationEdit';
 import { log } from './log';
-import { loadScanModule, type WorkspaceScanModel } from './scanModel';
+import { loadAdvisorModule, type WorkspaceScanModel } from './scanModel';
 
 /**
  * Set Volume for Call, Override Task Type and Open Usage File. The first two write the
@@ -148,7 +148,7 @@ export async function setModelForCall(model: WorkspaceScanModel, idArg?: unknown
   } else if (valueArg === null) {
     chosen = null;
   } else {
-    const { modelChoices } = await loadScanModule();
+    const { modelChoices } = await loadAdvisorModule();
     const items: Array<vscode.QuickPickItem & { value: string | null }> = modelChoices().map((choice) => ({
       label: choice.id,
       description: choice.id === site.model.id ? `current (${site.model.source}) · ${choice.description}` : choice.description,
@@ -171,7 +171,7 @@ export async function openUsageFile(model: WorkspaceScanModel): Promise<vscode.T
     void vscode.window.showWarningMessage('LLM Hosting Advisor: open a folder first.');
     return undefined;
   }
-  const { ensureUsageFile } = await loadScanModule();
+  const { ensureUsageFile } = await loadAdvisorModule();
   const { file, created } = await ensureUsageFile(root.fsPath);
   if (created) log.info(`created ${file} from the template`);
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));

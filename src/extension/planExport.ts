@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { log } from './log';
-import { loadScanModule, type WorkspaceScanModel } from './scanModel';
+import { loadAdvisorModule, type WorkspaceScanModel } from './scanModel';
 
 /**
  * "Export Migration Plan": renders the Markdown plan of the current scan (scanning first if
@@ -14,7 +14,7 @@ export async function exportMigrationPlan(model: WorkspaceScanModel): Promise<vs
     return undefined;
   }
   try {
-    const { renderMarkdownPlan } = await loadScanModule();
+    const { renderMarkdownPlan } = await loadAdvisorModule();
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderMarkdownPlan(result) });
     await vscode.window.showTextDocument(doc, { preview: false });
     return doc;

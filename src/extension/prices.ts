@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { redactCredentials, urlForDisplay } from '../model/redact';
 import { readConfig } from './config';
 import { log } from './log';
-import { loadScanModule, type WorkspaceScanModel } from './scanModel';
-import type { PriceOverride } from './scannerBundle';
+import { loadAdvisorModule, type WorkspaceScanModel } from './scanModel';
+import type { PriceOverride } from './advisorBundle';
 
 /**
  * "Refresh Prices": the only network access of the extension, and only on this explicit command.
@@ -43,7 +43,7 @@ export async function loadStoredOverride(context: vscode.ExtensionContext): Prom
     return undefined;
   }
   try {
-    const { parseStoredOverride } = await loadScanModule();
+    const { parseStoredOverride } = await loadAdvisorModule();
     const parsed = parseStoredOverride(JSON.parse(new TextDecoder().decode(bytes)));
     if (!parsed) log.warn('price override in global storage is not valid; using the bundled catalog');
     return parsed;
@@ -107,7 +107,7 @@ export async function refreshPrices(context: vscode.ExtensionContext, model: Wor
       { location: vscode.ProgressLocation.Notification, title: `LLM Hosting Advisor: downloading prices from ${url.host}` },
       () => download(url),
     );
-    const { parsePriceFile } = await loadScanModule();
+    const { parsePriceFile } = await loadAdvisorModule();
     const parsed = parsePriceFile(text, shownUrl, new Date());
     if ('error' in parsed) throw new Error(parsed.error);
     const override = parsed.override;

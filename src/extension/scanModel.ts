@@ -1,61 +1,29 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { requireWithCodeCache } from '../runtime/codeCache';
 import type { CallSite, ScanResult } from '../model/types';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
-import type { PriceOverride, ScanCache, WhatIf } from './scannerBundle';
+import type { PriceOverride, WhatIf } from './advisorBundle';
 import { readConfig } from './config';
 import { createStoredScan, lastScanFileName, parseStoredScan, pruneStoredScans, restoreStoredScan, settingsKey, type RestoredScan, type StoredScan } from './lastScan';
 import { log } from './log';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import { promises as fs } from 'node:fs';
+import { ScannerThread } from './scannerClient';
 
-type ScanModule = typeof import('./scannerBundle');
+type AdvisorModule = typeof import('./advisorBundle');
 
-let scanModule: Promise<ScanModule> | undefined;
-let codeCacheDirectory: string | undefined;
-let saveCodeCache: (() => Promise<void>) | undefined;
-let loadInfo: { ms: number; codeCache: string } | undefined;
-
-/** How the scanner bundle was loaded (for the bench): milliseconds, and the code cache's state. */
-export function scannerLoadInfo(): { ms: number; codeCache: string } | undefined {
-  return loadInfo;
-}
-
-/** Keeps V8's code cache of dist/scanner.js in this folder (the extension's global storage); set at activation. */
-export function useScannerCodeCache(directory: string | undefined): void {
-  codeCacheDirectory = directory;
-}
+let advisorModule: Promise<AdvisorModule> | undefined;
 
 /**
- * Loads the scanner (ts-morph, the token counter, the catalog) on first use only. It is its own bundle,
- * dist/scanner.js (esbuild.mjs marks `./scanner.js` external here), so activation neither parses
- * nor evaluates it. From the second session on it is compiled from V8's code cache (runtime/codeCache.ts).
+ * Loads what the panel, the plan export and the price commands run in the extension host (what-if
+ * re-pricing, the plan renderer, price and usage files): dist/advisor.js, its own bundle without
+ * ts-morph or TypeScript (under 1 MB), on first use only. Scans run on the scanner thread.
  */
-export function loadScanModule(): Promise<ScanModule> {
-  scanModule ??= Promise.resolve().then(() => {
-    const started = performance.now();
-    const loaded = requireWithCodeCache<ScanModule>(path.join(__dirname, 'scanner.js'), codeCacheDirectory);
-    loadInfo = { ms: Math.round(performance.now() - started), codeCache: loaded.cache };
-    log.info(`scanner loaded in ${loadInfo.ms} ms (code cache: ${loaded.cache})`);
-    saveCodeCache = loaded.saveCache;
-    return loaded.exports;
-  });
-  return scanModule;
-}
-
-/** Writes the scanner's code cache when it was missing or stale; call once a scan has run, so what it compiled is in it. */
-export async function saveScannerCodeCache(): Promise<void> {
-  const save = saveCodeCache;
-  saveCodeCache = undefined;
-  await save?.();
-}
-
-/** True once the scanner module has been requested (for the activation test). */
-export function isScanModuleLoaded(): boolean {
-  return scanModule !== undefined;
+export function loadAdvisorModule(): Promise<AdvisorModule> {
+  advisorModule ??= Promise.resolve().then(() => require(path.join(__dirname, 'advisor.js')) as AdvisorModule);
+  return advisorModule;
 }
 
 export type ProgressMode = 'notification' | 'window' | 'silent';
@@ -88,18 +56,6 @@ export interface LastScanStore {
   inputs: string[];
 }
 
-/**
- * Resolves once the workbench has answered a message sent now, so everything the extension host
- * sent before it (a provider's reply, the registrations of activation) has reached the workbench.
- * Loading the scanner bundle holds the extension host thread (a synchronous require) and messages
- * that are not yet on the wire wait for it: besides the writer's zero-delay timeout, remote and web
- * hosts (code-server) compress each message on libuv's thread pool and write it from a callback.
- * The round trip is a context key (true once the session has started loading the scanner); its answer is the ordering.
- */
-export async function workbenchCaughtUp(): Promise<void> {
-  await vscode.commands.executeCommand('setContext', 'llmHostingAdvisor.scannerRequested', true);
-}
-
 /** Languages whose edits can change call sites, for the save-triggered rescan. */
 const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 /** Files whose change on disk (save, git checkout, another tool) can change the result. */
@@ -124,7 +80,10 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private result: ScanResult | undefined;
   private error: string | undefined;
   private running: { promise: Promise<ScanResult | undefined>; abort: AbortController } | undefined;
-  private cache: ScanCache | undefined;
+  /** Loads the scanner bundle and runs the scans beside the extension host's thread; keeps the per-file results between scans. */
+  private readonly scanner: ScannerThread;
+  /** Bumped with each change of the override, so the scanner thread builds its catalog once per override. */
+  private overrideVersion = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private override: PriceOverride | undefined;
   private overrideLoad: (() => Promise<PriceOverride | undefined>) | undefined;
@@ -147,7 +106,10 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
 
-  constructor() {
+  /** `codeCacheDirectory`: where the scanner thread keeps V8's code cache of dist/scanner.js (the extension's global storage). */
+  constructor(codeCacheDirectory?: string) {
+    this.scanner = new ScannerThread(path.join(__dirname, 'scannerThread.js'), { scannerBundle: path.join(__dirname, 'scanner.js'), codeCacheDirectory });
+    this.disposables.push({ dispose: () => this.scanner.dispose() });
     const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
     // Saves from the editor arrive as a save event first; the watcher's echo of the same write is skipped.
     const recentlySaved = new Map<string, number>();
@@ -175,7 +137,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
         this.running?.abort.abort();
         this.result = undefined;
         this.restored = undefined;
-        this.cache = undefined;
+        this.scanner.forgetCache();
         this.fire();
       }),
     );
@@ -197,6 +159,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
     this.overrideLoad = undefined;
     this.override = override;
     this.overrideCatalog = undefined;
+    this.overrideVersion++;
   }
 
   /** How to read the stored override; called once, on the first scan (nothing is read at activation). */
@@ -204,15 +167,25 @@ export class WorkspaceScanModel implements vscode.Disposable {
     this.overrideLoad = load;
   }
 
-  private async catalog(): Promise<Catalog | undefined> {
+  /** The override layer in use, read from storage on first use. */
+  private async loadedOverride(): Promise<PriceOverride | undefined> {
     if (this.overrideLoad) {
       const load = this.overrideLoad;
       this.overrideLoad = undefined;
-      this.override ??= await load();
+      if (!this.override) {
+        this.override = await load();
+        this.overrideVersion++;
+      }
     }
-    if (!this.override) return undefined;
-    const { catalogWithOverride } = await loadScanModule();
-    this.overrideCatalog ??= catalogWithOverride(this.override);
+    return this.override;
+  }
+
+  /** The bundled catalog with the override layered on it (one object per override), for what-if re-pricing here. */
+  private async catalog(): Promise<Catalog | undefined> {
+    const override = await this.loadedOverride();
+    if (!override) return undefined;
+    const { catalogWithOverride } = await loadAdvisorModule();
+    this.overrideCatalog ??= catalogWithOverride(override);
     return this.overrideCatalog;
   }
 
@@ -223,7 +196,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
   async priced(whatIf: WhatIf): Promise<ScanResult | undefined> {
     const result = this.result;
     if (!result) return undefined;
-    const { applyWhatIf, isEmptyWhatIf } = await loadScanModule();
+    const { applyWhatIf, isEmptyWhatIf } = await loadAdvisorModule();
     if (isEmptyWhatIf(whatIf)) return result;
     return applyWhatIf(result, whatIf, await this.catalog(), this.advisorOptions());
   }
@@ -296,26 +269,25 @@ export class WorkspaceScanModel implements vscode.Disposable {
     return this.restoring;
   }
 
-  private scanBehindScheduled = false;
-
-  /**
-   * Starts this session's first scan behind the restored lenses, once the provider's reply with
-   * them has reached the workbench (see workbenchCaughtUp): otherwise the editor would draw them
-   * only after the scanner bundle is loaded. Call it from the provider before it returns: a
-   * zero-delay timeout runs after the reply has been handed to the extension host's writer
-   * (a few promise hops after the provider returns), so the round trip is sent behind it.
-   */
+  /** Starts this session's first scan behind the restored lenses (the provider calls it when it returns them), unless it runs. */
   scanBehindRestored(): void {
-    if (this.result || this.running || this.scanBehindScheduled) return;
-    this.scanBehindScheduled = true;
-    setTimeout(() => {
-      void workbenchCaughtUp()
-        .catch(() => undefined)
-        .then(() => {
-          this.scanBehindScheduled = false;
-          if (!this.disposed && !this.result) void this.ensureResult('window');
-        });
-    }, 0);
+    if (this.result || this.running || this.disposed) return;
+    void this.ensureResult('window');
+  }
+
+  /** Whether the scanner thread has been started (it loads the scanner bundle first thing). */
+  get scannerStarted(): boolean {
+    return this.scanner.started;
+  }
+
+  /** How the scanner thread loaded the scanner bundle (milliseconds, V8 code cache state), once it has. */
+  get scannerLoad(): { ms: number; codeCache: string } | undefined {
+    return this.scanner.load;
+  }
+
+  /** The scanner thread's heap in use after full collections (bytes), or undefined without a thread. */
+  scannerHeapUsed(): Promise<number | undefined> {
+    return this.scanner.heapUsed();
   }
 
   /** performance.now() when the editor first asked the lens provider (for the bench: VS Code's own delay). */
@@ -400,22 +372,22 @@ export class WorkspaceScanModel implements vscode.Disposable {
       const started = Date.now();
       let completed: ScanResult | undefined;
       try {
-        const { scanWorkspace, ScanCache } = await loadScanModule();
-        this.cache ??= new ScanCache();
         let reported = 0;
-        const advisorOptions = this.advisorOptions();
-        // With a price override the scan prices with the layered catalog itself (one object per
-        // override, so the per-call pricing cache keeps working across re-scans).
-        const catalog = await this.catalog();
-        const result = await scanWorkspace(root.fsPath, {
-          defaultCallsPerMonth: readConfig().defaultCallsPerMonth,
-          nonProduction: readConfig().nonProductionGlobs,
-          advisorOptions,
-          catalog,
-          signal: abort.signal,
-          cache: this.cache,
-          unsaved: this.unsavedTexts(),
-          onProgress: progress
+        const config = readConfig();
+        const override = await this.loadedOverride();
+        const result = await this.scanner.scan(
+          root.fsPath,
+          {
+            defaultCallsPerMonth: config.defaultCallsPerMonth,
+            nonProduction: config.nonProductionGlobs,
+            advisorOptions: this.advisorOptions(),
+            ...(override ? { priceOverride: override } : {}),
+            priceOverrideVersion: this.overrideVersion,
+            unsaved: this.unsavedTexts(),
+            progress: progress !== undefined,
+          },
+          abort.signal,
+          progress
             ? (done, total) => {
                 const pct = total ? Math.floor((done / total) * 100) : 100;
                 if (pct > reported) {
@@ -424,7 +396,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
                 }
               }
             : undefined,
-        });
+        );
         if (abort.signal.aborted) return undefined;
         this.result = result;
         completed = result;
@@ -432,8 +404,10 @@ export class WorkspaceScanModel implements vscode.Disposable {
         this.error = undefined;
         this.scanCount++;
         this.lastScanTiming = { requestedAt: trigger.at, lastTriggerAt: trigger.lastAt, startedAt, finishedAt: performance.now(), trigger: trigger.trigger };
+        const load = this.scanCount === 1 ? this.scanner.load : undefined;
         log.info(
-          `scan (${trigger.trigger}): ${result.callSites.length} call sites in ${Date.now() - started} ms, ${result.summary.filesReusedFromCache ?? 0}/${result.summary.filesScanned ?? 0} files reused from cache`,
+          `scan (${trigger.trigger}): ${result.callSites.length} call sites in ${Date.now() - started} ms, ${result.summary.filesReusedFromCache ?? 0}/${result.summary.filesScanned ?? 0} files reused from cache` +
+            (load ? `; the scanner thread loaded the scanner in ${load.ms} ms (code cache: ${load.codeCache})` : ''),
         );
         return result;
       } catch (err) {
@@ -552,7 +526,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = undefined;
     this.running?.abort.abort();
-    this.cache = undefined;
     for (const d of this.disposables) d.dispose();
   }
 }

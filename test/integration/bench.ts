@@ -6,6 +6,7 @@
  * re-analysis time after an edit (save -> debounced incremental re-scan -> lenses refreshed).
  * Prints one `BENCH {json}` line that the script parses.
  */
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { AdvisorApi } from '../../src/extension/api';
 
@@ -25,6 +26,17 @@ async function until<T>(probe: () => Promise<T | undefined | false> | T | undefi
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/**
+ * How long the extension host's thread was held at a time (its event loop's delay, 10 ms
+ * resolution) while `histogram` ran: every extension and VS Code's requests (lenses, hovers,
+ * completions) wait that long.
+ */
+const blocked = (histogram: IntervalHistogram) => {
+  histogram.disable();
+  const ms = (ns: number) => +(ns / 1e6).toFixed(1);
+  return { max: ms(histogram.max), p99: ms(histogram.percentile(99)), mean: ms(histogram.mean) };
+};
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -53,6 +65,8 @@ export async function run(): Promise<void> {
   // run before c0.) The runner's DOM observer sees the lenses drawn; `openedAtWallMs` (Date.now(), the
   // clock the page shares) is its origin.
   const openedAtWallMs = Date.now();
+  const coldBlocked = monitorEventLoopDelay({ resolution: 10 });
+  coldBlocked.enable();
   const c0 = performance.now();
   const doc = await vscode.workspace.openTextDocument(withCalls[0]);
   await vscode.window.showTextDocument(doc);
@@ -77,6 +91,7 @@ export async function run(): Promise<void> {
   const restoredProvidedAt = api.restoredLensesProvidedAt();
   const firstScan = api.lastScanResult() ?? (await until(() => api.lastScanResult()));
   const freshResultMs = performance.now() - c0;
+  const hostBlockedUntilFirstResult = blocked(coldBlocked);
   const coldTiming = api.lastScanTiming()!;
   const coldScanTotalMs = coldTiming.finishedAt - coldTiming.requestedAt;
 
@@ -99,6 +114,8 @@ export async function run(): Promise<void> {
   const saveMs: number[] = [];
   const scanOnly: number[] = [];
   const reused: string[] = [];
+  const editsBlocked = monitorEventLoopDelay({ resolution: 10 });
+  editsBlocked.enable();
   for (let i = 0; i < 20; i++) {
     const before = api.scanCount();
     const firstLine = (await lenses(doc.uri)).map((l) => l.range.start.line).sort((a, b) => a - b)[0];
@@ -128,6 +145,7 @@ export async function run(): Promise<void> {
     reused.push(`${r.summary.filesReusedFromCache}/${r.summary.filesScanned}`);
     await until(() => api.isIdle());
   }
+  const hostBlockedDuringEdits = blocked(editsBlocked);
   // What the extension logged about the stored last scan (restored, stored, or why not).
   const logText = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.logFile).then((b) => b, () => new Uint8Array()));
   const lastScanLog = logText.split('\n').filter((line) => /last scan/.test(line)).slice(0, 6);
@@ -167,6 +185,8 @@ export async function run(): Promise<void> {
     rescanDurationMs: stats(scanOnly),
     debounceMs: api.rescanDebounceMs,
     filesReusedFromCache: [...new Set(reused)],
+    hostBlockedUntilFirstResult,
+    hostBlockedDuringEdits,
   };
   console.log(`BENCH ${JSON.stringify(out)}`);
 }

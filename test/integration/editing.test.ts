@@ -16,6 +16,7 @@ import * as vscode from 'vscode';
 import type { CallSite, ScanResult } from '../../src/model/types';
 import type { AdvisorApi } from '../../src/extension/api';
 import type * as Scanner from '../../src/extension/scannerBundle';
+import type * as Advisor from '../../src/extension/advisorBundle';
 import { nextEvent, nextScan as nextScan_, settled as settled_, untilScanState as untilScanState_, waitFor } from './waits';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
@@ -26,6 +27,7 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
   let api: AdvisorApi;
   let root: vscode.Uri;
   let scanner: typeof Scanner;
+  let advisor: typeof Advisor;
 
   const result = (): ScanResult => api.lastScanResult()!;
   const site = (pred: (c: CallSite) => boolean): CallSite => {
@@ -47,6 +49,7 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     root = vscode.workspace.workspaceFolders![0].uri;
     await api.ensureScanned();
     scanner = require(path.join(ext.extensionPath, 'dist', 'scanner.js')) as typeof Scanner;
+    advisor = require(path.join(ext.extensionPath, 'dist', 'advisor.js')) as typeof Advisor;
   });
 
   it('"Set Volume for Call" writes calls= in the llm-advisor comment; the re-scan re-analyzes only that file', async function () {
@@ -120,7 +123,7 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
       await vscode.commands.executeCommand('llmHostingAdvisor.openUsageFile');
       const editor = await waitFor('the usage file editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === file && vscode.window.activeTextEditor);
       assert.match(editor.document.getText(), /^# LLM Hosting Advisor usage file/);
-      assert.equal(editor.document.getText(), scanner.USAGE_FILE_TEMPLATE);
+      assert.equal(editor.document.getText(), advisor.USAGE_FILE_TEMPLATE);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await nextScan(() => fs.writeFile(file, original));
@@ -300,6 +303,9 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
       });
     }
     const baseline = heap();
+    // The scans run on the scanner thread: its heap (the per-file cache, the pricing caches) is measured the same way.
+    const threadBaseline = await api.scannerHeapUsed();
+    assert.ok(threadBaseline !== undefined, 'the scanner thread runs');
     const scansBefore = api.scanCount();
     const t0 = Date.now();
     let peak = baseline;
@@ -341,12 +347,15 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     const restored = await scanner.scanWorkspace(root.fsPath, { defaultCallsPerMonth: 10000 });
     await untilScanState('the re-scan of the restored files', () => api.isIdle() && files.every((f) => lines(result().callSites, f) === lines(restored.callSites, f)));
     const end = heap();
+    const threadEnd = (await api.scannerHeapUsed())!;
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     const change = (end - baseline) / baseline;
+    const threadChange = (threadEnd - threadBaseline) / threadBaseline;
     console.log(
-      `      soak: 500 edits (100 saves) in ${editMs} ms, ${scans} incremental re-scans; heap after GC ${mb(baseline)} MB -> ${mb(end)} MB (${(change * 100).toFixed(1)}%), peak sampled ${mb(peak)} MB`,
+      `      soak: 500 edits (100 saves) in ${editMs} ms, ${scans} incremental re-scans; heap after GC ${mb(baseline)} MB -> ${mb(end)} MB (${(change * 100).toFixed(1)}%), peak sampled ${mb(peak)} MB; scanner thread ${mb(threadBaseline)} MB -> ${mb(threadEnd)} MB (${(threadChange * 100).toFixed(1)}%)`,
     );
     assert.ok(change < 0.1, `heap grew ${(change * 100).toFixed(1)}%`);
+    assert.ok(threadChange < 0.1, `the scanner thread's heap grew ${(threadChange * 100).toFixed(1)}%`);
   });
   // Last: it disposes the extension's registrations, as VS Code does when the folder closes.
   it('deactivating mid-scan aborts the scan and leaves no scan, timer or watcher behind', async function () {

@@ -1,8 +1,9 @@
 /**
  * Activation must not load ts-morph or tiktoken (issue 6: activation under 50 ms). The scanner is
- * its own bundle, dist/scanner.js, required on the first scan. This loads the real
- * dist/extension.js on plain Node with a stand-in `vscode` module, activates it, and checks that
- * the scanner bundle was neither required nor inlined.
+ * its own bundle, dist/scanner.js, loaded on the scanner thread (dist/scannerThread.js) once
+ * activate() has returned; what the extension host runs itself is dist/advisor.js, without ts-morph.
+ * This loads the real dist/extension.js on plain Node with a stand-in `vscode` module, activates it,
+ * and checks that neither bundle was required nor inlined, and that the thread had not started.
  * Skipped when dist/ has not been built (`npm run build`; `npm test` builds first).
  */
 import * as assert from 'node:assert/strict';
@@ -12,6 +13,8 @@ import * as path from 'node:path';
 
 const EXTENSION = path.resolve('dist', 'extension.js');
 const SCANNER = path.resolve('dist', 'scanner.js');
+const ADVISOR = path.resolve('dist', 'advisor.js');
+const SCANNER_THREAD = path.resolve('dist', 'scannerThread.js');
 
 /** A `vscode` stand-in: every property is a callable, constructible object that accepts anything. */
 function universalStub(): unknown {
@@ -27,7 +30,7 @@ function universalStub(): unknown {
 
 describe('extension bundle: lazy activation', function () {
   before(function () {
-    if (!existsSync(EXTENSION) || !existsSync(SCANNER)) this.skip();
+    if (![EXTENSION, SCANNER, ADVISOR, SCANNER_THREAD].every((file) => existsSync(file))) this.skip();
   });
 
   it('the extension bundle is small and does not inline ts-morph or tiktoken', function () {
@@ -36,7 +39,16 @@ describe('extension bundle: lazy activation', function () {
     const text = readFileSync(EXTENSION, 'utf8');
     assert.ok(!text.includes('node_modules/ts-morph'), 'no ts-morph in dist/extension.js');
     assert.ok(!text.includes('node_modules/tiktoken'), 'no tiktoken in dist/extension.js');
-    assert.ok(/"scanner\.js"/.test(text), 'the scanner is loaded from its own file at run time');
+    assert.ok(/"scannerThread\.js"/.test(text) && /"scanner\.js"/.test(text), 'scans run on a thread that loads the scanner from its own file');
+    assert.ok(/"advisor\.js"/.test(text), 'the what-if pricing and the plan are loaded from their own file at run time');
+  });
+
+  it('the advisor bundle (run on the extension host thread) and the scanner thread hold no ts-morph or TypeScript', function () {
+    for (const bundle of [ADVISOR, SCANNER_THREAD]) {
+      const text = readFileSync(bundle, 'utf8');
+      assert.ok(!text.includes('node_modules/ts-morph') && !text.includes('node_modules/typescript/'), `no ts-morph or TypeScript in ${path.basename(bundle)}`);
+      assert.ok(statSync(bundle).size < 2_000_000, `${path.basename(bundle)} is ${statSync(bundle).size} bytes`);
+    }
   });
 
   it('activate() does not require the scanner bundle (its time is printed; npm run bench:editor measures it)', function () {
@@ -59,23 +71,27 @@ describe('extension bundle: lazy activation', function () {
       const started = performance.now();
       const ext = req(EXTENSION) as { activate: (ctx: unknown) => { activationMs: number; scannerLoadedAtActivation: boolean } };
       const loadMs = performance.now() - started;
-      const api = ext.activate({ subscriptions: [], extensionUri: stub, globalStorageUri: stub });
+      const context = { subscriptions: [] as Array<{ dispose(): unknown }>, extensionUri: stub, globalStorageUri: stub };
+      const api = ext.activate(context);
       assert.equal(req.cache[SCANNER], undefined, 'dist/scanner.js not loaded by activation');
-      assert.equal(api.scannerLoadedAtActivation, false);
+      assert.equal(req.cache[ADVISOR], undefined, 'dist/advisor.js not loaded by activation');
+      assert.equal(api.scannerLoadedAtActivation, false, 'the scanner thread starts after activate() returns');
+      // Deactivated at once, as VS Code would at shutdown: nothing here may scan or start a thread.
+      for (const disposable of context.subscriptions) disposable.dispose();
       console.log(`      require(dist/extension.js) ${loadMs.toFixed(1)} ms, activate() ${api.activationMs.toFixed(1)} ms (stubbed vscode)`);
     } finally {
       mod._load = originalLoad;
     }
   });
 
-  it('the scanner bundle loads on its own and exports what the extension calls', function () {
+  it('the scanner and advisor bundles load on their own and export what the scanner thread and the extension call', function () {
     const req = createRequire(import.meta.url);
     const scanner = req(SCANNER) as Record<string, unknown>;
-    assert.equal(typeof scanner.scanWorkspace, 'function');
-    assert.equal(typeof scanner.ScanCache, 'function');
-    assert.equal(typeof scanner.renderMarkdownPlan, 'function');
-    for (const name of ['applyWhatIf', 'whatIfChoices', 'parsePriceFile', 'parseStoredOverride', 'catalogWithOverride', 'ensureUsageFile', 'patchUsageFile', 'bundledCatalogAsOf']) {
-      assert.equal(typeof scanner[name], 'function', `dist/scanner.js exports ${name}`);
+    for (const name of ['scanWorkspace', 'ScanCache', 'catalogWithOverride']) assert.equal(typeof scanner[name], 'function', `dist/scanner.js exports ${name}`);
+    const advisor = req(ADVISOR) as Record<string, unknown>;
+    for (const name of ['renderMarkdownPlan', 'applyWhatIf', 'isEmptyWhatIf', 'modelChoices', 'whatIfChoices', 'parsePriceFile', 'parseStoredOverride', 'catalogWithOverride', 'ensureUsageFile', 'patchUsageFile', 'usageFilePath', 'writeFileAtomic', 'bundledCatalogAsOf']) {
+      assert.equal(typeof advisor[name], 'function', `dist/advisor.js exports ${name}`);
     }
+    assert.equal(typeof advisor.USAGE_FILE_TEMPLATE, 'string');
   });
 });
