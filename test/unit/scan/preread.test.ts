@@ -7,8 +7,8 @@ import { startPrereading, type PrereadOptions } from '../../../src/scan/preread'
 import { scanWorkspace } from '../../../src/scan/scan';
 import type { ScanResult } from '../../../src/model/types';
 
-// Mocha runs with tsx's loader, which the reader thread inherits: it runs the TypeScript source.
-const WORKER = path.join(__dirname, '../../../src/scan/prereadWorker.ts');
+// The thread runs the TypeScript source, through a script that registers tsx in it (see there).
+const WORKER = path.join(__dirname, 'readerThreadUnderTsx.mjs');
 
 const LLM_FILE = `import OpenAI from 'openai';\nimport { MODEL } from './models';\nconst o = new OpenAI();\nexport async function summarize(text: string) {\n  return o.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: text }] });\n}\n`;
 
