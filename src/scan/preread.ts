@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { discoverSourceFiles, type DiscoveredFile } from './files';
 import { examineFiles, type ExaminedFile } from './fileExamination';
-import { readStatDigests } from './statDigests';
+import { readStatDigests, type StatDigests } from './statDigests';
 import type { Diagnostic } from '../model/types';
 
 /** What the reader thread is asked to do: the scan uses its results only when its own options are the same. */
@@ -32,12 +32,13 @@ export interface PrereadRequest {
 
 export type ExaminedBatchEntry = ExaminedFile & { index: number };
 
-/** Messages from the reader thread, in this order: discovered, examined..., done (or failed at any point). */
+/** Messages from the reader thread, in this order: discovered, stat-digests (with a stat-digest file), examined..., done (or failed at any point). */
 export type ReaderMessage =
   | { kind: 'discovered'; files: DiscoveredFile[]; diagnostics: Diagnostic[]; listedAt: number }
   | { kind: 'examined'; entries: ExaminedBatchEntry[]; chars: number }
   | { kind: 'done' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  | { kind: 'stat-digests'; digests: StatDigests };
 
 /**
  * A bound on what the thread may read ahead of the scan (one-byte strings: about a byte per character):
@@ -84,6 +85,8 @@ export class PrereadFiles {
   /** Set once the thread ended (done, failed, crashed or closed): what it sent is still in the queue. */
   private stopped = false;
   private discovery: Promise<Discovery> | undefined;
+  /** The stat digests the reading went by (request.statDigestsFile as the thread read it before the first file). */
+  private statDigestsRead: StatDigests | undefined;
 
   /** Settles once the thread has ended (its exit code; undefined when it never started). */
   readonly exited: Promise<number | undefined>;
@@ -143,7 +146,13 @@ export class PrereadFiles {
     if (next === files.length) return;
     // The thread stopped early: the rest is read here.
     this.close();
-    yield* examineFiles(files.slice(next), this.request.hashContent, signal, this.request.statDigestsFile === undefined ? undefined : readStatDigests(this.request.statDigestsFile, this.request.root));
+    if (this.request.statDigestsFile !== undefined) this.statDigestsRead = readStatDigests(this.request.statDigestsFile, this.request.root);
+    yield* examineFiles(files.slice(next), this.request.hashContent, signal, this.statDigestsRead);
+  }
+
+  /** The stored stat digests the reading went by (statDigests.ts), known once `examined` gave a file; undefined without a stat-digest file. */
+  get storedStatDigests(): StatDigests | undefined {
+    return this.statDigestsRead;
   }
 
   /** Ends the thread (done, failed or cancelled). Safe to call more than once. */
@@ -154,6 +163,10 @@ export class PrereadFiles {
   }
 
   private receive(message: ReaderMessage): void {
+    if (message.kind === 'stat-digests') {
+      this.statDigestsRead = message.digests;
+      return;
+    }
     this.queue.push(message);
     if (message.kind === 'done' || message.kind === 'failed') this.close();
     this.wake();

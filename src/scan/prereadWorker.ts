@@ -28,6 +28,8 @@ async function run(request: PrereadRequest): Promise<void> {
   const discovered = await discoverSourceFiles(request.root, { exclude: request.exclude, include: request.include });
   post({ kind: 'discovered', files: discovered.files, diagnostics: discovered.diagnostics, listedAt });
   const knownDigests = request.statDigestsFile === undefined ? undefined : readStatDigests(request.statDigestsFile, request.root);
+  // The result store compares what it writes at the end with these, without reading the file again.
+  if (knownDigests) post({ kind: 'stat-digests', digests: knownDigests });
 
   let batch: ExaminedBatchEntry[] = [];
   let batchChars = 0;

@@ -123,6 +123,8 @@ export class ResultStore {
   private readonly dependencyStats: StatDigests = new Map();
   /** Trusted stats of the dependencies an earlier run read (statDigests.ts), loaded on first use. */
   private storedDependencyStats: StatDigests | undefined;
+  /** The stat-digest file as this run read it (storedStatDigests, noteStoredStatDigests): what `save` compares with. */
+  private storedStats: StatDigests | undefined;
   private changed = false;
   hits = 0;
   misses = 0;
@@ -241,7 +243,13 @@ export class ResultStore {
 
   /** The digests an earlier run recorded for files by their stat (statDigests.ts), for a scan that reads on this thread. */
   storedStatDigests(): StatDigests {
-    return readStatDigests(this.statDigestsFile, this.options.root);
+    this.storedStats ??= readStatDigests(this.statDigestsFile, this.options.root);
+    return this.storedStats;
+  }
+
+  /** The digests the reader thread read from the stat-digest file (preread.ts) at the start of this run: `save` compares with them instead of reading the file again. */
+  noteStoredStatDigests(digests: StatDigests): void {
+    this.storedStats = digests;
   }
 
   /** The stats of this run's files as listed (at `listedAt`), written with their digests at `save`. */
@@ -267,12 +275,13 @@ export class ResultStore {
       const statKey = this.statKeys.get(relativePath);
       if (statKey !== undefined) digests.set(relativePath, { statKey, digest: entry.hash });
     }
-    await this.writeStatDigests(this.statDigestsFile, digests, this.listedAt);
-    await this.writeStatDigests(this.dependencyStatDigestsFile, this.dependencyStats, this.listedAt);
+    await this.writeStatDigests(this.statDigestsFile, digests, this.listedAt, this.storedStats);
+    await this.writeStatDigests(this.dependencyStatDigestsFile, this.dependencyStats, this.listedAt, this.storedDependencyStats);
   }
 
-  private async writeStatDigests(file: string, digests: StatDigests, listedAt: number): Promise<void> {
-    const stored = readStatDigests(file, this.options.root);
+  /** Writes `digests` unless they are what the file holds (`read`: the file as this run read it, else read now). */
+  private async writeStatDigests(file: string, digests: StatDigests, listedAt: number, read: StatDigests | undefined): Promise<void> {
+    const stored = read ?? readStatDigests(file, this.options.root);
     if (stored.size === digests.size && [...digests].every(([key, entry]) => stored.get(key)?.statKey === entry.statKey && stored.get(key)?.digest === entry.digest)) return;
     try {
       await fs.promises.mkdir(this.options.directory, { recursive: true, mode: 0o700 });

@@ -184,6 +184,10 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     options.onProgress?.(index, discovered.files.length);
   }
 
+  // The stat digests the reader thread went by: the store compares what it writes with them (not reading the file again).
+  const statDigestsRead = preread?.storedStatDigests;
+  if (statDigestsRead) results?.noteStoredStatDigests(statDigestsRead);
+
   // Second pass: files that import a module which uses an SDK, directly or through barrels, may call its client or model.
   const importGraph = new ImportGraph(analyses.map(({ file, analysis }) => ({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports, reExports: analysis.reExports })));
   const readText = createTextReader(undefined, keptTexts);

@@ -168,14 +168,29 @@ const FAMILY_RULES: FamilyRule[] = [
 
 /** Pick the encoding and factor for a model id (null = unknown model). */
 export function tokenizerFor(modelId: string | null): TokenizerChoice {
-  // Asked for every price of every call: the choice is a pure function of the id, so each id is matched once (copies handed out).
-  const key = modelId ?? '';
-  let choice = tokenizerChoices.get(key);
-  if (!choice) tokenizerChoices.set(key, (choice = tokenizerForUncached(modelId)));
-  return { ...choice };
+  return { ...tokenizerEntry(modelId).choice };
 }
 
-const tokenizerChoices = new Map<string, TokenizerChoice>();
+/** A model id's tokenizer choice and its ratio to o200k_base (o200kRatio). */
+interface TokenizerEntry {
+  choice: TokenizerChoice;
+  o200kRatio: number;
+}
+
+// Asked for every price of every call (the ratio twice per option priced): both are pure functions of
+// the id, so each id is matched once; tokenizerFor hands out copies, o200kRatio a number.
+const tokenizerEntries = new Map<string, TokenizerEntry>();
+
+function tokenizerEntry(modelId: string | null): TokenizerEntry {
+  const key = modelId ?? '';
+  let entry = tokenizerEntries.get(key);
+  if (!entry) {
+    const choice = tokenizerForUncached(modelId);
+    entry = { choice, o200kRatio: choice.encoding === 'cl100k_base' ? 1.01 * choice.factor : choice.factor };
+    tokenizerEntries.set(key, entry);
+  }
+  return entry;
+}
 
 function tokenizerForUncached(modelId: string | null): TokenizerChoice {
   if (!modelId) {
@@ -197,17 +212,8 @@ function tokenizerForUncached(modelId: string | null): TokenizerChoice {
  * or 1.01 for cl100k_base models (measured 1.009 on prose and the eval prompts, docs/tokens.md).
  */
 export function o200kRatio(modelId: string | null): number {
-  // Asked twice for every option priced (rescaleTokens): kept per id, without tokenizerFor's defensive copy.
-  const key = modelId ?? '';
-  let ratio = o200kRatios.get(key);
-  if (ratio === undefined) {
-    const choice = tokenizerFor(modelId);
-    o200kRatios.set(key, (ratio = choice.encoding === 'cl100k_base' ? 1.01 * choice.factor : choice.factor));
-  }
-  return ratio;
+  return tokenizerEntry(modelId).o200kRatio;
 }
-
-const o200kRatios = new Map<string, number>();
 
 /**
  * The same text counted for another model: `tokens` as estimated for `fromModel`, rescaled to

@@ -1,14 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSourceFiles } from '../../../src/scan/files';
 import { startPrereading, type PrereadOptions } from '../../../src/scan/preread';
 import { scanWorkspace } from '../../../src/scan/scan';
+import { resultStoreFiles } from '../../../src/scan/resultStore';
+import { readStatDigests } from '../../../src/scan/statDigests';
 import type { ScanResult } from '../../../src/model/types';
 
-// Mocha runs with tsx's loader, which the reader thread inherits: it runs the TypeScript source.
-const WORKER = path.join(__dirname, '../../../src/scan/prereadWorker.ts');
+// The thread runs the TypeScript source, through a script that registers tsx in it (see there).
+const WORKER = path.join(__dirname, 'readerThreadUnderTsx.mjs');
 
 const LLM_FILE = `import OpenAI from 'openai';\nimport { MODEL } from './models';\nconst o = new OpenAI();\nexport async function summarize(text: string) {\n  return o.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: text }] });\n}\n`;
 
@@ -100,6 +102,25 @@ describe('reader thread (files discovered, read and examined ahead, preread.ts)'
     const preread = startPrereading(path.join(root, 'no-such-worker.js'), { root, hashContent: false });
     const result = await scanWorkspace(root, { preread });
     assert.deepEqual(comparable(result), comparable(await scanWorkspace(root)));
+  });
+
+  it('reports the stat digests it went by, for the result store to compare with at the end', async () => {
+    const store = path.join(cacheDirectory, 'store');
+    await scanWorkspace(root, { resultCacheDirectory: store });
+    const statDigestsFile = resultStoreFiles(store, root).statDigests;
+    const stored = JSON.parse(readFileSync(statDigestsFile, 'utf8')) as { listedAt: number };
+    // As a run long after the files' last change would have recorded them: every stat trusted.
+    writeFileSync(statDigestsFile, JSON.stringify({ ...stored, listedAt: stored.listedAt + 60_000 }));
+    const expected = readStatDigests(statDigestsFile, root);
+    assert.ok(expected.size > 0);
+    const preread = start({ hashContent: true, statDigestsFile });
+    try {
+      const { files } = await preread.discovered();
+      for await (const entry of preread.examined(files)) assert.ok(entry);
+      assert.deepEqual(preread.storedStatDigests, expected);
+    } finally {
+      preread.close();
+    }
   });
 
   it('ends the thread when the scan is cancelled', async () => {

@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSourceFiles } from '../../../src/scan/files';
 import { examineFiles } from '../../../src/scan/fileExamination';
-import { RACY_WINDOW_MS, readStatDigests, serializeStatDigests, statKey } from '../../../src/scan/statDigests';
+import { RACY_WINDOW_MS, readStatDigests, serializeStatDigests, statKey, type StatDigests } from '../../../src/scan/statDigests';
+import { ResultStore, resultStoreFiles } from '../../../src/scan/resultStore';
+import { contentHash } from '../../../src/scan/fileExamination';
+import type { FileAnalysis } from '../../../src/scan/fileAnalysis';
 import { scanWorkspace } from '../../../src/scan/scan';
 
 const CALL = (model: string) => `import OpenAI from 'openai';\nconst o = new OpenAI();\no.chat.completions.create({ model: '${model}', messages: [] });\n`;
@@ -69,6 +72,30 @@ describe('stat fast path of the result store (statDigests.ts)', () => {
     const third = await scanWorkspace(root, { resultCacheDirectory: cacheDirectory });
     assert.deepEqual(second.callSites.map((site) => site.model?.id), ['gpt-4.1']);
     assert.deepEqual(third.callSites.map((site) => site.model?.id), ['o3-mini'], 'the change time moved: the file was read again');
+  });
+
+  it('writes the stat digests only when they differ from the file as this run read it (by the reader thread or here), without reading it again', async () => {
+    const hash = contentHash(Buffer.from('text'));
+    const analysis: FileAnalysis = { calls: [], diagnostics: [], parsed: false, dependencies: [], relativeImports: [] };
+    const statsFile = resultStoreFiles(cacheDirectory, root).statDigests;
+    const recorded: StatDigests = new Map([['src/x.ts', { statKey: '1:2:3:4', digest: hash }]]);
+    const run = async (tell: (store: ResultStore) => void) => {
+      const store = new ResultStore({ directory: cacheDirectory, root });
+      tell(store);
+      store.noteStats([{ relativePath: 'src/x.ts', statKey: '1:2:3:4' }], Date.now());
+      store.record('src/x.ts', hash, analysis);
+      await store.save();
+    };
+    // The file is gone by the end of the run: what the run read is what it compares with.
+    await run((store) => store.noteStoredStatDigests(new Map(recorded)));
+    assert.equal(existsSync(statsFile), false, 'what the reader thread read holds these digests: nothing to write');
+    await run((store) => store.noteStoredStatDigests(new Map()));
+    assert.deepEqual(readStatDigests(statsFile, root), recorded, 'the thread read none of them: written');
+    await run((store) => {
+      store.storedStatDigests();
+      unlinkSync(statsFile);
+    });
+    assert.equal(existsSync(statsFile), false, 'read here at the start, with these digests: nothing to write');
   });
 
   describe('modules an analysis followed (ResultStore.hashOfDependency)', () => {
