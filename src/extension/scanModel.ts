@@ -384,7 +384,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
             ...(override ? { priceOverride: override } : {}),
             priceOverrideVersion: this.overrideVersion,
             unsaved: this.unsavedTexts(),
-            progress: progress !== undefined,
           },
           abort.signal,
           progress

@@ -57,8 +57,8 @@ export class ScannerThread {
     return this.loadInfo;
   }
 
-  /** Scans `root` on the thread; rejects with the scan's error, or a ScanCancelledError once `signal` aborts it. */
-  scan(root: string, options: ScanRequestOptions, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<ScanResult> {
+  /** Scans `root` on the thread (progress messages only with `onProgress`); rejects with the scan's error, or a ScanCancelledError once `signal` aborts it. */
+  scan(root: string, options: Omit<ScanRequestOptions, 'progress'>, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<ScanResult> {
     if (signal?.aborted) return Promise.reject(new ScanCancelledError());
     this.start();
     const worker = this.worker;
@@ -67,7 +67,7 @@ export class ScannerThread {
     return new Promise<ScanResult>((resolve, reject) => {
       this.scans.set(id, { resolve, reject, onProgress });
       signal?.addEventListener('abort', () => this.post({ kind: 'cancel', id }), { once: true });
-      this.post({ kind: 'scan', id, root, options });
+      this.post({ kind: 'scan', id, root, options: { ...options, progress: onProgress !== undefined } });
     });
   }
 

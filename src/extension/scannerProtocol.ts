@@ -24,7 +24,7 @@ export interface ScanRequestOptions {
   priceOverrideVersion: number;
   /** Texts of documents with unsaved edits (absolute path → text). */
   unsaved: Map<string, string>;
-  /** Whether to send progress messages. */
+  /** Whether to send progress messages (set by the client: whether its caller asked for progress). */
   progress: boolean;
 }
 

@@ -146,7 +146,8 @@ export class PrereadFiles {
     if (next === files.length) return;
     // The thread stopped early: the rest is read here.
     this.close();
-    if (this.request.statDigestsFile !== undefined) this.statDigestsRead = readStatDigests(this.request.statDigestsFile, this.request.root);
+    // The digests the thread sent, when it got that far: the rest is read by the same ones.
+    if (this.request.statDigestsFile !== undefined) this.statDigestsRead ??= readStatDigests(this.request.statDigestsFile, this.request.root);
     yield* examineFiles(files.slice(next), this.request.hashContent, signal, this.statDigestsRead);
   }
 

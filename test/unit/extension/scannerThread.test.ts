@@ -16,7 +16,7 @@ const THREAD = path.resolve('dist', 'scannerThread.js');
 const SCANNER = path.resolve('dist', 'scanner.js');
 const EXAMPLE = path.resolve('examples', 'support-desk');
 
-const request = (overrides: Partial<ScanRequestOptions> = {}): ScanRequestOptions => ({ unsaved: new Map(), priceOverrideVersion: 0, progress: false, ...overrides });
+const request = (overrides: Partial<ScanRequestOptions> = {}): Omit<ScanRequestOptions, 'progress'> => ({ unsaved: new Map(), priceOverrideVersion: 0, ...overrides });
 
 /** The result without what differs between two runs of the same scan. */
 function comparable(result: ScanResult): unknown {
@@ -55,7 +55,7 @@ describe('extension: the scanner thread', function () {
     assert.equal(scanner.started, false);
     assert.equal(await scanner.heapUsed(), undefined, 'no thread, no heap');
     const progress: Array<[number, number]> = [];
-    const onThread = await scanner.scan(root, request({ progress: true }), undefined, (done, total) => progress.push([done, total]));
+    const onThread = await scanner.scan(root, request(), undefined, (done, total) => progress.push([done, total]));
     assert.ok(scanner.started);
     const here = await scanWorkspace(root);
     assert.ok(here.callSites.length > 0);
