@@ -105,7 +105,7 @@ async function main() {
   }
   if (!bench) process.exit(1);
   if (second) console.log(`[bench] second session log: ${second.lastScanLog?.join(' | ')}`);
-  if (second) bench.secondSession = { firstCodeLensRenderedMs: second.firstCodeLensRenderedMs, lensesProvidedMs: second.lensesProvidedMs, lensesRequestedMs: second.lensesRequestedMs, activatedAfterOpenMs: second.activatedAfterOpenMs, firstCodeLensColdMs: second.firstCodeLensColdMs, lensesFromStoredScan: second.lensesFromStoredScan, storedLensesProvidedMs: second.storedLensesProvidedMs, freshResultAfterOpenMs: second.freshResultAfterOpenMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad, hostBlockedUntilFirstResult: second.hostBlockedUntilFirstResult };
+  if (second) bench.secondSession = { firstCodeLensRenderedMs: second.firstCodeLensRenderedMs, lensesProvidedMs: second.lensesProvidedMs, lensesRequestedMs: second.lensesRequestedMs, activatedAfterOpenMs: second.activatedAfterOpenMs, firstCodeLensColdMs: second.firstCodeLensColdMs, lensesFromStoredScan: second.lensesFromStoredScan, storedLensesProvidedMs: second.storedLensesProvidedMs, freshResultAfterOpenMs: second.freshResultAfterOpenMs, openEditorColdMs: second.openEditorColdMs, coldScanWithScannerLoadMs: second.coldScanWithScannerLoadMs, firstScanDurationMs: second.firstScanDurationMs, scannerLoad: second.scannerLoad, hostBlockedUntilFirstResult: second.hostBlockedUntilFirstResult, windowBusy: second.windowBusy };
   bench.workspace = SOURCE;
   mkdirSync(join(ROOT, '.bench'), { recursive: true });
   writeFileSync(join(ROOT, '.bench', 'editor.json'), JSON.stringify(bench, null, 2));
@@ -118,11 +118,14 @@ async function main() {
   const load = (l) => (l ? `, scanner bundle loaded in ${l.ms} ms (code cache ${l.codeCache})` : '');
   console.log(`    of which${load(bench.scannerLoad)}`);
   const held = (h) => (h ? `longest ${h.max} ms, p99 ${h.p99} ms` : '-');
+  const busy = (w) => (w ? `round trips from the extension host took up to ${w.longestMs} ms; slower than 100 ms until ${w.slowUntilMs} ms after the open call` : '-');
+  console.log(`  VS Code's window until the first lenses were answered (it asks for lenses, and draws them): ${busy(bench.windowBusy)}`);
   console.log(`  extension host thread held (event-loop delay), open -> first result: ${held(bench.hostBlockedUntilFirstResult)}; during the 20 edits: ${held(bench.hostBlockedDuringEdits)}`);
   if (bench.secondSession) {
     const t = bench.secondSession;
     console.log(`  first CodeLens, second session, drawn in the editor (DOM)  ${t.firstCodeLensRenderedMs ?? '-'} ms after the open call   [target < 1000 ms]`);
     console.log(`  first CodeLens, second session (same user data)  ${t.firstCodeLensColdMs} ms at the probe${t.lensesFromStoredScan ? ' (from the stored last scan)' : ''}; activated ${t.activatedAfterOpenMs} ms after the open call, the editor first asked for lenses at ${t.lensesRequestedMs ?? '-'} ms, the provider answered with them at ${t.storedLensesProvidedMs ?? '-'} ms; opening the editor ${t.openEditorColdMs} ms`);
+    console.log(`    VS Code's window until then: ${busy(t.windowBusy)}`);
     console.log(`    rescanned result ${t.freshResultAfterOpenMs} ms after opening: scanner load + scan ${t.coldScanWithScannerLoadMs} ms (scan itself ${t.firstScanDurationMs} ms)${load(t.scannerLoad)}; extension host thread held until then: ${held(t.hostBlockedUntilFirstResult)}`);
   }
   console.log(`  first CodeLens, warm (another file)     ${bench.firstCodeLensWarmMs} ms (opening the editor ${bench.openEditorWarmMs} ms)`);

@@ -38,6 +38,34 @@ const blocked = (histogram: IntervalHistogram) => {
   return { max: ms(histogram.max), p99: ms(histogram.percentile(99)), mean: ms(histogram.mean) };
 };
 
+/**
+ * How busy VS Code's window (the workbench page, which asks for lenses and draws them) is after the
+ * open call: a round trip from the extension host to it (`setContext`, which the window answers
+ * with nothing else to do) every 50 ms, until `stop()`. A window that takes long to answer asks for
+ * lenses late too, whatever the provider does.
+ */
+function probeWindow(openedAt: number) {
+  const trips: Array<{ sentMs: number; ms: number }> = [];
+  let stopped = false;
+  const done = (async () => {
+    for (let i = 0; !stopped; i++) {
+      const sent = performance.now();
+      await vscode.commands.executeCommand('setContext', 'llmHostingAdvisorBench.windowProbe', i);
+      trips.push({ sentMs: sent - openedAt, ms: performance.now() - sent });
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await done;
+    const slow = trips.filter((t) => t.ms > WINDOW_SLOW_MS);
+    const last = slow[slow.length - 1];
+    return { longestMs: +Math.max(0, ...trips.map((t) => t.ms)).toFixed(0), slowUntilMs: last ? +(last.sentMs + last.ms).toFixed(0) : 0, trips: trips.length };
+  };
+}
+/** A round trip slower than this counts as the window being busy. */
+const WINDOW_SLOW_MS = 100;
+
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
@@ -68,6 +96,7 @@ export async function run(): Promise<void> {
   const coldBlocked = monitorEventLoopDelay({ resolution: 10 });
   coldBlocked.enable();
   const c0 = performance.now();
+  const stopWindowProbe = probeWindow(c0);
   const doc = await vscode.workspace.openTextDocument(withCalls[0]);
   await vscode.window.showTextDocument(doc);
   const openColdMs = performance.now() - c0;
@@ -77,6 +106,7 @@ export async function run(): Promise<void> {
   // The editor's own first request answered (polled on the API: a provider call from here would
   // start the scan, or the scanner load behind stored lenses, at another moment than the editor does).
   await until(() => api.lensesProvidedAt());
+  const windowBusy = await stopWindowProbe();
   // Then the probe the bench used before session 8 (it asked the provider itself, first, and so
   // started the scan): kept for comparison; it now runs after the editor's request.
   const coldLenses = await until(async () => {
@@ -187,6 +217,7 @@ export async function run(): Promise<void> {
     filesReusedFromCache: [...new Set(reused)],
     hostBlockedUntilFirstResult,
     hostBlockedDuringEdits,
+    windowBusy,
   };
   console.log(`BENCH ${JSON.stringify(out)}`);
 }
