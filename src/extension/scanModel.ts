@@ -363,6 +363,9 @@ export class WorkspaceScanModel implements vscode.Disposable {
       return Promise.resolve(undefined);
     }
     this.running?.abort.abort();
+    // The thread loads the scanner bundle (seconds in a first session) while the settings and the
+    // price override are read below, instead of after.
+    this.scanner.start();
     const abort = new AbortController();
     const startedAt = performance.now();
     const trigger = this.pendingTrigger ?? { at: startedAt, lastAt: startedAt, trigger: mode };
