@@ -13,6 +13,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { canonicalJson } from '../model/canonicalJson';
 import { SCHEMA_VERSION, type ScanResult } from '../model/types';
+import { writeFileAtomic } from '../runtime/atomicWrite';
 import storedScansPolicy from '../../data/editor/stored-scans.json';
 
 /** Version of the stored file's layout; a file of another version is ignored. */
@@ -78,6 +79,53 @@ export interface StoredScan {
   /** Each file with call sites, by scan-root-relative POSIX path. */
   files: Record<string, Exclude<FileStamp, null>>;
   result: ScanResult;
+}
+
+/** The stamps of a stored record (what the next record reuses for files that did not change). */
+export interface StoredStamps {
+  root: string;
+  inputs: StoredScan['inputs'];
+  files: StoredScan['files'];
+}
+
+export const stampsOf = (record: StoredScan): StoredStamps => ({ root: record.result.root, inputs: record.inputs, files: record.files });
+
+/** Where and with what a result is stored for the next session (see `storeScan`). */
+export interface LastScanStoreRequest {
+  /** The folder of stored scans (the extension's global storage) and this workspace's file name in it. */
+  directory: string;
+  fileName: string;
+  settings: string;
+  inputs: string[];
+  /** Files open with unsaved edits (scan-root-relative): their call sites are not stored. */
+  skip: string[];
+  /** The stamps of the record stored last or restored, if the writer has none of its own. */
+  previous?: StoredStamps;
+  /** Whether to remove other folders' stored scans past the policy (the session's first store). */
+  prune: boolean;
+}
+
+/** What came of a store: written (with what it holds), superseded by a newer scan, or failed. */
+export type LastScanStoreOutcome =
+  | { stored: true; callSites: number; files: number; pruned: number; stamps: StoredStamps }
+  | { stored: false; superseded: true }
+  | { stored: false; error: string };
+
+/**
+ * Writes the record of `result` for the next session (atomically), then prunes when asked. Skipped
+ * when `stillWanted()` turns false while the files are stamped (a newer scan ran: it stores instead).
+ */
+export async function storeScan(result: ScanResult, request: LastScanStoreRequest, stillWanted: () => boolean): Promise<LastScanStoreOutcome> {
+  try {
+    const record = await createStoredScan(result, { settings: request.settings, inputs: request.inputs, skip: new Set(request.skip), previous: request.previous });
+    if (!stillWanted()) return { stored: false, superseded: true };
+    await fs.mkdir(request.directory, { recursive: true });
+    await writeFileAtomic(path.join(request.directory, request.fileName), JSON.stringify(record));
+    const pruned = request.prune ? await pruneStoredScans(request.directory, request.fileName) : [];
+    return { stored: true, callSites: record.result.callSites.length, files: Object.keys(record.files).length, pruned: pruned.length, stamps: stampsOf(record) };
+  } catch (err) {
+    return { stored: false, error: (err as Error).message };
+  }
 }
 
 /** A stored result restored for this session: the call sites of unchanged files only. */
@@ -181,9 +229,9 @@ export async function restoreStoredScan(stored: StoredScan, expected: { root: st
  */
 export async function createStoredScan(
   result: ScanResult,
-  options: { settings: string; inputs: string[]; skip?: ReadonlySet<string>; previous?: StoredScan },
+  options: { settings: string; inputs: string[]; skip?: ReadonlySet<string>; previous?: StoredStamps },
 ): Promise<StoredScan> {
-  const previous = options.previous && path.resolve(options.previous.result.root) === path.resolve(result.root) ? options.previous : undefined;
+  const previous = options.previous && path.resolve(options.previous.root) === path.resolve(result.root) ? options.previous : undefined;
   const skip = options.skip ?? new Set<string>();
   const callSites = result.callSites.filter((c) => !skip.has(c.file));
   const files: StoredScan['files'] = {};

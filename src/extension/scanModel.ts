@@ -6,9 +6,8 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { PriceOverride, WhatIf } from './advisorBundle';
 import { readConfig } from './config';
-import { createStoredScan, lastScanFileName, parseStoredScan, pruneStoredScans, restoreStoredScan, settingsKey, type RestoredScan, type StoredScan } from './lastScan';
+import { lastScanFileName, parseStoredScan, restoreStoredScan, settingsKey, stampsOf, type RestoredScan, type StoredStamps } from './lastScan';
 import { log } from './log';
-import { writeFileAtomic } from '../runtime/atomicWrite';
 import { promises as fs } from 'node:fs';
 import { ScannerThread } from './scannerClient';
 
@@ -98,8 +97,8 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private restoring: Promise<RestoredScan | undefined> | undefined;
   private restored: RestoredScan | undefined;
   private storing: Promise<void> = Promise.resolve();
-  /** The record written last, or read at restore (its stamps are reused for files that did not change since). */
-  private lastStored: StoredScan | undefined;
+  /** The stamps of the record read at restore: the thread's first store reuses them for files that did not change since. */
+  private restoredStamps: StoredStamps | undefined;
   /** Whether this session has stored a scan yet (the first store is logged). */
   private storedThisSession = false;
   private readonly emitter = new vscode.EventEmitter<ScanState>();
@@ -250,7 +249,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
         }
         // Its stamps were just checked: the session's first store reuses those whose size and time still
         // match instead of reading and hashing every input again (the scanner bundle alone is ~11 MB).
-        this.lastStored ??= stored;
+        this.restoredStamps ??= stampsOf(stored);
         const restored = await restoreStoredScan(stored, { root: root.fsPath, ...this.storeKey(root, store) });
         log.info(
           restored
@@ -325,22 +324,26 @@ export class WorkspaceScanModel implements vscode.Disposable {
     const count = this.scanCount;
     this.storing = this.storing.then(async () => {
       if (this.disposed || count !== this.scanCount || !this.idle) return;
-      try {
-        const dirty = new Set([...this.unsavedTexts().keys()].map((file) => path.relative(root.fsPath, file).split(path.sep).join('/')));
-        const record = await createStoredScan(result, { ...this.storeKey(root, store), skip: dirty, previous: this.lastStored });
-        if (this.disposed || count !== this.scanCount || !this.idle) return;
-        await fs.mkdir(store.directory, { recursive: true });
-        await writeFileAtomic(path.join(store.directory, lastScanFileName(root.fsPath)), JSON.stringify(record));
-        if (!this.storedThisSession) {
-          log.info(`last scan stored for the next session: ${record.result.callSites.length} call sites in ${Object.keys(record.files).length} files`);
-          const pruned = await pruneStoredScans(store.directory, lastScanFileName(root.fsPath));
-          if (pruned.length > 0) log.info(`removed ${pruned.length} stored scans of other folders, not opened for long or beyond the most recent (policy: data/editor/stored-scans.json)`);
-        }
-        this.lastStored = record;
-        this.storedThisSession = true;
-      } catch (err) {
-        log.warn(`could not store the last scan (${(err as Error).message}); the next session scans before showing lenses`);
+      // The scanner thread stamps the files and writes the record (its JSON is the whole result).
+      const skip = [...this.unsavedTexts().keys()].map((file) => path.relative(root.fsPath, file).split(path.sep).join('/'));
+      const outcome = await this.scanner.storeLastScan(result, {
+        directory: store.directory,
+        fileName: lastScanFileName(root.fsPath),
+        ...this.storeKey(root, store),
+        skip,
+        ...(this.restoredStamps ? { previous: this.restoredStamps } : {}),
+        prune: !this.storedThisSession,
+      });
+      if ('error' in outcome) {
+        log.warn(`could not store the last scan (${outcome.error}); the next session scans before showing lenses`);
+        return;
       }
+      if (!outcome.stored) return;
+      if (!this.storedThisSession) {
+        log.info(`last scan stored for the next session: ${outcome.callSites} call sites in ${outcome.files} files`);
+        if (outcome.pruned > 0) log.info(`removed ${outcome.pruned} stored scans of other folders, not opened for long or beyond the most recent (policy: data/editor/stored-scans.json)`);
+      }
+      this.storedThisSession = true;
     });
   }
 

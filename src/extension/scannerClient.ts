@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ScanResult } from '../model/types';
+import type { LastScanStoreOutcome, LastScanStoreRequest } from './lastScan';
 import type { FromScannerThread, ScannerThreadData, ScanRequestOptions, ToScannerThread } from './scannerProtocol';
 
 interface PendingScan {
@@ -27,6 +28,9 @@ export class ScannerThread {
   private readonly scans = new Map<number, PendingScan>();
   private readonly codeCacheSaves = new Map<number, () => void>();
   private readonly heapReads = new Map<number, (bytes: number | undefined) => void>();
+  private readonly stores = new Map<number, (outcome: LastScanStoreOutcome) => void>();
+  /** The thread's id of the scan behind each result handed out (a store names the result it writes). */
+  private readonly scanIds = new WeakMap<ScanResult, number>();
   private loadInfo: { ms: number; codeCache: string } | undefined;
   private disposed = false;
 
@@ -96,6 +100,20 @@ export class ScannerThread {
     });
   }
 
+  /**
+   * Has the thread write `result` (one this client handed out) for the next session. Superseded when
+   * the thread has scanned since, or has been restarted: the newer result is stored instead.
+   */
+  storeLastScan(result: ScanResult, request: LastScanStoreRequest): Promise<LastScanStoreOutcome> {
+    const scanId = this.scanIds.get(result);
+    if (!this.worker || scanId === undefined) return Promise.resolve({ stored: false, superseded: true });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.stores.set(id, resolve);
+      this.post({ kind: 'store-last-scan', id, scanId, request });
+    });
+  }
+
   /** Stops the thread; scans in flight fail as cancelled. */
   dispose(): void {
     this.disposed = true;
@@ -119,6 +137,7 @@ export class ScannerThread {
         this.scans.get(message.id)?.onProgress?.(message.done, message.total);
         break;
       case 'scanned':
+        this.scanIds.set(message.result, message.id);
         this.settle(message.id)?.resolve(message.result);
         break;
       case 'failed': {
@@ -134,6 +153,10 @@ export class ScannerThread {
       case 'heap-used':
         this.heapReads.get(message.id)?.(message.bytes);
         this.heapReads.delete(message.id);
+        break;
+      case 'last-scan-stored':
+        this.stores.get(message.id)?.(message.outcome);
+        this.stores.delete(message.id);
         break;
     }
   }
@@ -154,5 +177,7 @@ export class ScannerThread {
     this.codeCacheSaves.clear();
     for (const resolve of this.heapReads.values()) resolve(undefined);
     this.heapReads.clear();
+    for (const resolve of this.stores.values()) resolve({ stored: false, error: reason });
+    this.stores.clear();
   }
 }

@@ -5,6 +5,7 @@
 import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { PriceOverride } from '../core/catalog/priceOverride';
 import type { ScanResult } from '../model/types';
+import type { LastScanStoreOutcome, LastScanStoreRequest } from './lastScan';
 
 /** What the thread is started with (workerData). */
 export interface ScannerThreadData {
@@ -36,7 +37,9 @@ export type ToScannerThread =
   /** Answered once V8's code cache of the bundle is written (the thread writes it after its first scan). */
   | { kind: 'save-code-cache'; id: number }
   /** The thread's heap after full collections (the soak test's leak check and the bench). */
-  | { kind: 'heap'; id: number };
+  | { kind: 'heap'; id: number }
+  /** Stores the result of scan `scanId` for the next session, unless a newer scan ran (the thread keeps the last result). */
+  | { kind: 'store-last-scan'; id: number; scanId: number; request: LastScanStoreRequest };
 
 export type FromScannerThread =
   | { kind: 'loaded'; ms: number; codeCache: string }
@@ -44,4 +47,5 @@ export type FromScannerThread =
   | { kind: 'scanned'; id: number; result: ScanResult }
   | { kind: 'failed'; id: number; message: string; cancelled: boolean; stack?: string }
   | { kind: 'code-cache-saved'; id: number }
-  | { kind: 'heap-used'; id: number; bytes: number };
+  | { kind: 'heap-used'; id: number; bytes: number }
+  | { kind: 'last-scan-stored'; id: number; outcome: LastScanStoreOutcome };

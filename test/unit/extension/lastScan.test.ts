@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createStoredScan, lastScanFileName, parseStoredScan, pruneStoredScans, readFileStamp, restoreStoredScan, settingsKey, stampUnchanged, STORED_SCANS_POLICY, type StoredScan } from '../../../src/extension/lastScan';
+import { createStoredScan, lastScanFileName, parseStoredScan, pruneStoredScans, readFileStamp, restoreStoredScan, settingsKey, stampsOf, stampUnchanged, storeScan, STORED_SCANS_POLICY, type LastScanStoreRequest, type StoredScan } from '../../../src/extension/lastScan';
 import type { ScanResult } from '../../../src/model/types';
 import { scanWorkspace } from '../../../src/scan/scan';
 
@@ -154,9 +154,64 @@ describe('stored last scan (lenses before the scanner loads)', function () {
     const [reused, reread] = [...new Set(result.callSites.map((c) => c.file))];
     // A made-up digest shows whether the file was read again.
     const doctored: StoredScan = { ...previous, files: { ...previous.files, [reused]: { ...previous.files[reused], sha256: 'kept' }, [reread]: { ...previous.files[reread], mtimeMs: 1, sha256: 'stale' } } };
-    const next = await createStoredScan(result, { settings: SETTINGS, inputs: [], previous: doctored });
+    const next = await createStoredScan(result, { settings: SETTINGS, inputs: [], previous: stampsOf(doctored) });
     assert.equal(next.files[reused].sha256, 'kept');
     assert.equal(next.files[reread].sha256, previous.files[reread].sha256);
+  });
+
+  describe('storeScan (what the scanner thread runs after each result)', function () {
+    let directory: string;
+    const request = (overrides: Partial<LastScanStoreRequest> = {}): LastScanStoreRequest => ({ directory, fileName: lastScanFileName(root), settings: SETTINGS, inputs: [input], skip: [], prune: false, ...overrides });
+    beforeEach(function () {
+      directory = path.join(mkdtempSync(path.join(tmpdir(), 'llmha-lastscan-store-')), 'last-scan');
+    });
+
+    it('writes a record a later session restores whole, and says what it holds', async function () {
+      const outcome = await storeScan(result, request(), () => true);
+      assert.ok(outcome.stored);
+      const files = new Set(result.callSites.map((c) => c.file));
+      assert.deepEqual([outcome.callSites, outcome.files], [result.callSites.length, files.size]);
+      const parsed = parseStoredScan(JSON.parse(readFileSync(path.join(directory, lastScanFileName(root)), 'utf8')));
+      assert.ok(parsed);
+      assert.deepEqual(stampsOf(parsed), outcome.stamps);
+      assert.deepEqual((await restoreStoredScan(parsed, { root, settings: SETTINGS }))?.result.callSites, result.callSites);
+    });
+
+    it('leaves out the call sites of files with unsaved edits', async function () {
+      const [dirty] = new Set(result.callSites.map((c) => c.file));
+      const outcome = await storeScan(result, request({ skip: [dirty] }), () => true);
+      assert.ok(outcome.stored);
+      const parsed = parseStoredScan(JSON.parse(readFileSync(path.join(directory, lastScanFileName(root)), 'utf8')))!;
+      assert.ok(!parsed.result.callSites.some((c) => c.file === dirty) && !Object.hasOwn(parsed.files, dirty));
+      assert.equal(outcome.callSites, result.callSites.filter((c) => c.file !== dirty).length);
+    });
+
+    it('writes nothing when a newer scan started while it stamped the files', async function () {
+      assert.deepEqual(await storeScan(result, request(), () => false), { stored: false, superseded: true });
+      assert.throws(() => readdirSync(directory), /ENOENT/);
+    });
+
+    it('prunes other folders\' stored scans only when asked', async function () {
+      const other = lastScanFileName(outside);
+      const old = (Date.now() - (STORED_SCANS_POLICY.maxAgeDays + 1) * 24 * 3600 * 1000) / 1000;
+      const plant = () => {
+        writeFileSync(path.join(directory, other), '{}');
+        utimesSync(path.join(directory, other), old, old);
+      };
+      await storeScan(result, request(), () => true);
+      plant();
+      assert.equal(((await storeScan(result, request(), () => true)) as { pruned: number }).pruned, 0);
+      assert.ok(readdirSync(directory).includes(other));
+      assert.equal(((await storeScan(result, request({ prune: true }), () => true)) as { pruned: number }).pruned, 1);
+      assert.deepEqual(readdirSync(directory), [lastScanFileName(root)]);
+    });
+
+    it('a folder it cannot write to is an error it reports, not a throw', async function () {
+      const blocked = path.join(outside, 'not-a-folder');
+      writeFileSync(blocked, 'a file where the folder should be');
+      const outcome = await storeScan(result, request({ directory: blocked }), () => true);
+      assert.ok(!outcome.stored && 'error' in outcome && /EEXIST|ENOTDIR/.test(outcome.error), JSON.stringify(outcome));
+    });
   });
 
   it('one stored file per workspace folder, named by its path', function () {

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { lastScanFileName, parseStoredScan, restoreStoredScan, settingsKey } from '../../../src/extension/lastScan';
 import { ScannerThread } from '../../../src/extension/scannerClient';
 import type { ScanRequestOptions } from '../../../src/extension/scannerProtocol';
 import type { ScanResult } from '../../../src/model/types';
@@ -92,6 +93,27 @@ describe('extension: the scanner thread', function () {
     await assert.rejects(scanner.scan(root, request(), abort.signal), (error: Error) => error.name === 'AbortError', 'an aborted signal rejects at once');
     const after = await scanner.scan(root, request());
     assert.ok(after.callSites.length > 0);
+  });
+
+  it('stores the result it handed out for the next session; an older result, or one of a stopped thread, is not stored', async function () {
+    const scanner = thread();
+    const directory = path.join(cacheFolder, 'last-scan');
+    const storeRequest = { directory, fileName: lastScanFileName(root), settings: settingsKey({}), inputs: [], skip: [], prune: true };
+    const first = await scanner.scan(root, request());
+    const second = await scanner.scan(root, request());
+    assert.deepEqual(await scanner.storeLastScan(first, storeRequest), { stored: false, superseded: true }, 'a newer scan ran');
+    assert.throws(() => readdirSync(directory), /ENOENT/);
+    const outcome = await scanner.storeLastScan(second, storeRequest);
+    assert.ok(outcome.stored);
+    assert.equal(outcome.callSites, second.callSites.length);
+    const stored = parseStoredScan(JSON.parse(readFileSync(path.join(directory, lastScanFileName(root)), 'utf8')));
+    assert.ok(stored);
+    assert.deepEqual((await restoreStoredScan(stored, { root, settings: storeRequest.settings }))?.result.callSites, JSON.parse(JSON.stringify(second.callSites)));
+    assert.deepEqual(await scanner.storeLastScan(second, storeRequest), { stored: false, superseded: true }, 'each result is stored once');
+    const third = await scanner.scan(root, request());
+    scanner.dispose();
+    const stopped = await scanner.storeLastScan(third, storeRequest);
+    assert.ok(!stopped.stored);
   });
 
   it('a scan of a folder that is not there fails with the scan\'s own message', async function () {
