@@ -23,8 +23,8 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
  */
 export function fileStamp(absolutePath: string): string {
   try {
-    const stat = fs.statSync(absolutePath);
-    return `${stat.size}:${stat.mtimeMs}`;
+    const stat = fs.statSync(absolutePath, { throwIfNoEntry: false });
+    return stat ? `${stat.size}:${stat.mtimeMs}` : 'missing:ENOENT';
   } catch (error) {
     return `missing:${(error as NodeJS.ErrnoException).code ?? 'unknown'}`;
   }

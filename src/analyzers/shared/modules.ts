@@ -164,8 +164,9 @@ export class ModuleLoader {
         }
         if (!candidate.startsWith(this.root)) continue;
         try {
-          const stat = fs.statSync(candidate);
-          if (!stat.isFile() || stat.size > MAX_FOLLOWED_MODULE_BYTES) continue;
+          // A missing candidate is the common case (most extensions are not there): no error object made for it.
+          const stat = fs.statSync(candidate, { throwIfNoEntry: false });
+          if (!stat?.isFile() || stat.size > MAX_FOLLOWED_MODULE_BYTES) continue;
           this.tracked?.add(candidate);
           return parseIntoProject(this.project, candidate, fs.readFileSync(candidate, 'utf8'));
         } catch {
