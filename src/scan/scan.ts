@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync, type Stats } from 'node:fs';
 import { analyzeExaminedFile, analyzeFile, analyzeImporter, createAnalysisProject, type AnalysisContext, type FileAnalysis } from './analyze';
 import { examineFiles, type ExaminedFile } from './fileExamination';
 import type { PrereadFiles } from './preread';
@@ -153,7 +153,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 async function scanFolder(root: string, options: ScanOptions): Promise<ScanResult> {
   const started = Date.now();
   const absoluteRoot = path.resolve(root);
-  const rootStat = await fs.stat(absoluteRoot).catch(() => undefined);
+  const rootStat = statOrUndefined(absoluteRoot);
   if (!rootStat?.isDirectory()) throw new ScanInputError(`not a readable directory: ${absoluteRoot}`);
 
   const diagnostics: Diagnostic[] = [];
@@ -349,6 +349,14 @@ function releaseParsedFiles(context: AnalysisContext): void {
 }
 
 let releasedContext: AnalysisContext | undefined;
+
+function statOrUndefined(absolutePath: string): Stats | undefined {
+  try {
+    return statSync(absolutePath);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */
 export class ScanInputError extends Error {}
