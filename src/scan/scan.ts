@@ -8,6 +8,7 @@ import { ResultStore } from './resultStore';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
+import { WorkspaceStepMemo } from './workspaceStepMemo';
 import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
@@ -82,6 +83,8 @@ export class ScanCache {
   readonly enrichment = new EnrichmentCache();
   readonly usageFile = new UsageFileCache();
   readonly callerSearch = new CallerSearchCache();
+  /** The last result of the workspace-wide steps (wrapper callers, models from callers, agent loops), with what it read. */
+  readonly workspaceStep = new WorkspaceStepMemo();
 
   /** The cached analysis of a file, if it and its dependencies are unchanged. */
   get(file: string, stamp: string, stampOf: StampReader = fileStamp): FileAnalysis | undefined {
@@ -109,9 +112,11 @@ export class ScanCache {
       this.enrichment.clear();
       this.usageFile.clear();
       this.callerSearch.clear();
+      this.workspaceStep.clear();
     } else {
       this.entries.delete(file);
       this.importerEntries.delete(file);
+      this.workspaceStep.clear();
     }
   }
 
@@ -256,17 +261,25 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const stepStore = context.results && !options.cache && !options.unsaved ? context.results : undefined;
   const stepKey = stepStore?.workspaceStepKey(detected, workspaceSettings.settings);
   const storedStep = stepKey === undefined ? undefined : stepStore!.lookupWorkspaceStep(stepKey);
-  if (storedStep) {
-    detected.splice(0, detected.length, ...storedStep);
+  // The editor's cache keeps the last result too, reused while nothing the steps read changed (never with unsaved texts).
+  const stepMemo = options.cache && !options.unsaved?.size ? options.cache.workspaceStep : undefined;
+  const stepInputs = stepMemo && { root: absoluteRoot, calls: [...detected], files: analyses.map(({ file, analysis }) => ({ relativePath: file.relativePath, analysis })), settings: settingsKey(workspaceSettings.settings) };
+  const memoizedStep = stepMemo?.lookup(stepInputs!, stampOf);
+  if (storedStep || memoizedStep) {
+    detected.splice(0, detected.length, ...(storedStep ?? memoizedStep!));
   } else {
+    const stepRead = new Set<string>();
+    // Stamped before it is read: a write in between gives a newer stamp next time, never a stale hit.
+    const readTextOnce = stepMemo ? (absolutePath: string) => (stepRead.add(absolutePath), stampOf(absolutePath), readText(absolutePath)) : readText;
     context.modules.startTracking();
-    detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText }, options.signal)));
+    detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText: readTextOnce }, options.signal)));
     // A helper taking its model from a parameter runs the models its callers pass.
     modelsFromCallers(detected);
     // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
-    await markFrameworkAgentLoops(detected, discovered.files, options.signal, readText);
+    await markFrameworkAgentLoops(detected, discovered.files, options.signal, readTextOnce);
     const followed = context.modules.stopTracking();
     if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
+    if (stepMemo) stepMemo.record(stepInputs!, [...stepRead, ...followed, ...context.project.getSourceFiles().map((sourceFile) => sourceFile.getFilePath() as string), ...context.modules.consultedPaths], detected, stampOf);
   }
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
@@ -356,6 +369,11 @@ function statOrUndefined(absolutePath: string): Stats | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The workspace settings as text (their maps as entry lists), to tell whether they changed between scans. */
+function settingsKey(settings: WorkspaceSettings): string {
+  return JSON.stringify(settings, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
 }
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */

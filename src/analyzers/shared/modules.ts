@@ -32,6 +32,14 @@ const MAX_PROMPT_FILE_BYTES = 256 * 1024;
 export class ModuleLoader {
   private tracked: Set<string> | undefined;
 
+  /**
+   * Files and folders read to decide a lookup that no analysis records as a dependency: package manifests, tsconfig
+   * and jsconfig files (those that are there and those looked for), SvelteKit configs, the folders listed to find
+   * workspace packages. A cache of the workspace-wide steps checks their stamps (a folder's changes when an entry is
+   * added or removed), so a manifest or config written later is noticed.
+   */
+  readonly consultedPaths = new Set<string>();
+
   /** Problems met while following modules (a config file that does not parse), drained by the scan per file. */
   private readonly problems: Diagnostic[] = [];
 
@@ -281,6 +289,7 @@ export class ModuleLoader {
   /** The lib folder of a SvelteKit project: `kit.files.lib` when its svelte.config states it as a literal, else `src/lib`. */
   private svelteLibFolder(project: string): string {
     for (const name of SVELTE_CONFIG_FILES) {
+      this.consultedPaths.add(path.join(project, name));
       try {
         const text = fs.readFileSync(path.join(project, name), 'utf8');
         const stated = /\bfiles\s*:\s*\{[^}]*?\blib\s*:\s*['"]([^'"]+)['"]/.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
@@ -296,6 +305,7 @@ export class ModuleLoader {
   private svelteProjectOf(folder: string): string | null {
     const known = this.svelteProjectByFolder.get(folder);
     if (known !== undefined) return known;
+    for (const name of SVELTE_CONFIG_FILES) this.consultedPaths.add(path.join(folder, name));
     let found: string | null = SVELTE_CONFIG_FILES.some((name) => fs.existsSync(path.join(folder, name))) ? folder : null;
     const parent = path.dirname(folder);
     if (found === null && folder.startsWith(this.root) && folder !== this.root && parent !== folder) found = this.svelteProjectOf(parent);
@@ -330,6 +340,7 @@ export class ModuleLoader {
   private readonly manifests = new Map<string, PackageManifest>();
 
   private packageManifest(folder: string): PackageManifest {
+    this.consultedPaths.add(path.join(folder, 'package.json'));
     let manifest = this.manifests.get(folder);
     if (!manifest) {
       let parsed: unknown;
@@ -349,6 +360,7 @@ export class ModuleLoader {
     if (this.workspacePackages) return this.workspacePackages;
     const found = new Map<string, string>();
     const visit = (folder: string, depth: number): void => {
+      this.consultedPaths.add(folder);
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -394,8 +406,9 @@ export class ModuleLoader {
     let found: Array<{ prefix: string; suffix: string; targets: string[] }> | null = null;
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const config = path.join(folder, name);
+      this.consultedPaths.add(config);
       if (!fs.existsSync(config)) continue;
-      found = readPaths(config, this.root) ?? [];
+      found = readPaths(config, this.root, this.consultedPaths) ?? [];
       break;
     }
     const parent = path.dirname(folder);
@@ -472,8 +485,9 @@ export function declaredEntries(manifest: PackageManifest, sub: string | undefin
 }
 
 /** `compilerOptions.paths` of a tsconfig (following one relative `extends`), as absolute target patterns. */
-function readPaths(configFile: string, root: string, depth = 0): Array<{ prefix: string; suffix: string; targets: string[] }> | undefined {
+function readPaths(configFile: string, root: string, consulted: Set<string>, depth = 0): Array<{ prefix: string; suffix: string; targets: string[] }> | undefined {
   if (depth > 3) return undefined;
+  consulted.add(configFile);
   try {
     const stat = fs.statSync(configFile);
     if (stat.size > MAX_SETTINGS_FILE_BYTES) return undefined;
@@ -483,7 +497,7 @@ function readPaths(configFile: string, root: string, depth = 0): Array<{ prefix:
     const options = config?.compilerOptions;
     if (!options?.paths) {
       const parent = typeof config?.extends === 'string' && config.extends.startsWith('.') ? path.resolve(folder, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`) : undefined;
-      return parent && parent.startsWith(root) ? readPaths(parent, root, depth + 1) : undefined;
+      return parent && parent.startsWith(root) ? readPaths(parent, root, consulted, depth + 1) : undefined;
     }
     const base = path.resolve(folder, options.baseUrl ?? '.');
     return Object.entries(options.paths).map(([pattern, targets]) => {

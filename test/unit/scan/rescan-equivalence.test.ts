@@ -156,4 +156,37 @@ describe('cached re-scan equals a fresh scan', () => {
       assert.equal(result.callSites.find((site) => site.file === 'src/kb/policy.ts')?.model.id, model);
     }
   });
+  /** Counts the re-scans that took the workspace-wide steps' result from the cache. */
+  function countStepReuse(): { hits: number } {
+    const counter = { hits: 0 };
+    const lookup = cache.workspaceStep.lookup.bind(cache.workspaceStep);
+    cache.workspaceStep.lookup = (...args) => {
+      const found = lookup(...args);
+      if (found) counter.hits++;
+      return found;
+    };
+    return counter;
+  }
+
+  it('after saving files the caller search does not read (its result is reused), then one it reads', async () => {
+    const reuse = countStepReuse();
+    edit('src/util/strings.ts', (text) => `// a note\n${text}`);
+    await assertSameAsFresh();
+    edit('src/util/strings.ts', (text) => text.replace('// a note\n', '// another note\n'));
+    await assertSameAsFresh();
+    assert.equal(reuse.hits, 2, 'nothing the wrapper-caller search read changed');
+    edit('src/routes/tickets.ts', (text) => text.replace('const summary = await summarizeThread(ticket.thread);', 'const summary = ticket.thread.length > 0 ? await summarizeThread(ticket.thread) : await summarizeThread(ticket.body);'));
+    const changed = await assertSameAsFresh();
+    assert.equal(reuse.hits, 2, 'a caller\'s file changed');
+    assert.ok(changed.callSites.some((site) => site.kind === 'wrapper-caller' && site.file === 'src/routes/tickets.ts' && site.line === 15 && site.column > 60), 'the new caller is found');
+  });
+
+  it('after a plain file starts calling a helper, and after tsconfig paths make its alias import resolve', async () => {
+    edit('src/util/strings.ts', (text) => `import { summarizeThread } from '@app/tickets/triage';\n${text}\nexport async function brief(thread: string) {\n  return summarizeThread(thread);\n}\n`);
+    const unresolved = await assertSameAsFresh();
+    edit('tsconfig.json', (text) => text.replace('"compilerOptions": {', '"compilerOptions": {\n    "baseUrl": ".",\n    "paths": { "@app/*": ["src/*"] },'));
+    const resolved = await assertSameAsFresh();
+    const callersIn = (result: ScanResult) => result.callSites.filter((site) => site.kind === 'wrapper-caller' && site.file === 'src/util/strings.ts').length;
+    assert.ok(callersIn(resolved) > callersIn(unresolved), 'the alias import binds the call to the helper once tsconfig maps it');
+  });
 });
