@@ -182,6 +182,8 @@ export class ModuleLoader {
         }
       }
     }
+    // Nothing there: the folders a module written later would appear in (`x.ts` beside it, `x/index.ts` below it).
+    for (const candidateBase of withoutJsExtension === base ? [base] : [withoutJsExtension, base]) this.consultedPaths.add(path.dirname(candidateBase)).add(candidateBase);
     return undefined;
   }
 
@@ -205,7 +207,10 @@ export class ModuleLoader {
       this.tracked?.add(file);
       return parseIntoProject(this.project, file + JSON_MODULE_SUFFIX, settingsModuleText(kept, mapEntries));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.consultedPaths.add(file);
+        return undefined;
+      }
       this.problems.push({ file: relative, message: `config file skipped: ${(error as Error).message}`, severity: 'warning' });
       return undefined;
     }
