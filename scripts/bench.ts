@@ -7,10 +7,13 @@
  * `--versus-ast-grep [<dir>]` instead times the CLI against ast-grep on the same tree (see
  * benchVersusAstGrep.ts); `--files N` sizes the synthetic monorepo (30000 for the scale target),
  * `--runs N` the number of alternated runs. `--generate <dir>` only writes the monorepo.
+ * `--rescan [<dir>] [--saves N]` times the editor's incremental re-scan: a copy of the folder (default
+ * examples/support-desk), one scan filling a ScanCache, then N saves (default 100) of the file holding the first
+ * call site, each a new text (a numbered comment line added at its top, then removed), each re-scanned with that cache.
  * Prints figures; asserts nothing (timings are never test assertions).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as SourceScanner from '../src/scan/scan';
@@ -32,6 +35,8 @@ const FILES = Number(filesFlag !== -1 ? process.argv.splice(filesFlag, 2)[1] : (
 const runsFlag = process.argv.indexOf('--runs');
 const RUNS = Number(runsFlag !== -1 ? process.argv.splice(runsFlag, 2)[1] : 5);
 const LLM_SHARE = Number(process.env.BENCH_LLM_SHARE ?? 0.025);
+const savesFlag = process.argv.indexOf('--saves');
+const SAVES = Number(savesFlag !== -1 ? process.argv.splice(savesFlag, 2)[1] : 100);
 
 // Sizes vary from about 2 KB to 15 KB (mean about 8.3 KB), so 3,000 files weigh about 25 MB like the
 // real monorepo in the scan-speed notes; comments and strings mention LLM-ish words a loose filter would keep.
@@ -162,7 +167,37 @@ async function benchCheckout(root: string): Promise<void> {
   console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }
 
+/**
+ * The editor's re-scan after a save: the ScanCache serves every file but the saved one. Each save writes a text
+ * the workspace has not had before (a numbered comment line added, then removed), as typing does. Median, p95
+ * and fastest of the re-scans; nothing is asserted.
+ */
+async function benchRescan(source: string): Promise<void> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'llm-advisor-rescan-'));
+  try {
+    cpSync(source, root, { recursive: true, filter: (file) => !/[\\/](node_modules|\.git)$/.test(file) });
+    const cache = new ScanCache();
+    const first = await scanWorkspace(root, { cache });
+    if (first.callSites.length === 0) return console.log(`no call sites in ${source}: nothing to save`);
+    const edited = path.join(root, first.callSites[0].file);
+    const original = readFileSync(edited, 'utf8');
+    const durations: number[] = [];
+    for (let save = 0; save < SAVES; save++) {
+      writeFileSync(edited, save % 2 === 0 ? `// edit ${save}\n${original}` : original);
+      const started = performance.now();
+      await scanWorkspace(root, { cache });
+      durations.push(performance.now() - started);
+    }
+    const sorted = [...durations].sort((a, b) => a - b);
+    const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))].toFixed(1);
+    console.log(`re-scan after a save of ${first.callSites[0].file} (${first.summary.filesScanned} files, ${first.callSites.length} call sites), ${SAVES} saves: median ${at(0.5)} ms, p95 ${at(0.95)} ms, fastest ${sorted[0].toFixed(1)} ms; load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === '--rescan') return benchRescan(path.resolve(process.argv[3] ?? path.join(repoRoot, 'examples', 'support-desk')));
   if (process.argv[2] === '--generate') {
     // Writes the synthetic monorepo to a folder and keeps it, for profiling cold scans by hand.
     const target = path.resolve(process.argv[3] ?? 'bench-repo');

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import { analyzers, ModuleLoader, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import { createFileReader, type DiscoveredFile, type ReadOutcome } from './files';
@@ -37,7 +37,8 @@ export function createAnalysisProject(root: string, settings?: WorkspaceSettings
 export async function analyzeFile(file: DiscoveredFile, context: AnalysisContext, selected: readonly Analyzer[] = analyzers, preread?: ReadOutcome): Promise<FileAnalysis> {
   let read: ReadOutcome;
   try {
-    read = preread ?? { bytes: await fs.readFile(file.absolutePath) };
+    // Synchronous: the editor's re-scan reads only the files it re-analyzes, and a promise waited on the thread pool (the p95 under load).
+    read = preread ?? { bytes: readFileSync(file.absolutePath) };
   } catch (error) {
     read = { bytes: undefined, error: error as Error };
   }

@@ -1,5 +1,5 @@
 import { findCallers, type CallerLocation } from './callers';
-import { fileStamp, type DiscoveredFile } from './files';
+import { fileStamp, type DiscoveredFile, type StampReader } from './files';
 
 /**
  * The last wrapper-caller search, reused while the same wrappers are searched for in the same
@@ -9,9 +9,9 @@ import { fileStamp, type DiscoveredFile } from './files';
 export class CallerSearchCache {
   private last: { key: string; callers: Map<string, CallerLocation[]> } | undefined;
 
-  async find(files: readonly DiscoveredFile[], functionNames: readonly string[], signal?: AbortSignal): Promise<Map<string, CallerLocation[]>> {
+  async find(files: readonly DiscoveredFile[], functionNames: readonly string[], signal?: AbortSignal, stampOf: StampReader = fileStamp): Promise<Map<string, CallerLocation[]>> {
     // Stamped before the search reads the files: a write in between only makes the next key differ.
-    const stamps = await Promise.all(files.map((file) => fileStamp(file.absolutePath)));
+    const stamps = files.map((file) => stampOf(file.absolutePath));
     const key = JSON.stringify([functionNames, files.map((file, index) => [file.absolutePath, file.relativePath, stamps[index]])]);
     if (this.last?.key !== key) {
       const callers = await findCallers(files, functionNames, signal);

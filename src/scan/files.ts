@@ -21,8 +21,31 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
  * Size and modification time: cheap, and enough to notice an edit. A missing or unreadable file
  * gets a stamp naming why, so it differs from every real one.
  */
-export async function fileStamp(absolutePath: string): Promise<string> {
-  return fs.promises.stat(absolutePath).then((stat) => `${stat.size}:${stat.mtimeMs}`, (error: NodeJS.ErrnoException) => `missing:${error.code ?? 'unknown'}`);
+export function fileStamp(absolutePath: string): string {
+  try {
+    const stat = fs.statSync(absolutePath, { throwIfNoEntry: false });
+    return stat ? `${stat.size}:${stat.mtimeMs}` : 'missing:ENOENT';
+  } catch (error) {
+    return `missing:${(error as NodeJS.ErrnoException).code ?? 'unknown'}`;
+  }
+}
+
+/** A file's stamp, as one scan first took it. */
+export type StampReader = (absolutePath: string) => string;
+
+/**
+ * Stamps for one scan: each file is stat'ed once (the editor's re-scan otherwise stamped a file for its own
+ * cache entry, again as a dependency of other entries and again for the caller search), synchronously (a
+ * promise per stat cost more in callbacks than the stat). A stamp taken earlier in the scan is at most older
+ * than the text read after it, so an entry stored under it is only ever re-checked, never reused stale.
+ */
+export function createStampReader(): StampReader {
+  const stamps = new Map<string, string>();
+  return (absolutePath) => {
+    let stamp = stamps.get(absolutePath);
+    if (stamp === undefined) stamps.set(absolutePath, (stamp = fileStamp(absolutePath)));
+    return stamp;
+  };
 }
 
 export interface DiscoveredFile {

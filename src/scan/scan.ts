@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync, type Stats } from 'node:fs';
 import { analyzeExaminedFile, analyzeFile, analyzeImporter, createAnalysisProject, type AnalysisContext, type FileAnalysis } from './analyze';
 import { examineFiles, type ExaminedFile } from './fileExamination';
 import type { PrereadFiles } from './preread';
@@ -8,7 +8,8 @@ import { ResultStore } from './resultStore';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
-import { createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile } from './files';
+import { WorkspaceStepMemo } from './workspaceStepMemo';
+import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
 import { aliasMayNameAny, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, type WorkspaceSettings } from '../analyzers';
@@ -75,43 +76,71 @@ const MAX_KEPT_TEXT_CHARS = 4 * 1024 * 1024;
  * constants) keep their size and modification time.
  */
 export class ScanCache {
-  private readonly entries = new Map<string, { stamp: string; dependencyStamps: Map<string, string>; analysis: FileAnalysis }>();
+  private readonly entries = new Map<string, CacheEntry>();
+  /** The second looks at files the prefilter ruled out that import a module using an SDK (analyzeImporter), under the same rule. */
+  private readonly importerEntries = new Map<string, CacheEntry>();
   /** What a re-scan would otherwise redo for every call and file after any edit: pricing, the usage file, the caller search. */
   readonly enrichment = new EnrichmentCache();
   readonly usageFile = new UsageFileCache();
   readonly callerSearch = new CallerSearchCache();
+  /** The last result of the workspace-wide steps (wrapper callers, models from callers, agent loops), with what it read. */
+  readonly workspaceStep = new WorkspaceStepMemo();
 
   /** The cached analysis of a file, if it and its dependencies are unchanged. */
-  async get(file: string, stamp: string): Promise<FileAnalysis | undefined> {
-    const entry = this.entries.get(file);
-    if (!entry || entry.stamp !== stamp) return undefined;
-    for (const [dependency, dependencyStamp] of entry.dependencyStamps) {
-      if ((await fileStamp(dependency)) !== dependencyStamp) return undefined;
-    }
-    return entry.analysis;
+  get(file: string, stamp: string, stampOf: StampReader = fileStamp): FileAnalysis | undefined {
+    return validAnalysis(this.entries.get(file), stamp, stampOf);
   }
 
-  async set(file: string, stamp: string, analysis: FileAnalysis): Promise<void> {
-    const dependencyStamps = new Map<string, string>();
-    for (const dependency of analysis.dependencies) dependencyStamps.set(dependency, await fileStamp(dependency));
-    this.entries.set(file, { stamp, dependencyStamps, analysis });
+  set(file: string, stamp: string, analysis: FileAnalysis, stampOf: StampReader = fileStamp): void {
+    this.entries.set(file, cacheEntry(stamp, analysis, stampOf));
+  }
+
+  /** The cached second look at a file (analyzeImporter), if it and the modules that look followed are unchanged. */
+  getImporter(file: string, stamp: string, stampOf: StampReader = fileStamp): FileAnalysis | undefined {
+    return validAnalysis(this.importerEntries.get(file), stamp, stampOf);
+  }
+
+  setImporter(file: string, stamp: string, analysis: FileAnalysis, stampOf: StampReader = fileStamp): void {
+    this.importerEntries.set(file, cacheEntry(stamp, analysis, stampOf));
   }
 
   /** Forgets one file (after an edit) or everything. */
   invalidate(file?: string): void {
     if (file === undefined) {
       this.entries.clear();
+      this.importerEntries.clear();
       this.enrichment.clear();
       this.usageFile.clear();
       this.callerSearch.clear();
+      this.workspaceStep.clear();
     } else {
       this.entries.delete(file);
+      this.importerEntries.delete(file);
+      this.workspaceStep.clear();
     }
   }
 
   get size(): number {
     return this.entries.size;
   }
+}
+
+interface CacheEntry {
+  stamp: string;
+  dependencyStamps: Map<string, string>;
+  analysis: FileAnalysis;
+}
+
+function cacheEntry(stamp: string, analysis: FileAnalysis, stampOf: StampReader): CacheEntry {
+  return { stamp, dependencyStamps: new Map(analysis.dependencies.map((dependency) => [dependency, stampOf(dependency)])), analysis };
+}
+
+function validAnalysis(entry: CacheEntry | undefined, stamp: string, stampOf: StampReader): FileAnalysis | undefined {
+  if (!entry || entry.stamp !== stamp) return undefined;
+  for (const [dependency, dependencyStamp] of entry.dependencyStamps) {
+    if (stampOf(dependency) !== dependencyStamp) return undefined;
+  }
+  return entry.analysis;
 }
 
 /**
@@ -129,7 +158,7 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
 async function scanFolder(root: string, options: ScanOptions): Promise<ScanResult> {
   const started = Date.now();
   const absoluteRoot = path.resolve(root);
-  const rootStat = await fs.stat(absoluteRoot).catch(() => undefined);
+  const rootStat = statOrUndefined(absoluteRoot);
   if (!rootStat?.isDirectory()) throw new ScanInputError(`not a readable directory: ${absoluteRoot}`);
 
   const diagnostics: Diagnostic[] = [];
@@ -152,6 +181,10 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   let index = 0;
   const keptTexts = new Map<string, string>();
   let keptChars = 0;
+  // Each file is stat'ed once per scan, whichever cache asks (its own entry, as another's dependency, the caller search).
+  const stampOf = createStampReader();
+  // The stamps are synchronous: slices let the thread answer (a cancel) between them on a large workspace.
+  const pause = createSlicer();
   // With a cache most files are not read at all.
   const files: Iterable<{ file: DiscoveredFile; examined?: ExaminedFile }> | AsyncIterable<{ file: DiscoveredFile; examined?: ExaminedFile }> = options.cache
     ? discovered.files.map((file) => ({ file }))
@@ -160,8 +193,9 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     index++;
     options.signal?.throwIfAborted();
     const unsavedText = options.unsaved?.get(file.absolutePath);
-    const stamp = options.cache && unsavedText === undefined ? await fileStamp(file.absolutePath) : '';
-    let analysis = unsavedText === undefined ? await options.cache?.get(file.relativePath, stamp) : undefined;
+    if (options.cache) await pause();
+    const stamp = options.cache && unsavedText === undefined ? stampOf(file.absolutePath) : '';
+    let analysis = unsavedText === undefined ? options.cache?.get(file.relativePath, stamp, stampOf) : undefined;
     if (analysis) {
       reused++;
     } else if (unsavedText !== undefined) {
@@ -174,7 +208,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
       }
     } else {
       analysis = await analyzeFile(file, context);
-      await options.cache?.set(file.relativePath, stamp, analysis);
+      options.cache?.set(file.relativePath, stamp, analysis, stampOf);
     }
     if (analysis.fromResultCache) reused++;
     if (analysis.parsed) parsed++;
@@ -196,10 +230,16 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   for (const { file, analysis } of analyses) {
     options.signal?.throwIfAborted();
     if (analysis.parsed || !sdkImporters.has(file.absolutePath)) continue;
-    const text = await readText(file.absolutePath);
-    if (text === null) continue;
-    const imported = analyzeImporter(file, text, context);
-    parsed++;
+    // Like a file's own analysis, its second look is reused while it and the modules it followed are unchanged (never for unsaved text).
+    const importerStamp = options.cache && !options.unsaved?.has(file.absolutePath) ? stampOf(file.absolutePath) : undefined;
+    let imported = importerStamp === undefined ? undefined : options.cache!.getImporter(file.relativePath, importerStamp, stampOf);
+    if (!imported) {
+      const text = await readText(file.absolutePath);
+      if (text === null) continue;
+      imported = analyzeImporter(file, text, context);
+      if (importerStamp !== undefined) options.cache!.setImporter(file.relativePath, importerStamp, imported, stampOf);
+      parsed++;
+    }
     diagnostics.push(...imported.diagnostics);
     detected.push(...imported.calls);
   }
@@ -221,29 +261,37 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const stepStore = context.results && !options.cache && !options.unsaved ? context.results : undefined;
   const stepKey = stepStore?.workspaceStepKey(detected, workspaceSettings.settings);
   const storedStep = stepKey === undefined ? undefined : stepStore!.lookupWorkspaceStep(stepKey);
-  if (storedStep) {
-    detected.splice(0, detected.length, ...storedStep);
+  // The editor's cache keeps the last result too, reused while nothing the steps read changed (never with unsaved texts).
+  const stepMemo = options.cache && !options.unsaved?.size ? options.cache.workspaceStep : undefined;
+  const stepInputs = stepMemo && { root: absoluteRoot, calls: [...detected], files: analyses.map(({ file, analysis }) => ({ relativePath: file.relativePath, analysis })), settings: settingsKey(workspaceSettings.settings) };
+  const memoizedStep = stepMemo?.lookup(stepInputs!, stampOf);
+  if (storedStep || memoizedStep) {
+    detected.splice(0, detected.length, ...(storedStep ?? memoizedStep!));
   } else {
+    const stepRead = new Set<string>();
+    // Stamped before it is read: a write in between gives a newer stamp next time, never a stale hit.
+    const readTextOnce = stepMemo ? (absolutePath: string) => (stepRead.add(absolutePath), stampOf(absolutePath), readText(absolutePath)) : readText;
     context.modules.startTracking();
-    detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText }, options.signal)));
+    detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText: readTextOnce }, options.signal)));
     // A helper taking its model from a parameter runs the models its callers pass.
     modelsFromCallers(detected);
     // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
-    await markFrameworkAgentLoops(detected, discovered.files, options.signal, readText);
+    await markFrameworkAgentLoops(detected, discovered.files, options.signal, readTextOnce);
     const followed = context.modules.stopTracking();
     if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
+    if (stepMemo) stepMemo.record(stepInputs!, [...stepRead, ...followed, ...context.project.getSourceFiles().map((sourceFile) => sourceFile.getFilePath() as string), ...context.modules.consultedPaths], detected, stampOf);
   }
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
   modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
-  releaseParsedFiles(context, absoluteRoot, workspaceSettings.settings);
+  releaseParsedFiles(context);
   const marked = markAlternatives(markNonProduction(detected, options.nonProduction));
   detected.splice(0, detected.length, ...marked);
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 
-  const usage = await (options.cache?.usageFile.load(absoluteRoot, options.usageFile) ?? loadUsageForRoot(absoluteRoot, options.usageFile));
+  const usage = await (options.cache?.usageFile.load(absoluteRoot, options.usageFile, stampOf) ?? loadUsageForRoot(absoluteRoot, options.usageFile));
   diagnostics.push(...usage.diagnostics);
   let usageExport: UsageExport | undefined;
   if (options.usageExport) {
@@ -265,7 +313,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const importers = analyses.filter(({ file }) => wrapperFiles.has(file.absolutePath) || wrapperImporters.has(file.absolutePath));
   const importerFiles = importers.map(({ file }) => file);
   const wrapperNames = wrapperSites.map((site) => site.enclosingFunction!);
-  const callers = await (options.cache ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
+  const callers = await (options.cache ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal, stampOf) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
   for (const site of wrapperSites) {
     const found = callers.get(site.enclosingFunction!);
     if (found && found.length > 0) site.callers = found;
@@ -301,14 +349,31 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
 }
 
 /**
- * Drops the project and its module loader at once, for fresh empty ones: nothing after this step reads
+ * Drops the project and its module loader at once, for empty ones: nothing after this step reads
  * a tree. Removing each file instead made ts-morph forget every wrapped node one by one (re-reading
  * each node's children and start), 0.2-0.3 s of a midday scan, for memory the collector frees the same.
+ * The empty pair is made once per process and shared (nothing adds to it), not per scan: making a
+ * project took 0.3 ms of each re-scan in the editor.
  */
-function releaseParsedFiles(context: AnalysisContext, root: string, settings: WorkspaceSettings): void {
-  const empty = createAnalysisProject(root, settings, context.results);
-  context.project = empty.project;
-  context.modules = empty.modules;
+function releaseParsedFiles(context: AnalysisContext): void {
+  releasedContext ??= createAnalysisProject(path.parse(process.cwd()).root);
+  context.project = releasedContext.project;
+  context.modules = releasedContext.modules;
+}
+
+let releasedContext: AnalysisContext | undefined;
+
+function statOrUndefined(absolutePath: string): Stats | undefined {
+  try {
+    return statSync(absolutePath);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The workspace settings as text (their maps as entry lists), to tell whether they changed between scans. */
+function settingsKey(settings: WorkspaceSettings): string {
+  return JSON.stringify(settings, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
 }
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */

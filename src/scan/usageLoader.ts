@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
-import { fileStamp } from './files';
+import { fileStamp, type StampReader } from './files';
 import { parseUsageFile, type UsageFile } from '../core/usage/usage';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 
@@ -63,10 +63,10 @@ export function unmatchedUsageEntries(usage: UsageFile | undefined, callSites: R
 export class UsageFileCache {
   private last: { path: string; stamp: string; loaded: Awaited<ReturnType<typeof loadUsageForRoot>> } | undefined;
 
-  async load(root: string, usageFile = USAGE_FILE_NAME): Promise<Awaited<ReturnType<typeof loadUsageForRoot>>> {
+  async load(root: string, usageFile = USAGE_FILE_NAME, stampOf: StampReader = fileStamp): Promise<Awaited<ReturnType<typeof loadUsageForRoot>>> {
     const absolute = path.resolve(root, usageFile);
     // Stamped before reading: a write in between gives a newer stamp next time, never a stale hit.
-    const stamp = await fileStamp(absolute);
+    const stamp = stampOf(absolute);
     if (this.last?.path !== absolute || this.last.stamp !== stamp) this.last = { path: absolute, stamp, loaded: await loadUsageForRoot(root, usageFile) };
     return this.last.loaded;
   }

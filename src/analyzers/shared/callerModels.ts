@@ -8,19 +8,25 @@ const MAX_LEVELS = 4;
  * An app helper whose request takes its model from a parameter (`generateCommitMessage(apiKey, model, ...)`)
  * has no model of its own, but its callers (found by the wrapper-caller search, each a call site with the
  * model it passes) say which ones it runs: the helper's request is given those, the first caller's first,
- * marked as what the callers pass. Helpers with a model of their own keep it. Changes the calls in place.
+ * marked as what the callers pass. Helpers with a model of their own keep it. Replaces the changed calls in the array
+ * with new objects (never edits a call).
  */
 export function modelsFromCallers(calls: DetectedCall[]): void {
   for (let level = 0; level < MAX_LEVELS; level++) {
     let changed = false;
-    for (const helper of calls) {
+    for (const [index, helper] of calls.entries()) {
       if (helper.model.id !== null || helper.model.source === 'deployment-choice' || helper.model.source === 'user-choice') continue;
       const callers = calls.filter((caller) => caller.via?.file === helper.file && caller.via.line === helper.line && caller.model.id !== null);
       if (callers.length === 0) continue;
       const candidates = candidatesOfCalls(callers, (caller) => `${caller.file}:${caller.line}`);
       const first = candidates[0];
-      helper.model = { ...helper.model, id: first.id, source: first.source, ...(candidates.length > 1 ? { candidates } : {}) };
-      helper.evidence = [...helper.evidence, `model taken from what its ${callers.length} caller(s) pass: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`];
+      // A new object in the helper's place, not an edit: the helper's call may belong to a cached file analysis
+      // that the next scan reuses with other callers (the editor's ScanCache).
+      calls[index] = {
+        ...helper,
+        model: { ...helper.model, id: first.id, source: first.source, ...(candidates.length > 1 ? { candidates } : {}) },
+        evidence: [...helper.evidence, `model taken from what its ${callers.length} caller(s) pass: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`],
+      };
       changed = true;
     }
     if (!changed) return;

@@ -15,7 +15,7 @@ const LIST_ENDPOINTS: ReadonlySet<Endpoint> = new Set(['chat', 'completion']);
  *
  * Only when the workspace has one such list and the code reads its variable (`codeReadsList`, from the source
  * texts); only requests still without a model and not chosen by the end user or the deployment's own variable.
- * Changes the calls in place.
+ * Replaces the changed calls in the array with new objects (never edits a call).
  */
 export function modelsFromDeploymentList(calls: DetectedCall[], settings: WorkspaceSettings, codeReadsList: (name: string) => boolean): void {
   const names = new Set((settings.modelLists ?? []).map((list) => list.name));
@@ -25,11 +25,15 @@ export function modelsFromDeploymentList(calls: DetectedCall[], settings: Worksp
   const candidates = listCandidates(list);
   if (candidates.length === 0) return;
   const described = describe(list);
-  for (const call of calls) {
+  for (const [index, call] of calls.entries()) {
     if (call.model.id !== null || call.model.source !== 'dynamic' || (call.model.candidates?.length ?? 0) > 0) continue;
     if (!LIST_ENDPOINTS.has(call.endpoint) || !/model/i.test(call.model.raw)) continue;
-    call.model = { ...call.model, id: candidates[0].id, source: candidates[0].source, ...(candidates.length > 1 ? { candidates } : {}) };
-    call.evidence = [...call.evidence, `model \`${call.model.raw}\` is the model object the app picks per conversation from ${described}: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`];
+    // A new object, not an edit: the call may belong to a cached file analysis that a later scan reuses after the list changed.
+    calls[index] = {
+      ...call,
+      model: { ...call.model, id: candidates[0].id, source: candidates[0].source, ...(candidates.length > 1 ? { candidates } : {}) },
+      evidence: [...call.evidence, `model \`${call.model.raw}\` is the model object the app picks per conversation from ${described}: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`],
+    };
   }
 }
 

@@ -32,6 +32,14 @@ const MAX_PROMPT_FILE_BYTES = 256 * 1024;
 export class ModuleLoader {
   private tracked: Set<string> | undefined;
 
+  /**
+   * Files and folders read to decide a lookup that no analysis records as a dependency: package manifests, tsconfig
+   * and jsconfig files (those that are there and those looked for), SvelteKit configs, the folders listed to find
+   * workspace packages. A cache of the workspace-wide steps checks their stamps (a folder's changes when an entry is
+   * added or removed), so a manifest or config written later is noticed.
+   */
+  readonly consultedPaths = new Set<string>();
+
   /** Problems met while following modules (a config file that does not parse), drained by the scan per file. */
   private readonly problems: Diagnostic[] = [];
 
@@ -164,8 +172,9 @@ export class ModuleLoader {
         }
         if (!candidate.startsWith(this.root)) continue;
         try {
-          const stat = fs.statSync(candidate);
-          if (!stat.isFile() || stat.size > MAX_FOLLOWED_MODULE_BYTES) continue;
+          // A missing candidate is the common case (most extensions are not there): no error object made for it.
+          const stat = fs.statSync(candidate, { throwIfNoEntry: false });
+          if (!stat?.isFile() || stat.size > MAX_FOLLOWED_MODULE_BYTES) continue;
           this.tracked?.add(candidate);
           return parseIntoProject(this.project, candidate, fs.readFileSync(candidate, 'utf8'));
         } catch {
@@ -173,6 +182,8 @@ export class ModuleLoader {
         }
       }
     }
+    // Nothing there: the folders a module written later would appear in (`x.ts` beside it, `x/index.ts` below it).
+    for (const candidateBase of withoutJsExtension === base ? [base] : [withoutJsExtension, base]) this.consultedPaths.add(path.dirname(candidateBase)).add(candidateBase);
     return undefined;
   }
 
@@ -196,7 +207,10 @@ export class ModuleLoader {
       this.tracked?.add(file);
       return parseIntoProject(this.project, file + JSON_MODULE_SUFFIX, settingsModuleText(kept, mapEntries));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.consultedPaths.add(file);
+        return undefined;
+      }
       this.problems.push({ file: relative, message: `config file skipped: ${(error as Error).message}`, severity: 'warning' });
       return undefined;
     }
@@ -280,6 +294,7 @@ export class ModuleLoader {
   /** The lib folder of a SvelteKit project: `kit.files.lib` when its svelte.config states it as a literal, else `src/lib`. */
   private svelteLibFolder(project: string): string {
     for (const name of SVELTE_CONFIG_FILES) {
+      this.consultedPaths.add(path.join(project, name));
       try {
         const text = fs.readFileSync(path.join(project, name), 'utf8');
         const stated = /\bfiles\s*:\s*\{[^}]*?\blib\s*:\s*['"]([^'"]+)['"]/.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
@@ -295,6 +310,7 @@ export class ModuleLoader {
   private svelteProjectOf(folder: string): string | null {
     const known = this.svelteProjectByFolder.get(folder);
     if (known !== undefined) return known;
+    for (const name of SVELTE_CONFIG_FILES) this.consultedPaths.add(path.join(folder, name));
     let found: string | null = SVELTE_CONFIG_FILES.some((name) => fs.existsSync(path.join(folder, name))) ? folder : null;
     const parent = path.dirname(folder);
     if (found === null && folder.startsWith(this.root) && folder !== this.root && parent !== folder) found = this.svelteProjectOf(parent);
@@ -329,6 +345,7 @@ export class ModuleLoader {
   private readonly manifests = new Map<string, PackageManifest>();
 
   private packageManifest(folder: string): PackageManifest {
+    this.consultedPaths.add(path.join(folder, 'package.json'));
     let manifest = this.manifests.get(folder);
     if (!manifest) {
       let parsed: unknown;
@@ -348,6 +365,7 @@ export class ModuleLoader {
     if (this.workspacePackages) return this.workspacePackages;
     const found = new Map<string, string>();
     const visit = (folder: string, depth: number): void => {
+      this.consultedPaths.add(folder);
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -393,8 +411,9 @@ export class ModuleLoader {
     let found: Array<{ prefix: string; suffix: string; targets: string[] }> | null = null;
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const config = path.join(folder, name);
+      this.consultedPaths.add(config);
       if (!fs.existsSync(config)) continue;
-      found = readPaths(config, this.root) ?? [];
+      found = readPaths(config, this.root, this.consultedPaths) ?? [];
       break;
     }
     const parent = path.dirname(folder);
@@ -471,8 +490,9 @@ export function declaredEntries(manifest: PackageManifest, sub: string | undefin
 }
 
 /** `compilerOptions.paths` of a tsconfig (following one relative `extends`), as absolute target patterns. */
-function readPaths(configFile: string, root: string, depth = 0): Array<{ prefix: string; suffix: string; targets: string[] }> | undefined {
+function readPaths(configFile: string, root: string, consulted: Set<string>, depth = 0): Array<{ prefix: string; suffix: string; targets: string[] }> | undefined {
   if (depth > 3) return undefined;
+  consulted.add(configFile);
   try {
     const stat = fs.statSync(configFile);
     if (stat.size > MAX_SETTINGS_FILE_BYTES) return undefined;
@@ -482,7 +502,7 @@ function readPaths(configFile: string, root: string, depth = 0): Array<{ prefix:
     const options = config?.compilerOptions;
     if (!options?.paths) {
       const parent = typeof config?.extends === 'string' && config.extends.startsWith('.') ? path.resolve(folder, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`) : undefined;
-      return parent && parent.startsWith(root) ? readPaths(parent, root, depth + 1) : undefined;
+      return parent && parent.startsWith(root) ? readPaths(parent, root, consulted, depth + 1) : undefined;
     }
     const base = path.resolve(folder, options.baseUrl ?? '.');
     return Object.entries(options.paths).map(([pattern, targets]) => {

@@ -401,15 +401,29 @@ export class EnrichmentCache {
   }
 
   priced(call: DetectedCall, usageSettings: UsageSettings, volume: VolumeEstimate, price: () => PricedCall): PricedCall {
-    // Positions and the evidence text (which names lines) change with any edit above a call and feed no price;
-    // nor does the line of the helper a wrapper-caller goes through (an edit above the helper moved every caller's key).
-    const via = call.via && { ...call.via, line: undefined, alternatives: call.via.alternatives?.map((alternative) => ({ ...alternative, line: undefined })) };
-    const positionFree = { ...call, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, evidence: undefined, via };
-    const key = canonicalJson({ call: positionFree, usageSettings, volume });
+    const key = `${this.callKey(call)}\u0000${canonicalJson({ usageSettings, volume })}`;
     const entry = this.used.get(key) ?? this.entries.get(key) ?? { priced: price(), serial: this.nextSerial++ };
     this.used.set(key, entry);
     this.serialsInScan.push(entry.serial);
     return entry.priced;
+  }
+
+  /**
+   * A call's part of its key, kept per call object: the calls of a file the ScanCache hands out again are the same
+   * objects scan after scan, never edited (a step that changes a call puts a new object in its place), and writing
+   * each one's JSON again was most of the cost of pricing a re-scan.
+   */
+  private readonly callKeys = new WeakMap<DetectedCall, string>();
+
+  private callKey(call: DetectedCall): string {
+    let key = this.callKeys.get(call);
+    if (key === undefined) {
+      // Positions and the evidence text (which names lines) change with any edit above a call and feed no price;
+      // nor does the line of the helper a wrapper-caller goes through (an edit above the helper moved every caller's key).
+      const via = call.via && { ...call.via, line: undefined, alternatives: call.via.alternatives?.map((alternative) => ({ ...alternative, line: undefined })) };
+      this.callKeys.set(call, (key = canonicalJson({ ...call, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, evidence: undefined, via })));
+    }
+    return key;
   }
 
   /** The workspace advice, reused when every call site has the same id and pricing as last time. */

@@ -113,4 +113,80 @@ describe('cached re-scan equals a fresh scan', () => {
     edit('src/kb/policy.ts', (text) => text.slice(0, text.indexOf('\nexport async function extra()')));
     await assertSameAsFresh();
   });
+  it('after a caller changes the model it passes to a helper that takes its model as a parameter, and back', async () => {
+    edit('src/tickets/triage.ts', (text) => `${text}\n/** Answers with the model its caller picks. */\nexport async function askWithModel(model: string, question: string): Promise<string> {\n  const response = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });\n  return response.choices[0].message.content ?? '';\n}\n`);
+    edit('src/routes/tickets.ts', (text) => `${text.replace("import { classifyTicket, summarizeThread } from '../tickets/triage';", "import { askWithModel, classifyTicket, summarizeThread } from '../tickets/triage';")}\nexport async function handleQuestion(question: string) {\n  return askWithModel('gpt-4o', question);\n}\n`);
+    const first = await assertSameAsFresh();
+    const helperModel = (result: ScanResult) => result.callSites.find((site) => site.enclosingFunction === 'askWithModel' && site.kind !== 'wrapper-caller')?.model.id;
+    assert.equal(helperModel(first), 'gpt-4o', 'the helper runs the model its caller passes');
+    // Only the caller's file changes: the helper's file (and its cached analysis) stays as it was.
+    edit('src/routes/tickets.ts', (text) => text.replace("askWithModel('gpt-4o', question)", "askWithModel('gpt-4.1-nano', question)"));
+    assert.equal(helperModel(await assertSameAsFresh()), 'gpt-4.1-nano');
+    edit('src/routes/tickets.ts', (text) => text.replace("askWithModel('gpt-4.1-nano', question)", "askWithModel('gpt-4o', question)"));
+    assert.equal(helperModel(await assertSameAsFresh()), 'gpt-4o');
+  });
+
+  it('after a file the prefilter rules out starts and stops calling a model imported from another module, and that module changes', async () => {
+    edit('src/llm/client.ts', (text) => `${text}\nimport { ChatOpenAI } from '@langchain/openai';\nexport const chatModel = new ChatOpenAI({ model: 'gpt-4o-mini' });\n`);
+    edit('src/util/strings.ts', (text) => `import { chatModel } from '../llm/client';\n${text}\nexport async function shorten(text: string) {\n  return chatModel.invoke(\`Shorten: \${text}\`);\n}\n`);
+    const first = await assertSameAsFresh();
+    assert.ok(first.callSites.some((site) => site.file === 'src/util/strings.ts' && site.model.id === 'gpt-4o-mini'), 'the second pass found the call through the imported model');
+    edit('src/llm/client.ts', (text) => text.replace("new ChatOpenAI({ model: 'gpt-4o-mini' })", "new ChatOpenAI({ model: 'gpt-4.1-nano' })"));
+    const changed = await assertSameAsFresh();
+    assert.ok(changed.callSites.some((site) => site.file === 'src/util/strings.ts' && site.model.id === 'gpt-4.1-nano'));
+    edit('src/util/strings.ts', (text) => text.replace("import { chatModel } from '../llm/client';\n", '').replace(/\nexport async function shorten[\s\S]*$/, '\n'));
+    const removed = await assertSameAsFresh();
+    assert.ok(!removed.callSites.some((site) => site.file === 'src/util/strings.ts'));
+  });
+
+  it('after a helper is renamed and its import follows, and a file stops importing a helper', async () => {
+    edit('src/tickets/triage.ts', (text) => text.replace('export async function summarizeThread(', 'export async function condenseThread('));
+    edit('src/routes/tickets.ts', (text) => text.replace('classifyTicket, summarizeThread }', 'classifyTicket, condenseThread }').replace('await summarizeThread(ticket.thread)', 'await condenseThread(ticket.thread)'));
+    const renamed = await assertSameAsFresh();
+    assert.ok(renamed.callSites.some((site) => site.kind === 'wrapper-caller' && site.via?.function === 'condenseThread'));
+    edit('src/routes/tickets.ts', (text) => text.replace("import { extractOrderDetails, translateReply } from '../tickets/extract';\n", '').replace('await extractOrderDetails(ticket.body)', 'undefined').replace(': translateReply(reply, language)', ': reply'));
+    const unimported = await assertSameAsFresh();
+    assert.ok(!unimported.callSites.some((site) => site.kind === 'wrapper-caller' && site.via?.file === 'src/tickets/extract.ts'));
+  });
+
+  it('after a model string in a call changes several times in a row (each save a new text)', async () => {
+    for (const model of ['gpt-4.1-mini', 'claude-haiku-4-5', 'gpt-4o']) {
+      edit('src/kb/policy.ts', (text) => text.replace(/model: '[^']+'/, `model: '${model}'`));
+      const result = await assertSameAsFresh();
+      assert.equal(result.callSites.find((site) => site.file === 'src/kb/policy.ts')?.model.id, model);
+    }
+  });
+  /** Counts the re-scans that took the workspace-wide steps' result from the cache. */
+  function countStepReuse(): { hits: number } {
+    const counter = { hits: 0 };
+    const lookup = cache.workspaceStep.lookup.bind(cache.workspaceStep);
+    cache.workspaceStep.lookup = (...args) => {
+      const found = lookup(...args);
+      if (found) counter.hits++;
+      return found;
+    };
+    return counter;
+  }
+
+  it('after saving files the caller search does not read (its result is reused), then one it reads', async () => {
+    const reuse = countStepReuse();
+    edit('src/util/strings.ts', (text) => `// a note\n${text}`);
+    await assertSameAsFresh();
+    edit('src/util/strings.ts', (text) => text.replace('// a note\n', '// another note\n'));
+    await assertSameAsFresh();
+    assert.equal(reuse.hits, 2, 'nothing the wrapper-caller search read changed');
+    edit('src/routes/tickets.ts', (text) => text.replace('const summary = await summarizeThread(ticket.thread);', 'const summary = ticket.thread.length > 0 ? await summarizeThread(ticket.thread) : await summarizeThread(ticket.body);'));
+    const changed = await assertSameAsFresh();
+    assert.equal(reuse.hits, 2, 'a caller\'s file changed');
+    assert.ok(changed.callSites.some((site) => site.kind === 'wrapper-caller' && site.file === 'src/routes/tickets.ts' && site.line === 15 && site.column > 60), 'the new caller is found');
+  });
+
+  it('after a plain file starts calling a helper, and after tsconfig paths make its alias import resolve', async () => {
+    edit('src/util/strings.ts', (text) => `import { summarizeThread } from '@app/tickets/triage';\n${text}\nexport async function brief(thread: string) {\n  return summarizeThread(thread);\n}\n`);
+    const unresolved = await assertSameAsFresh();
+    edit('tsconfig.json', (text) => text.replace('"compilerOptions": {', '"compilerOptions": {\n    "baseUrl": ".",\n    "paths": { "@app/*": ["src/*"] },'));
+    const resolved = await assertSameAsFresh();
+    const callersIn = (result: ScanResult) => result.callSites.filter((site) => site.kind === 'wrapper-caller' && site.file === 'src/util/strings.ts').length;
+    assert.ok(callersIn(resolved) > callersIn(unresolved), 'the alias import binds the call to the helper once tsconfig maps it');
+  });
 });
