@@ -104,6 +104,13 @@ export class ScanCache {
     this.importerEntries.set(file, cacheEntry(stamp, analysis, stampOf));
   }
 
+  /** Drops the entries of files no longer in the workspace (deleted, renamed, now excluded): a long session keeps only what a re-scan can use. */
+  keepOnly(relativePaths: ReadonlySet<string>): void {
+    for (const entries of [this.entries, this.importerEntries]) {
+      for (const file of entries.keys()) if (!relativePaths.has(file)) entries.delete(file);
+    }
+  }
+
   /** Forgets one file (after an edit) or everything. */
   invalidate(file?: string): void {
     if (file === undefined) {
@@ -168,6 +175,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const listedAt = Date.now();
   const discovered = preread ? await preread.discovered(options.signal) : { ...(await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include })), listedAt };
   results?.noteStats(discovered.files, discovered.listedAt);
+  options.cache?.keepOnly(new Set(discovered.files.map((file) => file.relativePath)));
   diagnostics.push(...discovered.diagnostics);
 
   // Model and provider settings (example env files, docker-compose, config files), read once per scan and filtered at read time.

@@ -32,6 +32,19 @@ describe('incremental scan cache', () => {
     assert.deepEqual(result.callSites.map((site) => site.model.id), ['gpt-4o', 'text-embedding-3-large']);
   });
 
+  it('forgets the files that left the workspace (a long session does not keep every file it ever saw)', async () => {
+    const cache = new ScanCache();
+    await scanWorkspace(root, { cache });
+    assert.equal(cache.size, 3);
+    rmSync(path.join(root, 'src', 'b.ts'));
+    const result = await scanWorkspace(root, { cache });
+    assert.equal(cache.size, 2);
+    assert.deepEqual(result.callSites.map((site) => site.model.id), ['gpt-4o']);
+    writeFileSync(path.join(root, 'src', 'c.ts'), `import OpenAI from 'openai';\nconst o = new OpenAI();\no.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });\n`);
+    assert.deepEqual((await scanWorkspace(root, { cache })).callSites.map((site) => site.model.id), ['gpt-4o', 'text-embedding-3-small']);
+    assert.equal(cache.size, 3);
+  });
+
   it('re-analyzes a file when a module it follows changes (a model constant elsewhere)', async () => {
     const cache = new ScanCache();
     assert.equal((await scanWorkspace(root, { cache })).callSites[0].model.id, 'gpt-4o');
