@@ -232,6 +232,9 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
 
   // Second pass: files that import a module which uses an SDK, directly or through barrels, may call its client or model.
   const importGraph = new ImportGraph(analyses.map(({ file, analysis }) => ({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports, reExports: analysis.reExports })));
+  // Files open with unsaved edits are read as the editor holds them by every later step too (the second pass,
+  // the wrapper-caller search, agent loops), so a call of a helper typed in a dirty file gets its lens before the save.
+  for (const [absolutePath, text] of options.unsaved ?? []) keptTexts.set(absolutePath, text);
   const readText = createTextReader(undefined, keptTexts);
   const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
   const sdkImporters = importGraph.importersOf(sdkModules);
@@ -321,7 +324,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const importers = analyses.filter(({ file }) => wrapperFiles.has(file.absolutePath) || wrapperImporters.has(file.absolutePath));
   const importerFiles = importers.map(({ file }) => file);
   const wrapperNames = wrapperSites.map((site) => site.enclosingFunction!);
-  const callers = await (options.cache ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal, stampOf) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
+  // The cached caller search reads the saved files (its key is their stamps): not while some are open with unsaved edits.
+  const callers = await (options.cache && !options.unsaved?.size ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal, stampOf) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
   for (const site of wrapperSites) {
     const found = callers.get(site.enclosingFunction!);
     if (found && found.length > 0) site.callers = found;
