@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CallSite, ScanResult } from '../model/types';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
+import { isWorkspaceSettingsFile } from '../model/settingsFiles';
 import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
 import type { PriceOverride, WhatIf } from './advisorBundle';
@@ -59,6 +60,8 @@ export interface LastScanStore {
 const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 /** Files whose change on disk (save, git checkout, another tool) can change the result. */
 const WATCH_GLOB = `**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,${USAGE_FILE_NAME}}`;
+/** Files that may be workspace settings (env examples, compose and values files, model configs, package.json, tsconfig); isWorkspaceSettingsFile decides. */
+const SETTINGS_WATCH_GLOB = '**/{*.env,.env*,env.*,*.json,*.yml,*.yaml,*.toml}';
 /**
  * Saves and changes on disk are coalesced: a burst (Save All, a checkout) becomes one incremental
  * re-scan. The events of one burst arrive a few milliseconds apart, and a later one only restarts
@@ -117,15 +120,28 @@ export class WorkspaceScanModel implements vscode.Disposable {
       if (savedAt !== undefined && performance.now() - savedAt < 2000) return;
       if (this.result && this.contains(uri) && !/\/node_modules\//.test(uri.path)) this.scheduleRescan('file change');
     };
+    // A settings file (an env example, a model config, tsconfig) changes what the scan resolves without any
+    // source file changing: the next scan starts over, since cached file analyses do not record them.
+    const settingsWatcher = vscode.workspace.createFileSystemWatcher(SETTINGS_WATCH_GLOB);
+    const onSettingsDisk = (uri: vscode.Uri) => {
+      const savedAt = recentlySaved.get(uri.toString());
+      if (savedAt !== undefined && performance.now() - savedAt < 2000) return;
+      if (this.isSettingsFile(uri)) this.settingsChanged();
+    };
     this.disposables.push(
       watcher,
       watcher.onDidChange(onDisk),
       watcher.onDidCreate(onDisk),
       watcher.onDidDelete(onDisk),
+      settingsWatcher,
+      settingsWatcher.onDidChange(onSettingsDisk),
+      settingsWatcher.onDidCreate(onSettingsDisk),
+      settingsWatcher.onDidDelete(onSettingsDisk),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (recentlySaved.size > 1000) recentlySaved.clear();
         recentlySaved.set(doc.uri.toString(), performance.now());
         if (this.result && (SOURCE_LANGUAGES.has(doc.languageId) || doc.uri.path.endsWith(`/${USAGE_FILE_NAME}`)) && this.contains(doc.uri)) this.scheduleRescan('save');
+        else if (this.isSettingsFile(doc.uri)) this.settingsChanged();
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         // Lenses follow unsaved edits (the dirty text is analyzed instead of the file on disk) and reverts.
@@ -448,6 +464,19 @@ export class WorkspaceScanModel implements vscode.Disposable {
   }
 
   /** Debounced incremental re-scan (the cache re-analyzes only changed files and their dependents). */
+  /** A settings file the scan reads, in this workspace and outside node_modules and hidden folders. */
+  private isSettingsFile(uri: vscode.Uri): boolean {
+    const rel = this.relativePath(uri);
+    return rel !== undefined && !rel.split('/').slice(0, -1).some((folder) => folder === 'node_modules' || folder.startsWith('.')) && isWorkspaceSettingsFile(rel);
+  }
+
+  /** Re-scans from scratch once a result is on screen: the scanner thread forgets its per-file results first. */
+  private settingsChanged(): void {
+    if (!this.result) return;
+    this.scanner.forgetCache();
+    this.scheduleRescan('settings change');
+  }
+
   private scheduleRescan(trigger: string, delayMs = RESCAN_DEBOUNCE_MS): void {
     if (this.debounce) clearTimeout(this.debounce);
     // The bench measures from the first edit of a burst to the refreshed result.

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { createSlicer, IGNORED_DIRECTORIES } from './files';
+import { isModelConfigFile } from '../model/settingsFiles';
 import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseEnvExampleComments, parseEnvironmentSettings, parseExtensionSettings, looksLikeModelId, type ModelListSetting, type ModelListsOfFile, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from '../analyzers';
 
 /** How deep below the root settings files are looked for (monorepos keep them in `apps/web/`). */
@@ -9,10 +10,6 @@ const MAX_SETTINGS_DEPTH = 4;
 /** Folders looked into at most, so a huge tree costs a bounded walk. */
 const MAX_SETTINGS_FOLDERS = 2000;
 
-/** Config files an app commonly reads its models from (by base name). */
-const CONFIG_FILE = /^((config|settings|llm|llms|models?|ai|agents?|providers?)(\.[\w-]+)?|[\w.-]*[.-](config|settings))\.(json|ya?ml|toml)$/i;
-/** Tool configs that match the pattern but never hold an app's models. */
-const TOOL_CONFIG = /^(tsconfig|jsconfig|package|package-lock|composer|renovate|biome|turbo|lerna|nx|vercel|netlify|firebase|app\.json|eslint|prettier|babel|jest|vitest|playwright|cypress|tailwind|postcss|next|nuxt|vite|webpack|rollup|svelte|astro|codegen|components)\b/i;
 
 /**
  * Finds the workspace's example env files, docker-compose files, model config files and the VS Code
@@ -54,7 +51,7 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
       const relative = path.relative(root, absolute).split(path.sep).join('/');
       if (/\.json$/i.test(entry.name)) jsonFiles.set(entry.name, [...(jsonFiles.get(entry.name) ?? []), relative]);
-      const kind = isEnvExampleFile(entry.name) ? 'env' : isDockerComposeFile(entry.name) ? 'compose' : isDeploymentValuesFile(relative) ? 'deploy' : CONFIG_FILE.test(entry.name) && !TOOL_CONFIG.test(entry.name) ? 'config' : entry.name === 'package.json' && depth === 0 ? 'manifest' : undefined;
+      const kind = isEnvExampleFile(entry.name) ? 'env' : isDockerComposeFile(entry.name) ? 'compose' : isDeploymentValuesFile(relative) ? 'deploy' : isModelConfigFile(entry.name) ? 'config' : entry.name === 'package.json' && depth === 0 ? 'manifest' : undefined;
       if (kind) found.push({ absolute, relative, kind });
     }
   };

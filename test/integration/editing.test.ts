@@ -278,6 +278,25 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     assert.ok(!doc.isDirty);
   });
 
+  it('an edit of a settings file on disk (.env.example) re-prices the call whose model it sets, with no source file saved', async function () {
+    this.timeout(180000);
+    const envFile = uriOf('.env.example');
+    const source = uriOf('src/envModel.ts');
+    const modelOfEnvCall = () => api.lastScanResult()?.callSites.find((c) => c.file === 'src/envModel.ts')?.model.id;
+    const settledOn = (model: string | undefined, what: string) => untilScanState(what, () => api.isIdle() && modelOfEnvCall() === model);
+    try {
+      await fs.writeFile(envFile.fsPath, 'SUPPORT_DESK_MODEL=gpt-4o-mini\n');
+      await fs.writeFile(source.fsPath, "import { openai } from './llm/client';\nexport const reply = (text: string) => openai.chat.completions.create({ model: process.env.SUPPORT_DESK_MODEL!, messages: [{ role: 'user', content: text }] });\n");
+      await settledOn('gpt-4o-mini', 'the new call with the env example\'s model');
+      await fs.writeFile(envFile.fsPath, 'SUPPORT_DESK_MODEL=gpt-4.1-mini\n');
+      await settledOn('gpt-4.1-mini', 'the model of the edited env example');
+    } finally {
+      await fs.rm(source.fsPath, { force: true });
+      await fs.rm(envFile.fsPath, { force: true });
+    }
+    await settledOn(undefined, 'the call gone with its file');
+  });
+
   it('soak: 500 edits in quick succession; lenses stay correct and the heap returns within 10% after GC', async function () {
     // A bound for a loaded machine (500 edits take about 2 minutes on an idle one), not a wait.
     this.timeout(900000);

@@ -1,4 +1,7 @@
 import { parseAllDocuments } from 'yaml';
+import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile } from '../../model/settingsFiles';
+
+export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile };
 
 /**
  * Workspace settings an app reads its model from: example env files (`.env.example`, `.env.sample`,
@@ -171,20 +174,6 @@ export const EMPTY_SETTINGS: WorkspaceSettings = { env: new Map(), configs: new 
 /** Largest settings file read; larger ones are data, not configuration. */
 export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
 
-/**
- * Example env files: `.env.example`, `.env.sample`, `.env.template`, `.env.local.example`,
- * `.env.development.example`, `example.env`, `env.example`, `.env.dist`, `.env.defaults`. Never `.env`,
- * `.env.local`, `.env.production`: those are real env files and hold secrets.
- */
-export function isEnvExampleFile(baseName: string): boolean {
-  const name = baseName.toLowerCase();
-  return /^\.?env(\.[\w-]+)*\.(example|sample|template|tmpl|dist|defaults)$/.test(name) || /^(example|sample|template)\.env$/.test(name);
-}
-
-export function isDockerComposeFile(baseName: string): boolean {
-  return /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(baseName);
-}
-
 /** Variable names that select a model, a provider or an endpoint: the only ones kept. */
 const MODEL_SETTING_NAME = /MODEL|LLM|PROVIDER|ENGINE|DEPLOYMENT|BASE_?URL|ENDPOINT|API_?BASE|API_?URL|HOST|SERVER_?URL/i;
 
@@ -300,18 +289,6 @@ function composeEnvironment(text: string): Array<[string, unknown]> {
     }
   }
   return entries;
-}
-
-/**
- * A deployment's values file: YAML under a Helm chart or deployment folder (`chart/env/prod.yaml`,
- * `helm/values.yaml`, `deploy/k8s/app.yaml`) or a Helm `values*.yaml`. Its env map is what a deployed app
- * reads from `process.env`, as docker-compose `environment:` is. `relativePath` is POSIX, from the scan root.
- */
-export function isDeploymentValuesFile(relativePath: string): boolean {
-  const parts = relativePath.toLowerCase().split('/');
-  const base = parts[parts.length - 1];
-  if (!/\.ya?ml$/.test(base) || isDockerComposeFile(base)) return false;
-  return /^values([.-][\w-]+)?\.ya?ml$/.test(base) || parts.slice(0, -1).some((folder) => /^(charts?|helm|deploy|deployments?|k8s|kubernetes)$/.test(folder));
 }
 
 /** Keys of a deployment values file that hold the container's env variables. */
