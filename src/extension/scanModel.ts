@@ -115,18 +115,18 @@ export class WorkspaceScanModel implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
     // Saves from the editor arrive as a save event first; the watcher's echo of the same write is skipped.
     const recentlySaved = new Map<string, number>();
-    const onDisk = (uri: vscode.Uri) => {
+    const echoOfSave = (uri: vscode.Uri) => {
       const savedAt = recentlySaved.get(uri.toString());
-      if (savedAt !== undefined && performance.now() - savedAt < 2000) return;
-      if (this.result && this.contains(uri) && !/\/node_modules\//.test(uri.path)) this.scheduleRescan('file change');
+      return savedAt !== undefined && performance.now() - savedAt < 2000;
+    };
+    const onDisk = (uri: vscode.Uri) => {
+      if (!echoOfSave(uri) && this.result && this.contains(uri) && !/\/node_modules\//.test(uri.path)) this.scheduleRescan('file change');
     };
     // A settings file (an env example, a model config, tsconfig) changes what the scan resolves without any
     // source file changing: the next scan starts over, since cached file analyses do not record them.
     const settingsWatcher = vscode.workspace.createFileSystemWatcher(SETTINGS_WATCH_GLOB);
     const onSettingsDisk = (uri: vscode.Uri) => {
-      const savedAt = recentlySaved.get(uri.toString());
-      if (savedAt !== undefined && performance.now() - savedAt < 2000) return;
-      if (this.isSettingsFile(uri)) this.settingsChanged();
+      if (!echoOfSave(uri) && this.isSettingsFile(uri)) this.settingsChanged();
     };
     this.disposables.push(
       watcher,
@@ -350,6 +350,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
         ...(this.restoredStamps ? { previous: this.restoredStamps } : {}),
         prune: !this.storedThisSession,
       });
+      if (this.disposed) return;
       if ('error' in outcome) {
         log.warn(`could not store the last scan (${outcome.error}); the next session scans before showing lenses`);
         return;
@@ -463,7 +464,6 @@ export class WorkspaceScanModel implements vscode.Disposable {
     return promise;
   }
 
-  /** Debounced incremental re-scan (the cache re-analyzes only changed files and their dependents). */
   /** A settings file the scan reads, in this workspace and outside node_modules and hidden folders. */
   private isSettingsFile(uri: vscode.Uri): boolean {
     const rel = this.relativePath(uri);
@@ -477,6 +477,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
     this.scheduleRescan('settings change');
   }
 
+  /** Debounced incremental re-scan (the cache re-analyzes only changed files and their dependents). */
   private scheduleRescan(trigger: string, delayMs = RESCAN_DEBOUNCE_MS): void {
     if (this.debounce) clearTimeout(this.debounce);
     // The bench measures from the first edit of a burst to the refreshed result.

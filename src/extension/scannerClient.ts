@@ -26,9 +26,8 @@ export class ScannerThread {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly scans = new Map<number, PendingScan>();
-  private readonly codeCacheSaves = new Map<number, () => void>();
-  private readonly heapReads = new Map<number, (bytes: number | undefined) => void>();
-  private readonly stores = new Map<number, (outcome: LastScanStoreOutcome) => void>();
+  /** Requests answered by one message (code cache saved, heap read, scan stored), with what each resolves to if the thread stops first. */
+  private readonly replies = new Map<number, { resolve(value: unknown): void; whenStopped(reason: string): unknown }>();
   /** The thread's id of the scan behind each result handed out (a store names the result it writes). */
   private readonly scanIds = new WeakMap<ScanResult, number>();
   private loadInfo: { ms: number; codeCache: string } | undefined;
@@ -83,21 +82,13 @@ export class ScannerThread {
   /** Resolves once V8's code cache of the scanner bundle is written, when it was missing or stale (the thread writes it after its first scan); at once without a thread. */
   saveCodeCache(): Promise<void> {
     if (!this.worker) return Promise.resolve();
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.codeCacheSaves.set(id, resolve);
-      this.post({ kind: 'save-code-cache', id });
-    });
+    return this.ask((id) => ({ kind: 'save-code-cache', id }), () => undefined);
   }
 
   /** The thread's heap in use after full collections, in bytes; undefined without a thread. */
   heapUsed(): Promise<number | undefined> {
     if (!this.worker) return Promise.resolve(undefined);
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.heapReads.set(id, resolve);
-      this.post({ kind: 'heap', id });
-    });
+    return this.ask((id) => ({ kind: 'heap', id }), () => undefined);
   }
 
   /**
@@ -107,11 +98,7 @@ export class ScannerThread {
   storeLastScan(result: ScanResult, request: LastScanStoreRequest): Promise<LastScanStoreOutcome> {
     const scanId = this.scanIds.get(result);
     if (!this.worker || scanId === undefined) return Promise.resolve({ stored: false, superseded: true });
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.stores.set(id, resolve);
-      this.post({ kind: 'store-last-scan', id, scanId, request });
-    });
+    return this.ask((id) => ({ kind: 'store-last-scan', id, scanId, request }), (reason) => ({ stored: false, error: reason }));
   }
 
   /** Stops the thread; scans in flight fail as cancelled. */
@@ -126,6 +113,20 @@ export class ScannerThread {
 
   private post(message: ToScannerThread): void {
     this.worker?.postMessage(message);
+  }
+
+  /** Sends the request `message(id)` makes; resolves with the thread's one answer, or with `whenStopped` if the thread ends first. */
+  private ask<T>(message: (id: number) => ToScannerThread, whenStopped: (reason: string) => T): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve) => {
+      this.replies.set(id, { resolve: resolve as (value: unknown) => void, whenStopped });
+      this.post(message(id));
+    });
+  }
+
+  private answer(id: number, value: unknown): void {
+    this.replies.get(id)?.resolve(value);
+    this.replies.delete(id);
   }
 
   private receive(message: FromScannerThread): void {
@@ -147,16 +148,13 @@ export class ScannerThread {
         break;
       }
       case 'code-cache-saved':
-        this.codeCacheSaves.get(message.id)?.();
-        this.codeCacheSaves.delete(message.id);
+        this.answer(message.id, undefined);
         break;
       case 'heap-used':
-        this.heapReads.get(message.id)?.(message.bytes);
-        this.heapReads.delete(message.id);
+        this.answer(message.id, message.bytes);
         break;
       case 'last-scan-stored':
-        this.stores.get(message.id)?.(message.outcome);
-        this.stores.delete(message.id);
+        this.answer(message.id, message.outcome);
         break;
     }
   }
@@ -173,11 +171,7 @@ export class ScannerThread {
     this.worker = undefined;
     for (const pending of this.scans.values()) pending.reject(cancelled ? new ScanCancelledError() : new Error(reason));
     this.scans.clear();
-    for (const resolve of this.codeCacheSaves.values()) resolve();
-    this.codeCacheSaves.clear();
-    for (const resolve of this.heapReads.values()) resolve(undefined);
-    this.heapReads.clear();
-    for (const resolve of this.stores.values()) resolve({ stored: false, error: reason });
-    this.stores.clear();
+    for (const { resolve, whenStopped } of this.replies.values()) resolve(whenStopped(reason));
+    this.replies.clear();
   }
 }

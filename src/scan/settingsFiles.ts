@@ -10,7 +10,6 @@ const MAX_SETTINGS_DEPTH = 4;
 /** Folders looked into at most, so a huge tree costs a bounded walk. */
 const MAX_SETTINGS_FOLDERS = 2000;
 
-
 /**
  * Finds the workspace's example env files, docker-compose files, model config files and the VS Code
  * extension manifest, reads each once (size-capped) and keeps only model ids and provider URLs. A file
