@@ -1,8 +1,8 @@
 // Bundles the entry points: the extension host (Node, `vscode` external) and its lazily loaded
 // scanner, the webview's browser script, and the headless CLI. Also copies tiktoken's rank files for the encodings we load
-// lazily, because those are read from disk at run time and cannot be inlined.
+// lazily, because those are read from disk at run time and cannot be inlined, with their rank tables packed.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
@@ -57,14 +57,25 @@ const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
 const builds = only ? allBuilds.filter((options) => options.outfile === `dist/${only}.js` || (only === 'cli' && (options.outfile === 'dist/launch.js' || options.outfile === 'dist/prereader.js'))) : allBuilds;
 
-function copyRuntimeAssets() {
+const ENCODINGS = ['o200k_base', 'cl100k_base'];
+
+/**
+ * Copies each rank file and writes its packed rank table beside it (`<encoding>.ranks`, see
+ * src/core/estimate/bpeCounter.ts), made by the same code that reads it, bundled for this step.
+ */
+async function copyRuntimeAssets() {
   mkdirSync('dist/encoders', { recursive: true });
-  for (const encoding of ['o200k_base', 'cl100k_base']) {
-    copyFileSync(`node_modules/tiktoken/encoders/${encoding}.json`, `dist/encoders/${encoding}.json`);
+  const packer = await esbuild.build({ stdin: { contents: "export { packedRankTable } from './src/core/estimate/tokens';", resolveDir: '.', loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+  const packerModule = { exports: {} };
+  new Function('module', 'exports', 'require', packer.outputFiles[0].text)(packerModule, packerModule.exports, requireAtBuild);
+  for (const encoding of ENCODINGS) {
+    const rankFile = `dist/encoders/${encoding}.json`;
+    copyFileSync(`node_modules/tiktoken/encoders/${encoding}.json`, rankFile);
+    writeFileSync(`dist/encoders/${encoding}.ranks`, packerModule.exports.packedRankTable(JSON.parse(readFileSync(rankFile, 'utf8'))));
   }
 }
 
-copyRuntimeAssets();
+await copyRuntimeAssets();
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
 } else {

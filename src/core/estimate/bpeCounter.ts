@@ -33,12 +33,20 @@ function flattened(piece: string): string {
 
 export class BpeTokenCounter {
   private readonly ranks: RankTable;
+  /** Whether the rank table was read from a packed table or built from the rank file's text. */
+  readonly ranksFrom: 'packed table' | 'rank text';
   private readonly pattern: RegExp;
   /** Tokens per piece already counted: prompts repeat their words (midday's 14,000 pieces are 2,300 distinct ones). */
   private readonly pieceCounts = new Map<string, number>();
 
-  constructor(rankFile: RankFile) {
-    this.ranks = new RankTable(rankFile.bpe_ranks);
+  /**
+   * `packedRanks`: the rank table as `packRankTable` wrote it, with a digest of this rank file's text
+   * (see tokens.ts); when absent or packed for another text, the table is built from the text.
+   */
+  constructor(rankFile: RankFile, packedRanks?: PackedRanks) {
+    const unpacked = packedRanks && RankTable.unpack(rankFile.bpe_ranks, packedRanks);
+    this.ranksFrom = unpacked ? 'packed table' : 'rank text';
+    this.ranks = unpacked ?? RankTable.build(rankFile.bpe_ranks);
     this.pattern = new RegExp(javaScriptPattern(rankFile.pat_str), 'gu');
   }
 
@@ -105,23 +113,25 @@ export class BpeTokenCounter {
  * characters. A token written twice takes its last rank, as a Map would.
  */
 class RankTable {
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly ranks: Float64Array;
-  /** Token index + 1 per slot; 0 is an empty slot. */
-  private readonly slots: Int32Array;
+  private constructor(
+    private readonly text: string,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly ranks: Int32Array,
+    /** Token index + 1 per slot; 0 is an empty slot. */
+    private readonly slots: Int32Array,
+  ) {
+    this.mask = slots.length - 1;
+  }
+
   private readonly mask: number;
 
-  constructor(private readonly text: string) {
+  static build(text: string): RankTable {
     let capacity = 0;
     for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) capacity++;
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.ranks = new Float64Array(capacity);
     let size = 1;
     while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
+    const table = new RankTable(text, new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity), new Int32Array(size));
     let count = 0;
     for (let lineStart = 0; lineStart < text.length; ) {
       let lineEnd = text.indexOf('\n', lineStart);
@@ -135,16 +145,47 @@ class RankTable {
           let end = text.indexOf(' ', start);
           if (end === -1 || end > lineEnd) end = lineEnd;
           if (end > start) {
-            this.starts[count] = start;
-            this.ends[count] = end;
-            this.ranks[count] = rank;
-            this.place(count++);
+            table.starts[count] = start;
+            table.ends[count] = end;
+            table.ranks[count] = rank;
+            table.place(count++);
           }
           start = end + 1;
         }
       }
       lineStart = lineEnd + 1;
     }
+    return table;
+  }
+
+  /**
+   * The table `pack` wrote for this very text, or undefined (another text, another layout, a
+   * big-endian machine): the arrays are used in place, so loading costs a file read.
+   */
+  static unpack(text: string, { bytes: packed, textDigest }: PackedRanks): RankTable | undefined {
+    if (!LITTLE_ENDIAN || packed.byteLength < PACKED_HEADER_WORDS * 4) return undefined;
+    // Int32Array views need 4-byte alignment: a copy otherwise (readFileSync gives an aligned buffer).
+    const bytes = packed.byteOffset % 4 === 0 ? packed : new Uint8Array(packed);
+    const header = new Int32Array(bytes.buffer, bytes.byteOffset, PACKED_HEADER_WORDS);
+    const [magic, version, textLength, textHash, count, size] = header;
+    if (magic !== PACKED_MAGIC || version !== PACKED_VERSION || textLength !== text.length || textHash !== textDigest) return undefined;
+    if (bytes.byteLength !== (PACKED_HEADER_WORDS + 3 * count + size) * 4 || size === 0 || (size & (size - 1)) !== 0) return undefined;
+    const words = (at: number, length: number) => new Int32Array(bytes.buffer, bytes.byteOffset + at * 4, length);
+    const starts = PACKED_HEADER_WORDS;
+    return new RankTable(text, words(starts, count), words(starts + count, count), words(starts + 2 * count, count), words(starts + 3 * count, size));
+  }
+
+  /** The table as bytes for `unpack`: a header (format, the text's length and digest, sizes), then the four arrays. */
+  pack(textDigest: number): Uint8Array {
+    const count = this.starts.length;
+    const size = this.slots.length;
+    const words = new Int32Array(PACKED_HEADER_WORDS + 3 * count + size);
+    words.set([PACKED_MAGIC, PACKED_VERSION, this.text.length, textDigest, count, size]);
+    words.set(this.starts, PACKED_HEADER_WORDS);
+    words.set(this.ends, PACKED_HEADER_WORDS + count);
+    words.set(this.ranks, PACKED_HEADER_WORDS + 2 * count);
+    words.set(this.slots, PACKED_HEADER_WORDS + 3 * count);
+    return new Uint8Array(words.buffer);
   }
 
   get(token: string): number | undefined {
@@ -165,6 +206,24 @@ class RankTable {
     }
     this.slots[slot] = index + 1;
   }
+}
+
+/** Packed rank tables: "RNKT", then the layout version (change it with the layout or the hash). */
+const PACKED_MAGIC = 0x544b4e52;
+const PACKED_VERSION = 1;
+const PACKED_HEADER_WORDS = 6;
+/** Packed tables are written and read in the machine's byte order, which is little-endian on every platform VS Code runs on. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** A packed rank table, and the digest of the rank text it must be for (a 32-bit integer the caller computes the same way for both). */
+export interface PackedRanks {
+  bytes: Uint8Array;
+  textDigest: number;
+}
+
+/** The rank table of a rank file, packed (see RankTable.unpack), for the text with this digest. */
+export function packRankTable(rankFile: RankFile, textDigest: number): Uint8Array {
+  return RankTable.build(rankFile.bpe_ranks).pack(textDigest);
 }
 
 /** FNV-1a over the characters of text[start, end) (base64: all ASCII). */

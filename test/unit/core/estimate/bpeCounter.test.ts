@@ -7,9 +7,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { Tiktoken } from 'tiktoken/lite';
-import { BpeTokenCounter, javaScriptPattern, type RankFile } from '../../../../src/core/estimate/bpeCounter';
+import { BpeTokenCounter, javaScriptPattern, packRankTable, type RankFile } from '../../../../src/core/estimate/bpeCounter';
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
+/** Digests of two rank texts (tokens.ts hashes the text; here any two numbers stand for two texts). */
+const DIGEST = 0x1234567;
+const OTHER_DIGEST = 0x7654321;
 
 /** Edge cases of the pattern translation: contractions in every case (and Rust's `ſ`), White_Space that JavaScript's `\s` reads differently, surrogates, numbers, special-token text. */
 const CASES: Array<[string, string]> = [
@@ -64,6 +67,25 @@ for (const encoding of ['o200k_base', 'cl100k_base'] as const) {
       const texts = repositoryTexts();
       assert.ok(texts.length > 20, `${texts.length} texts`);
       for (const text of texts) assert.equal(counter.count(text), tiktoken.encode_ordinary(text).length, text.slice(0, 80));
+    });
+
+    it('counts as tiktoken does from the rank table packed at build time', () => {
+      const fromPacked = new BpeTokenCounter(rankFile, { bytes: packRankTable(rankFile, DIGEST), textDigest: DIGEST });
+      assert.equal(fromPacked.ranksFrom, 'packed table');
+      for (const text of [...CASES.map(([, text]) => text), ...repositoryTexts()]) assert.equal(fromPacked.count(text), tiktoken.encode_ordinary(text).length, text.slice(0, 80));
+    });
+
+    it('builds the table from the rank text when the packed table is for another text of the same length', () => {
+      // The first two tokens trade places (and so ranks): a stale table would give this text the old ranks.
+      const [ignored, firstRank, first, second, ...rest] = rankFile.bpe_ranks.split(' ');
+      assert.equal(first.length, second.length);
+      const swapped: RankFile = { ...rankFile, bpe_ranks: [ignored, firstRank, second, first, ...rest].join(' ') };
+      const counter = new BpeTokenCounter(swapped, { bytes: packRankTable(rankFile, DIGEST), textDigest: OTHER_DIGEST });
+      assert.equal(counter.ranksFrom, 'rank text');
+      const reference = new BpeTokenCounter(swapped);
+      const text = `${Buffer.from(first, 'base64').toString('latin1')}${Buffer.from(second, 'base64').toString('latin1')} ${CASES[0][1]}`;
+      assert.equal(counter.count(text), reference.count(text));
+      assert.equal(new BpeTokenCounter(rankFile, { bytes: packRankTable(rankFile, DIGEST).subarray(0, 400), textDigest: DIGEST }).ranksFrom, 'rank text', 'a truncated table');
     });
 
     it('counts arbitrary Unicode strings as tiktoken does', () => {

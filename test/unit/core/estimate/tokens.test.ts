@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { countTokens, estimateTokens, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS } from '../../../../src/core/estimate/tokens';
+import { counterFor, countTokens, estimateTokens, packedRankTable, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS } from '../../../../src/core/estimate/tokens';
+import { readFileSync } from 'node:fs';
+import type { RankFile } from '../../../../src/core/estimate/bpeCounter';
 import { detectedCall, message } from '../../detectedCall';
 
 const call = detectedCall;
@@ -185,5 +187,25 @@ describe('tokens', () => {
     const capped = estimateTokens({ ...base, features: { ...base.features, multiStep: true }, steps: { max: 50, basis: '`maxSteps: 50`' } }, 'tool-use');
     assert.ok(capped.steps!.expected < 50);
     assert.match(capped.steps!.basis, /not a forecast/);
+  });
+});
+
+describe('packed rank tables (written beside the bundled rank files at build time)', () => {
+  const rankFile = JSON.parse(readFileSync(require.resolve('tiktoken/encoders/cl100k_base.json'), 'utf8')) as RankFile;
+  const packed = packedRankTable(rankFile);
+
+  it('are read for the rank file they were packed for, and count as the rank text does', () => {
+    const counter = counterFor(rankFile, packed);
+    assert.equal(counter.ranksFrom, 'packed table');
+    const text = 'Summarize the support ticket below in two sentences for the on-call engineer.';
+    assert.equal(counter.count(text), counterFor(rankFile, undefined).count(text));
+  });
+
+  it('are not read for another rank text of the same length (a table from another tiktoken release)', () => {
+    // The first two tokens trade places, and so their ranks.
+    const [ignored, firstRank, first, second, ...rest] = rankFile.bpe_ranks.split(' ');
+    const swapped: RankFile = { ...rankFile, bpe_ranks: [ignored, firstRank, second, first, ...rest].join(' ') };
+    assert.equal(swapped.bpe_ranks.length, rankFile.bpe_ranks.length);
+    assert.equal(counterFor(swapped, packed).ranksFrom, 'rank text');
   });
 });
