@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type Project, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
@@ -856,7 +856,7 @@ function spreadProperty(object: Node, key: string, modules: ModuleLoader, depth 
 function bindLocalDestructuring(fn: Node, name: string, argument: Node, modules: ModuleLoader, bindings: Map<string, Node>, missing: Set<string>): void {
   const object = resolveObjectLiteral(argument, modules);
   const literal = object && Node.isObjectLiteralExpression(object) ? object : undefined;
-  for (const declaration of fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+  for (const declaration of destructuringsIn(fn)) {
     const pattern = declaration.getNameNode();
     if (!Node.isObjectBindingPattern(pattern) || declaration.getInitializer()?.getText() !== name) continue;
     for (const element of pattern.getElements()) {
@@ -867,6 +867,28 @@ function bindLocalDestructuring(fn: Node, name: string, argument: Node, modules:
       else if (literal && !literal.getProperties().some((property) => Node.isSpreadAssignment(property))) missing.add(element.getName());
     }
   }
+}
+
+const DESTRUCTURINGS_BY_FUNCTION = new WeakMap<ts.Node, VariableDeclaration[]>();
+
+/**
+ * The variable declarations of a function that destructure an object (`const { a, b } = x`), in source order, found once
+ * per function (keyed by its compiler node): every caller of a helper binds each of its parameters through them, and
+ * listing (and wrapping) every declaration of the helper per caller and parameter was a twentieth of the caller search.
+ */
+function destructuringsIn(fn: Node): VariableDeclaration[] {
+  let found = DESTRUCTURINGS_BY_FUNCTION.get(fn.compilerNode);
+  if (!found) {
+    const matches: ts.VariableDeclaration[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name)) matches.push(node);
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(fn.compilerNode, visit);
+    found = matches.map((match) => wrapCompilerNode<VariableDeclaration>(fn.getSourceFile(), match));
+    DESTRUCTURINGS_BY_FUNCTION.set(fn.compilerNode, found);
+  }
+  return found;
 }
 
 /** `name.key → value` for each property of the object literal a parameter is bound to. */
