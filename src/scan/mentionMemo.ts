@@ -20,7 +20,7 @@ export class MentionMemo {
     const stamp = stampOf(file.absolutePath);
     let entry = this.byFile.get(file.relativePath);
     if (entry?.stamp !== stamp || entry.absolutePath !== file.absolutePath) this.byFile.set(file.relativePath, (entry = { absolutePath: file.absolutePath, stamp, answers: new Map() }));
-    const key = `${pattern.flags}/${pattern.source}`;
+    const key = patternKey(pattern);
     let answer = entry.answers.get(key);
     if (answer === undefined) entry.answers.set(key, (answer = test()));
     return answer;
@@ -36,4 +36,13 @@ export class MentionMemo {
     if (relativePath === undefined) this.byFile.clear();
     else this.byFile.delete(relativePath);
   }
+}
+
+const PATTERN_KEYS = new WeakMap<RegExp, string>();
+
+/** A pattern as text (flags and source), made once per pattern object: the search asks about every candidate file with the same one. */
+function patternKey(pattern: RegExp): string {
+  let key = PATTERN_KEYS.get(pattern);
+  if (key === undefined) PATTERN_KEYS.set(pattern, (key = `${pattern.flags}/${pattern.source}`));
+  return key;
 }
