@@ -21,3 +21,14 @@ export interface FileAnalysis {
   /** Set when the analysis came from the on-disk result cache of an earlier run (see resultStore.ts). */
   fromResultCache?: true;
 }
+
+/** Whether two analyses list the same relative imports, re-exports and alias imports (all the import graph and the caller candidates read of them). */
+export function sameImportLists(a: FileAnalysis, b: FileAnalysis): boolean {
+  return sameList(a.relativeImports, b.relativeImports) && sameList(a.reExports, b.reExports) && sameList(a.aliasImports, b.aliasImports);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((item, index) => item === b[index]);
+}

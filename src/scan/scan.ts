@@ -9,10 +9,12 @@ import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
 import { WorkspaceStepMemo } from './workspaceStepMemo';
+import { MentionMemo } from './mentionMemo';
+import { CallerCandidatesMemo, candidatesKey } from './callerCandidatesMemo';
 import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
-import { aliasMayNameAny, findWrapperCallers, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, type WorkspaceSettings } from '../analyzers';
+import { aliasMayNameAny, findWrapperCallers, mentionsBesidesDeclarations, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -85,6 +87,10 @@ export class ScanCache {
   readonly callerSearch = new CallerSearchCache();
   /** The last result of the workspace-wide steps (wrapper callers, models from callers, agent loops), with what it read. */
   readonly workspaceStep = new WorkspaceStepMemo();
+  /** The caller search's text test of each unchanged file, for when the workspace-wide steps run again (see MentionMemo). */
+  readonly callerMentions = new MentionMemo();
+  /** The caller search's candidate files per set of helper files, while no file's imports change (see CallerCandidatesMemo). */
+  readonly callerCandidates = new CallerCandidatesMemo();
 
   /** The cached analysis of a file, if it and its dependencies are unchanged. */
   get(file: string, stamp: string, stampOf: StampReader = fileStamp): FileAnalysis | undefined {
@@ -109,6 +115,7 @@ export class ScanCache {
     for (const entries of [this.entries, this.importerEntries]) {
       for (const file of entries.keys()) if (!relativePaths.has(file)) entries.delete(file);
     }
+    this.callerMentions.keepOnly(relativePaths);
   }
 
   /** Forgets one file (after an edit) or everything. */
@@ -120,10 +127,13 @@ export class ScanCache {
       this.usageFile.clear();
       this.callerSearch.clear();
       this.workspaceStep.clear();
+      this.callerMentions.forget();
+      this.callerCandidates.clear();
     } else {
       this.entries.delete(file);
       this.importerEntries.delete(file);
       this.workspaceStep.clear();
+      this.callerMentions.forget(file);
     }
   }
 
@@ -256,16 +266,26 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   }
 
   // Each caller of an app helper is a call site of its own: callers are in the helper's file or in files that import it (also through barrels).
+  // The editor's re-scan keeps the answers while no file's imports changed (see CallerCandidatesMemo); not with unsaved texts.
+  const candidatesMemo = options.cache && !options.unsaved?.size ? options.cache.callerCandidates : undefined;
+  candidatesMemo?.begin(analyses);
   const callerCandidates = (helperFiles: ReadonlySet<string>) => {
+    const packageDependents = context.modules.dependentsOfPackagesHolding(helperFiles);
+    const key = candidatesMemo && candidatesKey(helperFiles, packageDependents);
+    const kept = key === undefined ? undefined : candidatesMemo!.lookup(key, analyses);
+    if (kept) return kept.map(({ file }) => file);
     const helperModules = importGraph.withBarrels(new Set(helperFiles));
     const helperPaths = analyses.filter(({ file }) => helperModules.has(file.absolutePath)).map(({ file }) => file.relativePath);
     // Files of a monorepo share their alias specifiers (`@app/db/client` in hundreds of files): each is tested against the helpers once.
     const mayNameHelper = aliasMayNameAny(helperPaths);
-    const dependents = workspaceDependents(context.modules.dependentsOfPackagesHolding(helperFiles));
+    const dependents = workspaceDependents(packageDependents);
     const helperImporters = importGraph.importersOf(helperModules);
-    return analyses
-      .filter(({ file, analysis }) => helperFiles.has(file.absolutePath) || helperImporters.has(file.absolutePath) || (analysis.aliasImports ?? []).some(mayNameHelper) || dependents(file.absolutePath, analysis.aliasImports))
-      .map(({ file }) => file);
+    const candidates: number[] = [];
+    analyses.forEach(({ file, analysis }, index) => {
+      if (helperFiles.has(file.absolutePath) || helperImporters.has(file.absolutePath) || (analysis.aliasImports ?? []).some(mayNameHelper) || dependents(file.absolutePath, analysis.aliasImports)) candidates.push(index);
+    });
+    if (key !== undefined) candidatesMemo!.record(key, candidates);
+    return candidates.map((index) => analyses[index].file);
   };
   // Both steps look across the whole workspace; the CLI keeps what they produced for a later run over the same files.
   // Only when every file went through the result store (not with the editor's cache or unsaved texts), so the key covers all of them.
@@ -282,8 +302,11 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     const stepRead = new Set<string>();
     // Stamped before it is read: a write in between gives a newer stamp next time, never a stale hit.
     const readTextOnce = stepMemo ? (absolutePath: string) => (stepRead.add(absolutePath), stampOf(absolutePath), readText(absolutePath)) : readText;
+    // The text tests of files unchanged since an earlier scan are answered from it: only with the editor's cache (whose
+    // re-scans read every text from disk, stamped first by readTextOnce), never with unsaved texts (stepMemo is then unset).
+    const mentions = stepMemo ? (file: WorkspaceFile, text: string, mention: RegExp) => options.cache!.callerMentions.answer(file, stampOf, mention, () => mentionsBesidesDeclarations(text, mention)) : undefined;
     context.modules.startTracking();
-    detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText: readTextOnce }, options.signal)));
+    detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText: readTextOnce, mentions }, options.signal)));
     // A helper taking its model from a parameter runs the models its callers pass.
     modelsFromCallers(detected);
     // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.

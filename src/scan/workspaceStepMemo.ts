@@ -1,5 +1,5 @@
 import type { DetectedCall } from '../model/types';
-import type { FileAnalysis } from './fileAnalysis';
+import { sameImportLists, type FileAnalysis } from './fileAnalysis';
 import type { StampReader } from './files';
 
 /** What the workspace-wide steps (wrapper callers, models from callers, agent loops) of one scan start from. */
@@ -58,11 +58,5 @@ function sameInputs(a: WorkspaceStepInputs, b: WorkspaceStepInputs): boolean {
 
 /** What the import graph and the caller candidates read of a file's analysis (a re-analyzed file without calls may import the same). */
 function sameImports(a: FileAnalysis, b: FileAnalysis): boolean {
-  return a.parsed === b.parsed && a.calls.length === 0 && b.calls.length === 0 && sameList(a.relativeImports, b.relativeImports) && sameList(a.reExports, b.reExports) && sameList(a.aliasImports, b.aliasImports);
-}
-
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  return a.every((item, index) => item === b[index]);
+  return a.parsed === b.parsed && a.calls.length === 0 && b.calls.length === 0 && sameImportLists(a, b);
 }

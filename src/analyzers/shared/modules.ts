@@ -243,11 +243,8 @@ export class ModuleLoader {
     const packages = this.packagesWithRoot();
     const held = new Set<string>();
     for (const file of files) {
-      let best: [string, string] | undefined;
-      for (const [name, folder] of packages) {
-        if (file.startsWith(folder + path.sep) && (!best || folder.length > best[1].length)) best = [name, folder];
-      }
-      if (best) held.add(best[0]);
+      const name = this.packageHoldingFolder(file.slice(0, file.lastIndexOf(path.sep) + 1), packages);
+      if (name !== undefined) held.add(name);
     }
     const dependents = new Map<string, string[]>();
     for (const name of held) {
@@ -258,6 +255,23 @@ export class ModuleLoader {
     }
     return dependents;
   }
+
+  /**
+   * The innermost workspace package (the first listed of equally deep ones) holding a folder (written with its trailing
+   * separator, so it holds its files), once per folder for this loader's lifetime: the caller search asks about every
+   * candidate file at each level of helpers, and the files of a folder share the answer.
+   */
+  private packageHoldingFolder(folder: string, packages: ReadonlyMap<string, string>): string | undefined {
+    if (this.packageByFolder.has(folder)) return this.packageByFolder.get(folder);
+    let best: [string, string] | undefined;
+    for (const [name, packageFolder] of packages) {
+      if (folder.startsWith(packageFolder + path.sep) && (!best || packageFolder.length > best[1].length)) best = [name, packageFolder];
+    }
+    this.packageByFolder.set(folder, best?.[0]);
+    return best?.[0];
+  }
+
+  private readonly packageByFolder = new Map<string, string | undefined>();
 
   /** Package name → the folders of the workspace packages depending on it, for this loader's lifetime (one scan). */
   private readonly dependentFolders = new Map<string, string[]>();

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Node, SyntaxKind, type CallExpression, type InterfaceDeclaration, type PropertyAccessExpression, type StringLiteral, type TypeLiteralNode } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type InterfaceDeclaration, type PropertyAccessExpression, type StringLiteral, type TypeLiteralNode } from 'ts-morph';
 import type { StepLimit } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { enclosingFunction, findDeclaration, importSpecifierOf } from './resolve';
@@ -31,13 +31,24 @@ function parsesWithZodSchema(node: CallExpression): boolean {
   if (!Node.isIdentifier(receiver)) return false;
   return (receiver.getSymbol()?.getDeclarations() ?? []).some((declaration) => Node.isVariableDeclaration(declaration) && ZOD_SCHEMA.test(declaration.getInitializer()?.getText() ?? ''));
 }
+/**
+ * Whether the function calls `JSON.parse` after `end`, read on the compiler's nodes: most requests' replies are not
+ * parsed, and wrapping every call of the function (as the full test does) for each caller site of a helper was a
+ * twentieth of the caller search on midday.
+ */
+function parsesJsonAfter(holder: Node, end: number): boolean {
+  const tree = holder.getSourceFile().compilerNode;
+  const visit = (node: ts.Node): boolean | undefined => (ts.isCallExpression(node) && node.getStart(tree) > end && node.expression.getText(tree) === 'JSON.parse') || ts.forEachChild(node, visit);
+  return ts.forEachChild(holder.compilerNode, visit) === true;
+}
+
 /** What a repair turn carries: the validation error, or a prompt made to repair. */
 const REPAIR_WORDS = /(repair|validat|error|issue|invalid)/i;
 
 /** The reply handling after `call` in its function, or undefined when the code neither parses nor checks it. */
 export function validatedReplyOf(call: Node): ValidatedReply | undefined {
   const holder = enclosingFunction(call);
-  if (!holder) return undefined;
+  if (!holder || !parsesJsonAfter(holder, call.getEnd())) return undefined;
   const after = holder.getDescendantsOfKind(SyntaxKind.CallExpression).filter((node) => node.getStart() > call.getEnd());
   const parse = after.find((node) => node.getExpression().getText() === 'JSON.parse');
   const check = after.find((node) => node.getExpression().getText() !== 'JSON.parse' && (SCHEMA_CHECK.test(node.getExpression().getText()) || parsesWithZodSchema(node)));

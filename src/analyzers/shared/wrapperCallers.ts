@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type Project, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
@@ -65,6 +65,11 @@ export interface WrapperCallerContext {
   modules: ModuleLoader;
   /** Reads a workspace file's text (null when unreadable); the scan passes its sliced synchronous reader. */
   readText?: (absolutePath: string) => Promise<string | null>;
+  /**
+   * Answers `mentionsBesidesDeclarations(text, mention)` for a file's text as `readText` gave it; the editor's re-scan
+   * answers from an earlier scan for a file unchanged since (scan.ts). Without it, the test itself.
+   */
+  mentions?: (file: WorkspaceFile, text: string, mention: RegExp) => boolean;
 }
 
 const readTextFromDisk = (absolutePath: string): Promise<string | null> => fs.readFile(absolutePath, 'utf8').catch(() => null);
@@ -161,7 +166,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       signal?.throwIfAborted();
       const text = await readText(file);
       if (text === null) continue;
-      const byName = mentionsBesidesDeclarations(text, mention);
+      const byName = context.mentions ? context.mentions(file, text, mention) : mentionsBesidesDeclarations(text, mention);
       const byFunctionType = typedFunctionNames.some((name) => text.includes(name));
       if (!byName && !byFunctionType) continue;
       const sourceFile = await sourceFileOf(file);
@@ -623,10 +628,18 @@ function callsNamed(sourceFile: SourceFile, names: ReadonlySet<string>): CallExp
 /** `import { summarize as s }`: local name → imported name, for the helpers' names. */
 function importAliases(sourceFile: SourceFile, names: readonly string[]): Map<string, string> {
   const aliases = new Map<string, string>();
-  for (const declaration of sourceFile.getImportDeclarations()) {
-    for (const specifier of declaration.getNamedImports()) {
-      const alias = specifier.getAliasNode()?.getText();
-      if (alias && names.includes(specifier.getName())) aliases.set(alias, specifier.getName());
+  // Read on the compiler's nodes, as ts-morph's getImportDeclarations/getNamedImports/getAliasNode/getName read them
+  // (wrapping every import of every candidate file took a twentieth of a re-scan's caller search on midday).
+  const tree = sourceFile.compilerNode;
+  for (const statement of tree.statements) {
+    if (!ts.isImportDeclaration(statement)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const specifier of bindings.elements) {
+      if (!specifier.propertyName) continue;
+      const alias = specifier.name.getText(tree);
+      const imported = ts.isStringLiteral(specifier.propertyName) ? specifier.propertyName.text : specifier.propertyName.getText(tree);
+      if (alias && names.includes(imported)) aliases.set(alias, imported);
     }
   }
   return aliases;
@@ -731,9 +744,40 @@ function ownerOf(receiver: Node, modules: ModuleLoader, depth = 0): Node | undef
 
 function classNamed(typeName: string | undefined, from: Node, modules: ModuleLoader): Node | undefined {
   if (!typeName || !/^[A-Za-z_$][\w$]*$/.test(typeName)) return undefined;
-  const identifier = from.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).find((candidate) => candidate.getText() === typeName && (candidate.getParent()?.getKind() === SyntaxKind.TypeReference || candidate.getParent()?.getKind() === SyntaxKind.ImportSpecifier));
+  const sourceFile = from.getSourceFile();
+  const found = typeNamesOf(sourceFile).get(typeName);
+  const identifier = found && wrapCompilerNode(sourceFile, found);
   const declaration = identifier && findDeclaration(identifier, modules);
   return declaration && Node.isClassDeclaration(declaration) ? declaration : undefined;
+}
+
+/** ts-morph's own walk over a node's descendants of a kind, as compiler nodes (tokens and JSDoc included, as `getDescendantsOfKind` walks for identifiers). */
+interface WalksCompilerDescendants {
+  _getCompilerDescendantsOfKindIterator(kind: SyntaxKind): Iterable<ts.Node>;
+}
+
+const TYPE_NAMES_BY_FILE = new WeakMap<ts.SourceFile, Map<string, ts.Node>>();
+
+/**
+ * Each name a file writes as a type reference or an import specifier → its first such identifier, in the order of
+ * `getDescendantsOfKind(Identifier)` (the walk `classNamed` made per receiver, wrapping every identifier of the file:
+ * a tenth of the caller search on midday). One walk per parsed file, on the compiler's nodes; keyed by the compiler's
+ * tree, so a re-parsed file gets a fresh map.
+ */
+function typeNamesOf(sourceFile: SourceFile): Map<string, ts.Node> {
+  const tree = sourceFile.compilerNode;
+  let names = TYPE_NAMES_BY_FILE.get(tree);
+  if (!names) {
+    names = new Map();
+    for (const identifier of (sourceFile as unknown as WalksCompilerDescendants)._getCompilerDescendantsOfKindIterator(SyntaxKind.Identifier)) {
+      const parentKind = identifier.parent?.kind;
+      if (parentKind !== SyntaxKind.TypeReference && parentKind !== SyntaxKind.ImportSpecifier) continue;
+      const text = identifier.getText(tree);
+      if (!names.has(text)) names.set(text, identifier);
+    }
+    TYPE_NAMES_BY_FILE.set(tree, names);
+  }
+  return names;
 }
 
 function contains(outer: Node, inner: Node): boolean {
@@ -812,7 +856,7 @@ function spreadProperty(object: Node, key: string, modules: ModuleLoader, depth 
 function bindLocalDestructuring(fn: Node, name: string, argument: Node, modules: ModuleLoader, bindings: Map<string, Node>, missing: Set<string>): void {
   const object = resolveObjectLiteral(argument, modules);
   const literal = object && Node.isObjectLiteralExpression(object) ? object : undefined;
-  for (const declaration of fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+  for (const declaration of destructuringsIn(fn)) {
     const pattern = declaration.getNameNode();
     if (!Node.isObjectBindingPattern(pattern) || declaration.getInitializer()?.getText() !== name) continue;
     for (const element of pattern.getElements()) {
@@ -823,6 +867,28 @@ function bindLocalDestructuring(fn: Node, name: string, argument: Node, modules:
       else if (literal && !literal.getProperties().some((property) => Node.isSpreadAssignment(property))) missing.add(element.getName());
     }
   }
+}
+
+const DESTRUCTURINGS_BY_FUNCTION = new WeakMap<ts.Node, VariableDeclaration[]>();
+
+/**
+ * The variable declarations of a function that destructure an object (`const { a, b } = x`), in source order, found once
+ * per function (keyed by its compiler node): every caller of a helper binds each of its parameters through them, and
+ * listing (and wrapping) every declaration of the helper per caller and parameter was a twentieth of the caller search.
+ */
+function destructuringsIn(fn: Node): VariableDeclaration[] {
+  let found = DESTRUCTURINGS_BY_FUNCTION.get(fn.compilerNode);
+  if (!found) {
+    const matches: ts.VariableDeclaration[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name)) matches.push(node);
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(fn.compilerNode, visit);
+    found = matches.map((match) => wrapCompilerNode<VariableDeclaration>(fn.getSourceFile(), match));
+    DESTRUCTURINGS_BY_FUNCTION.set(fn.compilerNode, found);
+  }
+  return found;
 }
 
 /** `name.key → value` for each property of the object literal a parameter is bound to. */

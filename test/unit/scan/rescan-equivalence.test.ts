@@ -189,4 +189,114 @@ describe('cached re-scan equals a fresh scan', () => {
     const callersIn = (result: ScanResult) => result.callSites.filter((site) => site.kind === 'wrapper-caller' && site.file === 'src/util/strings.ts').length;
     assert.ok(callersIn(resolved) > callersIn(unresolved), 'the alias import binds the call to the helper once tsconfig maps it');
   });
+  /** Counts, over the following re-scans, the caller search's text tests answered and those run afresh (the others came from the cache). */
+  function countMentionTests(): { answered: number; run: number } {
+    const counter = { answered: 0, run: 0 };
+    const answer = cache.callerMentions.answer.bind(cache.callerMentions);
+    cache.callerMentions.answer = (file, stampOf, pattern, test) => {
+      counter.answered++;
+      return answer(file, stampOf, pattern, () => (counter.run++, test()));
+    };
+    return counter;
+  }
+
+  /** The callers of a helper as the result lists them: place, model, and how their arguments were bound (the evidence). */
+  function callersOf(result: ScanResult, helper: string): Array<{ file: string; line: number; model: string | null; evidence: string }> {
+    return result.callSites
+      .filter((site) => site.kind === 'wrapper-caller' && site.via?.function === helper)
+      .map((site) => ({ file: site.file, line: site.line, model: site.model.id, evidence: site.evidence.join('\n') }));
+  }
+
+  it('after a helper\'s parameters swap roles (its unchanged caller now fills the other one), and back', async () => {
+    const before = callersOf(await assertSameAsFresh(), 'classifyTicket');
+    assert.ok(before.some((caller) => caller.evidence.includes('prompt: subject passed as ticket.subject')), 'the caller passes the subject as the subject');
+    edit('src/tickets/triage.ts', (text) => text.replace('classifyTicket(subject: string, body: string)', 'classifyTicket(body: string, subject: string)'));
+    const swapped = callersOf(await assertSameAsFresh(), 'classifyTicket');
+    assert.ok(swapped.some((caller) => caller.evidence.includes('prompt: subject passed as ticket.body')), 'the same call now passes the body as the subject');
+    edit('src/tickets/triage.ts', (text) => text.replace('classifyTicket(body: string, subject: string)', 'classifyTicket(subject: string, body: string)'));
+    assert.deepEqual(callersOf(await assertSameAsFresh(), 'classifyTicket'), before);
+  });
+
+  it('after a helper takes its model from a new parameter its unchanged caller does not pass, then one it passes', async () => {
+    edit('src/tickets/triage.ts', (text) => text.replace('summarizeThread(thread: string)', 'summarizeThread(thread: string, model: string = MODELS.fast)').replace('model: MODELS.smart,', 'model,'));
+    const defaulted = callersOf(await assertSameAsFresh(), 'summarizeThread');
+    assert.ok(defaulted.length > 0 && defaulted.every((caller) => caller.model === 'gpt-4o-mini'), 'the caller leaves the model to its default');
+    edit('src/routes/tickets.ts', (text) => text.replace('await summarizeThread(ticket.thread)', "await summarizeThread(ticket.thread, 'gpt-4.1-nano')"));
+    const passed = callersOf(await assertSameAsFresh(), 'summarizeThread');
+    assert.ok(passed.some((caller) => caller.model === 'gpt-4.1-nano'));
+  });
+
+  it('after a plain function of a helper file becomes a helper that an unchanged file already calls', async () => {
+    // strings.ts calls condenseThread, a plain function of triage.ts: no helper of that name yet, so the text test says no.
+    edit('src/tickets/triage.ts', (text) => `${text}\nexport function condenseThread(thread: string): string {\n  return thread.slice(0, 200);\n}\n`);
+    edit('src/util/strings.ts', (text) => `import { condenseThread } from '../tickets/triage';\n${text}\nexport async function brief(thread: string) {\n  return condenseThread(thread);\n}\n`);
+    const plain = await assertSameAsFresh();
+    assert.deepEqual(callersOf(plain, 'condenseThread'), []);
+    // Only triage.ts changes: condenseThread now makes a request, so the test of the unchanged strings.ts must be asked anew (new names).
+    edit('src/tickets/triage.ts', (text) => text.replace('  return thread.slice(0, 200);', "  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: thread }] });"));
+    const helper = await assertSameAsFresh();
+    assert.deepEqual(callersOf(helper, 'condenseThread').map((caller) => caller.file), ['src/util/strings.ts']);
+  });
+
+  it('after a caller is added and removed in a file whose helper names stay the same', async () => {
+    const before = callersOf(await assertSameAsFresh(), 'classifyTicket');
+    edit('src/routes/tickets.ts', (text) => `${text}\nexport async function recheck(ticket: IncomingTicket) {\n  return classifyTicket(ticket.subject, ticket.thread);\n}\n`);
+    const added = callersOf(await assertSameAsFresh(), 'classifyTicket');
+    assert.equal(added.length, before.length + 1);
+    edit('src/routes/tickets.ts', (text) => text.slice(0, text.indexOf('\nexport async function recheck(')));
+    assert.deepEqual(callersOf(await assertSameAsFresh(), 'classifyTicket'), before);
+  });
+
+  it('after a file importing a helper starts calling it and stops, its imports unchanged', async () => {
+    edit('src/util/strings.ts', (text) => `import { summarizeThread } from '../tickets/triage';\n${text}\nexport type Summarizer = typeof summarizeThread;\n`);
+    const before = callersOf(await assertSameAsFresh(), 'summarizeThread');
+    assert.ok(!before.some((caller) => caller.file === 'src/util/strings.ts'), 'the file names the helper but calls it nowhere');
+    edit('src/util/strings.ts', (text) => `${text}\nexport async function brief(thread: string) {\n  return summarizeThread(thread);\n}\n`);
+    const calling = callersOf(await assertSameAsFresh(), 'summarizeThread');
+    assert.ok(calling.some((caller) => caller.file === 'src/util/strings.ts'), 'the new call is a caller');
+    edit('src/util/strings.ts', (text) => text.slice(0, text.indexOf('\nexport async function brief(')));
+    assert.deepEqual(callersOf(await assertSameAsFresh(), 'summarizeThread'), before);
+  });
+
+  it('after lines move above, between and below the helpers of the saved file', async () => {
+    const before = await assertSameAsFresh();
+    edit('src/tickets/triage.ts', (text) => `// one\n// two\n${text.replace('/** Condenses a long ticket thread', '// between\n/** Condenses a long ticket thread')}\n// below\n`);
+    const moved = await assertSameAsFresh();
+    const viaLines = (result: ScanResult, helper: string) => result.callSites.filter((site) => site.via?.function === helper).map((site) => site.via!.line);
+    assert.deepEqual(viaLines(moved, 'classifyTicket'), viaLines(before, 'classifyTicket').map((line) => line + 2));
+    assert.deepEqual(viaLines(moved, 'summarizeThread'), viaLines(before, 'summarizeThread').map((line) => line + 3));
+    edit('src/tickets/triage.ts', (text) => text.replace('// one\n// two\n', '').replace('// between\n', ''));
+    const back = await assertSameAsFresh();
+    assert.deepEqual(viaLines(back, 'summarizeThread'), viaLines(before, 'summarizeThread'));
+  });
+
+  it('after an import alias is added, changed and removed in a caller\'s file', async () => {
+    const before = callersOf(await assertSameAsFresh(), 'summarizeThread');
+    edit('src/routes/tickets.ts', (text) => text.replace('classifyTicket, summarizeThread }', 'classifyTicket, summarizeThread as condense }').replace('await summarizeThread(ticket.thread)', 'await condense(ticket.thread)'));
+    assert.deepEqual(callersOf(await assertSameAsFresh(), 'summarizeThread').map((caller) => caller.file), before.map((caller) => caller.file), 'the aliased call is still the caller');
+    edit('src/routes/tickets.ts', (text) => text.replace('summarizeThread as condense }', 'summarizeThread as brief }').replace('await condense(ticket.thread)', 'await brief(ticket.thread)'));
+    await assertSameAsFresh();
+    // The alias names a function the helper file does not export: no caller.
+    edit('src/routes/tickets.ts', (text) => text.replace('summarizeThread as brief }', 'summarizeThreads as brief }'));
+    assert.deepEqual(callersOf(await assertSameAsFresh(), 'summarizeThread'), []);
+    edit('src/routes/tickets.ts', (text) => text.replace('summarizeThreads as brief }', 'summarizeThread }').replace('await brief(ticket.thread)', 'await summarizeThread(ticket.thread)'));
+    assert.deepEqual(callersOf(await assertSameAsFresh(), 'summarizeThread'), before);
+  });
+
+  it('keeps nothing from a scan of unsaved texts for later re-scans', async () => {
+    const routes = path.join(root, 'src/routes/tickets.ts');
+    const saved = readFileSync(routes, 'utf8');
+    const unsaved = new Map([[routes, saved.replace('await summarizeThread(ticket.thread)', 'ticket.thread')]]);
+    const typed = await scanWorkspace(root, { cache, now: NOW, unsaved });
+    assert.deepEqual(callersOf(typed, 'summarizeThread'), [], 'the unsaved text calls no helper');
+    assert.ok(callersOf(await assertSameAsFresh(), 'summarizeThread').length > 0, 'the saved text still does');
+  });
+
+  it('re-asks the text test only of the files a save changed, and equals a fresh scan', async () => {
+    const tests = countMentionTests();
+    edit('src/tickets/triage.ts', (text) => `// a note\n${text}`);
+    await assertSameAsFresh();
+    assert.ok(tests.answered > 0, 'a save of a helper file runs the caller search');
+    assert.ok(tests.run < tests.answered, `the unchanged files' answers are reused (${tests.run} of ${tests.answered} run)`);
+  });
 });
