@@ -127,64 +127,35 @@ class RankTable {
   private readonly mask: number;
 
   static build(text: string): RankTable {
-    let capacity = 0;
-    for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) capacity++;
+    const tokens = tokensOf(text);
     let size = 1;
-    while (size < capacity * 2) size *= 2;
-    const table = new RankTable(text, new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity), new Int32Array(size));
-    let count = 0;
-    for (let lineStart = 0; lineStart < text.length; ) {
-      let lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd === -1) lineEnd = text.length;
-      // `<ignored> <first rank> <token> <token> ...`
-      const firstSpace = text.indexOf(' ', lineStart);
-      const secondSpace = firstSpace === -1 || firstSpace >= lineEnd ? -1 : text.indexOf(' ', firstSpace + 1);
-      if (secondSpace !== -1 && secondSpace < lineEnd) {
-        let rank = Number(text.slice(firstSpace + 1, secondSpace));
-        for (let start = secondSpace + 1; start <= lineEnd; rank++) {
-          let end = text.indexOf(' ', start);
-          if (end === -1 || end > lineEnd) end = lineEnd;
-          if (end > start) {
-            table.starts[count] = start;
-            table.ends[count] = end;
-            table.ranks[count] = rank;
-            table.place(count++);
-          }
-          start = end + 1;
-        }
-      }
-      lineStart = lineEnd + 1;
-    }
+    while (size < tokens.starts.length * 2) size *= 2;
+    const table = new RankTable(text, tokens.starts, tokens.ends, tokens.ranks, new Int32Array(size));
+    for (let index = 0; index < tokens.count; index++) table.place(index);
     return table;
   }
 
   /**
-   * The table `pack` wrote for this very text, or undefined (another text, another layout, a
-   * big-endian machine): the arrays are used in place, so loading costs a file read.
+   * The table for this very text from the slots `pack` wrote, or undefined (another text, another
+   * layout, a big-endian machine). The tokens' places in the text are found again (a scan for spaces,
+   * 10-20 ms for o200k in a fresh process); hashing and placing them, the slow part, is not redone.
    */
   static unpack(text: string, { bytes: packed, textDigest }: PackedRanks): RankTable | undefined {
     if (!LITTLE_ENDIAN || packed.byteLength < PACKED_HEADER_WORDS * 4) return undefined;
     // Int32Array views need 4-byte alignment: a copy otherwise (readFileSync gives an aligned buffer).
     const bytes = packed.byteOffset % 4 === 0 ? packed : new Uint8Array(packed);
-    const header = new Int32Array(bytes.buffer, bytes.byteOffset, PACKED_HEADER_WORDS);
-    const [magic, version, textLength, textHash, count, size] = header;
+    const [magic, version, textLength, textHash, size] = new Int32Array(bytes.buffer, bytes.byteOffset, PACKED_HEADER_WORDS);
     if (magic !== PACKED_MAGIC || version !== PACKED_VERSION || textLength !== text.length || textHash !== textDigest) return undefined;
-    if (bytes.byteLength !== (PACKED_HEADER_WORDS + 3 * count + size) * 4 || size === 0 || (size & (size - 1)) !== 0) return undefined;
-    const words = (at: number, length: number) => new Int32Array(bytes.buffer, bytes.byteOffset + at * 4, length);
-    const starts = PACKED_HEADER_WORDS;
-    return new RankTable(text, words(starts, count), words(starts + count, count), words(starts + 2 * count, count), words(starts + 3 * count, size));
+    if (bytes.byteLength !== (PACKED_HEADER_WORDS + size) * 4 || size === 0 || (size & (size - 1)) !== 0) return undefined;
+    const tokens = tokensOf(text);
+    return new RankTable(text, tokens.starts, tokens.ends, tokens.ranks, new Int32Array(bytes.buffer, bytes.byteOffset + PACKED_HEADER_WORDS * 4, size));
   }
 
-  /** The table as bytes for `unpack`: a header (format, the text's length and digest, sizes), then the four arrays. */
+  /** The table as bytes for `unpack`: a header (format, the text's length and digest, the slot count), then the slots. */
   pack(textDigest: number): Uint8Array {
-    const count = this.starts.length;
-    const size = this.slots.length;
-    const words = new Int32Array(PACKED_HEADER_WORDS + 3 * count + size);
-    words.set([PACKED_MAGIC, PACKED_VERSION, this.text.length, textDigest, count, size]);
-    words.set(this.starts, PACKED_HEADER_WORDS);
-    words.set(this.ends, PACKED_HEADER_WORDS + count);
-    words.set(this.ranks, PACKED_HEADER_WORDS + 2 * count);
-    words.set(this.slots, PACKED_HEADER_WORDS + 3 * count);
+    const words = new Int32Array(PACKED_HEADER_WORDS + this.slots.length);
+    words.set([PACKED_MAGIC, PACKED_VERSION, this.text.length, textDigest, this.slots.length]);
+    words.set(this.slots, PACKED_HEADER_WORDS);
     return new Uint8Array(words.buffer);
   }
 
@@ -208,10 +179,42 @@ class RankTable {
   }
 }
 
-/** Packed rank tables: "RNKT", then the layout version (change it with the layout or the hash). */
+/** Each token of a `bpe_ranks` text: where it starts and ends in the text, and its rank; `count` of them (the arrays may be longer). */
+function tokensOf(text: string): { starts: Int32Array; ends: Int32Array; ranks: Int32Array; count: number } {
+  let capacity = 0;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) capacity++;
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  const ranks = new Int32Array(capacity);
+  let count = 0;
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    // `<ignored> <first rank> <token> <token> ...`
+    const firstSpace = text.indexOf(' ', lineStart);
+    const secondSpace = firstSpace === -1 || firstSpace >= lineEnd ? -1 : text.indexOf(' ', firstSpace + 1);
+    if (secondSpace !== -1 && secondSpace < lineEnd) {
+      let rank = Number(text.slice(firstSpace + 1, secondSpace));
+      for (let start = secondSpace + 1; start <= lineEnd; rank++) {
+        let end = text.indexOf(' ', start);
+        if (end === -1 || end > lineEnd) end = lineEnd;
+        if (end > start) {
+          starts[count] = start;
+          ends[count] = end;
+          ranks[count++] = rank;
+        }
+        start = end + 1;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { starts, ends, ranks, count };
+}
+
+/** Packed rank tables: "RNKT", then the layout version (change it with the layout or the digest), the text's length and digest, the slot count. */
 const PACKED_MAGIC = 0x544b4e52;
-const PACKED_VERSION = 1;
-const PACKED_HEADER_WORDS = 6;
+const PACKED_VERSION = 2;
+const PACKED_HEADER_WORDS = 5;
 /** Packed tables are written and read in the machine's byte order, which is little-endian on every platform VS Code runs on. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
