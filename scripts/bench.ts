@@ -18,6 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as SourceScanner from '../src/scan/scan';
 import { benchVersusAstGrep } from './benchVersusAstGrep';
+import { nearestRank } from './lib/percentile';
 
 // Measures what ships: builds the bundles, then loads dist/scanner.js (which counts tokens in its
 // worker thread). BENCH_SOURCES=1 measures the TypeScript sources through tsx instead.
@@ -191,8 +192,7 @@ async function benchRescan(source: string): Promise<void> {
       durations.push(performance.now() - started);
     }
     const sorted = [...durations].sort((a, b) => a - b);
-    // Nearest rank, as bench:editor reads its percentiles (test/integration/bench.ts).
-    const at = (share: number) => sorted[Math.max(0, Math.ceil(sorted.length * share) - 1)].toFixed(1);
+    const at = (share: number) => nearestRank(sorted, share).toFixed(1);
     console.log(`first scan with an empty cache (the editor's first; this process has loaded the scanner already): ${firstMs.toFixed(0)} ms`);
     console.log(`re-scan after a save of ${first.callSites[0].file} (${first.summary.filesScanned} files, ${first.callSites.length} call sites), ${SAVES} saves: median ${at(0.5)} ms, p95 ${at(0.95)} ms, fastest ${sorted[0].toFixed(1)} ms; load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
   } finally {

@@ -9,6 +9,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { AdvisorApi } from '../../src/extension/api';
+import { nearestRank } from '../../scripts/lib/percentile';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
 const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
@@ -72,10 +73,10 @@ const WINDOW_SLOW_MS = 100;
  */
 const EDITS = 60;
 
-/** Median and p95 by nearest rank: the value at rank ceil(p × n) of the sorted samples (over 20 the old index, floor(p × n), read the p95 as the slowest of all). */
+/** Median and p95 by nearest rank (scripts/lib/percentile.ts). */
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.max(0, Math.ceil(p * s.length) - 1)];
+  const q = (p: number) => nearestRank(s, p);
   return { n: s.length, median: +q(0.5).toFixed(1), p95: +q(0.95).toFixed(1), min: +s[0].toFixed(1), max: +s[s.length - 1].toFixed(1) };
 };
 
