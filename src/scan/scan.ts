@@ -265,9 +265,12 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     detected.push(...imported.calls);
   }
 
+  // The editor's cache as the workspace-wide steps below may use it: what they keep is computed from the saved files
+  // (keyed by their stamps), so none of it is read or kept while any file is open with unsaved edits.
+  const savedFilesCache = options.unsaved?.size ? undefined : options.cache;
   // Each caller of an app helper is a call site of its own: callers are in the helper's file or in files that import it (also through barrels).
-  // The editor's re-scan keeps the answers while no file's imports changed (see CallerCandidatesMemo); not with unsaved texts.
-  const candidatesMemo = options.cache && !options.unsaved?.size ? options.cache.callerCandidates : undefined;
+  // The editor's re-scan keeps the answers while no file's imports changed (see CallerCandidatesMemo).
+  const candidatesMemo = savedFilesCache?.callerCandidates;
   candidatesMemo?.begin(analyses);
   const callerCandidates = (helperFiles: ReadonlySet<string>) => {
     const packageDependents = context.modules.dependentsOfPackagesHolding(helperFiles);
@@ -292,8 +295,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const stepStore = context.results && !options.cache && !options.unsaved ? context.results : undefined;
   const stepKey = stepStore?.workspaceStepKey(detected, workspaceSettings.settings);
   const storedStep = stepKey === undefined ? undefined : stepStore!.lookupWorkspaceStep(stepKey);
-  // The editor's cache keeps the last result too, reused while nothing the steps read changed (never with unsaved texts).
-  const stepMemo = options.cache && !options.unsaved?.size ? options.cache.workspaceStep : undefined;
+  // The editor's cache keeps the last result too, reused while nothing the steps read changed.
+  const stepMemo = savedFilesCache?.workspaceStep;
   const stepInputs = stepMemo && { root: absoluteRoot, calls: [...detected], files: analyses.map(({ file, analysis }) => ({ relativePath: file.relativePath, analysis })), settings: settingsKey(workspaceSettings.settings) };
   const memoizedStep = stepMemo?.lookup(stepInputs!, stampOf);
   if (storedStep || memoizedStep) {
@@ -302,9 +305,9 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     const stepRead = new Set<string>();
     // Stamped before it is read: a write in between gives a newer stamp next time, never a stale hit.
     const readTextOnce = stepMemo ? (absolutePath: string) => (stepRead.add(absolutePath), stampOf(absolutePath), readText(absolutePath)) : readText;
-    // The text tests of files unchanged since an earlier scan are answered from it: only with the editor's cache (whose
-    // re-scans read every text from disk, stamped first by readTextOnce), never with unsaved texts (stepMemo is then unset).
-    const mentions = stepMemo ? (file: WorkspaceFile, text: string, mention: RegExp) => options.cache!.callerMentions.answer(file, stampOf, mention, () => mentionsBesidesDeclarations(text, mention)) : undefined;
+    // The text tests of files unchanged since an earlier scan are answered from it: its texts are all read from disk,
+    // each file stamped first by readTextOnce.
+    const mentions = savedFilesCache ? (file: WorkspaceFile, text: string, mention: RegExp) => savedFilesCache.callerMentions.answer(file, stampOf, mention, () => mentionsBesidesDeclarations(text, mention)) : undefined;
     context.modules.startTracking();
     detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText: readTextOnce, mentions }, options.signal)));
     // A helper taking its model from a parameter runs the models its callers pass.
@@ -347,8 +350,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const importers = analyses.filter(({ file }) => wrapperFiles.has(file.absolutePath) || wrapperImporters.has(file.absolutePath));
   const importerFiles = importers.map(({ file }) => file);
   const wrapperNames = wrapperSites.map((site) => site.enclosingFunction!);
-  // The cached caller search reads the saved files (its key is their stamps): not while some are open with unsaved edits.
-  const callers = await (options.cache && !options.unsaved?.size ? options.cache.callerSearch.find(importerFiles, wrapperNames, options.signal, stampOf) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
+  // The cached caller search reads the saved files (its key is their stamps).
+  const callers = await (savedFilesCache ? savedFilesCache.callerSearch.find(importerFiles, wrapperNames, options.signal, stampOf) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
   for (const site of wrapperSites) {
     const found = callers.get(site.enclosingFunction!);
     if (found && found.length > 0) site.callers = found;
