@@ -3,7 +3,7 @@ import { Project, ts, type SourceFile } from 'ts-morph';
 import { analyzers, ModuleLoader, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import { createFileReader, type DiscoveredFile, type ReadOutcome } from './files';
 import type { ResultStore } from './resultStore';
-import { contentHash, examineFile, examineText, unusableFileDiagnostic, type ExaminedFile, type TextExamination } from './fileExamination';
+import { contentHash, examineFile, examineText, needsParse, unusableFileDiagnostic, type ExaminedFile, type TextExamination } from './fileExamination';
 import type { FileAnalysis } from './fileAnalysis';
 import { installFastDescendantSearch } from './descendantSearch';
 import type { DetectedCall, Diagnostic } from '../model/types';
@@ -63,15 +63,17 @@ export function analyzeExaminedFile(file: DiscoveredFile, examined: ExaminedFile
   const stored = examined.hash === undefined ? undefined : context.results?.lookup(file.relativePath, examined.hash);
   if (stored) return stored;
   // Known by its unchanged stat alone (statDigests.ts), but its stored result does not apply (a module it follows changed): read it now.
-  if (examined.text === undefined) return analyzeExaminedFile(file, examineFile(file, createFileReader()(file.absolutePath), context.results !== undefined), context);
-  return analyzeExamined(file, examined.text, examined.examination!, context.results ? examined.hash : undefined, context, analyzers);
+  // A file the scan does not parse may come without its text (the reader thread's): its examination is all it needs.
+  if (examined.examination === undefined || (examined.text === undefined && needsParse(examined))) return analyzeExaminedFile(file, examineFile(file, createFileReader()(file.absolutePath), context.results !== undefined), context);
+  return analyzeExamined(file, examined.text, examined.examination, context.results ? examined.hash : undefined, context, analyzers);
 }
 
-function analyzeExamined(file: DiscoveredFile, text: string, examination: TextExamination, hash: string | undefined, context: AnalysisContext, selected: readonly Analyzer[]): FileAnalysis {
+/** `text` may be absent only when the examination says the file is not parsed (needsParse). */
+function analyzeExamined(file: DiscoveredFile, text: string | undefined, examination: TextExamination, hash: string | undefined, context: AnalysisContext, selected: readonly Analyzer[]): FileAnalysis {
   let analysis: FileAnalysis;
   if (!examination.mightContainLlmCall) analysis = { ...emptyAnalysis(), ...examination.imports };
   else if (examination.minified) analysis = emptyAnalysis([{ file: file.relativePath, message: 'skipped: minified or generated code (very long lines)', severity: 'warning' }]);
-  else analysis = { ...analyzeText(file, text, context, selected), ...examination.imports };
+  else analysis = { ...analyzeText(file, text!, context, selected), ...examination.imports };
   if (hash !== undefined) context.results!.record(file.relativePath, hash, analysis);
   return analysis;
 }

@@ -23,6 +23,16 @@ export function unusableFileDiagnostic(file: Pick<DiscoveredFile, 'relativePath'
   return undefined;
 }
 
+/**
+ * Texts of the first pass kept for the later looks at the same files (second pass, caller search,
+ * agent loops, deployment lists), which otherwise read them from disk again. Bounded: past this many
+ * characters (about as many bytes: source is mostly one-byte text) later looks read from disk, so a
+ * 30,000-file tree (250 MB, its peak memory already near the 600 MB target) does not keep all of
+ * itself. Midday's 2,027 files hold about 16 MB. 24 M characters here (with 16 M read ahead) took the
+ * generated 30,000-file tree's peak to 638-645 MB; 4 M (with 2 M) to 542-555 MB, midday unchanged within noise.
+ */
+export const MAX_KEPT_TEXT_CHARS = 4 * 1024 * 1024;
+
 export type FileImports = Pick<FileAnalysis, 'relativeImports' | 'reExports' | 'aliasImports'>;
 
 /** What the text says before any parse. */
@@ -55,8 +65,14 @@ export interface ExaminedFile {
   diagnostic?: Diagnostic;
   /** Content hash, when the scan keeps results between runs. Alone (no text) when taken from the file's unchanged stat (statDigests.ts). */
   hash?: string;
+  /** Absent also for a file the scan does not parse, when the reader thread kept it (prereadWorker.ts). */
   text?: string;
   examination?: TextExamination;
+}
+
+/** Whether the scan parses the file (analyze.ts): the prefilter let it through and it is not minified. */
+export function needsParse(examined: ExaminedFile): boolean {
+  return examined.examination !== undefined && examined.examination.mightContainLlmCall && !examined.examination.minified;
 }
 
 /** Everything analyze.ts would find out about the file before parsing it. */

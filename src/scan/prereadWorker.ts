@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { discoverSourceFiles } from './files';
-import { examineFiles } from './fileExamination';
+import { examineFiles, needsParse } from './fileExamination';
 import { readStatDigests } from './statDigests';
 import type { PrereadRequest, ReaderMessage, ExaminedBatchEntry } from './preread';
 
@@ -44,9 +44,21 @@ async function run(request: PrereadRequest): Promise<void> {
     wakeUp = undefined;
   };
   let index = 0;
+  let unparsedTextChars = 0;
   for await (const { examined } of examineFiles(discovered.files, request.hashContent, undefined, knownDigests)) {
-    batch.push({ index: index++, ...examined });
-    batchChars += examined.text?.length ?? 0;
+    const entry: ExaminedBatchEntry = { index: index++, ...examined };
+    // The scan parses only the files the prefilter lets through; the text of any other file serves only
+    // its later looks (an importer's second pass, the caller search), from the texts it keeps, at most
+    // MAX_KEPT_TEXT_CHARS, or else from disk. Past that many such characters they stay here: then only
+    // texts the scan must parse count against the window below, so the reads run ahead of a scan busy
+    // parsing instead of waiting for it (the generated 30,000-file tree: its last 20,000 files were read
+    // while the scan, done with everything before them, waited).
+    if (entry.text !== undefined && !needsParse(entry)) {
+      if (unparsedTextChars + entry.text.length > request.maxUnparsedTextChars) delete entry.text;
+      else unparsedTextChars += entry.text.length;
+    }
+    batch.push(entry);
+    batchChars += entry.text?.length ?? 0;
     if (batch.length >= BATCH_FILES || batchChars >= BATCH_CHARS) await flush();
   }
   await flush();

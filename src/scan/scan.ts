@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { promises as fs, statSync, type Stats } from 'node:fs';
 import { analyzeExaminedFile, analyzeFile, analyzeImporter, createAnalysisProject, type AnalysisContext, type FileAnalysis } from './analyze';
-import { examineFiles, type ExaminedFile } from './fileExamination';
+import { examineFiles, MAX_KEPT_TEXT_CHARS, type ExaminedFile } from './fileExamination';
 import type { PrereadFiles } from './preread';
 import { loadWorkspaceSettings } from './settingsFiles';
 import { ResultStore } from './resultStore';
@@ -61,16 +61,6 @@ export interface ScanOptions {
    */
   preread?: PrereadFiles;
 }
-
-/**
- * Texts of the first pass kept for the later looks at the same files (second pass, caller search,
- * agent loops, deployment lists), which otherwise read them from disk again. Bounded: past this many
- * characters (about as many bytes: source is mostly one-byte text) later looks read from disk, so a
- * 30,000-file tree (250 MB, its peak memory already near the 600 MB target) does not keep all of
- * itself. Midday's 2,027 files hold about 16 MB. 24 M characters here (with 16 M read ahead) took the
- * generated 30,000-file tree's peak to 638-645 MB; 4 M (with 2 M) to 542-555 MB, midday unchanged within noise.
- */
-const MAX_KEPT_TEXT_CHARS = 4 * 1024 * 1024;
 
 /**
  * Per-file analysis results kept between scans, so an edit re-analyzes only what changed. An entry

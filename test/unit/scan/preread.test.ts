@@ -91,6 +91,32 @@ describe('reader thread (files discovered, read and examined ahead, preread.ts)'
     assert.ok(result.callSites.some((site) => site.file === 'src/llm/client.ts'), 'the other files are still analyzed');
   });
 
+  it('sends the texts of files the scan does not parse only up to its budget', async () => {
+    for (let index = 0; index < 150; index++) writeFileSync(path.join(root, 'src', `plain${String(index).padStart(3, '0')}.ts`), `import { v } from './models';\nexport const value${index} = ${index};\n`);
+    // No budget for unparsed texts: only the texts the scan must parse come along (and count against the window).
+    const preread = start({ maxUnconsumedChars: 1, maxUnparsedTextChars: 0 });
+    const { files } = await preread.discovered();
+    const client = files.findIndex((file) => file.relativePath === 'src/llm/client.ts');
+    assert.ok(client >= 0 && client < files.length - 150, 'the plain files come after the one file to parse');
+    const examined: Array<{ relativePath: string; text?: string; imports?: unknown }> = [];
+    for await (const { file, examined: entry } of preread.examined(files)) examined.push({ relativePath: file.relativePath, text: entry.text, imports: entry.examination?.imports });
+    assert.equal(examined.length, files.length);
+    assert.equal(examined[client].text, LLM_FILE, 'a file the scan parses comes with its text');
+    const plain = examined.filter((entry) => entry.relativePath.startsWith('src/plain'));
+    assert.equal(plain.length, 150);
+    for (const entry of plain) {
+      assert.equal(entry.text, undefined, `${entry.relativePath} comes without its text`);
+      assert.deepEqual(entry.imports, { relativeImports: ['./models'], reExports: [] }, `${entry.relativePath} comes with its imports`);
+    }
+    preread.close();
+
+    // The scan's result is the one of a scan that read every file itself (the importers' second pass reads their texts from disk).
+    for (const maxUnparsedTextChars of [0, 100]) {
+      const scanned = await scanWorkspace(root, { preread: start({ maxUnconsumedChars: 1, maxUnparsedTextChars }) });
+      assert.deepEqual(comparable(scanned), comparable(await scanWorkspace(root)));
+    }
+  });
+
   it('is left aside (and ended) when the scan was asked for other globs', async () => {
     const preread = start({ exclude: ['src/**'] });
     const result = await scanWorkspace(root, { exclude: ['legacy/**'], preread });
