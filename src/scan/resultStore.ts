@@ -14,7 +14,9 @@
  * Besides the per-file entries it keeps the result of the steps that look across the workspace (the
  * wrapper-caller search and agent loops in other files, most of a run that reuses every file): whole,
  * under a key of every file's digest, the calls they started from and the workspace settings, so any
- * change anywhere runs them again.
+ * change anywhere runs them again. Likewise the priced result (pricing every call, the workspace advice,
+ * the callers of each wrapper), under a key of every file's digest, the priced calls and what pricing
+ * reads besides them (usage file, options, catalog, today's date).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -25,10 +27,19 @@ import { contentHash } from './fileExamination';
 import { isPrivateFolder, readStatDigests, serializeStatDigests, statKey, type StatDigests } from './statDigests';
 import type { FileAnalysis } from './fileAnalysis';
 import type { DetectedCall } from '../model/types';
+import { jsonWritesExactly, type PricedCallSites } from '../core/pricing/pipeline';
 import { countTokens, isEncoderLoaded, isTokenCountKnown, rememberTokenCounts, textsToCount, type EncodingName } from '../core/estimate/tokens';
 
 /** Bumped when the layout of the cache file changes; the build stamp covers changes in what analyzers produce. */
-const STORE_FORMAT = 2;
+const STORE_FORMAT = 3;
+
+/**
+ * Priced results of more call sites than this are not kept: each site's options take about 20 KB of JSON,
+ * and writing the 1,500 sites of the generated 30,000-file tree (28 MB of them, in one string with the
+ * rest of the file) took its cold run's peak from 582 to 735 MB, past the 600 MB target. anything-llm, the
+ * corpus's largest, has 343.
+ */
+const MAX_STORED_PRICED_SITES = 1000;
 
 /** `LLM_HOSTING_ADVISOR_CACHE=0` turns the cache off, like `--no-cache`. */
 export const RESULT_CACHE_ENV = 'LLM_HOSTING_ADVISOR_CACHE';
@@ -58,12 +69,22 @@ interface StoredWorkspaceStep {
   tokenCounts?: Array<[EncodingName, string, number]>;
 }
 
+/**
+ * The priced result of a run (scan.ts: pricing, then the callers of each wrapper): it depends on the
+ * calls, on every file (the callers are read from them) and on what pricing reads, all in its key.
+ */
+interface StoredPricing {
+  key: string;
+  result: PricedCallSites;
+}
+
 interface StoredFile {
   format: number;
   version: string;
   root: string;
   entries: Record<string, StoredEntry>;
   workspaceStep?: StoredWorkspaceStep;
+  pricing?: StoredPricing;
 }
 
 /** The folder the CLI keeps results in: next to V8's code cache in the system's temporary folder, private to the user. */
@@ -116,6 +137,8 @@ export class ResultStore {
   private readonly previous: Record<string, StoredEntry>;
   private readonly previousWorkspaceStep: StoredWorkspaceStep | undefined;
   private currentWorkspaceStep: StoredWorkspaceStep | undefined;
+  private readonly previousPricing: StoredPricing | undefined;
+  private currentPricing: StoredPricing | undefined;
   /** Entries of this run: only files seen now are written back, so deleted files drop out. */
   private readonly current = new Map<string, StoredEntry>();
   private readonly dependencyHashes = new Map<string, string>();
@@ -138,15 +161,16 @@ export class ResultStore {
     const stored = this.read();
     this.previous = stored.entries;
     this.previousWorkspaceStep = stored.workspaceStep;
+    this.previousPricing = stored.pricing;
   }
 
-  private read(): Pick<StoredFile, 'entries' | 'workspaceStep'> {
+  private read(): Pick<StoredFile, 'entries' | 'workspaceStep' | 'pricing'> {
     try {
       if (!isPrivateFolder(this.options.directory)) return { entries: {} };
       const stored = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<StoredFile>;
       if (stored.format !== STORE_FORMAT || stored.version !== this.version || stored.root !== this.options.root) return { entries: {} };
       if (typeof stored.entries !== 'object' || stored.entries === null || Array.isArray(stored.entries)) return { entries: {} };
-      return { entries: stored.entries, workspaceStep: isWellFormedStep(stored.workspaceStep) ? stored.workspaceStep : undefined };
+      return { entries: stored.entries, workspaceStep: isWellFormedStep(stored.workspaceStep) ? stored.workspaceStep : undefined, pricing: isWellFormedPricing(stored.pricing) ? stored.pricing : undefined };
     } catch {
       return { entries: {} };
     }
@@ -158,12 +182,49 @@ export class ResultStore {
    * and the workspace settings. Call after every file went through `lookup` or `record`.
    */
   workspaceStepKey(calls: readonly DetectedCall[], settings: unknown): string {
+    return this.keyOfRun('workspace-step', calls, settings);
+  }
+
+  /**
+   * The key of this run's priced result: the calls as pricing gets them, what pricing reads besides
+   * them (`inputs`: usage file, options, the catalog's content, today's date) and every file's digest,
+   * as for the workspace step. Call after every file went through `lookup` or `record`.
+   */
+  pricingKey(calls: readonly DetectedCall[], inputs: unknown): string {
+    return this.keyOfRun('pricing', calls, inputs);
+  }
+
+  private keyOfRun(step: string, calls: readonly DetectedCall[], inputs: unknown): string {
     const digest = createHash('sha1');
+    digest.update(step);
+    digest.update('\u0000');
     digest.update(JSON.stringify(calls));
     digest.update('\u0000');
-    digest.update(JSON.stringify(settings, (_key, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value)));
+    digest.update(JSON.stringify(inputs, (_key, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value)));
     for (const [file, entry] of [...this.current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) digest.update(`\u0000${file}\u0000${entry.hash}`);
     return digest.digest('base64');
+  }
+
+  /**
+   * The priced result of an earlier run with the same key. Not a copy: the scan hands it out as it is,
+   * and `save` writes it back untouched.
+   */
+  lookupPricing(key: string): PricedCallSites | undefined {
+    const pricing = this.previousPricing;
+    if (!pricing || pricing.key !== key) return undefined;
+    this.currentPricing = pricing;
+    return pricing.result;
+  }
+
+  /**
+   * Keeps this run's priced result for the next run. Not copied: the scan records it once nothing
+   * changes it any more (after the callers are set) and saves right after. A result JSON would not
+   * write exactly (NaN, an infinite number) is not kept: read back, it would differ.
+   */
+  recordPricing(key: string, result: PricedCallSites): void {
+    if (result.callSites.length > MAX_STORED_PRICED_SITES || !jsonWritesExactly(result)) return;
+    this.currentPricing = { key, result };
+    this.changed = true;
   }
 
   /** The calls the workspace-wide steps produced in an earlier run with the same key, if every module they followed is unchanged. */
@@ -221,7 +282,7 @@ export class ResultStore {
 
   /** Writes the results of this run (only when something changed), private to the user. Never throws. */
   async save(): Promise<void> {
-    const dropped = Object.keys(this.previous).some((file) => !this.current.has(file)) || (this.previousWorkspaceStep !== undefined && this.currentWorkspaceStep === undefined);
+    const dropped = Object.keys(this.previous).some((file) => !this.current.has(file)) || (this.previousWorkspaceStep !== undefined && this.currentWorkspaceStep === undefined) || (this.previousPricing !== undefined && this.currentPricing === undefined);
     await this.saveStatDigests();
     if (!this.changed && !dropped) return;
     try {
@@ -233,7 +294,8 @@ export class ResultStore {
       }
       const workspaceStep = this.currentWorkspaceStep;
       if (workspaceStep && !workspaceStep.tokenCounts) workspaceStep.tokenCounts = knownCounts(workspaceStep.calls);
-      const stored: StoredFile = { ...header, entries: Object.fromEntries(this.current), ...(workspaceStep ? { workspaceStep } : {}) };
+      const pricing = this.currentPricing;
+      const stored: StoredFile = { ...header, entries: Object.fromEntries(this.current), ...(workspaceStep ? { workspaceStep } : {}), ...(pricing ? { pricing } : {}) };
       await writeFileAtomic(this.file, JSON.stringify(stored));
       await fs.promises.chmod(this.file, 0o600);
     } catch {
@@ -361,6 +423,14 @@ function isWellFormed(entry: unknown): entry is StoredEntry {
   if (!Object.values(dependencies).every((value) => typeof value === 'string')) return false;
   const { calls, diagnostics, parsed } = analysis;
   return Array.isArray(calls) && Array.isArray(diagnostics) && typeof parsed === 'boolean' && Array.isArray(analysis.dependencies) && (analysis.relativeImports === undefined || Array.isArray(analysis.relativeImports)) && (analysis.reExports === undefined || Array.isArray(analysis.reExports));
+}
+
+function isWellFormedPricing(pricing: unknown): pricing is StoredPricing {
+  if (typeof pricing !== 'object' || pricing === null) return false;
+  const { key, result } = pricing as Partial<StoredPricing>;
+  if (typeof key !== 'string' || typeof result !== 'object' || result === null) return false;
+  const { callSites, workspace, summary, catalog, diagnostics } = result;
+  return Array.isArray(callSites) && Array.isArray(diagnostics) && [workspace, summary, catalog].every((part) => typeof part === 'object' && part !== null && !Array.isArray(part));
 }
 
 function isWellFormedStep(step: unknown): step is StoredWorkspaceStep {

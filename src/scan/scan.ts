@@ -18,7 +18,8 @@ import { aliasMayNameAny, findWrapperCallers, mentionsBesidesDeclarations, markF
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
-import type { Catalog } from '../core/catalog/catalog';
+import { isoToday, loadCatalog, type Catalog } from '../core/catalog/catalog';
+import { catalogContentKey } from '../core/catalog/contentKey';
 import { redactCredentials } from '../model/redact';
 import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from '../model/types';
 
@@ -328,23 +329,30 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     usageExport = parseUsageExport(text);
   }
   const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !options.advisorOptions?.today ? { ...options.advisorOptions, today: options.now().toISOString().slice(0, 10) } : options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
-  const enriched = enrichCalls(detected, enrichOptions);
+  // Pricing and the callers below are kept by the CLI's result store too, as the workspace-wide steps are (not with a usage export, whose file is not in the key).
+  const pricingStore = stepStore && !usageExport ? stepStore : undefined;
+  const pricingKey = pricingStore?.pricingKey(detected, pricingInputs(enrichOptions));
+  const storedPricing = pricingKey === undefined ? undefined : pricingStore!.lookupPricing(pricingKey);
+  const enriched = storedPricing ?? enrichCalls(detected, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
   diagnostics.push(...unmatchedUsageEntries(usage.usage, enriched.callSites, options.usageFile));
 
-  // Callers of a wrapper live in its own file or in files that import it (also through barrels): only those are read again.
-  const wrapperSites = enriched.callSites.filter((site) => site.kind !== 'wrapper-caller' && site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
-  const wrapperFiles = new Set(wrapperSites.map((site) => path.join(absoluteRoot, site.file)));
-  const wrapperModules = importGraph.withBarrels(wrapperFiles);
-  const wrapperImporters = importGraph.importersOf(wrapperModules);
-  const importers = analyses.filter(({ file }) => wrapperFiles.has(file.absolutePath) || wrapperImporters.has(file.absolutePath));
-  const importerFiles = importers.map(({ file }) => file);
-  const wrapperNames = wrapperSites.map((site) => site.enclosingFunction!);
-  // The cached caller search reads the saved files (its key is their stamps).
-  const callers = await (savedFilesCache ? savedFilesCache.callerSearch.find(importerFiles, wrapperNames, options.signal, stampOf) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
-  for (const site of wrapperSites) {
-    const found = callers.get(site.enclosingFunction!);
-    if (found && found.length > 0) site.callers = found;
+  if (!storedPricing) {
+    // Callers of a wrapper live in its own file or in files that import it (also through barrels): only those are read again.
+    const wrapperSites = enriched.callSites.filter((site) => site.kind !== 'wrapper-caller' && site.enclosingFunction !== null && !site.enclosingFunction.includes('.'));
+    const wrapperFiles = new Set(wrapperSites.map((site) => path.join(absoluteRoot, site.file)));
+    const wrapperModules = importGraph.withBarrels(wrapperFiles);
+    const wrapperImporters = importGraph.importersOf(wrapperModules);
+    const importers = analyses.filter(({ file }) => wrapperFiles.has(file.absolutePath) || wrapperImporters.has(file.absolutePath));
+    const importerFiles = importers.map(({ file }) => file);
+    const wrapperNames = wrapperSites.map((site) => site.enclosingFunction!);
+    // The cached caller search reads the saved files (its key is their stamps).
+    const callers = await (savedFilesCache ? savedFilesCache.callerSearch.find(importerFiles, wrapperNames, options.signal, stampOf) : findCallers(importerFiles, wrapperNames, options.signal, createTextReader(undefined, keptTexts, { skipBinary: true })));
+    for (const site of wrapperSites) {
+      const found = callers.get(site.enclosingFunction!);
+      if (found && found.length > 0) site.callers = found;
+    }
+    if (pricingKey !== undefined) pricingStore!.recordPricing(pricingKey, enriched);
   }
   await context.results?.save();
 
@@ -397,6 +405,16 @@ function statOrUndefined(absolutePath: string): Stats | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What pricing reads besides the calls, for the key of a stored priced result: the usage file, the
+ * options, the catalog's content (a price file layered on it included) and the day the advisor judges
+ * deprecations on.
+ */
+function pricingInputs(enrichOptions: EnrichOptions): unknown {
+  const { usage, defaultCallsPerMonth, advisorOptions } = enrichOptions;
+  return { usage, defaultCallsPerMonth, advisorOptions, today: advisorOptions?.today ?? isoToday(), catalog: catalogContentKey(enrichOptions.catalog ?? loadCatalog()) };
 }
 
 /** The workspace settings as text (their maps as entry lists), to tell whether they changed between scans. */

@@ -592,7 +592,7 @@ export function estimateTokens(call: DetectedCall, task: TaskType, options?: Est
       holes,
       tokenizer: tokenizer.label,
       outputBasis: `${n} steps × ${output.basis}`,
-      reasoningTokens: output.reasoning !== undefined ? n * output.reasoning : undefined,
+      ...(output.reasoning !== undefined ? { reasoningTokens: n * output.reasoning } : {}),
       isEstimate: true,
       steps: { ...steps, inputPerStep, outputPerStep: output.tokens },
     };
@@ -606,7 +606,8 @@ export function estimateTokens(call: DetectedCall, task: TaskType, options?: Est
     holes,
     tokenizer: tokenizer.label,
     outputBasis: output.basis,
-    reasoningTokens: output.reasoning,
+    // Absent rather than undefined: a result read back from JSON (the CLI's stored pricing) is then the same object.
+    ...(output.reasoning !== undefined ? { reasoningTokens: output.reasoning } : {}),
     // Output is always a forecast, so the estimate as a whole is too; `countedInput` is the exact part.
     isEstimate: true,
   };

@@ -246,6 +246,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
     const volume = resolveVolume(callKey, options.usage, { defaultCallsPerMonth: options.defaultCallsPerMonth });
     const priced = cache ? cache.priced(annotated, usageSettings, volume, () => priceCall(annotated, usageSettings, volume, advice)) : priceCall(annotated, usageSettings, volume, advice);
     pricedCalls.push(priced);
+    const preview = promptPreview(call);
     const site: CallSite = {
       id,
       file: call.file,
@@ -269,7 +270,8 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       enclosingFunction: call.enclosingFunction,
       // Evidence quotes source text (a baseURL with its password, a key next to a model): redacted like the preview.
       evidence: annotated.evidence.map(redactCredentials),
-      promptPreview: promptPreview(call),
+      // Absent rather than undefined (as the token estimate's reasoning tokens): a stored result read back is the same object.
+      ...(preview !== undefined ? { promptPreview: preview } : {}),
       ...trafficFieldsOf(call),
     };
     return site;
@@ -350,7 +352,7 @@ export class AdviceMemo {
  * symbols are left out. An object member that is undefined is left out too, which the advisor reads as
  * absent anyway.
  */
-function jsonWritesExactly(value: unknown): boolean {
+export function jsonWritesExactly(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return false;
   if (Array.isArray(value)) return value.every((element) => element !== undefined && jsonWritesExactly(element));

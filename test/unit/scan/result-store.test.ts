@@ -186,6 +186,82 @@ describe('persistent result cache (content-hash keyed, between processes)', () =
     });
   });
 
+  describe('the priced result (pricing, the callers of each wrapper)', () => {
+    type Stored = { pricing?: { key: string; result: { callSites: Array<{ evidence: string[] }> } } };
+    const readStored = () => JSON.parse(readFileSync(cacheFiles()[0], 'utf8')) as Stored;
+    const MARK = 'MARK FROM THE STORED PRICING';
+    /** Puts a mark into the stored priced result: a later scan that reuses it shows the mark. */
+    const markStoredPricing = () => {
+      const stored = readStored();
+      stored.pricing!.result.callSites[0].evidence.push(MARK);
+      writeFileSync(cacheFiles()[0], JSON.stringify(stored));
+    };
+    const marked = (result: Awaited<ReturnType<typeof scan>>) => result.callSites.some((site) => site.evidence.includes(MARK));
+    const comparable = (result: Awaited<ReturnType<typeof scan>>) => ({ ...result, generatedAt: undefined, summary: { ...result.summary, durationMs: undefined, filesReusedFromCache: undefined } });
+
+    it('is stored and reused whole by a run over the same files and settings, with the same result', async () => {
+      const first = await scan();
+      assert.ok(readStored().pricing, 'stored');
+      const second = await scan();
+      assert.deepEqual(comparable(second), comparable(first));
+      markStoredPricing();
+      assert.ok(marked(await scan()), 'reused, not priced again');
+    });
+
+    it('is priced again when the usage file, the options, the catalog or any file change, equal to a scan without the store', async () => {
+      const fresh = (options: Parameters<typeof scanWorkspace>[1] = {}) => scanWorkspace(root, options);
+      const changes: Array<{ what: string; change?: () => void; options?: Parameters<typeof scanWorkspace>[1] }> = [
+        { what: 'usage file', change: () => writeFileSync(path.join(root, 'llm-usage.yml'), 'defaults:\n  callsPerMonth: 12345\n') },
+        { what: 'default volume', options: { defaultCallsPerMonth: 777 } },
+        { what: 'advisor options', options: { advisorOptions: { dataSensitivity: 'regulated' } } },
+        { what: 'a file without calls', change: () => writeFileSync(path.join(root, 'src', 'notes.ts'), 'export const notes = 1;\n') },
+        { what: 'the date', options: { now: () => new Date('2031-01-01T00:00:00Z') } },
+      ];
+      for (const { what, change, options } of changes) {
+        await scanWorkspace(root, { resultCacheDirectory: cacheDirectory, ...options });
+        markStoredPricing();
+        change?.();
+        // The change alone (without it the options are those of the marked run): a change of options is the run without them.
+        const changed = await scanWorkspace(root, { resultCacheDirectory: cacheDirectory, ...(change ? options : {}) });
+        assert.ok(!marked(changed), `priced again after a change of ${what}`);
+        assert.deepEqual(comparable(changed), comparable(await fresh(change ? options : {})), what);
+      }
+    });
+
+    it('is priced again with another catalog', async () => {
+      const { loadCatalog } = await import('../../../src/core/catalog/catalog');
+      const bundled = loadCatalog();
+      await scan();
+      markStoredPricing();
+      const other = { ...bundled, asOf: '2031-01-01' };
+      assert.ok(!marked(await scanWorkspace(root, { resultCacheDirectory: cacheDirectory, catalog: other })));
+    });
+
+    it('treats a malformed stored pricing as a miss', async () => {
+      const first = await scan();
+      const stored = readStored() as { pricing: { result: { callSites: unknown } } };
+      stored.pricing.result.callSites = 'not a list';
+      writeFileSync(cacheFiles()[0], JSON.stringify(stored));
+      assert.deepEqual(comparable(await scan()), comparable(first));
+    });
+
+    it('keeps no result JSON would not read back the same, nor one of more than a thousand call sites', async () => {
+      const store = () => new ResultStore({ directory: cacheDirectory, root, version: 'build-1' });
+      const result = (callSites: unknown[], monthlyUsdCurrent: number) => ({ callSites, workspace: {}, summary: { monthlyUsdCurrent }, catalog: {}, diagnostics: [] }) as unknown as Parameters<ResultStore['recordPricing']>[1];
+      for (const [what, priced, kept] of [
+        ['a plain result', result([{}], 1), true],
+        ['an infinite total', result([{}], Infinity), false],
+        ['1,001 call sites', result(Array.from({ length: 1001 }, () => ({})), 1), false],
+      ] as const) {
+        rmSync(cacheDirectory, { recursive: true, force: true });
+        const writer = store();
+        writer.recordPricing('key', priced);
+        await writer.save();
+        assert.equal(store().lookupPricing('key') !== undefined, kept, what);
+      }
+    });
+  });
+
   it('is turned off by --no-cache on the command line', async () => {
     const uncached = await runCli(['scan', root, '--format', 'json', '--no-cache']);
     assert.equal(uncached.code, 0);
