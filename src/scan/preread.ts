@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { discoverSourceFiles, type DiscoveredFile } from './files';
 import { examineFiles, MAX_KEPT_TEXT_CHARS, type ExaminedFile } from './fileExamination';
 import { readStatDigests, type StatDigests } from './statDigests';
+import { loadWorkspaceSettings, type LoadedSettings } from './settingsFiles';
 import type { Diagnostic } from '../model/types';
 
 /** What the reader thread is asked to do: the scan uses its results only when its own options are the same. */
@@ -37,9 +38,10 @@ export interface PrereadRequest {
 
 export type ExaminedBatchEntry = ExaminedFile & { index: number };
 
-/** Messages from the reader thread, in this order: discovered, stat-digests (with a stat-digest file), examined..., done (or failed at any point). */
+/** Messages from the reader thread, in this order: discovered, settings, stat-digests (with a stat-digest file), examined..., done (or failed at any point). */
 export type ReaderMessage =
   | { kind: 'discovered'; files: DiscoveredFile[]; diagnostics: Diagnostic[]; listedAt: number }
+  | ({ kind: 'settings' } & LoadedSettings)
   | { kind: 'examined'; entries: ExaminedBatchEntry[]; chars: number }
   | { kind: 'done' }
   | { kind: 'failed'; message: string }
@@ -51,10 +53,10 @@ export type ReaderMessage =
  * texts) took the generated 30,000-file tree's peak past the 600 MB target, and 2 M held the thread
  * back while the scan parsed the tree's first 1,000 files (all 750 it parses), so the scan then waited
  * 2-3 s for the other 29,000 to be read. Only texts the scan parses count now (the others mostly come
- * without text, see maxUnparsedTextChars): with 16 M that tree's peak is 530-541 MB and the thread is
- * done reading 3.3 s into the scan; midday is unchanged.
+ * without text, see maxUnparsedTextChars): with 6 M that tree's peak is 517-522 MB and the thread is done
+ * reading about 4 s into a 10 s scan (with 16 M, 3.3 s); midday's peak and time are unchanged.
  */
-const DEFAULT_MAX_UNCONSUMED_CHARS = 16 * 1024 * 1024;
+const DEFAULT_MAX_UNCONSUMED_CHARS = 6 * 1024 * 1024;
 
 export interface PrereadOptions {
   root: string;
@@ -98,6 +100,8 @@ export class PrereadFiles {
   private discovery: Promise<Discovery> | undefined;
   /** The stat digests the reading went by (request.statDigestsFile as the thread read it before the first file). */
   private statDigestsRead: StatDigests | undefined;
+  /** The workspace settings as the thread loaded them after its walk. */
+  private settingsRead: LoadedSettings | undefined;
 
   /** Settles once the thread has ended (its exit code; undefined when it never started). */
   readonly exited: Promise<number | undefined>;
@@ -142,6 +146,12 @@ export class PrereadFiles {
     return { ...(await discoverSourceFiles(this.request.root, { signal, exclude: this.request.exclude, include: this.request.include })), listedAt };
   }
 
+  /** The root's workspace settings, as loadWorkspaceSettings gives them: the thread's, or read here if it ended without them. */
+  async settings(signal?: AbortSignal): Promise<LoadedSettings> {
+    while (!this.settingsRead && !this.stopped) await this.wait(signal);
+    return this.settingsRead ?? loadWorkspaceSettings(this.request.root, signal);
+  }
+
   /** Each discovered file with what examineFile found, in order. Call after `discovered`, with its files. */
   async *examined(files: readonly DiscoveredFile[], signal?: AbortSignal): AsyncGenerator<{ file: DiscoveredFile; examined: ExaminedFile }> {
     let next = 0;
@@ -179,6 +189,11 @@ export class PrereadFiles {
       this.statDigestsRead = message.digests;
       return;
     }
+    if (message.kind === 'settings') {
+      this.settingsRead = { settings: message.settings, diagnostics: message.diagnostics };
+      this.wake();
+      return;
+    }
     this.queue.push(message);
     if (message.kind === 'done' || message.kind === 'failed') this.close();
     this.wake();
@@ -202,14 +217,20 @@ export class PrereadFiles {
       const message = this.queue.shift();
       if (message) return message.kind === 'failed' ? undefined : message;
       if (this.stopped) return undefined;
-      await new Promise<void>((resolve) => {
-        const onAbort = () => resolve();
-        signal?.addEventListener('abort', onAbort, { once: true });
-        this.waiter = () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        };
-      });
+      await this.wait(signal);
     }
+  }
+
+  /** Until the thread sends something or ends, or the scan is cancelled. */
+  private wait(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise<void>((resolve) => {
+      const onAbort = () => resolve();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiter = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+    });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The reader thread of the CLI (bundled alone as dist/prereader.js, without ts-morph or TypeScript):
- * walks the tree with discoverSourceFiles, reads every file and examines it (fileExamination.ts)
+ * walks the tree with discoverSourceFiles, loads the workspace settings (settingsFiles.ts), reads
+ * every file and examines it (fileExamination.ts)
  * while the main thread is still loading the scanner bundle, and sends the results in order, in
  * batches. See preread.ts for the main thread's side and the messages.
  */
@@ -8,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { discoverSourceFiles } from './files';
 import { examineFiles, needsParse } from './fileExamination';
 import { readStatDigests } from './statDigests';
+import { loadWorkspaceSettings } from './settingsFiles';
 import type { PrereadRequest, ReaderMessage, ExaminedBatchEntry } from './preread';
 
 /** A batch goes out at this many files or characters of text, whichever comes first. */
@@ -27,6 +29,8 @@ async function run(request: PrereadRequest): Promise<void> {
   const listedAt = Date.now();
   const discovered = await discoverSourceFiles(request.root, { exclude: request.exclude, include: request.include });
   post({ kind: 'discovered', files: discovered.files, diagnostics: discovered.diagnostics, listedAt });
+  // The scan needs the settings before its first file, and reads them here rather than walking the tree again itself.
+  post({ kind: 'settings', ...(await loadWorkspaceSettings(request.root)) });
   const knownDigests = request.statDigestsFile === undefined ? undefined : readStatDigests(request.statDigestsFile, request.root);
   // The result store compares what it writes at the end with these, without reading the file again.
   if (knownDigests) post({ kind: 'stat-digests', digests: knownDigests });

@@ -180,7 +180,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   diagnostics.push(...discovered.diagnostics);
 
   // Model and provider settings (example env files, docker-compose, config files), read once per scan and filtered at read time.
-  const workspaceSettings = await loadWorkspaceSettings(absoluteRoot, options.signal);
+  const workspaceSettings = await (preread ? preread.settings(options.signal) : loadWorkspaceSettings(absoluteRoot, options.signal));
   diagnostics.push(...workspaceSettings.diagnostics);
   const context = createAnalysisProject(absoluteRoot, workspaceSettings.settings, results);
   const detected: DetectedCall[] = [];

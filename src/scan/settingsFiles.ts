@@ -3,12 +3,18 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { createSlicer, IGNORED_DIRECTORIES } from './files';
 import { isModelConfigFile } from '../model/settingsFiles';
-import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseEnvExampleComments, parseEnvironmentSettings, parseExtensionSettings, looksLikeModelId, type ModelListSetting, type ModelListsOfFile, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from '../analyzers';
+import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseEnvExampleComments, parseEnvironmentSettings, parseExtensionSettings, looksLikeModelId, type ModelListSetting, type ModelListsOfFile, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from '../analyzers/shared/settings';
 
 /** How deep below the root settings files are looked for (monorepos keep them in `apps/web/`). */
 const MAX_SETTINGS_DEPTH = 4;
 /** Folders looked into at most, so a huge tree costs a bounded walk. */
 const MAX_SETTINGS_FOLDERS = 2000;
+
+/** The workspace's settings, and what could not be read. */
+export interface LoadedSettings {
+  settings: WorkspaceSettings;
+  diagnostics: Diagnostic[];
+}
 
 /**
  * Finds the workspace's example env files, docker-compose files, model config files and the VS Code
@@ -18,7 +24,7 @@ const MAX_SETTINGS_FOLDERS = 2000;
  * promise per folder and per file left the editor's re-scan waiting on the thread pool (0.8 ms median, 7 ms
  * at the p95 on a busy machine, for a seven-file workspace).
  */
-export async function loadWorkspaceSettings(root: string, signal?: AbortSignal): Promise<{ settings: WorkspaceSettings; diagnostics: Diagnostic[] }> {
+export async function loadWorkspaceSettings(root: string, signal?: AbortSignal): Promise<LoadedSettings> {
   const env = new Map<string, SettingValue[]>();
   const envExamples = new Map<string, SettingValue[]>();
   const configs = new Map<string, Map<string, SettingValue>>();

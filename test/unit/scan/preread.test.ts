@@ -7,6 +7,7 @@ import { startPrereading, type PrereadOptions } from '../../../src/scan/preread'
 import { scanWorkspace } from '../../../src/scan/scan';
 import { resultStoreFiles } from '../../../src/scan/resultStore';
 import { readStatDigests } from '../../../src/scan/statDigests';
+import { loadWorkspaceSettings } from '../../../src/scan/settingsFiles';
 import type { ScanResult } from '../../../src/model/types';
 
 // The thread runs the TypeScript source, through a script that registers tsx in it (see there).
@@ -89,6 +90,22 @@ describe('reader thread (files discovered, read and examined ahead, preread.ts)'
     assert.match(diagnostic?.message ?? '', /^cannot read file: ENOENT/);
     assert.equal(result.summary.filesScanned, files.length);
     assert.ok(result.callSites.some((site) => site.file === 'src/llm/client.ts'), 'the other files are still analyzed');
+  });
+
+  it('loads the workspace settings loadWorkspaceSettings loads, and the scan uses them', async () => {
+    writeFileSync(path.join(root, '.env.example'), 'OPENAI_MODEL=gpt-4.1-mini\n');
+    writeFileSync(path.join(root, 'src', 'env.ts'), `import OpenAI from 'openai';\nconst o = new OpenAI();\nexport const ask = (q: string) => o.chat.completions.create({ model: process.env.OPENAI_MODEL!, messages: [{ role: 'user', content: q }] });\n`);
+    const expected = await loadWorkspaceSettings(root);
+    assert.deepEqual([...expected.settings.env.keys()], ['OPENAI_MODEL']);
+    const preread = start();
+    await preread.discovered();
+    assert.deepEqual(await preread.settings(), expected);
+    preread.close();
+    const scanned = await scanWorkspace(root, { preread: start() });
+    assert.equal(scanned.callSites.find((site) => site.file === 'src/env.ts')?.model.id, 'gpt-4.1-mini');
+    assert.deepEqual(comparable(scanned), comparable(await scanWorkspace(root)));
+    // A thread that could not start: the settings are loaded here.
+    assert.deepEqual(await startPrereading(path.join(root, 'no-such-worker.js'), { root, hashContent: false }).settings(), expected);
   });
 
   it('sends the texts of files the scan does not parse only up to its budget', async () => {
