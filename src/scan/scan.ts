@@ -328,7 +328,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     });
     usageExport = parseUsageExport(text);
   }
-  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !options.advisorOptions?.today ? { ...options.advisorOptions, today: options.now().toISOString().slice(0, 10) } : options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
+  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !options.advisorOptions?.today ? { ...options.advisorOptions, today: isoToday(options.now()) } : options.advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
   // Pricing and the callers below are kept by the CLI's result store too, as the workspace-wide steps are (not with a usage export, whose file is not in the key).
   const pricingStore = stepStore && !usageExport ? stepStore : undefined;
   const pricingKey = pricingStore?.pricingKey(detected, pricingInputs(enrichOptions));

@@ -9,7 +9,7 @@
  * - This project's own shape: `{ "asOf": "YYYY-MM-DD", "rows": [{ "id", "inputPerMTok", "outputPerMTok" }] }`.
  * Only models the bundled catalog already knows are repriced; everything else in the file is ignored.
  */
-import { buildCatalog, loadCatalog, type Catalog, type ClosedModelRow } from './catalog';
+import { buildCatalog, isoToday, loadCatalog, type Catalog, type ClosedModelRow } from './catalog';
 
 /** What is stored in globalStorage and shown in the UI. */
 export interface PriceOverride {
@@ -48,7 +48,7 @@ export function parsePriceFile(text: string, url: string, now: Date, catalog: Ca
   const known = new Map(catalog.closed.filter((r) => r.inputPerMTok !== undefined && r.outputPerMTok !== undefined).map((r) => [r.id, r]));
   const rows = new Map<string, { id: string; inputPerMTok: number; outputPerMTok: number }>();
   let ignored = 0;
-  let asOf = now.toISOString().slice(0, 10);
+  let asOf = isoToday(now);
   if (Array.isArray(data.rows)) {
     if (typeof data.asOf === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(data.asOf)) asOf = data.asOf;
     for (const row of data.rows) {
