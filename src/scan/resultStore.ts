@@ -41,6 +41,10 @@ const STORE_FORMAT = 3;
  */
 const MAX_STORED_PRICED_SITES = 1000;
 
+function keepsPricingOf(callSites: number): boolean {
+  return callSites <= MAX_STORED_PRICED_SITES;
+}
+
 /** `LLM_HOSTING_ADVISOR_CACHE=0` turns the cache off, like `--no-cache`. */
 export const RESULT_CACHE_ENV = 'LLM_HOSTING_ADVISOR_CACHE';
 
@@ -190,8 +194,9 @@ export class ResultStore {
    * them (`inputs`: usage file, options, the catalog's content, today's date) and every file's digest,
    * as for the workspace step. Call after every file went through `lookup` or `record`.
    */
-  pricingKey(calls: readonly DetectedCall[], inputs: unknown): string {
-    return this.keyOfRun('pricing', calls, inputs);
+  pricingKey(calls: readonly DetectedCall[], inputs: unknown): string | undefined {
+    // Undefined when a priced result of this many calls (one site each) is never kept: then none is looked up either.
+    return keepsPricingOf(calls.length) ? this.keyOfRun('pricing', calls, inputs) : undefined;
   }
 
   private keyOfRun(step: string, calls: readonly DetectedCall[], inputs: unknown): string {
@@ -222,7 +227,7 @@ export class ResultStore {
    * write exactly (NaN, an infinite number) is not kept: read back, it would differ.
    */
   recordPricing(key: string, result: PricedCallSites): void {
-    if (result.callSites.length > MAX_STORED_PRICED_SITES || !jsonWritesExactly(result)) return;
+    if (!keepsPricingOf(result.callSites.length) || !jsonWritesExactly(result)) return;
     this.currentPricing = { key, result };
     this.changed = true;
   }

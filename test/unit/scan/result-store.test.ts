@@ -259,6 +259,10 @@ describe('persistent result cache (content-hash keyed, between processes)', () =
         await writer.save();
         assert.equal(store().lookupPricing('key') !== undefined, kept, what);
       }
+      // Nor is a key worked out (and a stored result looked up) for more calls than that.
+      const calls = (count: number) => Array.from({ length: count }, () => ({})) as unknown as Parameters<ResultStore['pricingKey']>[0];
+      assert.equal(typeof store().pricingKey(calls(1000), {}), 'string');
+      assert.equal(store().pricingKey(calls(1001), {}), undefined);
     });
   });
 
