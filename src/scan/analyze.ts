@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Project, ts, type SourceFile } from 'ts-morph';
-import { analyzers, ModuleLoader, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
+import { analyzers, keepTreeForLaterLooks, ModuleLoader, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import { createFileReader, type DiscoveredFile, type ReadOutcome } from './files';
 import type { ResultStore } from './resultStore';
 import { contentHash, examineFile, examineText, needsParse, unusableFileDiagnostic, type ExaminedFile, type TextExamination } from './fileExamination';
@@ -130,8 +130,12 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
   diagnostics.push(...context.modules.takeProblems());
   // The calls are plain data: keeping every analyzed tree (and ts-morph's wrappers of its nodes)
   // until the scan ends cost most of the peak memory of a 30,000-file scan. A later file that
-  // follows this module parses it again from disk.
-  if (sourceFile) removeAnalyzedFile(context.project, sourceFile);
+  // follows this module parses it again from disk. The compiler's tree alone (no wrappers) of a file
+  // with calls stays until the caller search, which looks at the helpers such files hold.
+  if (sourceFile) {
+    if (calls.length > 0) keepTreeForLaterLooks(sourceFile);
+    removeAnalyzedFile(context.project, sourceFile);
+  }
   const dependencies = context.modules.stopTracking().filter((dependency) => dependency !== file.absolutePath);
   return { calls, diagnostics, parsed: true, dependencies };
 }

@@ -14,7 +14,7 @@ import { CallerCandidatesMemo, candidatesKey } from './callerCandidatesMemo';
 import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
-import { aliasMayNameAny, findWrapperCallers, mentionsBesidesDeclarations, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
+import { aliasMayNameAny, findWrapperCallers, mentionsBesidesDeclarations, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -160,6 +160,8 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
     return await scanFolder(root, options);
   } finally {
     options.preread?.close();
+    // Released after the caller search already; this covers a scan that failed or was cancelled before it.
+    releaseTreesKeptForLaterLooks();
   }
 }
 
@@ -392,6 +394,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
  * project took 0.3 ms of each re-scan in the editor.
  */
 function releaseParsedFiles(context: AnalysisContext): void {
+  releaseTreesKeptForLaterLooks();
   releasedContext ??= createAnalysisProject(path.parse(process.cwd()).root);
   context.project = releasedContext.project;
   context.modules = releasedContext.modules;

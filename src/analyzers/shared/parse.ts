@@ -17,7 +17,7 @@ export function parseIntoProject(project: Project, filePath: string, text: strin
   // ts-morph drops a byte-order mark before parsing; positions then match what it would report.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const fileName = standardizedPath(filePath);
-  const compilerFile = recentlyParsed.take(fileName, source) ?? ts.createSourceFile(fileName, source, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true);
+  const compilerFile = keptForLaterLooks.take(fileName, source) ?? recentlyParsed.take(fileName, source) ?? ts.createSourceFile(fileName, source, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true);
   recentlyParsed.keep(compilerFile);
   return (factory as CompilerFactory).getSourceFile(compilerFile, { markInProject: true });
 }
@@ -105,6 +105,53 @@ class RecentTrees {
 
 /** About 1 MB of source: a few dozen modules, whose trees take some tens of MB. */
 const recentlyParsed = new RecentTrees(1_000_000);
+
+/**
+ * The trees of the files a scan found calls in, kept from their analysis until the scan's later looks are done
+ * (`releaseTreesKeptForLaterLooks`): each such file may hold a helper, whose file the wrapper-caller search parses
+ * again. The recent trees above cannot hold them: on the generated 30,000-file tree the search visits its 750 helper
+ * files (6.6 M characters) in an order that evicts each before its turn, and parsed all of them again (1.3 s of a
+ * 10 s scan). The first ones up to the bound are kept, none evicted; the trees take about 24 bytes per character of
+ * source (TypeScript's own, JSDoc not parsed), so at most about 190 MB, and those the search parses it would hold
+ * until its end anyway.
+ */
+class TreesKeptForLaterLooks {
+  private readonly trees = new Map<string, ts.SourceFile>();
+  private keptCharacters = 0;
+
+  constructor(private readonly maxCharacters: number) {}
+
+  take(fileName: string, text: string): ts.SourceFile | undefined {
+    const kept = this.trees.get(fileName);
+    return kept !== undefined && kept.text === text ? kept : undefined;
+  }
+
+  keep(tree: ts.SourceFile): void {
+    const previous = this.trees.get(tree.fileName);
+    if (previous === tree) return;
+    const characters = this.keptCharacters - (previous?.text.length ?? 0) + tree.text.length;
+    if (characters > this.maxCharacters) return;
+    this.trees.set(tree.fileName, tree);
+    this.keptCharacters = characters;
+  }
+
+  clear(): void {
+    this.trees.clear();
+    this.keptCharacters = 0;
+  }
+}
+
+const keptForLaterLooks = new TreesKeptForLaterLooks(8_000_000);
+
+/** Keeps an analyzed file's tree for the scan's later looks (the caller search), so they need not parse it again. */
+export function keepTreeForLaterLooks(sourceFile: SourceFile): void {
+  keptForLaterLooks.keep(sourceFile.compilerNode);
+}
+
+/** Drops the trees kept for later looks: the scan is done with trees, or ended. */
+export function releaseTreesKeptForLaterLooks(): void {
+  keptForLaterLooks.clear();
+}
 
 /** ts-morph keys its files by absolute paths with forward slashes. */
 function standardizedPath(filePath: string): string {

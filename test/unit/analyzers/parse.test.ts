@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Project, SyntaxKind, type Node } from 'ts-morph';
-import { parseIntoProject, removeAnalyzedFile } from '../../../src/analyzers/shared/parse';
+import { keepTreeForLaterLooks, parseIntoProject, releaseTreesKeptForLaterLooks, removeAnalyzedFile } from '../../../src/analyzers/shared/parse';
 
 describe('parseIntoProject', () => {
   const project = () => new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
@@ -34,6 +34,42 @@ describe('parseIntoProject', () => {
       return [call.getStartLineNumber(), call.getStart() - call.getStartLinePos()];
     };
     assert.deepEqual(position(ours), position(theirs));
+  });
+
+  describe('trees kept for later looks', () => {
+    const helper = `import OpenAI from 'openai';\nexport function summarize(text: string) {\n  return new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });\n}\n`;
+    /** Parses (and removes) over 1 M characters of other modules: past the bound of the recent trees, which then no longer hold the helper's. */
+    const parseOtherModules = (target: Project) => {
+      for (const name of ['b', 'c']) removeAnalyzedFile(target, parseIntoProject(target, `/ws/src/${name}.ts`, `export const ${name.toUpperCase()} = 1;\n${'// filler\n'.repeat(60_000)}`));
+    };
+    afterEach(releaseTreesKeptForLaterLooks);
+
+    it('gives a kept tree back to a later parse of the same text, after the recent trees moved on, until released', () => {
+      const target = project();
+      const analyzed = parseIntoProject(target, '/ws/src/helper.ts', helper);
+      const tree = analyzed.compilerNode;
+      keepTreeForLaterLooks(analyzed);
+      removeAnalyzedFile(target, analyzed);
+      parseOtherModules(target);
+      const again = parseIntoProject(target, '/ws/src/helper.ts', helper);
+      assert.equal(again.compilerNode, tree, 'the kept tree');
+      assert.equal(again.getFunctionOrThrow('summarize').getFirstDescendantByKindOrThrow(SyntaxKind.CallExpression).getText().startsWith('new OpenAI()'), true);
+      removeAnalyzedFile(target, again);
+      releaseTreesKeptForLaterLooks();
+      parseOtherModules(target);
+      assert.notEqual(parseIntoProject(target, '/ws/src/helper.ts', helper).compilerNode, tree, 'parsed again once released');
+    });
+
+    it('never gives a kept tree for other text under the same path', () => {
+      const target = project();
+      const analyzed = parseIntoProject(target, '/ws/src/helper.ts', helper);
+      const tree = analyzed.compilerNode;
+      keepTreeForLaterLooks(analyzed);
+      removeAnalyzedFile(target, analyzed);
+      const edited = parseIntoProject(target, '/ws/src/helper.ts', helper.replace('gpt-4o', 'gpt-4o-mini'));
+      assert.notEqual(edited.compilerNode, tree);
+      assert.match(edited.getFullText(), /gpt-4o-mini/);
+    });
   });
 
   describe('removeAnalyzedFile', () => {
