@@ -27,7 +27,7 @@ export interface PrereadRequest {
   hashContent: boolean;
   /** The store's stat-digest file (statDigests.ts): files whose stat it holds are not read. */
   statDigestsFile?: string;
-  /** Characters of text the thread may send ahead of what the main thread took. */
+  /** Characters of texts to parse the thread may send ahead of what the main thread took. */
   maxUnconsumedChars: number;
   /**
    * Characters of text of files the scan will not parse (ruled out by the prefilter, or minified) that
@@ -52,9 +52,12 @@ export type ReaderMessage =
  * the texts pile up in the message queue. When every text counted, 16 M of them (with the scan's kept
  * texts) took the generated 30,000-file tree's peak past the 600 MB target, and 2 M held the thread
  * back while the scan parsed the tree's first 1,000 files (all 750 it parses), so the scan then waited
- * 2-3 s for the other 29,000 to be read. Only texts the scan parses count now (the others mostly come
- * without text, see maxUnparsedTextChars): with 6 M that tree's peak is 517-522 MB and the thread is done
- * reading about 4 s into a 10 s scan (with 16 M, 3.3 s); midday's peak and time are unchanged.
+ * 2-3 s for the other 29,000 to be read. Only texts the scan parses count now: the others are bounded
+ * on their own (maxUnparsedTextChars), and past that bound come without text. Nor does a full window
+ * stop the reads: the thread holds what it read next until the window has room, and waits only once
+ * that holds a batch's worth of texts to parse (prereadWorker.ts). With 6 M the tree's peak is about
+ * 495 MB and the thread is done reading about 3.5 s into an 8.5 s scan, the scan never waiting for it;
+ * midday's peak and time are unchanged.
  */
 const DEFAULT_MAX_UNCONSUMED_CHARS = 6 * 1024 * 1024;
 

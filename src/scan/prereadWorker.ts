@@ -12,7 +12,7 @@ import { readStatDigests } from './statDigests';
 import { loadWorkspaceSettings } from './settingsFiles';
 import type { PrereadRequest, ReaderMessage, ExaminedBatchEntry } from './preread';
 
-/** A batch goes out at this many files or characters of text, whichever comes first. */
+/** A batch goes out at this many files or characters of texts to parse, whichever comes first (later while the window is full). */
 const BATCH_FILES = 64;
 const BATCH_CHARS = 1024 * 1024;
 
@@ -24,28 +24,36 @@ async function run(request: PrereadRequest): Promise<void> {
     unacknowledgedChars -= message.consumedChars;
     wakeUp?.();
   });
-  const post = (message: ReaderMessage) => port.postMessage(message);
+  const send = (message: ReaderMessage) => port.postMessage(message);
 
   const listedAt = Date.now();
   const discovered = await discoverSourceFiles(request.root, { exclude: request.exclude, include: request.include });
-  post({ kind: 'discovered', files: discovered.files, diagnostics: discovered.diagnostics, listedAt });
+  send({ kind: 'discovered', files: discovered.files, diagnostics: discovered.diagnostics, listedAt });
   // The scan needs the settings before its first file, and reads them here rather than walking the tree again itself.
-  post({ kind: 'settings', ...(await loadWorkspaceSettings(request.root)) });
+  send({ kind: 'settings', ...(await loadWorkspaceSettings(request.root)) });
   const knownDigests = request.statDigestsFile === undefined ? undefined : readStatDigests(request.statDigestsFile, request.root);
   // The result store compares what it writes at the end with these, without reading the file again.
-  if (knownDigests) post({ kind: 'stat-digests', digests: knownDigests });
+  if (knownDigests) send({ kind: 'stat-digests', digests: knownDigests });
 
   let batch: ExaminedBatchEntry[] = [];
   let batchChars = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    post({ kind: 'examined', entries: batch, chars: batchChars });
+  const post = () => {
+    port.postMessage({ kind: 'examined', entries: batch, chars: batchChars } satisfies ReaderMessage);
     unacknowledgedChars += batchChars;
     batch = [];
     batchChars = 0;
-    // Texts the main thread has not taken yet wait in its message queue: past the window, wait for it.
-    while (unacknowledgedChars > request.maxUnconsumedChars) await new Promise<void>((resolve) => (wakeUp = resolve));
+  };
+  // Texts the main thread has not taken yet wait in its message queue: past the window, the batch is held here. It
+  // keeps growing with files that come without text (most of a large tree, see below), so the reads go on while the
+  // scan parses; only a batch holding BATCH_CHARS of text waits for the window.
+  const windowOpen = () => unacknowledgedChars <= request.maxUnconsumedChars;
+  const postWhenFull = async () => {
+    if (batch.length < BATCH_FILES && batchChars < BATCH_CHARS) return;
+    if (windowOpen()) return post();
+    if (batchChars < BATCH_CHARS) return;
+    while (!windowOpen()) await new Promise<void>((resolve) => (wakeUp = resolve));
     wakeUp = undefined;
+    post();
   };
   let index = 0;
   let unparsedTextChars = 0;
@@ -53,20 +61,20 @@ async function run(request: PrereadRequest): Promise<void> {
     const entry: ExaminedBatchEntry = { index: index++, ...examined };
     // The scan parses only the files the prefilter lets through; the text of any other file serves only
     // its later looks (an importer's second pass, the caller search), from the texts it keeps, at most
-    // MAX_KEPT_TEXT_CHARS, or else from disk. Past that many such characters they stay here: then only
-    // texts the scan must parse count against the window below, so the reads run ahead of a scan busy
-    // parsing instead of waiting for it (the generated 30,000-file tree: its last 20,000 files were read
-    // while the scan, done with everything before them, waited).
+    // MAX_KEPT_TEXT_CHARS, or else from disk. Past that many such characters they stay here; only texts
+    // the scan must parse count against the window, so the reads run ahead of a scan busy parsing instead
+    // of waiting for it (the generated 30,000-file tree: its last 20,000 files were read while the scan,
+    // done with everything before them, waited).
     if (entry.text !== undefined && !needsParse(entry)) {
       if (unparsedTextChars + entry.text.length > request.maxUnparsedTextChars) delete entry.text;
       else unparsedTextChars += entry.text.length;
     }
     batch.push(entry);
-    batchChars += entry.text?.length ?? 0;
-    if (batch.length >= BATCH_FILES || batchChars >= BATCH_CHARS) await flush();
+    if (entry.text !== undefined && needsParse(entry)) batchChars += entry.text.length;
+    await postWhenFull();
   }
-  await flush();
-  post({ kind: 'done' });
+  if (batch.length > 0) post();
+  send({ kind: 'done' });
   port.removeAllListeners('message');
 }
 

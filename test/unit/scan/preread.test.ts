@@ -77,13 +77,17 @@ describe('reader thread (files discovered, read and examined ahead, preread.ts)'
   });
 
   it('reports a file that cannot be read when the thread reaches it, and goes on', async () => {
-    // More files than one batch, and a window of one character: the thread sends its first batch and
-    // waits for the scan to take it, so the file deleted now is read (and missed) afterwards.
+    // A window of one character: the thread sends its first batch (more files than one come before the
+    // large one), then holds the files after it, and waits for the scan to take that batch once it holds a
+    // batch's worth of text to parse (the large file's). The file deleted now is read (and missed) afterwards.
+    for (let index = 0; index < 70; index++) writeFileSync(path.join(root, 'src', `a${String(index).padStart(3, '0')}.ts`), `export const value${index} = ${index};\n`);
+    writeFileSync(path.join(root, 'src', 'b-large.ts'), `${LLM_FILE}${'// a line of notes\n'.repeat(60_000)}`);
     for (let index = 0; index < 150; index++) writeFileSync(path.join(root, 'src', `plain${String(index).padStart(3, '0')}.ts`), `export const value${index} = ${index};\n`);
     const preread = start({ maxUnconsumedChars: 1 });
     const { files } = await preread.discovered();
     const doomed = files[files.length - 1];
     assert.equal(doomed.relativePath, 'src/plain149.ts');
+    assert.ok(files.findIndex((file) => file.relativePath === 'src/b-large.ts') > 64, 'a batch of files comes before the large one');
     unlinkSync(doomed.absolutePath);
     const result = await scanWorkspace(root, { preread });
     const diagnostic = result.diagnostics.find((entry) => entry.file === 'src/plain149.ts');
