@@ -66,17 +66,19 @@ function forgetAlone(wrapper: ForgettableWrapper): void {
 }
 
 /**
- * The scan removes each analyzed file from the project (memory), and a later step often parses it again:
- * a module the next file follows, a helper's file in the caller search (on midday 32 of 173 parses were
- * such repeats). The compiler's tree of the same text is the same tree (ts-morph never changes it; a
- * removed file only loses its wrappers), so the most recent trees are kept, up to a bound on their text,
- * and a parse of identical text takes the kept tree instead.
+ * Compiler trees kept by file name, up to a bound on their text: a parse of identical text takes the kept
+ * tree instead. The compiler's tree of the same text is the same tree (ts-morph never changes it; a
+ * removed file only loses its wrappers). `whenFull`: make room by forgetting the oldest trees, or keep the
+ * first ones and refuse the rest.
  */
-class RecentTrees {
+class KeptTrees {
   private readonly trees = new Map<string, ts.SourceFile>();
   private keptCharacters = 0;
 
-  constructor(private readonly maxCharacters: number) {}
+  constructor(
+    private readonly maxCharacters: number,
+    private readonly whenFull: 'forget-oldest' | 'refuse',
+  ) {}
 
   take(fileName: string, text: string): ts.SourceFile | undefined {
     const kept = this.trees.get(fileName);
@@ -86,6 +88,7 @@ class RecentTrees {
   keep(tree: ts.SourceFile): void {
     this.forget(tree.fileName);
     if (tree.text.length > this.maxCharacters) return;
+    if (this.whenFull === 'refuse' && this.keptCharacters + tree.text.length > this.maxCharacters) return;
     this.trees.set(tree.fileName, tree);
     this.keptCharacters += tree.text.length;
     // Oldest first (a Map keeps insertion order).
@@ -93,6 +96,11 @@ class RecentTrees {
       if (this.keptCharacters <= this.maxCharacters) break;
       this.forget(fileName);
     }
+  }
+
+  clear(): void {
+    this.trees.clear();
+    this.keptCharacters = 0;
   }
 
   private forget(fileName: string): void {
@@ -103,8 +111,13 @@ class RecentTrees {
   }
 }
 
-/** About 1 MB of source: a few dozen modules, whose trees take some tens of MB. */
-const recentlyParsed = new RecentTrees(1_000_000);
+/**
+ * The scan removes each analyzed file from the project (memory), and a later step often parses it again:
+ * a module the next file follows, a helper's file in the caller search (on midday 32 of 173 parses were
+ * such repeats), so the most recent trees are kept. About 1 MB of source: a few dozen modules, whose trees
+ * take some tens of MB.
+ */
+const recentlyParsed = new KeptTrees(1_000_000, 'forget-oldest');
 
 /**
  * The trees of the files a scan found calls in, kept from their analysis until the scan's later looks are done
@@ -115,33 +128,7 @@ const recentlyParsed = new RecentTrees(1_000_000);
  * source (TypeScript's own, JSDoc not parsed), so at most about 190 MB, and those the search parses it would hold
  * until its end anyway.
  */
-class TreesKeptForLaterLooks {
-  private readonly trees = new Map<string, ts.SourceFile>();
-  private keptCharacters = 0;
-
-  constructor(private readonly maxCharacters: number) {}
-
-  take(fileName: string, text: string): ts.SourceFile | undefined {
-    const kept = this.trees.get(fileName);
-    return kept !== undefined && kept.text === text ? kept : undefined;
-  }
-
-  keep(tree: ts.SourceFile): void {
-    const previous = this.trees.get(tree.fileName);
-    if (previous === tree) return;
-    const characters = this.keptCharacters - (previous?.text.length ?? 0) + tree.text.length;
-    if (characters > this.maxCharacters) return;
-    this.trees.set(tree.fileName, tree);
-    this.keptCharacters = characters;
-  }
-
-  clear(): void {
-    this.trees.clear();
-    this.keptCharacters = 0;
-  }
-}
-
-const keptForLaterLooks = new TreesKeptForLaterLooks(8_000_000);
+const keptForLaterLooks = new KeptTrees(8_000_000, 'refuse');
 
 /** Keeps an analyzed file's tree for the scan's later looks (the caller search), so they need not parse it again. */
 export function keepTreeForLaterLooks(sourceFile: SourceFile): void {
