@@ -24,6 +24,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import { contentHash } from './fileExamination';
+import { keyJson } from './keyJson';
 import { isPrivateFolder, readStatDigests, serializeStatDigests, statKey, type StatDigests } from './statDigests';
 import type { FileAnalysis } from './fileAnalysis';
 import type { DetectedCall } from '../model/types';
@@ -205,7 +206,7 @@ export class ResultStore {
     digest.update('\u0000');
     digest.update(JSON.stringify(calls));
     digest.update('\u0000');
-    digest.update(JSON.stringify(inputs, (_key, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value)));
+    digest.update(keyJson(inputs));
     for (const [file, entry] of [...this.current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) digest.update(`\u0000${file}\u0000${entry.hash}`);
     return digest.digest('base64');
   }

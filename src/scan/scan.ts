@@ -5,6 +5,7 @@ import { examineFiles, MAX_KEPT_TEXT_CHARS, type ExaminedFile } from './fileExam
 import type { PrereadFiles } from './preread';
 import { loadWorkspaceSettings } from './settingsFiles';
 import { ResultStore } from './resultStore';
+import { keyJson } from './keyJson';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
@@ -290,7 +291,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const storedStep = stepKey === undefined ? undefined : stepStore!.lookupWorkspaceStep(stepKey);
   // The editor's cache keeps the last result too, reused while nothing the steps read changed.
   const stepMemo = savedFilesCache?.workspaceStep;
-  const stepInputs = stepMemo && { root: absoluteRoot, calls: [...detected], files: analyses.map(({ file, analysis }) => ({ relativePath: file.relativePath, analysis })), settings: settingsKey(workspaceSettings.settings) };
+  const stepInputs = stepMemo && { root: absoluteRoot, calls: [...detected], files: analyses.map(({ file, analysis }) => ({ relativePath: file.relativePath, analysis })), settings: keyJson(workspaceSettings.settings) };
   const memoizedStep = stepMemo?.lookup(stepInputs!, stampOf);
   if (storedStep || memoizedStep) {
     detected.splice(0, detected.length, ...(storedStep ?? memoizedStep!));
@@ -418,11 +419,6 @@ function statOrUndefined(absolutePath: string): Stats | undefined {
 function pricingInputs(enrichOptions: EnrichOptions): unknown {
   const { usage, defaultCallsPerMonth, advisorOptions } = enrichOptions;
   return { usage, defaultCallsPerMonth, advisorOptions, today: advisorOptions?.today ?? isoToday(), catalog: catalogContentKey(enrichOptions.catalog ?? loadCatalog()) };
-}
-
-/** The workspace settings as text (their maps as entry lists), to tell whether they changed between scans. */
-function settingsKey(settings: WorkspaceSettings): string {
-  return JSON.stringify(settings, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
 }
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */
