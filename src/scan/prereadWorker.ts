@@ -37,8 +37,8 @@ async function run(request: PrereadRequest): Promise<void> {
 
   let batch: ExaminedBatchEntry[] = [];
   let batchChars = 0;
-  const post = () => {
-    port.postMessage({ kind: 'examined', entries: batch, chars: batchChars } satisfies ReaderMessage);
+  const postBatch = () => {
+    send({ kind: 'examined', entries: batch, chars: batchChars });
     unacknowledgedChars += batchChars;
     batch = [];
     batchChars = 0;
@@ -49,11 +49,11 @@ async function run(request: PrereadRequest): Promise<void> {
   const windowOpen = () => unacknowledgedChars <= request.maxUnconsumedChars;
   const postWhenFull = async () => {
     if (batch.length < BATCH_FILES && batchChars < BATCH_CHARS) return;
-    if (windowOpen()) return post();
+    if (windowOpen()) return postBatch();
     if (batchChars < BATCH_CHARS) return;
     while (!windowOpen()) await new Promise<void>((resolve) => (wakeUp = resolve));
     wakeUp = undefined;
-    post();
+    postBatch();
   };
   let index = 0;
   let unparsedTextChars = 0;
@@ -65,15 +65,15 @@ async function run(request: PrereadRequest): Promise<void> {
     // the scan must parse count against the window, so the reads run ahead of a scan busy parsing instead
     // of waiting for it (the generated 30,000-file tree: its last 20,000 files were read while the scan,
     // done with everything before them, waited).
-    if (entry.text !== undefined && !needsParse(entry)) {
+    if (entry.text !== undefined && needsParse(entry)) batchChars += entry.text.length;
+    else if (entry.text !== undefined) {
       if (unparsedTextChars + entry.text.length > request.maxUnparsedTextChars) delete entry.text;
       else unparsedTextChars += entry.text.length;
     }
     batch.push(entry);
-    if (entry.text !== undefined && needsParse(entry)) batchChars += entry.text.length;
     await postWhenFull();
   }
-  if (batch.length > 0) post();
+  if (batch.length > 0) postBatch();
   send({ kind: 'done' });
   port.removeAllListeners('message');
 }
