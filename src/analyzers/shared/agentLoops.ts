@@ -20,7 +20,7 @@ export async function markFrameworkAgentLoops(detected: DetectedCall[], files: r
   if (waiting.length === 0) return;
   const entries = new Set(waiting.map((call) => call.toolListEntry!));
   const loops = new Map<string, string>();
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
+  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true } });
   for (const file of files) {
     signal?.throwIfAborted();
     if (loops.size === entries.size) break;
