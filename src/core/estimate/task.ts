@@ -75,7 +75,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'translation', pattern: new RegExp(`\\btranslat(e|es|ed|ing|ion|or)\\b(?![^.]{0,60}\\b(in)?to\\s+${STRUCTURED_TARGET})`, 'i'), weight: 3 },
   { type: 'extraction', pattern: new RegExp(`\\btranslat\\w*\\b[^.]{0,60}\\b(in)?to\\s+${STRUCTURED_TARGET}`, 'i'), weight: 3 },
   // Instructions are not always in English: übersetze (de), tradui(s|re) (fr), traduce/traduzca (es), traduza (pt), vertaal (nl), 翻訳/翻译/번역.
-  { type: 'translation', pattern: /(übersetz\w*|\btradui\w*|\btraduc\w*|\btraduz\w*|\btradurr?\w*|\bvertaal\w*|\bprzetłumacz\w*|\bпереведи\w*|翻訳|翻译|번역)/i, weight: 3 },
+  { type: 'translation', pattern: /(übersetz\w*|\btradui\w*|\btraduc\w*|\btraduz\w*|\btradurr?\w*|\bvertaal\w*|\bprzetłumacz\w*|переведи|перевести|翻訳|翻译|번역)/i, weight: 3 },
   { type: 'translation', pattern: new RegExp(`\\b(into|to|in)\\s+(${LANGS})\\b`, 'i'), weight: 1 },
   { type: 'translation', pattern: /\b(locali[sz](e|ation)|i18n|l10n|source language|target language|preserve (the )?(meaning|tone|formatting) .{0,30}(language|translation))\b/i, weight: 2 },
   { type: 'translation', pattern: new RegExp(`\\bfrom\\s+(${LANGS})\\s+(in)?to\\s+(${LANGS})\\b`, 'i'), weight: 2.5 },

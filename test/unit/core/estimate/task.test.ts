@@ -146,6 +146,24 @@ describe('task classification', () => {
       assert.equal(french.type, 'translation', french.reasons.join('\n'));
     });
 
+    it('reads an instruction to translate in the languages the rules know, Cyrillic and CJK included', () => {
+      // `\b` is an ASCII word boundary: before a Cyrillic word it never matches, so those words carry none.
+      for (const text of [
+        'Übersetze den folgenden Text ins Englische: {{text}}',
+        'Traduis ce texte en anglais : {{text}}',
+        'Vertaal deze tekst naar het Engels: {{text}}',
+        'Przetłumacz ten tekst na angielski: {{text}}',
+        'Переведи этот текст на английский: {{text}}',
+        'Пожалуйста, переведите этот текст: {{text}}',
+        '次の文章を英語に翻訳してください: {{text}}',
+        '请把下面的文字翻译成英文: {{text}}',
+        '다음 문장을 영어로 번역해 주세요: {{text}}',
+      ]) {
+        const result = classifyTask(call({ messages: [msg('user', text, [{ kind: 'interpolation', expression: 'text' }])] }), 100);
+        assert.equal(result.type, 'translation', `${text}\n${result.reasons.join('\n')}`);
+      }
+    });
+
     it('a helper named translate with schema-checked output and no language in sight is extraction; with a language it stays translation', () => {
       const request = msg('user', '{{request}}', [{ kind: 'interpolation', expression: 'request' }]);
       const structured = classifyTask(call({ enclosingFunction: 'translate', features: features({ structuredOutput: true }), messages: [msg('user', '{{prompt}}', [{ kind: 'message-array', expression: 'prompt' }])] }), 300);
