@@ -71,6 +71,61 @@ const asciiOnly = {
   },
 };
 
+/**
+ * In the CLI bundle, ts-morph (TypeScript inside: 10 of its 12.7 MB) is a bundle of its own, dist/tsmorph.js,
+ * loaded the first time anything uses it: a run whose files all come from the result store, or `size`, never
+ * reads it (src/analyzers/shared/tsMorphLoading.ts). `ts-morph` and that module resolve to one module here, whose
+ * exports are `let` bindings: each starts as a stand-in that loads the bundle when touched (called, constructed
+ * or read from) and is then set to the real export, so the code, which references the bindings directly in the
+ * bundle, uses the real ones from then on without a getter in between.
+ */
+const TS_MORPH_LOADING = /(^|\/)tsMorphLoading$/;
+const tsMorphOnFirstUse = {
+  name: 'ts-morph-on-first-use',
+  setup(build) {
+    const namespace = 'ts-morph-on-first-use';
+    build.onResolve({ filter: /^ts-morph$/ }, () => ({ path: 'ts-morph', namespace }));
+    build.onResolve({ filter: TS_MORPH_LOADING }, () => ({ path: 'ts-morph', namespace }));
+    build.onLoad({ filter: /.*/, namespace }, () => {
+      const names = Object.keys(requireAtBuild('ts-morph')).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+      const codeCache = JSON.stringify(new URL('./src/runtime/codeCache.ts', import.meta.url).pathname);
+      return {
+        resolveDir: '.',
+        loader: 'js',
+        contents: `import * as tsMorphPath from 'node:path';
+import { cliCodeCacheDirectory, requireWithCodeCache } from ${codeCache};
+let tsMorphBundle;
+const tsMorphInitializers = [];
+function loadTsMorph() {
+  if (tsMorphBundle === undefined) {
+    tsMorphBundle = requireWithCodeCache(tsMorphPath.join(__dirname, 'tsmorph.js'), cliCodeCacheDirectory());
+    const all = tsMorphBundle.exports;
+    ${names.map((name) => `${name} = all.${name};`).join(' ')}
+    for (const initialize of tsMorphInitializers.splice(0)) initialize();
+  }
+  return tsMorphBundle.exports;
+}
+function onFirstUse(name) {
+  const real = () => loadTsMorph()[name];
+  return new Proxy(function () {}, {
+    get: (_, key) => Reflect.get(real(), key),
+    set: (_, key, value) => Reflect.set(real(), key, value),
+    has: (_, key) => Reflect.has(real(), key),
+    apply: (_, self, args) => Reflect.apply(real(), self, args),
+    construct: (_, args) => Reflect.construct(real(), args),
+    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+  });
+}
+export let ${names.map((name) => `${name} = onFirstUse(${JSON.stringify(name)})`).join(', ')};
+export function onTsMorphLoad(initialize) { if (tsMorphBundle === undefined) tsMorphInitializers.push(initialize); else initialize(); }
+export function isTsMorphLoaded() { return tsMorphBundle !== undefined; }
+export async function saveTsMorphCodeCache() { await tsMorphBundle?.saveCache(); }
+`,
+      };
+    });
+  },
+};
+
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', plugins: [exportsReadOnce, libFilesLeftOut, asciiOnly] };
 
 const allBuilds = [
@@ -88,14 +143,16 @@ const allBuilds = [
   { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.js', platform: 'node', format: 'cjs', target: 'node20', external: ['./cli.js'] },
   // The CLI's reader thread (src/scan/preread.ts): walks and reads the tree while launch.js loads cli.js, so it holds no ts-morph.
   { ...common, entryPoints: ['src/scan/prereadWorker.ts'], outfile: 'dist/prereader.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, plugins: [tsMorphOnFirstUse, asciiOnly], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // ts-morph for the CLI, loaded on first use (tsMorphOnFirstUse above).
+  { ...common, plugins: [libFilesLeftOut, asciiOnly], stdin: { contents: "module.exports = require('ts-morph');", resolveDir: '.', sourcefile: 'tsmorph.js', loader: 'js' }, outfile: 'dist/tsmorph.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-// `--only cli` builds just the CLI bundle, its launcher and reader thread (what `bin/` needs on a fresh checkout).
+// `--only cli` builds just the CLI bundle, its launcher, reader thread and ts-morph (what `bin/` needs on a fresh checkout).
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
-const builds = only ? allBuilds.filter((options) => options.outfile === `dist/${only}.js` || (only === 'cli' && (options.outfile === 'dist/launch.js' || options.outfile === 'dist/prereader.js'))) : allBuilds;
+const builds = only ? allBuilds.filter((options) => options.outfile === `dist/${only}.js` || (only === 'cli' && ['dist/launch.js', 'dist/prereader.js', 'dist/tsmorph.js'].includes(options.outfile))) : allBuilds;
 
 const ENCODINGS = ['o200k_base', 'cl100k_base'];
 

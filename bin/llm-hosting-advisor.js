@@ -5,7 +5,7 @@ const { existsSync } = require('node:fs');
 const path = require('node:path');
 const root = path.join(__dirname, '..');
 const launcher = path.join(root, 'dist', 'launch.js');
-if (!existsSync(launcher) || !existsSync(path.join(root, 'dist', 'cli.js')) || !existsSync(path.join(root, 'dist', 'prereader.js'))) {
+if (!existsSync(launcher) || !['cli.js', 'prereader.js', 'tsmorph.js'].every((bundle) => existsSync(path.join(root, 'dist', bundle)))) {
   const { execFileSync } = require('node:child_process');
   execFileSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--only', 'cli'], { cwd: root, stdio: 'inherit' });
 }

@@ -1,7 +1,7 @@
 /**
  * Entry of dist/launch.js, what bin/llm-hosting-advisor.js runs: loads the CLI bundle with V8's
  * code cache (see runtime/codeCache.ts) in the system's temporary folder, runs it, then saves the
- * cache. LLM_HOSTING_ADVISOR_CODE_CACHE=0 turns the cache off. Also gives the CLI the folder where
+ * cache, and that of ts-morph's bundle (dist/tsmorph.js) when the run loaded it. LLM_HOSTING_ADVISOR_CODE_CACHE=0 turns the cache off. Also gives the CLI the folder where
  * per-file scan results persist between runs (scan/resultStore.ts); LLM_HOSTING_ADVISOR_CACHE=0 or
  * `--no-cache` turns that off.
  *
@@ -10,9 +10,8 @@
  * any parse, so they overlap. LLM_HOSTING_ADVISOR_READER_THREAD=0 turns that off (the scan then
  * reads on this thread, as in the editor).
  */
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { requireWithCodeCache } from '../runtime/codeCache';
+import { cliCodeCacheDirectory, requireWithCodeCache } from '../runtime/codeCache';
 import { defaultResultCacheDirectory, RESULT_CACHE_ENV, resultStoreFiles } from '../scan/resultStore';
 import { startPrereading, type PrereadFiles } from '../scan/preread';
 import { parseArguments } from './args';
@@ -24,13 +23,28 @@ export async function launch(argv: readonly string[]): Promise<number> {
   const resultCacheDirectory = process.env[RESULT_CACHE_ENV] === '0' ? undefined : defaultResultCacheDirectory();
   const preread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' ? undefined : startReaderForScan(argv, resultCacheDirectory);
   try {
-    const cacheDirectory = process.env.LLM_HOSTING_ADVISOR_CODE_CACHE === '0' ? undefined : path.join(os.tmpdir(), 'llm-hosting-advisor-code-cache');
-    const cli = requireWithCodeCache<Cli>(path.join(__dirname, 'cli.js'), cacheDirectory);
+    const cli = requireWithCodeCache<Cli>(path.join(__dirname, 'cli.js'), cliCodeCacheDirectory());
     const code = await cli.exports.main(argv, process.stdout, process.stderr, { resultCacheDirectory, preread });
-    await cli.saveCache();
+    // A cache holds the functions compiled by the run that wrote it, and is kept until the bundle changes:
+    // one written by `--version` or `size` would leave a scan's functions to compile lazily on every run.
+    if (scansCode(argv)) {
+      await cli.saveCache();
+      // ts-morph's own bundle, when this run loaded it (see analyzers/shared/tsMorphLoading.ts).
+      await cli.exports.saveTsMorphCodeCache();
+    }
     return code;
   } finally {
     preread?.close();
+  }
+}
+
+/** Whether the command line scans code (`scan`, `diff`): the runs whose compiled functions a code cache should hold. */
+function scansCode(argv: readonly string[]): boolean {
+  try {
+    const { command } = parseArguments(argv);
+    return command === 'scan' || command === 'diff';
+  } catch {
+    return false;
   }
 }
 

@@ -12,6 +12,9 @@ import { prettyJsonChunks } from './jsonOutput';
 import { runDiff } from './diff';
 import { runSize } from './size';
 
+/** For launch.ts, after the run: the code cache of ts-morph's bundle when this run loaded it. */
+export { saveTsMorphCodeCache } from '../analyzers';
+
 declare const PACKAGE_VERSION: string | undefined;
 
 /** Runs the CLI and returns its exit code; all output goes through the given streams. */

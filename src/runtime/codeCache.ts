@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire, wrap } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import * as vm from 'node:vm';
@@ -29,6 +30,11 @@ export interface CachedModule<T> {
 }
 
 const CACHE_SUFFIX = '.v8-code-cache';
+
+/** Where the CLI keeps the code caches of its bundles: the system's temporary folder; none with LLM_HOSTING_ADVISOR_CODE_CACHE=0. */
+export function cliCodeCacheDirectory(): string | undefined {
+  return process.env.LLM_HOSTING_ADVISOR_CODE_CACHE === '0' ? undefined : path.join(os.tmpdir(), 'llm-hosting-advisor-code-cache');
+}
 
 export function requireWithCodeCache<T>(bundle: string, cacheDirectory: string | undefined): CachedModule<T> {
   const plain = (): CachedModule<T> => ({ exports: require(bundle) as T, cache: 'off', saveCache: async () => undefined });

@@ -12,22 +12,41 @@ export type { FileAnalysis };
 
 /** What the analysis of one scan shares: the parse context, and the on-disk results of earlier runs when the caller keeps them. */
 export interface AnalysisContext {
+  /** Made on first use: a scan whose files all come from the result store parses nothing, and in the CLI then never loads ts-morph. */
   project: Project;
+  /** The project if anything made it yet. */
+  readonly projectIfMade: Project | undefined;
   modules: ModuleLoader;
   results?: ResultStore;
 }
 
 /** One parse context for a scan: analyzers share it so followed modules are parsed once. */
 export function createAnalysisProject(root: string, settings?: WorkspaceSettings, results?: ResultStore): AnalysisContext {
-  installFastDescendantSearch();
-  const project = new Project({
-    useInMemoryFileSystem: false,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: { allowJs: true, noLib: true, jsx: ts.JsxEmit.Preserve },
-  });
-  return { project, modules: new ModuleLoader(project, root, settings), results };
+  let project: Project | undefined;
+  const projectOnFirstUse = (): Project => {
+    if (project) return project;
+    installFastDescendantSearch();
+    return (project = new Project({
+      useInMemoryFileSystem: false,
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+      skipLoadingLibFiles: true,
+      compilerOptions: { allowJs: true, noLib: true, jsx: ts.JsxEmit.Preserve },
+    }));
+  };
+  return {
+    get project() {
+      return projectOnFirstUse();
+    },
+    set project(replacement: Project) {
+      project = replacement;
+    },
+    get projectIfMade() {
+      return project;
+    },
+    modules: new ModuleLoader(projectOnFirstUse, root, settings),
+    results,
+  };
 }
 
 /**

@@ -310,7 +310,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     await markFrameworkAgentLoops(detected, discovered.files, options.signal, readTextOnce);
     const followed = context.modules.stopTracking();
     if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
-    if (stepMemo) stepMemo.record(stepInputs!, [...stepRead, ...followed, ...context.project.getSourceFiles().map((sourceFile) => sourceFile.getFilePath() as string), ...context.modules.consultedPaths], detected, stampOf);
+    if (stepMemo) stepMemo.record(stepInputs!, [...stepRead, ...followed, ...(context.projectIfMade?.getSourceFiles() ?? []).map((sourceFile) => sourceFile.getFilePath() as string), ...context.modules.consultedPaths], detected, stampOf);
   }
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
@@ -397,7 +397,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
 function releaseParsedFiles(context: AnalysisContext): void {
   releaseTreesKeptForLaterLooks();
   releasedContext ??= createAnalysisProject(path.parse(process.cwd()).root);
-  context.project = releasedContext.project;
+  // A project never made (a run answered by the result store) stays unmade: making one would load ts-morph.
+  if (context.projectIfMade) context.project = releasedContext.project;
   context.modules = releasedContext.modules;
 }
 

@@ -1,4 +1,5 @@
 import { ts, type CallExpression, type Node, type SourceFile } from 'ts-morph';
+import { onTsMorphLoad } from './tsMorphLoading';
 
 const CALLS_BY_FILE = new WeakMap<object, ts.CallExpression[]>();
 
@@ -44,6 +45,10 @@ export function callsMatching(sourceFile: SourceFile, matches: (call: ts.CallExp
 /**
  * The compiler's node tests the hot lookups make (calleeNameOf, the declaration and export climbs),
  * read once: TypeScript's bundle defines every member of `ts` as a getter, so `ts.isIdentifier(node)` in
- * an inner loop first calls a function to find the test.
+ * an inner loop first calls a function to find the test. Filled once ts-morph is loaded (tsMorphLoading.ts).
  */
-export const nodeTests = { isArrayBindingPattern: ts.isArrayBindingPattern, isArrowFunction: ts.isArrowFunction, isAsExpression: ts.isAsExpression, isAwaitExpression: ts.isAwaitExpression, isBlock: ts.isBlock, isCaseClause: ts.isCaseClause, isClassDeclaration: ts.isClassDeclaration, isConstructorDeclaration: ts.isConstructorDeclaration, isDefaultClause: ts.isDefaultClause, isEnumDeclaration: ts.isEnumDeclaration, isExportDeclaration: ts.isExportDeclaration, isForInStatement: ts.isForInStatement, isForOfStatement: ts.isForOfStatement, isFunctionDeclaration: ts.isFunctionDeclaration, isFunctionExpression: ts.isFunctionExpression, isGetAccessorDeclaration: ts.isGetAccessorDeclaration, isIdentifier: ts.isIdentifier, isImportDeclaration: ts.isImportDeclaration, isMethodDeclaration: ts.isMethodDeclaration, isModuleBlock: ts.isModuleBlock, isNamedImports: ts.isNamedImports, isNamespaceImport: ts.isNamespaceImport, isNonNullExpression: ts.isNonNullExpression, isObjectBindingPattern: ts.isObjectBindingPattern, isParenthesizedExpression: ts.isParenthesizedExpression, isPropertyAccessExpression: ts.isPropertyAccessExpression, isSatisfiesExpression: ts.isSatisfiesExpression, isSetAccessorDeclaration: ts.isSetAccessorDeclaration, isSourceFile: ts.isSourceFile, isTypeAssertionExpression: ts.isTypeAssertionExpression, isVariableStatement: ts.isVariableStatement };
+function readNodeTests() {
+  return { isArrayBindingPattern: ts.isArrayBindingPattern, isArrowFunction: ts.isArrowFunction, isAsExpression: ts.isAsExpression, isAwaitExpression: ts.isAwaitExpression, isBlock: ts.isBlock, isCaseClause: ts.isCaseClause, isClassDeclaration: ts.isClassDeclaration, isConstructorDeclaration: ts.isConstructorDeclaration, isDefaultClause: ts.isDefaultClause, isEnumDeclaration: ts.isEnumDeclaration, isExportDeclaration: ts.isExportDeclaration, isForInStatement: ts.isForInStatement, isForOfStatement: ts.isForOfStatement, isFunctionDeclaration: ts.isFunctionDeclaration, isFunctionExpression: ts.isFunctionExpression, isGetAccessorDeclaration: ts.isGetAccessorDeclaration, isIdentifier: ts.isIdentifier, isImportDeclaration: ts.isImportDeclaration, isMethodDeclaration: ts.isMethodDeclaration, isModuleBlock: ts.isModuleBlock, isNamedImports: ts.isNamedImports, isNamespaceImport: ts.isNamespaceImport, isNonNullExpression: ts.isNonNullExpression, isObjectBindingPattern: ts.isObjectBindingPattern, isParenthesizedExpression: ts.isParenthesizedExpression, isPropertyAccessExpression: ts.isPropertyAccessExpression, isSatisfiesExpression: ts.isSatisfiesExpression, isSetAccessorDeclaration: ts.isSetAccessorDeclaration, isSourceFile: ts.isSourceFile, isTypeAssertionExpression: ts.isTypeAssertionExpression, isVariableStatement: ts.isVariableStatement };
+}
+export const nodeTests = {} as ReturnType<typeof readNodeTests>;
+onTsMorphLoad(() => Object.assign(nodeTests, readNodeTests()));

@@ -43,7 +43,12 @@ export class ModuleLoader {
   /** Problems met while following modules (a config file that does not parse), drained by the scan per file. */
   private readonly problems: Diagnostic[] = [];
 
-  constructor(private readonly project: Project, private readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
+  /** The project, or what makes it on first use (the scan's: so a run that parses nothing never loads ts-morph). */
+  constructor(private readonly projectOrMaker: Project | (() => Project), private readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
+
+  private get project(): Project {
+    return typeof this.projectOrMaker === 'function' ? this.projectOrMaker() : this.projectOrMaker;
+  }
 
   /**
    * The calls `x.name(...)` in the files the wrapper-caller search is reading, while it reads them (undefined

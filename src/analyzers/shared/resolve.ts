@@ -2,12 +2,14 @@ import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type Functio
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { nodeTests, wrapCompilerNode } from './calls';
+import { onTsMorphLoad } from './tsMorphLoading';
 
 /** How far we chase identifiers through constants and imports before calling a value dynamic. */
 const MAX_RESOLUTION_DEPTH = 8;
 
 /** `export default function`'s modifier, read once as the node tests (calls.ts). */
-const DEFAULT_KEYWORD = ts.SyntaxKind.DefaultKeyword;
+let DEFAULT_KEYWORD: ts.SyntaxKind.DefaultKeyword;
+onTsMorphLoad(() => (DEFAULT_KEYWORD = ts.SyntaxKind.DefaultKeyword));
 
 export interface ResolvedString {
   value: string | null;

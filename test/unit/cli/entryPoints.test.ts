@@ -19,7 +19,7 @@ const BIN = path.join(ROOT, 'bin', 'llm-hosting-advisor.js');
 const EXAMPLE = path.join(ROOT, 'examples', 'support-desk');
 
 function ensureBuilt(): void {
-  const bundles = ['launch.js', 'cli.js', 'scanner.js'].map((name) => path.join(ROOT, 'dist', name));
+  const bundles = ['launch.js', 'cli.js', 'tsmorph.js', 'prereader.js', 'scanner.js'].map((name) => path.join(ROOT, 'dist', name));
   if (bundles.every((bundle) => existsSync(bundle))) return;
   execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'pipe' });
 }
@@ -134,7 +134,27 @@ for (const cacheOn of [true, false]) {
       }
       const files = readdirSync(cacheDir);
       assert.ok(files.some((name) => name.startsWith('cli.js-') && name.endsWith('.v8-code-cache')), files.join(', '));
+      assert.ok(files.some((name) => name.startsWith('tsmorph.js-') && name.endsWith('.v8-code-cache')), `ts-morph's bundle has its own cache: ${files.join(', ')}`);
     });
+
+    if (!cacheOn) {
+      it('a scan parsing files loads ts-morph\'s bundle; a second scan answered by the result store does not', () => {
+        // Without the code cache the bundles load through require, which a preloaded hook sees.
+        const hook = path.join(temporary, 'report-ts-morph-load.cjs');
+        writeFileSync(hook, "const Module = require('node:module'); const load = Module._load;\nModule._load = function (request) { if (/[\\\\/]tsmorph\\.js$/.test(request)) process.stderr.write('loaded dist/tsmorph.js\\n'); return load.apply(this, arguments); };\n");
+        const scan = (...extra: string[]) => spawnSync(process.execPath, ['--require', hook, BIN, 'scan', EXAMPLE, '--format', 'json', ...extra], { cwd: work, env: env(), encoding: 'utf8', maxBuffer: 64 << 20 });
+        const parsing = scan('--no-cache');
+        ok({ code: parsing.status ?? -1, stderr: parsing.stderr }, 'scan --no-cache');
+        assert.match(parsing.stderr, /loaded dist\/tsmorph\.js/);
+        scan();
+        const stored = scan();
+        ok({ code: stored.status ?? -1, stderr: stored.stderr }, 'second scan');
+        assert.doesNotMatch(stored.stderr, /tsmorph/);
+        const result = JSON.parse(stored.stdout) as { summary: { filesReusedFromCache: number; filesScanned: number } };
+        assert.equal(result.summary.filesReusedFromCache, result.summary.filesScanned, JSON.stringify(result.summary));
+        assert.deepEqual(JSON.parse(stored.stdout).callSites, JSON.parse(parsing.stdout).callSites);
+      });
+    }
 
     it('the extension\'s scanner bundle, loaded as the extension loads it, scans the example', () => {
       // scanModel.ts loads dist/scanner.js with requireWithCodeCache (bundled into dist/extension.js,
