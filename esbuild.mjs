@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -88,7 +89,7 @@ const tsMorphOnFirstUse = {
     build.onResolve({ filter: TS_MORPH_LOADING }, () => ({ path: 'ts-morph', namespace }));
     build.onLoad({ filter: /.*/, namespace }, () => {
       const names = Object.keys(requireAtBuild('ts-morph')).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
-      const codeCache = JSON.stringify(new URL('./src/runtime/codeCache.ts', import.meta.url).pathname);
+      const codeCache = JSON.stringify(fileURLToPath(new URL('./src/runtime/codeCache.ts', import.meta.url)));
       return {
         resolveDir: '.',
         loader: 'js',
@@ -118,7 +119,6 @@ function onFirstUse(name) {
 }
 export let ${names.map((name) => `${name} = onFirstUse(${JSON.stringify(name)})`).join(', ')};
 export function onTsMorphLoad(initialize) { if (tsMorphBundle === undefined) tsMorphInitializers.push(initialize); else initialize(); }
-export function isTsMorphLoaded() { return tsMorphBundle !== undefined; }
 export async function saveTsMorphCodeCache() { await tsMorphBundle?.saveCache(); }
 `,
       };

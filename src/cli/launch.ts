@@ -1,7 +1,8 @@
 /**
  * Entry of dist/launch.js, what bin/llm-hosting-advisor.js runs: loads the CLI bundle with V8's
- * code cache (see runtime/codeCache.ts) in the system's temporary folder, runs it, then saves the
- * cache, and that of ts-morph's bundle (dist/tsmorph.js) when the run loaded it. LLM_HOSTING_ADVISOR_CODE_CACHE=0 turns the cache off. Also gives the CLI the folder where
+ * code cache (see runtime/codeCache.ts) in the system's temporary folder, runs it, then, after a
+ * scan or diff, saves the cache, and that of ts-morph's bundle (dist/tsmorph.js) when the run loaded
+ * it. LLM_HOSTING_ADVISOR_CODE_CACHE=0 turns the caches off. Also gives the CLI the folder where
  * per-file scan results persist between runs (scan/resultStore.ts); LLM_HOSTING_ADVISOR_CACHE=0 or
  * `--no-cache` turns that off.
  *
