@@ -118,6 +118,7 @@ function onFirstUse(name) {
   });
 }
 export let ${names.map((name) => `${name} = onFirstUse(${JSON.stringify(name)})`).join(', ')};
+export function loadTsMorphSoon() { if (tsMorphBundle === undefined) setImmediate(loadTsMorph); }
 export function onTsMorphLoad(initialize) { if (tsMorphBundle === undefined) tsMorphInitializers.push(initialize); else initialize(); }
 export async function saveTsMorphCodeCache() { await tsMorphBundle?.saveCache(); }
 `,

@@ -15,7 +15,7 @@ import { CallerCandidatesMemo, candidatesKey } from './callerCandidatesMemo';
 import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
-import { aliasMayNameAny, findWrapperCallers, mentionsBesidesDeclarations, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
+import { aliasMayNameAny, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -176,6 +176,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const results = options.resultCacheDirectory === undefined ? undefined : new ResultStore({ directory: options.resultCacheDirectory, root: absoluteRoot });
   const preread = !options.cache && !options.unsaved && options.preread?.matches(absoluteRoot, options.exclude, options.include, results !== undefined) ? options.preread : undefined;
   if (!preread) options.preread?.close();
+  // Sure to parse: the parser loads (in the CLI, on first use) while this thread would wait for the walk.
+  if (!options.cache && !results?.hasPreviousResults) loadTsMorphSoon();
   const listedAt = Date.now();
   const discovered = preread ? await preread.discovered(options.signal) : { ...(await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include })), listedAt };
   results?.noteStats(discovered.files, discovered.listedAt);

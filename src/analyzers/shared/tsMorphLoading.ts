@@ -14,5 +14,11 @@ export function onTsMorphLoad(initialize: () => void): void {
   initialize();
 }
 
+/**
+ * Asks for ts-morph to be loaded once this thread is next idle, for a scan sure to parse (no results of an
+ * earlier run): the CLI's scan then loads it while it waits for its reader thread's walk, not after.
+ */
+export function loadTsMorphSoon(): void {}
+
 /** Writes the code cache of the separately loaded ts-morph bundle, when the CLI loaded it without one. */
 export async function saveTsMorphCodeCache(): Promise<void> {}
