@@ -19,6 +19,8 @@ const watch = process.argv.includes('--watch');
  */
 const EXPORTS_READ_ONCE = ['ts-morph'];
 const requireAtBuild = createRequire(import.meta.url);
+/** The names a CommonJS package exports that a module can declare as bindings of its own. */
+const exportNamesOf = (resolved) => Object.keys(requireAtBuild(resolved)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
 const exportsReadOnce = {
   name: 'exports-read-once',
   setup(build) {
@@ -26,7 +28,7 @@ const exportsReadOnce = {
     build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'exports-read-once', pluginData: { resolveDir: args.resolveDir } }));
     build.onLoad({ filter: /.*/, namespace: 'exports-read-once' }, (args) => {
       const resolved = requireAtBuild.resolve(args.path, { paths: [args.pluginData.resolveDir] });
-      const names = Object.keys(requireAtBuild(resolved)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+      const names = exportNamesOf(resolved);
       return { contents: `import * as all from ${JSON.stringify(resolved)};\nexport const { ${names.join(', ')} } = all;\n`, resolveDir: args.pluginData.resolveDir, loader: 'js' };
     });
   },
@@ -88,7 +90,7 @@ const tsMorphOnFirstUse = {
     build.onResolve({ filter: /^ts-morph$/ }, () => ({ path: 'ts-morph', namespace }));
     build.onResolve({ filter: TS_MORPH_LOADING }, () => ({ path: 'ts-morph', namespace }));
     build.onLoad({ filter: /.*/, namespace }, () => {
-      const names = Object.keys(requireAtBuild('ts-morph')).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+      const names = exportNamesOf(requireAtBuild.resolve('ts-morph'));
       const codeCache = JSON.stringify(fileURLToPath(new URL('./src/runtime/codeCache.ts', import.meta.url)));
       return {
         resolveDir: '.',

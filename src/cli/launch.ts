@@ -15,20 +15,22 @@ import * as path from 'node:path';
 import { cliCodeCacheDirectory, requireWithCodeCache } from '../runtime/codeCache';
 import { defaultResultCacheDirectory, RESULT_CACHE_ENV, resultStoreFiles } from '../scan/resultStore';
 import { startPrereading, type PrereadFiles } from '../scan/preread';
-import { parseArguments } from './args';
+import { parseArguments, type CliArguments } from './args';
 
 type Cli = typeof import('./main');
 
 export async function launch(argv: readonly string[]): Promise<number> {
   ignoreClosedPipe(process.stdout);
   const resultCacheDirectory = process.env[RESULT_CACHE_ENV] === '0' ? undefined : defaultResultCacheDirectory();
-  const preread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' ? undefined : startReaderForScan(argv, resultCacheDirectory);
+  // Parsed here only to start the reader thread and to know the command; main reports a bad command line.
+  const args = argumentsOrUndefined(argv);
+  const preread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' || args === undefined ? undefined : startReaderForScan(args, resultCacheDirectory);
   try {
     const cli = requireWithCodeCache<Cli>(path.join(__dirname, 'cli.js'), cliCodeCacheDirectory());
     const code = await cli.exports.main(argv, process.stdout, process.stderr, { resultCacheDirectory, preread });
     // A cache holds the functions compiled by the run that wrote it, and is kept until the bundle changes:
     // one written by `--version` or `size` would leave a scan's functions to compile lazily on every run.
-    if (scansCode(argv)) {
+    if (args?.command === 'scan' || args?.command === 'diff') {
       await cli.saveCache();
       // ts-morph's own bundle, when this run loaded it (see analyzers/shared/tsMorphLoading.ts).
       await cli.exports.saveTsMorphCodeCache();
@@ -39,24 +41,16 @@ export async function launch(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** Whether the command line scans code (`scan`, `diff`): the runs whose compiled functions a code cache should hold. */
-function scansCode(argv: readonly string[]): boolean {
+function argumentsOrUndefined(argv: readonly string[]): CliArguments | undefined {
   try {
-    const { command } = parseArguments(argv);
-    return command === 'scan' || command === 'diff';
-  } catch {
-    return false;
-  }
-}
-
-/** The reader thread for a `scan` command line, with the options main.ts gives the scan; none for anything else (main reports a bad command line). */
-function startReaderForScan(argv: readonly string[], resultCacheDirectory: string | undefined): PrereadFiles | undefined {
-  let args: ReturnType<typeof parseArguments>;
-  try {
-    args = parseArguments(argv);
+    return parseArguments(argv);
   } catch {
     return undefined;
   }
+}
+
+/** The reader thread for a `scan` command line, with the options main.ts gives the scan; none for anything else. */
+function startReaderForScan(args: CliArguments, resultCacheDirectory: string | undefined): PrereadFiles | undefined {
   if (args.command !== 'scan') return undefined;
   const keepsResults = !args.noCache && resultCacheDirectory !== undefined;
   const root = path.resolve(args.directory);

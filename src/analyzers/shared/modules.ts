@@ -43,11 +43,11 @@ export class ModuleLoader {
   /** Problems met while following modules (a config file that does not parse), drained by the scan per file. */
   private readonly problems: Diagnostic[] = [];
 
-  /** The project, or what makes it on first use (the scan's: so a run that parses nothing never loads ts-morph). */
-  constructor(private readonly projectOrMaker: Project | (() => Project), private readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
+  /** `projectOnFirstUse`: the scan's project, made when first asked for, so a run that parses nothing never loads ts-morph. */
+  constructor(private readonly projectOnFirstUse: () => Project, private readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
 
   private get project(): Project {
-    return typeof this.projectOrMaker === 'function' ? this.projectOrMaker() : this.projectOrMaker;
+    return this.projectOnFirstUse();
   }
 
   /**
