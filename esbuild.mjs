@@ -147,8 +147,10 @@ const allBuilds = [
   // The CLI's reader thread (src/scan/preread.ts): walks and reads the tree while launch.js loads cli.js, so it holds no ts-morph.
   { ...common, entryPoints: ['src/scan/prereadWorker.ts'], outfile: 'dist/prereader.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, plugins: [tsMorphOnFirstUse, asciiOnly], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  // ts-morph for the CLI, loaded on first use (tsMorphOnFirstUse above).
-  { ...common, plugins: [libFilesLeftOut, asciiOnly], stdin: { contents: "module.exports = require('ts-morph');", resolveDir: '.', sourcefile: 'tsmorph.js', loader: 'js' }, outfile: 'dist/tsmorph.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // ts-morph for the CLI, loaded on first use (tsMorphOnFirstUse above), minified in every build: it is third-party
+  // code nobody steps through, and the CLI loads it with a code cache, where the whole load is reading and
+  // deserializing (4.2 MB minified against 11.3 MB took a median of 181 against 257 ms, 5 alternated runs each).
+  { ...common, minify: true, plugins: [libFilesLeftOut, asciiOnly], stdin: { contents: "module.exports = require('ts-morph');", resolveDir: '.', sourcefile: 'tsmorph.js', loader: 'js' }, outfile: 'dist/tsmorph.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
