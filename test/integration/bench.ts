@@ -94,9 +94,11 @@ export async function run(): Promise<void> {
     if (withCalls.length >= 2) break;
   }
   if (withCalls.length < 2) throw new Error('bench: the workspace needs two files with LLM calls');
+  if (vscode.workspace.getConfiguration('llmHostingAdvisor').get<boolean>('codeLens.enabled') === false) return runFloor(withCalls[0], ext);
 
-  // Cold: open a file, as a user does: opening it activates the extension (onLanguage), and the
-  // editor asks for lenses; the scanner loads and the workspace is scanned. (Until session 8 the bench
+  // Cold: open a file, as a user does: the editor asks for lenses; the scanner loads and the workspace is
+  // scanned. The extension activates at startup in a workspace with source files (workspaceContains, since
+  // the fifteenth session; before, opening the file activated it by its language). (Until session 8 the bench
   // activated the extension itself before opening the file, so work started at activation would have
   // run before c0.) The runner's DOM observer sees the lenses drawn; `openedAtWallMs` (Date.now(), the
   // clock the page shares) is its origin.
@@ -228,4 +230,39 @@ export async function run(): Promise<void> {
     windowBusy,
   };
   console.log(`BENCH ${JSON.stringify(out)}`);
+}
+
+/**
+ * The floor under the first-lens targets in this window: the same cold open with our lenses turned off
+ * (the runner's third session sets `llmHostingAdvisor.codeLens.enabled: false`) and, in their place, a
+ * provider that answers at once, registered before the open call, so VS Code's own latency is all that
+ * is left: when it asks for lenses and when it draws the answer (the runner's DOM observer sees the title).
+ */
+async function runFloor(file: vscode.Uri, ext: vscode.Extension<AdvisorApi>): Promise<void> {
+  let askedAt: number | undefined;
+  let registeredAt: number | undefined;
+  const register = () => {
+    registeredAt = performance.now();
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, {
+      provideCodeLenses: () => {
+        askedAt ??= performance.now();
+        return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'LLM Hosting Advisor bench floor: a provider that answers at once', command: '' })];
+      },
+    });
+  };
+  // `before-open`: what VS Code itself takes; `at-activation`: registered when the open activates our extension, as ours is.
+  const registration = vscode.workspace.getConfiguration('llmHostingAdvisorBench').get<string>('floorRegistration') ?? 'before-open';
+  if (registration === 'before-open') register();
+  const openedAtWallMs = Date.now();
+  const c0 = performance.now();
+  const stopWindowProbe = probeWindow(c0);
+  if (registration === 'at-activation') void until(() => ext.isActive).then(register);
+  const doc = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(doc);
+  const openEditorColdMs = performance.now() - c0;
+  await until(() => askedAt);
+  const windowBusy = await stopWindowProbe();
+  console.log(`BENCH ${JSON.stringify({ floor: true, registration, registeredMs: +(registeredAt! - c0).toFixed(0), openedAtWallMs, lensesRequestedMs: +(askedAt! - c0).toFixed(0), openEditorColdMs: +openEditorColdMs.toFixed(0), windowBusy })}`);
+  // The test host ends when run() returns, and the lens with it: stay until the runner, having seen it drawn, closes the session.
+  await new Promise(() => undefined);
 }

@@ -39,6 +39,14 @@ describe('LLM Hosting Advisor in the VS Code extension host', function () {
     root = folder.uri;
   });
 
+  it('activates at startup in a workspace with source files, before any is opened, so VS Code can ask for lenses as soon as one opens', async function () {
+    const ext = vscode.extensions.getExtension<AdvisorApi>(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+    const openSources = vscode.workspace.textDocuments.filter((doc) => /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(doc.fileName));
+    assert.deepEqual(openSources.map((doc) => doc.fileName), [], 'no source file is open yet (opening one would activate it by its language)');
+    await waitFor('activation by workspaceContains', () => ext.isActive);
+  });
+
   it('activates, returns its API and does not load the scanner at activation', async function () {
     const ext = vscode.extensions.getExtension<AdvisorApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
