@@ -101,7 +101,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
       unpriced: { kind: 'model-not-in-catalog', reason: `none of the models this call can send is in the catalog (as of ${catalog.asOf}): ${set.models.map((m) => m.id).join(', ')}${ownHardwareNote(input.provider)}`, exampleModel: near[0] },
     };
   }
-  const advice = adviseCall({ ...input, model: first.model }, catalog, options);
+  const advice = namedForFirstCandidate(adviseCall({ ...input, model: first.model }, catalog, options), priced[0].id, first !== priced[0]);
   const amounts = priced.flatMap((entry) => (entry.monthlyUsd === null ? [] : [entry.monthlyUsd]));
   const skipped = first !== priced[0] ? `; the first, ${priced[0].id}, is not in the catalog, so ${first.id} is priced` : '';
   const basis = set.placeholder
@@ -122,6 +122,34 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
       models: priced.map((entry) => ({ id: entry.id, monthlyUsd: entry.monthlyUsd, ...(entry.where ? { where: entry.where } : {}) })),
       basis,
     },
+  };
+}
+
+/**
+ * When the first model of the set has no price and a later one carries the number, today's option still
+ * names the first: "Stay on glm-4.6 via huggingface" on a call whose app sends moonshotai/Kimi-K2.6 first read
+ * as if the app sent GLM-4.6. It becomes "Stay on moonshotai/Kimi-K2.6 (priced as glm-4.6 via huggingface)",
+ * and the recommendation follows when it is that option.
+ */
+function namedForFirstCandidate(advice: Advice, firstId: string, skipped: boolean): Advice {
+  if (!skipped) return advice;
+  const current = advice.options.find((option) => option.current);
+  if (!current) return advice;
+  // "glm-4.6 (server unknown; priced as openrouter)" inside the new parentheses: "glm-4.6; server unknown; priced as openrouter".
+  const pricedAs = current.label.replace(/^Stay on /, '').replace(/ \((.*)\)$/, '; $1');
+  const renamed = `Stay on ${firstId} (priced as ${pricedAs})`;
+  const why = `${current.why}; ${firstId} is not in the catalog, so ${current.model ?? 'the next model'} is priced`;
+  const recommendation = advice.recommendation;
+  return {
+    ...advice,
+    options: advice.options.map((option) => (option === current ? { ...option, label: renamed, why } : option)),
+    recommendation: !recommendation
+      ? recommendation
+      : recommendation.label === current.label
+        ? { ...recommendation, label: renamed }
+        : recommendation.optionLabel === current.label
+          ? { ...recommendation, optionLabel: renamed }
+          : recommendation,
   };
 }
 

@@ -144,6 +144,13 @@ describe('pricing a model set', () => {
     assert.equal(advice.modelPricing?.model, 'gpt-4o');
     assert.match(advice.modelPricing!.basis, /no-such-model-9, is not in the catalog, so gpt-4o is priced/);
     assert.equal(advice.monthlyUsdCurrentRange, undefined, 'one priced model: no range');
+    // Today's option names the model the code sends first, not the one that carries the number.
+    const today = advice.options.find((option) => option.current)!;
+    assert.equal(today.label, 'Stay on no-such-model-9 (priced as gpt-4o)');
+    assert.match(today.why, /no-such-model-9 is not in the catalog, so gpt-4o is priced/);
+    assert.equal(today.model, 'gpt-4o');
+    if (advice.recommendation?.action === 'keep') assert.equal(advice.recommendation.label, today.label);
+    else assert.ok(advice.options.some((option) => option.label === (advice.recommendation!.optionLabel ?? advice.recommendation!.label)), 'the recommendation still points at an option');
   });
 
   it('a user-chosen model with no list is priced against the provider\'s assumed set, labeled an assumption; the setting replaces it', () => {
