@@ -99,17 +99,13 @@ async function main() {
   let bench;
   let second;
   const floorSession = (floorRegistration = 'before-open') => runSession(workspace, { settings: { 'llmHostingAdvisor.codeLens.enabled': false, 'llmHostingAdvisorBench.floorRegistration': floorRegistration } });
-  if (process.argv.includes('--floor')) {
-    try {
+  try {
+    if (process.argv.includes('--floor')) {
       const floorArg = process.argv[process.argv.indexOf('--floor') + 1];
       const floor = (await floorSession(floorArg === 'at-activation' ? floorArg : undefined)).bench;
       console.log(`floor (${floor?.registration}, registered at ${floor?.registeredMs} ms): VS Code asked at ${floor?.lensesRequestedMs ?? '-'} ms, drew the lens at ${floor?.firstCodeLensRenderedMs ?? '-'} ms after the open call (opening the editor ${floor?.openEditorColdMs ?? '-'} ms); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
       return;
-    } finally {
-      rmSync(workspace, { recursive: true, force: true });
     }
-  }
-  try {
     const first = await runSession(workspace, { keepDirs: true });
     bench = first.bench;
     // A second session with the same user data: what a user sees from the second window on.

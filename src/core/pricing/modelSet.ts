@@ -101,9 +101,11 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
       unpriced: { kind: 'model-not-in-catalog', reason: `none of the models this call can send is in the catalog (as of ${catalog.asOf}): ${set.models.map((m) => m.id).join(', ')}${ownHardwareNote(input.provider)}`, exampleModel: near[0] },
     };
   }
-  const advice = namedForFirstCandidate(adviseCall({ ...input, model: first.model }, catalog, options), priced[0].id, first !== priced[0]);
+  const firstUnpriced = first !== priced[0];
+  const adviceForFirst = adviseCall({ ...input, model: first.model }, catalog, options);
+  const advice = firstUnpriced ? namedForFirstCandidate(adviceForFirst, priced[0].id) : adviceForFirst;
   const amounts = priced.flatMap((entry) => (entry.monthlyUsd === null ? [] : [entry.monthlyUsd]));
-  const skipped = first !== priced[0] ? `; the first, ${priced[0].id}, is not in the catalog, so ${first.id} is priced` : '';
+  const skipped = firstUnpriced ? `; the first, ${priced[0].id}, is not in the catalog, so ${first.id} is priced` : '';
   const basis = set.placeholder
     ? `the code sends \`${set.placeholder}\`, which names the router or server, not a model: it picks the model per request; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; a guess, not what the code states`
     : input.model.source === 'deployment-choice'
@@ -131,25 +133,23 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
  * as if the app sent GLM-4.6. It becomes "Stay on moonshotai/Kimi-K2.6 (priced as glm-4.6 via huggingface)",
  * and the recommendation follows when it is that option.
  */
-function namedForFirstCandidate(advice: Advice, firstId: string, skipped: boolean): Advice {
-  if (!skipped) return advice;
+function namedForFirstCandidate(advice: Advice, firstId: string): Advice {
   const current = advice.options.find((option) => option.current);
   if (!current) return advice;
   // "glm-4.6 (server unknown; priced as openrouter)" inside the new parentheses: "glm-4.6; server unknown; priced as openrouter".
   const pricedAs = current.label.replace(/^Stay on /, '').replace(/ \((.*)\)$/, '; $1');
   const renamed = `Stay on ${firstId} (priced as ${pricedAs})`;
   const why = `${current.why}; ${firstId} is not in the catalog, so ${current.model ?? 'the next model'} is priced`;
+  const renamedIfCurrent = (label: string) => (label === current.label ? renamed : label);
   const recommendation = advice.recommendation;
   return {
     ...advice,
     options: advice.options.map((option) => (option === current ? { ...option, label: renamed, why } : option)),
-    recommendation: !recommendation
-      ? recommendation
-      : recommendation.label === current.label
-        ? { ...recommendation, label: renamed }
-        : recommendation.optionLabel === current.label
-          ? { ...recommendation, optionLabel: renamed }
-          : recommendation,
+    recommendation: recommendation && {
+      ...recommendation,
+      label: renamedIfCurrent(recommendation.label),
+      ...(recommendation.optionLabel === undefined ? {} : { optionLabel: renamedIfCurrent(recommendation.optionLabel) }),
+    },
   };
 }
 
