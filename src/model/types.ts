@@ -163,6 +163,12 @@ export interface WrapperVia {
    * The site is priced through `via`; the totals leave every one of these helpers out as well.
    */
   alternatives?: Array<{ file: string; line: number; function: string }>;
+  /**
+   * The helpers past `via` that the request reaches through calls which only hand their parameters on (such a call
+   * is a hop, not listed as a call site): `start` → `this.chat(task)` → `chat` → ... The totals leave their
+   * requests out as well, since this caller's request is theirs.
+   */
+  through?: Array<{ file: string; line: number; function: string }>;
 }
 
 /** Where a call site stands in the workspace totals, for the fields below (all optional: absent means counted). */

@@ -10,7 +10,7 @@ import { outputSchemaOf, validatedReplyOf } from './validatedReply';
 import { readModel, readToolNames } from './sdk';
 import { callsMatching, wrapCompilerNode } from './calls';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
-import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage } from '../../model/types';
+import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp } from '../../model/regExp';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
@@ -19,6 +19,12 @@ import { candidatesOfCalls } from './callerModels';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
 const MAX_LEVELS = 3;
+/**
+ * A class's method calling another of its own through `this` is not a level: an agent class's `start` reaches its
+ * request through `chat`, `reply` and `handleExecution` (anything-llm's AIbitat), and the app calls `start`. These hops
+ * are followed for up to this many more rounds of the search.
+ */
+const MAX_OWN_CLASS_HOPS = 3;
 /** Callers taken per helper: a helper called from everywhere is still priced, through its first callers. */
 const MAX_CALLERS_PER_HELPER = 25;
 /** Caller sites per scan, so a workspace of wrappers around wrappers cannot blow up the pricing. */
@@ -82,7 +88,7 @@ const readTextFromDisk = (absolutePath: string): Promise<string | null> => fs.re
  * among `candidatesFor` the helpers' files (those files and their importers) by one text test each, then parsed
  * and resolved by binding, never by name alone: an app's `streamText(messages, env)` that shadows
  * the AI SDK's is a helper only where the name is imported from the app's module. Up to three
- * levels of helpers. Never throws for one file: an unreadable or unparsable file has no callers.
+ * levels of helpers, hops inside a class not counted. Never throws for one file: an unreadable or unparsable file has no callers.
  */
 export async function findWrapperCallers(calls: readonly DetectedCall[], allFiles: readonly WorkspaceFile[], candidatesFor: (helperFiles: ReadonlySet<string>) => readonly WorkspaceFile[], context: WrapperCallerContext, signal?: AbortSignal): Promise<DetectedCall[]> {
   try {
@@ -125,8 +131,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const directSites = new Set(calls.filter((call) => call.kind !== 'wrapper-caller').map((call) => `${call.file}:${call.line}:${call.column}`));
   // Fetch callers of a proxy route: the value each posts.
   const postedBy = new Map<DetectedCall, Node>();
+  // How many levels of helpers lie between each caller site and its request (hops inside a class not counted).
+  const levelOf = new Map<DetectedCall, number>();
   let frontier: readonly DetectedCall[] = calls;
-  for (let level = 0; level < MAX_LEVELS && frontier.length > 0 && found.length < MAX_CALLER_SITES; level++) {
+  for (let round = 0; round < MAX_LEVELS + MAX_OWN_CLASS_HOPS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
     const helpers: Helper[] = [];
     for (const call of frontier) {
       if (!call.enclosingFunction) continue;
@@ -234,6 +242,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           }
           nodeOfCaller.set(caller, site);
           callerAt.set(key, caller);
+          levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) ? 0 : 1));
           next.push(caller);
           perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
         } catch {
@@ -260,6 +269,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           nodeOfCaller.set(caller, fetch.call);
           postedBy.set(caller, fetch.sent);
           callerAt.set(key, caller);
+          levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + 1);
           next.push(caller);
           perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
         } catch {
@@ -285,9 +295,51 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       if (node && Node.isCallExpression(node) && delegatesUnderOwnName(node)) forwardingHops.add(caller);
     }
     found.push(...next);
-    frontier = next;
+    frontier = next.filter((caller) => (levelOf.get(caller) ?? 0) < MAX_LEVELS);
   }
-  return found.filter((call) => !forwardingHops.has(call));
+  return withHopsPassedThrough(found.filter((call) => !forwardingHops.has(call)), forwardingHops);
+}
+
+/** A helper's request, as `via` and its lists name it. */
+type HelperRef = Pick<WrapperVia, 'file' | 'line' | 'function'>;
+
+/**
+ * A hop left out of the sites still leads somewhere: a caller going through the hop's function goes on through the
+ * helpers the hop calls (and theirs, hop after hop). Each such caller names them in `via.through`, so that the totals
+ * leave their requests out, as they do its `via`'s.
+ */
+function withHopsPassedThrough(callers: DetectedCall[], hops: ReadonlySet<DetectedCall>): DetectedCall[] {
+  const key = (file: string, fn: string): string => `${file}#${fn}`;
+  const onwardFrom = new Map<string, HelperRef[]>();
+  for (const hop of hops) {
+    if (!hop.via) continue;
+    const from = key(hop.file, hop.enclosingFunction ?? '<top>');
+    const { file, line, function: fn } = hop.via;
+    onwardFrom.set(from, [...(onwardFrom.get(from) ?? []), { file, line, function: fn }, ...(hop.via.alternatives ?? [])]);
+  }
+  if (onwardFrom.size === 0) return callers;
+  return callers.map((caller) => {
+    if (!caller.via) return caller;
+    const through: HelperRef[] = [];
+    const seen = new Set<string>();
+    const pending = [caller.via, ...(caller.via.alternatives ?? [])].map((helper) => key(helper.file, helper.function));
+    while (pending.length > 0) {
+      const from = pending.pop()!;
+      if (seen.has(from)) continue;
+      seen.add(from);
+      for (const onward of onwardFrom.get(from) ?? []) {
+        const onwardKey = key(onward.file, onward.function);
+        if (!seen.has(onwardKey) && !through.some((known) => key(known.file, known.function) === onwardKey)) through.push(onward);
+        pending.push(onwardKey);
+      }
+    }
+    return through.length > 0 ? { ...caller, via: { ...caller.via, through } } : caller;
+  });
+}
+
+/** `this.name(...)` inside the class whose method the helper is: a hop within the class, not a caller from outside. */
+function callsOwnMethod(callee: Node, helper: Helper): boolean {
+  return !!helper.ownerClass && Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword && contains(helper.ownerClass, callee);
 }
 
 /**
@@ -476,6 +528,8 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
     if (!isFunction) continue;
     const named = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || isHeldByName(current);
     if (!named) {
+      // Calling the function that registers the handler makes no request: the route's traffic does, one request per hit.
+      if (isRegisteredHandler(current)) return undefined;
       innermost = current;
       continue;
     }
@@ -485,6 +539,18 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
     return { call, site: node, requests: [call], fn: current, returned, name, ...implementedTypes(current, returned, modules) };
   }
   return undefined;
+}
+
+/** Methods that register a handler for a route or an event under the name or path given first: `app.post('/v1/chat', handler)`, `socket.on('message', handler)`. */
+const HANDLER_REGISTRATIONS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'ws', 'route', 'on', 'once', 'addListener', 'addEventListener', 'handle']);
+
+/** A function passed, after a route path or event name, to a method that registers it as a handler. */
+function isRegisteredHandler(fn: Node): boolean {
+  const call = fn.getParent();
+  if (!call || !Node.isCallExpression(call) || !call.getArguments().includes(fn)) return false;
+  const callee = call.getExpression();
+  const [first] = call.getArguments();
+  return Node.isPropertyAccessExpression(callee) && HANDLER_REGISTRATIONS.has(callee.getName()) && first !== fn && (Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) || Node.isTemplateExpression(first));
 }
 
 /**

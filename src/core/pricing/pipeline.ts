@@ -422,7 +422,7 @@ export class EnrichmentCache {
     if (key === undefined) {
       // Positions and the evidence text (which names lines) change with any edit above a call and feed no price;
       // nor does the line of the helper a wrapper-caller goes through (an edit above the helper moved every caller's key).
-      const via = call.via && { ...call.via, line: undefined, alternatives: call.via.alternatives?.map((alternative) => ({ ...alternative, line: undefined })) };
+      const via = call.via && { ...call.via, line: undefined, alternatives: call.via.alternatives?.map((alternative) => ({ ...alternative, line: undefined })), through: call.via.through?.map((helper) => ({ ...helper, line: undefined })) };
       this.callKeys.set(call, (key = canonicalJson({ ...call, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, evidence: undefined, via })));
     }
     return key;

@@ -62,7 +62,7 @@ export function decideTotals(sites: readonly CallSite[]): TotalsDecision[] {
   sites.forEach((site, index) => {
     if (!site.via || !decisions[index].inTotals || site.monthlyUsdCurrent === null) return;
     // A caller through an interface reaches whichever adapter is configured: none of them is counted on its own.
-    for (const helper of [site.via, ...(site.via.alternatives ?? [])]) {
+    for (const helper of [site.via, ...(site.via.alternatives ?? []), ...(site.via.through ?? [])]) {
       const key = `${helper.file}#${helper.function}`;
       pricedCallers.set(key, [...(pricedCallers.get(key) ?? []), site]);
     }

@@ -255,6 +255,76 @@ export async function classify(ticket: string) {
     ],
   },
   {
+    name: "a class's own hops through this are not levels: the app's call of agent.start() reaches a request four methods deep, and a caller of the app's function one more level out",
+    files: {
+      'src/agent.ts': `import OpenAI from 'openai';
+export class Agent {
+  private openai = new OpenAI();
+  async start(task: string) {
+    return this.chat(task);
+  }
+  private async chat(task: string) {
+    return this.reply(task);
+  }
+  private async reply(task: string) {
+    return this.complete([{ role: 'user' as const, content: task }]);
+  }
+  private async complete(messages: { role: 'user'; content: string }[]) {
+    return this.openai.chat.completions.create({ model: 'gpt-4.1-mini', messages });
+  }
+}
+`,
+      'src/triage.ts': `import { Agent } from './agent';
+export async function triage(ticket: string, instructions: string) {
+  const agent = new Agent();
+  return agent.start(\`\${instructions}\n\n\${ticket}\`);
+}
+`,
+      'src/routes.ts': `import { triage } from './triage';
+export async function onTicket(ticket: string) {
+  return triage(ticket, 'Classify this support ticket as billing, bug or other.');
+}
+`,
+    },
+    // The calls that only hand `task` on (start → chat → reply) are hops, not sites; the one request is counted once, at the app's outermost caller.
+    sites: [
+      { file: 'src/agent.ts', line: 11, kind: 'wrapper-caller', via: 'src/agent.ts:14', inTotals: false },
+      { file: 'src/agent.ts', line: 14, kind: 'sdk', inTotals: false },
+      { file: 'src/routes.ts', line: 3, kind: 'wrapper-caller', via: 'src/triage.ts:4', model: 'gpt-4.1-mini', promptIncludes: ['Classify this support ticket'], inTotals: true },
+      { file: 'src/triage.ts', line: 4, kind: 'wrapper-caller', via: 'src/agent.ts:5', inTotals: false },
+    ],
+    check: (result) => {
+      const caller = result.callSites.find((site) => site.file === 'src/triage.ts')!;
+      assert.deepEqual(caller.via?.through?.map((helper) => helper.function), ['Agent.chat', 'Agent.reply']);
+    },
+  },
+  {
+    name: 'a request in a route handler belongs to the route: the call that registers the routes is no caller of it',
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function summarize(text: string) {
+  return openai.chat.completions.create({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: \`Summarize this thread in three sentences: \${text}\` }] });
+}
+`,
+      'src/routes.ts': `import { summarize } from './llm';
+export function chatEndpoints(app: { post(path: string, handler: (req: any, res: any) => Promise<void>): void }) {
+  app.post('/api/summary', async (req, res) => {
+    res.json(await summarize(req.body.text));
+  });
+}
+`,
+      'src/server.ts': `import { chatEndpoints } from './routes';
+declare const app: { post(path: string, handler: (req: any, res: any) => Promise<void>): void };
+chatEndpoints(app);
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/routes.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4', inTotals: true },
+    ],
+  },
+  {
     name: 'object factory: createGenerateObject(opts)(input) binds both calls',
     files: {
       'src/generate.ts': `import { generateObject } from 'ai';

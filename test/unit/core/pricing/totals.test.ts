@@ -30,6 +30,15 @@ describe('totals count each request once', () => {
     assert.equal(priced.summary.monthlyUsdCurrent, round2(priced.callSites[2].monthlyUsdCurrent ?? 0));
   });
 
+  it('a caller whose request passes through a hop left out of the sites: the helper past the hop (named in via.through) is left out too', () => {
+    // app.ts → Agent.start (whose `this.reply(task)` only hands on, so it is no site) → Agent.reply → complete.
+    const reply = callerOf(helper, 'src/agent.ts', 8, 'Agent.reply');
+    const outer = callerOf(reply, 'src/app.ts', 4, 'triage', { via: { file: 'src/agent.ts', line: 5, function: 'Agent.start', through: [{ file: 'src/agent.ts', line: 8, function: 'Agent.reply' }] } });
+    const priced = enrichCalls([helper, reply, outer]);
+    assert.deepEqual(priced.callSites.map((site) => site.inTotals !== false), [false, false, true]);
+    assert.equal(priced.summary.monthlyUsdCurrent, round2(priced.callSites[2].monthlyUsdCurrent ?? 0));
+  });
+
   it('a helper whose own volume is annotated is counted instead of callers on the default volume', () => {
     const annotated = { ...helper, annotationComment: { text: '// llm-advisor: calls=50000/month', line: 3 } };
     const priced = enrichCalls([annotated, callerOf(helper, 'src/a.ts', 3, 'title')]);
