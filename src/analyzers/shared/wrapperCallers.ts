@@ -541,16 +541,25 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
   return undefined;
 }
 
-/** Methods that register a handler for a route or an event under the name or path given first: `app.post('/v1/chat', handler)`, `socket.on('message', handler)`. */
-const HANDLER_REGISTRATIONS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'ws', 'route', 'on', 'once', 'addListener', 'addEventListener', 'handle']);
+/** Methods that register a handler for the route path given first: `app.post('/v1/chat', handler)`, `router.use('/api', handler)`. */
+const ROUTE_REGISTRATIONS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'ws', 'route']);
+/** Methods that register a handler for the event or channel named first: `socket.on('message', handler)`, `ipcMain.handle('chat', handler)`. */
+const EVENT_REGISTRATIONS = new Set(['on', 'once', 'addListener', 'addEventListener', 'handle']);
 
-/** A function passed, after a route path or event name, to a method that registers it as a handler. */
+/**
+ * A function passed, after a route path or an event name, to a method that registers it as a handler. A route needs
+ * a path (`cache.get('summary', () => ...)`, which may run its function at once, is no route).
+ */
 function isRegisteredHandler(fn: Node): boolean {
   const call = fn.getParent();
-  if (!call || !Node.isCallExpression(call) || !call.getArguments().includes(fn)) return false;
+  if (!call || !Node.isCallExpression(call)) return false;
   const callee = call.getExpression();
-  const [first] = call.getArguments();
-  return Node.isPropertyAccessExpression(callee) && HANDLER_REGISTRATIONS.has(callee.getName()) && first !== fn && (Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) || Node.isTemplateExpression(first));
+  const [first, ...rest] = call.getArguments();
+  if (!Node.isPropertyAccessExpression(callee) || !rest.includes(fn)) return false;
+  const name = callee.getName();
+  const text = Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) ? first.getLiteralText() : Node.isTemplateExpression(first) ? first.getText() : undefined;
+  if (text === undefined) return false;
+  return EVENT_REGISTRATIONS.has(name) || (ROUTE_REGISTRATIONS.has(name) && /\/|^\*$/.test(text));
 }
 
 /**

@@ -318,8 +318,22 @@ export function chatEndpoints(app: { post(path: string, handler: (req: any, res:
 declare const app: { post(path: string, handler: (req: any, res: any) => Promise<void>): void };
 chatEndpoints(app);
 `,
+      // A cache's get-or-compute runs its function when called: no route (no path), so getSummary stays a helper.
+      'src/cached.ts': `import { summarize } from './llm';
+declare const cache: { get<T>(key: string, compute: () => Promise<T>): Promise<T> };
+export async function getSummary(thread: string) {
+  return cache.get('summary', async () => summarize(thread));
+}
+`,
+      'src/digest.ts': `import { getSummary } from './cached';
+export async function dailyDigest(thread: string) {
+  return getSummary(thread);
+}
+`,
     },
     sites: [
+      { file: 'src/cached.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4', inTotals: false },
+      { file: 'src/digest.ts', line: 3, kind: 'wrapper-caller', via: 'src/cached.ts:4', inTotals: true },
       { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
       { file: 'src/routes.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4', inTotals: true },
     ],
