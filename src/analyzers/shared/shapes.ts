@@ -24,7 +24,32 @@ const TRANSPARENT_GENERICS = new Set(['Promise', 'Awaited', 'Omit', 'Pick', 'Par
 
 /** The shapes a value expression may have; [] when the code does not say. */
 export function shapesOf(expression: Node, modules: ModuleLoader, depth = 0): Shape[] {
-  if (depth > MAX_SHAPE_DEPTH) return [];
+  if (depth > MAX_SHAPE_DEPTH) return cutShort([]);
+  // The wrapper-caller search asks for the same receivers and arguments again and again (a method's every caller
+  // passes values whose shapes are followed through the same declarations): one answer per expression and level.
+  const lookup = modules.methodCallsNamed;
+  if (!lookup) return shapesOfUncached(expression, modules, depth);
+  let cache = shapeCaches.get(lookup);
+  if (!cache) shapeCaches.set(lookup, (cache = new Map()));
+  const known = cache.get(expression);
+  if (known) return known;
+  const cutsBefore = lookupsCutShort;
+  const shapes = shapesOfUncached(expression, modules, depth);
+  // An answer a depth limit or a cycle cut short is this path's only: asked from elsewhere, the lookup may go further.
+  if (lookupsCutShort === cutsBefore) cache.set(expression, shapes);
+  return shapes;
+}
+
+/** Shapes of expressions, per lookup function (one level of one wrapper-caller search): dropped with it. */
+const shapeCaches = new WeakMap<object, Map<Node, Shape[]>>();
+/** How many lookups a depth limit or a cycle has cut short so far; an answer computed while it grew is not kept. */
+let lookupsCutShort = 0;
+function cutShort<T>(value: T): T {
+  lookupsCutShort++;
+  return value;
+}
+
+function shapesOfUncached(expression: Node, modules: ModuleLoader, depth: number): Shape[] {
   if (Node.isAsExpression(expression) || Node.isSatisfiesExpression(expression)) {
     const typeNode = expression.getTypeNode();
     const declared = typeNode ? typeShapes(typeNode, modules, depth + 1) : [];
@@ -162,7 +187,8 @@ const followedMethods = new Set<Node>();
  * runs (`methodCallsNamed`); a call inside the class itself is not read.
  */
 function passedToMethod(method: Node, parameter: Node, key: string | undefined, modules: ModuleLoader, depth: number): Shape[] {
-  if (!Node.isMethodDeclaration(method) || !modules.methodCallsNamed || followedMethods.has(method)) return [];
+  if (!Node.isMethodDeclaration(method) || !modules.methodCallsNamed) return [];
+  if (followedMethods.has(method)) return cutShort([]);
   const owner = method.getParent();
   if (!owner || !(Node.isClassDeclaration(owner) || Node.isClassExpression(owner))) return [];
   const index = method.getParameters().findIndex((candidate) => candidate === parameter);
@@ -317,7 +343,7 @@ export function returnsOf(fn: Node): Node[] {
 
 /** The declarations a type node names: classes, interfaces, type literals and function types (through aliases, unions, intersections, `Promise<T>`, `Omit<T, ...>`). */
 export function typeShapes(typeNode: Node, modules: ModuleLoader, depth = 0): Shape[] {
-  if (depth > MAX_SHAPE_DEPTH) return [];
+  if (depth > MAX_SHAPE_DEPTH) return cutShort([]);
   if (Node.isParenthesizedTypeNode(typeNode)) return typeShapes(typeNode.getTypeNode(), modules, depth + 1);
   if (Node.isUnionTypeNode(typeNode) || Node.isIntersectionTypeNode(typeNode)) return typeNode.getTypeNodes().flatMap((member) => typeShapes(member, modules, depth + 1));
   if (Node.isTypeLiteral(typeNode) || Node.isFunctionTypeNode(typeNode)) return [{ node: typeNode, made: false }];
@@ -350,7 +376,7 @@ export function typeShapes(typeNode: Node, modules: ModuleLoader, depth = 0): Sh
 
 /** A class, interface or type alias named in a file: declared there, or imported (named or default) from a workspace module. */
 export function typeDeclaration(sourceFile: SourceFile, name: string, modules: ModuleLoader, depth = 0): Node | undefined {
-  if (depth > MAX_SHAPE_DEPTH) return undefined;
+  if (depth > MAX_SHAPE_DEPTH) return cutShort(undefined);
   const local = sourceFile.getClass(name) ?? sourceFile.getInterface(name) ?? sourceFile.getTypeAlias(name);
   if (local) return local;
   for (const declaration of sourceFile.getImportDeclarations()) {
@@ -365,7 +391,7 @@ export function typeDeclaration(sourceFile: SourceFile, name: string, modules: M
 }
 
 function exportedType(sourceFile: SourceFile, name: string, modules: ModuleLoader, depth: number): Node | undefined {
-  if (depth > MAX_SHAPE_DEPTH) return undefined;
+  if (depth > MAX_SHAPE_DEPTH) return cutShort(undefined);
   if (name === 'default') {
     // `hasDefaultKeyword`, not `isDefaultExport`: the latter asks the type checker, which builds a program.
     const declared = sourceFile.getClasses().find((candidate) => candidate.hasDefaultKeyword()) ?? sourceFile.getInterfaces().find((candidate) => candidate.hasDefaultKeyword());
@@ -396,7 +422,7 @@ function exportedType(sourceFile: SourceFile, name: string, modules: ModuleLoade
 
 /** A member of a class (its own or inherited), interface (its own or extended) or type literal, by name. */
 export function memberDeclaration(owner: Node, name: string, modules: ModuleLoader, depth = 0): Node | undefined {
-  if (depth > MAX_SHAPE_DEPTH) return undefined;
+  if (depth > MAX_SHAPE_DEPTH) return cutShort(undefined);
   if (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) {
     const own = owner.getInstanceMember(name) ?? owner.getStaticMember(name) ?? owner.getConstructors()[0]?.getParameters().find((parameter) => parameter.getName() === name && parameter.isParameterProperty());
     if (own) return own;
