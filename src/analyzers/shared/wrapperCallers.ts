@@ -321,15 +321,15 @@ function withHopsPassedThrough(callers: DetectedCall[], hops: ReadonlySet<Detect
   return callers.map((caller) => {
     if (!caller.via) return caller;
     const through: HelperRef[] = [];
-    const seen = new Set<string>();
     const pending = [caller.via, ...(caller.via.alternatives ?? [])].map((helper) => key(helper.file, helper.function));
+    // Every helper named once, whether in via, its alternatives or through; each is followed on once.
+    const named = new Set(pending);
     while (pending.length > 0) {
-      const from = pending.pop()!;
-      if (seen.has(from)) continue;
-      seen.add(from);
-      for (const onward of onwardFrom.get(from) ?? []) {
+      for (const onward of onwardFrom.get(pending.pop()!) ?? []) {
         const onwardKey = key(onward.file, onward.function);
-        if (!seen.has(onwardKey) && !through.some((known) => key(known.file, known.function) === onwardKey)) through.push(onward);
+        if (named.has(onwardKey)) continue;
+        named.add(onwardKey);
+        through.push(onward);
         pending.push(onwardKey);
       }
     }

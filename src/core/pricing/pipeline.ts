@@ -422,7 +422,8 @@ export class EnrichmentCache {
     if (key === undefined) {
       // Positions and the evidence text (which names lines) change with any edit above a call and feed no price;
       // nor does the line of the helper a wrapper-caller goes through (an edit above the helper moved every caller's key).
-      const via = call.via && { ...call.via, line: undefined, alternatives: call.via.alternatives?.map((alternative) => ({ ...alternative, line: undefined })), through: call.via.through?.map((helper) => ({ ...helper, line: undefined })) };
+      const withoutLine = (helper: { file: string; line: number; function: string }) => ({ ...helper, line: undefined });
+      const via = call.via && { ...withoutLine(call.via), alternatives: call.via.alternatives?.map(withoutLine), through: call.via.through?.map(withoutLine) };
       this.callKeys.set(call, (key = canonicalJson({ ...call, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, evidence: undefined, via })));
     }
     return key;
