@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
+import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
@@ -75,8 +76,8 @@ export const localAnalyzer: Analyzer = {
 
 function report(call: CallExpression, context: AnalyzerContext, draft: { method: string; endpoint: Endpoint; model: ModelRef; messages: PromptMessage[]; maxOutputTokens?: number | null; streaming?: boolean; evidence: string[] }): DetectedCall {
   return toDetectedCall(call, context.file, {
-    provider: 'local',
-    sdk: 'local',
+    provider: IN_PROCESS_PROVIDER,
+    sdk: IN_PROCESS_PROVIDER,
     method: draft.method,
     endpoint: draft.endpoint,
     model: draft.model,

@@ -1,6 +1,6 @@
 import { findArchitecture, loadCatalog, type Catalog } from '../core/catalog/catalog';
 import { fmtGiB, sizeQuery } from '../core/pricing/sizing';
-import type { Precision } from '../model/vocabulary';
+import { PRECISIONS, type Precision } from '../model/vocabulary';
 import type { CliArguments } from './args';
 
 /**
@@ -55,8 +55,11 @@ export function runSize(args: CliArguments, stdout: NodeJS.WritableStream, stder
 function nativePrecision(catalog: Catalog, model: string): { precision: Precision; derivation: string } | undefined {
   const arch = findArchitecture(catalog, model);
   if (!arch) return undefined;
-  const released = arch.releasedPrecision as Precision | undefined;
-  return released
-    ? { precision: released, derivation: `no --precision given, so the released weights' precision ${released} (releasedPrecision in model-architectures.json)` }
-    : { precision: 'bf16', derivation: 'no --precision given, so the released weights\' precision: bf16 (model-architectures.json states no releasedPrecision for this model, meaning a 16-bit release). Pass --precision fp8|int8|int4 for a quantized deployment' };
+  const released = arch.releasedPrecision;
+  if (released && (PRECISIONS as readonly string[]).includes(released)) {
+    return { precision: released as Precision, derivation: `no --precision given, so the released weights' precision ${released} (releasedPrecision in model-architectures.json)` };
+  }
+  // Encoders released in fp32 (BERT-style embedding models) are served at 16 bits, as the planner sizes them.
+  if (released) return { precision: 'bf16', derivation: `no --precision given; the weights were released in ${released} (releasedPrecision in model-architectures.json), which servers load at 16 bits, so bf16, as the scan's own sizing assumes` };
+  return { precision: 'bf16', derivation: 'no --precision given, so the released weights\' precision: bf16 (model-architectures.json states no releasedPrecision for this model, meaning a 16-bit release). Pass --precision fp8|int8|int4 for a quantized deployment' };
 }

@@ -9,6 +9,9 @@ export const REALTIME_AUDIO_TURN_TEXT = '{{audio}}';
 
 export const USAGE_FILE_NAME = 'llm-usage.yml';
 
+/** The provider of a model run inside the app's own process (transformers.js, WebLLM, node-llama-cpp): no server, no API. */
+export const IN_PROCESS_PROVIDER = 'local';
+
 /**
  * Calls per month assumed for a call site when nothing sets its volume (no annotation, usage file,
  * export or setting). Shown as an assumption wherever it is used.

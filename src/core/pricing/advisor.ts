@@ -42,7 +42,7 @@ import {
   type SelfHostCostRow,
 } from '../catalog/catalog';
 import { p95Context, planDeployment, type DeploymentPlan, type Workload } from './sizing';
-import type { DataSensitivity, Precision } from '../../model/vocabulary';
+import { IN_PROCESS_PROVIDER, type DataSensitivity, type Precision } from '../../model/vocabulary';
 import { formatCount, formatUsd } from '../../model/format';
 import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
@@ -400,10 +400,14 @@ function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Ca
   const share = callsPerSecond / plan.replicaCallsPerSecond;
   const usd = Math.min(s.monthlyGpuUsdOnDemand, replicaUsd * share);
   const server = `${s.gpusPerReplica}× ${s.gpu} at ${s.precision}${plan.price ? ` (${plan.price.provider})` : ''}`;
-  const note = `an assumption: ${input.provider} runs on hardware you operate, priced as rented GPUs (${server}, ${formatUsd(replicaUsd, 'whole')}/month per replica on demand) of which this call uses its share of the throughput; a server kept for this call alone costs the whole replica, and hardware you already own costs power and upkeep instead`;
+  // `local` is a model run inside the app's own process (transformers.js, WebLLM, node-llama-cpp), not a server.
+  const inProcess = input.provider === IN_PROCESS_PROVIDER;
+  const host = inProcess ? "the model runs in the app's own process" : `${input.provider} runs`;
+  const alone = inProcess ? 'a GPU kept for this call alone costs the whole replica, and a CPU or hardware you already own costs compute time, power and upkeep instead' : 'a server kept for this call alone costs the whole replica, and hardware you already own costs power and upkeep instead';
+  const note = `an assumption: ${host} on hardware you operate, priced as rented GPUs (${server}, ${formatUsd(replicaUsd, 'whole')}/month per replica on demand) of which this call uses its share of the throughput; ${alone}`;
   return {
     tier: 'self-hosted',
-    label: `Stay on ${model.id} on your ${input.provider} server`,
+    label: inProcess ? `Stay on ${model.id} in process` : `Stay on ${model.id} on your ${input.provider} server`,
     monthlyUsd: usd,
     viable: true,
     why: `what the code does today; ${note}`,
@@ -952,8 +956,9 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   const rows = current.openPrices.filter((r) => (r.endpoint ?? 'chat') === kind);
   // Billed per input token only: with no input counted the figure would be a silent $0.
   if (input.tokens.inputPerCall <= 0) return unpriced(diagnostics, `${current.id}: the ${kind} call's input size is not known statically (0 tokens counted), and it is billed per input token; not priced`);
-  if (rows.length === 0) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price in the catalog; ${kind} call not priced`);
   const provider = input.provider.toLowerCase();
+  // A model run in process or on the team's own server is priced by its hardware, with or without an API price row.
+  if (rows.length === 0 && !isLocalServer(provider)) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price in the catalog; ${kind} call not priced`);
   const own = rows.find((r) => r.provider === provider);
   const assumed = own ? undefined : assumedServerRow(input, current, kind, today);
   if (assumed) diagnostics.push(`${current.id}: ${assumed.note}`);
@@ -970,6 +975,7 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
       return { options, recommendation: recommend(options, onServer, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: onServer.monthlyUsd, diagnostics };
     }
   }
+  if (!row && rows.length === 0) return unpriced(diagnostics, `${current.id} runs on ${input.provider}, on hardware you operate: there is no per-token ${kind} price and the catalog cannot size it (no architecture or no GPU that fits); ${kind} call not priced`);
   if (!row) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price for provider ${input.provider} in the catalog; not priced (priced for ${[...new Set(rows.map((r) => r.provider))].join(', ')})`);
   const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.provider} ${row.providerModelId}, input tokens only${assumed ? `; ${assumed.note}` : ''}`), true);
   const cur: HostingOption = { tier: 'open-api', label: `Stay on ${current.id} via ${row.provider}${assumed ? ' (server unknown)' : ''}`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${kind} is billed per input token${assumed ? `; ${assumed.note}` : ''}`, provider: row.provider, model: current.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };

@@ -54,4 +54,15 @@ describe('CLI size', () => {
     assert.equal(answer.precision, 'fp8', 'DeepSeek V3 ships FP8 weights (releasedPrecision)');
     assert.match(answer.precisionDefault, /released weights' precision fp8/);
   });
+
+  it('sizes an encoder released in fp32 at 16 bits, as servers load it, instead of rejecting the released precision', async () => {
+    // bge-m3 and the other BERT-style embedders are fp32 releases; fp32 is no precision the planner serves at.
+    const { code, stdout, stderr } = await run(['size', '--model', 'Xenova/all-MiniLM-L6-v2', '--format', 'json']);
+    assert.equal(code, 0, stderr);
+    const answer = JSON.parse(stdout);
+    assert.equal(answer.model, 'all-minilm-l6-v2', 'the transformers.js ONNX export names the same weights');
+    assert.equal(answer.precision, 'bf16');
+    assert.match(answer.precisionDefault, /released in fp32 .* so bf16/);
+    assert.equal(answer.fits, true);
+  });
 });

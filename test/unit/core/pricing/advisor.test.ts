@@ -312,6 +312,20 @@ describe('advisor: models on a server the team runs (Ollama, LM Studio, vLLM, ..
     assert.ok(advice.options.some((o) => o.tier === 'open-api' && o.model === 'nomic-embed-text-v1.5'));
   });
 
+  it("a model run in the app's own process with no API price anywhere is priced by its hardware, and says it runs in process", () => {
+    // transformers.js's default embedder: no provider sells all-MiniLM-L6-v2 per token, so only its architecture prices it.
+    const advice = adviseCall(input('Xenova/all-MiniLM-L6-v2', { provider: 'local', endpoint: 'embedding', taskType: 'embedding' }), catalog);
+    const current = advice.options.find((o) => o.current)!;
+    assert.equal(current.tier, 'self-hosted');
+    assert.equal(current.label, 'Stay on all-minilm-l6-v2 in process');
+    assert.ok(advice.monthlyUsdCurrent! > 0, 'never $0');
+    assert.match(current.why, /an assumption: the model runs in the app's own process on hardware you operate/);
+    // On a hosted API the same model with no price row stays unpriced and says why.
+    const hosted = adviseCall(input('Xenova/all-MiniLM-L6-v2', { provider: 'huggingface', endpoint: 'embedding', taskType: 'embedding' }), catalog);
+    assert.equal(hosted.monthlyUsdCurrent, null);
+    assert.match(hosted.diagnostics.join('\n'), /no per-token embedding price in the catalog/);
+  });
+
   it('a local model the catalog cannot size (no GPU prices) stays unpriced and points at sizing', () => {
     const noGpus = { ...catalog, gpus: [] };
     const advice = adviseCall(input('llama3.1:8b', { provider: 'ollama', taskType: 'chat' }), noGpus);

@@ -98,9 +98,9 @@ describe('pricing: a rerank API billed per token at its own host', () => {
 
 describe('pricing: why an in-process model set stays unpriced', () => {
   it('a set of models the catalog lacks, run in process, says there is no per-token bill and why it cannot be sized', () => {
-    const model: ModelRef = { id: null, raw: 'this.config.model', source: 'user-choice', candidates: [{ id: 'Xenova/all-MiniLM-L6-v2', source: 'app-list', where: 'src/models.ts:3' }, { id: 'Xenova/nomic-embed-text-v1', source: 'app-list', where: 'src/models.ts:3' }] };
+    const model: ModelRef = { id: null, raw: 'this.config.model', source: 'user-choice', candidates: [{ id: 'Xenova/paraphrase-multilingual-MiniLM-L12-v2', source: 'app-list', where: 'src/models.ts:3' }, { id: 'Xenova/multilingual-e5-small', source: 'app-list', where: 'src/models.ts:3' }] };
     const advice = adviseSite(input(model, { provider: 'local', endpoint: 'embedding', task: { type: 'embedding', confidence: 1, reasons: [] } }), catalog);
     assert.equal(advice.monthlyUsdCurrent, null);
-    assert.match(advice.unpriced!.reason, /none of the models this call can send is in the catalog .*Xenova\/all-MiniLM-L6-v2, Xenova\/nomic-embed-text-v1; it runs on the team's own hardware \(local\), so there is no per-token bill/);
+    assert.match(advice.unpriced!.reason, /none of the models this call can send is in the catalog .*Xenova\/paraphrase-multilingual-MiniLM-L12-v2, Xenova\/multilingual-e5-small; it runs on the team's own hardware \(local\), so there is no per-token bill/);
   });
 });

@@ -534,7 +534,7 @@ describe('unpriced calls left out of the totals are counted apart from those the
 
 describe('reference sets per provider and endpoint (issue 13 §3)', () => {
   it('a model the catalog lacks on the team\'s own hardware says so, and "nearest" only offers models sold for that kind of call', () => {
-    const embedding = adviseSite(input({ id: 'Xenova/all-MiniLM-L6-v2', raw: 'Xenova/all-MiniLM-L6-v2', source: 'literal' }, { provider: 'local', endpoint: 'embedding', task: { type: 'embedding', confidence: 1, reasons: [] } }), catalog);
+    const embedding = adviseSite(input({ id: 'Xenova/multilingual-e5-small', raw: 'Xenova/multilingual-e5-small', source: 'literal' }, { provider: 'local', endpoint: 'embedding', task: { type: 'embedding', confidence: 1, reasons: [] } }), catalog);
     assert.equal(embedding.monthlyUsdCurrent, null);
     assert.match(embedding.unpriced!.reason, /runs on the team's own hardware \(local\), so there is no per-token bill/);
     const near = /nearest: (.*)$/.exec(embedding.unpriced!.reason)![1].split(', ');
