@@ -253,6 +253,12 @@ export interface DetectedCall {
    * an agent loop elsewhere that calls it again with each tool result makes the request one step of many.
    */
   toolListEntry?: string;
+  /**
+   * The parameter of the enclosing function that holds the client this request is made on, when no base URL says
+   * which server it is (`tooledStream(client, model, ...)` making `client.chat.completions.create`): each caller's
+   * client argument says who serves its calls, so the wrapper-caller search reads the provider there.
+   */
+  clientParameter?: string;
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };

@@ -87,7 +87,7 @@ export function realtimeAudioTurn(): DetectedCall['messages'][number] {
 /** What an analyzer fills in; `toDetectedCall` adds the position, enclosing function and file. */
 export type CallDraft = Pick<
   DetectedCall,
-  'provider' | 'sdk' | 'method' | 'endpoint' | 'model' | 'messages' | 'maxOutputTokens' | 'features' | 'toolNames' | 'structuredOutputName' | 'forcedTool' | 'steps' | 'evidence'
+  'provider' | 'sdk' | 'method' | 'endpoint' | 'model' | 'messages' | 'maxOutputTokens' | 'features' | 'toolNames' | 'structuredOutputName' | 'forcedTool' | 'steps' | 'clientParameter' | 'evidence'
 >;
 
 /** Completes an analyzer's draft with position, enclosing function and file. */

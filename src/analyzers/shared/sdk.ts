@@ -334,6 +334,18 @@ export function readToolNames(tools: Node | undefined, modules: ModuleLoader): s
   return names;
 }
 
+/**
+ * Who serves the requests of an `openai` package client: its base URL's provider, Azure for `AzureOpenAI`, else OpenAI
+ * (saying so when a base URL was written but not recognised). The one reading the OpenAI analyzer and a helper's
+ * callers share.
+ */
+export function openAiClientProvider(origin: { className: string; options: Node | undefined }, modules: ModuleLoader, evidence: string[]): string {
+  const fromUrl = providerFromOptions(origin.options, modules, evidence, ['baseURL', 'baseUrl', 'endpoint']);
+  if (fromUrl) return fromUrl;
+  if (evidence.some((line) => line.endsWith('not recognised'))) evidence.push('server unknown: assuming OpenAI for OpenAI models; a model OpenAI does not serve is priced at its own API providers');
+  return origin.className === 'AzureOpenAI' ? 'azure-openai' : 'openai';
+}
+
 /** A provider from a client's `baseURL`/`baseUrl`/`host` option, with evidence; undefined when none or unknown. */
 export function providerFromOptions(options: Node | undefined, modules: ModuleLoader, evidence: string[], keys: readonly string[] = ['baseURL', 'baseUrl']): string | undefined {
   const object = resolveObjectLiteral(options, modules);

@@ -7,7 +7,8 @@ import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, n
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
-import { readModel, readToolNames } from './sdk';
+import { openAiClientProvider, readModel, readToolNames } from './sdk';
+import { resolveClientOrigin } from './clients';
 import { callsMatching, wrapCompilerNode } from './calls';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
@@ -1053,6 +1054,9 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     }
   }
 
+  const client = providerFromClientArgument(base, bound, modules);
+  if (client?.evidence) evidence.push(client.evidence);
+
   const messages: PromptMessage[] = [];
   for (const message of base.messages) {
     const wholeHole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? message.holes[0].expression : undefined;
@@ -1131,6 +1135,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     file,
     ...callSpan(site),
     method: base.enclosingFunction ?? base.method,
+    provider: client?.provider ?? base.provider,
     model,
     messages,
     toolNames,
@@ -1148,8 +1153,31 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   delete caller.production;
   delete caller.nonProductionReason;
   delete caller.alternativeGroup;
+  delete caller.clientParameter;
+  if (client?.forwardedAs) caller.clientParameter = client.forwardedAs;
   if (comment) caller.annotationComment = comment;
   return caller;
+}
+
+/**
+ * Who serves a caller's requests when the helper makes them on a client it is handed (`clientParameter`): the
+ * client the caller passes (`tooledStream(this.client, ...)` with `this._client = new OpenAI({ baseURL: groq })`).
+ * `forwardedAs` when the caller hands on a client parameter of its own, for its callers to say; undefined when the
+ * caller passes nothing or a client not traced to an `openai` package constructor (the helper's provider stays).
+ */
+function providerFromClientArgument(base: DetectedCall, bound: (expression: string) => Node | undefined, modules: ModuleLoader): { provider?: string; evidence?: string; forwardedAs?: string } | undefined {
+  if (!base.clientParameter) return undefined;
+  const argument = bound(base.clientParameter);
+  if (!argument) return undefined;
+  const origin = resolveClientOrigin(argument, modules);
+  if (origin?.packageName === 'openai' && origin.options) {
+    const steps: string[] = [];
+    const provider = openAiClientProvider(origin, modules, steps);
+    return { provider, evidence: `client: the caller passes ${shorten(argument.getText())} for ${base.clientParameter} (${[...origin.evidence, ...steps].join('; ')}) → provider ${provider}` };
+  }
+  const root = unwrapExpression(argument);
+  const declaration = Node.isIdentifier(root) ? findDeclaration(root, modules) : undefined;
+  return declaration && Node.isParameterDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) ? { forwardedAs: root.getText() } : undefined;
 }
 
 /**

@@ -14,6 +14,7 @@ interface ExpectedSite {
   via?: string;
   id?: string;
   model?: string | null;
+  provider?: string;
   promptIncludes?: string[];
   toolNames?: string[];
   production?: boolean;
@@ -40,6 +41,7 @@ function summarize(site: CallSite, expected: ExpectedSite): ExpectedSite {
   if (expected.via !== undefined) actual.via = site.via ? `${site.via.file}:${site.via.line}` : undefined;
   if (expected.id !== undefined) actual.id = site.id;
   if (expected.model !== undefined) actual.model = site.model.id;
+  if (expected.provider !== undefined) actual.provider = site.provider;
   if (expected.promptIncludes !== undefined) {
     const text = site.tokens && site.promptPreview !== undefined ? '' : '';
     void text;
@@ -297,6 +299,56 @@ export async function onTicket(ticket: string) {
       const caller = result.callSites.find((site) => site.file === 'src/triage.ts')!;
       assert.deepEqual(caller.via?.through?.map((helper) => helper.function), ['Agent.chat', 'Agent.reply']);
     },
+  },
+  {
+    name: "a helper making its request on a client it is handed: each caller's client says who serves the caller's calls",
+    files: {
+      'src/tooled.ts': `import OpenAI from 'openai';
+export async function tooledComplete(client: OpenAI, model: string, prompt: string) {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+}
+`,
+      'src/groq.ts': `import OpenAI from 'openai';
+import { tooledComplete } from './tooled';
+export class GroqProvider {
+  private client = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', apiKey: process.env.GROQ_API_KEY });
+  async complete(question: string) {
+    return tooledComplete(this.client, 'llama-3.3-70b-versatile', \`Answer briefly: \${question}\`);
+  }
+}
+`,
+      'src/lmstudio.ts': `import OpenAI from 'openai';
+import { tooledComplete } from './tooled';
+const local = new OpenAI({ baseURL: 'http://localhost:1234/v1', apiKey: 'lm-studio' });
+export const rewrite = (text: string) => tooledComplete(local, 'qwen2.5-7b-instruct', \`Rewrite this politely: \${text}\`);
+`,
+      'src/plain.ts': `import OpenAI from 'openai';
+import { tooledComplete } from './tooled';
+const openai = new OpenAI();
+export const translate = (text: string) => tooledComplete(openai, 'gpt-4.1-mini', \`Translate to French: \${text}\`);
+`,
+      'src/forward.ts': `import OpenAI from 'openai';
+import { tooledComplete } from './tooled';
+export async function titleWith(client: OpenAI, text: string) {
+  return tooledComplete(client, 'gpt-4.1-nano', \`Write a title for: \${text}\`);
+}
+`,
+      'src/titles.ts': `import OpenAI from 'openai';
+import { titleWith } from './forward';
+const groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });
+export const title = (text: string) => titleWith(groq, text);
+`,
+    },
+    // The helper's own site cannot say (its client is a parameter): OpenAI as before. A caller handing on a client
+    // parameter of its own leaves it to its callers: titles.ts passes Groq's.
+    sites: [
+      { file: 'src/forward.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', provider: 'openai', inTotals: false },
+      { file: 'src/groq.ts', line: 6, kind: 'wrapper-caller', via: 'src/tooled.ts:3', model: 'llama-3.3-70b-versatile', provider: 'groq' },
+      { file: 'src/lmstudio.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', model: 'qwen2.5-7b-instruct', provider: 'lmstudio' },
+      { file: 'src/plain.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', model: 'gpt-4.1-mini', provider: 'openai' },
+      { file: 'src/titles.ts', line: 4, kind: 'wrapper-caller', via: 'src/forward.ts:4', model: 'gpt-4.1-nano', provider: 'groq' },
+      { file: 'src/tooled.ts', line: 3, kind: 'sdk', provider: 'openai', inTotals: false },
+    ],
   },
   {
     name: 'a request in a route handler belongs to the route: the call that registers the routes is no caller of it',
