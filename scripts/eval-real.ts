@@ -264,6 +264,7 @@ export interface RequestOutcome {
   model?: { first: boolean; any: boolean; reported: string[]; labeled: string[] };
   priced?: boolean;
   task?: { labeled: string; reported: string | null; right: boolean };
+  provider?: { labeled: string; reported: string | null; right: boolean };
   features?: Array<{ feature: LabelFeature; labeled: boolean; reported: boolean; right: boolean }>;
   /** For a miss: call sites in the same file, nearest first. */
   nearby?: string[];
@@ -285,6 +286,8 @@ export interface Counts {
   modelStatedMatched: number;
   modelFirstRight: number;
   modelAnyRight: number;
+  providerCompared: number;
+  providerRight: number;
   pricedAtPlace: number;
   pricedAtPlaceProduction: number;
   taskCompared: number;
@@ -319,7 +322,7 @@ export function emptyCounts(): Counts {
   const perFeature = () => Object.fromEntries(FEATURES.map((feature) => [feature, 0])) as Record<LabelFeature, number>;
   return {
     requests: 0, matched: 0, productionRequests: 0, productionMatched: 0, directRequests: 0, directMatched: 0, wrapperRequests: 0, wrapperMatched: 0,
-    nearMisses: 0, nearMissesReported: 0, callSites: 0, unlabeledReports: 0, modelStatedMatched: 0, modelFirstRight: 0, modelAnyRight: 0,
+    nearMisses: 0, nearMissesReported: 0, callSites: 0, unlabeledReports: 0, modelStatedMatched: 0, modelFirstRight: 0, modelAnyRight: 0, providerCompared: 0, providerRight: 0,
     pricedAtPlace: 0, pricedAtPlaceProduction: 0, taskCompared: 0, taskRight: 0, featureCompared: perFeature(), featureRight: perFeature(), zeroOrNullSites: 0, zeroWithoutWhy: 0,
   };
 }
@@ -334,6 +337,17 @@ export function addCounts(total: Counts, part: Counts): Counts {
     }
   }
   return sum;
+}
+
+/** Labels name some providers by family: `self-hosted` is any server the team runs (LM Studio, vLLM, LocalAI, ...). */
+const SELF_HOSTED_PROVIDERS = /^(self-hosted|lmstudio|vllm|llama\.?cpp|tgi|sglang|localai|koboldcpp|lemonade|text-generation-webui)$/;
+const PROVIDER_SPELLINGS: Readonly<Record<string, string>> = { bedrock: 'aws-bedrock', 'amazon-bedrock': 'aws-bedrock', azure: 'azure-openai' };
+
+/** Whether the product's provider is the one the label names (the same company or, for `self-hosted`, any own server). */
+export function sameProvider(labeled: string, reported: string): boolean {
+  const canonical = (provider: string) => PROVIDER_SPELLINGS[provider.toLowerCase()] ?? provider.toLowerCase();
+  if (canonical(labeled) === canonical(reported)) return true;
+  return canonical(labeled) === 'self-hosted' && SELF_HOSTED_PROVIDERS.test(canonical(reported));
 }
 
 function describeSite(site: ToolSite): string {
@@ -403,6 +417,13 @@ export function evaluateRepo(labels: LabelFile, result: ToolResult): RepoEvaluat
       if (verdict.first) counts.modelFirstRight++;
       if (verdict.any) counts.modelAnyRight++;
       outcome.model = { ...verdict, reported: reportedModelIds(site), labeled: label.models.map((model) => model.id) };
+    }
+    if (label.provider) {
+      const reported = typeof site.provider === 'string' ? site.provider : null;
+      const right = reported !== null && sameProvider(label.provider, reported);
+      counts.providerCompared++;
+      if (right) counts.providerRight++;
+      outcome.provider = { labeled: label.provider, reported, right };
     }
     outcome.priced = pricedAdvice(site);
     if (outcome.priced) {
@@ -529,6 +550,7 @@ export function renderReport(evaluations: readonly RepoEvaluation[], verbose: bo
   out.push('priced = priced advice at the request\'s place (model, monthly > 0, recommendation) of all labeled requests; task / features over matched requests; $0 no why = sites at $0 or unpriced with nothing saying why (of all $0/unpriced sites).');
   const productionPriced = ratio(total.pricedAtPlaceProduction, total.productionRequests);
   out.push(`Production only: recall ${ratio(total.productionMatched, total.productionRequests)}, priced advice ${productionPriced}.`);
+  out.push(`Provider (who serves and bills the request) ${ratio(total.providerRight, total.providerCompared)} of matched requests whose label names one; a label's "self-hosted" is any server the team runs.`);
   out.push(`Features: ${FEATURES.map((feature) => `${feature} ${ratio(total.featureRight[feature], total.featureCompared[feature])}`).join(', ')}.`);
 
   const tasks = taskFigures(evaluations.flatMap((evaluation) => evaluation.taskPairs));
@@ -550,6 +572,7 @@ export function renderReport(evaluations: readonly RepoEvaluation[], verbose: bo
         const problems: string[] = [];
         if (outcome.model && !outcome.model.any) problems.push(`model ${outcome.model.reported.join(',') || 'unknown'} (label ${outcome.model.labeled.slice(0, 3).join(',')}${outcome.model.labeled.length > 3 ? ',...' : ''})`);
         else if (outcome.model && !outcome.model.first) problems.push(`first model ${outcome.model.reported[0]} (label ${outcome.model.labeled[0]})`);
+        if (outcome.provider && !outcome.provider.right) problems.push(`provider ${outcome.provider.reported ?? 'none'} (label ${outcome.provider.labeled})`);
         if (outcome.task && !outcome.task.right) problems.push(`task ${outcome.task.reported ?? 'none'} (label ${outcome.task.labeled})`);
         const wrongFeatures = (outcome.features ?? []).filter((feature) => !feature.right).map((feature) => `${feature.feature}=${feature.reported}`);
         if (wrongFeatures.length) problems.push(`features ${wrongFeatures.join(',')}`);

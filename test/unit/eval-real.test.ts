@@ -11,6 +11,7 @@ import {
   positionsOf,
   pricedAdvice,
   ratio,
+  sameProvider,
   taskFigures,
   zeroWithoutWhy,
   type LabeledRequest,
@@ -185,6 +186,25 @@ describe('eval:real matcher and figures', () => {
     assert.equal(total.featureCompared.tools, 1);
     assert.equal(ratio(total.matched, total.requests), '1/4 25%');
     assert.equal(ratio(0, 0), '-');
+  });
+
+  it("scores the provider of matched requests whose label names one: the same company, or any own server for a label's self-hosted", () => {
+    const labels: LabelFile = {
+      repo: 'o/x', commit: '1'.repeat(40),
+      requests: [
+        request({ id: 'groq', file: 'a.ts', line: 1, provider: 'groq' }),
+        request({ id: 'own', file: 'b.ts', line: 1, provider: 'self-hosted' }),
+        request({ id: 'bedrock', file: 'c.ts', line: 1, provider: 'bedrock' }),
+        request({ id: 'none', file: 'd.ts', line: 1 }),
+      ],
+    };
+    const result = evaluateRepo(labels, { callSites: [site({ file: 'a.ts', line: 1, provider: 'openai' }), site({ file: 'b.ts', line: 1, provider: 'lmstudio' }), site({ file: 'c.ts', line: 1, provider: 'aws-bedrock' }), site({ file: 'd.ts', line: 1, provider: 'openai' })] });
+    assert.equal(result.counts.providerCompared, 3, 'a label without a provider is not compared');
+    assert.equal(result.counts.providerRight, 2);
+    assert.deepEqual(result.requests.find((outcome) => outcome.id === 'groq')?.provider, { labeled: 'groq', reported: 'openai', right: false });
+    assert.equal(sameProvider('self-hosted', 'vllm'), true);
+    assert.equal(sameProvider('ollama', 'self-hosted'), false, 'a label naming the server wants that server');
+    assert.equal(sameProvider('openai', 'azure-openai'), false);
   });
 
   it('gives task accuracy, the confusion list and strict per-type precision and recall', () => {

@@ -75,7 +75,42 @@ export function enterCall(expression: Node, modules: ModuleLoader): { returns: N
       }
     });
   }
-  return { returns, release: () => bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter)) };
+  // With the arguments bound, a guard testing a parameter (`getModel(id, 'anthropic')`) is read with the value passed.
+  return { returns: likelyFirstReturns(returns, modules), release: () => bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter)) };
+}
+
+/**
+ * A function's returned values, those a guard rules out last: a guard is the nearest `if` comparing a setting with a
+ * literal (`if (LLM_PROVIDER === 'openai') return createOpenAI(...)(model)`), ruled out when the setting's likely value
+ * (in the code, a bound argument or the example env files: `process.env.LLM_PROVIDER || config.defaults.llm_provider`)
+ * is another. A guard whose setting says nothing rules nothing out; the order is otherwise kept.
+ */
+export function likelyFirstReturns(returns: readonly Node[], modules: ModuleLoader): Node[] {
+  if (returns.length < 2) return [...returns];
+  const ruledOut = returns.filter((value) => guardHolds(value, modules) === false);
+  return ruledOut.length === 0 || ruledOut.length === returns.length ? [...returns] : [...returns.filter((value) => !ruledOut.includes(value)), ...ruledOut];
+}
+
+/** Whether the nearest `if` around a returned value lets it run, as far as the setting it tests is known; undefined when unknown. */
+function guardHolds(returned: Node, modules: ModuleLoader): boolean | undefined {
+  let child: Node = returned;
+  for (let parent = returned.getParent(); parent; child = parent, parent = parent.getParent()) {
+    if (Node.isFunctionLikeDeclaration(parent) || Node.isArrowFunction(parent) || Node.isFunctionExpression(parent)) return undefined;
+    if (!Node.isIfStatement(parent) || child === parent.getExpression()) continue;
+    const condition = unwrapExpression(parent.getExpression());
+    if (!Node.isBinaryExpression(condition)) return undefined;
+    const operator = condition.getOperatorToken().getKind();
+    const negated = operator === SyntaxKind.ExclamationEqualsEqualsToken || operator === SyntaxKind.ExclamationEqualsToken;
+    if (!negated && operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return undefined;
+    const sides = [condition.getLeft(), condition.getRight()];
+    const literal = sides.map(unwrapExpression).find((side): side is Node & { getLiteralText(): string } => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
+    const setting = sides.find((side) => unwrapExpression(side) !== literal);
+    const value = literal && setting ? modelCandidates(setting, modules).candidates[0]?.id : undefined;
+    if (value === undefined || !literal) return undefined;
+    const holds = (value === literal.getLiteralText()) !== negated;
+    return child === parent.getThenStatement() ? holds : !holds;
+  }
+  return undefined;
 }
 
 /**
@@ -1088,6 +1123,8 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
 type FunctionLike = Node & { getBody(): Node | undefined };
 
 function calledFunction(callee: Node, modules: ModuleLoader): FunctionLike | undefined {
+  // `(() => { ... return provider; })()`: a function called where it is written.
+  if (Node.isArrowFunction(callee) || Node.isFunctionExpression(callee)) return callee;
   let declaration: Node | undefined;
   if (Node.isIdentifier(callee)) {
     declaration = findDeclaration(callee, modules);

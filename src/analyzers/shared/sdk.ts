@@ -5,7 +5,7 @@ import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { providerFromBaseUrl, providerFromSettingName } from './providers';
-import { isReassignedLet, modelCandidates, settingUrl } from './modelValue';
+import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl } from './modelValue';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, wrapCompilerNode } from './calls';
@@ -221,7 +221,7 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
     if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return node;
     const body = fn.getBody();
     if (body && !Node.isBlock(body)) return traceValue(body, modules, depth + 1);
-    const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((statement) => statement.getExpression()).find((value) => value !== undefined);
+    const returned = likelyFirstReturns(fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((statement) => statement.getExpression()).filter((value) => value !== undefined) as Node[], modules)[0];
     return returned ? traceValue(returned, modules, depth + 1) : node;
   }
   return node;
@@ -352,15 +352,19 @@ export function providerFromOptions(options: Node | undefined, modules: ModuleLo
   const urlNode = firstProperty(object, keys);
   if (!urlNode) return undefined;
   let url = resolveString(urlNode, modules);
-  // `baseURL: this.basePath` with `this.basePath = "https://apipie.ai/v1"` in the constructor.
+  // `baseURL: this.basePath` with `this.basePath = "https://apipie.ai/v1"` (or `= process.env.KOBOLD_CPP_BASE_PATH`) in the constructor.
+  let source: Node = urlNode;
   if (url.value === null) {
     const traced = traceValue(urlNode, modules);
-    if (traced !== unwrapExpression(urlNode)) url = resolveString(traced, modules);
+    if (traced !== unwrapExpression(urlNode)) {
+      url = resolveString(traced, modules);
+      source = traced;
+    }
   }
   // A helper's empty fallback (`url ?? ''`) is no address.
   if (url.value === '') url = { ...url, value: null };
   // `baseURL: process.env.OPENAI_BASE_URL`: the example env file's value (kept only when it looks like a provider URL).
-  const fromSettings = url.value === null ? settingUrl(urlNode, modules) : undefined;
+  const fromSettings = url.value === null ? settingUrl(source, modules) ?? (source === urlNode ? undefined : settingUrl(urlNode, modules)) : undefined;
   const text = url.value ?? fromSettings?.id ?? urlNode.getText();
   const provider = providerFromBaseUrl(text);
   if (provider) {
@@ -370,12 +374,12 @@ export function providerFromOptions(options: Node | undefined, modules: ModuleLo
   // `baseURL: parseLMStudioBasePath(process.env.LMSTUDIO_BASE_PATH)`: no value in the code, but the setting's name says which server.
   if (url.value === null && !fromSettings) {
     // Env-style names (`LMSTUDIO_BASE_PATH`) before function and field names (`parseLMStudioBasePath`).
-    const names = (urlNode.getText().match(/[A-Za-z_]\w*/g) ?? []).sort((a, b) => Number(/^[A-Z0-9_]+$/.test(b)) - Number(/^[A-Z0-9_]+$/.test(a)));
+    const names = [...new Set(`${source.getText()} ${urlNode.getText()}`.match(/[A-Za-z_]\w*/g) ?? [])].sort((a, b) => Number(/^[A-Z0-9_]+$/.test(b)) - Number(/^[A-Z0-9_]+$/.test(a)));
     for (const name of names) {
       if (!/base|url|path|host|endpoint/i.test(name)) continue;
       const named = providerFromSettingName(name);
       if (named) {
-        evidence.push(`${keys[0]} ${urlNode.getText()}: the setting ${name} names ${named} → provider ${named}`);
+        evidence.push(`${keys[0]} ${urlNode.getText()}${source === urlNode ? '' : ` (= ${source.getText()})`}: the setting ${name} names ${named} → provider ${named}`);
         return named;
       }
     }

@@ -215,9 +215,17 @@ export function looksLikeProviderUrl(value: string): boolean {
   return !text.split('/').slice(3).some((segment) => segment.length >= 24 && /\d/.test(segment) && /[A-Za-z]/.test(segment));
 }
 
-/** A value worth keeping for a setting: a model id or a provider URL. */
-export function keepSettingValue(value: string): boolean {
-  return looksLikeModelId(value) || looksLikeProviderUrl(value);
+/** A setting that chooses the provider (`LLM_PROVIDER`, `defaults.llm_provider`, `embeddingProvider`), by its name. */
+const PROVIDER_CHOICE_NAME = /provider$/i;
+/** Its value: a provider's short lowercase name (`gemini`, `openai`, `lm-studio`); nothing that could be a credential. */
+const PROVIDER_CHOICE_VALUE = /^[a-z][a-z0-9-]{1,23}$/;
+
+/**
+ * A value worth keeping for a setting: a model id, a provider URL, or the name of the provider a setting named for
+ * that choice picks (so a factory's `if (LLM_PROVIDER === 'openai')` branch can be read against it).
+ */
+export function keepSettingValue(value: string, name = ''): boolean {
+  return looksLikeModelId(value) || looksLikeProviderUrl(value) || (PROVIDER_CHOICE_NAME.test(name) && PROVIDER_CHOICE_VALUE.test(value));
 }
 
 /** The `NAME=value` lines of an env file (`export` allowed), with the value as written and the 1-based line. */
@@ -234,7 +242,7 @@ function keptEnvValues(assignments: ReadonlyArray<{ name: string; raw: string; l
   for (const { name, raw, line } of assignments) {
     if (!MODEL_SETTING_NAME.test(name)) continue;
     const value = unquote(raw.replace(/\s+#.*$/, ''));
-    if (value && keepSettingValue(value)) kept.push([name, { value, file, line }]);
+    if (value && keepSettingValue(value, name)) kept.push([name, { value, file, line }]);
   }
   return kept;
 }
@@ -249,7 +257,7 @@ export function parseEnvExampleComments(text: string, file: string): Array<[stri
     const match = /^\s*#+\s*(?:export\s+)?([A-Z_][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
     if (!match || !MODEL_SETTING_NAME.test(match[1])) return;
     const value = unquote(match[2].replace(/\s+#.*$/, ''));
-    if (value && keepSettingValue(value)) kept.push([match[1], { value, file, line: index + 1 }]);
+    if (value && keepSettingValue(value, match[1])) kept.push([match[1], { value, file, line: index + 1 }]);
   });
   return kept;
 }
@@ -356,8 +364,8 @@ function keptConfigValues(data: unknown, text: string, file: string): Map<string
   const visit = (value: unknown, keyPath: string[]): void => {
     if (keyPath.length > 8) return;
     if (typeof value === 'string') {
-      if (!keepSettingValue(value)) return;
       const key = keyPath[keyPath.length - 1] ?? '';
+      if (!keepSettingValue(value, key)) return;
       const index = lines.findIndex((line) => line.includes(value) && (key === '' || /^\d+$/.test(key) || line.includes(key)));
       kept.set(keyPath.join('.'), { value, file, line: index >= 0 ? index + 1 : 1 });
     } else if (Array.isArray(value)) {

@@ -236,6 +236,29 @@ neutral.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });`,
       ],
     },
     {
+      name: 'baseURL from a field the constructor fills from a setting whose name says which server (koboldcpp, LiteLLM)',
+      code: `const { OpenAI: OpenAIApi } = require('openai');
+class KoboldLLM {
+  constructor() {
+    this.basePath = process.env.KOBOLD_CPP_BASE_PATH;
+    this.openai = new OpenAIApi({ baseURL: this.basePath, apiKey: null });
+  }
+  chat(messages) { return this.openai.chat.completions.create({ model: 'koboldcpp/llama-3.1-8b', messages }); }
+}
+class LiteLLM {
+  constructor() {
+    this.basePath = process.env.LITE_LLM_BASE_PATH;
+    this.openai = new OpenAIApi({ baseURL: this.basePath });
+  }
+  chat(messages) { return this.openai.chat.completions.create({ model: 'gpt-4o-mini', messages }); }
+}
+module.exports = { KoboldLLM, LiteLLM };`,
+      calls: [
+        { line: 7, provider: 'self-hosted' },
+        { line: 14, provider: 'litellm', model: 'gpt-4o-mini' },
+      ],
+    },
+    {
       name: 'AzureOpenAI with the deployment in the client options',
       code: `import { AzureOpenAI } from 'openai';\nconst azure = new AzureOpenAI({ deployment: 'gpt-4o', apiVersion: '2024-10-21' });\nazure.chat.completions.create({ messages: [{ role: 'user', content: 'hi' }] });`,
       calls: [{ line: 3, provider: 'azure-openai', model: 'gpt-4o' }],

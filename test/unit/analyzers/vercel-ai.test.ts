@@ -69,6 +69,31 @@ export const docs = (values: string[]) => embedMany({ model: models.textEmbeddin
       ],
     },
     {
+      name: "a model factory branching on the provider setting: the branch the setting's default (a config file) takes is the provider",
+      files: {
+        'config.json': `{ "defaults": { "llm_provider": "gemini" }, "models": { "gemini": { "default": { "model": "gemini-2.5-flash" } } } }\n`,
+        'src/config.ts': `import { createOpenAI } from '@ai-sdk/openai';
+import { createGoogleGenerativeAI } from '@ai-sdk/google';
+import configJson from '../config.json';
+export const LLM_PROVIDER = (() => {
+  const provider = process.env.LLM_PROVIDER || configJson.defaults.llm_provider;
+  return provider;
+})();
+export function getModel() {
+  const model = configJson.models.gemini.default.model;
+  if (LLM_PROVIDER === 'openai') {
+    return createOpenAI({ apiKey: process.env.OPENAI_API_KEY })(model);
+  }
+  return createGoogleGenerativeAI({ apiKey: process.env.GEMINI_API_KEY })(model);
+}
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { getModel } from './config';
+export const answer = (question: string) => generateText({ model: getModel(), prompt: question });`,
+      calls: [{ line: 3, method: 'generateText', provider: 'google', model: 'gemini-2.5-flash' }],
+    },
+    {
       name: 'provider factories and ai functions passed on by a workspace module (shared resolve)',
       files: { 'src/ai.ts': `export { anthropic as claude } from '@ai-sdk/anthropic';\nexport { generateText } from 'ai';\nexport type { LanguageModel } from 'ai';\n` },
       code: `import { claude, generateText } from './ai';\nawait generateText({ model: claude('claude-haiku-4-5'), prompt: 'Say hi' });`,
