@@ -144,6 +144,13 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     modelRef = { ...model.ref, id: rest.join(':') };
   }
   evidence.push(...model.evidence);
+  if (provider === 'unknown' && runnable.className === 'initChatModel' && modelRef.id) {
+    const inferred = INFERRED_PROVIDERS.find(([prefix]) => prefix.test(modelRef.id!.toLowerCase()))?.[1];
+    if (inferred) {
+      provider = inferred;
+      evidence.push(`initChatModel without a provider infers it from the model name, as LangChain does: ${modelRef.id} → ${inferred}${modelRef.candidates ? ' (the first candidate\'s; another pick is served by its own provider)' : ''}`);
+    }
+  }
   provider = providerFromOptions(getObjectProperty(options, 'configuration', context.modules) ?? getObjectProperty(options, 'clientOptions', context.modules), context.modules, evidence) ?? provider;
 
   const { messages, hasImage } = readInput(call, runnable, method.embedding === true, context);
@@ -300,6 +307,24 @@ function modelOfRunnable(runnable: Runnable, context: AnalyzerContext, evidence:
 }
 
 const PROVIDER_PREFIX: Readonly<Record<string, string>> = { google_genai: 'google', google_vertexai: 'google-vertex', bedrock: 'aws-bedrock', bedrock_converse: 'aws-bedrock', azure_openai: 'azure-openai', mistralai: 'mistral' };
+
+/**
+ * The provider `initChatModel` infers from a model name when it is given none (LangChain's documented prefixes:
+ * gpt-/o1/o3 → openai, claude → anthropic, gemini → google_vertexai, command → cohere, accounts/fireworks → fireworks,
+ * mistral → mistralai, amazon. → bedrock, deepseek → deepseek, grok → xai, sonar → perplexity).
+ */
+const INFERRED_PROVIDERS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(gpt-|o1|o3|o4|chatgpt-)/, 'openai'],
+  [/^claude/, 'anthropic'],
+  [/^gemini/, 'google-vertex'],
+  [/^command/, 'cohere'],
+  [/^accounts\/fireworks/, 'fireworks'],
+  [/^mistral/, 'mistral'],
+  [/^amazon\./, 'aws-bedrock'],
+  [/^deepseek/, 'deepseek'],
+  [/^grok/, 'xai'],
+  [/^sonar/, 'perplexity'],
+];
 
 /** Follows a runnable expression to the LangChain model inside it, or undefined when there is none. */
 function findRunnable(expression: Node, context: AnalyzerContext, depth: number): Runnable | undefined {

@@ -190,6 +190,24 @@ await universal.invoke('hello');`,
       ],
     },
     {
+      name: 'initChatModel without a provider: inferred from the model name as LangChain does; an explicit modelProvider wins; an unknown name stays unknown',
+      code: `import { initChatModel } from 'langchain/chat_models/universal';
+const gpt = await initChatModel('gpt-4.1-mini', { temperature: 0 });
+await gpt.invoke('Summarize this paragraph in one sentence.');
+const claude = await initChatModel('claude-haiku-4-5');
+await claude.invoke('hello');
+const routed = await initChatModel('gpt-4o-mini', { modelProvider: 'azure_openai' });
+await routed.invoke('hello');
+const custom = await initChatModel('my-finetune-v2');
+await custom.invoke('hello');`,
+      calls: [
+        { line: 3, provider: 'openai', model: 'gpt-4.1-mini' },
+        { line: 5, provider: 'anthropic', model: 'claude-haiku-4-5' },
+        { line: 7, provider: 'azure-openai', model: 'gpt-4o-mini' },
+        { line: 9, provider: 'unknown', model: 'my-finetune-v2' },
+      ],
+    },
+    {
       name: 'a retrieval chain holding a documents chain that holds the model',
       code: `import { ChatGroq } from '@langchain/groq';
 import { createStuffDocumentsChain } from 'langchain/chains/combine_documents';
