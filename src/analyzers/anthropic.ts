@@ -2,10 +2,10 @@ import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
-import { resolveClientOrigin } from './shared/clients';
+import { clientParameterOf, resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, packagesLoadedBy, readToolNames } from './shared/sdk';
+import { ANTHROPIC_PACKAGE_PROVIDERS, eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, packagesLoadedBy, readToolNames } from './shared/sdk';
 
 /**
  * Anthropic's SDKs: `@anthropic-ai/sdk`, and the same client surface served by AWS Bedrock
@@ -24,13 +24,6 @@ const METHODS: readonly MethodSpec[] = [
   { path: 'completions.create', endpoint: 'completion' },
 ];
 
-/** Who serves and bills a request, by the package its client class came from. */
-const PROVIDER_BY_PACKAGE: Readonly<Record<string, string>> = {
-  '@anthropic-ai/sdk': 'anthropic',
-  '@anthropic-ai/bedrock-sdk': 'aws-bedrock',
-  '@anthropic-ai/vertex-sdk': 'google-vertex',
-};
-
 /** Model ids that only Anthropic models carry (first-party, Bedrock and Vertex spellings). */
 const CLAUDE_MODEL = /^(?:(?:us|eu|apac|global)\.)?(?:anthropic\.)?claude/i;
 
@@ -38,7 +31,7 @@ const METHOD_NAMES = lastNamesOf(METHODS);
 
 export const anthropicAnalyzer: Analyzer = {
   id: 'anthropic',
-  packages: Object.keys(PROVIDER_BY_PACKAGE),
+  packages: Object.keys(ANTHROPIC_PACKAGE_PROVIDERS),
   analyze: eachCall(analyzeCall, (name) => METHOD_NAMES.has(name)),
 };
 
@@ -50,7 +43,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   // `x.chat.completions.create` is OpenAI's shape (and its look-alikes'), never Anthropic's `completions.create`.
   if (match.method.path === 'completions.create' && Node.isPropertyAccessExpression(receiver) && receiver.getName() === 'chat') return undefined;
   const origin = resolveClientOrigin(receiver, context.modules);
-  if (origin && !(origin.packageName in PROVIDER_BY_PACKAGE)) return undefined;
+  if (origin && !(origin.packageName in ANTHROPIC_PACKAGE_PROVIDERS)) return undefined;
 
   const isBatch = match.method.endpoint === 'batch';
   const params = isBatch ? firstBatchParams(call, context) : resolveObjectLiteral(call.getArguments()[0], context.modules);
@@ -75,8 +68,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   }
   if (!params && call.getArguments()[0]) evidence.push(`request \`${call.getArguments()[0].getText().slice(0, 60)}\` not statically known`);
 
-  const packageProvider = origin ? PROVIDER_BY_PACKAGE[origin.packageName] : CLAUDE_MODEL.test(model.ref.id ?? '') && /^(?:(?:us|eu|apac|global)\.)?anthropic\./.test(model.ref.id ?? '') ? 'aws-bedrock' : 'anthropic';
+  const packageProvider = origin ? ANTHROPIC_PACKAGE_PROVIDERS[origin.packageName] : CLAUDE_MODEL.test(model.ref.id ?? '') && /^(?:(?:us|eu|apac|global)\.)?anthropic\./.test(model.ref.id ?? '') ? 'aws-bedrock' : 'anthropic';
   const provider = (origin && providerFromOptions(origin.options, context.modules, evidence)) ?? packageProvider;
+  const clientParameter = clientParameterOf(receiver, origin, context.modules);
   evidence.push(...model.evidence);
 
   const { messages, hasImage } = readPrompt(match.method.path, params, context);
@@ -98,6 +92,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     },
     toolNames: readToolNames(tools, context.modules),
     structuredOutputName: outputFormat ? structuredName(outputFormat) : undefined,
+    ...(clientParameter ? { clientParameter } : {}),
     evidence,
   });
 }
@@ -105,7 +100,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 /** The Anthropic package the call's module loads (imports or requires), if any. */
 function anthropicPackageLoaded(call: CallExpression): string | undefined {
   const loaded = packagesLoadedBy(call.getSourceFile());
-  return Object.keys(PROVIDER_BY_PACKAGE).find((name) => loaded.has(name));
+  return Object.keys(ANTHROPIC_PACKAGE_PROVIDERS).find((name) => loaded.has(name));
 }
 
 /** `messages.batches.create({ requests: [{ custom_id, params }] })`: the first request's params stand for the batch. */

@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { realtimeAudioTurn, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
-import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
+import { clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
@@ -88,7 +88,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   const evidence = origin ? [...origin.evidence] : [`client \`${receiver.getText()}\` not traced to \`new OpenAI()\`; matched by the method shape ${match.method.path}`];
   const provider = providerOf(origin, context, evidence);
-  const clientParameter = clientParameterOf(receiver, origin, context);
+  const clientParameter = clientParameterOf(receiver, origin, context.modules);
   const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
   const paramsText = call.getArguments()[0]?.getText() ?? '';
   if (!params && call.getArguments()[0]) evidence.push(`request options \`${paramsText.slice(0, 60)}\` not statically known`);
@@ -152,18 +152,6 @@ function readOutputModalities(node: Node | undefined, modules: AnalyzerContext['
 function providerOf(origin: ClientOrigin | undefined, context: AnalyzerContext, evidence: string[]): string {
   // baseURL written, from a constant, or from an env variable read against the example env files.
   return origin ? openAiClientProvider(origin, context.modules, evidence) : 'openai';
-}
-
-/**
- * The enclosing function's parameter the request's client is, when nothing at the request says which server it is
- * (no options, so no base URL): the callers' client arguments will. Undefined for a client made or configured here.
- */
-function clientParameterOf(receiver: Node, origin: ClientOrigin | undefined, context: AnalyzerContext): string | undefined {
-  if (origin?.options) return undefined;
-  const root = unwrapExpression(receiver);
-  if (!Node.isIdentifier(root)) return undefined;
-  const declaration = findDeclaration(root, context.modules);
-  return declaration && Node.isParameterDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) ? root.getText() : undefined;
 }
 
 function readPrompt(path: string, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {

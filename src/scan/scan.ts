@@ -15,7 +15,7 @@ import { CallerCandidatesMemo, candidatesKey } from './callerCandidatesMemo';
 import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
-import { aliasMayNameAny, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
+import { aliasMayNameAny, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, modelsFromCallers, modelsFromDeploymentList, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -306,8 +306,9 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     const mentions = savedFilesCache ? (file: WorkspaceFile, text: string, mention: RegExp) => savedFilesCache.callerMentions.answer(file, stampOf, mention, () => mentionsBesidesDeclarations(text, mention)) : undefined;
     context.modules.startTracking();
     detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText: readTextOnce, mentions }, options.signal)));
-    // A helper taking its model from a parameter runs the models its callers pass.
+    // A helper taking its model from a parameter runs the models its callers pass; one handed its client, on their servers.
     modelsFromCallers(detected);
+    providersFromCallers(detected);
     // Requests whose tool list comes through a method an agent loop in another file calls again with each tool result.
     await markFrameworkAgentLoops(detected, discovered.files, options.signal, readTextOnce);
     const followed = context.modules.stopTracking();

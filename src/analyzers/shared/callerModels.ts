@@ -34,6 +34,25 @@ export function modelsFromCallers(calls: DetectedCall[]): void {
 }
 
 /**
+ * A helper that makes its request on a client it is handed (`clientParameter`) is served by whoever its callers'
+ * clients point at (each caller reads that off the client it passes): when every caller says the same provider, the
+ * helper's own site says it too (anthropic-tooled helpers handed only Bedrock clients are Bedrock's requests). Callers
+ * that disagree, or a helper without callers, leave the helper's provider as its request states it. New objects in
+ * the helpers' places, as `modelsFromCallers` makes.
+ */
+export function providersFromCallers(calls: DetectedCall[]): void {
+  for (const [index, helper] of calls.entries()) {
+    if (!helper.clientParameter) continue;
+    const callers = calls.filter((caller) => caller.via?.file === helper.file && caller.via.line === helper.line);
+    const providers = new Set(callers.map((caller) => caller.provider));
+    if (providers.size !== 1) continue;
+    const [provider] = providers;
+    if (provider === helper.provider) continue;
+    calls[index] = { ...helper, provider, evidence: [...helper.evidence, `provider: every one of its ${callers.length} caller(s) hands it a client served by ${provider}`] };
+  }
+}
+
+/**
  * The models several calls with a stated model send, in order and each id once (at most MAX_MODEL_CANDIDATES):
  * a call's candidates, or its one model placed at `where` (the caller's own line, or the adapter's request).
  */

@@ -331,3 +331,16 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
   }
   return undefined;
 }
+
+/**
+ * The enclosing function's parameter a request's client is, when nothing at the request says which server it is
+ * (no client options, so no base URL): the callers' client arguments will (see `DetectedCall.clientParameter`).
+ * Undefined for a client made or configured here.
+ */
+export function clientParameterOf(receiver: Node, origin: ClientOrigin | undefined, modules: ModuleLoader): string | undefined {
+  if (origin?.options) return undefined;
+  const root = unwrapExpression(receiver);
+  if (!Node.isIdentifier(root)) return undefined;
+  const declaration = findDeclaration(root, modules);
+  return declaration && Node.isParameterDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) ? root.getText() : undefined;
+}

@@ -346,6 +346,23 @@ export function openAiClientProvider(origin: { className: string; options: Node 
   return origin.className === 'AzureOpenAI' ? 'azure-openai' : 'openai';
 }
 
+/** Anthropic's SDK packages and who serves a client of each when no base URL says otherwise. */
+export const ANTHROPIC_PACKAGE_PROVIDERS: Readonly<Record<string, string>> = {
+  '@anthropic-ai/sdk': 'anthropic',
+  '@anthropic-ai/bedrock-sdk': 'aws-bedrock',
+  '@anthropic-ai/vertex-sdk': 'google-vertex',
+};
+
+/**
+ * Who serves the requests of an SDK client a helper is handed, read where the client is made: an `openai` client
+ * (`openAiClientProvider`) or an Anthropic one (its base URL, else its package). Undefined for other packages.
+ */
+export function clientProvider(origin: { className: string; packageName: string; options: Node | undefined }, modules: ModuleLoader, evidence: string[]): string | undefined {
+  if (origin.packageName === 'openai') return openAiClientProvider(origin, modules, evidence);
+  const byPackage = ANTHROPIC_PACKAGE_PROVIDERS[origin.packageName];
+  return byPackage === undefined ? undefined : providerFromOptions(origin.options, modules, evidence) ?? byPackage;
+}
+
 /** A provider from a client's `baseURL`/`baseUrl`/`host` option, with evidence; undefined when none or unknown. */
 export function providerFromOptions(options: Node | undefined, modules: ModuleLoader, evidence: string[], keys: readonly string[] = ['baseURL', 'baseUrl']): string | undefined {
   const object = resolveObjectLiteral(options, modules);

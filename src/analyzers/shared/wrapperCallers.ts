@@ -7,7 +7,7 @@ import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, n
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
-import { openAiClientProvider, readModel, readToolNames } from './sdk';
+import { clientProvider, readModel, readToolNames } from './sdk';
 import { resolveClientOrigin } from './clients';
 import { callsMatching, wrapCompilerNode } from './calls';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
@@ -1159,22 +1159,24 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   return caller;
 }
 
+/** The client packages a helper's request of each SDK family can be made on. */
+const CLIENT_SDKS: Readonly<Record<string, RegExp>> = { openai: /^openai$/, anthropic: /^@anthropic-ai\// };
+
 /**
  * Who serves a caller's requests when the helper makes them on a client it is handed (`clientParameter`): the
- * client the caller passes (`tooledStream(this.client, ...)` with `this._client = new OpenAI({ baseURL: groq })`).
- * `forwardedAs` when the caller hands on a client parameter of its own, for its callers to say; undefined when the
- * caller passes nothing or a client not traced to an `openai` package constructor (the helper's provider stays).
+ * client the caller passes (`tooledStream(this.client, ...)` with `this._client = new OpenAI({ baseURL: groq })`,
+ * an Anthropic client pointed at Bedrock). `forwardedAs` when the caller hands on a client parameter of its own,
+ * for its callers to say; undefined when the caller passes nothing or a client not traced to a constructor of the
+ * helper's SDK with options (the helper's provider stays).
  */
 function providerFromClientArgument(base: DetectedCall, bound: (expression: string) => Node | undefined, modules: ModuleLoader): { provider?: string; evidence?: string; forwardedAs?: string } | undefined {
   if (!base.clientParameter) return undefined;
   const argument = bound(base.clientParameter);
   if (!argument) return undefined;
   const origin = resolveClientOrigin(argument, modules);
-  if (origin?.packageName === 'openai' && origin.options) {
-    const steps: string[] = [];
-    const provider = openAiClientProvider(origin, modules, steps);
-    return { provider, evidence: `client: the caller passes ${shorten(argument.getText())} for ${base.clientParameter} (${[...origin.evidence, ...steps].join('; ')}) → provider ${provider}` };
-  }
+  const steps: string[] = [];
+  const provider = origin?.options && CLIENT_SDKS[base.sdk]?.test(origin.packageName) ? clientProvider(origin, modules, steps) : undefined;
+  if (origin && provider) return { provider, evidence: `client: the caller passes ${shorten(argument.getText())} for ${base.clientParameter} (${[...origin.evidence, ...steps].join('; ')}) → provider ${provider}` };
   const root = unwrapExpression(argument);
   const declaration = Node.isIdentifier(root) ? findDeclaration(root, modules) : undefined;
   return declaration && Node.isParameterDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) ? { forwardedAs: root.getText() } : undefined;

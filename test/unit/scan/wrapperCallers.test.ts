@@ -339,15 +339,35 @@ const groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });
 export const title = (text: string) => titleWith(groq, text);
 `,
     },
-    // The helper's own site cannot say (its client is a parameter): OpenAI as before. A caller handing on a client
-    // parameter of its own leaves it to its callers: titles.ts passes Groq's.
+    // The helper's callers disagree (Groq, LM Studio, OpenAI): its own site stays as its request states it. A caller
+    // handing on a client parameter of its own leaves it to its callers: titles.ts passes Groq's, its only caller.
     sites: [
-      { file: 'src/forward.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', provider: 'openai', inTotals: false },
+      { file: 'src/forward.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', provider: 'groq', inTotals: false },
       { file: 'src/groq.ts', line: 6, kind: 'wrapper-caller', via: 'src/tooled.ts:3', model: 'llama-3.3-70b-versatile', provider: 'groq' },
       { file: 'src/lmstudio.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', model: 'qwen2.5-7b-instruct', provider: 'lmstudio' },
       { file: 'src/plain.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', model: 'gpt-4.1-mini', provider: 'openai' },
       { file: 'src/titles.ts', line: 4, kind: 'wrapper-caller', via: 'src/forward.ts:4', model: 'gpt-4.1-nano', provider: 'groq' },
       { file: 'src/tooled.ts', line: 3, kind: 'sdk', provider: 'openai', inTotals: false },
+    ],
+  },
+  {
+    name: "an Anthropic helper handed its client by one caller: Bedrock's client makes the caller's and the helper's requests Bedrock's",
+    files: {
+      'src/anthropicTooled.ts': `import Anthropic from '@anthropic-ai/sdk';
+export async function anthropicComplete(client: Anthropic, model: string, prompt: string) {
+  return client.messages.create({ model, max_tokens: 1024, messages: [{ role: 'user', content: prompt }] });
+}
+`,
+      'src/bedrock.ts': `import Anthropic from '@anthropic-ai/sdk';
+import { anthropicComplete } from './anthropicTooled';
+const region = process.env.AWS_REGION;
+const bedrock = new Anthropic({ baseURL: \`https://bedrock-mantle.\${region}.api.aws/anthropic\` });
+export const summarize = (text: string) => anthropicComplete(bedrock, 'claude-haiku-4-5', \`Summarize this ticket: \${text}\`);
+`,
+    },
+    sites: [
+      { file: 'src/anthropicTooled.ts', line: 3, kind: 'sdk', provider: 'aws-bedrock', inTotals: false },
+      { file: 'src/bedrock.ts', line: 5, kind: 'wrapper-caller', via: 'src/anthropicTooled.ts:3', model: 'claude-haiku-4-5', provider: 'aws-bedrock' },
     ],
   },
   {
