@@ -188,16 +188,31 @@ function memberOrigin(classNode: ClassDeclaration | ClassExpression, memberName:
 function fromSuperArgument(classNode: ClassDeclaration | ClassExpression, value: Node, subclass: ClassDeclaration | ClassExpression | undefined, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
   if (!subclass || !Node.isIdentifier(value)) return undefined;
   const declaration = findDeclaration(value, modules);
-  if (!declaration || !Node.isParameterDeclaration(declaration)) return undefined;
-  const constructor = classNode.getConstructors().find((candidate) => candidate.getParameters().includes(declaration));
+  // `constructor({ client, model })` called as `super({ client: new OpenAI({ baseURL }), model })`: the property of that argument.
+  const destructured = declaration && Node.isBindingElement(declaration) && Node.isObjectBindingPattern(declaration.getParent()) ? declaration : undefined;
+  const parameter = destructured ? destructured.getParent()!.getParent() : declaration;
+  if (!parameter || !Node.isParameterDeclaration(parameter)) return undefined;
+  const constructor = classNode.getConstructors().find((candidate) => candidate.getParameters().includes(parameter));
   if (!constructor) return undefined;
-  const index = constructor.getParameters().indexOf(declaration);
+  const index = constructor.getParameters().indexOf(parameter);
+  const property = destructured ? (destructured.getPropertyNameNode() ?? destructured.getNameNode()).getText() : undefined;
   for (const call of subclass.getConstructors().flatMap((candidate) => candidate.getDescendantsOfKind(SyntaxKind.CallExpression))) {
     if (call.getExpression().getKind() !== SyntaxKind.SuperKeyword) continue;
-    const argument = call.getArguments()[index];
+    const passed = call.getArguments()[index];
+    const argument = passed && property !== undefined ? superOptionsProperty(passed, property) : passed;
     const origin = argument && resolveClientOrigin(argument, modules, depth + 1);
     if (origin) return { ...origin, evidence: [...origin.evidence, `passed to the base class through super() in ${subclass.getName() ?? 'a subclass'}`] };
   }
+  return undefined;
+}
+
+/** The value of `name` in an options object passed to `super(...)` (written inline: `{ client: new OpenAI(...) }`). */
+function superOptionsProperty(options: Node, name: string): Node | undefined {
+  const object = unwrapExpression(options);
+  if (!Node.isObjectLiteralExpression(object)) return undefined;
+  const property = object.getProperty(name);
+  if (property && Node.isPropertyAssignment(property)) return property.getInitializer();
+  if (property && Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
   return undefined;
 }
 
@@ -212,7 +227,9 @@ function ownMemberOrigin(classNode: ClassDeclaration | ClassExpression, memberNa
   const initializer = property?.getInitializer();
   if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);
   for (const value of thisAssignments(classNode, memberName)) {
-    const origin = resolveClientOrigin(value, modules, depth + 1) ?? fromSuperArgument(classNode, unwrapExpression(value), subclasses[0], modules, depth);
+    // A client typed only (a JSDoc or type annotation on the constructor's parameter) says less than the one a subclass passes.
+    const typed = resolveClientOrigin(value, modules, depth + 1);
+    const origin = typed?.options ? typed : fromSuperArgument(classNode, unwrapExpression(value), subclasses[0], modules, depth) ?? typed;
     if (origin) return origin;
   }
   // `get client() { return this._client; }`: the field behind the getter, looked up on the instance's own class first.

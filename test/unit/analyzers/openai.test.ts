@@ -105,6 +105,22 @@ class TogetherProvider extends BaseProvider {
       calls: [{ line: 9, provider: 'together', endpoint: 'embedding', model: 'BAAI/bge-base-en-v1.5' }],
     },
     {
+      name: 'a client passed to a base class in a super() options object, the base typing it only in JSDoc: the subclass\'s options win',
+      files: { 'src/base.js': `class BaseImageGenerator {\n  /** @param {{client: import("openai").OpenAI, model: string}} options */\n  constructor({ client, model }) {\n    this.client = client;\n    this.model = model;\n  }\n}\nmodule.exports = { BaseImageGenerator };\n` },
+      code: `const { OpenAI } = require('openai');
+const { BaseImageGenerator } = require('./base.js');
+class OpenRouterImageGenerator extends BaseImageGenerator {
+  constructor() {
+    super({ client: new OpenAI({ baseURL: 'https://openrouter.ai/api/v1' }), model: 'google/gemini-2.5-flash-image' });
+  }
+  generate(prompt) {
+    return this.client.chat.completions.create({ model: this.model, messages: [{ role: 'user', content: prompt }], modalities: ['image', 'text'] });
+  }
+}
+module.exports = { OpenRouterImageGenerator };`,
+      calls: [{ line: 8, provider: 'openrouter' }],
+    },
+    {
       name: 'realtime sessions: OpenAIRealtimeWebSocket with a model, its Azure factory, and the beta RealtimeClient',
       code: `import OpenAI, { AzureOpenAI } from 'openai';
 import { OpenAIRealtimeWebSocket } from 'openai/beta/realtime/websocket';
