@@ -64,7 +64,7 @@ const SETTING_NAME_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   [/llama_?cpp|llamafile/, 'llama.cpp'],
   [/lite_?llm/, 'litellm'],
   [/azure_?open_?ai/, 'azure-openai'],
-  [/local_?ai|text_?gen_?web_?ui|kobold_?cpp|lemonade|tabby_?api|oobabooga/, 'self-hosted'],
+  [/local_?ai|text_?gen_?web_?ui|kobold_?cpp|lemonade|tabby_?api|oobabooga|omlx/, 'self-hosted'],
   [/nvidia_?nim/, 'nvidia-nim'],
   [/open_?router/, 'openrouter'],
   [/groq/, 'groq'],

@@ -443,7 +443,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
 
 const OPEN_FAMILIES = /^(llama|qwen|mistral|mixtral|gemma|deepseek|phi|codestral|ministral)/;
 /** Words providers append to an open model's name that do not change which weights run. */
-const OPEN_QUALIFIERS = new Set(['instruct', 'turbo', 'versatile', 'instant', 'chat', 'it', 'hf', 'fast', 'fp8', 'fp16', 'bf16', 'awq', 'int4', 'int8', 'free', 'lite', 'reference', 'specdec', 'open']);
+const OPEN_QUALIFIERS = new Set(['instruct', 'turbo', 'versatile', 'instant', 'chat', 'it', 'hf', 'fast', 'fp8', 'fp16', 'bf16', 'awq', 'int4', 'int8', '3bit', '4bit', '6bit', '8bit', 'free', 'lite', 'reference', 'specdec', 'open']);
 
 /**
  * Reduces a model id as written in code (dated snapshot, provider prefix, Bedrock or Vertex

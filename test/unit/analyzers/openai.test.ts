@@ -233,22 +233,25 @@ class ApiPieLLM {
       calls: [{ line: 8, provider: 'apipie', model: 'openrouter/mistral-7b-instruct' }],
     },
     {
-      name: 'baseURL only in a setting whose name says which server (LM Studio, LiteLLM, text-generation-webui); a neutral name stays OpenAI',
+      name: 'baseURL only in a setting whose name says which server (LM Studio, LiteLLM, text-generation-webui, oMLX); a neutral name stays OpenAI',
       code: `import OpenAI from 'openai';
 const parse = (url?: string) => url ?? '';
 const lmstudio = new OpenAI({ baseURL: parse(process.env.LMSTUDIO_BASE_PATH) });
 const proxy = new OpenAI({ baseURL: process.env.LITE_LLM_BASE_PATH });
 const webui = new OpenAI({ baseURL: process.env.TEXT_GEN_WEB_UI_BASE_PATH });
 const neutral = new OpenAI({ baseURL: process.env.LLM_BASE_URL });
+const mlx = new OpenAI({ baseURL: parse(process.env.OMLX_LLM_BASE_PATH) });
 lmstudio.chat.completions.create({ model: 'qwen2.5-7b-instruct', messages: [] });
 proxy.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
 webui.chat.completions.create({ model: 'llama-3.1-8b', messages: [] });
-neutral.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });`,
+neutral.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
+mlx.chat.completions.create({ model: 'mlx-community/Qwen3-8B-4bit', messages: [] });`,
       calls: [
-        { line: 7, provider: 'lmstudio', model: 'qwen2.5-7b-instruct' },
-        { line: 8, provider: 'litellm', model: 'gpt-4o-mini' },
-        { line: 9, provider: 'self-hosted', model: 'llama-3.1-8b' },
-        { line: 10, provider: 'openai', model: 'gpt-4o-mini' },
+        { line: 8, provider: 'lmstudio', model: 'qwen2.5-7b-instruct' },
+        { line: 9, provider: 'litellm', model: 'gpt-4o-mini' },
+        { line: 10, provider: 'self-hosted', model: 'llama-3.1-8b' },
+        { line: 11, provider: 'openai', model: 'gpt-4o-mini' },
+        { line: 12, provider: 'self-hosted', model: 'mlx-community/Qwen3-8B-4bit' },
       ],
     },
     {

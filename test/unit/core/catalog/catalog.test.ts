@@ -162,6 +162,12 @@ describe('catalog', () => {
     assert.equal(canonicalKey('gpt-3.5-turbo'), 'gpt-3.5-turbo');
   });
 
+  it('a quantized MLX export names the model it quantizes (`-4bit`, `-8bit`), as `-awq` and `-int4` do', () => {
+    assert.equal(findModel(catalog, 'mlx-community/Qwen3-8B-4bit')?.id, 'qwen3-8b');
+    assert.equal(findModel(catalog, 'mlx-community/Qwen3-8B-8bit')?.id, 'qwen3-8b');
+    assert.equal(findModel(catalog, 'mlx-community/Qwen3-8B-4bit-DWQ'), undefined, 'only a trailing qualifier is dropped');
+  });
+
   describe('the current open generation', () => {
     // Models the price file sells through at least three providers: every one of them priced by three or more.
     const broadlySold = ['gpt-oss-120b', 'gpt-oss-20b', 'qwen3-14b', 'qwen3-32b', 'qwen3-30b-a3b', 'qwen3-235b-a22b', 'qwen3-235b-a22b-instruct-2507', 'qwen3-coder-480b-a35b', 'llama-4-scout', 'llama-4-maverick', 'deepseek-v3.1', 'deepseek-v3.2', 'deepseek-r1', 'kimi-k2', 'glm-4.5', 'glm-4.6', 'glm-4.5-air', 'gemma-3-27b', 'mistral-small-3.2', 'qwen3-embedding-8b'];
