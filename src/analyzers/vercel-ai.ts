@@ -5,7 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { enterCall, likelyBranches, modelCandidates, valueExpressions } from './shared/modelValue';
-import { calleeBinding, eachCall, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
+import { AI_SDK_PACKAGE_PROVIDERS, calleeBinding, eachCall, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
  * The Vercel AI SDK (`ai`): request functions imported from the package, with the model built by
@@ -30,32 +30,6 @@ const FUNCTIONS: Readonly<Record<string, { endpoint: Endpoint; streaming?: boole
 };
 
 const AI_PACKAGES = new Set(['ai', 'ai/rsc']);
-
-/** Who serves and bills a model built by each provider package. */
-const PROVIDER_BY_PACKAGE: Readonly<Record<string, string>> = {
-  '@ai-sdk/openai': 'openai',
-  '@ai-sdk/azure': 'azure-openai',
-  '@ai-sdk/anthropic': 'anthropic',
-  '@ai-sdk/google': 'google',
-  '@ai-sdk/google-vertex': 'google-vertex',
-  '@ai-sdk/google-vertex/anthropic': 'google-vertex',
-  '@ai-sdk/amazon-bedrock': 'aws-bedrock',
-  '@ai-sdk/groq': 'groq',
-  '@ai-sdk/mistral': 'mistral',
-  '@ai-sdk/cohere': 'cohere',
-  '@ai-sdk/togetherai': 'together',
-  '@ai-sdk/fireworks': 'fireworks',
-  '@ai-sdk/deepinfra': 'deepinfra',
-  '@ai-sdk/deepseek': 'deepseek',
-  '@ai-sdk/xai': 'xai',
-  '@ai-sdk/perplexity': 'perplexity',
-  '@ai-sdk/cerebras': 'cerebras',
-  '@ai-sdk/gateway': 'vercel-gateway',
-  '@ai-sdk/openai-compatible': 'openai-compatible',
-  '@openrouter/ai-sdk-provider': 'openrouter',
-  'ollama-ai-provider': 'ollama',
-  'ollama-ai-provider-v2': 'ollama',
-};
 
 const MAX_MODEL_DEPTH = 8;
 
@@ -396,9 +370,9 @@ function registryModel(owner: Node, method: string, idNode: Node | undefined, id
 function providerOfFactory(factory: Node, context: AnalyzerContext, evidence: string[], depth: number): string | undefined {
   if (depth > MAX_MODEL_DEPTH) return undefined;
   const direct = calleeBinding(factory, context.modules);
-  if (direct && direct.packageName in PROVIDER_BY_PACKAGE) {
+  if (direct && direct.packageName in AI_SDK_PACKAGE_PROVIDERS) {
     evidence.push(`model built by ${direct.importedName === 'default' || direct.importedName === '*' ? factory.getText() : direct.importedName} from '${direct.packageName}'`);
-    return PROVIDER_BY_PACKAGE[direct.packageName];
+    return AI_SDK_PACKAGE_PROVIDERS[direct.packageName];
   }
   // `providerList[provider]`: the map's entry for the likely key (a bound argument, a default, a literal).
   const access = unwrapExpression(factory);
@@ -413,16 +387,16 @@ function providerOfFactory(factory: Node, context: AnalyzerContext, evidence: st
   }
   const traced = traceValue(factory, context.modules);
   const typed = parameterTypeBinding(traced, context.modules);
-  if (typed && typed.packageName in PROVIDER_BY_PACKAGE) {
+  if (typed && typed.packageName in AI_SDK_PACKAGE_PROVIDERS) {
     evidence.push(`provider \`${factory.getText()}\` is a parameter typed ${typed.typeName} from '${typed.packageName}' (options unknown)`);
-    return PROVIDER_BY_PACKAGE[typed.packageName];
+    return AI_SDK_PACKAGE_PROVIDERS[typed.packageName];
   }
   if (!Node.isCallExpression(traced)) return undefined;
   const creator = calleeBinding(unwrapExpression(traced.getExpression()), context.modules);
-  if (!creator || !(creator.packageName in PROVIDER_BY_PACKAGE)) return undefined;
+  if (!creator || !(creator.packageName in AI_SDK_PACKAGE_PROVIDERS)) return undefined;
   evidence.push(`provider made by ${creator.importedName}() from '${creator.packageName}' (${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()})`);
   const fromUrl = providerFromOptions(traced.getArguments()[0], context.modules, evidence);
-  return fromUrl ?? PROVIDER_BY_PACKAGE[creator.packageName];
+  return fromUrl ?? AI_SDK_PACKAGE_PROVIDERS[creator.packageName];
 }
 
 function readPrompt(fn: string, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {

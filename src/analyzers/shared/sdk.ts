@@ -346,6 +346,32 @@ export function openAiClientProvider(origin: { className: string; options: Node 
   return origin.className === 'AzureOpenAI' ? 'azure-openai' : 'openai';
 }
 
+/** The AI SDK's provider packages (`@ai-sdk/*` and community ones) and who serves the models each makes. */
+export const AI_SDK_PACKAGE_PROVIDERS: Readonly<Record<string, string>> = {
+  '@ai-sdk/openai': 'openai',
+  '@ai-sdk/azure': 'azure-openai',
+  '@ai-sdk/anthropic': 'anthropic',
+  '@ai-sdk/google': 'google',
+  '@ai-sdk/google-vertex': 'google-vertex',
+  '@ai-sdk/google-vertex/anthropic': 'google-vertex',
+  '@ai-sdk/amazon-bedrock': 'aws-bedrock',
+  '@ai-sdk/groq': 'groq',
+  '@ai-sdk/mistral': 'mistral',
+  '@ai-sdk/cohere': 'cohere',
+  '@ai-sdk/togetherai': 'together',
+  '@ai-sdk/fireworks': 'fireworks',
+  '@ai-sdk/deepinfra': 'deepinfra',
+  '@ai-sdk/deepseek': 'deepseek',
+  '@ai-sdk/xai': 'xai',
+  '@ai-sdk/perplexity': 'perplexity',
+  '@ai-sdk/cerebras': 'cerebras',
+  '@ai-sdk/gateway': 'vercel-gateway',
+  '@ai-sdk/openai-compatible': 'openai-compatible',
+  '@openrouter/ai-sdk-provider': 'openrouter',
+  'ollama-ai-provider': 'ollama',
+  'ollama-ai-provider-v2': 'ollama',
+};
+
 /** Anthropic's SDK packages and who serves a client of each when no base URL says otherwise. */
 export const ANTHROPIC_PACKAGE_PROVIDERS: Readonly<Record<string, string>> = {
   '@anthropic-ai/sdk': 'anthropic',

@@ -7,7 +7,7 @@ import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, n
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
-import { clientProvider, readModel, readToolNames } from './sdk';
+import { AI_SDK_PACKAGE_PROVIDERS, calleeBinding, clientProvider, providerFromOptions, readModel, readToolNames, traceValue } from './sdk';
 import { resolveClientOrigin } from './clients';
 import { callsMatching, wrapCompilerNode } from './calls';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
@@ -1041,10 +1041,12 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     }
   }
 
+  let modelValue: Node | undefined;
   if (model === base.model) {
     const passed = modelForCaller(helper.fn, base.model, bindings, modules, passedOn);
     if (passed?.passed) evidence.push(`model: the caller passes ${passed.ref.raw} for the helper's model parameter → "${passed.ref.id}"`);
     if (passed) model = passed.ref;
+    modelValue = passed?.value;
   }
   if (model === base.model) {
     const handed = modelHandedOn(base.model, bound, modules);
@@ -1056,6 +1058,10 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
 
   const client = providerFromClientArgument(base, bound, modules);
   if (client?.evidence) evidence.push(client.evidence);
+  // An AI SDK helper handed its model object (`model: getModel('gemini-2.5-pro', 'vertex')`) runs it at that model's provider.
+  const passedModel = model === base.model || base.sdk !== 'vercel-ai' ? undefined : modelValue ?? modelValueFromCaller(base.model, bound);
+  const modelProvider = passedModel && passedModelProvider(passedModel, modules);
+  if (modelProvider && modelProvider !== base.provider) evidence.push(`provider: the model the caller passes (${shorten(passedModel!.getText())}) is made by a ${modelProvider} provider`);
 
   const messages: PromptMessage[] = [];
   for (const message of base.messages) {
@@ -1135,7 +1141,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     file,
     ...callSpan(site),
     method: base.enclosingFunction ?? base.method,
-    provider: client?.provider ?? base.provider,
+    provider: client?.provider ?? modelProvider ?? base.provider,
     model,
     messages,
     toolNames,
@@ -1268,7 +1274,7 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
  * place, in the helper's order. Candidates other callers pass are not this caller's and are left out; the helper's
  * own values (in its body) stay. Undefined when the model comes from no parameter default or the caller passes none.
  */
-function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, Node>, modules: ModuleLoader, passedOn: ReadonlyMap<string, string>): { ref: ModelRef; passed: boolean } | undefined {
+function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, Node>, modules: ModuleLoader, passedOn: ReadonlyMap<string, string>): { ref: ModelRef; passed: boolean; value?: Node } | undefined {
   const candidates = helperModel.candidates;
   if (!candidates || candidates.length === 0 || !(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
   // Each parameter default that stands for one of the candidates (`model = getModel('gpt-4o-mini')`), by the ids it gives.
@@ -1291,6 +1297,7 @@ function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, N
   };
   const result: ModelCandidate[] = [];
   let passedAny = false;
+  let firstValue: Node | undefined;
   let handedOn = false;
   const raws: string[] = [];
   for (const candidate of candidates) {
@@ -1300,6 +1307,7 @@ function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, N
       const passed = passedModelIds(value, modules);
       if (passed.length > 0) {
         passedAny = true;
+        firstValue ??= value;
         raws.push(`${parameter}: ${shorten(value.getText())}`);
         result.push(...passed);
         continue;
@@ -1315,7 +1323,7 @@ function modelForCaller(fn: Node, helperModel: ModelRef, bindings: Map<string, N
   }
   if (!passedAny && !handedOn) return undefined;
   const ref = refOfCandidates(result, raws);
-  return ref && { ref, passed: passedAny };
+  return ref && { ref, passed: passedAny, ...(firstValue ? { value: firstValue } : {}) };
 }
 
 /** The model of candidates in order, each id once (the first is the model), with `raws` saying what the caller passes; undefined for none. */
@@ -1384,6 +1392,72 @@ function passedModelIds(value: Node, modules: ModuleLoader, depth = 0): ModelCan
   }
   const [first] = node.getArguments();
   return first ? modelCandidates(first, modules).candidates.filter((candidate) => looksLikeModelId(candidate.id)) : [];
+}
+
+/** The value a caller passes for the helper's model: the argument bound to it, else the first entry of the options it hands on. */
+function modelValueFromCaller(helperModel: ModelRef, bound: (expression: string) => Node | undefined): Node | undefined {
+  const [left] = helperModel.raw.split(/\s*(?:\?\?|\|\|)\s*/, 2);
+  const direct = bound(helperModel.raw) ?? bound(left);
+  if (direct && !isDefaultOf(direct)) return direct;
+  for (const [, , path] of helperModel.raw.matchAll(HANDED_ON_ENTRY)) {
+    const value = bound(path);
+    if (value && !isDefaultOf(value)) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Who serves an AI SDK model object a caller passes (`getModel('gemini-2.5-pro', 'vertex')`, `openai('gpt-4o')`): the
+ * provider package of the factory that makes it, followed through variables, the likely branch and workspace functions
+ * (with the arguments bound) as `passedModelIds` follows the id. Undefined when not traced to a provider package.
+ */
+function passedModelProvider(value: Node, modules: ModuleLoader, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  let node = unwrapExpression(value);
+  for (let hops = 0; Node.isIdentifier(node) && hops < 4; hops++) {
+    const declaration = findDeclaration(node, modules);
+    const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    if (!initializer) return undefined;
+    node = unwrapExpression(initializer);
+  }
+  if (Node.isConditionalExpression(node)) return passedModelProvider(likelyBranches(node, modules)[0] ?? node.getWhenTrue(), modules, depth + 1);
+  if (!Node.isCallExpression(node)) return undefined;
+  const made = modelFactoryProvider(node.getExpression(), modules);
+  if (made) return made;
+  const entered = enterCall(node, modules);
+  if (!entered) return undefined;
+  try {
+    for (const returned of entered.returns) {
+      const provider = passedModelProvider(returned, modules, depth + 1);
+      if (provider) return provider;
+    }
+  } finally {
+    entered.release();
+  }
+  return undefined;
+}
+
+/**
+ * The provider of a model factory: `openai` or `openai.chat` imported from '@ai-sdk/openai', a `createVertex({...})`
+ * instance (its base URL first), or the entry of a provider map for the key's likely value (`providerList[provider]`).
+ */
+function modelFactoryProvider(callee: Node, modules: ModuleLoader): string | undefined {
+  let node = unwrapExpression(callee);
+  // `openai.chat('gpt-4o')`, `vertex.languageModel(id)`: the factory's own method.
+  if (Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(unwrapExpression(node.getExpression())) && !calleeBinding(node, modules)) node = unwrapExpression(node.getExpression());
+  if (Node.isElementAccessExpression(node)) {
+    const key = node.getArgumentExpression() && modelCandidates(node.getArgumentExpression()!, modules).candidates[0]?.id;
+    const entry = key !== undefined ? getObjectProperty(resolveObjectLiteral(node.getExpression(), modules), key, modules) : undefined;
+    if (!entry) return undefined;
+    node = unwrapExpression(entry);
+  }
+  const binding = calleeBinding(node, modules);
+  if (binding && binding.packageName in AI_SDK_PACKAGE_PROVIDERS) return AI_SDK_PACKAGE_PROVIDERS[binding.packageName];
+  const traced = traceValue(node, modules);
+  if (!Node.isCallExpression(traced)) return undefined;
+  const creator = calleeBinding(unwrapExpression(traced.getExpression()), modules);
+  if (!creator || !(creator.packageName in AI_SDK_PACKAGE_PROVIDERS)) return undefined;
+  return providerFromOptions(traced.getArguments()[0], modules, []) ?? AI_SDK_PACKAGE_PROVIDERS[creator.packageName];
 }
 
 /** Whether a bound value is a parameter's default (the caller left the argument out). */

@@ -371,6 +371,48 @@ export const summarize = (text: string) => anthropicComplete(bedrock, 'claude-ha
     ],
   },
   {
+    name: "an AI SDK helper handed its model object: the provider of the model the caller passes (a provider map's entry for the key it names)",
+    files: {
+      'src/generic-ai.ts': `import { createOpenAI } from '@ai-sdk/openai';
+import { createVertex } from '@ai-sdk/google-vertex';
+import { anthropic } from '@ai-sdk/anthropic';
+const providerList: Record<string, any> = {
+  openai: createOpenAI({ apiKey: process.env.OPENAI_API_KEY }),
+  vertex: createVertex({ project: 'acme', location: 'global' }),
+  anthropic,
+};
+export function getModel(name: string, provider = 'openai') {
+  return providerList[provider](name);
+}
+`,
+      'src/extract.ts': `import { generateText } from 'ai';
+import { getModel } from './generic-ai';
+export async function generateCompletions({ model = getModel('gpt-4o-mini'), retryModel = getModel('claude-3-5-haiku-latest', 'anthropic'), prompt }: { model?: any; retryModel?: any; prompt: string }) {
+  let currentModel = model;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await generateText({ model: currentModel, prompt });
+    } catch {
+      currentModel = retryModel;
+    }
+  }
+}
+`,
+      'src/rerank.ts': `import { generateCompletions } from './extract';
+import { getModel } from './generic-ai';
+export const rerank = (links: string) => generateCompletions({ model: getModel('gemini-2.5-pro', 'vertex'), prompt: \`Rank these links by relevance: \${links}\` });
+export const summarize = (text: string) => generateCompletions({ model: getModel('claude-haiku-4-5', 'anthropic'), prompt: \`Summarize: \${text}\` });
+export const plain = (text: string) => generateCompletions({ prompt: \`Title for: \${text}\` });
+`,
+    },
+    sites: [
+      { file: 'src/extract.ts', line: 7, kind: 'sdk', provider: 'openai', inTotals: false },
+      { file: 'src/rerank.ts', line: 3, kind: 'wrapper-caller', via: 'src/extract.ts:7', model: 'gemini-2.5-pro', provider: 'google-vertex' },
+      { file: 'src/rerank.ts', line: 4, kind: 'wrapper-caller', via: 'src/extract.ts:7', model: 'claude-haiku-4-5', provider: 'anthropic' },
+      { file: 'src/rerank.ts', line: 5, kind: 'wrapper-caller', via: 'src/extract.ts:7', model: 'gpt-4o-mini', provider: 'openai' },
+    ],
+  },
+  {
     name: 'a request in a route handler belongs to the route: the call that registers the routes is no caller of it',
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
