@@ -8,7 +8,7 @@ import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
 import { AI_SDK_PACKAGE_PROVIDERS, calleeBinding, clientProvider, providerFromOptions, readModel, readToolNames, traceValue } from './sdk';
-import { resolveClientOrigin } from './clients';
+import { clientParameterOf, resolveClientOrigin } from './clients';
 import { callsMatching, wrapCompilerNode } from './calls';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
@@ -1183,9 +1183,8 @@ function providerFromClientArgument(base: DetectedCall, bound: (expression: stri
   const steps: string[] = [];
   const provider = origin?.options && CLIENT_SDKS[base.sdk]?.test(origin.packageName) ? clientProvider(origin, modules, steps) : undefined;
   if (origin && provider) return { provider, evidence: `client: the caller passes ${shorten(argument.getText())} for ${base.clientParameter} (${[...origin.evidence, ...steps].join('; ')}) → provider ${provider}` };
-  const root = unwrapExpression(argument);
-  const declaration = Node.isIdentifier(root) ? findDeclaration(root, modules) : undefined;
-  return declaration && Node.isParameterDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) ? { forwardedAs: root.getText() } : undefined;
+  const forwardedAs = clientParameterOf(argument, undefined, modules);
+  return forwardedAs ? { forwardedAs } : undefined;
 }
 
 /**
@@ -1372,14 +1371,9 @@ function modelHandedOn(helperModel: ModelRef, bound: (expression: string) => Nod
  */
 function passedModelIds(value: Node, modules: ModuleLoader, depth = 0): ModelCandidate[] {
   const direct = modelCandidates(value, modules).candidates.filter((candidate) => looksLikeModelId(candidate.id));
-  if (direct.length > 0 || depth > 4) return direct;
-  let node = unwrapExpression(value);
-  for (let hops = 0; Node.isIdentifier(node) && hops < 4; hops++) {
-    const declaration = findDeclaration(node, modules);
-    const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
-    if (!initializer) return [];
-    node = unwrapExpression(initializer);
-  }
+  if (direct.length > 0 || depth > MAX_PASSED_VALUE_DEPTH) return direct;
+  const node = variableValue(value, modules);
+  if (!node) return [];
   if (Node.isConditionalExpression(node)) return likelyBranches(node, modules).flatMap((branch) => passedModelIds(branch, modules, depth + 1));
   if (!Node.isCallExpression(node)) return [];
   const entered = enterCall(node, modules);
@@ -1412,14 +1406,9 @@ function modelValueFromCaller(helperModel: ModelRef, bound: (expression: string)
  * (with the arguments bound) as `passedModelIds` follows the id. Undefined when not traced to a provider package.
  */
 function passedModelProvider(value: Node, modules: ModuleLoader, depth = 0): string | undefined {
-  if (depth > 4) return undefined;
-  let node = unwrapExpression(value);
-  for (let hops = 0; Node.isIdentifier(node) && hops < 4; hops++) {
-    const declaration = findDeclaration(node, modules);
-    const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
-    if (!initializer) return undefined;
-    node = unwrapExpression(initializer);
-  }
+  if (depth > MAX_PASSED_VALUE_DEPTH) return undefined;
+  const node = variableValue(value, modules);
+  if (!node) return undefined;
   if (Node.isConditionalExpression(node)) return passedModelProvider(likelyBranches(node, modules)[0] ?? node.getWhenTrue(), modules, depth + 1);
   if (!Node.isCallExpression(node)) return undefined;
   const made = modelFactoryProvider(node.getExpression(), modules);
@@ -1458,6 +1447,21 @@ function modelFactoryProvider(callee: Node, modules: ModuleLoader): string | und
   const creator = calleeBinding(unwrapExpression(traced.getExpression()), modules);
   if (!creator || !(creator.packageName in AI_SDK_PACKAGE_PROVIDERS)) return undefined;
   return providerFromOptions(traced.getArguments()[0], modules, []) ?? AI_SDK_PACKAGE_PROVIDERS[creator.packageName];
+}
+
+/** How far a value a caller passes is followed (variables, branches, workspace functions) for its model or provider. */
+const MAX_PASSED_VALUE_DEPTH = 4;
+
+/** A passed value through the variables holding it (`const model = getModel(...)`); undefined at a variable with no initializer. */
+function variableValue(value: Node, modules: ModuleLoader): Node | undefined {
+  let node = unwrapExpression(value);
+  for (let hops = 0; Node.isIdentifier(node) && hops < MAX_PASSED_VALUE_DEPTH; hops++) {
+    const declaration = findDeclaration(node, modules);
+    const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    if (!initializer) return undefined;
+    node = unwrapExpression(initializer);
+  }
+  return node;
 }
 
 /** Whether a bound value is a parameter's default (the caller left the argument out). */
