@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -199,20 +199,10 @@ function fromSuperArgument(classNode: ClassDeclaration | ClassExpression, value:
   for (const call of subclass.getConstructors().flatMap((candidate) => candidate.getDescendantsOfKind(SyntaxKind.CallExpression))) {
     if (call.getExpression().getKind() !== SyntaxKind.SuperKeyword) continue;
     const passed = call.getArguments()[index];
-    const argument = passed && property !== undefined ? superOptionsProperty(passed, property) : passed;
+    const argument = passed && property !== undefined ? propertyOfObject(passed, property) : passed;
     const origin = argument && resolveClientOrigin(argument, modules, depth + 1);
     if (origin) return { ...origin, evidence: [...origin.evidence, `passed to the base class through super() in ${subclass.getName() ?? 'a subclass'}`] };
   }
-  return undefined;
-}
-
-/** The value of `name` in an options object passed to `super(...)` (written inline: `{ client: new OpenAI(...) }`). */
-function superOptionsProperty(options: Node, name: string): Node | undefined {
-  const object = unwrapExpression(options);
-  if (!Node.isObjectLiteralExpression(object)) return undefined;
-  const property = object.getProperty(name);
-  if (property && Node.isPropertyAssignment(property)) return property.getInitializer();
-  if (property && Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
   return undefined;
 }
 

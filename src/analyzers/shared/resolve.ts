@@ -395,7 +395,8 @@ export function initializerOf(declaration: Node): Node | undefined {
   return undefined;
 }
 
-function propertyOfObject(objectExpression: Node, propertyName: string): Node | undefined {
+/** The value of a property of an object literal written inline (`{ client: new OpenAI(...) }`, `{ client }`). */
+export function propertyOfObject(objectExpression: Node, propertyName: string): Node | undefined {
   const object = unwrapExpression(objectExpression);
   if (!Node.isObjectLiteralExpression(object)) return undefined;
   const property = object.getProperty(propertyName);
