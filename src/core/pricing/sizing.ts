@@ -12,6 +12,7 @@ import { assumption, findArchitecture, findGpu, findModel, nearestModels, type C
 /** Weight precisions the sizer understands (fp16 sizes like bf16). */
 
 const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
 
 /**
  * Effective bits per weight of the transformer body (attention + MLP matrices). Quantized formats
@@ -631,11 +632,13 @@ export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer 
 }
 
 
+/** A parameter count in billions, or in millions below 0.1B (an embedding model's 22.7M would read 0.02B). */
 function fmtB(n: number): string {
-  return `${(n / 1e9).toFixed(2)}B`;
+  return n > 0 && n < 1e8 ? `${(n / 1e6).toFixed(1)}M` : `${(n / 1e9).toFixed(2)}B`;
 }
 
-/** Formats bytes as GiB with one decimal. */
+/** Formats bytes as GiB with one decimal (MiB below 0.05 GiB). */
 export function fmtGiB(bytes: number): string {
-  return `${(bytes / GIB).toFixed(1)} GiB`;
+  // Below 0.05 GiB one decimal reads 0.0 GiB: a small model's weights and KV cache are shown in MiB instead.
+  return bytes > 0 && bytes < GIB / 20 ? `${(bytes / MIB).toFixed(1)} MiB` : `${(bytes / GIB).toFixed(1)} GiB`;
 }

@@ -64,5 +64,9 @@ describe('CLI size', () => {
     assert.equal(answer.precision, 'bf16');
     assert.match(answer.precisionDefault, /released in fp32 .* so bf16/);
     assert.equal(answer.fits, true);
+    // A 22.7M-parameter model's weights (43 MiB) read in MiB and millions, never as 0.0 GiB of 0.02B params.
+    const text = await run(['size', '--model', 'all-minilm-l6-v2']);
+    assert.match(text.stdout, /weights\s+43\.3 MiB\s+22\.7M params × 2 bytes \(bf16\) = 43\.3 MiB/);
+    assert.doesNotMatch(text.stdout, /\b0\.0 GiB/);
   });
 });
