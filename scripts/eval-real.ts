@@ -522,7 +522,7 @@ function featureSummary(counts: Counts): string {
   return ratio(right, compared);
 }
 
-const COLUMNS = ['repository', 'scan', 'recall', 'prod', 'direct', 'wrapper', 'NM rep', 'unlab', 'model 1st', 'model any', 'priced', 'task', 'features', '$0 no why'];
+const COLUMNS = ['repository', 'scan', 'recall', 'prod', 'direct', 'wrapper', 'NM rep', 'unlab', 'model 1st', 'model any', 'provider', 'priced', 'task', 'features', '$0 no why'];
 
 function row(name: string, status: string, counts: Counts): string[] {
   return [
@@ -531,7 +531,7 @@ function row(name: string, status: string, counts: Counts): string[] {
     ratio(counts.directMatched, counts.directRequests), ratio(counts.wrapperMatched, counts.wrapperRequests),
     `${counts.nearMissesReported}/${counts.nearMisses}`, `${counts.unlabeledReports}/${counts.callSites}`,
     ratio(counts.modelFirstRight, counts.modelStatedMatched), ratio(counts.modelAnyRight, counts.modelStatedMatched),
-    ratio(counts.pricedAtPlace, counts.requests), ratio(counts.taskRight, counts.taskCompared), featureSummary(counts),
+    ratio(counts.providerRight, counts.providerCompared), ratio(counts.pricedAtPlace, counts.requests), ratio(counts.taskRight, counts.taskCompared), featureSummary(counts),
     `${counts.zeroWithoutWhy}/${counts.zeroOrNullSites}`,
   ];
 }
@@ -547,7 +547,7 @@ export function renderReport(evaluations: readonly RepoEvaluation[], verbose: bo
   rows.push(row('overall', `${evaluations.filter((evaluation) => evaluation.status === 'scanned').length}/${evaluations.length}`, total));
   const out = [table(rows), ''];
   out.push('recall = labeled requests matched by a call site (prod: production only; direct: sdk/http/local; wrapper: wrapper-caller).');
-  out.push('NM rep = labeled near-misses reported as call sites; unlab = call sites matching no label (of all sites); model 1st = the product\'s first id is the label\'s first, model any = any id in the label\'s list (of matched requests whose model the code states);');
+  out.push('NM rep = labeled near-misses reported as call sites; unlab = call sites matching no label (of all sites); model 1st = the product\'s first id is the label\'s first, model any = any id in the label\'s list (of matched requests whose model the code states); provider = who serves and bills it is the label\'s (of matched requests whose label names one);');
   out.push('priced = priced advice at the request\'s place (model, monthly > 0, recommendation) of all labeled requests; task / features over matched requests; $0 no why = sites at $0 or unpriced with nothing saying why (of all $0/unpriced sites).');
   const productionPriced = ratio(total.pricedAtPlaceProduction, total.productionRequests);
   out.push(`Production only: recall ${ratio(total.productionMatched, total.productionRequests)}, priced advice ${productionPriced}.`);
