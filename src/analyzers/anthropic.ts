@@ -5,7 +5,7 @@ import { receiverOf, toDetectedCall } from './shared/callsite';
 import { clientParameterOf, resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { ANTHROPIC_PACKAGE_PROVIDERS, eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, packagesLoadedBy, readToolNames } from './shared/sdk';
+import { ANTHROPIC_PACKAGE_PROVIDERS, clientProvider, eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, packagesLoadedBy, readToolNames } from './shared/sdk';
 
 /**
  * Anthropic's SDKs: `@anthropic-ai/sdk`, and the same client surface served by AWS Bedrock
@@ -68,8 +68,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   }
   if (!params && call.getArguments()[0]) evidence.push(`request \`${call.getArguments()[0].getText().slice(0, 60)}\` not statically known`);
 
-  const packageProvider = origin ? ANTHROPIC_PACKAGE_PROVIDERS[origin.packageName] : CLAUDE_MODEL.test(model.ref.id ?? '') && /^(?:(?:us|eu|apac|global)\.)?anthropic\./.test(model.ref.id ?? '') ? 'aws-bedrock' : 'anthropic';
-  const provider = (origin && providerFromOptions(origin.options, context.modules, evidence)) ?? packageProvider;
+  // A traced client: its base URL, else its package (the reading a helper's callers use too); untraced: Bedrock's model ids say Bedrock.
+  const untracedProvider = CLAUDE_MODEL.test(model.ref.id ?? '') && /^(?:(?:us|eu|apac|global)\.)?anthropic\./.test(model.ref.id ?? '') ? 'aws-bedrock' : 'anthropic';
+  const provider = (origin && clientProvider(origin, context.modules, evidence)) ?? untracedProvider;
   const clientParameter = clientParameterOf(receiver, origin, context.modules);
   evidence.push(...model.evidence);
 

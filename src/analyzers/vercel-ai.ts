@@ -4,8 +4,8 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { enterCall, likelyBranches, modelCandidates, valueExpressions } from './shared/modelValue';
-import { AI_SDK_PACKAGE_PROVIDERS, calleeBinding, eachCall, firstProperty, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
+import { enterCall, likelyBranches, valueExpressions } from './shared/modelValue';
+import { aiSdkFactoryProvider, calleeBinding, eachCall, firstProperty, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
  * The Vercel AI SDK (`ai`): request functions imported from the package, with the model built by
@@ -271,7 +271,7 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
     }
   }
 
-  const provider = providerOfFactory(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context, evidence, depth);
+  const provider = aiSdkFactoryProvider(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context.modules, evidence, depth);
   if (!provider) {
     evidence.push(`model \`${traced.getText().slice(0, 60)}\` is not an @ai-sdk provider call`);
     return unknown;
@@ -358,45 +358,12 @@ function registryModel(owner: Node, method: string, idNode: Node | undefined, id
     if (!inner) return undefined;
     const nested = registryModel(inner, method, undefined, id.slice(separator + 1), context, evidence, depth + 1);
     if (nested) return nested;
-    const provider = providerOfFactory(inner, context, evidence, depth + 1);
+    const provider = aiSdkFactoryProvider(inner, context.modules, evidence, depth + 1);
     if (!provider) return undefined;
     evidence.push(`provider registry id "${id}"`);
     return { provider, ref: { id: id.slice(separator + 1), raw: id, source: 'literal' } };
   }
   return undefined;
-}
-
-/** The provider an `@ai-sdk/*` factory serves: `openai`, or a `createOpenAI({ baseURL })` instance. */
-function providerOfFactory(factory: Node, context: AnalyzerContext, evidence: string[], depth: number): string | undefined {
-  if (depth > MAX_MODEL_DEPTH) return undefined;
-  const direct = calleeBinding(factory, context.modules);
-  if (direct && direct.packageName in AI_SDK_PACKAGE_PROVIDERS) {
-    evidence.push(`model built by ${direct.importedName === 'default' || direct.importedName === '*' ? factory.getText() : direct.importedName} from '${direct.packageName}'`);
-    return AI_SDK_PACKAGE_PROVIDERS[direct.packageName];
-  }
-  // `providerList[provider]`: the map's entry for the likely key (a bound argument, a default, a literal).
-  const access = unwrapExpression(factory);
-  if (Node.isElementAccessExpression(access) && access.getArgumentExpression()) {
-    const map = resolveObjectLiteral(access.getExpression(), context.modules);
-    const key = modelCandidates(access.getArgumentExpression()!, context.modules).candidates[0]?.id;
-    const entry = map && key !== undefined ? getObjectProperty(map, key, context.modules) : undefined;
-    if (entry) {
-      evidence.push(`provider \`${access.getText().slice(0, 40)}\` is the "${key}" entry`);
-      return providerOfFactory(entry, context, evidence, depth + 1);
-    }
-  }
-  const traced = traceValue(factory, context.modules);
-  const typed = parameterTypeBinding(traced, context.modules);
-  if (typed && typed.packageName in AI_SDK_PACKAGE_PROVIDERS) {
-    evidence.push(`provider \`${factory.getText()}\` is a parameter typed ${typed.typeName} from '${typed.packageName}' (options unknown)`);
-    return AI_SDK_PACKAGE_PROVIDERS[typed.packageName];
-  }
-  if (!Node.isCallExpression(traced)) return undefined;
-  const creator = calleeBinding(unwrapExpression(traced.getExpression()), context.modules);
-  if (!creator || !(creator.packageName in AI_SDK_PACKAGE_PROVIDERS)) return undefined;
-  evidence.push(`provider made by ${creator.importedName}() from '${creator.packageName}' (${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()})`);
-  const fromUrl = providerFromOptions(traced.getArguments()[0], context.modules, evidence);
-  return fromUrl ?? AI_SDK_PACKAGE_PROVIDERS[creator.packageName];
 }
 
 function readPrompt(fn: string, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {

@@ -95,22 +95,33 @@ export function likelyFirstReturns(returns: readonly Node[], modules: ModuleLoad
 function guardHolds(returned: Node, modules: ModuleLoader): boolean | undefined {
   let child: Node = returned;
   for (let parent = returned.getParent(); parent; child = parent, parent = parent.getParent()) {
-    if (Node.isFunctionLikeDeclaration(parent) || Node.isArrowFunction(parent) || Node.isFunctionExpression(parent)) return undefined;
+    // Arrow functions are function-like declarations; function expressions are not.
+    if (Node.isFunctionLikeDeclaration(parent) || Node.isFunctionExpression(parent)) return undefined;
     if (!Node.isIfStatement(parent) || child === parent.getExpression()) continue;
-    const condition = unwrapExpression(parent.getExpression());
-    if (!Node.isBinaryExpression(condition)) return undefined;
-    const operator = condition.getOperatorToken().getKind();
-    const negated = operator === SyntaxKind.ExclamationEqualsEqualsToken || operator === SyntaxKind.ExclamationEqualsToken;
-    if (!negated && operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return undefined;
-    const sides = [condition.getLeft(), condition.getRight()];
-    const literal = sides.map(unwrapExpression).find((side): side is Node & { getLiteralText(): string } => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
-    const setting = sides.find((side) => unwrapExpression(side) !== literal);
-    const value = literal && setting ? modelCandidates(setting, modules).candidates[0]?.id : undefined;
-    if (value === undefined || !literal) return undefined;
-    const holds = (value === literal.getLiteralText()) !== negated;
+    const holds = settingComparisonHolds(unwrapExpression(parent.getExpression()), modules);
+    if (holds === undefined) return undefined;
     return child === parent.getThenStatement() ? holds : !holds;
   }
   return undefined;
+}
+
+/**
+ * Whether a comparison of a setting with a string literal (`provider === 'anthropic'`, `LLM_PROVIDER !== 'openai'`)
+ * holds for the setting's likely value (a bound argument, a default, the example env files); undefined for any other
+ * condition or a setting whose value the code does not say.
+ */
+function settingComparisonHolds(condition: Node, modules: ModuleLoader): boolean | undefined {
+  if (!Node.isBinaryExpression(condition)) return undefined;
+  // Kinds read here, not in module-level sets: ts-morph loads on first use, and a scan the result store answers never uses it.
+  const operator = condition.getOperatorToken().getKind();
+  const negated = operator === SyntaxKind.ExclamationEqualsEqualsToken || operator === SyntaxKind.ExclamationEqualsToken;
+  if (!negated && operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return undefined;
+  const sides = [condition.getLeft(), condition.getRight()];
+  const literal = sides.map(unwrapExpression).find((side): side is Node & { getLiteralText(): string } => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
+  const setting = sides.find((side) => unwrapExpression(side) !== literal);
+  const value = literal && setting ? modelCandidates(setting, modules).candidates[0]?.id : undefined;
+  if (value === undefined || !literal) return undefined;
+  return (value === literal.getLiteralText()) !== negated;
 }
 
 /**
@@ -190,16 +201,8 @@ export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[]
   if (!Node.isConditionalExpression(conditional)) return [];
   const condition = unwrapExpression(conditional.getCondition());
   // `provider === 'anthropic' ? a : b` with `provider` known here (a bound argument, a default): the branch it takes first.
-  if (Node.isBinaryExpression(condition) && [SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(condition.getOperatorToken().getKind())) {
-    const literal = [condition.getLeft(), condition.getRight()].map(unwrapExpression).find((side) => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
-    const other = [condition.getLeft(), condition.getRight()].find((side) => unwrapExpression(side) !== literal);
-    const value = literal && other ? modelCandidates(other, modules).candidates[0]?.id : undefined;
-    if (value !== undefined && literal) {
-      const negated = [SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(condition.getOperatorToken().getKind());
-      const holds = (value === (literal as Node & { getLiteralText(): string }).getLiteralText()) !== negated;
-      return holds ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
-    }
-  }
+  const compared = settingComparisonHolds(condition, modules);
+  if (compared !== undefined) return compared ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
   // `const [isLlama, setIsLlama] = useState(false)`: a toggle starts at its initial state.
   const initial = stateInitialValue(condition);
   if (initial !== undefined) return initial ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];

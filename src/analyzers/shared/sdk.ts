@@ -372,6 +372,46 @@ export const AI_SDK_PACKAGE_PROVIDERS: Readonly<Record<string, string>> = {
   'ollama-ai-provider-v2': 'ollama',
 };
 
+/** How many steps (map entries, nested models) a factory is followed before its provider is given up on. */
+const MAX_FACTORY_DEPTH = 8;
+
+/**
+ * The provider an `@ai-sdk/*` factory serves: `openai`, a `createOpenAI({ baseURL })` instance, a parameter typed by a
+ * provider package, or a provider map's entry for the key's likely value (`providerList[provider]`). The one reading
+ * the AI SDK analyzer and a helper's callers (a model object handed to a helper) share.
+ */
+export function aiSdkFactoryProvider(factory: Node, modules: ModuleLoader, evidence: string[], depth = 0): string | undefined {
+  if (depth > MAX_FACTORY_DEPTH) return undefined;
+  const direct = calleeBinding(factory, modules);
+  if (direct && direct.packageName in AI_SDK_PACKAGE_PROVIDERS) {
+    evidence.push(`model built by ${direct.importedName === 'default' || direct.importedName === '*' ? factory.getText() : direct.importedName} from '${direct.packageName}'`);
+    return AI_SDK_PACKAGE_PROVIDERS[direct.packageName];
+  }
+  // `providerList[provider]`: the map's entry for the likely key (a bound argument, a default, a literal).
+  const access = unwrapExpression(factory);
+  if (Node.isElementAccessExpression(access) && access.getArgumentExpression()) {
+    const map = resolveObjectLiteral(access.getExpression(), modules);
+    const key = modelCandidates(access.getArgumentExpression()!, modules).candidates[0]?.id;
+    const entry = map && key !== undefined ? getObjectProperty(map, key, modules) : undefined;
+    if (entry) {
+      evidence.push(`provider \`${access.getText().slice(0, 40)}\` is the "${key}" entry`);
+      return aiSdkFactoryProvider(entry, modules, evidence, depth + 1);
+    }
+  }
+  const traced = traceValue(factory, modules);
+  const typed = parameterTypeBinding(traced, modules);
+  if (typed && typed.packageName in AI_SDK_PACKAGE_PROVIDERS) {
+    evidence.push(`provider \`${factory.getText()}\` is a parameter typed ${typed.typeName} from '${typed.packageName}' (options unknown)`);
+    return AI_SDK_PACKAGE_PROVIDERS[typed.packageName];
+  }
+  if (!Node.isCallExpression(traced)) return undefined;
+  const creator = calleeBinding(unwrapExpression(traced.getExpression()), modules);
+  if (!creator || !(creator.packageName in AI_SDK_PACKAGE_PROVIDERS)) return undefined;
+  evidence.push(`provider made by ${creator.importedName}() from '${creator.packageName}' (${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()})`);
+  const fromUrl = providerFromOptions(traced.getArguments()[0], modules, evidence);
+  return fromUrl ?? AI_SDK_PACKAGE_PROVIDERS[creator.packageName];
+}
+
 /** Anthropic's SDK packages and who serves a client of each when no base URL says otherwise. */
 export const ANTHROPIC_PACKAGE_PROVIDERS: Readonly<Record<string, string>> = {
   '@anthropic-ai/sdk': 'anthropic',

@@ -7,7 +7,7 @@ import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, n
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { outputSchemaOf, validatedReplyOf } from './validatedReply';
-import { AI_SDK_PACKAGE_PROVIDERS, calleeBinding, clientProvider, providerFromOptions, readModel, readToolNames, traceValue } from './sdk';
+import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, resolveClientOrigin } from './clients';
 import { callsMatching, wrapCompilerNode } from './calls';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
@@ -1411,7 +1411,9 @@ function passedModelProvider(value: Node, modules: ModuleLoader, depth = 0): str
   if (!node) return undefined;
   if (Node.isConditionalExpression(node)) return passedModelProvider(likelyBranches(node, modules)[0] ?? node.getWhenTrue(), modules, depth + 1);
   if (!Node.isCallExpression(node)) return undefined;
-  const made = modelFactoryProvider(node.getExpression(), modules);
+  // `openai.chat('gpt-4o')`, `vertex.languageModel(id)`: the factory the method belongs to, as the AI SDK analyzer reads it.
+  const callee = node.getExpression();
+  const made = aiSdkFactoryProvider(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, modules, []);
   if (made) return made;
   const entered = enterCall(node, modules);
   if (!entered) return undefined;
@@ -1424,29 +1426,6 @@ function passedModelProvider(value: Node, modules: ModuleLoader, depth = 0): str
     entered.release();
   }
   return undefined;
-}
-
-/**
- * The provider of a model factory: `openai` or `openai.chat` imported from '@ai-sdk/openai', a `createVertex({...})`
- * instance (its base URL first), or the entry of a provider map for the key's likely value (`providerList[provider]`).
- */
-function modelFactoryProvider(callee: Node, modules: ModuleLoader): string | undefined {
-  let node = unwrapExpression(callee);
-  // `openai.chat('gpt-4o')`, `vertex.languageModel(id)`: the factory's own method.
-  if (Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(unwrapExpression(node.getExpression())) && !calleeBinding(node, modules)) node = unwrapExpression(node.getExpression());
-  if (Node.isElementAccessExpression(node)) {
-    const key = node.getArgumentExpression() && modelCandidates(node.getArgumentExpression()!, modules).candidates[0]?.id;
-    const entry = key !== undefined ? getObjectProperty(resolveObjectLiteral(node.getExpression(), modules), key, modules) : undefined;
-    if (!entry) return undefined;
-    node = unwrapExpression(entry);
-  }
-  const binding = calleeBinding(node, modules);
-  if (binding && binding.packageName in AI_SDK_PACKAGE_PROVIDERS) return AI_SDK_PACKAGE_PROVIDERS[binding.packageName];
-  const traced = traceValue(node, modules);
-  if (!Node.isCallExpression(traced)) return undefined;
-  const creator = calleeBinding(unwrapExpression(traced.getExpression()), modules);
-  if (!creator || !(creator.packageName in AI_SDK_PACKAGE_PROVIDERS)) return undefined;
-  return providerFromOptions(traced.getArguments()[0], modules, []) ?? AI_SDK_PACKAGE_PROVIDERS[creator.packageName];
 }
 
 /** How far a value a caller passes is followed (variables, branches, workspace functions) for its model or provider. */
