@@ -369,13 +369,18 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog,
     const priced = [...new Set(model.openPrices.map((r) => r.provider))];
     diagnostics.push(
       local
-        ? `${model.id} runs on ${input.provider}, on hardware you operate: there is no per-token price and the catalog cannot size it (no architecture or no GPU that fits); size it with \`llm-hosting-advisor size --model ${model.arch?.hfRepo ?? model.id}\``
+        ? ownHardwareUnsized(model, input.provider)
         : `${model.id} has no per-token price for provider ${input.provider} in the catalog; current cost not priced${priced.length ? ` (priced for ${priced.join(', ')})` : ''}`,
     );
     return null;
   }
   const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`));
   return { tier: 'open-api', label: `Stay on ${model.id} via ${row.provider}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: model.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+}
+
+/** Why a model on hardware the team operates has no price: no bill to read, and nothing in the catalog it can be sized on. */
+function ownHardwareUnsized(model: CatalogModel, provider: string, kind?: 'embedding' | 'rerank'): string {
+  return `${model.id} runs on ${provider}, on hardware you operate: there is no per-token ${kind ? `${kind} ` : ''}price and the catalog cannot size it (no architecture or no GPU that fits); size it with \`llm-hosting-advisor size --model ${model.arch?.hfRepo ?? model.id}\``;
 }
 
 /**
@@ -957,13 +962,14 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   // Billed per input token only: with no input counted the figure would be a silent $0.
   if (input.tokens.inputPerCall <= 0) return unpriced(diagnostics, `${current.id}: the ${kind} call's input size is not known statically (0 tokens counted), and it is billed per input token; not priced`);
   const provider = input.provider.toLowerCase();
+  const local = isLocalServer(provider);
   // A model run in process or on the team's own server is priced by its hardware, with or without an API price row.
-  if (rows.length === 0 && !isLocalServer(provider)) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price in the catalog; ${kind} call not priced`);
+  if (rows.length === 0 && !local) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price in the catalog; ${kind} call not priced`);
   const own = rows.find((r) => r.provider === provider);
   const assumed = own ? undefined : assumedServerRow(input, current, kind, today);
   if (assumed) diagnostics.push(`${current.id}: ${assumed.note}`);
   const row = own ?? assumed?.row;
-  if (!row && isLocalServer(provider)) {
+  if (!row && local) {
     // A local embedding server (Ollama, LM Studio, ...): its hardware, and the same model at the API providers.
     const onServer = localServerCurrent({ ...input, tokens: { ...input.tokens, outputPerCall: 0 } }, current, catalog);
     if (onServer) {
@@ -975,7 +981,7 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
       return { options, recommendation: recommend(options, onServer, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: onServer.monthlyUsd, diagnostics };
     }
   }
-  if (!row && rows.length === 0) return unpriced(diagnostics, `${current.id} runs on ${input.provider}, on hardware you operate: there is no per-token ${kind} price and the catalog cannot size it (no architecture or no GPU that fits); ${kind} call not priced`);
+  if (!row && rows.length === 0) return unpriced(diagnostics, ownHardwareUnsized(current, input.provider, kind));
   if (!row) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price for provider ${input.provider} in the catalog; not priced (priced for ${[...new Set(rows.map((r) => r.provider))].join(', ')})`);
   const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.provider} ${row.providerModelId}, input tokens only${assumed ? `; ${assumed.note}` : ''}`), true);
   const cur: HostingOption = { tier: 'open-api', label: `Stay on ${current.id} via ${row.provider}${assumed ? ' (server unknown)' : ''}`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${kind} is billed per input token${assumed ? `; ${assumed.note}` : ''}`, provider: row.provider, model: current.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
