@@ -340,10 +340,40 @@ export function readToolNames(tools: Node | undefined, modules: ModuleLoader): s
  * callers share.
  */
 export function openAiClientProvider(origin: { className: string; options: Node | undefined }, modules: ModuleLoader, evidence: string[]): string {
-  const fromUrl = providerFromOptions(origin.options, modules, evidence, ['baseURL', 'baseUrl', 'endpoint']);
-  if (fromUrl) return fromUrl;
-  if (evidence.some((line) => line.endsWith('not recognised'))) evidence.push('server unknown: assuming OpenAI for OpenAI models; a model OpenAI does not serve is priced at its own API providers');
+  const fromUrl = baseUrlProvider(origin.options, modules, evidence, ['baseURL', 'baseUrl', 'endpoint']);
+  if (fromUrl.provider) return fromUrl.provider;
+  if (origin.className !== 'AzureOpenAI') {
+    const fromEnvironment = sdkEnvironmentProvider('OPENAI_BASE_URL', fromUrl, modules, evidence);
+    if (fromEnvironment) return fromEnvironment;
+  }
+  if (fromUrl.option === 'unreadable' || fromUrl.option === 'unrecognised') evidence.push('server unknown: assuming OpenAI for OpenAI models; a model OpenAI does not serve is priced at its own API providers');
   return origin.className === 'AzureOpenAI' ? 'azure-openai' : 'openai';
+}
+
+/**
+ * The server an SDK client with no base URL of its own, or one the code takes from where it cannot be read, sends to
+ * when the workspace's settings (example env files, compose and deployment values) set the SDK's own variable
+ * (`OPENAI_BASE_URL`, `ANTHROPIC_BASE_URL`). Given no base URL, the SDK reads that variable itself (openai-node's and
+ * the Anthropic SDK's constructors), so the setting is where it sends. A base URL the app passes from its own config
+ * (`baseURL` destructured from an options schema, `endpoint.baseURL`) is most often that same setting handed along
+ * (huggingface/chat-ui: every endpoint's base URL is `config.OPENAI_BASE_URL`); the evidence says it is assumed. A URL
+ * the code spells out that no provider pattern knows stays unknown (the app points somewhere else on purpose), and so
+ * does a value read from a setting of the app's own (`process.env.LLM_BASE_URL`).
+ */
+function sdkEnvironmentProvider(variable: string, reading: BaseUrlReading, modules: ModuleLoader, evidence: string[]): string | undefined {
+  const option = reading.option;
+  if (option === 'unrecognised' || option === 'known') return undefined;
+  // `baseURL: process.env.LLM_BASE_URL`: the app reads a setting of its own, not the SDK's.
+  if (reading.settingNames?.length && !reading.settingNames.includes(variable)) return undefined;
+  const setting = modules.envSetting(variable);
+  const provider = setting && providerFromBaseUrl(setting.value);
+  if (!setting || !provider) return undefined;
+  evidence.push(
+    option === 'absent'
+      ? `no base URL given: the SDK reads ${variable}, which ${setting.file}:${setting.line} sets to ${setting.value} → provider ${provider}`
+      : `base URL not readable in the code; assumed to be ${variable}, which ${setting.file}:${setting.line} sets to ${setting.value} → provider ${provider}`,
+  );
+  return provider;
 }
 
 /** The AI SDK's provider packages (`@ai-sdk/*` and community ones) and who serves the models each makes. */
@@ -426,14 +456,39 @@ export const ANTHROPIC_PACKAGE_PROVIDERS: Readonly<Record<string, string>> = {
 export function clientProvider(origin: { className: string; packageName: string; options: Node | undefined }, modules: ModuleLoader, evidence: string[]): string | undefined {
   if (origin.packageName === 'openai') return openAiClientProvider(origin, modules, evidence);
   const byPackage = ANTHROPIC_PACKAGE_PROVIDERS[origin.packageName];
-  return byPackage === undefined ? undefined : providerFromOptions(origin.options, modules, evidence) ?? byPackage;
+  if (byPackage === undefined) return undefined;
+  const fromUrl = baseUrlProvider(origin.options, modules, evidence, ['baseURL', 'baseUrl']);
+  if (fromUrl.provider) return fromUrl.provider;
+  // Only the first-party client reads ANTHROPIC_BASE_URL; the Bedrock and Vertex ones are their clouds'.
+  return (origin.packageName === '@anthropic-ai/sdk' ? sdkEnvironmentProvider('ANTHROPIC_BASE_URL', fromUrl, modules, evidence) : undefined) ?? byPackage;
 }
 
 /** A provider from a client's `baseURL`/`baseUrl`/`host` option, with evidence; undefined when none or unknown. */
 export function providerFromOptions(options: Node | undefined, modules: ModuleLoader, evidence: string[], keys: readonly string[] = ['baseURL', 'baseUrl']): string | undefined {
+  return baseUrlProvider(options, modules, evidence, keys).provider;
+}
+
+/**
+ * What a client's base URL option says: `absent` (no options, or options without one), `opaque` (options the code
+ * hands over whole, `new OpenAI(config)`, or spreads in), `unreadable` (a value neither the code nor the settings
+ * spell out), `unrecognised` (a URL, or a setting's name, that names no provider the catalog knows), or `known` with
+ * its provider.
+ */
+type BaseUrlOption = 'absent' | 'opaque' | 'unreadable' | 'unrecognised' | 'known';
+
+interface BaseUrlReading {
+  provider?: string;
+  option: BaseUrlOption;
+  /** For an unreadable value: the env-style setting names its expression reads (`process.env.LLM_BASE_URL`). */
+  settingNames?: string[];
+}
+
+function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evidence: string[], keys: readonly string[]): BaseUrlReading {
   const object = resolveObjectLiteral(options, modules);
+  // Options the code hands over whole (`new OpenAI(config)`) may hold a base URL: not "absent".
+  if (!object) return { option: options === undefined ? 'absent' : 'opaque' };
   const urlNode = firstProperty(object, keys);
-  if (!urlNode) return undefined;
+  if (!urlNode) return { option: Node.isObjectLiteralExpression(object) && !object.getProperties().some((property) => Node.isSpreadAssignment(property)) ? 'absent' : 'opaque' };
   let url = resolveString(urlNode, modules);
   // `baseURL: this.basePath` with `this.basePath = "https://apipie.ai/v1"` (or `= process.env.KOBOLD_CPP_BASE_PATH`) in the constructor.
   let source: Node = urlNode;
@@ -452,7 +507,7 @@ export function providerFromOptions(options: Node | undefined, modules: ModuleLo
   const provider = providerFromBaseUrl(text);
   if (provider) {
     evidence.push(`${keys[0]} ${text}${fromSettings ? ` (${fromSettings.where})` : ''} → provider ${provider}`);
-    return provider;
+    return { provider, option: 'known' };
   }
   // `baseURL: parseLMStudioBasePath(process.env.LMSTUDIO_BASE_PATH)`: no value in the code, but the setting's name says which server.
   if (url.value === null && !fromSettings) {
@@ -463,12 +518,13 @@ export function providerFromOptions(options: Node | undefined, modules: ModuleLo
       const named = providerFromSettingName(name);
       if (named) {
         evidence.push(`${keys[0]} ${urlNode.getText()}${source === urlNode ? '' : ` (= ${source.getText()})`}: the setting ${name} names ${named} → provider ${named}`);
-        return named;
+        return { provider: named, option: 'known' };
       }
     }
   }
   evidence.push(`${keys[0]} ${urlNode.getText()}${url.value !== null ? ` = "${url.value}"` : ''} not recognised`);
-  return undefined;
+  if (url.value !== null || fromSettings) return { option: 'unrecognised' };
+  return { option: 'unreadable', settingNames: [...new Set(`${source.getText()} ${urlNode.getText()}`.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])] };
 }
 
 /** A system prompt written as a string, a list of text blocks, or a `{ parts: [...] }` content object. */

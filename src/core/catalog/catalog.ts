@@ -282,6 +282,11 @@ export interface RouterRow extends Sourced {
   servesOpenProviders: string[];
   /** The team configures its provider keys in it: other models of the vendor it routes to are a config change. */
   sameVendorThroughConfig: boolean;
+  /**
+   * It hands a call to one of its partners (`servesOpenProviders`) and bills that partner's rate unchanged: a model
+   * it has no price row of its own for is priced at its partners' rows (an assumption: the partner is its choice).
+   */
+  billsPartnerRates?: boolean;
   basis: 'cited' | 'estimate';
 }
 

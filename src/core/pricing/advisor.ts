@@ -327,16 +327,28 @@ function priceLabel(r: { source: string; asOf: string }, what: string): string {
  */
 const UNKNOWN_SERVER_PROVIDERS = new Set(['openai', 'openai-compatible']);
 
-/** The open-API row an unknown server's call is priced at: the cheapest for this call among the model's providers for `kind`, and the sentence that says so. */
-function assumedServerRow(input: AdviceInput, model: CatalogModel, kind: 'chat' | 'embedding' | 'rerank', today: string): { row: OpenPriceRow; note: string } | undefined {
-  if (!UNKNOWN_SERVER_PROVIDERS.has(input.provider.toLowerCase())) return undefined;
+/**
+ * The open-API row a call is priced at when its provider has no row of its own for the model, and the sentence that
+ * says so: a server the code does not name (an OpenAI client whose base URL is not known, an OpenAI-compatible
+ * endpoint), priced at the cheapest of the model's providers for `kind`; or a router that hands the call to one of its
+ * partners and bills that partner's rate unchanged (`billsPartnerRates`), priced at the cheapest of its partners that
+ * serve the model. Both are assumptions, and the note says the real server may charge more.
+ */
+function assumedServerRow(input: AdviceInput, model: CatalogModel, kind: 'chat' | 'embedding' | 'rerank', today: string, catalog: Catalog): { row: OpenPriceRow; note: string; router?: RouterRow } | undefined {
+  const provider = input.provider.toLowerCase();
+  const unknownServer = UNKNOWN_SERVER_PROVIDERS.has(provider);
+  const router = unknownServer ? undefined : routerOf(catalog, provider);
+  if (!unknownServer && !router?.billsPartnerRates) return undefined;
   const inputOnly = kind !== 'chat';
   const perCall = (r: OpenPriceRow) => input.tokens.inputPerCall * r.inputPerMTok + (inputOnly ? 0 : input.tokens.outputPerCall * r.outputPerMTok);
-  const rows = model.openPrices.filter((r) => (r.endpoint ?? 'chat') === kind && !isPastDeprecation(r, today)).sort((a, b) => perCall(a) - perCall(b) || a.provider.localeCompare(b.provider));
+  const rows = model.openPrices
+    .filter((r) => (r.endpoint ?? 'chat') === kind && !isPastDeprecation(r, today) && (!router || router.servesOpenProviders.includes(r.provider)))
+    .sort((a, b) => perCall(a) - perCall(b) || a.provider.localeCompare(b.provider));
   const row = rows[0];
   if (!row) return undefined;
   const last = rows[rows.length - 1];
-  const spread = rows.length > 1 ? `the lowest of ${rows.length} API providers of it in the catalog (highest: ${last.provider} $${last.inputPerMTok}/$${last.outputPerMTok} per M)` : 'its only API provider in the catalog';
+  const spread = rows.length > 1 ? `the lowest of ${rows.length} ${router ? 'of its partners' : 'API providers of it'} in the catalog (highest: ${last.provider} $${last.inputPerMTok}/$${last.outputPerMTok} per M)` : `its only ${router ? 'partner serving it' : 'API provider'} in the catalog`;
+  if (router) return { row, router, note: `${router.label} has no price of its own for ${model.id} in the catalog; it hands the call to one of its partners and bills that partner's rate unchanged, and which partner serves is its choice: priced at ${row.provider}, ${spread}; an assumption, the partner it picks may charge more or less (not every partner is in the catalog)` };
   return { row, note: `the server behind this ${input.provider === 'openai' ? 'OpenAI client (base URL not recognised)' : 'OpenAI-compatible endpoint'} is not known and OpenAI does not serve ${model.id}: priced at ${row.provider}, ${spread}; an assumption, the real server may charge more` };
 }
 
@@ -355,12 +367,12 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog,
   }
   const provider = input.provider.toLowerCase();
   const row = model.openPrices.find((r) => r.provider === provider || provider.startsWith(r.provider));
-  const assumed = row ? undefined : assumedServerRow(input, model, 'chat', today);
+  const assumed = row ? undefined : assumedServerRow(input, model, 'chat', today, catalog);
   if (assumed) {
     diagnostics.push(`${model.id}: ${assumed.note}`);
     const a = assumed.row;
     const cost = tokenCost(input, a.inputPerMTok, a.outputPerMTok, priceLabel(a, `${a.provider} ${a.providerModelId}; ${assumed.note}`));
-    return { tier: 'open-api', label: `Stay on ${model.id} (server unknown; priced as ${a.provider})`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${assumed.note}`, provider: a.provider, model: model.id, derivation: cost.derivation, price: { source: a.source, asOf: a.asOf }, current: true };
+    return { tier: 'open-api', label: `Stay on ${model.id} (${assumed.router ? `via ${assumed.router.label}` : 'server unknown'}; priced as ${a.provider})`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${assumed.note}`, provider: a.provider, model: model.id, derivation: cost.derivation, price: { source: a.source, asOf: a.asOf }, current: true };
   }
   if (!row) {
     const local = isLocalServer(provider);
@@ -966,7 +978,7 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   // A model run in process or on the team's own server is priced by its hardware, with or without an API price row.
   if (rows.length === 0 && !local) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price in the catalog; ${kind} call not priced`);
   const own = rows.find((r) => r.provider === provider);
-  const assumed = own ? undefined : assumedServerRow(input, current, kind, today);
+  const assumed = own ? undefined : assumedServerRow(input, current, kind, today, catalog);
   if (assumed) diagnostics.push(`${current.id}: ${assumed.note}`);
   const row = own ?? assumed?.row;
   if (!row && local) {
@@ -984,7 +996,7 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   if (!row && rows.length === 0) return unpriced(diagnostics, ownHardwareUnsized(current, input.provider, kind));
   if (!row) return unpriced(diagnostics, `${current.id} has no per-token ${kind} price for provider ${input.provider} in the catalog; not priced (priced for ${[...new Set(rows.map((r) => r.provider))].join(', ')})`);
   const cost = tokenCost(input, row.inputPerMTok, 0, priceLabel(row, `${row.provider} ${row.providerModelId}, input tokens only${assumed ? `; ${assumed.note}` : ''}`), true);
-  const cur: HostingOption = { tier: 'open-api', label: `Stay on ${current.id} via ${row.provider}${assumed ? ' (server unknown)' : ''}`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${kind} is billed per input token${assumed ? `; ${assumed.note}` : ''}`, provider: row.provider, model: current.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  const cur: HostingOption = { tier: 'open-api', label: `Stay on ${current.id} via ${row.provider}${assumed ? ` (${assumed.router ? `through ${assumed.router.label}` : 'server unknown'})` : ''}`, monthlyUsd: cost.usd, viable: true, why: `what the code does today; ${kind} is billed per input token${assumed ? `; ${assumed.note}` : ''}`, provider: row.provider, model: current.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
   // A retired endpoint is priced at its last list price but cannot be where the call stays.
   if (rule.lifecycle?.state === 'retired') markRetired(cur, rule.lifecycle);
   const options = [cur];

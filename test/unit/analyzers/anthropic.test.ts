@@ -56,6 +56,20 @@ export async function classify(ticket: string) {
       calls: [{ line: 4, column: 26, method: 'messages.create', provider: 'anthropic', endpoint: 'chat', model: 'claude-3-5-haiku-20241022', modelSource: 'literal', maxOutputTokens: 16, promptIncludes: ['Classify the support ticket', 'Ticket: {{ticket}}'], holeKinds: ['interpolation'], features: { streaming: false, tools: false, vision: false } }],
     },
     {
+      name: "the SDK's own ANTHROPIC_BASE_URL set in the workspace: the first-party client sends there, the Bedrock client stays on Bedrock",
+      files: { '.env.example': 'ANTHROPIC_BASE_URL=https://openrouter.ai/api\n' },
+      code: `import Anthropic from '@anthropic-ai/sdk';
+import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';
+const claude = new Anthropic();
+const bedrock = new AnthropicBedrock();
+claude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 64, messages: [] });
+bedrock.messages.create({ model: 'anthropic.claude-3-5-haiku-20241022-v1:0', max_tokens: 64, messages: [] });`,
+      calls: [
+        { line: 5, provider: 'openrouter' },
+        { line: 6, provider: 'aws-bedrock' },
+      ],
+    },
+    {
       name: 'named import, client imported from another module, model constant there',
       files: { 'src/llm.ts': `import { Anthropic } from '@anthropic-ai/sdk';\nexport const claude = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });\nexport const MODEL = process.env.CLAUDE_MODEL ?? 'claude-sonnet-4-5';\n` },
       code: `import { claude, MODEL } from './llm';\nexport const run = (q: string) => claude.messages.create({ model: MODEL, max_tokens: 1024, messages: [{ role: 'user', content: q }] });`,

@@ -233,6 +233,30 @@ class ApiPieLLM {
       calls: [{ line: 8, provider: 'apipie', model: 'openrouter/mistral-7b-instruct' }],
     },
     {
+      name: "the SDK's own OPENAI_BASE_URL set in the workspace: a client with no base URL, or one handed on from a schema the code cannot read, sends there; a URL the code spells out, or a setting of the app's own, does not",
+      files: { '.env.example': 'OPENAI_BASE_URL=https://router.huggingface.co/v1\nLLM_BASE_URL=\n' },
+      code: `import OpenAI from 'openai';
+import { z } from 'zod';
+const plain = new OpenAI();
+const schema = z.object({ baseURL: z.string().url().default('https://api.openai.com/v1') });
+export function endpoint(input: unknown) {
+  const { baseURL } = schema.parse(input);
+  const routed = new OpenAI({ baseURL });
+  return routed.chat.completions.create({ model: 'moonshotai/Kimi-K2.6', messages: [] });
+}
+const elsewhere = new OpenAI({ baseURL: 'https://llm.internal.example.com/v1' });
+const own = new OpenAI({ baseURL: process.env.LLM_BASE_URL });
+plain.chat.completions.create({ model: 'zai-org/GLM-4.6', messages: [] });
+elsewhere.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
+own.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });`,
+      calls: [
+        { line: 8, provider: 'huggingface', model: 'moonshotai/Kimi-K2.6' },
+        { line: 12, provider: 'huggingface', model: 'zai-org/GLM-4.6' },
+        { line: 13, provider: 'openai', model: 'gpt-4o-mini' },
+        { line: 14, provider: 'openai', model: 'gpt-4o-mini' },
+      ],
+    },
+    {
       name: 'baseURL only in a setting whose name says which server (LM Studio, LiteLLM, text-generation-webui, oMLX); a neutral name stays OpenAI',
       code: `import OpenAI from 'openai';
 const parse = (url?: string) => url ?? '';

@@ -31,6 +31,28 @@ describe('advisor: an open model on an unknown OpenAI-compatible server', () => 
     assert.ok(advice.diagnostics.some((d) => /no per-token price for provider apipie/.test(d)));
   });
 
+  it("a router that bills its partners' rates (Hugging Face) prices a model it has no row for at its cheapest partner, saying so; a partner not in its list is not borrowed", () => {
+    const router = catalog.routers?.find((r) => r.providers.includes('huggingface'));
+    assert.ok(router?.billsPartnerRates, 'the catalog lists the Hugging Face router as billing its partners\' rates');
+    const model = findModel(catalog, 'llama-3.1-8b');
+    assert.ok(model && model.kind === 'open' && !model.openPrices.some((r) => r.provider === 'huggingface'), 'llama-3.1-8b has no Hugging Face row of its own');
+    const partners = model.openPrices.filter((r) => (r.endpoint ?? 'chat') === 'chat' && !r.deprecationDate && router.servesOpenProviders.includes(r.provider));
+    const cheapest = partners.sort((a, b) => 1000 * a.inputPerMTok + 200 * a.outputPerMTok - (1000 * b.inputPerMTok + 200 * b.outputPerMTok))[0];
+    const anyProvider = cheapestChatRow('llama-3.1-8b');
+    assert.notEqual(cheapest.provider, anyProvider.provider, 'the cheapest host overall is not a partner (the case this checks)');
+    const advice = adviseCall(input('meta-llama/Llama-3.1-8B-Instruct', { provider: 'huggingface' }), catalog);
+    const current = advice.options.find((o) => o.current);
+    assert.equal(current?.provider, cheapest.provider);
+    assert.equal(advice.monthlyUsdCurrent, (100_000 * (1000 * cheapest.inputPerMTok + 200 * cheapest.outputPerMTok)) / 1e6);
+    assert.match(current?.label ?? '', /via Hugging Face Inference Providers; priced as /);
+    assert.match(current?.derivation ?? '', /bills that partner's rate unchanged.*an assumption/);
+  });
+
+  it('a model the router has its own row for is priced at that row', () => {
+    const advice = adviseCall(input('zai-org/GLM-4.6', { provider: 'huggingface' }), catalog);
+    assert.equal(advice.options.find((o) => o.current)?.provider, 'huggingface');
+  });
+
   it('an OpenAI model on an unknown server is still priced at OpenAI', () => {
     const advice = adviseCall(input('gpt-4o-mini', { provider: 'openai-compatible' }), catalog);
     assert.equal(advice.options.find((o) => o.current)?.provider, 'openai');
