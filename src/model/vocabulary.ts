@@ -13,6 +13,18 @@ export const USAGE_FILE_NAME = 'llm-usage.yml';
 export const IN_PROCESS_PROVIDER = 'local';
 
 /**
+ * Providers that are a server the team runs itself (Ollama, LM Studio, vLLM, llama.cpp, TGI, SGLang,
+ * in-process runtimes, and other self-hosted OpenAI-compatible servers): no per-token bill, the cost
+ * is the hardware. The one definition the analyzers (which base URLs point at such a server), the
+ * advisor and the assumed sets use.
+ */
+const LOCAL_SERVER_PROVIDER = /^(ollama|vllm|llama\.?cpp|lmstudio|local|self-hosted|tgi|sglang)/;
+
+export function isLocalServer(provider: string): boolean {
+  return LOCAL_SERVER_PROVIDER.test(provider.toLowerCase());
+}
+
+/**
  * Calls per month assumed for a call site when nothing sets its volume (no annotation, usage file,
  * export or setting). Shown as an assumption wherever it is used.
  */

@@ -75,6 +75,14 @@ const SETTING_NAME_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   [/perplexity/, 'perplexity'],
 ];
 
+/**
+ * Named providers that are also a server the team runs on its own hardware: NVIDIA NIM ships as containers, and
+ * NVIDIA's hosted API is one place to try them. A setting of such a name whose example points at the team's own
+ * machine or network is that server (see `baseUrlProvider`); a gateway's name (LiteLLM) stays the
+ * gateway even on localhost, where such proxies run.
+ */
+export const ALSO_SELF_HOSTED_PROVIDERS: ReadonlySet<string> = new Set(['nvidia-nim']);
+
 /** The provider a setting's name (an env variable or config key holding a base URL) names, or undefined. */
 export function providerFromSettingName(name: string): string | undefined {
   const key = name.toLowerCase().replace(/[^a-z0-9]+/g, '_');

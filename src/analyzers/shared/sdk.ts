@@ -1,10 +1,11 @@
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } from '../../model/types';
+import { isLocalServer } from '../../model/vocabulary';
 import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
-import { providerFromBaseUrl, providerFromSettingName } from './providers';
+import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl } from './modelValue';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
@@ -513,18 +514,45 @@ function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evide
   if (url.value === null && !fromSettings) {
     // Env-style names (`LMSTUDIO_BASE_PATH`) before function and field names (`parseLMStudioBasePath`).
     const names = [...new Set(`${source.getText()} ${urlNode.getText()}`.match(/[A-Za-z_]\w*/g) ?? [])].sort((a, b) => Number(/^[A-Z0-9_]+$/.test(b)) - Number(/^[A-Z0-9_]+$/.test(a)));
+    const ownServer = ownServerExample(names, modules);
     for (const name of names) {
       if (!/base|url|path|host|endpoint/i.test(name)) continue;
       const named = providerFromSettingName(name);
-      if (named) {
+      if (named && !(ownServer && ALSO_SELF_HOSTED_PROVIDERS.has(named))) {
         evidence.push(`${keys[0]} ${urlNode.getText()}${source === urlNode ? '' : ` (= ${source.getText()})`}: the setting ${name} names ${named} → provider ${named}`);
         return { provider: named, option: 'known' };
       }
+    }
+    if (ownServer) {
+      evidence.push(`${keys[0]} ${urlNode.getText()}${source === urlNode ? '' : ` (= ${source.getText()})`}: no value in the code or the settings; the commented-out example line ${ownServer.example.file}:${ownServer.example.line} sets ${ownServer.name} to ${ownServer.example.value}, a server on the team's own machine or network → provider ${ownServer.provider} (an assumption: the deployment sets the real address)`);
+      return { provider: ownServer.provider, option: 'known' };
     }
   }
   evidence.push(`${keys[0]} ${urlNode.getText()}${url.value !== null ? ` = "${url.value}"` : ''} not recognised`);
   if (url.value !== null || fromSettings) return { option: 'unrecognised' };
   return { option: 'unreadable', settingNames: [...new Set(`${source.getText()} ${urlNode.getText()}`.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])] };
+}
+
+/**
+ * The server a base URL setting with no value anywhere is, when every commented-out example line of it
+ * (`# FOUNDRY_BASE_PATH='http://127.0.0.1:55776'`) points at the team's own machine or network: the app expects a
+ * server the team runs (Foundry Local, LocalAI, a NIM container). Examples pointing at a hosted API are not taken
+ * (one example among several setups is no choice), nor is any example when the setting's name already names a
+ * gateway, or a proxy (`LOCAL_PROXY_NAME`): a LiteLLM or Privatemode proxy runs on localhost and forwards elsewhere.
+ */
+/** Settings naming a proxy that runs beside the app and forwards to a service that bills (Privatemode's encryption proxy, a gateway): localhost there is no model server. */
+const LOCAL_PROXY_NAME = /PRIVATEMODE|PROXY|GATEWAY/;
+
+function ownServerExample(names: readonly string[], modules: ModuleLoader): { name: string; example: { value: string; file: string; line: number }; provider: string } | undefined {
+  for (const name of names) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name) || !/BASE|URL|PATH|HOST|ENDPOINT/.test(name) || LOCAL_PROXY_NAME.test(name)) continue;
+    const examples = modules.envExamples(name);
+    const providers = new Set(examples.map((example) => providerFromBaseUrl(example.value)));
+    const [provider] = providers;
+    if (examples.length === 0 || providers.size !== 1 || provider === undefined || !isLocalServer(provider)) continue;
+    return { name, example: examples[0], provider };
+  }
+  return undefined;
 }
 
 /** A system prompt written as a string, a list of text blocks, or a `{ parts: [...] }` content object. */

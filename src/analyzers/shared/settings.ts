@@ -175,7 +175,7 @@ export const EMPTY_SETTINGS: WorkspaceSettings = { env: new Map(), configs: new 
 export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
 
 /** Variable names that select a model, a provider or an endpoint: the only ones kept. */
-const MODEL_SETTING_NAME = /MODEL|LLM|PROVIDER|ENGINE|DEPLOYMENT|BASE_?URL|ENDPOINT|API_?BASE|API_?URL|HOST|SERVER_?URL/i;
+const MODEL_SETTING_NAME = /MODEL|LLM|PROVIDER|ENGINE|DEPLOYMENT|BASE_?URL|BASE_?PATH|ENDPOINT|API_?BASE|API_?URL|HOST|SERVER_?URL/i;
 
 /** Prefixes of credentials from well-known services; a value starting with one is never a model id. */
 const CREDENTIAL_PREFIX = /^(sk-|sk_|pk-|pk_|rk-|ak-|AKIA|ASIA|ghp_|gho_|ghs_|github_pat_|xox[abpr]-|AIza|hf_|r8_|gsk_|pplx-|csk-|fw_|nvapi-|key-|Bearer\s)/i;

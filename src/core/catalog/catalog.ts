@@ -4,6 +4,7 @@
  * the `source` it was copied from and an `asOf` date that the UI shows.
  */
 import { editDistance } from '../../model/display';
+import { isLocalServer } from '../../model/vocabulary';
 import closedJson from '../../../data/catalog/closed-api-prices.json';
 import openJson from '../../../data/catalog/open-api-prices.json';
 import archJson from '../../../data/catalog/model-architectures.json';
@@ -591,19 +592,12 @@ export function referenceModel(catalog: Catalog, id: string): string {
   return row.model;
 }
 
-/**
- * Providers that are a server the team runs itself (Ollama, LM Studio, vLLM, llama.cpp, TGI, SGLang,
- * in-process runtimes, and other self-hosted OpenAI-compatible servers): no per-token bill, the cost
- * is the hardware. The one definition the advisor and the assumed sets use.
- */
-const LOCAL_SERVER_PROVIDER = /^(ollama|vllm|llama\.?cpp|lmstudio|local|self-hosted|tgi|sglang)/;
 
 /** The provider name of the assumed-models row for every local server (see isLocalServer). */
 export const LOCAL_SERVER_ROW = 'local-server';
 
-export function isLocalServer(provider: string): boolean {
-  return LOCAL_SERVER_PROVIDER.test(provider.toLowerCase());
-}
+/** Re-exported: core's callers ask the catalog which providers are the team's own servers. */
+export { isLocalServer };
 
 /** Endpoints a chat model's price fits: the rows without an endpoint serve only these. */
 const CHAT_LIKE_ENDPOINTS = new Set(['chat', 'completion', 'batch']);

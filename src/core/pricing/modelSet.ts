@@ -103,9 +103,10 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   }
   const firstUnpriced = first !== priced[0];
   const adviceForFirst = adviseCall({ ...input, model: first.model }, catalog, options);
-  const advice = firstUnpriced ? namedForFirstCandidate(adviceForFirst, priced[0].id) : adviceForFirst;
+  const firstWhy = firstUnpriced ? whyNotPriced(catalog, priced[0].id, input.provider) : '';
+  const advice = firstUnpriced ? namedForFirstCandidate(adviceForFirst, priced[0].id, `${priced[0].id} ${firstWhy}`) : adviceForFirst;
   const amounts = priced.flatMap((entry) => (entry.monthlyUsd === null ? [] : [entry.monthlyUsd]));
-  const skipped = firstUnpriced ? `; the first, ${priced[0].id}, is not in the catalog, so ${first.id} is priced` : '';
+  const skipped = firstUnpriced ? `; the first, ${priced[0].id}, ${firstWhy}, so ${first.id} is priced` : '';
   const basis = set.placeholder
     ? `the code sends \`${set.placeholder}\`, which names the router or server, not a model: it picks the model per request; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; a guess, not what the code states`
     : input.model.source === 'deployment-choice'
@@ -133,13 +134,13 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
  * as if the app sent GLM-4.6. It becomes "Stay on moonshotai/Kimi-K2.6 (priced as glm-4.6 via huggingface)",
  * and the recommendation follows when it is that option.
  */
-function namedForFirstCandidate(advice: Advice, firstId: string): Advice {
+function namedForFirstCandidate(advice: Advice, firstId: string, firstNotPriced: string): Advice {
   const current = advice.options.find((option) => option.current);
   if (!current) return advice;
   // "glm-4.6 (server unknown; priced as openrouter)" inside the new parentheses: "glm-4.6; server unknown; priced as openrouter".
   const pricedAs = current.label.replace(/^Stay on /, '').replace(/ \((.*)\)$/, '; $1');
   const renamed = `Stay on ${firstId} (priced as ${pricedAs})`;
-  const why = `${current.why}; ${firstId} is not in the catalog, so ${current.model ?? 'the next model'} is priced`;
+  const why = `${current.why}; ${firstNotPriced}, so ${current.model ?? 'the next model'} is priced`;
   const renamedIfCurrent = (label: string) => (label === current.label ? renamed : label);
   const recommendation = advice.recommendation;
   return {
@@ -151,6 +152,14 @@ function namedForFirstCandidate(advice: Advice, firstId: string): Advice {
       ...(recommendation.optionLabel === undefined ? {} : { optionLabel: renamedIfCurrent(recommendation.optionLabel) }),
     },
   };
+}
+
+/**
+ * Why a model of a call's set carries no number: it is not in the catalog at all, or the catalog has it but no price
+ * for the provider the call goes to (gemma-3-27b at a provider the catalog has no rows for).
+ */
+function whyNotPriced(catalog: Catalog, id: string, provider: string): string {
+  return findModel(catalog, id) ? `has no price for ${provider} in the catalog` : 'is not in the catalog';
 }
 
 /** Why a single-model call has no price. */

@@ -257,6 +257,29 @@ own.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });`,
       ],
     },
     {
+      name: "baseURL from a setting whose only value is a commented-out example on the team's own machine (Foundry Local, a NIM container): that server; a gateway's name (LiteLLM), a local proxy (Privatemode) and an example of a hosted URL are not taken",
+      files: { '.env.example': "# FOUNDRY_BASE_PATH='http://127.0.0.1:55776'\n# NVIDIA_NIM_LLM_BASE_PATH='http://127.0.0.1:8000'\n# LITE_LLM_BASE_PATH='http://127.0.0.1:4000'\n# GENERIC_OPEN_AI_BASE_PATH='http://proxy.url.openai.com/v1'\n# PRIVATEMODE_LLM_BASE_PATH='http://127.0.0.1:8080'\n" },
+      code: `import OpenAI from 'openai';
+const parse = (url?: string) => (url ? new URL(url).origin + '/v1' : '');
+const foundry = new OpenAI({ baseURL: parse(process.env.FOUNDRY_BASE_PATH) });
+const nim = new OpenAI({ baseURL: process.env.NVIDIA_NIM_LLM_BASE_PATH });
+const proxy = new OpenAI({ baseURL: process.env.LITE_LLM_BASE_PATH });
+const generic = new OpenAI({ baseURL: process.env.GENERIC_OPEN_AI_BASE_PATH });
+const privatemode = new OpenAI({ baseURL: process.env.PRIVATEMODE_LLM_BASE_PATH });
+foundry.chat.completions.create({ model: 'phi-3.5-mini', messages: [] });
+nim.chat.completions.create({ model: 'meta/llama-3.2-3b-instruct', messages: [] });
+proxy.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
+generic.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
+privatemode.chat.completions.create({ model: 'gemma-3-27b', messages: [] });`,
+      calls: [
+        { line: 8, provider: 'self-hosted' },
+        { line: 9, provider: 'self-hosted' },
+        { line: 10, provider: 'litellm' },
+        { line: 11, provider: 'openai' },
+        { line: 12, provider: 'openai' },
+      ],
+    },
+    {
       name: 'baseURL only in a setting whose name says which server (LM Studio, LiteLLM, text-generation-webui, oMLX); a neutral name stays OpenAI',
       code: `import OpenAI from 'openai';
 const parse = (url?: string) => url ?? '';

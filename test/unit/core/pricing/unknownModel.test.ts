@@ -153,6 +153,13 @@ describe('pricing a model set', () => {
     else assert.ok(advice.options.some((option) => option.label === (advice.recommendation!.optionLabel ?? advice.recommendation!.label)), 'the recommendation still points at an option');
   });
 
+  it('a first candidate the catalog has but not at the call\'s provider: the basis says it has no price there, not that it is missing', () => {
+    const advice = adviseSite({ ...input({ id: 'gemma-3-27b', raw: 'x', source: 'app-list', candidates: [{ id: 'gemma-3-27b', source: 'app-list', where: 'm.ts:1' }, { id: 'gpt-4o', source: 'app-list', where: 'm.ts:2' }] }), provider: 'groq' }, catalog);
+    assert.equal(advice.modelPricing?.model, 'gpt-4o');
+    assert.match(advice.modelPricing!.basis, /the first, gemma-3-27b, has no price for groq in the catalog, so gpt-4o is priced/);
+    assert.match(advice.options.find((option) => option.current)!.why, /gemma-3-27b has no price for groq in the catalog, so gpt-4o is priced/);
+  });
+
   it('a user-chosen model with no list is priced against the provider\'s assumed set, labeled an assumption; the setting replaces it', () => {
     const userChoice: ModelRef = { id: null, raw: 'req.body.model', source: 'user-choice' };
     const advice = adviseSite(input(userChoice), catalog);
