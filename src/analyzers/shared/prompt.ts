@@ -354,6 +354,13 @@ export function resolveContentParts(content: Node, modules: ModuleLoader, depth 
     }
     const partNode = unwrapExpression(part);
     if (!Node.isObjectLiteralExpression(partNode)) {
+      // `content: [contentField]` with `const contentField = asFile ? { type: 'file', ... } : { type: 'image', ... }`.
+      const visual = partObjectsOf(partNode, modules).find((object) => isVisualPart(object, modules));
+      if (visual) {
+        hasImage = true;
+        text.holes.push({ kind: 'image', expression: partNode.getText().slice(0, 80) });
+        continue;
+      }
       const inner = resolvePromptText(partNode, modules);
       text.text += inner.text;
       text.holes.push(...inner.holes);
@@ -361,9 +368,7 @@ export function resolveContentParts(content: Node, modules: ModuleLoader, depth 
       hasImage ||= inner.holes.some((hole) => hole.kind === 'image') || (inner.holes.length > 0 && holeKindFromName(partNode.getText()) === 'image');
       continue;
     }
-    const typeNode = getObjectProperty(partNode, 'type');
-    const type = typeNode ? resolveString(typeNode, modules).value : null;
-    if (type && /image|input_image/.test(type) || getObjectProperty(partNode, 'image_url') || getObjectProperty(partNode, 'inlineData') || getObjectProperty(partNode, 'image')) {
+    if (isVisualPart(partNode, modules)) {
       hasImage = true;
       text.holes.push({ kind: 'image', expression: partNode.getText().slice(0, 80) });
       continue;
@@ -376,6 +381,46 @@ export function resolveContentParts(content: Node, modules: ModuleLoader, depth 
     }
   }
   return { text, hasImage };
+}
+
+/**
+ * A content part the model takes in by sight: an image (`{ type: 'image' }`, `image_url`, Gemini's `inlineData`), or a
+ * document file (the AI SDK's `{ type: 'file', mediaType }`, OpenAI's `file` / `input_file`, Anthropic's `document`) of
+ * an image or PDF type, or of a type the code does not spell out: a PDF's pages reach the model as images (billed as
+ * image tokens) and need a model that reads them. A file part of a text or audio type is not one.
+ */
+function isVisualPart(part: Node, modules: ModuleLoader): boolean {
+  const typeNode = getObjectProperty(part, 'type');
+  const type = typeNode ? resolveString(typeNode, modules).value : null;
+  if ((type && /image|input_image/.test(type)) || getObjectProperty(part, 'image_url') || getObjectProperty(part, 'inlineData') || getObjectProperty(part, 'image')) return true;
+  if (type !== 'file' && type !== 'input_file' && type !== 'document') return false;
+  const source = getObjectProperty(part, 'source') ?? getObjectProperty(part, 'file');
+  const sourceObject = source ? resolveObjectLiteral(source, modules) : undefined;
+  const mediaNode = firstOf(part, MEDIA_TYPE_KEYS, modules) ?? (sourceObject ? firstOf(sourceObject, MEDIA_TYPE_KEYS, modules) : undefined);
+  const media = mediaNode ? resolveString(mediaNode, modules).value : null;
+  return media === null || /^(image\/|application\/(x-)?pdf)/i.test(media);
+}
+
+const MEDIA_TYPE_KEYS = ['mediaType', 'mimeType', 'media_type', 'mime_type'] as const;
+
+function firstOf(object: Node, keys: readonly string[], modules: ModuleLoader): Node | undefined {
+  for (const key of keys) {
+    const value = getObjectProperty(object, key, modules);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** The object literals a content part written as a name stands for: its constant's value, both branches of a conditional. */
+function partObjectsOf(node: Node, modules: ModuleLoader, depth = 0): Node[] {
+  const value = unwrapExpression(node);
+  if (depth > 3) return [];
+  if (Node.isObjectLiteralExpression(value)) return [value];
+  if (Node.isConditionalExpression(value)) return [...partObjectsOf(value.getWhenTrue(), modules, depth + 1), ...partObjectsOf(value.getWhenFalse(), modules, depth + 1)];
+  if (!Node.isIdentifier(value)) return [];
+  const declaration = findDeclaration(value, modules);
+  const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  return initializer ? partObjectsOf(initializer, modules, depth + 1) : [];
 }
 
 /** `response_format` values that name a file or encoding, not a shape the model must follow. */

@@ -334,6 +334,15 @@ const IMAGE_RULES: Array<{ test: RegExp; family: string; tile?: { base: number; 
 
 /** Tokens for one image part: 1024×1024 assumed; `detail: 'low'` honoured for tile-based models. */
 export function imageTokens(modelId: string | null, expression: string): { tokens: number; basis: string } {
+  const image = oneImageTokens(modelId, expression);
+  // A document file part (a PDF's pages reach the model as images): priced as one page the size of one image.
+  return DOCUMENT_PART.test(expression) ? { tokens: image.tokens, basis: `a document file, assumed one page read as one image: ${image.basis}` } : image;
+}
+
+/** The text of a document file part (`{ type: 'file', ... }`, OpenAI's `input_file`, Anthropic's `document`). */
+const DOCUMENT_PART = /\btype\s*:\s*["'`](?:file|input_file|document)["'`]/;
+
+function oneImageTokens(modelId: string | null, expression: string): { tokens: number; basis: string } {
   const id = (modelId ?? '').toLowerCase().replace(/^[\w-]+\//, '');
   const low = /detail\s*:\s*['"`]low['"`]/.test(expression);
   const rule = IMAGE_RULES.find((candidate) => candidate.test.test(id));

@@ -187,6 +187,23 @@ generateText({ model, messages: [{ role: 'user', content: [{ type: 'text', text:
       calls: [{ line: 4, provider: 'aws-bedrock', model: 'anthropic.claude-3-haiku-20240307-v1:0', features: { vision: true }, promptIncludes: ['Describe this photo'] }],
     },
     {
+      name: "a document file part (a PDF, or a type the code does not spell out, also as one branch of a part kept in a constant) is read by sight; a text file part is not",
+      code: `import { generateText, generateObject } from 'ai';
+import { google } from '@ai-sdk/google';
+import { z } from 'zod';
+export const pdf = (data: string) => generateText({ model: google('gemini-2.5-flash'), messages: [{ role: 'user', content: [{ type: 'text', text: 'Extract all text from this PDF document.' }, { type: 'file', data, mediaType: 'application/pdf' }] }] });
+export const notes = (data: string) => generateText({ model: google('gemini-2.5-flash'), messages: [{ role: 'user', content: [{ type: 'text', text: 'Summarize these notes.' }, { type: 'file', data, mediaType: 'text/plain' }] }] });
+export function extract(url: string, asFile: boolean, mediaType: string) {
+  const part = asFile ? { type: 'file' as const, data: url, mediaType } : { type: 'image' as const, image: url };
+  return generateObject({ model: google('gemini-2.5-flash'), schema: z.object({ total: z.number() }), messages: [{ role: 'system', content: 'Extract the invoice total.' }, { role: 'user', content: [part] }] });
+}`,
+      calls: [
+        { line: 4, features: { vision: true } },
+        { line: 5, features: { vision: false } },
+        { line: 8, features: { vision: true } },
+      ],
+    },
+    {
       name: 'a dynamic model from a parameter; a provider registry id',
       code: `import { generateText, createProviderRegistry, type LanguageModel } from 'ai';
 import { mistral } from '@ai-sdk/mistral';

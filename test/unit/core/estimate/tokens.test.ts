@@ -110,6 +110,13 @@ describe('tokens', () => {
     assert.equal(imageTokens('llama-3.2-90b-vision', '{}').tokens, DEFAULT_HOLE_TOKENS.image.tokens);
   });
 
+  it('a document file part is one page read as one image, and its basis says so', () => {
+    const pdf = imageTokens('gemini-2.5-flash', "{ type: 'file', data, mediaType: 'application/pdf' }");
+    assert.equal(pdf.tokens, imageTokens('gemini-2.5-flash', '{ image }').tokens);
+    assert.match(pdf.basis, /^a document file, assumed one page read as one image: Gemini/);
+    assert.doesNotMatch(imageTokens('gemini-2.5-flash', "{ type: 'image', image }").basis, /document/);
+  });
+
   it('uses max tokens as a cap on the task default, never as the forecast', () => {
     const tight = estimateTokens(call({ maxOutputTokens: 10, messages: [msg('user', 'x')] }), 'chat');
     assert.equal(tight.outputPerCall, 10);
