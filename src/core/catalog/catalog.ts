@@ -447,7 +447,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
   return { ...parts, asOf: snapshot ?? 'unknown', oldestAsOf: dates[0] ?? 'unknown', sources: [...sources], index, exact };
 }
 
-const OPEN_FAMILIES = /^(llama|qwen|mistral|mixtral|gemma|deepseek|phi|codestral|ministral)/;
+const OPEN_FAMILIES = /^(llama|qwen|mistral|mixtral|gemma|deepseek|phi|codestral|ministral|glm)/;
 /** Words providers append to an open model's name that do not change which weights run. */
 const OPEN_QUALIFIERS = new Set(['instruct', 'turbo', 'versatile', 'instant', 'chat', 'it', 'hf', 'fast', 'fp8', 'fp16', 'bf16', 'awq', 'int4', 'int8', '3bit', '4bit', '6bit', '8bit', 'free', 'lite', 'reference', 'specdec', 'open']);
 

@@ -103,6 +103,9 @@ describe('catalog', () => {
       ['deepseek-ai/DeepSeek-V3', 'deepseek-v3'],
       ['mistralai/Mixtral-8x7B-Instruct-v0.1', 'mixtral-8x7b'],
       ['google/gemma-2-9b-it', 'gemma-2-9b'],
+      // An FP8 export of a GLM release is that release (chat-ui's deployment lists zai-org/GLM-4.7-FP8).
+      ['zai-org/GLM-4.7-FP8', 'glm-4.7'],
+      ['zai-org/GLM-4.5-Air-FP8', 'glm-4.5-air'],
     ];
     for (const [raw, id] of cases) {
       it(`${raw} → ${id}`, () => assert.equal(findModel(catalog, raw)?.id, id));
@@ -316,6 +319,12 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     ['google/gemma-4-31B-it', 'together', 'gemma-4-31b', 0.39, 0.97, /togetherai\/models\/google\/gemma-4-31B-it\.toml/],
     ['mistralai/Mistral-7B-Instruct-v0.1', 'together', 'mistral-7b-v0.1', 0.2, 0.2, /@pydantic\/genai-prices 0\.1\.8 .*provider together/],
     ['accounts/fireworks/models/llama-v3p1-8b-instruct', 'fireworks', 'llama-3.1-8b', 0.2, 0.2, /@pydantic\/genai-prices 0\.1\.8 .*provider fireworks/],
+    // The Hugging Face router's own listed prices for models huggingface/chat-ui routes to, and their other hosts.
+    ['moonshotai/Kimi-K2.6', 'huggingface', 'kimi-k2.6', 0.95, 4.0, /models\.dev, anomalyco\/models\.dev@f3fc6922 .*providers\/huggingface\/models\/moonshotai\/Kimi-K2\.6\.toml/],
+    ['kimi-k2.6', 'moonshot', 'kimi-k2.6', 0.95, 4.0, /providers\/moonshotai\/models\/kimi-k2\.6\.toml/],
+    ['zai-org/GLM-4.7', 'huggingface', 'glm-4.7', 0.6, 2.2, /providers\/huggingface\/models\/zai-org\/GLM-4\.7\.toml/],
+    ['zai-org/GLM-5.2', 'huggingface', 'glm-5.2', 1.4, 4.4, /providers\/huggingface\/models\/zai-org\/GLM-5\.2\.toml/],
+    ['stepfun-ai/Step-3.7-Flash', 'huggingface', 'step-3.7-flash', 0.2, 1.15, /providers\/huggingface\/models\/stepfun-ai\/Step-3\.7-Flash\.toml/],
   ];
   for (const [written, provider, model, input, output, source] of handRows) {
     it(`${written} at ${provider} → ${model} at $${input}/$${output} per M, from a dated table that names ${provider}`, () => {
