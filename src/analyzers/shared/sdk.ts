@@ -513,7 +513,8 @@ function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evide
   // `baseURL: parseLMStudioBasePath(process.env.LMSTUDIO_BASE_PATH)`: no value in the code, but the setting's name says which server.
   if (url.value === null && !fromSettings) {
     // Env-style names (`LMSTUDIO_BASE_PATH`) before function and field names (`parseLMStudioBasePath`).
-    const names = [...new Set(`${source.getText()} ${urlNode.getText()}`.match(/[A-Za-z_]\w*/g) ?? [])].sort((a, b) => Number(/^[A-Z0-9_]+$/.test(b)) - Number(/^[A-Z0-9_]+$/.test(a)));
+    const read = `${source.getText()} ${urlNode.getText()} ${urlObjectSource(source, modules) ?? ''}`;
+    const names = [...new Set(read.match(/[A-Za-z_]\w*/g) ?? [])].sort((a, b) => Number(/^[A-Z0-9_]+$/.test(b)) - Number(/^[A-Z0-9_]+$/.test(a)));
     const ownServer = ownServerExample(names, modules);
     for (const name of names) {
       if (!/base|url|path|host|endpoint/i.test(name)) continue;
@@ -524,33 +525,51 @@ function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evide
       }
     }
     if (ownServer) {
-      evidence.push(`${keys[0]} ${urlNode.getText()}${source === urlNode ? '' : ` (= ${source.getText()})`}: no value in the code or the settings; the commented-out example line ${ownServer.example.file}:${ownServer.example.line} sets ${ownServer.name} to ${ownServer.example.value}, a server on the team's own machine or network → provider ${ownServer.provider} (an assumption: the deployment sets the real address)`);
+      evidence.push(`${keys[0]} ${urlNode.getText()}${source === urlNode ? '' : ` (= ${source.getText()})`}: no value in the code or the settings; ${ownServer.examples === 1 ? `the commented-out example line ${ownServer.example.file}:${ownServer.example.line} sets ${ownServer.name} to ${ownServer.example.value}, a server` : `the ${ownServer.examples} commented-out example lines of ${ownServer.name} (first ${ownServer.example.file}:${ownServer.example.line}, ${ownServer.example.value}) all point at servers`} on the team's own machine or network → provider ${ownServer.provider} (an assumption: the deployment sets the real address)`);
       return { provider: ownServer.provider, option: 'known' };
     }
   }
   evidence.push(`${keys[0]} ${urlNode.getText()}${url.value !== null ? ` = "${url.value}"` : ''} not recognised`);
   if (url.value !== null || fromSettings) return { option: 'unrecognised' };
-  return { option: 'unreadable', settingNames: [...new Set(`${source.getText()} ${urlNode.getText()}`.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])] };
+  return { option: 'unreadable', settingNames: [...new Set(`${source.getText()} ${urlNode.getText()} ${urlObjectSource(source, modules) ?? ''}`.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])] };
 }
 
 /**
  * The server a base URL setting with no value anywhere is, when every commented-out example line of it
  * (`# FOUNDRY_BASE_PATH='http://127.0.0.1:55776'`) points at the team's own machine or network: the app expects a
- * server the team runs (Foundry Local, LocalAI, a NIM container). Examples pointing at a hosted API are not taken
- * (one example among several setups is no choice), nor is any example when the setting's name already names a
+ * server the team runs (Foundry Local, LocalAI, a NIM container); examples of several such servers make it
+ * `self-hosted`. Examples of which any points at a hosted API are not taken (one example among several setups is
+ * no choice), nor is any example when the setting's name already names a
  * gateway, or a proxy (`LOCAL_PROXY_NAME`): a LiteLLM or Privatemode proxy runs on localhost and forwards elsewhere.
  */
+/**
+ * What a URL object the base URL is written from was made of: `endpoint.toString()` or `endpoint.href` with
+ * `const endpoint = new URL(process.env.TTS_KOKORO_ENDPOINT)` reads that setting. The text of the object's
+ * initializer; undefined for anything else.
+ */
+function urlObjectSource(value: Node, modules: ModuleLoader): string | undefined {
+  let node = unwrapExpression(value);
+  if (Node.isCallExpression(node) && node.getArguments().length === 0) node = unwrapExpression(node.getExpression());
+  if (!Node.isPropertyAccessExpression(node) || !/^(?:toString|href|origin)$/.test(node.getName())) return undefined;
+  const owner = unwrapExpression(node.getExpression());
+  if (!Node.isIdentifier(owner)) return undefined;
+  const declaration = findDeclaration(owner, modules);
+  const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+  const made = initializer && unwrapExpression(initializer);
+  return made && Node.isNewExpression(made) && made.getExpression().getText() === 'URL' ? made.getText() : undefined;
+}
+
 /** Settings naming a proxy that runs beside the app and forwards to a service that bills (Privatemode's encryption proxy, a gateway): localhost there is no model server. */
 const LOCAL_PROXY_NAME = /PRIVATEMODE|PROXY|GATEWAY/;
 
-function ownServerExample(names: readonly string[], modules: ModuleLoader): { name: string; example: { value: string; file: string; line: number }; provider: string } | undefined {
+function ownServerExample(names: readonly string[], modules: ModuleLoader): { name: string; example: { value: string; file: string; line: number }; examples: number; provider: string } | undefined {
   for (const name of names) {
     if (!/^[A-Z][A-Z0-9_]*$/.test(name) || !/BASE|URL|PATH|HOST|ENDPOINT/.test(name) || LOCAL_PROXY_NAME.test(name)) continue;
     const examples = modules.envExamples(name);
     const providers = new Set(examples.map((example) => providerFromBaseUrl(example.value)));
-    const [provider] = providers;
-    if (examples.length === 0 || providers.size !== 1 || provider === undefined || !isLocalServer(provider)) continue;
-    return { name, example: examples[0], provider };
+    if (examples.length === 0 || [...providers].some((provider) => provider === undefined || !isLocalServer(provider))) continue;
+    // One example per local server (`:11434` Ollama, `:1234` LM Studio, `:8080` LocalAI): a server the team runs, which one is the deployment's.
+    return { name, example: examples[0], examples: examples.length, provider: providers.size === 1 ? [...providers][0]! : 'self-hosted' };
   }
   return undefined;
 }

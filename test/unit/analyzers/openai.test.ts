@@ -257,8 +257,8 @@ own.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });`,
       ],
     },
     {
-      name: "baseURL from a setting whose only value is a commented-out example on the team's own machine (Foundry Local, a NIM container): that server; a gateway's name (LiteLLM), a local proxy (Privatemode) and an example of a hosted URL are not taken",
-      files: { '.env.example': "# FOUNDRY_BASE_PATH='http://127.0.0.1:55776'\n# NVIDIA_NIM_LLM_BASE_PATH='http://127.0.0.1:8000'\n# LITE_LLM_BASE_PATH='http://127.0.0.1:4000'\n# GENERIC_OPEN_AI_BASE_PATH='http://proxy.url.openai.com/v1'\n# PRIVATEMODE_LLM_BASE_PATH='http://127.0.0.1:8080'\n" },
+      name: "baseURL from a setting whose only value is a commented-out example on the team's own machine (Foundry Local, a NIM container, one example per local server, a URL object made from it): that server; a gateway's name (LiteLLM), a local proxy (Privatemode) and an example of a hosted URL are not taken",
+      files: { '.env.example': "# FOUNDRY_BASE_PATH='http://127.0.0.1:55776'\n# NVIDIA_NIM_LLM_BASE_PATH='http://127.0.0.1:8000'\n# LITE_LLM_BASE_PATH='http://127.0.0.1:4000'\n# GENERIC_OPEN_AI_BASE_PATH='http://proxy.url.openai.com/v1'\n# PRIVATEMODE_LLM_BASE_PATH='http://127.0.0.1:8080'\n# EMBEDDING_BASE_PATH='http://localhost:8080/v1'\n# EMBEDDING_BASE_PATH='http://127.0.0.1:11434'\n# TTS_KOKORO_ENDPOINT='http://localhost:8880/v1'\n" },
       code: `import OpenAI from 'openai';
 const parse = (url?: string) => (url ? new URL(url).origin + '/v1' : '');
 const foundry = new OpenAI({ baseURL: parse(process.env.FOUNDRY_BASE_PATH) });
@@ -270,13 +270,20 @@ foundry.chat.completions.create({ model: 'phi-3.5-mini', messages: [] });
 nim.chat.completions.create({ model: 'meta/llama-3.2-3b-instruct', messages: [] });
 proxy.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
 generic.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
-privatemode.chat.completions.create({ model: 'gemma-3-27b', messages: [] });`,
+privatemode.chat.completions.create({ model: 'gemma-3-27b', messages: [] });
+const embedder = new OpenAI({ baseURL: process.env.EMBEDDING_BASE_PATH });
+embedder.embeddings.create({ model: 'nomic-embed-text', input: 'x' });
+const endpoint = new URL(process.env.TTS_KOKORO_ENDPOINT as string);
+const kokoro = new OpenAI({ baseURL: endpoint.toString() });
+kokoro.audio.speech.create({ model: 'kokoro', voice: 'af_bella', input: 'x' });`,
       calls: [
         { line: 8, provider: 'self-hosted' },
         { line: 9, provider: 'self-hosted' },
         { line: 10, provider: 'litellm' },
         { line: 11, provider: 'openai' },
         { line: 12, provider: 'openai' },
+        { line: 14, provider: 'self-hosted' },
+        { line: 17, provider: 'self-hosted' },
       ],
     },
     {
