@@ -511,9 +511,10 @@ function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evide
     return { provider, option: 'known' };
   }
   // `baseURL: parseLMStudioBasePath(process.env.LMSTUDIO_BASE_PATH)`: no value in the code, but the setting's name says which server.
+  // What the expression reads, a URL object it is made from included (`new URL(process.env.X).toString()`).
+  const read = url.value === null && !fromSettings ? `${source.getText()} ${urlNode.getText()} ${urlObjectSource(source, modules) ?? ''}` : '';
   if (url.value === null && !fromSettings) {
     // Env-style names (`LMSTUDIO_BASE_PATH`) before function and field names (`parseLMStudioBasePath`).
-    const read = `${source.getText()} ${urlNode.getText()} ${urlObjectSource(source, modules) ?? ''}`;
     const names = [...new Set(read.match(/[A-Za-z_]\w*/g) ?? [])].sort((a, b) => Number(/^[A-Z0-9_]+$/.test(b)) - Number(/^[A-Z0-9_]+$/.test(a)));
     const ownServer = ownServerExample(names, modules);
     for (const name of names) {
@@ -531,17 +532,9 @@ function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evide
   }
   evidence.push(`${keys[0]} ${urlNode.getText()}${url.value !== null ? ` = "${url.value}"` : ''} not recognised`);
   if (url.value !== null || fromSettings) return { option: 'unrecognised' };
-  return { option: 'unreadable', settingNames: [...new Set(`${source.getText()} ${urlNode.getText()} ${urlObjectSource(source, modules) ?? ''}`.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])] };
+  return { option: 'unreadable', settingNames: [...new Set(read.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])] };
 }
 
-/**
- * The server a base URL setting with no value anywhere is, when every commented-out example line of it
- * (`# FOUNDRY_BASE_PATH='http://127.0.0.1:55776'`) points at the team's own machine or network: the app expects a
- * server the team runs (Foundry Local, LocalAI, a NIM container); examples of several such servers make it
- * `self-hosted`. Examples of which any points at a hosted API are not taken (one example among several setups is
- * no choice), nor is any example when the setting's name already names a
- * gateway, or a proxy (`LOCAL_PROXY_NAME`): a LiteLLM or Privatemode proxy runs on localhost and forwards elsewhere.
- */
 /**
  * What a URL object the base URL is written from was made of: `endpoint.toString()` or `endpoint.href` with
  * `const endpoint = new URL(process.env.TTS_KOKORO_ENDPOINT)` reads that setting. The text of the object's
@@ -562,6 +555,14 @@ function urlObjectSource(value: Node, modules: ModuleLoader): string | undefined
 /** Settings naming a proxy that runs beside the app and forwards to a service that bills (Privatemode's encryption proxy, a gateway): localhost there is no model server. */
 const LOCAL_PROXY_NAME = /PRIVATEMODE|PROXY|GATEWAY/;
 
+/**
+ * The server a base URL setting with no value anywhere is, when every commented-out example line of it
+ * (`# FOUNDRY_BASE_PATH='http://127.0.0.1:55776'`) points at the team's own machine or network: the app expects a
+ * server the team runs (Foundry Local, LocalAI, a NIM container); examples of several such servers make it
+ * `self-hosted`. Examples of which any points at a hosted API are not taken (one example among several setups is no
+ * choice), nor is any example when the setting's name already names a gateway, or a proxy (`LOCAL_PROXY_NAME`): a
+ * LiteLLM or Privatemode proxy runs on localhost and forwards elsewhere.
+ */
 function ownServerExample(names: readonly string[], modules: ModuleLoader): { name: string; example: { value: string; file: string; line: number }; examples: number; provider: string } | undefined {
   for (const name of names) {
     if (!/^[A-Z][A-Z0-9_]*$/.test(name) || !/BASE|URL|PATH|HOST|ENDPOINT/.test(name) || LOCAL_PROXY_NAME.test(name)) continue;
