@@ -98,6 +98,10 @@ const TEXT_RULES: TextRule[] = [
   { type: 'chat', pattern: /\b(chat(bot|ting)?|(?<!\b(the|this|given|provided) )conversation(al)?)\b(?! (history|so far|above|below|between|transcript|messages|context|log))|\b(companion|small talk|keep the conversation|persona|roleplay|role-play|banter)\b/i, weight: 1.5 },
   { type: 'chat', pattern: /\b(customer support agent|support assistant|concierge|tutor|coach|companion)\b/i, weight: 0.8 },
   { type: 'chat', pattern: /\b(chatting|talk (them|the user|me) through|check in|follow-up question|keep (the learner|the user|them) talking|greet (them|the user))\b/i, weight: 1.5 },
+  // An assistant that answers the users' questions ("You are Midday's documentation assistant. Help users understand ...
+  // You can answer questions about: ..."): a product's Q&A chat, whatever topics its prompt lists (a feature list naming
+  // "categorization" is no classification). "You answer questions about X using only the articles" stays retrieval's.
+  { type: 'chat', pattern: /\b(help|helps|helping) (users|customers|people|the user) (understand|use|with|find|learn|get)\b|\b(you can|you may|i can) answer (the )?(users?'? |customers?'? |their |people'?s? )?questions about\b/i, weight: 1.5 },
 
   // code-generation
   { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate|add|propose)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|sql|sql query|bigquery query|graphql|regex|regular expression|unit tests?|tests|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell|python|typescript|javascript|rust|golang|java|kotlin|swift|ruby|php|c\+\+|c#)\b/i, weight: 2.5 },

@@ -329,6 +329,12 @@ describe('task classification', () => {
       assert.ok(result.reasons.some((reason) => reason.includes('names a choice')), result.reasons.join('\n'));
     });
 
+    it("a product's documentation assistant answering the users' questions is chat, whatever features its prompt lists", () => {
+      const system = "You are Acme's documentation assistant. Help users understand how to use Acme.\n\nYou can answer questions about:\n- **Transactions**: Categorization, tags, filtering, search\n- **Invoicing**: recurring invoices, templates\n\nKeep answers concise.";
+      const result = classifyTask(call({ features: features({ streaming: true }), messages: [msg('system', system), msg('user', '{{messages}}', [{ kind: 'history', expression: 'messages' }])] }), 500);
+      assert.equal(result.type, 'chat', result.reasons.join('\n'));
+    });
+
     it('an answer that is only true or false is a verdict, even about extracting', () => {
       const ask = (answer: string) => classifyTask(call({ messages: [msg('system', 'You are a relevance checker. Decide if the page holds data worth extracting for the schema.'), msg('user', `Should this page be used to extract information? {{page}} ${answer}`, [{ kind: 'file-content', expression: 'page' }])] }), 500);
       const verdict = ask('Return only true or false.');
