@@ -224,7 +224,7 @@ export interface DetectedCall {
   /** JSON schema / zod / response_format name when structured output is requested. */
   structuredOutputName?: string;
   /**
-   * What that output schema asks for, when its shape says: `labels` when every field is one of fixed strings
+   * What that output schema asks for, when its shape says: `labels` when every field is one of fixed values (or a boolean)
    * (`'negative' | 'neutral' | 'positive'`, `z.enum`), the answer is a label; `actions` when it is an API of
    * function signatures the answer composes calls to (a program of actions).
    */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, ts, type CallExpression, type InterfaceDeclaration, type PropertyAccessExpression, type StringLiteral, type TypeLiteralNode } from 'ts-morph';
 import type { StepLimit } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { enclosingFunction, findDeclaration, importSpecifierOf } from './resolve';
+import { enclosingFunction, findDeclaration, getObjectProperty, importSpecifierOf, resolveObjectLiteral, resolveString } from './resolve';
 import { staticPath } from './prompt';
 
 /**
@@ -108,11 +108,35 @@ function stepCap(loop: Node): number | null {
 /** The schema a caller's reply is checked against, as far as the code names it. */
 export interface OutputSchema {
   name: string;
-  /** `labels`: every field is one of fixed strings (`sentiment: 'negative' | 'neutral' | 'positive'`, `z.enum([...])`); `actions`: every member is a function signature (an API the answer calls). */
+  /**
+   * `labels`: every field is one of fixed values (`sentiment: 'negative' | 'neutral' | 'positive'`, `z.enum([...])`, a
+   * boolean verdict); `actions`: every member is a function signature (an API the answer calls).
+   */
   shape?: 'labels' | 'actions';
 }
 
-const ZOD_LABEL_FIELD = /^z\s*\.\s*(enum|literal|nativeEnum)\s*\(|^z\s*\.\s*union\s*\(\s*\[\s*z\s*\.\s*literal\s*\(/;
+const ZOD_LABEL_FIELD = /^z\s*\.\s*(enum|literal|nativeEnum|boolean)\s*\(|^z\s*\.\s*union\s*\(\s*\[\s*z\s*\.\s*literal\s*\(/;
+
+/**
+ * A JSON schema written as an object literal (`{ type: 'object', properties: { extract: { type: 'boolean' } } }`, what
+ * a caller hands its helper as `options.schema`): `labels` when every property is a boolean or one of fixed values
+ * (`enum`), a verdict; named by its properties. Undefined for anything else.
+ */
+export function jsonObjectSchemaOf(value: Node, modules: ModuleLoader): OutputSchema | undefined {
+  const schema = resolveObjectLiteral(value, modules);
+  const properties = schema && Node.isObjectLiteralExpression(schema) ? resolveObjectLiteral(getObjectProperty(schema, 'properties', modules), modules) : undefined;
+  if (!properties || !Node.isObjectLiteralExpression(properties)) return undefined;
+  const fields = properties.getProperties().filter((field) => Node.isPropertyAssignment(field));
+  if (fields.length === 0) return undefined;
+  const fixed = fields.every((field) => {
+    const definition = resolveObjectLiteral(field.getInitializer(), modules);
+    if (!definition || !Node.isObjectLiteralExpression(definition)) return false;
+    const type = getObjectProperty(definition, 'type', modules);
+    return (type !== undefined && resolveString(type, modules).value === 'boolean') || getObjectProperty(definition, 'enum', modules) !== undefined;
+  });
+  const name = `{ ${fields.map((field) => field.getName()).join(', ')} }`;
+  return fixed ? { name, shape: 'labels' } : { name };
+}
 
 /**
  * The output schema behind the object a request's caller goes through (`translator.translate(request)` on a
@@ -206,7 +230,7 @@ function typeSchema(declaration: Node | undefined): OutputSchema | undefined {
   if (properties.length + methods.length === 0) return undefined;
   const name = declaration.getName();
   if (methods.length > 0 && properties.every((property) => Node.isFunctionTypeNode(property.getTypeNode()))) return { name, shape: 'actions' };
-  if (methods.length === 0 && properties.every((member) => isStringLiteralUnion(member.getTypeNode()))) return { name, shape: 'labels' };
+  if (methods.length === 0 && properties.every((member) => isStringLiteralUnion(member.getTypeNode()) || member.getTypeNode()?.getText() === 'boolean')) return { name, shape: 'labels' };
   return { name };
 }
 

@@ -6,7 +6,7 @@ import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
-import { outputSchemaOf, validatedReplyOf } from './validatedReply';
+import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, resolveClientOrigin } from './clients';
 import { callsMatching, wrapCompilerNode } from './calls';
@@ -1004,6 +1004,61 @@ function convertedArgument(expression: string, bindings: ReadonlyMap<string, Nod
   return undefined;
 }
 
+/** A JSON schema object the caller passes for the helper's schema parameter (`options.schema`, `schema`, `jsonSchema`). */
+function passedJsonSchema(bindings: ReadonlyMap<string, Node>, modules: ModuleLoader): OutputSchema | undefined {
+  for (const [name, value] of bindings) {
+    if (!/^(?:json_?|output_?|response_?)?schema$/i.test(name.replace(/^.*\./, ''))) continue;
+    const schema = jsonObjectSchemaOf(value, modules);
+    if (schema) return schema;
+  }
+  return undefined;
+}
+
+/**
+ * The helper's request a caller reaches: the first of its requests, in source order, that no enclosing `if` of the
+ * helper rules out under what the caller passes. `if (mode === "no-object")` with `mode` left at its default "object"
+ * is not taken, so firecrawl's extract callers reach the helper's generateObject request, not its plain-text branch.
+ * The first request when no branch is decided by the caller's arguments (or the helper makes one request).
+ */
+function requestForCaller(helper: Helper, bound: (expression: string) => Node | undefined, modules: ModuleLoader): DetectedCall {
+  if (helper.requests.length < 2) return helper.call;
+  const sourceFile = helper.fn.getSourceFile();
+  const inOrder = [...helper.requests].sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const request of inOrder) {
+    const node = request === helper.call ? helper.site : nodeAt(sourceFile, request.line, request.column);
+    if (node && !branchRuledOut(node, helper.fn, bound, modules)) return request;
+  }
+  return helper.call;
+}
+
+/** True when `node` sits in the then-branch of an `if` whose condition the caller's arguments make false, or in its else-branch when they make it true. */
+function branchRuledOut(node: Node, fn: Node, bound: (expression: string) => Node | undefined, modules: ModuleLoader): boolean {
+  let child = node;
+  for (let parent = node.getParent(); parent && parent.compilerNode !== fn.compilerNode; child = parent, parent = parent.getParent()) {
+    if (!Node.isIfStatement(parent)) continue;
+    const holds = comparisonWithArguments(parent.getExpression(), bound, modules);
+    if (holds === undefined) continue;
+    if (child.compilerNode === parent.getThenStatement().compilerNode && !holds) return true;
+    if (child.compilerNode === parent.getElseStatement()?.compilerNode && holds) return true;
+  }
+  return false;
+}
+
+/** `mode === "no-object"` (or `!==`, `==`, `!=`) where `mode` is bound to a string the caller passes or leaves at its default; undefined otherwise. */
+function comparisonWithArguments(condition: Node, bound: (expression: string) => Node | undefined, modules: ModuleLoader): boolean | undefined {
+  const test = unwrapExpression(condition);
+  if (!Node.isBinaryExpression(test)) return undefined;
+  const operator = test.getOperatorToken().getText();
+  if (operator !== '===' && operator !== '==' && operator !== '!==' && operator !== '!=') return undefined;
+  const sides = [unwrapExpression(test.getLeft()), unwrapExpression(test.getRight())];
+  const literal = sides.find((side): side is Node & { getLiteralText(): string } => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
+  const other = sides.find((side) => side !== literal);
+  const argument = literal && other ? bound(other.getText()) : undefined;
+  const value = argument ? resolveString(argument, modules).value : null;
+  if (!literal || value === null) return undefined;
+  return (value === literal.getLiteralText()) !== operator.startsWith('!');
+}
+
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
 function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
@@ -1014,9 +1069,10 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   else bindParameters(helper.fn, expression.getArguments(), modules, bindings, missing, passedOn);
   if (!callsReturned && helper.returned && outer) bindParameters(helper.returned, outer.getArguments(), modules, bindings, missing);
   const site = outer ?? expression;
-  const base = helper.call;
-  const evidence = [`calls the app's helper ${base.enclosingFunction} (${base.file}:${base.line}), which makes the ${base.method} request`];
   const bound = (expression: string): Node | undefined => bindings.get(expression.trim());
+  const base = requestForCaller(helper, bound, modules);
+  const evidence = [`calls the app's helper ${base.enclosingFunction} (${base.file}:${base.line}), which makes the ${base.method} request`];
+  if (base !== helper.call) evidence.push(`the helper's earlier request (line ${helper.call.line}) sits in a branch this caller's arguments rule out`);
 
   let model = base.model;
   const [left, fallback] = model.raw.split(/\s*(?:\?\?|\|\|)\s*/, 2);
@@ -1126,9 +1182,9 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     steps = validated.repair;
     evidence.push(`multi-step: ${validated.repair.basis}`);
   }
-  // The caller's own schema (the type its translator or validator is made for) says what it asks for.
-  const schema = features.structuredOutput ? outputSchemaOf(site, modules) : undefined;
-  if (schema) evidence.push(`output schema: ${schema.name}${schema.shape === 'labels' ? ' (every field is one of fixed strings)' : schema.shape === 'actions' ? ' (an API of functions: a program of calls)' : ''}`);
+  // The caller's own schema (the type its translator or validator is made for, or the JSON schema it hands the helper) says what it asks for.
+  const schema = features.structuredOutput ? outputSchemaOf(site, modules) ?? passedJsonSchema(bindings, modules) : undefined;
+  if (schema) evidence.push(`output schema: ${schema.name}${schema.shape === 'labels' ? ' (every field is one of fixed values)' : schema.shape === 'actions' ? ' (an API of functions: a program of calls)' : ''}`);
   let maxOutputTokens = base.maxOutputTokens;
   if (maxOutputTokens === null) {
     for (const [name, argument] of bindings) {

@@ -516,9 +516,9 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
   if (call.features.multiStep && !call.steps?.repair) add(board, 'tool-use', 3, 'runs as a multi-step agent loop');
   // Images the class may attach (user uploads) make the call need a vision model, not a vision task.
   if (call.features.vision && !call.imagesElsewhere) add(board, 'vision', 5, 'an image is part of the input');
-  // An output schema whose every field is one of fixed strings asks the model to pick a label.
+  // An output schema whose every field is one of fixed values (strings, a boolean) asks the model to pick a label or give a verdict.
   // The schema says what the JSON holds, so it outweighs a prompt that only says it wants JSON (or a translation into it).
-  if (call.structuredOutputShape === 'labels') add(board, 'classification', SCHEMA_SHAPE_WEIGHT, `every field of the output schema${call.structuredOutputName ? ` ${call.structuredOutputName}` : ''} is one of fixed strings: the answer is a label`);
+  if (call.structuredOutputShape === 'labels') add(board, 'classification', SCHEMA_SHAPE_WEIGHT, `every field of the output schema${call.structuredOutputName ? ` ${call.structuredOutputName}` : ''} is one of fixed values: the answer is a label or a verdict`);
   // An output schema that is an API of functions asks for a program of calls to them: the model picks the actions.
   if (call.structuredOutputShape === 'actions') add(board, 'tool-use', SCHEMA_SHAPE_WEIGHT, `the output schema${call.structuredOutputName ? ` ${call.structuredOutputName}` : ''} is an API of functions: the answer is a program of calls to them`);
   if (call.structuredOutputName || call.features.structuredOutput) {

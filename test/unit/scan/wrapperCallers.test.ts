@@ -864,7 +864,40 @@ runScanCases('wrapper callers across workspace packages and forwarding hops', [
       );
       const translator = at('src/translator.ts', 21);
       assert.ok(translator.task.reasons.every((reason) => !reason.includes('agent loop')), translator.task.reasons.join('\n'));
-      assert.ok(at('src/support.ts', 9).task.reasons.some((reason) => reason.includes('TicketTriage is one of fixed strings')), at('src/support.ts', 9).task.reasons.join('\n'));
+      assert.ok(at('src/support.ts', 9).task.reasons.some((reason) => reason.includes('TicketTriage is one of fixed values')), at('src/support.ts', 9).task.reasons.join('\n'));
+    },
+  },
+  {
+    name: "a caller reaches the helper's request its arguments lead to: a branch its mode (or the default) rules out is skipped, and a JSON schema of booleans it passes is a verdict",
+    files: {
+      'src/llm.ts': `import { generateObject, generateText, jsonSchema } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function complete({ prompt, schema, mode = 'object' }: { prompt: string; schema?: object; mode?: 'object' | 'no-object' }) {
+  if (mode === 'no-object') {
+    const result = await generateText({ model: openai('gpt-4o-mini'), prompt });
+    return result.text;
+  }
+  const result = await generateObject({ model: openai('gpt-4o-mini'), schema: jsonSchema(schema ?? {}), prompt: \`Transform the content into JSON for this request: \${prompt}\` });
+  return result.object;
+}
+`,
+      'src/features.ts': `import { complete } from './llm';
+export const shouldExtract = (page: string) => complete({ prompt: \`Is this page worth extracting? \${page}\`, schema: { type: 'object', properties: { extract: { type: 'boolean' } }, required: ['extract'] } });
+export const describePage = (page: string) => complete({ prompt: \`Describe this page: \${page}\`, mode: 'no-object' });
+`,
+    },
+    sites: [
+      { file: 'src/features.ts', line: 2, kind: 'wrapper-caller', via: 'src/llm.ts:8' },
+      { file: 'src/features.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:5' },
+      { file: 'src/llm.ts', line: 5, kind: 'sdk' },
+      { file: 'src/llm.ts', line: 8, kind: 'sdk' },
+    ],
+    check: (result) => {
+      const at = (line: number) => result.callSites.find((site) => site.file === 'src/features.ts' && site.line === line)!;
+      assert.equal(at(2).features.structuredOutput, true);
+      assert.equal(at(2).task.type, 'classification', at(2).task.reasons.join('\n'));
+      assert.ok(at(2).task.reasons.some((reason) => reason.includes('{ extract } is one of fixed values')), at(2).task.reasons.join('\n'));
+      assert.equal(at(3).features.structuredOutput, false);
     },
   },
   {
