@@ -332,7 +332,8 @@ const UNKNOWN_SERVER_PROVIDERS = new Set(['openai', 'openai-compatible']);
  * says so: a server the code does not name (an OpenAI client whose base URL is not known, an OpenAI-compatible
  * endpoint), priced at the cheapest of the model's providers for `kind`; or a router that hands the call to one of its
  * partners and bills that partner's rate unchanged (`billsPartnerRates`), priced at the cheapest of its partners that
- * serve the model. Both are assumptions, and the note says the real server may charge more.
+ * serve the model. Both are assumptions, and the note says so: the real server may charge more (a router's partner,
+ * more or less: not every partner is in the catalog).
  */
 function assumedServerRow(input: AdviceInput, model: CatalogModel, kind: 'chat' | 'embedding' | 'rerank', today: string, catalog: Catalog): { row: OpenPriceRow; note: string; router?: RouterRow } | undefined {
   const provider = input.provider.toLowerCase();
