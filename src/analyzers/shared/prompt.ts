@@ -82,6 +82,8 @@ export function resolvePromptText(expression: Node, modules: ModuleLoader, depth
     if (built) return built;
   }
   if (depth < MAX_DEPTH && Node.isCallExpression(node) && /\.join$/.test(node.getExpression().getText())) {
+    const joined = joinedLines(node, modules, depth);
+    if (joined) return joined;
     const holeExpression = node.getText();
     return hole(holeExpression.length > 80 ? holeExpression.slice(0, 77) + '...' : holeExpression);
   }
@@ -210,6 +212,39 @@ export function staticPath(node: Node, directory: string, modules: ModuleLoader,
   if (text === null || /^[a-z][\w+.-]*:/i.test(text)) return undefined;
   // Inside path.join the caller anchors the part; alone, a relative path is taken from the file's folder.
   return inJoin || path.isAbsolute(text) ? text : path.join(directory, text);
+}
+
+/**
+ * A prompt written as lines joined at run time (`['Generate a concise git commit message ...', \`Message language:
+ * ${locale}\`, specifyCommitFormat(type)].filter(Boolean).join('\n')`): each part read as a prompt, joined with the
+ * separator. A `.filter(...)` before the join drops parts at run time (empty ones, for `filter(Boolean)`): the parts
+ * are read as written and empty ones left out. Undefined for anything but an array literal (or a constant holding one)
+ * joined with a separator the code spells out.
+ */
+function joinedLines(call: Node, modules: ModuleLoader, depth: number): TextResult | undefined {
+  if (!Node.isCallExpression(call)) return undefined;
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'join') return undefined;
+  let array = unwrapExpression(callee.getExpression());
+  let filtered = false;
+  while (Node.isCallExpression(array)) {
+    const inner = array.getExpression();
+    if (!Node.isPropertyAccessExpression(inner) || inner.getName() !== 'filter') return undefined;
+    filtered = true;
+    array = unwrapExpression(inner.getExpression());
+  }
+  if (Node.isIdentifier(array)) {
+    const declaration = findDeclaration(array, modules);
+    const initializer = declaration && Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'const' ? declaration.getInitializer() : undefined;
+    array = initializer ? unwrapExpression(initializer) : array;
+  }
+  if (!Node.isArrayLiteralExpression(array)) return undefined;
+  const separatorNode = call.getArguments()[0];
+  const separator = separatorNode ? resolveString(separatorNode, modules).value : ',';
+  if (separator === null) return undefined;
+  const parts = array.getElements().slice(0, MAX_MESSAGES).map((element) => (Node.isSpreadElement(element) ? hole(element.getText().slice(0, 80)) : resolvePromptText(element, modules, depth + 1)));
+  const kept = filtered ? parts.filter((part) => part.text !== '') : parts;
+  return { text: kept.map((part) => part.text).join(separator).slice(0, MAX_MESSAGE_CHARS), holes: kept.flatMap((part) => part.holes) };
 }
 
 function hole(expression: string): TextResult {

@@ -64,7 +64,8 @@ const TEXT_RULES: TextRule[] = [
   { type: 'extraction', pattern: /\b(pull out|pull|parse|capture|identify|find|list|get|grab|collect|read out|fill in)\b[^.]{0,50}\b(fields?|entities|names|dates?|amounts?|totals?|line items?|attributes|addresses|phone numbers|emails|skills|ingredients|parties|key-value|timestamps?|people|persons?|merchant|sku|order numbers?|invoice numbers?)\b/i, weight: 2 },
   { type: 'extraction', pattern: /\b(json|object|array)\b[^.]{0,30}\b(with|containing|of) (the )?(keys|fields|properties)\b|\b(keys|fields)\b[^.]{0,10}\b[a-z]+_[a-z_]+\b/i, weight: 2 },
   { type: 'extraction', pattern: /\b(output|return|give back|respond with|reply with|emit|produce) (an? |the |only )?(json|object|dict|array|structured)\b|\b(give|send) back the\b|\bcopy (the )?wording\b|\b(organi[sz]e|sort|split)\b[^.]{0,30}\binto\b[^.]{0,20}\b(sections|fields|columns)\b/i, weight: 1.5 },
-  { type: 'extraction', pattern: /\b(convert|turn|map)\b[^.]{0,40}\binto (our|a|the) ([\w-]+ )?(profile|record|schema|structure|format)\b/i, weight: 1.5 },
+  // "Map CSV columns to a fixed output schema", "turn the notes into our profile format". (A CSV named in a prompt is data, not code.)
+  { type: 'extraction', pattern: /\b(convert|turn|map)\b[^.]{0,40}\b(into|to) (our|a|the) ([\w-]+ ){0,2}(profile|record|schema|structure|format)\b/i, weight: 1.5 },
   { type: 'extraction', pattern: /\b(named entit\w*|ner\b|structured data|key facts|metadata|fill (in )?(the|this) (schema|form)|into (a |the )?(json|structured|schema))\b/i, weight: 2 },
   { type: 'extraction', pattern: /\bjson\b/i, weight: 0.8 },
   { type: 'extraction', pattern: /\b(invoice|receipt|resume|cv|purchase order|bill of lading|contract|form|transcript)\b[^.]{0,60}\b(fields?|data|details|information|json)\b/i, weight: 1.2 },
@@ -106,7 +107,7 @@ const TEXT_RULES: TextRule[] = [
   // code-generation
   { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate|add|propose)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|sql|sql query|bigquery query|graphql|regex|regular expression|unit tests?|tests|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell|python|typescript|javascript|rust|golang|java|kotlin|swift|ruby|php|c\+\+|c#)\b/i, weight: 2.5 },
   { type: 'code-generation', pattern: /\b(typescript|javascript|python|rust|golang|go code|java|kotlin|swift|c\+\+|c#|ruby|php|scala|haskell|elixir|ocaml|zig|cobol|fortran|verilog|vhdl|solidity|sql|postgres(ql)?|bigquery|jsx|tsx|react|vue|svelte|terraform|pandas|numpy|regex)\b/i, weight: 1.2 },
-  { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change|compile|compiles|compiler|syntax error|exception|shader|glsl|webgl|csv|script)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change|compile|compiles|compiler|syntax error|exception|shader|glsl|webgl|script)\b/i, weight: 1.2 },
   { type: 'code-generation', pattern: /\b(vulnerab\w*|sql injection|xss|path traversal|handler|middleware|express|django|flask|spring boot|rails|parameteri[sz]ed quer\w*|api route|endpoint)\b/i, weight: 1.2 },
   // Authoring a schema is writing a spec the code will run against; reading data *into* a schema is extraction (below).
   // Above the usual 3: the same prompt describes the schema's JSON and what it will extract, which read as extraction.

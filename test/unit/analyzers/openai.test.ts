@@ -233,6 +233,15 @@ class ApiPieLLM {
       calls: [{ line: 8, provider: 'apipie', model: 'openrouter/mistral-7b-instruct' }],
     },
     {
+      name: 'a prompt written as lines joined at run time (`[...].filter(Boolean).join("\\n")`, in a helper of another module): the lines, empty ones left out, the run-time parts as holes',
+      files: { 'src/prompt.ts': "const formats: Record<string, string> = { '': '', conventional: 'Use conventional commits.' };\nexport const generatePrompt = (locale: string, type: string) =>\n  ['Generate a concise git commit message for the following code diff.', `Message language: ${locale}`, '', formats[type]].filter(Boolean).join('\\n');\n" },
+      code: `import OpenAI from 'openai';
+import { generatePrompt } from './prompt';
+const openai = new OpenAI();
+export const commit = (diff: string) => openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: generatePrompt('en', 'conventional') }, { role: 'user', content: diff }] });`,
+      calls: [{ line: 4, promptIncludes: ['Generate a concise git commit message for the following code diff.\nMessage language: '] }],
+    },
+    {
       name: "the SDK's own OPENAI_BASE_URL set in the workspace: a client with no base URL, or one handed on from a schema the code cannot read, sends there; a URL the code spells out, or a setting of the app's own, does not",
       files: { '.env.example': 'OPENAI_BASE_URL=https://router.huggingface.co/v1\nLLM_BASE_URL=\n' },
       code: `import OpenAI from 'openai';

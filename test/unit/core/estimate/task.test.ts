@@ -329,6 +329,12 @@ describe('task classification', () => {
       assert.ok(result.reasons.some((reason) => reason.includes('names a choice')), result.reasons.join('\n'));
     });
 
+    it('mapping the columns of a CSV to a fixed output schema is extraction, not code (a CSV named in a prompt is data)', () => {
+      const prompt = 'You map transaction CSV columns to a fixed output schema.\nMap CSV columns to: date, description, amount.\nReturn only schema fields in object form. No prose.\n{{columnList}}';
+      const result = classifyTask(call({ features: features({ structuredOutput: true }), messages: [msg('user', prompt, [{ kind: 'interpolation', expression: 'columnList' }])] }), 500);
+      assert.equal(result.type, 'extraction', result.reasons.join('\n'));
+    });
+
     it("a product's documentation assistant answering the users' questions is chat, whatever features its prompt lists", () => {
       const system = "You are Acme's documentation assistant. Help users understand how to use Acme.\n\nYou can answer questions about:\n- **Transactions**: Categorization, tags, filtering, search\n- **Invoicing**: recurring invoices, templates\n\nKeep answers concise.";
       const result = classifyTask(call({ features: features({ streaming: true }), messages: [msg('system', system), msg('user', '{{messages}}', [{ kind: 'history', expression: 'messages' }])] }), 500);
