@@ -1,7 +1,7 @@
 import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { DetectedCall } from '../../model/types';
-import { agentLoopOf, imagePartsInClass, toolListEntryOf, toolListHandedWith } from './prompt';
+import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
 import { validatedReplyOf } from './validatedReply';
 
 /** The 1-based span of the whole call expression. */
@@ -95,17 +95,17 @@ export function toDetectedCall(call: Node, file: string, draft: CallDraft): Dete
   const comment = annotationComment(call);
   // A request in a hand-written loop that feeds tool calls back is one step of an agent loop.
   const loop = draft.features.multiStep ? undefined : agentLoopOf(call);
-  // Messages passed in from the class that built them: its image parts (attachments) travel with them.
-  const imageLine = draft.features.vision ? undefined : imagePartsInClass(call, draft.messages);
+  // Messages built elsewhere (the request's class, a function turning attachments into parts): their image parts travel with them.
+  const imagesFrom = draft.features.vision ? undefined : imagePartsElsewhere(call, draft.messages);
   // The request function handed to a prompt-based tool-calling routine with the tool list chooses tools.
   const handed = draft.features.tools ? undefined : toolListHandedWith(call);
   // JSON asked for by prompt and checked against a schema after the reply is structured output; a loop that re-sends it with the error is a repair loop.
   const validated = validatedReplyOf(call);
   const repair = loop || draft.features.multiStep ? undefined : validated?.repair;
-  const features = { ...draft.features, tools: draft.features.tools || handed !== undefined, vision: draft.features.vision || imageLine !== undefined, structuredOutput: draft.features.structuredOutput || validated !== undefined, multiStep: draft.features.multiStep ?? (loop !== undefined || repair !== undefined) };
+  const features = { ...draft.features, tools: draft.features.tools || handed !== undefined, vision: draft.features.vision || imagesFrom !== undefined, structuredOutput: draft.features.structuredOutput || validated !== undefined, multiStep: draft.features.multiStep ?? (loop !== undefined || repair !== undefined) };
   const steps = draft.steps ?? loop ?? repair;
-  const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(validated && !draft.features.structuredOutput ? [`structured output: ${validated.structured}`] : []), ...(repair ? [`multi-step: ${repair.basis}`] : []), ...(handed ? [`tools: this request is handed to \`${handed.callee}\` with the tool list \`${handed.toolList}\` (line ${handed.line}), which picks tools from the reply`] : []), ...(imageLine !== undefined ? [`images: the class builds image parts (line ${imageLine}) into the messages it sends here`] : [])];
+  const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(validated && !draft.features.structuredOutput ? [`structured output: ${validated.structured}`] : []), ...(repair ? [`multi-step: ${repair.basis}`] : []), ...(handed ? [`tools: this request is handed to \`${handed.callee}\` with the tool list \`${handed.toolList}\` (line ${handed.line}), which picks tools from the reply`] : []), ...(imagesFrom !== undefined ? [imagesFrom] : [])];
   // A request that takes its tools through a method's tool-list parameter may be one step of a loop in another file.
   const entry = features.tools && !features.multiStep ? (handed ? handed.entry : toolListEntryOf(call)) : undefined;
-  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imageLine !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
+  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imagesFrom !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
 }

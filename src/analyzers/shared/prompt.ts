@@ -4,7 +4,7 @@ import { compilerCallsOf, wrapCompilerNode } from './calls';
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { enclosingFunction, findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
-import { returnsOf } from './shapes';
+import { functionOf, returnsOf } from './shapes';
 
 /** Cap on how much static prompt text we keep per message: token counting stays bounded on huge literals. */
 const MAX_MESSAGE_CHARS = 400_000;
@@ -313,6 +313,8 @@ export function resolveMessages(expression: Node | undefined, modules: ModuleLoa
   }
   const expressionText = node.getText().slice(0, 80);
   result.messages.push({ role: 'user', text: `{{${expressionText}}}`, holes: [{ kind: messageArrayHoleKind(expressionText), expression: expressionText }] });
+  const converter = Node.isCallExpression(node) ? imagePartsOfConverter(node, modules) : undefined;
+  if (converter) MESSAGES_WITH_ATTACHED_IMAGES.set(result.messages[result.messages.length - 1], converter);
   return result;
 }
 
@@ -582,11 +584,42 @@ function resolveConstantNumber(context: Node, name: string, modules: ModuleLoade
 const IMAGE_PART_SHAPE = /\b(image_url|input_image|inlineData|inline_data)\s*:|\btype\s*:\s*["'`]image["'`]/;
 
 /**
- * Where a request sends messages built elsewhere in its own class (an adapter's `getChatCompletion(messages)`
- * after its `constructPrompt` turned attachments into image parts), the images are in the class, not at the
- * call: the line of the first image part the class builds, or undefined.
+ * Messages a function builds at run time (`await prepareMessagesWithFiles(messages, imageProcessor, isMultimodal)`),
+ * read as one hole, whose builder writes image parts: where it does. Kept by message object, for `imagePartsElsewhere`.
  */
-export function imagePartsInClass(call: Node, messages: readonly PromptMessage[]): number | undefined {
+const MESSAGES_WITH_ATTACHED_IMAGES = new WeakMap<PromptMessage, string>();
+
+/**
+ * Where the function a call builds messages with writes image parts: its own body, or the body of a function of its
+ * module it calls (`prepareFiles`, called by chat-ui's `prepareMessagesWithFiles`). `name (file:line)`, or undefined.
+ */
+function imagePartsOfConverter(call: CallExpression, modules: ModuleLoader): string | undefined {
+  const fn = functionOf(call.getExpression(), modules);
+  if (!fn) return undefined;
+  const sourceFile = fn.getSourceFile();
+  const at = (node: Node, index: number): string => `${sourceFile.getBaseName()}:${sourceFile.getLineAndColumnAtPos(node.getStart() + index).line}`;
+  const text = fn.getText();
+  const own = IMAGE_PART_SHAPE.exec(text);
+  if (own) return `${call.getExpression().getText().slice(0, 60)} (${at(fn, own.index)})`;
+  for (const name of new Set([...text.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)].map((match) => match[1]))) {
+    const inner = sourceFile.getFunction(name) ?? sourceFile.getVariableDeclaration(name)?.getInitializer();
+    const match = inner && inner !== fn ? IMAGE_PART_SHAPE.exec(inner.getText()) : null;
+    if (inner && match) return `${call.getExpression().getText().slice(0, 60)}, through ${name} (${at(inner, match.index)})`;
+  }
+  return undefined;
+}
+
+/**
+ * Where a request's images come from when they are not written at the call: messages built elsewhere in its own
+ * class (an adapter's `getChatCompletion(messages)` after its `constructPrompt` turned attachments into image parts),
+ * or by a function that turns the conversation's attached files into image parts. The sentence for the evidence, or
+ * undefined. Such a call must accept images, but it is not about them.
+ */
+export function imagePartsElsewhere(call: Node, messages: readonly PromptMessage[]): string | undefined {
+  for (const message of messages) {
+    const builder = MESSAGES_WITH_ATTACHED_IMAGES.get(message);
+    if (builder) return `images: the messages are built by ${builder}, which turns attached files into image parts`;
+  }
   const runTime = messages.some((message) => message.holes.some((hole) => hole.kind === 'message-array' || hole.kind === 'history'));
   if (!runTime) return undefined;
   const owner = call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
@@ -594,7 +627,7 @@ export function imagePartsInClass(call: Node, messages: readonly PromptMessage[]
   const text = owner.getText();
   const match = IMAGE_PART_SHAPE.exec(text);
   if (!match) return undefined;
-  return owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line;
+  return `images: the class builds image parts (line ${owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line}) into the messages it sends here`;
 }
 
 /** Names a tool list goes by when it is handed around (`functions`, `tools`, `this.availableTools`). */

@@ -233,6 +233,22 @@ class ApiPieLLM {
       calls: [{ line: 8, provider: 'apipie', model: 'openrouter/mistral-7b-instruct' }],
     },
     {
+      name: "messages built by a function that turns the conversation's attached files into image parts (one function down, in its module): the request takes images, from elsewhere",
+      files: { 'src/prepare.ts': "async function prepareFiles(files: { mime: string; data: string }[]) {\n  return files.filter((f) => f.mime.startsWith('image/')).map((f) => ({ type: 'image_url' as const, image_url: { url: `data:${f.mime};base64,${f.data}` } }));\n}\nexport async function prepareMessages(messages: { role: string; content: string; files?: { mime: string; data: string }[] }[]) {\n  return Promise.all(messages.map(async (m) => ({ role: m.role, content: m.files ? [{ type: 'text', text: m.content }, ...(await prepareFiles(m.files))] : m.content })));\n}\nexport async function plainMessages(messages: { role: string; content: string }[]) {\n  return messages.map((m) => ({ role: m.role, content: m.content.trim() }));\n}\n" },
+      code: `import OpenAI from 'openai';
+import { prepareMessages, plainMessages } from './prepare';
+const openai = new OpenAI();
+export async function chat(messages: { role: string; content: string }[]) {
+  const prepared = await prepareMessages(messages);
+  await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: await plainMessages(messages) });
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: prepared });
+}`,
+      calls: [
+        { line: 6, features: { vision: false } },
+        { line: 7, features: { vision: true } },
+      ],
+    },
+    {
       name: 'a prompt written as lines joined at run time (`[...].filter(Boolean).join("\\n")`, in a helper of another module): the lines, empty ones left out, the run-time parts as holes',
       files: { 'src/prompt.ts': "const formats: Record<string, string> = { '': '', conventional: 'Use conventional commits.' };\nexport const generatePrompt = (locale: string, type: string) =>\n  ['Generate a concise git commit message for the following code diff.', `Message language: ${locale}`, '', formats[type]].filter(Boolean).join('\\n');\n" },
       code: `import OpenAI from 'openai';
