@@ -90,8 +90,24 @@ export type CallDraft = Pick<
   'provider' | 'sdk' | 'method' | 'endpoint' | 'model' | 'messages' | 'maxOutputTokens' | 'features' | 'toolNames' | 'structuredOutputName' | 'forcedTool' | 'steps' | 'clientParameter' | 'evidence'
 >;
 
+/** The SDK helpers that wait for a stream's end and hand back the whole reply (Anthropic's and OpenAI's stream helpers). */
+const WHOLE_REPLY_METHOD = /^final(?:Message|Text|ChatCompletion|Content|Response)$/;
+
+/**
+ * `client.messages.stream({...}).finalMessage()`: a streaming request whose tokens nobody reads as they come, since
+ * the code waits for the whole reply. The method's name, or undefined.
+ */
+function consumedWhole(call: Node): string | undefined {
+  const access = call.getParent();
+  if (!access || !Node.isPropertyAccessExpression(access) || access.getExpression() !== call) return undefined;
+  const invoked = access.getParent();
+  return WHOLE_REPLY_METHOD.test(access.getName()) && invoked && Node.isCallExpression(invoked) && invoked.getExpression() === access ? access.getName() : undefined;
+}
+
 /** Completes an analyzer's draft with position, enclosing function and file. */
 export function toDetectedCall(call: Node, file: string, draft: CallDraft): DetectedCall {
+  const whole = draft.features.streaming ? consumedWhole(call) : undefined;
+  if (whole) draft = { ...draft, features: { ...draft.features, streaming: false }, evidence: [...draft.evidence, `not streamed to anyone: the stream is read whole with .${whole}() (streamed on the wire only, e.g. to avoid a non-streaming timeout)`] };
   const comment = annotationComment(call);
   // A request in a hand-written loop that feeds tool calls back is one step of an agent loop.
   const loop = draft.features.multiStep ? undefined : agentLoopOf(call);

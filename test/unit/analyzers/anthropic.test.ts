@@ -56,6 +56,17 @@ export async function classify(ticket: string) {
       calls: [{ line: 4, column: 26, method: 'messages.create', provider: 'anthropic', endpoint: 'chat', model: 'claude-3-5-haiku-20241022', modelSource: 'literal', maxOutputTokens: 16, promptIncludes: ['Classify the support ticket', 'Ticket: {{ticket}}'], holeKinds: ['interpolation'], features: { streaming: false, tools: false, vision: false } }],
     },
     {
+      name: 'a stream read whole with finalMessage() streams on the wire only: nobody reads its tokens as they come',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const claude = new Anthropic();
+export const whole = () => claude.messages.stream({ model: 'claude-sonnet-4-5', max_tokens: 64000, messages: [] }).finalMessage();
+export const live = () => claude.messages.stream({ model: 'claude-sonnet-4-5', max_tokens: 1024, messages: [] });`,
+      calls: [
+        { line: 3, method: 'messages.stream', features: { streaming: false } },
+        { line: 4, method: 'messages.stream', features: { streaming: true } },
+      ],
+    },
+    {
       name: "the SDK's own ANTHROPIC_BASE_URL set in the workspace: the first-party client sends there, the Bedrock client stays on Bedrock",
       files: { '.env.example': 'ANTHROPIC_BASE_URL=https://openrouter.ai/api\n' },
       code: `import Anthropic from '@anthropic-ai/sdk';
