@@ -4,8 +4,8 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, firstProperty, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * AWS Bedrock: the runtime (`@aws-sdk/client-bedrock-runtime`): `client.send(new ConverseCommand({...}))`

@@ -2,8 +2,8 @@ import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, firstProperty, readModel, traceValue } from './shared/sdk';
+import { firstProperty, getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { calleeBinding, eachCall, readModel, traceValue } from './shared/sdk';
 
 /**
  * Chroma (`chromadb`): a collection embeds text with the embedding function it was made with, inside the

@@ -4,8 +4,8 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, firstProperty, isTrueLiteral, readModel, traceValue } from './shared/sdk';
+import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { calleeBinding, eachCall, isTrueLiteral, readModel, traceValue } from './shared/sdk';
 
 /**
  * SageMaker runtime (`@aws-sdk/client-sagemaker-runtime`): `client.send(new InvokeEndpointCommand({ EndpointName, Body }))`

@@ -3,9 +3,9 @@ import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } 
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { enterCall, likelyBranches, valueExpressions } from './shared/modelValue';
-import { aiSdkFactoryProvider, calleeBinding, eachCall, firstProperty, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
+import { aiSdkFactoryProvider, calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
  * The Vercel AI SDK (`ai`): request functions imported from the package, with the model built by

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, initializerOf, namespaceMember, resolveObjectLiteral, thisAssignments, unwrapExpression } from './resolve';
+import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, thisAssignments, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
 import { routeCallerModels } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
@@ -111,17 +111,10 @@ function guardHolds(returned: Node, modules: ModuleLoader): boolean | undefined 
  * condition or a setting whose value the code does not say.
  */
 function settingComparisonHolds(condition: Node, modules: ModuleLoader): boolean | undefined {
-  if (!Node.isBinaryExpression(condition)) return undefined;
-  // Kinds read here, not in module-level sets: ts-morph loads on first use, and a scan the result store answers never uses it.
-  const operator = condition.getOperatorToken().getKind();
-  const negated = operator === SyntaxKind.ExclamationEqualsEqualsToken || operator === SyntaxKind.ExclamationEqualsToken;
-  if (!negated && operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return undefined;
-  const sides = [condition.getLeft(), condition.getRight()];
-  const literal = sides.map(unwrapExpression).find((side): side is Node & { getLiteralText(): string } => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
-  const setting = sides.find((side) => unwrapExpression(side) !== literal);
-  const value = literal && setting ? modelCandidates(setting, modules).candidates[0]?.id : undefined;
-  if (value === undefined || !literal) return undefined;
-  return (value === literal.getLiteralText()) !== negated;
+  const comparison = stringLiteralComparison(condition);
+  const value = comparison ? modelCandidates(comparison.other, modules).candidates[0]?.id : undefined;
+  if (value === undefined || !comparison) return undefined;
+  return (value === comparison.literal) !== comparison.negated;
 }
 
 /**

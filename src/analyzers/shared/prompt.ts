@@ -3,7 +3,7 @@ import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-m
 import { compilerCallsOf, wrapCompilerNode } from './calls';
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { enclosingFunction, findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { functionOf, returnsOf } from './shapes';
 
 /** Cap on how much static prompt text we keep per message: token counting stays bounded on huge literals. */
@@ -433,20 +433,12 @@ function isVisualPart(part: Node, modules: ModuleLoader): boolean {
   if (type !== 'file' && type !== 'input_file' && type !== 'document') return false;
   const source = getObjectProperty(part, 'source') ?? getObjectProperty(part, 'file');
   const sourceObject = source ? resolveObjectLiteral(source, modules) : undefined;
-  const mediaNode = firstOf(part, MEDIA_TYPE_KEYS, modules) ?? (sourceObject ? firstOf(sourceObject, MEDIA_TYPE_KEYS, modules) : undefined);
+  const mediaNode = firstProperty(part, MEDIA_TYPE_KEYS, modules) ?? (sourceObject ? firstProperty(sourceObject, MEDIA_TYPE_KEYS, modules) : undefined);
   const media = mediaNode ? resolveString(mediaNode, modules).value : null;
   return media === null || /^(image\/|application\/(x-)?pdf)/i.test(media);
 }
 
 const MEDIA_TYPE_KEYS = ['mediaType', 'mimeType', 'media_type', 'mime_type'] as const;
-
-function firstOf(object: Node, keys: readonly string[], modules: ModuleLoader): Node | undefined {
-  for (const key of keys) {
-    const value = getObjectProperty(object, key, modules);
-    if (value) return value;
-  }
-  return undefined;
-}
 
 /** The object literals a content part written as a name stands for: its constant's value, both branches of a conditional. */
 function partObjectsOf(node: Node, modules: ModuleLoader, depth = 0): Node[] {

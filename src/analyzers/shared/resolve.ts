@@ -425,6 +425,31 @@ export function getObjectProperty(objectLiteral: Node | undefined, name: string,
   return undefined;
 }
 
+/** The first of several property names present on an object literal. */
+export function firstProperty(object: Node | undefined, names: readonly string[], modules?: ModuleLoader): Node | undefined {
+  for (const name of names) {
+    const value = getObjectProperty(object, name, modules);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/**
+ * `x === 'literal'` (or `!==`, `==`, `!=`; the literal on either side): the other side as written, the literal's text and
+ * whether the test is negated. Undefined for any other condition.
+ */
+export function stringLiteralComparison(condition: Node): { other: Node; literal: string; negated: boolean } | undefined {
+  if (!Node.isBinaryExpression(condition)) return undefined;
+  // Kinds read here, not in module-level sets: ts-morph loads on first use, and a scan the result store answers never uses it.
+  const operator = condition.getOperatorToken().getKind();
+  const negated = operator === SyntaxKind.ExclamationEqualsEqualsToken || operator === SyntaxKind.ExclamationEqualsToken;
+  if (!negated && operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return undefined;
+  const sides = [condition.getLeft(), condition.getRight()];
+  const literal = sides.map(unwrapExpression).find((side): side is Node & { getLiteralText(): string } => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
+  const other = sides.find((side) => unwrapExpression(side) !== literal);
+  return literal && other ? { other, literal: literal.getLiteralText(), negated } : undefined;
+}
+
 /** The object literal a spread names: inline, a constant of this file, or (given a loader) an imported one. */
 function spreadObject(expression: Node, modules: ModuleLoader | undefined, depth: number): Node | undefined {
   // `...(tools ? { tools } : {})` and `...(tools && { tools })`: an option added only sometimes is still sent.

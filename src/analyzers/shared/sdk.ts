@@ -7,7 +7,7 @@ import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl } from './modelValue';
-import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { findDeclaration, firstProperty, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, wrapCompilerNode } from './calls';
 
@@ -290,15 +290,6 @@ export function readModel(node: Node | undefined, modules: ModuleLoader): { ref:
   const ref: ModelRef = { id: first?.id ?? null, raw, source };
   if (candidates.length > 1 || (source === 'user-choice' && candidates.length > 0)) ref.candidates = candidates;
   return { ref, evidence };
-}
-
-/** The first of several property names present on an object literal. */
-export function firstProperty(object: Node | undefined, names: readonly string[], modules?: ModuleLoader): Node | undefined {
-  for (const name of names) {
-    const value = getObjectProperty(object, name, modules);
-    if (value) return value;
-  }
-  return undefined;
 }
 
 /** True for a literal `true`. */

@@ -3,7 +3,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
-import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -1046,17 +1046,11 @@ function branchRuledOut(node: Node, fn: Node, bound: (expression: string) => Nod
 
 /** `mode === "no-object"` (or `!==`, `==`, `!=`) where `mode` is bound to a string the caller passes or leaves at its default; undefined otherwise. */
 function comparisonWithArguments(condition: Node, bound: (expression: string) => Node | undefined, modules: ModuleLoader): boolean | undefined {
-  const test = unwrapExpression(condition);
-  if (!Node.isBinaryExpression(test)) return undefined;
-  const operator = test.getOperatorToken().getText();
-  if (operator !== '===' && operator !== '==' && operator !== '!==' && operator !== '!=') return undefined;
-  const sides = [unwrapExpression(test.getLeft()), unwrapExpression(test.getRight())];
-  const literal = sides.find((side): side is Node & { getLiteralText(): string } => Node.isStringLiteral(side) || Node.isNoSubstitutionTemplateLiteral(side));
-  const other = sides.find((side) => side !== literal);
-  const argument = literal && other ? bound(other.getText()) : undefined;
+  const comparison = stringLiteralComparison(unwrapExpression(condition));
+  const argument = comparison ? bound(unwrapExpression(comparison.other).getText()) : undefined;
   const value = argument ? resolveString(argument, modules).value : null;
-  if (!literal || value === null) return undefined;
-  return (value === literal.getLiteralText()) !== operator.startsWith('!');
+  if (!comparison || value === null) return undefined;
+  return (value === comparison.literal) !== comparison.negated;
 }
 
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
