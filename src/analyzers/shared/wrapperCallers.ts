@@ -1022,13 +1022,25 @@ function passedJsonSchema(bindings: ReadonlyMap<string, Node>, modules: ModuleLo
  */
 function requestForCaller(helper: Helper, bound: (expression: string) => Node | undefined, modules: ModuleLoader): DetectedCall {
   if (helper.requests.length < 2) return helper.call;
-  const sourceFile = helper.fn.getSourceFile();
-  const inOrder = [...helper.requests].sort((a, b) => a.line - b.line || a.column - b.column);
-  for (const request of inOrder) {
-    const node = request === helper.call ? helper.site : nodeAt(sourceFile, request.line, request.column);
+  for (const { request, node } of requestsInOrder(helper)) {
     if (node && !branchRuledOut(node, helper.fn, bound, modules)) return request;
   }
   return helper.call;
+}
+
+const REQUESTS_IN_ORDER = new WeakMap<Helper, Array<{ request: DetectedCall; node: Node | undefined }>>();
+
+/** A helper's requests in source order with their nodes, found once per helper: every caller of it asks. */
+function requestsInOrder(helper: Helper): Array<{ request: DetectedCall; node: Node | undefined }> {
+  let found = REQUESTS_IN_ORDER.get(helper);
+  if (!found) {
+    const sourceFile = helper.fn.getSourceFile();
+    found = [...helper.requests]
+      .sort((a, b) => a.line - b.line || a.column - b.column)
+      .map((request) => ({ request, node: request === helper.call ? helper.site : nodeAt(sourceFile, request.line, request.column) }));
+    REQUESTS_IN_ORDER.set(helper, found);
+  }
+  return found;
 }
 
 /** True when `node` sits in the then-branch of an `if` whose condition the caller's arguments make false, or in its else-branch when they make it true. */
