@@ -77,7 +77,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const { messages, hasImage } = readPrompt(match.method.path, params, context);
   const tools = getObjectProperty(params, 'tools', context.modules);
   const outputFormat = getObjectProperty(params, 'output_format', context.modules);
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider,
     sdk: 'anthropic',
     method: match.method.path,

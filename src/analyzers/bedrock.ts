@@ -98,7 +98,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     const { messages, hasImage } = readInvokeBody(body, context);
     const endpoint: Endpoint = model.ref.id && /reel|video/i.test(model.ref.id) ? 'other' : endpointOf('invoke', model.ref.id, body);
     if (endpoint === 'other') evidence.push('asynchronous video generation: billed per second of video, not per token');
-    return toDetectedCall(call, context.file, { provider: 'aws-bedrock', sdk: 'bedrock', method: name === 'send' ? `send(${command})` : name, endpoint, model: model.ref, messages, maxOutputTokens: null, features: { streaming: false, tools: false, vision: hasImage, structuredOutput: false }, toolNames: [], evidence });
+    return toDetectedCall(call, context, { provider: 'aws-bedrock', sdk: 'bedrock', method: name === 'send' ? `send(${command})` : name, endpoint, model: model.ref, messages, maxOutputTokens: null, features: { streaming: false, tools: false, vision: hasImage, structuredOutput: false }, toolNames: [], evidence });
   }
   const body = spec.kind === 'invoke' ? invokeBody(params, context) : undefined;
   const { messages, hasImage } = spec.kind === 'converse' ? readConverse(params, context) : readInvokeBody(body, context);
@@ -106,7 +106,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const maxTokens = spec.kind === 'converse'
     ? getObjectProperty(getObjectProperty(params, 'inferenceConfig', context.modules), 'maxTokens')
     : firstProperty(body, ['max_tokens', 'max_gen_len', 'maxTokens', 'max_new_tokens'], context.modules) ?? getObjectProperty(getObjectProperty(body, 'textGenerationConfig', context.modules), 'maxTokenCount') ?? getObjectProperty(getObjectProperty(body, 'inferenceConfig', context.modules), 'maxTokens') ?? getObjectProperty(getObjectProperty(body, 'inferenceConfig', context.modules), 'max_new_tokens');
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider: 'aws-bedrock',
     sdk: 'bedrock',
     method: name === 'send' ? `send(${command})` : name,
@@ -159,7 +159,7 @@ function agentCall(call: CallExpression, context: AnalyzerContext, method: strin
   if (fromArn) evidence.push(`model ${fromArn[1]} from the ARN`);
   const messages: PromptMessage[] = prompt ? [{ role: 'user', ...resolvePromptText(prompt, modules) }] : [{ role: 'user', text: '{{input}}', holes: [{ kind: 'message-array', expression: 'input' }] }];
   if (spec.kind === 'retrieve-and-generate') messages.push({ role: 'user', text: '{{retrieved passages}}', holes: [{ kind: 'rag-context', expression: 'retrieved passages' }] });
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider: 'aws-bedrock',
     sdk: 'bedrock',
     method,

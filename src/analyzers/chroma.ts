@@ -70,7 +70,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const embedder = embeddingFunctionOf(collection, context);
   if (!embedder) return undefined;
   const messages: PromptMessage[] = [{ role: 'user', text: `{{${text}}}`, holes: [{ kind: embeds === 'documents' ? 'rag-context' : 'interpolation', expression: text }] }];
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider: embedder.provider,
     sdk: 'chroma',
     method: `collection.${method}`,

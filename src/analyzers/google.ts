@@ -224,7 +224,7 @@ function report(call: CallExpression, context: AnalyzerContext, method: string, 
   const tools = setting('tools');
   const responseSchema = setting('responseSchema') ?? setting('responseJsonSchema');
   const mimeType = setting('responseMimeType');
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider: setup.provider,
     sdk: 'google',
     method,

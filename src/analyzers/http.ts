@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
+import { IMAGE_EDIT_INPUT, realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
@@ -36,6 +36,8 @@ interface EndpointRule {
   taskFromInput?: boolean;
   /** Minting a realtime session or posting its SDP offer: a spoken conversation, the end user speaks each turn. */
   voiceSession?: boolean;
+  /** An image edit: the image it edits is part of the input. */
+  editsImage?: boolean;
 }
 
 const RULES: readonly EndpointRule[] = [
@@ -59,7 +61,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
   { pattern: /\/embeddings(?:$|[?#])/, endpoint: 'embedding', needsKnownHost: true },
   { pattern: /\/rerank(?:$|[?#])/, endpoint: 'rerank', needsKnownHost: true },
-  { pattern: /\/images\/(?:generations|edits)(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
+  { pattern: /\/images\/generations(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
+  { pattern: /\/images\/edits(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true, editsImage: true },
   { pattern: /\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
   { pattern: /\/v1\/audio\/speech(?:$|[?#])/, endpoint: 'audio-speech', needsKnownHost: true },
   // Speech APIs: ElevenLabs, Deepgram, AssemblyAI (their hosts are the API).
@@ -130,7 +133,7 @@ function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
     const evidence = [`WebSocket session to ${urlText.slice(0, 120)}`, 'audio and text stream both ways; billed per audio and text token'];
     let model = modelOf(undefined, urlText.replace(/deployment=/, 'model='), context, evidence);
     if (provider === 'google' && model.id === null) model = geminiSetupModel(context, evidence) ?? model;
-    found.push(toDetectedCall(created, context.file, {
+    found.push(toDetectedCall(created, context, {
       provider,
       sdk: 'http',
       method: `WebSocket ${(/wss?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}').slice(0, 80)}`,
@@ -214,12 +217,13 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
   const { messages: bodyMessages, hasImage } = readBody(body, context, endpoint);
   const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
+  if (rule.editsImage) evidence.push(IMAGE_EDIT_INPUT);
   const tools = getObjectProperty(body, 'tools', context.modules) ?? getObjectProperty(body, 'functions', context.modules);
   const generation = getObjectProperty(body, 'generationConfig', context.modules) ?? getObjectProperty(body, 'generation_config', context.modules);
   const options = getObjectProperty(body, 'options', context.modules);
   const structured = getObjectProperty(body, 'response_format', context.modules) ?? getObjectProperty(body, 'format', context.modules) ?? getObjectProperty(generation, 'responseSchema') ?? getObjectProperty(generation, 'responseMimeType');
   const path = /https?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText.replace(/^\{\{[^}]*\}\}/, '');
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider,
     sdk: 'http',
     method: `${request.client} ${path.replace(/\{\{([^}]*)\}\}/g, '{$1}')}`,
@@ -230,7 +234,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     features: {
       streaming: isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent/.test(urlText),
       tools: Boolean(tools),
-      vision: hasImage,
+      vision: hasImage || Boolean(rule.editsImage),
       structuredOutput: Boolean(structured),
     },
     toolNames: readToolNames(tools, context.modules),

@@ -157,7 +157,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const toolNames = runnable.tools.flatMap((tools) => readToolNames(tools, context.modules));
   const forcedTool = forcedToolName(runnable.toolChoice, toolNames, context.modules);
   if (forcedTool) evidence.push(`tool_choice forces the tool \`${forcedTool}\`: its arguments are the answer (structured output)`);
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider,
     sdk: 'langchain',
     method: callee.getName(),
@@ -211,7 +211,7 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
   const { provider, model } = modelOfRunnable(embeddings, context, evidence);
   const argument = call.getArguments()[0];
   const expression = (spec.embeds === 'documents' && argument ? argument.getText() : name === 'similaritySearch' || name === 'similaritySearchWithScore' || name === 'maxMarginalRelevanceSearch' ? (argument?.getText() ?? 'query') : 'query').slice(0, 60);
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider,
     sdk: 'langchain',
     method: `${isFactory ? `${storeClass.importedName}.` : ''}${name}`,
@@ -270,7 +270,7 @@ function storeFromFactory(call: CallExpression, name: string, receiver: Node, co
   const evidence = [...embeddings.evidence, `the store embeds the documents it stores with these embeddings (the requests happen inside the store)`];
   const { provider, model } = modelOfRunnable(embeddings, context, evidence);
   const expression = (call.getArguments()[0]?.getText() ?? 'documents').slice(0, 60);
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider,
     sdk: 'langchain',
     method: name,

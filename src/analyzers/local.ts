@@ -75,7 +75,7 @@ export const localAnalyzer: Analyzer = {
 };
 
 function report(call: CallExpression, context: AnalyzerContext, draft: { method: string; endpoint: Endpoint; model: ModelRef; messages: PromptMessage[]; maxOutputTokens?: number | null; streaming?: boolean; evidence: string[] }): DetectedCall {
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider: IN_PROCESS_PROVIDER,
     sdk: IN_PROCESS_PROVIDER,
     method: draft.method,

@@ -1,14 +1,14 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { realtimeAudioTurn, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
+import { IMAGE_EDIT_INPUT, realtimeAudioTurn, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
 import { clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
-const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean }> = [
+const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean; editsImage?: boolean }> = [
   { path: 'chat.completions.create', endpoint: 'chat' },
   { path: 'chat.completions.parse', endpoint: 'chat', structured: true },
   { path: 'chat.completions.stream', endpoint: 'chat', streaming: true },
@@ -20,7 +20,7 @@ const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boo
   { path: 'completions.create', endpoint: 'completion' },
   { path: 'embeddings.create', endpoint: 'embedding' },
   { path: 'images.generate', endpoint: 'image-generation' },
-  { path: 'images.edit', endpoint: 'image-generation' },
+  { path: 'images.edit', endpoint: 'image-generation', editsImage: true },
   { path: 'audio.transcriptions.create', endpoint: 'audio-transcription' },
   { path: 'audio.translations.create', endpoint: 'audio-transcription' },
   { path: 'audio.speech.create', endpoint: 'audio-speech' },
@@ -111,8 +111,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   // `modalities: ['image', 'text']` (image output through chat completions) or `['text', 'audio']` (a spoken answer).
   const outputModalities = readOutputModalities(getObjectProperty(params, 'modalities'), context.modules);
   if (outputModalities.length > 0) evidence.push(`modalities asks for ${outputModalities.join(' and ')} output`);
+  if (match.method.editsImage) evidence.push(IMAGE_EDIT_INPUT);
 
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider,
     sdk: 'openai',
     method: match.method.path,
@@ -123,7 +124,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     features: {
       streaming: Boolean(match.method.streaming) || streamFlag?.getKind() === SyntaxKind.TrueKeyword,
       tools: Boolean(tools),
-      vision: hasImage,
+      vision: hasImage || Boolean(match.method.editsImage),
       structuredOutput: Boolean(match.method.structured) || requestsStructuredOutput(responseFormat, match.method.endpoint, context.modules) || forcedTool !== undefined,
     },
     toolNames,
@@ -224,7 +225,7 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
     const client = clientArgument && resolveClientOrigin(clientArgument, context.modules);
     const provider = isAzureFactory || client?.className === 'AzureOpenAI' ? 'azure-openai' : 'openai';
     const instructions = getObjectProperty(getObjectProperty(options, 'session', context.modules), 'instructions', context.modules);
-    found.push(toDetectedCall(node, context.file, {
+    found.push(toDetectedCall(node, context, {
       provider,
       sdk: 'openai',
       method: isAzureFactory ? `${binding.importedName}.azure` : `new ${binding.importedName}`,
@@ -257,7 +258,7 @@ function agentsRealtimeSession(created: import('ts-morph').NewExpression, packag
     return Node.isPropertyAccessExpression(callee) && callee.getName() === 'connect' && callee.getExpression().getText().replace(/\?$/, '') === holder;
   });
   if (connect) evidence.push(`connected at line ${connect.getStartLineNumber()} (created at line ${created.getStartLineNumber()})`);
-  return toDetectedCall(connect ?? created, context.file, {
+  return toDetectedCall(connect ?? created, context, {
     provider: 'openai',
     sdk: 'openai',
     method: connect ? 'RealtimeSession.connect' : 'new RealtimeSession',

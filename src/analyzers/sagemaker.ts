@@ -71,7 +71,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   else evidence.push('the model behind the endpoint is configured in AWS, not in code');
   const ref = modelNode ? model.ref : { id: null, raw: endpointName, source: 'dynamic' as const };
   const parameters = getObjectProperty(body, 'parameters', context.modules);
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider: 'sagemaker',
     sdk: 'sagemaker',
     method: name === 'send' ? `send(${command})` : name,

@@ -73,7 +73,7 @@ function agentCall(call: CallExpression, context: AnalyzerContext): DetectedCall
   if (stepLimit) evidence.push(`multi-step: ${stepLimit.basis}`);
   const output = getObjectProperty(settings, 'output', context.modules) ?? getObjectProperty(settings, 'experimental_output', context.modules);
   const structured = Boolean(output && /Output\.(object|array|choice)/.test(output.getText()));
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider: model.provider,
     sdk: 'vercel-ai',
     method: `${binding.importedName}.${callee.getName()}`,
@@ -112,7 +112,7 @@ function libraryEmbeddingCalls(context: AnalyzerContext): DetectedCall[] {
     const evidence = [`${call.getExpression().getText().slice(0, 40)}() from '${binding.packageName}' embeds with the embeddingModel it is given`];
     const model = resolveModel(property.getInitializerOrThrow(), context, evidence);
     if (model.provider === 'unknown') continue;
-    found.push(toDetectedCall(call, context.file, {
+    found.push(toDetectedCall(call, context, {
       provider: model.provider,
       sdk: 'vercel-ai',
       method: `${binding.importedName === 'default' ? binding.packageName : binding.importedName} (embeddingModel)`,
@@ -165,7 +165,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext, aliases: Se
   // `maxSteps` / `stopWhen`: the SDK runs the tool loop itself, one request per step.
   const stepLimit = tools ? readStepLimit(params, context.modules) : undefined;
   if (stepLimit) evidence.push(`multi-step: ${stepLimit.basis}`);
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider: model.provider,
     sdk: 'vercel-ai',
     method: binding.importedName,

@@ -1,8 +1,12 @@
 import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { DetectedCall } from '../../model/types';
+import type { AnalyzerContext } from '../analyzer';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
 import { validatedReplyOf } from './validatedReply';
+
+/** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
+export const IMAGE_EDIT_INPUT = 'images: an image edit sends the image it edits (and any reference images) with the prompt';
 
 /** The 1-based span of the whole call expression. */
 export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -105,14 +109,15 @@ function consumedWhole(call: Node): string | undefined {
 }
 
 /** Completes an analyzer's draft with position, enclosing function and file. */
-export function toDetectedCall(call: Node, file: string, draft: CallDraft): DetectedCall {
+export function toDetectedCall(call: Node, context: Pick<AnalyzerContext, 'file' | 'modules'>, draft: CallDraft): DetectedCall {
+  const { file, modules } = context;
   const whole = draft.features.streaming ? consumedWhole(call) : undefined;
   if (whole) draft = { ...draft, features: { ...draft.features, streaming: false }, evidence: [...draft.evidence, `not streamed to anyone: the stream is read whole with .${whole}() (streamed on the wire only, e.g. to avoid a non-streaming timeout)`] };
   const comment = annotationComment(call);
   // A request in a hand-written loop that feeds tool calls back is one step of an agent loop.
   const loop = draft.features.multiStep ? undefined : agentLoopOf(call);
   // Messages built elsewhere (the request's class, a function turning attachments into parts): their image parts travel with them.
-  const imagesFrom = draft.features.vision ? undefined : imagePartsElsewhere(call, draft.messages);
+  const imagesFrom = draft.features.vision ? undefined : imagePartsElsewhere(call, draft.messages, modules, draft.sdk);
   // The request function handed to a prompt-based tool-calling routine with the tool list chooses tools.
   const handed = draft.features.tools ? undefined : toolListHandedWith(call);
   // JSON asked for by prompt and checked against a schema after the reply is structured output; a loop that re-sends it with the error is a repair loop.

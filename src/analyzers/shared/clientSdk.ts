@@ -104,7 +104,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   const images = firstField(params, spec.fields.images, context.modules);
   const messagesWithImages = firstField(params, spec.fields.messages, context.modules);
   const imageInMessages = Boolean(spec.fields.images && messagesWithImages && /\bimages\s*:/.test(messagesWithImages.getText()));
-  return toDetectedCall(call, context.file, {
+  return toDetectedCall(call, context, {
     provider,
     sdk: spec.id,
     method: match.method.path,

@@ -4,7 +4,7 @@ import { compilerCallsOf, wrapCompilerNode } from './calls';
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
-import { functionOf, returnsOf } from './shapes';
+import { classesExtendedBy, functionOf, returnsOf } from './shapes';
 
 /** Cap on how much static prompt text we keep per message: token counting stays bounded on huge literals. */
 const MAX_MESSAGE_CHARS = 400_000;
@@ -313,9 +313,34 @@ export function resolveMessages(expression: Node | undefined, modules: ModuleLoa
   }
   const expressionText = node.getText().slice(0, 80);
   result.messages.push({ role: 'user', text: `{{${expressionText}}}`, holes: [{ kind: messageArrayHoleKind(expressionText), expression: expressionText }] });
-  const converter = Node.isCallExpression(node) ? imagePartsOfConverter(node, modules) : undefined;
+  const builder = builderCallOf(node);
+  const converter = builder ? imagePartsOfConverter(builder, modules) : undefined;
   if (converter) MESSAGES_WITH_ATTACHED_IMAGES.set(result.messages[result.messages.length - 1], converter);
   return result;
+}
+
+/**
+ * The call that builds a list of turns: the node itself, or the call an array destructuring takes it from
+ * (`const [systemPrompt, chats] = prepareAnthropicMessages(messages)`), found in the blocks around the node
+ * (findDeclaration reads object patterns only: an element of an array pattern is no property of its source).
+ */
+function builderCallOf(node: Node): CallExpression | undefined {
+  if (Node.isCallExpression(node)) return node;
+  if (!Node.isIdentifier(node)) return undefined;
+  const name = node.getText();
+  for (const block of node.getAncestors()) {
+    if (!Node.isBlock(block) && !Node.isSourceFile(block)) continue;
+    for (const statement of block.getStatements()) {
+      if (statement.getStart() > node.getStart() || !Node.isVariableStatement(statement)) continue;
+      for (const declaration of statement.getDeclarations()) {
+        const pattern = declaration.getNameNode();
+        if (!Node.isArrayBindingPattern(pattern) || !pattern.getElements().some((element) => Node.isBindingElement(element) && element.getName() === name)) continue;
+        const value = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+        return value && Node.isCallExpression(value) ? value : undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -582,44 +607,113 @@ const IMAGE_PART_SHAPE = /\b(image_url|input_image|inlineData|inline_data)\s*:|\
 const MESSAGES_WITH_ATTACHED_IMAGES = new WeakMap<PromptMessage, string>();
 
 /**
- * Where the function a call builds messages with writes image parts: its own body, or the body of a function of its
- * module it calls (`prepareFiles`, called by chat-ui's `prepareMessagesWithFiles`). `name (file:line)`, or undefined.
+ * Where the function a call builds messages with writes image parts: its own body, or a function it calls or hands
+ * on by name, in its module or imported, a few calls down (chat-ui's `prepareMessagesWithFiles` → `prepareFiles`;
+ * anything-llm's `formatMessagesForTools` → `formatMessageWithAttachments` → `attachmentToContentBlock`).
+ * `name (file:line)`, or undefined.
  */
 function imagePartsOfConverter(call: CallExpression, modules: ModuleLoader): string | undefined {
   const fn = functionOf(call.getExpression(), modules);
   if (!fn) return undefined;
-  const sourceFile = fn.getSourceFile();
-  const at = (node: Node, index: number): string => `${sourceFile.getBaseName()}:${sourceFile.getLineAndColumnAtPos(node.getStart() + index).line}`;
-  const text = fn.getText();
-  const own = IMAGE_PART_SHAPE.exec(text);
-  if (own) return `${call.getExpression().getText().slice(0, 60)} (${at(fn, own.index)})`;
-  for (const name of new Set([...text.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)].map((match) => match[1]))) {
-    const inner = sourceFile.getFunction(name) ?? sourceFile.getVariableDeclaration(name)?.getInitializer();
-    const match = inner && inner !== fn ? IMAGE_PART_SHAPE.exec(inner.getText()) : null;
-    if (inner && match) return `${call.getExpression().getText().slice(0, 60)}, through ${name} (${at(inner, match.index)})`;
-  }
-  return undefined;
+  const name = call.getExpression().getText().slice(0, 60);
+  const own = IMAGE_PART_SHAPE.exec(fn.getText());
+  if (own) return `${name} (${where(fn, own.index)})`;
+  return imagePartsThroughCalls([fn], IMAGE_PART_SHAPE, modules, new Set([fn]), [name]);
 }
+
+/**
+ * Ollama's own field for a message's images (`{ role: 'user', content, images }`), besides the content parts of the
+ * other SDKs: Ollama's chat API takes images only there.
+ */
+const OLLAMA_IMAGE_SHAPE = new RegExp(`${IMAGE_PART_SHAPE.source}|[{,]\\s*images\\s*[:,}]`);
 
 /**
  * Where a request's images come from when they are not written at the call: messages built elsewhere in its own
  * class (an adapter's `getChatCompletion(messages)` after its `constructPrompt` turned attachments into image parts),
- * or by a function that turns the conversation's attached files into image parts. The sentence for the evidence, or
- * undefined. Such a call must accept images, but it is not about them.
+ * in a class it extends (a provider base class's `formatMessageWithAttachments`, not overridden by the subclass) or
+ * a function the class calls (`attachmentToContentBlock`, imported), or by a function that turns the conversation's
+ * attached files into image parts (`imagePartsOfConverter`). The sentence for the evidence, or undefined. Such a call
+ * must accept images, but it is not about them.
  */
-export function imagePartsElsewhere(call: Node, messages: readonly PromptMessage[]): string | undefined {
+export function imagePartsElsewhere(call: Node, messages: readonly PromptMessage[], modules: ModuleLoader, sdk: string): string | undefined {
   for (const message of messages) {
     const builder = MESSAGES_WITH_ATTACHED_IMAGES.get(message);
     if (builder) return `images: the messages are built by ${builder}, which turns attached files into image parts`;
   }
   const runTime = messages.some((message) => message.holes.some((hole) => hole.kind === 'message-array' || hole.kind === 'history'));
   if (!runTime) return undefined;
+  const shape = sdk === 'ollama' ? OLLAMA_IMAGE_SHAPE : IMAGE_PART_SHAPE;
   const owner = call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
-  if (!owner) return undefined;
-  const text = owner.getText();
-  const match = IMAGE_PART_SHAPE.exec(text);
-  if (!match) return undefined;
-  return `images: the class builds image parts (line ${owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line}) into the messages it sends here`;
+  if (owner) {
+    const match = shape.exec(owner.getText());
+    if (match) return `images: the class builds image parts (line ${owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line}) into the messages it sends here`;
+    const found = imagePartsThroughClass(owner, shape, modules);
+    return found && `images: ${found} builds image parts into the messages it sends here`;
+  }
+  return undefined;
+}
+
+/** How far down the functions a request's code calls are searched for image parts (tooled.js → formatMessageWithAttachments → attachmentToContentBlock). */
+const IMAGE_PART_CALL_DEPTH = 3;
+
+/**
+ * Image parts written by the classes a class extends (directly or through a mixin), in members the class and the
+ * classes between do not override, or by the functions the members of any of them call. Where, or undefined.
+ */
+function imagePartsThroughClass(cls: Node, shape: RegExp, modules: ModuleLoader): string | undefined {
+  const overridden = new Set<string>();
+  const members: Node[] = [];
+  const seen = new Set<Node>();
+  let level: Node[] = [cls];
+  for (let depth = 0; depth < 4 && level.length > 0; depth++) {
+    const next: Node[] = [];
+    const declaredHere = new Set<string>();
+    for (const current of level) {
+      if (seen.has(current) || !(Node.isClassDeclaration(current) || Node.isClassExpression(current))) continue;
+      seen.add(current);
+      for (const member of current.getMembers()) {
+        const name = Node.isConstructorDeclaration(member) ? 'constructor' : Node.isClassStaticBlockDeclaration(member) ? undefined : member.getName();
+        if (name !== undefined && overridden.has(name)) continue;
+        if (name !== undefined) declaredHere.add(name);
+        members.push(member);
+        if (current === cls) continue;
+        const match = shape.exec(member.getText());
+        if (match) return `the class it extends, ${current.getName() ?? 'a class'} (${where(member, match.index)}),`;
+      }
+      next.push(...classesExtendedBy(current, modules));
+    }
+    for (const name of declaredHere) overridden.add(name);
+    level = next;
+  }
+  return imagePartsThroughCalls(members, shape, modules, new Set(members), []);
+}
+
+/** Image parts written by a function the given code calls or hands on by name (in its module or imported), a few calls down. Where, or undefined. */
+function imagePartsThroughCalls(scopes: readonly Node[], shape: RegExp, modules: ModuleLoader, seen: Set<Node>, path: readonly string[]): string | undefined {
+  if (path.length >= IMAGE_PART_CALL_DEPTH) return undefined;
+  for (const scope of scopes) {
+    for (const called of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      // The function called, and functions handed to a call as callbacks (`messages.map(formatMessageWithAttachments)`).
+      for (const name of [called.getExpression(), ...called.getArguments()]) {
+        if (!Node.isIdentifier(name)) continue;
+        const fn = functionOf(name, modules);
+        if (!fn || seen.has(fn)) continue;
+        seen.add(fn);
+        const chain = [...path, name.getText()];
+        const match = shape.exec(fn.getText());
+        if (match) return `${chain.join(' → ')} (${where(fn, match.index)})`;
+        const deeper = imagePartsThroughCalls([fn], shape, modules, seen, chain);
+        if (deeper) return deeper;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `file.js:line` of a position inside a node. */
+function where(node: Node, index: number): string {
+  const sourceFile = node.getSourceFile();
+  return `${sourceFile.getBaseName()}:${sourceFile.getLineAndColumnAtPos(node.getStart() + index).line}`;
 }
 
 /** Names a tool list goes by when it is handed around (`functions`, `tools`, `this.availableTools`). */

@@ -482,6 +482,25 @@ export function superclassOf(cls: Node, modules: ModuleLoader): Node | undefined
   return heritage ? classOfExpression(heritage.getExpression(), modules) : undefined;
 }
 
+/**
+ * Every class a class extends directly: the one `extends X` names, or, when the heritage is a mixin call
+ * (`extends InheritMultiple([Provider, UnTooled])`, `extends Mixin(Base, Tooled)`), each class passed to it.
+ */
+export function classesExtendedBy(cls: Node, modules: ModuleLoader): Node[] {
+  if (!(Node.isClassDeclaration(cls) || Node.isClassExpression(cls))) return [];
+  const heritage = cls.getExtends();
+  if (!heritage) return [];
+  const named = classOfExpression(heritage.getExpression(), modules);
+  if (named) return [named];
+  const mixin = unwrapExpression(heritage.getExpression());
+  if (!Node.isCallExpression(mixin)) return [];
+  const passed = mixin.getArguments().flatMap((argument) => {
+    const value = unwrapExpression(argument);
+    return Node.isArrayLiteralExpression(value) ? value.getElements() : [value];
+  });
+  return passed.map((value) => classOfExpression(value, modules)).filter((found): found is Node => found !== undefined);
+}
+
 function heritageDeclaration(heritage: Node, modules: ModuleLoader): Node | undefined {
   if (!Node.isExpressionWithTypeArguments(heritage)) return undefined;
   const expression = heritage.getExpression();

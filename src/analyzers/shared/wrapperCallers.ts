@@ -1126,11 +1126,15 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   if (modelProvider && modelProvider !== base.provider) evidence.push(`provider: the model the caller passes (${shorten(passedModel!.getText())}) is made by a ${modelProvider} provider`);
 
   const messages: PromptMessage[] = [];
+  let passedTurns: boolean | undefined;
+  let strippedBy: string | undefined;
   for (const message of base.messages) {
     const wholeHole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? message.holes[0].expression : undefined;
     // A message that is only a value the caller leaves out (`messages` when it passes `prompt`) is not sent.
     if (wholeHole && missing.has(wholeHole.replace(/^\.\.\./, '')) && !bound(wholeHole)) continue;
     const whole = wholeHole !== undefined ? bound(wholeHole) ?? convertedArgument(wholeHole, bindings, TURNS_NAME) : undefined;
+    const stripper = whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history') ? attachmentStripper(whole, modules) : undefined;
+    if (stripper) strippedBy = stripper;
     if (whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history')) {
       const passed = resolveMessages(whole, modules);
       if (passed.messages.length > 0) {
@@ -1138,6 +1142,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
         const system = convertedArgument(wholeHole!, bindings, SYSTEM_TEXT_NAME);
         if (system) messages.push({ role: 'system', ...resolvePromptText(system, modules) });
         messages.push(...passed.messages);
+        passedTurns = (passedTurns ?? false) || passed.hasImage;
         evidence.push(`messages: passed as ${message.holes[0].expression}`);
         continue;
       }
@@ -1160,6 +1165,34 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
 
   let toolNames = base.toolNames;
   let features = base.features;
+  // The helper's images came with the turns it is handed (its class formats their attachments as image parts): a
+  // caller handing it turns of its own, none of them from elsewhere, sends only the images those hold. Turns the
+  // helper converts before sending (`for (const message of messages) formatted.push(...)`) are read off its parameter.
+  // A message that is a run-time list of turns (`...history`), not history written into a prompt's text.
+  const runTimeTurns = (list: readonly PromptMessage[]) => list.some((message) => message.holes.some((hole) => (hole.kind === 'message-array' || hole.kind === 'history') && message.text.trim() === `{{${hole.expression}}}`));
+  let readOffParameter = false;
+  if (passedTurns === undefined && !strippedBy && runTimeTurns(base.messages)) {
+    const [name, turns] = [...bindings].find(([parameter]) => TURNS_NAME.test(parameter)) ?? [];
+    const passed = turns && resolveMessages(turns, modules);
+    if (name && passed && passed.messages.length > 0 && !runTimeTurns(passed.messages)) {
+      passedTurns = passed.hasImage;
+      readOffParameter = true;
+      // A helper sending nothing but the turns it converts sends the caller's turns, converted.
+      if (base.messages.every((message) => message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history'))) {
+        messages.splice(0, messages.length, ...passed.messages);
+        evidence.push(`messages: passed as ${name}, which the helper converts before sending (${shorten(base.messages[0].holes[0].expression)})`);
+      }
+    } else if (turns) strippedBy = attachmentStripper(turns, modules);
+  }
+  const ownTurns = base.imagesElsewhere && passedTurns !== undefined && (readOffParameter || !runTimeTurns(messages));
+  if (ownTurns) {
+    features = { ...features, vision: passedTurns! };
+    if (!passedTurns) evidence.push("images: none, the caller's own messages hold no image parts or attachments");
+  } else if (base.imagesElsewhere && strippedBy) {
+    features = { ...features, vision: false };
+    evidence.push(`images: none, the caller hands over the turns through ${strippedBy}, which drops their attachments`);
+  }
+  const imagesDropped = ownTurns || (base.imagesElsewhere === true && strippedBy !== undefined);
   const toolHole = toolNames.length === 1 ? /^\{\{(.+)\}\}$/.exec(toolNames[0])?.[1] : undefined;
   if (toolHole) {
     // `this.formatFunctions(functions)`: the helper converts the tool list it is given; the caller's list (or none) is what it sends.
@@ -1212,10 +1245,11 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     ...(schema ? { structuredOutputName: schema.name, ...(schema.shape ? { structuredOutputShape: schema.shape } : {}) } : {}),
     maxOutputTokens,
     enclosingFunction: enclosingFunctionName(site),
-    evidence: [...evidence, ...base.evidence],
+    evidence: [...evidence, ...(imagesDropped ? base.evidence.filter((line) => !line.startsWith('images: ')) : base.evidence)],
     kind: 'wrapper-caller',
     via: { file: base.file, line: base.line, function: base.enclosingFunction ?? '<top>' },
   };
+  if (imagesDropped) delete caller.imagesElsewhere;
   delete caller.annotation;
   delete caller.annotationComment;
   delete caller.production;
@@ -1225,6 +1259,18 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   if (client?.forwardedAs) caller.clientParameter = client.forwardedAs;
   if (comment) caller.annotationComment = comment;
   return caller;
+}
+
+/** A function whose name says it takes the attachments off a conversation (`#stripAttachments`, `removeImages`, `withoutFiles`). */
+const STRIPS_ATTACHMENTS = /^#?(?:strip|remove|drop|without)\w*?(?:attachments?|images?|files|media)$/i;
+
+/** `this.#stripAttachments(messages)` handed over as the turns (or a variable holding it): the function's name, or undefined. */
+function attachmentStripper(turns: Node, modules: ModuleLoader): string | undefined {
+  const value = variableValue(turns, modules);
+  if (!value || !Node.isCallExpression(value)) return undefined;
+  const callee = value.getExpression();
+  const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : undefined;
+  return name !== undefined && STRIPS_ATTACHMENTS.test(name) ? `${shorten(callee.getText())}()` : undefined;
 }
 
 /** The client packages a helper's request of each SDK family can be made on. */

@@ -85,7 +85,7 @@ export class ImageEditor {
     return fetch(\`\${base}/images/edits\`, { method: 'POST', headers: { Authorization: \`Bearer \${this.client.apiKey}\` }, body: form });
   }
 }`,
-      calls: [{ line: 10, method: 'fetch /images/edits', provider: 'openai', endpoint: 'image-generation', model: 'gpt-image-1' }],
+      calls: [{ line: 10, method: 'fetch /images/edits', provider: 'openai', endpoint: 'image-generation', model: 'gpt-image-1', features: { vision: true } }],
     },
     {
       name: "Hugging Face's serverless inference by model id (raw audio is speech to text) and Jina's classifier",

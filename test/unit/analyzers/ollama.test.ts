@@ -21,6 +21,29 @@ await ollama.embed({ model: 'nomic-embed-text', input: chunk });`,
       ],
     },
     {
+      name: "a class turning the conversation's attachments into Ollama's own `images` field of a message: its chat takes images, from elsewhere; a class that only sends text does not",
+      code: `import { Ollama } from 'ollama';
+type Turn = { role: string; content: string; attachments?: { contentString: string }[] };
+export class OllamaAgent {
+  private client = new Ollama({ host: 'http://127.0.0.1:11434' });
+  formatMessage(turn: Turn) {
+    if (!turn.attachments) return turn;
+    const images = turn.attachments.map((attachment) => attachment.contentString.split('base64,').pop() ?? '');
+    const { attachments: _, ...rest } = turn;
+    return { ...rest, images };
+  }
+  complete(turns: Turn[]) { return this.client.chat({ model: 'llava:13b', messages: turns.map((turn) => this.formatMessage(turn)) }); }
+}
+export class OllamaText {
+  private client = new Ollama();
+  complete(turns: Turn[]) { return this.client.chat({ model: 'llama3.1:8b', messages: turns.map(({ role, content }) => ({ role, content })) }); }
+}`,
+      calls: [
+        { line: 11, model: 'llava:13b', features: { vision: true } },
+        { line: 15, model: 'llama3.1:8b', features: { vision: false } },
+      ],
+    },
+    {
       name: 'new Ollama({ host }) in a class; streaming chat',
       code: `import { Ollama } from 'ollama';
 export class LocalLlm {

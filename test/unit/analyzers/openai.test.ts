@@ -249,6 +249,25 @@ export async function chat(messages: { role: string; content: string }[]) {
       ],
     },
     {
+      name: "turns taken by a destructuring from a function that turns attachments into image parts through an imported function (`const [system, chats] = prepare(messages)`): the request takes images, from elsewhere",
+      files: { 'src/attachments.ts': "export function toContentBlock(attachment: { contentString: string }) {\n  return { type: 'image_url' as const, image_url: { url: attachment.contentString } };\n}\n" },
+      code: `import OpenAI from 'openai';
+import { toContentBlock } from './attachments';
+type Turn = { role: 'user' | 'system'; content: string; attachments?: { contentString: string }[] };
+function withAttachments(turn: Turn) {
+  return turn.attachments ? { role: turn.role, content: [{ type: 'text' as const, text: turn.content }, ...turn.attachments.map(toContentBlock)] } : turn;
+}
+function prepare(turns: Turn[]): [string, unknown[]] {
+  return [turns.find((turn) => turn.role === 'system')?.content ?? '', turns.filter((turn) => turn.role !== 'system').map((turn) => withAttachments(turn))];
+}
+const openai = new OpenAI();
+export async function send(turns: Turn[]) {
+  const [system, chats] = prepare(turns);
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: system }, ...(chats as never[])] });
+}`,
+      calls: [{ line: 13, features: { vision: true } }],
+    },
+    {
       name: 'a prompt written as lines joined at run time (`[...].filter(Boolean).join("\\n")`, in a helper of another module): the lines, empty ones left out, the run-time parts as holes',
       files: { 'src/prompt.ts': "const formats: Record<string, string> = { '': '', conventional: 'Use conventional commits.' };\nexport const generatePrompt = (locale: string, type: string) =>\n  ['Generate a concise git commit message for the following code diff.', `Message language: ${locale}`, '', formats[type]].filter(Boolean).join('\\n');\n" },
       code: `import OpenAI from 'openai';
@@ -453,6 +472,19 @@ await ai.chat.completions.create({
       },
       code: `import { clients } from './llm';\nclients.openai.images.generate({ model: clients.MODELS.image, prompt: 'a logo' });`,
       calls: [{ line: 2, method: 'images.generate', provider: 'openai', model: 'gpt-image-1', modelSource: 'import' }],
+    },
+    {
+      name: 'an image edit takes the image it edits as input (a model must read images); a generation from a prompt does not',
+      code: `import OpenAI, { toFile } from 'openai';
+const openai = new OpenAI();
+export async function restyle(png: Buffer) {
+  await openai.images.generate({ model: 'gpt-image-1', prompt: 'a watercolor logo' });
+  return openai.images.edit({ model: 'gpt-image-1', image: await toFile(png, 'logo.png'), prompt: 'make it a watercolor' });
+}`,
+      calls: [
+        { line: 4, method: 'images.generate', endpoint: 'image-generation', features: { vision: false } },
+        { line: 5, method: 'images.edit', endpoint: 'image-generation', features: { vision: true } },
+      ],
     },
     {
       name: 'the SDK class re-exported by a workspace module (shared resolve)',

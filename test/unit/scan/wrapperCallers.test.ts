@@ -20,6 +20,8 @@ interface ExpectedSite {
   production?: boolean;
   inTotals?: boolean;
   alternativeGroup?: string;
+  /** Whether the site takes images (`features.vision`). */
+  vision?: boolean;
 }
 
 interface ScanCase {
@@ -51,6 +53,7 @@ function summarize(site: CallSite, expected: ExpectedSite): ExpectedSite {
   if (expected.production !== undefined) actual.production = site.production !== false;
   if (expected.inTotals !== undefined) actual.inTotals = site.inTotals !== false;
   if (expected.alternativeGroup !== undefined) actual.alternativeGroup = site.alternativeGroup;
+  if (expected.vision !== undefined) actual.vision = site.features.vision;
   return actual;
 }
 
@@ -1077,6 +1080,127 @@ export async function ingest(docs: Array<{ pageContent: string }>) {
       { file: 'app/ingest.ts', line: 5, kind: 'sdk', model: 'text-embedding-3-small' },
       // Not reached through a caller: in the totals on its own.
       { file: 'lib/chroma.ts', line: 6, kind: 'sdk', model: 'text-embedding-3-large', inTotals: true },
+    ],
+  },
+]);
+
+runScanCases('images a request takes from the turns it is handed (attachments its class, a base class or a helper turns into image parts)', [
+  {
+    name: "a provider class whose mixed-in base class formats attachments as image parts, a module helper formatting them through an imported function, a subclass that strips them: callers handing their own text turns send no images, the agent loop's conversation does",
+    files: {
+      'package.json': '{ "name": "agents", "private": true, "dependencies": { "openai": "^5.0.0" } }',
+      'lib/attachments.js': `function attachmentToContentBlock(attachment) {
+  return { type: "image_url", image_url: { url: attachment.contentString } };
+}
+module.exports = { attachmentToContentBlock };
+`,
+      'lib/provider.js': `class Provider {
+  formatMessageWithAttachments(message) {
+    if (!message.attachments) return message;
+    return { role: message.role, content: [{ type: "text", text: message.content }, ...message.attachments.map((a) => ({ type: "image_url", image_url: { url: a.contentString } }))] };
+  }
+}
+module.exports = Provider;
+`,
+      'lib/untooled.js': `class UnTooled {
+  cleanMsgs(messages) {
+    return messages.map((msg) => this.formatMessageWithAttachments(msg));
+  }
+}
+module.exports = UnTooled;
+`,
+      'lib/classes.js': `function InheritMultiple(bases = []) {
+  class Bases {}
+  return Bases;
+}
+module.exports = InheritMultiple;
+`,
+      'lib/tooled.js': `const { attachmentToContentBlock } = require("./attachments");
+function formatMessageWithAttachments(message) {
+  if (!message.attachments) return message;
+  return { ...message, content: [{ type: "text", text: message.content }, ...message.attachments.map(attachmentToContentBlock)] };
+}
+function formatMessagesForTools(messages) {
+  return messages.map(formatMessageWithAttachments);
+}
+async function tooledComplete(client, model, messages) {
+  const formattedMessages = formatMessagesForTools(messages);
+  return client.chat.completions.create({ model, messages: formattedMessages });
+}
+module.exports = { tooledComplete };
+`,
+      'lib/groq.js': `const OpenAI = require("openai");
+const Provider = require("./provider");
+const UnTooled = require("./untooled");
+const InheritMultiple = require("./classes");
+class GroqProvider extends InheritMultiple([Provider, UnTooled]) {
+  constructor() {
+    super();
+    this.client = new OpenAI({ baseURL: "https://api.groq.com/openai/v1" });
+  }
+  async complete(messages) {
+    return this.client.chat.completions.create({ model: "llama-3.3-70b-versatile", messages: this.cleanMsgs(messages) });
+  }
+}
+module.exports = GroqProvider;
+`,
+      'lib/plain.js': `const OpenAI = require("openai");
+const Provider = require("./provider");
+class PlainProvider extends Provider {
+  constructor() {
+    super();
+    this.client = new OpenAI({ baseURL: "https://api.deepseek.com/v1" });
+  }
+  formatMessageWithAttachments(message) {
+    const { attachments: _, ...rest } = message;
+    return rest;
+  }
+  async complete(messages) {
+    return this.client.chat.completions.create({ model: "deepseek-chat", messages: messages.map((m) => this.formatMessageWithAttachments(m)) });
+  }
+  #stripAttachments(messages) {
+    return messages.map(({ attachments: _, ...rest }) => rest);
+  }
+}
+module.exports = PlainProvider;
+`,
+      'app/agent.js': `const GroqProvider = require("../lib/groq");
+const { tooledComplete } = require("../lib/tooled");
+const OpenAI = require("openai");
+const provider = new GroqProvider();
+async function pickSpeaker(names) {
+  const messages = [{ role: "system", content: "You moderate a role play." }, { role: "user", content: "Pick who speaks next: " + names.join(", ") }];
+  return provider.complete(messages);
+}
+async function runLoop(history) {
+  return provider.complete(history);
+}
+async function plainTools(history) {
+  const cleaned = history.map(({ attachments: _, ...rest }) => rest);
+  return tooledComplete(new OpenAI(), "gpt-4.1-mini", cleaned);
+}
+async function strippedTools(history) {
+  const cleaned = stripAttachments(history);
+  return tooledComplete(new OpenAI(), "gpt-4.1-mini", cleaned);
+}
+function stripAttachments(messages) {
+  return messages.map(({ attachments: _, ...rest }) => rest);
+}
+module.exports = { pickSpeaker, runLoop, plainTools, strippedTools };
+`,
+    },
+    sites: [
+      // The moderator's own text turns: no attachments to format.
+      { file: 'app/agent.js', line: 7, kind: 'wrapper-caller', via: 'lib/groq.js:11', vision: false },
+      // The conversation handed on: the helper's base class formats its attachments.
+      { file: 'app/agent.js', line: 10, kind: 'wrapper-caller', via: 'lib/groq.js:11', vision: true },
+      // Turns mapped at run time (attachments taken off by a destructuring the scan does not read): the helper's images stay.
+      { file: 'app/agent.js', line: 14, kind: 'wrapper-caller', via: 'lib/tooled.js:11', vision: true },
+      { file: 'app/agent.js', line: 18, kind: 'wrapper-caller', via: 'lib/tooled.js:11', vision: false },
+      { file: 'lib/groq.js', line: 11, kind: 'sdk', vision: true },
+      // Overrides the base class's formatter with one that drops attachments.
+      { file: 'lib/plain.js', line: 13, kind: 'sdk', vision: false },
+      { file: 'lib/tooled.js', line: 11, kind: 'sdk', vision: true },
     ],
   },
 ]);
