@@ -37,10 +37,33 @@ export async function markFrameworkAgentLoops(detected: DetectedCall[], files: r
     }
   }
   // New objects, not edits: a file's analysis may be cached and reused by a later scan in which the loop is gone.
+  const siteKey = (site: { file: string; line: number }) => `${site.file}:${site.line}`;
+  const bases = new Map<string, string>();
+  const mark = (index: number, basis: string) => {
+    const call = detected[index];
+    detected[index] = { ...call, features: { ...call.features, multiStep: true }, steps: call.steps ?? { max: null, basis }, evidence: [...call.evidence, `multi-step: ${basis}`] };
+    bases.set(siteKey(call), basis);
+  };
   detected.forEach((call, index) => {
     const where = call.toolListEntry && !call.features.multiStep ? loops.get(call.toolListEntry) : undefined;
-    if (!where) return;
-    const basis = `an agent loop at ${where} calls \`.${call.toolListEntry}(…, tools)\` again with each tool result`;
-    detected[index] = { ...call, features: { ...call.features, multiStep: true }, steps: call.steps ?? { max: null, basis }, evidence: [...call.evidence, `multi-step: ${basis}`] };
+    if (where) mark(index, `an agent loop at ${where} calls \`.${call.toolListEntry}(…, tools)\` again with each tool result`);
+  });
+  // A caller of a helper whose request is a step makes that step, however many helpers lie between.
+  for (let changed = bases.size > 0, rounds = 0; changed && rounds < 8; rounds++) {
+    changed = false;
+    detected.forEach((call, index) => {
+      const basis = call.via && !call.features.multiStep ? bases.get(siteKey(call.via)) : undefined;
+      if (basis) {
+        mark(index, basis);
+        changed = true;
+      }
+    });
+  }
+  // A helper whose caller hands it the loop's tool list (`tooledStream(..., functions)` in a provider's `stream`) makes those steps' requests.
+  const stepsThroughCallers = new Map<string, string>();
+  for (const call of detected) if (call.via && call.features.multiStep && bases.has(siteKey(call))) stepsThroughCallers.set(siteKey(call.via), `${siteKey(call)}, ${bases.get(siteKey(call))}`);
+  detected.forEach((call, index) => {
+    const caller = !call.via && !call.features.multiStep && call.features.tools ? stepsThroughCallers.get(siteKey(call)) : undefined;
+    if (caller) mark(index, `its caller at ${caller}`);
   });
 }

@@ -5,7 +5,7 @@ import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName } from './callsite';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
-import { resolveMessages, resolvePromptText } from './prompt';
+import { resolveMessages, resolvePromptText, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, resolveClientOrigin } from './clients';
@@ -1250,6 +1250,10 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     via: { file: base.file, line: base.line, function: base.enclosingFunction ?? '<top>' },
   };
   if (imagesDropped) delete caller.imagesElsewhere;
+  // A caller handing the helper the tool list it takes itself (`stream(messages, functions)` calling
+  // `tooledStream(client, model, messages, functions)`) is the entry an agent loop elsewhere calls.
+  const entry = features.tools && !features.multiStep ? toolListEntryOf(site) : undefined;
+  if (entry) caller.toolListEntry = entry;
   delete caller.annotation;
   delete caller.annotationComment;
   delete caller.production;

@@ -57,3 +57,40 @@ describe('agent loops kept apart from the request (framework style)', () => {
     assert.equal(site.features.multiStep ?? false, false);
   });
 });
+
+/** A module helper making the request with the tool list it is handed, and a provider whose `complete` hands it its own. */
+const TOOLED = `import OpenAI from 'openai';
+export async function tooledComplete(client: OpenAI, model: string, messages: any[], functions: any[] = []) {
+  const r = await client.chat.completions.create({ model, messages, tools: functions.map((f) => ({ type: 'function' as const, function: f })) });
+  const call = r.choices[0].message.tool_calls?.[0];
+  return { functionCall: call ? { name: call.function.name, arguments: call.function.arguments } : null, text: r.choices[0].message.content };
+}
+`;
+
+const RELAYING_PROVIDER = `import OpenAI from 'openai';
+import { tooledComplete } from './tooled';
+export class OpenAiProvider {
+  client = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });
+  async complete(messages: any[], functions: any[] = []) {
+    return tooledComplete(this.client, 'llama-3.3-70b-versatile', messages, functions);
+  }
+}
+`;
+
+describe('agent loops reaching the request through a helper the provider hands its tools to', () => {
+  it("a provider's complete handing its tool list to a module helper: the loop calling complete makes both the provider's call and the helper's request steps", async () => {
+    const result = await scan({ 'src/tooled.ts': TOOLED, 'src/provider.ts': RELAYING_PROVIDER, 'src/agent.ts': LOOP });
+    const relay = result.callSites.find((entry) => entry.file === 'src/provider.ts');
+    const helper = result.callSites.find((entry) => entry.file === 'src/tooled.ts');
+    assert.ok(relay && helper, JSON.stringify(result.callSites.map((entry) => `${entry.file}:${entry.line}`)));
+    assert.equal(relay.features.multiStep, true, relay.evidence.join('\n'));
+    assert.ok(relay.evidence.some((line) => line.includes('src/agent.ts:6')), relay.evidence.join('\n'));
+    assert.equal(helper.features.multiStep, true, helper.evidence.join('\n'));
+    assert.ok(helper.evidence.some((line) => line.includes('its caller at src/provider.ts:6')), helper.evidence.join('\n'));
+  });
+
+  it('the same helper and provider with no loop: single requests', async () => {
+    const result = await scan({ 'src/tooled.ts': TOOLED, 'src/provider.ts': RELAYING_PROVIDER, 'src/once.ts': SINGLE });
+    for (const site of result.callSites) assert.equal(site.features.multiStep ?? false, false, `${site.file}:${site.line}`);
+  });
+});
