@@ -31,3 +31,4 @@ export { aliasMayNameAny, findWrapperCallers, mentionsBesidesDeclarations, type 
 export { modelsFromCallers, providersFromCallers } from './shared/callerModels';
 export { modelsFromDeploymentList } from './shared/deploymentModels';
 export { markFrameworkAgentLoops } from './shared/agentLoops';
+export { markStreamedGraphNodes } from './shared/graphStreaming';
