@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { IMAGE_EDIT_INPUT, realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
+import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
@@ -218,6 +218,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const { messages: bodyMessages, hasImage } = readBody(body, context, endpoint);
   const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
   if (rule.editsImage) evidence.push(IMAGE_EDIT_INPUT);
+  if (rule.voiceSession) evidence.push(REALTIME_STREAMING);
   const tools = getObjectProperty(body, 'tools', context.modules) ?? getObjectProperty(body, 'functions', context.modules);
   const generation = getObjectProperty(body, 'generationConfig', context.modules) ?? getObjectProperty(body, 'generation_config', context.modules);
   const options = getObjectProperty(body, 'options', context.modules);
@@ -232,7 +233,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     messages,
     maxOutputTokens: resolveNumber(firstProperty(body, ['max_tokens', 'max_completion_tokens', 'max_output_tokens'], context.modules) ?? getObjectProperty(generation, 'maxOutputTokens') ?? getObjectProperty(options, 'num_predict', context.modules), context.modules),
     features: {
-      streaming: isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent/.test(urlText),
+      streaming: Boolean(rule.voiceSession) || isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent/.test(urlText),
       tools: Boolean(tools),
       vision: hasImage || Boolean(rule.editsImage),
       structuredOutput: Boolean(structured),

@@ -32,3 +32,4 @@ export { modelsFromCallers, providersFromCallers } from './shared/callerModels';
 export { modelsFromDeploymentList } from './shared/deploymentModels';
 export { markFrameworkAgentLoops } from './shared/agentLoops';
 export { markStreamedGraphNodes } from './shared/graphStreaming';
+export { markRealtimeSessionTools } from './shared/realtimeTools';

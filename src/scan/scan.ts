@@ -15,7 +15,7 @@ import { CallerCandidatesMemo, candidatesKey } from './callerCandidatesMemo';
 import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
-import { aliasMayNameAny, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, markStreamedGraphNodes, modelsFromCallers, modelsFromDeploymentList, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
+import { aliasMayNameAny, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, markRealtimeSessionTools, markStreamedGraphNodes, modelsFromCallers, modelsFromDeploymentList, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -313,6 +313,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     await markFrameworkAgentLoops(detected, discovered.files, options.signal, readTextOnce);
     // Requests in a LangGraph node whose tokens a client of the graph reads as they stream.
     await markStreamedGraphNodes(detected, discovered.files, readTextOnce, options.signal);
+    // Realtime sessions given tools after they open (a session.update event, the agents they run).
+    await markRealtimeSessionTools(detected, discovered.files, readTextOnce, options.signal);
     const followed = context.modules.stopTracking();
     if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
     if (stepMemo) stepMemo.record(stepInputs!, [...stepRead, ...followed, ...(context.projectIfMade?.getSourceFiles() ?? []).map((sourceFile) => sourceFile.getFilePath() as string), ...context.modules.consultedPaths], detected, stampOf);

@@ -8,6 +8,9 @@ import { validatedReplyOf } from './validatedReply';
 /** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
 export const IMAGE_EDIT_INPUT = 'images: an image edit sends the image it edits (and any reference images) with the prompt';
 
+/** The evidence of a realtime session's streaming: the session it opens (or mints a key for) streams audio and text both ways. */
+export const REALTIME_STREAMING = 'streaming: a realtime session streams audio and text both ways while it is open';
+
 /** The 1-based span of the whole call expression. */
 export function callSpan(call: Node): Pick<DetectedCall, 'line' | 'column' | 'endLine' | 'endColumn'> {
   const sourceFile = call.getSourceFile();

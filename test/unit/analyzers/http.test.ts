@@ -136,8 +136,8 @@ export class DeepgramStt {
 }`,
       calls: [
         // Both open a spoken conversation: the end user's audio turn is part of what they send.
-        { line: 2, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-realtime-preview-2024-12-17', promptIncludes: ['{{audio}}'] },
-        { line: 7, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini-realtime-preview', promptIncludes: ['{{audio}}'] },
+        { line: 2, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-realtime-preview-2024-12-17', promptIncludes: ['{{audio}}'], features: { streaming: true } },
+        { line: 7, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini-realtime-preview', promptIncludes: ['{{audio}}'], features: { streaming: true } },
         { line: 15, provider: 'deepgram', endpoint: 'audio-transcription' },
       ],
     },
