@@ -244,6 +244,11 @@ export interface DetectedCall {
    * add), not from this call's own content: the call must accept images, but it is not about them.
    */
   imagesElsewhere?: boolean;
+  /**
+   * For a helper whose prompt is all its callers' (no text of its own): the task most of its callers' requests are
+   * read as, how many of them, and of how many callers. The helper's own site has nothing else to be read by.
+   */
+  callersTask?: { type: TaskType; callers: number; of: number };
   /** Name of the function or method that contains the call, for task hints and usage-file matching. */
   enclosingFunction: string | null;
   /** For a multi-step call: the step cap the code states (null when it states none), and where. */

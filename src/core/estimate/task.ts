@@ -513,6 +513,8 @@ export function classifyTask(call: DetectedCall, inputTokens: number): TaskClass
     const weight = known.length > 0 || n === 0 ? 6 + Math.min(n, 6) * 0.5 : 3;
     add(board, 'tool-use', weight, n ? `tools: ${n} function${n > 1 ? 's' : ''} (${call.toolNames.slice(0, 4).join(', ')}${n > 4 ? ', …' : ''})` : 'tools passed');
   }
+  // A helper sending only what its callers pass is doing what they do.
+  if (call.callersTask) add(board, call.callersTask.type, CALLERS_TASK_WEIGHT, `${call.callersTask.callers} of the ${call.callersTask.of} callers passing this helper its whole prompt are read as ${call.callersTask.type}`);
   // A repair loop re-sends one request with its validation error: several requests, but no actions chosen.
   if (call.features.multiStep && !call.steps?.repair) add(board, 'tool-use', 3, 'runs as a multi-step agent loop');
   // Images the class may attach (user uploads) make the call need a vision model, not a vision task.
@@ -558,6 +560,9 @@ const SPECIALISATIONS: Partial<Record<TaskType, TaskType[]>> = {
   extraction: ['title-generation'],
 };
 const SPECIFIC_MIN_SCORE = 2.4;
+
+/** What the callers of a helper with no prompt of its own are read as: more than names alone say, less than tools passed. */
+const CALLERS_TASK_WEIGHT = 3;
 
 function pick(board: Scoreboard): TaskClassification {
   const ranked = TASK_TYPES.map((type) => ({ type, score: board.scores.get(type) ?? 0 }))

@@ -854,7 +854,8 @@ runScanCases('wrapper callers across workspace packages and forwarding hops', [
           localize: summary('src/localize.ts', 9),
         },
         {
-          helper: { task: 'chat', structuredOutput: false, multiStep: false, steps: null },
+          // Its prompt is all its callers' (the translator's): read as the translator is.
+          helper: { task: 'extraction', structuredOutput: false, multiStep: false, steps: null },
           translator: { task: 'extraction', structuredOutput: true, multiStep: true, steps: 2 },
           sentiment: { task: 'classification', structuredOutput: true, multiStep: true, steps: 2 },
           player: { task: 'tool-use', structuredOutput: true, multiStep: true, steps: 2 },
