@@ -30,6 +30,7 @@ export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, looksLik
 export { aliasMayNameAny, findWrapperCallers, mentionsBesidesDeclarations, type WorkspaceFile } from './shared/wrapperCallers';
 export { modelsFromCallers, providersFromCallers } from './shared/callerModels';
 export { modelsFromDeploymentList } from './shared/deploymentModels';
+export { modelsFromKeyedDefaults } from './shared/keyedModelDefaults';
 export { markFrameworkAgentLoops } from './shared/agentLoops';
 export { markStreamedGraphNodes } from './shared/graphStreaming';
 export { markRealtimeSessionTools } from './shared/realtimeTools';
