@@ -320,8 +320,6 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
     if (stepMemo) stepMemo.record(stepInputs!, [...stepRead, ...followed, ...(context.projectIfMade?.getSourceFiles() ?? []).map((sourceFile) => sourceFile.getFilePath() as string), ...context.modules.consultedPaths], detected, stampOf);
   }
-  // A helper whose prompt is all its callers' is read by what they send.
-  tasksFromCallers(detected);
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
   modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));
@@ -332,6 +330,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   releaseParsedFiles(context);
   const marked = markAlternatives(markNonProduction(detected, options.nonProduction));
   detected.splice(0, detected.length, ...marked);
+  // A helper whose prompt is all its callers' is read by what they send (last, so pricing reads the callers as read here).
+  tasksFromCallers(detected);
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 
   const usage = await (options.cache?.usageFile.load(absoluteRoot, options.usageFile, stampOf) ?? loadUsageForRoot(absoluteRoot, options.usageFile));

@@ -616,9 +616,8 @@ function imagePartsOfConverter(call: CallExpression, modules: ModuleLoader): str
   const fn = functionOf(call.getExpression(), modules);
   if (!fn) return undefined;
   const name = call.getExpression().getText().slice(0, 60);
-  const own = IMAGE_PART_SHAPE.exec(fn.getText());
-  if (own) return `${name} (${where(fn, own.index)})`;
-  return imagePartsThroughCalls([fn], IMAGE_PART_SHAPE, modules, new Set([fn]), [name]);
+  const below = imagePartsBelow(fn, IMAGE_PART_SHAPE, modules, IMAGE_PART_CALL_DEPTH - 1);
+  return below ? `${[name, ...below.chain].join(' → ')} (${below.at})` : undefined;
 }
 
 /**
@@ -644,13 +643,22 @@ export function imagePartsElsewhere(call: Node, messages: readonly PromptMessage
   if (!runTime) return undefined;
   const shape = sdk === 'ollama' ? OLLAMA_IMAGE_SHAPE : IMAGE_PART_SHAPE;
   const owner = call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
-  if (owner) {
-    const match = shape.exec(owner.getText());
-    if (match) return `images: the class builds image parts (line ${owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line}) into the messages it sends here`;
-    const found = imagePartsThroughClass(owner, shape, modules);
-    return found && `images: ${found} builds image parts into the messages it sends here`;
-  }
-  return undefined;
+  if (!owner) return undefined;
+  // Kept per class: every request of an adapter class asks the same question.
+  let known = CLASS_IMAGE_PARTS.get(owner);
+  if (!known) CLASS_IMAGE_PARTS.set(owner, (known = new Map()));
+  if (!known.has(shape.source)) known.set(shape.source, imagePartsAroundClass(owner, shape, modules));
+  return known.get(shape.source);
+}
+
+const CLASS_IMAGE_PARTS = new WeakMap<Node, Map<string, string | undefined>>();
+
+/** The evidence sentence for image parts a class (or what it extends, or calls) builds, or undefined. */
+function imagePartsAroundClass(owner: Node, shape: RegExp, modules: ModuleLoader): string | undefined {
+  const match = shape.exec(owner.getText());
+  if (match) return `images: the class builds image parts (line ${owner.getSourceFile().getLineAndColumnAtPos(owner.getStart() + match.index).line}) into the messages it sends here`;
+  const found = imagePartsThroughClass(owner, shape, modules);
+  return found && `images: ${found} builds image parts into the messages it sends here`;
 }
 
 /** How far down the functions a request's code calls are searched for image parts (tooled.js → formatMessageWithAttachments → attachmentToContentBlock). */
@@ -685,29 +693,70 @@ function imagePartsThroughClass(cls: Node, shape: RegExp, modules: ModuleLoader)
     for (const name of declaredHere) overridden.add(name);
     level = next;
   }
-  return imagePartsThroughCalls(members, shape, modules, new Set(members), []);
+  return imagePartsThroughCalls(members, shape, modules, []);
 }
 
-/** Image parts written by a function the given code calls or hands on by name (in its module or imported), a few calls down. Where, or undefined. */
-function imagePartsThroughCalls(scopes: readonly Node[], shape: RegExp, modules: ModuleLoader, seen: Set<Node>, path: readonly string[]): string | undefined {
-  if (path.length >= IMAGE_PART_CALL_DEPTH) return undefined;
+/** Image parts a function writes itself or through the functions below it: the names of the calls down to them and where, by shape and depth left. */
+type ImagePartsBelow = { chain: string[]; at: string } | null;
+const IMAGE_PARTS_BELOW = new WeakMap<Node, Map<string, ImagePartsBelow>>();
+
+/**
+ * Image parts written by a function the given code calls or hands on by name (in its module or imported), a few calls
+ * down: `a → b (file:line)`, or undefined. Each function's answer is kept (requests of one class share their helpers).
+ */
+function imagePartsThroughCalls(scopes: readonly Node[], shape: RegExp, modules: ModuleLoader, path: readonly string[]): string | undefined {
+  const left = IMAGE_PART_CALL_DEPTH - path.length;
   for (const scope of scopes) {
-    for (const called of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      // The function called, and functions handed to a call as callbacks (`messages.map(formatMessageWithAttachments)`).
-      for (const name of [called.getExpression(), ...called.getArguments()]) {
-        if (!Node.isIdentifier(name)) continue;
-        const fn = functionOf(name, modules);
-        if (!fn || seen.has(fn)) continue;
-        seen.add(fn);
-        const chain = [...path, name.getText()];
-        const match = shape.exec(fn.getText());
-        if (match) return `${chain.join(' → ')} (${where(fn, match.index)})`;
-        const deeper = imagePartsThroughCalls([fn], shape, modules, seen, chain);
-        if (deeper) return deeper;
-      }
+    for (const { name, fn } of functionsCalledIn(scope, modules)) {
+      if (scopes.includes(fn)) continue;
+      const below = imagePartsBelow(fn, shape, modules, left - 1);
+      if (below) return `${[...path, name, ...below.chain].join(' → ')} (${below.at})`;
     }
   }
   return undefined;
+}
+
+function imagePartsBelow(fn: Node, shape: RegExp, modules: ModuleLoader, left: number): ImagePartsBelow {
+  const key = `${shape.source.length}:${left}`;
+  let known = IMAGE_PARTS_BELOW.get(fn);
+  if (known?.has(key)) return known.get(key)!;
+  if (!known) IMAGE_PARTS_BELOW.set(fn, (known = new Map()));
+  // Marked before the search: a function reached again through a cycle adds nothing.
+  known.set(key, null);
+  const match = shape.exec(fn.getText());
+  let found: ImagePartsBelow = match ? { chain: [], at: where(fn, match.index) } : null;
+  for (const { name, fn: inner } of left > 0 && !found ? functionsCalledIn(fn, modules) : []) {
+    if (inner === fn) continue;
+    const below = imagePartsBelow(inner, shape, modules, left - 1);
+    if (below) {
+      found = { chain: [name, ...below.chain], at: below.at };
+      break;
+    }
+  }
+  known.set(key, found);
+  return found;
+}
+
+/**
+ * The workspace functions code calls by name, or hands to a call as a callback (`messages.map(formatMessageWithAttachments)`).
+ * Read on the compiler's calls of the file in the code's range; only the names are wrapped.
+ */
+function functionsCalledIn(scope: Node, modules: ModuleLoader): Array<{ name: string; fn: Node }> {
+  const sourceFile = scope.getSourceFile();
+  const { pos, end } = scope.compilerNode;
+  const found: Array<{ name: string; fn: Node }> = [];
+  const seen = new Set<Node>();
+  for (const call of compilerCallsOf(sourceFile)) {
+    if (call.pos < pos || call.end > end) continue;
+    for (const name of [call.expression, ...call.arguments]) {
+      if (!ts.isIdentifier(name)) continue;
+      const fn = functionOf(wrapCompilerNode(sourceFile, name), modules);
+      if (!fn || seen.has(fn)) continue;
+      seen.add(fn);
+      found.push({ name: name.text, fn });
+    }
+  }
+  return found;
 }
 
 /** `file.js:line` of a position inside a node. */

@@ -442,6 +442,17 @@ const SCHEMA_SHAPE_WEIGHT = 8;
 export const LONG_CONTEXT_MIN_INPUT_TOKENS = 32_000;
 
 export function classifyTask(call: DetectedCall, inputTokens: number): TaskClassification {
+  // Read once per call object (calls are never edited, a change makes a new object): the scan reads a helper's callers
+  // before pricing reads them again.
+  if (inputTokens !== 0) return classifyTaskOnce(call, inputTokens);
+  let known = CLASSIFIED.get(call);
+  if (!known) CLASSIFIED.set(call, (known = classifyTaskOnce(call, 0)));
+  return known;
+}
+
+const CLASSIFIED = new WeakMap<DetectedCall, TaskClassification>();
+
+function classifyTaskOnce(call: DetectedCall, inputTokens: number): TaskClassification {
   if (call.annotation?.task) {
     return {
       type: call.annotation.task,
