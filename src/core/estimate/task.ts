@@ -527,7 +527,11 @@ function classifyTaskOnce(call: DetectedCall, inputTokens: number): TaskClassifi
   // A helper sending only what its callers pass is doing what they do.
   if (call.callersTask) add(board, call.callersTask.type, CALLERS_TASK_WEIGHT, `${call.callersTask.callers} of the ${call.callersTask.of} callers passing this helper its whole prompt are read as ${call.callersTask.type}`);
   // A repair loop re-sends one request with its validation error: several requests, but no actions chosen.
-  if (call.features.multiStep && !call.steps?.repair) add(board, 'tool-use', 3, 'runs as a multi-step agent loop');
+  // A step that sends no tools itself (a moderator picking the next speaker in a group chat) leans less on it.
+  if (call.features.multiStep && !call.steps?.repair) {
+    if (call.features.tools || call.toolNames.length > 0) add(board, 'tool-use', 3, 'runs as a multi-step agent loop');
+    else add(board, 'tool-use', 1, 'a step of a multi-step agent loop, sending no tools itself');
+  }
   // Images the class may attach (user uploads) make the call need a vision model, not a vision task.
   if (call.features.vision && !call.imagesElsewhere) add(board, 'vision', 5, 'an image is part of the input');
   // An output schema whose every field is one of fixed values (strings, a boolean) asks the model to pick a label or give a verdict.

@@ -131,6 +131,12 @@ describe('task classification', () => {
       assert.ok(result.reasons.some((reason) => reason.includes('multi-step')), result.reasons.join('\n'));
     });
 
+    it('a step of a multi-step loop that sends no tools itself is read by its prompt (a moderator picking the next speaker)', () => {
+      const prompt = 'You are in a role play game. The following roles are available: @writer, @critic. Read the following conversation. Then select the next role from that is going to speak next. Only return the role.';
+      const result = classifyTask(call({ features: features({ tools: false, multiStep: true }), messages: [msg('user', prompt)] }), 500);
+      assert.notEqual(result.type, 'tool-use', result.reasons.join('\n'));
+    });
+
     it('translating a request into JSON, a schema or a program is extraction; translation needs a natural-language target', () => {
       const request = msg('user', '{{request}}', [{ kind: 'interpolation', expression: 'request' }]);
       const into = (text: string) => classifyTask(call({ messages: [msg('system', text), request] }), 300);
