@@ -316,6 +316,10 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     await markStreamedGraphNodes(detected, discovered.files, readTextOnce, options.signal);
     // Realtime sessions given tools after they open (a session.update event, the agents they run).
     await markRealtimeSessionTools(detected, discovered.files, readTextOnce, options.signal);
+    // Provider classes made per key with the config's model, where the app keeps a default model per key.
+    await modelsFromKeyedDefaults(detected, discovered.files, readTextOnce, options.signal);
+    // A helper whose prompt is all its callers' is read by what they send (its callers' readings are kept for pricing).
+    tasksFromCallers(detected);
     const followed = context.modules.stopTracking();
     if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
     if (stepMemo) stepMemo.record(stepInputs!, [...stepRead, ...followed, ...(context.projectIfMade?.getSourceFiles() ?? []).map((sourceFile) => sourceFile.getFilePath() as string), ...context.modules.consultedPaths], detected, stampOf);
@@ -323,15 +327,11 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
   modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));
-  // Provider classes made per key with the config's model, where the app keeps a default model per key.
-  await modelsFromKeyedDefaults(detected, discovered.files, readText, options.signal);
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
   releaseParsedFiles(context);
   const marked = markAlternatives(markNonProduction(detected, options.nonProduction));
   detected.splice(0, detected.length, ...marked);
-  // A helper whose prompt is all its callers' is read by what they send (last, so pricing reads the callers as read here).
-  tasksFromCallers(detected);
   detected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 
   const usage = await (options.cache?.usageFile.load(absoluteRoot, options.usageFile, stampOf) ?? loadUsageForRoot(absoluteRoot, options.usageFile));
