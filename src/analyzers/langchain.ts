@@ -257,8 +257,33 @@ function modelPassedToFactory(receiver: Node, context: AnalyzerContext, accept: 
     const candidates = Node.isObjectLiteralExpression(object) ? object.getProperties().map((property) => (Node.isPropertyAssignment(property) ? property.getInitializer() : Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined)) : [argument];
     for (const candidate of candidates) {
       const found = candidate && findRunnable(candidate, context, 1);
-      if (found && accept(found)) return { ...found, evidence: [...found.evidence, `passed to ${callee.getText()}() at line ${created.getStartLineNumber()}, which builds what runs here`] };
+      if (!found || !accept(found)) continue;
+      const evidence = [...found.evidence, `passed to ${callee.getText()}() at line ${created.getStartLineNumber()}, which builds what runs here`];
+      // A retrieval chain the factory builds answers with its documents chain's prompt, the retrieved documents filling its {context}.
+      const answering = documentsChainPrompt(fn, context);
+      if (!answering) return { ...found, evidence };
+      return { ...found, templates: [...found.templates, answering.template], evidence: [...evidence, `answers with the prompt of ${answering.chain}() (line ${answering.line}), over the documents its retriever finds`] };
     }
+  }
+  return undefined;
+}
+
+/** LangChain's chains that answer over retrieved documents with the prompt they are given (`prompt`, or `combinePrompt` of a QA chain). */
+const DOCUMENTS_CHAIN = /^(?:createStuffDocumentsChain|loadQAStuffChain|createRetrievalChain)$/;
+
+/**
+ * The prompt of the documents chain a factory builds (`createStuffDocumentsChain({ llm, prompt: answerPrompt })`):
+ * the answering request of the retrieval chain it returns. The chain that rephrases the question for the retriever
+ * (`createHistoryAwareRetriever`) is a request of its own, not read here.
+ */
+function documentsChainPrompt(fn: Node, context: AnalyzerContext): { template: Node; chain: string; line: number } | undefined {
+  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(call.getExpression());
+    if (!Node.isIdentifier(callee) || !DOCUMENTS_CHAIN.test(callee.getText())) continue;
+    const options = resolveObjectLiteral(call.getArguments().find((argument) => Node.isObjectLiteralExpression(unwrapExpression(argument))) ?? call.getArguments()[1], context.modules);
+    const prompt = getObjectProperty(options, 'prompt', context.modules);
+    const template = prompt && traceValue(prompt, context.modules);
+    if (template && (Node.isCallExpression(template) || Node.isNewExpression(template))) return { template, chain: callee.getText(), line: call.getStartLineNumber() };
   }
   return undefined;
 }

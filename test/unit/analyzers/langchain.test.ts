@@ -14,6 +14,31 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   ],
   invalid: [
     {
+      name: "a retrieval chain an app function builds (createStuffDocumentsChain with its prompt, createRetrievalChain): the answering request reads that prompt, the retrieved documents filling its {context}",
+      code: `import { ChatTogetherAI } from '@langchain/community/chat_models/togetherai';
+import { ChatPromptTemplate, MessagesPlaceholder } from '@langchain/core/prompts';
+import { createStuffDocumentsChain } from 'langchain/chains/combine_documents';
+import { createRetrievalChain } from 'langchain/chains/retrieval';
+import type { BaseLanguageModel } from '@langchain/core/language_models/base';
+import type { BaseRetriever } from '@langchain/core/retrievers';
+const answerPrompt = ChatPromptTemplate.fromMessages([
+  ['system', 'You are a helpful assistant. Use the following pieces of context to answer the question at the end. If you do not know the answer, say so. <context>{context}</context>'],
+  new MessagesPlaceholder('chat_history'),
+  ['user', '{input}'],
+]);
+async function createRAGChain(model: BaseLanguageModel, retriever: BaseRetriever) {
+  const documentChain = await createStuffDocumentsChain({ llm: model, prompt: answerPrompt });
+  const chain = await createRetrievalChain({ retriever, combineDocsChain: documentChain });
+  return chain.pick('answer');
+}
+export async function chat(question: string, history: never[], retriever: BaseRetriever) {
+  const model = new ChatTogetherAI({ model: 'Qwen/Qwen3.5-9B', temperature: 0 });
+  const ragChain = await createRAGChain(model, retriever);
+  return ragChain.stream({ input: question, chat_history: history });
+}`,
+      calls: [{ line: 20, method: 'stream', provider: 'together', model: 'Qwen/Qwen3.5-9B', features: { streaming: true }, promptIncludes: ['Use the following pieces of context to answer the question'], holeKinds: ['rag-context', 'history', 'interpolation'] }],
+    },
+    {
       name: "a chain built by the app's own function from the model passed in, then streamed",
       code: `import { ChatTogetherAI } from '@langchain/community/chat_models/togetherai';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
