@@ -12,7 +12,9 @@ export function tasksFromCallers(calls: DetectedCall[]): void {
     if (!call.via) continue;
     // Keyed by the helper function: its other requests (a fallback model, another branch) send the same prompt.
     const key = `${call.via.file}#${call.via.function}`;
-    callersOf.set(key, [...(callersOf.get(key) ?? []), call]);
+    const known = callersOf.get(key);
+    if (known) known.push(call);
+    else callersOf.set(key, [call]);
   }
   calls.forEach((helper, index) => {
     if (helper.via || helper.annotation?.task || !promptIsAllPassedIn(helper)) return;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { DetectedCall } from '../../model/types';
+import { lineAtOffset } from './settings';
 import type { WorkspaceFile } from './wrapperCallers';
 
 /**
@@ -99,7 +100,7 @@ function graphNodes(relativePath: string, text: string): GraphNode[] {
   const found: GraphNode[] = [];
   for (const match of text.matchAll(ADD_NODE)) {
     const [, node, fn] = match;
-    const line = text.slice(0, match.index).split('\n').length;
+    const line = lineAtOffset(text, match.index);
     const imported = new RegExp(`import\\s*\\{[^}]*\\b${fn.replace(/\$/g, '\\$')}\\b[^}]*\\}\\s*from\\s*["'\`](\\.{1,2}/[^"'\`]+)["'\`]`).exec(text);
     const module = imported ? withoutExtension(path.posix.join(path.posix.dirname(relativePath), imported[1])) : withoutExtension(relativePath);
     found.push({ node, where: `${relativePath}:${line}`, module, fn });

@@ -1,4 +1,5 @@
 import type { DetectedCall } from '../../model/types';
+import { lineAtOffset } from './settings';
 import type { WorkspaceFile } from './wrapperCallers';
 
 /** `case "groq": return process.env.GROQ_MODEL_PREF ?? "llama3-70b-8192";`: one entry of a per-provider default model switch. */
@@ -34,10 +35,9 @@ export async function modelsFromKeyedDefaults(calls: DetectedCall[], files: read
     signal?.throwIfAborted();
     const text = await readText(file.absolutePath);
     if (text === null || !text.includes('case')) continue;
-    const lineOf = (index: number) => text.slice(0, index).split('\n').length;
     const entries = [...text.matchAll(DEFAULT_CASE)].flatMap((match) => {
       const entry = defaultOf(match[3]);
-      return entry ? [{ key: match[2], ...entry, where: `${file.relativePath}:${lineOf(match.index)}` }] : [];
+      return entry ? [{ key: match[2], ...entry, where: `${file.relativePath}:${lineAtOffset(text, match.index)}` }] : [];
     });
     // A table names model settings (`*_MODEL_PREF`) in most of its entries; a switch of URLs or labels does not.
     if (entries.filter((entry) => entry.env && /MODEL/i.test(entry.env)).length >= MIN_TABLE_ENTRIES) {
@@ -45,7 +45,7 @@ export async function modelsFromKeyedDefaults(calls: DetectedCall[], files: read
     }
     for (const match of text.matchAll(FACTORY_CASE)) {
       const known = classKeys.get(match[3]);
-      classKeys.set(match[3], known === undefined ? { key: match[2], where: `${file.relativePath}:${lineOf(match.index)}` } : known?.key === match[2] ? known : null);
+      classKeys.set(match[3], known === undefined ? { key: match[2], where: `${file.relativePath}:${lineAtOffset(text, match.index)}` } : known?.key === match[2] ? known : null);
     }
   }
   if (defaults.size === 0 || classKeys.size === 0) return;

@@ -693,7 +693,7 @@ function imagePartsThroughClass(cls: Node, shape: RegExp, modules: ModuleLoader)
     for (const name of declaredHere) overridden.add(name);
     level = next;
   }
-  return imagePartsThroughCalls(members, shape, modules, []);
+  return imagePartsThroughCalls(members, shape, modules);
 }
 
 /** Image parts a function writes itself or through the functions below it: the names of the calls down to them and where, by shape and depth left. */
@@ -704,20 +704,19 @@ const IMAGE_PARTS_BELOW = new WeakMap<Node, Map<string, ImagePartsBelow>>();
  * Image parts written by a function the given code calls or hands on by name (in its module or imported), a few calls
  * down: `a → b (file:line)`, or undefined. Each function's answer is kept (requests of one class share their helpers).
  */
-function imagePartsThroughCalls(scopes: readonly Node[], shape: RegExp, modules: ModuleLoader, path: readonly string[]): string | undefined {
-  const left = IMAGE_PART_CALL_DEPTH - path.length;
+function imagePartsThroughCalls(scopes: readonly Node[], shape: RegExp, modules: ModuleLoader): string | undefined {
   for (const scope of scopes) {
     for (const { name, fn } of functionsCalledIn(scope, modules)) {
       if (scopes.includes(fn)) continue;
-      const below = imagePartsBelow(fn, shape, modules, left - 1);
-      if (below) return `${[...path, name, ...below.chain].join(' → ')} (${below.at})`;
+      const below = imagePartsBelow(fn, shape, modules, IMAGE_PART_CALL_DEPTH - 1);
+      if (below) return `${[name, ...below.chain].join(' → ')} (${below.at})`;
     }
   }
   return undefined;
 }
 
 function imagePartsBelow(fn: Node, shape: RegExp, modules: ModuleLoader, left: number): ImagePartsBelow {
-  const key = `${shape.source.length}:${left}`;
+  const key = `${left}:${shape.source}`;
   let known = IMAGE_PARTS_BELOW.get(fn);
   if (known?.has(key)) return known.get(key)!;
   if (!known) IMAGE_PARTS_BELOW.set(fn, (known = new Map()));

@@ -1,5 +1,6 @@
 import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import type { DetectedCall } from '../../model/types';
+import { lineAtOffset } from './settings';
 import type { WorkspaceFile } from './wrapperCallers';
 
 /**
@@ -32,7 +33,7 @@ export async function markRealtimeSessionTools(detected: DetectedCall[], files: 
     for (const { marker, what } of SESSION_TOOLS) {
       for (const match of text.matchAll(marker)) {
         if (!/\btools\s*:/.test(text.slice(match.index, match.index + OBJECT_REACH))) continue;
-        found = `tools: ${what} (${file.relativePath}:${text.slice(0, match.index).split('\n').length})`;
+        found = `tools: ${what} (${file.relativePath}:${lineAtOffset(text, match.index)})`;
         break;
       }
       if (found) break;

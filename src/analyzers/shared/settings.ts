@@ -449,13 +449,18 @@ function unquote(text: string): string {
   return match ? match[2] : text;
 }
 
+/** The 1-based line of a character offset in a text. */
+export function lineAtOffset(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     // Node's message quotes the text around the error, which may be a secret: keep only where it is.
     const position = /position (\d+)/.exec((error as Error).message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+    const line = position ? lineAtOffset(text, Number(position[1])) : undefined;
     throw new Error(`invalid JSON${line ? ` near line ${line}` : ''}`);
   }
 }

@@ -487,11 +487,10 @@ export function superclassOf(cls: Node, modules: ModuleLoader): Node | undefined
  * (`extends InheritMultiple([Provider, UnTooled])`, `extends Mixin(Base, Tooled)`), each class passed to it.
  */
 export function classesExtendedBy(cls: Node, modules: ModuleLoader): Node[] {
-  if (!(Node.isClassDeclaration(cls) || Node.isClassExpression(cls))) return [];
-  const heritage = cls.getExtends();
-  if (!heritage) return [];
-  const named = classOfExpression(heritage.getExpression(), modules);
+  const named = superclassOf(cls, modules);
   if (named) return [named];
+  const heritage = Node.isClassDeclaration(cls) || Node.isClassExpression(cls) ? cls.getExtends() : undefined;
+  if (!heritage) return [];
   const mixin = unwrapExpression(heritage.getExpression());
   if (!Node.isCallExpression(mixin)) return [];
   const passed = mixin.getArguments().flatMap((argument) => {

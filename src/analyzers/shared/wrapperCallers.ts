@@ -1133,9 +1133,8 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     // A message that is only a value the caller leaves out (`messages` when it passes `prompt`) is not sent.
     if (wholeHole && missing.has(wholeHole.replace(/^\.\.\./, '')) && !bound(wholeHole)) continue;
     const whole = wholeHole !== undefined ? bound(wholeHole) ?? convertedArgument(wholeHole, bindings, TURNS_NAME) : undefined;
-    const stripper = whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history') ? attachmentStripper(whole, modules) : undefined;
-    if (stripper) strippedBy = stripper;
-    if (whole && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history')) {
+    if (whole && turnsHoleOf(message)) {
+      strippedBy = attachmentStripper(whole, modules) ?? strippedBy;
       const passed = resolveMessages(whole, modules);
       if (passed.messages.length > 0) {
         // `buildPrompt({ messages, preprompt })`: the system text handed to the converter with the turns is sent too.
@@ -1168,8 +1167,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   // The helper's images came with the turns it is handed (its class formats their attachments as image parts): a
   // caller handing it turns of its own, none of them from elsewhere, sends only the images those hold. Turns the
   // helper converts before sending (`for (const message of messages) formatted.push(...)`) are read off its parameter.
-  // A message that is a run-time list of turns (`...history`), not history written into a prompt's text.
-  const runTimeTurns = (list: readonly PromptMessage[]) => list.some((message) => message.holes.some((hole) => (hole.kind === 'message-array' || hole.kind === 'history') && message.text.trim() === `{{${hole.expression}}}`));
+  const runTimeTurns = (list: readonly PromptMessage[]) => list.some((message) => turnsHoleOf(message) !== undefined);
   let readOffParameter = false;
   if (passedTurns === undefined && !strippedBy && runTimeTurns(base.messages)) {
     const [name, turns] = [...bindings].find(([parameter]) => TURNS_NAME.test(parameter)) ?? [];
@@ -1178,7 +1176,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
       passedTurns = passed.hasImage;
       readOffParameter = true;
       // A helper sending nothing but the turns it converts sends the caller's turns, converted.
-      if (base.messages.every((message) => message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` && (message.holes[0].kind === 'message-array' || message.holes[0].kind === 'history'))) {
+      if (base.messages.every((message) => turnsHoleOf(message) !== undefined)) {
         messages.splice(0, messages.length, ...passed.messages);
         evidence.push(`messages: passed as ${name}, which the helper converts before sending (${shorten(base.messages[0].holes[0].expression)})`);
       }
@@ -1263,6 +1261,15 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   if (client?.forwardedAs) caller.clientParameter = client.forwardedAs;
   if (comment) caller.annotationComment = comment;
   return caller;
+}
+
+/**
+ * The hole of a message that is nothing but a run-time list of turns (`{{...history}}`, `{{messages}}`), not history
+ * written into a prompt's text; undefined otherwise.
+ */
+function turnsHoleOf(message: PromptMessage): PromptHole | undefined {
+  const [hole] = message.holes;
+  return message.holes.length === 1 && (hole.kind === 'message-array' || hole.kind === 'history') && message.text.trim() === `{{${hole.expression}}}` ? hole : undefined;
 }
 
 /** A function whose name says it takes the attachments off a conversation (`#stripAttachments`, `removeImages`, `withoutFiles`). */
