@@ -1,3 +1,4 @@
+import { parse as parseCsv, type CsvError, type Info } from 'csv-parse/sync';
 import type { VolumeEstimate } from '../../model/types';
 
 /** Real monthly traffic of one model, read from a provider's usage export. */
@@ -33,11 +34,11 @@ const COLUMNS = {
  */
 export function parseUsageExport(text: string): UsageExport {
   const errors: UsageExport['errors'] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '').map((cell) => cell.trim().toLowerCase());
+  const rows = readCsvRows(text, errors);
+  const header = (rows[0]?.cells ?? []).map((cell) => cell.trim().toLowerCase());
   const column = (names: readonly string[]) => names.map((name) => header.indexOf(name)).filter((index) => index >= 0);
   const modelColumn = column(COLUMNS.model)[0];
-  if (modelColumn === undefined) return { models: [], days: 0, errors: [{ line: 1, message: `no model column (expected one of ${COLUMNS.model.join(', ')})` }] };
+  if (modelColumn === undefined) return { models: [], days: 0, errors: [{ line: 1, message: `no model column (expected one of ${COLUMNS.model.join(', ')})` }, ...errors] };
   const requestColumn = column(COLUMNS.requests)[0];
   const inputColumns = [...column(COLUMNS.input), ...column(COLUMNS.cachedInput)];
   const outputColumns = column(COLUMNS.output);
@@ -46,12 +47,10 @@ export function parseUsageExport(text: string): UsageExport {
 
   const totals = new Map<string, { requests: number | null; input: number; output: number }>();
   const dates = new Set<string>();
-  for (let index = 1; index < lines.length; index++) {
-    if (!lines[index].trim()) continue;
-    const cells = splitCsvLine(lines[index]);
+  for (const { line, cells } of rows.slice(1)) {
     const model = cells[modelColumn]?.trim();
     if (!model) {
-      errors.push({ line: index + 1, message: 'row has no model' });
+      errors.push({ line, message: 'row has no model' });
       continue;
     }
     const number = (columnIndex: number) => {
@@ -62,7 +61,7 @@ export function parseUsageExport(text: string): UsageExport {
     const output = outputColumns.reduce((sum, columnIndex) => sum + number(columnIndex), 0);
     const requests = requestColumn === undefined ? null : number(requestColumn);
     if (Number.isNaN(input) || Number.isNaN(output) || (requests !== null && Number.isNaN(requests))) {
-      errors.push({ line: index + 1, message: 'a token or request count is not a non-negative number' });
+      errors.push({ line, message: 'a token or request count is not a non-negative number' });
       continue;
     }
     const entry = totals.get(model) ?? { requests: requestColumn === undefined ? null : 0, input: 0, output: 0 };
@@ -80,7 +79,7 @@ export function parseUsageExport(text: string): UsageExport {
     inputTokensPerMonth: entry.input * scale,
     outputTokensPerMonth: entry.output * scale,
   }));
-  return { models, days, errors };
+  return { models, days, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
 /**
@@ -120,30 +119,26 @@ function dayOf(value: string): string {
 }
 
 /** Splits one CSV line, honouring double quotes and doubled quotes inside them. */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let index = 0; index < line.length; index++) {
-    const character = line[index];
-    if (quoted) {
-      if (character === '"' && line[index + 1] === '"') {
-        current += '"';
-        index++;
-      } else if (character === '"') {
-        quoted = false;
-      } else {
-        current += character;
-      }
-    } else if (character === '"') {
-      quoted = true;
-    } else if (character === ',') {
-      cells.push(current);
-      current = '';
-    } else {
-      current += character;
-    }
-  }
-  cells.push(current);
-  return cells;
+/**
+ * The export's records with the line each starts on (csv-parse: quoted cells may hold commas, quotes and line
+ * breaks; a byte-order mark and blank lines are skipped). A record csv-parse cannot read (an unclosed quote) is
+ * reported with its line and left out; the rest of the file is still read.
+ */
+function readCsvRows(text: string, errors: UsageExport['errors']): Array<{ line: number; cells: string[] }> {
+  const records = parseCsv(text, {
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error) errors.push({ line: lineOf(error), message: `not readable as CSV: ${error.message.replace(/^[^:]*: /, '')}` });
+      return undefined;
+    },
+  }) as unknown as Array<{ record: string[]; info: Info }>;
+  return records.map(({ record, info }) => ({ line: info.lines - (record.join(',').match(/\r?\n/g)?.length ?? 0), cells: record }));
+}
+
+function lineOf(error: CsvError): number {
+  return typeof error.lines === 'number' ? error.lines : 0;
 }

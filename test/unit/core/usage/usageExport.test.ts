@@ -31,6 +31,17 @@ describe('provider usage export', () => {
     assert.equal(parseUsageExport('a,b\n1,2\n').errors[0].message.startsWith('no model column'), true);
   });
 
+  it('reads quoted cells (commas, quotes, line breaks) and reports an unreadable record by its line, keeping the rest', () => {
+    const parsed = parseUsageExport('\uFEFFmodel,input_tokens,output_tokens,date\r\n\r\n"gpt-4o",10,5,2026-11-01\r\n"ft:gpt-4o:acme,""support""\nv2",1,1,2026-11-02\r\nclaude,oops,1,2026-11-02\r\nbad"quote,1,1,2026-11-02\r\ngpt-4o,10,5,2026-11-03\r\n');
+    assert.deepEqual(parsed.models.map((model) => model.model), ['gpt-4o', 'ft:gpt-4o:acme,"support"\nv2']);
+    assert.equal(parsed.days, 3);
+    const month = 365 / 12;
+    assert.ok(Math.abs(parsed.models[0].inputTokensPerMonth - (20 / 3) * month) < 1e-9, 'both gpt-4o rows count, the one after the bad record too');
+    assert.deepEqual(parsed.errors.map((error) => error.line), [6, 7]);
+    assert.match(parsed.errors[0].message, /not a non-negative number/);
+    assert.match(parsed.errors[1].message, /^not readable as CSV: a quote is found/);
+  });
+
   it('spreads real requests over the call sites using each model, leaving explicit volumes alone', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'usage-export-'));
     try {
