@@ -3,7 +3,7 @@
  * override layer and the atomic usage-file write-back. Plain Node, no VS Code.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseAnnotation } from '../../../src/core/estimate/annotations';
@@ -194,6 +194,7 @@ describe('editor: usage file write-back', function () {
     const parsed = parseUsageFile(text);
     assert.equal(parsed.usage.callSites?.['src/a.ts#f:create']?.callsPerMonth, 1234);
     assert.deepEqual(readdirSync(dir), ['llm-usage.yml']);
+    assert.equal(statSync(file).mode & 0o777, 0o600, 'the user\'s file mode is kept');
   });
 
   it('never overwrites a file that does not parse', async function () {
