@@ -98,6 +98,12 @@ describe('catalog', () => {
       ['accounts/fireworks/models/llama-v3p1-8b-instruct', 'llama-3.1-8b'],
       ['meta-llama/Meta-Llama-3.1-8B-Instruct', 'llama-3.1-8b'],
       ['llama3.1:8b', 'llama-3.1-8b'],
+      // Llama 3 (8K context), not 3.1: Ollama's bare `llama3` is its 8B, Groq's retired llama3-*-8192 rows too.
+      ['llama3:latest', 'llama-3-8b'],
+      ['llama3', 'llama-3-8b'],
+      ['llama3:70b', 'llama-3-70b'],
+      ['llama3-70b-8192', 'llama-3-70b'],
+      ['meta-llama/Meta-Llama-3-8B-Instruct', 'llama-3-8b'],
       ['Qwen/Qwen2.5-72B-Instruct', 'qwen-2.5-72b'],
       ['qwen/qwen-2.5-72b-instruct', 'qwen-2.5-72b'],
       ['deepseek-ai/DeepSeek-V3', 'deepseek-v3'],
@@ -145,6 +151,7 @@ describe('catalog', () => {
     assert.equal(findArchitecture(catalog, 'gemma-2-27b')?.headDim, 128);
     assert.equal(findArchitecture(catalog, 'deepseek-v3')?.attention, 'mla');
     assert.equal(findArchitecture(catalog, 'llama-3.3-70b')?.kvHeads, 8);
+    assert.equal(findArchitecture(catalog, 'llama3:latest')?.contextWindow, 8192, 'Llama 3 keeps its 8K context (3.1 has 128K)');
   });
 
   it('uses dense (not 2:4 sparse) GPU throughput and knows the short GPU ids', () => {
