@@ -180,6 +180,11 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
     const inRouter = openApiOptions(input, current, quality, catalog, today, new Set(router.servesOpenProviders));
     for (const o of inRouter) if (!opts.some((x) => x.label === o.label)) opts.push(o);
   }
+  // A retired model with no replacement of its vendor's or open passing the screen (an agent step sending tools
+  // and images, say): the closed models of other vendors that do the job, rather than no answer.
+  if (lifecycle.state === 'retired' && !opts.some((o) => !o.current && o.viable)) {
+    opts.push(...closedSiblings(input, undefined, quality, catalog, currentOption.monthlyUsd, today, true).filter((o) => o.viable));
+  }
   if (options.includeSelfHost !== false) opts.push(...selfHostOptions(input, quality, catalog, options));
 
   if (regulated) applyRegulated(opts, input, current, currentOption, catalog);
@@ -481,17 +486,21 @@ function selfHostCapabilities(arch: ModelArchitecture): ModelCapabilities {
   return { vision: arch.supportsVision, tools: arch.supportsTools, jsonSchema: true, contextTokens: arch.contextWindow, maxOutputTokens: null };
 }
 
-/** Cheaper models of the same vendor: viable when their class is enough for the task and they support the call. */
-function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number, today: string, mustMove: boolean): HostingOption[] {
+/**
+ * Cheaper models of the same vendor: viable when their class is enough for the task and they support the call.
+ * Without `cur` (a retired model that neither its vendor nor an open-model host in the catalog can replace),
+ * closed models of every vendor, each a new vendor for the team.
+ */
+function closedSiblings(input: AdviceInput, cur: ClosedModelRow | undefined, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number, today: string, mustMove: boolean): HostingOption[] {
   const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
-  const currentReasons = (cur.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
+  const currentReasons = (cur?.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
   const overhead = assumption(catalog, 'reasoningOverheadTokens');
   // Every cheaper sibling is priced and screened; only the options kept (three viable, two not) are written out.
   const viable: Array<{ row: ClosedModelRow; cost: Cost; verdict: null }> = [];
   const weak: Array<{ row: ClosedModelRow; cost: Cost; verdict: string }> = [];
   for (const row of catalog.closed) {
     // Retired models cannot be switched to; unverified prices are not a basis for a recommendation.
-    if (row.vendor !== cur.vendor || row.id === cur.id || row.endpoint !== 'chat' || isPastDeprecation(row, today) || row.unverified || row.inputPerMTok === undefined) continue;
+    if ((cur && (row.vendor !== cur.vendor || row.id === cur.id)) || row.endpoint !== 'chat' || isPastDeprecation(row, today) || row.unverified || row.inputPerMTok === undefined) continue;
     const { inP, outP, note } = closedRates(input, row);
     const cost = withRequestFee(tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead), row.id), input, row.perRequestUsd);
     // A model that must be migrated may move to a pricier successor; otherwise only cheaper siblings are options.
@@ -508,7 +517,9 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow, quality: Qualit
     viable: verdict === null,
     why: verdict
       ? verdict
-      : `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change` +
+      : (cur
+          ? `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change`
+          : `nothing the call's vendor or an open-model host offers in the catalog passes this call's task and feature screen; ${row.vendor}'s ${row.class}-class model does: a new vendor (its terms, keys and an evaluation on your traffic), not a model-id change`) +
         (row.billsReasoningTokens && !currentReasons ? `; bills hidden reasoning tokens (${overhead}/call assumed): measure before switching` : ''),
     provider: row.provider,
     model: row.id,

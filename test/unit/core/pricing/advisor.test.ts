@@ -143,6 +143,26 @@ describe('advisor: pricing the current call', () => {
     assert.ok(!other.options.some((o) => /sonar/.test(o.model ?? '')));
   });
 
+  it('moves a retired model that neither its host nor any open-model host can replace to the closed models that pass, as a new vendor', () => {
+    const volume = { callsPerMonth: 10_000, source: 'annotation' as const };
+    // An agent step on Groq's retired Llama 3 70B sending tools and images: no open tool-use model in the catalog takes images.
+    const agentStep = { provider: 'groq', taskType: 'tool-use' as const, volume, features: { ...noFeatures, tools: true, vision: true } };
+    const advice = adviseCall(input('llama3-70b-8192', agentStep), catalog);
+    assert.equal(advice.recommendation?.action, 'migrate');
+    assert.equal(advice.recommendation?.tier, 'closed-api');
+    const target = advice.options.find((o) => o.label === advice.recommendation?.optionLabel);
+    assert.ok(target?.viable && target.tier === 'closed-api', advice.recommendation?.label);
+    assert.match(target.why, /a new vendor/);
+    const closed = advice.options.filter((o) => o.tier === 'closed-api' && !o.current);
+    assert.ok(closed.length > 0 && closed.every((o) => o.viable), 'only closed models that pass the screen are listed');
+    assert.ok(closed.every((o, i) => i === 0 || closed[i - 1].monthlyUsd <= o.monthlyUsd), 'cheapest first');
+    // Without the images an open model does the job: no closed model of another vendor is proposed.
+    const textOnly = adviseCall(input('llama3-70b-8192', { ...agentStep, features: { ...noFeatures, tools: true } }), catalog);
+    assert.equal(textOnly.recommendation?.action, 'migrate');
+    assert.notEqual(textOnly.recommendation?.tier, 'closed-api');
+    assert.ok(!textOnly.options.some((o) => o.tier === 'closed-api'));
+  });
+
   it("prices Jina's embedding and rerank APIs per input token, the price's source saying it is inferred from Jina's one token balance", () => {
     const volume = { callsPerMonth: 10_000, source: 'annotation' as const };
     for (const [model, endpoint] of [['jina-embeddings-v3', 'embedding'], ['jina-clip-v2', 'embedding'], ['jina-reranker-v2-base-multilingual', 'rerank']] as const) {
