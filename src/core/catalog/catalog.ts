@@ -13,6 +13,7 @@ import qualityJson from '../../../data/catalog/quality.json';
 import selfHostJson from '../../../data/catalog/self-host-costs.json';
 import ownCloudJson from '../../../data/catalog/own-cloud.json';
 import routersJson from '../../../data/catalog/routers.json';
+import ollamaLibraryJson from '../../../data/catalog/ollama-library.json';
 import assumedModelsJson from '../../../data/catalog/assumed-models.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
@@ -273,6 +274,18 @@ export interface OwnCloudRow extends Sourced {
   basis: 'cited' | 'estimate';
 }
 
+/** What a bare Ollama library name pulls (ollama-library.json): its default tag's weights, and their catalog id when the catalog has them. */
+export interface OllamaLibraryRow extends Sourced {
+  /** The library name as code writes it, without a tag (`llama3.1`, `deepseek-r1`). */
+  name: string;
+  parameters: string;
+  /** The weights the default tag pulls, in words. */
+  weights: string;
+  /** Their catalog id; null when the catalog has no architecture for them. */
+  model: string | null;
+  notes?: string;
+}
+
 /** A router or gateway the code may already call through (routers.json): what a model-id change reaches there. */
 export interface RouterRow extends Sourced {
   id: string;
@@ -344,6 +357,8 @@ export interface Catalog {
   ownCloud?: OwnCloudRow[];
   /** Routers and gateways (routers.json); absent in small test catalogs. */
   routers?: RouterRow[];
+  /** What bare Ollama library names pull (ollama-library.json); absent in small test catalogs. */
+  ollamaLibrary?: OllamaLibraryRow[];
   referenceModels: ReferenceModelRow[];
   /** Reference sets for user-chosen models; absent in small test catalogs (then no assumed pricing). */
   assumedModels?: AssumedModelsRow[];
@@ -410,7 +425,8 @@ export function loadCatalog(): Catalog {
   const ownCloud = (ownCloudJson as unknown as RowsFile<OwnCloudRow>).rows;
   const routers = (routersJson as unknown as RowsFile<RouterRow>).rows;
   const assumedModels = (assumedModelsJson as unknown as RowsFile<AssumedModelsRow>).rows;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels });
+  const ollamaLibrary = (ollamaLibraryJson as unknown as RowsFile<OllamaLibraryRow>).rows;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels, ollamaLibrary });
   return cached;
 }
 
@@ -425,7 +441,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
   const snapshot = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   const sources = new Set<string>();
   // One entry per document: rows of the same file differ only by their `; key ...` suffix.
-  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? []), ...(parts.routers ?? [])]) sources.add(r.source.split('; key')[0].trim());
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? []), ...(parts.routers ?? []), ...(parts.ollamaLibrary ?? [])]) sources.add(r.source.split('; key')[0].trim());
   const index = new Map<string, string>();
   const exact = new Map<string, string>();
   const add = (name: string, id: string) => {
@@ -508,11 +524,21 @@ export function findModel(catalog: Catalog, modelId: string): CatalogModel | und
  * read as another's. Other models are found as findModel finds them.
  */
 export function findModelAt(catalog: Catalog, modelId: string, provider: string): CatalogModel | undefined {
+  // On an Ollama server a bare library name is that name's default tag: `deepseek-r1` there is a 7B distill, not the 671B model.
+  const library = ollamaLibraryRow(catalog, modelId, provider);
+  if (library) return library.model === null ? undefined : findModel(catalog, library.model);
   const found = findModel(catalog, modelId);
   if (!found?.closed) return found;
   const host = provider.toLowerCase();
   const atHost = catalog.closed.find((r) => r.id === found.id && r.provider === host);
   return atHost && atHost !== found.closed ? { ...found, closed: atHost } : found;
+}
+
+/** The library row of a bare Ollama model name (`llama3.1`, `gemma3:latest`) a call to an Ollama server names; undefined otherwise. */
+export function ollamaLibraryRow(catalog: Catalog, modelId: string, provider: string): OllamaLibraryRow | undefined {
+  if (provider.toLowerCase() !== 'ollama') return undefined;
+  const name = modelId.trim().toLowerCase().replace(/^ollama\//, '').replace(/:latest$/, '');
+  return catalog.ollamaLibrary?.find((row) => row.name === name);
 }
 
 /** The architecture row for an open model id or alias. */

@@ -25,6 +25,7 @@ import {
   capabilitiesOf,
   referenceModel,
   findModelAt,
+  ollamaLibraryRow,
   isoToday,
   isLocalServer,
   isPastDeprecation,
@@ -143,6 +144,10 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   // The pipeline replaces this with the exact instruction that sets the model (modelSet.ts).
   if (!modelId) return unpriced(diagnostics, `model "${input.model.raw}" could not be resolved statically; not priced`);
   const current = findModelAt(catalog, modelId, input.provider);
+  const library = ollamaLibraryRow(catalog, modelId, input.provider);
+  if (!current && library) {
+    return unpriced(diagnostics, `on Ollama, \`${modelId}\` pulls ${library.weights} (${library.parameters} parameters; ${library.source}), which the catalog has no architecture for: there is no per-token bill on a server you run, and its hardware cannot be sized. If those weights are a model the catalog has, set its id as this call's \`model:\` in llm-usage.yml`);
+  }
   if (!current) {
     const near = nearestModels(catalog, modelId);
     return unpriced(diagnostics, `model ${modelId} is not in the catalog (as of ${catalog.asOf}); not priced. Nearest: ${near.join(', ')}`);
@@ -164,8 +169,10 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
 
   const quality = qualityFor(catalog, input.task.type);
   const opts: HostingOption[] = [];
-  const currentOption = priceCurrent(input, current, catalog, diagnostics, today);
-  if (!currentOption) return unpriced(diagnostics);
+  const priced = priceCurrent(input, current, catalog, diagnostics, today);
+  if (!priced) return unpriced(diagnostics);
+  // The model a bare Ollama name stands for is read off Ollama's library table: the derivation says so.
+  const currentOption = library ? { ...priced, derivation: `${(priced.derivation ?? '').replace(/\.?$/, '.')} Model: on Ollama \`${modelId}\` is its default tag, ${library.weights} (${library.source})${library.notes ? `; ${library.notes}` : ''}` } : priced;
   if (options.currentPriceOnly) return { options: [currentOption], recommendation: null, monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
   if (lifecycle.state === 'retired') markRetired(currentOption, lifecycle);
   opts.push(currentOption);

@@ -10,7 +10,7 @@
  * Pure: no I/O, no `vscode`.
  */
 import { adviseCall, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
-import { assumedModelsFor, findModel, isLocalServer, nearestModels, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
+import { assumedModelsFor, findModel, isLocalServer, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
 import type { ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 
@@ -169,7 +169,8 @@ function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog, provider:
     const how = model.source === 'user-choice' ? 'chosen by the end user at run time, and no model list was found to price it against' : model.source === 'deployment-choice' ? `set by the deployment in the env variable ${model.env ?? '(unnamed)'} with no default, and no reference set to price it against` : `not resolved statically, and no reference set for provider ${provider}${endpoint && endpoint !== 'chat' ? ` (${endpoint})` : ''} to price it against`;
     return { kind: 'model-unknown', reason: `model unknown: the code passes ${written} (${how})` };
   }
-  if (!findModel(catalog, model.id)) {
+  // A bare Ollama name the library table reads (`phi4`, `deepseek-r1`): the advice says which weights it pulls and why they are not sized.
+  if (!findModel(catalog, model.id) && !ollamaLibraryRow(catalog, model.id, provider)) {
     const near = nearestModels(catalog, model.id, 3, (id) => servesEndpoint(catalog, id, endpoint));
     return { kind: 'model-not-in-catalog', reason: `model ${model.id} is not in the catalog (as of ${catalog.asOf})${ownHardwareNote(provider)}${near.length ? `; nearest: ${near.join(', ')}` : ''}`, exampleModel: near[0] };
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalKey, capabilitiesOf, findArchitecture, findGpu, findModel, isPastDeprecation, loadCatalog, nearestModels, servesEndpoint } from '../../../../src/core/catalog/catalog';
+import { canonicalKey, capabilitiesOf, findArchitecture, findGpu, findModel, findModelAt, isPastDeprecation, loadCatalog, nearestModels, ollamaLibraryRow, servesEndpoint } from '../../../../src/core/catalog/catalog';
 import { editDistance } from '../../../../src/model/display';
 import closedJson from '../../../../data/catalog/closed-api-prices.json';
 import openJson from '../../../../data/catalog/open-api-prices.json';
@@ -8,6 +8,11 @@ import archJson from '../../../../data/catalog/model-architectures.json';
 import gpuJson from '../../../../data/catalog/gpus.json';
 import qualityJson from '../../../../data/catalog/quality.json';
 import selfHostJson from '../../../../data/catalog/self-host-costs.json';
+import routersJson from '../../../../data/catalog/routers.json';
+import ownCloudJson from '../../../../data/catalog/own-cloud.json';
+import assumedModelsJson from '../../../../data/catalog/assumed-models.json';
+import ollamaLibraryJson from '../../../../data/catalog/ollama-library.json';
+import taskOutputJson from '../../../../data/catalog/task-output-tokens.json';
 
 describe('catalog', () => {
   const catalog = loadCatalog();
@@ -22,6 +27,11 @@ describe('catalog', () => {
       'quality.json': qualityJson.rows,
       'self-host-costs.json': selfHostJson.rows,
       'self-host-costs.json assumptions': selfHostJson.assumptions,
+      'routers.json': routersJson.rows,
+      'own-cloud.json': ownCloudJson.rows,
+      'assumed-models.json': assumedModelsJson.rows,
+      'ollama-library.json': ollamaLibraryJson.rows,
+      'task-output-tokens.json': taskOutputJson.rows,
     };
     for (const [name, rows] of Object.entries(files)) {
       it(`${name}: every row has a non-empty source and an asOf date`, () => {
@@ -115,6 +125,33 @@ describe('catalog', () => {
     ];
     for (const [raw, id] of cases) {
       it(`${raw} → ${id}`, () => assert.equal(findModel(catalog, raw)?.id, id));
+    }
+  });
+
+  it("reads a bare Ollama library name on an Ollama server as its default tag, and only there", () => {
+    assert.equal(findModelAt(catalog, 'llama3.1', 'ollama')?.id, 'llama-3.1-8b');
+    assert.equal(findModelAt(catalog, 'llama3.2:latest', 'ollama')?.id, 'llama-3.2-3b');
+    assert.equal(findModelAt(catalog, 'gemma3', 'ollama')?.id, 'gemma-3-4b');
+    // Ollama's deepseek-r1 is a small distill: never the 671B model the same name means elsewhere.
+    assert.equal(findModelAt(catalog, 'deepseek-r1', 'ollama'), undefined);
+    assert.match(ollamaLibraryRow(catalog, 'deepseek-r1', 'ollama')?.weights ?? '', /not the 671B/);
+    assert.equal(findModelAt(catalog, 'deepseek/deepseek-r1', 'openrouter')?.id, 'deepseek-r1');
+    assert.equal(ollamaLibraryRow(catalog, 'llama3.1', 'together'), undefined);
+    // Sized tags keep the ordinary lookup; names the library table does not list stay unknown.
+    assert.equal(findModelAt(catalog, 'llama3.1:70b', 'ollama')?.id, 'llama-3.1-70b');
+    assert.equal(findModelAt(catalog, 'qwen3', 'ollama'), undefined);
+    for (const row of catalog.ollamaLibrary ?? []) {
+      if (row.model !== null) assert.ok(findArchitecture(catalog, row.model), `${row.name} -> ${row.model} has an architecture row`);
+    }
+  });
+
+  it('Llama 3.2 1B and 3B: tied embeddings, parameters as the shapes give them', () => {
+    for (const [id, params] of [['llama-3.2-1b', 1.236], ['llama-3.2-3b', 3.213]] as const) {
+      const row = findArchitecture(catalog, id)!;
+      const kv = row.kvHeads * row.headDim;
+      const perLayer = row.hiddenSize * (2 * row.hiddenSize + 2 * kv) + 3 * row.hiddenSize * row.intermediateSize + 2 * row.hiddenSize;
+      const derived = (perLayer * row.layers + row.vocabSize * row.hiddenSize * (row.tieWordEmbeddings ? 1 : 2) + row.hiddenSize) / 1e9;
+      assert.ok(Math.abs(derived - params) < 0.001 && Math.abs(row.totalParamsB - params) < 0.001, `${id}: ${derived} vs ${row.totalParamsB}`);
     }
   });
 

@@ -143,6 +143,19 @@ describe('advisor: pricing the current call', () => {
     assert.ok(!other.options.some((o) => /sonar/.test(o.model ?? '')));
   });
 
+  it('prices a bare Ollama name as the model its default tag pulls, and says so; a name whose weights the catalog lacks is not priced as another model', () => {
+    const onOllama = { provider: 'ollama', taskType: 'chat' as const, volume: { callsPerMonth: 10_000, source: 'annotation' as const } };
+    const llama = adviseCall(input('llama3.1', onOllama), catalog);
+    const current = llama.options.find((o) => o.current);
+    assert.equal(current?.model, 'llama-3.1-8b');
+    assert.match(current?.derivation ?? '', /on Ollama `llama3\.1` is its default tag, Llama 3\.1 8B \(ollama\/ollama README\.md @379fd64f/);
+    const r1 = adviseCall(input('deepseek-r1', onOllama), catalog);
+    assert.equal(r1.monthlyUsdCurrent, null);
+    assert.match(r1.diagnostics.join(' '), /`deepseek-r1` pulls a model distilled from DeepSeek-R1 into a smaller base, not the 671B DeepSeek-R1 \(7B parameters; /);
+    // The same name at an API host is the 671B model.
+    assert.ok((adviseCall(input('deepseek-r1', { ...onOllama, provider: 'together' }), catalog).monthlyUsdCurrent ?? 0) > 0);
+  });
+
   it('moves a retired model that neither its host nor any open-model host can replace to the closed models that pass, as a new vendor', () => {
     const volume = { callsPerMonth: 10_000, source: 'annotation' as const };
     // An agent step on Groq's retired Llama 3 70B sending tools and images: no open tool-use model in the catalog takes images.
