@@ -136,6 +136,7 @@ describe('catalog', () => {
     assert.equal(findModelAt(catalog, 'deepseek-r1', 'ollama'), undefined);
     assert.match(ollamaLibraryRow(catalog, 'deepseek-r1', 'ollama')?.weights ?? '', /not the 671B/);
     assert.equal(findModelAt(catalog, 'deepseek/deepseek-r1', 'openrouter')?.id, 'deepseek-r1');
+    assert.equal(findModelAt(catalog, 'deepseek-r1:671b', 'ollama')?.id, 'deepseek-r1', 'the 671B tag is the full model');
     assert.equal(ollamaLibraryRow(catalog, 'llama3.1', 'together'), undefined);
     // Sized tags keep the ordinary lookup; names the library table does not list stay unknown.
     assert.equal(findModelAt(catalog, 'llama3.1:70b', 'ollama')?.id, 'llama-3.1-70b');
