@@ -84,6 +84,17 @@ export function unpricedLabel(site: Pick<CallSite, 'unpricedKind'>): string {
   return UNPRICED_LABELS[site.unpricedKind ?? 'not-priced'];
 }
 
+/**
+ * ` ($12–$450)`: the low and high ends of a cost over a call's candidate models, or '' when they read the same
+ * at the precision shown (a spread of cents on $660 is `$660`, never `$660–$660`).
+ */
+function formatSpread(range: { low: number; high: number } | undefined, usd: (value: number) => string): string {
+  if (!range) return '';
+  const low = usd(range.low);
+  const high = usd(range.high);
+  return low === high ? '' : ` (${low}–${high})`;
+}
+
 type CostFields = Pick<CallSite, 'monthlyUsdCurrent' | 'unpricedKind' | 'monthlyUsdCurrentRange' | 'modelPricing' | 'costNote'>;
 
 /**
@@ -94,7 +105,7 @@ export function formatSiteCost(site: CostFields, usd: (value: number) => string 
   if (site.monthlyUsdCurrent === null) return unpricedLabel(site);
   if (site.monthlyUsdCurrent === 0 && site.costNote) return `${usd(0)} (${site.costNote})`;
   const range = site.monthlyUsdCurrentRange;
-  const spread = range && range.high - range.low >= 0.005 ? ` (${usd(range.low)}–${usd(range.high)})` : '';
+  const spread = formatSpread(range, usd);
   return `${usd(site.monthlyUsdCurrent)}${spread}${site.modelPricing?.assumed ? ' assumed' : ''}`;
 }
 
@@ -133,7 +144,7 @@ export function formatTotalCost(summary: UnpricedFields & Pick<ScanSummary, 'mon
   const note = unpricedNote(summary);
   if (nothingPriced(summary)) return note;
   const range = summary.monthlyUsdCurrentRange;
-  const spread = range && range.high - range.low >= 0.005 ? ` (${usd(range.low)}–${usd(range.high)})` : '';
+  const spread = formatSpread(range, usd);
   // What the total stands on goes in one parenthesis (assumed models, unpriced calls left out anyway);
   // unpriced calls the total misses are added after it with a "+".
   const missing = (summary.unpricedCallSites ?? 0) > 0;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatCount, formatPercent, formatUsd } from '../../../src/model/format';
-import { neutralizeUnsafeChars, stripUnsafeChars } from '../../../src/model/display';
+import { formatSiteCost, neutralizeUnsafeChars, stripUnsafeChars } from '../../../src/model/display';
 import { mdCode, mdText } from '../../../src/core/report/markdown';
 
 describe('model: the one number format', function () {
@@ -116,5 +116,15 @@ describe('model: one set of unsafe characters', function () {
     assert.equal(stripUnsafeChars(hostile), 'abcdefg');
     assert.equal(mdText(hostile), 'abcdefg');
     assert.equal(mdCode(hostile), '`abcdefg`');
+  });
+});
+
+describe('model: a cost over candidate models', function () {
+  const site = (monthlyUsdCurrent: number, low: number, high: number) => ({ monthlyUsdCurrent, monthlyUsdCurrentRange: { low, high } }) as Parameters<typeof formatSiteCost>[0];
+  it('shows the spread only when its ends read differently at the precision shown', function () {
+    assert.equal(formatSiteCost(site(27, 12, 450)), '$27.00 ($12.00–$450)');
+    // A spread of cents on a three-figure amount reads as one number, never `$660–$660`.
+    assert.equal(formatSiteCost(site(660.17, 659.9, 660.3)), '$660');
+    assert.equal(formatSiteCost(site(2.5, 2.5, 2.5)), '$2.50');
   });
 });
