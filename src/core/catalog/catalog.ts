@@ -4,7 +4,7 @@
  * the `source` it was copied from and an `asOf` date that the UI shows.
  */
 import { editDistance } from '../../model/display';
-import { isLocalServer } from '../../model/vocabulary';
+import { isLocalServer, type Precision } from '../../model/vocabulary';
 import closedJson from '../../../data/catalog/closed-api-prices.json';
 import openJson from '../../../data/catalog/open-api-prices.json';
 import archJson from '../../../data/catalog/model-architectures.json';
@@ -286,6 +286,18 @@ export interface OllamaLibraryRow extends Sourced {
   notes?: string;
 }
 
+/** The weights' precision Ollama's library tags carry when the tag names none, and what says so. */
+export interface OllamaDefaultPrecision extends Sourced {
+  precision: Precision;
+  why: string;
+}
+
+/** How many requests an Ollama server processes at once per model when OLLAMA_NUM_PARALLEL is not set, and what says so. */
+export interface OllamaDefaultParallelRequests extends Sourced {
+  value: number;
+  why: string;
+}
+
 /** A router or gateway the code may already call through (routers.json): what a model-id change reaches there. */
 export interface RouterRow extends Sourced {
   id: string;
@@ -359,6 +371,10 @@ export interface Catalog {
   routers?: RouterRow[];
   /** What bare Ollama library names pull (ollama-library.json); absent in small test catalogs. */
   ollamaLibrary?: OllamaLibraryRow[];
+  /** The precision of Ollama's library tags when a tag names none (ollama-library.json); absent in small test catalogs. */
+  ollamaDefaultPrecision?: OllamaDefaultPrecision;
+  /** Requests an Ollama server processes at once per model by default (ollama-library.json); absent in small test catalogs. */
+  ollamaDefaultParallelRequests?: OllamaDefaultParallelRequests;
   referenceModels: ReferenceModelRow[];
   /** Reference sets for user-chosen models; absent in small test catalogs (then no assumed pricing). */
   assumedModels?: AssumedModelsRow[];
@@ -426,7 +442,8 @@ export function loadCatalog(): Catalog {
   const routers = (routersJson as unknown as RowsFile<RouterRow>).rows;
   const assumedModels = (assumedModelsJson as unknown as RowsFile<AssumedModelsRow>).rows;
   const ollamaLibrary = (ollamaLibraryJson as unknown as RowsFile<OllamaLibraryRow>).rows;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels, ollamaLibrary });
+  const { defaultPrecision: ollamaDefaultPrecision, defaultParallelRequests: ollamaDefaultParallelRequests } = (ollamaLibraryJson as unknown as { _meta: { defaultPrecision: OllamaDefaultPrecision; defaultParallelRequests: OllamaDefaultParallelRequests } })._meta;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels, ollamaLibrary, ollamaDefaultPrecision, ollamaDefaultParallelRequests });
   return cached;
 }
 
@@ -481,8 +498,9 @@ export function canonicalKey(raw: string): string {
   // Bedrock: `us.anthropic.claude-...-v2:0`, `meta.llama3-1-70b-instruct-v1:0`.
   s = s.replace(/^(us|eu|apac|global|jp|au)\./, '').replace(/^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen)\./, '');
   s = s.replace(/-v\d+:\d+$/, '');
-  // Ollama size tags (`llama3.1:8b`) carry the size; other `:tag`s (`:free`, `:beta`) do not.
-  s = s.replace(/:(\d+(\.\d+)?b)$/, '-$1').replace(/:.*$/, '');
+  // Ollama size tags (`llama3.1:8b`, `qwen2.5:7b-instruct-q4_K_M`) carry the size, whatever variant follows it;
+  // other `:tag`s (`:free`, `:beta`) do not.
+  s = s.replace(/:(\d+(\.\d+)?b)(?:-[\w.]+)*$/, '-$1').replace(/:.*$/, '');
   // Dated snapshots and moving aliases.
   s = s.replace(/-(latest|preview|exp)$/, '');
   s = s.replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-\d{8}$/, '').replace(/-(0\d{3}|1\d{3})$/, '').replace(/-00\d$/, '');
@@ -539,6 +557,30 @@ export function ollamaLibraryRow(catalog: Catalog, modelId: string, provider: st
   if (provider.toLowerCase() !== 'ollama') return undefined;
   const name = modelId.trim().toLowerCase().replace(/^ollama\//, '').replace(/:latest$/, '');
   return catalog.ollamaLibrary?.find((row) => row.name === name);
+}
+
+/** A tag naming its weights' precision (`llama3.1:8b-instruct-q8_0`, `gemma3:27b-it-fp16`): what the sizer plans it at, or null for one it has no precision for (q5, q6). */
+const OLLAMA_TAG_PRECISIONS: ReadonlyArray<[RegExp, Precision | null]> = [
+  [/(?:^|[-_])bf16(?:$|[-_])/, 'bf16'],
+  [/(?:^|[-_])f(?:p)?16(?:$|[-_])/, 'fp16'],
+  [/(?:^|[-_])q8(?:_\w+)?(?:$|-)/, 'int8'],
+  [/(?:^|[-_])q4(?:_\w+)?(?:$|-)/, 'int4'],
+  [/(?:^|[-_])(?:q[2356](?:_\w+)?|fp32|f32|iq\d\w*)(?:$|-)/, null],
+];
+
+/**
+ * The precision a team's Ollama server runs a model at: the one its tag names (`-q8_0` is int8), else the
+ * library's default (4-bit: ollama-library.json's defaultPrecision, with what says so). Undefined for other
+ * servers, and for a tag naming a precision the sizer does not plan with.
+ */
+export function ollamaTagPrecision(catalog: Catalog, modelId: string, provider: string): { precision: Precision; why: string } | undefined {
+  if (provider.toLowerCase() !== 'ollama' || !catalog.ollamaDefaultPrecision) return undefined;
+  const tag = modelId.trim().toLowerCase().split(':')[1] ?? '';
+  for (const [pattern, precision] of OLLAMA_TAG_PRECISIONS) {
+    if (pattern.test(tag)) return precision ? { precision, why: `the tag \`${tag}\` names ${precision} weights` } : undefined;
+  }
+  const library = catalog.ollamaDefaultPrecision;
+  return { precision: library.precision, why: `${library.why} (${library.source})` };
 }
 
 /** The architecture row for an open model id or alias. */

@@ -26,6 +26,7 @@ import {
   referenceModel,
   findModelAt,
   ollamaLibraryRow,
+  ollamaTagPrecision,
   isoToday,
   isLocalServer,
   isPastDeprecation,
@@ -421,7 +422,12 @@ function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Ca
   const visibleOut = outputFor(input, true, false)?.tokens ?? input.tokens.outputPerCall;
   const workload: Workload = { callsPerMonth: input.volume.callsPerMonth, inputTokens: input.tokens.inputPerCall, outputTokens: Math.max(1, visibleOut) };
   const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond') : 0;
-  const plan = planFor(arch, workload, catalog, 'self-managed', minStream);
+  // An Ollama server runs the weights at the precision its tag pulls (4-bit unless the tag says otherwise).
+  // and one request at a time unless the team set OLLAMA_NUM_PARALLEL (ollama-library.json).
+  const tagPrecision = ollamaTagPrecision(catalog, input.model.id ?? '', input.provider);
+  const parallel = input.provider.toLowerCase() === 'ollama' ? catalog.ollamaDefaultParallelRequests : undefined;
+  const serving = parallel ? { concurrency: parallel.value } : {};
+  const plan = (tagPrecision && planFor(arch, workload, catalog, 'self-managed', minStream, { ...serving, precisions: [tagPrecision.precision] })) || planFor(arch, workload, catalog, 'self-managed', minStream, serving);
   if (!plan || !plan.sizing.fits || plan.replicaCallsPerSecond <= 0) return null;
   const s = plan.sizing;
   const hours = assumption(catalog, 'hoursPerMonth');
@@ -434,7 +440,10 @@ function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Ca
   const inProcess = input.provider === IN_PROCESS_PROVIDER;
   const host = inProcess ? "the model runs in the app's own process" : `${input.provider} runs`;
   const alone = inProcess ? 'a GPU kept for this call alone costs the whole replica, and a CPU or hardware you already own costs compute time, power and upkeep instead' : 'a server kept for this call alone costs the whole replica, and hardware you already own costs power and upkeep instead';
-  const note = `an assumption: ${host} on hardware you operate, priced as rented GPUs (${server}, ${formatUsd(replicaUsd, 'whole')}/month per replica on demand) of which this call uses its share of the throughput; ${alone}`;
+  const precisionNote =
+    (tagPrecision && s.precision === tagPrecision.precision ? `; the weights at ${s.precision}: ${tagPrecision.why}` : '') +
+    (parallel ? `; ${parallel.value === 1 ? 'one request' : `${parallel.value} requests`} at a time: ${parallel.why} (${parallel.source})` : '');
+  const note = `an assumption: ${host} on hardware you operate, priced as rented GPUs (${server}, ${formatUsd(replicaUsd, 'whole')}/month per replica on demand) of which this call uses its share of the throughput; ${alone}${precisionNote}`;
   return {
     tier: 'self-hosted',
     label: inProcess ? `Stay on ${model.id} in process` : `Stay on ${model.id} on your ${input.provider} server`,
@@ -749,13 +758,13 @@ const adequateArchitectures = new WeakMap<Catalog, Map<QualityRow | undefined, M
 const planCache = new WeakMap<Catalog, Map<string, DeploymentPlan | null>>();
 
 /** Cheapest fitting plan for a deployment style; memoized because many call sites share a workload shape. */
-function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed', minStreamTokensPerSecond = 0, limits: Pick<AdvisorOptions, 'gpuIds' | 'precisions'> = {}): DeploymentPlan | null {
+function planFor(arch: ModelArchitecture, w: Workload, catalog: Catalog, style: 'managed' | 'self-managed', minStreamTokensPerSecond = 0, limits: Pick<AdvisorOptions, 'gpuIds' | 'precisions'> & { concurrency?: number } = {}): DeploymentPlan | null {
   let cache = planCache.get(catalog);
   if (!cache) planCache.set(catalog, (cache = new Map()));
-  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${w.p95ContextTokens ?? ''}|${minStreamTokensPerSecond}|${limits.gpuIds?.join(',') ?? ''}|${limits.precisions?.join(',') ?? ''}`;
+  const key = `${arch.id}|${style}|${w.callsPerMonth}|${w.inputTokens}|${w.outputTokens}|${w.p95ContextTokens ?? ''}|${minStreamTokensPerSecond}|${limits.gpuIds?.join(',') ?? ''}|${limits.precisions?.join(',') ?? ''}|${limits.concurrency ?? ''}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const classes: ProviderClass[] = style === 'managed' ? ['managed'] : ['specialist', 'hyperscaler'];
-  const restrictions = { ...(limits.gpuIds?.length ? { gpuIds: limits.gpuIds } : {}), ...(limits.precisions?.length ? { precisions: limits.precisions } : {}) };
+  const restrictions = { ...(limits.gpuIds?.length ? { gpuIds: limits.gpuIds } : {}), ...(limits.precisions?.length ? { precisions: limits.precisions } : {}), ...(limits.concurrency ? { concurrency: limits.concurrency } : {}) };
   const plans = classes.map((providerClass) => planDeployment(arch, w, catalog, { providerClass, minStreamTokensPerSecond, ...restrictions })).filter((p): p is DeploymentPlan => p !== null);
   const best = plans.sort((a, b) => a.sizing.monthlyGpuUsdOnDemand - b.sizing.monthlyGpuUsdOnDemand)[0] ?? null;
   cache.set(key, best);

@@ -485,14 +485,16 @@ function planOne(arch: ModelArchitecture, precision: Precision, gpu: GpuRow, gpu
   const wantConc = opts.concurrency ?? 64;
   const minConc = assumption(catalog, 'minServiceConcurrency');
   const probe = sizeForPlanning(arch, precision, gpu, gpuCount, seq, minConc, catalog);
-  let batch = Math.max(minConc, Math.min(wantConc, probe.maxConcurrency));
+  // A server that takes fewer requests at once than the service minimum (Ollama's one) batches no more than it takes.
+  const fewest = Math.min(minConc, wantConc);
+  let batch = Math.max(fewest, Math.min(wantConc, probe.maxConcurrency));
   // Resident length during decode averages the prompt plus half the output.
   const avgSeq = w.inputTokens + w.outputTokens / 2;
   let decodeAgg = probe.fits ? batchedDecodeTokensPerSecond(probe, arch, gpu, batch, avgSeq, catalog) : 0;
   // Streaming callers need a readable per-stream speed: shrink the batch until each stream gets it.
   const minStream = opts.minStreamTokensPerSecond ?? 0;
-  while (probe.fits && batch > minConc && decodeAgg / batch < minStream) {
-    batch = Math.max(minConc, Math.floor(batch / 2));
+  while (probe.fits && batch > fewest && decodeAgg / batch < minStream) {
+    batch = Math.max(fewest, Math.floor(batch / 2));
     decodeAgg = batchedDecodeTokensPerSecond(probe, arch, gpu, batch, avgSeq, catalog);
   }
   let result = probe.fits ? sizeForPlanning(arch, precision, gpu, gpuCount, seq, batch, catalog) : probe;

@@ -108,6 +108,9 @@ describe('catalog', () => {
       ['accounts/fireworks/models/llama-v3p1-8b-instruct', 'llama-3.1-8b'],
       ['meta-llama/Meta-Llama-3.1-8B-Instruct', 'llama-3.1-8b'],
       ['llama3.1:8b', 'llama-3.1-8b'],
+      // A size tag with a variant after it is still that size.
+      ['llama3.1:8b-instruct-q8_0', 'llama-3.1-8b'],
+      ['qwen2.5:7b-instruct-q4_K_M', 'qwen-2.5-7b'],
       // Llama 3 (8K context), not 3.1: Ollama's bare `llama3` is its 8B, Groq's retired llama3-*-8192 rows too.
       ['llama3:latest', 'llama-3-8b'],
       ['llama3', 'llama-3-8b'],

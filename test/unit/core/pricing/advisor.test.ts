@@ -156,6 +156,20 @@ describe('advisor: pricing the current call', () => {
     assert.ok((adviseCall(input('deepseek-r1', { ...onOllama, provider: 'together' }), catalog).monthlyUsdCurrent ?? 0) > 0);
   });
 
+  it("sizes the team's Ollama server as Ollama runs it: 4-bit weights unless the tag names others, one request at a time", () => {
+    const onServer = (model: string, provider = 'ollama') => adviseCall(input(model, { provider, taskType: 'chat', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog).options.find((o) => o.current)!;
+    const ollama = onServer('llama3.1:8b');
+    assert.match(ollama.derivation ?? '', /1× [\w.-]+, int4, batch 1\)/);
+    assert.match(ollama.why, /the weights at int4: Ollama's library tags are 4-bit/);
+    assert.match(ollama.why, /one request at a time: .*OLLAMA_NUM_PARALLEL/);
+    assert.match(onServer('llama3.1:8b-instruct-q8_0').derivation ?? '', /, int8, batch 1\)/, 'a tag naming 8-bit weights is sized at int8');
+    // Another server the team runs (vLLM) batches requests and picks its precision as before.
+    const vllm = onServer('llama-3.1-8b', 'vllm');
+    assert.doesNotMatch(vllm.derivation ?? '', /batch 1\)/);
+    assert.doesNotMatch(vllm.why, /OLLAMA_NUM_PARALLEL/);
+    assert.ok(ollama.monthlyUsd > vllm.monthlyUsd, 'one stream at a time costs a larger share of the replica');
+  });
+
   it('moves a retired model that neither its host nor any open-model host can replace to the closed models that pass, as a new vendor', () => {
     const volume = { callsPerMonth: 10_000, source: 'annotation' as const };
     // An agent step on Groq's retired Llama 3 70B sending tools and images: no open tool-use model in the catalog takes images.
