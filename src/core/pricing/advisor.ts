@@ -422,8 +422,8 @@ function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Ca
   const visibleOut = outputFor(input, true, false)?.tokens ?? input.tokens.outputPerCall;
   const workload: Workload = { callsPerMonth: input.volume.callsPerMonth, inputTokens: input.tokens.inputPerCall, outputTokens: Math.max(1, visibleOut) };
   const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond') : 0;
-  // An Ollama server runs the weights at the precision its tag pulls (4-bit unless the tag says otherwise).
-  // and one request at a time unless the team set OLLAMA_NUM_PARALLEL (ollama-library.json).
+  // An Ollama server runs the weights at the precision its tag pulls (4-bit unless the tag says otherwise),
+  // one request at a time unless the team set OLLAMA_NUM_PARALLEL (ollama-library.json).
   const tagPrecision = ollamaTagPrecision(catalog, input.model.id ?? '', input.provider);
   const parallel = input.provider.toLowerCase() === 'ollama' ? catalog.ollamaDefaultParallelRequests : undefined;
   const serving = parallel ? { concurrency: parallel.value } : {};

@@ -118,11 +118,11 @@ function dayOf(value: string): string {
   return value.slice(0, 10);
 }
 
-/** Splits one CSV line, honouring double quotes and doubled quotes inside them. */
 /**
  * The export's records with the line each starts on (csv-parse: quoted cells may hold commas, quotes and line
- * breaks; a byte-order mark and blank lines are skipped). A record csv-parse cannot read (an unclosed quote) is
- * reported with its line and left out; the rest of the file is still read.
+ * breaks; a byte-order mark and blank lines are skipped). A record csv-parse cannot read (a quote inside an
+ * unquoted cell) is reported with its line and left out, and the records after it are still read; an unclosed
+ * quote runs to the end of the file, and is reported at the last line.
  */
 function readCsvRows(text: string, errors: UsageExport['errors']): Array<{ line: number; cells: string[] }> {
   const records = parseCsv(text, {
