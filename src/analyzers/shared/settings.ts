@@ -228,6 +228,18 @@ export function keepSettingValue(value: string, name = ''): boolean {
   return looksLikeModelId(value) || looksLikeProviderUrl(value) || (PROVIDER_CHOICE_NAME.test(name) && PROVIDER_CHOICE_VALUE.test(value));
 }
 
+/** Settings of a model server the team runs that change what its hardware costs: kept as small whole numbers only. */
+export const SERVING_SETTING_NAMES = ['OLLAMA_NUM_PARALLEL'] as const;
+
+/**
+ * Whether a `name=value` of a settings file is kept: a model or provider setting (keepSettingValue; a provider
+ * choice by name only where `choices`, as example env files are read), or a serving setting's count.
+ */
+function keptSetting(name: string, value: string, choices: boolean): boolean {
+  if ((SERVING_SETTING_NAMES as readonly string[]).includes(name)) return /^[1-9]\d{0,2}$/.test(value);
+  return MODEL_SETTING_NAME.test(name) && keepSettingValue(value, choices ? name : '');
+}
+
 /** The `NAME=value` lines of an env file (`export` allowed), with the value as written and the 1-based line. */
 function envAssignments(lines: readonly string[]): Array<{ name: string; raw: string; line: number }> {
   return lines.flatMap((line, index) => {
@@ -240,9 +252,8 @@ function envAssignments(lines: readonly string[]): Array<{ name: string; raw: st
 function keptEnvValues(assignments: ReadonlyArray<{ name: string; raw: string; line: number }>, file: string): Array<[string, SettingValue]> {
   const kept: Array<[string, SettingValue]> = [];
   for (const { name, raw, line } of assignments) {
-    if (!MODEL_SETTING_NAME.test(name)) continue;
     const value = unquote(raw.replace(/\s+#.*$/, ''));
-    if (value && keepSettingValue(value, name)) kept.push([name, { value, file, line }]);
+    if (value && keptSetting(name, value, true)) kept.push([name, { value, file, line }]);
   }
   return kept;
 }
@@ -273,7 +284,7 @@ function keptComposeValues(entries: ReadonlyArray<readonly [unknown, unknown]>, 
     if (typeof name !== 'string' || (typeof raw !== 'string' && typeof raw !== 'number')) continue;
     // `${OPENAI_MODEL:-gpt-4o}`: the default after `:-`.
     const text = String(raw).replace(/^\$\{[A-Za-z_]\w*:?-([^}]*)\}$/, '$1');
-    if (MODEL_SETTING_NAME.test(name) && keepSettingValue(text)) kept.push([name, { value: text, file, line: lineOf(name) }]);
+    if (keptSetting(name, text, false)) kept.push([name, { value: text, file, line: lineOf(name) }]);
   }
   return kept;
 }
@@ -314,10 +325,10 @@ function keptDeploymentValues(entries: ReadonlyArray<readonly [unknown, unknown]
     return index >= 0 ? index + 1 : 1;
   };
   for (const [name, raw] of entries) {
-    if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name) || !MODEL_SETTING_NAME.test(name)) continue;
+    if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name)) continue;
     if (typeof raw !== 'string' && typeof raw !== 'number') continue;
     const value = String(raw).trim();
-    if (keepSettingValue(value)) kept.push([name, { value, file, line: lineOf(name) }]);
+    if (keptSetting(name, value, false)) kept.push([name, { value, file, line: lineOf(name) }]);
   }
   return kept;
 }

@@ -89,6 +89,8 @@ export interface AdvisorOptions {
   minSavingsFraction?: number;
   /** Models a user-chosen model is priced against when the app offers no list (setting llmHostingAdvisor.assumedModels, CLI --assumed-models); default: data/catalog/assumed-models.json. Read by adviseSite (modelSet.ts). */
   assumedModels?: string[];
+  /** `OLLAMA_NUM_PARALLEL` as the workspace's settings files set it (the scan reads it): requests the team's Ollama server takes at once. */
+  ollamaParallelRequests?: { value: number; file: string; line: number };
 }
 
 /** The savings a change must clear, from the options or the catalog's assumptions. */
@@ -170,7 +172,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
 
   const quality = qualityFor(catalog, input.task.type);
   const opts: HostingOption[] = [];
-  const priced = priceCurrent(input, current, catalog, diagnostics, today);
+  const priced = priceCurrent(input, current, catalog, diagnostics, today, options);
   if (!priced) return unpriced(diagnostics);
   // The model a bare Ollama name stands for is read off Ollama's library table: the derivation says so.
   const currentOption = library ? { ...priced, derivation: `${(priced.derivation ?? '').replace(/\.?$/, '.')} Model: on Ollama \`${modelId}\` is its default tag, ${library.weights} (${library.source})${library.notes ? `; ${library.notes}` : ''}` } : priced;
@@ -366,7 +368,7 @@ function assumedServerRow(input: AdviceInput, model: CatalogModel, kind: 'chat' 
   return { row, note: `the server behind this ${input.provider === 'openai' ? 'OpenAI client (base URL not recognised)' : 'OpenAI-compatible endpoint'} is not known and OpenAI does not serve ${model.id}: priced at ${row.provider}, ${spread}; an assumption, the real server may charge more` };
 }
 
-function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog, diagnostics: string[], today: string = isoToday()): HostingOption | null {
+function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog, diagnostics: string[], today: string = isoToday(), options: AdvisorOptions = {}): HostingOption | null {
   if (model.closed) {
     const row = model.closed;
     if (row.inputPerMTok === undefined) {
@@ -390,7 +392,7 @@ function priceCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog,
   }
   if (!row) {
     const local = isLocalServer(provider);
-    const onServer = local ? localServerCurrent(input, model, catalog) : null;
+    const onServer = local ? localServerCurrent(input, model, catalog, options) : null;
     if (onServer) return onServer;
     const priced = [...new Set(model.openPrices.map((r) => r.provider))];
     diagnostics.push(
@@ -416,7 +418,7 @@ function ownHardwareUnsized(model: CatalogModel, provider: string, kind?: 'embed
  * throughput its volume uses. Calls sharing a server then add up to the server, not to a server each.
  * An assumption, and the option says so; null when the model has no architecture or nothing fits.
  */
-function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog): HostingOption | null {
+function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog, options: AdvisorOptions = {}): HostingOption | null {
   const arch = model.arch;
   if (!arch) return null;
   const visibleOut = outputFor(input, true, false)?.tokens ?? input.tokens.outputPerCall;
@@ -425,7 +427,7 @@ function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Ca
   // An Ollama server runs the weights at the precision its tag pulls (4-bit unless the tag says otherwise),
   // one request at a time unless the team set OLLAMA_NUM_PARALLEL (ollama-library.json).
   const tagPrecision = ollamaTagPrecision(catalog, input.model.id ?? '', input.provider);
-  const parallel = input.provider.toLowerCase() === 'ollama' ? catalog.ollamaDefaultParallelRequests : undefined;
+  const parallel = input.provider.toLowerCase() !== 'ollama' ? undefined : options.ollamaParallelRequests ? { value: options.ollamaParallelRequests.value, why: 'the workspace sets OLLAMA_NUM_PARALLEL', source: `${options.ollamaParallelRequests.file}:${options.ollamaParallelRequests.line}` } : catalog.ollamaDefaultParallelRequests;
   const serving = parallel ? { concurrency: parallel.value } : {};
   const plan = (tagPrecision && planFor(arch, workload, catalog, 'self-managed', minStream, { ...serving, precisions: [tagPrecision.precision] })) || planFor(arch, workload, catalog, 'self-managed', minStream, serving);
   if (!plan || !plan.sizing.fits || plan.replicaCallsPerSecond <= 0) return null;
@@ -1011,7 +1013,7 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
   const row = own ?? assumed?.row;
   if (!row && local) {
     // A local embedding server (Ollama, LM Studio, ...): its hardware, and the same model at the API providers.
-    const onServer = localServerCurrent({ ...input, tokens: { ...input.tokens, outputPerCall: 0 } }, current, catalog);
+    const onServer = localServerCurrent({ ...input, tokens: { ...input.tokens, outputPerCall: 0 } }, current, catalog, advisor);
     if (onServer) {
       const options = [onServer, ...rows.filter((r) => !isPastDeprecation(r, today)).map((r): HostingOption => {
         const c = tokenCost(input, r.inputPerMTok, 0, priceLabel(r, `${r.provider} ${r.providerModelId}, input tokens only`), true);

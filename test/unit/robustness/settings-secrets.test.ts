@@ -158,6 +158,26 @@ describe('settings values: what is kept', () => {
     for (const secret of SECRETS) assert.ok(!JSON.stringify(kept).includes(secret));
   });
 
+  it("keeps an Ollama server's OLLAMA_NUM_PARALLEL as a small whole number only, and prices the team's Ollama calls with it", async () => {
+    const compose = parseEnvironmentSettings('services:\n  ollama:\n    image: ollama/ollama\n    environment:\n      - OLLAMA_NUM_PARALLEL=4\n      - OLLAMA_KEEP_ALIVE=24h\n', 'docker-compose.yml', 'compose').values;
+    assert.deepEqual(compose, [['OLLAMA_NUM_PARALLEL', { value: '4', file: 'docker-compose.yml', line: 5 }]]);
+    assert.deepEqual(parseEnvironmentSettings(`OLLAMA_NUM_PARALLEL=auto\nOLLAMA_NUM_PARALLEL=${SECRETS[0]}\nOLLAMA_NUM_PARALLEL=99999\n`, '.env.example', 'env').values, []);
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ollama-parallel-'));
+    try {
+      writeFileSync(path.join(root, 'chat.ts'), "import ollama from 'ollama';\nexport const ask = (q: string) => ollama.chat({ model: 'llama3.1', messages: [{ role: 'user', content: q }] });\n");
+      const costOnServer = async () => (await scanWorkspace(root)).callSites[0].options.find((o) => o.current)!;
+      const serial = await costOnServer();
+      assert.match(serial.derivation ?? '', /batch 1\)/);
+      writeFileSync(path.join(root, 'docker-compose.yml'), 'services:\n  ollama:\n    image: ollama/ollama\n    environment:\n      OLLAMA_NUM_PARALLEL: 4\n');
+      const parallel = await costOnServer();
+      assert.match(parallel.derivation ?? '', /batch 4\)/);
+      assert.match(parallel.why, /4 requests at a time: the workspace sets OLLAMA_NUM_PARALLEL \(docker-compose\.yml:5\)/);
+      assert.ok(parallel.monthlyUsd < serial.monthlyUsd, 'four requests at a time share the replica more widely');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('parses TOML and YAML config keys by dotted path', () => {
     const toml = parseConfigFile('# app\n[llm]\nmodel = "gpt-4o"\napi_key = "sk-proj-0123456789abcdefghijABCDEFGHIJ"\n[llm.fast]\nmodel = \'gpt-4o-mini\'\n', 'config.toml');
     assert.deepEqual([...toml.entries()], [['llm.model', { value: 'gpt-4o', file: 'config.toml', line: 3 }], ['llm.fast.model', { value: 'gpt-4o-mini', file: 'config.toml', line: 6 }]]);
