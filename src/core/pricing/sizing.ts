@@ -7,7 +7,7 @@
 import type { MemoryTerm, SelfHostSizing } from '../../model/types';
 import { PRECISIONS, type Precision } from '../../model/vocabulary';
 import { formatCount, formatUsd } from '../../model/format';
-import { assumption, findArchitecture, findGpu, findModel, nearestModels, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from '../catalog/catalog';
+import { assumption, findArchitecture, findGpu, findModel, nearestModels, ollamaLibraryRow, type Catalog, type GpuPrice, type GpuRow, type ModelArchitecture, type ProviderClass } from '../catalog/catalog';
 
 /** Weight precisions the sizer understands (fp16 sizes like bf16). */
 
@@ -572,7 +572,11 @@ export interface SizeAnswer
 
 /** Answers a sizing question for the CLI; returns an error message for an unknown model or GPU. */
 export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer } | { error: string } {
-  const arch = findArchitecture(catalog, q.model);
+  // A name only Ollama uses (`llama3.2`) is the weights its default tag pulls.
+  const library = findArchitecture(catalog, q.model) ? undefined : ollamaLibraryRow(catalog, q.model, 'ollama');
+  if (library && library.model === null) return { error: `${q.model} is Ollama's name for ${library.weights} (${library.parameters} parameters; ${library.source}), which the catalog has no architecture for` };
+  const arch = findArchitecture(catalog, library?.model ?? q.model);
+  const libraryNote = library ? [`${q.model} is Ollama's name: its default tag pulls ${library.weights} (${library.source}); Ollama runs library tags as 4-bit weights, so --precision int4 sizes it as Ollama runs it`] : [];
   if (!arch) {
     const closed = findModel(catalog, q.model)?.closed;
     if (closed) return { error: `${closed.id} is a closed model (${closed.vendor}): its weights cannot be self-hosted; size an open model instead` };
@@ -628,7 +632,7 @@ export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer 
       priceSource: pick.price ? `${pick.price.provider} (${pick.price.providerClass}): ${pick.price.source}, as of ${pick.price.asOf}` : undefined,
       reason: r.reason,
       memory: r.memory,
-      notes: r.notes,
+      notes: [...libraryNote, ...r.notes],
     },
   };
 }

@@ -486,4 +486,12 @@ describe('sizeQuery (CLI size)', () => {
     assert.ok('error' in typo && /nearest: llama/.test(typo.error), 'error' in typo ? typo.error : '');
     assert.ok('error' in sizeQuery({ model: 'llama-3.1-8b', precision: 'bf16', gpu: 'tpu-v5' }, catalog));
   });
+
+  it("sizes a name only Ollama uses as the weights its default tag pulls, and says so", () => {
+    const r = sizeQuery({ model: 'llama3.2', precision: 'int4' }, catalog);
+    assert.ok('answer' in r && r.answer.model === 'llama-3.2-3b', JSON.stringify(r).slice(0, 200));
+    assert.match(r.answer.notes[0], /llama3\.2 is Ollama's name: its default tag pulls Llama 3\.2 3B/);
+    const phi = sizeQuery({ model: 'phi4', precision: 'int4' }, catalog);
+    assert.ok('error' in phi && /phi4 is Ollama's name for Phi 4 \(14B parameters; .*no architecture/.test(phi.error));
+  });
 });
