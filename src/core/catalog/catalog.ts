@@ -570,17 +570,17 @@ const OLLAMA_TAG_PRECISIONS: ReadonlyArray<[RegExp, Precision | null]> = [
 
 /**
  * The precision a team's Ollama server runs a model at: the one its tag names (`-q8_0` is int8), else the
- * library's default (4-bit: ollama-library.json's defaultPrecision, with what says so). Undefined for other
- * servers, and for a tag naming a precision the sizer does not plan with.
+ * library's default for generative models (4-bit: ollama-library.json's defaultPrecision, with what says so;
+ * `fromTag` false). Undefined for other servers, and for a tag naming a precision the sizer does not plan with.
  */
-export function ollamaTagPrecision(catalog: Catalog, modelId: string, provider: string): { precision: Precision; why: string } | undefined {
+export function ollamaTagPrecision(catalog: Catalog, modelId: string, provider: string): { precision: Precision; why: string; fromTag: boolean } | undefined {
   if (provider.toLowerCase() !== 'ollama' || !catalog.ollamaDefaultPrecision) return undefined;
   const tag = modelId.trim().toLowerCase().split(':')[1] ?? '';
   for (const [pattern, precision] of OLLAMA_TAG_PRECISIONS) {
-    if (pattern.test(tag)) return precision ? { precision, why: `the tag \`${tag}\` names ${precision} weights` } : undefined;
+    if (pattern.test(tag)) return precision ? { precision, why: `the tag \`${tag}\` names ${precision} weights`, fromTag: true } : undefined;
   }
   const library = catalog.ollamaDefaultPrecision;
-  return { precision: library.precision, why: `${library.why} (${library.source})` };
+  return { precision: library.precision, why: `${library.why} (${library.source})`, fromTag: false };
 }
 
 /** The architecture row for an open model id or alias. */

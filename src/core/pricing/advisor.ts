@@ -426,7 +426,9 @@ function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Ca
   const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond') : 0;
   // An Ollama server runs the weights at the precision its tag pulls (4-bit unless the tag says otherwise),
   // one request at a time unless the team set OLLAMA_NUM_PARALLEL (ollama-library.json).
-  const tagPrecision = ollamaTagPrecision(catalog, input.model.id ?? '', input.provider);
+  // The library default rests on its generative models' sizes: an embedding model keeps the planner's pick unless its tag names one.
+  const tagged = ollamaTagPrecision(catalog, input.model.id ?? '', input.provider);
+  const tagPrecision = tagged && (tagged.fromTag || (arch.kind ?? 'chat') === 'chat') ? tagged : undefined;
   const parallel = input.provider.toLowerCase() !== 'ollama' ? undefined : options.ollamaParallelRequests ? { value: options.ollamaParallelRequests.value, why: 'the workspace sets OLLAMA_NUM_PARALLEL', source: `${options.ollamaParallelRequests.file}:${options.ollamaParallelRequests.line}` } : catalog.ollamaDefaultParallelRequests;
   const serving = parallel ? { concurrency: parallel.value } : {};
   const plan = (tagPrecision && planFor(arch, workload, catalog, 'self-managed', minStream, { ...serving, precisions: [tagPrecision.precision] })) || planFor(arch, workload, catalog, 'self-managed', minStream, serving);

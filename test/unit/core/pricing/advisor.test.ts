@@ -160,7 +160,7 @@ describe('advisor: pricing the current call', () => {
     const onServer = (model: string, provider = 'ollama') => adviseCall(input(model, { provider, taskType: 'chat', volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog).options.find((o) => o.current)!;
     const ollama = onServer('llama3.1:8b');
     assert.match(ollama.derivation ?? '', /1× [\w.-]+, int4, batch 1\)/);
-    assert.match(ollama.why, /the weights at int4: Ollama's library tags are 4-bit/);
+    assert.match(ollama.why, /the weights at int4: Ollama's library tags of generative models are 4-bit/);
     assert.match(ollama.why, /one request at a time: .*OLLAMA_NUM_PARALLEL/);
     assert.match(onServer('llama3.1:8b-instruct-q8_0').derivation ?? '', /, int8, batch 1\)/, 'a tag naming 8-bit weights is sized at int8');
     // Another server the team runs (vLLM) batches requests and picks its precision as before.
@@ -168,6 +168,10 @@ describe('advisor: pricing the current call', () => {
     assert.doesNotMatch(vllm.derivation ?? '', /batch 1\)/);
     assert.doesNotMatch(vllm.why, /OLLAMA_NUM_PARALLEL/);
     assert.ok(ollama.monthlyUsd > vllm.monthlyUsd, 'one stream at a time costs a larger share of the replica');
+    // The 4-bit default rests on the library's generative models: an embedding model is not sized as 4-bit.
+    const embedder = adviseCall(input('nomic-embed-text', { provider: 'ollama', endpoint: 'embedding', taskType: 'embedding', tokens: { inputPerCall: 300, outputPerCall: 0, method: 'counted (test)' }, volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog).options.find((o) => o.current)!;
+    assert.doesNotMatch(embedder.why, /4-bit/);
+    assert.doesNotMatch(embedder.derivation ?? '', /, int4, /);
   });
 
   it('moves a retired model that neither its host nor any open-model host can replace to the closed models that pass, as a new vendor', () => {
