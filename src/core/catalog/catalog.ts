@@ -375,6 +375,8 @@ export interface Catalog {
   ollamaDefaultPrecision?: OllamaDefaultPrecision;
   /** Requests an Ollama server processes at once per model by default (ollama-library.json); absent in small test catalogs. */
   ollamaDefaultParallelRequests?: OllamaDefaultParallelRequests;
+  /** What Ollama's `-cloud` tags are (ollama-library.json); absent in small test catalogs. */
+  ollamaCloudModels?: { why: string } & Sourced;
   referenceModels: ReferenceModelRow[];
   /** Reference sets for user-chosen models; absent in small test catalogs (then no assumed pricing). */
   assumedModels?: AssumedModelsRow[];
@@ -442,8 +444,8 @@ export function loadCatalog(): Catalog {
   const routers = (routersJson as unknown as RowsFile<RouterRow>).rows;
   const assumedModels = (assumedModelsJson as unknown as RowsFile<AssumedModelsRow>).rows;
   const ollamaLibrary = (ollamaLibraryJson as unknown as RowsFile<OllamaLibraryRow>).rows;
-  const { defaultPrecision: ollamaDefaultPrecision, defaultParallelRequests: ollamaDefaultParallelRequests } = (ollamaLibraryJson as unknown as { _meta: { defaultPrecision: OllamaDefaultPrecision; defaultParallelRequests: OllamaDefaultParallelRequests } })._meta;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels, ollamaLibrary, ollamaDefaultPrecision, ollamaDefaultParallelRequests });
+  const ollamaMeta = (ollamaLibraryJson as unknown as { _meta: { defaultPrecision: OllamaDefaultPrecision; defaultParallelRequests: OllamaDefaultParallelRequests; cloudModels: { why: string } & Sourced } })._meta;
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels, ollamaLibrary, ollamaDefaultPrecision: ollamaMeta.defaultPrecision, ollamaDefaultParallelRequests: ollamaMeta.defaultParallelRequests, ollamaCloudModels: ollamaMeta.cloudModels });
   return cached;
 }
 
@@ -542,6 +544,8 @@ export function findModel(catalog: Catalog, modelId: string): CatalogModel | und
  * read as another's. Other models are found as findModel finds them.
  */
 export function findModelAt(catalog: Catalog, modelId: string, provider: string): CatalogModel | undefined {
+  // An Ollama cloud tag runs on Ollama's service, not on the team's server: no hardware to size, no price in the catalog.
+  if (isOllamaCloudTag(catalog, modelId, provider)) return undefined;
   // On an Ollama server a bare library name is that name's default tag: `deepseek-r1` there is a 7B distill, not the 671B model.
   const library = ollamaLibraryRow(catalog, modelId, provider);
   if (library) return library.model === null ? undefined : findModel(catalog, library.model);
@@ -550,6 +554,11 @@ export function findModelAt(catalog: Catalog, modelId: string, provider: string)
   const host = provider.toLowerCase();
   const atHost = catalog.closed.find((r) => r.id === found.id && r.provider === host);
   return atHost && atHost !== found.closed ? { ...found, closed: atHost } : found;
+}
+
+/** A model an Ollama server names with a `-cloud` tag (`gpt-oss:120b-cloud`): one Ollama runs on its own cloud service. */
+export function isOllamaCloudTag(catalog: Catalog, modelId: string, provider: string): boolean {
+  return provider.toLowerCase() === 'ollama' && catalog.ollamaCloudModels !== undefined && /:(?:[\w.]+-)?cloud$/i.test(modelId.trim());
 }
 
 /** The library row of a bare Ollama model name (`llama3.1`, `gemma3:latest`) a call to an Ollama server names; undefined otherwise. */

@@ -25,6 +25,7 @@ import {
   capabilitiesOf,
   referenceModel,
   findModelAt,
+  isOllamaCloudTag,
   ollamaLibraryRow,
   ollamaTagPrecision,
   isoToday,
@@ -147,6 +148,10 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   // The pipeline replaces this with the exact instruction that sets the model (modelSet.ts).
   if (!modelId) return unpriced(diagnostics, `model "${input.model.raw}" could not be resolved statically; not priced`);
   const current = findModelAt(catalog, modelId, input.provider);
+  if (isOllamaCloudTag(catalog, modelId, input.provider)) {
+    const cloud = catalog.ollamaCloudModels!;
+    return unpriced(diagnostics, `\`${modelId}\`: ${cloud.why} (${cloud.source}); not priced`);
+  }
   const library = ollamaLibraryRow(catalog, modelId, input.provider);
   if (!current && library) {
     return unpriced(diagnostics, `on Ollama, \`${modelId}\` pulls ${library.weights} (${library.parameters} parameters; ${library.source}), which the catalog has no architecture for: there is no per-token bill on a server you run, and its hardware cannot be sized. If those weights are a model the catalog has, set its id as this call's \`model:\` in llm-usage.yml`);

@@ -10,7 +10,7 @@
  * Pure: no I/O, no `vscode`.
  */
 import { adviseCall, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
-import { assumedModelsFor, findModel, isLocalServer, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
+import { assumedModelsFor, findModel, isLocalServer, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
 import type { ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 
@@ -170,7 +170,7 @@ function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog, provider:
     return { kind: 'model-unknown', reason: `model unknown: the code passes ${written} (${how})` };
   }
   // A bare Ollama name the library table reads (`phi4`, `deepseek-r1`): the advice says which weights it pulls and why they are not sized.
-  if (!findModel(catalog, model.id) && !ollamaLibraryRow(catalog, model.id, provider)) {
+  if (!findModel(catalog, model.id) && !ollamaLibraryRow(catalog, model.id, provider) && !isOllamaCloudTag(catalog, model.id, provider)) {
     const near = nearestModels(catalog, model.id, 3, (id) => servesEndpoint(catalog, id, endpoint));
     return { kind: 'model-not-in-catalog', reason: `model ${model.id} is not in the catalog (as of ${catalog.asOf})${ownHardwareNote(provider)}${near.length ? `; nearest: ${near.join(', ')}` : ''}`, exampleModel: near[0] };
   }

@@ -154,6 +154,11 @@ describe('advisor: pricing the current call', () => {
     assert.match(r1.diagnostics.join(' '), /`deepseek-r1` pulls a model distilled from DeepSeek-R1 into a smaller base, not the 671B DeepSeek-R1 \(7B parameters; /);
     // The same name at an API host is the 671B model.
     assert.ok((adviseCall(input('deepseek-r1', { ...onOllama, provider: 'together' }), catalog).monthlyUsdCurrent ?? 0) > 0);
+    // A `-cloud` tag runs on Ollama's service, not on the team's hardware: never sized as their server.
+    const cloud = adviseCall(input('gpt-oss:120b-cloud', onOllama), catalog);
+    assert.equal(cloud.monthlyUsdCurrent, null);
+    assert.match(cloud.diagnostics.join(' '), /one of Ollama's cloud models: .*docs\/cloud\.mdx/);
+    assert.ok((adviseCall(input('gpt-oss:120b', onOllama), catalog).monthlyUsdCurrent ?? 0) > 0, 'the local tag is the team\'s server');
   });
 
   it("sizes the team's Ollama server as Ollama runs it: 4-bit weights unless the tag names others, one request at a time", () => {
