@@ -20,6 +20,14 @@ export const IN_PROCESS_PROVIDER = 'local';
  */
 const LOCAL_SERVER_PROVIDER = /^(ollama|vllm|llama\.?cpp|lmstudio|local|self-hosted|tgi|sglang)/;
 
+/** An Ollama server the team runs: its model names, default precision and parallelism are Ollama's own (ollama-library.json). */
+export function isOllamaServer(provider: string): boolean {
+  return provider.toLowerCase() === 'ollama';
+}
+
+/** The setting an Ollama server reads for how many requests per model it processes at once. */
+export const OLLAMA_PARALLEL_SETTING = 'OLLAMA_NUM_PARALLEL';
+
 export function isLocalServer(provider: string): boolean {
   return LOCAL_SERVER_PROVIDER.test(provider.toLowerCase());
 }

@@ -24,6 +24,7 @@ import { isoToday, loadCatalog, type Catalog } from '../core/catalog/catalog';
 import { catalogContentKey } from '../core/catalog/contentKey';
 import { redactCredentials } from '../model/redact';
 import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from '../model/types';
+import { OLLAMA_PARALLEL_SETTING } from '../model/vocabulary';
 
 export interface ScanOptions {
   /** The `llmHostingAdvisor.defaultCallsPerMonth` setting, when the user set one. */
@@ -344,7 +345,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     usageExport = parseUsageExport(text);
   }
   // A serving setting of the team's own model server the workspace's settings files set (docker-compose, example env).
-  const ollamaParallel = workspaceSettings.settings.env.get('OLLAMA_NUM_PARALLEL')?.[0];
+  const ollamaParallel = workspaceSettings.settings.env.get(OLLAMA_PARALLEL_SETTING)?.[0];
   const advisorOptions = ollamaParallel ? { ...options.advisorOptions, ollamaParallelRequests: { value: Number(ollamaParallel.value), file: ollamaParallel.file, line: ollamaParallel.line } } : options.advisorOptions;
   const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !advisorOptions?.today ? { ...advisorOptions, today: isoToday(options.now()) } : advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
   // Pricing and the callers below are kept by the CLI's result store too, as the workspace-wide steps are (not with a usage export, whose file is not in the key).

@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile } from '../../model/settingsFiles';
+import { OLLAMA_PARALLEL_SETTING } from '../../model/vocabulary';
 
 export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile };
 
@@ -229,14 +230,14 @@ export function keepSettingValue(value: string, name = ''): boolean {
 }
 
 /** Settings of a model server the team runs that change what its hardware costs: kept as small whole numbers only. */
-export const SERVING_SETTING_NAMES = ['OLLAMA_NUM_PARALLEL'] as const;
+export const SERVING_SETTING_NAMES: readonly string[] = [OLLAMA_PARALLEL_SETTING];
 
 /**
  * Whether a `name=value` of a settings file is kept: a model or provider setting (keepSettingValue; a provider
  * choice by name only where `choices`, as example env files are read), or a serving setting's count.
  */
 function keptSetting(name: string, value: string, choices: boolean): boolean {
-  if ((SERVING_SETTING_NAMES as readonly string[]).includes(name)) return /^[1-9]\d{0,2}$/.test(value);
+  if (SERVING_SETTING_NAMES.includes(name)) return /^[1-9]\d{0,2}$/.test(value);
   return MODEL_SETTING_NAME.test(name) && keepSettingValue(value, choices ? name : '');
 }
 

@@ -4,7 +4,7 @@
  * the `source` it was copied from and an `asOf` date that the UI shows.
  */
 import { editDistance } from '../../model/display';
-import { isLocalServer, type Precision } from '../../model/vocabulary';
+import { isLocalServer, isOllamaServer, type Precision } from '../../model/vocabulary';
 import closedJson from '../../../data/catalog/closed-api-prices.json';
 import openJson from '../../../data/catalog/open-api-prices.json';
 import archJson from '../../../data/catalog/model-architectures.json';
@@ -558,12 +558,12 @@ export function findModelAt(catalog: Catalog, modelId: string, provider: string)
 
 /** A model an Ollama server names with a `-cloud` tag (`gpt-oss:120b-cloud`): one Ollama runs on its own cloud service. */
 export function isOllamaCloudTag(catalog: Catalog, modelId: string, provider: string): boolean {
-  return provider.toLowerCase() === 'ollama' && catalog.ollamaCloudModels !== undefined && /:(?:[\w.]+-)?cloud$/i.test(modelId.trim());
+  return isOllamaServer(provider) && catalog.ollamaCloudModels !== undefined && /:(?:[\w.]+-)?cloud$/i.test(modelId.trim());
 }
 
 /** The library row of a bare Ollama model name (`llama3.1`, `gemma3:latest`) a call to an Ollama server names; undefined otherwise. */
 export function ollamaLibraryRow(catalog: Catalog, modelId: string, provider: string): OllamaLibraryRow | undefined {
-  if (provider.toLowerCase() !== 'ollama') return undefined;
+  if (!isOllamaServer(provider)) return undefined;
   const name = modelId.trim().toLowerCase().replace(/^ollama\//, '').replace(/:latest$/, '');
   return catalog.ollamaLibrary?.find((row) => row.name === name);
 }
@@ -583,7 +583,7 @@ const OLLAMA_TAG_PRECISIONS: ReadonlyArray<[RegExp, Precision | null]> = [
  * `fromTag` false). Undefined for other servers, and for a tag naming a precision the sizer does not plan with.
  */
 export function ollamaTagPrecision(catalog: Catalog, modelId: string, provider: string): { precision: Precision; why: string; fromTag: boolean } | undefined {
-  if (provider.toLowerCase() !== 'ollama' || !catalog.ollamaDefaultPrecision) return undefined;
+  if (!isOllamaServer(provider) || !catalog.ollamaDefaultPrecision) return undefined;
   const tag = modelId.trim().toLowerCase().split(':')[1] ?? '';
   for (const [pattern, precision] of OLLAMA_TAG_PRECISIONS) {
     if (pattern.test(tag)) return precision ? { precision, why: `the tag \`${tag}\` names ${precision} weights`, fromTag: true } : undefined;

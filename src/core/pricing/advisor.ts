@@ -45,7 +45,7 @@ import {
   type SelfHostCostRow,
 } from '../catalog/catalog';
 import { p95Context, planDeployment, type DeploymentPlan, type Workload } from './sizing';
-import { IN_PROCESS_PROVIDER, type DataSensitivity, type Precision } from '../../model/vocabulary';
+import { IN_PROCESS_PROVIDER, isOllamaServer, OLLAMA_PARALLEL_SETTING, type DataSensitivity, type Precision } from '../../model/vocabulary';
 import { formatCount, formatUsd } from '../../model/format';
 import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
@@ -434,7 +434,7 @@ function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Ca
   // The library default rests on its generative models' sizes: an embedding model keeps the planner's pick unless its tag names one.
   const tagged = ollamaTagPrecision(catalog, input.model.id ?? '', input.provider);
   const tagPrecision = tagged && (tagged.fromTag || (arch.kind ?? 'chat') === 'chat') ? tagged : undefined;
-  const parallel = input.provider.toLowerCase() !== 'ollama' ? undefined : options.ollamaParallelRequests ? { value: options.ollamaParallelRequests.value, why: 'the workspace sets OLLAMA_NUM_PARALLEL', source: `${options.ollamaParallelRequests.file}:${options.ollamaParallelRequests.line}` } : catalog.ollamaDefaultParallelRequests;
+  const parallel = !isOllamaServer(input.provider) ? undefined : options.ollamaParallelRequests ? { value: options.ollamaParallelRequests.value, why: `the workspace sets ${OLLAMA_PARALLEL_SETTING}`, source: `${options.ollamaParallelRequests.file}:${options.ollamaParallelRequests.line}` } : catalog.ollamaDefaultParallelRequests;
   const serving = parallel ? { concurrency: parallel.value } : {};
   const plan = (tagPrecision && planFor(arch, workload, catalog, 'self-managed', minStream, { ...serving, precisions: [tagPrecision.precision] })) || planFor(arch, workload, catalog, 'self-managed', minStream, serving);
   if (!plan || !plan.sizing.fits || plan.replicaCallsPerSecond <= 0) return null;

@@ -573,10 +573,12 @@ export interface SizeAnswer
 /** Answers a sizing question for the CLI; returns an error message for an unknown model or GPU. */
 export function sizeQuery(q: SizeQuery, catalog: Catalog): { answer: SizeAnswer } | { error: string } {
   // A name only Ollama uses (`llama3.2`) is the weights its default tag pulls.
-  const library = findArchitecture(catalog, q.model) ? undefined : ollamaLibraryRow(catalog, q.model, 'ollama');
+  const named = findArchitecture(catalog, q.model);
+  const library = named ? undefined : ollamaLibraryRow(catalog, q.model, 'ollama');
   if (library && library.model === null) return { error: `${q.model} is Ollama's name for ${library.weights} (${library.parameters} parameters; ${library.source}), which the catalog has no architecture for` };
-  const arch = findArchitecture(catalog, library?.model ?? q.model);
-  const libraryNote = library ? [`${q.model} is Ollama's name: its default tag pulls ${library.weights} (${library.source}); Ollama runs library tags as 4-bit weights, so --precision int4 sizes it as Ollama runs it`] : [];
+  const arch = named ?? (library?.model ? findArchitecture(catalog, library.model) : undefined);
+  const ollamaPrecision = catalog.ollamaDefaultPrecision?.precision;
+  const libraryNote = library ? [`${q.model} is Ollama's name: its default tag pulls ${library.weights} (${library.source})${ollamaPrecision ? `; Ollama runs library tags as ${ollamaPrecision} weights, so --precision ${ollamaPrecision} sizes it as Ollama runs it` : ''}`] : [];
   if (!arch) {
     const closed = findModel(catalog, q.model)?.closed;
     if (closed) return { error: `${closed.id} is a closed model (${closed.vendor}): its weights cannot be self-hosted; size an open model instead` };
