@@ -335,6 +335,12 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     ['voyage-3-lite', 'voyage-3-lite', 'embedding'],
     ['embed-english-v3.0', 'embed-english-v3.0', 'embedding'],
     ['mistral-embed', 'mistral-embed', 'embedding'],
+    // Mistral's API ids as apps write them: the -latest aliases have rows of their own (priced as the file lists the alias).
+    ['mistral-small-latest', 'mistral-small-latest', 'chat'],
+    ['mistral-large-latest', 'mistral-large-latest', 'chat'],
+    ['mistral/mistral-medium-latest', 'mistral-medium-latest', 'chat'],
+    ['mistral-medium-2508', 'mistral-medium-2508', 'chat'],
+    ['codestral-2508', 'codestral-2508', 'chat'],
     ['command-r-08-2024', 'command-r-08-2024', 'chat'],
     ['moonshot-v1-32k', 'moonshot-v1-32k', 'chat'],
     ['grok-4.3', 'grok-4.3', 'chat'],
@@ -355,6 +361,13 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     const row = findModel(catalog, 'MiniMax-M2.7')?.closed;
     assert.deepEqual([row?.provider, row?.inputPerMTok, row?.outputPerMTok, row?.unverified], ['minimax', 0.3, 1.2, true]);
     assert.match(row?.source ?? '', /Wei-Shaw\/model-price-repo@\w+.*; key minimax-m2\.7/);
+  });
+  it("Mistral's -latest aliases are priced as the file lists them, with a note that the alias moves, and never proposed", () => {
+    const small = findModel(catalog, 'mistral-small-latest')?.closed;
+    assert.deepEqual([small?.inputPerMTok, small?.outputPerMTok, small?.supportsVision, small?.unverified], [0.06, 0.18, true, true]);
+    assert.match(small?.notes ?? '', /moves it without notice/);
+    // The dated id a -latest alias stood for on the file's date is proposable.
+    assert.equal(findModel(catalog, 'mistral-medium-2508')?.closed?.unverified, undefined);
   });
   it('a speech row derived from a per-character price carries it per million characters', () => {
     assert.equal(findModel(catalog, 'eleven_multilingual_v2')?.closed?.perMillionCharsUsd, 180);

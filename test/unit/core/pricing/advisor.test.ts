@@ -231,6 +231,14 @@ describe('advisor: pricing the current call', () => {
     assert.ok(!other.options.some((o) => o.model === 'claude-sonnet-5'), 'cheaper on paper, but unverified');
   });
 
+  it("prices Mistral's mistral-small-latest as itself, not as another candidate, and moves a legacy id to a dated successor, never to an alias", () => {
+    const small = adviseCall(input('mistral-small-latest', { provider: 'mistral', taskType: 'extraction' }), catalog);
+    assert.equal(small.options.find((o) => o.current)?.model, 'mistral-small-latest');
+    const legacy = adviseCall(input('mistral-medium', { provider: 'mistral', taskType: 'chat' }), catalog);
+    const proposed = legacy.options.filter((o) => !o.current && o.tier === 'closed-api').map((o) => o.model ?? '');
+    assert.ok(proposed.length > 0 && proposed.every((m) => !m.endsWith('-latest')), proposed.join(', '));
+  });
+
   it('notes a retired model priced at its last list price', () => {
     const advice = adviseCall(input('claude-3-5-sonnet-20241022', { provider: 'anthropic' }), catalog);
     assert.ok(advice.monthlyUsdCurrent !== null);
