@@ -341,6 +341,8 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     ['mistral/mistral-medium-latest', 'mistral-medium-latest', 'chat'],
     ['mistral-medium-2508', 'mistral-medium-2508', 'chat'],
     ['codestral-2508', 'codestral-2508', 'chat'],
+    // Retired (the file's deprecation date is past): priced at its last list price when called, never proposed.
+    ['claude-3-opus-20240229', 'claude-3-opus', 'chat'],
     ['command-r-08-2024', 'command-r-08-2024', 'chat'],
     ['moonshot-v1-32k', 'moonshot-v1-32k', 'chat'],
     ['grok-4.3', 'grok-4.3', 'chat'],
