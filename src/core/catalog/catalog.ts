@@ -483,8 +483,8 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
 }
 
 const OPEN_FAMILIES = /^(llama|qwen|mistral|mixtral|gemma|deepseek|phi|codestral|ministral|glm)/;
-/** Words providers append to an open model's name that do not change which weights run. */
-const OPEN_QUALIFIERS = new Set(['instruct', 'turbo', 'versatile', 'instant', 'chat', 'it', 'hf', 'fast', 'fp8', 'fp16', 'bf16', 'awq', 'int4', 'int8', '3bit', '4bit', '6bit', '8bit', 'free', 'lite', 'reference', 'specdec', 'open']);
+/** Words providers append to an open model's name that do not change which weights run (`-GGUF`: the llama.cpp file of the same weights, as local servers name it). */
+const OPEN_QUALIFIERS = new Set(['instruct', 'turbo', 'versatile', 'instant', 'chat', 'it', 'hf', 'fast', 'fp8', 'fp16', 'bf16', 'awq', 'int4', 'int8', '3bit', '4bit', '6bit', '8bit', 'free', 'lite', 'reference', 'specdec', 'open', 'gguf']);
 
 /**
  * Reduces a model id as written in code (dated snapshot, provider prefix, Bedrock or Vertex

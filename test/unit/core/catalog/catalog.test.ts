@@ -108,6 +108,8 @@ describe('catalog', () => {
       ['accounts/fireworks/models/llama-v3p1-8b-instruct', 'llama-3.1-8b'],
       ['meta-llama/Meta-Llama-3.1-8B-Instruct', 'llama-3.1-8b'],
       ['llama3.1:8b', 'llama-3.1-8b'],
+      // A local server (Lemonade, LM Studio) names the llama.cpp file of the same weights.
+      ['Llama-3.2-1B-Instruct-GGUF', 'llama-3.2-1b'],
       // A size tag with a variant after it is still that size.
       ['llama3.1:8b-instruct-q8_0', 'llama-3.1-8b'],
       ['qwen2.5:7b-instruct-q4_K_M', 'qwen-2.5-7b'],
@@ -341,6 +343,8 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     ['mistral/mistral-medium-latest', 'mistral-medium-latest', 'chat'],
     ['mistral-medium-2508', 'mistral-medium-2508', 'chat'],
     ['codestral-2508', 'codestral-2508', 'chat'],
+    ['command-r', 'command-r', 'chat'],
+    ['gpt-5-pro', 'gpt-5-pro', 'chat'],
     // Retired (the file's deprecation date is past): priced at its last list price when called, never proposed.
     ['claude-3-opus-20240229', 'claude-3-opus', 'chat'],
     ['command-r-08-2024', 'command-r-08-2024', 'chat'],
