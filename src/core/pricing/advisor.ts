@@ -172,6 +172,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
     return adviseMedia(input, current, catalog, diagnostics, lifecycle, today);
   }
   const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
+  input = withoutFeaturesTheModelLacks(input, current, catalog, diagnostics);
   if ((input.endpoint === 'embedding' || input.endpoint === 'rerank') && current.kind === 'open') return adviseOpenEncoder(input, current, catalog, diagnostics, rule, options, today);
   if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics, rule, options);
 
@@ -464,6 +465,30 @@ function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Ca
     ...(plan.price ? { provider: plan.price.provider, price: { source: plan.price.source, asOf: plan.price.asOf } } : {}),
     current: true,
   };
+}
+
+/**
+ * The call as alternatives are screened for it: a feature the code can use (images a user may attach, tools an
+ * agent loop offers) but the model it runs today does not take (the catalog says so: false, not unknown) is
+ * one the app already works without, so it is not required of an alternative either. Without this, an agent
+ * step on a text-only Llama that formats optional attachments ruled out every text-only option and pushed a
+ * forced migration to a new vendor's vision model. The diagnostics say which features were set aside and why.
+ */
+function withoutFeaturesTheModelLacks(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): AdviceInput {
+  const caps = capabilitiesOf(catalog, current.id, input.provider) ?? capabilitiesOf(catalog, current.id);
+  if (!caps) return input;
+  const lacking: Array<[keyof CallFeatures, boolean | null, string]> = [
+    ['vision', caps.vision, 'images'],
+    ['tools', caps.tools, 'tool definitions'],
+    ['structuredOutput', caps.jsonSchema, 'a JSON schema'],
+  ];
+  const setAside = lacking.filter(([feature, has]) => input.features[feature] === true && has === false);
+  if (setAside.length === 0) return input;
+  const names = setAside.map(([, , what]) => what).join(', ');
+  diagnostics.push(`the code can send ${names}, but ${current.id} takes none (catalog), so the app works without them today and alternatives are not required to take them`);
+  const features = { ...input.features };
+  for (const [feature] of setAside) features[feature] = false;
+  return { ...input, features };
 }
 
 /** What a call needs that a target lacks (`gaps`: not viable) or that the catalog does not state (`unverified`). */

@@ -181,9 +181,11 @@ describe('advisor: pricing the current call', () => {
 
   it('moves a retired model that neither its host nor any open-model host can replace to the closed models that pass, as a new vendor', () => {
     const volume = { callsPerMonth: 10_000, source: 'annotation' as const };
-    // An agent step on Groq's retired Llama 3 70B sending tools and images: no open tool-use model in the catalog takes images.
-    const agentStep = { provider: 'groq', taskType: 'tool-use' as const, volume, features: { ...noFeatures, tools: true, vision: true } };
-    const advice = adviseCall(input('llama3-70b-8192', agentStep), catalog);
+    // An agent step on Perplexity's retired sonar-small-online sending tools and images: no open tool-use model in the
+    // catalog takes images, and the catalog does not say whether sonar-small-online did (a model known to take none,
+    // Groq's Llama 3 70B, would not require them of alternatives: the test above).
+    const agentStep = { provider: 'perplexity', taskType: 'tool-use' as const, volume, features: { ...noFeatures, tools: true, vision: true } };
+    const advice = adviseCall(input('sonar-small-online', agentStep), catalog);
     assert.equal(advice.recommendation?.action, 'migrate');
     assert.equal(advice.recommendation?.tier, 'closed-api');
     const target = advice.options.find((o) => o.label === advice.recommendation?.optionLabel);
@@ -193,10 +195,10 @@ describe('advisor: pricing the current call', () => {
     assert.ok(closed.length > 0 && closed.every((o) => o.viable), 'only closed models that pass the screen are listed');
     assert.ok(closed.every((o, i) => i === 0 || closed[i - 1].monthlyUsd <= o.monthlyUsd), 'cheapest first');
     // Without the images an open model does the job: no closed model of another vendor is proposed.
-    const textOnly = adviseCall(input('llama3-70b-8192', { ...agentStep, features: { ...noFeatures, tools: true } }), catalog);
+    const textOnly = adviseCall(input('sonar-small-online', { ...agentStep, features: { ...noFeatures, tools: true } }), catalog);
     assert.equal(textOnly.recommendation?.action, 'migrate');
     assert.notEqual(textOnly.recommendation?.tier, 'closed-api');
-    assert.ok(!textOnly.options.some((o) => o.tier === 'closed-api'));
+    assert.ok(!textOnly.options.some((o) => /a new vendor/.test(o.why)), 'no other vendor proposed');
   });
 
   it("prices Jina's embedding and rerank APIs per input token, the price's source saying it is inferred from Jina's one token balance", () => {
@@ -237,6 +239,18 @@ describe('advisor: pricing the current call', () => {
     const legacy = adviseCall(input('mistral-medium', { provider: 'mistral', taskType: 'chat' }), catalog);
     const proposed = legacy.options.filter((o) => !o.current && o.tier === 'closed-api').map((o) => o.model ?? '');
     assert.ok(proposed.length > 0 && proposed.every((m) => !m.endsWith('-latest')), proposed.join(', '));
+  });
+
+  it('does not require of alternatives a feature the model the code runs today lacks', () => {
+    // An agent step on SambaNova's text-only Llama 3.1 8B whose messages may carry a user's attachment.
+    const agentStep = input('Meta-Llama-3.1-8B-Instruct', { provider: 'sambanova', taskType: 'tool-use', features: { ...noFeatures, tools: true, vision: true } });
+    const advice = adviseCall(agentStep, catalog);
+    assert.match(advice.diagnostics.join(' '), /can send images, but llama-3\.1-8b takes none/);
+    assert.ok(!advice.options.some((o) => /no image input/.test(o.why)), advice.options.filter((o) => /no image input/.test(o.why)).map((o) => o.label).join(', '));
+    // A model that takes images keeps the requirement.
+    const vision = adviseCall(input('gpt-4o', { taskType: 'tool-use', features: { ...noFeatures, tools: true, vision: true } }), catalog);
+    assert.ok(!vision.diagnostics.some((d) => /takes none/.test(d)));
+    assert.ok(vision.options.some((o) => /no image input/.test(o.why)));
   });
 
   it('notes a retired model priced at its last list price', () => {
