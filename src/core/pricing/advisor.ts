@@ -477,19 +477,21 @@ function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Ca
 function withoutFeaturesTheModelLacks(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[]): AdviceInput {
   const caps = capabilitiesOf(catalog, current.id, input.provider) ?? capabilitiesOf(catalog, current.id);
   if (!caps) return input;
-  const lacking: Array<[keyof CallFeatures, boolean | null, string]> = [
-    ['vision', caps.vision, 'images'],
-    ['tools', caps.tools, 'tool definitions'],
-    ['structuredOutput', caps.jsonSchema, 'a JSON schema'],
-  ];
-  const setAside = lacking.filter(([feature, has]) => input.features[feature] === true && has === false);
+  const setAside = SCREENED_FEATURES.filter(({ feature, capability }) => input.features[feature] && caps[capability] === false);
   if (setAside.length === 0) return input;
-  const names = setAside.map(([, , what]) => what).join(', ');
+  const names = setAside.map(({ sent }) => sent).join(', ');
   diagnostics.push(`the code can send ${names}, but ${current.id} takes none (catalog), so the app works without them today and alternatives are not required to take them`);
   const features = { ...input.features };
-  for (const [feature] of setAside) features[feature] = false;
+  for (const { feature } of setAside) features[feature] = false;
   return { ...input, features };
 }
+
+/** The call features a target is screened for, the capability that answers each, and how the advice names them. */
+const SCREENED_FEATURES: ReadonlyArray<{ feature: 'tools' | 'vision' | 'structuredOutput'; capability: 'tools' | 'vision' | 'jsonSchema'; needed: string; sent: string }> = [
+  { feature: 'tools', capability: 'tools', needed: 'tool calling', sent: 'tool definitions' },
+  { feature: 'vision', capability: 'vision', needed: 'image input', sent: 'images' },
+  { feature: 'structuredOutput', capability: 'jsonSchema', needed: 'JSON-schema output', sent: 'a JSON schema' },
+];
 
 /** What a call needs that a target lacks (`gaps`: not viable) or that the catalog does not state (`unverified`). */
 export interface CapabilityScreen {
@@ -513,14 +515,11 @@ export function screenCapabilities(input: Pick<AdviceInput, 'tokens' | 'features
     unverified.push(`context window not stated (the call needs ~${formatCount(need)} tokens)`);
   }
   if (cap.maxOutputTokens !== null && input.tokens.outputPerCall > cap.maxOutputTokens) gaps.push(`answers at most ${formatCount(cap.maxOutputTokens)} tokens, the call expects ~${formatCount(input.tokens.outputPerCall)}`);
-  const check = (needed: boolean, has: boolean | null, what: string) => {
-    if (!needed) return;
-    if (has === false) gaps.push(`no ${what}`);
-    else if (has === null) unverified.push(`${what} not stated`);
-  };
-  check(input.features.tools, cap.tools, 'tool calling');
-  check(input.features.vision, cap.vision, 'image input');
-  check(input.features.structuredOutput, cap.jsonSchema, 'JSON-schema output');
+  for (const { feature, capability, needed } of SCREENED_FEATURES) {
+    if (!input.features[feature]) continue;
+    if (cap[capability] === false) gaps.push(`no ${needed}`);
+    else if (cap[capability] === null) unverified.push(`${needed} not stated`);
+  }
   return { gaps, unverified };
 }
 
