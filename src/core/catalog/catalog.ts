@@ -187,6 +187,12 @@ export interface ModelArchitecture extends Sourced {
   /** The model emits schema-constrained JSON reliably when served with guided decoding; null/absent = unknown. */
   supportsJsonSchema?: Known<boolean>;
   maxOutputTokens?: Known<number>;
+  /**
+   * Thinks before it answers unless told not to (gpt-oss, DeepSeek-R1, Qwen3's hybrid models, GLM-4.5/4.6,
+   * Magistral): the hidden reasoning tokens are billed as output by API hosts and generated on your GPUs
+   * when self-hosted. Absent = unknown (the model's name decides, see billsReasoningTokens).
+   */
+  billsReasoningTokens?: boolean;
   notes?: string;
 }
 
@@ -640,6 +646,32 @@ function capabilitiesOfUncached(catalog: Catalog, modelId: string, provider?: st
     contextTokens: c.contextTokens !== null && model?.contextTokens ? Math.min(c.contextTokens, model.contextTokens) : c.contextTokens,
     maxOutputTokens: c.maxOutputTokens,
   };
+}
+
+/**
+ * Whether a model writes hidden reasoning tokens before its answer by default: what its catalog row says (a
+ * closed row, or an open model's architecture row), else what its name says. One answer for the estimate of
+ * today's call and for every alternative the advisor prices, so a reasoning model is never priced as one
+ * when the code calls it and as a plain chat model when it is proposed.
+ */
+export function billsReasoningTokens(catalog: Catalog, modelId: string | null, provider?: string): boolean {
+  if (!modelId) return false;
+  const model = provider ? findModelAt(catalog, modelId, provider) : findModel(catalog, modelId);
+  return rowBillsReasoningTokens(model?.closed?.billsReasoningTokens ?? model?.arch?.billsReasoningTokens, modelId);
+}
+
+/** A row's own flag (true or false), else its name: rows whose flag the price file leaves unknown (null) are read by their id. */
+export function rowBillsReasoningTokens(flag: boolean | null | undefined, modelId: string): boolean {
+  return flag ?? nameSaysReasoning(modelId);
+}
+
+/**
+ * Names of models that reason by default: OpenAI's o-series and gpt-5 (not gpt-5-chat), DeepSeek's R1 and
+ * `deepseek-reasoner`, QwQ, and the `-thinking` variants (OpenAI reasoning guide; the vendors' model cards).
+ */
+function nameSaysReasoning(modelId: string): boolean {
+  const id = modelId.toLowerCase().replace(/^[\w-]+\//, '');
+  return /^(o1|o3|o4)(-|$)/.test(id) || /^gpt-5(?!-chat)/.test(id) || /deepseek-r1|reasoner|qwq|thinking/.test(id);
 }
 
 /** Today as YYYY-MM-DD (UTC). */

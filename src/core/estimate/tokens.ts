@@ -11,7 +11,7 @@ import { BpeTokenCounter, packRankTable, type RankFile } from './bpeCounter';
 import type { DetectedCall, HoleKind, PromptHole, StepEstimate, TaskType, TokenEstimate } from '../../model/types';
 import { TASK_TYPES } from '../../model/types';
 import taskOutputJson from '../../../data/catalog/task-output-tokens.json';
-import { assumption, loadCatalog } from '../catalog/catalog';
+import { assumption, billsReasoningTokens, loadCatalog } from '../catalog/catalog';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -252,12 +252,6 @@ export function rescaleTokens(tokens: number, fromModel: string | null, toModel:
   return Math.round((tokens / o200kRatio(fromModel)) * o200kRatio(toModel));
 }
 
-/** Reasoning models bill hidden reasoning tokens as output (OpenAI reasoning guide). */
-export function isReasoningModel(modelId: string | null): boolean {
-  if (!modelId) return false;
-  const id = modelId.toLowerCase().replace(/^[\w-]+\//, '');
-  return /^(o1|o3|o4)(-|$)/.test(id) || /^gpt-5(?!-chat)/.test(id) || /deepseek-r1|reasoner|qwq|thinking/.test(id);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Defaults (all in o200k tokens). Each is an assumption, named with its reasoning.
@@ -486,7 +480,7 @@ function outputFor(
   } else {
     def = { tokens: Math.round(def.tokens * factor), basis: def.basis };
   }
-  const reasoning = isReasoningModel(call.model.id) && task !== 'complex-reasoning';
+  const reasoning = billsReasoningTokens(loadCatalog(), call.model.id, call.provider) && task !== 'complex-reasoning';
   const reasoningOverhead = reasoning ? reasoningOverheadTokens() : 0;
   const expected = def.tokens + (reasoning ? reasoningOverhead : 0);
   const reasoningNote = reasoning ? ` + ${reasoningOverhead} hidden reasoning tokens (reasoning model, assumed)` : '';

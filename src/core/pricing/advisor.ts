@@ -22,6 +22,7 @@ import type {
 } from '../../model/types';
 import {
   assumption,
+  billsReasoningTokens,
   capabilitiesOf,
   referenceModel,
   findModelAt,
@@ -32,6 +33,7 @@ import {
   isLocalServer,
   isPastDeprecation,
   nearestModels,
+  rowBillsReasoningTokens,
   type Catalog,
   type CatalogModel,
   type ClosedModelRow,
@@ -300,6 +302,22 @@ function outputFor(input: AdviceInput, currentReasons: boolean, altReasons: bool
   return undefined;
 }
 
+/** Whether the model the call runs today reasons by default (its estimate then carries hidden reasoning tokens, unless its task's default already counts them). */
+function currentModelReasons(input: AdviceInput, catalog: Catalog): boolean {
+  return billsReasoningTokens(catalog, input.model.id, input.provider) || (input.tokens.reasoningTokens ?? 0) > 0;
+}
+
+/** Output tokens on an open model (at an API host or on GPUs), with the reasoning it does by default or does not do; and what the option's why says of it. */
+function openModelOutput(input: AdviceInput, catalog: Catalog, modelId: string, arch: ModelArchitecture | undefined): { output: OutputTokens | undefined; reasoningNote: string } {
+  const current = currentModelReasons(input, catalog);
+  const alternative = rowBillsReasoningTokens(arch?.billsReasoningTokens, modelId);
+  const overhead = assumption(catalog, 'reasoningOverheadTokens');
+  return {
+    output: outputFor(input, current, alternative, overhead),
+    reasoningNote: alternative && !current ? `; thinks before it answers by default (${overhead} hidden reasoning tokens/call assumed): measure, or turn thinking off where the host allows` : '',
+  };
+}
+
 function volumeSourceLabel(v: VolumeEstimate): string {
   return v.source === 'default' ? 'the built-in default (an assumption)' : v.source === 'usage-file' ? 'llm-usage.yml' : v.source === 'annotation' ? 'the llm-advisor comment' : 'the defaultCallsPerMonth setting';
 }
@@ -427,7 +445,8 @@ function ownHardwareUnsized(model: CatalogModel, provider: string, kind?: 'embed
 function localServerCurrent(input: AdviceInput, model: CatalogModel, catalog: Catalog, options: AdvisorOptions = {}): HostingOption | null {
   const arch = model.arch;
   if (!arch) return null;
-  const visibleOut = outputFor(input, true, false)?.tokens ?? input.tokens.outputPerCall;
+  // The server generates the reasoning tokens of a model that thinks by default, as it would bill them.
+  const visibleOut = openModelOutput(input, catalog, model.id, arch).output?.tokens ?? input.tokens.outputPerCall;
   const workload: Workload = { callsPerMonth: input.volume.callsPerMonth, inputTokens: input.tokens.inputPerCall, outputTokens: Math.max(1, visibleOut) };
   const minStream = input.features.streaming ? assumption(catalog, 'minStreamingTokensPerSecond') : 0;
   // An Ollama server runs the weights at the precision its tag pulls (4-bit unless the tag says otherwise),
@@ -542,7 +561,7 @@ function selfHostCapabilities(arch: ModelArchitecture): ModelCapabilities {
  */
 function closedSiblings(input: AdviceInput, cur: ClosedModelRow | undefined, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number, today: string, mustMove: boolean): HostingOption[] {
   const minRank = CLASS_RANK[quality?.closedMinClass ?? 'large'];
-  const currentReasons = (cur?.billsReasoningTokens ?? false) || (input.tokens.reasoningTokens ?? 0) > 0;
+  const currentReasons = (cur ? rowBillsReasoningTokens(cur.billsReasoningTokens, cur.id) : false) || currentModelReasons(input, catalog);
   const overhead = assumption(catalog, 'reasoningOverheadTokens');
   // Every cheaper sibling is priced and screened; only the options kept (three viable, two not) are written out.
   const viable: Array<{ row: ClosedModelRow; cost: Cost; verdict: null }> = [];
@@ -551,7 +570,7 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow | undefined, qua
     // Retired models cannot be switched to; unverified prices are not a basis for a recommendation.
     if ((cur && (row.vendor !== cur.vendor || row.id === cur.id)) || row.endpoint !== 'chat' || isPastDeprecation(row, today) || row.unverified || row.inputPerMTok === undefined) continue;
     const { inP, outP, note } = closedRates(input, row);
-    const cost = withRequestFee(tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, row.billsReasoningTokens ?? false, overhead), row.id), input, row.perRequestUsd);
+    const cost = withRequestFee(tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, rowBillsReasoningTokens(row.billsReasoningTokens, row.id), overhead), row.id), input, row.perRequestUsd);
     // A model that must be migrated may move to a pricier successor; otherwise only cheaper siblings are options.
     if (cost.usd >= currentUsd && !mustMove) continue;
     const classOk = (CLASS_RANK[row.class] ?? 0) >= minRank;
@@ -569,7 +588,7 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow | undefined, qua
       : (cur
           ? `same vendor, ${row.class}-class model adequate for ${input.task.type}; one-line model change`
           : `nothing the call's vendor or an open-model host offers in the catalog passes this call's task and feature screen; ${row.vendor}'s ${row.class}-class model does: a new vendor (its terms, keys and an evaluation on your traffic), not a model-id change`) +
-        (row.billsReasoningTokens && !currentReasons ? `; bills hidden reasoning tokens (${overhead}/call assumed): measure before switching` : ''),
+        (rowBillsReasoningTokens(row.billsReasoningTokens, row.id) && !currentReasons ? `; bills hidden reasoning tokens (${overhead}/call assumed): measure before switching` : ''),
     provider: row.provider,
     model: row.id,
     derivation: cost.derivation + (row.notes ? `. Note: ${row.notes}` : ''),
@@ -626,11 +645,11 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
   // A model the team already runs on its own server does the job by their own choice: the same model
   // at the API providers is the first alternative to weigh against the server.
   if (current.kind === 'open' && isLocalServer(input.provider)) adequate.add(current.id);
-  const ranked: Array<{ modelId: string; scored: Array<{ row: OpenPriceRow; usd: number; screen: CapabilityScreen }>; viable: boolean; monthlyUsd: number }> = [];
+  const ranked: Array<{ modelId: string; arch: ModelArchitecture | undefined; scored: Array<{ row: OpenPriceRow; usd: number; screen: CapabilityScreen }>; viable: boolean; monthlyUsd: number }> = [];
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
-  const output = outputFor(input, true, false);
   for (const { modelId, arch, rows } of openChatModels(catalog, today, onlyProviders)) {
     if (!adequate.has(modelId)) continue;
+    const { output } = openModelOutput(input, catalog, modelId, arch);
     // The same tokens at every provider of the model: counted once, priced per row.
     const billed = billedTokens(input, false, output, modelId);
     const scored = rows
@@ -643,11 +662,12 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
       .sort((a, b) => a.screen.gaps.length - b.screen.gaps.length || a.screen.unverified.length - b.screen.unverified.length || a.usd - b.usd);
     const best = scored[0];
     if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
-    ranked.push({ modelId, scored, viable: best.screen.gaps.length === 0 && best.screen.unverified.length === 0, monthlyUsd: best.usd });
+    ranked.push({ modelId, arch, scored, viable: best.screen.gaps.length === 0 && best.screen.unverified.length === 0, monthlyUsd: best.usd });
   }
   ranked.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
-  const kept = ranked.slice(0, 4).map(({ modelId, scored }): HostingOption => {
+  const kept = ranked.slice(0, 4).map(({ modelId, arch, scored }): HostingOption => {
     const best = scored[0];
+    const { output, reasoningNote } = openModelOutput(input, catalog, modelId, arch);
     const cost = tokenCost(input, best.row.inputPerMTok, best.row.outputPerMTok, priceLabel(best.row, `${best.row.provider} ${best.row.providerModelId}`), false, output, modelId);
     const verdict = screenVerdict(best.screen);
     const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
@@ -657,7 +677,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
       label: `${modelId} via ${best.row.provider}`,
       monthlyUsd: cost.usd,
       viable: verdict === null,
-      why: verdict ?? `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}`,
+      why: verdict ?? `${qualityNote} OpenAI-compatible endpoint${best.row.quantization ? `, served in ${best.row.quantization}` : ''}${reasoningNote}`,
       provider: best.row.provider,
       model: modelId,
       derivation: cost.derivation + others + (best.row.notes ? `. Note: ${best.row.notes}` : ''),
@@ -669,7 +689,7 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
     const rows = catalog.open.filter((r) => r.model === referenceModel(catalog, 'breakEven')).sort((a, b) => a.inputPerMTok + a.outputPerMTok - (b.inputPerMTok + b.outputPerMTok));
     const row = rows[0];
     if (row) {
-      const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, outputFor(input, true, false), row.model);
+      const cost = tokenCost(input, row.inputPerMTok, row.outputPerMTok, priceLabel(row, `${row.provider} ${row.providerModelId}`), false, openModelOutput(input, catalog, row.model, catalog.architectures.find((a) => a.id === row.model)).output, row.model);
       kept.push({
         tier: 'open-api',
         label: `${row.model} via ${row.provider}`,
@@ -745,7 +765,7 @@ function applyRegulated(opts: HostingOption[], input: AdviceInput, current: Cata
 function selfHostOptions(input: AdviceInput, quality: QualityRow | undefined, catalog: Catalog, options: AdvisorOptions): HostingOption[] {
   const arch = smallestAdequate(input, quality, catalog);
   if (!arch) return [];
-  const visibleOut = outputFor(input, true, false)?.tokens ?? input.tokens.outputPerCall;
+  const visibleOut = openModelOutput(input, catalog, arch.id, arch).output?.tokens ?? input.tokens.outputPerCall;
   // Token counts in the open model's own tokenizer.
   const workload: Workload = {
     callsPerMonth: input.volume.callsPerMonth,
@@ -1292,7 +1312,7 @@ interface PoolDemand {
 function poolDemand(arch: ModelArchitecture, members: CallSite[], catalog: Catalog, bestApi: (c: CallSite) => number): PoolDemand | null {
   if (members.length === 0) return null;
   const calls = sum(members.map((c) => c.volume.callsPerMonth));
-  const mix = mixTokens(members, arch.id);
+  const mix = mixTokens(members, arch.id, rowBillsReasoningTokens(arch.billsReasoningTokens, arch.id) ? assumption(catalog, 'reasoningOverheadTokens') : 0);
   // The pool's p95 context: the mix's mean × the p95 factor, or the longest member carrying ≥ 5% of the calls.
   const longest = Math.max(0, ...members.filter((c) => c.volume.callsPerMonth >= 0.05 * calls).map((c) => rescaleTokens(c.tokens.inputPerCall + c.tokens.outputPerCall, c.model.id, arch.id)));
   const workload: Workload = {
@@ -1437,11 +1457,14 @@ function stageFor(spend: number, pool: SelfHostPool | null, callSites: CallSite[
   return { decision: 'closed-apis', label: 'Keep closed APIs: no open-model change clears the threshold and self-hosting does not pay at these volumes', derivation };
 }
 
-/** Call-weighted average tokens per call of a set of call sites, in `model`'s tokenizer, without hidden reasoning tokens. */
-function mixTokens(sites: CallSite[], model: string): { inputTokens: number; outputTokens: number } {
+/**
+ * Call-weighted average tokens per call of a set of call sites, in `model`'s tokenizer: without the hidden
+ * reasoning tokens of today's models, with `reasoningOverhead` per call when `model` thinks by default.
+ */
+function mixTokens(sites: CallSite[], model: string, reasoningOverhead = 0): { inputTokens: number; outputTokens: number } {
   const calls = sum(sites.map((c) => c.volume.callsPerMonth)) || 1;
   const inputs = sum(sites.map((c) => c.volume.callsPerMonth * rescaleTokens(c.tokens.inputPerCall, c.model.id, model)));
-  const outputs = sum(sites.map((c) => c.volume.callsPerMonth * rescaleTokens(Math.max(0, c.tokens.outputPerCall - (c.tokens.reasoningTokens ?? 0)), c.model.id, model)));
+  const outputs = sum(sites.map((c) => c.volume.callsPerMonth * (rescaleTokens(Math.max(0, c.tokens.outputPerCall - (c.tokens.reasoningTokens ?? 0)), c.model.id, model) + reasoningOverhead)));
   return { inputTokens: Math.round(inputs / calls), outputTokens: Math.max(1, Math.round(outputs / calls)) };
 }
 

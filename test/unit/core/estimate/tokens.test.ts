@@ -132,6 +132,23 @@ describe('tokens', () => {
     assert.equal(o3.outputPerCall, 150 + 500);
   });
 
+  it('reads whether a model reasons from its catalog row before its name', () => {
+    const model = (id: string) => ({ id, raw: id, source: 'literal' as const });
+    const extraction = (id: string, provider = 'openai') => estimateTokens(call({ model: model(id), provider, messages: [msg('user', 'x')] }), 'extraction');
+    // Open models that think by default (architecture rows), at a host or on the team's server.
+    assert.equal(extraction('openai/gpt-oss-120b', 'novita').reasoningTokens, 500);
+    assert.equal(extraction('qwen3:8b', 'ollama').reasoningTokens, 500);
+    assert.equal(extraction('zai-org/GLM-4.5', 'together').reasoningTokens, 500);
+    // Closed rows flagged by the price file though their names say nothing: Gemini 2.5 Pro, Grok 4.
+    assert.equal(extraction('gemini-2.5-pro', 'google').reasoningTokens, 500);
+    // Rows that say no: a hybrid model whose thinking is off by default, a non-thinking update of a hybrid one.
+    assert.equal(extraction('deepseek-ai/DeepSeek-V3.1', 'together').reasoningTokens, undefined);
+    assert.equal(extraction('Qwen/Qwen3-235B-A22B-Instruct-2507', 'together').reasoningTokens, undefined);
+    assert.equal(extraction('gpt-4o-mini').reasoningTokens, undefined);
+    // A model the catalog does not know is read by its name.
+    assert.equal(extraction('acme-thinking-v2', 'acme').reasoningTokens, 500);
+  });
+
   it('gives embeddings no output and no chat overhead', () => {
     const c = call({ endpoint: 'embedding', model: { id: 'text-embedding-3-small', raw: '', source: 'literal' }, messages: [msg('user', 'hello world')] });
     const est = estimateTokens(c, 'embedding');

@@ -319,6 +319,26 @@ describe('advisor: options and recommendation', () => {
     assert.ok(Math.abs(mini.monthlyUsd - 27) < 1e-9);
   });
 
+  it('prices the open models that think by default with their hidden reasoning tokens, the same as a closed one', () => {
+    // gpt-4o does not reason: gpt-oss-120b (always reasons, architecture row) adds the assumed 500; llama-3.3-70b adds none.
+    const advice = adviseCall(input('gpt-4o', { taskType: 'rag-qa' }), catalog);
+    const overhead = assumption(catalog, 'reasoningOverheadTokens');
+    const oss = advice.options.find((o) => o.tier === 'open-api' && o.model === 'gpt-oss-120b');
+    assert.ok(oss, `gpt-oss-120b is offered for rag-qa: ${advice.options.map((o) => o.label).join('; ')}`);
+    assert.match(oss.derivation ?? '', new RegExp(`${200 + overhead} out .*output \\+ ${overhead} hidden reasoning tokens`), oss.derivation);
+    assert.match(oss.why, /thinks before it answers by default/, oss.why);
+    const llama = advice.options.find((o) => o.tier === 'open-api' && o.model === 'llama-3.3-70b');
+    if (llama) assert.doesNotMatch(llama.derivation ?? '', /hidden reasoning/, llama.derivation);
+    // Today's reasoning model to an open reasoning model: its hidden tokens stay (not dropped as for a plain chat model).
+    const tokens = { inputPerCall: 1000, outputPerCall: 700, reasoningTokens: overhead, method: 'test' };
+    const fromO4 = adviseCall(input('o4-mini', { taskType: 'rag-qa', tokens }), catalog);
+    const ossFromO4 = fromO4.options.find((o) => o.tier === 'open-api' && o.model === 'gpt-oss-120b');
+    assert.ok(ossFromO4, 'gpt-oss-120b is offered in place of o4-mini');
+    assert.match(ossFromO4.derivation ?? '', /1,000 in × \$[\d.]+\/M \+ 700 out/, ossFromO4.derivation);
+    const llamaFromO4 = fromO4.options.find((o) => o.tier === 'open-api' && o.model === 'llama-3.3-70b');
+    if (llamaFromO4) assert.match(llamaFromO4.derivation ?? '', /\+ 20\d out .*without the 500 hidden reasoning tokens/, llamaFromO4.derivation);
+  });
+
   it('offers managed and self-managed GPU options with sizing but does not recommend them per call', () => {
     const advice = adviseCall(input('gpt-4o', { taskType: 'chat', volume: { callsPerMonth: 5_000_000, source: 'usage-file' } }), catalog);
     const self = advice.options.filter((o) => o.tier === 'self-hosted');
