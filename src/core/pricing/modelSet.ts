@@ -11,7 +11,7 @@
  */
 import { adviseCall, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
 import { assumedModelsFor, findModel, isLocalServer, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
-import type { ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
+import type { HostingOption, ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 
 /** The advisor's result for a call, with what the call site publishes about its models. */
@@ -116,8 +116,14 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
     : set.assumed
     ? `the end user picks the model at run time (${input.model.raw || 'no list in the code'}); priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
     : `priced over ${set.origin}: ${listed}. The number is the first (likely) one's, ${first.id}${skipped}`;
+  // Today's option names one model of the set: its label and why say it is one of several, or an assumption.
+  const setNote = set.assumed ? 'assumed' : priced.length > 1 ? `1 of ${priced.length} models the call can send` : undefined;
+  const setWhy = set.assumed
+    ? `if it runs ${first.id}, a model assumed because ${set.placeholder ? `the code names the router or server (\`${set.placeholder}\`), not a model` : input.model.source === 'deployment-choice' ? `the deployment sets it (${input.model.env ?? 'an env variable'})` : input.model.source === 'dynamic' ? 'the scan could not trace the model the code passes' : 'the end user picks it at run time'}`
+    : `with ${first.id}, the first of the models it can send (the others are priced in the model range)`;
+  const labeled = setNote ? labeledAsOneOfSet(advice, setNote, setWhy, input.provider) : advice;
   return {
-    ...advice,
+    ...labeled,
     ...(amounts.length > 1 ? { monthlyUsdCurrentRange: { low: Math.min(...amounts), high: Math.max(...amounts) } } : {}),
     modelPricing: {
       model: first.id,
@@ -150,6 +156,37 @@ function namedForFirstCandidate(advice: Advice, firstId: string, firstNotPriced:
       ...recommendation,
       label: renamedIfCurrent(recommendation.label),
       ...(recommendation.optionLabel === undefined ? {} : { optionLabel: renamedIfCurrent(recommendation.optionLabel) }),
+    },
+  };
+}
+
+/**
+ * Today's option of a call priced over a model set names one model of it: "Stay on gpt-4.1-mini" read as what
+ * the code runs when the deployment picks the model. The label says so in its parentheses (`assumed`, or `1 of
+ * 20 models the call can send`), the why says which model and why it is the one priced, and the recommendation
+ * follows when it keeps that option. When the assumed model's vendor is not where the call goes (a Gitee AI client
+ * priced as gpt-4.1-mini), that vendor's other models are no one-line change: their why says so.
+ */
+function labeledAsOneOfSet(advice: Advice, note: string, why: string, callProvider: string): Advice {
+  const current = advice.options.find((option) => option.current);
+  if (!current) return advice;
+  const inner = / \((.*)\)$/.exec(current.label);
+  const label = inner ? current.label.replace(/ \((.*)\)$/, ` (${note}; ${inner[1]})`) : `${current.label} (${note})`;
+  const currentWhy = current.why.replace(/^what the code does today/, `what the code does today ${why}`);
+  const elsewhere = current.provider !== undefined && current.provider !== callProvider.toLowerCase() && note === 'assumed';
+  const sibling = (option: HostingOption): HostingOption =>
+    elsewhere && option.tier === 'closed-api' && option.provider === current.provider && option.why.startsWith('same vendor')
+      ? { ...option, why: option.why.replace(/^same vendor/, `same vendor as the assumed model (${option.provider}; this call goes to ${callProvider}, which may not serve ${option.model})`).replace(/; one-line model change/, '') }
+      : option;
+  const relabeled = (text: string) => (text === current.label ? label : text);
+  const recommendation = advice.recommendation;
+  return {
+    ...advice,
+    options: advice.options.map((option) => (option === current ? { ...option, label, why: currentWhy } : sibling(option))),
+    recommendation: recommendation && {
+      ...recommendation,
+      label: relabeled(recommendation.label),
+      ...(recommendation.optionLabel === undefined ? {} : { optionLabel: relabeled(recommendation.optionLabel) }),
     },
   };
 }

@@ -135,6 +135,9 @@ describe('pricing a model set', () => {
     assert.equal(advice.monthlyUsdCurrent, mini);
     assert.deepEqual(advice.monthlyUsdCurrentRange, { low: Math.min(mini, big), high: Math.max(mini, big) });
     assert.equal(advice.modelPricing?.assumed, false);
+    const today = advice.options.find((option) => option.current)!;
+    assert.equal(today.label, 'Stay on gpt-4o-mini (1 of 2 models the call can send)');
+    assert.match(today.why, /^what the code does today with gpt-4o-mini, the first of the models it can send/, today.why);
     assert.deepEqual(advice.modelPricing?.models.map((m) => [m.id, m.monthlyUsd, m.where]), [['gpt-4o-mini', mini, 'a.ts:3'], ['gpt-4o', big, 'a.ts:3']]);
     assert.ok(advice.recommendation);
   });
@@ -146,7 +149,7 @@ describe('pricing a model set', () => {
     assert.equal(advice.monthlyUsdCurrentRange, undefined, 'one priced model: no range');
     // Today's option names the model the code sends first, not the one that carries the number.
     const today = advice.options.find((option) => option.current)!;
-    assert.equal(today.label, 'Stay on no-such-model-9 (priced as gpt-4o)');
+    assert.equal(today.label, 'Stay on no-such-model-9 (1 of 2 models the call can send; priced as gpt-4o)');
     assert.match(today.why, /no-such-model-9 is not in the catalog, so gpt-4o is priced/);
     assert.equal(today.model, 'gpt-4o');
     if (advice.recommendation?.action === 'keep') assert.equal(advice.recommendation.label, today.label);
@@ -202,6 +205,18 @@ describe('pricing a model set', () => {
     assert.match(advice.modelPricing!.basis, /env variable COHERE_MODEL_PREF/);
     assert.match(advice.modelPricing!.basis, /an assumption, not what the code states/);
     assert.ok(advice.recommendation, 'still recommended by the task');
+    // Today's option says the model is assumed, not "what the code does today" alone.
+    const today = advice.options.find((option) => option.current)!;
+    assert.equal(today.label, `Stay on ${row.models[0]} (assumed)`);
+    assert.match(today.why, new RegExp(`^what the code does today if it runs ${row.models[0]}, a model assumed because the deployment sets it \\(COHERE_MODEL_PREF\\)`), today.why);
+    if (advice.recommendation?.action === 'keep') assert.equal(advice.recommendation.label, today.label, 'a kept option keeps its label');
+    // The assumed model's vendor is not where the call goes: its other models are not a one-line change for a Cohere client.
+    const siblings = advice.options.filter((option) => option.tier === 'closed-api' && !option.current && option.provider === today.provider && option.viable);
+    assert.ok(siblings.length > 0, `a sibling of ${today.model} is offered: ${advice.options.map((o) => o.label).join('; ')}`);
+    for (const option of siblings) {
+      assert.match(option.why, /^same vendor as the assumed model \(\w+; this call goes to cohere, which may not serve /, option.why);
+      assert.doesNotMatch(option.why, /one-line model change/, option.why);
+    }
   });
 
   it('a commented-out example of the env variable is weighed first, then the assumed set; one the catalog lacks is skipped', () => {
