@@ -176,7 +176,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
   input = withoutFeaturesTheModelLacks(input, current, catalog, diagnostics);
   if ((input.endpoint === 'embedding' || input.endpoint === 'rerank') && current.kind === 'open') return adviseOpenEncoder(input, current, catalog, diagnostics, rule, options, today);
-  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics, rule, options);
+  if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics, rule, options, today);
 
   const quality = qualityFor(catalog, input.task.type);
   const opts: HostingOption[] = [];
@@ -1012,7 +1012,7 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
 
 // ---------------------------------------------------------------- embeddings and media
 
-function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], rule: RecommendRule, advisor: AdvisorOptions = {}): Advice {
+function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], rule: RecommendRule, advisor: AdvisorOptions, today: string): Advice {
   const row = current.closed;
   if (!row || row.endpoint !== 'embedding' || row.inputPerMTok === undefined) {
     return unpriced(diagnostics, `${current.id} is not an embedding model in the catalog; embedding call not priced`);
@@ -1026,22 +1026,47 @@ function adviseEmbedding(input: AdviceInput, current: CatalogModel, catalog: Cat
     if (c.usd >= cost.usd) continue;
     options.push({ tier: 'closed-api', label: `Switch to ${other.id}`, monthlyUsd: c.usd, viable: true, why: `cheaper embedding model of the same vendor; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: other.provider, model: other.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
   }
-  // Open embedding models served per token: adequate per quality.json's embedding row.
-  const adequate = qualityFor(catalog, 'embedding')?.openModels ?? [];
-  const byModel = new Map<string, OpenPriceRow>();
-  for (const open of catalog.open) {
-    if (open.endpoint !== 'embedding' || !adequate.includes(open.model)) continue;
-    const prev = byModel.get(open.model);
-    if (!prev || open.inputPerMTok < prev.inputPerMTok) byModel.set(open.model, open);
-  }
-  for (const open of byModel.values()) {
-    const c = tokenCost(input, open.inputPerMTok, 0, priceLabel(open, `${open.provider} ${open.providerModelId}, input tokens only`), true, undefined, open.model);
-    if (c.usd >= cost.usd) continue;
-    const basis = qualityFor(catalog, 'embedding')?.openModelBasis?.find((b) => b.models.includes(open.model));
-    options.push({ tier: 'open-api', label: `${open.model} via ${open.provider}`, monthlyUsd: c.usd, viable: true, why: `open embedding model${basis ? ` (${basis.basis}: ${basis.source})` : ''}; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`, provider: open.provider, model: open.model, derivation: c.derivation, price: { source: open.source, asOf: open.asOf } });
-  }
+  options.push(...otherOpenEmbeddingModels(input, catalog, { model: row.id, contextTokens: row.capabilities.contextTokens }, cost.usd, today));
   if (advisor.dataSensitivity === 'regulated') applyRegulated(options, input, current, cur, catalog);
   return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
+}
+
+/**
+ * Other open embedding models served per token (adequate per quality.json's embedding row), one option per model:
+ * at the host the call already goes to when it sells the model (no new vendor), else at the cheapest host. Only
+ * those cheaper than `belowUsd`, or every one when it is undefined (today's model is retired and the call must
+ * move). A model that takes shorter inputs than today's is not viable: longer chunks would be cut.
+ */
+function otherOpenEmbeddingModels(input: AdviceInput, catalog: Catalog, today: { model: string; contextTokens: number | null }, belowUsd: number | undefined, day: string): HostingOption[] {
+  const quality = qualityFor(catalog, 'embedding');
+  const callProvider = input.provider.toLowerCase();
+  const options: HostingOption[] = [];
+  for (const model of quality?.openModels ?? []) {
+    if (model === today.model) continue;
+    const rows = catalog.open.filter((r) => r.endpoint === 'embedding' && r.model === model && !isPastDeprecation(r, day));
+    const open = rows.find((r) => r.provider === callProvider) ?? [...rows].sort((a, b) => a.inputPerMTok - b.inputPerMTok)[0];
+    if (!open) continue;
+    const c = tokenCost(input, open.inputPerMTok, 0, priceLabel(open, `${open.provider} ${open.providerModelId}, input tokens only`), true, undefined, open.model);
+    if (belowUsd !== undefined && c.usd >= belowUsd) continue;
+    const basis = quality?.openModelBasis?.find((b) => b.models.includes(open.model));
+    const window = open.capabilities.contextTokens;
+    const shorter = window !== null && today.contextTokens !== null && window < today.contextTokens;
+    const where = open.provider === callProvider ? `, at ${open.provider}, where the call goes already` : '';
+    options.push({
+      tier: 'open-api',
+      label: `${open.model} via ${open.provider}`,
+      monthlyUsd: c.usd,
+      viable: !shorter,
+      why: shorter
+        ? `not viable: takes inputs of at most ${formatCount(window)} tokens, ${today.model} takes ${formatCount(today.contextTokens!)}: longer chunks would be cut`
+        : `open embedding model${basis ? ` (${basis.basis}: ${basis.source})` : ''}${where}; vectors are not comparable across models, so the corpus must be re-embedded and retrieval quality re-checked`,
+      provider: open.provider,
+      model: open.model,
+      derivation: c.derivation,
+      price: { source: open.source, asOf: open.asOf },
+    });
+  }
+  return options;
 }
 
 /**
@@ -1088,6 +1113,8 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
     if (c.usd >= cost.usd && cur.viable) continue;
     options.push({ tier: 'open-api', label: `${current.id} via ${other.provider}`, monthlyUsd: c.usd, viable: true, why: `the same ${kind} model at another provider: same ${kind === 'embedding' ? 'vectors, no re-embedding' : 'scores'}`, provider: other.provider, model: current.id, derivation: c.derivation, price: { source: other.source, asOf: other.asOf } });
   }
+  // Other embedding models: cheaper ones, or any when today's is retired and the call must move (m2-bert at Together).
+  if (kind === 'embedding') options.push(...otherOpenEmbeddingModels(input, catalog, { model: current.id, contextTokens: row.capabilities.contextTokens ?? current.arch?.contextWindow ?? null }, cur.viable ? cost.usd : undefined, today));
   if (advisor.dataSensitivity === 'regulated') applyRegulated(options, input, current, cur, catalog);
   return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
 }

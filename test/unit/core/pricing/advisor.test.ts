@@ -66,9 +66,27 @@ describe('advisor: pricing the current call', () => {
     assert.ok(advice.options.some((o) => o.label === 'Switch to text-embedding-3-small'));
     const open = advice.options.filter((o) => o.tier === 'open-api');
     assert.ok(open.length > 0, 'open embedding options priced');
-    for (const o of advice.options.filter((x) => !x.current)) assert.match(o.why, /re-embedded/);
+    for (const o of advice.options.filter((x) => !x.current && x.viable)) assert.match(o.why, /re-embedded/);
+    // A model taking shorter inputs than today's 8,191 tokens (bge-base-en-v1.5: 512) would cut longer chunks.
+    const short = advice.options.find((o) => o.model === 'bge-base-en-v1.5');
+    assert.ok(short && !short.viable, `bge-base-en-v1.5 is listed, not viable: ${short?.why}`);
+    assert.match(short.why, /at most 512 tokens, text-embedding-3-large takes 8,191/);
     assert.ok(!advice.diagnostics.some((d) => /no open embedding model/.test(d)));
     assert.equal(advice.recommendation?.tier, 'open-api');
+  });
+
+  it('moves a retired open embedding model to another embedding model, at the host the call goes to when it sells one that fits', () => {
+    // Together retired m2-bert-80m-8k-retrieval (8,192-token inputs); before, "no viable replacement in the catalog".
+    const advice = adviseCall(input('togethercomputer/m2-bert-80M-8k-retrieval', { provider: 'together', endpoint: 'embedding', taskType: 'embedding' }), catalog);
+    assert.equal(advice.recommendation?.action, 'migrate', advice.recommendation?.label);
+    const target = advice.options.find((o) => o.label === (advice.recommendation?.optionLabel ?? advice.recommendation?.label.replace(/^Migrate to /, '')));
+    assert.ok(target?.viable && target.tier === 'open-api', `the recommendation names a viable open embedding option: ${advice.recommendation?.label}; ${advice.options.map((o) => o.label).join('; ')}`);
+    assert.match(target.why, /re-embedded/);
+    const others = advice.options.filter((o) => !o.current && o.model !== 'm2-bert-80m-8k-retrieval');
+    assert.ok(others.length >= 3, `other embedding models are offered: ${others.map((o) => o.label).join('; ')}`);
+    // Together's own bge-base-en-v1.5 is the same host but takes 512-token inputs: shown, not viable.
+    const sameHost = advice.options.find((o) => o.label === 'bge-base-en-v1.5 via together');
+    assert.ok(sameHost && !sameHost.viable, `bge-base-en-v1.5 via together is listed, not viable: ${sameHost?.why}`);
   });
 
   it('prices image generation per image', () => {
