@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
 import { compilerCallsOf, wrapCompilerNode } from './calls';
 import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from '../../model/types';
+import { holeNameClass, leafName } from '../../model/holeNames';
+import { escapeRegExp } from '../../model/regExp';
 import type { ModuleLoader } from './modules';
 import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { classesExtendedBy, functionOf, returnsOf } from './shapes';
@@ -15,6 +17,9 @@ const MAX_DEPTH = 14;
 
 /** Guesses what a run-time value holds from its name, so its token estimate can be sized sensibly. */
 export function holeKindFromName(expression: string): HoleKind {
+  // A short field of something big is still short: `document.metadata.url`, `documentType`, `ctx.countryCode`.
+  // Not a call's result: `buildPrompt({ messages })` is what the function builds, whatever its name.
+  if (holeNameClass(expression) === 'short' && !new RegExp(`\\b${escapeRegExp(leafName(expression))}\\s*\\(`).test(expression)) return 'interpolation';
   const name = expression.toLowerCase();
   if (/context|docs?\b|documents?|chunks?|passages?|retriev|sources|snippets|knowledge|search ?results|hits/.test(name)) return 'rag-context';
   if (/history|conversation|previous|transcript|thread|chatlog|messages/.test(name)) return 'history';
@@ -227,10 +232,14 @@ function joinedLines(call: Node, modules: ModuleLoader, depth: number): TextResu
   if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'join') return undefined;
   let array = unwrapExpression(callee.getExpression());
   let filtered = false;
+  // `.map()` callbacks in the order they run: `list.map((tag) => `<${tag}>`).join(', ')` over a constant list is text.
+  const mappings: Node[] = [];
   while (Node.isCallExpression(array)) {
     const inner = array.getExpression();
-    if (!Node.isPropertyAccessExpression(inner) || inner.getName() !== 'filter') return undefined;
-    filtered = true;
+    if (!Node.isPropertyAccessExpression(inner)) return undefined;
+    if (inner.getName() === 'filter') filtered = true;
+    else if (inner.getName() === 'map' && array.getArguments().length === 1) mappings.unshift(array.getArguments()[0]);
+    else return undefined;
     array = unwrapExpression(inner.getExpression());
   }
   if (Node.isIdentifier(array)) {
@@ -242,9 +251,62 @@ function joinedLines(call: Node, modules: ModuleLoader, depth: number): TextResu
   const separatorNode = call.getArguments()[0];
   const separator = separatorNode ? resolveString(separatorNode, modules).value : ',';
   if (separator === null) return undefined;
-  const parts = array.getElements().slice(0, MAX_MESSAGES).map((element) => (Node.isSpreadElement(element) ? hole(element.getText().slice(0, 80)) : resolvePromptText(element, modules, depth + 1)));
+  const resolved = array.getElements().slice(0, MAX_MESSAGES).map((element) => (Node.isSpreadElement(element) ? hole(element.getText().slice(0, 80)) : resolvePromptText(element, modules, depth + 1)));
+  const parts = mappings.length === 0 ? resolved : mappedParts(resolved, mappings, modules);
+  if (!parts) return undefined;
   const kept = filtered ? parts.filter((part) => part.text !== '') : parts;
   return { text: kept.map((part) => part.text).join(separator).slice(0, MAX_MESSAGE_CHARS), holes: kept.flatMap((part) => part.holes) };
+}
+
+/** Constant texts run through `.map()` callbacks, or undefined unless every element is static text and every callback a template over its one parameter. */
+function mappedParts(parts: TextResult[], mappings: Node[], modules: ModuleLoader): TextResult[] | undefined {
+  const mapped: TextResult[] = [];
+  for (const part of parts) {
+    if (part.holes.length > 0) return undefined;
+    let text: string | undefined = part.text;
+    for (const mapping of mappings) text = text === undefined ? undefined : mappedText(mapping, text, modules);
+    if (text === undefined) return undefined;
+    mapped.push({ text, holes: [] });
+  }
+  return mapped;
+}
+
+/** What a `.map()` callback returns for one text: `(tag) => `<${tag}>``, `function (line) { return '- ' + line; }`. */
+function mappedText(mapping: Node, value: string, modules: ModuleLoader): string | undefined {
+  const callback = unwrapExpression(mapping);
+  if (!Node.isArrowFunction(callback) && !Node.isFunctionExpression(callback)) return undefined;
+  const parameters = callback.getParameters();
+  const parameter = parameters[0]?.getNameNode();
+  if (parameters.length !== 1 || !Node.isIdentifier(parameter)) return undefined;
+  const body = callback.getBody();
+  const statements = Node.isBlock(body) ? body.getStatements() : undefined;
+  const returned = statements ? (statements.length === 1 && Node.isReturnStatement(statements[0]) ? statements[0].getExpression() : undefined) : body;
+  return returned && textWith(returned, parameter.getText(), value, modules);
+}
+
+/** The text of an expression with one name bound to a value: string literals, templates and `+` over the name and constants. */
+function textWith(expression: Node, name: string, value: string, modules: ModuleLoader, depth = 0): string | undefined {
+  const node = unwrapExpression(expression);
+  if (depth > MAX_DEPTH) return undefined;
+  if (Node.isIdentifier(node) && node.getText() === name) return value;
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
+  if (Node.isTemplateExpression(node)) {
+    let text = node.getHead().getLiteralText();
+    for (const span of node.getTemplateSpans()) {
+      const inner = textWith(span.getExpression(), name, value, modules, depth + 1);
+      if (inner === undefined) return undefined;
+      text += inner + span.getLiteral().getLiteralText();
+    }
+    return text;
+  }
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+') {
+    const left = textWith(node.getLeft(), name, value, modules, depth + 1);
+    const right = textWith(node.getRight(), name, value, modules, depth + 1);
+    return left === undefined || right === undefined ? undefined : left + right;
+  }
+  // A constant the callback reads (`${PREFIX}${tag}`), never one that names the parameter.
+  if ((Node.isIdentifier(node) || Node.isPropertyAccessExpression(node)) && !node.getText().split('.').includes(name)) return resolveString(node, modules).value ?? undefined;
+  return undefined;
 }
 
 function hole(expression: string): TextResult {

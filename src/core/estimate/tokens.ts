@@ -12,6 +12,7 @@ import type { DetectedCall, HoleKind, PromptHole, StepEstimate, TaskType, TokenE
 import { TASK_TYPES } from '../../model/types';
 import taskOutputJson from '../../../data/catalog/task-output-tokens.json';
 import { assumption, billsReasoningTokens, loadCatalog } from '../catalog/catalog';
+import { holeNameClass, leafName, type HoleNameClass } from '../../model/holeNames';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -273,40 +274,50 @@ export const DEFAULT_HOLE_TOKENS: Record<HoleKind, { tokens: number; basis: stri
 
 // The analyzer names a hole's kind from its expression; the *leaf* name says more about its size.
 // `${ticket.subject}` is a short field even though `ticket` sounds big; `${ticket.body}` is a message,
-// not an 8 KB file. These name classes refine the per-kind default and are shown as such.
-const SHORT_FIELD = /^(subject|title|name|first_?name|last_?name|username|question|query|q|prompt|label|id|lang|language|locale|tone|topic|keyword|keywords|category|city|country|date|amount|price|sku|status|role|team|style|word|phrase|line|sentence|caption|tag|tags|url|email_?address)$/i;
-const MESSAGE_LIKE = /(message|comment|review|feedback|description|body|text|content|input|answer|reply|summary|bio|note|notes|email|post|tweet|caption|snippet|excerpt|paragraph)s?$/i;
-const DOCUMENT_LIKE = /(article|document|doc|docs|report|contract|essay|paper|chapter|story|letter|resume|cv|transcript|manuscript|page|html|markdown|pdf|filing|lease|policy|spec|listing)s?$/i;
-const FILE_LIKE = /(file|files|source|code|diff|patch|repo|codebase|dump|log|logs|csv|json|xml|sql|schema)s?$/i;
+// not an 8 KB file. These name classes (src/model/holeNames.ts) refine the per-kind default and are shown as such.
 
-/** Sizes, in tokens, for the name classes above (assumptions, ~4 characters per token). */
-export const NAMED_HOLE_TOKENS = {
+/** Sizes, in tokens, for the name classes of holeNames.ts (assumptions, ~4 characters per token). */
+export const NAMED_HOLE_TOKENS: Record<HoleNameClass, { tokens: number; basis: string }> = {
   short: { tokens: 20, basis: 'a short field (title, name, question): ~80 characters' },
   message: { tokens: 300, basis: 'a message or review-sized text: ~1,200 characters' },
   document: { tokens: 1500, basis: 'an article or document: ~6,000 characters (~1,100 words)' },
   file: { tokens: 2000, basis: 'one ~8 KB text or source file' },
-} as const;
+};
 
-/** The last identifier in an expression: `ticket.body` → body, `docs.join('\n')` → docs, `...history` → history. */
-export function leafName(expression: string): string {
-  const cleaned = expression.replace(/^\.\.\./, '').replace(/\([^()]*\)/g, '').replace(/\[[^\]]*\]/g, '');
-  const parts = cleaned.split(/[.\s?!]+/).filter((part) => /^[A-Za-z_$][\w$]*$/.test(part));
-  const meaningful = parts.filter((part) => !/^(join|map|trim|toString|slice|substring|toLowerCase|toUpperCase|stringify|JSON|String|text)$/.test(part) || parts.length === 1);
-  return meaningful[meaningful.length - 1] ?? parts[parts.length - 1] ?? cleaned;
-}
+/** Characters per o200k token in English text and code, the rule of thumb every character-based size here uses (an assumption). */
+const CHARACTERS_PER_TOKEN = 4;
+
+/** Hole kinds whose value is text, so a name or a character cap can size it (not images, not lists of messages). */
+const TEXT_HOLE_KINDS: ReadonlySet<HoleKind> = new Set<HoleKind>(['interpolation', 'file-content', 'rag-context', 'unknown']);
 
 /** A name-based size for interpolations and file-like holes, when the leaf name is telling. */
 function namedSize(hole: PromptHole): { tokens: number; basis: string } | undefined {
   if (hole.kind !== 'interpolation' && hole.kind !== 'file-content' && hole.kind !== 'unknown') return undefined;
-  const leaf = leafName(hole.expression);
-  // Split camelCase so `ticketBody` reads as "...Body" and `articleText` as "...Text".
-  const lastWord = leaf.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_]+/).pop() ?? leaf;
-  const pick = (cls: keyof typeof NAMED_HOLE_TOKENS) => ({ tokens: NAMED_HOLE_TOKENS[cls].tokens, basis: `\`${leaf}\` reads as ${NAMED_HOLE_TOKENS[cls].basis}` });
-  if (SHORT_FIELD.test(leaf) || SHORT_FIELD.test(lastWord)) return pick('short');
-  if (FILE_LIKE.test(lastWord)) return pick('file');
-  if (DOCUMENT_LIKE.test(lastWord)) return pick('document');
-  if (MESSAGE_LIKE.test(lastWord)) return pick('message');
-  return undefined;
+  const nameClass = holeNameClass(hole.expression);
+  if (!nameClass) return undefined;
+  return { tokens: NAMED_HOLE_TOKENS[nameClass].tokens, basis: `\`${leafName(hole.expression)}\` reads as ${NAMED_HOLE_TOKENS[nameClass].basis}` };
+}
+
+// `x.slice(0, 500)`, `x.substring(0, 2000)`, `x.substr(0, 300)`, `x.slice(-1000)` as the last step of the
+// expression (a trailing `.trim()` or case change keeps the length). Only literal bounds are read.
+const CHARACTER_CUT = /\??\.(slice|substring|substr)\(\s*(-?\d[\d_]*)\s*(?:,\s*(\d[\d_]*)\s*)?\)(?:\??\.(?:trim|trimStart|trimEnd|toLowerCase|toUpperCase|toString)\(\))*\s*$/;
+/** Below this a `.slice()` reads as picking list items (top-k results, the last turns), not cutting text to a length. */
+const FEWEST_CHARACTERS_CUT = 50;
+
+/** The most characters a hole can hold when its expression cuts the text to a literal length, with the call as written. */
+export function characterCap(expression: string): { characters: number; cut: string } | undefined {
+  const match = CHARACTER_CUT.exec(expression);
+  if (!match) return undefined;
+  const [, method, first, second] = match;
+  const start = Number(first.replace(/_/g, ''));
+  const end = second === undefined ? undefined : Number(second.replace(/_/g, ''));
+  let characters: number | undefined;
+  if (end === undefined) characters = method === 'slice' && start < 0 ? -start : undefined;
+  else if (method === 'substr') characters = start >= 0 ? end : undefined;
+  else if (start >= 0) characters = method === 'substring' ? Math.abs(end - start) : end - start;
+  if (characters === undefined || characters <= 0) return undefined;
+  if (method === 'slice' && characters < FEWEST_CHARACTERS_CUT) return undefined;
+  return { characters, cut: match[0].trim().replace(/^\?/, '') };
 }
 
 // Image input tokens per model family for one 1024×1024 image, from OpenAI's "Images and vision →
@@ -455,6 +466,12 @@ function sizeHole(hole: PromptHole, call: DetectedCall, options: EstimateOptions
   else {
     const named = namedSize(hole);
     if (named) ({ tokens, basis } = named);
+    const cap = TEXT_HOLE_KINDS.has(hole.kind) ? characterCap(hole.expression) : undefined;
+    const capTokens = cap && Math.ceil(cap.characters / CHARACTERS_PER_TOKEN);
+    if (cap && capTokens && capTokens < tokens) {
+      basis = `${basis} (${tokens} tokens), capped: \`${cap.cut}\` keeps at most ${cap.characters.toLocaleString('en-US')} characters, ~${capTokens} tokens at ~${CHARACTERS_PER_TOKEN} chars/token`;
+      tokens = capTokens;
+    }
   }
   // Text defaults are stated in o200k tokens, so they scale to the target family like counted text;
   // image tokens are already in each family's own accounting.

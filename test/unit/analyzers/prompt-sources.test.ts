@@ -49,6 +49,23 @@ runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
       calls: [{ line: 7, holeKinds: ['interpolation'] }],
     },
     {
+      name: 'a short field of something big is an interpolation: the last word of the name decides, a called builder keeps its kind',
+      code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\ndeclare function buildPrompt(input: { messages: string[] }): string;\nexport async function label(document: { markdown: string; metadata?: { url: string } }, ctx: { countryCode: string }, documentType: string, messages: string[]) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`URL: \${document.metadata?.url}\\nCountry: \${ctx.countryCode}\\nType: \${documentType}\\n\${document.markdown}\\n\${buildPrompt({ messages })}\` }] });\n}\n`,
+      calls: [{ line: 5, holeKinds: ['interpolation', 'interpolation', 'interpolation', 'rag-context', 'history'] }],
+    },
+    {
+      name: 'a constant list in another file mapped through a template and joined is counted text, not a hole',
+      files: { 'src/markdown.ts': `export const allowedTags = ['a', 'b', 'code', 'pre'];\n` },
+      code: `import OpenAI from 'openai';\nimport { allowedTags } from './markdown';\nconst openai = new OpenAI();\nconst BULLET = '- ';\nexport async function reply(question: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: \`Use only these HTML elements: \${allowedTags.map((tag) => \`<\${tag}>\`).join(', ')}\\nTags:\\n\${allowedTags.filter(Boolean).map(function (tag) { return BULLET + tag; }).join('\\n')}\` }, { role: 'user', content: question }] });\n}\n`,
+      calls: [{ line: 6, promptIncludes: ['Use only these HTML elements: <a>, <b>, <code>, <pre>\nTags:\n- a\n- b\n- code\n- pre'], holeKinds: ['interpolation'] }],
+    },
+    {
+      name: 'a list mapped through anything but a template over its item stays a hole',
+      files: { 'src/markdown.ts': `export const allowedTags = ['a', 'b'];\nexport function wrap(tag: string) { return tag; }\n` },
+      code: `import OpenAI from 'openai';\nimport { allowedTags, wrap } from './markdown';\nconst openai = new OpenAI();\nexport async function reply(question: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: \`Use only: \${allowedTags.map((tag) => wrap(tag)).join(', ')}\` }, { role: 'user', content: question }] });\n}\n`,
+      calls: [{ line: 5, promptIncludes: ['Use only: {{allowedTags.map((tag) => wrap(tag)).join'], holeKinds: ['interpolation', 'interpolation'] }],
+    },
+    {
       name: 'a secret-looking file is never read as a prompt',
       files: { 'src/.env': 'OPENAI_API_KEY=sk-secret\n' },
       code: `import OpenAI from 'openai';\nimport { readFileSync } from 'node:fs';\nconst openai = new OpenAI();\nexport async function leak() {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: readFileSync(__dirname + '/.env', 'utf8') }] });\n}\n`,

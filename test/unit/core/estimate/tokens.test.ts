@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { counterFor, countTokens, estimateTokens, packedRankTable, tokenizerFor, imageTokens, leafName, looksLikeCode, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS } from '../../../../src/core/estimate/tokens';
+import { counterFor, countTokens, estimateTokens, packedRankTable, tokenizerFor, imageTokens, looksLikeCode, characterCap, rescaleTokens, DEFAULT_HOLE_TOKENS, NAMED_HOLE_TOKENS } from '../../../../src/core/estimate/tokens';
 import { readFileSync } from 'node:fs';
 import type { RankFile } from '../../../../src/core/estimate/bpeCounter';
 import { detectedCall, message } from '../../detectedCall';
+import type { PromptHole } from '../../../../src/model/types';
 
 const call = detectedCall;
 
@@ -81,9 +82,6 @@ describe('tokens', () => {
   });
 
   it('sizes holes by their leaf name and says so', () => {
-    assert.equal(leafName('ticket.subject'), 'subject');
-    assert.equal(leafName("docs.join('\\n')"), 'docs');
-    assert.equal(leafName('...history'), 'history');
     const c = call({
       messages: [
         msg('user', 'Subject: {{ticket.subject}}\n{{ticket.body}}\n{{userInput}}', [
@@ -99,6 +97,44 @@ describe('tokens', () => {
     // A name that says nothing keeps the per-kind default.
     const plain = estimateTokens(call({ messages: [msg('user', '{{x}}', [{ kind: 'interpolation', expression: 'x' }])] }), 'chat');
     assert.equal(plain.holes?.[0].tokens, DEFAULT_HOLE_TOKENS.interpolation.tokens);
+  });
+
+  describe('sizes a hole by its leaf name and a literal cut, with the basis saying so', () => {
+    const { short, message, file } = NAMED_HOLE_TOKENS;
+    const cases: Array<{ kind: PromptHole['kind']; expression: string; tokens: number; basis: RegExp }> = [
+      { kind: 'file-content', expression: 'ctx.countryCode', tokens: short.tokens, basis: /^`countryCode` reads as a short field/ },
+      { kind: 'interpolation', expression: 'res.statusCode', tokens: short.tokens, basis: /^`statusCode` reads as a short field/ },
+      { kind: 'interpolation', expression: 'documentType', tokens: short.tokens, basis: /^`documentType` reads as a short field/ },
+      { kind: 'file-content', expression: 'content.type', tokens: short.tokens, basis: /^`type` reads as a short field/ },
+      { kind: 'file-content', expression: 'sourceCode', tokens: file.tokens, basis: /^`sourceCode` reads as one ~8 KB/ },
+      // A literal cut caps the size at its characters / 4 and says so.
+      { kind: 'file-content', expression: 'content.code?.slice(0, 500)', tokens: 125, basis: /^`code` reads as one ~8 KB text or source file \(2000 tokens\), capped: `\.slice\(0, 500\)` keeps at most 500 characters, ~125 tokens at ~4 chars\/token$/ },
+      { kind: 'interpolation', expression: 'review.body.substring(0, 400).trim()', tokens: 100, basis: /capped: `\.substring\(0, 400\)\.trim\(\)` keeps at most 400 characters/ },
+      { kind: 'rag-context', expression: 'context.slice(-4000)', tokens: 1000, basis: /^retrieved chunks.*capped: `\.slice\(-4000\)` keeps at most 4,000 characters/ },
+      { kind: 'unknown', expression: 'log.substr(0, 120)', tokens: 30, basis: /keeps at most 120 characters/ },
+      // A cut larger than the estimate, a cut to a run-time length, or a few list items leaves the estimate alone.
+      { kind: 'interpolation', expression: 'ticket.body.slice(0, 4000)', tokens: message.tokens, basis: /^`body` reads as a message(?!.*capped)/ },
+      { kind: 'file-content', expression: 'text.slice(0, maxChars)', tokens: DEFAULT_HOLE_TOKENS['file-content'].tokens, basis: /^one ~8 KB(?!.*capped)/ },
+      { kind: 'rag-context', expression: 'docs.slice(0, 3)', tokens: DEFAULT_HOLE_TOKENS['rag-context'].tokens, basis: /^retrieved chunks(?!.*capped)/ },
+      { kind: 'history', expression: 'messages.slice(-100)', tokens: DEFAULT_HOLE_TOKENS.history.tokens, basis: /^about 5 earlier turns(?!.*capped)/ },
+    ];
+    for (const { kind, expression, tokens, basis } of cases) {
+      it(`${kind} \`${expression}\` → ${tokens}`, () => {
+        const hole = estimateTokens(call({ messages: [msg('user', `{{${expression}}}`, [{ kind, expression }])] }), 'chat').holes?.[0];
+        assert.equal(hole?.tokens, tokens);
+        assert.equal(hole?.source, 'default');
+        assert.match(hole?.basis ?? '', basis);
+      });
+    }
+
+    it('reads only literal cuts that end the expression', () => {
+      assert.deepEqual(characterCap('content.code?.slice(0, 500)'), { characters: 500, cut: '.slice(0, 500)' });
+      assert.deepEqual(characterCap('text.substring(100, 1_100)'), { characters: 1000, cut: '.substring(100, 1_100)' });
+      assert.equal(characterCap('text.slice(0, 500).split(" ")'), undefined);
+      assert.equal(characterCap('formatDocs(docs.slice(0, 3))'), undefined);
+      assert.equal(characterCap('text.slice(start, end)'), undefined);
+      assert.equal(characterCap('items.slice(0, 10)'), undefined);
+    });
   });
 
   it('prices image parts with each model family\'s own formula', () => {
