@@ -44,7 +44,7 @@ export const HELP = `Usage: llm-hosting-advisor <command> [options]
 Commands:
   scan [dir]               find the LLM calls under dir (default .) and price every hosting option
   diff --base <git ref>    change in monthly cost between <git ref> and the working tree (Markdown for a PR comment)
-  size --model <id> [--precision bf16|fp16|fp8|int8|int4] [--gpu <id>] [--gpus N] [--context N]
+  size --model <id> [--precision bf16|fp16|fp8|int8|mxfp4|int4] [--gpu <id>] [--gpus N] [--context N]
        [--concurrency N] [--gpu-memory-utilization 0.9]
                            VRAM, fit and speed of self-hosting an open model (cheapest fitting GPUs without --gpu)
 

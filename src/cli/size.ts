@@ -61,5 +61,5 @@ function nativePrecision(catalog: Catalog, model: string): { precision: Precisio
   }
   // Encoders released in fp32 (BERT-style embedding models) are served at 16 bits, as the planner sizes them.
   if (released) return { precision: 'bf16', derivation: `no --precision given; the weights were released in ${released} (releasedPrecision in model-architectures.json), which servers load at 16 bits, so bf16, as the scan's own sizing assumes` };
-  return { precision: 'bf16', derivation: 'no --precision given, so the released weights\' precision: bf16 (model-architectures.json states no releasedPrecision for this model, meaning a 16-bit release). Pass --precision fp8|int8|int4 for a quantized deployment' };
+  return { precision: 'bf16', derivation: 'no --precision given, so the released weights\' precision: bf16 (model-architectures.json states no releasedPrecision for this model, meaning a 16-bit release). Pass --precision fp8|int8|mxfp4|int4 for a quantized deployment' };
 }

@@ -45,7 +45,7 @@ export const BUILTIN_CALLS_PER_MONTH = 10_000;
 export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,127}$/;
 
 /** Weight precisions the GPU sizer plans with (and the panel offers), widest first. */
-export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
+export const PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'mxfp4', 'int4'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** Data sensitivity of the workspace: `regulated` data must stay on infrastructure the team controls (healthcare, legal, finance), per the seed. */

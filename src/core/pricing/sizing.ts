@@ -15,13 +15,19 @@ const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 
 /**
+ * MXFP4 (OCP microscaling): 4-bit values with one shared 8-bit scale per block of 32, 4 + 8/32 = 4.25 bits. In the
+ * checkpoints released that way (gpt-oss) only the MoE experts are MXFP4; attention, router and embeddings stay BF16.
+ */
+const MXFP4_BITS = 4.25;
+
+/**
  * Effective bits per weight of the transformer body (attention + MLP matrices). Quantized formats
  * carry scales: INT8 weight-only with per-group (128) fp16 scales ≈ 8.125 bits; AWQ/GPTQ INT4 with
  * group size 128 stores an fp16 scale plus a zero point per group and leaves norms and biases in
  * fp16, ≈ 4.25 bits in practice (4 + 16/128 + 4/128 = 4.16 before the unquantized small tensors).
  * FP8 (per-channel or 128×128 block scales) ≈ 8.06 bits.
  */
-const BODY_BITS: Record<Precision, number> = { bf16: 16, fp16: 16, fp8: 8.06, int8: 8.125, int4: 4.25 };
+const BODY_BITS: Record<Precision, number> = { bf16: 16, fp16: 16, fp8: 8.06, int8: 8.125, mxfp4: MXFP4_BITS, int4: 4.25 };
 
 /** Embeddings and lm_head stay in 16-bit in FP8/INT8/INT4 checkpoints (vLLM, AWQ, GPTQ, llm-compressor). */
 const HEAD_BITS = 16;
@@ -85,8 +91,15 @@ export function weightsTerm(arch: ModelArchitecture, precision: Precision): Memo
     const bytes = weightsBytes(arch, precision);
     return { name: 'weights', bytes, gib: bytes / GIB, derivation: `${fmtB(total)} params × 2 bytes (${precision}) = ${fmtGiB(bytes)}` };
   }
-  const body = total - head;
   const bytes = weightsBytes(arch, precision);
+  const experts = precision === 'mxfp4' ? expertParams(arch) : undefined;
+  if (experts !== undefined) {
+    const derivation =
+      `${fmtB(experts)} expert params × ${MXFP4_BITS} bits (MXFP4: 4-bit values + an 8-bit scale per 32) + ${fmtB(total - experts)} attention, router and embedding params × 16 bits = ` +
+      `${fmtGiB(bytes)} (bf16 would be ${fmtGiB(total * 2)}; saves ${Math.round((1 - bytes / (total * 2)) * 100)}%)`;
+    return { name: 'weights', bytes, gib: bytes / GIB, derivation };
+  }
+  const body = total - head;
   const derivation =
     `${fmtB(body)} body params × ${bodyBits} bits (${precision} incl. scales) + ${fmtB(head)} embedding/lm_head params × 16 bits = ` +
     `${fmtGiB(bytes)} (bf16 would be ${fmtGiB(total * 2)}; saves ${Math.round((1 - bytes / (total * 2)) * 100)}%)`;
@@ -200,6 +213,7 @@ export function sizeModel(req: SizingRequest, catalog: Catalog): SizingResult {
   if (precision === 'fp8' && !gpu.fp8Native) notes.push(`${gpu.name} has no FP8 tensor cores: FP8 weights run weight-only (W8A16), memory saved but not compute.`);
   if (precision === 'fp8') notes.push('FP8 here means every linear layer of the body in FP8 (vLLM dynamic FP8 / llm-compressor), embeddings and lm_head in BF16; checkpoints that keep attention or edge layers in BF16 (Meta\'s Llama 3.1 405B FP8: ~462 GiB) are larger.');
   if (precision === 'int4') notes.push('INT4 (AWQ/GPTQ) quality drop is noticeable on complex tasks; evaluate on your own data.');
+  if (precision === 'mxfp4') notes.push(`MXFP4${arch.releasedPrecision === 'mxfp4' ? ', the precision the weights were released in (no quality given up)' : ' (a quantization of 16-bit weights: evaluate the quality on your own data)'}; GPUs without FP4 tensor cores run it weight-only (dequantized for each matmul): memory and bandwidth saved, compute at 16-bit rates.`);
   if (arch.attention === 'alternating-sliding-window') notes.push('Sliding-window layers are capped at the window; engines without a hybrid KV allocator (vLLM before its hybrid allocator) reserve full context on every layer, roughly doubling KV use.');
   if (arch.attention === 'mla' && tp > 1) notes.push(`MLA's latent KV is replicated on each of the ${tp} tensor-parallel ranks.`);
   if (arch.activeParamsB < arch.totalParamsB) notes.push(`MoE: each decode step reads the ${arch.activeParamsB}B active parameters plus ${(moeStepSeconds(arch, tp, catalog) * 1000).toFixed(1)} ms of expert routing and dispatch (${arch.layers} layers × per-layer step time calibrated on published single-stream measurements, assumptions moeLayerStepMs / moeLayerStepMsPerTpDoubling); no speculative decoding assumed.`);
@@ -453,12 +467,28 @@ function weightsBytes(arch: ModelArchitecture, precision: Precision): number {
   const bits = BODY_BITS[precision];
   if (bits === 16) return total * 2;
   const head = headParams(arch);
+  const experts = precision === 'mxfp4' ? expertParams(arch) : undefined;
+  if (experts !== undefined) return (experts * MXFP4_BITS) / 8 + ((total - experts) * 16) / 8;
   return ((total - head) * bits) / 8 + (head * HEAD_BITS) / 8;
 }
 
-/** bf16 and fp8 keep quality; INT4/INT8 are used only when asked for. DeepSeek V3 ships in FP8. */
+/**
+ * Parameters in a MoE model's expert MLPs (routed and shared): layers × experts × 3 matrices (gate, up, down)
+ * × hidden × expert width, at most the body. Undefined for a dense model or one whose expert shapes the row lacks.
+ */
+function expertParams(arch: ModelArchitecture): number | undefined {
+  if (!arch.experts || !arch.moeIntermediateSize) return undefined;
+  const perLayer = (arch.experts + (arch.sharedExperts ?? 0)) * 3 * arch.hiddenSize * arch.moeIntermediateSize;
+  return Math.min(arch.layers * perLayer, arch.totalParamsB * 1e9 - headParams(arch));
+}
+
+/**
+ * bf16 and fp8 keep quality; INT4/INT8 are used only when asked for. A model released below 16 bits is planned at
+ * its released precision only (DeepSeek V3 in FP8, gpt-oss in MXFP4): that is the model as trained and published,
+ * and widening it gains nothing but memory.
+ */
 function defaultPrecisions(arch: ModelArchitecture): Precision[] {
-  return arch.releasedPrecision === 'fp8' ? ['fp8'] : ['bf16', 'fp8'];
+  return arch.releasedPrecision === 'fp8' ? ['fp8'] : arch.releasedPrecision === 'mxfp4' ? ['mxfp4'] : ['bf16', 'fp8'];
 }
 
 // Sizing does not depend on the volume, and planning (the break-even search above all) asks for the

@@ -96,13 +96,30 @@ describe('sizing: memory', () => {
 
 describe('sizing: properties', () => {
   // Ordered by stored bits per weight: INT4 (4.25 with scales) < FP8 (8.06) < INT8 weight-only (8.125) < BF16.
-  const order: Precision[] = ['int4', 'fp8', 'int8', 'bf16'];
+  // MXFP4 keeps attention, router and embeddings at 16 bits where INT4 keeps only embeddings there.
+  const order: Precision[] = ['int4', 'mxfp4', 'fp8', 'int8', 'bf16'];
   it('more precision never uses less weight memory', () => {
     for (const a of catalog.architectures) {
       const bytes = order.map((p) => weightsTerm(a, p).bytes);
       for (let i = 1; i < bytes.length; i++) assert.ok(bytes[i] >= bytes[i - 1], `${a.id} ${order[i]}`);
     }
-    assert.deepEqual([...PRECISIONS].sort(), ['bf16', 'fp16', 'fp8', 'int4', 'int8']);
+    assert.deepEqual([...PRECISIONS].sort(), ['bf16', 'fp16', 'fp8', 'int4', 'int8', 'mxfp4']);
+  });
+
+  it('plans a model released in MXFP4 at MXFP4: gpt-oss-120b on one 80 GB GPU, its experts at 4.25 bits and the rest at 16', () => {
+    const oss = arch('gpt-oss-120b');
+    const weights = weightsTerm(oss, 'mxfp4');
+    // 36 layers × 128 experts × 3 × 2,880 × 2,880 = 114.66B expert params; the model card's checkpoint is ~60.8 GiB.
+    assert.ok(Math.abs(weights.gib - 60.8) < 0.5, `${weights.gib.toFixed(1)} GiB`);
+    assert.match(weights.derivation, /114\.66B expert params × 4\.25 bits \(MXFP4/);
+    const plan = planDeployment(oss, { callsPerMonth: 100_000, inputTokens: 1000, outputTokens: 300 }, catalog, { providerClass: 'specialist' });
+    assert.ok(plan, 'a plan fits');
+    assert.equal(plan.result.precision, 'mxfp4');
+    assert.equal(plan.result.gpuCount, 1, `${plan.result.gpuCount} × ${plan.result.gpu}`);
+    assert.ok(plan.result.notes.some((note) => /released in \(no quality given up\)/.test(note)), plan.result.notes.join(' | '));
+    // A dense model has no experts: MXFP4 is then its whole body at 4.25 bits, like INT4.
+    const llama = arch('llama-3.1-8b');
+    assert.equal(weightsTerm(llama, 'mxfp4').bytes, weightsTerm(llama, 'int4').bytes);
   });
 
   it('more context never fits more concurrency', () => {
