@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
-import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
+import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
+import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
@@ -140,6 +140,8 @@ function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
       ...realtimeSession(),
       model,
       messages: [realtimeAudioTurn()],
+      // Gemini Live mints no key the scan reads: only OpenAI's realtime URLs pair with a mint.
+      ...(provider === 'google' ? {} : { realtimeStep: realtimeStepOfUrl(urlText) }),
       evidence,
     }));
   }
@@ -213,7 +215,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (rule.needsOllamaBody) evidence.push("Ollama's request body (options, keep_alive, format or stream: false) on a configurable host");
   if (request.body && !body) evidence.push(`request body \`${request.body.getText().slice(0, 60)}\` not statically known`);
 
-  const model = modelOf(body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context));
+  // The GA mint (`/v1/realtime/client_secrets`) nests the session's config: `{ session: { type, model, ... } }`.
+  const sessionConfig = rule.voiceSession && !getObjectProperty(body, 'model', context.modules) ? resolveObjectLiteral(getObjectProperty(body, 'session', context.modules), context.modules) : undefined;
+  const model = modelOf(sessionConfig ?? body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context));
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
   const { messages: bodyMessages, hasImage } = readBody(body, context, endpoint);
   const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
@@ -240,8 +244,16 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     },
     toolNames: readToolNames(tools, context.modules),
     structuredOutputName: structured ? unwrapExpression(structured).getText().slice(0, 40) : undefined,
+    ...(rule.voiceSession ? { realtimeStep: realtimeStepOf(urlText, sessionConfig, context) } : {}),
     evidence,
   });
+}
+
+/** The realtime step a URL makes, a GA mint whose session config says `type: 'transcription'` minting a transcription session. */
+function realtimeStepOf(urlText: string, sessionConfig: Node | undefined, context: AnalyzerContext): RealtimeStep {
+  const step = realtimeStepOfUrl(urlText);
+  const type = getObjectProperty(sessionConfig, 'type', context.modules);
+  return type && resolveString(type, context.modules).value === 'transcription' ? { ...step, session: 'transcription' } : step;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { IMAGE_EDIT_INPUT, realtimeAudioTurn, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
+import { IMAGE_EDIT_INPUT, realtimeAudioTurn, realtimeConnect, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
 import { clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
@@ -233,6 +233,7 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
       model: model ? { id: model.value, raw: model.raw || modelNode!.getText(), source: model.source } : { id: null, raw: '', source: 'dynamic' },
       // The session's instructions steer it; the end user still speaks every turn.
       messages: instructions ? [{ role: 'system', ...resolvePromptText(instructions, context.modules) }, realtimeAudioTurn()] : [realtimeAudioTurn()],
+      realtimeStep: realtimeConnect(),
       evidence,
     }));
   }
@@ -265,6 +266,7 @@ function agentsRealtimeSession(created: import('ts-morph').NewExpression, packag
     ...realtimeSession(),
     model: model?.ref ?? { id: null, raw: '', source: 'dynamic' },
     messages: [realtimeAudioTurn()],
+    realtimeStep: realtimeConnect(),
     evidence,
   });
 }

@@ -171,6 +171,18 @@ export interface WrapperVia {
   through?: Array<{ file: string; line: number; function: string }>;
 }
 
+/**
+ * A realtime session is often opened in two requests: the app's server mints it (`POST /v1/realtime/sessions` or
+ * `/v1/realtime/client_secrets` with the model and session config; an ephemeral key comes back), and the browser
+ * connects with that key (the WebRTC offer to `/v1/realtime?model=` or `/v1/realtime/calls`, a WebSocket, the
+ * Agents SDK's `connect`). Both are call sites; they are one session.
+ */
+export interface RealtimeStep {
+  step: 'mint' | 'connect';
+  /** A spoken conversation, or a transcription-only session (`transcription_sessions`, `intent=transcription`): a key minted for one does not open the other. */
+  session: 'conversation' | 'transcription';
+}
+
 /** Where a call site stands in the workspace totals, for the fields below (all optional: absent means counted). */
 export interface TrafficFields {
   kind?: CallSiteKind;
@@ -182,7 +194,9 @@ export interface TrafficFields {
   nonProductionReason?: string;
   /** Provider adapters that are alternatives behind one interface share a group; the totals count one of them. */
   alternativeGroup?: string;
-  /** False when the totals leave this site out (not production, a helper priced through its callers, an alternative not chosen). */
+  /** Which request of a realtime session opened in two this is (a key minted on the server, the connect that uses it); the totals count the session once. */
+  realtimeStep?: RealtimeStep;
+  /** False when the totals leave this site out (not production, a helper priced through its callers, an alternative not chosen, the other request of a realtime session). */
   inTotals?: boolean;
   /** Why the totals leave it out, or how it is counted; for display. */
   totalsNote?: string;
@@ -274,6 +288,7 @@ export interface DetectedCall {
   production?: boolean;
   nonProductionReason?: string;
   alternativeGroup?: string;
+  realtimeStep?: RealtimeStep;
 }
 
 export interface TokenEstimate {

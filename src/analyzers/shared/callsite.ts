@@ -1,6 +1,6 @@
 import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
-import type { DetectedCall } from '../../model/types';
+import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
 import { validatedReplyOf } from './validatedReply';
@@ -86,6 +86,24 @@ export function realtimeSession(): Pick<DetectedCall, 'endpoint' | 'maxOutputTok
   return { endpoint: 'chat', maxOutputTokens: null, features: { streaming: true, tools: false, vision: false, structuredOutput: false }, toolNames: [] };
 }
 
+/**
+ * Which request of a realtime session an OpenAI Realtime URL makes: `/v1/realtime/sessions`, `client_secrets` and
+ * `transcription_sessions` mint one (with its model and config, an ephemeral key back); the bare endpoint (the
+ * WebRTC offer, a WebSocket) and `/calls` connect to one. `intent=transcription` or a transcription session's
+ * endpoint makes it a transcription-only session.
+ */
+export function realtimeStepOfUrl(urlText: string): RealtimeStep {
+  const subpath = /\/realtime\/([a-z_]+)/.exec(urlText)?.[1];
+  const mints = subpath === 'sessions' || subpath === 'client_secrets' || subpath === 'transcription_sessions';
+  const transcription = subpath === 'transcription_sessions' || /[?&]intent=transcription(?:$|[&#])/.test(urlText);
+  return { step: mints ? 'mint' : 'connect', session: transcription ? 'transcription' : 'conversation' };
+}
+
+/** A realtime conversation opened by an SDK session object (its `connect`, or the WebSocket it opens): the connect step. */
+export function realtimeConnect(): RealtimeStep {
+  return { step: 'connect', session: 'conversation' };
+}
+
 /** The user turn of a realtime session: audio, sized at run time. */
 export function realtimeAudioTurn(): DetectedCall['messages'][number] {
   return { role: 'user', text: REALTIME_AUDIO_TURN_TEXT, holes: [{ kind: 'unknown', expression: 'audio' }] };
@@ -94,7 +112,7 @@ export function realtimeAudioTurn(): DetectedCall['messages'][number] {
 /** What an analyzer fills in; `toDetectedCall` adds the position, enclosing function and file. */
 export type CallDraft = Pick<
   DetectedCall,
-  'provider' | 'sdk' | 'method' | 'endpoint' | 'model' | 'messages' | 'maxOutputTokens' | 'features' | 'toolNames' | 'structuredOutputName' | 'forcedTool' | 'steps' | 'clientParameter' | 'evidence'
+  'provider' | 'sdk' | 'method' | 'endpoint' | 'model' | 'messages' | 'maxOutputTokens' | 'features' | 'toolNames' | 'structuredOutputName' | 'forcedTool' | 'steps' | 'clientParameter' | 'evidence' | 'realtimeStep'
 >;
 
 /** The SDK helpers that wait for a stream's end and hand back the whole reply (Anthropic's and OpenAI's stream helpers). */

@@ -104,6 +104,13 @@ export interface ClosedModelRow extends Sourced {
   deprecationDate?: string;
   /** Where the deprecation date comes from (vendor page or the price file's deprecation_date). */
   deprecationSource?: string;
+  /**
+   * The generally available model the vendor released to replace this preview one (gpt-realtime for
+   * gpt-4o-realtime-preview), named by `successorSource`: proposed in this row's place, and to a call on
+   * this row whatever it costs; this row is not proposed while the catalog has the successor.
+   */
+  successor?: string;
+  successorSource?: string;
   /** LiteLLM price-file key the row is regenerated from by `npm run catalog:update`; absent on hand rows. */
   priceKey?: string;
   notes?: string;

@@ -169,7 +169,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if (current.closed?.perRequestUsd) diagnostics.push(`${current.id} bills $${current.closed.perRequestUsd} per request on top of its tokens for the web search each request runs; the alternatives priced here are plain chat models without that search, so a replacement needs its own search step`);
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
-  if (current.closed?.endpoint === 'realtime') return adviseRealtime(input, current.closed, catalog, diagnostics);
+  if (current.closed?.endpoint === 'realtime') return adviseRealtime(input, current.closed, catalog, diagnostics, { ...savingsThreshold(catalog, options), lifecycle }, today, options);
   if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription' || current.closed?.endpoint === 'rerank') {
     return adviseMedia(input, current, catalog, diagnostics, lifecycle, today);
   }
@@ -567,8 +567,8 @@ function closedSiblings(input: AdviceInput, cur: ClosedModelRow | undefined, qua
   const viable: Array<{ row: ClosedModelRow; cost: Cost; verdict: null }> = [];
   const weak: Array<{ row: ClosedModelRow; cost: Cost; verdict: string }> = [];
   for (const row of catalog.closed) {
-    // Retired models cannot be switched to; unverified prices are not a basis for a recommendation.
-    if ((cur && (row.vendor !== cur.vendor || row.id === cur.id)) || row.endpoint !== 'chat' || isPastDeprecation(row, today) || row.unverified || row.inputPerMTok === undefined) continue;
+    // Retired models cannot be switched to; unverified prices are not a basis for a recommendation; a replaced preview gives way to its successor.
+    if ((cur && (row.vendor !== cur.vendor || row.id === cur.id)) || row.endpoint !== 'chat' || isPastDeprecation(row, today) || row.unverified || row.inputPerMTok === undefined || hasSuccessorInCatalog(row, catalog, today)) continue;
     const { inP, outP, note } = closedRates(input, row);
     const cost = withRequestFee(tokenCost(input, inP, outP, priceLabel(row, `${row.id}${note}`), false, outputFor(input, currentReasons, rowBillsReasoningTokens(row.billsReasoningTokens, row.id), overhead), row.id), input, row.perRequestUsd);
     // A model that must be migrated may move to a pricier successor; otherwise only cheaper siblings are options.
@@ -1123,21 +1123,95 @@ function adviseOpenEncoder(input: AdviceInput, current: CatalogModel, catalog: C
  * A realtime (speech-to-speech) session: billed per audio token, and each response re-bills the
  * conversation so far. The audio a session carries is not in the code, so the session is priced at
  * the placeholder session shape of self-host-costs.json (minutes of user and model speech, turns),
- * with OpenAI's audio tokens per minute, and every figure says it rests on that assumption.
+ * with OpenAI's audio tokens per minute, and every figure says it rests on that assumption. The
+ * alternatives are the same vendor's other realtime models, priced at the same shape (never a text
+ * model: a session is a spoken conversation) and screened like closed siblings: the task's quality
+ * row sets the smallest class, the capability screen the features.
  */
-function adviseRealtime(input: AdviceInput, row: ClosedModelRow, catalog: Catalog, diagnostics: string[]): Advice {
-  const rates = `$${row.audioInputPerMTok}/M audio in, $${row.audioOutputPerMTok}/M audio out; text $${row.inputPerMTok}/$${row.outputPerMTok}/M`;
+function adviseRealtime(input: AdviceInput, row: ClosedModelRow, catalog: Catalog, diagnostics: string[], rule: RecommendRule, today: string, advisor: AdvisorOptions): Advice {
+  const rates = realtimeRates(row);
   if (row.audioInputPerMTok === undefined || row.audioOutputPerMTok === undefined) {
     return unpriced(diagnostics, `${row.id} is a realtime speech-to-speech model and the catalog has no audio-token price for it (${rates}); the session is not priced`);
   }
   const session = realtimeSessionCost(row.audioInputPerMTok, row.audioOutputPerMTok, catalog);
-  const calls = input.volume.callsPerMonth;
-  const usd = calls * session.usd;
-  const vol = input.volume.basis ?? `${formatCount(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
-  const derivation = `${formatCount(calls)} sessions/month × ${formatUsd(session.usd)} per session = ${formatUsd(usd)}/month. Session (assumed shape, not in the code; the figure scales with it): ${session.derivation}. Volume: ${vol}. Price: ${priceLabel(row, `${row.id} (${rates})`)}`;
+  const usd = input.volume.callsPerMonth * session.usd;
   diagnostics.push(`${row.id}: realtime session priced at an assumed session shape (${session.shape}); the audio a session carries is not in the code, so this is a guess to replace with your sessions' real length`);
-  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: usd, viable: true, why: 'what the code does today; a realtime session is billed per audio token (priced at an assumed session shape); no alternative for realtime sessions in the catalog', provider: row.provider, model: row.id, derivation, price: { source: row.source, asOf: row.asOf }, current: true };
-  return { options: [cur], recommendation: recommend([cur], cur, {}), monthlyUsdCurrent: usd, diagnostics };
+  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: usd, viable: true, why: 'what the code does today; a realtime session is billed per audio token (priced at an assumed session shape)', provider: row.provider, model: row.id, derivation: realtimeDerivation(input, row, session), price: { source: row.source, asOf: row.asOf }, current: true };
+  if (advisor.currentPriceOnly) return { options: [cur], recommendation: null, monthlyUsdCurrent: usd, diagnostics };
+  if (rule.lifecycle?.state === 'retired') markRetired(cur, rule.lifecycle);
+  const siblings = realtimeSiblings(input, row, qualityFor(catalog, input.task.type), catalog, usd, today, rule.lifecycle !== undefined && rule.lifecycle.state !== 'active');
+  if (siblings.length === 0) cur.why += `; no other realtime model of ${row.vendor} in the catalog is cheaper`;
+  const options = [cur, ...siblings];
+  return { options, recommendation: recommend(options, cur, {}, rule), monthlyUsdCurrent: usd, diagnostics };
+}
+
+/** A realtime row's audio and text prices, as the derivations quote them. */
+function realtimeRates(row: ClosedModelRow): string {
+  return `$${row.audioInputPerMTok}/M audio in, $${row.audioOutputPerMTok}/M audio out; text $${row.inputPerMTok}/$${row.outputPerMTok}/M`;
+}
+
+/** A realtime model's monthly figure for this call, worked out in full: volume × one session at the assumed shape. */
+function realtimeDerivation(input: AdviceInput, row: ClosedModelRow, session: { usd: number; derivation: string }): string {
+  const calls = input.volume.callsPerMonth;
+  const vol = input.volume.basis ?? `${formatCount(calls)} calls/month from ${volumeSourceLabel(input.volume)}`;
+  return (
+    `${formatCount(calls)} sessions/month × ${sessionUsd(session.usd)} per session = ${formatUsd(calls * session.usd)}/month. Session (assumed shape, not in the code; the figure scales with it): ${session.derivation}. ` +
+    `The site's token count (${formatCount(input.tokens.inputPerCall)} text tokens read from the request: instructions, tool schemas, its body) is not what a session bills. ` +
+    `Volume: ${vol}. Price: ${priceLabel(row, `${row.id} (${realtimeRates(row)})`)}`
+  );
+}
+
+/**
+ * The same vendor's other realtime models, priced at the same session shape: the cheaper ones (any, when the
+ * current model must move), and the current model's named successor whatever it costs. A row whose successor
+ * the catalog has is not proposed (the successor is), as retired and unverified rows are not. Viable when the
+ * row's class is at least the task's quality floor and it passes the capability screen; a smaller model than
+ * today's says what to evaluate before the switch.
+ */
+function realtimeSiblings(input: AdviceInput, cur: ClosedModelRow, quality: QualityRow | undefined, catalog: Catalog, currentUsd: number, today: string, mustMove: boolean): HostingOption[] {
+  const minClass = quality?.closedMinClass ?? 'large';
+  const options: HostingOption[] = [];
+  for (const row of catalog.closed) {
+    if (row.endpoint !== 'realtime' || row.vendor !== cur.vendor || row.id === cur.id || row.unverified || isPastDeprecation(row, today) || hasSuccessorInCatalog(row, catalog, today)) continue;
+    if (row.audioInputPerMTok === undefined || row.audioOutputPerMTok === undefined) continue;
+    const session = realtimeSessionCost(row.audioInputPerMTok, row.audioOutputPerMTok, catalog);
+    const usd = input.volume.callsPerMonth * session.usd;
+    const successor = cur.successor === row.id;
+    if (usd >= currentUsd && !mustMove && !successor) continue;
+    const classOk = (CLASS_RANK[row.class] ?? 0) >= CLASS_RANK[minClass];
+    const verdict = screenVerdict(screenCapabilities(input, row.capabilities, catalog), classOk ? [] : [`quality for ${input.task.type}: ${row.class}-class realtime model, task needs ${minClass} (${quality?.why ?? 'unknown task'})`]);
+    const smaller = (CLASS_RANK[row.class] ?? 0) < (CLASS_RANK[cur.class] ?? 0);
+    const checks = ['the instructions it follows', ...(input.features.tools ? ['its tool calls and their arguments'] : []), 'how it sounds and takes turns'];
+    const why =
+      verdict ??
+      `same vendor, ${row.class}-class realtime model` +
+        (successor ? `, the generally available successor of ${cur.id} (source in the derivation)` : '') +
+        (smaller
+          ? `: ${input.task.type} needs ${minClass} class or above in the quality data, so it is an option; but it is smaller than ${cur.id} (${cur.class} class) and runs the whole voice agent: replay your own recorded sessions on it and check ${checks.join(', ')} before switching`
+          : '') +
+        '; a model-id change where the session is minted or connected';
+    // Two rows billing audio out at the same multiple of audio in differ by the same share at any session shape: say so, as the dollars rest on the shape.
+    const sameRatio = row.audioOutputPerMTok * cur.audioInputPerMTok! === cur.audioOutputPerMTok! * row.audioInputPerMTok;
+    const percentLess = currentUsd > 0 ? Math.round((1 - usd / currentUsd) * 100) : 0;
+    const share = sameRatio && currentUsd > 0 ? ` Against ${cur.id}: ${percentLess === 0 ? 'the same' : `${Math.abs(percentLess)}% ${percentLess > 0 ? 'less' : 'more'}`} whatever the session length (both bill audio out at ${formatCount(row.audioOutputPerMTok / row.audioInputPerMTok)}× audio in).` : '';
+    options.push({
+      tier: 'closed-api',
+      label: `Switch to ${row.id}`,
+      monthlyUsd: usd,
+      viable: verdict === null,
+      why,
+      provider: row.provider,
+      model: row.id,
+      derivation: realtimeDerivation(input, row, session) + share + (successor ? ` Successor: ${cur.successorSource ?? 'named in the catalog'}.` : '') + (row.notes ? ` Note: ${row.notes}` : ''),
+      price: { source: row.source, asOf: row.asOf },
+    });
+  }
+  return options.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
+}
+
+/** A preview row the vendor replaced with a generally available model the catalog has: the successor is proposed, not it. */
+function hasSuccessorInCatalog(row: ClosedModelRow, catalog: Catalog, today: string): boolean {
+  return row.successor !== undefined && catalog.closed.some((other) => other.id === row.successor && !isPastDeprecation(other, today));
 }
 
 /** One realtime session at the assumed shape: user and model audio split evenly over the turns, each turn re-billing the earlier turns' audio as input. */
@@ -1158,9 +1232,14 @@ export function realtimeSessionCost(audioInPerMTok: number, audioOutPerMTok: num
   const derivation =
     `${shape}; user audio ${formatCount(userMin)} min × ${formatCount(userPerMin)} tokens/min = ${formatCount(userTokens)} tokens, model audio ${formatCount(modelMin)} min × ${formatCount(modelPerMin)} tokens/min = ${formatCount(modelTokens)} tokens (OpenAI: 1 audio token per 100 ms of user audio, per 50 ms of model audio); ` +
     `each response re-sends the conversation so far, so ${turns} turns re-bill ${formatCount(rebilledTurns)} turns' audio (${formatCount(rebilled)} tokens) as input; ` +
-    `(${formatCount(inTokens)} audio in × $${audioInPerMTok}/M + ${formatCount(modelTokens)} audio out × $${audioOutPerMTok}/M) ÷ 1e6 = ${formatUsd(usd)}; ` +
+    `(${formatCount(inTokens)} audio in × $${audioInPerMTok}/M + ${formatCount(modelTokens)} audio out × $${audioOutPerMTok}/M) ÷ 1e6 = ${sessionUsd(usd)}; ` +
     `left out: text tokens (instructions, transcripts) and the cached-input discount on the re-sent audio`;
   return { usd, derivation, shape };
+}
+
+/** A session's price to three significant figures: cents alone show $0.066 as $0.07, which times 10,000 sessions is not the $660 the month says. */
+function sessionUsd(usd: number): string {
+  return `$${Number(usd.toPrecision(3))}`;
 }
 
 /** A media row's monthly cost for this call, or why it cannot price it (the sentence goes to the diagnostics). */

@@ -494,7 +494,7 @@ export function stableIds(calls: DetectedCall[]): string[] {
   });
 }
 
-/** The call's kind, helper, production and alternative fields, only where set (a plain SDK call's JSON stays as it was). */
+/** The call's kind, helper, production, alternative and realtime-step fields, only where set (a plain SDK call's JSON stays as it was). */
 function trafficFieldsOf(call: DetectedCall): Partial<CallSite> {
   const fields: Partial<CallSite> = {};
   if (call.kind !== undefined) fields.kind = call.kind;
@@ -502,6 +502,7 @@ function trafficFieldsOf(call: DetectedCall): Partial<CallSite> {
   if (call.production !== undefined) fields.production = call.production;
   if (call.nonProductionReason !== undefined) fields.nonProductionReason = call.nonProductionReason;
   if (call.alternativeGroup !== undefined) fields.alternativeGroup = call.alternativeGroup;
+  if (call.realtimeStep !== undefined) fields.realtimeStep = call.realtimeStep;
   return fields;
 }
 

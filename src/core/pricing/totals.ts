@@ -49,7 +49,9 @@ export interface TotalsDecision {
  * - an app helper's own request is left out when callers of it are priced as call sites of their
  *   own (each caller's request goes through the helper: counting both would count it twice);
  * - of provider adapters that are alternatives, only the most expensive one is counted (the
- *   configured one is not known statically).
+ *   configured one is not known statically);
+ * - a realtime session minted on the app's server and connected to with the key it mints is one
+ *   session: counted at the mint, and the connect is listed (see decideRealtimeSessions).
  * Returns one decision per site, in order.
  */
 export function decideTotals(sites: readonly CallSite[]): TotalsDecision[] {
@@ -96,7 +98,49 @@ export function decideTotals(sites: readonly CallSite[]): TotalsDecision[] {
         : { inTotals: false, note: `an alternative to ${sites[chosen].id} (${group}): only one adapter serves a deployment, so the totals count the most expensive one` };
     }
   }
+  decideRealtimeSessions(sites, decisions);
   return decisions;
+}
+
+/**
+ * A workspace that mints realtime sessions (`/v1/realtime/sessions`, `client_secrets`) and connects to one (a
+ * WebRTC offer, a WebSocket, the Agents SDK's `connect`) of the same provider and kind opens each session with
+ * both requests: the mint makes the session and hands back an ephemeral key, the connect opens it with that key.
+ * Each session is counted once, at the mint: it carries the model and session config the key is bound to (a
+ * connect to `/v1/realtime/calls` names no model at all). The connects are counted instead when no mint is
+ * priced from a model the code states and a connect is, or when a connect's own volume is set and no mint's is:
+ * then theirs is the better-known figure, as for a helper and its callers. Decides sites still in the totals.
+ */
+function decideRealtimeSessions(sites: readonly CallSite[], decisions: TotalsDecision[]): void {
+  const sessions = new Map<string, { mints: number[]; connects: number[] }>();
+  sites.forEach((site, index) => {
+    if (!site.realtimeStep || !decisions[index].inTotals) return;
+    const key = `${site.provider}|${site.realtimeStep.session}`;
+    const group = sessions.get(key) ?? { mints: [], connects: [] };
+    (site.realtimeStep.step === 'mint' ? group.mints : group.connects).push(index);
+    sessions.set(key, group);
+  });
+  const where = (indexes: number[]) => indexes.map((index) => `${sites[index].file}:${sites[index].line}`).join(', ');
+  // A model the scan could not trace is priced over an assumed set of chat models, if at all: not the session's price.
+  const priced = (index: number) => sites[index].monthlyUsdCurrent !== null && !sites[index].modelPricing?.assumed;
+  const volumeSet = (index: number) => explicitVolume(sites[index]);
+  for (const { mints, connects } of sessions.values()) {
+    if (mints.length === 0 || connects.length === 0) continue;
+    const mintUnpriced = !mints.some(priced) && connects.some(priced);
+    const connectVolumeSet = connects.some(volumeSet) && !mints.some(volumeSet);
+    if (!mintUnpriced && !connectVolumeSet) {
+      for (const index of mints) decisions[index] = { inTotals: true, note: `mints the realtime session (its model and config) that the connect at ${where(connects)} opens with the ephemeral key it returns: one session, counted here` };
+      for (const index of connects) {
+        decisions[index] = { inTotals: false, note: `opens the realtime session minted at ${where(mints)} with its ephemeral key: one session, counted at the mint (which carries its model and config), so it is not in the totals and each session is counted once` };
+      }
+      continue;
+    }
+    const why = mintUnpriced ? "the mint's model is not known (not priced from the code)" : "this connect's volume is set";
+    for (const index of connects) decisions[index] = { inTotals: true, note: `opens the realtime session minted at ${where(mints)} with its ephemeral key: one session, counted here because ${why}` };
+    for (const index of mints) {
+      decisions[index] = { inTotals: false, note: `mints the realtime session that the connect at ${where(connects)} opens: one session, counted at the connect (${why}), so it is not in the totals and each session is counted once` };
+    }
+  }
 }
 
 /**

@@ -393,6 +393,73 @@ describe('advisor: options and recommendation', () => {
   });
 });
 
+describe('advisor: realtime sessions', () => {
+  /** A voice agent's session with tools, as the analyzers report one: 10,000 sessions a month, a few hundred text tokens read from the request. */
+  const session = (model: string, over: Partial<AdviceInput> = {}) =>
+    input(model, { taskType: 'speech', volume: { callsPerMonth: 10_000, source: 'annotation' }, features: { ...noFeatures, streaming: true, tools: true }, tokens: { inputPerCall: 296, outputPerCall: 0, method: 'counted (test)' }, ...over });
+  /** One session at the catalog's assumed shape, at these audio prices ($/M tokens). */
+  const perSession = (audioIn: number, audioOut: number) => {
+    const turns = assumption(catalog, 'realtimeTurnsPerSession');
+    const userTok = assumption(catalog, 'realtimeUserAudioMinutesPerSession') * assumption(catalog, 'realtimeUserAudioTokensPerMinute');
+    const modelTok = assumption(catalog, 'realtimeModelAudioMinutesPerSession') * assumption(catalog, 'realtimeModelAudioTokensPerMinute');
+    return ((userTok + ((turns * (turns - 1)) / 2) * ((userTok + modelTok) / turns)) * audioIn + modelTok * audioOut) / 1e6;
+  };
+  const rowOf = (id: string | undefined) => catalog.closed.find((row) => row.id === id);
+
+  it("offers the vendor's other realtime models at the same session shape, never a text model, and recommends the mini saying what to evaluate", () => {
+    const advice = adviseCall(session('gpt-4o-realtime-preview-2025-06-03'), catalog);
+    const models = advice.options.map((o) => o.model);
+    for (const option of advice.options) assert.equal(rowOf(option.model)?.endpoint, 'realtime', `${option.label}: only realtime models replace a session (${models.join(', ')})`);
+    const mini = advice.options.find((o) => o.model === 'gpt-realtime-mini');
+    assert.ok(mini, `gpt-realtime-mini offered: ${models.join(', ')}`);
+    assert.equal(mini.viable, true, mini.why);
+    assert.ok(Math.abs(mini.monthlyUsd - 10_000 * perSession(10, 20)) < 1e-6, `mini at $${mini.monthlyUsd}`);
+    assert.match(mini.derivation ?? '', /\$0\.066 per session/);
+    assert.match(mini.derivation ?? '', /75% less whatever the session length/);
+    const ga = advice.options.find((o) => o.model === 'gpt-realtime');
+    assert.ok(ga?.viable, `gpt-realtime offered and viable: ${ga?.why}`);
+    assert.match(ga.why, /generally available successor of gpt-4o-realtime-preview/);
+    assert.ok(!models.includes('gpt-4o-mini-realtime-preview'), 'a preview its vendor replaced is not proposed: its successor is');
+    const rec = advice.recommendation;
+    assert.equal(rec?.label, 'Switch to gpt-realtime-mini');
+    assert.equal(rec?.action, 'change');
+    assert.ok(Math.abs((rec?.savingsUsd ?? 0) - 0.75 * (advice.monthlyUsdCurrent ?? 0)) < 1e-6, `saves $${rec?.savingsUsd}`);
+    assert.match(rec?.why ?? '', /smaller than gpt-4o-realtime-preview .*recorded sessions .*tool calls/);
+  });
+
+  it("lists a realtime model below the task's quality floor as not viable, with the quality row's reason", () => {
+    const strict = { ...catalog, quality: catalog.quality.map((row) => (row.task === 'speech' ? { ...row, closedMinClass: 'large' as const } : row)) };
+    const advice = adviseCall(session('gpt-4o-realtime-preview'), strict);
+    const mini = advice.options.find((o) => o.model === 'gpt-realtime-mini');
+    assert.equal(mini?.viable, false, mini?.why);
+    assert.match(mini?.why ?? '', /quality for speech: small-class realtime model, task needs large/);
+    assert.equal(advice.options.find((o) => o.model === 'gpt-realtime')?.viable, true);
+    assert.notEqual(advice.recommendation?.label, 'Switch to gpt-realtime-mini');
+  });
+
+  it('on the cheapest realtime model there is no alternative, and the current option says so', () => {
+    const advice = adviseCall(session('gpt-realtime-mini'), catalog);
+    assert.deepEqual(advice.options.map((o) => o.model), ['gpt-realtime-mini']);
+    assert.match(advice.options[0].why, /no other realtime model of openai in the catalog is cheaper/);
+    assert.equal(advice.recommendation?.action, 'keep');
+  });
+
+  it("offers a replaced preview's generally available successor even at the same price", () => {
+    const advice = adviseCall(session('gpt-4o-mini-realtime-preview'), catalog);
+    const successor = advice.options.find((o) => o.model === 'gpt-realtime-mini');
+    assert.ok(successor?.viable, advice.options.map((o) => o.label).join(', '));
+    assert.equal(successor.monthlyUsd, advice.monthlyUsdCurrent);
+    assert.match(successor.why, /successor of gpt-4o-mini-realtime-preview/);
+    assert.match(successor.derivation ?? '', /the same whatever the session length/);
+    assert.equal(advice.recommendation?.action, 'keep');
+  });
+
+  it("says the site's text-token count is not what the session is priced at", () => {
+    const advice = adviseCall(session('gpt-realtime'), catalog);
+    assert.match(advice.options[0].derivation ?? '', /The site's token count \(296 text tokens read from the request.*\) is not what a session bills/);
+  });
+});
+
 describe('advisor: models on a server the team runs (Ollama, LM Studio, vLLM, ...)', () => {
   it('prices a local model as its share of the rented GPUs that would serve it, says it is an assumption, and compares with the APIs', () => {
     const advice = adviseCall(input('llama3.1:8b', { provider: 'ollama', taskType: 'chat' }), catalog);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { enrichCalls } from '../../../../src/core/pricing/pipeline';
 import { detectedCall, message } from '../../detectedCall';
+import { REALTIME_AUDIO_TURN_TEXT } from '../../../../src/model/vocabulary';
 import type { DetectedCall } from '../../../../src/model/types';
 
 const helper = detectedCall({ file: 'src/llm.ts', line: 4, enclosingFunction: 'complete', messages: [message('user', 'Summarize this support thread in three sentences.')] });
@@ -55,5 +56,38 @@ describe('totals count each request once', () => {
     assert.deepEqual(priced.callSites.map((site) => site.inTotals !== false), [false, false, true]);
     assert.equal(priced.summary.monthlyUsdCurrent, round2(priced.callSites[2].monthlyUsdCurrent ?? 0));
     assert.ok((priced.callSites[2].monthlyUsdCurrent ?? 0) > (priced.callSites[1].monthlyUsdCurrent ?? 0));
+  });
+
+  describe('a realtime session minted on the server and connected to with its key', () => {
+    const audioTurn = message('user', REALTIME_AUDIO_TURN_TEXT, [{ kind: 'unknown', expression: 'audio' }]);
+    const realtime = { id: 'gpt-4o-realtime-preview', raw: "'gpt-4o-realtime-preview'", source: 'literal' as const };
+    const mint = detectedCall({ file: 'server/token.ts', line: 4, sdk: 'http', method: 'fetch /v1/realtime/sessions', model: realtime, messages: [audioTurn], realtimeStep: { step: 'mint', session: 'conversation' } });
+    const connect = detectedCall({ file: 'web/voice.ts', line: 9, sdk: 'http', method: 'fetch /v1/realtime', model: realtime, messages: [audioTurn], realtimeStep: { step: 'connect', session: 'conversation' } });
+    const counted = (priced: ReturnType<typeof enrichCalls>) => priced.callSites.map((site) => site.inTotals !== false);
+
+    it('is one session: counted at the mint, the connect listed with the reason', () => {
+      const priced = enrichCalls([mint, connect]);
+      assert.deepEqual(counted(priced), [true, false]);
+      assert.match(priced.callSites[0].totalsNote ?? '', /mints the realtime session .*connect at web\/voice\.ts:9 .*one session, counted here/);
+      assert.match(priced.callSites[1].totalsNote ?? '', /opens the realtime session minted at server\/token\.ts:4 with its ephemeral key: one session, counted at the mint/);
+      assert.ok((priced.callSites[1].monthlyUsdCurrent ?? 0) > 0, 'the connect keeps its own price');
+      assert.equal(priced.summary.monthlyUsdCurrent, round2(priced.callSites[0].monthlyUsdCurrent ?? 0));
+    });
+
+    it("is counted at the connect when the mint's model is not known, or when only the connect sets its volume", () => {
+      const unpricedMint = enrichCalls([{ ...mint, model: { id: null, raw: 'body.model', source: 'dynamic' } }, connect]);
+      assert.deepEqual(counted(unpricedMint), [false, true]);
+      assert.match(unpricedMint.callSites[1].totalsNote ?? '', /counted here because the mint's model is not known/);
+      assert.equal(unpricedMint.summary.monthlyUsdCurrent, round2(unpricedMint.callSites[1].monthlyUsdCurrent ?? 0));
+      const annotated = enrichCalls([mint, { ...connect, annotationComment: { text: '// llm-advisor: calls=2000/month', line: 8 } }]);
+      assert.deepEqual(counted(annotated), [false, true]);
+      assert.match(annotated.callSites[0].totalsNote ?? '', /counted at the connect \(this connect's volume is set\)/);
+    });
+
+    it('pairs only sessions of the same kind: a transcription key does not open a conversation', () => {
+      const priced = enrichCalls([{ ...mint, realtimeStep: { step: 'mint', session: 'transcription' } }, connect]);
+      assert.deepEqual(counted(priced), [true, true]);
+      assert.equal(priced.callSites[1].totalsNote, undefined);
+    });
   });
 });
