@@ -316,6 +316,8 @@ export interface TaskClassification {
   type: TaskType;
   confidence: number;
   reasons: string[];
+  /** The task that scored next (inferred tasks): below the confidence floor its quality bar screens the alternatives too. */
+  runnerUp?: TaskType;
   source?: 'inferred' | 'annotation' | 'usage-file';
 }
 

@@ -606,5 +606,5 @@ function pick(board: Scoreboard): TaskClassification {
   const confidence = Math.round(Math.min(0.97, Math.max(0.2, 0.2 + 0.77 * margin * evidence)) * 100) / 100;
   const reasons = [...(board.reasons.get(top.type) ?? [])];
   if (second) reasons.push(`runner-up: ${second.type} (score ${second.score.toFixed(1)} vs ${top.score.toFixed(1)})`);
-  return { type: top.type, confidence, reasons, source: 'inferred' };
+  return { type: top.type, confidence, reasons, source: 'inferred', ...(second ? { runnerUp: second.type } : {}) };
 }

@@ -178,7 +178,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if ((input.endpoint === 'embedding' || input.endpoint === 'rerank') && current.kind === 'open') return adviseOpenEncoder(input, current, catalog, diagnostics, rule, options, today);
   if (input.endpoint === 'embedding' || current.closed?.endpoint === 'embedding') return adviseEmbedding(input, current, catalog, diagnostics, rule, options, today);
 
-  const quality = qualityFor(catalog, input.task.type);
+  const quality = screeningQuality(catalog, input.task);
   const opts: HostingOption[] = [];
   const priced = priceCurrent(input, current, catalog, diagnostics, today, options);
   if (!priced) return unpriced(diagnostics);
@@ -215,6 +215,39 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
 export function qualityFor(catalog: Catalog, task: TaskType): QualityRow | undefined {
   return catalog.quality.find((q) => q.task === task) ?? catalog.quality.find((q) => q.task === 'other');
 }
+
+/**
+ * The quality bar the alternatives of a call must pass: its task's row; for an inferred task below the confidence
+ * floor (the `uncertainTaskConfidence` assumption), its runner-up's too (the stricter closed class, only the open
+ * models adequate for both), so a misread task never moves a call to a model too weak for the task it may be. A task
+ * the user stated (annotation, usage file) is taken as stated.
+ */
+function screeningQuality(catalog: Catalog, task: TaskClassification): QualityRow | undefined {
+  const row = qualityFor(catalog, task.type);
+  const stated = task.source === 'annotation' || task.source === 'usage-file';
+  if (!row || stated || !task.runnerUp || task.confidence >= assumption(catalog, 'uncertainTaskConfidence')) return row;
+  const other = qualityFor(catalog, task.runnerUp);
+  if (!other || other === row) return row;
+  let merged = uncertainQualityRows.get(catalog);
+  if (!merged) uncertainQualityRows.set(catalog, (merged = new Map()));
+  // One row per pair and confidence, so the per-quality-row memos downstream (adequateBySize) stay bounded.
+  const key = `${row.task}|${other.task}|${task.type}|${task.runnerUp}|${task.confidence}`;
+  let both = merged.get(key);
+  if (!both) {
+    const closedMinClass = (CLASS_RANK[other.closedMinClass] ?? 0) > (CLASS_RANK[row.closedMinClass] ?? 0) ? other.closedMinClass : row.closedMinClass;
+    both = {
+      ...row,
+      closedMinClass,
+      closedLeads: row.closedLeads || other.closedLeads,
+      openModels: row.openModels.filter((model) => other.openModels.includes(model)),
+      why: `${row.why.replace(/\.?$/, '.')} The task is uncertain (${task.type} at confidence ${task.confidence}, runner-up ${task.runnerUp}), so options must pass ${task.runnerUp}'s bar too: ${other.why}`,
+    };
+    merged.set(key, both);
+  }
+  return both;
+}
+
+const uncertainQualityRows = new WeakMap<Catalog, Map<string, QualityRow>>();
 
 // ---------------------------------------------------------------- pricing
 

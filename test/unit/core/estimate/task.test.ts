@@ -19,6 +19,15 @@ describe('task classification', () => {
     assert.match(result.reasons[0], /annotation/);
   });
 
+  it('names the runner-up task of an inferred one, for the advisor to screen by when the margin is thin', () => {
+    const result = classifyTask(call({ messages: [msg('system', 'Summarize the support ticket and extract the customer name as JSON.'), msg('user', '{{ticket}}', [{ kind: 'interpolation', expression: 'ticket' }])] }), 10);
+    assert.equal(result.source, 'inferred');
+    const runnerUp = /runner-up: ([\w-]+)/.exec(result.reasons.join(' '))?.[1];
+    assert.ok(runnerUp, `a runner-up is given: ${result.reasons.join('; ')}`);
+    assert.equal(result.runnerUp, runnerUp);
+    assert.notEqual(result.runnerUp, result.type);
+  });
+
   it('decides a chat request asking for image or audio output (modalities) outright', () => {
     const drawing = classifyTask(call({ outputModalities: ['image'], messages: [msg('user', 'Describe and then draw a photo of {{subject}}', [{ kind: 'image', expression: 'subject' }])], features: features({ vision: true }) }), 100);
     assert.equal(drawing.type, 'image-generation', drawing.reasons.join('\n'));

@@ -357,6 +357,21 @@ describe('advisor: options and recommendation', () => {
     if (llamaFromO4) assert.match(llamaFromO4.derivation ?? '', /\+ 20\d out .*without the 500 hidden reasoning tokens/, llamaFromO4.derivation);
   });
 
+  it('screens an uncertain task by its runner-up too: a tool loop read as boilerplate generation does not move to a model too weak for tools', () => {
+    const uncertain = { type: 'boilerplate-generation' as const, confidence: 0.25, reasons: [], source: 'inferred' as const, runnerUp: 'tool-use' as const };
+    const toolUse = catalog.quality.find((q) => q.task === 'tool-use')!;
+    const advice = adviseCall(input('gpt-4.1', { task: uncertain }), catalog);
+    const open = advice.options.filter((o) => o.tier === 'open-api' && o.viable);
+    assert.ok(open.length > 0, `open options remain: ${advice.options.map((o) => o.label).join('; ')}`);
+    for (const o of open) assert.ok(toolUse.openModels.includes(o.model ?? ''), `${o.label} passes tool-use's bar too`);
+    assert.match(open[0].why, /The task is uncertain \(boilerplate-generation at confidence 0\.25, runner-up tool-use\), so options must pass tool-use's bar too/, open[0].why);
+    // Sure of the task, or told it by the user: its own bar only (llama-3.1-8b does boilerplate).
+    for (const task of [{ ...uncertain, confidence: 0.9 }, { ...uncertain, source: 'annotation' as const }]) {
+      const models = adviseCall(input('gpt-4.1', { task }), catalog).options.filter((o) => o.tier === 'open-api' && o.viable).map((o) => o.model);
+      assert.ok(models.some((model) => !toolUse.openModels.includes(model ?? '')), `${task.confidence} ${task.source}: ${models.join(', ')}`);
+    }
+  });
+
   it('offers managed and self-managed GPU options with sizing but does not recommend them per call', () => {
     const advice = adviseCall(input('gpt-4o', { taskType: 'chat', volume: { callsPerMonth: 5_000_000, source: 'usage-file' } }), catalog);
     const self = advice.options.filter((o) => o.tier === 'self-hosted');
