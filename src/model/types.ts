@@ -196,6 +196,11 @@ export interface TrafficFields {
   alternativeGroup?: string;
   /** Which request of a realtime session opened in two this is (a key minted on the server, the connect that uses it); the totals count the session once. */
   realtimeStep?: RealtimeStep;
+  /**
+   * The test that makes this request continue an answer the model cut off at its token limit (`finishReason !==
+   * 'length'` returning before it): it runs for the share of answers that hit the limit, not for every request.
+   */
+  continuesCutOffAnswer?: string;
   /** False when the totals leave this site out (not production, a helper priced through its callers, an alternative not chosen, the other request of a realtime session). */
   inTotals?: boolean;
   /** Why the totals leave it out, or how it is counted; for display. */
@@ -289,6 +294,7 @@ export interface DetectedCall {
   nonProductionReason?: string;
   alternativeGroup?: string;
   realtimeStep?: RealtimeStep;
+  continuesCutOffAnswer?: string;
 }
 
 export interface TokenEstimate {

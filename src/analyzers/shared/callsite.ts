@@ -129,6 +129,36 @@ function consumedWhole(call: Node): string | undefined {
   return WHOLE_REPLY_METHOD.test(access.getName()) && invoked && Node.isCallExpression(invoked) && invoked.getExpression() === access ? access.getName() : undefined;
 }
 
+/** A finish reason that says the answer stopped at the token limit: OpenAI's and the AI SDK's `length`, Anthropic's `max_tokens`. */
+const CUT_OFF_REASON = /\b(?:finish_?reason|stop_?reason|finishReason|stopReason)\b[\s\S]*?(?:===?|!==?)\s*['"`](?:length|max_tokens)['"`]|['"`](?:length|max_tokens)['"`]\s*(?:===?|!==?)[\s\S]*?\b(?:finish_?reason|stop_?reason|finishReason|stopReason)\b/i;
+
+/**
+ * The test that makes a request a continuation of an answer cut off at the token limit, within its function: it sits
+ * in the branch taken when the finish reason is `length` / `max_tokens`, or after an `if` that returns (or throws)
+ * when it is not. The test's text, or undefined. Such a request runs for the share of answers that hit the limit.
+ */
+export function cutOffContinuationGuard(request: Node): string | undefined {
+  let node: Node = request;
+  for (let parent = node.getParent(); parent; node = parent, parent = parent.getParent()) {
+    if (Node.isFunctionLikeDeclaration(parent) || Node.isSourceFile(parent)) return undefined;
+    if (Node.isIfStatement(parent) && parent.getThenStatement() === node) {
+      const test = parent.getExpression().getText();
+      if (CUT_OFF_REASON.test(test) && !/!==?/.test(test)) return test;
+    }
+    if (Node.isBlock(parent)) {
+      for (const earlier of parent.getStatements()) {
+        if (earlier === node || earlier.getStart() >= node.getStart()) break;
+        if (!Node.isIfStatement(earlier) || earlier.getElseStatement()) continue;
+        const test = earlier.getExpression().getText();
+        const branch = earlier.getThenStatement();
+        const leaves = Node.isReturnStatement(branch) || Node.isThrowStatement(branch) || branch.getDescendants().some((inner) => Node.isReturnStatement(inner) || Node.isThrowStatement(inner));
+        if (leaves && CUT_OFF_REASON.test(test) && /!==?/.test(test)) return `${test} returns before it`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Completes an analyzer's draft with position, enclosing function and file. */
 export function toDetectedCall(call: Node, context: Pick<AnalyzerContext, 'file' | 'modules'>, draft: CallDraft): DetectedCall {
   const { file, modules } = context;
@@ -149,5 +179,6 @@ export function toDetectedCall(call: Node, context: Pick<AnalyzerContext, 'file'
   const evidence = [...draft.evidence, ...(loop ? [`multi-step: ${loop.basis}`] : []), ...(validated && !draft.features.structuredOutput ? [`structured output: ${validated.structured}`] : []), ...(repair ? [`multi-step: ${repair.basis}`] : []), ...(handed ? [`tools: this request is handed to \`${handed.callee}\` with the tool list \`${handed.toolList}\` (line ${handed.line}), which picks tools from the reply`] : []), ...(imagesFrom !== undefined ? [imagesFrom] : [])];
   // A request that takes its tools through a method's tool-list parameter may be one step of a loop in another file.
   const entry = features.tools && !features.multiStep ? (handed ? handed.entry : toolListEntryOf(call)) : undefined;
-  return { file, ...callSpan(call), ...draft, features, ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imagesFrom !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
+  const continuation = cutOffContinuationGuard(call);
+  return { file, ...callSpan(call), ...draft, features, ...(continuation ? { continuesCutOffAnswer: continuation } : {}), ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imagesFrom !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
 }

@@ -494,7 +494,7 @@ export function stableIds(calls: DetectedCall[]): string[] {
   });
 }
 
-/** The call's kind, helper, production, alternative and realtime-step fields, only where set (a plain SDK call's JSON stays as it was). */
+/** The call's kind, helper, production, alternative, realtime-step and continuation fields, only where set (a plain SDK call's JSON stays as it was). */
 function trafficFieldsOf(call: DetectedCall): Partial<CallSite> {
   const fields: Partial<CallSite> = {};
   if (call.kind !== undefined) fields.kind = call.kind;
@@ -503,6 +503,7 @@ function trafficFieldsOf(call: DetectedCall): Partial<CallSite> {
   if (call.nonProductionReason !== undefined) fields.nonProductionReason = call.nonProductionReason;
   if (call.alternativeGroup !== undefined) fields.alternativeGroup = call.alternativeGroup;
   if (call.realtimeStep !== undefined) fields.realtimeStep = call.realtimeStep;
+  if (call.continuesCutOffAnswer !== undefined) fields.continuesCutOffAnswer = call.continuesCutOffAnswer;
   return fields;
 }
 

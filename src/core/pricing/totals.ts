@@ -46,6 +46,8 @@ export interface TotalsDecision {
 /**
  * Decides which call sites the workspace totals sum, so that each request is counted once:
  * - calls that are not production traffic (tests, scripts, examples, ...) are left out;
+ * - a request continuing an answer cut off at the token limit is left out unless its volume is set (it runs
+ *   for an unknown share of the requests, not for each);
  * - an app helper's own request is left out when callers of it are priced as call sites of their
  *   own (each caller's request goes through the helper: counting both would count it twice);
  * - of provider adapters that are alternatives, only the most expensive one is counted (the
@@ -56,7 +58,11 @@ export interface TotalsDecision {
  */
 export function decideTotals(sites: readonly CallSite[]): TotalsDecision[] {
   const decisions: TotalsDecision[] = sites.map((site) =>
-    site.production === false ? { inTotals: false, note: `not production traffic (${site.nonProductionReason ?? 'marked so'}): listed, not in the totals` } : { inTotals: true },
+    site.production === false
+      ? { inTotals: false, note: `not production traffic (${site.nonProductionReason ?? 'marked so'}): listed, not in the totals` }
+      : site.continuesCutOffAnswer && !explicitVolume(site)
+      ? { inTotals: false, note: `continues an answer the model cut off at its token limit (\`${site.continuesCutOffAnswer}\`): it runs only for the share of requests that hit the limit, which the code does not say, so it is listed, not in the totals; set its volume (llm-usage.yml or an llm-advisor comment) to count it` }
+      : { inTotals: true },
   );
   // Helpers: a site whose position is the `via` of priced, counted callers.
   // A caller's `via` names the helper function's first request; every request in that function is the helper's.
