@@ -9,8 +9,8 @@
  * number at all, but a reason and the exact instruction that sets its model (never a silent $0).
  * Pure: no I/O, no `vscode`.
  */
-import { adviseCall, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
-import { assumedModelsFor, findModel, isLocalServer, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
+import { adviseCall, lifecycleOf, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
+import { assumedModelsFor, findModel, findModelAt, isLocalServer, isoToday, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
 import type { HostingOption, ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 
@@ -88,8 +88,22 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
     const model: ModelRef = { id: entry.id, raw: entry.id, source: input.model.source };
     return { ...entry, model, monthlyUsd: adviseCall({ ...input, model }, catalog, lightOptions).monthlyUsdCurrent };
   });
-  const first = priced.find((entry) => entry.monthlyUsd !== null);
+  // A later model stands in for an unpriced first one only while it is sold: a retired stand-in would price the call
+  // at a dead model and call for a migration off a model the code does not default to (PPIO's deepseek-v3 example).
+  const today = options.today ?? isoToday();
+  const retiredNote = (id: string): string | undefined => {
+    const model = findModelAt(catalog, id, input.provider);
+    const life = model && lifecycleOf(model, input.provider, catalog, today);
+    return life?.state === 'retired' ? life.note.replace(/: calls fail.*$/, '') : undefined;
+  };
+  const first = priced.find((entry, index) => entry.monthlyUsd !== null && (index === 0 || retiredNote(entry.id) === undefined));
   const listed = priced.map((entry) => `${entry.id} ${entry.monthlyUsd === null ? '(not priced)' : `$${entry.monthlyUsd.toFixed(2)}`}`).join(', ');
+  if (!first && priced.some((entry) => entry.monthlyUsd !== null)) {
+    // Every priced model of the set is a retired stand-in: no figure, and why for each.
+    const whys = priced.map((entry) => (entry.monthlyUsd === null ? `${entry.id} ${whyNotPriced(catalog, entry.id, input.provider)}` : `${retiredNote(entry.id)} (so not used as a stand-in)`));
+    const advice = adviseCall({ ...input, model: priced[0].model }, catalog, options);
+    return { ...advice, options: [], recommendation: null, monthlyUsdCurrent: null, unpriced: { kind: 'not-priced', reason: `not priced: no model this call can send has a current price at ${input.provider}: ${whys.join('; ')}` } };
+  }
   if (!first) {
     const advice = adviseCall({ ...input, model: priced[0].model }, catalog, options);
     const near = nearestModels(catalog, priced[0].id, 3, (id) => servesEndpoint(catalog, id, input.endpoint));

@@ -156,6 +156,18 @@ describe('pricing a model set', () => {
     else assert.ok(advice.options.some((option) => option.label === (advice.recommendation!.optionLabel ?? advice.recommendation!.label)), 'the recommendation still points at an option');
   });
 
+  it('a retired model does not stand in for an unpriced first one: no figure and no migration off a model the code does not default to', () => {
+    // PPIO sells the example env's deepseek-v3 community row only until its deprecation date, and no Qwen2.5-32B.
+    const set: ModelRef = { id: 'qwen/qwen2.5-32b-instruct', raw: 'this.model', source: 'constant', candidates: [{ id: 'qwen/qwen2.5-32b-instruct', source: 'constant', where: 'ppio.js:35' }, { id: 'deepseek/deepseek-v3/community', source: 'env-example', where: '.env.example:140' }] };
+    const advice = adviseSite(input(set, { provider: 'ppio' }), catalog, { today: '2026-12-03' });
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.equal(advice.recommendation, null, 'no "Migrate" for a stand-in');
+    assert.match(advice.unpriced?.reason ?? '', /no model this call can send has a current price at ppio: qwen\/qwen2\.5-32b-instruct has no price for ppio in the catalog; deepseek-v3 is retired by ppio \(deprecation date 2026-01-30\) \(so not used as a stand-in\)/, advice.unpriced?.reason);
+    // Before its date the same stand-in carries the number, as any priced candidate does.
+    const before = adviseSite(input(set, { provider: 'ppio' }), catalog, { today: '2025-12-01' });
+    assert.ok(before.monthlyUsdCurrent !== null && before.monthlyUsdCurrent > 0, 'priced as deepseek-v3 while it is sold');
+  });
+
   it('a first candidate the catalog has but not at the call\'s provider: the basis says it has no price there, not that it is missing', () => {
     const advice = adviseSite({ ...input({ id: 'gemma-3-27b', raw: 'x', source: 'app-list', candidates: [{ id: 'gemma-3-27b', source: 'app-list', where: 'm.ts:1' }, { id: 'gpt-4o', source: 'app-list', where: 'm.ts:2' }] }), provider: 'groq' }, catalog);
     assert.equal(advice.modelPricing?.model, 'gpt-4o');
