@@ -979,6 +979,10 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
       return dated({ tier: current.tier, label: `Migrate off ${current.model ?? 'this model'}: no viable replacement in the catalog`, monthlyUsd: current.monthlyUsd, savingsUsd: 0, action: 'migrate', why: `${life.note}. No option in the catalog passes this call's task and feature screen; pick a current model of the same class and evaluate it.` });
     }
     const delta = best.monthlyUsd - current.monthlyUsd;
+    // The deadline is the vendor's; a move to another vendor needs an evaluation and new terms first. The cheapest
+    // viable model of the host the call already uses is the change that fits any deadline: named beside the cheapest.
+    const sameHost = best.provider === current.provider ? undefined : viable.find((o) => !o.current && o.tier !== 'self-hosted' && o.provider === current.provider);
+    const smallest = sameHost ? ` The smallest change before the deadline: ${sameHost.label} at ${current.provider}, where the call goes already, ${formatUsd(sameHost.monthlyUsd)}/month (${sameHost.why}).` : '';
     return dated({
       tier: best.tier,
       label: `Migrate to ${targetOf(best)}`,
@@ -986,7 +990,7 @@ export function recommend(options: HostingOption[], current: HostingOption, advi
       monthlyUsd: best.monthlyUsd,
       savingsUsd: Math.max(0, -delta),
       action: 'migrate',
-      why: `${life.note}. Cheapest viable replacement: ${best.label}, ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} at the last list price (${delta > 0 ? `costs ${formatUsd(delta)}/month more` : `saves ${formatUsd(-delta)}/month`}). ${best.why}`,
+      why: `${life.note}. Cheapest viable replacement: ${best.label}, ${formatUsd(best.monthlyUsd)}/month vs ${formatUsd(current.monthlyUsd)} at the last list price (${delta > 0 ? `costs ${formatUsd(delta)}/month more` : `saves ${formatUsd(-delta)}/month`}). ${smallest ? `${best.why.replace(/\.?$/, '.')}${smallest}` : best.why}`,
     });
   }
   if (!best) return null;

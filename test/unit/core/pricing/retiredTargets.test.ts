@@ -66,3 +66,22 @@ describe('catalog: a call through the Hugging Face router is priced at the huggi
     assert.match(current?.price?.source ?? '', /providers\/huggingface\/models\/zai-org\/GLM-4\.6\.toml/);
   });
 });
+
+describe('a forced migration off a retired model', () => {
+  it('names the smallest change, at the host the call already uses, beside the cheapest replacement elsewhere', () => {
+    const advice = adviseCall(adviceInput('claude-3-5-sonnet-20240620', { provider: 'anthropic', taskType: 'code-generation' }), catalog, { today: '2026-12-03' });
+    const rec = advice.recommendation;
+    assert.equal(rec?.action, 'migrate', rec?.label);
+    const target = advice.options.find((o) => o.label === rec?.optionLabel);
+    assert.ok(target && target.provider !== 'anthropic', `the cheapest replacement is elsewhere here: ${rec?.label}`);
+    const sameHost = advice.options.filter((o) => o.viable && !o.current && o.provider === 'anthropic').sort((a, b) => a.monthlyUsd - b.monthlyUsd)[0];
+    assert.ok(sameHost, 'Anthropic has a viable successor');
+    assert.ok(rec?.why.includes(`The smallest change before the deadline: ${sameHost.label} at anthropic, where the call goes already`), rec?.why);
+  });
+
+  it('says nothing more when the cheapest replacement is at the same host already', () => {
+    const advice = adviseCall(adviceInput('claude-3-5-sonnet-20240620', { provider: 'anthropic', taskType: 'code-generation' }), { ...catalog, open: [] }, { today: '2026-12-03' });
+    assert.equal(advice.options.find((o) => o.label === advice.recommendation?.optionLabel)?.provider, 'anthropic', advice.recommendation?.label);
+    assert.doesNotMatch(advice.recommendation?.why ?? '', /smallest change/);
+  });
+});
