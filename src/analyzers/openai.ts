@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { IMAGE_EDIT_INPUT, realtimeAudioTurn, realtimeConnect, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
-import { clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
+import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
@@ -89,6 +89,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const evidence = origin ? [...origin.evidence] : [`client \`${receiver.getText()}\` not traced to \`new OpenAI()\`; matched by the method shape ${match.method.path}`];
   const provider = providerOf(origin, context, evidence);
   const clientParameter = clientParameterOf(receiver, origin, context.modules);
+  const clientMember = clientMemberOf(receiver, origin);
   const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
   const paramsText = call.getArguments()[0]?.getText() ?? '';
   if (!params && call.getArguments()[0]) evidence.push(`request options \`${paramsText.slice(0, 60)}\` not statically known`);
@@ -132,6 +133,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     forcedTool,
     ...(outputModalities.length > 0 ? { outputModalities } : {}),
     ...(clientParameter ? { clientParameter } : {}),
+    ...(clientMember ? { clientMember } : {}),
     evidence,
   });
 }

@@ -283,6 +283,12 @@ export interface DetectedCall {
    * client argument says who serves its calls, so the wrapper-caller search reads the provider there.
    */
   clientParameter?: string;
+  /**
+   * The field of `this` that holds the client this request is made on (`client` of `this.client.images.generate`), when
+   * the request's own class only types it (no base URL): a subclass handing its client to `super(...)` says which server
+   * it is, so a method of that subclass calling this one (`this.generateImage(...)`) reads the provider there.
+   */
+  clientMember?: string;
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };

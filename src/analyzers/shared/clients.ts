@@ -206,6 +206,21 @@ function fromSuperArgument(classNode: ClassDeclaration | ClassExpression, value:
   return undefined;
 }
 
+/**
+ * The field of `this` a request's client is (`client` of `this.client`), when nothing at the request says which server
+ * it is (no client options): a subclass's `super(...)` argument will (see `DetectedCall.clientMember`).
+ */
+export function clientMemberOf(receiver: Node, origin: ClientOrigin | undefined): string | undefined {
+  if (origin?.options) return undefined;
+  const root = unwrapExpression(receiver);
+  return Node.isPropertyAccessExpression(root) && root.getExpression().getKind() === SyntaxKind.ThisKeyword ? root.getName() : undefined;
+}
+
+/** Where an instance of `classNode` gets the client in its field `memberName`: its own class, else the base class with `classNode` as the subclass whose `super(...)` passes it. */
+export function instanceMemberClientOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader): ClientOrigin | undefined {
+  return memberOrigin(classNode, memberName, modules, 0);
+}
+
 /** The workspace class a class extends (`extends OpenAIApi`, also imported from another module), if any. */
 export function baseClassOf(classNode: ClassDeclaration | ClassExpression, modules: ModuleLoader): ClassDeclaration | undefined {
   const heritage = classNode.getExtends();

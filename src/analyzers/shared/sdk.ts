@@ -503,7 +503,7 @@ function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evide
   }
   // `baseURL: parseLMStudioBasePath(process.env.LMSTUDIO_BASE_PATH)`: no value in the code, but the setting's name says which server.
   // What the expression reads, a URL object it is made from included (`new URL(process.env.X).toString()`).
-  const read = url.value === null && !fromSettings ? `${source.getText()} ${urlNode.getText()} ${urlObjectSource(source, modules) ?? ''}` : '';
+  const read = url.value === null && !fromSettings ? `${source.getText()} ${urlNode.getText()} ${urlObjectSource(source, modules) ?? ''} ${templateSpanSources(source, modules)}` : '';
   if (url.value === null && !fromSettings) {
     // Env-style names (`LMSTUDIO_BASE_PATH`) before function and field names (`parseLMStudioBasePath`).
     const names = [...new Set(read.match(/[A-Za-z_]\w*/g) ?? [])].sort((a, b) => Number(/^[A-Z0-9_]+$/.test(b)) - Number(/^[A-Z0-9_]+$/.test(a)));
@@ -524,6 +524,15 @@ function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evide
   evidence.push(`${keys[0]} ${urlNode.getText()}${url.value !== null ? ` = "${url.value}"` : ''} not recognised`);
   if (url.value !== null || fromSettings) return { option: 'unrecognised' };
   return { option: 'unreadable', settingNames: [...new Set(read.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])] };
+}
+
+/**
+ * What the values a template base URL is written from read: `${basePath}/v1` with
+ * `const basePath = process.env.IMAGE_GEN_OLLAMA_BASE_PATH.replace(/\/+$/, '')` reads that setting. Empty for anything else.
+ */
+function templateSpanSources(value: Node, modules: ModuleLoader): string {
+  const node = unwrapExpression(value);
+  return Node.isTemplateExpression(node) ? node.getTemplateSpans().map((span) => traceValue(span.getExpression(), modules).getText()).join(' ') : '';
 }
 
 /**

@@ -8,7 +8,7 @@ import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
-import { clientParameterOf, resolveClientOrigin } from './clients';
+import { clientParameterOf, instanceMemberClientOrigin, resolveClientOrigin } from './clients';
 import { callsMatching, wrapCompilerNode } from './calls';
 import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
@@ -1118,7 +1118,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     }
   }
 
-  const client = providerFromClientArgument(base, bound, modules);
+  const client = providerFromClientArgument(base, bound, modules) ?? providerFromSubclassClient(base, helper, expression, modules);
   if (client?.evidence) evidence.push(client.evidence);
   // An AI SDK helper handed its model object (`model: getModel('gemini-2.5-pro', 'vertex')`) runs it at that model's provider.
   const passedModel = model === base.model || base.sdk !== 'vercel-ai' ? undefined : modelValue ?? modelValueFromCaller(base.model, bound);
@@ -1262,7 +1262,9 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   delete caller.nonProductionReason;
   delete caller.alternativeGroup;
   delete caller.clientParameter;
+  delete caller.clientMember;
   if (client?.forwardedAs) caller.clientParameter = client.forwardedAs;
+  if (client?.forwardedMember) caller.clientMember = client.forwardedMember;
   if (comment) caller.annotationComment = comment;
   return caller;
 }
@@ -1288,6 +1290,16 @@ function attachmentStripper(turns: Node, modules: ModuleLoader): string | undefi
   return name !== undefined && STRIPS_ATTACHMENTS.test(name) ? `${shorten(callee.getText())}()` : undefined;
 }
 
+/** Who serves a caller's requests (with the evidence), or which of its own parameters or fields hands the question on to its callers. */
+interface CallerClient {
+  provider?: string;
+  evidence?: string;
+  /** The caller's own parameter it passes as the helper's client. */
+  forwardedAs?: string;
+  /** The field of `this` the helper's client is, when the caller is a method of the helper's own class. */
+  forwardedMember?: string;
+}
+
 /** The client packages a helper's request of each SDK family can be made on. */
 const CLIENT_SDKS: Readonly<Record<string, RegExp>> = { openai: /^openai$/, anthropic: /^@anthropic-ai\// };
 
@@ -1298,7 +1310,7 @@ const CLIENT_SDKS: Readonly<Record<string, RegExp>> = { openai: /^openai$/, anth
  * for its callers to say; undefined when the caller passes nothing or a client not traced to a constructor of the
  * helper's SDK with options (the helper's provider stays).
  */
-function providerFromClientArgument(base: DetectedCall, bound: (expression: string) => Node | undefined, modules: ModuleLoader): { provider?: string; evidence?: string; forwardedAs?: string } | undefined {
+function providerFromClientArgument(base: DetectedCall, bound: (expression: string) => Node | undefined, modules: ModuleLoader): CallerClient | undefined {
   if (!base.clientParameter) return undefined;
   const argument = bound(base.clientParameter);
   if (!argument) return undefined;
@@ -1308,6 +1320,27 @@ function providerFromClientArgument(base: DetectedCall, bound: (expression: stri
   if (origin && provider) return { provider, evidence: `client: the caller passes ${shorten(argument.getText())} for ${base.clientParameter} (${[...origin.evidence, ...steps].join('; ')}) → provider ${provider}` };
   const forwardedAs = clientParameterOf(argument, undefined, modules);
   return forwardedAs ? { forwardedAs } : undefined;
+}
+
+/**
+ * Who serves a caller's requests when the helper makes them on a field of `this` its own class only types
+ * (`clientMember`), and the caller is a method of a subclass calling the inherited helper (`this.generateImage(...)`
+ * in `class OllamaImageGenerator extends BaseImageGenerator`): the client that subclass hands to `super(...)`.
+ * A method of the helper's own class calling it hands the question on (`forwardedMember`) to its own callers.
+ */
+function providerFromSubclassClient(base: DetectedCall, helper: Helper, expression: CallExpression, modules: ModuleLoader): CallerClient | undefined {
+  const member = base.clientMember;
+  const callee = expression.getExpression();
+  if (!member || !helper.ownerClass || !Node.isPropertyAccessExpression(callee) || callee.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  const callerClass = expression.getFirstAncestor((node) => Node.isClassDeclaration(node) || Node.isClassExpression(node));
+  if (!callerClass || !(Node.isClassDeclaration(callerClass) || Node.isClassExpression(callerClass))) return undefined;
+  if (sameNode(callerClass, helper.ownerClass)) return { forwardedMember: member };
+  if (!lineageOf(callerClass, modules).some((cls) => sameNode(cls, helper.ownerClass!))) return undefined;
+  const origin = instanceMemberClientOrigin(callerClass, member, modules);
+  const steps: string[] = [];
+  const provider = origin?.options && CLIENT_SDKS[base.sdk]?.test(origin.packageName) ? clientProvider(origin, modules, steps) : undefined;
+  if (!origin || !provider) return undefined;
+  return { provider, evidence: `client: this.${member} of ${callerClass.getName() ?? 'the subclass'}, which inherits ${helper.name} (${[...origin.evidence, ...steps].join('; ')}) → provider ${provider}` };
 }
 
 /**

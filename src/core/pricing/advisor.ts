@@ -170,9 +170,8 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if (current.closed?.unverified) diagnostics.push(`${current.id}: price from the public price file, not yet checked against ${current.closed.vendor}'s price page`);
 
   if (current.closed?.endpoint === 'realtime') return adviseRealtime(input, current.closed, catalog, diagnostics, { ...savingsThreshold(catalog, options), lifecycle }, today, options);
-  if (input.endpoint === 'image-generation' || input.endpoint === 'audio-speech' || input.endpoint === 'audio-transcription' || current.closed?.endpoint === 'rerank') {
-    return adviseMedia(input, current, catalog, diagnostics, lifecycle, today);
-  }
+  if (isImageOutputChat(input)) return adviseImageOutputChat(input, current, catalog, diagnostics, lifecycle, today, options);
+  if (MEDIA_ENDPOINTS.has(input.endpoint) || current.closed?.endpoint === 'rerank') return adviseMedia(input, current, catalog, diagnostics, lifecycle, today, options);
   const rule: RecommendRule = { ...savingsThreshold(catalog, options), lifecycle };
   input = withoutFeaturesTheModelLacks(input, current, catalog, diagnostics);
   if ((input.endpoint === 'embedding' || input.endpoint === 'rerank') && current.kind === 'open') return adviseOpenEncoder(input, current, catalog, diagnostics, rule, options, today);
@@ -1279,17 +1278,35 @@ function sessionUsd(usd: number): string {
   return `$${Number(usd.toPrecision(3))}`;
 }
 
-/** A media row's monthly cost for this call, or why it cannot price it (the sentence goes to the diagnostics). */
-function mediaCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog): Cost | { unpriced: string } {
+/** The endpoints billed per image, per character or per audio minute, whose rows other hosts' rows can replace. */
+const MEDIA_ENDPOINTS: ReadonlySet<string> = new Set(['image-generation', 'audio-speech', 'audio-transcription']);
+
+/** What a change of model means on each media endpoint: the output is not interchangeable, so the why says what to evaluate. */
+const MEDIA_EVALUATION: Readonly<Record<string, { kind: string; evaluate: string }>> = {
+  'image-generation': { kind: 'image', evaluate: 'style, prompt adherence, text inside images and the sizes and options it takes differ: compare its images on your own prompts before switching' },
+  'audio-speech': { kind: 'text-to-speech', evaluate: "its voices are not today's (a voice the code picks by id, or a cloned voice, has no counterpart), and pronunciation, languages and latency differ: listen to it in your languages before switching" },
+  'audio-transcription': { kind: 'speech-to-text', evaluate: 'accuracy differs by language, accent and recording quality, and so do timestamps, response formats and file-size limits: compare its transcripts (word error rate) on your own recordings before switching' },
+};
+
+/** An endpoint billed per image, per character or per audio minute. */
+export function isMediaEndpoint(endpoint: string): boolean {
+  return MEDIA_ENDPOINTS.has(endpoint);
+}
+
+/** A request to a chat endpoint that asks for an image back (`modalities: ['image', 'text']`): the task says so. */
+export function isImageOutputChat(input: Pick<AdviceInput, 'endpoint' | 'task'>): boolean {
+  return input.task.type === 'image-generation' && !MEDIA_ENDPOINTS.has(input.endpoint);
+}
+
+/**
+ * What a media row bills for this call at the row's own host: per image, per character, per search or per
+ * audio minute; or why the row cannot price this call (the sentence goes to the diagnostics).
+ */
+function mediaRowCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog): Cost | { unpriced: string } {
   const calls = input.volume.callsPerMonth;
-  // A host's per-image price for an open-weights model it serves (FLUX at Together) is that host's only.
-  const otherHost = row.provider !== row.vendor && row.provider !== input.provider.toLowerCase();
-  if (row.perImageUsd !== undefined && input.endpoint === 'image-generation' && otherHost) {
-    return { unpriced: `${row.id} has a per-image price only at ${catalog.closed.filter((r) => r.id === row.id && r.perImageUsd !== undefined).map((r) => `${r.provider} ($${r.perImageUsd}/image)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)` };
-  }
   if (row.perImageUsd !== undefined && input.endpoint === 'image-generation') {
     const usd = calls * row.perImageUsd;
-    return { usd, derivation: `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, ${row.imageQuality ?? '1024×1024'}) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}` };
+    return { usd, derivation: `${formatCount(calls)} calls/month × 1 image per call (assumption: n=1, ${row.imageQuality ?? '1024×1024'}) × $${row.perImageUsd}/image = ${formatUsd(usd)}/month. Price: ${priceLabel(row, `${row.id} at ${row.provider}`)}` };
   }
   if (row.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech' && input.tokens.inputPerCall <= 0) {
     // Billed per input character: with no text counted the figure would be a silent $0.
@@ -1298,53 +1315,145 @@ function mediaCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog): C
   if (row.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
     const chars = input.tokens.inputPerCall * 4;
     const usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
-    return { usd, derivation: `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}` };
+    return { usd, derivation: `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, `${row.id} at ${row.provider}`)}` };
   }
   if (row.perSearchUsd !== undefined && row.endpoint === 'rerank') {
     const usd = calls * row.perSearchUsd;
     return { usd, derivation: `${formatCount(calls)} calls/month × 1 search per call (assumption: one query over at most 100 documents; longer lists or documents are billed as more searches) × $${row.perSearchUsd}/search = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}` };
   }
-  if (row.perMinuteUsd !== undefined && input.endpoint === 'audio-transcription' && row.provider === input.provider.toLowerCase()) {
+  if (row.perMinuteUsd !== undefined && input.endpoint === 'audio-transcription') {
     // The audio a call sends is not in the code: priced at an assumed clip length, labeled as one (self-host-costs.json).
     const minutes = assumption(catalog, 'audioMinutesPerTranscriptionCall');
     const usd = calls * minutes * row.perMinuteUsd;
-    return { usd, derivation: `${formatCount(calls)} calls/month × ${formatCount(minutes)} min of audio per call (assumption: the audio length is not in the code; the figure scales with it) × $${row.perMinuteUsd}/min = ${formatUsd(usd)}/month. Price: ${priceLabel(row, row.id)}` };
+    return { usd, derivation: `${formatCount(calls)} calls/month × ${formatCount(minutes)} min of audio per call (assumption: the audio length is not in the code; the figure scales with it) × $${row.perMinuteUsd}/min = ${formatUsd(usd)}/month. Price: ${priceLabel(row, `${row.id} at ${row.provider}`)}` };
   }
-  if (row.perMinuteUsd !== undefined) {
-    // The audio length has an assumption; what is missing is this host's price (or a transcription call to price).
-    return {
-      unpriced:
-        row.provider === input.provider.toLowerCase()
-          ? `${row.id} is priced per audio minute ($${row.perMinuteUsd}/min), and this is a ${input.endpoint} call, not a transcription; not priced`
-          : `${row.id} has a per-minute price only at ${catalog.closed.filter((r) => r.id === row.id && r.perMinuteUsd !== undefined).map((r) => `${r.provider} ($${r.perMinuteUsd}/min)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)`,
-    };
-  }
+  if (row.perMinuteUsd !== undefined) return { unpriced: `${row.id} is priced per audio minute ($${row.perMinuteUsd}/min), and this is a ${input.endpoint} call, not a transcription; not priced` };
   return { unpriced: `${row.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced` };
 }
 
+/** Today's media call priced at its own host's row: another host's per-image or per-minute price is not borrowed. */
+function mediaCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog): Cost | { unpriced: string } {
+  const host = input.provider.toLowerCase();
+  // A host's per-image price for an open-weights model it serves (FLUX at Together) is that host's only.
+  if (row.perImageUsd !== undefined && input.endpoint === 'image-generation' && row.provider !== row.vendor && row.provider !== host) {
+    return { unpriced: `${row.id} has a per-image price only at ${catalog.closed.filter((r) => r.id === row.id && r.perImageUsd !== undefined).map((r) => `${r.provider} ($${r.perImageUsd}/image)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)` };
+  }
+  if (row.perMinuteUsd !== undefined && input.endpoint === 'audio-transcription' && row.provider !== host) {
+    return { unpriced: `${row.id} has a per-minute price only at ${catalog.closed.filter((r) => r.id === row.id && r.perMinuteUsd !== undefined).map((r) => `${r.provider} ($${r.perMinuteUsd}/min)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)` };
+  }
+  return mediaRowCost(input, row, catalog);
+}
+
 /**
- * Image, speech, transcription and per-search rerank calls: priced at the host's row. A retired model is
- * priced at its last list price and not viable; the same host's current models for the same endpoint (the
- * successor a host names when it retires one, Groq's whisper-large-v3-turbo for distil-whisper) are the
- * replacements, each priced the same way.
+ * A media call on a server the team runs (an Ollama or other OpenAI-compatible image, speech or transcription
+ * server): there is no per-image, per-character or per-minute bill, and the catalog has no architecture for
+ * media models to size the hardware on, so it is not priced. A hosted vendor's price is never borrowed for it.
  */
-function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], lifecycle: Lifecycle, today: string): Advice {
+export function localMediaUnpriced(input: Pick<AdviceInput, 'endpoint' | 'provider'>, row: ClosedModelRow | undefined, modelId: string): string {
+  const unit = input.endpoint === 'image-generation' ? 'per-image' : input.endpoint === 'audio-speech' ? 'per-character' : 'per-minute';
+  const hosted = row && row.provider === row.vendor ? `; \`${modelId}\` is the name of ${row.vendor}'s hosted model, so on this server it stands for whatever weights the server maps it to, and ${row.vendor}'s price ($${row.perImageUsd ?? row.perMillionCharsUsd ?? row.perMinuteUsd}${row.perImageUsd !== undefined ? '/image' : row.perMillionCharsUsd !== undefined ? '/M characters' : '/min'}) is not its cost` : '';
+  return `${modelId} as called runs on ${input.provider}, a server you operate: there is no ${unit} bill, and the catalog has no architecture for ${MEDIA_EVALUATION[input.endpoint]?.kind ?? input.endpoint} models to size its hardware on, so this call is not priced${hosted}`;
+}
+
+/**
+ * Image, speech, transcription and per-search rerank calls: priced at the host's row. The other rows of the same
+ * endpoint are the alternatives, each priced at its own host: another host is a new vendor, and another model's
+ * images, voices or transcripts are not today's, so each option's why says what to evaluate. Only cheaper rows
+ * are offered while today's model is current. A retired model is priced at its last list price and not viable;
+ * the same host's current models for the endpoint (the successor a host names when it retires one, Groq's
+ * whisper-large-v3-turbo for distil-whisper) are then its replacements, and other hosts' rows only when cheaper
+ * or when its host has none. A per-search rerank call is offered its host's successors only.
+ */
+function adviseMedia(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], lifecycle: Lifecycle, today: string, advisor: AdvisorOptions): Advice {
   const row = current.closed;
+  if (MEDIA_ENDPOINTS.has(input.endpoint) && isLocalServer(input.provider)) return unpriced(diagnostics, localMediaUnpriced(input, row, current.id));
   if (!row) return unpriced(diagnostics, `${current.id}: ${input.endpoint} calls are priced per image or per second of audio, and the catalog has no such price for this model; not priced`);
   const cost = mediaCost(input, row, catalog);
   if ('unpriced' in cost) return unpriced(diagnostics, cost.unpriced);
-  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today; no alternative for this endpoint in the catalog', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
-  const options = [cur];
-  if (lifecycle.state === 'retired') {
-    markRetired(cur, lifecycle);
-    const successors = catalog.closed.filter((r) => r !== row && r.provider === row.provider && r.endpoint === row.endpoint && !r.unverified && !isPastDeprecation(r, today));
-    for (const next of successors) {
-      const c = mediaCost(input, next, catalog);
-      if ('unpriced' in c) continue;
-      options.push({ tier: 'closed-api', label: `${next.id} at ${next.provider}`, monthlyUsd: c.usd, viable: true, why: `a current ${input.endpoint} model at the same host (${next.provider}): same API, a model-id change`, provider: next.provider, model: next.id, derivation: c.derivation, price: { source: next.source, asOf: next.asOf } });
-    }
+  const cur: HostingOption = { tier: 'closed-api', label: `Stay on ${row.id}`, monthlyUsd: cost.usd, viable: true, why: 'what the code does today', provider: row.provider, model: row.id, derivation: cost.derivation, price: { source: row.source, asOf: row.asOf }, current: true };
+  if (advisor.currentPriceOnly) return { options: [cur], recommendation: null, monthlyUsdCurrent: cost.usd, diagnostics };
+  const mustMove = lifecycle.state === 'retired';
+  if (mustMove) markRetired(cur, lifecycle);
+  const alternatives = mediaAlternatives(input, row, cost.usd, catalog, today, mustMove, advisor);
+  const evaluation = MEDIA_EVALUATION[row.endpoint];
+  if (alternatives.length === 0 && !mustMove) {
+    const others = catalog.closed.filter((r) => r !== row && r.endpoint === row.endpoint && !r.unverified && !isPastDeprecation(r, today)).length;
+    cur.why += !evaluation ? '; other rerankers are not compared for a call billed per search' : others === 0 ? `; no other ${evaluation.kind} model in the catalog` : `; the catalog's ${others} other ${evaluation.kind} row(s) cost as much or more for this call`;
   }
-  return { options, recommendation: recommend(options, cur, {}, { usd: 0, fraction: 0, lifecycle }), monthlyUsdCurrent: cost.usd, diagnostics };
+  const options = [cur, ...alternatives];
+  const rule: RecommendRule = { ...savingsThreshold(catalog, advisor), lifecycle };
+  return { options, recommendation: recommend(options, cur, { dataSensitivity: advisor.dataSensitivity }, rule), monthlyUsdCurrent: cost.usd, diagnostics };
+}
+
+/** The other rows of a media call's endpoint, each priced at its own host and screened; the viable ones first, cheapest first. */
+function mediaAlternatives(input: AdviceInput, row: ClosedModelRow, currentUsd: number, catalog: Catalog, today: string, mustMove: boolean, advisor: AdvisorOptions): HostingOption[] {
+  const host = input.provider.toLowerCase();
+  const media = MEDIA_ENDPOINTS.has(row.endpoint);
+  const rows = catalog.closed.filter((r) => r !== row && r.endpoint === row.endpoint && !r.unverified && !isPastDeprecation(r, today) && (media || (mustMove && r.provider === row.provider)));
+  const successorAtHost = mustMove && rows.some((r) => r.provider === row.provider);
+  const evaluation = MEDIA_EVALUATION[row.endpoint];
+  // An image edit sends the image it edits: a model that takes no input image cannot do it.
+  const edits = row.endpoint === 'image-generation' && input.features.vision;
+  const viable: HostingOption[] = [];
+  const weak: HostingOption[] = [];
+  for (const other of rows) {
+    const sameHost = other.provider === row.provider;
+    // A current model may move to a cheaper row only; a retired one to any row of its host, and elsewhere when its host has none or it is cheaper.
+    const c = mediaRowCost(input, other, catalog);
+    if ('unpriced' in c) continue;
+    if (c.usd >= currentUsd && !(mustMove && (sameHost || !successorAtHost))) continue;
+    const screen: CapabilityScreen = { gaps: [], unverified: [] };
+    if (edits && other.capabilities.vision === false) screen.gaps.push('takes no input image, and this call edits an image (it sends the image and any reference images)');
+    else if (edits && other.capabilities.vision === null) screen.unverified.push('image input (editing) not stated');
+    const thirdParty = advisor.dataSensitivity === 'regulated' && other.provider !== host;
+    const verdict = thirdParty ? 'not compliant: regulated data goes to a third-party API under its standard terms' : screenVerdict(screen);
+    const where =
+      other.provider === host
+        ? `at the host the call goes to already (${other.provider}): same API and keys, a model-id change`
+        : `a new vendor (${other.provider}): its terms, keys and endpoint, and an evaluation, not a model-id change`;
+    const model = other.id === row.id ? `the same ${other.id} weights at another host: the same output expected` : `a different ${evaluation?.kind ?? row.endpoint} model: ${evaluation?.evaluate ?? 'evaluate its output before switching'}`;
+    const option: HostingOption = {
+      tier: 'closed-api',
+      label: `${other.id} at ${other.provider}`,
+      monthlyUsd: c.usd,
+      viable: verdict === null,
+      why: verdict ?? `${where}; ${model}`,
+      provider: other.provider,
+      model: other.id,
+      derivation: c.derivation + (other.notes ? `. Note: ${other.notes}` : ''),
+      price: { source: other.source, asOf: other.asOf },
+    };
+    (option.viable ? viable : weak).push(option);
+  }
+  viable.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  weak.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  return [...viable.slice(0, 4), ...weak.slice(0, 2)];
+}
+
+/**
+ * A chat request that asks for an image back (`modalities: ['image', 'text']`, OpenRouter's image models): the
+ * image is what is billed, so it is priced by the model's per-image row at the host the call goes to, with the
+ * other image rows as alternatives; without such a row it is not priced. A text model's per-token price would
+ * price the prompt, not the image, and a text model cannot produce the image, so neither is ever offered.
+ */
+function adviseImageOutputChat(input: AdviceInput, current: CatalogModel, catalog: Catalog, diagnostics: string[], lifecycle: Lifecycle, today: string, advisor: AdvisorOptions): Advice {
+  const host = input.provider.toLowerCase();
+  const row = current.closed?.perImageUsd !== undefined && current.closed.endpoint === 'image-generation' && current.closed.provider === host ? current.closed : undefined;
+  if (!row) return unpriced(diagnostics, imageOutputChatUnpriced(catalog, current.id, input.provider));
+  const advice = adviseMedia({ ...input, endpoint: 'image-generation' }, current, catalog, diagnostics, lifecycle, today, advisor);
+  for (const option of advice.options) {
+    if (option.current) option.why = option.why.replace(/^what the code does today/, 'what the code does today (a chat request asking for image output, priced per image)');
+    else if (option.viable && option.provider !== host) option.why += "; the call moves from a chat request to the host's images endpoint";
+  }
+  return advice;
+}
+
+/** Why an image-output chat call has no price: the catalog has no per-image price for the model at its host. */
+export function imageOutputChatUnpriced(catalog: Catalog, modelId: string | undefined, provider: string): string {
+  const host = provider.toLowerCase();
+  const atHost = [...new Set(catalog.closed.filter((r) => r.perImageUsd !== undefined && r.provider === host).map((r) => r.id))];
+  const model = modelId ? `for ${modelId} ` : '';
+  return `an image-output chat call (the request asks for image output); the catalog has no per-image price ${model}at ${provider}${atHost.length ? ` (it has ${atHost.join(', ')})` : ''}, and a text model's per-token price would not price the image, so this call is not priced`;
 }
 
 // ---------------------------------------------------------------- workspace

@@ -9,7 +9,7 @@
  * number at all, but a reason and the exact instruction that sets its model (never a silent $0).
  * Pure: no I/O, no `vscode`.
  */
-import { adviseCall, lifecycleOf, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
+import { adviseCall, imageOutputChatUnpriced, isImageOutputChat, isMediaEndpoint, lifecycleOf, localMediaUnpriced, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
 import { assumedModelsFor, findModel, findModelAt, isLocalServer, isoToday, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
 import type { HostingOption, ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
@@ -78,7 +78,9 @@ function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assume
  * advisor's answer unchanged, plus the reason when it is not priced.
  */
 export function adviseSite(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): SiteAdvice {
-  const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels, input.endpoint);
+  const imageChat = isImageOutputChat(input);
+  // A chat request asking for an image back is billed per image: the reference set of text models is no guess at its model.
+  const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels, imageChat ? 'image-generation' : input.endpoint);
   if (!set) {
     const advice = adviseCall(input, catalog, options);
     return advice.monthlyUsdCurrent === null ? { ...advice, unpriced: unpricedOf(input.model, advice, catalog, input.provider, input.endpoint) } : advice;
@@ -98,6 +100,17 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   };
   const first = priced.find((entry, index) => entry.monthlyUsd !== null && (index === 0 || retiredNote(entry.id) === undefined));
   const listed = priced.map((entry) => `${entry.id} ${entry.monthlyUsd === null ? '(not priced)' : `$${entry.monthlyUsd.toFixed(2)}`}`).join(', ');
+  if (!first && imageChat) {
+    // No model of the set has a per-image price at this host: no price, and no text model stands in for the image model.
+    const which = set.assumed ? `the code passes ${input.model.raw ? `\`${input.model.raw}\`` : 'a model'} that the scan does not resolve to a model id` : `the code can send ${set.models.map((m) => m.id).join(', ')}`;
+    const reason = `${which}, and ${imageOutputChatUnpriced(catalog, undefined, input.provider)}`;
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
+  }
+  if (!first && isMediaEndpoint(input.endpoint) && isLocalServer(input.provider) && priced.some((entry) => findModel(catalog, entry.id))) {
+    // Whichever model the team's own image, speech or transcription server runs, it sends no bill to price.
+    const reason = localMediaUnpriced(input, undefined, set.models.map((m) => m.id).join(' or '));
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
+  }
   if (!first && priced.some((entry) => entry.monthlyUsd !== null)) {
     // Every priced model of the set is a retired stand-in: no figure, and why for each.
     const whys = priced.map((entry) => (entry.monthlyUsd === null ? `${entry.id} ${whyNotPriced(catalog, entry.id, input.provider)}` : `${retiredNote(entry.id)} (so not used as a stand-in)`));

@@ -1205,3 +1205,63 @@ module.exports = { pickSpeaker, runLoop, plainTools, strippedTools };
     ],
   },
 ]);
+
+runScanCases('wrapper callers: the client a subclass hands to its base class', [
+  {
+    name: 'a subclass method calling an inherited helper (two levels deep) is served by the client that subclass hands to super(): an Ollama-pointed client is the team\'s own server, never priced at a hosted per-image price',
+    files: {
+      'lib/base.js': `class BasePainter {
+  /** @param {{client: import("openai").OpenAI, model: string}} options */
+  constructor({ client, model }) {
+    this.client = client;
+    this.model = model;
+  }
+  async paint(prompt) {
+    return this.request(prompt);
+  }
+  async request(prompt) {
+    const result = await this.client.images.generate({ model: this.model, prompt, n: 1 });
+    return result.data[0];
+  }
+}
+module.exports = { BasePainter };
+`,
+      'lib/hosted.js': `const { OpenAI } = require("openai");
+const { BasePainter } = require("./base");
+class HostedPainter extends BasePainter {
+  constructor() {
+    super({ client: new OpenAI({ apiKey: process.env.PAINTER_KEY }), model: "gpt-image-1" });
+  }
+  async poster(prompt) {
+    return this.paint(prompt);
+  }
+}
+module.exports = { HostedPainter };
+`,
+      'lib/local.js': `const { OpenAI } = require("openai");
+const { BasePainter } = require("./base");
+class LocalPainter extends BasePainter {
+  constructor() {
+    const root = process.env.PAINTER_OLLAMA_BASE_PATH.replace(/\/+$/, "");
+    super({ client: new OpenAI({ baseURL: \`\${root}/v1\`, apiKey: "ollama" }), model: process.env.PAINTER_MODEL });
+  }
+  async poster(prompt) {
+    return this.paint(prompt);
+  }
+}
+module.exports = { LocalPainter };
+`,
+    },
+    sites: [
+      { file: 'lib/base.js', line: 11, kind: 'sdk', provider: 'openai' },
+      { file: 'lib/hosted.js', line: 8, kind: 'wrapper-caller', via: 'lib/base.js:8', provider: 'openai' },
+      { file: 'lib/local.js', line: 9, kind: 'wrapper-caller', via: 'lib/base.js:8', provider: 'ollama' },
+    ],
+    check: (result) => {
+      const local = result.callSites.find((site) => site.file === 'lib/local.js');
+      assert.equal(local?.monthlyUsdCurrent, null, `a local image server has no per-image bill: ${local?.monthlyUsdCurrent}`);
+      assert.match(local?.unpricedReason ?? '', /server you operate: there is no per-image bill/);
+      assert.ok((result.callSites.find((site) => site.file === 'lib/hosted.js')?.monthlyUsdCurrent ?? 0) > 0, 'the hosted subclass is priced per image');
+    },
+  },
+]);
