@@ -16,12 +16,18 @@ const MAX_MESSAGES = 200;
 const MAX_DEPTH = 14;
 
 /** Guesses what a run-time value holds from its name, so its token estimate can be sized sensibly. */
+/** Words naming retrieved text (`docs`, `chunks`, `searchResults`): a hole holding it is sized as retrieved chunks. */
+const RETRIEVED_TEXT = /docs?\b|documents?|chunks?|passages?|retriev|sources|snippets|knowledge|search ?results|hits/;
+
 export function holeKindFromName(expression: string): HoleKind {
   // A short field of something big is still short: `document.metadata.url`, `documentType`, `ctx.countryCode`.
   // Not a call's result: `buildPrompt({ messages })` is what the function builds, whatever its name.
   if (holeNameClass(expression) === 'short' && !new RegExp(`\\b${escapeRegExp(leafName(expression))}\\s*\\(`).test(expression)) return 'interpolation';
   const name = expression.toLowerCase();
-  if (/context|docs?\b|documents?|chunks?|passages?|retriev|sources|snippets|knowledge|search ?results|hits/.test(name)) return 'rag-context';
+  // An app's context object (`context.summary`, `ctx.suggestedPrompts.join(", ")`) is not retrieved text: its field decides.
+  const field = /^(?:context|ctx)\??\.(.+)$/i.exec(expression.trim())?.[1];
+  if (field !== undefined && !RETRIEVED_TEXT.test(field.toLowerCase())) return holeKindFromName(field);
+  if (/context/.test(name) || RETRIEVED_TEXT.test(name)) return 'rag-context';
   if (/history|conversation|previous|transcript|thread|chatlog|messages/.test(name)) return 'history';
   if (/file|content|source|code|diff|patch|body|html|markdown|article|text|page|document/.test(name)) return 'file-content';
   if (/image|img|photo|picture|screenshot/.test(name)) return 'image';

@@ -54,6 +54,11 @@ runAnalyzerTests('prompts built elsewhere (openai)', openaiAnalyzer, {
       calls: [{ line: 5, holeKinds: ['interpolation', 'interpolation', 'interpolation', 'rag-context', 'history'] }],
     },
     {
+      name: "an app's context object is not retrieved text: its field decides (a summary, a list of prompts), unless the field is retrieved text itself",
+      code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function follow(context: { summary: string; suggestedPrompts: string[]; documents: string[] }, question: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: \`Context: \${context.summary}. Follow-ups: \${context.suggestedPrompts.join(', ')}.\\n\${context.documents.join('\\n')}\` }, { role: 'user', content: question }] });\n}\n`,
+      calls: [{ line: 4, holeKinds: ['interpolation', 'interpolation', 'rag-context', 'interpolation'] }],
+    },
+    {
       name: 'a constant list in another file mapped through a template and joined is counted text, not a hole',
       files: { 'src/markdown.ts': `export const allowedTags = ['a', 'b', 'code', 'pre'];\n` },
       code: `import OpenAI from 'openai';\nimport { allowedTags } from './markdown';\nconst openai = new OpenAI();\nconst BULLET = '- ';\nexport async function reply(question: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: \`Use only these HTML elements: \${allowedTags.map((tag) => \`<\${tag}>\`).join(', ')}\\nTags:\\n\${allowedTags.filter(Boolean).map(function (tag) { return BULLET + tag; }).join('\\n')}\` }, { role: 'user', content: question }] });\n}\n`,
