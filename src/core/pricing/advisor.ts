@@ -59,6 +59,8 @@ export interface AdviceInput {
   tokens: TokenEstimate;
   volume: VolumeEstimate;
   features: CallFeatures;
+  /** A request of a realtime (speech-to-speech) session, minting or opening it: a model it does not state is a realtime model, not a text one. */
+  realtimeSession?: boolean;
 }
 
 export interface Advice {

@@ -80,7 +80,8 @@ function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assume
 export function adviseSite(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): SiteAdvice {
   const imageChat = isImageOutputChat(input);
   // A chat request asking for an image back is billed per image: the reference set of text models is no guess at its model.
-  const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels, imageChat ? 'image-generation' : input.endpoint);
+  // A realtime session's unstated model is one of the realtime models (assumed-models.json's realtime row), never a text model.
+  const set = modelSetFor(input.model, input.provider, catalog, options.assumedModels, imageChat ? 'image-generation' : input.realtimeSession ? 'realtime' : input.endpoint);
   if (!set) {
     const advice = adviseCall(input, catalog, options);
     return advice.monthlyUsdCurrent === null ? { ...advice, unpriced: unpricedOf(input.model, advice, catalog, input.provider, input.endpoint) } : advice;

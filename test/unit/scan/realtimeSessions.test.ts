@@ -68,6 +68,18 @@ describe('realtime sessions minted on a server and connected to from the browser
     }
   });
 
+  it('prices a session whose model the deployment sets over the realtime models, never a text model', async () => {
+    const configured = GA_MINT.replace("model: 'gpt-realtime'", 'model: process.env.VOICE_MODEL');
+    const result = await scanProject({ 'server/voiceSession.ts': configured, 'web/call.ts': GA_CONNECT }, 'realtime-configured-');
+    const mint = siteIn(result, 'server/voiceSession.ts');
+    assert.equal(mint.model.source, 'deployment-choice', JSON.stringify(mint.model));
+    assert.equal(mint.modelPricing?.assumed, true, mint.modelPricing?.basis);
+    assert.deepEqual(mint.modelPricing?.models.map((model) => model.id), ['gpt-realtime', 'gpt-realtime-mini']);
+    const stated = await scanProject({ 'server/voiceSession.ts': GA_MINT }, 'realtime-stated-');
+    assert.equal(mint.monthlyUsdCurrent, stated.callSites[0].monthlyUsdCurrent, 'priced as the gpt-realtime session it most likely is');
+    assert.ok(mint.options.every((option) => /realtime/.test(option.model ?? '')), mint.options.map((option) => option.label).join(', '));
+  });
+
   it('counts a connect on its own when the workspace mints no session', async () => {
     const result = await scanProject({ 'src/voice.js': BETA_CONNECT }, 'realtime-mint-');
     assert.equal(result.callSites.length, 1);
