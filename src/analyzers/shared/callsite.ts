@@ -138,6 +138,9 @@ const CUT_OFF_REASON = /\b(?:finish_?reason|stop_?reason|finishReason|stopReason
  * when it is not. The test's text, or undefined. Such a request runs for the share of answers that hit the limit.
  */
 export function cutOffContinuationGuard(request: Node): string | undefined {
+  // Asked for every request: the function's text settles it for nearly all, before any statement is looked at.
+  const scope = request.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) ?? request.getSourceFile();
+  if (!CUT_OFF_REASON.test(scope.getText())) return undefined;
   let node: Node = request;
   for (let parent = node.getParent(); parent; node = parent, parent = parent.getParent()) {
     if (Node.isFunctionLikeDeclaration(parent) || Node.isSourceFile(parent)) return undefined;
@@ -150,13 +153,21 @@ export function cutOffContinuationGuard(request: Node): string | undefined {
         if (earlier === node || earlier.getStart() >= node.getStart()) break;
         if (!Node.isIfStatement(earlier) || earlier.getElseStatement()) continue;
         const test = earlier.getExpression().getText();
+        if (!CUT_OFF_REASON.test(test) || !/!==?/.test(test)) continue;
         const branch = earlier.getThenStatement();
         const leaves = Node.isReturnStatement(branch) || Node.isThrowStatement(branch) || branch.getDescendants().some((inner) => Node.isReturnStatement(inner) || Node.isThrowStatement(inner));
-        if (leaves && CUT_OFF_REASON.test(test) && /!==?/.test(test)) return `${test} returns before it`;
+        if (leaves) return `${test} returns before it`;
       }
     }
   }
   return undefined;
+}
+
+/** Sets or clears a call's `continuesCutOffAnswer` by where `request` stands: a wrapper-caller's is its own position's, not its helper's. */
+export function markCutOffContinuation(call: DetectedCall, request: Node): void {
+  const continuation = cutOffContinuationGuard(request);
+  if (continuation) call.continuesCutOffAnswer = continuation;
+  else delete call.continuesCutOffAnswer;
 }
 
 /** Completes an analyzer's draft with position, enclosing function and file. */

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
-import { annotationComment, callSpan, cutOffContinuationGuard, enclosingFunctionName } from './callsite';
+import { annotationComment, callSpan, enclosingFunctionName, markCutOffContinuation } from './callsite';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { resolveMessages, resolvePromptText, toolListEntryOf } from './prompt';
@@ -1248,10 +1248,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     via: { file: base.file, line: base.line, function: base.enclosingFunction ?? '<top>' },
   };
   if (imagesDropped) delete caller.imagesElsewhere;
-  // Whether the caller continues a cut-off answer is its own position's, not the helper's.
-  const continuation = cutOffContinuationGuard(site);
-  if (continuation) caller.continuesCutOffAnswer = continuation;
-  else delete caller.continuesCutOffAnswer;
+  markCutOffContinuation(caller, site);
   // A caller handing the helper the tool list it takes itself (`stream(messages, functions)` calling
   // `tooledStream(client, model, messages, functions)`) is the entry an agent loop elsewhere calls.
   const entry = features.tools && !features.multiStep ? toolListEntryOf(site) : undefined;
@@ -1417,9 +1414,7 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
   delete caller.production;
   delete caller.nonProductionReason;
   delete caller.alternativeGroup;
-  const continuation = cutOffContinuationGuard(fetch.call);
-  if (continuation) caller.continuesCutOffAnswer = continuation;
-  else delete caller.continuesCutOffAnswer;
+  markCutOffContinuation(caller, fetch.call);
   const comment = annotationComment(fetch.call);
   if (comment) caller.annotationComment = comment;
   return caller;

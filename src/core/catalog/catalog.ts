@@ -663,9 +663,19 @@ function capabilitiesOfUncached(catalog: Catalog, modelId: string, provider?: st
  */
 export function billsReasoningTokens(catalog: Catalog, modelId: string | null, provider?: string): boolean {
   if (!modelId) return false;
-  const model = provider ? findModelAt(catalog, modelId, provider) : findModel(catalog, modelId);
-  return rowBillsReasoningTokens(model?.closed?.billsReasoningTokens ?? model?.arch?.billsReasoningTokens, modelId);
+  // Asked for today's model of every open and self-hosted option priced: looked up once per catalog, model and provider, as capabilitiesOf is.
+  let known = reasoningByModel.get(catalog);
+  if (!known) reasoningByModel.set(catalog, (known = new Map()));
+  const key = `${modelId}\u0000${provider ?? ''}`;
+  let answer = known.get(key);
+  if (answer === undefined) {
+    const model = provider ? findModelAt(catalog, modelId, provider) : findModel(catalog, modelId);
+    known.set(key, (answer = rowBillsReasoningTokens(model?.closed?.billsReasoningTokens ?? model?.arch?.billsReasoningTokens, modelId)));
+  }
+  return answer;
 }
+
+const reasoningByModel = new WeakMap<Catalog, Map<string, boolean>>();
 
 /** A row's own flag (true or false), else its name: rows whose flag the price file leaves unknown (null) are read by their id. */
 export function rowBillsReasoningTokens(flag: boolean | null | undefined, modelId: string): boolean {

@@ -285,7 +285,7 @@ export const NAMED_HOLE_TOKENS: Record<HoleNameClass, { tokens: number; basis: s
 };
 
 /** Characters per o200k token in English text and code, the rule of thumb every character-based size here uses (an assumption). */
-const CHARACTERS_PER_TOKEN = 4;
+export const CHARACTERS_PER_TOKEN = 4;
 
 /** Hole kinds whose value is text, so a name or a character cap can size it (not images, not lists of messages). */
 const TEXT_HOLE_KINDS: ReadonlySet<HoleKind> = new Set<HoleKind>(['interpolation', 'file-content', 'rag-context', 'unknown']);

@@ -49,7 +49,7 @@ import {
 import { p95Context, planDeployment, type DeploymentPlan, type Workload } from './sizing';
 import { IN_PROCESS_PROVIDER, isOllamaServer, OLLAMA_PARALLEL_SETTING, type DataSensitivity, type Precision } from '../../model/vocabulary';
 import { formatCount, formatUsd } from '../../model/format';
-import { o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
+import { CHARACTERS_PER_TOKEN, o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
 export interface AdviceInput {
   model: ModelRef;
@@ -110,6 +110,8 @@ export function savingsThreshold(catalog: Catalog, options: AdvisorOptions = {})
 export interface Lifecycle {
   state: 'active' | 'deprecating' | 'retired';
   date?: string;
+  /** The fact alone, for a retired model (`x is retired by v (deprecation date d, source)`): what `note` says before its consequence. */
+  retiredFact?: string;
   note: string;
 }
 
@@ -120,7 +122,8 @@ export function lifecycleOf(model: CatalogModel, provider: string, catalog: Cata
   const date = row.deprecationDate;
   const vendor = model.closed?.vendor ?? provider;
   if (isPastDeprecation(row, today)) {
-    return { state: 'retired', date, note: `${model.id} is retired by ${vendor}${date ? ` (deprecation date ${date}` : ' (no date in the catalog'}${row.deprecationSource ? `, ${row.deprecationSource}` : ''}): calls fail or will fail, so it must be migrated whatever the price` };
+    const retiredFact = `${model.id} is retired by ${vendor}${date ? ` (deprecation date ${date}` : ' (no date in the catalog'}${row.deprecationSource ? `, ${row.deprecationSource}` : ''})`;
+    return { state: 'retired', date, retiredFact, note: `${retiredFact}: calls fail or will fail, so it must be migrated whatever the price` };
   }
   const warnDays = assumption(catalog, 'deprecationWarningDays');
   if (date) {
@@ -231,8 +234,8 @@ function screeningQuality(catalog: Catalog, task: TaskClassification): QualityRo
   if (!other || other === row) return row;
   let merged = uncertainQualityRows.get(catalog);
   if (!merged) uncertainQualityRows.set(catalog, (merged = new Map()));
-  // One row per pair and confidence, so the per-quality-row memos downstream (adequateBySize) stay bounded.
-  const key = `${row.task}|${other.task}|${task.type}|${task.runnerUp}|${task.confidence}`;
+  // One row per pair and confidence (the why quotes it), so the per-quality-row memos downstream (adequateBySize) stay bounded.
+  const key = `${task.type}|${task.runnerUp}|${task.confidence}`;
   let both = merged.get(key);
   if (!both) {
     const closedMinClass = (CLASS_RANK[other.closedMinClass] ?? 0) > (CLASS_RANK[row.closedMinClass] ?? 0) ? other.closedMinClass : row.closedMinClass;
@@ -342,7 +345,12 @@ function currentModelReasons(input: AdviceInput, catalog: Catalog): boolean {
 }
 
 /** Output tokens on an open model (at an API host or on GPUs), with the reasoning it does by default or does not do; and what the option's why says of it. */
-function openModelOutput(input: AdviceInput, catalog: Catalog, modelId: string, arch: ModelArchitecture | undefined): { output: OutputTokens | undefined; reasoningNote: string } {
+interface OpenModelOutput {
+  output: OutputTokens | undefined;
+  reasoningNote: string;
+}
+
+function openModelOutput(input: AdviceInput, catalog: Catalog, modelId: string, arch: ModelArchitecture | undefined): OpenModelOutput {
   const current = currentModelReasons(input, catalog);
   const alternative = rowBillsReasoningTokens(arch?.billsReasoningTokens, modelId);
   const overhead = assumption(catalog, 'reasoningOverheadTokens');
@@ -679,13 +687,13 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
   // A model the team already runs on its own server does the job by their own choice: the same model
   // at the API providers is the first alternative to weigh against the server.
   if (current.kind === 'open' && isLocalServer(input.provider)) adequate.add(current.id);
-  const ranked: Array<{ modelId: string; arch: ModelArchitecture | undefined; scored: Array<{ row: OpenPriceRow; usd: number; screen: CapabilityScreen }>; viable: boolean; monthlyUsd: number }> = [];
+  const ranked: Array<{ modelId: string; modelOutput: OpenModelOutput; scored: Array<{ row: OpenPriceRow; usd: number; screen: CapabilityScreen }>; viable: boolean; monthlyUsd: number }> = [];
   const need = input.tokens.inputPerCall + input.tokens.outputPerCall;
   for (const { modelId, arch, rows } of openChatModels(catalog, today, onlyProviders)) {
     if (!adequate.has(modelId)) continue;
-    const { output } = openModelOutput(input, catalog, modelId, arch);
+    const modelOutput = openModelOutput(input, catalog, modelId, arch);
     // The same tokens at every provider of the model: counted once, priced per row.
-    const billed = billedTokens(input, false, output, modelId);
+    const billed = billedTokens(input, false, modelOutput.output, modelId);
     const scored = rows
       .map(({ row, caps }) => {
         // A provider silent on its context still cannot serve more than the weights' own window.
@@ -696,12 +704,11 @@ function openApiOptions(input: AdviceInput, current: CatalogModel, quality: Qual
       .sort((a, b) => a.screen.gaps.length - b.screen.gaps.length || a.screen.unverified.length - b.screen.unverified.length || a.usd - b.usd);
     const best = scored[0];
     if (current.kind === 'open' && current.id === modelId && best.row.provider === input.provider.toLowerCase()) continue;
-    ranked.push({ modelId, arch, scored, viable: best.screen.gaps.length === 0 && best.screen.unverified.length === 0, monthlyUsd: best.usd });
+    ranked.push({ modelId, modelOutput, scored, viable: best.screen.gaps.length === 0 && best.screen.unverified.length === 0, monthlyUsd: best.usd });
   }
   ranked.sort((a, b) => Number(b.viable) - Number(a.viable) || a.monthlyUsd - b.monthlyUsd);
-  const kept = ranked.slice(0, 4).map(({ modelId, arch, scored }): HostingOption => {
+  const kept = ranked.slice(0, 4).map(({ modelId, modelOutput: { output, reasoningNote }, scored }): HostingOption => {
     const best = scored[0];
-    const { output, reasoningNote } = openModelOutput(input, catalog, modelId, arch);
     const cost = tokenCost(input, best.row.inputPerMTok, best.row.outputPerMTok, priceLabel(best.row, `${best.row.provider} ${best.row.providerModelId}`), false, output, modelId);
     const verdict = screenVerdict(best.screen);
     const qualityNote = `open ${modelId} adequate for ${input.task.type}: ${quality?.why ?? ''}`;
@@ -1315,9 +1322,9 @@ function mediaRowCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog)
     return { unpriced: `${row.id} is priced per character ($${row.perMillionCharsUsd}/M characters); the text this call speaks is not known statically (0 tokens counted), so it is not priced` };
   }
   if (row.perMillionCharsUsd !== undefined && input.endpoint === 'audio-speech') {
-    const chars = input.tokens.inputPerCall * 4;
+    const chars = input.tokens.inputPerCall * CHARACTERS_PER_TOKEN;
     const usd = (calls * chars * row.perMillionCharsUsd) / 1e6;
-    return { usd, derivation: `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × 4 chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, `${row.id} at ${row.provider}`)}` };
+    return { usd, derivation: `${formatCount(calls)} calls/month × ~${formatCount(chars)} characters (${formatCount(input.tokens.inputPerCall)} tokens × ${CHARACTERS_PER_TOKEN} chars/token, assumption) × $${row.perMillionCharsUsd}/M characters = ${formatUsd(usd)}/month. Price: ${priceLabel(row, `${row.id} at ${row.provider}`)}` };
   }
   if (row.perSearchUsd !== undefined && row.endpoint === 'rerank') {
     const usd = calls * row.perSearchUsd;
@@ -1336,12 +1343,14 @@ function mediaRowCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog)
 /** Today's media call priced at its own host's row: another host's per-image or per-minute price is not borrowed. */
 function mediaCost(input: AdviceInput, row: ClosedModelRow, catalog: Catalog): Cost | { unpriced: string } {
   const host = input.provider.toLowerCase();
-  // A host's per-image price for an open-weights model it serves (FLUX at Together) is that host's only.
-  if (row.perImageUsd !== undefined && input.endpoint === 'image-generation' && row.provider !== row.vendor && row.provider !== host) {
-    return { unpriced: `${row.id} has a per-image price only at ${catalog.closed.filter((r) => r.id === row.id && r.perImageUsd !== undefined).map((r) => `${r.provider} ($${r.perImageUsd}/image)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)` };
-  }
-  if (row.perMinuteUsd !== undefined && input.endpoint === 'audio-transcription' && row.provider !== host) {
-    return { unpriced: `${row.id} has a per-minute price only at ${catalog.closed.filter((r) => r.id === row.id && r.perMinuteUsd !== undefined).map((r) => `${r.provider} ($${r.perMinuteUsd}/min)`).join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)` };
+  // A host's per-image price for an open-weights model it serves (FLUX at Together) is that host's only; so is a per-minute one.
+  const hostOnly =
+    row.perImageUsd !== undefined && input.endpoint === 'image-generation' && row.provider !== row.vendor ? { unit: 'image', price: (r: ClosedModelRow) => r.perImageUsd }
+    : row.perMinuteUsd !== undefined && input.endpoint === 'audio-transcription' ? { unit: 'min', price: (r: ClosedModelRow) => r.perMinuteUsd }
+    : undefined;
+  if (hostOnly && row.provider !== host) {
+    const hosts = catalog.closed.filter((r) => r.id === row.id && hostOnly.price(r) !== undefined).map((r) => `${r.provider} ($${hostOnly.price(r)}/${hostOnly.unit})`);
+    return { unpriced: `${row.id} has a per-${hostOnly.unit === 'min' ? 'minute' : 'image'} price only at ${hosts.join(', ')}; the catalog has no dated price for it at ${input.provider}, so this call is not priced (another host's price is not borrowed)` };
   }
   return mediaRowCost(input, row, catalog);
 }

@@ -94,12 +94,11 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   // A later model stands in for an unpriced first one only while it is sold: a retired stand-in would price the call
   // at a dead model and call for a migration off a model the code does not default to (PPIO's deepseek-v3 example).
   const today = options.today ?? isoToday();
-  const retiredNote = (id: string): string | undefined => {
+  const retiredFactOf = (id: string): string | undefined => {
     const model = findModelAt(catalog, id, input.provider);
-    const life = model && lifecycleOf(model, input.provider, catalog, today);
-    return life?.state === 'retired' ? life.note.replace(/: calls fail.*$/, '') : undefined;
+    return model && lifecycleOf(model, input.provider, catalog, today).retiredFact;
   };
-  const first = priced.find((entry, index) => entry.monthlyUsd !== null && (index === 0 || retiredNote(entry.id) === undefined));
+  const first = priced.find((entry, index) => entry.monthlyUsd !== null && (index === 0 || retiredFactOf(entry.id) === undefined));
   const listed = priced.map((entry) => `${entry.id} ${entry.monthlyUsd === null ? '(not priced)' : `$${entry.monthlyUsd.toFixed(2)}`}`).join(', ');
   if (!first && imageChat) {
     // No model of the set has a per-image price at this host: no price, and no text model stands in for the image model.
@@ -114,7 +113,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   }
   if (!first && priced.some((entry) => entry.monthlyUsd !== null)) {
     // Every priced model of the set is a retired stand-in: no figure, and why for each.
-    const whys = priced.map((entry) => (entry.monthlyUsd === null ? `${entry.id} ${whyNotPriced(catalog, entry.id, input.provider)}` : `${retiredNote(entry.id)} (so not used as a stand-in)`));
+    const whys = priced.map((entry) => (entry.monthlyUsd === null ? `${entry.id} ${whyNotPriced(catalog, entry.id, input.provider)}` : `${retiredFactOf(entry.id)} (so not used as a stand-in)`));
     const advice = adviseCall({ ...input, model: priced[0].model }, catalog, options);
     return { ...advice, options: [], recommendation: null, monthlyUsdCurrent: null, unpriced: { kind: 'not-priced', reason: `not priced: no model this call can send has a current price at ${input.provider}: ${whys.join('; ')}` } };
   }
@@ -169,23 +168,11 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
  * and the recommendation follows when it is that option.
  */
 function namedForFirstCandidate(advice: Advice, firstId: string, firstNotPriced: string): Advice {
-  const current = advice.options.find((option) => option.current);
-  if (!current) return advice;
-  // "glm-4.6 (server unknown; priced as openrouter)" inside the new parentheses: "glm-4.6; server unknown; priced as openrouter".
-  const pricedAs = current.label.replace(/^Stay on /, '').replace(/ \((.*)\)$/, '; $1');
-  const renamed = `Stay on ${firstId} (priced as ${pricedAs})`;
-  const why = `${current.why}; ${firstNotPriced}, so ${current.model ?? 'the next model'} is priced`;
-  const renamedIfCurrent = (label: string) => (label === current.label ? renamed : label);
-  const recommendation = advice.recommendation;
-  return {
-    ...advice,
-    options: advice.options.map((option) => (option === current ? { ...option, label: renamed, why } : option)),
-    recommendation: recommendation && {
-      ...recommendation,
-      label: renamedIfCurrent(recommendation.label),
-      ...(recommendation.optionLabel === undefined ? {} : { optionLabel: renamedIfCurrent(recommendation.optionLabel) }),
-    },
-  };
+  return withTodaysOptionRewritten(advice, (current) => {
+    // "glm-4.6 (server unknown; priced as openrouter)" inside the new parentheses: "glm-4.6; server unknown; priced as openrouter".
+    const pricedAs = current.label.replace(/^Stay on /, '').replace(/ \((.*)\)$/, '; $1');
+    return { label: `Stay on ${firstId} (priced as ${pricedAs})`, why: `${current.why}; ${firstNotPriced}, so ${current.model ?? 'the next model'} is priced` };
+  });
 }
 
 /**
@@ -196,21 +183,37 @@ function namedForFirstCandidate(advice: Advice, firstId: string, firstNotPriced:
  * priced as gpt-4.1-mini), that vendor's other models are no one-line change: their why says so.
  */
 function labeledAsOneOfSet(advice: Advice, note: string, why: string, callProvider: string): Advice {
+  return withTodaysOptionRewritten(
+    advice,
+    (current) => {
+      const inner = / \((.*)\)$/.exec(current.label);
+      return {
+        label: inner ? current.label.replace(/ \((.*)\)$/, ` (${note}; ${inner[1]})`) : `${current.label} (${note})`,
+        why: current.why.replace(/^what the code does today/, `what the code does today ${why}`),
+      };
+    },
+    (option, current) => {
+      const elsewhere = current.provider !== undefined && current.provider !== callProvider.toLowerCase() && note === 'assumed';
+      return elsewhere && option.tier === 'closed-api' && option.provider === current.provider && option.why.startsWith('same vendor')
+        ? { ...option, why: option.why.replace(/^same vendor/, `same vendor as the assumed model (${option.provider}; this call goes to ${callProvider}, which may not serve ${option.model})`).replace(/; one-line model change/, '') }
+        : option;
+    },
+  );
+}
+
+/**
+ * The advice with today's option given a new label and why (`rewrite`), the recommendation following when it names
+ * that option, and the other options passed through `others`. Unchanged without a current option.
+ */
+function withTodaysOptionRewritten(advice: Advice, rewrite: (current: HostingOption) => { label: string; why: string }, others: (option: HostingOption, current: HostingOption) => HostingOption = (option) => option): Advice {
   const current = advice.options.find((option) => option.current);
   if (!current) return advice;
-  const inner = / \((.*)\)$/.exec(current.label);
-  const label = inner ? current.label.replace(/ \((.*)\)$/, ` (${note}; ${inner[1]})`) : `${current.label} (${note})`;
-  const currentWhy = current.why.replace(/^what the code does today/, `what the code does today ${why}`);
-  const elsewhere = current.provider !== undefined && current.provider !== callProvider.toLowerCase() && note === 'assumed';
-  const sibling = (option: HostingOption): HostingOption =>
-    elsewhere && option.tier === 'closed-api' && option.provider === current.provider && option.why.startsWith('same vendor')
-      ? { ...option, why: option.why.replace(/^same vendor/, `same vendor as the assumed model (${option.provider}; this call goes to ${callProvider}, which may not serve ${option.model})`).replace(/; one-line model change/, '') }
-      : option;
+  const { label, why } = rewrite(current);
   const relabeled = (text: string) => (text === current.label ? label : text);
   const recommendation = advice.recommendation;
   return {
     ...advice,
-    options: advice.options.map((option) => (option === current ? { ...option, label, why: currentWhy } : sibling(option))),
+    options: advice.options.map((option) => (option === current ? { ...option, label, why } : others(option, current))),
     recommendation: recommendation && {
       ...recommendation,
       label: relabeled(recommendation.label),

@@ -127,7 +127,7 @@ function decideRealtimeSessions(sites: readonly CallSite[], decisions: TotalsDec
     sessions.set(key, group);
   });
   const where = (indexes: number[]) => indexes.map((index) => `${sites[index].file}:${sites[index].line}`).join(', ');
-  // A model the scan could not trace is priced over an assumed set of chat models, if at all: not the session's price.
+  // A model the code does not state is priced over an assumed set (the realtime models), if at all: a guess, not the session's own price.
   const priced = (index: number) => sites[index].monthlyUsdCurrent !== null && !sites[index].modelPricing?.assumed;
   const volumeSet = (index: number) => explicitVolume(sites[index]);
   for (const { mints, connects } of sessions.values()) {
