@@ -1,14 +1,14 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
-import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
+import type { DetectedCall, Endpoint, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { IMAGE_EDIT_INPUT, realtimeAudioTurn, realtimeConnect, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
+import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
 import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
-const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean; editsImage?: boolean }> = [
+const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean; editsImage?: boolean; realtimeMint?: RealtimeStep['session'] }> = [
   { path: 'chat.completions.create', endpoint: 'chat' },
   { path: 'chat.completions.parse', endpoint: 'chat', structured: true },
   { path: 'chat.completions.stream', endpoint: 'chat', streaming: true },
@@ -30,6 +30,11 @@ const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boo
   { path: 'beta.threads.createAndRun', endpoint: 'chat' },
   { path: 'batches.create', endpoint: 'batch' },
   { path: 'moderations.create', endpoint: 'other' },
+  // A realtime session minted on the server (its model and config; an ephemeral key back for the browser): the GA
+  // `client_secrets` (`{ session: { type, model } }`) and the beta's `sessions` and `transcription_sessions`.
+  { path: 'realtime.clientSecrets.create', endpoint: 'chat', realtimeMint: 'conversation' },
+  { path: 'beta.realtime.sessions.create', endpoint: 'chat', realtimeMint: 'conversation' },
+  { path: 'beta.realtime.transcriptionSessions.create', endpoint: 'chat', realtimeMint: 'transcription' },
   // openai v3: `new OpenAIApi(new Configuration({ apiKey }))` with one method per endpoint.
   { path: 'createChatCompletion', endpoint: 'chat' },
   { path: 'createCompletion', endpoint: 'completion' },
@@ -41,7 +46,7 @@ const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boo
 
 
 /** Shapes unique to OpenAI's SDK: reported even when the client cannot be traced, with a note saying so. */
-const DISTINCTIVE_WITHOUT_CLIENT = new Set(['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'responses.create', 'responses.parse', 'createChatCompletion']);
+const DISTINCTIVE_WITHOUT_CLIENT = new Set(['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'responses.create', 'responses.parse', 'createChatCompletion', 'realtime.clientSecrets.create', 'beta.realtime.sessions.create']);
 
 /** v4+ clients, and v3's `OpenAIApi`. */
 const OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI', 'OpenAIApi', 'default']);
@@ -94,13 +99,15 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const paramsText = call.getArguments()[0]?.getText() ?? '';
   if (!params && call.getArguments()[0]) evidence.push(`request options \`${paramsText.slice(0, 60)}\` not statically known`);
 
-  const modelNode = getObjectProperty(params, 'model');
+  const mint = match.method.realtimeMint ? realtimeMintOf(match.method.realtimeMint, params, context) : undefined;
+  if (mint) evidence.push(...mint.evidence);
+  const modelNode = getObjectProperty(mint?.sessionConfig ?? params, 'model');
   const azureDeployment = origin?.options ? getObjectProperty(resolveObjectLiteral(origin.options, context.modules), 'deployment') : undefined;
   const model = modelNode ?? azureDeployment ?? requestBodySpread(call.getArguments()[0], context.modules);
   const resolvedModel = readModel(model, context.modules);
   evidence.push(...resolvedModel.evidence);
 
-  const { messages, hasImage } = readPrompt(match.method.path, params, context);
+  const { messages, hasImage } = mint ? { messages: mint.messages, hasImage: false } : readPrompt(match.method.path, params, context);
   const tools = getObjectProperty(params, 'tools') ?? getObjectProperty(params, 'functions');
   // Tools in a variable or a spread (`...(tools ? { tools } : {})`) are traced to their definitions.
   const toolNames = tools ? readToolNames(tools, context.modules) : [];
@@ -123,7 +130,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     messages,
     maxOutputTokens: resolveNumber(getObjectProperty(params, 'max_completion_tokens') ?? getObjectProperty(params, 'max_tokens') ?? getObjectProperty(params, 'max_output_tokens'), context.modules),
     features: {
-      streaming: Boolean(match.method.streaming) || streamFlag?.getKind() === SyntaxKind.TrueKeyword,
+      streaming: Boolean(match.method.streaming) || Boolean(mint) || streamFlag?.getKind() === SyntaxKind.TrueKeyword,
       tools: Boolean(tools),
       vision: hasImage || Boolean(match.method.editsImage),
       structuredOutput: Boolean(match.method.structured) || requestsStructuredOutput(responseFormat, match.method.endpoint, context.modules) || forcedTool !== undefined,
@@ -132,10 +139,26 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     structuredOutputName: responseFormat ? structuredOutputName(responseFormat) : forcedTool,
     forcedTool,
     ...(outputModalities.length > 0 ? { outputModalities } : {}),
+    ...(mint ? { realtimeStep: mint.step } : {}),
     ...(clientParameter ? { clientParameter } : {}),
     ...(clientMember ? { clientMember } : {}),
     evidence,
   });
+}
+
+/**
+ * A realtime session minted through the SDK: the session's config (the GA mint nests it under `session`, with
+ * `type: 'transcription'` for a transcription-only one), its instructions and the user's audio as the prompt.
+ * The session runs when the browser connects with the key; totals.ts counts the two requests once.
+ */
+function realtimeMintOf(session: RealtimeStep['session'], params: Node | undefined, context: AnalyzerContext): { sessionConfig: Node | undefined; step: RealtimeStep; messages: PromptMessage[]; evidence: string[] } {
+  const nested = resolveObjectLiteral(getObjectProperty(params, 'session'), context.modules);
+  const sessionConfig = nested ?? params;
+  const type = getObjectProperty(nested, 'type');
+  const step: RealtimeStep = { step: 'mint', session: type && resolveString(type, context.modules).value === 'transcription' ? 'transcription' : session };
+  const instructions = getObjectProperty(sessionConfig, 'instructions');
+  const messages: PromptMessage[] = instructions ? [{ role: 'system', ...resolvePromptText(instructions, context.modules) }, realtimeAudioTurn()] : [realtimeAudioTurn()];
+  return { sessionConfig, step, messages, evidence: [`realtime session minted on the server (${step.session}): the browser connects with the ephemeral key it returns`, REALTIME_STREAMING] };
 }
 
 /** The non-text kinds in a `modalities` list written in the code (`['image', 'text']` → `['image']`); [] when none or unknown. */

@@ -136,6 +136,24 @@ await beta.connect();`,
       ],
     },
     {
+      name: 'realtime sessions minted through the SDK: GA client secrets (conversation and transcription) and the beta sessions',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function mintVoiceKey() {
+  const secret = await openai.realtime.clientSecrets.create({ session: { type: 'realtime', model: 'gpt-realtime', instructions: 'You are a calm support agent.' } });
+  const captions = await openai.realtime.clientSecrets.create({ session: { type: 'transcription' } });
+  const beta = await openai.beta.realtime.sessions.create({ model: 'gpt-4o-mini-realtime-preview', voice: 'verse' });
+  const scribe = await openai.beta.realtime.transcriptionSessions.create({ input_audio_transcription: { model: 'gpt-4o-transcribe' } });
+  return [secret.value, captions.value, beta.client_secret.value, scribe.client_secret.value];
+}`,
+      calls: [
+        { line: 4, method: 'realtime.clientSecrets.create', provider: 'openai', endpoint: 'chat', model: 'gpt-realtime', features: { streaming: true }, promptIncludes: ['calm support agent'], realtimeStep: { step: 'mint', session: 'conversation' } },
+        { line: 5, method: 'realtime.clientSecrets.create', model: null, realtimeStep: { step: 'mint', session: 'transcription' } },
+        { line: 6, method: 'beta.realtime.sessions.create', model: 'gpt-4o-mini-realtime-preview', realtimeStep: { step: 'mint', session: 'conversation' } },
+        { line: 7, method: 'beta.realtime.transcriptionSessions.create', realtimeStep: { step: 'mint', session: 'transcription' } },
+      ],
+    },
+    {
       name: 'openai v3: new OpenAIApi(configuration) with createChatCompletion, createCompletion, createEmbedding, createModeration',
       code: `const { Configuration, OpenAIApi } = require('openai');
 const configuration = new Configuration({ apiKey: process.env.OPENAI_API_KEY });

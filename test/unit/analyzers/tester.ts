@@ -30,6 +30,8 @@ export interface ExpectedCall {
   holeKinds?: string[];
   /** Output kinds besides text the request asks for (`modalities`); `[]` when it asks for none. */
   outputModalities?: string[];
+  /** Which request of a realtime session the call makes (`realtimeStep`); `null` when it is none. */
+  realtimeStep?: DetectedCall['realtimeStep'] | null;
 }
 
 export interface InvalidCase {
@@ -123,6 +125,7 @@ function compare(actual: DetectedCall, expected: ExpectedCall): void {
   for (const fragment of expected.promptIncludes ?? []) assert.ok(prompt.includes(fragment), `${where}: prompt should include "${fragment}", got: ${prompt.slice(0, 300)}`);
   if (expected.holeKinds !== undefined) assert.deepEqual(actual.messages.flatMap((message) => message.holes.map((hole) => hole.kind)), expected.holeKinds, `${where}: hole kinds`);
   if (expected.outputModalities !== undefined) assert.deepEqual(actual.outputModalities ?? [], expected.outputModalities, `${where}: output modalities`);
+  if (expected.realtimeStep !== undefined) assert.deepEqual(actual.realtimeStep ?? null, expected.realtimeStep, `${where}: realtime step`);
 }
 
 function summarize(call: DetectedCall) {
