@@ -206,6 +206,7 @@ describe('eval:real matcher and figures', () => {
     assert.equal(sameProvider('ollama', 'self-hosted'), false, 'a label naming the server wants that server');
     assert.equal(sameProvider('openai', 'azure-openai'), false);
     assert.equal(sameProvider('google', 'google-vertex'), true, 'Gemini on Vertex is billed by Google too');
+    assert.equal(sameProvider('vercel-ai-gateway', 'vercel-gateway'), true, 'the Vercel AI Gateway by either spelling');
   });
 
   it('gives task accuracy, the confusion list and strict per-type precision and recall', () => {

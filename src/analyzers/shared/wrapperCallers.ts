@@ -26,8 +26,12 @@ const MAX_LEVELS = 3;
  * are followed for up to this many more rounds of the search.
  */
 const MAX_OWN_CLASS_HOPS = 3;
-/** Callers taken per helper: a helper called from everywhere is still priced, through its first callers. */
-const MAX_CALLERS_PER_HELPER = 25;
+/**
+ * Callers taken per helper: a helper called from everywhere is still priced, through its first callers. At 25, the
+ * held-out inbox-zero's request factory (one helper behind 50-odd features) lost a third of its features; 100 keeps
+ * them all and MAX_CALLER_SITES still bounds the scan.
+ */
+export const MAX_CALLERS_PER_HELPER = 100;
 /** Caller sites per scan, so a workspace of wrappers around wrappers cannot blow up the pricing. */
 const MAX_CALLER_SITES = 1000;
 /** Text larger than this is generated code, not a caller. */
@@ -219,35 +223,44 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
-        const site = callsReturned ? expression : (target.outer ?? expression);
-        // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
-        // site already: the app's helper of the same name is another implementation picked by configuration.
-        const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());
-        if (directSites.has(`${file.relativePath}:${start.line}:${start.column}`)) continue;
-        const key = `${file.relativePath}:${site.getStart()}`;
-        const earlier = callerAt.get(key);
-        if (earlier?.via) {
-          const known = [earlier.via, ...(earlier.via.alternatives ?? [])];
-          const added = bound.filter((other) => !known.some((via) => via.file === other.call.file && via.function === other.call.enclosingFunction));
-          if (added.length > 0) earlier.via = { ...earlier.via, alternatives: [...(earlier.via.alternatives ?? []), ...added.map(viaOf)] };
-          continue;
-        }
-        // Several implementations behind one receiver are alternative adapters: one caller site, priced
-        // through the first whose model the code states, naming the others so that the totals leave all of them out.
-        try {
-          const outerCall = callsReturned ? undefined : target.outer;
-          const { helper, alternatives, caller } = alternativeAdapters(bound, (each) => callerSite(each, expression, outerCall, file.relativePath, context.modules, callsReturned));
-          if (alternatives.length > 0 && caller.via) {
-            caller.via = { ...caller.via, alternatives: alternatives.map(viaOf) };
-            caller.evidence = [`${alternatives.length + 1} implementations may serve this call (${[helper, ...alternatives].map((other) => other.call.enclosingFunction).join(', ')}); priced through the first`, ...caller.evidence];
+        const addCallerAt = (site: CallExpression, outerCall: CallExpression | undefined): void => {
+          // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
+          // site already: the app's helper of the same name is another implementation picked by configuration.
+          const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());
+          if (directSites.has(`${file.relativePath}:${start.line}:${start.column}`)) return;
+          const key = `${file.relativePath}:${site.getStart()}`;
+          const earlier = callerAt.get(key);
+          if (earlier?.via) {
+            const known = [earlier.via, ...(earlier.via.alternatives ?? [])];
+            const added = bound.filter((other) => !known.some((via) => via.file === other.call.file && via.function === other.call.enclosingFunction));
+            if (added.length > 0) earlier.via = { ...earlier.via, alternatives: [...(earlier.via.alternatives ?? []), ...added.map(viaOf)] };
+            return;
           }
-          nodeOfCaller.set(caller, site);
-          callerAt.set(key, caller);
-          levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) ? 0 : 1));
-          next.push(caller);
-          perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
-        } catch {
-          // An expression the resolvers cannot follow gives no caller site; the helper's own stays.
+          // Several implementations behind one receiver are alternative adapters: one caller site, priced
+          // through the first whose model the code states, naming the others so that the totals leave all of them out.
+          try {
+            const { helper, alternatives, caller } = alternativeAdapters(bound, (each) => callerSite(each, expression, outerCall, file.relativePath, context.modules, callsReturned));
+            if (alternatives.length > 0 && caller.via) {
+              caller.via = { ...caller.via, alternatives: alternatives.map(viaOf) };
+              caller.evidence = [`${alternatives.length + 1} implementations may serve this call (${[helper, ...alternatives].map((other) => other.call.enclosingFunction).join(', ')}); priced through the first`, ...caller.evidence];
+            }
+            nodeOfCaller.set(caller, site);
+            callerAt.set(key, caller);
+            levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) ? 0 : 1));
+            next.push(caller);
+            perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
+          } catch {
+            // An expression the resolvers cannot follow gives no caller site; the helper's own stays.
+          }
+        };
+        if (callsReturned) addCallerAt(expression, undefined);
+        else if (target.outer) addCallerAt(target.outer, target.outer);
+        else {
+          // `const generate = createGenerate(options)` then `await generate({ prompt })`: the request runs where the
+          // factory's function is called, with the prompt it is given there; making it sends nothing.
+          const productCalls = bound.some((helper) => helper.returned) ? callsOfHeldProduct(expression, context.modules) : [];
+          if (productCalls.length === 0) addCallerAt(expression, undefined);
+          for (const productCall of productCalls) addCallerAt(productCall, productCall);
         }
       }
     }
@@ -680,6 +693,25 @@ function returnedBy(outer: Node, inner: Node): boolean {
   const parent = inner.getParent();
   if (parent === outer) return true;
   return !!parent && Node.isReturnStatement(parent) && parent.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor)) === outer;
+}
+
+/**
+ * The calls of the function a factory call made and a `const` holds (`const generate = createGenerate(opts)`, then
+ * `generate({ prompt })`), in the scope of that `const`; none when the value goes anywhere else.
+ */
+function callsOfHeldProduct(factoryCall: CallExpression, modules: ModuleLoader): CallExpression[] {
+  const declaration = factoryCall.getParent();
+  if (!declaration || !Node.isVariableDeclaration(declaration) || declaration.getInitializer() !== factoryCall) return [];
+  if (declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Const) return [];
+  const name = declaration.getNameNode();
+  if (!Node.isIdentifier(name)) return [];
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  if (!scope) return [];
+  const held = name.getText();
+  return callsMatching(scope.getSourceFile(), (call) => ts.isIdentifier(call.expression) && call.expression.text === held && call.pos >= scope.getPos() && call.end <= scope.getEnd()).filter((call) => {
+    const callee = call.getExpression();
+    return sameNode(findDeclaration(callee, modules) ?? callee, declaration);
+  });
 }
 
 /** For `f(a)`, `x.f(a)` and a factory's `f(a)(b)`: the called name, the callee node, and the outer call of a factory. */

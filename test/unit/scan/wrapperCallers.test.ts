@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/scan/scan';
+import { MAX_CALLERS_PER_HELPER } from '../../../src/analyzers/shared/wrapperCallers';
 import type { CallSite, ScanResult } from '../../../src/model/types';
 
 /** What a case expects of one reported call site; only the fields given are compared. */
@@ -119,7 +120,7 @@ export class Embedder {
 export const search = (question: string) => new Embedder().embedText(question);
 `,
 };
-const BUSY_CALLERS = Array.from({ length: 26 }, (_, index) => `src/callers/c${String(index).padStart(2, '0')}.ts`);
+const BUSY_CALLERS = Array.from({ length: MAX_CALLERS_PER_HELPER + 1 }, (_, index) => `src/callers/c${String(index).padStart(3, '0')}.ts`);
 for (const file of BUSY_CALLERS) BUSY_EMBEDDER_FILES[file] = `import { Embedder } from '../embedder';\nexport const ingest = (texts: string[]) => new Embedder().embedChunks(texts.map((text) => text.trim()));\n`;
 
 runScanCases('wrapper callers', [
@@ -127,7 +128,7 @@ runScanCases('wrapper callers', [
     name: 'a helper\'s caller in its own class is taken even when callers elsewhere reached the cap, so the next level finds its callers',
     files: BUSY_EMBEDDER_FILES,
     sites: [
-      ...BUSY_CALLERS.slice(0, 25).map((file) => ({ file, line: 2, kind: 'wrapper-caller' as const, via: 'src/embedder.ts:5' })),
+      ...BUSY_CALLERS.slice(0, MAX_CALLERS_PER_HELPER).map((file) => ({ file, line: 2, kind: 'wrapper-caller' as const, via: 'src/embedder.ts:5' })),
       { file: 'src/embedder.ts', line: 5, kind: 'sdk' },
       { file: 'src/embedder.ts', line: 9, kind: 'wrapper-caller', via: 'src/embedder.ts:5' },
       { file: 'src/search.ts', line: 2, kind: 'wrapper-caller', via: 'src/embedder.ts:9' },
@@ -472,6 +473,32 @@ export async function suggestTags(note: string) {
     sites: [
       { file: 'src/generate.ts', line: 4, kind: 'sdk', inTotals: false },
       { file: 'src/tags.ts', line: 3, kind: 'wrapper-caller', via: 'src/generate.ts:4', promptIncludes: ['Suggest three tags'], inTotals: true },
+    ],
+  },
+  {
+    name: 'object factory held in a const: each call of the held function is a request with its own prompt; making it sends nothing',
+    files: {
+      'src/generate.ts': `import { generateObject } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export function createGenerateObject(opts: { model: string; label: string }) {
+  return async (input: { system: string; prompt: string }) => {
+    return generateObject({ model: openai(opts.model), system: input.system, prompt: input.prompt, schema: undefined as never });
+  };
+}
+`,
+      'src/translate.ts': `import { createGenerateObject } from './generate';
+export async function translate(text: string) {
+  const generateObject = createGenerateObject({ model: 'gpt-4o-mini', label: 'Translate' });
+  const first = await generateObject({ system: 'Translate the email into French.', prompt: text });
+  const check = await generateObject({ system: 'Check the French translation for errors.', prompt: String(first) });
+  return check;
+}
+`,
+    },
+    sites: [
+      { file: 'src/generate.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'src/translate.ts', line: 4, kind: 'wrapper-caller', via: 'src/generate.ts:5', model: 'gpt-4o-mini', promptIncludes: ['Translate the email into French'], inTotals: true },
+      { file: 'src/translate.ts', line: 5, kind: 'wrapper-caller', via: 'src/generate.ts:5', model: 'gpt-4o-mini', promptIncludes: ['Check the French translation'], inTotals: true },
     ],
   },
   {
