@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph
 import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
+import { optionsHoleOf, resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
 import { findDeclaration, firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { enterCall, likelyBranches, valueExpressions } from './shared/modelValue';
 import { aiSdkFactoryProvider, calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
@@ -395,6 +395,9 @@ function readPrompt(fn: string, params: Node | undefined, context: AnalyzerConte
   if (values) messages.push({ role: 'user', text: `{{${values.getText().slice(0, 60)}}}`, holes: [{ kind: 'rag-context', expression: values.getText().slice(0, 60) }] });
   const audio = /transcribe/.test(fn) ? getObjectProperty(params, 'audio', context.modules) : undefined;
   if (audio) messages.push({ role: 'user', text: `{{${audio.getText().slice(0, 60)}}}`, holes: [{ kind: 'file-content', expression: audio.getText().slice(0, 60) }] });
+  // Options spread in from values made at run time: the prompt is in them, unknown here (a caller may pass it).
+  const spreadIn = messages.length === 0 ? optionsHoleOf(params, context.modules) : undefined;
+  if (spreadIn) messages.push(spreadIn);
   return { messages, hasImage };
 }
 

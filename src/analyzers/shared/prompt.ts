@@ -915,3 +915,70 @@ export function agentLoopCalling(sourceFile: SourceFile, entries: ReadonlySet<st
   }
   return found;
 }
+
+/** Names a function gives the request options it is handed (`options`, `params`, `input`, ...). */
+const OPTIONS_PARAMETER = /^(?:options|opts|params|parameters|args|arguments|input|request|req|body|payload|config|settings|props)$/i;
+/** Initializers and arguments followed from a request's unresolved spread back to the options it is made from. */
+const MAX_OPTIONS_TRACE = 6;
+
+/**
+ * A request whose options are spread in from values made at run time (`generateObject({ ...protectedOptions, model })`,
+ * `protectedOptions` made by the app's own functions from the `options` the helper is handed): its prompt is unknown
+ * here, never empty. The message is a hole named for the parameter the options come from, so a caller of the helper
+ * that passes its own options (`{ system, prompt }`) fills it in (wrapperCallers.ts); undefined when the options
+ * hold no such spread.
+ */
+export function optionsHoleOf(params: Node | undefined, modules: ModuleLoader): PromptMessage | undefined {
+  const object = params && unwrapExpression(params);
+  if (!object || !Node.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.getProperties()) {
+    if (!Node.isSpreadAssignment(property) || resolveObjectLiteral(property.getExpression(), modules)) continue;
+    const expression = optionsParameterBehind(property.getExpression(), modules, 0) ?? property.getExpression().getText().slice(0, 60);
+    return { role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'message-array', expression }] };
+  }
+  return undefined;
+}
+
+/** The name of the options parameter a value is made from (through variables, calls' arguments and object literals), if any. */
+function optionsParameterBehind(expression: Node, modules: ModuleLoader, depth: number): string | undefined {
+  if (depth > MAX_OPTIONS_TRACE) return undefined;
+  const node = unwrapExpression(expression);
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, modules);
+    if (declaration && Node.isParameterDeclaration(declaration)) return OPTIONS_PARAMETER.test(node.getText()) ? node.getText() : undefined;
+    const initializer = declaration && initializerOf(declaration);
+    return initializer ? optionsParameterBehind(initializer, modules, depth + 1) : undefined;
+  }
+  const parts = Node.isCallExpression(node) ? node.getArguments() : Node.isObjectLiteralExpression(node) ? node.getProperties().map((property) => (Node.isSpreadAssignment(property) ? property.getExpression() : Node.isPropertyAssignment(property) ? property.getInitializer() : Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined)) : [];
+  for (const part of parts) {
+    const found = part && optionsParameterBehind(part, modules, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The prompt in a request's options object a caller passes (`{ ...modelOptions, system, prompt, schema }`): its
+ * system or instructions, then its prompt or input, then its messages. Empty when the object holds none of them.
+ */
+export function promptOfOptions(options: Node, modules: ModuleLoader): MessagesResult {
+  const result: MessagesResult = { messages: [], hasImage: false };
+  const object = resolveObjectLiteral(options, modules);
+  if (!object) return result;
+  const system = firstProperty(object, ['system', 'instructions'], modules);
+  if (system) result.messages.push({ role: 'system', ...resolvePromptText(system, modules) });
+  const prompt = firstProperty(object, ['prompt', 'input'], modules);
+  const promptNode = prompt && unwrapExpression(prompt);
+  if (promptNode && Node.isArrayLiteralExpression(promptNode)) {
+    const turns = resolveMessages(promptNode, modules);
+    result.messages.push(...turns.messages);
+    result.hasImage ||= turns.hasImage;
+  } else if (prompt) result.messages.push({ role: 'user', ...resolvePromptText(prompt, modules) });
+  const messages = getObjectProperty(object, 'messages', modules);
+  if (messages) {
+    const turns = resolveMessages(messages, modules);
+    result.messages.push(...turns.messages);
+    result.hasImage ||= turns.hasImage;
+  }
+  return result;
+}

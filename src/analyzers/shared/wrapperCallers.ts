@@ -5,7 +5,7 @@ import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName, markCutOffContinuation } from './callsite';
 import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
-import { resolveMessages, resolvePromptText, toolListEntryOf } from './prompt';
+import { promptOfOptions, resolveMessages, resolvePromptText, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, instanceMemberClientOrigin, resolveClientOrigin } from './clients';
@@ -1167,6 +1167,14 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     const whole = wholeHole !== undefined ? bound(wholeHole) ?? convertedArgument(wholeHole, bindings, TURNS_NAME) : undefined;
     if (whole && turnsHoleOf(message)) {
       strippedBy = attachmentStripper(whole, modules) ?? strippedBy;
+      // The helper's request options come from what it is handed (optionsHoleOf): the caller's own options hold the prompt.
+      const handed = resolveObjectLiteral(whole, modules) ? promptOfOptions(whole, modules) : undefined;
+      if (handed && handed.messages.length > 0) {
+        messages.push(...handed.messages);
+        passedTurns = (passedTurns ?? false) || handed.hasImage;
+        evidence.push(`prompt: the options passed as ${message.holes[0].expression} (${shorten(whole.getText())})`);
+        continue;
+      }
       const passed = resolveMessages(whole, modules);
       if (passed.messages.length > 0) {
         // `buildPrompt({ messages, preprompt })`: the system text handed to the converter with the turns is sent too.

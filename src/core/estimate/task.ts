@@ -376,7 +376,8 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
   { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },
   { type: 'chat', pattern: /\b(chat\w*|converse|conversation|companion|assistant|bot)\b/, weight: 2 },
   { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*)\b/, weight: 2 },
-  { type: 'boilerplate-generation', pattern: /\b(email|newsletter|copy|marketing|tagline|product description|template|draft\w*|post|tweet|boilerplate)\b/, weight: 2 },
+  // A genre named alone (`analyzeEmailBehavior`, `isColdEmail`, `postId`) is what the code handles, not what it writes.
+  { type: 'boilerplate-generation', pattern: /\b(newsletter|marketing|tagline|product description|tweet|boilerplate|(write|compose|generate|create) (an? )?(email|post|copy|template)s?)\b/, weight: 2 },
   { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math|riddle|puzzle|optimi[sz]\w*)\b/, weight: 2 },
   { type: 'vision', pattern: /\b(image|photo|vision|ocr|screenshot)\b/, weight: 1.5 },
   { type: 'other', pattern: /\b(rewrite\w*|rephrase\w*|paraphrase\w*|proofread\w*|polish\w*|brainstorm\w*|poem|story)\b/, weight: 2 },
@@ -390,8 +391,8 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
 ];
 
 const HTTP_METHOD_NAME = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
-/** A function named as a yes/no question: `shouldExtract`, `checkShouldExtract`, `isRelevant`, `isSpam`, `hasPii`. */
-const YES_NO_NAME = /^(check |verify |decide |ask )?(should|whether|is|has|needs)( \w+)+$/;
+/** A function named as a yes/no question: `shouldExtract`, `checkShouldExtract`, `isRelevant`, `isSpam`, `hasPii`, `aiIsColdEmail`. */
+const YES_NO_NAME = /^(ai )?(check |verify |decide |ask )?(should|whether|is|has|needs)( \w+)+$/;
 const YES_NO_NAME_WEIGHT = 3;
 const CHOICE_NAME = /\b(route|router|routing|select|selection|choose|choice|pick)\b/;
 const CHOICE_NAME_WEIGHT = 3;
@@ -478,6 +479,7 @@ function classifyTaskOnce(call: DetectedCall, inputTokens: number): TaskClassifi
   const structured = call.features.structuredOutput || call.structuredOutputName !== undefined;
   let contextCounted = false;
 
+  const holeHintsCounted = new Set<TaskType>();
   for (const message of call.messages) {
     const source: SourceKind =
       message.role === 'system' || message.role === 'developer' ? 'system' : message.role === 'assistant' ? 'assistant' : message.role === 'tool' ? 'assistant' : 'user';
@@ -501,11 +503,16 @@ function classifyTaskOnce(call: DetectedCall, inputTokens: number): TaskClassifi
       }
       if (hole.kind === 'message-array') add(board, 'chat', 0.5, `messages built at run time (\`${hole.expression}\`)`);
       if (hole.kind === 'image') add(board, 'vision', 5, `image passed in \`${hole.expression}\``);
-      // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`).
+      // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`). They name the input, so a genre of text
+      // (`email.subject`, `post.body`, `template`) says what is handed in, not what is written: no boilerplate signal. A
+      // prompt built from many fields of one record (`email.from`, `email.to`, `email.subject`) says each thing once.
       const words = splitIdentifierWords(hole.expression.replace(/^\.\.\./, ''));
       for (const hint of CODE_NAME_HINTS) {
-        if (hint.type === 'vision' || hint.type === 'embedding') continue;
-        if (hint.pattern.test(words)) add(board, hint.type, hint.weight * 0.4, `run-time value \`${hole.expression}\` suggests ${hint.type}`);
+        if (hint.type === 'vision' || hint.type === 'embedding' || hint.type === 'boilerplate-generation' || holeHintsCounted.has(hint.type)) continue;
+        if (hint.pattern.test(words)) {
+          add(board, hint.type, hint.weight * 0.4, `run-time value \`${hole.expression}\` suggests ${hint.type}`);
+          holeHintsCounted.add(hint.type);
+        }
       }
     }
   }

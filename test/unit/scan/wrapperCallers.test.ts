@@ -502,6 +502,36 @@ export async function translate(text: string) {
     ],
   },
   {
+    name: "request options made from the options a factory's function is handed (through the app's own functions): the caller's system and prompt are sent; the helper's own prompt is unknown, never empty",
+    files: {
+      'src/generate.ts': `import { generateObject } from 'ai';
+import { openai } from '@ai-sdk/openai';
+declare function harden(options: object, level: string): object;
+export function createGenerateObject(settings: { label: string }) {
+  return async (options: { system: string; prompt: string; schema: unknown }) => {
+    const protectedOptions = harden({ ...options, label: settings.label }, 'full');
+    return generateObject({ ...protectedOptions, model: openai('gpt-4o-mini') } as never);
+  };
+}
+`,
+      'src/sort.ts': `import { createGenerateObject } from './generate';
+export async function sortSender(sender: string) {
+  const generateObject = createGenerateObject({ label: 'Sort sender' });
+  const system = 'Put the sender into one of these categories: newsletter, receipt, personal.';
+  return generateObject({ system, prompt: sender, schema: {} });
+}
+`,
+    },
+    sites: [
+      { file: 'src/generate.ts', line: 7, kind: 'sdk', inTotals: false },
+      { file: 'src/sort.ts', line: 5, kind: 'wrapper-caller', via: 'src/generate.ts:7', model: 'gpt-4o-mini', promptIncludes: ['Put the sender into one of these categories'], inTotals: true },
+    ],
+    check: (result) => {
+      const helper = result.callSites.find((site) => site.file === 'src/generate.ts')!;
+      assert.ok(helper.tokens.inputPerCall > 0, `the helper's prompt is sized as unknown, not counted as empty: ${JSON.stringify(helper.tokens)}`);
+    },
+  },
+  {
     name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
     files: {
       'src/stream-text.ts': `import { streamText as _streamText } from 'ai';

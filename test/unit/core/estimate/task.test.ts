@@ -290,6 +290,16 @@ describe('task classification', () => {
       assert.ok(verdict.reasons.some((reason) => reason.includes('yes/no question')), verdict.reasons.join('\n'));
       assert.equal(classifyTask(call({ enclosingFunction: 'extractFields', messages: [msg('system', 'Extract the invoice number and total as JSON.')] }), 300).type, 'extraction');
     });
+    it('an email handled is not an email written: fields of the email handed in, or a name with the genre alone, say nothing of boilerplate', () => {
+      const fields = ['email.from', 'email.to', 'email.subject', 'email.content'].map((expression) => ({ kind: 'interpolation' as const, expression }));
+      const sorted = classifyTask(call({ enclosingFunction: 'aiIsColdEmail', features: features({ structuredOutput: true }), messages: [msg('system', 'You are an assistant that decides if an email is a cold email or not.'), msg('user', fields.map((hole) => `{{${hole.expression}}}`).join('\n'), fields)] }), 50);
+      assert.equal(sorted.type, 'classification', sorted.reasons.join('\n'));
+      assert.ok(!sorted.reasons.some((reason) => reason.includes('suggests boilerplate-generation')), sorted.reasons.join('\n'));
+      const analyzed = classifyTask(call({ enclosingFunction: 'aiAnalyzeEmailBehavior', messages: [msg('user', 'Look at these emails: {{emails}}', [{ kind: 'interpolation', expression: 'emails' }])] }), 300);
+      assert.notEqual(analyzed.type, 'boilerplate-generation', analyzed.reasons.join('\n'));
+      // Writing one still is.
+      assert.equal(classifyTask(call({ enclosingFunction: 'writeNewsletter', messages: [msg('user', 'Topic: {{topic}}', [{ kind: 'interpolation', expression: 'topic' }])] }), 600).type, 'boilerplate-generation');
+    });
       it('a period\'s numbers described, or a text that is itself a summary, is summarization even in a styled prompt', () => {
       const metrics = msg('user', 'Metrics: {{metrics}}', [{ kind: 'interpolation', expression: 'metrics' }]);
       const story = classifyTask(call({ messages: [msg('user', "You write ONE sentence that connects this week's performance to a clear next action. Never restate the summary. Tone: direct. Use the exact currency format."), metrics] }), 300);
