@@ -11,14 +11,14 @@ import { calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, tr
  * AWS Bedrock: the runtime (`@aws-sdk/client-bedrock-runtime`): `client.send(new ConverseCommand({...}))`
  * and its stream/InvokeModel/async/bidirectional siblings, and the aggregated client's `converse(...)`;
  * the Agent Runtime (`@aws-sdk/client-bedrock-agent-runtime`): agents, knowledge-base RAG
- * (`RetrieveAndGenerate`), flows and prompt optimization, each of which runs a foundation model.
- * `.send()` of any other command (S3, DynamoDB, Bedrock control plane, a plain `Retrieve`) is not
- * an LLM call. The reported method is `send(<Command>)` so the command class stays visible.
+ * (`RetrieveAndGenerate`), flows and prompt optimization, each of which runs a foundation model, and a
+ * knowledge base's `Retrieve`, which embeds the query with the knowledge base's embedding model.
+ * `.send()` of any other command (S3, DynamoDB, Bedrock control plane, agent memory) is not an LLM call. The reported method is `send(<Command>)` so the command class stays visible.
  */
 const PACKAGE = '@aws-sdk/client-bedrock-runtime';
 const AGENT_PACKAGE = '@aws-sdk/client-bedrock-agent-runtime';
 
-type CommandKind = 'converse' | 'invoke' | 'async-invoke' | 'agent' | 'retrieve-and-generate' | 'flow' | 'optimize-prompt';
+type CommandKind = 'converse' | 'invoke' | 'async-invoke' | 'agent' | 'retrieve' | 'retrieve-and-generate' | 'flow' | 'optimize-prompt';
 
 interface CommandSpec {
   kind: CommandKind;
@@ -38,6 +38,8 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   // Long-running jobs (Nova Reel video, batch-like requests): the input is `modelInput`, the result lands in S3.
   StartAsyncInvokeCommand: { kind: 'async-invoke', packageName: PACKAGE, method: 'startAsyncInvoke' },
   InvokeAgentCommand: { kind: 'agent', packageName: AGENT_PACKAGE, streaming: true, method: 'invokeAgent' },
+  // Retrieval alone: billed as the embedding of the query (and the vector store's reads), no generation.
+  RetrieveCommand: { kind: 'retrieve', packageName: AGENT_PACKAGE, method: 'retrieve' },
   RetrieveAndGenerateCommand: { kind: 'retrieve-and-generate', packageName: AGENT_PACKAGE, method: 'retrieveAndGenerate' },
   RetrieveAndGenerateStreamCommand: { kind: 'retrieve-and-generate', packageName: AGENT_PACKAGE, streaming: true, method: 'retrieveAndGenerateStream' },
   InvokeFlowCommand: { kind: 'flow', packageName: AGENT_PACKAGE, streaming: true, method: 'invokeFlow' },
@@ -126,8 +128,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 }
 
 /**
- * Agent Runtime commands. The foundation model of an agent or a flow is configured in AWS, not in
- * the code: the model is unknown and the evidence says so. RetrieveAndGenerate names it by ARN.
+ * Agent Runtime commands. The foundation model of an agent or a flow, and the embedding model of a knowledge
+ * base, are configured in AWS, not in the code: the model is unknown and the evidence says so.
+ * RetrieveAndGenerate names its generating model by ARN.
  */
 function agentCall(call: CallExpression, context: AnalyzerContext, method: string, spec: CommandSpec, params: Node | undefined, evidence: string[]): DetectedCall {
   const modules = context.modules;
@@ -136,6 +139,9 @@ function agentCall(call: CallExpression, context: AnalyzerContext, method: strin
   if (spec.kind === 'agent') {
     prompt = getObjectProperty(params, 'inputText', modules);
     evidence.push(`Bedrock agent ${getObjectProperty(params, 'agentId', modules)?.getText() ?? '(unknown)'}: its foundation model is configured in AWS, not in code`);
+  } else if (spec.kind === 'retrieve') {
+    prompt = getObjectProperty(getObjectProperty(params, 'retrievalQuery', modules), 'text', modules);
+    evidence.push(`knowledge base ${getObjectProperty(params, 'knowledgeBaseId', modules)?.getText() ?? '(unknown)'}: the query is embedded with the knowledge base's embedding model, which is configured in AWS, not in code (an embedding request; the passages come back without generation)`);
   } else if (spec.kind === 'retrieve-and-generate') {
     prompt = getObjectProperty(getObjectProperty(params, 'input', modules), 'text', modules);
     const configuration = getObjectProperty(params, 'retrieveAndGenerateConfiguration', modules);
@@ -154,8 +160,9 @@ function agentCall(call: CallExpression, context: AnalyzerContext, method: strin
   evidence.push(...(modelNode ? model.evidence : []));
   const fromArn = model.ref.id ? MODEL_ARN.exec(model.ref.id) : null;
   // Without a model in code, the raw text names what decides it (the agent or flow), for display.
-  const configured = spec.kind === 'agent' ? getObjectProperty(params, 'agentId', modules) : spec.kind === 'flow' ? getObjectProperty(params, 'flowIdentifier', modules) : undefined;
-  const ref = fromArn ? { ...model.ref, id: fromArn[1] } : modelNode ? model.ref : { ...model.ref, raw: configured ? `${spec.kind} ${configured.getText().replace(/^['"`]|['"`]$/g, '')}` : '' };
+  const configured = spec.kind === 'agent' ? getObjectProperty(params, 'agentId', modules) : spec.kind === 'flow' ? getObjectProperty(params, 'flowIdentifier', modules) : spec.kind === 'retrieve' ? getObjectProperty(params, 'knowledgeBaseId', modules) : undefined;
+  const decidedBy = spec.kind === 'retrieve' ? 'knowledge base' : spec.kind;
+  const ref = fromArn ? { ...model.ref, id: fromArn[1] } : modelNode ? model.ref : { ...model.ref, raw: configured ? `${decidedBy} ${configured.getText().replace(/^['"`]|['"`]$/g, '')}` : '' };
   if (fromArn) evidence.push(`model ${fromArn[1]} from the ARN`);
   const messages: PromptMessage[] = prompt ? [{ role: 'user', ...resolvePromptText(prompt, modules) }] : [{ role: 'user', text: '{{input}}', holes: [{ kind: 'message-array', expression: 'input' }] }];
   if (spec.kind === 'retrieve-and-generate') messages.push({ role: 'user', text: '{{retrieved passages}}', holes: [{ kind: 'rag-context', expression: 'retrieved passages' }] });
@@ -163,7 +170,7 @@ function agentCall(call: CallExpression, context: AnalyzerContext, method: strin
     provider: 'aws-bedrock',
     sdk: 'bedrock',
     method,
-    endpoint: 'chat',
+    endpoint: spec.kind === 'retrieve' ? 'embedding' : 'chat',
     model: ref,
     messages,
     maxOutputTokens: null,

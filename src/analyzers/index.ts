@@ -12,12 +12,13 @@ import { localAnalyzer } from './local';
 import { mistralAnalyzer } from './mistral';
 import { ollamaAnalyzer } from './ollama';
 import { openaiAnalyzer } from './openai';
+import { replicateAnalyzer } from './replicate';
 import { sagemakerAnalyzer } from './sagemaker';
 import { togetherAnalyzer } from './together';
 import { vercelAiAnalyzer } from './vercel-ai';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, chromaAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, chromaAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

@@ -3,7 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('bedrock analyzer', bedrockAnalyzer, {
   valid: [
-    { name: 'Agent Runtime retrieval alone (no generation), and async-invoke bookkeeping, are not model requests', code: `import { BedrockAgentRuntimeClient, RetrieveCommand, GetAgentMemoryCommand } from '@aws-sdk/client-bedrock-agent-runtime';\nimport { BedrockRuntimeClient, GetAsyncInvokeCommand, ListAsyncInvokesCommand } from '@aws-sdk/client-bedrock-runtime';\nconst agents = new BedrockAgentRuntimeClient({});\nconst runtime = new BedrockRuntimeClient({});\nagents.send(new RetrieveCommand({ knowledgeBaseId: 'KB', retrievalQuery: { text: 'q' } }));\nagents.send(new GetAgentMemoryCommand({ agentId: 'A', agentAliasId: 'B', memoryId: 'm', memoryType: 'SESSION_SUMMARY' }));\nruntime.send(new GetAsyncInvokeCommand({ invocationArn: 'arn' }));\nruntime.send(new ListAsyncInvokesCommand({}));` },
+    { name: 'agent memory and async-invoke bookkeeping are not model requests', code: `import { BedrockAgentRuntimeClient, GetAgentMemoryCommand } from '@aws-sdk/client-bedrock-agent-runtime';\nimport { BedrockRuntimeClient, GetAsyncInvokeCommand, ListAsyncInvokesCommand } from '@aws-sdk/client-bedrock-runtime';\nconst agents = new BedrockAgentRuntimeClient({});\nconst runtime = new BedrockRuntimeClient({});\nagents.send(new GetAgentMemoryCommand({ agentId: 'A', agentAliasId: 'B', memoryId: 'm', memoryType: 'SESSION_SUMMARY' }));\nruntime.send(new GetAsyncInvokeCommand({ invocationArn: 'arn' }));\nruntime.send(new ListAsyncInvokesCommand({}));` },
     { name: 'an InvokeAgentCommand of a different package is not Bedrock', code: `import { InvokeAgentCommand } from './local-commands';\nexport const run = (bus: any) => bus.send(new InvokeAgentCommand({ inputText: 'hi' }));` },
     { name: 'a comment and a string naming the API', code: `// await client.send(new ConverseCommand({ modelId }))\nexport const doc = "client.send(new InvokeModelCommand({ modelId: 'x' }))";` },
     { name: '.send() of an S3 command is not an LLM call', code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nawait s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: 'x' }));` },
@@ -12,6 +12,23 @@ runAnalyzerTests('bedrock analyzer', bedrockAnalyzer, {
     { name: 'a command built but not sent; a websocket send', code: `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nexport const cmd = new ConverseCommand({ modelId: 'x', messages: [] });\nsocket.send(JSON.stringify({ modelId: 'x' }));` },
   ],
   invalid: [
+    {
+      name: 'knowledge-base retrieval embeds the query with the knowledge base\'s own embedding model (not named in code): sent, through a command constant, and on the aggregated client',
+      code: `import { BedrockAgentRuntime, BedrockAgentRuntimeClient, RetrieveCommand, type RetrieveCommandInput } from '@aws-sdk/client-bedrock-agent-runtime';
+const kbClient = new BedrockAgentRuntimeClient({ region: 'us-east-1' });
+const aggregated = new BedrockAgentRuntime({});
+export async function findPassages(question: string, knowledgeBaseId: string) {
+  const request: RetrieveCommandInput = { knowledgeBaseId, retrievalQuery: { text: question }, retrievalConfiguration: { vectorSearchConfiguration: { numberOfResults: 4 } } };
+  const command = new RetrieveCommand(request);
+  const found = await kbClient.send(command);
+  await aggregated.retrieve({ knowledgeBaseId: 'KB2', retrievalQuery: { text: 'refund policy' } });
+  return found;
+}`,
+      calls: [
+        { line: 7, method: 'send(RetrieveCommand)', provider: 'aws-bedrock', endpoint: 'embedding', model: null, features: { streaming: false }, promptIncludes: ['{{question}}'], evidenceIncludes: ["embedded with the knowledge base's embedding model, which is configured in AWS"] },
+        { line: 8, method: 'retrieve', endpoint: 'embedding', model: null, promptIncludes: ['refund policy'] },
+      ],
+    },
     {
       name: 'Agent Runtime: agent, knowledge-base RAG (model from the ARN), streaming RAG, flow and prompt optimization',
       code: `import { BedrockAgentRuntimeClient, InvokeAgentCommand, RetrieveAndGenerateCommand, RetrieveAndGenerateStreamCommand, InvokeFlowCommand, OptimizePromptCommand } from '@aws-sdk/client-bedrock-agent-runtime';

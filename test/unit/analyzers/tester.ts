@@ -27,6 +27,8 @@ export interface ExpectedCall {
   toolNames?: string[];
   /** Substrings the joined prompt text must contain. */
   promptIncludes?: string[];
+  /** Substrings some evidence line must contain, each. */
+  evidenceIncludes?: string[];
   holeKinds?: string[];
   /** Output kinds besides text the request asks for (`modalities`); `[]` when it asks for none. */
   outputModalities?: string[];
@@ -123,6 +125,7 @@ function compare(actual: DetectedCall, expected: ExpectedCall): void {
   }
   const prompt = actual.messages.map((message) => message.text).join('\n');
   for (const fragment of expected.promptIncludes ?? []) assert.ok(prompt.includes(fragment), `${where}: prompt should include "${fragment}", got: ${prompt.slice(0, 300)}`);
+  for (const fragment of expected.evidenceIncludes ?? []) assert.ok(actual.evidence.some((line) => line.includes(fragment)), `${where}: evidence should include "${fragment}", got: ${JSON.stringify(actual.evidence)}`);
   if (expected.holeKinds !== undefined) assert.deepEqual(actual.messages.flatMap((message) => message.holes.map((hole) => hole.kind)), expected.holeKinds, `${where}: hole kinds`);
   if (expected.outputModalities !== undefined) assert.deepEqual(actual.outputModalities ?? [], expected.outputModalities, `${where}: output modalities`);
   if (expected.realtimeStep !== undefined) assert.deepEqual(actual.realtimeStep ?? null, expected.realtimeStep, `${where}: realtime step`);
