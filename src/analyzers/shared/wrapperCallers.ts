@@ -172,6 +172,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     const mention = helperMention(names);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
     const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
+    const factoryNames = [...new Set(helpers.filter((helper) => helper.returned).map((helper) => helper.name))];
     const next: DetectedCall[] = [];
     const perHelper = new Map<Helper, number>();
     context.modules.methodCallsNamed = await methodCallsIn(files, readText, context.project);
@@ -186,7 +187,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       if (!sourceFile) continue;
       const aliases = importAliases(sourceFile, names);
       const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys()])) : [];
-      const functionValueCalls = byFunctionType ? callsOfValues(sourceFile) : [];
+      // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
+      const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`));
+      const functionValueCalls = byFunctionType || byProductType ? callsOfValues(sourceFile) : [];
       const resolved = new Map<string, Node | undefined>();
       const remember: Remember = (node, what, compute) => {
         const key = `${what}@${node.getStart()}:${node.getEnd()}`;
@@ -216,6 +219,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           const makesValueOnly = helper.returnsTypedFunction && !target.outer;
           if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) (overCap ? boundOverCap : bound).push(helper);
           else if (!overCap && helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
+            bound.push(helper);
+            callsReturned = true;
+          } else if (!overCap && helper.returned && Node.isIdentifier(target.callee) && declaredAsProductOf(target.callee, helper.name, context.modules)) {
             bound.push(helper);
             callsReturned = true;
           }
@@ -259,7 +265,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           // `const generate = createGenerate(options)` then `await generate({ prompt })`: the request runs where the
           // factory's function is called, with the prompt it is given there; making it sends nothing.
           const productCalls = bound.some((helper) => helper.returned) ? callsOfHeldProduct(expression, context.modules) : [];
-          if (productCalls.length === 0) addCallerAt(expression, undefined);
+          // Handed on to a function that declares it `ReturnType<typeof createGenerate>` (byProductType): the calls there are the requests.
+          const handedOnTyped = productCalls.length === 0 && byProductType && bound.some((helper) => helper.returned && text.includes(`ReturnType<typeof ${helper.name}>`)) && heldAndHandedOn(expression);
+          if (productCalls.length === 0 && !handedOnTyped) addCallerAt(expression, undefined);
           for (const productCall of productCalls) addCallerAt(productCall, productCall);
         }
       }
@@ -693,6 +701,37 @@ function returnedBy(outer: Node, inner: Node): boolean {
   const parent = inner.getParent();
   if (parent === outer) return true;
   return !!parent && Node.isReturnStatement(parent) && parent.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor)) === outer;
+}
+
+/** Whether a factory call's value is held in a `const` that is handed on (an argument, a property) rather than called. */
+function heldAndHandedOn(factoryCall: CallExpression): boolean {
+  const declaration = factoryCall.getParent();
+  if (!declaration || !Node.isVariableDeclaration(declaration)) return false;
+  const name = declaration.getName();
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  return !!scope && scope.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => {
+    if (identifier.getText() !== name || identifier === declaration.getNameNode()) return false;
+    const parent = identifier.getParent();
+    return !!parent && (Node.isShorthandPropertyAssignment(parent) || Node.isPropertyAssignment(parent) || (Node.isCallExpression(parent) && parent.getArguments().includes(identifier)));
+  });
+}
+
+/**
+ * Whether a name is declared as what the factory returns (`generate: ReturnType<typeof createGenerate>`): a parameter
+ * or variable with that type, or a property of a destructured parameter whose type literal gives it that type.
+ */
+function declaredAsProductOf(callee: Node, factoryName: string, modules: ModuleLoader): boolean {
+  const product = new RegExp(`^ReturnType<\\s*typeof\\s+${escapeRegExp(factoryName)}\\s*>$`);
+  const declaration = findDeclaration(callee, modules);
+  if (!declaration) return false;
+  if (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration)) return product.test(declaration.getTypeNode()?.getText() ?? '');
+  if (!Node.isBindingElement(declaration)) return false;
+  const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
+  const typeNode = parameter?.getTypeNode();
+  if (!typeNode || !Node.isTypeLiteral(typeNode)) return false;
+  const key = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+  const member = typeNode.getProperty(key);
+  return product.test(member?.getTypeNode()?.getText() ?? '');
 }
 
 /**

@@ -532,6 +532,32 @@ export async function sortSender(sender: string) {
     },
   },
   {
+    name: 'a factory-made request function handed to another function typed ReturnType<typeof factory>: its calls there are the requests',
+    files: {
+      'src/generate.ts': `import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export function createGenerateText(settings: { label: string }) {
+  return async (input: { system: string; prompt: string }) => generateText({ model: openai('gpt-4o-mini'), system: input.system, prompt: input.prompt });
+}
+`,
+      'src/rules.ts': `import { createGenerateText } from './generate';
+export async function chooseRule(email: string) {
+  const generateText = createGenerateText({ label: 'Choose rule' });
+  return pickOne({ email, generateText });
+}
+async function pickOne({ email, generateText }: { email: string; generateText: ReturnType<typeof createGenerateText> }) {
+  return generateText({ system: 'Pick the one rule that applies to this email.', prompt: email });
+}
+`,
+    },
+    sites: [
+      { file: 'src/generate.ts', line: 4, kind: 'sdk', inTotals: false },
+      // Making the function and handing it on sends nothing; the call in pickOne does, and chooseRule's call of pickOne is the feature.
+      { file: 'src/rules.ts', line: 4, kind: 'wrapper-caller', via: 'src/rules.ts:7', model: 'gpt-4o-mini', promptIncludes: ['Pick the one rule'], inTotals: true },
+      { file: 'src/rules.ts', line: 7, kind: 'wrapper-caller', via: 'src/generate.ts:4', model: 'gpt-4o-mini', promptIncludes: ['Pick the one rule'], inTotals: false },
+    ],
+  },
+  {
     name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
     files: {
       'src/stream-text.ts': `import { streamText as _streamText } from 'ai';
