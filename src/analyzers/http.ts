@@ -217,7 +217,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   // The GA mint (`/v1/realtime/client_secrets`) nests the session's config: `{ session: { type, model, ... } }`.
   const sessionConfig = rule.voiceSession && !getObjectProperty(body, 'model', context.modules) ? resolveObjectLiteral(getObjectProperty(body, 'session', context.modules), context.modules) : undefined;
-  const model = modelOf(sessionConfig ?? body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context));
+  const assigned = request.body ? fieldAssignedBeforeRequest(request.body, call, 'model') : undefined;
+  if (assigned) evidence.push(`model: set on the body before the request (\`${assigned.getParent()!.getText().slice(0, 80)}\`)`);
+  const model = modelOf(sessionConfig ?? body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context), assigned);
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
   const { messages: bodyMessages, hasImage } = readBody(body, context, endpoint);
   const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
@@ -596,6 +598,28 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0): Node | und
   return undefined;
 }
 
+/**
+ * `body.model = body.model ?? config.chatModel` then `fetch(url, { body: JSON.stringify(body) })`: a field the function
+ * sets on the object it posts, before the request (the last such assignment), as its value expression.
+ */
+function fieldAssignedBeforeRequest(body: Node, call: CallExpression, field: string): Node | undefined {
+  const sent = unwrapExpression(body);
+  const posted = Node.isCallExpression(sent) && sent.getExpression().getText() === 'JSON.stringify' ? sent.getArguments()[0] : sent;
+  const target = posted && unwrapExpression(posted);
+  if (!target || !Node.isIdentifier(target)) return undefined;
+  // The function that holds the object (the request may sit in a callback inside it: `retry(async () => fetch(...))`).
+  const owner = target.getSymbol()?.getDeclarations()[0] ?? call;
+  const fn = owner.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isFunctionExpression(ancestor) || Node.isArrowFunction(ancestor) || Node.isMethodDeclaration(ancestor));
+  if (!fn || fn.getStart() > call.getStart() || fn.getEnd() < call.getEnd()) return undefined;
+  let found: Node | undefined;
+  for (const assignment of fn.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getStart() > call.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    const left = assignment.getLeft();
+    if (Node.isPropertyAccessExpression(left) && left.getName() === field && left.getExpression().getText() === target.getText()) found = assignment.getRight();
+  }
+  return found;
+}
+
 function namesClaude(model: Node | undefined, context: AnalyzerContext): boolean {
   return model !== undefined && /claude/i.test(resolveString(model, context.modules).value ?? '');
 }
@@ -607,8 +631,8 @@ function hasOllamaBody(body: Node | undefined, context: AnalyzerContext): boolea
   return getObjectProperty(body, 'stream', context.modules)?.getText() === 'false';
 }
 
-function modelOf(body: Node | undefined, urlText: string, context: AnalyzerContext, evidence: string[], formModel?: Node): ModelRef {
-  const modelNode = firstProperty(body, ['model', 'model_id', 'speech_model'], context.modules) ?? formModel;
+function modelOf(body: Node | undefined, urlText: string, context: AnalyzerContext, evidence: string[], formModel?: Node, assignedModel?: Node): ModelRef {
+  const modelNode = assignedModel ?? firstProperty(body, ['model', 'model_id', 'speech_model'], context.modules) ?? formModel;
   if (modelNode) {
     const model = readModel(modelNode, context.modules);
     evidence.push(...model.evidence);

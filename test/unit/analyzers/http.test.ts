@@ -22,6 +22,19 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a model set on the posted object before the request, inside a retry callback: `body.model = body.model ?? config.chatModel`',
+      code: `const config = { url: 'https://api.openai.com', chatModel: process.env.OPENAI_CHAT_MODEL ?? 'gpt-4o-mini' };
+declare function retry<T>(run: () => Promise<T>): Promise<T>;
+export async function chatCompletion(body: { model?: string; messages: { role: string; content: string }[] }) {
+  body.model = body.model ?? config.chatModel;
+  return retry(async () => {
+    const result = await fetch(config.url + '/v1/chat/completions', { method: 'POST', body: JSON.stringify(body) });
+    return result.json();
+  });
+}`,
+      calls: [{ line: 6, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' }],
+    },
+    {
       name: "Node's https.request inside the app's own POST helper: the call site's host and path make the URL",
       code: `import https from 'https';
 const httpsPost = (hostname: string, path: string, headers: Record<string, string>, json: unknown) =>
