@@ -242,15 +242,16 @@ export function modelCandidates(expression: Node, modules: ModuleLoader): ModelC
   // What the code states comes before what a commented-out example suggests.
   walk.found.sort((a, b) => Number(a.source === 'env-example') - Number(b.source === 'env-example'));
   // A route handler reading the model from the request: what the app's own pages send to the route.
+  let sent: Node[] = [];
   if (walk.userChoiceNode) {
-    const sent = routeCallerModels(walk.userChoiceNode, modules, walk.origin);
+    sent = routeCallerModels(walk.userChoiceNode, modules, walk.origin);
     for (const model of sent) collect(model, walk, 1, undefined);
     if (sent.length > 0) walk.evidence.push(`the app's own code sends the model to this route: ${sent.map((model) => whereOf(model, walk)).join(', ')}`);
   }
   // Nothing the code states: a value chosen at run time is one of the app's offered models, when it has a list.
   const stated = walk.found.some((candidate) => candidate.source !== 'env-example');
   if ((!stated && walk.reachedParameter) || walk.userChoice !== undefined) {
-    const offered = offeredModelList(walk.origin, walk.userChoiceNode, modules);
+    const offered = offeredModelList(walk.origin, walk.userChoiceNode, modules, sent);
     if (offered) {
       // The app's default pick first, then what the code itself names among the offered ones, the list, the code's other values.
       const listed = new Set(offered.models.map((model) => model.id));
@@ -347,6 +348,10 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
   if (isUserChoice(node)) {
     walk.userChoice ??= node.getText().slice(0, 60);
     walk.userChoiceNode ??= node;
+    // `selectedModel` of `useState('claude-3-5-sonnet')`: the pick starts at the value given.
+    const declaration = Node.isIdentifier(node) ? findDeclaration(node, walk.modules) : undefined;
+    const state = declaration && Node.isBindingElement(declaration) ? stateHookInitial(declaration, declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)) : undefined;
+    if (state?.initial) collect(state.initial, walk, depth + 1, 'default-param');
     return;
   }
   if (Node.isIdentifier(node)) {
@@ -388,6 +393,13 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
   if (Node.isBindingElement(declaration)) {
     const variable = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
     const source = variable?.getInitializer();
+    // `const [model, setModel] = useState('claude-3-haiku')`: the page's state, which the user changes; it starts at the value given.
+    const state = stateHookInitial(declaration, variable);
+    if (state) {
+      walk.userChoice ??= `${declaration.getName()}, the page's state (${state.hook})`;
+      if (state.initial) collect(state.initial, walk, depth + 1, 'default-param');
+      return;
+    }
     const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
     if (source && isUserChoiceSource(source)) {
       walk.userChoice ??= `${source.getText().slice(0, 40)}.${name}`;
@@ -971,7 +983,7 @@ function nameWords(name: string): string[] {
  * capability or an exclusion (`REASONING_MODELS`, `noTemperatureModels`) are not offered lists; embedding
  * lists serve embedding calls only, and the other way round. Syntactic: nothing is run.
  */
-function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: ModuleLoader): OfferedList | undefined {
+function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: ModuleLoader, sentFrom: readonly Node[] = []): OfferedList | undefined {
   const call = origin.getFirstAncestorByKind(SyntaxKind.CallExpression);
   const embedding = /embed/i.test(call?.getExpression().getText() ?? '') || /embed/i.test(origin.getSourceFile().getBaseName());
   const files: SourceFile[] = [];
@@ -981,15 +993,21 @@ function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: M
   const home = origin.getSourceFile();
   addFile(home);
   for (const name of sourceFilesIn(path.dirname(home.getFilePath()), modules).slice(0, MAX_LIST_FILES)) addFile(modules.resolve(home, `./${name}`));
-  for (const file of [home, choiceNode?.getSourceFile()]) {
+  // The page that posts the model to the route (`fetch('/api/chat', { body: JSON.stringify({ model }) })`): the list it
+  // picks from may be its own module's or one declared in the component that holds the pick.
+  const pages = sentFrom.map((node) => node.getSourceFile());
+  for (const page of pages) addFile(page);
+  for (const file of [home, choiceNode?.getSourceFile(), ...pages]) {
     for (const declaration of file?.getImportDeclarations() ?? []) {
       const specifier = declaration.getModuleSpecifierValue();
       addFile(modules.resolve(file!, specifier) ?? (specifier.startsWith('.') ? undefined : modules.resolveWorkspacePackage(specifier)));
     }
   }
+  const localStatements = (file: SourceFile): Node[] =>
+    sentFrom.filter((node) => node.getSourceFile() === file).flatMap((node) => node.getAncestors().filter((ancestor) => Node.isBlock(ancestor) && Node.isFunctionLikeDeclaration(ancestor.getParent() ?? ancestor)).flatMap((block) => (block as import('ts-morph').Block).getVariableStatements()));
   for (const file of files) {
     const lists: OfferedList[] = [];
-    for (const statement of file.getVariableStatements()) {
+    for (const statement of [...file.getVariableStatements(), ...localStatements(file)] as import('ts-morph').VariableStatement[]) {
       for (const declaration of statement.getDeclarations()) {
         const name = declaration.getName();
         const words = nameWords(name);
@@ -1279,6 +1297,22 @@ function isUserChoice(node: Node): boolean {
   if (REQUEST_ROOT.test(text)) return true;
   // LangGraph's `config.configurable.x` is set per run by the client (the user's model selector).
   return /\b(?:preferences|userSettings|userPreferences|userConfig|selectedModel|configurable)\b/.test(node.getExpression().getText()) && /model/i.test(text);
+}
+
+/** UI state hooks whose first argument is the state's starting value (React, and stores written the same way). */
+const STATE_HOOK = /^(?:React\.)?(?:useState|useLocalStorage|useLocalStorageState|useSessionStorage|usePersistedState)$/;
+
+/** For the value of `const [value, setValue] = useState(initial)`: the hook's name and the initial value, if given. */
+function stateHookInitial(element: Node, variable: Node | undefined): { hook: string; initial: Node | undefined } | undefined {
+  const pattern = element.getParent();
+  if (!variable || !Node.isVariableDeclaration(variable) || !pattern || !Node.isArrayBindingPattern(pattern) || pattern.getElements()[0] !== element) return undefined;
+  const call = variable.getInitializer() && unwrapExpression(variable.getInitializer()!);
+  if (!call || !Node.isCallExpression(call)) return undefined;
+  const hook = call.getExpression().getText();
+  if (!STATE_HOOK.test(hook)) return undefined;
+  // `useLocalStorage('key', initial)` takes a storage key first.
+  const initial = /Storage|Persisted/.test(hook) ? call.getArguments()[1] : call.getArguments()[0];
+  return { hook, initial };
 }
 
 /** The initializer of a destructuring the end user controls: `await req.json()`, `req.body`, a DB row. */

@@ -110,6 +110,10 @@ function declarationInScope(scope: ts.Node, name: string, sourceFile: ts.SourceF
         if (nodeTests.isObjectBindingPattern(binding)) {
           for (const element of binding.elements) if (hasText(element.name, name, sourceFile)) return element;
         }
+        // `const [model, setModel] = useState(...)`: a position in an array pattern (holes are omitted expressions).
+        if (nodeTests.isArrayBindingPattern(binding)) {
+          for (const element of binding.elements) if (ts.isBindingElement(element) && hasText(element.name, name, sourceFile)) return element;
+        }
       }
     } else if ((nodeTests.isFunctionDeclaration(statement) || nodeTests.isClassDeclaration(statement) || nodeTests.isEnumDeclaration(statement)) && statement.name && hasText(statement.name, name, sourceFile)) {
       return statement;
@@ -165,6 +169,7 @@ function declaredNames(statements: ts.NodeArray<ts.Statement>): Set<string> {
       for (const declaration of statement.declarationList.declarations) {
         add(declaration.name);
         if (ts.isObjectBindingPattern(declaration.name)) for (const element of declaration.name.elements) add(element.name);
+        if (ts.isArrayBindingPattern(declaration.name)) for (const element of declaration.name.elements) if (ts.isBindingElement(element)) add(element.name);
       }
     } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
       add(statement.name);

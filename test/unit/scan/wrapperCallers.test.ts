@@ -558,6 +558,34 @@ async function pickOne({ email, generateText }: { email: string; generateText: R
     ],
   },
   {
+    name: "a route running the model its page posts: the page's state starts at one of the page's offered models, which are the candidates, the state's start first",
+    files: {
+      'app/api/chat/route.ts': `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export async function POST(req: Request) {
+  const { messages, model } = await req.json();
+  return anthropic.messages.create({ model, max_tokens: 1000, messages });
+}
+`,
+      'app/page.tsx': `import { useState } from 'react';
+const models = [
+  { id: 'claude-3-haiku-20240307', name: 'Claude 3 Haiku' },
+  { id: 'claude-3-5-sonnet-20240620', name: 'Claude 3.5 Sonnet' },
+];
+export default function Page() {
+  const [selectedModel, setSelectedModel] = useState('claude-3-5-sonnet-20240620');
+  const send = (text: string) => fetch('/api/chat', { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: text }], model: selectedModel }) });
+  return { models, setSelectedModel, send };
+}
+`,
+    },
+    sites: [{ file: 'app/api/chat/route.ts', line: 5, kind: 'sdk', model: 'claude-3-5-sonnet-20240620', inTotals: true }],
+    check: (result) => {
+      const site = result.callSites[0];
+      assert.deepEqual((site.model.candidates ?? []).map((candidate) => candidate.id), ['claude-3-5-sonnet-20240620', 'claude-3-haiku-20240307'], JSON.stringify(site.model));
+    },
+  },
+  {
     name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
     files: {
       'src/stream-text.ts': `import { streamText as _streamText } from 'ai';
