@@ -5,7 +5,8 @@ import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, thisAssignments, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
-import { routeCallerModels } from './routeCallers';
+import { escapeRegExp } from '../../model/regExp';
+import { routeCallerModels, routeOfFile } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
 
 /**
@@ -401,7 +402,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
       return;
     }
     const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
-    if (source && isUserChoiceSource(source)) {
+    if (source && isUserChoiceSource(source, walk.modules)) {
       walk.userChoice ??= `${source.getText().slice(0, 40)}.${name}`;
       walk.userChoiceNode ??= source;
       collect(declaration.getInitializer(), walk, depth + 1, 'default-param');
@@ -601,6 +602,13 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       } finally {
         for (const release of held.reverse()) release();
       }
+      return;
+    }
+    // `chatSettings.model` where `const { chatSettings } = await req.json()` (or a constant holding the body): the request decides.
+    const holder = declaration && Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)?.getInitializer() : declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    if (holder && isUserChoiceSource(holder, walk.modules)) {
+      walk.userChoice ??= node.getText().slice(0, 60);
+      walk.userChoiceNode ??= holder;
       return;
     }
   }
@@ -1023,6 +1031,47 @@ function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: M
     const chosen = lists.find((list) => nameWords(list.name).some((word) => word === 'default' || word === 'all')) ?? lists[0];
     if (chosen) return { ...chosen, defaultId: defaultModelOf(file, chosen, modules) };
   }
+  return providerRouteList(home, modules);
+}
+
+/** Files read when looking for an app's per-provider model lists; more is a monorepo. */
+const MAX_PROVIDER_LIST_FILES = 600;
+/** Names a model option's provider is kept under. */
+const OPTION_PROVIDER_KEYS = ['provider', 'providerId'];
+
+/**
+ * One route per provider (`app/api/chat/openai/route.ts`, `.../anthropic/route.ts`) running the model the page
+ * sends: the models the app offers for that provider, from its lists of option objects tagged with their provider
+ * (`{ modelId: 'gpt-4o', provider: 'openai', ... }`, also held in constants and listed by name), wherever in the
+ * app they are. Only a route's folder names the provider here; undefined for anything else.
+ */
+function providerRouteList(home: SourceFile, modules: ModuleLoader): OfferedList | undefined {
+  const served = routeOfFile(home.getFilePath());
+  if (!served) return undefined;
+  const folders = new Set(served.route.toLowerCase().split('/').filter(Boolean));
+  const tagged = new RegExp(`\\b(?:${OPTION_PROVIDER_KEYS.join('|')})\\s*:\\s*['"\`](?:${[...folders].map(escapeRegExp).join('|')})['"\`]`);
+  if (folders.size === 0) return undefined;
+  const files = nearbySourceFiles(served.appRoot, { maxDepth: 8, maxFiles: MAX_PROVIDER_LIST_FILES, skipFolder: /^(?:node_modules|dist|build|out|coverage|\..*)$/, skipFile: (_name, full) => full === home.getFilePath(), matches: (text) => tagged.test(text) });
+  for (const full of files) {
+    const file = modules.resolvePath(home, full);
+    if (!file) continue;
+    for (const statement of file.getVariableStatements()) {
+      for (const declaration of statement.getDeclarations()) {
+        const value = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+        if (!value || !Node.isArrayLiteralExpression(value)) continue;
+        const models: ModelCandidate[] = [];
+        for (const element of value.getElements()) {
+          const option = resolveObjectLiteral(element, modules);
+          const provider = option && OPTION_PROVIDER_KEYS.map((key) => getObjectProperty(option, key, modules)).find((found) => found !== undefined);
+          const providerName = provider && (Node.isStringLiteral(provider) || Node.isNoSubstitutionTemplateLiteral(provider)) ? provider.getLiteralValue().toLowerCase() : undefined;
+          if (!option || !providerName || !folders.has(providerName)) continue;
+          const id = OPTION_ID_KEYS.map((key) => getObjectProperty(option, key, modules)).find((found) => found !== undefined && (Node.isStringLiteral(found) || Node.isNoSubstitutionTemplateLiteral(found)) && looksLikeModelId(found.getLiteralValue()));
+          if (id && (Node.isStringLiteral(id) || Node.isNoSubstitutionTemplateLiteral(id)) && !models.some((model) => model.id === id.getLiteralValue())) models.push({ id: id.getLiteralValue(), source: 'app-list', where: modules.where(id.getSourceFile(), id.getStartLineNumber()) });
+        }
+        if (models.length > 0) return { name: declaration.getName(), where: modules.where(file, declaration.getStartLineNumber()), models };
+      }
+    }
+  }
   return undefined;
 }
 
@@ -1316,7 +1365,12 @@ function stateHookInitial(element: Node, variable: Node | undefined): { hook: st
 }
 
 /** The initializer of a destructuring the end user controls: `await req.json()`, `req.body`, a DB row. */
-function isUserChoiceSource(initializer: Node): boolean {
+function isUserChoiceSource(initializer: Node, modules?: ModuleLoader): boolean {
   const node = unwrapExpression(initializer);
-  return isUserChoice(node) || /^(?:req|request|ctx\.request|c\.req)\.(?:body|query|params)$/.test(node.getText()) || /\.(?:json|formData)\(\)$/.test(node.getText()) || (Node.isCallExpression(node) && REQUEST_CALL.test(node.getExpression().getText()));
+  if (isUserChoice(node) || /^(?:req|request|ctx\.request|c\.req)\.(?:body|query|params)$/.test(node.getText()) || /\.(?:json|formData)\(\)$/.test(node.getText()) || (Node.isCallExpression(node) && REQUEST_CALL.test(node.getExpression().getText()))) return true;
+  // `const json = await request.json(); const { chatSettings } = json as Body`: the body read into a constant first.
+  if (!modules || !Node.isIdentifier(node)) return false;
+  const declaration = findDeclaration(node, modules);
+  const value = declaration && Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'const' ? declaration.getInitializer() : undefined;
+  return value !== undefined && isUserChoiceSource(value);
 }

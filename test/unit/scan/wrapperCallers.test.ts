@@ -586,6 +586,31 @@ export default function Page() {
     },
   },
   {
+    name: "one route per provider running the model in the posted settings: the app's option objects tagged with that provider, wherever they are listed",
+    files: {
+      'app/api/chat/openai/route.ts': `import OpenAI from 'openai';
+export async function POST(request: Request) {
+  const json = await request.json();
+  const { chatSettings, messages } = json as { chatSettings: { model: string }; messages: any[] };
+  const openai = new OpenAI();
+  return openai.chat.completions.create({ model: chatSettings.model, messages });
+}
+`,
+      'lib/models/llm/openai-list.ts': `const GPT4o = { modelId: 'gpt-4o', modelName: 'GPT-4o', provider: 'openai' };
+const GPT35 = { modelId: 'gpt-3.5-turbo', modelName: 'GPT-3.5 Turbo', provider: 'openai' };
+export const OPENAI_LIST = [GPT4o, GPT35];
+`,
+      'lib/models/llm/mistral-list.ts': `export const MISTRAL_LIST = [{ modelId: 'mistral-small-latest', provider: 'mistral' }];
+`,
+    },
+    sites: [{ file: 'app/api/chat/openai/route.ts', line: 6, kind: 'sdk', model: 'gpt-4o', inTotals: true }],
+    check: (result) => {
+      const site = result.callSites[0];
+      assert.deepEqual((site.model.candidates ?? []).map((candidate) => candidate.id), ['gpt-4o', 'gpt-3.5-turbo'], JSON.stringify(site.model));
+      assert.equal(site.model.source, 'user-choice', 'the settings come from the request body');
+    },
+  },
+  {
     name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
     files: {
       'src/stream-text.ts': `import { streamText as _streamText } from 'ai';
