@@ -226,6 +226,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             callsReturned = true;
           }
         }
+        // A fetch helper handed the app's own route (`fetchChatResponse('/api/chat/openai', body)`) posts to the app's server, not a model API.
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
@@ -701,6 +703,34 @@ function returnedBy(outer: Node, inner: Node): boolean {
   const parent = inner.getParent();
   if (parent === outer) return true;
   return !!parent && Node.isReturnStatement(parent) && parent.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor)) === outer;
+}
+
+/**
+ * Whether the caller hands a fetch helper (a request made by hand whose URL is the helper's parameter) a path of the
+ * app's own origin (`'/api/chat/custom'`, `` `/api/chat/${provider}` ``, a constant holding either): that request goes to
+ * the app's server, whose own request is found where it is made.
+ */
+function callerPassesOwnRoute(helper: Helper, caller: CallExpression, modules: ModuleLoader): boolean {
+  if (helper.call.sdk !== 'http' || !Node.isCallExpression(helper.site)) return false;
+  const url = helper.site.getArguments()[0] && unwrapExpression(helper.site.getArguments()[0]);
+  if (!url || !Node.isIdentifier(url)) return false;
+  const parameters = (helper.fn as Node & { getParameters?(): Node[] }).getParameters?.() ?? [];
+  const index = parameters.findIndex((parameter) => Node.isParameterDeclaration(parameter) && parameter.getName() === url.getText());
+  const passed = index >= 0 ? caller.getArguments()[index] : undefined;
+  return passed !== undefined && isOwnRoutePath(passed, modules, 0);
+}
+
+function isOwnRoutePath(node: Node, modules: ModuleLoader, depth: number): boolean {
+  const value = unwrapExpression(node);
+  if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return value.getLiteralValue().startsWith('/');
+  if (Node.isTemplateExpression(value)) return value.getHead().getLiteralText().startsWith('/');
+  if (Node.isConditionalExpression(value)) return isOwnRoutePath(value.getWhenTrue(), modules, depth + 1) && isOwnRoutePath(value.getWhenFalse(), modules, depth + 1);
+  if (Node.isIdentifier(value) && depth < 3) {
+    const declaration = findDeclaration(value, modules);
+    const initializer = declaration && Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ? declaration.getInitializer() : undefined;
+    return initializer !== undefined && isOwnRoutePath(initializer, modules, depth + 1);
+  }
+  return false;
 }
 
 /** Whether a factory call's value is held in a `const` that is handed on (an argument, a property) rather than called. */

@@ -611,6 +611,28 @@ export const OPENAI_LIST = [GPT4o, GPT35];
     },
   },
   {
+    name: "a fetch helper handed the app's own route is no request to a model: only the caller handing it the model server's URL is",
+    files: {
+      'src/chat.ts': `export const fetchChatResponse = async (url: string, body: object) => {
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+  return response.json();
+};
+export async function localChat(model: string, text: string) {
+  return fetchChatResponse(process.env.OLLAMA_URL + '/api/chat', { model: 'llama3.1', messages: [{ role: 'user', content: text }], stream: false });
+}
+export async function hostedChat(provider: string, text: string) {
+  const apiEndpoint = provider === 'custom' ? '/api/chat/custom' : \`/api/chat/\${provider}\`;
+  return fetchChatResponse(apiEndpoint, { messages: [{ role: 'user', content: text }] });
+}
+`,
+    },
+    // No site at hostedChat's call (line 10): it posts to the app's own route.
+    sites: [
+      { file: 'src/chat.ts', line: 2, model: 'llama3.1' },
+      { file: 'src/chat.ts', line: 6, model: 'llama3.1' },
+    ],
+  },
+  {
     name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
     files: {
       'src/stream-text.ts': `import { streamText as _streamText } from 'ai';
