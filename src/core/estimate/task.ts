@@ -158,6 +158,7 @@ const TEXT_RULES: TextRule[] = [
 
   // long-form-writing: reports, articles, documents; rewriting a whole document
   { type: 'long-form-writing', pattern: /\b(writ(e|es|ing)|drafts?|drafting|compos(e|es|ing)|generat(e|es|ing)|creat(e|es|ing)|produc(e|es|ing)|prepar(e|es|ing))\b[^.]{0,50}\b(report|article|essay|blog post|blog|white ?paper|proposal|chapter|documentation page|markdown document|long-form|research report|story|newsletter article|op-ed|cover story|artifact|document)s?\b/i, weight: 2.5 },
+  { type: 'long-form-writing', pattern: /\bwrite (about|on) (the|a|this|that) (given )?(topic|subject|theme)\b|\b(use )?(headings|subheadings) (wherever|where|when) (appropriate|needed|relevant)\b/i, weight: 2 },
   { type: 'long-form-writing', pattern: /\b(continue writing|continue the (text|story|article|document)|make (it|the text|this) (longer|shorter)|reading level|expand (on )?(the|this) (text|section|paragraph)|improve the writing|writing assistant|co-?writer|ghostwrit\w*)\b/i, weight: 2 },
   { type: 'long-form-writing', pattern: /\b(comprehensive|in-depth|detailed|long-form|thorough|well-structured)(,? (and )?[\w-]+){0,2} (reports?|articles?|answer|documents?|essays?|write-?ups?|analysis)\b|\b(\d{3,}|several hundred|thousands? of) words\b|\bsections? (with|and) (headings|subheadings)\b/i, weight: 1.5 },
   { type: 'long-form-writing', pattern: /\b(artifact|document|text|essay|article|markdown)\b[^.]{0,40}\b(rewrite|rewritten|update|updated|revise|revised)\b|\b(rewrite|revise|update)\b[^.]{0,30}\b(the|this|your) (artifact|document|essay|article|markdown)\b/i, weight: 1.5 },
@@ -390,6 +391,9 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
   { type: 'long-form-writing', pattern: /\b(report|article|essay|blog|document writer|write document)\b/, weight: 1.5 },
 ];
 
+/** Name hints a run-time value's name does not give: what it holds is the input (an image, a title, an email), not the task. */
+const INPUT_BLIND_HINTS: ReadonlySet<TaskType> = new Set(['vision', 'embedding', 'boilerplate-generation', 'title-generation']);
+
 const HTTP_METHOD_NAME = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 /** A function named as a yes/no question: `shouldExtract`, `checkShouldExtract`, `isRelevant`, `isSpam`, `hasPii`, `aiIsColdEmail`. */
 const YES_NO_NAME = /^(ai )?(check |verify |decide |ask )?(should|whether|is|has|needs)( \w+)+$/;
@@ -503,12 +507,12 @@ function classifyTaskOnce(call: DetectedCall, inputTokens: number): TaskClassifi
       }
       if (hole.kind === 'message-array') add(board, 'chat', 0.5, `messages built at run time (\`${hole.expression}\`)`);
       if (hole.kind === 'image') add(board, 'vision', 5, `image passed in \`${hole.expression}\``);
-      // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`). They name the input, so a genre of text
-      // (`email.subject`, `post.body`, `template`) says what is handed in, not what is written: no boilerplate signal. A
-      // prompt built from many fields of one record (`email.from`, `email.to`, `email.subject`) says each thing once.
+      // Hole names are code names too (`{{retrievedDocs}}`, `{{articleText}}`). They name the input, so a kind of text
+      // (`email.subject`, `post.body`, `template`, a document's `title`) says what is handed in, not what is written: no
+      // boilerplate or title signal. A prompt built from many fields of one record (`email.from`, `email.to`) says each thing once.
       const words = splitIdentifierWords(hole.expression.replace(/^\.\.\./, ''));
       for (const hint of CODE_NAME_HINTS) {
-        if (hint.type === 'vision' || hint.type === 'embedding' || hint.type === 'boilerplate-generation' || holeHintsCounted.has(hint.type)) continue;
+        if (INPUT_BLIND_HINTS.has(hint.type) || holeHintsCounted.has(hint.type)) continue;
         if (hint.pattern.test(words)) {
           add(board, hint.type, hint.weight * 0.4, `run-time value \`${hole.expression}\` suggests ${hint.type}`);
           holeHintsCounted.add(hint.type);

@@ -297,6 +297,9 @@ describe('task classification', () => {
       assert.ok(!sorted.reasons.some((reason) => reason.includes('suggests boilerplate-generation')), sorted.reasons.join('\n'));
       const analyzed = classifyTask(call({ enclosingFunction: 'aiAnalyzeEmailBehavior', messages: [msg('user', 'Look at these emails: {{emails}}', [{ kind: 'interpolation', expression: 'emails' }])] }), 300);
       assert.notEqual(analyzed.type, 'boilerplate-generation', analyzed.reasons.join('\n'));
+      // A document's title handed in is the topic, not a title to write; "write about the given topic" with headings is an article.
+      const article = classifyTask(call({ messages: [msg('system', 'Write about the given topic. Markdown is supported. Use headings wherever appropriate.'), msg('user', '{{title}}', [{ kind: 'interpolation', expression: 'title' }])] }), 800);
+      assert.equal(article.type, 'long-form-writing', article.reasons.join('\n'));
       // Writing one still is.
       assert.equal(classifyTask(call({ enclosingFunction: 'writeNewsletter', messages: [msg('user', 'Topic: {{topic}}', [{ kind: 'interpolation', expression: 'topic' }])] }), 600).type, 'boilerplate-generation');
     });
