@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
@@ -227,7 +228,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           }
         }
         // A fetch helper handed the app's own route (`fetchChatResponse('/api/chat/openai', body)`) posts to the app's server, not a model API.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules));
+        // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(text, file.absolutePath, helper));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
@@ -731,6 +733,25 @@ function isOwnRoutePath(node: Node, modules: ModuleLoader, depth: number): boole
     return initializer !== undefined && isOwnRoutePath(initializer, modules, depth + 1);
   }
   return false;
+}
+
+/** `vi.mock('openai')`, `jest.mock('../llm', () => ...)`, `vi.doMock(...)`: the modules a test file replaces. */
+const MOCKED_MODULE = /\b(?:vi|jest)\.(?:do)?[mM]ock\(\s*['"`]([^'"`]+)['"`]/g;
+
+/**
+ * Whether a caller's file replaces, with its test framework's module mock, the helper's own module or a package the
+ * helper's module imports (`vi.mock('openai')` over a helper built on the `openai` client): the test calls the helper
+ * and nothing reaches a model.
+ */
+function mocksHelperModule(callerText: string, callerPath: string, helper: Helper): boolean {
+  if (!/\.(?:do)?[mM]ock\(/.test(callerText)) return false;
+  const mocked = [...callerText.matchAll(MOCKED_MODULE)].map((match) => match[1]);
+  if (mocked.length === 0) return false;
+  const helperFile = helper.fn.getSourceFile();
+  const withoutExtension = (file: string) => file.split(path.sep).join('/').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+  const helperModule = withoutExtension(helperFile.getFilePath());
+  const imported = new Set(helperFile.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue()).filter((specifier) => !specifier.startsWith('.')));
+  return mocked.some((specifier) => (specifier.startsWith('.') ? withoutExtension(path.resolve(path.dirname(callerPath), specifier)) === helperModule : imported.has(specifier)));
 }
 
 /** Whether a factory call's value is held in a `const` that is handed on (an argument, a property) rather than called. */

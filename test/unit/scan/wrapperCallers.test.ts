@@ -633,6 +633,41 @@ export async function hostedChat(provider: string, text: string) {
     ],
   },
   {
+    name: "a test that mocks the helper's SDK or the helper's module calls it without a request; a test that mocks neither still makes one",
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function complete(prompt: string) {
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+}
+`,
+      'src/llm.test.ts': `import { vi, it } from 'vitest';
+import { complete } from './llm';
+vi.mock('openai', () => ({ default: vi.fn() }));
+it('completes', async () => {
+  await complete('Say hello');
+});
+`,
+      'src/feature.test.ts': `import { vi, it } from 'vitest';
+import { complete } from './llm';
+vi.mock('./llm');
+it('uses the helper', async () => {
+  await complete('Say hello');
+});
+`,
+      'src/live.test.ts': `import { it } from 'vitest';
+import { complete } from './llm';
+it('talks to the model', async () => {
+  await complete('Say hello for real');
+});
+`,
+    },
+    sites: [
+      { file: 'src/live.test.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+    ],
+  },
+  {
     name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
     files: {
       'src/stream-text.ts': `import { streamText as _streamText } from 'ai';
