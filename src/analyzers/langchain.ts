@@ -190,10 +190,13 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
   if (!isFactory && Node.isCallExpression(receiver) && Node.isPropertyAccessExpression(receiver.getExpression()) && Object.hasOwn(STORE_METHODS, (receiver.getExpression() as import('ts-morph').PropertyAccessExpression).getName())) return undefined;
   const store = isFactory ? { creation: call, classNode: receiver } : storeCreation(receiver, context);
   if (!store) return spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined;
-  // A store opened on an existing index is already the site of its query embeddings: searching it again is not another site.
+  // Opening a store on an existing index embeds nothing: its searches do. Where the code searches the store it holds
+  // (`const store = await Store.fromExistingIndex(...); await store.similaritySearch(q)`), each search is a site and the
+  // opening is not; a store handed elsewhere keeps the opening as the site of the queries it will embed.
+  if (isFactory && spec.embeds === 'queries' && searchesOfHeldStore(call).length > 0) return undefined;
   if (!isFactory && spec.embeds === 'queries' && Node.isCallExpression(store.creation)) {
     const factory = store.creation.getExpression();
-    if (Node.isPropertyAccessExpression(factory) && STORE_METHODS[factory.getName()]?.embeds === 'queries') return undefined;
+    if (Node.isPropertyAccessExpression(factory) && STORE_METHODS[factory.getName()]?.embeds === 'queries' && !searchesOfHeldStore(store.creation).includes(call)) return undefined;
   }
   const storeClass = calleeBinding(store.classNode, context.modules);
   if (!storeClass || !LANGCHAIN_PACKAGE.test(storeClass.packageName) || !(STORE_PACKAGE.test(storeClass.packageName) || STORE_CLASS.test(storeClass.importedName))) return undefined;
@@ -222,6 +225,22 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
     features: { streaming: false, tools: false, vision: false, structuredOutput: false },
     toolNames: [],
     evidence,
+  });
+}
+
+/** Store methods that embed a query when called on a store the code holds. */
+const SEARCH_METHODS = new Set(['similaritySearch', 'similaritySearchWithScore', 'maxMarginalRelevanceSearch', 'asRetriever']);
+
+/** The searches (`store.similaritySearch(...)`, `store.asRetriever()`) of the store a `const` holds from this factory call, in the const's scope. */
+function searchesOfHeldStore(factoryCall: CallExpression): CallExpression[] {
+  let holder: Node | undefined = factoryCall.getParent();
+  while (holder && (Node.isAwaitExpression(holder) || Node.isParenthesizedExpression(holder))) holder = holder.getParent();
+  if (!holder || !Node.isVariableDeclaration(holder) || !Node.isIdentifier(holder.getNameNode())) return [];
+  const name = holder.getName();
+  const scope = holder.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  return (scope?.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []).filter((search) => {
+    const callee = search.getExpression();
+    return Node.isPropertyAccessExpression(callee) && SEARCH_METHODS.has(callee.getName()) && unwrapExpression(callee.getExpression()).getText() === name;
   });
 }
 
