@@ -35,6 +35,9 @@ const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpo
   ChatDeepSeek: { provider: 'deepseek', endpoint: 'chat' },
   ChatXAI: { provider: 'xai', endpoint: 'chat' },
   ChatCerebras: { provider: 'cerebras', endpoint: 'chat' },
+  // Text-completion LLMs hosted elsewhere (`langchain/llms/replicate`, `@langchain/community/llms/hf`).
+  Replicate: { provider: 'replicate', endpoint: 'completion' },
+  HuggingFaceInference: { provider: 'huggingface', endpoint: 'completion' },
   OpenAIEmbeddings: { provider: 'openai', endpoint: 'embedding' },
   AzureOpenAIEmbeddings: { provider: 'azure-openai', endpoint: 'embedding' },
   GoogleGenerativeAIEmbeddings: { provider: 'google', endpoint: 'embedding' },

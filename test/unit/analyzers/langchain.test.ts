@@ -14,6 +14,15 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a text-completion LLM hosted on Replicate (langchain/llms/replicate) called with call()',
+      code: `import { Replicate } from 'langchain/llms/replicate';
+export async function reply(prompt: string) {
+  const model = new Replicate({ model: 'replicate/vicuna-13b', input: { max_length: 2048 }, apiKey: process.env.REPLICATE_API_TOKEN });
+  return model.call(prompt);
+}`,
+      calls: [{ line: 4, method: 'call', provider: 'replicate', model: 'replicate/vicuna-13b' }],
+    },
+    {
       name: "a retrieval chain an app function builds (createStuffDocumentsChain with its prompt, createRetrievalChain): the answering request reads that prompt, the retrieved documents filling its {context}",
       code: `import { ChatTogetherAI } from '@langchain/community/chat_models/togetherai';
 import { ChatPromptTemplate, MessagesPlaceholder } from '@langchain/core/prompts';
