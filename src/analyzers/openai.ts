@@ -56,6 +56,9 @@ const V3_METHOD = /^create[A-Z]/;
 
 const METHOD_NAMES = lastNamesOf(METHODS);
 
+/** Runs of an existing thread: the thread id comes first, the run's options second. */
+const THREAD_RUN_METHOD = /^beta\.threads\.runs\./;
+
 /** OpenAI's own Realtime client of the first public beta (`RealtimeClient`), a separate package. */
 const REALTIME_BETA_PACKAGE = '@openai/realtime-api-beta';
 
@@ -95,15 +98,17 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const provider = providerOf(origin, context, evidence);
   const clientParameter = clientParameterOf(receiver, origin, context.modules);
   const clientMember = clientMemberOf(receiver, origin);
-  const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
-  const paramsText = call.getArguments()[0]?.getText() ?? '';
-  if (!params && call.getArguments()[0]) evidence.push(`request options \`${paramsText.slice(0, 60)}\` not statically known`);
+  // A thread's run takes the thread id first: `runs.stream(threadId, { assistant_id, instructions, additional_messages })`.
+  const paramsArgument = THREAD_RUN_METHOD.test(match.method.path) ? call.getArguments()[1] : call.getArguments()[0];
+  const params = resolveObjectLiteral(paramsArgument, context.modules);
+  const paramsText = paramsArgument?.getText() ?? '';
+  if (!params && paramsArgument) evidence.push(`request options \`${paramsText.slice(0, 60)}\` not statically known`);
 
   const mint = match.method.realtimeMint ? realtimeMintOf(match.method.realtimeMint, params, context) : undefined;
   if (mint) evidence.push(...mint.evidence);
   const modelNode = getObjectProperty(mint?.sessionConfig ?? params, 'model');
   const azureDeployment = origin?.options ? getObjectProperty(resolveObjectLiteral(origin.options, context.modules), 'deployment') : undefined;
-  const model = modelNode ?? azureDeployment ?? requestBodySpread(call.getArguments()[0], context.modules);
+  const model = modelNode ?? azureDeployment ?? requestBodySpread(paramsArgument, context.modules);
   const resolvedModel = readModel(model, context.modules);
   evidence.push(...resolvedModel.evidence);
 
@@ -201,6 +206,13 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
   }
   const messagesNode = getObjectProperty(params, 'messages');
   if (messagesNode) return resolveMessages(messagesNode, context.modules);
+  // A thread run: the run's instructions and the messages it adds (the thread's earlier turns are on the server).
+  const added = getObjectProperty(params, 'additional_messages');
+  if (THREAD_RUN_METHOD.test(path) && (added || getObjectProperty(params, 'instructions'))) {
+    const instructions = getObjectProperty(params, 'instructions');
+    const turns = added ? resolveMessages(added, context.modules) : { messages: [], hasImage: false };
+    return { messages: [...(instructions ? [{ role: 'system' as const, ...resolvePromptText(instructions, context.modules) }] : []), ...turns.messages], hasImage: turns.hasImage };
+  }
   for (const name of ['prompt', 'input', 'instructions']) {
     const node = getObjectProperty(params, name);
     if (node) return { messages: [{ role: 'user', ...resolvePromptText(node, context.modules) }], hasImage: false };

@@ -136,6 +136,15 @@ await beta.connect();`,
       ],
     },
     {
+      name: "a run of an existing thread (the thread id first): the run's instructions and added messages are its prompt",
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function runOnThread(threadId: string, assistantId: string, question: string) {
+  return openai.beta.threads.runs.stream(threadId, { assistant_id: assistantId, instructions: 'Answer as a senior TypeScript reviewer.', additional_messages: [{ role: 'user', content: question }] });
+}`,
+      calls: [{ line: 4, method: 'beta.threads.runs.stream', provider: 'openai', features: { streaming: true }, promptIncludes: ['senior TypeScript reviewer', '{{question}}'] }],
+    },
+    {
       name: 'realtime sessions minted through the SDK: GA client secrets (conversation and transcription) and the beta sessions',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();
