@@ -290,7 +290,7 @@ describe('task classification', () => {
       assert.ok(verdict.reasons.some((reason) => reason.includes('yes/no question')), verdict.reasons.join('\n'));
       assert.equal(classifyTask(call({ enclosingFunction: 'extractFields', messages: [msg('system', 'Extract the invoice number and total as JSON.')] }), 300).type, 'extraction');
     });
-    it('an email handled is not an email written: fields of the email handed in, or a name with the genre alone, say nothing of boilerplate', () => {
+    it('what a prompt is handed is not what it writes (an email, a title), and a reasoning preamble in a code prompt is a technique: the work decides', () => {
       const fields = ['email.from', 'email.to', 'email.subject', 'email.content'].map((expression) => ({ kind: 'interpolation' as const, expression }));
       const sorted = classifyTask(call({ enclosingFunction: 'aiIsColdEmail', features: features({ structuredOutput: true }), messages: [msg('system', 'You are an assistant that decides if an email is a cold email or not.'), msg('user', fields.map((hole) => `{{${hole.expression}}}`).join('\n'), fields)] }), 50);
       assert.equal(sorted.type, 'classification', sorted.reasons.join('\n'));
@@ -300,6 +300,9 @@ describe('task classification', () => {
       // A document's title handed in is the topic, not a title to write; "write about the given topic" with headings is an article.
       const article = classifyTask(call({ messages: [msg('system', 'Write about the given topic. Markdown is supported. Use headings wherever appropriate.'), msg('user', '{{title}}', [{ kind: 'interpolation', expression: 'title' }])] }), 800);
       assert.equal(article.type, 'long-form-writing', article.reasons.join('\n'));
+      // A reasoning preamble in a code prompt ("think step by step about the algorithm") is a technique; the work is code.
+      const code = classifyTask(call({ messages: [msg('system', 'You take a prompt and existing unit tests and generate the function implementation accordingly. Think step by step about the algorithm, reasoning about the problem and the solution, the data structures and strategy you will use.'), msg('user', '{{prompt}}', [{ kind: 'interpolation', expression: 'prompt' }])] }), 2000);
+      assert.equal(code.type, 'code-generation', code.reasons.join('\n'));
       // Writing one still is.
       assert.equal(classifyTask(call({ enclosingFunction: 'writeNewsletter', messages: [msg('user', 'Topic: {{topic}}', [{ kind: 'interpolation', expression: 'topic' }])] }), 600).type, 'boilerplate-generation');
     });
