@@ -8,6 +8,7 @@ import { googleAnalyzer } from './google';
 import { groqAnalyzer } from './groq';
 import { httpAnalyzer } from './http';
 import { langchainAnalyzer } from './langchain';
+import { llamaindexAnalyzer } from './llamaindex';
 import { localAnalyzer } from './local';
 import { mistralAnalyzer } from './mistral';
 import { ollamaAnalyzer } from './ollama';
@@ -18,7 +19,7 @@ import { togetherAnalyzer } from './together';
 import { vercelAiAnalyzer } from './vercel-ai';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, chromaAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, chromaAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

@@ -15,6 +15,8 @@ import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, matchMethodTab
  *   requests are `engine.chat.completions.create(...)` (OpenAI's shape, not OpenAI's service).
  * - node-llama-cpp: a GGUF file loaded by llama.cpp; requests are `session.prompt(...)`,
  *   `completion.generateCompletion(...)` and `embeddingContext.getEmbeddingFor(...)`.
+ * - Supabase's edge runtime (the `Supabase` global of an edge function): `new Supabase.ai.Session('gte-small')` loads
+ *   its built-in embedding model; requests are `session.run(text, { mean_pool, normalize })`.
  * There is no per-request price: the evidence says which hardware pays for it.
  */
 const TRANSFORMERS_PACKAGES = new Set(['@huggingface/transformers', '@xenova/transformers']);
@@ -56,15 +58,20 @@ const WEB_LLM_METHODS = [
 
 const LLAMA_CPP_METHODS: Readonly<Record<string, Endpoint>> = { prompt: 'chat', promptWithMeta: 'chat', generateCompletion: 'completion', generateInfillCompletion: 'completion', getEmbeddingFor: 'embedding' };
 
-const CALLEE_NAMES = new Set(['create', ...Object.keys(LLAMA_CPP_METHODS)]);
+/** The edge runtime's session class, a global (no import): `new Supabase.ai.Session(model)`. */
+const SUPABASE_SESSION = 'Supabase.ai.Session';
+/** The model the edge runtime runs in process; it hands any other model to the inference server its deployment names. */
+const SUPABASE_BUILT_IN_EMBEDDING = 'gte-small';
+
+const CALLEE_NAMES = new Set(['create', 'run', ...Object.keys(LLAMA_CPP_METHODS)]);
 
 const MAX_CHAIN = 8;
 
-const analyzeSdkCalls = eachCall((call, context) => webLlmRequest(call, context) ?? llamaCppRequest(call, context), (name) => CALLEE_NAMES.has(name));
+const analyzeSdkCalls = eachCall((call, context) => webLlmRequest(call, context) ?? llamaCppRequest(call, context) ?? supabaseSessionRun(call, context), (name) => CALLEE_NAMES.has(name));
 
 export const localAnalyzer: Analyzer = {
   id: 'local',
-  packages: [...TRANSFORMERS_PACKAGES, WEB_LLM_PACKAGE, LLAMA_CPP_PACKAGE],
+  packages: [...TRANSFORMERS_PACKAGES, WEB_LLM_PACKAGE, LLAMA_CPP_PACKAGE, SUPABASE_SESSION],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeSdkCalls(context);
     // A pipeline's runs have any name (`extractor`, `transcriber`): only files that load one are searched for them.
@@ -94,7 +101,8 @@ function report(call: CallExpression, context: AnalyzerContext, draft: { method:
 /** A `pipeline(task, model, options)` that loads a transformers.js model: no request yet, but it says which model later runs. */
 interface PipelineLoad {
   call: CallExpression;
-  task: string;
+  /** Null when the task is known only at run time (`pipeline(...args)` with the arguments a worker receives). */
+  task: string | null;
   packageName: string;
 }
 
@@ -111,10 +119,12 @@ function pipelineLoads(context: AnalyzerContext): PipelineLoad[] {
     const callee = unwrapExpression(call.getExpression());
     if (!Node.isIdentifier(callee) || callee.getText() !== 'pipeline') continue;
     const taskNode = call.getArguments()[0];
-    const task = taskNode ? resolveString(taskNode, context.modules).value : null;
-    if (task === null || !Object.hasOwn(PIPELINE_TASKS, task)) continue;
+    const task = taskNode && !Node.isSpreadElement(taskNode) ? resolveString(staticFieldBehindThis(taskNode) ?? taskNode, context.modules).value : null;
+    if (task !== null && !Object.hasOwn(PIPELINE_TASKS, task)) continue;
     const binding = calleeBinding(callee, context.modules);
     if (binding && !TRANSFORMERS_PACKAGES.has(binding.packageName)) continue;
+    // A task known only at run time counts for a `pipeline` imported from transformers.js only, not a local forwarder of it.
+    if (task === null && !binding) continue;
     loads.push({ call, task, packageName: binding?.packageName ?? mentioned });
   }
   return loads;
@@ -132,7 +142,7 @@ const PIPELINE_RUN_OPTIONS = new Set(['pooling', 'normalize', 'chunk_length_s', 
 function transformersRun(call: CallExpression, context: AnalyzerContext, loads: readonly PipelineLoad[]): DetectedCall | undefined {
   if (loads.length === 0) return undefined;
   const callee = unwrapExpression(call.getExpression());
-  if (!(Node.isIdentifier(callee) || (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword))) return undefined;
+  if (!(Node.isIdentifier(callee) || (Node.isPropertyAccessExpression(callee) && (callee.getExpression().getKind() === SyntaxKind.ThisKeyword || classOf(callee.getExpression(), context) !== undefined)))) return undefined;
   // A load is `pipeline('<task>', model)`; a local value that happens to be named `pipeline` (`const pipeline = await this.embedderClient()`) can be a run.
   if (loads.some((load) => load.call === call)) return undefined;
   const firstArgument = call.getArguments()[0];
@@ -142,30 +152,89 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
   const traced = loadBehind(callee, context, 0);
   let load = traced && loads.find((candidate) => candidate.call === traced);
   const evidence: string[] = [];
+  const singleton = load ? undefined : singletonLoad(callee, context, loads);
   if (load) {
     evidence.push(`runs the pipeline loaded at line ${load.call.getStartLineNumber()}`);
+  } else if (singleton) {
+    load = singleton.load;
+    evidence.push(`runs the pipeline the class ${singleton.className} holds (loaded once at line ${load.call.getStartLineNumber()}; each call of the instance is a run)`);
   } else {
     const options = resolveObjectLiteral(call.getArguments()[1], context.modules);
     const runOption = options && Node.isObjectLiteralExpression(options) ? options.getProperties().find((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)) && PIPELINE_RUN_OPTIONS.has(property.getName())) : undefined;
     if (!runOption || !(Node.isPropertyAssignment(runOption) || Node.isShorthandPropertyAssignment(runOption))) return undefined;
-    load = loads.find((candidate) => PIPELINE_TASKS[candidate.task] === taskOfRunOption(runOption.getName())) ?? loads[0];
+    load = loads.find((candidate) => candidate.task !== null && PIPELINE_TASKS[candidate.task] === taskOfRunOption(runOption.getName())) ?? loads.find((candidate) => candidate.task !== null) ?? loads[0];
     evidence.push(`\`${callee.getText().slice(0, 40)}\` is called with the pipeline option ${runOption.getName()}; this file loads the pipeline at line ${load.call.getStartLineNumber()}`);
   }
-  const [, modelNode, optionsNode] = load.call.getArguments();
-  const model = modelNode ? readModel(modelNode, context.modules) : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: [`no model given: transformers.js loads its default model for ${load.task}`] };
+  const [taskNode, modelNode, optionsNode] = load.call.getArguments();
+  const spread = taskNode && Node.isSpreadElement(taskNode) ? taskNode.getText() : undefined;
+  const model = spread
+    ? { ref: { id: null, raw: spread, source: 'dynamic' as const }, evidence: [`task and model are the arguments \`${spread}\` the pipeline is loaded with at run time (line ${load.call.getStartLineNumber()}): not known here`] }
+    : modelNode
+      ? readModel(staticFieldBehindThis(modelNode) ?? modelNode, context.modules)
+      : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: [`no model given: transformers.js loads its default model for ${load.task ?? 'the task'}`] };
+  const endpoint = load.task !== null ? PIPELINE_TASKS[load.task] : endpointOfRunOptions(call, context);
   const device = getObjectProperty(resolveObjectLiteral(optionsNode, context.modules), 'device', context.modules);
   const deviceName = device ? resolveString(device, context.modules).value : null;
   const hardware = deviceName && /gpu|cuda|dml/i.test(deviceName) ? `the GPU (device ${deviceName})` : 'the CPU (ONNX Runtime / WebAssembly)';
   const input = call.getArguments()[0];
   const inputText = input ? input.getText().slice(0, 60) : 'input';
   return report(call, context, {
-    method: `pipeline(${load.task})`,
-    endpoint: PIPELINE_TASKS[load.task],
+    method: `pipeline(${load.task ?? 'task unknown'})`,
+    endpoint,
     model: model.ref,
-    messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: PIPELINE_TASKS[load.task] === 'embedding' ? 'rag-context' : 'unknown', expression: inputText }] }],
+    messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: endpoint === 'embedding' ? 'rag-context' : 'unknown', expression: inputText }] }],
     maxOutputTokens: resolveNumber(getObjectProperty(resolveObjectLiteral(call.getArguments()[1], context.modules), 'max_new_tokens', context.modules), context.modules),
-    evidence: [`transformers.js '${load.task}' pipeline from '${load.packageName}'`, ...evidence, ...model.evidence, `runs in process (the user's browser or the Node server that loads this module) on ${hardware}: no API cost, the model downloads once and is cached`],
+    evidence: [load.task !== null ? `transformers.js '${load.task}' pipeline from '${load.packageName}'` : `transformers.js pipeline from '${load.packageName}' whose task is known only at run time${endpoint === 'other' ? ' (endpoint unknown)' : `; its run options say ${endpoint}`}`, ...evidence, ...model.evidence, `runs in process (the user's browser or the Node server that loads this module) on ${hardware}: no API cost, the model downloads once and is cached`],
   });
+}
+
+/** The endpoint a run's own options imply (`pooling` → embedding), for a pipeline whose task is not known; `other` without one. */
+function endpointOfRunOptions(call: CallExpression, context: AnalyzerContext): Endpoint {
+  const options = resolveObjectLiteral(call.getArguments()[1], context.modules);
+  if (!options || !Node.isObjectLiteralExpression(options)) return 'other';
+  const option = options.getProperties().find((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)) && PIPELINE_RUN_OPTIONS.has(property.getName()));
+  return option && (Node.isPropertyAssignment(option) || Node.isShorthandPropertyAssignment(option)) ? taskOfRunOption(option.getName()) : 'other';
+}
+
+/** `this.model` in a static method of a class: the initializer of the class's static field (`static model = 'Xenova/...'`). */
+function staticFieldBehindThis(node: Node): Node | undefined {
+  const access = unwrapExpression(node);
+  if (!Node.isPropertyAccessExpression(access) || access.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  const member = access.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isPropertyDeclaration(ancestor));
+  if (!member || !(Node.isMethodDeclaration(member) || Node.isPropertyDeclaration(member)) || !member.isStatic()) return undefined;
+  const owner = member.getParent();
+  const field = owner && Node.isClassDeclaration(owner) ? owner.getStaticProperty(access.getName()) : undefined;
+  return field && Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
+}
+
+/** The class declaration an identifier names (`PipelineSingleton`), here or imported. */
+function classOf(node: Node, context: AnalyzerContext): Node | undefined {
+  const owner = unwrapExpression(node);
+  if (!Node.isIdentifier(owner)) return undefined;
+  const declaration = findDeclaration(owner, context.modules);
+  return declaration && Node.isClassDeclaration(declaration) ? declaration : undefined;
+}
+
+/**
+ * A singleton holding a pipeline, as in a Web Worker: `PipelineSingleton.instance(text)`, or the value of
+ * `await PipelineSingleton.getInstance()`, where the class loads the pipeline (`this.instance ??= pipeline(...)`).
+ */
+function singletonLoad(callee: Node, context: AnalyzerContext, loads: readonly PipelineLoad[]): { load: PipelineLoad; className: string } | undefined {
+  // Called directly, the holder is a static field (`PipelineSingleton.instance(text)`; `PipelineSingleton.init(...)` loads it);
+  // through a value, a static method handing it out (`const extractor = await PipelineSingleton.getInstance()`).
+  let holder: Node = callee;
+  if (Node.isIdentifier(callee)) {
+    const value = traceValue(callee, context.modules);
+    if (!Node.isCallExpression(value)) return undefined;
+    holder = unwrapExpression(value.getExpression());
+  }
+  if (!Node.isPropertyAccessExpression(holder)) return undefined;
+  const classNode = classOf(holder.getExpression(), context);
+  if (!classNode || !Node.isClassDeclaration(classNode)) return undefined;
+  const member = classNode.getStaticMember(holder.getName());
+  if (!member || Node.isPropertyDeclaration(member) !== (holder === callee)) return undefined;
+  const load = loads.find((candidate) => candidate.call.getFirstAncestor((ancestor) => ancestor === classNode) !== undefined);
+  return load && { load, className: classNode.getName() ?? 'anonymous' };
 }
 
 function taskOfRunOption(option: string): Endpoint {
@@ -305,4 +374,45 @@ function llamaChain(receiver: Node, context: AnalyzerContext): { modelPath: Node
     return undefined;
   }
   return undefined;
+}
+
+// ---- Supabase edge runtime ----------------------------------------------------------------------
+
+/**
+ * `session.run(text, { mean_pool: true, normalize: true })` on `new Supabase.ai.Session(model)`: the edge runtime runs its
+ * built-in gte-small inside the edge function; any other model goes to the inference server (Ollama or Llamafile) at the
+ * deployment's AI_INFERENCE_API_HOST. The constructor loads the model and is no request.
+ */
+function supabaseSessionRun(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'run') return undefined;
+  if (!call.getSourceFile().getFullText().includes(SUPABASE_SESSION)) return undefined;
+  const session = traceValue(callee.getExpression(), context.modules);
+  if (!Node.isNewExpression(session) || unwrapExpression(session.getExpression()).getText() !== SUPABASE_SESSION) return undefined;
+  const model = readModel(session.getArguments()[0], context.modules);
+  const options = resolveObjectLiteral(call.getArguments()[1], context.modules);
+  const input = call.getArguments()[0];
+  const inputText = input ? input.getText().slice(0, 60) : 'input';
+  const created = `session: new ${SUPABASE_SESSION}(...) at line ${session.getStartLineNumber()}`;
+  if (model.ref.id === SUPABASE_BUILT_IN_EMBEDDING) {
+    return report(call, context, {
+      method: 'Supabase.ai.Session.run',
+      endpoint: 'embedding',
+      model: model.ref,
+      messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: 'rag-context', expression: inputText }] }],
+      evidence: [`Supabase edge runtime AI inference (${created})`, ...model.evidence, `${SUPABASE_BUILT_IN_EMBEDDING} is the edge runtime's built-in embedding model: it runs inside the edge function on its CPU (no API cost; billed as edge function compute)`],
+    });
+  }
+  return toDetectedCall(call, context, {
+    provider: 'ollama',
+    sdk: IN_PROCESS_PROVIDER,
+    method: 'Supabase.ai.Session.run',
+    endpoint: 'completion',
+    model: model.ref,
+    messages: input ? [{ role: 'user', ...resolvePromptText(input, context.modules) }] : [],
+    maxOutputTokens: null,
+    features: { streaming: isTrueLiteral(getObjectProperty(options, 'stream', context.modules)), tools: false, vision: false, structuredOutput: false },
+    toolNames: [],
+    evidence: [`Supabase edge runtime AI inference (${created})`, ...model.evidence, `not the built-in ${SUPABASE_BUILT_IN_EMBEDDING}: the edge runtime sends the prompt to the inference server (Ollama or Llamafile) the deployment names in AI_INFERENCE_API_HOST`],
+  });
 }

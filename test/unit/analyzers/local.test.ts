@@ -7,6 +7,18 @@ runAnalyzerTests('local analyzer', localAnalyzer, {
     { name: 'a local function named pipeline, and a stream pipeline', code: `import { pipeline } from 'node:stream/promises';\nawait pipeline(source, transform, sink);\nfunction build(task: string) { return task; }\nconst p = { pipeline: build };\np.pipeline('feature-extraction');` },
     { name: 'transformers.js helpers that load nothing', code: `import { env, AutoTokenizer } from '@xenova/transformers';\nenv.allowLocalModels = false;\nconst tokenizer = await AutoTokenizer.from_pretrained('Xenova/bert-base-uncased');\ntokenizer.encode('hi');` },
     { name: 'chat.completions.create on an OpenAI client is not local', code: `import OpenAI from 'openai';\nconst engine = new OpenAI();\nengine.chat.completions.create({ model: 'gpt-4o', messages: [] });` },
+    { name: 'Supabase.ai.Session: the constructor loads the model; run() on other objects is no request', code: `const session = new Supabase.ai.Session('gte-small');
+const db = { run: (sql: string) => sql };
+db.run('select 1');
+export { session };` },
+    { name: 'a transformers.js singleton class: loading it (init) is no request', code: `import { pipeline } from '@xenova/transformers';
+class Holder {
+  static instance?: any;
+  static async init(...args: Parameters<typeof pipeline>) {
+    this.instance = await pipeline(...args);
+  }
+}
+await Holder.init('feature-extraction', 'Xenova/all-MiniLM-L6-v2');` },
     { name: 'a prompt() of a CLI library', code: `import inquirer from 'inquirer';\nconst session = inquirer.createPromptModule();\nsession.prompt([{ name: 'q' }]);\nexport const ask = (rl: any) => rl.prompt('> ');` },
   ],
   invalid: [
@@ -71,6 +83,53 @@ export const write = (prompt: string) => generator(prompt, { max_new_tokens: 64 
       calls: [
         { line: 10, method: 'pipeline(automatic-speech-recognition)', endpoint: 'audio-transcription', model: 'Xenova/whisper-small' },
         { line: 21, method: 'pipeline(feature-extraction)', endpoint: 'embedding', model: 'mixedbread-ai/mxbai-embed-large-v1' },
+      ],
+    },
+    {
+      name: 'Supabase edge runtime: session.run on the built-in gte-small is an in-process embedding; another model goes to the inference server',
+      code: `const embedder = new Supabase.ai.Session('gte-small');
+const writer = new Supabase.ai.Session('mistral');
+Deno.serve(async (req: Request) => {
+  const { text } = await req.json();
+  const vector = await embedder.run(text, { mean_pool: true, normalize: true });
+  const reply = await writer.run(\`Summarize: \${text}\`, { stream: true });
+  return Response.json({ vector, reply });
+});`,
+      calls: [
+        { line: 5, method: 'Supabase.ai.Session.run', provider: 'local', endpoint: 'embedding', model: 'gte-small', evidenceIncludes: ['built-in embedding model'] },
+        { line: 6, method: 'Supabase.ai.Session.run', provider: 'ollama', endpoint: 'completion', model: 'mistral', features: { streaming: true }, promptIncludes: ['Summarize: '] },
+      ],
+    },
+    {
+      name: 'transformers.js singletons in a Web Worker: task and model from static fields; a pipeline loaded with the arguments the worker receives',
+      code: `import { pipeline } from '@huggingface/transformers';
+class EmbedderSingleton {
+  static task = 'feature-extraction';
+  static model = 'Supabase/gte-small';
+  static instance: Promise<any> | null = null;
+  static async getInstance() {
+    this.instance ??= pipeline(this.task as any, this.model);
+    return this.instance;
+  }
+}
+self.addEventListener('message', async (event: MessageEvent) => {
+  const extractor = await EmbedderSingleton.getInstance();
+  const output = await extractor(event.data.text, { pooling: 'mean', normalize: true });
+  self.postMessage({ output: output.tolist() });
+});
+class GenericSingleton {
+  static instance?: any;
+  static async init(...args: Parameters<typeof pipeline>) {
+    this.instance = await pipeline(...args);
+  }
+}
+self.addEventListener('message', async (event: MessageEvent) => {
+  if (event.data.type === 'init') await GenericSingleton.init(...(event.data.args as Parameters<typeof pipeline>));
+  else self.postMessage(await GenericSingleton.instance(...event.data.args));
+});`,
+      calls: [
+        { line: 13, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: 'Supabase/gte-small', evidenceIncludes: ['class EmbedderSingleton'] },
+        { line: 24, method: 'pipeline(task unknown)', provider: 'local', endpoint: 'other', model: null, evidenceIncludes: ['known only at run time', 'not known here'] },
       ],
     },
     {

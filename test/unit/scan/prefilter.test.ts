@@ -42,6 +42,10 @@ describe('prefilter', () => {
     ['Deepgram', `fetch('https://api.deepgram.com/v1/listen?model=nova-3', init)`],
     ['the Gemini Live WebSocket', `const url = base + '.BidiGenerateContent?key=' + key;`],
     ['an openai v3 client from another module', `import { openai } from './openai';\nawait openai.createChatCompletion({ model, messages });`],
+    ['LlamaIndex.TS', `import { ContextChatEngine, Settings } from 'llamaindex';`],
+    ['a LlamaIndex.TS provider package', `import { Ollama } from '@llamaindex/ollama';`],
+    ['a LlamaIndex.TS deep import', `import { LlamaCloudIndex } from "llamaindex/cloud/LlamaCloudIndex";`],
+    ["Supabase edge runtime inference (a global, no import)", `const session = new Supabase.ai.Session('gte-small');`],
     ['a vector store over an imported embedder', `import { embeddings } from './models';\nconst store = await PineconeStore.fromExistingIndex(embeddings, { pineconeIndex });`],
   ];
   const dropped: Array<[string, string]> = [
@@ -51,6 +55,7 @@ describe('prefilter', () => {
     ['chat/completions inside a word', `const label = 'groupchat/completions';\nconst page = "myapi/chat";`],
     ['a chat method of another library', `bot.chat({ text: 'hi' });\nslack.chat.postMessage({ channel });`],
     ['an app route for messages', `fetch('/api/messages', { method: 'POST', body });\nrouter.get('/messages/:id', handler);`],
+    ['a Supabase client without AI sessions', `import { createClient } from '@supabase/supabase-js';\nconst supabase = createClient(url, key);`],
     ['a sendMessage of a chat library', `await bot.sendMessage(chatId, 'hello');`],
   ];
   for (const [name, text] of kept) it(`keeps ${name}`, () => assert.equal(mightContainLlmCall(text), true));

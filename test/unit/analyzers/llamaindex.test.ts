@@ -1,0 +1,92 @@
+import { llamaindexAnalyzer } from '../../../src/analyzers/llamaindex';
+import { runAnalyzerTests } from './tester';
+
+runAnalyzerTests('llamaindex analyzer', llamaindexAnalyzer, {
+  valid: [
+    { name: 'constructors, asRetriever, asChatEngine / asQueryEngine themselves and fromDocuments([]) make no request', code: `import { ContextChatEngine, OpenAI, Settings, VectorStoreIndex } from 'llamaindex';
+Settings.llm = new OpenAI({ model: 'gpt-4o-mini' });
+const index = await VectorStoreIndex.fromDocuments([]);
+const retriever = index.asRetriever({ similarityTopK: 3 });
+export const engine = new ContextChatEngine({ retriever });
+export const chatEngine = index.asChatEngine();
+export const queryEngine = index.asQueryEngine();` },
+    { name: 'chat and query on objects that are no LlamaIndex engine or LLM', code: `import OpenAI from 'openai';
+import { Pool } from 'pg';
+const pool = new Pool();
+await pool.query('select 1');
+const client = new OpenAI();
+export const socket = { chat: (text: string) => text };
+socket.chat('hi');
+const store = { fromDocuments: (docs: string[]) => docs };
+store.fromDocuments(['a']);` },
+    { name: 'fromDocuments of another index class (LlamaCloud ingests on its side)', code: `import { LlamaCloudIndex } from 'llamaindex/cloud/LlamaCloudIndex';
+export const ensure = (documents: any[]) => LlamaCloudIndex.fromDocuments({ documents, name: 'p', projectName: 'x' });` },
+  ],
+  invalid: [
+    {
+      name: 'an LLM class: chat and complete, model from the options, provider from the class',
+      code: `import { OpenAI, Anthropic } from 'llamaindex';
+import { Ollama } from '@llamaindex/ollama';
+const llm = new OpenAI({ model: 'gpt-4o-mini', maxTokens: 300 });
+export const answer = (question: string) => llm.chat({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: question }], stream: true });
+const claude = new Anthropic({ model: 'claude-3-5-sonnet' });
+export const finish = (text: string) => claude.complete({ prompt: \`Continue: \${text}\` });
+const local = new Ollama({ model: 'llama3.1' });
+local.chat({ messages: [] });`,
+      calls: [
+        { line: 4, method: 'llm.chat', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', maxOutputTokens: 300, features: { streaming: true }, promptIncludes: ['Be brief.'] },
+        { line: 6, method: 'llm.complete', provider: 'anthropic', endpoint: 'completion', model: 'claude-3-5-sonnet', promptIncludes: ['Continue: '] },
+        { line: 8, provider: 'ollama', model: 'llama3.1' },
+      ],
+    },
+    {
+      name: 'engines: an index query engine and chat engines answer with Settings.llm, else the library default; the query embedding is in evidence',
+      code: `import { ContextChatEngine, OpenAI, Settings, SimpleChatEngine, VectorStoreIndex, type Document } from 'llamaindex';
+Settings.llm = new OpenAI({ model: 'gpt-4o-mini' });
+export async function ask(documents: Document[], question: string) {
+  const index = await VectorStoreIndex.fromDocuments(documents);
+  const queryEngine = index.asQueryEngine();
+  const answer = await queryEngine.query({ query: question });
+  const engine = new ContextChatEngine({ retriever: index.asRetriever() });
+  await engine.chat({ message: question, stream: true });
+  const plain = new SimpleChatEngine({ llm: new OpenAI({ model: 'gpt-4.1' }) });
+  return plain.chat({ message: \`Summarize: \${answer}\` });
+}`,
+      calls: [
+        { line: 4, method: 'VectorStoreIndex.fromDocuments', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-ada-002', modelSource: 'default-param', evidenceIncludes: ['an embedding request per chunk', 'library default'] },
+        { line: 6, method: 'queryEngine.query', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', evidenceIncludes: ["embeds the user's message"], holeKinds: ['rag-context', 'interpolation'] },
+        { line: 8, method: 'chatEngine.chat', model: 'gpt-4o-mini', features: { streaming: true }, evidenceIncludes: ['Settings.llm'] },
+        { line: 10, method: 'chatEngine.chat', model: 'gpt-4.1', promptIncludes: ['Summarize: '] },
+      ],
+    },
+    {
+      name: 'an engine built in another module inside Settings.withLLM answers with the scoped LLM; with no LLM anywhere, the library default',
+      files: {
+        'src/engine.ts': `import { ContextChatEngine, Settings, type BaseRetriever } from 'llamaindex';
+export async function createChatEngine(retriever: BaseRetriever) {
+  if (!retriever) throw new Error('no retriever');
+  return new ContextChatEngine({ chatModel: Settings.llm, retriever });
+}`,
+      },
+      code: `import { OpenAI, Settings, VectorStoreIndex, Document } from 'llamaindex';
+import { createChatEngine } from './engine';
+export async function POST(request: Request) {
+  const { message, retriever } = await request.json();
+  const llm = new OpenAI({ model: 'gpt-4o', temperature: 0 });
+  const chatEngine = await Settings.withLLM(llm, async () => {
+    return await createChatEngine(retriever);
+  });
+  return chatEngine.chat({ message, stream: true });
+}
+export async function search(text: string) {
+  const index = await VectorStoreIndex.fromDocuments([new Document({ text })]);
+  return index.asChatEngine().chat({ message: 'What is it about?' });
+}`,
+      calls: [
+        { line: 9, method: 'chatEngine.chat', provider: 'openai', model: 'gpt-4o', features: { streaming: true }, evidenceIncludes: ['new ContextChatEngine', 'engine.ts'] },
+        { line: 12, endpoint: 'embedding', model: 'text-embedding-ada-002' },
+        { line: 13, method: 'chatEngine.chat', provider: 'openai', model: 'gpt-4o', modelSource: 'default-param', evidenceIncludes: ["LlamaIndex's default"] },
+      ],
+    },
+  ],
+});
