@@ -195,7 +195,7 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
   if (!store) return spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined;
   // Opening a store on an existing index embeds nothing: its searches do. Where the code searches the store it holds
   // (`const store = await Store.fromExistingIndex(...); await store.similaritySearch(q)`), each search is a site and the
-  // opening is not; a store handed elsewhere keeps the opening as the site of the queries it will embed.
+  // opening is not; a store handed elsewhere, or as a retriever, keeps the opening as the site of the queries it will embed.
   if (isFactory && spec.embeds === 'queries' && searchesOfHeldStore(call).length > 0) return undefined;
   if (!isFactory && spec.embeds === 'queries' && Node.isCallExpression(store.creation)) {
     const factory = store.creation.getExpression();
@@ -231,10 +231,13 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
   });
 }
 
-/** Store methods that embed a query when called on a store the code holds. */
-const SEARCH_METHODS = new Set(['similaritySearch', 'similaritySearchWithScore', 'maxMarginalRelevanceSearch', 'asRetriever']);
+/**
+ * Store methods that embed a query right where they are called. A retriever (`store.asRetriever()`) embeds later, inside
+ * whatever chain it is handed to: the store's opening stays the site of those queries.
+ */
+const SEARCH_METHODS = new Set(['similaritySearch', 'similaritySearchWithScore', 'maxMarginalRelevanceSearch']);
 
-/** The searches (`store.similaritySearch(...)`, `store.asRetriever()`) of the store a `const` holds from this factory call, in the const's scope. */
+/** The searches (`store.similaritySearch(...)`) of the store a `const` holds from this factory call, in the const's scope. */
 function searchesOfHeldStore(factoryCall: CallExpression): CallExpression[] {
   let holder: Node | undefined = factoryCall.getParent();
   while (holder && (Node.isAwaitExpression(holder) || Node.isParenthesizedExpression(holder))) holder = holder.getParent();

@@ -88,7 +88,7 @@ class VoyageEngine {
       calls: [{ line: 4, method: 'embedDocuments', provider: 'voyage', endpoint: 'embedding', model: 'voyage-3-lite' }],
     },
     {
-      name: 'vector stores: fromDocuments with an inline embedder, fromExistingIndex with one from another module (searched where it is held: the retriever is the site, not the opening), a retriever and a search on a store built from documents; a store opened and handed elsewhere is its own site',
+      name: 'vector stores: fromDocuments with an inline embedder, fromExistingIndex with one from another module (handing out a retriever: the opening stays the site), a retriever and a search on a store built from documents; a store opened and searched where it is held: the search is the site, not the opening',
       files: { 'src/embeddings.ts': `import { OpenAIEmbeddings } from '@langchain/openai';\nexport const embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-large' });\n` },
       code: `import { SupabaseVectorStore } from '@langchain/community/vectorstores/supabase';
 import { PineconeStore } from '@langchain/pinecone';
@@ -103,14 +103,17 @@ export async function index(docs: Document[], client: any, pineconeIndex: any) {
   await memory.similaritySearch('refund policy', 4);
   return memory.asRetriever({ k: 2 });
 }
-export const openArticles = (pineconeIndex: any) => PineconeStore.fromExistingIndex(embeddings, { pineconeIndex });`,
+export async function searchArticles(pineconeIndex: any, question: string) {
+  const articles = await PineconeStore.fromExistingIndex(embeddings, { pineconeIndex });
+  return articles.similaritySearch(question, 3);
+}`,
       calls: [
         { line: 7, method: 'SupabaseVectorStore.fromDocuments', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small', holeKinds: ['rag-context'] },
-        { line: 9, method: 'asRetriever', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-large' },
+        { line: 8, method: 'PineconeStore.fromExistingIndex', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-large' },
         { line: 10, method: 'MemoryVectorStore.fromTexts', model: 'text-embedding-3-large' },
         { line: 11, method: 'similaritySearch', model: 'text-embedding-3-large' },
         { line: 12, method: 'asRetriever', model: 'text-embedding-3-large' },
-        { line: 14, method: 'PineconeStore.fromExistingIndex', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-large' },
+        { line: 16, method: 'similaritySearch', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-large' },
       ],
     },
     {
