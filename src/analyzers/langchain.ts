@@ -55,6 +55,14 @@ const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpo
   NomicEmbeddings: { provider: 'nomic', endpoint: 'embedding' },
 };
 
+/**
+ * The model a LangChain class sends when the code names none, from the library's own source (a fact about the
+ * library, like the method tables here; pricing data stays in data/catalog). OpenAIEmbeddings: `modelName =
+ * "text-embedding-ada-002"` in langchain-ai/langchainjs libs/langchain-openai/src/embeddings.ts (51fedb6a, read
+ * 2026-12-03; the older `langchain/embeddings/openai` re-exported the same class).
+ */
+const LIBRARY_DEFAULT_MODELS: Readonly<Record<string, string>> = { OpenAIEmbeddings: 'text-embedding-ada-002' };
+
 /** Runnable methods that send a request. */
 const REQUEST_METHODS: Readonly<Record<string, { streaming?: boolean; embedding?: boolean }>> = {
   invoke: {},
@@ -138,8 +146,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const options = resolveObjectLiteral(runnable.modelOptions, context.modules);
   const modelNode = runnable.modelId ?? firstProperty(options, ['model', 'modelName', 'azureOpenAIApiDeploymentName', 'deploymentName', 'modelId'], context.modules);
   const model = readModel(modelNode, context.modules);
-  if (!modelNode) evidence.push(`no model option on ${runnable.className}: the library default applies`);
-  let modelRef = model.ref;
+  const libraryDefault = modelNode ? undefined : LIBRARY_DEFAULT_MODELS[runnable.className];
+  if (!modelNode) evidence.push(`no model option on ${runnable.className}: the library default applies${libraryDefault ? ` (${libraryDefault}, LangChain's default for the class)` : ''}`);
+  let modelRef = libraryDefault ? { id: libraryDefault, raw: '', source: 'default-param' as const } : model.ref;
   let provider = runnable.provider;
   if (runnable.modelId && model.ref.id?.includes(':')) {
     const [prefix, ...rest] = model.ref.id.split(':');
@@ -350,8 +359,10 @@ function modelOfRunnable(runnable: Runnable, context: AnalyzerContext, evidence:
   const options = resolveObjectLiteral(runnable.modelOptions, context.modules);
   const modelNode = runnable.modelId ?? firstProperty(options, ['model', 'modelName', 'azureOpenAIApiDeploymentName', 'deploymentName', 'modelId'], context.modules);
   const model = readModel(modelNode, context.modules);
-  if (!modelNode) evidence.push(`no model option on ${runnable.className}: the library default applies`);
+  const libraryDefault = modelNode ? undefined : LIBRARY_DEFAULT_MODELS[runnable.className];
+  if (!modelNode) evidence.push(`no model option on ${runnable.className}: the library default applies${libraryDefault ? ` (${libraryDefault}, LangChain's default for the class)` : ''}`);
   evidence.push(...model.evidence);
+  if (libraryDefault) return { provider: providerFromOptions(getObjectProperty(options, 'configuration', context.modules) ?? getObjectProperty(options, 'clientOptions', context.modules), context.modules, evidence) ?? runnable.provider, model: { id: libraryDefault, raw: '', source: 'default-param' } };
   const provider = providerFromOptions(getObjectProperty(options, 'configuration', context.modules) ?? getObjectProperty(options, 'clientOptions', context.modules), context.modules, evidence) ?? runnable.provider;
   return { provider, model: model.ref };
 }

@@ -14,6 +14,13 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   ],
   invalid: [
     {
+      name: "OpenAIEmbeddings with no model sends LangChain's default, text-embedding-ada-002, and says so",
+      code: `import { OpenAIEmbeddings } from '@langchain/openai';
+const embeddings = new OpenAIEmbeddings({ openAIApiKey: process.env.OPENAI_API_KEY });
+export const embed = (text: string) => embeddings.embedQuery(text);`,
+      calls: [{ line: 3, method: 'embedQuery', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-ada-002', modelSource: 'default-param' }],
+    },
+    {
       name: 'a text-completion LLM hosted on Replicate (langchain/llms/replicate) called with call()',
       code: `import { Replicate } from 'langchain/llms/replicate';
 export async function reply(prompt: string) {
