@@ -28,6 +28,10 @@ const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boo
   { path: 'beta.threads.runs.createAndPoll', endpoint: 'chat' },
   { path: 'beta.threads.runs.stream', endpoint: 'chat', streaming: true },
   { path: 'beta.threads.createAndRun', endpoint: 'chat' },
+  // Resuming a run with the outputs of the tools it called: the model runs again on them.
+  { path: 'beta.threads.runs.submitToolOutputs', endpoint: 'chat' },
+  { path: 'beta.threads.runs.submitToolOutputsAndPoll', endpoint: 'chat' },
+  { path: 'beta.threads.runs.submitToolOutputsStream', endpoint: 'chat', streaming: true },
   { path: 'batches.create', endpoint: 'batch' },
   { path: 'moderations.create', endpoint: 'other' },
   // A realtime session minted on the server (its model and config; an ephemeral key back for the browser): the GA
@@ -99,7 +103,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const clientParameter = clientParameterOf(receiver, origin, context.modules);
   const clientMember = clientMemberOf(receiver, origin);
   // A thread's run takes the thread id first: `runs.stream(threadId, { assistant_id, instructions, additional_messages })`.
-  const paramsArgument = THREAD_RUN_METHOD.test(match.method.path) ? call.getArguments()[1] : call.getArguments()[0];
+  // Resuming one takes the run id too: `runs.submitToolOutputsStream(threadId, runId, { tool_outputs })`.
+  const paramsArgument = call.getArguments()[THREAD_RUN_METHOD.test(match.method.path) ? (/submitToolOutputs/.test(match.method.path) ? 2 : 1) : 0];
   const params = resolveObjectLiteral(paramsArgument, context.modules);
   const paramsText = paramsArgument?.getText() ?? '';
   if (!params && paramsArgument) evidence.push(`request options \`${paramsText.slice(0, 60)}\` not statically known`);
@@ -206,6 +211,9 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
   }
   const messagesNode = getObjectProperty(params, 'messages');
   if (messagesNode) return resolveMessages(messagesNode, context.modules);
+  // A resumed run: the tools' outputs go back to the model (the thread's turns are on the server).
+  const outputs = THREAD_RUN_METHOD.test(path) ? getObjectProperty(params, 'tool_outputs') : undefined;
+  if (outputs) return { messages: [{ role: 'tool', text: `{{${outputs.getText().slice(0, 60)}}}`, holes: [{ kind: 'interpolation', expression: outputs.getText().slice(0, 60) }] }], hasImage: false };
   // A thread run: the run's instructions and the messages it adds (the thread's earlier turns are on the server).
   const added = getObjectProperty(params, 'additional_messages');
   if (THREAD_RUN_METHOD.test(path) && (added || getObjectProperty(params, 'instructions'))) {

@@ -145,6 +145,15 @@ export async function runOnThread(threadId: string, assistantId: string, questio
       calls: [{ line: 4, method: 'beta.threads.runs.stream', provider: 'openai', features: { streaming: true }, promptIncludes: ['senior TypeScript reviewer', '{{question}}'] }],
     },
     {
+      name: 'a run resumed with the outputs of the tools it called (thread id and run id first): the outputs go back to the model',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export function resume(threadId: string, runId: string, toolCallOutputs: { tool_call_id: string; output: string }[]) {
+  return openai.beta.threads.runs.submitToolOutputsStream(threadId, runId, { tool_outputs: toolCallOutputs });
+}`,
+      calls: [{ line: 4, method: 'beta.threads.runs.submitToolOutputsStream', provider: 'openai', endpoint: 'chat', features: { streaming: true }, promptIncludes: ['{{toolCallOutputs}}'] }],
+    },
+    {
       name: 'realtime sessions minted through the SDK: GA client secrets (conversation and transcription) and the beta sessions',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();

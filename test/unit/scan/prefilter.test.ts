@@ -3,6 +3,8 @@ import { mightContainLlmCall } from '../../../src/scan/prefilter';
 
 describe('prefilter', () => {
   const kept: Array<[string, string]> = [
+    ['a thread run resumed with tool outputs on a client from a sibling module', "const stream = openai.beta.threads.runs.submitToolOutputsStream(threadId, runId, { tool_outputs });"],
+    ["Replicate's predictions API by fetch", "await fetch('https://api.replicate.com/v1/predictions', { method: 'POST', body });"],
     ['an SDK import', `import Anthropic from '@anthropic-ai/sdk';`],
     ['ai/rsc', `import { streamUI } from 'ai/rsc';`],
     ['a Bedrock runtime require', `const { ConverseCommand } = require('@aws-sdk/client-bedrock-runtime');`],
