@@ -65,6 +65,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/images\/edits(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true, editsImage: true },
   { pattern: /\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
   { pattern: /\/v1\/audio\/speech(?:$|[?#])/, endpoint: 'audio-speech', needsKnownHost: true },
+  // Replicate's predictions API: a model run billed per second of its hardware (or per output); what it makes is the model's.
+  { pattern: /api\.replicate\.com\/v1\/(?:predictions|models\/[^/]+\/[^/]+\/predictions|deployments\/[^/]+\/[^/]+\/predictions)(?:$|[?#])/, endpoint: 'other', provider: 'replicate' },
   // Speech APIs: ElevenLabs, Deepgram, AssemblyAI (their hosts are the API).
   { pattern: /api\.elevenlabs\.io\/v1\/speech-to-text(?:$|[?#/])/, endpoint: 'audio-transcription', provider: 'elevenlabs' },
   { pattern: /api\.elevenlabs\.io\/v1\/text-to-speech\//, endpoint: 'audio-speech', provider: 'elevenlabs' },

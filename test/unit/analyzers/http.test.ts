@@ -22,6 +22,13 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "Replicate's predictions API by hand: a model run named only by its version hash",
+      code: `export async function redesign(imageUrl: string, prompt: string) {
+  return fetch('https://api.replicate.com/v1/predictions', { method: 'POST', headers: { Authorization: 'Token ' + process.env.REPLICATE_API_KEY }, body: JSON.stringify({ version: '854e8727697a057c525cdb45ab037f64ecca770a1769cc52287c2e56472a247b', input: { image: imageUrl, prompt } }) });
+}`,
+      calls: [{ line: 2, provider: 'replicate', endpoint: 'other', model: null }],
+    },
+    {
       name: 'a model set on the posted object before the request, inside a retry callback: `body.model = body.model ?? config.chatModel`',
       code: `const config = { url: 'https://api.openai.com', chatModel: process.env.OPENAI_CHAT_MODEL ?? 'gpt-4o-mini' };
 declare function retry<T>(run: () => Promise<T>): Promise<T>;
