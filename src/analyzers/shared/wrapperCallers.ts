@@ -229,7 +229,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         }
         // A fetch helper handed the app's own route (`fetchChatResponse('/api/chat/openai', body)`) posts to the app's server, not a model API.
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(text, file.absolutePath, helper));
+        // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
+        // server, whose own request is the site, as a page's fetch to an API route is.
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(text, file.absolutePath, helper) && !(hasDirective(sourceFile, 'use client') && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
@@ -733,6 +735,23 @@ function isOwnRoutePath(node: Node, modules: ModuleLoader, depth: number): boole
     return initializer !== undefined && isOwnRoutePath(initializer, modules, depth + 1);
   }
   return false;
+}
+
+/** Whether a file (or a function body) opens with a directive prologue holding `directive` (`'use client'`, `'use server'`). */
+function hasDirective(container: Node, directive: string): boolean {
+  const statements = Node.isSourceFile(container) || Node.isBlock(container) ? container.getStatements() : [];
+  for (const statement of statements) {
+    const expression = Node.isExpressionStatement(statement) ? statement.getExpression() : undefined;
+    if (!expression || !Node.isStringLiteral(expression)) return false;
+    if (expression.getLiteralValue() === directive) return true;
+  }
+  return false;
+}
+
+/** A Next.js server action: its module, or its own body, says `'use server'`. */
+function isServerAction(helper: Helper): boolean {
+  const body = (helper.fn as Node & { getBody?(): Node | undefined }).getBody?.();
+  return hasDirective(helper.fn.getSourceFile(), 'use server') || (body !== undefined && hasDirective(body, 'use server'));
 }
 
 /** `vi.mock('openai')`, `jest.mock('../llm', () => ...)`, `vi.doMock(...)`: the modules a test file replaces. */

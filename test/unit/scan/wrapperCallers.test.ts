@@ -668,6 +668,25 @@ it('talks to the model', async () => {
     ],
   },
   {
+    name: "a client component calling a server action posts to the app's server: the action's own request is the site",
+    files: {
+      'app/agent/action.ts': `'use server';
+import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function runAgent(input: string) {
+  return generateText({ model: openai('gpt-4o-mini'), prompt: input });
+}
+`,
+      'app/agent/page.tsx': `'use client';
+import { runAgent } from './action';
+export default function Page() {
+  return { onSubmit: (text: string) => runAgent(text) };
+}
+`,
+    },
+    sites: [{ file: 'app/agent/action.ts', line: 5, kind: 'sdk', model: 'gpt-4o-mini', inTotals: true }],
+  },
+  {
     name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
     files: {
       'src/stream-text.ts': `import { streamText as _streamText } from 'ai';
