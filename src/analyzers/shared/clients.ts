@@ -86,12 +86,19 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
     const body = fn.getBody();
     if (body && !Node.isBlock(body)) return withStep(resolveClientOrigin(body, modules, depth + 1), fn, callee);
+    const returned: Array<{ statement: Node; origin: ClientOrigin }> = [];
     for (const statement of fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
-      const returned = statement.getExpression();
-      const origin = returned && resolveClientOrigin(returned, modules, depth + 1);
-      if (origin) return withStep(origin, fn, callee);
+      const value = statement.getExpression();
+      const origin = value && resolveClientOrigin(value, modules, depth + 1);
+      if (origin) returned.push({ statement, origin });
+      if (returned.length >= MAX_FACTORY_RETURNS) break;
     }
-    return fromTypeAnnotation(fn.getReturnTypeNode(), modules, depth);
+    if (returned.length === 0) return fromTypeAnnotation(fn.getReturnTypeNode(), modules, depth);
+    // Clients of different classes (`if (endpoint.includes('.openai.azure.com')) return new AzureOpenAI(...); return new
+    // OpenAI(...)`): the one returned when no special case holds is what a default deployment gets.
+    const classes = new Set(returned.map((entry) => entry.origin.className));
+    const chosen = classes.size > 1 ? (returned.find((entry) => !inThenBranch(entry.statement, fn)) ?? returned[0]) : returned[0];
+    return withStep(chosen.origin, fn, callee);
   }
   if (Node.isConditionalExpression(node)) {
     return resolveClientOrigin(node.getWhenTrue(), modules, depth + 1) ?? resolveClientOrigin(node.getWhenFalse(), modules, depth + 1);
@@ -100,6 +107,18 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     return resolveClientOrigin(node.getRight(), modules, depth + 1) ?? resolveClientOrigin(node.getLeft(), modules, depth + 1);
   }
   return undefined;
+}
+
+/** Return statements of a client factory looked at: more is a provider switch, whose first client stands for it. */
+const MAX_FACTORY_RETURNS = 4;
+
+/** Whether a statement sits in the then-branch of an `if` inside `fn` (a case the code tests for, not the default path). */
+function inThenBranch(statement: Node, fn: Node): boolean {
+  let child: Node = statement;
+  for (let parent = statement.getParent(); parent && parent !== fn; child = parent, parent = parent.getParent()) {
+    if (Node.isIfStatement(parent) && parent.getThenStatement() === child) return true;
+  }
+  return false;
 }
 
 /** `this.chat.completions.create(...)` inside `class Assistant extends OpenAI`: the instance is the SDK client (options unknown). */

@@ -154,6 +154,21 @@ export function resume(threadId: string, runId: string, toolCallOutputs: { tool_
       calls: [{ line: 4, method: 'beta.threads.runs.submitToolOutputsStream', provider: 'openai', endpoint: 'chat', features: { streaming: true }, promptIncludes: ['{{toolCallOutputs}}'] }],
     },
     {
+      name: 'a client factory returning Azure only for an Azure endpoint and OpenAI otherwise: the default path, OpenAI, serves the call',
+      code: `import OpenAI, { AzureOpenAI } from 'openai';
+export async function getOpenAi(endpoint: string) {
+  if (endpoint.indexOf('.openai.azure.com/openai') > 0) {
+    return new AzureOpenAI({ endpoint, apiVersion: '2024-10-21' });
+  }
+  return new OpenAI({ apiKey: process.env.OPENAI_KEY });
+}
+export async function complete(endpoint: string, prompt: string) {
+  const openai = await getOpenAi(endpoint);
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+}`,
+      calls: [{ line: 10, provider: 'openai', model: 'gpt-4o' }],
+    },
+    {
       name: 'realtime sessions minted through the SDK: GA client secrets (conversation and transcription) and the beta sessions',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();
