@@ -219,7 +219,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
   // The GA mint (`/v1/realtime/client_secrets`) nests the session's config: `{ session: { type, model, ... } }`.
   const sessionConfig = rule.voiceSession && !getObjectProperty(body, 'model', context.modules) ? resolveObjectLiteral(getObjectProperty(body, 'session', context.modules), context.modules) : undefined;
-  const assigned = request.body ? fieldAssignedBeforeRequest(request.body, call, 'model') : undefined;
+  const assigned = request.body ? fieldAssignedBeforeRequest(request.body, call, 'model', context) : undefined;
   if (assigned) evidence.push(`model: set on the body before the request (\`${assigned.getParent()!.getText().slice(0, 80)}\`)`);
   const model = modelOf(sessionConfig ?? body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context), assigned);
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
@@ -604,13 +604,13 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0): Node | und
  * `body.model = body.model ?? config.chatModel` then `fetch(url, { body: JSON.stringify(body) })`: a field the function
  * sets on the object it posts, before the request (the last such assignment), as its value expression.
  */
-function fieldAssignedBeforeRequest(body: Node, call: CallExpression, field: string): Node | undefined {
+function fieldAssignedBeforeRequest(body: Node, call: CallExpression, field: string, context: AnalyzerContext): Node | undefined {
   const sent = unwrapExpression(body);
   const posted = Node.isCallExpression(sent) && sent.getExpression().getText() === 'JSON.stringify' ? sent.getArguments()[0] : sent;
   const target = posted && unwrapExpression(posted);
   if (!target || !Node.isIdentifier(target)) return undefined;
   // The function that holds the object (the request may sit in a callback inside it: `retry(async () => fetch(...))`).
-  const owner = target.getSymbol()?.getDeclarations()[0] ?? call;
+  const owner = findDeclaration(target, context.modules) ?? call;
   const fn = owner.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isFunctionExpression(ancestor) || Node.isArrowFunction(ancestor) || Node.isMethodDeclaration(ancestor));
   if (!fn || fn.getStart() > call.getStart() || fn.getEnd() < call.getEnd()) return undefined;
   let found: Node | undefined;
