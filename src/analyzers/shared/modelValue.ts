@@ -6,7 +6,7 @@ import type { ModuleLoader } from './modules';
 import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, thisAssignments, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
 import { escapeRegExp } from '../../model/regExp';
-import { routeCallerModels, routeOfFile } from './routeCallers';
+import { APP_SEARCH, routeCallerModels, routeOfFile } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
 
 /**
@@ -349,10 +349,6 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
   if (isUserChoice(node)) {
     walk.userChoice ??= node.getText().slice(0, 60);
     walk.userChoiceNode ??= node;
-    // `selectedModel` of `useState('claude-3-5-sonnet')`: the pick starts at the value given.
-    const declaration = Node.isIdentifier(node) ? findDeclaration(node, walk.modules) : undefined;
-    const state = declaration && Node.isBindingElement(declaration) ? stateHookInitial(declaration, declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)) : undefined;
-    if (state?.initial) collect(state.initial, walk, depth + 1, 'default-param');
     return;
   }
   if (Node.isIdentifier(node)) {
@@ -1049,10 +1045,8 @@ function providerRouteList(home: SourceFile, modules: ModuleLoader): OfferedList
   const served = routeOfFile(home.getFilePath());
   if (!served) return undefined;
   const folders = new Set(served.route.toLowerCase().split('/').filter(Boolean));
-  const tagged = new RegExp(`\\b(?:${OPTION_PROVIDER_KEYS.join('|')})\\s*:\\s*['"\`](?:${[...folders].map(escapeRegExp).join('|')})['"\`]`);
   if (folders.size === 0) return undefined;
-  const files = nearbySourceFiles(served.appRoot, { maxDepth: 8, maxFiles: MAX_PROVIDER_LIST_FILES, skipFolder: /^(?:node_modules|dist|build|out|coverage|\..*)$/, skipFile: (_name, full) => full === home.getFilePath(), matches: (text) => tagged.test(text) });
-  for (const full of files) {
+  for (const full of providerListFiles(served.appRoot, folders, home.getFilePath(), modules)) {
     const file = modules.resolvePath(home, full);
     if (!file) continue;
     for (const statement of file.getVariableStatements()) {
@@ -1065,8 +1059,8 @@ function providerRouteList(home: SourceFile, modules: ModuleLoader): OfferedList
           const provider = option && OPTION_PROVIDER_KEYS.map((key) => getObjectProperty(option, key, modules)).find((found) => found !== undefined);
           const providerName = provider && (Node.isStringLiteral(provider) || Node.isNoSubstitutionTemplateLiteral(provider)) ? provider.getLiteralValue().toLowerCase() : undefined;
           if (!option || !providerName || !folders.has(providerName)) continue;
-          const id = OPTION_ID_KEYS.map((key) => getObjectProperty(option, key, modules)).find((found) => found !== undefined && (Node.isStringLiteral(found) || Node.isNoSubstitutionTemplateLiteral(found)) && looksLikeModelId(found.getLiteralValue()));
-          if (id && (Node.isStringLiteral(id) || Node.isNoSubstitutionTemplateLiteral(id)) && !models.some((model) => model.id === id.getLiteralValue())) models.push({ id: id.getLiteralValue(), source: 'app-list', where: modules.where(id.getSourceFile(), id.getStartLineNumber()) });
+          const id = optionIdOf(option, modules);
+          if (id) addListed(models, id, modules);
         }
         if (models.length > 0) return { name: declaration.getName(), where: modules.where(file, declaration.getStartLineNumber()), models };
       }
@@ -1127,13 +1121,20 @@ function listModels(list: Node, modules: ModuleLoader, depth = 0): ModelCandidat
       if (value) models.push(...listModels(unwrapExpression(value), modules, depth + 1));
       continue;
     }
-    let id: Node | undefined = node;
-    if (Node.isObjectLiteralExpression(node)) id = OPTION_ID_KEYS.map((key) => getObjectProperty(node, key, modules)).find((value) => value !== undefined && (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) && looksLikeModelId(value.getLiteralValue()));
-    if (id && (Node.isStringLiteral(id) || Node.isNoSubstitutionTemplateLiteral(id)) && looksLikeModelId(id.getLiteralValue()) && !models.some((model) => model.id === (id as Node & { getLiteralValue(): string }).getLiteralValue())) {
-      models.push({ id: id.getLiteralValue(), source: 'app-list', where: modules.where(id.getSourceFile(), id.getStartLineNumber()) });
-    }
+    const id = Node.isObjectLiteralExpression(node) ? optionIdOf(node, modules) : node;
+    if (id && (Node.isStringLiteral(id) || Node.isNoSubstitutionTemplateLiteral(id)) && looksLikeModelId(id.getLiteralValue())) addListed(models, id, modules);
   }
   return models;
+}
+
+/** An offered option object's model id (`{ name: 'GPT-4o', key: 'gpt-4o' }`): the first id key holding a model-like string. */
+function optionIdOf(option: Node, modules: ModuleLoader): (Node & { getLiteralValue(): string }) | undefined {
+  return OPTION_ID_KEYS.map((key) => getObjectProperty(option, key, modules)).find((value): value is Node & { getLiteralValue(): string } => value !== undefined && (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) && looksLikeModelId(value.getLiteralValue()));
+}
+
+/** Adds a listed id once, with where it is written. */
+function addListed(models: ModelCandidate[], id: Node & { getLiteralValue(): string }, modules: ModuleLoader): void {
+  if (!models.some((model) => model.id === id.getLiteralValue())) models.push({ id: id.getLiteralValue(), source: 'app-list', where: modules.where(id.getSourceFile(), id.getStartLineNumber()) });
 }
 
 /** String methods that make a model id from another string (a prefix stripped, a case changed). */
@@ -1346,6 +1347,22 @@ function isUserChoice(node: Node): boolean {
   if (REQUEST_ROOT.test(text)) return true;
   // LangGraph's `config.configurable.x` is set per run by the client (the user's model selector).
   return /\b(?:preferences|userSettings|userPreferences|userConfig|selectedModel|configurable)\b/.test(node.getExpression().getText()) && /model/i.test(text);
+}
+
+/** Per scan: the files of an app that tag option objects with one of a route's folder names (read once per route). */
+const PROVIDER_LIST_FILES = new WeakMap<ModuleLoader, Map<string, string[]>>();
+
+function providerListFiles(appRoot: string, folders: ReadonlySet<string>, homePath: string, modules: ModuleLoader): string[] {
+  const cache = PROVIDER_LIST_FILES.get(modules) ?? new Map<string, string[]>();
+  PROVIDER_LIST_FILES.set(modules, cache);
+  const key = `${appRoot}\0${homePath}`;
+  let files = cache.get(key);
+  if (!files) {
+    const tagged = new RegExp(`\\b(?:${OPTION_PROVIDER_KEYS.join('|')})\\s*:\\s*['"\`](?:${[...folders].map(escapeRegExp).join('|')})['"\`]`);
+    files = nearbySourceFiles(appRoot, { ...APP_SEARCH, maxFiles: MAX_PROVIDER_LIST_FILES, skipFile: (_name, full) => full === homePath, matches: (text) => tagged.test(text) });
+    cache.set(key, files);
+  }
+  return files;
 }
 
 /** UI state hooks whose first argument is the state's starting value (React, and stores written the same way). */

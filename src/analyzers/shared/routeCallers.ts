@@ -17,9 +17,8 @@ import { escapeRegExp } from '../../model/regExp';
 
 /** Files read when looking for the route's callers; more is a monorepo, read for its first ones. */
 const MAX_FILES = 400;
-/** Folder levels below the app's folder searched. */
-const MAX_DEPTH = 8;
-const SKIPPED_FOLDER = /^(?:node_modules|dist|build|out|coverage|\..*)$/;
+/** How deep below the app's folder a search for its own files goes, and the folders it never enters (dependencies, build output, hidden). */
+export const APP_SEARCH = { maxDepth: 8, skipFolder: /^(?:node_modules|dist|build|out|coverage|\..*)$/ } as const;
 
 /** The URL path a Next.js route file serves and the folder holding the app (`app/` or `pages/`'s parent), or undefined. */
 export function routeOfFile(filePath: string): { route: string; appRoot: string } | undefined {
@@ -171,7 +170,7 @@ function callerFiles(appRoot: string, route: string, home: SourceFile, modules: 
   let files = cache.get(homePath);
   if (!files) {
     const quoted = new RegExp(`['"\`]${escapeRegExp(route)}['"\`?]`);
-    files = nearbySourceFiles(appRoot, { maxDepth: MAX_DEPTH, maxFiles: MAX_FILES, skipFolder: SKIPPED_FOLDER, skipFile: (_name, full) => full === homePath, matches: (text) => quoted.test(text) });
+    files = nearbySourceFiles(appRoot, { ...APP_SEARCH, maxFiles: MAX_FILES, skipFile: (_name, full) => full === homePath, matches: (text) => quoted.test(text) });
     cache.set(homePath, files);
   }
   return files.flatMap((full) => {
