@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
-import type { DetectedCall, Endpoint, MessageRole, PromptHole, PromptMessage } from '../model/types';
+import type { DetectedCall, Endpoint, MessageRole, ModelRef, PromptHole, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
@@ -62,6 +62,13 @@ const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpo
  * 2026-12-03; the older `langchain/embeddings/openai` re-exported the same class).
  */
 const LIBRARY_DEFAULT_MODELS: Readonly<Record<string, string>> = { OpenAIEmbeddings: 'text-embedding-ada-002' };
+
+/** A runnable given no model option: says the library default applies, and returns it where the class's default is known. */
+function libraryDefaultModel(runnable: Runnable, evidence: string[]): ModelRef | undefined {
+  const id = LIBRARY_DEFAULT_MODELS[runnable.className];
+  evidence.push(`no model option on ${runnable.className}: the library default applies${id ? ` (${id}, LangChain's default for the class)` : ''}`);
+  return id ? { id, raw: '', source: 'default-param' } : undefined;
+}
 
 /** Runnable methods that send a request. */
 const REQUEST_METHODS: Readonly<Record<string, { streaming?: boolean; embedding?: boolean }>> = {
@@ -146,9 +153,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const options = resolveObjectLiteral(runnable.modelOptions, context.modules);
   const modelNode = runnable.modelId ?? firstProperty(options, ['model', 'modelName', 'azureOpenAIApiDeploymentName', 'deploymentName', 'modelId'], context.modules);
   const model = readModel(modelNode, context.modules);
-  const libraryDefault = modelNode ? undefined : LIBRARY_DEFAULT_MODELS[runnable.className];
-  if (!modelNode) evidence.push(`no model option on ${runnable.className}: the library default applies${libraryDefault ? ` (${libraryDefault}, LangChain's default for the class)` : ''}`);
-  let modelRef = libraryDefault ? { id: libraryDefault, raw: '', source: 'default-param' as const } : model.ref;
+  let modelRef = modelNode ? model.ref : libraryDefaultModel(runnable, evidence) ?? model.ref;
   let provider = runnable.provider;
   if (runnable.modelId && model.ref.id?.includes(':')) {
     const [prefix, ...rest] = model.ref.id.split(':');
@@ -355,16 +360,14 @@ function storeCreation(receiver: Node, context: AnalyzerContext): { creation: Ca
 }
 
 /** Provider and model of a resolved runnable, as `analyzeCall` reads them. */
-function modelOfRunnable(runnable: Runnable, context: AnalyzerContext, evidence: string[]): { provider: string; model: import('../model/types').ModelRef } {
+function modelOfRunnable(runnable: Runnable, context: AnalyzerContext, evidence: string[]): { provider: string; model: ModelRef } {
   const options = resolveObjectLiteral(runnable.modelOptions, context.modules);
   const modelNode = runnable.modelId ?? firstProperty(options, ['model', 'modelName', 'azureOpenAIApiDeploymentName', 'deploymentName', 'modelId'], context.modules);
   const model = readModel(modelNode, context.modules);
-  const libraryDefault = modelNode ? undefined : LIBRARY_DEFAULT_MODELS[runnable.className];
-  if (!modelNode) evidence.push(`no model option on ${runnable.className}: the library default applies${libraryDefault ? ` (${libraryDefault}, LangChain's default for the class)` : ''}`);
+  const libraryDefault = modelNode ? undefined : libraryDefaultModel(runnable, evidence);
   evidence.push(...model.evidence);
-  if (libraryDefault) return { provider: providerFromOptions(getObjectProperty(options, 'configuration', context.modules) ?? getObjectProperty(options, 'clientOptions', context.modules), context.modules, evidence) ?? runnable.provider, model: { id: libraryDefault, raw: '', source: 'default-param' } };
   const provider = providerFromOptions(getObjectProperty(options, 'configuration', context.modules) ?? getObjectProperty(options, 'clientOptions', context.modules), context.modules, evidence) ?? runnable.provider;
-  return { provider, model: model.ref };
+  return { provider, model: libraryDefault ?? model.ref };
 }
 
 const PROVIDER_PREFIX: Readonly<Record<string, string>> = { google_genai: 'google', google_vertexai: 'google-vertex', bedrock: 'aws-bedrock', bedrock_converse: 'aws-bedrock', azure_openai: 'azure-openai', mistralai: 'mistral' };

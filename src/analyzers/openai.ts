@@ -211,15 +211,17 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
   }
   const messagesNode = getObjectProperty(params, 'messages');
   if (messagesNode) return resolveMessages(messagesNode, context.modules);
-  // A resumed run: the tools' outputs go back to the model (the thread's turns are on the server).
-  const outputs = THREAD_RUN_METHOD.test(path) ? getObjectProperty(params, 'tool_outputs') : undefined;
-  if (outputs) return { messages: [{ role: 'tool', text: `{{${outputs.getText().slice(0, 60)}}}`, holes: [{ kind: 'interpolation', expression: outputs.getText().slice(0, 60) }] }], hasImage: false };
-  // A thread run: the run's instructions and the messages it adds (the thread's earlier turns are on the server).
-  const added = getObjectProperty(params, 'additional_messages');
-  if (THREAD_RUN_METHOD.test(path) && (added || getObjectProperty(params, 'instructions'))) {
+  if (THREAD_RUN_METHOD.test(path)) {
+    // A resumed run: the tools' outputs go back to the model (the thread's turns are on the server).
+    const outputs = getObjectProperty(params, 'tool_outputs');
+    if (outputs) return { messages: [{ role: 'tool', text: `{{${outputs.getText().slice(0, 60)}}}`, holes: [{ kind: 'interpolation', expression: outputs.getText().slice(0, 60) }] }], hasImage: false };
+    // A run: its instructions and the messages it adds.
+    const added = getObjectProperty(params, 'additional_messages');
     const instructions = getObjectProperty(params, 'instructions');
-    const turns = added ? resolveMessages(added, context.modules) : { messages: [], hasImage: false };
-    return { messages: [...(instructions ? [{ role: 'system' as const, ...resolvePromptText(instructions, context.modules) }] : []), ...turns.messages], hasImage: turns.hasImage };
+    if (added || instructions) {
+      const turns = added ? resolveMessages(added, context.modules) : { messages: [], hasImage: false };
+      return { messages: [...(instructions ? [{ role: 'system' as const, ...resolvePromptText(instructions, context.modules) }] : []), ...turns.messages], hasImage: turns.hasImage };
+    }
   }
   for (const name of ['prompt', 'input', 'instructions']) {
     const node = getObjectProperty(params, name);
