@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
-import { findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -253,14 +253,10 @@ const SEARCH_METHODS = new Set(['similaritySearch', 'similaritySearchWithScore',
 
 /** The searches (`store.similaritySearch(...)`) of the store a `const` holds from this factory call, in the const's scope. */
 function searchesOfHeldStore(factoryCall: CallExpression): CallExpression[] {
-  let holder: Node | undefined = factoryCall.getParent();
-  while (holder && (Node.isAwaitExpression(holder) || Node.isParenthesizedExpression(holder))) holder = holder.getParent();
-  if (!holder || !Node.isVariableDeclaration(holder) || !Node.isIdentifier(holder.getNameNode())) return [];
-  const name = holder.getName();
-  const scope = holder.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
-  return (scope?.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []).filter((search) => {
+  const held = heldBy(factoryCall, true);
+  return (held?.scope.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []).filter((search) => {
     const callee = search.getExpression();
-    return Node.isPropertyAccessExpression(callee) && SEARCH_METHODS.has(callee.getName()) && unwrapExpression(callee.getExpression()).getText() === name;
+    return Node.isPropertyAccessExpression(callee) && SEARCH_METHODS.has(callee.getName()) && unwrapExpression(callee.getExpression()).getText() === held!.name;
   });
 }
 

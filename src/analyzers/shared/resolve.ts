@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { nodeTests, wrapCompilerNode } from './calls';
@@ -372,6 +372,18 @@ function namespaceTarget(declaration: Node, modules: ModuleLoader): SourceFile |
   if (!Node.isVariableDeclaration(declaration) || !Node.isIdentifier(declaration.getNameNode())) return undefined;
   const loaded = relativeModuleLoad(declaration.getInitializer());
   return loaded ? modules.resolve(declaration.getSourceFile(), loaded.specifier) : undefined;
+}
+
+/**
+ * The variable a value is stored in (`const generate = createGenerate(opts)`; with `throughAwait`, also
+ * `const store = await Store.open(...)`): its declaration, name and the block or file it is scoped to.
+ */
+export function heldBy(value: Node, throughAwait = false): { declaration: VariableDeclaration; name: string; scope: Node } | undefined {
+  let holder = value.getParent();
+  while (throughAwait && holder && (Node.isAwaitExpression(holder) || Node.isParenthesizedExpression(holder))) holder = holder.getParent();
+  if (!holder || !Node.isVariableDeclaration(holder) || !Node.isIdentifier(holder.getNameNode())) return undefined;
+  const scope = holder.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  return scope && { declaration: holder, name: holder.getName(), scope };
 }
 
 /** The value expression a declaration gives its name, when there is one. */

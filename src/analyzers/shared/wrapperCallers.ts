@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName, markCutOffContinuation } from './callsite';
-import { findDeclaration, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, heldBy, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -191,6 +191,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
       const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`));
       const functionValueCalls = byFunctionType || byProductType ? callsOfValues(sourceFile) : [];
+      // Read once per file, for every call in it: what a test replaces with its module mocks, and whether a client component calls.
+      const mockedModules = modulesMockedBy(text);
+      const clientComponent = hasDirective(sourceFile, 'use client');
       const resolved = new Map<string, Node | undefined>();
       const remember: Remember = (node, what, compute) => {
         const key = `${what}@${node.getStart()}:${node.getEnd()}`;
@@ -231,7 +234,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(text, file.absolutePath, helper) && !(hasDirective(sourceFile, 'use client') && isServerAction(helper)));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
@@ -757,14 +760,17 @@ function isServerAction(helper: Helper): boolean {
 /** `vi.mock('openai')`, `jest.mock('../llm', () => ...)`, `vi.doMock(...)`: the modules a test file replaces. */
 const MOCKED_MODULE = /\b(?:vi|jest)\.(?:do)?[mM]ock\(\s*['"`]([^'"`]+)['"`]/g;
 
+/** The module specifiers a file's test framework mocks (none for most files: the cheap test first). */
+function modulesMockedBy(text: string): string[] {
+  return /\.(?:do)?[mM]ock\(/.test(text) ? [...text.matchAll(MOCKED_MODULE)].map((match) => match[1]) : [];
+}
+
 /**
  * Whether a caller's file replaces, with its test framework's module mock, the helper's own module or a package the
  * helper's module imports (`vi.mock('openai')` over a helper built on the `openai` client): the test calls the helper
  * and nothing reaches a model.
  */
-function mocksHelperModule(callerText: string, callerPath: string, helper: Helper): boolean {
-  if (!/\.(?:do)?[mM]ock\(/.test(callerText)) return false;
-  const mocked = [...callerText.matchAll(MOCKED_MODULE)].map((match) => match[1]);
+function mocksHelperModule(mocked: readonly string[], callerPath: string, helper: Helper): boolean {
   if (mocked.length === 0) return false;
   const helperFile = helper.fn.getSourceFile();
   const withoutExtension = (file: string) => file.split(path.sep).join('/').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
@@ -775,11 +781,10 @@ function mocksHelperModule(callerText: string, callerPath: string, helper: Helpe
 
 /** Whether a factory call's value is held in a `const` that is handed on (an argument, a property) rather than called. */
 function heldAndHandedOn(factoryCall: CallExpression): boolean {
-  const declaration = factoryCall.getParent();
-  if (!declaration || !Node.isVariableDeclaration(declaration)) return false;
-  const name = declaration.getName();
-  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
-  return !!scope && scope.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => {
+  const held = heldBy(factoryCall);
+  if (!held) return false;
+  const { declaration, name, scope } = held;
+  return scope.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => {
     if (identifier.getText() !== name || identifier === declaration.getNameNode()) return false;
     const parent = identifier.getParent();
     return !!parent && (Node.isShorthandPropertyAssignment(parent) || Node.isPropertyAssignment(parent) || (Node.isCallExpression(parent) && parent.getArguments().includes(identifier)));
@@ -809,15 +814,10 @@ function declaredAsProductOf(callee: Node, factoryName: string, modules: ModuleL
  * `generate({ prompt })`), in the scope of that `const`; none when the value goes anywhere else.
  */
 function callsOfHeldProduct(factoryCall: CallExpression, modules: ModuleLoader): CallExpression[] {
-  const declaration = factoryCall.getParent();
-  if (!declaration || !Node.isVariableDeclaration(declaration) || declaration.getInitializer() !== factoryCall) return [];
-  if (declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Const) return [];
-  const name = declaration.getNameNode();
-  if (!Node.isIdentifier(name)) return [];
-  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
-  if (!scope) return [];
-  const held = name.getText();
-  return callsMatching(scope.getSourceFile(), (call) => ts.isIdentifier(call.expression) && call.expression.text === held && call.pos >= scope.getPos() && call.end <= scope.getEnd()).filter((call) => {
+  const held = heldBy(factoryCall);
+  if (!held || held.declaration.getInitializer() !== factoryCall || held.declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Const) return [];
+  const { declaration, name, scope } = held;
+  return callsMatching(scope.getSourceFile(), (call) => ts.isIdentifier(call.expression) && call.expression.text === name && call.pos >= scope.getPos() && call.end <= scope.getEnd()).filter((call) => {
     const callee = call.getExpression();
     return sameNode(findDeclaration(callee, modules) ?? callee, declaration);
   });
