@@ -46,6 +46,20 @@ export class ModuleLoader {
   /** `projectOnFirstUse`: the scan's project, made when first asked for, so a run that parses nothing never loads ts-morph. */
   constructor(private readonly projectOnFirstUse: () => Project, private readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
 
+  private resolvedRoot: string | undefined;
+
+  /** The root with symbolic links resolved (the root itself when it cannot be), read once. */
+  private realRoot(): string {
+    if (this.resolvedRoot === undefined) {
+      try {
+        this.resolvedRoot = fs.realpathSync(this.root);
+      } catch {
+        this.resolvedRoot = this.root;
+      }
+    }
+    return this.resolvedRoot;
+  }
+
   private get project(): Project {
     return this.projectOnFirstUse();
   }
@@ -201,7 +215,8 @@ export class ModuleLoader {
     const relative = this.relativePath(file);
     try {
       const real = fs.realpathSync(file);
-      if (!real.startsWith(this.root + path.sep)) throw new Error('links outside the workspace; not read');
+      // Against the root's own real path: a workspace opened through a symbolic link is still the workspace.
+      if (!real.startsWith(this.realRoot() + path.sep)) throw new Error('links outside the workspace; not read');
       const stat = fs.statSync(real);
       if (!stat.isFile()) return undefined;
       if (stat.size > MAX_SETTINGS_FILE_BYTES) throw new Error(`larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KB; not read`);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeText, createAnalysisProject } from '../../../src/scan/analyze';
@@ -69,5 +69,24 @@ describe('ModuleLoader.dependentsOfPackagesHolding', () => {
   it('a file in no workspace package, or in a package nothing depends on, has no dependents', () => {
     const { modules } = createAnalysisProject(root);
     assert.equal(modules.dependentsOfPackagesHolding([path.join(root, 'examples', 'i18n', 'src', 'main.ts'), path.join(root, 'README.md')]).size, 0);
+  });
+});
+
+describe('ModuleLoader: a workspace opened through a symbolic link', () => {
+  it("reads the workspace's own config JSON (it is inside the workspace's real path, not outside it)", async () => {
+    const real = mkdtempSync(path.join(os.tmpdir(), 'linked-workspace-'));
+    const linkParent = mkdtempSync(path.join(os.tmpdir(), 'workspace-link-'));
+    const link = path.join(linkParent, 'app');
+    try {
+      mkdirSync(path.join(real, 'src'));
+      writeFileSync(path.join(real, 'src', 'config.json'), JSON.stringify({ model: 'gpt-4o-mini' }));
+      writeFileSync(path.join(real, 'src', 'llm.ts'), `import OpenAI from 'openai';\nimport config from './config.json';\nconst openai = new OpenAI();\nexport const ask = (q: string) => openai.chat.completions.create({ model: config.model, messages: [{ role: 'user', content: q }] });\n`);
+      symlinkSync(real, link, 'dir');
+      const result = await scanWorkspace(link);
+      assert.deepEqual(result.callSites.map((site) => site.model.id), ['gpt-4o-mini'], JSON.stringify(result.diagnostics));
+    } finally {
+      rmSync(linkParent, { recursive: true, force: true });
+      rmSync(real, { recursive: true, force: true });
+    }
   });
 });
