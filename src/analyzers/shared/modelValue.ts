@@ -99,12 +99,54 @@ function guardHolds(returned: Node, modules: ModuleLoader): boolean | undefined 
     // Arrow functions are function-like declarations; function expressions are not.
     if (Node.isFunctionLikeDeclaration(parent) || Node.isFunctionExpression(parent)) return undefined;
     if (!Node.isIfStatement(parent) || child === parent.getExpression()) continue;
-    const holds = settingComparisonHolds(unwrapExpression(parent.getExpression()), modules);
+    const condition = unwrapExpression(parent.getExpression());
+    const holds = settingComparisonHolds(condition, modules) ?? holdsWithNothingSet(condition, modules);
     if (holds === undefined) return undefined;
     return child === parent.getThenStatement() ? holds : !holds;
   }
   return undefined;
 }
+
+/**
+ * Whether a condition that only tests whether env variables are set (`if (process.env.TOGETHER_API_KEY)`,
+ * `provider ? provider === 'openai' : process.env.OPENAI_API_KEY` with `provider` read from the environment) holds
+ * for a deployment that sets none of them: the branch such a deployment takes is the app's default path (ai-town
+ * returns its OpenAI, Together and custom settings when their keys are set, and Ollama's otherwise). A variable the
+ * example env files or an env schema give a value is not assumed unset: undefined, as for any other condition.
+ */
+function holdsWithNothingSet(condition: Node, modules: ModuleLoader, depth = 0): boolean | undefined {
+  const node = unwrapExpression(condition);
+  if (depth > MAX_GUARD_DEPTH) return undefined;
+  if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.ExclamationToken) {
+    const operand = holdsWithNothingSet(node.getOperand(), modules, depth + 1);
+    return operand === undefined ? undefined : !operand;
+  }
+  if (Node.isBinaryExpression(node)) {
+    const operator = node.getOperatorToken().getKind();
+    if (operator !== SyntaxKind.AmpersandAmpersandToken && operator !== SyntaxKind.BarBarToken) return undefined;
+    const left = holdsWithNothingSet(node.getLeft(), modules, depth + 1);
+    const right = holdsWithNothingSet(node.getRight(), modules, depth + 1);
+    const decisive = operator === SyntaxKind.AmpersandAmpersandToken ? false : true;
+    if (left === decisive || right === decisive) return decisive;
+    return left === undefined || right === undefined ? undefined : !decisive;
+  }
+  if (Node.isConditionalExpression(node)) {
+    const test = holdsWithNothingSet(node.getCondition(), modules, depth + 1);
+    return test === undefined ? undefined : holdsWithNothingSet(test ? node.getWhenTrue() : node.getWhenFalse(), modules, depth + 1);
+  }
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, modules);
+    if (!declaration || !Node.isVariableDeclaration(declaration) || isReassignedLet(node, modules)) return undefined;
+    const initializer = declaration.getInitializer();
+    return initializer && envName(initializer, modules) !== undefined ? holdsWithNothingSet(initializer, modules, depth + 1) : undefined;
+  }
+  const name = envName(node, modules);
+  if (name === undefined) return undefined;
+  const hasValue = modules.envSetting(name) !== undefined || envSchemaDefault(name, node, modules) !== undefined;
+  return hasValue ? undefined : false;
+}
+
+const MAX_GUARD_DEPTH = 6;
 
 /**
  * Whether a comparison of a setting with a string literal (`provider === 'anthropic'`, `LLM_PROVIDER !== 'openai'`)
@@ -1288,7 +1330,7 @@ function configGetterEnvName(node: Node): string | undefined {
  */
 function readEnv(name: string, node: Node, walk: Walk, depth: number): void {
   walk.env ??= name;
-  const schemaDefault = envSchemaDefault(name, node, walk);
+  const schemaDefault = envSchemaDefault(name, node, walk.modules);
   if (schemaDefault && looksLikeModelId(schemaDefault.getLiteralText())) add(walk, schemaDefault.getLiteralText(), 'env-default', whereOf(schemaDefault, walk));
   const fromFile = walk.modules.envSetting(name);
   if (!schemaDefault && !fromFile && walk.examples) readEnvExample(name, walk);
@@ -1315,10 +1357,10 @@ function readEnvExample(name: string, walk: Walk): void {
 }
 
 /** `NAME: z.string().default('gpt-4o')` in the env schema the accessed object is built from. */
-function envSchemaDefault(name: string, node: Node, walk: Walk): (Node & { getLiteralText(): string }) | undefined {
+function envSchemaDefault(name: string, node: Node, modules: ModuleLoader): (Node & { getLiteralText(): string }) | undefined {
   const owner = Node.isPropertyAccessExpression(node) ? unwrapExpression(node.getExpression()) : undefined;
   if (!owner || !Node.isIdentifier(owner)) return undefined;
-  const declaration = findDeclaration(owner, walk.modules);
+  const declaration = findDeclaration(owner, modules);
   const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
   if (!initializer) return undefined;
   for (const property of initializer.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {

@@ -94,6 +94,49 @@ export const answer = (question: string) => generateText({ model: getModel(), pr
       calls: [{ line: 3, method: 'generateText', provider: 'google', model: 'gemini-2.5-flash' }],
     },
     {
+      name: 'a settings function whose branches test which keys are set: a deployment that sets none takes the last return, whose model comes first',
+      files: {
+        'src/config.ts': `import { createOpenAI } from '@ai-sdk/openai';
+export function getLLMConfig() {
+  let provider = process.env.LLM_PROVIDER;
+  if (provider ? provider === 'openai' : process.env.OPENAI_API_KEY) {
+    return { provider: createOpenAI({}), chatModel: process.env.OPENAI_CHAT_MODEL ?? 'gpt-4o-mini' };
+  }
+  if (process.env.TOGETHER_API_KEY) {
+    return { provider: createOpenAI({ baseURL: 'https://api.together.xyz/v1' }), chatModel: process.env.TOGETHER_CHAT_MODEL ?? 'meta-llama/Llama-3-8b-chat-hf' };
+  }
+  return { provider: createOpenAI({ baseURL: 'http://127.0.0.1:11434/v1' }), chatModel: process.env.OLLAMA_MODEL ?? 'llama3' };
+}
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { createOpenAI } from '@ai-sdk/openai';
+import { getLLMConfig } from './config';
+const config = getLLMConfig();
+export const answer = (question: string) => generateText({ model: createOpenAI({})(config.chatModel), prompt: question });`,
+      calls: [{ line: 5, method: 'generateText', model: 'llama3', candidates: ['llama3', 'gpt-4o-mini', 'meta-llama/Llama-3-8b-chat-hf'] }],
+    },
+    {
+      name: 'the same branches when an example env file sets the tested variable: not assumed unset, the written order is kept',
+      files: {
+        '.env.example': 'TOGETHER_BASE_URL=https://api.together.xyz/v1\n',
+        'src/config.ts': `import { createOpenAI } from '@ai-sdk/openai';
+export function getLLMConfig() {
+  if (process.env.TOGETHER_BASE_URL) {
+    return { provider: createOpenAI({ baseURL: process.env.TOGETHER_BASE_URL }), chatModel: 'meta-llama/Llama-3-8b-chat-hf' };
+  }
+  return { provider: createOpenAI({ baseURL: 'http://127.0.0.1:11434/v1' }), chatModel: 'llama3' };
+}
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { createOpenAI } from '@ai-sdk/openai';
+import { getLLMConfig } from './config';
+const settings = getLLMConfig();
+export const reply = (question: string) => generateText({ model: createOpenAI({})(settings.chatModel), prompt: question });`,
+      calls: [{ line: 5, method: 'generateText', model: 'meta-llama/Llama-3-8b-chat-hf', candidates: ['meta-llama/Llama-3-8b-chat-hf', 'llama3'] }],
+    },
+    {
       name: 'provider factories and ai functions passed on by a workspace module (shared resolve)',
       files: { 'src/ai.ts': `export { anthropic as claude } from '@ai-sdk/anthropic';\nexport { generateText } from 'ai';\nexport type { LanguageModel } from 'ai';\n` },
       code: `import { claude, generateText } from './ai';\nawait generateText({ model: claude('claude-haiku-4-5'), prompt: 'Say hi' });`,
