@@ -1,10 +1,10 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { optionsHoleOf, resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
 import { findDeclaration, firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { enterCall, likelyBranches, valueExpressions } from './shared/modelValue';
+import { enterCall, holdsWithNothingSet, likelyBranches, valueExpressions } from './shared/modelValue';
 import { aiSdkFactoryProvider, calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
 /**
@@ -220,6 +220,10 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
   const viaOtherNode = traced !== unwrapExpression(modelNode);
   if (Node.isStringLiteral(traced) || Node.isNoSubstitutionTemplateLiteral(traced) || Node.isBinaryExpression(traced)) {
     const model = readModel(modelNode, context.modules);
+    if (model.ref.id === null && Node.isBinaryExpression(traced)) {
+      const fallback = fallbackModels(traced, context, evidence, depth);
+      if (fallback) return fallback;
+    }
     evidence.push(...model.evidence);
     if (model.ref.id === null) return unknown;
     evidence.push(`model string "${model.ref.id}" goes through the AI Gateway`);
@@ -227,7 +231,8 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
   }
   if (Node.isConditionalExpression(traced)) {
     // `flag ? anthropic('…') : openai('…')`: the likely branch that resolves is reported, every branch is a candidate.
-    const resolved = mergeBranches(likelyBranches(traced, context.modules), context, evidence, depth);
+    // A branch that holds no model (`fireworks ? fireworks('…') : undefined`) is the deployment without that setting: no candidate.
+    const resolved = mergeBranches(likelyBranches(traced, context.modules).filter((branch) => !/^(?:undefined|null|void 0)$/.test(unwrapExpression(branch).getText())), context, evidence, depth);
     if (!resolved) return unknown;
     evidence.push(`model chosen at run time by \`${traced.getCondition().getText().slice(0, 40)}\`; the likely branch is reported first`);
     return resolved;
@@ -304,6 +309,20 @@ function mergeBranches(branches: Node[], context: AnalyzerContext, evidence: str
     }
   }
   return { provider: first.resolved.provider, ref: candidates.length > 1 ? { ...first.resolved.ref, candidates } : first.resolved.ref };
+}
+
+/**
+ * `deepSeekR1Model ?? o3MiniModel` (or `||`) of model objects: both are candidates, the left first unless it is made
+ * only under a setting a deployment following the example env files leaves unset (`fireworks ? ... : undefined`).
+ */
+function fallbackModels(expression: BinaryExpression, context: AnalyzerContext, evidence: string[], depth: number): ResolvedModel | undefined {
+  const operator = expression.getOperatorToken().getKind();
+  if (operator !== SyntaxKind.QuestionQuestionToken && operator !== SyntaxKind.BarBarToken) return undefined;
+  const left = expression.getLeft();
+  const leftAbsent = holdsWithNothingSet(left, context.modules) === false;
+  const resolved = mergeBranches(leftAbsent ? [expression.getRight(), left] : [left, expression.getRight()], context, evidence, depth);
+  if (resolved && leftAbsent) evidence.push(`\`${left.getText().slice(0, 40)}\` is set only by a setting the example env files leave unset: \`${expression.getRight().getText().slice(0, 40)}\` is reported first`);
+  return resolved;
 }
 
 /** An identifier's constant initializer, followed (`const model = getModel('x')` → the call). */

@@ -27,6 +27,7 @@ export interface LoadedSettings {
 export async function loadWorkspaceSettings(root: string, signal?: AbortSignal): Promise<LoadedSettings> {
   const env = new Map<string, SettingValue[]>();
   const envExamples = new Map<string, SettingValue[]>();
+  const envNamesSet = new Map<string, string>();
   const configs = new Map<string, Map<string, SettingValue>>();
   const extensionSettings = new Map<string, { default?: SettingValue; options: SettingValue[] }>();
   const diagnostics: Diagnostic[] = [];
@@ -76,7 +77,8 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
       // A Helm or Jinja template (`{{ .Values.x }}`) is not configuration until rendered: skipped without a warning.
       if (file.kind !== 'env' && /\.ya?ml$/i.test(file.relative) && text.includes('{{')) continue;
       if (file.kind === 'env' || file.kind === 'compose' || file.kind === 'deploy') {
-        const { values: kept, listed } = parseEnvironmentSettings(text, file.relative, file.kind);
+        const { values: kept, listed, setNames } = parseEnvironmentSettings(text, file.relative, file.kind);
+        for (const name of setNames) if (!envNamesSet.has(name)) envNamesSet.set(name, file.relative);
         for (const [name, value] of kept) {
           const values = env.get(name) ?? [];
           values.push(value);
@@ -108,7 +110,7 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
     const routes = router ? readRoutesFile(realRoot, router, jsonFiles, diagnostics) : undefined;
     modelLists.push({ ...list, aliasModels: routes?.models ?? [], ...(routes ? { aliasRoutesFile: routes.file } : {}) });
   }
-  return { settings: { env, envExamples, configs, extensionSettings, ...(modelLists.length > 0 ? { modelLists } : {}) }, diagnostics };
+  return { settings: { env, envExamples, configs, extensionSettings, ...(modelLists.length > 0 ? { modelLists } : {}), ...(envNamesSet.size > 0 ? { envNamesSet } : {}) }, diagnostics };
 }
 
 /**

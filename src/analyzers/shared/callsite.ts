@@ -55,12 +55,22 @@ export function annotationComment(call: Node): { text: string; line: number } | 
   return undefined;
 }
 
+/**
+ * A call's callee without the casts and parentheses around it: `(together.chat.completions.create as Function)({...})`
+ * (napkins casts the method to pass a field its SDK types lack) calls `together.chat.completions.create`.
+ */
+export function calleeExpression(call: ts.CallExpression): ts.Expression {
+  let callee: ts.Expression = call.expression;
+  while (ts.isParenthesizedExpression(callee) || ts.isAsExpression(callee) || ts.isSatisfiesExpression(callee) || ts.isNonNullExpression(callee) || ts.isTypeAssertionExpression(callee)) callee = callee.expression;
+  return callee;
+}
+
 /** The last `depth` property names of the callee (`chat.completions.create`), or '' when the chain is shorter. */
 export function methodPath(call: CallExpression, depth: number): string {
   // Raw compiler nodes: this runs on every call of every parsed file, and wrapping each link of
   // each callee chain in ts-morph nodes cost more than the rest of the matching.
   const names: string[] = [];
-  let current: ts.Expression = call.compilerNode.expression;
+  let current: ts.Expression = calleeExpression(call.compilerNode);
   while (ts.isPropertyAccessExpression(current) && names.length < depth) {
     names.unshift(current.name.text);
     current = current.expression;
@@ -71,6 +81,7 @@ export function methodPath(call: CallExpression, depth: number): string {
 /** Walks `a.b.c.d` down `count` property accesses and returns the receiver (`a`). */
 export function receiverOf(call: CallExpression, count: number): Node | undefined {
   let current: Node = call.getExpression();
+  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isNonNullExpression(current) || Node.isTypeAssertion(current)) current = current.getExpression();
   for (let index = 0; index < count; index++) {
     if (!Node.isPropertyAccessExpression(current)) return undefined;
     current = current.getExpression();

@@ -109,14 +109,17 @@ function guardHolds(returned: Node, modules: ModuleLoader): boolean | undefined 
 
 /**
  * Whether a condition that only tests whether env variables are set (`if (process.env.TOGETHER_API_KEY)`,
- * `provider ? provider === 'openai' : process.env.OPENAI_API_KEY` with `provider` read from the environment) holds
- * for a deployment that sets none of them: the branch such a deployment takes is the app's default path (ai-town
- * returns its OpenAI, Together and custom settings when their keys are set, and Ollama's otherwise). A variable the
- * example env files or an env schema give a value is not assumed unset: undefined, as for any other condition.
+ * `provider ? provider === 'openai' : process.env.OPENAI_API_KEY` with `provider` read from the environment, a
+ * value made only when a key is set: `const fireworks = process.env.FIREWORKS_KEY ? createFireworks() : undefined`)
+ * holds for a deployment that sets nothing beyond what the example env files set: the branch such a deployment
+ * takes is the app's default path (ai-town returns its OpenAI, Together and custom settings when their keys are set,
+ * and Ollama's otherwise). A variable an example file sets, or an env schema defaults, is not assumed unset: its
+ * test is undefined, as for any other condition.
  */
-function holdsWithNothingSet(condition: Node, modules: ModuleLoader, depth = 0): boolean | undefined {
+export function holdsWithNothingSet(condition: Node, modules: ModuleLoader, depth = 0): boolean | undefined {
   const node = unwrapExpression(condition);
   if (depth > MAX_GUARD_DEPTH) return undefined;
+  if (/^(?:undefined|null|false|void 0)$/.test(node.getText())) return false;
   if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.ExclamationToken) {
     const operand = holdsWithNothingSet(node.getOperand(), modules, depth + 1);
     return operand === undefined ? undefined : !operand;
@@ -138,11 +141,11 @@ function holdsWithNothingSet(condition: Node, modules: ModuleLoader, depth = 0):
     const declaration = findDeclaration(node, modules);
     if (!declaration || !Node.isVariableDeclaration(declaration) || isReassignedLet(node, modules)) return undefined;
     const initializer = declaration.getInitializer();
-    return initializer && envName(initializer, modules) !== undefined ? holdsWithNothingSet(initializer, modules, depth + 1) : undefined;
+    return initializer ? holdsWithNothingSet(initializer, modules, depth + 1) : undefined;
   }
   const name = envName(node, modules);
   if (name === undefined) return undefined;
-  const hasValue = modules.envSetting(name) !== undefined || envSchemaDefault(name, node, modules) !== undefined;
+  const hasValue = modules.envSetting(name) !== undefined || modules.envSetByExample(name) || envSchemaDefault(name, node, modules) !== undefined;
   return hasValue ? undefined : false;
 }
 

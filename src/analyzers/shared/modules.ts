@@ -87,6 +87,13 @@ export class ModuleLoader {
     return value;
   }
 
+  /** Whether an example env, docker-compose or deployment file sets the variable to something (records the file as a dependency). */
+  envSetByExample(name: string): boolean {
+    const file = this.settings.envNamesSet?.get(name);
+    if (file !== undefined) this.tracked?.add(path.join(this.root, file));
+    return file !== undefined;
+  }
+
   /**
    * The values of commented-out example lines (`# NAME='value'`) for an env variable, nearest the root first
    * (records the files as dependencies). Only kept values (model ids, provider URLs).

@@ -1,9 +1,9 @@
-import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } from '../../model/types';
 import { isLocalServer } from '../../model/vocabulary';
 import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
-import { methodPath } from './callsite';
+import { calleeExpression, methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl } from './modelValue';
@@ -90,7 +90,7 @@ export interface MethodSpec {
 /** The longest row of `table` whose path ends the callee of `call`, and how many names it spans. */
 export function matchMethodTable<T extends { path: string }>(call: CallExpression, table: readonly T[]): { method: T; depth: number } | undefined {
   // Cheap reject first: the callee's last name must end some row's path.
-  const callee = call.compilerNode.expression;
+  const callee = calleeExpression(call.compilerNode);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const depths = shapeOf(table);
   if (!depths.lastNames.has(callee.name.text)) return undefined;
@@ -426,12 +426,28 @@ export function aiSdkFactoryProvider(factory: Node, modules: ModuleLoader, evide
     evidence.push(`provider \`${factory.getText()}\` is a parameter typed ${typed.typeName} from '${typed.packageName}' (options unknown)`);
     return AI_SDK_PACKAGE_PROVIDERS[typed.packageName];
   }
+  // `process.env.OPENAI_KEY ? createOpenAI({...}) : undefined`: a provider made only when its key is set, called as `openai?.('o3-mini')`.
+  const made = madeWhenSet(traced);
+  if (made !== traced) {
+    const provider = aiSdkFactoryProvider(made, modules, evidence, depth + 1);
+    if (provider) evidence.push(`provider made only when \`${(traced as ConditionalExpression).getCondition().getText().slice(0, 40)}\` holds (a deployment setting): assumed to hold`);
+    return provider;
+  }
   if (!Node.isCallExpression(traced)) return undefined;
   const creator = calleeBinding(unwrapExpression(traced.getExpression()), modules);
   if (!creator || !(creator.packageName in AI_SDK_PACKAGE_PROVIDERS)) return undefined;
   evidence.push(`provider made by ${creator.importedName}() from '${creator.packageName}' (${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()})`);
   const fromUrl = providerFromOptions(traced.getArguments()[0], modules, evidence);
   return fromUrl ?? AI_SDK_PACKAGE_PROVIDERS[creator.packageName];
+}
+
+/** The branch of `condition ? value : undefined` (or `: null`, either way round) that holds a value; anything else itself. */
+function madeWhenSet(node: Node): Node {
+  if (!Node.isConditionalExpression(node)) return node;
+  const empty = (branch: Node): boolean => /^(?:undefined|null|void 0)$/.test(unwrapExpression(branch).getText());
+  if (empty(node.getWhenFalse()) && !empty(node.getWhenTrue())) return node.getWhenTrue();
+  if (empty(node.getWhenTrue()) && !empty(node.getWhenFalse())) return node.getWhenFalse();
+  return node;
 }
 
 /** Anthropic's SDK packages and who serves a client of each when no base URL says otherwise. */

@@ -36,6 +36,12 @@ export interface WorkspaceSettings {
   extensionSettings: ReadonlyMap<string, { default?: SettingValue; options: SettingValue[] }>;
   /** Model lists a deployment sets as JSON in one env variable (`MODELS=[{"id": "…"}, …]`), in file order. */
   modelLists?: readonly ModelListSetting[];
+  /**
+   * Env variables an example env, docker-compose or deployment file sets to something (`OPENAI_KEY="YOUR_KEY"`),
+   * by name → the first such file: whether a deployment following the example sets them. Names only: the values
+   * (keys, among others) are never kept.
+   */
+  envNamesSet?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -138,14 +144,16 @@ export interface ModelListsOfFile {
  * kept model/provider values by variable and the model lists and router paths, which are read from the raw values
  * before the per-value filter (it would drop a JSON list whole). Throws a readable error for YAML that does not parse.
  */
-export function parseEnvironmentSettings(text: string, file: string, kind: 'env' | 'compose' | 'deploy'): { values: Array<[string, SettingValue]>; listed: ModelListsOfFile } {
+export function parseEnvironmentSettings(text: string, file: string, kind: 'env' | 'compose' | 'deploy'): { values: Array<[string, SettingValue]>; listed: ModelListsOfFile; setNames: string[] } {
   const lines = text.split(/\r?\n/);
   if (kind === 'env') {
     const assignments = envAssignments(lines);
-    return { values: keptEnvValues(assignments, file), listed: modelListsOf(assignments.map(({ name, raw }) => [name, unquote(raw)]), lines, file) };
+    const setNames = assignments.filter(({ raw }) => unquote(raw.replace(/\s+#.*$/, '')) !== '').map(({ name }) => name);
+    return { values: keptEnvValues(assignments, file), listed: modelListsOf(assignments.map(({ name, raw }) => [name, unquote(raw)]), lines, file), setNames };
   }
   const entries = kind === 'compose' ? composeEnvironment(text) : deploymentEnvironment(text);
-  return { values: kind === 'compose' ? keptComposeValues(entries, lines, file) : keptDeploymentValues(entries, lines, file), listed: modelListsOf(entries, lines, file) };
+  const setNames = entries.filter(([name, raw]) => typeof name === 'string' && raw !== undefined && raw !== null && String(raw) !== '').map(([name]) => name as string);
+  return { values: kind === 'compose' ? keptComposeValues(entries, lines, file) : keptDeploymentValues(entries, lines, file), listed: modelListsOf(entries, lines, file), setNames };
 }
 
 /** The model lists and router paths among a file's raw env entries. */

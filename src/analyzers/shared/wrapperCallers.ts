@@ -58,8 +58,10 @@ interface Helper {
   fn: FunctionLike;
   /** For a factory returning a function (`createX(opts)(input)`): that inner function. */
   returned?: FunctionLike;
-  /** The name callers write: `summarize`, the `ask` of `llm.ask(...)`. */
+  /** The name callers write: `summarize`, the `ask` of `llm.ask(...)`, or the const a higher-order function's result is held in (heldAs). */
   name: string;
+  /** `const summarize = traceable(summarizeFunc, ...)`: the const callers call instead of the function. */
+  heldAs?: VariableDeclaration;
   /**
    * The types a receiver may be declared with to reach this helper: for a method, its class, superclasses
    * and interfaces; for a member of an object literal, the type the literal is declared or returned as;
@@ -567,7 +569,26 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
     const name = (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) ? current.getName() : (current.getParent() as unknown as { getName(): string }).getName()) ?? '';
     if (!/^[A-Za-z_$][\w$]*$/.test(name) || name !== call.enclosingFunction?.split('.').pop()) return undefined;
     const returned = innermost && returnedBy(current, innermost) ? innermost : undefined;
-    return { call, site: node, requests: [call], fn: current, returned, name, ...implementedTypes(current, returned, modules) };
+    const heldAs = Node.isFunctionDeclaration(current) && !current.isExported() ? higherOrderHolder(current, name) : undefined;
+    return { call, site: node, requests: [call], fn: current, returned, name: heldAs?.getName() ?? name, ...(heldAs ? { heldAs } : {}), ...implementedTypes(current, returned, modules) };
+  }
+  return undefined;
+}
+
+/**
+ * `export const verifyContentIsRelevant = traceable(verifyContentIsRelevantFunc, { name: '...' })`: a module-level
+ * const holding what a higher-order function (a tracer, a retry or cache wrapper) makes of the module's own
+ * unexported function, passed first. Callers call the const: it is the name the helper goes by.
+ */
+function higherOrderHolder(fn: Node, name: string): VariableDeclaration | undefined {
+  for (const statement of fn.getSourceFile().getVariableStatements()) {
+    if (statement.getDeclarationKind() !== VariableDeclarationKind.Const) continue;
+    for (const declaration of statement.getDeclarations()) {
+      const value = declaration.getInitializer();
+      const wrapping = value && unwrapExpression(value);
+      const first = wrapping && Node.isCallExpression(wrapping) ? wrapping.getArguments()[0] : undefined;
+      if (first && Node.isIdentifier(first) && first.getText() === name && Node.isIdentifier(declaration.getNameNode())) return declaration;
+    }
   }
   return undefined;
 }
@@ -914,7 +935,7 @@ function callsOfValues(sourceFile: SourceFile): CallExpression[] {
 
 /** Whether a declaration found for a name is the helper (the function itself, or the variable or property holding it). */
 function declares(declaration: Node, helper: Helper): boolean {
-  if (sameNode(declaration, helper.fn)) return true;
+  if (sameNode(declaration, helper.fn) || (helper.heldAs && sameNode(declaration, helper.heldAs))) return true;
   const holder = helper.fn.getParent();
   if (holder && sameNode(declaration, holder)) return true;
   const value = initializerOf(declaration);

@@ -23,6 +23,19 @@ await together.images.create({ model: 'black-forest-labs/FLUX.1-schnell', prompt
       ],
     },
     {
+      name: 'a method cast before the call (to pass a field the SDK types lack): the call is still the SDK request',
+      code: `import Together from 'together-ai';
+let together = new Together();
+export async function generate(model: string, imageUrl: string) {
+  return (together.chat.completions.create as Function)({ model, stream: true, reasoning: { enabled: false }, messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: imageUrl } }] }] });
+}
+export const embed = (input: string) => (<any>together.embeddings.create)({ model: 'BAAI/bge-large-en-v1.5', input });`,
+      calls: [
+        { line: 4, provider: 'together', endpoint: 'chat', method: 'chat.completions.create' },
+        { line: 6, method: 'embeddings.create', endpoint: 'embedding', model: 'BAAI/bge-large-en-v1.5' },
+      ],
+    },
+    {
       name: 'the streaming helper, and transcription on a client from a factory function',
       code: `import { Together } from 'together-ai';
 function getTogetherClient() {

@@ -137,6 +137,47 @@ export const reply = (question: string) => generateText({ model: createOpenAI({}
       calls: [{ line: 5, method: 'generateText', model: 'meta-llama/Llama-3-8b-chat-hf', candidates: ['meta-llama/Llama-3-8b-chat-hf', 'llama3'] }],
     },
     {
+      name: 'a key the example env file sets (a placeholder, never read as a value) is not assumed unset: the written order is kept',
+      files: {
+        '.env.example': 'OPENAI_API_KEY=sk-your-key-here\n',
+        'src/config.ts': `export function llmSettings() {
+  if (process.env.OPENAI_API_KEY) return { chatModel: 'gpt-4o-mini' };
+  return { chatModel: 'llama3' };
+}
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { createOpenAI } from '@ai-sdk/openai';
+import { llmSettings } from './config';
+export const ask = (question: string) => generateText({ model: createOpenAI({})(llmSettings().chatModel), prompt: question });`,
+      calls: [{ line: 4, method: 'generateText', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'llama3'] }],
+    },
+    {
+      name: 'providers made only when their key is set, models picked by ?? : the example env file sets OPENAI_KEY only, so o3-mini comes first',
+      files: {
+        '.env.example': 'OPENAI_KEY="YOUR_KEY"\n# If you want to use fireworks.ai:\n# FIREWORKS_KEY="YOUR_KEY"\n',
+        'src/providers.ts': `import { createOpenAI } from '@ai-sdk/openai';
+import { createFireworks } from '@ai-sdk/fireworks';
+import { wrapLanguageModel, extractReasoningMiddleware } from 'ai';
+const openai = process.env.OPENAI_KEY ? createOpenAI({ apiKey: process.env.OPENAI_KEY }) : undefined;
+const fireworks = process.env.FIREWORKS_KEY ? createFireworks({ apiKey: process.env.FIREWORKS_KEY }) : undefined;
+const customModel = process.env.CUSTOM_MODEL ? openai?.(process.env.CUSTOM_MODEL) : undefined;
+const o3MiniModel = openai?.('o3-mini', { structuredOutputs: true });
+const deepSeekR1Model = fireworks ? wrapLanguageModel({ model: fireworks('accounts/fireworks/models/deepseek-r1'), middleware: extractReasoningMiddleware({ tagName: 'think' }) }) : undefined;
+export function getModel() {
+  if (customModel) return customModel;
+  const model = deepSeekR1Model ?? o3MiniModel;
+  if (!model) throw new Error('No model found');
+  return model;
+}
+`,
+      },
+      code: `import { generateObject } from 'ai';
+import { getModel } from './providers';
+export const queries = (query: string) => generateObject({ model: getModel(), prompt: query, schema });`,
+      calls: [{ line: 3, method: 'generateObject', provider: 'openai', model: 'o3-mini', candidates: ['o3-mini', 'accounts/fireworks/models/deepseek-r1'] }],
+    },
+    {
       name: 'provider factories and ai functions passed on by a workspace module (shared resolve)',
       files: { 'src/ai.ts': `export { anthropic as claude } from '@ai-sdk/anthropic';\nexport { generateText } from 'ai';\nexport type { LanguageModel } from 'ai';\n` },
       code: `import { claude, generateText } from './ai';\nawait generateText({ model: claude('claude-haiku-4-5'), prompt: 'Say hi' });`,

@@ -137,6 +137,12 @@ describe('settings values: what is kept', () => {
     for (const value of [SECRETS[4], SECRETS[5], 'https://api.example.com/v1?key=abc', 'https://hooks.example.com/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX9']) assert.ok(!looksLikeProviderUrl(value), value);
   });
 
+  it('records which variables an example file sets by name only: a set key is known set, its value is kept nowhere', () => {
+    const parsed = parseEnvironmentSettings(`OPENAI_API_KEY=${SECRETS[0]}\nEMPTY_KEY=\nQUOTED_EMPTY=""\n# FIREWORKS_KEY=fw_commented\nCHAT_MODEL=gpt-4.1\n`, '.env.example', 'env');
+    assert.deepEqual(parsed.setNames, ['OPENAI_API_KEY', 'CHAT_MODEL'], 'names set to something, not empty or commented-out ones');
+    assert.ok(!JSON.stringify(parsed).includes(SECRETS[0]), 'the key itself is not in what the parse keeps');
+  });
+
   it('reads example env files only', () => {
     for (const name of ['.env.example', '.env.sample', '.env.template', '.env.local.example', '.env.development.sample', 'example.env', '.env.dist']) assert.ok(isEnvExampleFile(name), name);
     for (const name of ['.env', '.env.local', '.env.production', '.env.development.local', 'env.ts']) assert.ok(!isEnvExampleFile(name), name);

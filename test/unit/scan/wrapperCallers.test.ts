@@ -208,6 +208,28 @@ export async function translate(text: string) {
     },
   },
   {
+    name: 'a helper exported as what a higher-order function makes of it (a tracer): callers of the const are its callers',
+    files: {
+      'src/verify.ts': `import { ChatAnthropic } from '@langchain/anthropic';
+import { traceable } from 'langsmith/traceable';
+async function verifyContentIsRelevantFunc(content: string, args: { systemPrompt: string }) {
+  const model = new ChatAnthropic({ model: 'claude-sonnet-4-5', temperature: 0 });
+  return model.invoke([{ role: 'system', content: args.systemPrompt }, { role: 'user', content }]);
+}
+export const verifyContentIsRelevant = traceable(verifyContentIsRelevantFunc, { name: 'verify-content-relevancy' });
+`,
+      'src/luma.ts': `import { verifyContentIsRelevant } from './verify';
+export async function verifyLumaEvent(page: string) {
+  return verifyContentIsRelevant(page, { systemPrompt: 'Is this event about our products? Answer yes or no.' });
+}
+`,
+    },
+    sites: [
+      { file: 'src/luma.ts', line: 3, kind: 'wrapper-caller', via: 'src/verify.ts:5', model: 'claude-sonnet-4-5', promptIncludes: ['event about our products'], inTotals: true },
+      { file: 'src/verify.ts', line: 5, kind: 'sdk', inTotals: false },
+    ],
+  },
+  {
     name: 'two levels: feature → extractData → generate; the middle call is a helper too',
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
