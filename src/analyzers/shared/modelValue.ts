@@ -1430,9 +1430,34 @@ function stateHookInitial(element: Node, variable: Node | undefined): { hook: st
 function isUserChoiceSource(initializer: Node, modules?: ModuleLoader): boolean {
   const node = unwrapExpression(initializer);
   if (isUserChoice(node) || /^(?:req|request|ctx\.request|c\.req)\.(?:body|query|params)$/.test(node.getText()) || /\.(?:json|formData)\(\)$/.test(node.getText()) || (Node.isCallExpression(node) && REQUEST_CALL.test(node.getExpression().getText()))) return true;
-  // `const json = await request.json(); const { chatSettings } = json as Body`: the body read into a constant first.
-  if (!modules || !Node.isIdentifier(node)) return false;
+  if (!modules) return false;
+  // `schema.parse(json)`, `schema.safeParse(json).data` (zod and its kind): the body, checked.
+  const validated = validatedInput(node, modules);
+  if (validated) return isUserChoiceSource(validated, modules);
+  // `const json = await request.json(); const { chatSettings } = json as Body`: the body read into a variable first (never reassigned).
+  if (!Node.isIdentifier(node) || isReassignedLet(node, modules)) return false;
   const declaration = findDeclaration(node, modules);
-  const value = declaration && Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'const' ? declaration.getInitializer() : undefined;
-  return value !== undefined && isUserChoiceSource(value);
+  const value = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  return value !== undefined && isUserChoiceSource(value, modules);
+}
+
+/**
+ * What a schema validation returns unchanged: the argument of `schema.parse(x)` / `parseAsync` / `safeParse(x).data`,
+ * also through a variable holding the `safeParse` result (`const result = schema.safeParse(json); result.data`).
+ */
+function validatedInput(node: Node, modules: ModuleLoader): Node | undefined {
+  const argumentOf = (call: Node): Node | undefined => {
+    const inner = unwrapExpression(call);
+    if (!Node.isCallExpression(inner)) return undefined;
+    const callee = inner.getExpression();
+    return Node.isPropertyAccessExpression(callee) && /^(?:parse|parseAsync|safeParse|safeParseAsync)$/.test(callee.getName()) ? inner.getArguments()[0] : undefined;
+  };
+  const direct = argumentOf(node);
+  if (direct) return direct;
+  if (!Node.isPropertyAccessExpression(node) || node.getName() !== 'data') return undefined;
+  const owner = unwrapExpression(node.getExpression());
+  if (!Node.isIdentifier(owner)) return argumentOf(owner);
+  const declaration = findDeclaration(owner, modules);
+  const value = declaration && Node.isVariableDeclaration(declaration) && !isReassignedLet(owner, modules) ? declaration.getInitializer() : undefined;
+  return value ? argumentOf(value) : undefined;
 }

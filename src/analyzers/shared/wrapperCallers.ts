@@ -195,7 +195,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const functionValueCalls = byFunctionType || byProductType ? callsOfValues(sourceFile) : [];
       // Read once per file, for every call in it: what a test replaces with its module mocks, and whether a client component calls.
       const mockedModules = modulesMockedBy(text);
-      const clientComponent = hasDirective(sourceFile, 'use client');
+      const clientComponent = hasDirective(sourceFile, 'use client') || CLIENT_STATE_HOOK.test(text);
       const resolved = new Map<string, Node | undefined>();
       const remember: Remember = (node, what, compute) => {
         const key = `${what}@${node.getStart()}:${node.getEnd()}`;
@@ -772,6 +772,12 @@ function hasDirective(container: Node, directive: string): boolean {
   return false;
 }
 
+/**
+ * React's state and effect hooks run only in client components (a server component cannot hold state): a module calling
+ * them is browser code even without `'use client'` (a `use-*.tsx` hook module imported by client components).
+ */
+const CLIENT_STATE_HOOK = /\buse(?:State|Effect|LayoutEffect|Reducer|Transition|OptimisticState|Optimistic)\s*(?:<[^>()]*>)?\s*\(/;
+
 /** A Next.js server action: its module, or its own body, says `'use server'`. */
 function isServerAction(helper: Helper): boolean {
   const body = (helper.fn as Node & { getBody?(): Node | undefined }).getBody?.();
@@ -783,7 +789,9 @@ const MOCKED_MODULE = /\b(?:vi|jest)\.(?:do)?[mM]ock\(\s*['"`]([^'"`]+)['"`]/g;
 
 /** The module specifiers a file's test framework mocks (none for most files: the cheap test first). */
 function modulesMockedBy(text: string): string[] {
-  return /\.(?:do)?[mM]ock\(/.test(text) ? [...text.matchAll(MOCKED_MODULE)].map((match) => match[1]) : [];
+  const mocked = /\.(?:do)?[mM]ock\(/.test(text) ? [...text.matchAll(MOCKED_MODULE)].map((match) => match[1]) : [];
+  // The AI SDK's mock models stand in for a provider's: a test using them calls no model.
+  return /\bfrom\s*['"]ai\/test['"]/.test(text) ? [...mocked, 'ai/test'] : mocked;
 }
 
 /**
@@ -796,9 +804,18 @@ function mocksHelperModule(mocked: readonly string[], callerPath: string, helper
   const helperFile = helper.fn.getSourceFile();
   const withoutExtension = (file: string) => file.split(path.sep).join('/').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
   const helperModule = withoutExtension(helperFile.getFilePath());
-  const imported = new Set(helperFile.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue()).filter((specifier) => !specifier.startsWith('.')));
-  return mocked.some((specifier) => (specifier.startsWith('.') ? withoutExtension(path.resolve(path.dirname(callerPath), specifier)) === helperModule : imported.has(specifier)));
+  const specifiers = helperFile.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue());
+  const imported = new Set(specifiers.filter((specifier) => !specifier.startsWith('.')));
+  // The helper's own module and the workspace modules it imports (its fetch layer, its provider setup: `vi.mock('../secureLlmFetch')`).
+  const ownModules = new Set([helperModule, ...specifiers.filter((specifier) => specifier.startsWith('.')).map((specifier) => withoutExtension(path.resolve(path.dirname(helperFile.getFilePath()), specifier)))]);
+  return mocked.some((specifier) => (specifier.startsWith('.') ? ownModules.has(withoutExtension(path.resolve(path.dirname(callerPath), specifier))) : imported.has(specifier) || LLM_SDK_PACKAGE.test(specifier)));
 }
+
+/**
+ * The model SDKs a test replaces when it runs the app's code without calling a model (`vi.mock('@ai-sdk/openai')` where the
+ * helper builds its model elsewhere), and the AI SDK's own test doubles (`ai/test`'s MockLanguageModelV2/3/4).
+ */
+const LLM_SDK_PACKAGE = /^(?:openai|ai|ai\/test|@ai-sdk\/[\w-]+|@anthropic-ai\/[\w-]+|@google\/(?:genai|generative-ai)|@google-cloud\/vertexai|@langchain\/[\w-]+|langchain|groq-sdk|together-ai|@mistralai\/mistralai|cohere-ai|replicate|ollama|@aws-sdk\/client-bedrock-runtime)(?:\/[\w./-]+)?$/;
 
 /** Whether a factory call's value is held in a `const` that is handed on (an argument, a property) rather than called. */
 function heldAndHandedOn(factoryCall: CallExpression): boolean {

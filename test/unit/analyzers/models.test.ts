@@ -176,6 +176,22 @@ export async function POST(req: Request) {
       calls: [{ line: 5, model: null, modelSource: 'user-choice' }],
     },
     {
+      name: 'the request body checked by a schema (zod safeParse, parse) picks the model: user choice, as the body read directly',
+      code: `import OpenAI from 'openai';
+import { z } from 'zod';
+const client = new OpenAI();
+export async function POST(req: Request) {
+  let json = await req.json();
+  let result = z.object({ model: z.string(), imageUrl: z.string() }).safeParse(json);
+  if (result.error) return new Response(result.error.message, { status: 422 });
+  let { model } = result.data;
+  const checked = z.object({ model: z.string() }).parse(await req.json());
+  await client.chat.completions.create({ model: checked.model, messages: [] });
+  return client.chat.completions.create({ model, messages: [] });
+}`,
+      calls: [{ line: 10, model: null, modelSource: 'user-choice' }, { line: 11, model: null, modelSource: 'user-choice' }],
+    },
+    {
       name: 'process.env read against .env.example: the example value, kept as env-default',
       files: { '.env.example': '# copy to .env\nOPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD\nOPENAI_MODEL=gpt-4.1-mini\n' },
       code: `import OpenAI from 'openai';

@@ -655,6 +655,48 @@ export async function hostedChat(provider: string, text: string) {
     ],
   },
   {
+    name: "tests that replace a provider package the helper reaches through another module, the helper's fetch layer, or use the AI SDK's mock models call it without a request",
+    files: {
+      'src/llm/secureFetch.ts': `export const secureFetch = (url: string, init: unknown) => fetch(url, init as RequestInit);
+`,
+      'src/llm/providers.ts': `import { createOpenAI } from '@ai-sdk/openai';
+import { secureFetch } from './secureFetch';
+export const buildModel = (name: string) => createOpenAI({ fetch: secureFetch as typeof fetch })(name);
+`,
+      'src/llm/llmText.ts': `import { generateText } from 'ai';
+import { buildModel } from './providers';
+import { secureFetch } from './secureFetch';
+export async function generateLLMText(prompt: string) {
+  void secureFetch;
+  return generateText({ model: buildModel('gpt-4.1-mini'), prompt });
+}
+`,
+      'src/llm/llmText.test.ts': `import { vi, it } from 'vitest';
+import { generateLLMText } from './llmText';
+vi.mock('@ai-sdk/openai', () => ({ createOpenAI: vi.fn() }));
+it('generates', async () => { await generateLLMText('Say hello'); });
+`,
+      'src/llm/shape/requestShape.test.ts': `import { vi, it } from 'vitest';
+import { generateLLMText } from '../llmText';
+vi.mock('../secureFetch', () => ({ secureFetch: vi.fn() }));
+it('sends the right shape', async () => { await generateLLMText('Say hello'); });
+`,
+      'src/llm/telemetry.test.ts': `import { it } from 'vitest';
+import { MockLanguageModelV4 } from 'ai/test';
+import { generateLLMText } from './llmText';
+it('traces', async () => { void new MockLanguageModelV4({}); await generateLLMText('Say hello'); });
+`,
+      'src/llm/live.test.ts': `import { it } from 'vitest';
+import { generateLLMText } from './llmText';
+it('talks to the model', async () => { await generateLLMText('Say hello for real'); });
+`,
+    },
+    sites: [
+      { file: 'src/llm/live.test.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm/llmText.ts:6' },
+      { file: 'src/llm/llmText.ts', line: 6, kind: 'sdk', model: 'gpt-4.1-mini' },
+    ],
+  },
+  {
     name: "a test that mocks the helper's SDK or the helper's module calls it without a request; a test that mocks neither still makes one",
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
@@ -707,6 +749,34 @@ export default function Page() {
 `,
     },
     sites: [{ file: 'app/agent/action.ts', line: 5, kind: 'sdk', model: 'gpt-4o-mini', inTotals: true }],
+  },
+  {
+    name: "a hook module without 'use client' that holds React state calls a server action from the browser; a server component calling it is a caller",
+    files: {
+      'lib/ai/generate-filters.ts': `'use server';
+import { generateText } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+export async function generateFilters(prompt: string) {
+  return generateText({ model: anthropic('claude-sonnet-4-6'), prompt: \`Turn this into analytics filters: \${prompt}\` });
+}
+`,
+      'ui/use-analytics-filters.tsx': `import { useState } from 'react';
+import { generateFilters } from '../lib/ai/generate-filters';
+export function useAnalyticsFilters() {
+  const [streaming, setStreaming] = useState(false);
+  return { ask: async (value: string) => { setStreaming(true); return generateFilters(value); }, streaming };
+}
+`,
+      'app/report/page.tsx': `import { generateFilters } from '../../lib/ai/generate-filters';
+export default async function Report() {
+  return generateFilters('clicks from Germany last week');
+}
+`,
+    },
+    sites: [
+      { file: 'app/report/page.tsx', line: 3, kind: 'wrapper-caller', via: 'lib/ai/generate-filters.ts:5' },
+      { file: 'lib/ai/generate-filters.ts', line: 5, kind: 'sdk', model: 'claude-sonnet-4-6' },
+    ],
   },
   {
     name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
