@@ -53,15 +53,18 @@ const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpo
   DeepInfraEmbeddings: { provider: 'deepinfra', endpoint: 'embedding' },
   HuggingFaceInferenceEmbeddings: { provider: 'huggingface', endpoint: 'embedding' },
   NomicEmbeddings: { provider: 'nomic', endpoint: 'embedding' },
+  // A LangChain tool over OpenAI's images endpoint: `dalle.invoke(prompt)` generates an image.
+  DallEAPIWrapper: { provider: 'openai', endpoint: 'image-generation' },
 };
 
 /**
  * The model a LangChain class sends when the code names none, from the library's own source (a fact about the
  * library, like the method tables here; pricing data stays in data/catalog). OpenAIEmbeddings: `modelName =
  * "text-embedding-ada-002"` in langchain-ai/langchainjs libs/langchain-openai/src/embeddings.ts (51fedb6a, read
- * 2026-12-03; the older `langchain/embeddings/openai` re-exported the same class).
+ * 2026-12-03; the older `langchain/embeddings/openai` re-exported the same class). DallEAPIWrapper: `modelName`
+ * "dall-e-3" in the published @langchain/openai dist/tools/dalle.js (read 2026-12-03).
  */
-const LIBRARY_DEFAULT_MODELS: Readonly<Record<string, string>> = { OpenAIEmbeddings: 'text-embedding-ada-002' };
+const LIBRARY_DEFAULT_MODELS: Readonly<Record<string, string>> = { OpenAIEmbeddings: 'text-embedding-ada-002', DallEAPIWrapper: 'dall-e-3' };
 
 /** A runnable given no model option: says the library default applies, and returns it where the class's default is known. */
 function libraryDefaultModel(runnable: Runnable, evidence: string[]): ModelRef | undefined {

@@ -21,6 +21,18 @@ export const embed = (text: string) => embeddings.embedQuery(text);`,
       calls: [{ line: 3, method: 'embedQuery', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-ada-002', modelSource: 'default-param' }],
     },
     {
+      name: "DallEAPIWrapper's invoke generates an image: OpenAI's images endpoint, LangChain's default dall-e-3 when no model is given",
+      code: `import { DallEAPIWrapper } from '@langchain/openai';
+const dalle = new DallEAPIWrapper({ n: 1, model: 'dall-e-2' });
+const plain = new DallEAPIWrapper({ apiKey: process.env.OPENAI_API_KEY });
+export const pictures = (prompts: string[]) => Promise.all(prompts.map((prompt) => dalle.invoke(prompt)));
+export const cover = (topic: string) => plain.invoke(\`A flat illustration of \${topic}\`);`,
+      calls: [
+        { line: 4, method: 'invoke', provider: 'openai', endpoint: 'image-generation', model: 'dall-e-2' },
+        { line: 5, method: 'invoke', provider: 'openai', endpoint: 'image-generation', model: 'dall-e-3', modelSource: 'default-param' },
+      ],
+    },
+    {
       name: 'a text-completion LLM hosted on Replicate (langchain/llms/replicate) called with call()',
       code: `import { Replicate } from 'langchain/llms/replicate';
 export async function reply(prompt: string) {
