@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
@@ -49,6 +49,9 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /models\/[^/?#]+:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   { pattern: /models\/[^/?#]+:(?:batchE|e)mbedContents?(?:$|[?#])/, endpoint: 'embedding', provider: 'google' },
   { pattern: /\/openai\/deployments\/[^/]+\/chat\/completions/, endpoint: 'chat', provider: 'azure-openai' },
+  // Providers' own (not OpenAI-shaped) chat APIs behind a configurable base: Alibaba DashScope, Baidu Qianfan (ERNIE).
+  { pattern: /\/services\/aigc\/(?:text|multimodal)-generation\/generation(?:$|[?#])/, endpoint: 'chat', provider: 'alibaba' },
+  { pattern: /\/wenxinworkshop\/chat\/[^/?#]+(?:$|[?#])/, endpoint: 'chat', provider: 'baidu' },
   { pattern: /\/chat\/completions(?:$|[?#])/, endpoint: 'chat' },
   // Anthropic's Messages API behind a configurable base (`new URL('messages', apiBase)`): its shape, needing a model or a known host.
   { pattern: /\/v1\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsKnownHost: true },
@@ -84,16 +87,17 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /(?:api-inference\.huggingface\.co|router\.huggingface\.co\/hf-inference)\/models\/[^?#]+$/, endpoint: 'other', provider: 'huggingface', taskFromInput: true },
 ];
 
-const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source']);
+const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source']);
 const CLIENT_PACKAGES = new Set(['axios', 'ky', 'got', 'redaxios']);
 const VERBS = new Set(['post', 'put']);
 /** Callee names (identifier or last property) that can be an HTTP request: `fetch`, `axios(...)`, `x.post`, `x.request`. */
 const CALLEE_NAMES = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'fetchEventSource', ...VERBS]);
 /**
  * Names an app gives its own fetch wrapper (`customFetch`, `fetchWithRetry`, `postJson`, `apiRequest`,
- * `httpCall`): only calls of such names are checked for being a wrapper, which keeps the gate cheap.
+ * `httpCall`) or its server-sent-events helper (`stream(url, payload, ...)`, `streamWithThink`): only calls of such
+ * names are checked for being a wrapper, which keeps the gate cheap.
  */
-const WRAPPER_NAME = /fetch|request|post|http|api|call/i;
+const WRAPPER_NAME = /fetch|request|post|http|api|call|stream/i;
 
 const WEBSOCKET_PACKAGES = new Set(['ws', 'isomorphic-ws', 'reconnecting-websocket', 'partysocket']);
 
@@ -414,7 +418,7 @@ function writtenBody(call: CallExpression): Node | undefined {
   return undefined;
 }
 
-const WRAPPER_CACHE = new WeakMap<Node, boolean>();
+const WRAPPER_CACHE = new WeakMap<Node, CallExpression | null>();
 
 /**
  * `customFetch(url, init)` or `this.request(url, body)`: a workspace function or method that passes its
@@ -426,12 +430,12 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   if (!first) return undefined;
   const fn = wrapperFunction(callee, context);
   if (!fn) return undefined;
-  let known = WRAPPER_CACHE.get(fn);
-  if (known === undefined) {
-    known = forwardsUrlToHttpClient(fn, context);
-    WRAPPER_CACHE.set(fn, known);
+  let inner = WRAPPER_CACHE.get(fn);
+  if (inner === undefined) {
+    inner = forwardsUrlToHttpClient(fn, context) ?? null;
+    WRAPPER_CACHE.set(fn, inner);
   }
-  if (!known) return undefined;
+  if (!inner) return undefined;
   const shape = wrapperShape(fn, context);
   const args = call.getArguments();
   const options = second && resolveObjectLiteral(second, context.modules);
@@ -442,7 +446,7 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
     const argument = args[shape.parameters.indexOf(parameter)];
     return shape.parameters.includes(parameter) && argument ? urlTextOf(argument, context) : hole;
   });
-  return { client: name, url: first, urlText, body, evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()})`] };
+  return { client: name, url: first, urlText, body, evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`] };
 }
 
 interface WrapperShape {
@@ -492,10 +496,13 @@ function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionLike |
   return fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? fn : undefined;
 }
 
-/** True when the function calls fetch (global or a fetch package), axios, got or ky with its first parameter (or a value built from it) as the URL. */
-function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): boolean {
+/**
+ * The call inside the function that sends fetch (global or a fetch package), axios, got or ky its first parameter
+ * (or a value built from it) as the URL, also from a function nested in it (an SSE helper's inner `chatApi(url, ...)`).
+ */
+function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): CallExpression | undefined {
   const parameter = fn.getParameters()[0];
-  if (!parameter || !Node.isIdentifier(parameter.getNameNode())) return false;
+  if (!parameter || !Node.isIdentifier(parameter.getNameNode())) return undefined;
   const name = parameter.getName();
   const mentionsParameter = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
@@ -505,16 +512,16 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): bo
     const urlText = Node.isIdentifier(url) ? (traceValue(url, context.modules).getText()) : url.getText();
     if (!mentionsParameter.test(urlText) && url.getText() !== name) continue;
     if (Node.isIdentifier(innerCallee)) {
-      if (innerCallee.getText() === 'fetch' && isFetch(innerCallee, context)) return true;
+      if (innerCallee.getText() === 'fetch' && isFetch(innerCallee, context)) return inner;
       const binding = importBindingOf(innerCallee, context.modules);
-      if (binding && (FETCH_PACKAGES.has(binding.packageName) || CLIENT_PACKAGES.has(binding.packageName))) return true;
+      if (binding && (FETCH_PACKAGES.has(binding.packageName) || CLIENT_PACKAGES.has(binding.packageName))) return inner;
     } else if (Node.isPropertyAccessExpression(innerCallee)) {
-      if (/^(globalThis|window|self)\.fetch$/.test(innerCallee.getText())) return true;
-      if ((VERBS.has(innerCallee.getName()) || innerCallee.getName() === 'request') && httpClientOf(innerCallee.getExpression(), context)) return true;
-      if (innerCallee.getName() === 'request' && nodeHttpModule(innerCallee.getExpression(), context)) return true;
+      if (/^(globalThis|window|self)\.fetch$/.test(innerCallee.getText())) return inner;
+      if ((VERBS.has(innerCallee.getName()) || innerCallee.getName() === 'request') && httpClientOf(innerCallee.getExpression(), context)) return inner;
+      if (innerCallee.getName() === 'request' && nodeHttpModule(innerCallee.getExpression(), context)) return inner;
     }
   }
-  return false;
+  return undefined;
 }
 
 /** `fetch` is the global one (no local declaration) or imported from a fetch package. */
@@ -552,6 +559,19 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
   if (depth < MAX_URL_DEPTH) {
     const inner = sameUrl(node);
     if (inner) return urlTextOf(inner, context, depth + 1);
+    const assigned = Node.isIdentifier(node) ? assignedBeforeUse(node, context) : undefined;
+    if (assigned) return urlTextOf(assigned, context, depth + 1);
+    // `isImage ? Paths.ImagePath : Paths.ChatPath`: the branch that is a model endpoint, a chat one first.
+    if (Node.isConditionalExpression(node)) {
+      const branches = [node.getWhenTrue(), node.getWhenFalse()].map((branch) => urlTextOf(branch, context, depth + 1));
+      const endpoints = branches.map((text) => RULES.find((rule) => rule.pattern.test(text)));
+      const chosen = endpoints.findIndex((rule) => rule?.endpoint === 'chat');
+      if (chosen !== -1 || endpoints.some(Boolean)) return branches[chosen !== -1 ? chosen : endpoints.findIndex(Boolean)];
+    }
+    if (Node.isCallExpression(node)) {
+      const joined = pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context);
+      if (joined !== undefined) return joined;
+    }
     const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
     if (isNewUrl(built)) {
       const [path, base] = built.getArguments();
@@ -561,6 +581,11 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       const resolvedBase = resolveString(base, context.modules);
       return joinUrl(pathText, resolvedBase.value ?? urlTextOf(base, context, depth + 1));
     }
+    // `const chatPath = this.path(Paths.ChatPath)`: the URL the app's path helper builds.
+    if (built !== node && Node.isCallExpression(built)) {
+      const joined = pathHelperUrl(built, context, depth + 1);
+      if (joined !== undefined) return joined;
+    }
     // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
     if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built) || Node.isTemplateExpression(built))) return resolvePromptText(built, context.modules).text;
   }
@@ -568,6 +593,105 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
 }
 
 const MAX_URL_DEPTH = 6;
+
+/**
+ * `let chatPath = ""` then `chatPath = this.path(...)` (in one branch or another) before `fetch(chatPath, ...)`: the
+ * last value assigned before the request that is a model endpoint (the last one at all when none is).
+ */
+function assignedBeforeUse(name: Node, context: AnalyzerContext): Node | undefined {
+  const declaration = findDeclaration(name, context.modules);
+  if (!declaration || !Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Let) return undefined;
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  if (!scope || name.getSourceFile() !== declaration.getSourceFile()) return undefined;
+  const assigned: Node[] = [];
+  for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getStart() > name.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    const left = assignment.getLeft();
+    if (!Node.isIdentifier(left) || left.getText() !== name.getText()) continue;
+    // `chatPath = \`${chatPath}?key=...\``: a value built on the one before is not another URL.
+    if (new RegExp(`(^|[^\\w$.])${name.getText().replace(/\$/g, '\\$')}(?![\\w$])`).test(assignment.getRight().getText())) continue;
+    assigned.push(assignment.getRight());
+  }
+  if (assigned.length === 0) return undefined;
+  for (const value of assigned.reverse()) {
+    const text = urlTextOf(value, context, MAX_URL_DEPTH - 2);
+    if (RULES.some((rule) => rule.pattern.test(text))) return value;
+  }
+  return assigned[0];
+}
+
+/**
+ * `this.path(OpenaiPath.ChatPath)`: a function or method of the app that joins the path it is given to a base URL
+ * (`[baseUrl, path].join("/")`, `${base}/${path}`) and returns it. The URL is that base (the provider's URL among the
+ * constants the helper reads, when one is: `isApp ? OPENAI_BASE_URL : "/api/openai"`) joined with the argument's text.
+ */
+function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: number): string | undefined {
+  const fn = wrapperFunction(unwrapExpression(call.getExpression()), context);
+  const parameter = fn?.getParameters()[0];
+  const argument = call.getArguments()[0];
+  if (!fn || !parameter || !argument || !Node.isIdentifier(parameter.getNameNode())) return undefined;
+  const name = parameter.getName();
+  const mentions = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+  const returned: Node[] = [];
+  for (const statement of fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
+    const expression = statement.getExpression();
+    if (expression) returned.push(expression);
+  }
+  if (Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())) returned.push(fn.getBody());
+  // The returned value joins the parameter to something else (a bare `return path` is not a URL helper).
+  const joins = returned.some((returnedExpression) => {
+    // `let url = [baseUrl, path].join("/"); ...; return url`: the value the returned variable was declared with.
+    const held = unwrapExpression(returnedExpression);
+    const declaration = Node.isIdentifier(held) ? findDeclaration(held, context.modules) : undefined;
+    const expression = declaration && Node.isVariableDeclaration(declaration) && declaration.getFirstAncestor((ancestor) => ancestor === fn) ? declaration.getInitializer() ?? held : held;
+    const text = expression.getText();
+    return mentions.test(text) && text !== name && /\.join\(|\+|\$\{/.test(text);
+  });
+  if (!joins) return undefined;
+  const pathText = urlTextOf(argument, context, depth + 1);
+  if (/^[a-z][\w+.-]*:\/\//i.test(pathText)) return undefined;
+  const base = helperBaseUrl(fn, context);
+  return `${base ?? `{{${call.getExpression().getText()}}}`}/${pathText.replace(/^\//, '')}`;
+}
+
+/**
+ * `Google.ChatPath(modelConfig.model)` with `ChatPath: (modelName) => \`v1beta/models/${modelName}:generateContent\``: a
+ * constant function that returns a path, its last return (the default branch) with the arguments written in as holes.
+ */
+function pathFunctionUrl(call: CallExpression, context: AnalyzerContext): string | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) && !Node.isIdentifier(callee)) return undefined;
+  const fn = traceValue(callee, context.modules);
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+  const body = fn.getBody();
+  const returned = Node.isBlock(body) ? body.getStatements().filter(Node.isReturnStatement).pop()?.getExpression() : body;
+  const value = returned && unwrapExpression(returned);
+  if (!value || !(Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isTemplateExpression(value))) return undefined;
+  const parameters = fn.getParameters().map((parameter) => parameter.getName());
+  const args = call.getArguments();
+  return resolvePromptText(value, context.modules).text.replace(/\{\{([\w$]+)\}\}/g, (hole, name: string) => {
+    const argument = args[parameters.indexOf(name)];
+    return parameters.includes(name) && argument ? `{{${argument.getText()}}}` : hole;
+  });
+}
+
+/** The absolute URL of a model provider among the values a URL helper reads (`OPENAI_BASE_URL`), else of any host. */
+function helperBaseUrl(fn: FunctionLike, context: AnalyzerContext): string | undefined {
+  let anyHost: string | undefined;
+  let looked = 0;
+  for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (looked++ > 200) break;
+    const parent = identifier.getParent();
+    if (parent && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === identifier) continue;
+    const declaration = findDeclaration(identifier, context.modules);
+    if (!declaration || Node.isParameterDeclaration(declaration)) continue;
+    const value = resolveString(identifier, context.modules).value;
+    if (!value || !/^https?:\/\/[^/{}\s]+/i.test(value)) continue;
+    if (providerFromBaseUrl(value)) return value.replace(/\/+$/, '');
+    anyHost ??= value.replace(/\/+$/, '');
+  }
+  return anyHost;
+}
 
 function isNewUrl(node: Node): node is NewExpression {
   return Node.isNewExpression(node) && node.getExpression().getText() === 'URL';

@@ -7,18 +7,24 @@
  * (`.invoke(` is everywhere: Electron IPC, Lambda, Tauri).
  * Endpoint paths count after `/` or an opening quote: `new URL('chat/completions', base)` resolves a relative one;
  * generic ones (`/embeddings`, `/completions`, `/rerank`) only right after a quote, `${base}` or `v1`, never inside a word.
+ * A file that sends a request (`fetch(`, `fetchEventSource(`, an app's `stream...(` helper) and writes a sampling
+ * parameter only LLM APIs take (`max_tokens`, `top_p`, `presence_penalty`, ...) passes too: a provider client that
+ * builds its URL from constants of another module (`this.path(OpenaiPath.ChatPath)`) names no endpoint itself.
  * Kept deliberately tight (see scan-speed notes: 2.5% of a 3,000-file monorepo survives).
  */
 const SDK_SPECIFIER = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"](?:(?:openai|@anthropic-ai\/[\w-]+|@google\/(?:generative-ai|genai)|@google-cloud\/vertexai|@mistralai\/mistralai|groq-sdk|together-ai|cohere-ai|chromadb)(?:\/[\w./-]+)?|ai|ai\/rsc|@ai-sdk\/[\w-]+|@langchain\/[\w-]+|langchain(?:\/[\w/-]+)?|llamaindex(?:\/[\w/-]+)?|@llamaindex\/[\w-]+(?:\/[\w/-]+)?|@aws-sdk\/client-(?:bedrock-runtime|bedrock-agent-runtime|sagemaker-runtime)|ollama(?:\/browser)?|@huggingface\/(?:inference|transformers)|@xenova\/transformers|@mlc-ai\/web-llm|node-llama-cpp|@openai\/realtime-api-beta|@elevenlabs\/elevenlabs-js|elevenlabs|@openai\/agents(?:-realtime|\/realtime)?|replicate)['"]/;
 
 const ENDPOINT_OR_SHAPE = /api\.openai\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|api\.(?:elevenlabs\.io|deepgram\.com|assemblyai\.com|replicate\.com)|api-inference\.huggingface\.co|router\.huggingface\.co\/hf-inference|api\.jina\.ai\/v1\/classify|[/'"`](?:chat\/completions|api\/(?:chat|generate|embed(?:dings)?)\b)|(?:[}'"`]|\bv1)\/(?:(?:fim\/)?completions|embeddings|rerank|audio\/transcriptions|images\/(?:generations|edits))\b|\/v1\/messages\b|new URL\(\s*['"`](?:v1\/)?messages['"`]|:(?:stream)?[gG]enerateContent\b|:(?:batchE|e)mbedContents?\b|BidiGenerateContent|Supabase\.ai\.Session\b|:11434\b|\.(?:createChatCompletion|createEmbedding|fromExistingIndex|startChat)\s*\(|\.(?:embedQuery|embedDocuments|withStructuredOutput|bindTools)\s*\(|\.chat\.(?:complete|stream)\s*\(|\.(?:chat\.)?completions\.(?:create|parse|stream)\s*\(|\.messages\.(?:batches\.)?(?:create|stream)\s*\(|\.responses\.(?:create|stream|parse)\s*\(|\.embeddings\.create\s*\(|\.threads\.(?:runs\.(?:create\w*|stream|submitToolOutputs\w*)|createAndRun\w*)\s*\(|\.generateContent(?:Stream)?\s*\(/;
 
+const SENDS_REQUEST = /\b(?:fetch|fetchEventSource|stream\w*)\s*\(/;
+const SAMPLING_PARAMETER = /\b(?:max_tokens|max_completion_tokens|top_p|presence_penalty|frequency_penalty|maxOutputTokens)\b/;
+
 /** Above this many characters per line on average, a file is minified output, not source. */
 const MINIFIED_AVERAGE_LINE_LENGTH = 1000;
 
 /** True when the file's text could contain an LLM call. */
 export function mightContainLlmCall(text: string): boolean {
-  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text);
+  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text) || (SAMPLING_PARAMETER.test(text) && SENDS_REQUEST.test(text));
 }
 
 /** True for minified or generated text, which we do not parse (it is not where a team writes its calls). */

@@ -349,6 +349,69 @@ await fetch(new URL('/chat/completions', 'https://api.groq.com/openai/v1'), { me
       ],
     },
     {
+      name: "a provider client's path helper joining constants of another module to its base; a let URL assigned in a branch before the request; an app fetch shim",
+      files: {
+        'src/constant.ts': `export const OPENAI_BASE_URL = 'https://api.openai.com';\nexport const OpenaiPath = { ChatPath: 'v1/chat/completions', ImagePath: 'v1/images/generations', ListModelPath: 'v1/models' };\nexport const Azure = { ChatPath: (deployment: string) => \`deployments/\${deployment}/chat/completions\` };\n`,
+        'src/shim.ts': `export function fetch(url: string, options?: RequestInit): Promise<Response> {\n  return window.fetch(url, options);\n}\n`,
+      },
+      code: `import { OPENAI_BASE_URL, OpenaiPath, Azure } from './constant';
+import { fetch } from './shim';
+export class ChatApi {
+  path(path: string): string {
+    let baseUrl = settings.customUrl ?? '';
+    if (baseUrl.length === 0) baseUrl = settings.isApp ? OPENAI_BASE_URL : '/api/openai';
+    return [baseUrl, path].join('/');
+  }
+  async chat(model: string, messages: unknown[], isAzure: boolean, isImage: boolean) {
+    let chatPath = '';
+    if (isAzure) {
+      chatPath = this.path(Azure.ChatPath(model));
+    } else {
+      chatPath = this.path(isImage ? OpenaiPath.ImagePath : OpenaiPath.ChatPath);
+    }
+    const res = await fetch(chatPath, { method: 'POST', body: JSON.stringify({ model, messages, max_tokens: 500 }) });
+    await fetch(this.path(OpenaiPath.ListModelPath), { method: 'GET' });
+    return res.json();
+  }
+}
+declare const settings: { customUrl?: string; isApp: boolean };`,
+      calls: [{ line: 16, method: 'fetch /v1/chat/completions', provider: 'openai', endpoint: 'chat', maxOutputTokens: 500, evidenceIncludes: ["fetch() is the app's own wrapper"] }],
+    },
+    {
+      name: "an app SSE helper handed the URL (fetchEventSource in a function nested in it) is a wrapper; a constant path function's return with the caller's argument; fetchEventSource of a fork; DashScope's and Qianfan's own chat paths",
+      files: {
+        'src/sse.ts': `import { fetchEventSource } from '@microsoft/fetch-event-source';\nexport function stream(chatPath: string, requestPayload: unknown, onText: (text: string) => void) {\n  function chatApi(chatPath: string, payload: unknown) {\n    fetchEventSource(chatPath, { method: 'POST', body: JSON.stringify(payload), onmessage: (event) => onText(event.data) });\n  }\n  chatApi(chatPath, requestPayload);\n}\n`,
+      },
+      code: `import { stream } from './sse';
+import { fetchEventSource } from '@fortaine/fetch-event-source';
+const GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com/';
+const Google = { ChatPath: (modelName: string) => \`v1beta/models/\${modelName}:streamGenerateContent\` };
+const Alibaba = { ChatPath: (modelName: string) => { if (modelName.includes('vl')) return 'v1/services/aigc/multimodal-generation/generation'; return 'v1/services/aigc/text-generation/generation'; } };
+export class GeminiApi {
+  path(path: string): string {
+    const base = GEMINI_BASE_URL.endsWith('/') ? GEMINI_BASE_URL.slice(0, -1) : GEMINI_BASE_URL;
+    let url = [base, path].join('/');
+    if (path.includes('stream')) url += '?alt=sse';
+    return url;
+  }
+  chat(model: string, text: string) {
+    return stream(this.path(Google.ChatPath(model)), { contents: [{ role: 'user', parts: [{ text }] }] }, console.log);
+  }
+}
+function dashscopePath(path: string) { return \`https://dashscope.aliyuncs.com/api/\${path}\`; }
+export function qwen(model: string, text: string) {
+  fetchEventSource(dashscopePath(Alibaba.ChatPath(model)), { method: 'POST', body: JSON.stringify({ model, input: { messages: [{ role: 'user', content: text }] } }) });
+}
+export function ernie(token: string, text: string) {
+  return fetchEventSource(\`https://aip.baidubce.com/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/completions_pro?access_token=\${token}\`, { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: text }] }) });
+}`,
+      calls: [
+        { line: 14, method: 'stream /v1beta/models/{model}:streamGenerateContent', provider: 'google', endpoint: 'chat', evidenceIncludes: ["stream() is the app's own wrapper"], promptIncludes: ['{{text}}'] },
+        { line: 19, method: 'fetch /v1/services/aigc/text-generation/generation', provider: 'alibaba', endpoint: 'chat' },
+        { line: 22, method: 'fetch /rpc/2.0/ai_custom/v1/wenxinworkshop/chat/completions_pro', provider: 'baidu', endpoint: 'chat' },
+      ],
+    },
+    {
       name: 'a URL object held in a constant, passed as is, as .href or .toString(), and to axios',
       code: `import axios from 'axios';
 const OLLAMA = process.env.OLLAMA_HOST ?? 'http://localhost:11434';

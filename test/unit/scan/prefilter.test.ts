@@ -49,6 +49,7 @@ describe('prefilter', () => {
     ['a LlamaIndex.TS deep import', `import { LlamaCloudIndex } from "llamaindex/cloud/LlamaCloudIndex";`],
     ["Supabase edge runtime inference (a global, no import)", `const session = new Supabase.ai.Session('gte-small');`],
     ['a vector store over an imported embedder', `import { embeddings } from './models';\nconst store = await PineconeStore.fromExistingIndex(embeddings, { pineconeIndex });`],
+    ["a provider client posting sampling parameters to a URL built from another module's constants", `import { OpenaiPath } from './constant';\nconst chatPath = this.path(OpenaiPath.ChatPath);\nawait fetch(chatPath, { method: 'POST', body: JSON.stringify({ model, messages, top_p: 1, max_tokens: 512 }) });`],
   ];
   const dropped: Array<[string, string]> = [
     ['plain code', `export const add = (a: number, b: number) => a + b;`],
@@ -59,6 +60,7 @@ describe('prefilter', () => {
     ['an app route for messages', `fetch('/api/messages', { method: 'POST', body });\nrouter.get('/messages/:id', handler);`],
     ['a Supabase client without AI sessions', `import { createClient } from '@supabase/supabase-js';\nconst supabase = createClient(url, key);`],
     ['a sendMessage of a chat library', `await bot.sendMessage(chatId, 'hello');`],
+    ['sampling settings in a form with no request', `export const defaults = { temperature: 0.7, top_p: 1, max_tokens: 512 };\nexport function reset(form: Form) { form.set(defaults); }`],
   ];
   for (const [name, text] of kept) it(`keeps ${name}`, () => assert.equal(mightContainLlmCall(text), true));
   for (const [name, text] of dropped) it(`drops ${name}`, () => assert.equal(mightContainLlmCall(text), false));
