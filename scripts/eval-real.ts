@@ -342,7 +342,7 @@ export function addCounts(total: Counts, part: Counts): Counts {
 /** Labels name some providers by family: `self-hosted` is any server the team runs (LM Studio, vLLM, LocalAI, ...). */
 const SELF_HOSTED_PROVIDERS = /^(self-hosted|lmstudio|vllm|llama\.?cpp|tgi|sglang|localai|koboldcpp|lemonade|text-generation-webui)$/;
 /** Names of one company's serving: Google bills Gemini through AI Studio (`google`, `google-genai`) and Vertex alike. */
-const PROVIDER_SPELLINGS: Readonly<Record<string, string>> = { 'vercel-ai-gateway': 'vercel-gateway', 'ai-gateway': 'vercel-gateway', bedrock: 'aws-bedrock', 'amazon-bedrock': 'aws-bedrock', azure: 'azure-openai', 'google-genai': 'google', 'google-vertex': 'google', vertex: 'google', vertexai: 'google' };
+const PROVIDER_SPELLINGS: Readonly<Record<string, string>> = { 'vercel-ai-gateway': 'vercel-gateway', 'ai-gateway': 'vercel-gateway', bedrock: 'aws-bedrock', 'amazon-bedrock': 'aws-bedrock', azure: 'azure-openai', 'google-genai': 'google', 'google-vertex': 'google', vertex: 'google', vertexai: 'google', zhipu: 'zai', 'zhipu-ai': 'zai' };
 
 /** Whether the product's provider is the one the label names (the same company or, for `self-hosted`, any own server). */
 export function sameProvider(labeled: string, reported: string): boolean {
