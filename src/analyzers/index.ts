@@ -10,6 +10,7 @@ import { httpAnalyzer } from './http';
 import { langchainAnalyzer } from './langchain';
 import { llamaindexAnalyzer } from './llamaindex';
 import { localAnalyzer } from './local';
+import { mastraAnalyzer } from './mastra';
 import { mistralAnalyzer } from './mistral';
 import { ollamaAnalyzer } from './ollama';
 import { openaiAnalyzer } from './openai';
@@ -19,7 +20,7 @@ import { togetherAnalyzer } from './together';
 import { vercelAiAnalyzer } from './vercel-ai';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, chromaAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, chromaAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, mastraAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 
@@ -36,3 +37,4 @@ export { modelsFromKeyedDefaults } from './shared/keyedModelDefaults';
 export { markFrameworkAgentLoops } from './shared/agentLoops';
 export { markStreamedGraphNodes } from './shared/graphStreaming';
 export { markRealtimeSessionTools } from './shared/realtimeTools';
+export { dropAgentsRunElsewhere } from './mastra';

@@ -289,6 +289,11 @@ export interface DetectedCall {
    * it is, so a method of that subclass calling this one (`this.generateImage(...)`) reads the provider there.
    */
   clientMember?: string;
+  /**
+   * For a request that runs an agent object (Mastra's `agent.generate`), and for an agent reported where it is made: where
+   * the agent is made (`file:line`), so an agent reported at its making is dropped when a run of it is found elsewhere.
+   */
+  agentDefinition?: string;
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };

@@ -16,7 +16,7 @@ import { CallerCandidatesMemo, candidatesKey } from './callerCandidatesMemo';
 import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
-import { aliasMayNameAny, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, markRealtimeSessionTools, markStreamedGraphNodes, modelsFromCallers, modelsFromDeploymentList, modelsFromKeyedDefaults, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
+import { aliasMayNameAny, dropAgentsRunElsewhere, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, markRealtimeSessionTools, markStreamedGraphNodes, modelsFromCallers, modelsFromDeploymentList, modelsFromKeyedDefaults, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -262,6 +262,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     diagnostics.push(...imported.diagnostics);
     detected.push(...imported.calls);
   }
+  // An agent reported where it is made is its run's when the run is found in another file: one agent, one site.
+  dropAgentsRunElsewhere(detected);
 
   // The editor's cache as the workspace-wide steps below may use it: what they keep is computed from the saved files
   // (keyed by their stamps), so none of it is read or kept while any file is open with unsaved edits.

@@ -145,7 +145,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   for (let round = 0; round < MAX_LEVELS + MAX_OWN_CLASS_HOPS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
     const helpers: Helper[] = [];
     for (const call of frontier) {
-      if (!call.enclosingFunction) continue;
+      // An agent reported where it is made (a framework runs it) is made, not run, by the function around it: its callers send nothing.
+      // An agent reported where it is made (a framework runs it) is made, not run, by the function around it: its callers send nothing.
+      if (!call.enclosingFunction || call.agentDefinition === `${call.file}:${call.line}`) continue;
       const file = byRelative.get(call.file);
       const sourceFile = file && (await sourceFileOf(file));
       const node = sourceFile && (nodeOfCaller.get(call) ?? nodeAt(sourceFile, call.line, call.column));

@@ -779,6 +779,33 @@ export default async function Report() {
     ],
   },
   {
+    name: 'a function that makes a Mastra agent for a framework to run is no helper: calling it sends nothing, the agent is its one site',
+    files: {
+      'src/agent.ts': `import { Agent } from '@mastra/core/agent';
+import { openai } from '@ai-sdk/openai';
+export class ToolsService {
+  async agent() {
+    return new Agent({ name: 'postiz', instructions: 'You schedule social media posts.', model: openai('gpt-5.2') });
+  }
+}
+`,
+      'src/mastra.ts': `import { Mastra } from '@mastra/core';
+import { ToolsService } from './agent';
+export async function mastra(tools: ToolsService) {
+  return new Mastra({ agents: { postiz: await tools.agent() } });
+}
+`,
+      'src/controller.ts': `import { mastra } from './mastra';
+import { ToolsService } from './agent';
+export async function threads(tools: ToolsService) {
+  const instance = await mastra(tools);
+  return instance;
+}
+`,
+    },
+    sites: [{ file: 'src/agent.ts', line: 5, kind: 'sdk', model: 'gpt-5.2', inTotals: true }],
+  },
+  {
     name: "a wrapper named like the SDK's streamText is a helper only where imported from the app",
     files: {
       'src/stream-text.ts': `import { streamText as _streamText } from 'ai';

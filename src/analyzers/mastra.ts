@@ -1,0 +1,160 @@
+import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
+import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
+import type { Analyzer, AnalyzerContext } from './analyzer';
+import { toDetectedCall } from './shared/callsite';
+import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
+import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
+import { getObjectProperty, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { aiSdkFactoryProvider, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
+
+/**
+ * Mastra (`@mastra/core`): an `Agent` holds its model (an AI SDK model object such as `openai('gpt-4o')`, or a
+ * `'provider/model'` string for Mastra's model router), its instructions and its tools. `agent.generate(...)` and
+ * `agent.stream(...)` (and their VNext and Legacy variants) run it: one model request per step, looping while the model
+ * calls tools. `mastra.getAgent('name')` is the agent registered under that name in `new Mastra({ agents })`.
+ *
+ * An agent the file makes but never runs itself is handed to a framework that does (Mastra's own server, CopilotKit,
+ * an MCP server, an AG-UI adapter): it is reported where it is made, and the scan drops that site when a run of the
+ * same agent is found elsewhere (`dropAgentsRunElsewhere`), so one agent is counted once.
+ */
+const PACKAGE = /^@mastra\/core(?:\/|$)/;
+const RUN_METHODS: ReadonlySet<string> = new Set(['generate', 'stream', 'generateVNext', 'streamVNext', 'generateLegacy', 'streamLegacy']);
+
+export const mastraAnalyzer: Analyzer = {
+  id: 'mastra',
+  packages: [PACKAGE],
+  analyze(context) {
+    const runs = eachCall((call) => analyzeRun(call, context), (name) => RUN_METHODS.has(name))(context);
+    const runDefinitions = new Set(runs.map((call) => call.agentDefinition));
+    const made = context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression).flatMap((created) => {
+      if (created.getExpression().getText() !== 'Agent') return [];
+      const origin = resolveClientOrigin(created, context.modules);
+      if (!origin || !isMastraAgent(origin) || runDefinitions.has(definitionOf(created, context))) return [];
+      return [agentCall(created, origin, 'new Agent', undefined, context, ['the agent is made here and run by whatever it is handed to (Mastra\'s server, CopilotKit, an MCP server): its turns are reported here'])];
+    });
+    return [...runs, ...made];
+  },
+};
+
+function isMastraAgent(origin: ClientOrigin | undefined): boolean {
+  return origin !== undefined && origin.className === 'Agent' && PACKAGE.test(origin.packageName);
+}
+
+function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || !RUN_METHODS.has(callee.getName())) return undefined;
+  const receiver = unwrapExpression(callee.getExpression());
+  const origin = resolveClientOrigin(receiver, context.modules) ?? registeredAgent(traceValue(receiver, context.modules), context);
+  if (!isMastraAgent(origin)) return undefined;
+  const created = origin!.options?.getParentIfKind(SyntaxKind.NewExpression);
+  return agentCall(call, origin!, callee.getName(), created, context, []);
+}
+
+/** `mastra.getAgent('weatherAgent')`: the agent `new Mastra({ agents: { weatherAgent } })` registers under that name. */
+function registeredAgent(receiver: Node, context: AnalyzerContext): ClientOrigin | undefined {
+  if (!Node.isCallExpression(receiver)) return undefined;
+  const callee = unwrapExpression(receiver.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'getAgent') return undefined;
+  const name = receiver.getArguments()[0] ? resolveString(receiver.getArguments()[0], context.modules).value : null;
+  const instance = resolveClientOrigin(callee.getExpression(), context.modules);
+  if (!name || !instance || instance.className !== 'Mastra' || !PACKAGE.test(instance.packageName)) return undefined;
+  const agents = resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(instance.options, context.modules), 'agents', context.modules), context.modules);
+  const agent = getObjectProperty(agents, name, context.modules);
+  const origin = agent ? resolveClientOrigin(agent, context.modules) : undefined;
+  return origin ? { ...origin, evidence: [`mastra.getAgent('${name}'): the agent registered under that name in new Mastra({ agents })`, ...origin.evidence] } : undefined;
+}
+
+/** Where an agent is made, as `file:line`: the key that ties a run to the agent it runs. */
+function definitionOf(created: NewExpression, context: Pick<AnalyzerContext, 'modules'>): string {
+  return `${context.modules.relativePath(created.getSourceFile().getFilePath())}:${created.getStartLineNumber()}`;
+}
+
+function agentCall(site: Node, origin: ClientOrigin, method: string, created: NewExpression | undefined, context: AnalyzerContext, extra: string[]): DetectedCall {
+  const modules = context.modules;
+  const options = resolveObjectLiteral(origin.options, modules);
+  const evidence = [...origin.evidence, ...extra];
+  const { provider, model } = agentModel(getObjectProperty(options, 'model', modules), context, evidence);
+  const tools = getObjectProperty(options, 'tools', modules);
+  const toolNames = readToolNames(tools, modules);
+  const messages: PromptMessage[] = [];
+  const instructions = instructionsOf(getObjectProperty(options, 'instructions', modules), context);
+  if (instructions) messages.push(instructions);
+  const input = Node.isCallExpression(site) ? site.getArguments()[0] : undefined;
+  if (input) {
+    const read = resolveMessages(input, modules);
+    messages.push(...(read.messages.length > 0 ? read.messages : [{ role: 'user' as const, ...resolveContentParts(input, modules).text }]));
+  } else {
+    messages.push({ role: 'user', text: '{{the user\'s turn}}', holes: [{ kind: 'message-array', expression: 'the conversation the framework sends' }] });
+  }
+  const runOptions = Node.isCallExpression(site) ? resolveObjectLiteral(site.getArguments()[1], modules) : undefined;
+  const structured = Boolean(getObjectProperty(runOptions, 'output', modules) ?? getObjectProperty(runOptions, 'structuredOutput', modules) ?? getObjectProperty(runOptions, 'experimental_output', modules));
+  const hasTools = tools !== undefined && toolNames.length !== 0;
+  if (hasTools) evidence.push(`tools: ${toolNames.join(', ')}; the agent calls the model again with each tool result until it answers`);
+  const call = toDetectedCall(site, context, {
+    provider,
+    sdk: 'mastra',
+    method,
+    endpoint: 'chat',
+    model,
+    messages,
+    maxOutputTokens: null,
+    features: { streaming: /^stream/.test(method), tools: hasTools, vision: false, structuredOutput: structured, multiStep: hasTools },
+    toolNames,
+    evidence,
+  });
+  const key = created ?? (Node.isNewExpression(site) ? site : undefined);
+  return key ? { ...call, agentDefinition: definitionOf(key, context) } : call;
+}
+
+/** The agent's `model`: an AI SDK model object (`openai('gpt-4o')`) or a `'provider/model'` string Mastra routes. */
+function agentModel(node: Node | undefined, context: AnalyzerContext, evidence: string[]): { provider: string; model: ModelRef } {
+  const unknown = { provider: 'unknown', model: { id: null, raw: node?.getText() ?? '', source: 'dynamic' as const } };
+  if (!node) {
+    evidence.push('no model option on the agent');
+    return unknown;
+  }
+  const value = unwrapExpression(node);
+  if (Node.isCallExpression(value)) {
+    const callee = unwrapExpression(value.getExpression());
+    const provider = aiSdkFactoryProvider(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context.modules, evidence);
+    const id = value.getArguments()[0] ? readModel(value.getArguments()[0], context.modules) : undefined;
+    if (provider && id) {
+      evidence.push(...id.evidence);
+      return { provider, model: id.ref };
+    }
+  }
+  const written = readModel(node, context.modules);
+  const routed = written.ref.id ? /^([\w.-]+)\/(.+)$/.exec(written.ref.id) : null;
+  if (routed) {
+    evidence.push(...written.evidence, `model "${written.ref.id}": Mastra's model router sends it to ${routed[1]}`);
+    return { provider: routed[1], model: { ...written.ref, id: routed[2] } };
+  }
+  evidence.push(`agent model \`${node.getText().slice(0, 60)}\` not statically known`);
+  return unknown;
+}
+
+/** `instructions`: a string, a template, or a function returning one (read from its returned text). */
+function instructionsOf(node: Node | undefined, context: AnalyzerContext): PromptMessage | undefined {
+  if (!node) return undefined;
+  let value = unwrapExpression(node);
+  if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) {
+    const body = value.getBody();
+    const returned = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement)[0]?.getExpression() : body;
+    if (!returned) return undefined;
+    value = returned;
+  }
+  const text = resolvePromptText(value, context.modules);
+  return { role: 'system', text: text.text, holes: text.holes };
+}
+
+/**
+ * Drops the sites of agents reported where they are made (`new Agent`, run by a framework) when a run of the same agent
+ * (`agent.generate`, `mastra.getAgent(...).stream`) is reported in another file: the run is the request, counted once.
+ */
+export function dropAgentsRunElsewhere(calls: DetectedCall[]): void {
+  const run = new Set(calls.filter((call) => call.sdk === 'mastra' && call.method !== 'new Agent').map((call) => call.agentDefinition));
+  for (let index = calls.length - 1; index >= 0; index--) {
+    const call = calls[index];
+    if (call.sdk === 'mastra' && call.method === 'new Agent' && run.has(call.agentDefinition)) calls.splice(index, 1);
+  }
+}

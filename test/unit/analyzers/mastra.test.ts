@@ -1,0 +1,55 @@
+import { mastraAnalyzer } from '../../../src/analyzers/mastra';
+import { runAnalyzerTests } from './tester';
+
+const WEATHER_AGENT = `import { Agent } from '@mastra/core/agent';
+import { openai } from '@ai-sdk/openai';
+import { weatherTool } from './tools';
+export const weatherAgent = new Agent({
+  name: 'Weather Agent',
+  instructions: 'You are a helpful weather assistant. Always ask for a location if none is given.',
+  model: openai('gpt-4o-mini'),
+  tools: { weatherTool },
+});
+`;
+
+runAnalyzerTests('mastra analyzer', mastraAnalyzer, {
+  valid: [
+    { name: 'an Agent class of another package', code: `import { Agent } from 'undici';\nconst agent = new Agent({ connect: { timeout: 10 } });\nexport const run = () => agent.stream('x');` },
+    { name: 'generate on something that is no Mastra agent', code: `import { Agent } from '@mastra/core/agent';\nconst report = { generate: (x: string) => x };\nexport const text = report.generate('a summary');\nexport type A = Agent;` },
+  ],
+  invalid: [
+    {
+      name: 'an agent run with generate and stream: each run is a chat request with the agent model, instructions and tools',
+      files: { 'src/tools.ts': 'export const weatherTool = {};\n', 'src/agent.ts': WEATHER_AGENT },
+      code: `import { weatherAgent } from './agent';
+export async function forecast(city: string) {
+  const reply = await weatherAgent.generate(\`What is the weather in \${city}?\`);
+  const live = await weatherAgent.stream([{ role: 'user', content: city }]);
+  return { reply, live };
+}`,
+      calls: [
+        { line: 3, method: 'generate', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', toolNames: ['weatherTool'], features: { tools: true, multiStep: true, streaming: false }, promptIncludes: ['helpful weather assistant', 'What is the weather in'] },
+        { line: 4, method: 'stream', provider: 'openai', model: 'gpt-4o-mini', features: { streaming: true } },
+      ],
+    },
+    {
+      name: "an agent made in the file and run by a framework it is handed to: reported where it is made, the model router's 'provider/model' string read",
+      code: `import { Agent } from '@mastra/core/agent';
+export function supportAgent() {
+  return new Agent({
+    name: 'support',
+    instructions: ({ requestContext }) => \`You answer questions about our product. Today is \${new Date().toISOString()}.\`,
+    model: 'anthropic/claude-sonnet-4-5',
+  });
+}`,
+      calls: [{ line: 3, method: 'new Agent', provider: 'anthropic', model: 'claude-sonnet-4-5', promptIncludes: ['You answer questions about our product'], evidenceIncludes: ['made here and run by whatever it is handed to'] }],
+    },
+    {
+      name: "mastra.getAgent('name') runs the agent new Mastra({ agents }) registers under that name",
+      files: { 'src/tools.ts': 'export const weatherTool = {};\n', 'src/agent.ts': WEATHER_AGENT, 'src/mastra.ts': `import { Mastra } from '@mastra/core';\nimport { weatherAgent } from './agent';\nexport const mastra = new Mastra({ agents: { weatherAgent } });\n` },
+      code: `import { mastra } from './mastra';
+export const ask = (question: string) => mastra.getAgent('weatherAgent').generate(question, { maxSteps: 3 });`,
+      calls: [{ line: 2, method: 'generate', provider: 'openai', model: 'gpt-4o-mini', evidenceIncludes: ["mastra.getAgent('weatherAgent')"] }],
+    },
+  ],
+});
