@@ -345,11 +345,16 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     ['codestral-2508', 'codestral-2508', 'chat'],
     ['command-r', 'command-r', 'chat'],
     ['gpt-5-pro', 'gpt-5-pro', 'chat'],
+    // Legacy or unchecked ids real repositories send (priced when called, never proposed): a16z companion-app, e2b fragments.
+    ['gpt-3.5-turbo-16k', 'gpt-3.5-turbo-16k', 'chat'],
+    ['morph-v3-large', 'morph-v3-large', 'chat'],
     // Retired (the file's deprecation date is past): priced at its last list price when called, never proposed.
     ['claude-3-opus-20240229', 'claude-3-opus', 'chat'],
     ['command-r-08-2024', 'command-r-08-2024', 'chat'],
     ['moonshot-v1-32k', 'moonshot-v1-32k', 'chat'],
     ['grok-4.3', 'grok-4.3', 'chat'],
+    // xAI's alias for grok-4-fast-reasoning (supermemory sends it).
+    ['grok-4-fast', 'grok-4-fast-reasoning', 'chat'],
     ['whisper-large-v3-turbo', 'whisper-large-v3-turbo', 'audio-transcription'],
     ['rerank-english-v3.0', 'rerank-english-v3.0', 'rerank'],
     ['eleven_multilingual_v2', 'eleven_multilingual_v2', 'audio-speech'],
@@ -403,6 +408,30 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
       assert.match(row?.asOf ?? '', /^2026-\d{2}-\d{2}$/);
     });
   }
+  // Open rows regenerated from the price snapshot for ids real repositories send (Nutlope/napkins: Kimi K2.5 at Together and Fireworks).
+  const keyedOpenRows: Array<[written: string, provider: string, model: string, input: number, output: number, key: string]> = [
+    ['moonshotai/Kimi-K2.5', 'together', 'kimi-k2.5', 0.5, 2.8, 'together_ai/moonshotai/Kimi-K2.5'],
+    ['accounts/fireworks/models/kimi-k2p5', 'fireworks', 'kimi-k2.5', 0.6, 3, 'fireworks_ai/accounts/fireworks/models/kimi-k2p5'],
+    ['kimi-k2p5', 'fireworks', 'kimi-k2.5', 0.6, 3, 'fireworks_ai/accounts/fireworks/models/kimi-k2p5'],
+    ['kimi-k2.5', 'moonshot', 'kimi-k2.5', 0.6, 3, 'moonshot/kimi-k2.5'],
+  ];
+  for (const [written, provider, model, input, output, key] of keyedOpenRows) {
+    it(`${written} at ${provider} → ${model} at $${input}/$${output} per M, from the price snapshot (key ${key})`, () => {
+      const found = findModel(catalog, written);
+      assert.equal(found?.id, model);
+      const row = found?.openPrices.find((r) => r.provider === provider);
+      assert.deepEqual([row?.inputPerMTok, row?.outputPerMTok, row?.priceKey], [input, output, key]);
+      assert.match(row?.source ?? '', /^LiteLLM model_prices_and_context_window\.json, .*RoCry\/llm-api-price@8442b939/);
+      assert.ok(row?.source.endsWith(`; key ${key}`), row?.source);
+      assert.match(row?.asOf ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    });
+  }
+  it('Kimi K2.5 has an architecture (Kimi K2 backbone, vision, thinks by default) and is listed where Kimi K2 is', () => {
+    const arch = findArchitecture(catalog, 'moonshotai/Kimi-K2.5');
+    assert.deepEqual([arch?.id, arch?.attention, arch?.activeParamsB, arch?.contextWindow, arch?.supportsVision, arch?.billsReasoningTokens], ['kimi-k2.5', 'mla', 32, 262144, true, true]);
+    for (const row of catalog.quality) if (row.openModels.includes('kimi-k2')) assert.ok(row.openModels.includes('kimi-k2.5'), row.task);
+    assert.ok(catalog.quality.find((r) => r.task === 'vision')?.openModels.includes('kimi-k2.5'));
+  });
   it('an open model without an architecture row is priced at its API row but offers no self-hosting sizing', () => {
     const found = findModel(catalog, 'Qwen/Qwen3.5-9B');
     assert.equal(found?.kind, 'open');

@@ -199,11 +199,14 @@ describe('advisor: pricing the current call', () => {
 
   it('moves a retired model that neither its host nor any open-model host can replace to the closed models that pass, as a new vendor', () => {
     const volume = { callsPerMonth: 10_000, source: 'annotation' as const };
-    // An agent step on Perplexity's retired sonar-small-online sending tools and images: no open tool-use model in the
-    // catalog takes images, and the catalog does not say whether sonar-small-online did (a model known to take none,
-    // Groq's Llama 3 70B, would not require them of alternatives: the test above).
+    // An agent step on Perplexity's retired sonar-small-online sending tools and images: with Kimi K2.5 left out, no open
+    // tool-use model in the catalog takes images, and the catalog does not say whether sonar-small-online did (a model
+    // known to take none, Groq's Llama 3 70B, would not require them of alternatives: the test above).
     const agentStep = { provider: 'perplexity', taskType: 'tool-use' as const, volume, features: { ...noFeatures, tools: true, vision: true } };
-    const advice = adviseCall(input('sonar-small-online', agentStep), catalog);
+    // With it, Kimi K2.5 (open, tools and image input) is the open replacement.
+    assert.match(adviseCall(input('sonar-small-online', agentStep), catalog).recommendation?.optionLabel ?? '', /^kimi-k2\.5 via /);
+    const withoutKimiK25 = { ...catalog, quality: catalog.quality.map((q) => ({ ...q, openModels: q.openModels.filter((m) => m !== 'kimi-k2.5') })) };
+    const advice = adviseCall(input('sonar-small-online', agentStep), withoutKimiK25);
     assert.equal(advice.recommendation?.action, 'migrate');
     assert.equal(advice.recommendation?.tier, 'closed-api');
     const target = advice.options.find((o) => o.label === advice.recommendation?.optionLabel);
@@ -213,7 +216,7 @@ describe('advisor: pricing the current call', () => {
     assert.ok(closed.length > 0 && closed.every((o) => o.viable), 'only closed models that pass the screen are listed');
     assert.ok(closed.every((o, i) => i === 0 || closed[i - 1].monthlyUsd <= o.monthlyUsd), 'cheapest first');
     // Without the images an open model does the job: no closed model of another vendor is proposed.
-    const textOnly = adviseCall(input('sonar-small-online', { ...agentStep, features: { ...noFeatures, tools: true } }), catalog);
+    const textOnly = adviseCall(input('sonar-small-online', { ...agentStep, features: { ...noFeatures, tools: true } }), withoutKimiK25);
     assert.equal(textOnly.recommendation?.action, 'migrate');
     assert.notEqual(textOnly.recommendation?.tier, 'closed-api');
     assert.ok(!textOnly.options.some((o) => /a new vendor/.test(o.why)), 'no other vendor proposed');
