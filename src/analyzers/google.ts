@@ -5,7 +5,7 @@ import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, sdkPackageOf, unwrapExpression } from './shared/resolve';
-import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readOutputModalities, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Google's Gemini SDKs:
@@ -224,6 +224,9 @@ function report(call: CallExpression, context: AnalyzerContext, method: string, 
   const tools = setting('tools');
   const responseSchema = setting('responseSchema') ?? setting('responseJsonSchema');
   const mimeType = setting('responseMimeType');
+  // `responseModalities: ['TEXT', 'IMAGE']`: an image model asked for pictures (Gemini's image previews), not a chat reply.
+  const outputModalities = readOutputModalities(setting('responseModalities'), context.modules);
+  if (outputModalities.length > 0) evidence.push(`responseModalities asks for ${outputModalities.join(' and ')} output`);
   return toDetectedCall(call, context, {
     provider: setup.provider,
     sdk: 'google',
@@ -240,6 +243,7 @@ function report(call: CallExpression, context: AnalyzerContext, method: string, 
     },
     toolNames: readToolNames(tools, context.modules),
     structuredOutputName: responseSchema ? unwrapExpression(responseSchema).getText().slice(0, 40) : undefined,
+    ...(outputModalities.length > 0 ? { outputModalities } : {}),
     evidence,
   });
 }

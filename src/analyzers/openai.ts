@@ -3,9 +3,9 @@ import type { DetectedCall, Endpoint, PromptMessage, RealtimeStep } from '../mod
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
 import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
-import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
 const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean; editsImage?: boolean; realtimeMint?: RealtimeStep['session'] }> = [
@@ -169,20 +169,6 @@ function realtimeMintOf(session: RealtimeStep['session'], params: Node | undefin
   const instructions = getObjectProperty(sessionConfig, 'instructions');
   const messages: PromptMessage[] = instructions ? [{ role: 'system', ...resolvePromptText(instructions, context.modules) }, realtimeAudioTurn()] : [realtimeAudioTurn()];
   return { sessionConfig, step, messages, evidence: [`realtime session minted on the server (${step.session}): the browser connects with the ephemeral key it returns`, REALTIME_STREAMING] };
-}
-
-/** The non-text kinds in a `modalities` list written in the code (`['image', 'text']` → `['image']`); [] when none or unknown. */
-function readOutputModalities(node: Node | undefined, modules: AnalyzerContext['modules']): string[] {
-  let list = node && unwrapExpression(node);
-  // `const OUTPUT = ['image', 'text']` named at the call.
-  if (list && Node.isIdentifier(list)) {
-    const declaration = findDeclaration(list, modules);
-    const initializer = declaration && initializerOf(declaration);
-    list = initializer && unwrapExpression(initializer);
-  }
-  if (!list || !Node.isArrayLiteralExpression(list)) return [];
-  const kinds = list.getElements().map((element) => resolveString(element, modules).value).filter((value): value is string => value !== null && value !== 'text');
-  return [...new Set(kinds)];
 }
 
 function providerOf(origin: ClientOrigin | undefined, context: AnalyzerContext, evidence: string[]): string {

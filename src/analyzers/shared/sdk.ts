@@ -450,6 +450,23 @@ function madeWhenSet(node: Node): Node {
   return node;
 }
 
+/**
+ * The non-text kinds in an output modalities list written in the code: OpenAI's `modalities: ['image', 'text']`, Gemini's
+ * `responseModalities: ['TEXT', 'IMAGE']` (→ `['image']`); [] when none or unknown.
+ */
+export function readOutputModalities(node: Node | undefined, modules: ModuleLoader): string[] {
+  let list = node && unwrapExpression(node);
+  // `const OUTPUT = ['image', 'text']` named at the call.
+  if (list && Node.isIdentifier(list)) {
+    const declaration = findDeclaration(list, modules);
+    const initializer = declaration && initializerOf(declaration);
+    list = initializer && unwrapExpression(initializer);
+  }
+  if (!list || !Node.isArrayLiteralExpression(list)) return [];
+  const kinds = list.getElements().map((element) => resolveString(element, modules).value?.toLowerCase() ?? null).filter((value): value is string => value !== null && value !== 'text');
+  return [...new Set(kinds)];
+}
+
 /** Anthropic's SDK packages and who serves a client of each when no base URL says otherwise. */
 export const ANTHROPIC_PACKAGE_PROVIDERS: Readonly<Record<string, string>> = {
   '@anthropic-ai/sdk': 'anthropic',

@@ -14,6 +14,21 @@ runAnalyzerTests('google analyzer', googleAnalyzer, {
   ],
   invalid: [
     {
+      name: 'an image model asked for pictures with responseModalities: the output kinds are read (new and old SDK)',
+      code: `import { GoogleGenAI } from '@google/genai';
+import { GoogleGenerativeAI } from '@google/generative-ai';
+const ai = new GoogleGenAI({ vertexai: false });
+export const picture = (prompt: string) => ai.models.generateContent({ model: 'gemini-3-pro-image-preview', contents: [prompt], config: { responseModalities: ['TEXT', 'IMAGE'], imageConfig: { aspectRatio: '16:9' } } });
+const legacy = new GoogleGenerativeAI('k').getGenerativeModel({ model: 'gemini-2.0-flash-exp', generationConfig: { responseModalities: ['Text', 'Image'] } as any });
+export const sketch = (prompt: string) => legacy.generateContent(prompt);
+export const answer = (prompt: string) => ai.models.generateContent({ model: 'gemini-2.5-flash', contents: prompt, config: { responseModalities: ['TEXT'] } });`,
+      calls: [
+        { line: 4, model: 'gemini-3-pro-image-preview', outputModalities: ['image'], evidenceIncludes: ['responseModalities asks for image output'] },
+        { line: 6, model: 'gemini-2.0-flash-exp', outputModalities: ['image'] },
+        { line: 7, model: 'gemini-2.5-flash', outputModalities: [] },
+      ],
+    },
+    {
       name: '@google/genai imported through @google/genai/node',
       code: `import { GoogleGenAI } from '@google/genai/node';
 const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
