@@ -6,7 +6,7 @@ import { resolveContentParts, resolveMessages, resolvePromptText } from './share
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
-import { valueExpressions } from './shared/modelValue';
+import { isReassignedLet, valueExpressions } from './shared/modelValue';
 import { resolveClientOrigin } from './shared/clients';
 import { eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -204,7 +204,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     }
   }
   if (!rule) return undefined;
-  const body = request.body ? bodyObject(request.body, context) : undefined;
+  const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   const clientHost = rule.needsKnownHost && !providerFromBaseUrl(urlText) ? sdkClientHost(request.url, context, request.evidence) : undefined;
   const hostProvider = providerFromBaseUrl(urlText) ?? clientHost;
@@ -707,21 +707,32 @@ function sameUrl(node: Node): Node | undefined {
   return undefined;
 }
 
-/** The JSON body object: `JSON.stringify({...})`, a constant holding it, or the object itself (axios). */
-function bodyObject(body: Node, context: AnalyzerContext, depth = 0): Node | undefined {
+/** Fields holding a chat request's input: a body with one is the chat body among a variable's values. */
+const CHAT_INPUT_FIELDS = ['messages', 'contents'];
+
+/**
+ * The JSON body object: `JSON.stringify({...})`, a constant holding it, or the object itself (axios). A `let` assigned
+ * a body per branch (`if (isImage) payload = { prompt, ... } else payload = { messages, ... }`) posted to a chat URL:
+ * the one carrying chat messages.
+ */
+function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: Endpoint): Node | undefined {
   const value = traceValue(body, context.modules);
   if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify') {
     const argument = value.getArguments()[0];
-    return argument && depth === 0 ? bodyObject(argument, context, depth + 1) : resolveObjectLiteral(argument, context.modules);
+    return argument && depth === 0 ? bodyObject(argument, context, depth + 1, endpoint) : resolveObjectLiteral(argument, context.modules);
   }
   const found = resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined);
-  if (found || depth > 2) return found;
+  if (found && !(endpoint === 'chat' && isReassignedLet(body, context.modules))) return found;
+  if (depth > 2) return found;
   // `createChatCompletion(apiKey, json)` posting its parameter: the object its callers pass (the first that is one).
+  let first: Node | undefined;
   for (const passed of valueExpressions(body, context.modules)) {
     const object = bodyObject(passed, context, depth + 1);
-    if (object) return object;
+    if (!object) continue;
+    if (endpoint !== 'chat' || CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) return object;
+    first ??= object;
   }
-  return undefined;
+  return first ?? found;
 }
 
 /**

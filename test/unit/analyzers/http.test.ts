@@ -22,6 +22,19 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a let body assigned per branch (an image payload or a chat payload) posted to the chat path: the payload carrying messages is read',
+      code: `export async function chat(options: { model: string; messages: any[] }, isImage: boolean) {
+  let payload: Record<string, unknown>;
+  if (isImage) {
+    payload = { model: 'dall-e-3', prompt: 'a cat', n: 1 };
+  } else {
+    payload = { model: 'gpt-4.1-mini', messages: options.messages, stream: false };
+  }
+  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify(payload) });
+}`,
+      calls: [{ line: 8, provider: 'openai', endpoint: 'chat', model: 'gpt-4.1-mini' }],
+    },
+    {
       name: "Replicate's predictions API by hand: a model run named only by its version hash",
       code: `export async function redesign(imageUrl: string, prompt: string) {
   return fetch('https://api.replicate.com/v1/predictions', { method: 'POST', headers: { Authorization: 'Token ' + process.env.REPLICATE_API_KEY }, body: JSON.stringify({ version: '854e8727697a057c525cdb45ab037f64ecca770a1769cc52287c2e56472a247b', input: { image: imageUrl, prompt } }) });
