@@ -899,6 +899,59 @@ function helpersNamed(site: CallSite): string[] {
 
 runScanCases('wrapper callers through types and factories (fixture projects)', [
   {
+    name: "a client holding its adapter in a field set per provider (`this.llm = new X()` in a switch's cases): the adapter of the `default:` clause is priced first",
+    files: {
+      'src/api.ts': `import { ClaudeApi } from './platforms/anthropic';
+import { ChatGPTApi } from './platforms/openai';
+export interface LLMApi {
+  chat(options: { prompt: string }): Promise<unknown>;
+}
+export class ClientApi {
+  public llm: LLMApi;
+  constructor(provider: string = 'gpt') {
+    switch (provider) {
+      case 'claude':
+        this.llm = new ClaudeApi();
+        break;
+      default:
+        this.llm = new ChatGPTApi();
+    }
+  }
+}
+export function getClientApi(provider: string): ClientApi {
+  return new ClientApi(provider);
+}
+`,
+      'src/platforms/anthropic.ts': `import Anthropic from '@anthropic-ai/sdk';
+import type { LLMApi } from '../api';
+export class ClaudeApi implements LLMApi {
+  async chat(options: { prompt: string }) {
+    return new Anthropic().messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 500, messages: [{ role: 'user', content: options.prompt }] });
+  }
+}
+`,
+      'src/platforms/openai.ts': `import OpenAI from 'openai';
+import type { LLMApi } from '../api';
+export class ChatGPTApi implements LLMApi {
+  async chat(options: { prompt: string }) {
+    return new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: options.prompt }] });
+  }
+}
+`,
+      'src/chat.ts': `import { getClientApi } from './api';
+export async function send(providerName: string, text: string) {
+  const api = getClientApi(providerName);
+  return api.llm.chat({ prompt: \`Reply to the user: \${text}\` });
+}
+`,
+    },
+    sites: [
+      { file: 'src/chat.ts', line: 4, kind: 'wrapper-caller', via: 'src/platforms/openai.ts:5', provider: 'openai', model: 'gpt-4o-mini' },
+      { file: 'src/platforms/anthropic.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'src/platforms/openai.ts', line: 5, kind: 'sdk', inTotals: false },
+    ],
+  },
+  {
     name: 'TS abstract base class: callers through a parameter, a destructured type member, a contextually typed widget and a class field reach every implementation, one site each',
     fixture: 'abstract-base',
     sites: [
