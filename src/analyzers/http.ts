@@ -6,7 +6,7 @@ import { resolveContentParts, resolveMessages, resolvePromptText } from './share
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
-import { isReassignedLet, valueExpressions } from './shared/modelValue';
+import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { resolveClientOrigin } from './shared/clients';
 import { eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -41,6 +41,8 @@ interface EndpointRule {
 }
 
 const RULES: readonly EndpointRule[] = [
+  // Tencent Cloud's Hunyuan API takes every action at the host's root (`X-TC-Action: ChatCompletions` in a header).
+  { pattern: /^https:\/\/hunyuan\.(?:tencentcloudapi|cloud\.tencent)\.com\/?(?:$|[?#])/, endpoint: 'chat', provider: 'tencent' },
   { pattern: /api\.anthropic\.com[^'"`\s]*\/v1\/messages(?!\/count_tokens)(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic' },
   { pattern: /aiplatform\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google-vertex' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google' },
@@ -569,7 +571,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       if (chosen !== -1 || endpoints.some(Boolean)) return branches[chosen !== -1 ? chosen : endpoints.findIndex(Boolean)];
     }
     if (Node.isCallExpression(node)) {
-      const joined = pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context);
+      const joined = pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
       if (joined !== undefined) return joined;
     }
     const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
@@ -629,6 +631,9 @@ function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   const fn = wrapperFunction(unwrapExpression(call.getExpression()), context);
   const parameter = fn?.getParameters()[0];
   const argument = call.getArguments()[0];
+  // `this.path()` taking nothing and returning the base URL it reads (the provider's constant, or the app's proxy path):
+  // the request goes to that base itself (an API whose action is a header, as Tencent Cloud's).
+  if (fn && !parameter && !argument) return baseOnlyHelperUrl(fn, context);
   if (!fn || !parameter || !argument || !Node.isIdentifier(parameter.getNameNode())) return undefined;
   const name = parameter.getName();
   const mentions = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
@@ -652,6 +657,30 @@ function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   if (/^[a-z][\w+.-]*:\/\//i.test(pathText)) return undefined;
   const base = helperBaseUrl(fn, context);
   return `${base ?? `{{${call.getExpression().getText()}}}`}/${pathText.replace(/^\//, '')}`;
+}
+
+/** A helper without parameters that returns a variable holding a model provider's base URL: that URL. */
+function baseOnlyHelperUrl(fn: FunctionLike, context: AnalyzerContext): string | undefined {
+  const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((statement) => statement.getExpression());
+  if (returned.length !== 1 || !returned[0] || !Node.isIdentifier(unwrapExpression(returned[0]))) return undefined;
+  const base = helperBaseUrl(fn, context);
+  return base && providerFromBaseUrl(base) ? base : undefined;
+}
+
+/**
+ * `this.getModelPath(type)` whose body returns one of several path constants (`switch (type) { case 'image': return
+ * Paths.ImagePath; default: return Paths.ChatPath; }`): the returned path that is a model endpoint, a chat one first.
+ */
+function pathChoiceUrl(call: CallExpression, context: AnalyzerContext, depth: number): string | undefined {
+  const fn = wrapperFunction(unwrapExpression(call.getExpression()), context);
+  if (!fn || Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())) return undefined;
+  const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).flatMap((statement) => (statement.getExpression() ? [statement.getExpression()!] : []));
+  if (returned.length < 2 || returned.some((value) => !Node.isPropertyAccessExpression(unwrapExpression(value)) && !Node.isIdentifier(unwrapExpression(value)) && !Node.isStringLiteral(unwrapExpression(value)))) return undefined;
+  const texts = returned.map((value) => urlTextOf(value, context, depth + 1));
+  const endpoints = texts.map((text) => RULES.find((rule) => rule.pattern.test(`/${text.replace(/^\//, '')}`)));
+  const chosen = endpoints.findIndex((rule) => rule?.endpoint === 'chat');
+  const index = chosen !== -1 ? chosen : endpoints.findIndex(Boolean);
+  return index === -1 ? undefined : texts[index];
 }
 
 /**
@@ -721,7 +750,12 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: 
     const argument = value.getArguments()[0];
     return argument && depth === 0 ? bodyObject(argument, context, depth + 1, endpoint) : resolveObjectLiteral(argument, context.modules);
   }
-  const found = resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined);
+  // The call a constant holds (`const payload = capitalizeKeys({...})`), which tracing the value would step into.
+  const held = unwrapExpression(body);
+  const declaration = Node.isIdentifier(held) ? findDeclaration(held, context.modules) : undefined;
+  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  const heldCall = initializer && Node.isCallExpression(unwrapExpression(initializer)) ? unwrapExpression(initializer) : value;
+  const found = resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined) ?? builtBody(heldCall, context, endpoint);
   if (found && !(endpoint === 'chat' && isReassignedLet(body, context.modules))) return found;
   if (depth > 2) return found;
   // `createChatCompletion(apiKey, json)` posting its parameter: the object its callers pass (the first that is one).
@@ -733,6 +767,28 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: 
     first ??= object;
   }
   return first ?? found;
+}
+
+/**
+ * A body an app function builds: `this.createPayload(messages, modelConfig)` returning an object per kind of request (the
+ * one carrying chat messages for a chat URL, else the first), or a function reshaping an object literal it is handed
+ * (`capitalizeKeys({ model, messages })`, as Tencent Cloud's API wants): that literal, when it names a model.
+ */
+function builtBody(value: Node, context: AnalyzerContext, endpoint: Endpoint | undefined): Node | undefined {
+  if (!Node.isCallExpression(value)) return undefined;
+  const entered = enterCall(value, context.modules);
+  if (entered) {
+    try {
+      const objects = entered.returns.map((returned) => resolveObjectLiteral(returned, context.modules)).filter((object): object is Node => object !== undefined);
+      const chosen = (endpoint === 'chat' ? objects.find((object) => CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) : undefined) ?? objects[0];
+      if (chosen) return chosen;
+    } finally {
+      entered.release();
+    }
+  }
+  const [argument] = value.getArguments();
+  const object = argument && value.getArguments().length === 1 ? resolveObjectLiteral(argument, context.modules) : undefined;
+  return object && getObjectProperty(object, 'model', context.modules) ? object : undefined;
 }
 
 /**

@@ -637,12 +637,19 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       // A caller's argument that is no literal (`this.config.models.secondary`, a loop variable) is read for the objects it can be.
       const held: Array<() => void> = [];
       try {
+        const objects: Node[] = [];
         const passed = callerArguments(declaration, walk.modules).flatMap((argument) => {
           const literal = argument && resolveObjectLiteral(argument, walk.modules);
+          if (literal) objects.push(literal);
           if (!argument || literal) return [argument && getObjectProperty(literal, name, walk.modules)];
-          return objectsOf(argument, walk, depth + 1, held).map((object) => getObjectProperty(object, name, walk.modules));
+          const passedObjects = objectsOf(argument, walk, depth + 1, held);
+          objects.push(...passedObjects);
+          return passedObjects.map((object) => getObjectProperty(object, name, walk.modules));
         });
+        const before = { found: walk.found.length, choice: walk.userChoice };
         for (const entry of likelyValues(passed, getObjectProperty(declaration.getInitializer(), name, walk.modules))) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+        // A passed object layering an untraced value over the app's defaults: the defaults, as read directly (see collectProperty).
+        if (walk.found.length === before.found && walk.userChoice === before.choice) for (const object of objects) collectSpreadProperty(object, name, walk, depth + 1, held, mode);
       } finally {
         for (const release of held.reverse()) release();
       }

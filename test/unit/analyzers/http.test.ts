@@ -22,6 +22,57 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "a path helper taking nothing returns the provider's base URL (Tencent Cloud's Hunyuan API, its action in a header); the body a key-reshaping function is handed",
+      code: `const TENCENT_BASE_URL = 'https://hunyuan.tencentcloudapi.com';
+function capitalizeKeys(obj: any): any {
+  return Object.fromEntries(Object.entries(obj).map(([key, value]) => [key[0].toUpperCase() + key.slice(1), value]));
+}
+export class HunyuanApi {
+  path(): string {
+    let baseUrl = '';
+    if (baseUrl.length === 0) baseUrl = TENCENT_BASE_URL;
+    return baseUrl;
+  }
+  async chat(messages: any[]) {
+    const payload = capitalizeKeys({ model: 'hunyuan-lite', messages, stream: false });
+    const chatPath = this.path();
+    return fetch(chatPath, { method: 'POST', body: JSON.stringify(payload), headers: { 'X-TC-Action': 'ChatCompletions' } });
+  }
+}`,
+      calls: [{ line: 14, provider: 'tencent', endpoint: 'chat', model: 'hunyuan-lite' }],
+    },
+    {
+      name: "a path helper handed a method's pick among path constants (switch on the model's type): the chat path; the body a method builds per type: the one with messages",
+      code: `const BASE = 'https://open.bigmodel.cn';
+const Paths = { ChatPath: 'api/paas/v4/chat/completions', ImagePath: 'api/paas/v4/images/generations' };
+export class GlmApi {
+  path(path: string): string {
+    return [BASE, path].join('/');
+  }
+  private modelPath(type: string): string {
+    switch (type) {
+      case 'image':
+        return Paths.ImagePath;
+      default:
+        return Paths.ChatPath;
+    }
+  }
+  private payload(messages: any[], model: string, type: string) {
+    switch (type) {
+      case 'image':
+        return { model: 'cogview-3-flash', prompt: 'a cat' };
+      default:
+        return { model, messages, stream: false };
+    }
+  }
+  async chat(messages: any[], type: string) {
+    const url = this.path(this.modelPath(type));
+    return fetch(url, { method: 'POST', body: JSON.stringify(this.payload(messages, 'glm-4-flash', type)) });
+  }
+}`,
+      calls: [{ line: 25, provider: 'zai', endpoint: 'chat', method: 'fetch /api/paas/v4/chat/completions', model: 'glm-4-flash' }],
+    },
+    {
       name: 'a let body assigned per branch (an image payload or a chat payload) posted to the chat path: the payload carrying messages is read',
       code: `export async function chat(options: { model: string; messages: any[] }, isImage: boolean) {
   let payload: Record<string, unknown>;

@@ -787,6 +787,24 @@ runAnalyzerTests('model resolution (HTTP by hand)', httpAnalyzer, {
       calls: [{ line: 10, model: 'glm-4-flash', modelSource: 'user-choice', candidates: ['glm-4-flash', 'glm-4-plus'] }],
     },
     {
+      name: "the layered session config handed to a payload builder: the store's default and the provider's entries, as when read in place",
+      file: 'app/platforms/glm.ts',
+      files: { 'app/constant.ts': TAGGED_CONSTANTS, 'app/store/config.ts': SETTINGS_STORE },
+      code: `import { useAppConfig } from '../store/config';
+import { REQUEST_TIMEOUT_MS } from '../constant';
+export class ChatGLMApi {
+  private createPayload(messages: any[], modelConfig: any) {
+    return { model: modelConfig.model, temperature: modelConfig.temperature, messages };
+  }
+  async chat(options: { config: { model: string }; messages: any[] }) {
+    const modelConfig = { ...useAppConfig.getState().modelConfig, ...{ model: options.config.model } };
+    const payload = this.createPayload(options.messages, modelConfig);
+    return fetch('https://open.bigmodel.cn/api/paas/v4/chat/completions', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  }
+}`,
+      calls: [{ line: 10, model: 'glm-4-flash', modelSource: 'user-choice', candidates: ['glm-4-flash', 'glm-4-plus'] }],
+    },
+    {
       name: 'the entries of a tagged list are model ids whatever they look like (a provider whose ids are plain words), under a list name that does not say models',
       file: 'app/platforms/iflytek.ts',
       files: { 'app/constant.ts': TAGGED_CONSTANTS, 'app/store/config.ts': SETTINGS_STORE },
