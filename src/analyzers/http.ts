@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
+import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
@@ -66,6 +66,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
   { pattern: /\/embeddings(?:$|[?#])/, endpoint: 'embedding', needsKnownHost: true },
   { pattern: /\/rerank(?:$|[?#])/, endpoint: 'rerank', needsKnownHost: true },
+  // Stability AI's Stable Image API, its path its own behind any base (the app's proxy route, a custom endpoint): `.../generate/{model}`.
+  { pattern: /\/v2beta\/stable-image\/generate\/[^/?#]+(?:$|[?#])/, endpoint: 'image-generation', provider: 'stability' },
   { pattern: /\/images\/generations(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
   { pattern: /\/images\/edits(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true, editsImage: true },
   { pattern: /\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
@@ -189,6 +191,8 @@ interface HttpRequest {
   base?: string;
   body: Node | undefined;
   evidence: string[];
+  /** The request inside the app's wrapper this call goes through (see `DetectedCall.httpHelperRequest`). */
+  helperRequest?: DetectedCall['httpHelperRequest'];
 }
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
@@ -255,6 +259,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     toolNames: readToolNames(tools, context.modules),
     structuredOutputName: structured ? unwrapExpression(structured).getText().slice(0, 40) : undefined,
     ...(rule.voiceSession ? { realtimeStep: realtimeStepOf(urlText, sessionConfig, context) } : {}),
+    ...(request.helperRequest ? { httpHelperRequest: request.helperRequest } : {}),
     evidence,
   });
 }
@@ -448,7 +453,23 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
     const argument = args[shape.parameters.indexOf(parameter)];
     return shape.parameters.includes(parameter) && argument ? urlTextOf(argument, context) : hole;
   });
-  return { client: name, url: first, urlText, body, evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`] };
+  // A helper composing the body it posts (`stream(url, payload, tools)` posting `{ ...payload, tools }`) makes a request of
+  // its own; a transport handing on or serialising what it is given (`(url, options) => window.fetch(url, options)`,
+  // `httpsPost(hostname, path, json)`) does not.
+  const span = callSpan(inner);
+  const helperRequest = !composesBody(inner, context) ? undefined : { file: context.modules.where(inner.getSourceFile(), span.line).replace(/:\d+$/, ''), ...span, function: enclosingFunctionName(inner) ?? '<top>' };
+  return { client: name, url: first, urlText, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`] };
+}
+
+/** The inner request posts a body object written in the helper with fields of its own (`JSON.stringify({ ...payload, tools })`), not only what it was handed. */
+function composesBody(inner: CallExpression, context: AnalyzerContext): boolean {
+  const options = resolveObjectLiteral(inner.getArguments()[1], context.modules);
+  const body = getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules);
+  if (!body) return false;
+  const value = traceValue(body, context.modules);
+  const sent = Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' ? value.getArguments()[0] : value;
+  const object = sent && resolveObjectLiteral(sent, context.modules);
+  return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperties().some((property) => !Node.isSpreadAssignment(property));
 }
 
 interface WrapperShape {

@@ -289,6 +289,12 @@ export interface DetectedCall {
    * it is, so a method of that subclass calling this one (`this.generateImage(...)`) reads the provider there.
    */
   clientMember?: string;
+  /**
+   * The request inside the app's own HTTP helper this call is made through (`stream(chatPath, payload)`, whose body
+   * sends its URL parameter with `fetchEventSource`): where it is and the function around it. The helper's request is
+   * listed as a site of its own, priced as this caller's, left out of the totals (see `helperRequestSites`).
+   */
+  httpHelperRequest?: { file: string; line: number; column: number; endLine: number; endColumn: number; function: string };
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };

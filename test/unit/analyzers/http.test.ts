@@ -22,6 +22,16 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "Stability AI's Stable Image path behind the app's proxy prefix, the model the path's last segment",
+      code: `const Stability = { GeneratePath: 'v2beta/stable-image/generate' };
+export function generate(data: { model: string; params: Record<string, string> }, prefix = '/api/stability') {
+  const form = new FormData();
+  for (const key in data.params) form.append(key, data.params[key]);
+  return fetch(\`\${prefix}/\${Stability.GeneratePath}/\${data.model}\`, { method: 'POST', body: form });
+}`,
+      calls: [{ line: 5, provider: 'stability', endpoint: 'image-generation' }],
+    },
+    {
       name: "a path helper taking nothing returns the provider's base URL (Tencent Cloud's Hunyuan API, its action in a header); the body a key-reshaping function is handed",
       code: `const TENCENT_BASE_URL = 'https://hunyuan.tencentcloudapi.com';
 function capitalizeKeys(obj: any): any {
