@@ -1,12 +1,12 @@
 import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
+import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
-import { valueExpressions } from './shared/modelValue';
+import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { resolveClientOrigin } from './shared/clients';
 import { eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -41,6 +41,8 @@ interface EndpointRule {
 }
 
 const RULES: readonly EndpointRule[] = [
+  // Tencent Cloud's Hunyuan API takes every action at the host's root (`X-TC-Action: ChatCompletions` in a header).
+  { pattern: /^https:\/\/hunyuan\.(?:tencentcloudapi|cloud\.tencent)\.com\/?(?:$|[?#])/, endpoint: 'chat', provider: 'tencent' },
   { pattern: /api\.anthropic\.com[^'"`\s]*\/v1\/messages(?!\/count_tokens)(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic' },
   { pattern: /aiplatform\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google-vertex' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google' },
@@ -64,6 +66,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
   { pattern: /\/embeddings(?:$|[?#])/, endpoint: 'embedding', needsKnownHost: true },
   { pattern: /\/rerank(?:$|[?#])/, endpoint: 'rerank', needsKnownHost: true },
+  // Stability AI's Stable Image API, its path its own behind any base (the app's proxy route, a custom endpoint): `.../generate/{model}`.
+  { pattern: /\/v2beta\/stable-image\/generate\/[^/?#]+(?:$|[?#])/, endpoint: 'image-generation', provider: 'stability' },
   { pattern: /\/images\/generations(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
   { pattern: /\/images\/edits(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true, editsImage: true },
   { pattern: /\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
@@ -187,6 +191,8 @@ interface HttpRequest {
   base?: string;
   body: Node | undefined;
   evidence: string[];
+  /** The request inside the app's wrapper this call goes through (see `DetectedCall.httpHelperRequest`). */
+  helperRequest?: DetectedCall['httpHelperRequest'];
 }
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
@@ -204,7 +210,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     }
   }
   if (!rule) return undefined;
-  const body = request.body ? bodyObject(request.body, context) : undefined;
+  const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   const clientHost = rule.needsKnownHost && !providerFromBaseUrl(urlText) ? sdkClientHost(request.url, context, request.evidence) : undefined;
   const hostProvider = providerFromBaseUrl(urlText) ?? clientHost;
@@ -253,6 +259,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     toolNames: readToolNames(tools, context.modules),
     structuredOutputName: structured ? unwrapExpression(structured).getText().slice(0, 40) : undefined,
     ...(rule.voiceSession ? { realtimeStep: realtimeStepOf(urlText, sessionConfig, context) } : {}),
+    ...(request.helperRequest ? { httpHelperRequest: request.helperRequest } : {}),
     evidence,
   });
 }
@@ -446,7 +453,23 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
     const argument = args[shape.parameters.indexOf(parameter)];
     return shape.parameters.includes(parameter) && argument ? urlTextOf(argument, context) : hole;
   });
-  return { client: name, url: first, urlText, body, evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`] };
+  // A helper composing the body it posts (`stream(url, payload, tools)` posting `{ ...payload, tools }`) makes a request of
+  // its own; a transport handing on or serialising what it is given (`(url, options) => window.fetch(url, options)`,
+  // `httpsPost(hostname, path, json)`) does not.
+  const span = callSpan(inner);
+  const helperRequest = !composesBody(inner, context) ? undefined : { file: context.modules.where(inner.getSourceFile(), span.line).replace(/:\d+$/, ''), ...span, function: enclosingFunctionName(inner) ?? '<top>' };
+  return { client: name, url: first, urlText, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`] };
+}
+
+/** The inner request posts a body object written in the helper with fields of its own (`JSON.stringify({ ...payload, tools })`), not only what it was handed. */
+function composesBody(inner: CallExpression, context: AnalyzerContext): boolean {
+  const options = resolveObjectLiteral(inner.getArguments()[1], context.modules);
+  const body = getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules);
+  if (!body) return false;
+  const value = traceValue(body, context.modules);
+  const sent = Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' ? value.getArguments()[0] : value;
+  const object = sent && resolveObjectLiteral(sent, context.modules);
+  return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperties().some((property) => !Node.isSpreadAssignment(property));
 }
 
 interface WrapperShape {
@@ -569,7 +592,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       if (chosen !== -1 || endpoints.some(Boolean)) return branches[chosen !== -1 ? chosen : endpoints.findIndex(Boolean)];
     }
     if (Node.isCallExpression(node)) {
-      const joined = pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context);
+      const joined = pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
       if (joined !== undefined) return joined;
     }
     const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
@@ -629,6 +652,9 @@ function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   const fn = wrapperFunction(unwrapExpression(call.getExpression()), context);
   const parameter = fn?.getParameters()[0];
   const argument = call.getArguments()[0];
+  // `this.path()` taking nothing and returning the base URL it reads (the provider's constant, or the app's proxy path):
+  // the request goes to that base itself (an API whose action is a header, as Tencent Cloud's).
+  if (fn && !parameter && !argument) return baseOnlyHelperUrl(fn, context);
   if (!fn || !parameter || !argument || !Node.isIdentifier(parameter.getNameNode())) return undefined;
   const name = parameter.getName();
   const mentions = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
@@ -652,6 +678,30 @@ function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   if (/^[a-z][\w+.-]*:\/\//i.test(pathText)) return undefined;
   const base = helperBaseUrl(fn, context);
   return `${base ?? `{{${call.getExpression().getText()}}}`}/${pathText.replace(/^\//, '')}`;
+}
+
+/** A helper without parameters that returns a variable holding a model provider's base URL: that URL. */
+function baseOnlyHelperUrl(fn: FunctionLike, context: AnalyzerContext): string | undefined {
+  const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((statement) => statement.getExpression());
+  if (returned.length !== 1 || !returned[0] || !Node.isIdentifier(unwrapExpression(returned[0]))) return undefined;
+  const base = helperBaseUrl(fn, context);
+  return base && providerFromBaseUrl(base) ? base : undefined;
+}
+
+/**
+ * `this.getModelPath(type)` whose body returns one of several path constants (`switch (type) { case 'image': return
+ * Paths.ImagePath; default: return Paths.ChatPath; }`): the returned path that is a model endpoint, a chat one first.
+ */
+function pathChoiceUrl(call: CallExpression, context: AnalyzerContext, depth: number): string | undefined {
+  const fn = wrapperFunction(unwrapExpression(call.getExpression()), context);
+  if (!fn || Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())) return undefined;
+  const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).flatMap((statement) => (statement.getExpression() ? [statement.getExpression()!] : []));
+  if (returned.length < 2 || returned.some((value) => !Node.isPropertyAccessExpression(unwrapExpression(value)) && !Node.isIdentifier(unwrapExpression(value)) && !Node.isStringLiteral(unwrapExpression(value)))) return undefined;
+  const texts = returned.map((value) => urlTextOf(value, context, depth + 1));
+  const endpoints = texts.map((text) => RULES.find((rule) => rule.pattern.test(`/${text.replace(/^\//, '')}`)));
+  const chosen = endpoints.findIndex((rule) => rule?.endpoint === 'chat');
+  const index = chosen !== -1 ? chosen : endpoints.findIndex(Boolean);
+  return index === -1 ? undefined : texts[index];
 }
 
 /**
@@ -707,21 +757,59 @@ function sameUrl(node: Node): Node | undefined {
   return undefined;
 }
 
-/** The JSON body object: `JSON.stringify({...})`, a constant holding it, or the object itself (axios). */
-function bodyObject(body: Node, context: AnalyzerContext, depth = 0): Node | undefined {
+/** Fields holding a chat request's input: a body with one is the chat body among a variable's values. */
+const CHAT_INPUT_FIELDS = ['messages', 'contents'];
+
+/**
+ * The JSON body object: `JSON.stringify({...})`, a constant holding it, or the object itself (axios). A `let` assigned
+ * a body per branch (`if (isImage) payload = { prompt, ... } else payload = { messages, ... }`) posted to a chat URL:
+ * the one carrying chat messages.
+ */
+function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: Endpoint): Node | undefined {
   const value = traceValue(body, context.modules);
   if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify') {
     const argument = value.getArguments()[0];
-    return argument && depth === 0 ? bodyObject(argument, context, depth + 1) : resolveObjectLiteral(argument, context.modules);
+    return argument && depth === 0 ? bodyObject(argument, context, depth + 1, endpoint) : resolveObjectLiteral(argument, context.modules);
   }
-  const found = resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined);
-  if (found || depth > 2) return found;
+  // The call a constant holds (`const payload = capitalizeKeys({...})`), which tracing the value would step into.
+  const held = unwrapExpression(body);
+  const declaration = Node.isIdentifier(held) ? findDeclaration(held, context.modules) : undefined;
+  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  const heldCall = initializer && Node.isCallExpression(unwrapExpression(initializer)) ? unwrapExpression(initializer) : value;
+  const found = resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined) ?? builtBody(heldCall, context, endpoint);
+  if (found && !(endpoint === 'chat' && isReassignedLet(body, context.modules))) return found;
+  if (depth > 2) return found;
   // `createChatCompletion(apiKey, json)` posting its parameter: the object its callers pass (the first that is one).
+  let first: Node | undefined;
   for (const passed of valueExpressions(body, context.modules)) {
     const object = bodyObject(passed, context, depth + 1);
-    if (object) return object;
+    if (!object) continue;
+    if (endpoint !== 'chat' || CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) return object;
+    first ??= object;
   }
-  return undefined;
+  return first ?? found;
+}
+
+/**
+ * A body an app function builds: `this.createPayload(messages, modelConfig)` returning an object per kind of request (the
+ * one carrying chat messages for a chat URL, else the first), or a function reshaping an object literal it is handed
+ * (`capitalizeKeys({ model, messages })`, as Tencent Cloud's API wants): that literal, when it names a model.
+ */
+function builtBody(value: Node, context: AnalyzerContext, endpoint: Endpoint | undefined): Node | undefined {
+  if (!Node.isCallExpression(value)) return undefined;
+  const entered = enterCall(value, context.modules);
+  if (entered) {
+    try {
+      const objects = entered.returns.map((returned) => resolveObjectLiteral(returned, context.modules)).filter((object): object is Node => object !== undefined);
+      const chosen = (endpoint === 'chat' ? objects.find((object) => CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) : undefined) ?? objects[0];
+      if (chosen) return chosen;
+    } finally {
+      entered.release();
+    }
+  }
+  const [argument] = value.getArguments();
+  const object = argument && value.getArguments().length === 1 ? resolveObjectLiteral(argument, context.modules) : undefined;
+  return object && getObjectProperty(object, 'model', context.modules) ? object : undefined;
 }
 
 /**

@@ -294,6 +294,12 @@ export interface DetectedCall {
    * the agent is made (`file:line`), so an agent reported at its making is dropped when a run of it is found elsewhere.
    */
   agentDefinition?: string;
+  /**
+   * The request inside the app's own HTTP helper this call is made through (`stream(chatPath, payload)`, whose body
+   * sends its URL parameter with `fetchEventSource`): where it is and the function around it. The helper's request is
+   * listed as a site of its own, priced as this caller's, left out of the totals (see `helperRequestSites`).
+   */
+  httpHelperRequest?: { file: string; line: number; column: number; endLine: number; endColumn: number; function: string };
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };

@@ -17,6 +17,7 @@ import { createSlicer, createStampReader, createTextReader, discoverSourceFiles,
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
 import { aliasMayNameAny, dropAgentsRunElsewhere, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, markRealtimeSessionTools, markStreamedGraphNodes, modelsFromCallers, modelsFromDeploymentList, modelsFromKeyedDefaults, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
+import { helperRequestSites } from './helperRequests';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -330,6 +331,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
   modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));
+  // The request inside an app's HTTP helper that sends the URL its callers hand it: a site of its own, priced through them.
+  helperRequestSites(detected);
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
   releaseParsedFiles(context);

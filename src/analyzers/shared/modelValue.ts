@@ -46,6 +46,8 @@ interface Walk {
   env?: string;
   /** True once the walk reached a parameter (or a class field filled from one) whose value comes from the callers. */
   reachedParameter?: boolean;
+  /** How many times the walk read an app settings store's initial state (its values are the app's config). */
+  storeReads?: number;
 }
 
 /**
@@ -302,11 +304,12 @@ export function modelCandidates(expression: Node, modules: ModuleLoader): ModelC
       // The app's default pick first, then what the code itself names among the offered ones, the list, the code's other values.
       const listed = new Set(offered.models.map((model) => model.id));
       const own = walk.found.filter((candidate) => candidate.source !== 'env-example');
-      const merged = [...offered.models.filter((model) => model.id === offered.defaultId), ...own.filter((candidate) => listed.has(candidate.id)), ...offered.models, ...own.filter((candidate) => !listed.has(candidate.id))];
+      // A provider's own entries of the app's list: a model of another provider (the app's default for another) is not sent here.
+      const merged = [...offered.models.filter((model) => model.id === offered.defaultId), ...own.filter((candidate) => listed.has(candidate.id)), ...offered.models, ...(offered.provider ? [] : own.filter((candidate) => !listed.has(candidate.id)))];
       const unique = merged.filter((candidate, index) => merged.findIndex((other) => other.id === candidate.id) === index);
       walk.found.splice(0, walk.found.length, ...unique.slice(0, MAX_MODEL_CANDIDATES));
       walk.userChoice ??= `${walk.origin.getText().slice(0, 40)}, passed in at run time`;
-      walk.evidence.push(`the model is chosen at run time from the app's list \`${offered.name}\` (${offered.where}): priced over it`);
+      walk.evidence.push(`the model is chosen at run time from the app's list \`${offered.name}\` (${offered.where})${offered.provider ? `, its entries tagged ${offered.provider}` : ''}: priced over it`);
     }
   }
   return { candidates: walk.found, userChoice: walk.userChoice, env: walk.env, evidence: walk.evidence };
@@ -634,12 +637,19 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
       // A caller's argument that is no literal (`this.config.models.secondary`, a loop variable) is read for the objects it can be.
       const held: Array<() => void> = [];
       try {
+        const objects: Node[] = [];
         const passed = callerArguments(declaration, walk.modules).flatMap((argument) => {
           const literal = argument && resolveObjectLiteral(argument, walk.modules);
+          if (literal) objects.push(literal);
           if (!argument || literal) return [argument && getObjectProperty(literal, name, walk.modules)];
-          return objectsOf(argument, walk, depth + 1, held).map((object) => getObjectProperty(object, name, walk.modules));
+          const passedObjects = objectsOf(argument, walk, depth + 1, held);
+          objects.push(...passedObjects);
+          return passedObjects.map((object) => getObjectProperty(object, name, walk.modules));
         });
+        const before = { found: walk.found.length, choice: walk.userChoice };
         for (const entry of likelyValues(passed, getObjectProperty(declaration.getInitializer(), name, walk.modules))) collect(entry.node, walk, depth + 1, entry.isDefault ? 'default-param' : mode);
+        // A passed object layering an untraced value over the app's defaults: the defaults, as read directly (see collectProperty).
+        if (walk.found.length === before.found && walk.userChoice === before.choice) for (const object of objects) collectSpreadProperty(object, name, walk, depth + 1, held, mode);
       } finally {
         for (const release of held.reverse()) release();
       }
@@ -660,7 +670,11 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
   // The arguments of calls entered to find the objects stay bound while their properties are read.
   const held: Array<() => void> = [];
   try {
-    for (const object of objectsOf(owner, walk, depth + 1, held)) {
+    const storeReads = walk.storeReads ?? 0;
+    const objects = objectsOf(owner, walk, depth + 1, held);
+    // Read from an app settings store's initial state: the app's configured default.
+    if ((walk.storeReads ?? 0) > storeReads) mode ??= 'config';
+    for (const object of objects) {
       const property = getObjectProperty(object, name, walk.modules);
       if (!property) {
         collectParsedKey(object, name, walk, depth + 1);
@@ -668,7 +682,11 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
         continue;
       }
       const fromConfig = property.getSourceFile().getFilePath().endsWith('.settings.ts');
+      const before = { found: walk.found.length, choice: walk.userChoice };
       collect(property, walk, depth + 1, mode ?? (fromConfig ? 'config' : undefined));
+      // `{ ...appConfig.modelConfig, ...session.modelConfig, model: options.model }` whose own value the scan cannot trace:
+      // the objects it is laid over hold what it starts as (the app's defaults), read as the value's likely pick.
+      if (walk.found.length === before.found && walk.userChoice === before.choice) collectSpreadProperty(object, name, walk, depth + 1, held, mode);
     }
   } finally {
     for (const release of held.reverse()) release();
@@ -716,10 +734,13 @@ function overrideIsRare(left: Node, walk: Walk, depth: number): boolean {
 function collectSpreadProperty(object: Node, name: string, walk: Walk, depth: number, held: Array<() => void>, mode: ModelSource | undefined): void {
   if (!Node.isObjectLiteralExpression(object)) return;
   for (const spread of object.getProperties().filter(Node.isSpreadAssignment).reverse()) {
-    for (const inner of objectsOf(spread.getExpression(), walk, depth + 1, held)) {
+    const storeReads = walk.storeReads ?? 0;
+    const objects = objectsOf(spread.getExpression(), walk, depth + 1, held);
+    const spreadMode = mode ?? ((walk.storeReads ?? 0) > storeReads ? 'config' : undefined);
+    for (const inner of objects) {
       const property = getObjectProperty(inner, name, walk.modules);
-      if (property) collect(property, walk, depth + 1, mode);
-      else collectSpreadProperty(inner, name, walk, depth + 1, held, mode);
+      if (property) collect(property, walk, depth + 1, spreadMode);
+      else collectSpreadProperty(inner, name, walk, depth + 1, held, spreadMode);
     }
   }
 }
@@ -870,12 +891,61 @@ function objectsOf(expression: Node | undefined, walk: Walk, depth: number, held
   if (Node.isConditionalExpression(node)) return likelyBranches(node, walk.modules).flatMap((branch) => objectsOf(branch, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
   if (Node.isBinaryExpression(node) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(node.getOperatorToken().getKind())) return [...objectsOf(node.getLeft(), walk, depth + 1, held), ...objectsOf(node.getRight(), walk, depth + 1, held)].slice(0, MAX_OBJECTS);
   if (Node.isCallExpression(node)) {
+    const state = storeInitialState(node, walk.modules);
+    if (state) {
+      // The app's settings store: what the user sets on its settings screen, starting from the state it is created with.
+      walk.userChoice ??= `${node.getText().slice(0, 40)}, the app's settings store (the user's choice, its initial state the default)`;
+      walk.storeReads = (walk.storeReads ?? 0) + 1;
+      walk.evidence.push(`\`${node.getText().slice(0, 40)}\` reads the app's settings store: its initial state (${walk.modules.where(state.getSourceFile(), state.getStartLineNumber())}) is the default, the user's settings change it`);
+      return objectsOf(state, walk, depth + 1, held);
+    }
     const entered = enterCall(node, walk.modules);
     if (!entered) return [];
     held.push(entered.release);
     return entered.returns.flatMap((returned) => objectsOf(returned, walk, depth + 1, held)).slice(0, MAX_OBJECTS);
   }
   return [];
+}
+
+/** Store factories whose first argument is the store's initial state (zustand's `create`, `createStore`, an app's `createPersistStore`). */
+const STORE_FACTORY = /^create(?:[A-Z]\w*)?Store$|^create$|^createWithEqualityFn$/;
+/** Middlewares wrapping a store's state creator (`persist(creator, options)`): the creator is their first argument. */
+const STORE_MIDDLEWARES = new Set(['persist', 'devtools', 'immer', 'subscribeWithSelector', 'combine']);
+
+/**
+ * `useSettings.getState()` or the hook call `useSettings()` where `const useSettings = createStore({ ...DEFAULT_CONFIG }, ...)`
+ * (or `create<State>()(persist((set) => ({ ... }), options))`): the state object the store starts with. Undefined
+ * for any other call.
+ */
+function storeInitialState(call: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isCallExpression(call) || call.getArguments().length > 0) return undefined;
+  const callee = unwrapExpression(call.getExpression());
+  const store = Node.isPropertyAccessExpression(callee) && callee.getName() === 'getState' ? unwrapExpression(callee.getExpression()) : Node.isIdentifier(callee) && /^use[A-Z]/.test(callee.getText()) ? callee : undefined;
+  if (!store || !Node.isIdentifier(store)) return undefined;
+  const declaration = findDeclaration(store, modules);
+  if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
+  const factory = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+  if (!factory || !Node.isCallExpression(factory)) return undefined;
+  // `create<State>()(creator)`: the curried form.
+  const inner = unwrapExpression(factory.getExpression());
+  const factoryName = Node.isCallExpression(inner) ? inner.getExpression().getText() : inner.getText();
+  if (!STORE_FACTORY.test(factoryName.split('.').pop() ?? '')) return undefined;
+  let state: Node | undefined = factory.getArguments()[0];
+  for (let hops = 0; state && hops < 4; hops++) {
+    state = unwrapExpression(state);
+    if (Node.isCallExpression(state) && STORE_MIDDLEWARES.has(state.getExpression().getText())) {
+      state = state.getArguments()[0];
+      continue;
+    }
+    if (Node.isArrowFunction(state) || Node.isFunctionExpression(state)) {
+      const body = state.getBody();
+      const returned: Node | undefined = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement)[0]?.getExpression() : body;
+      state = returned;
+      continue;
+    }
+    break;
+  }
+  return state && (Node.isObjectLiteralExpression(state) || Node.isIdentifier(state)) ? state : undefined;
 }
 
 /**
@@ -1019,6 +1089,8 @@ interface OfferedList {
   models: ModelCandidate[];
   /** The app's default among them: a `DEFAULT_MODEL`-named constant of the list's module. */
   defaultId?: string;
+  /** The provider tag the entries were picked by, when the list tags each entry with its provider. */
+  provider?: string;
 }
 
 function nameWords(name: string): string[] {
@@ -1035,6 +1107,8 @@ function nameWords(name: string): string[] {
 function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: ModuleLoader, sentFrom: readonly Node[] = []): OfferedList | undefined {
   const call = origin.getFirstAncestorByKind(SyntaxKind.CallExpression);
   const embedding = /embed/i.test(call?.getExpression().getText() ?? '') || /embed/i.test(origin.getSourceFile().getBaseName());
+  // A speech request (`fetch(speechPath, speechPayload)`, `llm.speech({...})`) picks from a TTS list; any other request not.
+  const speech = /speech|tts/i.test(call?.getText().slice(0, 200) ?? '');
   const files: SourceFile[] = [];
   const addFile = (file: SourceFile | undefined): void => {
     if (file && !files.includes(file) && files.length < MAX_LIST_FILES && !file.getFilePath().endsWith('.settings.ts')) files.push(file);
@@ -1054,6 +1128,8 @@ function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: M
   }
   const localStatements = (file: SourceFile): Node[] =>
     sentFrom.filter((node) => node.getSourceFile() === file).flatMap((node) => node.getAncestors().filter((ancestor) => Node.isBlock(ancestor) && Node.isFunctionLikeDeclaration(ancestor.getParent() ?? ancestor)).flatMap((block) => (block as import('ts-morph').Block).getVariableStatements()));
+  const tagged = providerTaggedList(files, home, modules);
+  if (tagged) return tagged;
   for (const file of files) {
     const lists: OfferedList[] = [];
     for (const statement of [...file.getVariableStatements(), ...localStatements(file)] as import('ts-morph').VariableStatement[]) {
@@ -1062,6 +1138,7 @@ function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: M
         const words = nameWords(name);
         if (!words.some((word) => word === 'models' || word === 'model' || word === 'options' || word === 'choices') || words.some((word) => NOT_OFFERED_WORDS.has(word))) continue;
         if (words.some((word) => word.startsWith('embed')) !== embedding) continue;
+        if (words.some((word) => SPEECH_LIST_WORDS.has(word)) !== speech) continue;
         const value = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
         if (!value || !Node.isArrayLiteralExpression(value)) continue;
         const models = listModels(value, modules);
@@ -1073,6 +1150,80 @@ function offeredModelList(origin: Node, choiceNode: Node | undefined, modules: M
     if (chosen) return { ...chosen, defaultId: defaultModelOf(file, chosen, modules) };
   }
   return providerRouteList(home, modules);
+}
+
+/** Words naming a list of speech models (`DEFAULT_TTS_MODELS`, `voiceModels`): offered to speech requests only. */
+const SPEECH_LIST_WORDS = new Set(['tts', 'speech', 'voice', 'voices', 'stt', 'transcription', 'whisper']);
+/** Keys of a provider tag object (`provider: { id: 'anthropic', providerName: 'Anthropic' }`). */
+const PROVIDER_TAG_KEYS = ['id', 'providerName', 'providerType', 'name'];
+
+/**
+ * One adapter file per provider (`platforms/anthropic.ts`, `providers/glm.ts`) sending the model the user picked from
+ * the app's one list whose entries name their provider: `[...anthropicModels.map((name) => ({ name, provider: { id:
+ * 'anthropic' } })), ...]` or `[{ id: 'claude-3-5-haiku', provider: 'anthropic' }, ...]`, in the files searched for
+ * lists. The adapter sends its provider's entries: those whose tag is, or contains, the file's name (`glm` in
+ * `chatglm`). Undefined when no list tags a provider the file is named for.
+ */
+function providerTaggedList(files: readonly SourceFile[], home: SourceFile, modules: ModuleLoader): OfferedList | undefined {
+  const base = home.getBaseNameWithoutExtension().toLowerCase();
+  if (base.length < 3) return undefined;
+  const matches = (tag: string): boolean => tag === base || (tag.length >= 3 && (tag.includes(base) || base.includes(tag)));
+  for (const file of files) {
+    for (const statement of file.getVariableStatements()) {
+      for (const declaration of statement.getDeclarations()) {
+        const value = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+        if (!value || !Node.isArrayLiteralExpression(value)) continue;
+        const models: ModelCandidate[] = [];
+        let tag: string | undefined;
+        for (const element of value.getElements()) {
+          const entry = taggedEntries(unwrapExpression(element), modules);
+          if (!entry || !entry.tags.some(matches)) continue;
+          tag ??= entry.tags.find(matches);
+          for (const model of entry.models) if (!models.some((known) => known.id === model.id)) models.push(model);
+        }
+        if (models.length > 0) return { name: declaration.getName(), where: modules.where(file, declaration.getStartLineNumber()), models, provider: tag };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The models of one element of a provider-tagged list and its provider tags (lowercase): a spread of a list mapped to tagged options, or one tagged option. */
+function taggedEntries(element: Node, modules: ModuleLoader): { models: ModelCandidate[]; tags: string[] } | undefined {
+  let option: Node | undefined = element;
+  let models: ModelCandidate[] | undefined;
+  if (Node.isSpreadElement(element)) {
+    // `...anthropicModels.map((name) => ({ name, provider: {...} }))`
+    const mapped = unwrapExpression(element.getExpression());
+    if (!Node.isCallExpression(mapped)) return undefined;
+    const callee = mapped.getExpression();
+    const callback = mapped.getArguments()[0];
+    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'map' || !callback || !Node.isArrowFunction(callback)) return undefined;
+    const listed = unwrapExpression(callee.getExpression());
+    const declaration = Node.isIdentifier(listed) ? findDeclaration(listed, modules) : undefined;
+    const list = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
+    // Each string becomes a tagged model option: a model id whatever it looks like (`Doubao-lite-4k`, `generalv3`).
+    models = list ? listModels(unwrapExpression(list), modules, 0, true) : [];
+    const body = callback.getBody();
+    option = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement)[0]?.getExpression() : body;
+  }
+  const object = option && resolveObjectLiteral(option, modules);
+  if (!object) return undefined;
+  const provider = ['provider', 'providerId'].map((key) => getObjectProperty(object, key, modules)).find((found) => found !== undefined);
+  if (!provider) return undefined;
+  const tagObject = resolveObjectLiteral(provider, modules);
+  const tagNodes = tagObject ? PROVIDER_TAG_KEYS.map((key) => getObjectProperty(tagObject, key, modules)) : [provider];
+  const tags = tagNodes.flatMap((node) => {
+    const literal = node && unwrapExpression(node);
+    return literal && (Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal)) ? [literal.getLiteralValue().toLowerCase()] : [];
+  });
+  if (tags.length === 0) return undefined;
+  if (!models) {
+    const id = optionIdOf(object, modules);
+    models = [];
+    if (id) addListed(models, id, modules);
+  }
+  return { models, tags };
 }
 
 /** Files read when looking for an app's per-provider model lists; more is a monorepo. */
@@ -1154,7 +1305,7 @@ function sourceFilesIn(folder: string, modules: ModuleLoader): string[] {
 }
 
 /** The model ids of an offered list: string elements, option objects' id keys, and spreads of other lists in the file. */
-function listModels(list: Node, modules: ModuleLoader, depth = 0): ModelCandidate[] {
+function listModels(list: Node, modules: ModuleLoader, depth = 0, anyId = false): ModelCandidate[] {
   if (!Node.isArrayLiteralExpression(list) || depth > 3) return [];
   const models: ModelCandidate[] = [];
   for (const element of list.getElements()) {
@@ -1163,11 +1314,11 @@ function listModels(list: Node, modules: ModuleLoader, depth = 0): ModelCandidat
       const spread = unwrapExpression(node.getExpression());
       const declaration = Node.isIdentifier(spread) ? findDeclaration(spread, modules) : undefined;
       const value = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
-      if (value) models.push(...listModels(unwrapExpression(value), modules, depth + 1));
+      if (value) models.push(...listModels(unwrapExpression(value), modules, depth + 1, anyId));
       continue;
     }
     const id = Node.isObjectLiteralExpression(node) ? optionIdOf(node, modules) : node;
-    if (id && (Node.isStringLiteral(id) || Node.isNoSubstitutionTemplateLiteral(id)) && looksLikeModelId(id.getLiteralValue())) addListed(models, id, modules);
+    if (id && (Node.isStringLiteral(id) || Node.isNoSubstitutionTemplateLiteral(id)) && (anyId ? id.getLiteralValue().trim() !== '' : looksLikeModelId(id.getLiteralValue()))) addListed(models, id, modules);
   }
   return models;
 }

@@ -103,9 +103,14 @@ function collectClasses(expression: Node | undefined, modules: ModuleLoader, dep
   // `this.providerInstance`: what the class assigns to the field.
   if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
     const owner = node.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
-    for (const assignment of owner?.getDescendantsOfKind(SyntaxKind.BinaryExpression) ?? []) {
-      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === node.getText()) collectClasses(assignment.getRight(), modules, depth + 1, found, seen);
-    }
+    for (const value of fieldAssignments(owner, node.getName(), modules)) collectClasses(value, modules, depth + 1, found, seen);
+    return;
+  }
+  // `api.llm` where `api` is a `ClientApi` whose constructor sets `this.llm` per provider: what that class assigns to the field.
+  if (Node.isPropertyAccessExpression(node)) {
+    const owners: Node[] = [];
+    collectClasses(node.getExpression(), modules, depth + 1, owners, seen);
+    for (const owner of owners) for (const value of fieldAssignments(owner, node.getName(), modules)) collectClasses(value, modules, depth + 1, found, seen);
     return;
   }
   if (Node.isCallExpression(node)) {
@@ -166,12 +171,30 @@ function likelyReturns(returns: readonly Node[], modules: ModuleLoader): Node[] 
 }
 
 /**
+ * What a class assigns to `this.<name>` (`this.llm = new ChatGPTApi()`), the likely value first: an assignment in the
+ * clause a `switch` on the constructor's selector runs by default before those of its other clauses.
+ */
+function fieldAssignments(owner: Node | undefined, name: string, modules: ModuleLoader): Node[] {
+  if (!owner || !(Node.isClassDeclaration(owner) || Node.isClassExpression(owner))) return [];
+  const values = owner
+    .getDescendantsOfKind(SyntaxKind.BinaryExpression)
+    .filter((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`)
+    .map((assignment) => assignment.getRight());
+  const clauseOf = (value: Node): Node | undefined => value.getFirstAncestor((ancestor) => Node.isCaseClause(ancestor) || Node.isDefaultClause(ancestor));
+  const switches = [...new Set(values.map((value) => clauseOf(value)?.getParent()?.getParent()).filter((node): node is Node => node !== undefined && Node.isSwitchStatement(node)))];
+  const chosen = new Set(switches.map((statement) => defaultClause(statement, modules, (clause) => values.some((value) => clauseOf(value) === clause))).filter((clause): clause is Node => clause !== undefined));
+  const inChosen = (value: Node): boolean => chosen.has(clauseOf(value) ?? value);
+  return [...values.filter(inChosen), ...values.filter((value) => !inChosen(value))];
+}
+
+/**
  * The clause a `switch` runs when nothing is configured: the `case` whose literal is the discriminant's
  * likely value in the code (`provider ?? process.env.LLM_PROVIDER ?? 'openai'`: 'openai'), or the
  * `default:` clause when the code gives no value or one no case names. An empty case falls through to
- * the next clause with statements. Undefined when that clause returns nothing.
+ * the next clause with statements. Undefined when that clause returns nothing (`gives`: what the caller
+ * looks for in it, a return unless told).
  */
-function defaultClause(statement: Node, modules: ModuleLoader): Node | undefined {
+function defaultClause(statement: Node, modules: ModuleLoader, gives: (clause: Node) => boolean = (clause) => clause.getDescendantsOfKind(SyntaxKind.ReturnStatement).length > 0): Node | undefined {
   if (!Node.isSwitchStatement(statement)) return undefined;
   const clauses = statement.getCaseBlock().getClauses();
   const value = modelCandidates(statement.getExpression(), modules).candidates[0]?.id;
@@ -180,7 +203,7 @@ function defaultClause(statement: Node, modules: ModuleLoader): Node | undefined
   if (index < 0) return undefined;
   while (index < clauses.length && clauses[index].getStatements().length === 0) index++;
   const clause = clauses[index];
-  return clause && clause.getDescendantsOfKind(SyntaxKind.ReturnStatement).length > 0 ? clause : undefined;
+  return clause && gives(clause) ? clause : undefined;
 }
 
 function literalText(expression: Node): string | undefined {

@@ -111,6 +111,15 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
     const reason = localMediaUnpriced(input, undefined, set.models.map((m) => m.id).join(' or '));
     return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
   }
+  if (!first && input.model.source === 'user-choice' && !set.assumed && !isLocalServer(input.provider)) {
+    // The end user picks from the app's list, and none of its models has a current price at this API (an old list:
+    // retired or unlisted ids): priced as a pick the user could make today, the provider's reference set, labeled an
+    // assumption. Not for the team's own hardware: there is no per-token bill to assume.
+    const fallback = adviseSite({ ...input, model: { ...input.model, id: null, candidates: undefined } }, catalog, options);
+    if (fallback.monthlyUsdCurrent !== null && fallback.modelPricing) {
+      return { ...fallback, modelPricing: { ...fallback.modelPricing, basis: `none of the models the app lists has a current price at ${input.provider} (${listed}); ${fallback.modelPricing.basis}` } };
+    }
+  }
   if (!first && priced.some((entry) => entry.monthlyUsd !== null)) {
     // Every priced model of the set is a retired stand-in: no figure, and why for each.
     const whys = priced.map((entry) => (entry.monthlyUsd === null ? `${entry.id} ${whyNotPriced(catalog, entry.id, input.provider)}` : `${retiredFactOf(entry.id)} (so not used as a stand-in)`));

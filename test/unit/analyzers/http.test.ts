@@ -22,6 +22,80 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "Stability AI's Stable Image path behind the app's proxy prefix, the model the path's last segment",
+      code: `const Stability = { GeneratePath: 'v2beta/stable-image/generate' };
+export function generate(data: { model: string; params: Record<string, string> }, prefix = '/api/stability') {
+  const form = new FormData();
+  for (const key in data.params) form.append(key, data.params[key]);
+  return fetch(\`\${prefix}/\${Stability.GeneratePath}/\${data.model}\`, { method: 'POST', body: form });
+}`,
+      calls: [{ line: 5, provider: 'stability', endpoint: 'image-generation' }],
+    },
+    {
+      name: "a path helper taking nothing returns the provider's base URL (Tencent Cloud's Hunyuan API, its action in a header); the body a key-reshaping function is handed",
+      code: `const TENCENT_BASE_URL = 'https://hunyuan.tencentcloudapi.com';
+function capitalizeKeys(obj: any): any {
+  return Object.fromEntries(Object.entries(obj).map(([key, value]) => [key[0].toUpperCase() + key.slice(1), value]));
+}
+export class HunyuanApi {
+  path(): string {
+    let baseUrl = '';
+    if (baseUrl.length === 0) baseUrl = TENCENT_BASE_URL;
+    return baseUrl;
+  }
+  async chat(messages: any[]) {
+    const payload = capitalizeKeys({ model: 'hunyuan-lite', messages, stream: false });
+    const chatPath = this.path();
+    return fetch(chatPath, { method: 'POST', body: JSON.stringify(payload), headers: { 'X-TC-Action': 'ChatCompletions' } });
+  }
+}`,
+      calls: [{ line: 14, provider: 'tencent', endpoint: 'chat', model: 'hunyuan-lite' }],
+    },
+    {
+      name: "a path helper handed a method's pick among path constants (switch on the model's type): the chat path; the body a method builds per type: the one with messages",
+      code: `const BASE = 'https://open.bigmodel.cn';
+const Paths = { ChatPath: 'api/paas/v4/chat/completions', ImagePath: 'api/paas/v4/images/generations' };
+export class GlmApi {
+  path(path: string): string {
+    return [BASE, path].join('/');
+  }
+  private modelPath(type: string): string {
+    switch (type) {
+      case 'image':
+        return Paths.ImagePath;
+      default:
+        return Paths.ChatPath;
+    }
+  }
+  private payload(messages: any[], model: string, type: string) {
+    switch (type) {
+      case 'image':
+        return { model: 'cogview-3-flash', prompt: 'a cat' };
+      default:
+        return { model, messages, stream: false };
+    }
+  }
+  async chat(messages: any[], type: string) {
+    const url = this.path(this.modelPath(type));
+    return fetch(url, { method: 'POST', body: JSON.stringify(this.payload(messages, 'glm-4-flash', type)) });
+  }
+}`,
+      calls: [{ line: 25, provider: 'zai', endpoint: 'chat', method: 'fetch /api/paas/v4/chat/completions', model: 'glm-4-flash' }],
+    },
+    {
+      name: 'a let body assigned per branch (an image payload or a chat payload) posted to the chat path: the payload carrying messages is read',
+      code: `export async function chat(options: { model: string; messages: any[] }, isImage: boolean) {
+  let payload: Record<string, unknown>;
+  if (isImage) {
+    payload = { model: 'dall-e-3', prompt: 'a cat', n: 1 };
+  } else {
+    payload = { model: 'gpt-4.1-mini', messages: options.messages, stream: false };
+  }
+  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify(payload) });
+}`,
+      calls: [{ line: 8, provider: 'openai', endpoint: 'chat', model: 'gpt-4.1-mini' }],
+    },
+    {
       name: "Replicate's predictions API by hand: a model run named only by its version hash",
       code: `export async function redesign(imageUrl: string, prompt: string) {
   return fetch('https://api.replicate.com/v1/predictions', { method: 'POST', headers: { Authorization: 'Token ' + process.env.REPLICATE_API_KEY }, body: JSON.stringify({ version: '854e8727697a057c525cdb45ab037f64ecca770a1769cc52287c2e56472a247b', input: { image: imageUrl, prompt } }) });

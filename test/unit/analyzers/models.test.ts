@@ -1,4 +1,5 @@
 import { openaiAnalyzer } from '../../../src/analyzers/openai';
+import { httpAnalyzer } from '../../../src/analyzers/http';
 import { vercelAiAnalyzer } from '../../../src/analyzers/vercel-ai';
 import { runAnalyzerTests } from './tester';
 
@@ -715,6 +716,119 @@ await judge({ prompt: 'c', model: openai('o4-mini') });`,
 import { openai } from '@ai-sdk/openai';
 await generateText({ model: fast ? openai('gpt-4o-mini') : openai('gpt-4.1'), prompt: 'hi' });`,
       calls: [{ line: 3, provider: 'openai', model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4.1'] }],
+    },
+  ],
+});
+
+/** The app's constants of a chat app with one adapter per provider: per-provider lists, one list tagging each entry with its provider, a TTS list. */
+const TAGGED_CONSTANTS = `export const REQUEST_TIMEOUT_MS = 60000;
+export const DEFAULT_TTS_MODELS = ['tts-1', 'tts-1-hd'];
+const openaiModels = ['gpt-3.5-turbo', 'gpt-4o-mini', 'gpt-4o'];
+const anthropicModels = ['claude-3-5-haiku-20241022', 'claude-3-7-sonnet-20250219'];
+const chatglmModels = ['glm-4-flash', 'glm-4-plus'];
+const sparkModes = ['general', 'generalv3', '4.0Ultra'];
+export const DEFAULT_MODELS = [
+  ...openaiModels.map((name) => ({ name, available: true, provider: { id: 'openai', providerName: 'OpenAI' } })),
+  ...anthropicModels.map((name) => ({ name, available: true, provider: { id: 'anthropic', providerName: 'Anthropic' } })),
+  ...chatglmModels.map((name) => ({ name, available: true, provider: { id: 'chatglm', providerName: 'ChatGLM' } })),
+  ...sparkModes.map((name) => ({ name, available: true, provider: { id: 'iflytek', providerName: 'Iflytek' } })),
+] as const;
+`;
+/** The app's settings store: created with its default config, which the user's settings screen changes. */
+const SETTINGS_STORE = `import { DEFAULT_MODELS } from '../constant';
+export function createPersistStore<T extends object, M>(state: T, methods: (set: unknown, get: unknown) => M, options: { name: string }) {
+  return { getState: () => ({ ...state, ...methods(undefined, undefined) }), options };
+}
+export const DEFAULT_CONFIG = {
+  models: DEFAULT_MODELS,
+  modelConfig: { model: 'gpt-4o-mini' as string, providerName: 'OpenAI', temperature: 0.5 },
+};
+export const useAppConfig = createPersistStore({ ...DEFAULT_CONFIG }, () => ({ reset() {} }), { name: 'app-config' });
+`;
+/** A provider adapter: the session's model laid over the store's defaults, posted by hand. */
+const adapter = (url: string): string => `import { useAppConfig } from '../store/config';
+import { REQUEST_TIMEOUT_MS } from '../constant';
+export class Api {
+  async chat(options: { config: { model: string }; messages: any[] }) {
+    const modelConfig = {
+      ...useAppConfig.getState().modelConfig,
+      ...{ model: options.config.model },
+    };
+    const payload = { model: modelConfig.model, temperature: modelConfig.temperature, messages: options.messages };
+    return fetch('${url}', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  }
+}`;
+
+runAnalyzerTests('model resolution (HTTP by hand)', httpAnalyzer, {
+  valid: [],
+  invalid: [
+    {
+      name: "an adapter named for its provider sends the model picked from the app's provider-tagged list, the settings store's default first",
+      file: 'app/platforms/openai.ts',
+      files: { 'app/constant.ts': TAGGED_CONSTANTS, 'app/store/config.ts': SETTINGS_STORE },
+      code: adapter('https://api.openai.com/v1/chat/completions'),
+      calls: [
+        {
+          line: 10,
+          provider: 'openai',
+          model: 'gpt-4o-mini',
+          modelSource: 'user-choice',
+          candidates: ['gpt-4o-mini', 'gpt-3.5-turbo', 'gpt-4o'],
+          candidateWheres: ['app/store/config.ts:7', 'app/constant.ts:3', 'app/constant.ts:3'],
+          evidenceIncludes: ["reads the app's settings store", 'its entries tagged openai'],
+        },
+      ],
+    },
+    {
+      name: "another provider's adapter sends its own entries of the tagged list, not the store's default of another provider (a tag containing the file's name: glm in chatglm)",
+      file: 'app/platforms/glm.ts',
+      files: { 'app/constant.ts': TAGGED_CONSTANTS, 'app/store/config.ts': SETTINGS_STORE },
+      code: adapter('https://open.bigmodel.cn/api/paas/v4/chat/completions'),
+      calls: [{ line: 10, model: 'glm-4-flash', modelSource: 'user-choice', candidates: ['glm-4-flash', 'glm-4-plus'] }],
+    },
+    {
+      name: "the layered session config handed to a payload builder: the store's default and the provider's entries, as when read in place",
+      file: 'app/platforms/glm.ts',
+      files: { 'app/constant.ts': TAGGED_CONSTANTS, 'app/store/config.ts': SETTINGS_STORE },
+      code: `import { useAppConfig } from '../store/config';
+import { REQUEST_TIMEOUT_MS } from '../constant';
+export class ChatGLMApi {
+  private createPayload(messages: any[], modelConfig: any) {
+    return { model: modelConfig.model, temperature: modelConfig.temperature, messages };
+  }
+  async chat(options: { config: { model: string }; messages: any[] }) {
+    const modelConfig = { ...useAppConfig.getState().modelConfig, ...{ model: options.config.model } };
+    const payload = this.createPayload(options.messages, modelConfig);
+    return fetch('https://open.bigmodel.cn/api/paas/v4/chat/completions', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  }
+}`,
+      calls: [{ line: 10, model: 'glm-4-flash', modelSource: 'user-choice', candidates: ['glm-4-flash', 'glm-4-plus'] }],
+    },
+    {
+      name: 'the entries of a tagged list are model ids whatever they look like (a provider whose ids are plain words), under a list name that does not say models',
+      file: 'app/platforms/iflytek.ts',
+      files: { 'app/constant.ts': TAGGED_CONSTANTS, 'app/store/config.ts': SETTINGS_STORE },
+      code: adapter('https://spark-api-open.xf-yun.com/v1/chat/completions'),
+      calls: [{ line: 10, model: 'general', modelSource: 'user-choice', candidates: ['general', 'generalv3', '4.0Ultra'] }],
+    },
+    {
+      name: "a zustand store (create()(persist(creator))) read by getState(): the state it is created with is the default, the settings' list the candidates, a TTS list not",
+      files: {
+        'src/models.ts': "export const DEFAULT_TTS_MODELS = ['tts-1', 'tts-1-hd'];\nexport const chatModels = ['gpt-4.1-mini', 'gpt-4.1', 'o4-mini'];\n",
+        'src/settings.ts': `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { chatModels } from './models';
+export const useSettings = create<{ model: string; models: string[] }>()(
+  persist((set) => ({ model: 'gpt-4.1' as string, models: chatModels }), { name: 'settings' }),
+);
+`,
+      },
+      code: `import { useSettings } from './settings';
+export async function ask(text: string) {
+  const { model } = useSettings.getState();
+  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model, messages: [{ role: 'user', content: text }] }) });
+}`,
+      calls: [{ line: 4, model: 'gpt-4.1', modelSource: 'user-choice', candidates: ['gpt-4.1', 'gpt-4.1-mini', 'o4-mini'], candidateWheres: ['src/settings.ts:5', 'src/models.ts:2', 'src/models.ts:2'] }],
     },
   ],
 });

@@ -39,6 +39,8 @@ export interface ExpectedCall {
 export interface InvalidCase {
   name?: string;
   code: string;
+  /** Where the case's own code is written, relative to the fixture root (`src/case.ts` unless given: a file's name can matter). */
+  file?: string;
   /** Other modules of the fixture project, by relative path (the case's own file is `src/case.ts`). */
   files?: Record<string, string>;
   calls: ExpectedCall[];
@@ -77,7 +79,7 @@ export function runAnalyzerTests(name: string, analyzer: Analyzer, cases: { vali
         it(testCase.name ?? firstLine(testCase.code), async () => {
           checkUnique(testCase.code);
           assert.ok(testCase.calls.length > 0, 'an invalid case must expect at least one call');
-          const calls = await analyze(analyzer, testCase.code, testCase.files);
+          const calls = await analyze(analyzer, testCase.code, testCase.files, testCase.file);
           assert.equal(calls.length, testCase.calls.length, `expected ${testCase.calls.length} call(s), got ${calls.length}: ${JSON.stringify(calls.map(summarize))}`);
           testCase.calls.forEach((expected, index) => compare(calls[index], expected));
         });
@@ -86,10 +88,10 @@ export function runAnalyzerTests(name: string, analyzer: Analyzer, cases: { vali
   });
 }
 
-async function analyze(analyzer: Analyzer, code: string, files: Record<string, string> = {}): Promise<DetectedCall[]> {
+async function analyze(analyzer: Analyzer, code: string, files: Record<string, string> = {}, file = 'src/case.ts'): Promise<DetectedCall[]> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'analyzer-test-'));
   try {
-    for (const [relative, content] of Object.entries({ ...files, 'src/case.ts': code })) {
+    for (const [relative, content] of Object.entries({ ...files, [file]: code })) {
       const absolute = path.join(root, relative);
       mkdirSync(path.dirname(absolute), { recursive: true });
       writeFileSync(absolute, content);
@@ -97,7 +99,7 @@ async function analyze(analyzer: Analyzer, code: string, files: Record<string, s
     // Settings files (example env files, docker-compose, config files) are read as the scan reads them.
     const { settings } = await loadWorkspaceSettings(root);
     const context = createAnalysisProject(root, settings);
-    const result = analyzeText({ absolutePath: path.join(root, 'src/case.ts'), relativePath: 'src/case.ts' }, code, context, [analyzer]);
+    const result = analyzeText({ absolutePath: path.join(root, file), relativePath: file }, code, context, [analyzer]);
     const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     assert.deepEqual(errors, [], 'analyzer reported errors');
     return result.calls;

@@ -926,6 +926,112 @@ function helpersNamed(site: CallSite): string[] {
 
 runScanCases('wrapper callers through types and factories (fixture projects)', [
   {
+    name: "an app's SSE helper posting the URL and body its callers hand it: its own request is a site (it composes the body: the caller's payload and the tools), priced as a caller, out of the totals; a drop-in fetch replacement or a transport serialising what it is handed is not",
+    files: {
+      'src/utils/sse.ts': `import { fetchEventSource } from '@fortaine/fetch-event-source';
+export function stream(chatPath: string, payload: object, tools: unknown[], onText: (text: string) => void) {
+  return fetchEventSource(chatPath, {
+    method: 'POST',
+    body: JSON.stringify({ ...payload, tools: tools.length ? tools : undefined }),
+    onmessage(event) {
+      onText(event.data);
+    },
+  });
+}
+`,
+      'src/utils/transport.ts': `export function fetch(url: string, options?: RequestInit) {
+  return window.fetch(url, options);
+}
+export function post(url: string, json: object) {
+  return window.fetch(url, { method: 'POST', body: JSON.stringify(json) });
+}
+`,
+      'src/platforms/anthropic.ts': `import { stream } from '../utils/sse';
+export function claudeChat(text: string, onText: (text: string) => void) {
+  return stream('https://api.anthropic.com/v1/messages', { model: 'claude-3-5-haiku-latest', max_tokens: 500, stream: true, messages: [{ role: 'user', content: text }] }, [], onText);
+}
+`,
+      'src/platforms/openai.ts': `import { stream } from '../utils/sse';
+import { fetch, post } from '../utils/transport';
+export function gptChat(text: string, onText: (text: string) => void) {
+  return stream('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: text }] }, [], onText);
+}
+export function gptTitle(text: string) {
+  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Title: \${text}\` }] }) });
+}
+export function gptSummary(text: string) {
+  return post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Summarize: \${text}\` }] });
+}
+`,
+    },
+    sites: [
+      { file: 'src/platforms/anthropic.ts', line: 3, provider: 'anthropic', via: 'src/utils/sse.ts:3', inTotals: true },
+      { file: 'src/platforms/openai.ts', line: 4, provider: 'openai', via: 'src/utils/sse.ts:3', inTotals: true },
+      { file: 'src/platforms/openai.ts', line: 7, provider: 'openai', inTotals: true },
+      { file: 'src/platforms/openai.ts', line: 10, provider: 'openai', inTotals: true },
+      { file: 'src/utils/sse.ts', line: 3, provider: 'anthropic', model: 'claude-3-5-haiku-latest', inTotals: false },
+    ],
+    check: (result) => {
+      const counted = result.callSites.filter((site) => site.inTotals !== false);
+      assert.equal(result.summary.monthlyUsdCurrent, Math.round(counted.reduce((sum, site) => sum + (site.monthlyUsdCurrent ?? 0), 0) * 100) / 100, 'the helper is not counted on top of its callers');
+      assert.ok(!result.callSites.some((site) => site.file === 'src/utils/transport.ts'), 'a drop-in fetch replacement handing on its caller\'s init makes no request of its own');
+      for (const line of [7, 10]) assert.equal(result.callSites.find((site) => site.file === 'src/platforms/openai.ts' && site.line === line)?.via, undefined, `the request at line ${line}, through a transport wrapper, names no helper`);
+    },
+  },
+  {
+    name: "a client holding its adapter in a field set per provider (`this.llm = new X()` in a switch's cases): the adapter of the `default:` clause is priced first",
+    files: {
+      'src/api.ts': `import { ClaudeApi } from './platforms/anthropic';
+import { ChatGPTApi } from './platforms/openai';
+export interface LLMApi {
+  chat(options: { prompt: string }): Promise<unknown>;
+}
+export class ClientApi {
+  public llm: LLMApi;
+  constructor(provider: string = 'gpt') {
+    switch (provider) {
+      case 'claude':
+        this.llm = new ClaudeApi();
+        break;
+      default:
+        this.llm = new ChatGPTApi();
+    }
+  }
+}
+export function getClientApi(provider: string): ClientApi {
+  return new ClientApi(provider);
+}
+`,
+      'src/platforms/anthropic.ts': `import Anthropic from '@anthropic-ai/sdk';
+import type { LLMApi } from '../api';
+export class ClaudeApi implements LLMApi {
+  async chat(options: { prompt: string }) {
+    return new Anthropic().messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 500, messages: [{ role: 'user', content: options.prompt }] });
+  }
+}
+`,
+      'src/platforms/openai.ts': `import OpenAI from 'openai';
+import type { LLMApi } from '../api';
+export class ChatGPTApi implements LLMApi {
+  async chat(options: { prompt: string }) {
+    return new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: options.prompt }] });
+  }
+}
+`,
+      'src/chat.ts': `import { getClientApi } from './api';
+export async function send(providerName: string, text: string) {
+  const api = getClientApi(providerName);
+  return api.llm.chat({ prompt: \`Reply to the user: \${text}\` });
+}
+`,
+    },
+    sites: [
+      { file: 'src/chat.ts', line: 4, kind: 'wrapper-caller', via: 'src/platforms/openai.ts:5', provider: 'openai', model: 'gpt-4o-mini' },
+      { file: 'src/platforms/anthropic.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'src/platforms/openai.ts', line: 5, kind: 'sdk', inTotals: false },
+    ],
+  },
+  {
     name: 'TS abstract base class: callers through a parameter, a destructured type member, a contextually typed widget and a class field reach every implementation, one site each',
     fixture: 'abstract-base',
     sites: [

@@ -195,6 +195,16 @@ describe('pricing a model set', () => {
     }
   });
 
+  it("a user-chosen model whose app list has no model with a current price (an old list): priced against the provider's assumed set, the basis naming the list", () => {
+    const oldList: ModelRef = { id: 'claude-instant-1.2', raw: 'modelConfig.model', source: 'user-choice', candidates: [{ id: 'claude-instant-1.2', source: 'app-list', where: 'app/constant.ts:568' }, { id: 'claude-2.1', source: 'app-list', where: 'app/constant.ts:570' }] };
+    const advice = adviseSite(input(oldList, { provider: 'anthropic' }), catalog);
+    const row = assumedModelsFor(catalog, 'anthropic', 'chat')!;
+    assert.ok(advice.monthlyUsdCurrent !== null && advice.monthlyUsdCurrent > 0, `priced, not null: ${JSON.stringify(advice.unpriced)}`);
+    assert.equal(advice.modelPricing?.assumed, true);
+    assert.deepEqual(advice.modelPricing?.models.map((m) => m.id), row.models);
+    assert.match(advice.modelPricing!.basis, /^none of the models the app lists has a current price at anthropic \(claude-instant-1\.2 \(not priced\), claude-2\.1 \(not priced\)\); .*assumption/);
+  });
+
   it('a Jina classifier call (a classifier_id, no model) is priced per input token at its assumed model, jina-embeddings-v3, and says it is an assumption', () => {
     const dynamic: ModelRef = { id: null, raw: '', source: 'dynamic' };
     const advice = adviseSite(input(dynamic, { provider: 'jina', endpoint: 'other', task: { type: 'classification', confidence: 0.8, reasons: [] }, tokens: { inputPerCall: 300, outputPerCall: 10, method: 'counted (test)' }, volume: { callsPerMonth: 10_000, source: 'annotation' } }), catalog);
