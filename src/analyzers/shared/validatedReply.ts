@@ -29,7 +29,10 @@ function parsesWithZodSchema(node: CallExpression): boolean {
   if (!Node.isPropertyAccessExpression(callee) || !/^parse(Async)?$/.test(callee.getName())) return false;
   const receiver = callee.getExpression();
   if (!Node.isIdentifier(receiver)) return false;
-  return (receiver.getSymbol()?.getDeclarations() ?? []).some((declaration) => Node.isVariableDeclaration(declaration) && ZOD_SCHEMA.test(declaration.getInitializer()?.getText() ?? ''));
+  // Read off the file's own declarations (a schema declared in this file, as the type checker's symbol would give): asking
+  // the checker builds a program over the whole project on its first question.
+  const name = receiver.getText();
+  return node.getSourceFile().getDescendantsOfKind(SyntaxKind.VariableDeclaration).some((declaration) => declaration.getName() === name && ZOD_SCHEMA.test(declaration.getInitializer()?.getText() ?? ''));
 }
 /**
  * Whether the function calls `JSON.parse` after `end`, read on the compiler's nodes: most requests' replies are not
