@@ -358,6 +358,8 @@ describe('catalog: model ids as apps write them resolve to the rows derived from
     ['whisper-large-v3-turbo', 'whisper-large-v3-turbo', 'audio-transcription'],
     ['rerank-english-v3.0', 'rerank-english-v3.0', 'rerank'],
     ['eleven_multilingual_v2', 'eleven_multilingual_v2', 'audio-speech'],
+    // Gemini's image model (asked for IMAGE through generateContent): priced per image, not per token.
+    ['gemini-3-pro-image-preview', 'gemini-3-pro-image-preview', 'image-generation'],
   ];
   for (const [written, id, endpoint] of cases) {
     it(`${written} → ${id} (${endpoint}), sourced and dated`, () => {
