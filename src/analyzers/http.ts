@@ -527,7 +527,7 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): Ca
   const parameter = fn.getParameters()[0];
   if (!parameter || !Node.isIdentifier(parameter.getNameNode())) return undefined;
   const name = parameter.getName();
-  const mentionsParameter = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+  const mentionsParameter = mentionOf(name);
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const innerCallee = unwrapExpression(inner.getExpression());
     const url = inner.getArguments()[0];
@@ -587,9 +587,8 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // `isImage ? Paths.ImagePath : Paths.ChatPath`: the branch that is a model endpoint, a chat one first.
     if (Node.isConditionalExpression(node)) {
       const branches = [node.getWhenTrue(), node.getWhenFalse()].map((branch) => urlTextOf(branch, context, depth + 1));
-      const endpoints = branches.map((text) => RULES.find((rule) => rule.pattern.test(text)));
-      const chosen = endpoints.findIndex((rule) => rule?.endpoint === 'chat');
-      if (chosen !== -1 || endpoints.some(Boolean)) return branches[chosen !== -1 ? chosen : endpoints.findIndex(Boolean)];
+      const chosen = chatEndpointFirst(branches);
+      if (chosen !== -1) return branches[chosen];
     }
     if (Node.isCallExpression(node)) {
       const joined = pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
@@ -627,12 +626,13 @@ function assignedBeforeUse(name: Node, context: AnalyzerContext): Node | undefin
   const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
   if (!scope || name.getSourceFile() !== declaration.getSourceFile()) return undefined;
   const assigned: Node[] = [];
+  const mentioned = mentionOf(name.getText());
   for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (assignment.getStart() > name.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
     const left = assignment.getLeft();
     if (!Node.isIdentifier(left) || left.getText() !== name.getText()) continue;
     // `chatPath = \`${chatPath}?key=...\``: a value built on the one before is not another URL.
-    if (new RegExp(`(^|[^\\w$.])${name.getText().replace(/\$/g, '\\$')}(?![\\w$])`).test(assignment.getRight().getText())) continue;
+    if (mentioned.test(assignment.getRight().getText())) continue;
     assigned.push(assignment.getRight());
   }
   if (assigned.length === 0) return undefined;
@@ -657,7 +657,7 @@ function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   if (fn && !parameter && !argument) return baseOnlyHelperUrl(fn, context);
   if (!fn || !parameter || !argument || !Node.isIdentifier(parameter.getNameNode())) return undefined;
   const name = parameter.getName();
-  const mentions = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+  const mentions = mentionOf(name);
   const returned: Node[] = [];
   for (const statement of fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
     const expression = statement.getExpression();
@@ -698,10 +698,20 @@ function pathChoiceUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).flatMap((statement) => (statement.getExpression() ? [statement.getExpression()!] : []));
   if (returned.length < 2 || returned.some((value) => !Node.isPropertyAccessExpression(unwrapExpression(value)) && !Node.isIdentifier(unwrapExpression(value)) && !Node.isStringLiteral(unwrapExpression(value)))) return undefined;
   const texts = returned.map((value) => urlTextOf(value, context, depth + 1));
-  const endpoints = texts.map((text) => RULES.find((rule) => rule.pattern.test(`/${text.replace(/^\//, '')}`)));
-  const chosen = endpoints.findIndex((rule) => rule?.endpoint === 'chat');
-  const index = chosen !== -1 ? chosen : endpoints.findIndex(Boolean);
+  const index = chatEndpointFirst(texts.map((text) => `/${text.replace(/^\//, '')}`));
   return index === -1 ? undefined : texts[index];
+}
+
+/** Of URLs the code picks between, the index of a chat endpoint, else of any model endpoint; -1 when none is one. */
+function chatEndpointFirst(urls: readonly string[]): number {
+  const endpoints = urls.map((url) => RULES.find((rule) => rule.pattern.test(url)));
+  const chat = endpoints.findIndex((rule) => rule?.endpoint === 'chat');
+  return chat !== -1 ? chat : endpoints.findIndex(Boolean);
+}
+
+/** A name as the code mentions it in an expression's text (not as a property: `.name`, nor part of a longer name). */
+function mentionOf(name: string): RegExp {
+  return new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
 }
 
 /**

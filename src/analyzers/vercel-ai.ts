@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } 
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { optionsHoleOf, resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
-import { findDeclaration, firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { enterCall, holdsWithNothingSet, likelyBranches, valueExpressions } from './shared/modelValue';
 import { aiSdkFactoryProvider, calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
 
@@ -232,7 +232,7 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
   if (Node.isConditionalExpression(traced)) {
     // `flag ? anthropic('…') : openai('…')`: the likely branch that resolves is reported, every branch is a candidate.
     // A branch that holds no model (`fireworks ? fireworks('…') : undefined`) is the deployment without that setting: no candidate.
-    const resolved = mergeBranches(likelyBranches(traced, context.modules).filter((branch) => !/^(?:undefined|null|void 0)$/.test(unwrapExpression(branch).getText())), context, evidence, depth);
+    const resolved = mergeBranches(likelyBranches(traced, context.modules).filter((branch) => !holdsNoValue(branch)), context, evidence, depth);
     if (!resolved) return unknown;
     evidence.push(`model chosen at run time by \`${traced.getCondition().getText().slice(0, 40)}\`; the likely branch is reported first`);
     return resolved;

@@ -52,3 +52,13 @@ function readNodeTests() {
 }
 export const nodeTests = {} as ReturnType<typeof readNodeTests>;
 onTsMorphLoad(() => Object.assign(nodeTests, readNodeTests()));
+
+/**
+ * An expression without the casts and parentheses around it, on compiler nodes: `(together.chat.completions.create as
+ * Function)` is `together.chat.completions.create` (napkins casts the method to pass a field its SDK types lack).
+ */
+export function withoutCasts(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (nodeTests.isParenthesizedExpression(current) || nodeTests.isAsExpression(current) || nodeTests.isSatisfiesExpression(current) || nodeTests.isNonNullExpression(current) || nodeTests.isTypeAssertionExpression(current)) current = current.expression;
+  return current;
+}

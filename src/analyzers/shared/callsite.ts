@@ -2,7 +2,9 @@ import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
+import { withoutCasts } from './calls';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
+import { unwrapExpression } from './resolve';
 import { validatedReplyOf } from './validatedReply';
 
 /** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
@@ -55,22 +57,12 @@ export function annotationComment(call: Node): { text: string; line: number } | 
   return undefined;
 }
 
-/**
- * A call's callee without the casts and parentheses around it: `(together.chat.completions.create as Function)({...})`
- * (napkins casts the method to pass a field its SDK types lack) calls `together.chat.completions.create`.
- */
-export function calleeExpression(call: ts.CallExpression): ts.Expression {
-  let callee: ts.Expression = call.expression;
-  while (ts.isParenthesizedExpression(callee) || ts.isAsExpression(callee) || ts.isSatisfiesExpression(callee) || ts.isNonNullExpression(callee) || ts.isTypeAssertionExpression(callee)) callee = callee.expression;
-  return callee;
-}
-
 /** The last `depth` property names of the callee (`chat.completions.create`), or '' when the chain is shorter. */
 export function methodPath(call: CallExpression, depth: number): string {
   // Raw compiler nodes: this runs on every call of every parsed file, and wrapping each link of
   // each callee chain in ts-morph nodes cost more than the rest of the matching.
   const names: string[] = [];
-  let current: ts.Expression = calleeExpression(call.compilerNode);
+  let current: ts.Expression = withoutCasts(call.compilerNode.expression);
   while (ts.isPropertyAccessExpression(current) && names.length < depth) {
     names.unshift(current.name.text);
     current = current.expression;
@@ -80,8 +72,8 @@ export function methodPath(call: CallExpression, depth: number): string {
 
 /** Walks `a.b.c.d` down `count` property accesses and returns the receiver (`a`). */
 export function receiverOf(call: CallExpression, count: number): Node | undefined {
-  let current: Node = call.getExpression();
-  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isNonNullExpression(current) || Node.isTypeAssertion(current)) current = current.getExpression();
+  // The callee's casts (`(x.create as Function)(...)`) as matchMethodTable reads past them (an awaited callee never matches there).
+  let current: Node = unwrapExpression(call.getExpression());
   for (let index = 0; index < count; index++) {
     if (!Node.isPropertyAccessExpression(current)) return undefined;
     current = current.getExpression();

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, thisAssignments, unwrapExpression } from './resolve';
+import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, thisAssignments, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
 import { escapeRegExp } from '../../model/regExp';
 import { APP_SEARCH, routeCallerModels, routeOfFile } from './routeCallers';
@@ -121,7 +121,7 @@ function guardHolds(returned: Node, modules: ModuleLoader): boolean | undefined 
 export function holdsWithNothingSet(condition: Node, modules: ModuleLoader, depth = 0): boolean | undefined {
   const node = unwrapExpression(condition);
   if (depth > MAX_GUARD_DEPTH) return undefined;
-  if (/^(?:undefined|null|false|void 0)$/.test(node.getText())) return false;
+  if (holdsNoValue(node) || node.getKind() === SyntaxKind.FalseKeyword) return false;
   if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.ExclamationToken) {
     const operand = holdsWithNothingSet(node.getOperand(), modules, depth + 1);
     return operand === undefined ? undefined : !operand;

@@ -3,13 +3,13 @@ import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } fro
 import { isLocalServer } from '../../model/vocabulary';
 import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
-import { calleeExpression, methodPath } from './callsite';
+import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl } from './modelValue';
-import { findDeclaration, firstProperty, getObjectProperty, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
-import { compilerCallsOf, nodeTests, wrapCompilerNode } from './calls';
+import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 
 /**
  * Helpers shared by the SDK analyzers beyond OpenAI: method tables, which package a binding was
@@ -24,8 +24,8 @@ const MAX_TRACE_DEPTH = 10;
  * undefined for anything else (`f()()`, `a[b]()`). Read off the compiler node, without wrapping.
  */
 export function calleeNameOf(call: ts.CallExpression): string | undefined {
-  let callee: ts.Expression = call.expression;
-  while (nodeTests.isParenthesizedExpression(callee) || nodeTests.isAsExpression(callee) || nodeTests.isSatisfiesExpression(callee) || nodeTests.isNonNullExpression(callee) || nodeTests.isAwaitExpression(callee) || nodeTests.isTypeAssertionExpression(callee)) callee = callee.expression;
+  let callee = withoutCasts(call.expression);
+  while (nodeTests.isAwaitExpression(callee)) callee = withoutCasts(callee.expression);
   if (nodeTests.isIdentifier(callee)) return callee.text;
   if (nodeTests.isPropertyAccessExpression(callee)) return callee.name.text;
   return undefined;
@@ -90,7 +90,7 @@ export interface MethodSpec {
 /** The longest row of `table` whose path ends the callee of `call`, and how many names it spans. */
 export function matchMethodTable<T extends { path: string }>(call: CallExpression, table: readonly T[]): { method: T; depth: number } | undefined {
   // Cheap reject first: the callee's last name must end some row's path.
-  const callee = calleeExpression(call.compilerNode);
+  const callee = withoutCasts(call.compilerNode.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const depths = shapeOf(table);
   if (!depths.lastNames.has(callee.name.text)) return undefined;
@@ -444,9 +444,8 @@ export function aiSdkFactoryProvider(factory: Node, modules: ModuleLoader, evide
 /** The branch of `condition ? value : undefined` (or `: null`, either way round) that holds a value; anything else itself. */
 function madeWhenSet(node: Node): Node {
   if (!Node.isConditionalExpression(node)) return node;
-  const empty = (branch: Node): boolean => /^(?:undefined|null|void 0)$/.test(unwrapExpression(branch).getText());
-  if (empty(node.getWhenFalse()) && !empty(node.getWhenTrue())) return node.getWhenTrue();
-  if (empty(node.getWhenTrue()) && !empty(node.getWhenFalse())) return node.getWhenFalse();
+  if (holdsNoValue(node.getWhenFalse()) && !holdsNoValue(node.getWhenTrue())) return node.getWhenTrue();
+  if (holdsNoValue(node.getWhenTrue()) && !holdsNoValue(node.getWhenFalse())) return node.getWhenFalse();
   return node;
 }
 

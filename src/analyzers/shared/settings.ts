@@ -148,7 +148,7 @@ export function parseEnvironmentSettings(text: string, file: string, kind: 'env'
   const lines = text.split(/\r?\n/);
   if (kind === 'env') {
     const assignments = envAssignments(lines);
-    const setNames = assignments.filter(({ raw }) => unquote(raw.replace(/\s+#.*$/, '')) !== '').map(({ name }) => name);
+    const setNames = assignments.filter(({ raw }) => envLineValue(raw) !== '').map(({ name }) => name);
     return { values: keptEnvValues(assignments, file), listed: modelListsOf(assignments.map(({ name, raw }) => [name, unquote(raw)]), lines, file), setNames };
   }
   const entries = kind === 'compose' ? composeEnvironment(text) : deploymentEnvironment(text);
@@ -257,11 +257,16 @@ function envAssignments(lines: readonly string[]): Array<{ name: string; raw: st
   });
 }
 
+/** The value of a `NAME=value` line's right-hand side: a trailing comment dropped, quotes removed. */
+function envLineValue(raw: string): string {
+  return unquote(raw.replace(/\s+#.*$/, ''));
+}
+
 /** `NAME=value` lines of an env file (comments, `export`, quotes): only model/provider settings with kept values. */
 function keptEnvValues(assignments: ReadonlyArray<{ name: string; raw: string; line: number }>, file: string): Array<[string, SettingValue]> {
   const kept: Array<[string, SettingValue]> = [];
   for (const { name, raw, line } of assignments) {
-    const value = unquote(raw.replace(/\s+#.*$/, ''));
+    const value = envLineValue(raw);
     if (value && keptSetting(name, value, true)) kept.push([name, { value, file, line }]);
   }
   return kept;

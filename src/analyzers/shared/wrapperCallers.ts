@@ -146,7 +146,6 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     const helpers: Helper[] = [];
     for (const call of frontier) {
       // An agent reported where it is made (a framework runs it) is made, not run, by the function around it: its callers send nothing.
-      // An agent reported where it is made (a framework runs it) is made, not run, by the function around it: its callers send nothing.
       if (!call.enclosingFunction || call.agentDefinition === `${call.file}:${call.line}`) continue;
       const file = byRelative.get(call.file);
       const sourceFile = file && (await sourceFileOf(file));
