@@ -264,7 +264,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             }
             nodeOfCaller.set(caller, site);
             callerAt.set(key, caller);
-            levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) ? 0 : 1));
+            levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) ? 0 : 1));
             next.push(caller);
             perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
           } catch {
@@ -374,6 +374,35 @@ function withHopsPassedThrough(callers: DetectedCall[], hops: ReadonlySet<Detect
 /** `this.name(...)` inside the class whose method the helper is: a hop within the class, not a caller from outside. */
 function callsOwnMethod(callee: Node, helper: Helper): boolean {
   return !!helper.ownerClass && Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword && contains(helper.ownerClass, callee);
+}
+
+/**
+ * A helper the rest of the app cannot call is a step inside the function that calls it, as a class's own method is:
+ * a closure called in the function that declares it (`const generate = () => generateObject(...)`, retried as
+ * `generate()`), or a module's unexported function called in that module (inbox-zero's exported `aiChooseRule` →
+ * `getAiResponse` → `getAiResponseSingleRule` → the request). Neither is a level, so the features that call the
+ * exported function are found (their tests' eval calls were four levels away).
+ */
+function callsWithinItsModule(site: Node, helper: Helper): boolean {
+  if (helper.heldAs || helper.fn.getSourceFile() !== site.getSourceFile()) return false;
+  const declaredIn = helper.fn.getParentWhile((parent) => !isFunctionBoundary(parent));
+  const outer = declaredIn?.getParent();
+  if (outer && isFunctionBoundary(outer)) return contains(outer, site);
+  return !exportedFromModule(helper.fn, helper.name);
+}
+
+function isFunctionBoundary(node: Node): boolean {
+  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node) || Node.isConstructorDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node) || Node.isClassDeclaration(node) || Node.isClassExpression(node) || Node.isObjectLiteralExpression(node);
+}
+
+/** A module-level function or const-held function the module exports by keyword or by an export list; anything else in a class or object literal counts as reachable. */
+function exportedFromModule(fn: Node, name: string): boolean {
+  if (Node.isFunctionDeclaration(fn)) return exportedSyntactically(fn, name);
+  const declaration = fn.getParent();
+  const statement = declaration && Node.isVariableDeclaration(declaration) ? declaration.getVariableStatement() : undefined;
+  if (!statement || !Node.isSourceFile(statement.getParent())) return true;
+  if (statement.hasExportKeyword()) return true;
+  return fn.getSourceFile().getExportDeclarations().some((exported) => exported.getNamedExports().some((specifier) => specifier.getName() === name)) || fn.getSourceFile().getExportAssignments().length > 0;
 }
 
 /**

@@ -327,6 +327,48 @@ export async function onTicket(ticket: string) {
     },
   },
   {
+    name: "a module's unexported functions and a helper's own closures are not levels: the callers of an exported function whose request lies four functions deep are found, and theirs",
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function complete(options: { model: string; prompt: string }) {
+  const send = () => openai.chat.completions.create({ model: options.model, messages: [{ role: 'user', content: options.prompt }] });
+  return send();
+}
+`,
+      'src/rules.ts': `import { complete } from './llm';
+export async function chooseRule(email: string, rules: string) {
+  return getResponse(email, \`Rules:\\n\${rules}\`);
+}
+async function getResponse(email: string, rules: string) {
+  return getSingleRuleResponse(email, rules);
+}
+async function getSingleRuleResponse(email: string, rules: string) {
+  return complete({ model: 'gpt-4.1-mini', prompt: \`Pick the rule that matches this email.\\n\${rules}\\n\${email}\` });
+}
+`,
+      'src/inbox.ts': `import { chooseRule } from './rules';
+export async function onEmail(body: string) {
+  return chooseRule(\`Subject: invoice\\n\${body}\`, 'archive newsletters; label receipts');
+}
+`,
+      'src/webhook.ts': `import { onEmail } from './inbox';
+export async function handleWebhook(payload: { body: string }) {
+  return onEmail(payload.body.slice(0, 4000));
+}
+`,
+    },
+    // getResponse only hands its parameters on: a hop (via.through), not a site. The webhook is the feature, counted once.
+    sites: [
+      { file: 'src/inbox.ts', line: 3, kind: 'wrapper-caller', via: 'src/rules.ts:3', inTotals: false },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/llm.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:4', inTotals: false },
+      { file: 'src/rules.ts', line: 3, kind: 'wrapper-caller', via: 'src/rules.ts:6', inTotals: false },
+      { file: 'src/rules.ts', line: 9, kind: 'wrapper-caller', via: 'src/llm.ts:5', inTotals: false },
+      { file: 'src/webhook.ts', line: 3, kind: 'wrapper-caller', via: 'src/inbox.ts:3', model: 'gpt-4.1-mini', promptIncludes: ['Pick the rule', 'archive newsletters'], inTotals: true },
+    ],
+  },
+  {
     name: "a helper making its request on a client it is handed: each caller's client says who serves the caller's calls",
     files: {
       'src/tooled.ts': `import OpenAI from 'openai';
