@@ -320,10 +320,18 @@ export function readToolNames(tools: Node | undefined, modules: ModuleLoader): s
     }
     const name = getObjectProperty(getObjectProperty(object, 'function'), 'name') ?? getObjectProperty(getObjectProperty(object, 'toolSpec'), 'name') ?? getObjectProperty(object, 'name');
     if (name) names.push(resolveString(name, modules).value ?? name.getText());
+    else if (typeOfHostedTool(object, modules)) names.push(typeOfHostedTool(object, modules)!);
     else if (object && Node.isObjectLiteralExpression(object) && object.getProperties().length > 0) names.push(object.getProperties()[0].getText().split(':')[0].trim());
     else names.push(element.getText().slice(0, 40));
   }
   return names;
+}
+
+/** A provider-run tool written as its type only (`{ type: 'file_search', vector_store_ids }`, `{ type: 'web_search_preview' }`): the type names it. */
+function typeOfHostedTool(object: Node | undefined, modules: ModuleLoader): string | undefined {
+  const type = getObjectProperty(object, 'type');
+  const value = type && resolveString(type, modules).value;
+  return value && value !== 'function' ? value : undefined;
 }
 
 /**

@@ -9,6 +9,9 @@ import { TASK_TYPES } from '../../model/types';
 import { redactCredentials } from '../../model/redact';
 import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 
+/** Tools the provider runs itself to retrieve from the team's documents: OpenAI's `file_search` (Responses, Assistants, the AI SDK's `openai.tools.fileSearch`). */
+const HOSTED_RETRIEVAL_TOOL = /^file_?search$/i;
+
 /** A wording signal: a pattern, the task it points to, and how strongly. */
 interface TextRule {
   type: TaskType;
@@ -530,6 +533,10 @@ function classifyTaskOnce(call: DetectedCall, inputTokens: number): TaskClassifi
   if (call.forcedTool) {
     // A forced tool is an output schema: the model fills in its arguments once, it does not choose actions.
     add(board, 'extraction', 1, `the model must call \`${call.forcedTool}\` (structured output through a forced tool)`);
+  } else if (call.toolNames.length > 0 && call.toolNames.every((name) => HOSTED_RETRIEVAL_TOOL.test(name))) {
+    // The provider's own file search (OpenAI's `file_search` over a vector store) picks no actions of the app's: the model
+    // answers from the documents the provider retrieves for it, which is retrieval-augmented answering.
+    add(board, 'rag-qa', 6.5, `the only tool is the provider's hosted file search (${call.toolNames.join(', ')}): answers from retrieved documents`);
   } else if (call.toolNames.length > 0 || call.features.tools) {
     const n = call.toolNames.length;
     const known = call.toolNames.filter((name) => !name.startsWith('{{'));

@@ -497,6 +497,17 @@ await ai.chat.completions.create({
       calls: [{ line: 3, model: 'gpt-4o', features: { tools: true, structuredOutput: true, vision: true }, toolNames: ['lookupOrder'], promptIncludes: ['What is in this photo?'] }],
     },
     {
+      name: 'tools the provider runs, written as their type only, are named by it',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+await openai.responses.create({
+  model: 'gpt-4o-mini',
+  tools: [{ type: 'file_search', vector_store_ids: [process.env.VECTOR_STORE_ID] }],
+  input: 'What does the contract say about renewal?',
+});`,
+      calls: [{ line: 3, model: 'gpt-4o-mini', features: { tools: true }, toolNames: ['file_search'] }],
+    },
+    {
       name: 'responses API with instructions and a dynamic model',
       code: `import OpenAI from 'openai';\nconst client = new OpenAI();\nexport function ask(model: string, question: string) {\n  return client.responses.create({ model, instructions: 'Answer briefly.', input: question });\n}`,
       calls: [{ line: 4, method: 'responses.create', model: null, modelSource: 'dynamic', promptIncludes: ['Answer briefly.', '{{question}}'] }],

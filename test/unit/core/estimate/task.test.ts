@@ -61,6 +61,15 @@ describe('task classification', () => {
     assert.ok(result.confidence > 0.6);
   });
 
+  it("reads a request whose only tool is the provider's hosted file search as answering from documents, not as tool use", () => {
+    const question = [msg('system', 'You are a helpful assistant for the documents in this data room.'), msg('user', '{{question}}', [{ kind: 'interpolation', expression: 'question' }])];
+    const fileSearch = classifyTask(call({ toolNames: ['file_search'], features: features({ tools: true }), messages: question }), 100);
+    assert.equal(fileSearch.type, 'rag-qa', fileSearch.reasons.join('\n'));
+    assert.ok(fileSearch.reasons.some((r) => r.includes('hosted file search')), fileSearch.reasons.join('\n'));
+    // A function of the app's beside it: the model chooses actions, so tool use it stays.
+    assert.equal(classifyTask(call({ toolNames: ['file_search', 'create_ticket'], features: features({ tools: true }), messages: question }), 100).type, 'tool-use');
+  });
+
   it('counts tools and images as structural signals', () => {
     const tools = classifyTask(call({ toolNames: ['a', 'b', 'c'], features: features({ tools: true }), messages: [msg('user', 'Summarize my week')] }), 100);
     assert.equal(tools.type, 'tool-use');
