@@ -5,6 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { escapeRegExp } from '../model/regExp';
 import { calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -71,7 +72,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     const argument = call.getArguments()[0];
     const created = argument && traceValue(argument, context.modules);
     if (!created || !Node.isNewExpression(created)) return undefined;
-    const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
+    const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules) ?? lazilyLoadedCommand(created.getExpression());
     if (!binding || !Object.hasOwn(COMMANDS, binding.importedName) || COMMANDS[binding.importedName].packageName !== binding.packageName) return undefined;
     command = binding.importedName;
     input = created.getArguments()[0];
@@ -125,6 +126,28 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     toolNames: readToolNames(tools, context.modules),
     evidence,
   });
+}
+
+/**
+ * A command class of a runtime package the file loads only when it runs (`await import('@aws-sdk/client-bedrock-runtime')`
+ * in a method, the command taken from what the method returns: `const [{ ConverseCommand }] = await Promise.all([this.getSDK()])`,
+ * `new sdk.InvokeModelCommand(...)`), so that the package stays optional. The binding cannot be followed through the
+ * method's return; the class name, one of the runtime's own, and the file naming its package in an `import(...)` decide.
+ */
+function lazilyLoadedCommand(expression: Node): { importedName: string; packageName: string } | undefined {
+  const node = unwrapExpression(expression);
+  const name = Node.isIdentifier(node) ? node.getText() : Node.isPropertyAccessExpression(node) ? node.getName() : undefined;
+  if (!name || !Object.hasOwn(COMMANDS, name)) return undefined;
+  const packageName = COMMANDS[name].packageName;
+  return lazyImportOf(packageName).test(node.getSourceFile().getFullText()) ? { importedName: name, packageName } : undefined;
+}
+
+const lazyImports = new Map<string, RegExp>();
+/** `import("pkg")` (a dynamic import, or `typeof import("pkg")` in a type) of exactly this package. */
+function lazyImportOf(packageName: string): RegExp {
+  let pattern = lazyImports.get(packageName);
+  if (!pattern) lazyImports.set(packageName, (pattern = new RegExp(`\\bimport\\(\\s*['"\`]${escapeRegExp(packageName)}['"\`]\\s*\\)`)));
+  return pattern;
 }
 
 /**

@@ -9,9 +9,37 @@ runAnalyzerTests('bedrock analyzer', bedrockAnalyzer, {
     { name: '.send() of an S3 command is not an LLM call', code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nawait s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: 'x' }));` },
     { name: 'Bedrock control plane (listing models) sends no prompt', code: `import { BedrockClient, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';\nconst client = new BedrockClient({});\nawait client.send(new ListFoundationModelsCommand({}));` },
     { name: 'a ConverseCommand class of the app itself', code: `class ConverseCommand { constructor(public input: unknown) {} }\nconst bus = { send: (c: unknown) => c };\nbus.send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }));` },
+    { name: 'a command class named like the runtime\'s in a file that loads another package lazily', code: `export async function run(bus: { send(c: unknown): Promise<unknown> }) {\n  const { ConverseCommand } = await import('./commands');\n  return bus.send(new ConverseCommand({ modelId: 'x' }));\n}` },
     { name: 'a command built but not sent; a websocket send', code: `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nexport const cmd = new ConverseCommand({ modelId: 'x', messages: [] });\nsocket.send(JSON.stringify({ modelId: 'x' }));` },
   ],
   invalid: [
+    {
+      name: 'the runtime package loaded only when used (an optional dependency): commands taken from what a method returns',
+      code: `type BedrockRuntimeModule = typeof import('@aws-sdk/client-bedrock-runtime');
+export class BedrockLLM {
+  private sdk?: BedrockRuntimeModule;
+  constructor(private model = 'anthropic.claude-3-5-haiku-20241022-v1:0') {}
+  private async getSDK(): Promise<BedrockRuntimeModule> {
+    return (this.sdk ??= await import('@aws-sdk/client-bedrock-runtime'));
+  }
+  private async getClient() {
+    const sdk = await this.getSDK();
+    return { sdk, client: new sdk.BedrockRuntimeClient({}) };
+  }
+  async chat(question: string) {
+    const [{ ConverseCommand }, { client }] = await Promise.all([this.getSDK(), this.getClient()]);
+    return client.send(new ConverseCommand({ modelId: this.model, messages: [{ role: 'user', content: [{ text: question }] }] }));
+  }
+  async embed(text: string) {
+    const { sdk, client } = await this.getClient();
+    return client.send(new sdk.InvokeModelCommand({ modelId: 'amazon.titan-embed-text-v2:0', contentType: 'application/json', body: JSON.stringify({ inputText: text }) }));
+  }
+}`,
+      calls: [
+        { line: 14, method: 'send(ConverseCommand)', provider: 'aws-bedrock', endpoint: 'chat' },
+        { line: 18, method: 'send(InvokeModelCommand)', provider: 'aws-bedrock', endpoint: 'embedding', model: 'amazon.titan-embed-text-v2:0' },
+      ],
+    },
     {
       name: 'knowledge-base retrieval embeds the query with the knowledge base\'s own embedding model (not named in code): sent, through a command constant, and on the aggregated client',
       code: `import { BedrockAgentRuntime, BedrockAgentRuntimeClient, RetrieveCommand, type RetrieveCommandInput } from '@aws-sdk/client-bedrock-agent-runtime';
