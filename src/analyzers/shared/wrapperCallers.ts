@@ -137,6 +137,28 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const callerAt = new Map<string, DetectedCall>();
   const forwardingHops = new Set<DetectedCall>();
   const directSites = new Set(calls.filter((call) => call.kind !== 'wrapper-caller').map((call) => `${call.file}:${call.line}:${call.column}`));
+  // The modules of every request a helper reaches, following each `via` (and its alternatives and hops) down to the SDK's.
+  const requestAt = (file: string, line: number): DetectedCall | undefined => calls.find((call) => call.file === file && call.line === line) ?? found.find((call) => call.file === file && call.line === line);
+  const modulesBeneath = new Map<Helper, string[]>();
+  const requestModulesBeneath = (helper: Helper): readonly string[] => {
+    let modules = modulesBeneath.get(helper);
+    if (modules) return modules;
+    const files = new Set<string>();
+    const seen = new Set<DetectedCall>();
+    const visit = (request: DetectedCall | undefined, depth: number): void => {
+      if (!request || seen.has(request) || depth > MAX_LEVELS + MAX_OWN_CLASS_HOPS) return;
+      seen.add(request);
+      files.add(request.file);
+      for (const step of request.via ? [request.via, ...(request.via.alternatives ?? []), ...(request.via.through ?? [])] : []) {
+        files.add(step.file);
+        visit(requestAt(step.file, step.line), depth + 1);
+      }
+    };
+    for (const request of helper.requests) visit(request, 0);
+    modules = [...files].flatMap((file) => (byRelative.has(file) ? [moduleIdOf(byRelative.get(file)!.absolutePath)] : []));
+    modulesBeneath.set(helper, modules);
+    return modules;
+  };
   // Fetch callers of a proxy route: the value each posts.
   const postedBy = new Map<DetectedCall, Node>();
   // How many levels of helpers lie between each caller site and its request (hops inside a class not counted).
@@ -237,7 +259,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper) && !(clientComponent && isServerAction(helper)));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
@@ -839,16 +861,22 @@ function modulesMockedBy(text: string): string[] {
  * helper's module imports (`vi.mock('openai')` over a helper built on the `openai` client): the test calls the helper
  * and nothing reaches a model.
  */
-function mocksHelperModule(mocked: readonly string[], callerPath: string, helper: Helper): boolean {
+function mocksHelperModule(mocked: readonly string[], callerPath: string, helper: Helper, requestModulesBeneath: (helper: Helper) => readonly string[]): boolean {
   if (mocked.length === 0) return false;
   const helperFile = helper.fn.getSourceFile();
-  const withoutExtension = (file: string) => file.split(path.sep).join('/').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
-  const helperModule = withoutExtension(helperFile.getFilePath());
+  const helperModule = moduleIdOf(helperFile.getFilePath());
   const specifiers = helperFile.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue());
   const imported = new Set(specifiers.filter((specifier) => !specifier.startsWith('.')));
-  // The helper's own module and the workspace modules it imports (its fetch layer, its provider setup: `vi.mock('../secureLlmFetch')`).
-  const ownModules = new Set([helperModule, ...specifiers.filter((specifier) => specifier.startsWith('.')).map((specifier) => withoutExtension(path.resolve(path.dirname(helperFile.getFilePath()), specifier)))]);
-  return mocked.some((specifier) => (specifier.startsWith('.') ? ownModules.has(withoutExtension(path.resolve(path.dirname(callerPath), specifier))) : imported.has(specifier) || LLM_SDK_PACKAGE.test(specifier)));
+  // The helper's own module and the workspace modules it imports (its fetch layer, its provider setup: `vi.mock('../secureLlmFetch')`),
+  // and the modules of the requests the helper reaches further down (`jest.mock('../src/llms/openai')` under a `Memory`
+  // class whose factory makes the provider class: the test's `memory.add(...)` reaches only the mock).
+  const ownModules = new Set([helperModule, ...specifiers.filter((specifier) => specifier.startsWith('.')).map((specifier) => moduleIdOf(path.resolve(path.dirname(helperFile.getFilePath()), specifier))), ...requestModulesBeneath(helper)]);
+  return mocked.some((specifier) => (specifier.startsWith('.') ? ownModules.has(moduleIdOf(path.resolve(path.dirname(callerPath), specifier))) : imported.has(specifier) || LLM_SDK_PACKAGE.test(specifier)));
+}
+
+/** A module as a relative import names it: the path without its extension or a trailing `/index`. */
+function moduleIdOf(file: string): string {
+  return file.split(path.sep).join('/').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
 }
 
 /**

@@ -739,6 +739,50 @@ it('talks to the model', async () => { await generateLLMText('Say hello for real
     ],
   },
   {
+    name: "a test that mocks the module of a request two helpers down (a memory class's provider, made by a factory) calls the class without a request; an unmocked test still makes one",
+    files: {
+      'src/llms/openai.ts': `import OpenAI from 'openai';
+export class OpenAILLM {
+  private client = new OpenAI();
+  async generateResponse(prompt: string) {
+    return this.client.chat.completions.create({ model: 'gpt-4.1-nano', messages: [{ role: 'user', content: prompt }] });
+  }
+}
+`,
+      'src/factory.ts': `import { OpenAILLM } from './llms/openai';
+export class LLMFactory {
+  static create() {
+    return new OpenAILLM();
+  }
+}
+`,
+      'src/memory.ts': `import { LLMFactory } from './factory';
+export class Memory {
+  private llm = LLMFactory.create();
+  async add(text: string) {
+    return this.llm.generateResponse(\`Extract the facts worth remembering from: \${text}\`);
+  }
+}
+`,
+      'tests/memory.test.ts': `import { Memory } from '../src/memory';
+jest.mock('../src/llms/openai', () => ({ OpenAILLM: jest.fn().mockImplementation(() => ({ generateResponse: jest.fn() })) }));
+it('adds', async () => {
+  await new Memory().add('I like tea');
+});
+`,
+      'tests/live.test.ts': `import { Memory } from '../src/memory';
+it('adds for real', async () => {
+  await new Memory().add('I like coffee');
+});
+`,
+    },
+    sites: [
+      { file: 'src/llms/openai.ts', line: 5, kind: 'sdk' },
+      { file: 'src/memory.ts', line: 5, kind: 'wrapper-caller', via: 'src/llms/openai.ts:5' },
+      { file: 'tests/live.test.ts', line: 3, kind: 'wrapper-caller', via: 'src/memory.ts:5' },
+    ],
+  },
+  {
     name: "a test that mocks the helper's SDK or the helper's module calls it without a request; a test that mocks neither still makes one",
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
