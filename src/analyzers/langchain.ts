@@ -5,7 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * LangChain.js: a model object (`new ChatOpenAI({ model })`) sends nothing until it is invoked.
@@ -14,6 +14,17 @@ import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, parameterTypeB
  * `RunnableSequence.from([...])`, `new LLMChain({ llm })`, `createReactAgent({ llm })`).
  * The call site is that invoke, with the model's provider and id.
  */
+/** LangChain's model and embeddings interfaces (\`@langchain/core\`), which any provider's class implements, by the endpoint they stand for. */
+const BASE_MODEL_TYPES: Readonly<Record<string, Endpoint>> = {
+  BaseLanguageModel: 'chat',
+  BaseLanguageModelInterface: 'chat',
+  BaseChatModel: 'chat',
+  LanguageModelLike: 'chat',
+  BaseLLM: 'completion',
+  Embeddings: 'embedding',
+  EmbeddingsInterface: 'embedding',
+};
+
 const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpoint }>> = {
   ChatOpenAI: { provider: 'openai', endpoint: 'chat' },
   OpenAI: { provider: 'openai', endpoint: 'completion' },
@@ -403,6 +414,17 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
   }
   if (Node.isConditionalExpression(node)) return findRunnable(node.getWhenTrue(), context, depth + 1) ?? findRunnable(node.getWhenFalse(), context, depth + 1);
   const typed = parameterTypeBinding(node, context.modules);
+  // `this.llm` declared `BaseChatModel` or `Embeddings`, LangChain's interfaces: a model instance the app is handed
+  // (any provider's), so who serves it and which model it is are not in the code. (A parameter so typed is left to
+  // what its callers pass: `createChain(new ChatTogetherAI(...))` says which model runs.)
+  const field = typed ? undefined : fieldTypeBinding(unwrapExpression(expression));
+  if (field && LANGCHAIN_PACKAGE.test(field.packageName) && Object.hasOwn(BASE_MODEL_TYPES, field.typeName)) {
+    return { className: field.typeName, provider: 'unknown', endpoint: BASE_MODEL_TYPES[field.typeName], modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`\`${unwrapExpression(expression).getText()}\` is declared ${field.typeName} from '${field.packageName}': a model instance the app is handed, so its provider and model are not in the code`] };
+  }
+  if (field && LANGCHAIN_PACKAGE.test(field.packageName) && field.typeName in MODEL_CLASSES) {
+    const spec = MODEL_CLASSES[field.typeName];
+    return { className: field.typeName, provider: spec.provider, endpoint: spec.endpoint, modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`\`${unwrapExpression(expression).getText()}\` is a field declared ${field.typeName} from '${field.packageName}' (model unknown)`] };
+  }
   if (typed && LANGCHAIN_PACKAGE.test(typed.packageName) && typed.typeName in MODEL_CLASSES) {
     // `function chain(model: ChatOpenAI)`: the class says who serves it; the options are the caller's.
     const spec = MODEL_CLASSES[typed.typeName];

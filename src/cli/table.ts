@@ -8,7 +8,7 @@ export function renderTable(result: ScanResult): string {
   const header = ['Location', 'Provider / model', 'Task', 'Tokens in/out', 'Calls/mo', 'Now $/mo', 'Recommendation', 'Then $/mo', 'Saves $/mo'];
   const rows = result.callSites.map((site) => [
     `${site.file}:${site.line}`,
-    `${site.provider} / ${site.model.id ?? `? (${truncate(site.model.raw, 24)})`}${site.modelPricing?.assumed ? ` assumed ${site.modelPricing.model}` : ''}`,
+    `${site.provider} / ${site.model.id ?? (site.model.raw ? `? (${truncate(site.model.raw, 24)})` : '?')}${site.modelPricing?.assumed ? ` assumed ${site.modelPricing.model}` : ''}`,
     `${site.task.type} ${Math.round(site.task.confidence * 100)}%`,
     `${formatCount(site.tokens.inputPerCall)}/${formatCount(site.tokens.outputPerCall)}${site.tokens.isEstimate ? '*' : ''}`,
     `${formatCount(site.volume.callsPerMonth)}${site.volume.source === 'default' ? '*' : ''}`,

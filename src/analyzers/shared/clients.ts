@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { findDeclaration, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -78,12 +78,18 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     return undefined;
   }
   if (Node.isCallExpression(node)) {
-    // A factory: `getClient()` returns the client; follow its return statements.
+    // A factory: `getClient()` returns the client; follow its return statements. Also a method of the class itself
+    // (`await this.getClient()`, a client made on first use, as a library does with an optional SDK).
     const callee = unwrapExpression(node.getExpression());
-    if (!Node.isIdentifier(callee)) return undefined;
-    const declaration = findDeclaration(callee, modules);
-    const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
-    if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+    let fn: Node | undefined;
+    if (Node.isIdentifier(callee)) {
+      const declaration = findDeclaration(callee, modules);
+      fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+    } else if (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+      const ownClass = callee.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+      fn = ownClass && (Node.isClassDeclaration(ownClass) || Node.isClassExpression(ownClass)) ? ownClass.getMethod(callee.getName()) : undefined;
+    }
+    if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return undefined;
     const body = fn.getBody();
     if (body && !Node.isBlock(body)) return withStep(resolveClientOrigin(body, modules, depth + 1), fn, callee);
     const returned: Array<{ statement: Node; origin: ClientOrigin }> = [];
@@ -346,24 +352,10 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
     return { className: importedName === 'default' ? node.getText() : importedName, packageName: specifier };
   }
   if (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration)) {
-    // `const OpenAI = require('openai')` or `const { OpenAI } = require('openai')`.
-    const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : declaration;
-    const initializer = variable?.getInitializer();
-    const required = initializer && unwrapExpression(initializer);
-    if (required && Node.isCallExpression(required) && /^require$|^import$/.test(required.getExpression().getText())) {
-      const argument = required.getArguments()[0];
-      if (argument && Node.isStringLiteral(argument)) {
-        const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : node.getText();
-        return { className: name, packageName: sdkPackageOf(argument.getLiteralValue()) };
-      }
-    }
-    if (required && Node.isCallExpression(required) && required.getExpression().getKind() === SyntaxKind.ImportKeyword) {
-      const argument = required.getArguments()[0];
-      if (argument && Node.isStringLiteral(argument)) {
-        const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : node.getText();
-        return { className: name, packageName: sdkPackageOf(argument.getLiteralValue()) };
-      }
-    }
+    // `const OpenAI = require('openai')`, `const { OpenAI } = await import('openai')`, or a lazy loader's result
+    // (`const sdk = await loadPeer('cohere-ai', () => import('cohere-ai'))`, then `sdk.CohereClient`).
+    const bound = importBindingOf(node, modules);
+    if (bound) return { className: bound.importedName === '*' || bound.importedName === 'default' ? node.getText() : bound.importedName, packageName: bound.packageName };
     // `let OpenAI; OpenAI = (await import('openai')).OpenAI` (loaded lazily), or `const Client = OpenAI`: the class the value names.
     if (Node.isVariableDeclaration(declaration)) {
       const assigned = initializerOf(declaration);

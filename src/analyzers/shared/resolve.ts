@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type ArrowFunction, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { nodeTests, wrapCompilerNode } from './calls';
@@ -619,4 +619,62 @@ export function thisAssignments(classNode: Node, name: string): Node[] {
     if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) values.push(assignment.getRight());
   }
   return values;
+}
+
+/** Where a local name comes from: the package specifier and the export it names (`default`, `*` for a namespace, or the export name). */
+export interface ImportBinding {
+  packageName: string;
+  importedName: string;
+}
+
+/**
+ * The package binding behind an identifier: ES imports (named, aliased, default, namespace),
+ * `const x = require('p')`, `const { x } = require('p')` and `const { x } = await import('p')`.
+ * Relative imports are followed to the other module first, so a re-exported client counts too.
+ */
+export function importBindingOf(identifier: Node, modules: ModuleLoader): ImportBinding | undefined {
+  if (!Node.isIdentifier(identifier)) return undefined;
+  const declaration = findDeclaration(identifier, modules);
+  if (!declaration) return undefined;
+  const specifier = importSpecifierOf(declaration);
+  if (specifier) {
+    // `import type` names a type: nothing it names can be called at run time.
+    if (declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.isTypeOnly() || ((Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration)) && declaration.isTypeOnly())) return undefined;
+    // A workspace module passing on a package's export (`export { openai } from '@ai-sdk/openai'`) binds it like an import.
+    if (Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration)) return { packageName: specifier, importedName: declaration.getName() };
+    if (Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration)) return { packageName: specifier, importedName: '*' };
+    if (Node.isImportClause(declaration)) {
+      const isDefault = declaration.getDefaultImport()?.getText() === identifier.getText();
+      return { packageName: specifier, importedName: isDefault ? 'default' : '*' };
+    }
+    return { packageName: specifier, importedName: 'default' };
+  }
+  if (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration)) {
+    const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : declaration;
+    const initializer = variable?.getInitializer();
+    const required = initializer && unwrapExpression(initializer);
+    const loaded = required && Node.isCallExpression(required) ? lazyLoaderImport(required) : undefined;
+    if (required && Node.isCallExpression(required) && (required.getExpression().getText() === 'require' || required.getExpression().getKind() === SyntaxKind.ImportKeyword || loaded)) {
+      const argument = loaded ?? required.getArguments()[0];
+      if (!argument || !Node.isStringLiteral(argument)) return undefined;
+      const packageName = sdkPackageOf(argument.getLiteralValue());
+      if (Node.isBindingElement(declaration)) return { packageName, importedName: declaration.getPropertyNameNode()?.getText() ?? declaration.getName() };
+      return { packageName, importedName: '*' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `await loadPeer('cohere-ai', 'Cohere reranker', () => import('cohere-ai'))`: a function handed a loader that imports a
+ * package (an optional dependency, loaded only when used, with an install hint when it is missing) gives what the loader
+ * gives. The import's specifier, else undefined.
+ */
+function lazyLoaderImport(call: CallExpression): Node | undefined {
+  for (const argument of call.getArguments()) {
+    if (!Node.isArrowFunction(argument) || argument.getParameters().length > 0) continue;
+    const body = unwrapExpression(argument.getBody());
+    if (Node.isCallExpression(body) && body.getExpression().getKind() === SyntaxKind.ImportKeyword) return body.getArguments()[0];
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl } from './modelValue';
-import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importSpecifierOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importBindingOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 
@@ -103,48 +103,8 @@ export function matchMethodTable<T extends { path: string }>(call: CallExpressio
   return undefined;
 }
 
-/** Where a local name comes from: the package specifier and the export it names (`default`, `*` for a namespace, or the export name). */
-export interface ImportBinding {
-  packageName: string;
-  importedName: string;
-}
-
-/**
- * The package binding behind an identifier: ES imports (named, aliased, default, namespace),
- * `const x = require('p')`, `const { x } = require('p')` and `const { x } = await import('p')`.
- * Relative imports are followed to the other module first, so a re-exported client counts too.
- */
-export function importBindingOf(identifier: Node, modules: ModuleLoader): ImportBinding | undefined {
-  if (!Node.isIdentifier(identifier)) return undefined;
-  const declaration = findDeclaration(identifier, modules);
-  if (!declaration) return undefined;
-  const specifier = importSpecifierOf(declaration);
-  if (specifier) {
-    // `import type` names a type: nothing it names can be called at run time.
-    if (declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.isTypeOnly() || ((Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration)) && declaration.isTypeOnly())) return undefined;
-    // A workspace module passing on a package's export (`export { openai } from '@ai-sdk/openai'`) binds it like an import.
-    if (Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration)) return { packageName: specifier, importedName: declaration.getName() };
-    if (Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration)) return { packageName: specifier, importedName: '*' };
-    if (Node.isImportClause(declaration)) {
-      const isDefault = declaration.getDefaultImport()?.getText() === identifier.getText();
-      return { packageName: specifier, importedName: isDefault ? 'default' : '*' };
-    }
-    return { packageName: specifier, importedName: 'default' };
-  }
-  if (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration)) {
-    const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : declaration;
-    const initializer = variable?.getInitializer();
-    const required = initializer && unwrapExpression(initializer);
-    if (required && Node.isCallExpression(required) && (required.getExpression().getText() === 'require' || required.getExpression().getKind() === SyntaxKind.ImportKeyword)) {
-      const argument = required.getArguments()[0];
-      if (!argument || !Node.isStringLiteral(argument)) return undefined;
-      const packageName = sdkPackageOf(argument.getLiteralValue());
-      if (Node.isBindingElement(declaration)) return { packageName, importedName: declaration.getPropertyNameNode()?.getText() ?? declaration.getName() };
-      return { packageName, importedName: '*' };
-    }
-  }
-  return undefined;
-}
+export { importBindingOf, type ImportBinding } from './resolve';
+import type { ImportBinding } from './resolve';
 
 /**
  * `function run(openai: OpenAIProvider)`: the package the parameter's declared type is imported from
@@ -153,12 +113,27 @@ export function importBindingOf(identifier: Node, modules: ModuleLoader): Import
 export function parameterTypeBinding(identifier: Node, modules: ModuleLoader): { packageName: string; typeName: string } | undefined {
   if (!Node.isIdentifier(identifier)) return undefined;
   const declaration = findDeclaration(identifier, modules);
-  const typeNode = declaration && Node.isParameterDeclaration(declaration) ? declaration.getTypeNode() : undefined;
+  return declaration && Node.isParameterDeclaration(declaration) ? importedTypeOf(declaration.getTypeNode()) : undefined;
+}
+
+/**
+ * `this.llm` of a class declaring `private llm: BaseChatModel` (an instance handed in, often cast: `config.model as
+ * BaseChatModel`): the package the field's declared type is imported from, and the type's name.
+ */
+export function fieldTypeBinding(access: Node): { packageName: string; typeName: string } | undefined {
+  if (!Node.isPropertyAccessExpression(access) || access.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  const owner = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  const field = owner && (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) ? owner.getInstanceProperty(access.getName()) : undefined;
+  return field && (Node.isPropertyDeclaration(field) || Node.isParameterDeclaration(field)) ? importedTypeOf(field.getTypeNode()) : undefined;
+}
+
+/** A type reference's name and the package its file imports it from (`import type` included: it names the type). */
+function importedTypeOf(typeNode: Node | undefined): { packageName: string; typeName: string } | undefined {
   if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
   const typeName = typeNode.getTypeName();
   const local = Node.isQualifiedName(typeName) ? typeName.getLeft() : typeName;
   const name = Node.isQualifiedName(typeName) ? typeName.getRight().getText() : typeName.getText();
-  for (const importDeclaration of identifier.getSourceFile().getImportDeclarations()) {
+  for (const importDeclaration of typeNode.getSourceFile().getImportDeclarations()) {
     const bound = importDeclaration.getNamedImports().some((specifier) => (specifier.getAliasNode()?.getText() ?? specifier.getName()) === local.getText()) || importDeclaration.getDefaultImport()?.getText() === local.getText() || importDeclaration.getNamespaceImport()?.getText() === local.getText();
     if (bound) return { packageName: sdkPackageOf(importDeclaration.getModuleSpecifierValue()), typeName: name };
   }

@@ -9,6 +9,29 @@ runAnalyzerTests('cohere analyzer', cohereAnalyzer, {
   ],
   invalid: [
     {
+      name: "an optional SDK loaded when first used: a loader handed \`() => import('cohere-ai')\`, the client made by the class's own method",
+      code: `async function loadPeer(pkg: string, load: () => Promise<any>): Promise<any> {
+  try { return await load(); } catch { throw new Error(\`npm install \${pkg}\`); }
+}
+export class CohereReranker {
+  private clientInstance?: any;
+  private async getClient(): Promise<any> {
+    if (this.clientInstance) return this.clientInstance;
+    this.clientInstance = await this.createClient();
+    return this.clientInstance;
+  }
+  private async createClient(): Promise<any> {
+    const sdk = await loadPeer('cohere-ai', () => import('cohere-ai'));
+    return new sdk.CohereClient({ token: process.env.COHERE_API_KEY });
+  }
+  async rerank(query: string, documents: string[]) {
+    const client = await this.getClient();
+    return client.rerank({ model: 'rerank-v3.5', query, documents });
+  }
+}`,
+      calls: [{ line: 17, method: 'rerank', provider: 'cohere', model: 'rerank-v3.5' }],
+    },
+    {
       name: 'v1 chat with preamble, embed and rerank',
       code: `import { CohereClient } from 'cohere-ai';
 const cohere = new CohereClient({ token: process.env.COHERE_API_KEY });

@@ -14,6 +14,25 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   ],
   invalid: [
     {
+      name: "a model or embeddings instance the app is handed, held in fields declared with LangChain's interfaces (set from a cast): requests of an unknown provider and model",
+      code: `import type { Embeddings } from '@langchain/core/embeddings';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+export class LangchainAdapter {
+  private embedderInstance: Embeddings;
+  private llm: BaseChatModel;
+  constructor(config: { model: unknown; llm: unknown }) {
+    this.embedderInstance = config.model as Embeddings;
+    this.llm = config.llm as BaseChatModel;
+  }
+  embed(text: string) { return this.embedderInstance.embedQuery(text); }
+  answer(question: string) { return this.llm.invoke(\`Answer briefly: \${question}\`); }
+}`,
+      calls: [
+        { line: 10, method: 'embedQuery', provider: 'unknown', endpoint: 'embedding', model: null },
+        { line: 11, method: 'invoke', provider: 'unknown', endpoint: 'chat', model: null, promptIncludes: ['Answer briefly'] },
+      ],
+    },
+    {
       name: "OpenAIEmbeddings with no model sends LangChain's default, text-embedding-ada-002, and says so",
       code: `import { OpenAIEmbeddings } from '@langchain/openai';
 const embeddings = new OpenAIEmbeddings({ openAIApiKey: process.env.OPENAI_API_KEY });
