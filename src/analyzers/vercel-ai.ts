@@ -38,12 +38,44 @@ export const vercelAiAnalyzer: Analyzer = {
   packages: [...AI_PACKAGES, /^@ai-sdk\//],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const aliases = localAliases(context.sourceFile);
-    const calls = eachCall((call, callContext) => analyzeCall(call, callContext, aliases) ?? agentCall(call, callContext), (name) => name in FUNCTIONS || aliases.has(name) || name in AGENT_METHODS)(context);
+    const calls = eachCall((call, callContext) => analyzeCall(call, callContext, aliases) ?? agentCall(call, callContext) ?? modelSpecCall(call, callContext), (name) => name in FUNCTIONS || aliases.has(name) || name in AGENT_METHODS || name in MODEL_SPEC_METHODS)(context);
     // Only files naming an `embeddingModel` option are walked for libraries that embed with one.
     if (/\bembeddingModel\s*:/.test(context.sourceFile.getFullText())) calls.push(...libraryEmbeddingCalls(context));
     return calls;
   },
 };
+
+/**
+ * The model's own interface, below `generateText` (LanguageModelV2/V3): `model.doGenerate(options)` and `doStream(options)`
+ * make the request. An app's own provider or middleware calls them on the provider model it wraps
+ * (`this.languageModel = createOpenAI({ apiKey }).chat(modelId)`, then `this.languageModel.doGenerate(options)`).
+ */
+const MODEL_SPEC_METHODS: Readonly<Record<string, { streaming: boolean }>> = { doGenerate: { streaming: false }, doStream: { streaming: true } };
+
+/** `x.doGenerate(options)` on a value that resolves to an @ai-sdk provider's model; anything else (another app model that delegates, a middleware's callback) is left to the helper search. */
+function modelSpecCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(MODEL_SPEC_METHODS, callee.getName())) return undefined;
+  const evidence: string[] = [];
+  const model = resolveModel(callee.getExpression(), context, evidence);
+  if (model.provider === 'unknown') return undefined;
+  const options = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const prompt = getObjectProperty(options, 'prompt', context.modules);
+  const tools = getObjectProperty(options, 'tools', context.modules);
+  evidence.unshift(`${callee.getName()}() of the provider's language model: the model interface generateText and streamText call`);
+  return toDetectedCall(call, context, {
+    provider: model.provider,
+    sdk: 'vercel-ai',
+    method: callee.getName(),
+    endpoint: 'chat',
+    model: model.ref,
+    messages: prompt ? [{ role: 'user', text: `{{${prompt.getText().slice(0, 60)}}}`, holes: [{ kind: 'unknown', expression: prompt.getText().slice(0, 60) }] }] : [],
+    maxOutputTokens: resolveNumber(getObjectProperty(options, 'maxOutputTokens', context.modules), context.modules),
+    features: { streaming: MODEL_SPEC_METHODS[callee.getName()].streaming, tools: Boolean(tools), vision: false, structuredOutput: false },
+    toolNames: [],
+    evidence,
+  });
+}
 
 /** The SDK's agent classes: `new ToolLoopAgent({ model, instructions, tools })`, then `agent.generate` / `agent.stream`. */
 const AGENT_CLASSES = new Set(['ToolLoopAgent', 'Agent', 'Experimental_Agent']);

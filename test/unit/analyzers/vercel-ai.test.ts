@@ -13,6 +13,29 @@ runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
   ],
   invalid: [
     {
+      name: "an app's own provider calling doGenerate/doStream on the provider model it wraps: the request, with that model; a middleware's call on a model it is handed is not one",
+      code: `import { createOpenAI } from '@ai-sdk/openai';
+import { createAnthropic } from '@ai-sdk/anthropic';
+import type { LanguageModelV3, LanguageModelV3CallOptions } from '@ai-sdk/provider';
+export class MemoryModel {
+  private languageModel: any;
+  constructor(provider: string, apiKey: string) {
+    switch (provider) {
+      case 'openai': this.languageModel = createOpenAI({ apiKey }).chat('gpt-4.1-mini'); break;
+      case 'anthropic': this.languageModel = createAnthropic({ apiKey }).languageModel('claude-haiku-4-5'); break;
+      default: throw new Error('unknown provider');
+    }
+  }
+  doGenerate(options: LanguageModelV3CallOptions) { return this.languageModel.doGenerate(options); }
+  doStream(options: LanguageModelV3CallOptions) { return this.languageModel.doStream(options); }
+}
+export const logged = (inner: LanguageModelV3) => ({ ...inner, doGenerate: (options: LanguageModelV3CallOptions) => inner.doGenerate(options) });`,
+      calls: [
+        { line: 13, method: 'doGenerate', endpoint: 'chat', model: 'gpt-4.1-mini', provider: 'openai', features: { streaming: false } },
+        { line: 14, method: 'doStream', endpoint: 'chat', features: { streaming: true } },
+      ],
+    },
+    {
       name: "an agent built with new ToolLoopAgent({ model, instructions, tools }) and run with agent.stream / agent.generate",
       code: `import { openai } from '@ai-sdk/openai';
 import { ToolLoopAgent, stepCountIs, tool } from 'ai';
