@@ -4,7 +4,7 @@ import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, matchMethodTable, readModel, traceValue } from './shared/sdk';
 
 /**
@@ -17,11 +17,18 @@ import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, matchMethodTab
  *   `completion.generateCompletion(...)` and `embeddingContext.getEmbeddingFor(...)`.
  * - Supabase's edge runtime (the `Supabase` global of an edge function): `new Supabase.ai.Session('gte-small')` loads
  *   its built-in embedding model; requests are `session.run(text, { mean_pool, normalize })`.
+ * - FastEmbed (`fastembed`): `FlagEmbedding.init({ model })` loads an ONNX embedding model; requests are
+ *   `model.embed(texts)`, `model.queryEmbed(query)` and `model.passageEmbed(texts)`.
  * There is no per-request price: the evidence says which hardware pays for it.
  */
 const TRANSFORMERS_PACKAGES = new Set(['@huggingface/transformers', '@xenova/transformers']);
 const WEB_LLM_PACKAGE = '@mlc-ai/web-llm';
 const LLAMA_CPP_PACKAGE = 'node-llama-cpp';
+const FASTEMBED_PACKAGE = 'fastembed';
+/** FastEmbed's request methods; `embed` and `passageEmbed` take a list of texts, `queryEmbed` one query. */
+const FASTEMBED_METHODS = new Set(['embed', 'queryEmbed', 'passageEmbed']);
+/** FastEmbed's default model when `init` names none (fastembed-js `EmbeddingModel.BGESmallENV15`, "fast-bge-small-en-v1.5"). */
+const FASTEMBED_DEFAULT_MODEL = 'fast-bge-small-en-v1.5';
 
 /** transformers.js pipeline tasks by the endpoint they stand for. */
 const PIPELINE_TASKS: Readonly<Record<string, Endpoint>> = {
@@ -63,15 +70,15 @@ const SUPABASE_SESSION = 'Supabase.ai.Session';
 /** The model the edge runtime runs in process; it hands any other model to the inference server its deployment names. */
 const SUPABASE_BUILT_IN_EMBEDDING = 'gte-small';
 
-const CALLEE_NAMES = new Set(['create', 'run', ...Object.keys(LLAMA_CPP_METHODS)]);
+const CALLEE_NAMES = new Set(['create', 'run', ...Object.keys(LLAMA_CPP_METHODS), ...FASTEMBED_METHODS]);
 
 const MAX_CHAIN = 8;
 
-const analyzeSdkCalls = eachCall((call, context) => webLlmRequest(call, context) ?? llamaCppRequest(call, context) ?? supabaseSessionRun(call, context), (name) => CALLEE_NAMES.has(name));
+const analyzeSdkCalls = eachCall((call, context) => webLlmRequest(call, context) ?? llamaCppRequest(call, context) ?? supabaseSessionRun(call, context) ?? fastEmbedRequest(call, context), (name) => CALLEE_NAMES.has(name));
 
 export const localAnalyzer: Analyzer = {
   id: 'local',
-  packages: [...TRANSFORMERS_PACKAGES, WEB_LLM_PACKAGE, LLAMA_CPP_PACKAGE, SUPABASE_SESSION],
+  packages: [...TRANSFORMERS_PACKAGES, WEB_LLM_PACKAGE, LLAMA_CPP_PACKAGE, SUPABASE_SESSION, FASTEMBED_PACKAGE],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeSdkCalls(context);
     // A pipeline's runs have any name (`extractor`, `transcriber`): only files that load one are searched for them.
@@ -262,6 +269,68 @@ function loadBehind(expression: Node, context: AnalyzerContext, depth: number): 
   }
   return undefined;
 }
+
+// ---- FastEmbed ----------------------------------------------------------------------------------
+
+function fastEmbedRequest(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || !FASTEMBED_METHODS.has(callee.getName())) return undefined;
+  const init = fastEmbedInitBehind(callee.getExpression(), context, 0);
+  if (!init) return undefined;
+  const modelNode = getObjectProperty(resolveObjectLiteral(init.getArguments()[0], context.modules), 'model', context.modules);
+  const model = modelNode ? readModel(modelNode, context.modules) : { ref: { id: FASTEMBED_DEFAULT_MODEL, raw: '', source: 'default-param' as const }, evidence: [`no model given: FastEmbed loads its default, ${FASTEMBED_DEFAULT_MODEL}`] };
+  const input = call.getArguments()[0];
+  const inputText = input ? input.getText().slice(0, 60) : 'texts';
+  return report(call, context, {
+    method: callee.getName(),
+    endpoint: 'embedding',
+    model: model.ref,
+    messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: 'rag-context', expression: inputText }] }],
+    evidence: [`FastEmbed model loaded with FlagEmbedding.init() from '${FASTEMBED_PACKAGE}' at ${init.getSourceFile().getBaseName()}:${init.getStartLineNumber()}`, ...model.evidence, 'runs in process on the CPU (ONNX Runtime): no API cost, the model downloads once and is cached'],
+  });
+}
+
+/**
+ * The `FlagEmbedding.init(...)` a value comes from: through locals, awaits, a promise's `.catch`/`.then`, the class's
+ * own fields and methods (`await this.getEmbeddingModel()` handing out `this.embeddingModel ??= this.initModel()`).
+ */
+function fastEmbedInitBehind(expression: Node, context: AnalyzerContext, depth: number): CallExpression | undefined {
+  if (depth > MAX_CHAIN) return undefined;
+  const node = unwrapExpression(expression);
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, context.modules);
+    const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    return initializer ? fastEmbedInitBehind(initializer, context, depth + 1) : undefined;
+  }
+  if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+    const ownClass = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+    for (const value of ownClass ? thisAssignments(ownClass, node.getName()) : []) {
+      const found = fastEmbedInitBehind(value, context, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (Node.isBinaryExpression(node)) return fastEmbedInitBehind(node.getRight(), context, depth + 1) ?? fastEmbedInitBehind(node.getLeft(), context, depth + 1);
+  if (!Node.isCallExpression(node)) return undefined;
+  const callee = unwrapExpression(node.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  if (callee.getName() === 'init') {
+    const binding = calleeBinding(callee.getExpression(), context.modules);
+    return binding?.packageName === FASTEMBED_PACKAGE && binding.importedName === 'FlagEmbedding' ? node : undefined;
+  }
+  if (PROMISE_METHODS.has(callee.getName())) return fastEmbedInitBehind(callee.getExpression(), context, depth + 1);
+  if (callee.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  const method = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration)?.getMethod(callee.getName());
+  for (const statement of method?.getDescendantsOfKind(SyntaxKind.ReturnStatement) ?? []) {
+    const returned = statement.getExpression();
+    const found = returned && fastEmbedInitBehind(returned, context, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A promise's own methods: the value they settle with is (or falls back to) the promise's. */
+const PROMISE_METHODS = new Set(['catch', 'then', 'finally']);
 
 // ---- WebLLM -------------------------------------------------------------------------------------
 

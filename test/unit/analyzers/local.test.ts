@@ -23,6 +23,32 @@ await Holder.init('feature-extraction', 'Xenova/all-MiniLM-L6-v2');` },
   ],
   invalid: [
     {
+      name: 'FastEmbed: embed / queryEmbed runs of a model FlagEmbedding.init loads (lazily, held by the class), the default model when none is named',
+      code: `import type { FlagEmbedding } from 'fastembed';
+export class FastEmbedder {
+  private model?: Promise<FlagEmbedding>;
+  private getModel(): Promise<FlagEmbedding> {
+    if (!this.model) this.model = this.load().catch((error) => { this.model = undefined; throw error; });
+    return this.model;
+  }
+  private async load(): Promise<FlagEmbedding> {
+    const sdk = await import('fastembed');
+    return sdk.FlagEmbedding.init({});
+  }
+  async embed(texts: string[]) {
+    const model = await this.getModel();
+    for await (const batch of model.embed(texts)) return batch;
+  }
+  async query(text: string) {
+    return (await this.getModel()).queryEmbed(text);
+  }
+}`,
+      calls: [
+        { line: 14, method: 'embed', provider: 'local', endpoint: 'embedding', model: 'fast-bge-small-en-v1.5' },
+        { line: 17, method: 'queryEmbed', provider: 'local', endpoint: 'embedding', model: 'fast-bge-small-en-v1.5' },
+      ],
+    },
+    {
       name: 'a cached pipeline held in a local named `pipeline` and run with pooling options is a run, not a load',
       code: `export class NativeEmbedder {
   static cache = new Map<string, unknown>();
