@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, thisAssignments, unwrapExpression } from './resolve';
+import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
 import { escapeRegExp } from '../../model/regExp';
 import { APP_SEARCH, routeCallerModels, routeOfFile } from './routeCallers';
@@ -363,8 +363,9 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
     if (leftIsEnv) {
       collect(node.getRight(), walk, depth + 1, 'env-default');
       collect(node.getLeft(), walk, depth + 1, mode);
-    } else if (overrideIsRare(node.getLeft(), walk, depth)) {
+    } else if (overrideIsRare(node.getLeft(), walk, depth) || statedOnlyBySubclasses(node.getLeft(), walk)) {
       // `tools[name].model ?? defaults.model` where few entries override: the default is what most picks send.
+      // `config.model || 'text-embedding-3-small'` in a base class only its subclasses hand a model: its own default first.
       collect(node.getRight(), walk, depth + 1, mode);
       collect(node.getLeft(), walk, depth + 1, mode);
     } else {
@@ -699,6 +700,24 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
  * an override a few entries make. The fallback after `??` is then what most picks send, so it is the likely
  * value. Counted over the whole map, since the callers the scan sees name only some of the keys.
  */
+/**
+ * `config.model || 'text-embedding-3-small'` in a constructor whose class is made directly with a config that names no
+ * model (the callers found pass none, or pass what the scan cannot read), while subclasses hand theirs to `super({ model })`:
+ * those are the subclasses' own values, and an instance of this class sends the class's own fallback.
+ */
+function statedOnlyBySubclasses(left: Node, walk: Walk): boolean {
+  const access = unwrapExpression(left);
+  if (!Node.isPropertyAccessExpression(access)) return false;
+  const root = unwrapExpression(access.getExpression());
+  const declaration = Node.isIdentifier(root) ? findDeclaration(root, walk.modules) : undefined;
+  if (!declaration || !Node.isParameterDeclaration(declaration) || !Node.isConstructorDeclaration(declaration.getParent()) || BOUND_ARGUMENTS.has(declaration)) return false;
+  const statedByCaller = callSiteArguments(declaration).some((argument) => {
+    const value = getObjectProperty(resolveObjectLiteral(argument, walk.modules), access.getName(), walk.modules);
+    return value !== undefined && resolveString(value, walk.modules).value !== null;
+  });
+  return !statedByCaller && superArguments(declaration, walk.modules).length > 0;
+}
+
 function overrideIsRare(left: Node, walk: Walk, depth: number): boolean {
   const access = unwrapExpression(left);
   if (!Node.isPropertyAccessExpression(access)) return false;
@@ -1394,7 +1413,7 @@ function calledFunction(callee: Node, modules: ModuleLoader): FunctionLike | und
       const classNode = callee.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
       declaration = classNode && (Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode)) ? classNode.getMethod(callee.getName()) : undefined;
     } else {
-      declaration = namespaceMember(callee, modules) ?? getObjectProperty(resolveObjectLiteral(owner, modules), callee.getName(), modules);
+      declaration = namespaceMember(callee, modules) ?? staticMethodOf(owner, callee.getName(), modules) ?? getObjectProperty(resolveObjectLiteral(owner, modules), callee.getName(), modules);
     }
   }
   if (!declaration) return undefined;
@@ -1402,6 +1421,13 @@ function calledFunction(callee: Node, modules: ModuleLoader): FunctionLike | und
   const value = fn && unwrapExpression(fn);
   if (value && (Node.isFunctionDeclaration(value) || Node.isMethodDeclaration(value) || Node.isArrowFunction(value) || Node.isFunctionExpression(value))) return value;
   return undefined;
+}
+
+/** `EmbedderFactory.create(...)`: the static method of a workspace class the owner names (here or imported). */
+function staticMethodOf(owner: Node, name: string, modules: ModuleLoader): Node | undefined {
+  if (!Node.isIdentifier(owner)) return undefined;
+  const declaration = findDeclaration(owner, modules);
+  return declaration && Node.isClassDeclaration(declaration) ? declaration.getStaticMethod(name) : undefined;
 }
 
 /** The section of a VS Code configuration object (`getConfiguration('ext')`, '' for none), or undefined when not one. */

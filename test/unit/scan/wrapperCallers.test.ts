@@ -739,6 +739,78 @@ it('talks to the model', async () => { await generateLLMText('Say hello for real
     ],
   },
   {
+    name: "a class's field made by a factory class's static method: the adapter its switch hands out first is priced; a base class only its subclasses hand a model keeps its own default first",
+    files: {
+      'src/embeddings/base.ts': `export interface Embedder { embed(text: string): Promise<unknown>; }
+`,
+      'src/embeddings/azure.ts': `import { AzureOpenAI } from 'openai';
+import type { Embedder } from './base';
+export class AzureOpenAIEmbedder implements Embedder {
+  private client = new AzureOpenAI({ endpoint: process.env.AZURE_OPENAI_ENDPOINT, apiVersion: '2024-10-21' });
+  async embed(text: string) {
+    return this.client.embeddings.create({ model: 'text-embedding-3-large', input: text });
+  }
+}
+`,
+      'src/embeddings/openai.ts': `import OpenAI from 'openai';
+import type { Embedder } from './base';
+export class OpenAIEmbedder implements Embedder {
+  private client = new OpenAI();
+  private model: string;
+  constructor(config: { model?: string }) {
+    this.model = config.model || 'text-embedding-3-small';
+  }
+  async embed(text: string) {
+    return this.client.embeddings.create({ model: this.model, input: text });
+  }
+}
+`,
+      'src/embeddings/together.ts': `import { OpenAIEmbedder } from './openai';
+export class TogetherEmbedder extends OpenAIEmbedder {
+  constructor(config: { model?: string }) {
+    super({ ...config, model: config.model || 'intfloat/multilingual-e5-large-instruct' });
+  }
+}
+`,
+      'src/factory.ts': `import type { Embedder } from './embeddings/base';
+import { OpenAIEmbedder } from './embeddings/openai';
+import { AzureOpenAIEmbedder } from './embeddings/azure';
+import { TogetherEmbedder } from './embeddings/together';
+export class EmbedderFactory {
+  static create(provider: string, config: { model?: string }): Embedder {
+    switch (provider.toLowerCase()) {
+      case 'openai':
+        return new OpenAIEmbedder(config);
+      case 'together':
+        return new TogetherEmbedder(config);
+      case 'azure_openai':
+        return new AzureOpenAIEmbedder();
+      default:
+        throw new Error(\`Unsupported embedder provider: \${provider}\`);
+    }
+  }
+}
+`,
+      'src/memory.ts': `import type { Embedder } from './embeddings/base';
+import { EmbedderFactory } from './factory';
+export class Memory {
+  private embedder: Embedder;
+  constructor(config: { provider: string; embedder: { model?: string } }) {
+    this.embedder = EmbedderFactory.create(config.provider, config.embedder);
+  }
+  async search(query: string) {
+    return this.embedder.embed(query);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/embeddings/azure.ts', line: 6, kind: 'sdk' },
+      { file: 'src/embeddings/openai.ts', line: 10, kind: 'sdk', model: 'text-embedding-3-small' },
+      { file: 'src/memory.ts', line: 9, kind: 'wrapper-caller', via: 'src/embeddings/openai.ts:10', model: 'text-embedding-3-small' },
+    ],
+  },
+  {
     name: "a test that mocks the module of a request two helpers down (a memory class's provider, made by a factory) calls the class without a request; an unmocked test still makes one",
     files: {
       'src/llms/openai.ts': `import OpenAI from 'openai';
