@@ -363,7 +363,7 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
     if (leftIsEnv) {
       collect(node.getRight(), walk, depth + 1, 'env-default');
       collect(node.getLeft(), walk, depth + 1, mode);
-    } else if (overrideIsRare(node.getLeft(), walk, depth) || statedOnlyBySubclasses(node.getLeft(), walk)) {
+    } else if (overrideIsRare(node.getLeft(), walk, depth) || statedOnlyBySubclasses(node.getLeft(), walk.modules)) {
       // `tools[name].model ?? defaults.model` where few entries override: the default is what most picks send.
       // `config.model || 'text-embedding-3-small'` in a base class only its subclasses hand a model: its own default first.
       collect(node.getRight(), walk, depth + 1, mode);
@@ -703,19 +703,20 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
 /**
  * `config.model || 'text-embedding-3-small'` in a constructor whose class is made directly with a config that names no
  * model (the callers found pass none, or pass what the scan cannot read), while subclasses hand theirs to `super({ model })`:
- * those are the subclasses' own values, and an instance of this class sends the class's own fallback.
+ * those are the subclasses' own values, and an instance of this class sends the class's own fallback (or, for a base
+ * URL, the SDK's own host).
  */
-function statedOnlyBySubclasses(left: Node, walk: Walk): boolean {
+export function statedOnlyBySubclasses(left: Node, modules: ModuleLoader): boolean {
   const access = unwrapExpression(left);
   if (!Node.isPropertyAccessExpression(access)) return false;
   const root = unwrapExpression(access.getExpression());
-  const declaration = Node.isIdentifier(root) ? findDeclaration(root, walk.modules) : undefined;
+  const declaration = Node.isIdentifier(root) ? findDeclaration(root, modules) : undefined;
   if (!declaration || !Node.isParameterDeclaration(declaration) || !Node.isConstructorDeclaration(declaration.getParent()) || BOUND_ARGUMENTS.has(declaration)) return false;
   const statedByCaller = callSiteArguments(declaration).some((argument) => {
-    const value = getObjectProperty(resolveObjectLiteral(argument, walk.modules), access.getName(), walk.modules);
-    return value !== undefined && resolveString(value, walk.modules).value !== null;
+    const value = getObjectProperty(resolveObjectLiteral(argument, modules), access.getName(), modules);
+    return value !== undefined && resolveString(value, modules).value !== null;
   });
-  return !statedByCaller && superArguments(declaration, walk.modules).length > 0;
+  return !statedByCaller && superArguments(declaration, modules).length > 0;
 }
 
 function overrideIsRare(left: Node, walk: Walk, depth: number): boolean {

@@ -6,7 +6,7 @@ import type { ModuleLoader } from './modules';
 import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
-import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl } from './modelValue';
+import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
 import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importBindingOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
@@ -508,6 +508,12 @@ function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evide
   }
   // A helper's empty fallback (`url ?? ''`) is no address.
   if (url.value === '') url = { ...url, value: null };
+  // `baseURL: config.baseURL` in a base class only its subclasses hand one (`super({ baseURL: 'https://api.together.ai/v1' })`):
+  // their requests go there, but an instance of this class (the factory's `new OpenAIEmbedder(config)`) goes to the SDK's own host.
+  if (url.value === null && statedOnlyBySubclasses(urlNode, modules)) {
+    evidence.push(`${keys[0]} ${urlNode.getText()} is set only by subclasses (through super()): this class's own instances use the SDK's default host`);
+    return { option: 'absent' };
+  }
   // `baseURL: process.env.OPENAI_BASE_URL`: the example env file's value (kept only when it looks like a provider URL).
   const fromSettings = url.value === null ? settingUrl(source, modules) ?? (source === urlNode ? undefined : settingUrl(urlNode, modules)) : undefined;
   const text = url.value ?? fromSettings?.id ?? urlNode.getText();

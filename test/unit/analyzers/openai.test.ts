@@ -497,6 +497,21 @@ await ai.chat.completions.create({
       calls: [{ line: 3, model: 'gpt-4o', features: { tools: true, structuredOutput: true, vision: true }, toolNames: ['lookupOrder'], promptIncludes: ['What is in this photo?'] }],
     },
     {
+      name: "a base class only its subclasses hand a base URL and a model (through super()): its own instances use the SDK's host and the class's fallback model",
+      files: { 'src/together.ts': `import { OpenAIEmbedder } from './case';\nexport class TogetherEmbedder extends OpenAIEmbedder {\n  constructor(config: { apiKey?: string; model?: string }) {\n    super({ ...config, baseURL: 'https://api.together.ai/v1', model: config.model || 'intfloat/multilingual-e5-large-instruct' });\n  }\n}\n` },
+      code: `import OpenAI from 'openai';
+export class OpenAIEmbedder {
+  private client: OpenAI;
+  private model: string;
+  constructor(config: { apiKey?: string; baseURL?: string; model?: string }) {
+    this.client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL });
+    this.model = config.model || 'text-embedding-3-small';
+  }
+  embed(text: string) { return this.client.embeddings.create({ model: this.model, input: text }); }
+}`,
+      calls: [{ line: 9, method: 'embeddings.create', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' }],
+    },
+    {
       name: 'tools the provider runs, written as their type only, are named by it',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();
