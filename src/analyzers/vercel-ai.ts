@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
@@ -77,6 +77,32 @@ function modelSpecCall(call: CallExpression, context: AnalyzerContext): Detected
   });
 }
 
+/** The `new ToolLoopAgent(...)` an agent value comes from: traced directly, or returned by the app's own factory (`researcher({ model })`). */
+function agentCreation(agent: Node, context: AnalyzerContext): NewExpression | undefined {
+  const created = traceValue(agent, context.modules);
+  if (Node.isNewExpression(created)) return created;
+  const entered = enterCall(created, context.modules);
+  if (!entered) return undefined;
+  try {
+    for (const returned of entered.returns) {
+      const made = traceValue(returned, context.modules);
+      if (Node.isNewExpression(made)) return made;
+    }
+    return undefined;
+  } finally {
+    entered.release();
+  }
+}
+
+/** The SDK's test doubles (`ai/test`: `new MockLanguageModelV3({ doGenerate })`): a call on one reaches no model. */
+const TEST_DOUBLE_PACKAGE = 'ai/test';
+
+function isTestDouble(modelNode: Node, context: AnalyzerContext): boolean {
+  const made = traceValue(modelNode, context.modules);
+  if (!Node.isNewExpression(made) && !Node.isCallExpression(made)) return false;
+  return calleeBinding(unwrapExpression(made.getExpression()), context.modules)?.packageName === TEST_DOUBLE_PACKAGE;
+}
+
 /** The SDK's agent classes: `new ToolLoopAgent({ model, instructions, tools })`, then `agent.generate` / `agent.stream`. */
 const AGENT_CLASSES = new Set(['ToolLoopAgent', 'Agent', 'Experimental_Agent']);
 const AGENT_METHODS: Readonly<Record<string, { streaming: boolean }>> = { generate: { streaming: false }, stream: { streaming: true } };
@@ -88,13 +114,14 @@ const AGENT_METHODS: Readonly<Record<string, { streaming: boolean }>> = { genera
 function agentCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || !(callee.getName() in AGENT_METHODS)) return undefined;
-  const created = traceValue(callee.getExpression(), context.modules);
-  if (!Node.isNewExpression(created)) return undefined;
+  const created = agentCreation(callee.getExpression(), context);
+  if (!created) return undefined;
   const binding = calleeBinding(created.getExpression(), context.modules);
   if (!binding || !AI_PACKAGES.has(binding.packageName) || !AGENT_CLASSES.has(binding.importedName)) return undefined;
   const settings = resolveObjectLiteral(created.getArguments()[0], context.modules);
   const evidence = [`${callee.getName()}() of an agent created with new ${binding.importedName}() from '${binding.packageName}' (${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()})`];
   const modelNode = getObjectProperty(settings, 'model', context.modules);
+  if (modelNode && isTestDouble(modelNode, context)) return undefined;
   const model = modelNode ? resolveModel(modelNode, context, evidence) : { provider: 'unknown', ref: { id: null, raw: '', source: 'dynamic' as const } };
   const params = requestObject(call, context.modules);
   const instructions = readSystemPrompt(getObjectProperty(settings, 'instructions', context.modules), context.modules);
@@ -187,6 +214,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext, aliases: Se
   const params = requestObject(call, context.modules);
   if (!params && call.getArguments()[0]) evidence.push(`options \`${call.getArguments()[0].getText().slice(0, 60)}\` not statically known`);
   const modelNode = getObjectProperty(params, 'model', context.modules);
+  if (modelNode && isTestDouble(modelNode, context)) return undefined;
   const model = modelNode ? resolveModel(modelNode, context, evidence) : { provider: 'unknown', ref: { id: null, raw: '', source: 'dynamic' as const } };
 
   const { messages, hasImage } = readPrompt(binding.importedName, params, context);

@@ -1418,7 +1418,12 @@ function calledFunction(callee: Node, modules: ModuleLoader): FunctionLike | und
     }
   }
   if (!declaration) return undefined;
-  const fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
+  let fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
+  // `export const researcher = createResearcher`: another name for a function.
+  for (let hops = 0; hops < 3 && fn && Node.isIdentifier(unwrapExpression(fn)); hops++) {
+    const aliased = findDeclaration(unwrapExpression(fn), modules);
+    fn = aliased && (Node.isFunctionDeclaration(aliased) ? aliased : initializerOf(aliased));
+  }
   const value = fn && unwrapExpression(fn);
   if (value && (Node.isFunctionDeclaration(value) || Node.isMethodDeclaration(value) || Node.isArrowFunction(value) || Node.isFunctionExpression(value))) return value;
   return undefined;

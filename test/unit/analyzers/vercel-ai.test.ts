@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
   valid: [
+    { name: "calls on the SDK's test doubles (ai/test) reach no model", code: `import { generateText, ToolLoopAgent } from 'ai';\nimport { MockLanguageModelV3 } from 'ai/test';\nconst model = new MockLanguageModelV3({ doGenerate: async () => ({ content: [], finishReason: 'stop', usage: {} }) as never });\nawait generateText({ model, prompt: 'hi' });\nconst agent = new ToolLoopAgent({ model: new MockLanguageModelV3({}), instructions: 'Be brief.' });\nawait agent.stream({ prompt: 'hi' });` },
     { name: 'stream() of an object that is not an AI SDK agent, and an embeddingModel option passed to a local function', code: `import { openai } from '@ai-sdk/openai';\nimport { Agent } from 'undici';\nconst dispatcher = new Agent({ connections: 4 });\nexport const s = (dispatcher as any).stream({ path: '/' }, () => null);\nfunction configure(options: { embeddingModel: unknown }) { return options; }\nexport const settings = configure({ embeddingModel: openai.embeddingModel('text-embedding-3-small') });` },
     { name: 'a type-only re-export of the SDK names nothing callable', code: `import { generateText } from './ai';\ngenerateText({ model: 'x', prompt: 'hi' });`, files: { 'src/ai.ts': `export type { generateText } from 'ai';\n` } },
     { name: 'a local function named generateText', code: `function generateText(opts: { prompt: string }) { return opts.prompt.toUpperCase(); }\ngenerateText({ prompt: 'hello' });` },
@@ -12,6 +13,16 @@ runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
     { name: 'helpers from ai that send nothing, a type import, a string', code: `import { tool, type CoreMessage } from 'ai';\nimport type { generateText } from 'ai';\nexport const t = tool({ description: 'x', parameters: undefined as never, execute: async () => 1 });\nconst doc = "await generateText({ model: openai('gpt-4o'), prompt })";` },
   ],
   invalid: [
+    {
+      name: "an agent the app's own factory makes (exported under another name) runs where its stream() is called",
+      files: { 'src/researcher.ts': `import { ToolLoopAgent, stepCountIs } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nimport { searchTool } from './tools';\nexport function createResearcher({ maxSteps }: { maxSteps: number }) {\n  try {\n    const agent = new ToolLoopAgent({ model: openai('gpt-4.1-mini'), instructions: 'Research the question with web search and answer with citations.', tools: { search: searchTool }, stopWhen: stepCountIs(maxSteps) });\n    return agent;\n  } catch (error) {\n    console.error(error);\n    throw error;\n  }\n}\nexport const researcher = createResearcher;\n`, 'src/tools.ts': `export const searchTool = {};\n` },
+      code: `import { researcher } from './researcher';
+export async function answer(question: string) {
+  const researchAgent = researcher({ maxSteps: 20 });
+  return researchAgent.stream({ prompt: question });
+}`,
+      calls: [{ line: 4, method: 'ToolLoopAgent.stream', provider: 'openai', model: 'gpt-4.1-mini', features: { streaming: true, tools: true }, promptIncludes: ['Research the question'] }],
+    },
     {
       name: "an app's own provider calling doGenerate/doStream on the provider model it wraps: the request, with that model; a middleware's call on a model it is handed is not one",
       code: `import { createOpenAI } from '@ai-sdk/openai';
