@@ -360,6 +360,10 @@ function readRequest(call: CallExpression, context: AnalyzerContext, followWrapp
     const init = second && resolveObjectLiteral(second, context.modules);
     return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: ['fetch()'] };
   }
+  if (Node.isIdentifier(callee) && fetchAlias(callee, context)) {
+    const init = second && resolveObjectLiteral(second, context.modules);
+    return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: [`${calleeName}(): the global fetch unless the caller injects its own (${fetchAlias(callee, context)})`] };
+  }
   const binding = Node.isIdentifier(callee) ? importBindingOf(callee, context.modules) : undefined;
   if (binding && FETCH_PACKAGES.has(binding.packageName)) {
     const init = second && resolveObjectLiteral(second, context.modules);
@@ -547,6 +551,23 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): Ca
   return undefined;
 }
 
+/**
+ * `const fetchImpl = config.fetch ?? fetch`: a local name for fetch with an injectable replacement (tests, proxies). The
+ * initializer's text when it falls back to the global fetch, else undefined.
+ */
+function fetchAlias(callee: Node, context: AnalyzerContext): string | undefined {
+  const declaration = findDeclaration(callee, context.modules);
+  if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
+  const value = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+  if (!value) return undefined;
+  const isGlobalFetch = (node: Node): boolean => {
+    const bare = unwrapExpression(node);
+    return (Node.isIdentifier(bare) && bare.getText() === 'fetch' && isFetch(bare, context)) || (Node.isPropertyAccessExpression(bare) && /^(globalThis|window|self)\.fetch$/.test(bare.getText()));
+  };
+  const fallsBack = isGlobalFetch(value) || (Node.isBinaryExpression(value) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(value.getOperatorToken().getKind()) && isGlobalFetch(value.getRight()));
+  return fallsBack ? value.getText().slice(0, 60) : undefined;
+}
+
 /** `fetch` is the global one (no local declaration) or imported from a fetch package. */
 function isFetch(callee: Node, context: AnalyzerContext): boolean {
   const declaration = findDeclaration(callee, context.modules);
@@ -610,8 +631,24 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     }
     // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
     if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built) || Node.isTemplateExpression(built))) return resolvePromptText(built, context.modules).text;
+    // `${config.baseUrl ?? DEFAULT_BASE_URL}/speech-to-text`: a base the caller may override, else the code's default host.
+    if (Node.isTemplateExpression(node) && node.getTemplateSpans().some((span) => isFallbackChoice(span.getExpression()))) {
+      let text = node.getHead().getLiteralText();
+      for (const span of node.getTemplateSpans()) {
+        const expression = span.getExpression();
+        const fallback = isFallbackChoice(expression) ? resolveString(expression, context.modules).value : null;
+        text += (fallback ?? resolvePromptText(expression, context.modules).text) + span.getLiteral().getLiteralText();
+      }
+      return text;
+    }
   }
   return resolvePromptText(node, context.modules).text;
+}
+
+/** `a ?? b` or `a || b`: a value with a fallback. */
+function isFallbackChoice(expression: Node): boolean {
+  const node = unwrapExpression(expression);
+  return Node.isBinaryExpression(node) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(node.getOperatorToken().getKind());
 }
 
 const MAX_URL_DEPTH = 6;

@@ -22,6 +22,17 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "fetch under a local name with an injectable replacement, to a base URL the caller may override (the code's default host decides)",
+      code: `const DEFAULT_ELEVENLABS_BASE_URL = 'https://api.elevenlabs.io/v1';
+export async function transcribe(audio: Blob, config: { fetch?: typeof fetch; baseUrl?: string }) {
+  const fetchImpl = config.fetch ?? fetch;
+  const form = new FormData();
+  form.append('file', audio);
+  return fetchImpl(\`\${config.baseUrl ?? DEFAULT_ELEVENLABS_BASE_URL}/speech-to-text\`, { method: 'POST', body: form });
+}`,
+      calls: [{ line: 6, provider: 'elevenlabs' }],
+    },
+    {
       name: "Stability AI's Stable Image path behind the app's proxy prefix, the model the path's last segment",
       code: `const Stability = { GeneratePath: 'v2beta/stable-image/generate' };
 export function generate(data: { model: string; params: Record<string, string> }, prefix = '/api/stability') {
