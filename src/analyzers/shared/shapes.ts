@@ -272,13 +272,43 @@ function memberOfShape(owner: Shape, name: string, modules: ModuleLoader, depth:
 function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
   if (!Node.isCallExpression(call)) return [];
   const factory = functionOf(call.getExpression(), modules, depth);
-  if (!factory) return [];
+  if (!factory) return typedCalleeShapes(call.getExpression(), modules, depth);
   const declared = factory.getReturnTypeNode?.();
   if (declared) {
     const shapes = typeShapes(declared, modules, depth + 1);
     if (shapes.length > 0) return shapes;
   }
   return returnsOf(factory).flatMap((returned) => shapesOf(passedThrough(returned, factory, call, modules) ?? returned, modules, depth + 1));
+}
+
+/**
+ * `record.createProvider(config)` where the member is declared with a function type (`createProvider: GatewayProviderFactory`,
+ * the alias of `(config) => GatewayProvider | Promise<GatewayProvider>`) and no function body is in reach: what that type returns.
+ */
+function typedCalleeShapes(callee: Node, modules: ModuleLoader, depth: number): Shape[] {
+  const target = unwrapExpression(callee);
+  if (!Node.isPropertyAccessExpression(target)) return [];
+  for (const owner of shapesOf(target.getExpression(), modules, depth + 1)) {
+    const member = memberDeclaration(owner.node, target.getName(), modules);
+    const typeNode = member && (Node.isPropertySignature(member) || Node.isPropertyDeclaration(member)) ? member.getTypeNode() : undefined;
+    const returned = typeNode && functionTypeReturn(typeNode, modules);
+    if (returned) return typeShapes(returned, modules, depth + 1);
+  }
+  return [];
+}
+
+/** The return type of a function type, written as one or named by a type alias (through imports): `(config) => GatewayProvider`. */
+export function functionTypeReturn(typeNode: Node, modules: ModuleLoader): Node | undefined {
+  let current: Node | undefined = typeNode;
+  for (let hops = 0; current && hops < MAX_SHAPE_DEPTH; hops++) {
+    if (Node.isParenthesizedTypeNode(current)) current = current.getTypeNode();
+    else if (Node.isFunctionTypeNode(current)) return current.getReturnTypeNode();
+    else if (Node.isTypeReference(current) && Node.isIdentifier(current.getTypeName())) {
+      const declaration = typeDeclaration(current.getSourceFile(), current.getTypeName().getText(), modules);
+      current = declaration && Node.isTypeAliasDeclaration(declaration) ? declaration.getTypeNode() : undefined;
+    } else return undefined;
+  }
+  return undefined;
 }
 
 /**

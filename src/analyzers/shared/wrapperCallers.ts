@@ -11,7 +11,7 @@ import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, instanceMemberClientOrigin, resolveClientOrigin } from './clients';
 import { callsMatching, wrapCompilerNode } from './calls';
-import { lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
+import { functionTypeReturn, lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp } from '../../model/regExp';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
@@ -735,8 +735,26 @@ function declaredTypesOfLiteral(literal: Node, modules: ModuleLoader): Node[] {
     return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
   }
   const fn = holder && Node.isReturnStatement(holder) ? holder.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node)) : holder && Node.isArrowFunction(holder) ? holder : undefined;
-  const typeNode = fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? fn.getReturnTypeNode() : undefined;
+  const typeNode = fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? (fn.getReturnTypeNode() ?? contextualReturnType(fn, modules)) : undefined;
   return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
+}
+
+/**
+ * The return type a function expression gets from where it is written, when it declares none: returned by a function
+ * declared to return a function type (`function createProvider(kind): GatewayProviderFactory { return async (config) =>
+ * ({ stream }) }`, `GatewayProviderFactory` being `(config) => GatewayProvider | Promise<GatewayProvider>`), or held in
+ * a variable of one. That function type's return type.
+ */
+function contextualReturnType(fn: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+  const parent = fn.getParent();
+  let functionType: Node | undefined;
+  if (parent && Node.isVariableDeclaration(parent)) functionType = parent.getTypeNode();
+  else if (parent && (Node.isReturnStatement(parent) || Node.isArrowFunction(parent))) {
+    const outer = Node.isArrowFunction(parent) ? parent : parent.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node));
+    functionType = outer && (Node.isFunctionDeclaration(outer) || Node.isArrowFunction(outer) || Node.isFunctionExpression(outer) || Node.isMethodDeclaration(outer)) ? outer.getReturnTypeNode() : undefined;
+  }
+  return functionType && functionTypeReturn(functionType, modules);
 }
 
 
