@@ -811,6 +811,63 @@ export class Memory {
     ],
   },
   {
+    name: "a provider made by a factory declared to return a function type (a registry of provider factories): the gateway calling the provider's stream() and the feature calling the gateway are call sites",
+    files: {
+      'shared/gateway.ts': `export interface GatewayStreamRequest { prompt: string; modelId: string }
+export interface GatewayProvider {
+  stream(request: GatewayStreamRequest): AsyncIterable<string> | Promise<AsyncIterable<string>>;
+}
+export type GatewayProviderFactory = (config: { apiKey?: string }) => GatewayProvider | Promise<GatewayProvider>;
+`,
+      'llms/ai-sdk.ts': `import { streamText } from 'ai';
+import { createOpenAI } from '@ai-sdk/openai';
+import type { GatewayProviderFactory } from '../shared/gateway';
+function createAiSdkProvider(kind: string): GatewayProviderFactory {
+  return async (config) => ({
+    async *stream(request) {
+      const result = streamText({ model: createOpenAI({ apiKey: config.apiKey })(request.modelId), prompt: request.prompt });
+      for await (const part of result.textStream) yield part;
+    },
+  });
+}
+export const createOpenAIProvider = createAiSdkProvider('openai');
+`,
+      'llms/gateway.ts': `import type { GatewayProviderFactory, GatewayStreamRequest } from '../shared/gateway';
+import { createOpenAIProvider } from './ai-sdk';
+export class ProviderRegistry {
+  private records = new Map<string, { createProvider: GatewayProviderFactory; config: { apiKey?: string } }>();
+  constructor() {
+    this.records.set('openai', { createProvider: createOpenAIProvider, config: { apiKey: process.env.OPENAI_API_KEY } });
+  }
+  async createProvider(providerId: string): Promise<{ createProvider: GatewayProviderFactory; config: { apiKey?: string } }> {
+    const record = this.records.get(providerId);
+    if (!record) throw new Error(\`unknown provider \${providerId}\`);
+    return record;
+  }
+}
+export class Gateway {
+  private registry = new ProviderRegistry();
+  async stream(request: GatewayStreamRequest) {
+    const providerRecord = await this.registry.createProvider('openai');
+    const provider = await providerRecord.createProvider(providerRecord.config);
+    return provider.stream({ ...request, modelId: 'gpt-4.1-mini' });
+  }
+}
+`,
+      'llms/feature.ts': `import { Gateway } from './gateway';
+const gateway = new Gateway();
+export async function summarize(text: string) {
+  return gateway.stream({ prompt: \`Summarize: \${text}\`, modelId: 'x' });
+}
+`,
+    },
+    sites: [
+      { file: 'llms/ai-sdk.ts', line: 7, kind: 'sdk', inTotals: false },
+      { file: 'llms/feature.ts', line: 4, kind: 'wrapper-caller', via: 'llms/gateway.ts:19', model: 'gpt-4.1-mini', promptIncludes: ['Summarize'], inTotals: true },
+      { file: 'llms/gateway.ts', line: 19, kind: 'wrapper-caller', via: 'llms/ai-sdk.ts:7', inTotals: false },
+    ],
+  },
+  {
     name: "a test that mocks the module of a request two helpers down (a memory class's provider, made by a factory) calls the class without a request; an unmocked test still makes one",
     files: {
       'src/llms/openai.ts': `import OpenAI from 'openai';
