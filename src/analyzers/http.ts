@@ -360,9 +360,10 @@ function readRequest(call: CallExpression, context: AnalyzerContext, followWrapp
     const init = second && resolveObjectLiteral(second, context.modules);
     return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: ['fetch()'] };
   }
-  if (Node.isIdentifier(callee) && fetchAlias(callee, context)) {
+  const alias = Node.isIdentifier(callee) ? fetchAlias(callee, context) : undefined;
+  if (alias) {
     const init = second && resolveObjectLiteral(second, context.modules);
-    return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: [`${calleeName}(): the global fetch unless the caller injects its own (${fetchAlias(callee, context)})`] };
+    return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: [`${calleeName}(): the global fetch unless the caller injects its own (${alias})`] };
   }
   const binding = Node.isIdentifier(callee) ? importBindingOf(callee, context.modules) : undefined;
   if (binding && FETCH_PACKAGES.has(binding.packageName)) {

@@ -14,17 +14,6 @@ import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiter
  * `RunnableSequence.from([...])`, `new LLMChain({ llm })`, `createReactAgent({ llm })`).
  * The call site is that invoke, with the model's provider and id.
  */
-/** LangChain's model and embeddings interfaces (\`@langchain/core\`), which any provider's class implements, by the endpoint they stand for. */
-const BASE_MODEL_TYPES: Readonly<Record<string, Endpoint>> = {
-  BaseLanguageModel: 'chat',
-  BaseLanguageModelInterface: 'chat',
-  BaseChatModel: 'chat',
-  LanguageModelLike: 'chat',
-  BaseLLM: 'completion',
-  Embeddings: 'embedding',
-  EmbeddingsInterface: 'embedding',
-};
-
 const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpoint }>> = {
   ChatOpenAI: { provider: 'openai', endpoint: 'chat' },
   OpenAI: { provider: 'openai', endpoint: 'completion' },
@@ -66,6 +55,17 @@ const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpo
   NomicEmbeddings: { provider: 'nomic', endpoint: 'embedding' },
   // A LangChain tool over OpenAI's images endpoint: `dalle.invoke(prompt)` generates an image.
   DallEAPIWrapper: { provider: 'openai', endpoint: 'image-generation' },
+};
+
+/** LangChain's model and embeddings interfaces (`@langchain/core`), which any provider's class implements, by the endpoint they stand for. */
+const BASE_MODEL_TYPES: Readonly<Record<string, Endpoint>> = {
+  BaseLanguageModel: 'chat',
+  BaseLanguageModelInterface: 'chat',
+  BaseChatModel: 'chat',
+  LanguageModelLike: 'chat',
+  BaseLLM: 'completion',
+  Embeddings: 'embedding',
+  EmbeddingsInterface: 'embedding',
 };
 
 /**
@@ -421,14 +421,12 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
   if (field && LANGCHAIN_PACKAGE.test(field.packageName) && Object.hasOwn(BASE_MODEL_TYPES, field.typeName)) {
     return { className: field.typeName, provider: 'unknown', endpoint: BASE_MODEL_TYPES[field.typeName], modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`\`${unwrapExpression(expression).getText()}\` is declared ${field.typeName} from '${field.packageName}': a model instance the app is handed, so its provider and model are not in the code`] };
   }
-  if (field && LANGCHAIN_PACKAGE.test(field.packageName) && field.typeName in MODEL_CLASSES) {
-    const spec = MODEL_CLASSES[field.typeName];
-    return { className: field.typeName, provider: spec.provider, endpoint: spec.endpoint, modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`\`${unwrapExpression(expression).getText()}\` is a field declared ${field.typeName} from '${field.packageName}' (model unknown)`] };
-  }
-  if (typed && LANGCHAIN_PACKAGE.test(typed.packageName) && typed.typeName in MODEL_CLASSES) {
-    // `function chain(model: ChatOpenAI)`: the class says who serves it; the options are the caller's.
-    const spec = MODEL_CLASSES[typed.typeName];
-    return { className: typed.typeName, provider: spec.provider, endpoint: spec.endpoint, modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`\`${node.getText()}\` is a parameter typed ${typed.typeName} from '${typed.packageName}' (model unknown)`] };
+  const declared = typed ?? field;
+  if (declared && LANGCHAIN_PACKAGE.test(declared.packageName) && declared.typeName in MODEL_CLASSES) {
+    // `function chain(model: ChatOpenAI)`, `private llm: ChatOpenAI`: the class says who serves it; the options are the caller's.
+    const spec = MODEL_CLASSES[declared.typeName];
+    const holder = typed ? `\`${node.getText()}\` is a parameter typed` : `\`${unwrapExpression(expression).getText()}\` is a field declared`;
+    return { className: declared.typeName, provider: spec.provider, endpoint: spec.endpoint, modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`${holder} ${declared.typeName} from '${declared.packageName}' (model unknown)`] };
   }
   if (!Node.isCallExpression(node)) return undefined;
   const callee = unwrapExpression(node.getExpression());

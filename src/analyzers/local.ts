@@ -6,6 +6,7 @@ import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, matchMethodTable, readModel, traceValue } from './shared/sdk';
+import { enterCall } from './shared/modelValue';
 
 /**
  * Models run inside the app's own process, with no API behind them (provider `local`):
@@ -320,13 +321,18 @@ function fastEmbedInitBehind(expression: Node, context: AnalyzerContext, depth: 
   }
   if (PROMISE_METHODS.has(callee.getName())) return fastEmbedInitBehind(callee.getExpression(), context, depth + 1);
   if (callee.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
-  const method = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration)?.getMethod(callee.getName());
-  for (const statement of method?.getDescendantsOfKind(SyntaxKind.ReturnStatement) ?? []) {
-    const returned = statement.getExpression();
-    const found = returned && fastEmbedInitBehind(returned, context, depth + 1);
-    if (found) return found;
+  // The class's own method handing the model out: what it returns.
+  const entered = enterCall(node, context.modules);
+  if (!entered) return undefined;
+  try {
+    for (const returned of entered.returns) {
+      const found = fastEmbedInitBehind(returned, context, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  } finally {
+    entered.release();
   }
-  return undefined;
 }
 
 /** A promise's own methods: the value they settle with is (or falls back to) the promise's. */

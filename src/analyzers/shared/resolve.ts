@@ -45,12 +45,12 @@ export function enclosingFunction(node: Node): Node | undefined {
   return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
 }
 
-/** Strips wrappers that do not change a value: parentheses, `as`, `satisfies`, `!`, `await`. */
 /** `undefined`, `null` or `void 0`: a value, or a branch, that holds nothing (`key ? createOpenAI() : undefined`). */
 export function holdsNoValue(node: Node): boolean {
   return /^(?:undefined|null|void 0)$/.test(unwrapExpression(node).getText());
 }
 
+/** Strips wrappers that do not change a value: parentheses, `as`, `satisfies`, `!`, `await`. */
 export function unwrapExpression(node: Node): Node {
   let current = node;
   for (;;) {

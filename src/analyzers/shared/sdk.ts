@@ -7,7 +7,7 @@ import { methodPath } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
-import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importBindingOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importBindingOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, type ImportBinding } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 
@@ -104,7 +104,6 @@ export function matchMethodTable<T extends { path: string }>(call: CallExpressio
 }
 
 export { importBindingOf, type ImportBinding } from './resolve';
-import type { ImportBinding } from './resolve';
 
 /**
  * `function run(openai: OpenAIProvider)`: the package the parameter's declared type is imported from
@@ -294,8 +293,9 @@ export function readToolNames(tools: Node | undefined, modules: ModuleLoader): s
       continue;
     }
     const name = getObjectProperty(getObjectProperty(object, 'function'), 'name') ?? getObjectProperty(getObjectProperty(object, 'toolSpec'), 'name') ?? getObjectProperty(object, 'name');
+    const hostedType = name ? undefined : typeOfHostedTool(object, modules);
     if (name) names.push(resolveString(name, modules).value ?? name.getText());
-    else if (typeOfHostedTool(object, modules)) names.push(typeOfHostedTool(object, modules)!);
+    else if (hostedType) names.push(hostedType);
     else if (object && Node.isObjectLiteralExpression(object) && object.getProperties().length > 0) names.push(object.getProperties()[0].getText().split(':')[0].trim());
     else names.push(element.getText().slice(0, 40));
   }
