@@ -49,6 +49,10 @@ describe('prefilter', () => {
     ['a LlamaIndex.TS deep import', `import { LlamaCloudIndex } from "llamaindex/cloud/LlamaCloudIndex";`],
     ["Supabase edge runtime inference (a global, no import)", `const session = new Supabase.ai.Session('gte-small');`],
     ['a vector store over an imported embedder', `import { embeddings } from './models';\nconst store = await PineconeStore.fromExistingIndex(embeddings, { pineconeIndex });`],
+    ['the ZeroEntropy SDK loaded on first use', `const sdk = await loadPeer('zeroentropy', 'reranker', () => import("zeroentropy"));`],
+    ['an Upstash Vector index', `import { Index } from '@upstash/vector';`],
+    ['a raw-text query on a vector index from another module', `import { vectorIndex } from '../upstash/vector';\nconst hits = await vectorIndex.query({\n  data: question,\n  topK: 4,\n});`],
+    ['raw-text chunks upserted into a vector index from another module', `await docsIndex.upsert([\n  {\n    id: chunk.id,\n    data: chunk.text,\n  },\n]);`],
     ["a provider client posting sampling parameters to a URL built from another module's constants", `import { OpenaiPath } from './constant';\nconst chatPath = this.path(OpenaiPath.ChatPath);\nawait fetch(chatPath, { method: 'POST', body: JSON.stringify({ model, messages, top_p: 1, max_tokens: 512 }) });`],
   ];
   const dropped: Array<[string, string]> = [
@@ -60,6 +64,7 @@ describe('prefilter', () => {
     ['an app route for messages', `fetch('/api/messages', { method: 'POST', body });\nrouter.get('/messages/:id', handler);`],
     ['a Supabase client without AI sessions', `import { createClient } from '@supabase/supabase-js';\nconst supabase = createClient(url, key);`],
     ['a sendMessage of a chat library', `await bot.sendMessage(chatId, 'hello');`],
+    ['a database query and an upsert of rows (no raw text for an index to embed)', `await db.query({ text: 'select * from docs where id = $1', values: [id] });\nawait repo.upsert([{ id, title }]);`],
     ['sampling settings in a form with no request', `export const defaults = { temperature: 0.7, top_p: 1, max_tokens: 512 };\nexport function reset(form: Form) { form.set(defaults); }`],
   ];
   for (const [name, text] of kept) it(`keeps ${name}`, () => assert.equal(mightContainLlmCall(text), true));

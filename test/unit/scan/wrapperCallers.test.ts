@@ -947,6 +947,32 @@ it('talks to the model', async () => {
     ],
   },
   {
+    name: 'a test that mocks a reranker SDK the helper loads only when first used (`() => import(...)` handed to a loader) calls it without a request',
+    files: {
+      'src/rerank.ts': `async function loadOptional(pkg: string, load: () => Promise<any>): Promise<any> {
+  try { return await load(); } catch { throw new Error(\`npm install \${pkg}\`); }
+}
+export class PassageReranker {
+  private async client(): Promise<any> {
+    const sdk = await loadOptional('zeroentropy', () => import('zeroentropy'));
+    return new sdk.ZeroEntropy({ apiKey: process.env.ZEROENTROPY_API_KEY });
+  }
+  async rerank(query: string, documents: string[]) {
+    const zclient = await this.client();
+    return zclient.models.rerank({ model: 'zerank-1', query, documents });
+  }
+}
+`,
+      'src/rerank.test.ts': `import { PassageReranker } from './rerank';
+jest.mock('zeroentropy', () => ({ ZeroEntropy: jest.fn() }));
+it('orders passages', async () => {
+  await new PassageReranker().rerank('refunds', ['a', 'b']);
+});
+`,
+    },
+    sites: [{ file: 'src/rerank.ts', line: 11, kind: 'sdk' }],
+  },
+  {
     name: "a client component calling a server action posts to the app's server: the action's own request is the site",
     files: {
       'app/agent/action.ts': `'use server';
