@@ -1,10 +1,11 @@
 import { Node, type CallExpression } from 'ts-morph';
-import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
+import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
+import { enterCall } from './shared/modelValue';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, sdkPackageOf, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './shared/resolve';
 import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readOutputModalities, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -14,6 +15,10 @@ import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable
  *   `embedContent`, `batchEmbedContents`, or `sendMessage`/`sendMessageStream` on a `startChat()` session.
  * - `@google/genai`: `ai.models.generateContent({ model, contents, config })` and friends, and
  *   `ai.chats.create({ model })` → `chat.sendMessage(...)`.
+ * - `@google-cloud/aiplatform`: Vertex AI's generated `PredictionServiceClient`, whose requests name the model by its
+ *   resource path (`projects/p/locations/l/publishers/google/models/<model>`): `predict({ endpoint, instances })` runs a
+ *   publisher model (embeddings, Imagen, PaLM text), `generateContent`/`streamGenerateContent({ model, contents })` Gemini.
+ *   A `predict` on a deployed endpoint (`.../endpoints/<id>`) runs the team's own model of any kind and is not reported.
  * `countTokens` is free and not reported.
  */
 const PROVIDER_BY_PACKAGE: Readonly<Record<string, string>> = {
@@ -44,10 +49,22 @@ const GENAI_METHODS: readonly MethodSpec[] = [
 
 const GENAI_METHOD_NAMES = lastNamesOf(GENAI_METHODS);
 
+const AIPLATFORM_PACKAGE = '@google-cloud/aiplatform';
+
+/** `PredictionServiceClient` methods that run a publisher model, and the request field holding its resource path. */
+const PREDICTION_METHODS: Readonly<Record<string, { modelField: 'endpoint' | 'model'; streaming?: boolean }>> = {
+  predict: { modelField: 'endpoint' },
+  generateContent: { modelField: 'model' },
+  streamGenerateContent: { modelField: 'model', streaming: true },
+};
+
 export const googleAnalyzer: Analyzer = {
   id: 'google',
-  packages: Object.keys(PROVIDER_BY_PACKAGE),
-  analyze: eachCall((call, context) => analyzeGenAiCall(call, context) ?? analyzeModelCall(call, context), (name) => GENAI_METHOD_NAMES.has(name) || name in MODEL_METHODS),
+  packages: [...Object.keys(PROVIDER_BY_PACKAGE), AIPLATFORM_PACKAGE],
+  analyze: eachCall(
+    (call, context) => analyzeGenAiCall(call, context) ?? analyzePredictionCall(call, context) ?? analyzeModelCall(call, context),
+    (name) => GENAI_METHOD_NAMES.has(name) || name in MODEL_METHODS || Object.hasOwn(PREDICTION_METHODS, name),
+  ),
 };
 
 /** The model a request uses and the settings it carries, gathered from wherever the SDK takes them. */
@@ -59,6 +76,8 @@ interface ModelSetup {
   /** Earlier turns given when the chat was created. */
   history: Node | undefined;
   evidence: string[];
+  /** The model when it was read from something other than a model value (a Vertex resource path). */
+  model?: { ref: ModelRef; evidence: string[] };
 }
 
 // ---- @google/genai ------------------------------------------------------------------------------
@@ -90,6 +109,79 @@ function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): Detec
 function genAiProvider(origin: ClientOrigin | undefined, context: AnalyzerContext): string {
   const options = resolveObjectLiteral(origin?.options, context.modules);
   return isTrueLiteral(getObjectProperty(options, 'vertexai', context.modules)) ? 'google-vertex' : 'google';
+}
+
+// ---- @google-cloud/aiplatform PredictionServiceClient --------------------------------------------
+
+function analyzePredictionCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(PREDICTION_METHODS, callee.getName())) return undefined;
+  const spec = PREDICTION_METHODS[callee.getName()];
+  const origin = resolveClientOrigin(callee.getExpression(), context.modules);
+  if (origin?.packageName !== AIPLATFORM_PACKAGE || origin.className !== 'PredictionServiceClient') return undefined;
+  const request = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const path = getObjectProperty(request, spec.modelField, context.modules);
+  const model = path && publisherModel(path, context);
+  if (!model) return undefined;
+  const setup: ModelSetup = { provider: 'google-vertex', modelNode: undefined, settings: [], history: undefined, evidence: [...origin.evidence], model };
+  if (spec.modelField === 'model') {
+    if (request) setup.settings.push(request);
+    return report(call, context, callee.getName(), { endpoint: 'chat', streaming: spec.streaming }, setup, getObjectProperty(request, 'contents', context.modules), request);
+  }
+  const endpoint = predictEndpoint(model.ref.id, getObjectProperty(request, 'instances', context.modules));
+  return report(call, context, 'predict', { endpoint }, setup, getObjectProperty(request, 'instances', context.modules), request);
+}
+
+/** `.../publishers/<publisher>/models/<model>` at the end of a Vertex resource path, or before its `:method`. */
+const PUBLISHER_MODEL_PATH = /publishers\/[\w.-]+\/models\/([\w.@-]+)/;
+
+/**
+ * The model a Vertex resource path names: from a string (`'projects/p/.../publishers/google/models/text-embedding-005'`),
+ * or the value spliced in after `models/` in a template, also when a function or method builds the path
+ * (`endpoint: this.endpoint()`, returning `` `projects/${project}/.../publishers/google/models/${this.model}` ``).
+ * Undefined when the path names no publisher model (a deployed endpoint: the team's own model).
+ */
+function publisherModel(path: Node, context: AnalyzerContext): { ref: ModelRef; evidence: string[] } | undefined {
+  const entered = enterCall(path, context.modules);
+  try {
+    const value = unwrapExpression(entered?.returns[0] ?? path);
+    const built = entered ? [`resource path built by ${unwrapExpression(path).getText().slice(0, 40)} (line ${value.getStartLineNumber()})`] : [];
+    if (Node.isTemplateExpression(value)) {
+      let before = value.getHead().getLiteralText();
+      for (const span of value.getTemplateSpans()) {
+        if (/publishers\/[^/]+\/models\/$/.test(before)) {
+          const read = readModel(span.getExpression(), context.modules);
+          return { ref: read.ref, evidence: [...built, `model: the value after models/ in the resource path \`${value.getText().slice(0, 100)}\``, ...read.evidence] };
+        }
+        before += `\${...}${span.getLiteral().getLiteralText()}`;
+      }
+      return PUBLISHER_MODEL_PATH.test(before) ? literalPathModel(before, value, built) : undefined;
+    }
+    const resolved = resolveString(value, context.modules).value;
+    return resolved !== null && PUBLISHER_MODEL_PATH.test(resolved) ? literalPathModel(resolved, value, built) : undefined;
+  } finally {
+    entered?.release();
+  }
+}
+
+function literalPathModel(text: string, node: Node, evidence: string[]): { ref: ModelRef; evidence: string[] } {
+  const id = PUBLISHER_MODEL_PATH.exec(text)![1];
+  return { ref: { id, raw: node.getText().slice(0, 120), source: Node.isStringLiteral(node) || Node.isTemplateExpression(node) ? 'literal' : 'constant' }, evidence: [...evidence, `model: ${id} (named in the resource path)`] };
+}
+
+/**
+ * What a `predict` on a publisher model asks for: Vertex's text embedding models (`text-embedding-*`, `gemini-embedding-*`,
+ * `textembedding-gecko*`, `multimodalembedding`) embed, Imagen (`imagen-*`, `imagegeneration`) draws, PaLM text models
+ * (`text-bison`) complete. Without a known model, an instance carrying `content` (the text embedding input) embeds.
+ */
+function predictEndpoint(modelId: string | null, instances: Node | undefined): Endpoint {
+  if (modelId) {
+    if (/embedding|gecko/i.test(modelId)) return 'embedding';
+    if (/^imagen|imagegeneration/i.test(modelId)) return 'image-generation';
+    if (/bison|unicorn|gemini/i.test(modelId)) return 'completion';
+    return 'other';
+  }
+  return instances && /\bcontent\s*:/.test(instances.getText()) ? 'embedding' : 'other';
 }
 
 // ---- GenerativeModel / chat sessions (both SDKs) ------------------------------------------------
@@ -196,7 +288,7 @@ function importBindingOfType(nameNode: Node, context: AnalyzerContext): string |
 // ---- shared reporting ---------------------------------------------------------------------------
 
 function report(call: CallExpression, context: AnalyzerContext, method: string, spec: { endpoint: Endpoint; streaming?: boolean }, setup: ModelSetup, prompt: Node | undefined, request: Node | undefined): DetectedCall {
-  const model = readModel(setup.modelNode, context.modules);
+  const model = setup.model ?? readModel(setup.modelNode, context.modules);
   const evidence = [...setup.evidence, ...model.evidence];
   const setting = (name: string) => {
     for (const object of [...setup.settings].reverse()) {

@@ -11,8 +11,70 @@ runAnalyzerTests('google analyzer', googleAnalyzer, {
     { name: 'a generateContent method of an app object', code: `class ReportBuilder { generateContent(x: string) { return x; } }\nconst builder = new ReportBuilder();\nbuilder.generateContent('quarterly');\nexport function send(socket: any) { socket.sendMessage('hi'); }` },
     { name: 'sendMessage on a chat SDK that is not Google', code: `import { WebClient } from '@slack/web-api';\nconst slack = new WebClient(token);\nconst chat = slack.chat;\nchat.sendMessage({ channel: 'c', text: 'hi' });` },
     { name: 'ai.models.list and an untraced generateContent without model', code: `import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nawait ai.models.list();\nexport const f = (svc: any) => svc.models.generateContent({ id: 3 });` },
+    {
+      name: "Vertex's prediction client: a deployed endpoint runs the team's own model, and resolving the project is no prediction",
+      code: `import { PredictionServiceClient, helpers } from '@google-cloud/aiplatform';
+const client = new PredictionServiceClient({ apiEndpoint: 'us-central1-aiplatform.googleapis.com' });
+export async function score(features: Record<string, number>) {
+  const projectId = await client.getProjectId();
+  const [response] = await client.predict({ endpoint: \`projects/\${projectId}/locations/us-central1/endpoints/1234567890\`, instances: [helpers.toValue(features) as any] });
+  return response.predictions;
+}`,
+    },
   ],
   invalid: [
+    {
+      name: "Vertex's prediction client loaded on first use: the model spliced into the publisher path a method builds (class default)",
+      code: `import type { PredictionServiceClient } from '@google-cloud/aiplatform';
+type AIPlatform = typeof import('@google-cloud/aiplatform');
+async function loadOptional(pkg: string, load: () => Promise<any>): Promise<any> {
+  try { return await load(); } catch { throw new Error(\`npm install \${pkg}\`); }
+}
+export class VertexEmbeddings {
+  private client: PredictionServiceClient | undefined;
+  private helpers: AIPlatform['helpers'] | undefined;
+  private model: string;
+  constructor(private project: string, options: { model?: string }) { this.model = options.model || 'text-embedding-005'; }
+  private async connect() {
+    const aiplatform: AIPlatform = await loadOptional('@google-cloud/aiplatform', () => import('@google-cloud/aiplatform'));
+    const client = new aiplatform.PredictionServiceClient({ apiEndpoint: 'us-central1-aiplatform.googleapis.com' });
+    this.client = client;
+    this.helpers = aiplatform.helpers;
+  }
+  private resource(): string {
+    return \`projects/\${this.project}/locations/us-central1/publishers/google/models/\${this.model}\`;
+  }
+  async embed(text: string): Promise<number[]> {
+    await this.connect();
+    const [response] = await this.client!.predict({
+      endpoint: this.resource(),
+      instances: [this.helpers!.toValue({ content: text, task_type: 'RETRIEVAL_QUERY' }) as any],
+      parameters: this.helpers!.toValue({ outputDimensionality: 256 }) as any,
+    });
+    return (response.predictions ?? []) as any;
+  }
+}`,
+      calls: [{ line: 22, method: 'predict', provider: 'google-vertex', endpoint: 'embedding', model: 'text-embedding-005', evidenceIncludes: ['the value after models/ in the resource path'] }],
+    },
+    {
+      name: "Vertex's prediction client: Imagen by a literal publisher path, and Gemini by generateContent/streamGenerateContent on the v1 client",
+      code: `import * as aiplatform from '@google-cloud/aiplatform';
+const predictions = new aiplatform.v1.PredictionServiceClient();
+const IMAGEN = 'projects/acme/locations/us-central1/publishers/google/models/imagen-3.0-generate-002';
+export async function poster(prompt: string) {
+  return predictions.predict({ endpoint: IMAGEN, instances: [aiplatform.helpers.toValue({ prompt }) as any] });
+}
+export async function summarize(text: string) {
+  const model = \`projects/acme/locations/us-central1/publishers/google/models/gemini-2.5-flash\`;
+  const [reply] = await predictions.generateContent({ model, contents: [{ role: 'user', parts: [{ text }] }] });
+  return predictions.streamGenerateContent({ model, contents: [{ role: 'user', parts: [{ text: 'Shorter: ' + text }] }] });
+}`,
+      calls: [
+        { line: 5, method: 'predict', provider: 'google-vertex', endpoint: 'image-generation', model: 'imagen-3.0-generate-002' },
+        { line: 9, method: 'generateContent', provider: 'google-vertex', endpoint: 'chat', model: 'gemini-2.5-flash', promptIncludes: ['{{text}}'] },
+        { line: 10, method: 'streamGenerateContent', provider: 'google-vertex', endpoint: 'chat', model: 'gemini-2.5-flash', features: { streaming: true } },
+      ],
+    },
     {
       name: 'an image model asked for pictures with responseModalities: the output kinds are read (new and old SDK)',
       code: `import { GoogleGenAI } from '@google/genai';

@@ -50,6 +50,7 @@ describe('prefilter', () => {
     ["Supabase edge runtime inference (a global, no import)", `const session = new Supabase.ai.Session('gte-small');`],
     ['a vector store over an imported embedder', `import { embeddings } from './models';\nconst store = await PineconeStore.fromExistingIndex(embeddings, { pineconeIndex });`],
     ['the ZeroEntropy SDK loaded on first use', `const sdk = await loadPeer('zeroentropy', 'reranker', () => import("zeroentropy"));`],
+    ["Vertex AI's prediction client, imported for its type", `import type { PredictionServiceClient } from "@google-cloud/aiplatform";`],
     ['an Upstash Vector index', `import { Index } from '@upstash/vector';`],
     ['a raw-text query on a vector index from another module', `import { vectorIndex } from '../upstash/vector';\nconst hits = await vectorIndex.query({\n  data: question,\n  topK: 4,\n});`],
     ['raw-text chunks upserted into a vector index from another module', `await docsIndex.upsert([\n  {\n    id: chunk.id,\n    data: chunk.text,\n  },\n]);`],
