@@ -4,7 +4,7 @@ import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { receiverOf, toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, matchMethodTable, readModel, traceValue } from './shared/sdk';
 import { enterCall } from './shared/modelValue';
 
@@ -12,6 +12,8 @@ import { enterCall } from './shared/modelValue';
  * Models run inside the app's own process, with no API behind them (provider `local`):
  * - transformers.js (`@huggingface/transformers`, `@xenova/transformers`): `pipeline(task, model)` loads an
  *   ONNX model (not a request); the site is each run of the returned function, `await extractor(texts)`.
+ *   The same for a model class loaded without a pipeline (`AutoModelForSequenceClassification.from_pretrained(id)`):
+ *   the site is each forward pass, `await model(inputs)` (or `model.generate(inputs)` of a generative one).
  * - WebLLM (`@mlc-ai/web-llm`): `CreateMLCEngine(model)` loads a model into the browser's GPU;
  *   requests are `engine.chat.completions.create(...)` (OpenAI's shape, not OpenAI's service).
  * - node-llama-cpp: a GGUF file loaded by llama.cpp; requests are `session.prompt(...)`,
@@ -85,6 +87,9 @@ export const localAnalyzer: Analyzer = {
     // A pipeline's runs have any name (`extractor`, `transcriber`): only files that load one are searched for them.
     const loads = pipelineLoads(context);
     if (loads.length > 0) calls.push(...eachCall((call, callContext) => transformersRun(call, callContext, loads))(context));
+    // So have a model class's forward passes (`model`, `classifier`, `this.encoder`).
+    const modelLoads = modelClassLoads(context);
+    if (modelLoads.length > 0) calls.push(...eachCall((call, callContext) => modelClassRun(call, callContext, modelLoads))(context));
     return calls;
   },
 };
@@ -269,6 +274,133 @@ function loadBehind(expression: Node, context: AnalyzerContext, depth: number): 
     }
   }
   return undefined;
+}
+
+/** A transformers.js model class (`AutoModel`, `AutoModelForSequenceClassification`, `BertModel`, ...): tokenizers and processors load no model that runs. */
+const MODEL_CLASS = /^(?:Auto)?\w*Model(?:For\w+)?$/;
+
+/** `<ModelClass>.from_pretrained(model, options)` of transformers.js: a model loaded without a pipeline (not a request). */
+interface ModelClassLoad {
+  call: CallExpression;
+  className: string;
+  packageName: string;
+}
+
+/** The model classes a file loads with `from_pretrained`, the class imported (also through `await import(...)`) from transformers.js. */
+function modelClassLoads(context: AnalyzerContext): ModelClassLoad[] {
+  const text = context.sourceFile.getFullText();
+  if (!text.includes('from_pretrained') || ![...TRANSFORMERS_PACKAGES].some((name) => text.includes(name))) return [];
+  const loads: ModelClassLoad[] = [];
+  for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(call.getExpression());
+    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'from_pretrained') continue;
+    const binding = calleeBinding(callee.getExpression(), context.modules);
+    if (!binding || !TRANSFORMERS_PACKAGES.has(binding.packageName) || !MODEL_CLASS.test(binding.importedName)) continue;
+    loads.push({ call, className: binding.importedName, packageName: binding.packageName });
+  }
+  return loads;
+}
+
+/**
+ * A forward pass of a loaded model class, `const { logits } = await model(inputs)` or `model.generate(inputs)`: the model
+ * value traced back to a `from_pretrained` load of this file, through locals, awaits, the class's own fields and methods,
+ * immediately-invoked async loaders and the object they return (`const { model, tokenizer } = await this.load()`).
+ * A sequence classifier fed text pairs (the tokenizer given `text_pair`) is a cross-encoder scoring query-document pairs: a rerank.
+ */
+function modelClassRun(call: CallExpression, context: AnalyzerContext, loads: readonly ModelClassLoad[]): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  const generates = Node.isPropertyAccessExpression(callee) && callee.getName() === 'generate';
+  const modelValue = generates ? callee.getExpression() : callee;
+  if (!generates && !Node.isIdentifier(callee) && !(Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword)) return undefined;
+  const loadCall = modelLoadBehind(modelValue, context, 0);
+  const load = loadCall && loads.find((candidate) => candidate.call === loadCall);
+  if (!load) return undefined;
+  const [modelNode, optionsNode] = load.call.getArguments();
+  const model = modelNode ? readModel(modelNode, context.modules) : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: ['no model given'] };
+  const input = call.getArguments()[0];
+  const pairs = input !== undefined && tokenizedAsPairs(input, context);
+  const endpoint: Endpoint = generates || /For(?:CausalLM|Seq2SeqLM|ConditionalGeneration)$/.test(load.className) ? 'completion' : /ForSequenceClassification$/.test(load.className) ? (pairs ? 'rerank' : 'other') : /^(?:Auto)?\w*Model$/.test(load.className) ? 'embedding' : 'other';
+  const device = getObjectProperty(resolveObjectLiteral(optionsNode, context.modules), 'device', context.modules);
+  const deviceName = device ? resolveString(device, context.modules).value : null;
+  const hardware = deviceName && /gpu|cuda|dml/i.test(deviceName) ? `the GPU (device ${deviceName})` : 'the CPU (ONNX Runtime / WebAssembly), unless a device option set at run time says otherwise';
+  const inputText = input ? input.getText().slice(0, 60) : 'inputs';
+  return report(call, context, {
+    method: `${load.className}${generates ? '.generate' : ''}`,
+    endpoint,
+    model: model.ref,
+    messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: endpoint === 'completion' ? 'unknown' : 'rag-context', expression: inputText }] }],
+    maxOutputTokens: generates ? resolveNumber(getObjectProperty(resolveObjectLiteral(call.getArguments()[0], context.modules), 'max_new_tokens', context.modules), context.modules) : null,
+    evidence: [
+      `transformers.js ${load.className} from '${load.packageName}' loaded with from_pretrained at line ${load.call.getStartLineNumber()}; this call runs it`,
+      ...(pairs ? ['the tokenizer is given text pairs (text_pair): a cross-encoder scoring each query-document pair'] : []),
+      ...model.evidence,
+      `runs in process (the user's browser or the Node server that loads this module) on ${hardware}: no API cost, the model downloads once and is cached`,
+    ],
+  });
+}
+
+/** Whether a model's input comes from a tokenizer call given `text_pair` (`tokenizer(queries, { text_pair: documents })`). */
+function tokenizedAsPairs(input: Node, context: AnalyzerContext): boolean {
+  const made = traceValue(input, context.modules);
+  return Node.isCallExpression(made) && getObjectProperty(resolveObjectLiteral(made.getArguments()[1], context.modules), 'text_pair', context.modules) !== undefined;
+}
+
+/** The `from_pretrained(...)` call a model value comes from (see modelClassRun for the steps it follows). */
+function modelLoadBehind(expression: Node, context: AnalyzerContext, depth: number): CallExpression | undefined {
+  if (depth > MAX_CHAIN) return undefined;
+  const node = unwrapExpression(expression);
+  if (Node.isIdentifier(node)) {
+    const declaration = findDeclaration(node, context.modules);
+    if (!declaration || Node.isParameterDeclaration(declaration) || Node.isFunctionDeclaration(declaration) || importBindingOf(node, context.modules)) return undefined;
+    if (Node.isBindingElement(declaration)) {
+      // `const { model } = await this.load()`: the property of the object the source hands back.
+      const source = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)?.getInitializer();
+      const name = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+      for (const object of returnedObjects(source, context, depth + 1)) {
+        const property = getObjectProperty(object, name, context.modules);
+        const found = property && modelLoadBehind(property, context, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const initializer = initializerOf(declaration);
+    return initializer ? modelLoadBehind(initializer, context, depth + 1) : undefined;
+  }
+  if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+    const traced = traceValue(node, context.modules);
+    return traced !== node ? modelLoadBehind(traced, context, depth + 1) : undefined;
+  }
+  if (!Node.isCallExpression(node)) return undefined;
+  const callee = unwrapExpression(node.getExpression());
+  if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'from_pretrained') return node;
+  for (const returned of callReturns(node, context)) {
+    const found = modelLoadBehind(returned, context, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The object literals a value comes to: through the class's fields, calls of workspace functions and methods, and immediately-invoked functions. */
+function returnedObjects(expression: Node | undefined, context: AnalyzerContext, depth: number): Node[] {
+  if (!expression || depth > MAX_CHAIN) return [];
+  const node = traceValue(expression, context.modules);
+  if (Node.isObjectLiteralExpression(node)) return [node];
+  if (!Node.isCallExpression(node)) return [];
+  return callReturns(node, context).flatMap((returned) => returnedObjects(returned, context, depth + 1));
+}
+
+/** What a call returns: an immediately-invoked function's returns, or (through enterCall) a workspace function's or the class's own method's. */
+function callReturns(call: CallExpression, context: AnalyzerContext): Node[] {
+  const callee = unwrapExpression(call.getExpression());
+  if (Node.isArrowFunction(callee) || Node.isFunctionExpression(callee)) {
+    const body = callee.getBody();
+    if (!Node.isBlock(body)) return [body];
+    return body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => statement.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) === callee).flatMap((statement) => statement.getExpression() ?? []);
+  }
+  const entered = enterCall(call, context.modules);
+  if (!entered) return [];
+  entered.release();
+  return entered.returns;
 }
 
 // ---- FastEmbed ----------------------------------------------------------------------------------

@@ -20,8 +20,53 @@ class Holder {
 }
 await Holder.init('feature-extraction', 'Xenova/all-MiniLM-L6-v2');` },
     { name: 'a prompt() of a CLI library', code: `import inquirer from 'inquirer';\nconst session = inquirer.createPromptModule();\nsession.prompt([{ name: 'q' }]);\nexport const ask = (rl: any) => rl.prompt('> ');` },
+    {
+      name: 'a model class loaded with from_pretrained and a tokenizer run: no forward pass, no request',
+      code: `import { AutoModel, AutoTokenizer } from '@huggingface/transformers';
+const encoder = await AutoModel.from_pretrained('Xenova/all-MiniLM-L6-v2');
+const tokenizer = await AutoTokenizer.from_pretrained('Xenova/all-MiniLM-L6-v2');
+export const tokens = tokenizer(['hello'], { padding: true });
+export const ready = Boolean(encoder);`,
+    },
   ],
   invalid: [
+    {
+      name: 'a cross-encoder reranker: a sequence classifier loaded lazily in an async loader, run on query-document pairs',
+      code: `export class PairReranker {
+  private loaded?: Promise<{ model: any; tokenizer: any }>;
+  private modelId: string;
+  constructor(options: { model?: string }) { this.modelId = options.model || 'Xenova/bge-reranker-base'; }
+  private load() {
+    if (!this.loaded) {
+      this.loaded = (async () => {
+        const { AutoModelForSequenceClassification, AutoTokenizer } = await import('@huggingface/transformers');
+        const model = await AutoModelForSequenceClassification.from_pretrained(this.modelId, { device: 'cpu' });
+        const tokenizer = await AutoTokenizer.from_pretrained(this.modelId);
+        return { model, tokenizer };
+      })();
+    }
+    return this.loaded;
+  }
+  async score(query: string, passages: string[]) {
+    const { model, tokenizer } = await this.load();
+    const inputs = tokenizer(passages.map(() => query), { text_pair: passages, padding: true, truncation: true });
+    const { logits } = await model(inputs);
+    return logits.tolist();
+  }
+}`,
+      calls: [{ line: 19, method: 'AutoModelForSequenceClassification', endpoint: 'rerank', model: 'Xenova/bge-reranker-base', evidenceIncludes: ['text_pair', 'loaded with from_pretrained at line 9'] }],
+    },
+    {
+      name: 'a generative model class: generate() is the request, the load and the tokenizer are not',
+      code: `import { AutoModelForCausalLM, AutoTokenizer } from '@huggingface/transformers';
+const tokenizer = await AutoTokenizer.from_pretrained('onnx-community/Qwen2.5-0.5B-Instruct');
+const lm = await AutoModelForCausalLM.from_pretrained('onnx-community/Qwen2.5-0.5B-Instruct', { dtype: 'q4' });
+export async function continueText(text: string) {
+  const inputs = tokenizer(text);
+  return lm.generate({ ...inputs, max_new_tokens: 64 });
+}`,
+      calls: [{ line: 6, method: 'AutoModelForCausalLM.generate', endpoint: 'completion', model: 'onnx-community/Qwen2.5-0.5B-Instruct' }],
+    },
     {
       name: 'FastEmbed: embed / queryEmbed runs of a model FlagEmbedding.init loads (lazily, held by the class), the default model when none is named',
       code: `import type { FlagEmbedding } from 'fastembed';

@@ -973,6 +973,40 @@ it('orders passages', async () => {
     sites: [{ file: 'src/rerank.ts', line: 11, kind: 'sdk' }],
   },
   {
+    name: 'a test that mocks transformers.js calls an in-process reranker without running a model; a test that does not mock it runs one',
+    files: {
+      'src/crossEncoder.ts': `export class CrossEncoder {
+  private async load() {
+    const { AutoModelForSequenceClassification, AutoTokenizer } = await import('@huggingface/transformers');
+    const model = await AutoModelForSequenceClassification.from_pretrained('Xenova/ms-marco-MiniLM-L-6-v2');
+    const tokenizer = await AutoTokenizer.from_pretrained('Xenova/ms-marco-MiniLM-L-6-v2');
+    return { model, tokenizer };
+  }
+  async rerank(query: string, documents: string[]) {
+    const { model, tokenizer } = await this.load();
+    const inputs = tokenizer(documents.map(() => query), { text_pair: documents, padding: true });
+    return model(inputs);
+  }
+}
+`,
+      'src/crossEncoder.test.ts': `import { CrossEncoder } from './crossEncoder';
+jest.mock('@huggingface/transformers', () => ({ AutoModelForSequenceClassification: { from_pretrained: jest.fn() }, AutoTokenizer: { from_pretrained: jest.fn() } }));
+it('ranks', async () => {
+  await new CrossEncoder().rerank('refunds', ['a', 'b']);
+});
+`,
+      'src/crossEncoder.live.test.ts': `import { CrossEncoder } from './crossEncoder';
+it('ranks with the real model', async () => {
+  await new CrossEncoder().rerank('refunds', ['a', 'b']);
+});
+`,
+    },
+    sites: [
+      { file: 'src/crossEncoder.live.test.ts', line: 3, kind: 'wrapper-caller', via: 'src/crossEncoder.ts:11' },
+      { file: 'src/crossEncoder.ts', line: 11, kind: 'sdk' },
+    ],
+  },
+  {
     name: "a client component calling a server action posts to the app's server: the action's own request is the site",
     files: {
       'app/agent/action.ts': `'use server';
