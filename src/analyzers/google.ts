@@ -1,7 +1,7 @@
 import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { receiverOf, toDetectedCall } from './shared/callsite';
+import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, sdkPackageOf, unwrapExpression } from './shared/resolve';
@@ -47,7 +47,7 @@ const GENAI_METHOD_NAMES = lastNamesOf(GENAI_METHODS);
 export const googleAnalyzer: Analyzer = {
   id: 'google',
   packages: Object.keys(PROVIDER_BY_PACKAGE),
-  analyze: eachCall((call, context) => analyzeGenAiCall(call, context) ?? analyzeModelCall(call, context), (name) => GENAI_METHOD_NAMES.has(name) || name in MODEL_METHODS),
+  analyze: eachCall((call, context) => analyzeGenAiCall(call, context) ?? analyzeModelCall(call, context), (name) => GENAI_METHOD_NAMES.has(name) || name in MODEL_METHODS, { forwarded: true }),
 };
 
 /** The model a request uses and the settings it carries, gathered from wherever the SDK takes them. */
@@ -64,11 +64,10 @@ interface ModelSetup {
 // ---- @google/genai ------------------------------------------------------------------------------
 
 function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, GENAI_METHODS);
+  const match = matchMethodTable(call, GENAI_METHODS, context.modules);
   if (!match) return undefined;
-  const receiver = receiverOf(call, match.depth);
-  if (!receiver) return undefined;
-  const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const receiver = match.receiver;
+  const params = resolveObjectLiteral(match.arguments[0], context.modules);
   const origin = resolveClientOrigin(receiver, context.modules);
   const evidence: string[] = [];
   if (origin) {

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
+import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, toDetectedCall } from './shared/callsite';
 import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
@@ -69,7 +69,7 @@ const REALTIME_BETA_PACKAGE = '@openai/realtime-api-beta';
 /** Realtime WebSocket classes of the `openai` package (`openai/beta/realtime/websocket`, `openai/realtime/ws`, ...). */
 const REALTIME_CLASSES = new Set(['OpenAIRealtimeWebSocket', 'OpenAIRealtimeWS']);
 
-const analyzeCalls = eachCall(analyzeCall, (name) => METHOD_NAMES.has(name));
+const analyzeCalls = eachCall(analyzeCall, (name) => METHOD_NAMES.has(name), { forwarded: true });
 
 export const openaiAnalyzer: Analyzer = {
   id: 'openai',
@@ -84,10 +84,9 @@ export const openaiAnalyzer: Analyzer = {
 
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, METHODS);
+  const match = matchMethodTable(call, METHODS, context.modules);
   if (!match) return undefined;
-  const receiver = receiverOf(call, match.depth);
-  if (!receiver) return undefined;
+  const receiver = match.receiver;
   const origin = resolveClientOrigin(receiver, context.modules) ?? wrappedClientOrigin(receiver, context);
   if (origin && (origin.packageName !== 'openai' || !OPENAI_CLASSES.has(origin.className))) return undefined;
   if (origin && V3_METHOD.test(match.method.path) !== (origin.className === 'OpenAIApi')) return undefined;
@@ -104,7 +103,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const clientMember = clientMemberOf(receiver, origin);
   // A thread's run takes the thread id first: `runs.stream(threadId, { assistant_id, instructions, additional_messages })`.
   // Resuming one takes the run id too: `runs.submitToolOutputsStream(threadId, runId, { tool_outputs })`.
-  const paramsArgument = call.getArguments()[THREAD_RUN_METHOD.test(match.method.path) ? (/submitToolOutputs/.test(match.method.path) ? 2 : 1) : 0];
+  const paramsArgument = match.arguments[THREAD_RUN_METHOD.test(match.method.path) ? (/submitToolOutputs/.test(match.method.path) ? 2 : 1) : 0];
   const params = resolveObjectLiteral(paramsArgument, context.modules);
   const paramsText = paramsArgument?.getText() ?? '';
   if (!params && paramsArgument) evidence.push(`request options \`${paramsText.slice(0, 60)}\` not statically known`);
@@ -192,6 +191,9 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
       } else {
         messages.push({ role: 'user', ...resolvePromptText(input, context.modules) });
       }
+    } else {
+      const spread = spreadRequest(params, context);
+      if (spread) messages.push(...forwardedRequestTurns(spread));
     }
     return { messages, hasImage };
   }
@@ -213,7 +215,26 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
     const node = getObjectProperty(params, name);
     if (node) return { messages: [{ role: 'user', ...resolvePromptText(node, context.modules) }], hasImage: false };
   }
-  return { messages: [], hasImage: false };
+  const spread = spreadRequest(params, context);
+  return { messages: spread ? forwardedRequestTurns(spread) : [], hasImage: false };
+}
+
+/**
+ * `create({ ...params, instructions })` forwarding a request built elsewhere (a wrapper around the client's own method,
+ * handed its callers' params): the spread whose value is known only at run time, which carries the input.
+ */
+function spreadRequest(params: Node, context: AnalyzerContext): Node | undefined {
+  if (!Node.isObjectLiteralExpression(params)) return undefined;
+  for (const property of params.getProperties()) {
+    if (Node.isSpreadAssignment(property) && !resolveObjectLiteral(property.getExpression(), context.modules)) return property.getExpression();
+  }
+  return undefined;
+}
+
+/** The turns of a forwarded request: built at run time, in the spread. */
+function forwardedRequestTurns(spread: Node): PromptMessage[] {
+  const expression = spread.getText().slice(0, 60);
+  return [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'message-array', expression }] }];
 }
 
 function structuredOutputName(responseFormat: Node): string | undefined {
