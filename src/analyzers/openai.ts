@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, toDetectedCall } from './shared/callsite';
@@ -6,6 +6,7 @@ import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrig
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { likelyBranches } from './shared/modelValue';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
 const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean; editsImage?: boolean; realtimeMint?: RealtimeStep['session'] }> = [
@@ -66,6 +67,9 @@ const THREAD_RUN_METHOD = /^beta\.threads\.runs\./;
 /** OpenAI's own Realtime client of the first public beta (`RealtimeClient`), a separate package. */
 const REALTIME_BETA_PACKAGE = '@openai/realtime-api-beta';
 
+/** Azure's realtime audio client for OpenAI and Azure OpenAI (`RTClient`, Azure-Samples/aoai-realtime-audio-sdk's JavaScript package). */
+const RT_CLIENT_PACKAGE = 'rt-client';
+
 /** Realtime WebSocket classes of the `openai` package (`openai/beta/realtime/websocket`, `openai/realtime/ws`, ...). */
 const REALTIME_CLASSES = new Set(['OpenAIRealtimeWebSocket', 'OpenAIRealtimeWS']);
 
@@ -73,11 +77,11 @@ const analyzeCalls = eachCall(analyzeCall, (name) => METHOD_NAMES.has(name), { f
 
 export const openaiAnalyzer: Analyzer = {
   id: 'openai',
-  packages: ['openai', REALTIME_BETA_PACKAGE],
+  packages: ['openai', REALTIME_BETA_PACKAGE, RT_CLIENT_PACKAGE],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeCalls(context);
-    // Realtime sessions are objects, not calls: only files that name one are walked for `new`.
-    if (/Realtime/.test(context.sourceFile.getFullText())) calls.push(...realtimeSessions(context));
+    // Realtime sessions are objects, not calls: only files that name one (or rt-client's RTClient) are walked for `new`.
+    if (/Realtime|RTClient/.test(context.sourceFile.getFullText())) calls.push(...realtimeSessions(context));
     return calls;
   },
 };
@@ -253,6 +257,7 @@ function structuredOutputName(responseFormat: Node): string | undefined {
  */
 function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
   const found: DetectedCall[] = [];
+  const rtClients: NewExpression[] = [];
   for (const node of context.sourceFile.getDescendants()) {
     const isNew = Node.isNewExpression(node);
     const isAzureFactory = Node.isCallExpression(node) && Node.isPropertyAccessExpression(node.getExpression()) && (node.getExpression() as import('ts-morph').PropertyAccessExpression).getName() === 'azure';
@@ -263,6 +268,10 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
     if (!binding) continue;
     const isSdkRealtime = binding.packageName === 'openai' && REALTIME_CLASSES.has(binding.importedName);
     const isBetaClient = binding.packageName === REALTIME_BETA_PACKAGE && binding.importedName === 'RealtimeClient' && isNew;
+    if (binding.packageName === RT_CLIENT_PACKAGE && binding.importedName === 'RTClient' && isNew) {
+      rtClients.push(node as NewExpression);
+      continue;
+    }
     if (AGENTS_REALTIME_PACKAGES.has(binding.packageName) && binding.importedName === 'RealtimeSession' && isNew) {
       found.push(agentsRealtimeSession(node as import('ts-morph').NewExpression, binding.packageName, context));
       continue;
@@ -291,7 +300,66 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
       evidence,
     }));
   }
+  found.push(...rtClientSessions(rtClients, context));
   return found;
+}
+
+/**
+ * `new RTClient({ key }, { model })` (OpenAI) or `new RTClient(new URL(endpoint), { key }, { deployment })` (Azure
+ * OpenAI), then `await client.configure({ instructions, voice, modalities, turn_detection })`: the session opens with
+ * the client and its config is sent at `configure`, the site (the `new` when no configure is in the module). Clients
+ * made in the branches of one conditional for one holder (`ref.current = azure ? new RTClient(url, ...) : new
+ * RTClient(...)`) are one session, reported with the likely branch's client.
+ */
+function rtClientSessions(created: NewExpression[], context: AnalyzerContext): DetectedCall[] {
+  const sessions = new Map<Node, NewExpression[]>();
+  for (const client of created) {
+    const site = configureCall(client, context) ?? client;
+    sessions.set(site, [...(sessions.get(site) ?? []), client]);
+  }
+  return [...sessions].map(([site, clients]) => {
+    const client = likelyClient(clients, context);
+    const azure = client.getArguments().length >= 3;
+    const options = resolveObjectLiteral(client.getArguments()[azure ? 2 : 1], context.modules);
+    const modelNode = getObjectProperty(options, azure ? 'deployment' : 'model', context.modules);
+    const model = modelNode ? readModel(modelNode, context.modules) : undefined;
+    const evidence = [`realtime session: RTClient from '${RT_CLIENT_PACKAGE}' (${azure ? 'Azure OpenAI endpoint and deployment' : 'OpenAI'}) at line ${client.getStartLineNumber()}`, 'audio and text stream both ways over one WebSocket; billed per audio and text token'];
+    if (site !== client) evidence.push(`configured at line ${site.getStartLineNumber()}`);
+    for (const other of clients) if (other !== client) evidence.push(`another branch makes an RTClient${other.getArguments().length >= 3 ? ' for Azure OpenAI' : ''} at line ${other.getStartLineNumber()}`);
+    evidence.push(...(model?.evidence ?? ['no model given']));
+    const config = Node.isCallExpression(site) ? resolveObjectLiteral(site.getArguments()[0], context.modules) : undefined;
+    const instructions = getObjectProperty(config, 'instructions', context.modules);
+    const instructionText = instructions && resolvePromptText(instructions, context.modules);
+    return toDetectedCall(site, context, {
+      provider: azure ? 'azure-openai' : 'openai',
+      sdk: 'openai',
+      method: site === client ? 'new RTClient' : 'RTClient.configure',
+      ...realtimeSession(),
+      model: model?.ref ?? { id: null, raw: '', source: 'dynamic' },
+      messages: instructionText && instructionText.text !== '' ? [{ role: 'system', ...instructionText }, realtimeAudioTurn()] : [realtimeAudioTurn()],
+      realtimeStep: realtimeConnect(),
+      evidence,
+    });
+  });
+}
+
+/** `holder.configure(...)` on what the client is stored in (through the conditional it is one branch of), in the module. */
+function configureCall(client: NewExpression, context: AnalyzerContext): CallExpression | undefined {
+  let value: Node = client;
+  for (let parent = value.getParent(); parent && (Node.isConditionalExpression(parent) || Node.isParenthesizedExpression(parent)); parent = value.getParent()) value = parent;
+  const holder = sessionHolder(value);
+  if (holder === undefined) return undefined;
+  return context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'configure' && callee.getExpression().getText().replace(/\?$/, '') === holder;
+  });
+}
+
+/** Of clients made in the branches of one conditional, the likely branch's (`likelyBranches`); else the first. */
+function likelyClient(clients: NewExpression[], context: AnalyzerContext): NewExpression {
+  const conditional = clients[0].getFirstAncestor((ancestor) => Node.isConditionalExpression(ancestor));
+  const likely = conditional ? likelyBranches(conditional, context.modules)[0] : undefined;
+  return clients.find((client) => likely !== undefined && (client === unwrapExpression(likely) || client.getFirstAncestor((ancestor) => ancestor === likely) !== undefined)) ?? clients[0];
 }
 
 /** The OpenAI Agents SDK's realtime entry points (`RealtimeSession`, `RealtimeAgent`). */

@@ -23,6 +23,29 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: "rt-client's RTClient (OpenAI, or Azure OpenAI with an endpoint URL) made in a conditional and configured: one realtime session, reported at configure with the likely branch's model",
+      code: `import { RTClient } from 'rt-client';
+const settings = { provider: 'OpenAI', model: 'gpt-4o-realtime-preview-2024-12-17', endpoint: '', deployment: '', key: '' };
+export async function startVoice(holder: { current: RTClient | null }) {
+  const onAzure = settings.provider === 'Azure';
+  holder.current = onAzure
+    ? new RTClient(new URL(settings.endpoint), { key: settings.key }, { deployment: settings.deployment })
+    : new RTClient({ key: settings.key }, { model: settings.model });
+  await holder.current.configure({
+    instructions: 'You are a cheerful voice concierge.',
+    voice: 'alloy',
+    modalities: ['text', 'audio'],
+  });
+}
+export function bare(key: string) {
+  return new RTClient({ key }, { model: 'gpt-4o-mini-realtime-preview' });
+}`,
+      calls: [
+        { line: 8, method: 'RTClient.configure', provider: 'openai', model: 'gpt-4o-realtime-preview-2024-12-17', features: { streaming: true }, promptIncludes: ['voice concierge'], realtimeStep: { step: 'connect', session: 'conversation' } },
+        { line: 15, method: 'new RTClient', provider: 'openai', model: 'gpt-4o-mini-realtime-preview' },
+      ],
+    },
+    {
       name: "a client's own method kept in a constant and forwarded with .call, after a wrapper replaces it (memory middleware)",
       code: `import OpenAI from 'openai';
 export function withNotes(client: OpenAI, lookup: (text: string) => Promise<string>) {

@@ -30,6 +30,7 @@ describe('prefilter', () => {
     ['the Chroma client (its collections embed text)', `import { CloudClient, Knn } from 'chromadb';`],
     ['the ElevenLabs SDK', `const { ElevenLabsClient } = require('elevenlabs');`],
     ['the Agents SDK realtime session', `import { RealtimeSession } from '@openai/agents/realtime';`],
+    ["Azure's realtime audio client for OpenAI (rt-client)", `import { RTClient, RTResponse } from "rt-client";`],
     ['node-llama-cpp', `import { getLlama, LlamaChatSession } from 'node-llama-cpp';`],
     ['an Anthropic path built by hand', "streamSse(await customFetch(`${apiBase}/v1/messages`, init))"],
     ['an Anthropic path relative to a base', `fetch(new URL("messages", this.apiBase), init)`],
