@@ -19,9 +19,10 @@ import { copilotKitAnalyzer } from './copilotkit';
 import { sagemakerAnalyzer } from './sagemaker';
 import { togetherAnalyzer } from './together';
 import { vercelAiAnalyzer } from './vercel-ai';
+import { vscodeLmAnalyzer } from './vscode-lm';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, chromaAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, mastraAnalyzer, copilotKitAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, chromaAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, mastraAnalyzer, copilotKitAnalyzer, vscodeLmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

@@ -227,6 +227,11 @@ export function standsForPackageType(typeNode: Node, accepts: (binding: { packag
   if (Node.isUnionTypeNode(typeNode) || Node.isIntersectionTypeNode(typeNode)) return typeNode.getTypeNodes().some((member) => standsForPackageType(member, accepts, modules, depth + 1));
   if (!Node.isTypeReference(typeNode)) return false;
   const typeName = typeNode.getTypeName();
+  // What an async function is declared to return: `Promise<vscode.LanguageModelChat>`.
+  if (Node.isIdentifier(typeName) && typeName.getText() === 'Promise') {
+    const [settled] = typeNode.getTypeArguments();
+    return settled !== undefined && standsForPackageType(settled, accepts, modules, depth + 1);
+  }
   if (Node.isIdentifier(typeName)) {
     const parameter = typeParameterNamed(typeNode, typeName.getText());
     if (parameter) {
