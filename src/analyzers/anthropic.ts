@@ -1,7 +1,7 @@
 import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { receiverOf, toDetectedCall } from './shared/callsite';
+import { toDetectedCall } from './shared/callsite';
 import { clientParameterOf, resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
@@ -32,21 +32,21 @@ const METHOD_NAMES = lastNamesOf(METHODS);
 export const anthropicAnalyzer: Analyzer = {
   id: 'anthropic',
   packages: Object.keys(ANTHROPIC_PACKAGE_PROVIDERS),
-  analyze: eachCall(analyzeCall, (name) => METHOD_NAMES.has(name)),
+  analyze: eachCall(analyzeCall, (name) => METHOD_NAMES.has(name), { forwarded: true }),
 };
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, METHODS);
+  const match = matchMethodTable(call, METHODS, context.modules);
   if (!match) return undefined;
-  const receiver = receiverOf(call, match.depth);
-  if (!receiver) return undefined;
+  const receiver = match.receiver;
   // `x.chat.completions.create` is OpenAI's shape (and its look-alikes'), never Anthropic's `completions.create`.
   if (match.method.path === 'completions.create' && Node.isPropertyAccessExpression(receiver) && receiver.getName() === 'chat') return undefined;
   const origin = resolveClientOrigin(receiver, context.modules);
   if (origin && !(origin.packageName in ANTHROPIC_PACKAGE_PROVIDERS)) return undefined;
 
   const isBatch = match.method.endpoint === 'batch';
-  const params = isBatch ? firstBatchParams(call, context) : resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const [request] = match.arguments;
+  const params = isBatch ? firstBatchParams(request, context) : resolveObjectLiteral(request, context.modules);
   const modelNode = getObjectProperty(params, 'model', context.modules);
   const model = readModel(modelNode, context.modules);
 
@@ -66,7 +66,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     const matchedBy = claudeModel ? `the Claude model "${model.ref.id}"` : anthropicReceiver ? 'the receiver name and max_tokens' : `max_tokens in a module that loads '${sdkInFile}'`;
     evidence.push(`client \`${receiver.getText()}\` not traced to an Anthropic client; matched by ${matchedBy} on ${match.method.path}`);
   }
-  if (!params && call.getArguments()[0]) evidence.push(`request \`${call.getArguments()[0].getText().slice(0, 60)}\` not statically known`);
+  if (!params && request) evidence.push(`request \`${request.getText().slice(0, 60)}\` not statically known`);
 
   // A traced client: its base URL, else its package (the reading a helper's callers use too); untraced: Bedrock's model ids say Bedrock.
   const untracedProvider = CLAUDE_MODEL.test(model.ref.id ?? '') && /^(?:(?:us|eu|apac|global)\.)?anthropic\./.test(model.ref.id ?? '') ? 'aws-bedrock' : 'anthropic';
@@ -105,8 +105,8 @@ function anthropicPackageLoaded(call: CallExpression): string | undefined {
 }
 
 /** `messages.batches.create({ requests: [{ custom_id, params }] })`: the first request's params stand for the batch. */
-function firstBatchParams(call: CallExpression, context: AnalyzerContext): Node | undefined {
-  const requests = getObjectProperty(resolveObjectLiteral(call.getArguments()[0], context.modules), 'requests');
+function firstBatchParams(request: Node | undefined, context: AnalyzerContext): Node | undefined {
+  const requests = getObjectProperty(resolveObjectLiteral(request, context.modules), 'requests');
   const list = requests && unwrapExpression(requests);
   const first = list && Node.isArrayLiteralExpression(list) ? list.getElements()[0] : undefined;
   return resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(first, context.modules), 'params'), context.modules);

@@ -1,7 +1,7 @@
 import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { receiverOf, toDetectedCall } from './shared/callsite';
+import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { enterCall } from './shared/modelValue';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
@@ -64,6 +64,7 @@ export const googleAnalyzer: Analyzer = {
   analyze: eachCall(
     (call, context) => analyzeGenAiCall(call, context) ?? analyzePredictionCall(call, context) ?? analyzeModelCall(call, context),
     (name) => GENAI_METHOD_NAMES.has(name) || name in MODEL_METHODS || Object.hasOwn(PREDICTION_METHODS, name),
+    { forwarded: true },
   ),
 };
 
@@ -83,11 +84,10 @@ interface ModelSetup {
 // ---- @google/genai ------------------------------------------------------------------------------
 
 function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, GENAI_METHODS);
+  const match = matchMethodTable(call, GENAI_METHODS, context.modules);
   if (!match) return undefined;
-  const receiver = receiverOf(call, match.depth);
-  if (!receiver) return undefined;
-  const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const receiver = match.receiver;
+  const params = resolveObjectLiteral(match.arguments[0], context.modules);
   const origin = resolveClientOrigin(receiver, context.modules);
   const evidence: string[] = [];
   if (origin) {

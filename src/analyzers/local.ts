@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { receiverOf, toDetectedCall } from './shared/callsite';
+import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, matchMethodTable, readModel, traceValue } from './shared/sdk';
@@ -473,15 +473,14 @@ const PROMISE_METHODS = new Set(['catch', 'then', 'finally']);
 // ---- WebLLM -------------------------------------------------------------------------------------
 
 function webLlmRequest(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, WEB_LLM_METHODS);
+  const match = matchMethodTable(call, WEB_LLM_METHODS, context.modules);
   if (!match) return undefined;
-  const receiver = receiverOf(call, match.depth);
-  const created = receiver && traceValue(receiver, context.modules);
+  const created = traceValue(match.receiver, context.modules);
   if (!created || !(Node.isCallExpression(created) || Node.isNewExpression(created))) return undefined;
   const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
   if (!binding || binding.packageName !== WEB_LLM_PACKAGE) return undefined;
   const evidence = [`engine created with ${binding.importedName}() from '${WEB_LLM_PACKAGE}' at ${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()}`];
-  const params = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const params = resolveObjectLiteral(match.arguments[0], context.modules);
   const factoryIndex = Object.hasOwn(WEB_LLM_FACTORIES, binding.importedName) ? WEB_LLM_FACTORIES[binding.importedName] : undefined;
   const modelNode = getObjectProperty(params, 'model', context.modules) ?? (factoryIndex !== undefined ? created.getArguments()[factoryIndex] : undefined) ?? reloadedModel(created, context);
   const model = readModel(modelNode, context.modules);

@@ -1,11 +1,12 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, receiverOf, toDetectedCall } from './shared/callsite';
+import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, toDetectedCall } from './shared/callsite';
 import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { likelyBranches } from './shared/modelValue';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
 const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean; editsImage?: boolean; realtimeMint?: RealtimeStep['session'] }> = [
@@ -66,28 +67,30 @@ const THREAD_RUN_METHOD = /^beta\.threads\.runs\./;
 /** OpenAI's own Realtime client of the first public beta (`RealtimeClient`), a separate package. */
 const REALTIME_BETA_PACKAGE = '@openai/realtime-api-beta';
 
+/** Azure's realtime audio client for OpenAI and Azure OpenAI (`RTClient`, Azure-Samples/aoai-realtime-audio-sdk's JavaScript package). */
+const RT_CLIENT_PACKAGE = 'rt-client';
+
 /** Realtime WebSocket classes of the `openai` package (`openai/beta/realtime/websocket`, `openai/realtime/ws`, ...). */
 const REALTIME_CLASSES = new Set(['OpenAIRealtimeWebSocket', 'OpenAIRealtimeWS']);
 
-const analyzeCalls = eachCall(analyzeCall, (name) => METHOD_NAMES.has(name));
+const analyzeCalls = eachCall(analyzeCall, (name) => METHOD_NAMES.has(name), { forwarded: true });
 
 export const openaiAnalyzer: Analyzer = {
   id: 'openai',
-  packages: ['openai', REALTIME_BETA_PACKAGE],
+  packages: ['openai', REALTIME_BETA_PACKAGE, RT_CLIENT_PACKAGE],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeCalls(context);
-    // Realtime sessions are objects, not calls: only files that name one are walked for `new`.
-    if (/Realtime/.test(context.sourceFile.getFullText())) calls.push(...realtimeSessions(context));
+    // Realtime sessions are objects, not calls: only files that name one (or rt-client's RTClient) are walked for `new`.
+    if (/Realtime|RTClient/.test(context.sourceFile.getFullText())) calls.push(...realtimeSessions(context));
     return calls;
   },
 };
 
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, METHODS);
+  const match = matchMethodTable(call, METHODS, context.modules);
   if (!match) return undefined;
-  const receiver = receiverOf(call, match.depth);
-  if (!receiver) return undefined;
+  const receiver = match.receiver;
   const origin = resolveClientOrigin(receiver, context.modules) ?? wrappedClientOrigin(receiver, context);
   if (origin && (origin.packageName !== 'openai' || !OPENAI_CLASSES.has(origin.className))) return undefined;
   if (origin && V3_METHOD.test(match.method.path) !== (origin.className === 'OpenAIApi')) return undefined;
@@ -104,7 +107,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const clientMember = clientMemberOf(receiver, origin);
   // A thread's run takes the thread id first: `runs.stream(threadId, { assistant_id, instructions, additional_messages })`.
   // Resuming one takes the run id too: `runs.submitToolOutputsStream(threadId, runId, { tool_outputs })`.
-  const paramsArgument = call.getArguments()[THREAD_RUN_METHOD.test(match.method.path) ? (/submitToolOutputs/.test(match.method.path) ? 2 : 1) : 0];
+  const paramsArgument = match.arguments[THREAD_RUN_METHOD.test(match.method.path) ? (/submitToolOutputs/.test(match.method.path) ? 2 : 1) : 0];
   const params = resolveObjectLiteral(paramsArgument, context.modules);
   const paramsText = paramsArgument?.getText() ?? '';
   if (!params && paramsArgument) evidence.push(`request options \`${paramsText.slice(0, 60)}\` not statically known`);
@@ -192,6 +195,9 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
       } else {
         messages.push({ role: 'user', ...resolvePromptText(input, context.modules) });
       }
+    } else {
+      const spread = spreadRequest(params, context);
+      if (spread) messages.push(...forwardedRequestTurns(spread));
     }
     return { messages, hasImage };
   }
@@ -213,7 +219,26 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
     const node = getObjectProperty(params, name);
     if (node) return { messages: [{ role: 'user', ...resolvePromptText(node, context.modules) }], hasImage: false };
   }
-  return { messages: [], hasImage: false };
+  const spread = spreadRequest(params, context);
+  return { messages: spread ? forwardedRequestTurns(spread) : [], hasImage: false };
+}
+
+/**
+ * `create({ ...params, instructions })` forwarding a request built elsewhere (a wrapper around the client's own method,
+ * handed its callers' params): the spread whose value is known only at run time, which carries the input.
+ */
+function spreadRequest(params: Node, context: AnalyzerContext): Node | undefined {
+  if (!Node.isObjectLiteralExpression(params)) return undefined;
+  for (const property of params.getProperties()) {
+    if (Node.isSpreadAssignment(property) && !resolveObjectLiteral(property.getExpression(), context.modules)) return property.getExpression();
+  }
+  return undefined;
+}
+
+/** The turns of a forwarded request: built at run time, in the spread. */
+function forwardedRequestTurns(spread: Node): PromptMessage[] {
+  const expression = spread.getText().slice(0, 60);
+  return [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'message-array', expression }] }];
 }
 
 function structuredOutputName(responseFormat: Node): string | undefined {
@@ -232,6 +257,7 @@ function structuredOutputName(responseFormat: Node): string | undefined {
  */
 function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
   const found: DetectedCall[] = [];
+  const rtClients: NewExpression[] = [];
   for (const node of context.sourceFile.getDescendants()) {
     const isNew = Node.isNewExpression(node);
     const isAzureFactory = Node.isCallExpression(node) && Node.isPropertyAccessExpression(node.getExpression()) && (node.getExpression() as import('ts-morph').PropertyAccessExpression).getName() === 'azure';
@@ -242,6 +268,10 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
     if (!binding) continue;
     const isSdkRealtime = binding.packageName === 'openai' && REALTIME_CLASSES.has(binding.importedName);
     const isBetaClient = binding.packageName === REALTIME_BETA_PACKAGE && binding.importedName === 'RealtimeClient' && isNew;
+    if (binding.packageName === RT_CLIENT_PACKAGE && binding.importedName === 'RTClient' && isNew) {
+      rtClients.push(node as NewExpression);
+      continue;
+    }
     if (AGENTS_REALTIME_PACKAGES.has(binding.packageName) && binding.importedName === 'RealtimeSession' && isNew) {
       found.push(agentsRealtimeSession(node as import('ts-morph').NewExpression, binding.packageName, context));
       continue;
@@ -270,7 +300,66 @@ function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
       evidence,
     }));
   }
+  found.push(...rtClientSessions(rtClients, context));
   return found;
+}
+
+/**
+ * `new RTClient({ key }, { model })` (OpenAI) or `new RTClient(new URL(endpoint), { key }, { deployment })` (Azure
+ * OpenAI), then `await client.configure({ instructions, voice, modalities, turn_detection })`: the session opens with
+ * the client and its config is sent at `configure`, the site (the `new` when no configure is in the module). Clients
+ * made in the branches of one conditional for one holder (`ref.current = azure ? new RTClient(url, ...) : new
+ * RTClient(...)`) are one session, reported with the likely branch's client.
+ */
+function rtClientSessions(created: NewExpression[], context: AnalyzerContext): DetectedCall[] {
+  const sessions = new Map<Node, NewExpression[]>();
+  for (const client of created) {
+    const site = configureCall(client, context) ?? client;
+    sessions.set(site, [...(sessions.get(site) ?? []), client]);
+  }
+  return [...sessions].map(([site, clients]) => {
+    const client = likelyClient(clients, context);
+    const azure = client.getArguments().length >= 3;
+    const options = resolveObjectLiteral(client.getArguments()[azure ? 2 : 1], context.modules);
+    const modelNode = getObjectProperty(options, azure ? 'deployment' : 'model', context.modules);
+    const model = modelNode ? readModel(modelNode, context.modules) : undefined;
+    const evidence = [`realtime session: RTClient from '${RT_CLIENT_PACKAGE}' (${azure ? 'Azure OpenAI endpoint and deployment' : 'OpenAI'}) at line ${client.getStartLineNumber()}`, 'audio and text stream both ways over one WebSocket; billed per audio and text token'];
+    if (site !== client) evidence.push(`configured at line ${site.getStartLineNumber()}`);
+    for (const other of clients) if (other !== client) evidence.push(`another branch makes an RTClient${other.getArguments().length >= 3 ? ' for Azure OpenAI' : ''} at line ${other.getStartLineNumber()}`);
+    evidence.push(...(model?.evidence ?? ['no model given']));
+    const config = Node.isCallExpression(site) ? resolveObjectLiteral(site.getArguments()[0], context.modules) : undefined;
+    const instructions = getObjectProperty(config, 'instructions', context.modules);
+    const instructionText = instructions && resolvePromptText(instructions, context.modules);
+    return toDetectedCall(site, context, {
+      provider: azure ? 'azure-openai' : 'openai',
+      sdk: 'openai',
+      method: site === client ? 'new RTClient' : 'RTClient.configure',
+      ...realtimeSession(),
+      model: model?.ref ?? { id: null, raw: '', source: 'dynamic' },
+      messages: instructionText && instructionText.text !== '' ? [{ role: 'system', ...instructionText }, realtimeAudioTurn()] : [realtimeAudioTurn()],
+      realtimeStep: realtimeConnect(),
+      evidence,
+    });
+  });
+}
+
+/** `holder.configure(...)` on what the client is stored in (through the conditional it is one branch of), in the module. */
+function configureCall(client: NewExpression, context: AnalyzerContext): CallExpression | undefined {
+  let value: Node = client;
+  for (let parent = value.getParent(); parent && (Node.isConditionalExpression(parent) || Node.isParenthesizedExpression(parent)); parent = value.getParent()) value = parent;
+  const holder = sessionHolder(value);
+  if (holder === undefined) return undefined;
+  return context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'configure' && callee.getExpression().getText().replace(/\?$/, '') === holder;
+  });
+}
+
+/** Of clients made in the branches of one conditional, the likely branch's (`likelyBranches`); else the first. */
+function likelyClient(clients: NewExpression[], context: AnalyzerContext): NewExpression {
+  const conditional = clients[0].getFirstAncestor((ancestor) => Node.isConditionalExpression(ancestor));
+  const likely = conditional ? likelyBranches(conditional, context.modules)[0] : undefined;
+  return clients.find((client) => likely !== undefined && (client === unwrapExpression(likely) || client.getFirstAncestor((ancestor) => ancestor === likely) !== undefined)) ?? clients[0];
 }
 
 /** The OpenAI Agents SDK's realtime entry points (`RealtimeSession`, `RealtimeAgent`). */

@@ -1,7 +1,7 @@
 import type { CallExpression, Node } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { receiverOf, toDetectedCall } from './shared/callsite';
+import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveContentParts } from './shared/prompt';
 import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString } from './shared/resolve';
@@ -62,14 +62,13 @@ const IMAGE_INPUTS = ['negative_prompt', 'num_inference_steps', 'guidance_scale'
 export const replicateAnalyzer: Analyzer = {
   id: 'replicate',
   packages: [PACKAGE],
-  analyze: eachCall(analyzeCall, (name) => lastNamesOf(METHODS).has(name)),
+  analyze: eachCall(analyzeCall, (name) => lastNamesOf(METHODS).has(name), { forwarded: true }),
 };
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, METHODS);
+  const match = matchMethodTable(call, METHODS, context.modules);
   if (!match) return undefined;
-  const receiver = receiverOf(call, match.depth);
-  if (!receiver) return undefined;
+  const receiver = match.receiver;
   const modules = context.modules;
   const origin = resolveClientOrigin(receiver, modules);
   if (origin && origin.packageName !== PACKAGE) return undefined;
@@ -80,7 +79,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   else return undefined;
 
   const method = match.method;
-  const args = call.getArguments();
+  const args = match.arguments;
   const options = resolveObjectLiteral(args[method.options], modules);
   if (!options && args[method.options]) evidence.push(`options \`${args[method.options].getText().slice(0, 60)}\` not statically known`);
   const input = resolveObjectLiteral(getObjectProperty(options, 'input', modules), modules);

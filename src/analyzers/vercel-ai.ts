@@ -5,7 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { optionsHoleOf, resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
 import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { enterCall, holdsWithNothingSet, likelyBranches, valueExpressions } from './shared/modelValue';
-import { aiSdkFactoryProvider, calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, requestObject, traceValue } from './shared/sdk';
+import { aiSdkFactoryProvider, calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, proxyTargetOf, requestObject, standsForPackageType, traceValue } from './shared/sdk';
 
 /**
  * The Vercel AI SDK (`ai`): request functions imported from the package, with the model built by
@@ -52,16 +52,27 @@ export const vercelAiAnalyzer: Analyzer = {
  */
 const MODEL_SPEC_METHODS: Readonly<Record<string, { streaming: boolean }>> = { doGenerate: { streaming: false }, doStream: { streaming: true } };
 
-/** `x.doGenerate(options)` on a value that resolves to an @ai-sdk provider's model; anything else (another app model that delegates, a middleware's callback) is left to the helper search. */
+/**
+ * `x.doGenerate(options)` on a value that resolves to an @ai-sdk provider's model, or on a Proxy's target that is the
+ * language model a wrapper is handed (`proxiedLanguageModel`); anything else (another app model that delegates, a
+ * middleware's callback, a decorator's call on the model it is handed) is left to the helper search.
+ */
 function modelSpecCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(MODEL_SPEC_METHODS, callee.getName())) return undefined;
   const evidence: string[] = [];
   const model = resolveModel(callee.getExpression(), context, evidence);
-  if (model.provider === 'unknown') return undefined;
-  const options = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  if (model.provider === 'unknown') {
+    const handed = proxiedLanguageModel(callee.getExpression(), context);
+    if (!handed) return undefined;
+    evidence.push(handed);
+  }
+  const argument = call.getArguments()[0];
+  const options = resolveObjectLiteral(argument, context.modules);
   const prompt = getObjectProperty(options, 'prompt', context.modules);
   const tools = getObjectProperty(options, 'tools', context.modules);
+  // Options known only at run time (a middleware's edited copy of its caller's): their `prompt` is the turns.
+  const forwarded = argument && !options ? unwrapExpression(argument).getText().slice(0, 60) : undefined;
   evidence.unshift(`${callee.getName()}() of the provider's language model: the model interface generateText and streamText call`);
   return toDetectedCall(call, context, {
     provider: model.provider,
@@ -69,12 +80,35 @@ function modelSpecCall(call: CallExpression, context: AnalyzerContext): Detected
     method: callee.getName(),
     endpoint: 'chat',
     model: model.ref,
-    messages: prompt ? [{ role: 'user', text: `{{${prompt.getText().slice(0, 60)}}}`, holes: [{ kind: 'unknown', expression: prompt.getText().slice(0, 60) }] }] : [],
+    messages: prompt ? [{ role: 'user', text: `{{${prompt.getText().slice(0, 60)}}}`, holes: [{ kind: 'unknown', expression: prompt.getText().slice(0, 60) }] }] : forwarded ? [{ role: 'user', text: `{{${forwarded}}}`, holes: [{ kind: 'message-array', expression: forwarded }] }] : [],
     maxOutputTokens: resolveNumber(getObjectProperty(options, 'maxOutputTokens', context.modules), context.modules),
     features: { streaming: MODEL_SPEC_METHODS[callee.getName()].streaming, tools: Boolean(tools), vision: false, structuredOutput: false },
     toolNames: [],
     evidence,
   });
+}
+
+/** The AI SDK's language model interfaces: `LanguageModel` of 'ai', and `LanguageModelV2`, `V3`, ... of '@ai-sdk/provider' (the spec providers implement). */
+const LANGUAGE_MODEL_TYPE = /^LanguageModel(?:V\d+)?$/;
+const LANGUAGE_MODEL_TYPE_PACKAGES = new Set([...AI_PACKAGES, '@ai-sdk/provider']);
+
+/**
+ * A model wrapped in a Proxy: `new Proxy(model, { get(target, prop) { ... target.doGenerate(params) } })` where `model`
+ * is a parameter declared as an AI SDK language model (`model: T` of `<T extends LanguageModel>`, through the workspace's
+ * aliases): a wrapper (memory middleware that edits the prompt) that forwards to whatever model its callers hand it.
+ * The evidence saying so, or undefined. A plain call on a model the code is handed (`inner.doGenerate(options)` in a
+ * decorator) is not one: the request is its callers' generateText.
+ */
+function proxiedLanguageModel(receiver: Node, context: AnalyzerContext): string | undefined {
+  const node = unwrapExpression(receiver);
+  const trapParameter = Node.isIdentifier(node) ? findDeclaration(node, context.modules) : undefined;
+  const target = trapParameter && Node.isParameterDeclaration(trapParameter) ? proxyTargetOf(trapParameter) : undefined;
+  const wrapped = target && traceValue(target, context.modules);
+  const declaration = wrapped && Node.isIdentifier(wrapped) ? findDeclaration(wrapped, context.modules) : undefined;
+  const typeNode = declaration && Node.isParameterDeclaration(declaration) ? declaration.getTypeNode() : undefined;
+  const isLanguageModel = (binding: { packageName: string; typeName: string }) => LANGUAGE_MODEL_TYPE_PACKAGES.has(binding.packageName) && LANGUAGE_MODEL_TYPE.test(binding.typeName);
+  if (!typeNode || !standsForPackageType(typeNode, isLanguageModel, context.modules)) return undefined;
+  return `\`${node.getText().slice(0, 40)}\` is the target of a Proxy around the language model the function is handed (\`${wrapped!.getText()}: ${typeNode.getText().slice(0, 40)}\`): its provider and model are the callers'`;
 }
 
 /** The `new ToolLoopAgent(...)` an agent value comes from: traced directly, or returned by the app's own factory (`researcher({ model })`). */

@@ -28,6 +28,16 @@ export function isOllamaServer(provider: string): boolean {
 /** The setting an Ollama server reads for how many requests per model it processes at once. */
 export const OLLAMA_PARALLEL_SETTING = 'OLLAMA_NUM_PARALLEL';
 
+/**
+ * Providers that serve a model under the end user's own subscription, with no per-token API price the app pays:
+ * GitHub Copilot's models reached through VS Code's Language Model API (`vscode.lm`).
+ */
+const SUBSCRIPTION_PROVIDERS: ReadonlySet<string> = new Set(['github-copilot']);
+
+export function servedBySubscription(provider: string): boolean {
+  return SUBSCRIPTION_PROVIDERS.has(provider.toLowerCase());
+}
+
 export function isLocalServer(provider: string): boolean {
   return LOCAL_SERVER_PROVIDER.test(provider.toLowerCase());
 }

@@ -1,10 +1,8 @@
 import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
-import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
-import { withoutCasts } from './calls';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
-import { unwrapExpression } from './resolve';
 import { validatedReplyOf } from './validatedReply';
 
 /** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
@@ -57,12 +55,12 @@ export function annotationComment(call: Node): { text: string; line: number } | 
   return undefined;
 }
 
-/** The last `depth` property names of the callee (`chat.completions.create`), or '' when the chain is shorter. */
-export function methodPath(call: CallExpression, depth: number): string {
+/** The last `depth` property names of a method as called (`chat.completions.create`), or '' when the chain is shorter. */
+export function methodPath(method: ts.Expression, depth: number): string {
   // Raw compiler nodes: this runs on every call of every parsed file, and wrapping each link of
   // each callee chain in ts-morph nodes cost more than the rest of the matching.
   const names: string[] = [];
-  let current: ts.Expression = withoutCasts(call.compilerNode.expression);
+  let current: ts.Expression = method;
   while (ts.isPropertyAccessExpression(current) && names.length < depth) {
     names.unshift(current.name.text);
     current = current.expression;
@@ -70,10 +68,9 @@ export function methodPath(call: CallExpression, depth: number): string {
   return names.length === depth ? names.join('.') : '';
 }
 
-/** Walks `a.b.c.d` down `count` property accesses and returns the receiver (`a`). */
-export function receiverOf(call: CallExpression, count: number): Node | undefined {
-  // The callee's casts (`(x.create as Function)(...)`) as matchMethodTable reads past them (an awaited callee never matches there).
-  let current: Node = unwrapExpression(call.getExpression());
+/** Walks a method as called, `a.b.c.d`, down `count` property accesses and returns the receiver (`a`). */
+export function receiverOf(method: Node, count: number): Node | undefined {
+  let current: Node = method;
   for (let index = 0; index < count; index++) {
     if (!Node.isPropertyAccessExpression(current)) return undefined;
     current = current.getExpression();

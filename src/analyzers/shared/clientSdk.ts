@@ -2,7 +2,7 @@ import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../../model/types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
-import { receiverOf, toDetectedCall } from './callsite';
+import { toDetectedCall } from './callsite';
 import { resolveClientOrigin } from './clients';
 import { resolveContentParts, resolveMessages, requestsStructuredOutput } from './prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './resolve';
@@ -51,7 +51,7 @@ export function createClientSdkAnalyzer(spec: ClientSdkSpec): Analyzer {
   return {
     id: spec.id,
     packages: spec.packages,
-    analyze: eachCall((call, context) => analyzeCall(spec, call, context), (name) => methodNames.has(name)),
+    analyze: eachCall((call, context) => analyzeCall(spec, call, context), (name) => methodNames.has(name), { forwarded: true }),
   };
 }
 
@@ -71,14 +71,14 @@ function firstField(object: Node | undefined, paths: readonly string[] | undefin
 }
 
 function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, spec.methods);
+  const match = matchMethodTable(call, spec.methods, context.modules);
   if (!match) return undefined;
-  const receiver = receiverOf(call, match.depth);
-  if (!receiver) return undefined;
+  const receiver = match.receiver;
   const origin = resolveClientOrigin(receiver, context.modules);
   if (origin && !spec.packages.includes(origin.packageName)) return undefined;
   const requestIndex = spec.requestArgument?.[match.method.path] ?? 0;
-  const params = resolveObjectLiteral(call.getArguments()[requestIndex], context.modules);
+  const request = match.arguments[requestIndex];
+  const params = resolveObjectLiteral(request, context.modules);
   const model = readModel(firstField(params, spec.fields.model, context.modules), context.modules);
   const evidence: string[] = [];
   let provider = spec.provider;
@@ -95,7 +95,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
       evidence.push(`client \`${receiver.getText().slice(0, 40)}\` not traced to a ${spec.packages[0]} client; matched by ${match.method.path} and ${model.ref.id ? `the model "${model.ref.id}"` : 'the receiver name'}`);
     }
   }
-  if (!params && call.getArguments()[requestIndex]) evidence.push(`request \`${call.getArguments()[requestIndex].getText().slice(0, 60)}\` not statically known`);
+  if (!params && request) evidence.push(`request \`${request.getText().slice(0, 60)}\` not statically known`);
   evidence.push(...model.evidence);
 
   const { messages, hasImage } = readPrompt(spec, params, context);

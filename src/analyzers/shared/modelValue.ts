@@ -240,7 +240,7 @@ function likelyValues(passed: Array<Node | undefined>, fallback: Node | undefine
  */
 export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[] {
   if (!Node.isConditionalExpression(conditional)) return [];
-  const condition = unwrapExpression(conditional.getCondition());
+  const condition = namedCondition(unwrapExpression(conditional.getCondition()), modules);
   // `provider === 'anthropic' ? a : b` with `provider` known here (a bound argument, a default): the branch it takes first.
   const compared = settingComparisonHolds(condition, modules);
   if (compared !== undefined) return compared ? [conditional.getWhenTrue(), conditional.getWhenFalse()] : [conditional.getWhenFalse(), conditional.getWhenTrue()];
@@ -250,6 +250,14 @@ export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[]
   const name = envName(condition, modules);
   const unset = name !== undefined && modules.settings.env.get(name) === undefined;
   return unset ? [conditional.getWhenFalse(), conditional.getWhenTrue()] : [conditional.getWhenTrue(), conditional.getWhenFalse()];
+}
+
+/** A condition held in a constant (`const onAzure = config.provider === 'Azure'`): the comparison it names; else itself. */
+function namedCondition(condition: Node, modules: ModuleLoader): Node {
+  const declaration = Node.isIdentifier(condition) ? findDeclaration(condition, modules) : undefined;
+  const isConstant = declaration && Node.isVariableDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) && declaration.getVariableStatement()?.getDeclarationKind() === 'const';
+  const initializer = isConstant ? declaration.getInitializer() : undefined;
+  return initializer && Node.isBinaryExpression(unwrapExpression(initializer)) ? unwrapExpression(initializer) : condition;
 }
 
 /**

@@ -1,15 +1,16 @@
-import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type ConditionalExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } from '../../model/types';
 import { isLocalServer } from '../../model/vocabulary';
 import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
-import { methodPath } from './callsite';
+import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
 import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importBindingOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, type ImportBinding } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
+import { typeDeclaration } from './shapes';
 
 /**
  * Helpers shared by the SDK analyzers beyond OpenAI: method tables, which package a binding was
@@ -40,12 +41,23 @@ function calleeNamesOf(calls: readonly ts.CallExpression[]): ReadonlyArray<strin
   return names;
 }
 
+/** The name of the method a forwarding call invokes (`forwardedMethodOf`), read once per call for all the analyzers; null when none. */
+const FORWARDED_NAMES = new WeakMap<ts.CallExpression, string | null>();
+
+function forwardedNameOf(call: CallExpression, modules: ModuleLoader): string | undefined {
+  let name = FORWARDED_NAMES.get(call.compilerNode);
+  if (name === undefined) FORWARDED_NAMES.set(call.compilerNode, (name = forwardedMethodOf(call, modules)?.method.getName() ?? null));
+  return name ?? undefined;
+}
+
 /**
  * An analyzer's `analyze`: runs `analyzeCall` on the file's call expressions and keeps what it
  * reports. `acceptsCalleeName`, when given, must be true for every callee name `analyzeCall` could
  * report (it is the analyzer's own first check, moved before wrapping); other calls are skipped.
+ * With `forwarded`, a method invoked through `.call`, `.apply` or `.bind` (`forwardedMethodOf`) is
+ * tested by the method's name: for analyzers that read their calls through `matchMethodTable`.
  */
-export function eachCall(analyzeCall: (call: CallExpression, context: AnalyzerContext) => DetectedCall | undefined, acceptsCalleeName?: (name: string) => boolean): (context: AnalyzerContext) => DetectedCall[] {
+export function eachCall(analyzeCall: (call: CallExpression, context: AnalyzerContext) => DetectedCall | undefined, acceptsCalleeName?: (name: string) => boolean, options: { forwarded?: boolean } = {}): (context: AnalyzerContext) => DetectedCall[] {
   return (context) => {
     const detected: DetectedCall[] = [];
     const calls = compilerCallsOf(context.sourceFile);
@@ -53,7 +65,12 @@ export function eachCall(analyzeCall: (call: CallExpression, context: AnalyzerCo
     for (let index = 0; index < calls.length; index++) {
       if (names) {
         const name = names[index];
-        if (name === undefined || !acceptsCalleeName!(name)) continue;
+        const accepted = name !== undefined && acceptsCalleeName!(name);
+        if (!accepted && !(options.forwarded && forwardingShapeOf(calls[index]))) continue;
+        if (!accepted) {
+          const forwardedName = forwardedNameOf(wrapCompilerNode<CallExpression>(context.sourceFile, calls[index]), context.modules);
+          if (forwardedName === undefined || !acceptsCalleeName!(forwardedName)) continue;
+        }
       }
       const found = analyzeCall(wrapCompilerNode<CallExpression>(context.sourceFile, calls[index]), context);
       if (found) detected.push(found);
@@ -87,20 +104,93 @@ export interface MethodSpec {
   structured?: boolean;
 }
 
-/** The longest row of `table` whose path ends the callee of `call`, and how many names it spans. */
-export function matchMethodTable<T extends { path: string }>(call: CallExpression, table: readonly T[]): { method: T; depth: number } | undefined {
+/** A row of a method table matched by a call: how many names its path spans, the client it is called on and the arguments it is handed. */
+export interface MethodMatch<T> {
+  method: T;
+  depth: number;
+  receiver: Node;
+  arguments: Node[];
+}
+
+/**
+ * The longest row of `table` whose path ends the method `call` invokes (`invokedMethodOf`), the receiver
+ * before that path (`openai` of `openai.chat.completions.create`) and the arguments the method is handed.
+ */
+export function matchMethodTable<T extends { path: string }>(call: CallExpression, table: readonly T[], modules: ModuleLoader): MethodMatch<T> | undefined {
   // Cheap reject first: the callee's last name must end some row's path.
-  const callee = withoutCasts(call.compilerNode.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const depths = shapeOf(table);
-  if (!depths.lastNames.has(callee.name.text)) return undefined;
-  for (const depth of depths.depths) {
-    const path = methodPath(call, depth);
+  const shape = shapeOf(table);
+  const forwarding = forwardingShapeOf(call.compilerNode);
+  const callee = forwarding ? undefined : withoutCasts(call.compilerNode.expression);
+  if (callee && !(ts.isPropertyAccessExpression(callee) && shape.lastNames.has(callee.name.text))) return undefined;
+  const invoked = invokedMethodOf(call, modules);
+  if (!invoked || !shape.lastNames.has(invoked.method.getName())) return undefined;
+  for (const depth of shape.depths) {
+    const path = methodPath(invoked.method.compilerNode, depth);
     if (!path) continue;
     const method = table.find((row) => row.path === path);
-    if (method) return { method, depth };
+    const receiver = method && receiverOf(invoked.method, depth);
+    if (method && receiver) return { method, depth, receiver, arguments: invoked.arguments };
   }
   return undefined;
+}
+
+/** The `Function.prototype` methods that invoke a function with a `this` chosen by hand. */
+type Forwarding = 'call' | 'apply' | 'bind';
+
+/**
+ * The compiler-node test for a forwarding call, `f.call(...)`, `f.apply(...)` or `f.bind(...)(...)`: the way it
+ * forwards and `f` as written. Cheap: no wrapping, no lookup.
+ */
+function forwardingShapeOf(call: ts.CallExpression): { through: Forwarding; held: ts.Expression; bindCall?: ts.CallExpression } | undefined {
+  const callee = withoutCasts(call.expression);
+  if (nodeTests.isPropertyAccessExpression(callee)) {
+    const name = callee.name.text;
+    return name === 'call' || name === 'apply' ? { through: name, held: withoutCasts(callee.expression) } : undefined;
+  }
+  if (!ts.isCallExpression(callee)) return undefined;
+  const binder = withoutCasts(callee.expression);
+  return nodeTests.isPropertyAccessExpression(binder) && binder.name.text === 'bind' ? { through: 'bind', held: withoutCasts(binder.expression), bindCall: callee } : undefined;
+}
+
+/**
+ * A method invoked with its `this` set by hand, and the arguments it receives: a client's method kept in a
+ * constant before a wrapper replaces it, then forwarded to (`const original = client.chat.completions.create`
+ * ... `original.call(client.chat.completions, { ...params, messages })`), or called through `.apply(this, [params])`
+ * or `.bind(this)(params)`. The method is the property access it was read from; undefined when the call
+ * forwards nothing that is one (`Object.prototype.hasOwnProperty.call(...)` is, and no table names it).
+ */
+export function forwardedMethodOf(call: CallExpression, modules: ModuleLoader): { method: PropertyAccessExpression; arguments: Node[]; through: Forwarding } | undefined {
+  const shape = forwardingShapeOf(call.compilerNode);
+  if (!shape) return undefined;
+  const method = heldMethod(wrapCompilerNode(call.getSourceFile(), shape.held), modules);
+  if (!method) return undefined;
+  const given = call.getArguments();
+  if (shape.through === 'call') return { method, arguments: given.slice(1), through: 'call' };
+  if (shape.through === 'apply') {
+    const list = given[1] && unwrapExpression(given[1]);
+    return { method, arguments: list && Node.isArrayLiteralExpression(list) ? list.getElements() : [], through: 'apply' };
+  }
+  const bound = wrapCompilerNode<CallExpression>(call.getSourceFile(), shape.bindCall!).getArguments().slice(1);
+  return { method, arguments: [...bound, ...given], through: 'bind' };
+}
+
+/** The method a call invokes, called directly or forwarded (`forwardedMethodOf`), when it is a property access. */
+function invokedMethodOf(call: CallExpression, modules: ModuleLoader): { method: PropertyAccessExpression; arguments: Node[] } | undefined {
+  if (forwardingShapeOf(call.compilerNode)) return forwardedMethodOf(call, modules);
+  // The callee's casts (`(x.create as Function)(...)`) read past as on the compiler's nodes (an awaited callee never matches).
+  const callee = wrapCompilerNode(call.getSourceFile(), withoutCasts(call.compilerNode.expression));
+  return Node.isPropertyAccessExpression(callee) ? { method: callee, arguments: call.getArguments() } : undefined;
+}
+
+/** `client.chat.completions.create` itself, or a constant holding it (`const original = client.chat.completions.create`). */
+function heldMethod(held: Node, modules: ModuleLoader): PropertyAccessExpression | undefined {
+  if (Node.isPropertyAccessExpression(held)) return held;
+  if (!Node.isIdentifier(held)) return undefined;
+  const declaration = findDeclaration(held, modules);
+  if (!declaration || !Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Const) return undefined;
+  const initializer = declaration.getInitializer();
+  const value = initializer && unwrapExpression(initializer);
+  return value && Node.isPropertyAccessExpression(value) ? value : undefined;
 }
 
 export { importBindingOf, type ImportBinding } from './resolve';
@@ -124,6 +214,46 @@ export function fieldTypeBinding(access: Node): { packageName: string; typeName:
   const owner = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
   const field = owner && (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) ? owner.getInstanceProperty(access.getName()) : undefined;
   return field && (Node.isPropertyDeclaration(field) || Node.isParameterDeclaration(field)) ? importedTypeOf(field.getTypeNode()) : undefined;
+}
+
+/**
+ * Whether a declared type stands for a package type `accepts`: the type as imported, a type parameter's constraint
+ * (`model: T` of `<T extends LanguageModel>`), any member of a union or intersection, and the workspace's own alias of
+ * them (`type LanguageModel = LanguageModelV2 | LanguageModelV3` imported from './util'), followed to the package's types.
+ */
+export function standsForPackageType(typeNode: Node, accepts: (binding: { packageName: string; typeName: string }) => boolean, modules: ModuleLoader, depth = 0): boolean {
+  if (depth > MAX_TRACE_DEPTH) return false;
+  if (Node.isParenthesizedTypeNode(typeNode)) return standsForPackageType(typeNode.getTypeNode(), accepts, modules, depth + 1);
+  if (Node.isUnionTypeNode(typeNode) || Node.isIntersectionTypeNode(typeNode)) return typeNode.getTypeNodes().some((member) => standsForPackageType(member, accepts, modules, depth + 1));
+  if (!Node.isTypeReference(typeNode)) return false;
+  const typeName = typeNode.getTypeName();
+  // What an async function is declared to return: `Promise<vscode.LanguageModelChat>`.
+  if (Node.isIdentifier(typeName) && typeName.getText() === 'Promise') {
+    const [settled] = typeNode.getTypeArguments();
+    return settled !== undefined && standsForPackageType(settled, accepts, modules, depth + 1);
+  }
+  if (Node.isIdentifier(typeName)) {
+    const parameter = typeParameterNamed(typeNode, typeName.getText());
+    if (parameter) {
+      const constraint = parameter.getConstraint();
+      return constraint !== undefined && standsForPackageType(constraint, accepts, modules, depth + 1);
+    }
+  }
+  const imported = importedTypeOf(typeNode);
+  if (imported && accepts(imported)) return true;
+  const declaration = Node.isIdentifier(typeName) ? typeDeclaration(typeNode.getSourceFile(), typeName.getText(), modules) : undefined;
+  const aliased = declaration && Node.isTypeAliasDeclaration(declaration) ? declaration.getTypeNode() : undefined;
+  return aliased !== undefined && standsForPackageType(aliased, accepts, modules, depth + 1);
+}
+
+/** The type parameter a name refers to where it is written: declared by an enclosing function, class, interface or alias. */
+function typeParameterNamed(where: Node, name: string): TypeParameterDeclaration | undefined {
+  for (let scope = where.getParent(); scope; scope = scope.getParent()) {
+    if (!Node.isTypeParametered(scope)) continue;
+    const found = scope.getTypeParameters().find((parameter) => parameter.getName() === name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A type reference's name and the package its file imports it from (`import type` included: it names the type). */
@@ -200,6 +330,21 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
     return returned ? traceValue(returned, modules, depth + 1) : node;
   }
   return node;
+}
+
+/**
+ * `new Proxy(model, { get(target, prop, receiver) { ... target.doGenerate(...) } })`: a trap's first parameter is the
+ * object the proxy wraps, the Proxy's first argument (the handler written inline). Undefined for any other parameter.
+ */
+export function proxyTargetOf(parameter: ParameterDeclaration): Node | undefined {
+  const trap = parameter.getParent();
+  if (!(Node.isMethodDeclaration(trap) || Node.isArrowFunction(trap) || Node.isFunctionExpression(trap)) || trap.getParameters()[0] !== parameter) return undefined;
+  const holder = Node.isMethodDeclaration(trap) ? trap : trap.getParent();
+  const handler = holder && (Node.isMethodDeclaration(holder) || Node.isPropertyAssignment(holder)) ? holder.getParent() : undefined;
+  const created = handler && Node.isObjectLiteralExpression(handler) ? handler.getParent() : undefined;
+  if (!created || !Node.isNewExpression(created) || created.getExpression().getText() !== 'Proxy') return undefined;
+  const [target, given] = created.getArguments();
+  return given && unwrapExpression(given) === handler ? target : undefined;
 }
 
 /** The value a class gives `this.<name>`: the field initializer or the first constructor/method assignment, in the class or a workspace base class. */

@@ -14,6 +14,7 @@ import { callsMatching, wrapCompilerNode } from './calls';
 import { functionTypeReturn, lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp } from '../../model/regExp';
+import { servedBySubscription } from '../../model/vocabulary';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
@@ -621,7 +622,12 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
     if (!/^[A-Za-z_$][\w$]*$/.test(name) || name !== call.enclosingFunction?.split('.').pop()) return undefined;
     const returned = innermost && returnedBy(current, innermost) ? innermost : undefined;
     const heldAs = Node.isFunctionDeclaration(current) && !exportedSyntactically(current, name) ? higherOrderHolder(current, name) : undefined;
-    return { call, site: node, requests: [call], fn: current, returned, name: heldAs?.getName() ?? name, ...(heldAs ? { heldAs } : {}), ...implementedTypes(current, returned, modules) };
+    const implemented = implementedTypes(current, returned, modules);
+    // A model the end user's own subscription serves (a VS Code Language Model API handler) is one implementation among
+    // the app's priced ones and has no price to give: a call through the interface they share is priced through those,
+    // and reaches this one only by its own class.
+    if (servedBySubscription(call.provider)) implemented.types = [];
+    return { call, site: node, requests: [call], fn: current, returned, name: heldAs?.getName() ?? name, ...(heldAs ? { heldAs } : {}), ...implemented };
   }
   return undefined;
 }

@@ -12,7 +12,7 @@
 import { adviseCall, imageOutputChatUnpriced, isImageOutputChat, isMediaEndpoint, lifecycleOf, localMediaUnpriced, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
 import { assumedModelsFor, findModel, findModelAt, isLocalServer, isoToday, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
 import type { HostingOption, ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
-import { USAGE_FILE_NAME } from '../../model/vocabulary';
+import { servedBySubscription, USAGE_FILE_NAME } from '../../model/vocabulary';
 
 /** The advisor's result for a call, with what the call site publishes about its models. */
 export interface SiteAdvice extends Advice {
@@ -78,6 +78,11 @@ function modelSetFor(model: ModelRef, provider: string, catalog: Catalog, assume
  * advisor's answer unchanged, plus the reason when it is not priced.
  */
 export function adviseSite(input: AdviceInput, catalog: Catalog, options: AdvisorOptions = {}): SiteAdvice {
+  if (servedBySubscription(input.provider)) {
+    // A model of the end user's own subscription (Copilot's, through VS Code): its API's list price is not what this costs.
+    const reason = `${input.provider} serves ${input.model.id ?? 'the model'} under the end user's own subscription: there is no per-token API price to size this call with`;
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
+  }
   const imageChat = isImageOutputChat(input);
   // A chat request asking for an image back is billed per image: the reference set of text models is no guess at its model.
   // A realtime session's unstated model is one of the realtime models (assumed-models.json's realtime row), never a text model.

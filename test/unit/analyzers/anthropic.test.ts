@@ -15,6 +15,19 @@ runAnalyzerTests('anthropic analyzer', anthropicAnalyzer, {
   ],
   invalid: [
     {
+      name: "a client's messages.create kept in a constant and forwarded with .call by a wrapper the app installs",
+      code: `import Anthropic from '@anthropic-ai/sdk';
+export function withAudit(anthropic: Anthropic, log: (x: unknown) => void) {
+  const send = anthropic.messages.create;
+  anthropic.messages.create = ((params: Anthropic.MessageCreateParams) => {
+    log(params);
+    return send.call(anthropic.messages, { ...params, max_tokens: 1024 });
+  }) as typeof send;
+  return anthropic;
+}`,
+      calls: [{ line: 6, method: 'messages.create', provider: 'anthropic', model: null, maxOutputTokens: 1024 }],
+    },
+    {
       name: 'a helper taking the client as a parameter, in a module that requires the SDK (max_tokens is the shape)',
       code: `const Anthropic = require('@anthropic-ai/sdk');
 async function toolLoopComplete(client: any, model: string, maxTokens: number, messages: any[]) {

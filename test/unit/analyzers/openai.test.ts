@@ -18,9 +18,75 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
     { name: 'a comment or string mentioning the API is not a call', code: `// openai.chat.completions.create({ model: 'gpt-4o' })\nconst s = "openai.chat.completions.create";` },
     { name: 'a client from a deep import: listing models is not a request', code: `import { OpenAI } from 'openai/index';\nconst openai = new OpenAI();\nopenai.models.list();\nopenai.files.create({ file, purpose: 'batch' });` },
     { name: 'a base class holding a non-OpenAI client', files: { 'src/base.ts': `import Anthropic from '@anthropic-ai/sdk';\nexport class BaseApi { protected client = new Anthropic(); }\n` }, code: `import { BaseApi } from './base';\nexport class Child extends BaseApi {\n  run() { return this.client.completions.create({ model: 'claude-2.1', prompt: 'x', max_tokens_to_sample: 5 }); }\n}` },
+    { name: 'a function of another shape forwarded with .call is no client method', code: `import OpenAI from 'openai';\nconst openai = new OpenAI();\nconst hasOwn = Object.prototype.hasOwnProperty;\nexport const known = (record: object) => hasOwn.call(record, 'model');\nexport function relay(handler: { create(x: unknown): unknown }, body: unknown) {\n  const create = handler.create;\n  return create.call(handler, body);\n}` },
     { name: 'a class extending a non-SDK class calls its own chat method', code: `import { EventEmitter } from 'node:events';\nexport class Bot extends EventEmitter {\n  run() { return this.chat.completions.create({ model: 'x', messages: [] }); }\n}` },
   ],
   invalid: [
+    {
+      name: "rt-client's RTClient (OpenAI, or Azure OpenAI with an endpoint URL) made in a conditional and configured: one realtime session, reported at configure with the likely branch's model",
+      code: `import { RTClient } from 'rt-client';
+const settings = { provider: 'OpenAI', model: 'gpt-4o-realtime-preview-2024-12-17', endpoint: '', deployment: '', key: '' };
+export async function startVoice(holder: { current: RTClient | null }) {
+  const onAzure = settings.provider === 'Azure';
+  holder.current = onAzure
+    ? new RTClient(new URL(settings.endpoint), { key: settings.key }, { deployment: settings.deployment })
+    : new RTClient({ key: settings.key }, { model: settings.model });
+  await holder.current.configure({
+    instructions: 'You are a cheerful voice concierge.',
+    voice: 'alloy',
+    modalities: ['text', 'audio'],
+  });
+}
+export function bare(key: string) {
+  return new RTClient({ key }, { model: 'gpt-4o-mini-realtime-preview' });
+}`,
+      calls: [
+        { line: 8, method: 'RTClient.configure', provider: 'openai', model: 'gpt-4o-realtime-preview-2024-12-17', features: { streaming: true }, promptIncludes: ['voice concierge'], realtimeStep: { step: 'connect', session: 'conversation' } },
+        { line: 15, method: 'new RTClient', provider: 'openai', model: 'gpt-4o-mini-realtime-preview' },
+      ],
+    },
+    {
+      name: "a client's own method kept in a constant and forwarded with .call, after a wrapper replaces it (memory middleware)",
+      code: `import OpenAI from 'openai';
+export function withNotes(client: OpenAI, lookup: (text: string) => Promise<string>) {
+  const originalChat = client.chat.completions.create;
+  const originalResponses = client.responses?.create;
+  const chatWithNotes = async (params: OpenAI.Chat.Completions.ChatCompletionCreateParams) => {
+    const notes = await lookup(JSON.stringify(params.messages));
+    return originalChat.call(client.chat.completions, {
+      ...params,
+      messages: [{ role: 'system', content: notes }, ...params.messages],
+    });
+  };
+  const respondWithNotes = async (params: any) => {
+    const notes = await lookup(String(params.input));
+    return originalResponses.call(client.responses, { ...params, instructions: notes });
+  };
+  client.chat.completions.create = chatWithNotes as typeof originalChat;
+  client.responses.create = respondWithNotes as typeof originalResponses;
+  return client;
+}`,
+      calls: [
+        { line: 7, method: 'chat.completions.create', provider: 'openai', model: null },
+        { line: 14, method: 'responses.create', provider: 'openai', model: null, holeKinds: ['interpolation', 'message-array'] },
+      ],
+    },
+    {
+      name: 'a client method called through .apply and .bind: the arguments it is handed are the request',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export function viaApply(question: string) {
+  return openai.chat.completions.create.apply(openai.chat.completions, [{ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }]);
+}
+export function viaBind(text: string) {
+  const embed = openai.embeddings.create;
+  return embed.bind(openai.embeddings)({ model: 'text-embedding-3-small', input: text });
+}`,
+      calls: [
+        { line: 4, method: 'chat.completions.create', provider: 'openai', model: 'gpt-4o-mini', endpoint: 'chat' },
+        { line: 8, method: 'embeddings.create', provider: 'openai', model: 'text-embedding-3-small', endpoint: 'embedding' },
+      ],
+    },
     {
       name: "the Agents SDK's RealtimeSession: the site is connect() on the property it is stored in",
       code: `import { RealtimeAgent, RealtimeSession, OpenAIRealtimeWebRTC } from '@openai/agents/realtime';

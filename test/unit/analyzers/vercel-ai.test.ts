@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
   valid: [
+    { name: 'a Proxy around something that is not an AI SDK model: its doGenerate is the app\'s own', code: `import type { Job } from './jobs';\nexport const traced = (job: Job) => new Proxy(job, { get(target, prop) { return prop === 'doGenerate' ? () => target.doGenerate() : Reflect.get(target, prop); } });` },
     { name: "calls on the SDK's test doubles (ai/test) reach no model", code: `import { generateText, ToolLoopAgent } from 'ai';\nimport { MockLanguageModelV3 } from 'ai/test';\nconst model = new MockLanguageModelV3({ doGenerate: async () => ({ content: [], finishReason: 'stop', usage: {} }) as never });\nawait generateText({ model, prompt: 'hi' });\nconst agent = new ToolLoopAgent({ model: new MockLanguageModelV3({}), instructions: 'Be brief.' });\nawait agent.stream({ prompt: 'hi' });` },
     { name: 'stream() of an object that is not an AI SDK agent, and an embeddingModel option passed to a local function', code: `import { openai } from '@ai-sdk/openai';\nimport { Agent } from 'undici';\nconst dispatcher = new Agent({ connections: 4 });\nexport const s = (dispatcher as any).stream({ path: '/' }, () => null);\nfunction configure(options: { embeddingModel: unknown }) { return options; }\nexport const settings = configure({ embeddingModel: openai.embeddingModel('text-embedding-3-small') });` },
     { name: 'a type-only re-export of the SDK names nothing callable', code: `import { generateText } from './ai';\ngenerateText({ model: 'x', prompt: 'hi' });`, files: { 'src/ai.ts': `export type { generateText } from 'ai';\n` } },
@@ -13,6 +14,29 @@ runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
     { name: 'helpers from ai that send nothing, a type import, a string', code: `import { tool, type CoreMessage } from 'ai';\nimport type { generateText } from 'ai';\nexport const t = tool({ description: 'x', parameters: undefined as never, execute: async () => 1 });\nconst doc = "await generateText({ model: openai('gpt-4o'), prompt })";` },
   ],
   invalid: [
+    {
+      name: "a wrapper returning a Proxy around the language model it is handed (typed through the workspace's alias of the provider spec): the trap's target.doGenerate / doStream are the requests, model unknown",
+      files: { 'src/types.ts': `import type { LanguageModelV2, LanguageModelV3 } from '@ai-sdk/provider';\nexport type AnyModel = LanguageModelV2 | LanguageModelV3;\n` },
+      code: `import type { AnyModel } from './types';
+export const withNotes = <M extends AnyModel>(model: M, recall: (prompt: unknown) => Promise<unknown>): M => {
+  return new Proxy(model, {
+    get(target, prop, receiver) {
+      if (prop === 'doGenerate') {
+        return async (options: any) => {
+          const edited = await recall(options);
+          return target.doGenerate(edited as any);
+        };
+      }
+      if (prop === 'doStream') return async (options: any) => target.doStream(options);
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+};`,
+      calls: [
+        { line: 8, method: 'doGenerate', endpoint: 'chat', provider: 'unknown', model: null, features: { streaming: false }, holeKinds: ['message-array'], evidenceIncludes: ['target of a Proxy'] },
+        { line: 11, method: 'doStream', endpoint: 'chat', provider: 'unknown', model: null, features: { streaming: true } },
+      ],
+    },
     {
       name: "an agent the app's own factory makes (exported under another name) runs where its stream() is called",
       files: { 'src/researcher.ts': `import { ToolLoopAgent, stepCountIs } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nimport { searchTool } from './tools';\nexport function createResearcher({ maxSteps }: { maxSteps: number }) {\n  try {\n    const agent = new ToolLoopAgent({ model: openai('gpt-4.1-mini'), instructions: 'Research the question with web search and answer with citations.', tools: { search: searchTool }, stopWhen: stepCountIs(maxSteps) });\n    return agent;\n  } catch (error) {\n    console.error(error);\n    throw error;\n  }\n}\nexport const researcher = createResearcher;\n`, 'src/tools.ts': `export const searchTool = {};\n` },

@@ -30,6 +30,9 @@ describe('prefilter', () => {
     ['the Chroma client (its collections embed text)', `import { CloudClient, Knn } from 'chromadb';`],
     ['the ElevenLabs SDK', `const { ElevenLabsClient } = require('elevenlabs');`],
     ['the Agents SDK realtime session', `import { RealtimeSession } from '@openai/agents/realtime';`],
+    ["Azure's realtime audio client for OpenAI (rt-client)", `import { RTClient, RTResponse } from "rt-client";`],
+    ["VS Code's Language Model API: a model picked", `const [model] = await vscode.lm.selectChatModels({ vendor: 'copilot' });`],
+    ["VS Code's Language Model API: a model handed in", `async function ask(model: vscode.LanguageModelChat) { return model.sendRequest(messages); }`],
     ['node-llama-cpp', `import { getLlama, LlamaChatSession } from 'node-llama-cpp';`],
     ['an Anthropic path built by hand', "streamSse(await customFetch(`${apiBase}/v1/messages`, init))"],
     ['an Anthropic path relative to a base', `fetch(new URL("messages", this.apiBase), init)`],
@@ -57,6 +60,7 @@ describe('prefilter', () => {
     ["a provider client posting sampling parameters to a URL built from another module's constants", `import { OpenaiPath } from './constant';\nconst chatPath = this.path(OpenaiPath.ChatPath);\nawait fetch(chatPath, { method: 'POST', body: JSON.stringify({ model, messages, top_p: 1, max_tokens: 512 }) });`],
   ];
   const dropped: Array<[string, string]> = [
+    ["a VS Code extension's language client (LSP sendRequest)", `import * as vscode from 'vscode';\nawait client.sendRequest('workspace/symbol', { query });`],
     ['plain code', `export const add = (a: number, b: number) => a + b;`],
     ['a word containing ai', `import { maintain } from './ai-utils';\nconst said = 'ai';`],
     ['Electron IPC invoke', `ipcRenderer.invoke('open-file', path);`],

@@ -1455,6 +1455,45 @@ export async function title(conversation: { model: string; firstMessage: string 
     },
   },
   {
+    name: "two implementations of one handler interface, neither stating its model, one a VS Code Language Model API handler (the user's Copilot subscription, no API price): a call through the interface goes through the other",
+    files: {
+      'src/handler.ts': `export interface ChatHandler {\n  createMessage(system: string, turns: string[]): Promise<string>;\n}\n`,
+      'src/editorHandler.ts': `import * as vscode from 'vscode';
+import type { ChatHandler } from './handler';
+export class EditorHandler implements ChatHandler {
+  async createMessage(system: string, turns: string[]) {
+    const [model] = await vscode.lm.selectChatModels({ vendor: 'copilot' });
+    const reply = await model.sendRequest([vscode.LanguageModelChatMessage.User(system), ...turns.map((turn) => vscode.LanguageModelChatMessage.User(turn))]);
+    let text = '';
+    for await (const part of reply.text) text += part;
+    return text;
+  }
+}
+`,
+      'src/openaiHandler.ts': `import OpenAI from 'openai';
+import type { ChatHandler } from './handler';
+const openai = new OpenAI();
+export class OpenAiHandler implements ChatHandler {
+  constructor(private readonly model: string) {}
+  async createMessage(system: string, turns: string[]) {
+    const reply = await openai.chat.completions.create({ model: this.model, messages: [{ role: 'system', content: system }, ...turns.map((turn) => ({ role: 'user' as const, content: turn }))] });
+    return reply.choices[0].message.content ?? '';
+  }
+}
+`,
+      'src/commit.ts': `import type { ChatHandler } from './handler';
+export async function commitMessage(handler: ChatHandler, diff: string) {
+  return handler.createMessage('Write a one-line commit message for this diff.', [diff]);
+}
+`,
+    },
+    sites: [
+      { file: 'src/commit.ts', line: 3, kind: 'wrapper-caller', via: 'src/openaiHandler.ts:7', provider: 'openai' },
+      { file: 'src/editorHandler.ts', line: 6, kind: 'sdk', provider: 'github-copilot' },
+      { file: 'src/openaiHandler.ts', line: 7, kind: 'sdk', provider: 'openai' },
+    ],
+  },
+  {
     name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are call sites',
     fixture: 'interface-literal',
     sites: [
