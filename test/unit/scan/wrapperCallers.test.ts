@@ -1917,3 +1917,42 @@ module.exports = { LocalPainter };
     },
   },
 ]);
+
+runScanCases('wrapper callers of layered agent runtimes', [
+  {
+    name: "a crew keeping its runners in a Map: `this.runners.get(id)` and a member record's field are the map's value type, whose run() makes the request",
+    files: {
+      'src/runner.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class Runner {
+  async run(task: string) {
+    return client.chat.completions.create({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: task }] });
+  }
+}
+`,
+      'src/crew.ts': `import { Runner } from './runner';
+interface Member { runner?: Runner; busy: boolean }
+export class Crew {
+  private runners: Map<string, Runner> = new Map();
+  private readonly members = new Map<string, Member>();
+  private readonly notes: ReadonlyMap<string, string> = new Map();
+  async ask(id: string, question: string) {
+    const runner = this.runners.get(id);
+    if (!runner) throw new Error(\`no runner \${id} (\${this.notes.get(id)})\`);
+    return runner.run(\`Answer briefly: \${question}\`);
+  }
+  async delegate(id: string, task: string) {
+    const member = this.members.get(id);
+    if (!member?.runner) throw new Error('no such member');
+    return member.runner.run(\`Carry out this task: \${task}\`);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/crew.ts', line: 10, kind: 'wrapper-caller', via: 'src/runner.ts:5', promptIncludes: ['Answer briefly'] },
+      { file: 'src/crew.ts', line: 15, kind: 'wrapper-caller', via: 'src/runner.ts:5', promptIncludes: ['Carry out this task'] },
+      { file: 'src/runner.ts', line: 5, kind: 'sdk', inTotals: false },
+    ],
+  },
+]);
