@@ -211,9 +211,12 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         if (!known.has(file.absolutePath)) files.push(file);
       }
     }
+    const listed = new Set(files.map((file) => file.absolutePath));
     for (const helper of helpers) {
       const own = byRelative.get(helper.call.file)!;
-      if (!files.some((file) => file.absolutePath === own.absolutePath)) files.push(own);
+      if (listed.has(own.absolutePath)) continue;
+      files.push(own);
+      listed.add(own.absolutePath);
     }
     const mention = helperMention(names);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
