@@ -271,6 +271,8 @@ function memberOfShape(owner: Shape, name: string, modules: ModuleLoader, depth:
 /** `f(...)`, `this.make(...)`, `obj.make(...)`: the shapes the factory's declared return type or its `return`s give. */
 function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
   if (!Node.isCallExpression(call)) return [];
+  const stored = mapValueShapes(call, modules, depth);
+  if (stored) return stored;
   const factory = functionOf(call.getExpression(), modules, depth);
   if (!factory) return typedCalleeShapes(call.getExpression(), modules, depth);
   const declared = factory.getReturnTypeNode?.();
@@ -279,6 +281,44 @@ function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
     if (shapes.length > 0) return shapes;
   }
   return returnsOf(factory).flatMap((returned) => shapesOf(passedThrough(returned, factory, call, modules) ?? returned, modules, depth + 1));
+}
+
+/** Keyed collections whose `get(key)` hands back a value of their second type argument. */
+const KEYED_COLLECTIONS = new Set(['Map', 'ReadonlyMap', 'WeakMap']);
+
+/**
+ * `this.agents.get(id)` where the field is declared `Map<string, SessionRuntime>` (or made `new Map<string, SessionRuntime>()`):
+ * a value of the map's value type (cline's agent teams keep their members' runtimes so). undefined when the receiver is
+ * no map the code declares, so that other lookups go on.
+ */
+function mapValueShapes(call: CallExpression, modules: ModuleLoader, depth: number): Shape[] | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'get') return undefined;
+  const valueType = declaredTypeArguments(callee.getExpression(), modules, depth)?.[1];
+  return valueType && typeShapes(valueType, modules, depth + 1);
+}
+
+/**
+ * The type arguments of a keyed collection a receiver (a variable, parameter or field) is declared with or made as by
+ * `new Map<K, V>()`; a workspace class of the same name is not the global one.
+ */
+function declaredTypeArguments(receiver: Node, modules: ModuleLoader, depth: number): Node[] | undefined {
+  const target = unwrapExpression(receiver);
+  let declaration: Node | undefined;
+  if (Node.isIdentifier(target)) declaration = findDeclaration(target, modules);
+  else if (Node.isPropertyAccessExpression(target)) {
+    for (const owner of shapesOf(target.getExpression(), modules, depth + 1)) {
+      declaration = Node.isObjectLiteralExpression(owner.node) ? undefined : memberDeclaration(owner.node, target.getName(), modules);
+      if (declaration) break;
+    }
+  }
+  if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isPropertySignature(declaration))) return undefined;
+  const typeNode = declaration.getTypeNode();
+  const initializer = Node.isPropertySignature(declaration) ? undefined : declaration.getInitializer();
+  const made = initializer && unwrapExpression(initializer);
+  const [name, typeArguments] = typeNode && Node.isTypeReference(typeNode) ? [typeNode.getTypeName(), typeNode.getTypeArguments()] : !typeNode && made && Node.isNewExpression(made) ? [made.getExpression(), made.getTypeArguments()] : [undefined, []];
+  if (!name || !Node.isIdentifier(name) || !KEYED_COLLECTIONS.has(name.getText()) || typeArguments.length !== 2) return undefined;
+  return typeDeclaration(declaration.getSourceFile(), name.getText(), modules, depth + 1) ? undefined : typeArguments;
 }
 
 /**

@@ -25,9 +25,15 @@ const MAX_LEVELS = 3;
 /**
  * A class's method calling another of its own through `this` is not a level: an agent class's `start` reaches its
  * request through `chat`, `reply` and `handleExecution` (anything-llm's AIbitat), and the app calls `start`. These hops
- * are followed for up to this many more rounds of the search.
+ * are followed for up to this many more steps of a chain (a call of a private method is no step: see callsPrivateMethod).
  */
 const MAX_OWN_CLASS_HOPS = 3;
+/**
+ * Rounds of the search at most. A chain's steps are bounded by MAX_LEVELS + MAX_OWN_CLASS_HOPS; calls of private
+ * methods are not steps, and they end at the class's other methods (a function is a helper once), so this only
+ * guards against a pathological class.
+ */
+const MAX_ROUNDS = 4 * (MAX_LEVELS + MAX_OWN_CLASS_HOPS);
 /**
  * Callers taken per helper: a helper called from everywhere is still priced, through its first callers. At 25, the
  * held-out inbox-zero's request factory (one helper behind 50-odd features) lost a third of its features; 100 keeps
@@ -97,7 +103,7 @@ const readTextFromDisk = (absolutePath: string): Promise<string | null> => fs.re
  * among `candidatesFor` the helpers' files (those files and their importers) by one text test each, then parsed
  * and resolved by binding, never by name alone: an app's `streamText(messages, env)` that shadows
  * the AI SDK's is a helper only where the name is imported from the app's module. Up to three
- * levels of helpers, hops inside a class not counted. Never throws for one file: an unreadable or unparsable file has no callers.
+ * levels of helpers, hops inside a class and adapters of the same operation not counted. Never throws for one file: an unreadable or unparsable file has no callers.
  */
 export async function findWrapperCallers(calls: readonly DetectedCall[], allFiles: readonly WorkspaceFile[], candidatesFor: (helperFiles: ReadonlySet<string>) => readonly WorkspaceFile[], context: WrapperCallerContext, signal?: AbortSignal): Promise<DetectedCall[]> {
   try {
@@ -137,6 +143,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const helperFns: Node[] = [];
   const callerAt = new Map<string, DetectedCall>();
   const forwardingHops = new Set<DetectedCall>();
+  // Caller sites that call a private method of their own class: a step inside the class, never a feature (see callsPrivateMethod).
+  const privateCalls = new Set<DetectedCall>();
   const directSites = new Set(calls.filter((call) => call.kind !== 'wrapper-caller').map((call) => `${call.file}:${call.line}:${call.column}`));
   // The modules of every request a helper reaches, following each `via` (and its alternatives and hops) down to the SDK's.
   const requestAt = (file: string, line: number): DetectedCall | undefined => calls.find((call) => call.file === file && call.line === line) ?? found.find((call) => call.file === file && call.line === line);
@@ -147,7 +155,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     const files = new Set<string>();
     const seen = new Set<DetectedCall>();
     const visit = (request: DetectedCall | undefined, depth: number): void => {
-      if (!request || seen.has(request) || depth > MAX_LEVELS + MAX_OWN_CLASS_HOPS) return;
+      if (!request || seen.has(request) || depth > MAX_ROUNDS) return;
       seen.add(request);
       files.add(request.file);
       for (const step of request.via ? [request.via, ...(request.via.alternatives ?? []), ...(request.via.through ?? [])] : []) {
@@ -162,10 +170,16 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   };
   // Fetch callers of a proxy route: the value each posts.
   const postedBy = new Map<DetectedCall, Node>();
-  // How many levels of helpers lie between each caller site and its request (hops inside a class not counted).
+  // How many levels of helpers lie between each caller site and its request (hops inside a class, and adapters of
+  // the same operation, see callsUnderOwnName, not counted).
   const levelOf = new Map<DetectedCall, number>();
+  // How many steps lie between each caller site and its request: levels and own-class hops, not calls of private methods.
+  const stepsOf = new Map<DetectedCall, number>();
+  // The classes and interfaces each caller site's request goes through, its helpers' on the way down (see standsIn).
+  const typesBeneath = new Map<DetectedCall, ReadonlySet<string>>();
+  const typesThrough = (helper: Helper): ReadonlySet<string> => new Set([...(typesBeneath.get(helper.call) ?? []), ...helper.types.map(nameOf).filter((name) => name !== '')]);
   let frontier: readonly DetectedCall[] = calls;
-  for (let round = 0; round < MAX_LEVELS + MAX_OWN_CLASS_HOPS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
+  for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
     const helpers: Helper[] = [];
     for (const call of frontier) {
       // An agent reported where it is made (a framework runs it) is made, not run, by the function around it: its callers send nothing.
@@ -185,16 +199,25 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     }
     if (helpers.length === 0) break;
     const names = [...new Set(helpers.map((helper) => helper.name))];
-    const helperFiles = new Set(helpers.map((helper) => byRelative.get(helper.call.file)!.absolutePath));
+    // A private method's callers are in its own class: its file is the only one to read for it.
+    const open = helpers.filter((helper) => !isPrivateMethod(helper.fn));
+    const helperFiles = new Set(open.map((helper) => byRelative.get(helper.call.file)!.absolutePath));
     // Callers through an interface or base class import its module, not the implementation's; callers
     // of a factory's product import the factory's module, which imports the implementation: one more hop.
-    const typeFiles = new Set(helpers.flatMap((helper) => helper.types.map((type) => type.getSourceFile().getFilePath() as string)));
-    const files = [...candidatesFor(new Set([...helperFiles, ...typeFiles]))];
-    if (helpers.some((helper) => helper.ownerClass || helper.returnsTypedFunction || helper.types.length > 0)) {
+    const typeFiles = new Set(open.flatMap((helper) => helper.types.map((type) => type.getSourceFile().getFilePath() as string)));
+    const files = open.length > 0 ? [...candidatesFor(new Set([...helperFiles, ...typeFiles]))] : [];
+    if (open.some((helper) => helper.ownerClass || helper.returnsTypedFunction || helper.types.length > 0)) {
       const known = new Set(files.map((file) => file.absolutePath));
       for (const file of candidatesFor(new Set(files.map((file) => file.absolutePath)))) {
         if (!known.has(file.absolutePath)) files.push(file);
       }
+    }
+    const listed = new Set(files.map((file) => file.absolutePath));
+    for (const helper of helpers) {
+      const own = byRelative.get(helper.call.file)!;
+      if (listed.has(own.absolutePath)) continue;
+      files.push(own);
+      listed.add(own.absolutePath);
     }
     const mention = helperMention(names);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
@@ -219,6 +242,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const functionValueCalls = byFunctionType || byProductType ? callsOfValues(sourceFile) : [];
       // Read once per file, for every call in it: what a test replaces with its module mocks, and whether a client component calls.
       const mockedModules = modulesMockedBy(text);
+      const standIns = standInsDeclaredBy(text);
       const clientComponent = hasDirective(sourceFile, 'use client') || CLIENT_STATE_HOOK.test(text);
       const resolved = new Map<string, Node | undefined>();
       const remember: Remember = (node, what, compute) => {
@@ -260,7 +284,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !(clientComponent && isServerAction(helper)));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !standsIn(standIns, typesThrough(helper)) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
@@ -287,7 +311,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             }
             nodeOfCaller.set(caller, site);
             callerAt.set(key, caller);
-            levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) ? 0 : 1));
+            levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) || callsUnderOwnName(expression) ? 0 : 1));
+            stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (callsPrivateMethod(target.callee, helper) ? 0 : 1));
+            typesBeneath.set(caller, typesThrough(helper));
+            if (callsPrivateMethod(target.callee, helper)) privateCalls.add(caller);
             next.push(caller);
             perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
           } catch {
@@ -327,6 +354,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           postedBy.set(caller, fetch.sent);
           callerAt.set(key, caller);
           levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + 1);
+          stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + 1);
+          typesBeneath.set(caller, typesThrough(helper));
           next.push(caller);
           perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
         } catch {
@@ -337,12 +366,13 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     }
     // A caller that only hands its own parameters on to the helper (or posts them to a proxy route, with fixed
     // options at most), and whose own callers were found, is a hop between them and the request, not a feature
-    // of its own: its callers stand for it.
+    // of its own: its callers stand for it. So is each call of a private method of its own class (a step inside it).
     for (const helper of helpers) {
       const node = nodeOfCaller.get(helper.call);
       const posted = postedBy.get(helper.call);
       const forwards = node && (posted ? postsOnlyParameters(posted, node) : onlyForwardsParameters(node));
       if ((perHelper.get(helper) ?? 0) > 0 && helper.call.kind === 'wrapper-caller' && forwards) forwardingHops.add(helper.call);
+      if ((perHelper.get(helper) ?? 0) > 0) for (const request of helper.requests) if (privateCalls.has(request)) forwardingHops.add(request);
     }
     // A proxy method handing its parameters on to the same-named method of the object it wraps (a router's
     // `getChatCompletion(messages, opts) { return this.delegate.getChatCompletion(messages, opts) }`) makes no
@@ -352,7 +382,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       if (node && Node.isCallExpression(node) && delegatesUnderOwnName(node)) forwardingHops.add(caller);
     }
     found.push(...next);
-    frontier = next.filter((caller) => (levelOf.get(caller) ?? 0) < MAX_LEVELS);
+    frontier = next.filter((caller) => (levelOf.get(caller) ?? 0) < MAX_LEVELS && (stepsOf.get(caller) ?? 0) < MAX_LEVELS + MAX_OWN_CLASS_HOPS);
   }
   return withHopsPassedThrough(found.filter((call) => !forwardingHops.has(call)), forwardingHops);
 }
@@ -397,6 +427,19 @@ function withHopsPassedThrough(callers: DetectedCall[], hops: ReadonlySet<Detect
 /** `this.name(...)` inside the class whose method the helper is: a hop within the class, not a caller from outside. */
 function callsOwnMethod(callee: Node, helper: Helper): boolean {
   return !!helper.ownerClass && Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword && contains(helper.ownerClass, callee);
+}
+
+/**
+ * `this.execute(input)` of a private method of the helper's class: only the class's own methods can call it, so the
+ * hop costs no step of the chain (cline's AgentRuntime reaches its model through four private methods from `run`,
+ * its SessionRuntime reaches that `run` through three from its own `run`). The chain ends at the class's other methods.
+ */
+function callsPrivateMethod(callee: Node, helper: Helper): boolean {
+  return callsOwnMethod(callee, helper) && isPrivateMethod(helper.fn);
+}
+
+function isPrivateMethod(fn: Node): boolean {
+  return Node.isMethodDeclaration(fn) && fn.hasModifier(SyntaxKind.PrivateKeyword);
 }
 
 /**
@@ -511,13 +554,23 @@ function declaredByKeyword(text: string, at: number): boolean {
 
 /** `name(a, b) { return other.name(a, b) }`: a call that only forwards the parameters of a function named as the method it calls. */
 function delegatesUnderOwnName(call: CallExpression): boolean {
+  return callsUnderOwnName(call, true) && onlyForwardsParameters(call);
+}
+
+/**
+ * `stream(request) { return this.gateway.stream({ ...request, modelId }) }`: the function around a call is named as the
+ * method it calls on another object (not `this`). An adapter of the same operation one layer up (cline's model
+ * adapter over its gateway over its providers), not a helper built on it: no level, however it reshapes the arguments.
+ * `orOnThis`: also `this.name(...)`.
+ */
+function callsUnderOwnName(call: CallExpression, orOnThis = false): boolean {
   const callee = unwrapExpression(call.getExpression());
-  const called = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : undefined;
+  const called = Node.isPropertyAccessExpression(callee) && (orOnThis || callee.getExpression().getKind() !== SyntaxKind.ThisKeyword) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : undefined;
   const fn = call.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node));
   if (!called || !fn) return false;
   const holder = fn.getParent();
   const own = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getName() : holder && isHeldByName(fn) ? (holder as unknown as { getName(): string }).getName() : undefined;
-  return own === called && onlyForwardsParameters(call);
+  return own === called;
 }
 
 /** The names the parameters of the function around a node bind (also inside destructuring); undefined outside a function. */
@@ -881,6 +934,34 @@ function modulesMockedBy(text: string): string[] {
   const mocked = /\.(?:do)?[mM]ock\(/.test(text) ? [...text.matchAll(MOCKED_MODULE)].map((match) => match[1]) : [];
   // The AI SDK's mock models stand in for a provider's: a test using them calls no model.
   return /\bfrom\s*['"]ai\/test['"]/.test(text) ? [...mocked, 'ai/test'] : mocked;
+}
+
+/** A file that imports a test framework or declares its cases (`describe('...', ...)`, `it("...", ...)`). */
+const TEST_FILE = /\bfrom\s*['"](?:vitest|@jest\/globals|node:test|bun:test|mocha)['"]|(?:^|[^\w$.])(?:describe|it|test)\s*\(\s*['"`]/m;
+/** `class ScriptedModel implements AgentModel {`: the interfaces a class of the file implements (group 1). */
+const IMPLEMENTS_CLAUSE = /\bclass\s+[\w$]+(?:\s*<[^>{]*>)?(?:\s+extends\s+[^{]+?)?\s+implements\s+([^{]+)\{/g;
+/** `{ run: async () => result } as unknown as AgentRuntime`: a value forced into a type it is not (group 1). */
+const CAST_THROUGH_UNKNOWN = /\bas\s+unknown\s+as\s+([\w$]+)/g;
+
+/**
+ * The types a test file makes stand-ins of: the interfaces its own classes implement and the types it forces values
+ * into through `unknown`. None outside tests: production code implements the interfaces it delegates through.
+ */
+function standInsDeclaredBy(text: string): ReadonlySet<string> {
+  if (!/\bimplements\s|\bas\s+unknown\s+as\s/.test(text) || !TEST_FILE.test(text)) return new Set();
+  const implemented = [...text.matchAll(IMPLEMENTS_CLAUSE)].flatMap((match) => match[1].split(',').map((type) => type.trim().replace(/<[\s\S]*$/, '').split('.').pop() ?? ''));
+  return new Set([...implemented, ...[...text.matchAll(CAST_THROUGH_UNKNOWN)].map((match) => match[1])].filter((name) => name !== ''));
+}
+
+/**
+ * A test that makes its own stand-in of a class or interface the request goes through (cline's agent-runtime tests run
+ * the runtime on a `ScriptedModel implements AgentModel`, its session tests hand the session a runtime cast
+ * `as unknown as AgentRuntime`) runs the helper on that stand-in: nothing reaches a model, as under a module mock.
+ */
+function standsIn(standIns: ReadonlySet<string>, typesThrough: ReadonlySet<string>): boolean {
+  if (standIns.size === 0) return false;
+  for (const type of typesThrough) if (standIns.has(type)) return true;
+  return false;
 }
 
 /**

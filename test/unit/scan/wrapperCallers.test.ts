@@ -314,16 +314,16 @@ export async function onTicket(ticket: string) {
 }
 `,
     },
-    // The calls that only hand `task` on (start → chat → reply) are hops, not sites; the one request is counted once, at the app's outermost caller.
+    // The calls that only hand `task` on (start → chat → reply) are hops, not sites, and so is reply's call of the private
+    // complete (a step inside the class); the one request is counted once, at the app's outermost caller.
     sites: [
-      { file: 'src/agent.ts', line: 11, kind: 'wrapper-caller', via: 'src/agent.ts:14', inTotals: false },
       { file: 'src/agent.ts', line: 14, kind: 'sdk', inTotals: false },
       { file: 'src/routes.ts', line: 3, kind: 'wrapper-caller', via: 'src/triage.ts:4', model: 'gpt-4.1-mini', promptIncludes: ['Classify this support ticket'], inTotals: true },
       { file: 'src/triage.ts', line: 4, kind: 'wrapper-caller', via: 'src/agent.ts:5', inTotals: false },
     ],
     check: (result) => {
       const caller = result.callSites.find((site) => site.file === 'src/triage.ts')!;
-      assert.deepEqual(caller.via?.through?.map((helper) => helper.function), ['Agent.chat', 'Agent.reply']);
+      assert.deepEqual(caller.via?.through?.map((helper) => helper.function), ['Agent.chat', 'Agent.reply', 'Agent.complete']);
     },
   },
   {
@@ -2013,6 +2013,140 @@ module.exports = { LocalPainter };
       assert.equal(local?.monthlyUsdCurrent, null, `a local image server has no per-image bill: ${local?.monthlyUsdCurrent}`);
       assert.match(local?.unpricedReason ?? '', /server you operate: there is no per-image bill/);
       assert.ok((result.callSites.find((site) => site.file === 'lib/hosted.js')?.monthlyUsdCurrent ?? 0) > 0, 'the hosted subclass is priced per image');
+    },
+  },
+]);
+
+runScanCases('wrapper callers of layered agent runtimes (members kept in maps, adapters of one operation, private steps, test stand-ins)', [
+  {
+    name: "a crew keeping its runners in a Map: `this.runners.get(id)` and a member record's field are the map's value type, whose run() makes the request",
+    files: {
+      'src/runner.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class Runner {
+  async run(task: string) {
+    return client.chat.completions.create({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: task }] });
+  }
+}
+`,
+      'src/crew.ts': `import { Runner } from './runner';
+interface Member { runner?: Runner; busy: boolean }
+export class Crew {
+  private runners: Map<string, Runner> = new Map();
+  private readonly members = new Map<string, Member>();
+  private readonly notes: ReadonlyMap<string, string> = new Map();
+  async ask(id: string, question: string) {
+    const runner = this.runners.get(id);
+    if (!runner) throw new Error(\`no runner \${id} (\${this.notes.get(id)})\`);
+    return runner.run(\`Answer briefly: \${question}\`);
+  }
+  async delegate(id: string, task: string) {
+    const member = this.members.get(id);
+    if (!member?.runner) throw new Error('no such member');
+    return member.runner.run(\`Carry out this task: \${task}\`);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/crew.ts', line: 10, kind: 'wrapper-caller', via: 'src/runner.ts:5', promptIncludes: ['Answer briefly'] },
+      { file: 'src/crew.ts', line: 15, kind: 'wrapper-caller', via: 'src/runner.ts:5', promptIncludes: ['Carry out this task'] },
+      { file: 'src/runner.ts', line: 5, kind: 'sdk', inTotals: false },
+    ],
+  },
+  {
+    name: "a session over an engine over a model adapter over a gateway over a provider: adapters of the same operation are no levels and private steps no hops, so the app's feature three helpers up is found; a test running the engine on its own stand-in model makes no request",
+    files: {
+      'src/provider.ts': `import OpenAI from 'openai';
+export class Provider {
+  private client = new OpenAI();
+  async stream(request: { model: string; prompt: string }) {
+    return this.client.chat.completions.create({ model: request.model, messages: [{ role: 'user', content: request.prompt }], stream: true });
+  }
+}
+`,
+      'src/gateway.ts': `import { Provider } from './provider';
+export class Gateway {
+  constructor(private provider: Provider) {}
+  async stream(request: { prompt: string }) {
+    return this.provider.stream({ ...request, model: 'gpt-4.1-mini' });
+  }
+}
+`,
+      'src/adapter.ts': `import { Gateway } from './gateway';
+export interface StreamingModel { stream(request: { system: string; text: string }): Promise<unknown> }
+export class ModelAdapter implements StreamingModel {
+  constructor(private gateway: Gateway) {}
+  async stream(request: { system: string; text: string }) {
+    return this.gateway.stream({ prompt: \`\${request.system}\n\n\${request.text}\` });
+  }
+}
+`,
+      'src/engine.ts': `import type { StreamingModel } from './adapter';
+export class Engine {
+  constructor(private model: StreamingModel) {}
+  async run(input: string) {
+    return this.loop({ input, turns: 0 });
+  }
+  private async loop(state: { input: string; turns: number }) {
+    return this.turn(state.input, state.turns + 1);
+  }
+  private async turn(text: string, turn: number) {
+    return this.send(text, \`turn \${turn}\`);
+  }
+  private async send(text: string, label: string) {
+    return this.model.stream({ system: \`You are a careful coding agent (\${label}).\`, text });
+  }
+}
+`,
+      'src/session.ts': `import { Engine } from './engine';
+import { ModelAdapter } from './adapter';
+import { Gateway } from './gateway';
+import { Provider } from './provider';
+export class Session {
+  run(message: string) {
+    return this.execute({ message, retried: false });
+  }
+  private async execute(input: { message: string; retried: boolean }) {
+    return this.executeOnce(input.message.trim());
+  }
+  private async executeOnce(message: string) {
+    const engine = new Engine(new ModelAdapter(new Gateway(new Provider())));
+    return engine.run(message);
+  }
+}
+`,
+      'src/review.ts': `import { Session } from './session';
+export async function reviewDiff(diff: string) {
+  const session = new Session();
+  return session.run(\`Review this diff and list the bugs:\n\${diff}\`);
+}
+`,
+      'src/engine.test.ts': `import { describe, it } from 'vitest';
+import { Engine } from './engine';
+import type { StreamingModel } from './adapter';
+class ScriptedModel implements StreamingModel {
+  async stream() { return 'done'; }
+}
+describe('engine', () => {
+  it('runs one turn', async () => {
+    await new Engine(new ScriptedModel()).run('hello');
+  });
+});
+`,
+    },
+    sites: [
+      { file: 'src/adapter.ts', line: 6, kind: 'wrapper-caller', via: 'src/gateway.ts:5', inTotals: false },
+      { file: 'src/engine.ts', line: 14, kind: 'wrapper-caller', via: 'src/adapter.ts:6', inTotals: false },
+      { file: 'src/gateway.ts', line: 5, kind: 'wrapper-caller', via: 'src/provider.ts:5', inTotals: false },
+      { file: 'src/provider.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'src/review.ts', line: 4, kind: 'wrapper-caller', via: 'src/session.ts:7', promptIncludes: ['Review this diff'], inTotals: true },
+    ],
+    check: (result) => {
+      // The session's and the engine's steps (private calls, and executeOnce handing its message on) are hops the feature goes through.
+      const feature = result.callSites.find((site) => site.file === 'src/review.ts')!;
+      assert.deepEqual(feature.via?.through?.map((helper) => helper.function), ['Session.execute', 'Session.executeOnce', 'Engine.run', 'Engine.loop', 'Engine.turn', 'Engine.send'], 'the feature names every step down to the model adapter');
+      assert.ok(!result.callSites.some((site) => site.file === 'src/engine.test.ts'), 'the test running the engine on its ScriptedModel is no call site');
     },
   },
 ]);
