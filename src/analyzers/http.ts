@@ -224,7 +224,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
       if (rule) request.evidence.push(passed.where);
     }
   }
-  if (!rule) return undefined;
+  if (!rule || forwardsIncomingBody(request.body, context)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   const clientHost = rule.needsKnownHost && !providerFromBaseUrl(urlText) ? sdkClientHost(request.url, context, request.evidence) : undefined;
@@ -279,6 +279,25 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     evidence,
   });
 }
+
+/**
+ * `body: await req.text()` or `body: req.body`, `req` the handler's incoming request: a proxy route forwarding the body it
+ * was sent as is (adding only the key and the base URL). The request that bills is the one its sender builds.
+ */
+function forwardsIncomingBody(body: Node | undefined, context: AnalyzerContext): boolean {
+  if (!body) return false;
+  const value = unwrapExpression(traceValue(body, context.modules));
+  const read = Node.isCallExpression(value) && value.getArguments().length === 0 ? unwrapExpression(value.getExpression()) : value;
+  if (!Node.isPropertyAccessExpression(read) || !(read === value ? read.getName() === 'body' : RAW_BODY_READS.has(read.getName()))) return false;
+  const owner = unwrapExpression(read.getExpression());
+  const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, context.modules) : undefined;
+  return parameter !== undefined && Node.isParameterDeclaration(parameter) && INCOMING_REQUEST.test(`${parameter.getName()}: ${parameter.getTypeNode()?.getText() ?? ''}`);
+}
+
+/** Reads of a request's body that keep it as sent. */
+const RAW_BODY_READS = new Set(['text', 'arrayBuffer', 'blob', 'formData']);
+/** A handler's incoming request, by its type (`NextRequest`, `Request`, Node's `IncomingMessage`), or its usual name when untyped. */
+const INCOMING_REQUEST = /^(?:req|request): $|: (?:Next)?Request$|: (?:http\.)?IncomingMessage$/;
 
 /** Fields of a media API's body that ask for images (fal's `num_images`, `image_size`), as opposed to a video or a voice. */
 const IMAGE_REQUEST_FIELDS = ['num_images', 'image_size'];

@@ -19,6 +19,13 @@ const ENDPOINT_OR_SHAPE = /api\.openai\.com|api\.anthropic\.com|generativelangua
 const SENDS_REQUEST = /\b(?:fetch|fetchEventSource|stream\w*)\s*\(/;
 const SAMPLING_PARAMETER = /\b(?:max_tokens|max_completion_tokens|top_p|presence_penalty|frequency_penalty|maxOutputTokens)\b/;
 
+/** True when the file's text sends an HTTP request (`fetch(`, `axios.post(`, an app's `stream...(` helper). */
+export function sendsRequest(text: string): boolean {
+  return SENDS_REQUEST.test(text) || HTTP_CLIENT_CALL.test(text);
+}
+
+const HTTP_CLIENT_CALL = /\b(?:axios|got|ky)(?:\.(?:post|put|request))?\s*\(/;
+
 /** Above this many characters per line on average, a file is minified output, not source. */
 const MINIFIED_AVERAGE_LINE_LENGTH = 1000;
 
