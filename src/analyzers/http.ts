@@ -95,6 +95,7 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /^https:\/\/(?:queue\.)?fal\.run\/(?![^?#]*\/requests(?:\/|$))[^?#]+$/, endpoint: 'other', provider: 'fal', imagesFromBody: true, modelInPath: /fal\.run\/([^?#]+)/ },
   { pattern: /api\.kie\.ai\/api\/v1\/(?:[\w-]+\/)*(?:generate|createTask)(?:$|[?#])/, endpoint: 'other', provider: 'kie.ai', imagesFromBody: true },
   { pattern: /api\.heygen\.com\/v\d+\/video(?:\/[\w-]+)*\/generate(?:$|[?#])|api\.heygen\.com\/v1\/video\.generate(?:$|[?#])/, endpoint: 'other', provider: 'heygen' },
+  { pattern: /\.steamship\.run\//, endpoint: 'chat', provider: 'steamship' },
   { pattern: /(?::11434|ollama).*\/api\/(?:chat)(?:$|[?#])/i, endpoint: 'chat', provider: 'ollama' },
   { pattern: /(?::11434|ollama).*\/api\/(?:generate)(?:$|[?#])/i, endpoint: 'completion', provider: 'ollama' },
   { pattern: /(?::11434|ollama).*\/api\/(?:embed|embeddings)(?:$|[?#])/i, endpoint: 'embedding', provider: 'ollama' },
@@ -104,6 +105,14 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
   // Hugging Face's serverless inference: `models/<id>` runs whatever task the model has; audio sent raw is speech to text.
   { pattern: /(?:api-inference\.huggingface\.co|router\.huggingface\.co\/hf-inference)\/models\/[^?#]+$/, endpoint: 'other', provider: 'huggingface', taskFromInput: true },
+];
+
+/**
+ * Services reached at a URL the app configures (a hosted agent instance), told by the key the request sends: an
+ * authenticated POST to one runs the service's model. Steamship agents live at `<handle>.steamship.run/<workspace>/<instance>/<method>`.
+ */
+const KEYED_SERVICES: ReadonlyArray<{ key: RegExp; rule: EndpointRule }> = [
+  { key: /\bSTEAMSHIP_API_KEY\b/, rule: { pattern: /\.steamship\.run\//, endpoint: 'chat', provider: 'steamship' } },
 ];
 
 const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source']);
@@ -224,6 +233,14 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
       if (rule) request.evidence.push(passed.where);
     }
   }
+  // A URL wholly from run-time config (`fetch(agentUrl, ...)`): the service the request's key names, if any.
+  if (!rule && /^\{\{[^}]*\}\}$/.test(urlText)) {
+    const keyed = keyedService(call, context);
+    if (keyed) {
+      rule = keyed.rule;
+      request.evidence.push(`the URL is configured; the request is authorized with ${keyed.key}`);
+    }
+  }
   if (!rule || forwardsIncomingBody(request.body, context)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
@@ -261,7 +278,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   return toDetectedCall(call, context, {
     provider,
     sdk: 'http',
-    method: `${request.client} ${path.replace(/\{\{([^}]*)\}\}/g, '{$1}')}`,
+    method: `${request.client} ${(path || urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}')}`,
     endpoint,
     model,
     messages,
@@ -278,6 +295,19 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     ...(request.helperRequest ? { httpHelperRequest: request.helperRequest } : {}),
     evidence,
   });
+}
+
+/** The service whose key a request's headers send (`Authorization: \`Bearer ${process.env.STEAMSHIP_API_KEY}\``): fetch's init, axios's config. */
+function keyedService(call: CallExpression, context: AnalyzerContext): { key: string; rule: EndpointRule } | undefined {
+  for (const options of call.getArguments().slice(1, 3)) {
+    const headers = getObjectProperty(resolveObjectLiteral(options, context.modules), 'headers', context.modules);
+    const text = headers ? (resolveObjectLiteral(headers, context.modules) ?? headers).getText() : '';
+    for (const service of KEYED_SERVICES) {
+      const key = service.key.exec(text)?.[0];
+      if (key) return { key, rule: service.rule };
+    }
+  }
+  return undefined;
 }
 
 /**

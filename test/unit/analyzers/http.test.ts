@@ -21,6 +21,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "media APIs' status polls and lists: a fal queue request's status, kie.ai's record-info, HeyGen's voices", code: `export async function poll(model: string, id: string, taskId: string) {\n  await fetch(\`https://queue.fal.run/fal-ai/\${model}/requests/\${id}/status\`, { headers });\n  await fetch('https://api.kie.ai/api/v1/veo/record-info?taskId=' + taskId, { headers });\n  await fetch('https://api.heygen.com/v2/voices', { headers });\n}` },
     { name: "a route object's field that is no model endpoint (the guarded branch is the app's own upload route)", code: `function resolveRoute(kind: string) {\n  if (kind === 'upload') return { kind, endpoint: '/api/upload' };\n  return { kind, endpoint: 'https://api.openai.com/v1/chat/completions' };\n}\nasync function upload(data: Blob, route: { endpoint: string }) {\n  return fetch(route.endpoint, { method: 'POST', body: data });\n}\nexport async function send(kind: string, data: Blob) {\n  const route = resolveRoute(kind);\n  if (route.kind === 'upload') return upload(data, route);\n}` },
     { name: "a proxy route forwarding its incoming request's body as is to a provider's host (the sender's request is the one that bills)", code: `import { NextRequest } from 'next/server';\nconst HUNYUAN_URL = 'https://hunyuan.tencentcloudapi.com';\nexport async function forward(req: NextRequest) {\n  const body = await req.text();\n  return fetch(HUNYUAN_URL, { method: req.method, body, headers: { 'X-TC-Action': 'ChatCompletions' } });\n}\nexport async function relay(request: Request) {\n  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: request.body, duplex: 'half' } as RequestInit);\n}` },
+    { name: "a service's key sent to its own management API, and a configured URL sent another service's key", code: `export async function setup(config: { webhookUrl: string }) {\n  await fetch('https://api.steamship.com/api/v1/workspace/create', { method: 'POST', headers: { Authorization: \`Bearer \${process.env.STEAMSHIP_API_KEY}\` }, body: JSON.stringify({ handle: 'w' }) });\n  await fetch(config.webhookUrl, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.SLACK_TOKEN}\` }, body: JSON.stringify({ text: 'hi' }) });\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
@@ -197,6 +198,19 @@ export async function transcribe(config: { transport: string; baseUrl?: string }
         { line: 20, provider: 'elevenlabs', endpoint: 'audio-transcription', evidenceIncludes: ['the `endpoint` of what viaElevenLabs() is passed'] },
         { line: 23, provider: 'vercel-gateway', endpoint: 'audio-transcription' },
       ],
+    },
+    {
+      name: "a hosted agent's URL from the app's config, told by the service key the request sends (Steamship)",
+      code: `export async function ask(companion: { generateEndpoint?: string }, question: string, sessionId: string) {
+  const agentUrl = companion.generateEndpoint;
+  if (!agentUrl) throw new Error('no agent');
+  return fetch(agentUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: \`Bearer \${process.env.STEAMSHIP_API_KEY}\` },
+    body: JSON.stringify({ question, chat_session_id: sessionId }),
+  });
+}`,
+      calls: [{ line: 4, provider: 'steamship', endpoint: 'chat', model: null, method: 'fetch {companion.generateEndpoint}', evidenceIncludes: ['authorized with STEAMSHIP_API_KEY'] }],
     },
     {
       name: "Replicate's predictions API by hand: a model run named only by its version hash",

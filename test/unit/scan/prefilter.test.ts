@@ -44,6 +44,7 @@ describe('prefilter', () => {
     ['Deepgram', `fetch('https://api.deepgram.com/v1/listen?model=nova-3', init)`],
     ["fal's model API", "fetch(`https://fal.run/fal-ai/${model}`, init)"],
     ["kie.ai's media API and HeyGen's video API", `const VEO = 'https://api.kie.ai/api/v1/veo/generate';\nconst AVATAR = 'https://api.heygen.com/v2/video/generate';`],
+    ["a request sending Steamship's key", "fetch(agentUrl, { headers: { Authorization: `Bearer ${process.env.STEAMSHIP_API_KEY}` } });"],
     ["Recall.ai's transcript request on a configurable base", "await this.request(`/recording/${id}/create_transcript/`, { method: 'POST', body });"],
     ['the Gemini Live WebSocket', `const url = base + '.BidiGenerateContent?key=' + key;`],
     ['an openai v3 client from another module', `import { openai } from './openai';\nawait openai.createChatCompletion({ model, messages });`],
