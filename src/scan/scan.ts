@@ -160,6 +160,9 @@ function validAnalysis(entry: CacheEntry | undefined, stamp: string, stampOf: St
  * Scans a folder: finds the files that may hold LLM calls, analyzes them, and prices every call.
  * Never runs workspace code and makes no network request.
  */
+/** `@org/name/...`: a workspace or registry package, not a path alias (`@/lib/x`, `~/lib/x`). */
+const WORKSPACE_PACKAGE_SPECIFIER = /^@[\w.-]+\//;
+
 export async function scanWorkspace(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   try {
     return await scanFolder(root, options);
@@ -249,8 +252,10 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
   const sdkImporters = importGraph.importersOf(sdkModules);
   // A file importing such a module by a path alias (`@/app/constant`) that sends a request: its URL may be built from the
-  // module's constants (`fetch(\`${prefix}/${Stability.GeneratePath}/${model}\`)`), which the prefilter cannot see.
-  const mayNameParsed = aliasMayNameAny(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.relativePath));
+  // module's constants (`fetch(\`${prefix}/${Stability.GeneratePath}/${model}\`)`), which the prefilter cannot see. Not a
+  // workspace package's import (`@org/utils`): any parsed file in a folder of that name would match it (dub: 61 -> 200 parsed).
+  const aliasMayNameParsed = aliasMayNameAny(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.relativePath));
+  const mayNameParsed = (specifier: string) => !WORKSPACE_PACKAGE_SPECIFIER.test(specifier) && aliasMayNameParsed(specifier);
   for (const { file, analysis } of analyses) {
     options.signal?.throwIfAborted();
     if (analysis.parsed) continue;

@@ -35,12 +35,14 @@ describe('request URLs built from constants of a module imported by a path alias
     // Names no endpoint: only its alias import of the constants and its request make it worth a look.
     writeFileSync(path.join(root, 'app', 'store', 'images.ts'), `import { ImageApi, ProxyPath } from '@/app/constant';\nexport function draw(model: string, form: FormData) {\n  return fetch(\`\${ProxyPath}/\${ImageApi.GeneratePath}/\${model}\`, { method: 'POST', body: form });\n}\n`);
     writeFileSync(path.join(root, 'app', 'store', 'labels.ts'), `import { ProxyPath } from '@/app/constant';\nexport const label = \`images at \${ProxyPath}\`;\n`);
+    // A workspace package's import (`@acme/app`) is not a path alias: a parsed file in a folder named `app` does not make it one.
+    writeFileSync(path.join(root, 'app', 'store', 'status.ts'), `import { statusUrl } from '@acme/app';\nexport const ping = () => fetch(statusUrl, { method: 'POST', body: '{}' });\n`);
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('analyzes a file that sends a request and imports a parsed module by alias, not one that only imports it', async () => {
+  it('analyzes a file that sends a request and imports a parsed module by a path alias, not one that only imports it nor one importing a package', async () => {
     const result = await scanWorkspace(root);
     assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.provider} ${site.endpoint}`), ['app/store/images.ts:3 stability image-generation']);
-    assert.equal(result.summary.filesParsed, 2, 'constant.ts by the prefilter, images.ts for its request; labels.ts stays unparsed');
+    assert.equal(result.summary.filesParsed, 2, 'constant.ts by the prefilter, images.ts for its request; labels.ts (no request) and status.ts (a package import) stay unparsed');
   });
 });
