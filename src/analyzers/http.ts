@@ -344,6 +344,14 @@ function ruleModel(rule: EndpointRule, body: Node | undefined, urlText: string, 
   if (firstProperty(body, ['model', 'model_id'], context.modules)) return undefined;
   const inPath = rule.modelInPath?.exec(urlText)?.[1];
   if (inPath) {
+    // `fal.run/fal-ai/${model}`: the expression after the fixed owner, read as a model option is (a caller's value for a parameter).
+    const hole = /^([^{]*)\{\{([^}]+)\}\}$/.exec(inPath);
+    const expression = hole ? urlModelExpression(hole[2], context) : undefined;
+    if (expression) {
+      const model = readModel(expression, context.modules);
+      evidence.push(`model in the URL path: \`${inPath.slice(0, 60)}\``, ...model.evidence);
+      return model.ref.id === null ? model.ref : { ...model.ref, id: hole![1] + model.ref.id };
+    }
     if (/\{\{/.test(inPath)) return { id: null, raw: inPath.replace(/\{\{([^}]*)\}\}/g, '{$1}'), source: 'dynamic' };
     evidence.push(`model "${inPath}" from the URL path`);
     return { id: inPath, raw: inPath, source: 'literal' };

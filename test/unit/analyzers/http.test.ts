@@ -120,10 +120,13 @@ export class GlmApi {
   });
   return response.json();
 }
-export const flux = () => fetch('https://queue.fal.run/fal-ai/flux/dev', { method: 'POST', body: JSON.stringify({ prompt: 'a fox', seed: 3 }) });`,
+export const flux = () => fetch('https://queue.fal.run/fal-ai/flux/dev', { method: 'POST', body: JSON.stringify({ prompt: 'a fox', seed: 3 }) });
+const VIDEO_MODEL = 'kling-video/v2/master/text-to-video';
+export const clip = (prompt: string) => fetch(\`https://queue.fal.run/fal-ai/\${VIDEO_MODEL}\`, { method: 'POST', body: JSON.stringify({ prompt, duration: '5' }) });`,
       calls: [
-        { line: 2, provider: 'fal', endpoint: 'image-generation', model: null, evidenceIncludes: ['asks for a number or a size of images'] },
+        { line: 2, provider: 'fal', endpoint: 'image-generation', model: null, evidenceIncludes: ['asks for a number or a size of images', 'model in the URL path'] },
         { line: 9, provider: 'fal', endpoint: 'other', model: 'fal-ai/flux/dev' },
+        { line: 11, provider: 'fal', endpoint: 'other', model: 'fal-ai/kling-video/v2/master/text-to-video' },
       ],
     },
     {
