@@ -1,10 +1,10 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression, type PropertyAssignment, type ShorthandPropertyAssignment } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { resolveClientOrigin } from './shared/clients';
@@ -38,6 +38,12 @@ interface EndpointRule {
   voiceSession?: boolean;
   /** An image edit: the image it edits is part of the input. */
   editsImage?: boolean;
+  /** A host running any kind of media model: an image request when the body asks for a number or a size of images. */
+  imagesFromBody?: boolean;
+  /** The model is the path after the host (`fal.run/fal-ai/flux/dev`): this pattern's first group. */
+  modelInPath?: RegExp;
+  /** The model is the one key of this body field (Recall's `provider: { recallai_async: {...} }`). */
+  modelFromKeyOf?: string;
 }
 
 const RULES: readonly EndpointRule[] = [
@@ -80,6 +86,16 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /api\.deepgram\.com\/v1\/listen(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'deepgram' },
   { pattern: /api\.deepgram\.com\/v1\/speak(?:$|[?#])/, endpoint: 'audio-speech', provider: 'deepgram' },
   { pattern: /api\.(?:eu\.)?assemblyai\.com\/v2\/transcript(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'assemblyai' },
+  // Vercel AI Gateway's own (AI SDK) protocol, not its OpenAI-compatible one: `.../v4/ai/transcription-model`, the model in a header.
+  { pattern: /(?:ai-gateway\.vercel\.sh|\/v\d+\/ai)\/transcription-model(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'vercel-gateway' },
+  // Recall.ai's async transcription of a recorded meeting (its path its own behind the regional or emulator base).
+  { pattern: /\/recording\/[^/?#]+\/create_transcript\/?(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'recall.ai', modelFromKeyOf: 'provider' },
+  // Hosted media-model APIs: fal (`fal.run/<owner>/<model>`, its queue the same path; status polls are `.../requests/<id>`),
+  // kie.ai (Veo, Runway, Flux, Suno, ... each `.../generate`, its market `jobs/createTask`), HeyGen's avatar video.
+  { pattern: /^https:\/\/(?:queue\.)?fal\.run\/(?![^?#]*\/requests(?:\/|$))[^?#]+$/, endpoint: 'other', provider: 'fal', imagesFromBody: true, modelInPath: /fal\.run\/([^?#]+)/ },
+  { pattern: /api\.kie\.ai\/api\/v1\/(?:[\w-]+\/)*(?:generate|createTask)(?:$|[?#])/, endpoint: 'other', provider: 'kie.ai', imagesFromBody: true },
+  { pattern: /api\.heygen\.com\/v\d+\/video(?:\/[\w-]+)*\/generate(?:$|[?#])|api\.heygen\.com\/v1\/video\.generate(?:$|[?#])/, endpoint: 'other', provider: 'heygen' },
+  { pattern: /\.steamship\.run\//, endpoint: 'chat', provider: 'steamship' },
   { pattern: /(?::11434|ollama).*\/api\/(?:chat)(?:$|[?#])/i, endpoint: 'chat', provider: 'ollama' },
   { pattern: /(?::11434|ollama).*\/api\/(?:generate)(?:$|[?#])/i, endpoint: 'completion', provider: 'ollama' },
   { pattern: /(?::11434|ollama).*\/api\/(?:embed|embeddings)(?:$|[?#])/i, endpoint: 'embedding', provider: 'ollama' },
@@ -89,6 +105,14 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
   // Hugging Face's serverless inference: `models/<id>` runs whatever task the model has; audio sent raw is speech to text.
   { pattern: /(?:api-inference\.huggingface\.co|router\.huggingface\.co\/hf-inference)\/models\/[^?#]+$/, endpoint: 'other', provider: 'huggingface', taskFromInput: true },
+];
+
+/**
+ * Services reached at a URL the app configures (a hosted agent instance), told by the key the request sends: an
+ * authenticated POST to one runs the service's model. Steamship agents live at `<handle>.steamship.run/<workspace>/<instance>/<method>`.
+ */
+const KEYED_SERVICES: ReadonlyArray<{ key: RegExp; rule: EndpointRule }> = [
+  { key: /\bSTEAMSHIP_API_KEY\b/, rule: { pattern: /\.steamship\.run\//, endpoint: 'chat', provider: 'steamship' } },
 ];
 
 const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source']);
@@ -201,15 +225,23 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   let urlText = (request.base ?? '') + (request.urlText ?? urlTextOf(request.url, context));
   let rule = RULES.find((candidate) => candidate.pattern.test(urlText));
   if (!rule && request.urlText === undefined) {
-    // `fetch(url, ...)` where `url` is a parameter: the URL a caller in the same module passes (or its default).
-    const passed = callerUrl(request.url, context);
+    // `fetch(url, ...)` where `url` is a parameter or a field of one (`route.endpoint`): the URL a caller in the same module passes (or its default).
+    const passed = callerUrl(request.url, context) ?? callerFieldUrl(request.url, context);
     if (passed) {
       urlText = passed.text;
       rule = RULES.find((candidate) => candidate.pattern.test(urlText));
       if (rule) request.evidence.push(passed.where);
     }
   }
-  if (!rule) return undefined;
+  // A URL wholly from run-time config (`fetch(agentUrl, ...)`): the service the request's key names, if any.
+  if (!rule && /^\{\{[^}]*\}\}$/.test(urlText)) {
+    const keyed = keyedService(call, context);
+    if (keyed) {
+      rule = keyed.rule;
+      request.evidence.push(`the URL is configured; the request is authorized with ${keyed.key}`);
+    }
+  }
+  if (!rule || forwardsIncomingBody(request.body, context)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   const clientHost = rule.needsKnownHost && !providerFromBaseUrl(urlText) ? sdkClientHost(request.url, context, request.evidence) : undefined;
@@ -231,8 +263,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const sessionConfig = rule.voiceSession && !getObjectProperty(body, 'model', context.modules) ? resolveObjectLiteral(getObjectProperty(body, 'session', context.modules), context.modules) : undefined;
   const assigned = request.body ? fieldAssignedBeforeRequest(request.body, call, 'model', context) : undefined;
   if (assigned) evidence.push(`model: set on the body before the request (\`${assigned.getParent()!.getText().slice(0, 80)}\`)`);
-  const model = modelOf(sessionConfig ?? body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context), assigned);
-  const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.endpoint;
+  const model = (assigned ? undefined : ruleModel(rule, body, urlText, context, evidence)) ?? modelOf(sessionConfig ?? body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context), assigned);
+  const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.imagesFromBody && asksForImages(body, context) ? 'image-generation' : rule.endpoint;
+  if (endpoint !== rule.endpoint && rule.imagesFromBody) evidence.push('the body asks for a number or a size of images: image generation');
   const { messages: bodyMessages, hasImage } = readBody(body, context, endpoint);
   const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
   if (rule.editsImage) evidence.push(IMAGE_EDIT_INPUT);
@@ -245,7 +278,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   return toDetectedCall(call, context, {
     provider,
     sdk: 'http',
-    method: `${request.client} ${path.replace(/\{\{([^}]*)\}\}/g, '{$1}')}`,
+    method: `${request.client} ${(path || urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}')}`,
     endpoint,
     model,
     messages,
@@ -262,6 +295,73 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     ...(request.helperRequest ? { httpHelperRequest: request.helperRequest } : {}),
     evidence,
   });
+}
+
+/** The service whose key a request's headers send (`Authorization: \`Bearer ${process.env.STEAMSHIP_API_KEY}\``): fetch's init, axios's config. */
+function keyedService(call: CallExpression, context: AnalyzerContext): { key: string; rule: EndpointRule } | undefined {
+  for (const options of call.getArguments().slice(1, 3)) {
+    const headers = getObjectProperty(resolveObjectLiteral(options, context.modules), 'headers', context.modules);
+    const text = headers ? (resolveObjectLiteral(headers, context.modules) ?? headers).getText() : '';
+    for (const service of KEYED_SERVICES) {
+      const key = service.key.exec(text)?.[0];
+      if (key) return { key, rule: service.rule };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `body: await req.text()` or `body: req.body`, `req` the handler's incoming request: a proxy route forwarding the body it
+ * was sent as is (adding only the key and the base URL). The request that bills is the one its sender builds.
+ */
+function forwardsIncomingBody(body: Node | undefined, context: AnalyzerContext): boolean {
+  if (!body) return false;
+  const value = unwrapExpression(traceValue(body, context.modules));
+  const read = Node.isCallExpression(value) && value.getArguments().length === 0 ? unwrapExpression(value.getExpression()) : value;
+  if (!Node.isPropertyAccessExpression(read) || !(read === value ? read.getName() === 'body' : RAW_BODY_READS.has(read.getName()))) return false;
+  const owner = unwrapExpression(read.getExpression());
+  const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, context.modules) : undefined;
+  return parameter !== undefined && Node.isParameterDeclaration(parameter) && INCOMING_REQUEST.test(`${parameter.getName()}: ${parameter.getTypeNode()?.getText() ?? ''}`);
+}
+
+/** Reads of a request's body that keep it as sent. */
+const RAW_BODY_READS = new Set(['text', 'arrayBuffer', 'blob', 'formData']);
+/** A handler's incoming request, by its type (`NextRequest`, `Request`, Node's `IncomingMessage`), or its usual name when untyped. */
+const INCOMING_REQUEST = /^(?:req|request): $|: (?:Next)?Request$|: (?:http\.)?IncomingMessage$/;
+
+/** Fields of a media API's body that ask for images (fal's `num_images`, `image_size`), as opposed to a video or a voice. */
+const IMAGE_REQUEST_FIELDS = ['num_images', 'image_size'];
+
+function asksForImages(body: Node | undefined, context: AnalyzerContext): boolean {
+  return IMAGE_REQUEST_FIELDS.some((field) => getObjectProperty(body, field, context.modules));
+}
+
+/**
+ * The model where a rule says the API takes it, when the body names none: the URL's path after the host
+ * (`fal.run/fal-ai/flux/dev`, a run-time part leaving it unknown) or the one key of a body field.
+ */
+function ruleModel(rule: EndpointRule, body: Node | undefined, urlText: string, context: AnalyzerContext, evidence: string[]): ModelRef | undefined {
+  if (firstProperty(body, ['model', 'model_id'], context.modules)) return undefined;
+  const inPath = rule.modelInPath?.exec(urlText)?.[1];
+  if (inPath) {
+    // `fal.run/fal-ai/${model}`: the expression after the fixed owner, read as a model option is (a caller's value for a parameter).
+    const hole = /^([^{]*)\{\{([^}]+)\}\}$/.exec(inPath);
+    const expression = hole ? urlModelExpression(hole[2], context) : undefined;
+    if (expression) {
+      const model = readModel(expression, context.modules);
+      evidence.push(`model in the URL path: \`${inPath.slice(0, 60)}\``, ...model.evidence);
+      return model.ref.id === null ? model.ref : { ...model.ref, id: hole![1] + model.ref.id };
+    }
+    if (/\{\{/.test(inPath)) return { id: null, raw: inPath.replace(/\{\{([^}]*)\}\}/g, '{$1}'), source: 'dynamic' };
+    evidence.push(`model "${inPath}" from the URL path`);
+    return { id: inPath, raw: inPath, source: 'literal' };
+  }
+  const keyed = rule.modelFromKeyOf ? resolveObjectLiteral(getObjectProperty(body, rule.modelFromKeyOf, context.modules), context.modules) : undefined;
+  const keys = keyed && Node.isObjectLiteralExpression(keyed) ? keyed.getProperties().filter((property) => Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)) : [];
+  if (keys.length !== 1) return undefined;
+  const id = (keys[0] as PropertyAssignment | ShorthandPropertyAssignment).getName().replace(/^['"]|['"]$/g, '');
+  evidence.push(`model "${id}" from the key of the body's \`${rule.modelFromKeyOf}\``);
+  return { id, raw: id, source: 'literal' };
 }
 
 /** The realtime step a URL makes, a GA mint whose session config says `type: 'transcription'` minting a transcription session. */
@@ -294,6 +394,70 @@ function callerUrl(url: Node, context: AnalyzerContext): { text: string; where: 
   return undefined;
 }
 
+/**
+ * `fetch(route.endpoint, init)` inside `function send(request, route)`: the field of the object the module's own calls
+ * pass, from the object literal it is or from those the function building it returns (`resolveRoute(config)` returning
+ * `{ transport, endpoint: \`${baseUrl}/speech-to-text\` }` per transport). A call made under a test of the object
+ * (`if (route.transport === 'elevenlabs') return sendElevenLabs(request, route)`) takes the object returned under a test
+ * of the same literal (`if (transport === 'elevenlabs') return {...}`); otherwise a model endpoint, a chat one first.
+ */
+function callerFieldUrl(url: Node, context: AnalyzerContext): { text: string; where: string } | undefined {
+  const node = unwrapExpression(url);
+  if (!Node.isPropertyAccessExpression(node)) return undefined;
+  const owner = unwrapExpression(node.getExpression());
+  const parameter = Node.isIdentifier(owner) ? findDeclaration(owner, context.modules) : undefined;
+  if (!parameter || !Node.isParameterDeclaration(parameter)) return undefined;
+  const place = namedFunctionParameter(parameter);
+  if (!place) return undefined;
+  const field = node.getName();
+  for (const caller of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(caller.getExpression());
+    const argument = caller.getArguments()[place.index];
+    if (!Node.isIdentifier(callee) || callee.getText() !== place.name || !argument) continue;
+    const tested = new Set(guardLiterals(caller, (other) => other.getText().startsWith(`${argument.getText()}.`)));
+    const values = fieldValues(argument, field, context);
+    const guarded = values.filter((value) => value.guards.some((literal) => tested.has(literal)));
+    const pool = (guarded.length > 0 ? guarded : values).map((value) => urlTextOf(value.node, context));
+    const index = chatEndpointFirst(pool);
+    if (index !== -1) return { text: pool[index], where: `URL ${pool[index].slice(0, 80)}: the \`${field}\` of what ${place.name}() is passed at line ${caller.getStartLineNumber()}` };
+  }
+  return undefined;
+}
+
+/** A field of an object: the literal's own, or each returned object's of the function that builds it, with the literals its return is tested for. */
+function fieldValues(value: Node, field: string, context: AnalyzerContext): Array<{ node: Node; guards: string[] }> {
+  const object = resolveObjectLiteral(value, context.modules);
+  const own = getObjectProperty(object, field, context.modules);
+  if (own) return [{ node: own, guards: [] }];
+  // The call a constant holds (`const route = resolveRoute(config)`), which tracing the value would step into.
+  const held = unwrapExpression(value);
+  const declaration = Node.isIdentifier(held) ? findDeclaration(held, context.modules) : undefined;
+  const built = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : held;
+  const entered = built && Node.isCallExpression(unwrapExpression(built)) ? enterCall(built, context.modules) : undefined;
+  if (!entered) return [];
+  try {
+    return entered.returns.flatMap((returned) => {
+      const fieldValue = getObjectProperty(resolveObjectLiteral(returned, context.modules), field, context.modules);
+      return fieldValue ? [{ node: fieldValue, guards: guardLiterals(returned, () => true) }] : [];
+    });
+  } finally {
+    entered.release();
+  }
+}
+
+/** The string literals that the `if`s around a node (in its function) compare a value with, where the node runs when they hold. */
+function guardLiterals(node: Node, compares: (other: Node) => boolean): string[] {
+  const literals: string[] = [];
+  const fn = enclosingFunction(node);
+  let child = node;
+  for (let parent = node.getParent(); parent && parent !== fn; child = parent, parent = parent.getParent()) {
+    if (!Node.isIfStatement(parent) || child !== parent.getThenStatement()) continue;
+    const comparison = stringLiteralComparison(unwrapExpression(parent.getExpression()));
+    if (comparison && !comparison.negated && compares(comparison.other)) literals.push(comparison.literal);
+  }
+  return literals;
+}
+
 /** `${this.client.baseURL}/...`: the provider of the SDK client whose `baseURL` the URL is built on, if it is one. */
 function sdkClientHost(url: Node, context: AnalyzerContext, evidence: string[]): string | undefined {
   const candidates: Node[] = [url];
@@ -312,7 +476,7 @@ function sdkClientHost(url: Node, context: AnalyzerContext, evidence: string[]):
   return undefined;
 }
 
-/** `body: formData` built with `formData.append('model', this.model)` in the same function: the model appended. */
+/** `body: formData` built with `formData.append('model', this.model)` (or `'model_id'`, as ElevenLabs names it) in the same function: the model appended. */
 function formDataModel(body: Node | undefined, context: AnalyzerContext): Node | undefined {
   const node = body && unwrapExpression(body);
   if (!node || !Node.isIdentifier(node)) return undefined;
@@ -322,7 +486,7 @@ function formDataModel(body: Node | undefined, context: AnalyzerContext): Node |
   for (const append of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = append.getExpression();
     const [key, value] = append.getArguments();
-    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'append' && callee.getExpression().getText() === node.getText() && key && /^['"`]model['"`]$/.test(key.getText()) && value) return value;
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'append' && callee.getExpression().getText() === node.getText() && key && /^['"`]model(?:_id)?['"`]$/.test(key.getText()) && value) return value;
   }
   return undefined;
 }
@@ -633,17 +797,34 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
     if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built) || Node.isTemplateExpression(built))) return resolvePromptText(built, context.modules).text;
     // `${config.baseUrl ?? DEFAULT_BASE_URL}/speech-to-text`: a base the caller may override, else the code's default host.
-    if (Node.isTemplateExpression(node) && node.getTemplateSpans().some((span) => isFallbackChoice(span.getExpression()))) {
+    if (Node.isTemplateExpression(node) && node.getTemplateSpans().some((span) => isFallbackChoice(span.getExpression()) || normalisedDefaultBase(span.getExpression(), context) !== undefined)) {
       let text = node.getHead().getLiteralText();
       for (const span of node.getTemplateSpans()) {
         const expression = span.getExpression();
-        const fallback = isFallbackChoice(expression) ? resolveString(expression, context.modules).value : null;
+        const fallback = isFallbackChoice(expression) ? resolveString(expression, context.modules).value : normalisedDefaultBase(expression, context) ?? null;
         text += (fallback ?? resolvePromptText(expression, context.modules).text) + span.getLiteral().getLiteralText();
       }
       return text;
     }
   }
   return resolvePromptText(node, context.modules).text;
+}
+
+/**
+ * `const baseUrl = trimTrailingSlashes(config.baseUrl ?? DEFAULT_BASE_URL)`: an overridable base handed to a helper that
+ * tidies it; the code's default when it is an absolute URL (the helper is taken to keep the host).
+ */
+function normalisedDefaultBase(expression: Node, context: AnalyzerContext): string | undefined {
+  const node = unwrapExpression(expression);
+  const declaration = Node.isIdentifier(node) ? findDeclaration(node, context.modules) : undefined;
+  const value = declaration && Node.isVariableDeclaration(declaration) && !isReassignedLet(node, context.modules) ? declaration.getInitializer() : undefined;
+  const call = value && unwrapExpression(value);
+  if (!call || !Node.isCallExpression(call)) return undefined;
+  for (const argument of call.getArguments()) {
+    const fallback = isFallbackChoice(argument) ? resolveString(argument, context.modules).value : undefined;
+    if (fallback && /^https?:\/\/[^/{}\s]+/i.test(fallback)) return fallback.replace(/\/+$/, '');
+  }
+  return undefined;
 }
 
 /** `a ?? b` or `a || b`: a value with a fallback. */
@@ -960,6 +1141,7 @@ function readBody(body: Node | undefined, context: AnalyzerContext, endpoint: En
       if (value) messages.push({ role: 'user', ...(Node.isArrayLiteralExpression(value) ? resolveContentParts(value, context.modules).text : resolvePromptText(value, context.modules)) });
     }
   }
-  if (getObjectProperty(body, 'images', context.modules)) hasImage = true;
+  // Input images by URL or data (`images`, a video API's reference `imageUrls`).
+  if (['images', 'imageUrls', 'image_urls'].some((field) => getObjectProperty(body, field, context.modules))) hasImage = true;
   return { messages, hasImage };
 }

@@ -16,6 +16,7 @@ import { CallerCandidatesMemo, candidatesKey } from './callerCandidatesMemo';
 import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
+import { sendsRequest } from './prefilter';
 import { aliasMayNameAny, dropAgentsRunElsewhere, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, markRealtimeSessionTools, markStreamedGraphNodes, modelsFromCallers, modelsFromDeploymentList, modelsFromKeyedDefaults, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { helperRequestSites } from './helperRequests';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
@@ -159,6 +160,9 @@ function validAnalysis(entry: CacheEntry | undefined, stamp: string, stampOf: St
  * Scans a folder: finds the files that may hold LLM calls, analyzes them, and prices every call.
  * Never runs workspace code and makes no network request.
  */
+/** `@org/name/...`: a workspace or registry package, not a path alias (`@/lib/x`, `~/lib/x`). */
+const WORKSPACE_PACKAGE_SPECIFIER = /^@[\w.-]+\//;
+
 export async function scanWorkspace(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   try {
     return await scanFolder(root, options);
@@ -247,15 +251,22 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const readText = createTextReader(undefined, keptTexts);
   const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
   const sdkImporters = importGraph.importersOf(sdkModules);
+  // A file importing such a module by a path alias (`@/app/constant`) that sends a request: its URL may be built from the
+  // module's constants (`fetch(\`${prefix}/${Stability.GeneratePath}/${model}\`)`), which the prefilter cannot see. Not a
+  // workspace package's import (`@org/utils`): any parsed file in a folder of that name would match it (dub: 61 -> 200 parsed).
+  const aliasMayNameParsed = aliasMayNameAny(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.relativePath));
+  const mayNameParsed = (specifier: string) => !WORKSPACE_PACKAGE_SPECIFIER.test(specifier) && aliasMayNameParsed(specifier);
   for (const { file, analysis } of analyses) {
     options.signal?.throwIfAborted();
-    if (analysis.parsed || !sdkImporters.has(file.absolutePath)) continue;
+    if (analysis.parsed) continue;
+    const viaAliasOnly = !sdkImporters.has(file.absolutePath) && (analysis.aliasImports ?? []).some(mayNameParsed);
+    if (!sdkImporters.has(file.absolutePath) && !viaAliasOnly) continue;
     // Like a file's own analysis, its second look is reused while it and the modules it followed are unchanged (never for unsaved text).
     const importerStamp = options.cache && !options.unsaved?.has(file.absolutePath) ? stampOf(file.absolutePath) : undefined;
     let imported = importerStamp === undefined ? undefined : options.cache!.getImporter(file.relativePath, importerStamp, stampOf);
     if (!imported) {
       const text = await readText(file.absolutePath);
-      if (text === null) continue;
+      if (text === null || (viaAliasOnly && !sendsRequest(text))) continue;
       imported = analyzeImporter(file, text, context);
       if (importerStamp !== undefined) options.cache!.setImporter(file.relativePath, importerStamp, imported, stampOf);
       parsed++;

@@ -18,6 +18,10 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'a URL in a string or comment only', code: `// POST https://api.openai.com/v1/chat/completions\nexport const docs = 'curl https://api.anthropic.com/v1/messages';` },
     { name: 'a generic /v1/embeddings of an unknown host without a model', code: `await fetch(\`\${SEARCH_URL}/v1/embeddings\`, { method: 'POST', body: JSON.stringify({ text }) });` },
     { name: 'new URL against the page\'s own origin is the app\'s route', code: `await fetch(new URL('/api/chat/completions', window.location.origin), { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages }) });\nawait fetch(new URL('/api/chat', location.href).toString(), { method: 'POST', body: JSON.stringify({ model: 'llama3', messages }) });` },
+    { name: "media APIs' status polls and lists: a fal queue request's status, kie.ai's record-info, HeyGen's voices", code: `export async function poll(model: string, id: string, taskId: string) {\n  await fetch(\`https://queue.fal.run/fal-ai/\${model}/requests/\${id}/status\`, { headers });\n  await fetch('https://api.kie.ai/api/v1/veo/record-info?taskId=' + taskId, { headers });\n  await fetch('https://api.heygen.com/v2/voices', { headers });\n}` },
+    { name: "a route object's field that is no model endpoint (the guarded branch is the app's own upload route)", code: `function resolveRoute(kind: string) {\n  if (kind === 'upload') return { kind, endpoint: '/api/upload' };\n  return { kind, endpoint: 'https://api.openai.com/v1/chat/completions' };\n}\nasync function upload(data: Blob, route: { endpoint: string }) {\n  return fetch(route.endpoint, { method: 'POST', body: data });\n}\nexport async function send(kind: string, data: Blob) {\n  const route = resolveRoute(kind);\n  if (route.kind === 'upload') return upload(data, route);\n}` },
+    { name: "a proxy route forwarding its incoming request's body as is to a provider's host (the sender's request is the one that bills)", code: `import { NextRequest } from 'next/server';\nconst HUNYUAN_URL = 'https://hunyuan.tencentcloudapi.com';\nexport async function forward(req: NextRequest) {\n  const body = await req.text();\n  return fetch(HUNYUAN_URL, { method: req.method, body, headers: { 'X-TC-Action': 'ChatCompletions' } });\n}\nexport async function relay(request: Request) {\n  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: request.body, duplex: 'half' } as RequestInit);\n}` },
+    { name: "a service's key sent to its own management API, and a configured URL sent another service's key", code: `export async function setup(config: { webhookUrl: string }) {\n  await fetch('https://api.steamship.com/api/v1/workspace/create', { method: 'POST', headers: { Authorization: \`Bearer \${process.env.STEAMSHIP_API_KEY}\` }, body: JSON.stringify({ handle: 'w' }) });\n  await fetch(config.webhookUrl, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.SLACK_TOKEN}\` }, body: JSON.stringify({ text: 'hi' }) });\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
@@ -105,6 +109,111 @@ export class GlmApi {
   return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify(payload) });
 }`,
       calls: [{ line: 8, provider: 'openai', endpoint: 'chat', model: 'gpt-4.1-mini' }],
+    },
+    {
+      name: "fal's model API by hand: the model the path after the host (the caller's), a request for a number of images is image generation",
+      code: `export async function textToImage(model: string, prompt: string) {
+  const response = await fetch(\`https://fal.run/fal-ai/\${model}\`, {
+    method: 'POST',
+    headers: { Authorization: \`Key \${process.env.FAL_KEY}\` },
+    body: JSON.stringify({ prompt, aspect_ratio: '16:9', num_images: 1 }),
+  });
+  return response.json();
+}
+export const flux = () => fetch('https://queue.fal.run/fal-ai/flux/dev', { method: 'POST', body: JSON.stringify({ prompt: 'a fox', seed: 3 }) });
+const VIDEO_MODEL = 'kling-video/v2/master/text-to-video';
+export const clip = (prompt: string) => fetch(\`https://queue.fal.run/fal-ai/\${VIDEO_MODEL}\`, { method: 'POST', body: JSON.stringify({ prompt, duration: '5' }) });`,
+      calls: [
+        { line: 2, provider: 'fal', endpoint: 'image-generation', model: null, evidenceIncludes: ['asks for a number or a size of images', 'model in the URL path'] },
+        { line: 9, provider: 'fal', endpoint: 'other', model: 'fal-ai/flux/dev' },
+        { line: 11, provider: 'fal', endpoint: 'other', model: 'fal-ai/kling-video/v2/master/text-to-video' },
+      ],
+    },
+    {
+      name: "kie.ai's video API (Veo) with reference images, and HeyGen's avatar video: hosted media models by hand",
+      code: `export async function makeVideo(prompt: string, references: string[]) {
+  const task = await fetch('https://api.kie.ai/api/v1/veo/generate', {
+    method: 'POST',
+    body: JSON.stringify({ prompt, imageUrls: references, model: 'veo3_fast', aspectRatio: '9:16' }),
+  });
+  const avatar = await fetch(\`https://api.heygen.com/v2/video/generate\`, {
+    method: 'POST',
+    body: JSON.stringify({ video_inputs: [{ character: { type: 'avatar', avatar_id: 'a1' }, voice: { type: 'text', input_text: prompt } }] }),
+  });
+  return [task, avatar];
+}`,
+      calls: [
+        { line: 2, provider: 'kie.ai', endpoint: 'other', model: 'veo3_fast', features: { vision: true } },
+        { line: 6, provider: 'heygen', endpoint: 'other', model: null },
+      ],
+    },
+    {
+      name: "Recall.ai's async transcript through the class's own request method on a regional base: the model the one key of `provider`",
+      code: `function apiBase(): string {
+  return \`https://\${process.env.RECALL_REGION ?? 'us-west-2'}.recall.ai/api/v1\`;
+}
+export class MeetingRecorder {
+  async transcribe(recordingId: string) {
+    await this.request(\`/recording/\${recordingId}/create_transcript/\`, {
+      method: 'POST',
+      body: { provider: { recallai_async: { language_code: 'auto' } }, diarization: { use_separate_streams_when_available: true } },
+    });
+  }
+  private async request(path: string, { method, body }: { method: string; body?: unknown }) {
+    const response = await fetch(\`\${apiBase()}\${path}\`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    return response.json();
+  }
+}`,
+      calls: [{ line: 6, provider: 'recall.ai', endpoint: 'audio-transcription', model: 'recallai_async' }],
+    },
+    {
+      name: "URLs from a route object the module builds per transport: each request's call is guarded by the transport its route was built for (ElevenLabs on a tidied default base, Vercel AI Gateway's transcription-model)",
+      code: `const DEFAULT_ELEVENLABS_URL = 'https://api.elevenlabs.io/v1';
+const DEFAULT_GATEWAY_URL = 'https://ai-gateway.vercel.sh/v4/ai';
+const stripSlashes = (url: string) => url.replace(/\\/+$/, '');
+interface Route { transport: string; endpoint: string }
+function routeFor(config: { transport: string; baseUrl?: string }): Route {
+  const transport = config.transport;
+  if (transport === 'elevenlabs') {
+    const baseUrl = stripSlashes(config.baseUrl ?? DEFAULT_ELEVENLABS_URL);
+    return { transport, endpoint: \`\${baseUrl}/speech-to-text\` };
+  }
+  if (transport === 'gateway') {
+    return { transport, endpoint: \`\${DEFAULT_GATEWAY_URL}/transcription-model\` };
+  }
+  return { transport, endpoint: 'https://api.openai.com/v1/audio/transcriptions' };
+}
+async function viaElevenLabs(audio: Blob, modelId: string, route: Route) {
+  const form = new FormData();
+  form.append('model_id', modelId);
+  form.append('file', audio);
+  return fetch(route.endpoint, { method: 'POST', body: form });
+}
+async function viaGateway(audio: string, route: Route) {
+  return fetch(route.endpoint, { method: 'POST', body: JSON.stringify({ audio }) });
+}
+export async function transcribe(config: { transport: string; baseUrl?: string }, audio: Blob, base64: string) {
+  const route = routeFor(config);
+  if (route.transport === 'elevenlabs') return viaElevenLabs(audio, 'scribe_v1', route);
+  if (route.transport === 'gateway') return viaGateway(base64, route);
+}`,
+      calls: [
+        { line: 20, provider: 'elevenlabs', endpoint: 'audio-transcription', evidenceIncludes: ['the `endpoint` of what viaElevenLabs() is passed'] },
+        { line: 23, provider: 'vercel-gateway', endpoint: 'audio-transcription' },
+      ],
+    },
+    {
+      name: "a hosted agent's URL from the app's config, told by the service key the request sends (Steamship)",
+      code: `export async function ask(companion: { generateEndpoint?: string }, question: string, sessionId: string) {
+  const agentUrl = companion.generateEndpoint;
+  if (!agentUrl) throw new Error('no agent');
+  return fetch(agentUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: \`Bearer \${process.env.STEAMSHIP_API_KEY}\` },
+    body: JSON.stringify({ question, chat_session_id: sessionId }),
+  });
+}`,
+      calls: [{ line: 4, provider: 'steamship', endpoint: 'chat', model: null, method: 'fetch {companion.generateEndpoint}', evidenceIncludes: ['authorized with STEAMSHIP_API_KEY'] }],
     },
     {
       name: "Replicate's predictions API by hand: a model run named only by its version hash",

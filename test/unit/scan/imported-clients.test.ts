@@ -23,3 +23,26 @@ describe('calls on clients imported from an SDK module', () => {
     assert.equal(result.summary.filesParsed, 2, 'model.ts by the prefilter, tagline.ts because it imports it; unrelated files stay unparsed');
   });
 });
+
+describe('request URLs built from constants of a module imported by a path alias', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'alias-constants-'));
+    mkdirSync(path.join(root, 'app', 'store'), { recursive: true });
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }));
+    // Names an endpoint, so the prefilter lets it through.
+    writeFileSync(path.join(root, 'app', 'constant.ts'), `export const OPENAI_BASE_URL = 'https://api.openai.com';\nexport const ImageApi = { GeneratePath: 'v2beta/stable-image/generate' };\nexport const ProxyPath = '/api/images';\n`);
+    // Names no endpoint: only its alias import of the constants and its request make it worth a look.
+    writeFileSync(path.join(root, 'app', 'store', 'images.ts'), `import { ImageApi, ProxyPath } from '@/app/constant';\nexport function draw(model: string, form: FormData) {\n  return fetch(\`\${ProxyPath}/\${ImageApi.GeneratePath}/\${model}\`, { method: 'POST', body: form });\n}\n`);
+    writeFileSync(path.join(root, 'app', 'store', 'labels.ts'), `import { ProxyPath } from '@/app/constant';\nexport const label = \`images at \${ProxyPath}\`;\n`);
+    // A workspace package's import (`@acme/app`) is not a path alias: a parsed file in a folder named `app` does not make it one.
+    writeFileSync(path.join(root, 'app', 'store', 'status.ts'), `import { statusUrl } from '@acme/app';\nexport const ping = () => fetch(statusUrl, { method: 'POST', body: '{}' });\n`);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('analyzes a file that sends a request and imports a parsed module by a path alias, not one that only imports it nor one importing a package', async () => {
+    const result = await scanWorkspace(root);
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.provider} ${site.endpoint}`), ['app/store/images.ts:3 stability image-generation']);
+    assert.equal(result.summary.filesParsed, 2, 'constant.ts by the prefilter, images.ts for its request; labels.ts (no request) and status.ts (a package import) stay unparsed');
+  });
+});
