@@ -1102,15 +1102,19 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
   return shapesOfReceiver(callee.getExpression()).some((shape) => reaches(shape, helper, modules));
 }
 
+/** Object literals spread into one another followed when looking for a helper's method (`{ ...state, ...methods }`). */
+const MAX_SPREAD_HOPS = 2;
+
 /**
  * Whether a method call on a value of this shape may run the helper: an instance of a class that
  * has the helper's method (its own or inherited); a value declared with a type the helper's class
  * or literal implements (any implementation may be behind it), or with a subclass of the helper's
- * class that inherits it; an object literal or factory holding the helper.
+ * class that inherits it; an object literal (or one spread into it) or factory holding the helper.
  */
-function reaches(shape: Shape, helper: Helper, modules: ModuleLoader): boolean {
+function reaches(shape: Shape, helper: Helper, modules: ModuleLoader, spreads = 0): boolean {
   const node = shape.node;
-  if (Node.isObjectLiteralExpression(node)) return contains(node, helper.fn);
+  // `{ ...get(), ...methods }` (a store's getter merging its state with its methods): the helper may be in a spread object.
+  if (Node.isObjectLiteralExpression(node)) return contains(node, helper.fn) || (spreads < MAX_SPREAD_HOPS && node.getProperties().some((property) => Node.isSpreadAssignment(property) && shapesOf(property.getExpression(), modules).some((spread) => reaches(spread, helper, modules, spreads + 1))));
   if (shape.made) return !!helper.ownerClass && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
   if (helper.types.some((type) => sameNode(type, node))) return true;
   return !!helper.ownerClass && (Node.isClassDeclaration(node) || Node.isClassExpression(node)) && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));

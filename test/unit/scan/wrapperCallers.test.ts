@@ -2150,3 +2150,32 @@ describe('engine', () => {
     },
   },
 ]);
+
+runScanCases('wrapper callers through values the code passes around untyped', [
+  {
+    name: 'a store method calling another through a getter that merges the state with the methods object (`get().send(...)` of `{ ..._get(), ...methods }`) is a caller',
+    files: {
+      'src/store.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export function makeStore(read: () => { history: string[] }) {
+  function current() {
+    return { ...read(), ...actions };
+  }
+  const actions = {
+    async send(text: string) {
+      return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    },
+    afterTool(result: string) {
+      current().send(\`Tool result: \${result}\`);
+    },
+  };
+  return actions;
+}
+`,
+    },
+    sites: [
+      { file: 'src/store.ts', line: 9, kind: 'sdk' },
+      { file: 'src/store.ts', line: 12, kind: 'wrapper-caller', via: 'src/store.ts:9' },
+    ],
+  },
+]);
