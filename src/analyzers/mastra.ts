@@ -6,6 +6,7 @@ import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { aiSdkFactoryProvider, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
+import { shapesOf } from './shared/shapes';
 
 /**
  * Mastra (`@mastra/core`): an `Agent` holds its model (an AI SDK model object such as `openai('gpt-4o')`, or a
@@ -19,12 +20,14 @@ import { aiSdkFactoryProvider, eachCall, readModel, readToolNames, traceValue } 
  */
 const PACKAGE = /^@mastra\/core(?:\/|$)/;
 const RUN_METHODS: ReadonlySet<string> = new Set(['generate', 'stream', 'generateVNext', 'streamVNext', 'generateLegacy', 'streamLegacy']);
+/** AG-UI's adapter for a Mastra agent (`new MastraAgent({ agent })`): its `run(input)` runs the agent, streaming the turn's events. */
+const AG_UI_ADAPTER = { className: 'MastraAgent', packageName: /^@ag-ui\/mastra$/, run: 'run' };
 
 export const mastraAnalyzer: Analyzer = {
   id: 'mastra',
   packages: [PACKAGE],
   analyze(context) {
-    const runs = eachCall((call) => analyzeRun(call, context), (name) => RUN_METHODS.has(name))(context);
+    const runs = eachCall((call) => analyzeRun(call, context) ?? analyzeAdapterRun(call, context), (name) => RUN_METHODS.has(name) || name === AG_UI_ADAPTER.run)(context);
     const runDefinitions = new Set(runs.map((call) => call.agentDefinition));
     const made = context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression).flatMap((created) => {
       if (created.getExpression().getText() !== 'Agent') return [];
@@ -50,6 +53,36 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
   return agentCall(call, origin!, callee.getName(), created, context, []);
 }
 
+/**
+ * `adapter.run(input)` on AG-UI's MastraAgent adapter made with the agent (`new MastraAgent({ agent, resourceId })`,
+ * often returned by an app's factory together with its cleanup): a run of that agent, streamed, with the conversation
+ * the AG-UI client sent. The adapter may be a member of what a factory returns (`session.adapter.run(...)`).
+ */
+function analyzeAdapterRun(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== AG_UI_ADAPTER.run) return undefined;
+  const adapter = resolveClientOrigin(memberValue(callee.getExpression(), context) ?? callee.getExpression(), context.modules);
+  if (!adapter || adapter.className !== AG_UI_ADAPTER.className || !AG_UI_ADAPTER.packageName.test(adapter.packageName)) return undefined;
+  const agent = getObjectProperty(resolveObjectLiteral(adapter.options, context.modules), 'agent', context.modules);
+  const origin = agent && resolveClientOrigin(agent, context.modules);
+  if (!isMastraAgent(origin)) return undefined;
+  const created = origin!.options?.getParentIfKind(SyntaxKind.NewExpression);
+  return agentCall(call, origin!, `${AG_UI_ADAPTER.className}.run`, created, context, [`${adapter.evidence[0]} from '${adapter.packageName}': AG-UI's adapter runs the agent it wraps and streams its events`], { streamed: true, inputFromClient: true });
+}
+
+/** `holder.member` where the holder is an object literal (made here, or returned by a factory, also through `.then`): the member's value. */
+function memberValue(expression: Node, context: AnalyzerContext): Node | undefined {
+  const access = unwrapExpression(expression);
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  for (const owner of shapesOf(access.getExpression(), context.modules)) {
+    if (!Node.isObjectLiteralExpression(owner.node)) continue;
+    const property = owner.node.getProperty(access.getName());
+    if (property && Node.isPropertyAssignment(property)) return property.getInitializerOrThrow();
+    if (property && Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+  }
+  return undefined;
+}
+
 /** `mastra.getAgent('weatherAgent')`: the agent `new Mastra({ agents: { weatherAgent } })` registers under that name. */
 function registeredAgent(receiver: Node, context: AnalyzerContext): ClientOrigin | undefined {
   if (!Node.isCallExpression(receiver)) return undefined;
@@ -69,7 +102,13 @@ function definitionOf(created: NewExpression, context: Pick<AnalyzerContext, 'mo
   return `${context.modules.relativePath(created.getSourceFile().getFilePath())}:${created.getStartLineNumber()}`;
 }
 
-function agentCall(site: Node, origin: ClientOrigin, method: string, created: NewExpression | undefined, context: AnalyzerContext, extra: string[]): DetectedCall {
+/** How a run is made, when the method's name does not say: streamed; its turns are what a client sent (an AG-UI run input), not the first argument. */
+interface RunKind {
+  streamed?: boolean;
+  inputFromClient?: boolean;
+}
+
+function agentCall(site: Node, origin: ClientOrigin, method: string, created: NewExpression | undefined, context: AnalyzerContext, extra: string[], kind: RunKind = {}): DetectedCall {
   const modules = context.modules;
   const options = resolveObjectLiteral(origin.options, modules);
   const evidence = [...origin.evidence, ...extra];
@@ -79,14 +118,14 @@ function agentCall(site: Node, origin: ClientOrigin, method: string, created: Ne
   const messages: PromptMessage[] = [];
   const instructions = instructionsOf(getObjectProperty(options, 'instructions', modules), context);
   if (instructions) messages.push(instructions);
-  const input = Node.isCallExpression(site) ? site.getArguments()[0] : undefined;
+  const input = Node.isCallExpression(site) && !kind.inputFromClient ? site.getArguments()[0] : undefined;
   if (input) {
     const read = resolveMessages(input, modules);
     messages.push(...(read.messages.length > 0 ? read.messages : [{ role: 'user' as const, ...resolveContentParts(input, modules).text }]));
   } else {
     messages.push({ role: 'user', text: '{{the user\'s turn}}', holes: [{ kind: 'message-array', expression: 'the conversation the framework sends' }] });
   }
-  const runOptions = Node.isCallExpression(site) ? resolveObjectLiteral(site.getArguments()[1], modules) : undefined;
+  const runOptions = Node.isCallExpression(site) && !kind.inputFromClient ? resolveObjectLiteral(site.getArguments()[1], modules) : undefined;
   const structured = Boolean(getObjectProperty(runOptions, 'output', modules) ?? getObjectProperty(runOptions, 'structuredOutput', modules) ?? getObjectProperty(runOptions, 'experimental_output', modules));
   const hasTools = tools !== undefined && toolNames.length !== 0;
   if (hasTools) evidence.push(`tools: ${toolNames.join(', ')}; the agent calls the model again with each tool result until it answers`);
@@ -98,7 +137,7 @@ function agentCall(site: Node, origin: ClientOrigin, method: string, created: Ne
     model,
     messages,
     maxOutputTokens: null,
-    features: { streaming: /^stream/.test(method), tools: hasTools, vision: false, structuredOutput: structured, multiStep: hasTools },
+    features: { streaming: kind.streamed === true || /^stream/.test(method), tools: hasTools, vision: false, structuredOutput: structured, multiStep: hasTools },
     toolNames,
     evidence,
   });

@@ -87,7 +87,9 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
     if (initializer) return shapesOf(initializer, modules, depth + 1);
     if (Node.isParameterDeclaration(declaration)) {
       const contextual = contextualParameterShapes(declaration, modules, depth);
-      return contextual.length > 0 ? contextual : passedShapes(declaration, undefined, modules, depth);
+      if (contextual.length > 0) return contextual;
+      const settled = settledValueShapes(declaration, modules, depth);
+      return settled.length > 0 ? settled : passedShapes(declaration, undefined, modules, depth);
     }
     return [];
   }
@@ -135,6 +137,19 @@ function contextualParameterShapes(parameter: Node, modules: ModuleLoader, depth
     if (parameterType) return typeShapes(parameterType, modules, depth + 1);
   }
   return [];
+}
+
+/**
+ * The first parameter of a callback handed to `promise.then(callback)` (`makeAdapter(options).then((adapter) => ...)`):
+ * what the promise settles to, the shapes of the promise's own expression (an async factory's returns).
+ */
+function settledValueShapes(parameter: Node, modules: ModuleLoader, depth: number): Shape[] {
+  const fn = parameter.getParent();
+  if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters()[0] !== parameter) return [];
+  const call = fn.getParent();
+  if (!call || !Node.isCallExpression(call) || call.getArguments()[0] !== fn) return [];
+  const callee = unwrapExpression(call.getExpression());
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'then' ? shapesOf(callee.getExpression(), modules, depth + 1) : [];
 }
 
 /** Calls of a function read for what they pass to an untyped parameter: a file calling its own helper a few times, not a library's. */
