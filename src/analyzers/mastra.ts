@@ -1,11 +1,11 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { toDetectedCall } from './shared/callsite';
+import { enclosingFunctionName, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { aiSdkFactoryProvider, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
+import { aiSdkFactoryProvider, eachCall, importBindingOf, readModel, readToolNames, traceValue } from './shared/sdk';
 import { shapesOf } from './shared/shapes';
 
 /**
@@ -35,9 +35,68 @@ export const mastraAnalyzer: Analyzer = {
       if (!origin || !isMastraAgent(origin) || runDefinitions.has(definitionOf(created, context))) return [];
       return [agentCall(created, origin, 'new Agent', undefined, context, ['the agent is made here and run by whatever it is handed to (Mastra\'s server, CopilotKit, an MCP server): its turns are reported here'])];
     });
-    return [...runs, ...made];
+    return [...runs, ...made, ...handedOver(context)];
   },
 };
+
+/** Frameworks that run the agents they are given, and where they take them. */
+const MCP_SERVER = { className: 'MCPServer', packageName: /^@mastra\/mcp$/ };
+const AG_UI_LOCAL_AGENTS = 'getLocalAgents';
+
+/**
+ * Where the app hands agents to a framework that runs them for its clients: each agent registered in an MCP server
+ * (`new MCPServer({ agents: { name: agent } })` from @mastra/mcp, which exposes it as an `ask_<name>` tool that runs
+ * it), and each agent of a Mastra instance given to AG-UI (`MastraAgent.getLocalAgents({ mastra })` from
+ * @ag-ui/mastra, streamed to a CopilotKit runtime). Each is a feature running the agent, reported as a caller of the
+ * agent's own site (where it is made), whose request it prices; nothing calls this site in turn.
+ */
+function handedOver(context: AnalyzerContext): DetectedCall[] {
+  const modules = context.modules;
+  const found: DetectedCall[] = [];
+  for (const created of context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+    if (created.getExpression().getText() !== MCP_SERVER.className) continue;
+    const server = resolveClientOrigin(created, modules);
+    if (!server || server.className !== MCP_SERVER.className || !MCP_SERVER.packageName.test(server.packageName)) continue;
+    const agents = resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(server.options, modules), 'agents', modules), modules);
+    for (const entry of agents && Node.isObjectLiteralExpression(agents) ? agents.getProperties() : []) {
+      const value = Node.isPropertyAssignment(entry) ? entry.getInitializer() : Node.isShorthandPropertyAssignment(entry) ? entry.getNameNode() : undefined;
+      const agent = value && agentOrigin(value, context);
+      if (agent) found.push(handOver(entry, agent, `MCPServer agents.${(entry as { getName(): string }).getName()}`, context, [`handed to new MCPServer() from '${server.packageName}' at line ${created.getStartLineNumber()}, which runs it for the MCP client that calls its ask tool`], {}));
+    }
+  }
+  for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(call.getExpression());
+    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== AG_UI_LOCAL_AGENTS) continue;
+    const adapterClass = importBindingOf(unwrapExpression(callee.getExpression()), modules);
+    if (!adapterClass || adapterClass.importedName !== AG_UI_ADAPTER.className || !AG_UI_ADAPTER.packageName.test(adapterClass.packageName)) continue;
+    const mastra = getObjectProperty(resolveObjectLiteral(call.getArguments()[0], modules), 'mastra', modules);
+    const instance = mastra && resolveClientOrigin(mastra, modules);
+    if (!instance || instance.className !== 'Mastra' || !PACKAGE.test(instance.packageName)) continue;
+    const agents = resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(instance.options, modules), 'agents', modules), modules);
+    for (const entry of agents && Node.isObjectLiteralExpression(agents) ? agents.getProperties() : []) {
+      const value = Node.isPropertyAssignment(entry) ? entry.getInitializer() : Node.isShorthandPropertyAssignment(entry) ? entry.getNameNode() : undefined;
+      const agent = value && resolveClientOrigin(value, modules);
+      if (agent && isMastraAgent(agent)) found.push(handOver(call, agent, `${AG_UI_ADAPTER.className}.${AG_UI_LOCAL_AGENTS}`, context, [`the Mastra instance's agents handed to AG-UI by ${AG_UI_ADAPTER.className}.${AG_UI_LOCAL_AGENTS}() from '${adapterClass.packageName}', which streams each run to the client`], { streamed: true }));
+    }
+  }
+  return found;
+}
+
+/** A Mastra agent an expression holds: one made with `new Agent`, or the one `mastra.getAgent('name')` looks up. */
+function agentOrigin(value: Node, context: AnalyzerContext): ClientOrigin | undefined {
+  const origin = resolveClientOrigin(value, context.modules) ?? registeredAgent(traceValue(value, context.modules), context);
+  return isMastraAgent(origin) ? origin : undefined;
+}
+
+/** The hand-over site: a run of the agent with the client's turns, as a caller of the agent's own site (`via`). */
+function handOver(site: Node, agent: ClientOrigin, method: string, context: AnalyzerContext, extra: string[], kind: RunKind): DetectedCall {
+  const created = agent.options?.getParentIfKind(SyntaxKind.NewExpression);
+  const call = agentCall(site, agent, method, undefined, context, extra, { ...kind, inputFromClient: true });
+  if (!created) return call;
+  const via = { file: context.modules.relativePath(created.getSourceFile().getFilePath()), line: created.getStartLineNumber(), function: enclosingFunctionName(created) ?? '<top>' };
+  // Its own position as the agent's definition: the framework runs the agent, so the function handing it over is no helper whose callers send it.
+  return { ...call, kind: 'wrapper-caller', via, agentDefinition: `${call.file}:${call.line}` };
+}
 
 function isMastraAgent(origin: ClientOrigin | undefined): boolean {
   return origin !== undefined && origin.className === 'Agent' && PACKAGE.test(origin.packageName);

@@ -2179,3 +2179,69 @@ export function makeStore(read: () => { history: string[] }) {
     ],
   },
 ]);
+
+const MASTRA_SERVICES: Record<string, string> = {
+  'src/chat/agent.loader.ts': `import { Agent } from '@mastra/core/agent';
+import { openai } from '@ai-sdk/openai';
+export class AgentLoader {
+  async agent() {
+    return new Agent({
+      name: 'planner',
+      instructions: 'You help users plan and schedule their social posts.',
+      model: openai('gpt-4.1-mini'),
+      tools: { listPosts: {} },
+    });
+  }
+}
+`,
+  'src/chat/mastra.holder.ts': `import { Mastra } from '@mastra/core/mastra';
+import { AgentLoader } from './agent.loader';
+export class MastraHolder {
+  static mastra: Mastra;
+  constructor(private loader: AgentLoader) {}
+  async mastra() {
+    MastraHolder.mastra = MastraHolder.mastra || new Mastra({ agents: { planner: await this.loader.agent() } });
+    return MastraHolder.mastra;
+  }
+}
+`,
+};
+
+runScanCases('agents handed to a framework that runs them (Mastra)', [
+  {
+    name: "an agent registered in an MCP server (looked up by name in a Mastra instance a DI container hands out) and a Mastra instance's agents handed to AG-UI by MastraAgent.getLocalAgents are callers of the agent's site, which leaves the totals",
+    files: {
+      ...MASTRA_SERVICES,
+      'src/chat/mcp.start.ts': `import { MCPServer } from '@mastra/mcp';
+import { MastraHolder } from './mastra.holder';
+export const startMcp = async (app: { get<T>(token: new (...args: never[]) => T, options?: object): T }) => {
+  const holder = app.get(MastraHolder, { strict: false });
+  const mastra = await holder.mastra();
+  const agent = mastra.getAgent('planner');
+  const config = {
+    name: 'Planner MCP',
+    agents: { planner: agent },
+  };
+  return new MCPServer(config);
+};
+`,
+      'src/routes/agent.controller.ts': `import { MastraAgent } from '@ag-ui/mastra';
+import { RequestContext } from '@mastra/core/di';
+import { MastraHolder } from '../chat/mastra.holder';
+export class AgentController {
+  constructor(private holder: MastraHolder) {}
+  async agents(userId: string) {
+    const mastra = await this.holder.mastra();
+    const requestContext = new RequestContext();
+    return MastraAgent.getLocalAgents({ resourceId: userId, mastra, requestContext });
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/chat/agent.loader.ts', line: 5, kind: 'sdk', model: 'gpt-4.1-mini', inTotals: false },
+      { file: 'src/chat/mcp.start.ts', line: 9, kind: 'wrapper-caller', via: 'src/chat/agent.loader.ts:5', model: 'gpt-4.1-mini', inTotals: true },
+      { file: 'src/routes/agent.controller.ts', line: 9, kind: 'wrapper-caller', via: 'src/chat/agent.loader.ts:5', model: 'gpt-4.1-mini', inTotals: true },
+    ],
+  },
+]);
