@@ -187,6 +187,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const file = byRelative.get(call.file);
       const sourceFile = file && (await sourceFileOf(file));
       const node = sourceFile && (nodeOfCaller.get(call) ?? nodeAt(sourceFile, call.line, call.column));
+      // A lazy initialization keeps its promise on the instance: it runs once, however many methods wait for it.
+      if (node && promiseKeptInField(node)) continue;
       const helper = node && helperAround(node, call, context.modules);
       // A helper making several requests (retries, a streaming and a plain branch) is one feature per
       // caller: its first request stands for it, and the totals leave all of the helper's requests out.
@@ -422,6 +424,24 @@ function withHopsPassedThrough(callers: DetectedCall[], hops: ReadonlySet<Detect
     }
     return through.length > 0 ? { ...caller, via: { ...caller.via, through } } : caller;
   });
+}
+
+/**
+ * `this.initPromise = this._init().catch(...)`: the call's promise itself (not awaited) kept in a field of the instance,
+ * so the methods that wait for it (`ensureReady()` before each operation) share one run. Its request is made once per
+ * instance, not once per caller of the function around it: that function is no helper whose callers each send it.
+ */
+function promiseKeptInField(node: Node): boolean {
+  let current = node;
+  for (let parent = current.getParent(); parent; current = parent, parent = parent.getParent()) {
+    const chained = (Node.isPropertyAccessExpression(parent) && parent.getExpression() === current) || (Node.isCallExpression(parent) && parent.getExpression() === current);
+    if (!chained && !Node.isParenthesizedExpression(parent)) break;
+  }
+  const assignment = current.getParent();
+  if (!assignment || !Node.isBinaryExpression(assignment) || assignment.getRight() !== current) return false;
+  const operator = assignment.getOperatorToken().getKind();
+  const left = assignment.getLeft();
+  return [SyntaxKind.EqualsToken, SyntaxKind.QuestionQuestionEqualsToken, SyntaxKind.BarBarEqualsToken].includes(operator) && Node.isPropertyAccessExpression(left) && left.getExpression().getKind() === SyntaxKind.ThisKeyword;
 }
 
 /** `this.name(...)` inside the class whose method the helper is: a hop within the class, not a caller from outside. */
@@ -974,13 +994,18 @@ function mocksHelperModule(mocked: readonly string[], callerPath: string, helper
   const helperFile = helper.fn.getSourceFile();
   const helperModule = moduleIdOf(helperFile.getFilePath());
   const specifiers = helperFile.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue());
-  const imported = new Set(specifiers.filter((specifier) => !specifier.startsWith('.')));
+  // A package the helper's module loads lazily (`await import('mem0ai/oss')`) is replaced by the mock as well.
+  const loaded = [...helperFile.getFullText().matchAll(LAZY_LOAD)].map((match) => match[1]);
+  const imported = new Set([...specifiers, ...loaded].filter((specifier) => !specifier.startsWith('.')));
   // The helper's own module and the workspace modules it imports (its fetch layer, its provider setup: `vi.mock('../secureLlmFetch')`),
   // and the modules of the requests the helper reaches further down (`jest.mock('../src/llms/openai')` under a `Memory`
   // class whose factory makes the provider class: the test's `memory.add(...)` reaches only the mock).
   const ownModules = new Set([helperModule, ...specifiers.filter((specifier) => specifier.startsWith('.')).map((specifier) => moduleIdOf(path.resolve(path.dirname(helperFile.getFilePath()), specifier))), ...requestModulesBeneath(helper)]);
   return mocked.some((specifier) => (specifier.startsWith('.') ? ownModules.has(moduleIdOf(path.resolve(path.dirname(callerPath), specifier))) : imported.has(specifier) || LLM_SDK_PACKAGE.test(specifier)));
 }
+
+/** `import('x')` or `require('x')` with a literal specifier, not a type (`typeof import('x')`). */
+const LAZY_LOAD = /(?<!\btypeof\s+)\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** A module as a relative import names it: the path without its extension or a trailing `/index`. */
 function moduleIdOf(file: string): string {

@@ -2245,3 +2245,85 @@ export class AgentController {
     ],
   },
 ]);
+
+runScanCases('wrapper callers in a plugin that loads its library lazily into fields declared any', [
+  {
+    name: 'a lazy initialization keeping its promise in a field (this.ready = this.probe().catch(...)) runs once: the methods awaiting it are no callers of the probe',
+    files: {
+      'src/store.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class VectorStore {
+  private ready: Promise<void> | null = null;
+  private async probe() { await client.embeddings.create({ model: 'text-embedding-3-small', input: 'dimension probe' }); }
+  private ensureReady() {
+    if (this.ready) return this.ready;
+    this.ready = this.probe().catch(() => undefined);
+    return this.ready;
+  }
+  async search(query: string) {
+    await this.ensureReady();
+    return client.embeddings.create({ model: 'text-embedding-3-small', input: query });
+  }
+}
+`,
+      'src/app.ts': `import { VectorStore } from './store';
+const store = new VectorStore();
+export const find = (question: string) => store.search(question);
+`,
+    },
+    sites: [
+      { file: 'src/app.ts', line: 3, kind: 'wrapper-caller', via: 'src/store.ts:13' },
+      { file: 'src/store.ts', line: 5, kind: 'sdk' },
+      { file: 'src/store.ts', line: 8, kind: 'wrapper-caller', via: 'src/store.ts:5' },
+      { file: 'src/store.ts', line: 13, kind: 'sdk' },
+    ],
+  },
+  {
+    name: "a plugin package depending on a library whose subpath export (memlib/oss) is built from a package nested in its source folder, loading it with await import() into a field declared any: its calls of the library's methods are callers, except in a test that mocks the lazily loaded library",
+    files: {
+      'memlib/package.json': JSON.stringify({ name: 'memlib', exports: { './oss': { types: './dist/oss/index.d.ts', import: './dist/oss/index.mjs' } } }),
+      'memlib/src/oss/package.json': JSON.stringify({ name: 'memlib-oss', main: 'dist/index.js', types: 'dist/index.d.ts' }),
+      'memlib/src/oss/src/index.ts': `export * from './memory';\n`,
+      'memlib/src/oss/src/memory/index.ts': `import OpenAI from 'openai';
+export class Memory {
+  private client = new OpenAI();
+  async search(query: string, options: { limit?: number }) {
+    const embedding = await this.client.embeddings.create({ model: 'text-embedding-3-small', input: query });
+    return { results: embedding.data, limit: options.limit };
+  }
+}
+`,
+      'plugin/package.json': JSON.stringify({ name: 'memory-plugin', type: 'module', dependencies: { memlib: '1.0.0' } }),
+      'plugin/providers.ts': `export class LocalProvider {
+  private memory: any;
+  private async init(): Promise<void> {
+    const mod = await import('memlib/oss');
+    const Memory = mod.Memory;
+    let mem: any;
+    try {
+      mem = new Memory();
+    } catch {
+      mem = new Memory();
+    }
+    this.memory = mem;
+  }
+  async recall(query: string) {
+    await this.init();
+    return this.memory.search(query, { limit: 5 });
+  }
+}
+`,
+      'plugin/providers.test.ts': `import { it, vi } from 'vitest';
+import { LocalProvider } from './providers';
+it('recalls through the mocked library', async () => {
+  vi.doMock('memlib/oss', () => ({ Memory: class { search() { return { results: [] }; } } }));
+  await new LocalProvider().recall('favourite colour');
+});
+`,
+    },
+    sites: [
+      { file: 'memlib/src/oss/src/memory/index.ts', line: 5, kind: 'sdk' },
+      { file: 'plugin/providers.ts', line: 16, kind: 'wrapper-caller', via: 'memlib/src/oss/src/memory/index.ts:5', model: 'text-embedding-3-small' },
+    ],
+  },
+]);
