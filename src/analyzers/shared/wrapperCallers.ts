@@ -178,6 +178,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   // The classes and interfaces each caller site's request goes through, its helpers' on the way down (see standsIn).
   const typesBeneath = new Map<DetectedCall, ReadonlySet<string>>();
   const typesThrough = (helper: Helper): ReadonlySet<string> => new Set([...(typesBeneath.get(helper.call) ?? []), ...helper.types.map(nameOf).filter((name) => name !== '')]);
+  // The helpers' names each caller site's request goes through, on the way down (see doublesAny).
+  const namesBeneath = new Map<DetectedCall, ReadonlySet<string>>();
+  const namesThrough = (helper: Helper): ReadonlySet<string> => new Set([...(namesBeneath.get(helper.call) ?? []), helper.name]);
   let frontier: readonly DetectedCall[] = calls;
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
     const helpers: Helper[] = [];
@@ -245,6 +248,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       // Read once per file, for every call in it: what a test replaces with its module mocks, and whether a client component calls.
       const mockedModules = modulesMockedBy(text);
       const standIns = standInsDeclaredBy(text);
+      const doubles = mockFunctionsNamedBy(text);
       const clientComponent = hasDirective(sourceFile, 'use client') || CLIENT_STATE_HOOK.test(text);
       const resolved = new Map<string, Node | undefined>();
       const remember: Remember = (node, what, compute) => {
@@ -286,7 +290,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !standsIn(standIns, typesThrough(helper)) && !(clientComponent && isServerAction(helper)));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !standsIn(standIns, typesThrough(helper)) && !doublesAny(doubles, namesThrough(helper)) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
@@ -316,6 +320,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) || callsUnderOwnName(expression) ? 0 : 1));
             stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (callsPrivateMethod(target.callee, helper) ? 0 : 1));
             typesBeneath.set(caller, typesThrough(helper));
+            namesBeneath.set(caller, namesThrough(helper));
             if (callsPrivateMethod(target.callee, helper)) privateCalls.add(caller);
             next.push(caller);
             perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
@@ -971,6 +976,26 @@ function standInsDeclaredBy(text: string): ReadonlySet<string> {
   if (!/\bimplements\s|\bas\s+unknown\s+as\s/.test(text) || !TEST_FILE.test(text)) return new Set();
   const implemented = [...text.matchAll(IMPLEMENTS_CLAUSE)].flatMap((match) => match[1].split(',').map((type) => type.trim().replace(/<[\s\S]*$/, '').split('.').pop() ?? ''));
   return new Set([...implemented, ...[...text.matchAll(CAST_THROUGH_UNKNOWN)].map((match) => match[1])].filter((name) => name !== ''));
+}
+
+/** `search: vi.fn().mockResolvedValue(...)`: a member a test makes a mock function of (group 1). */
+const MOCK_FUNCTION_MEMBER = /([\w$]+)\s*:\s*(?:vi|jest)\.fn\s*[(<]/g;
+
+/** The members a test file makes mock functions of (`{ search: vi.fn(), add: vi.fn() }` handed in as a dependency); none outside tests. */
+function mockFunctionsNamedBy(text: string): ReadonlySet<string> {
+  if (!/\b(?:vi|jest)\.fn\b/.test(text) || !TEST_FILE.test(text)) return new Set();
+  return new Set([...text.matchAll(MOCK_FUNCTION_MEMBER)].map((match) => match[1]));
+}
+
+/**
+ * A test that hands the code under test an object of mock functions named as a helper its call goes through
+ * (mem0's OpenClaw tool tests give the tools a provider `{ search: vi.fn(), add: vi.fn() }`): the call reaches the
+ * double, not the helper's request.
+ */
+function doublesAny(doubles: ReadonlySet<string>, namesThrough: ReadonlySet<string>): boolean {
+  if (doubles.size === 0) return false;
+  for (const name of namesThrough) if (doubles.has(name)) return true;
+  return false;
 }
 
 /**

@@ -2248,6 +2248,40 @@ export class AgentController {
 
 runScanCases('wrapper callers in a plugin that loads its library lazily into fields declared any', [
   {
+    name: 'a test handing the code under test an object of mock functions named as a helper on the way down (`{ search: vi.fn() }` for a provider) is no caller; the app handing it the real provider is',
+    files: {
+      'src/provider.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export interface MemoryProvider { search(query: string): Promise<unknown> }
+export class OpenAiProvider implements MemoryProvider {
+  async search(query: string) {
+    return client.embeddings.create({ model: 'text-embedding-3-small', input: query });
+  }
+}
+`,
+      'src/recall.ts': `import type { MemoryProvider } from './provider';
+export async function recall(deps: { provider: MemoryProvider }, topic: string) {
+  return deps.provider.search(\`Recall what the user said about \${topic}\`);
+}
+`,
+      'src/app.ts': `import { recall } from './recall';
+import { OpenAiProvider } from './provider';
+export const answer = (topic: string) => recall({ provider: new OpenAiProvider() }, topic);
+`,
+      'src/recall.test.ts': `import { it, vi } from 'vitest';
+import { recall } from './recall';
+it('recalls through the provider it is given', async () => {
+  await recall({ provider: { search: vi.fn().mockResolvedValue([]) } }, 'colour');
+});
+`,
+    },
+    sites: [
+      { file: 'src/app.ts', line: 3, kind: 'wrapper-caller', via: 'src/recall.ts:3' },
+      { file: 'src/provider.ts', line: 6, kind: 'sdk' },
+      { file: 'src/recall.ts', line: 3, kind: 'wrapper-caller', via: 'src/provider.ts:6' },
+    ],
+  },
+  {
     name: 'a lazy initialization keeping its promise in a field (this.ready = this.probe().catch(...)) runs once: the methods awaiting it are no callers of the probe',
     files: {
       'src/store.ts': `import OpenAI from 'openai';
