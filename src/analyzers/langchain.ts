@@ -428,7 +428,7 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
     const holder = typed ? `\`${node.getText()}\` is a parameter typed` : `\`${unwrapExpression(expression).getText()}\` is a field declared`;
     return { className: declared.typeName, provider: spec.provider, endpoint: spec.endpoint, modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`${holder} ${declared.typeName} from '${declared.packageName}' (model unknown)`] };
   }
-  if (!Node.isCallExpression(node)) return undefined;
+  if (!Node.isCallExpression(node)) return heldInLocal(expression, node, context, depth);
   const callee = unwrapExpression(node.getExpression());
   const binding = calleeBinding(callee, context.modules);
   if (binding && LANGCHAIN_PACKAGE.test(binding.packageName) && binding.importedName === 'initChatModel') {
@@ -442,16 +442,7 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
     const name = callee.getName();
     if (DECORATORS.has(name)) {
       const inner = findRunnable(callee.getExpression(), context, depth + 1);
-      if (!inner) return undefined;
-      const argument = node.getArguments()[0];
-      if (name === 'withStructuredOutput') {
-        inner.structured = true;
-        inner.structuredName = argument ? unwrapExpression(argument).getText().slice(0, 40) : undefined;
-      }
-      if (name === 'bindTools' && argument) {
-        inner.tools.push(argument);
-        inner.toolChoice = getObjectProperty(resolveObjectLiteral(node.getArguments()[1], context.modules), 'tool_choice', context.modules) ?? inner.toolChoice;
-      }
+      if (inner) decorate(inner, name, node, context);
       return inner;
     }
     if (name === 'pipe') {
@@ -471,6 +462,42 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
     }
   }
   return fromHolder(node, context, depth);
+}
+
+/** What `model.withStructuredOutput(schema)` or `model.bindTools(tools, options)` adds to the runnable it decorates. */
+function decorate(runnable: Runnable, name: string, call: CallExpression, context: AnalyzerContext): void {
+  const argument = call.getArguments()[0];
+  if (name === 'withStructuredOutput') {
+    runnable.structured = true;
+    runnable.structuredName = argument ? unwrapExpression(argument).getText().slice(0, 40) : undefined;
+  }
+  if (name === 'bindTools' && argument) {
+    runnable.tools.push(argument);
+    runnable.toolChoice = getObjectProperty(resolveObjectLiteral(call.getArguments()[1], context.modules), 'tool_choice', context.modules) ?? runnable.toolChoice;
+  }
+}
+
+/**
+ * `let runnable: any = this.llm`, then `runnable = runnable.bindTools(tools)` and `runnable.invoke(...)`: traced to its
+ * end, the value is what the app was handed (`config.model`), which says nothing; the field it was read from says which
+ * model class it is. The variable's later decorations in its function (`withStructuredOutput`, `bindTools`) are what
+ * the run may use.
+ */
+function heldInLocal(expression: Node, traced: Node, context: AnalyzerContext, depth: number): Runnable | undefined {
+  const local = unwrapExpression(expression);
+  if (!Node.isIdentifier(local)) return undefined;
+  const declaration = findDeclaration(local, context.modules);
+  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  if (!initializer || unwrapExpression(initializer) === traced) return undefined;
+  const found = findRunnable(initializer, context, depth + 1);
+  const scope = found && declaration!.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+  for (const assignment of scope ? scope.getDescendantsOfKind(SyntaxKind.BinaryExpression) : []) {
+    const value = unwrapExpression(assignment.getRight());
+    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== local.getText() || !Node.isCallExpression(value)) continue;
+    const callee = unwrapExpression(value.getExpression());
+    if (Node.isPropertyAccessExpression(callee) && DECORATORS.has(callee.getName())) decorate(found!, callee.getName(), value, context);
+  }
+  return found;
 }
 
 /** `[prompt, model, parser]`: the first model, with the templates before it. */

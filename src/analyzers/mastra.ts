@@ -1,11 +1,12 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { toDetectedCall } from './shared/callsite';
+import { enclosingFunctionName, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { aiSdkFactoryProvider, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
+import { aiSdkFactoryProvider, eachCall, importBindingOf, readModel, readToolNames, traceValue } from './shared/sdk';
+import { shapesOf } from './shared/shapes';
 
 /**
  * Mastra (`@mastra/core`): an `Agent` holds its model (an AI SDK model object such as `openai('gpt-4o')`, or a
@@ -19,12 +20,14 @@ import { aiSdkFactoryProvider, eachCall, readModel, readToolNames, traceValue } 
  */
 const PACKAGE = /^@mastra\/core(?:\/|$)/;
 const RUN_METHODS: ReadonlySet<string> = new Set(['generate', 'stream', 'generateVNext', 'streamVNext', 'generateLegacy', 'streamLegacy']);
+/** AG-UI's adapter for a Mastra agent (`new MastraAgent({ agent })`): its `run(input)` runs the agent, streaming the turn's events. */
+const AG_UI_ADAPTER = { className: 'MastraAgent', packageName: /^@ag-ui\/mastra$/, run: 'run' };
 
 export const mastraAnalyzer: Analyzer = {
   id: 'mastra',
   packages: [PACKAGE],
   analyze(context) {
-    const runs = eachCall((call) => analyzeRun(call, context), (name) => RUN_METHODS.has(name))(context);
+    const runs = eachCall((call) => analyzeRun(call, context) ?? analyzeAdapterRun(call, context), (name) => RUN_METHODS.has(name) || name === AG_UI_ADAPTER.run)(context);
     const runDefinitions = new Set(runs.map((call) => call.agentDefinition));
     const made = context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression).flatMap((created) => {
       if (created.getExpression().getText() !== 'Agent') return [];
@@ -32,9 +35,68 @@ export const mastraAnalyzer: Analyzer = {
       if (!origin || !isMastraAgent(origin) || runDefinitions.has(definitionOf(created, context))) return [];
       return [agentCall(created, origin, 'new Agent', undefined, context, ['the agent is made here and run by whatever it is handed to (Mastra\'s server, CopilotKit, an MCP server): its turns are reported here'])];
     });
-    return [...runs, ...made];
+    return [...runs, ...made, ...handedOver(context)];
   },
 };
+
+/** Frameworks that run the agents they are given, and where they take them. */
+const MCP_SERVER = { className: 'MCPServer', packageName: /^@mastra\/mcp$/ };
+const AG_UI_LOCAL_AGENTS = 'getLocalAgents';
+
+/**
+ * Where the app hands agents to a framework that runs them for its clients: each agent registered in an MCP server
+ * (`new MCPServer({ agents: { name: agent } })` from @mastra/mcp, which exposes it as an `ask_<name>` tool that runs
+ * it), and each agent of a Mastra instance given to AG-UI (`MastraAgent.getLocalAgents({ mastra })` from
+ * @ag-ui/mastra, streamed to a CopilotKit runtime). Each is a feature running the agent, reported as a caller of the
+ * agent's own site (where it is made), whose request it prices; nothing calls this site in turn.
+ */
+function handedOver(context: AnalyzerContext): DetectedCall[] {
+  const modules = context.modules;
+  const found: DetectedCall[] = [];
+  for (const created of context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+    if (created.getExpression().getText() !== MCP_SERVER.className) continue;
+    const server = resolveClientOrigin(created, modules);
+    if (!server || server.className !== MCP_SERVER.className || !MCP_SERVER.packageName.test(server.packageName)) continue;
+    const agents = resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(server.options, modules), 'agents', modules), modules);
+    for (const entry of agents && Node.isObjectLiteralExpression(agents) ? agents.getProperties() : []) {
+      const value = Node.isPropertyAssignment(entry) ? entry.getInitializer() : Node.isShorthandPropertyAssignment(entry) ? entry.getNameNode() : undefined;
+      const agent = value && agentOrigin(value, context);
+      if (agent) found.push(handOver(entry, agent, `MCPServer agents.${(entry as { getName(): string }).getName()}`, context, [`handed to new MCPServer() from '${server.packageName}' at line ${created.getStartLineNumber()}, which runs it for the MCP client that calls its ask tool`], {}));
+    }
+  }
+  for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(call.getExpression());
+    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== AG_UI_LOCAL_AGENTS) continue;
+    const adapterClass = importBindingOf(unwrapExpression(callee.getExpression()), modules);
+    if (!adapterClass || adapterClass.importedName !== AG_UI_ADAPTER.className || !AG_UI_ADAPTER.packageName.test(adapterClass.packageName)) continue;
+    const mastra = getObjectProperty(resolveObjectLiteral(call.getArguments()[0], modules), 'mastra', modules);
+    const instance = mastra && resolveClientOrigin(mastra, modules);
+    if (!instance || instance.className !== 'Mastra' || !PACKAGE.test(instance.packageName)) continue;
+    const agents = resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(instance.options, modules), 'agents', modules), modules);
+    for (const entry of agents && Node.isObjectLiteralExpression(agents) ? agents.getProperties() : []) {
+      const value = Node.isPropertyAssignment(entry) ? entry.getInitializer() : Node.isShorthandPropertyAssignment(entry) ? entry.getNameNode() : undefined;
+      const agent = value && resolveClientOrigin(value, modules);
+      if (agent && isMastraAgent(agent)) found.push(handOver(call, agent, `${AG_UI_ADAPTER.className}.${AG_UI_LOCAL_AGENTS}`, context, [`the Mastra instance's agents handed to AG-UI by ${AG_UI_ADAPTER.className}.${AG_UI_LOCAL_AGENTS}() from '${adapterClass.packageName}', which streams each run to the client`], { streamed: true }));
+    }
+  }
+  return found;
+}
+
+/** A Mastra agent an expression holds: one made with `new Agent`, or the one `mastra.getAgent('name')` looks up. */
+function agentOrigin(value: Node, context: AnalyzerContext): ClientOrigin | undefined {
+  const origin = resolveClientOrigin(value, context.modules) ?? registeredAgent(traceValue(value, context.modules), context);
+  return isMastraAgent(origin) ? origin : undefined;
+}
+
+/** The hand-over site: a run of the agent with the client's turns, as a caller of the agent's own site (`via`). */
+function handOver(site: Node, agent: ClientOrigin, method: string, context: AnalyzerContext, extra: string[], kind: RunKind): DetectedCall {
+  const created = agent.options?.getParentIfKind(SyntaxKind.NewExpression);
+  const call = agentCall(site, agent, method, undefined, context, extra, { ...kind, inputFromClient: true });
+  if (!created) return call;
+  const via = { file: context.modules.relativePath(created.getSourceFile().getFilePath()), line: created.getStartLineNumber(), function: enclosingFunctionName(created) ?? '<top>' };
+  // Its own position as the agent's definition: the framework runs the agent, so the function handing it over is no helper whose callers send it.
+  return { ...call, kind: 'wrapper-caller', via, agentDefinition: `${call.file}:${call.line}` };
+}
 
 function isMastraAgent(origin: ClientOrigin | undefined): boolean {
   return origin !== undefined && origin.className === 'Agent' && PACKAGE.test(origin.packageName);
@@ -48,6 +110,36 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
   if (!isMastraAgent(origin)) return undefined;
   const created = origin!.options?.getParentIfKind(SyntaxKind.NewExpression);
   return agentCall(call, origin!, callee.getName(), created, context, []);
+}
+
+/**
+ * `adapter.run(input)` on AG-UI's MastraAgent adapter made with the agent (`new MastraAgent({ agent, resourceId })`,
+ * often returned by an app's factory together with its cleanup): a run of that agent, streamed, with the conversation
+ * the AG-UI client sent. The adapter may be a member of what a factory returns (`session.adapter.run(...)`).
+ */
+function analyzeAdapterRun(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== AG_UI_ADAPTER.run) return undefined;
+  const adapter = resolveClientOrigin(memberValue(callee.getExpression(), context) ?? callee.getExpression(), context.modules);
+  if (!adapter || adapter.className !== AG_UI_ADAPTER.className || !AG_UI_ADAPTER.packageName.test(adapter.packageName)) return undefined;
+  const agent = getObjectProperty(resolveObjectLiteral(adapter.options, context.modules), 'agent', context.modules);
+  const origin = agent && resolveClientOrigin(agent, context.modules);
+  if (!isMastraAgent(origin)) return undefined;
+  const created = origin!.options?.getParentIfKind(SyntaxKind.NewExpression);
+  return agentCall(call, origin!, `${AG_UI_ADAPTER.className}.run`, created, context, [`${adapter.evidence[0]} from '${adapter.packageName}': AG-UI's adapter runs the agent it wraps and streams its events`], { streamed: true, inputFromClient: true });
+}
+
+/** `holder.member` where the holder is an object literal (made here, or returned by a factory, also through `.then`): the member's value. */
+function memberValue(expression: Node, context: AnalyzerContext): Node | undefined {
+  const access = unwrapExpression(expression);
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  for (const owner of shapesOf(access.getExpression(), context.modules)) {
+    if (!Node.isObjectLiteralExpression(owner.node)) continue;
+    const property = owner.node.getProperty(access.getName());
+    if (property && Node.isPropertyAssignment(property)) return property.getInitializerOrThrow();
+    if (property && Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+  }
+  return undefined;
 }
 
 /** `mastra.getAgent('weatherAgent')`: the agent `new Mastra({ agents: { weatherAgent } })` registers under that name. */
@@ -69,7 +161,13 @@ function definitionOf(created: NewExpression, context: Pick<AnalyzerContext, 'mo
   return `${context.modules.relativePath(created.getSourceFile().getFilePath())}:${created.getStartLineNumber()}`;
 }
 
-function agentCall(site: Node, origin: ClientOrigin, method: string, created: NewExpression | undefined, context: AnalyzerContext, extra: string[]): DetectedCall {
+/** How a run is made, when the method's name does not say: streamed; its turns are what a client sent (an AG-UI run input), not the first argument. */
+interface RunKind {
+  streamed?: boolean;
+  inputFromClient?: boolean;
+}
+
+function agentCall(site: Node, origin: ClientOrigin, method: string, created: NewExpression | undefined, context: AnalyzerContext, extra: string[], kind: RunKind = {}): DetectedCall {
   const modules = context.modules;
   const options = resolveObjectLiteral(origin.options, modules);
   const evidence = [...origin.evidence, ...extra];
@@ -79,14 +177,14 @@ function agentCall(site: Node, origin: ClientOrigin, method: string, created: Ne
   const messages: PromptMessage[] = [];
   const instructions = instructionsOf(getObjectProperty(options, 'instructions', modules), context);
   if (instructions) messages.push(instructions);
-  const input = Node.isCallExpression(site) ? site.getArguments()[0] : undefined;
+  const input = Node.isCallExpression(site) && !kind.inputFromClient ? site.getArguments()[0] : undefined;
   if (input) {
     const read = resolveMessages(input, modules);
     messages.push(...(read.messages.length > 0 ? read.messages : [{ role: 'user' as const, ...resolveContentParts(input, modules).text }]));
   } else {
     messages.push({ role: 'user', text: '{{the user\'s turn}}', holes: [{ kind: 'message-array', expression: 'the conversation the framework sends' }] });
   }
-  const runOptions = Node.isCallExpression(site) ? resolveObjectLiteral(site.getArguments()[1], modules) : undefined;
+  const runOptions = Node.isCallExpression(site) && !kind.inputFromClient ? resolveObjectLiteral(site.getArguments()[1], modules) : undefined;
   const structured = Boolean(getObjectProperty(runOptions, 'output', modules) ?? getObjectProperty(runOptions, 'structuredOutput', modules) ?? getObjectProperty(runOptions, 'experimental_output', modules));
   const hasTools = tools !== undefined && toolNames.length !== 0;
   if (hasTools) evidence.push(`tools: ${toolNames.join(', ')}; the agent calls the model again with each tool result until it answers`);
@@ -98,7 +196,7 @@ function agentCall(site: Node, origin: ClientOrigin, method: string, created: Ne
     model,
     messages,
     maxOutputTokens: null,
-    features: { streaming: /^stream/.test(method), tools: hasTools, vision: false, structuredOutput: structured, multiStep: hasTools },
+    features: { streaming: kind.streamed === true || /^stream/.test(method), tools: hasTools, vision: false, structuredOutput: structured, multiStep: hasTools },
     toolNames,
     evidence,
   });

@@ -31,9 +31,12 @@ const HTTP_CLIENT_CALL = /\b(?:axios|got|ky)(?:\.(?:post|put|request))?\s*\(/;
 /** Above this many characters per line on average, a file is minified output, not source. */
 const MINIFIED_AVERAGE_LINE_LENGTH = 1000;
 
+/** A server that runs the agents it is given for its clients (Mastra's MCP server, `new MCPServer({ agents })`): where an app hands its agent over. */
+const AGENT_SERVER_SPECIFIER = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]@mastra\/mcp['"]/;
+
 /** True when the file's text could contain an LLM call. */
 export function mightContainLlmCall(text: string): boolean {
-  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text) || (SAMPLING_PARAMETER.test(text) && SENDS_REQUEST.test(text));
+  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text) || (SAMPLING_PARAMETER.test(text) && SENDS_REQUEST.test(text)) || AGENT_SERVER_SPECIFIER.test(text);
 }
 
 /** True for minified or generated text, which we do not parse (it is not where a team writes its calls). */

@@ -63,6 +63,9 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     // `service.client`, `new LlmService().client`, `this.llm.client`: a field of a workspace class.
     const ownerClass = instanceClassOf(node.getExpression(), modules, depth + 1);
     if (ownerClass) return memberOrigin(ownerClass, node.getName(), modules, depth);
+    // `MastraService.mastra`: a static field of a workspace class, set where it is declared or by the class's own code.
+    const staticOwner = workspaceClass(unwrapExpression(node.getExpression()), modules);
+    if (staticOwner) return staticMemberOrigin(staticOwner, node.getName(), modules, depth);
     // `clients.openai` or `deps.llm`: an object literal property holding a client.
     const owner = unwrapExpression(node.getExpression());
     if (Node.isIdentifier(owner)) {
@@ -88,6 +91,9 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     } else if (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword) {
       const ownClass = callee.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
       fn = ownClass && (Node.isClassDeclaration(ownClass) || Node.isClassExpression(ownClass)) ? ownClass.getMethod(callee.getName()) : undefined;
+    } else if (Node.isPropertyAccessExpression(callee)) {
+      // `await this.mastraService.mastra()`, `loader.agent()`: a method of the workspace class the receiver is an instance of.
+      for (let owner = instanceClassOf(callee.getExpression(), modules, depth + 1), hops = 0; owner && !fn && hops < MAX_DEPTH; owner = baseClassOf(owner, modules), hops++) fn = owner.getInstanceMethod(callee.getName());
     }
     if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return undefined;
     const body = fn.getBody();
@@ -111,6 +117,20 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
   }
   if (Node.isBinaryExpression(node)) {
     return resolveClientOrigin(node.getRight(), modules, depth + 1) ?? resolveClientOrigin(node.getLeft(), modules, depth + 1);
+  }
+  return undefined;
+}
+
+/** `static client = new X()`, or `Owner.client = Owner.client || new X()` in the class's own methods (a client made once, on first use). */
+function staticMemberOrigin(classNode: ClassDeclaration, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  const property = classNode.getStaticProperty(memberName);
+  const initializer = property && Node.isPropertyDeclaration(property) ? property.getInitializer() : undefined;
+  if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);
+  const className = classNode.getName();
+  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== `${className}.${memberName}`) continue;
+    const origin = resolveClientOrigin(assignment.getRight(), modules, depth + 1);
+    if (origin) return origin;
   }
   return undefined;
 }
@@ -162,6 +182,12 @@ function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number)
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrapExpression(expression);
   if (Node.isNewExpression(node)) return workspaceClass(node.getExpression(), modules);
+  // `app.get(MastraService)`, `moduleRef.resolve(LlmService)`: a dependency-injection container hands out an instance of the class it is given.
+  if (Node.isCallExpression(node)) {
+    const callee = unwrapExpression(node.getExpression());
+    const [first] = node.getArguments();
+    return Node.isPropertyAccessExpression(callee) && CONTAINER_LOOKUPS.has(callee.getName()) && first && Node.isIdentifier(first) ? workspaceClass(first, modules) : undefined;
+  }
   let declaration: Node | undefined;
   if (Node.isIdentifier(node)) {
     declaration = findDeclaration(node, modules);
@@ -181,6 +207,9 @@ function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number)
   const initializer = initializerOf(declaration);
   return initializer ? instanceClassOf(initializer, modules, depth + 1) : undefined;
 }
+
+/** Methods of a dependency-injection container that hand out an instance of the class passed first (NestJS `app.get`, `moduleRef.get/resolve`). */
+const CONTAINER_LOOKUPS = new Set(['get', 'resolve']);
 
 function workspaceClass(name: Node, modules: ModuleLoader): ClassDeclaration | undefined {
   let current: Node | undefined = name;

@@ -270,8 +270,7 @@ export class ModuleLoader {
     const packages = this.packagesWithRoot();
     const held = new Set<string>();
     for (const file of files) {
-      const name = this.packageHoldingFolder(file.slice(0, file.lastIndexOf(path.sep) + 1), packages);
-      if (name !== undefined) held.add(name);
+      for (const name of this.packagesHoldingFolder(file.slice(0, file.lastIndexOf(path.sep) + 1), packages)) held.add(name);
     }
     const dependents = new Map<string, string[]>();
     for (const name of held) {
@@ -285,20 +284,23 @@ export class ModuleLoader {
 
   /**
    * The innermost workspace package (the first listed of equally deep ones) holding a folder (written with its trailing
-   * separator, so it holds its files), once per folder for this loader's lifetime: the caller search asks about every
-   * candidate file at each level of helpers, and the files of a folder share the answer.
+   * separator, so it holds its files), then the packages holding that one other than the scan root's: a package nested in
+   * another's folder (`mem0-ts/src/oss` in `mem0-ts`) is built into it, so the outer one's dependents import it too.
+   * Once per folder for this loader's lifetime: the caller search asks about every candidate file at each level of
+   * helpers, and the files of a folder share the answer.
    */
-  private packageHoldingFolder(folder: string, packages: ReadonlyMap<string, string>): string | undefined {
-    if (this.packageByFolder.has(folder)) return this.packageByFolder.get(folder);
-    let best: [string, string] | undefined;
-    for (const [name, packageFolder] of packages) {
-      if (folder.startsWith(packageFolder + path.sep) && (!best || packageFolder.length > best[1].length)) best = [name, packageFolder];
-    }
-    this.packageByFolder.set(folder, best?.[0]);
-    return best?.[0];
+  private packagesHoldingFolder(folder: string, packages: ReadonlyMap<string, string>): string[] {
+    const known = this.packagesByFolder.get(folder);
+    if (known) return known;
+    const holding = [...packages].filter(([, packageFolder]) => folder.startsWith(packageFolder + path.sep));
+    // Deepest first; a stable sort keeps the first listed of equally deep ones first.
+    holding.sort((a, b) => b[1].length - a[1].length);
+    const found = holding.filter(([, packageFolder], index) => index === 0 || packageFolder !== this.root).map(([name]) => name);
+    this.packagesByFolder.set(folder, found);
+    return found;
   }
 
-  private readonly packageByFolder = new Map<string, string | undefined>();
+  private readonly packagesByFolder = new Map<string, string[]>();
 
   /** Package name → the folders of the workspace packages depending on it, for this loader's lifetime (one scan). */
   private readonly dependentFolders = new Map<string, string[]>();
@@ -371,6 +373,19 @@ export class ModuleLoader {
     const folder = this.packageFolders().get(match[1]);
     if (!folder) return undefined;
     const sub = match[2];
+    const found = this.packageEntryBase(folder, sub);
+    if (found !== undefined || sub === undefined) return found;
+    // `mem0ai/oss` built (by the package's bundler config) from a package nested in its folder, `src/oss/package.json`
+    // with its own entry (`src/oss/src/index.ts`): that package's entry.
+    for (const nested of [path.join(folder, 'src', sub), path.join(folder, sub)]) {
+      this.consultedPaths.add(path.join(nested, 'package.json'));
+      if (fs.existsSync(path.join(nested, 'package.json'))) return this.packageEntryBase(nested, undefined);
+    }
+    return undefined;
+  }
+
+  /** The source behind a package folder's declared entry for a subpath (its build output mapped back to `src`), or the conventional `src/<subpath>`. */
+  private packageEntryBase(folder: string, sub: string | undefined): string | undefined {
     const manifest = this.packageManifest(folder);
     const declared = declaredEntries(manifest, sub).map((target) => path.resolve(folder, target));
     const fromBuild = declared.map((target) => target.replace(/([\\/])(?:dist|build|lib|out)([\\/])/, '$1src$2').replace(/\.d\.ts$|\.(?:m|c)?js$/, ''));

@@ -250,15 +250,15 @@ function followRequire(declaration: Node, modules: ModuleLoader, depth: number):
   return findExport(target, name, modules, depth + 1) ?? findCommonJsExport(target, name, modules, depth + 1);
 }
 
-/** `require('./x')` or `import('./x')` (awaited or not): the relative specifier, or undefined. */
-function relativeModuleLoad(expression: Node | undefined): { specifier: string; dynamic: boolean } | undefined {
+/** `require('./x')` or `import('./x')` (awaited or not): the relative specifier (with `orWorkspacePackage`, any specifier), or undefined. */
+function relativeModuleLoad(expression: Node | undefined, orWorkspacePackage = false): { specifier: string; dynamic: boolean } | undefined {
   const call = expression && unwrapExpression(expression);
   if (!call || !Node.isCallExpression(call)) return undefined;
   const callee = call.getExpression();
   const dynamic = callee.getKind() === SyntaxKind.ImportKeyword;
   if (!dynamic && callee.getText() !== 'require') return undefined;
   const argument = call.getArguments()[0];
-  if (!argument || !Node.isStringLiteral(argument) || !argument.getLiteralValue().startsWith('.')) return undefined;
+  if (!argument || !Node.isStringLiteral(argument) || (!orWorkspacePackage && !argument.getLiteralValue().startsWith('.'))) return undefined;
   return { specifier: argument.getLiteralValue(), dynamic };
 }
 
@@ -375,7 +375,8 @@ function namespaceTarget(declaration: Node, modules: ModuleLoader): SourceFile |
     return specifier ? modules.resolve(declaration.getSourceFile(), specifier) : undefined;
   }
   if (!Node.isVariableDeclaration(declaration) || !Node.isIdentifier(declaration.getNameNode())) return undefined;
-  const loaded = relativeModuleLoad(declaration.getInitializer());
+  // `const mod = await import('mem0ai/oss')` of a package of this workspace is read as well (`resolve` answers nothing for a registry's).
+  const loaded = relativeModuleLoad(declaration.getInitializer(), true);
   return loaded ? modules.resolve(declaration.getSourceFile(), loaded.specifier) : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, namedFunctionParameter, unwrapExpression } from './resolve';
+import { findDeclaration, namedFunctionParameter, namespaceMember, unwrapExpression } from './resolve';
 import { callsMatching } from './calls';
 
 /**
@@ -81,13 +81,16 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
   // `const Providers = require('./providers')` of a `module.exports = { ... }`: the exported value itself.
   if (Node.isExpression(declaration) && declaration !== identifier) return shapesOf(declaration, modules, depth + 1);
   if (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
-    const typeNode = declaration.getTypeNode();
+    const typeNode = declaredType(declaration);
     if (typeNode) return typeShapes(typeNode, modules, depth + 1);
     const initializer = declaration.getInitializer();
     if (initializer) return shapesOf(initializer, modules, depth + 1);
+    if (Node.isVariableDeclaration(declaration)) return assignedShapes(declaration, modules, depth);
     if (Node.isParameterDeclaration(declaration)) {
       const contextual = contextualParameterShapes(declaration, modules, depth);
-      return contextual.length > 0 ? contextual : passedShapes(declaration, undefined, modules, depth);
+      if (contextual.length > 0) return contextual;
+      const settled = settledValueShapes(declaration, modules, depth);
+      return settled.length > 0 ? settled : passedShapes(declaration, undefined, modules, depth);
     }
     return [];
   }
@@ -107,6 +110,24 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
       const owners = typeNode ? typeShapes(typeNode, modules, depth + 1) : holder.getInitializer() ? shapesOf(holder.getInitializer()!, modules, depth + 1) : [];
       return owners.flatMap((owner) => memberOfShape(owner, key, modules, depth + 1));
     }
+  }
+  return [];
+}
+
+/** A declaration's type annotation, unless it is `any` or `unknown`, which say nothing of the value: what it is set to does. */
+function declaredType(declaration: Node & { getTypeNode(): TypeNode | undefined }): TypeNode | undefined {
+  const typeNode = declaration.getTypeNode();
+  return typeNode && (typeNode.getKind() === SyntaxKind.AnyKeyword || typeNode.getKind() === SyntaxKind.UnknownKeyword) ? undefined : typeNode;
+}
+
+/** `let mem: any;` then `mem = new Memory(config)` (in a try, with a fallback in the catch): what the function assigns it, the first that says. */
+function assignedShapes(declaration: Node, modules: ModuleLoader, depth: number): Shape[] {
+  const name = declaration.getFirstChild()?.getText();
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor) || Node.isSourceFile(ancestor));
+  for (const assignment of scope && name ? scope.getDescendantsOfKind(SyntaxKind.BinaryExpression) : []) {
+    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== name) continue;
+    const shapes = shapesOf(assignment.getRight(), modules, depth + 1);
+    if (shapes.length > 0) return shapes;
   }
   return [];
 }
@@ -135,6 +156,19 @@ function contextualParameterShapes(parameter: Node, modules: ModuleLoader, depth
     if (parameterType) return typeShapes(parameterType, modules, depth + 1);
   }
   return [];
+}
+
+/**
+ * The first parameter of a callback handed to `promise.then(callback)` (`makeAdapter(options).then((adapter) => ...)`):
+ * what the promise settles to, the shapes of the promise's own expression (an async factory's returns).
+ */
+function settledValueShapes(parameter: Node, modules: ModuleLoader, depth: number): Shape[] {
+  const fn = parameter.getParent();
+  if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters()[0] !== parameter) return [];
+  const call = fn.getParent();
+  if (!call || !Node.isCallExpression(call) || call.getArguments()[0] !== fn) return [];
+  const callee = unwrapExpression(call.getExpression());
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'then' ? shapesOf(callee.getExpression(), modules, depth + 1) : [];
 }
 
 /** Calls of a function read for what they pass to an untyped parameter: a file calling its own helper a few times, not a library's. */
@@ -250,7 +284,8 @@ function memberOfShape(owner: Shape, name: string, modules: ModuleLoader, depth:
     return node.getProperties().filter(Node.isSpreadAssignment).flatMap((spread) => shapesOf(spread.getExpression(), modules, depth + 1).flatMap((spreadOwner) => memberOfShape(spreadOwner, name, modules, depth + 1)));
   }
   const member = memberDeclaration(node, name, modules);
-  if (member && (Node.isPropertyDeclaration(member) || Node.isPropertySignature(member) || Node.isParameterDeclaration(member)) && member.getTypeNode()) return typeShapes(member.getTypeNode()!, modules, depth + 1);
+  const memberType = member && (Node.isPropertyDeclaration(member) || Node.isPropertySignature(member) || Node.isParameterDeclaration(member)) ? declaredType(member) : undefined;
+  if (memberType) return typeShapes(memberType, modules, depth + 1);
   if (member && Node.isPropertyDeclaration(member) && member.getInitializer()) {
     const initial = shapesOf(member.getInitializerOrThrow(), modules, depth + 1);
     if (initial.length > 0) return initial;
@@ -532,9 +567,14 @@ export function classOfExpression(expression: Node, modules: ModuleLoader, depth
     // `module.exports.Pinecone = PineconeDB` (a class exported under another name): the class assigned.
     if (declaration && Node.isBinaryExpression(declaration) && declaration.getOperatorToken().getKind() === SyntaxKind.EqualsToken && depth < MAX_SHAPE_DEPTH) return classOfExpression(declaration.getRight(), modules, depth + 1);
     const value = declaration && (Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : Node.isPropertyAssignment(declaration) ? declaration.getInitializer() : undefined);
-    return value && Node.isClassExpression(unwrapExpression(value)) ? unwrapExpression(value) : undefined;
+    if (value && Node.isClassExpression(unwrapExpression(value))) return unwrapExpression(value);
+    // `const Memory = mod.Memory` of a module loaded by `await import(...)`: the class the module exports.
+    return value && Node.isPropertyAccessExpression(unwrapExpression(value)) && depth < MAX_SHAPE_DEPTH ? classOfExpression(value, modules, depth + 1) : undefined;
   }
   if (Node.isPropertyAccessExpression(target)) {
+    // `mod.Memory` after `const mod = await import('mem0ai/oss')` (or a namespace import): the module's exported class.
+    const exported = namespaceMember(target, modules);
+    if (exported && (Node.isClassDeclaration(exported) || Node.isClassExpression(exported))) return exported;
     // `new Providers.OpenAIProvider()`: the member of an object or module of classes.
     for (const owner of shapesOf(target.getExpression(), modules)) {
       if (!Node.isObjectLiteralExpression(owner.node)) continue;

@@ -178,6 +178,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   // The classes and interfaces each caller site's request goes through, its helpers' on the way down (see standsIn).
   const typesBeneath = new Map<DetectedCall, ReadonlySet<string>>();
   const typesThrough = (helper: Helper): ReadonlySet<string> => new Set([...(typesBeneath.get(helper.call) ?? []), ...helper.types.map(nameOf).filter((name) => name !== '')]);
+  // The helpers' names each caller site's request goes through, on the way down (see doublesAny).
+  const namesBeneath = new Map<DetectedCall, ReadonlySet<string>>();
+  const namesThrough = (helper: Helper): ReadonlySet<string> => new Set([...(namesBeneath.get(helper.call) ?? []), helper.name]);
   let frontier: readonly DetectedCall[] = calls;
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
     const helpers: Helper[] = [];
@@ -187,6 +190,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const file = byRelative.get(call.file);
       const sourceFile = file && (await sourceFileOf(file));
       const node = sourceFile && (nodeOfCaller.get(call) ?? nodeAt(sourceFile, call.line, call.column));
+      // A lazy initialization keeps its promise on the instance: it runs once, however many methods wait for it.
+      if (node && promiseKeptInField(node)) continue;
       const helper = node && helperAround(node, call, context.modules);
       // A helper making several requests (retries, a streaming and a plain branch) is one feature per
       // caller: its first request stands for it, and the totals leave all of the helper's requests out.
@@ -243,6 +248,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       // Read once per file, for every call in it: what a test replaces with its module mocks, and whether a client component calls.
       const mockedModules = modulesMockedBy(text);
       const standIns = standInsDeclaredBy(text);
+      const doubles = mockFunctionsNamedBy(text);
       const clientComponent = hasDirective(sourceFile, 'use client') || CLIENT_STATE_HOOK.test(text);
       const resolved = new Map<string, Node | undefined>();
       const remember: Remember = (node, what, compute) => {
@@ -284,7 +290,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !standsIn(standIns, typesThrough(helper)) && !(clientComponent && isServerAction(helper)));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !standsIn(standIns, typesThrough(helper)) && !doublesAny(doubles, namesThrough(helper)) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
@@ -314,6 +320,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) || callsUnderOwnName(expression) ? 0 : 1));
             stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (callsPrivateMethod(target.callee, helper) ? 0 : 1));
             typesBeneath.set(caller, typesThrough(helper));
+            namesBeneath.set(caller, namesThrough(helper));
             if (callsPrivateMethod(target.callee, helper)) privateCalls.add(caller);
             next.push(caller);
             perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
@@ -422,6 +429,24 @@ function withHopsPassedThrough(callers: DetectedCall[], hops: ReadonlySet<Detect
     }
     return through.length > 0 ? { ...caller, via: { ...caller.via, through } } : caller;
   });
+}
+
+/**
+ * `this.initPromise = this._init().catch(...)`: the call's promise itself (not awaited) kept in a field of the instance,
+ * so the methods that wait for it (`ensureReady()` before each operation) share one run. Its request is made once per
+ * instance, not once per caller of the function around it: that function is no helper whose callers each send it.
+ */
+function promiseKeptInField(node: Node): boolean {
+  let current = node;
+  for (let parent = current.getParent(); parent; current = parent, parent = parent.getParent()) {
+    const chained = (Node.isPropertyAccessExpression(parent) && parent.getExpression() === current) || (Node.isCallExpression(parent) && parent.getExpression() === current);
+    if (!chained && !Node.isParenthesizedExpression(parent)) break;
+  }
+  const assignment = current.getParent();
+  if (!assignment || !Node.isBinaryExpression(assignment) || assignment.getRight() !== current) return false;
+  const operator = assignment.getOperatorToken().getKind();
+  const left = assignment.getLeft();
+  return [SyntaxKind.EqualsToken, SyntaxKind.QuestionQuestionEqualsToken, SyntaxKind.BarBarEqualsToken].includes(operator) && Node.isPropertyAccessExpression(left) && left.getExpression().getKind() === SyntaxKind.ThisKeyword;
 }
 
 /** `this.name(...)` inside the class whose method the helper is: a hop within the class, not a caller from outside. */
@@ -953,6 +978,26 @@ function standInsDeclaredBy(text: string): ReadonlySet<string> {
   return new Set([...implemented, ...[...text.matchAll(CAST_THROUGH_UNKNOWN)].map((match) => match[1])].filter((name) => name !== ''));
 }
 
+/** `search: vi.fn().mockResolvedValue(...)`: a member a test makes a mock function of (group 1). */
+const MOCK_FUNCTION_MEMBER = /([\w$]+)\s*:\s*(?:vi|jest)\.fn\s*[(<]/g;
+
+/** The members a test file makes mock functions of (`{ search: vi.fn(), add: vi.fn() }` handed in as a dependency); none outside tests. */
+function mockFunctionsNamedBy(text: string): ReadonlySet<string> {
+  if (!/\b(?:vi|jest)\.fn\b/.test(text) || !TEST_FILE.test(text)) return new Set();
+  return new Set([...text.matchAll(MOCK_FUNCTION_MEMBER)].map((match) => match[1]));
+}
+
+/**
+ * A test that hands the code under test an object of mock functions named as a helper its call goes through
+ * (mem0's OpenClaw tool tests give the tools a provider `{ search: vi.fn(), add: vi.fn() }`): the call reaches the
+ * double, not the helper's request.
+ */
+function doublesAny(doubles: ReadonlySet<string>, namesThrough: ReadonlySet<string>): boolean {
+  if (doubles.size === 0) return false;
+  for (const name of namesThrough) if (doubles.has(name)) return true;
+  return false;
+}
+
 /**
  * A test that makes its own stand-in of a class or interface the request goes through (cline's agent-runtime tests run
  * the runtime on a `ScriptedModel implements AgentModel`, its session tests hand the session a runtime cast
@@ -974,13 +1019,18 @@ function mocksHelperModule(mocked: readonly string[], callerPath: string, helper
   const helperFile = helper.fn.getSourceFile();
   const helperModule = moduleIdOf(helperFile.getFilePath());
   const specifiers = helperFile.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue());
-  const imported = new Set(specifiers.filter((specifier) => !specifier.startsWith('.')));
+  // A package the helper's module loads lazily (`await import('mem0ai/oss')`) is replaced by the mock as well.
+  const loaded = [...helperFile.getFullText().matchAll(LAZY_LOAD)].map((match) => match[1]);
+  const imported = new Set([...specifiers, ...loaded].filter((specifier) => !specifier.startsWith('.')));
   // The helper's own module and the workspace modules it imports (its fetch layer, its provider setup: `vi.mock('../secureLlmFetch')`),
   // and the modules of the requests the helper reaches further down (`jest.mock('../src/llms/openai')` under a `Memory`
   // class whose factory makes the provider class: the test's `memory.add(...)` reaches only the mock).
   const ownModules = new Set([helperModule, ...specifiers.filter((specifier) => specifier.startsWith('.')).map((specifier) => moduleIdOf(path.resolve(path.dirname(helperFile.getFilePath()), specifier))), ...requestModulesBeneath(helper)]);
   return mocked.some((specifier) => (specifier.startsWith('.') ? ownModules.has(moduleIdOf(path.resolve(path.dirname(callerPath), specifier))) : imported.has(specifier) || LLM_SDK_PACKAGE.test(specifier)));
 }
+
+/** `import('x')` or `require('x')` with a literal specifier, not a type (`typeof import('x')`). */
+const LAZY_LOAD = /(?<!\btypeof\s+)\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** A module as a relative import names it: the path without its extension or a trailing `/index`. */
 function moduleIdOf(file: string): string {
@@ -1102,15 +1152,19 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
   return shapesOfReceiver(callee.getExpression()).some((shape) => reaches(shape, helper, modules));
 }
 
+/** Object literals spread into one another followed when looking for a helper's method (`{ ...state, ...methods }`). */
+const MAX_SPREAD_HOPS = 2;
+
 /**
  * Whether a method call on a value of this shape may run the helper: an instance of a class that
  * has the helper's method (its own or inherited); a value declared with a type the helper's class
  * or literal implements (any implementation may be behind it), or with a subclass of the helper's
- * class that inherits it; an object literal or factory holding the helper.
+ * class that inherits it; an object literal (or one spread into it) or factory holding the helper.
  */
-function reaches(shape: Shape, helper: Helper, modules: ModuleLoader): boolean {
+function reaches(shape: Shape, helper: Helper, modules: ModuleLoader, spreads = 0): boolean {
   const node = shape.node;
-  if (Node.isObjectLiteralExpression(node)) return contains(node, helper.fn);
+  // `{ ...get(), ...methods }` (a store's getter merging its state with its methods): the helper may be in a spread object.
+  if (Node.isObjectLiteralExpression(node)) return contains(node, helper.fn) || (spreads < MAX_SPREAD_HOPS && node.getProperties().some((property) => Node.isSpreadAssignment(property) && shapesOf(property.getExpression(), modules).some((spread) => reaches(spread, helper, modules, spreads + 1))));
   if (shape.made) return !!helper.ownerClass && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
   if (helper.types.some((type) => sameNode(type, node))) return true;
   return !!helper.ownerClass && (Node.isClassDeclaration(node) || Node.isClassExpression(node)) && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));

@@ -33,6 +33,23 @@ export class LangchainAdapter {
       ],
     },
     {
+      name: "a handed-in model copied into a local declared `any`, reassigned with withStructuredOutput and bindTools, then invoked: a request of an unknown provider and model, structured and with tools",
+      code: `import type { BaseLanguageModel } from '@langchain/core/language_models/base';
+export class HandedModel {
+  private model: BaseLanguageModel;
+  constructor(options: { model: unknown }) {
+    this.model = options.model as BaseLanguageModel;
+  }
+  async respond(prompt: string, schema?: unknown, tools?: unknown[]) {
+    let runnable: any = this.model;
+    if (schema) runnable = (this.model as any).withStructuredOutput(schema);
+    if (tools) runnable = runnable.bindTools(tools);
+    return runnable.invoke(\`Extract the facts: \${prompt}\`);
+  }
+}`,
+      calls: [{ line: 11, method: 'invoke', provider: 'unknown', endpoint: 'chat', model: null, promptIncludes: ['Extract the facts'], features: { structuredOutput: true, tools: true } }],
+    },
+    {
       name: "OpenAIEmbeddings with no model sends LangChain's default, text-embedding-ada-002, and says so",
       code: `import { OpenAIEmbeddings } from '@langchain/openai';
 const embeddings = new OpenAIEmbeddings({ openAIApiKey: process.env.OPENAI_API_KEY });

@@ -45,6 +45,28 @@ export function supportAgent() {
       calls: [{ line: 3, method: 'new Agent', provider: 'anthropic', model: 'claude-sonnet-4-5', promptIncludes: ['You answer questions about our product'], evidenceIncludes: ['made here and run by whatever it is handed to'] }],
     },
     {
+      name: "an agent wrapped in AG-UI's MastraAgent adapter by an async factory, run through the factory's result in a .then callback: the adapter's run is the request, streamed, and the agent is not reported where it is made",
+      code: `import { MastraAgent } from '@ag-ui/mastra';
+import { Agent } from '@mastra/core/agent';
+import { openai } from '@ai-sdk/openai';
+async function buildSession(options: { tools: Record<string, unknown> }) {
+  const agent = new Agent({ name: 'helper', instructions: 'You help users query their traces.', model: openai('gpt-4.1'), tools: options.tools });
+  try {
+    const adapter = new MastraAgent({ agent, resourceId: 'thread' });
+    return { adapter, close: () => undefined };
+  } catch (error) {
+    throw error;
+  }
+}
+export function streamRun(input: { messages: unknown[] }, tools: Record<string, unknown>) {
+  return buildSession({ tools }).then((initial) => {
+    let session = initial;
+    return session.adapter.run(input).subscribe({ next: () => undefined });
+  });
+}`,
+      calls: [{ line: 16, method: 'MastraAgent.run', provider: 'openai', model: 'gpt-4.1', promptIncludes: ['You help users query their traces'], evidenceIncludes: ["AG-UI's adapter runs the agent"], features: { streaming: true } }],
+    },
+    {
       name: "mastra.getAgent('name') runs the agent new Mastra({ agents }) registers under that name",
       files: { 'src/tools.ts': 'export const weatherTool = {};\n', 'src/agent.ts': WEATHER_AGENT, 'src/mastra.ts': `import { Mastra } from '@mastra/core';\nimport { weatherAgent } from './agent';\nexport const mastra = new Mastra({ agents: { weatherAgent } });\n` },
       code: `import { mastra } from './mastra';

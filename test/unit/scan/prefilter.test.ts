@@ -34,6 +34,7 @@ describe('prefilter', () => {
     ["VS Code's Language Model API: a model picked", `const [model] = await vscode.lm.selectChatModels({ vendor: 'copilot' });`],
     ["VS Code's Language Model API: a model handed in", `async function ask(model: vscode.LanguageModelChat) { return model.sendRequest(messages); }`],
     ['node-llama-cpp', `import { getLlama, LlamaChatSession } from 'node-llama-cpp';`],
+    ["Mastra's MCP server (it runs the agents it is given)", `import { MCPServer } from '@mastra/mcp';`],
     ['an Anthropic path built by hand', "streamSse(await customFetch(`${apiBase}/v1/messages`, init))"],
     ['an Anthropic path relative to a base', `fetch(new URL("messages", this.apiBase), init)`],
     ['a Gemini REST method', "fetch(`${base}/models/${model}:streamGenerateContent?alt=sse`, init)"],

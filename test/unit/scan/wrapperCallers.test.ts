@@ -2150,3 +2150,214 @@ describe('engine', () => {
     },
   },
 ]);
+
+runScanCases('wrapper callers through values the code passes around untyped', [
+  {
+    name: 'a store method calling another through a getter that merges the state with the methods object (`get().send(...)` of `{ ..._get(), ...methods }`) is a caller',
+    files: {
+      'src/store.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export function makeStore(read: () => { history: string[] }) {
+  function current() {
+    return { ...read(), ...actions };
+  }
+  const actions = {
+    async send(text: string) {
+      return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    },
+    afterTool(result: string) {
+      current().send(\`Tool result: \${result}\`);
+    },
+  };
+  return actions;
+}
+`,
+    },
+    sites: [
+      { file: 'src/store.ts', line: 9, kind: 'sdk' },
+      { file: 'src/store.ts', line: 12, kind: 'wrapper-caller', via: 'src/store.ts:9' },
+    ],
+  },
+]);
+
+const MASTRA_SERVICES: Record<string, string> = {
+  'src/chat/agent.loader.ts': `import { Agent } from '@mastra/core/agent';
+import { openai } from '@ai-sdk/openai';
+export class AgentLoader {
+  async agent() {
+    return new Agent({
+      name: 'planner',
+      instructions: 'You help users plan and schedule their social posts.',
+      model: openai('gpt-4.1-mini'),
+      tools: { listPosts: {} },
+    });
+  }
+}
+`,
+  'src/chat/mastra.holder.ts': `import { Mastra } from '@mastra/core/mastra';
+import { AgentLoader } from './agent.loader';
+export class MastraHolder {
+  static mastra: Mastra;
+  constructor(private loader: AgentLoader) {}
+  async mastra() {
+    MastraHolder.mastra = MastraHolder.mastra || new Mastra({ agents: { planner: await this.loader.agent() } });
+    return MastraHolder.mastra;
+  }
+}
+`,
+};
+
+runScanCases('agents handed to a framework that runs them (Mastra)', [
+  {
+    name: "an agent registered in an MCP server (looked up by name in a Mastra instance a DI container hands out) and a Mastra instance's agents handed to AG-UI by MastraAgent.getLocalAgents are callers of the agent's site, which leaves the totals",
+    files: {
+      ...MASTRA_SERVICES,
+      'src/chat/mcp.start.ts': `import { MCPServer } from '@mastra/mcp';
+import { MastraHolder } from './mastra.holder';
+export const startMcp = async (app: { get<T>(token: new (...args: never[]) => T, options?: object): T }) => {
+  const holder = app.get(MastraHolder, { strict: false });
+  const mastra = await holder.mastra();
+  const agent = mastra.getAgent('planner');
+  const config = {
+    name: 'Planner MCP',
+    agents: { planner: agent },
+  };
+  return new MCPServer(config);
+};
+`,
+      'src/routes/agent.controller.ts': `import { MastraAgent } from '@ag-ui/mastra';
+import { RequestContext } from '@mastra/core/di';
+import { MastraHolder } from '../chat/mastra.holder';
+export class AgentController {
+  constructor(private holder: MastraHolder) {}
+  async agents(userId: string) {
+    const mastra = await this.holder.mastra();
+    const requestContext = new RequestContext();
+    return MastraAgent.getLocalAgents({ resourceId: userId, mastra, requestContext });
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/chat/agent.loader.ts', line: 5, kind: 'sdk', model: 'gpt-4.1-mini', inTotals: false },
+      { file: 'src/chat/mcp.start.ts', line: 9, kind: 'wrapper-caller', via: 'src/chat/agent.loader.ts:5', model: 'gpt-4.1-mini', inTotals: true },
+      { file: 'src/routes/agent.controller.ts', line: 9, kind: 'wrapper-caller', via: 'src/chat/agent.loader.ts:5', model: 'gpt-4.1-mini', inTotals: true },
+    ],
+  },
+]);
+
+runScanCases('wrapper callers in a plugin that loads its library lazily into fields declared any', [
+  {
+    name: 'a test handing the code under test an object of mock functions named as a helper on the way down (`{ search: vi.fn() }` for a provider) is no caller; the app handing it the real provider is',
+    files: {
+      'src/provider.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export interface MemoryProvider { search(query: string): Promise<unknown> }
+export class OpenAiProvider implements MemoryProvider {
+  async search(query: string) {
+    return client.embeddings.create({ model: 'text-embedding-3-small', input: query });
+  }
+}
+`,
+      'src/recall.ts': `import type { MemoryProvider } from './provider';
+export async function recall(deps: { provider: MemoryProvider }, topic: string) {
+  return deps.provider.search(\`Recall what the user said about \${topic}\`);
+}
+`,
+      'src/app.ts': `import { recall } from './recall';
+import { OpenAiProvider } from './provider';
+export const answer = (topic: string) => recall({ provider: new OpenAiProvider() }, topic);
+`,
+      'src/recall.test.ts': `import { it, vi } from 'vitest';
+import { recall } from './recall';
+it('recalls through the provider it is given', async () => {
+  await recall({ provider: { search: vi.fn().mockResolvedValue([]) } }, 'colour');
+});
+`,
+    },
+    sites: [
+      { file: 'src/app.ts', line: 3, kind: 'wrapper-caller', via: 'src/recall.ts:3' },
+      { file: 'src/provider.ts', line: 6, kind: 'sdk' },
+      { file: 'src/recall.ts', line: 3, kind: 'wrapper-caller', via: 'src/provider.ts:6' },
+    ],
+  },
+  {
+    name: 'a lazy initialization keeping its promise in a field (this.ready = this.probe().catch(...)) runs once: the methods awaiting it are no callers of the probe',
+    files: {
+      'src/store.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class VectorStore {
+  private ready: Promise<void> | null = null;
+  private async probe() { await client.embeddings.create({ model: 'text-embedding-3-small', input: 'dimension probe' }); }
+  private ensureReady() {
+    if (this.ready) return this.ready;
+    this.ready = this.probe().catch(() => undefined);
+    return this.ready;
+  }
+  async search(query: string) {
+    await this.ensureReady();
+    return client.embeddings.create({ model: 'text-embedding-3-small', input: query });
+  }
+}
+`,
+      'src/app.ts': `import { VectorStore } from './store';
+const store = new VectorStore();
+export const find = (question: string) => store.search(question);
+`,
+    },
+    sites: [
+      { file: 'src/app.ts', line: 3, kind: 'wrapper-caller', via: 'src/store.ts:13' },
+      { file: 'src/store.ts', line: 5, kind: 'sdk' },
+      { file: 'src/store.ts', line: 8, kind: 'wrapper-caller', via: 'src/store.ts:5' },
+      { file: 'src/store.ts', line: 13, kind: 'sdk' },
+    ],
+  },
+  {
+    name: "a plugin package depending on a library whose subpath export (memlib/oss) is built from a package nested in its source folder, loading it with await import() into a field declared any: its calls of the library's methods are callers, except in a test that mocks the lazily loaded library",
+    files: {
+      'memlib/package.json': JSON.stringify({ name: 'memlib', exports: { './oss': { types: './dist/oss/index.d.ts', import: './dist/oss/index.mjs' } } }),
+      'memlib/src/oss/package.json': JSON.stringify({ name: 'memlib-oss', main: 'dist/index.js', types: 'dist/index.d.ts' }),
+      'memlib/src/oss/src/index.ts': `export * from './memory';\n`,
+      'memlib/src/oss/src/memory/index.ts': `import OpenAI from 'openai';
+export class Memory {
+  private client = new OpenAI();
+  async search(query: string, options: { limit?: number }) {
+    const embedding = await this.client.embeddings.create({ model: 'text-embedding-3-small', input: query });
+    return { results: embedding.data, limit: options.limit };
+  }
+}
+`,
+      'plugin/package.json': JSON.stringify({ name: 'memory-plugin', type: 'module', dependencies: { memlib: '1.0.0' } }),
+      'plugin/providers.ts': `export class LocalProvider {
+  private memory: any;
+  private async init(): Promise<void> {
+    const mod = await import('memlib/oss');
+    const Memory = mod.Memory;
+    let mem: any;
+    try {
+      mem = new Memory();
+    } catch {
+      mem = new Memory();
+    }
+    this.memory = mem;
+  }
+  async recall(query: string) {
+    await this.init();
+    return this.memory.search(query, { limit: 5 });
+  }
+}
+`,
+      'plugin/providers.test.ts': `import { it, vi } from 'vitest';
+import { LocalProvider } from './providers';
+it('recalls through the mocked library', async () => {
+  vi.doMock('memlib/oss', () => ({ Memory: class { search() { return { results: [] }; } } }));
+  await new LocalProvider().recall('favourite colour');
+});
+`,
+    },
+    sites: [
+      { file: 'memlib/src/oss/src/memory/index.ts', line: 5, kind: 'sdk' },
+      { file: 'plugin/providers.ts', line: 16, kind: 'wrapper-caller', via: 'memlib/src/oss/src/memory/index.ts:5', model: 'text-embedding-3-small' },
+    ],
+  },
+]);
