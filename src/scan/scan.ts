@@ -156,13 +156,13 @@ function validAnalysis(entry: CacheEntry | undefined, stamp: string, stampOf: St
   return entry.analysis;
 }
 
+/** `@org/name/...`: a workspace or registry package, not a path alias (`@/lib/x`, `~/lib/x`). */
+const WORKSPACE_PACKAGE_SPECIFIER = /^@[\w.-]+\//;
+
 /**
  * Scans a folder: finds the files that may hold LLM calls, analyzes them, and prices every call.
  * Never runs workspace code and makes no network request.
  */
-/** `@org/name/...`: a workspace or registry package, not a path alias (`@/lib/x`, `~/lib/x`). */
-const WORKSPACE_PACKAGE_SPECIFIER = /^@[\w.-]+\//;
-
 export async function scanWorkspace(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   try {
     return await scanFolder(root, options);
