@@ -1,7 +1,8 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
-import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
+import type { DetectedCall, ModelRef } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
+import { embeddedTextTurn } from './shared/prompt';
 import { firstProperty, getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, traceValue } from './shared/sdk';
 
@@ -69,14 +70,13 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!collection) return undefined;
   const embedder = embeddingFunctionOf(collection, context);
   if (!embedder) return undefined;
-  const messages: PromptMessage[] = [{ role: 'user', text: `{{${text}}}`, holes: [{ kind: embeds === 'documents' ? 'rag-context' : 'interpolation', expression: text }] }];
   return toDetectedCall(call, context, {
     provider: embedder.provider,
     sdk: 'chroma',
     method: `collection.${method}`,
     endpoint: 'embedding',
     model: embedder.model,
-    messages,
+    messages: [embeddedTextTurn(text, embeds)],
     maxOutputTokens: null,
     features: { streaming: false, tools: false, vision: false, structuredOutput: false },
     toolNames: [],

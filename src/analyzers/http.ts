@@ -46,6 +46,9 @@ interface EndpointRule {
   modelFromKeyOf?: string;
 }
 
+/** Steamship's hosted agents, at `<handle>.steamship.run/<workspace>/<instance>/<method>` or told by their key (KEYED_SERVICES). */
+const STEAMSHIP_RULE: EndpointRule = { pattern: /\.steamship\.run\//, endpoint: 'chat', provider: 'steamship' };
+
 const RULES: readonly EndpointRule[] = [
   // Tencent Cloud's Hunyuan API takes every action at the host's root (`X-TC-Action: ChatCompletions` in a header).
   { pattern: /^https:\/\/hunyuan\.(?:tencentcloudapi|cloud\.tencent)\.com\/?(?:$|[?#])/, endpoint: 'chat', provider: 'tencent' },
@@ -95,7 +98,7 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /^https:\/\/(?:queue\.)?fal\.run\/(?![^?#]*\/requests(?:\/|$))[^?#]+$/, endpoint: 'other', provider: 'fal', imagesFromBody: true, modelInPath: /fal\.run\/([^?#]+)/ },
   { pattern: /api\.kie\.ai\/api\/v1\/(?:[\w-]+\/)*(?:generate|createTask)(?:$|[?#])/, endpoint: 'other', provider: 'kie.ai', imagesFromBody: true },
   { pattern: /api\.heygen\.com\/v\d+\/video(?:\/[\w-]+)*\/generate(?:$|[?#])|api\.heygen\.com\/v1\/video\.generate(?:$|[?#])/, endpoint: 'other', provider: 'heygen' },
-  { pattern: /\.steamship\.run\//, endpoint: 'chat', provider: 'steamship' },
+  STEAMSHIP_RULE,
   { pattern: /(?::11434|ollama).*\/api\/(?:chat)(?:$|[?#])/i, endpoint: 'chat', provider: 'ollama' },
   { pattern: /(?::11434|ollama).*\/api\/(?:generate)(?:$|[?#])/i, endpoint: 'completion', provider: 'ollama' },
   { pattern: /(?::11434|ollama).*\/api\/(?:embed|embeddings)(?:$|[?#])/i, endpoint: 'embedding', provider: 'ollama' },
@@ -109,10 +112,10 @@ const RULES: readonly EndpointRule[] = [
 
 /**
  * Services reached at a URL the app configures (a hosted agent instance), told by the key the request sends: an
- * authenticated POST to one runs the service's model. Steamship agents live at `<handle>.steamship.run/<workspace>/<instance>/<method>`.
+ * authenticated POST to one runs the service's model.
  */
 const KEYED_SERVICES: ReadonlyArray<{ key: RegExp; rule: EndpointRule }> = [
-  { key: /\bSTEAMSHIP_API_KEY\b/, rule: { pattern: /\.steamship\.run\//, endpoint: 'chat', provider: 'steamship' } },
+  { key: /\bSTEAMSHIP_API_KEY\b/, rule: STEAMSHIP_RULE },
 ];
 
 const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source']);
@@ -797,14 +800,19 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
     if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built) || Node.isTemplateExpression(built))) return resolvePromptText(built, context.modules).text;
     // `${config.baseUrl ?? DEFAULT_BASE_URL}/speech-to-text`: a base the caller may override, else the code's default host.
-    if (Node.isTemplateExpression(node) && node.getTemplateSpans().some((span) => isFallbackChoice(span.getExpression()) || normalisedDefaultBase(span.getExpression(), context) !== undefined)) {
-      let text = node.getHead().getLiteralText();
-      for (const span of node.getTemplateSpans()) {
+    if (Node.isTemplateExpression(node)) {
+      // Each span's default read once: whether any span has one, and its text.
+      const spans = node.getTemplateSpans().map((span) => {
         const expression = span.getExpression();
-        const fallback = isFallbackChoice(expression) ? resolveString(expression, context.modules).value : normalisedDefaultBase(expression, context) ?? null;
-        text += (fallback ?? resolvePromptText(expression, context.modules).text) + span.getLiteral().getLiteralText();
+        const choice = isFallbackChoice(expression);
+        const normalised = choice ? undefined : normalisedDefaultBase(expression, context);
+        return { span, expression, defaulted: choice || normalised !== undefined, fallback: choice ? resolveString(expression, context.modules).value : normalised ?? null };
+      });
+      if (spans.some((span) => span.defaulted)) {
+        let text = node.getHead().getLiteralText();
+        for (const { span, expression, fallback } of spans) text += (fallback ?? resolvePromptText(expression, context.modules).text) + span.getLiteral().getLiteralText();
+        return text;
       }
-      return text;
     }
   }
   return resolvePromptText(node, context.modules).text;

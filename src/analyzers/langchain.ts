@@ -3,8 +3,8 @@ import type { DetectedCall, Endpoint, MessageRole, ModelRef, PromptHole, PromptM
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
-import { forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
-import { findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { embeddedTextTurn, forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
+import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -251,7 +251,7 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
     method: `${isFactory ? `${storeClass.importedName}.` : ''}${name}`,
     endpoint: 'embedding',
     model,
-    messages: [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: spec.embeds === 'documents' ? 'rag-context' : 'interpolation', expression }] }],
+    messages: [embeddedTextTurn(expression, spec.embeds)],
     maxOutputTokens: null,
     features: { streaming: false, tools: false, vision: false, structuredOutput: false },
     toolNames: [],
@@ -491,9 +491,9 @@ function heldInLocal(expression: Node, traced: Node, context: AnalyzerContext, d
   if (!initializer || unwrapExpression(initializer) === traced) return undefined;
   const found = findRunnable(initializer, context, depth + 1);
   const scope = found && declaration!.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
-  for (const assignment of scope ? scope.getDescendantsOfKind(SyntaxKind.BinaryExpression) : []) {
-    const value = unwrapExpression(assignment.getRight());
-    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== local.getText() || !Node.isCallExpression(value)) continue;
+  for (const assigned of scope ? assignedValues(scope, local.getText()) : []) {
+    const value = unwrapExpression(assigned);
+    if (!Node.isCallExpression(value)) continue;
     const callee = unwrapExpression(value.getExpression());
     if (Node.isPropertyAccessExpression(callee) && DECORATORS.has(callee.getName())) decorate(found!, callee.getName(), value, context);
   }

@@ -3,10 +3,11 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/t
 import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { resolveMessages, resolvePromptText } from './shared/prompt';
+import { resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, matchMethodTable, readModel, traceValue } from './shared/sdk';
 import { enterCall } from './shared/modelValue';
+import { returnsOf } from './shared/shapes';
 
 /**
  * Models run inside the app's own process, with no API behind them (provider `local`):
@@ -328,7 +329,7 @@ function modelClassRun(call: CallExpression, context: AnalyzerContext, loads: re
     method: `${load.className}${generates ? '.generate' : ''}`,
     endpoint,
     model: model.ref,
-    messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: endpoint === 'completion' ? 'unknown' : 'rag-context', expression: inputText }] }],
+    messages: [runTimeTurn(inputText, endpoint === 'completion' ? 'unknown' : 'rag-context')],
     maxOutputTokens: generates ? resolveNumber(getObjectProperty(resolveObjectLiteral(call.getArguments()[0], context.modules), 'max_new_tokens', context.modules), context.modules) : null,
     evidence: [
       `transformers.js ${load.className} from '${load.packageName}' loaded with from_pretrained at line ${load.call.getStartLineNumber()}; this call runs it`,
@@ -392,11 +393,7 @@ function returnedObjects(expression: Node | undefined, context: AnalyzerContext,
 /** What a call returns: an immediately-invoked function's returns, or (through enterCall) a workspace function's or the class's own method's. */
 function callReturns(call: CallExpression, context: AnalyzerContext): Node[] {
   const callee = unwrapExpression(call.getExpression());
-  if (Node.isArrowFunction(callee) || Node.isFunctionExpression(callee)) {
-    const body = callee.getBody();
-    if (!Node.isBlock(body)) return [body];
-    return body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => statement.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) === callee).flatMap((statement) => statement.getExpression() ?? []);
-  }
+  if (Node.isArrowFunction(callee) || Node.isFunctionExpression(callee)) return returnsOf(callee);
   const entered = enterCall(call, context.modules);
   if (!entered) return [];
   entered.release();

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { enclosingFunctionName, toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, propertyOfObject, resolveObjectLiteral, resolveString, unwrapExpression, valueOfProperty } from './shared/resolve';
 import { aiSdkFactoryProvider, eachCall, importBindingOf, readModel, readToolNames, traceValue } from './shared/sdk';
 import { shapesOf } from './shared/shapes';
 
@@ -59,7 +59,7 @@ function handedOver(context: AnalyzerContext): DetectedCall[] {
     if (!server || server.className !== MCP_SERVER.className || !MCP_SERVER.packageName.test(server.packageName)) continue;
     const agents = resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(server.options, modules), 'agents', modules), modules);
     for (const entry of agents && Node.isObjectLiteralExpression(agents) ? agents.getProperties() : []) {
-      const value = Node.isPropertyAssignment(entry) ? entry.getInitializer() : Node.isShorthandPropertyAssignment(entry) ? entry.getNameNode() : undefined;
+      const value = valueOfProperty(entry);
       const agent = value && agentOrigin(value, context);
       if (agent) found.push(handOver(entry, agent, `MCPServer agents.${(entry as { getName(): string }).getName()}`, context, [`handed to new MCPServer() from '${server.packageName}' at line ${created.getStartLineNumber()}, which runs it for the MCP client that calls its ask tool`], {}));
     }
@@ -74,7 +74,7 @@ function handedOver(context: AnalyzerContext): DetectedCall[] {
     if (!instance || instance.className !== 'Mastra' || !PACKAGE.test(instance.packageName)) continue;
     const agents = resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(instance.options, modules), 'agents', modules), modules);
     for (const entry of agents && Node.isObjectLiteralExpression(agents) ? agents.getProperties() : []) {
-      const value = Node.isPropertyAssignment(entry) ? entry.getInitializer() : Node.isShorthandPropertyAssignment(entry) ? entry.getNameNode() : undefined;
+      const value = valueOfProperty(entry);
       const agent = value && resolveClientOrigin(value, modules);
       if (agent && isMastraAgent(agent)) found.push(handOver(call, agent, `${AG_UI_ADAPTER.className}.${AG_UI_LOCAL_AGENTS}`, context, [`the Mastra instance's agents handed to AG-UI by ${AG_UI_ADAPTER.className}.${AG_UI_LOCAL_AGENTS}() from '${adapterClass.packageName}', which streams each run to the client`], { streamed: true }));
     }
@@ -134,10 +134,8 @@ function memberValue(expression: Node, context: AnalyzerContext): Node | undefin
   const access = unwrapExpression(expression);
   if (!Node.isPropertyAccessExpression(access)) return undefined;
   for (const owner of shapesOf(access.getExpression(), context.modules)) {
-    if (!Node.isObjectLiteralExpression(owner.node)) continue;
-    const property = owner.node.getProperty(access.getName());
-    if (property && Node.isPropertyAssignment(property)) return property.getInitializerOrThrow();
-    if (property && Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+    const value = Node.isObjectLiteralExpression(owner.node) ? propertyOfObject(owner.node, access.getName()) : undefined;
+    if (value) return value;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, toDetectedCall } from './shared/callsite';
 import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
-import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput } from './shared/prompt';
+import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput, runTimeTurn } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { likelyBranches } from './shared/modelValue';
 
@@ -197,7 +197,7 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
       }
     } else {
       const spread = spreadRequest(params, context);
-      if (spread) messages.push(...forwardedRequestTurns(spread));
+      if (spread) messages.push(runTimeTurn(spread.getText().slice(0, 60), 'message-array'));
     }
     return { messages, hasImage };
   }
@@ -220,7 +220,7 @@ function readPrompt(path: string, params: Node | undefined, context: AnalyzerCon
     if (node) return { messages: [{ role: 'user', ...resolvePromptText(node, context.modules) }], hasImage: false };
   }
   const spread = spreadRequest(params, context);
-  return { messages: spread ? forwardedRequestTurns(spread) : [], hasImage: false };
+  return { messages: spread ? [runTimeTurn(spread.getText().slice(0, 60), 'message-array')] : [], hasImage: false };
 }
 
 /**
@@ -233,12 +233,6 @@ function spreadRequest(params: Node, context: AnalyzerContext): Node | undefined
     if (Node.isSpreadAssignment(property) && !resolveObjectLiteral(property.getExpression(), context.modules)) return property.getExpression();
   }
   return undefined;
-}
-
-/** The turns of a forwarded request: built at run time, in the spread. */
-function forwardedRequestTurns(spread: Node): PromptMessage[] {
-  const expression = spread.getText().slice(0, 60);
-  return [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'message-array', expression }] }];
 }
 
 function structuredOutputName(responseFormat: Node): string | undefined {

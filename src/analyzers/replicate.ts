@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/t
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
-import { resolveContentParts } from './shared/prompt';
+import { resolveContentParts, runTimeTurn } from './shared/prompt';
 import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString } from './shared/resolve';
 import { eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, readModel, readSystemPrompt } from './shared/sdk';
 
@@ -156,7 +156,7 @@ function promptOf(endpoint: Endpoint, input: Node | undefined, optionsArgument: 
   const modules = context.modules;
   if (!input) {
     const expression = optionsArgument ? 'input' : 'request';
-    return { messages: [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'message-array', expression }] }], hasImage: false };
+    return { messages: [runTimeTurn(expression, 'message-array')], hasImage: false };
   }
   const messages: PromptMessage[] = [];
   const system = readSystemPrompt(getObjectProperty(input, 'system_prompt', modules), modules);

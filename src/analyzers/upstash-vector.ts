@@ -1,7 +1,8 @@
 import { Node, type CallExpression } from 'ts-morph';
-import type { DetectedCall, PromptMessage } from '../model/types';
+import type { DetectedCall } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
+import { embeddedTextTurn } from './shared/prompt';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, traceValue } from './shared/sdk';
@@ -43,14 +44,13 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!index) return undefined;
   const method = callee.getName();
   const embeds = INDEX_METHODS[method];
-  const messages: PromptMessage[] = [{ role: 'user', text: `{{${text}}}`, holes: [{ kind: embeds === 'documents' ? 'rag-context' : 'interpolation', expression: text }] }];
   return toDetectedCall(call, context, {
     provider: 'upstash',
     sdk: 'upstash-vector',
     method: `index.${method}`,
     endpoint: 'embedding',
     model: { id: null, raw: '', source: 'dynamic' },
-    messages,
+    messages: [embeddedTextTurn(text, embeds)],
     maxOutputTokens: null,
     features: { streaming: false, tools: false, vision: false, structuredOutput: false },
     toolNames: [],

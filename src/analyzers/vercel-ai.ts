@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type NewE
 import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { optionsHoleOf, resolveMessages, resolvePromptText, readStepLimit } from './shared/prompt';
+import { optionsHoleOf, resolveMessages, resolvePromptText, readStepLimit, runTimeTurn } from './shared/prompt';
 import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { enterCall, holdsWithNothingSet, likelyBranches, valueExpressions } from './shared/modelValue';
 import { aiSdkFactoryProvider, calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, proxyTargetOf, requestObject, standsForPackageType, traceValue } from './shared/sdk';
@@ -80,7 +80,7 @@ function modelSpecCall(call: CallExpression, context: AnalyzerContext): Detected
     method: callee.getName(),
     endpoint: 'chat',
     model: model.ref,
-    messages: prompt ? [{ role: 'user', text: `{{${prompt.getText().slice(0, 60)}}}`, holes: [{ kind: 'unknown', expression: prompt.getText().slice(0, 60) }] }] : forwarded ? [{ role: 'user', text: `{{${forwarded}}}`, holes: [{ kind: 'message-array', expression: forwarded }] }] : [],
+    messages: prompt ? [{ role: 'user', text: `{{${prompt.getText().slice(0, 60)}}}`, holes: [{ kind: 'unknown', expression: prompt.getText().slice(0, 60) }] }] : forwarded ? [runTimeTurn(forwarded, 'message-array')] : [],
     maxOutputTokens: resolveNumber(getObjectProperty(options, 'maxOutputTokens', context.modules), context.modules),
     features: { streaming: MODEL_SPEC_METHODS[callee.getName()].streaming, tools: Boolean(tools), vision: false, structuredOutput: false },
     toolNames: [],

@@ -2,8 +2,8 @@ import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { resolvePromptText } from './shared/prompt';
+import { findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { resolvePromptText, runTimeTurn } from './shared/prompt';
 import { eachCall, fieldTypeBinding, importBindingOf, readModel, standsForPackageType, traceValue } from './shared/sdk';
 import { functionOf } from './shared/shapes';
 
@@ -148,7 +148,7 @@ function onlySelectionIn(call: CallExpression, context: AnalyzerContext): CallEx
  * offers the models of the user's subscription, and the selector (often from the extension's settings) picks one.
  */
 function selectedModel(selector: Node | undefined, selection: CallExpression | undefined, context: AnalyzerContext, evidence: string[]): ModelRef {
-  const named = getObjectProperty(selector, 'id', context.modules) ?? getObjectProperty(selector, 'family', context.modules);
+  const named = firstProperty(selector, ['id', 'family'], context.modules);
   if (named) {
     const model = readModel(named, context.modules);
     evidence.push(...model.evidence);
@@ -165,8 +165,7 @@ function selectedModel(selector: Node | undefined, selection: CallExpression | u
 function readMessages(messages: Node, context: AnalyzerContext): PromptMessage[] {
   const list = unwrapExpression(messages);
   if (!Node.isArrayLiteralExpression(list)) {
-    const expression = list.getText().slice(0, 60);
-    return [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'message-array', expression }] }];
+    return [runTimeTurn(list.getText().slice(0, 60), 'message-array')];
   }
   return list.getElements().map((element): PromptMessage => {
     if (Node.isSpreadElement(element)) {

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -126,10 +126,8 @@ function staticMemberOrigin(classNode: ClassDeclaration, memberName: string, mod
   const property = classNode.getStaticProperty(memberName);
   const initializer = property && Node.isPropertyDeclaration(property) ? property.getInitializer() : undefined;
   if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);
-  const className = classNode.getName();
-  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== `${className}.${memberName}`) continue;
-    const origin = resolveClientOrigin(assignment.getRight(), modules, depth + 1);
+  for (const value of assignedValues(classNode, `${classNode.getName()}.${memberName}`)) {
+    const origin = resolveClientOrigin(value, modules, depth + 1);
     if (origin) return origin;
   }
   return undefined;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
+import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
 import { escapeRegExp } from '../../model/regExp';
 import { APP_SEARCH, routeCallerModels, routeOfFile } from './routeCallers';
@@ -255,8 +255,7 @@ export function likelyBranches(conditional: Node, modules: ModuleLoader): Node[]
 /** A condition held in a constant (`const onAzure = config.provider === 'Azure'`): the comparison it names; else itself. */
 function namedCondition(condition: Node, modules: ModuleLoader): Node {
   const declaration = Node.isIdentifier(condition) ? findDeclaration(condition, modules) : undefined;
-  const isConstant = declaration && Node.isVariableDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) && declaration.getVariableStatement()?.getDeclarationKind() === 'const';
-  const initializer = isConstant ? declaration.getInitializer() : undefined;
+  const initializer = declaration && Node.isVariableDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) ? constInitializer(declaration) : undefined;
   return initializer && Node.isBinaryExpression(unwrapExpression(initializer)) ? unwrapExpression(initializer) : condition;
 }
 

@@ -5,7 +5,7 @@ import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from 
 import { holeNameClass, leafName } from '../../model/holeNames';
 import { escapeRegExp } from '../../model/regExp';
 import type { ModuleLoader } from './modules';
-import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { constInitializer, enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { classesExtendedBy, functionOf, returnsOf } from './shapes';
 
 /** Cap on how much static prompt text we keep per message: token counting stays bounded on huge literals. */
@@ -15,10 +15,10 @@ const MAX_MESSAGES = 200;
 // Prompts built across files (a variable, a conditional, a template, a builder call, a replace chain) nest deeply.
 const MAX_DEPTH = 14;
 
-/** Guesses what a run-time value holds from its name, so its token estimate can be sized sensibly. */
 /** Words naming retrieved text (`docs`, `chunks`, `searchResults`): a hole holding it is sized as retrieved chunks. */
 const RETRIEVED_TEXT = /docs?\b|documents?|chunks?|passages?|retriev|sources|snippets|knowledge|search ?results|hits/;
 
+/** Guesses what a run-time value holds from its name, so its token estimate can be sized sensibly. */
 export function holeKindFromName(expression: string): HoleKind {
   // A short field of something big is still short: `document.metadata.url`, `documentType`, `ctx.countryCode`.
   // Not a call's result: `buildPrompt({ messages })` is what the function builds, whatever its name.
@@ -32,6 +32,16 @@ export function holeKindFromName(expression: string): HoleKind {
   if (/file|content|source|code|diff|patch|body|html|markdown|article|text|page|document/.test(name)) return 'file-content';
   if (/image|img|photo|picture|screenshot/.test(name)) return 'image';
   return 'interpolation';
+}
+
+/** A user turn the code makes at run time: `{{expression}}`, one hole of that kind. */
+export function runTimeTurn(expression: string, kind: HoleKind): PromptMessage {
+  return { role: 'user', text: `{{${expression}}}`, holes: [{ kind, expression }] };
+}
+
+/** The text a vector store or index embeds: documents it stores are retrieved context later; a query is a short interpolation. */
+export function embeddedTextTurn(expression: string, embeds: 'documents' | 'queries'): PromptMessage {
+  return runTimeTurn(expression, embeds === 'documents' ? 'rag-context' : 'interpolation');
 }
 
 /** Template tags that return the template's own text with whitespace or escapes changed (dedent, outdent, common-tags, `String.raw`). */
@@ -250,7 +260,7 @@ function joinedLines(call: Node, modules: ModuleLoader, depth: number): TextResu
   }
   if (Node.isIdentifier(array)) {
     const declaration = findDeclaration(array, modules);
-    const initializer = declaration && Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'const' ? declaration.getInitializer() : undefined;
+    const initializer = constInitializer(declaration);
     array = initializer ? unwrapExpression(initializer) : array;
   }
   if (!Node.isArrayLiteralExpression(array)) return undefined;
@@ -934,7 +944,7 @@ export function optionsHoleOf(params: Node | undefined, modules: ModuleLoader): 
   for (const property of object.getProperties()) {
     if (!Node.isSpreadAssignment(property) || resolveObjectLiteral(property.getExpression(), modules)) continue;
     const expression = optionsParameterBehind(property.getExpression(), modules, 0) ?? property.getExpression().getText().slice(0, 60);
-    return { role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'message-array', expression }] };
+    return runTimeTurn(expression, 'message-array');
   }
   return undefined;
 }

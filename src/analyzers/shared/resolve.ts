@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { nodeTests, wrapCompilerNode } from './calls';
@@ -418,13 +418,23 @@ export function initializerOf(declaration: Node): Node | undefined {
   return undefined;
 }
 
+/** The initializer of a `const` variable (`const original = client.chat.completions.create`); undefined for `let`, `var` and anything else. */
+export function constInitializer(declaration: Node | undefined): Node | undefined {
+  return declaration && Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ? declaration.getInitializer() : undefined;
+}
+
 /** The value of a property of an object literal written inline (`{ client: new OpenAI(...) }`, `{ client }`). */
 export function propertyOfObject(objectExpression: Node, propertyName: string): Node | undefined {
   const object = unwrapExpression(objectExpression);
   if (!Node.isObjectLiteralExpression(object)) return undefined;
   const property = object.getProperty(propertyName);
-  if (property && Node.isPropertyAssignment(property)) return property.getInitializer();
-  if (property && Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+  return property && valueOfProperty(property);
+}
+
+/** What a member of an object literal holds: `name: value`'s value, or the name of a shorthand `{ name }`; undefined for methods, accessors and spreads. */
+export function valueOfProperty(property: Node): Node | undefined {
+  if (Node.isPropertyAssignment(property)) return property.getInitializer();
+  if (Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
   return undefined;
 }
 
@@ -615,9 +625,14 @@ export type { Expression };
 
 /** The values a class assigns to `this.<name>` (`this.model = options.model`) anywhere in its body, in source order. */
 export function thisAssignments(classNode: Node, name: string): Node[] {
+  return assignedValues(classNode, `this.${name}`);
+}
+
+/** The values `target = value` assigns (`target` as written: `runnable`, `Service.client`) anywhere under a node, in source order. */
+export function assignedValues(scope: Node, target: string): Node[] {
   const values: Node[] = [];
-  for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === `this.${name}`) values.push(assignment.getRight());
+  for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === target) values.push(assignment.getRight());
   }
   return values;
 }

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type ConditionalExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } from '../../model/types';
 import { isLocalServer } from '../../model/vocabulary';
 import type { AnalyzerContext } from '../analyzer';
@@ -7,7 +7,7 @@ import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
-import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importBindingOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, type ImportBinding } from './resolve';
+import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importBindingOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, type ImportBinding } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 import { typeDeclaration } from './shapes';
@@ -122,7 +122,7 @@ export function matchMethodTable<T extends { path: string }>(call: CallExpressio
   const forwarding = forwardingShapeOf(call.compilerNode);
   const callee = forwarding ? undefined : withoutCasts(call.compilerNode.expression);
   if (callee && !(ts.isPropertyAccessExpression(callee) && shape.lastNames.has(callee.name.text))) return undefined;
-  const invoked = invokedMethodOf(call, modules);
+  const invoked = invokedMethodOf(call, modules, forwarding);
   if (!invoked || !shape.lastNames.has(invoked.method.getName())) return undefined;
   for (const depth of shape.depths) {
     const path = methodPath(invoked.method.compilerNode, depth);
@@ -159,8 +159,7 @@ function forwardingShapeOf(call: ts.CallExpression): { through: Forwarding; held
  * or `.bind(this)(params)`. The method is the property access it was read from; undefined when the call
  * forwards nothing that is one (`Object.prototype.hasOwnProperty.call(...)` is, and no table names it).
  */
-export function forwardedMethodOf(call: CallExpression, modules: ModuleLoader): { method: PropertyAccessExpression; arguments: Node[]; through: Forwarding } | undefined {
-  const shape = forwardingShapeOf(call.compilerNode);
+export function forwardedMethodOf(call: CallExpression, modules: ModuleLoader, shape = forwardingShapeOf(call.compilerNode)): { method: PropertyAccessExpression; arguments: Node[]; through: Forwarding } | undefined {
   if (!shape) return undefined;
   const method = heldMethod(wrapCompilerNode(call.getSourceFile(), shape.held), modules);
   if (!method) return undefined;
@@ -175,8 +174,8 @@ export function forwardedMethodOf(call: CallExpression, modules: ModuleLoader): 
 }
 
 /** The method a call invokes, called directly or forwarded (`forwardedMethodOf`), when it is a property access. */
-function invokedMethodOf(call: CallExpression, modules: ModuleLoader): { method: PropertyAccessExpression; arguments: Node[] } | undefined {
-  if (forwardingShapeOf(call.compilerNode)) return forwardedMethodOf(call, modules);
+function invokedMethodOf(call: CallExpression, modules: ModuleLoader, forwarding: ReturnType<typeof forwardingShapeOf>): { method: PropertyAccessExpression; arguments: Node[] } | undefined {
+  if (forwarding) return forwardedMethodOf(call, modules, forwarding);
   // The callee's casts (`(x.create as Function)(...)`) read past as on the compiler's nodes (an awaited callee never matches).
   const callee = wrapCompilerNode(call.getSourceFile(), withoutCasts(call.compilerNode.expression));
   return Node.isPropertyAccessExpression(callee) ? { method: callee, arguments: call.getArguments() } : undefined;
@@ -186,9 +185,7 @@ function invokedMethodOf(call: CallExpression, modules: ModuleLoader): { method:
 function heldMethod(held: Node, modules: ModuleLoader): PropertyAccessExpression | undefined {
   if (Node.isPropertyAccessExpression(held)) return held;
   if (!Node.isIdentifier(held)) return undefined;
-  const declaration = findDeclaration(held, modules);
-  if (!declaration || !Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Const) return undefined;
-  const initializer = declaration.getInitializer();
+  const initializer = constInitializer(findDeclaration(held, modules));
   const value = initializer && unwrapExpression(initializer);
   return value && Node.isPropertyAccessExpression(value) ? value : undefined;
 }

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { findDeclaration, namedFunctionParameter, namespaceMember, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, namedFunctionParameter, namespaceMember, propertyOfObject, unwrapExpression } from './resolve';
 import { callsMatching } from './calls';
 
 /**
@@ -124,9 +124,8 @@ function declaredType(declaration: Node & { getTypeNode(): TypeNode | undefined 
 function assignedShapes(declaration: Node, modules: ModuleLoader, depth: number): Shape[] {
   const name = declaration.getFirstChild()?.getText();
   const scope = declaration.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor) || Node.isSourceFile(ancestor));
-  for (const assignment of scope && name ? scope.getDescendantsOfKind(SyntaxKind.BinaryExpression) : []) {
-    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== name) continue;
-    const shapes = shapesOf(assignment.getRight(), modules, depth + 1);
+  for (const value of scope && name ? assignedValues(scope, name) : []) {
+    const shapes = shapesOf(value, modules, depth + 1);
     if (shapes.length > 0) return shapes;
   }
   return [];
@@ -577,9 +576,7 @@ export function classOfExpression(expression: Node, modules: ModuleLoader, depth
     if (exported && (Node.isClassDeclaration(exported) || Node.isClassExpression(exported))) return exported;
     // `new Providers.OpenAIProvider()`: the member of an object or module of classes.
     for (const owner of shapesOf(target.getExpression(), modules)) {
-      if (!Node.isObjectLiteralExpression(owner.node)) continue;
-      const property = owner.node.getProperty(target.getName());
-      const value = property && Node.isPropertyAssignment(property) ? property.getInitializerOrThrow() : property && Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined;
+      const value = Node.isObjectLiteralExpression(owner.node) ? propertyOfObject(owner.node, target.getName()) : undefined;
       if (value) return classOfExpression(value, modules);
     }
   }

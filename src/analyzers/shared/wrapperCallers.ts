@@ -4,9 +4,9 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName, markCutOffContinuation } from './callsite';
-import { findDeclaration, getObjectProperty, heldBy, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
+import { constInitializer, findDeclaration, getObjectProperty, heldBy, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
-import { promptOfOptions, resolveMessages, resolvePromptText, toolListEntryOf } from './prompt';
+import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, instanceMemberClientOrigin, resolveClientOrigin } from './clients';
@@ -175,12 +175,20 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const levelOf = new Map<DetectedCall, number>();
   // How many steps lie between each caller site and its request: levels and own-class hops, not calls of private methods.
   const stepsOf = new Map<DetectedCall, number>();
-  // The classes and interfaces each caller site's request goes through, its helpers' on the way down (see standsIn).
+  // The classes and interfaces each caller site's request goes through, its helpers' on the way down (see sharesAny).
   const typesBeneath = new Map<DetectedCall, ReadonlySet<string>>();
-  const typesThrough = (helper: Helper): ReadonlySet<string> => new Set([...(typesBeneath.get(helper.call) ?? []), ...helper.types.map(nameOf).filter((name) => name !== '')]);
-  // The helpers' names each caller site's request goes through, on the way down (see doublesAny).
+  // The helpers' names each caller site's request goes through, on the way down (see sharesAny).
   const namesBeneath = new Map<DetectedCall, ReadonlySet<string>>();
-  const namesThrough = (helper: Helper): ReadonlySet<string> => new Set([...(namesBeneath.get(helper.call) ?? []), helper.name]);
+  // A helper's own, added to its call's: made once per helper, asked for each call of each candidate file.
+  const throughOf = new Map<Helper, { types: ReadonlySet<string>; names: ReadonlySet<string> }>();
+  const through = (helper: Helper) => {
+    let sets = throughOf.get(helper);
+    if (!sets) {
+      sets = { types: new Set([...(typesBeneath.get(helper.call) ?? []), ...helper.types.map(nameOf).filter((name) => name !== '')]), names: new Set([...(namesBeneath.get(helper.call) ?? []), helper.name]) };
+      throughOf.set(helper, sets);
+    }
+    return sets;
+  };
   let frontier: readonly DetectedCall[] = calls;
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
     const helpers: Helper[] = [];
@@ -290,7 +298,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !standsIn(standIns, typesThrough(helper)) && !doublesAny(doubles, namesThrough(helper)) && !(clientComponent && isServerAction(helper)));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
@@ -318,10 +326,11 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             nodeOfCaller.set(caller, site);
             callerAt.set(key, caller);
             levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) || callsUnderOwnName(expression) ? 0 : 1));
-            stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (callsPrivateMethod(target.callee, helper) ? 0 : 1));
-            typesBeneath.set(caller, typesThrough(helper));
-            namesBeneath.set(caller, namesThrough(helper));
-            if (callsPrivateMethod(target.callee, helper)) privateCalls.add(caller);
+            const privateStep = callsPrivateMethod(target.callee, helper);
+            stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (privateStep ? 0 : 1));
+            typesBeneath.set(caller, through(helper).types);
+            namesBeneath.set(caller, through(helper).names);
+            if (privateStep) privateCalls.add(caller);
             next.push(caller);
             perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
           } catch {
@@ -362,7 +371,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           callerAt.set(key, caller);
           levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + 1);
           stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + 1);
-          typesBeneath.set(caller, typesThrough(helper));
+          typesBeneath.set(caller, through(helper).types);
           next.push(caller);
           perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
         } catch {
@@ -922,7 +931,7 @@ function isOwnRoutePath(node: Node, modules: ModuleLoader, depth: number): boole
   if (Node.isConditionalExpression(value)) return isOwnRoutePath(value.getWhenTrue(), modules, depth + 1) && isOwnRoutePath(value.getWhenFalse(), modules, depth + 1);
   if (Node.isIdentifier(value) && depth < 3) {
     const declaration = findDeclaration(value, modules);
-    const initializer = declaration && Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ? declaration.getInitializer() : undefined;
+    const initializer = constInitializer(declaration);
     return initializer !== undefined && isOwnRoutePath(initializer, modules, depth + 1);
   }
   return false;
@@ -988,24 +997,15 @@ function mockFunctionsNamedBy(text: string): ReadonlySet<string> {
 }
 
 /**
- * A test that hands the code under test an object of mock functions named as a helper its call goes through
- * (mem0's OpenClaw tool tests give the tools a provider `{ search: vi.fn(), add: vi.fn() }`): the call reaches the
- * double, not the helper's request.
+ * Whether a test's stand-ins name anything a call goes through: a class or interface the request goes through that the
+ * test makes its own stand-in of (cline's agent-runtime tests run the runtime on a `ScriptedModel implements AgentModel`,
+ * its session tests hand the session a runtime cast `as unknown as AgentRuntime`), or a helper it hands the code under
+ * test a mock function for (mem0's OpenClaw tool tests give the tools a provider `{ search: vi.fn(), add: vi.fn() }`).
+ * The helper then runs on the stand-in: nothing reaches a model, as under a module mock.
  */
-function doublesAny(doubles: ReadonlySet<string>, namesThrough: ReadonlySet<string>): boolean {
-  if (doubles.size === 0) return false;
-  for (const name of namesThrough) if (doubles.has(name)) return true;
-  return false;
-}
-
-/**
- * A test that makes its own stand-in of a class or interface the request goes through (cline's agent-runtime tests run
- * the runtime on a `ScriptedModel implements AgentModel`, its session tests hand the session a runtime cast
- * `as unknown as AgentRuntime`) runs the helper on that stand-in: nothing reaches a model, as under a module mock.
- */
-function standsIn(standIns: ReadonlySet<string>, typesThrough: ReadonlySet<string>): boolean {
+function sharesAny(standIns: ReadonlySet<string>, goneThrough: ReadonlySet<string>): boolean {
   if (standIns.size === 0) return false;
-  for (const type of typesThrough) if (standIns.has(type)) return true;
+  for (const name of goneThrough) if (standIns.has(name)) return true;
   return false;
 }
 
@@ -1796,7 +1796,7 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
       vision = resolved.hasImage;
     }
   } else if (passedOn) {
-    messages = [{ role: 'user', text: `{{${passedOn}.input}}`, holes: [{ kind: 'message-array', expression: `${passedOn}.input` }] }];
+    messages = [runTimeTurn(`${passedOn}.input`, 'message-array')];
   }
   const instructions = property('instructions');
   if (instructions) {
