@@ -1427,14 +1427,36 @@ function passedJsonSchema(bindings: ReadonlyMap<string, Node>, modules: ModuleLo
  * The helper's request a caller reaches: the first of its requests, in source order, that no enclosing `if` of the
  * helper rules out under what the caller passes. `if (mode === "no-object")` with `mode` left at its default "object"
  * is not taken, so firecrawl's extract callers reach the helper's generateObject request, not its plain-text branch.
- * The first request when no branch is decided by the caller's arguments (or the helper makes one request).
+ * Of those, a request on the helper's main path comes before one in a special case that ends the helper early
+ * (`if (usesImageGenerationOperation(context.model)) { ...generateImage(...); return; }` in cline's gateway, which
+ * its agent turns reach for their streamText request): nothing the caller passes says the case holds. The first
+ * request when every one is in such a case (or the helper makes one request).
  */
 function requestForCaller(helper: Helper, bound: (expression: string) => Node | undefined, modules: ModuleLoader): DetectedCall {
   if (helper.requests.length < 2) return helper.call;
-  for (const { request, node } of requestsInOrder(helper)) {
-    if (node && !branchRuledOut(node, helper.fn, bound, modules)) return request;
+  const open = requestsInOrder(helper).filter(({ node }) => node !== undefined && !branchRuledOut(node, helper.fn, bound, modules));
+  const mainPath = open.find(({ node }) => !inUndecidedEarlyExit(node!, helper.fn, bound, modules));
+  return (mainPath ?? open[0])?.request ?? helper.call;
+}
+
+/**
+ * True when `node` sits in the then-branch of an `if` without an else whose branch ends the function (its last
+ * statement a `return` or `throw`) and whose condition the caller's arguments do not decide: a special case.
+ */
+function inUndecidedEarlyExit(node: Node, fn: Node, bound: (expression: string) => Node | undefined, modules: ModuleLoader): boolean {
+  let child = node;
+  for (let parent = node.getParent(); parent && parent.compilerNode !== fn.compilerNode; child = parent, parent = parent.getParent()) {
+    if (!Node.isIfStatement(parent) || parent.getElseStatement() || child.compilerNode !== parent.getThenStatement().compilerNode) continue;
+    if (!endsFunction(parent.getThenStatement())) continue;
+    if (comparisonWithArguments(parent.getExpression(), bound, modules) === undefined) return true;
   }
-  return helper.call;
+  return false;
+}
+
+/** A `return` or `throw`, or a block whose last statement is one. */
+function endsFunction(statement: Node): boolean {
+  const last = Node.isBlock(statement) ? statement.getStatements().at(-1) : statement;
+  return last !== undefined && (Node.isReturnStatement(last) || Node.isThrowStatement(last));
 }
 
 const REQUESTS_IN_ORDER = new WeakMap<Helper, Array<{ request: DetectedCall; node: Node | undefined }>>();

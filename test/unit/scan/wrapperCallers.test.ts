@@ -1656,6 +1656,35 @@ export const describePage = (page: string) => complete({ prompt: \`Describe this
     },
   },
   {
+    name: "a caller reaches the helper's main path: a request in a special case that ends the helper early, which nothing the caller passes decides, is not the one it sends",
+    files: {
+      'src/gateway.ts': `import { generateImage, streamText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const isImageModel = (id: string) => id.startsWith('gpt-image');
+export async function runTurn(modelId: string, prompt: string) {
+  if (isImageModel(modelId)) {
+    const result = await generateImage({ model: openai.image(modelId), prompt });
+    return result.images;
+  }
+  return streamText({ model: openai(modelId), prompt });
+}
+`,
+      'src/agent.ts': `import { runTurn } from './gateway';
+export const reply = (text: string) => runTurn('gpt-4o', \`Answer the user: \${text}\`);
+`,
+    },
+    sites: [
+      { file: 'src/agent.ts', line: 2, kind: 'wrapper-caller', via: 'src/gateway.ts:9', model: 'gpt-4o', promptIncludes: ['Answer the user'] },
+      { file: 'src/gateway.ts', line: 6, kind: 'sdk' },
+      { file: 'src/gateway.ts', line: 9, kind: 'sdk' },
+    ],
+    check: (result) => {
+      const reply = result.callSites.find((site) => site.file === 'src/agent.ts')!;
+      assert.notEqual(reply.task.type, 'image-generation', reply.task.reasons.join('\n'));
+      assert.equal(reply.features.streaming, true, 'the caller sends the streamText request');
+    },
+  },
+  {
     name: 'a caller that only hands its own parameters to the helper, and has callers of its own, is a hop: its callers stand for it',
     files: {
       'src/llm.ts': HELPER,
