@@ -36,7 +36,7 @@ export async function resolveCallSite(model: WorkspaceScanModel, arg: unknown): 
   const candidates = editor ? model.callSitesFor(editor.document.uri) : [];
   const pool = candidates.length ? candidates : result.callSites;
   const pick = await vscode.window.showQuickPick(
-    pool.map((site) => ({ label: `${site.file}:${site.line}`, description: `${site.provider} ${site.model.id ?? site.model.raw} · ${site.task.type}`, site })),
+    pool.map((site) => ({ label: `${site.file}:${site.line}`, description: `${site.provider} ${modelLabel(site.model)} · ${site.task.type}`, site })),
     { title: 'LLM Hosting Advisor: which call?', matchOnDescription: true },
   );
   return pick?.site;

@@ -34,10 +34,21 @@ export function formatLocation(file: string, line: number): string {
   return `${file}:${line}`;
 }
 
+/** Longest written model expression shown: the model argument can be a whole call (cline's `withEmptyResponseRetry(provider.operations.language(...), ...)`). */
+const MAX_WRITTEN_MODEL_CHARS = 80;
+
+/**
+ * A model expression as the code writes it, on one line and shortened: an argument written over several lines
+ * (with the file's indentation) would break a table row, a CodeLens or a sentence of the plan.
+ */
+export function writtenModel(raw: string): string {
+  return truncate(raw.replace(/\s+/g, ' ').trim(), MAX_WRITTEN_MODEL_CHARS);
+}
+
 /** The model as shown to people: canonical id when known, else what was written. */
 export function modelLabel(model: { id: string | null; raw: string } | undefined | null): string {
   if (!model) return 'unknown model';
-  return model.id ?? (model.raw ? model.raw : 'unknown model');
+  return model.id ?? (model.raw ? writtenModel(model.raw) : 'unknown model');
 }
 
 /**

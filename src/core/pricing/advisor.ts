@@ -49,6 +49,7 @@ import {
 import { p95Context, planDeployment, type DeploymentPlan, type Workload } from './sizing';
 import { IN_PROCESS_PROVIDER, isOllamaServer, OLLAMA_PARALLEL_SETTING, type DataSensitivity, type Precision } from '../../model/vocabulary';
 import { formatCount, formatUsd } from '../../model/format';
+import { writtenModel } from '../../model/display';
 import { CHARACTERS_PER_TOKEN, o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
 export interface AdviceInput {
@@ -153,7 +154,7 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   const diagnostics: string[] = [];
   const modelId = input.model.id;
   // The pipeline replaces this with the exact instruction that sets the model (modelSet.ts).
-  if (!modelId) return unpriced(diagnostics, `model "${input.model.raw}" could not be resolved statically; not priced`);
+  if (!modelId) return unpriced(diagnostics, `model "${writtenModel(input.model.raw)}" could not be resolved statically; not priced`);
   const current = findModelAt(catalog, modelId, input.provider);
   if (isOllamaCloudTag(catalog, modelId, input.provider)) {
     const cloud = catalog.ollamaCloudModels!;

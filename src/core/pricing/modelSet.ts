@@ -13,6 +13,7 @@ import { adviseCall, imageOutputChatUnpriced, isImageOutputChat, isMediaEndpoint
 import { assumedModelsFor, findModel, findModelAt, isLocalServer, isoToday, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
 import type { HostingOption, ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
 import { servedBySubscription, USAGE_FILE_NAME } from '../../model/vocabulary';
+import { writtenModel } from '../../model/display';
 
 /** The advisor's result for a call, with what the call site publishes about its models. */
 export interface SiteAdvice extends Advice {
@@ -107,7 +108,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   const listed = priced.map((entry) => `${entry.id} ${entry.monthlyUsd === null ? '(not priced)' : `$${entry.monthlyUsd.toFixed(2)}`}`).join(', ');
   if (!first && imageChat) {
     // No model of the set has a per-image price at this host: no price, and no text model stands in for the image model.
-    const which = set.assumed ? `the code passes ${input.model.raw ? `\`${input.model.raw}\`` : 'a model'} that the scan does not resolve to a model id` : `the code can send ${set.models.map((m) => m.id).join(', ')}`;
+    const which = set.assumed ? `the code passes ${input.model.raw ? `\`${writtenModel(input.model.raw)}\`` : 'a model'} that the scan does not resolve to a model id` : `the code can send ${set.models.map((m) => m.id).join(', ')}`;
     const reason = `${which}, and ${imageOutputChatUnpriced(catalog, undefined, input.provider)}`;
     return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
   }
@@ -153,9 +154,9 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
     : input.model.source === 'deployment-choice'
     ? `the deployment sets the model in the env variable ${input.model.env ?? '(unnamed)'}, and neither the code nor the example env files give a default; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
     : set.assumed && input.model.source === 'dynamic'
-    ? `the code passes ${input.model.raw ? `\`${input.model.raw}\`` : 'a model'} that the scan could not trace to a model id; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; a guess, not what the code states`
+    ? `the code passes ${input.model.raw ? `\`${writtenModel(input.model.raw)}\`` : 'a model'} that the scan could not trace to a model id; priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; a guess, not what the code states`
     : set.assumed
-    ? `the end user picks the model at run time (${input.model.raw || 'no list in the code'}); priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
+    ? `the end user picks the model at run time (${input.model.raw ? writtenModel(input.model.raw) : 'no list in the code'}); priced against an assumed set from ${set.origin}: ${listed}. The number is ${first.id}'s${skipped}; an assumption, not what the code states`
     : `priced over ${set.origin}: ${listed}. The number is the first (likely) one's, ${first.id}${skipped}`;
   // Today's option names one model of the set: its label and why say it is one of several, or an assumption.
   const setNote = set.assumed ? 'assumed' : priced.length > 1 ? `1 of ${priced.length} models the call can send` : undefined;
@@ -247,7 +248,7 @@ function whyNotPriced(catalog: Catalog, id: string, provider: string): string {
 /** Why a single-model call has no price. */
 function unpricedOf(model: ModelRef, advice: Advice, catalog: Catalog, provider: string, endpoint: string): NonNullable<SiteAdvice['unpriced']> {
   if (!model.id) {
-    const written = model.raw ? `\`${model.raw}\`` : 'no model';
+    const written = model.raw ? `\`${writtenModel(model.raw)}\`` : 'no model';
     const how = model.source === 'user-choice' ? 'chosen by the end user at run time, and no model list was found to price it against' : model.source === 'deployment-choice' ? `set by the deployment in the env variable ${model.env ?? '(unnamed)'} with no default, and no reference set to price it against` : `not resolved statically, and no reference set for provider ${provider}${endpoint && endpoint !== 'chat' ? ` (${endpoint})` : ''} to price it against`;
     return { kind: 'model-unknown', reason: `model unknown: the code passes ${written} (${how})` };
   }

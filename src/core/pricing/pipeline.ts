@@ -19,6 +19,7 @@ import { estimateTokens } from '../estimate/tokens';
 import { countUnpriced, decideTotals, unpricedSummaryFields } from './totals';
 import type { CallSite, DetectedCall, Diagnostic, ModelRef, ScanSummary, TaskClassification, TokenEstimate, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
 import { formatCount } from '../../model/format';
+import { writtenModel } from '../../model/display';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 import { resolveStatedModel, resolveUsageSettings, resolveVolume, type StatedModel, type UsageFile } from '../usage/usage';
 import { distributeUsage, type UsageExport } from '../usage/usageExport';
@@ -366,7 +367,7 @@ function statedModel(code: ModelRef, stated: StatedModel): ModelRef {
 }
 
 function statedModelEvidence(code: ModelRef, stated: StatedModel): string {
-  const written = code.id ?? (code.raw ? `\`${code.raw}\`` : 'nothing the analyzer could read');
+  const written = code.id ?? (code.raw ? `\`${writtenModel(code.raw)}\`` : 'nothing the analyzer could read');
   return `model ${stated.id} set by the ${stated.where} (the code passes ${written}, source ${code.source})`;
 }
 

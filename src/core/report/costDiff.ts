@@ -1,5 +1,5 @@
 import { formatCount, formatUsd } from '../../model/format';
-import { formatTotalCost, unpricedLabel } from '../../model/display';
+import { formatTotalCost, modelLabel, unpricedLabel } from '../../model/display';
 import { mdCode, mdTable, mdText } from './markdown';
 import { countUnpriced } from '../pricing/totals';
 import type { CallSite, ScanResult, UnpricedKind } from '../../model/types';
@@ -47,7 +47,7 @@ export interface CostDiff {
 }
 
 function snapshot(site: CallSite): CostSnapshot {
-  return { model: site.model.id ?? site.model.raw, inputTokens: site.tokens.inputPerCall, outputTokens: site.tokens.outputPerCall, monthlyUsd: site.monthlyUsdCurrent, ...(site.monthlyUsdCurrent === null ? { unpricedKind: site.unpricedKind ?? 'not-priced', unpricedReason: site.unpricedReason } : {}), ...(site.inTotals === false ? { leftOutOfTotals: true as const } : {}) };
+  return { model: modelLabel(site.model), inputTokens: site.tokens.inputPerCall, outputTokens: site.tokens.outputPerCall, monthlyUsd: site.monthlyUsdCurrent, ...(site.monthlyUsdCurrent === null ? { unpricedKind: site.unpricedKind ?? 'not-priced', unpricedReason: site.unpricedReason } : {}), ...(site.inTotals === false ? { leftOutOfTotals: true as const } : {}) };
 }
 
 /** `model unknown after` / `model unknown before`: why a change's delta is not known; undefined when both sides are priced. */
@@ -69,7 +69,7 @@ export function compareScans(before: ScanResult, after: ScanResult, base: string
       continue;
     }
     const reasons: string[] = [];
-    if ((old.model.id ?? old.model.raw) !== (site.model.id ?? site.model.raw)) reasons.push(`model ${old.model.id ?? old.model.raw} → ${site.model.id ?? site.model.raw}`);
+    if (modelLabel(old.model) !== modelLabel(site.model)) reasons.push(`model ${modelLabel(old.model)} → ${modelLabel(site.model)}`);
     if (old.tokens.inputPerCall !== site.tokens.inputPerCall) reasons.push(`input tokens ${formatCount(old.tokens.inputPerCall)} → ${formatCount(site.tokens.inputPerCall)}`);
     if (old.tokens.outputPerCall !== site.tokens.outputPerCall) reasons.push(`output tokens ${formatCount(old.tokens.outputPerCall)} → ${formatCount(site.tokens.outputPerCall)}`);
     if (old.volume.callsPerMonth !== site.volume.callsPerMonth) reasons.push(`calls/month ${formatCount(old.volume.callsPerMonth)} → ${formatCount(site.volume.callsPerMonth)}`);

@@ -1,5 +1,5 @@
 import { formatCount, formatUsd } from '../../model/format';
-import { formatSiteCost, formatTotalCost, pricedModelLabel, unpricedLabel } from '../../model/display';
+import { formatSiteCost, formatTotalCost, modelLabel, pricedModelLabel, unpricedLabel } from '../../model/display';
 import { mdCode, mdFileLink, mdTable, mdText } from './markdown';
 import { countUnpriced, unpricedSummaryFields } from '../pricing/totals';
 import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
@@ -187,7 +187,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
     out.push(mdTable(['Call site', 'Task', 'Model now', 'Now $/month', 'Why, and how to set the model'], unpricedMembers.map((site) => [
       mdFileLink(site.file, site.line),
       mdText(site.task.type),
-      mdText(`${site.provider} ${site.model.id ?? site.model.raw}`),
+      mdText(`${site.provider} ${modelLabel(site.model)}`),
       mdText(unpricedLabel(site)),
       mdText(site.unpricedReason ?? keepReason(site)),
     ])), '');
@@ -216,14 +216,14 @@ export function renderMarkdownPlan(result: ScanResult): string {
   out.push('## Calls left on closed APIs, and why', '');
   if (kept.length === 0) out.push('None.', '');
   for (const site of kept) {
-    out.push(`- ${mdFileLink(site.file, site.line)} (${mdText(site.task.type)}, ${mdText(site.model.id ?? site.model.raw)}): ${mdText(keepReason(site))}`);
+    out.push(`- ${mdFileLink(site.file, site.line)} (${mdText(site.task.type)}, ${mdText(modelLabel(site.model))}): ${mdText(keepReason(site))}`);
   }
   if (kept.length > 0) out.push('');
 
   if (leftOut.length > 0) {
     out.push('## Listed, not in the totals', '');
     out.push('Each request is counted once: these call sites are shown in the editor and the JSON, but the figures above leave them out.', '');
-    for (const site of leftOut) out.push(`- ${mdFileLink(site.file, site.line)} (${mdText(site.model.id ?? site.model.raw)}, ${mdText(formatSiteCost(site, formatUsd))}/month): ${mdText(site.totalsNote ?? 'left out')}`);
+    for (const site of leftOut) out.push(`- ${mdFileLink(site.file, site.line)} (${mdText(modelLabel(site.model))}, ${mdText(formatSiteCost(site, formatUsd))}/month): ${mdText(site.totalsNote ?? 'left out')}`);
     out.push('');
   }
 
@@ -281,7 +281,7 @@ function workspaceName(root: string): string {
 function switchSection(change: Change): string[] {
   const { site, option } = change;
   const recommendation = site.recommendation!;
-  const lines = [`#### ${mdText(`${site.file}:${site.line}`)}: ${mdText(site.model.id ?? site.model.raw)} → ${mdText(recommendation.label)}`, ''];
+  const lines = [`#### ${mdText(`${site.file}:${site.line}`)}: ${mdText(modelLabel(site.model))} → ${mdText(recommendation.label)}`, ''];
   lines.push(`- **Saves:** ${formatUsd(recommendation.savingsUsd)}/month (${formatUsd(site.monthlyUsdCurrent)} → ${formatUsd(recommendation.monthlyUsd)}); effort: ${mdText(change.effort)}. ${mdText(recommendation.why)}`);
   if (recommendation.deadline) lines.push(`- **Deadline:** ${mdText(recommendation.deadline)} (vendor deprecation date).`);
   if (option?.derivation) lines.push(`- **Derivation:** ${mdText(option.derivation)}`);
@@ -308,7 +308,7 @@ function sizingLines(option: HostingOption): string[] {
 }
 
 function keepReason(site: CallSite): string {
-  if (site.monthlyUsdCurrent === null) return site.unpricedReason ?? `not priced: model ${site.model.id ?? site.model.raw} is not resolved or not in the catalog.`;
+  if (site.monthlyUsdCurrent === null) return site.unpricedReason ?? `not priced: model ${modelLabel(site.model)} is not resolved or not in the catalog.`;
   const rejected = site.options.filter((option) => !option.viable).map((option) => option.why);
   if (site.recommendation && site.recommendation.savingsUsd <= 0.005) return site.recommendation.why;
   return rejected.length > 0 ? `no viable cheaper option: ${rejected.slice(0, 2).join('; ')}` : 'already the cheapest viable option.';

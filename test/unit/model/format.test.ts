@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatCount, formatPercent, formatUsd } from '../../../src/model/format';
-import { formatSiteCost, neutralizeUnsafeChars, stripUnsafeChars } from '../../../src/model/display';
+import { formatSiteCost, modelLabel, neutralizeUnsafeChars, stripUnsafeChars, writtenModel } from '../../../src/model/display';
 import { mdCode, mdText } from '../../../src/core/report/markdown';
 
 describe('model: the one number format', function () {
@@ -126,5 +126,37 @@ describe('model: a cost over candidate models', function () {
     // A spread of cents on a three-figure amount reads as one number, never `$660–$660`.
     assert.equal(formatSiteCost(site(660.17, 659.9, 660.3)), '$660');
     assert.equal(formatSiteCost(site(2.5, 2.5, 2.5)), '$2.50');
+  });
+});
+
+describe('model: a model expression as the code writes it', function () {
+  const cases: Array<{ name: string; raw: string; label: string }> = [
+    { name: 'a short expression stays as written', raw: 'process.env.OPENAI_MODEL ?? "gpt-4o-mini"', label: 'process.env.OPENAI_MODEL ?? "gpt-4o-mini"' },
+    {
+      name: 'an argument written over several lines reads as one, its indentation dropped',
+      raw: 'withEmptyResponseRetry(\n\t\t\t\tprovider.operations.language(context.model.id),\n\t\t\t\tprovider.retryEmptyResponses,\n\t\t\t) as never',
+      label: 'withEmptyResponseRetry( provider.operations.language(context.model.id), provide…',
+    },
+    { name: 'surrounding space is dropped', raw: '  model \n', label: 'model' },
+  ];
+  for (const { name, raw, label } of cases) {
+    it(name, function () {
+      assert.equal(writtenModel(raw), label);
+      assert.equal(modelLabel({ id: null, raw }), label);
+    });
+  }
+
+  it('a known model is shown by its id, whatever was written', function () {
+    assert.equal(modelLabel({ id: 'gpt-4o', raw: 'MODELS[\n  "default"\n]' }), 'gpt-4o');
+  });
+
+  it('never spans lines nor passes the length a table cell or lens can hold', function () {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '(', ' ', '\n', '\t', 'x', '.') }), (raw) => {
+        const label = writtenModel(raw);
+        assert.ok(!/[\n\t]/.test(label), `one line: ${JSON.stringify(label)}`);
+        assert.ok(label.length <= 80, `at most 80 characters: ${label.length}`);
+      }),
+    );
   });
 });
