@@ -586,9 +586,26 @@ function declaredByKeyword(text: string, at: number): boolean {
   return text[before] !== '.';
 }
 
-/** `name(a, b) { return other.name(a, b) }`: a call that only forwards the parameters of a function named as the method it calls. */
+/**
+ * `name(a, b) { return other.name(a, b) }`: a call that only forwards the parameters of a function named as the method it calls.
+ * Not in a framework's entry point: a controller's `@Post('/generate-video') generateVideo(org, body)` handing its request
+ * on to `this._mediaService.generateVideo(org, body)` is the route (postiz), which no code of the app calls.
+ */
 function delegatesUnderOwnName(call: CallExpression): boolean {
-  return callsUnderOwnName(call, true) && onlyForwardsParameters(call);
+  return callsUnderOwnName(call, true) && onlyForwardsParameters(call) && !inFrameworkEntryPoint(call);
+}
+
+/**
+ * Decorators by which a framework calls a method itself: NestJS's HTTP routes, message and event handlers, WebSocket
+ * gateways' messages, scheduled jobs and queue processors.
+ */
+const ENTRY_POINT_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Sse', 'MessagePattern', 'EventPattern', 'SubscribeMessage', 'OnEvent', 'Cron', 'Interval', 'Timeout', 'Process']);
+
+/** Whether the call sits in a method a framework calls by its decorator (ENTRY_POINT_DECORATORS). */
+function inFrameworkEntryPoint(call: CallExpression): boolean {
+  const method = call.getFirstAncestor((node) => Node.isFunctionLikeDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node));
+  if (!method || !Node.isMethodDeclaration(method)) return false;
+  return method.getDecorators().some((decorator) => ENTRY_POINT_DECORATORS.has(decorator.getName()));
 }
 
 /**

@@ -1685,6 +1685,40 @@ export const reply = (text: string) => runTurn('gpt-4o', \`Answer the user: \${t
     },
   },
   {
+    name: "a framework's route handing its request on to the same-named method of a service is the route, a site of its own; a plain proxy method doing the same is no site",
+    files: {
+      'src/media.service.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export class MediaService {
+  async generateImage(org: string, prompt: string) {
+    return openai.images.generate({ model: 'gpt-image-1', prompt: \`For \${org}: \${prompt}\` });
+  }
+}
+`,
+      'src/media.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
+import { MediaService } from './media.service';
+@Controller('media')
+export class MediaController {
+  constructor(private readonly _mediaService: MediaService) {}
+  @Post('/generate-image')
+  generateImage(@Body('org') org: string, @Body('prompt') prompt: string) {
+    return this._mediaService.generateImage(org, prompt);
+  }
+}
+export class MediaProxy {
+  constructor(private readonly _mediaService: MediaService) {}
+  generateImage(org: string, prompt: string) {
+    return this._mediaService.generateImage(org, prompt);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/media.controller.ts', line: 8, kind: 'wrapper-caller', via: 'src/media.service.ts:5' },
+      { file: 'src/media.service.ts', line: 5, kind: 'sdk' },
+    ],
+  },
+  {
     name: 'a caller that only hands its own parameters to the helper, and has callers of its own, is a hop: its callers stand for it',
     files: {
       'src/llm.ts': HELPER,
