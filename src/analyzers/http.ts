@@ -104,6 +104,7 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /(?::11434|ollama).*\/api\/(?:embed|embeddings)(?:$|[?#])/i, endpoint: 'embedding', provider: 'ollama' },
   { pattern: /^\{\{[^}]*\}\}\/api\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'ollama', needsOllamaBody: true },
   { pattern: /^\{\{[^}]*\}\}\/api\/generate(?:$|[?#])/, endpoint: 'completion', provider: 'ollama', needsOllamaBody: true },
+  { pattern: /^\{\{[^}]*\}\}\/api\/(?:embed|embeddings)(?:$|[?#])/, endpoint: 'embedding', provider: 'ollama', needsOllamaBody: true },
   // Jina's classifier API (embedding or reranker models underneath, billed per token).
   { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
   // Hugging Face's serverless inference: `models/<id>` runs whatever task the model has; audio sent raw is speech to text.

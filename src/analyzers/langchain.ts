@@ -6,6 +6,7 @@ import { resolveClientOrigin } from './shared/clients';
 import { embeddedTextTurn, forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
+import { STORE_METHODS, storeCreation } from './shared/vectorStores';
 
 /**
  * LangChain.js: a model object (`new ChatOpenAI({ model })`) sends nothing until it is invoked.
@@ -105,26 +106,6 @@ const DECORATORS = new Set(['withStructuredOutput', 'bindTools', 'bind', 'withCo
 const LANGCHAIN_PACKAGE = /^@langchain\/|^langchain(?:\/|$)/;
 const MAX_DEPTH = 10;
 
-/**
- * Vector-store calls that make the store embed text with its embeddings model: building it from
- * documents, adding documents, opening an existing index (every later query is embedded through it),
- * searching and handing out a retriever. The store call is the site; the embeddings requests happen inside.
- */
-const STORE_METHODS: Readonly<Record<string, { embeds: 'documents' | 'queries' }>> = {
-  fromDocuments: { embeds: 'documents' },
-  fromTexts: { embeds: 'documents' },
-  addDocuments: { embeds: 'documents' },
-  addTexts: { embeds: 'documents' },
-  fromExistingIndex: { embeds: 'queries' },
-  fromExistingCollection: { embeds: 'queries' },
-  fromExistingGraph: { embeds: 'queries' },
-  fromIndex: { embeds: 'queries' },
-  similaritySearch: { embeds: 'queries' },
-  similaritySearchWithScore: { embeds: 'queries' },
-  maxMarginalRelevanceSearch: { embeds: 'queries' },
-  asRetriever: { embeds: 'queries' },
-};
-
 /** A LangChain vector store class: from a `vectorstores` module or a store package, or named like one. */
 const STORE_PACKAGE = /vectorstores|^@langchain\/(?:pinecone|qdrant|weaviate|mongodb|redis|exa|cloudflare|azure-cosmosdb)$/;
 const STORE_CLASS = /(?:VectorStore|Store|VectorSearch)$|^(?:Chroma|HNSWLib|Milvus|Faiss|LanceDB|PGVector)/;
@@ -219,7 +200,7 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
   const receiver = unwrapExpression(callee.getExpression());
   // `(await Store.fromExistingIndex(...)).asRetriever()`: the factory in the same expression is already the site.
   if (!isFactory && Node.isCallExpression(receiver) && Node.isPropertyAccessExpression(receiver.getExpression()) && Object.hasOwn(STORE_METHODS, (receiver.getExpression() as import('ts-morph').PropertyAccessExpression).getName())) return undefined;
-  const store = isFactory ? { creation: call, classNode: receiver } : storeCreation(receiver, context);
+  const store = isFactory ? { creation: call, classNode: receiver } : storeCreation(receiver, context.modules);
   if (!store) return spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined;
   // Opening a store on an existing index embeds nothing: its searches do. Where the code searches the store it holds
   // (`const store = await Store.fromExistingIndex(...); await store.similaritySearch(q)`), each search is a site and the
@@ -358,16 +339,6 @@ function storeFromFactory(call: CallExpression, name: string, receiver: Node, co
   });
 }
 
-/** The call that created a store instance (`Store.fromDocuments(...)`, `new Store(embeddings, ...)`), and the store class expression. */
-function storeCreation(receiver: Node, context: AnalyzerContext): { creation: CallExpression | import('ts-morph').NewExpression; classNode: Node } | undefined {
-  const created = traceValue(receiver, context.modules);
-  if (Node.isNewExpression(created)) return { creation: created, classNode: unwrapExpression(created.getExpression()) };
-  if (Node.isCallExpression(created)) {
-    const factory = unwrapExpression(created.getExpression());
-    if (Node.isPropertyAccessExpression(factory) && factory.getName().startsWith('from')) return { creation: created, classNode: unwrapExpression(factory.getExpression()) };
-  }
-  return undefined;
-}
 
 /** Provider and model of a resolved runnable, as `analyzeCall` reads them. */
 function modelOfRunnable(runnable: Runnable, context: AnalyzerContext, evidence: string[]): { provider: string; model: ModelRef } {

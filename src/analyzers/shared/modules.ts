@@ -147,7 +147,7 @@ export class ModuleLoader {
 
   /** The source file a relative module specifier points at, or undefined for packages and misses. */
   resolve(fromFile: SourceFile, specifier: string): SourceFile | undefined {
-    const base = specifier.startsWith('.') ? path.resolve(path.dirname(fromFile.getFilePath()), specifier) : this.aliasBase(fromFile.getFilePath(), specifier) ?? this.svelteKitLibBase(fromFile.getFilePath(), specifier) ?? this.workspacePackageBase(specifier);
+    const base = specifier.startsWith('.') ? path.resolve(path.dirname(fromFile.getFilePath()), specifier) : this.aliasBase(fromFile.getFilePath(), specifier) ?? this.svelteKitLibBase(fromFile.getFilePath(), specifier) ?? this.wxtAliasBase(fromFile.getFilePath(), specifier) ?? this.workspacePackageBase(specifier);
     if (base === undefined) return undefined;
     // Analyzers ask for the same module many times per file (every constant, every client): probe the disk once per scan.
     const known = this.resolved.get(base);
@@ -320,6 +320,7 @@ export class ModuleLoader {
 
   /** Folder → the nearest SvelteKit project folder above it (one with svelte.config.*), or null. */
   private readonly svelteProjectByFolder = new Map<string, string | null>();
+  private readonly wxtProjectByFolder = new Map<string, { root: string; sourceFolder: string } | null>();
 
   /**
    * SvelteKit's `$lib` alias when no tsconfig `paths` maps it: its tsconfig is generated at build time
@@ -332,6 +333,46 @@ export class ModuleLoader {
     if (!project) return undefined;
     const candidate = path.join(project, this.svelteLibFolder(project), specifier.slice('$lib'.length));
     return this.resolveUncached(candidate) ? candidate : undefined;
+  }
+
+  /**
+   * WXT's own path aliases (`@/` and `~/` for its source folder, `@@/` and `~~/` for the project): they are in the
+   * `.wxt/tsconfig.json` that `wxt prepare` writes, which a checkout does not hold; the project's tsconfig only extends
+   * it (page-assist's `import { pageAssistEmbeddingModel } from "@/models/embedding"`). Asked after the tsconfig's own
+   * `paths`, which win where the project states them.
+   */
+  private wxtAliasBase(fromFile: string, specifier: string): string | undefined {
+    const alias = /^(@@|~~|@|~)\/(.+)$/.exec(specifier);
+    if (!alias) return undefined;
+    const project = this.wxtProjectOf(path.dirname(fromFile));
+    if (!project) return undefined;
+    const candidate = path.join(alias[1].length === 2 ? project.root : project.sourceFolder, alias[2]);
+    return this.resolveUncached(candidate) ? candidate : undefined;
+  }
+
+  /** The nearest WXT project above a folder (a `wxt.config` file) and its source folder: `srcDir` when the config states it as a literal, else the project itself. */
+  private wxtProjectOf(folder: string): { root: string; sourceFolder: string } | null {
+    const known = this.wxtProjectByFolder.get(folder);
+    if (known !== undefined) return known;
+    let found: { root: string; sourceFolder: string } | null = null;
+    for (const name of WXT_CONFIG_FILES) {
+      const config = path.join(folder, name);
+      this.consultedPaths.add(config);
+      let text: string;
+      try {
+        text = fs.readFileSync(config, 'utf8');
+      } catch {
+        continue;
+      }
+      const stated = /\bsrcDir\s*:\s*['"`]([^'"`]+)['"`]/.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
+      const sourceFolder = stated && !path.isAbsolute(stated) && !stated.split(/[\\/]/).includes('..') ? path.join(folder, stated) : folder;
+      found = { root: folder, sourceFolder };
+      break;
+    }
+    const parent = path.dirname(folder);
+    if (found === null && folder.startsWith(this.root) && folder !== this.root && parent !== folder) found = this.wxtProjectOf(parent);
+    this.wxtProjectByFolder.set(folder, found);
+    return found;
   }
 
   /** The lib folder of a SvelteKit project: `kit.files.lib` when its svelte.config states it as a literal, else `src/lib`. */
@@ -500,6 +541,7 @@ function dependsOn(manifest: PackageManifest, name: string): boolean {
 
 /** SvelteKit's config file names. */
 const SVELTE_CONFIG_FILES = ['svelte.config.js', 'svelte.config.ts', 'svelte.config.mjs', 'svelte.config.cjs'];
+const WXT_CONFIG_FILES = ['wxt.config.ts', 'wxt.config.js', 'wxt.config.mts', 'wxt.config.mjs'];
 
 /** Export conditions read in this order: the source-facing ones first (types, then the import/require/default builds). */
 const EXPORT_CONDITIONS = ['types', 'import', 'module', 'require', 'node', 'default'];

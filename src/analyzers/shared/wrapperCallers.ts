@@ -18,6 +18,7 @@ import { servedBySubscription } from '../../model/vocabulary';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
+import { EMBEDDINGS_METHOD, STORE_METHODS, storeCreation, storeMethodsRunning } from './vectorStores';
 import { candidatesOfCalls } from './callerModels';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
@@ -211,7 +212,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       }
     }
     if (helpers.length === 0) break;
-    const names = [...new Set(helpers.map((helper) => helper.name))];
+    // The store calls that run an embeddings class's own `embedDocuments` / `embedQuery` (see storeRuns) are looked for by their names too.
+    const names = [...new Set(helpers.flatMap((helper) => [helper.name, ...(helper.ownerClass ? storeMethodsRunning(helper.name) : [])]))];
     // A private method's callers are in its own class: its file is the only one to read for it.
     const open = helpers.filter((helper) => !isPrivateMethod(helper.fn));
     const helperFiles = new Set(open.map((helper) => byRelative.get(helper.call.file)!.absolutePath));
@@ -286,6 +288,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           // Making a typed function value is not its request: the calls of the value are (found by their type).
           const makesValueOnly = helper.returnsTypedFunction && !target.outer;
           if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) (overCap ? boundOverCap : bound).push(helper);
+          else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (!overCap && helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = true;
@@ -1195,6 +1198,23 @@ function callsTypedFunction(callee: Node, helper: Helper, shapesOfReceiver: (rec
 /** Calls whose callee is a plain name (`endpoint(...)`): candidates for function values of a declared type. */
 function callsOfValues(sourceFile: SourceFile): CallExpression[] {
   return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => Node.isIdentifier(call.getExpression()));
+}
+
+/**
+ * `store.addDocuments(chunks)`, `store.similaritySearch(query, 3)`, `MemoryVectorStore.fromDocuments(docs, embeddings)`:
+ * a LangChain vector store made with an instance of the app's own embeddings class (page-assist's
+ * `OllamaEmbeddingsPageAssist`, handed out by its `pageAssistEmbeddingModel` factory) calls that class's
+ * `embedDocuments` for what it stores and `embedQuery` for what it searches: the helper's request runs there.
+ */
+function storeRuns(expression: CallExpression, method: string, helper: Helper, modules: ModuleLoader, shapesOfReceiver: (receiver: Node) => Shape[]): boolean {
+  const spec = Object.hasOwn(STORE_METHODS, method) ? STORE_METHODS[method] : undefined;
+  if (!spec || !helper.ownerClass || EMBEDDINGS_METHOD[spec.embeds] !== helper.name) return false;
+  const callee = unwrapExpression(expression.getExpression());
+  const opens = method.startsWith('from');
+  // Opening a store on stored vectors (`fromExistingIndex`) embeds nothing; the searches made on it do, found as calls of their own.
+  if (!Node.isPropertyAccessExpression(callee) || (opens && spec.embeds === 'queries')) return false;
+  const creation = opens ? expression : storeCreation(unwrapExpression(callee.getExpression()), modules)?.creation;
+  return !!creation && creation.getArguments().some((argument) => shapesOfReceiver(argument).some((shape) => reaches(shape, helper, modules)));
 }
 
 /** Whether a declaration found for a name is the helper (the function itself, or the variable or property holding it). */

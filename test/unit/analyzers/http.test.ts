@@ -443,6 +443,20 @@ export async function ask(prompt: string) {
       ],
     },
     {
+      name: "Ollama /api/embed on a configurable host, told by the body (keep_alive, options); the same path with a body that is not Ollama's is the app's own route",
+      code: `export class OllamaEmbedder {
+  constructor(private readonly baseUrl: string, private readonly model: string) {}
+  async embed(input: string[]) {
+    const response = await fetch(\`\${this.baseUrl}/api/embed\`, { method: 'POST', body: JSON.stringify({ input, model: this.model, keep_alive: '5m', options: { num_ctx: 2048 } }) });
+    return (await response.json()).embeddings;
+  }
+  async viaOwnRoute(text: string) {
+    return fetch(\`\${this.baseUrl}/api/embeddings\`, { method: 'POST', body: JSON.stringify({ text }) });
+  }
+}`,
+      calls: [{ line: 4, provider: 'ollama', endpoint: 'embedding' }],
+    },
+    {
       name: 'speech-to-text: ElevenLabs, Deepgram (model in the query), AssemblyAI and a gateway transcription route',
       code: `import axios from 'axios';
 export async function transcribe(form: FormData, audio: Blob, audioUrl: string) {

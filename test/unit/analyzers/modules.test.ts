@@ -28,12 +28,18 @@ describe('ModuleLoader resolution cache', () => {
 });
 
 /** Table-driven scans of fixture projects on disk: a model id stated in another module reached through a non-relative specifier. */
-describe('ModuleLoader: SvelteKit $lib and workspace packages', () => {
+describe('ModuleLoader: SvelteKit $lib, WXT aliases and workspace packages', () => {
   const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'module-resolution');
   const cases: Array<{ name: string; fixture: string; models: Record<string, string | null> }> = [
     { name: 'SvelteKit: $lib is src/lib when svelte.config.* exists and no tsconfig maps it', fixture: 'sveltekit', models: { 'src/routes/title.ts:3': 'claude-haiku-4-5' } },
     { name: 'SvelteKit: $lib is the kit.files.lib the config states', fixture: 'sveltekit-files-lib', models: { 'src/routes/title.ts:3': 'claude-sonnet-4-5' } },
     { name: 'no svelte.config: $lib is not resolved (it names no module)', fixture: 'no-svelte', models: { 'src/routes/title.ts:3': null } },
+    {
+      name: "WXT: `@/` is the srcDir its config states and `@@/` the project (the tsconfig extends .wxt/tsconfig.json, which `wxt prepare` writes and a checkout lacks)",
+      fixture: 'wxt',
+      models: { 'src/background/summarize.ts:4': 'claude-haiku-4-5', 'src/background/summarize.ts:5': 'claude-sonnet-4-5' },
+    },
+    { name: 'WXT without a srcDir: `~/` is the project itself', fixture: 'wxt-root', models: { 'entrypoints/summarize.ts:3': 'claude-haiku-4-5' } },
     {
       name: 'workspace packages by package.json name: exports pointing at an unbuilt dist fall back to src; main at lib/ falls back to src',
       fixture: 'monorepo',

@@ -1719,6 +1719,43 @@ export class MediaProxy {
     ],
   },
   {
+    name: "a LangChain vector store made with the app's own embeddings class runs its requests: adding documents embeds them, a search embeds the query; opening stored vectors embeds nothing",
+    files: {
+      'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
+export class LocalEmbeddings extends Embeddings {
+  constructor(private readonly model: string) { super({}); }
+  async embedDocuments(texts: string[]) {
+    const response = await fetch('http://localhost:11434/api/embed', { method: 'POST', body: JSON.stringify({ model: this.model, input: texts }) });
+    return (await response.json()).embeddings;
+  }
+  async embedQuery(text: string) {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+export const embeddingModel = async (model: string) => new LocalEmbeddings(model);
+`,
+      'src/search.ts': `import { MemoryVectorStore } from 'langchain/vectorstores/memory';
+import { PGVectorStore } from '@langchain/community/vectorstores/pgvector';
+import { embeddingModel } from './embeddings';
+export async function searchPages(pages: { pageContent: string; metadata: object }[], query: string) {
+  const embeddings = await embeddingModel('nomic-embed-text');
+  const store = new MemoryVectorStore(embeddings);
+  await store.addDocuments(pages);
+  const stored = await PGVectorStore.fromExistingIndex(embeddings, { tableName: 'pages' });
+  const found = await store.similaritySearch(query, 3);
+  return [...found, ...(await stored.similaritySearch(query, 3))];
+}
+`,
+    },
+    sites: [
+      { file: 'src/embeddings.ts', line: 5, kind: 'sdk' },
+      { file: 'src/embeddings.ts', line: 9, kind: 'wrapper-caller', via: 'src/embeddings.ts:5' },
+      { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/embeddings.ts:5' },
+      { file: 'src/search.ts', line: 9, kind: 'wrapper-caller' },
+      { file: 'src/search.ts', line: 10, kind: 'wrapper-caller' },
+    ],
+  },
+  {
     name: 'a caller that only hands its own parameters to the helper, and has callers of its own, is a hop: its callers stand for it',
     files: {
       'src/llm.ts': HELPER,
