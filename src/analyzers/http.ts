@@ -8,6 +8,7 @@ import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, i
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { resolveClientOrigin } from './shared/clients';
+import { typeShapes } from './shared/shapes';
 import { eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -251,7 +252,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const clientHost = rule.needsKnownHost && !providerFromBaseUrl(urlText) ? sdkClientHost(request.url, context, request.evidence) : undefined;
   const hostProvider = providerFromBaseUrl(urlText) ?? clientHost;
   if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules)) return undefined;
-  if (rule.needsOllamaBody && !hasOllamaBody(body, context)) return undefined;
+  if (rule.needsOllamaBody && !hasOllamaBody(body, context) && !declaresOllamaBody(request.body, context)) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
   if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;
@@ -380,7 +381,7 @@ function realtimeStepOf(urlText: string, sessionConfig: Node | undefined, contex
  * that function pass (a literal, a constant, or the caller's parameter default), first one that is known.
  */
 function callerUrl(url: Node, context: AnalyzerContext): { text: string; where: string } | undefined {
-  const node = unwrapExpression(url);
+  const node = copiedValue(unwrapExpression(url), context);
   if (!Node.isIdentifier(node)) return undefined;
   const parameter = findDeclaration(node, context.modules);
   if (!parameter || !Node.isParameterDeclaration(parameter) || parameter.hasInitializer()) return undefined;
@@ -396,6 +397,24 @@ function callerUrl(url: Node, context: AnalyzerContext): { text: string; where: 
     if (RULES.some((rule) => rule.pattern.test(text))) return { text, where: `URL ${text.slice(0, 80)} passed by ${name}() at line ${caller.getStartLineNumber()}` };
   }
   return undefined;
+}
+
+/**
+ * `let formattedUrl = url` then `formattedUrl = formattedUrl.replace("http://localhost:", "http://127.0.0.1:")`: a copy
+ * only ever rewritten from itself is the value it copied (the URL parameter, for callerUrl). Anything else as it is.
+ */
+function copiedValue(node: Node, context: AnalyzerContext): Node {
+  if (!Node.isIdentifier(node)) return node;
+  const declaration = findDeclaration(node, context.modules);
+  const copied = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  if (!copied || !Node.isIdentifier(unwrapExpression(copied))) return node;
+  const scope = declaration!.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  const mentioned = mentionOf(node.getText());
+  const rewrittenElse = scope?.getDescendantsOfKind(SyntaxKind.BinaryExpression).some((assignment) => {
+    const left = assignment.getLeft();
+    return assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isIdentifier(left) && left.getText() === node.getText() && !mentioned.test(assignment.getRight().getText());
+  });
+  return rewrittenElse ? node : unwrapExpression(copied);
 }
 
 /**
@@ -1077,9 +1096,49 @@ function namesClaude(model: Node | undefined, context: AnalyzerContext): boolean
 }
 
 /** Fields only Ollama's native API takes, or `stream: false` (Ollama streams unless told not to). */
+/** Fields of Ollama's request body that OpenAI-style APIs do not have. */
+const OLLAMA_BODY_FIELDS = ['options', 'keep_alive', 'format', 'raw'];
+
+/**
+ * The property names a parameter's declared type states: an interface of the workspace (with the interfaces it
+ * extends) or a type literal, through a type alias. Undefined when the parameter has no such type.
+ */
+function declaredPropertyNames(name: Node, context: AnalyzerContext): Set<string> | undefined {
+  const parameter = findDeclaration(name, context.modules);
+  const typeNode = parameter && Node.isParameterDeclaration(parameter) ? parameter.getTypeNode() : undefined;
+  if (!typeNode) return undefined;
+  const names = new Set<string>();
+  const visit = (shape: Node, depth: number): void => {
+    if (depth > 3) return;
+    if (Node.isInterfaceDeclaration(shape)) {
+      for (const property of shape.getProperties()) names.add(property.getName());
+      for (const base of shape.getExtends()) {
+        const name = base.getExpression().getText();
+        const extended = shape.getSourceFile().getInterface(name) ?? findDeclaration(base.getExpression(), context.modules);
+        if (extended) visit(extended, depth + 1);
+      }
+    } else if (Node.isTypeLiteral(shape)) {
+      for (const property of shape.getProperties()) names.add(property.getName());
+    }
+  };
+  for (const shape of typeShapes(typeNode, context.modules)) visit(shape.node, 0);
+  return names.size > 0 ? names : undefined;
+}
+
+/**
+ * `body: JSON.stringify(params)` of a parameter declared with Ollama's request type (page-assist's
+ * `params: OllamaRequestParams`, stating `model`, `keep_alive` and `options`): Ollama's body, whatever the callers pass.
+ */
+function declaresOllamaBody(body: Node | undefined, context: AnalyzerContext): boolean {
+  let value = body && unwrapExpression(body);
+  if (value && Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' && value.getArguments()[0]) value = unwrapExpression(value.getArguments()[0]);
+  const declared = value && Node.isIdentifier(value) ? declaredPropertyNames(value, context) : undefined;
+  return !!declared?.has('model') && OLLAMA_BODY_FIELDS.some((name) => declared.has(name));
+}
+
 function hasOllamaBody(body: Node | undefined, context: AnalyzerContext): boolean {
   if (!getObjectProperty(body, 'model', context.modules)) return false;
-  if (['options', 'keep_alive', 'format', 'raw'].some((name) => getObjectProperty(body, name, context.modules))) return true;
+  if (OLLAMA_BODY_FIELDS.some((name) => getObjectProperty(body, name, context.modules))) return true;
   return getObjectProperty(body, 'stream', context.modules)?.getText() === 'false';
 }
 

@@ -213,7 +213,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     }
     if (helpers.length === 0) break;
     // The store calls that run an embeddings class's own `embedDocuments` / `embedQuery` (see storeRuns) are looked for by their names too.
-    const names = [...new Set(helpers.flatMap((helper) => [helper.name, ...(helper.ownerClass ? storeMethodsRunning(helper.name) : [])]))];
+    // So are the runnable methods (`invoke`, `stream`, ...) that run a LangChain model class's own `_generate` (see runnableRuns).
+    const names = [...new Set(helpers.flatMap((helper) => [helper.name, ...(helper.ownerClass ? [...storeMethodsRunning(helper.name), ...runnableEntriesRunning(helper, context.modules)] : [])]))];
     // A private method's callers are in its own class: its file is the only one to read for it.
     const open = helpers.filter((helper) => !isPrivateMethod(helper.fn));
     const helperFiles = new Set(open.map((helper) => byRelative.get(helper.call.file)!.absolutePath));
@@ -289,6 +290,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           const makesValueOnly = helper.returnsTypedFunction && !target.outer;
           if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) (overCap ? boundOverCap : bound).push(helper);
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
+          else if (runnableRuns(target, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (!overCap && helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = true;
@@ -1215,6 +1217,35 @@ function storeRuns(expression: CallExpression, method: string, helper: Helper, m
   if (!Node.isPropertyAccessExpression(callee) || (opens && spec.embeds === 'queries')) return false;
   const creation = opens ? expression : storeCreation(unwrapExpression(callee.getExpression()), modules)?.creation;
   return !!creation && creation.getArguments().some((argument) => shapesOfReceiver(argument).some((shape) => reaches(shape, helper, modules)));
+}
+
+/**
+ * The methods a LangChain chat model or LLM class implements for the library: `invoke`, `stream`, `batch` and the
+ * rest of the runnable interface, inherited from LangChain's base class, call them (page-assist's ChatOllama,
+ * CustomChatOpenAI and ChatAnthropic extend BaseChatModel; its features call `model.invoke(prompt)` and `model.stream(messages)`).
+ */
+const RUNNABLE_IMPLEMENTATIONS = new Set(['_generate', '_streamResponseChunks', '_call', '_streamIterator']);
+const RUNNABLE_ENTRIES = ['invoke', 'stream', 'batch', 'call', 'predict', 'predictMessages', 'generate', 'streamEvents', 'streamLog'];
+
+/** The runnable calls that run this helper: none unless it implements a LangChain model class's request (RUNNABLE_IMPLEMENTATIONS). */
+function runnableEntriesRunning(helper: Helper, modules: ModuleLoader): string[] {
+  return RUNNABLE_IMPLEMENTATIONS.has(helper.name) && helper.ownerClass && extendsLangChainClass(helper.ownerClass, modules) ? RUNNABLE_ENTRIES : [];
+}
+
+/** Whether a workspace class, or one it extends, extends a class imported from a LangChain package. */
+function extendsLangChainClass(cls: Node, modules: ModuleLoader): boolean {
+  return lineageOf(cls, modules).some((member) => {
+    const base = Node.isClassDeclaration(member) || Node.isClassExpression(member) ? member.getExtends()?.getExpression() : undefined;
+    const declaration = base && Node.isIdentifier(base) ? findDeclaration(base, modules) : undefined;
+    const specifier = declaration ? importSpecifierOf(declaration) : undefined;
+    return specifier !== undefined && /^@langchain\/|^langchain(?:\/|$)/.test(specifier);
+  });
+}
+
+/** `model.invoke(prompt)` on an instance of the helper's LangChain model class: the library runs the class's `_generate` (or streams through `_streamResponseChunks`). */
+function runnableRuns(target: { name: string; callee: Node }, helper: Helper, modules: ModuleLoader, shapesOfReceiver: (receiver: Node) => Shape[]): boolean {
+  if (!RUNNABLE_ENTRIES.includes(target.name) || !Node.isPropertyAccessExpression(target.callee) || runnableEntriesRunning(helper, modules).length === 0) return false;
+  return shapesOfReceiver(target.callee.getExpression()).some((shape) => shape.made && reaches(shape, helper, modules));
 }
 
 /** Whether a declaration found for a name is the helper (the function itself, or the variable or property holding it). */

@@ -457,6 +457,34 @@ export async function ask(prompt: string) {
       calls: [{ line: 4, provider: 'ollama', endpoint: 'embedding' }],
     },
     {
+      name: "Ollama's /api/chat through a stream helper handed the URL, which it copies into a let it only rewrites from itself; the body a parameter declared with Ollama's request type",
+      code: `interface BaseParams {
+  model: string;
+}
+export interface OllamaRequestParams extends BaseParams {
+  keep_alive?: string;
+  options: { temperature?: number };
+}
+async function* createOllamaStream(url: string, params: OllamaRequestParams) {
+  let formattedUrl = url;
+  if (formattedUrl.startsWith('http://localhost:')) formattedUrl = formattedUrl.replace('http://localhost:', 'http://127.0.0.1:');
+  const response = await fetch(formattedUrl, { method: 'POST', body: JSON.stringify(params) });
+  yield* (response.body as unknown as AsyncIterable<Uint8Array>);
+}
+export async function* createOllamaChatStream(baseUrl: string, params: OllamaRequestParams) {
+  yield* createOllamaStream(\`\${baseUrl}/api/chat\`, params);
+}
+async function* viaOwnRoute(url: string, body: { model: string; messages: string[] }) {
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+  yield* (response.body as unknown as AsyncIterable<Uint8Array>);
+}
+export const askOwnRoute = (model: string) => viaOwnRoute('/api/chat', { model, messages: [] });`,
+      calls: [
+        { line: 11, provider: 'ollama', endpoint: 'chat' },
+        { line: 15, provider: 'ollama', endpoint: 'chat' },
+      ],
+    },
+    {
       name: 'speech-to-text: ElevenLabs, Deepgram (model in the query), AssemblyAI and a gateway transcription route',
       code: `import axios from 'axios';
 export async function transcribe(form: FormData, audio: Blob, audioUrl: string) {

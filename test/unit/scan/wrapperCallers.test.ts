@@ -1756,6 +1756,45 @@ export async function searchPages(pages: { pageContent: string; metadata: object
     ],
   },
   {
+    name: "the app's own LangChain chat model class: invoke and stream on an instance (made by the app's factory) run its _generate, which the library calls; a class of its own that is no LangChain model is not reached so",
+    files: {
+      'src/models/chat.ts': `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import OpenAI from 'openai';
+export class LocalChat extends BaseChatModel {
+  constructor(private readonly model: string) { super({}); }
+  _llmType() { return 'local'; }
+  async _generate(messages: { content: string }[]) {
+    const reply = await new OpenAI({ baseURL: 'http://localhost:11434/v1' }).chat.completions.create({ model: this.model, messages: messages.map((message) => ({ role: 'user' as const, content: message.content })) });
+    return { generations: [{ text: reply.choices[0].message.content ?? '', message: reply.choices[0].message }] };
+  }
+}
+export class Summarizer {
+  async _generate(text: string) {
+    return new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+  }
+  async invoke(text: string) {
+    return text;
+  }
+}
+export const chatModel = async (model: string) => new LocalChat(model);
+`,
+      'src/features.ts': `import { chatModel, Summarizer } from './models/chat';
+export async function rephrase(question: string) {
+  const model = await chatModel('llama3.1');
+  return model.invoke(\`Rephrase as a standalone question: \${question}\`);
+}
+export async function plain(text: string) {
+  return new Summarizer().invoke(text);
+}
+`,
+    },
+    sites: [
+      { file: 'src/features.ts', line: 4, kind: 'wrapper-caller', via: 'src/models/chat.ts:7' },
+      { file: 'src/models/chat.ts', line: 7, kind: 'sdk' },
+      { file: 'src/models/chat.ts', line: 13, kind: 'sdk' },
+    ],
+  },
+  {
     name: 'a caller that only hands its own parameters to the helper, and has callers of its own, is a hop: its callers stand for it',
     files: {
       'src/llm.ts': HELPER,
