@@ -162,12 +162,29 @@ function likelyReturns(returns: readonly Node[], modules: ModuleLoader): Node[] 
   const clauseOf = (value: Node): Node | undefined => value.getFirstAncestor((ancestor) => Node.isCaseClause(ancestor) || Node.isDefaultClause(ancestor));
   const switches = [...new Set(returns.map((value) => clauseOf(value)?.getParent()?.getParent()).filter((node): node is Node => node !== undefined && Node.isSwitchStatement(node)))];
   const chosen = new Set(switches.map((statement) => defaultClause(statement, modules)).filter((clause): clause is Node => clause !== undefined));
-  if (chosen.size === 0) return [...returns];
+  if (chosen.size === 0) return fallthroughFirst(returns);
   const inChosen = (value: Node): boolean => {
     const clause = clauseOf(value);
     return clause !== undefined && chosen.has(clause);
   };
   return [...returns.filter(inChosen), ...returns.filter((value) => !inChosen(value))];
+}
+
+/**
+ * A selector written as a chain of guards (`if (isChromeModel) return new ChatChromeAI(); if (isCustom) { ...; return new
+ * CustomChatOpenAI() } return new ChatOllama()`, page-assist's `pageAssistModel`): the return after the last guard, at the
+ * function's own level, is what it hands out when no condition holds, as a `switch`'s default clause is. First when it
+ * is the last return and every other sits under an `if`; the order found otherwise.
+ */
+function fallthroughFirst(returns: readonly Node[]): Node[] {
+  const statementOf = (value: Node): Node | undefined => value.getFirstAncestorByKind(SyntaxKind.ReturnStatement);
+  const last = returns.at(-1);
+  const statement = last && statementOf(last);
+  const body = statement?.getParent();
+  const fn = body?.getParent();
+  if (!statement || !body || !Node.isBlock(body) || !fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return [...returns];
+  const guarded = returns.slice(0, -1).every((value) => statementOf(value)?.getFirstAncestor((ancestor) => ancestor === body || Node.isIfStatement(ancestor)) !== body);
+  return guarded && returns.length > 1 ? [last!, ...returns.slice(0, -1)] : [...returns];
 }
 
 /**

@@ -143,6 +143,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   // second helper a level later (an implementation that delegates to another) names it as an alternative.
   const helperFns: Node[] = [];
   const callerAt = new Map<string, DetectedCall>();
+  // The helper each caller site is priced through: a later level may reach the same call through the one its receiver's selector hands out by default.
+  const pricedThrough = new Map<DetectedCall, Helper>();
   const forwardingHops = new Set<DetectedCall>();
   // Caller sites that call a private method of their own class: a step inside the class, never a feature (see callsPrivateMethod).
   const privateCalls = new Set<DetectedCall>();
@@ -317,7 +319,27 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           if (earlier?.via) {
             const known = [earlier.via, ...(earlier.via.alternatives ?? [])];
             const added = bound.filter((other) => !known.some((via) => via.file === other.call.file && via.function === other.call.enclosingFunction));
-            if (added.length > 0) earlier.via = { ...earlier.via, alternatives: [...(earlier.via.alternatives ?? []), ...added.map(viaOf)] };
+            if (added.length === 0) return;
+            // An implementation a deeper chain reaches (page-assist's ChatOllama, three calls below its `.stream()`) that the
+            // receiver's selector hands out by default is the one priced; the one found first stays an alternative.
+            const before = pricedThrough.get(earlier);
+            const receiver = Node.isPropertyAccessExpression(target.callee) ? target.callee.getExpression() : undefined;
+            const preferred = before && receiver ? likelyFirst([before, ...added], receiver, (helper) => helper.ownerClass, context.modules)[0] : undefined;
+            if (preferred && preferred !== before) {
+              try {
+                const replacement = callerSite(preferred, expression, outerCall, file.relativePath, context.modules, callsReturned);
+                const alternatives = [...known, ...added.filter((other) => other !== preferred).map(viaOf)];
+                Object.assign(earlier, replacement, {
+                  via: { ...replacement.via!, alternatives },
+                  evidence: [`${alternatives.length + 1} implementations may serve this call; priced through ${preferred.call.enclosingFunction}, the one the receiver's selector hands out by default`, ...replacement.evidence],
+                });
+                pricedThrough.set(earlier, preferred);
+                return;
+              } catch {
+                // The default one's arguments cannot be followed: the site keeps the implementation it had.
+              }
+            }
+            earlier.via = { ...earlier.via, alternatives: [...(earlier.via.alternatives ?? []), ...added.map(viaOf)] };
             return;
           }
           // Several implementations behind one receiver are alternative adapters: one caller site, priced
@@ -330,6 +352,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             }
             nodeOfCaller.set(caller, site);
             callerAt.set(key, caller);
+            pricedThrough.set(caller, helper);
             levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) || callsUnderOwnName(expression) ? 0 : 1));
             const privateStep = callsPrivateMethod(target.callee, helper);
             stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (privateStep ? 0 : 1));

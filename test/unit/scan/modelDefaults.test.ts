@@ -103,6 +103,66 @@ export async function chat(messages: any[]) {
     caller: { file: 'src/chat.ts', line: 4, model: 'gpt-4.1-nano', firstVia: 'src/providers/openai.ts' },
   },
   {
+    name: 'a selector written as guards (`if (...) return new AnthropicLLM(); return new OpenAiLLM()`): the return after the last guard is the adapter priced first',
+    files: {
+      ...ADAPTERS,
+      'src/helpers.ts': `import { AnthropicLLM } from './providers/anthropic';
+import { OpenAiLLM } from './providers/openai';
+export function getLLMProvider(settings: { useClaude?: boolean }) {
+  if (settings.useClaude) {
+    return new AnthropicLLM();
+  }
+  return new OpenAiLLM();
+}
+`,
+      'src/chat.ts': `import { getLLMProvider } from './helpers';
+export async function chat(settings: { useClaude?: boolean }, messages: any[]) {
+  const llm = getLLMProvider(settings);
+  return llm.getChatCompletion(messages);
+}
+`,
+    },
+    caller: { file: 'src/chat.ts', line: 4, model: 'gpt-4.1-nano', firstVia: 'src/providers/openai.ts' },
+  },
+  {
+    name: "the selector's default adapter reached through a longer chain than another (its request one helper further down) is still the one priced first",
+    files: {
+      'src/providers/anthropic.ts': ADAPTERS['src/providers/anthropic.ts'],
+      'src/providers/send.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function sendChat(model: string, messages: any[]) {
+  return client.chat.completions.create({ model, messages });
+}
+`,
+      'src/providers/openai.ts': `import { sendChat } from './send';
+export class OpenAiLLM {
+  model = process.env.OPEN_MODEL_PREF || 'gpt-4.1-nano';
+  async getChatCompletion(messages: any[]) {
+    return sendChat(this.model, messages);
+  }
+}
+`,
+      'src/helpers.ts': `import { AnthropicLLM } from './providers/anthropic';
+import { OpenAiLLM } from './providers/openai';
+export function getLLMProvider() {
+  switch (process.env.LLM_PROVIDER) {
+    case 'anthropic':
+      return new AnthropicLLM();
+    default:
+      return new OpenAiLLM();
+  }
+}
+`,
+      'src/chat.ts': `import { getLLMProvider } from './helpers';
+export async function chat(messages: any[]) {
+  const llm = getLLMProvider();
+  return llm.getChatCompletion(messages);
+}
+`,
+    },
+    caller: { file: 'src/chat.ts', line: 4, model: 'gpt-4.1-nano', firstVia: 'src/providers/openai.ts' },
+  },
+  {
     name: "a provider kept in a field, built by a method's switch on a config spread from the class's defaults: the default provider's own override",
     files: {
       'src/providers/base.js': `const OpenAI = require('openai');
