@@ -8,7 +8,7 @@ import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, i
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { resolveClientOrigin } from './shared/clients';
-import { typeShapes } from './shared/shapes';
+import { supertypesOf, typeShapes } from './shared/shapes';
 import { eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -408,13 +408,7 @@ function copiedValue(node: Node, context: AnalyzerContext): Node {
   const declaration = findDeclaration(node, context.modules);
   const copied = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
   if (!copied || !Node.isIdentifier(unwrapExpression(copied))) return node;
-  const scope = declaration!.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
-  const mentioned = mentionOf(node.getText());
-  const rewrittenElse = scope?.getDescendantsOfKind(SyntaxKind.BinaryExpression).some((assignment) => {
-    const left = assignment.getLeft();
-    return assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isIdentifier(left) && left.getText() === node.getText() && !mentioned.test(assignment.getRight().getText());
-  });
-  return rewrittenElse ? node : unwrapExpression(copied);
+  return (replacingAssignments(node, declaration!, false)?.length ?? 0) > 0 ? node : unwrapExpression(copied);
 }
 
 /**
@@ -870,24 +864,33 @@ const MAX_URL_DEPTH = 6;
 function assignedBeforeUse(name: Node, context: AnalyzerContext): Node | undefined {
   const declaration = findDeclaration(name, context.modules);
   if (!declaration || !Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Let) return undefined;
-  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
-  if (!scope || name.getSourceFile() !== declaration.getSourceFile()) return undefined;
-  const assigned: Node[] = [];
-  const mentioned = mentionOf(name.getText());
-  for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    if (assignment.getStart() > name.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
-    const left = assignment.getLeft();
-    if (!Node.isIdentifier(left) || left.getText() !== name.getText()) continue;
-    // `chatPath = \`${chatPath}?key=...\``: a value built on the one before is not another URL.
-    if (mentioned.test(assignment.getRight().getText())) continue;
-    assigned.push(assignment.getRight());
-  }
+  if (name.getSourceFile() !== declaration.getSourceFile()) return undefined;
+  const assigned = replacingAssignments(name, declaration, true) ?? [];
   if (assigned.length === 0) return undefined;
   for (const value of assigned.reverse()) {
     const text = urlTextOf(value, context, MAX_URL_DEPTH - 2);
     if (RULES.some((rule) => rule.pattern.test(text))) return value;
   }
   return assigned[0];
+}
+
+/**
+ * The values `name = value` assigns in the scope of the name's declaration, but for those built on the value before
+ * (`chatPath = \`${chatPath}?key=...\``, `url = url.replace(...)`: the same URL, rewritten); with `beforeUse`, only
+ * the assignments written before `name`. Undefined when the declaration has no enclosing scope.
+ */
+function replacingAssignments(name: Node, declaration: Node, beforeUse: boolean): Node[] | undefined {
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  if (!scope) return undefined;
+  const mentioned = mentionOf(name.getText());
+  const assigned: Node[] = [];
+  for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if ((beforeUse && assignment.getStart() > name.getStart()) || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    const left = assignment.getLeft();
+    if (!Node.isIdentifier(left) || left.getText() !== name.getText() || mentioned.test(assignment.getRight().getText())) continue;
+    assigned.push(assignment.getRight());
+  }
+  return assigned;
 }
 
 /**
@@ -1095,7 +1098,6 @@ function namesClaude(model: Node | undefined, context: AnalyzerContext): boolean
   return model !== undefined && /claude/i.test(resolveString(model, context.modules).value ?? '');
 }
 
-/** Fields only Ollama's native API takes, or `stream: false` (Ollama streams unless told not to). */
 /** Fields of Ollama's request body that OpenAI-style APIs do not have. */
 const OLLAMA_BODY_FIELDS = ['options', 'keep_alive', 'format', 'raw'];
 
@@ -1108,20 +1110,11 @@ function declaredPropertyNames(name: Node, context: AnalyzerContext): Set<string
   const typeNode = parameter && Node.isParameterDeclaration(parameter) ? parameter.getTypeNode() : undefined;
   if (!typeNode) return undefined;
   const names = new Set<string>();
-  const visit = (shape: Node, depth: number): void => {
-    if (depth > 3) return;
-    if (Node.isInterfaceDeclaration(shape)) {
-      for (const property of shape.getProperties()) names.add(property.getName());
-      for (const base of shape.getExtends()) {
-        const name = base.getExpression().getText();
-        const extended = shape.getSourceFile().getInterface(name) ?? findDeclaration(base.getExpression(), context.modules);
-        if (extended) visit(extended, depth + 1);
-      }
-    } else if (Node.isTypeLiteral(shape)) {
-      for (const property of shape.getProperties()) names.add(property.getName());
+  for (const shape of typeShapes(typeNode, context.modules)) {
+    for (const declared of supertypesOf(shape.node, context.modules)) {
+      if (Node.isInterfaceDeclaration(declared) || Node.isTypeLiteral(declared)) for (const property of declared.getProperties()) names.add(property.getName());
     }
-  };
-  for (const shape of typeShapes(typeNode, context.modules)) visit(shape.node, 0);
+  }
   return names.size > 0 ? names : undefined;
 }
 
@@ -1136,6 +1129,7 @@ function declaresOllamaBody(body: Node | undefined, context: AnalyzerContext): b
   return !!declared?.has('model') && OLLAMA_BODY_FIELDS.some((name) => declared.has(name));
 }
 
+/** Fields only Ollama's native API takes, or `stream: false` (Ollama streams unless told not to). */
 function hasOllamaBody(body: Node | undefined, context: AnalyzerContext): boolean {
   if (!getObjectProperty(body, 'model', context.modules)) return false;
   if (OLLAMA_BODY_FIELDS.some((name) => getObjectProperty(body, name, context.modules))) return true;

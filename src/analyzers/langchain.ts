@@ -6,7 +6,7 @@ import { resolveClientOrigin } from './shared/clients';
 import { embeddedTextTurn, forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
-import { STORE_METHODS, storeCreation } from './shared/vectorStores';
+import { LANGCHAIN_PACKAGE, STORE_METHODS, storeCreation } from './shared/langchainLibrary';
 
 /**
  * LangChain.js: a model object (`new ChatOpenAI({ model })`) sends nothing until it is invoked.
@@ -103,7 +103,6 @@ const REQUEST_METHODS: Readonly<Record<string, { streaming?: boolean; embedding?
 /** Runnable decorators that keep the model and add behaviour. */
 const DECORATORS = new Set(['withStructuredOutput', 'bindTools', 'bind', 'withConfig', 'withRetry', 'withFallbacks', 'withListeners', 'asTool']);
 
-const LANGCHAIN_PACKAGE = /^@langchain\/|^langchain(?:\/|$)/;
 const MAX_DEPTH = 10;
 
 /** A LangChain vector store class: from a `vectorstores` module or a store package, or named like one. */

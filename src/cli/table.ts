@@ -1,5 +1,5 @@
 import { formatCount, formatUsd } from '../model/format';
-import { formatSiteCost, formatTotalCost, nothingPriced, unpricedLabel, unpricedNote } from '../model/display';
+import { formatSiteCost, formatTotalCost, nothingPriced, truncate, unpricedLabel, unpricedNote } from '../model/display';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { ScanResult } from '../model/types';
 
@@ -8,13 +8,13 @@ export function renderTable(result: ScanResult): string {
   const header = ['Location', 'Provider / model', 'Task', 'Tokens in/out', 'Calls/mo', 'Now $/mo', 'Recommendation', 'Then $/mo', 'Saves $/mo'];
   const rows = result.callSites.map((site) => [
     `${site.file}:${site.line}`,
-    `${site.provider} / ${site.model.id ?? (site.model.raw ? `? (${truncate(site.model.raw, 24)})` : '?')}${site.modelPricing?.assumed ? ` assumed ${site.modelPricing.model}` : ''}`,
+    `${site.provider} / ${site.model.id ?? (site.model.raw ? `? (${cell(site.model.raw, 24)})` : '?')}${site.modelPricing?.assumed ? ` assumed ${site.modelPricing.model}` : ''}`,
     `${site.task.type} ${Math.round(site.task.confidence * 100)}%`,
     `${formatCount(site.tokens.inputPerCall)}/${formatCount(site.tokens.outputPerCall)}${site.tokens.isEstimate ? '*' : ''}`,
     `${formatCount(site.volume.callsPerMonth)}${site.volume.source === 'default' ? '*' : ''}`,
     `${formatSiteCost(site, formatUsd)}${site.inTotals === false ? '†' : ''}`,
     // An unpriced call has no advice: it says so and points at the instruction below the table.
-    site.monthlyUsdCurrent === null ? `${unpricedLabel(site)}: see below` : truncate(site.recommendation?.label ?? 'keep as is', 44),
+    site.monthlyUsdCurrent === null ? `${unpricedLabel(site)}: see below` : cell(site.recommendation?.label ?? 'keep as is', 44),
     site.monthlyUsdCurrent === null ? '-' : formatUsd(site.recommendation?.monthlyUsd ?? site.monthlyUsdCurrent),
     site.monthlyUsdCurrent === null ? '-' : formatUsd(site.recommendation?.savingsUsd ?? 0),
   ]);
@@ -62,7 +62,7 @@ export function renderTable(result: ScanResult): string {
   return out.join('\n') + '\n';
 }
 
-function truncate(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+/** A cell on one line, at most `length` characters. */
+function cell(text: string, length: number): string {
+  return truncate(text.replace(/\s+/g, ' '), length);
 }

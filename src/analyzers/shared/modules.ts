@@ -320,7 +320,9 @@ export class ModuleLoader {
 
   /** Folder → the nearest SvelteKit project folder above it (one with svelte.config.*), or null. */
   private readonly svelteProjectByFolder = new Map<string, string | null>();
-  private readonly wxtProjectByFolder = new Map<string, { root: string; sourceFolder: string } | null>();
+  /** Folder → the nearest WXT project folder above it (one with wxt.config.*), or null; and each project's source folder. */
+  private readonly wxtProjectByFolder = new Map<string, string | null>();
+  private readonly wxtSourceFolders = new Map<string, string>();
 
   /**
    * SvelteKit's `$lib` alias when no tsconfig `paths` maps it: its tsconfig is generated at build time
@@ -344,34 +346,29 @@ export class ModuleLoader {
   private wxtAliasBase(fromFile: string, specifier: string): string | undefined {
     const alias = /^(@@|~~|@|~)\/(.+)$/.exec(specifier);
     if (!alias) return undefined;
-    const project = this.wxtProjectOf(path.dirname(fromFile));
+    const project = this.nearestFolderWith(path.dirname(fromFile), WXT_CONFIG_FILES, this.wxtProjectByFolder);
     if (!project) return undefined;
-    const candidate = path.join(alias[1].length === 2 ? project.root : project.sourceFolder, alias[2]);
+    const candidate = path.join(alias[1].length === 2 ? project : this.wxtSourceFolder(project), alias[2]);
     return this.resolveUncached(candidate) ? candidate : undefined;
   }
 
-  /** The nearest WXT project above a folder (a `wxt.config` file) and its source folder: `srcDir` when the config states it as a literal, else the project itself. */
-  private wxtProjectOf(folder: string): { root: string; sourceFolder: string } | null {
-    const known = this.wxtProjectByFolder.get(folder);
+  /** The source folder of a WXT project: `srcDir` when its wxt.config states it as a literal, else the project itself. */
+  private wxtSourceFolder(project: string): string {
+    const known = this.wxtSourceFolders.get(project);
     if (known !== undefined) return known;
-    let found: { root: string; sourceFolder: string } | null = null;
+    let found = project;
     for (const name of WXT_CONFIG_FILES) {
-      const config = path.join(folder, name);
-      this.consultedPaths.add(config);
-      let text: string;
+      this.consultedPaths.add(path.join(project, name));
       try {
-        text = fs.readFileSync(config, 'utf8');
+        const text = fs.readFileSync(path.join(project, name), 'utf8');
+        const stated = /\bsrcDir\s*:\s*['"`]([^'"`]+)['"`]/.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
+        if (stated && !path.isAbsolute(stated) && !stated.split(/[\\/]/).includes('..')) found = path.join(project, stated);
+        break;
       } catch {
         continue;
       }
-      const stated = /\bsrcDir\s*:\s*['"`]([^'"`]+)['"`]/.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
-      const sourceFolder = stated && !path.isAbsolute(stated) && !stated.split(/[\\/]/).includes('..') ? path.join(folder, stated) : folder;
-      found = { root: folder, sourceFolder };
-      break;
     }
-    const parent = path.dirname(folder);
-    if (found === null && folder.startsWith(this.root) && folder !== this.root && parent !== folder) found = this.wxtProjectOf(parent);
-    this.wxtProjectByFolder.set(folder, found);
+    this.wxtSourceFolders.set(project, found);
     return found;
   }
 
@@ -392,13 +389,18 @@ export class ModuleLoader {
   }
 
   private svelteProjectOf(folder: string): string | null {
-    const known = this.svelteProjectByFolder.get(folder);
+    return this.nearestFolderWith(folder, SVELTE_CONFIG_FILES, this.svelteProjectByFolder);
+  }
+
+  /** The nearest folder at or above `folder`, inside the workspace, holding one of `configFiles` (a framework's project), or null; kept per folder in `byFolder`. */
+  private nearestFolderWith(folder: string, configFiles: readonly string[], byFolder: Map<string, string | null>): string | null {
+    const known = byFolder.get(folder);
     if (known !== undefined) return known;
-    for (const name of SVELTE_CONFIG_FILES) this.consultedPaths.add(path.join(folder, name));
-    let found: string | null = SVELTE_CONFIG_FILES.some((name) => fs.existsSync(path.join(folder, name))) ? folder : null;
+    for (const name of configFiles) this.consultedPaths.add(path.join(folder, name));
+    let found: string | null = configFiles.some((name) => fs.existsSync(path.join(folder, name))) ? folder : null;
     const parent = path.dirname(folder);
-    if (found === null && folder.startsWith(this.root) && folder !== this.root && parent !== folder) found = this.svelteProjectOf(parent);
-    this.svelteProjectByFolder.set(folder, found);
+    if (found === null && folder.startsWith(this.root) && folder !== this.root && parent !== folder) found = this.nearestFolderWith(parent, configFiles, byFolder);
+    byFolder.set(folder, found);
     return found;
   }
 

@@ -18,7 +18,7 @@ import { servedBySubscription } from '../../model/vocabulary';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
-import { EMBEDDINGS_METHOD, STORE_METHODS, storeCreation, storeMethodsRunning } from './vectorStores';
+import { EMBEDDINGS_METHOD, LANGCHAIN_PACKAGE, RUNNABLE_ENTRIES, RUNNABLE_IMPLEMENTATIONS, STORE_METHODS, storeCreation, storeMethodsRunning } from './langchainLibrary';
 import { candidatesOfCalls } from './callerModels';
 
 /** Helper of a helper of a helper (firecrawl: feature → extractData → generateCompletions); deeper chains are rare. */
@@ -1242,17 +1242,21 @@ function storeRuns(expression: CallExpression, method: string, helper: Helper, m
   return !!creation && creation.getArguments().some((argument) => shapesOfReceiver(argument).some((shape) => reaches(shape, helper, modules)));
 }
 
-/**
- * The methods a LangChain chat model or LLM class implements for the library: `invoke`, `stream`, `batch` and the
- * rest of the runnable interface, inherited from LangChain's base class, call them (page-assist's ChatOllama,
- * CustomChatOpenAI and ChatAnthropic extend BaseChatModel; its features call `model.invoke(prompt)` and `model.stream(messages)`).
- */
-const RUNNABLE_IMPLEMENTATIONS = new Set(['_generate', '_streamResponseChunks', '_call', '_streamIterator']);
-const RUNNABLE_ENTRIES = ['invoke', 'stream', 'batch', 'call', 'predict', 'predictMessages', 'generate', 'streamEvents', 'streamLog'];
+const RUNNABLE_ENTRIES_RUNNING = new WeakMap<Helper, readonly string[]>();
 
-/** The runnable calls that run this helper: none unless it implements a LangChain model class's request (RUNNABLE_IMPLEMENTATIONS). */
-function runnableEntriesRunning(helper: Helper, modules: ModuleLoader): string[] {
-  return RUNNABLE_IMPLEMENTATIONS.has(helper.name) && helper.ownerClass && extendsLangChainClass(helper.ownerClass, modules) ? RUNNABLE_ENTRIES : [];
+/**
+ * The runnable calls that run this helper: none unless it implements a LangChain model class's request
+ * (RUNNABLE_IMPLEMENTATIONS; page-assist's ChatOllama, CustomChatOpenAI and ChatAnthropic extend BaseChatModel, and its
+ * features call `model.invoke(prompt)`, `model.stream(messages)`). Worked out once per helper: every call of every
+ * candidate file asks.
+ */
+function runnableEntriesRunning(helper: Helper, modules: ModuleLoader): readonly string[] {
+  let entries = RUNNABLE_ENTRIES_RUNNING.get(helper);
+  if (!entries) {
+    entries = RUNNABLE_IMPLEMENTATIONS.has(helper.name) && helper.ownerClass && extendsLangChainClass(helper.ownerClass, modules) ? RUNNABLE_ENTRIES : [];
+    RUNNABLE_ENTRIES_RUNNING.set(helper, entries);
+  }
+  return entries;
 }
 
 /** Whether a workspace class, or one it extends, extends a class imported from a LangChain package. */
@@ -1261,7 +1265,7 @@ function extendsLangChainClass(cls: Node, modules: ModuleLoader): boolean {
     const base = Node.isClassDeclaration(member) || Node.isClassExpression(member) ? member.getExtends()?.getExpression() : undefined;
     const declaration = base && Node.isIdentifier(base) ? findDeclaration(base, modules) : undefined;
     const specifier = declaration ? importSpecifierOf(declaration) : undefined;
-    return specifier !== undefined && /^@langchain\/|^langchain(?:\/|$)/.test(specifier);
+    return specifier !== undefined && LANGCHAIN_PACKAGE.test(specifier);
   });
 }
 

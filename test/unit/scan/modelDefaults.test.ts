@@ -47,6 +47,27 @@ export class OpenAiLLM {
 `,
 };
 
+/** A selector with no value in the code, whose `default:` clause hands out the OpenAI adapter, and a chat calling what it returns. */
+const DEFAULT_CLAUSE_SELECTOR = {
+      'src/helpers.ts': `import { AnthropicLLM } from './providers/anthropic';
+import { OpenAiLLM } from './providers/openai';
+export function getLLMProvider() {
+  switch (process.env.LLM_PROVIDER) {
+    case 'anthropic':
+      return new AnthropicLLM();
+    default:
+      return new OpenAiLLM();
+  }
+}
+`,
+      'src/chat.ts': `import { getLLMProvider } from './helpers';
+export async function chat(messages: any[]) {
+  const llm = getLLMProvider();
+  return llm.getChatCompletion(messages);
+}
+`,
+};
+
 const CASES: SelectorCase[] = [
   {
     name: "the case the selector's own fallback names (`provider ?? process.env.LLM_PROVIDER ?? 'openai'`) is priced first",
@@ -82,23 +103,7 @@ export async function chat(workspace: any, messages: any[]) {
     name: 'with no value for the selector in the code, the `default:` clause is the adapter priced first',
     files: {
       ...ADAPTERS,
-      'src/helpers.ts': `import { AnthropicLLM } from './providers/anthropic';
-import { OpenAiLLM } from './providers/openai';
-export function getLLMProvider() {
-  switch (process.env.LLM_PROVIDER) {
-    case 'anthropic':
-      return new AnthropicLLM();
-    default:
-      return new OpenAiLLM();
-  }
-}
-`,
-      'src/chat.ts': `import { getLLMProvider } from './helpers';
-export async function chat(messages: any[]) {
-  const llm = getLLMProvider();
-  return llm.getChatCompletion(messages);
-}
-`,
+      ...DEFAULT_CLAUSE_SELECTOR,
     },
     caller: { file: 'src/chat.ts', line: 4, model: 'gpt-4.1-nano', firstVia: 'src/providers/openai.ts' },
   },
@@ -142,23 +147,7 @@ export class OpenAiLLM {
   }
 }
 `,
-      'src/helpers.ts': `import { AnthropicLLM } from './providers/anthropic';
-import { OpenAiLLM } from './providers/openai';
-export function getLLMProvider() {
-  switch (process.env.LLM_PROVIDER) {
-    case 'anthropic':
-      return new AnthropicLLM();
-    default:
-      return new OpenAiLLM();
-  }
-}
-`,
-      'src/chat.ts': `import { getLLMProvider } from './helpers';
-export async function chat(messages: any[]) {
-  const llm = getLLMProvider();
-  return llm.getChatCompletion(messages);
-}
-`,
+      ...DEFAULT_CLAUSE_SELECTOR,
     },
     caller: { file: 'src/chat.ts', line: 4, model: 'gpt-4.1-nano', firstVia: 'src/providers/openai.ts' },
   },

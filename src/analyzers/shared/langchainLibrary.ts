@@ -1,12 +1,16 @@
 /**
- * LangChain vector stores' methods that embed text with the store's embeddings model: shared by the LangChain analyzer
- * (a store made with a LangChain embeddings class is a site of its own) and the caller search (a store made with the
- * app's own embeddings class runs that class's `embedDocuments` / `embedQuery`, its requests).
+ * What the LangChain library runs of the app's own classes, shared by the LangChain analyzer and the caller search:
+ * a vector store calls its embeddings' `embedDocuments` / `embedQuery` (a store made with a LangChain embeddings class
+ * is a site of its own; one made with the app's own class runs that class's requests), and a model class's runnable
+ * methods (`invoke`, `stream`, ...) call the `_generate` / `_streamResponseChunks` it implements.
  */
 import { Node, type CallExpression, type NewExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { unwrapExpression } from './resolve';
 import { traceValue } from './sdk';
+
+/** LangChain's packages: `@langchain/*` and `langchain` with its subpaths. */
+export const LANGCHAIN_PACKAGE = /^@langchain\/|^langchain(?:\/|$)/;
 
 /**
  * Vector-store calls that make the store embed text with its embeddings model: building it from
@@ -49,3 +53,10 @@ export function storeCreation(receiver: Node, modules: ModuleLoader): { creation
   }
   return undefined;
 }
+
+/**
+ * The methods a LangChain chat model or LLM class implements for the library: `invoke`, `stream`, `batch` and the rest
+ * of the runnable interface (RUNNABLE_ENTRIES), inherited from LangChain's base class, call them.
+ */
+export const RUNNABLE_IMPLEMENTATIONS: ReadonlySet<string> = new Set(['_generate', '_streamResponseChunks', '_call', '_streamIterator']);
+export const RUNNABLE_ENTRIES: readonly string[] = ['invoke', 'stream', 'batch', 'call', 'predict', 'predictMessages', 'generate', 'streamEvents', 'streamLog'];
