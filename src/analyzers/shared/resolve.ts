@@ -345,7 +345,8 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
         if (local && (Node.isImportSpecifier(local) || Node.isImportClause(local))) return followImport(local, modules, depth + 1);
         return local;
       }
-      if (moduleSpecifier && statement.getNamedExports().length === 0) {
+      // `export * from './x'`: x is parsed only when its text may hold the name.
+      if (moduleSpecifier && statement.getNamedExports().length === 0 && modules.mayExport(sourceFile, moduleSpecifier, exportedName)) {
         const target = modules.resolve(sourceFile, moduleSpecifier);
         const found = target ? findExport(target, exportedName, modules, depth + 1, seen) : undefined;
         if (found) return found;

@@ -27,6 +27,35 @@ describe('ModuleLoader resolution cache', () => {
   });
 });
 
+describe('ModuleLoader: names looked up through `export * from` barrels', () => {
+  it('parses a module a barrel passes on only when its text may hold the name, and still finds names a nested barrel passes on', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'modules-test-'));
+    try {
+      const files: Record<string, string> = {
+        'src/shared/index.ts': `export * from './dates';\nexport * from './money';\nexport * from './llm';\n`,
+        'src/shared/dates.ts': `export const formatDate = (date: Date) => date.toISOString();\n`,
+        'src/shared/money.ts': `export const formatMoney = (cents: number) => (cents / 100).toFixed(2);\n`,
+        'src/shared/llm/index.ts': `export * from './models';\n`,
+        'src/shared/llm/models.ts': `export const SUMMARY_MODEL = 'claude-haiku-4-5';\n`,
+      };
+      for (const [relative, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+        writeFileSync(path.join(root, relative), text);
+      }
+      const context = createAnalysisProject(root);
+      const caller = `import Anthropic from '@anthropic-ai/sdk';\nimport { SUMMARY_MODEL } from './shared';\nexport const summarize = () => new Anthropic().messages.create({ model: SUMMARY_MODEL, max_tokens: 5, messages: [] });\n`;
+      const result = analyzeText({ absolutePath: path.join(root, 'src', 'summarize.ts'), relativePath: 'src/summarize.ts' }, caller, context);
+      assert.equal(result.calls[0]?.model.id, 'claude-haiku-4-5', 'the model, two barrels down');
+      const parsed = (relative: string) => context.project.getSourceFile(path.join(root, relative)) !== undefined;
+      assert.deepEqual({ dates: parsed('src/shared/dates.ts'), money: parsed('src/shared/money.ts'), models: parsed('src/shared/llm/models.ts') }, { dates: false, money: false, models: true }, 'which modules were parsed');
+      // Read to decide, so a change there (a module that starts exporting the name) voids a kept analysis.
+      assert.ok(result.dependencies.includes(path.join(root, 'src/shared/dates.ts')), `dependencies: ${result.dependencies.join(', ')}`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Table-driven scans of fixture projects on disk: a model id stated in another module reached through a non-relative specifier. */
 describe('ModuleLoader: SvelteKit $lib, WXT aliases and workspace packages', () => {
   const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'module-resolution');
