@@ -2,6 +2,7 @@ import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-mo
 import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { enclosingFunctionName, toDetectedCall } from './shared/callsite';
+import { newExpressionsOf } from './shared/calls';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, propertyOfObject, resolveObjectLiteral, resolveString, unwrapExpression, valueOfProperty } from './shared/resolve';
@@ -29,8 +30,7 @@ export const mastraAnalyzer: Analyzer = {
   analyze(context) {
     const runs = eachCall((call) => analyzeRun(call, context) ?? analyzeAdapterRun(call, context), (name) => RUN_METHODS.has(name) || name === AG_UI_ADAPTER.run)(context);
     const runDefinitions = new Set(runs.map((call) => call.agentDefinition));
-    const made = context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression).flatMap((created) => {
-      if (created.getExpression().getText() !== 'Agent') return [];
+    const made = newExpressionsOf(context.sourceFile, 'Agent').flatMap((created) => {
       const origin = resolveClientOrigin(created, context.modules);
       if (!origin || !isMastraAgent(origin) || runDefinitions.has(definitionOf(created, context))) return [];
       return [agentCall(created, origin, 'new Agent', undefined, context, ['the agent is made here and run by whatever it is handed to (Mastra\'s server, CopilotKit, an MCP server): its turns are reported here'])];
@@ -53,8 +53,7 @@ const AG_UI_LOCAL_AGENTS = 'getLocalAgents';
 function handedOver(context: AnalyzerContext): DetectedCall[] {
   const modules = context.modules;
   const found: DetectedCall[] = [];
-  for (const created of context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression)) {
-    if (created.getExpression().getText() !== MCP_SERVER.className) continue;
+  for (const created of newExpressionsOf(context.sourceFile, MCP_SERVER.className)) {
     const server = resolveClientOrigin(created, modules);
     if (!server || server.className !== MCP_SERVER.className || !MCP_SERVER.packageName.test(server.packageName)) continue;
     const agents = resolveObjectLiteral(getObjectProperty(resolveObjectLiteral(server.options, modules), 'agents', modules), modules);
@@ -64,7 +63,9 @@ function handedOver(context: AnalyzerContext): DetectedCall[] {
       if (agent) found.push(handOver(entry, agent, `MCPServer agents.${(entry as { getName(): string }).getName()}`, context, [`handed to new MCPServer() from '${server.packageName}' at line ${created.getStartLineNumber()}, which runs it for the MCP client that calls its ask tool`], {}));
     }
   }
-  for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  // Most files never name it: their calls are not wrapped to find out.
+  const callsAdapter = context.sourceFile.getFullText().includes(AG_UI_LOCAL_AGENTS);
+  for (const call of callsAdapter ? context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression) : []) {
     const callee = unwrapExpression(call.getExpression());
     if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== AG_UI_LOCAL_AGENTS) continue;
     const adapterClass = importBindingOf(unwrapExpression(callee.getExpression()), modules);

@@ -195,6 +195,8 @@ function agentCall(call: CallExpression, context: AnalyzerContext): DetectedCall
  */
 function libraryEmbeddingCalls(context: AnalyzerContext): DetectedCall[] {
   const found: DetectedCall[] = [];
+  // Most files never name it: their properties are not wrapped to find out.
+  if (!context.sourceFile.getFullText().includes('embeddingModel')) return found;
   for (const property of context.sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
     if (property.getName() !== 'embeddingModel') continue;
     const object = property.getParent();

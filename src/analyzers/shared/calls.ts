@@ -1,4 +1,4 @@
-import { ts, type CallExpression, type Node, type SourceFile } from 'ts-morph';
+import { ts, type CallExpression, type NewExpression, type Node, type SourceFile } from 'ts-morph';
 import { onTsMorphLoad } from './tsMorphLoading';
 
 const CALLS_BY_FILE = new WeakMap<object, ts.CallExpression[]>();
@@ -23,6 +23,27 @@ export function compilerCallsOf(sourceFile: SourceFile): readonly ts.CallExpress
     CALLS_BY_FILE.set(key, (calls = found));
   }
   return calls;
+}
+
+const NEW_EXPRESSIONS_BY_FILE = new WeakMap<object, ts.NewExpression[]>();
+
+/**
+ * The `new` expressions of a file whose class is written as `className` (`new Agent(...)`), wrapped in ts-morph
+ * nodes only when they match: an analyzer looking for one class in every analyzed file otherwise wraps them all.
+ */
+export function newExpressionsOf(sourceFile: SourceFile, className: string): NewExpression[] {
+  const key = sourceFile.compilerNode;
+  let created = NEW_EXPRESSIONS_BY_FILE.get(key);
+  if (!created) {
+    const found: ts.NewExpression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isNewExpression(node)) found.push(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(key);
+    NEW_EXPRESSIONS_BY_FILE.set(key, (created = found));
+  }
+  return created.filter((node) => node.expression.getText(key) === className).map((node) => wrapCompilerNode<NewExpression>(sourceFile, node));
 }
 
 /** A compiler node of the file as its ts-morph node. */
