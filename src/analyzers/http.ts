@@ -536,6 +536,9 @@ function readRequest(call: CallExpression, context: AnalyzerContext, followWrapp
   const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
   if (!calleeName || !(CALLEE_NAMES.has(calleeName) || WRAPPER_NAME.test(calleeName))) return undefined;
   const [first, second] = call.getArguments();
+  // Every request read below takes its URL (or the options holding it) from the first argument: without one, no
+  // declaration need be followed (`createApiClient()`, `useStreamingState()`).
+  if (!first) return undefined;
   if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && /^(globalThis|window|self)\.fetch$/.test(callee.getText()))) {
     if (Node.isIdentifier(callee) && !isFetch(callee, context)) return followWrappers ? wrapperRequest(call, callee, context) : undefined;
     const init = second && resolveObjectLiteral(second, context.modules);

@@ -1,7 +1,8 @@
-import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, toDetectedCall } from './shared/callsite';
+import { nodesMatching } from './shared/calls';
 import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput, runTimeTurn } from './shared/prompt';
@@ -252,7 +253,9 @@ function structuredOutputName(responseFormat: Node): string | undefined {
 function realtimeSessions(context: AnalyzerContext): DetectedCall[] {
   const found: DetectedCall[] = [];
   const rtClients: NewExpression[] = [];
-  for (const node of context.sourceFile.getDescendants()) {
+  // The only nodes the loop reads: `new X(...)` and `x.azure(...)`.
+  const candidates = nodesMatching(context.sourceFile, (node) => ts.isNewExpression(node) || (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'azure'));
+  for (const node of candidates) {
     const isNew = Node.isNewExpression(node);
     const isAzureFactory = Node.isCallExpression(node) && Node.isPropertyAccessExpression(node.getExpression()) && (node.getExpression() as import('ts-morph').PropertyAccessExpression).getName() === 'azure';
     if (!isNew && !isAzureFactory) continue;

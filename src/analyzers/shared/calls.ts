@@ -46,6 +46,20 @@ export function newExpressionsOf(sourceFile: SourceFile, className: string): New
   return created.filter((node) => node.expression.getText(key) === className).map((node) => wrapCompilerNode<NewExpression>(sourceFile, node));
 }
 
+/**
+ * The nodes of a file that `matches`, in source order (as `getDescendants` lists them), tested on the compiler's nodes and
+ * wrapped in ts-morph nodes only when they match: `getDescendants` wraps every node of the file.
+ */
+export function nodesMatching<T extends Node>(sourceFile: SourceFile, matches: (node: ts.Node) => boolean): T[] {
+  const found: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (matches(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile.compilerNode, visit);
+  return found.map((node) => wrapCompilerNode<T>(sourceFile, node));
+}
+
 /** A compiler node of the file as its ts-morph node. */
 export function wrapCompilerNode<T extends Node>(sourceFile: SourceFile, node: ts.Node): T {
   // ts-morph's own way from a compiler node to its (cached) wrapper; there is no public equivalent
