@@ -2,30 +2,36 @@ import { ts, type CallExpression, type NewExpression, type Node, type SourceFile
 import { onTsMorphLoad } from './tsMorphLoading';
 
 const CALLS_BY_FILE = new WeakMap<object, ts.CallExpression[]>();
+const NEW_EXPRESSIONS_BY_FILE = new WeakMap<object, ts.NewExpression[]>();
+
+/** The compiler nodes below `root` that pass `test`, in source order (as `getDescendants` lists them: a node before its children). */
+function compilerNodesOf<T extends ts.Node>(root: ts.Node, test: (node: ts.Node) => node is T): T[] {
+  const found: T[] = [];
+  const visit = (node: ts.Node): void => {
+    if (test(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(root, visit);
+  return found;
+}
+
+/** A file's compiler nodes of one kind, collected once per parse: keyed by the compiler's node, so a re-parsed file gets a fresh list. */
+function compilerNodesOnce<T extends ts.Node>(byFile: WeakMap<object, T[]>, sourceFile: SourceFile, test: (node: ts.Node) => node is T): T[] {
+  const key = sourceFile.compilerNode;
+  let nodes = byFile.get(key);
+  if (!nodes) byFile.set(key, (nodes = compilerNodesOf(key, test)));
+  return nodes;
+}
 
 /**
  * Every call expression of a file as compiler nodes, collected once and shared by the analyzers and the
  * caller search (which asks about the same file at each level of helpers and for each method name).
- * Keyed by the compiler's node, so a re-parsed file gets a fresh list. Wrapping all of them in
- * ts-morph nodes cost about 0.2 s per cold scan of a 25 MB repo; only calls a name gate lets through
- * are wrapped (see `callsMatching` and `eachCall`).
+ * Wrapping all of them in ts-morph nodes cost about 0.2 s per cold scan of a 25 MB repo; only calls a
+ * name gate lets through are wrapped (see `callsMatching` and `eachCall`).
  */
 export function compilerCallsOf(sourceFile: SourceFile): readonly ts.CallExpression[] {
-  const key = sourceFile.compilerNode;
-  let calls = CALLS_BY_FILE.get(key);
-  if (!calls) {
-    const found: ts.CallExpression[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) found.push(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(key);
-    CALLS_BY_FILE.set(key, (calls = found));
-  }
-  return calls;
+  return compilerNodesOnce(CALLS_BY_FILE, sourceFile, ts.isCallExpression);
 }
-
-const NEW_EXPRESSIONS_BY_FILE = new WeakMap<object, ts.NewExpression[]>();
 
 /**
  * The `new` expressions of a file whose class is written as `className` (`new Agent(...)`), wrapped in ts-morph
@@ -33,17 +39,9 @@ const NEW_EXPRESSIONS_BY_FILE = new WeakMap<object, ts.NewExpression[]>();
  */
 export function newExpressionsOf(sourceFile: SourceFile, className: string): NewExpression[] {
   const key = sourceFile.compilerNode;
-  let created = NEW_EXPRESSIONS_BY_FILE.get(key);
-  if (!created) {
-    const found: ts.NewExpression[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isNewExpression(node)) found.push(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(key);
-    NEW_EXPRESSIONS_BY_FILE.set(key, (created = found));
-  }
-  return created.filter((node) => node.expression.getText(key) === className).map((node) => wrapCompilerNode<NewExpression>(sourceFile, node));
+  return compilerNodesOnce(NEW_EXPRESSIONS_BY_FILE, sourceFile, ts.isNewExpression)
+    .filter((node) => node.expression.getText(key) === className)
+    .map((node) => wrapCompilerNode<NewExpression>(sourceFile, node));
 }
 
 /**
@@ -51,13 +49,7 @@ export function newExpressionsOf(sourceFile: SourceFile, className: string): New
  * wrapped in ts-morph nodes only when they match: `getDescendants` wraps every node of the file.
  */
 export function nodesMatching<T extends Node>(sourceFile: SourceFile, matches: (node: ts.Node) => boolean): T[] {
-  const found: ts.Node[] = [];
-  const visit = (node: ts.Node): void => {
-    if (matches(node)) found.push(node);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(sourceFile.compilerNode, visit);
-  return found.map((node) => wrapCompilerNode<T>(sourceFile, node));
+  return compilerNodesOf(sourceFile.compilerNode, (node): node is ts.Node => matches(node)).map((node) => wrapCompilerNode<T>(sourceFile, node));
 }
 
 /** A compiler node of the file as its ts-morph node. */
