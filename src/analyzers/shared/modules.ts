@@ -172,10 +172,20 @@ export class ModuleLoader {
 
   /** The absolute path a specifier stands for before extensions: relative, a path alias, SvelteKit's `$lib`, WXT's aliases or a workspace package. */
   private baseOf(fromFile: SourceFile, specifier: string): string | undefined {
-    if (specifier.startsWith('.')) return path.resolve(path.dirname(fromFile.getFilePath()), specifier);
+    const folder = path.dirname(fromFile.getFilePath());
+    if (specifier.startsWith('.')) return path.resolve(folder, specifier);
+    // The alias forms probe the disk for each candidate, and a barrel's `export * from '~/x'` is asked about (mayExport),
+    // then followed (resolve), for each name looked up through it: worked out once per folder and specifier.
+    const key = `${folder}\0${specifier}`;
+    if (this.aliasBases.has(key)) return this.aliasBases.get(key);
     const filePath = fromFile.getFilePath();
-    return this.aliasBase(filePath, specifier) ?? this.svelteKitLibBase(filePath, specifier) ?? this.wxtAliasBase(filePath, specifier) ?? this.workspacePackageBase(specifier);
+    const base = this.aliasBase(filePath, specifier) ?? this.svelteKitLibBase(filePath, specifier) ?? this.wxtAliasBase(filePath, specifier) ?? this.workspacePackageBase(specifier);
+    this.aliasBases.set(key, base);
+    return base;
   }
+
+  /** Folder and non-relative specifier → its base (see baseOf), for this loader's lifetime (one scan). */
+  private readonly aliasBases = new Map<string, string | undefined>();
 
   /**
    * The text of a prompt file the code reads at run time (`readFileSync(path.join(__dirname, 'prompts/x.md'))`),
@@ -391,6 +401,8 @@ export class ModuleLoader {
   /** Folder → the nearest WXT project folder above it (one with wxt.config.*), or null; and each project's source folder. */
   private readonly wxtProjectByFolder = new Map<string, string | null>();
   private readonly wxtSourceFolders = new Map<string, string>();
+  /** SvelteKit project → its lib folder, relative to it. */
+  private readonly svelteLibFolders = new Map<string, string>();
 
   /**
    * SvelteKit's `$lib` alias when no tsconfig `paths` maps it: its tsconfig is generated at build time
@@ -422,38 +434,36 @@ export class ModuleLoader {
 
   /** The source folder of a WXT project: `srcDir` when its wxt.config states it as a literal, else the project itself. */
   private wxtSourceFolder(project: string): string {
-    const known = this.wxtSourceFolders.get(project);
+    return path.join(project, this.statedFolder(project, WXT_CONFIG_FILES, WXT_SOURCE_FOLDER, '', this.wxtSourceFolders));
+  }
+
+  /** The lib folder of a SvelteKit project: `kit.files.lib` when its svelte.config states it as a literal, else `src/lib`. */
+  private svelteLibFolder(project: string): string {
+    return this.statedFolder(project, SVELTE_CONFIG_FILES, SVELTE_LIB_FOLDER, path.join('src', 'lib'), this.svelteLibFolders);
+  }
+
+  /**
+   * A folder a framework project's config states (`stated`'s first group, in the first of `configFiles` there, as a
+   * literal relative path that stays inside the project), else `fallback`; relative to the project, read once per project
+   * (kept in `byProject`).
+   */
+  private statedFolder(project: string, configFiles: readonly string[], stated: RegExp, fallback: string, byProject: Map<string, string>): string {
+    const known = byProject.get(project);
     if (known !== undefined) return known;
-    let found = project;
-    for (const name of WXT_CONFIG_FILES) {
+    let found = fallback;
+    for (const name of configFiles) {
       this.consultedPaths.add(path.join(project, name));
       try {
         const text = fs.readFileSync(path.join(project, name), 'utf8');
-        const stated = /\bsrcDir\s*:\s*['"`]([^'"`]+)['"`]/.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
-        if (stated && !path.isAbsolute(stated) && !stated.split(/[\\/]/).includes('..')) found = path.join(project, stated);
+        const folder = stated.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
+        if (folder && !path.isAbsolute(folder) && !folder.split(/[\\/]/).includes('..')) found = folder;
         break;
       } catch {
         continue;
       }
     }
-    this.wxtSourceFolders.set(project, found);
+    byProject.set(project, found);
     return found;
-  }
-
-  /** The lib folder of a SvelteKit project: `kit.files.lib` when its svelte.config states it as a literal, else `src/lib`. */
-  private svelteLibFolder(project: string): string {
-    for (const name of SVELTE_CONFIG_FILES) {
-      this.consultedPaths.add(path.join(project, name));
-      try {
-        const text = fs.readFileSync(path.join(project, name), 'utf8');
-        const stated = /\bfiles\s*:\s*\{[^}]*?\blib\s*:\s*['"]([^'"]+)['"]/.exec(text.slice(0, MAX_SETTINGS_FILE_BYTES))?.[1];
-        if (stated && !path.isAbsolute(stated) && !stated.split(/[\\/]/).includes('..')) return stated;
-        return path.join('src', 'lib');
-      } catch {
-        continue;
-      }
-    }
-    return path.join('src', 'lib');
   }
 
   private svelteProjectOf(folder: string): string | null {
@@ -622,6 +632,9 @@ function dependsOn(manifest: PackageManifest, name: string): boolean {
 /** SvelteKit's config file names. */
 const SVELTE_CONFIG_FILES = ['svelte.config.js', 'svelte.config.ts', 'svelte.config.mjs', 'svelte.config.cjs'];
 const WXT_CONFIG_FILES = ['wxt.config.ts', 'wxt.config.js', 'wxt.config.mts', 'wxt.config.mjs'];
+/** `kit: { files: { lib: 'app/lib' } }` in svelte.config; `srcDir: 'src'` in wxt.config. */
+const SVELTE_LIB_FOLDER = /\bfiles\s*:\s*\{[^}]*?\blib\s*:\s*['"]([^'"]+)['"]/;
+const WXT_SOURCE_FOLDER = /\bsrcDir\s*:\s*['"`]([^'"`]+)['"`]/;
 
 /** Export conditions read in this order: the source-facing ones first (types, then the import/require/default builds). */
 const EXPORT_CONDITIONS = ['types', 'import', 'module', 'require', 'node', 'default'];
