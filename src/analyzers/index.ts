@@ -2,6 +2,7 @@ import type { Analyzer } from './analyzer';
 import { anthropicAnalyzer } from './anthropic';
 import { bedrockAnalyzer } from './bedrock';
 import { chromaAnalyzer } from './chroma';
+import { chromeAiAnalyzer } from './chrome-ai';
 import { cohereAnalyzer } from './cohere';
 import { elevenlabsAnalyzer } from './elevenlabs';
 import { googleAnalyzer } from './google';
@@ -24,7 +25,7 @@ import { vscodeLmAnalyzer } from './vscode-lm';
 import { zeroentropyAnalyzer } from './zeroentropy';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, mastraAnalyzer, copilotKitAnalyzer, vscodeLmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, mastraAnalyzer, copilotKitAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

@@ -38,6 +38,17 @@ export function servedBySubscription(provider: string): boolean {
   return SUBSCRIPTION_PROVIDERS.has(provider.toLowerCase());
 }
 
+/**
+ * Analyzers (by id, the `sdk` of their calls) of runtimes that run the model on the end user's own device: Chrome's
+ * built-in AI. Such a call has provider `local` (no API) but, unlike a model in the app's own server process, costs the
+ * team no hardware either: an implementation among priced ones that gives no price.
+ */
+const END_USER_DEVICE_SDKS: ReadonlySet<string> = new Set(['chrome-ai']);
+
+export function runsOnEndUserDevice(call: { sdk: string }): boolean {
+  return END_USER_DEVICE_SDKS.has(call.sdk);
+}
+
 export function isLocalServer(provider: string): boolean {
   return LOCAL_SERVER_PROVIDER.test(provider.toLowerCase());
 }

@@ -14,7 +14,7 @@ import { callsMatching, wrapCompilerNode } from './calls';
 import { functionTypeReturn, lineageOf, returnsOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp } from '../../model/regExp';
-import { servedBySubscription } from '../../model/vocabulary';
+import { runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
 import { enterCall, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
@@ -917,8 +917,11 @@ function alternativeAdapters(bound: Helper[], siteOf: (helper: Helper) => Detect
     }
   }
   if (sites.length === 0) return { helper: bound[0], alternatives: bound.slice(1), caller: siteOf(bound[0]) };
-  const stated = sites.filter((site) => site.caller.model.id !== null);
-  const ordered = [...stated, ...sites.filter((site) => site.caller.model.id === null)];
+  // A model on the end user's own device (Chrome's built-in Gemini Nano) is stated but gives no price: it comes last, so
+  // the callers are priced through an adapter that costs the team something (page-assist's title helper: not Chrome's model).
+  const onDevice = sites.filter((site) => runsOnEndUserDevice(site.helper.call));
+  const stated = sites.filter((site) => site.caller.model.id !== null && !onDevice.includes(site));
+  const ordered = [...stated, ...sites.filter((site) => !stated.includes(site) && !onDevice.includes(site)), ...onDevice];
   const [first] = ordered;
   const alternatives = [...ordered.slice(1).map((site) => site.helper), ...bound.filter((helper) => !sites.some((site) => site.helper === helper))];
   if (stated.length > 1 || (stated.length === 1 && first.caller.model.candidates)) {

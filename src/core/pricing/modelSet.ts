@@ -10,9 +10,9 @@
  * Pure: no I/O, no `vscode`.
  */
 import { adviseCall, imageOutputChatUnpriced, isImageOutputChat, isMediaEndpoint, lifecycleOf, localMediaUnpriced, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
-import { assumedModelsFor, findModel, findModelAt, isLocalServer, isoToday, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog } from '../catalog/catalog';
+import { assumedModelsFor, findModel, findModelAt, isLocalServer, isoToday, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog, type OnDeviceModelRow } from '../catalog/catalog';
 import type { HostingOption, ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
-import { servedBySubscription, USAGE_FILE_NAME } from '../../model/vocabulary';
+import { IN_PROCESS_PROVIDER, servedBySubscription, USAGE_FILE_NAME } from '../../model/vocabulary';
 import { writtenModel } from '../../model/display';
 
 /** The advisor's result for a call, with what the call site publishes about its models. */
@@ -82,6 +82,12 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   if (servedBySubscription(input.provider)) {
     // A model of the end user's own subscription (Copilot's, through VS Code): its API's list price is not what this costs.
     const reason = `${input.provider} serves ${input.model.id ?? 'the model'} under the end user's own subscription: there is no per-token API price to size this call with`;
+    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
+  }
+  const onDevice = onDeviceModel(input, catalog);
+  if (onDevice) {
+    // Chrome's built-in Gemini Nano: the end user's browser runs it on the end user's hardware.
+    const reason = `${onDevice.id} runs on the end user's device through ${onDevice.runtime}, on ${onDevice.runsOn} (${onDevice.source}, as of ${onDevice.asOf}): the team pays no per-token price and runs no hardware for it`;
     return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
   }
   const imageChat = isImageOutputChat(input);
@@ -302,4 +308,11 @@ export function modelComment(model: string): string {
 /** The usage-file entry (under `callSites:`) that sets a model for one call id, as a one-line YAML pair. */
 export function usageFileModelEntry(callId: string, model: string): string {
   return `${JSON.stringify(callId)}: {model: ${JSON.stringify(model)}}`;
+}
+
+/** The on-device model (on-device-models.json) a call with no API behind it runs, if it is one. */
+function onDeviceModel(input: AdviceInput, catalog: Catalog): OnDeviceModelRow | undefined {
+  if (input.provider !== IN_PROCESS_PROVIDER || input.model.id === null) return undefined;
+  const id = input.model.id.toLowerCase();
+  return catalog.onDeviceModels?.find((row) => row.id === id);
 }

@@ -63,8 +63,15 @@ describe('prefilter', () => {
     ['a raw-text query on a vector index from another module', `import { vectorIndex } from '../upstash/vector';\nconst hits = await vectorIndex.query({\n  data: question,\n  topK: 4,\n});`],
     ['raw-text chunks upserted into a vector index from another module', `await docsIndex.upsert([\n  {\n    id: chunk.id,\n    data: chunk.text,\n  },\n]);`],
     ["a provider client posting sampling parameters to a URL built from another module's constants", `import { OpenaiPath } from './constant';\nconst chatPath = this.path(OpenaiPath.ChatPath);\nawait fetch(chatPath, { method: 'POST', body: JSON.stringify({ model, messages, top_p: 1, max_tokens: 512 }) });`],
+    ["Chrome's built-in AI, current global", `const session = await LanguageModel.create({ systemPrompt });`],
+    ["Chrome's built-in AI through the global object", `const session = await (globalThis as any).LanguageModel.create();`],
+    ["Chrome's built-in AI, earlier window.ai", `const session = await ai?.languageModel?.create({ temperature: 0.7 });`],
+    ["a Chrome built-in AI session made in another module", `import { session } from './chrome';\nfor await (const chunk of session.promptStreaming(question)) yield chunk;`],
+    ["Chrome's built-in Writer with options", `const writer = await Writer.create({ tone: 'formal' });`],
   ];
   const dropped: Array<[string, string]> = [
+    ["protobufjs's Writer.create(), bare and through its module", `import { Writer } from 'protobufjs/minimal';\nconst writer = Writer.create();\nconst other = _m0.Writer.create();`],
+    ['a create() of a class whose name ends in LanguageModel', `const model = BaseLanguageModel.create(config);\nconst x = registry.LanguageModel.create();`],
     ["a VS Code extension's language client (LSP sendRequest)", `import * as vscode from 'vscode';\nawait client.sendRequest('workspace/symbol', { query });`],
     ['plain code', `export const add = (a: number, b: number) => a + b;`],
     ['a word containing ai', `import { maintain } from './ai-utils';\nconst said = 'ai';`],

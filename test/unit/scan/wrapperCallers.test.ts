@@ -1494,6 +1494,45 @@ export async function commitMessage(handler: ChatHandler, diff: string) {
     ],
   },
   {
+    name: "two implementations of one handler interface, one on Chrome's built-in AI (Gemini Nano, stated by the platform, on the end user's device) and one whose model the user configures: a call through the interface is priced through the other, the on-device one an alternative",
+    files: {
+      'src/handler.ts': `export interface ChatHandler {\n  reply(prompt: string): Promise<string>;\n}\n`,
+      'src/chromeHandler.ts': `import type { ChatHandler } from './handler';
+export class ChromeHandler implements ChatHandler {
+  async reply(prompt: string) {
+    const session = await (globalThis as any).LanguageModel.create();
+    return session.prompt(prompt);
+  }
+}
+`,
+      'src/openaiHandler.ts': `import OpenAI from 'openai';
+import type { ChatHandler } from './handler';
+const openai = new OpenAI();
+export class OpenAiHandler implements ChatHandler {
+  constructor(private readonly model: string) {}
+  async reply(prompt: string) {
+    const response = await openai.chat.completions.create({ model: this.model, messages: [{ role: 'user', content: prompt }] });
+    return response.choices[0].message.content ?? '';
+  }
+}
+`,
+      'src/title.ts': `import type { ChatHandler } from './handler';
+export async function titleOf(handler: ChatHandler, text: string) {
+  return handler.reply('Write a title of at most five words for this text: ' + text);
+}
+`,
+    },
+    sites: [
+      { file: 'src/chromeHandler.ts', line: 5, provider: 'local', model: 'gemini-nano', inTotals: false },
+      { file: 'src/openaiHandler.ts', line: 7, kind: 'sdk', provider: 'openai', inTotals: false },
+      { file: 'src/title.ts', line: 3, kind: 'wrapper-caller', via: 'src/openaiHandler.ts:7', provider: 'openai', model: null },
+    ],
+    check: (result) => {
+      const caller = result.callSites.find((site) => site.file === 'src/title.ts')!;
+      assert.deepEqual(helpersNamed(caller), ['src/openaiHandler.ts:7', 'src/chromeHandler.ts:5'], 'the on-device implementation stays an alternative, named last');
+    },
+  },
+  {
     name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are call sites',
     fixture: 'interface-literal',
     sites: [
