@@ -238,6 +238,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       listed.add(own.absolutePath);
     }
     const mention = helperMention(names);
+    // A helper's name after `?` or `:`: only such a file may hold a const choosing between helpers (chooserNames walks its tree).
+    const branchMention = new RegExp(`[?:]\\s*(?:${names.map(escapeRegExp).join('|')})(?![\\w$])`);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
     const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
     const factoryNames = [...new Set(helpers.filter((helper) => helper.returned).map((helper) => helper.name))];
@@ -254,7 +256,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const sourceFile = await sourceFileOf(file);
       if (!sourceFile) continue;
       const aliases = importAliases(sourceFile, names);
-      const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys()])) : [];
+      // `const generate = provider === 'openai' ? generateOpenAITTS : generateMistralTTS`: calls of `generate` run either helper.
+      const choosers = byName && branchMention.test(text) ? chooserNames(sourceFile, names) : new Set<string>();
+      const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys(), ...choosers])) : [];
       // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
       const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`));
       const functionValueCalls = byFunctionType || byProductType ? callsOfValues(sourceFile) : [];
@@ -278,6 +282,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         if (found.length + next.length >= MAX_CALLER_SITES) break;
         const target = calleeName(expression, aliases);
         if (!target) continue;
+        const branches = choosers.has(target.name) && Node.isIdentifier(target.callee) ? chosenFunctions(target.callee, context.modules, remember) : undefined;
         let bound: Helper[] = [];
         // Helpers that already have their share of callers: still named as alternatives of a site other helpers make.
         const boundOverCap: Helper[] = [];
@@ -291,6 +296,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           // Making a typed function value is not its request: the calls of the value are (found by their type).
           const makesValueOnly = helper.returnsTypedFunction && !target.outer;
           if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) (overCap ? boundOverCap : bound).push(helper);
+          else if (branches?.some((branch) => branch.getText() === helper.name && isBoundTo(branch, helper, context.modules, shapesOfReceiver, remember))) (overCap ? boundOverCap : bound).push(helper);
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (runnableRuns(target, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (!overCap && helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
@@ -305,6 +311,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
+        // A chooser's branches in their written order: the condition's first pick is priced first.
+        if (branches) bound.sort((a, b) => branches.findIndex((branch) => branch.getText() === a.name) - branches.findIndex((branch) => branch.getText() === b.name));
         bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
@@ -571,7 +579,50 @@ async function methodCallsIn(files: readonly WorkspaceFile[], readText: (file: W
  * with lookarounds (29 against 40 ms over midday's files).
  */
 export function helperMention(names: readonly string[]): RegExp {
-  return new RegExp(`(^|[^\\w$])(${names.map(escapeRegExp).join('|')})(?:\\s*(?:<[^>()]*>)?\\s*\\(|\\s+as\\s)`, 'g');
+  const alternatives = names.map(escapeRegExp).join('|');
+  // A call, an `as` alias, or a branch of a conditional (`cond ? generateOpenAITTS : generateMistralTTS`, see chooserNames).
+  return new RegExp(`(^|[^\\w$])(${alternatives})(?:\\s*(?:<[^>()]*>)?\\s*\\(|\\s+as\\s|(?<=\\?\\s*(?:${alternatives}))\\s*:(?!:)|(?<=:\\s*(?:${alternatives}))\\s*(?:[;,)]|\\r?\\n))`, 'g');
+}
+
+/**
+ * Local consts that hold one of two functions by a condition, a helper among them (`const generate = provider ===
+ * 'openai' ? generateOpenAITTS : generateMistralTTS`): their names, read on the compiler's nodes. A call of one is a
+ * call of the branch helpers it is bound to (chosenFunctions).
+ */
+function chooserNames(sourceFile: SourceFile, names: readonly string[]): Set<string> {
+  const choosers = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isConstDeclaration(node)) {
+      const branches = conditionalBranches(node.initializer);
+      if (branches.some((branch) => ts.isIdentifier(branch) && names.includes(branch.text))) choosers.add(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile.compilerNode);
+  return choosers;
+}
+
+function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** The two values a conditional picks between (parentheses and casts aside); none for any other expression. */
+function conditionalBranches(expression: ts.Expression): ts.Expression[] {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) node = node.expression;
+  if (!ts.isConditionalExpression(node)) return [];
+  const bare = (branch: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(branch) || ts.isAsExpression(branch) ? bare(branch.expression) : branch);
+  return [bare(node.whenTrue), bare(node.whenFalse)];
+}
+
+/** The functions a call of a chooser const may run: the identifiers its conditional picks between, when the callee names that const. */
+function chosenFunctions(callee: Node, modules: ModuleLoader, remember: Remember): Node[] | undefined {
+  const declaration = remember(callee, 'declaration', () => findDeclaration(callee, modules));
+  if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
+  const initializer = declaration.getInitializer();
+  const conditional = initializer && unwrapExpression(initializer);
+  if (!conditional || !Node.isConditionalExpression(conditional)) return undefined;
+  return [conditional.getWhenTrue(), conditional.getWhenFalse()].map(unwrapExpression).filter((branch) => Node.isIdentifier(branch));
 }
 
 /**

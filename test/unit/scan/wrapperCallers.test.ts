@@ -1533,6 +1533,48 @@ export async function titleOf(handler: ChatHandler, text: string) {
     },
   },
   {
+    name: "a const choosing between two helpers by a condition (`const generate = provider === 'openai' ? generateOpenAITTS : generateMistralTTS`): each call of it is one caller site through the first, the other an alternative; a chooser whose other branch is no helper reaches the helper alone",
+    files: {
+      'src/openaiSpeech.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const speakOpenAI = async ({ text }: { text: string }) => {
+  const audio = await openai.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: text });
+  return audio.arrayBuffer();
+};
+`,
+      'src/mistralSpeech.ts': `import { Mistral } from '@mistralai/mistralai';
+const mistral = new Mistral({ apiKey: process.env.MISTRAL_API_KEY });
+export const speakMistral = async ({ text }: { text: string }) => {
+  const reply = await mistral.chat.complete({ model: 'mistral-small-latest', messages: [{ role: 'user', content: 'Spell out for speech: ' + text }] });
+  return reply.choices[0].message.content;
+};
+`,
+      'src/reader.ts': `import { speakOpenAI } from './openaiSpeech';
+import { speakMistral } from './mistralSpeech';
+const silent = async ({ text }: { text: string }) => text;
+export async function readAloud(provider: string, sentences: string[]) {
+  const speak = provider === 'openai' ? speakOpenAI : speakMistral;
+  for (const sentence of sentences) await speak({ text: sentence });
+}
+export async function maybeRead(enabled: boolean, sentence: string) {
+  const say = enabled ? speakOpenAI : silent;
+  return say({ text: sentence });
+}
+`,
+    },
+    sites: [
+      { file: 'src/mistralSpeech.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/openaiSpeech.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/reader.ts', line: 6, kind: 'wrapper-caller', via: 'src/openaiSpeech.ts:4', model: 'tts-1' },
+      { file: 'src/reader.ts', line: 10, kind: 'wrapper-caller', via: 'src/openaiSpeech.ts:4', model: 'tts-1' },
+    ],
+    check: (result) => {
+      const siteAt = (line: number) => result.callSites.find((site) => site.file === 'src/reader.ts' && site.line === line)!;
+      assert.deepEqual(helpersNamed(siteAt(6)), ['src/openaiSpeech.ts:4', 'src/mistralSpeech.ts:4'], 'either helper may run');
+      assert.deepEqual(helpersNamed(siteAt(10)), ['src/openaiSpeech.ts:4'], 'the other branch makes no request');
+    },
+  },
+  {
     name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are call sites',
     fixture: 'interface-literal',
     sites: [
