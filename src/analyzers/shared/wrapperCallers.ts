@@ -193,6 +193,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     return sets;
   };
   let frontier: readonly DetectedCall[] = calls;
+  let storeFiles: WorkspaceFile[] | undefined;
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
     const helpers: Helper[] = [];
     for (const call of frontier) {
@@ -231,6 +232,16 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       }
     }
     const listed = new Set(files.map((file) => file.absolutePath));
+    // A vector store class of the app's own (extending LangChain's VectorStore) embeds through `this.embeddings`, which
+    // its base class holds: its file imports no embeddings class, so it is looked for by that text (see storeEmbeds).
+    if (open.some((helper) => isLangChainEmbeddingsMethod(helper, context.modules))) {
+      storeFiles ??= await filesEmbeddingThroughStore(allFiles, readText, signal);
+      for (const file of storeFiles) {
+        if (listed.has(file.absolutePath)) continue;
+        files.push(file);
+        listed.add(file.absolutePath);
+      }
+    }
     for (const helper of helpers) {
       const own = byRelative.get(helper.call.file)!;
       if (listed.has(own.absolutePath)) continue;
@@ -298,6 +309,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) (overCap ? boundOverCap : bound).push(helper);
           else if (branches?.some((branch) => branch.getText() === helper.name && isBoundTo(branch, helper, context.modules, shapesOfReceiver, remember))) (overCap ? boundOverCap : bound).push(helper);
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
+          else if (storeEmbeds(target, helper, context.modules)) (overCap ? boundOverCap : bound).push(helper);
           else if (runnableRuns(target, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (!overCap && helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
@@ -1293,7 +1305,47 @@ function storeRuns(expression: CallExpression, method: string, helper: Helper, m
   // Opening a store on stored vectors (`fromExistingIndex`) embeds nothing; the searches made on it do, found as calls of their own.
   if (!Node.isPropertyAccessExpression(callee) || (opens && spec.embeds === 'queries')) return false;
   const creation = opens ? expression : storeCreation(unwrapExpression(callee.getExpression()), modules)?.creation;
-  return !!creation && creation.getArguments().some((argument) => shapesOfReceiver(argument).some((shape) => reaches(shape, helper, modules)));
+  if (!creation) return false;
+  // A store class of the app's own that writes the method itself: its method is the helper the call reaches (see storeEmbeds).
+  const storeClass = Node.isNewExpression(creation) ? unwrapExpression(creation.getExpression()) : undefined;
+  const declared = storeClass && Node.isIdentifier(storeClass) ? findDeclaration(storeClass, modules) : undefined;
+  if (declared && Node.isClassDeclaration(declared) && declared.getMethod(method)) return false;
+  return creation.getArguments().some((argument) => shapesOfReceiver(argument).some((shape) => reaches(shape, helper, modules)));
+}
+
+/** `this.embeddings.embedDocuments(` / `.embedQuery(`: the text of a store class embedding through the embeddings its base holds. */
+const STORE_EMBEDDING_CALL = /\bthis\s*\.\s*embeddings\s*\.\s*embed(?:Documents|Query)\s*\(/;
+
+/** The workspace files whose text embeds through a store's `this.embeddings`, read once per search. */
+async function filesEmbeddingThroughStore(allFiles: readonly WorkspaceFile[], readText: (file: WorkspaceFile) => Promise<string | null>, signal?: AbortSignal): Promise<WorkspaceFile[]> {
+  const found: WorkspaceFile[] = [];
+  for (const file of allFiles) {
+    signal?.throwIfAborted();
+    const text = await readText(file);
+    if (text !== null && STORE_EMBEDDING_CALL.test(text)) found.push(file);
+  }
+  return found;
+}
+
+/** `embedDocuments` / `embedQuery` of an app class extending a LangChain class (its `Embeddings`). */
+function isLangChainEmbeddingsMethod(helper: Helper, modules: ModuleLoader): boolean {
+  return Object.values(EMBEDDINGS_METHOD).includes(helper.name) && !!helper.ownerClass && extendsLangChainClass(helper.ownerClass, modules);
+}
+
+/**
+ * `this.embeddings.embedQuery(query)` in a method of the app's own vector store, a class extending a LangChain class
+ * (its `VectorStore`) and declaring no `embeddings` of its own: the embeddings its constructor was handed, which the
+ * base class holds, so any of the app's LangChain embeddings classes (page-assist's `PAMemoryVectorStore` and
+ * `PageAssistVectorStore` over its Ollama and OpenAI embeddings).
+ */
+function storeEmbeds(target: { name: string; callee: Node }, helper: Helper, modules: ModuleLoader): boolean {
+  if (target.name !== helper.name || !Node.isPropertyAccessExpression(target.callee) || !isLangChainEmbeddingsMethod(helper, modules)) return false;
+  const holder = unwrapExpression(target.callee.getExpression());
+  if (!Node.isPropertyAccessExpression(holder) || holder.getName() !== 'embeddings' || holder.getExpression().getKind() !== SyntaxKind.ThisKeyword) return false;
+  const store = holder.getFirstAncestor((node) => Node.isClassDeclaration(node) || Node.isClassExpression(node));
+  if (!store || !(Node.isClassDeclaration(store) || Node.isClassExpression(store)) || store === helper.ownerClass) return false;
+  const declaresEmbeddings = lineageOf(store, modules).some((member) => (Node.isClassDeclaration(member) || Node.isClassExpression(member)) && (member.getProperty('embeddings') !== undefined || member.getConstructors().some((constructor) => constructor.getParameters().some((parameter) => parameter.getName() === 'embeddings' && parameter.getScope() !== undefined))));
+  return !declaresEmbeddings && extendsLangChainClass(store, modules);
 }
 
 const RUNNABLE_ENTRIES_RUNNING = new WeakMap<Helper, readonly string[]>();

@@ -1575,6 +1575,72 @@ export async function maybeRead(enabled: boolean, sentence: string) {
     },
   },
   {
+    name: "a vector store class of the app's own (extending LangChain's VectorStore) embedding through `this.embeddings`, which its base class holds: its methods reach the app's LangChain embeddings class, and their callers are sites; a class that is no LangChain store, or declares its own `embeddings`, is not read so",
+    files: {
+      'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
+export class LocalEmbeddings extends Embeddings {
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    const response = await fetch('http://localhost:11434/api/embed', { method: 'POST', body: JSON.stringify({ model: 'nomic-embed-text', input: texts }) });
+    return (await response.json()).embeddings;
+  }
+  async embedQuery(text: string): Promise<number[]> {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+`,
+      'src/store.ts': `import { VectorStore } from '@langchain/core/vectorstores';
+import type { Document } from '@langchain/core/documents';
+export class PageStore extends VectorStore {
+  private vectors: number[][] = [];
+  _vectorstoreType() { return 'page'; }
+  async addVectors(vectors: number[][], _documents: Document[]) { this.vectors.push(...vectors); }
+  async addDocuments(documents: Document[]) {
+    const vectors = await this.embeddings.embedDocuments(documents.map((document) => document.pageContent));
+    await this.addVectors(vectors, documents);
+  }
+  async similaritySearchVectorWithScore(_query: number[], _k: number): Promise<[Document, number][]> { return []; }
+  async searchPage(question: string) {
+    const query = await this.embeddings.embedQuery(question);
+    return this.similaritySearchVectorWithScore(query, 4);
+  }
+}
+`,
+      'src/cache.ts': `export class EmbeddingCache {
+  constructor(private readonly embeddings: { embedQuery(text: string): Promise<number[]> }) {}
+  async lookup(text: string) {
+    return this.embeddings.embedQuery(text);
+  }
+}
+`,
+      'src/page.ts': `import { LocalEmbeddings } from './embeddings';
+import { PageStore } from './store';
+export async function indexPage(chunks: { pageContent: string; metadata: Record<string, unknown> }[]) {
+  const store = new PageStore(new LocalEmbeddings({}), {});
+  await store.addDocuments(chunks);
+  return store;
+}
+export async function ask(store: PageStore, question: string) {
+  return store.searchPage(question);
+}
+`,
+    },
+    sites: [
+      { file: 'src/embeddings.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/embeddings.ts', line: 8, kind: 'wrapper-caller', via: 'src/embeddings.ts:4', inTotals: false },
+      { file: 'src/page.ts', line: 5, kind: 'wrapper-caller', via: 'src/store.ts:8', inTotals: true },
+      { file: 'src/page.ts', line: 9, kind: 'wrapper-caller', via: 'src/store.ts:13', inTotals: true },
+      { file: 'src/store.ts', line: 8, kind: 'wrapper-caller', via: 'src/embeddings.ts:4', inTotals: false },
+    ],
+    check: (result) => {
+      const ask = result.callSites.find((site) => site.file === 'src/page.ts' && site.line === 9)!;
+      assert.deepEqual(ask.via?.through?.map((step) => `${step.file}:${step.line}`), ['src/embeddings.ts:8'], "the search's query embedding, through the store's `this.embeddings`");
+      const index = result.callSites.find((site) => site.file === 'src/page.ts' && site.line === 5)!;
+      assert.equal(index.via?.alternatives, undefined, "the store's own addDocuments is the one path, not also LangChain's");
+      // src/cache.ts: `this.embeddings` of a class that is no LangChain store (it declares its own) reaches nothing.
+      assert.ok(!result.callSites.some((site) => site.file === 'src/cache.ts'));
+    },
+  },
+  {
     name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are call sites',
     fixture: 'interface-literal',
     sites: [
