@@ -64,13 +64,14 @@ export const chromeAiAnalyzer: Analyzer = {
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = unwrapExpression(call.getExpression());
-  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(METHODS, callee.getName())) return undefined;
   const method = METHODS[callee.getName()];
   const made = madeBy(traceValue(callee.getExpression(), context.modules), method.object, context);
   if (!made) return undefined;
   const { created, factory } = made;
   const options = resolveObjectLiteral(created.getArguments()[0], context.modules);
-  const instructions = getObjectProperty(options, INSTRUCTION_OPTIONS[method.object] ?? '', context.modules);
+  const instructionsOption = Object.hasOwn(INSTRUCTION_OPTIONS, method.object) ? INSTRUCTION_OPTIONS[method.object] : undefined;
+  const instructions = instructionsOption === undefined ? undefined : getObjectProperty(options, instructionsOption, context.modules);
   const input = call.getArguments()[0];
   const messages = [
     ...(instructions ? [{ role: 'system' as const, ...resolvePromptText(instructions, context.modules) }] : []),

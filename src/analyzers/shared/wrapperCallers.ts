@@ -319,12 +319,12 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             callsReturned = true;
           }
         }
+        // A chooser's branches in their written order: the condition's first pick is priced first.
+        if (branches) bound.sort((a, b) => branches.findIndex((branch) => branch.getText() === a.name) - branches.findIndex((branch) => branch.getText() === b.name));
         // A fetch helper handed the app's own route (`fetchChatResponse('/api/chat/openai', body)`) posts to the app's server, not a model API.
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        // A chooser's branches in their written order: the condition's first pick is priced first.
-        if (branches) bound.sort((a, b) => branches.findIndex((branch) => branch.getText() === a.name) - branches.findIndex((branch) => branch.getText() === b.name));
         bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
