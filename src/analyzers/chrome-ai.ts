@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint } from '../model/types';
 import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { resolvePromptText } from './shared/prompt';
+import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { eachCall, traceValue } from './shared/sdk';
 
@@ -72,10 +72,15 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const options = resolveObjectLiteral(created.getArguments()[0], context.modules);
   const instructionsOption = Object.hasOwn(INSTRUCTION_OPTIONS, method.object) ? INSTRUCTION_OPTIONS[method.object] : undefined;
   const instructions = instructionsOption === undefined ? undefined : getObjectProperty(options, instructionsOption, context.modules);
+  // The Prompt API's current form of the instructions: `initialPrompts: [{ role: 'system', content }]` (before, `systemPrompt`).
+  const initialPrompts = method.object === 'LanguageModel' ? getObjectProperty(options, 'initialPrompts', context.modules) : undefined;
   const input = call.getArguments()[0];
+  // A prompt is a string, or a list of messages (`session.prompt([{ role: 'user', content }])`).
+  const inputMessages = input && Node.isArrayLiteralExpression(unwrapExpression(input)) ? resolveMessages(input, context.modules).messages : input ? [{ role: 'user' as const, ...resolvePromptText(input, context.modules) }] : [];
   const messages = [
+    ...(initialPrompts ? resolveMessages(initialPrompts, context.modules).messages : []),
     ...(instructions ? [{ role: 'system' as const, ...resolvePromptText(instructions, context.modules) }] : []),
-    ...(input ? [{ role: 'user' as const, ...resolvePromptText(input, context.modules) }] : []),
+    ...inputMessages,
   ];
   return toDetectedCall(call, context, {
     provider: IN_PROCESS_PROVIDER,

@@ -19,6 +19,14 @@ runAnalyzerTests('chrome-ai analyzer', chromeAiAnalyzer, {
       calls: [{ line: 3, method: 'LanguageModel.prompt', provider: 'local', endpoint: 'chat', model: 'gemini-nano', modelSource: 'default-param', features: { streaming: false, tools: false }, promptIncludes: ['open web page'], evidenceIncludes: ["end user's device", 'LanguageModel.create() at case.ts:2'] }],
     },
     {
+      name: "the Prompt API's initialPrompts (its current form of a system prompt) and a prompt given as messages",
+      code: `export async function classify(ticket: string) {
+  const session = await LanguageModel.create({ initialPrompts: [{ role: 'system', content: 'Label the support ticket as billing, bug or question.' }] });
+  return session.prompt([{ role: 'user', content: ticket }]);
+}`,
+      calls: [{ line: 3, method: 'LanguageModel.prompt', model: 'gemini-nano', promptIncludes: ['Label the support ticket'], holeKinds: ['interpolation'] }],
+    },
+    {
       name: "earlier Chrome's window.ai.languageModel and ai.createTextSession through a local `ai`, streamed",
       code: `export async function* stream(text: string) {
   const ai = (window as any).ai;
