@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'llm-hosting-advisor.js');
@@ -30,11 +31,15 @@ function sortedKeys(value) {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys(value[key])]));
 }
 
-const args = process.argv.slice(2);
-const compareAt = args.indexOf('--compare');
-const earlier = compareAt === -1 ? undefined : args[compareAt + 1];
-if (compareAt !== -1 && !earlier) usage('--compare needs a directory');
-const [corpus, outDir] = args.filter((_, index) => compareAt === -1 || (index !== compareAt && index !== compareAt + 1));
+let parsed;
+try {
+  parsed = parseArgs({ args: process.argv.slice(2), options: { compare: { type: 'string' } }, allowPositionals: true });
+} catch (error) {
+  usage(error.message);
+}
+const earlier = parsed.values.compare;
+if (earlier === '') usage('--compare needs a directory');
+const [corpus, outDir] = parsed.positionals;
 if (!corpus || !outDir) usage('a corpus directory and an output directory are required');
 if (!existsSync(corpus) || !statSync(corpus).isDirectory()) usage(`not a directory: ${corpus}`);
 mkdirSync(outDir, { recursive: true });

@@ -1327,9 +1327,19 @@ async function filesEmbeddingThroughStore(allFiles: readonly WorkspaceFile[], re
   return found;
 }
 
-/** `embedDocuments` / `embedQuery` of an app class extending a LangChain class (its `Embeddings`). */
+const LANGCHAIN_EMBEDDINGS_METHOD = new WeakMap<Helper, boolean>();
+
+/**
+ * `embedDocuments` / `embedQuery` of an app class extending a LangChain class (its `Embeddings`). Worked out once per
+ * helper: each round asks it of its helpers, and storeEmbeds of every embedding call in every candidate file.
+ */
 function isLangChainEmbeddingsMethod(helper: Helper, modules: ModuleLoader): boolean {
-  return Object.values(EMBEDDINGS_METHOD).includes(helper.name) && !!helper.ownerClass && extendsLangChainClass(helper.ownerClass, modules);
+  let answer = LANGCHAIN_EMBEDDINGS_METHOD.get(helper);
+  if (answer === undefined) {
+    answer = Object.values(EMBEDDINGS_METHOD).includes(helper.name) && !!helper.ownerClass && extendsLangChainClass(helper.ownerClass, modules);
+    LANGCHAIN_EMBEDDINGS_METHOD.set(helper, answer);
+  }
+  return answer;
 }
 
 /**

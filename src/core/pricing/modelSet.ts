@@ -82,13 +82,13 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   if (servedBySubscription(input.provider)) {
     // A model of the end user's own subscription (Copilot's, through VS Code): its API's list price is not what this costs.
     const reason = `${input.provider} serves ${input.model.id ?? 'the model'} under the end user's own subscription: there is no per-token API price to size this call with`;
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
+    return notPriced(reason);
   }
   const onDevice = onDeviceModel(input, catalog);
   if (onDevice) {
     // Chrome's built-in Gemini Nano: the end user's browser runs it on the end user's hardware.
     const reason = `${onDevice.id} runs on the end user's device through ${onDevice.runtime}, on ${onDevice.runsOn} (${onDevice.source}, as of ${onDevice.asOf}): the team pays no per-token price and runs no hardware for it`;
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
+    return notPriced(reason);
   }
   const imageChat = isImageOutputChat(input);
   // A chat request asking for an image back is billed per image: the reference set of text models is no guess at its model.
@@ -116,12 +116,12 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
     // No model of the set has a per-image price at this host: no price, and no text model stands in for the image model.
     const which = set.assumed ? `the code passes ${input.model.raw ? `\`${writtenModel(input.model.raw)}\`` : 'a model'} that the scan does not resolve to a model id` : `the code can send ${set.models.map((m) => m.id).join(', ')}`;
     const reason = `${which}, and ${imageOutputChatUnpriced(catalog, undefined, input.provider)}`;
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
+    return notPriced(reason);
   }
   if (!first && isMediaEndpoint(input.endpoint) && isLocalServer(input.provider) && priced.some((entry) => findModel(catalog, entry.id))) {
     // Whichever model the team's own image, speech or transcription server runs, it sends no bill to price.
     const reason = localMediaUnpriced(input, undefined, set.models.map((m) => m.id).join(' or '));
-    return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
+    return notPriced(reason);
   }
   if (!first && input.model.source === 'user-choice' && !set.assumed && !isLocalServer(input.provider)) {
     // The end user picks from the app's list, and none of its models has a current price at this API (an old list:
@@ -308,6 +308,11 @@ export function modelComment(model: string): string {
 /** The usage-file entry (under `callSites:`) that sets a model for one call id, as a one-line YAML pair. */
 export function usageFileModelEntry(callId: string, model: string): string {
   return `${JSON.stringify(callId)}: {model: ${JSON.stringify(model)}}`;
+}
+
+/** A call with no price, and why: no options, no recommendation, the reason as its diagnostic and its unpriced reason. */
+function notPriced(reason: string): SiteAdvice {
+  return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
 }
 
 /** The on-device model (on-device-models.json) a call with no API behind it runs, if it is one. */
