@@ -14,7 +14,7 @@ import { eachCall, traceValue } from './shared/sdk';
  * `session.promptStreaming(input)`; the task APIs' objects (`Summarizer.create()`, `Writer`, `Rewriter`, `Proofreader`)
  * answer `summarize`, `write`, `rewrite` and `proofread` (and the `...Streaming` forms), on the same model. The
  * Translator and Language Detector APIs run small expert models instead, not a language model: not reported.
- * Reported with provider `local` (no API behind it); the advisor says who pays (on-device-models.json).
+ * Reported with provider `local` (no API behind it); the advisor says who pays (on-device-runtimes.json).
  */
 const GEMINI_NANO = 'gemini-nano';
 

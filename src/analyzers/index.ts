@@ -11,6 +11,7 @@ import { httpAnalyzer } from './http';
 import { langchainAnalyzer } from './langchain';
 import { llamaindexAnalyzer } from './llamaindex';
 import { localAnalyzer } from './local';
+import { webLlmAnalyzer } from './web-llm';
 import { mastraAnalyzer } from './mastra';
 import { mistralAnalyzer } from './mistral';
 import { ollamaAnalyzer } from './ollama';
@@ -25,7 +26,7 @@ import { vscodeLmAnalyzer } from './vscode-lm';
 import { zeroentropyAnalyzer } from './zeroentropy';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, mastraAnalyzer, copilotKitAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, mastraAnalyzer, copilotKitAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

@@ -3,9 +3,9 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/t
 import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
+import { resolvePromptText, runTimeTurn } from './shared/prompt';
 import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, matchMethodTable, readModel, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, readModel, traceValue } from './shared/sdk';
 import { enterCall } from './shared/modelValue';
 import { returnsOf } from './shared/shapes';
 
@@ -15,18 +15,16 @@ import { returnsOf } from './shared/shapes';
  *   ONNX model (not a request); the site is each run of the returned function, `await extractor(texts)`.
  *   The same for a model class loaded without a pipeline (`AutoModelForSequenceClassification.from_pretrained(id)`):
  *   the site is each forward pass, `await model(inputs)` (or `model.generate(inputs)` of a generative one).
- * - WebLLM (`@mlc-ai/web-llm`): `CreateMLCEngine(model)` loads a model into the browser's GPU;
- *   requests are `engine.chat.completions.create(...)` (OpenAI's shape, not OpenAI's service).
  * - node-llama-cpp: a GGUF file loaded by llama.cpp; requests are `session.prompt(...)`,
  *   `completion.generateCompletion(...)` and `embeddingContext.getEmbeddingFor(...)`.
  * - Supabase's edge runtime (the `Supabase` global of an edge function): `new Supabase.ai.Session('gte-small')` loads
  *   its built-in embedding model; requests are `session.run(text, { mean_pool, normalize })`.
  * - FastEmbed (`fastembed`): `FlagEmbedding.init({ model })` loads an ONNX embedding model; requests are
  *   `model.embed(texts)`, `model.queryEmbed(query)` and `model.passageEmbed(texts)`.
- * There is no per-request price: the evidence says which hardware pays for it.
+ * There is no per-request price: the evidence says which hardware pays for it. WebLLM, which runs in the end user's
+ * browser rather than in the app's process, has its own analyzer (web-llm.ts).
  */
 const TRANSFORMERS_PACKAGES = new Set(['@huggingface/transformers', '@xenova/transformers']);
-const WEB_LLM_PACKAGE = '@mlc-ai/web-llm';
 const LLAMA_CPP_PACKAGE = 'node-llama-cpp';
 const FASTEMBED_PACKAGE = 'fastembed';
 /** FastEmbed's request methods; `embed` and `passageEmbed` take a list of texts, `queryEmbed` one query. */
@@ -60,13 +58,6 @@ const PIPELINE_TASKS: Readonly<Record<string, Endpoint>> = {
   'image-feature-extraction': 'embedding',
 };
 
-const WEB_LLM_FACTORIES: Readonly<Record<string, number>> = { CreateMLCEngine: 0, CreateWebWorkerMLCEngine: 1, CreateServiceWorkerMLCEngine: 0 };
-const WEB_LLM_METHODS = [
-  { path: 'chat.completions.create', endpoint: 'chat' as Endpoint },
-  { path: 'completions.create', endpoint: 'completion' as Endpoint },
-  { path: 'embeddings.create', endpoint: 'embedding' as Endpoint },
-];
-
 const LLAMA_CPP_METHODS: Readonly<Record<string, Endpoint>> = { prompt: 'chat', promptWithMeta: 'chat', generateCompletion: 'completion', generateInfillCompletion: 'completion', getEmbeddingFor: 'embedding' };
 
 /** The edge runtime's session class, a global (no import): `new Supabase.ai.Session(model)`. */
@@ -74,15 +65,15 @@ const SUPABASE_SESSION = 'Supabase.ai.Session';
 /** The model the edge runtime runs in process; it hands any other model to the inference server its deployment names. */
 const SUPABASE_BUILT_IN_EMBEDDING = 'gte-small';
 
-const CALLEE_NAMES = new Set(['create', 'run', ...Object.keys(LLAMA_CPP_METHODS), ...FASTEMBED_METHODS]);
+const CALLEE_NAMES = new Set(['run', ...Object.keys(LLAMA_CPP_METHODS), ...FASTEMBED_METHODS]);
 
 const MAX_CHAIN = 8;
 
-const analyzeSdkCalls = eachCall((call, context) => webLlmRequest(call, context) ?? llamaCppRequest(call, context) ?? supabaseSessionRun(call, context) ?? fastEmbedRequest(call, context), (name) => CALLEE_NAMES.has(name));
+const analyzeSdkCalls = eachCall((call, context) => llamaCppRequest(call, context) ?? supabaseSessionRun(call, context) ?? fastEmbedRequest(call, context), (name) => CALLEE_NAMES.has(name));
 
 export const localAnalyzer: Analyzer = {
   id: 'local',
-  packages: [...TRANSFORMERS_PACKAGES, WEB_LLM_PACKAGE, LLAMA_CPP_PACKAGE, SUPABASE_SESSION, FASTEMBED_PACKAGE],
+  packages: [...TRANSFORMERS_PACKAGES, LLAMA_CPP_PACKAGE, SUPABASE_SESSION, FASTEMBED_PACKAGE],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeSdkCalls(context);
     // A pipeline's runs have any name (`extractor`, `transcriber`): only files that load one are searched for them.
@@ -466,43 +457,6 @@ function fastEmbedInitBehind(expression: Node, context: AnalyzerContext, depth: 
 
 /** A promise's own methods: the value they settle with is (or falls back to) the promise's. */
 const PROMISE_METHODS = new Set(['catch', 'then', 'finally']);
-
-// ---- WebLLM -------------------------------------------------------------------------------------
-
-function webLlmRequest(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, WEB_LLM_METHODS, context.modules);
-  if (!match) return undefined;
-  const created = traceValue(match.receiver, context.modules);
-  if (!created || !(Node.isCallExpression(created) || Node.isNewExpression(created))) return undefined;
-  const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
-  if (!binding || binding.packageName !== WEB_LLM_PACKAGE) return undefined;
-  const evidence = [`engine created with ${binding.importedName}() from '${WEB_LLM_PACKAGE}' at ${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()}`];
-  const params = resolveObjectLiteral(match.arguments[0], context.modules);
-  const factoryIndex = Object.hasOwn(WEB_LLM_FACTORIES, binding.importedName) ? WEB_LLM_FACTORIES[binding.importedName] : undefined;
-  const modelNode = getObjectProperty(params, 'model', context.modules) ?? (factoryIndex !== undefined ? created.getArguments()[factoryIndex] : undefined) ?? reloadedModel(created, context);
-  const model = readModel(modelNode, context.modules);
-  evidence.push(...model.evidence, "runs in the user's browser on the user's GPU (WebGPU): no API cost, the weights download to the browser once");
-  const messagesNode = getObjectProperty(params, 'messages', context.modules);
-  const prompt = getObjectProperty(params, 'prompt', context.modules) ?? getObjectProperty(params, 'input', context.modules);
-  return report(call, context, {
-    method: match.method.path,
-    endpoint: match.method.endpoint,
-    model: model.ref,
-    messages: messagesNode ? resolveMessages(messagesNode, context.modules).messages : prompt ? [{ role: 'user', ...resolvePromptText(prompt, context.modules) }] : [],
-    maxOutputTokens: resolveNumber(getObjectProperty(params, 'max_tokens', context.modules), context.modules),
-    streaming: isTrueLiteral(getObjectProperty(params, 'stream', context.modules)),
-    evidence,
-  });
-}
-
-/** `const engine = new MLCEngine(); await engine.reload('Llama-3.1-8B-Instruct-q4f32_1-MLC')`: the model given to reload in the same file. */
-function reloadedModel(created: Node, context: AnalyzerContext): Node | undefined {
-  for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const callee = call.getExpression();
-    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'reload' && traceValue(callee.getExpression(), context.modules) === created) return call.getArguments()[0];
-  }
-  return undefined;
-}
 
 // ---- node-llama-cpp -----------------------------------------------------------------------------
 

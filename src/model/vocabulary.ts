@@ -40,10 +40,14 @@ export function servedBySubscription(provider: string): boolean {
 
 /**
  * Analyzers (by id, the `sdk` of their calls) of runtimes that run the model on the end user's own device: Chrome's
- * built-in AI. Such a call has provider `local` (no API) but, unlike a model in the app's own server process, costs the
- * team no hardware either: an implementation among priced ones that gives no price.
+ * built-in AI, and WebLLM in the end user's browser. Such a call has provider `local` (no API) but, unlike a model in the
+ * app's own server process, costs the team no hardware either: it is reported unpriced (the runtime's row in
+ * data/catalog/on-device-runtimes.json says why), and is the last choice among an app's implementations.
  */
-const END_USER_DEVICE_SDKS: ReadonlySet<string> = new Set(['chrome-ai']);
+const END_USER_DEVICE_SDKS: ReadonlySet<string> = new Set(['chrome-ai', 'web-llm']);
+
+/** The analyzer ids of END_USER_DEVICE_SDKS, for the catalog's check that each has its sourced row. */
+export const END_USER_DEVICE_RUNTIMES: readonly string[] = [...END_USER_DEVICE_SDKS];
 
 export function runsOnEndUserDevice(call: { sdk: string }): boolean {
   return END_USER_DEVICE_SDKS.has(call.sdk);

@@ -393,22 +393,35 @@ export function heldBy(value: Node, throughAwait = false): { declaration: Variab
   return scope && { declaration: holder, name: holder.getName(), scope };
 }
 
+/**
+ * Whether an assignment operator gives a variable a value: `x = v`, and the lazy forms `x ??= v` and `x ||= v`.
+ * A function, not a module-level set: reading `SyntaxKind` when the module loads would load ts-morph in a run that parses nothing.
+ */
+function assignsValue(operator: SyntaxKind): boolean {
+  return operator === SyntaxKind.EqualsToken || operator === SyntaxKind.QuestionQuestionEqualsToken || operator === SyntaxKind.BarBarEqualsToken;
+}
+
+function isConstDeclaration(declaration: VariableDeclaration): boolean {
+  const list = declaration.compilerNode.parent;
+  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+}
+
 /** The value expression a declaration gives its name, when there is one. */
 export function initializerOf(declaration: Node): Node | undefined {
   // `exports.client = new OpenAI()`: the assigned value.
   if (Node.isBinaryExpression(declaration) && declaration.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return declaration.getRight();
   // `export default new Anthropic()` / `module.exports = { ... }`: findDeclaration hands back the exported expression itself.
   if (Node.isExpression(declaration)) return declaration;
-  if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isPropertyAssignment(declaration) || Node.isParameterDeclaration(declaration)) {
-    const initializer = declaration.getInitializer();
-    if (initializer) return initializer;
-  }
+  const initializer = Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isPropertyAssignment(declaration) || Node.isParameterDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  // A `let` that starts empty is a lazily made value (`let engine = null; ... engine ??= await CreateMLCEngine(id)`): its assignment says what it holds.
+  if (initializer && !(Node.isVariableDeclaration(declaration) && !isConstDeclaration(declaration) && holdsNoValue(initializer))) return initializer;
   if (Node.isVariableDeclaration(declaration)) {
     // `let client; client = new OpenAI()` or if/else branches: take the first assignment in the file.
     const name = declaration.getName();
     for (const assignment of declaration.getSourceFile().getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-      if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === name) return assignment.getRight();
+      if (assignsValue(assignment.getOperatorToken().getKind()) && assignment.getLeft().getText() === name) return assignment.getRight();
     }
+    if (initializer) return initializer;
   }
   if (Node.isBindingElement(declaration)) {
     // `const { model } = config`: resolve config, then its property.

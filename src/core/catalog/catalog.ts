@@ -15,7 +15,7 @@ import ownCloudJson from '../../../data/catalog/own-cloud.json';
 import routersJson from '../../../data/catalog/routers.json';
 import ollamaLibraryJson from '../../../data/catalog/ollama-library.json';
 import assumedModelsJson from '../../../data/catalog/assumed-models.json';
-import onDeviceModelsJson from '../../../data/catalog/on-device-models.json';
+import onDeviceRuntimesJson from '../../../data/catalog/on-device-runtimes.json';
 
 /** Rough capability class of a closed model, used to find a cheaper sibling that still does the task. */
 export type ModelClass = 'tiny' | 'small' | 'large' | 'reasoning' | 'embedding' | 'rerank' | 'image' | 'speech' | 'transcription';
@@ -312,10 +312,11 @@ export interface OllamaDefaultParallelRequests extends Sourced {
   why: string;
 }
 
-/** A model a browser runs on the end user's device through a built-in API (on-device-models.json): reported, never priced. */
-export interface OnDeviceModelRow extends Sourced {
-  id: string;
-  /** The API family that runs it (Chrome's built-in AI). */
+/** A runtime that runs the model on the end user's own device (on-device-runtimes.json): its calls are reported, never priced. */
+export interface OnDeviceRuntimeRow extends Sourced {
+  /** The analyzer that reports its calls (the call's `sdk`; one of vocabulary's END_USER_DEVICE_RUNTIMES). */
+  sdk: string;
+  /** What runs the model (Chrome's built-in AI, WebLLM). */
   runtime: string;
   /** The devices it runs on, as the source states them. */
   runsOn: string;
@@ -392,8 +393,8 @@ export interface Catalog {
   ownCloud?: OwnCloudRow[];
   /** Routers and gateways (routers.json); absent in small test catalogs. */
   routers?: RouterRow[];
-  /** Models run on the end user's device by a browser's built-in API (on-device-models.json); absent in small test catalogs. */
-  onDeviceModels?: OnDeviceModelRow[];
+  /** Runtimes that run the model on the end user's device (on-device-runtimes.json); absent in small test catalogs. */
+  onDeviceRuntimes?: OnDeviceRuntimeRow[];
   /** What bare Ollama library names pull (ollama-library.json); absent in small test catalogs. */
   ollamaLibrary?: OllamaLibraryRow[];
   /** The precision of Ollama's library tags when a tag names none (ollama-library.json); absent in small test catalogs. */
@@ -469,9 +470,9 @@ export function loadCatalog(): Catalog {
   const routers = (routersJson as unknown as RowsFile<RouterRow>).rows;
   const assumedModels = (assumedModelsJson as unknown as RowsFile<AssumedModelsRow>).rows;
   const ollamaLibrary = (ollamaLibraryJson as unknown as RowsFile<OllamaLibraryRow>).rows;
-  const onDeviceModels = (onDeviceModelsJson as unknown as RowsFile<OnDeviceModelRow>).rows;
+  const onDeviceRuntimes = (onDeviceRuntimesJson as unknown as RowsFile<OnDeviceRuntimeRow>).rows;
   const ollamaMeta = (ollamaLibraryJson as unknown as { _meta: { defaultPrecision: OllamaDefaultPrecision; defaultParallelRequests: OllamaDefaultParallelRequests; cloudModels: { why: string } & Sourced } })._meta;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels, onDeviceModels, ollamaLibrary, ollamaDefaultPrecision: ollamaMeta.defaultPrecision, ollamaDefaultParallelRequests: ollamaMeta.defaultParallelRequests, ollamaCloudModels: ollamaMeta.cloudModels });
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels, onDeviceRuntimes, ollamaLibrary, ollamaDefaultPrecision: ollamaMeta.defaultPrecision, ollamaDefaultParallelRequests: ollamaMeta.defaultParallelRequests, ollamaCloudModels: ollamaMeta.cloudModels });
   return cached;
 }
 
@@ -486,7 +487,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
   const snapshot = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   const sources = new Set<string>();
   // One entry per document: rows of the same file differ only by their `; key ...` suffix.
-  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? []), ...(parts.routers ?? []), ...(parts.onDeviceModels ?? []), ...(parts.ollamaLibrary ?? [])]) sources.add(r.source.split('; key')[0].trim());
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? []), ...(parts.routers ?? []), ...(parts.onDeviceRuntimes ?? []), ...(parts.ollamaLibrary ?? [])]) sources.add(r.source.split('; key')[0].trim());
   const index = new Map<string, string>();
   const exact = new Map<string, string>();
   const add = (name: string, id: string) => {

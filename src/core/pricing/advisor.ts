@@ -55,6 +55,8 @@ import { CHARACTERS_PER_TOKEN, o200kRatio, rescaleTokens, tokenizerFor } from '.
 export interface AdviceInput {
   model: ModelRef;
   provider: string;
+  /** The analyzer that reported the call (the call's `sdk`): whether it runs on the end user's own device (vocabulary's runsOnEndUserDevice). */
+  sdk?: string;
   endpoint: Endpoint;
   task: TaskClassification;
   tokens: TokenEstimate;

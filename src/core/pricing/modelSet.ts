@@ -10,9 +10,9 @@
  * Pure: no I/O, no `vscode`.
  */
 import { adviseCall, imageOutputChatUnpriced, isImageOutputChat, isMediaEndpoint, lifecycleOf, localMediaUnpriced, type Advice, type AdviceInput, type AdvisorOptions } from './advisor';
-import { assumedModelsFor, findModel, findModelAt, isLocalServer, isoToday, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog, type OnDeviceModelRow } from '../catalog/catalog';
+import { assumedModelsFor, findModel, findModelAt, isLocalServer, isoToday, isOllamaCloudTag, nearestModels, ollamaLibraryRow, placeholderModelsFor, servesEndpoint, type Catalog, type OnDeviceRuntimeRow } from '../catalog/catalog';
 import type { HostingOption, ModelPricing, ModelRef, UnpricedKind } from '../../model/types';
-import { IN_PROCESS_PROVIDER, servedBySubscription, USAGE_FILE_NAME } from '../../model/vocabulary';
+import { runsOnEndUserDevice, servedBySubscription, USAGE_FILE_NAME } from '../../model/vocabulary';
 import { writtenModel } from '../../model/display';
 
 /** The advisor's result for a call, with what the call site publishes about its models. */
@@ -84,10 +84,10 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
     const reason = `${input.provider} serves ${input.model.id ?? 'the model'} under the end user's own subscription: there is no per-token API price to size this call with`;
     return notPriced(reason);
   }
-  const onDevice = onDeviceModel(input, catalog);
+  const onDevice = onDeviceRuntime(input, catalog);
   if (onDevice) {
-    // Chrome's built-in Gemini Nano: the end user's browser runs it on the end user's hardware.
-    const reason = `${onDevice.id} runs on the end user's device through ${onDevice.runtime}, on ${onDevice.runsOn} (${onDevice.source}, as of ${onDevice.asOf}): the team pays no per-token price and runs no hardware for it`;
+    // Chrome's built-in Gemini Nano, a WebLLM model: the end user's browser runs it on the end user's hardware.
+    const reason = `${input.model.id ?? 'its model'} runs on the end user's device through ${onDevice.runtime}, on ${onDevice.runsOn} (${onDevice.source}, as of ${onDevice.asOf}): the team pays no per-token price and runs no hardware for it`;
     return notPriced(reason);
   }
   const imageChat = isImageOutputChat(input);
@@ -315,9 +315,8 @@ function notPriced(reason: string): SiteAdvice {
   return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
 }
 
-/** The on-device model (on-device-models.json) a call with no API behind it runs, if it is one. */
-function onDeviceModel(input: AdviceInput, catalog: Catalog): OnDeviceModelRow | undefined {
-  if (input.provider !== IN_PROCESS_PROVIDER || input.model.id === null) return undefined;
-  const id = input.model.id.toLowerCase();
-  return catalog.onDeviceModels?.find((row) => row.id === id);
+/** The runtime (on-device-runtimes.json) that runs the call's model on the end user's own device, if it is one. */
+function onDeviceRuntime(input: AdviceInput, catalog: Catalog): OnDeviceRuntimeRow | undefined {
+  if (input.sdk === undefined || !runsOnEndUserDevice({ sdk: input.sdk })) return undefined;
+  return catalog.onDeviceRuntimes?.find((row) => row.sdk === input.sdk);
 }

@@ -6,7 +6,6 @@ runAnalyzerTests('local analyzer', localAnalyzer, {
     { name: 'loading a transformers.js pipeline is not a request; other calls in the file are not runs', code: `import { pipeline } from '@xenova/transformers';\nconst classifier = await pipeline('sentiment-analysis', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');\nfunction format(x: unknown, options: object) { return String(x); }\nformat(classifier, { pooling: 'mean' });\nconsole.log(JSON.stringify({ ready: true }));\nsetTimeout(() => undefined, 10);` },
     { name: 'a local function named pipeline, and a stream pipeline', code: `import { pipeline } from 'node:stream/promises';\nawait pipeline(source, transform, sink);\nfunction build(task: string) { return task; }\nconst p = { pipeline: build };\np.pipeline('feature-extraction');` },
     { name: 'transformers.js helpers that load nothing', code: `import { env, AutoTokenizer } from '@xenova/transformers';\nenv.allowLocalModels = false;\nconst tokenizer = await AutoTokenizer.from_pretrained('Xenova/bert-base-uncased');\ntokenizer.encode('hi');` },
-    { name: 'chat.completions.create on an OpenAI client is not local', code: `import OpenAI from 'openai';\nconst engine = new OpenAI();\nengine.chat.completions.create({ model: 'gpt-4o', messages: [] });` },
     { name: 'Supabase.ai.Session: the constructor loads the model; run() on other objects is no request', code: `const session = new Supabase.ai.Session('gte-small');
 const db = { run: (sql: string) => sql };
 db.run('select 1');
@@ -201,22 +200,6 @@ self.addEventListener('message', async (event: MessageEvent) => {
       calls: [
         { line: 13, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: 'Supabase/gte-small', evidenceIncludes: ['class EmbedderSingleton'] },
         { line: 24, method: 'pipeline(task unknown)', provider: 'local', endpoint: 'other', model: null, evidenceIncludes: ['known only at run time', 'not known here'] },
-      ],
-    },
-    {
-      name: 'WebLLM: CreateMLCEngine then chat.completions.create; a web-worker engine; a reloaded engine',
-      code: `import { CreateMLCEngine, CreateWebWorkerMLCEngine, MLCEngine } from '@mlc-ai/web-llm';
-const llmEngine = await CreateMLCEngine('Llama-3.1-8B-Instruct-q4f32_1-MLC', { initProgressCallback: console.log });
-export const answer = (question: string) => llmEngine.chat.completions.create({ messages: [{ role: 'user', content: question }], stream: true, max_tokens: 256 });
-const worker = await CreateWebWorkerMLCEngine(new Worker('./worker.js'), 'Phi-3.5-mini-instruct-q4f16_1-MLC');
-worker.chat.completions.create({ messages: [{ role: 'system', content: 'Be brief.' }] });
-const engine = new MLCEngine();
-await engine.reload('gemma-2-2b-it-q4f16_1-MLC');
-engine.chat.completions.create({ messages: [] });`,
-      calls: [
-        { line: 3, method: 'chat.completions.create', provider: 'local', endpoint: 'chat', model: 'Llama-3.1-8B-Instruct-q4f32_1-MLC', maxOutputTokens: 256, features: { streaming: true }, promptIncludes: ['{{question}}'] },
-        { line: 5, model: 'Phi-3.5-mini-instruct-q4f16_1-MLC', promptIncludes: ['Be brief.'] },
-        { line: 8, model: 'gemma-2-2b-it-q4f16_1-MLC' },
       ],
     },
     {

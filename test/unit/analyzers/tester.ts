@@ -13,6 +13,8 @@ export interface ExpectedCall {
   column?: number;
   method?: string;
   provider?: string;
+  /** The analyzer that reported it (`sdk`), when another analyzer could claim the same shape. */
+  sdk?: string;
   endpoint?: DetectedCall['endpoint'];
   model?: string | null;
   modelSource?: DetectedCall['model']['source'];
@@ -114,6 +116,7 @@ function compare(actual: DetectedCall, expected: ExpectedCall): void {
   if (expected.column !== undefined) assert.equal(actual.column, expected.column, `${where}: column`);
   if (expected.method !== undefined) assert.equal(actual.method, expected.method, `${where}: method`);
   if (expected.provider !== undefined) assert.equal(actual.provider, expected.provider, `${where}: provider`);
+  if (expected.sdk !== undefined) assert.equal(actual.sdk, expected.sdk, `${where}: sdk`);
   if (expected.endpoint !== undefined) assert.equal(actual.endpoint, expected.endpoint, `${where}: endpoint`);
   if (expected.model !== undefined) assert.equal(actual.model.id, expected.model, `${where}: model`);
   if (expected.modelSource !== undefined) assert.equal(actual.model.source, expected.modelSource, `${where}: model source`);
