@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingModelCouldPrice } from '../model/display';
 import { CommandId } from './commands';
 import type { WorkspaceScanModel } from './scanModel';
 
@@ -25,8 +26,8 @@ export class CallSiteCodeActionProvider implements vscode.CodeActionProvider {
         action.command = { title, command, arguments: [site.id] };
         return action;
       };
-      if (site.monthlyUsdCurrent === null) {
-        // The quick fix for a call without a price: name the model it sends.
+      if (site.monthlyUsdCurrent === null && settingModelCouldPrice(site)) {
+        // The quick fix for a call without a price: name the model it sends (none for a model the end user's device runs).
         const fix = new vscode.CodeAction(`LLM Hosting Advisor: Set the model (${site.unpricedKind === 'model-not-in-catalog' ? 'model not in catalog' : 'model unknown'})…${where}`, vscode.CodeActionKind.QuickFix);
         fix.command = { title: 'Set Model for Call', command: CommandId.SetModelForCall, arguments: [site.id] };
         fix.isPreferred = true;

@@ -4,7 +4,7 @@
  */
 import type { CallSite, ScanSummary } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
-import { formatSiteCost, modelLabel, neutralizeUnsafeChars, nothingPriced, pricedModelLabel, tierLabel, truncate, unpricedLabel } from '../model/display';
+import { formatSiteCost, modelLabel, neutralizeUnsafeChars, nothingPriced, onlyOnEndUserDevices, pricedModelLabel, settingModelCouldPrice, tierLabel, truncate, unpricedLabel } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {
@@ -14,7 +14,10 @@ export function lensText(text: string): string {
 /** `≈ $1,240/mo · gpt-4o · classification → Llama 3.3 70B on Groq ≈ $95/mo` */
 export function codeLensTitle(site: CallSite): string {
   // Never "$0" for a call without a price: the lens says what is missing; its tooltip and hover say how to set it.
-  if (site.monthlyUsdCurrent === null) return lensText(`${unpricedLabel(site)}: set the model (LLM Hosting Advisor: Set Model for Call) · ${truncate(modelLabel(site.model), 40)} · ${site.task.type}`);
+  if (site.monthlyUsdCurrent === null) {
+    const what = settingModelCouldPrice(site) ? 'set the model (LLM Hosting Advisor: Set Model for Call)' : 'no price to the team';
+    return lensText(`${unpricedLabel(site)}: ${what} · ${truncate(modelLabel(site.model), 40)} · ${site.task.type}`);
+  }
   const parts = [`≈ ${formatSiteCost(site)}/mo`, truncate(pricedModelLabel(site), 60), site.task.type];
   let title = parts.join(' · ');
   const rec = site.recommendation;
@@ -24,7 +27,7 @@ export function codeLensTitle(site: CallSite): string {
 
 export function codeLensTooltip(site: CallSite): string {
   const rec = site.recommendation;
-  if (site.monthlyUsdCurrent === null) return lensText(`${site.unpricedReason ?? unpricedLabel(site)} Click to pick the model (Set Model for Call).`);
+  if (site.monthlyUsdCurrent === null) return lensText(`${site.unpricedReason ?? unpricedLabel(site)}${settingModelCouldPrice(site) ? ' Click to pick the model (Set Model for Call).' : ''}`);
   return lensText(
     rec
       ? `${site.provider} ${pricedModelLabel(site)} at ${formatCount(site.volume.callsPerMonth)} calls/month (${site.volume.source}). ` +
@@ -52,7 +55,8 @@ export function hoverMarkdown(site: CallSite, openPanelLink?: string): string {
   lines.push('');
   if (site.monthlyUsdCurrent === null) {
     lines.push(`- **Cost today:** ${e(unpricedLabel(site))} (not $0: left out of the totals)`);
-    lines.push(`- **Why, and how to set it:** ${e(site.unpricedReason ?? 'no price for this call')} Or run the command _Set Model for Call_.`);
+    if (settingModelCouldPrice(site)) lines.push(`- **Why, and how to set it:** ${e(site.unpricedReason ?? 'no price for this call')} Or run the command _Set Model for Call_.`);
+    else lines.push(`- **Why:** ${e(site.unpricedReason ?? unpricedLabel(site))}`);
   } else {
     lines.push(`- **Cost today:** ${e(formatSiteCost(site))}/mo`);
     if (site.modelPricing) lines.push(`- **Models:** ${e(site.modelPricing.basis)}`);
@@ -90,6 +94,7 @@ export function statusBarText(summary: ScanSummary): string {
   const unpriced = summary.unpricedCallSites ?? 0;
   if (nothingPriced(summary)) {
     const all = unpriced + (summary.unpricedLeftOutCallSites ?? 0);
+    if (onlyOnEndUserDevices(summary) && all === unpriced) return `$(device-desktop) LLM: ${all} call${all === 1 ? '' : 's'} on users' devices (no price to the team)`;
     return `$(warning) LLM: ${all} call${all === 1 ? '' : 's'} not priced (model unknown)`;
   }
   // A total that includes calls priced over assumed models says so, in the bar itself.

@@ -89,7 +89,19 @@ export const UNPRICED_LABELS: Record<UnpricedKind, string> = {
   'model-unknown': 'model unknown',
   'model-not-in-catalog': 'model not in catalog',
   'not-priced': 'not priced',
+  'end-user-device': "on the user's device",
 };
+
+/** Whether every unpriced call the totals miss runs on the end user's own device: then there is no model to set. */
+export function onlyOnEndUserDevices(summary: Pick<ScanSummary, 'unpricedCallSites' | 'unpricedByKind'>): boolean {
+  const count = summary.unpricedCallSites ?? 0;
+  return count > 0 && (summary.unpricedByKind?.['end-user-device'] ?? 0) === count;
+}
+
+/** Whether stating the call's model could price it: not for a model the end user's own device runs, which no price covers. */
+export function settingModelCouldPrice(site: Pick<CallSite, 'unpricedKind'>): boolean {
+  return site.unpricedKind !== 'end-user-device';
+}
 
 export function unpricedLabel(site: Pick<CallSite, 'unpricedKind'>): string {
   return UNPRICED_LABELS[site.unpricedKind ?? 'not-priced'];

@@ -55,8 +55,11 @@ export type ModelSource = 'literal' | 'constant' | 'import' | 'env-default' | 'e
  */
 export type ModelSetBy = 'annotation' | 'usage-file' | 'what-if';
 
-/** Why a call has no price: its model is not known, not in the catalog, or its endpoint has no price the call can be sized for. */
-export type UnpricedKind = 'model-unknown' | 'model-not-in-catalog' | 'not-priced';
+/**
+ * Why a call has no price: its model is not known, not in the catalog, or its endpoint has no price the call can be sized
+ * for; or it runs on the end user's own device (Chrome's built-in AI, WebLLM), which costs the team nothing to price.
+ */
+export type UnpricedKind = 'model-unknown' | 'model-not-in-catalog' | 'not-priced' | 'end-user-device';
 
 /** One model the code can send, and where it is written (`file:line`, relative to the scan root). */
 export interface ModelCandidate {

@@ -49,7 +49,7 @@ import {
 import { p95Context, planDeployment, type DeploymentPlan, type Workload } from './sizing';
 import { IN_PROCESS_PROVIDER, isOllamaServer, OLLAMA_PARALLEL_SETTING, type DataSensitivity, type Precision } from '../../model/vocabulary';
 import { formatCount, formatUsd } from '../../model/format';
-import { writtenModel } from '../../model/display';
+import { settingModelCouldPrice, writtenModel } from '../../model/display';
 import { CHARACTERS_PER_TOKEN, o200kRatio, rescaleTokens, tokenizerFor } from '../estimate/tokens';
 
 export interface AdviceInput {
@@ -1518,7 +1518,7 @@ export function adviseWorkspace(callSites: CallSite[], catalog: Catalog, options
   const best = paying[0] ?? pools.sort((a, b) => b.apiSpendCurrent - a.apiSpendCurrent || a.totalMonthlyUsd - b.totalMonthlyUsd)[0] ?? null;
   const breakEven = computeBreakEven(callSites, catalog, options.fixedCostOverrides);
   const recommended = best?.recommended ? apiRecommended - best.apiSpendBestApi + best.totalMonthlyUsd : apiRecommended;
-  if (callSites.some((c) => c.monthlyUsdCurrent === null)) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
+  if (callSites.some((c) => c.monthlyUsdCurrent === null && settingModelCouldPrice(c))) diagnostics.push('some call sites are not priced (unknown model or dynamic id); totals leave them out');
   const recommendations = best?.recommended ? poolRecommendations(best, callSites) : {};
   return { monthlyUsdCurrent: current, monthlyUsdRecommended: recommended, selfHost: best, breakEven, stage: stageFor(current, best, callSites, breakEven, catalog), recommendations, diagnostics };
 }

@@ -88,7 +88,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   if (onDevice) {
     // Chrome's built-in Gemini Nano, a WebLLM model: the end user's browser runs it on the end user's hardware.
     const reason = `${input.model.id ?? 'its model'} runs on the end user's device through ${onDevice.runtime}, on ${onDevice.runsOn} (${onDevice.source}, as of ${onDevice.asOf}): the team pays no per-token price and runs no hardware for it`;
-    return notPriced(reason);
+    return notPriced(reason, 'end-user-device');
   }
   const imageChat = isImageOutputChat(input);
   // A chat request asking for an image back is billed per image: the reference set of text models is no guess at its model.
@@ -311,8 +311,8 @@ export function usageFileModelEntry(callId: string, model: string): string {
 }
 
 /** A call with no price, and why: no options, no recommendation, the reason as its diagnostic and its unpriced reason. */
-function notPriced(reason: string): SiteAdvice {
-  return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind: 'not-priced', reason: `not priced: ${reason}` } };
+function notPriced(reason: string, kind: 'not-priced' | 'end-user-device' = 'not-priced'): SiteAdvice {
+  return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind, reason: `not priced: ${reason}` } };
 }
 
 /** The runtime (on-device-runtimes.json) that runs the call's model on the end user's own device, if it is one. */

@@ -17,7 +17,7 @@ import { catalogContentKey } from '../catalog/contentKey';
 import { classifyTask, LONG_CONTEXT_MIN_INPUT_TOKENS } from '../estimate/task';
 import { estimateTokens } from '../estimate/tokens';
 import { countUnpriced, decideTotals, unpricedSummaryFields } from './totals';
-import type { CallSite, DetectedCall, Diagnostic, ModelRef, ScanSummary, TaskClassification, TokenEstimate, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
+import type { CallSite, DetectedCall, Diagnostic, ModelRef, ScanSummary, TaskClassification, TokenEstimate, UnpricedKind, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
 import { formatCount } from '../../model/format';
 import { writtenModel } from '../../model/display';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
@@ -85,7 +85,7 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     const advice = (isOverride || modelOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseSite(adviceInput({ ...original, model }, original.task, original.tokens, volume), catalog, options.advisorOptions);
     const site = withAdvice({ ...original, model, volume }, advice, catalog);
     // An unknown model's own message is replaced by the reason with the instruction that fixes it.
-    const messages = site.unpricedReason && site.unpricedKind !== 'not-priced' ? [site.unpricedReason] : advice.diagnostics;
+    const messages = site.unpricedReason && modelInstructionFits(site.unpricedKind) ? [site.unpricedReason] : advice.diagnostics;
     for (const message of messages) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning', origin: 'pricing' });
     return site;
   });
@@ -155,9 +155,14 @@ function withAdvice(original: CallSite, advice: SiteAdvice, catalog: Catalog): C
   if (advice.monthlyUsdCurrent === null) {
     const unpriced = advice.unpriced ?? { kind: 'not-priced' as const, reason: `not priced: ${advice.diagnostics[advice.diagnostics.length - 1] ?? 'no price for this call'}` };
     out.unpricedKind = unpriced.kind;
-    out.unpricedReason = unpriced.kind === 'not-priced' ? unpriced.reason : `${unpriced.reason}. ${setModelInstruction(site, unpriced.exampleModel ?? exampleModelFor(catalog, site.provider, site.endpoint), unpriced.kind)}`;
+    out.unpricedReason = modelInstructionFits(unpriced.kind) ? `${unpriced.reason}. ${setModelInstruction(site, unpriced.exampleModel ?? exampleModelFor(catalog, site.provider, site.endpoint), unpriced.kind)}` : unpriced.reason;
   }
   return out;
+}
+
+/** Whether an unpriced call's reason ends with how to state its model: only when its model is what is missing. */
+function modelInstructionFits(kind: UnpricedKind | undefined): boolean {
+  return kind === 'model-unknown' || kind === 'model-not-in-catalog';
 }
 
 /** Why a priced call comes to exactly $0: a $0 is never shown without its reason. */

@@ -1,11 +1,11 @@
 import { formatCount, formatUsd } from '../../model/format';
-import { formatSiteCost, formatTotalCost, modelLabel, pricedModelLabel, unpricedLabel } from '../../model/display';
+import { formatSiteCost, formatTotalCost, modelLabel, pricedModelLabel, settingModelCouldPrice, unpricedLabel } from '../../model/display';
 import { mdCode, mdFileLink, mdTable, mdText } from './markdown';
 import { countUnpriced, unpricedSummaryFields } from '../pricing/totals';
 import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
 import planPolicyJson from '../../../data/catalog/plan-policy.json';
 
-type Group = Tier | 'keep' | 'assumed' | 'migrate' | 'unpriced';
+type Group = Tier | 'keep' | 'assumed' | 'migrate' | 'unpriced' | 'on-device';
 
 const TIER_TITLES: Record<Group, string> = {
   migrate: 'Migrate off a retired or deprecated model',
@@ -15,6 +15,7 @@ const TIER_TITLES: Record<Group, string> = {
   keep: 'Keep as is',
   assumed: 'Priced at an assumed model: set the real model to confirm',
   unpriced: 'Not priced: set the model first',
+  'on-device': "Run on the end users' devices: no price to the team",
 };
 
 /** The seed framework's operational risks, and which kind of switch each applies to. */
@@ -31,8 +32,8 @@ const RISKS: ReadonlyArray<{ name: string; applies: ReadonlyArray<Tier>; text: s
 ];
 
 function groupOf(site: CallSite): Group {
-  // A call without a price has no advice yet; it is never "keep as is".
-  if (site.monthlyUsdCurrent === null) return 'unpriced';
+  // A call without a price has no advice yet; it is never "keep as is". One the end user's device runs needs no model set.
+  if (site.monthlyUsdCurrent === null) return settingModelCouldPrice(site) ? 'unpriced' : 'on-device';
   const recommendation = site.recommendation;
   if (recommendation?.action === 'migrate') return 'migrate';
   // Nor is a call whose model the code does not state: its "keep" is for a model assumed for it.
@@ -126,7 +127,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   const after = result.summary.monthlyUsdRecommended;
   const groups = new Map<Group, CallSite[]>();
   for (const site of sites) groups.set(groupOf(site), [...(groups.get(groupOf(site)) ?? []), site]);
-  const changes = sites.filter((site) => groupOf(site) !== 'keep' && groupOf(site) !== 'assumed' && groupOf(site) !== 'unpriced').map(changeOf).sort((a, b) => Number(b.group === 'migrate') - Number(a.group === 'migrate') || b.savings - a.savings);
+  const changes = sites.filter((site) => site.monthlyUsdCurrent !== null && groupOf(site) !== 'keep' && groupOf(site) !== 'assumed').map(changeOf).sort((a, b) => Number(b.group === 'migrate') - Number(a.group === 'migrate') || b.savings - a.savings);
 
   out.push('# LLM hosting migration plan', '');
   out.push(`Workspace ${mdCode(workspaceName(result.root))}, generated ${result.generatedAt.slice(0, 10)} by LLM Hosting Advisor. File links are relative to the workspace root.`, '');
@@ -134,7 +135,10 @@ export function renderMarkdownPlan(result: ScanResult): string {
   const unpriced = sites.filter((site) => site.monthlyUsdCurrent === null);
   // The summary's count (countUnpriced), as every view shows it; counted the same way when a hand-made result has none.
   const summary = result.summary.unpricedCallSites === undefined ? { ...result.summary, ...unpricedSummaryFields(countUnpriced(result.callSites)) } : result.summary;
-  if (unpriced.length > 0 && unpriced.length === sites.length) out.push(`**No call site is priced yet: ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} need${unpriced.length === 1 ? 's' : ''} a model before there is a total (see "Not priced" below).** Prices as of ${mdText(result.catalog.asOf)}.`, '');
+  const onDevice = groups.get('on-device') ?? [];
+  const needModel = unpriced.length - onDevice.length;
+  if (onDevice.length > 0 && onDevice.length === sites.length) out.push(`**No call site costs the team a price: ${onDevice.length === 1 ? 'it runs' : `all ${onDevice.length} run`} on the end users' own devices (see "${TIER_TITLES['on-device']}" below).**`, '');
+  else if (unpriced.length > 0 && unpriced.length === sites.length) out.push(`**No call site is priced yet: ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} need${unpriced.length === 1 ? 's' : ''} a model before there is a total (see "Not priced" below).** Prices as of ${mdText(result.catalog.asOf)}.`, '');
   else out.push(`**${mdText(formatTotalCost(summary, formatUsd))}/month today${unpriced.length ? ' (unpriced calls left out)' : ''} → ${formatUsd(after)}/month after ${changes.length} change${changes.length === 1 ? '' : 's'}: saves ${formatUsd(now - after)}/month (${formatUsd((now - after) * 12)}/year${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}%` : ''}).** Prices as of ${mdText(result.catalog.asOf)}; volumes: ${mdText(result.summary.volumeAssumption ?? 'see each call site')}.`, '');
   if (changes.length > 0) {
     out.push(mdTable(['#', 'Change', 'Saves $/month', 'Effort'], changes.map((change, index) => [
@@ -154,7 +158,8 @@ export function renderMarkdownPlan(result: ScanResult): string {
   }
   const kept = groups.get('keep') ?? [];
   if (kept.length > 0) out.push(`- **Unchanged:** ${kept.length} call site${kept.length === 1 ? '' : 's'} (already the cheapest viable option, or the saving is below the threshold; see "Calls left on closed APIs").`);
-  if (unpriced.length > 0) out.push(`- **Not priced:** ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} whose model is unknown or not in the catalog; each says how to set it (listed below).`);
+  if (needModel > 0) out.push(`- **Not priced:** ${needModel} call site${needModel === 1 ? '' : 's'} whose model is unknown or not in the catalog; each says how to set it (listed below).`);
+  if (onDevice.length > 0) out.push(`- **On the end users' devices:** ${onDevice.length} call site${onDevice.length === 1 ? '' : 's'} whose model the end user's browser runs (Chrome's built-in AI, WebLLM): no per-token price and no hardware of the team's (listed below).`);
   const assumed = sites.filter((site) => site.modelPricing?.assumed).length;
   if (assumed > 0) out.push(`- **Assumed models:** ${assumed} call site${assumed === 1 ? '' : 's'} whose model the code does not state (the end user's or the deployment's pick, or one the scan could not trace) ${assumed === 1 ? 'is' : 'are'} priced against an assumed set of models: the figures are assumptions until the real model is set (each call says how; see "Calls priced over several models").`);
   const tiers = new Set<Tier>(changes.map((change) => change.site.recommendation!.tier));
@@ -190,6 +195,15 @@ export function renderMarkdownPlan(result: ScanResult): string {
       mdText(`${site.provider} ${modelLabel(site.model)}`),
       mdText(unpricedLabel(site)),
       mdText(site.unpricedReason ?? keepReason(site)),
+    ])), '');
+  }
+  if (onDevice.length > 0) {
+    out.push(`### ${TIER_TITLES['on-device']} (${onDevice.length})`, '');
+    out.push(mdTable(['Call site', 'Task', 'Model', 'Where it runs, and the source'], onDevice.map((site) => [
+      mdFileLink(site.file, site.line),
+      mdText(site.task.type),
+      mdText(`${site.provider} ${modelLabel(site.model)}`),
+      mdText(site.unpricedReason ?? unpricedLabel(site)),
     ])), '');
   }
   const overSets = sites.filter((site) => site.modelPricing && site.monthlyUsdCurrent !== null);

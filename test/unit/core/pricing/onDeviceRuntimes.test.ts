@@ -32,7 +32,7 @@ describe('models run on the end user device', () => {
     it(`${name}: not priced, the reason says whose device and cites the runtime's source`, () => {
       const advice = adviseSite(adviceInput(model, call(IN_PROCESS_PROVIDER, sdk)), bundled);
       assert.equal(advice.monthlyUsdCurrent, null);
-      assert.equal(advice.unpriced?.kind, 'not-priced');
+      assert.equal(advice.unpriced?.kind, 'end-user-device');
       const row = bundled.onDeviceRuntimes?.find((entry) => entry.sdk === sdk);
       assert.ok(row, 'the bundled catalog has the row');
       const reason = advice.unpriced?.reason ?? '';
@@ -49,7 +49,7 @@ describe('models run on the end user device', () => {
   it('a catalog without the rows (a small test catalog) keeps the ordinary answer', () => {
     const withoutRows = buildCatalog({ ...bundled, onDeviceRuntimes: undefined });
     const advice = adviseSite(adviceInput(geminiNano, call(IN_PROCESS_PROVIDER, 'chrome-ai')), withoutRows);
-    assert.notEqual(advice.unpriced?.kind, 'not-priced');
+    assert.notEqual(advice.unpriced?.kind, 'end-user-device');
   });
 
   it("the same model from an API, or from the app's own process, is not read as on-device", () => {

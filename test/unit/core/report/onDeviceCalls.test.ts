@@ -1,0 +1,73 @@
+/**
+ * Calls whose model runs on the end user's own device (WebLLM in the browser, Chrome's built-in AI) have no price and
+ * need none: every view says so, and none tells the user to set a model that would not price them. Measured on the
+ * real scan of the WebLLM fixture project, and with a priced call beside one such call.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { scanWorkspace } from '../../../../src/scan/scan';
+import { renderTable } from '../../../../src/cli/table';
+import { renderMarkdownPlan } from '../../../../src/core/report/plan';
+import { codeLensTitle, codeLensTooltip, hoverMarkdown, statusBarText } from '../../../../src/extension/text';
+import { renderRow, renderSummary } from '../../../../src/webview/render';
+import type { ScanResult } from '../../../../src/model/types';
+
+const FIXTURE = path.join(__dirname, '..', '..', '..', 'fixtures', 'web-llm');
+
+describe("calls run on the end user's device, in every view", () => {
+  let result: ScanResult;
+  before(async () => {
+    result = await scanWorkspace(FIXTURE, { now: () => new Date('2026-01-01T00:00:00Z') });
+  });
+
+  it('each is unpriced as on the end user device, its reason sourced, with no instruction to set a model', () => {
+    assert.equal(result.callSites.length, 2);
+    for (const site of result.callSites) {
+      assert.equal(site.monthlyUsdCurrent, null);
+      assert.equal(site.unpricedKind, 'end-user-device');
+      assert.match(site.unpricedReason ?? '', /end user's device through WebLLM .*github\.com\/mlc-ai\/web-llm/);
+      assert.doesNotMatch(site.unpricedReason ?? '', /llm-advisor: model=|team's own hardware/);
+    }
+    assert.ok(!result.diagnostics.some((diagnostic) => /unknown model or dynamic id/.test(diagnostic.message)), JSON.stringify(result.diagnostics));
+  });
+
+  it('the CLI table: no "until their models are set", no "how to set the model"', () => {
+    const table = renderTable(result);
+    assert.match(table, /Monthly now: 2 calls not priced \(on the user's device: 2\); no price to the team: the end users' own devices run them\./);
+    assert.match(table, /^Why not priced \(2 calls not priced/m);
+    assert.doesNotMatch(table, /set the model|models are set/);
+  });
+
+  it('the migration plan lists them in their own section, not under "set the model first"', () => {
+    const plan = renderMarkdownPlan(result);
+    assert.match(plan, /No call site costs the team a price: all 2 run on the end users' own devices/);
+    assert.match(plan, /### Run on the end users' devices: no price to the team \(2\)/);
+    assert.doesNotMatch(plan, /Not priced: set the model first|need a model before/);
+  });
+
+  it('the CodeLens, its tooltip, the hover, the status bar and the cost panel say there is no price to the team', () => {
+    for (const site of result.callSites) {
+      assert.match(codeLensTitle(site), /^on the user's device: no price to the team · /);
+      assert.match(renderRow(site, false), /none: no price to the team/);
+      assert.match(hoverMarkdown(site), /\*\*Why:\*\* not priced\\: .*end user's device/);
+      assert.doesNotMatch(codeLensTitle(site) + codeLensTooltip(site) + hoverMarkdown(site) + renderRow(site, false), /set the model|Set Model for Call/i);
+    }
+    assert.match(statusBarText(result.summary), /2 calls on users' devices \(no price to the team\)/);
+    const summary = renderSummary(result, false);
+    assert.match(summary, /id="summary-recommended">no price to the team</);
+    assert.match(summary, /run on the end users' own devices: there is no price to the team to set/);
+    assert.doesNotMatch(summary, /model unknown|Set Model for Call/);
+  });
+
+  it('beside a call whose model is unknown, that call still says how to set its model', () => {
+    const unknown = { ...result.callSites[0], id: 'other', file: 'src/other.ts', sdk: 'openai', provider: 'openai', unpricedKind: 'model-unknown' as const, unpricedReason: 'model unknown: add the line `// llm-advisor: model=gpt-4.1-mini`' };
+    const mixed = { ...result, callSites: [...result.callSites, unknown], summary: { ...result.summary, callSites: 3, unpricedCallSites: 3, unpricedByKind: { 'end-user-device': 2, 'model-unknown': 1 } } };
+    const table = renderTable(mixed);
+    assert.match(table, /no total until their models are set/);
+    assert.match(table, /^Why not priced, and how to set the model/m);
+    assert.match(codeLensTitle(unknown), /set the model/);
+    const plan = renderMarkdownPlan(mixed);
+    assert.match(plan, /Not priced:\*\* 1 call site whose model is unknown/);
+    assert.match(plan, /On the end users' devices:\*\* 2 call sites/);
+  });
+});
