@@ -99,5 +99,5 @@ export function statusBarText(summary: ScanSummary): string {
   }
   // A total that includes calls priced over assumed models says so, in the bar itself.
   const assumed = summary.assumedModelCallSites ?? 0;
-  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${assumed > 0 ? ` (${assumed} assumed)` : ''}${unpriced > 0 ? ` + ${unpriced} not priced` : ''}`;
+  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${assumed > 0 ? ` (${assumed} assumed)` : ''}${unpriced > 0 && !onlyOnEndUserDevices(summary) ? ` + ${unpriced} not priced` : ''}`;
 }

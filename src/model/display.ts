@@ -150,6 +150,8 @@ export function unpricedNote(summary: Omit<UnpricedFields, 'callSites'>): string
   const count = summary.unpricedCallSites ?? 0;
   const leftOut = summary.unpricedLeftOutCallSites ?? 0;
   if (count === 0) return leftOut > 0 ? `${leftOut} unpriced call${leftOut === 1 ? '' : 's'} left out of the totals` : '';
+  // Not missing from the total: the end users' devices run them, and there is nothing for the team to price.
+  if (onlyOnEndUserDevices(summary)) return `${count} call${count === 1 ? '' : 's'} on the end users' own devices, with no price to the team${leftOut > 0 ? `, ${leftOut} more left out of the totals` : ''}`;
   const kinds = Object.entries(summary.unpricedByKind ?? {})
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([kind, n]) => `${UNPRICED_LABELS[kind as UnpricedKind] ?? kind}: ${n}`);
@@ -170,7 +172,8 @@ export function formatTotalCost(summary: UnpricedFields & Pick<ScanSummary, 'mon
   const spread = formatSpread(range, usd);
   // What the total stands on goes in one parenthesis (assumed models, unpriced calls left out anyway);
   // unpriced calls the total misses are added after it with a "+".
-  const missing = (summary.unpricedCallSites ?? 0) > 0;
+  // Calls the end users' devices run are no part of the team's bill: an aside, not a "+" of what is missing.
+  const missing = (summary.unpricedCallSites ?? 0) > 0 && !onlyOnEndUserDevices(summary);
   const asides = [assumedNote(summary), missing ? '' : note].filter(Boolean);
   const total = `${usd(summary.monthlyUsdCurrent)}${spread}${asides.length ? ` (${asides.join('; ')})` : ''}`;
   return missing && note ? `${total} + ${note}` : total;

@@ -74,7 +74,7 @@ export function renderSummary(result: ScanResult | null, scanning: boolean, erro
   <div class="metric"><dt>Recommended</dt><dd id="summary-recommended">${noPrice ? noPriceText : esc(formatUsd(s.monthlyUsdRecommended))}</dd></div>
   <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${noPrice ? noPriceText : `${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span>`}</dd></div>
   <div class="metric"><dt>Call sites</dt><dd id="summary-callsites">${esc(formatCount(s.callSites))}</dd></div>
-</dl>${unpricedNote(s) ? `<p class="unpriced" id="summary-unpriced" role="note">${esc(unpricedNote(s))}: none of them is in any total, and none counts as $0. ${onlyOnEndUserDevices(s) ? "Their models run on the end users' own devices: there is no price to the team to set." : 'Select one to see how to set its model, or use <em>Set Model for Call</em>.'}</p>` : ''}
+</dl>${unpricedNote(s) ? `<p class="unpriced" id="summary-unpriced" role="note">${esc(unpricedNote(s))}${onlyOnEndUserDevices(s) ? ': none counts as $0, and there is no model to set.' : ': none of them is in any total, and none counts as $0. Select one to see how to set its model, or use <em>Set Model for Call</em>.'}</p>` : ''}
 <p class="assumptions">Prices as of <span id="catalog-asof">${esc(extras.prices?.bundledAsOf ?? result.catalog.asOf)}</span>${renderPriceSource(extras.prices)} · ${esc(volume)}${
     result.diagnostics.length ? ` · ${esc(formatCount(result.diagnostics.length))} diagnostic${result.diagnostics.length === 1 ? '' : 's'}` : ''
   }</p>${extras.whatIfActive ? '<p class="whatif-banner" id="whatif-active" role="status">What-if numbers: not saved. Reset to see the scanned figures.</p>' : ''}`;

@@ -33,8 +33,8 @@ describe("calls run on the end user's device, in every view", () => {
 
   it('the CLI table: no "until their models are set", no "how to set the model"', () => {
     const table = renderTable(result);
-    assert.match(table, /Monthly now: 2 calls not priced \(on the user's device: 2\); no price to the team: the end users' own devices run them\./);
-    assert.match(table, /^Why not priced \(2 calls not priced/m);
+    assert.match(table, /Monthly now: 2 calls on the end users' own devices, with no price to the team\./);
+    assert.match(table, /^Why not priced \(2 calls on the end users' own devices/m);
     assert.doesNotMatch(table, /set the model|models are set/);
   });
 
@@ -55,8 +55,18 @@ describe("calls run on the end user's device, in every view", () => {
     assert.match(statusBarText(result.summary), /2 calls on users' devices \(no price to the team\)/);
     const summary = renderSummary(result, false);
     assert.match(summary, /id="summary-recommended">no price to the team</);
-    assert.match(summary, /run on the end users' own devices: there is no price to the team to set/);
+    assert.match(summary, /2 calls on the end users&#39; own devices, with no price to the team: none counts as \$0, and there is no model to set\./);
     assert.doesNotMatch(summary, /model unknown|Set Model for Call/);
+  });
+
+  it('beside a priced call, the total is complete: the on-device calls are an aside, not a "+" of missing cost', () => {
+    const priced = { ...result.callSites[0], id: 'priced', file: 'src/priced.ts', sdk: 'openai', provider: 'openai', monthlyUsdCurrent: 540, unpricedKind: undefined, unpricedReason: undefined };
+    const mixed = { ...result, callSites: [...result.callSites, priced], summary: { ...result.summary, callSites: 3, monthlyUsdCurrent: 540, monthlyUsdRecommended: 540, unpricedCallSites: 2, unpricedByKind: { 'end-user-device': 2 } } };
+    const table = renderTable(mixed);
+    assert.match(table, /Monthly now \$540 \(2 calls on the end users' own devices, with no price to the team\), after recommendations/);
+    assert.doesNotMatch(table, /\+ 2 calls|leave the unpriced calls out/);
+    assert.equal(statusBarText(mixed.summary), '$(graph) LLM ≈ $540/mo');
+    assert.match(renderMarkdownPlan(mixed), /\*\*\$540 \(2 calls on the end users' own devices, with no price to the team\)\/month today →/);
   });
 
   it('beside a call whose model is unknown, that call still says how to set its model', () => {
