@@ -1,7 +1,7 @@
 import { formatCount, formatUsd } from '../model/format';
-import { formatSiteCost, formatTotalCost, nothingPriced, onlyOnEndUserDevices, settingModelCouldPrice, truncate, unpricedLabel, unpricedNote } from '../model/display';
+import { formatSiteCost, formatTotalCost, nothingPriced, onlyPaidByEndUsers, settingModelCouldPrice, truncate, unpricedLabel, unpricedNote } from '../model/display';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
-import type { ScanResult } from '../model/types';
+import type { Diagnostic, ScanResult } from '../model/types';
 
 /** Renders the per-call table the CLI prints by default, followed by the summary and its assumptions. */
 export function renderTable(result: ScanResult): string {
@@ -26,7 +26,7 @@ export function renderTable(result: ScanResult): string {
   const unpricedSites = result.callSites.filter((site) => site.monthlyUsdCurrent === null);
   const totals = nothingPriced(summary)
     ? `Monthly now: ${formatTotalCost(summary, formatUsd)}${unpricedSites.some(settingModelCouldPrice) ? '; no total until their models are set' : ''}.`
-    : `Monthly now ${formatTotalCost(summary, formatUsd)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)})${summary.unpricedCallSites && !onlyOnEndUserDevices(summary) ? '; totals leave the unpriced calls out' : ''}.`;
+    : `Monthly now ${formatTotalCost(summary, formatUsd)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)})${summary.unpricedCallSites && !onlyPaidByEndUsers(summary) ? '; totals leave the unpriced calls out' : ''}.`;
   out.push(`${summary.callSites} call site${summary.callSites === 1 ? '' : 's'} in ${summary.filesParsed ?? '?'} of ${summary.filesScanned ?? '?'} files parsed. ${totals}`);
   out.push(`Prices as of ${result.catalog.asOf}. Volume: ${summary.volumeAssumption ?? 'see each call'}.`);
   if (result.callSites.some((site) => site.tokens.isEstimate)) out.push('* tokens: include run-time parts (user input, context, history) sized by documented defaults, not measured.');
@@ -50,9 +50,11 @@ export function renderTable(result: ScanResult): string {
     for (const site of unpricedSites.slice(0, 20)) out.push(`  ${site.file}:${site.line}: ${site.unpricedReason ?? unpricedLabel(site)}`);
     if (unpricedSites.length > 20) out.push(`  ... and ${unpricedSites.length - 20} more (see --format json)`);
   }
-  // The unpriced calls' reasons are listed above; the rest of the diagnostics follow.
+  // The unpriced calls' reasons are listed above; the rest of the diagnostics follow. A reason is listed with a prefix
+  // (`not priced: ...`) or the instruction that fixes it, so a diagnostic its call's reason contains is the same news.
   const reasons = new Set(unpricedSites.map((site) => site.unpricedReason));
-  const diagnostics = result.diagnostics.filter((diagnostic) => !reasons.has(diagnostic.message));
+  const saidAbove = (diagnostic: Diagnostic) => reasons.has(diagnostic.message) || unpricedSites.some((site) => site.file === diagnostic.file && site.line === diagnostic.line && site.unpricedReason?.includes(diagnostic.message));
+  const diagnostics = result.diagnostics.filter((diagnostic) => !saidAbove(diagnostic));
   if (diagnostics.length > 0) {
     out.push('');
     out.push(`${diagnostics.length} diagnostic${diagnostics.length === 1 ? '' : 's'}:`);

@@ -4,7 +4,7 @@
  */
 import type { CallSite, ScanSummary } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
-import { formatSiteCost, modelLabel, neutralizeUnsafeChars, nothingPriced, onlyOnEndUserDevices, pricedModelLabel, settingModelCouldPrice, tierLabel, truncate, unpricedLabel } from '../model/display';
+import { formatSiteCost, modelLabel, neutralizeUnsafeChars, nothingPriced, onlyPaidByEndUsers, pricedModelLabel, settingModelCouldPrice, tierLabel, truncate, unpricedLabel } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {
@@ -94,10 +94,10 @@ export function statusBarText(summary: ScanSummary): string {
   const unpriced = summary.unpricedCallSites ?? 0;
   if (nothingPriced(summary)) {
     const all = unpriced + (summary.unpricedLeftOutCallSites ?? 0);
-    if (onlyOnEndUserDevices(summary) && all === unpriced) return `$(device-desktop) LLM: ${all} call${all === 1 ? '' : 's'} on users' devices (no price to the team)`;
+    if (onlyPaidByEndUsers(summary) && all === unpriced) return `$(account) LLM: ${all} call${all === 1 ? '' : 's'} paid for by users (no price to the team)`;
     return `$(warning) LLM: ${all} call${all === 1 ? '' : 's'} not priced (model unknown)`;
   }
   // A total that includes calls priced over assumed models says so, in the bar itself.
   const assumed = summary.assumedModelCallSites ?? 0;
-  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${assumed > 0 ? ` (${assumed} assumed)` : ''}${unpriced > 0 && !onlyOnEndUserDevices(summary) ? ` + ${unpriced} not priced` : ''}`;
+  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${assumed > 0 ? ` (${assumed} assumed)` : ''}${unpriced > 0 && !onlyPaidByEndUsers(summary) ? ` + ${unpriced} not priced` : ''}`;
 }

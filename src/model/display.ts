@@ -90,17 +90,32 @@ export const UNPRICED_LABELS: Record<UnpricedKind, string> = {
   'model-not-in-catalog': 'model not in catalog',
   'not-priced': 'not priced',
   'end-user-device': "on the user's device",
+  'end-user-subscription': "on the user's subscription",
 };
 
-/** Whether every unpriced call the totals miss runs on the end user's own device: then there is no model to set. */
-export function onlyOnEndUserDevices(summary: Pick<ScanSummary, 'unpricedCallSites' | 'unpricedByKind'>): boolean {
+/** The unpriced kinds the end user pays for (their device, their subscription): no price to the team, no model to set. */
+const PAID_BY_END_USER: ReadonlySet<UnpricedKind> = new Set(['end-user-device', 'end-user-subscription']);
+
+/** Whether every unpriced call the totals miss is paid for by the end users: then the total misses nothing, and there is no model to set. */
+export function onlyPaidByEndUsers(summary: Pick<ScanSummary, 'unpricedCallSites' | 'unpricedByKind'>): boolean {
   const count = summary.unpricedCallSites ?? 0;
-  return count > 0 && (summary.unpricedByKind?.['end-user-device'] ?? 0) === count;
+  return count > 0 && endUserPaid(summary.unpricedByKind) === count;
 }
 
-/** Whether stating the call's model could price it: not for a model the end user's own device runs, which no price covers. */
+function endUserPaid(byKind: Partial<Record<UnpricedKind, number>> | undefined): number {
+  return (byKind?.['end-user-device'] ?? 0) + (byKind?.['end-user-subscription'] ?? 0);
+}
+
+/** Where the end users pay for such calls: on their devices, under their subscriptions, or both. */
+function paidByEndUsersWhere(byKind: Partial<Record<UnpricedKind, number>> | undefined): string {
+  const devices = (byKind?.['end-user-device'] ?? 0) > 0;
+  const subscriptions = (byKind?.['end-user-subscription'] ?? 0) > 0;
+  return devices && subscriptions ? "on the end users' own devices or subscriptions" : subscriptions ? "under the end users' own subscriptions" : "on the end users' own devices";
+}
+
+/** Whether stating the call's model could price it: not for one the end user pays for (their device, their subscription). */
 export function settingModelCouldPrice(site: Pick<CallSite, 'unpricedKind'>): boolean {
-  return site.unpricedKind !== 'end-user-device';
+  return site.unpricedKind === undefined || !PAID_BY_END_USER.has(site.unpricedKind);
 }
 
 export function unpricedLabel(site: Pick<CallSite, 'unpricedKind'>): string {
@@ -150,8 +165,8 @@ export function unpricedNote(summary: Omit<UnpricedFields, 'callSites'>): string
   const count = summary.unpricedCallSites ?? 0;
   const leftOut = summary.unpricedLeftOutCallSites ?? 0;
   if (count === 0) return leftOut > 0 ? `${leftOut} unpriced call${leftOut === 1 ? '' : 's'} left out of the totals` : '';
-  // Not missing from the total: the end users' devices run them, and there is nothing for the team to price.
-  if (onlyOnEndUserDevices(summary)) return `${count} call${count === 1 ? '' : 's'} on the end users' own devices, with no price to the team${leftOut > 0 ? `, ${leftOut} more left out of the totals` : ''}`;
+  // Not missing from the total: the end users pay for them, and there is nothing for the team to price.
+  if (onlyPaidByEndUsers(summary)) return `${count} call${count === 1 ? '' : 's'} ${paidByEndUsersWhere(summary.unpricedByKind)}, with no price to the team${leftOut > 0 ? `, ${leftOut} more left out of the totals` : ''}`;
   const kinds = Object.entries(summary.unpricedByKind ?? {})
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([kind, n]) => `${UNPRICED_LABELS[kind as UnpricedKind] ?? kind}: ${n}`);
@@ -172,8 +187,8 @@ export function formatTotalCost(summary: UnpricedFields & Pick<ScanSummary, 'mon
   const spread = formatSpread(range, usd);
   // What the total stands on goes in one parenthesis (assumed models, unpriced calls left out anyway);
   // unpriced calls the total misses are added after it with a "+".
-  // Calls the end users' devices run are no part of the team's bill: an aside, not a "+" of what is missing.
-  const missing = (summary.unpricedCallSites ?? 0) > 0 && !onlyOnEndUserDevices(summary);
+  // Calls the end users pay for are no part of the team's bill: an aside, not a "+" of what is missing.
+  const missing = (summary.unpricedCallSites ?? 0) > 0 && !onlyPaidByEndUsers(summary);
   const asides = [assumedNote(summary), missing ? '' : note].filter(Boolean);
   const total = `${usd(summary.monthlyUsdCurrent)}${spread}${asides.length ? ` (${asides.join('; ')})` : ''}`;
   return missing && note ? `${total} + ${note}` : total;

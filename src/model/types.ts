@@ -57,9 +57,10 @@ export type ModelSetBy = 'annotation' | 'usage-file' | 'what-if';
 
 /**
  * Why a call has no price: its model is not known, not in the catalog, or its endpoint has no price the call can be sized
- * for; or it runs on the end user's own device (Chrome's built-in AI, WebLLM), which costs the team nothing to price.
+ * for; or the end user pays for it, on their own device (Chrome's built-in AI, WebLLM) or under their own subscription
+ * (GitHub Copilot's models through VS Code), so there is nothing for the team to price.
  */
-export type UnpricedKind = 'model-unknown' | 'model-not-in-catalog' | 'not-priced' | 'end-user-device';
+export type UnpricedKind = 'model-unknown' | 'model-not-in-catalog' | 'not-priced' | 'end-user-device' | 'end-user-subscription';
 
 /** One model the code can send, and where it is written (`file:line`, relative to the scan root). */
 export interface ModelCandidate {

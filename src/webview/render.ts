@@ -6,7 +6,7 @@
  */
 import type { CallSite, HostingOption, ScanResult, SelfHostSizing } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
-import { esc, escAttr, formatLocation, formatSiteCost, formatTotalCost, modelLabel, nothingPriced, onlyOnEndUserDevices, pricedModelLabel, settingModelCouldPrice, tierLabel, truncate, unpricedLabel, unpricedNote } from '../model/display';
+import { esc, escAttr, formatLocation, formatSiteCost, formatTotalCost, modelLabel, nothingPriced, onlyPaidByEndUsers, pricedModelLabel, settingModelCouldPrice, tierLabel, truncate, unpricedLabel, unpricedNote } from '../model/display';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { PriceInfo, SortKey, WhatIfChoices, WhatIfState } from './protocol';
 
@@ -67,14 +67,14 @@ export function renderSummary(result: ScanResult | null, scanning: boolean, erro
   // With no priced call there is no recommendation or saving to show, not $0.
   const noPrice = nothingPriced(s);
   // With no priced call, what stands in for the advice: the missing models, or none needed (the end users' devices run them).
-  const noPriceText = onlyOnEndUserDevices(s) ? 'no price to the team' : 'model unknown';
+  const noPriceText = onlyPaidByEndUsers(s) ? 'no price to the team' : 'model unknown';
   return `${status}
 <dl class="summary" aria-label="Workspace summary">
   <div class="metric"><dt>Monthly spend today</dt><dd id="summary-current">${esc(formatTotalCost(s))}</dd></div>
   <div class="metric"><dt>Recommended</dt><dd id="summary-recommended">${noPrice ? noPriceText : esc(formatUsd(s.monthlyUsdRecommended))}</dd></div>
   <div class="metric savings"><dt>Savings</dt><dd id="summary-savings">${noPrice ? noPriceText : `${esc(formatUsd(savings))}<span class="sub"> (${esc(formatPercent(pct))})</span>`}</dd></div>
   <div class="metric"><dt>Call sites</dt><dd id="summary-callsites">${esc(formatCount(s.callSites))}</dd></div>
-</dl>${unpricedNote(s) ? `<p class="unpriced" id="summary-unpriced" role="note">${esc(unpricedNote(s))}${onlyOnEndUserDevices(s) ? ': none counts as $0, and there is no model to set.' : ': none of them is in any total, and none counts as $0. Select one to see how to set its model, or use <em>Set Model for Call</em>.'}</p>` : ''}
+</dl>${unpricedNote(s) ? `<p class="unpriced" id="summary-unpriced" role="note">${esc(unpricedNote(s))}${onlyPaidByEndUsers(s) ? ': none counts as $0, and there is no model to set.' : ': none of them is in any total, and none counts as $0. Select one to see how to set its model, or use <em>Set Model for Call</em>.'}</p>` : ''}
 <p class="assumptions">Prices as of <span id="catalog-asof">${esc(extras.prices?.bundledAsOf ?? result.catalog.asOf)}</span>${renderPriceSource(extras.prices)} · ${esc(volume)}${
     result.diagnostics.length ? ` · ${esc(formatCount(result.diagnostics.length))} diagnostic${result.diagnostics.length === 1 ? '' : 's'}` : ''
   }</p>${extras.whatIfActive ? '<p class="whatif-banner" id="whatif-active" role="status">What-if numbers: not saved. Reset to see the scanned figures.</p>' : ''}`;

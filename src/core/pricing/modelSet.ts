@@ -82,7 +82,7 @@ export function adviseSite(input: AdviceInput, catalog: Catalog, options: Adviso
   if (servedBySubscription(input.provider)) {
     // A model of the end user's own subscription (Copilot's, through VS Code): its API's list price is not what this costs.
     const reason = `${input.provider} serves ${input.model.id ?? 'the model'} under the end user's own subscription: there is no per-token API price to size this call with`;
-    return notPriced(reason);
+    return notPriced(reason, 'end-user-subscription');
   }
   const onDevice = onDeviceRuntime(input, catalog);
   if (onDevice) {
@@ -311,7 +311,7 @@ export function usageFileModelEntry(callId: string, model: string): string {
 }
 
 /** A call with no price, and why: no options, no recommendation, the reason as its diagnostic and its unpriced reason. */
-function notPriced(reason: string, kind: 'not-priced' | 'end-user-device' = 'not-priced'): SiteAdvice {
+function notPriced(reason: string, kind: 'not-priced' | 'end-user-device' | 'end-user-subscription' = 'not-priced'): SiteAdvice {
   return { options: [], recommendation: null, monthlyUsdCurrent: null, diagnostics: [reason], unpriced: { kind, reason: `not priced: ${reason}` } };
 }
 

@@ -19,7 +19,7 @@ import { estimateTokens } from '../estimate/tokens';
 import { countUnpriced, decideTotals, unpricedSummaryFields } from './totals';
 import type { CallSite, DetectedCall, Diagnostic, ModelRef, ScanSummary, TaskClassification, TokenEstimate, UnpricedKind, VolumeEstimate, WorkspaceAdviceSummary } from '../../model/types';
 import { formatCount } from '../../model/format';
-import { writtenModel } from '../../model/display';
+import { settingModelCouldPrice, writtenModel } from '../../model/display';
 import { USAGE_FILE_NAME } from '../../model/vocabulary';
 import { resolveStatedModel, resolveUsageSettings, resolveVolume, type StatedModel, type UsageFile } from '../usage/usage';
 import { distributeUsage, type UsageExport } from '../usage/usageExport';
@@ -84,9 +84,9 @@ export function priceCallSites(sites: readonly CallSite[], options: PricingOptio
     const model: ModelRef = modelOverride ? { id: modelOverride, raw: modelOverride, source: 'what-if' } : original.model;
     const advice = (isOverride || modelOverride ? undefined : options.knownAdvice?.(original, index)) ?? adviseSite(adviceInput({ ...original, model }, original.task, original.tokens, volume), catalog, options.advisorOptions);
     const site = withAdvice({ ...original, model, volume }, advice, catalog);
-    // An unknown model's own message is replaced by the reason with the instruction that fixes it. A call the end user's
-    // device runs is no problem to warn about: its reason is on the site, and every view shows it there.
-    const messages = site.unpricedKind === 'end-user-device' ? [] : site.unpricedReason && modelInstructionFits(site.unpricedKind) ? [site.unpricedReason] : advice.diagnostics;
+    // An unknown model's own message is replaced by the reason with the instruction that fixes it. A call the end user
+    // pays for is no problem to warn about: its reason is on the site, and every view shows it there.
+    const messages = !settingModelCouldPrice(site) ? [] : site.unpricedReason && modelInstructionFits(site.unpricedKind) ? [site.unpricedReason] : advice.diagnostics;
     for (const message of messages) diagnostics.push({ file: original.file, line: original.line, message, severity: 'warning', origin: 'pricing' });
     return site;
   });

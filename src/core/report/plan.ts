@@ -5,7 +5,7 @@ import { countUnpriced, unpricedSummaryFields } from '../pricing/totals';
 import type { CallSite, HostingOption, ScanResult, Tier } from '../../model/types';
 import planPolicyJson from '../../../data/catalog/plan-policy.json';
 
-type Group = Tier | 'keep' | 'assumed' | 'migrate' | 'unpriced' | 'on-device';
+type Group = Tier | 'keep' | 'assumed' | 'migrate' | 'unpriced' | 'end-user';
 
 const TIER_TITLES: Record<Group, string> = {
   migrate: 'Migrate off a retired or deprecated model',
@@ -15,7 +15,7 @@ const TIER_TITLES: Record<Group, string> = {
   keep: 'Keep as is',
   assumed: 'Priced at an assumed model: set the real model to confirm',
   unpriced: 'Not priced: set the model first',
-  'on-device': "Run on the end users' devices: no price to the team",
+  'end-user': 'Paid for by the end users (their device or subscription): no price to the team',
 };
 
 /** The seed framework's operational risks, and which kind of switch each applies to. */
@@ -32,8 +32,8 @@ const RISKS: ReadonlyArray<{ name: string; applies: ReadonlyArray<Tier>; text: s
 ];
 
 function groupOf(site: CallSite): Group {
-  // A call without a price has no advice yet; it is never "keep as is". One the end user's device runs needs no model set.
-  if (site.monthlyUsdCurrent === null) return settingModelCouldPrice(site) ? 'unpriced' : 'on-device';
+  // A call without a price has no advice yet; it is never "keep as is". One the end user pays for needs no model set.
+  if (site.monthlyUsdCurrent === null) return settingModelCouldPrice(site) ? 'unpriced' : 'end-user';
   const recommendation = site.recommendation;
   if (recommendation?.action === 'migrate') return 'migrate';
   // Nor is a call whose model the code does not state: its "keep" is for a model assumed for it.
@@ -135,9 +135,9 @@ export function renderMarkdownPlan(result: ScanResult): string {
   const unpriced = sites.filter((site) => site.monthlyUsdCurrent === null);
   // The summary's count (countUnpriced), as every view shows it; counted the same way when a hand-made result has none.
   const summary = result.summary.unpricedCallSites === undefined ? { ...result.summary, ...unpricedSummaryFields(countUnpriced(result.callSites)) } : result.summary;
-  const onDevice = groups.get('on-device') ?? [];
-  const needModel = unpriced.length - onDevice.length;
-  if (onDevice.length > 0 && onDevice.length === sites.length) out.push(`**No call site costs the team a price: ${onDevice.length === 1 ? 'it runs' : `all ${onDevice.length} run`} on the end users' own devices (see "${TIER_TITLES['on-device']}" below).**`, '');
+  const endUserPaid = groups.get('end-user') ?? [];
+  const needModel = unpriced.length - endUserPaid.length;
+  if (endUserPaid.length > 0 && endUserPaid.length === sites.length) out.push(`**No call site costs the team a price: ${endUserPaid.length === 1 ? 'the end user pays for it' : `the end users pay for all ${endUserPaid.length}`}, on their own device or subscription (see "${TIER_TITLES['end-user']}" below).**`, '');
   else if (unpriced.length > 0 && unpriced.length === sites.length) out.push(`**No call site is priced yet: ${unpriced.length} call site${unpriced.length === 1 ? '' : 's'} need${unpriced.length === 1 ? 's' : ''} a model before there is a total (see "Not priced" below).** Prices as of ${mdText(result.catalog.asOf)}.`, '');
   else out.push(`**${mdText(formatTotalCost(summary, formatUsd))}/month today${needModel > 0 ? ' (unpriced calls left out)' : ''} → ${formatUsd(after)}/month after ${changes.length} change${changes.length === 1 ? '' : 's'}: saves ${formatUsd(now - after)}/month (${formatUsd((now - after) * 12)}/year${now > 0 ? `, ${Math.round(((now - after) / now) * 100)}%` : ''}).** Prices as of ${mdText(result.catalog.asOf)}; volumes: ${mdText(result.summary.volumeAssumption ?? 'see each call site')}.`, '');
   if (changes.length > 0) {
@@ -159,7 +159,7 @@ export function renderMarkdownPlan(result: ScanResult): string {
   const kept = groups.get('keep') ?? [];
   if (kept.length > 0) out.push(`- **Unchanged:** ${kept.length} call site${kept.length === 1 ? '' : 's'} (already the cheapest viable option, or the saving is below the threshold; see "Calls left on closed APIs").`);
   if (needModel > 0) out.push(`- **Not priced:** ${needModel} call site${needModel === 1 ? '' : 's'} whose model is unknown or not in the catalog; each says how to set it (listed below).`);
-  if (onDevice.length > 0) out.push(`- **On the end users' devices:** ${onDevice.length} call site${onDevice.length === 1 ? '' : 's'} whose model the end user's browser runs (Chrome's built-in AI, WebLLM): no per-token price and no hardware of the team's (listed below).`);
+  if (endUserPaid.length > 0) out.push(`- **Paid for by the end users:** ${endUserPaid.length} call site${endUserPaid.length === 1 ? '' : 's'} whose model runs on the end user's own device (Chrome's built-in AI, WebLLM) or under their own subscription (Copilot's models through VS Code): no per-token price and no hardware of the team's (listed below).`);
   const assumed = sites.filter((site) => site.modelPricing?.assumed).length;
   if (assumed > 0) out.push(`- **Assumed models:** ${assumed} call site${assumed === 1 ? '' : 's'} whose model the code does not state (the end user's or the deployment's pick, or one the scan could not trace) ${assumed === 1 ? 'is' : 'are'} priced against an assumed set of models: the figures are assumptions until the real model is set (each call says how; see "Calls priced over several models").`);
   const tiers = new Set<Tier>(changes.map((change) => change.site.recommendation!.tier));
@@ -197,9 +197,9 @@ export function renderMarkdownPlan(result: ScanResult): string {
       mdText(site.unpricedReason ?? keepReason(site)),
     ])), '');
   }
-  if (onDevice.length > 0) {
-    out.push(`### ${TIER_TITLES['on-device']} (${onDevice.length})`, '');
-    out.push(mdTable(['Call site', 'Task', 'Model', 'Where it runs, and the source'], onDevice.map((site) => [
+  if (endUserPaid.length > 0) {
+    out.push(`### ${TIER_TITLES['end-user']} (${endUserPaid.length})`, '');
+    out.push(mdTable(['Call site', 'Task', 'Model', 'Who pays, and why'], endUserPaid.map((site) => [
       mdFileLink(site.file, site.line),
       mdText(site.task.type),
       mdText(`${site.provider} ${modelLabel(site.model)}`),

@@ -24,7 +24,7 @@ describe('models served by the end user subscription', () => {
         volume: { callsPerMonth: 10_000, source: 'annotation' },
       }), bundled);
       assert.equal(advice.monthlyUsdCurrent, null, 'a subscription-served model has no API price');
-      assert.equal(advice.unpriced?.kind, 'not-priced', 'the reason is no price, not an unknown model');
+      assert.equal(advice.unpriced?.kind, 'end-user-subscription', 'the end user pays for it: not an unknown model');
       assert.match(advice.unpriced?.reason ?? '', /own subscription/, 'the reason names the subscription');
     });
   }

@@ -1,7 +1,8 @@
 /**
- * Calls whose model runs on the end user's own device (WebLLM in the browser, Chrome's built-in AI) have no price and
- * need none: every view says so, and none tells the user to set a model that would not price them. Measured on the
- * real scan of the WebLLM fixture project, and with a priced call beside one such call.
+ * Calls the end user pays for, on their own device (WebLLM in the browser, Chrome's built-in AI) or under their own
+ * subscription (Copilot's models through VS Code's Language Model API), have no price for the team and need none: every
+ * view says so, and none tells the user to set a model that would not price them. Measured on the real scans of the
+ * WebLLM and vscode-lm fixture projects, and with a priced call beside such calls.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -12,7 +13,8 @@ import { codeLensTitle, codeLensTooltip, hoverMarkdown, statusBarText } from '..
 import { renderRow, renderSummary } from '../../../../src/webview/render';
 import type { ScanResult } from '../../../../src/model/types';
 
-const FIXTURE = path.join(__dirname, '..', '..', '..', 'fixtures', 'web-llm');
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures');
+const FIXTURE = path.join(FIXTURES, 'web-llm');
 
 describe("calls run on the end user's device, in every view", () => {
   let result: ScanResult;
@@ -41,8 +43,8 @@ describe("calls run on the end user's device, in every view", () => {
 
   it('the migration plan lists them in their own section, not under "set the model first"', () => {
     const plan = renderMarkdownPlan(result);
-    assert.match(plan, /No call site costs the team a price: all 2 run on the end users' own devices/);
-    assert.match(plan, /### Run on the end users' devices: no price to the team \(2\)/);
+    assert.match(plan, /No call site costs the team a price: the end users pay for all 2, on their own device or subscription/);
+    assert.match(plan, /### Paid for by the end users \(their device or subscription\): no price to the team \(2\)/);
     assert.doesNotMatch(plan, /Not priced: set the model first|need a model before/);
   });
 
@@ -53,7 +55,7 @@ describe("calls run on the end user's device, in every view", () => {
       assert.match(hoverMarkdown(site), /\*\*Why:\*\* not priced\\: .*end user's device/);
       assert.doesNotMatch(codeLensTitle(site) + codeLensTooltip(site) + hoverMarkdown(site) + renderRow(site, false), /set the model|Set Model for Call/i);
     }
-    assert.match(statusBarText(result.summary), /2 calls on users' devices \(no price to the team\)/);
+    assert.match(statusBarText(result.summary), /2 calls paid for by users \(no price to the team\)/);
     const summary = renderSummary(result, false);
     assert.match(summary, /id="summary-recommended">no price to the team</);
     assert.match(summary, /2 calls on the end users&#39; own devices, with no price to the team: none counts as \$0, and there is no model to set\./);
@@ -79,6 +81,27 @@ describe("calls run on the end user's device, in every view", () => {
     assert.match(codeLensTitle(unknown), /set the model/);
     const plan = renderMarkdownPlan(mixed);
     assert.match(plan, /Not priced:\*\* 1 call site whose model is unknown/);
-    assert.match(plan, /On the end users' devices:\*\* 2 call sites/);
+    assert.match(plan, /Paid for by the end users:\*\* 2 call sites/);
+  });
+});
+
+describe("calls under the end user's own subscription (Copilot through VS Code)", () => {
+  let result: ScanResult;
+  before(async () => {
+    result = await scanWorkspace(path.join(FIXTURES, 'vscode-lm'), { now: () => new Date('2026-01-01T00:00:00Z') });
+  });
+
+  it('are unpriced as on the user subscription, and no view asks for a model or warns of an unknown one', () => {
+    const copilot = result.callSites.filter((site) => site.monthlyUsdCurrent === null);
+    assert.ok(copilot.length > 0, 'the fixture has a Copilot call');
+    for (const site of copilot) {
+      assert.equal(site.unpricedKind, 'end-user-subscription');
+      assert.match(site.unpricedReason ?? '', /under the end user's own subscription/);
+      assert.match(codeLensTitle(site), /^on the user's subscription: no price to the team · /);
+    }
+    const table = renderTable(result);
+    assert.doesNotMatch(table, /unknown model or dynamic id|how to set the model|models are set/);
+    assert.match(table, /calls? under the end users' own subscriptions, with no price to the team/);
+    assert.doesNotMatch(renderMarkdownPlan(result), /Not priced: set the model first/);
   });
 });
