@@ -1,5 +1,5 @@
 import { formatCount, formatUsd } from '../model/format';
-import { formatSiteCost, formatTotalCost, nothingPriced, onlyPaidByEndUsers, settingModelCouldPrice, truncate, unpricedLabel, unpricedNote } from '../model/display';
+import { formatSiteCost, formatTotalCost, missingFromTotal, nothingPriced, settingModelCouldPrice, truncate, unpricedLabel, unpricedNote } from '../model/display';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
 import type { Diagnostic, ScanResult } from '../model/types';
 
@@ -26,7 +26,7 @@ export function renderTable(result: ScanResult): string {
   const unpricedSites = result.callSites.filter((site) => site.monthlyUsdCurrent === null);
   const totals = nothingPriced(summary)
     ? `Monthly now: ${formatTotalCost(summary, formatUsd)}${unpricedSites.some(settingModelCouldPrice) ? '; no total until their models are set' : ''}.`
-    : `Monthly now ${formatTotalCost(summary, formatUsd)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)})${summary.unpricedCallSites && !onlyPaidByEndUsers(summary) ? '; totals leave the unpriced calls out' : ''}.`;
+    : `Monthly now ${formatTotalCost(summary, formatUsd)}, after recommendations ${formatUsd(summary.monthlyUsdRecommended)} (saves ${formatUsd(summary.monthlyUsdCurrent - summary.monthlyUsdRecommended)})${missingFromTotal(summary) > 0 ? '; totals leave the unpriced calls out' : ''}.`;
   out.push(`${summary.callSites} call site${summary.callSites === 1 ? '' : 's'} in ${summary.filesParsed ?? '?'} of ${summary.filesScanned ?? '?'} files parsed. ${totals}`);
   out.push(`Prices as of ${result.catalog.asOf}. Volume: ${summary.volumeAssumption ?? 'see each call'}.`);
   if (result.callSites.some((site) => site.tokens.isEstimate)) out.push('* tokens: include run-time parts (user input, context, history) sized by documented defaults, not measured.');

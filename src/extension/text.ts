@@ -4,7 +4,7 @@
  */
 import type { CallSite, ScanSummary } from '../model/types';
 import { formatCount, formatPercent, formatUsd } from '../model/format';
-import { formatSiteCost, modelLabel, neutralizeUnsafeChars, nothingPriced, onlyPaidByEndUsers, pricedModelLabel, settingModelCouldPrice, tierLabel, truncate, unpricedLabel } from '../model/display';
+import { formatSiteCost, modelLabel, neutralizeUnsafeChars, missingFromTotal, nothingPriced, onlyPaidByEndUsers, pricedModelLabel, settingModelCouldPrice, tierLabel, truncate, unpricedLabel } from '../model/display';
 
 /** Plain text for a CodeLens title: bidi/control characters made visible, `$(icon)` syntax defused. */
 export function lensText(text: string): string {
@@ -99,5 +99,5 @@ export function statusBarText(summary: ScanSummary): string {
   }
   // A total that includes calls priced over assumed models says so, in the bar itself.
   const assumed = summary.assumedModelCallSites ?? 0;
-  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${assumed > 0 ? ` (${assumed} assumed)` : ''}${unpriced > 0 && !onlyPaidByEndUsers(summary) ? ` + ${unpriced} not priced` : ''}`;
+  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${assumed > 0 ? ` (${assumed} assumed)` : ''}${missingFromTotal(summary) > 0 ? ` + ${missingFromTotal(summary)} not priced` : ''}`;
 }

@@ -159,18 +159,33 @@ export function nothingPriced(summary: UnpricedFields): boolean {
  * The unpriced calls as the summary counts them (countUnpriced): those the total misses, by kind,
  * then those left out of the totals anyway. `2 calls not priced (model unknown: 1, model not in
  * catalog: 1)`, `…, 3 more left out of the totals`, `3 unpriced calls left out of the totals`, or ''
- * when every call is priced.
+ * when every call is priced. Calls the end users pay for follow: `…; 2 calls on the end users' own
+ * devices, with no price to the team`.
  */
 export function unpricedNote(summary: Omit<UnpricedFields, 'callSites'>): string {
-  const count = summary.unpricedCallSites ?? 0;
+  return [missingNote(summary), endUserPaidNote(summary)].filter(Boolean).join('; ');
+}
+
+/** The unpriced calls the total misses (and those left out of it anyway): every unpriced kind but the end users'. */
+function missingNote(summary: Omit<UnpricedFields, 'callSites'>): string {
+  const count = (summary.unpricedCallSites ?? 0) - endUserPaid(summary.unpricedByKind);
   const leftOut = summary.unpricedLeftOutCallSites ?? 0;
-  if (count === 0) return leftOut > 0 ? `${leftOut} unpriced call${leftOut === 1 ? '' : 's'} left out of the totals` : '';
-  // Not missing from the total: the end users pay for them, and there is nothing for the team to price.
-  if (onlyPaidByEndUsers(summary)) return `${count} call${count === 1 ? '' : 's'} ${paidByEndUsersWhere(summary.unpricedByKind)}, with no price to the team${leftOut > 0 ? `, ${leftOut} more left out of the totals` : ''}`;
+  if (count <= 0) return leftOut > 0 ? `${leftOut} unpriced call${leftOut === 1 ? '' : 's'} left out of the totals` : '';
   const kinds = Object.entries(summary.unpricedByKind ?? {})
-    .filter(([, n]) => (n ?? 0) > 0)
+    .filter(([kind, n]) => (n ?? 0) > 0 && !PAID_BY_END_USER.has(kind as UnpricedKind))
     .map(([kind, n]) => `${UNPRICED_LABELS[kind as UnpricedKind] ?? kind}: ${n}`);
   return `${count} call${count === 1 ? '' : 's'} not priced (${kinds.length ? kinds.join(', ') : 'model unknown'})${leftOut > 0 ? `, ${leftOut} more left out of the totals` : ''}`;
+}
+
+/** The calls the end users pay for (their device, their subscription): not missing from the total, nothing to price. */
+function endUserPaidNote(summary: Pick<ScanSummary, 'unpricedByKind'>): string {
+  const paid = endUserPaid(summary.unpricedByKind);
+  return paid > 0 ? `${paid} call${paid === 1 ? '' : 's'} ${paidByEndUsersWhere(summary.unpricedByKind)}, with no price to the team` : '';
+}
+
+/** How many of the unpriced calls the total counts are missing from it: all but those the end users pay for. */
+export function missingFromTotal(summary: Pick<ScanSummary, 'unpricedCallSites' | 'unpricedByKind'>): number {
+  return Math.max(0, (summary.unpricedCallSites ?? 0) - endUserPaid(summary.unpricedByKind));
 }
 
 /**
@@ -178,20 +193,20 @@ export function unpricedNote(summary: Omit<UnpricedFields, 'callSites'>): string
  * unpriced `$540 + 3 calls not priced (model unknown: 3)`, and when some are priced over assumed models
  * `$540 (2 calls at assumed models)`; with no priced call at all, `3 calls not priced (model unknown: 3)`
  * rather than `$0`. Unpriced calls left out of the totals anyway add nothing to it:
- * `$540 (2 unpriced calls left out of the totals)`.
+ * `$540 (2 unpriced calls left out of the totals)`; nor do calls the end users pay for:
+ * `$540 (2 calls on the end users' own devices, with no price to the team)`.
  */
 export function formatTotalCost(summary: UnpricedFields & Pick<ScanSummary, 'monthlyUsdCurrent' | 'monthlyUsdCurrentRange' | 'assumedModelCallSites'>, usd: (value: number) => string = formatUsd): string {
-  const note = unpricedNote(summary);
-  if (nothingPriced(summary)) return note;
+  if (nothingPriced(summary)) return unpricedNote(summary);
   const range = summary.monthlyUsdCurrentRange;
   const spread = formatSpread(range, usd);
-  // What the total stands on goes in one parenthesis (assumed models, unpriced calls left out anyway);
-  // unpriced calls the total misses are added after it with a "+".
-  // Calls the end users pay for are no part of the team's bill: an aside, not a "+" of what is missing.
-  const missing = (summary.unpricedCallSites ?? 0) > 0 && !onlyPaidByEndUsers(summary);
-  const asides = [assumedNote(summary), missing ? '' : note].filter(Boolean);
+  // What the total stands on goes in one parenthesis (assumed models, unpriced calls left out anyway, calls the end
+  // users pay for); unpriced calls the total misses are added after it with a "+".
+  const missing = missingFromTotal(summary) > 0;
+  const missingPart = missingNote(summary);
+  const asides = [assumedNote(summary), missing ? '' : missingPart, endUserPaidNote(summary)].filter(Boolean);
   const total = `${usd(summary.monthlyUsdCurrent)}${spread}${asides.length ? ` (${asides.join('; ')})` : ''}`;
-  return missing && note ? `${total} + ${note}` : total;
+  return missing && missingPart ? `${total} + ${missingPart}` : total;
 }
 
 /** `3 calls at assumed models`, or '' when every priced call's model is the code's: says a total includes assumptions. */

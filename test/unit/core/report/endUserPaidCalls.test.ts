@@ -12,6 +12,7 @@ import { renderMarkdownPlan } from '../../../../src/core/report/plan';
 import { codeLensTitle, codeLensTooltip, hoverMarkdown, statusBarText } from '../../../../src/extension/text';
 import { renderRow, renderSummary } from '../../../../src/webview/render';
 import type { ScanResult } from '../../../../src/model/types';
+import { formatTotalCost } from '../../../../src/model/display';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures');
 const FIXTURE = path.join(FIXTURES, 'web-llm');
@@ -70,6 +71,12 @@ describe("calls run on the end user's device, in every view", () => {
     assert.doesNotMatch(table, /\+ 2 calls|leave the unpriced calls out/);
     assert.equal(statusBarText(mixed.summary), '$(graph) LLM ≈ $540/mo');
     assert.match(renderMarkdownPlan(mixed), /\*\*\$540 \(2 calls on the end users' own devices, with no price to the team\)\/month today →/);
+  });
+
+  it('beside priced calls and calls of unknown models, only the unknown ones are a "+" of what the total misses', () => {
+    const summary = { callSites: 63, monthlyUsdCurrent: 253, unpricedCallSites: 8, unpricedLeftOutCallSites: 4, unpricedByKind: { 'end-user-subscription': 1, 'model-unknown': 7 } };
+    assert.equal(formatTotalCost(summary), "$253 (1 call under the end users' own subscriptions, with no price to the team) + 7 calls not priced (model unknown: 7), 4 more left out of the totals");
+    assert.equal(statusBarText({ ...result.summary, ...summary }), '$(graph) LLM ≈ $253/mo + 7 not priced');
   });
 
   it('beside a call whose model is unknown, that call still says how to set its model', () => {
