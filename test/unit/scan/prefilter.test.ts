@@ -85,6 +85,44 @@ describe('prefilter', () => {
     ['a database query and an upsert of rows (no raw text for an index to embed)', `await db.query({ text: 'select * from docs where id = $1', values: [id] });\nawait repo.upsert([{ id, title }]);`],
     ['sampling settings in a form with no request', `export const defaults = { temperature: 0.7, top_p: 1, max_tokens: 512 };\nexport function reset(form: Form) { form.set(defaults); }`],
   ];
+  // One line per endpoint or method shape, none with an SDK import: each alternative of the grouped pattern still lets its file through.
+  const shapes: string[] = [
+    "fetch('https://api.openai.com/v1/responses', init)",
+    "fetch('https://api.anthropic.com/v1/complete', init)",
+    "const url = 'https://generativelanguage.googleapis.com/v1beta/models';",
+    "post('https://api.assemblyai.com/v2/transcript')",
+    "fetch('https://api-inference.huggingface.co/models/x')",
+    'const client = steam.steamship.run;',
+    "fetch(`${base}/fim/completions`, init)",
+    "fetch(`${base}/audio/transcriptions`, init)",
+    "fetch('/v1/images/generations', init)",
+    "fetch(`${url}:embedContent?key=${key}`, init)",
+    'api.createEmbedding({ input })',
+    'const chat = model.startChat({ history });',
+    'await embedder.embedDocuments(texts);',
+    'const typed = llm.withStructuredOutput(schema);',
+    'const tooled = llm.bindTools(tools);',
+    'await mistral.chat.stream({ model })',
+    'await client.completions.create({ prompt })',
+    'await client.beta.chat.completions.parse({ model })',
+    'client.chat.completions.stream({ model })',
+    'client.messages.stream({ model })',
+    'await client.responses.create({ model })',
+    'await client.responses.parse({ model })',
+    'await client.embeddings.create({ input })',
+    'await client.beta.threads.createAndRunStream({ assistant_id })',
+    'await model.generateContent(parts)',
+    'await model.generateContentStream(parts)',
+    'const s = await Summarizer.create({ type: "tldr" });',
+    'const r = await window.Rewriter.create();',
+    'const p = await self.Proofreader.create();',
+    'const session = await window.ai.languageModel.create();',
+    'const session = await ai.assistant.create();',
+    'const session = await window.ai.createTextSession();',
+    'const session = await ai?.createGenericSession();',
+    'for await (const chunk of session.promptStreaming(text)) {}',
+  ];
+  for (const text of shapes) it(`keeps a file with \`${text}\``, () => assert.equal(mightContainLlmCall(text), true));
   for (const [name, text] of kept) it(`keeps ${name}`, () => assert.equal(mightContainLlmCall(text), true));
   for (const [name, text] of dropped) it(`drops ${name}`, () => assert.equal(mightContainLlmCall(text), false));
 });
