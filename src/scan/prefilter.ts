@@ -38,11 +38,17 @@ const HTTP_CLIENT_CALL = /\b(?:axios|got|ky)(?:\.(?:post|put|request))?\s*\(/;
 const MINIFIED_AVERAGE_LINE_LENGTH = 1000;
 
 /** A server that runs the agents it is given for its clients (Mastra's MCP server, `new MCPServer({ agents })`): where an app hands its agent over. */
+const AGENT_SERVER_PACKAGE = '@mastra/mcp';
 const AGENT_SERVER_SPECIFIER = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]@mastra\/mcp['"]/;
 
 /** True when the file's text could contain an LLM call. */
 export function mightContainLlmCall(text: string): boolean {
-  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text) || (SAMPLING_PARAMETER.test(text) && SENDS_REQUEST.test(text)) || AGENT_SERVER_SPECIFIER.test(text);
+  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text) || (SAMPLING_PARAMETER.test(text) && SENDS_REQUEST.test(text)) || importsAgentServer(text);
+}
+
+/** The package's name first: the import pattern starts with an alternation, which the engine tries at every position (9x slower). */
+function importsAgentServer(text: string): boolean {
+  return text.includes(AGENT_SERVER_PACKAGE) && AGENT_SERVER_SPECIFIER.test(text);
 }
 
 /** True for minified or generated text, which we do not parse (it is not where a team writes its calls). */
