@@ -27,7 +27,7 @@ export class CallSiteCodeActionProvider implements vscode.CodeActionProvider {
         return action;
       };
       if (site.monthlyUsdCurrent === null && settingModelCouldPrice(site)) {
-        // The quick fix for a call without a price: name the model it sends (none for a model the end user's device runs).
+        // The quick fix for a call without a price: name the model it sends (none for one the end user pays for).
         const fix = new vscode.CodeAction(`LLM Hosting Advisor: Set the model (${site.unpricedKind === 'model-not-in-catalog' ? 'model not in catalog' : 'model unknown'})…${where}`, vscode.CodeActionKind.QuickFix);
         fix.command = { title: 'Set Model for Call', command: CommandId.SetModelForCall, arguments: [site.id] };
         fix.isPreferred = true;

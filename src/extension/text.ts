@@ -99,5 +99,6 @@ export function statusBarText(summary: ScanSummary): string {
   }
   // A total that includes calls priced over assumed models says so, in the bar itself.
   const assumed = summary.assumedModelCallSites ?? 0;
-  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${assumed > 0 ? ` (${assumed} assumed)` : ''}${missingFromTotal(summary) > 0 ? ` + ${missingFromTotal(summary)} not priced` : ''}`;
+  const missing = missingFromTotal(summary);
+  return `$(graph) LLM ≈ ${formatUsd(summary.monthlyUsdCurrent)}/mo${assumed > 0 ? ` (${assumed} assumed)` : ''}${missing > 0 ? ` + ${missing} not priced` : ''}`;
 }

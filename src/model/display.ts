@@ -98,12 +98,13 @@ const PAID_BY_END_USER: ReadonlySet<UnpricedKind> = new Set(['end-user-device', 
 
 /** Whether every unpriced call the totals miss is paid for by the end users: then the total misses nothing, and there is no model to set. */
 export function onlyPaidByEndUsers(summary: Pick<ScanSummary, 'unpricedCallSites' | 'unpricedByKind'>): boolean {
-  const count = summary.unpricedCallSites ?? 0;
-  return count > 0 && endUserPaid(summary.unpricedByKind) === count;
+  return (summary.unpricedCallSites ?? 0) > 0 && missingFromTotal(summary) === 0;
 }
 
 function endUserPaid(byKind: Partial<Record<UnpricedKind, number>> | undefined): number {
-  return (byKind?.['end-user-device'] ?? 0) + (byKind?.['end-user-subscription'] ?? 0);
+  let paid = 0;
+  for (const kind of PAID_BY_END_USER) paid += byKind?.[kind] ?? 0;
+  return paid;
 }
 
 /** Where the end users pay for such calls: on their devices, under their subscriptions, or both. */
@@ -168,9 +169,9 @@ export function unpricedNote(summary: Omit<UnpricedFields, 'callSites'>): string
 
 /** The unpriced calls the total misses (and those left out of it anyway): every unpriced kind but the end users'. */
 function missingNote(summary: Omit<UnpricedFields, 'callSites'>): string {
-  const count = (summary.unpricedCallSites ?? 0) - endUserPaid(summary.unpricedByKind);
+  const count = missingFromTotal(summary);
   const leftOut = summary.unpricedLeftOutCallSites ?? 0;
-  if (count <= 0) return leftOut > 0 ? `${leftOut} unpriced call${leftOut === 1 ? '' : 's'} left out of the totals` : '';
+  if (count === 0) return leftOut > 0 ? `${leftOut} unpriced call${leftOut === 1 ? '' : 's'} left out of the totals` : '';
   const kinds = Object.entries(summary.unpricedByKind ?? {})
     .filter(([kind, n]) => (n ?? 0) > 0 && !PAID_BY_END_USER.has(kind as UnpricedKind))
     .map(([kind, n]) => `${UNPRICED_LABELS[kind as UnpricedKind] ?? kind}: ${n}`);

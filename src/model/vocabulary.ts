@@ -44,10 +44,7 @@ export function servedBySubscription(provider: string): boolean {
  * app's own server process, costs the team no hardware either: it is reported unpriced (the runtime's row in
  * data/catalog/on-device-runtimes.json says why), and is the last choice among an app's implementations.
  */
-const END_USER_DEVICE_SDKS: ReadonlySet<string> = new Set(['chrome-ai', 'web-llm']);
-
-/** The analyzer ids of END_USER_DEVICE_SDKS, for the catalog's check that each has its sourced row. */
-export const END_USER_DEVICE_RUNTIMES: readonly string[] = [...END_USER_DEVICE_SDKS];
+export const END_USER_DEVICE_SDKS: ReadonlySet<string> = new Set(['chrome-ai', 'web-llm']);
 
 export function runsOnEndUserDevice(call: { sdk: string }): boolean {
   return END_USER_DEVICE_SDKS.has(call.sdk);

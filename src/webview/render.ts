@@ -66,7 +66,7 @@ export function renderSummary(result: ScanResult | null, scanning: boolean, erro
   const volume = s.volumeAssumption ?? volumeAssumptionFrom(result);
   // With no priced call there is no recommendation or saving to show, not $0.
   const noPrice = nothingPriced(s);
-  // With no priced call, what stands in for the advice: the missing models, or none needed (the end users' devices run them).
+  // With no priced call, what stands in for the advice: the missing models, or none needed (the end users pay for them).
   const noPriceText = onlyPaidByEndUsers(s) ? 'no price to the team' : 'model unknown';
   return `${status}
 <dl class="summary" aria-label="Workspace summary">

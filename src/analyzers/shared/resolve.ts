@@ -401,9 +401,9 @@ function assignsValue(operator: SyntaxKind): boolean {
   return operator === SyntaxKind.EqualsToken || operator === SyntaxKind.QuestionQuestionEqualsToken || operator === SyntaxKind.BarBarEqualsToken;
 }
 
-function isConstDeclaration(declaration: VariableDeclaration): boolean {
-  const list = declaration.compilerNode.parent;
-  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+/** Whether a variable is declared `const` (read on the compiler's node, which both the wrapped and the bare walks have). */
+export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 /** The value expression a declaration gives its name, when there is one. */
@@ -414,7 +414,7 @@ export function initializerOf(declaration: Node): Node | undefined {
   if (Node.isExpression(declaration)) return declaration;
   const initializer = Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isPropertyAssignment(declaration) || Node.isParameterDeclaration(declaration) ? declaration.getInitializer() : undefined;
   // A `let` that starts empty is a lazily made value (`let engine = null; ... engine ??= await CreateMLCEngine(id)`): its assignment says what it holds.
-  if (initializer && !(Node.isVariableDeclaration(declaration) && !isConstDeclaration(declaration) && holdsNoValue(initializer))) return initializer;
+  if (initializer && !(Node.isVariableDeclaration(declaration) && !isConstDeclaration(declaration.compilerNode) && holdsNoValue(initializer))) return initializer;
   if (Node.isVariableDeclaration(declaration)) {
     // `let client; client = new OpenAI()` or if/else branches: take the first assignment in the file.
     const name = declaration.getName();

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName, markCutOffContinuation } from './callsite';
-import { constInitializer, findDeclaration, getObjectProperty, heldBy, importSpecifierOf, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
+import { constInitializer, findDeclaration, getObjectProperty, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -612,10 +612,6 @@ function chooserNames(sourceFile: SourceFile, names: readonly string[]): Set<str
   };
   visit(sourceFile.compilerNode);
   return choosers;
-}
-
-function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 /** The two values a conditional picks between (parentheses and casts aside); none for any other expression. */

@@ -314,7 +314,7 @@ export interface OllamaDefaultParallelRequests extends Sourced {
 
 /** A runtime that runs the model on the end user's own device (on-device-runtimes.json): its calls are reported, never priced. */
 export interface OnDeviceRuntimeRow extends Sourced {
-  /** The analyzer that reports its calls (the call's `sdk`; one of vocabulary's END_USER_DEVICE_RUNTIMES). */
+  /** The analyzer that reports its calls (the call's `sdk`; one of vocabulary's END_USER_DEVICE_SDKS). */
   sdk: string;
   /** What runs the model (Chrome's built-in AI, WebLLM). */
   runtime: string;

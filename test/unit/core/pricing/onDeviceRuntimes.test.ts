@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { adviseSite } from '../../../../src/core/pricing/modelSet';
 import { buildCatalog, loadCatalog } from '../../../../src/core/catalog/catalog';
 import { adviceInput } from '../../fixtureProject';
-import { END_USER_DEVICE_RUNTIMES, IN_PROCESS_PROVIDER } from '../../../../src/model/vocabulary';
+import { END_USER_DEVICE_SDKS, IN_PROCESS_PROVIDER } from '../../../../src/model/vocabulary';
 import type { ModelRef } from '../../../../src/model/types';
 
 const bundled = loadCatalog();
@@ -43,7 +43,7 @@ describe('models run on the end user device', () => {
   }
 
   it('every runtime the vocabulary calls on-device has its sourced row, and no row names another analyzer', () => {
-    assert.deepEqual((bundled.onDeviceRuntimes ?? []).map((row) => row.sdk).sort(), [...END_USER_DEVICE_RUNTIMES].sort());
+    assert.deepEqual((bundled.onDeviceRuntimes ?? []).map((row) => row.sdk).sort(), [...END_USER_DEVICE_SDKS].sort());
   });
 
   it('a catalog without the rows (a small test catalog) keeps the ordinary answer', () => {
