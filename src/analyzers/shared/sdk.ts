@@ -632,12 +632,28 @@ interface BaseUrlReading {
   settingNames?: string[];
 }
 
+/** `config.baseURL`, or `config.baseURL || config.url`: every alternative a constructor option only subclasses state. */
+function everyAlternativeStatedOnlyBySubclasses(value: Node, modules: ModuleLoader): boolean {
+  const node = unwrapExpression(value);
+  if (Node.isBinaryExpression(node) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(node.getOperatorToken().getKind())) {
+    return everyAlternativeStatedOnlyBySubclasses(node.getLeft(), modules) && everyAlternativeStatedOnlyBySubclasses(node.getRight(), modules);
+  }
+  return statedOnlyBySubclasses(node, modules);
+}
+
 function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evidence: string[], keys: readonly string[]): BaseUrlReading {
   const object = resolveObjectLiteral(options, modules);
   // Options the code hands over whole (`new OpenAI(config)`) may hold a base URL: not "absent".
   if (!object) return { option: options === undefined ? 'absent' : 'opaque' };
   const urlNode = firstProperty(object, keys);
   if (!urlNode) return { option: Node.isObjectLiteralExpression(object) && !object.getProperties().some((property) => Node.isSpreadAssignment(property)) ? 'absent' : 'opaque' };
+  // `baseURL: config.baseURL || config.url` in a base class only its subclasses hand one (`super({ baseURL: 'https://api.together.ai/v1' })`):
+  // their requests go there, but an instance of this class (mem0's factory's `new OpenAIEmbedder(config)`) goes to the SDK's own host.
+  // Asked before the value is read: reading it follows the subclasses' super() arguments and would give their host.
+  if (everyAlternativeStatedOnlyBySubclasses(urlNode, modules)) {
+    evidence.push(`${keys[0]} ${urlNode.getText()} is set only by subclasses (through super()): this class's own instances use the SDK's default host`);
+    return { option: 'absent' };
+  }
   let url = resolveString(urlNode, modules);
   // `baseURL: this.basePath` with `this.basePath = "https://apipie.ai/v1"` (or `= process.env.KOBOLD_CPP_BASE_PATH`) in the constructor.
   let source: Node = urlNode;
@@ -650,12 +666,6 @@ function baseUrlProvider(options: Node | undefined, modules: ModuleLoader, evide
   }
   // A helper's empty fallback (`url ?? ''`) is no address.
   if (url.value === '') url = { ...url, value: null };
-  // `baseURL: config.baseURL` in a base class only its subclasses hand one (`super({ baseURL: 'https://api.together.ai/v1' })`):
-  // their requests go there, but an instance of this class (the factory's `new OpenAIEmbedder(config)`) goes to the SDK's own host.
-  if (url.value === null && statedOnlyBySubclasses(urlNode, modules)) {
-    evidence.push(`${keys[0]} ${urlNode.getText()} is set only by subclasses (through super()): this class's own instances use the SDK's default host`);
-    return { option: 'absent' };
-  }
   // `baseURL: process.env.OPENAI_BASE_URL`: the example env file's value (kept only when it looks like a provider URL).
   const fromSettings = url.value === null ? settingUrl(source, modules) ?? (source === urlNode ? undefined : settingUrl(urlNode, modules)) : undefined;
   const text = url.value ?? fromSettings?.id ?? urlNode.getText();

@@ -32,14 +32,24 @@ export function likelyClasses(expression: Node, modules: ModuleLoader): Node[] {
 }
 
 /**
- * `items` reordered so that the one whose class is the likely value of `receiver` comes first (stable
- * otherwise); `classOf` names each item's class. Unchanged when the receiver's likely class is unknown
- * or is none of theirs.
+ * `items` reordered so that the one whose class is the likely value of a receiver comes first (stable
+ * otherwise); `classOf` names each item's class. The receivers are asked in turn, the first whose
+ * likely class is one of theirs decides: a call's own receiver, then what it was made with (the
+ * embeddings a LangChain store was opened with). Unchanged when none says.
  */
-export function likelyFirst<T>(items: readonly T[], receiver: Node, classOf: (item: T) => Node | undefined, modules: ModuleLoader): T[] {
+export function likelyFirst<T>(items: readonly T[], receivers: readonly Node[], classOf: (item: T) => Node | undefined, modules: ModuleLoader): T[] {
   if (items.length < 2) return [...items];
+  for (const receiver of receivers) {
+    const ordered = likelyFirstBy(items, receiver, classOf, modules);
+    if (ordered) return ordered;
+  }
+  return [...items];
+}
+
+/** `items` with the one whose class is the receiver's likely class first; undefined when the receiver's class is unknown or none of theirs. */
+function likelyFirstBy<T>(items: readonly T[], receiver: Node, classOf: (item: T) => Node | undefined, modules: ModuleLoader): T[] | undefined {
   const classes = likelyClasses(receiver, modules);
-  if (classes.length === 0) return [...items];
+  if (classes.length === 0) return undefined;
   // The likely class's own method before one it inherits (an override runs, not the base's).
   const unranked = classes.length * (LINEAGE_SLOTS + 1);
   const rank = (item: T): number => {
@@ -53,7 +63,7 @@ export function likelyFirst<T>(items: readonly T[], receiver: Node, classOf: (it
   };
   const ranked = items.map((item, index) => ({ item, index, rank: rank(item) }));
   const best = Math.min(...ranked.map((entry) => entry.rank));
-  if (best >= unranked) return [...items];
+  if (best >= unranked) return undefined;
   // Only the likely one moves: the others keep the order they were found in.
   const first = ranked.find((entry) => entry.rank === best)!;
   return [first.item, ...ranked.filter((entry) => entry !== first).map((entry) => entry.item)];

@@ -328,7 +328,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
-        bound = Node.isPropertyAccessExpression(target.callee) ? likelyFirst([...bound, ...boundOverCap], target.callee.getExpression(), (helper) => helper.ownerClass, context.modules) : bound;
+        if (Node.isPropertyAccessExpression(target.callee)) {
+          const adapters = [...bound, ...boundOverCap];
+          bound = adapters.length > 1 ? likelyFirst(adapters, selectorReceivers(expression, target, context.modules), (helper) => helper.ownerClass, context.modules) : adapters;
+        }
         const addCallerAt = (site: CallExpression, outerCall: CallExpression | undefined): void => {
           // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
           // site already: the app's helper of the same name is another implementation picked by configuration.
@@ -343,8 +346,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             // An implementation a deeper chain reaches (page-assist's ChatOllama, three calls below its `.stream()`) that the
             // receiver's selector hands out by default is the one priced; the one found first stays an alternative.
             const before = pricedThrough.get(earlier);
-            const receiver = Node.isPropertyAccessExpression(target.callee) ? target.callee.getExpression() : undefined;
-            const preferred = before && receiver ? likelyFirst([before, ...added], receiver, (helper) => helper.ownerClass, context.modules)[0] : undefined;
+            const preferred = before ? likelyFirst([before, ...added], selectorReceivers(expression, target, context.modules), (helper) => helper.ownerClass, context.modules)[0] : undefined;
             if (preferred && preferred !== before) {
               try {
                 const replacement = callerSite(preferred, expression, outerCall, file.relativePath, context.modules, callsReturned);
@@ -1307,6 +1309,20 @@ function storeRuns(expression: CallExpression, method: string, helper: Helper, m
   const declared = storeClass && Node.isIdentifier(storeClass) ? findDeclaration(storeClass, modules) : undefined;
   if (declared && Node.isClassDeclaration(declared) && declared.getMethod(method)) return false;
   return creation.getArguments().some((argument) => shapesOfReceiver(argument).some((shape) => reaches(shape, helper, modules)));
+}
+
+/**
+ * Where the implementation a call runs is picked: its receiver (`llm.chat(...)` on what a provider factory hands out),
+ * then, for a LangChain store's method, what the store was made with (`new MemoryVectorStore(embeddings)`,
+ * `Store.fromDocuments(docs, embeddings)`): page-assist's stores embed through whichever class its
+ * `pageAssistEmbeddingModel` factory returns, Ollama's unless a custom provider is chosen.
+ */
+function selectorReceivers(expression: CallExpression, target: { name: string; callee: Node }, modules: ModuleLoader): Node[] {
+  if (!Node.isPropertyAccessExpression(target.callee)) return [];
+  const receiver = unwrapExpression(target.callee.getExpression());
+  if (!Object.hasOwn(STORE_METHODS, target.name)) return [receiver];
+  const creation = target.name.startsWith('from') ? expression : storeCreation(receiver, modules)?.creation;
+  return [receiver, ...(creation?.getArguments() ?? [])];
 }
 
 /** `this.embeddings.embedDocuments(` / `.embedQuery(`: the text of a store class embedding through the embeddings its base holds. */

@@ -578,6 +578,21 @@ export class OpenAIEmbedder {
       calls: [{ line: 9, method: 'embeddings.create', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' }],
     },
     {
+      name: "the same when the base reads its base URL from either of two options (`config.baseURL || config.url`) and the subclass's URL is a constant with an env override (mem0's embedders)",
+      files: { 'src/together.ts': `import { OpenAIEmbedder } from './case';\nconst DEFAULT_BASE_URL = 'https://api.together.ai/v1';\nexport class TogetherEmbedder extends OpenAIEmbedder {\n  constructor(config: { apiKey?: string; baseURL?: string; url?: string; model?: string }) {\n    super({ ...config, baseURL: config.baseURL || config.url || process.env.TOGETHER_API_BASE || DEFAULT_BASE_URL, model: config.model || 'intfloat/multilingual-e5-large-instruct' });\n  }\n}\n` },
+      code: `import OpenAI from 'openai';
+export class OpenAIEmbedder {
+  private openai: OpenAI;
+  private model: string;
+  constructor(config: { apiKey?: string; baseURL?: string; url?: string; model?: string }) {
+    this.openai = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL || config.url });
+    this.model = config.model || 'text-embedding-3-small';
+  }
+  embed(text: string) { return this.openai.embeddings.create({ model: this.model, input: text }); }
+}`,
+      calls: [{ line: 9, method: 'embeddings.create', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' }],
+    },
+    {
       name: 'tools the provider runs, written as their type only, are named by it',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();

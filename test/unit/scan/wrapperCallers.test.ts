@@ -1903,6 +1903,61 @@ export async function searchPages(pages: { pageContent: string; metadata: object
     ],
   },
   {
+    name: "a LangChain store made with what the app's embeddings factory hands out by default is priced through that class (page-assist: Ollama unless a custom provider is chosen), the other named as an alternative",
+    files: {
+      'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
+import OpenAI from 'openai';
+export class RemoteEmbeddings extends Embeddings {
+  constructor(private readonly model: string, private readonly baseURL: string) { super({}); }
+  async embedDocuments(texts: string[]) {
+    const response = await new OpenAI({ baseURL: this.baseURL }).embeddings.create({ model: this.model, input: texts });
+    return response.data.map((item) => item.embedding);
+  }
+  async embedQuery(text: string) {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+export class LocalEmbeddings extends Embeddings {
+  constructor(private readonly model: string) { super({}); }
+  async embedDocuments(texts: string[]) {
+    const response = await fetch('http://localhost:11434/api/embed', { method: 'POST', body: JSON.stringify({ model: this.model, input: texts }) });
+    return (await response.json()).embeddings;
+  }
+  async embedQuery(text: string) {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+const isCustomModel = (model: string) => model.includes('_custom_');
+export const embeddingModel = async (model: string, baseURL: string) => {
+  if (isCustomModel(model)) {
+    return new RemoteEmbeddings(model.split('_custom_')[1], baseURL);
+  }
+  return new LocalEmbeddings(model);
+};
+`,
+      'src/search.ts': `import { MemoryVectorStore } from 'langchain/vectorstores/memory';
+import { embeddingModel } from './embeddings';
+export async function searchPages(pages: { pageContent: string; metadata: object }[], query: string, model: string) {
+  const embeddings = await embeddingModel(model, 'https://api.example.com/v1');
+  const store = new MemoryVectorStore(embeddings);
+  await store.addDocuments(pages);
+  const opened = await MemoryVectorStore.fromDocuments(pages, embeddings);
+  return [...(await store.similaritySearch(query, 3)), ...(await opened.similaritySearch(query, 3))];
+}
+`,
+    },
+    sites: [
+      { file: 'src/embeddings.ts', line: 6, kind: 'sdk', provider: 'openai' },
+      { file: 'src/embeddings.ts', line: 10, kind: 'wrapper-caller', via: 'src/embeddings.ts:6' },
+      { file: 'src/embeddings.ts', line: 16, kind: 'sdk', provider: 'ollama' },
+      { file: 'src/embeddings.ts', line: 20, kind: 'wrapper-caller', via: 'src/embeddings.ts:16' },
+      { file: 'src/search.ts', line: 6, kind: 'wrapper-caller', via: 'src/embeddings.ts:16', provider: 'ollama' },
+      { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/embeddings.ts:16', provider: 'ollama' },
+      { file: 'src/search.ts', line: 8, kind: 'wrapper-caller', provider: 'ollama' },
+      { file: 'src/search.ts', line: 8, kind: 'wrapper-caller', provider: 'ollama' },
+    ],
+  },
+  {
     name: "the app's own LangChain chat model class: invoke and stream on an instance (made by the app's factory) run its _generate, which the library calls; a class of its own that is no LangChain model is not reached so",
     files: {
       'src/models/chat.ts': `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
