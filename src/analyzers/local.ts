@@ -1,10 +1,10 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
-import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RunsOn } from '../model/types';
 import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
-import { findDeclaration, getObjectProperty, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, hasDirective, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, readModel, traceValue } from './shared/sdk';
 import { enterCall } from './shared/modelValue';
 import { returnsOf } from './shared/shapes';
@@ -86,10 +86,11 @@ export const localAnalyzer: Analyzer = {
   },
 };
 
-function report(call: CallExpression, context: AnalyzerContext, draft: { method: string; endpoint: Endpoint; model: ModelRef; messages: PromptMessage[]; maxOutputTokens?: number | null; streaming?: boolean; evidence: string[] }): DetectedCall {
+function report(call: CallExpression, context: AnalyzerContext, draft: { method: string; endpoint: Endpoint; model: ModelRef; messages: PromptMessage[]; maxOutputTokens?: number | null; streaming?: boolean; evidence: string[]; runsOn?: RunsOn }): DetectedCall {
   return toDetectedCall(call, context, {
     provider: IN_PROCESS_PROVIDER,
     sdk: IN_PROCESS_PROVIDER,
+    ...(draft.runsOn ? { runsOn: draft.runsOn } : {}),
     method: draft.method,
     endpoint: draft.endpoint,
     model: draft.model,
@@ -180,7 +181,8 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
   const endpoint = load.task !== null ? PIPELINE_TASKS[load.task] : endpointOfRunOptions(call, context);
   const device = getObjectProperty(resolveObjectLiteral(optionsNode, context.modules), 'device', context.modules);
   const deviceName = device ? resolveString(device, context.modules).value : null;
-  const hardware = deviceName && /gpu|cuda|dml/i.test(deviceName) ? `the GPU (device ${deviceName})` : 'the CPU (ONNX Runtime / WebAssembly)';
+  const browser = browserRuntimeOf(call.getSourceFile());
+  const onGpu = deviceName !== null && /gpu|cuda|dml/i.test(deviceName);
   const input = call.getArguments()[0];
   const inputText = input ? input.getText().slice(0, 60) : 'input';
   return report(call, context, {
@@ -189,7 +191,8 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
     model: model.ref,
     messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: endpoint === 'embedding' ? 'rag-context' : 'unknown', expression: inputText }] }],
     maxOutputTokens: resolveNumber(getObjectProperty(resolveObjectLiteral(call.getArguments()[1], context.modules), 'max_new_tokens', context.modules), context.modules),
-    evidence: [load.task !== null ? `transformers.js '${load.task}' pipeline from '${load.packageName}'` : `transformers.js pipeline from '${load.packageName}' whose task is known only at run time${endpoint === 'other' ? ' (endpoint unknown)' : `; its run options say ${endpoint}`}`, ...evidence, ...model.evidence, `runs in process (the user's browser or the Node server that loads this module) on ${hardware}: no API cost, the model downloads once and is cached`],
+    evidence: [load.task !== null ? `transformers.js '${load.task}' pipeline from '${load.packageName}'` : `transformers.js pipeline from '${load.packageName}' whose task is known only at run time${endpoint === 'other' ? ' (endpoint unknown)' : `; its run options say ${endpoint}`}`, ...evidence, ...model.evidence, whereTransformersRuns(browser, onGpu ? deviceName : undefined)],
+    ...(browser ? { runsOn: 'end-user-device' as const } : {}),
   });
 }
 
@@ -314,7 +317,8 @@ function modelClassRun(call: CallExpression, context: AnalyzerContext, loads: re
   const endpoint: Endpoint = generates || /For(?:CausalLM|Seq2SeqLM|ConditionalGeneration)$/.test(load.className) ? 'completion' : /ForSequenceClassification$/.test(load.className) ? (pairs ? 'rerank' : 'other') : /^(?:Auto)?\w*Model$/.test(load.className) ? 'embedding' : 'other';
   const device = getObjectProperty(resolveObjectLiteral(optionsNode, context.modules), 'device', context.modules);
   const deviceName = device ? resolveString(device, context.modules).value : null;
-  const hardware = deviceName && /gpu|cuda|dml/i.test(deviceName) ? `the GPU (device ${deviceName})` : 'the CPU (ONNX Runtime / WebAssembly), unless a device option set at run time says otherwise';
+  const browser = browserRuntimeOf(call.getSourceFile());
+  const gpu = deviceName && /gpu|cuda|dml/i.test(deviceName) ? deviceName : undefined;
   const inputText = input ? input.getText().slice(0, 60) : 'inputs';
   return report(call, context, {
     method: `${load.className}${generates ? '.generate' : ''}`,
@@ -326,8 +330,9 @@ function modelClassRun(call: CallExpression, context: AnalyzerContext, loads: re
       `transformers.js ${load.className} from '${load.packageName}' loaded with from_pretrained at line ${load.call.getStartLineNumber()}; this call runs it`,
       ...(pairs ? ['the tokenizer is given text pairs (text_pair): a cross-encoder scoring each query-document pair'] : []),
       ...model.evidence,
-      `runs in process (the user's browser or the Node server that loads this module) on ${hardware}: no API cost, the model downloads once and is cached`,
+      whereTransformersRuns(browser, gpu, ', unless a device option set at run time says otherwise'),
     ],
+    ...(browser ? { runsOn: 'end-user-device' as const } : {}),
   });
 }
 
@@ -572,4 +577,25 @@ function supabaseSessionRun(call: CallExpression, context: AnalyzerContext): Det
     toolNames: [],
     evidence: [`Supabase edge runtime AI inference (${created})`, ...model.evidence, `not the built-in ${SUPABASE_BUILT_IN_EMBEDDING}: the edge runtime sends the prompt to the inference server (Ollama or Llamafile) the deployment names in AI_INFERENCE_API_HOST`],
   });
+}
+
+/** A module that listens for its page's messages on `self`: a web worker (Node's worker threads listen on `parentPort`). */
+const WEB_WORKER_LISTENER = /\bself\s*\.\s*(?:addEventListener\s*\(\s*['"]message['"]|onmessage\s*=)/;
+
+/**
+ * How a file shows that what it runs runs in the end user's browser: it is a web worker, or a React client component
+ * (`'use client'`). transformers.js runs in either a Node server or a browser; anything else leaves it to the process that
+ * loads the module, as before. A description for the evidence, or undefined.
+ */
+function browserRuntimeOf(sourceFile: SourceFile): string | undefined {
+  if (hasDirective(sourceFile, 'use client')) return "a client component ('use client')";
+  const text = sourceFile.getFullText();
+  return WEB_WORKER_LISTENER.test(text) && !text.includes('worker_threads') ? "a web worker (it listens for the page's messages on `self`)" : undefined;
+}
+
+/** The evidence line saying where a transformers.js model runs, on what hardware (the `device` option's GPU, else the CPU), and who pays for it. */
+function whereTransformersRuns(browser: string | undefined, gpuDevice: string | null | undefined, cpuCaveat = ''): string {
+  const hardware = gpuDevice ? `GPU (device ${gpuDevice})` : `CPU (ONNX Runtime${browser ? ' Web' : ''} / WebAssembly)${cpuCaveat}`;
+  if (browser) return `runs in the end user's browser, in ${browser}, on their ${hardware}: no API cost and no hardware of the team's; the model downloads to the browser once and is cached there`;
+  return `runs in process (the user's browser or the Node server that loads this module) on the ${hardware}: no API cost, the model downloads once and is cached`;
 }

@@ -223,6 +223,9 @@ export interface CallAnnotation {
   line: number;
 }
 
+/** A runtime the model runs on that the call's analyzer does not imply: only the end user's own device so far. */
+export type RunsOn = 'end-user-device';
+
 /** One LLM call as an analyzer sees it, before tokens, task and prices are worked out. */
 export interface DetectedCall {
   file: string;
@@ -234,6 +237,11 @@ export interface DetectedCall {
   provider: string;
   /** The SDK family (the analyzer id): openai, anthropic, google, vercel-ai, langchain, bedrock, http, ... */
   sdk: string;
+  /**
+   * Where the model runs when the code shows it is the end user's own device, which `sdk` alone does not say: transformers.js
+   * loaded in a web worker or a client component runs in the end user's browser (vocabulary's runsOnEndUserDevice).
+   */
+  runsOn?: RunsOn;
   /** The method path as called, e.g. `chat.completions.create`. */
   method: string;
   endpoint: Endpoint;
@@ -429,6 +437,8 @@ export interface CallSite extends TrafficFields {
   endColumn: number;
   provider: string;
   sdk: string;
+  /** As on DetectedCall: the end user's own device, when the code shows it (absent otherwise). */
+  runsOn?: RunsOn;
   method: string;
   endpoint: Endpoint;
   model: ModelRef;

@@ -46,8 +46,15 @@ export function servedBySubscription(provider: string): boolean {
  */
 export const END_USER_DEVICE_SDKS: ReadonlySet<string> = new Set(['chrome-ai', 'web-llm']);
 
-export function runsOnEndUserDevice(call: { sdk: string }): boolean {
-  return END_USER_DEVICE_SDKS.has(call.sdk);
+/**
+ * Analyzers some of whose calls run on the end user's device when the code shows it (the call's `runsOn`): the local
+ * analyzer's transformers.js, which runs in a Node server or in the end user's browser (a web worker, a client component).
+ * Their row in on-device-runtimes.json is for those calls only.
+ */
+export const SOMETIMES_END_USER_DEVICE_SDKS: ReadonlySet<string> = new Set([IN_PROCESS_PROVIDER]);
+
+export function runsOnEndUserDevice(call: { sdk: string; runsOn?: 'end-user-device' }): boolean {
+  return END_USER_DEVICE_SDKS.has(call.sdk) || (call.runsOn === 'end-user-device' && SOMETIMES_END_USER_DEVICE_SDKS.has(call.sdk));
 }
 
 export function isLocalServer(provider: string): boolean {

@@ -708,3 +708,14 @@ function lazyLoaderImport(call: CallExpression): Node | undefined {
   }
   return undefined;
 }
+
+/** Whether a file (or a function body) opens with a directive prologue holding `directive` (`'use client'`, `'use server'`). */
+export function hasDirective(container: Node, directive: string): boolean {
+  const statements = Node.isSourceFile(container) || Node.isBlock(container) ? container.getStatements() : [];
+  for (const statement of statements) {
+    const expression = Node.isExpressionStatement(statement) ? statement.getExpression() : undefined;
+    if (!expression || !Node.isStringLiteral(expression)) return false;
+    if (expression.getLiteralValue() === directive) return true;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName, markCutOffContinuation } from './callsite';
-import { constInitializer, findDeclaration, getObjectProperty, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
+import { constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -1042,17 +1042,6 @@ function isOwnRoutePath(node: Node, modules: ModuleLoader, depth: number): boole
     const declaration = findDeclaration(value, modules);
     const initializer = constInitializer(declaration);
     return initializer !== undefined && isOwnRoutePath(initializer, modules, depth + 1);
-  }
-  return false;
-}
-
-/** Whether a file (or a function body) opens with a directive prologue holding `directive` (`'use client'`, `'use server'`). */
-function hasDirective(container: Node, directive: string): boolean {
-  const statements = Node.isSourceFile(container) || Node.isBlock(container) ? container.getStatements() : [];
-  for (const statement of statements) {
-    const expression = Node.isExpressionStatement(statement) ? statement.getExpression() : undefined;
-    if (!expression || !Node.isStringLiteral(expression)) return false;
-    if (expression.getLiteralValue() === directive) return true;
   }
   return false;
 }

@@ -12,6 +12,7 @@ import type {
   HostingOption,
   ModelRef,
   Recommendation,
+  RunsOn,
   SelfHostPool,
   SpendStage,
   TaskClassification,
@@ -57,6 +58,8 @@ export interface AdviceInput {
   provider: string;
   /** The analyzer that reported the call (the call's `sdk`): whether it runs on the end user's own device (vocabulary's runsOnEndUserDevice). */
   sdk?: string;
+  /** The end user's own device, when the code shows the call runs there (the call's `runsOn`). */
+  runsOn?: RunsOn;
   endpoint: Endpoint;
   task: TaskClassification;
   tokens: TokenEstimate;

@@ -317,6 +317,6 @@ function notPriced(reason: string, kind: 'not-priced' | 'end-user-device' | 'end
 
 /** The runtime (on-device-runtimes.json) that runs the call's model on the end user's own device, if it is one. */
 function onDeviceRuntime(input: AdviceInput, catalog: Catalog): OnDeviceRuntimeRow | undefined {
-  if (input.sdk === undefined || !runsOnEndUserDevice({ sdk: input.sdk })) return undefined;
+  if (input.sdk === undefined || !runsOnEndUserDevice({ sdk: input.sdk, runsOn: input.runsOn })) return undefined;
   return catalog.onDeviceRuntimes?.find((row) => row.sdk === input.sdk);
 }

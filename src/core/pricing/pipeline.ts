@@ -174,8 +174,8 @@ export function zeroCostNote(site: Pick<CallSite, 'volume' | 'tokens'>): string 
 }
 
 /** What the advisor reads of a call: what the code says (model, provider, endpoint, features) and what was estimated for it. */
-function adviceInput(call: Pick<CallSite, 'model' | 'provider' | 'sdk' | 'endpoint' | 'features' | 'realtimeStep'>, task: TaskClassification, tokens: TokenEstimate, volume: VolumeEstimate): AdviceInput {
-  return { model: call.model, provider: call.provider, sdk: call.sdk, endpoint: call.endpoint, task, tokens, volume, features: call.features, ...(call.realtimeStep ? { realtimeSession: true } : {}) };
+function adviceInput(call: Pick<CallSite, 'model' | 'provider' | 'sdk' | 'runsOn' | 'endpoint' | 'features' | 'realtimeStep'>, task: TaskClassification, tokens: TokenEstimate, volume: VolumeEstimate): AdviceInput {
+  return { model: call.model, provider: call.provider, sdk: call.sdk, ...(call.runsOn ? { runsOn: call.runsOn } : {}), endpoint: call.endpoint, task, tokens, volume, features: call.features, ...(call.realtimeStep ? { realtimeSession: true } : {}) };
 }
 
 /** What the summary says about volumes: how many call sites run on the built-in default, and on what-ifs. */
@@ -263,6 +263,7 @@ export function enrichCalls(calls: DetectedCall[], options: EnrichOptions = {}):
       endColumn: call.endColumn,
       provider: call.provider,
       sdk: call.sdk,
+      ...(call.runsOn ? { runsOn: call.runsOn } : {}),
       method: call.method,
       endpoint: call.endpoint,
       model: annotated.model,

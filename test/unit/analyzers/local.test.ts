@@ -126,6 +126,45 @@ export const write = (prompt: string) => generator(prompt, { max_new_tokens: 64 
       ],
     },
     {
+      name: "transformers.js in a web worker (it listens on `self` for the page's messages): runs in the end user's browser, on WebGPU when the device says so",
+      file: 'lib/workers/pipeline.ts',
+      code: `import { pipeline } from '@xenova/transformers';
+class PipelineSingleton {
+  static instance?: any;
+  static async init(...args: Parameters<typeof pipeline>) {
+    this.instance = await pipeline(...args);
+  }
+}
+const generator = await pipeline('text-generation', 'onnx-community/Qwen2.5-0.5B-Instruct', { device: 'webgpu' });
+self.addEventListener('message', async (event: MessageEvent<{ type: string; args: any[] }>) => {
+  if (event.data.type === 'init') await PipelineSingleton.init(...(event.data.args as Parameters<typeof pipeline>));
+  const output = await PipelineSingleton.instance(...event.data.args);
+  const reply = await generator(String(event.data.args[0]), { max_new_tokens: 32 });
+  self.postMessage({ type: 'result', data: output, reply });
+});`,
+      calls: [
+        { line: 11, method: 'pipeline(task unknown)', provider: 'local', runsOn: 'end-user-device', evidenceIncludes: ["runs in the end user's browser, in a web worker", 'on their CPU (ONNX Runtime Web / WebAssembly)'] },
+        { line: 12, method: 'pipeline(text-generation)', runsOn: 'end-user-device', evidenceIncludes: ['on their GPU (device webgpu)'] },
+      ],
+    },
+    {
+      name: "transformers.js in a React client component ('use client'): runs in the end user's browser",
+      code: `'use client';
+import { pipeline } from '@huggingface/transformers';
+const extractor = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');
+export const embed = (text: string) => extractor(text, { pooling: 'mean', normalize: true });`,
+      calls: [{ line: 4, method: 'pipeline(feature-extraction)', runsOn: 'end-user-device', evidenceIncludes: ["in a client component ('use client')"] }],
+    },
+    {
+      name: 'transformers.js in a Node worker thread: the team\'s own process, not the end user\'s browser',
+      code: `import { parentPort } from 'node:worker_threads';
+import { pipeline } from '@huggingface/transformers';
+const extractor = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');
+parentPort?.on('message', async (text: string) => parentPort?.postMessage(await extractor(text, { pooling: 'mean' })));
+self.onmessage = null;`,
+      calls: [{ line: 4, method: 'pipeline(feature-extraction)', runsOn: null, evidenceIncludes: ['runs in process (the user\'s browser or the Node server that loads this module) on the CPU (ONNX Runtime / WebAssembly)'] }],
+    },
+    {
       name: 'transformers.js behind a cached promise and a dynamic-import wrapper: the run is found by its pipeline options',
       code: `export class LocalWhisper {
   private loading?: Promise<any>;

@@ -36,6 +36,8 @@ export interface ExpectedCall {
   outputModalities?: string[];
   /** Which request of a realtime session the call makes (`realtimeStep`); `null` when it is none. */
   realtimeStep?: DetectedCall['realtimeStep'] | null;
+  /** Where the code shows the model runs (`runsOn`); `null` when it shows nothing beyond the analyzer. */
+  runsOn?: DetectedCall['runsOn'] | null;
 }
 
 export interface InvalidCase {
@@ -134,6 +136,7 @@ function compare(actual: DetectedCall, expected: ExpectedCall): void {
   if (expected.holeKinds !== undefined) assert.deepEqual(actual.messages.flatMap((message) => message.holes.map((hole) => hole.kind)), expected.holeKinds, `${where}: hole kinds`);
   if (expected.outputModalities !== undefined) assert.deepEqual(actual.outputModalities ?? [], expected.outputModalities, `${where}: output modalities`);
   if (expected.realtimeStep !== undefined) assert.deepEqual(actual.realtimeStep ?? null, expected.realtimeStep, `${where}: realtime step`);
+  if (expected.runsOn !== undefined) assert.equal(actual.runsOn ?? null, expected.runsOn, `${where}: runs on`);
 }
 
 function summarize(call: DetectedCall) {

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { adviseSite } from '../../../../src/core/pricing/modelSet';
 import { buildCatalog, loadCatalog } from '../../../../src/core/catalog/catalog';
 import { adviceInput } from '../../fixtureProject';
-import { END_USER_DEVICE_SDKS, IN_PROCESS_PROVIDER } from '../../../../src/model/vocabulary';
+import { END_USER_DEVICE_SDKS, IN_PROCESS_PROVIDER, SOMETIMES_END_USER_DEVICE_SDKS } from '../../../../src/model/vocabulary';
 import type { ModelRef } from '../../../../src/model/types';
 
 const bundled = loadCatalog();
@@ -42,8 +42,22 @@ describe('models run on the end user device', () => {
     });
   }
 
+  it('a transformers.js model the code shows running in the browser (runsOn): not priced, through the browser row', () => {
+    const browserEmbedder: ModelRef = { id: 'Xenova/all-MiniLM-L6-v2', raw: "'Xenova/all-MiniLM-L6-v2'", source: 'literal' };
+    const advice = adviseSite(adviceInput(browserEmbedder, { ...call(IN_PROCESS_PROVIDER, IN_PROCESS_PROVIDER), endpoint: 'embedding', runsOn: 'end-user-device' }), bundled);
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.equal(advice.unpriced?.kind, 'end-user-device');
+    assert.match(advice.unpriced?.reason ?? '', /Xenova\/all-MiniLM-L6-v2 runs on the end user's device through Transformers\.js .*github\.com\/huggingface\/transformers\.js.*as of 2026-10-27/);
+    // The same call in the app's own process (nothing says browser) is priced or asked about as before.
+    const inProcess = adviseSite(adviceInput(browserEmbedder, { ...call(IN_PROCESS_PROVIDER, IN_PROCESS_PROVIDER), endpoint: 'embedding' }), bundled);
+    assert.notEqual(inProcess.unpriced?.kind, 'end-user-device');
+    // runsOn from an analyzer whose calls never run there is not read.
+    const fromApi = adviseSite(adviceInput(browserEmbedder, { ...call('openai', 'openai'), endpoint: 'embedding', runsOn: 'end-user-device' }), bundled);
+    assert.notEqual(fromApi.unpriced?.kind, 'end-user-device');
+  });
+
   it('every runtime the vocabulary calls on-device has its sourced row, and no row names another analyzer', () => {
-    assert.deepEqual((bundled.onDeviceRuntimes ?? []).map((row) => row.sdk).sort(), [...END_USER_DEVICE_SDKS].sort());
+    assert.deepEqual((bundled.onDeviceRuntimes ?? []).map((row) => row.sdk).sort(), [...END_USER_DEVICE_SDKS, ...SOMETIMES_END_USER_DEVICE_SDKS].sort());
   });
 
   it('a catalog without the rows (a small test catalog) keeps the ordinary answer', () => {

@@ -112,3 +112,24 @@ describe("calls under the end user's own subscription (Copilot through VS Code)"
     assert.doesNotMatch(renderMarkdownPlan(result), /Not priced: set the model first/);
   });
 });
+
+describe("transformers.js in the end user's browser (the local fixture's web worker)", () => {
+  let result: ScanResult;
+  before(async () => {
+    result = await scanWorkspace(path.join(FIXTURES, 'local'), { now: () => new Date('2026-01-01T00:00:00Z') });
+  });
+
+  it("the worker's run is unpriced as on the end user's device; the same library in a Node server stays in the app's own process", () => {
+    const worker = result.callSites.find((site) => site.file === 'src/workers/embedder.worker.ts');
+    assert.ok(worker, 'the fixture has the web worker run');
+    assert.equal(worker.runsOn, 'end-user-device');
+    assert.equal(worker.unpricedKind, 'end-user-device');
+    assert.match(worker.unpricedReason ?? '', /Xenova\/bge-small-en-v1\.5 runs on the end user's device through Transformers\.js .*github\.com\/huggingface\/transformers\.js/);
+    assert.match(codeLensTitle(worker), /^on the user's device: no price to the team · /);
+    const server = result.callSites.find((site) => site.file === 'src/server/cachedEmbedder.js');
+    assert.ok(server, 'the fixture has the server run');
+    assert.equal(server.runsOn, undefined);
+    assert.notEqual(server.unpricedKind, 'end-user-device');
+    assert.match(renderTable(result), /1 call on the end users' own devices, with no price to the team/);
+  });
+});
