@@ -592,7 +592,8 @@ function callSiteArguments(parameter: Node): Array<Node | undefined> {
     for (const call of file.getDescendantsOfKind(isConstructor ? SyntaxKind.NewExpression : SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-      if (calleeName !== name) continue;
+      // `new this(embeddings, dbConfig)` in a static factory of the class itself (`static fromDocuments(docs, embeddings)`).
+      if (calleeName !== name && !(isConstructor && callee.getKind() === SyntaxKind.ThisKeyword && call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor)) === fn.getParent())) continue;
       // A caller that leaves the argument out relies on the default.
       found.push(call.getArguments()[index]);
       if (found.length >= 30) return found;

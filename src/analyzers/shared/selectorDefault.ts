@@ -69,6 +69,39 @@ function likelyFirstBy<T>(items: readonly T[], receiver: Node, classOf: (item: T
   return [first.item, ...ranked.filter((entry) => entry !== first).map((entry) => entry.item)];
 }
 
+/** The field a LangChain vector store holds its embeddings in, set by the base class's constructor from its first argument. */
+const STORE_EMBEDDINGS_FIELD = 'embeddings';
+/** Files read for the places a store class is made: as many as the other searches over the project's loaded files. */
+const MAX_CONSTRUCTION_FILES = 200;
+
+/**
+ * What a store class that extends another, and declares no embeddings field, hands its base class's constructor as the
+ * embeddings: the first argument of its own constructor's `super(...)` (a parameter, whose values are what its callers
+ * pass), or with no constructor of its own, the first argument of each `new Store(...)` in the project's loaded files
+ * (tested by the class's name first).
+ */
+function storeConstructionEmbeddings(owner: Node | undefined): Node[] {
+  if (!owner || !Node.isClassDeclaration(owner) || !owner.getExtends() || owner.getProperty(STORE_EMBEDDINGS_FIELD)) return [];
+  const constructor = owner.getConstructors()[0];
+  if (constructor) {
+    const handed = constructor.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => call.getExpression().getKind() === SyntaxKind.SuperKeyword)?.getArguments()[0];
+    return handed ? [handed] : [];
+  }
+  const name = owner.getName();
+  if (!name) return [];
+  const own = owner.getSourceFile();
+  const files = [own, ...owner.getProject().getSourceFiles().filter((file) => file !== own)].slice(0, MAX_CONSTRUCTION_FILES);
+  const found: Node[] = [];
+  for (const file of files) {
+    if (!file.getFullText().includes(`new ${name}`)) continue;
+    for (const made of file.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+      const argument = made.getArguments()[0];
+      if (argument && made.getExpression().getText() === name) found.push(argument);
+    }
+  }
+  return found;
+}
+
 function collectClasses(expression: Node | undefined, modules: ModuleLoader, depth: number, found: Node[], seen: Set<Node>): void {
   if (!expression || depth > MAX_DEPTH || found.length >= MAX_CLASSES) return;
   const node = unwrapExpression(expression);
@@ -113,7 +146,13 @@ function collectClasses(expression: Node | undefined, modules: ModuleLoader, dep
   // `this.providerInstance`: what the class assigns to the field.
   if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
     const owner = node.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
-    for (const value of fieldAssignments(owner, node.getName(), modules)) collectClasses(value, modules, depth + 1, found, seen);
+    const assigned = fieldAssignments(owner, node.getName(), modules);
+    for (const value of assigned) collectClasses(value, modules, depth + 1, found, seen);
+    // LangChain's VectorStore keeps the embeddings its constructor is handed as `this.embeddings`: an app's store class that
+    // leaves the field to its base holds what it is made with (page-assist's `new PAMemoryVectorStore(embeddings)`).
+    if (assigned.length === 0 && node.getName() === STORE_EMBEDDINGS_FIELD) {
+      for (const value of storeConstructionEmbeddings(owner)) collectClasses(value, modules, depth + 1, found, seen);
+    }
     return;
   }
   // `api.llm` where `api` is a `ClientApi` whose constructor sets `this.llm` per provider: what that class assigns to the field.

@@ -558,6 +558,12 @@ function functionTypeOf(member: Node): (Node & { getParameters(): Array<{ getTyp
 export function classOfExpression(expression: Node, modules: ModuleLoader, depth = 0): Node | undefined {
   const target = unwrapExpression(expression);
   if (Node.isClassExpression(target)) return target;
+  // `new this(embeddings)` in a static factory (`static fromDocuments(docs, embeddings)`): the class it is declared in.
+  if (target.getKind() === SyntaxKind.ThisKeyword) {
+    const method = target.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isFunctionExpression(ancestor));
+    const owner = method?.getParent();
+    return method && Node.isMethodDeclaration(method) && method.isStatic() && owner && (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) ? owner : undefined;
+  }
   if (Node.isIdentifier(target)) {
     const declaration = findDeclaration(target, modules);
     // `export default BaseLLM`: the import resolves to the exported name, declared in that module.

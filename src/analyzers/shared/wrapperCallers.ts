@@ -192,6 +192,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     }
     return sets;
   };
+  // How each caller site was made, to make it again when the site it goes through is priced through another
+  // implementation by a later round (see repriceCallersOfReplaced); and the sites so replaced.
+  const remakes: CallerRemake[] = [];
+  const replaced = new Set<DetectedCall>();
   let frontier: readonly DetectedCall[] = calls;
   let storeFiles: WorkspaceFile[] | undefined;
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
@@ -356,6 +360,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
                   evidence: [`${alternatives.length + 1} implementations may serve this call; priced through ${preferred.call.enclosingFunction}, the one the receiver's selector hands out by default`, ...replacement.evidence],
                 });
                 pricedThrough.set(earlier, preferred);
+                replaced.add(earlier);
                 return;
               } catch {
                 // The default one's arguments cannot be followed: the site keeps the implementation it had.
@@ -375,6 +380,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             nodeOfCaller.set(caller, site);
             callerAt.set(key, caller);
             pricedThrough.set(caller, helper);
+            remakes.push({ caller, helper, remake: () => callerSite(helper, expression, outerCall, file.relativePath, context.modules, callsReturned) });
             levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) || callsUnderOwnName(expression) ? 0 : 1));
             const privateStep = callsPrivateMethod(target.callee, helper);
             stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (privateStep ? 0 : 1));
@@ -450,8 +456,43 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     found.push(...next);
     frontier = next.filter((caller) => (levelOf.get(caller) ?? 0) < MAX_LEVELS && (stepsOf.get(caller) ?? 0) < MAX_LEVELS + MAX_OWN_CLASS_HOPS);
   }
+  repriceCallersOfReplaced(remakes, replaced);
   return withHopsPassedThrough(found.filter((call) => !forwardingHops.has(call)), forwardingHops);
 }
+
+/** A caller site, the helper it was made through, and how to make it again from that helper's (changed) site. */
+interface CallerRemake {
+  caller: DetectedCall;
+  helper: Helper;
+  remake: () => DetectedCall;
+}
+
+/**
+ * Callers made from a site that a later round priced through another implementation (a deeper chain reaching the one the
+ * receiver's selector hands out by default: page-assist's store class embedding through `this.embeddings`, whose Ollama
+ * class is found three rounds after its OpenAI one) copied what the site said then: each is made again from the site as
+ * it is now, in the order the callers were made, so that their own callers follow. The alternatives and the note
+ * naming them stay; a caller that cannot be made again keeps what it had.
+ */
+function repriceCallersOfReplaced(remakes: readonly CallerRemake[], replaced: Set<DetectedCall>): void {
+  if (replaced.size === 0) return;
+  for (const { caller, helper, remake } of remakes) {
+    if (!replaced.has(helper.call)) continue;
+    try {
+      const fresh = remake();
+      const alternatives = caller.via?.alternatives;
+      // The caller's own note on its alternatives leads its evidence (a helper's, further down, comes again with the fresh evidence).
+      const ownNote = alternatives && IMPLEMENTATIONS_NOTE.test(caller.evidence[0] ?? '') && !fresh.evidence.includes(caller.evidence[0]) ? [caller.evidence[0]] : [];
+      Object.assign(caller, fresh, { ...(fresh.via ? { via: { ...fresh.via, ...(alternatives ? { alternatives } : {}) } } : {}), evidence: [...ownNote, ...fresh.evidence] });
+      replaced.add(caller);
+    } catch {
+      // The site's arguments cannot be followed again: the caller keeps the implementation it was made with.
+    }
+  }
+}
+
+/** The evidence line saying several implementations may serve a call (see alternativeAdapters and addCallerAt). */
+const IMPLEMENTATIONS_NOTE = /^\d+ implementations may serve this call/;
 
 /** A helper's request, as `via` and its lists name it. */
 type HelperRef = Pick<WrapperVia, 'file' | 'line' | 'function'>;

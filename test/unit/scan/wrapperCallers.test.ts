@@ -1958,6 +1958,185 @@ export async function searchPages(pages: { pageContent: string; metadata: object
     ],
   },
   {
+    name: "the app's own store class (its constructor hands the embeddings to LangChain's base), made with what the factory hands out by default: its `this.embeddings` calls, and its callers found before that class's deeper chain was, are priced through that class",
+    files: {
+      'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
+import OpenAI from 'openai';
+import { embedInBatches } from './batch';
+export class RemoteEmbeddings extends Embeddings {
+  constructor(private readonly model: string) { super({}); }
+  async embedDocuments(texts: string[]) {
+    const response = await new OpenAI().embeddings.create({ model: this.model, input: texts });
+    return response.data.map((item) => item.embedding);
+  }
+  async embedQuery(text: string) {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+export class LocalEmbeddings extends Embeddings {
+  constructor(private readonly model: string) { super({}); }
+  async embedDocuments(texts: string[]) {
+    return embedInBatches(this.model, texts);
+  }
+  async embedQuery(text: string) {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+export const embeddingModel = async (model: string) => {
+  if (model.includes('_custom_')) {
+    return new RemoteEmbeddings(model.split('_custom_')[1]);
+  }
+  return new LocalEmbeddings(model);
+};
+`,
+      'src/batch.ts': `import { postEmbed } from './ollamaClient';
+export async function embedInBatches(model: string, texts: string[]) {
+  const vectors: number[][] = [];
+  for (let start = 0; start < texts.length; start += 64) vectors.push(...(await postEmbed(model, texts.slice(start, start + 64))));
+  return vectors;
+}
+`,
+      'src/ollamaClient.ts': `export async function postEmbed(model: string, texts: string[]) {
+  const response = await fetch('http://localhost:11434/api/embed', { method: 'POST', body: JSON.stringify({ model, input: texts }) });
+  return (await response.json()).embeddings as number[][];
+}
+`,
+      'src/store.ts': `import { VectorStore } from '@langchain/core/vectorstores';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+export class AppStore extends VectorStore {
+  private vectors: { text: string; vector: number[] }[] = [];
+  constructor(embeddings: EmbeddingsInterface, args?: object) {
+    super(embeddings, args ?? {});
+  }
+  _vectorstoreType() { return 'memory'; }
+  async addVectors() {}
+  async similaritySearchVectorWithScore(): Promise<[any, number][]> { return []; }
+  async addDocuments(documents: { pageContent: string }[]) {
+    const vectors = await this.embeddings.embedDocuments(documents.map((doc) => doc.pageContent));
+    this.vectors.push(...vectors.map((vector, index) => ({ text: documents[index].pageContent, vector })));
+  }
+  async similaritySearch(query: string) {
+    const queryVector = await this.embeddings.embedQuery(query);
+    return this.vectors.filter((entry) => entry.vector.length === queryVector.length);
+  }
+  static async fromDocuments(documents: { pageContent: string }[], embeddings: EmbeddingsInterface) {
+    const store = new this(embeddings);
+    await store.addDocuments(documents);
+    return store;
+  }
+}
+`,
+      'src/search.ts': `import { AppStore } from './store';
+import { embeddingModel } from './embeddings';
+export async function searchPages(pages: { pageContent: string }[], query: string, model: string) {
+  const embeddings = await embeddingModel(model);
+  const store = new AppStore(embeddings);
+  await store.addDocuments(pages);
+  return store.similaritySearch(query);
+}
+`,
+    },
+    sites: [
+      { file: 'src/batch.ts', line: 4, kind: 'wrapper-caller', via: 'src/ollamaClient.ts:2' },
+      { file: 'src/embeddings.ts', line: 7, kind: 'sdk', provider: 'openai' },
+      { file: 'src/embeddings.ts', line: 11, kind: 'wrapper-caller', via: 'src/embeddings.ts:7' },
+      { file: 'src/embeddings.ts', line: 17, kind: 'wrapper-caller', via: 'src/batch.ts:4' },
+      { file: 'src/embeddings.ts', line: 20, kind: 'wrapper-caller', via: 'src/embeddings.ts:17' },
+      { file: 'src/ollamaClient.ts', line: 2, kind: 'sdk', provider: 'ollama' },
+      { file: 'src/search.ts', line: 6, kind: 'wrapper-caller', via: 'src/store.ts:12', provider: 'ollama' },
+      { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/store.ts:16', provider: 'ollama' },
+      { file: 'src/store.ts', line: 12, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama' },
+      // The static factory's own `store.addDocuments(documents)` on its `new this(...)`: a request path nothing calls here.
+      { file: 'src/store.ts', line: 21, kind: 'wrapper-caller', via: 'src/store.ts:12', provider: 'ollama' },
+    ],
+  },
+  {
+    name: "the same store class made only by its static factory's `new this(embeddings)`: the factory's caller's embeddings are the store's, and a method called on what the factory returns reaches the class's own method",
+    files: {
+      'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
+import OpenAI from 'openai';
+import { embedInBatches } from './batch';
+export class RemoteEmbeddings extends Embeddings {
+  constructor(private readonly model: string) { super({}); }
+  async embedDocuments(texts: string[]) {
+    const response = await new OpenAI().embeddings.create({ model: this.model, input: texts });
+    return response.data.map((item) => item.embedding);
+  }
+  async embedQuery(text: string) {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+export class LocalEmbeddings extends Embeddings {
+  constructor(private readonly model: string) { super({}); }
+  async embedDocuments(texts: string[]) {
+    return embedInBatches(this.model, texts);
+  }
+  async embedQuery(text: string) {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+export const embeddingModel = async (model: string) => {
+  if (model.includes('_custom_')) {
+    return new RemoteEmbeddings(model.split('_custom_')[1]);
+  }
+  return new LocalEmbeddings(model);
+};
+`,
+      'src/batch.ts': `import { postEmbed } from './ollamaClient';
+export async function embedInBatches(model: string, texts: string[]) {
+  const vectors: number[][] = [];
+  for (let start = 0; start < texts.length; start += 64) vectors.push(...(await postEmbed(model, texts.slice(start, start + 64))));
+  return vectors;
+}
+`,
+      'src/ollamaClient.ts': `export async function postEmbed(model: string, texts: string[]) {
+  const response = await fetch('http://localhost:11434/api/embed', { method: 'POST', body: JSON.stringify({ model, input: texts }) });
+  return (await response.json()).embeddings as number[][];
+}
+`,
+      'src/store.ts': `import { VectorStore } from '@langchain/core/vectorstores';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+export class AppStore extends VectorStore {
+  private vectors: { text: string; vector: number[] }[] = [];
+  constructor(embeddings: EmbeddingsInterface, args?: object) {
+    super(embeddings, args ?? {});
+  }
+  _vectorstoreType() { return 'memory'; }
+  async addVectors() {}
+  async similaritySearchVectorWithScore(): Promise<[any, number][]> { return []; }
+  async addDocuments(documents: { pageContent: string }[]) {
+    const vectors = await this.embeddings.embedDocuments(documents.map((doc) => doc.pageContent));
+    this.vectors.push(...vectors.map((vector, index) => ({ text: documents[index].pageContent, vector })));
+  }
+  async similaritySearch(query: string) {
+    const queryVector = await this.embeddings.embedQuery(query);
+    return this.vectors.filter((entry) => entry.vector.length === queryVector.length);
+  }
+  static async open(embeddings: EmbeddingsInterface) {
+    return new this(embeddings);
+  }
+}
+`,
+      'src/search.ts': `import { AppStore } from './store';
+import { embeddingModel } from './embeddings';
+export async function searchPages(query: string, model: string) {
+  const store = await AppStore.open(await embeddingModel(model));
+  return store.similaritySearch(query);
+}
+`,
+    },
+    sites: [
+      { file: 'src/batch.ts', line: 4, kind: 'wrapper-caller', via: 'src/ollamaClient.ts:2' },
+      { file: 'src/embeddings.ts', line: 7, kind: 'sdk', provider: 'openai' },
+      { file: 'src/embeddings.ts', line: 11, kind: 'wrapper-caller', via: 'src/embeddings.ts:7' },
+      { file: 'src/embeddings.ts', line: 17, kind: 'wrapper-caller', via: 'src/batch.ts:4' },
+      { file: 'src/embeddings.ts', line: 20, kind: 'wrapper-caller', via: 'src/embeddings.ts:17' },
+      { file: 'src/ollamaClient.ts', line: 2, kind: 'sdk', provider: 'ollama' },
+      { file: 'src/search.ts', line: 5, kind: 'wrapper-caller', via: 'src/store.ts:16', provider: 'ollama' },
+      { file: 'src/store.ts', line: 12, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama' },
+    ],
+  },
+  {
     name: "the app's own LangChain chat model class: invoke and stream on an instance (made by the app's factory) run its _generate, which the library calls; a class of its own that is no LangChain model is not reached so",
     files: {
       'src/models/chat.ts': `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
