@@ -268,7 +268,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const sessionConfig = rule.voiceSession && !getObjectProperty(body, 'model', context.modules) ? resolveObjectLiteral(getObjectProperty(body, 'session', context.modules), context.modules) : undefined;
   const assigned = request.body ? fieldAssignedBeforeRequest(request.body, call, 'model', context) : undefined;
   if (assigned) evidence.push(`model: set on the body before the request (\`${assigned.getParent()!.getText().slice(0, 80)}\`)`);
-  const model = (assigned ? undefined : ruleModel(rule, body, urlText, context, evidence)) ?? modelOf(sessionConfig ?? body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context), assigned);
+  const read = (assigned ? undefined : ruleModel(rule, body, urlText, context, evidence)) ?? modelOf(sessionConfig ?? body, urlText, context, evidence, (body ? undefined : formDataModel(request.body, context)) ?? queryParameterModel(request.url, context), assigned);
+  const model = read.raw === '' && !body && request.body ? { ...read, raw: handedBodyModel(request.body, context) ?? '' } : read;
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.imagesFromBody && asksForImages(body, context) ? 'image-generation' : rule.endpoint;
   if (endpoint !== rule.endpoint && rule.imagesFromBody) evidence.push('the body asks for a number or a size of images: image generation');
   const { messages: bodyMessages, hasImage } = readBody(body, context, endpoint);
@@ -1137,6 +1138,18 @@ function hasOllamaBody(body: Node | undefined, context: AnalyzerContext): boolea
   if (!getObjectProperty(body, 'model', context.modules)) return false;
   if (OLLAMA_BODY_FIELDS.some((name) => getObjectProperty(body, name, context.modules))) return true;
   return getObjectProperty(body, 'stream', context.modules)?.getText() === 'false';
+}
+
+/**
+ * `body: JSON.stringify(payload)` (or `body: payload`) where `payload` is the helper's parameter: the model is the one the
+ * caller's object holds, written `payload.model` for the caller-site step to read from what each caller passes.
+ */
+function handedBodyModel(body: Node, context: AnalyzerContext): string | undefined {
+  let value = unwrapExpression(body);
+  if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' && value.getArguments()[0]) value = unwrapExpression(value.getArguments()[0]);
+  if (!Node.isIdentifier(value)) return undefined;
+  const declaration = findDeclaration(value, context.modules);
+  return declaration && Node.isParameterDeclaration(declaration) ? `${value.getText()}.model` : undefined;
 }
 
 function modelOf(body: Node | undefined, urlText: string, context: AnalyzerContext, evidence: string[], formModel?: Node, assignedModel?: Node): ModelRef {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
+import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
 import { escapeRegExp } from '../../model/regExp';
 import { APP_SEARCH, routeCallerModels, routeOfFile } from './routeCallers';
@@ -233,6 +233,9 @@ function likelyValues(passed: Array<Node | undefined>, fallback: Node | undefine
   const given = passed.filter((value): value is Node => value !== undefined).map((node) => ({ node, isDefault: false }));
   return [...(fallback ? [{ node: fallback, isDefault: true }] : []), ...given];
 }
+
+// getObjectProperty's spreads of a conditional (`...(cond ? { model: a } : { model: b })`) take the likely branch first.
+orderConditionalBranchesWith((conditional, modules) => likelyBranches(conditional, modules));
 
 /**
  * `process.env.X ? a : b` where no example env file sets X: the branch without it is the likely one.

@@ -10,6 +10,15 @@ const HOST_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   [/gateway\.ai\.cloudflare\.com/, 'cloudflare-ai-gateway'],
   [/ai-gateway\.vercel\.sh/, 'vercel-gateway'],
   [/api\.portkey\.ai/, 'portkey'],
+  // Helicone's per-provider proxy domains: it logs the requests, the provider behind serves and bills them with the app's
+  // own key (docs.helicone.ai, 'Gateway Integration', Approved Domains; hconeai.com is their earlier domain).
+  [/\boai\.(?:helicone\.ai|hconeai\.com)/, 'openai'],
+  [/\banthropic\.(?:helicone\.ai|hconeai\.com)/, 'anthropic'],
+  [/\btogether\.(?:helicone\.ai|hconeai\.com)/, 'together'],
+  [/\bopenrouter\.helicone\.ai/, 'openrouter'],
+  [/\bfireworks\.helicone\.ai/, 'fireworks'],
+  [/\bgroq\.helicone\.ai/, 'groq'],
+  [/\bdeepinfra\.helicone\.ai/, 'deepinfra'],
   [/litellm/, 'litellm'],
   [/api\.groq\.com/, 'groq'],
   [/api\.together\.(xyz|ai)/, 'together'],

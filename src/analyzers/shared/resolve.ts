@@ -498,11 +498,23 @@ export function stringLiteralComparison(condition: Node): { other: Node; literal
 }
 
 /** The object literal a spread names: inline, a constant of this file, or (given a loader) an imported one. */
+/**
+ * Orders a conditional's branches, the one a deployment with the app's example settings takes first: modelValue's
+ * likelyBranches, which reads settings and bound arguments this module knows nothing of, registers itself here.
+ */
+let likelyBranchOrder: ((conditional: Node, modules: ModuleLoader) => Node[]) | undefined;
+
+export function orderConditionalBranchesWith(order: (conditional: Node, modules: ModuleLoader) => Node[]): void {
+  likelyBranchOrder = order;
+}
+
 function spreadObject(expression: Node, modules: ModuleLoader | undefined, depth: number): Node | undefined {
   // `...(tools ? { tools } : {})` and `...(tools && { tools })`: an option added only sometimes is still sent.
+  // `...(process.env.VERTEX_CREDENTIALS ? { model: vertexModel } : { model: openaiModel })`: the branch the settings take.
   const optional = unwrapExpression(expression);
   if (Node.isConditionalExpression(optional)) {
-    const branches = [optional.getWhenTrue(), optional.getWhenFalse()].map((branch) => spreadObject(branch, modules, depth + 1));
+    const ordered = modules && likelyBranchOrder ? likelyBranchOrder(optional, modules) : [optional.getWhenTrue(), optional.getWhenFalse()];
+    const branches = ordered.map((branch) => spreadObject(branch, modules, depth + 1));
     return branches.find((branch) => branch !== undefined && Node.isObjectLiteralExpression(branch) && branch.getProperties().length > 0) ?? branches.find((branch) => branch !== undefined);
   }
   if (Node.isBinaryExpression(optional) && optional.getOperatorToken().getText() === '&&') return spreadObject(optional.getRight(), modules, depth + 1);

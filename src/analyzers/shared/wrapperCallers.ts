@@ -1749,6 +1749,13 @@ function comparisonWithArguments(condition: Node, bound: (expression: string) =>
   return (value === comparison.literal) !== comparison.negated;
 }
 
+/** `payload.model` where the caller binds `payload` to an object it writes (`{ model: 'Qwen/...', messages }`): that property. */
+function boundProperty(expression: string, bindings: ReadonlyMap<string, Node>, modules: ModuleLoader): Node | undefined {
+  const path = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(expression);
+  const holder = path ? bindings.get(path[1]) : undefined;
+  return holder ? getObjectProperty(resolveObjectLiteral(holder, modules), path![2], modules) : undefined;
+}
+
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
 function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
@@ -1759,7 +1766,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   else bindParameters(helper.fn, expression.getArguments(), modules, bindings, missing, passedOn);
   if (!callsReturned && helper.returned && outer) bindParameters(helper.returned, outer.getArguments(), modules, bindings, missing);
   const site = outer ?? expression;
-  const bound = (expression: string): Node | undefined => bindings.get(expression.trim());
+  const bound = (expression: string): Node | undefined => bindings.get(expression.trim()) ?? boundProperty(expression.trim(), bindings, modules);
   const base = requestForCaller(helper, bound, modules);
   const evidence = [`calls the app's helper ${base.enclosingFunction} (${base.file}:${base.line}), which makes the ${base.method} request`];
   if (base !== helper.call) evidence.push(`the helper's earlier request (line ${helper.call.line}) sits in a branch this caller's arguments rule out`);

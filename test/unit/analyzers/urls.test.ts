@@ -30,6 +30,22 @@ describe('providerFromBaseUrl: gateways are told by their host', () => {
   for (const [url, provider] of cases) it(url, () => assert.equal(providerFromBaseUrl(url), provider));
 });
 
+describe("providerFromBaseUrl: Helicone's per-provider proxy domains are the provider behind them (it logs, the provider bills)", () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['https://together.helicone.ai/v1/chat/completions', 'together'],
+    ['https://oai.helicone.ai/v1', 'openai'],
+    ['https://oai.hconeai.com/v1', 'openai'],
+    ['https://anthropic.helicone.ai/v1/messages', 'anthropic'],
+    ['https://openrouter.helicone.ai/api/v1', 'openrouter'],
+    ['https://groq.helicone.ai/openai/v1', 'groq'],
+    ['https://fireworks.helicone.ai/inference/v1', 'fireworks'],
+    ['https://deepinfra.helicone.ai/v1/openai', 'deepinfra'],
+    // Its generic gateway names the target in a header, not the host: nothing is assumed.
+    ['https://gateway.helicone.ai/v1', undefined],
+  ];
+  for (const [url, provider] of cases) it(url, () => assert.equal(providerFromBaseUrl(url), provider));
+});
+
 describe('providerFromBaseUrl: OpenAI-compatible providers apps point the SDK at', () => {
   const cases: Array<[string, string | undefined]> = [
     ['https://api.minimax.io/v1', 'minimax'],

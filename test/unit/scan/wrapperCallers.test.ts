@@ -2137,6 +2137,44 @@ export async function searchPages(query: string, model: string) {
     ],
   },
   {
+    name: "a fetch helper posting the payload its caller builds (`body: JSON.stringify(payload)`) sends the caller's model; a caller choosing its options by an env setting (`...(process.env.X ? {...} : {...})`) sends the branch a deployment without it takes",
+    files: {
+      'src/together.ts': `export interface Payload { model: string; messages: { role: 'user' | 'system'; content: string }[]; stream: boolean }
+export async function togetherStream(payload: Payload) {
+  const response = await fetch('https://together.helicone.ai/v1/chat/completions', {
+    method: 'POST',
+    headers: { Authorization: \`Bearer \${process.env.TOGETHER_API_KEY}\`, 'Helicone-Auth': \`Bearer \${process.env.HELICONE_API_KEY}\` },
+    body: JSON.stringify(payload),
+  });
+  return response.body;
+}
+`,
+      'src/complete.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function complete(options: { model: string; prompt: string }) {
+  const reply = await client.chat.completions.create({ model: options.model, messages: [{ role: 'user', content: options.prompt }] });
+  return reply.choices[0].message.content;
+}
+`,
+      'src/routes.ts': `import { togetherStream, type Payload } from './together';
+import { complete } from './complete';
+export async function answer(question: string) {
+  const payload: Payload = { model: 'Qwen/Qwen2.5-7B-Instruct-Turbo', messages: [{ role: 'user', content: question }], stream: true };
+  return togetherStream(payload);
+}
+export async function summarize(text: string) {
+  return complete({ prompt: \`Summarize: \${text}\`, ...(process.env.USE_LOCAL_MODEL ? { model: 'llama3.1' } : { model: 'gpt-4o-mini' }) });
+}
+`,
+    },
+    sites: [
+      { file: 'src/complete.ts', line: 4, kind: 'sdk' },
+      { file: 'src/routes.ts', line: 5, kind: 'wrapper-caller', via: 'src/together.ts:3', provider: 'together', model: 'Qwen/Qwen2.5-7B-Instruct-Turbo' },
+      { file: 'src/routes.ts', line: 8, kind: 'wrapper-caller', via: 'src/complete.ts:4', provider: 'openai', model: 'gpt-4o-mini' },
+      { file: 'src/together.ts', line: 3, kind: 'sdk', provider: 'together' },
+    ],
+  },
+  {
     name: "the app's own LangChain chat model class: invoke and stream on an instance (made by the app's factory) run its _generate, which the library calls; a class of its own that is no LangChain model is not reached so",
     files: {
       'src/models/chat.ts': `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
