@@ -497,7 +497,6 @@ export function stringLiteralComparison(condition: Node): { other: Node; literal
   return literal && other ? { other, literal: literal.getLiteralText(), negated } : undefined;
 }
 
-/** The object literal a spread names: inline, a constant of this file, or (given a loader) an imported one. */
 /**
  * Orders a conditional's branches, the one a deployment with the app's example settings takes first: modelValue's
  * likelyBranches, which reads settings and bound arguments this module knows nothing of, registers itself here.
@@ -508,6 +507,7 @@ export function orderConditionalBranchesWith(order: (conditional: Node, modules:
   likelyBranchOrder = order;
 }
 
+/** The object literal a spread names: inline, a constant of this file, or (given a loader) an imported one. */
 function spreadObject(expression: Node, modules: ModuleLoader | undefined, depth: number): Node | undefined {
   // `...(tools ? { tools } : {})` and `...(tools && { tools })`: an option added only sometimes is still sent.
   // `...(process.env.VERTEX_CREDENTIALS ? { model: vertexModel } : { model: openaiModel })`: the branch the settings take.

@@ -1958,7 +1958,7 @@ export async function searchPages(pages: { pageContent: string; metadata: object
     ],
   },
   {
-    name: "the app's own store class (its constructor hands the embeddings to LangChain's base), made with what the factory hands out by default: its `this.embeddings` calls, and its callers found before that class's deeper chain was, are priced through that class",
+    name: "the app's own store class with no constructor of its own (LangChain's base keeps the embeddings it is made with), made with what the factory hands out by default: its `this.embeddings` calls, and its callers found before that class's deeper chain was, are priced through that class",
     files: {
       'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
 import OpenAI from 'openai';
@@ -2005,9 +2005,6 @@ export async function embedInBatches(model: string, texts: string[]) {
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 export class AppStore extends VectorStore {
   private vectors: { text: string; vector: number[] }[] = [];
-  constructor(embeddings: EmbeddingsInterface, args?: object) {
-    super(embeddings, args ?? {});
-  }
   _vectorstoreType() { return 'memory'; }
   async addVectors() {}
   async similaritySearchVectorWithScore(): Promise<[any, number][]> { return []; }
@@ -2043,15 +2040,15 @@ export async function searchPages(pages: { pageContent: string }[], query: strin
       { file: 'src/embeddings.ts', line: 17, kind: 'wrapper-caller', via: 'src/batch.ts:4' },
       { file: 'src/embeddings.ts', line: 20, kind: 'wrapper-caller', via: 'src/embeddings.ts:17' },
       { file: 'src/ollamaClient.ts', line: 2, kind: 'sdk', provider: 'ollama' },
-      { file: 'src/search.ts', line: 6, kind: 'wrapper-caller', via: 'src/store.ts:12', provider: 'ollama' },
-      { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/store.ts:16', provider: 'ollama' },
-      { file: 'src/store.ts', line: 12, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama' },
+      { file: 'src/search.ts', line: 6, kind: 'wrapper-caller', via: 'src/store.ts:9', provider: 'ollama' },
+      { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/store.ts:13', provider: 'ollama' },
+      { file: 'src/store.ts', line: 9, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama' },
       // The static factory's own `store.addDocuments(documents)` on its `new this(...)`: a request path nothing calls here.
-      { file: 'src/store.ts', line: 21, kind: 'wrapper-caller', via: 'src/store.ts:12', provider: 'ollama' },
+      { file: 'src/store.ts', line: 18, kind: 'wrapper-caller', via: 'src/store.ts:9', provider: 'ollama' },
     ],
   },
   {
-    name: "the same store class made only by its static factory's `new this(embeddings)`: the factory's caller's embeddings are the store's, and a method called on what the factory returns reaches the class's own method",
+    name: "a store class whose constructor hands its embeddings parameter to `super()`, made only by its static factory's `new this(embeddings)`: the factory's caller's embeddings are the store's, and a method called on what the factory returns reaches the class's own method",
     files: {
       'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
 import OpenAI from 'openai';
