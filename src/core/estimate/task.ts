@@ -40,6 +40,10 @@ const TEXT_RULES: TextRule[] = [
   { type: 'classification', pattern: /\b(one of|exactly one of|must be one of|choose from|pick one|select one)\b|\byes or no\b|\btrue or false\b|\b(pass|fail)\s*(\/|or)\s*(pass|fail)\b|\b(yes|no)\s*(\/|or)\s*(yes|no)\b/i, weight: 1.8 },
   { type: 'classification', pattern: /\b(is|does) (this|the) (message|email|review|comment|ticket|text|post|customer|user|listing|passage|document)\b[^.?]{0,60}\b(spam|abusive|urgent|relevant|about|complaint|question|positive|negative|frustrated|angry|happy|break|violate|allowed)\b/i, weight: 2 },
   { type: 'classification', pattern: /\b(judg(e|es|ing)|decid(e|es|ing)|determin(e|es|ing)|assess(es|ing)?|evaluat(e|es|ing)|tell me|check(s|ing)?) (whether|if)\b|\b(relevant|irrelevant) or not\b|\b(array|list) of booleans\b|\b(rate|score|grade) (how|the|this)\b/i, weight: 1.5 },
+  // A decision between fixed outcomes: "decide whether they should be archived or not", "decide where this document
+  // should be filed", "choose which rule applies" (inbox-zero's cleaner, document filer and rule chooser).
+  { type: 'classification', pattern: /\bwhether\b[^.?]{0,60}\bor not\b/i, weight: 1 },
+  { type: 'classification', pattern: /\b(decid(e|es|ing)|determin(e|es|ing)|choos(e|es|ing)) where\b[^.]{0,50}\b(should|belongs?|goes)\b|\b(decid(e|es|ing)|determin(e|es|ing)|choos(e|es|ing)|pick(s|ing)?) (which|the) (folder|label|category|rule|bucket|queue|team|destination)s?\b/i, weight: 2 },
   { type: 'classification', pattern: /\b(assign|map|bucket|sort|put)\b[^.]{0,40}\b(to|into) (one|a|the)\b[^.]{0,30}\b(of|from|section|queue|theme|group|bucket|category)\b|\bbucket (this|the)\b|\bwhich (team|queue|department|section|group|bucket|theme)\b/i, weight: 2 },
   // An answer that is only a boolean is a verdict on the input, whatever the input is about.
   { type: 'classification', pattern: /\b(return|respond|reply|answer|output)( with)?( only| just)? (true or false|yes or no|true\/false|yes\/no|a (single )?boolean)\b/i, weight: 3 },

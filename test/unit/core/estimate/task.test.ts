@@ -239,6 +239,20 @@ describe('task classification', () => {
       });
     }
 
+    it('a decision between fixed outcomes asked for as JSON is a classification; extraction that mentions "whether or not" stays extraction', () => {
+      const decisions = [
+        'You help users reach inbox zero by reading each email and deciding whether it should be archived or not. Return your response in JSON format.',
+        "You are a document filing assistant. Decide where this document should be filed based on the user's folders. Your response must be in valid JSON format.",
+        'Read the email and the rules below, and choose which rule applies. Respond in JSON.',
+      ];
+      for (const system of decisions) {
+        const result = classifyTask(call({ features: features({ structuredOutput: true }), messages: [msg('system', system), input] }), 200);
+        assert.equal(result.type, 'classification', `${system}\n${result.reasons.join('\n')}`);
+      }
+      const extraction = classifyTask(call({ features: features({ structuredOutput: true }), messages: [msg('system', 'Extract the sender, the invoice number and the total as JSON fields, whether or not they appear in the header.'), input] }), 200);
+      assert.equal(extraction.type, 'extraction', extraction.reasons.join('\n'));
+    });
+
     it('rephrasing for a search engine outweighs a function named for the feature around it', () => {
       const result = classifyTask(call({ enclosingFunction: 'runExtraction', file: 'src/extract/extraction-service.ts', messages: [msg('user', 'Rephrase the following request so it can be sent to a search engine results page (SERP) query. Keep it short.\n{{request}}', [{ kind: 'interpolation', expression: 'request' }])] }), 200);
       assert.equal(result.type, 'query-generation', result.reasons.join('\n'));
