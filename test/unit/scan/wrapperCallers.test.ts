@@ -102,6 +102,65 @@ export async function complete(system: string, user: string, model = 'gpt-4o-min
 }
 `;
 
+/**
+ * Two embeddings classes of an app behind a factory that hands out the local one by default (the other only for a
+ * "_custom_" model): the OpenAI one requests directly, the local one three calls down (`embedInBatches` -> `postEmbed`
+ * -> fetch), so the caller search finds it rounds later. Shared by the store cases below, with the sites these files make.
+ */
+const FACTORY_EMBEDDINGS: { files: Record<string, string>; sites: ExpectedSite[] } = {
+  files: {
+    'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
+import OpenAI from 'openai';
+import { embedInBatches } from './batch';
+export class RemoteEmbeddings extends Embeddings {
+  constructor(private readonly model: string) { super({}); }
+  async embedDocuments(texts: string[]) {
+    const response = await new OpenAI().embeddings.create({ model: this.model, input: texts });
+    return response.data.map((item) => item.embedding);
+  }
+  async embedQuery(text: string) {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+export class LocalEmbeddings extends Embeddings {
+  constructor(private readonly model: string) { super({}); }
+  async embedDocuments(texts: string[]) {
+    return embedInBatches(this.model, texts);
+  }
+  async embedQuery(text: string) {
+    return (await this.embedDocuments([text]))[0];
+  }
+}
+export const embeddingModel = async (model: string) => {
+  if (model.includes('_custom_')) {
+    return new RemoteEmbeddings(model.split('_custom_')[1]);
+  }
+  return new LocalEmbeddings(model);
+};
+`,
+    'src/batch.ts': `import { postEmbed } from './ollamaClient';
+export async function embedInBatches(model: string, texts: string[]) {
+  const vectors: number[][] = [];
+  for (let start = 0; start < texts.length; start += 64) vectors.push(...(await postEmbed(model, texts.slice(start, start + 64))));
+  return vectors;
+}
+`,
+    'src/ollamaClient.ts': `export async function postEmbed(model: string, texts: string[]) {
+  const response = await fetch('http://localhost:11434/api/embed', { method: 'POST', body: JSON.stringify({ model, input: texts }) });
+  return (await response.json()).embeddings as number[][];
+}
+`,
+  },
+  sites: [
+    { file: 'src/batch.ts', line: 4, kind: 'wrapper-caller', via: 'src/ollamaClient.ts:2' },
+    { file: 'src/embeddings.ts', line: 7, kind: 'sdk', provider: 'openai' },
+    { file: 'src/embeddings.ts', line: 11, kind: 'wrapper-caller', via: 'src/embeddings.ts:7' },
+    { file: 'src/embeddings.ts', line: 17, kind: 'wrapper-caller', via: 'src/batch.ts:4' },
+    { file: 'src/embeddings.ts', line: 20, kind: 'wrapper-caller', via: 'src/embeddings.ts:17' },
+    { file: 'src/ollamaClient.ts', line: 2, kind: 'sdk', provider: 'ollama' },
+  ],
+};
+
 /** A helper called from more files than MAX_CALLERS_PER_HELPER (25), and once from its own class. */
 const BUSY_EMBEDDER_FILES: Record<string, string> = {
   'src/embedder.ts': `import OpenAI from 'openai';
@@ -1960,47 +2019,7 @@ export async function searchPages(pages: { pageContent: string; metadata: object
   {
     name: "the app's own store class with no constructor of its own (LangChain's base keeps the embeddings it is made with), made with what the factory hands out by default: its `this.embeddings` calls, and its callers found before that class's deeper chain was, are priced through that class",
     files: {
-      'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
-import OpenAI from 'openai';
-import { embedInBatches } from './batch';
-export class RemoteEmbeddings extends Embeddings {
-  constructor(private readonly model: string) { super({}); }
-  async embedDocuments(texts: string[]) {
-    const response = await new OpenAI().embeddings.create({ model: this.model, input: texts });
-    return response.data.map((item) => item.embedding);
-  }
-  async embedQuery(text: string) {
-    return (await this.embedDocuments([text]))[0];
-  }
-}
-export class LocalEmbeddings extends Embeddings {
-  constructor(private readonly model: string) { super({}); }
-  async embedDocuments(texts: string[]) {
-    return embedInBatches(this.model, texts);
-  }
-  async embedQuery(text: string) {
-    return (await this.embedDocuments([text]))[0];
-  }
-}
-export const embeddingModel = async (model: string) => {
-  if (model.includes('_custom_')) {
-    return new RemoteEmbeddings(model.split('_custom_')[1]);
-  }
-  return new LocalEmbeddings(model);
-};
-`,
-      'src/batch.ts': `import { postEmbed } from './ollamaClient';
-export async function embedInBatches(model: string, texts: string[]) {
-  const vectors: number[][] = [];
-  for (let start = 0; start < texts.length; start += 64) vectors.push(...(await postEmbed(model, texts.slice(start, start + 64))));
-  return vectors;
-}
-`,
-      'src/ollamaClient.ts': `export async function postEmbed(model: string, texts: string[]) {
-  const response = await fetch('http://localhost:11434/api/embed', { method: 'POST', body: JSON.stringify({ model, input: texts }) });
-  return (await response.json()).embeddings as number[][];
-}
-`,
+      ...FACTORY_EMBEDDINGS.files,
       'src/store.ts': `import { VectorStore } from '@langchain/core/vectorstores';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 export class AppStore extends VectorStore {
@@ -2034,12 +2053,7 @@ export async function searchPages(pages: { pageContent: string }[], query: strin
 `,
     },
     sites: [
-      { file: 'src/batch.ts', line: 4, kind: 'wrapper-caller', via: 'src/ollamaClient.ts:2' },
-      { file: 'src/embeddings.ts', line: 7, kind: 'sdk', provider: 'openai' },
-      { file: 'src/embeddings.ts', line: 11, kind: 'wrapper-caller', via: 'src/embeddings.ts:7' },
-      { file: 'src/embeddings.ts', line: 17, kind: 'wrapper-caller', via: 'src/batch.ts:4' },
-      { file: 'src/embeddings.ts', line: 20, kind: 'wrapper-caller', via: 'src/embeddings.ts:17' },
-      { file: 'src/ollamaClient.ts', line: 2, kind: 'sdk', provider: 'ollama' },
+      ...FACTORY_EMBEDDINGS.sites,
       { file: 'src/search.ts', line: 6, kind: 'wrapper-caller', via: 'src/store.ts:9', provider: 'ollama' },
       { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/store.ts:13', provider: 'ollama' },
       { file: 'src/store.ts', line: 9, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama' },
@@ -2050,47 +2064,7 @@ export async function searchPages(pages: { pageContent: string }[], query: strin
   {
     name: "a store class whose constructor hands its embeddings parameter to `super()`, made only by its static factory's `new this(embeddings)`: the factory's caller's embeddings are the store's, and a method called on what the factory returns reaches the class's own method",
     files: {
-      'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
-import OpenAI from 'openai';
-import { embedInBatches } from './batch';
-export class RemoteEmbeddings extends Embeddings {
-  constructor(private readonly model: string) { super({}); }
-  async embedDocuments(texts: string[]) {
-    const response = await new OpenAI().embeddings.create({ model: this.model, input: texts });
-    return response.data.map((item) => item.embedding);
-  }
-  async embedQuery(text: string) {
-    return (await this.embedDocuments([text]))[0];
-  }
-}
-export class LocalEmbeddings extends Embeddings {
-  constructor(private readonly model: string) { super({}); }
-  async embedDocuments(texts: string[]) {
-    return embedInBatches(this.model, texts);
-  }
-  async embedQuery(text: string) {
-    return (await this.embedDocuments([text]))[0];
-  }
-}
-export const embeddingModel = async (model: string) => {
-  if (model.includes('_custom_')) {
-    return new RemoteEmbeddings(model.split('_custom_')[1]);
-  }
-  return new LocalEmbeddings(model);
-};
-`,
-      'src/batch.ts': `import { postEmbed } from './ollamaClient';
-export async function embedInBatches(model: string, texts: string[]) {
-  const vectors: number[][] = [];
-  for (let start = 0; start < texts.length; start += 64) vectors.push(...(await postEmbed(model, texts.slice(start, start + 64))));
-  return vectors;
-}
-`,
-      'src/ollamaClient.ts': `export async function postEmbed(model: string, texts: string[]) {
-  const response = await fetch('http://localhost:11434/api/embed', { method: 'POST', body: JSON.stringify({ model, input: texts }) });
-  return (await response.json()).embeddings as number[][];
-}
-`,
+      ...FACTORY_EMBEDDINGS.files,
       'src/store.ts': `import { VectorStore } from '@langchain/core/vectorstores';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 export class AppStore extends VectorStore {
@@ -2123,12 +2097,7 @@ export async function searchPages(query: string, model: string) {
 `,
     },
     sites: [
-      { file: 'src/batch.ts', line: 4, kind: 'wrapper-caller', via: 'src/ollamaClient.ts:2' },
-      { file: 'src/embeddings.ts', line: 7, kind: 'sdk', provider: 'openai' },
-      { file: 'src/embeddings.ts', line: 11, kind: 'wrapper-caller', via: 'src/embeddings.ts:7' },
-      { file: 'src/embeddings.ts', line: 17, kind: 'wrapper-caller', via: 'src/batch.ts:4' },
-      { file: 'src/embeddings.ts', line: 20, kind: 'wrapper-caller', via: 'src/embeddings.ts:17' },
-      { file: 'src/ollamaClient.ts', line: 2, kind: 'sdk', provider: 'ollama' },
+      ...FACTORY_EMBEDDINGS.sites,
       { file: 'src/search.ts', line: 5, kind: 'wrapper-caller', via: 'src/store.ts:16', provider: 'ollama' },
       { file: 'src/store.ts', line: 12, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama' },
     ],
