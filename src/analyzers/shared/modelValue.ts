@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type NewExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
@@ -588,18 +588,30 @@ function callSiteArguments(parameter: Node): Array<Node | undefined> {
     name = variable?.getName();
   }
   if (!name) return [];
-  const files: SourceFile[] = [fn.getSourceFile(), ...fn.getProject().getSourceFiles().filter((file) => file !== fn.getSourceFile())].slice(0, 200);
-  const found: Array<Node | undefined> = [];
+  // A caller that leaves the argument out relies on the default.
+  return loadedCallsOf(fn, name, isConstructor ? fn.getParent() : undefined).map((call) => call.getArguments()[index]);
+}
+
+/** Calls of a function read in the project's loaded files, at most: as many as any one helper's callers need. */
+const MAX_LOADED_CALLS = 30;
+
+/**
+ * The calls of a function, method or class by its name in the project's loaded files (the declaring file first, tested by
+ * the name before they are walked): `name(...)`, `x.name(...)`; for a class (`madeClass`), `new Name(...)`, `new x.Name(...)`
+ * and `new this(...)` in the class's own static factories (`static fromDocuments(docs, embeddings)`).
+ */
+export function loadedCallsOf(declared: Node, name: string, madeClass?: Node): Array<CallExpression | NewExpression> {
+  const own = declared.getSourceFile();
+  const files: SourceFile[] = [own, ...declared.getProject().getSourceFiles().filter((file) => file !== own)].slice(0, 200);
+  const found: Array<CallExpression | NewExpression> = [];
   for (const file of files) {
     if (!file.getFullText().includes(name)) continue;
-    for (const call of file.getDescendantsOfKind(isConstructor ? SyntaxKind.NewExpression : SyntaxKind.CallExpression)) {
+    for (const call of madeClass ? file.getDescendantsOfKind(SyntaxKind.NewExpression) : file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-      // `new this(embeddings, dbConfig)` in a static factory of the class itself (`static fromDocuments(docs, embeddings)`).
-      if (calleeName !== name && !(isConstructor && callee.getKind() === SyntaxKind.ThisKeyword && call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor)) === fn.getParent())) continue;
-      // A caller that leaves the argument out relies on the default.
-      found.push(call.getArguments()[index]);
-      if (found.length >= 30) return found;
+      if (calleeName !== name && !(madeClass && callee.getKind() === SyntaxKind.ThisKeyword && call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor)) === madeClass)) continue;
+      found.push(call);
+      if (found.length >= MAX_LOADED_CALLS) return found;
     }
   }
   return found;

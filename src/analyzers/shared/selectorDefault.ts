@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { enterCall, likelyBranches, modelCandidates, valueExpressions } from './modelValue';
+import { enterCall, likelyBranches, loadedCallsOf, modelCandidates, valueExpressions } from './modelValue';
 import { findDeclaration, getObjectProperty, unwrapExpression } from './resolve';
 import { classOfExpression, lineageOf, sameNode } from './shapes';
 
@@ -71,14 +71,12 @@ function likelyFirstBy<T>(items: readonly T[], receiver: Node, classOf: (item: T
 
 /** The field a LangChain vector store holds its embeddings in, set by the base class's constructor from its first argument. */
 const STORE_EMBEDDINGS_FIELD = 'embeddings';
-/** Files read for the places a store class is made: as many as the other searches over the project's loaded files. */
-const MAX_CONSTRUCTION_FILES = 200;
 
 /**
  * What a store class that extends another, and declares no embeddings field, hands its base class's constructor as the
  * embeddings: the first argument of its own constructor's `super(...)` (a parameter, whose values are what its callers
- * pass), or with no constructor of its own, the first argument of each `new Store(...)` in the project's loaded files
- * (tested by the class's name first).
+ * pass), or with no constructor of its own, the first argument of each place it is made in the project's loaded files
+ * (loadedCallsOf).
  */
 function storeConstructionEmbeddings(owner: Node | undefined): Node[] {
   if (!owner || !Node.isClassDeclaration(owner) || !owner.getExtends() || owner.getProperty(STORE_EMBEDDINGS_FIELD)) return [];
@@ -88,18 +86,7 @@ function storeConstructionEmbeddings(owner: Node | undefined): Node[] {
     return handed ? [handed] : [];
   }
   const name = owner.getName();
-  if (!name) return [];
-  const own = owner.getSourceFile();
-  const files = [own, ...owner.getProject().getSourceFiles().filter((file) => file !== own)].slice(0, MAX_CONSTRUCTION_FILES);
-  const found: Node[] = [];
-  for (const file of files) {
-    if (!file.getFullText().includes(`new ${name}`)) continue;
-    for (const made of file.getDescendantsOfKind(SyntaxKind.NewExpression)) {
-      const argument = made.getArguments()[0];
-      if (argument && made.getExpression().getText() === name) found.push(argument);
-    }
-  }
-  return found;
+  return name ? loadedCallsOf(owner, name, owner).flatMap((made) => made.getArguments().slice(0, 1)) : [];
 }
 
 function collectClasses(expression: Node | undefined, modules: ModuleLoader, depth: number, found: Node[], seen: Set<Node>): void {
