@@ -179,10 +179,8 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
       ? readModel(staticFieldBehindThis(modelNode) ?? modelNode, context.modules)
       : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: [`no model given: transformers.js loads its default model for ${load.task ?? 'the task'}`] };
   const endpoint = load.task !== null ? PIPELINE_TASKS[load.task] : endpointOfRunOptions(call, context);
-  const device = getObjectProperty(resolveObjectLiteral(optionsNode, context.modules), 'device', context.modules);
-  const deviceName = device ? resolveString(device, context.modules).value : null;
   const browser = browserRuntimeOf(call.getSourceFile());
-  const onGpu = deviceName !== null && /gpu|cuda|dml/i.test(deviceName);
+  const gpu = gpuDeviceOf(optionsNode, context);
   const input = call.getArguments()[0];
   const inputText = input ? input.getText().slice(0, 60) : 'input';
   return report(call, context, {
@@ -191,7 +189,7 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
     model: model.ref,
     messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: endpoint === 'embedding' ? 'rag-context' : 'unknown', expression: inputText }] }],
     maxOutputTokens: resolveNumber(getObjectProperty(resolveObjectLiteral(call.getArguments()[1], context.modules), 'max_new_tokens', context.modules), context.modules),
-    evidence: [load.task !== null ? `transformers.js '${load.task}' pipeline from '${load.packageName}'` : `transformers.js pipeline from '${load.packageName}' whose task is known only at run time${endpoint === 'other' ? ' (endpoint unknown)' : `; its run options say ${endpoint}`}`, ...evidence, ...model.evidence, whereTransformersRuns(browser, onGpu ? deviceName : undefined)],
+    evidence: [load.task !== null ? `transformers.js '${load.task}' pipeline from '${load.packageName}'` : `transformers.js pipeline from '${load.packageName}' whose task is known only at run time${endpoint === 'other' ? ' (endpoint unknown)' : `; its run options say ${endpoint}`}`, ...evidence, ...model.evidence, whereTransformersRuns(browser, gpu)],
     ...(browser ? { runsOn: 'end-user-device' as const } : {}),
   });
 }
@@ -315,10 +313,8 @@ function modelClassRun(call: CallExpression, context: AnalyzerContext, loads: re
   const input = call.getArguments()[0];
   const pairs = input !== undefined && tokenizedAsPairs(input, context);
   const endpoint: Endpoint = generates || /For(?:CausalLM|Seq2SeqLM|ConditionalGeneration)$/.test(load.className) ? 'completion' : /ForSequenceClassification$/.test(load.className) ? (pairs ? 'rerank' : 'other') : /^(?:Auto)?\w*Model$/.test(load.className) ? 'embedding' : 'other';
-  const device = getObjectProperty(resolveObjectLiteral(optionsNode, context.modules), 'device', context.modules);
-  const deviceName = device ? resolveString(device, context.modules).value : null;
   const browser = browserRuntimeOf(call.getSourceFile());
-  const gpu = deviceName && /gpu|cuda|dml/i.test(deviceName) ? deviceName : undefined;
+  const gpu = gpuDeviceOf(optionsNode, context);
   const inputText = input ? input.getText().slice(0, 60) : 'inputs';
   return report(call, context, {
     method: `${load.className}${generates ? '.generate' : ''}`,
@@ -593,8 +589,15 @@ function browserRuntimeOf(sourceFile: SourceFile): string | undefined {
   return WEB_WORKER_LISTENER.test(text) && !text.includes('worker_threads') ? "a web worker (it listens for the page's messages on `self`)" : undefined;
 }
 
+/** The `device` a transformers.js load's options name when it is a GPU (`webgpu`, `cuda`, `dml`); undefined for the CPU or none. */
+function gpuDeviceOf(options: Node | undefined, context: AnalyzerContext): string | undefined {
+  const device = getObjectProperty(resolveObjectLiteral(options, context.modules), 'device', context.modules);
+  const name = device ? resolveString(device, context.modules).value : null;
+  return name !== null && /gpu|cuda|dml/i.test(name) ? name : undefined;
+}
+
 /** The evidence line saying where a transformers.js model runs, on what hardware (the `device` option's GPU, else the CPU), and who pays for it. */
-function whereTransformersRuns(browser: string | undefined, gpuDevice: string | null | undefined, cpuCaveat = ''): string {
+function whereTransformersRuns(browser: string | undefined, gpuDevice: string | undefined, cpuCaveat = ''): string {
   const hardware = gpuDevice ? `GPU (device ${gpuDevice})` : `CPU (ONNX Runtime${browser ? ' Web' : ''} / WebAssembly)${cpuCaveat}`;
   if (browser) return `runs in the end user's browser, in ${browser}, on their ${hardware}: no API cost and no hardware of the team's; the model downloads to the browser once and is cached there`;
   return `runs in process (the user's browser or the Node server that loads this module) on the ${hardware}: no API cost, the model downloads once and is cached`;

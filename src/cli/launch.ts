@@ -24,7 +24,7 @@ type Cli = typeof import('./main');
  * How much V8 lets this thread's heap grow past what a full collection left live, in percent (V8 picks 10-300% by
  * how fast collection is against the program; a one-shot scan gets the most). A cold scan of cline/cline (live data
  * about 100 MB) peaked at 275-281 MB when V8's second full collection came late and at 320-352 MB when it came early
- * and let the heap grow to 230 MB before the run ended; with 50% the peak was 261-298 MB over 5 runs, for about 2%
+ * and let the heap grow to 230 MB before the run ended; with 50% the peak was 259-288 MB in each of 17 runs, for 1-3%
  * more time (`/usr/bin/time node bin/llm-hosting-advisor.js scan <cline> --no-cache`, 2026-12-04). V8 reads the flag
  * each time it sets the next limit, so setting it here, before any analysis, is enough.
  */
