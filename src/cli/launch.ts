@@ -30,13 +30,27 @@ type Cli = typeof import('./main');
  */
 const SCAN_HEAP_GROWING_PERCENT = 50;
 
+/**
+ * How much bytecode a function runs before V8 considers optimizing it (its "interrupt budget"; Node 20's default is
+ * 67,584). A scan is one short run over code that is new to the process: at the default, V8 spent more time
+ * compiling optimized code for the parser and the analyzers than that code saved before the process ended.
+ * Four times the default, set before any bundle loads: a cold scan of midday-ai/midday took 1.94-2.04 s against
+ * 2.17-2.26 s (CPU 2.4 s against 3.0 s), of cline/cline 4.21-4.30 s against 4.56-4.72 s (3 runs each, no code
+ * cache either side, `node --interrupt-budget=N bin/llm-hosting-advisor.js scan <dir> --no-cache`, 2026-12-04);
+ * a quarter or half of the default was slower still, twice it or eight times it in between.
+ */
+const SCAN_INTERRUPT_BUDGET = 4 * 67_584;
+
 export async function launch(argv: readonly string[]): Promise<number> {
   ignoreClosedPipe(process.stdout);
   const resultCacheDirectory = process.env[RESULT_CACHE_ENV] === '0' ? undefined : defaultResultCacheDirectory();
   // Parsed here only to start the reader thread and to know the command; main reports a bad command line.
   const args = argumentsOrUndefined(argv);
   const preread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' || args === undefined ? undefined : startReaderForScan(args, resultCacheDirectory);
-  if (args?.command === 'scan' || args?.command === 'diff') v8.setFlagsFromString(`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`);
+  if (args?.command === 'scan' || args?.command === 'diff') {
+    v8.setFlagsFromString(`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`);
+    v8.setFlagsFromString(`--interrupt-budget=${SCAN_INTERRUPT_BUDGET}`);
+  }
   try {
     const cli = requireWithCodeCache<Cli>(path.join(__dirname, 'cli.js'), cliCodeCacheDirectory());
     const code = await cli.exports.main(argv, process.stdout, process.stderr, { resultCacheDirectory, preread });
