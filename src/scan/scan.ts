@@ -22,6 +22,7 @@ import { helperRequestSites } from './helperRequests';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
+import { DEFAULT_ENCODING, getEncoder } from '../core/estimate/tokens';
 import { isoToday, loadCatalog, type Catalog } from '../core/catalog/catalog';
 import { catalogContentKey } from '../core/catalog/contentKey';
 import { redactCredentials } from '../model/redact';
@@ -183,8 +184,13 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const results = options.resultCacheDirectory === undefined ? undefined : new ResultStore({ directory: options.resultCacheDirectory, root: absoluteRoot });
   const preread = !options.cache && !options.unsaved && options.preread?.matches(absoluteRoot, options.exclude, options.include, results !== undefined) ? options.preread : undefined;
   if (!preread) options.preread?.close();
-  // Sure to parse: the parser loads (in the CLI, on first use) while this thread would wait for the walk.
-  if (!options.cache && !results?.hasPreviousResults) loadTsMorphSoon();
+  // Sure to parse: the parser loads (in the CLI, on first use) while this thread would wait for the walk, and then the
+  // tokenizer most models are counted with, which pricing would otherwise load at the end (about 50 ms on midday, whose
+  // main thread waited 40 ms for the reader thread's first files after ts-morph loaded).
+  if (!options.cache && !results?.hasPreviousResults) {
+    loadTsMorphSoon();
+    setImmediate(loadDefaultEncoder);
+  }
   const listedAt = Date.now();
   const discovered = preread ? await preread.discovered(options.signal) : { ...(await discoverSourceFiles(absoluteRoot, { signal: options.signal, exclude: options.exclude, include: options.include })), listedAt };
   results?.noteStats(discovered.files, discovered.listedAt);
@@ -452,6 +458,15 @@ function statOrUndefined(absolutePath: string): Stats | undefined {
 function pricingInputs(enrichOptions: EnrichOptions): unknown {
   const { usage, defaultCallsPerMonth, advisorOptions } = enrichOptions;
   return { usage, defaultCallsPerMonth, advisorOptions, today: advisorOptions?.today ?? isoToday(), catalog: catalogContentKey(enrichOptions.catalog ?? loadCatalog()) };
+}
+
+/** Builds the default tokenizer ahead of pricing; a failure is left for pricing to meet and report. */
+function loadDefaultEncoder(): void {
+  try {
+    getEncoder(DEFAULT_ENCODING);
+  } catch {
+    // Pricing loads it again and says what went wrong.
+  }
 }
 
 /** Bad input from the caller (not a folder, unreadable): the CLI maps it to exit code 2. */

@@ -16,6 +16,9 @@ import { holeNameClass, leafName, type HoleNameClass } from '../../model/holeNam
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
+/** The encoding counts default to: most models' own or their proxy's (FAMILY_RULES below). */
+export const DEFAULT_ENCODING: EncodingName = 'o200k_base';
+
 // ---------------------------------------------------------------------------------------------
 // Encoders: loaded lazily, one per encoding, kept for the process lifetime (no free()).
 // ---------------------------------------------------------------------------------------------
@@ -93,7 +96,7 @@ export function isTokenCountKnown(encoding: EncodingName, text: string): boolean
 }
 
 /** Exact token count of plain text; special-token strings in user text count as ordinary text. */
-export function countTokens(text: string, encoding: EncodingName = 'o200k_base'): number {
+export function countTokens(text: string, encoding: EncodingName = DEFAULT_ENCODING): number {
   if (!text) return 0;
   const known = knownCounts.get(encoding)?.get(text);
   if (known !== undefined) return known;
