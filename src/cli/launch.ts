@@ -33,13 +33,22 @@ const SCAN_HEAP_GROWING_PERCENT = 50;
 /**
  * How much bytecode a function runs before V8 considers optimizing it (its "interrupt budget"; Node 20's default is
  * 67,584). A scan is one short run over code that is new to the process: at the default, V8 spent more time
- * compiling optimized code for the parser and the analyzers than that code saved before the process ended.
- * Four times the default, set before any bundle loads: a cold scan of midday-ai/midday took 1.94-2.04 s against
- * 2.17-2.26 s (CPU 2.4 s against 3.0 s), of cline/cline 4.21-4.30 s against 4.56-4.72 s (3 runs each, no code
- * cache either side, `node --interrupt-budget=N bin/llm-hosting-advisor.js scan <dir> --no-cache`, 2026-12-04);
- * a quarter or half of the default was slower still, twice it or eight times it in between.
+ * compiling optimized code for the parser and the analyzers than that code saved before the process ended. Four
+ * times the default, alternated with the build before (8 runs each, both with their code caches, 2026-12-04):
+ * midday-ai/midday cold 1.94 -> 1.68 s median (CPU 2.67 -> 2.09 s), cline/cline 4.33 -> 3.93 s (CPU 6.20 -> 5.26 s),
+ * peak RSS unchanged. In blocks of runs at each budget (midday): a quarter to a half of the default was slower than
+ * the default, twice it 1.71-1.73 s, four to six times it 1.63-1.68 s, eight or sixteen times it slower again.
  */
 const SCAN_INTERRUPT_BUDGET = 4 * 67_584;
+
+/**
+ * The V8 flags a command runs with, set before any bundle loads: `scan` and `diff` are one short run each (see above).
+ * V8 folds its flags into the code caches' check, so a cache written by a scan serves scans only, as it holds their functions.
+ */
+export function v8FlagsFor(command: CliArguments['command'] | undefined): string[] {
+  if (command !== 'scan' && command !== 'diff') return [];
+  return [`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`, `--interrupt-budget=${SCAN_INTERRUPT_BUDGET}`];
+}
 
 export async function launch(argv: readonly string[]): Promise<number> {
   ignoreClosedPipe(process.stdout);
@@ -47,10 +56,7 @@ export async function launch(argv: readonly string[]): Promise<number> {
   // Parsed here only to start the reader thread and to know the command; main reports a bad command line.
   const args = argumentsOrUndefined(argv);
   const preread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' || args === undefined ? undefined : startReaderForScan(args, resultCacheDirectory);
-  if (args?.command === 'scan' || args?.command === 'diff') {
-    v8.setFlagsFromString(`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`);
-    v8.setFlagsFromString(`--interrupt-budget=${SCAN_INTERRUPT_BUDGET}`);
-  }
+  for (const flag of v8FlagsFor(args?.command)) v8.setFlagsFromString(flag);
   try {
     const cli = requireWithCodeCache<Cli>(path.join(__dirname, 'cli.js'), cliCodeCacheDirectory());
     const code = await cli.exports.main(argv, process.stdout, process.stderr, { resultCacheDirectory, preread });
