@@ -31,23 +31,40 @@ type Cli = typeof import('./main');
 const SCAN_HEAP_GROWING_PERCENT = 50;
 
 /**
- * How much bytecode a function runs before V8 considers optimizing it (its "interrupt budget"; Node 20's default is
- * 67,584). A scan is one short run over code that is new to the process: at the default, V8 spent more time
- * compiling optimized code for the parser and the analyzers than that code saved before the process ended. Four
- * times the default, alternated with the build before (8 runs each, both with their code caches, 2026-12-04):
- * midday-ai/midday cold 1.94 -> 1.68 s median (CPU 2.67 -> 2.09 s), cline/cline 4.33 -> 3.93 s (CPU 6.20 -> 5.26 s),
- * peak RSS unchanged. In blocks of runs at each budget (midday): a quarter to a half of the default was slower than
- * the default, twice it 1.71-1.73 s, four to six times it 1.63-1.68 s, eight or sixteen times it slower again.
+ * When V8 optimizes a function, for a scan. A scan is one short run over code that is new to the process: at V8's
+ * defaults it spent more CPU compiling optimized code for TypeScript's parser and the analyzers than that code saved
+ * before the process ended, so scans wait four times longer. V8 before 12 (Node 20) counts the bytecode a function
+ * runs (its "interrupt budget", default 67,584); V8 12 and later (Node 22, 24) count its invocations (default 3,000
+ * for TurboFan, 400 for Maglev) and no longer know the budget flag, which they would reject with an error line.
+ *
+ * Node 20, alternated with the build before (8 runs each, both with their code caches, 2026-12-04): midday-ai/midday
+ * cold 1.94 -> 1.68 s median (CPU 2.67 -> 2.09 s), cline/cline 4.33 -> 3.93 s (CPU 6.20 -> 5.26 s), peak RSS unchanged;
+ * in blocks of runs at each budget (midday): a quarter to a half of the default was slower than the default, twice
+ * it 1.71-1.73 s, four to six times it 1.63-1.68 s, eight or sixteen times it slower again. Node 22 and 24, 3 runs each
+ * without code caches: midday 2.09 -> 1.89 s and 2.21 -> 1.94 s, cline 4.28 -> 4.06 s and 4.39 -> 4.18 s (four times
+ * the TurboFan count alone: midday 1.90 and 2.00 s).
  */
 const SCAN_INTERRUPT_BUDGET = 4 * 67_584;
+const SCAN_TURBOFAN_INVOCATIONS = 4 * 3_000;
+const SCAN_MAGLEV_INVOCATIONS = 4 * 400;
+
+/** The first V8 major version that tiers up by invocation counts and has no `--interrupt-budget`. */
+const FIRST_V8_COUNTING_INVOCATIONS = 12;
 
 /**
- * The V8 flags a command runs with, set before any bundle loads: `scan` and `diff` are one short run each (see above).
+ * The V8 flags a command runs with, set before any bundle loads: `scan` and `diff` are one short run each (see above);
+ * the tier-up flags are those of the V8 running (`process.versions.v8`), none when its version does not read as one.
  * V8 folds its flags into the code caches' check, so a cache written by a scan serves scans only, as it holds their functions.
  */
-export function v8FlagsFor(command: CliArguments['command'] | undefined): string[] {
+export function v8FlagsFor(command: CliArguments['command'] | undefined, v8Version: string = process.versions.v8): string[] {
   if (command !== 'scan' && command !== 'diff') return [];
-  return [`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`, `--interrupt-budget=${SCAN_INTERRUPT_BUDGET}`];
+  const major = Number.parseInt(v8Version, 10);
+  const tierUp = Number.isNaN(major)
+    ? []
+    : major < FIRST_V8_COUNTING_INVOCATIONS
+      ? [`--interrupt-budget=${SCAN_INTERRUPT_BUDGET}`]
+      : [`--invocation-count-for-turbofan=${SCAN_TURBOFAN_INVOCATIONS}`, `--invocation-count-for-maglev=${SCAN_MAGLEV_INVOCATIONS}`];
+  return [`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`, ...tierUp];
 }
 
 export async function launch(argv: readonly string[]): Promise<number> {
