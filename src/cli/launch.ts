@@ -69,7 +69,7 @@ const FIRST_V8_WITH_LARGE_YOUNG_GENERATION = 13;
  * V8 folds its flags into the code caches' check, so a cache written by a scan serves scans only, as it holds their functions.
  */
 export function v8FlagsFor(command: CliArguments['command'] | undefined, v8Version: string = process.versions.v8): string[] {
-  if (command !== 'scan' && command !== 'diff') return [];
+  if (!scansWorkspace(command)) return [];
   const major = Number.parseInt(v8Version, 10);
   const tierUp = Number.isNaN(major)
     ? []
@@ -78,6 +78,11 @@ export function v8FlagsFor(command: CliArguments['command'] | undefined, v8Versi
       : [`--invocation-count-for-turbofan=${SCAN_TURBOFAN_INVOCATIONS}`, `--invocation-count-for-maglev=${SCAN_MAGLEV_INVOCATIONS}`];
   const youngGeneration = major >= FIRST_V8_WITH_LARGE_YOUNG_GENERATION ? ['--semi-space-growth-factor=1'] : [];
   return [`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`, ...youngGeneration, ...tierUp];
+}
+
+/** `scan` and `diff`: the commands that scan a workspace, one short run each, whose V8 flags and code caches go together. */
+function scansWorkspace(command: CliArguments['command'] | undefined): boolean {
+  return command === 'scan' || command === 'diff';
 }
 
 export async function launch(argv: readonly string[]): Promise<number> {
@@ -92,7 +97,7 @@ export async function launch(argv: readonly string[]): Promise<number> {
     const code = await cli.exports.main(argv, process.stdout, process.stderr, { resultCacheDirectory, preread });
     // A cache holds the functions compiled by the run that wrote it, and is kept until the bundle changes:
     // one written by `--version` or `size` would leave a scan's functions to compile lazily on every run.
-    if (args?.command === 'scan' || args?.command === 'diff') {
+    if (scansWorkspace(args?.command)) {
       await cli.saveCache();
       // ts-morph's own bundle, when this run loaded it (see analyzers/shared/tsMorphLoading.ts).
       await cli.exports.saveTsMorphCodeCache();

@@ -26,9 +26,12 @@ const CASES: Array<{ command: Parameters<typeof v8FlagsFor>[0]; v8: string; flag
   { command: undefined, v8: NODE_20_V8, flags: [] },
 ];
 
-/** `node --v8-options` of the Node running the tests. */
+let listedOptions: string | undefined;
+
+/** `node --v8-options` of the Node running the tests, asked once. */
 function v8Options(): string {
-  return execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  listedOptions ??= execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return listedOptions;
 }
 
 /** The default V8 lists for a numeric option. */
