@@ -7,6 +7,7 @@
  * `--versus-ast-grep [<dir>]` instead times the CLI against ast-grep on the same tree (see
  * benchVersusAstGrep.ts); `--files N` sizes the synthetic monorepo (30000 for the scale target),
  * `--runs N` the number of alternated runs. `--generate <dir>` only writes the monorepo.
+ * `--diff <git checkout> [--base <ref>]` times the CLI's `diff` against a cold scan of the same tree (benchDiff.ts).
  * `--rescan [<dir>] [--saves N]` times the editor's incremental re-scan: a copy of the folder (default
  * examples/support-desk), one scan filling a ScanCache, then N saves (default 100) of the file holding the first
  * call site, each a new text (a numbered comment line added at its top, then removed), each re-scanned with that cache.
@@ -17,6 +18,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, write
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as SourceScanner from '../src/scan/scan';
+import { benchDiff } from './benchDiff';
 import { benchVersusAstGrep } from './benchVersusAstGrep';
 import { nearestRank } from './lib/percentile';
 
@@ -208,6 +210,12 @@ async function main(): Promise<void> {
     mkdirSync(target, { recursive: true });
     console.log(`generated ${generate(target).llmFiles.length} LLM files of ${FILES} in ${target}`);
     return;
+  }
+  if (process.argv[2] === '--diff') {
+    const baseFlag = process.argv.indexOf('--base');
+    const base = baseFlag !== -1 ? process.argv.splice(baseFlag, 2)[1] : 'HEAD';
+    if (!process.argv[3]) throw new Error('--diff needs a git checkout: npm run bench -- --diff <dir> [--base <ref>]');
+    return benchDiff(path.resolve(process.argv[3]), base, RUNS);
   }
   if (process.argv[2] === '--versus-ast-grep') {
     // Against a checkout, or the synthetic monorepo when no folder is given.

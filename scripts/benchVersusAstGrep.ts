@@ -8,9 +8,10 @@
  * the per-file result cache off. Prints medians and the ratio; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { median, processTimer, type Timing } from './lib/processTiming';
 
 /** The nine call shapes of the issue: chat, messages, AI SDK, Gemini, embeddings, LangChain, fetch. */
 export const AST_GREP_PATTERNS = [
@@ -31,19 +32,6 @@ export function astGrepRules(): string {
   return AST_GREP_LANGUAGES.flatMap((language) => AST_GREP_PATTERNS.map((pattern, index) => `id: llm-call-${index}-${language.toLowerCase()}\nlanguage: ${language}\nseverity: info\nrule:\n  pattern: ${JSON.stringify(pattern)}\n`)).join('---\n');
 }
 
-interface Timing {
-  ms: number;
-  peakRssMb?: number;
-  ok: boolean;
-  detail: string;
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
 export function benchVersusAstGrep(root: string, runs: number): void {
   const repoRoot = path.resolve(__dirname, '..');
   const astGrepBin = path.join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'ast-grep.cmd' : 'ast-grep');
@@ -55,22 +43,10 @@ export function benchVersusAstGrep(root: string, runs: number): void {
   }
   const workDirectory = mkdtempSync(path.join(os.tmpdir(), 'llm-advisor-versus-'));
   const rules = astGrepRules();
-  // Peak RSS of our CLI process, written at exit by a preload (spawnSync cannot tell one child's).
-  const rssProbe = path.join(workDirectory, 'rss-probe.cjs');
-  writeFileSync(rssProbe, `process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`);
-  const rssFile = path.join(workDirectory, 'rss');
+  const timer = processTimer(workDirectory);
   const bin = path.join(repoRoot, 'bin', 'llm-hosting-advisor.js');
-  const env = { ...process.env, TMPDIR: workDirectory, BENCH_RSS_FILE: rssFile };
-
-  const time = (command: string, args: string[], extraEnv: Record<string, string> = {}, readRss = false): Timing => {
-    const started = process.hrtime.bigint();
-    const child = spawnSync(command, args, { env: { ...env, ...extraEnv }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const peakRssMb = readRss ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined;
-    return { ms, peakRssMb, ok: child.status === 0, detail: child.status === 0 ? String(child.stdout) : `exit ${child.status}: ${String(child.stderr).slice(0, 300)}` };
-  };
-  const ours = (resultCache: boolean) => time(process.execPath, ['-r', rssProbe, bin, 'scan', root, '--format', 'json'], { LLM_HOSTING_ADVISOR_CACHE: resultCache ? '1' : '0' }, true);
-  const astGrep = () => time(astGrepBin, ['scan', '--inline-rules', rules, '--json=compact', root]);
+  const ours = (resultCache: boolean) => timer.time(process.execPath, [bin, 'scan', root, '--format', 'json'], { extraEnv: { LLM_HOSTING_ADVISOR_CACHE: resultCache ? '1' : '0' }, nodeWithRss: true });
+  const astGrep = () => timer.time(astGrepBin, ['scan', '--inline-rules', rules, '--json=compact', root]);
 
   try {
     console.log(`ours: node bin/llm-hosting-advisor.js scan ${root} --format json (fresh process each run)`);

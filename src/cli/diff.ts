@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { compareScans, renderCostDiffMarkdown } from '../core/report/costDiff';
+import { compareScans, renderCostDiffMarkdown, type CostDiff } from '../core/report/costDiff';
 import { scanWorkspace } from '../scan/scan';
 import { CommandLineError, type CliArguments } from './args';
 import { formatUsd } from '../model/format';
@@ -27,33 +27,46 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
   const temporary = await fs.mkdtemp(path.join(os.tmpdir(), 'llm-advisor-base-'));
   try {
     const prefix = path.relative(topLevel, directory);
-    await exportTree(topLevel, base, prefix, temporary);
     const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, exclude: args.exclude, include: args.include };
-    const [before, after] = await Promise.all([scanWorkspace(path.join(temporary, prefix), options), scanWorkspace(directory, options)]);
-    const diff = compareScans(before, after, base);
-    const output = args.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : renderCostDiffMarkdown(diff);
-    if (args.out) await fs.writeFile(args.out, output, 'utf8');
-    else stdout.write(output);
-    if (args.failAbove !== undefined && diff.monthlyUsdDelta > args.failAbove) {
-      stderr.write(`llm-hosting-advisor: monthly cost rises by ${formatUsd(diff.monthlyUsdDelta)}, above --fail-above ${args.failAbove}\n`);
-      return 1;
-    }
-    return 0;
+    // The working tree's scan starts while git writes the base out (git and tar on the other core), not after.
+    // Both settle before the base's folder is removed, whichever fails.
+    const [before, after] = await Promise.allSettled([exportTree(topLevel, base, prefix, temporary).then(() => scanWorkspace(path.join(temporary, prefix), options)), scanWorkspace(directory, options)]);
+    if (before.status === 'rejected') throw before.reason;
+    if (after.status === 'rejected') throw after.reason;
+    return await report(compareScans(before.value, after.value, base), args, stdout, stderr);
   } finally {
     await fs.rm(temporary, { recursive: true, force: true });
   }
 }
 
-/** Writes the files of `ref` under `prefix` into `target` with `git archive`, piped into tar. */
+/** Writes the cost change as JSON or Markdown; exit code 1 when it rises above --fail-above. */
+async function report(diff: CostDiff, args: CliArguments, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  const output = args.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : renderCostDiffMarkdown(diff);
+  if (args.out) await fs.writeFile(args.out, output, 'utf8');
+  else stdout.write(output);
+  if (args.failAbove !== undefined && diff.monthlyUsdDelta > args.failAbove) {
+    stderr.write(`llm-hosting-advisor: monthly cost rises by ${formatUsd(diff.monthlyUsdDelta)}, above --fail-above ${args.failAbove}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * Writes the files of `ref` under `prefix` into `target` with `git archive`, piped into tar. tar reads git's
+ * output straight from the pipe: passed through this process, the archive waited for the main thread,
+ * which is busy scanning the working tree meanwhile (midday: 2.3 s instead of 0.9 s).
+ */
 async function exportTree(repository: string, ref: string, prefix: string, target: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const archive = spawn('git', ['archive', '--format=tar', ref, ...(prefix ? ['--', prefix] : [])], { cwd: repository });
-    const tar = spawn('tar', ['-x', '-C', target]);
-    archive.stdout.pipe(tar.stdin);
+    const archive = spawn('git', ['archive', '--format=tar', ref, ...(prefix ? ['--', prefix] : [])], { cwd: repository, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tar = spawn('tar', ['-x', '-C', target], { stdio: [archive.stdout, 'ignore', 'pipe'] });
+    // tar holds the pipe's read end now; this process keeps none, so git sees tar stop if it does.
+    archive.stdout.destroy();
     let errors = '';
     archive.stderr.on('data', (chunk) => (errors += chunk));
     tar.stderr.on('data', (chunk) => (errors += chunk));
-    tar.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git archive ${ref} failed: ${errors.trim()}`))));
+    const exits = [archive, tar].map((child) => new Promise<number | null>((settle) => child.on('close', settle)));
+    Promise.all(exits).then(([archiveCode, tarCode]) => (archiveCode === 0 && tarCode === 0 ? resolve() : reject(new Error(`git archive ${ref} failed: ${errors.trim()}`))));
     archive.on('error', reject);
     tar.on('error', reject);
   });
