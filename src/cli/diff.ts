@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { compareScans, renderCostDiffMarkdown, type CostDiff } from '../core/report/costDiff';
 import { scanWorkspace } from '../scan/scan';
+import { SharedAnalyses } from '../scan/sharedAnalyses';
 import { CommandLineError, type CliArguments } from './args';
 import { formatUsd } from '../model/format';
 
@@ -27,7 +28,9 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
   const temporary = await fs.mkdtemp(path.join(os.tmpdir(), 'llm-advisor-base-'));
   try {
     const prefix = path.relative(topLevel, directory);
-    const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, exclude: args.exclude, include: args.include };
+    // A file the pull request leaves alone is analyzed once, for both trees (scan/sharedAnalyses.ts).
+    const sharedAnalyses = (await changesImportResolution(directory, base)) ? undefined : new SharedAnalyses();
+    const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, exclude: args.exclude, include: args.include, sharedAnalyses };
     // The working tree's scan starts while git writes the base out (git and tar on the other core), not after.
     // Both settle before the base's folder is removed, whichever fails.
     const [before, after] = await Promise.allSettled([exportTree(topLevel, base, prefix, temporary).then(() => scanWorkspace(path.join(temporary, prefix), options)), scanWorkspace(directory, options)]);
@@ -36,6 +39,26 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
     return await report(compareScans(before.value, after.value, base), args, stdout, stderr);
   } finally {
     await fs.rm(temporary, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Files that decide how imports resolve (package manifests, tsconfig and jsconfig, SvelteKit's config), which
+ * no file's analysis records as a module it followed (analyzers' ModuleLoader.consultedPaths): when the pull
+ * request changes or adds one, the two trees' files are analyzed apart.
+ */
+const IMPORT_RESOLUTION_FILE = /(?:^|\/)(?:package\.json|[jt]sconfig[^/]*\.json|svelte\.config\.[cm]?[jt]s)$/;
+
+/** Whether the working tree under `directory` changes, adds or removes such a file against `base` (or git cannot tell). */
+async function changesImportResolution(directory: string, base: string): Promise<boolean> {
+  try {
+    const listed = await Promise.all([
+      run('git', ['diff', '--name-only', '--no-renames', base, '--', '.'], { cwd: directory, maxBuffer: 64 * 1024 * 1024 }),
+      run('git', ['ls-files', '--others', '--exclude-standard', '--', '.'], { cwd: directory, maxBuffer: 64 * 1024 * 1024 }),
+    ]);
+    return listed.some(({ stdout }) => stdout.split('\n').some((file) => IMPORT_RESOLUTION_FILE.test(file.trim())));
+  } catch {
+    return true;
   }
 }
 

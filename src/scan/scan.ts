@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import { promises as fs, statSync, type Stats } from 'node:fs';
 import { analyzeExaminedFile, analyzeFile, analyzeImporter, createAnalysisProject, type AnalysisContext, type FileAnalysis } from './analyze';
-import { examineFiles, MAX_KEPT_TEXT_CHARS, type ExaminedFile } from './fileExamination';
+import { examineFiles, MAX_KEPT_TEXT_CHARS, needsParse, type ExaminedFile } from './fileExamination';
 import type { PrereadFiles } from './preread';
 import { loadWorkspaceSettings } from './settingsFiles';
 import { ResultStore } from './resultStore';
 import { keyJson } from './keyJson';
+import { secondLookKey, type SharedAnalyses } from './sharedAnalyses';
 import { tasksFromCallers } from './callersTask';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';
@@ -67,6 +68,8 @@ export interface ScanOptions {
    * closed when the scan ends, however it ends.
    */
   preread?: PrereadFiles;
+  /** Analyses shared with the scan of another tree of the same project in this process (`diff`'s base and working tree; sharedAnalyses.ts). */
+  sharedAnalyses?: SharedAnalyses;
 }
 
 /**
@@ -207,6 +210,15 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const analyses: Array<{ file: DiscoveredFile; analysis: FileAnalysis }> = [];
   let index = 0;
   const keptTexts = new Map<string, string>();
+  let settingsKey: string | undefined;
+  /** An analysis the scan of another tree in this process made of the same text, or a new one lent to it (sharedAnalyses.ts). */
+  const shareable = (key: string, text: string, analyze: () => FileAnalysis): FileAnalysis => {
+    if (!options.sharedAnalyses) return analyze();
+    settingsKey ??= keyJson(workspaceSettings.settings);
+    const analysis = options.sharedAnalyses.take(absoluteRoot, settingsKey, key, text) ?? analyze();
+    options.sharedAnalyses.keep(absoluteRoot, settingsKey, key, text, analysis);
+    return analysis;
+  };
   let keptChars = 0;
   // Each file is stat'ed once per scan, whichever cache asks (its own entry, as another's dependency, the caller search).
   const stampOf = createStampReader();
@@ -228,7 +240,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     } else if (unsavedText !== undefined) {
       analysis = await analyzeFile(file, context, undefined, { bytes: Buffer.from(unsavedText, 'utf8') });
     } else if (examined) {
-      analysis = analyzeExaminedFile(file, examined, context);
+      // Only a file the scan parses is worth sharing: the others cost a regular expression.
+      analysis = examined.text !== undefined && needsParse(examined) ? shareable(file.relativePath, examined.text, () => analyzeExaminedFile(file, examined, context)) : analyzeExaminedFile(file, examined, context);
       if (examined.text !== undefined && keptChars + examined.text.length <= MAX_KEPT_TEXT_CHARS) {
         keptTexts.set(file.absolutePath, examined.text);
         keptChars += examined.text.length;
@@ -273,7 +286,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     if (!imported) {
       const text = await readText(file.absolutePath);
       if (text === null || (viaAliasOnly && !sendsRequest(text))) continue;
-      imported = analyzeImporter(file, text, context);
+      imported = shareable(secondLookKey(file.relativePath), text, () => analyzeImporter(file, text, context));
       if (importerStamp !== undefined) options.cache!.setImporter(file.relativePath, importerStamp, imported, stampOf);
       parsed++;
     }

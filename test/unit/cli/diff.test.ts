@@ -65,3 +65,39 @@ describe('CLI diff --base', () => {
     assert.match(stderr, /cannot read git ref "no-such-ref"/);
   });
 });
+
+describe('CLI diff --base, a pull request that changes how imports resolve', () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' }).toString().trim();
+  const write = (relativePath: string, text: string) => {
+    mkdirSync(path.dirname(path.join(repo, relativePath)), { recursive: true });
+    writeFileSync(path.join(repo, relativePath), text);
+  };
+  const client = (model: string) => `import OpenAI from 'openai';\nexport const client = new OpenAI();\nexport const MODEL = '${model}';\n`;
+  const tsconfig = (target: string) => JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': [`${target}/*`] } } });
+
+  before(() => {
+    repo = mkdtempSync(path.join(os.tmpdir(), 'diff-resolution-'));
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'Test');
+    // summarize.ts is the same in both trees; `@/client` is src/client.ts in the base and lib/client.ts in the working tree.
+    write('src/summarize.ts', `import { client, MODEL } from '@/client';\nexport async function summarize(text: string) {\n  return client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'Summarize: ' + text }] });\n}\n`);
+    write('src/client.ts', client('gpt-4o-mini'));
+    write('lib/client.ts', client('gpt-4o'));
+    write('tsconfig.json', tsconfig('src'));
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    write('tsconfig.json', tsconfig('lib'));
+  });
+  after(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('reads the unchanged file through each tree\'s own tsconfig', async () => {
+    const { code, stdout } = await run(['diff', repo, '--base', 'HEAD', '--format', 'json']);
+    assert.equal(code, 0);
+    const diff = JSON.parse(stdout) as CostDiff;
+    const summarize = diff.changes.find((change) => change.id.includes('summarize'))!;
+    assert.equal(summarize.kind, 'changed');
+    assert.ok(summarize.reasons.some((reason) => reason.includes('gpt-4o-mini → gpt-4o')), summarize.reasons.join('; '));
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Per-file analyses shared by the scans of two trees of one project in one process: `diff --base`
+ * scans the base (written out by git) and the working tree, which differ in the few files a pull
+ * request changes. A file is analyzed once when both trees hold the same text at the same relative
+ * path, both scans read the same workspace settings, and every module its analysis followed has
+ * the same content in both trees (the rule the on-disk result store applies between runs, see
+ * resultStore.ts). The scan that analyzes a file first lends its result to the other, which gets a
+ * copy with the followed modules' paths moved to its own tree. Keyed by relative path (a file's second
+ * look by secondLookKey).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileAnalysis } from './fileAnalysis';
+
+/** The key of a file's second look (scan.ts: a file the prefilter ruled out that imports an SDK module), never a relative path. */
+export function secondLookKey(relativePath: string): string {
+  return `\u0000second-look:${relativePath}`;
+}
+
+interface SharedEntry {
+  root: string;
+  settingsKey: string;
+  text: string;
+  /** The analysis as JSON, written when kept: the scan adds to its objects afterwards. */
+  analysis: string;
+}
+
+export class SharedAnalyses {
+  private readonly entries = new Map<string, SharedEntry>();
+  /** Whether a module has the same bytes in two trees, by its path in each (`<from>\0<to>`). */
+  private readonly sameModule = new Map<string, boolean>();
+  /** Files one scan took from the other (for the tests and the benchmark). */
+  lent = 0;
+
+  /** The analysis another tree's scan made of this file, or undefined. */
+  take(root: string, settingsKey: string, key: string, text: string): FileAnalysis | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.root === root || entry.settingsKey !== settingsKey || entry.text !== text) return undefined;
+    const analysis = JSON.parse(entry.analysis) as FileAnalysis;
+    const dependencies: string[] = [];
+    for (const dependency of analysis.dependencies) {
+      const relative = path.relative(entry.root, dependency);
+      // A module outside the lending tree (a package beside it) is the same file for both scans.
+      if (relative.startsWith('..') || path.isAbsolute(relative)) {
+        dependencies.push(dependency);
+        continue;
+      }
+      const counterpart = path.join(root, relative);
+      if (!this.sameBytes(dependency, counterpart)) return undefined;
+      dependencies.push(counterpart);
+    }
+    this.lent++;
+    return { ...analysis, dependencies };
+  }
+
+  /** Keeps a scan's analysis of a file for the other tree's scan. */
+  keep(root: string, settingsKey: string, key: string, text: string, analysis: FileAnalysis): void {
+    if (this.entries.has(key)) return;
+    this.entries.set(key, { root, settingsKey, text, analysis: JSON.stringify(analysis) });
+  }
+
+  private sameBytes(a: string, b: string): boolean {
+    const key = `${a}\0${b}`;
+    let same = this.sameModule.get(key);
+    if (same === undefined) {
+      const bytesA = readOrUndefined(a);
+      const bytesB = readOrUndefined(b);
+      same = bytesA !== undefined && bytesB !== undefined && bytesA.equals(bytesB);
+      this.sameModule.set(key, same);
+    }
+    return same;
+  }
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
