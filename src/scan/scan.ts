@@ -382,7 +382,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   // A serving setting of the team's own model server the workspace's settings files set (docker-compose, example env).
   const ollamaParallel = workspaceSettings.settings.env.get(OLLAMA_PARALLEL_SETTING)?.[0];
   const advisorOptions = ollamaParallel ? { ...options.advisorOptions, ollamaParallelRequests: { value: Number(ollamaParallel.value), file: ollamaParallel.file, line: ollamaParallel.line } } : options.advisorOptions;
-  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !advisorOptions?.today ? { ...advisorOptions, today: isoToday(options.now()) } : advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment };
+  const enrichOptions: EnrichOptions = { defaultCallsPerMonth: options.defaultCallsPerMonth, usage: usage.usage, usageExport, advisorOptions: options.now && !advisorOptions?.today ? { ...advisorOptions, today: isoToday(options.now()) } : advisorOptions, catalog: options.catalog, cache: options.cache?.enrichment ?? options.sharedAnalyses?.pricing };
   // Pricing and the callers below are kept by the CLI's result store too, as the workspace-wide steps are (not with a usage export, whose file is not in the key).
   const pricingStore = stepStore && !usageExport ? stepStore : undefined;
   const pricingKey = pricingStore?.pricingKey(detected, pricingInputs(enrichOptions));

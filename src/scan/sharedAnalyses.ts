@@ -6,11 +6,12 @@
  * the same content in both trees (the rule the on-disk result store applies between runs, see
  * resultStore.ts). The scan that analyzes a file first lends its result to the other, which gets a
  * copy with the followed modules' paths moved to its own tree. Keyed by relative path (a file's second
- * look by secondLookKey).
+ * look by secondLookKey). The calls both trees hold alike are priced once (`pricing`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileAnalysis } from './fileAnalysis';
+import { EnrichmentCache } from '../core/pricing/pipeline';
 
 /** The key of a file's second look (scan.ts: a file the prefilter ruled out that imports an SDK module), never a relative path. */
 export function secondLookKey(relativePath: string): string {
@@ -29,8 +30,13 @@ export class SharedAnalyses {
   private readonly entries = new Map<string, SharedEntry>();
   /** Whether a module has the same bytes in two trees, by its path in each (`<from>\0<to>`). */
   private readonly sameModule = new Map<string, boolean>();
-  /** Files one scan took from the other (for the tests and the benchmark). */
+  /** Files one scan took from the other (for the tests). */
   lent = 0;
+  /**
+   * Pricing too: a call the same in both trees (same text, settings, usage and volume) is priced once. The cache
+   * the editor keeps between re-scans (EnrichmentCache); the two scans price one after the other, each at once.
+   */
+  readonly pricing = new EnrichmentCache();
 
   /** The analysis another tree's scan made of this file, or undefined. */
   take(root: string, settingsKey: string, key: string, text: string): FileAnalysis | undefined {
