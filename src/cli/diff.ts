@@ -26,18 +26,24 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
     throw new CommandLineError(`cannot read git ref "${base}" in ${directory}`);
   }
   const temporary = await fs.mkdtemp(path.join(os.tmpdir(), 'llm-advisor-base-'));
+  let exported: Promise<void> | undefined;
   try {
     const prefix = path.relative(topLevel, directory);
+    // The working tree is scanned while git writes the base out (git and tar on the other core), then the base:
+    // one after the other, so the second finds every file the first analyzed and their peaks of memory do not meet.
+    exported = exportTree(topLevel, base, prefix, temporary);
+    // Handled here so a failure while the working tree is scanned is not an unhandled rejection; awaited below.
+    exported.catch(() => undefined);
     // A file the pull request leaves alone is analyzed once, for both trees (scan/sharedAnalyses.ts).
     const sharedAnalyses = (await changesImportResolution(directory, base)) ? undefined : new SharedAnalyses();
     const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, exclude: args.exclude, include: args.include, sharedAnalyses };
-    // The working tree's scan starts while git writes the base out (git and tar on the other core), not after.
-    // Both settle before the base's folder is removed, whichever fails.
-    const [before, after] = await Promise.allSettled([exportTree(topLevel, base, prefix, temporary).then(() => scanWorkspace(path.join(temporary, prefix), options)), scanWorkspace(directory, options)]);
-    if (before.status === 'rejected') throw before.reason;
-    if (after.status === 'rejected') throw after.reason;
-    return await report(compareScans(before.value, after.value, base), args, stdout, stderr);
+    const after = await scanWorkspace(directory, options);
+    await exported;
+    const before = await scanWorkspace(path.join(temporary, prefix), options);
+    return await report(compareScans(before, after, base), args, stdout, stderr);
   } finally {
+    // git and tar are done writing before their folder is removed, whatever failed.
+    await exported?.catch(() => undefined);
     await fs.rm(temporary, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli as run } from './run';
@@ -57,6 +57,31 @@ describe('CLI diff --base', () => {
   it('exits 1 when the increase passes --fail-above, 0 below it', async () => {
     assert.equal((await run(['diff', path.join(repo, 'app'), '--base', 'HEAD', '--fail-above', '0'])).code, 1);
     assert.equal((await run(['diff', path.join(repo, 'app'), '--base', 'HEAD', '--fail-above', '1000000'])).code, 0);
+  });
+
+  it('says so when git cannot write the base out, after the working tree\'s scan, and leaves no folder behind', async () => {
+    // A tar that fails, first on the PATH: the base is written while the working tree is scanned.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'diff-failing-tar-'));
+    writeFileSync(path.join(bin, 'tar'), '#!/bin/sh\necho "tar: simulated failure" >&2\nexit 2\n', { mode: 0o755 });
+    const basesBefore = readdirSync(os.tmpdir()).filter((name) => name.startsWith('llm-advisor-base-')).length;
+    const pathBefore = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${pathBefore}`;
+    // The shipped CLI would crash on it (Node ends the process on an unhandled rejection).
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { code, stdout, stderr } = await run(['diff', path.join(repo, 'app'), '--base', 'HEAD']);
+      assert.equal(code, 1);
+      assert.equal(stdout, '');
+      assert.match(stderr, /git archive HEAD failed: tar: simulated failure/);
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      process.env.PATH = pathBefore;
+      rmSync(bin, { recursive: true, force: true });
+    }
+    assert.equal(readdirSync(os.tmpdir()).filter((name) => name.startsWith('llm-advisor-base-')).length, basesBefore, 'the base folder is removed');
   });
 
   it('exits 2 on a ref that does not exist', async () => {
