@@ -19,6 +19,7 @@ import { createRequire, wrap } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
+import { readIfPresent } from './readIfPresent';
 import * as vm from 'node:vm';
 
 export interface CachedModule<T> {
@@ -88,14 +89,6 @@ const dynamicImport = (vm.constants as Partial<typeof vm.constants> | undefined)
  */
 function bundleText(bytes: Buffer): string {
   return bytes.toString('utf8');
-}
-
-function readIfPresent(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** What every cache file of the bundle at this absolute path starts with: its name and a short hash of its path. */

@@ -106,7 +106,7 @@ function emptyAnalysis(diagnostics: Diagnostic[] = []): FileAnalysis {
  * analyzed in full, and kept in the on-disk results under its own key (its first-look entry says "not parsed").
  */
 export function analyzeImporter(file: Pick<DiscoveredFile, 'absolutePath' | 'relativePath'>, text: string, context: AnalysisContext): FileAnalysis {
-  const key = `${IMPORTER_KEY_PREFIX}${file.relativePath}`;
+  const key = secondLookKey(file.relativePath);
   const hash = context.results ? contentHash(Buffer.from(text, 'utf8')) : undefined;
   const stored = hash === undefined ? undefined : context.results!.lookup(key, hash);
   if (stored) return stored;
@@ -115,8 +115,14 @@ export function analyzeImporter(file: Pick<DiscoveredFile, 'absolutePath' | 'rel
   return analysis;
 }
 
-/** Cannot start a relative path, so a second-look entry never meets a file's own. */
-const IMPORTER_KEY_PREFIX = '\u0000importer:';
+/**
+ * The key of a file's second look (a file the prefilter ruled out that imports an SDK module) wherever analyses are
+ * kept by relative path (the result store, diff's shared analyses): it cannot start a relative path, so a second-look
+ * entry never meets a file's own.
+ */
+export function secondLookKey(relativePath: string): string {
+  return `\u0000importer:${relativePath}`;
+}
 
 /** Parses text that passed the prefilter and runs the analyzers over it. */
 export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativePath'>, text: string, context: AnalysisContext, selected: readonly Analyzer[] = analyzers): FileAnalysis {

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { promises as fs, statSync, type Stats } from 'node:fs';
-import { analyzeExaminedFile, analyzeFile, analyzeImporter, createAnalysisProject, type AnalysisContext, type FileAnalysis } from './analyze';
+import { analyzeExaminedFile, analyzeFile, analyzeImporter, createAnalysisProject, secondLookKey, type AnalysisContext, type FileAnalysis } from './analyze';
 import { examineFiles, MAX_KEPT_TEXT_CHARS, needsParse, type ExaminedFile } from './fileExamination';
 import type { PrereadFiles } from './preread';
 import { loadWorkspaceSettings } from './settingsFiles';
 import { ResultStore } from './resultStore';
 import { keyJson } from './keyJson';
-import { secondLookKey, type SharedAnalyses } from './sharedAnalyses';
+import type { SharedAnalyses } from './sharedAnalyses';
 import { tasksFromCallers } from './callersTask';
 import { findCallers } from './callers';
 import { markAlternatives, markNonProduction } from './traffic';

@@ -6,22 +6,19 @@
  * the same content in both trees (the rule the on-disk result store applies between runs, see
  * resultStore.ts). The scan that analyzes a file first lends its result to the other, which gets a
  * copy with the followed modules' paths moved to its own tree. Keyed by relative path (a file's second
- * look by secondLookKey). The calls both trees hold alike are priced once (`pricing`).
+ * look by analyze.ts's secondLookKey). The calls both trees hold alike are priced once (`pricing`).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileAnalysis } from './fileAnalysis';
 import { EnrichmentCache } from '../core/pricing/pipeline';
-
-/** The key of a file's second look (scan.ts: a file the prefilter ruled out that imports an SDK module), never a relative path. */
-export function secondLookKey(relativePath: string): string {
-  return `\u0000second-look:${relativePath}`;
-}
+import { readIfPresent } from '../runtime/readIfPresent';
 
 interface SharedEntry {
   root: string;
   settingsKey: string;
   text: string;
+  /** The modules the analysis followed, in the lending tree. */
+  dependencies: readonly string[];
   /** The analysis as JSON, written when kept: the scan adds to its objects afterwards. */
   analysis: string;
 }
@@ -42,9 +39,8 @@ export class SharedAnalyses {
   take(root: string, settingsKey: string, key: string, text: string): FileAnalysis | undefined {
     const entry = this.entries.get(key);
     if (!entry || entry.root === root || entry.settingsKey !== settingsKey || entry.text !== text) return undefined;
-    const analysis = JSON.parse(entry.analysis) as FileAnalysis;
     const dependencies: string[] = [];
-    for (const dependency of analysis.dependencies) {
+    for (const dependency of entry.dependencies) {
       const relative = path.relative(entry.root, dependency);
       // A module outside the lending tree (a package beside it) is the same file for both scans.
       if (relative.startsWith('..') || path.isAbsolute(relative)) {
@@ -56,32 +52,24 @@ export class SharedAnalyses {
       dependencies.push(counterpart);
     }
     this.lent++;
-    return { ...analysis, dependencies };
+    return { ...(JSON.parse(entry.analysis) as FileAnalysis), dependencies };
   }
 
   /** Keeps a scan's analysis of a file for the other tree's scan. */
   keep(root: string, settingsKey: string, key: string, text: string, analysis: FileAnalysis): void {
     if (this.entries.has(key)) return;
-    this.entries.set(key, { root, settingsKey, text, analysis: JSON.stringify(analysis) });
+    this.entries.set(key, { root, settingsKey, text, dependencies: [...analysis.dependencies], analysis: JSON.stringify(analysis) });
   }
 
   private sameBytes(a: string, b: string): boolean {
     const key = `${a}\0${b}`;
     let same = this.sameModule.get(key);
     if (same === undefined) {
-      const bytesA = readOrUndefined(a);
-      const bytesB = readOrUndefined(b);
+      const bytesA = readIfPresent(a);
+      const bytesB = readIfPresent(b);
       same = bytesA !== undefined && bytesB !== undefined && bytesA.equals(bytesB);
       this.sameModule.set(key, same);
     }
     return same;
-  }
-}
-
-function readOrUndefined(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
   }
 }
