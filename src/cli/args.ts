@@ -59,8 +59,9 @@ Options:
   --non-production GLOB          code that is not production traffic, besides tests, evals, mocks, stories,
                                  fixtures, scripts and examples: listed, left out of the totals (repeatable)
   --include GLOB                 scan paths under folders skipped by default (node_modules, dist, vendor, ...)
-  --no-cache                     analyze every file afresh (by default results of unchanged files are reused from
-                                 the last run, kept in the temporary folder; LLM_HOSTING_ADVISOR_CACHE=0 does the same)
+  --no-cache                     analyze every file afresh (by default scan and diff reuse the results of unchanged
+                                 files from the last run, kept in the temporary folder or in LLM_HOSTING_ADVISOR_CACHE_DIR;
+                                 LLM_HOSTING_ADVISOR_CACHE=0 does the same)
   --calls-per-month N            default volume for calls without one (default: ${BUILTIN_CALLS_PER_MONTH}, an assumption)
   --fail-above USD               diff: exit 1 when the monthly increase is above USD
   --data-sensitivity standard|regulated   regulated data stays on infrastructure you control

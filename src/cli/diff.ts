@@ -1,11 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { compareScans, renderCostDiffMarkdown, type CostDiff } from '../core/report/costDiff';
 import { scanWorkspace } from '../scan/scan';
 import { SharedAnalyses } from '../scan/sharedAnalyses';
+import { claimBaseFolder } from './baseFolder';
 import { CommandLineError, type CliArguments } from './args';
 import { formatUsd } from '../model/format';
 
@@ -13,9 +13,10 @@ const run = promisify(execFile);
 
 /**
  * `diff --base <ref>`: scans the tree as it is and as it was at <ref> (exported from git's object
- * store into a temporary folder, never touching the working tree) and prints the cost change.
+ * store into a folder of its own, never touching the working tree) and prints the cost change. With
+ * `resultCacheDirectory` both scans keep and reuse results there, as `scan` does (baseFolder.ts).
  */
-export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, resultCacheDirectory?: string): Promise<number> {
   const directory = path.resolve(args.directory);
   const base = args.base!;
   let topLevel: string;
@@ -25,26 +26,27 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
   } catch {
     throw new CommandLineError(`cannot read git ref "${base}" in ${directory}`);
   }
-  const temporary = await fs.mkdtemp(path.join(os.tmpdir(), 'llm-advisor-base-'));
+  const baseFolder = await claimBaseFolder(directory, resultCacheDirectory);
   let exported: Promise<void> | undefined;
   try {
     const prefix = path.relative(topLevel, directory);
     // The working tree is scanned while git writes the base out (git and tar on the other core), then the base:
     // one after the other, so the second finds every file the first analyzed and their peaks of memory do not meet.
-    exported = exportTree(topLevel, base, prefix, temporary);
+    exported = exportTree(topLevel, base, prefix, baseFolder.path);
     // Handled here so a failure while the working tree is scanned is not an unhandled rejection; awaited below.
     exported.catch(() => undefined);
     // A file the pull request leaves alone is analyzed once, for both trees (scan/sharedAnalyses.ts).
     const sharedAnalyses = (await changesImportResolution(directory, base)) ? undefined : new SharedAnalyses();
-    const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, exclude: args.exclude, include: args.include, sharedAnalyses };
+    const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, exclude: args.exclude, include: args.include, sharedAnalyses, resultCacheDirectory };
     const after = await scanWorkspace(directory, options);
     await exported;
-    const before = await scanWorkspace(path.join(temporary, prefix), options);
+    // A fresh temporary folder has a new path every run: results stored under it would never be met again.
+    const before = await scanWorkspace(path.join(baseFolder.path, prefix), baseFolder.reused ? options : { ...options, resultCacheDirectory: undefined });
     return await report(compareScans(before, after, base), args, stdout, stderr);
   } finally {
     // git and tar are done writing before their folder is removed, whatever failed.
     await exported?.catch(() => undefined);
-    await fs.rm(temporary, { recursive: true, force: true });
+    await baseFolder.release();
   }
 }
 

@@ -3,8 +3,8 @@
  * code cache (see runtime/codeCache.ts) in the system's temporary folder, runs it, then, after a
  * scan or diff, saves the cache, and that of ts-morph's bundle (dist/tsmorph.js) when the run loaded
  * it. LLM_HOSTING_ADVISOR_CODE_CACHE=0 turns the caches off. Also gives the CLI the folder where
- * per-file scan results persist between runs (scan/resultStore.ts); LLM_HOSTING_ADVISOR_CACHE=0 or
- * `--no-cache` turns that off.
+ * per-file scan results persist between runs (scan/resultStore.ts; LLM_HOSTING_ADVISOR_CACHE_DIR names
+ * another folder for them); LLM_HOSTING_ADVISOR_CACHE=0 or `--no-cache` turns that off.
  *
  * For `scan`, it first starts the reader thread (scan/preread.ts, dist/prereader.js), which walks
  * and reads the tree while this thread loads the 15 MB CLI bundle, the two longest steps before
@@ -14,7 +14,7 @@
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { cliCodeCacheDirectory, requireWithCodeCache } from '../runtime/codeCache';
-import { defaultResultCacheDirectory, RESULT_CACHE_ENV, resultStoreFiles } from '../scan/resultStore';
+import { resultCacheDirectoryFor, resultStoreFiles } from '../scan/resultStore';
 import { startPrereading, type PrereadFiles } from '../scan/preread';
 import { parseArguments, type CliArguments } from './args';
 
@@ -87,7 +87,7 @@ function scansWorkspace(command: CliArguments['command'] | undefined): boolean {
 
 export async function launch(argv: readonly string[]): Promise<number> {
   ignoreClosedPipe(process.stdout);
-  const resultCacheDirectory = process.env[RESULT_CACHE_ENV] === '0' ? undefined : defaultResultCacheDirectory();
+  const resultCacheDirectory = resultCacheDirectoryFor(process.env);
   // Parsed here only to start the reader thread and to know the command; main reports a bad command line.
   const args = argumentsOrUndefined(argv);
   const preread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' || args === undefined ? undefined : startReaderForScan(args, resultCacheDirectory);

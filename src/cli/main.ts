@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     return 0;
   }
   try {
-    if (args.command === 'diff') return await runDiff(args, stdout, stderr);
+    if (args.command === 'diff') return await runDiff(args, stdout, stderr, args.noCache ? undefined : runtime.resultCacheDirectory);
     if (args.command === 'size') return runSize(args, stdout, stderr);
     const catalog = args.priceFile ? await loadPriceFile(args.priceFile) : undefined;
     const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, nonProduction: args.nonProduction, resultCacheDirectory: args.noCache ? undefined : runtime.resultCacheDirectory, preread: runtime.preread, advisorOptions: { dataSensitivity: args.dataSensitivity, fixedCostOverrides: checkedFixedCosts(args.fixedCosts, catalog), ...(args.assumedModels ? { assumedModels: args.assumedModels } : {}) } });

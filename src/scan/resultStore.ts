@@ -48,6 +48,15 @@ function keepsPricingOf(callSites: number): boolean {
 
 /** `LLM_HOSTING_ADVISOR_CACHE=0` turns the cache off, like `--no-cache`. */
 export const RESULT_CACHE_ENV = 'LLM_HOSTING_ADVISOR_CACHE';
+/** `LLM_HOSTING_ADVISOR_CACHE_DIR=<folder>` keeps the results there instead of the temporary folder: a CI cache step's path. */
+export const RESULT_CACHE_DIRECTORY_ENV = 'LLM_HOSTING_ADVISOR_CACHE_DIR';
+
+/** Where the CLI keeps its results, as the environment says: undefined when the cache is off. */
+export function resultCacheDirectoryFor(env: NodeJS.ProcessEnv): string | undefined {
+  if (env[RESULT_CACHE_ENV] === '0') return undefined;
+  const chosen = env[RESULT_CACHE_DIRECTORY_ENV];
+  return chosen ? path.resolve(chosen) : defaultResultCacheDirectory();
+}
 
 interface StoredEntry {
   hash: string;

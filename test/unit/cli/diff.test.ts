@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { runCli as run } from './run';
+import { main } from '../../../src/cli/main';
 import type { CostDiff } from '../../../src/core/report/costDiff';
 
 function call(functionName: string, model: string, prompt: string): string {
@@ -124,5 +126,56 @@ describe('CLI diff --base, a pull request that changes how imports resolve', () 
     const summarize = diff.changes.find((change) => change.id.includes('summarize'))!;
     assert.equal(summarize.kind, 'changed');
     assert.ok(summarize.reasons.some((reason) => reason.includes('gpt-4o-mini → gpt-4o')), summarize.reasons.join('; '));
+  });
+});
+
+describe('CLI diff --base with the result store (what a CI job restores from its cache)', () => {
+  let repo: string;
+  let store: string;
+  // Both commits at one time: git archive writes every file with its commit's time.
+  const sameTime = { GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe', env: { ...process.env, ...sameTime } }).toString().trim();
+  const source = (model: string, extra = '') => HEADER + call('summarize', model, 'Summarize the text.') + extra;
+  /** The CLI as launch.ts runs it, with the store in `store` (in-process runs have none). */
+  const runWithStore = async (argv: string[]) => {
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (chunk) => (out += chunk));
+    const code = await main(argv, stdout, new PassThrough(), { resultCacheDirectory: store });
+    return { code, stdout: out };
+  };
+
+  before(() => {
+    repo = mkdtempSync(path.join(os.tmpdir(), 'diff-store-repo-'));
+    store = mkdtempSync(path.join(os.tmpdir(), 'diff-store-'));
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'Test');
+    // Two commits whose files differ in the model alone, with names of one length: written out by git archive with the
+    // same size and time, only their text tells them apart.
+    writeFileSync(path.join(repo, 'llm.ts'), source('gpt-4.1'));
+    git('add', '.');
+    git('commit', '-qm', 'first');
+    writeFileSync(path.join(repo, 'llm.ts'), source('o4-mini'));
+    git('commit', '-qam', 'second');
+    writeFileSync(path.join(repo, 'llm.ts'), source('o4-mini', call('extract', 'gpt-4o', 'Extract the names as JSON.')));
+  });
+  after(() => {
+    rmSync(repo, { recursive: true, force: true });
+    rmSync(store, { recursive: true, force: true });
+  });
+
+  it('gives what a run without it gives, keeps both trees\' results, and reads a new base afresh', async () => {
+    for (const base of ['HEAD~1', 'HEAD~1', 'HEAD', 'HEAD~1']) {
+      const stored = await runWithStore(['diff', repo, '--base', base, '--format', 'json']);
+      const fresh = await run(['diff', repo, '--base', base, '--format', 'json', '--no-cache']);
+      assert.equal(stored.code, 0);
+      assert.deepEqual(JSON.parse(stored.stdout), JSON.parse(fresh.stdout), `--base ${base}`);
+      const summarize = (JSON.parse(stored.stdout) as CostDiff).changes.find((change) => change.id.includes('summarize'))!;
+      assert.equal(summarize.kind, base === 'HEAD' ? 'unchanged' : 'changed', `--base ${base}`);
+    }
+    const kept = readdirSync(store).filter((name) => name.startsWith('results-'));
+    assert.equal(kept.length, 2, `the working tree's results and the base's: ${kept.join(', ')}`);
+    assert.deepEqual(readdirSync(store).filter((name) => name.startsWith('base-')), [], 'the base folder and its lock are removed');
   });
 });
