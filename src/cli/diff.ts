@@ -35,13 +35,16 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
     exported = exportTree(topLevel, base, prefix, baseFolder.path);
     // Handled here so a failure while the working tree is scanned is not an unhandled rejection; awaited below.
     exported.catch(() => undefined);
-    // A file the pull request leaves alone is analyzed once, for both trees (scan/sharedAnalyses.ts).
-    const sharedAnalyses = (await changesImportResolution(directory, base)) ? undefined : new SharedAnalyses();
-    const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, exclude: args.exclude, include: args.include, sharedAnalyses, resultCacheDirectory };
-    const after = await scanWorkspace(directory, options);
+    // A file the pull request leaves alone is analyzed once, for both trees (scan/sharedAnalyses.ts), unless the pull
+    // request changes how imports resolve: git tells while the working tree is scanned (never rejects).
+    const sharedAnalyses = new SharedAnalyses();
+    const resolutionChanges = changesImportResolution(directory, base);
+    const options = { defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, exclude: args.exclude, include: args.include, resultCacheDirectory };
+    const after = await scanWorkspace(directory, { ...options, sharedAnalyses });
     await exported;
+    const baseOptions = { ...options, sharedAnalyses: (await resolutionChanges) ? undefined : sharedAnalyses };
     // A fresh temporary folder has a new path every run: results stored under it would never be met again.
-    const before = await scanWorkspace(path.join(baseFolder.path, prefix), baseFolder.reused ? options : { ...options, resultCacheDirectory: undefined });
+    const before = await scanWorkspace(path.join(baseFolder.path, prefix), baseFolder.reused ? baseOptions : { ...baseOptions, resultCacheDirectory: undefined });
     return await report(compareScans(before, after, base), args, stdout, stderr);
   } finally {
     // git and tar are done writing before their folder is removed, whatever failed.
