@@ -33,8 +33,8 @@ for (const cacheOn of [true, false]) {
 
     const env = () => ({ ...process.env, TMPDIR: temporary, LLM_HOSTING_ADVISOR_CODE_CACHE: cacheOn ? '1' : '0', FORCE_COLOR: '0' });
     /** The shipped bin, from a directory outside the repository. */
-    function cli(args: string[], cwd = work): { code: number; stdout: string; stderr: string } {
-      const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: env(), encoding: 'utf8', maxBuffer: 64 << 20 });
+    function cli(args: string[], cwd = work, extraEnv: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...env(), ...extraEnv }, encoding: 'utf8', maxBuffer: 64 << 20 });
       return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
     }
     const ok = (r: { code: number; stderr: string }, what: string) => assert.equal(r.code, 0, `${what} exited ${r.code}: ${r.stderr}`);
@@ -109,6 +109,20 @@ for (const cacheOn of [true, false]) {
       const diff = JSON.parse(json.stdout) as { changes: Array<{ kind: string }>; monthlyUsdDelta: number };
       assert.ok(diff.changes.some((change) => change.kind === 'changed'));
       assert.ok(diff.monthlyUsdDelta > 0, 'gpt-4o costs more than gpt-4o-mini');
+    });
+
+    it('diff keeps both trees\' results in LLM_HOSTING_ADVISOR_CACHE_DIR (the README\'s CI cache step) and gives the same answer from them', () => {
+      const store = path.join(temporary, 'ci-cache');
+      const withStore = () => cli(['diff', repo, '--base', 'HEAD', '--format', 'json'], work, { LLM_HOSTING_ADVISOR_CACHE_DIR: store });
+      const first = withStore();
+      ok(first, 'diff filling the store');
+      const kept = readdirSync(store);
+      assert.equal(kept.filter((name) => name.startsWith('results-')).length, 2, kept.join(', '));
+      assert.deepEqual(kept.filter((name) => name.startsWith('base-')), [], 'the base folder and its lock are removed');
+      const second = withStore();
+      ok(second, 'diff from the store');
+      assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+      assert.deepEqual(JSON.parse(second.stdout), JSON.parse(cli(['diff', repo, '--base', 'HEAD', '--format', 'json', '--no-cache']).stdout));
     });
 
     it('size, with and without --precision', () => {
