@@ -20,19 +20,21 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
   const directory = path.resolve(args.directory);
   const base = args.base!;
   let topLevel: string;
+  let commit: string;
   try {
     topLevel = (await run('git', ['rev-parse', '--show-toplevel'], { cwd: directory })).stdout.trim();
-    await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: directory });
+    commit = (await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: directory })).stdout.trim();
   } catch {
     throw new CommandLineError(`cannot read git ref "${base}" in ${directory}`);
   }
-  const baseFolder = await claimBaseFolder(directory, resultCacheDirectory);
+  const prefix = path.relative(topLevel, directory);
+  // The tree git writes out: a folder that holds it already (an earlier diff against the same commit) is not written again.
+  const baseFolder = await claimBaseFolder(directory, resultCacheDirectory, JSON.stringify({ commit, prefix }));
   let exported: Promise<void> | undefined;
   try {
-    const prefix = path.relative(topLevel, directory);
     // The working tree is scanned while git writes the base out (git and tar on the other core), then the base:
     // one after the other, so the second finds every file the first analyzed and their peaks of memory do not meet.
-    exported = exportTree(topLevel, base, prefix, baseFolder.path);
+    exported = baseFolder.holdsTree ? Promise.resolve() : exportTree(topLevel, { commit, name: base }, prefix, baseFolder.path).then(() => baseFolder.written());
     // Handled here so a failure while the working tree is scanned is not an unhandled rejection; awaited below.
     exported.catch(() => undefined);
     // A file the pull request leaves alone is analyzed once, for both trees (scan/sharedAnalyses.ts), unless the pull
@@ -86,13 +88,13 @@ async function report(diff: CostDiff, args: CliArguments, stdout: NodeJS.Writabl
 }
 
 /**
- * Writes the files of `ref` under `prefix` into `target` with `git archive`, piped into tar. tar reads git's
+ * Writes the files of `ref.commit` under `prefix` into `target` with `git archive`, piped into tar (errors name the ref as given). tar reads git's
  * output straight from the pipe: passed through this process, the archive waited for the main thread,
  * which is busy scanning the working tree meanwhile (midday: 2.3 s instead of 0.9 s).
  */
-async function exportTree(repository: string, ref: string, prefix: string, target: string): Promise<void> {
+async function exportTree(repository: string, ref: { commit: string; name: string }, prefix: string, target: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const archive = spawn('git', ['archive', '--format=tar', ref, ...(prefix ? ['--', prefix] : [])], { cwd: repository, stdio: ['ignore', 'pipe', 'pipe'] });
+    const archive = spawn('git', ['archive', '--format=tar', ref.commit, ...(prefix ? ['--', prefix] : [])], { cwd: repository, stdio: ['ignore', 'pipe', 'pipe'] });
     const tar = spawn('tar', ['-x', '-C', target], { stdio: [archive.stdout, 'ignore', 'pipe'] });
     // tar holds the pipe's read end now; this process keeps none, so git sees tar stop if it does.
     archive.stdout.destroy();
@@ -100,7 +102,7 @@ async function exportTree(repository: string, ref: string, prefix: string, targe
     archive.stderr.on('data', (chunk) => (errors += chunk));
     tar.stderr.on('data', (chunk) => (errors += chunk));
     const exits = [archive, tar].map((child) => new Promise<number | null>((settle) => child.on('close', settle)));
-    Promise.all(exits).then(([archiveCode, tarCode]) => (archiveCode === 0 && tarCode === 0 ? resolve() : reject(new Error(`git archive ${ref} failed: ${errors.trim()}`))));
+    Promise.all(exits).then(([archiveCode, tarCode]) => (archiveCode === 0 && tarCode === 0 ? resolve() : reject(new Error(`git archive ${ref.name} failed: ${errors.trim()}`))));
     archive.on('error', reject);
     tar.on('error', reject);
   });

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { promises as fs, statSync, type Stats } from 'node:fs';
 import { analyzeExaminedFile, analyzeFile, analyzeImporter, createAnalysisProject, secondLookKey, type AnalysisContext, type FileAnalysis } from './analyze';
-import { examineFiles, MAX_KEPT_TEXT_CHARS, needsParse, type ExaminedFile } from './fileExamination';
+import { contentHash, examineFiles, MAX_KEPT_TEXT_CHARS, needsParse, type ExaminedFile } from './fileExamination';
 import type { PrereadFiles } from './preread';
 import { loadWorkspaceSettings } from './settingsFiles';
 import { ResultStore } from './resultStore';
@@ -211,11 +211,21 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   let index = 0;
   const keptTexts = new Map<string, string>();
   let settingsKey: string | undefined;
-  /** An analysis the scan of another tree in this process made of the same text, or a new one lent to it (sharedAnalyses.ts). */
-  const shareable = (key: string, text: string, analyze: () => FileAnalysis): FileAnalysis => {
+  /**
+   * An analysis the scan of another tree in this process made of the same text, or a new one lent to it (sharedAnalyses.ts).
+   * One taken is kept in this scan's result store too, as its own would be (`hashOf`: the text's content hash): the store's
+   * later runs, and its keys of the workspace-wide steps and of pricing, then see every file whether or not it was lent.
+   */
+  const shareable = (key: string, text: string, hashOf: () => string | undefined, analyze: () => FileAnalysis): FileAnalysis => {
     if (!options.sharedAnalyses) return analyze();
     settingsKey ??= keyJson(workspaceSettings.settings);
-    const analysis = options.sharedAnalyses.take(absoluteRoot, settingsKey, key, text) ?? analyze();
+    const taken = options.sharedAnalyses.take(absoluteRoot, settingsKey, key, text);
+    const hash = taken && results ? hashOf() : undefined;
+    if (taken && hash !== undefined) {
+      // Recorded as analyzed (the lender's store may have given it): a lookup marks what it returns.
+      results!.record(key, hash, { ...taken, fromResultCache: undefined });
+    }
+    const analysis = taken ?? analyze();
     options.sharedAnalyses.keep(absoluteRoot, settingsKey, key, text, analysis);
     return analysis;
   };
@@ -241,7 +251,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
       analysis = await analyzeFile(file, context, undefined, { bytes: Buffer.from(unsavedText, 'utf8') });
     } else if (examined) {
       // Only a file the scan parses is worth sharing: the others cost a regular expression.
-      analysis = examined.text !== undefined && needsParse(examined) ? shareable(file.relativePath, examined.text, () => analyzeExaminedFile(file, examined, context)) : analyzeExaminedFile(file, examined, context);
+      analysis = examined.text !== undefined && needsParse(examined) ? shareable(file.relativePath, examined.text, () => examined.hash, () => analyzeExaminedFile(file, examined, context)) : analyzeExaminedFile(file, examined, context);
       if (examined.text !== undefined && keptChars + examined.text.length <= MAX_KEPT_TEXT_CHARS) {
         keptTexts.set(file.absolutePath, examined.text);
         keptChars += examined.text.length;
@@ -286,7 +296,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     if (!imported) {
       const text = await readText(file.absolutePath);
       if (text === null || (viaAliasOnly && !sendsRequest(text))) continue;
-      imported = shareable(secondLookKey(file.relativePath), text, () => analyzeImporter(file, text, context));
+      imported = shareable(secondLookKey(file.relativePath), text, () => contentHash(Buffer.from(text, 'utf8')), () => analyzeImporter(file, text, context));
       if (importerStamp !== undefined) options.cache!.setImporter(file.relativePath, importerStamp, imported, stampOf);
       parsed++;
     }

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/scan/scan';
 import { SharedAnalyses } from '../../../src/scan/sharedAnalyses';
+import { ResultStore } from '../../../src/scan/resultStore';
 import type { ScanResult } from '../../../src/model/types';
 
 const CLIENT = (model: string) => `import OpenAI from 'openai';\nexport const client = new OpenAI();\nexport const MODEL = '${model}';\n`;
@@ -84,5 +85,23 @@ describe('analyses shared between the scans of two trees (diff --base)', functio
     const after = await scanWorkspace(headRoot, { sharedAnalyses: shared });
     assert.equal(modelsOf(before)['src/summarize.ts:3'], 'gpt-4o-mini');
     assert.equal(modelsOf(after)['src/summarize.ts:3'], 'gpt-4.1');
+  });
+
+  it('a scan with a result store keeps what it was lent there, as what it analyzed: its next run reuses every file', async () => {
+    const files = { 'src/client.ts': CLIENT('gpt-4o-mini'), 'src/summarize.ts': SUMMARIZE, 'src/classify.ts': CLASSIFY, 'src/ask.ts': ASK };
+    const headRoot = make(files);
+    const baseRoot = make(files);
+    const store = make({});
+    const shared = new SharedAnalyses();
+    await scanWorkspace(headRoot, { sharedAnalyses: shared, resultCacheDirectory: store });
+    const base = await scanWorkspace(baseRoot, { sharedAnalyses: shared, resultCacheDirectory: store });
+    assert.equal(shared.lent, 4);
+    assert.equal(base.summary.filesReusedFromCache, 0, 'the base is new to the store');
+    // The base scanned alone (no tree to lend it anything) finds every file its shared run analyzed or was lent.
+    const again = await scanWorkspace(baseRoot, { resultCacheDirectory: store });
+    assert.equal(again.summary.filesReusedFromCache, Object.keys(files).length, 'every file comes from the store');
+    assert.equal(JSON.stringify(again.callSites), JSON.stringify(base.callSites));
+    const stored = new ResultStore({ directory: store, root: baseRoot });
+    assert.ok(stored.hasPreviousResults);
   });
 });
