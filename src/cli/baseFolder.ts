@@ -28,20 +28,22 @@ const UNWRITTEN_LOCK_MS = 60_000;
  * the store from its cache, then analyzes only the files that changed. The folder keeps the last tree written
  * out in full, with a marker beside it naming it (`tree`: the commit and the path under the repository): a later
  * diff against the same commit, the usual case while a branch is worked on, writes nothing and finds every file's
- * stat as the store recorded it. Any other tree empties it first, and a diff that ends before its tree was
- * written out in full removes it. One diff at a time holds it, by a lock file beside it naming its process: a
+ * stat as the store recorded it, once `stillWhole` confirmed every file of the tree is still there (a temp-folder
+ * cleaner deletes files it finds unread for days, and a scan trusting their stats does not read them). Any other
+ * tree, or a tree missing files, empties it first, and a diff that ends before its tree was written out in full
+ * removes it. One diff at a time holds it, by a lock file beside it naming its process: a
  * second diff of the same tree running meanwhile, or a store folder that is not private or lies inside the
  * working tree (whose scan would take the base's files for its own), gets a fresh temporary folder, as without
  * the store. Never throws for the store's folder: anything wrong with it falls back to a temporary folder.
  */
-export async function claimBaseFolder(workingTree: string, resultCacheDirectory: string | undefined, tree: string): Promise<BaseFolder> {
-  const reusable = resultCacheDirectory === undefined ? undefined : await claimReusable(workingTree, resultCacheDirectory, tree).catch(() => undefined);
+export async function claimBaseFolder(workingTree: string, resultCacheDirectory: string | undefined, tree: string, stillWhole: (folder: string) => Promise<boolean>): Promise<BaseFolder> {
+  const reusable = resultCacheDirectory === undefined ? undefined : await claimReusable(workingTree, resultCacheDirectory, tree, stillWhole).catch(() => undefined);
   if (reusable) return reusable;
   const temporary = await fs.mkdtemp(path.join(os.tmpdir(), 'llm-advisor-base-'));
   return { path: temporary, reused: false, holdsTree: false, written: async () => undefined, release: () => fs.rm(temporary, { recursive: true, force: true }) };
 }
 
-async function claimReusable(workingTree: string, resultCacheDirectory: string, tree: string): Promise<BaseFolder | undefined> {
+async function claimReusable(workingTree: string, resultCacheDirectory: string, tree: string, stillWhole: (folder: string) => Promise<boolean>): Promise<BaseFolder | undefined> {
   // A store inside the working tree (`LLM_HOSTING_ADVISOR_CACHE_DIR=.cache`): the base's files would be scanned as the working tree's.
   if (isInside(path.resolve(resultCacheDirectory), path.resolve(workingTree))) return undefined;
   await fs.mkdir(resultCacheDirectory, { recursive: true, mode: 0o700 });
@@ -52,13 +54,13 @@ async function claimReusable(workingTree: string, resultCacheDirectory: string, 
   if (!(await takeLock(lock))) return undefined;
   let complete: boolean;
   try {
-    complete = (await fs.readFile(marker, 'utf8').catch(() => undefined)) === tree && (await fs.stat(folder)).isDirectory();
+    complete = (await fs.readFile(marker, 'utf8').catch(() => undefined)) === tree && (await fs.stat(folder)).isDirectory() && (await stillWhole(folder));
   } catch {
     complete = false;
   }
   if (!complete) {
     try {
-      // Another tree, or what a run that was killed while writing left behind.
+      // Another tree, one missing files, or what a run that was killed while writing left behind.
       await fs.rm(marker, { force: true });
       await fs.rm(folder, { recursive: true, force: true });
       await fs.mkdir(folder, { mode: 0o700 });

@@ -29,7 +29,7 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
   }
   const prefix = path.relative(topLevel, directory);
   // The tree git writes out: a folder that holds it already (an earlier diff against the same commit) is not written again.
-  const baseFolder = await claimBaseFolder(directory, resultCacheDirectory, JSON.stringify({ commit, prefix }));
+  const baseFolder = await claimBaseFolder(directory, resultCacheDirectory, JSON.stringify({ commit, prefix }), (folder) => holdsEveryFile(topLevel, commit, prefix, folder));
   let exported: Promise<void> | undefined;
   try {
     // The working tree is scanned while git writes the base out (git and tar on the other core), then the base:
@@ -52,6 +52,22 @@ export async function runDiff(args: CliArguments, stdout: NodeJS.WritableStream,
     // git and tar are done writing before their folder is removed, whatever failed.
     await exported?.catch(() => undefined);
     await baseFolder.release();
+  }
+}
+
+/**
+ * Whether `folder` still holds every file git archive wrote there for `commit` under `prefix` (as a path from the
+ * repository's top, so as `git ls-tree` lists them). Never throws: anything it cannot tell is a no.
+ */
+async function holdsEveryFile(repository: string, commit: string, prefix: string, folder: string): Promise<boolean> {
+  try {
+    const listed = await run('git', ['ls-tree', '-r', '-z', commit, ...(prefix ? ['--', prefix] : [])], { cwd: repository, maxBuffer: 256 * 1024 * 1024 });
+    // `<mode> <type> <object>\t<path>`: blobs are the files (and symbolic links) the archive holds; submodules are not written.
+    const files = listed.stdout.split('\0').filter((entry) => entry.includes(' blob ')).map((entry) => entry.slice(entry.indexOf('\t') + 1));
+    const present = await Promise.all(files.map((file) => fs.lstat(path.join(folder, file)).then(() => true, () => false)));
+    return present.every(Boolean);
+  } catch {
+    return false;
   }
 }
 

@@ -10,12 +10,13 @@ describe('the folder diff writes the base tree into (baseFolder.ts)', () => {
   let store: string;
   const workingTree = '/work/some-repo';
   const TREE = JSON.stringify({ commit: 'a'.repeat(40), prefix: '' });
+  const WHOLE = async () => true;
   beforeEach(() => (store = mkdtempSync(path.join(os.tmpdir(), 'base-folder-store-'))));
   afterEach(() => rmSync(store, { recursive: true, force: true }));
 
   it('is a new temporary folder each time without the result store, removed on release', async () => {
-    const first = await claimBaseFolder(workingTree, undefined, TREE);
-    const second = await claimBaseFolder(workingTree, undefined, TREE);
+    const first = await claimBaseFolder(workingTree, undefined, TREE, WHOLE);
+    const second = await claimBaseFolder(workingTree, undefined, TREE, WHOLE);
     try {
       assert.notEqual(first.path, second.path);
       assert.equal(path.dirname(first.path), os.tmpdir());
@@ -28,13 +29,13 @@ describe('the folder diff writes the base tree into (baseFolder.ts)', () => {
   });
 
   it('is the same folder in the store for every diff of one working tree, and another for another tree', async () => {
-    const first = await claimBaseFolder(workingTree, store, TREE);
+    const first = await claimBaseFolder(workingTree, store, TREE, WHOLE);
     writeFileSync(path.join(first.path, 'left-over.ts'), 'export const x = 1;\n');
     const firstPath = first.path;
     await first.release();
     assert.deepEqual(readdirSync(store), [], 'release removes the folder, never written out in full, and its lock');
-    const again = await claimBaseFolder(workingTree, store, TREE);
-    const other = await claimBaseFolder('/work/another-repo', store, TREE);
+    const again = await claimBaseFolder(workingTree, store, TREE, WHOLE);
+    const other = await claimBaseFolder('/work/another-repo', store, TREE, WHOLE);
     try {
       assert.equal(again.path, firstPath);
       assert.equal(path.dirname(again.path), store);
@@ -48,13 +49,13 @@ describe('the folder diff writes the base tree into (baseFolder.ts)', () => {
   });
 
   it('keeps a tree written out in full for the next diff against it, and empties it for another', async () => {
-    const first = await claimBaseFolder(workingTree, store, TREE);
+    const first = await claimBaseFolder(workingTree, store, TREE, WHOLE);
     assert.equal(first.holdsTree, false);
     writeFileSync(path.join(first.path, 'llm.ts'), 'export const model = "gpt-4o";\n');
     await first.written();
     await first.release();
     assert.deepEqual(readdirSync(store).sort(), [path.basename(first.path), `${path.basename(first.path)}.tree`], 'the folder and its marker stay; the lock goes');
-    const same = await claimBaseFolder(workingTree, store, TREE);
+    const same = await claimBaseFolder(workingTree, store, TREE, WHOLE);
     try {
       assert.equal(same.path, first.path);
       assert.equal(same.holdsTree, true);
@@ -62,7 +63,7 @@ describe('the folder diff writes the base tree into (baseFolder.ts)', () => {
     } finally {
       await same.release();
     }
-    const other = await claimBaseFolder(workingTree, store, JSON.stringify({ commit: 'b'.repeat(40), prefix: '' }));
+    const other = await claimBaseFolder(workingTree, store, JSON.stringify({ commit: 'b'.repeat(40), prefix: '' }), WHOLE);
     try {
       assert.equal(other.path, first.path);
       assert.equal(other.holdsTree, false);
@@ -73,13 +74,29 @@ describe('the folder diff writes the base tree into (baseFolder.ts)', () => {
     assert.deepEqual(readdirSync(store), [], 'not written out in full: removed, marker and all');
   });
 
+  it('empties a kept tree that is missing files (a temp-folder cleaner took some)', async () => {
+    const first = await claimBaseFolder(workingTree, store, TREE, WHOLE);
+    writeFileSync(path.join(first.path, 'llm.ts'), 'export const model = "gpt-4o";\n');
+    await first.written();
+    await first.release();
+    const asked: string[] = [];
+    const next = await claimBaseFolder(workingTree, store, TREE, async (folder) => (asked.push(folder), false));
+    try {
+      assert.deepEqual(asked, [first.path]);
+      assert.equal(next.holdsTree, false);
+      assert.deepEqual(readdirSync(next.path), []);
+    } finally {
+      await next.release();
+    }
+  });
+
   it('empties what a killed run left behind', async () => {
-    const first = await claimBaseFolder(workingTree, store, TREE);
+    const first = await claimBaseFolder(workingTree, store, TREE, WHOLE);
     writeFileSync(path.join(first.path, 'stale.ts'), 'export const stale = true;\n');
     // Killed: the folder and the lock stay, and the lock names a process that has ended.
     const ended = spawnSync(process.execPath, ['-e', '']).pid!;
     writeFileSync(`${first.path}.lock`, String(ended));
-    const next = await claimBaseFolder(workingTree, store, TREE);
+    const next = await claimBaseFolder(workingTree, store, TREE, WHOLE);
     try {
       assert.equal(next.path, first.path);
       assert.deepEqual(readdirSync(next.path), []);
@@ -89,8 +106,8 @@ describe('the folder diff writes the base tree into (baseFolder.ts)', () => {
   });
 
   it('gives a second diff of the same tree, while the first holds the folder, a temporary folder of its own', async () => {
-    const held = await claimBaseFolder(workingTree, store, TREE);
-    const meanwhile = await claimBaseFolder(workingTree, store, TREE);
+    const held = await claimBaseFolder(workingTree, store, TREE, WHOLE);
+    const meanwhile = await claimBaseFolder(workingTree, store, TREE, WHOLE);
     try {
       assert.ok(held.reused);
       assert.equal(meanwhile.reused, false);
@@ -104,7 +121,7 @@ describe('the folder diff writes the base tree into (baseFolder.ts)', () => {
 
   it('is never inside the working tree, whose scan would take the base for its own files', async () => {
     for (const inside of [path.join(store, '.llm-cache'), store]) {
-      const claimed = await claimBaseFolder(store, inside, TREE);
+      const claimed = await claimBaseFolder(store, inside, TREE, WHOLE);
       try {
         assert.equal(claimed.reused, false, inside);
         assert.equal(path.dirname(claimed.path), os.tmpdir());
@@ -117,7 +134,7 @@ describe('the folder diff writes the base tree into (baseFolder.ts)', () => {
   it('falls back to a temporary folder when the store folder cannot be made', async () => {
     const notAFolder = path.join(store, 'file');
     writeFileSync(notAFolder, '');
-    const claimed = await claimBaseFolder(workingTree, notAFolder, TREE);
+    const claimed = await claimBaseFolder(workingTree, notAFolder, TREE, WHOLE);
     try {
       assert.equal(claimed.reused, false);
       assert.equal(path.dirname(claimed.path), os.tmpdir());

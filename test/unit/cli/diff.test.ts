@@ -175,6 +175,11 @@ describe('CLI diff --base with the result store (what a CI job restores from its
       const summarize = (JSON.parse(stored.stdout) as CostDiff).changes.find((change) => change.id.includes('summarize'))!;
       assert.equal(summarize.kind, base === 'HEAD' ? 'unchanged' : 'changed', `--base ${base}`);
     }
+    // A temp-folder cleaner took a file of the kept base (unread for days: the store trusts its stat): written out again.
+    const keptBase = readdirSync(store).find((name) => name.startsWith('base-') && !name.includes('.'))!;
+    rmSync(path.join(store, keptBase, 'llm.ts'));
+    const afterCleaner = await runWithStore(['diff', repo, '--base', 'HEAD~1', '--format', 'json']);
+    assert.deepEqual(JSON.parse(afterCleaner.stdout), JSON.parse((await run(['diff', repo, '--base', 'HEAD~1', '--format', 'json', '--no-cache'])).stdout));
     const kept = readdirSync(store).filter((name) => name.startsWith('results-'));
     assert.equal(kept.length, 2, `the working tree's results and the base's: ${kept.join(', ')}`);
     const bases = readdirSync(store).filter((name) => name.startsWith('base-'));
