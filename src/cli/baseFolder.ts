@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isPrivateFolder } from '../scan/statDigests';
+import { isInsideFolder } from '../runtime/insideFolder';
 
 /** The folder `diff` writes the base tree into, and how to give it back. */
 export interface BaseFolder {
@@ -45,7 +46,7 @@ export async function claimBaseFolder(workingTree: string, resultCacheDirectory:
 
 async function claimReusable(workingTree: string, resultCacheDirectory: string, tree: string, stillWhole: (folder: string) => Promise<boolean>): Promise<BaseFolder | undefined> {
   // A store inside the working tree (`LLM_HOSTING_ADVISOR_CACHE_DIR=.cache`): the base's files would be scanned as the working tree's.
-  if (isInside(path.resolve(resultCacheDirectory), path.resolve(workingTree))) return undefined;
+  if (isInsideFolder(path.resolve(resultCacheDirectory), path.resolve(workingTree))) return undefined;
   await fs.mkdir(resultCacheDirectory, { recursive: true, mode: 0o700 });
   if (!isPrivateFolder(resultCacheDirectory)) return undefined;
   const folder = path.join(resultCacheDirectory, `base-${createHash('sha1').update(workingTree).digest('hex').slice(0, 16)}`);
@@ -82,11 +83,6 @@ async function claimReusable(workingTree: string, resultCacheDirectory: string, 
       await fs.rm(lock, { force: true });
     },
   };
-}
-
-function isInside(candidate: string, folder: string): boolean {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** Creates the lock file with this process's id; a lock whose process has ended is taken over. False while another holds it. */

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { FileAnalysis } from './fileAnalysis';
 import { EnrichmentCache } from '../core/pricing/pipeline';
 import { readIfPresent } from '../runtime/readIfPresent';
+import { isInsideFolder } from '../runtime/insideFolder';
 
 interface SharedEntry {
   root: string;
@@ -41,13 +42,12 @@ export class SharedAnalyses {
     if (!entry || entry.root === root || entry.settingsKey !== settingsKey || entry.text !== text) return undefined;
     const dependencies: string[] = [];
     for (const dependency of entry.dependencies) {
-      const relative = path.relative(entry.root, dependency);
       // A module outside the lending tree (a package beside it) is the same file for both scans.
-      if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      if (!isInsideFolder(dependency, entry.root)) {
         dependencies.push(dependency);
         continue;
       }
-      const counterpart = path.join(root, relative);
+      const counterpart = path.join(root, path.relative(entry.root, dependency));
       if (!this.sameBytes(dependency, counterpart)) return undefined;
       dependencies.push(counterpart);
     }

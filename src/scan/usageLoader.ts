@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/types';
 import { fileStamp, type StampReader } from './files';
 import { parseUsageFile, type UsageFile } from '../core/usage/usage';
 import { USAGE_FILE_NAME } from '../model/vocabulary';
+import { isInsideFolder } from '../runtime/insideFolder';
 
 /**
  * Larger than any hand-written usage file (thousands of entries are well under 1 MB); past it the
@@ -22,7 +23,7 @@ export async function loadUsageForRoot(root: string, usageFile = USAGE_FILE_NAME
     // (it could point at any file of the machine). A path given with --usage is the user's choice.
     if (usageFile === USAGE_FILE_NAME) {
       const [real, realRoot] = await Promise.all([fs.realpath(absolute), fs.realpath(root)]);
-      if (path.relative(realRoot, real).startsWith('..') || path.isAbsolute(path.relative(realRoot, real))) return refuse(`${relative} is a link to a file outside the workspace`);
+      if (!isInsideFolder(real, realRoot)) return refuse(`${relative} is a link to a file outside the workspace`);
     }
     const stat = await fs.stat(absolute);
     if (stat.size > MAX_USAGE_FILE_BYTES) return refuse(`${relative} is ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_USAGE_FILE_BYTES / 1024 / 1024} MB a usage file can be`);
