@@ -220,10 +220,10 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     if (!options.sharedAnalyses) return analyze();
     settingsKey ??= keyJson(workspaceSettings.settings);
     const taken = options.sharedAnalyses.take(absoluteRoot, settingsKey, key, text);
-    const hash = taken && results ? hashOf() : undefined;
-    if (taken && hash !== undefined) {
+    if (taken && results) {
+      const hash = hashOf();
       // Recorded as analyzed (the lender's store may have given it): a lookup marks what it returns.
-      results!.record(key, hash, { ...taken, fromResultCache: undefined });
+      if (hash !== undefined) results.record(key, hash, { ...taken, fromResultCache: undefined });
     }
     const analysis = taken ?? analyze();
     options.sharedAnalyses.keep(absoluteRoot, settingsKey, key, text, analysis);
