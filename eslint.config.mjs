@@ -60,6 +60,18 @@ export default tseslint.config(
   { files: ['src/runtime/**/*.ts'], rules: layer('src/runtime holds Node plumbing (code cache, atomic write) and imports nothing from src.', '^\\.\\./') },
   { files: ['src/scan/**/*.ts'], rules: layer('src/scan joins analyzers and core (analyzers through src/analyzers/index.ts, and shared/settings.ts for the settings walk, which the reader thread of the CLI runs without the parser); entry points use it, not the other way round.', through('cli', 'extension', 'webview'), '(^|/)analyzers/(?!shared/settings$)') },
   { files: ['src/cli/**/*.ts'], rules: layer('The CLI does not use the VS Code extension or the browser code.', through('extension', 'webview')) },
+  // The launcher's bundle (dist/launch.js) is evaluated before anything else on every run, the scanner bundle after it: it
+  // imports only what starts the reader thread, parses the command line and loads that bundle (the store's and the thread's
+  // locations, not the store or the scan, which would evaluate the price catalog and the settings parser first).
+  {
+    files: ['src/cli/launch.ts'],
+    rules: layer(
+      'launch.ts runs before the scanner bundle loads: it imports scan/readerThread, scan/resultStoreLocation, runtime/codeCache and ./args only (main.ts is loaded through the code cache).',
+      through('extension', 'webview', 'core', 'analyzers'),
+      { regex: '(^|/)scan/(?!readerThread$|resultStoreLocation$)', allowTypeImports: true },
+      { regex: '^\\./(?!args$|main$)', allowTypeImports: true },
+    ),
+  },
   { files: ['src/webview/**/*.ts'], rules: layer('src/webview is browser code: it imports src/model and itself only.', through('core', 'scan', 'analyzers', 'runtime', 'cli', 'extension'), node) },
   {
     files: ['src/extension.ts', 'src/extension/**/*.ts'],

@@ -6,7 +6,7 @@
  * per-file scan results persist between runs (scan/resultStore.ts; LLM_HOSTING_ADVISOR_CACHE_DIR names
  * another folder for them); LLM_HOSTING_ADVISOR_CACHE=0 or `--no-cache` turns that off.
  *
- * For `scan`, it first starts the reader thread (scan/preread.ts, dist/prereader.js), which walks
+ * For `scan`, it first starts the reader thread (scan/readerThread.ts, dist/prereader.js), which walks
  * and reads the tree while this thread loads the 15 MB CLI bundle, the two longest steps before
  * any parse, so they overlap. LLM_HOSTING_ADVISOR_READER_THREAD=0 turns that off (the scan then
  * reads on this thread, as in the editor).
@@ -14,8 +14,8 @@
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { cliCodeCacheDirectory, requireWithCodeCache } from '../runtime/codeCache';
-import { resultCacheDirectoryFor, resultStoreFiles } from '../scan/resultStore';
-import { startPrereading, type PrereadFiles } from '../scan/preread';
+import { resultCacheDirectoryFor, resultStoreFiles } from '../scan/resultStoreLocation';
+import { startReaderThread, type ReaderThread } from '../scan/readerThread';
 import { parseArguments, type CliArguments } from './args';
 
 type Cli = typeof import('./main');
@@ -90,11 +90,11 @@ export async function launch(argv: readonly string[]): Promise<number> {
   const resultCacheDirectory = resultCacheDirectoryFor(process.env);
   // Parsed here only to start the reader thread and to know the command; main reports a bad command line.
   const args = argumentsOrUndefined(argv);
-  const preread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' || args === undefined ? undefined : startReaderForScan(args, resultCacheDirectory);
+  const readerThread = process.env.LLM_HOSTING_ADVISOR_READER_THREAD === '0' || args === undefined ? undefined : startReaderForScan(args, resultCacheDirectory);
   for (const flag of v8FlagsFor(args?.command)) v8.setFlagsFromString(flag);
   try {
     const cli = requireWithCodeCache<Cli>(path.join(__dirname, 'cli.js'), cliCodeCacheDirectory());
-    const code = await cli.exports.main(argv, process.stdout, process.stderr, { resultCacheDirectory, preread });
+    const code = await cli.exports.main(argv, process.stdout, process.stderr, { resultCacheDirectory, readerThread });
     // A cache holds the functions compiled by the run that wrote it, and is kept until the bundle changes:
     // one written by `--version` or `size` would leave a scan's functions to compile lazily on every run.
     if (scansWorkspace(args?.command)) {
@@ -104,7 +104,7 @@ export async function launch(argv: readonly string[]): Promise<number> {
     }
     return code;
   } finally {
-    preread?.close();
+    readerThread?.close();
   }
 }
 
@@ -117,12 +117,12 @@ function argumentsOrUndefined(argv: readonly string[]): CliArguments | undefined
 }
 
 /** The reader thread for a `scan` command line, with the options main.ts gives the scan; none for anything else. */
-function startReaderForScan(args: CliArguments, resultCacheDirectory: string | undefined): PrereadFiles | undefined {
+function startReaderForScan(args: CliArguments, resultCacheDirectory: string | undefined): ReaderThread | undefined {
   if (args.command !== 'scan') return undefined;
   const keepsResults = !args.noCache && resultCacheDirectory !== undefined;
   const root = path.resolve(args.directory);
   const statDigestsFile = keepsResults ? resultStoreFiles(resultCacheDirectory, root).statDigests : undefined;
-  return startPrereading(path.join(__dirname, 'prereader.js'), { root, exclude: args.exclude, include: args.include, hashContent: keepsResults, statDigestsFile });
+  return startReaderThread(path.join(__dirname, 'prereader.js'), { root, exclude: args.exclude, include: args.include, hashContent: keepsResults, statDigestsFile });
 }
 
 /**

@@ -4,7 +4,8 @@ import { renderMarkdownPlan } from '../core/report/plan';
 import { loadCatalog, type Catalog } from '../core/catalog/catalog';
 import { catalogWithOverride, parsePriceFile } from '../core/catalog/priceOverride';
 import { scanWorkspace, ScanInputError } from '../scan/scan';
-import type { PrereadFiles } from '../scan/preread';
+import { PrereadFiles } from '../scan/preread';
+import type { ReaderThread } from '../scan/readerThread';
 import { writeFileAtomic } from '../runtime/atomicWrite';
 import { HELP, parseArguments, CommandLineError, type CliArguments } from './args';
 import { renderTable } from './table';
@@ -21,8 +22,8 @@ declare const PACKAGE_VERSION: string | undefined;
 /** What the launcher decides for the process: where per-file results persist between runs (none when run from sources or tests). */
 export interface CliRuntime {
   resultCacheDirectory?: string;
-  /** The reader thread the launcher started for a `scan` (scan/preread.ts); the scan closes it. */
-  preread?: PrereadFiles;
+  /** The reader thread the launcher started for a `scan` (scan/readerThread.ts); the scan takes its results through PrereadFiles and closes it. */
+  readerThread?: ReaderThread;
 }
 
 export async function main(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr, runtime: CliRuntime = {}): Promise<number> {
@@ -48,7 +49,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     if (args.command === 'diff') return await runDiff(args, stdout, stderr, args.noCache ? undefined : runtime.resultCacheDirectory);
     if (args.command === 'size') return runSize(args, stdout, stderr);
     const catalog = args.priceFile ? await loadPriceFile(args.priceFile) : undefined;
-    const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, nonProduction: args.nonProduction, resultCacheDirectory: args.noCache ? undefined : runtime.resultCacheDirectory, preread: runtime.preread, advisorOptions: { dataSensitivity: args.dataSensitivity, fixedCostOverrides: checkedFixedCosts(args.fixedCosts, catalog), ...(args.assumedModels ? { assumedModels: args.assumedModels } : {}) } });
+    const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, nonProduction: args.nonProduction, resultCacheDirectory: args.noCache ? undefined : runtime.resultCacheDirectory, preread: runtime.readerThread && new PrereadFiles(runtime.readerThread), advisorOptions: { dataSensitivity: args.dataSensitivity, fixedCostOverrides: checkedFixedCosts(args.fixedCosts, catalog), ...(args.assumedModels ? { assumedModels: args.assumedModels } : {}) } });
     if (args.format === 'json' && !args.out) {
       // In pieces: the JSON of a large scan would otherwise be the last and largest allocation of the run.
       for (const chunk of prettyJsonChunks(result as unknown as Record<string, unknown>)) stdout.write(chunk);

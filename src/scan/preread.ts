@@ -8,84 +8,19 @@
  * The thread runs the very functions an in-process scan runs (discoverSourceFiles, readFiles,
  * examineFile), so files, diagnostics and analyses are the same. Should the thread fail, the rest is
  * done here on the main thread, from where the thread stopped. It never holds the process open.
+ * The thread itself and its messages are readerThread.ts's.
  */
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { discoverSourceFiles, type DiscoveredFile } from './files';
-import { examineFiles, MAX_KEPT_TEXT_CHARS, type ExaminedFile } from './fileExamination';
+import { examineFiles, type ExaminedFile } from './fileExamination';
 import { readStatDigests, type StatDigests } from './statDigests';
 import { loadWorkspaceSettings, type LoadedSettings } from './settingsFiles';
+import { startReaderThread, type PrereadOptions, type ReaderMessage, type ReaderThread } from './readerThread';
 import type { Diagnostic } from '../model/types';
 
-/** What the reader thread is asked to do: the scan uses its results only when its own options are the same. */
-export interface PrereadRequest {
-  /** Absolute scan root. */
-  root: string;
-  exclude: readonly string[];
-  include: readonly string[];
-  /** Hash each file's bytes (the scan keeps results between runs, resultStore.ts). */
-  hashContent: boolean;
-  /** The store's stat-digest file (statDigests.ts): files whose stat it holds are not read. */
-  statDigestsFile?: string;
-  /** Characters of texts to parse the thread may send ahead of what the main thread took. */
-  maxUnconsumedChars: number;
-  /**
-   * Characters of text of files the scan will not parse (ruled out by the prefilter, or minified) that
-   * the thread sends; past them such files come without their text (see prereadWorker.ts).
-   */
-  maxUnparsedTextChars: number;
-}
-
-export type ExaminedBatchEntry = ExaminedFile & { index: number };
-
-/** Messages from the reader thread, in this order: discovered, settings, stat-digests (with a stat-digest file), examined..., done (or failed at any point). */
-export type ReaderMessage =
-  | { kind: 'discovered'; files: DiscoveredFile[]; diagnostics: Diagnostic[]; listedAt: number }
-  | ({ kind: 'settings' } & LoadedSettings)
-  | { kind: 'examined'; entries: ExaminedBatchEntry[]; chars: number }
-  | { kind: 'done' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'stat-digests'; digests: StatDigests };
-
-/**
- * A bound on what the thread may read ahead of the scan (one-byte strings: about a byte per character):
- * the texts pile up in the message queue. When every text counted, 16 M of them (with the scan's kept
- * texts) took the generated 30,000-file tree's peak past the 600 MB target, and 2 M held the thread
- * back while the scan parsed the tree's first 1,000 files (all 750 it parses), so the scan then waited
- * 2-3 s for the other 29,000 to be read. Only texts the scan parses count now: the others are bounded
- * on their own (maxUnparsedTextChars), and past that bound come without text. Nor does a full window
- * stop the reads: the thread holds what it read next until the window has room, and waits only once
- * that holds a batch's worth of texts to parse (prereadWorker.ts). With 6 M the tree's peak is about
- * 495 MB and the thread is done reading about 3.5 s into an 8.5 s scan, the scan never waiting for it;
- * midday's peak and time are unchanged.
- */
-const DEFAULT_MAX_UNCONSUMED_CHARS = 6 * 1024 * 1024;
-
-export interface PrereadOptions {
-  root: string;
-  exclude?: readonly string[];
-  include?: readonly string[];
-  hashContent: boolean;
-  statDigestsFile?: string;
-  maxUnconsumedChars?: number;
-  maxUnparsedTextChars?: number;
-}
-
-/** Starts the reader thread from `workerScript` (dist/prereader.js, or prereadWorker.ts under tsx). */
+/** Starts the reader thread from `workerScript` (dist/prereader.js, or prereadWorker.ts under tsx) and takes its results. */
 export function startPrereading(workerScript: string, options: PrereadOptions): PrereadFiles {
-  const request: PrereadRequest = {
-    root: path.resolve(options.root),
-    exclude: [...(options.exclude ?? [])],
-    include: [...(options.include ?? [])],
-    hashContent: options.hashContent,
-    ...(options.hashContent && options.statDigestsFile !== undefined ? { statDigestsFile: options.statDigestsFile } : {}),
-    maxUnconsumedChars: options.maxUnconsumedChars ?? DEFAULT_MAX_UNCONSUMED_CHARS,
-    maxUnparsedTextChars: options.maxUnparsedTextChars ?? MAX_KEPT_TEXT_CHARS,
-  };
-  return new PrereadFiles(request, workerScript);
+  return new PrereadFiles(startReaderThread(workerScript, options));
 }
-
-type Waiter = () => void;
 
 interface Discovery {
   files: DiscoveredFile[];
@@ -94,44 +29,24 @@ interface Discovery {
   listedAt: number;
 }
 
+/** What the scan takes from the reader thread: its walk, the settings and each file examined, or the same read here once the thread ended without them. */
 export class PrereadFiles {
-  private worker: Worker | undefined;
-  private readonly queue: ReaderMessage[] = [];
-  private waiter: Waiter | undefined;
-  /** Set once the thread ended (done, failed, crashed or closed): what it sent is still in the queue. */
-  private stopped = false;
   private discovery: Promise<Discovery> | undefined;
-  /** The stat digests the reading went by (request.statDigestsFile as the thread read it before the first file). */
-  private statDigestsRead: StatDigests | undefined;
-  /** The workspace settings as the thread loaded them after its walk. */
-  private settingsRead: LoadedSettings | undefined;
+
+  constructor(private readonly thread: ReaderThread) {}
+
+  get request(): ReaderThread['request'] {
+    return this.thread.request;
+  }
 
   /** Settles once the thread has ended (its exit code; undefined when it never started). */
-  readonly exited: Promise<number | undefined>;
-
-  constructor(readonly request: PrereadRequest, workerScript: string) {
-    let exited: (code: number | undefined) => void = () => undefined;
-    this.exited = new Promise((resolve) => (exited = resolve));
-    try {
-      this.worker = new Worker(workerScript, { workerData: request });
-      // The process exits when the scan is done, whatever the thread is doing.
-      this.worker.unref();
-      this.worker.on('message', (message: ReaderMessage) => this.receive(message));
-      this.worker.on('error', () => this.stop());
-      this.worker.on('exit', (code) => {
-        this.stop();
-        exited(code);
-      });
-    } catch {
-      this.stopped = true;
-      exited(undefined);
-    }
+  get exited(): Promise<number | undefined> {
+    return this.thread.exited;
   }
 
   /** Whether a scan with these options can take the thread's results (the same root, globs and hashing). */
   matches(root: string, exclude: readonly string[] = [], include: readonly string[] = [], hashContent: boolean): boolean {
-    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
-    return this.request.root === root && same(this.request.exclude, exclude) && same(this.request.include, include) && this.request.hashContent === hashContent;
+    return this.thread.matches(root, exclude, include, hashContent);
   }
 
   /** The files the scan covers and the walk's diagnostics, as discoverSourceFiles gives them, and when the walk started. */
@@ -141,7 +56,7 @@ export class PrereadFiles {
   }
 
   private async receiveDiscovery(signal?: AbortSignal): Promise<Discovery> {
-    const message = await this.next(signal);
+    const message: ReaderMessage | undefined = await this.thread.next(signal);
     if (message?.kind === 'discovered') return { files: message.files, diagnostics: message.diagnostics, listedAt: message.listedAt };
     // The thread failed before it listed the files: the walk is done here.
     this.close();
@@ -151,89 +66,37 @@ export class PrereadFiles {
 
   /** The root's workspace settings, as loadWorkspaceSettings gives them: the thread's, or read here if it ended without them. */
   async settings(signal?: AbortSignal): Promise<LoadedSettings> {
-    while (!this.settingsRead && !this.stopped) await this.wait(signal);
-    return this.settingsRead ?? loadWorkspaceSettings(this.request.root, signal);
+    while (!this.thread.settingsRead && !this.thread.stopped) await this.thread.wait(signal);
+    return this.thread.settingsRead ?? loadWorkspaceSettings(this.request.root, signal);
   }
 
   /** Each discovered file with what examineFile found, in order. Call after `discovered`, with its files. */
   async *examined(files: readonly DiscoveredFile[], signal?: AbortSignal): AsyncGenerator<{ file: DiscoveredFile; examined: ExaminedFile }> {
     let next = 0;
     while (next < files.length) {
-      const message = await this.next(signal);
+      const message = await this.thread.next(signal);
       if (message?.kind !== 'examined') break;
       for (const entry of message.entries) {
         next = entry.index + 1;
         yield { file: files[entry.index], examined: entry };
       }
-      this.worker?.postMessage({ consumedChars: message.chars });
+      this.thread.acknowledge(message.chars);
     }
     if (next === files.length) return;
     // The thread stopped early: the rest is read here.
     this.close();
     // The digests the thread sent, when it got that far: the rest is read by the same ones.
-    if (this.request.statDigestsFile !== undefined) this.statDigestsRead ??= readStatDigests(this.request.statDigestsFile, this.request.root);
-    yield* examineFiles(files.slice(next), this.request.hashContent, signal, this.statDigestsRead);
+    if (this.request.statDigestsFile !== undefined) this.thread.statDigestsRead ??= readStatDigests(this.request.statDigestsFile, this.request.root);
+    yield* examineFiles(files.slice(next), this.request.hashContent, signal, this.thread.statDigestsRead);
   }
 
   /** The stored stat digests the reading went by (statDigests.ts), known once `examined` gave a file; undefined without a stat-digest file. */
   get storedStatDigests(): StatDigests | undefined {
-    return this.statDigestsRead;
+    return this.thread.statDigestsRead;
   }
 
   /** Ends the thread (done, failed or cancelled). Safe to call more than once. */
   close(): void {
-    this.stop();
-    void this.worker?.terminate();
-    this.worker = undefined;
-  }
-
-  private receive(message: ReaderMessage): void {
-    if (message.kind === 'stat-digests') {
-      this.statDigestsRead = message.digests;
-      return;
-    }
-    if (message.kind === 'settings') {
-      this.settingsRead = { settings: message.settings, diagnostics: message.diagnostics };
-      this.wake();
-      return;
-    }
-    this.queue.push(message);
-    if (message.kind === 'done' || message.kind === 'failed') this.close();
-    this.wake();
-  }
-
-  private stop(): void {
-    this.stopped = true;
-    this.wake();
-  }
-
-  private wake(): void {
-    const waiter = this.waiter;
-    this.waiter = undefined;
-    waiter?.();
-  }
-
-  /** The next message, or undefined once the thread ended without one (or the scan was cancelled: then it throws). */
-  private async next(signal?: AbortSignal): Promise<ReaderMessage | undefined> {
-    for (;;) {
-      signal?.throwIfAborted();
-      const message = this.queue.shift();
-      if (message) return message.kind === 'failed' ? undefined : message;
-      if (this.stopped) return undefined;
-      await this.wait(signal);
-    }
-  }
-
-  /** Until the thread sends something or ends, or the scan is cancelled. */
-  private wait(signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
-    return new Promise<void>((resolve) => {
-      const onAbort = () => resolve();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiter = () => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      };
-    });
+    this.thread.close();
   }
 }

@@ -10,7 +10,7 @@ import { discoverSourceFiles } from './files';
 import { examineFiles, needsParse } from './fileExamination';
 import { readStatDigests } from './statDigests';
 import { loadWorkspaceSettings } from './settingsFiles';
-import type { PrereadRequest, ReaderMessage, ExaminedBatchEntry } from './preread';
+import type { PrereadRequest, ReaderMessage, ExaminedBatchEntry } from './readerThread';
 
 /** A batch goes out at this many files or characters of texts to parse, whichever comes first (later while the window is full). */
 const BATCH_FILES = 64;

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { claimBaseFolder } from '../../../src/cli/baseFolder';
-import { resultCacheDirectoryFor, defaultResultCacheDirectory } from '../../../src/scan/resultStore';
+import { resultCacheDirectoryFor, defaultResultCacheDirectory } from '../../../src/scan/resultStoreLocation';
 
 describe('the folder diff writes the base tree into (baseFolder.ts)', () => {
   let store: string;

@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSourceFiles } from '../../../src/scan/files';
-import { startPrereading, type PrereadOptions } from '../../../src/scan/preread';
+import { startPrereading } from '../../../src/scan/preread';
+import type { PrereadOptions } from '../../../src/scan/readerThread';
 import { scanWorkspace } from '../../../src/scan/scan';
-import { resultStoreFiles } from '../../../src/scan/resultStore';
+import { resultStoreFiles } from '../../../src/scan/resultStoreLocation';
 import { readStatDigests } from '../../../src/scan/statDigests';
 import { loadWorkspaceSettings } from '../../../src/scan/settingsFiles';
 import type { ScanResult } from '../../../src/model/types';
