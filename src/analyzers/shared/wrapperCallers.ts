@@ -221,34 +221,26 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     if (helpers.length === 0) break;
     // The store calls that run an embeddings class's own `embedDocuments` / `embedQuery` (see storeRuns) are looked for by their names too.
     // So are the runnable methods (`invoke`, `stream`, ...) that run a LangChain model class's own `_generate` (see runnableRuns).
-    const namesOf = (helper: Helper): string[] => [helper.name, ...(helper.ownerClass ? [...storeMethodsRunning(helper.name), ...runnableEntriesRunning(helper, context.modules)] : [])];
-    const names = [...new Set(helpers.flatMap(namesOf))];
+    const names = [...new Set(helpers.flatMap((helper) => [helper.name, ...(helper.ownerClass ? [...storeMethodsRunning(helper.name), ...runnableEntriesRunning(helper, context.modules)] : [])]))];
     // A private method's callers are in its own class: its file is the only one to read for it.
     const open = helpers.filter((helper) => !isPrivateMethod(helper.fn));
     const helperFiles = new Set(open.map((helper) => byRelative.get(helper.call.file)!.absolutePath));
     // Callers through an interface or base class import its module, not the implementation's; callers
     // of a factory's product import the factory's module, which imports the implementation: one more hop.
-    const typeFilesOf = (helper: Helper): string[] => helper.types.map((type) => type.getSourceFile().getFilePath() as string);
-    const typeFiles = new Set(open.flatMap(typeFilesOf));
+    const typeFiles = new Set(open.flatMap((helper) => helper.types.map((type) => type.getSourceFile().getFilePath() as string)));
     const files = open.length > 0 ? [...candidatesFor(new Set([...helperFiles, ...typeFiles]))] : [];
-    if (open.some(reachedThroughTypes)) {
+    if (open.some((helper) => helper.ownerClass || helper.returnsTypedFunction || helper.types.length > 0)) {
       const known = new Set(files.map((file) => file.absolutePath));
       for (const file of candidatesFor(new Set(files.map((file) => file.absolutePath)))) {
         if (!known.has(file.absolutePath)) files.push(file);
       }
     }
-    // The names each of those files is tested for: those of the helpers it is a candidate of by itself. The list above
-    // is all the round's helpers' together, so a file importing one helper's package would otherwise be parsed for
-    // another helper's generic name (`db.execute(...)` in a query module for a chat tool's `execute`, `run` for a
-    // trigger.dev task's): midday's caller search parsed 32 files, 15 of them (245 K characters) for nothing.
-    const candidateNames = namesByCandidate(open, (helper) => [byRelative.get(helper.call.file)!.absolutePath, ...typeFilesOf(helper)], reachedThroughTypes, candidatesFor, namesOf);
     const listed = new Set(files.map((file) => file.absolutePath));
     // A vector store class of the app's own (extending LangChain's VectorStore) embeds through `this.embeddings`, which
     // its base class holds: its file imports no embeddings class, so it is looked for by that text (see storeEmbeds).
     if (open.some((helper) => isLangChainEmbeddingsMethod(helper, context.modules))) {
       storeFiles ??= await filesEmbeddingThroughStore(allFiles, readText, signal);
       for (const file of storeFiles) {
-        candidateNames.set(file.absolutePath, new Set(names));
         if (listed.has(file.absolutePath)) continue;
         files.push(file);
         listed.add(file.absolutePath);
@@ -256,25 +248,11 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     }
     for (const helper of helpers) {
       const own = byRelative.get(helper.call.file)!;
-      // A helper's own file is tested for its names (a private method's callers are there alone).
-      const ownNames = candidateNames.get(own.absolutePath) ?? new Set<string>();
-      for (const name of namesOf(helper)) ownNames.add(name);
-      candidateNames.set(own.absolutePath, ownNames);
       if (listed.has(own.absolutePath)) continue;
       files.push(own);
       listed.add(own.absolutePath);
     }
     const mention = helperMention(names);
-    const mentions = new Map<string, RegExp>();
-    const mentionFor = (file: WorkspaceFile): RegExp | undefined => {
-      const own = candidateNames.get(file.absolutePath);
-      // Listed by the second hop of another helper only: no name of this round is this file's to call.
-      if (!own || own.size === 0) return undefined;
-      const key = [...own].sort().join(',');
-      let fileMention = mentions.get(key);
-      if (!fileMention) mentions.set(key, (fileMention = own.size === names.length ? mention : helperMention([...own])));
-      return fileMention;
-    };
     // A helper's name after `?` or `:`: only such a file may hold a const choosing between helpers (chooserNames walks its tree).
     const branchMention = new RegExp(`[?:]\\s*(?:${names.map(escapeRegExp).join('|')})(?![\\w$])`);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
@@ -287,8 +265,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       signal?.throwIfAborted();
       const text = await readText(file);
       if (text === null) continue;
-      const fileMention = mentionFor(file);
-      const byName = fileMention !== undefined && (context.mentions ? context.mentions(file, text, fileMention) : mentionsBesidesDeclarations(text, fileMention));
+      const byName = context.mentions ? context.mentions(file, text, mention) : mentionsBesidesDeclarations(text, mention);
       const byFunctionType = typedFunctionNames.some((name) => text.includes(name));
       if (!byName && !byFunctionType) continue;
       const sourceFile = await sourceFileOf(file);
@@ -584,38 +561,6 @@ function callsOwnMethod(callee: Node, helper: Helper): boolean {
  */
 function callsPrivateMethod(callee: Node, helper: Helper): boolean {
   return callsOwnMethod(callee, helper) && isPrivateMethod(helper.fn);
-}
-
-/** A helper whose callers may hold it through a class, an interface or a declared function type: their importers are candidates too (one more hop). */
-function reachedThroughTypes(helper: Helper): boolean {
-  return Boolean(helper.ownerClass || helper.returnsTypedFunction || helper.types.length > 0);
-}
-
-/**
- * Absolute path of each file → the names of the helpers it is a candidate of, each helper's candidates found as the
- * round's are (its own file and types, one more hop when reachedThroughTypes), helpers of the same files asked once.
- */
-export function namesByCandidate<H>(helpers: readonly H[], seedOf: (helper: H) => string[], hops: (helper: H) => boolean, candidatesFor: (files: ReadonlySet<string>) => readonly WorkspaceFile[], namesOf: (helper: H) => string[]): Map<string, Set<string>> {
-  const byFile = new Map<string, Set<string>>();
-  const candidatesBySeed = new Map<string, readonly WorkspaceFile[]>();
-  for (const helper of helpers) {
-    const seed = [...new Set(seedOf(helper))].sort();
-    const key = `${hops(helper) ? 'hop' : 'direct'}:${seed.join('\0')}`;
-    let candidates = candidatesBySeed.get(key);
-    if (!candidates) {
-      const direct = candidatesFor(new Set(seed));
-      const reached = new Map(direct.map((file) => [file.absolutePath, file]));
-      if (hops(helper)) for (const file of candidatesFor(new Set(reached.keys()))) reached.set(file.absolutePath, file);
-      candidates = [...reached.values()];
-      candidatesBySeed.set(key, candidates);
-    }
-    for (const file of candidates) {
-      let names = byFile.get(file.absolutePath);
-      if (!names) byFile.set(file.absolutePath, (names = new Set()));
-      for (const name of namesOf(helper)) names.add(name);
-    }
-  }
-  return byFile;
 }
 
 function isPrivateMethod(fn: Node): boolean {
