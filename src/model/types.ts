@@ -282,6 +282,8 @@ export interface DetectedCall {
   callersTask?: { type: TaskType; callers: number; of: number };
   /** Name of the function or method that contains the call, for task hints and usage-file matching. */
   enclosingFunction: string | null;
+  /** The name the code gives the reply (`const summary = await ...`, `query = response.content`), for task hints; none when it gives none. */
+  replyName?: string;
   /** For a multi-step call: the step cap the code states (null when it states none), and where. */
   steps?: StepLimit;
   /**

@@ -1,3 +1,4 @@
+import { replyNameOf } from './replyName';
 import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
@@ -191,5 +192,11 @@ export function toDetectedCall(call: Node, context: Pick<AnalyzerContext, 'file'
   // A request that takes its tools through a method's tool-list parameter may be one step of a loop in another file.
   const entry = features.tools && !features.multiStep ? (handed ? handed.entry : toolListEntryOf(call)) : undefined;
   const continuation = cutOffContinuationGuard(call);
-  return { file, ...callSpan(call), ...draft, features, ...(continuation ? { continuesCutOffAnswer: continuation } : {}), ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imagesFrom !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...(comment ? { annotationComment: comment } : {}) };
+  return { file, ...callSpan(call), ...draft, features, ...(continuation ? { continuesCutOffAnswer: continuation } : {}), ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imagesFrom !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...replyNameField(call), ...(comment ? { annotationComment: comment } : {}) };
+}
+
+/** `{ replyName }` when the code names the call's reply (replyName.ts), else nothing: absent rather than undefined, as a stored result reads back. */
+export function replyNameField(call: Node): { replyName?: string } {
+  const replyName = replyNameOf(call);
+  return replyName !== undefined ? { replyName } : {};
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
-import { annotationComment, callSpan, enclosingFunctionName, markCutOffContinuation } from './callsite';
+import { annotationComment, callSpan, enclosingFunctionName, markCutOffContinuation, replyNameField } from './callsite';
 import { constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
@@ -1942,11 +1942,15 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     ...(schema ? { structuredOutputName: schema.name, ...(schema.shape ? { structuredOutputShape: schema.shape } : {}) } : {}),
     maxOutputTokens,
     enclosingFunction: enclosingFunctionName(site),
+    // What the caller names the helper's answer (never the helper's own name for the model's: a shared helper's).
+    replyName: undefined,
+    ...replyNameField(site),
     evidence: [...evidence, ...(imagesDropped ? base.evidence.filter((line) => !line.startsWith('images: ')) : base.evidence)],
     kind: 'wrapper-caller',
     via: { file: base.file, line: base.line, function: base.enclosingFunction ?? '<top>' },
   };
   if (imagesDropped) delete caller.imagesElsewhere;
+  if (caller.replyName === undefined) delete caller.replyName;
   markCutOffContinuation(caller, site);
   // A caller handing the helper the tool list it takes itself (`stream(messages, functions)` calling
   // `tooledStream(client, model, messages, functions)`) is the entry an agent loop elsewhere calls.
@@ -2105,6 +2109,9 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
     kind: 'wrapper-caller',
     via,
   };
+  // What the page names the route's answer, not what the route names the model's.
+  delete caller.replyName;
+  Object.assign(caller, replyNameField(fetch.call));
   delete caller.steps;
   delete caller.structuredOutputName;
   delete caller.structuredOutputShape;

@@ -401,6 +401,14 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
 /** Name hints a run-time value's name does not give: what it holds is the input (an image, a title, an email), not the task. */
 const INPUT_BLIND_HINTS: ReadonlySet<TaskType> = new Set(['vision', 'embedding', 'boilerplate-generation', 'title-generation']);
 
+/** What a reply's own name says that a function's does not: a reply stored as `query` or `keywords` is a query the code runs next. */
+const REPLY_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
+  { type: 'query-generation', pattern: /\b(query|queries|search (term|terms)|keywords?|standalone question|rephrased question)\b/, weight: 2.5 },
+];
+
+/** Name hints the name of a reply does not give: `chatResponse`, `imageResult`, `embeddingResult` name where the reply came from. */
+const REPLY_BLIND_HINTS: ReadonlySet<TaskType> = new Set(['chat', 'vision', 'embedding']);
+
 const HTTP_METHOD_NAME = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 /** A function named as a yes/no question: `shouldExtract`, `checkShouldExtract`, `isRelevant`, `isSpam`, `hasPii`, `aiIsColdEmail`. */
 const YES_NO_NAME = /^(ai )?(check |verify |decide |ask )?(should|whether|is|has|needs)( \w+)+$/;
@@ -414,6 +422,7 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
   // A wrapper-caller's request is made by the helper it calls: its name says what the feature asks for.
   if (call.via) names.push(['helper', call.via.function]);
   if (call.structuredOutputName) names.push(['output schema', call.structuredOutputName]);
+  if (call.replyName) names.push(['reply', call.replyName]);
   for (const tool of call.forcedTool ? [call.forcedTool] : []) names.push(['forced tool', tool]);
   if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
   const intoStructure = (call.features.structuredOutput || call.structuredOutputName !== undefined) && !namesLanguage(call);
@@ -421,7 +430,7 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
     // A route handler named for its HTTP method (`POST`, `GET`) says how it is reached, not what it does.
     if (what === 'function' && HTTP_METHOD_NAME.test(raw)) continue;
     // A folder or file name covers many calls, so it says less about this one than its function name.
-    const factor = what === 'file' ? FILE_NAME_WEIGHT : what === 'forced tool' ? 1 : SOURCE_WEIGHT.name;
+    const factor = what === 'file' ? FILE_NAME_WEIGHT : what === 'forced tool' || what === 'reply' ? 1 : SOURCE_WEIGHT.name;
     const words = splitIdentifierWords(raw);
     // A forced tool named for a choice (`route_query`, `select_speaker`) hands back the option picked.
     if (what === 'forced tool' && CHOICE_NAME.test(words)) add(board, 'classification', CHOICE_NAME_WEIGHT * factor, `${what} \`${raw}\` names a choice: the answer is the option picked`);
@@ -430,7 +439,9 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
       add(board, 'classification', YES_NO_NAME_WEIGHT * factor, `${what} name \`${raw}\` asks a yes/no question: the answer is a verdict`);
       continue;
     }
-    for (const hint of CODE_NAME_HINTS) {
+    for (const hint of what === 'reply' ? [...CODE_NAME_HINTS, ...REPLY_NAME_HINTS] : CODE_NAME_HINTS) {
+      // A reply called `chatResponse` or `imageResult` says what came back from where, not what was asked for.
+      if (what === 'reply' && REPLY_BLIND_HINTS.has(hint.type)) continue;
       const match = hint.pattern.exec(words);
       if (!match) continue;
       // `translate` whose output is checked against a schema, with no language in sight, translates text into data.
