@@ -45,11 +45,12 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     stdout.write(`${typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev'}\n`);
     return 0;
   }
+  const resultCacheDirectory = args.noCache ? undefined : runtime.resultCacheDirectory;
   try {
-    if (args.command === 'diff') return await runDiff(args, stdout, stderr, args.noCache ? undefined : runtime.resultCacheDirectory);
+    if (args.command === 'diff') return await runDiff(args, stdout, stderr, resultCacheDirectory);
     if (args.command === 'size') return runSize(args, stdout, stderr);
     const catalog = args.priceFile ? await loadPriceFile(args.priceFile) : undefined;
-    const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, nonProduction: args.nonProduction, resultCacheDirectory: args.noCache ? undefined : runtime.resultCacheDirectory, preread: runtime.readerThread && new PrereadFiles(runtime.readerThread), advisorOptions: { dataSensitivity: args.dataSensitivity, fixedCostOverrides: checkedFixedCosts(args.fixedCosts, catalog), ...(args.assumedModels ? { assumedModels: args.assumedModels } : {}) } });
+    const result = await scanWorkspace(args.directory, { catalog, defaultCallsPerMonth: args.callsPerMonth, usageFile: args.usageFile, usageExport: args.usageExport, exclude: args.exclude, include: args.include, nonProduction: args.nonProduction, resultCacheDirectory, preread: runtime.readerThread && new PrereadFiles(runtime.readerThread), advisorOptions: { dataSensitivity: args.dataSensitivity, fixedCostOverrides: checkedFixedCosts(args.fixedCosts, catalog), ...(args.assumedModels ? { assumedModels: args.assumedModels } : {}) } });
     if (args.format === 'json' && !args.out) {
       // In pieces: the JSON of a large scan would otherwise be the last and largest allocation of the run.
       for (const chunk of prettyJsonChunks(result as unknown as Record<string, unknown>)) stdout.write(chunk);

@@ -1942,15 +1942,14 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     ...(schema ? { structuredOutputName: schema.name, ...(schema.shape ? { structuredOutputShape: schema.shape } : {}) } : {}),
     maxOutputTokens,
     enclosingFunction: enclosingFunctionName(site),
-    // What the caller names the helper's answer (never the helper's own name for the model's: a shared helper's).
-    replyName: undefined,
-    ...replyNameField(site),
     evidence: [...evidence, ...(imagesDropped ? base.evidence.filter((line) => !line.startsWith('images: ')) : base.evidence)],
     kind: 'wrapper-caller',
     via: { file: base.file, line: base.line, function: base.enclosingFunction ?? '<top>' },
   };
   if (imagesDropped) delete caller.imagesElsewhere;
-  if (caller.replyName === undefined) delete caller.replyName;
+  // What the caller names the helper's answer, never the helper's own name for the model's (a shared helper's).
+  delete caller.replyName;
+  Object.assign(caller, replyNameField(site));
   markCutOffContinuation(caller, site);
   // A caller handing the helper the tool list it takes itself (`stream(messages, functions)` calling
   // `tooledStream(client, model, messages, functions)`) is the entry an agent loop elsewhere calls.

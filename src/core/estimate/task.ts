@@ -402,7 +402,7 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
 const INPUT_BLIND_HINTS: ReadonlySet<TaskType> = new Set(['vision', 'embedding', 'boilerplate-generation', 'title-generation']);
 
 /** What a reply's own name says that a function's does not: a reply stored as `query` or `keywords` is a query the code runs next. */
-const REPLY_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
+const REPLY_NAME_HINTS: typeof CODE_NAME_HINTS = [
   { type: 'query-generation', pattern: /\b(query|queries|search (term|terms)|keywords?|standalone question|rephrased question)\b/, weight: 2.5 },
 ];
 
