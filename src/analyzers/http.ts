@@ -7,7 +7,7 @@ import { providerFromBaseUrl } from './shared/providers';
 import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
-import { resolveClientOrigin } from './shared/clients';
+import { baseClassOf, resolveClientOrigin } from './shared/clients';
 import { supertypesOf, typeShapes } from './shared/shapes';
 import { eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -61,6 +61,10 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /models\/[^/?#]+:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   { pattern: /models\/[^/?#]+:(?:batchE|e)mbedContents?(?:$|[?#])/, endpoint: 'embedding', provider: 'google' },
   { pattern: /\/openai\/deployments\/[^/]+\/chat\/completions/, endpoint: 'chat', provider: 'azure-openai' },
+  // Azure OpenAI's other deployment paths, and DALL·E 2's preview that takes no deployment (`/openai/images/generations:submit`).
+  { pattern: /\/openai\/deployments\/[^/]+\/embeddings(?:$|[?#])/, endpoint: 'embedding', provider: 'azure-openai' },
+  { pattern: /\/openai\/deployments\/[^/]+\/images\/generations(?:$|[?#])|\.openai\.azure\.com\/openai\/images\/generations(?::submit)?(?:$|[?#])/, endpoint: 'image-generation', provider: 'azure-openai' },
+  { pattern: /\/openai\/deployments\/[^/]+\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'azure-openai' },
   // Providers' own (not OpenAI-shaped) chat APIs behind a configurable base: Alibaba DashScope, Baidu Qianfan (ERNIE).
   { pattern: /\/services\/aigc\/(?:text|multimodal)-generation\/generation(?:$|[?#])/, endpoint: 'chat', provider: 'alibaba' },
   { pattern: /\/wenxinworkshop\/chat\/[^/?#]+(?:$|[?#])/, endpoint: 'chat', provider: 'baidu' },
@@ -106,6 +110,9 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /^\{\{[^}]*\}\}\/api\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'ollama', needsOllamaBody: true },
   { pattern: /^\{\{[^}]*\}\}\/api\/generate(?:$|[?#])/, endpoint: 'completion', provider: 'ollama', needsOllamaBody: true },
   { pattern: /^\{\{[^}]*\}\}\/api\/(?:embed|embeddings)(?:$|[?#])/, endpoint: 'embedding', provider: 'ollama', needsOllamaBody: true },
+  // Cohere's own chat API (v1 and v2) and MiniMax's, called by hand.
+  { pattern: /api\.cohere\.(?:ai|com)\/v[12]\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'cohere' },
+  { pattern: /api\.minimax\.(?:chat|io)\/v1\/text\/chatcompletion(?:_pro|_v2)?(?:$|[?#])/, endpoint: 'chat', provider: 'minimax' },
   // Jina's classifier API (embedding or reranker models underneath, billed per token).
   { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
   // Hugging Face's serverless inference: `models/<id>` runs whatever task the model has; audio sent raw is speech to text.
@@ -227,7 +234,8 @@ interface HttpRequest {
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const request = readRequest(call, context);
   if (!request?.url) return undefined;
-  let urlText = (request.base ?? '') + (request.urlText ?? urlTextOf(request.url, context));
+  // A query string added at run time reads as one (`?{{...}}`), so a path rule still sees where the path ends.
+  let urlText = ((request.base ?? '') + (request.urlText ?? urlTextOf(request.url, context))).replace(QUERY_STRING_HOLE, (hole) => `?${hole}`);
   let rule = RULES.find((candidate) => candidate.pattern.test(urlText));
   if (!rule && request.urlText === undefined) {
     // `fetch(url, ...)` where `url` is a parameter or a field of one (`route.endpoint`): the URL a caller in the same module passes (or its default).
@@ -246,12 +254,23 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
       request.evidence.push(`the URL is configured; the request is authorized with ${keyed.key}`);
     }
   }
+  // A URL wholly from settings or a parameter (`fetch(endpoint, ...)`, `urlJoin(settings.apiURL, settings.apiPath)`) posting a chat body.
+  if (!rule && /^(?:\{\{[^}]*\}\}\/?)+$/.test(urlText)) {
+    const chat = configuredChatRequest(call, request.body, context);
+    if (chat) {
+      rule = chat.rule;
+      request.evidence.push(chat.why);
+    }
+  }
   if (!rule || forwardsIncomingBody(request.body, context)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   const clientHost = rule.needsKnownHost && !providerFromBaseUrl(urlText) ? sdkClientHost(request.url, context, request.evidence) : undefined;
   const hostProvider = providerFromBaseUrl(urlText) ?? clientHost;
-  if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules)) return undefined;
+  // A generic path on a host the code does not name needs a model in the body; a body handed in whole (not known here) to a
+  // configured base's versioned API path (`${payload.baseUrl}/v1/images/generations`) is taken as the API it names.
+  const handedToConfiguredBase = !body && request.body !== undefined && /^\{\{[^}]*\}\}\/v1\//.test(urlText);
+  if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules) && !handedToConfiguredBase) return undefined;
   if (rule.needsOllamaBody && !hasOllamaBody(body, context) && !declaresOllamaBody(request.body, context)) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
@@ -314,6 +333,53 @@ function keyedService(call: CallExpression, context: AnalyzerContext): { key: st
     }
   }
   return undefined;
+}
+
+const CONFIGURED_CHAT_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat' };
+const CONFIGURED_ANTHROPIC_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat', provider: 'anthropic' };
+/** What a chat-completions path looks like in the request's own function when the URL is configured (an Azure path it appends, a default). */
+const CHAT_PATH_TEXT = /\/chat\/completions|\/v1\/messages/;
+
+/**
+ * A request to a configured URL whose body is a chat request: `messages` with a `model` beside it (or the body spreads the
+ * chat settings in, `{ messages, ...config }`, in a function that names a chat-completions path). Anthropic's when the
+ * request sends its version header. What a user points such an app at is the user's: the provider is read as
+ * OpenAI-compatible unless the headers say otherwise.
+ */
+function configuredChatRequest(call: CallExpression, requestBody: Node | undefined, context: AnalyzerContext): { rule: EndpointRule; why: string } | undefined {
+  if (!requestBody) return undefined;
+  const body = bodyObject(requestBody, context, 0, 'chat');
+  if (!body || !Node.isObjectLiteralExpression(body)) return undefined;
+  if (callersHandTheUrl(call, context)) return undefined;
+  const names = new Set(body.getProperties().map((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : Node.isSpreadAssignment(property) ? '...' : '')));
+  // `const body = await this.getBaseRequestBody(); body['messages'] = messages`: the field set before the request.
+  if (!names.has('messages') && fieldAssignedBeforeRequest(requestBody, call, 'messages', context)) names.add('messages');
+  if (!names.has('messages')) return undefined;
+  const requestFunction = enclosingFunction(call);
+  const namesChatPath = names.has('...') && CHAT_PATH_TEXT.test(requestFunction?.getText() ?? call.getSourceFile().getFullText());
+  if (!names.has('model') && !namesChatPath) return undefined;
+  const anthropic = /['"]?anthropic-version['"]?\s*:/.test(call.getText()) || (requestFunction !== undefined && /['"]anthropic-version['"]\s*:/.test(requestFunction.getText()));
+  const why = `the URL is configured; the body is a chat request (${names.has('model') ? 'model and messages' : 'messages and spread chat settings, beside a chat-completions path'})`;
+  return { rule: anthropic ? CONFIGURED_ANTHROPIC_RULE : CONFIGURED_CHAT_RULE, why };
+}
+
+/**
+ * The request sits in a function that sends its first parameter as the URL, and a call of it in the same module hands
+ * it a URL the code states (`this.request('https://api.openai.com/v1/...', body)`, `viaOwnRoute('/api/chat', body)`):
+ * those calls are the requests (or the app's own routes), read where they are made.
+ */
+function callersHandTheUrl(call: CallExpression, context: AnalyzerContext): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return false;
+  if (forwardsUrlToHttpClient(fn, context) !== call) return false;
+  const name = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getName() : fn.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName();
+  if (!name) return false;
+  return call.getSourceFile().getDescendantsOfKind(SyntaxKind.CallExpression).some((other) => {
+    const callee = unwrapExpression(other.getExpression());
+    const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+    const url = other.getArguments()[0];
+    return calleeName === name && url !== undefined && !/^(?:\{\{[^}]*\}\}\/?)*$/.test(urlTextOf(url, context));
+  });
 }
 
 /**
@@ -564,7 +630,8 @@ function readRequest(call: CallExpression, context: AnalyzerContext, followWrapp
   if (Node.isPropertyAccessExpression(callee) && VERBS.has(callee.getName())) {
     const owner = callee.getExpression();
     const client = httpClientOf(owner, context);
-    if (!client) return undefined;
+    // `this.post(url, headers, body)`: the class's own (or its base class's) request method, a wrapper like any other.
+    if (!client) return followWrappers && owner.getKind() === SyntaxKind.ThisKeyword ? wrapperRequest(call, callee, context) : undefined;
     const json = client.name === 'axios' ? second : getObjectProperty(second && resolveObjectLiteral(second, context.modules), 'json');
     return { client: `${client.name}.${callee.getName()}`, url: first, base: client.base, body: json, evidence: [`${client.name}.${callee.getName()}()${client.base ? ` with baseURL ${client.base}` : ''}`] };
   }
@@ -702,12 +769,38 @@ function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionLike |
   if (Node.isIdentifier(callee)) {
     declaration = findDeclaration(callee, context.modules);
   } else if (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword) {
-    declaration = callee.getFirstAncestorByKind(SyntaxKind.ClassDeclaration)?.getMethod(callee.getName());
+    declaration = inheritedMethod(callee.getFirstAncestorByKind(SyntaxKind.ClassDeclaration), callee.getName(), context);
   }
   if (!declaration) return undefined;
   const fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
   return fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? fn : undefined;
 }
+
+/** How many workspace base classes a `this.post(...)` is looked up through (`class Claude extends Base`, `Base` holding `post`). */
+const MAX_BASE_CLASS_DEPTH = 4;
+
+/** The class's own method of that name, else the nearest workspace base class's. */
+function inheritedMethod(classNode: import('ts-morph').ClassDeclaration | undefined, name: string, context: AnalyzerContext): Node | undefined {
+  for (let depth = 0; classNode && depth <= MAX_BASE_CLASS_DEPTH; depth++) {
+    const method = classNode.getMethod(name);
+    if (method) return method;
+    classNode = baseClassOf(classNode, context.modules);
+  }
+  return undefined;
+}
+
+/**
+ * `fetcher(url, init)` inside an SSE or fetch helper, `fetcher` a parameter or an option it destructures
+ * (`{ fetcher = getUniversalFetch(), ...init } = options`): the fetch implementation the caller may inject (the
+ * platform's, a proxy's, a test's), named for it.
+ */
+function isInjectedFetch(callee: Node, context: AnalyzerContext): boolean {
+  if (!Node.isIdentifier(callee) || !INJECTED_FETCH_NAME.test(callee.getText())) return false;
+  const declaration = findDeclaration(callee, context.modules);
+  return declaration !== undefined && (Node.isBindingElement(declaration) || Node.isParameterDeclaration(declaration));
+}
+
+const INJECTED_FETCH_NAME = /^(?:fetch(?:er|Impl|Fn|Function)?|\w+Fetch(?:er)?)$/;
 
 /**
  * The call inside the function that sends fetch (global or a fetch package), axios, got or ky its first parameter
@@ -726,6 +819,7 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): Ca
     if (!mentionsParameter.test(urlText) && url.getText() !== name) continue;
     if (Node.isIdentifier(innerCallee)) {
       if (innerCallee.getText() === 'fetch' && isFetch(innerCallee, context)) return inner;
+      if (isInjectedFetch(innerCallee, context)) return inner;
       const binding = importBindingOf(innerCallee, context.modules);
       if (binding && (FETCH_PACKAGES.has(binding.packageName) || CLIENT_PACKAGES.has(binding.packageName))) return inner;
     } else if (Node.isPropertyAccessExpression(innerCallee)) {
@@ -798,7 +892,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       if (chosen !== -1) return branches[chosen];
     }
     if (Node.isCallExpression(node)) {
-      const joined = pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
+      const joined = urlJoinUrl(node, context, depth) ?? pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
       if (joined !== undefined) return joined;
     }
     const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
@@ -810,9 +904,15 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       const resolvedBase = resolveString(base, context.modules);
       return joinUrl(pathText, resolvedBase.value ?? urlTextOf(base, context, depth + 1));
     }
+    // `urlJoin(base, '/v1beta/models/', path) + qs.stringify(query)`: the joined URL, then what is added to it.
+    const joinedFirst = Node.isBinaryExpression(built) && built.getOperatorToken().getKind() === SyntaxKind.PlusToken ? unwrapExpression(built.getLeft()) : undefined;
+    if (joinedFirst && Node.isCallExpression(joinedFirst)) {
+      const joined = urlJoinUrl(joinedFirst, context, depth + 1);
+      if (joined !== undefined) return joined + urlTextOf((built as import('ts-morph').BinaryExpression).getRight(), context, depth + 1);
+    }
     // `const chatPath = this.path(Paths.ChatPath)`: the URL the app's path helper builds.
     if (built !== node && Node.isCallExpression(built)) {
-      const joined = pathHelperUrl(built, context, depth + 1);
+      const joined = urlJoinUrl(built, context, depth + 1) ?? pathHelperUrl(built, context, depth + 1);
       if (joined !== undefined) return joined;
     }
     // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
@@ -835,6 +935,24 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
   }
   return resolvePromptText(node, context.modules).text;
 }
+
+/** Packages whose default or named export joins URL parts with single slashes (`urlJoin(base, '/v1beta/models/', path)`). */
+const URL_JOIN_PACKAGES = new Set(['url-join', 'url-join-ts', 'proper-url-join']);
+const URL_JOIN_NAME = /^(?:url-?join|joinUrl|joinURL|joinUrlPath)$/i;
+
+/** `urlJoin(settings.apiURL, '/v1/messages')`: the parts' texts joined with one slash between each two. */
+function urlJoinUrl(call: CallExpression, context: AnalyzerContext, depth: number): string | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isIdentifier(callee) || !URL_JOIN_NAME.test(callee.getText())) return undefined;
+  const binding = importBindingOf(callee, context.modules);
+  if (binding ? !URL_JOIN_PACKAGES.has(binding.packageName) : !findDeclaration(callee, context.modules)) return undefined;
+  const parts = call.getArguments().map((part) => urlTextOf(part, context, depth + 1)).filter((part) => part !== '');
+  if (parts.length === 0) return undefined;
+  return parts.map((part, index) => (index === 0 ? part.replace(/\/+$/, '') : part.replace(/^\/+|\/+$/g, ''))).join('/');
+}
+
+/** `qs.stringify(params, { addQueryPrefix: true })`, `new URLSearchParams(...)`: a run-time query string closing a URL. */
+const QUERY_STRING_HOLE = /\{\{(?:(?:qs|querystring)\.stringify|new URLSearchParams)\(.*\}\}$/;
 
 /**
  * `const baseUrl = trimTrailingSlashes(config.baseUrl ?? DEFAULT_BASE_URL)`: an overridable base handed to a helper that
@@ -1093,9 +1211,15 @@ function fieldAssignedBeforeRequest(body: Node, call: CallExpression, field: str
   for (const assignment of fn.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (assignment.getStart() > call.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
     const left = assignment.getLeft();
-    if (Node.isPropertyAccessExpression(left) && left.getName() === field && left.getExpression().getText() === target.getText()) found = assignment.getRight();
+    // `body.model = ...` or `body['model'] = ...`.
+    const name = Node.isPropertyAccessExpression(left) ? left.getName() : Node.isElementAccessExpression(left) ? stringKeyOf(left.getArgumentExpression()) : undefined;
+    if (name === field && (left as import('ts-morph').PropertyAccessExpression | import('ts-morph').ElementAccessExpression).getExpression().getText() === target.getText()) found = assignment.getRight();
   }
   return found;
+}
+
+function stringKeyOf(key: Node | undefined): string | undefined {
+  return key && (Node.isStringLiteral(key) || Node.isNoSubstitutionTemplateLiteral(key)) ? key.getLiteralText() : undefined;
 }
 
 function namesClaude(model: Node | undefined, context: AnalyzerContext): boolean {

@@ -39,10 +39,22 @@ export interface ClientSdkSpec {
   /** Methods whose request object is not the first argument (`textToSpeech.convert(voiceId, request)`), by path. */
   requestArgument?: Readonly<Record<string, number>>;
   /**
+   * Methods taking the model and the input as arguments of their own before an options object
+   * (`getChatCompletions(deploymentName, messages, options)`), by path: the arguments' positions. The
+   * input is chat messages for a chat method, else a prompt (a list of prompts becomes its parts).
+   */
+  positional?: Readonly<Record<string, PositionalArguments>>;
+  /**
    * When the receiver cannot be traced to a client: whether the call is still ours (shape and
    * model make it unambiguous). Omitted → untraced calls are never reported.
    */
   untraced?: (receiverText: string, modelId: string | null, method: MethodSpec) => boolean;
+}
+
+export interface PositionalArguments {
+  model: number;
+  input?: number;
+  options?: number;
 }
 
 /** Builds an Analyzer from a ClientSdkSpec; `id` is also the `sdk` of every call it reports. */
@@ -76,10 +88,11 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   const receiver = match.receiver;
   const origin = resolveClientOrigin(receiver, context.modules);
   if (origin && !spec.packages.includes(origin.packageName)) return undefined;
-  const requestIndex = spec.requestArgument?.[match.method.path] ?? 0;
+  const positional = spec.positional?.[match.method.path];
+  const requestIndex = positional?.options ?? spec.requestArgument?.[match.method.path] ?? 0;
   const request = match.arguments[requestIndex];
   const params = resolveObjectLiteral(request, context.modules);
-  const model = readModel(firstField(params, spec.fields.model, context.modules), context.modules);
+  const model = readModel(positional ? match.arguments[positional.model] : firstField(params, spec.fields.model, context.modules), context.modules);
   const evidence: string[] = [];
   let provider = spec.provider;
 
@@ -98,7 +111,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   if (!params && request) evidence.push(`request \`${request.getText().slice(0, 60)}\` not statically known`);
   evidence.push(...model.evidence);
 
-  const { messages, hasImage } = readPrompt(spec, params, context);
+  const { messages, hasImage } = positional ? readPositionalInput(match.arguments[positional.input ?? -1], match.method.endpoint === 'chat', context) : readPrompt(spec, params, context);
   const tools = firstField(params, spec.fields.tools, context.modules);
   const structured = firstField(params, spec.fields.structured, context.modules);
   const images = firstField(params, spec.fields.images, context.modules);
@@ -132,6 +145,14 @@ function instanceBinding(spec: ClientSdkSpec, receiver: Node, context: AnalyzerC
   if (!binding || !spec.packages.includes(binding.packageName)) return undefined;
   if (!spec.instances.includes(binding.importedName) && !(binding.importedName === '*' && spec.instances.includes('default'))) return undefined;
   return `client is the instance exported by '${binding.packageName}'`;
+}
+
+/** A positional input: chat messages, or a prompt (or a list of them, read as its parts); unknown when absent. */
+function readPositionalInput(input: Node | undefined, isChat: boolean, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
+  if (!input) return { messages: [{ role: 'user', text: '{{input}}', holes: [{ kind: 'message-array', expression: 'input' }] }], hasImage: false };
+  if (isChat) return resolveMessages(input, context.modules);
+  const parts = resolveContentParts(input, context.modules);
+  return { messages: [{ role: 'user', ...parts.text }], hasImage: parts.hasImage };
 }
 
 function readPrompt(spec: ClientSdkSpec, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {

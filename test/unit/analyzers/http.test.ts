@@ -3,6 +3,8 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('http analyzer', httpAnalyzer, {
   valid: [
+    { name: 'a configured URL posting a body that is no chat request: messages without a model (no chat path near), a model without messages', code: `export async function notify(endpoint: string, messages: string[], options: object) {\n  await fetch(endpoint, { method: 'POST', body: JSON.stringify({ messages, ...options }) });\n  await fetch(endpoint, { method: 'POST', body: JSON.stringify({ model: 'default', text: messages.join() }) });\n}` },
+    { name: "a `this.post(...)` whose class and base classes hold no request method, and an injected fetch-named function that is no parameter", code: `class Base { send(url: string) { return url; } }\nexport class Client extends Base {\n  run() { return this.post('https://api.openai.com/v1/chat/completions', {}, { model: 'gpt-4o', messages: [] }); }\n  post(url: string, headers: object, body: object) { return [url, headers, body]; }\n}\nconst fetcher = (url: string, init: object) => [url, init];\nexport function sse(input: string, init: object) { return fetcher(input, init); }\nsse('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [] }) });` },
     { name: "https.request to a host that is not a model API, and a URL parameter the module's callers fill with the app's own route", code: `import https from 'https';\nexport function ping(hostname: string, path: string) {\n  const request = https.request({ hostname, path, method: 'POST' });\n  request.end(JSON.stringify({ ok: true }));\n}\nping('status.example.com', '/v1/heartbeat');\nfunction poster(url: string) {\n  return (body: unknown) => fetch(url, { method: 'POST', body: JSON.stringify(body) });\n}\nexport const save = poster('/api/chat/completions');` },
     { name: "an images/edits path on a base that is not an SDK client's", code: `export async function edit(settings: { baseURL: string }, form: FormData) {\n  return fetch(\`\${settings.baseURL}/images/edits\`, { method: 'POST', body: form });\n}` },
     { name: 'a realtime path of an unknown host without a model', code: `await fetch(\`\${process.env.API}/v1/realtime/sessions\`, { method: 'POST', body: JSON.stringify({ room: 'a' }) });` },
@@ -25,6 +27,84 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
+    {
+      name: "a provider class's request through its base class's `this.post(url, headers, body)` (the default-exported base in another module)",
+      files: {
+        'src/base.ts': `export default class Base {\n  async post(url: string, headers: Record<string, string>, body: Record<string, unknown>, signal?: AbortSignal) {\n    return fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal });\n  }\n}\n`,
+      },
+      code: `import Base from './base';
+export default class Claude extends Base {
+  constructor(private options: { claudeApiHost: string; claudeApiKey: string; claudeModel: string }) { super(); }
+  async chat(prompt: string, messages: unknown[]) {
+    return this.post(\`\${this.options.claudeApiHost}/v1/messages\`, { 'anthropic-version': '2023-06-01', 'x-api-key': this.options.claudeApiKey }, { model: this.options.claudeModel, max_tokens: 4096, system: prompt, messages, stream: true });
+  }
+}`,
+      calls: [{ line: 5, method: 'post /v1/messages', provider: 'anthropic', endpoint: 'chat', maxOutputTokens: 4096, features: { streaming: true } }],
+    },
+    {
+      name: 'an SSE helper sending through the fetch its caller may inject, to URLs joined from settings with url-join (a query string added at run time)',
+      files: {
+        'src/utils.ts': `export async function fetchSSE(input: string, options: RequestInit & { onMessage: (data: string) => void; fetcher?: typeof fetch }) {\n  const { onMessage, fetcher = globalThis.fetch, ...fetchOptions } = options;\n  const response = await fetcher(input, fetchOptions);\n  onMessage(await response.text());\n}\n`,
+      },
+      code: `import { urlJoin } from 'url-join-ts';
+import qs from 'qs';
+import { fetchSSE } from './utils';
+export async function claude(settings: { claudeAPIURL: string; claudeAPIURLPath: string }, text: string) {
+  const url = urlJoin(settings.claudeAPIURL, settings.claudeAPIURLPath);
+  await fetchSSE(url, { method: 'POST', headers: { 'anthropic-version': '2023-06-01' }, body: JSON.stringify({ model: 'claude-3-5-sonnet-20240620', max_tokens: 4096, messages: [{ role: 'user', content: text }] }), onMessage: () => undefined });
+}
+export async function gemini(settings: { geminiAPIURL: string }, model: string, apiKey: string, text: string) {
+  const url = urlJoin(settings.geminiAPIURL, '/v1beta/models/', \`\${model}:streamGenerateContent\`) + qs.stringify({ key: apiKey }, { addQueryPrefix: true });
+  await fetchSSE(url, { method: 'POST', body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text }] }] }), onMessage: () => undefined });
+}`,
+      calls: [
+        { line: 6, provider: 'anthropic', endpoint: 'chat', model: 'claude-3-5-sonnet-20240620', evidenceIncludes: ['the URL is configured; the body is a chat request (model and messages)'] },
+        { line: 10, provider: 'google', endpoint: 'chat', method: 'fetchSSE /v1beta/models/{model}:streamGenerateContent?{{qs.stringify({ key: apiKey }, { addQueryPrefix: true })}}' },
+      ],
+    },
+    {
+      name: "a configured endpoint posting a chat body: messages and the chat settings spread in beside an Azure path it appends; a built body given its messages before the request",
+      code: `export const getChatCompletion = async (endpoint: string, messages: { role: string; content: string }[], config: { model: string; temperature: number }, apiKey?: string) => {
+  if (endpoint.includes('azure') && apiKey) {
+    const path = \`openai/deployments/\${config.model}/chat/completions?api-version=2023-03-15-preview\`;
+    if (!endpoint.endsWith(path)) endpoint += path;
+  }
+  const response = await fetch(endpoint, { method: 'POST', body: JSON.stringify({ messages, ...config, max_tokens: undefined }) });
+  return response.json();
+};
+class Engine {
+  constructor(private settings: { apiURL: string; apiModel: string }) {}
+  getBaseRequestBody(): Record<string, unknown> {
+    return { model: this.settings.apiModel, temperature: 0, stream: true };
+  }
+  async sendMessage(prompt: string) {
+    const body = this.getBaseRequestBody();
+    body['messages'] = [{ role: 'user', content: prompt }];
+    await fetch(this.settings.apiURL, { method: 'POST', body: JSON.stringify(body) });
+  }
+}
+export const engine = new Engine({ apiURL: '', apiModel: '' });`,
+      calls: [
+        { line: 6, provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ['the body is a chat request (messages and spread chat settings, beside a chat-completions path)'] },
+        { line: 17, provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ['the body is a chat request (model and messages)'] },
+      ],
+    },
+    {
+      name: "a body handed in whole to a configured base's versioned image path; Azure OpenAI's image generation (DALL·E 2's :submit, a deployment's path); Cohere's and MiniMax's own chat APIs",
+      code: `export const fetchImageGeneration = async (payload: { baseUrl: string; apiKey: string; body: Record<string, unknown> }) =>
+  fetch(\`\${payload.baseUrl}/v1/images/generations\`, { method: 'POST', headers: { Authorization: \`Bearer \${payload.apiKey}\` }, body: JSON.stringify(payload.body) });
+export const azureImage = async (baseUrl: string, body: object) => fetch(\`\${baseUrl}.openai.azure.com/openai/images/generations:submit?api-version=2024-02-15-preview\`, { method: 'POST', body: JSON.stringify(body) });
+export const azureDalle3 = async (resource: string, body: object) => fetch(\`https://\${resource}.openai.azure.com/openai/deployments/dall-e-3/images/generations?api-version=2024-02-01\`, { method: 'POST', body: JSON.stringify(body) });
+export const cohere = async (text: string) => fetch('https://api.cohere.ai/v1/chat', { method: 'POST', body: JSON.stringify({ model: 'command-r-plus', message: text, stream: true }) });
+export const minimax = async (group: string, messages: unknown[]) => fetch(\`https://api.minimax.chat/v1/text/chatcompletion_pro?GroupId=\${group}\`, { method: 'POST', body: JSON.stringify({ model: 'abab5.5-chat', messages }) });`,
+      calls: [
+        { line: 2, provider: 'openai-compatible', endpoint: 'image-generation', method: 'fetch /v1/images/generations' },
+        { line: 3, provider: 'azure-openai', endpoint: 'image-generation' },
+        { line: 4, provider: 'azure-openai', endpoint: 'image-generation' },
+        { line: 5, provider: 'cohere', endpoint: 'chat', model: 'command-r-plus' },
+        { line: 6, provider: 'minimax', endpoint: 'chat', model: 'abab5.5-chat' },
+      ],
+    },
     {
       name: "fetch under a local name with an injectable replacement, to a base URL the caller may override (the code's default host decides)",
       code: `const DEFAULT_ELEVENLABS_BASE_URL = 'https://api.elevenlabs.io/v1';
