@@ -281,6 +281,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const mockedModules = modulesMockedBy(text);
       const standIns = standInsDeclaredBy(text);
       const doubles = mockFunctionsNamedBy(text);
+      const spiesOn = /\.spyOn\s*\(/.test(text) && TEST_FILE.test(text);
       const clientComponent = hasDirective(sourceFile, 'use client') || CLIENT_STATE_HOOK.test(text);
       const resolved = new Map<string, Node | undefined>();
       const remember: Remember = (node, what, compute) => {
@@ -329,7 +330,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(clientComponent && isServerAction(helper)));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(spiesOn && spiedInItsTest(expression, helper)) && !(clientComponent && isServerAction(helper)));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         if (Node.isPropertyAccessExpression(target.callee)) {
@@ -1107,6 +1108,38 @@ function modulesMockedBy(text: string): string[] {
   const mocked = /\.(?:do)?[mM]ock\(/.test(text) ? [...text.matchAll(MOCKED_MODULE)].map((match) => match[1]) : [];
   // The AI SDK's mock models stand in for a provider's: a test using them calls no model.
   return /\bfrom\s*['"]ai\/test['"]/.test(text) ? [...mocked, 'ai/test'] : mocked;
+}
+
+/**
+ * `jest.spyOn(engine.client.chat.completions, 'create').mockResolvedValue(...)`: a method a test replaces with a mock (group 1).
+ * Only a spy given a mocked result or implementation stands in for the method; a bare spy lets it run.
+ */
+const MOCKED_SPY = /\b(?:vi|jest)\s*\.spyOn\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*['"`]([\w$]+)['"`]\s*\)\s*\.mock(?:Resolved|Rejected|Return)?(?:Value|Implementation)(?:Once)?\s*\(/g;
+const TEST_CASE_CALLEE = /^(?:it|test)(?:\.(?:only|concurrent|each))?$/;
+const TEST_SETUP_CALLEE = /^(?:beforeEach|beforeAll)$/;
+
+/**
+ * Whether the test case holding the call (the callback of its `it`/`test`, or a `beforeEach`/`beforeAll` of a `describe`
+ * around it) replaces the method the helper's request calls (`create` of `chat.completions.create`) with a mocked spy:
+ * the helper then runs without reaching a model, as under a module mock.
+ */
+function spiedInItsTest(expression: Node, helper: Helper): boolean {
+  const method = helper.call.method.split(/[.\s]/).filter((part) => /^[\w$]+$/.test(part)).pop();
+  if (!method) return false;
+  const spied = (node: Node) => [...node.getText().matchAll(MOCKED_SPY)].some((match) => match[1] === method);
+  for (let ancestor = expression.getParent(); ancestor; ancestor = ancestor.getParent()) {
+    if (!Node.isArrowFunction(ancestor) && !Node.isFunctionExpression(ancestor)) continue;
+    const holder = ancestor.getParentIfKind(SyntaxKind.CallExpression);
+    const holderName = holder?.getExpression().getText() ?? '';
+    if (TEST_CASE_CALLEE.test(holderName) && spied(ancestor)) return true;
+    // A describe's callback: its setup hooks apply to every case inside it.
+    if (holder && /^describe(?:\.\w+)?$/.test(holderName)) {
+      for (const setup of ancestor.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        if (TEST_SETUP_CALLEE.test(setup.getExpression().getText()) && spied(setup)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** A file that imports a test framework or declares its cases (`describe('...', ...)`, `it("...", ...)`). */

@@ -2885,3 +2885,50 @@ it('recalls through the mocked library', async () => {
     ],
   },
 ]);
+
+runScanCases('wrapper callers in tests that spy on the SDK method', [
+  {
+    name: "a test case replacing the client's method with a mocked spy (jest.spyOn(engine.client.chat.completions, 'create').mockResolvedValue(...)) calls no model; a bare spy, or a spy in another case, lets it run",
+    files: {
+      'src/engine.ts': `import OpenAI from 'openai';
+export class Engine {
+  client = new OpenAI();
+  async commitMessage(diff: string) {
+    return this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: diff }] });
+  }
+}
+`,
+      'test/engine.test.ts': `import { Engine } from '../src/engine';
+describe('Engine', () => {
+  it('sends the diff', async () => {
+    const engine = new Engine();
+    const create = jest
+      .spyOn(engine.client.chat.completions, 'create')
+      .mockResolvedValue({ choices: [] } as never);
+    await engine.commitMessage('diff --git a b');
+    expect(create).toHaveBeenCalled();
+  });
+  it('watches a real request', async () => {
+    const engine = new Engine();
+    jest.spyOn(engine.client.chat.completions, 'create');
+    await engine.commitMessage('diff --git c d');
+  });
+});
+describe('with setup', () => {
+  let engine: Engine;
+  beforeEach(() => {
+    engine = new Engine();
+    vi.spyOn(engine.client.chat.completions, 'create').mockImplementation(async () => ({ choices: [] }) as never);
+  });
+  it('is mocked by the setup', async () => {
+    await engine.commitMessage('diff --git e f');
+  });
+});
+`,
+    },
+    sites: [
+      { file: 'src/engine.ts', line: 5, kind: 'sdk' },
+      { file: 'test/engine.test.ts', line: 14, kind: 'wrapper-caller', via: 'src/engine.ts:5' },
+    ],
+  },
+]);
