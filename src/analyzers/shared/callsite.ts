@@ -5,6 +5,7 @@ import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
 import { validatedReplyOf } from './validatedReply';
+import { isSettingsDefaultRef } from './modelValue';
 
 /** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
 export const IMAGE_EDIT_INPUT = 'images: an image edit sends the image it edits (and any reference images) with the prompt';
@@ -174,6 +175,7 @@ export function markCutOffContinuation(call: DetectedCall, request: Node): void 
 /** Completes an analyzer's draft with position, enclosing function and file. */
 export function toDetectedCall(call: Node, context: Pick<AnalyzerContext, 'file' | 'modules'>, draft: CallDraft): DetectedCall {
   const { file, modules } = context;
+  draft = withoutForeignSettingsDefault(draft);
   const whole = draft.features.streaming ? consumedWhole(call) : undefined;
   if (whole) draft = { ...draft, features: { ...draft.features, streaming: false }, evidence: [...draft.evidence, `not streamed to anyone: the stream is read whole with .${whole}() (streamed on the wire only, e.g. to avoid a non-streaming timeout)`] };
   const comment = annotationComment(call);
@@ -193,6 +195,34 @@ export function toDetectedCall(call: Node, context: Pick<AnalyzerContext, 'file'
   const entry = features.tools && !features.multiStep ? (handed ? handed.entry : toolListEntryOf(call)) : undefined;
   const continuation = cutOffContinuationGuard(call);
   return { file, ...callSpan(call), ...draft, features, ...(continuation ? { continuesCutOffAnswer: continuation } : {}), ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imagesFrom !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...replyNameField(call), ...(comment ? { annotationComment: comment } : {}) };
+}
+
+/**
+ * The vendor whose own API alone serves a model id (`claude-*` Anthropic's, `gpt-*` OpenAI's), and the vendor a
+ * provider is: an app's settings default for one vendor's client says nothing of another vendor's client built from the
+ * same settings (opencommit's one `OCO_MODEL` default, an OpenAI model, handed to its Anthropic engine too).
+ */
+const MODEL_VENDORS: ReadonlyArray<[RegExp, string]> = [
+  [/^claude/i, 'anthropic'],
+  [/^(?:gpt-|o[1-9](?:-|$)|chatgpt|dall-e|text-embedding|whisper|tts-|davinci|babbage)/i, 'openai'],
+  [/^(?:gemini|gemma|text-bison|chat-bison|(?:text-)?embedding-00)/i, 'google'],
+  [/^(?:mistral|mixtral|codestral|ministral|pixtral|magistral|devstral|open-mistral|open-mixtral)/i, 'mistral'],
+  [/^(?:command|embed-(?:english|multilingual))/i, 'cohere'],
+];
+const PROVIDER_VENDORS: Readonly<Record<string, string>> = { anthropic: 'anthropic', openai: 'openai', 'azure-openai': 'openai', google: 'google', mistral: 'mistral', cohere: 'cohere' };
+
+function vendorOfModel(id: string): string | undefined {
+  return MODEL_VENDORS.find(([pattern]) => pattern.test(id))?.[1];
+}
+
+/** A model guessed from the app's default settings (modelValue.ts) that the request's provider does not serve: not taken. */
+function withoutForeignSettingsDefault(draft: CallDraft): CallDraft {
+  const id = draft.model.id;
+  if (id === null || !isSettingsDefaultRef(draft.model)) return draft;
+  const modelVendor = vendorOfModel(id);
+  const providerVendor = PROVIDER_VENDORS[draft.provider];
+  if (!modelVendor || !providerVendor || modelVendor === providerVendor) return draft;
+  return { ...draft, model: { id: null, raw: draft.model.raw, source: 'dynamic' }, evidence: [...draft.evidence, `the app's default settings give ${id}, which ${draft.provider} does not serve: not taken as this request's model`] };
 }
 
 /** `{ replyName }` when the code names the call's reply (replyName.ts), else nothing: absent rather than undefined, as a stored result reads back. */

@@ -5,6 +5,7 @@ import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
 import { nearbySourceFiles } from './nearbyFiles';
+import { appSettingsDefaults, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
 import { APP_SEARCH, routeCallerModels, routeOfFile } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
@@ -48,6 +49,8 @@ interface Walk {
   reachedParameter?: boolean;
   /** How many times the walk read an app settings store's initial state (its values are the app's config). */
   storeReads?: number;
+  /** Model fields with names of their own the walk read and found no value for (`this.options.claudeModel`), in order. */
+  unresolvedFields?: Array<{ name: string; at: Node }>;
 }
 
 /**
@@ -297,6 +300,8 @@ function stateInitialValue(condition: Node): boolean | undefined {
 export function modelCandidates(expression: Node, modules: ModuleLoader): ModelCandidates {
   const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: () => true, examples: true };
   collect(expression, walk, 0, undefined);
+  // Nothing found and nothing the user picks: the app's default settings for the model field the code reads, if it names one.
+  if (walk.found.length === 0 && walk.userChoice === undefined && walk.unresolvedFields) collectSettingsDefaults(walk);
   // What the code states comes before what a commented-out example suggests.
   walk.found.sort((a, b) => Number(a.source === 'env-example') - Number(b.source === 'env-example'));
   // A route handler reading the model from the request: what the app's own pages send to the route.
@@ -323,6 +328,45 @@ export function modelCandidates(expression: Node, modules: ModuleLoader): ModelC
     }
   }
   return { candidates: walk.found, userChoice: walk.userChoice, env: walk.env, evidence: walk.evidence };
+}
+
+/**
+ * The defaults an app's own settings give the first unresolved model field that has any (settingsDefaults.ts), read
+ * as the model's `config` source: what the request sends until the user changes the setting.
+ */
+function collectSettingsDefaults(walk: Walk): void {
+  for (const field of walk.unresolvedFields ?? []) {
+    const defaults = appSettingsDefaults(field.name, field.at.getSourceFile(), walk.modules);
+    const start = walk.found.length;
+    const giving: string[] = [];
+    for (const entry of defaults) {
+      const before = walk.found.length;
+      collect(entry.value, walk, 1, 'config');
+      if (walk.found.length > before) giving.push(`${entry.holder} at ${whereOf(entry.value, walk)}`);
+    }
+    if (walk.found.length === start) continue;
+    for (const candidate of walk.found.slice(start)) SETTINGS_DEFAULTS.add(candidate);
+    walk.evidence.push(`the code reads \`${field.at.getText().slice(0, 60)}\`, which nothing on the way sets: the app's default settings give it (${giving.join(', ')}), read as the model until the user changes the setting (a guess)`);
+    return;
+  }
+}
+
+/** Candidates read from an app's default settings (not from the request's own code path): a guess a provider check may drop. */
+const SETTINGS_DEFAULTS = new WeakSet<ModelCandidate>();
+
+export function isSettingsDefault(candidate: ModelCandidate): boolean {
+  return SETTINGS_DEFAULTS.has(candidate);
+}
+
+/** Model references whose model is such a guess (set by readModel), for the request's provider to be checked against. */
+const SETTINGS_DEFAULT_REFS = new WeakSet<object>();
+
+export function markSettingsDefaultRef(ref: object): void {
+  SETTINGS_DEFAULT_REFS.add(ref);
+}
+
+export function isSettingsDefaultRef(ref: object): boolean {
+  return SETTINGS_DEFAULT_REFS.has(ref);
 }
 
 /**
@@ -617,7 +661,22 @@ export function loadedCallsOf(declared: Node, name: string, madeClass?: Node): A
   return found;
 }
 
+/**
+ * Reads a property access; a model field with a name of its own (`claudeModel`, `OCO_MODEL`) that yields nothing is
+ * noted, for the app's default settings to be looked up by it when the whole walk finds nothing.
+ */
 function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
+  const before = { found: walk.found.length, choice: walk.userChoice };
+  collectPropertyValues(node, walk, depth, mode);
+  if (!Node.isPropertyAccessExpression(node) || walk.found.length !== before.found || walk.userChoice !== before.choice) return;
+  const name = node.getName();
+  if (isSpecificModelField(name)) {
+    walk.unresolvedFields ??= [];
+    if (!walk.unresolvedFields.some((field) => field.name === name)) walk.unresolvedFields.push({ name, at: node });
+  }
+}
+
+function collectPropertyValues(node: Node, walk: Walk, depth: number, mode: ModelSource | undefined): void {
   if (!Node.isPropertyAccessExpression(node)) return;
   const owner = unwrapExpression(node.getExpression());
   const name = node.getName();
@@ -1667,3 +1726,4 @@ function validatedInput(node: Node, modules: ModuleLoader): Node | undefined {
   const value = declaration && Node.isVariableDeclaration(declaration) && !isReassignedLet(owner, modules) ? declaration.getInitializer() : undefined;
   return value ? argumentOf(value) : undefined;
 }
+

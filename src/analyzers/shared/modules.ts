@@ -49,7 +49,7 @@ export class ModuleLoader {
   private readonly problems: Diagnostic[] = [];
 
   /** `projectOnFirstUse`: the scan's project, made when first asked for, so a run that parses nothing never loads ts-morph. */
-  constructor(private readonly projectOnFirstUse: () => Project, private readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
+  constructor(private readonly projectOnFirstUse: () => Project, readonly root: string, readonly settings: WorkspaceSettings = EMPTY_SETTINGS) {}
 
   private resolvedRoot: string | undefined;
 

@@ -6,7 +6,7 @@ import type { ModuleLoader } from './modules';
 import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
-import { isReassignedLet, likelyFirstReturns, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
+import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDefaultRef, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
 import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importBindingOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, type ImportBinding } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
@@ -405,6 +405,7 @@ export function readModel(node: Node | undefined, modules: ModuleLoader): { ref:
   const source: ModelSource = more.userChoice !== undefined && resolved.value === null ? 'user-choice' : (first?.source ?? resolved.source);
   const ref: ModelRef = { id: first?.id ?? null, raw, source };
   if (candidates.length > 1 || (source === 'user-choice' && candidates.length > 0)) ref.candidates = candidates;
+  if (first && isSettingsDefault(first)) markSettingsDefaultRef(ref);
   return { ref, evidence };
 }
 

@@ -15,7 +15,7 @@ import { functionTypeReturn, lineageOf, returnsOf, sameNode, shapesOf, supertype
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp } from '../../model/regExp';
 import { runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
-import { enterCall, likelyBranches, modelCandidates } from './modelValue';
+import { enterCall, isSettingsDefaultRef, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
 import { EMBEDDINGS_METHOD, LANGCHAIN_PACKAGE, RUNNABLE_ENTRIES, RUNNABLE_IMPLEMENTATIONS, STORE_METHODS, storeCreation, storeMethodsRunning } from './langchainLibrary';
@@ -1023,7 +1023,9 @@ function alternativeAdapters(bound: Helper[], siteOf: (helper: Helper) => Detect
   // A model on the end user's own device (Chrome's built-in Gemini Nano) is stated but gives no price: it comes last, so
   // the callers are priced through an adapter that costs the team something (page-assist's title helper: not Chrome's model).
   const onDevice = sites.filter((site) => runsOnEndUserDevice(site.helper.call));
-  const stated = sites.filter((site) => site.caller.model.id !== null && !onDevice.includes(site));
+  // A model only guessed from the app's default settings (the helper's own code path never sets it) does not put its adapter first.
+  const guessed = (site: { helper: Helper; caller: DetectedCall }) => isSettingsDefaultRef(site.helper.call.model) && site.caller.model.id === site.helper.call.model.id;
+  const stated = sites.filter((site) => site.caller.model.id !== null && !onDevice.includes(site) && !guessed(site));
   const ordered = [...stated, ...sites.filter((site) => !stated.includes(site) && !onDevice.includes(site)), ...onDevice];
   const [first] = ordered;
   const alternatives = [...ordered.slice(1).map((site) => site.helper), ...bound.filter((helper) => !sites.some((site) => site.helper === helper))];

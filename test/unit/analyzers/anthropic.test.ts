@@ -15,6 +15,26 @@ runAnalyzerTests('anthropic analyzer', anthropicAnalyzer, {
   ],
   invalid: [
     {
+      name: "a model field of the app's settings that nothing on the request's path sets: the app's default settings give it (a guess); one naming another vendor's model is not taken; a bare `model` field is not looked up",
+      files: {
+        'src/shared/defaults.ts': `export const settingKeys = { claudeModel: 1, openaiModel: 1 };\nexport function settings() {\n  return {\n    model: 'gpt-4o-mini',\n    claudeModel: 'claude-3-5-sonnet-20241022',\n    openaiModel: 'gpt-4o',\n  };\n}\n`,
+      },
+      code: `import Anthropic from '@anthropic-ai/sdk';
+interface Options { claudeModel: string; openaiModel: string; model: string }
+export class Claude {
+  client = new Anthropic();
+  constructor(private options: Options) {}
+  ask(text: string) { return this.client.messages.create({ model: this.options.claudeModel, max_tokens: 100, messages: [{ role: 'user', content: text }] }); }
+  mixedUp(text: string) { return this.client.messages.create({ model: this.options.openaiModel, max_tokens: 100, messages: [{ role: 'user', content: text }] }); }
+  generic(text: string) { return this.client.messages.create({ model: this.options.model, max_tokens: 100, messages: [{ role: 'user', content: text }] }); }
+}`,
+      calls: [
+        { line: 6, model: 'claude-3-5-sonnet-20241022', modelSource: 'config', evidenceIncludes: ["the app's default settings give it (settings() at src/shared/defaults.ts:5)"] },
+        { line: 7, model: null, evidenceIncludes: ["the app's default settings give gpt-4o, which anthropic does not serve"] },
+        { line: 8, model: null },
+      ],
+    },
+    {
       name: "a client's messages.create kept in a constant and forwarded with .call by a wrapper the app installs",
       code: `import Anthropic from '@anthropic-ai/sdk';
 export function withAudit(anthropic: Anthropic, log: (x: unknown) => void) {
