@@ -8,6 +8,7 @@ import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, i
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
+import { appSettingsDefaults } from './shared/settingsDefaults';
 import { supertypesOf, typeShapes } from './shared/shapes';
 import { eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -266,7 +267,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   const clientHost = rule.needsKnownHost && !providerFromBaseUrl(urlText) ? sdkClientHost(request.url, context, request.evidence) : undefined;
-  const hostProvider = providerFromBaseUrl(urlText) ?? clientHost;
+  // `${this.options.apiHost}/v1/chat/completions`: the host the app's default settings give the field (a guess).
+  const settingsHost = providerFromBaseUrl(urlText) || clientHost ? undefined : settingsDefaultHost(urlText, call, context);
+  const hostProvider = providerFromBaseUrl(urlText) ?? clientHost ?? settingsHost?.provider;
   // A generic path on a host the code does not name needs a model in the body; a body handed in whole (not known here) to a
   // configured base's versioned API path (`${payload.baseUrl}/v1/images/generations`) is taken as the API it names.
   const handedToConfiguredBase = !body && request.body !== undefined && /^\{\{[^}]*\}\}\/v1\//.test(urlText);
@@ -277,6 +280,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;
   const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
   if (clientHost) evidence.push(`the URL's base is an SDK client's baseURL (provider ${clientHost})`);
+  if (settingsHost) evidence.push(settingsHost.why);
   // A known host wins over a path's usual owner (`/v1/messages` on an OpenRouter base is billed by OpenRouter).
   const provider = (rule.needsKnownHost ? hostProvider ?? rule.provider : rule.provider ?? hostProvider) ?? 'openai-compatible';
   if (!rule.provider && !hostProvider) evidence.push('host not recognised: an OpenAI-compatible server');
@@ -934,6 +938,38 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     }
   }
   return resolvePromptText(node, context.modules).text;
+}
+
+/** A settings field holding a server's address: `apiHost`, `claudeApiHost`, `baseURL`, `endpointUrl`. */
+const HOST_FIELD = /(?:host|url|endpoint|base)$/i;
+
+/**
+ * The provider of the host the app's default settings give the field a URL starts with (`{{this.options.apiHost}}/v1/...`,
+ * `apiHost: 'https://api.openai.com'` in `function settings()`): where the request goes until the user points it
+ * elsewhere. Undefined when the URL starts with no such field or the defaults name no known host.
+ */
+function settingsDefaultHost(urlText: string, call: CallExpression, context: AnalyzerContext): { provider: string; why: string } | undefined {
+  const hole = /^\{\{((?:[\w$]+\.)*([\w$]+))\}\}/.exec(urlText);
+  const field = hole?.[2];
+  if (!hole || !field || !HOST_FIELD.test(field)) return undefined;
+  // The class itself sets it (`this.options.apiHost = 'https://api.siliconflow.cn'` in its constructor): that host, no guess.
+  const classNode = call.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  if (hole[1].startsWith('this.') && classNode) {
+    for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== hole[1]) continue;
+      const host = resolveString(assignment.getRight(), context.modules).value;
+      const provider = host ? providerFromBaseUrl(host) : undefined;
+      if (provider) return { provider, why: `the URL's base \`${hole[1]}\` is set to ${host} in its class (line ${assignment.getStartLineNumber()})` };
+      // Set to something else the class decides: not the app's default.
+      return undefined;
+    }
+  }
+  for (const entry of appSettingsDefaults(field, call.getSourceFile(), context.modules)) {
+    const host = resolveString(entry.value, context.modules).value;
+    const provider = host ? providerFromBaseUrl(host) : undefined;
+    if (provider) return { provider, why: `the URL's base \`${field}\` is ${host} in the app's default settings (${entry.holder} at ${context.modules.where(entry.value.getSourceFile(), entry.value.getStartLineNumber())}): the provider until the user points it elsewhere (a guess)` };
+  }
+  return undefined;
 }
 
 /** Packages whose default or named export joins URL parts with single slashes (`urlJoin(base, '/v1beta/models/', path)`). */

@@ -28,6 +28,35 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "a base URL field the app's default settings set (`apiHost: 'https://api.openai.com'` in `settings()`): that host's provider, a guess",
+      files: {
+        'src/defaults.ts': `export function settings() {\n  return { apiHost: 'https://api.openai.com', apiPath: '/v1/chat/completions' };\n}\n`,
+      },
+      code: `export class OpenAIChat {
+  constructor(private options: { apiHost: string; apiPath?: string }) {}
+  send(body: { model: string; messages: unknown[] }) {
+    const apiPath = this.options.apiPath || '/v1/chat/completions';
+    return fetch(\`\${this.options.apiHost}\${apiPath}\`, { method: 'POST', body: JSON.stringify(body) });
+  }
+}`,
+      calls: [{ line: 5, provider: 'openai', evidenceIncludes: ["the URL's base `apiHost` is https://api.openai.com in the app's default settings (settings() at src/defaults.ts:2)"] }],
+    },
+    {
+      name: "a base URL field the class sets itself, over the app's default settings: its own host",
+      files: {
+        'src/defaults.ts': `export function settings() {\n  return { apiHost: 'https://api.openai.com' };\n}\n`,
+      },
+      code: `export class SiliconFlowChat {
+  constructor(private options: { apiHost: string }) {
+    this.options.apiHost = 'https://api.siliconflow.cn';
+  }
+  send(body: { model: string; messages: unknown[] }) {
+    return fetch(\`\${this.options.apiHost}/v1/chat/completions\`, { method: 'POST', body: JSON.stringify(body) });
+  }
+}`,
+      calls: [{ line: 6, provider: 'siliconflow', evidenceIncludes: ["the URL's base `this.options.apiHost` is set to https://api.siliconflow.cn in its class (line 3)"] }],
+    },
+    {
       name: "a provider class's request through its base class's `this.post(url, headers, body)` (the default-exported base in another module)",
       files: {
         'src/base.ts': `export default class Base {\n  async post(url: string, headers: Record<string, string>, body: Record<string, unknown>, signal?: AbortSignal) {\n    return fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal });\n  }\n}\n`,
