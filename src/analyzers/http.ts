@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './shared/resolve';
+import { calledName, enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
@@ -376,7 +376,7 @@ function callersHandTheUrl(call: CallExpression, context: AnalyzerContext): bool
   const fn = enclosingFunction(call);
   if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return false;
   if (forwardsUrlToHttpClient(fn, context) !== call) return false;
-  const name = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getName() : fn.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName();
+  const name = calledName(fn);
   if (!name) return false;
   return call.getSourceFile().getDescendantsOfKind(SyntaxKind.CallExpression).some((other) => {
     const callee = unwrapExpression(other.getExpression());

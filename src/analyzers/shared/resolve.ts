@@ -40,6 +40,12 @@ export function namedFunctionParameter(parameter: Node): NamedFunctionParameter 
   return name && index >= 0 ? { fn, name, index } : undefined;
 }
 
+/** The name a function is called by: its own (a declaration, a method), or the variable an arrow or function expression is held in. */
+export function calledName(fn: Node): string | undefined {
+  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn)) return fn.getName();
+  return Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) ? fn.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName() : undefined;
+}
+
 /** The function, method or arrow function around a node (its nearest). */
 export function enclosingFunction(node: Node): Node | undefined {
   return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));

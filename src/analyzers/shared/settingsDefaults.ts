@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { nearbySourceFiles } from './nearbyFiles';
+import { calledName, enclosingFunction } from './resolve';
 
 /**
  * A settings field that names a model of its own (`claudeModel`, `apiModel`, `OCO_MODEL`, `chatModelName`): one an app's
@@ -94,8 +95,8 @@ function defaultsIn(sourceFile: SourceFile, field: string): SettingsDefault[] {
     const left = assignment.getLeft();
     if (!Node.isPropertyAccessExpression(left) || left.getName() !== field) continue;
     const owner = left.getExpression().getText();
-    const fn = assignment.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
-    const fnName = fn && (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getName() : fn.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName());
+    const fn = enclosingFunction(assignment);
+    const fnName = fn && calledName(fn);
     // `settings.apiModel = defaultAPIModel` in `getSettings()`: a settings object given its default.
     if (/settings?|config|options|prefs?|defaults?/i.test(owner) && (fnName === undefined || /settings?|config|options|defaults?/i.test(fnName))) found.push({ value: assignment.getRight(), holder: fnName ? `${fnName}()` : owner });
   }
@@ -114,8 +115,8 @@ function holderOf(object: Node): string | undefined {
     if (Node.isVariableDeclaration(parent)) return parent.getName();
     if (Node.isPropertyDeclaration(parent)) return parent.getName();
     if (Node.isReturnStatement(parent) || (Node.isArrowFunction(parent) && parent.getBody() === node)) {
-      const fn = Node.isReturnStatement(parent) ? parent.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) : parent;
-      const name = fn && (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn.getName() : fn.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName());
+      const fn = Node.isReturnStatement(parent) ? enclosingFunction(parent) : parent;
+      const name = fn && calledName(fn);
       return name ? `${name}()` : undefined;
     }
     if (Node.isPropertyAssignment(parent) || Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isParenthesizedExpression(parent)) {
