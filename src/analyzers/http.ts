@@ -339,6 +339,7 @@ function keyedService(call: CallExpression, context: AnalyzerContext): { key: st
   return undefined;
 }
 
+/** The rules a configured URL's request takes from its body, not its URL (their pattern matches no URL). */
 const CONFIGURED_CHAT_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat' };
 const CONFIGURED_ANTHROPIC_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat', provider: 'anthropic' };
 /** What a chat-completions path looks like in the request's own function when the URL is configured (an Azure path it appends, a default). */
@@ -354,14 +355,13 @@ function configuredChatRequest(call: CallExpression, requestBody: Node | undefin
   if (!requestBody) return undefined;
   const body = bodyObject(requestBody, context, 0, 'chat');
   if (!body || !Node.isObjectLiteralExpression(body)) return undefined;
-  if (callersHandTheUrl(call, context)) return undefined;
   const names = new Set(body.getProperties().map((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : Node.isSpreadAssignment(property) ? '...' : '')));
   // `const body = await this.getBaseRequestBody(); body['messages'] = messages`: the field set before the request.
   if (!names.has('messages') && fieldAssignedBeforeRequest(requestBody, call, 'messages', context)) names.add('messages');
   if (!names.has('messages')) return undefined;
   const requestFunction = enclosingFunction(call);
   const namesChatPath = names.has('...') && CHAT_PATH_TEXT.test(requestFunction?.getText() ?? call.getSourceFile().getFullText());
-  if (!names.has('model') && !namesChatPath) return undefined;
+  if ((!names.has('model') && !namesChatPath) || callersHandTheUrl(call, context)) return undefined;
   const anthropic = /['"]?anthropic-version['"]?\s*:/.test(call.getText()) || (requestFunction !== undefined && /['"]anthropic-version['"]\s*:/.test(requestFunction.getText()));
   const why = `the URL is configured; the body is a chat request (${names.has('model') ? 'model and messages' : 'messages and spread chat settings, beside a chat-completions path'})`;
   return { rule: anthropic ? CONFIGURED_ANTHROPIC_RULE : CONFIGURED_CHAT_RULE, why };
