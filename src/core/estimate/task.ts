@@ -215,6 +215,8 @@ const SOURCE_LABEL: Record<SourceKind, string> = {
 };
 
 const FILE_NAME_WEIGHT = 0.3;
+/** How much a helper's name counts beside a caller's function name that hints a task of its own. */
+const HELPER_BESIDE_FEATURE_NAME = 0.5;
 
 interface Scoreboard {
   scores: Map<TaskType, number>;
@@ -426,11 +428,14 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
   for (const tool of call.forcedTool ? [call.forcedTool] : []) names.push(['forced tool', tool]);
   if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
   const intoStructure = (call.features.structuredOutput || call.structuredOutputName !== undefined) && !namesLanguage(call);
+  let functionHinted = false;
   for (const [what, raw] of names) {
     // A route handler named for its HTTP method (`POST`, `GET`) says how it is reached, not what it does.
     if (what === 'function' && HTTP_METHOD_NAME.test(raw)) continue;
     // A folder or file name covers many calls, so it says less about this one than its function name.
-    const factor = what === 'file' ? FILE_NAME_WEIGHT : what === 'forced tool' || what === 'reply' ? 1 : SOURCE_WEIGHT.name;
+    // A helper's name weighs half when the caller's own function already says what the feature is (`generateTitle`
+    // calling `getChatCompletion`): the helper serves every feature, the function is this one.
+    const factor = what === 'file' ? FILE_NAME_WEIGHT : what === 'forced tool' || what === 'reply' ? 1 : what === 'helper' && functionHinted ? SOURCE_WEIGHT.name * HELPER_BESIDE_FEATURE_NAME : SOURCE_WEIGHT.name;
     const words = splitIdentifierWords(raw);
     // A forced tool named for a choice (`route_query`, `select_speaker`) hands back the option picked.
     if (what === 'forced tool' && CHOICE_NAME.test(words)) add(board, 'classification', CHOICE_NAME_WEIGHT * factor, `${what} \`${raw}\` names a choice: the answer is the option picked`);
@@ -445,6 +450,7 @@ function scoreNames(board: Scoreboard, call: DetectedCall): void {
       const match = hint.pattern.exec(words);
       if (!match) continue;
       // `translate` whose output is checked against a schema, with no language in sight, translates text into data.
+      if (what === 'function') functionHinted = true;
       if (hint.type === 'translation' && intoStructure) add(board, 'extraction', hint.weight * factor, `${what} name \`${raw}\` with structured output and no language named: text translated into a structure`);
       else add(board, hint.type, hint.weight * factor, `${what} name \`${raw}\` suggests ${hint.type}`);
     }

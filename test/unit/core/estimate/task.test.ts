@@ -93,6 +93,15 @@ describe('task classification', () => {
     assert.ok(!o1.reasons.some((reason) => reason.includes('o1')));
   });
 
+  it("a caller's own function name outweighs the generic helper it calls (generateTitle calling getChatCompletion); the helper's name still counts where the caller's says nothing", () => {
+    const messages = [msg('user', '{{message}}', [{ kind: 'message-array', expression: 'message' }])];
+    const via = { file: 'src/api/api.ts', line: 46, function: 'getChatCompletion' };
+    const title = classifyTask(call({ kind: 'wrapper-caller', via, enclosingFunction: 'generateTitle', messages }), 50);
+    assert.equal(title.type, 'title-generation', title.reasons.join('\n'));
+    const plain = classifyTask(call({ kind: 'wrapper-caller', via, enclosingFunction: 'handleSubmit', messages }), 50);
+    assert.equal(plain.type, 'chat', plain.reasons.join('\n'));
+  });
+
   it('sees retrieved context and conversation history', () => {
     const rag = classifyTask(call({ messages: [msg('system', 'Answer using only the provided context.\n{{chunks}}', [{ kind: 'rag-context', expression: 'chunks' }]), msg('user', '{{q}}', [{ kind: 'interpolation', expression: 'q' }])] }), 2000);
     assert.equal(rag.type, 'rag-qa');
