@@ -295,7 +295,10 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const model = read.raw === '' && !body && request.body ? { ...read, raw: handedBodyModel(request.body, context) ?? '' } : read;
   const endpoint = rule.taskFromInput && /whisper|speech|audio/i.test(`${model.raw} ${model.id ?? ''} ${urlText} ${request.body?.getText() ?? ''}`) ? 'audio-transcription' : rule.imagesFromBody && asksForImages(body, context) ? 'image-generation' : rule.endpoint;
   if (endpoint !== rule.endpoint && rule.imagesFromBody) evidence.push('the body asks for a number or a size of images: image generation');
-  const { messages: bodyMessages, hasImage } = readBody(body, context, endpoint);
+  const bodyRead = readBody(body, context, endpoint);
+  // `body['messages'] = [...]` set on a built body before the request: the messages it sends.
+  const assignedMessages = bodyRead.messages.length === 0 && request.body ? fieldAssignedBeforeRequest(request.body, call, 'messages', context) : undefined;
+  const { messages: bodyMessages, hasImage } = assignedMessages ? resolveMessages(assignedMessages, context.modules) : bodyRead;
   const messages = rule.voiceSession ? [...bodyMessages, realtimeAudioTurn()] : bodyMessages;
   if (rule.editsImage) evidence.push(IMAGE_EDIT_INPUT);
   if (rule.voiceSession) evidence.push(REALTIME_STREAMING);

@@ -115,7 +115,7 @@ class Engine {
 export const engine = new Engine({ apiURL: '', apiModel: '' });`,
       calls: [
         { line: 6, provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ['the body is a chat request (messages and spread chat settings, beside a chat-completions path)'] },
-        { line: 17, provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ['the body is a chat request (model and messages)'] },
+        { line: 17, provider: 'openai-compatible', endpoint: 'chat', promptIncludes: ['{{prompt}}'], evidenceIncludes: ['the body is a chat request (model and messages)'] },
       ],
     },
     {
