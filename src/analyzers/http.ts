@@ -152,11 +152,53 @@ const WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider?: string }> = [
 
 const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name));
 
+/** A request is a call (`fetch(url, init)`), or the construction of a client that sends one at once (`new SSE(url, init)`). */
+type RequestExpression = CallExpression | NewExpression;
+
+/**
+ * Server-sent-event clients that POST a body when constructed, the stream's request itself: sse.js's `new SSE(url, { method,
+ * payload })`, LaunchDarkly's `new EventSource(url, { method, body })` (the browser's own EventSource only GETs).
+ */
+const EVENT_SOURCE_PACKAGES = new Set(['sse.js', 'launchdarkly-eventsource']);
+const EVENT_SOURCE_PACKAGE_TEXT = /['"](?:sse\.js|launchdarkly-eventsource)['"]|\bnew \w*(?:SSE|EventSource)\(/;
+
+function eventSourceRequests(context: AnalyzerContext): DetectedCall[] {
+  const found: DetectedCall[] = [];
+  for (const created of context.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+    const detected = analyzeCall(created, context);
+    if (detected) found.push(detected);
+  }
+  return found;
+}
+
+/** `new SSE(url, { method: 'POST', payload })`: the request the stream makes, when its class comes from an event-source package. */
+function eventSourceRequest(created: NewExpression, context: AnalyzerContext): HttpRequest | undefined {
+  const constructor = unwrapExpression(created.getExpression());
+  const [url, init] = created.getArguments();
+  if (!url || !Node.isIdentifier(constructor)) return undefined;
+  const binding = importBindingOf(constructor, context.modules);
+  const from = binding && EVENT_SOURCE_PACKAGES.has(binding.packageName) ? binding.packageName : binding ? undefined : vendoredEventSource(constructor, context);
+  if (!from) return undefined;
+  const options = init && resolveObjectLiteral(init, context.modules);
+  return { client: constructor.getText(), url, body: getObjectProperty(options, 'payload', context.modules) ?? getObjectProperty(options, 'body', context.modules), evidence: [`new ${constructor.getText()}() from ${from}: a server-sent-event stream that posts its body when made`] };
+}
+
+/**
+ * A copy of sse.js kept in the workspace (`import SSE from '../utils/sse'`): a class named for server-sent events whose
+ * code sends its request itself (XMLHttpRequest or fetch). Its file's name, for the evidence.
+ */
+function vendoredEventSource(constructor: Node, context: AnalyzerContext): string | undefined {
+  const declaration = findDeclaration(constructor, context.modules);
+  if (!declaration || !Node.isClassDeclaration(declaration) || !/(?:^|[a-z])(?:SSE|EventSource)$/.test(declaration.getName() ?? constructor.getText())) return undefined;
+  return /\bnew XMLHttpRequest\(|\bfetch\(/.test(declaration.getText()) ? `the workspace's ${declaration.getSourceFile().getBaseName()}` : undefined;
+}
+
 export const httpAnalyzer: Analyzer = {
   id: 'http',
-  packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES, ...WEBSOCKET_PACKAGES],
+  packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES, ...WEBSOCKET_PACKAGES, ...EVENT_SOURCE_PACKAGES],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeCalls(context);
+    if (EVENT_SOURCE_PACKAGE_TEXT.test(context.sourceFile.getFullText())) calls.push(...eventSourceRequests(context));
     // Only files naming a realtime or live endpoint are walked for `new WebSocket(...)`.
     if (/realtime|BidiGenerateContent/.test(context.sourceFile.getFullText())) calls.push(...webSocketSessions(context));
     return calls;
@@ -232,7 +274,7 @@ interface HttpRequest {
   helperRequest?: DetectedCall['httpHelperRequest'];
 }
 
-function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+function analyzeCall(call: RequestExpression, context: AnalyzerContext): DetectedCall | undefined {
   const request = readRequest(call, context);
   if (!request?.url) return undefined;
   // A query string added at run time reads as one (`?{{...}}`), so a path rule still sees where the path ends.
@@ -330,7 +372,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 }
 
 /** The service whose key a request's headers send (`Authorization: \`Bearer ${process.env.STEAMSHIP_API_KEY}\``): fetch's init, axios's config. */
-function keyedService(call: CallExpression, context: AnalyzerContext): { key: string; rule: EndpointRule } | undefined {
+function keyedService(call: RequestExpression, context: AnalyzerContext): { key: string; rule: EndpointRule } | undefined {
   for (const options of call.getArguments().slice(1, 3)) {
     const headers = getObjectProperty(resolveObjectLiteral(options, context.modules), 'headers', context.modules);
     const text = headers ? (resolveObjectLiteral(headers, context.modules) ?? headers).getText() : '';
@@ -354,7 +396,7 @@ const CHAT_PATH_TEXT = /\/chat\/completions|\/v1\/messages/;
  * request sends its version header. What a user points such an app at is the user's: the provider is read as
  * OpenAI-compatible unless the headers say otherwise.
  */
-function configuredChatRequest(call: CallExpression, requestBody: Node | undefined, context: AnalyzerContext): { rule: EndpointRule; why: string } | undefined {
+function configuredChatRequest(call: RequestExpression, requestBody: Node | undefined, context: AnalyzerContext): { rule: EndpointRule; why: string } | undefined {
   if (!requestBody) return undefined;
   const body = bodyObject(requestBody, context, 0, 'chat');
   if (!body || !Node.isObjectLiteralExpression(body)) return undefined;
@@ -375,7 +417,7 @@ function configuredChatRequest(call: CallExpression, requestBody: Node | undefin
  * it a URL the code states (`this.request('https://api.openai.com/v1/...', body)`, `viaOwnRoute('/api/chat', body)`):
  * those calls are the requests (or the app's own routes), read where they are made.
  */
-function callersHandTheUrl(call: CallExpression, context: AnalyzerContext): boolean {
+function callersHandTheUrl(call: RequestExpression, context: AnalyzerContext): boolean {
   const fn = enclosingFunction(call);
   if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return false;
   if (forwardsUrlToHttpClient(fn, context) !== call) return false;
@@ -604,7 +646,8 @@ function queryParameterModel(url: Node | undefined, context: AnalyzerContext): N
 }
 
 /** Which HTTP client call this is, with its URL and body nodes; undefined for anything else. */
-function readRequest(call: CallExpression, context: AnalyzerContext, followWrappers = true): HttpRequest | undefined {
+function readRequest(call: RequestExpression, context: AnalyzerContext, followWrappers = true): HttpRequest | undefined {
+  if (Node.isNewExpression(call)) return eventSourceRequest(call, context);
   const callee = unwrapExpression(call.getExpression());
   // Cheap gate before any resolution: most calls in a file are not HTTP requests at all.
   const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
@@ -897,6 +940,9 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       const branches = [node.getWhenTrue(), node.getWhenFalse()].map((branch) => urlTextOf(branch, context, depth + 1));
       const chosen = chatEndpointFirst(branches);
       if (chosen !== -1) return branches[chosen];
+      // `proxied ? '/chatapi/proxies/openai' : 'https://api.openai.com'`: the provider's own host over the app's proxy route.
+      const direct = providerHostFirst(branches);
+      if (direct !== -1) return branches[direct];
     }
     if (Node.isCallExpression(node)) {
       const joined = urlJoinUrl(node, context, depth) ?? pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
@@ -922,6 +968,16 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       const joined = urlJoinUrl(built, context, depth + 1) ?? pathHelperUrl(built, context, depth + 1);
       if (joined !== undefined) return joined;
     }
+    // `getEndpoint(proxied) + '/v1/chat/completions'`: read part by part when, read as one text, it would be the app's own
+    // route only because a base the code chooses took its first branch (the proxy) over the provider's host.
+    if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+      const whole = resolvePromptText(node, context.modules).text;
+      if (!whole.startsWith('/')) return whole;
+      const joined = urlTextOf(node.getLeft(), context, depth + 1) + urlTextOf(node.getRight(), context, depth + 1);
+      return providerFromBaseUrl(joined) ? joined : whole;
+    }
+    // `const endpoint = getEndpoint(proxied)` returning `proxied ? '/api/proxy' : 'https://api.openai.com'`: read as a choice of URLs.
+    if (built !== node && Node.isConditionalExpression(built)) return urlTextOf(built, context, depth + 1);
     // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
     if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built) || Node.isTemplateExpression(built))) return resolvePromptText(built, context.modules).text;
     // `${config.baseUrl ?? DEFAULT_BASE_URL}/speech-to-text`: a base the caller may override, else the code's default host.
@@ -951,7 +1007,7 @@ const HOST_FIELD = /(?:host|url|endpoint|base)$/i;
  * `apiHost: 'https://api.openai.com'` in `function settings()`): where the request goes until the user points it
  * elsewhere. Undefined when the URL starts with no such field or the defaults name no known host.
  */
-function settingsDefaultHost(urlText: string, call: CallExpression, context: AnalyzerContext): { provider: string; why: string } | undefined {
+function settingsDefaultHost(urlText: string, call: RequestExpression, context: AnalyzerContext): { provider: string; why: string } | undefined {
   const hole = /^\{\{((?:[\w$]+\.)*([\w$]+))\}\}/.exec(urlText);
   const field = hole?.[2];
   if (!hole || !field || !HOST_FIELD.test(field)) return undefined;
@@ -1113,6 +1169,12 @@ function pathChoiceUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   return index === -1 ? undefined : texts[index];
 }
 
+/** Of two bases the code picks between, the one on a known provider's host when the other is a path of the app's own: -1 otherwise. */
+function providerHostFirst(urls: readonly string[]): number {
+  const direct = urls.findIndex((url) => providerFromBaseUrl(url) !== undefined);
+  return direct !== -1 && urls.some((url, index) => index !== direct && url.startsWith('/')) ? direct : -1;
+}
+
 /** Of URLs the code picks between, the index of a chat endpoint, else of any model endpoint; -1 when none is one. */
 function chatEndpointFirst(urls: readonly string[]): number {
   const endpoints = urls.map((url) => RULES.find((rule) => rule.pattern.test(url)));
@@ -1237,7 +1299,7 @@ function builtBody(value: Node, context: AnalyzerContext, endpoint: Endpoint | u
  * `body.model = body.model ?? config.chatModel` then `fetch(url, { body: JSON.stringify(body) })`: a field the function
  * sets on the object it posts, before the request (the last such assignment), as its value expression.
  */
-function fieldAssignedBeforeRequest(body: Node, call: CallExpression, field: string, context: AnalyzerContext): Node | undefined {
+function fieldAssignedBeforeRequest(body: Node, call: RequestExpression, field: string, context: AnalyzerContext): Node | undefined {
   const sent = unwrapExpression(body);
   const posted = Node.isCallExpression(sent) && sent.getExpression().getText() === 'JSON.stringify' ? sent.getArguments()[0] : sent;
   const target = posted && unwrapExpression(posted);

@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('http analyzer', httpAnalyzer, {
   valid: [
+    { name: "the browser's own EventSource (GET only) and a class named like one that sends nothing", code: `class SSEParser { constructor(readonly url: string, readonly options: object) {} }\nexport const a = new EventSource('https://api.openai.com/v1/chat/completions');\nexport const b = new SSEParser('https://api.openai.com/v1/chat/completions', { payload: JSON.stringify({ model: 'gpt-4o', messages: [] }) });` },
     { name: 'a configured URL posting a body that is no chat request: messages without a model (no chat path near), a model without messages', code: `export async function notify(endpoint: string, messages: string[], options: object) {\n  await fetch(endpoint, { method: 'POST', body: JSON.stringify({ messages, ...options }) });\n  await fetch(endpoint, { method: 'POST', body: JSON.stringify({ model: 'default', text: messages.join() }) });\n}` },
     { name: "a `this.post(...)` whose class and base classes hold no request method, and an injected fetch-named function that is no parameter", code: `class Base { send(url: string) { return url; } }\nexport class Client extends Base {\n  run() { return this.post('https://api.openai.com/v1/chat/completions', {}, { model: 'gpt-4o', messages: [] }); }\n  post(url: string, headers: object, body: object) { return [url, headers, body]; }\n}\nconst fetcher = (url: string, init: object) => [url, init];\nexport function sse(input: string, init: object) { return fetcher(input, init); }\nsse('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [] }) });` },
     { name: "https.request to a host that is not a model API, and a URL parameter the module's callers fill with the app's own route", code: `import https from 'https';\nexport function ping(hostname: string, path: string) {\n  const request = https.request({ hostname, path, method: 'POST' });\n  request.end(JSON.stringify({ ok: true }));\n}\nping('status.example.com', '/v1/heartbeat');\nfunction poster(url: string) {\n  return (body: unknown) => fetch(url, { method: 'POST', body: JSON.stringify(body) });\n}\nexport const save = poster('/api/chat/completions');` },
@@ -27,6 +28,38 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
+    {
+      name: "server-sent-event clients that post their body when made: sse.js's new SSE(url, { payload }), LaunchDarkly's EventSource(url, { method, body }), and a copy of sse.js kept in the workspace",
+      files: {
+        'src/utils/sse.ts': `export default class SSE {\n  constructor(private url: string, private options: { payload?: string; method?: string } = {}) {}\n  stream() {\n    const xhr = new XMLHttpRequest();\n    xhr.open(this.options.method ?? 'GET', this.url);\n    xhr.send(this.options.payload);\n  }\n}\n`,
+      },
+      code: `import { SSE } from 'sse.js';
+import { EventSource } from 'launchdarkly-eventsource';
+import VendoredSSE from './utils/sse';
+export function streams(messages: unknown[], key: string) {
+  const a = new SSE('https://api.openai.com/v1/chat/completions', { method: 'POST', payload: JSON.stringify({ model: 'gpt-4o-mini', messages, stream: true }) });
+  const b = new EventSource('https://api.openai.com/v1/chat/completions', { method: 'POST', headers: { Authorization: key }, body: JSON.stringify({ model: 'gpt-4o', messages }) });
+  const c = new VendoredSSE('https://api.openai.com/v1/chat/completions', { method: 'POST', payload: JSON.stringify({ model: 'gpt-4.1-mini', messages }) });
+  return [a, b, c];
+}`,
+      calls: [
+        { line: 5, method: 'SSE /v1/chat/completions', provider: 'openai', model: 'gpt-4o-mini', features: { streaming: true } },
+        { line: 6, method: 'EventSource /v1/chat/completions', provider: 'openai', model: 'gpt-4o' },
+        { line: 7, method: 'VendoredSSE /v1/chat/completions', provider: 'openai', model: 'gpt-4.1-mini', evidenceIncludes: ["from the workspace's sse.ts"] },
+      ],
+    },
+    {
+      name: "a base the code picks between the app's proxy route and the provider's host (`proxied ? '/chatapi/proxies/openai' : 'https://api.openai.com'`): the provider's request",
+      code: `function getEndpoint(proxied = false) {
+  return proxied ? '/chatapi/proxies/openai' : 'https://api.openai.com';
+}
+export async function createChatCompletion(messages: unknown[], parameters: { apiKey?: string; model: string }) {
+  const endpoint = getEndpoint(!parameters.apiKey);
+  const response = await fetch(endpoint + '/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: parameters.model, messages }) });
+  return response.json();
+}`,
+      calls: [{ line: 6, provider: 'openai', endpoint: 'chat', method: 'fetch /v1/chat/completions' }],
+    },
     {
       name: "a base URL field the app's default settings set (`apiHost: 'https://api.openai.com'` in `settings()`): that host's provider, a guess",
       files: {
