@@ -947,7 +947,13 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     if (Node.isCallExpression(node)) {
       const joined = urlJoinUrl(node, context, depth) ?? pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
       if (joined !== undefined) return joined;
+      // `getEndpoint(this.proxied)` returning `proxied ? '/api/proxy' : 'https://api.elevenlabs.io'`: a choice of URLs.
+      const returned = traceValue(node, context.modules);
+      if (returned !== node && Node.isConditionalExpression(returned)) return urlTextOf(returned, context, depth + 1);
     }
+    // `this.endpoint` where the class declares `private endpoint = getEndpoint(this.proxied)`: the field's initializer.
+    const field = thisFieldInitializer(node);
+    if (field) return urlTextOf(field, context, depth + 1);
     const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
     if (isNewUrl(built)) {
       const [path, base] = built.getArguments();
@@ -969,15 +975,17 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       if (joined !== undefined) return joined;
     }
     // `getEndpoint(proxied) + '/v1/chat/completions'`: read part by part when, read as one text, it would be the app's own
-    // route only because a base the code chooses took its first branch (the proxy) over the provider's host.
+    // route (a base the code chooses took its first branch, the proxy, over the provider's host) or start at a run-time
+    // value (`this.endpoint`, a field the class initializes).
     if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
       const whole = resolvePromptText(node, context.modules).text;
-      if (!whole.startsWith('/')) return whole;
+      if (!whole.startsWith('/') && !whole.startsWith('{{')) return whole;
       const joined = urlTextOf(node.getLeft(), context, depth + 1) + urlTextOf(node.getRight(), context, depth + 1);
-      return providerFromBaseUrl(joined) ? joined : whole;
+      return /^https?:\/\/[^/{]/.test(joined) ? joined : whole;
     }
-    // `const endpoint = getEndpoint(proxied)` returning `proxied ? '/api/proxy' : 'https://api.openai.com'`: read as a choice of URLs.
-    if (built !== node && Node.isConditionalExpression(built)) return urlTextOf(built, context, depth + 1);
+    // `const endpoint = getEndpoint(proxied)` returning `proxied ? '/api/proxy' : 'https://api.openai.com'`: read as a choice of
+    // URLs; `const url = this.endpoint + '/v1/text-to-speech/' + voice.id`: read part by part.
+    if (built !== node && (Node.isConditionalExpression(built) || (Node.isBinaryExpression(built) && built.getOperatorToken().getKind() === SyntaxKind.PlusToken))) return urlTextOf(built, context, depth + 1);
     // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
     if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built) || Node.isTemplateExpression(built))) return resolvePromptText(built, context.modules).text;
     // `${config.baseUrl ?? DEFAULT_BASE_URL}/speech-to-text`: a base the caller may override, else the code's default host.
@@ -1169,9 +1177,19 @@ function pathChoiceUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   return index === -1 ? undefined : texts[index];
 }
 
-/** Of two bases the code picks between, the one on a known provider's host when the other is a path of the app's own: -1 otherwise. */
+/** The initializer of the class field a `this.name` reads, when the class declares the field with one and never assigns it elsewhere. */
+function thisFieldInitializer(node: Node): Node | undefined {
+  if (!Node.isPropertyAccessExpression(node) || node.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  const classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  const initializer = classNode?.getProperty(node.getName())?.getInitializer();
+  if (!classNode || !initializer) return undefined;
+  const assigned = classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression).some((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === node.getText());
+  return assigned ? undefined : initializer;
+}
+
+/** Of two bases the code picks between, the one on another host (a provider's) when the other is a path of the app's own: -1 otherwise. */
 function providerHostFirst(urls: readonly string[]): number {
-  const direct = urls.findIndex((url) => providerFromBaseUrl(url) !== undefined);
+  const direct = urls.findIndex((url) => /^https?:\/\/[^/{]/.test(url));
   return direct !== -1 && urls.some((url, index) => index !== direct && url.startsWith('/')) ? direct : -1;
 }
 

@@ -29,6 +29,22 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "a URL read from a class field the class initializes with a choice between its proxy route and the provider's host (`private endpoint = getEndpoint(this.proxied)`), built with `+`",
+      code: `function getEndpoint(proxied = false) {
+  return proxied ? '/chatapi/proxies/elevenlabs' : 'https://api.elevenlabs.io';
+}
+export class ElevenLabsPlugin {
+  constructor(private options: { apiKey?: string }) {}
+  private proxied = !this.options.apiKey;
+  private endpoint = getEndpoint(this.proxied);
+  async speak(text: string, voiceId: string) {
+    const url = this.endpoint + '/v1/text-to-speech/' + voiceId;
+    return fetch(url, { method: 'POST', body: JSON.stringify({ text }) });
+  }
+}`,
+      calls: [{ line: 10, provider: 'elevenlabs', endpoint: 'audio-speech' }],
+    },
+    {
       name: "server-sent-event clients that post their body when made: sse.js's new SSE(url, { payload }), LaunchDarkly's EventSource(url, { method, body }), and a copy of sse.js kept in the workspace",
       files: {
         'src/utils/sse.ts': `export default class SSE {\n  constructor(private url: string, private options: { payload?: string; method?: string } = {}) {}\n  stream() {\n    const xhr = new XMLHttpRequest();\n    xhr.open(this.options.method ?? 'GET', this.url);\n    xhr.send(this.options.payload);\n  }\n}\n`,
