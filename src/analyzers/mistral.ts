@@ -1,5 +1,6 @@
 import type { Analyzer } from './analyzer';
 import { createClientSdkAnalyzer } from './shared/clientSdk';
+import { MISTRAL_MODEL } from './shared/modelVendors';
 
 /**
  * `@mistralai/mistralai`: the v1 client (`new Mistral().chat.complete(...)`, `chat.stream`, `chat.parse`,
@@ -35,5 +36,5 @@ export const mistralAnalyzer: Analyzer = createClientSdkAnalyzer({
     structured: ['responseFormat', 'response_format'],
   },
   // `x.chat.complete({ model: 'mistral-small-latest' })` on an untraced client: only with a Mistral model.
-  untraced: (_receiver, model, method) => method.path.includes('.') && model !== null && /^(?:open-)?(?:mistral|mixtral|codestral|ministral|pixtral|magistral|devstral)/i.test(model),
+  untraced: (_receiver, model, method) => method.path.includes('.') && model !== null && MISTRAL_MODEL.test(model),
 });

@@ -6,6 +6,7 @@ import type { AnalyzerContext } from '../analyzer';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
 import { validatedReplyOf } from './validatedReply';
 import { isSettingsDefaultRef } from './modelValue';
+import { vendorOfModel, vendorOfProvider } from './modelVendors';
 
 /** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
 export const IMAGE_EDIT_INPUT = 'images: an image edit sends the image it edits (and any reference images) with the prompt';
@@ -197,30 +198,12 @@ export function toDetectedCall(call: Node, context: Pick<AnalyzerContext, 'file'
   return { file, ...callSpan(call), ...draft, features, ...(continuation ? { continuesCutOffAnswer: continuation } : {}), ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imagesFrom !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...replyNameField(call), ...(comment ? { annotationComment: comment } : {}) };
 }
 
-/**
- * The vendor whose own API alone serves a model id (`claude-*` Anthropic's, `gpt-*` OpenAI's), and the vendor a
- * provider is: an app's settings default for one vendor's client says nothing of another vendor's client built from the
- * same settings (opencommit's one `OCO_MODEL` default, an OpenAI model, handed to its Anthropic engine too).
- */
-const MODEL_VENDORS: ReadonlyArray<[RegExp, string]> = [
-  [/^claude/i, 'anthropic'],
-  [/^(?:gpt-|o[1-9](?:-|$)|chatgpt|dall-e|text-embedding|whisper|tts-|davinci|babbage)/i, 'openai'],
-  [/^(?:gemini|gemma|text-bison|chat-bison|(?:text-)?embedding-00)/i, 'google'],
-  [/^(?:mistral|mixtral|codestral|ministral|pixtral|magistral|devstral|open-mistral|open-mixtral)/i, 'mistral'],
-  [/^(?:command|embed-(?:english|multilingual))/i, 'cohere'],
-];
-const PROVIDER_VENDORS: Readonly<Record<string, string>> = { anthropic: 'anthropic', openai: 'openai', 'azure-openai': 'openai', google: 'google', mistral: 'mistral', cohere: 'cohere' };
-
-function vendorOfModel(id: string): string | undefined {
-  return MODEL_VENDORS.find(([pattern]) => pattern.test(id))?.[1];
-}
-
 /** A model guessed from the app's default settings (modelValue.ts) that the request's provider does not serve: not taken. */
 function withoutForeignSettingsDefault(draft: CallDraft): CallDraft {
   const id = draft.model.id;
   if (id === null || !isSettingsDefaultRef(draft.model)) return draft;
   const modelVendor = vendorOfModel(id);
-  const providerVendor = PROVIDER_VENDORS[draft.provider];
+  const providerVendor = vendorOfProvider(draft.provider);
   if (!modelVendor || !providerVendor || modelVendor === providerVendor) return draft;
   return { ...draft, model: { id: null, raw: draft.model.raw, source: 'dynamic' }, evidence: [...draft.evidence, `the app's default settings give ${id}, which ${draft.provider} does not serve: not taken as this request's model`] };
 }
