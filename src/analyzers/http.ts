@@ -4,13 +4,14 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { calledName, enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './shared/resolve';
+import { assignedValues, calledName, enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
 import { appSettingsDefaults } from './shared/settingsDefaults';
 import { supertypesOf, typeShapes } from './shared/shapes';
-import { eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { callsMatching } from './shared/calls';
+import { calleeNameOf, eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Plain HTTP calls to well-known LLM endpoints: `fetch(url, { body: JSON.stringify({...}) })`,
@@ -308,10 +309,11 @@ function analyzeCall(call: RequestExpression, context: AnalyzerContext): Detecte
   if (!rule || forwardsIncomingBody(request.body, context)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
-  const clientHost = rule.needsKnownHost && !providerFromBaseUrl(urlText) ? sdkClientHost(request.url, context, request.evidence) : undefined;
+  const urlHost = providerFromBaseUrl(urlText);
+  const clientHost = rule.needsKnownHost && !urlHost ? sdkClientHost(request.url, context, request.evidence) : undefined;
   // `${this.options.apiHost}/v1/chat/completions`: the host the app's default settings give the field (a guess).
-  const settingsHost = providerFromBaseUrl(urlText) || clientHost ? undefined : settingsDefaultHost(urlText, call, context);
-  const hostProvider = providerFromBaseUrl(urlText) ?? clientHost ?? settingsHost?.provider;
+  const settingsHost = urlHost || clientHost ? undefined : settingsDefaultHost(urlText, call, context);
+  const hostProvider = urlHost ?? clientHost ?? settingsHost?.provider;
   // A generic path on a host the code does not name needs a model in the body; a body handed in whole (not known here) to a
   // configured base's versioned API path (`${payload.baseUrl}/v1/images/generations`) is taken as the API it names.
   const handedToConfiguredBase = !body && request.body !== undefined && /^\{\{[^}]*\}\}\/v1\//.test(urlText);
@@ -423,11 +425,9 @@ function callersHandTheUrl(call: RequestExpression, context: AnalyzerContext): b
   if (forwardsUrlToHttpClient(fn, context) !== call) return false;
   const name = calledName(fn);
   if (!name) return false;
-  return call.getSourceFile().getDescendantsOfKind(SyntaxKind.CallExpression).some((other) => {
-    const callee = unwrapExpression(other.getExpression());
-    const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+  return callsMatching(call.getSourceFile(), (other) => calleeNameOf(other) === name).some((other) => {
     const url = other.getArguments()[0];
-    return calleeName === name && url !== undefined && !/^(?:\{\{[^}]*\}\}\/?)*$/.test(urlTextOf(url, context));
+    return url !== undefined && !/^(?:\{\{[^}]*\}\}\/?)*$/.test(urlTextOf(url, context));
   });
 }
 
@@ -1021,15 +1021,12 @@ function settingsDefaultHost(urlText: string, call: RequestExpression, context: 
   if (!hole || !field || !HOST_FIELD.test(field)) return undefined;
   // The class itself sets it (`this.options.apiHost = 'https://api.siliconflow.cn'` in its constructor): that host, no guess.
   const classNode = call.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
-  if (hole[1].startsWith('this.') && classNode) {
-    for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-      if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== hole[1]) continue;
-      const host = resolveString(assignment.getRight(), context.modules).value;
-      const provider = host ? providerFromBaseUrl(host) : undefined;
-      if (provider) return { provider, why: `the URL's base \`${hole[1]}\` is set to ${host} in its class (line ${assignment.getStartLineNumber()})` };
-      // Set to something else the class decides: not the app's default.
-      return undefined;
-    }
+  const [assigned] = hole[1].startsWith('this.') && classNode ? assignedValues(classNode, hole[1]) : [];
+  if (assigned) {
+    const host = resolveString(assigned, context.modules).value;
+    const provider = host ? providerFromBaseUrl(host) : undefined;
+    // Set to something else the class decides: not the app's default.
+    return provider ? { provider, why: `the URL's base \`${hole[1]}\` is set to ${host} in its class (line ${assigned.getParentOrThrow().getStartLineNumber()})` } : undefined;
   }
   for (const entry of appSettingsDefaults(field, call.getSourceFile(), context.modules)) {
     const host = resolveString(entry.value, context.modules).value;
@@ -1183,8 +1180,7 @@ function thisFieldInitializer(node: Node): Node | undefined {
   const classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
   const initializer = classNode?.getProperty(node.getName())?.getInitializer();
   if (!classNode || !initializer) return undefined;
-  const assigned = classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression).some((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && assignment.getLeft().getText() === node.getText());
-  return assigned ? undefined : initializer;
+  return assignedValues(classNode, node.getText()).length > 0 ? undefined : initializer;
 }
 
 /** Of two bases the code picks between, the one on another host (a provider's) when the other is a path of the app's own: -1 otherwise. */
