@@ -5,7 +5,8 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { embeddedTextTurn, forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, standsForPackageType, traceValue } from './shared/sdk';
+import { declaredReturnType } from './shared/shapes';
 import { LANGCHAIN_PACKAGE, STORE_METHODS, storeCreation } from './shared/langchainLibrary';
 
 /**
@@ -389,7 +390,13 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
   // what its callers pass: `createChain(new ChatTogetherAI(...))` says which model runs.)
   const field = typed ? undefined : fieldTypeBinding(unwrapExpression(expression));
   if (field && LANGCHAIN_PACKAGE.test(field.packageName) && Object.hasOwn(BASE_MODEL_TYPES, field.typeName)) {
-    return { className: field.typeName, provider: 'unknown', endpoint: BASE_MODEL_TYPES[field.typeName], modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`\`${unwrapExpression(expression).getText()}\` is declared ${field.typeName} from '${field.packageName}': a model instance the app is handed, so its provider and model are not in the code`] };
+    return handedModel(field, `\`${unwrapExpression(expression).getText()}\` is declared`);
+  }
+  // `summarize(messages, chatModel: BaseChatModel)` calling `chatModel.invoke(...)` itself: the request is here, on
+  // whichever model its callers hand it (the wrapper-caller search carries a model they name up to it). Reached while
+  // following a chain built elsewhere (`prompt.pipe(model)` in a factory), the parameter is left to the factory's callers.
+  if (depth === 0 && typed && LANGCHAIN_PACKAGE.test(typed.packageName) && Object.hasOwn(BASE_MODEL_TYPES, typed.typeName)) {
+    return handedModel(typed, `\`${node.getText()}\` is a parameter typed`);
   }
   const declared = typed ?? field;
   if (declared && LANGCHAIN_PACKAGE.test(declared.packageName) && declared.typeName in MODEL_CLASSES) {
@@ -431,7 +438,35 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
       if (list && Node.isArrayLiteralExpression(list)) return fromSequence(list.getElements(), context, depth);
     }
   }
-  return fromHolder(node, context, depth);
+  return fromHolder(node, context, depth) ?? declaredModel(node, context);
+}
+
+/**
+ * A model a LangChain interface stands for (`BaseChatModel`, `Embeddings`): an instance of whichever provider's class
+ * the app was configured with, so who serves it and which model it is are not in the code.
+ */
+function handedModel(declared: { packageName: string; typeName: string }, holder: string): Runnable {
+  return { className: declared.typeName, provider: 'unknown', endpoint: BASE_MODEL_TYPES[declared.typeName], modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`${holder} ${declared.typeName} from '${declared.packageName}': a model instance the app is handed, so its provider and model are not in the code`] };
+}
+
+/**
+ * `chatModelManager.getChatModel()` declared to return `BaseChatModel` (or `Promise<ChatOpenAI | null>`): the app's
+ * own factory hands out a LangChain model, of the provider its type names or, for an interface, the one the user picked.
+ */
+function declaredModel(call: CallExpression, context: AnalyzerContext): Runnable | undefined {
+  const returned = declaredReturnType(call, context.modules);
+  let declared: { packageName: string; typeName: string } | undefined;
+  const isModelType = (binding: { packageName: string; typeName: string }): boolean => {
+    if (!LANGCHAIN_PACKAGE.test(binding.packageName) || !(Object.hasOwn(BASE_MODEL_TYPES, binding.typeName) || Object.hasOwn(MODEL_CLASSES, binding.typeName))) return false;
+    declared = binding;
+    return true;
+  };
+  if (!returned || !standsForPackageType(returned, isModelType, context.modules) || !declared) return undefined;
+  const found: { packageName: string; typeName: string } = declared;
+  const holder = `\`${call.getExpression().getText()}()\` is declared to return`;
+  if (Object.hasOwn(BASE_MODEL_TYPES, found.typeName)) return handedModel(found, holder);
+  const spec = MODEL_CLASSES[found.typeName];
+  return { className: found.typeName, provider: spec.provider, endpoint: spec.endpoint, modelOptions: undefined, templates: [], structured: false, tools: [], agentTools: false, evidence: [`${holder} ${found.typeName} from '${found.packageName}' (model unknown)`] };
 }
 
 /** What `model.withStructuredOutput(schema)` or `model.bindTools(tools, options)` adds to the runnable it decorates. */

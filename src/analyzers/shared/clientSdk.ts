@@ -35,7 +35,14 @@ export interface ClientSdkSpec {
     structured?: readonly string[];
     /** Fields carrying images (`images` in Ollama). */
     images?: readonly string[];
+    /** Callback options whose presence streams the reply (`onProgress` in the `chatgpt` package). */
+    streamingCallbacks?: readonly string[];
   };
+  /**
+   * Where the client's constructor options set the model every request uses unless it names its own
+   * (`new ChatGPTAPI({ completionParams: { model } })`), as dotted paths.
+   */
+  clientModel?: readonly string[];
   /** Methods whose request object is not the first argument (`textToSpeech.convert(voiceId, request)`), by path. */
   requestArgument?: Readonly<Record<string, number>>;
   /**
@@ -52,8 +59,11 @@ export interface ClientSdkSpec {
 }
 
 export interface PositionalArguments {
-  model: number;
+  /** Absent when the model is not an argument of its own (it is then read from the options' model fields). */
+  model?: number;
   input?: number;
+  /** The input is the user's text (`sendMessage(text, options)`), not a list of chat messages. */
+  inputIsText?: boolean;
   options?: number;
 }
 
@@ -92,8 +102,11 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   const requestIndex = positional?.options ?? spec.requestArgument?.[match.method.path] ?? 0;
   const request = match.arguments[requestIndex];
   const params = resolveObjectLiteral(request, context.modules);
-  const model = readModel(positional ? match.arguments[positional.model] : firstField(params, spec.fields.model, context.modules), context.modules);
+  const requestModel = positional?.model !== undefined ? match.arguments[positional.model] : firstField(params, spec.fields.model, context.modules);
+  const clientModel = requestModel ? undefined : firstField(resolveObjectLiteral(origin?.options, context.modules), spec.clientModel, context.modules);
+  const model = readModel(requestModel ?? clientModel, context.modules);
   const evidence: string[] = [];
+  if (clientModel) evidence.push(`model set on the client (${unwrapExpression(clientModel).getText().slice(0, 60)}), which every request without its own uses`);
   let provider = spec.provider;
 
   if (origin) {
@@ -111,7 +124,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   if (!params && request) evidence.push(`request \`${request.getText().slice(0, 60)}\` not statically known`);
   evidence.push(...model.evidence);
 
-  const { messages, hasImage } = positional ? readPositionalInput(match.arguments[positional.input ?? -1], match.method.endpoint === 'chat', context) : readPrompt(spec, params, context);
+  const { messages, hasImage } = positional ? withSystemPrompt(spec, params, readPositionalInput(match.arguments[positional.input ?? -1], match.method.endpoint === 'chat' && !positional.inputIsText, context), context) : readPrompt(spec, params, context);
   const tools = firstField(params, spec.fields.tools, context.modules);
   const structured = firstField(params, spec.fields.structured, context.modules);
   const images = firstField(params, spec.fields.images, context.modules);
@@ -126,7 +139,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
     messages,
     maxOutputTokens: resolveNumber(firstField(params, spec.fields.maxTokens, context.modules), context.modules),
     features: {
-      streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream')),
+      streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream')) || Boolean(firstField(params, spec.fields.streamingCallbacks, context.modules)),
       tools: Boolean(tools),
       vision: hasImage || Boolean(images) || imageInMessages,
       structuredOutput: Boolean(match.method.structured) || requestsStructuredOutput(structured, match.method.endpoint, context.modules),
@@ -153,6 +166,12 @@ function readPositionalInput(input: Node | undefined, isChat: boolean, context: 
   if (isChat) return resolveMessages(input, context.modules);
   const parts = resolveContentParts(input, context.modules);
   return { messages: [{ role: 'user', ...parts.text }], hasImage: parts.hasImage };
+}
+
+/** A positional input after the system prompt its options object sets (`sendMessage(text, { systemMessage })`). */
+function withSystemPrompt(spec: ClientSdkSpec, params: Node | undefined, input: { messages: PromptMessage[]; hasImage: boolean }, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
+  const system = readSystemPrompt(firstField(params, spec.fields.system, context.modules), context.modules);
+  return system ? { messages: [system, ...input.messages], hasImage: input.hasImage } : input;
 }
 
 function readPrompt(spec: ClientSdkSpec, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {

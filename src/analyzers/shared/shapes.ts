@@ -371,6 +371,26 @@ function typedCalleeShapes(callee: Node, modules: ModuleLoader, depth: number): 
   return [];
 }
 
+/**
+ * The type a call is declared to return, when its function says so: a method or function's return annotation
+ * (`getChatModel(): BaseChatModel`), or the function type of an option or field it is called through
+ * (`getChatModel?: () => Promise<BaseChatModel | null>`). Undefined when nothing is declared.
+ */
+export function declaredReturnType(call: CallExpression, modules: ModuleLoader): Node | undefined {
+  const declared = functionOf(call.getExpression(), modules)?.getReturnTypeNode?.();
+  if (declared) return declared;
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  for (const owner of shapesOf(callee.getExpression(), modules)) {
+    const member = memberDeclaration(owner.node, callee.getName(), modules);
+    const typeNode = member && (Node.isPropertySignature(member) || Node.isPropertyDeclaration(member)) ? member.getTypeNode() : undefined;
+    const returned = typeNode && functionTypeReturn(typeNode, modules);
+    if (returned) return returned;
+    if (member && (Node.isMethodSignature(member) || Node.isMethodDeclaration(member))) return member.getReturnTypeNode();
+  }
+  return undefined;
+}
+
 /** The return type of a function type, written as one or named by a type alias (through imports): `(config) => GatewayProvider`. */
 export function functionTypeReturn(typeNode: Node, modules: ModuleLoader): Node | undefined {
   let current: Node | undefined = typeNode;

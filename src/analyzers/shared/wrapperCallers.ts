@@ -1215,7 +1215,7 @@ function moduleIdOf(file: string): string {
  * The model SDKs and in-process model libraries (transformers.js) a test replaces when it runs the app's code without calling a model (`vi.mock('@ai-sdk/openai')` where the
  * helper builds its model elsewhere), and the AI SDK's own test doubles (`ai/test`'s MockLanguageModelV2/3/4).
  */
-const LLM_SDK_PACKAGE = /^(?:openai|ai|ai\/test|@ai-sdk\/[\w-]+|@anthropic-ai\/[\w-]+|@google\/(?:genai|generative-ai)|@google-cloud\/vertexai|@langchain\/[\w-]+|langchain|groq-sdk|together-ai|zeroentropy|@upstash\/vector|@google-cloud\/aiplatform|@huggingface\/transformers|@xenova\/transformers|@mistralai\/mistralai|@azure\/openai|cohere-ai|replicate|ollama|@aws-sdk\/client-bedrock-runtime)(?:\/[\w./-]+)?$/;
+const LLM_SDK_PACKAGE = /^(?:openai|chatgpt|ai|ai\/test|@ai-sdk\/[\w-]+|@anthropic-ai\/[\w-]+|@google\/(?:genai|generative-ai)|@google-cloud\/vertexai|@langchain\/[\w-]+|langchain|groq-sdk|together-ai|zeroentropy|@upstash\/vector|@google-cloud\/aiplatform|@huggingface\/transformers|@xenova\/transformers|@mistralai\/mistralai|@azure\/openai|cohere-ai|replicate|ollama|@aws-sdk\/client-bedrock-runtime)(?:\/[\w./-]+)?$/;
 
 /** Whether a factory call's value is held in a `const` that is handed on (an argument, a property) rather than called. */
 function heldAndHandedOn(factoryCall: CallExpression): boolean {

@@ -338,5 +338,40 @@ const vision = new ChatOpenAI({ model: 'gpt-4o' });
 vision.invoke([new HumanMessage({ content: [{ type: 'text', text: 'Describe the chart' }, { type: 'image_url', image_url: { url: chartUrl } }] })]);`,
       calls: [{ line: 4, model: 'gpt-4o', features: { vision: true }, promptIncludes: ['Describe the chart'] }],
     },
+    {
+      name: "models the app's own manager hands out, declared BaseChatModel: a method's return type, an option's function type, a parameter the request is made on",
+      code: `import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { HumanMessage } from '@langchain/core/messages';
+class ChatModelManager {
+  private static chatModel: BaseChatModel | null = null;
+  getChatModel(): BaseChatModel { return ChatModelManager.chatModel!; }
+  async getChatModelWithTemperature(temperature: number): Promise<BaseChatModel> { return ChatModelManager.chatModel!; }
+}
+interface ExpanderOptions { getChatModel?: () => Promise<BaseChatModel | null> }
+export class Features {
+  constructor(private manager: ChatModelManager, private options: ExpanderOptions) {}
+  async title(conversation: string) {
+    const chatModel = this.manager.getChatModel();
+    return chatModel.invoke('Generate a concise title (max 5 words) for this conversation: ' + conversation);
+  }
+  async compact(content: string) {
+    const model = await this.manager.getChatModelWithTemperature(0.1);
+    return model.invoke([new HumanMessage('Summarize: ' + content)]);
+  }
+  async expand(query: string) {
+    const model = await this.options.getChatModel?.();
+    return model?.invoke('Write three search queries for: ' + query);
+  }
+  async remember(note: string, chatModel: BaseChatModel) {
+    return chatModel.invoke([new HumanMessage('Extract the facts worth remembering: ' + note)]);
+  }
+}`,
+      calls: [
+        { line: 13, method: 'invoke', provider: 'unknown', model: null, promptIncludes: ['Generate a concise title'] },
+        { line: 17, method: 'invoke', provider: 'unknown', model: null, promptIncludes: ['Summarize: '] },
+        { line: 21, method: 'invoke', provider: 'unknown', model: null },
+        { line: 24, method: 'invoke', provider: 'unknown', model: null, promptIncludes: ['Extract the facts worth remembering'] },
+      ],
+    },
   ],
 });

@@ -19,6 +19,8 @@ describe('prefilter', () => {
     ['a relative path resolved by new URL', `fetch(new URL('chat/completions', process.env.LLM_BASE_URL), init)`],
     ['a relative Ollama path resolved by new URL', `fetch(new URL("api/generate", process.env.OLLAMA_HOST), init)`],
     ['an SDK deep import', `import { OpenAI } from "openai/index";`],
+    ['a LangChain core subpath (a model the app hands around, typed BaseChatModel)', `import { BaseChatModel } from "@langchain/core/language_models/chat_models";`],
+    ['the chatgpt package', `import { ChatGPTAPI } from 'chatgpt';`],
     ['an Anthropic deep import', `import Anthropic from '@anthropic-ai/sdk/index.mjs';`],
     ['a @google/genai deep import', `import { GoogleGenAI } from '@google/genai/node';`],
     ['openai resources types with a client passed in', `import type { ChatCompletion } from 'openai/resources/chat/completions';`],
