@@ -84,11 +84,11 @@ interface ModelSetup {
 // ---- @google/genai ------------------------------------------------------------------------------
 
 function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, GENAI_METHODS, context.modules);
+  const match: { method: MethodSpec; receiver: Node; arguments: Node[]; origin?: ClientOrigin } | undefined = matchMethodTable(call, GENAI_METHODS, context.modules) ?? partMethod(call, context);
   if (!match) return undefined;
   const receiver = match.receiver;
   const params = resolveObjectLiteral(match.arguments[0], context.modules);
-  const origin = resolveClientOrigin(receiver, context.modules);
+  const origin = match.origin ?? resolveClientOrigin(receiver, context.modules);
   const evidence: string[] = [];
   if (origin) {
     if (origin.packageName !== '@google/genai') return undefined;
@@ -104,6 +104,20 @@ function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): Detec
   if (config) setup.settings.push(config);
   const prompt = match.method.path === 'models.generateImages' ? getObjectProperty(params, 'prompt', context.modules) : getObjectProperty(params, 'contents', context.modules);
   return report(call, context, match.method.path, match.method, setup, prompt, params);
+}
+
+/**
+ * `this.wrapped.generateContent(request)` where `wrapped` holds a client's `models` part handed on by the code that made
+ * it (`new LoggingContentGenerator(googleGenAI.models, config)`): the same request as `ai.models.generateContent`.
+ */
+function partMethod(call: CallExpression, context: AnalyzerContext): { method: MethodSpec; receiver: Node; arguments: Node[]; origin: ClientOrigin } | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const method = GENAI_METHODS.find((row) => row.path === `models.${callee.getName()}`);
+  if (!method) return undefined;
+  const origin = resolveClientOrigin(callee.getExpression(), context.modules);
+  if (origin?.packageName !== '@google/genai' || origin.resource !== 'models') return undefined;
+  return { method, receiver: callee.getExpression(), arguments: call.getArguments(), origin };
 }
 
 function genAiProvider(origin: ClientOrigin | undefined, context: AnalyzerContext): string {

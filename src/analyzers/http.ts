@@ -273,6 +273,15 @@ interface HttpRequest {
   evidence: string[];
   /** The request inside the app's wrapper this call goes through (see `DetectedCall.httpHelperRequest`). */
   helperRequest?: DetectedCall['httpHelperRequest'];
+  /** The options are written out and send no body (`fetch(url, { method: 'POST', signal })`): a probe of the route, not a request to a model. */
+  sendsNoBody?: boolean;
+}
+
+/** A fetch's request from its URL and options; `sendsNoBody` when the options are an object literal with no body and nothing spread in. */
+function fetchRequest(url: Node, init: Node | undefined, evidence: string): HttpRequest {
+  const body = getObjectProperty(init, 'body');
+  const sendsNoBody = !body && init !== undefined && Node.isObjectLiteralExpression(init) && init.getProperties().every((property) => Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property));
+  return { client: 'fetch', url, body, evidence: [evidence], ...(sendsNoBody ? { sendsNoBody } : {}) };
 }
 
 function analyzeCall(call: RequestExpression, context: AnalyzerContext): DetectedCall | undefined {
@@ -306,7 +315,7 @@ function analyzeCall(call: RequestExpression, context: AnalyzerContext): Detecte
       request.evidence.push(chat.why);
     }
   }
-  if (!rule || forwardsIncomingBody(request.body, context)) return undefined;
+  if (!rule || forwardsIncomingBody(request.body, context) || request.sendsNoBody) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   const urlHost = providerFromBaseUrl(urlText);
@@ -658,19 +667,12 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   if (!first) return undefined;
   if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && /^(globalThis|window|self)\.fetch$/.test(callee.getText()))) {
     if (Node.isIdentifier(callee) && !isFetch(callee, context)) return followWrappers ? wrapperRequest(call, callee, context) : undefined;
-    const init = second && resolveObjectLiteral(second, context.modules);
-    return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: ['fetch()'] };
+    return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), 'fetch()');
   }
   const alias = Node.isIdentifier(callee) ? fetchAlias(callee, context) : undefined;
-  if (alias) {
-    const init = second && resolveObjectLiteral(second, context.modules);
-    return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: [`${calleeName}(): the global fetch unless the caller injects its own (${alias})`] };
-  }
+  if (alias) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}(): the global fetch unless the caller injects its own (${alias})`);
   const binding = Node.isIdentifier(callee) ? importBindingOf(callee, context.modules) : undefined;
-  if (binding && FETCH_PACKAGES.has(binding.packageName)) {
-    const init = second && resolveObjectLiteral(second, context.modules);
-    return { client: 'fetch', url: first, body: getObjectProperty(init, 'body'), evidence: [`${calleeName}() from ${binding.packageName}`] };
-  }
+  if (binding && FETCH_PACKAGES.has(binding.packageName)) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}() from ${binding.packageName}`);
   // `got(url, { method: 'POST', json })`, `ky(url, { json })`, `axios(url, { method: 'post', data })`.
   if (binding && CLIENT_PACKAGES.has(binding.packageName) && second && !Node.isObjectLiteralExpression(unwrapExpression(first ?? second))) {
     const options = resolveObjectLiteral(second, context.modules);

@@ -32,10 +32,35 @@ export function enclosingFunctionName(node: Node): string | null {
     }
     if (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) {
       const holder = current.getParent();
-      if (holder && (Node.isVariableDeclaration(holder) || Node.isPropertyAssignment(holder) || Node.isPropertyDeclaration(holder))) return holder.getName();
+      if (holder && (Node.isVariableDeclaration(holder) || Node.isPropertyAssignment(holder) || Node.isPropertyDeclaration(holder)) && !isHandedOnCallback(current)) return holder.getName();
     }
   }
   return null;
+}
+
+/**
+ * A function a local constant holds only to hand it to a call (`const apiCall = () => this.client.generateContent(...)`,
+ * then `retryWithBackoff(apiCall)`, or run as `streamWithRetries.call(this)`): never called by that name nor handed out of
+ * its scope (returned, or put in an object a hook returns), it runs while the function around it does, so that function is the one its request belongs to.
+ */
+export function isHandedOnCallback(fn: Node): boolean {
+  const holder = fn.getParent();
+  if (!holder || !Node.isVariableDeclaration(holder)) return false;
+  const scope = holder.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor) || Node.isConstructorDeclaration(ancestor));
+  const nameNode = holder.getNameNode();
+  if (!scope || !Node.isIdentifier(nameNode)) return false;
+  const name = nameNode.getText();
+  let passed = false;
+  for (const mention of scope.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (mention === nameNode || mention.getText() !== name) continue;
+    const parent = mention.getParent();
+    // `streamWithRetries.call(this)`: run here, with its `this` set by hand.
+    const invocation = parent?.getParent();
+    const forwarded = parent && Node.isPropertyAccessExpression(parent) && (parent.getName() === 'call' || parent.getName() === 'apply') && invocation && Node.isCallExpression(invocation) && invocation.getExpression() === parent;
+    if (!forwarded && (!parent || !Node.isCallExpression(parent) || parent.getExpression() === mention)) return false;
+    passed = true;
+  }
+  return passed;
 }
 
 /**

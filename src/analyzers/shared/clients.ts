@@ -1,5 +1,8 @@
+import * as path from 'node:path';
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
+import { appRoot, nearbySourceFiles } from './nearbyFiles';
+import { APP_SEARCH } from './routeCallers';
 import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
@@ -10,6 +13,11 @@ export interface ClientOrigin {
   packageName: string;
   /** The constructor's first argument (options object), when written inline or as a constant. */
   options: Node | undefined;
+  /**
+   * The part of the client the expression is, when it is one (`models` of `ai.models` handed on as a dependency of its
+   * own); undefined for the client itself.
+   */
+  resource?: string;
   evidence: string[];
 }
 
@@ -78,6 +86,9 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
         if (property && Node.isShorthandPropertyAssignment(property)) return resolveClientOrigin(property.getNameNode(), modules, depth + 1);
       }
     }
+    // `googleGenAI.models` handed to a class of the app's own: that part of a client made just before.
+    const whole = Node.isIdentifier(owner) ? resolveClientOrigin(owner, modules, depth + 1) : undefined;
+    if (whole && whole.resource === undefined) return { ...whole, resource: node.getName(), evidence: [...whole.evidence, `\`${node.getText()}\` is its ${node.getName()} part`] };
     return undefined;
   }
   if (Node.isCallExpression(node)) {
@@ -300,12 +311,71 @@ function ownMemberOrigin(classNode: ClassDeclaration | ClassExpression, memberNa
     }
   }
   for (const constructor of classNode.getConstructors()) {
-    for (const parameter of constructor.getParameters()) {
-      if (parameter.getName() === memberName && parameter.isParameterProperty()) return fromTypeAnnotation(parameter.getTypeNode(), modules, depth);
+    for (const [index, parameter] of constructor.getParameters().entries()) {
+      if (parameter.getName() !== memberName || !parameter.isParameterProperty()) continue;
+      // Typed by a type of the app's own (`wrapped: ContentGenerator` from './contentGenerator.js'): what it is made with says more.
+      const typed = fromTypeAnnotation(parameter.getTypeNode(), modules, depth);
+      return typed && !isWorkspaceSpecifier(typed.packageName) ? typed : (fromConstructions(classNode, index, modules, depth) ?? typed);
     }
   }
   return fromTypeAnnotation(property?.getTypeNode(), modules, depth);
 }
+
+/** Files searched for a class's constructions at most, and constructions looked at (an app makes its services in a few places). */
+const MAX_FILES_SEARCHED = 3000;
+const MAX_CONSTRUCTIONS = 8;
+const CONSTRUCTIONS = new WeakMap<ModuleLoader, Map<string, Node[]>>();
+
+/**
+ * A client a workspace class is handed when it is made (`constructor(private readonly wrapped: ContentGenerator)`, typed
+ * by an interface of the app's own): what the code that makes it passes there (`new LoggingContentGenerator(googleGenAI.models,
+ * config)`), the first construction whose argument is a client. Searched in the package holding the class, bounded in
+ * files read; the files making it are parsed.
+ */
+function fromConstructions(classNode: ClassDeclaration | ClassExpression, index: number, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  const name = Node.isClassDeclaration(classNode) ? classNode.getName() : undefined;
+  if (!name || !Node.isClassDeclaration(classNode)) return undefined;
+  for (const construction of constructionsOf(classNode, name, modules)) {
+    const argument = Node.isNewExpression(construction) ? construction.getArguments()[index] : undefined;
+    const origin = argument && resolveClientOrigin(argument, modules, depth + 1);
+    if (origin) return { ...origin, evidence: [...origin.evidence, `handed to new ${name}() at ${construction.getSourceFile().getBaseName()}:${construction.getStartLineNumber()}`] };
+  }
+  return undefined;
+}
+
+function constructionsOf(classNode: ClassDeclaration, name: string, modules: ModuleLoader): Node[] {
+  const file = classNode.getSourceFile();
+  const key = `${file.getFilePath()}\0${name}`;
+  const cache = CONSTRUCTIONS.get(modules) ?? new Map<string, Node[]>();
+  CONSTRUCTIONS.set(modules, cache);
+  const known = cache.get(key);
+  if (known) return known;
+  const made = `new ${name}(`;
+  const files = nearbySourceFiles(appRoot(path.dirname(file.getFilePath()), modules.root), {
+    ...APP_SEARCH,
+    maxFiles: MAX_FILES_SEARCHED,
+    skipFile: (fileName) => TEST_FILE.test(fileName),
+    matches: (text) => text.includes(made),
+  });
+  const found: Node[] = [];
+  for (const filePath of files) {
+    const sourceFile = modules.resolvePath(file, filePath);
+    for (const construction of sourceFile?.getDescendantsOfKind(SyntaxKind.NewExpression) ?? []) {
+      if (found.length >= MAX_CONSTRUCTIONS) break;
+      if (workspaceClass(unwrapExpression(construction.getExpression()), modules) === classNode) found.push(construction);
+    }
+  }
+  cache.set(key, found);
+  return found;
+}
+
+/** An import specifier of the workspace's own modules (relative, or a path alias like `@/` or `~/`), not a package's. */
+function isWorkspaceSpecifier(specifier: string): boolean {
+  return /^(?:\.{1,2}\/|\/|@\/|~\/)/.test(specifier);
+}
+
+/** Test files make a class with stand-ins (`new LoggingContentGenerator(mockGenerator)`): not what the app runs. */
+const TEST_FILE = /\.(?:test|spec|stories)\.[cm]?[jt]sx?$/;
 
 /** `client: OpenAI`: we know the class, not the options it was built with. */
 function fromTypeAnnotation(typeNode: Node | undefined, modules: ModuleLoader, depth: number): ClientOrigin | undefined {

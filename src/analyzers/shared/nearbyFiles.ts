@@ -54,3 +54,13 @@ export function nearbySourceFiles(root: string, search: NearbySearch): string[] 
   visit(root, 0);
   return found;
 }
+
+/** The folder of the nearest package.json at or above `folder`, within the workspace (the workspace root when none). */
+export function appRoot(folder: string, workspaceRoot: string): string {
+  const root = path.resolve(workspaceRoot);
+  for (let current = path.resolve(folder); current.startsWith(root); current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, 'package.json'))) return current;
+    if (current === root || path.dirname(current) === current) break;
+  }
+  return root;
+}

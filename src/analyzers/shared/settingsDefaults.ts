@@ -1,8 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { nearbySourceFiles } from './nearbyFiles';
+import { appRoot, nearbySourceFiles } from './nearbyFiles';
 import { calledName, enclosingFunction } from './resolve';
 
 /**
@@ -126,14 +125,4 @@ function holderOf(object: Node): string | undefined {
     return undefined;
   }
   return undefined;
-}
-
-/** The folder of the nearest package.json at or above `folder`, within the workspace (the workspace root when none). */
-function appRoot(folder: string, workspaceRoot: string): string {
-  const root = path.resolve(workspaceRoot);
-  for (let current = path.resolve(folder); current.startsWith(root); current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, 'package.json'))) return current;
-    if (current === root || path.dirname(current) === current) break;
-  }
-  return root;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
-import { annotationComment, callSpan, enclosingFunctionName, markCutOffContinuation, replyNameField } from './callsite';
+import { annotationComment, callSpan, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, replyNameField } from './callsite';
 import { constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
@@ -1052,7 +1052,7 @@ function nameOf(node: Node): string {
 
 function isHeldByName(fn: Node): boolean {
   const holder = fn.getParent();
-  return !!holder && (Node.isVariableDeclaration(holder) || Node.isPropertyAssignment(holder) || Node.isPropertyDeclaration(holder));
+  return !!holder && (Node.isVariableDeclaration(holder) || Node.isPropertyAssignment(holder) || Node.isPropertyDeclaration(holder)) && !isHandedOnCallback(fn);
 }
 
 /** Whether `inner` is what `outer` returns (`(opts) => async (input) => ...`, or `return async function (...) {}`). */

@@ -3,6 +3,17 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('google analyzer', googleAnalyzer, {
   valid: [
+    {
+      name: "an app's own generator class handed something that is not a client",
+      code: `import type { GenerateContentParameters } from '@google/genai';
+import type { ContentGenerator } from './types';
+export class RecordingGenerator {
+  constructor(private readonly wrapped: ContentGenerator) {}
+  run(request: GenerateContentParameters) { return this.wrapped.generateContent(request); }
+}
+export const recorder = new RecordingGenerator({ generateContent: async () => ({ text: 'canned' }) });`,
+      files: { 'src/types.ts': `export interface ContentGenerator { generateContent(request: unknown): Promise<unknown> }` },
+    },
     { name: 'a subpath import: listing models and uploading files send no prompt', code: `import { GoogleGenAI } from '@google/genai/node';\nconst ai = new GoogleGenAI({});\nawait ai.models.list();\nawait ai.files.upload({ file: 'a.pdf' });\nfunction generateContent(x: string) { return x; }\ngenerateContent('local');` },
     { name: 'a comment and a string naming the API', code: `// const result = await model.generateContent('hi');\nexport const snippet = "ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' })";` },
     { name: 'another SDK\'s generateContent-like call', code: `import { VertexAI } from './my-vertex';\nconst model = new VertexAI().getGenerativeModel({ model: 'gemini-1.5-pro' });\nmodel.generateContent('hi');`, files: { 'src/my-vertex.ts': `export class VertexAI { getGenerativeModel(o: object) { return { generateContent: (s: string) => [o, s] }; } }\n` } },
@@ -198,6 +209,34 @@ export const run2 = (deps: any, q: string) => deps.ai.models.generateContent({ m
       calls: [
         { line: 2, method: 'generateContent', provider: 'google', model: null, modelSource: 'dynamic' },
         { line: 3, method: 'models.generateContent', provider: 'google', model: 'gemini-2.0-flash-lite' },
+      ],
+    },
+    {
+      name: "a client's models part handed to the app's own wrapper class, typed by the app's interface, and called through it",
+      code: `import type { GenerateContentParameters, EmbedContentParameters } from '@google/genai';
+import type { ContentGenerator } from './contentGenerator';
+export class LoggingContentGenerator implements ContentGenerator {
+  constructor(private readonly wrapped: ContentGenerator, private readonly label: string) {}
+  async generateContent(request: GenerateContentParameters) {
+    return this.wrapped.generateContent(request);
+  }
+  async embedContent(request: EmbedContentParameters) {
+    return this.wrapped.embedContent(request);
+  }
+}`,
+      files: {
+        'src/contentGenerator.ts': `import { GoogleGenAI, type GenerateContentParameters, type GenerateContentResponse } from '@google/genai';
+import { LoggingContentGenerator } from './case';
+export interface ContentGenerator { generateContent(request: GenerateContentParameters): Promise<GenerateContentResponse> }
+export function createContentGenerator(apiKey: string): ContentGenerator {
+  const googleGenAI = new GoogleGenAI({ apiKey });
+  return new LoggingContentGenerator(googleGenAI.models, 'main');
+}`,
+        'src/case.test.ts': `import { LoggingContentGenerator } from './case';\nexport const stub = new LoggingContentGenerator({ generateContent: async () => ({}) } as never, 'test');`,
+      },
+      calls: [
+        { line: 6, method: 'models.generateContent', provider: 'google', model: null, evidenceIncludes: ['handed to new LoggingContentGenerator() at contentGenerator.ts:6', 'is its models part'] },
+        { line: 9, method: 'models.embedContent', endpoint: 'embedding', provider: 'google' },
       ],
     },
   ],

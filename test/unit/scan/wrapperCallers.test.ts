@@ -2932,3 +2932,50 @@ describe('with setup', () => {
     ],
   },
 ]);
+
+runScanCases('wrapper callers of requests made in a callback the helper hands to a retry loop', [
+  {
+    name: "a request in `const apiCall = () => ...` handed to retryWithBackoff belongs to the method around it; a hook's returned handler does not make the hook a helper",
+    files: {
+      'src/llmClient.ts': `import OpenAI from 'openai';
+import { retryWithBackoff } from './retry';
+export class LlmClient {
+  private client = new OpenAI();
+  async generateJson(prompt: string) {
+    const apiCall = () => this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }], response_format: { type: 'json_object' } });
+    return retryWithBackoff(apiCall, { attempts: 3 });
+  }
+}
+`,
+      'src/retry.ts': `export async function retryWithBackoff<T>(run: () => Promise<T>, options: { attempts: number }): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try { return await run(); } catch (error) { if (attempt >= options.attempts) throw error; }
+  }
+}
+`,
+      'src/nextSpeaker.ts': `import { LlmClient } from './llmClient';
+export async function checkNextSpeaker(client: LlmClient, history: string) {
+  return client.generateJson('Who should speak next? Answer as JSON. ' + history);
+}
+`,
+      'src/useChat.ts': `import OpenAI from 'openai';
+const openai = new OpenAI({ dangerouslyAllowBrowser: true });
+export function useChat() {
+  const send = async (text: string) => openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  return { send };
+}
+`,
+      'src/page.ts': `import { useChat } from './useChat';
+export function Page() {
+  const { send } = useChat();
+  return { onSubmit: (text: string) => send(text) };
+}
+`,
+    },
+    sites: [
+      { file: 'src/llmClient.ts', line: 6, kind: 'sdk' },
+      { file: 'src/nextSpeaker.ts', line: 3, kind: 'wrapper-caller', via: 'src/llmClient.ts:6', promptIncludes: ['Who should speak next?'] },
+      { file: 'src/useChat.ts', line: 4, kind: 'sdk' },
+    ],
+  },
+]);
