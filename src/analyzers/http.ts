@@ -131,6 +131,11 @@ const KEYED_SERVICES: ReadonlyArray<{ key: RegExp; rule: EndpointRule }> = [
 
 const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source']);
 const CLIENT_PACKAGES = new Set(['axios', 'ky', 'got', 'redaxios']);
+
+/** Obsidian's `requestUrl`, the HTTP client its plugins use instead of fetch (which CORS blocks in the app). */
+function isPlatformRequestUrl(binding: { packageName: string; importedName: string }): boolean {
+  return binding.packageName === 'obsidian' && binding.importedName === 'requestUrl';
+}
 const VERBS = new Set(['post', 'put']);
 /** Callee names (identifier or last property) that can be an HTTP request: `fetch`, `axios(...)`, `x.post`, `x.request`. */
 const CALLEE_NAMES = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'fetchEventSource', ...VERBS]);
@@ -694,6 +699,12 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     const client = httpClientOf(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context);
     return { client: 'axios', url: getObjectProperty(config, 'url'), base: client?.base, body: getObjectProperty(config, 'data'), evidence: ['axios(config)'] };
   }
+  // An Obsidian plugin's HTTP client (fetch is blocked by CORS there): `requestUrl({ url, method, headers, body })` or `requestUrl(url)`.
+  if (binding && isPlatformRequestUrl(binding)) {
+    const options = Node.isObjectLiteralExpression(unwrapExpression(first)) || Node.isIdentifier(unwrapExpression(first)) ? resolveObjectLiteral(first, context.modules) : undefined;
+    const url = options && Node.isObjectLiteralExpression(options) ? getObjectProperty(options, 'url', context.modules) : first;
+    return { client: 'requestUrl', url, body: getObjectProperty(options, 'body', context.modules), evidence: [`requestUrl() from ${binding.packageName}`] };
+  }
   // Node's own client: `https.request({ hostname, path, method: 'POST' }, onResponse)` then `request.write(body)`.
   if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'request' && nodeHttpModule(callee.getExpression(), context)) {
     const module = nodeHttpModule(callee.getExpression(), context)!;
@@ -824,9 +835,18 @@ function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionLike |
     declaration = inheritedMethod(callee.getFirstAncestorByKind(SyntaxKind.ClassDeclaration), callee.getName(), context);
   }
   if (!declaration) return undefined;
-  const fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
+  let fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
+  // `const fetchFn = configuration?.fetch || safeFetchNoThrow`: an injectable fetch falling back to the app's wrapper.
+  const fallback = fn && unwrapExpression(fn);
+  if (fallback && Node.isBinaryExpression(fallback) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(fallback.getOperatorToken().getKind()) && Node.isIdentifier(unwrapExpression(fallback.getRight()))) {
+    const right = unwrapExpression(fallback.getRight());
+    return right === callee ? undefined : wrapperFunction(right, context);
+  }
   return fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? fn : undefined;
 }
+
+/** Wrappers of wrappers followed down to the HTTP client (`safeFetchNoThrow` → `safeFetch` → `requestUrl`). */
+const MAX_NESTED_WRAPPERS = 2;
 
 /** How many workspace base classes a `this.post(...)` is looked up through (`class Claude extends Base`, `Base` holding `post`). */
 const MAX_BASE_CLASS_DEPTH = 4;
@@ -858,7 +878,7 @@ const INJECTED_FETCH_NAME = /^(?:fetch(?:er|Impl|Fn|Function)?|\w+Fetch(?:er)?)$
  * The call inside the function that sends fetch (global or a fetch package), axios, got or ky its first parameter
  * (or a value built from it) as the URL, also from a function nested in it (an SSE helper's inner `chatApi(url, ...)`).
  */
-function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): CallExpression | undefined {
+function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext, depth = 0): CallExpression | undefined {
   const parameter = fn.getParameters()[0];
   if (!parameter || !Node.isIdentifier(parameter.getNameNode())) return undefined;
   const name = parameter.getName();
@@ -873,7 +893,11 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext): Ca
       if (innerCallee.getText() === 'fetch' && isFetch(innerCallee, context)) return inner;
       if (isInjectedFetch(innerCallee, context)) return inner;
       const binding = importBindingOf(innerCallee, context.modules);
-      if (binding && (FETCH_PACKAGES.has(binding.packageName) || CLIENT_PACKAGES.has(binding.packageName))) return inner;
+      if (binding && (FETCH_PACKAGES.has(binding.packageName) || CLIENT_PACKAGES.has(binding.packageName) || isPlatformRequestUrl(binding))) return inner;
+      // `safeFetchNoThrow(url, options)` handing the URL to the app's `safeFetch`, which sends it: a wrapper of a wrapper
+      // (called by the wrapper itself, not by a function it returns: a factory's model sends when it is used).
+      const nested = depth < MAX_NESTED_WRAPPERS && enclosingFunction(inner) === fn ? wrapperFunction(innerCallee, context) : undefined;
+      if (nested && nested !== fn && forwardsUrlToHttpClient(nested, context, depth + 1)) return inner;
     } else if (Node.isPropertyAccessExpression(innerCallee)) {
       if (/^(globalThis|window|self)\.fetch$/.test(innerCallee.getText())) return inner;
       if ((VERBS.has(innerCallee.getName()) || innerCallee.getName() === 'request') && httpClientOf(innerCallee.getExpression(), context)) return inner;

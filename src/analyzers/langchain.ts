@@ -140,7 +140,13 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!Object.hasOwn(REQUEST_METHODS, callee.getName())) return undefined;
   const method = REQUEST_METHODS[callee.getName()];
   if (!method) return undefined;
-  const runnable = findRunnable(callee.getExpression(), context, 0) ?? (FACTORY_RUN_METHODS.has(callee.getName()) ? modelPassedToFactory(callee.getExpression(), context, (found) => found.endpoint !== 'embedding') : undefined);
+  requestBeingAnalyzed = call;
+  let runnable: Runnable | undefined;
+  try {
+    runnable = findRunnable(callee.getExpression(), context, 0) ?? (FACTORY_RUN_METHODS.has(callee.getName()) ? modelPassedToFactory(callee.getExpression(), context, (found) => found.endpoint !== 'embedding') : undefined);
+  } finally {
+    requestBeingAnalyzed = undefined;
+  }
   if (!runnable) return undefined;
   if (Boolean(method.embedding) !== (runnable.endpoint === 'embedding')) return undefined;
 
@@ -392,10 +398,11 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
   if (field && LANGCHAIN_PACKAGE.test(field.packageName) && Object.hasOwn(BASE_MODEL_TYPES, field.typeName)) {
     return handedModel(field, `\`${unwrapExpression(expression).getText()}\` is declared`);
   }
-  // `summarize(messages, chatModel: BaseChatModel)` calling `chatModel.invoke(...)` itself: the request is here, on
-  // whichever model its callers hand it (the wrapper-caller search carries a model they name up to it). Reached while
-  // following a chain built elsewhere (`prompt.pipe(model)` in a factory), the parameter is left to the factory's callers.
-  if (depth === 0 && typed && LANGCHAIN_PACKAGE.test(typed.packageName) && Object.hasOwn(BASE_MODEL_TYPES, typed.typeName)) {
+  // `summarize(messages, chatModel: BaseChatModel)` making the request on `chatModel` (or on `chatModel.bindTools(...)`)
+  // itself: the request is here, on whichever model its callers hand it (the wrapper-caller search carries a model they
+  // name up to it). A parameter of a factory the request only reached (`prompt.pipe(model)` in `createChain(model)`) is
+  // left to the factory's callers.
+  if (typed && LANGCHAIN_PACKAGE.test(typed.packageName) && Object.hasOwn(BASE_MODEL_TYPES, typed.typeName) && parameterOfRequestFunction(node, context)) {
     return handedModel(typed, `\`${node.getText()}\` is a parameter typed`);
   }
   const declared = typed ?? field;
@@ -439,6 +446,15 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
     }
   }
   return fromHolder(node, context, depth) ?? declaredModel(node, context);
+}
+
+/** The request call being analyzed: a model parameter counts only in the function making it (see findRunnable). */
+let requestBeingAnalyzed: CallExpression | undefined;
+
+function parameterOfRequestFunction(identifier: Node, context: AnalyzerContext): boolean {
+  const parameter = findDeclaration(identifier, context.modules);
+  const fn = parameter?.getParent();
+  return fn !== undefined && requestBeingAnalyzed !== undefined && requestBeingAnalyzed.getSourceFile() === fn.getSourceFile() && fn.getPos() <= requestBeingAnalyzed.getPos() && requestBeingAnalyzed.getEnd() <= fn.getEnd();
 }
 
 /**

@@ -30,6 +30,32 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "an Obsidian plugin's requests: requestUrl behind two app wrappers, and an injectable fetch falling back to the outer one",
+      code: `import { safeFetchNoThrow } from './utils';
+export async function sonarSearch(query: string, apiKey: string) {
+  return safeFetchNoThrow('https://api.perplexity.ai/chat/completions', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ model: 'sonar', messages: [{ role: 'user', content: query }] }) });
+}
+export async function embed(texts: string[], configuration?: { baseURL?: string; fetch?: typeof fetch }) {
+  const baseURL = configuration?.baseURL || 'https://api.openai.com/v1';
+  const fetchFn = configuration?.fetch || safeFetchNoThrow;
+  return fetchFn(\`\${baseURL}/embeddings\`, { method: 'POST', body: JSON.stringify({ model: 'text-embedding-3-small', input: texts }) });
+}`,
+      files: {
+        'src/utils.ts': `import { requestUrl } from 'obsidian';
+export async function safeFetch(url: string, options: RequestInit & { throwOnHttpError?: boolean } = {}) {
+  const response = await requestUrl({ url, method: options.method, headers: options.headers as Record<string, string>, body: options.body as string, throw: options.throwOnHttpError });
+  return { status: response.status, json: async () => response.json };
+}
+export function safeFetchNoThrow(url: string, options: RequestInit = {}) {
+  return safeFetch(url, { ...options, throwOnHttpError: false });
+}`,
+      },
+      calls: [
+        { line: 3, method: 'safeFetchNoThrow /chat/completions', provider: 'perplexity', model: 'sonar', promptIncludes: ['{{query}}'] },
+        { line: 8, method: 'fetchFn /v1/embeddings', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' },
+      ],
+    },
+    {
       name: "a URL read from a class field the class initializes with a choice between its proxy route and the provider's host (`private endpoint = getEndpoint(this.proxied)`), built with `+`",
       code: `function getEndpoint(proxied = false) {
   return proxied ? '/chatapi/proxies/elevenlabs' : 'https://api.elevenlabs.io';

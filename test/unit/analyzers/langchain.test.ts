@@ -373,5 +373,15 @@ export class Features {
         { line: 24, method: 'invoke', provider: 'unknown', model: null, promptIncludes: ['Extract the facts worth remembering'] },
       ],
     },
+    {
+      name: 'a parameter typed BaseChatModel given tools in the function that streams it',
+      code: `import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+export async function planToolCalls(userMessage: string, chatModel: BaseChatModel, tools: never[]) {
+  const modelWithTools = chatModel as BaseChatModel & { bindTools?: (tools: never[]) => unknown };
+  const boundModel = modelWithTools.bindTools!(tools);
+  return (boundModel as { stream: (messages: unknown) => Promise<unknown> }).stream([{ role: 'user', content: 'Plan the tool calls for: ' + userMessage }]);
+}`,
+      calls: [{ line: 5, method: 'stream', provider: 'unknown', model: null, features: { streaming: true } }],
+    },
   ],
 });
