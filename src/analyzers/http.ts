@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression, type PropertyAssignment, type ShorthandPropertyAssignment } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
@@ -765,6 +765,13 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   if (!inner) return undefined;
   const shape = wrapperShape(fn, context);
   const args = call.getArguments();
+  // `fetchResponseOrTRPCThrow({ url, method: 'POST', headers, body })`: a wrapper taking the request as one object.
+  const config = resolveObjectLiteral(first, context.modules);
+  const configUrl = config && Node.isObjectLiteralExpression(config) ? getObjectProperty(config, 'url', context.modules) : undefined;
+  if (configUrl) {
+    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+    return { client: name, url: configUrl, body: getObjectProperty(config, 'body', context.modules), evidence: [`${name}({ url, body }) is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`] };
+  }
   const options = second && resolveObjectLiteral(second, context.modules);
   const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules) ?? second;
   const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
@@ -888,7 +895,7 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext, dep
     const url = inner.getArguments()[0];
     if (!url) continue;
     const urlText = Node.isIdentifier(url) ? (traceValue(url, context.modules).getText()) : url.getText();
-    if (!mentionsParameter.test(urlText) && url.getText() !== name) continue;
+    if (!mentionsParameter.test(urlText) && url.getText() !== name && !destructuredFrom(url, name, context)) continue;
     if (Node.isIdentifier(innerCallee)) {
       if (innerCallee.getText() === 'fetch' && isFetch(innerCallee, context)) return inner;
       if (isInjectedFetch(innerCallee, context)) return inner;
@@ -905,6 +912,14 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext, dep
     }
   }
   return undefined;
+}
+
+/** `const { url, method = 'GET' } = config` then `fetch(url, ...)`: the URL is a property of the parameter `config`. */
+function destructuredFrom(url: Node, parameterName: string, context: AnalyzerContext): boolean {
+  const declaration = Node.isIdentifier(url) ? findDeclaration(url, context.modules) : undefined;
+  const holder = declaration && Node.isBindingElement(declaration) ? declaration.getParent()?.getParent() : undefined;
+  const source = holder && Node.isVariableDeclaration(holder) ? holder.getInitializer() : undefined;
+  return source !== undefined && unwrapExpression(source).getText() === parameterName;
 }
 
 /**
@@ -1013,7 +1028,9 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // URLs; `const url = this.endpoint + '/v1/text-to-speech/' + voice.id`: read part by part.
     if (built !== node && (Node.isConditionalExpression(built) || (Node.isBinaryExpression(built) && built.getOperatorToken().getKind() === SyntaxKind.PlusToken))) return urlTextOf(built, context, depth + 1);
     // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
-    if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built) || Node.isTemplateExpression(built))) return resolvePromptText(built, context.modules).text;
+    // `const url = \`${host}/v1/listen?...\``: the template read as one written at the request (a base's default included).
+    if (built !== node && Node.isTemplateExpression(built)) return urlTextOf(built, context, depth + 1);
+    if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built))) return resolvePromptText(built, context.modules).text;
     // `${config.baseUrl ?? DEFAULT_BASE_URL}/speech-to-text`: a base the caller may override, else the code's default host.
     if (Node.isTemplateExpression(node)) {
       // Each span's default read once: whether any span has one, and its text.
@@ -1087,14 +1104,29 @@ const QUERY_STRING_HOLE = /\{\{(?:(?:qs|querystring)\.stringify|new URLSearchPar
 function normalisedDefaultBase(expression: Node, context: AnalyzerContext): string | undefined {
   const node = unwrapExpression(expression);
   const declaration = Node.isIdentifier(node) ? findDeclaration(node, context.modules) : undefined;
-  const value = declaration && Node.isVariableDeclaration(declaration) && !isReassignedLet(node, context.modules) ? declaration.getInitializer() : undefined;
+  const value = declaration && Node.isVariableDeclaration(declaration) && (!isReassignedLet(node, context.modules) || onlyNormalisedLater(declaration)) ? declaration.getInitializer() : undefined;
   const call = value && unwrapExpression(value);
   if (!call || !Node.isCallExpression(call)) return undefined;
-  for (const argument of call.getArguments()) {
+  // `(access.apiHost || DEFAULTS.DEEPGRAM_HOST).trim()`: the fallback is what the method is called on.
+  const callee = unwrapExpression(call.getExpression());
+  const receiver = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : undefined;
+  for (const argument of receiver ? [receiver, ...call.getArguments()] : call.getArguments()) {
     const fallback = isFallbackChoice(argument) ? resolveString(argument, context.modules).value : undefined;
     if (fallback && /^https?:\/\/[^/{}\s]+/i.test(fallback)) return fallback.replace(/\/+$/, '');
   }
   return undefined;
+}
+
+/**
+ * `let host = (...).trim()` whose later assignments only rework its own value (`host = \`https://${host}\``,
+ * `host = host.slice(0, -1)`): still the same base, normalised.
+ */
+function onlyNormalisedLater(declaration: VariableDeclaration): boolean {
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor)) ?? declaration.getSourceFile();
+  const name = declaration.getName();
+  const mentionsItself = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+  const later = assignedValues(scope, name);
+  return later.length > 0 && later.every((assigned) => mentionsItself.test(assigned.getText()));
 }
 
 /** `a ?? b` or `a || b`: a value with a fallback. */

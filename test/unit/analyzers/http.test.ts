@@ -30,6 +30,38 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "a wrapper taking the request as one object ({ url, method, body }) through another that destructures it; a host defaulted, trimmed and normalised before the URL template",
+      code: `import { fetchResponseOrThrow } from './fetchers';
+export async function speak(access: { apiHost?: string; apiKey: string }, text: string, voice: string) {
+  const url = 'https://api.openai.com/v1/audio/speech';
+  return fetchResponseOrThrow({ url, method: 'POST', headers: { Authorization: 'Bearer ' + access.apiKey }, body: { model: 'gpt-4o-mini-tts', input: text, voice } });
+}
+export async function transcribe(access: { apiHost?: string }, audio: Blob) {
+  let host = (access.apiHost || DEFAULTS.DEEPGRAM_HOST).trim();
+  if (!host.startsWith('http')) host = \`https://\${host}\`;
+  if (host.endsWith('/')) host = host.slice(0, -1);
+  const url = \`\${host}/v1/listen?\${new URLSearchParams({ model: 'nova-3' }).toString()}\`;
+  return fetch(url, { method: 'POST', body: audio });
+}
+const DEFAULTS = { DEEPGRAM_HOST: 'https://api.deepgram.com' };`,
+      files: {
+        'src/fetchers.ts': `export async function fetchResponseOrThrow(config: { url: string; method?: 'GET' | 'POST'; headers?: HeadersInit; body?: object }) {
+  return fetchFrom(config, 'response');
+}
+async function fetchFrom(config: { url: string; method?: string; headers?: HeadersInit; body?: object }, parser: string) {
+  const { url, method = 'GET', headers } = config;
+  const body = 'body' in config ? JSON.stringify(config.body) : undefined;
+  const response = await fetch(url, { method, headers, body });
+  if (!response.ok) throw new Error(parser + ' ' + response.status);
+  return response;
+}`,
+      },
+      calls: [
+        { line: 4, method: 'fetchResponseOrThrow /v1/audio/speech', provider: 'openai', endpoint: 'audio-speech', model: 'gpt-4o-mini-tts' },
+        { line: 11, method: 'fetch /v1/listen', provider: 'deepgram', endpoint: 'audio-transcription' },
+      ],
+    },
+    {
       name: "an Obsidian plugin's requests: requestUrl behind two app wrappers, and an injectable fetch falling back to the outer one",
       code: `import { safeFetchNoThrow } from './utils';
 export async function sonarSearch(query: string, apiKey: string) {
