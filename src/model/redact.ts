@@ -8,7 +8,9 @@ const CREDENTIAL_SHAPES: readonly RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
   /\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}/g, // OpenAI, Anthropic
   /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, // AWS access key id
-  /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, // AWS secret access key (40 base64 characters)
+  // AWS secret access key: 40 base64 characters, with digits and both cases as random ones have (a 40-character file
+  // path such as `packages/cli/src/commands/gemma/platform`, all lower case and slashes, is not one).
+  /(?<![A-Za-z0-9/+])(?=[A-Za-z0-9/+]{0,39}[0-9])(?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])(?!(?:[A-Za-z0-9+]*\/){4})[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
   /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API key
   /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, // GitHub tokens
   /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, // Slack tokens
