@@ -9,7 +9,7 @@ import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
 import { appSettingsDefaults } from './shared/settingsDefaults';
-import { supertypesOf, typeShapes } from './shared/shapes';
+import { returnsOf, supertypesOf, typeShapes } from './shared/shapes';
 import { callsMatching } from './shared/calls';
 import { calleeNameOf, eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -59,6 +59,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /aiplatform\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google-vertex' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:batchE|e)mbedContents?/, endpoint: 'embedding', provider: 'google' },
+  // Gemini Code Assist's API (what a Google sign-in uses in Google's coding tools): `v1internal:generateContent` on its own host.
+  { pattern: /cloudcode-pa\.googleapis\.com\/[^?#]*:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   // Gemini's REST shape behind a configurable base (a proxy, an env var): `models/<model>:generateContent` is Gemini's alone.
   { pattern: /models\/[^/?#]+:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   { pattern: /models\/[^/?#]+:(?:batchE|e)mbedContents?(?:$|[?#])/, endpoint: 'embedding', provider: 'google' },
@@ -131,6 +133,11 @@ const KEYED_SERVICES: ReadonlyArray<{ key: RegExp; rule: EndpointRule }> = [
 
 const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source']);
 const CLIENT_PACKAGES = new Set(['axios', 'ky', 'got', 'redaxios']);
+
+/** A google-auth-library client (`AuthClient`, `OAuth2Client`, `GoogleAuth`'s `getClient()`), which signs and sends requests itself. */
+function isGoogleAuthClient(owner: Node, context: AnalyzerContext): boolean {
+  return resolveClientOrigin(owner, context.modules)?.packageName === 'google-auth-library';
+}
 
 /** Obsidian's `requestUrl`, the HTTP client its plugins use instead of fetch (which CORS blocks in the app). */
 function isPlatformRequestUrl(binding: { packageName: string; importedName: string }): boolean {
@@ -699,6 +706,11 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     const client = httpClientOf(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context);
     return { client: 'axios', url: getObjectProperty(config, 'url'), base: client?.base, body: getObjectProperty(config, 'data'), evidence: ['axios(config)'] };
   }
+  // google-auth-library's clients send through gaxios, axios-like: `authClient.request({ url, method: 'POST', data })`.
+  if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'request' && isGoogleAuthClient(callee.getExpression(), context)) {
+    const config = resolveObjectLiteral(first, context.modules);
+    return { client: 'google-auth', url: getObjectProperty(config, 'url', context.modules), body: getObjectProperty(config, 'data', context.modules) ?? getObjectProperty(config, 'body', context.modules), evidence: ['request() of a google-auth-library client (gaxios)'] };
+  }
   // An Obsidian plugin's HTTP client (fetch is blocked by CORS there): `requestUrl({ url, method, headers, body })` or `requestUrl(url)`.
   if (binding && isPlatformRequestUrl(binding)) {
     const options = Node.isObjectLiteralExpression(unwrapExpression(first)) || Node.isIdentifier(unwrapExpression(first)) ? resolveObjectLiteral(first, context.modules) : undefined;
@@ -909,6 +921,7 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext, dep
       if (/^(globalThis|window|self)\.fetch$/.test(innerCallee.getText())) return inner;
       if ((VERBS.has(innerCallee.getName()) || innerCallee.getName() === 'request') && httpClientOf(innerCallee.getExpression(), context)) return inner;
       if (innerCallee.getName() === 'request' && nodeHttpModule(innerCallee.getExpression(), context)) return inner;
+      if (innerCallee.getName() === 'request' && isGoogleAuthClient(innerCallee.getExpression(), context)) return inner;
     }
   }
   return undefined;
@@ -986,7 +999,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       if (direct !== -1) return branches[direct];
     }
     if (Node.isCallExpression(node)) {
-      const joined = urlJoinUrl(node, context, depth) ?? pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
+      const joined = urlJoinUrl(node, context, depth) ?? templateHelperUrl(node, context, depth) ?? pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
       if (joined !== undefined) return joined;
       // `getEndpoint(this.proxied)` returning `proxied ? '/api/proxy' : 'https://api.elevenlabs.io'`: a choice of URLs.
       const returned = traceValue(node, context.modules);
@@ -1208,6 +1221,36 @@ function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   if (/^[a-z][\w+.-]*:\/\//i.test(pathText)) return undefined;
   const base = helperBaseUrl(fn, context);
   return `${base ?? `{{${call.getExpression().getText()}}}`}/${pathText.replace(/^\//, '')}`;
+}
+
+/**
+ * `this.getMethodUrl('generateContent')` returning `` `${this.getBaseUrl()}:${method}` ``, its base another such helper
+ * (`` `${endpoint}/${version}` `` of `env.ENDPOINT ?? CODE_ASSIST_ENDPOINT`): the template read with this call's arguments
+ * in the parameters' places and each other part read as a URL part (a default base's value). Only a URL that names its
+ * host is taken, else the other helper readings apply.
+ */
+function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth: number): string | undefined {
+  if (depth >= MAX_URL_DEPTH) return undefined;
+  const fn = wrapperFunction(unwrapExpression(call.getExpression()), context);
+  if (!fn) return undefined;
+  const returned = returnsOf(fn);
+  const template = returned.length === 1 ? unwrapExpression(returned[0]) : undefined;
+  if (!template || !Node.isTemplateExpression(template)) return undefined;
+  const parameters = fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
+  const args = call.getArguments();
+  let text = template.getHead().getLiteralText();
+  for (const span of template.getTemplateSpans()) {
+    const expression = unwrapExpression(span.getExpression());
+    const index = Node.isIdentifier(expression) ? parameters.indexOf(expression.getText()) : -1;
+    let part: string;
+    if (index >= 0) part = args[index] ? urlTextOf(args[index], context, depth + 1) : `{{${expression.getText()}}}`;
+    else {
+      const value = Node.isIdentifier(expression) ? traceValue(expression, context.modules) : expression;
+      part = (isFallbackChoice(value) ? resolveString(value, context.modules).value : undefined) ?? urlTextOf(expression, context, depth + 1);
+    }
+    text += part + span.getLiteral().getLiteralText();
+  }
+  return /^https?:\/\/[^/{]/.test(text) ? text : undefined;
 }
 
 /** A helper without parameters that returns a variable holding a model provider's base URL: that URL. */

@@ -30,6 +30,29 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "a google-auth-library client's request({ url, method, body }) behind the class's own post helper, its URL built by template helpers from the method name and a default endpoint",
+      code: `import type { AuthClient } from 'google-auth-library';
+export const CODE_ASSIST_ENDPOINT = 'https://cloudcode-pa.googleapis.com';
+export class CodeAssistServer {
+  constructor(readonly client: AuthClient) {}
+  async generateContent(request: object) {
+    return this.requestPost('generateContent', { model: 'gemini-2.5-flash', request });
+  }
+  async requestPost<T>(method: string, req: object): Promise<T> {
+    const res = await this.client.request<T>({ url: this.getMethodUrl(method), method: 'POST', body: JSON.stringify(req) });
+    return res.data;
+  }
+  getBaseUrl(): string {
+    const endpoint = process.env['CODE_ASSIST_ENDPOINT'] ?? CODE_ASSIST_ENDPOINT;
+    return \`\${endpoint}/v1internal\`;
+  }
+  getMethodUrl(method: string): string {
+    return \`\${this.getBaseUrl()}:\${method}\`;
+  }
+}`,
+      calls: [{ line: 6, method: 'requestPost /v1internal:generateContent', provider: 'google', endpoint: 'chat', model: 'gemini-2.5-flash' }],
+    },
+    {
       name: "a wrapper taking the request as one object ({ url, method, body }) through another that destructures it; a host defaulted, trimmed and normalised before the URL template",
       code: `import { fetchResponseOrThrow } from './fetchers';
 export async function speak(access: { apiHost?: string; apiKey: string }, text: string, voice: string) {
@@ -860,7 +883,7 @@ export function ernie(token: string, text: string) {
 }`,
       calls: [
         { line: 14, method: 'stream /v1beta/models/{model}:streamGenerateContent', provider: 'google', endpoint: 'chat', evidenceIncludes: ["stream() is the app's own wrapper"], promptIncludes: ['{{text}}'] },
-        { line: 19, method: 'fetch /v1/services/aigc/text-generation/generation', provider: 'alibaba', endpoint: 'chat' },
+        { line: 19, method: 'fetch /api/v1/services/aigc/text-generation/generation', provider: 'alibaba', endpoint: 'chat' },
         { line: 22, method: 'fetch /rpc/2.0/ai_custom/v1/wenxinworkshop/chat/completions_pro', provider: 'baidu', endpoint: 'chat' },
       ],
     },
