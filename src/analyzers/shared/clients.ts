@@ -335,13 +335,28 @@ const CONSTRUCTIONS = new WeakMap<ModuleLoader, Map<string, Node[]>>();
 function fromConstructions(classNode: ClassDeclaration | ClassExpression, index: number, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
   const name = Node.isClassDeclaration(classNode) ? classNode.getName() : undefined;
   if (!name || !Node.isClassDeclaration(classNode)) return undefined;
+  // Every request the class makes on the field asks the same question: answered once per class, argument and depth.
+  const byClass = HANDED_IN.get(modules) ?? new WeakMap<Node, Map<string, ClientOrigin | undefined>>();
+  HANDED_IN.set(modules, byClass);
+  const answers = byClass.get(classNode) ?? new Map<string, ClientOrigin | undefined>();
+  byClass.set(classNode, answers);
+  const key = `${index}:${depth}`;
+  if (answers.has(key)) return answers.get(key);
+  let found: ClientOrigin | undefined;
   for (const construction of constructionsOf(classNode, name, modules)) {
     const argument = Node.isNewExpression(construction) ? construction.getArguments()[index] : undefined;
     const origin = argument && resolveClientOrigin(argument, modules, depth + 1);
-    if (origin) return { ...origin, evidence: [...origin.evidence, `handed to new ${name}() at ${construction.getSourceFile().getBaseName()}:${construction.getStartLineNumber()}`] };
+    if (origin) {
+      found = { ...origin, evidence: [...origin.evidence, `handed to new ${name}() at ${construction.getSourceFile().getBaseName()}:${construction.getStartLineNumber()}`] };
+      break;
+    }
   }
-  return undefined;
+  answers.set(key, found);
+  return found;
 }
+
+/** Per scan (its module loader), as the constructions it was read from. */
+const HANDED_IN = new WeakMap<ModuleLoader, WeakMap<Node, Map<string, ClientOrigin | undefined>>>();
 
 function constructionsOf(classNode: ClassDeclaration, name: string, modules: ModuleLoader): Node[] {
   const file = classNode.getSourceFile();

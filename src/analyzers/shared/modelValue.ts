@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Node, SyntaxKind, type CallExpression, type NewExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type NewExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
+import { callsMatching, nodeTests } from './calls';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
@@ -644,13 +645,21 @@ const MAX_LOADED_CALLS = 30;
  * the name before they are walked): `name(...)`, `x.name(...)`; for a class (`madeClass`), `new Name(...)`, `new x.Name(...)`
  * and `new this(...)` in the class's own static factories (`static fromDocuments(docs, embeddings)`).
  */
+/** `name(...)` or `x.name(...)` as written, on the compiler's nodes. */
+function calleeNamed(call: ts.CallExpression, name: string): boolean {
+  const callee = call.expression;
+  return (nodeTests.isIdentifier(callee) && callee.text === name) || (nodeTests.isPropertyAccessExpression(callee) && callee.name.text === name);
+}
+
 export function loadedCallsOf(declared: Node, name: string, madeClass?: Node): Array<CallExpression | NewExpression> {
   const own = declared.getSourceFile();
   const files: SourceFile[] = [own, ...declared.getProject().getSourceFiles().filter((file) => file !== own)].slice(0, 200);
   const found: Array<CallExpression | NewExpression> = [];
   for (const file of files) {
     if (!file.getFullText().includes(name)) continue;
-    for (const call of madeClass ? file.getDescendantsOfKind(SyntaxKind.NewExpression) : file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    // Calls come from the file's shared call list, tested on compiler nodes (a caller search asks this for each helper level).
+    const candidates: Array<CallExpression | NewExpression> = madeClass ? file.getDescendantsOfKind(SyntaxKind.NewExpression) : callsMatching(file, (call) => calleeNamed(call, name));
+    for (const call of candidates) {
       const callee = call.getExpression();
       const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
       if (calleeName !== name && !(madeClass && callee.getKind() === SyntaxKind.ThisKeyword && call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor)) === madeClass)) continue;

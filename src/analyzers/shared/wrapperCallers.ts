@@ -1135,13 +1135,22 @@ function spiedInItsTest(expression: Node, helper: Helper): boolean {
     const holderName = holder?.getExpression().getText() ?? '';
     if (TEST_CASE_CALLEE.test(holderName) && spied(ancestor)) return true;
     // A describe's callback: its setup hooks apply to every case inside it.
-    if (holder && /^describe(?:\.\w+)?$/.test(holderName)) {
-      for (const setup of ancestor.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-        if (TEST_SETUP_CALLEE.test(setup.getExpression().getText()) && spied(setup)) return true;
-      }
-    }
+    if (holder && /^describe(?:\.\w+)?$/.test(holderName) && setupSpiesOn(ancestor, method, spied)) return true;
   }
   return false;
+}
+
+/** Per describe callback, the methods its setup hooks replace with mocked spies: a test file's callers ask it once each. */
+const SETUP_SPIES = new WeakMap<Node, Map<string, boolean>>();
+
+function setupSpiesOn(describeCallback: Node, method: string, spied: (node: Node) => boolean): boolean {
+  const known = SETUP_SPIES.get(describeCallback) ?? new Map<string, boolean>();
+  SETUP_SPIES.set(describeCallback, known);
+  const cached = known.get(method);
+  if (cached !== undefined) return cached;
+  const found = describeCallback.getDescendantsOfKind(SyntaxKind.CallExpression).some((setup) => TEST_SETUP_CALLEE.test(setup.getExpression().getText()) && spied(setup));
+  known.set(method, found);
+  return found;
 }
 
 /** A file that imports a test framework or declares its cases (`describe('...', ...)`, `it("...", ...)`). */
