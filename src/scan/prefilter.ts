@@ -27,6 +27,18 @@ const ENDPOINT_OR_SHAPE = /api(?:\.(?:openai\.com|anthropic\.com|elevenlabs\.io|
 const SENDS_REQUEST = /\b(?:fetch|fetchEventSource|stream\w*)\s*\(/;
 const SAMPLING_PARAMETER = /\b(?:max_tokens|max_completion_tokens|top_p|presence_penalty|frequency_penalty|maxOutputTokens)\b/;
 
+/**
+ * True when the file's text runs something the way a LangChain model or chain runs (`chatModel.invoke(prompt)`,
+ * `model.stream(messages)`, `chain.batch(inputs)`): asked only of files that import a module the scan parsed by a
+ * path alias (`@/LLMProviders/chainManager`), where the model it runs is the module's. Everywhere else `.invoke(` is
+ * too common (Electron IPC, Lambda, Tauri) to let a file through.
+ */
+export function runsModel(text: string): boolean {
+  return RUNS_MODEL.test(text);
+}
+
+const RUNS_MODEL = /\.(?:invoke|stream|batch)\s*\(/;
+
 /** True when the file's text sends an HTTP request (`fetch(`, `axios.post(`, an app's `stream...(` helper). */
 export function sendsRequest(text: string): boolean {
   return SENDS_REQUEST.test(text) || HTTP_CLIENT_CALL.test(text);

@@ -17,7 +17,7 @@ import { CallerCandidatesMemo, candidatesKey } from './callerCandidatesMemo';
 import { createSlicer, createStampReader, createTextReader, discoverSourceFiles, fileStamp, type DiscoveredFile, type StampReader } from './files';
 import { EnrichmentCache, enrichCalls, type EnrichOptions } from '../core/pricing/pipeline';
 import { ImportGraph, workspaceDependents } from './importGraph';
-import { sendsRequest } from './prefilter';
+import { runsModel, sendsRequest } from './prefilter';
 import { aliasMayNameAny, dropAgentsRunElsewhere, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, markRealtimeSessionTools, markStreamedGraphNodes, modelsFromCallers, modelsFromDeploymentList, modelsFromKeyedDefaults, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { helperRequestSites } from './helperRequests';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
@@ -295,7 +295,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     let imported = importerStamp === undefined ? undefined : options.cache!.getImporter(file.relativePath, importerStamp, stampOf);
     if (!imported) {
       const text = await readText(file.absolutePath);
-      if (text === null || (viaAliasOnly && !sendsRequest(text))) continue;
+      if (text === null || (viaAliasOnly && !sendsRequest(text) && !runsModel(text))) continue;
       imported = shareable(secondLookKey(file.relativePath), text, () => contentHash(Buffer.from(text, 'utf8')), () => analyzeImporter(file, text, context));
       if (importerStamp !== undefined) options.cache!.setImporter(file.relativePath, importerStamp, imported, stampOf);
       parsed++;

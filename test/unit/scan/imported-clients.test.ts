@@ -46,3 +46,25 @@ describe('request URLs built from constants of a module imported by a path alias
     assert.equal(result.summary.filesParsed, 2, 'constant.ts by the prefilter, images.ts for its request; labels.ts (no request) and status.ts (a package import) stay unparsed');
   });
 });
+
+describe("a model the app's manager hands out, run in a file that imports the manager by a path alias", () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'alias-models-'));
+    mkdirSync(path.join(root, 'src', 'core'), { recursive: true });
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } } }));
+    // Imports LangChain, so the prefilter lets it through.
+    writeFileSync(path.join(root, 'src', 'chainManager.ts'), `import type { BaseChatModel } from '@langchain/core/language_models/chat_models';\nexport default class ChainManager {\n  private static chatModel: BaseChatModel | null = null;\n  getChatModel(): BaseChatModel { return ChainManager.chatModel!; }\n}\n`);
+    // Names no SDK: only its alias import of the manager and the model it runs make it worth a look.
+    writeFileSync(path.join(root, 'src', 'core', 'titles.ts'), `import ChainManager from '@/chainManager';\nexport class Titles {\n  constructor(private chainManager: ChainManager) {}\n  async title(conversation: string) {\n    const chatModel = this.chainManager.getChatModel();\n    return chatModel.invoke('Generate a concise title (max 5 words) for this conversation: ' + conversation);\n  }\n}\n`);
+    // Imports the manager too, but runs nothing: stays unparsed.
+    writeFileSync(path.join(root, 'src', 'core', 'settings.ts'), `import ChainManager from '@/chainManager';\nexport const describe = (manager: ChainManager) => String(manager);\n`);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('analyzes the file that runs the model, not the one that only imports the manager', async () => {
+    const result = await scanWorkspace(root);
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.method} ${site.provider}`), ['src/core/titles.ts:6 invoke unknown']);
+    assert.equal(result.summary.filesParsed, 2, 'chainManager.ts by the prefilter, titles.ts for the model it runs; settings.ts stays unparsed');
+  });
+});
