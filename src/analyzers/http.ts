@@ -327,7 +327,8 @@ function analyzeCall(call: RequestExpression, context: AnalyzerContext): Detecte
       request.evidence.push(chat.why);
     }
   }
-  if (!rule || forwardsIncomingBody(request.body, context) || request.sendsNoBody) return undefined;
+  // A session minted without a body takes the server's defaults; any other model endpoint needs the input it posts.
+  if (!rule || forwardsIncomingBody(request.body, context) || (request.sendsNoBody && !rule.voiceSession)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   const urlHost = providerFromBaseUrl(urlText);

@@ -30,6 +30,11 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "a realtime session minted with no body (the server's default session) is still one",
+      code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
+      calls: [{ line: 2, provider: 'openai' }],
+    },
+    {
       name: "a google-auth-library client's request({ url, method, body }) behind the class's own post helper, its URL built by template helpers from the method name and a default endpoint",
       code: `import type { AuthClient } from 'google-auth-library';
 export const CODE_ASSIST_ENDPOINT = 'https://cloudcode-pa.googleapis.com';
