@@ -778,16 +778,15 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   if (!inner) return undefined;
   const shape = wrapperShape(fn, context);
   const args = call.getArguments();
+  const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
   // `fetchResponseOrTRPCThrow({ url, method: 'POST', headers, body })`: a wrapper taking the request as one object.
   const config = resolveObjectLiteral(first, context.modules);
   const configUrl = config && Node.isObjectLiteralExpression(config) ? getObjectProperty(config, 'url', context.modules) : undefined;
   if (configUrl) {
-    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
     return { client: name, url: configUrl, body: getObjectProperty(config, 'body', context.modules), evidence: [`${name}({ url, body }) is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`] };
   }
   const options = second && resolveObjectLiteral(second, context.modules);
   const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules) ?? second;
-  const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
   // `httpsPost(hostname, path, ...)` building `https://${hostname}${path}`: the wrapper's URL with this call's arguments in it.
   const urlText = shape.urlTemplate?.replace(/\{\{([\w$]+)\}\}/g, (hole, parameter: string) => {
     const argument = args[shape.parameters.indexOf(parameter)];
@@ -855,7 +854,7 @@ function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionLike |
     declaration = inheritedMethod(callee.getFirstAncestorByKind(SyntaxKind.ClassDeclaration), callee.getName(), context);
   }
   if (!declaration) return undefined;
-  let fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
+  const fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
   // `const fetchFn = configuration?.fetch || safeFetchNoThrow`: an injectable fetch falling back to the app's wrapper.
   const fallback = fn && unwrapExpression(fn);
   if (fallback && Node.isBinaryExpression(fallback) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(fallback.getOperatorToken().getKind()) && Node.isIdentifier(unwrapExpression(fallback.getRight()))) {
@@ -1125,7 +1124,7 @@ function normalisedDefaultBase(expression: Node, context: AnalyzerContext): stri
   const callee = unwrapExpression(call.getExpression());
   const receiver = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : undefined;
   for (const argument of receiver ? [receiver, ...call.getArguments()] : call.getArguments()) {
-    const fallback = isFallbackChoice(argument) ? resolveString(argument, context.modules).value : undefined;
+    const fallback = fallbackDefault(argument, context);
     if (fallback && /^https?:\/\/[^/{}\s]+/i.test(fallback)) return fallback.replace(/\/+$/, '');
   }
   return undefined;
@@ -1141,6 +1140,11 @@ function onlyNormalisedLater(declaration: VariableDeclaration): boolean {
   const mentionsItself = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
   const later = assignedValues(scope, name);
   return later.length > 0 && later.every((assigned) => mentionsItself.test(assigned.getText()));
+}
+
+/** The default of `a ?? b` or `a || b` (`env.ENDPOINT ?? CODE_ASSIST_ENDPOINT`) as text, when the expression is such a choice and it is known. */
+function fallbackDefault(expression: Node, context: AnalyzerContext): string | undefined {
+  return isFallbackChoice(expression) ? (resolveString(expression, context.modules).value ?? undefined) : undefined;
 }
 
 /** `a ?? b` or `a || b`: a value with a fallback. */
@@ -1247,7 +1251,7 @@ function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth
     if (index >= 0) part = args[index] ? urlTextOf(args[index], context, depth + 1) : `{{${expression.getText()}}}`;
     else {
       const value = Node.isIdentifier(expression) ? traceValue(expression, context.modules) : expression;
-      part = (isFallbackChoice(value) ? resolveString(value, context.modules).value : undefined) ?? urlTextOf(expression, context, depth + 1);
+      part = fallbackDefault(value, context) ?? urlTextOf(expression, context, depth + 1);
     }
     text += part + span.getLiteral().getLiteralText();
   }

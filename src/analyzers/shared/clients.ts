@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { appRoot, nearbySourceFiles } from './nearbyFiles';
-import { APP_SEARCH } from './routeCallers';
+import { appRoot, appSourceFilesMatching } from './nearbyFiles';
 import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
@@ -366,14 +365,11 @@ function constructionsOf(classNode: ClassDeclaration, name: string, modules: Mod
   const known = cache.get(key);
   if (known) return known;
   const made = `new ${name}(`;
-  const files = nearbySourceFiles(appRoot(path.dirname(file.getFilePath()), modules.root), {
-    ...APP_SEARCH,
-    maxFiles: MAX_FILES_SEARCHED,
-    skipFile: (fileName) => TEST_FILE.test(fileName),
-    matches: (text) => text.includes(made),
-  });
+  // Test files make the class with stand-ins (`new LoggingContentGenerator(mockGenerator)`): not what the app runs, and not searched.
+  const files = appSourceFilesMatching(appRoot(path.dirname(file.getFilePath()), modules.root), MAX_FILES_SEARCHED, (text) => text.includes(made));
   const found: Node[] = [];
   for (const filePath of files) {
+    if (found.length >= MAX_CONSTRUCTIONS) break;
     const sourceFile = modules.resolvePath(file, filePath);
     for (const construction of sourceFile?.getDescendantsOfKind(SyntaxKind.NewExpression) ?? []) {
       if (found.length >= MAX_CONSTRUCTIONS) break;
@@ -388,9 +384,6 @@ function constructionsOf(classNode: ClassDeclaration, name: string, modules: Mod
 function isWorkspaceSpecifier(specifier: string): boolean {
   return /^(?:\.{1,2}\/|\/|@\/|~\/)/.test(specifier);
 }
-
-/** Test files make a class with stand-ins (`new LoggingContentGenerator(mockGenerator)`): not what the app runs. */
-const TEST_FILE = /\.(?:test|spec|stories)\.[cm]?[jt]sx?$/;
 
 /** `client: OpenAI`: we know the class, not the options it was built with. */
 function fromTypeAnnotation(typeNode: Node | undefined, modules: ModuleLoader, depth: number): ClientOrigin | undefined {

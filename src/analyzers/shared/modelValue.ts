@@ -5,10 +5,10 @@ import { callsMatching, nodeTests } from './calls';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
-import { nearbySourceFiles } from './nearbyFiles';
+import { APP_SEARCH, nearbySourceFiles } from './nearbyFiles';
 import { appSettingsDefaults, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
-import { APP_SEARCH, routeCallerModels, routeOfFile } from './routeCallers';
+import { routeCallerModels, routeOfFile } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
 
 /**
@@ -640,17 +640,17 @@ function callSiteArguments(parameter: Node): Array<Node | undefined> {
 /** Calls of a function read in the project's loaded files, at most: as many as any one helper's callers need. */
 const MAX_LOADED_CALLS = 30;
 
-/**
- * The calls of a function, method or class by its name in the project's loaded files (the declaring file first, tested by
- * the name before they are walked): `name(...)`, `x.name(...)`; for a class (`madeClass`), `new Name(...)`, `new x.Name(...)`
- * and `new this(...)` in the class's own static factories (`static fromDocuments(docs, embeddings)`).
- */
 /** `name(...)` or `x.name(...)` as written, on the compiler's nodes. */
 function calleeNamed(call: ts.CallExpression, name: string): boolean {
   const callee = call.expression;
   return (nodeTests.isIdentifier(callee) && callee.text === name) || (nodeTests.isPropertyAccessExpression(callee) && callee.name.text === name);
 }
 
+/**
+ * The calls of a function, method or class by its name in the project's loaded files (the declaring file first, tested by
+ * the name before they are walked): `name(...)`, `x.name(...)`; for a class (`madeClass`), `new Name(...)`, `new x.Name(...)`
+ * and `new this(...)` in the class's own static factories (`static fromDocuments(docs, embeddings)`).
+ */
 export function loadedCallsOf(declared: Node, name: string, madeClass?: Node): Array<CallExpression | NewExpression> {
   const own = declared.getSourceFile();
   const files: SourceFile[] = [own, ...declared.getProject().getSourceFiles().filter((file) => file !== own)].slice(0, 200);

@@ -55,6 +55,17 @@ export function nearbySourceFiles(root: string, search: NearbySearch): string[] 
   return found;
 }
 
+/** How deep below the app's folder a search for its own files goes, and the folders it never enters (dependencies, build output, hidden). */
+export const APP_SEARCH = { maxDepth: 8, skipFolder: /^(?:node_modules|dist|build|out|coverage|\..*)$/ } as const;
+
+/** Test, spec and story files: they make the app's classes with stand-ins and set nothing the app runs with. */
+const TEST_SOURCE_FILE = /\.(?:test|spec|stories)\.[cm]?[jt]sx?$/;
+
+/** The app's own source files under `packageRoot` (not its tests) whose text `matches`, at most `maxFiles` read. */
+export function appSourceFilesMatching(packageRoot: string, maxFiles: number, matches: (text: string) => boolean): string[] {
+  return nearbySourceFiles(packageRoot, { ...APP_SEARCH, maxFiles, skipFile: (name) => TEST_SOURCE_FILE.test(name), matches });
+}
+
 /** The folder of the nearest package.json at or above `folder`, within the workspace (the workspace root when none). */
 export function appRoot(folder: string, workspaceRoot: string): string {
   const root = path.resolve(workspaceRoot);

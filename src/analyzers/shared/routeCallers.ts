@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { nearbySourceFiles } from './nearbyFiles';
+import { APP_SEARCH, nearbySourceFiles } from './nearbyFiles';
 import { findDeclaration, getObjectProperty, namedFunctionParameter, resolveObjectLiteral, unwrapExpression } from './resolve';
 import { escapeRegExp } from '../../model/regExp';
 
@@ -17,8 +17,6 @@ import { escapeRegExp } from '../../model/regExp';
 
 /** Files read when looking for the route's callers; more is a monorepo, read for its first ones. */
 const MAX_FILES = 400;
-/** How deep below the app's folder a search for its own files goes, and the folders it never enters (dependencies, build output, hidden). */
-export const APP_SEARCH = { maxDepth: 8, skipFolder: /^(?:node_modules|dist|build|out|coverage|\..*)$/ } as const;
 
 /** The URL path a Next.js route file serves and the folder holding the app (`app/` or `pages/`'s parent), or undefined. */
 export function routeOfFile(filePath: string): { route: string; appRoot: string } | undefined {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { appRoot, nearbySourceFiles } from './nearbyFiles';
+import { appRoot, appSourceFilesMatching } from './nearbyFiles';
 import { calledName, enclosingFunction } from './resolve';
 
 /**
@@ -29,10 +29,7 @@ function holdsDefaults(holder: string): boolean {
   return DEFAULTS_HOLDER.test(name) || SETTINGS_HOLDER.test(name);
 }
 
-/** Folders and files the search does not go into: dependencies, build output, hidden folders, tests. */
-const SKIPPED_FOLDER = /^(?:node_modules|dist|build|out|coverage|\..*)$/;
-const TEST_FILE = /\.(?:test|spec|stories)\.[cm]?[jt]sx?$/;
-const SEARCH_DEPTH = 8;
+/** Files of the app read at most in the search. */
 const MAX_FILES_READ = 3000;
 /** Default values kept per field at most: an app has one default, a few when each platform keeps its own. */
 const MAX_DEFAULTS = 3;
@@ -62,13 +59,7 @@ export function appSettingsDefaults(field: string, from: SourceFile, modules: Mo
   const known = cache.get(key);
   if (known) return known;
   const setsField = new RegExp(`(?:^|[^\\w$.])['"]?${field}['"]?\\s*:(?!:)|\\.${field}\\s*=(?!=)`);
-  const files = nearbySourceFiles(root, {
-    maxDepth: SEARCH_DEPTH,
-    maxFiles: MAX_FILES_READ,
-    skipFolder: SKIPPED_FOLDER,
-    skipFile: (name) => TEST_FILE.test(name),
-    matches: (text) => text.includes(field) && setsField.test(text),
-  });
+  const files = appSourceFilesMatching(root, MAX_FILES_READ, (text) => text.includes(field) && setsField.test(text));
   const found: SettingsDefault[] = [];
   for (const file of files) {
     const sourceFile = modules.resolvePath(from, file);

@@ -363,9 +363,7 @@ function typedCalleeShapes(callee: Node, modules: ModuleLoader, depth: number): 
   const target = unwrapExpression(callee);
   if (!Node.isPropertyAccessExpression(target)) return [];
   for (const owner of shapesOf(target.getExpression(), modules, depth + 1)) {
-    const member = memberDeclaration(owner.node, target.getName(), modules);
-    const typeNode = member && (Node.isPropertySignature(member) || Node.isPropertyDeclaration(member)) ? member.getTypeNode() : undefined;
-    const returned = typeNode && functionTypeReturn(typeNode, modules);
+    const returned = propertyFunctionReturn(memberDeclaration(owner.node, target.getName(), modules), modules);
     if (returned) return typeShapes(returned, modules, depth + 1);
   }
   return [];
@@ -383,12 +381,17 @@ export function declaredReturnType(call: CallExpression, modules: ModuleLoader):
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   for (const owner of shapesOf(callee.getExpression(), modules)) {
     const member = memberDeclaration(owner.node, callee.getName(), modules);
-    const typeNode = member && (Node.isPropertySignature(member) || Node.isPropertyDeclaration(member)) ? member.getTypeNode() : undefined;
-    const returned = typeNode && functionTypeReturn(typeNode, modules);
+    const returned = propertyFunctionReturn(member, modules);
     if (returned) return returned;
     if (member && (Node.isMethodSignature(member) || Node.isMethodDeclaration(member))) return member.getReturnTypeNode();
   }
   return undefined;
+}
+
+/** What a property typed with a function type returns (`getChatModel?: () => Promise<BaseChatModel | null>`), when the member is one. */
+function propertyFunctionReturn(member: Node | undefined, modules: ModuleLoader): Node | undefined {
+  const typeNode = member && (Node.isPropertySignature(member) || Node.isPropertyDeclaration(member)) ? member.getTypeNode() : undefined;
+  return typeNode && functionTypeReturn(typeNode, modules);
 }
 
 /** The return type of a function type, written as one or named by a type alias (through imports): `(config) => GatewayProvider`. */
