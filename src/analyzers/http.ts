@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression, type ObjectLiteralExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
@@ -59,6 +59,10 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /aiplatform\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google-vertex' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:batchE|e)mbedContents?/, endpoint: 'embedding', provider: 'google' },
+  // Gemini's Interactions API: one POST creates an interaction with a model or an agent (Deep Research), streamed or run in the background.
+  { pattern: /generativelanguage\.googleapis\.com\/v1(?:beta|alpha)?\/interactions(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
+  // Bedrock's runtime called by hand (a signed fetch): Converse, ConverseStream, InvokeModel, InvokeModelWithResponseStream.
+  { pattern: /bedrock-runtime\.[\w{}.-]+\.amazonaws\.com\/model\/[^/?#]+\/(?:converse(?:-stream)?|invoke(?:-with-response-stream)?|\{\{[^}]*\}\})(?:$|[?#])/, endpoint: 'chat', provider: 'aws-bedrock' },
   // Gemini Code Assist's API (what a Google sign-in uses in Google's coding tools): `v1internal:generateContent` on its own host.
   { pattern: /cloudcode-pa\.googleapis\.com\/[^?#]*:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   // Gemini's REST shape behind a configurable base (a proxy, an env var): `models/<model>:generateContent` is Gemini's alone.
@@ -167,6 +171,8 @@ const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || W
 
 /** A request is a call (`fetch(url, init)`), or the construction of a client that sends one at once (`new SSE(url, init)`). */
 type RequestExpression = CallExpression | NewExpression;
+/** Where a request is read: the call that sends it, or an object describing it that the app's own code sends (requestDescriptors). */
+type RequestSite = RequestExpression | ObjectLiteralExpression;
 
 /**
  * Server-sent-event clients that POST a body when constructed, the stream's request itself: sse.js's `new SSE(url, { method,
@@ -214,6 +220,7 @@ export const httpAnalyzer: Analyzer = {
     if (EVENT_SOURCE_PACKAGE_TEXT.test(context.sourceFile.getFullText())) calls.push(...eventSourceRequests(context));
     // Only files naming a realtime or live endpoint are walked for `new WebSocket(...)`.
     if (/realtime|BidiGenerateContent/.test(context.sourceFile.getFullText())) calls.push(...webSocketSessions(context));
+    if (DESCRIPTOR_TEXT.test(context.sourceFile.getFullText())) calls.push(...requestDescriptors(context));
     return calls;
   },
 };
@@ -285,6 +292,8 @@ interface HttpRequest {
   evidence: string[];
   /** The request inside the app's wrapper this call goes through (see `DetectedCall.httpHelperRequest`). */
   helperRequest?: DetectedCall['httpHelperRequest'];
+  /** The providers of the hosts the app's helper can return for this request's path (several: the user's setting picks one). */
+  hostProviders?: string[];
   /** The options are written out and send no body (`fetch(url, { method: 'POST', signal })`): a probe of the route, not a request to a model. */
   sendsNoBody?: boolean;
 }
@@ -296,8 +305,8 @@ function fetchRequest(url: Node, init: Node | undefined, evidence: string): Http
   return { client: 'fetch', url, body, evidence: [evidence], ...(sendsNoBody ? { sendsNoBody } : {}) };
 }
 
-function analyzeCall(call: RequestExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const request = readRequest(call, context);
+function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: HttpRequest): DetectedCall | undefined {
+  const request = described ?? (Node.isObjectLiteralExpression(call) ? undefined : readRequest(call, context));
   if (!request?.url) return undefined;
   // A query string added at run time reads as one (`?{{...}}`), so a path rule still sees where the path ends.
   let urlText = ((request.base ?? '') + (request.urlText ?? urlTextOf(request.url, context))).replace(QUERY_STRING_HOLE, (hole) => `?${hole}`);
@@ -312,15 +321,15 @@ function analyzeCall(call: RequestExpression, context: AnalyzerContext): Detecte
     }
   }
   // A URL wholly from run-time config (`fetch(agentUrl, ...)`): the service the request's key names, if any.
-  if (!rule && /^\{\{[^}]*\}\}$/.test(urlText)) {
-    const keyed = keyedService(call, context);
+  if (!rule && !described && /^\{\{[^}]*\}\}$/.test(urlText)) {
+    const keyed = Node.isObjectLiteralExpression(call) ? undefined : keyedService(call, context);
     if (keyed) {
       rule = keyed.rule;
       request.evidence.push(`the URL is configured; the request is authorized with ${keyed.key}`);
     }
   }
   // A URL wholly from settings or a parameter (`fetch(endpoint, ...)`, `urlJoin(settings.apiURL, settings.apiPath)`) posting a chat body.
-  if (!rule && /^(?:\{\{[^}]*\}\}\/?)+$/.test(urlText)) {
+  if (!rule && !described && /^(?:\{\{[^}]*\}\}\/?)+$/.test(urlText)) {
     const chat = configuredChatRequest(call, request.body, context);
     if (chat) {
       rule = chat.rule;
@@ -331,7 +340,9 @@ function analyzeCall(call: RequestExpression, context: AnalyzerContext): Detecte
   if (!rule || forwardsIncomingBody(request.body, context) || (request.sendsNoBody && !rule.voiceSession)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
-  const urlHost = providerFromBaseUrl(urlText);
+  // A helper with a host per provider: which one is the user's setting; the path says the API (OpenAI-compatible unless it is a provider's own).
+  const choosesHost = (request.hostProviders?.length ?? 0) > 1;
+  const urlHost = choosesHost ? rule.provider ?? 'openai-compatible' : providerFromBaseUrl(urlText);
   const clientHost = rule.needsKnownHost && !urlHost ? sdkClientHost(request.url, context, request.evidence) : undefined;
   // `${this.options.apiHost}/v1/chat/completions`: the host the app's default settings give the field (a guess).
   const settingsHost = urlHost || clientHost ? undefined : settingsDefaultHost(urlText, call, context);
@@ -420,7 +431,7 @@ const CHAT_PATH_TEXT = /\/chat\/completions|\/v1\/messages/;
  * request sends its version header. What a user points such an app at is the user's: the provider is read as
  * OpenAI-compatible unless the headers say otherwise.
  */
-function configuredChatRequest(call: RequestExpression, requestBody: Node | undefined, context: AnalyzerContext): { rule: EndpointRule; why: string } | undefined {
+function configuredChatRequest(call: RequestSite, requestBody: Node | undefined, context: AnalyzerContext): { rule: EndpointRule; why: string } | undefined {
   if (!requestBody) return undefined;
   const body = bodyObject(requestBody, context, 0, 'chat');
   if (!body || !Node.isObjectLiteralExpression(body)) return undefined;
@@ -441,7 +452,7 @@ function configuredChatRequest(call: RequestExpression, requestBody: Node | unde
  * it a URL the code states (`this.request('https://api.openai.com/v1/...', body)`, `viaOwnRoute('/api/chat', body)`):
  * those calls are the requests (or the app's own routes), read where they are made.
  */
-function callersHandTheUrl(call: RequestExpression, context: AnalyzerContext): boolean {
+function callersHandTheUrl(call: RequestSite, context: AnalyzerContext): boolean {
   const fn = enclosingFunction(call);
   if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return false;
   if (forwardsUrlToHttpClient(fn, context) !== call) return false;
@@ -782,8 +793,12 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   // `fetchResponseOrTRPCThrow({ url, method: 'POST', headers, body })`: a wrapper taking the request as one object.
   const config = resolveObjectLiteral(first, context.modules);
   const configUrl = config && Node.isObjectLiteralExpression(config) ? getObjectProperty(config, 'url', context.modules) : undefined;
-  if (configUrl) {
-    return { client: name, url: configUrl, body: getObjectProperty(config, 'body', context.modules), evidence: [`${name}({ url, body }) is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`] };
+  // `fetchOrThrow({ ...request, signal })` with `request = { ...geminiAccess(access, ...), method: 'POST', body }`: the URL the helper returns.
+  const helperUrl = config && !configUrl ? described(config, context) : undefined;
+  if (configUrl || helperUrl) {
+    const evidence = [`${name}({ url, body }) is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`];
+    if (helperUrl) evidence.push(`the request's ${helperUrl.where}`);
+    return { client: name, url: configUrl ?? helperUrl!.node, urlText: helperUrl?.text, hostProviders: helperUrl?.hostProviders, body: getObjectProperty(config, 'body', context.modules), evidence };
   }
   const options = second && resolveObjectLiteral(second, context.modules);
   const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules) ?? second;
@@ -809,6 +824,136 @@ function composesBody(inner: CallExpression, context: AnalyzerContext): boolean 
   const sent = Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' ? value.getArguments()[0] : value;
   const object = sent && resolveObjectLiteral(sent, context.modules);
   return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperties().some((property) => !Node.isSpreadAssignment(property));
+}
+
+/** A file that may build a request as data: a POST method written out (`method: 'POST'`). */
+const DESCRIPTOR_TEXT = /\bmethod\s*:\s*['"`]POST['"`]/i;
+
+/**
+ * A request built as data and sent elsewhere: `return { request: { ...anthropicAccess(access, PATHS.messages), method: 'POST',
+ * body } }`, handed to the app's generic sender (an executor with retries and heartbeats) that reads `url`, `headers` and
+ * `body` off it. The object is the request's site: it says which API and what body; the sender says neither. An object
+ * handed straight to a call is that call's request (read with the call), not a descriptor.
+ */
+function requestDescriptors(context: AnalyzerContext): DetectedCall[] {
+  const found: DetectedCall[] = [];
+  for (const object of context.sourceFile.getDescendantsOfKind(SyntaxKind.ObjectLiteralExpression)) {
+    const method = getObjectProperty(object, 'method');
+    const body = method && getObjectProperty(object, 'body');
+    if (!method || !body || resolveString(method, context.modules).value?.toUpperCase() !== 'POST' || !heldAsRequest(object) || isHandedToCall(object)) continue;
+    const url = described(object, context);
+    if (!url) continue;
+    const detected = analyzeCall(object, context, { client: 'request', url: url.node, urlText: url.text, hostProviders: url.hostProviders, body, evidence: [`a request built as data (url, method POST, body), sent by the app's own code elsewhere; ${url.where}`] });
+    if (detected) found.push(detected);
+  }
+  // The requests one function builds for each API it can talk to (a switch over the user's provider): one of them per run.
+  const byFunction = new Map<string, DetectedCall[]>();
+  for (const call of found) byFunction.set(call.enclosingFunction ?? '<top>', [...(byFunction.get(call.enclosingFunction ?? '<top>') ?? []), call]);
+  for (const [fn, calls] of byFunction) {
+    if (new Set(calls.map((call) => call.provider)).size < 2) continue;
+    for (const call of calls) call.alternativeGroup = `${call.file}#${fn}`;
+  }
+  return found;
+}
+
+/**
+ * The object is held under a request's name (`request: {...}`, `const upstreamRequest: DispatchRequest = {...}`, returned by
+ * `buildRequest()`): what the app sends. A spec it only prints (`spec: {...}` turned into a curl command) is not a request.
+ */
+function heldAsRequest(object: ObjectLiteralExpression): boolean {
+  let holder: Node = object;
+  while (holder.getParent() && (Node.isParenthesizedExpression(holder.getParent()!) || Node.isAsExpression(holder.getParent()!) || Node.isSatisfiesExpression(holder.getParent()!))) holder = holder.getParent()!;
+  const parent = holder.getParent();
+  let names: string[] = [];
+  if (parent && Node.isPropertyAssignment(parent)) names = [parent.getName()];
+  else if (parent && Node.isVariableDeclaration(parent)) names = [parent.getName(), parent.getTypeNode()?.getText() ?? ''];
+  else if (parent && (Node.isReturnStatement(parent) || Node.isArrowFunction(parent))) {
+    const fn = Node.isArrowFunction(parent) ? parent : enclosingFunction(parent);
+    names = fn ? [calledName(fn) ?? '', (fn as import('ts-morph').FunctionDeclaration).getReturnTypeNode?.()?.getText() ?? ''] : [];
+  }
+  return names.some((name) => REQUEST_NAME.test(name));
+}
+
+/** A name for a request the app sends (`request`, `upstreamRequest`, `ChatGenerateDispatchRequest`, `buildRequest`, `req`), not a spec or preview of one. */
+const REQUEST_NAME = /^(?!.*(?:spec|curl|preview|example|sample))(?:.*request|req)\b/i;
+
+/** The object is an argument of a call, or held in a constant the function hands to one (`fetchOrThrow({ ...request, signal })`). */
+function isHandedToCall(object: ObjectLiteralExpression): boolean {
+  let holder: Node = object;
+  while (holder.getParent() && (Node.isParenthesizedExpression(holder.getParent()!) || Node.isAsExpression(holder.getParent()!) || Node.isSatisfiesExpression(holder.getParent()!))) holder = holder.getParent()!;
+  const parent = holder.getParent();
+  if (parent && (Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(holder)) return true;
+  if (!parent || !Node.isVariableDeclaration(parent) || !Node.isIdentifier(parent.getNameNode())) return false;
+  const name = parent.getName();
+  const scope = enclosingFunction(parent) ?? parent.getSourceFile();
+  return callsMatching(parent.getSourceFile(), (call) => call.getStart() >= scope.getStart() && call.getEnd() <= scope.getEnd()).some((call) =>
+    call.getArguments().some((argument) => {
+      const value = unwrapExpression(argument);
+      if (Node.isIdentifier(value)) return value.getText() === name;
+      return Node.isObjectLiteralExpression(value) && value.getProperties().some((property) => Node.isSpreadAssignment(property) && unwrapExpression(property.getExpression()).getText() === name);
+    }),
+  );
+}
+
+const MAX_DESCRIBED_DEPTH = 3;
+
+/** A request object's URL: the node it comes from, its text, how it was read and, for a helper with a host per provider, their providers. */
+interface DescribedUrl {
+  node: Node;
+  text: string;
+  where: string;
+  hostProviders?: string[];
+}
+
+/**
+ * The URL a request object names: its `url` field, else a field of what it spreads in (last first, as at run time) when
+ * that is the app's helper returning `{ headers, url }` (`...anthropicAccess(access, ANTHROPIC_API_PATHS.messages)` with
+ * `url: anthropicHost + apiPath`): the helper's URL with this call's arguments in its parameters' places.
+ */
+function described(object: Node, context: AnalyzerContext, depth = 0): DescribedUrl | undefined {
+  const resolved = resolveObjectLiteral(object, context.modules);
+  if (!resolved || !Node.isObjectLiteralExpression(resolved) || depth > MAX_DESCRIBED_DEPTH) return undefined;
+  const own = getObjectProperty(resolved, 'url', context.modules);
+  if (own) return { node: own, text: urlTextOf(own, context), where: 'its url field' };
+  const properties = resolved.getProperties();
+  for (let index = properties.length - 1; index >= 0; index--) {
+    const property = properties[index];
+    if (!Node.isSpreadAssignment(property)) continue;
+    const spread = unwrapExpression(property.getExpression());
+    const found = Node.isCallExpression(spread) ? helperReturnedUrl(spread, context) : described(spread, context, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `...openAIAccess(access, model.id, OPENAI_API_PATHS.chatCompletions)`: the URL the helper returns for these arguments. */
+function helperReturnedUrl(call: CallExpression, context: AnalyzerContext, field = 'url', depth = 0): DescribedUrl | undefined {
+  const fn = depth < MAX_URL_DEPTH ? wrapperFunction(unwrapExpression(call.getExpression()), context) : undefined;
+  if (!fn) return undefined;
+  const parameters = fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
+  const args = call.getArguments();
+  const texts: string[] = [];
+  for (const returned of returnsOf(fn)) {
+    const object = unwrapExpression(returned);
+    const url = Node.isObjectLiteralExpression(object) ? getObjectProperty(object, field, context.modules) : undefined;
+    if (!url) continue;
+    texts.push(urlTextOf(url, context, depth + 1).replace(/\{\{([\w$]+)\}\}/g, (hole, name: string) => {
+      const index = parameters.indexOf(name);
+      return index >= 0 && args[index] ? urlTextOf(args[index], context, depth + 1) : hole;
+    }));
+  }
+  const endpoints = texts.filter((text) => RULES.some((rule) => rule.pattern.test(text)));
+  if (endpoints.length === 0) return undefined;
+  const providers = [...new Set(endpoints.map((text) => providerFromBaseUrl(text) ?? 'unknown'))];
+  // One host per provider the user may pick (a switch over the dialect): the API's path, shown on its plainest host.
+  const text = providers.length > 1 ? endpoints.reduce((plainest, each) => (pathOf(each).length < pathOf(plainest).length ? each : plainest)) : endpoints[0];
+  const where = `its URL is what ${calledName(fn) ?? 'the helper'} (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}) returns for these arguments`;
+  return { node: call, text, where: providers.length > 1 ? `${where}, on one of ${providers.length} providers' hosts the user's setting picks (${providers.slice(0, 8).join(', ')}${providers.length > 8 ? ', ...' : ''})` : where, ...(providers.length > 1 ? { hostProviders: providers } : {}) };
+}
+
+/** The path of a URL's text (after its host), or the text itself when it names no host. */
+function pathOf(urlText: string): string {
+  return /^https?:\/\/[^/]+(\/.*)?$/.exec(urlText)?.[1] ?? urlText;
 }
 
 interface WrapperShape {
@@ -989,6 +1134,17 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     if (inner) return urlTextOf(inner, context, depth + 1);
     const assigned = Node.isIdentifier(node) ? assignedBeforeUse(node, context) : undefined;
     if (assigned) return urlTextOf(assigned, context, depth + 1);
+    // `const anthropicHost = llmsFixupHost(access.anthropicHost || DEFAULT_ANTHROPIC_HOST, apiPath)`: the default host it tidies;
+    // `const mantleUrl = bedrockURLMantle(region, '/v1/chat/completions')`: the helper's template with these arguments.
+    const held = Node.isIdentifier(node) ? helperCallHeldBy(node, context) : undefined;
+    const heldUrl = held && (templateHelperUrl(held, context, depth + 1) ?? tidiedHost(held, context));
+    if (heldUrl) return heldUrl;
+    // `const { headers, url } = elevenlabsAccess(access, path)`: the URL the app's access helper returns for these arguments (one host).
+    const destructured = Node.isIdentifier(node) ? destructuredHelperUrl(node, context, depth) : undefined;
+    if (destructured) return destructured;
+    // `let host = (access.apiHost || 'api.elevenlabs.io').trim()`, then only tidied: the code's default host.
+    const normalised = Node.isIdentifier(node) ? normalisedDefaultBase(node, context) : undefined;
+    if (normalised) return normalised;
     // `isImage ? Paths.ImagePath : Paths.ChatPath`: the branch that is a model endpoint, a chat one first.
     if (Node.isConditionalExpression(node)) {
       const branches = [node.getWhenTrue(), node.getWhenFalse()].map((branch) => urlTextOf(branch, context, depth + 1));
@@ -999,7 +1155,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       if (direct !== -1) return branches[direct];
     }
     if (Node.isCallExpression(node)) {
-      const joined = urlJoinUrl(node, context, depth) ?? templateHelperUrl(node, context, depth) ?? pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth);
+      const joined = urlJoinUrl(node, context, depth) ?? templateHelperUrl(node, context, depth) ?? pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth) ?? tidiedHost(node, context);
       if (joined !== undefined) return joined;
       // `getEndpoint(this.proxied)` returning `proxied ? '/api/proxy' : 'https://api.elevenlabs.io'`: a choice of URLs.
       const returned = traceValue(node, context.modules);
@@ -1025,7 +1181,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     }
     // `const chatPath = this.path(Paths.ChatPath)`: the URL the app's path helper builds.
     if (built !== node && Node.isCallExpression(built)) {
-      const joined = urlJoinUrl(built, context, depth + 1) ?? pathHelperUrl(built, context, depth + 1);
+      const joined = urlJoinUrl(built, context, depth + 1) ?? templateHelperUrl(built, context, depth + 1) ?? pathHelperUrl(built, context, depth + 1) ?? tidiedHost(built, context);
       if (joined !== undefined) return joined;
     }
     // `getEndpoint(proxied) + '/v1/chat/completions'`: read part by part when, read as one text, it would be the app's own
@@ -1071,7 +1227,7 @@ const HOST_FIELD = /(?:host|url|endpoint|base)$/i;
  * `apiHost: 'https://api.openai.com'` in `function settings()`): where the request goes until the user points it
  * elsewhere. Undefined when the URL starts with no such field or the defaults name no known host.
  */
-function settingsDefaultHost(urlText: string, call: RequestExpression, context: AnalyzerContext): { provider: string; why: string } | undefined {
+function settingsDefaultHost(urlText: string, call: RequestSite, context: AnalyzerContext): { provider: string; why: string } | undefined {
   const hole = /^\{\{((?:[\w$]+\.)*([\w$]+))\}\}/.exec(urlText);
   const field = hole?.[2];
   if (!hole || !field || !HOST_FIELD.test(field)) return undefined;
@@ -1125,7 +1281,8 @@ function normalisedDefaultBase(expression: Node, context: AnalyzerContext): stri
   const receiver = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : undefined;
   for (const argument of receiver ? [receiver, ...call.getArguments()] : call.getArguments()) {
     const fallback = fallbackDefault(argument, context);
-    if (fallback && /^https?:\/\/[^/{}\s]+/i.test(fallback)) return fallback.replace(/\/+$/, '');
+    const host = fallback && absoluteHost(fallback);
+    if (host) return host;
   }
   return undefined;
 }
@@ -1140,6 +1297,45 @@ function onlyNormalisedLater(declaration: VariableDeclaration): boolean {
   const mentionsItself = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
   const later = assignedValues(scope, name);
   return later.length > 0 && later.every((assigned) => mentionsItself.test(assigned.getText()));
+}
+
+/**
+ * `llmsFixupHost(access.anthropicHost || env.ANTHROPIC_API_HOST || DEFAULT_ANTHROPIC_HOST, apiPath)`: the app's helper tidying
+ * the host it is handed (adding `https://`, dropping a trailing slash), its first parameter named for one: the code's
+ * default host, the one the request goes to until the user points it elsewhere.
+ */
+function tidiedHost(call: CallExpression, context: AnalyzerContext): string | undefined {
+  const first = call.getArguments()[0];
+  const parameter = first && wrapperFunction(unwrapExpression(call.getExpression()), context)?.getParameters()[0];
+  if (!parameter || !Node.isIdentifier(parameter.getNameNode()) || !HOST_FIELD.test(parameter.getName())) return undefined;
+  const value = fallbackDefault(first, context) ?? resolveString(first, context.modules).value;
+  return value ? absoluteHost(value) : undefined;
+}
+
+/** A name destructured from the app's helper's result (`const { url } = access(...)`): the field's URL when the helper has one host for it. */
+function destructuredHelperUrl(name: Node, context: AnalyzerContext, depth: number): string | undefined {
+  const element = findDeclaration(name, context.modules);
+  if (!element || !Node.isBindingElement(element)) return undefined;
+  const holder = element.getParent()?.getParent();
+  const value = holder && Node.isVariableDeclaration(holder) ? holder.getInitializer() : undefined;
+  const call = value && unwrapExpression(value);
+  if (!call || !Node.isCallExpression(call)) return undefined;
+  const found = helperReturnedUrl(call, context, element.getPropertyNameNode()?.getText() ?? element.getName(), depth + 1);
+  return found && !found.hostProviders ? found.text : undefined;
+}
+
+/** The call a variable is set to once (`const host = fixHost(...)`), read where it is made rather than inside the function it calls. */
+function helperCallHeldBy(name: Node, context: AnalyzerContext): CallExpression | undefined {
+  const declaration = findDeclaration(name, context.modules);
+  const value = declaration && Node.isVariableDeclaration(declaration) && !isReassignedLet(name, context.modules) ? declaration.getInitializer() : undefined;
+  const call = value && unwrapExpression(value);
+  return call && Node.isCallExpression(call) ? call : undefined;
+}
+
+/** An absolute URL's text without a trailing slash; a bare host name (`api.anthropic.com`, which the helper gives `https://`) as its https URL. */
+function absoluteHost(value: string): string | undefined {
+  if (/^https?:\/\/[^/{}\s]+/i.test(value)) return value.replace(/\/+$/, '');
+  return /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?$/i.test(value) ? `https://${value}` : undefined;
 }
 
 /** The default of `a ?? b` or `a || b` (`env.ENDPOINT ?? CODE_ASSIST_ENDPOINT`) as text, when the expression is such a choice and it is known. */
@@ -1251,7 +1447,9 @@ function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth
     if (index >= 0) part = args[index] ? urlTextOf(args[index], context, depth + 1) : `{{${expression.getText()}}}`;
     else {
       const value = Node.isIdentifier(expression) ? traceValue(expression, context.modules) : expression;
-      part = fallbackDefault(value, context) ?? urlTextOf(expression, context, depth + 1);
+      // `const action = api === 'converse' ? ... : ...` in the helper: chosen by its arguments, not read here.
+      const choiceInHelper = Node.isConditionalExpression(value) && value.getFirstAncestor((ancestor) => ancestor === fn) !== undefined;
+      part = choiceInHelper ? `{{${expression.getText()}}}` : fallbackDefault(value, context) ?? urlTextOf(expression, context, depth + 1);
     }
     text += part + span.getLiteral().getLiteralText();
   }
@@ -1419,7 +1617,7 @@ function builtBody(value: Node, context: AnalyzerContext, endpoint: Endpoint | u
  * `body.model = body.model ?? config.chatModel` then `fetch(url, { body: JSON.stringify(body) })`: a field the function
  * sets on the object it posts, before the request (the last such assignment), as its value expression.
  */
-function fieldAssignedBeforeRequest(body: Node, call: RequestExpression, field: string, context: AnalyzerContext): Node | undefined {
+function fieldAssignedBeforeRequest(body: Node, call: RequestSite, field: string, context: AnalyzerContext): Node | undefined {
   const sent = unwrapExpression(body);
   const posted = Node.isCallExpression(sent) && sent.getExpression().getText() === 'JSON.stringify' ? sent.getArguments()[0] : sent;
   const target = posted && unwrapExpression(posted);

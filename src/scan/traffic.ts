@@ -33,14 +33,14 @@ function nonProductionMatchers(extraGlobs: readonly string[]): GlobMatcher[] {
  * Groups provider adapters that are alternatives: one file per provider behind one interface, so
  * files in one folder (or in sibling folders, `providers/<name>/index.ts`) with calls in a function
  * or method of the same name, made through different providers. Only one of them serves a given
- * deployment, so the pipeline counts one per group. Returns new calls; others unchanged.
+ * deployment, so the pipeline counts one per group. Returns new calls; others unchanged (also those an analyzer grouped).
  */
 export function markAlternatives(calls: DetectedCall[]): DetectedCall[] {
   const groupOf = new Map<DetectedCall, string>();
   for (const level of [1, 2]) {
     const candidates = new Map<string, DetectedCall[]>();
     for (const call of calls) {
-      if (groupOf.has(call) || call.kind === 'wrapper-caller' || !call.enclosingFunction || call.production === false) continue;
+      if (groupOf.has(call) || call.alternativeGroup !== undefined || call.kind === 'wrapper-caller' || !call.enclosingFunction || call.production === false) continue;
       const folder = ancestorFolder(call.file, level);
       // At the second level, each adapter has a folder of its own: `providers/openai/index.ts`.
       if (folder === undefined || (level === 2 && path.posix.basename(path.posix.dirname(call.file)) === '')) continue;

@@ -327,7 +327,7 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
     if (nodeTests.isVariableStatement(compilerStatement)) {
       const declaration = compilerStatement.declarationList.declarations.find((each) => hasText(each.name, exportedName, compilerFile));
       if (declaration) return wrapCompilerNode(sourceFile, declaration);
-    } else if (nodeTests.isEnumDeclaration(compilerStatement) && hasText(compilerStatement.name, exportedName, compilerFile)) {
+    } else if ((nodeTests.isEnumDeclaration(compilerStatement) || nodeTests.isModuleDeclaration(compilerStatement)) && hasText(compilerStatement.name, exportedName, compilerFile)) {
       return wrapCompilerNode(sourceFile, compilerStatement);
     } else if ((nodeTests.isFunctionDeclaration(compilerStatement) || nodeTests.isClassDeclaration(compilerStatement)) && ((compilerStatement.name && hasText(compilerStatement.name, exportedName, compilerFile)) || (exportedName === 'default' && !!compilerStatement.modifiers?.some((modifier) => modifier.kind === DEFAULT_KEYWORD)))) {
       return wrapCompilerNode(sourceFile, compilerStatement);
@@ -372,6 +372,8 @@ export function namespaceMember(access: Node, modules: ModuleLoader): Node | und
   const owner = unwrapExpression(access.getExpression());
   if (!Node.isIdentifier(owner)) return undefined;
   const declaration = findDeclaration(owner, modules);
+  // `export namespace GeminiWire_API { export const postPath = '...' }`: a TypeScript namespace's exported constant.
+  if (declaration && Node.isModuleDeclaration(declaration)) return declaration.getVariableDeclaration(access.getName());
   const target = declaration && namespaceTarget(declaration, modules);
   return target ? (findExport(target, access.getName(), modules, 1) ?? findCommonJsExport(target, access.getName(), modules, 1)) : undefined;
 }
@@ -383,8 +385,37 @@ function namespaceTarget(declaration: Node, modules: ModuleLoader): SourceFile |
   }
   if (!Node.isVariableDeclaration(declaration) || !Node.isIdentifier(declaration.getNameNode())) return undefined;
   // `const mod = await import('mem0ai/oss')` of a package of this workspace is read as well (`resolve` answers nothing for a registry's).
-  const loaded = relativeModuleLoad(declaration.getInitializer(), true);
+  const loaded = relativeModuleLoad(declaration.getInitializer(), true) ?? moduleLoadedBy(declaration.getInitializer(), modules);
   return loaded ? modules.resolve(declaration.getSourceFile(), loaded.specifier) : undefined;
+}
+
+/**
+ * `const csf = await loadCsfModule()` where `async function loadCsfModule() { return await import('./direct'); }`: the module
+ * the app's own loader function returns (a lazily loaded bundle).
+ */
+function moduleLoadedBy(initializer: Node | undefined, modules: ModuleLoader): { specifier: string; dynamic: boolean } | undefined {
+  const call = initializer && unwrapExpression(initializer);
+  const callee = call && Node.isCallExpression(call) ? unwrapExpression(call.getExpression()) : undefined;
+  const declaration = callee && Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
+  const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
+  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getSourceFile() !== call!.getSourceFile()) return undefined;
+  const body = fn.getBody();
+  if (body && !Node.isBlock(body)) return relativeModuleLoad(body);
+  // Its own returns (`try { return await import('./direct'); } catch { ... }`), not those of functions inside it.
+  let found: { specifier: string; dynamic: boolean } | undefined;
+  const visit = (node: Node): void => {
+    node.forEachChild((child) => {
+      if (found || Node.isFunctionDeclaration(child) || Node.isFunctionExpression(child) || Node.isArrowFunction(child) || Node.isClassDeclaration(child)) return;
+      if (Node.isReturnStatement(child)) {
+        const loaded = relativeModuleLoad(child.getExpression());
+        if (loaded?.dynamic) found = loaded;
+        return;
+      }
+      visit(child);
+    });
+  };
+  if (body) visit(body);
+  return found;
 }
 
 /**

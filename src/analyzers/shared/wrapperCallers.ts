@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, replyNameField } from './callsite';
-import { constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -1324,7 +1324,7 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
       const relativePath = helper.call.file;
       return !!specifier && /^(?:~|@|#|\$\w+)\//.test(specifier) && declaration.getName() === helper.name && aliasMayName(specifier, relativePath);
     }
-    return declares(declaration, helper);
+    return declares(declaration, helper) || (Node.isVariableDeclaration(declaration) && !declaration.getInitializer() && assignedModuleMember(declaration, helper, modules, remember));
   }
   if (!Node.isPropertyAccessExpression(callee)) return false;
   const exported = remember(callee, 'member', () => namespaceMember(callee, modules));
@@ -1333,6 +1333,21 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
   const owner = remember(receiver, 'owner', () => ownerOf(receiver, modules));
   if (owner && contains(owner, helper.fn)) return true;
   return shapesOfReceiver(callee.getExpression()).some((shape) => reaches(shape, helper, modules));
+}
+
+/**
+ * `let generate; if (direct) { const csf = await loadCsfModule(); generate = csf.clientSideChatGenerate; }` then `generate(...)`:
+ * a variable declared without a value and set to an export of a module loaded at run time.
+ */
+function assignedModuleMember(declaration: VariableDeclaration, helper: Helper, modules: ModuleLoader, remember: Remember): boolean {
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  if (!scope) return false;
+  return assignedValues(scope, declaration.getName()).some((value) => {
+    const member = unwrapExpression(value);
+    if (!Node.isPropertyAccessExpression(member)) return false;
+    const exported = remember(member, 'member', () => namespaceMember(member, modules));
+    return exported !== undefined && declares(exported, helper);
+  });
 }
 
 /** Object literals spread into one another followed when looking for a helper's method (`{ ...state, ...methods }`). */

@@ -26,6 +26,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a route object's field that is no model endpoint (the guarded branch is the app's own upload route)", code: `function resolveRoute(kind: string) {\n  if (kind === 'upload') return { kind, endpoint: '/api/upload' };\n  return { kind, endpoint: 'https://api.openai.com/v1/chat/completions' };\n}\nasync function upload(data: Blob, route: { endpoint: string }) {\n  return fetch(route.endpoint, { method: 'POST', body: data });\n}\nexport async function send(kind: string, data: Blob) {\n  const route = resolveRoute(kind);\n  if (route.kind === 'upload') return upload(data, route);\n}` },
     { name: "a proxy route forwarding its incoming request's body as is to a provider's host (the sender's request is the one that bills)", code: `import { NextRequest } from 'next/server';\nconst HUNYUAN_URL = 'https://hunyuan.tencentcloudapi.com';\nexport async function forward(req: NextRequest) {\n  const body = await req.text();\n  return fetch(HUNYUAN_URL, { method: req.method, body, headers: { 'X-TC-Action': 'ChatCompletions' } });\n}\nexport async function relay(request: Request) {\n  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: request.body, duplex: 'half' } as RequestInit);\n}` },
     { name: "a service's key sent to its own management API, and a configured URL sent another service's key", code: `export async function setup(config: { webhookUrl: string }) {\n  await fetch('https://api.steamship.com/api/v1/workspace/create', { method: 'POST', headers: { Authorization: \`Bearer \${process.env.STEAMSHIP_API_KEY}\` }, body: JSON.stringify({ handle: 'w' }) });\n  await fetch(config.webhookUrl, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.SLACK_TOKEN}\` }, body: JSON.stringify({ text: 'hi' }) });\n}` },
+    { name: "a request spec the app only prints (a curl command built from `spec: {...}`), and a request object handed straight to a call that is no request", files: { 'src/access.ts': `export function anthropicAccess(access: { host?: string }, apiPath: string) {\n  return { headers: { 'x-api-key': 'k' }, url: 'https://api.anthropic.com' + apiPath };\n}\n` }, code: `import { anthropicAccess } from './access';\nexport function buildCurl(access: { host?: string }, body: object) {\n  const spec = { ...anthropicAccess(access, '/v1/messages'), method: 'POST', body };\n  return \`curl -X POST \${spec.url} -d '\${JSON.stringify(spec.body)}'\`;\n}\nexport function logRequest(access: { host?: string }, body: object) {\n  console.log({ ...anthropicAccess(access, '/v1/messages'), method: 'POST', body });\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
@@ -88,6 +89,114 @@ async function fetchFrom(config: { url: string; method?: string; headers?: Heade
         { line: 4, method: 'fetchResponseOrThrow /v1/audio/speech', provider: 'openai', endpoint: 'audio-speech', model: 'gpt-4o-mini-tts' },
         { line: 11, method: 'fetch /v1/listen', provider: 'deepgram', endpoint: 'audio-transcription' },
       ],
+    },
+    {
+      name: "requests built as data by one function per provider the user picks (big-AGI's dispatch): the URL from the app's access helper (`...anthropicAccess(access, PATHS.messages)`), a tidied default host, a TypeScript namespace's path constant, a host per provider, and a request object handed to the app's fetch wrapper",
+      files: {
+        'src/hosts.ts': `export function fixupHost(host: string, apiPath: string): string {\n  if (!host.startsWith('http')) host = \`https://\${host}\`;\n  return host.endsWith('/') && apiPath.startsWith('/') ? host.slice(0, -1) : host;\n}\n`,
+        'src/access.ts': `import { fixupHost } from './hosts';
+const DEFAULT_ANTHROPIC_HOST = 'api.anthropic.com';
+const DEFAULT_GEMINI_HOST = 'https://generativelanguage.googleapis.com';
+export const ANTHROPIC_API_PATHS = { messages: '/v1/messages', models: '/v1/models' };
+export const OPENAI_API_PATHS = { chatCompletions: '/v1/chat/completions' };
+export function anthropicAccess(access: { anthropicHost?: string }, apiPath: string): { headers: HeadersInit; url: string } {
+  const anthropicHost = fixupHost(access.anthropicHost || process.env.ANTHROPIC_API_HOST || DEFAULT_ANTHROPIC_HOST, apiPath);
+  return { headers: { 'anthropic-version': '2023-06-01' }, url: anthropicHost + apiPath };
+}
+export function geminiAccess(access: { geminiHost?: string }, apiPath: string): { headers: HeadersInit; url: string } {
+  const geminiHost = fixupHost(access.geminiHost || DEFAULT_GEMINI_HOST, apiPath);
+  return { headers: {}, url: geminiHost + apiPath };
+}
+export function openAIAccess(access: { dialect: string; oaiHost?: string }, apiPath: string): { headers: HeadersInit; url: string } {
+  switch (access.dialect) {
+    case 'groq':
+      return { headers: {}, url: fixupHost(access.oaiHost || 'https://api.groq.com/openai', apiPath) + apiPath };
+    case 'mistral':
+      return { headers: {}, url: fixupHost(access.oaiHost || 'https://api.mistral.ai', apiPath) + apiPath };
+    default:
+      return { headers: {}, url: fixupHost(access.oaiHost || 'https://api.openai.com', apiPath) + apiPath };
+  }
+}
+`,
+        'src/wire.ts': `export namespace GeminiWire_Generate {\n  export const postPath = '/v1beta/{model=models/*}:generateContent';\n  export const streamingPostPath = '/v1beta/{model=models/*}:streamGenerateContent?alt=sse';\n}\n`,
+        'src/fetchers.ts': `export async function fetchResponseOrThrow(config: { url: string; method: string; headers: HeadersInit; body?: object; signal?: AbortSignal }) {\n  return fetch(config.url, { method: config.method, headers: config.headers, body: JSON.stringify(config.body), signal: config.signal });\n}\n`,
+      },
+      code: `import { anthropicAccess, geminiAccess, openAIAccess, ANTHROPIC_API_PATHS, OPENAI_API_PATHS } from './access';
+import { GeminiWire_Generate } from './wire';
+import { fetchResponseOrThrow } from './fetchers';
+export function createDispatch(access: any, model: { id: string }, body: any, streaming: boolean) {
+  switch (access.dialect) {
+    case 'anthropic':
+      return {
+        request: {
+          ...anthropicAccess(access, ANTHROPIC_API_PATHS.messages),
+          method: 'POST',
+          body: { model: model.id, max_tokens: 1024, messages: body.messages },
+        },
+      };
+    case 'gemini':
+      return {
+        request: {
+          ...geminiAccess(access, streaming ? GeminiWire_Generate.streamingPostPath : GeminiWire_Generate.postPath),
+          method: 'POST',
+          body: { contents: body.contents },
+        },
+      };
+    case 'gemini-agent': {
+      const request = { ...geminiAccess(access, '/v1beta/interactions'), method: 'POST', body: { agent: 'deep-research', input: body.input } };
+      return { request, connect: (signal: AbortSignal) => fetchResponseOrThrow({ ...request, signal }) };
+    }
+    default:
+      return {
+        request: {
+          ...openAIAccess(access, OPENAI_API_PATHS.chatCompletions),
+          method: 'POST',
+          body: { model: model.id, messages: body.messages, stream: streaming },
+        },
+      };
+  }
+}`,
+      calls: [
+        { line: 8, method: 'request /v1/messages', provider: 'anthropic', endpoint: 'chat', maxOutputTokens: 1024, evidenceIncludes: ['a request built as data', 'anthropicAccess (access.ts:6)'] },
+        { line: 16, method: 'request /v1beta/{model=models/*}:streamGenerateContent', provider: 'google', endpoint: 'chat' },
+        { line: 24, method: 'fetchResponseOrThrow /v1beta/interactions', provider: 'google', endpoint: 'chat', evidenceIncludes: ["the request's its URL is what geminiAccess"] },
+        { line: 28, method: 'request /v1/chat/completions', provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ["on one of 3 providers' hosts the user's setting picks (groq, mistral, openai)"] },
+      ],
+    },
+    {
+      name: "a URL destructured from the app's access helper (`const { headers, url } = elevenlabsAccess(access, path)`), whose host is a default it tidies (`(access.apiHost || 'api.elevenlabs.io').trim()`, then given https)",
+      files: { 'src/fetchers.ts': `export async function fetchOrThrow(config: { url: string; method: string; headers: HeadersInit; body: object }) {\n  return fetch(config.url, { method: config.method, headers: config.headers, body: JSON.stringify(config.body) });\n}\n` },
+      code: `import { fetchOrThrow } from './fetchers';
+function elevenlabsAccess(access: { apiKey: string; apiHost?: string }, apiPath: string): { headers: HeadersInit; url: string } {
+  let host = (access.apiHost || 'api.elevenlabs.io').trim();
+  if (!host.startsWith('http')) host = \`https://\${host}\`;
+  if (host.endsWith('/') && apiPath.startsWith('/')) host = host.slice(0, -1);
+  return { headers: { 'xi-api-key': access.apiKey }, url: host + apiPath };
+}
+export async function speak(access: { apiKey: string; apiHost?: string }, voiceId: string, text: string) {
+  const path = \`/v1/text-to-speech/\${voiceId}/stream\`;
+  const { headers, url } = elevenlabsAccess(access, path);
+  return fetchOrThrow({ url, method: 'POST', headers, body: { text, model_id: 'eleven_flash_v2_5' } });
+}`,
+      calls: [{ line: 11, method: 'fetchOrThrow /v1/text-to-speech/{voiceId}/stream', provider: 'elevenlabs', endpoint: 'audio-speech', model: 'eleven_flash_v2_5' }],
+    },
+    {
+      name: "Bedrock's runtime called by hand through the app's signing helper: Converse and InvokeModel URLs from a template helper, the action chosen inside it",
+      files: {
+        'src/bedrock.ts': `export function bedrockURLRuntime(region: string, modelId: string, api: 'converse' | 'invoke', streaming: boolean): string {\n  const action = api === 'converse' ? (streaming ? 'converse-stream' : 'converse') : streaming ? 'invoke-with-response-stream' : 'invoke';\n  return \`https://bedrock-runtime.\${region}.amazonaws.com/model/\${encodeURIComponent(modelId)}/\${action}\`;\n}\nexport async function bedrockAccessAsync(access: object, method: 'GET' | 'POST', url: string, body?: object): Promise<{ headers: HeadersInit; url: string }> {\n  return { headers: { Authorization: 'Bearer t' }, url };\n}\n`,
+      },
+      code: `import { bedrockAccessAsync, bedrockURLRuntime } from './bedrock';
+export async function dispatch(access: object, model: { id: string }, body: object, streaming: boolean) {
+  const converseUrl = bedrockURLRuntime('us-west-2', model.id, 'converse', streaming);
+  return {
+    request: {
+      ...await bedrockAccessAsync(access, 'POST', converseUrl, body),
+      method: 'POST' as const,
+      body,
+    },
+  };
+}`,
+      calls: [{ line: 5, method: 'request /model/{encodeURIComponent(modelId)}/{action}', provider: 'aws-bedrock', endpoint: 'chat' }],
     },
     {
       name: "an Obsidian plugin's requests: requestUrl behind two app wrappers, and an injectable fetch falling back to the outer one",

@@ -2702,6 +2702,41 @@ export function makeStore(read: () => { history: string[] }) {
       { file: 'src/store.ts', line: 12, kind: 'wrapper-caller', via: 'src/store.ts:9' },
     ],
   },
+  {
+    name: "a helper of a module the app loads lazily (`await import('./direct')` in its own loader) and keeps in a variable declared without a value is called through that variable",
+    files: {
+      'src/direct.ts': `import Anthropic from '@anthropic-ai/sdk';
+const client = new Anthropic();
+export async function directGenerate(model: string, text: string) {
+  return client.messages.create({ model, max_tokens: 512, messages: [{ role: 'user', content: text }] });
+}
+`,
+      'src/client.ts': `async function loadDirectModule(): Promise<typeof import('./direct')> {
+  try {
+    return await import('./direct');
+  } catch (error) {
+    throw new Error('the direct module failed to load');
+  }
+}
+export async function generate(text: string, direct: boolean) {
+  let directGenerate;
+  if (direct) {
+    const module = await loadDirectModule();
+    directGenerate = module.directGenerate;
+  }
+  return directGenerate ? directGenerate('claude-haiku-4-5', text) : fetch('/api/generate', { method: 'POST', body: text });
+}
+`,
+      'src/title.ts': `import { generate } from './client';
+export const titleOf = (chat: string) => generate(\`Write a five-word title for this chat: \${chat}\`, true);
+`,
+    },
+    sites: [
+      { file: 'src/client.ts', line: 14, kind: 'wrapper-caller', via: 'src/direct.ts:4', model: 'claude-haiku-4-5' },
+      { file: 'src/direct.ts', line: 4, kind: 'sdk' },
+      { file: 'src/title.ts', line: 2, kind: 'wrapper-caller', via: 'src/client.ts:14', model: 'claude-haiku-4-5' },
+    ],
+  },
 ]);
 
 const MASTRA_SERVICES: Record<string, string> = {
