@@ -53,6 +53,13 @@ interface EndpointRule {
 const STEAMSHIP_RULE: EndpointRule = { pattern: /\.steamship\.run\//, endpoint: 'chat', provider: 'steamship' };
 
 const RULES: readonly EndpointRule[] = [
+  // Consumer chat web apps driven with the end user's own logged-in session (browser extensions, translators): their
+  // conversation endpoints, served under the user's account (see servedBySubscription), not a per-token API.
+  { pattern: /(?:chatgpt\.com|chat\.openai\.com|\{\{[^}]*\}\})\/backend-api\/(?:f\/)?conversation(?:$|[?#])/, endpoint: 'chat', provider: 'chatgpt-web' },
+  { pattern: /claude\.ai\/api\/organizations\/[^/]+\/chat_conversations\/[^/]+\/(?:[^/?#]*_)?completion(?:$|[?#])/, endpoint: 'chat', provider: 'claude-web' },
+  { pattern: /gemini\.google\.com\/_\/BardChatUi\/data\/assistant\.lamda\.BardFrontendService\/StreamGenerate/, endpoint: 'chat', provider: 'gemini-web' },
+  { pattern: /kimi\.(?:moonshot\.cn|com)\/api\/chat\/[^/]+\/completion\/stream(?:$|[?#])/, endpoint: 'chat', provider: 'kimi-web' },
+  { pattern: /chatglm\.cn\/chatglm\/backend-api\/assistant\/stream(?:$|[?#])/, endpoint: 'chat', provider: 'chatglm-web' },
   // Tencent Cloud's Hunyuan API takes every action at the host's root (`X-TC-Action: ChatCompletions` in a header).
   { pattern: /^https:\/\/hunyuan\.(?:tencentcloudapi|cloud\.tencent)\.com\/?(?:$|[?#])/, endpoint: 'chat', provider: 'tencent' },
   { pattern: /api\.anthropic\.com[^'"`\s]*\/v1\/messages(?!\/count_tokens)(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic' },

@@ -27,6 +27,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a proxy route forwarding its incoming request's body as is to a provider's host (the sender's request is the one that bills)", code: `import { NextRequest } from 'next/server';\nconst HUNYUAN_URL = 'https://hunyuan.tencentcloudapi.com';\nexport async function forward(req: NextRequest) {\n  const body = await req.text();\n  return fetch(HUNYUAN_URL, { method: req.method, body, headers: { 'X-TC-Action': 'ChatCompletions' } });\n}\nexport async function relay(request: Request) {\n  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: request.body, duplex: 'half' } as RequestInit);\n}` },
     { name: "a service's key sent to its own management API, and a configured URL sent another service's key", code: `export async function setup(config: { webhookUrl: string }) {\n  await fetch('https://api.steamship.com/api/v1/workspace/create', { method: 'POST', headers: { Authorization: \`Bearer \${process.env.STEAMSHIP_API_KEY}\` }, body: JSON.stringify({ handle: 'w' }) });\n  await fetch(config.webhookUrl, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.SLACK_TOKEN}\` }, body: JSON.stringify({ text: 'hi' }) });\n}` },
     { name: "a request spec the app only prints (a curl command built from `spec: {...}`), and a request object handed straight to a call that is no request", files: { 'src/access.ts': `export function anthropicAccess(access: { host?: string }, apiPath: string) {\n  return { headers: { 'x-api-key': 'k' }, url: 'https://api.anthropic.com' + apiPath };\n}\n` }, code: `import { anthropicAccess } from './access';\nexport function buildCurl(access: { host?: string }, body: object) {\n  const spec = { ...anthropicAccess(access, '/v1/messages'), method: 'POST', body };\n  return \`curl -X POST \${spec.url} -d '\${JSON.stringify(spec.body)}'\`;\n}\nexport function logRequest(access: { host?: string }, body: object) {\n  console.log({ ...anthropicAccess(access, '/v1/messages'), method: 'POST', body });\n}` },
+    { name: "a consumer chat web app's other routes: the conversation list, hiding one conversation, the session", code: `export async function sync(token: string, id: string) {\n  await fetch('https://chatgpt.com/backend-api/conversations?offset=0&limit=20', { headers: { Authorization: \`Bearer \${token}\` } });\n  await fetch(\`https://chatgpt.com/backend-api/conversation/\${id}\`, { method: 'PATCH', body: JSON.stringify({ is_visible: false }) });\n  await fetch('https://chatgpt.com/api/auth/session');\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
   ],
   invalid: [
@@ -179,6 +180,23 @@ export async function speak(access: { apiKey: string; apiHost?: string }, voiceI
   return fetchOrThrow({ url, method: 'POST', headers, body: { text, model_id: 'eleven_flash_v2_5' } });
 }`,
       calls: [{ line: 11, method: 'fetchOrThrow /v1/text-to-speech/{voiceId}/stream', provider: 'elevenlabs', endpoint: 'audio-speech', model: 'eleven_flash_v2_5' }],
+    },
+    {
+      name: "consumer chat web apps driven with the end user's logged-in session (ChatGPT's backend-api on its host or a configured one, Claude's, Kimi's, Gemini's web UI): served under the user's account",
+      code: `export async function ask(token: string, org: string, conversation: string, settings: { chatgptWebBase: string }, prompt: string) {
+  await fetch('https://chatgpt.com/backend-api/conversation', { method: 'POST', headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ action: 'next', model: 'auto', messages: [{ content: { parts: [prompt] } }] }) });
+  await fetch(\`\${settings.chatgptWebBase}/backend-api/conversation\`, { method: 'POST', body: JSON.stringify({ action: 'next', messages: [] }) });
+  await fetch(\`https://claude.ai/api/organizations/\${org}/chat_conversations/\${conversation}/completion\`, { method: 'POST', body: JSON.stringify({ prompt }) });
+  await fetch(\`https://kimi.moonshot.cn/api/chat/\${conversation}/completion/stream\`, { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: prompt }] }) });
+  await fetch('https://gemini.google.com/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate?bl=x', { method: 'POST', body: new URLSearchParams({ 'f.req': prompt }) });
+}`,
+      calls: [
+        { line: 2, method: 'fetch /backend-api/conversation', provider: 'chatgpt-web', endpoint: 'chat' },
+        { line: 3, provider: 'chatgpt-web', endpoint: 'chat' },
+        { line: 4, provider: 'claude-web', endpoint: 'chat' },
+        { line: 5, provider: 'kimi-web', endpoint: 'chat' },
+        { line: 6, provider: 'gemini-web', endpoint: 'chat' },
+      ],
     },
     {
       name: "Bedrock's runtime called by hand through the app's signing helper: Converse and InvokeModel URLs from a template helper, the action chosen inside it",

@@ -28,6 +28,17 @@ describe('models served by the end user subscription', () => {
       assert.match(advice.unpriced?.reason ?? '', /own subscription/, 'the reason names the subscription');
     });
   }
+  it("a consumer chat web app driven with the end user's session (ChatGPT's backend-api), its model named: not priced either", () => {
+    const advice = adviseSite(adviceInput({ id: 'gpt-4o', raw: "'gpt-4o'", source: 'literal' }, {
+      provider: 'chatgpt-web',
+      endpoint: 'chat',
+      task: { type: 'translation', confidence: 1, reasons: [] },
+      tokens: { inputPerCall: 1000, outputPerCall: 200, method: 'test' },
+      volume: { callsPerMonth: 10_000, source: 'annotation' },
+    }), bundled);
+    assert.equal(advice.monthlyUsdCurrent, null);
+    assert.equal(advice.unpriced?.kind, 'end-user-subscription');
+  });
   it('the same family at its API is priced', () => {
     const advice = adviseSite(adviceInput({ id: 'gpt-4o', raw: "'gpt-4o'", source: 'literal' }, {
       provider: 'openai',
