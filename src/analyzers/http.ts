@@ -56,6 +56,8 @@ const RULES: readonly EndpointRule[] = [
   // Consumer chat web apps driven with the end user's own logged-in session (browser extensions, translators): their
   // conversation endpoints, served under the user's account (see servedBySubscription), not a per-token API.
   { pattern: /(?:chatgpt\.com|chat\.openai\.com|\{\{[^}]*\}\})\/backend-api\/(?:f\/)?conversation(?:$|[?#])/, endpoint: 'chat', provider: 'chatgpt-web' },
+  // Codex on a ChatGPT plan ("Sign in with ChatGPT"): the Responses API behind ChatGPT's backend, billed to the user's plan.
+  { pattern: /(?:chatgpt\.com|chat\.openai\.com)\/backend-api\/codex\/responses(?:$|[?#])/, endpoint: 'chat', provider: 'chatgpt-web' },
   { pattern: /claude\.ai\/api\/organizations\/[^/]+\/chat_conversations\/[^/]+\/(?:[^/?#]*_)?completion(?:$|[?#])/, endpoint: 'chat', provider: 'claude-web' },
   { pattern: /gemini\.google\.com\/_\/BardChatUi\/data\/assistant\.lamda\.BardFrontendService\/StreamGenerate/, endpoint: 'chat', provider: 'gemini-web' },
   { pattern: /kimi\.(?:moonshot\.cn|com)\/api\/chat\/[^/]+\/completion\/stream(?:$|[?#])/, endpoint: 'chat', provider: 'kimi-web' },
@@ -170,6 +172,8 @@ const WEBSOCKET_PACKAGES = new Set(['ws', 'isomorphic-ws', 'reconnecting-websock
 const WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider?: string }> = [
   { pattern: /\/openai\/realtime(?:$|[?#])/, provider: 'azure-openai' },
   { pattern: /api\.openai\.com\/v1\/realtime(?:$|[?#])/, provider: 'openai' },
+  // xAI's Voice Agent API speaks OpenAI's realtime protocol on its own host; the model is set in the session, not the URL.
+  { pattern: /api\.x\.ai\/v1\/realtime(?:$|[?#])/, provider: 'xai' },
   { pattern: /\/v1\/realtime\?(?:[^#]*&)?model=/ },
   { pattern: /BidiGenerateContent/, provider: 'google' },
 ];
@@ -358,7 +362,8 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   // configured base's versioned API path (`${payload.baseUrl}/v1/images/generations`) is taken as the API it names.
   const handedToConfiguredBase = !body && request.body !== undefined && /^\{\{[^}]*\}\}\/v1\//.test(urlText);
   if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules) && !handedToConfiguredBase) return undefined;
-  if (rule.needsOllamaBody && !hasOllamaBody(body, context) && !declaresOllamaBody(request.body, context)) return undefined;
+  // `${this.baseUrl}/api/embed` whose class sets the base to `options.ollamaBaseUrl || 'http://localhost:11434'`: Ollama's by its host.
+  if (rule.needsOllamaBody && hostProvider !== 'ollama' && !hasOllamaBody(body, context) && !declaresOllamaBody(request.body, context)) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
   if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;

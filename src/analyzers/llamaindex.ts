@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, isTrueLiteral, packagesLoadedBy, readModel, traceValue } from './shared/sdk';
+import { aiSdkFactoryProvider, calleeBinding, eachCall, isTrueLiteral, packagesLoadedBy, readModel, traceValue } from './shared/sdk';
 
 /**
  * LlamaIndex.TS (`llamaindex` and its `@llamaindex/*` provider packages). The requests:
@@ -16,8 +16,9 @@ import { calleeBinding, eachCall, isTrueLiteral, packagesLoadedBy, readModel, tr
  */
 const LLAMAINDEX_PACKAGE = 'llamaindex';
 
+/** LlamaIndex.TS's packages, and `@vectorstores/*` (its index and retrieval core published on its own). */
 function isLlamaIndexPackage(name: string): boolean {
-  return name === LLAMAINDEX_PACKAGE || name.startsWith(`${LLAMAINDEX_PACKAGE}/`) || name.startsWith('@llamaindex/');
+  return name === LLAMAINDEX_PACKAGE || name.startsWith(`${LLAMAINDEX_PACKAGE}/`) || name.startsWith('@llamaindex/') || name.startsWith('@vectorstores/');
 }
 
 /** LLM classes by the provider serving them. */
@@ -58,7 +59,7 @@ const QUERY_ENGINES = new Set(['RetrieverQueryEngine']);
 /** The options naming an engine's LLM. */
 const ENGINE_LLM_OPTIONS = ['chatModel', 'llm'];
 
-const CALLEE_NAMES = new Set(['chat', 'complete', 'query', 'fromDocuments']);
+const CALLEE_NAMES = new Set(['chat', 'complete', 'query', 'fromDocuments', 'retrieve']);
 
 const MAX_CHAIN = 6;
 
@@ -66,7 +67,7 @@ const QUERY_EMBEDDING = "the retriever first embeds the user's message, an embed
 
 export const llamaindexAnalyzer: Analyzer = {
   id: 'llamaindex',
-  packages: [LLAMAINDEX_PACKAGE, /^@llamaindex\//],
+  packages: [LLAMAINDEX_PACKAGE, /^@llamaindex\//, /^@vectorstores\//],
   analyze: eachCall((call, context) => analyzeCall(call, context), (name) => CALLEE_NAMES.has(name)),
 };
 
@@ -75,6 +76,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.getName();
   if (method === 'fromDocuments') return indexing(call, callee.getExpression(), context);
+  if (method === 'retrieve') return retrieval(call, callee.getExpression(), context);
   const made = madeBy(callee.getExpression(), context);
   if (!made) return undefined;
   if (made.kind === 'llm' && (method === 'chat' || method === 'complete')) return llmRequest(call, method, made.llm, context);
@@ -286,7 +288,7 @@ function indexing(call: CallExpression, owner: Node, context: AnalyzerContext): 
   if (!documents) return undefined;
   const literal = unwrapExpression(documents);
   if (Node.isArrayLiteralExpression(literal) && literal.getElements().length === 0) return undefined;
-  const embedder = embeddingModel(call.getSourceFile(), context);
+  const embedder = optionsEmbedder(call.getArguments()[1], context) ?? embeddingModel(call.getSourceFile(), context);
   const text = documents.getText().slice(0, 60);
   return toDetectedCall(call, context, {
     provider: embedder.provider,
@@ -300,6 +302,76 @@ function indexing(call: CallExpression, owner: Node, context: AnalyzerContext): 
     toolNames: [],
     evidence: [`VectorStoreIndex.fromDocuments from '${binding.packageName}': splits the documents into chunks and makes an embedding request per chunk (batched)`, ...embedder.evidence],
   });
+}
+
+/**
+ * `retriever.retrieve({ query })` on `index.asRetriever()` of an index the app built with `fromDocuments`: the query is
+ * embedded (one embedding request) with the index's embedder. The retriever may be kept in a map (`retrievers.set(url,
+ * retriever)`, then `retrievers.get(url).retrieve(...)`) or returned by a function of the file.
+ */
+function retrieval(call: CallExpression, receiver: Node, context: AnalyzerContext): DetectedCall | undefined {
+  const made = retrieverMadeBy(receiver, context);
+  if (!made) return undefined;
+  const index = unwrapExpression(made.getExpression() as Node);
+  const indexOwner = Node.isPropertyAccessExpression(index) ? traceValue(index.getExpression(), context.modules) : undefined;
+  const built = indexOwner && Node.isCallExpression(indexOwner) ? indexOwner : undefined;
+  const builtCallee = built && unwrapExpression(built.getExpression());
+  if (!built || !builtCallee || !Node.isPropertyAccessExpression(builtCallee) || builtCallee.getName() !== 'fromDocuments') return undefined;
+  const binding = calleeBinding(unwrapExpression(builtCallee.getExpression()), context.modules);
+  if (!binding || binding.importedName !== 'VectorStoreIndex' || !isLlamaIndexPackage(binding.packageName)) return undefined;
+  const embedder = optionsEmbedder(built.getArguments()[1], context) ?? embeddingModel(built.getSourceFile(), context);
+  const query = getObjectProperty(resolveObjectLiteral(call.getArguments()[0], context.modules), 'query', context.modules) ?? call.getArguments()[0];
+  return toDetectedCall(call, context, {
+    provider: embedder.provider,
+    sdk: 'llamaindex',
+    method: 'retriever.retrieve',
+    endpoint: 'embedding',
+    model: embedder.model,
+    messages: query ? [{ role: 'user', ...resolvePromptText(query, context.modules) }] : [],
+    maxOutputTokens: null,
+    features: NO_FEATURES,
+    toolNames: [],
+    evidence: [`retrieve() on ${made.getText().slice(0, 60)} (${where(made)}) of the index built at ${where(built)}: the query is embedded, then matched against the stored vectors`, ...embedder.evidence],
+  });
+}
+
+/** The `index.asRetriever(...)` call a retriever comes from: directly, through the file's functions, or through a map it was put in. */
+function retrieverMadeBy(receiver: Node, context: AnalyzerContext): CallExpression | undefined {
+  const isRetrieverMade = (node: Node): node is CallExpression => {
+    const callee = Node.isCallExpression(node) ? unwrapExpression(node.getExpression()) : undefined;
+    return callee !== undefined && Node.isPropertyAccessExpression(callee) && callee.getName() === 'asRetriever';
+  };
+  const value = traceValue(receiver, context.modules);
+  if (isRetrieverMade(value)) return value;
+  // `const retriever = retrievers.get(url)`: what `retrievers.set(key, value)` puts in, in this file.
+  const getter = Node.isCallExpression(value) ? unwrapExpression(value.getExpression()) : undefined;
+  if (!getter || !Node.isPropertyAccessExpression(getter) || getter.getName() !== 'get') return undefined;
+  const mapName = getter.getExpression().getText();
+  for (const put of receiver.getSourceFile().getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const setter = unwrapExpression(put.getExpression());
+    if (!Node.isPropertyAccessExpression(setter) || setter.getName() !== 'set' || setter.getExpression().getText() !== mapName) continue;
+    const stored = put.getArguments()[1] && traceValue(put.getArguments()[1], context.modules);
+    if (stored && isRetrieverMade(stored)) return stored;
+  }
+  return undefined;
+}
+
+/**
+ * `fromDocuments(documents, { embedFunc: vercelEmbedding(cohere.embedding('embed-v4.0')) })` (`@vectorstores/vercel`): the
+ * index embeds with the AI SDK embedding model it is handed, its provider the `@ai-sdk/*` factory's.
+ */
+function optionsEmbedder(options: Node | undefined, context: AnalyzerContext): { provider: string; model: ModelRef; evidence: string[] } | undefined {
+  const handed = getObjectProperty(resolveObjectLiteral(options, context.modules), 'embedFunc', context.modules);
+  const adapter = handed && traceValue(handed, context.modules);
+  if (!adapter || !Node.isCallExpression(adapter)) return undefined;
+  const made = adapter.getArguments()[0] && traceValue(adapter.getArguments()[0], context.modules);
+  const factory = made && Node.isCallExpression(made) ? unwrapExpression(made.getExpression()) : undefined;
+  if (!made || !factory || !Node.isCallExpression(made)) return undefined;
+  const evidence = [`embedding model: the embedFunc option, ${adapter.getText().slice(0, 80)} (${where(adapter)})`];
+  const provider = aiSdkFactoryProvider(Node.isPropertyAccessExpression(factory) ? factory.getExpression() : factory, context.modules, evidence);
+  if (!provider) return undefined;
+  const read = readModel(made.getArguments()[0], context.modules);
+  return { provider, model: read.ref, evidence: [...evidence, ...read.evidence] };
 }
 
 function embeddingModel(file: SourceFile, context: AnalyzerContext): { provider: string; model: ModelRef; evidence: string[] } {

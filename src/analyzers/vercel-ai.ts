@@ -21,6 +21,9 @@ const FUNCTIONS: Readonly<Record<string, { endpoint: Endpoint; streaming?: boole
   streamUI: { endpoint: 'chat', streaming: true },
   embed: { endpoint: 'embedding' },
   embedMany: { endpoint: 'embedding' },
+  // `rerank({ model: cohere.reranking('rerank-v3.5'), query, documents })`: one rerank request over the documents.
+  rerank: { endpoint: 'rerank' },
+  experimental_rerank: { endpoint: 'rerank' },
   generateImage: { endpoint: 'image-generation' },
   experimental_generateImage: { endpoint: 'image-generation' },
   transcribe: { endpoint: 'audio-transcription' },
@@ -506,6 +509,10 @@ function readPrompt(fn: string, params: Node | undefined, context: AnalyzerConte
   }
   const single = fn === 'embed' ? getObjectProperty(params, 'value', context.modules) : /Speech/.test(fn) ? getObjectProperty(params, 'text', context.modules) : undefined;
   if (single) messages.push({ role: 'user', ...resolvePromptText(single, context.modules) });
+  const query = /rerank/.test(fn) ? getObjectProperty(params, 'query', context.modules) : undefined;
+  if (query) messages.push({ role: 'user', ...resolvePromptText(query, context.modules) });
+  const documents = /rerank/.test(fn) ? getObjectProperty(params, 'documents', context.modules) : undefined;
+  if (documents) messages.push({ role: 'user', text: `{{${documents.getText().slice(0, 60)}}}`, holes: [{ kind: 'rag-context', expression: documents.getText().slice(0, 60) }] });
   const values = fn === 'embedMany' ? getObjectProperty(params, 'values', context.modules) : undefined;
   if (values) messages.push({ role: 'user', text: `{{${values.getText().slice(0, 60)}}}`, holes: [{ kind: 'rag-context', expression: values.getText().slice(0, 60) }] });
   const audio = /transcribe/.test(fn) ? getObjectProperty(params, 'audio', context.modules) : undefined;

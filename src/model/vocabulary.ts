@@ -105,3 +105,11 @@ export const NON_PRODUCTION_GLOBS: readonly string[] = [
   '**/{script,scripts}/**',
   '**/{example,examples,demo,demos,sample,samples,playground}/**',
 ];
+
+/**
+ * Functions an app runs to check its settings, not to do a task: `validateConfiguration`, `testConnection`,
+ * `checkApiKey`. The tiny request one sends (a one-word embedding, a "hi") checks that a key, host or model works when
+ * the user saves the settings; it is no feature's call, so it is not reported as a call site.
+ */
+export const SETUP_CHECK_FUNCTION = /^(?:validate|verify|test|check|ping)(?:Api)?(?:Keys?|Configuration|Config|Connection|Connectivity|Credentials?|Settings|Endpoint|Access|Auth)$/i;
+

@@ -9,7 +9,7 @@ import { keyJson } from './keyJson';
 import type { SharedAnalyses } from './sharedAnalyses';
 import { tasksFromCallers } from './callersTask';
 import { findCallers } from './callers';
-import { markAlternatives, markNonProduction } from './traffic';
+import { dropSetupChecks, markAlternatives, markNonProduction } from './traffic';
 import { CallerSearchCache } from './callerSearchCache';
 import { WorkspaceStepMemo } from './workspaceStepMemo';
 import { MentionMemo } from './mentionMemo';
@@ -305,6 +305,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   }
   // An agent reported where it is made is its run's when the run is found in another file: one agent, one site.
   dropAgentsRunElsewhere(detected);
+  dropSetupChecks(detected);
 
   // The editor's cache as the workspace-wide steps below may use it: what they keep is computed from the saved files
   // (keyed by their stamps), so none of it is read or kept while any file is open with unsaved edits.

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { NON_PRODUCTION_GLOBS } from '../model/vocabulary';
+import { NON_PRODUCTION_GLOBS, SETUP_CHECK_FUNCTION } from '../model/vocabulary';
 import type { DetectedCall } from '../model/types';
 
 /**
@@ -68,3 +68,12 @@ function ancestorFolder(file: string, level: number): string | undefined {
   }
   return folder;
 }
+
+/** Drops the requests made in a settings check (`validateConfiguration()` embedding "test"): see SETUP_CHECK_FUNCTION. */
+export function dropSetupChecks(calls: DetectedCall[]): void {
+  for (let index = calls.length - 1; index >= 0; index--) {
+    const name = calls[index].enclosingFunction?.split('.').pop();
+    if (name !== undefined && SETUP_CHECK_FUNCTION.test(name)) calls.splice(index, 1);
+  }
+}
+

@@ -64,6 +64,8 @@ const HOST_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   [/vllm/, 'vllm'],
   [/llama[.-]?cpp|llamafile/, 'llama.cpp'],
   [/api\.openai\.com/, 'openai'],
+  // ChatGPT's own backend (Codex on a ChatGPT plan, the web app's conversations): the user's plan, not the API.
+  [/(?:chatgpt\.com|chat\.openai\.com)\/backend-api/, 'chatgpt-web'],
 ];
 
 /**

@@ -199,6 +199,33 @@ export async function speak(access: { apiKey: string; apiHost?: string }, voiceI
       ],
     },
     {
+      name: "xAI's realtime voice WebSocket; Codex on a ChatGPT plan (the Responses API behind ChatGPT's backend); an Ollama embed on a base the class sets with Ollama's port as its default",
+      code: `const CODEX_API_BASE_URL = 'https://chatgpt.com/backend-api/codex';
+export function connect(token: string) {
+  return new WebSocket('wss://api.x.ai/v1/realtime', ['realtime', \`xai-client-secret.\${token}\`]);
+}
+export async function codex(body: object) {
+  const url = \`\${CODEX_API_BASE_URL}/responses\`;
+  return fetch(url, { method: 'POST', body: JSON.stringify(body) });
+}
+export class OllamaEmbedder {
+  private readonly baseUrl: string;
+  constructor(options: { ollamaBaseUrl?: string }) {
+    let baseUrl = options.ollamaBaseUrl || 'http://localhost:11434';
+    baseUrl = baseUrl.replace(/\\/+$/, '');
+    this.baseUrl = baseUrl;
+  }
+  async embed(texts: string[]) {
+    return fetch(\`\${this.baseUrl}/api/embed\`, { method: 'POST', body: JSON.stringify({ model: 'nomic-embed-text', input: texts }) });
+  }
+}`,
+      calls: [
+        { line: 3, provider: 'xai', endpoint: 'chat' },
+        { line: 7, method: 'fetch /backend-api/codex/responses', provider: 'chatgpt-web', endpoint: 'chat' },
+        { line: 17, method: 'fetch /api/embed', provider: 'ollama', endpoint: 'embedding', model: 'nomic-embed-text' },
+      ],
+    },
+    {
       name: "Bedrock's runtime called by hand through the app's signing helper: Converse and InvokeModel URLs from a template helper, the action chosen inside it",
       files: {
         'src/bedrock.ts': `export function bedrockURLRuntime(region: string, modelId: string, api: 'converse' | 'invoke', streaming: boolean): string {\n  const action = api === 'converse' ? (streaming ? 'converse-stream' : 'converse') : streaming ? 'invoke-with-response-stream' : 'invoke';\n  return \`https://bedrock-runtime.\${region}.amazonaws.com/model/\${encodeURIComponent(modelId)}/\${action}\`;\n}\nexport async function bedrockAccessAsync(access: object, method: 'GET' | 'POST', url: string, body?: object): Promise<{ headers: HeadersInit; url: string }> {\n  return { headers: { Authorization: 'Bearer t' }, url };\n}\n`,

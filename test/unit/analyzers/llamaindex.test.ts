@@ -24,6 +24,31 @@ export const ensure = (documents: any[]) => LlamaCloudIndex.fromDocuments({ docu
   ],
   invalid: [
     {
+      name: "@vectorstores (LlamaIndex's index core on its own): an index built with an AI SDK embedding model (`embedFunc: vercelEmbedding(cohere.embedding(...))`), and its retriever's query kept in a map",
+      code: `import { VectorStoreIndex } from '@vectorstores/core';
+import { vercelEmbedding } from '@vectorstores/vercel';
+import { cohere } from '@ai-sdk/cohere';
+async function createRetriever(documents: any[]) {
+  const index = await VectorStoreIndex.fromDocuments(documents, {
+    embedFunc: vercelEmbedding(cohere.embedding('embed-v4.0')),
+  });
+  return index.asRetriever({ similarityTopK: 10 });
+}
+const retrievers = new Map<string, any>();
+export async function add(url: string, documents: any[]) {
+  const retriever = await createRetriever(documents);
+  retrievers.set(url, retriever);
+}
+export async function search(url: string, query: string) {
+  const retriever = retrievers.get(url);
+  return retriever.retrieve({ query });
+}`,
+      calls: [
+        { line: 5, method: 'VectorStoreIndex.fromDocuments', provider: 'cohere', endpoint: 'embedding', model: 'embed-v4.0' },
+        { line: 17, method: 'retriever.retrieve', provider: 'cohere', endpoint: 'embedding', model: 'embed-v4.0', promptIncludes: ['{{query}}'] },
+      ],
+    },
+    {
       name: 'an LLM class: chat and complete, model from the options, provider from the class',
       code: `import { OpenAI, Anthropic } from 'llamaindex';
 import { Ollama } from '@llamaindex/ollama';

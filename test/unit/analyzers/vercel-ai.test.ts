@@ -105,6 +105,16 @@ export async function indexTools(tools: Record<string, unknown>) {
       calls: [{ line: 4, provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' }],
     },
     {
+      name: "rerank: one rerank request over the documents, with the reranking model a provider makes (`cohere.reranking('rerank-v3.5')`)",
+      code: `import { rerank } from 'ai';
+import { cohere } from '@ai-sdk/cohere';
+export async function best(query: string, documents: string[]) {
+  const { ranking } = await rerank({ model: cohere.reranking('rerank-v3.5'), query, documents, topN: 5 });
+  return ranking;
+}`,
+      calls: [{ line: 4, method: 'rerank', provider: 'cohere', endpoint: 'rerank', model: 'rerank-v3.5', promptIncludes: ['{{query}}', '{{documents}}'] }],
+    },
+    {
       name: 'embed / embedMany with the embedding model defined elsewhere: another module, a class field, a parameter default, a custom provider',
       files: {
         'src/models.ts': `import { openai } from '@ai-sdk/openai';\nimport { customProvider } from 'ai';\nexport const embeddingModel = openai.textEmbeddingModel('text-embedding-3-small');\nexport const models = customProvider({ textEmbeddingModels: { docs: openai.embedding('text-embedding-3-large') } });\n`,

@@ -1,0 +1,43 @@
+/**
+ * A request an app sends only to check its settings (`validateConfiguration()` embedding "test", `testConnection()`)
+ * is no feature's call: the scan does not report it, while the same client's feature requests stay reported.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { scanWorkspace } from '../../../src/scan/scan';
+
+const EMBEDDER = `import OpenAI from 'openai';
+export class OpenAiEmbedder {
+  private readonly client = new OpenAI();
+  async createEmbeddings(texts: string[]) {
+    return this.client.embeddings.create({ model: 'text-embedding-3-small', input: texts });
+  }
+  async validateConfiguration() {
+    const response = await this.client.embeddings.create({ model: 'text-embedding-3-small', input: ['test'] });
+    return { valid: response.data.length > 0 };
+  }
+  async validateAnswer(answer: string) {
+    return this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Is this answer correct? \${answer}\` }] });
+  }
+}
+export async function testConnection(client: OpenAI) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 1 });
+}
+`;
+
+describe('settings checks', () => {
+  it('a key or connection check is not a call site; a feature named like a check of something else is', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'setup-checks-'));
+    try {
+      mkdirSync(path.join(root, 'src'), { recursive: true });
+      writeFileSync(path.join(root, 'src', 'embedder.ts'), EMBEDDER);
+      const result = await scanWorkspace(root, { now: () => new Date(0) });
+      const sites = result.callSites.map((site) => `${site.line} ${site.enclosingFunction}`).sort();
+      assert.deepEqual(sites, ['12 OpenAiEmbedder.validateAnswer', '5 OpenAiEmbedder.createEmbeddings']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
