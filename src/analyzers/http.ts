@@ -873,9 +873,7 @@ function requestDescriptors(context: AnalyzerContext): DetectedCall[] {
  * `buildRequest()`): what the app sends. A spec it only prints (`spec: {...}` turned into a curl command) is not a request.
  */
 function heldAsRequest(object: ObjectLiteralExpression): boolean {
-  let holder: Node = object;
-  while (holder.getParent() && (Node.isParenthesizedExpression(holder.getParent()!) || Node.isAsExpression(holder.getParent()!) || Node.isSatisfiesExpression(holder.getParent()!))) holder = holder.getParent()!;
-  const parent = holder.getParent();
+  const parent = withoutTypeWrappers(object).getParent();
   let names: string[] = [];
   if (parent && Node.isPropertyAssignment(parent)) names = [parent.getName()];
   else if (parent && Node.isVariableDeclaration(parent)) names = [parent.getName(), parent.getTypeNode()?.getText() ?? ''];
@@ -886,13 +884,19 @@ function heldAsRequest(object: ObjectLiteralExpression): boolean {
   return names.some((name) => REQUEST_NAME.test(name));
 }
 
+/** The outermost of the parentheses, `as` and `satisfies` around an expression: where its value is held or handed on. */
+function withoutTypeWrappers(expression: Node): Node {
+  let holder = expression;
+  for (let parent = holder.getParent(); parent && (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent)); parent = holder.getParent()) holder = parent;
+  return holder;
+}
+
 /** A name for a request the app sends (`request`, `upstreamRequest`, `ChatGenerateDispatchRequest`, `buildRequest`, `req`), not a spec or preview of one. */
 const REQUEST_NAME = /^(?!.*(?:spec|curl|preview|example|sample))(?:.*request|req)\b/i;
 
 /** The object is an argument of a call, or held in a constant the function hands to one (`fetchOrThrow({ ...request, signal })`). */
 function isHandedToCall(object: ObjectLiteralExpression): boolean {
-  let holder: Node = object;
-  while (holder.getParent() && (Node.isParenthesizedExpression(holder.getParent()!) || Node.isAsExpression(holder.getParent()!) || Node.isSatisfiesExpression(holder.getParent()!))) holder = holder.getParent()!;
+  const holder = withoutTypeWrappers(object);
   const parent = holder.getParent();
   if (parent && (Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(holder)) return true;
   if (!parent || !Node.isVariableDeclaration(parent) || !Node.isIdentifier(parent.getNameNode())) return false;
