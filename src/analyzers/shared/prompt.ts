@@ -5,8 +5,8 @@ import type { Endpoint, HoleKind, MessageRole, PromptHole, PromptMessage } from 
 import { holeNameClass, leafName } from '../../model/holeNames';
 import { escapeRegExp } from '../../model/regExp';
 import type { ModuleLoader } from './modules';
-import { constInitializer, enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
-import { classesExtendedBy, functionOf, returnsOf } from './shapes';
+import { constInitializer, enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, returnsOf, unwrapExpression } from './resolve';
+import { classesExtendedBy, functionOf } from './shapes';
 
 /** Cap on how much static prompt text we keep per message: token counting stays bounded on huge literals. */
 const MAX_MESSAGE_CHARS = 400_000;

@@ -399,23 +399,33 @@ function moduleLoadedBy(initializer: Node | undefined, modules: ModuleLoader): {
   const declaration = callee && Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
   const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
   if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getSourceFile() !== call!.getSourceFile()) return undefined;
-  const body = fn.getBody();
-  if (body && !Node.isBlock(body)) return relativeModuleLoad(body);
-  // Its own returns (`try { return await import('./direct'); } catch { ... }`), not those of functions inside it.
-  let found: { specifier: string; dynamic: boolean } | undefined;
+  // Its own returns (`try { return await import('./direct'); } catch { ... }`), not those of functions inside it; an
+  // arrow's body, whatever it loads.
+  const loads = returnsOf(fn).map((returned) => relativeModuleLoad(returned));
+  return Node.isBlock(fn.getBody()) ? loads.find((loaded) => loaded?.dynamic) : loads[0];
+}
+
+/** The expressions a function returns (its own `return`s, not those of functions inside it), or an arrow's body. */
+export function returnsOf(fn: Node): Node[] {
+  if (Node.isArrowFunction(fn)) {
+    const body = fn.getBody();
+    if (!Node.isBlock(body)) return [body];
+  }
+  const returned: Node[] = [];
   const visit = (node: Node): void => {
     node.forEachChild((child) => {
-      if (found || Node.isFunctionDeclaration(child) || Node.isFunctionExpression(child) || Node.isArrowFunction(child) || Node.isClassDeclaration(child)) return;
+      if (Node.isFunctionDeclaration(child) || Node.isFunctionExpression(child) || Node.isArrowFunction(child) || Node.isMethodDeclaration(child) || Node.isClassDeclaration(child) || Node.isClassExpression(child)) return;
       if (Node.isReturnStatement(child)) {
-        const loaded = relativeModuleLoad(child.getExpression());
-        if (loaded?.dynamic) found = loaded;
+        const expression = child.getExpression();
+        if (expression) returned.push(expression);
         return;
       }
       visit(child);
     });
   };
+  const body = (fn as Node & { getBody?(): Node | undefined }).getBody?.();
   if (body) visit(body);
-  return found;
+  return returned;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { assignedValues, findDeclaration, namedFunctionParameter, namespaceMember, propertyOfObject, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, namedFunctionParameter, namespaceMember, propertyOfObject, returnsOf, unwrapExpression } from './resolve';
 import { callsMatching } from './calls';
 
 /**
@@ -445,28 +445,6 @@ export function functionOf(callee: Node, modules: ModuleLoader, depth = 0): Func
   return undefined;
 }
 
-/** The expressions a function returns (its own `return`s, not those of functions inside it), or an arrow's body. */
-export function returnsOf(fn: Node): Node[] {
-  if (Node.isArrowFunction(fn)) {
-    const body = fn.getBody();
-    if (!Node.isBlock(body)) return [body];
-  }
-  const returned: Node[] = [];
-  const visit = (node: Node): void => {
-    node.forEachChild((child) => {
-      if (Node.isFunctionDeclaration(child) || Node.isFunctionExpression(child) || Node.isArrowFunction(child) || Node.isMethodDeclaration(child) || Node.isClassDeclaration(child) || Node.isClassExpression(child)) return;
-      if (Node.isReturnStatement(child)) {
-        const expression = child.getExpression();
-        if (expression) returned.push(expression);
-        return;
-      }
-      visit(child);
-    });
-  };
-  const body = (fn as Node & { getBody?(): Node | undefined }).getBody?.();
-  if (body) visit(body);
-  return returned;
-}
 
 /** The declarations a type node names: classes, interfaces, type literals and function types (through aliases, unions, intersections, `Promise<T>`, `Omit<T, ...>`). */
 export function typeShapes(typeNode: Node, modules: ModuleLoader, depth = 0): Shape[] {
