@@ -879,7 +879,7 @@ function heldAsRequest(object: ObjectLiteralExpression): boolean {
   else if (parent && Node.isVariableDeclaration(parent)) names = [parent.getName(), parent.getTypeNode()?.getText() ?? ''];
   else if (parent && (Node.isReturnStatement(parent) || Node.isArrowFunction(parent))) {
     const fn = Node.isArrowFunction(parent) ? parent : enclosingFunction(parent);
-    names = fn ? [calledName(fn) ?? '', (fn as import('ts-morph').FunctionDeclaration).getReturnTypeNode?.()?.getText() ?? ''] : [];
+    names = fn ? [calledName(fn) ?? '', (Node.isReturnTyped(fn) ? fn.getReturnTypeNode()?.getText() : undefined) ?? ''] : [];
   }
   return names.some((name) => REQUEST_NAME.test(name));
 }
@@ -1091,9 +1091,7 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext, dep
 /** `const { url, method = 'GET' } = config` then `fetch(url, ...)`: the URL is a property of the parameter `config`. */
 function destructuredFrom(url: Node, parameterName: string, context: AnalyzerContext): boolean {
   const declaration = Node.isIdentifier(url) ? findDeclaration(url, context.modules) : undefined;
-  const holder = declaration && Node.isBindingElement(declaration) ? declaration.getParent()?.getParent() : undefined;
-  const source = holder && Node.isVariableDeclaration(holder) ? holder.getInitializer() : undefined;
-  return source !== undefined && unwrapExpression(source).getText() === parameterName;
+  return declaration !== undefined && Node.isBindingElement(declaration) && destructuredSource(declaration)?.getText() === parameterName;
 }
 
 /**
@@ -1150,17 +1148,8 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     if (inner) return urlTextOf(inner, context, depth + 1);
     const assigned = Node.isIdentifier(node) ? assignedBeforeUse(node, context) : undefined;
     if (assigned) return urlTextOf(assigned, context, depth + 1);
-    // `const anthropicHost = llmsFixupHost(access.anthropicHost || DEFAULT_ANTHROPIC_HOST, apiPath)`: the default host it tidies;
-    // `const mantleUrl = bedrockURLMantle(region, '/v1/chat/completions')`: the helper's template with these arguments.
-    const held = Node.isIdentifier(node) ? helperCallHeldBy(node, context) : undefined;
-    const heldUrl = held && (templateHelperUrl(held, context, depth + 1) ?? tidiedHost(held, context));
-    if (heldUrl) return heldUrl;
-    // `const { headers, url } = elevenlabsAccess(access, path)`: the URL the app's access helper returns for these arguments (one host).
-    const destructured = Node.isIdentifier(node) ? destructuredHelperUrl(node, context, depth) : undefined;
-    if (destructured) return destructured;
-    // `let host = (access.apiHost || 'api.elevenlabs.io').trim()`, then only tidied: the code's default host.
-    const normalised = Node.isIdentifier(node) ? normalisedDefaultBase(node, context) : undefined;
-    if (normalised) return normalised;
+    const held = Node.isIdentifier(node) ? heldHelperUrl(node, context, depth) : undefined;
+    if (held) return held;
     // `isImage ? Paths.ImagePath : Paths.ChatPath`: the branch that is a model endpoint, a chat one first.
     if (Node.isConditionalExpression(node)) {
       const branches = [node.getWhenTrue(), node.getWhenFalse()].map((branch) => urlTextOf(branch, context, depth + 1));
@@ -1291,7 +1280,11 @@ function normalisedDefaultBase(expression: Node, context: AnalyzerContext): stri
   const declaration = Node.isIdentifier(node) ? findDeclaration(node, context.modules) : undefined;
   const value = declaration && Node.isVariableDeclaration(declaration) && (!isReassignedLet(node, context.modules) || onlyNormalisedLater(declaration)) ? declaration.getInitializer() : undefined;
   const call = value && unwrapExpression(value);
-  if (!call || !Node.isCallExpression(call)) return undefined;
+  return call && Node.isCallExpression(call) ? normalisedCallDefault(call, context) : undefined;
+}
+
+/** The default base a tidying call is handed (`trimSlashes(config.baseUrl ?? DEFAULT)`, `(a || DEFAULT).trim()`), when it names a host. */
+function normalisedCallDefault(call: CallExpression, context: AnalyzerContext): string | undefined {
   // `(access.apiHost || DEFAULTS.DEEPGRAM_HOST).trim()`: the fallback is what the method is called on.
   const callee = unwrapExpression(call.getExpression());
   const receiver = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : undefined;
@@ -1328,24 +1321,35 @@ function tidiedHost(call: CallExpression, context: AnalyzerContext): string | un
   return value ? absoluteHost(value) : undefined;
 }
 
-/** A name destructured from the app's helper's result (`const { url } = access(...)`): the field's URL when the helper has one host for it. */
-function destructuredHelperUrl(name: Node, context: AnalyzerContext, depth: number): string | undefined {
-  const element = findDeclaration(name, context.modules);
-  if (!element || !Node.isBindingElement(element)) return undefined;
-  const holder = element.getParent()?.getParent();
-  const value = holder && Node.isVariableDeclaration(holder) ? holder.getInitializer() : undefined;
+/**
+ * The URL a name holds from a call of the app's helper, read where the call is made (with its arguments) rather than inside
+ * the function it calls; the name's declaration looked up once:
+ * - `const { headers, url } = elevenlabsAccess(access, path)`: the field's URL the helper returns, when it has one host;
+ * - `const mantleUrl = bedrockURLMantle(region, '/v1/chat/completions')`: the helper's template with these arguments;
+ * - `const anthropicHost = llmsFixupHost(access.anthropicHost || DEFAULT_ANTHROPIC_HOST, apiPath)`: the default host it tidies;
+ * - `let host = (access.apiHost || 'api.elevenlabs.io').trim()`, then only tidied: the code's default host.
+ */
+function heldHelperUrl(name: Node, context: AnalyzerContext, depth: number): string | undefined {
+  const declaration = findDeclaration(name, context.modules);
+  if (declaration && Node.isBindingElement(declaration)) {
+    const call = destructuredSource(declaration);
+    const found = call && Node.isCallExpression(call) ? helperReturnedUrl(call, context, declaration.getPropertyNameNode()?.getText() ?? declaration.getName(), depth + 1) : undefined;
+    return found && !found.hostProviders ? found.text : undefined;
+  }
+  if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
+  const value = declaration.getInitializer();
   const call = value && unwrapExpression(value);
   if (!call || !Node.isCallExpression(call)) return undefined;
-  const found = helperReturnedUrl(call, context, element.getPropertyNameNode()?.getText() ?? element.getName(), depth + 1);
-  return found && !found.hostProviders ? found.text : undefined;
+  const reassigned = isReassignedLet(name, context.modules);
+  const helperUrl = reassigned ? undefined : templateHelperUrl(call, context, depth + 1) ?? tidiedHost(call, context);
+  return helperUrl ?? (!reassigned || onlyNormalisedLater(declaration) ? normalisedCallDefault(call, context) : undefined);
 }
 
-/** The call a variable is set to once (`const host = fixHost(...)`), read where it is made rather than inside the function it calls. */
-function helperCallHeldBy(name: Node, context: AnalyzerContext): CallExpression | undefined {
-  const declaration = findDeclaration(name, context.modules);
-  const value = declaration && Node.isVariableDeclaration(declaration) && !isReassignedLet(name, context.modules) ? declaration.getInitializer() : undefined;
-  const call = value && unwrapExpression(value);
-  return call && Node.isCallExpression(call) ? call : undefined;
+/** The value a destructured name is taken from (`const { url } = source`), unwrapped; undefined for a parameter's pattern. */
+function destructuredSource(element: import('ts-morph').BindingElement): Node | undefined {
+  const holder = element.getParent()?.getParent();
+  const source = holder && Node.isVariableDeclaration(holder) ? holder.getInitializer() : undefined;
+  return source && unwrapExpression(source);
 }
 
 /** An absolute URL's text without a trailing slash; a bare host name (`api.anthropic.com`, which the helper gives `https://`) as its https URL. */

@@ -4,7 +4,8 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { aiSdkFactoryProvider, calleeBinding, eachCall, isTrueLiteral, packagesLoadedBy, readModel, traceValue } from './shared/sdk';
+import { callsMatching } from './shared/calls';
+import { aiSdkFactoryProvider, calleeBinding, calleeNameOf, eachCall, isTrueLiteral, packagesLoadedBy, readModel, traceValue } from './shared/sdk';
 
 /**
  * LlamaIndex.TS (`llamaindex` and its `@llamaindex/*` provider packages). The requests:
@@ -347,9 +348,9 @@ function retrieverMadeBy(receiver: Node, context: AnalyzerContext): CallExpressi
   const getter = Node.isCallExpression(value) ? unwrapExpression(value.getExpression()) : undefined;
   if (!getter || !Node.isPropertyAccessExpression(getter) || getter.getName() !== 'get') return undefined;
   const mapName = getter.getExpression().getText();
-  for (const put of receiver.getSourceFile().getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const put of callsMatching(receiver.getSourceFile(), (call) => calleeNameOf(call) === 'set')) {
     const setter = unwrapExpression(put.getExpression());
-    if (!Node.isPropertyAccessExpression(setter) || setter.getName() !== 'set' || setter.getExpression().getText() !== mapName) continue;
+    if (!Node.isPropertyAccessExpression(setter) || setter.getExpression().getText() !== mapName) continue;
     const stored = put.getArguments()[1] && traceValue(put.getArguments()[1], context.modules);
     if (stored && isRetrieverMade(stored)) return stored;
   }

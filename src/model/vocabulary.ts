@@ -34,12 +34,7 @@ export const OLLAMA_PARALLEL_SETTING = 'OLLAMA_NUM_PARALLEL';
  * (ChatGPT, Claude, Gemini, Kimi, ChatGLM) that browser extensions and translators drive with the end user's own
  * logged-in session (a cookie or access token), not an API key.
  */
-const SUBSCRIPTION_PROVIDERS: ReadonlySet<string> = new Set(['github-copilot', ...consumerWebProviders()]);
-
-/** The consumer chat web apps' provider ids (an app's request to one is served under the end user's own account). */
-export function consumerWebProviders(): readonly string[] {
-  return ['chatgpt-web', 'claude-web', 'gemini-web', 'kimi-web', 'chatglm-web'];
-}
+const SUBSCRIPTION_PROVIDERS: ReadonlySet<string> = new Set(['github-copilot', 'chatgpt-web', 'claude-web', 'gemini-web', 'kimi-web', 'chatglm-web']);
 
 export function servedBySubscription(provider: string): boolean {
   return SUBSCRIPTION_PROVIDERS.has(provider.toLowerCase());
