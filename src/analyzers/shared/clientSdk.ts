@@ -35,7 +35,7 @@ export interface ClientSdkSpec {
     structured?: readonly string[];
     /** Fields carrying images (`images` in Ollama). */
     images?: readonly string[];
-    /** Callback options whose presence streams the reply (`onProgress` in the `chatgpt` package). */
+    /** Callback options whose presence streams the reply (`onProgress` in the `chatgpt` package); an embedding's progress callback streams nothing. */
     streamingCallbacks?: readonly string[];
   };
   /**
@@ -56,6 +56,8 @@ export interface ClientSdkSpec {
    * model make it unambiguous). Omitted → untraced calls are never reported.
    */
   untraced?: (receiverText: string, modelId: string | null, method: MethodSpec) => boolean;
+  /** Said of every request, after the client's evidence: where its provider and model are set when the code cannot say. */
+  note?: string;
 }
 
 export interface PositionalArguments {
@@ -121,6 +123,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
       evidence.push(`client \`${receiver.getText().slice(0, 40)}\` not traced to a ${spec.packages[0]} client; matched by ${match.method.path} and ${model.ref.id ? `the model "${model.ref.id}"` : 'the receiver name'}`);
     }
   }
+  if (spec.note) evidence.push(spec.note);
   if (!params && request) evidence.push(`request \`${request.getText().slice(0, 60)}\` not statically known`);
   evidence.push(...model.evidence);
 
@@ -139,7 +142,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
     messages,
     maxOutputTokens: resolveNumber(firstField(params, spec.fields.maxTokens, context.modules), context.modules),
     features: {
-      streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream')) || Boolean(firstField(params, spec.fields.streamingCallbacks, context.modules)),
+      streaming: Boolean(match.method.streaming) || isTrueLiteral(getObjectProperty(params, 'stream')) || (match.method.endpoint !== 'embedding' && Boolean(firstField(params, spec.fields.streamingCallbacks, context.modules))),
       tools: Boolean(tools),
       vision: hasImage || Boolean(images) || imageInMessages,
       structuredOutput: Boolean(match.method.structured) || requestsStructuredOutput(structured, match.method.endpoint, context.modules),

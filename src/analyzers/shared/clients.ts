@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
+import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression, type ParameterDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
+import { memberDeclaration, typeDeclaration } from './shapes';
 import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
@@ -52,9 +53,17 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     const declaration = findDeclaration(node, modules);
     if (!declaration) return undefined;
     if (Node.isParameterDeclaration(declaration)) return fromTypeAnnotation(declaration.getTypeNode(), modules, depth) ?? fromJsDocType(declaration, declaration.getName());
-    if (Node.isBindingElement(declaration) && Node.isParameterDeclaration(declaration.getParent()?.getParent())) return fromJsDocType(declaration.getParent()!.getParent()!, (declaration.getPropertyNameNode() ?? declaration.getNameNode()).getText());
+    if (Node.isBindingElement(declaration) && Node.isParameterDeclaration(declaration.getParent()?.getParent())) {
+      const parameter = declaration.getParent()!.getParent()! as ParameterDeclaration;
+      const field = (declaration.getPropertyNameNode() ?? declaration.getNameNode()).getText();
+      return fromJsDocType(parameter, field) ?? fromTypeAnnotation(destructuredFieldType(parameter, field, modules), modules, depth);
+    }
     const initializer = initializerOf(declaration);
-    if (initializer) return withStep(resolveClientOrigin(initializer, modules, depth + 1), declaration, node);
+    if (initializer) {
+      const origin = withStep(resolveClientOrigin(initializer, modules, depth + 1), declaration, node);
+      // `const aiProviders: IAIProvidersService = await resolver.promise`: the declared type says what the value is.
+      return origin ?? (Node.isVariableDeclaration(declaration) ? fromTypeAnnotation(declaration.getTypeNode(), modules, depth) : undefined);
+    }
     if (Node.isFunctionDeclaration(declaration)) return undefined;
     return undefined;
   }
@@ -390,6 +399,23 @@ function fromTypeAnnotation(typeNode: Node | undefined, modules: ModuleLoader, d
   if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
   const origin = classOrigin(typeNode.getTypeName(), modules, depth + 1);
   return origin ? { ...origin, options: undefined, evidence: [`client typed as ${typeNode.getText()} (options unknown)`] } : undefined;
+}
+
+/**
+ * The declared type of a field destructured from a parameter (`function send({ aiProviders }: RequestOptions)`): the
+ * member's type in the parameter's type literal, or in the app's interface or type alias the parameter names.
+ */
+function destructuredFieldType(parameter: ParameterDeclaration, field: string, modules: ModuleLoader): Node | undefined {
+  const typeNode = parameter.getTypeNode();
+  if (!typeNode) return undefined;
+  let owner: Node | undefined = typeNode;
+  if (Node.isTypeReference(typeNode)) {
+    const typeName = typeNode.getTypeName();
+    owner = Node.isIdentifier(typeName) ? typeDeclaration(parameter.getSourceFile(), typeName.getText(), modules) : undefined;
+    if (owner && Node.isTypeAliasDeclaration(owner)) owner = owner.getTypeNode();
+  }
+  const member = owner && memberDeclaration(owner, field, modules);
+  return member && Node.isPropertySignature(member) ? member.getTypeNode() : undefined;
 }
 
 /**
