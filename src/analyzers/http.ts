@@ -59,12 +59,23 @@ const RULES: readonly EndpointRule[] = [
   // Codex on a ChatGPT plan ("Sign in with ChatGPT"): the Responses API behind ChatGPT's backend, billed to the user's plan.
   { pattern: /(?:chatgpt\.com|chat\.openai\.com)\/backend-api\/codex\/responses(?:$|[?#])/, endpoint: 'chat', provider: 'chatgpt-web' },
   { pattern: /claude\.ai\/api\/organizations\/[^/]+\/chat_conversations\/[^/]+\/(?:[^/?#]*_)?completion(?:$|[?#])/, endpoint: 'chat', provider: 'claude-web' },
-  { pattern: /gemini\.google\.com\/_\/BardChatUi\/data\/assistant\.lamda\.BardFrontendService\/StreamGenerate/, endpoint: 'chat', provider: 'gemini-web' },
+  // claude.ai's earlier endpoints: a message appended to a conversation, and the title its model writes for one.
+  { pattern: /claude\.ai\/api\/(?:append_message|generate_chat_title)(?:$|[?#])/, endpoint: 'chat', provider: 'claude-web' },
+  { pattern: /(?:gemini|bard)\.google\.com\/_\/BardChatUi\/data\/assistant\.lamda\.BardFrontendService\/StreamGenerate/, endpoint: 'chat', provider: 'gemini-web' },
   { pattern: /kimi\.(?:moonshot\.cn|com)\/api\/chat\/[^/]+\/completion\/stream(?:$|[?#])/, endpoint: 'chat', provider: 'kimi-web' },
   { pattern: /chatglm\.cn\/chatglm\/backend-api\/assistant\/stream(?:$|[?#])/, endpoint: 'chat', provider: 'chatglm-web' },
+  // Other assistants' web apps as browser extensions drive them: Inflection's Pi, Grok inside X (twitter.com), Alibaba's
+  // Tongyi Qianwen, iFlytek's Spark (Xinghuo) and Baichuan, each under the user's own login.
+  { pattern: /pi\.ai\/api\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'pi-web' },
+  { pattern: /(?:twitter|x)\.com\/2\/grok\/add_response\.json(?:$|[?#])/, endpoint: 'chat', provider: 'grok-web' },
+  { pattern: /qianwen\.aliyun\.com\/conversation(?:$|[?#])/, endpoint: 'chat', provider: 'qianwen-web' },
+  { pattern: /xinghuo\.xfyun\.cn\/iflygpt-chat\/u\/chat_message\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'xunfei-web' },
+  { pattern: /baichuan-ai\.com\/api\/chat\/v1\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'baichuan-web' },
   // Tencent Cloud's Hunyuan API takes every action at the host's root (`X-TC-Action: ChatCompletions` in a header).
   { pattern: /^https:\/\/hunyuan\.(?:tencentcloudapi|cloud\.tencent)\.com\/?(?:$|[?#])/, endpoint: 'chat', provider: 'tencent' },
   { pattern: /api\.anthropic\.com[^'"`\s]*\/v1\/messages(?!\/count_tokens)(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic' },
+  // Anthropic's legacy Text Completions API (`prompt: "\\n\\nHuman: ...\\n\\nAssistant:"`, `max_tokens_to_sample`).
+  { pattern: /api\.anthropic\.com[^'"`\s]*\/v1\/complete(?:$|[?#])/, endpoint: 'completion', provider: 'anthropic' },
   { pattern: /aiplatform\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google-vertex' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:batchE|e)mbedContents?/, endpoint: 'embedding', provider: 'google' },
@@ -144,7 +155,8 @@ const KEYED_SERVICES: ReadonlyArray<{ key: RegExp; rule: EndpointRule }> = [
   { key: /\bSTEAMSHIP_API_KEY\b/, rule: STEAMSHIP_RULE },
 ];
 
-const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source']);
+/** Packages whose export is called like fetch (`ofetch(url, { method, body })`, its `$fetch` too; ofetch sends an object body as JSON). */
+const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source', 'ofetch']);
 const CLIENT_PACKAGES = new Set(['axios', 'ky', 'got', 'redaxios']);
 
 /** A google-auth-library client (`AuthClient`, `OAuth2Client`, `GoogleAuth`'s `getClient()`), which signs and sends requests itself. */
@@ -746,7 +758,13 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     const module = nodeHttpModule(callee.getExpression(), context)!;
     return { client: `${module}.request`, url: first, urlText: first && nodeRequestUrl(first, module, context), body: writtenBody(call), evidence: [`${module}.request() from Node's ${module} module`] };
   }
-  return followWrappers ? wrapperRequest(call, callee, context) : undefined;
+  const wrapped = followWrappers ? wrapperRequest(call, callee, context) : undefined;
+  if (wrapped) return wrapped;
+  // `chatGPTClient.fetch(url, init)`: an app object's fetch-like method that hands the request to a requester chosen at
+  // run time (the page's fetch or a proxy tab's), so no wrapper is seen forwarding it. Kept only when the URL is an
+  // LLM endpoint's (the rules decide below).
+  if (Node.isPropertyAccessExpression(callee) && calleeName === 'fetch') return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${callee.getText().slice(0, 60)}(): the app's fetch-like method`);
+  return undefined;
 }
 
 const NODE_HTTP_MODULES = new Set(['http', 'https', 'node:http', 'node:https']);

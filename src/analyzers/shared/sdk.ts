@@ -287,6 +287,16 @@ export function calleeBinding(callee: Node, modules: ModuleLoader): ImportBindin
  * literal properties, and calls of local factory functions to what they return. Stops at
  * parameters, package imports and anything else it cannot see through, and returns that node.
  */
+/**
+ * `this.conversationContext.chatSession`: the object literal a class field (or another member access) holds, when the
+ * class sets it to one (`this.conversationContext = { chatSession }`), so the member read is the literal's property.
+ */
+function heldObjectLiteral(owner: Node, modules: ModuleLoader, depth: number): Node | undefined {
+  if (!Node.isPropertyAccessExpression(owner)) return undefined;
+  const held = traceValue(owner, modules, depth + 1);
+  return Node.isObjectLiteralExpression(held) ? held : undefined;
+}
+
 export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): Node {
   const node = unwrapExpression(expression);
   if (depth > MAX_TRACE_DEPTH) return node;
@@ -311,7 +321,7 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
     const exported = namespaceMember(node, modules);
     const exportedValue = exported && initializerOf(exported);
     if (exportedValue) return traceValue(exportedValue, modules, depth + 1);
-    const object = Node.isIdentifier(owner) ? resolveObjectLiteral(owner, modules) : undefined;
+    const object = Node.isIdentifier(owner) ? resolveObjectLiteral(owner, modules) : heldObjectLiteral(owner, modules, depth);
     const property = object && getObjectProperty(object, node.getName(), modules);
     return property ? traceValue(property, modules, depth + 1) : node;
   }

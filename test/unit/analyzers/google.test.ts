@@ -134,6 +134,22 @@ export async function next(message: string) {
       calls: [{ line: 4, method: 'sendMessageStream', provider: 'google', model: 'gemini-2.0-flash', features: { streaming: true }, promptIncludes: ['Hello', 'Hi! How can I help?', '{{message}}'] }],
     },
     {
+      name: 'a chat session kept in an object a class field holds (this.conversationContext = { chatSession })',
+      code: `import { GoogleGenerativeAI, ChatSession } from '@google/generative-ai';
+export class GeminiBot {
+  private conversationContext?: { chatSession: ChatSession };
+  sdk = new GoogleGenerativeAI(process.env.KEY ?? '');
+  async send(prompt: string) {
+    if (!this.conversationContext) {
+      const chatSession = this.sdk.getGenerativeModel({ model: 'gemini-pro' }).startChat();
+      this.conversationContext = { chatSession };
+    }
+    return this.conversationContext.chatSession.sendMessageStream(prompt);
+  }
+}`,
+      calls: [{ line: 10, method: 'sendMessageStream', provider: 'google', model: 'gemini-pro', features: { streaming: true }, promptIncludes: ['{{prompt}}'] }],
+    },
+    {
       name: 'request object with inline image data, streaming, and embeddings',
       code: `import { GoogleGenerativeAI } from '@google/generative-ai';
 const genAI = new GoogleGenerativeAI(key);

@@ -29,6 +29,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a request spec the app only prints (a curl command built from `spec: {...}`), and a request object handed straight to a call that is no request", files: { 'src/access.ts': `export function anthropicAccess(access: { host?: string }, apiPath: string) {\n  return { headers: { 'x-api-key': 'k' }, url: 'https://api.anthropic.com' + apiPath };\n}\n` }, code: `import { anthropicAccess } from './access';\nexport function buildCurl(access: { host?: string }, body: object) {\n  const spec = { ...anthropicAccess(access, '/v1/messages'), method: 'POST', body };\n  return \`curl -X POST \${spec.url} -d '\${JSON.stringify(spec.body)}'\`;\n}\nexport function logRequest(access: { host?: string }, body: object) {\n  console.log({ ...anthropicAccess(access, '/v1/messages'), method: 'POST', body });\n}` },
     { name: "a consumer chat web app's other routes: the conversation list, hiding one conversation, the session", code: `export async function sync(token: string, id: string) {\n  await fetch('https://chatgpt.com/backend-api/conversations?offset=0&limit=20', { headers: { Authorization: \`Bearer \${token}\` } });\n  await fetch(\`https://chatgpt.com/backend-api/conversation/\${id}\`, { method: 'PATCH', body: JSON.stringify({ is_visible: false }) });\n  await fetch('https://chatgpt.com/api/auth/session');\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
+    { name: "an app object's fetch-like method given a URL that is no LLM endpoint", code: `declare const client: { fetch(url: string, init?: object): Promise<Response> };\nexport function session() { return client.fetch('https://chat.openai.com/api/auth/session', { method: 'GET' }); }` },
   ],
   invalid: [
     {
@@ -197,6 +198,46 @@ export async function speak(access: { apiKey: string; apiHost?: string }, voiceI
         { line: 5, provider: 'kimi-web', endpoint: 'chat' },
         { line: 6, provider: 'gemini-web', endpoint: 'chat' },
       ],
+    },
+    {
+      name: "more assistants' web apps (claude.ai's earlier endpoints, Bard's host, Pi, Grok in X, Qianwen, Spark, Baichuan) and Anthropic's legacy Text Completions, some through ofetch",
+      code: `import { ofetch } from 'ofetch';
+export async function ask(prompt: string, form: FormData) {
+  await fetch('https://claude.ai/api/append_message', { method: 'POST', body: JSON.stringify({ completion: { prompt } }) });
+  await ofetch('https://claude.ai/api/generate_chat_title', { method: 'POST', body: { message_content: prompt } });
+  await ofetch('https://bard.google.com/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate', { method: 'POST', body: new URLSearchParams({ 'f.req': prompt }) });
+  await fetch('https://pi.ai/api/chat', { method: 'POST', body: JSON.stringify({ text: prompt }) });
+  await fetch('https://api.twitter.com/2/grok/add_response.json', { method: 'POST', body: JSON.stringify({ responses: [{ message: prompt }] }) });
+  await fetch('https://qianwen.aliyun.com/conversation', { method: 'POST', body: JSON.stringify({ prompt }) });
+  await fetch('https://xinghuo.xfyun.cn/iflygpt-chat/u/chat_message/chat', { method: 'POST', body: form });
+  await fetch('https://www.baichuan-ai.com/api/chat/v1/chat', { method: 'POST', body: JSON.stringify({ stream: true, prompt: { data: prompt } }) });
+  await fetch('https://api.anthropic.com/v1/complete', { method: 'POST', body: JSON.stringify({ prompt: \`\\n\\nHuman: \${prompt}\\n\\nAssistant:\`, model: 'claude-instant-1.2', max_tokens_to_sample: 1000 }) });
+}`,
+      calls: [
+        { line: 3, provider: 'claude-web', endpoint: 'chat' },
+        { line: 4, provider: 'claude-web', endpoint: 'chat', evidenceIncludes: ['ofetch() from ofetch'] },
+        { line: 5, provider: 'gemini-web', endpoint: 'chat' },
+        { line: 6, provider: 'pi-web', endpoint: 'chat' },
+        { line: 7, provider: 'grok-web', endpoint: 'chat' },
+        { line: 8, provider: 'qianwen-web', endpoint: 'chat' },
+        { line: 9, provider: 'xunfei-web', endpoint: 'chat' },
+        { line: 10, provider: 'baichuan-web', endpoint: 'chat' },
+        { line: 11, provider: 'anthropic', endpoint: 'completion', model: 'claude-instant-1.2' },
+      ],
+    },
+    {
+      name: "an app object's fetch-like method given an LLM endpoint (its requester chosen at run time)",
+      code: `interface Requester { fetch(url: string, init?: RequestInit): Promise<Response> }
+declare const requesters: Requester[];
+class WebappClient {
+  requester: Requester = requesters[0];
+  async fetch(url: string, init?: RequestInit) { return this.requester.fetch(url, init); }
+}
+const client = new WebappClient();
+export async function send(token: string, prompt: string) {
+  return client.fetch('https://chat.openai.com/backend-api/conversation', { method: 'POST', headers: { Authorization: token }, body: JSON.stringify({ action: 'next', messages: [prompt] }) });
+}`,
+      calls: [{ line: 9, provider: 'chatgpt-web', endpoint: 'chat', evidenceIncludes: ["the app's fetch-like method"] }],
     },
     {
       name: "xAI's realtime voice WebSocket; Codex on a ChatGPT plan (the Responses API behind ChatGPT's backend); an Ollama embed on a base the class sets with Ollama's port as its default",
