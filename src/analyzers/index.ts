@@ -27,9 +27,10 @@ import { vercelAiAnalyzer } from './vercel-ai';
 import { vscodeLmAnalyzer } from './vscode-lm';
 import { zeroentropyAnalyzer } from './zeroentropy';
 import { obsidianAiProvidersAnalyzer } from './obsidian-ai-providers';
+import { modelfusionAnalyzer } from './modelfusion';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, mastraAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, modelfusionAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, replicateAnalyzer, mastraAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

@@ -282,12 +282,6 @@ export function calleeBinding(callee: Node, modules: ModuleLoader): ImportBindin
 }
 
 /**
- * Follows a value back to the expression that produced it: identifiers to their initializer (also
- * in imported modules), `this.field` to the field initializer or constructor assignment, object
- * literal properties, and calls of local factory functions to what they return. Stops at
- * parameters, package imports and anything else it cannot see through, and returns that node.
- */
-/**
  * `this.conversationContext.chatSession`: the object literal a class field (or another member access) holds, when the
  * class sets it to one (`this.conversationContext = { chatSession }`), so the member read is the literal's property.
  */
@@ -297,6 +291,12 @@ function heldObjectLiteral(owner: Node, modules: ModuleLoader, depth: number): N
   return Node.isObjectLiteralExpression(held) ? held : undefined;
 }
 
+/**
+ * Follows a value back to the expression that produced it: identifiers to their initializer (also
+ * in imported modules), `this.field` to the field initializer or constructor assignment, object
+ * literal properties, and calls of local factory functions to what they return. Stops at
+ * parameters, package imports and anything else it cannot see through, and returns that node.
+ */
 export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): Node {
   const node = unwrapExpression(expression);
   if (depth > MAX_TRACE_DEPTH) return node;
