@@ -9,7 +9,7 @@ import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
 import { appSettingsDefaults } from './shared/settingsDefaults';
-import { supertypesOf, typeShapes } from './shared/shapes';
+import { superclassOf, supertypesOf, typeShapes } from './shared/shapes';
 import { callsMatching } from './shared/calls';
 import { calleeNameOf, eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -707,7 +707,7 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   if (Node.isNewExpression(call)) return eventSourceRequest(call, context);
   const callee = unwrapExpression(call.getExpression());
   // Cheap gate before any resolution: most calls in a file are not HTTP requests at all.
-  const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+  const calleeName = Node.isIdentifier(callee) || Node.isPropertyAccessExpression(callee) || Node.isCallExpression(callee) ? calleeNameOf(call.compilerNode) : undefined;
   if (!calleeName || !(CALLEE_NAMES.has(calleeName) || WRAPPER_NAME.test(calleeName))) return undefined;
   const [first, second] = call.getArguments();
   // Every request read below takes its URL (or the options holding it) from the first argument: without one, no
@@ -758,6 +758,8 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     const module = nodeHttpModule(callee.getExpression(), context)!;
     return { client: `${module}.request`, url: first, urlText: first && nodeRequestUrl(first, module, context), body: writtenBody(call), evidence: [`${module}.request() from Node's ${module} module`] };
   }
+  // `customFetch(requestOptions)(url, init)`: the fetch the app's factory returns (its options patched in), called at once.
+  if (Node.isCallExpression(callee)) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${callee.getExpression().getText().slice(0, 40)}(...)(): the fetch the app's factory returns`);
   const wrapped = followWrappers ? wrapperRequest(call, callee, context) : undefined;
   if (wrapped) return wrapped;
   // `chatGPTClient.fetch(url, init)`: an app object's fetch-like method that hands the request to a requester chosen at
@@ -1178,14 +1180,14 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       if (direct !== -1) return branches[direct];
     }
     if (Node.isCallExpression(node)) {
-      const joined = urlJoinUrl(node, context, depth) ?? templateHelperUrl(node, context, depth) ?? pathHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth) ?? tidiedHost(node, context);
+      const joined = urlJoinUrl(node, context, depth) ?? templateHelperUrl(node, context, depth) ?? pathHelperUrl(node, context, depth) ?? newUrlHelperUrl(node, context, depth) ?? pathFunctionUrl(node, context) ?? pathChoiceUrl(node, context, depth) ?? tidiedHost(node, context);
       if (joined !== undefined) return joined;
       // `getEndpoint(this.proxied)` returning `proxied ? '/api/proxy' : 'https://api.elevenlabs.io'`: a choice of URLs.
       const returned = traceValue(node, context.modules);
       if (returned !== node && Node.isConditionalExpression(returned)) return urlTextOf(returned, context, depth + 1);
     }
     // `this.endpoint` where the class declares `private endpoint = getEndpoint(this.proxied)`: the field's initializer.
-    const field = thisFieldInitializer(node);
+    const field = thisFieldInitializer(node) ?? staticDefaultOption(node, context);
     if (field) return urlTextOf(field, context, depth + 1);
     const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
     if (isNewUrl(built)) {
@@ -1517,6 +1519,49 @@ function pathChoiceUrl(call: CallExpression, context: AnalyzerContext, depth: nu
 }
 
 /** The initializer of the class field a `this.name` reads, when the class declares the field with one and never assigns it elsewhere. */
+/**
+ * `this.apiBase` in a class declaring `static defaultOptions = { apiBase: 'https://api.openai.com/v1/' }` (or a class it
+ * extends): the default the base class's constructor fills in when the user's options name none. A static object of
+ * defaults is read only for a `this` member the class neither declares nor initializes itself.
+ */
+function staticDefaultOption(node: Node, context: AnalyzerContext): Node | undefined {
+  if (!Node.isPropertyAccessExpression(node) || node.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  const name = node.getName();
+  let classNode: Node | undefined = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  for (let level = 0; classNode && Node.isClassDeclaration(classNode) && level < MAX_URL_DEPTH; level++, classNode = superclassOf(classNode, context.modules)) {
+    if (classNode.getProperty(name)?.getInitializer()) return undefined;
+    for (const property of classNode.getStaticProperties()) {
+      const initializer = Node.isPropertyDeclaration(property) ? property.getInitializer() : undefined;
+      const defaults = initializer && unwrapExpression(initializer);
+      const value = defaults && Node.isObjectLiteralExpression(defaults) ? getObjectProperty(defaults, name, context.modules) : undefined;
+      if (value && resolveString(value, context.modules).value) return value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `this._getEndpoint('completions')` returning `new URL(endpoint, this.apiBase)`: the app's helper resolving the path it
+ * is given against a base; the URL is the argument's text joined to that base (its default when the class has one).
+ */
+function newUrlHelperUrl(call: CallExpression, context: AnalyzerContext, depth: number): string | undefined {
+  if (depth >= MAX_URL_DEPTH) return undefined;
+  const fn = wrapperFunction(unwrapExpression(call.getExpression()), context);
+  if (!fn) return undefined;
+  const parameters = fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
+  for (const returned of returnsOf(fn).reverse()) {
+    const built = unwrapExpression(returned);
+    if (!isNewUrl(built)) continue;
+    const [path, base] = built.getArguments();
+    const index = path && Node.isIdentifier(unwrapExpression(path)) ? parameters.indexOf(unwrapExpression(path).getText()) : -1;
+    const argument = index >= 0 ? call.getArguments()[index] : undefined;
+    if (!argument || !base) continue;
+    const baseText = resolveString(base, context.modules).value ?? urlTextOf(base, context, depth + 1);
+    return joinUrl(urlTextOf(argument, context, depth + 1), baseText);
+  }
+  return undefined;
+}
+
 function thisFieldInitializer(node: Node): Node | undefined {
   if (!Node.isPropertyAccessExpression(node) || node.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
   const classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);

@@ -29,8 +29,15 @@ export function calleeNameOf(call: ts.CallExpression): string | undefined {
   while (nodeTests.isAwaitExpression(callee)) callee = withoutCasts(callee.expression);
   if (nodeTests.isIdentifier(callee)) return callee.text;
   if (nodeTests.isPropertyAccessExpression(callee)) return callee.name.text;
+  // `customFetch(requestOptions)(url, init)`: the fetch a factory of the app returns, called at once, goes by the factory's name.
+  if (nodeTests.isCallExpression(callee)) {
+    const factory = calleeNameOf(callee);
+    return factory !== undefined && FETCH_FACTORY_NAME.test(factory) ? factory : undefined;
+  }
   return undefined;
 }
+
+const FETCH_FACTORY_NAME = /fetch/i;
 
 /** The callee names of a file's calls (`compilerCallsOf`), in the same order, read once per file for all the analyzers. */
 const CALLEE_NAMES = new WeakMap<readonly ts.CallExpression[], ReadonlyArray<string | undefined>>();

@@ -226,6 +226,29 @@ export async function ask(prompt: string, form: FormData) {
       ],
     },
     {
+      name: "a fetch the app's factory returns, called at once (customFetch(options)(url, init)), on a base a class defaults to; a path helper resolving against a base the class's static defaults name",
+      code: `declare function customFetch(options: object | undefined): typeof fetch;
+export class AnthropicApi {
+  apiBase: string = 'https://api.anthropic.com/v1/';
+  constructor(private config: { apiBase?: string; requestOptions?: object }) { this.apiBase = config.apiBase ?? this.apiBase; }
+  async chat(body: object) {
+    return customFetch(this.config.requestOptions)(new URL('messages', this.apiBase), { method: 'POST', body: JSON.stringify(body) });
+  }
+}
+class BaseLlm { apiBase?: string; fetch(url: URL, init: RequestInit) { return fetch(url, init); } }
+export class OpenAiLlm extends BaseLlm {
+  static defaultOptions = { apiBase: 'https://api.openai.com/v1/', maxEmbeddingBatchSize: 128 };
+  protected endpoint(path: 'chat/completions' | 'completions') { return new URL(path, this.apiBase); }
+  async complete(prompt: string) {
+    return this.fetch(this.endpoint('completions'), { method: 'POST', body: JSON.stringify({ prompt, stream: true }) });
+  }
+}`,
+      calls: [
+        { line: 6, provider: 'anthropic', endpoint: 'chat', evidenceIncludes: ["the fetch the app's factory returns", 'https://api.anthropic.com/v1/messages'] },
+        { line: 14, provider: 'openai', endpoint: 'completion', evidenceIncludes: ['https://api.openai.com/v1/completions'] },
+      ],
+    },
+    {
       name: "an app object's fetch-like method given an LLM endpoint (its requester chosen at run time)",
       code: `interface Requester { fetch(url: string, init?: RequestInit): Promise<Response> }
 declare const requesters: Requester[];
