@@ -9,7 +9,7 @@ import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
 import { appSettingsDefaults } from './shared/settingsDefaults';
-import { superclassOf, supertypesOf, typeShapes } from './shared/shapes';
+import { classOfExpression, superclassOf, supertypesOf, typeShapes } from './shared/shapes';
 import { callsMatching } from './shared/calls';
 import { calleeNameOf, eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -83,6 +83,13 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /generativelanguage\.googleapis\.com\/v1(?:beta|alpha)?\/interactions(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   // Bedrock's runtime called by hand (a signed fetch): Converse, ConverseStream, InvokeModel, InvokeModelWithResponseStream.
   { pattern: /bedrock-runtime\.[\w{}.-]+\.amazonaws\.com\/model\/[^/?#]+\/(?:converse(?:-stream)?|invoke(?:-with-response-stream)?|\{\{[^}]*\}\})(?:$|[?#])/, endpoint: 'chat', provider: 'aws-bedrock' },
+  // Partner models on Vertex AI (Anthropic's Claude, Mistral's, Codestral's FIM) take their provider's own body at `:rawPredict`.
+  { pattern: /\/publishers\/[\w{}.-]+\/models\/[^/?#:]+:(?:stream)?[rR]awPredict(?:$|[?#])/, endpoint: 'chat', provider: 'google-vertex' },
+  // IBM watsonx.ai's text APIs (`{region}.ml.cloud.ibm.com/ml/v1/text/...`, a deployment's under `deployments/{id}/`).
+  { pattern: /\/ml\/v1\/(?:deployments\/[^/?#]+\/)?text\/chat(?:_stream)?(?:$|[?#])/, endpoint: 'chat', provider: 'ibm-watsonx' },
+  { pattern: /\/ml\/v1\/(?:deployments\/[^/?#]+\/)?text\/generation(?:_stream)?(?:$|[?#])/, endpoint: 'completion', provider: 'ibm-watsonx' },
+  { pattern: /\/ml\/v1\/text\/embeddings(?:$|[?#])/, endpoint: 'embedding', provider: 'ibm-watsonx' },
+  { pattern: /\/ml\/v1\/text\/rerank(?:$|[?#])/, endpoint: 'rerank', provider: 'ibm-watsonx' },
   // Gemini Code Assist's API (what a Google sign-in uses in Google's coding tools): `v1internal:generateContent` on its own host.
   { pattern: /cloudcode-pa\.googleapis\.com\/[^?#]*:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   // Gemini's REST shape behind a configurable base (a proxy, an env var): `models/<model>:generateContent` is Gemini's alone.
@@ -765,8 +772,20 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   // `chatGPTClient.fetch(url, init)`: an app object's fetch-like method that hands the request to a requester chosen at
   // run time (the page's fetch or a proxy tab's), so no wrapper is seen forwarding it. Kept only when the URL is an
   // LLM endpoint's (the rules decide below).
-  if (Node.isPropertyAccessExpression(callee) && calleeName === 'fetch') return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${callee.getText().slice(0, 60)}(): the app's fetch-like method`);
+  if (Node.isPropertyAccessExpression(callee) && calleeName === 'fetch' && appFetchMethod(callee, context)) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${callee.getText().slice(0, 60)}(): the app's fetch-like method`);
   return undefined;
+}
+
+/**
+ * Whether `x.fetch` is a method of one of the app's classes (`this.fetch` in the class or a base class, or `client.fetch` on
+ * `new WebappClient()`), not a fetch function handed around in options (a test's mock in `config.fetch`).
+ */
+function appFetchMethod(callee: import('ts-morph').PropertyAccessExpression, context: AnalyzerContext): boolean {
+  const owner = unwrapExpression(callee.getExpression());
+  if (owner.getKind() === SyntaxKind.ThisKeyword) return inheritedMethod(callee.getFirstAncestorByKind(SyntaxKind.ClassDeclaration), 'fetch', context) !== undefined;
+  const made = traceValue(owner, context.modules);
+  const classNode = Node.isNewExpression(made) ? classOfExpression(made.getExpression(), context.modules) : undefined;
+  return classNode !== undefined && Node.isClassDeclaration(classNode) && inheritedMethod(classNode, 'fetch', context) !== undefined;
 }
 
 const NODE_HTTP_MODULES = new Set(['http', 'https', 'node:http', 'node:https']);

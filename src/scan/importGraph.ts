@@ -10,7 +10,7 @@ import * as path from 'node:path';
 /** Barrels of barrels are common (`src/index.ts` → `src/llm/index.ts` → `src/llm/client.ts`); longer chains are not, and the analyzers' own resolution stops soon after. */
 export const MAX_BARREL_HOPS = 5;
 
-const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js'];
+const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '.d.ts', '/index.d.ts'];
 
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
 

@@ -1387,6 +1387,35 @@ export async function send(providerName: string, text: string) {
     },
   },
   {
+    name: 'callers reaching a base class through an interface declared in a .d.ts file (`import { ILLM } from ".."` resolving to index.d.ts)',
+    files: {
+      'core/index.d.ts': `export interface ILLM {\n  chat(messages: Array<{ role: string; content: string }>): Promise<string>;\n}\n`,
+      'core/llm/index.ts': `import { ILLM } from "..";
+export abstract class BaseLLM implements ILLM {
+  async chat(messages: Array<{ role: string; content: string }>) { return this._chat(messages); }
+  protected abstract _chat(messages: Array<{ role: string; content: string }>): Promise<string>;
+}
+`,
+      'core/llm/openai.ts': `import { BaseLLM } from '.';
+export class OpenAILLM extends BaseLLM {
+  protected async _chat(messages: Array<{ role: string; content: string }>) {
+    const response = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages }) });
+    return (await response.json()).choices[0].message.content;
+  }
+}
+`,
+      'core/util/title.ts': `import { ILLM } from "..";
+export async function describeChat(model: ILLM, text: string) {
+  return model.chat([{ role: 'user', content: \`Give a short title for: \${text}\` }]);
+}
+`,
+    },
+    sites: [
+      { file: 'core/llm/openai.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'core/util/title.ts', line: 3, kind: 'wrapper-caller', via: 'core/llm/index.ts:3', model: 'gpt-4o', promptIncludes: ['Give a short title for'] },
+    ],
+  },
+  {
     name: 'a caller passing a model that is no single string (an env variable, else the conversation\'s model): the passed value\'s candidates, not the helper\'s',
     files: {
       '.env.example': 'OPENAI_API_KEY=sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm\nTITLE_MODEL=gpt-4.1-nano\n',
