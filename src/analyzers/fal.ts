@@ -1,0 +1,63 @@
+import { Node, type CallExpression } from 'ts-morph';
+import type { DetectedCall, Endpoint } from '../model/types';
+import type { Analyzer, AnalyzerContext } from './analyzer';
+import { toDetectedCall } from './shared/callsite';
+import { resolvePromptText } from './shared/prompt';
+import { getObjectProperty, importBindingOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { eachCall, readModel } from './shared/sdk';
+
+/**
+ * fal's client (`@fal-ai/client`, earlier `@fal-ai/serverless-client`): `fal.subscribe(modelId, { input })` queues a run
+ * of a hosted media model and waits for it, `fal.run` runs it directly, `fal.stream` streams it and `fal.queue.submit`
+ * only queues it; each is billed by fal for the model's output or GPU time. The model id is the endpoint
+ * (`fal-ai/flux/dev`); a run asking for images (an image model's id, or `image_size`, `num_images` in its input) is
+ * image generation, anything else (video, audio, upscaling) is reported as another kind of request.
+ * (fal-ai/fal-js, libs/client/src: `subscribe`, `run`, `stream`, `queue.submit`.)
+ */
+const METHODS: Readonly<Record<string, { streaming?: boolean }>> = { subscribe: {}, run: {}, stream: { streaming: true }, submit: {} };
+
+const PACKAGES = new Set(['@fal-ai/client', '@fal-ai/serverless-client']);
+
+/** Model ids of fal's image generators (text to image and image editing). */
+const IMAGE_MODEL = /flux|stable-diffusion|sdxl|sd3|recraft|ideogram|imagen|hidream|image|kolors|playground|aura-flow|lora/i;
+/** Input fields only an image request sets. */
+const IMAGE_INPUT = ['image_size', 'num_images'];
+
+export const falAnalyzer: Analyzer = {
+  id: 'fal',
+  packages: [...PACKAGES],
+  analyze: eachCall(analyzeCall, (name) => name in METHODS),
+};
+
+function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || !(callee.getName() in METHODS)) return undefined;
+  // `fal.subscribe(...)`, or `fal.queue.submit(...)`.
+  let owner = unwrapExpression(callee.getExpression());
+  if (callee.getName() === 'submit') {
+    if (!Node.isPropertyAccessExpression(owner) || owner.getName() !== 'queue') return undefined;
+    owner = unwrapExpression(owner.getExpression());
+  }
+  const binding = Node.isIdentifier(owner) ? importBindingOf(owner, context.modules) : undefined;
+  if (!binding || !PACKAGES.has(binding.packageName) || !['fal', '*', 'default'].includes(binding.importedName)) return undefined;
+  const [modelNode, optionsNode] = call.getArguments();
+  const model = readModel(modelNode, context.modules);
+  const options = optionsNode && resolveObjectLiteral(optionsNode, context.modules);
+  const input = resolveObjectLiteral(getObjectProperty(options, 'input', context.modules), context.modules);
+  const prompt = getObjectProperty(input, 'prompt', context.modules);
+  const asksForImages = (model.ref.id !== null && IMAGE_MODEL.test(model.ref.id)) || IMAGE_INPUT.some((field) => getObjectProperty(input, field, context.modules));
+  const endpoint: Endpoint = asksForImages ? 'image-generation' : 'other';
+  const method = callee.getName() === 'submit' ? 'queue.submit' : callee.getName();
+  return toDetectedCall(call, context, {
+    provider: 'fal',
+    sdk: 'fal',
+    method,
+    endpoint,
+    model: model.ref,
+    messages: prompt ? [{ role: 'user', ...resolvePromptText(prompt, context.modules) }] : [],
+    maxOutputTokens: null,
+    features: { streaming: Boolean(METHODS[callee.getName()].streaming), tools: false, vision: false, structuredOutput: false },
+    toolNames: [],
+    evidence: [`${method} imported from '${binding.packageName}': a run of a model hosted by fal`, ...model.evidence, ...(asksForImages ? ['an image model or image sizes in the input: image generation'] : [])],
+  });
+}
