@@ -146,7 +146,10 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /^\{\{[^}]*\}\}\/api\/generate(?:$|[?#])/, endpoint: 'completion', provider: 'ollama', needsOllamaBody: true },
   { pattern: /^\{\{[^}]*\}\}\/api\/(?:embed|embeddings)(?:$|[?#])/, endpoint: 'embedding', provider: 'ollama', needsOllamaBody: true },
   // Cohere's own chat API (v1 and v2) and MiniMax's, called by hand.
-  { pattern: /api\.cohere\.(?:ai|com)\/v[12]\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'cohere' },
+  // (Also without the version, as `new URL('chat', 'https://api.cohere.com/v1')` reads: the app appends the `/` to its base at run time.)
+  { pattern: /api\.cohere\.(?:ai|com)\/(?:v[12]\/)?chat(?:$|[?#])/, endpoint: 'chat', provider: 'cohere' },
+  { pattern: /api\.cohere\.(?:ai|com)\/(?:v[12]\/)?embed(?:$|[?#])/, endpoint: 'embedding', provider: 'cohere' },
+  { pattern: /api\.cohere\.(?:ai|com)\/(?:v[12]\/)?rerank(?:$|[?#])/, endpoint: 'rerank', provider: 'cohere' },
   { pattern: /api\.minimax\.(?:chat|io)\/v1\/text\/chatcompletion(?:_pro|_v2)?(?:$|[?#])/, endpoint: 'chat', provider: 'minimax' },
   // Jina's classifier API (embedding or reranker models underneath, billed per token).
   { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
@@ -453,14 +456,15 @@ function keyedService(call: RequestExpression, context: AnalyzerContext): { key:
 /** The rules a configured URL's request takes from its body, not its URL (their pattern matches no URL). */
 const CONFIGURED_CHAT_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat' };
 const CONFIGURED_ANTHROPIC_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat', provider: 'anthropic' };
+const CONFIGURED_EMBEDDING_RULE: EndpointRule = { pattern: /$^/, endpoint: 'embedding' };
 /** What a chat-completions path looks like in the request's own function when the URL is configured (an Azure path it appends, a default). */
 const CHAT_PATH_TEXT = /\/chat\/completions|\/v1\/messages/;
 
 /**
  * A request to a configured URL whose body is a chat request: `messages` with a `model` beside it (or the body spreads the
  * chat settings in, `{ messages, ...config }`, in a function that names a chat-completions path). Anthropic's when the
- * request sends its version header. What a user points such an app at is the user's: the provider is read as
- * OpenAI-compatible unless the headers say otherwise.
+ * request sends its version header; an embeddings request when the body is OpenAI's embeddings body. What a user points
+ * such an app at is the user's: the provider is read as OpenAI-compatible unless the headers say otherwise.
  */
 function configuredChatRequest(call: RequestSite, requestBody: Node | undefined, context: AnalyzerContext): { rule: EndpointRule; why: string } | undefined {
   if (!requestBody) return undefined;
@@ -469,6 +473,10 @@ function configuredChatRequest(call: RequestSite, requestBody: Node | undefined,
   const names = new Set(body.getProperties().map((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : Node.isSpreadAssignment(property) ? '...' : '')));
   // `const body = await this.getBaseRequestBody(); body['messages'] = messages`: the field set before the request.
   if (!names.has('messages') && fieldAssignedBeforeRequest(requestBody, call, 'messages', context)) names.add('messages');
+  // `{ input, model, encoding_format }`: OpenAI's embeddings body (only that API takes `encoding_format`), sent to a full endpoint URL the user configures.
+  if (!names.has('messages') && names.has('input') && names.has('model') && names.has('encoding_format') && !callersHandTheUrl(call, context)) {
+    return { rule: CONFIGURED_EMBEDDING_RULE, why: 'the URL is configured; the body is an embeddings request (input, model and encoding_format)' };
+  }
   if (!names.has('messages')) return undefined;
   const requestFunction = enclosingFunction(call);
   const namesChatPath = names.has('...') && CHAT_PATH_TEXT.test(requestFunction?.getText() ?? call.getSourceFile().getFullText());
@@ -1225,7 +1233,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     }
     // `const chatPath = this.path(Paths.ChatPath)`: the URL the app's path helper builds.
     if (built !== node && Node.isCallExpression(built)) {
-      const joined = urlJoinUrl(built, context, depth + 1) ?? templateHelperUrl(built, context, depth + 1) ?? pathHelperUrl(built, context, depth + 1) ?? tidiedHost(built, context);
+      const joined = urlJoinUrl(built, context, depth + 1) ?? templateHelperUrl(built, context, depth + 1) ?? pathHelperUrl(built, context, depth + 1) ?? newUrlHelperUrl(built, context, depth + 1) ?? tidiedHost(built, context);
       if (joined !== undefined) return joined;
     }
     // `getEndpoint(proxied) + '/v1/chat/completions'`: read part by part when, read as one text, it would be the app's own
@@ -1569,7 +1577,10 @@ function newUrlHelperUrl(call: CallExpression, context: AnalyzerContext, depth: 
   if (!fn) return undefined;
   const parameters = fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
   for (const returned of returnsOf(fn).reverse()) {
-    const built = unwrapExpression(returned);
+    // `const url = new URL(endpoint, apiBase); url.searchParams.set(...); return url`: the URL the returned name was made as.
+    const value = unwrapExpression(returned);
+    const declaration = Node.isIdentifier(value) ? findDeclaration(value, context.modules) : undefined;
+    const built = declaration && Node.isVariableDeclaration(declaration) && declaration.getFirstAncestor((ancestor) => ancestor === fn) ? unwrapExpression(declaration.getInitializer() ?? value) : value;
     if (!isNewUrl(built)) continue;
     const [path, base] = built.getArguments();
     const index = path && Node.isIdentifier(unwrapExpression(path)) ? parameters.indexOf(unwrapExpression(path).getText()) : -1;

@@ -249,6 +249,37 @@ export class OpenAiLlm extends BaseLlm {
       ],
     },
     {
+      name: "OpenAI's embeddings body (input, model, encoding_format) posted to a full endpoint URL the user configures",
+      code: `export async function embed(endpointUrl: string, apiKey: string, texts: string[]) {
+  const response = await fetch(endpointUrl, { method: 'POST', headers: { 'api-key': apiKey }, body: JSON.stringify({ input: texts, model: 'text-embedding-3-small', encoding_format: 'base64' }) });
+  return response.json();
+}`,
+      calls: [{ line: 2, provider: 'openai-compatible', endpoint: 'embedding', model: 'text-embedding-3-small', evidenceIncludes: ['the body is an embeddings request'] }],
+    },
+    {
+      name: "a URL helper returning the URL object it made (after setting a query parameter); Cohere's API read on a base without its trailing slash",
+      code: `export class VertexApi {
+  constructor(private config: { apiKey?: string }) {}
+  private buildUrl(endpoint: string) {
+    const url = new URL(endpoint, 'https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/');
+    if (this.config.apiKey) url.searchParams.set('key', this.config.apiKey);
+    return url;
+  }
+  async claude(body: object) {
+    const url = this.buildUrl('publishers/anthropic/models/claude-sonnet-4:streamRawPredict');
+    return fetch(url.toString(), { method: 'POST', body: JSON.stringify(body) });
+  }
+}
+export class CohereApi {
+  apiBase = 'https://api.cohere.com/v1';
+  async chat(message: string) { return fetch(new URL('chat', this.apiBase), { method: 'POST', body: JSON.stringify({ model: 'command-r', message }) }); }
+}`,
+      calls: [
+        { line: 10, provider: 'google-vertex', endpoint: 'chat' },
+        { line: 15, provider: 'cohere', endpoint: 'chat', model: 'command-r' },
+      ],
+    },
+    {
       name: "an app object's fetch-like method given an LLM endpoint (its requester chosen at run time)",
       code: `interface Requester { fetch(url: string, init?: RequestInit): Promise<Response> }
 declare const requesters: Requester[];
