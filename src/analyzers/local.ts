@@ -20,6 +20,8 @@ import { enterCall } from './shared/modelValue';
  *   its built-in embedding model; requests are `session.run(text, { mean_pool, normalize })`.
  * - FastEmbed (`fastembed`): `FlagEmbedding.init({ model })` loads an ONNX embedding model; requests are
  *   `model.embed(texts)`, `model.queryEmbed(query)` and `model.passageEmbed(texts)`.
+ * - whisper.cpp's and llama.cpp's programs spawned from Node's child_process (`spawn('whisper-stream', ['-m', model])`):
+ *   each run is a request, its model the `-m` argument.
  * There is no per-request price: the evidence says which hardware pays for it. WebLLM, which runs in the end user's
  * browser rather than in the app's process, has its own analyzer (web-llm.ts).
  */
@@ -64,11 +66,19 @@ const SUPABASE_SESSION = 'Supabase.ai.Session';
 /** The model the edge runtime runs in process; it hands any other model to the inference server its deployment names. */
 const SUPABASE_BUILT_IN_EMBEDDING = 'gte-small';
 
-const CALLEE_NAMES = new Set(['run', ...Object.keys(LLAMA_CPP_METHODS), ...FASTEMBED_METHODS]);
+/**
+ * whisper.cpp's and llama.cpp's command-line programs, which an app spawns to run a local model file (`spawn('whisper-stream',
+ * ['-m', modelPath, ...])`): each run is a request served on the machine the app runs on.
+ */
+const LOCAL_MODEL_PROGRAMS: Readonly<Record<string, Endpoint>> = { 'whisper-stream': 'audio-transcription', 'whisper-cli': 'audio-transcription', 'llama-cli': 'completion' };
+const CHILD_PROCESS_PACKAGES = new Set(['child_process', 'node:child_process']);
+const SPAWN_FUNCTIONS = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync']);
+
+const CALLEE_NAMES = new Set(['run', ...Object.keys(LLAMA_CPP_METHODS), ...FASTEMBED_METHODS, ...SPAWN_FUNCTIONS]);
 
 const MAX_CHAIN = 8;
 
-const analyzeSdkCalls = eachCall((call, context) => llamaCppRequest(call, context) ?? supabaseSessionRun(call, context) ?? fastEmbedRequest(call, context), (name) => CALLEE_NAMES.has(name));
+const analyzeSdkCalls = eachCall((call, context) => llamaCppRequest(call, context) ?? supabaseSessionRun(call, context) ?? fastEmbedRequest(call, context) ?? localProgramRun(call, context), (name) => CALLEE_NAMES.has(name));
 
 export const localAnalyzer: Analyzer = {
   id: 'local',
@@ -98,6 +108,33 @@ function report(call: CallExpression, context: AnalyzerContext, draft: { method:
     features: { streaming: Boolean(draft.streaming), tools: false, vision: false, structuredOutput: false },
     toolNames: [],
     evidence: draft.evidence,
+  });
+}
+
+// ---- local model programs -----------------------------------------------------------------------
+
+/** `spawn('whisper-stream', ['-m', modelPath, ...])` from Node's child_process: a run of a local model program, its model the `-m` argument. */
+function localProgramRun(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+  if (!name || !SPAWN_FUNCTIONS.has(name)) return undefined;
+  const [programNode, argumentsNode] = call.getArguments();
+  const program = programNode ? resolveString(programNode, context.modules).value : null;
+  const endpoint = program ? LOCAL_MODEL_PROGRAMS[program.split(/[\\/]/).pop()!] : undefined;
+  if (!endpoint) return undefined;
+  const binding = calleeBinding(callee, context.modules);
+  if (!binding || !CHILD_PROCESS_PACKAGES.has(binding.packageName)) return undefined;
+  const list = argumentsNode ? unwrapExpression(argumentsNode) : undefined;
+  const items = list && Node.isArrayLiteralExpression(list) ? list.getElements() : [];
+  const flag = items.findIndex((item) => ['-m', '--model'].includes(resolveString(item, context.modules).value ?? ''));
+  const model = readModel(flag >= 0 ? items[flag + 1] : undefined, context.modules);
+  return report(call, context, {
+    method: `${name} ${program}`,
+    endpoint,
+    model: model.ref,
+    messages: [endpoint === 'audio-transcription' ? runTimeTurn('audio', 'file-content') : runTimeTurn('prompt', 'interpolation')],
+    streaming: program === 'whisper-stream',
+    evidence: [`${program} spawned with ${name}() from ${binding.packageName}: a local model program run on the machine the app runs on, no API behind it`, ...model.evidence],
   });
 }
 

@@ -27,8 +27,18 @@ const tokenizer = await AutoTokenizer.from_pretrained('Xenova/all-MiniLM-L6-v2')
 export const tokens = tokenizer(['hello'], { padding: true });
 export const ready = Boolean(encoder);`,
     },
+    { name: 'spawning a program that runs no model', code: `import { spawn } from 'node:child_process';\nexport const build = () => spawn('git', ['-m', 'message']);` },
   ],
   invalid: [
+    {
+      name: "whisper.cpp's streaming program spawned with a local model file: a local transcription",
+      code: `import { spawn } from 'node:child_process';
+export function listen(modelPath: string) {
+  const process = spawn('whisper-stream', ['-m', 'models/ggml-base.en.bin', '-t', '4', '--step', '0']);
+  return process;
+}`,
+      calls: [{ line: 3, method: 'spawn whisper-stream', provider: 'local', endpoint: 'audio-transcription', model: 'models/ggml-base.en.bin', features: { streaming: true } }],
+    },
     {
       name: 'a cross-encoder reranker: a sequence classifier loaded lazily in an async loader, run on query-document pairs',
       code: `export class PairReranker {
