@@ -385,7 +385,8 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
   { type: 'translation', pattern: /\b(translat\w*|locali[sz]\w*|i18n)\b/, weight: 3 },
   { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },
   { type: 'chat', pattern: /\b(chat\w*|converse|conversation|companion|assistant|bot)\b/, weight: 2 },
-  { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*)\b/, weight: 2 },
+  // Fill-in-the-middle and autocompletion (`_streamFim`, `core/autocomplete/`) complete code at the cursor.
+  { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*|fim|infill\w*|autocomplet\w*)\b/, weight: 2 },
   // A genre named alone (`analyzeEmailBehavior`, `isColdEmail`, `postId`) is what the code handles, not what it writes.
   { type: 'boilerplate-generation', pattern: /\b(newsletter|marketing|tagline|product description|tweet|boilerplate|(write|compose|generate|create) (an? )?(email|post|copy|template)s?)\b/, weight: 2 },
   { type: 'complex-reasoning', pattern: /\b(reason\w*|solve\w*|prove|proof|plan\w*|analy[sz]e legal|math|riddle|puzzle|optimi[sz]\w*)\b/, weight: 2 },
