@@ -427,7 +427,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
     messages,
     maxOutputTokens: resolveNumber(firstProperty(body, ['max_tokens', 'max_completion_tokens', 'max_output_tokens'], context.modules) ?? getObjectProperty(generation, 'maxOutputTokens') ?? getObjectProperty(options, 'num_predict', context.modules), context.modules),
     features: {
-      streaming: Boolean(rule.voiceSession) || isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent/.test(urlText),
+      streaming: Boolean(rule.voiceSession) || isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent/.test(urlText) || SERVER_SENT_EVENTS_CLIENT.test(request.client),
       tools: Boolean(tools),
       vision: hasImage || Boolean(rule.editsImage),
       structuredOutput: Boolean(structured),
@@ -454,6 +454,9 @@ function keyedService(call: RequestExpression, context: AnalyzerContext): { key:
 }
 
 /** The rules a configured URL's request takes from its body, not its URL (their pattern matches no URL). */
+/** A client or the app's helper named for server-sent events (`fetchEventSource`, `fetchSSE`, `new SSE(...)`): the reply is read as a stream. */
+const SERVER_SENT_EVENTS_CLIENT = /SSE|(?:^|\.)sse|[Ee]vent[Ss]ource/;
+
 const CONFIGURED_CHAT_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat' };
 const CONFIGURED_ANTHROPIC_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat', provider: 'anthropic' };
 const CONFIGURED_EMBEDDING_RULE: EndpointRule = { pattern: /$^/, endpoint: 'embedding' };

@@ -10,6 +10,7 @@ import { appSettingsDefaults, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
 import { routeCallerModels, routeOfFile } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
+import { memberDeclaration, typeDeclaration } from './shapes';
 
 /**
  * Every model a `model` expression can take, the default or most likely first: literals through
@@ -328,7 +329,69 @@ export function modelCandidates(expression: Node, modules: ModuleLoader): ModelC
       walk.evidence.push(`the model is chosen at run time from the app's list \`${offered.name}\` (${offered.where})${offered.provider ? `, its entries tagged ${offered.provider}` : ''}: priced over it`);
     }
   }
+  // Nothing else known: a value the code declares as a union of model names (`model: Model`, `type Model = 'gpt-4o-mini' | ...`).
+  if (walk.found.length === 0) {
+    const union = declaredModelUnion(walk.origin, modules);
+    if (union) {
+      for (const literal of union.literals) add(walk, literal.getLiteralValue(), 'app-list', whereOf(literal, walk));
+      walk.userChoice ??= `${walk.origin.getText().slice(0, 40)}, passed in at run time`;
+      walk.evidence.push(`the model's declared type \`${union.typeText}\` (${union.where}) allows only these: priced over them`);
+    }
+  }
   return { candidates: walk.found, userChoice: walk.userChoice, env: walk.env, evidence: walk.evidence };
+}
+
+/** A union of model names this many long at least, so that two ids are a choice and not a coincidence. */
+const MIN_MODEL_UNION = 2;
+
+/**
+ * `const { model } = body` with `body: { model: Model }` and `type Model = "gpt-4o-mini" | "gpt-4o-2024-08-06"` (or a
+ * parameter or variable typed with such a union): the string literals the declared type allows, when every one is a model id.
+ */
+function declaredModelUnion(origin: Node, modules: ModuleLoader): { literals: import('ts-morph').StringLiteral[]; typeText: string; where: string } | undefined {
+  const node = unwrapExpression(origin);
+  if (!Node.isIdentifier(node)) return undefined;
+  const declaration = findDeclaration(node, modules);
+  let typeNode: Node | undefined;
+  if (declaration && (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration) || Node.isPropertySignature(declaration))) typeNode = declaration.getTypeNode();
+  else if (declaration && Node.isBindingElement(declaration)) {
+    const holder = declaration.getParent()?.getParent();
+    const field = (declaration.getPropertyNameNode() ?? declaration.getNameNode()).getText();
+    const holderType = holder && (Node.isVariableDeclaration(holder) || Node.isParameterDeclaration(holder)) ? holder.getTypeNode() ?? declaredTypeOfName(holder.getInitializer(), modules) : undefined;
+    const member = holderType && memberOfType(holderType, field, modules);
+    typeNode = member && Node.isPropertySignature(member) ? member.getTypeNode() : undefined;
+  }
+  if (!typeNode) return undefined;
+  let union: Node | undefined = typeNode;
+  if (Node.isTypeReference(typeNode) && Node.isIdentifier(typeNode.getTypeName())) {
+    const alias = typeDeclaration(typeNode.getSourceFile(), typeNode.getTypeName().getText(), modules);
+    union = alias && Node.isTypeAliasDeclaration(alias) ? alias.getTypeNode() : undefined;
+  }
+  if (!union || !Node.isUnionTypeNode(union)) return undefined;
+  const members = union.getTypeNodes();
+  const literals = members.flatMap((member) => {
+    const literal = Node.isLiteralTypeNode(member) ? member.getLiteral() : undefined;
+    return literal && Node.isStringLiteral(literal) && looksLikeModelId(literal.getLiteralValue()) ? [literal] : [];
+  });
+  if (literals.length < MIN_MODEL_UNION || literals.length !== members.length) return undefined;
+  return { literals, typeText: typeNode.getText().slice(0, 40), where: modules.where(union.getSourceFile(), union.getStartLineNumber()) };
+}
+
+/** The type a name is declared with (`const body: { model: Model } = ...`), for `const { model } = body`. */
+function declaredTypeOfName(value: Node | undefined, modules: ModuleLoader): Node | undefined {
+  const node = value && unwrapExpression(value);
+  const declaration = node && Node.isIdentifier(node) ? findDeclaration(node, modules) : undefined;
+  return declaration && (Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration)) ? declaration.getTypeNode() : undefined;
+}
+
+/** A property of a type literal, or of the app's interface or type alias a type reference names. */
+function memberOfType(typeNode: Node, name: string, modules: ModuleLoader): Node | undefined {
+  let owner: Node | undefined = typeNode;
+  if (Node.isTypeReference(typeNode) && Node.isIdentifier(typeNode.getTypeName())) {
+    owner = typeDeclaration(typeNode.getSourceFile(), typeNode.getTypeName().getText(), modules);
+    if (owner && Node.isTypeAliasDeclaration(owner)) owner = owner.getTypeNode();
+  }
+  return owner && memberDeclaration(owner, name, modules);
 }
 
 /**

@@ -280,6 +280,21 @@ export class CohereApi {
       ],
     },
     {
+      name: "the app's server-sent-events helper (fetchSSE) streams the reply even when the body says nothing of it",
+      code: `async function fetchSSE(resource: string, options: RequestInit & { onMessage: (message: string) => void }) {
+  const { onMessage, ...init } = options;
+  const response = await fetch(resource, init);
+  onMessage(await response.text());
+}
+export async function ask(token: string, prompt: string, onMessage: (message: string) => void) {
+  await fetchSSE('https://chat.openai.com/backend-api/conversation', { method: 'POST', headers: { Authorization: token }, body: JSON.stringify({ action: 'next', messages: [prompt] }), onMessage });
+}`,
+      calls: [
+        { line: 3, provider: 'chatgpt-web', endpoint: 'chat' },
+        { line: 7, method: 'fetchSSE /backend-api/conversation', provider: 'chatgpt-web', endpoint: 'chat', features: { streaming: true } },
+      ],
+    },
+    {
       name: "an app object's fetch-like method given an LLM endpoint (its requester chosen at run time)",
       code: `interface Requester { fetch(url: string, init?: RequestInit): Promise<Response> }
 declare const requesters: Requester[];

@@ -13,6 +13,28 @@ runAnalyzerTests('model resolution (openai SDK)', openaiAnalyzer, {
   valid: [],
   invalid: [
     {
+      name: 'a model read from a request body the code types with a union of model names: those names are the candidates',
+      files: { 'src/types.ts': `export type Model = 'gpt-4o-mini' | 'gpt-4o-2024-08-06';\nexport type Mode = 'fast' | 'slow';\n` },
+      code: `import OpenAI from 'openai';
+import type { Model } from './types';
+const client = new OpenAI();
+export async function handle(request: Request) {
+  const body: { messages: Array<{ role: 'user'; content: string }>; model: Model } = await request.json();
+  const { messages, model } = body;
+  return client.chat.completions.create({ model, messages });
+}`,
+      calls: [{ line: 7, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4o-2024-08-06'], evidenceIncludes: ['declared type `Model`'] }],
+    },
+    {
+      name: 'a union of words that are no model names says nothing about the model',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function handle(model: 'fast' | 'slow', prompt: string) {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+}`,
+      calls: [{ line: 4, model: null }],
+    },
+    {
       name: 'a tsconfig path alias (`@/lib/constants`) is followed to the constant',
       files: {
         'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }',
