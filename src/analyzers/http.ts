@@ -996,7 +996,7 @@ function described(object: Node, context: AnalyzerContext, depth = 0): Described
 function helperReturnedUrl(call: CallExpression, context: AnalyzerContext, field = 'url', depth = 0): DescribedUrl | undefined {
   const fn = depth < MAX_URL_DEPTH ? wrapperFunction(unwrapExpression(call.getExpression()), context) : undefined;
   if (!fn) return undefined;
-  const parameters = fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
+  const parameters = parameterNames(fn);
   const args = call.getArguments();
   const texts: string[] = [];
   for (const returned of returnsOf(fn)) {
@@ -1030,12 +1030,17 @@ interface WrapperShape {
   bodyIndex?: number;
 }
 
+/** A function's parameters by name, in order; a destructured one is '' (no argument maps to it by name). */
+function parameterNames(fn: FunctionLike): string[] {
+  return fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
+}
+
 const SHAPE_CACHE = new WeakMap<Node, WrapperShape>();
 
 function wrapperShape(fn: FunctionLike, context: AnalyzerContext): WrapperShape {
   let shape = SHAPE_CACHE.get(fn);
   if (shape) return shape;
-  const parameters = fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
+  const parameters = parameterNames(fn);
   shape = { parameters };
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (inner.getExpression().getText() === 'JSON.stringify' && shape.bodyIndex === undefined) {
@@ -1507,7 +1512,7 @@ function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth
   const returned = returnsOf(fn);
   const template = returned.length === 1 ? unwrapExpression(returned[0]) : undefined;
   if (!template || !Node.isTemplateExpression(template)) return undefined;
-  const parameters = fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
+  const parameters = parameterNames(fn);
   const args = call.getArguments();
   let text = template.getHead().getLiteralText();
   for (const span of template.getTemplateSpans()) {
@@ -1578,7 +1583,7 @@ function newUrlHelperUrl(call: CallExpression, context: AnalyzerContext, depth: 
   if (depth >= MAX_URL_DEPTH) return undefined;
   const fn = wrapperFunction(unwrapExpression(call.getExpression()), context);
   if (!fn) return undefined;
-  const parameters = fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
+  const parameters = parameterNames(fn);
   for (const returned of returnsOf(fn).reverse()) {
     // `const url = new URL(endpoint, apiBase); url.searchParams.set(...); return url`: the URL the returned name was made as.
     const value = unwrapExpression(returned);

@@ -2,8 +2,8 @@ import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, importBindingOf, resolveNumber, resolveObjectLiteral, returnsOf, unwrapExpression } from './shared/resolve';
+import { resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
+import { findDeclaration, firstProperty, getObjectProperty, importBindingOf, resolveNumber, resolveObjectLiteral, returnsOf, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -122,7 +122,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     endpoint,
     model: ref,
     messages,
-    maxOutputTokens: model?.settings ? resolveNumber(firstSetting(model.settings, MAX_TOKENS_SETTINGS, context), context.modules) : null,
+    maxOutputTokens: model?.settings ? resolveNumber(firstProperty(model.settings, MAX_TOKENS_SETTINGS, context.modules), context.modules) : null,
     features: {
       streaming: Boolean(spec.streaming),
       tools: Boolean(spec.tools || tools),
@@ -132,14 +132,6 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     toolNames: readToolNames(tools, context.modules),
     evidence,
   });
-}
-
-function firstSetting(settings: Node, names: readonly string[], context: AnalyzerContext): Node | undefined {
-  for (const name of names) {
-    const value = getObjectProperty(settings, name, context.modules);
-    if (value) return value;
-  }
-  return undefined;
 }
 
 /** `new VectorIndexRetriever({ vectorIndex, embeddingModel, maxResults })`: its options, where the embedding model is. */
@@ -221,10 +213,10 @@ function fromSettings(provider: string, settingsNode: Node | undefined, completi
 
 /** The request's input: a prompt (text, an instruction prompt `{ system, instruction }`, a chat prompt `{ system, messages }`), speech text, values to embed, audio. */
 function readInput(input: Node | undefined, kind: (typeof FUNCTIONS)[string]['input'], context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
-  if (!input) return { messages: [{ role: 'user', text: '{{input}}', holes: [{ kind: 'message-array', expression: 'input' }] }], hasImage: false };
+  if (!input) return { messages: [runTimeTurn('input', 'message-array')], hasImage: false };
   const expression = input.getText().slice(0, 60);
-  if (kind === 'audio') return { messages: [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'file-content', expression }] }], hasImage: false };
-  if (kind === 'values' || kind === 'objects') return { messages: [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'rag-context', expression }] }], hasImage: false };
+  if (kind === 'audio') return { messages: [runTimeTurn(expression, 'file-content')], hasImage: false };
+  if (kind === 'values' || kind === 'objects') return { messages: [runTimeTurn(expression, 'rag-context')], hasImage: false };
   const prompt = resolveObjectLiteral(input, context.modules);
   if (kind === undefined && prompt && Node.isObjectLiteralExpression(prompt)) {
     const messages: PromptMessage[] = [];

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression, type ParameterDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
-import { memberDeclaration, typeDeclaration } from './shapes';
+import { propertyTypeOf } from './shapes';
 import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
@@ -56,7 +56,9 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     if (Node.isBindingElement(declaration) && Node.isParameterDeclaration(declaration.getParent()?.getParent())) {
       const parameter = declaration.getParent()!.getParent()! as ParameterDeclaration;
       const field = (declaration.getPropertyNameNode() ?? declaration.getNameNode()).getText();
-      return fromJsDocType(parameter, field) ?? fromTypeAnnotation(destructuredFieldType(parameter, field, modules), modules, depth);
+      // `function send({ aiProviders }: RequestOptions)`: the field's type in the parameter's type literal or the app's interface.
+      const typeNode = parameter.getTypeNode();
+      return fromJsDocType(parameter, field) ?? fromTypeAnnotation(typeNode && propertyTypeOf(typeNode, field, modules), modules, depth);
     }
     const initializer = initializerOf(declaration);
     if (initializer) {
@@ -399,23 +401,6 @@ function fromTypeAnnotation(typeNode: Node | undefined, modules: ModuleLoader, d
   if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
   const origin = classOrigin(typeNode.getTypeName(), modules, depth + 1);
   return origin ? { ...origin, options: undefined, evidence: [`client typed as ${typeNode.getText()} (options unknown)`] } : undefined;
-}
-
-/**
- * The declared type of a field destructured from a parameter (`function send({ aiProviders }: RequestOptions)`): the
- * member's type in the parameter's type literal, or in the app's interface or type alias the parameter names.
- */
-function destructuredFieldType(parameter: ParameterDeclaration, field: string, modules: ModuleLoader): Node | undefined {
-  const typeNode = parameter.getTypeNode();
-  if (!typeNode) return undefined;
-  let owner: Node | undefined = typeNode;
-  if (Node.isTypeReference(typeNode)) {
-    const typeName = typeNode.getTypeName();
-    owner = Node.isIdentifier(typeName) ? typeDeclaration(parameter.getSourceFile(), typeName.getText(), modules) : undefined;
-    if (owner && Node.isTypeAliasDeclaration(owner)) owner = owner.getTypeNode();
-  }
-  const member = owner && memberDeclaration(owner, field, modules);
-  return member && Node.isPropertySignature(member) ? member.getTypeNode() : undefined;
 }
 
 /**

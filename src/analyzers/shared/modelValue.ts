@@ -10,7 +10,7 @@ import { appSettingsDefaults, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
 import { routeCallerModels, routeOfFile } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
-import { memberDeclaration, typeDeclaration } from './shapes';
+import { propertyTypeOf, resolvedTypeNode } from './shapes';
 
 /**
  * Every model a `model` expression can take, the default or most likely first: literals through
@@ -358,16 +358,10 @@ function declaredModelUnion(origin: Node, modules: ModuleLoader): { literals: im
     const holder = declaration.getParent()?.getParent();
     const field = (declaration.getPropertyNameNode() ?? declaration.getNameNode()).getText();
     const holderType = holder && (Node.isVariableDeclaration(holder) || Node.isParameterDeclaration(holder)) ? holder.getTypeNode() ?? declaredTypeOfName(holder.getInitializer(), modules) : undefined;
-    const member = holderType && memberOfType(holderType, field, modules);
-    typeNode = member && Node.isPropertySignature(member) ? member.getTypeNode() : undefined;
+    typeNode = holderType && propertyTypeOf(holderType, field, modules);
   }
-  if (!typeNode) return undefined;
-  let union: Node | undefined = typeNode;
-  if (Node.isTypeReference(typeNode) && Node.isIdentifier(typeNode.getTypeName())) {
-    const alias = typeDeclaration(typeNode.getSourceFile(), typeNode.getTypeName().getText(), modules);
-    union = alias && Node.isTypeAliasDeclaration(alias) ? alias.getTypeNode() : undefined;
-  }
-  if (!union || !Node.isUnionTypeNode(union)) return undefined;
+  const union = typeNode && resolvedTypeNode(typeNode, modules);
+  if (!typeNode || !union || !Node.isUnionTypeNode(union)) return undefined;
   const members = union.getTypeNodes();
   const literals = members.flatMap((member) => {
     const literal = Node.isLiteralTypeNode(member) ? member.getLiteral() : undefined;
@@ -384,15 +378,6 @@ function declaredTypeOfName(value: Node | undefined, modules: ModuleLoader): Nod
   return declaration && (Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration)) ? declaration.getTypeNode() : undefined;
 }
 
-/** A property of a type literal, or of the app's interface or type alias a type reference names. */
-function memberOfType(typeNode: Node, name: string, modules: ModuleLoader): Node | undefined {
-  let owner: Node | undefined = typeNode;
-  if (Node.isTypeReference(typeNode) && Node.isIdentifier(typeNode.getTypeName())) {
-    owner = typeDeclaration(typeNode.getSourceFile(), typeNode.getTypeName().getText(), modules);
-    if (owner && Node.isTypeAliasDeclaration(owner)) owner = owner.getTypeNode();
-  }
-  return owner && memberDeclaration(owner, name, modules);
-}
 
 /**
  * The defaults an app's own settings give the first unresolved model field that has any (settingsDefaults.ts), read

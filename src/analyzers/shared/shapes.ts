@@ -525,6 +525,25 @@ function exportedType(sourceFile: SourceFile, name: string, modules: ModuleLoade
   return typeDeclaration(sourceFile, name, modules, depth + 1) ?? undefined;
 }
 
+/**
+ * What a type node stands for: a type reference's declaration (an interface or class), an alias read as the type it
+ * names (`type Options = { ... }`, `type Model = 'a' | 'b'`), any other type node itself; undefined for a qualified name.
+ */
+export function resolvedTypeNode(typeNode: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isTypeReference(typeNode)) return typeNode;
+  const typeName = typeNode.getTypeName();
+  if (!Node.isIdentifier(typeName)) return undefined;
+  const declaration = typeDeclaration(typeNode.getSourceFile(), typeName.getText(), modules);
+  return declaration && Node.isTypeAliasDeclaration(declaration) ? declaration.getTypeNode() : declaration;
+}
+
+/** The declared type of a property of a type (`{ model: Model }`, or the app's interface or type alias a reference names). */
+export function propertyTypeOf(typeNode: Node, name: string, modules: ModuleLoader): Node | undefined {
+  const owner = resolvedTypeNode(typeNode, modules);
+  const member = owner && memberDeclaration(owner, name, modules);
+  return member && Node.isPropertySignature(member) ? member.getTypeNode() : undefined;
+}
+
 /** A member of a class (its own or inherited), interface (its own or extended) or type literal, by name. */
 export function memberDeclaration(owner: Node, name: string, modules: ModuleLoader, depth = 0): Node | undefined {
   if (depth > MAX_SHAPE_DEPTH) return cutShort(undefined);
