@@ -941,8 +941,11 @@ function withoutTypeWrappers(expression: Node): Node {
   return holder;
 }
 
-/** A name for a request the app sends (`request`, `upstreamRequest`, `ChatGenerateDispatchRequest`, `buildRequest`, `req`), not a spec or preview of one. */
-const REQUEST_NAME = /^(?!.*(?:spec|curl|preview|example|sample))(?:.*request|req)\b/i;
+/**
+ * A name for a request the app sends (`request`, `upstreamRequest`, `ChatGenerateDispatchRequest`, `buildRequest`, `req`), not a
+ * spec, preview or a test's expectation of one (`expectedRequest`).
+ */
+const REQUEST_NAME = /^(?!.*(?:spec|curl|preview|example|sample|expected))(?:.*request|req)\b/i;
 
 /** The object is an argument of a call, or held in a constant the function hands to one (`fetchOrThrow({ ...request, signal })`). */
 function isHandedToCall(object: ObjectLiteralExpression): boolean {
@@ -1221,6 +1224,14 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       const returned = traceValue(node, context.modules);
       if (returned !== node && Node.isConditionalExpression(returned)) return urlTextOf(returned, context, depth + 1);
     }
+    // `config.proxy[service] || urls[services.claude]`: a URL the user may override, else the code's own.
+    if (Node.isBinaryExpression(node) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(node.getOperatorToken().getKind())) {
+      const fallback = urlTextOf(node.getRight(), context, depth + 1);
+      if (/^https?:\/\/[^/{]/.test(fallback)) return fallback;
+    }
+    // `urls[services.claude]` in a map of URLs keyed `[services.claude]: 'https://api.anthropic.com/v1/messages'`.
+    const mapped = Node.isElementAccessExpression(node) ? mapEntry(node, context) : undefined;
+    if (mapped) return urlTextOf(mapped, context, depth + 1);
     // `this.endpoint` where the class declares `private endpoint = getEndpoint(this.proxied)`: the field's initializer.
     const field = thisFieldInitializer(node) ?? staticDefaultOption(node, context);
     if (field) return urlTextOf(field, context, depth + 1);
@@ -1255,7 +1266,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     }
     // `const endpoint = getEndpoint(proxied)` returning `proxied ? '/api/proxy' : 'https://api.openai.com'`: read as a choice of
     // URLs; `const url = this.endpoint + '/v1/text-to-speech/' + voice.id`: read part by part.
-    if (built !== node && (Node.isConditionalExpression(built) || (Node.isBinaryExpression(built) && built.getOperatorToken().getKind() === SyntaxKind.PlusToken))) return urlTextOf(built, context, depth + 1);
+    if (built !== node && (Node.isConditionalExpression(built) || Node.isElementAccessExpression(built) || (Node.isBinaryExpression(built) && [SyntaxKind.PlusToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(built.getOperatorToken().getKind())))) return urlTextOf(built, context, depth + 1);
     // `new URL(this.endpoint)` with the field set in the constructor: the text the field holds.
     // `const url = \`${host}/v1/listen?...\``: the template read as one written at the request (a base's default included).
     if (built !== node && Node.isTemplateExpression(built)) return urlTextOf(built, context, depth + 1);
@@ -1574,6 +1585,32 @@ function staticDefaultOption(node: Node, context: AnalyzerContext): Node | undef
   }
   return undefined;
 }
+
+/**
+ * The entry an element access reads from an object literal the code writes (`urls[services.claude]` of `const urls = {
+ * [services.claude]: '...' }`, `ENDPOINTS['openai']`): the property whose computed name is written as the key is, or
+ * whose name is the key's string value. Undefined when the map or the entry is not in the code.
+ */
+function mapEntry(access: import('ts-morph').ElementAccessExpression, context: AnalyzerContext): Node | undefined {
+  const key = access.getArgumentExpression();
+  const map = key && resolveObjectLiteral(access.getExpression(), context.modules);
+  if (!key || !map || !Node.isObjectLiteralExpression(map)) return undefined;
+  const keyText = unwrapExpression(key).getText();
+  const value = resolveString(key, context.modules).value;
+  const computed = map.getProperties().filter((property): property is import('ts-morph').PropertyAssignment => Node.isPropertyAssignment(property) && Node.isComputedPropertyName(property.getNameNode()));
+  const written = (property: import('ts-morph').PropertyAssignment) => unwrapExpression((property.getNameNode() as import('ts-morph').ComputedPropertyName).getExpression());
+  const entry = computed.find((property) => written(property).getText() === keyText) ?? (value !== null ? computed.find((property) => resolveString(written(property), context.modules).value === value) : undefined);
+  if (entry) return entry.getInitializer();
+  if (value !== null) return getObjectProperty(map, value, context.modules);
+  // `urls[service]` with the service the user picks: a choice of the map's URLs, a chat endpoint first (as a conditional's branches).
+  const values = map.getProperties().flatMap((property) => (Node.isPropertyAssignment(property) && property.getInitializer() ? [property.getInitializer()!] : []));
+  if (values.length > MAX_MAPPED_URLS) return undefined;
+  const chosen = chatEndpointFirst(values.map((each) => resolvePromptText(each, context.modules).text));
+  return chosen !== -1 ? values[chosen] : undefined;
+}
+
+/** Above this many entries a map keyed at run time is no list of the app's endpoints (a locale table, a route table). */
+const MAX_MAPPED_URLS = 60;
 
 /**
  * `this._getEndpoint('completions')` returning `new URL(endpoint, this.apiBase)`: the app's helper resolving the path it

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Project, ts, type SourceFile } from 'ts-morph';
-import { analyzers, keepTreeForLaterLooks, ModuleLoader, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
+import { analyzers, keepTreeForLaterLooks, ModuleLoader, neverCalledLocalFunction, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import { createFileReader, type DiscoveredFile, type ReadOutcome } from './files';
 import type { ResultStore } from './resultStore';
 import { contentHash, examineFile, examineText, needsParse, unusableFileDiagnostic, type ExaminedFile, type TextExamination } from './fileExamination';
@@ -149,6 +149,7 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
     }
     calls.sort((a, b) => a.line - b.line || a.column - b.column);
     deduplicate(calls);
+    dropNeverCalled(sourceFile, calls, file.relativePath, diagnostics);
   } catch (error) {
     diagnostics.push({ file: file.relativePath, message: `could not analyze: ${describeError(error)}`, severity: 'error' });
   }
@@ -163,6 +164,22 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
   }
   const dependencies = context.modules.stopTracking().filter((dependency) => dependency !== file.absolutePath);
   return { calls, diagnostics, parsed: true, dependencies };
+}
+
+/**
+ * Requests in a local function nothing calls (callsite.ts) cost nothing: they are left out, each with a warning naming
+ * the function, so the user sees why a request in the code is not in the list.
+ */
+function dropNeverCalled(sourceFile: SourceFile, calls: DetectedCall[], relativePath: string, diagnostics: Diagnostic[]): void {
+  for (let index = calls.length - 1; index >= 0; index--) {
+    const call = calls[index];
+    const start = sourceFile.compilerNode.getPositionOfLineAndCharacter(call.line - 1, call.column - 1);
+    const inside = sourceFile.getDescendantAtPos(start);
+    const deadFunction = inside && neverCalledLocalFunction(inside);
+    if (!deadFunction) continue;
+    calls.splice(index, 1);
+    diagnostics.push({ file: relativePath, line: call.line, message: `not reported: the ${call.method} request here is in ${deadFunction}, which nothing there calls (dead code)`, severity: 'warning' });
+  }
 }
 
 /** Two analyzers may see the same call (a generic HTTP matcher and an SDK); keep the first by position. */

@@ -64,6 +64,29 @@ export function isHandedOnCallback(fn: Node): boolean {
 }
 
 /**
+ * The local function a request can never run in: one declared inside another function (`const normalChatMode =
+ * async (...) => {...}` in a React hook, `function retry() {...}` in a method) whose name nothing else in that function
+ * mentions, so nothing can call it (a local name cannot be reached from outside, and every way to hand it on, call it
+ * or return it names it). Asked of each function around the request, innermost first. Read from the text, so a
+ * mention in a comment or string, or a shadowing name, keeps the request: a miss here only keeps dead code listed.
+ * How it reads (`normalChatMode`, declared inside `useMessage`), or undefined.
+ */
+export function neverCalledLocalFunction(request: Node): string | undefined {
+  for (let current = request.getParent(); current; current = current.getParent()) {
+    if (!Node.isFunctionLikeDeclaration(current)) continue;
+    const holder = current.getParent();
+    const nameNode = Node.isFunctionDeclaration(current) ? current.getNameNode() : holder && Node.isVariableDeclaration(holder) && (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) ? holder.getNameNode() : undefined;
+    if (!nameNode || !Node.isIdentifier(nameNode)) continue;
+    const scope = current.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor));
+    if (!scope) return undefined;
+    const name = nameNode.getText();
+    const mentions = scope.getText().match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+    if (mentions <= 1) return `\`${name}\`, declared inside \`${enclosingFunctionName(current) ?? 'an unnamed function'}\``;
+  }
+  return undefined;
+}
+
+/**
  * The `llm-advisor:` comment on the lines directly above the statement holding the call, or directly
  * above the call itself inside a longer statement (`return json(\n // llm-advisor: ...\n await llm.create(...))`):
  * every node from the statement down to the call is asked for its leading comments, so a comment on the

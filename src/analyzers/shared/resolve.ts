@@ -750,6 +750,12 @@ export function importBindingOf(identifier: Node, modules: ModuleLoader): Import
       if (Node.isBindingElement(declaration)) return { packageName, importedName: declaration.getPropertyNameNode()?.getText() ?? declaration.getName() };
       return { packageName, importedName: '*' };
     }
+    // `const fetch = require('node-fetch').default`: CommonJS taking one export (an ES module's default) off the package.
+    if (required && Node.isPropertyAccessExpression(required) && Node.isVariableDeclaration(declaration)) {
+      const loader = unwrapExpression(required.getExpression());
+      const argument = Node.isCallExpression(loader) && loader.getExpression().getText() === 'require' ? loader.getArguments()[0] : undefined;
+      if (argument && Node.isStringLiteral(argument)) return { packageName: sdkPackageOf(argument.getLiteralValue()), importedName: required.getName() };
+    }
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
-import { annotationComment, callSpan, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, replyNameField } from './callsite';
+import { annotationComment, callSpan, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField } from './callsite';
 import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
@@ -338,6 +338,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           bound = adapters.length > 1 ? likelyFirst(adapters, selectorReceivers(expression, target, context.modules), (helper) => helper.ownerClass, context.modules) : adapters;
         }
         const addCallerAt = (site: CallExpression, outerCall: CallExpression | undefined): void => {
+          // A call in a local function nothing calls never runs: no site (and no caller search above it).
+          if (neverCalledLocalFunction(site)) return;
           // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
           // site already: the app's helper of the same name is another implementation picked by configuration.
           const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());

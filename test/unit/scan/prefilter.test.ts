@@ -5,6 +5,11 @@ describe('prefilter', () => {
   const kept: Array<[string, string]> = [
     ['a thread run resumed with tool outputs on a client from a sibling module', "const stream = openai.beta.threads.runs.submitToolOutputsStream(threadId, runId, { tool_outputs });"],
     ["Replicate's predictions API by fetch", "await fetch('https://api.replicate.com/v1/predictions', { method: 'POST', body });"],
+    // Hosts the HTTP analyzer's URL rules name, by hand: each must let its file through.
+    ["Cohere's embed API by fetch", "const response = await fetch('https://api.cohere.ai/v1/embed', { method: 'POST', body });"],
+    ["MiniMax's chat API", "await fetch(`https://api.minimax.chat/v1/text/chatcompletion_v2`, init);"],
+    ["Tencent Hunyuan's API root", "const endpoint = 'https://hunyuan.tencentcloudapi.com';"],
+    ['a signed fetch to the Bedrock runtime', "const url = `https://bedrock-runtime.${region}.amazonaws.com/model/${id}/converse`;"],
     ['an SDK import', `import Anthropic from '@anthropic-ai/sdk';`],
     ['ai/rsc', `import { streamUI } from 'ai/rsc';`],
     ['a Bedrock runtime require', `const { ConverseCommand } = require('@aws-sdk/client-bedrock-runtime');`],

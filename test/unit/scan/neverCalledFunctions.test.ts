@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { scanProject } from '../fixtureProject';
+
+/** The app's helper every chat goes through. */
+const HELPER = `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function complete(prompt: string) {
+  return client.chat.completions.create({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: prompt }] });
+}
+`;
+
+/**
+ * A hook (page-assist's shape) that still declares its old chat mode after switching to a shared one: the old one's
+ * requests never run. `summarize` is handed out in the returned object and `retry` is called, so theirs do.
+ */
+const HOOK = `import OpenAI from 'openai';
+import { complete } from './llm';
+const openai = new OpenAI();
+export function useMessage() {
+  const normalChatMode = async (message: string) => {
+    await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: message }] });
+    return complete(message);
+  };
+  const summarize = async (text: string) => complete('Summarize: ' + text);
+  async function retry(text: string) {
+    return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+  }
+  const onSubmit = async (message: string) => retry(message);
+  return { onSubmit, summarize };
+}
+`;
+
+describe('requests in a local function nothing calls', () => {
+  it('are left out with a warning naming the function; a local function called, returned or handed on keeps its requests', async () => {
+    const result = await scanProject({ 'src/llm.ts': HELPER, 'src/useMessage.ts': HOOK }, 'never-called-');
+    const lines = result.callSites.filter((site) => site.file === 'src/useMessage.ts').map((site) => site.line).sort((a, b) => a - b);
+    // 6 and 7 sit in normalChatMode (the direct request and the helper's caller); 9 is summarize's, 11 retry's, 13 onSubmit's call of retry.
+    assert.deepEqual(lines, [9, 11, 13]);
+    const warning = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/useMessage.ts' && diagnostic.line === 6);
+    assert.ok(warning, JSON.stringify(result.diagnostics));
+    assert.match(warning.message, /`normalChatMode`, declared inside `useMessage`, which nothing there calls \(dead code\)/);
+  });
+
+  it('keeps a request in a module-level function nothing in its file calls: another file or a script tag may', async () => {
+    const result = await scanProject({ 'src/llm.ts': HELPER }, 'never-called-module-');
+    assert.deepEqual(result.callSites.map((site) => site.line), [4]);
+  });
+});
