@@ -35,6 +35,8 @@ interface EndpointRule {
   needsOllamaBody?: boolean;
   /** Only reported when the body names a Claude model: a bare `messages` path on an unknown base (`new URL('messages', apiBase)`). */
   needsClaudeModel?: boolean;
+  /** Only reported when the body sends a prompt: llama.cpp's server's own `/completion` on a base the user sets. */
+  needsPrompt?: boolean;
   /** The endpoint is the model's task: speech to text when the model or the body says audio (`whisper`, an audio buffer). */
   taskFromInput?: boolean;
   /** Minting a realtime session or posting its SDP offer: a spoken conversation, the end user speaks each turn. */
@@ -145,12 +147,18 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /^\{\{[^}]*\}\}\/api\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'ollama', needsOllamaBody: true },
   { pattern: /^\{\{[^}]*\}\}\/api\/generate(?:$|[?#])/, endpoint: 'completion', provider: 'ollama', needsOllamaBody: true },
   { pattern: /^\{\{[^}]*\}\}\/api\/(?:embed|embeddings)(?:$|[?#])/, endpoint: 'embedding', provider: 'ollama', needsOllamaBody: true },
+  // llama.cpp's server: its own completion endpoint (`new URL('completion', apiBase)`), beside its OpenAI-shaped ones.
+  { pattern: /^(?:\{\{[^}]*\}\}|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?)\/completion(?:$|[?#])/, endpoint: 'completion', provider: 'llama.cpp', needsPrompt: true },
   // Cohere's own chat API (v1 and v2) and MiniMax's, called by hand.
   // (Also without the version, as `new URL('chat', 'https://api.cohere.com/v1')` reads: the app appends the `/` to its base at run time.)
   { pattern: /api\.cohere\.(?:ai|com)\/(?:v[12]\/)?chat(?:$|[?#])/, endpoint: 'chat', provider: 'cohere' },
   { pattern: /api\.cohere\.(?:ai|com)\/(?:v[12]\/)?embed(?:$|[?#])/, endpoint: 'embedding', provider: 'cohere' },
   { pattern: /api\.cohere\.(?:ai|com)\/(?:v[12]\/)?rerank(?:$|[?#])/, endpoint: 'rerank', provider: 'cohere' },
   { pattern: /api\.minimax\.(?:chat|io)\/v1\/text\/chatcompletion(?:_pro|_v2)?(?:$|[?#])/, endpoint: 'chat', provider: 'minimax' },
+  // NovelAI's own APIs (its text models, its image models, its upscaler), billed per request in its own currency (Anlas).
+  { pattern: /novelai\.net\/ai\/generate(?:-stream)?(?:$|[?#])/, endpoint: 'completion', provider: 'novelai' },
+  { pattern: /novelai\.net\/ai\/generate-image(?:$|[?#])/, endpoint: 'image-generation', provider: 'novelai' },
+  { pattern: /novelai\.net\/ai\/upscale(?:$|[?#])/, endpoint: 'other', provider: 'novelai' },
   // Jina's classifier API (embedding or reranker models underneath, billed per token).
   { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
   // Hugging Face's serverless inference: `models/<id>` runs whatever task the model has; audio sent raw is speech to text.
@@ -164,6 +172,12 @@ const RULES: readonly EndpointRule[] = [
 const KEYED_SERVICES: ReadonlyArray<{ key: RegExp; rule: EndpointRule }> = [
   { key: /\bSTEAMSHIP_API_KEY\b/, rule: STEAMSHIP_RULE },
 ];
+
+/** A userscript manager's request function: Tampermonkey's and Violentmonkey's `GM_xmlhttpRequest`, Greasemonkey 4's `GM.xmlHttpRequest`. */
+const USERSCRIPT_REQUEST = /^(?:GM_xmlhttpRequest|GM\.xmlHttpRequest)$/;
+
+/** The platform's fetch reached through the global object (`globalThis.fetch`, Node's `global.fetch`, a page's `window.fetch`). */
+const GLOBAL_FETCH = /^(?:globalThis|global|window|self)\.fetch$/;
 
 /** Packages whose export is called like fetch (`ofetch(url, { method, body })`, its `$fetch` too; ofetch sends an object body as JSON). */
 const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source', 'ofetch']);
@@ -372,6 +386,9 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   // A session minted without a body takes the server's defaults; any other model endpoint needs the input it posts.
   if (!rule || forwardsIncomingBody(request.body, context) || (request.sendsNoBody && !rule.voiceSession)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
+  // `{{apiUrl}}/api/embeddings` met the generic path rule first: Ollama's own API when the body is Ollama's.
+  const ollamaRule = !rule.provider && /^\{\{[^}]*\}\}\/api\//.test(urlText) ? RULES.find((candidate) => candidate.needsOllamaBody && candidate.pattern.test(urlText)) : undefined;
+  if (ollamaRule && (hasOllamaBody(body, context) || declaresOllamaBody(request.body, context))) rule = ollamaRule;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   // A helper with a host per provider: which one is the user's setting; the path says the API (OpenAI-compatible unless it is a provider's own).
   const choosesHost = (request.hostProviders?.length ?? 0) > 1;
@@ -387,6 +404,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   // `${this.baseUrl}/api/embed` whose class sets the base to `options.ollamaBaseUrl || 'http://localhost:11434'`: Ollama's by its host.
   if (rule.needsOllamaBody && hostProvider !== 'ollama' && !hasOllamaBody(body, context) && !declaresOllamaBody(request.body, context)) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
+  if (rule.needsPrompt && !getObjectProperty(body, 'prompt', context.modules)) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
   if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;
   const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
@@ -731,7 +749,7 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   // Every request read below takes its URL (or the options holding it) from the first argument: without one, no
   // declaration need be followed (`createApiClient()`, `useStreamingState()`).
   if (!first) return undefined;
-  if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && /^(globalThis|window|self)\.fetch$/.test(callee.getText()))) {
+  if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && GLOBAL_FETCH.test(callee.getText()))) {
     if (Node.isIdentifier(callee) && !isFetch(callee, context)) return followWrappers ? wrapperRequest(call, callee, context) : undefined;
     return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), 'fetch()');
   }
@@ -759,6 +777,11 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     const config = first && resolveObjectLiteral(first, context.modules);
     const client = httpClientOf(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context);
     return { client: 'axios', url: getObjectProperty(config, 'url'), base: client?.base, body: getObjectProperty(config, 'data'), evidence: ['axios(config)'] };
+  }
+  // A userscript manager's cross-origin request (Tampermonkey, Violentmonkey, Greasemonkey): `GM_xmlhttpRequest({ method, url, data })`.
+  if (USERSCRIPT_REQUEST.test(callee.getText())) {
+    const config = resolveObjectLiteral(first, context.modules);
+    return { client: callee.getText(), url: getObjectProperty(config, 'url', context.modules), body: getObjectProperty(config, 'data', context.modules), evidence: [`${callee.getText()}(details): the userscript manager's request`] };
   }
   // google-auth-library's clients send through gaxios, axios-like: `authClient.request({ url, method: 'POST', data })`.
   if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'request' && isGoogleAuthClient(callee.getExpression(), context)) {
@@ -1137,7 +1160,7 @@ function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext, dep
       const nested = depth < MAX_NESTED_WRAPPERS && enclosingFunction(inner) === fn ? wrapperFunction(innerCallee, context) : undefined;
       if (nested && nested !== fn && forwardsUrlToHttpClient(nested, context, depth + 1)) return inner;
     } else if (Node.isPropertyAccessExpression(innerCallee)) {
-      if (/^(globalThis|window|self)\.fetch$/.test(innerCallee.getText())) return inner;
+      if (GLOBAL_FETCH.test(innerCallee.getText())) return inner;
       if ((VERBS.has(innerCallee.getName()) || innerCallee.getName() === 'request') && httpClientOf(innerCallee.getExpression(), context)) return inner;
       if (innerCallee.getName() === 'request' && nodeHttpModule(innerCallee.getExpression(), context)) return inner;
       if (innerCallee.getName() === 'request' && isGoogleAuthClient(innerCallee.getExpression(), context)) return inner;
@@ -1163,7 +1186,7 @@ function fetchAlias(callee: Node, context: AnalyzerContext): string | undefined 
   if (!value) return undefined;
   const isGlobalFetch = (node: Node): boolean => {
     const bare = unwrapExpression(node);
-    return (Node.isIdentifier(bare) && bare.getText() === 'fetch' && isFetch(bare, context)) || (Node.isPropertyAccessExpression(bare) && /^(globalThis|window|self)\.fetch$/.test(bare.getText()));
+    return (Node.isIdentifier(bare) && bare.getText() === 'fetch' && isFetch(bare, context)) || (Node.isPropertyAccessExpression(bare) && GLOBAL_FETCH.test(bare.getText()));
   };
   const fallsBack = isGlobalFetch(value) || (Node.isBinaryExpression(value) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(value.getOperatorToken().getKind()) && isGlobalFetch(value.getRight()));
   return fallsBack ? value.getText().slice(0, 60) : undefined;
@@ -1206,6 +1229,8 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     if (inner) return urlTextOf(inner, context, depth + 1);
     const assigned = Node.isIdentifier(node) ? assignedBeforeUse(node, context) : undefined;
     if (assigned) return urlTextOf(assigned, context, depth + 1);
+    const appended = Node.isIdentifier(node) ? appendedBeforeUse(node, context, depth) : undefined;
+    if (appended !== undefined) return appended;
     const held = Node.isIdentifier(node) ? heldHelperUrl(node, context, depth) : undefined;
     if (held) return held;
     // `isImage ? Paths.ImagePath : Paths.ChatPath`: the branch that is a model endpoint, a chat one first.
@@ -1236,6 +1261,16 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     const field = thisFieldInitializer(node) ?? staticDefaultOption(node, context);
     if (field) return urlTextOf(field, context, depth + 1);
     const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
+    // `const apiUrl = new URL(proxy || API_CLAUDE).toString()`: the URL the constant's value stands for.
+    const sameAsBuilt = built !== node ? sameUrl(built) : undefined;
+    if (sameAsBuilt) return urlTextOf(sameAsBuilt, context, depth + 1);
+    // `const url = new URL(apiUrl); url.pathname = '/api/embeddings'`: the base's origin with the path set after.
+    const pathname = Node.isIdentifier(node) && isNewUrl(built) ? pathnameSetBeforeUse(node, context) : undefined;
+    if (pathname !== undefined) {
+      const base = urlTextOf(built, context, depth + 1);
+      const origin = /^[a-z][\w+.-]*:\/\/[^/?#]+/i.exec(base)?.[0] ?? /^\{\{[^}]*\}\}/.exec(base)?.[0] ?? '';
+      return `${origin}${pathname.startsWith('/') ? '' : '/'}${pathname}`;
+    }
     if (isNewUrl(built)) {
       const [path, base] = built.getArguments();
       const pathText = path ? urlTextOf(path, context, depth + 1) : '';
@@ -1436,6 +1471,47 @@ function isFallbackChoice(expression: Node): boolean {
 }
 
 const MAX_URL_DEPTH = 6;
+
+/**
+ * The path a URL object is given after it is made (`url.pathname = '/v1/embeddings'`), the last such assignment written
+ * before `name` in the same file; undefined when the code sets none or sets one the scan cannot read.
+ */
+function pathnameSetBeforeUse(name: Node, context: AnalyzerContext): string | undefined {
+  const declaration = findDeclaration(name, context.modules);
+  const scope = declaration?.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  if (!scope || name.getSourceFile() !== declaration!.getSourceFile()) return undefined;
+  let pathname: string | undefined;
+  for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getStart() > name.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    if (assignment.getLeft().getText() !== `${name.getText()}.pathname`) continue;
+    const value = resolveString(assignment.getRight(), context.modules).value;
+    pathname = value ?? undefined;
+  }
+  return pathname;
+}
+
+/**
+ * `let url = trimV1(baseUrl)` then `url += '/v1/completions'` in each case of a switch over the server type: the base
+ * with one of the paths appended before the use, a chat endpoint first (as a conditional's branches). Undefined when
+ * nothing is appended to the `let` before `name` or no appended URL is a model endpoint.
+ */
+function appendedBeforeUse(name: Node, context: AnalyzerContext, depth: number): string | undefined {
+  const declaration = findDeclaration(name, context.modules);
+  if (!declaration || !Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Let) return undefined;
+  const initializer = declaration.getInitializer();
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  if (!initializer || !scope || name.getSourceFile() !== declaration.getSourceFile()) return undefined;
+  const paths: string[] = [];
+  for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getStart() > name.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.PlusEqualsToken || assignment.getLeft().getText() !== name.getText()) continue;
+    paths.push(resolvePromptText(assignment.getRight(), context.modules).text);
+  }
+  if (paths.length === 0) return undefined;
+  const base = urlTextOf(initializer, context, depth + 1);
+  const candidates = paths.map((path) => base + path);
+  const chosen = chatEndpointFirst(candidates);
+  return chosen !== -1 ? candidates[chosen] : undefined;
+}
 
 /**
  * `let chatPath = ""` then `chatPath = this.path(...)` (in one branch or another) before `fetch(chatPath, ...)`: the
