@@ -37,6 +37,8 @@ interface EndpointRule {
   needsClaudeModel?: boolean;
   /** Only reported when the body sends a prompt: llama.cpp's server's own `/completion` on a base the user sets. */
   needsPrompt?: boolean;
+  /** Only reported when the body sends `inputs`: Hugging Face's text-generation and text-embeddings servers on a base the user sets. */
+  needsInputs?: boolean;
   /** The endpoint is the model's task: speech to text when the model or the body says audio (`whisper`, an audio buffer). */
   taskFromInput?: boolean;
   /** Minting a realtime session or posting its SDP offer: a spoken conversation, the end user speaks each turn. */
@@ -97,6 +99,8 @@ const RULES: readonly EndpointRule[] = [
   // Gemini's REST shape behind a configurable base (a proxy, an env var): `models/<model>:generateContent` is Gemini's alone.
   { pattern: /models\/[^/?#]+:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   { pattern: /models\/[^/?#]+:(?:batchE|e)mbedContents?(?:$|[?#])/, endpoint: 'embedding', provider: 'google' },
+  // The PaLM API's methods on the same host (`models/chat-bison-001:generateMessage`, `text-bison-001:generateText`), retired by Google in 2024.
+  { pattern: /models\/[^/?#]+:generate(?:Message|Text)(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   { pattern: /\/openai\/deployments\/[^/]+\/chat\/completions/, endpoint: 'chat', provider: 'azure-openai' },
   // Azure OpenAI's other deployment paths, and DALL·E 2's preview that takes no deployment (`/openai/images/generations:submit`).
   { pattern: /\/openai\/deployments\/[^/]+\/embeddings(?:$|[?#])/, endpoint: 'embedding', provider: 'azure-openai' },
@@ -149,6 +153,9 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /^\{\{[^}]*\}\}\/api\/(?:embed|embeddings)(?:$|[?#])/, endpoint: 'embedding', provider: 'ollama', needsOllamaBody: true },
   // llama.cpp's server: its own completion endpoint (`new URL('completion', apiBase)`), beside its OpenAI-shaped ones.
   { pattern: /^(?:\{\{[^}]*\}\}|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?)\/completion(?:$|[?#])/, endpoint: 'completion', provider: 'llama.cpp', needsPrompt: true },
+  // Hugging Face's Text Generation Inference (`generate`, `generate_stream`) and Text Embeddings Inference (`embed`) servers.
+  { pattern: /^(?:\{\{[^}]*\}\}|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?)\/generate(?:_stream)?(?:$|[?#])/, endpoint: 'completion', provider: 'self-hosted', needsInputs: true },
+  { pattern: /^(?:\{\{[^}]*\}\}|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?)\/embed(?:$|[?#])/, endpoint: 'embedding', provider: 'self-hosted', needsInputs: true },
   // Cohere's own chat API (v1 and v2) and MiniMax's, called by hand.
   // (Also without the version, as `new URL('chat', 'https://api.cohere.com/v1')` reads: the app appends the `/` to its base at run time.)
   { pattern: /api\.cohere\.(?:ai|com)\/(?:v[12]\/)?chat(?:$|[?#])/, endpoint: 'chat', provider: 'cohere' },
@@ -405,6 +412,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   if (rule.needsOllamaBody && hostProvider !== 'ollama' && !hasOllamaBody(body, context) && !declaresOllamaBody(request.body, context)) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
   if (rule.needsPrompt && !getObjectProperty(body, 'prompt', context.modules)) return undefined;
+  if (rule.needsInputs && !getObjectProperty(body, 'inputs', context.modules)) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
   if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;
   const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
@@ -445,7 +453,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
     messages,
     maxOutputTokens: resolveNumber(firstProperty(body, ['max_tokens', 'max_completion_tokens', 'max_output_tokens'], context.modules) ?? getObjectProperty(generation, 'maxOutputTokens') ?? getObjectProperty(options, 'num_predict', context.modules), context.modules),
     features: {
-      streaming: Boolean(rule.voiceSession) || isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent/.test(urlText) || SERVER_SENT_EVENTS_CLIENT.test(request.client),
+      streaming: Boolean(rule.voiceSession) || isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent|\/generate(?:-|_)stream(?:$|[?#])/.test(urlText) || SERVER_SENT_EVENTS_CLIENT.test(request.client),
       tools: Boolean(tools),
       vision: hasImage || Boolean(rule.editsImage),
       structuredOutput: Boolean(structured),
@@ -1258,7 +1266,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     const mapped = Node.isElementAccessExpression(node) ? mapEntry(node, context) : undefined;
     if (mapped) return urlTextOf(mapped, context, depth + 1);
     // `this.endpoint` where the class declares `private endpoint = getEndpoint(this.proxied)`: the field's initializer.
-    const field = thisFieldInitializer(node) ?? staticDefaultOption(node, context);
+    const field = thisFieldInitializer(node) ?? staticDefaultOption(node, context) ?? staticMemberInitializer(node, context);
     if (field) return urlTextOf(field, context, depth + 1);
     const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
     // `const apiUrl = new URL(proxy || API_CLAUDE).toString()`: the URL the constant's value stands for.
@@ -1660,6 +1668,15 @@ function staticDefaultOption(node: Node, context: AnalyzerContext): Node | undef
     }
   }
   return undefined;
+}
+
+/** `NCompass.embeddingsApiEndpoint` where the workspace's class declares `static embeddingsApiEndpoint = 'https://...'`: its initializer. */
+function staticMemberInitializer(node: Node, context: AnalyzerContext): Node | undefined {
+  if (!Node.isPropertyAccessExpression(node) || !Node.isIdentifier(node.getExpression())) return undefined;
+  const classNode = findDeclaration(node.getExpression(), context.modules);
+  if (!classNode || !Node.isClassDeclaration(classNode)) return undefined;
+  const member = classNode.getStaticProperty(node.getName());
+  return member && Node.isPropertyDeclaration(member) ? member.getInitializer() : undefined;
 }
 
 /**

@@ -71,6 +71,16 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
       calls: [{ line: 4, provider: 'llama.cpp', endpoint: 'completion' }, { line: 8, provider: 'llama.cpp', endpoint: 'completion' }],
     },
     {
+      name: "Hugging Face's inference servers on the app's base (TGI's `generate_stream`, TEI's `embed`, each posting `inputs`) and a class's static endpoint (`NCompass.embeddingsApiEndpoint`)",
+      code: `export class HuggingFaceTGI {\n  apiBase = 'http://localhost:8080/';\n  async stream(prompt: string, args: object) {\n    return fetch(new URL('generate_stream', this.apiBase), { method: 'POST', body: JSON.stringify({ inputs: prompt, parameters: args }) });\n  }\n  async embed(batch: string[]) {\n    return fetch(new URL('embed', this.apiBase), { method: 'POST', body: JSON.stringify({ inputs: batch }) });\n  }\n}\nexport class NCompass {\n  static embeddingsApiEndpoint = 'https://api.gcp.ncompass.tech/v1/embeddings';\n  model = 'nomic-embed-text-v1.5';\n  async embed(chunks: string[]) {\n    return fetch(NCompass.embeddingsApiEndpoint, { method: 'POST', body: JSON.stringify({ input: chunks, model: this.model }) });\n  }\n}`,
+      calls: [{ line: 4, provider: 'self-hosted', endpoint: 'completion', features: { streaming: true } }, { line: 7, provider: 'self-hosted', endpoint: 'embedding' }, { line: 14, endpoint: 'embedding', model: 'nomic-embed-text-v1.5' }],
+    },
+    {
+      name: "the PaLM API's generateMessage on Gemini's host, built from the model the caller passes",
+      code: `export async function palm(apiBase: string, model: string, apiKey: string, messages: object[]) {\n  const apiURL = new URL(\`models/\${model}:generateMessage?key=\${apiKey}\`, apiBase);\n  return fetch(apiURL, { method: 'POST', body: JSON.stringify({ prompt: { messages } }) });\n}`,
+      calls: [{ line: 3, provider: 'google', endpoint: 'chat' }],
+    },
+    {
       name: "a realtime session minted with no body (the server's default session) is still one",
       code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
       calls: [{ line: 2, provider: 'openai' }],
