@@ -90,8 +90,8 @@ const RULES: readonly EndpointRule[] = [
   // Partner models on Vertex AI (Anthropic's Claude, Mistral's, Codestral's FIM) take their provider's own body at `:rawPredict`.
   { pattern: /\/publishers\/[\w{}.-]+\/models\/[^/?#:]+:(?:stream)?[rR]awPredict(?:$|[?#])/, endpoint: 'chat', provider: 'google-vertex' },
   // IBM watsonx.ai's text APIs (`{region}.ml.cloud.ibm.com/ml/v1/text/...`, a deployment's under `deployments/{id}/`).
-  { pattern: /\/ml\/v1\/(?:deployments\/[^/?#]+\/)?text\/chat(?:_stream)?(?:$|[?#])/, endpoint: 'chat', provider: 'ibm-watsonx' },
-  { pattern: /\/ml\/v1\/(?:deployments\/[^/?#]+\/)?text\/generation(?:_stream)?(?:$|[?#])/, endpoint: 'completion', provider: 'ibm-watsonx' },
+  { pattern: /(?:\/|\}\})ml\/v1\/(?:deployments\/[^/?#]+\/)?text\/chat(?:_stream)?(?:$|[?#])/, endpoint: 'chat', provider: 'ibm-watsonx' },
+  { pattern: /(?:\/|\}\})ml\/v1\/(?:deployments\/[^/?#]+\/)?text\/generation(?:_stream)?(?:$|[?#])/, endpoint: 'completion', provider: 'ibm-watsonx' },
   { pattern: /\/ml\/v1\/text\/embeddings(?:$|[?#])/, endpoint: 'embedding', provider: 'ibm-watsonx' },
   { pattern: /\/ml\/v1\/text\/rerank(?:$|[?#])/, endpoint: 'rerank', provider: 'ibm-watsonx' },
   // Gemini Code Assist's API (what a Google sign-in uses in Google's coding tools): `v1internal:generateContent` on its own host.
@@ -453,7 +453,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
     messages,
     maxOutputTokens: resolveNumber(firstProperty(body, ['max_tokens', 'max_completion_tokens', 'max_output_tokens'], context.modules) ?? getObjectProperty(generation, 'maxOutputTokens') ?? getObjectProperty(options, 'num_predict', context.modules), context.modules),
     features: {
-      streaming: Boolean(rule.voiceSession) || isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent|\/generate(?:-|_)stream(?:$|[?#])/.test(urlText) || SERVER_SENT_EVENTS_CLIENT.test(request.client),
+      streaming: Boolean(rule.voiceSession) || isTrueLiteral(getObjectProperty(body, 'stream', context.modules)) || /streamGenerateContent|[/_-]stream(?:$|[?#])/.test(urlText) || SERVER_SENT_EVENTS_CLIENT.test(request.client),
       tools: Boolean(tools),
       vision: hasImage || Boolean(rule.editsImage),
       structuredOutput: Boolean(structured),
@@ -1619,11 +1619,20 @@ function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth
       const value = Node.isIdentifier(expression) ? traceValue(expression, context.modules) : expression;
       // `const action = api === 'converse' ? ... : ...` in the helper: chosen by its arguments, not read here.
       const choiceInHelper = Node.isConditionalExpression(value) && value.getFirstAncestor((ancestor) => ancestor === fn) !== undefined;
-      part = choiceInHelper ? `{{${expression.getText()}}}` : fallbackDefault(value, context) ?? urlTextOf(expression, context, depth + 1);
+      // `${this.deploymentId ? `deployments/${this.deploymentId}/` : ''}`: a path segment present only when a setting is; read without it.
+      const optionalSegment = Node.isConditionalExpression(expression) && isEmptyString(expression.getWhenFalse());
+      part = optionalSegment ? '' : choiceInHelper ? `{{${expression.getText()}}}` : fallbackDefault(value, context) ?? urlTextOf(expression, context, depth + 1);
     }
     text += part + span.getLiteral().getLiteralText();
   }
-  return /^https?:\/\/[^/{]/.test(text) ? text : undefined;
+  // A base the user configures (`${this.apiBase}ml/v1/text/chat_stream`) when the path after it is a model API's own.
+  return /^https?:\/\/[^/{]/.test(text) || (/^\{\{/.test(text) && RULES.some((rule) => rule.provider && !rule.needsKnownHost && rule.pattern.test(text))) ? text : undefined;
+}
+
+/** `''` or an empty template literal. */
+function isEmptyString(node: Node): boolean {
+  const value = unwrapExpression(node);
+  return (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) && value.getLiteralValue() === '';
 }
 
 /** A helper without parameters that returns a variable holding a model provider's base URL: that URL. */

@@ -81,6 +81,11 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
       calls: [{ line: 3, provider: 'google', endpoint: 'chat' }],
     },
     {
+      name: "a path helper on a base the user configures (watsonx's `${this.apiBase}ml/v1/${deploymentId ? ... : ''}text/${endpoint}_stream`), the optional segment left out",
+      code: `export class WatsonXApi {\n  constructor(private apiBase: string, private deploymentId: string | undefined, private apiVersion: string) {}\n  private getEndpoint(endpoint: string): string {\n    return \`\${this.apiBase}ml/v1/\${this.deploymentId ? \`deployments/\${this.deploymentId}/\` : ''}text/\${endpoint}_stream?version=\${this.apiVersion}\`;\n  }\n  async chat(messages: object[]) {\n    const url = this.getEndpoint('chat');\n    return fetch(url, { method: 'POST', body: JSON.stringify({ messages, model_id: 'ibm/granite-13b-chat-v2', max_tokens: 100 }) });\n  }\n}`,
+      calls: [{ line: 8, provider: 'ibm-watsonx', endpoint: 'chat', model: 'ibm/granite-13b-chat-v2', features: { streaming: true } }],
+    },
+    {
       name: "a realtime session minted with no body (the server's default session) is still one",
       code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
       calls: [{ line: 2, provider: 'openai' }],
