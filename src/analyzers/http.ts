@@ -75,6 +75,14 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /qianwen\.aliyun\.com\/conversation(?:$|[?#])/, endpoint: 'chat', provider: 'qianwen-web' },
   { pattern: /xinghuo\.xfyun\.cn\/iflygpt-chat\/u\/chat_message\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'xunfei-web' },
   { pattern: /baichuan-ai\.com\/api\/chat\/v1\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'baichuan-web' },
+  // More web apps a multi-bot client drives under the user's login: Mistral's Le Chat, Phind (a rewrite of the question,
+  // then the answer), Qianwen's and ChatGLM's newer endpoints, 360's AI Brain, HuggingChat's conversations.
+  { pattern: /chat\.mistral\.ai\/api\/chat(?:$|[?#])/, endpoint: 'chat', provider: 'mistral-web' },
+  { pattern: /phind\.com\/api\/infer\/(?:answer|followup\/rewrite)(?:$|[?#])/, endpoint: 'chat', provider: 'phind-web' },
+  { pattern: /qianwen\.biz\.aliyun\.com\/dialog\/conversation(?:$|[?#])/, endpoint: 'chat', provider: 'qianwen-web' },
+  { pattern: /chatglm\.cn\/chatglm\/backend-api\/v1\/stream_context(?:$|[?#])/, endpoint: 'chat', provider: 'chatglm-web' },
+  { pattern: /chat\.360\.com\/backend-api\/api\/common\/chat(?:$|[?#])/, endpoint: 'chat', provider: '360-ai-brain-web' },
+  { pattern: /huggingface\.co\/chat\/conversation\/[^/?#]+\/?(?:$|[?#])/, endpoint: 'chat', provider: 'huggingchat-web' },
   // Tencent Cloud's Hunyuan API takes every action at the host's root (`X-TC-Action: ChatCompletions` in a header).
   { pattern: /^https:\/\/hunyuan\.(?:tencentcloudapi|cloud\.tencent)\.com\/?(?:$|[?#])/, endpoint: 'chat', provider: 'tencent' },
   { pattern: /api\.anthropic\.com[^'"`\s]*\/v1\/messages(?!\/count_tokens)(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic' },
@@ -1314,6 +1322,16 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // `const url = \`${host}/v1/listen?...\``: the template read as one written at the request (a base's default included).
     if (built !== node && Node.isTemplateExpression(built)) return urlTextOf(built, context, depth + 1);
     if (built !== node && (Node.isStringLiteral(built) || Node.isNoSubstitutionTemplateLiteral(built))) return resolvePromptText(built, context.modules).text;
+    // `${this.constructor._loginUrl}conversation/${id}`: a template led by a base the code holds elsewhere (a static field, a constant's URL object).
+    if (Node.isTemplateExpression(node) && node.getHead().getLiteralText() === '') {
+      const [first, ...rest] = node.getTemplateSpans();
+      const leading = unwrapExpression(first.getExpression());
+      const base = Node.isPropertyAccessExpression(leading) ? staticMemberInitializer(leading, context) : undefined;
+      const baseText = base ? urlTextOf(base, context, depth + 1) : undefined;
+      if (baseText && /^https?:\/\/[^/{]/.test(baseText)) {
+        return baseText + first.getLiteral().getLiteralText() + rest.map((span) => resolvePromptText(span.getExpression(), context.modules).text + span.getLiteral().getLiteralText()).join('');
+      }
+    }
     // `${config.baseUrl ?? DEFAULT_BASE_URL}/speech-to-text`: a base the caller may override, else the code's default host.
     if (Node.isTemplateExpression(node)) {
       // Each span's default read once: whether any span has one, and its text.
@@ -1679,13 +1697,21 @@ function staticDefaultOption(node: Node, context: AnalyzerContext): Node | undef
   return undefined;
 }
 
-/** `NCompass.embeddingsApiEndpoint` where the workspace's class declares `static embeddingsApiEndpoint = 'https://...'`: its initializer. */
+/**
+ * `NCompass.embeddingsApiEndpoint` where the workspace's class declares `static embeddingsApiEndpoint = 'https://...'`, or
+ * `this.constructor._loginUrl` in a method of a class declaring `static _loginUrl = '...'` (or a base class of it): its initializer.
+ */
 function staticMemberInitializer(node: Node, context: AnalyzerContext): Node | undefined {
-  if (!Node.isPropertyAccessExpression(node) || !Node.isIdentifier(node.getExpression())) return undefined;
-  const classNode = findDeclaration(node.getExpression(), context.modules);
-  if (!classNode || !Node.isClassDeclaration(classNode)) return undefined;
-  const member = classNode.getStaticProperty(node.getName());
-  return member && Node.isPropertyDeclaration(member) ? member.getInitializer() : undefined;
+  if (!Node.isPropertyAccessExpression(node)) return undefined;
+  const owner = unwrapExpression(node.getExpression());
+  let classNode: Node | undefined;
+  if (Node.isIdentifier(owner)) classNode = findDeclaration(owner, context.modules);
+  else if (Node.isPropertyAccessExpression(owner) && owner.getName() === 'constructor' && owner.getExpression().getKind() === SyntaxKind.ThisKeyword) classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  for (let level = 0; classNode && Node.isClassDeclaration(classNode) && level < MAX_URL_DEPTH; level++, classNode = superclassOf(classNode, context.modules)) {
+    const member = classNode.getStaticProperty(node.getName());
+    if (member) return Node.isPropertyDeclaration(member) ? member.getInitializer() : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -86,6 +86,16 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
       calls: [{ line: 8, provider: 'ibm-watsonx', endpoint: 'chat', model: 'ibm/granite-13b-chat-v2', features: { streaming: true } }],
     },
     {
+      name: "consumer chat web apps a multi-bot client drives: Le Chat, Phind's rewrite and answer, Qianwen's dialog, ChatGLM's stream context, 360's AI Brain, HuggingChat",
+      code: `import axios from 'axios';\nimport { SSE } from 'sse.js';\nexport async function bots(prompt: string, id: string) {\n  await axios.post('https://chat.mistral.ai/api/chat', { messages: [{ content: prompt }], model: 'mistral-large' });\n  await axios.post('https://www.phind.com/api/infer/followup/rewrite', { questionToRewrite: prompt });\n  new SSE('https://www.phind.com/api/infer/answer', { start: false, payload: JSON.stringify({ question: prompt }) });\n  new SSE('https://qianwen.biz.aliyun.com/dialog/conversation', { method: 'POST', payload: JSON.stringify({ contents: [{ content: prompt }] }) });\n  await axios.post(\`https://chatglm.cn/chatglm/backend-api/v1/stream_context?__requestid=\${id}\`, { prompt });\n  new SSE('https://chat.360.com/backend-api/api/common/chat', { method: 'POST', payload: JSON.stringify({ prompt }) });\n  await fetch(\`https://huggingface.co/chat/conversation/\${id}\`, { method: 'POST', body: JSON.stringify({ inputs: prompt }) });\n}`,
+      calls: [{ line: 4, provider: 'mistral-web' }, { line: 5, provider: 'phind-web' }, { line: 6, provider: 'phind-web' }, { line: 7, provider: 'qianwen-web' }, { line: 8, provider: 'chatglm-web' }, { line: 9, provider: '360-ai-brain-web' }, { line: 10, provider: 'huggingchat-web' }],
+    },
+    {
+      name: "a template led by a class's static base read through `this.constructor` (a bot class's `static _loginUrl`)",
+      code: `class Bot { static _loginUrl = ''; }\nexport default class HuggingChatBot extends Bot {\n  static _loginUrl = 'https://huggingface.co/chat/';\n  async send(conversationId: string, prompt: string) {\n    return fetch(\`\${(this.constructor as typeof HuggingChatBot)._loginUrl}conversation/\${conversationId}\`, { method: 'POST', body: JSON.stringify({ inputs: prompt }) });\n  }\n  async sendUntyped(conversationId: string, prompt: string) {\n    // @ts-ignore\n    return fetch(\`\${this.constructor._loginUrl}conversation/\${conversationId}\`, { method: 'POST', body: JSON.stringify({ inputs: prompt }) });\n  }\n}`,
+      calls: [{ line: 5, provider: 'huggingchat-web', endpoint: 'chat' }, { line: 9, provider: 'huggingchat-web', endpoint: 'chat' }],
+    },
+    {
       name: "a realtime session minted with no body (the server's default session) is still one",
       code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
       calls: [{ line: 2, provider: 'openai' }],
