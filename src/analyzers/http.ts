@@ -2,7 +2,7 @@ import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Ne
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
-import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
+import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
 import { assignedValues, calledName, enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
@@ -217,7 +217,7 @@ const CALLEE_NAMES = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'fetchEv
  */
 const WRAPPER_NAME = /fetch|request|post|http|api|call|stream/i;
 
-const WEBSOCKET_PACKAGES = new Set(['ws', 'isomorphic-ws', 'reconnecting-websocket', 'partysocket']);
+const WEBSOCKET_PACKAGES = new Set(['ws', 'isomorphic-ws', 'reconnecting-websocket', 'partysocket', 'websocket-as-promised']);
 
 /** Model sessions over a WebSocket: OpenAI's Realtime API and Gemini's Live API (`BidiGenerateContent`). */
 const WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider?: string }> = [
@@ -228,6 +228,20 @@ const WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider?: string }> = [
   { pattern: /\/v1\/realtime\?(?:[^#]*&)?model=/ },
   { pattern: /BidiGenerateContent/, provider: 'google' },
 ];
+
+/**
+ * Consumer chat web apps reached over a WebSocket under the user's login (Bing's Copilot hub, Character.AI, Perplexity's
+ * socket.io, MOSS): a text chat whose prompt is sent once the socket opens and whose reply streams back.
+ */
+const CHAT_APP_WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider: string }> = [
+  { pattern: /sydney\.bing\.com\/sydney\/ChatHub/, provider: 'bing-web' },
+  { pattern: /neo\.character\.ai\/ws\b/, provider: 'characterai-web' },
+  { pattern: /perplexity\.ai\/socket\.io\//, provider: 'perplexity-web' },
+  { pattern: /moss\.fastnlp\.top\/api\/ws\/chats\//, provider: 'moss-web' },
+];
+
+/** The text test a file passes before its `new WebSocket(...)` calls are read. */
+const WEBSOCKET_SESSION_TEXT = /realtime|BidiGenerateContent|sydney\.bing\.com|neo\.character\.ai|perplexity\.ai\/socket\.io|moss\.fastnlp\.top/;
 
 const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name));
 
@@ -281,7 +295,7 @@ export const httpAnalyzer: Analyzer = {
     const calls = analyzeCalls(context);
     if (EVENT_SOURCE_PACKAGE_TEXT.test(context.sourceFile.getFullText())) calls.push(...eventSourceRequests(context));
     // Only files naming a realtime or live endpoint are walked for `new WebSocket(...)`.
-    if (/realtime|BidiGenerateContent/.test(context.sourceFile.getFullText())) calls.push(...webSocketSessions(context));
+    if (WEBSOCKET_SESSION_TEXT.test(context.sourceFile.getFullText())) calls.push(...webSocketSessions(context));
     if (DESCRIPTOR_TEXT.test(context.sourceFile.getFullText())) calls.push(...requestDescriptors(context));
     return calls;
   },
@@ -298,6 +312,22 @@ function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
     const url = created.getArguments()[0];
     if (!url || !isWebSocketClass(constructor, context)) continue;
     const urlText = urlTextOf(url, context);
+    const chatApp = chatAppWebSocket(url, urlText, context);
+    if (chatApp) {
+      found.push(toDetectedCall(created, context, {
+        provider: chatApp.provider,
+        sdk: 'http',
+        method: `WebSocket ${chatApp.host}`,
+        endpoint: 'chat',
+        maxOutputTokens: null,
+        features: { streaming: true, tools: false, vision: false, structuredOutput: false },
+        toolNames: [],
+        model: { id: null, raw: '', source: 'dynamic' },
+        messages: [runTimeTurn('prompt', 'interpolation')],
+        evidence: [`WebSocket session to ${chatApp.host}: ${chatApp.provider.replace(/-web$/, '')}'s web app under the user's login; the prompt is sent once it opens, the reply streams back`],
+      }));
+      continue;
+    }
     const rule = WEBSOCKET_RULES.find((candidate) => candidate.pattern.test(urlText));
     if (!rule) continue;
     const provider = rule.provider ?? providerFromBaseUrl(urlText) ?? 'openai-compatible';
@@ -317,6 +347,20 @@ function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
     }));
   }
   return found;
+}
+
+/**
+ * The chat web app a WebSocket's URL names: the URL as read, else the text of the value it comes from (`const url = token
+ * ? \`wss://sydney.bing.com/...?sec_access_token=...\` : 'wss://sydney.bing.com/...'`, a method returning the URL).
+ */
+function chatAppWebSocket(url: Node, urlText: string, context: AnalyzerContext): { provider: string; host: string } | undefined {
+  const traced = traceValue(url, context.modules);
+  const helper = Node.isCallExpression(traced) ? wrapperFunction(unwrapExpression(traced.getExpression()), context) : undefined;
+  for (const text of [urlText, traced.getText(), helper?.getText() ?? '']) {
+    const rule = CHAT_APP_WEBSOCKET_RULES.find((candidate) => candidate.pattern.test(text));
+    if (rule) return { provider: rule.provider, host: rule.pattern.exec(text)![0].replace(/\\/g, '') };
+  }
+  return undefined;
 }
 
 function isWebSocketClass(constructor: Node, context: AnalyzerContext): boolean {

@@ -31,10 +31,10 @@ export const OLLAMA_PARALLEL_SETTING = 'OLLAMA_NUM_PARALLEL';
 /**
  * Providers that serve a model under the end user's own subscription, with no per-token API price the app pays:
  * GitHub Copilot's models reached through VS Code's Language Model API (`vscode.lm`), and the consumer chat web apps
- * (ChatGPT, Claude, Gemini, Kimi, ChatGLM, Pi, Grok, Qianwen, Spark, Baichuan, Le Chat, Phind, 360 AI Brain, HuggingChat) that browser extensions and translators drive with the end user's own
+ * (ChatGPT, Claude, Gemini, Kimi, ChatGLM, Pi, Grok, Qianwen, Spark, Baichuan, Le Chat, Phind, 360 AI Brain, HuggingChat, Bing's Copilot, Character.AI, Perplexity, MOSS) that browser extensions and translators drive with the end user's own
  * logged-in session (a cookie or access token), not an API key.
  */
-const SUBSCRIPTION_PROVIDERS: ReadonlySet<string> = new Set(['github-copilot', 'chatgpt-web', 'claude-web', 'gemini-web', 'kimi-web', 'chatglm-web', 'pi-web', 'grok-web', 'qianwen-web', 'xunfei-web', 'baichuan-web', 'mistral-web', 'phind-web', '360-ai-brain-web', 'huggingchat-web']);
+const SUBSCRIPTION_PROVIDERS: ReadonlySet<string> = new Set(['github-copilot', 'chatgpt-web', 'claude-web', 'gemini-web', 'kimi-web', 'chatglm-web', 'pi-web', 'grok-web', 'qianwen-web', 'xunfei-web', 'baichuan-web', 'mistral-web', 'phind-web', '360-ai-brain-web', 'huggingchat-web', 'bing-web', 'characterai-web', 'perplexity-web', 'moss-web']);
 
 export function servedBySubscription(provider: string): boolean {
   return SUBSCRIPTION_PROVIDERS.has(provider.toLowerCase());

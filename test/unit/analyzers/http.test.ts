@@ -96,6 +96,11 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
       calls: [{ line: 5, provider: 'huggingchat-web', endpoint: 'chat' }, { line: 9, provider: 'huggingchat-web', endpoint: 'chat' }],
     },
     {
+      name: "chat web apps over a WebSocket under the user's login: Bing's hub (a URL chosen by a token, or a method returning it), Character.AI",
+      code: `import WebSocketAsPromised from 'websocket-as-promised';\nexport class BingBot {\n  private buildWssUrl(signature?: string) {\n    if (!signature) return 'wss://sydney.bing.com/sydney/ChatHub';\n    return \`wss://sydney.bing.com/sydney/ChatHub?sec_access_token=\${encodeURIComponent(signature)}\`;\n  }\n  async send(prompt: string, signature?: string) {\n    const wsp = new WebSocketAsPromised(this.buildWssUrl(signature), { packMessage: JSON.stringify });\n    await wsp.open();\n    wsp.send(JSON.stringify({ arguments: [{ message: { text: prompt } }] }));\n  }\n}\nexport function character(token?: string) {\n  const url = token ? \`wss://neo.character.ai/ws/?t=\${token}\` : 'wss://neo.character.ai/ws/';\n  return new WebSocketAsPromised(url, {});\n}`,
+      calls: [{ line: 8, provider: 'bing-web', endpoint: 'chat', features: { streaming: true } }, { line: 15, provider: 'characterai-web', endpoint: 'chat' }],
+    },
+    {
       name: "a realtime session minted with no body (the server's default session) is still one",
       code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
       calls: [{ line: 2, provider: 'openai' }],

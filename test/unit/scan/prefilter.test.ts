@@ -11,6 +11,7 @@ describe('prefilter', () => {
     ["Tencent Hunyuan's API root", "const endpoint = 'https://hunyuan.tencentcloudapi.com';"],
     ["llama.cpp's server's completion endpoint on a configured base", "await fetch(new URL('completion', this.apiBase), init);"],
     ["llama.cpp's completion endpoint in a template", "await fetch(`${baseUrl}/completion`, init);"],
+    ["Bing's chat hub over a WebSocket", "const url = 'wss://sydney.bing.com/sydney/ChatHub';"],
     ["NovelAI's API", "const API_NOVELAI = 'https://api.novelai.net';"],
     ['a signed fetch to the Bedrock runtime', "const url = `https://bedrock-runtime.${region}.amazonaws.com/model/${id}/converse`;"],
     ['an SDK import', `import Anthropic from '@anthropic-ai/sdk';`],
