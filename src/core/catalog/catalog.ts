@@ -13,6 +13,7 @@ import qualityJson from '../../../data/catalog/quality.json';
 import selfHostJson from '../../../data/catalog/self-host-costs.json';
 import ownCloudJson from '../../../data/catalog/own-cloud.json';
 import routersJson from '../../../data/catalog/routers.json';
+import agentHarnessesJson from '../../../data/catalog/agent-harnesses.json';
 import ollamaLibraryJson from '../../../data/catalog/ollama-library.json';
 import assumedModelsJson from '../../../data/catalog/assumed-models.json';
 import onDeviceRuntimesJson from '../../../data/catalog/on-device-runtimes.json';
@@ -340,6 +341,17 @@ export interface RouterRow extends Sourced {
   basis: 'cited' | 'estimate';
 }
 
+/** An agent harness an SDK runs (agent-harnesses.json): the model vendors it can run, so the only alternatives it has. */
+export interface AgentHarnessRow extends Sourced {
+  id: string;
+  label: string;
+  /** The analyzers' `sdk` ids of calls that run it. */
+  sdks: string[];
+  servesVendors: string[];
+  why: string;
+  basis: 'cited' | 'estimate';
+}
+
 /** A numeric sizing or cost assumption (reserved discount, MFU, peak factor...), editable as data. */
 export interface AssumptionRow extends Sourced {
   id: string;
@@ -393,6 +405,8 @@ export interface Catalog {
   ownCloud?: OwnCloudRow[];
   /** Routers and gateways (routers.json); absent in small test catalogs. */
   routers?: RouterRow[];
+  /** Agent harnesses SDKs run (agent-harnesses.json); absent in small test catalogs. */
+  agentHarnesses?: AgentHarnessRow[];
   /** Runtimes that run the model on the end user's device (on-device-runtimes.json); absent in small test catalogs. */
   onDeviceRuntimes?: OnDeviceRuntimeRow[];
   /** What bare Ollama library names pull (ollama-library.json); absent in small test catalogs. */
@@ -468,11 +482,12 @@ export function loadCatalog(): Catalog {
   const { assumptions, referenceModels } = selfHostJson as unknown as { assumptions: AssumptionRow[]; referenceModels: ReferenceModelRow[] };
   const ownCloud = (ownCloudJson as unknown as RowsFile<OwnCloudRow>).rows;
   const routers = (routersJson as unknown as RowsFile<RouterRow>).rows;
+  const agentHarnesses = (agentHarnessesJson as unknown as RowsFile<AgentHarnessRow>).rows;
   const assumedModels = (assumedModelsJson as unknown as RowsFile<AssumedModelsRow>).rows;
   const ollamaLibrary = (ollamaLibraryJson as unknown as RowsFile<OllamaLibraryRow>).rows;
   const onDeviceRuntimes = (onDeviceRuntimesJson as unknown as RowsFile<OnDeviceRuntimeRow>).rows;
   const ollamaMeta = (ollamaLibraryJson as unknown as { _meta: { defaultPrecision: OllamaDefaultPrecision; defaultParallelRequests: OllamaDefaultParallelRequests; cloudModels: { why: string } & Sourced } })._meta;
-  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, assumedModels, onDeviceRuntimes, ollamaLibrary, ollamaDefaultPrecision: ollamaMeta.defaultPrecision, ollamaDefaultParallelRequests: ollamaMeta.defaultParallelRequests, ollamaCloudModels: ollamaMeta.cloudModels });
+  cached = buildCatalog({ closed, open, architectures, gpus, quality, selfHostCosts, assumptions, referenceModels, ownCloud, routers, agentHarnesses, assumedModels, onDeviceRuntimes, ollamaLibrary, ollamaDefaultPrecision: ollamaMeta.defaultPrecision, ollamaDefaultParallelRequests: ollamaMeta.defaultParallelRequests, ollamaCloudModels: ollamaMeta.cloudModels });
   return cached;
 }
 
@@ -487,7 +502,7 @@ export function buildCatalog(parts: Omit<Catalog, 'asOf' | 'oldestAsOf' | 'sourc
   const snapshot = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   const sources = new Set<string>();
   // One entry per document: rows of the same file differ only by their `; key ...` suffix.
-  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? []), ...(parts.routers ?? []), ...(parts.onDeviceRuntimes ?? []), ...(parts.ollamaLibrary ?? [])]) sources.add(r.source.split('; key')[0].trim());
+  for (const r of [...priced, ...parts.architectures, ...parts.gpus, ...parts.gpus.flatMap((g) => g.prices), ...parts.quality, ...parts.selfHostCosts, ...(parts.ownCloud ?? []), ...(parts.routers ?? []), ...(parts.agentHarnesses ?? []), ...(parts.onDeviceRuntimes ?? []), ...(parts.ollamaLibrary ?? [])]) sources.add(r.source.split('; key')[0].trim());
   const index = new Map<string, string>();
   const exact = new Map<string, string>();
   const add = (name: string, id: string) => {

@@ -42,6 +42,7 @@ import {
   type ModelCapabilities,
   type OpenPriceRow,
   type OwnCloudRow,
+  type AgentHarnessRow,
   type RouterRow,
   type ProviderClass,
   type QualityRow,
@@ -198,6 +199,13 @@ export function adviseCall(input: AdviceInput, catalog: Catalog, options: Adviso
   if (lifecycle.state === 'retired') markRetired(currentOption, lifecycle);
   opts.push(currentOption);
   if (current.closed) opts.push(...closedSiblings(input, current.closed, quality, catalog, currentOption.monthlyUsd, today, lifecycle.state !== 'active'));
+  // An agent harness (Claude Code, Codex) runs its vendors' models only: another vendor's or an open model needs another harness.
+  const harness = harnessOf(catalog, input.sdk);
+  if (harness) {
+    diagnostics.push(`${harness.label}: ${harness.why}, so the alternatives are its vendor's models only (${harness.source}, as of ${harness.asOf})`);
+    const kept = current.closed && harness.servesVendors.includes(current.closed.vendor) ? opts : [currentOption];
+    return { options: kept, recommendation: recommend(kept, currentOption, options, rule), monthlyUsdCurrent: currentOption.monthlyUsd, diagnostics };
+  }
   const regulated = options.dataSensitivity === 'regulated';
   // Regulated data: open models only where the team's own cloud serves them.
   const ownOpenProviders = regulated ? new Set((catalog.ownCloud ?? []).flatMap((r) => r.servesOpenProviders)) : undefined;
@@ -939,6 +947,11 @@ export interface RecommendRule {
 }
 
 /** The router or gateway a call goes through, by the provider the analyzers found. */
+/** The agent harness a call's SDK runs (agent-harnesses.json), if any. */
+function harnessOf(catalog: Catalog, sdk: string | undefined): AgentHarnessRow | undefined {
+  return sdk === undefined ? undefined : (catalog.agentHarnesses ?? []).find((row) => row.sdks.includes(sdk));
+}
+
 export function routerOf(catalog: Catalog, provider: string): RouterRow | undefined {
   const p = provider.toLowerCase();
   return (catalog.routers ?? []).find((r) => r.providers.includes(p));
