@@ -39,6 +39,8 @@ interface EndpointRule {
   needsPrompt?: boolean;
   /** Only reported when the body sends `inputs`: Hugging Face's text-generation and text-embeddings servers on a base the user sets. */
   needsInputs?: boolean;
+  /** Who serves it on a host no table names (a server the team runs), instead of an OpenAI-compatible one. */
+  unknownHostProvider?: string;
   /** The endpoint is the model's task: speech to text when the model or the body says audio (`whisper`, an audio buffer). */
   taskFromInput?: boolean;
   /** Minting a realtime session or posting its SDP offer: a spoken conversation, the end user speaks each turn. */
@@ -129,6 +131,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
   { pattern: /\/embeddings(?:$|[?#])/, endpoint: 'embedding', needsKnownHost: true },
   { pattern: /\/rerank(?:$|[?#])/, endpoint: 'rerank', needsKnownHost: true },
+  // AUTOMATIC1111's Stable Diffusion WebUI API (and the hosts that copy it): a server the team runs unless the host says otherwise.
+  { pattern: /\/sdapi\/v1\/(?:txt2img|img2img)(?:$|[?#])/, endpoint: 'image-generation', unknownHostProvider: 'self-hosted' },
   // Stability AI's Stable Image API, its path its own behind any base (the app's proxy route, a custom endpoint): `.../generate/{model}`.
   { pattern: /\/v2beta\/stable-image\/generate\/[^/?#]+(?:$|[?#])/, endpoint: 'image-generation', provider: 'stability' },
   { pattern: /\/images\/generations(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
@@ -471,8 +475,8 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   if (clientHost) evidence.push(`the URL's base is an SDK client's baseURL (provider ${clientHost})`);
   if (settingsHost) evidence.push(settingsHost.why);
   // A known host wins over a path's usual owner (`/v1/messages` on an OpenRouter base is billed by OpenRouter).
-  const provider = (rule.needsKnownHost ? hostProvider ?? rule.provider : rule.provider ?? hostProvider) ?? 'openai-compatible';
-  if (!rule.provider && !hostProvider) evidence.push('host not recognised: an OpenAI-compatible server');
+  const provider = (rule.needsKnownHost ? hostProvider ?? rule.provider : rule.provider ?? hostProvider) ?? rule.unknownHostProvider ?? 'openai-compatible';
+  if (!rule.provider && !hostProvider) evidence.push(rule.unknownHostProvider ? `host not recognised: a server the team runs (${rule.unknownHostProvider})` : 'host not recognised: an OpenAI-compatible server');
   if (rule.needsOllamaBody) evidence.push("Ollama's request body (options, keep_alive, format or stream: false) on a configurable host");
   if (request.body && !body) evidence.push(`request body \`${request.body.getText().slice(0, 60)}\` not statically known`);
 

@@ -101,6 +101,11 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
       calls: [{ line: 8, provider: 'bing-web', endpoint: 'chat', features: { streaming: true } }, { line: 15, provider: 'characterai-web', endpoint: 'chat' }],
     },
     {
+      name: "Stable Diffusion WebUI's txt2img on the user's server (the path set on a URL object)",
+      code: `export async function draw(serverUrl: string, body: object) {\n  const url = new URL(serverUrl);\n  url.pathname = '/sdapi/v1/txt2img';\n  return fetch(url, { method: 'POST', body: JSON.stringify(body) });\n}`,
+      calls: [{ line: 4, provider: 'self-hosted', endpoint: 'image-generation' }],
+    },
+    {
       name: "a realtime session minted with no body (the server's default session) is still one",
       code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
       calls: [{ line: 2, provider: 'openai' }],

@@ -12,6 +12,7 @@ describe('prefilter', () => {
     ["llama.cpp's server's completion endpoint on a configured base", "await fetch(new URL('completion', this.apiBase), init);"],
     ["llama.cpp's completion endpoint in a template", "await fetch(`${baseUrl}/completion`, init);"],
     ["Bing's chat hub over a WebSocket", "const url = 'wss://sydney.bing.com/sydney/ChatHub';"],
+    ["Stable Diffusion WebUI's API", "url.pathname = '/sdapi/v1/txt2img';"],
     ["NovelAI's API", "const API_NOVELAI = 'https://api.novelai.net';"],
     ['a signed fetch to the Bedrock runtime', "const url = `https://bedrock-runtime.${region}.amazonaws.com/model/${id}/converse`;"],
     ['an SDK import', `import Anthropic from '@anthropic-ai/sdk';`],
