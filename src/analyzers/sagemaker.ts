@@ -1,4 +1,4 @@
-import { Node, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
@@ -6,6 +6,7 @@ import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, isTrueLiteral, readModel, traceValue } from './shared/sdk';
+import { functionOf } from './shared/shapes';
 
 /**
  * SageMaker runtime (`@aws-sdk/client-sagemaker-runtime`): `client.send(new InvokeEndpointCommand({ EndpointName, Body }))`
@@ -40,7 +41,9 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   let input: Node | undefined;
   if (name === 'send') {
     const argument = call.getArguments()[0];
-    const created = argument && traceValue(argument, context.modules);
+    const traced = argument && traceValue(argument, context.modules);
+    // `toolkit.generateCommand(messages, options)`: the command the app's method makes and returns.
+    const created = traced && Node.isCallExpression(traced) ? commandMadeBy(traced, context) : traced;
     if (!created || !Node.isNewExpression(created)) return undefined;
     const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
     if (!binding || binding.packageName !== PACKAGE || !Object.hasOwn(COMMANDS, binding.importedName)) return undefined;
@@ -111,4 +114,16 @@ function readBody(body: Node | undefined, context: AnalyzerContext): PromptMessa
   if (turns) return resolveMessages(turns, context.modules).messages;
   const prompt = firstProperty(body, ['inputs', 'prompt', 'text_inputs', 'input'], context.modules);
   return prompt ? [{ role: 'user', ...resolvePromptText(prompt, context.modules) }] : [];
+}
+
+/** The first `new ...Command(input)` an app's function or method returns, if any: the command a call of it makes. */
+function commandMadeBy(call: CallExpression, context: AnalyzerContext): Node | undefined {
+  const fn = functionOf(call.getExpression(), context.modules);
+  if (!fn) return undefined;
+  const made = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).flatMap((statement) => {
+    const value = statement.getExpression();
+    const traced = value && traceValue(value, context.modules);
+    return traced && Node.isNewExpression(traced) ? [traced] : [];
+  });
+  return made.length > 0 ? made[0] : undefined;
 }

@@ -9,6 +9,11 @@ runAnalyzerTests('sagemaker analyzer', sagemakerAnalyzer, {
   ],
   invalid: [
     {
+      name: "a command an app's toolkit method makes and returns (`toolkit.generateCommand(...)`), sent by the client",
+      code: `import { SageMakerRuntimeClient, InvokeEndpointWithResponseStreamCommand } from '@aws-sdk/client-sagemaker-runtime';\nclass CompletionToolkit {\n  constructor(private endpointName: string) {}\n  generateCommand(prompt: string): InvokeEndpointWithResponseStreamCommand {\n    const payload = { inputs: prompt, parameters: { max_new_tokens: 256 }, stream: true };\n    return new InvokeEndpointWithResponseStreamCommand({ EndpointName: this.endpointName, Body: new TextEncoder().encode(JSON.stringify(payload)), ContentType: 'application/json' });\n  }\n}\nexport async function* complete(prompt: string) {\n  const client = new SageMakerRuntimeClient({ region: 'us-west-2' });\n  const toolkit = new CompletionToolkit('llama-endpoint');\n  const command = toolkit.generateCommand(prompt);\n  const response = await client.send(command);\n  yield response;\n}`,
+      calls: [{ line: 13, method: 'send(InvokeEndpointWithResponseStreamCommand)', provider: 'sagemaker' }],
+    },
+    {
       name: 'InvokeEndpoint on a TGI endpoint: prompt and max_new_tokens from the body, model unknown',
       code: `import { SageMakerRuntimeClient, InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime';
 const runtime = new SageMakerRuntimeClient({ region: 'eu-west-1' });
