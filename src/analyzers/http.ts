@@ -178,6 +178,9 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /novelai\.net\/ai\/generate(?:-stream)?(?:$|[?#])/, endpoint: 'completion', provider: 'novelai' },
   { pattern: /novelai\.net\/ai\/generate-image(?:$|[?#])/, endpoint: 'image-generation', provider: 'novelai' },
   { pattern: /novelai\.net\/ai\/upscale(?:$|[?#])/, endpoint: 'other', provider: 'novelai' },
+  // Ask Sage's gateway (many vendors' models by the body's `model`): its query endpoints, with or without an attached file
+  // (`server/` dropped when a base without its trailing slash is resolved against, which the app adds at run time).
+  { pattern: /asksage\.ai\/(?:server\/)?query(?:_with_file)?(?:$|[?#])/, endpoint: 'chat', provider: 'asksage' },
   // Jina's classifier API (embedding or reranker models underneath, billed per token).
   { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
   // Hugging Face's serverless inference: `models/<id>` runs whatever task the model has; audio sent raw is speech to text.

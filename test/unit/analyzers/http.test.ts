@@ -106,6 +106,11 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
       calls: [{ line: 4, provider: 'self-hosted', endpoint: 'image-generation' }],
     },
     {
+      name: "Ask Sage's gateway: a path helper on the class's default base, the query endpoint chosen by whether a file is attached",
+      code: `const DEFAULT_API_URL = 'https://api.asksage.ai/server/';\nexport class Asksage {\n  static defaultOptions = { apiBase: DEFAULT_API_URL };\n  apiBase = DEFAULT_API_URL;\n  protected getEndpoint(endpoint: string) {\n    return new URL(endpoint, this.apiBase);\n  }\n  async complete(message: string, model: string, file?: Blob) {\n    const endpoint = file ? 'query_with_file' : 'query';\n    return fetch(this.getEndpoint(endpoint), { method: 'POST', body: JSON.stringify({ message, model }) });\n  }\n}`,
+      calls: [{ line: 10, provider: 'asksage', endpoint: 'chat' }],
+    },
+    {
       name: "a realtime session minted with no body (the server's default session) is still one",
       code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
       calls: [{ line: 2, provider: 'openai' }],
