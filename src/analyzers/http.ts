@@ -426,7 +426,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   let rule = RULES.find((candidate) => candidate.pattern.test(urlText));
   if (!rule && request.urlText === undefined) {
     // `fetch(url, ...)` where `url` is a parameter or a field of one (`route.endpoint`): the URL a caller in the same module passes (or its default).
-    const passed = callerUrl(request.url, context) ?? callerFieldUrl(request.url, context);
+    const passed = callerUrl(request.url, context) ?? callerFieldUrl(request.url, context) ?? pathParameterUrl(urlText, request.url, call, context);
     if (passed) {
       urlText = passed.text;
       rule = RULES.find((candidate) => candidate.pattern.test(urlText));
@@ -671,6 +671,34 @@ function callerUrl(url: Node, context: AnalyzerContext): { text: string; where: 
     if (!argument) continue;
     const text = urlTextOf(argument, context);
     if (RULES.some((rule) => rule.pattern.test(text))) return { text, where: `URL ${text.slice(0, 80)} passed by ${name}() at line ${caller.getStartLineNumber()}` };
+  }
+  return undefined;
+}
+
+/**
+ * `new URL(path, this.apiBase)` in `streamCustomEndpoint(path, body)`, which the class calls as
+ * `this.streamCustomEndpoint('edit/completions', body)`: the URL with the path a caller in the same file passes for the
+ * parameter (a method's callers on `this`, a function's by its name), a model endpoint's first.
+ */
+function pathParameterUrl(urlText: string, url: Node, call: RequestSite, context: AnalyzerContext): { text: string; where: string } | undefined {
+  // Only a path joined to a base the code states by a URL object (`new URL(path, base)`): a whole URL handed in is
+  // callerUrl's, and a template helper's path is read where the helper is called (wrapperRequest).
+  const hole = /^https?:\/\/[^/{]+[^{]*(\{\{([A-Za-z_$][\w$]*)\}\})/.exec(urlText);
+  const made = traceValue(unwrapExpression(url), context.modules);
+  if (!hole || Node.isObjectLiteralExpression(call) || !isNewUrl(made) || made.getArguments()[0]?.getText() !== hole[2]) return undefined;
+  const fn = call.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+  const name = fn && calledName(fn);
+  const index = fn && (Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) ? fn.getParameters().findIndex((parameter) => parameter.getName() === hole[2]) : -1;
+  if (!fn || !name || index < 0) return undefined;
+  const method = Node.isMethodDeclaration(fn);
+  for (const caller of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(caller.getExpression());
+    const named = method ? Node.isPropertyAccessExpression(callee) && callee.getName() === name && callee.getExpression().getKind() === SyntaxKind.ThisKeyword : Node.isIdentifier(callee) && callee.getText() === name;
+    const argument = named ? caller.getArguments()[index] : undefined;
+    const value = argument && resolveString(argument, context.modules).value;
+    if (!value) continue;
+    const text = urlText.replace(hole[1], value);
+    if (RULES.some((rule) => rule.pattern.test(text))) return { text, where: `path \`${value}\` passed as ${hole[2]} by ${method ? 'this.' : ''}${name}() at line ${caller.getStartLineNumber()}` };
   }
   return undefined;
 }

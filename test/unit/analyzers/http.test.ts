@@ -111,6 +111,11 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
       calls: [{ line: 10, provider: 'asksage', endpoint: 'chat' }],
     },
     {
+      name: "a request method taking its path as a parameter (`new URL(path, this.apiBase)`), the class calling it with the API's paths",
+      code: `export class InceptionApi {\n  apiBase = 'https://api.inceptionlabs.ai/v1/';\n  private async streamCustomEndpoint(path: string, body: { model: string; messages: object[] }) {\n    const endpoint = new URL(path, this.apiBase);\n    return fetch(endpoint, { method: 'POST', body: JSON.stringify({ model: body.model, messages: body.messages, stream: true }) });\n  }\n  edit(body: { model: string; messages: object[] }) {\n    return this.streamCustomEndpoint('edit/completions', body);\n  }\n}`,
+      calls: [{ line: 5, endpoint: 'completion', evidenceIncludes: ["path `edit/completions` passed as path by this.streamCustomEndpoint() at line 8"] }],
+    },
+    {
       name: "a realtime session minted with no body (the server's default session) is still one",
       code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
       calls: [{ line: 2, provider: 'openai' }],
