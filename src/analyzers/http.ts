@@ -97,6 +97,9 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /generativelanguage\.googleapis\.com\/v1(?:beta|alpha)?\/interactions(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   // Bedrock's runtime called by hand (a signed fetch): Converse, ConverseStream, InvokeModel, InvokeModelWithResponseStream.
   { pattern: /bedrock-runtime\.[\w{}.-]+\.amazonaws\.com\/model\/[^/?#]+\/(?:converse(?:-stream)?|invoke(?:-with-response-stream)?|\{\{[^}]*\}\})(?:$|[?#])/, endpoint: 'chat', provider: 'aws-bedrock' },
+  // Vertex AI's `:predict` on Google's own models: embedding models, and the earlier text, chat and code models (PaLM 2, Codey).
+  { pattern: /publishers\/google\/models\/(?:text-?embedding|text-multilingual-embedding|multimodalembedding|gemini-embedding)[^/?#:]*:predict(?:$|[?#])/, endpoint: 'embedding', provider: 'google-vertex' },
+  { pattern: /publishers\/google\/models\/[^/?#:]+:predict(?:$|[?#])/, endpoint: 'completion', provider: 'google-vertex' },
   // Partner models on Vertex AI (Anthropic's Claude, Mistral's, Codestral's FIM) take their provider's own body at `:rawPredict`.
   { pattern: /\/publishers\/[\w{}.-]+\/models\/[^/?#:]+:(?:stream)?[rR]awPredict(?:$|[?#])/, endpoint: 'chat', provider: 'google-vertex' },
   // IBM watsonx.ai's text APIs (`{region}.ml.cloud.ibm.com/ml/v1/text/...`, a deployment's under `deployments/{id}/`).

@@ -116,6 +116,11 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
       calls: [{ line: 5, endpoint: 'completion', evidenceIncludes: ["path `edit/completions` passed as path by this.streamCustomEndpoint() at line 8"] }],
     },
     {
+      name: "Vertex AI's `:predict` on Google's models: Codey's code completion and an embedding model",
+      code: `export class VertexAI {\n  apiBase = 'https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/';\n  complete(prefix: string) {\n    return fetch(new URL('publishers/google/models/code-gecko:predict', this.apiBase), { method: 'POST', body: JSON.stringify({ instances: [{ prefix }] }) });\n  }\n  embed(chunks: string[]) {\n    return fetch(new URL('publishers/google/models/text-embedding-005:predict', this.apiBase), { method: 'POST', body: JSON.stringify({ instances: chunks.map((content) => ({ content })) }) });\n  }\n}`,
+      calls: [{ line: 4, provider: 'google-vertex', endpoint: 'completion' }, { line: 7, provider: 'google-vertex', endpoint: 'embedding' }],
+    },
+    {
       name: "a realtime session minted with no body (the server's default session) is still one",
       code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
       calls: [{ line: 2, provider: 'openai' }],
