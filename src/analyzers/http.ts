@@ -1729,6 +1729,12 @@ function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth
   return /^https?:\/\/[^/{]/.test(text) || (/^\{\{/.test(text) && RULES.some((rule) => rule.provider && !rule.needsKnownHost && rule.pattern.test(text))) ? text : undefined;
 }
 
+/** A string literal or a template literal. */
+function isStringLike(node: Node): boolean {
+  const value = unwrapExpression(node);
+  return Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isTemplateExpression(value);
+}
+
 /** `''` or an empty template literal. */
 function isEmptyString(node: Node): boolean {
   const value = unwrapExpression(node);
@@ -1839,7 +1845,8 @@ function newUrlHelperUrl(call: CallExpression, context: AnalyzerContext, depth: 
     if (!isNewUrl(built)) continue;
     const [path, base] = built.getArguments();
     const index = path && Node.isIdentifier(unwrapExpression(path)) ? parameters.indexOf(unwrapExpression(path).getText()) : -1;
-    const argument = index >= 0 ? call.getArguments()[index] : undefined;
+    // The path a caller passes, or one the helper writes itself (`return new URL('embeddings', this.apiBase)`).
+    const argument = index >= 0 ? call.getArguments()[index] : path && isStringLike(path) ? path : undefined;
     if (!argument || !base) continue;
     const baseText = resolveString(base, context.modules).value ?? urlTextOf(base, context, depth + 1);
     return joinUrl(urlTextOf(argument, context, depth + 1), baseText);

@@ -121,6 +121,11 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
       calls: [{ line: 4, provider: 'google-vertex', endpoint: 'completion' }, { line: 7, provider: 'google-vertex', endpoint: 'embedding' }],
     },
     {
+      name: "a helper returning the URL it writes itself (`return new URL('embeddings', this.apiBase)`, after a special case's own), on the class's default base",
+      code: `export class OpenAI {\n  static defaultOptions = { apiBase: 'https://api.openai.com/v1/' };\n  apiBase?: string;\n  apiType?: string;\n  deployment?: string;\n  private getEmbedEndpoint() {\n    if (this.apiType === 'azure') return new URL(\`openai/deployments/\${this.deployment}/embeddings?api-version=2024-02-01\`, this.apiBase);\n    return new URL('embeddings', this.apiBase);\n  }\n  async embed(chunks: string[], model: string) {\n    return fetch(this.getEmbedEndpoint(), { method: 'POST', body: JSON.stringify({ input: chunks, model }) });\n  }\n}`,
+      calls: [{ line: 11, provider: 'openai', endpoint: 'embedding' }],
+    },
+    {
       name: "a realtime session minted with no body (the server's default session) is still one",
       code: `export async function mintSession(apiKey: string) {\n  const response = await fetch('https://api.openai.com/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return response.json();\n}`,
       calls: [{ line: 2, provider: 'openai' }],
