@@ -6,7 +6,7 @@ import { resolveClientOrigin } from './shared/clients';
 import { embeddedTextTurn, forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, standsForPackageType, traceValue } from './shared/sdk';
-import { declaredReturnType } from './shared/shapes';
+import { declaredReturnType, functionOf } from './shared/shapes';
 import { LANGCHAIN_PACKAGE, STORE_METHODS, storeCreation } from './shared/langchainLibrary';
 
 /**
@@ -445,7 +445,22 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
       if (list && Node.isArrayLiteralExpression(list)) return fromSequence(list.getElements(), context, depth);
     }
   }
-  return fromHolder(node, context, depth) ?? declaredModel(node, context);
+  return fromHolder(node, context, depth) ?? declaredModel(node, context) ?? madeByAppFactory(node, context, depth);
+}
+
+/**
+ * `this.createClient(model)` whose body returns a LangChain model class per provider type (`switch (type) { case
+ * 'anthropic': return new ChatAnthropic(...); ... default: return new ChatOpenAI(...) }`): the one it makes by default
+ * (the return in the `default` clause, else the last), the others being the user's alternatives.
+ */
+function madeByAppFactory(call: CallExpression, context: AnalyzerContext, depth: number): Runnable | undefined {
+  const fn = functionOf(call.getExpression(), context.modules);
+  if (!fn) return undefined;
+  const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => statement.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) === fn).flatMap((statement) => statement.getExpression() ?? []);
+  const preferred = returned.find((value) => value.getFirstAncestorByKind(SyntaxKind.DefaultClause) !== undefined) ?? returned.at(-1);
+  const found = preferred && findRunnable(preferred, context, depth + 1);
+  if (found && returned.length > 1) found.evidence.push(`the model \`${call.getExpression().getText().slice(0, 40)}()\` makes by default (line ${preferred!.getStartLineNumber()}), of ${returned.length} it can return`);
+  return found;
 }
 
 /** The request call being analyzed: a model parameter counts only in the function making it (see findRunnable). */

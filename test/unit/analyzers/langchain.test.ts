@@ -14,6 +14,11 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   ],
   invalid: [
     {
+      name: "an agent whose model the app's factory method makes per provider type (`this.createClient(model)`), priced as the default branch's",
+      code: `import { ChatOpenAI } from '@langchain/openai';\nimport { ChatAnthropic } from '@langchain/anthropic';\nimport { createAgent, HumanMessage } from 'langchain';\nexport class SearchGraph {\n  constructor(private options: { type: string; apiKey: string }, private model: string) {}\n  createClient(model?: string) {\n    switch (this.options.type) {\n      case 'anthropic':\n        return new ChatAnthropic({ model: model ?? this.model, anthropicApiKey: this.options.apiKey });\n      case 'openai':\n      default:\n        return new ChatOpenAI({ model: model ?? 'gpt-4o-mini', openAIApiKey: this.options.apiKey });\n    }\n  }\n  async rewrite(topic: string) {\n    const agent = createAgent({ model: this.createClient(), tools: [] });\n    return agent.invoke({ messages: [new HumanMessage(\`Rewrite as a search query: \${topic}\`)] });\n  }\n}`,
+      calls: [{ line: 17, provider: 'openai', model: 'gpt-4o-mini', evidenceIncludes: ['makes by default (line 12), of 2 it can return'] }],
+    },
+    {
       name: "a model or embeddings instance the app is handed, held in fields declared with LangChain's interfaces (set from a cast): requests of an unknown provider and model",
       code: `import type { Embeddings } from '@langchain/core/embeddings';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
