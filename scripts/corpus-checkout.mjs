@@ -22,7 +22,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS_DIR = path.join(HERE, '..', 'eval', 'real-world');
 const MARKER = '.corpus-commit';
 /** Files worth keeping when the archive cannot be written whole: what the scanner and a labeler read. */
-const FALLBACK_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.yml', '.yaml', '.toml', '.md', '.env.example', '.example.env'];
+const FALLBACK_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte', '.json', '.yml', '.yaml', '.toml', '.md', '.env.example', '.example.env'];
 const GIT_DIR_SEARCH_DEPTH = 4;
 
 function usage(message) {

@@ -25,6 +25,8 @@ const SOURCE_SELECTOR: vscode.DocumentSelector = [
   { scheme: 'file', language: 'typescriptreact' },
   { scheme: 'file', language: 'javascript' },
   { scheme: 'file', language: 'javascriptreact' },
+  // Vue and Svelte components, whatever language their extension (if any) gives them: the scan reads their script blocks.
+  { scheme: 'file', pattern: '**/*.{vue,svelte}' },
 ];
 
 export function activate(context: vscode.ExtensionContext): AdvisorApi {

@@ -56,10 +56,15 @@ export interface LastScanStore {
   inputs: string[];
 }
 
-/** Languages whose edits can change call sites, for the save-triggered rescan. */
+/** Languages whose edits can change call sites, for the save-triggered rescan (Vue and Svelte components by their file name, see isSourceDocument). */
 const SOURCE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 /** Files whose change on disk (save, git checkout, another tool) can change the result. */
-const WATCH_GLOB = `**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,${USAGE_FILE_NAME}}`;
+const WATCH_GLOB = `**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.vue,*.svelte,${USAGE_FILE_NAME}}`;
+
+/** A document whose edits can change call sites: a source language, or a Vue or Svelte component whatever language it is given. */
+function isSourceDocument(doc: vscode.TextDocument): boolean {
+  return SOURCE_LANGUAGES.has(doc.languageId) || /\.(?:vue|svelte)$/.test(doc.uri.path);
+}
 /** Files that may be workspace settings (env examples, compose and values files, model configs, package.json, tsconfig); isWorkspaceSettingsFile decides. */
 const SETTINGS_WATCH_GLOB = '**/{*.env,.env*,env.*,*.json,*.yml,*.yaml,*.toml}';
 /**
@@ -140,13 +145,13 @@ export class WorkspaceScanModel implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (recentlySaved.size > 1000) recentlySaved.clear();
         recentlySaved.set(doc.uri.toString(), performance.now());
-        if (this.result && (SOURCE_LANGUAGES.has(doc.languageId) || doc.uri.path.endsWith(`/${USAGE_FILE_NAME}`)) && this.contains(doc.uri)) this.scheduleRescan('save');
+        if (this.result && (isSourceDocument(doc) || doc.uri.path.endsWith(`/${USAGE_FILE_NAME}`)) && this.contains(doc.uri)) this.scheduleRescan('save');
         else if (this.isSettingsFile(doc.uri)) this.settingsChanged();
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         // Lenses follow unsaved edits (the dirty text is analyzed instead of the file on disk) and reverts.
         const doc = event.document;
-        if (this.result && event.contentChanges.length > 0 && SOURCE_LANGUAGES.has(doc.languageId) && this.contains(doc.uri)) this.scheduleRescan('edit', TYPING_DEBOUNCE_MS);
+        if (this.result && event.contentChanges.length > 0 && isSourceDocument(doc) && this.contains(doc.uri)) this.scheduleRescan('edit', TYPING_DEBOUNCE_MS);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.running?.abort.abort();
@@ -493,7 +498,7 @@ export class WorkspaceScanModel implements vscode.Disposable {
   private unsavedTexts(): Map<string, string> {
     const texts = new Map<string, string>();
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.isDirty && doc.uri.scheme === 'file' && SOURCE_LANGUAGES.has(doc.languageId) && this.contains(doc.uri)) texts.set(doc.uri.fsPath, doc.getText());
+      if (doc.isDirty && doc.uri.scheme === 'file' && isSourceDocument(doc) && this.contains(doc.uri)) texts.set(doc.uri.fsPath, doc.getText());
     }
     return texts;
   }

@@ -6,6 +6,7 @@ import type { ResultStore } from './resultStore';
 import { contentHash, examineFile, examineText, needsParse, unusableFileDiagnostic, type ExaminedFile, type TextExamination } from './fileExamination';
 import type { FileAnalysis } from './fileAnalysis';
 import { installFastDescendantSearch } from './descendantSearch';
+import { scriptText } from './componentScripts';
 import type { DetectedCall, Diagnostic } from '../model/types';
 
 export type { FileAnalysis };
@@ -69,7 +70,7 @@ export async function analyzeFile(file: DiscoveredFile, context: AnalysisContext
   const hash = store ? contentHash(bytes) : undefined;
   const stored = hash === undefined ? undefined : store!.lookup(file.relativePath, hash);
   if (stored) return stored;
-  const text = bytes.toString('utf8');
+  const text = scriptText(file.relativePath, bytes.toString('utf8'));
   return analyzeExamined(file, text, examineText(text), hash, context, selected);
 }
 

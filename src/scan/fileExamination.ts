@@ -10,6 +10,7 @@ import type { FileAnalysis } from './fileAnalysis';
 import { aliasImportsOf, reExportsOf, relativeImportsOf } from './importGraph';
 import { looksBinary, looksMinified, mightContainLlmCall } from './prefilter';
 import type { Diagnostic } from '../model/types';
+import { scriptText } from './componentScripts';
 
 /** The key of a file's stored results (resultStore.ts): SHA-1 of its bytes. */
 export function contentHash(bytes: Uint8Array): string {
@@ -80,7 +81,7 @@ export function examineFile(file: Pick<DiscoveredFile, 'relativePath'>, read: Re
   const diagnostic = unusableFileDiagnostic(file, read);
   if (diagnostic) return { diagnostic };
   const bytes = read.bytes!;
-  const text = bytes.toString('utf8');
+  const text = scriptText(file.relativePath, bytes.toString('utf8'));
   return { ...(hashContent ? { hash: contentHash(bytes) } : {}), text, examination: examineText(text) };
 }
 

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/types';
 import { matchesGlob } from '../core/usage/glob';
 import { looksBinary } from './prefilter';
 import { statKey } from './statDigests';
+import { isComponentFile, scriptText } from './componentScripts';
 
 /** Extensions the analyzers understand. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -146,7 +147,7 @@ export async function discoverSourceFiles(root: string, options: DiscoverOptions
         if (!IGNORED_DIRECTORIES.has(entry.name) || isIncluded(relativePath)) await walk(absolutePath);
         continue;
       }
-      if (!isFile || !SOURCE_EXTENSIONS.some((extension) => entry.name.endsWith(extension)) || entry.name.endsWith('.d.ts')) continue;
+      if (!isFile || !(SOURCE_EXTENSIONS.some((extension) => entry.name.endsWith(extension)) || isComponentFile(entry.name)) || entry.name.endsWith('.d.ts')) continue;
       if (isExcluded(relativePath, false)) continue;
       let stat: fs.Stats;
       try {
@@ -217,9 +218,9 @@ export function createTextReader(sliceMs = SLICE_MS, known?: ReadonlyMap<string,
     const text = known?.get(absolutePath);
     if (text !== undefined) return text;
     try {
-      if (!skipBinary) return fs.readFileSync(absolutePath, 'utf8');
+      if (!skipBinary) return scriptText(absolutePath, fs.readFileSync(absolutePath, 'utf8'));
       const bytes = fs.readFileSync(absolutePath);
-      return looksBinary(bytes) ? null : bytes.toString('utf8');
+      return looksBinary(bytes) ? null : scriptText(absolutePath, bytes.toString('utf8'));
     } catch {
       return null;
     }

@@ -29,6 +29,7 @@ import { catalogContentKey } from '../core/catalog/contentKey';
 import { redactCredentials } from '../model/redact';
 import { SCHEMA_VERSION, type DetectedCall, type Diagnostic, type ScanResult } from '../model/types';
 import { OLLAMA_PARALLEL_SETTING } from '../model/vocabulary';
+import { scriptText } from './componentScripts';
 
 export interface ScanOptions {
   /** The `llmHostingAdvisor.defaultCallsPerMonth` setting, when the user set one. */
@@ -276,7 +277,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const importGraph = new ImportGraph(analyses.map(({ file, analysis }) => ({ absolutePath: file.absolutePath, relativeImports: analysis.relativeImports, reExports: analysis.reExports })));
   // Files open with unsaved edits are read as the editor holds them by every later step too (the second pass,
   // the wrapper-caller search, agent loops), so a call of a helper typed in a dirty file gets its lens before the save.
-  for (const [absolutePath, text] of options.unsaved ?? []) keptTexts.set(absolutePath, text);
+  for (const [absolutePath, text] of options.unsaved ?? []) keptTexts.set(absolutePath, scriptText(absolutePath, text));
   const readText = createTextReader(undefined, keptTexts);
   const sdkModules = importGraph.withBarrels(new Set(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.absolutePath)));
   const sdkImporters = importGraph.importersOf(sdkModules);

@@ -297,6 +297,23 @@ describe('Editing: commands, incremental re-scan, what-if, prices, soak', functi
     await settledOn(undefined, 'the call gone with its file');
   });
 
+  it('a Vue component written on disk gets its call site and a CodeLens on the line in the component', async function () {
+    this.timeout(180000);
+    const component = uriOf('src/AskWidget.vue');
+    const siteOfComponent = () => api.lastScanResult()?.callSites.find((c) => c.file === 'src/AskWidget.vue');
+    try {
+      await fs.writeFile(component.fsPath, "<template>\n  <button @click=\"ask('hi')\">Ask</button>\n</template>\n\n<script setup lang=\"ts\">\nimport { openai } from './llm/client';\nasync function ask(question: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n}\n</script>\n");
+      await untilScanState('the component\'s call', () => api.isIdle() && siteOfComponent() !== undefined);
+      assert.equal(siteOfComponent()!.line, 8);
+      await vscode.workspace.openTextDocument(component); // the lens command needs the document's model
+      const lenses = await lensesFor(component);
+      assert.deepEqual(lenses.map((lens) => lens.range.start.line), [7], 'one lens, on the call\'s line in the component');
+    } finally {
+      await fs.rm(component.fsPath, { force: true });
+    }
+    await untilScanState('the call gone with its component', () => api.isIdle() && siteOfComponent() === undefined);
+  });
+
   it('soak: 500 edits in quick succession; lenses stay correct and the heap returns within 10% after GC', async function () {
     // A bound for a loaded machine (500 edits take about 2 minutes on an idle one), not a wait.
     this.timeout(900000);
