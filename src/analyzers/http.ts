@@ -35,10 +35,11 @@ interface EndpointRule {
   needsOllamaBody?: boolean;
   /** Only reported when the body names a Claude model: a bare `messages` path on an unknown base (`new URL('messages', apiBase)`). */
   needsClaudeModel?: boolean;
-  /** Only reported when the body sends a prompt: llama.cpp's server's own `/completion` on a base the user sets. */
-  needsPrompt?: boolean;
-  /** Only reported when the body sends `inputs`: Hugging Face's text-generation and text-embeddings servers on a base the user sets. */
-  needsInputs?: boolean;
+  /**
+   * Only reported when the body sends this field: `prompt` for llama.cpp's server's own `/completion`, `inputs` for Hugging
+   * Face's text-generation and text-embeddings servers, each on a base the user sets.
+   */
+  needsBodyField?: string;
   /** Who serves it on a host no table names (a server the team runs), instead of an OpenAI-compatible one. */
   unknownHostProvider?: string;
   /** The endpoint is the model's task: speech to text when the model or the body says audio (`whisper`, an audio buffer). */
@@ -57,6 +58,14 @@ interface EndpointRule {
 
 /** Steamship's hosted agents, at `<handle>.steamship.run/<workspace>/<instance>/<method>` or told by their key (KEYED_SERVICES). */
 const STEAMSHIP_RULE: EndpointRule = { pattern: /\.steamship\.run\//, endpoint: 'chat', provider: 'steamship' };
+
+/**
+ * A path right after a base the user configures (`{{apiBase}}/completion`) or a server on this machine
+ * (`http://127.0.0.1:8080/completion`): the shape of self-hosted inference servers' own endpoints.
+ */
+function onConfiguredOrLocalBase(path: string): RegExp {
+  return new RegExp(`^(?:\\{\\{[^}]*\\}\\}|https?:\\/\\/(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)(?::\\d+)?)\\/${path}(?:$|[?#])`);
+}
 
 const RULES: readonly EndpointRule[] = [
   // Consumer chat web apps driven with the end user's own logged-in session (browser extensions, translators): their
@@ -167,10 +176,10 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /^\{\{[^}]*\}\}\/api\/generate(?:$|[?#])/, endpoint: 'completion', provider: 'ollama', needsOllamaBody: true },
   { pattern: /^\{\{[^}]*\}\}\/api\/(?:embed|embeddings)(?:$|[?#])/, endpoint: 'embedding', provider: 'ollama', needsOllamaBody: true },
   // llama.cpp's server: its own completion endpoint (`new URL('completion', apiBase)`), beside its OpenAI-shaped ones.
-  { pattern: /^(?:\{\{[^}]*\}\}|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?)\/completion(?:$|[?#])/, endpoint: 'completion', provider: 'llama.cpp', needsPrompt: true },
+  { pattern: onConfiguredOrLocalBase('completion'), endpoint: 'completion', provider: 'llama.cpp', needsBodyField: 'prompt' },
   // Hugging Face's Text Generation Inference (`generate`, `generate_stream`) and Text Embeddings Inference (`embed`) servers.
-  { pattern: /^(?:\{\{[^}]*\}\}|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?)\/generate(?:_stream)?(?:$|[?#])/, endpoint: 'completion', provider: 'self-hosted', needsInputs: true },
-  { pattern: /^(?:\{\{[^}]*\}\}|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?)\/embed(?:$|[?#])/, endpoint: 'embedding', provider: 'self-hosted', needsInputs: true },
+  { pattern: onConfiguredOrLocalBase('generate(?:_stream)?'), endpoint: 'completion', provider: 'self-hosted', needsBodyField: 'inputs' },
+  { pattern: onConfiguredOrLocalBase('embed'), endpoint: 'embedding', provider: 'self-hosted', needsBodyField: 'inputs' },
   // Cohere's own chat API (v1 and v2) and MiniMax's, called by hand.
   // (Also without the version, as `new URL('chat', 'https://api.cohere.com/v1')` reads: the app appends the `/` to its base at run time.)
   { pattern: /api\.cohere\.(?:ai|com)\/(?:v[12]\/)?chat(?:$|[?#])/, endpoint: 'chat', provider: 'cohere' },
@@ -250,8 +259,8 @@ const CHAT_APP_WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider: strin
   { pattern: /moss\.fastnlp\.top\/api\/ws\/chats\//, provider: 'moss-web' },
 ];
 
-/** The text test a file passes before its `new WebSocket(...)` calls are read. */
-const WEBSOCKET_SESSION_TEXT = /realtime|BidiGenerateContent|sydney\.bing\.com|neo\.character\.ai|perplexity\.ai\/socket\.io|moss\.fastnlp\.top/;
+/** The text test a file passes before its `new WebSocket(...)` calls are read: a realtime or live endpoint, or a chat app's socket. */
+const WEBSOCKET_SESSION_TEXT = new RegExp(['realtime', 'BidiGenerateContent', ...CHAT_APP_WEBSOCKET_RULES.map((rule) => rule.pattern.source)].join('|'));
 
 const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name));
 
@@ -455,9 +464,12 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   // A session minted without a body takes the server's defaults; any other model endpoint needs the input it posts.
   if (!rule || forwardsIncomingBody(request.body, context) || (request.sendsNoBody && !rule.voiceSession)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
+  // Read once, and only for a rule that asks: Ollama's own fields in the body, or a body parameter declared with Ollama's type.
+  let ollamaBody: boolean | undefined;
+  const sendsOllamaBody = (): boolean => (ollamaBody ??= hasOllamaBody(body, context) || declaresOllamaBody(request.body, context));
   // `{{apiUrl}}/api/embeddings` met the generic path rule first: Ollama's own API when the body is Ollama's.
   const ollamaRule = !rule.provider && /^\{\{[^}]*\}\}\/api\//.test(urlText) ? RULES.find((candidate) => candidate.needsOllamaBody && candidate.pattern.test(urlText)) : undefined;
-  if (ollamaRule && (hasOllamaBody(body, context) || declaresOllamaBody(request.body, context))) rule = ollamaRule;
+  if (ollamaRule && sendsOllamaBody()) rule = ollamaRule;
   // `${client.baseURL}/images/edits`: the base URL of an SDK client the app built, so its host is that client's.
   // A helper with a host per provider: which one is the user's setting; the path says the API (OpenAI-compatible unless it is a provider's own).
   const choosesHost = (request.hostProviders?.length ?? 0) > 1;
@@ -471,10 +483,9 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   const handedToConfiguredBase = !body && request.body !== undefined && /^\{\{[^}]*\}\}\/v1\//.test(urlText);
   if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules) && !handedToConfiguredBase) return undefined;
   // `${this.baseUrl}/api/embed` whose class sets the base to `options.ollamaBaseUrl || 'http://localhost:11434'`: Ollama's by its host.
-  if (rule.needsOllamaBody && hostProvider !== 'ollama' && !hasOllamaBody(body, context) && !declaresOllamaBody(request.body, context)) return undefined;
+  if (rule.needsOllamaBody && hostProvider !== 'ollama' && !sendsOllamaBody()) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
-  if (rule.needsPrompt && !getObjectProperty(body, 'prompt', context.modules)) return undefined;
-  if (rule.needsInputs && !getObjectProperty(body, 'inputs', context.modules)) return undefined;
+  if (rule.needsBodyField && !getObjectProperty(body, rule.needsBodyField, context.modules)) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
   if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;
   const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
@@ -584,7 +595,7 @@ function configuredChatRequest(call: RequestSite, requestBody: Node | undefined,
  */
 function callersHandTheUrl(call: RequestSite, context: AnalyzerContext): boolean {
   const fn = enclosingFunction(call);
-  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return false;
+  if (!fn || !isFunctionLike(fn)) return false;
   if (forwardsUrlToHttpClient(fn, context) !== call) return false;
   const name = calledName(fn);
   if (!name) return false;
@@ -689,9 +700,9 @@ function pathParameterUrl(urlText: string, url: Node, call: RequestSite, context
   const hole = /^https?:\/\/[^/{]+[^{]*(\{\{([A-Za-z_$][\w$]*)\}\})/.exec(urlText);
   const made = traceValue(unwrapExpression(url), context.modules);
   if (!hole || Node.isObjectLiteralExpression(call) || !isNewUrl(made) || made.getArguments()[0]?.getText() !== hole[2]) return undefined;
-  const fn = call.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+  const fn = call.getFirstAncestor(isFunctionLike);
   const name = fn && calledName(fn);
-  const index = fn && (Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) ? fn.getParameters().findIndex((parameter) => parameter.getName() === hole[2]) : -1;
+  const index = fn ? parameterNames(fn).indexOf(hole[2]) : -1;
   if (!fn || !name || index < 0) return undefined;
   const method = Node.isMethodDeclaration(fn);
   for (const caller of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
@@ -806,7 +817,7 @@ function formDataModel(body: Node | undefined, context: AnalyzerContext): Node |
   if (!node || !Node.isIdentifier(node)) return undefined;
   const created = traceValue(node, context.modules);
   if (!Node.isNewExpression(created) || created.getExpression().getText() !== 'FormData') return undefined;
-  const scope = node.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) ?? node.getSourceFile();
+  const scope = node.getFirstAncestor(isFunctionLike) ?? node.getSourceFile();
   for (const append of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = append.getExpression();
     const [key, value] = append.getArguments();
@@ -827,7 +838,7 @@ function queryParameterModel(url: Node | undefined, context: AnalyzerContext): N
     node = unwrapExpression(inner);
   }
   if (!node || !Node.isIdentifier(node) || !isNewUrl(traceValue(node, context.modules))) return undefined;
-  const scope = node.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) ?? node.getSourceFile();
+  const scope = node.getFirstAncestor(isFunctionLike) ?? node.getSourceFile();
   for (const call of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     const [key, value] = call.getArguments();
@@ -944,7 +955,7 @@ function nodeRequestUrl(first: Node, module: string, context: AnalyzerContext): 
 function writtenBody(call: CallExpression): Node | undefined {
   const variable = call.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   if (!variable || unwrapExpression(variable.getInitializer() ?? variable) !== call) return undefined;
-  const scope = variable.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) ?? variable.getSourceFile();
+  const scope = variable.getFirstAncestor(isFunctionLike) ?? variable.getSourceFile();
   for (const write of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = write.getExpression();
     if (Node.isPropertyAccessExpression(callee) && /^(write|end)$/.test(callee.getName()) && callee.getExpression().getText() === variable.getName() && write.getArguments()[0]) return write.getArguments()[0];
@@ -1185,6 +1196,10 @@ function wrapperShape(fn: FunctionLike, context: AnalyzerContext): WrapperShape 
 
 type FunctionLike = import('ts-morph').FunctionDeclaration | import('ts-morph').ArrowFunction | import('ts-morph').FunctionExpression | import('ts-morph').MethodDeclaration;
 
+function isFunctionLike(node: Node): node is FunctionLike {
+  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node);
+}
+
 /** The workspace function a callee names: a function (also imported), an arrow in a constant, or a method of this class. */
 function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionLike | undefined {
   let declaration: Node | undefined;
@@ -1201,7 +1216,7 @@ function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionLike |
     const right = unwrapExpression(fallback.getRight());
     return right === callee ? undefined : wrapperFunction(right, context);
   }
-  return fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? fn : undefined;
+  return fn && isFunctionLike(fn) ? fn : undefined;
 }
 
 /** Wrappers of wrappers followed down to the HTTP client (`safeFetchNoThrow` → `safeFetch` → `requestUrl`). */
@@ -1350,7 +1365,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // `config.proxy[service] || urls[services.claude]`: a URL the user may override, else the code's own.
     if (Node.isBinaryExpression(node) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(node.getOperatorToken().getKind())) {
       const fallback = urlTextOf(node.getRight(), context, depth + 1);
-      if (/^https?:\/\/[^/{]/.test(fallback)) return fallback;
+      if (startsAtHost(fallback)) return fallback;
     }
     // `urls[services.claude]` in a map of URLs keyed `[services.claude]: 'https://api.anthropic.com/v1/messages'`.
     const mapped = Node.isElementAccessExpression(node) ? mapEntry(node, context) : undefined;
@@ -1395,7 +1410,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       const whole = resolvePromptText(node, context.modules).text;
       if (!whole.startsWith('/') && !whole.startsWith('{{')) return whole;
       const joined = urlTextOf(node.getLeft(), context, depth + 1) + urlTextOf(node.getRight(), context, depth + 1);
-      return /^https?:\/\/[^/{]/.test(joined) ? joined : whole;
+      return startsAtHost(joined) ? joined : whole;
     }
     // `const endpoint = getEndpoint(proxied)` returning `proxied ? '/api/proxy' : 'https://api.openai.com'`: read as a choice of
     // URLs; `const url = this.endpoint + '/v1/text-to-speech/' + voice.id`: read part by part.
@@ -1410,7 +1425,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
       const leading = unwrapExpression(first.getExpression());
       const base = Node.isPropertyAccessExpression(leading) ? staticMemberInitializer(leading, context) : undefined;
       const baseText = base ? urlTextOf(base, context, depth + 1) : undefined;
-      if (baseText && /^https?:\/\/[^/{]/.test(baseText)) {
+      if (baseText && startsAtHost(baseText)) {
         return baseText + first.getLiteral().getLiteralText() + rest.map((span) => resolvePromptText(span.getExpression(), context.modules).text + span.getLiteral().getLiteralText()).join('');
       }
     }
@@ -1580,6 +1595,11 @@ function isFallbackChoice(expression: Node): boolean {
 
 const MAX_URL_DEPTH = 6;
 
+/** A URL read as text that starts with a host the code writes (`https://api.x.ai/...`), not a hole or a path. */
+function startsAtHost(urlText: string): boolean {
+  return /^https?:\/\/[^/{]/.test(urlText);
+}
+
 /**
  * The path a URL object is given after it is made (`url.pathname = '/v1/embeddings'`), the last such assignment written
  * before `name` in the same file; undefined when the code sets none or sets one the scan cannot read.
@@ -1726,7 +1746,7 @@ function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth
     text += part + span.getLiteral().getLiteralText();
   }
   // A base the user configures (`${this.apiBase}ml/v1/text/chat_stream`) when the path after it is a model API's own.
-  return /^https?:\/\/[^/{]/.test(text) || (/^\{\{/.test(text) && RULES.some((rule) => rule.provider && !rule.needsKnownHost && rule.pattern.test(text))) ? text : undefined;
+  return startsAtHost(text) || (/^\{\{/.test(text) && RULES.some((rule) => rule.provider && !rule.needsKnownHost && rule.pattern.test(text))) ? text : undefined;
 }
 
 /** A string literal or a template literal. */
@@ -1864,7 +1884,7 @@ function thisFieldInitializer(node: Node): Node | undefined {
 
 /** Of two bases the code picks between, the one on another host (a provider's) when the other is a path of the app's own: -1 otherwise. */
 function providerHostFirst(urls: readonly string[]): number {
-  const direct = urls.findIndex((url) => /^https?:\/\/[^/{]/.test(url));
+  const direct = urls.findIndex((url) => startsAtHost(url));
   return direct !== -1 && urls.some((url, index) => index !== direct && url.startsWith('/')) ? direct : -1;
 }
 

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { embeddedTextTurn, forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
-import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, standsForPackageType, traceValue } from './shared/sdk';
 import { declaredReturnType, functionOf } from './shared/shapes';
 import { LANGCHAIN_PACKAGE, STORE_METHODS, storeCreation } from './shared/langchainLibrary';
@@ -456,7 +456,7 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
 function madeByAppFactory(call: CallExpression, context: AnalyzerContext, depth: number): Runnable | undefined {
   const fn = functionOf(call.getExpression(), context.modules);
   if (!fn) return undefined;
-  const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => statement.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) === fn).flatMap((statement) => statement.getExpression() ?? []);
+  const returned = returnsOf(fn);
   const preferred = returned.find((value) => value.getFirstAncestorByKind(SyntaxKind.DefaultClause) !== undefined) ?? returned.at(-1);
   const found = preferred && findRunnable(preferred, context, depth + 1);
   if (found && returned.length > 1) found.evidence.push(`the model \`${call.getExpression().getText().slice(0, 40)}()\` makes by default (line ${preferred!.getStartLineNumber()}), of ${returned.length} it can return`);

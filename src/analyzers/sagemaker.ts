@@ -1,10 +1,10 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, isTrueLiteral, readModel, traceValue } from './shared/sdk';
 import { functionOf } from './shared/shapes';
 
@@ -120,10 +120,5 @@ function readBody(body: Node | undefined, context: AnalyzerContext): PromptMessa
 function commandMadeBy(call: CallExpression, context: AnalyzerContext): Node | undefined {
   const fn = functionOf(call.getExpression(), context.modules);
   if (!fn) return undefined;
-  const made = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).flatMap((statement) => {
-    const value = statement.getExpression();
-    const traced = value && traceValue(value, context.modules);
-    return traced && Node.isNewExpression(traced) ? [traced] : [];
-  });
-  return made.length > 0 ? made[0] : undefined;
+  return returnsOf(fn).map((value) => traceValue(value, context.modules)).find((value) => Node.isNewExpression(value));
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CallSite, ScanResult } from '../model/types';
-import { USAGE_FILE_NAME } from '../model/vocabulary';
+import { isComponentFile, USAGE_FILE_NAME } from '../model/vocabulary';
 import { isWorkspaceSettingsFile } from '../model/settingsFiles';
 import type { Catalog } from '../core/catalog/catalog';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -63,7 +63,7 @@ const WATCH_GLOB = `**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.vue,*.sv
 
 /** A document whose edits can change call sites: a source language, or a Vue or Svelte component whatever language it is given. */
 function isSourceDocument(doc: vscode.TextDocument): boolean {
-  return SOURCE_LANGUAGES.has(doc.languageId) || /\.(?:vue|svelte)$/.test(doc.uri.path);
+  return SOURCE_LANGUAGES.has(doc.languageId) || isComponentFile(doc.uri.path);
 }
 /** Files that may be workspace settings (env examples, compose and values files, model configs, package.json, tsconfig); isWorkspaceSettingsFile decides. */
 const SETTINGS_WATCH_GLOB = '**/{*.env,.env*,env.*,*.json,*.yml,*.yaml,*.toml}';

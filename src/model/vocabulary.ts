@@ -9,6 +9,11 @@ export const REALTIME_AUDIO_TURN_TEXT = '{{audio}}';
 
 export const USAGE_FILE_NAME = 'llm-usage.yml';
 
+/** Single-file components (Vue's `.vue`, Svelte's `.svelte`): the scan reads their `<script>` blocks, the editor re-scans them on save. */
+export function isComponentFile(filePath: string): boolean {
+  return /\.(?:vue|svelte)$/.test(filePath);
+}
+
 /** The provider of a model run inside the app's own process (transformers.js, WebLLM, node-llama-cpp): no server, no API. */
 export const IN_PROCESS_PROVIDER = 'local';
 

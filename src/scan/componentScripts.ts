@@ -4,17 +4,9 @@
  * blocks alone: everything outside them is blanked to spaces, newlines kept, so every position the analyzers report is
  * the position in the component file. Expressions in the markup (`@click="send()"`) are not read.
  */
-const COMPONENT_EXTENSIONS = ['.vue', '.svelte'] as const;
-
-/** The file kinds the scan reads through their script blocks. */
-export const COMPONENT_SOURCE_EXTENSIONS: readonly string[] = COMPONENT_EXTENSIONS;
+import { isComponentFile } from '../model/vocabulary';
 
 const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)(<\/script\s*>)/gi;
-
-/** Whether a path is a single-file component read through its script blocks. */
-export function isComponentFile(filePath: string): boolean {
-  return COMPONENT_EXTENSIONS.some((extension) => filePath.endsWith(extension));
-}
 
 /** The text the analyzers read for a file: a component's script blocks in place, anything else as it is. */
 export function scriptText(filePath: string, text: string): string {

@@ -4,7 +4,8 @@ import type { Diagnostic } from '../model/types';
 import { matchesGlob } from '../core/usage/glob';
 import { looksBinary } from './prefilter';
 import { statKey } from './statDigests';
-import { isComponentFile, scriptText } from './componentScripts';
+import { scriptText } from './componentScripts';
+import { isComponentFile } from '../model/vocabulary';
 
 /** Extensions the analyzers understand. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
