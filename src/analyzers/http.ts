@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { assignedValues, calledName, enclosingFunction, findDeclaration, firstProperty, getObjectProperty, initializerOf, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
+import { assignedValues, calledName, enclosingFunction, type FunctionNode, findDeclaration, firstProperty, getObjectProperty, initializerOf, isFunctionNode, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
@@ -595,7 +595,7 @@ function configuredChatRequest(call: RequestSite, requestBody: Node | undefined,
  */
 function callersHandTheUrl(call: RequestSite, context: AnalyzerContext): boolean {
   const fn = enclosingFunction(call);
-  if (!fn || !isFunctionLike(fn)) return false;
+  if (!fn || !isFunctionNode(fn)) return false;
   if (forwardsUrlToHttpClient(fn, context) !== call) return false;
   const name = calledName(fn);
   if (!name) return false;
@@ -700,7 +700,7 @@ function pathParameterUrl(urlText: string, url: Node, call: RequestSite, context
   const hole = /^https?:\/\/[^/{]+[^{]*(\{\{([A-Za-z_$][\w$]*)\}\})/.exec(urlText);
   const made = traceValue(unwrapExpression(url), context.modules);
   if (!hole || Node.isObjectLiteralExpression(call) || !isNewUrl(made) || made.getArguments()[0]?.getText() !== hole[2]) return undefined;
-  const fn = call.getFirstAncestor(isFunctionLike);
+  const fn = call.getFirstAncestor(isFunctionNode);
   const name = fn && calledName(fn);
   const index = fn ? parameterNames(fn).indexOf(hole[2]) : -1;
   if (!fn || !name || index < 0) return undefined;
@@ -817,7 +817,7 @@ function formDataModel(body: Node | undefined, context: AnalyzerContext): Node |
   if (!node || !Node.isIdentifier(node)) return undefined;
   const created = traceValue(node, context.modules);
   if (!Node.isNewExpression(created) || created.getExpression().getText() !== 'FormData') return undefined;
-  const scope = node.getFirstAncestor(isFunctionLike) ?? node.getSourceFile();
+  const scope = node.getFirstAncestor(isFunctionNode) ?? node.getSourceFile();
   for (const append of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = append.getExpression();
     const [key, value] = append.getArguments();
@@ -838,7 +838,7 @@ function queryParameterModel(url: Node | undefined, context: AnalyzerContext): N
     node = unwrapExpression(inner);
   }
   if (!node || !Node.isIdentifier(node) || !isNewUrl(traceValue(node, context.modules))) return undefined;
-  const scope = node.getFirstAncestor(isFunctionLike) ?? node.getSourceFile();
+  const scope = node.getFirstAncestor(isFunctionNode) ?? node.getSourceFile();
   for (const call of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     const [key, value] = call.getArguments();
@@ -955,7 +955,7 @@ function nodeRequestUrl(first: Node, module: string, context: AnalyzerContext): 
 function writtenBody(call: CallExpression): Node | undefined {
   const variable = call.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   if (!variable || unwrapExpression(variable.getInitializer() ?? variable) !== call) return undefined;
-  const scope = variable.getFirstAncestor(isFunctionLike) ?? variable.getSourceFile();
+  const scope = variable.getFirstAncestor(isFunctionNode) ?? variable.getSourceFile();
   for (const write of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = write.getExpression();
     if (Node.isPropertyAccessExpression(callee) && /^(write|end)$/.test(callee.getName()) && callee.getExpression().getText() === variable.getName() && write.getArguments()[0]) return write.getArguments()[0];
@@ -1166,13 +1166,13 @@ interface WrapperShape {
 }
 
 /** A function's parameters by name, in order; a destructured one is '' (no argument maps to it by name). */
-function parameterNames(fn: FunctionLike): string[] {
+function parameterNames(fn: FunctionNode): string[] {
   return fn.getParameters().map((parameter) => (Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : ''));
 }
 
 const SHAPE_CACHE = new WeakMap<Node, WrapperShape>();
 
-function wrapperShape(fn: FunctionLike, context: AnalyzerContext): WrapperShape {
+function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape {
   let shape = SHAPE_CACHE.get(fn);
   if (shape) return shape;
   const parameters = parameterNames(fn);
@@ -1194,14 +1194,8 @@ function wrapperShape(fn: FunctionLike, context: AnalyzerContext): WrapperShape 
   return shape;
 }
 
-type FunctionLike = import('ts-morph').FunctionDeclaration | import('ts-morph').ArrowFunction | import('ts-morph').FunctionExpression | import('ts-morph').MethodDeclaration;
-
-function isFunctionLike(node: Node): node is FunctionLike {
-  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node);
-}
-
 /** The workspace function a callee names: a function (also imported), an arrow in a constant, or a method of this class. */
-function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionLike | undefined {
+function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionNode | undefined {
   let declaration: Node | undefined;
   if (Node.isIdentifier(callee)) {
     declaration = findDeclaration(callee, context.modules);
@@ -1216,7 +1210,7 @@ function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionLike |
     const right = unwrapExpression(fallback.getRight());
     return right === callee ? undefined : wrapperFunction(right, context);
   }
-  return fn && isFunctionLike(fn) ? fn : undefined;
+  return fn && isFunctionNode(fn) ? fn : undefined;
 }
 
 /** Wrappers of wrappers followed down to the HTTP client (`safeFetchNoThrow` → `safeFetch` → `requestUrl`). */
@@ -1252,7 +1246,7 @@ const INJECTED_FETCH_NAME = /^(?:fetch(?:er|Impl|Fn|Function)?|\w+Fetch(?:er)?)$
  * The call inside the function that sends fetch (global or a fetch package), axios, got or ky its first parameter
  * (or a value built from it) as the URL, also from a function nested in it (an SSE helper's inner `chatApi(url, ...)`).
  */
-function forwardsUrlToHttpClient(fn: FunctionLike, context: AnalyzerContext, depth = 0): CallExpression | undefined {
+function forwardsUrlToHttpClient(fn: FunctionNode, context: AnalyzerContext, depth = 0): CallExpression | undefined {
   const parameter = fn.getParameters()[0];
   if (!parameter || !Node.isIdentifier(parameter.getNameNode())) return undefined;
   const name = parameter.getName();
@@ -1762,7 +1756,7 @@ function isEmptyString(node: Node): boolean {
 }
 
 /** A helper without parameters that returns a variable holding a model provider's base URL: that URL. */
-function baseOnlyHelperUrl(fn: FunctionLike, context: AnalyzerContext): string | undefined {
+function baseOnlyHelperUrl(fn: FunctionNode, context: AnalyzerContext): string | undefined {
   const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((statement) => statement.getExpression());
   if (returned.length !== 1 || !returned[0] || !Node.isIdentifier(unwrapExpression(returned[0]))) return undefined;
   const base = helperBaseUrl(fn, context);
@@ -1922,7 +1916,7 @@ function pathFunctionUrl(call: CallExpression, context: AnalyzerContext): string
 }
 
 /** The absolute URL of a model provider among the values a URL helper reads (`OPENAI_BASE_URL`), else of any host. */
-function helperBaseUrl(fn: FunctionLike, context: AnalyzerContext): string | undefined {
+function helperBaseUrl(fn: FunctionNode, context: AnalyzerContext): string | undefined {
   let anyHost: string | undefined;
   let looked = 0;
   for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {

@@ -3,11 +3,17 @@
  * such as prices, GPU sizing and spend thresholds, are data in data/catalog, not here.)
  */
 
-/** The workspace usage file, at the scan root unless the user names another. */
 /** The user turn of a realtime voice session as an analyzer records it: audio the end user speaks, sized at run time. */
 export const REALTIME_AUDIO_TURN_TEXT = '{{audio}}';
 
+/** The workspace usage file, at the scan root unless the user names another. */
 export const USAGE_FILE_NAME = 'llm-usage.yml';
+
+/**
+ * Option names that say where a request goes and as whom it is sent, not what it asks (`{ baseURL, authToken, model,
+ * prompt }`): a helper's caller that adds only these to what its own callers gave it hands their request on.
+ */
+export const CONNECTION_SETTING_NAME = /^(?:base_?ur[il]|api_?base(?:_?url)?|api_?key|api_?token|auth_?token|access_?token|headers|endpoint|organization|api_?version|signal|timeout)$/i;
 
 /** Single-file components (Vue's `.vue`, Svelte's `.svelte`): the scan reads their `<script>` blocks, the editor re-scans them on save. */
 export function isComponentFile(filePath: string): boolean {

@@ -16,7 +16,7 @@ export function modelsFromCallers(calls: DetectedCall[]): void {
     let changed = false;
     for (const [index, helper] of calls.entries()) {
       if (helper.model.id !== null || helper.model.source === 'deployment-choice' || helper.model.source === 'user-choice') continue;
-      const callers = calls.filter((caller) => caller.via?.file === helper.file && caller.via.line === helper.line && caller.model.id !== null);
+      const callers = callersOf(helper, calls).filter((caller) => caller.model.id !== null);
       if (callers.length === 0) continue;
       const candidates = candidatesOfCalls(callers, (caller) => `${caller.file}:${caller.line}`);
       const first = candidates[0];
@@ -34,6 +34,18 @@ export function modelsFromCallers(calls: DetectedCall[]): void {
 }
 
 /**
+ * The calls made through a helper's request: those whose `via` names it, else those reaching it through a hop of the
+ * helper's own module left out of the sites (`via.through`: aicommits' commands call `generateCommitMessage`, a hop to
+ * its module's private `createChatCompletion`, whose request is the site). A hop in another module may lead to
+ * several implementations (`through` names them all), so what its callers pass is not taken as any one's.
+ */
+function callersOf(helper: DetectedCall, calls: readonly DetectedCall[]): DetectedCall[] {
+  const direct = calls.filter((caller) => caller.via?.file === helper.file && caller.via.line === helper.line);
+  if (direct.length > 0) return direct;
+  return calls.filter((caller) => caller.via?.file === helper.file && caller.via.through?.some((step) => step.file === helper.file && step.line === helper.line));
+}
+
+/**
  * A helper that makes its request on a client it is handed (`clientParameter`) is served by whoever its callers'
  * clients point at (each caller reads that off the client it passes): when every caller says the same provider, the
  * helper's own site says it too (anthropic-tooled helpers handed only Bedrock clients are Bedrock's requests). Callers
@@ -43,7 +55,7 @@ export function modelsFromCallers(calls: DetectedCall[]): void {
 export function providersFromCallers(calls: DetectedCall[]): void {
   for (const [index, helper] of calls.entries()) {
     if (!helper.clientParameter) continue;
-    const callers = calls.filter((caller) => caller.via?.file === helper.file && caller.via.line === helper.line);
+    const callers = callersOf(helper, calls);
     const providers = new Set(callers.map((caller) => caller.provider));
     if (providers.size !== 1) continue;
     const [provider] = providers;

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, VariableDeclarationKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { nodeTests, wrapCompilerNode } from './calls';
@@ -44,6 +44,14 @@ export function namedFunctionParameter(parameter: Node): NamedFunctionParameter 
 export function calledName(fn: Node): string | undefined {
   if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn)) return fn.getName();
   return Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) ? fn.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName() : undefined;
+}
+
+/** A function written with a body of statements or an expression: declaration, method, arrow or function expression. */
+export type FunctionNode = FunctionDeclaration | ArrowFunction | FunctionExpression | MethodDeclaration;
+
+/** Whether a node is a FunctionNode (constructors and accessors are not). */
+export function isFunctionNode(node: Node): node is FunctionNode {
+  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node);
 }
 
 /** The function, method or arrow function around a node (its nearest). */

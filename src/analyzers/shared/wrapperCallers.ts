@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField } from './callsite';
-import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -14,7 +14,7 @@ import { callsMatching, wrapCompilerNode } from './calls';
 import { functionTypeReturn, lineageOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp } from '../../model/regExp';
-import { runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
+import { CONNECTION_SETTING_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
 import { enterCall, isSettingsDefaultRef, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
@@ -146,7 +146,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   // The helper each caller site is priced through: a later level may reach the same call through the one its receiver's selector hands out by default.
   const pricedThrough = new Map<DetectedCall, Helper>();
   const forwardingHops = new Set<DetectedCall>();
-  // Caller sites that call a private method of their own class: a step inside the class, never a feature (see callsPrivateMethod).
+  // Caller sites that call a private method of their own class, or a function only their module can call: a step inside
+  // the class or module, no feature of its own once the callers of the function around it are found (see callsPrivateMethod
+  // and callsWithinItsModule).
   const privateCalls = new Set<DetectedCall>();
   const directSites = new Set(calls.filter((call) => call.kind !== 'wrapper-caller').map((call) => `${call.file}:${call.line}:${call.column}`));
   // The modules of every request a helper reaches, following each `via` (and its alternatives and hops) down to the SDK's.
@@ -260,6 +262,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     const factoryNames = [...new Set(helpers.filter((helper) => helper.returned).map((helper) => helper.name))];
     const next: DetectedCall[] = [];
     const perHelper = new Map<Helper, number>();
+    // Helpers some caller goes through, as the one it is priced through or as an alternative implementation.
+    const reached = new Set<Helper>();
     context.modules.methodCallsNamed = await methodCallsIn(files, readText, context.project);
     for (const file of files) {
       signal?.throwIfAborted();
@@ -350,6 +354,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             const known = [earlier.via, ...(earlier.via.alternatives ?? [])];
             const added = bound.filter((other) => !known.some((via) => via.file === other.call.file && via.function === other.call.enclosingFunction));
             if (added.length === 0) return;
+            for (const other of added) reached.add(other);
             // An implementation a deeper chain reaches (page-assist's ChatOllama, three calls below its `.stream()`) that the
             // receiver's selector hands out by default is the one priced; the one found first stays an alternative.
             const before = pricedThrough.get(earlier);
@@ -389,9 +394,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (privateStep ? 0 : 1));
             typesBeneath.set(caller, through(helper).types);
             namesBeneath.set(caller, through(helper).names);
-            if (privateStep) privateCalls.add(caller);
+            if (privateStep || callsWithinItsModule(site, helper)) privateCalls.add(caller);
             next.push(caller);
             perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
+            for (const each of [helper, ...alternatives]) reached.add(each);
           } catch {
             // An expression the resolvers cannot follow gives no caller site; the helper's own stays.
           }
@@ -433,6 +439,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           typesBeneath.set(caller, through(helper).types);
           next.push(caller);
           perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
+          reached.add(helper);
         } catch {
           // A body the resolvers cannot follow gives no caller site; the route's own request stays.
         }
@@ -440,21 +447,26 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       if ((perHelper.get(helper) ?? 0) > 0) for (const hop of hops) forwardingHops.add(hop);
     }
     // A caller that only hands its own parameters on to the helper (or posts them to a proxy route, with fixed
-    // options at most), and whose own callers were found, is a hop between them and the request, not a feature
-    // of its own: its callers stand for it. So is each call of a private method of its own class (a step inside it).
+    // options and where to send it at most), and whose own callers were found, is a hop between them and the request,
+    // not a feature of its own: its callers stand for it. So is every other such call in the same function (a method
+    // picking one of two helpers), and each call of a private method of its own class (a step inside it).
     for (const helper of helpers) {
-      const node = nodeOfCaller.get(helper.call);
-      const posted = postedBy.get(helper.call);
-      const forwards = node && (posted ? postsOnlyParameters(posted, node) : onlyForwardsParameters(node));
-      if ((perHelper.get(helper) ?? 0) > 0 && helper.call.kind === 'wrapper-caller' && forwards) forwardingHops.add(helper.call);
+      if (!reached.has(helper)) continue;
+      for (const request of helper.requests) {
+        const node = nodeOfCaller.get(request);
+        const posted = postedBy.get(request);
+        const forwards = node && (posted ? postsOnlyParameters(posted, node) : Node.isCallExpression(node) && forwardsParametersWithConnection(node));
+        if (request.kind === 'wrapper-caller' && forwards) forwardingHops.add(request);
+      }
       if ((perHelper.get(helper) ?? 0) > 0) for (const request of helper.requests) if (privateCalls.has(request)) forwardingHops.add(request);
     }
     // A proxy method handing its parameters on to the same-named method of the object it wraps (a router's
-    // `getChatCompletion(messages, opts) { return this.delegate.getChatCompletion(messages, opts) }`) makes no
-    // request of its own, whether or not its callers are found; it stays a helper for the next level.
+    // `getChatCompletion(messages, opts) { return this.delegate.getChatCompletion(messages, opts) }`), or to another
+    // method of its own class (aliasesOwnMethod), makes no request of its own, whether or not its callers are found;
+    // it stays a helper for the next level.
     for (const caller of next) {
       const node = nodeOfCaller.get(caller);
-      if (node && Node.isCallExpression(node) && delegatesUnderOwnName(node)) forwardingHops.add(caller);
+      if (node && Node.isCallExpression(node) && (delegatesUnderOwnName(node) || aliasesOwnMethod(node))) forwardingHops.add(caller);
     }
     found.push(...next);
     frontier = next.filter((caller) => (levelOf.get(caller) ?? 0) < MAX_LEVELS && (stepsOf.get(caller) ?? 0) < MAX_LEVELS + MAX_OWN_CLASS_HOPS);
@@ -729,6 +741,20 @@ function delegatesUnderOwnName(call: CallExpression): boolean {
 }
 
 /**
+ * `async generateChat(messages) { const response = await this.generateResponse(messages); ... }`: a method of the class
+ * handing its parameters on to another method of the same class is another name for that method's request (mem0's
+ * chat and response entry points), not a request of its own, whether or not its callers are found.
+ */
+function aliasesOwnMethod(call: CallExpression): boolean {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getKind() !== SyntaxKind.ThisKeyword) return false;
+  const method = call.getFirstAncestor(isFunctionNode);
+  const owner = method?.getParent();
+  if (!method || !Node.isMethodDeclaration(method) || !owner || !Node.isClassDeclaration(owner) || !owner.getMethod(callee.getName())) return false;
+  return onlyForwardsParameters(call) && !inFrameworkEntryPoint(call);
+}
+
+/**
  * Decorators by which a framework calls a method itself: NestJS's HTTP routes, message and event handlers, WebSocket
  * gateways' messages, scheduled jobs and queue processors.
  */
@@ -757,13 +783,25 @@ function callsUnderOwnName(call: CallExpression, orOnThis = false): boolean {
   return own === called;
 }
 
-/** The names the parameters of the function around a node bind (also inside destructuring); undefined outside a function. */
+/**
+ * The names the parameters of the function around a node bind (also inside destructuring), and the constants it
+ * declares as a parameter with its fallback (`const modelToUse = model || this.modelId`: still what the caller passed,
+ * when it passed one); undefined outside a function.
+ */
 function parameterNamesAround(node: Node): Set<string> | undefined {
-  const fn = node.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
-  if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return undefined;
+  const fn = node.getFirstAncestor(isFunctionNode);
+  if (!fn) return undefined;
   const parameters = new Set<string>();
   for (const parameter of fn.getParameters()) {
     for (const identifier of [parameter.getNameNode(), ...parameter.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier)]) if (Node.isIdentifier(identifier)) parameters.add(identifier.getText());
+  }
+  for (const declaration of fn.getBody()?.getDescendantsOfKind(SyntaxKind.VariableDeclaration) ?? []) {
+    const initializer = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+    if (!initializer || !Node.isBinaryExpression(initializer) || !Node.isIdentifier(declaration.getNameNode()) || !isConstDeclaration(declaration.compilerNode)) continue;
+    const operator = initializer.getOperatorToken().getKind();
+    const left = unwrapExpression(initializer.getLeft());
+    const withFallback = (operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken) && Node.isIdentifier(left) && parameters.has(left.getText());
+    if (withFallback && declaration.getFirstAncestor(isFunctionNode) === fn) parameters.add(declaration.getName());
   }
   return parameters;
 }
@@ -780,10 +818,69 @@ function postsOnlyParameters(posted: Node, call: Node): boolean {
   const isParameter = (node: Node | undefined): boolean => !!node && Node.isIdentifier(unwrapExpression(node)) && parameters.has(unwrapExpression(node).getText());
   if (Node.isIdentifier(value)) return isParameter(value);
   if (!Node.isObjectLiteralExpression(value)) return false;
-  const isFixed = (node: Node | undefined): boolean => !!node && (Node.isStringLiteral(node) || Node.isNumericLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || [SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword].includes(node.getKind()));
   const properties = value.getProperties();
   const passed = properties.filter((property) => (Node.isSpreadAssignment(property) && isParameter(property.getExpression())) || (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())));
-  return passed.length > 0 && properties.every((property) => passed.includes(property) || (Node.isPropertyAssignment(property) && isFixed(property.getInitializer())));
+  return passed.length > 0 && properties.every((property) => passed.includes(property) || (Node.isPropertyAssignment(property) && isFixedValue(property.getInitializer())));
+}
+
+/**
+ * `generateImageWithProvider({ baseURL, authToken: sessionToken, model, prompt, inputImage })` in a method taking
+ * `prompt`, `model` and `inputImage`: what it asks is what its own callers gave it; it adds only where and as whom to
+ * send it (CONNECTION_SETTING_NAME) and fixed flags or numbers (`{ ...body, stream: true }`). Every argument a
+ * parameter, or an object literal of such properties, and at least one parameter handed on.
+ */
+function forwardsParametersWithConnection(call: CallExpression): boolean {
+  const parameters = parameterNamesAround(call);
+  if (!parameters || calleeMadeHere(call, parameters)) return false;
+  const isParameter = (node: Node | undefined): boolean => !!node && Node.isIdentifier(unwrapExpression(node)) && parameters.has(unwrapExpression(node).getText());
+  let handsOn = false;
+  const ok = call.getArguments().every((argument) => {
+    if (isParameter(argument)) return (handsOn = true);
+    if (!Node.isObjectLiteralExpression(argument)) return false;
+    return argument.getProperties().every((property) => {
+      const name = Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : undefined;
+      if ((Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())) || (Node.isSpreadAssignment(property) && isParameter(property.getExpression()))) return (handsOn = true);
+      if (name !== undefined && CONNECTION_SETTING_NAME.test(name)) return true;
+      // A flag or a number (`stream: true`) only sets how it is sent; a string is a choice of its own (`model: 'gpt-4.1-mini'`, an instruction).
+      return Node.isPropertyAssignment(property) && isFixedValue(property.getInitializer()) && !Node.isStringLiteral(property.getInitializer()!) && !Node.isNoSubstitutionTemplateLiteral(property.getInitializer()!);
+    });
+  });
+  return ok && handsOn;
+}
+
+/**
+ * `const ep = await createCandidateEndpoint(candidate); await ep({ ...params })`: the function called (or the object whose
+ * method is) is made in the function around the call from what that function chose itself (chat-ui's router trying each
+ * route's model in turn). Handing its parameters on, it still decides where they go: a feature of its own, no hop. Made
+ * from what its callers gave it (`const handler = buildApiHandler(apiConfiguration)`, or through one constant more:
+ * `const model = modelId ? find(modelId) : taskModel; const endpoint = await model.getEndpoint()`), it is their choice;
+ * assembled from nothing chosen (`new Engine(new ModelAdapter(new Gateway()))`), it is no choice at all.
+ */
+function calleeMadeHere(call: CallExpression, parameters: ReadonlySet<string>): boolean {
+  let root = unwrapExpression(call.getExpression());
+  while (Node.isPropertyAccessExpression(root) || Node.isElementAccessExpression(root) || Node.isCallExpression(root)) root = unwrapExpression(root.getExpression());
+  if (!Node.isIdentifier(root)) return false;
+  const fn = call.getFirstAncestor(isFunctionNode);
+  const locals = new Map<string, Node | undefined>();
+  for (const declaration of fn?.getBody()?.getDescendantsOfKind(SyntaxKind.VariableDeclaration) ?? []) {
+    if (declaration.getFirstAncestor(isFunctionNode) === fn && Node.isIdentifier(declaration.getNameNode())) locals.set(declaration.getName(), declaration.getInitializer());
+  }
+  if (!locals.has(root.getText())) return false;
+  const fromParameters = (name: string, depth: number): boolean => {
+    const initializer = locals.get(name);
+    if (!initializer) return false;
+    const names = [initializer, ...initializer.getDescendantsOfKind(SyntaxKind.Identifier)].filter(Node.isIdentifier).map((identifier) => identifier.getText());
+    return names.some((each) => parameters.has(each) || (depth > 0 && each !== name && locals.has(each) && fromParameters(each, depth - 1)));
+  };
+  if (fromParameters(root.getText(), 1)) return false;
+  // Made from a value chosen here (a local, a written id), not only assembled (`new Engine(new ModelAdapter(...))`).
+  const initializer = locals.get(root.getText());
+  return !!initializer && [initializer, ...initializer.getDescendants()].some((node) => (Node.isIdentifier(node) && node.getText() !== root.getText() && locals.has(node.getText())) || Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isTemplateExpression(node));
+}
+
+/** A literal written out: a string, number, boolean or null. */
+function isFixedValue(node: Node | undefined): boolean {
+  return !!node && (Node.isStringLiteral(node) || Node.isNumericLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || [SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword].includes(node.getKind()));
 }
 
 /** Whether every argument of a call is a parameter of the function around it, as is or in an object literal of such (`f({ messages, locals })`). */

@@ -417,12 +417,12 @@ export async function handleWebhook(payload: { body: string }) {
 }
 `,
     },
-    // getResponse only hands its parameters on: a hop (via.through), not a site. The webhook is the feature, counted once.
+    // getResponse only hands its parameters on, and the calls of `send` and `getResponse` are steps inside their
+    // functions (only their module can call them), whose own callers were found: hops (via.through), not sites. The
+    // webhook is the feature, counted once.
     sites: [
       { file: 'src/inbox.ts', line: 3, kind: 'wrapper-caller', via: 'src/rules.ts:3', inTotals: false },
       { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
-      { file: 'src/llm.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:4', inTotals: false },
-      { file: 'src/rules.ts', line: 3, kind: 'wrapper-caller', via: 'src/rules.ts:6', inTotals: false },
       { file: 'src/rules.ts', line: 9, kind: 'wrapper-caller', via: 'src/llm.ts:5', inTotals: false },
       { file: 'src/webhook.ts', line: 3, kind: 'wrapper-caller', via: 'src/inbox.ts:3', model: 'gpt-4.1-mini', promptIncludes: ['Pick the rule', 'archive newsletters'], inTotals: true },
     ],
@@ -1758,8 +1758,8 @@ export async function ask(store: PageStore, question: string) {
     name: 'untyped JS connectors: a destructured parameter takes what the same file passes (`generateReply({ connector })` of a `resolveConnector()` result), a method\'s destructured parameter what calls on instances of its class in other files pass (`store.search({ connector })`), a function returning its own parameter (`attachSignal(getProvider(), signal)`) is what it was given; a proxy method forwarding its parameters to the same-named method is no site',
     fixture: 'untyped-connector',
     sites: [
-      { file: 'server/bot/reply.js', line: 4, kind: 'wrapper-caller', via: 'server/providers/openai.js:10' },
-      { file: 'server/bot/reply.js', line: 9, kind: 'wrapper-caller', via: 'server/bot/reply.js:4', promptIncludes: ['Answer the chat message'] },
+      // generateReply's `connector.chat(messages, { temperature: 0.2 })` hands on what handleMessage gives it (a flag at most): a hop.
+      { file: 'server/bot/reply.js', line: 9, kind: 'wrapper-caller', via: 'server/bot/reply.js:4', model: 'gpt-4o-mini', promptIncludes: ['Answer the chat message'] },
       { file: 'server/chat/answer.js', line: 7, kind: 'wrapper-caller', via: 'server/vector/store.js:6' },
       { file: 'server/chat/search.js', line: 6, kind: 'wrapper-caller', via: 'server/vector/pinecone.js:7', model: 'text-embedding-3-small' },
       { file: 'server/providers/openai.js', line: 10, kind: 'sdk', inTotals: false },
@@ -3040,6 +3040,164 @@ export function Page() {
       { file: 'src/llmClient.ts', line: 6, kind: 'sdk' },
       { file: 'src/nextSpeaker.ts', line: 3, kind: 'wrapper-caller', via: 'src/llmClient.ts:6', promptIncludes: ['Who should speak next?'] },
       { file: 'src/useChat.ts', line: 4, kind: 'sdk' },
+    ],
+  },
+]);
+
+runScanCases('hops that add only their own settings, steps only their module can call, and callees made where they are called', [
+  {
+    name: "an embedder handing its texts and its model (or, without one, its own) on to the same-named method of another embedder is a hop, not a site",
+    files: {
+      'src/compatible.ts': `import OpenAI from 'openai';
+export class CompatibleEmbedder {
+  private client = new OpenAI();
+  async createEmbeddings(texts: string[], model?: string) {
+    return this.client.embeddings.create({ model: model ?? 'text-embedding-3-small', input: texts });
+  }
+}
+`,
+      'src/gemini.ts': `import { CompatibleEmbedder } from './compatible';
+export class GeminiEmbedder {
+  private inner = new CompatibleEmbedder();
+  constructor(private modelId: string) {}
+  async createEmbeddings(texts: string[], model?: string) {
+    try {
+      const modelToUse = model || this.modelId;
+      return await this.inner.createEmbeddings(texts, modelToUse);
+    } catch (error) {
+      throw new Error(String(error));
+    }
+  }
+}
+`,
+    },
+    sites: [{ file: 'src/compatible.ts', line: 5, kind: 'sdk' }],
+  },
+  {
+    name: "a method picking one of two image helpers and adding only where and as whom to send (baseURL, authToken) is a hop for both; its caller is the feature",
+    files: {
+      'src/images.ts': `export async function imageViaChat(options: { baseURL: string; authToken: string; model: string; prompt: string }) {
+  return fetch(\`\${options.baseURL}/chat/completions\`, { method: 'POST', headers: { Authorization: \`Bearer \${options.authToken}\` }, body: JSON.stringify({ model: options.model, messages: [{ role: 'user', content: options.prompt }], modalities: ['image', 'text'] }) });
+}
+export async function imageViaImagesApi(options: { baseURL: string; authToken: string; model: string; prompt: string }) {
+  return fetch(\`\${options.baseURL}/images/generations\`, { method: 'POST', headers: { Authorization: \`Bearer \${options.authToken}\` }, body: JSON.stringify({ model: options.model, prompt: options.prompt }) });
+}
+`,
+      'src/handler.ts': `import { imageViaChat, imageViaImagesApi } from './images';
+export class ImageHandler {
+  constructor(private token: string) {}
+  async generateImage(prompt: string, model: string, useImagesApi?: boolean) {
+    const baseURL = 'https://openrouter.ai/api/v1';
+    if (useImagesApi) return imageViaImagesApi({ baseURL, authToken: this.token, model, prompt });
+    return imageViaChat({ baseURL, authToken: this.token, model, prompt });
+  }
+}
+`,
+      'src/tool.ts': `import { ImageHandler } from './handler';
+export async function drawTool(description: string) {
+  return new ImageHandler('key').generateImage(\`Draw a poster: \${description}\`, 'gpt-4o-mini');
+}
+`,
+    },
+    sites: [
+      { file: 'src/images.ts', line: 2, inTotals: false },
+      { file: 'src/images.ts', line: 5, inTotals: false },
+      { file: 'src/tool.ts', line: 3, kind: 'wrapper-caller', promptIncludes: ['Draw a poster'], inTotals: true },
+    ],
+    check: (result) => {
+      const feature = result.callSites.find((site) => site.file === 'src/tool.ts')!;
+      const named = [feature.via!, ...(feature.via?.alternatives ?? []), ...(feature.via?.through ?? [])].map((helper) => `${helper.file}:${helper.line}`);
+      assert.ok(named.includes('src/images.ts:2') && named.includes('src/images.ts:5'), `the feature names both requests it may reach: ${named.join(', ')}`);
+      assert.ok(!result.callSites.some((site) => site.file === 'src/handler.ts'), 'neither call in the handler is a site');
+    },
+  },
+  {
+    name: "a router calling a provider it makes from each route's model is a feature of its own; a helper calling a provider made from the settings its caller hands it is a hop",
+    files: {
+      'src/provider.ts': `import OpenAI from 'openai';
+export class Provider {
+  private client = new OpenAI();
+  constructor(private model: string) {}
+  async complete(prompt: string) {
+    return this.client.chat.completions.create({ model: this.model, messages: [{ role: 'user', content: prompt }] });
+  }
+}
+`,
+      'src/router.ts': `import { Provider } from './provider';
+const ROUTES = ['gpt-4.1-mini', 'gpt-4o'];
+export async function routeCompletion(prompt: string) {
+  for (const model of ROUTES) {
+    const provider = new Provider(model);
+    try {
+      return await provider.complete(prompt);
+    } catch {
+      continue;
+    }
+  }
+  throw new Error('every route failed');
+}
+`,
+      'src/single.ts': `import { Provider } from './provider';
+export async function singleCompletion(settings: { model: string }, prompt: string) {
+  const provider = new Provider(settings.model);
+  return provider.complete(prompt);
+}
+`,
+      'src/features.ts': `import { routeCompletion } from './router';
+import { singleCompletion } from './single';
+export async function summarize(text: string) {
+  return routeCompletion(\`Summarize in two lines:\n\${text}\`);
+}
+export async function improvePrompt(text: string) {
+  return singleCompletion({ model: 'gpt-4.1-mini' }, \`Improve this prompt:\n\${text}\`);
+}
+`,
+    },
+    sites: [
+      { file: 'src/features.ts', line: 4, kind: 'wrapper-caller', via: 'src/router.ts:7', promptIncludes: ['Summarize in two lines'] },
+      { file: 'src/features.ts', line: 8, kind: 'wrapper-caller', via: 'src/single.ts:4', promptIncludes: ['Improve this prompt'] },
+      { file: 'src/provider.ts', line: 6, kind: 'sdk', inTotals: false },
+      { file: 'src/router.ts', line: 7, kind: 'wrapper-caller', via: 'src/provider.ts:6', inTotals: false },
+    ],
+  },
+  {
+    name: "a method handing its parameters on to another method of its own class is that method's request under another name, not a site",
+    files: {
+      'src/llm.ts': `import Anthropic from '@anthropic-ai/sdk';
+export class AnthropicLLM {
+  private client = new Anthropic();
+  async generateResponse(messages: { role: 'user' | 'assistant'; content: string }[]) {
+    const response = await this.client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 1024, messages });
+    return response.content;
+  }
+  async generateChat(messages: { role: 'user' | 'assistant'; content: string }[]) {
+    const response = await this.generateResponse(messages);
+    return { role: 'assistant', content: response };
+  }
+}
+`,
+    },
+    sites: [{ file: 'src/llm.ts', line: 5, kind: 'sdk', model: 'claude-sonnet-4-5' }],
+  },
+  {
+    name: "a request in a function only its module calls takes its model from the features above the exported helper that calls it",
+    files: {
+      'src/openai.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+const createChatCompletion = async (model: string, prompt: string) => openai.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+export const generateCommitMessage = async (model: string, diff: string) =>
+  createChatCompletion(model, \`Write a one-line commit message for this diff:\n\${diff}\`);
+`,
+      'src/cli.ts': `import { generateCommitMessage } from './openai';
+const config = { model: 'gpt-4o-mini' };
+export async function commit(diff: string) {
+  return generateCommitMessage(config.model, diff);
+}
+`,
+    },
+    sites: [
+      { file: 'src/cli.ts', line: 4, kind: 'wrapper-caller', via: 'src/openai.ts:5', model: 'gpt-4o-mini', promptIncludes: ['one-line commit message'], inTotals: true },
+      { file: 'src/openai.ts', line: 3, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
     ],
   },
 ]);
