@@ -262,7 +262,14 @@ const CHAT_APP_WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider: strin
 /** The text test a file passes before its `new WebSocket(...)` calls are read: a realtime or live endpoint, or a chat app's socket. */
 const WEBSOCKET_SESSION_TEXT = new RegExp(['realtime', 'BidiGenerateContent', ...CHAT_APP_WEBSOCKET_RULES.map((rule) => rule.pattern.source)].join('|'));
 
-const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name));
+/**
+ * An LLM endpoint's path written into a call's first argument (`ollamaTokenGenerator(args.endpoint + '/api/generate',
+ * data)`): the call goes to an app helper sending its first parameter as the URL, whatever the helper is called
+ * (llama-coder's `lineGenerator`). Such calls pass the name gate too.
+ */
+const ENDPOINT_IN_ARGUMENT = /\/(?:api\/(?:chat|generate|embed(?:dings)?)|chat\/completions|completions|embeddings|v1\/messages|rerank|audio\/(?:transcriptions|speech)|images\/generations)\b|:(?:stream)?[gG]enerateContent\b/;
+
+const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name), { acceptsFirstArgument: (text) => ENDPOINT_IN_ARGUMENT.test(text) });
 
 /** A request is a call (`fetch(url, init)`), or the construction of a client that sends one at once (`new SSE(url, init)`). */
 type RequestExpression = CallExpression | NewExpression;
@@ -853,7 +860,8 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   const callee = unwrapExpression(call.getExpression());
   // Cheap gate before any resolution: most calls in a file are not HTTP requests at all.
   const calleeName = Node.isIdentifier(callee) || Node.isPropertyAccessExpression(callee) || Node.isCallExpression(callee) ? calleeNameOf(call.compilerNode) : undefined;
-  if (!calleeName || !(CALLEE_NAMES.has(calleeName) || WRAPPER_NAME.test(calleeName))) return undefined;
+  const firstArgument = call.compilerNode.arguments?.[0];
+  if (!calleeName || !(CALLEE_NAMES.has(calleeName) || WRAPPER_NAME.test(calleeName) || (firstArgument && ENDPOINT_IN_ARGUMENT.test(firstArgument.getText())))) return undefined;
   const [first, second] = call.getArguments();
   // Every request read below takes its URL (or the options holding it) from the first argument: without one, no
   // declaration need be followed (`createApiClient()`, `useStreamingState()`).

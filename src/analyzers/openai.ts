@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeConnect, realtimeSession, toDetectedCall } from './shared/callsite';
 import { nodesMatching } from './shared/calls';
 import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrigin } from './shared/clients';
-import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, type MethodMatch, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput, runTimeTurn } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { likelyBranches } from './shared/modelValue';
@@ -88,11 +88,39 @@ export const openaiAnalyzer: Analyzer = {
 };
 
 
+/** How many names before the method a client part may sit (`part.completions.create`). */
+const MAX_PART_DEPTH = 3;
+
+/**
+ * A method called on a part of a client the code holds on its own (`const openAiChat = await openai.getChat()` declared
+ * `Promise<Chat>`, then `openAiChat.completions.create(...)`; `openAiEmbeddings.create(...)` on an `Embeddings`): the
+ * row of the path the part stands for (`chat.completions.create`), with the part as the receiver.
+ */
+function clientPartMatch(call: CallExpression, context: AnalyzerContext): { match: MethodMatch<(typeof METHODS)[number]>; origin: ClientOrigin } | undefined {
+  const names: string[] = [];
+  let receiver = unwrapExpression(call.getExpression());
+  for (let depth = 1; depth <= MAX_PART_DEPTH && Node.isPropertyAccessExpression(receiver); depth++) {
+    names.unshift(receiver.getName());
+    receiver = unwrapExpression(receiver.getExpression());
+    const origin = resolveClientOrigin(receiver, context.modules);
+    if (!origin?.resource || origin.packageName !== 'openai') continue;
+    const method = METHODS.find((row) => row.path === `${origin.resource}.${names.join('.')}`);
+    return method ? { match: { method, depth, receiver, arguments: call.getArguments() }, origin } : undefined;
+  }
+  return undefined;
+}
+
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  const match = matchMethodTable(call, METHODS, context.modules);
+  const tableMatch = matchMethodTable(call, METHODS, context.modules);
+  const tableOrigin = tableMatch && (resolveClientOrigin(tableMatch.receiver, context.modules) ?? wrappedClientOrigin(tableMatch.receiver, context));
+  // A receiver that is a part of a client (`openAiChat.completions.create` matching `completions.create`), or no row at
+  // all (`openAiEmbeddings.create`): the row of the path the part stands for.
+  const part = !tableMatch || tableOrigin?.resource ? clientPartMatch(call, context) : undefined;
+  if (tableOrigin?.resource && !part) return undefined;
+  const match = part?.match ?? tableMatch;
   if (!match) return undefined;
   const receiver = match.receiver;
-  const origin = resolveClientOrigin(receiver, context.modules) ?? wrappedClientOrigin(receiver, context);
+  const origin = part?.origin ?? tableOrigin;
   if (origin && (origin.packageName !== 'openai' || !OPENAI_CLASSES.has(origin.className))) return undefined;
   if (origin && V3_METHOD.test(match.method.path) !== (origin.className === 'OpenAIApi')) return undefined;
   if (!origin && !DISTINCTIVE_WITHOUT_CLIENT.has(match.method.path)) return undefined;

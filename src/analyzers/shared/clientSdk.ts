@@ -5,7 +5,7 @@ import type { ModuleLoader } from './modules';
 import { toDetectedCall } from './callsite';
 import { resolveClientOrigin } from './clients';
 import { resolveContentParts, resolveMessages, requestsStructuredOutput } from './prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './sdk';
 
 /**
@@ -58,6 +58,11 @@ export interface ClientSdkSpec {
   untraced?: (receiverText: string, modelId: string | null, method: MethodSpec) => boolean;
   /** Said of every request, after the client's evidence: where its provider and model are set when the code cannot say. */
   note?: string;
+  /**
+   * A request field naming the provider the SDK sends it to (token.js's `provider: 'anthropic'`): its value, as our
+   * provider id (`values` renames the SDK's own names), when the code writes one.
+   */
+  providerField?: { name: string; values?: Readonly<Record<string, string>> };
 }
 
 export interface PositionalArguments {
@@ -122,6 +127,12 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
       if (!spec.untraced?.(receiver.getText(), model.ref.id, match.method)) return undefined;
       evidence.push(`client \`${receiver.getText().slice(0, 40)}\` not traced to a ${spec.packages[0]} client; matched by ${match.method.path} and ${model.ref.id ? `the model "${model.ref.id}"` : 'the receiver name'}`);
     }
+  }
+  const namedProvider = spec.providerField && fieldAt(params, spec.providerField.name, context.modules);
+  const providerName = namedProvider && resolveString(namedProvider, context.modules).value;
+  if (spec.providerField && providerName) {
+    provider = spec.providerField.values?.[providerName] ?? providerName;
+    evidence.push(`the request's ${spec.providerField.name} field names ${providerName}`);
   }
   if (spec.note) evidence.push(spec.note);
   if (!params && request) evidence.push(`request \`${request.getText().slice(0, 60)}\` not statically known`);

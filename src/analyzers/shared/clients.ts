@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression, type ParameterDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
-import { propertyTypeOf } from './shapes';
+import { declaredReturnType, propertyTypeOf } from './shapes';
 import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
@@ -116,7 +116,7 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
       // `await this.mastraService.mastra()`, `loader.agent()`: a method of the workspace class the receiver is an instance of.
       for (let owner = instanceClassOf(callee.getExpression(), modules, depth + 1), hops = 0; owner && !fn && hops < MAX_DEPTH; owner = baseClassOf(owner, modules), hops++) fn = owner.getInstanceMethod(callee.getName());
     }
-    if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return undefined;
+    if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return fn ? undefined : fromDeclaredResource(node, modules, depth);
     const body = fn.getBody();
     if (body && !Node.isBlock(body)) return withStep(resolveClientOrigin(body, modules, depth + 1), fn, callee);
     const returned: Array<{ statement: Node; origin: ClientOrigin }> = [];
@@ -140,6 +140,42 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     return resolveClientOrigin(node.getRight(), modules, depth + 1) ?? resolveClientOrigin(node.getLeft(), modules, depth + 1);
   }
   return undefined;
+}
+
+/** The class `x as typeof X` (in parentheses, after other casts) names: X, or undefined for any other expression. */
+function typeQueryCast(expression: Node): Node | undefined {
+  let node = expression;
+  while (Node.isParenthesizedExpression(node)) node = node.getExpression();
+  if (!Node.isAsExpression(node)) return undefined;
+  const typeNode = node.getTypeNode();
+  return typeNode && Node.isTypeQuery(typeNode) ? typeNode.getExprName() : undefined;
+}
+
+/**
+ * The parts of an SDK client its package exports as classes of their own, by the name the client holds each under
+ * (`client.chat` is a `Chat`): a value declared with one of these types is that part of a client.
+ */
+const SDK_RESOURCE_TYPES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  openai: { Chat: 'chat', Embeddings: 'embeddings', Completions: 'completions', Images: 'images', Audio: 'audio', Responses: 'responses', Moderations: 'moderations', Beta: 'beta' },
+};
+
+/** The client classes each package's parts (SDK_RESOURCE_TYPES) belong to. */
+const SDK_RESOURCE_OWNER: Readonly<Record<string, string>> = { openai: 'OpenAI' };
+
+/**
+ * `await this.openai.getChat()` where `openai` is typed by an app interface declaring `getChat(): Promise<Chat>` (`Chat`
+ * from `openai/resources`): the declared return type says the value is that part of an SDK client (Azure's search
+ * sample hands out `chatClient.chat` from a Fastify plugin). Options unknown.
+ */
+function fromDeclaredResource(call: Node, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  if (!Node.isCallExpression(call)) return undefined;
+  let typeNode = declaredReturnType(call, modules);
+  while (typeNode && Node.isTypeReference(typeNode) && /^(?:Promise|Awaited)$/.test(typeNode.getTypeName().getText()) && typeNode.getTypeArguments().length === 1) typeNode = typeNode.getTypeArguments()[0];
+  if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
+  const origin = classOrigin(typeNode.getTypeName(), modules, depth + 1);
+  const resource = origin && SDK_RESOURCE_TYPES[origin.packageName]?.[origin.className];
+  if (!origin || !resource) return fromTypeAnnotation(typeNode, modules, depth);
+  return { className: SDK_RESOURCE_OWNER[origin.packageName], packageName: origin.packageName, options: undefined, resource, evidence: [`\`${call.getText().slice(0, 60)}\` is declared to return ${typeNode.getText()}: the ${resource} part of a client of ${origin.packageName} (${SDK_RESOURCE_OWNER[origin.packageName]}; options unknown)`] };
 }
 
 /** `static client = new X()`, or `Owner.client = Owner.client || new X()` in the class's own methods (a client made once, on first use). */
@@ -446,6 +482,9 @@ function jsDocParamTypes(fn: Node | undefined): Array<[string, string]> {
 /** Which package a class name was imported (or required) from. */
 function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number): { className: string; packageName: string } | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  // `new (this.llmClass as typeof ChatOpenAI)(config)`: a class held in a field the code says is that class.
+  const castTo = typeQueryCast(classExpression);
+  if (castTo) return classOrigin(castTo, modules, depth + 1);
   const node = unwrapExpression(classExpression);
   if (Node.isPropertyAccessExpression(node) || Node.isQualifiedName(node)) {
     // `openai.OpenAI` after `import * as openai from 'openai'`, or `require('openai').OpenAI`.

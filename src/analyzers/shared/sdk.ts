@@ -64,15 +64,17 @@ function forwardedNameOf(call: CallExpression, modules: ModuleLoader): string | 
  * With `forwarded`, a method invoked through `.call`, `.apply` or `.bind` (`forwardedMethodOf`) is
  * tested by the method's name: for analyzers that read their calls through `matchMethodTable`.
  */
-export function eachCall(analyzeCall: (call: CallExpression, context: AnalyzerContext) => DetectedCall | undefined, acceptsCalleeName?: (name: string) => boolean, options: { forwarded?: boolean } = {}): (context: AnalyzerContext) => DetectedCall[] {
+export function eachCall(analyzeCall: (call: CallExpression, context: AnalyzerContext) => DetectedCall | undefined, acceptsCalleeName?: (name: string) => boolean, options: { forwarded?: boolean; acceptsFirstArgument?: (text: string) => boolean } = {}): (context: AnalyzerContext) => DetectedCall[] {
   return (context) => {
     const detected: DetectedCall[] = [];
     const calls = compilerCallsOf(context.sourceFile);
     const names = acceptsCalleeName ? calleeNamesOf(calls) : undefined;
+    const fileText = context.sourceFile.getFullText();
     for (let index = 0; index < calls.length; index++) {
       if (names) {
         const name = names[index];
-        const accepted = name !== undefined && acceptsCalleeName!(name);
+        const first = options.acceptsFirstArgument && calls[index].arguments[0];
+        const accepted = (name !== undefined && acceptsCalleeName!(name)) || (!!first && options.acceptsFirstArgument!(fileText.slice(first.pos, first.end)));
         if (!accepted && !(options.forwarded && forwardingShapeOf(calls[index]))) continue;
         if (!accepted) {
           const forwardedName = forwardedNameOf(wrapCompilerNode<CallExpression>(context.sourceFile, calls[index]), context.modules);

@@ -35,6 +35,35 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "an app helper of any name sending its first parameter as the URL, two helpers deep, streamed line by line: the call writing Ollama's /api/generate path is the request",
+      files: {
+        'src/lineGenerator.ts': `export async function* lineGenerator(url: string, data: unknown, bearerToken: string): AsyncGenerator<string> {
+  const res = await fetch(url, { method: 'POST', body: JSON.stringify(data), headers: bearerToken ? { Authorization: \`Bearer \${bearerToken}\` } : {} });
+  const reader = res.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield new TextDecoder().decode(value);
+  }
+}
+`,
+        'src/tokenGenerator.ts': `import { lineGenerator } from './lineGenerator';
+export async function* ollamaTokenGenerator(url: string, data: unknown, bearerToken: string) {
+  for await (const line of lineGenerator(url, data, bearerToken)) yield JSON.parse(line) as { response: string; done: boolean };
+}
+`,
+      },
+      code: `import { ollamaTokenGenerator } from './tokenGenerator';
+export async function autocomplete(endpoint: string, prefix: string, suffix: string) {
+  let completion = '';
+  for await (const token of ollamaTokenGenerator(endpoint + '/api/generate', { model: 'stable-code:3b-code-q4_0', prompt: \`<fim_prefix>\${prefix}<fim_suffix>\${suffix}<fim_middle>\`, raw: true, options: { num_predict: 256 } }, '')) {
+    completion += token.response;
+  }
+  return completion;
+}`,
+      calls: [{ line: 4, method: 'ollamaTokenGenerator /api/generate', provider: 'ollama', model: 'stable-code:3b-code-q4_0', promptIncludes: ['<fim_prefix>'] }],
+    },
+    {
       name: "CommonJS taking node-fetch's default export (`require('node-fetch').default`), a server forwarding to Cohere's embed API",
       code: `const fetch = require('node-fetch').default;\nasync function getCohereVectors(texts, key) {\n  const response = await fetch('https://api.cohere.ai/v1/embed', { method: 'POST', headers: { Authorization: \`Bearer \${key}\` }, body: JSON.stringify({ texts, model: 'embed-english-v3.0', input_type: 'search_document' }) });\n  return response.json();\n}\nmodule.exports = { getCohereVectors };`,
       calls: [{ line: 3, provider: 'cohere', endpoint: 'embedding', model: 'embed-english-v3.0' }],

@@ -14,6 +14,22 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a model made from a class a field holds, cast where it is made (`new (this.llmClass as typeof ChatOpenAI)(config)`), run through a cast receiver',
+      code: `import { ChatOpenAI } from '@langchain/openai';
+export class Provider {
+  llmClass: any = ChatOpenAI;
+  async getLLM(modelName: string) {
+    const llm = new (this.llmClass as typeof ChatOpenAI)({ modelName, temperature: 0.7 });
+    return llm;
+  }
+  async generate(prompt: string, modelName: string) {
+    const llm = await this.getLLM(modelName);
+    return (llm as any as ChatOpenAI).invoke(prompt);
+  }
+}`,
+      calls: [{ line: 10, method: 'invoke', provider: 'openai', endpoint: 'chat', promptIncludes: ['{{prompt}}'] }],
+    },
+    {
       name: "an agent whose model the app's factory method makes per provider type (`this.createClient(model)`), priced as the default branch's",
       code: `import { ChatOpenAI } from '@langchain/openai';\nimport { ChatAnthropic } from '@langchain/anthropic';\nimport { createAgent, HumanMessage } from 'langchain';\nexport class SearchGraph {\n  constructor(private options: { type: string; apiKey: string }, private model: string) {}\n  createClient(model?: string) {\n    switch (this.options.type) {\n      case 'anthropic':\n        return new ChatAnthropic({ model: model ?? this.model, anthropicApiKey: this.options.apiKey });\n      case 'openai':\n      default:\n        return new ChatOpenAI({ model: model ?? 'gpt-4o-mini', openAIApiKey: this.options.apiKey });\n    }\n  }\n  async rewrite(topic: string) {\n    const agent = createAgent({ model: this.createClient(), tools: [] });\n    return agent.invoke({ messages: [new HumanMessage(\`Rewrite as a search query: \${topic}\`)] });\n  }\n}`,
       calls: [{ line: 17, provider: 'openai', model: 'gpt-4o-mini', evidenceIncludes: ['makes by default (line 12), of 2 it can return'] }],

@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   valid: [
+    { name: "a service method declared to return the app's own Chat type is no client part", files: { 'src/chat.ts': `export interface Chat { completions: { create(input: { text: string }): Promise<string> } }\nexport type ChatService = { getChat(): Promise<Chat> };\n` }, code: `import type { ChatService } from './chat';\nexport async function send(service: ChatService) {\n  const chat = await service.getChat();\n  return chat.completions.create({ text: 'hi' });\n}` },
     { name: 'a RealtimeSession class of another package is not an OpenAI session', code: `import { RealtimeSession } from './realtime/session';\nconst session = new RealtimeSession({ channel: 'chat' });\nsession.connect();` },
     { name: 'a JSDoc type from another package does not make a client OpenAI', code: `/** @param {{client: import("replicate").default}} config */\nexport function run({ client }) {\n  return client.images.generate({ prompt: 'a cat' });\n}` },
     { name: 'a class loaded lazily from another package is not an OpenAI client', code: `export async function job() {\n  let Queue;\n  Queue = (await import('bullmq')).Queue;\n  const queue = new Queue('jobs');\n  return queue.completions.create({ prompt: 'x' });\n}` },
@@ -22,6 +23,31 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
     { name: 'a class extending a non-SDK class calls its own chat method', code: `import { EventEmitter } from 'node:events';\nexport class Bot extends EventEmitter {\n  run() { return this.chat.completions.create({ model: 'x', messages: [] }); }\n}` },
   ],
   invalid: [
+    {
+      name: "parts of a client handed out by an app service declared to return them (`getChat(): Promise<Chat>` of openai's resources): chat and embeddings",
+      files: {
+        'src/plugins/openai.ts': `import { type Chat, type Embeddings } from 'openai/resources/index';
+export type OpenAiService = {
+  getChat(): Promise<Chat>;
+  getEmbeddings(): Promise<Embeddings>;
+};
+`,
+      },
+      code: `import { type OpenAiService } from './plugins/openai';
+export class AskApproach {
+  constructor(private openai: OpenAiService, private chatModel: string) {}
+  async run(question: string) {
+    const embeddings = await this.openai.getEmbeddings();
+    const vector = await embeddings.create({ model: 'text-embedding-3-small', input: question });
+    const chat = await this.openai.getChat();
+    return chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Answer from the sources: \${question}\` }], max_tokens: 800 });
+  }
+}`,
+      calls: [
+        { line: 6, method: 'embeddings.create', endpoint: 'embedding', provider: 'openai', model: 'text-embedding-3-small', evidenceIncludes: ['the embeddings part of a client of openai'] },
+        { line: 8, method: 'chat.completions.create', endpoint: 'chat', provider: 'openai', model: 'gpt-4o-mini', maxOutputTokens: 800, promptIncludes: ['Answer from the sources'] },
+      ],
+    },
     {
       name: "rt-client's RTClient (OpenAI, or Azure OpenAI with an endpoint URL) made in a conditional and configured: one realtime session, reported at configure with the likely branch's model",
       code: `import { RTClient } from 'rt-client';
