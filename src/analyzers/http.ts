@@ -1379,13 +1379,18 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // `const apiUrl = new URL(proxy || API_CLAUDE).toString()`: the URL the constant's value stands for.
     const sameAsBuilt = built !== node ? sameUrl(built) : undefined;
     if (sameAsBuilt) return urlTextOf(sameAsBuilt, context, depth + 1);
-    // `const url = new URL(apiUrl); url.pathname = '/api/embeddings'`: the base's origin with the path set after.
+    // `const url = new URL(apiUrl); url.pathname = '/api/embeddings'`: the base's origin with the path set after; with
+    // the path added to (`url.pathname = url.pathname.replace(/\/$/, '') + '/audio/transcriptions'`), the base and the path.
     const pathname = Node.isIdentifier(node) && isNewUrl(built) ? pathnameSetBeforeUse(node, context) : undefined;
     if (pathname !== undefined) {
       const base = urlTextOf(built, context, depth + 1);
+      if ('appended' in pathname) return `${base.replace(/\/$/, '')}${pathname.appended.startsWith('/') ? '' : '/'}${pathname.appended}`;
       const origin = /^[a-z][\w+.-]*:\/\/[^/?#]+/i.exec(base)?.[0] ?? /^\{\{[^}]*\}\}/.exec(base)?.[0] ?? '';
-      return `${origin}${pathname.startsWith('/') ? '' : '/'}${pathname}`;
+      return `${origin}${pathname.set.startsWith('/') ? '' : '/'}${pathname.set}`;
     }
+    // `fetch(endpoint.href)`, `fetch(url.toString())`: the URL object's own text.
+    const urlObject = urlObjectText(node);
+    if (urlObject) return urlTextOf(urlObject, context, depth + 1);
     if (isNewUrl(built)) {
       const [path, base] = built.getArguments();
       const pathText = path ? urlTextOf(path, context, depth + 1) : '';
@@ -1606,18 +1611,33 @@ function startsAtHost(urlText: string): boolean {
  * The path a URL object is given after it is made (`url.pathname = '/v1/embeddings'`), the last such assignment written
  * before `name` in the same file; undefined when the code sets none or sets one the scan cannot read.
  */
-function pathnameSetBeforeUse(name: Node, context: AnalyzerContext): string | undefined {
+function pathnameSetBeforeUse(name: Node, context: AnalyzerContext): PathnameChange | undefined {
   const declaration = findDeclaration(name, context.modules);
   const scope = declaration?.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
   if (!scope || name.getSourceFile() !== declaration!.getSourceFile()) return undefined;
-  let pathname: string | undefined;
+  const property = `${name.getText()}.pathname`;
+  let pathname: PathnameChange | undefined;
   for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (assignment.getStart() > name.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
-    if (assignment.getLeft().getText() !== `${name.getText()}.pathname`) continue;
-    const value = resolveString(assignment.getRight(), context.modules).value;
-    pathname = value ?? undefined;
+    if (assignment.getLeft().getText() !== property) continue;
+    const right = unwrapExpression(assignment.getRight());
+    // `url.pathname = url.pathname.replace(/\/$/, '') + '/audio/transcriptions'`: the path it had, and more.
+    const keepsPath = Node.isBinaryExpression(right) && right.getOperatorToken().getKind() === SyntaxKind.PlusToken && right.getLeft().getText().startsWith(property);
+    const added = keepsPath ? resolveString(right.getRight(), context.modules).value : null;
+    const value = keepsPath ? null : resolveString(right, context.modules).value;
+    pathname = added ? { appended: added } : value !== null ? { set: value } : undefined;
   }
   return pathname;
+}
+
+/** What a URL object's path is made after it is made: set anew, or added to. */
+type PathnameChange = { set: string } | { appended: string };
+
+/** `endpoint.href` or `url.toString()` of a URL object the code makes (`new URL(...)`): that object. */
+function urlObjectText(node: Node): Node | undefined {
+  const callee = Node.isCallExpression(node) && node.getArguments().length === 0 ? node.getExpression() : undefined;
+  const owner = Node.isPropertyAccessExpression(node) && node.getName() === 'href' ? node.getExpression() : callee && Node.isPropertyAccessExpression(callee) && callee.getName() === 'toString' ? callee.getExpression() : undefined;
+  return owner && Node.isIdentifier(unwrapExpression(owner)) ? unwrapExpression(owner) : undefined;
 }
 
 /**

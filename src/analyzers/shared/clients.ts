@@ -3,7 +3,7 @@ import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression, type Par
 import type { ModuleLoader } from './modules';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
 import { declaredReturnType, propertyTypeOf } from './shapes';
-import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, propertyOfObject, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, propertyOfObject, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -175,7 +175,28 @@ function fromDeclaredResource(call: Node, modules: ModuleLoader, depth: number):
   const origin = classOrigin(typeNode.getTypeName(), modules, depth + 1);
   const resource = origin && SDK_RESOURCE_TYPES[origin.packageName]?.[origin.className];
   if (!origin || !resource) return fromTypeAnnotation(typeNode, modules, depth);
+  const callee = unwrapExpression(call.getExpression());
+  const made = Node.isPropertyAccessExpression(callee) ? madeBesideItsType(typeNode, callee.getName(), modules, depth) : undefined;
+  if (made?.resource === resource) return made;
   return { className: SDK_RESOURCE_OWNER[origin.packageName], packageName: origin.packageName, options: undefined, resource, evidence: [`\`${call.getText().slice(0, 60)}\` is declared to return ${typeNode.getText()}: the ${resource} part of a client of ${origin.packageName} (${SDK_RESOURCE_OWNER[origin.packageName]}; options unknown)`] };
+}
+
+/**
+ * The module declaring a service's type often makes the service too (`fastify.decorate('openai', { async getChat() {
+ * ...; return chatClient.chat } })` beside `type OpenAiService = { getChat(): Promise<Chat> }`): the client part a method
+ * of that name returns there, with the options its client was made with (an Azure endpoint's `baseURL`).
+ */
+function madeBesideItsType(typeNode: Node, methodName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  for (const literal of typeNode.getSourceFile().getDescendantsOfKind(SyntaxKind.ObjectLiteralExpression)) {
+    const member = literal.getProperty(methodName);
+    const fn = member && (Node.isMethodDeclaration(member) ? member : Node.isPropertyAssignment(member) ? member.getInitializer() : undefined);
+    if (!fn || !isFunctionNode(fn)) continue;
+    for (const value of returnsOf(fn)) {
+      const origin = resolveClientOrigin(value, modules, depth + 1);
+      if (origin?.resource) return origin;
+    }
+  }
+  return undefined;
 }
 
 /** `static client = new X()`, or `Owner.client = Owner.client || new X()` in the class's own methods (a client made once, on first use). */

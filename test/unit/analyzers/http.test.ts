@@ -35,6 +35,16 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "a URL object whose path is added to after it is made (`endpoint.pathname = endpoint.pathname.replace(/\\/$/, '') + '/audio/transcriptions'`), sent as `endpoint.href`",
+      code: `export async function transcribe(base: string, key: string, form: FormData) {
+  const endpoint = new URL(base || 'https://api.openai.com/v1');
+  endpoint.pathname = endpoint.pathname.replace(/\\/$/, '') + '/audio/transcriptions';
+  const response = await fetch(endpoint.href, { method: 'POST', headers: { Authorization: \`Bearer \${key}\` }, body: form });
+  return response.json();
+}`,
+      calls: [{ line: 4, method: 'fetch /v1/audio/transcriptions', provider: 'openai', endpoint: 'audio-transcription' }],
+    },
+    {
       name: "an app helper of any name sending its first parameter as the URL, two helpers deep, streamed line by line: the call writing Ollama's /api/generate path is the request",
       files: {
         'src/lineGenerator.ts': `export async function* lineGenerator(url: string, data: unknown, bearerToken: string): AsyncGenerator<string> {

@@ -24,6 +24,30 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a client part whose service the module declaring its type also makes, on an Azure deployment: the client it returns says who serves it',
+      files: {
+        'src/plugins/openai.ts': `import { OpenAI } from 'openai';
+import { type Chat } from 'openai/resources/index';
+export type OpenAiService = { getChat(): Promise<Chat> };
+export function makeService(resource: string, deployment: string): OpenAiService {
+  let chatClient: OpenAI;
+  return {
+    async getChat() {
+      chatClient ??= new OpenAI({ apiKey: process.env.AZURE_OPENAI_API_KEY, baseURL: \`https://\${resource}.openai.azure.com/openai/deployments/\${deployment}\` });
+      return chatClient.chat;
+    },
+  };
+}
+`,
+      },
+      code: `import { type OpenAiService } from './plugins/openai';
+export async function answer(openai: OpenAiService, question: string) {
+  const chat = await openai.getChat();
+  return chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+}`,
+      calls: [{ line: 4, method: 'chat.completions.create', endpoint: 'chat', provider: 'azure-openai', model: 'gpt-4o-mini', evidenceIncludes: ['`chatClient.chat` is its chat part'] }],
+    },
+    {
       name: "parts of a client handed out by an app service declared to return them (`getChat(): Promise<Chat>` of openai's resources): chat and embeddings",
       files: {
         'src/plugins/openai.ts': `import { type Chat, type Embeddings } from 'openai/resources/index';
