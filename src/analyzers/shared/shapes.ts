@@ -307,6 +307,8 @@ function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
   if (!Node.isCallExpression(call)) return [];
   const stored = mapValueShapes(call, modules, depth);
   if (stored) return stored;
+  const memoized = memoizedValueFactory(call);
+  if (memoized) return returnsOf(memoized).flatMap((returned) => shapesOf(returned, modules, depth + 1));
   const factory = functionOf(call.getExpression(), modules, depth);
   if (!factory) return typedCalleeShapes(call.getExpression(), modules, depth);
   const declared = factory.getReturnTypeNode?.();
@@ -315,6 +317,17 @@ function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
     if (shapes.length > 0) return shapes;
   }
   return returnsOf(factory).flatMap((returned) => shapesOf(passedThrough(returned, factory, call, modules) ?? returned, modules, depth + 1));
+}
+
+/**
+ * `useMemo(() => new GenAILiveClient(options), [options])` (React's, also as `React.useMemo`): the hook hands back what
+ * its function returns, made once per change of the dependencies. The function, when the call is one.
+ */
+function memoizedValueFactory(call: CallExpression): Node | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === 'React' ? callee.getName() : undefined;
+  const factory = name === 'useMemo' ? call.getArguments()[0] : undefined;
+  return factory && (Node.isArrowFunction(factory) || Node.isFunctionExpression(factory)) ? factory : undefined;
 }
 
 /** Keyed collections whose `get(key)` hands back a value of their second type argument. */

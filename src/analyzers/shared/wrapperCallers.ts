@@ -786,7 +786,8 @@ function callsUnderOwnName(call: CallExpression, orOnThis = false): boolean {
 /**
  * The names the parameters of the function around a node bind (also inside destructuring), and the constants it
  * declares as a parameter with its fallback (`const modelToUse = model || this.modelId`: still what the caller passed,
- * when it passed one); undefined outside a function.
+ * when it passed one) or as its parameters converted (`const parsedOptions = parseSdkOptions(options)`); undefined
+ * outside a function.
  */
 function parameterNamesAround(node: Node): Set<string> | undefined {
   const fn = node.getFirstAncestor(isFunctionNode);
@@ -795,13 +796,15 @@ function parameterNamesAround(node: Node): Set<string> | undefined {
   for (const parameter of fn.getParameters()) {
     for (const identifier of [parameter.getNameNode(), ...parameter.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier)]) if (Node.isIdentifier(identifier)) parameters.add(identifier.getText());
   }
+  const isParameter = (node: Node): boolean => Node.isIdentifier(unwrapExpression(node)) && parameters.has(unwrapExpression(node).getText());
   for (const declaration of fn.getBody()?.getDescendantsOfKind(SyntaxKind.VariableDeclaration) ?? []) {
     const initializer = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
-    if (!initializer || !Node.isBinaryExpression(initializer) || !Node.isIdentifier(declaration.getNameNode()) || !isConstDeclaration(declaration.compilerNode)) continue;
-    const operator = initializer.getOperatorToken().getKind();
-    const left = unwrapExpression(initializer.getLeft());
-    const withFallback = (operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken) && Node.isIdentifier(left) && parameters.has(left.getText());
-    if (withFallback && declaration.getFirstAncestor(isFunctionNode) === fn) parameters.add(declaration.getName());
+    if (!initializer || !Node.isIdentifier(declaration.getNameNode()) || !isConstDeclaration(declaration.compilerNode)) continue;
+    const operator = Node.isBinaryExpression(initializer) ? initializer.getOperatorToken().getKind() : undefined;
+    const withFallback = Node.isBinaryExpression(initializer) && (operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken) && isParameter(initializer.getLeft());
+    // `const parsedOptions = parseSdkOptions(options)`: what the caller gave, converted.
+    const converted = Node.isCallExpression(initializer) && initializer.getArguments().length > 0 && initializer.getArguments().every(isParameter);
+    if ((withFallback || converted) && declaration.getFirstAncestor(isFunctionNode) === fn) parameters.add(declaration.getName());
   }
   return parameters;
 }
@@ -948,7 +951,7 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
     const named = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || isHeldByName(current);
     if (!named) {
       // Calling the function that registers the handler makes no request: the route's traffic does, one request per hit.
-      if (isRegisteredHandler(current)) return undefined;
+      if (isRegisteredHandler(current) || isMemoizedCallback(current)) return undefined;
       innermost = current;
       continue;
     }
@@ -1017,6 +1020,19 @@ function isRegisteredHandler(fn: Node): boolean {
   const text = Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) ? first.getLiteralText() : Node.isTemplateExpression(first) ? first.getText() : undefined;
   if (text === undefined) return false;
   return EVENT_REGISTRATIONS.has(name) || (ROUTE_REGISTRATIONS.has(name) && /\/|^\*$/.test(text));
+}
+
+/**
+ * `const connect = useCallback(async () => { await client.connect(model, config) }, [client])` in a React hook: calling
+ * the hook only makes the callback; the request runs when a component calls what it hands back, which the scan does not
+ * follow from the hook's callers.
+ */
+function isMemoizedCallback(fn: Node): boolean {
+  const call = fn.getParent();
+  if (!call || !Node.isCallExpression(call) || call.getArguments()[0] !== fn) return false;
+  const callee = unwrapExpression(call.getExpression());
+  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === 'React' ? callee.getName() : undefined;
+  return name === 'useCallback';
 }
 
 /**
@@ -1201,12 +1217,15 @@ function isServerAction(helper: Helper): boolean {
   return hasDirective(helper.fn.getSourceFile(), 'use server') || (body !== undefined && hasDirective(body, 'use server'));
 }
 
-/** `vi.mock('openai')`, `jest.mock('../llm', () => ...)`, `vi.doMock(...)`: the modules a test file replaces. */
-const MOCKED_MODULE = /\b(?:vi|jest)\.(?:do)?[mM]ock\(\s*['"`]([^'"`]+)['"`]/g;
+/**
+ * `vi.mock('openai')`, `jest.mock('../llm', () => ...)`, `vi.doMock(...)`, and `mock.module('@anthropic-ai/claude-agent-sdk',
+ * () => ...)` of Bun's and Node's test runners: the modules a test file replaces.
+ */
+const MOCKED_MODULE = /\b(?:(?:vi|jest)\.(?:do)?[mM]ock|mock\.module)\(\s*['"`]([^'"`]+)['"`]/g;
 
 /** The module specifiers a file's test framework mocks (none for most files: the cheap test first). */
 function modulesMockedBy(text: string): string[] {
-  const mocked = /\.(?:do)?[mM]ock\(/.test(text) ? [...text.matchAll(MOCKED_MODULE)].map((match) => match[1]) : [];
+  const mocked = /\.(?:do)?[mM]ock\(|\bmock\.module\(/.test(text) ? [...text.matchAll(MOCKED_MODULE)].map((match) => match[1]) : [];
   // The AI SDK's mock models stand in for a provider's: a test using them calls no model.
   return /\bfrom\s*['"]ai\/test['"]/.test(text) ? [...mocked, 'ai/test'] : mocked;
 }

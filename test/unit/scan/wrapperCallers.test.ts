@@ -3200,4 +3200,75 @@ export async function commit(diff: string) {
       { file: 'src/openai.ts', line: 3, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
     ],
   },
+  {
+    name: "a React hook's client kept with useMemo is the class it makes; calling the hook only makes the useCallback that connects, so the hook's callers are no sites",
+    files: {
+      'src/lib/liveClient.ts': `import { GoogleGenAI } from '@google/genai';
+export class LiveClient {
+  private client: GoogleGenAI;
+  constructor(options: { apiKey: string }) {
+    this.client = new GoogleGenAI(options);
+  }
+  async connect(model: string, config: object) {
+    return this.client.live.connect({ model, config, callbacks: {} });
+  }
+}
+`,
+      'src/hooks/useLive.ts': `import { useCallback, useMemo } from 'react';
+import { LiveClient } from '../lib/liveClient';
+export function useLive(options: { apiKey: string }) {
+  const client = useMemo(() => new LiveClient(options), [options]);
+  const connect = useCallback(async () => {
+    await client.connect('models/gemini-2.0-flash-exp', { responseModalities: ['AUDIO'] });
+  }, [client]);
+  return { connect };
+}
+`,
+      'src/App.tsx': `import { useLive } from './hooks/useLive';
+export function App() {
+  const { connect } = useLive({ apiKey: 'key' });
+  return connect;
+}
+`,
+    },
+    sites: [
+      { file: 'src/hooks/useLive.ts', line: 6, kind: 'wrapper-caller', via: 'src/lib/liveClient.ts:8', model: 'models/gemini-2.0-flash-exp' },
+      { file: 'src/lib/liveClient.ts', line: 8, kind: 'sdk' },
+    ],
+  },
+  {
+    name: "a function handing on its parameters converted (`const parsed = parseOptions(options)`) is a hop once its callers are found; a Bun test mocking the SDK's module (`mock.module`) calls the helper without a request",
+    files: {
+      'src/runSdk.ts': `import { query } from '@anthropic-ai/claude-agent-sdk';
+export async function runWithSdk(prompt: string, options: { maxTurns: number }) {
+  for await (const message of query({ prompt, options })) console.log(message);
+}
+`,
+      'src/run.ts': `import { runWithSdk } from './runSdk';
+function parseOptions(options: { turns?: string }) {
+  return { maxTurns: Number(options.turns ?? '10') };
+}
+export async function run(prompt: string, options: { turns?: string }) {
+  const parsed = parseOptions(options);
+  return runWithSdk(prompt, parsed);
+}
+`,
+      'src/action.ts': `import { run } from './run';
+export async function reviewPullRequest(diff: string) {
+  return run(\`Review this pull request and list the bugs:\n\${diff}\`, { turns: '20' });
+}
+`,
+      'test/runSdk.test.ts': `import { mock, test } from 'bun:test';
+import { runWithSdk } from '../src/runSdk';
+test('writes the messages', async () => {
+  mock.module('@anthropic-ai/claude-agent-sdk', () => ({ query: async function* () { yield { type: 'result' }; } }));
+  await runWithSdk('hello', { maxTurns: 1 });
+});
+`,
+    },
+    sites: [
+      { file: 'src/action.ts', line: 3, kind: 'wrapper-caller', via: 'src/run.ts:7', promptIncludes: ['Review this pull request'] },
+      { file: 'src/runSdk.ts', line: 3, kind: 'sdk' },
+    ],
+  },
 ]);
