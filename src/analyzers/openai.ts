@@ -76,9 +76,16 @@ const REALTIME_CLASSES = new Set(['OpenAIRealtimeWebSocket', 'OpenAIRealtimeWS']
 
 const analyzeCalls = eachCall(analyzeCall, (name) => METHOD_NAMES.has(name), { forwarded: true });
 
+/**
+ * OpenAI's SDK, and `openai-edge` (dan-kwiat/openai-edge): a fetch-based copy of the SDK's v3 API for edge runtimes
+ * (`new OpenAIApi(new Configuration({ apiKey }))`, `createChatCompletion`, `createEmbedding`, `createModeration`), its
+ * methods answering with the fetch `Response`.
+ */
+const OPENAI_PACKAGES: ReadonlySet<string> = new Set(['openai', 'openai-edge']);
+
 export const openaiAnalyzer: Analyzer = {
   id: 'openai',
-  packages: ['openai', REALTIME_BETA_PACKAGE, RT_CLIENT_PACKAGE],
+  packages: [...OPENAI_PACKAGES, REALTIME_BETA_PACKAGE, RT_CLIENT_PACKAGE],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeCalls(context);
     // Realtime sessions are objects, not calls: only files that name one (or rt-client's RTClient) are walked for `new`.
@@ -121,7 +128,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!match) return undefined;
   const receiver = match.receiver;
   const origin = part?.origin ?? tableOrigin;
-  if (origin && (origin.packageName !== 'openai' || !OPENAI_CLASSES.has(origin.className))) return undefined;
+  if (origin && (!OPENAI_PACKAGES.has(origin.packageName) || !OPENAI_CLASSES.has(origin.className))) return undefined;
   if (origin && V3_METHOD.test(match.method.path) !== (origin.className === 'OpenAIApi')) return undefined;
   if (!origin && !DISTINCTIVE_WITHOUT_CLIENT.has(match.method.path)) return undefined;
   if (!origin && madeByAnotherPackage(receiver, context)) return undefined;

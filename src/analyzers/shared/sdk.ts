@@ -208,7 +208,7 @@ export { importBindingOf, type ImportBinding } from './resolve';
 export function parameterTypeBinding(identifier: Node, modules: ModuleLoader): { packageName: string; typeName: string } | undefined {
   if (!Node.isIdentifier(identifier)) return undefined;
   const declaration = findDeclaration(identifier, modules);
-  return declaration && Node.isParameterDeclaration(declaration) ? importedTypeOf(declaration.getTypeNode()) : undefined;
+  return declaration && Node.isParameterDeclaration(declaration) ? declaredPackageType(declaration.getTypeNode()) : undefined;
 }
 
 /**
@@ -219,7 +219,7 @@ export function fieldTypeBinding(access: Node): { packageName: string; typeName:
   if (!Node.isPropertyAccessExpression(access) || access.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
   const owner = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
   const field = owner && (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) ? owner.getInstanceProperty(access.getName()) : undefined;
-  return field && (Node.isPropertyDeclaration(field) || Node.isParameterDeclaration(field)) ? importedTypeOf(field.getTypeNode()) : undefined;
+  return field && (Node.isPropertyDeclaration(field) || Node.isParameterDeclaration(field)) ? declaredPackageType(field.getTypeNode()) : undefined;
 }
 
 /**
@@ -263,6 +263,19 @@ function typeParameterNamed(where: Node, name: string): TypeParameterDeclaration
 }
 
 /** A type reference's name and the package its file imports it from (`import type` included: it names the type). */
+/**
+ * The package type a declaration names: its type as imported, or the first member of a union imported from a package
+ * (`model: BaseLanguageModelInterface | OpenAIChatLanguageModel`, a LangChain model or the app's own AI SDK type).
+ */
+function declaredPackageType(typeNode: Node | undefined): { packageName: string; typeName: string } | undefined {
+  if (!typeNode || !Node.isUnionTypeNode(typeNode)) return importedTypeOf(typeNode);
+  for (const member of typeNode.getTypeNodes()) {
+    const imported = importedTypeOf(member);
+    if (imported && !imported.packageName.startsWith('.')) return imported;
+  }
+  return undefined;
+}
+
 function importedTypeOf(typeNode: Node | undefined): { packageName: string; typeName: string } | undefined {
   if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
   const typeName = typeNode.getTypeName();

@@ -14,6 +14,18 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   ],
   invalid: [
     {
+      name: "a field declared as a union of LangChain's model interface and the app's own type is a LangChain model where the code runs it the LangChain way",
+      code: `import type { BaseLanguageModelInterface } from '@langchain/core/language_models/base';
+import type { AppModel } from './types';
+export class LlmService {
+  constructor(private model: BaseLanguageModelInterface | AppModel) {}
+  async answer(prompt: string) {
+    return (this.model as BaseLanguageModelInterface).invoke(prompt);
+  }
+}`,
+      calls: [{ line: 6, method: 'invoke', provider: 'unknown', endpoint: 'chat', promptIncludes: ['{{prompt}}'] }],
+    },
+    {
       name: 'a model made from a class a field holds, cast where it is made (`new (this.llmClass as typeof ChatOpenAI)(config)`), run through a cast receiver',
       code: `import { ChatOpenAI } from '@langchain/openai';
 export class Provider {

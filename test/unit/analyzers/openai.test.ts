@@ -24,6 +24,21 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: "openai-edge (the v3 API as a fetch client for edge runtimes): moderation, an embedding and a streamed chat completion",
+      code: `import { Configuration, OpenAIApi } from 'openai-edge';
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_KEY }));
+export async function answer(query: string, context: string) {
+  await openai.createModeration({ input: query });
+  await openai.createEmbedding({ model: 'text-embedding-ada-002', input: query });
+  return openai.createChatCompletion({ model: 'gpt-3.5-turbo', stream: true, messages: [{ role: 'user', content: \`Answer from these docs:\n\${context}\n\${query}\` }] });
+}`,
+      calls: [
+        { line: 4, method: 'createModeration', endpoint: 'other', provider: 'openai' },
+        { line: 5, method: 'createEmbedding', endpoint: 'embedding', model: 'text-embedding-ada-002' },
+        { line: 6, method: 'createChatCompletion', endpoint: 'chat', model: 'gpt-3.5-turbo', features: { streaming: true }, promptIncludes: ['Answer from these docs'] },
+      ],
+    },
+    {
       name: 'a client part whose service the module declaring its type also makes, on an Azure deployment: the client it returns says who serves it',
       files: {
         'src/plugins/openai.ts': `import { OpenAI } from 'openai';
