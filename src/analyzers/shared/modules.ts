@@ -501,7 +501,8 @@ export class ModuleLoader {
   private workspacePackageBaseUncached(specifier: string): string | undefined {
     const match = /^((?:@[\w.-]+\/)?[\w.-]+)(?:\/(.+))?$/.exec(specifier);
     if (!match) return undefined;
-    const folder = this.packageFolders().get(match[1]);
+    // The scan root's own package too: a library at the root whose examples import it by name (`@upstash/rag-chat`).
+    const folder = this.packagesWithRoot().get(match[1]);
     if (!folder) return undefined;
     const sub = match[2];
     const found = this.packageEntryBase(folder, sub);

@@ -3271,4 +3271,30 @@ test('writes the messages', async () => {
       { file: 'src/runSdk.ts', line: 3, kind: 'sdk' },
     ],
   },
+  {
+    name: "a library at the scan root, built from src/ into files the checkout lacks: its example importing it by its package name (`@acme/rag`) reaches its request",
+    files: {
+      'package.json': JSON.stringify({ name: '@acme/rag', main: './index.mjs', exports: { '.': { import: './index.mjs' } } }),
+      'src/index.ts': `export { RagChat } from './ragChat';
+`,
+      'src/ragChat.ts': `import OpenAI from 'openai';
+export class RagChat {
+  private client = new OpenAI();
+  async chat(question: string) {
+    return this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  }
+}
+`,
+      'examples/node/package.json': JSON.stringify({ name: 'node-example', private: true, dependencies: { '@acme/rag': 'latest' } }),
+      'examples/node/src/server.ts': `import { RagChat } from '@acme/rag';
+export async function answer() {
+  return new RagChat().chat('What year was the Eiffel Tower completed?');
+}
+`,
+    },
+    sites: [
+      { file: 'examples/node/src/server.ts', line: 3, kind: 'wrapper-caller', via: 'src/ragChat.ts:5', promptIncludes: ['Eiffel Tower'], production: false },
+      { file: 'src/ragChat.ts', line: 5, kind: 'sdk', model: 'gpt-4o-mini' },
+    ],
+  },
 ]);
