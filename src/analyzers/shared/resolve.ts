@@ -54,6 +54,13 @@ export function isFunctionNode(node: Node): node is FunctionNode {
   return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node);
 }
 
+/** The React hook a call is (`useMemo(...)`, `React.useCallback(...)`): its name, or undefined for any other call. */
+export function reactHookName(call: CallExpression): string | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === 'React' ? callee.getName() : undefined;
+  return name && /^use[A-Z]/.test(name) ? name : undefined;
+}
+
 /** The function, method or arrow function around a node (its nearest). */
 export function enclosingFunction(node: Node): Node | undefined {
   return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { assignedValues, findDeclaration, namedFunctionParameter, namespaceMember, propertyOfObject, returnsOf, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, namedFunctionParameter, namespaceMember, propertyOfObject, reactHookName, returnsOf, unwrapExpression } from './resolve';
 import { callsMatching } from './calls';
 
 /**
@@ -324,9 +324,7 @@ function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
  * its function returns, made once per change of the dependencies. The function, when the call is one.
  */
 function memoizedValueFactory(call: CallExpression): Node | undefined {
-  const callee = unwrapExpression(call.getExpression());
-  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === 'React' ? callee.getName() : undefined;
-  const factory = name === 'useMemo' ? call.getArguments()[0] : undefined;
+  const factory = reactHookName(call) === 'useMemo' ? call.getArguments()[0] : undefined;
   return factory && (Node.isArrowFunction(factory) || Node.isFunctionExpression(factory)) ? factory : undefined;
 }
 
