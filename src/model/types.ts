@@ -149,7 +149,6 @@ export interface PromptMessage {
   holes: PromptHole[];
 }
 
-/** A user override written as `// llm-advisor: task=extraction calls=20000/day` above a call. */
 /**
  * How a call site reaches the model: `sdk` is the request itself (an SDK call, a fetch); a
  * `wrapper-caller` is a place that calls the app's own helper, which makes that request for it.
@@ -211,6 +210,7 @@ export interface TrafficFields {
   totalsNote?: string;
 }
 
+/** A user override written as `// llm-advisor: task=extraction calls=20000/day` above a call. */
 export interface CallAnnotation {
   task?: TaskType;
   callsPerMonth?: number;
