@@ -3,7 +3,7 @@ import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
-import { getObjectProperty, importBindingOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, importBindingOf, isStringLike, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { eachCall, readModel, traceValue } from './shared/sdk';
 
 /**
@@ -41,7 +41,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (prompt && yieldsNothing(traceValue(prompt, context.modules))) return undefined;
   const promptValue = prompt && unwrapExpression(prompt);
   // A prompt given as a stream of user messages (an async generator) is known only at run time.
-  messages.push(promptValue && (Node.isStringLiteral(promptValue) || Node.isTemplateExpression(promptValue) || Node.isNoSubstitutionTemplateLiteral(promptValue) || Node.isIdentifier(promptValue) || Node.isPropertyAccessExpression(promptValue)) ? { role: 'user', ...resolvePromptText(promptValue, context.modules) } : runTimeTurn(prompt?.getText().slice(0, 40) ?? 'prompt', 'interpolation'));
+  messages.push(promptValue && (isStringLike(promptValue) || Node.isIdentifier(promptValue) || Node.isPropertyAccessExpression(promptValue)) ? { role: 'user', ...resolvePromptText(promptValue, context.modules) } : runTimeTurn(prompt?.getText().slice(0, 40) ?? 'prompt', 'interpolation'));
   const maxTurnsNode = getObjectProperty(options, 'maxTurns', context.modules);
   const maxTurns = maxTurnsNode && Node.isNumericLiteral(unwrapExpression(maxTurnsNode)) ? Number(unwrapExpression(maxTurnsNode).getText()) : null;
   const mcpServers = resolveObjectLiteral(getObjectProperty(options, 'mcpServers', context.modules), context.modules);

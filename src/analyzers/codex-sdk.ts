@@ -3,7 +3,7 @@ import type { DetectedCall } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
-import { getObjectProperty, importBindingOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, importBindingOf, isStringLike, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { eachCall, readModel, traceValue } from './shared/sdk';
 
 /**
@@ -32,7 +32,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const model = modelNode ? readModel(modelNode, context.modules) : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: ["no thread `model`: Codex's configured default model (not in the code)"] };
   const input = call.getArguments()[0];
   const inputValue = input && unwrapExpression(input);
-  const message = inputValue && (Node.isStringLiteral(inputValue) || Node.isTemplateExpression(inputValue) || Node.isNoSubstitutionTemplateLiteral(inputValue) || Node.isIdentifier(inputValue)) ? { role: 'user' as const, ...resolvePromptText(inputValue, context.modules) } : runTimeTurn(input?.getText().slice(0, 40) ?? 'input', 'interpolation');
+  const message = inputValue && (isStringLike(inputValue) || Node.isIdentifier(inputValue)) ? { role: 'user' as const, ...resolvePromptText(inputValue, context.modules) } : runTimeTurn(input?.getText().slice(0, 40) ?? 'input', 'interpolation');
   const method = `thread.${callee.getName()}`;
   return toDetectedCall(call, context, {
     provider: 'openai',

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { assignedValues, calledName, enclosingFunction, type FunctionNode, findDeclaration, firstProperty, getObjectProperty, initializerOf, isFunctionNode, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
+import { assignedValues, calledName, enclosingFunction, type FunctionNode, findDeclaration, firstProperty, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
@@ -1771,12 +1771,6 @@ function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth
   return startsAtHost(text) || (/^\{\{/.test(text) && RULES.some((rule) => rule.provider && !rule.needsKnownHost && rule.pattern.test(text))) ? text : undefined;
 }
 
-/** A string literal or a template literal. */
-function isStringLike(node: Node): boolean {
-  const value = unwrapExpression(node);
-  return Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isTemplateExpression(value);
-}
-
 /** `''` or an empty template literal. */
 function isEmptyString(node: Node): boolean {
   const value = unwrapExpression(node);
@@ -1934,7 +1928,7 @@ function pathFunctionUrl(call: CallExpression, context: AnalyzerContext): string
   const body = fn.getBody();
   const returned = Node.isBlock(body) ? body.getStatements().filter(Node.isReturnStatement).pop()?.getExpression() : body;
   const value = returned && unwrapExpression(returned);
-  if (!value || !(Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isTemplateExpression(value))) return undefined;
+  if (!value || !isStringLike(value)) return undefined;
   const parameters = fn.getParameters().map((parameter) => parameter.getName());
   const args = call.getArguments();
   return resolvePromptText(value, context.modules).text.replace(/\{\{([\w$]+)\}\}/g, (hole, name: string) => {

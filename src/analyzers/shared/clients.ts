@@ -116,7 +116,9 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
       // `await this.mastraService.mastra()`, `loader.agent()`: a method of the workspace class the receiver is an instance of.
       for (let owner = instanceClassOf(callee.getExpression(), modules, depth + 1), hops = 0; owner && !fn && hops < MAX_DEPTH; owner = baseClassOf(owner, modules), hops++) fn = owner.getInstanceMethod(callee.getName());
     }
-    if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return fn ? undefined : fromDeclaredResource(node, modules, depth);
+    // No function of the app's: what the call is declared to return may still say it is a client (or a part of one).
+    if (!fn) return fromDeclaredResource(node, modules, depth);
+    if (!isFunctionNode(fn)) return undefined;
     const body = fn.getBody();
     if (body && !Node.isBlock(body)) return withStep(resolveClientOrigin(body, modules, depth + 1), fn, callee);
     const returned: Array<{ statement: Node; origin: ClientOrigin }> = [];

@@ -66,6 +66,12 @@ export function enclosingFunction(node: Node): Node | undefined {
   return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
 }
 
+/** A string literal or a template literal (through parentheses and casts). */
+export function isStringLike(node: Node): boolean {
+  const value = unwrapExpression(node);
+  return Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isTemplateExpression(value);
+}
+
 /** `undefined`, `null` or `void 0`: a value, or a branch, that holds nothing (`key ? createOpenAI() : undefined`). */
 export function holdsNoValue(node: Node): boolean {
   return /^(?:undefined|null|void 0)$/.test(unwrapExpression(node).getText());

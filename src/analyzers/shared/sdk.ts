@@ -69,7 +69,8 @@ export function eachCall(analyzeCall: (call: CallExpression, context: AnalyzerCo
     const detected: DetectedCall[] = [];
     const calls = compilerCallsOf(context.sourceFile);
     const names = acceptsCalleeName ? calleeNamesOf(calls) : undefined;
-    const fileText = context.sourceFile.getFullText();
+    // Read only by an analyzer that looks at first arguments (the http analyzer's endpoint paths).
+    const fileText = options.acceptsFirstArgument ? context.sourceFile.getFullText() : '';
     for (let index = 0; index < calls.length; index++) {
       if (names) {
         const name = names[index];

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField } from './callsite';
-import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -796,7 +796,7 @@ function parameterNamesAround(node: Node): Set<string> | undefined {
   for (const parameter of fn.getParameters()) {
     for (const identifier of [parameter.getNameNode(), ...parameter.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier)]) if (Node.isIdentifier(identifier)) parameters.add(identifier.getText());
   }
-  const isParameter = (node: Node): boolean => Node.isIdentifier(unwrapExpression(node)) && parameters.has(unwrapExpression(node).getText());
+  const isParameter = (node: Node): boolean => namesParameter(node, parameters);
   for (const declaration of fn.getBody()?.getDescendantsOfKind(SyntaxKind.VariableDeclaration) ?? []) {
     const initializer = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
     if (!initializer || !Node.isIdentifier(declaration.getNameNode()) || !isConstDeclaration(declaration.compilerNode)) continue;
@@ -809,6 +809,17 @@ function parameterNamesAround(node: Node): Set<string> | undefined {
   return parameters;
 }
 
+/** Whether a node names one of `parameters` (through parentheses and casts unless `asWritten`). */
+function namesParameter(node: Node | undefined, parameters: ReadonlySet<string>, asWritten = false): boolean {
+  const value = node && (asWritten ? node : unwrapExpression(node));
+  return !!value && Node.isIdentifier(value) && parameters.has(value.getText());
+}
+
+/** A property of an object literal that hands a parameter on: `{ messages }`, `{ input: text }`, `{ ...options }`. */
+function handsOnParameter(property: Node, parameters: ReadonlySet<string>, isParameter: (node: Node | undefined) => boolean): boolean {
+  return (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())) || (Node.isSpreadAssignment(property) && isParameter(property.getExpression()));
+}
+
 /**
  * `fetch('/api/responses', { body: JSON.stringify({ ...body, parallel_tool_calls: false }) })` in a function taking
  * `body`: what it posts is its parameter, with fixed options (literals) at most. Such a fetch is the app's own
@@ -818,11 +829,11 @@ function postsOnlyParameters(posted: Node, call: Node): boolean {
   const parameters = parameterNamesAround(call);
   if (!parameters) return false;
   const value = unwrapExpression(posted);
-  const isParameter = (node: Node | undefined): boolean => !!node && Node.isIdentifier(unwrapExpression(node)) && parameters.has(unwrapExpression(node).getText());
+  const isParameter = (node: Node | undefined): boolean => namesParameter(node, parameters);
   if (Node.isIdentifier(value)) return isParameter(value);
   if (!Node.isObjectLiteralExpression(value)) return false;
   const properties = value.getProperties();
-  const passed = properties.filter((property) => (Node.isSpreadAssignment(property) && isParameter(property.getExpression())) || (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())));
+  const passed = properties.filter((property) => handsOnParameter(property, parameters, isParameter));
   return passed.length > 0 && properties.every((property) => passed.includes(property) || (Node.isPropertyAssignment(property) && isFixedValue(property.getInitializer())));
 }
 
@@ -835,14 +846,14 @@ function postsOnlyParameters(posted: Node, call: Node): boolean {
 function forwardsParametersWithConnection(call: CallExpression): boolean {
   const parameters = parameterNamesAround(call);
   if (!parameters || calleeMadeHere(call, parameters)) return false;
-  const isParameter = (node: Node | undefined): boolean => !!node && Node.isIdentifier(unwrapExpression(node)) && parameters.has(unwrapExpression(node).getText());
+  const isParameter = (node: Node | undefined): boolean => namesParameter(node, parameters);
   let handsOn = false;
   const ok = call.getArguments().every((argument) => {
     if (isParameter(argument)) return (handsOn = true);
     if (!Node.isObjectLiteralExpression(argument)) return false;
     return argument.getProperties().every((property) => {
       const name = Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : undefined;
-      if ((Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())) || (Node.isSpreadAssignment(property) && isParameter(property.getExpression()))) return (handsOn = true);
+      if (handsOnParameter(property, parameters, isParameter)) return (handsOn = true);
       if (name !== undefined && CONNECTION_SETTING_NAME.test(name)) return true;
       // A flag or a number (`stream: true`) only sets how it is sent; a string is a choice of its own (`model: 'gpt-4.1-mini'`, an instruction).
       return Node.isPropertyAssignment(property) && isFixedValue(property.getInitializer()) && !Node.isStringLiteral(property.getInitializer()!) && !Node.isNoSubstitutionTemplateLiteral(property.getInitializer()!);
@@ -878,7 +889,7 @@ function calleeMadeHere(call: CallExpression, parameters: ReadonlySet<string>): 
   if (fromParameters(root.getText(), 1)) return false;
   // Made from a value chosen here (a local, a written id), not only assembled (`new Engine(new ModelAdapter(...))`).
   const initializer = locals.get(root.getText());
-  return !!initializer && [initializer, ...initializer.getDescendants()].some((node) => (Node.isIdentifier(node) && node.getText() !== root.getText() && locals.has(node.getText())) || Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isTemplateExpression(node));
+  return !!initializer && [initializer, ...initializer.getDescendants()].some((node) => (Node.isIdentifier(node) && node.getText() !== root.getText() && locals.has(node.getText())) || isStringLike(node));
 }
 
 /** A literal written out: a string, number, boolean or null. */
@@ -890,12 +901,12 @@ function isFixedValue(node: Node | undefined): boolean {
 export function onlyForwardsParameters(call: CallExpression): boolean {
   const parameters = parameterNamesAround(call);
   if (!parameters) return false;
-  const isParameter = (node: Node | undefined): boolean => !!node && Node.isIdentifier(node) && parameters.has(node.getText());
+  const isParameter = (node: Node | undefined): boolean => namesParameter(node, parameters, true);
   const args = call.getArguments();
   return args.length > 0 && args.every((argument) => {
     if (isParameter(argument)) return true;
     if (!Node.isObjectLiteralExpression(argument)) return false;
-    return argument.getProperties().every((property) => (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())) || (Node.isSpreadAssignment(property) && isParameter(property.getExpression())));
+    return argument.getProperties().every((property) => handsOnParameter(property, parameters, isParameter));
   });
 }
 
@@ -2246,7 +2257,7 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
   let vision = false;
   if (input) {
     const value = unwrapExpression(input);
-    if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isTemplateExpression(value)) {
+    if (isStringLike(value)) {
       const text = resolvePromptText(value, modules);
       messages = [{ role: 'user', text: text.text, holes: text.holes }];
     } else {
