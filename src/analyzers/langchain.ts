@@ -262,7 +262,7 @@ function searchesOfHeldStore(factoryCall: CallExpression): CallExpression[] {
 }
 
 /** Runnable methods trusted on a value a workspace factory built from a model (`createRAGChain(model, retriever).stream(...)`). */
-const FACTORY_RUN_METHODS = new Set(['invoke', 'stream', 'streamEvents', 'batch']);
+const FACTORY_RUN_METHODS = new Set(['invoke', 'stream', 'streamEvents', 'streamLog', 'batch']);
 
 /**
  * `const chain = await createRAGChain(model, retriever)` (also `store.vectorstore` of `loadVectorStore({ embeddings })`):

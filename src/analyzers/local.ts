@@ -1,10 +1,10 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type FunctionDeclaration, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RunsOn } from '../model/types';
 import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
-import { findDeclaration, getObjectProperty, hasDirective, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, thisAssignments, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, hasDirective, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, thisAssignments, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, readModel, traceValue } from './shared/sdk';
 import { enterCall } from './shared/modelValue';
 
@@ -25,7 +25,17 @@ import { enterCall } from './shared/modelValue';
  * There is no per-request price: the evidence says which hardware pays for it. WebLLM, which runs in the end user's
  * browser rather than in the app's process, has its own analyzer (web-llm.ts).
  */
-const TRANSFORMERS_PACKAGES = new Set(['@huggingface/transformers', '@xenova/transformers']);
+const TRANSFORMERS_PACKAGES = new Set(['@huggingface/transformers', '@xenova/transformers', 'sillytavern-transformers']);
+/**
+ * A copy of transformers.js kept in the app's own tree and imported by path (`../../vendor/modules/@xenova/transformers/src/transformers.js`),
+ * as apps do that patch it or ship it inside an editor extension.
+ */
+const VENDORED_TRANSFORMERS = /^(?:\.\.?\/)+[\w./-]*\/@(?:xenova|huggingface)\/transformers\/[\w./-]+$/;
+
+/** transformers.js by its package name, a fork published under its own (`sillytavern-transformers`), or a vendored copy. */
+function isTransformersPackage(specifier: string): boolean {
+  return TRANSFORMERS_PACKAGES.has(specifier) || VENDORED_TRANSFORMERS.test(specifier);
+}
 const LLAMA_CPP_PACKAGE = 'node-llama-cpp';
 const FASTEMBED_PACKAGE = 'fastembed';
 /** FastEmbed's request methods; `embed` and `passageEmbed` take a list of texts, `queryEmbed` one query. */
@@ -82,11 +92,11 @@ const analyzeSdkCalls = eachCall((call, context) => llamaCppRequest(call, contex
 
 export const localAnalyzer: Analyzer = {
   id: 'local',
-  packages: [...TRANSFORMERS_PACKAGES, LLAMA_CPP_PACKAGE, SUPABASE_SESSION, FASTEMBED_PACKAGE],
+  packages: [...TRANSFORMERS_PACKAGES, VENDORED_TRANSFORMERS, LLAMA_CPP_PACKAGE, SUPABASE_SESSION, FASTEMBED_PACKAGE],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeSdkCalls(context);
     // A pipeline's runs have any name (`extractor`, `transcriber`): only files that load one are searched for them.
-    const loads = pipelineLoads(context);
+    const loads = [...pipelineLoads(context), ...(PIPELINE_HELPER_NAME.test(context.sourceFile.getFullText()) ? helperLoads(context) : [])];
     if (loads.length > 0) calls.push(...eachCall((call, callContext) => transformersRun(call, callContext, loads))(context));
     // So have a model class's forward passes (`model`, `classifier`, `this.encoder`).
     const modelLoads = modelClassLoads(context);
@@ -146,6 +156,10 @@ interface PipelineLoad {
   /** Null when the task is known only at run time (`pipeline(...args)` with the arguments a worker receives). */
   task: string | null;
   packageName: string;
+  /** The load's task, model and options as written at `call`: `pipeline(task, model, options)`'s, or what a caller hands an app helper. */
+  arguments: { task: Node | undefined; model: Node | undefined; options: Node | undefined };
+  /** The app's function that loads it for this call (`getPipeline`), with the `pipeline(...)` call inside it. */
+  helper?: { name: string; load: CallExpression };
 }
 
 /**
@@ -163,13 +177,142 @@ function pipelineLoads(context: AnalyzerContext): PipelineLoad[] {
     const taskNode = call.getArguments()[0];
     const task = taskNode && !Node.isSpreadElement(taskNode) ? resolveString(staticFieldBehindThis(taskNode) ?? taskNode, context.modules).value : null;
     if (task !== null && !Object.hasOwn(PIPELINE_TASKS, task)) continue;
-    const binding = calleeBinding(callee, context.modules);
-    if (binding && !TRANSFORMERS_PACKAGES.has(binding.packageName)) continue;
+    const binding = calleeBinding(callee, context.modules) ?? vendoredBinding(callee, context);
+    if (binding && !isTransformersPackage(binding.packageName)) continue;
     // A task known only at run time counts for a `pipeline` imported from transformers.js only, not a local forwarder of it.
     if (task === null && !binding) continue;
-    loads.push({ call, task, packageName: binding?.packageName ?? mentioned });
+    const [taskArgument, model, options] = call.getArguments();
+    loads.push({ call, task, packageName: binding?.packageName ?? mentioned, arguments: { task: taskArgument, model, options } });
   }
   return loads;
+}
+
+/**
+ * `const { pipeline } = await import('../../vendor/modules/@xenova/transformers/src/transformers.js')` where the copy is in the
+ * workspace: the import resolves to the copy's own `pipeline` function, so the binding is read from where that is declared.
+ */
+function vendoredBinding(callee: Node, context: AnalyzerContext): { packageName: string; importedName: string } | undefined {
+  const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, context.modules) : undefined;
+  if (!declaration || declaration.getSourceFile() === context.sourceFile) return undefined;
+  const path = declaration.getSourceFile().getFilePath();
+  const vendored = /\/(@(?:xenova|huggingface)\/transformers)\//.exec(path);
+  return vendored ? { packageName: vendored[1], importedName: callee.getText() } : undefined;
+}
+
+/** The names apps give a function handing out a pipeline (`getPipeline`, `loadEmbeddingPipeline`): the callee names looked up. */
+const PIPELINE_HELPER_NAME = /pipeline/i;
+
+/**
+ * `const pipe = await module.default.getPipeline(TASK, model)`: a call of the app's own function (here or in another module,
+ * also through `await import(...)` and a default-exported object) that loads a transformers.js pipeline and returns it,
+ * typically cached per task. Each such call is a load for the file making it; where the helper loads with its own
+ * parameters (`pipeline(task, forceModel || defaultFor(task))`), the task and model are what this call hands it.
+ */
+function helperLoads(context: AnalyzerContext): PipelineLoad[] {
+  const loads: PipelineLoad[] = [];
+  for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(call.getExpression());
+    const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+    if (!name || name === 'pipeline' || !PIPELINE_HELPER_NAME.test(name)) continue;
+    const helper = helperFunction(callee, context);
+    if (!helper || helper.getSourceFile() === context.sourceFile) continue;
+    const load = helperPipelineLoad(helper, context);
+    if (!load) continue;
+    const parameters = helper.getParameters();
+    const handed = (node: Node | undefined): Node | undefined => {
+      const index = node ? parameterIndex(node, parameters) : -1;
+      return index >= 0 ? call.getArguments()[index] : undefined;
+    };
+    const taskArgument = handed(load.arguments.task) ?? load.arguments.task;
+    const task = taskArgument ? resolveString(taskArgument, context.modules).value : null;
+    if (task !== null && !Object.hasOwn(PIPELINE_TASKS, task)) continue;
+    // A model the helper fixes itself (`pipeline(task, EMBEDDING_MODEL)`) is read where it is written; one it picks from a parameter is this call's.
+    const modelParameter = modelParameterOf(load.arguments.model, parameters);
+    const model = modelParameter ? handed(modelParameter) : dependsOnParameters(load.arguments.model, parameters) ? undefined : load.arguments.model;
+    loads.push({ call, task, packageName: load.packageName, arguments: { task: taskArgument, model, options: load.arguments.options }, helper: { name, load: load.call } });
+  }
+  return loads;
+}
+
+/** The function a callee names: a declaration or a constant holding one, here or exported by the module it is imported from. */
+function helperFunction(callee: Node, context: AnalyzerContext): FunctionDeclaration | undefined {
+  let target: Node | undefined;
+  if (Node.isIdentifier(callee)) target = findDeclaration(callee, context.modules);
+  else if (Node.isPropertyAccessExpression(callee)) {
+    target = namespaceMember(callee, context.modules);
+    // `module.default.getPipeline`: a member of the object a module exports (`export default { getPipeline }`).
+    const owner = target ? undefined : resolveObjectLiteral(callee.getExpression(), context.modules);
+    const member = owner && getObjectProperty(owner, callee.getName());
+    if (member && Node.isIdentifier(member)) target = findDeclaration(member, context.modules);
+  }
+  return target && Node.isFunctionDeclaration(target) ? target : undefined;
+}
+
+/** The transformers.js `pipeline(...)` load inside an app's helper whose result it returns (directly, or from a variable holding it). */
+function helperPipelineLoad(helper: FunctionDeclaration, context: AnalyzerContext): PipelineLoad | undefined {
+  const helperContext = { ...context, sourceFile: helper.getSourceFile() };
+  const loads = pipelineLoads(helperContext).filter((load) => load.call.getFirstAncestor((ancestor) => ancestor === helper) !== undefined);
+  if (loads.length !== 1) return undefined;
+  const returnsLoad = returnsOf(helper).some((returned) => loadBehind(returned, helperContext, 0) === loads[0].call || returnedVariableHolds(returned, loads[0].call));
+  return returnsLoad ? loads[0] : undefined;
+}
+
+/** `const instance = await pipeline(...); cache[task] = instance; return instance;`: the returned variable is the load. */
+function returnedVariableHolds(returned: Node, load: CallExpression): boolean {
+  const value = unwrapExpression(returned);
+  if (!Node.isIdentifier(value)) return false;
+  const declaration = findDeclarationLocal(value);
+  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  return initializer !== undefined && unwrapExpression(initializer) === load;
+}
+
+function findDeclarationLocal(identifier: Node): Node | undefined {
+  const fn = identifier.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor));
+  return fn?.getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((declaration) => declaration.getName() === identifier.getText());
+}
+
+/** How an app helper's `pipeline(task, model)` picks its model, as written (`forceModel || getModelForTask(task)` for a `model` set so). */
+function helperModelText(load: CallExpression): string | undefined {
+  const model = load.getArguments()[1];
+  if (!model) return undefined;
+  const value = unwrapExpression(model);
+  const declaration = Node.isIdentifier(value) ? findDeclarationLocal(value) : undefined;
+  const written = declaration && Node.isVariableDeclaration(declaration) ? (declaration.getInitializer() ?? value) : value;
+  return written.getText().slice(0, 80);
+}
+
+/** True when a value the helper loads with mentions one of its parameters (`getModelForTask(task)`): then only a caller knows it. */
+function dependsOnParameters(node: Node | undefined, parameters: readonly ParameterDeclaration[]): boolean {
+  if (!node) return false;
+  const names = new Set(parameters.map((parameter) => parameter.getName()));
+  const value = unwrapExpression(node);
+  const declaration = Node.isIdentifier(value) ? findDeclarationLocal(value) : undefined;
+  const written = declaration && Node.isVariableDeclaration(declaration) ? (declaration.getInitializer() ?? value) : value;
+  return names.has(written.getText()) || written.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => names.has(identifier.getText()));
+}
+
+/** Which of the helper's parameters a load argument is (`task`), or -1. */
+function parameterIndex(node: Node, parameters: readonly ParameterDeclaration[]): number {
+  const value = unwrapExpression(node);
+  return Node.isIdentifier(value) ? parameters.findIndex((parameter) => parameter.getName() === value.getText()) : -1;
+}
+
+/**
+ * The helper's parameter its model comes from: the model argument itself when it is one, or the first operand of a
+ * fallback it is set from (`const model = forceModel || getModelForTask(task)`).
+ */
+function modelParameterOf(model: Node | undefined, parameters: readonly ParameterDeclaration[]): Node | undefined {
+  if (!model) return undefined;
+  if (parameterIndex(model, parameters) >= 0) return model;
+  const value = unwrapExpression(model);
+  const declaration = Node.isIdentifier(value) ? findDeclarationLocal(value) : undefined;
+  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  const fallback = initializer && unwrapExpression(initializer);
+  if (fallback && Node.isBinaryExpression(fallback) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(fallback.getOperatorToken().getKind())) {
+    const first = fallback.getLeft();
+    return parameterIndex(first, parameters) >= 0 ? first : undefined;
+  }
+  return undefined;
 }
 
 /** Options only a transformers.js pipeline takes when it runs (`pooling`, `chunk_length_s`, `max_new_tokens`, ...). */
@@ -191,11 +334,13 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
   if (Node.isIdentifier(callee) && callee.getText() === 'pipeline' && firstArgument && Object.hasOwn(PIPELINE_TASKS, resolveString(firstArgument, context.modules).value ?? '')) return undefined;
   const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, context.modules) : undefined;
   if (declaration && (Node.isFunctionDeclaration(declaration) || importBindingOf(callee, context.modules))) return undefined;
-  const traced = loadBehind(callee, context, 0);
+  const traced = loadBehind(callee, context, 0, loads);
   let load = traced && loads.find((candidate) => candidate.call === traced);
   const evidence: string[] = [];
   const singleton = load ? undefined : singletonLoad(callee, context, loads);
-  if (load) {
+  if (load?.helper) {
+    evidence.push(`runs the pipeline ${load.helper.name}() hands out at line ${load.call.getStartLineNumber()} (it loads it at ${load.helper.load.getSourceFile().getBaseName()}:${load.helper.load.getStartLineNumber()})`);
+  } else if (load) {
     evidence.push(`runs the pipeline loaded at line ${load.call.getStartLineNumber()}`);
   } else if (singleton) {
     load = singleton.load;
@@ -207,13 +352,16 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
     load = loads.find((candidate) => candidate.task !== null && PIPELINE_TASKS[candidate.task] === taskOfRunOption(runOption.getName())) ?? loads.find((candidate) => candidate.task !== null) ?? loads[0];
     evidence.push(`\`${callee.getText().slice(0, 40)}\` is called with the pipeline option ${runOption.getName()}; this file loads the pipeline at line ${load.call.getStartLineNumber()}`);
   }
-  const [taskNode, modelNode, optionsNode] = load.call.getArguments();
+  const { task: taskNode, model: modelNode, options: optionsNode } = load.arguments;
   const spread = taskNode && Node.isSpreadElement(taskNode) ? taskNode.getText() : undefined;
+  const helperModel = load.helper && helperModelText(load.helper.load);
   const model = spread
     ? { ref: { id: null, raw: spread, source: 'dynamic' as const }, evidence: [`task and model are the arguments \`${spread}\` the pipeline is loaded with at run time (line ${load.call.getStartLineNumber()}): not known here`] }
     : modelNode
       ? readModel(staticFieldBehindThis(modelNode) ?? modelNode, context.modules)
-      : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: [`no model given: transformers.js loads its default model for ${load.task ?? 'the task'}`] };
+      : load.helper && helperModel
+        ? { ref: { id: null, raw: helperModel, source: 'dynamic' as const }, evidence: [`the model is the one ${load.helper.name}() picks (\`${helperModel}\`): not known here`] }
+        : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: [`no model given: transformers.js loads its default model for ${load.task ?? 'the task'}`] };
   const endpoint = load.task !== null ? PIPELINE_TASKS[load.task] : endpointOfRunOptions(call, context);
   const browser = browserRuntimeOf(call.getSourceFile());
   const gpu = gpuDeviceOf(optionsNode, context);
@@ -238,13 +386,21 @@ function endpointOfRunOptions(call: CallExpression, context: AnalyzerContext): E
   return option && (Node.isPropertyAssignment(option) || Node.isShorthandPropertyAssignment(option)) ? taskOfRunOption(option.getName()) : 'other';
 }
 
-/** `this.model` in a static method of a class: the initializer of the class's static field (`static model = 'Xenova/...'`). */
+/**
+ * `this.model` in a static method of a class, or `EmbeddingsPipeline.task` naming the class of this file: the initializer of the
+ * class's static field (`static model = 'Xenova/...'`).
+ */
 function staticFieldBehindThis(node: Node): Node | undefined {
   const access = unwrapExpression(node);
-  if (!Node.isPropertyAccessExpression(access) || access.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
-  const member = access.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isPropertyDeclaration(ancestor));
-  if (!member || !(Node.isMethodDeclaration(member) || Node.isPropertyDeclaration(member)) || !member.isStatic()) return undefined;
-  const owner = member.getParent();
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  const holder = access.getExpression();
+  let owner: Node | undefined;
+  if (Node.isIdentifier(holder)) owner = access.getSourceFile().getClass(holder.getText());
+  else if (holder.getKind() === SyntaxKind.ThisKeyword) {
+    const member = access.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isPropertyDeclaration(ancestor));
+    if (!member || !(Node.isMethodDeclaration(member) || Node.isPropertyDeclaration(member)) || !member.isStatic()) return undefined;
+    owner = member.getParent();
+  }
   const field = owner && Node.isClassDeclaration(owner) ? owner.getStaticProperty(access.getName()) : undefined;
   return field && Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
 }
@@ -287,18 +443,18 @@ function taskOfRunOption(option: string): Endpoint {
 }
 
 /** The `pipeline(...)` call a value comes from: through constants, fields, `await`, and immediately-invoked async functions. */
-function loadBehind(expression: Node, context: AnalyzerContext, depth: number): Node | undefined {
+function loadBehind(expression: Node, context: AnalyzerContext, depth: number, known: readonly PipelineLoad[] = []): Node | undefined {
   if (depth > MAX_CHAIN) return undefined;
   const value = traceValue(expression, context.modules);
   if (!Node.isCallExpression(value)) return undefined;
   const callee = unwrapExpression(value.getExpression());
-  if (Node.isIdentifier(callee) && callee.getText() === 'pipeline') return value;
+  if ((Node.isIdentifier(callee) && callee.getText() === 'pipeline') || known.some((load) => load.call === value)) return value;
   if (Node.isArrowFunction(callee) || Node.isFunctionExpression(callee)) {
     const body = callee.getBody();
-    if (!Node.isBlock(body)) return loadBehind(body, context, depth + 1);
+    if (!Node.isBlock(body)) return loadBehind(body, context, depth + 1, known);
     for (const statement of body.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
       const returned = statement.getExpression();
-      const found = returned && loadBehind(returned, context, depth + 1);
+      const found = returned && loadBehind(returned, context, depth + 1, known);
       if (found) return found;
     }
   }
@@ -324,7 +480,7 @@ function modelClassLoads(context: AnalyzerContext): ModelClassLoad[] {
     const callee = unwrapExpression(call.getExpression());
     if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'from_pretrained') continue;
     const binding = calleeBinding(callee.getExpression(), context.modules);
-    if (!binding || !TRANSFORMERS_PACKAGES.has(binding.packageName) || !MODEL_CLASS.test(binding.importedName)) continue;
+    if (!binding || !isTransformersPackage(binding.packageName) || !MODEL_CLASS.test(binding.importedName)) continue;
     loads.push({ call, className: binding.importedName, packageName: binding.packageName });
   }
   return loads;

@@ -152,6 +152,26 @@ export async function answer(question: string, context: string) {
       calls: [{ line: 11, method: 'stream', provider: 'together', model: 'Qwen/Qwen3.5-9B', features: { streaming: true } }],
     },
     {
+      name: "a chain the app's function builds from a model chosen in branches, run with streamLog",
+      code: `import { ChatOpenAI } from '@langchain/openai';
+import { ChatFireworks } from '@langchain/community/chat_models/fireworks';
+import { RunnableSequence } from '@langchain/core/runnables';
+import { StringOutputParser } from '@langchain/core/output_parsers';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+const createChain = (llm: BaseChatModel) => RunnableSequence.from([(input: { question: string }) => input.question, llm, new StringOutputParser()]);
+export async function POST(choice: string, input: { question: string }) {
+  let llm;
+  if (choice === 'openai') {
+    llm = new ChatOpenAI({ modelName: 'gpt-4o-mini', temperature: 0 });
+  } else {
+    llm = new ChatFireworks({ modelName: 'accounts/fireworks/models/mixtral-8x7b-instruct', temperature: 0 });
+  }
+  const answerChain = createChain(llm);
+  return answerChain.streamLog(input);
+}`,
+      calls: [{ line: 15, method: 'streamLog', provider: 'openai', model: 'gpt-4o-mini', features: { streaming: true } }],
+    },
+    {
       name: "documents added to a store an app function opened with the embeddings passed in its options",
       code: `import { TogetherAIEmbeddings } from '@langchain/community/embeddings/togetherai';
 import type { Embeddings } from '@langchain/core/embeddings';

@@ -28,8 +28,97 @@ export const tokens = tokenizer(['hello'], { padding: true });
 export const ready = Boolean(encoder);`,
     },
     { name: 'spawning a program that runs no model', code: `import { spawn } from 'node:child_process';\nexport const build = () => spawn('git', ['-m', 'message']);` },
+    {
+      name: "an app function named getPipeline that builds a stream pipeline, not a transformers.js one",
+      code: `import { getPipeline } from './streams';\nconst run = getPipeline('gzip');\nawait run(source, { pooling: 'mean' });`,
+      files: { 'src/streams.ts': `import { pipeline } from 'node:stream/promises';\nexport function getPipeline(kind: string) {\n  return (source: unknown, options: object) => pipeline(source as any, kind as any);\n}\n` },
+    },
   ],
   invalid: [
+    {
+      name: "a pipeline an app helper of another module hands out (cached per task, default-exported, imported with import()): each run is a request, task and model the caller's",
+      code: `export async function transcribe(audio: Float32Array, model: string) {
+  const module = await import('./transformers.mjs');
+  const pipe = await module.default.getPipeline('automatic-speech-recognition', model);
+  const result = await pipe(audio, { task: 'transcribe' });
+  return result.text;
+}`,
+      files: {
+        'src/transformers.mjs': `import { pipeline } from '@xenova/transformers';
+const cache = {};
+async function getPipeline(task, forceModel = '') {
+  if (cache[task]) return cache[task];
+  const model = forceModel || defaultModelFor(task);
+  const instance = await pipeline(task, model, { quantized: true });
+  cache[task] = instance;
+  return instance;
+}
+function defaultModelFor(task) { return task === 'feature-extraction' ? 'Xenova/all-mpnet-base-v2' : 'Xenova/whisper-small'; }
+export default { getPipeline };
+`,
+      },
+      calls: [{ line: 4, method: 'pipeline(automatic-speech-recognition)', provider: 'local', endpoint: 'audio-transcription', model: null, evidenceIncludes: ['getPipeline() hands out at line 3 (it loads it at transformers.mjs:6)'] }],
+    },
+    {
+      name: 'the same helper called with the task only: the model is the one the helper picks, not known here',
+      code: `export async function vectorize(text: string) {
+  const module = await import('./transformers.mjs');
+  const pipe = await module.default.getPipeline('feature-extraction');
+  return pipe(text, { pooling: 'mean', normalize: true });
+}`,
+      files: {
+        'src/transformers.mjs': `import { pipeline } from '@xenova/transformers';
+const cache = {};
+async function getPipeline(task, forceModel = '') {
+  if (cache[task]) return cache[task];
+  const model = forceModel || defaultModelFor(task);
+  const instance = await pipeline(task, model);
+  cache[task] = instance;
+  return instance;
+}
+function defaultModelFor(task) { return task === 'feature-extraction' ? 'Xenova/all-mpnet-base-v2' : 'Xenova/whisper-small'; }
+export default { getPipeline };
+`,
+      },
+      calls: [{ line: 4, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: null, evidenceIncludes: ['the model is the one getPipeline() picks (`forceModel || defaultModelFor(task)`): not known here'] }],
+    },
+    {
+      name: 'a named helper loading a fixed task and model: the model is read where the helper writes it',
+      code: `import { loadEmbeddingPipeline } from './embedder';
+export async function embed(text: string) {
+  const extractor = await loadEmbeddingPipeline();
+  const output = await extractor(text, { pooling: 'mean', normalize: true });
+  return Array.from(output.data);
+}`,
+      files: { 'src/embedder.ts': `import { pipeline } from '@huggingface/transformers';\nconst EMBEDDING_MODEL = 'Xenova/all-MiniLM-L6-v2';\nexport async function loadEmbeddingPipeline() {\n  return pipeline('feature-extraction', EMBEDDING_MODEL);\n}\n` },
+      calls: [{ line: 4, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: 'Xenova/all-MiniLM-L6-v2' }],
+    },
+    {
+      name: 'a vendored copy of transformers.js imported by path, its task a static field of the holder class',
+      code: `class EmbeddingsPipeline {
+  static task = 'feature-extraction';
+  static model = 'all-MiniLM-L6-v2';
+  static instance: any = null;
+  static async getInstance() {
+    if (EmbeddingsPipeline.instance === null) {
+      const { pipeline } = await import('../vendor/modules/@xenova/transformers/src/transformers.js');
+      EmbeddingsPipeline.instance = await pipeline(EmbeddingsPipeline.task, EmbeddingsPipeline.model);
+    }
+    return EmbeddingsPipeline.instance;
+  }
+}
+export async function embed(chunks: string[]) {
+  const extractor = await EmbeddingsPipeline.getInstance();
+  return extractor(chunks, { pooling: 'mean', normalize: true });
+}`,
+      files: { 'vendor/modules/@xenova/transformers/src/transformers.js': `export async function pipeline(task, model) {\n  return async (input) => ({ task, model, input });\n}\n` },
+      calls: [{ line: 15, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: 'all-MiniLM-L6-v2' }],
+    },
+    {
+      name: 'a fork of transformers.js published under its own name',
+      code: `import { pipeline } from 'sillytavern-transformers';\nconst classifier = await pipeline('text-classification', 'Cohee/distilbert-base-uncased-go-emotions-onnx');\nexport const classify = (text: string) => classifier(text, { topk: 5 });`,
+      calls: [{ line: 3, method: 'pipeline(text-classification)', provider: 'local', endpoint: 'other', model: 'Cohee/distilbert-base-uncased-go-emotions-onnx' }],
+    },
     {
       name: "whisper.cpp's streaming program spawned with a local model file: a local transcription",
       code: `import { spawn } from 'node:child_process';
