@@ -1,17 +1,19 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { callsMatching } from './shared/calls';
-import { aiSdkFactoryProvider, calleeBinding, calleeNameOf, eachCall, isTrueLiteral, packagesLoadedBy, readModel, traceValue } from './shared/sdk';
+import { aiSdkFactoryProvider, calleeBinding, calleeNameOf, eachCall, isTrueLiteral, packagesLoadedBy, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * LlamaIndex.TS (`llamaindex` and its `@llamaindex/*` provider packages). The requests:
  * - an LLM class's own `llm.chat({ messages })` / `llm.complete({ prompt })` (`new OpenAI({ model })`, `new Anthropic(...)`, `new Ollama(...)`);
  * - a chat engine's `chat(...)` (`new ContextChatEngine(...)`, `SimpleChatEngine`, `CondenseQuestionChatEngine`, `index.asChatEngine()`)
  *   and a query engine's `query(...)` (`index.asQueryEngine()`), answered by the engine's LLM: the one it is given, else `Settings.llm`;
+ * - an agent's `agent.run(message)` (`agent({ llm, tools })` of '@llamaindex/workflow'; `chat` of `new OpenAIAgent(...)`), the
+ *   LLM called again with each tool result until it answers; LLMs are also made with the provider packages' factories (`openai({ model })`);
  * - `VectorStoreIndex.fromDocuments(documents)`: the index embeds every chunk of the documents with `Settings.embedModel`.
  * Constructors, `asRetriever()`, `asChatEngine()` / `asQueryEngine()` themselves and `fromDocuments([])` make no request.
  */
@@ -31,6 +33,24 @@ const LLM_CLASSES: Readonly<Record<string, string>> = {
   Gemini: 'google',
   MistralAI: 'mistral',
 };
+
+/** The provider packages' factory functions making the same LLMs (`openai({ model })` from '@llamaindex/openai'), by class. */
+const LLM_FACTORIES: Readonly<Record<string, string>> = {
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+  ollama: 'Ollama',
+  groq: 'Groq',
+  gemini: 'Gemini',
+  mistral: 'MistralAI',
+};
+
+/**
+ * Agents, which call their LLM again with each tool's result until it answers: `agent({ llm, tools, systemPrompt })` of
+ * '@llamaindex/workflow', run with `.run(message)`, and the earlier agent classes (`new OpenAIAgent({ llm, tools })`),
+ * asked with `.chat({ message })`.
+ */
+const AGENT_FUNCTIONS = new Set(['agent']);
+const AGENT_CLASSES = new Set(['OpenAIAgent', 'AnthropicAgent', 'ReActAgent', 'LLMAgent']);
 
 /** Embedding classes by the provider serving them. */
 const EMBEDDING_CLASSES: Readonly<Record<string, string>> = {
@@ -60,7 +80,7 @@ const QUERY_ENGINES = new Set(['RetrieverQueryEngine']);
 /** The options naming an engine's LLM. */
 const ENGINE_LLM_OPTIONS = ['chatModel', 'llm'];
 
-const CALLEE_NAMES = new Set(['chat', 'complete', 'query', 'fromDocuments', 'retrieve']);
+const CALLEE_NAMES = new Set(['chat', 'complete', 'query', 'fromDocuments', 'retrieve', 'run']);
 
 const MAX_CHAIN = 6;
 
@@ -83,6 +103,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (made.kind === 'llm' && (method === 'chat' || method === 'complete')) return llmRequest(call, method, made.llm, context);
   if (made.kind === 'chat-engine' && method === 'chat') return engineRequest(call, method, made, context);
   if (made.kind === 'query-engine' && method === 'query') return engineRequest(call, method, made, context);
+  if (made.kind === 'agent' && method === (made.creation.getKind() === SyntaxKind.NewExpression ? 'chat' : 'run')) return agentRequest(call, method, made, context);
   return undefined;
 }
 
@@ -93,7 +114,10 @@ interface LlmOrigin {
   evidence: string[];
 }
 
-type Made = { kind: 'llm'; llm: LlmOrigin } | { kind: 'chat-engine' | 'query-engine'; creation: Node; className: string; retrieves: boolean; llm: LlmOrigin; evidence: string[] };
+type Made =
+  | { kind: 'llm'; llm: LlmOrigin }
+  | { kind: 'chat-engine' | 'query-engine'; creation: Node; className: string; retrieves: boolean; llm: LlmOrigin; evidence: string[] }
+  | { kind: 'agent'; creation: Node; className: string; llm: LlmOrigin; options: Node | undefined; evidence: string[] };
 
 /**
  * What made the receiver of a call: an LLM class, a chat engine or a query engine of LlamaIndex. Followed through
@@ -112,6 +136,7 @@ function madeBy(receiver: Node, context: AnalyzerContext): Made | undefined {
       const binding = calleeBinding(unwrapExpression(value.getExpression()), context.modules);
       if (!binding || !isLlamaIndexPackage(binding.packageName)) return undefined;
       if (Object.hasOwn(LLM_CLASSES, binding.importedName)) return { kind: 'llm', llm: { made: value, className: binding.importedName, evidence: [`LLM: new ${binding.importedName}(...) from '${binding.packageName}' (${where(value)})`] } };
+      if (AGENT_CLASSES.has(binding.importedName)) return agentMade(value, binding, scopedLlm, receiver, context);
       const engine = Object.hasOwn(CHAT_ENGINES, binding.importedName) ? CHAT_ENGINES[binding.importedName] : undefined;
       if (!engine && !QUERY_ENGINES.has(binding.importedName)) return undefined;
       const options = resolveObjectLiteral(value.getArguments()[0], context.modules);
@@ -122,6 +147,12 @@ function madeBy(receiver: Node, context: AnalyzerContext): Made | undefined {
     }
     if (!Node.isCallExpression(value)) return undefined;
     const callee = unwrapExpression(value.getExpression());
+    if (Node.isIdentifier(callee)) {
+      const binding = calleeBinding(callee, context.modules);
+      if (!binding || !isLlamaIndexPackage(binding.packageName)) return undefined;
+      if (Object.hasOwn(LLM_FACTORIES, binding.importedName)) return { kind: 'llm', llm: { made: value, className: LLM_FACTORIES[binding.importedName], evidence: [`LLM: ${binding.importedName}(...) from '${binding.packageName}' (${where(value)})`] } };
+      return AGENT_FUNCTIONS.has(binding.importedName) ? agentMade(value, binding, scopedLlm, receiver, context) : undefined;
+    }
     if (!Node.isPropertyAccessExpression(callee)) return undefined;
     const name = callee.getName();
     if (name === 'withLLM' && isSettingsObject(callee.getExpression(), context)) {
@@ -143,6 +174,15 @@ function madeBy(receiver: Node, context: AnalyzerContext): Made | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/** An agent made with `agent({ llm, tools })` or `new OpenAIAgent({ llm, tools })`, answering with its `llm` (else `Settings.llm`). */
+function agentMade(creation: CallExpression | NewExpression, binding: { packageName: string; importedName: string }, scopedLlm: Node | undefined, receiver: Node, context: AnalyzerContext): Made | undefined {
+  const options = resolveObjectLiteral(creation.getArguments()[0], context.modules);
+  const llm = engineLlm(getObjectProperty(options, 'llm', context.modules), scopedLlm, creation, receiver, context);
+  if (!llm) return undefined;
+  const written = Node.isNewExpression(creation) ? `new ${binding.importedName}(...)` : `${binding.importedName}(...)`;
+  return { kind: 'agent', creation, className: binding.importedName, llm, options, evidence: [`agent: ${written} from '${binding.packageName}' (${where(creation)})`] };
 }
 
 /** The LLM an engine answers with: the one it is given, else the one `Settings.withLLM` scopes, else `Settings.llm` of the app. */
@@ -211,7 +251,7 @@ function llmModel(llm: LlmOrigin, context: AnalyzerContext): { provider: string;
     if (llm.className === LIBRARY_DEFAULT_LLM.className) return { provider, model: { id: LIBRARY_DEFAULT_LLM.model, raw: '', source: 'default-param' }, evidence: [...llm.evidence] };
     return { provider, model: { id: null, raw: '', source: 'dynamic' }, evidence: [...llm.evidence] };
   }
-  const optionsNode = Node.isNewExpression(llm.made) ? llm.made.getArguments()[0] : undefined;
+  const optionsNode = Node.isNewExpression(llm.made) || Node.isCallExpression(llm.made) ? llm.made.getArguments()[0] : undefined;
   const options = resolveObjectLiteral(optionsNode, context.modules);
   if (optionsNode && !options) {
     // `new OpenAI(modelConfig)`: the options object comes whole from elsewhere (a request body); its model is read where it can be.
@@ -225,7 +265,7 @@ function llmModel(llm: LlmOrigin, context: AnalyzerContext): { provider: string;
 }
 
 function maxTokensOf(llm: LlmOrigin, context: AnalyzerContext): number | null {
-  const options = llm.made && Node.isNewExpression(llm.made) ? resolveObjectLiteral(llm.made.getArguments()[0], context.modules) : undefined;
+  const options = llm.made && (Node.isNewExpression(llm.made) || Node.isCallExpression(llm.made)) ? resolveObjectLiteral(llm.made.getArguments()[0], context.modules) : undefined;
   return resolveNumber(getObjectProperty(options, 'maxTokens', context.modules), context.modules);
 }
 
@@ -275,6 +315,38 @@ function engineRequest(call: CallExpression, method: 'chat' | 'query', made: Ext
     features: { ...NO_FEATURES, streaming: isTrueLiteral(getObjectProperty(params, 'stream', context.modules)) },
     toolNames: [],
     evidence: [...made.evidence, ...evidence, ...(made.retrieves ? [QUERY_EMBEDDING] : [])],
+  });
+}
+
+/**
+ * `agent.run('What is the weather?')` (or `agent.chat({ message })` of an agent class): the agent sends the message with its
+ * system prompt and tools to its LLM, then again with each tool's result until the LLM answers (several requests per run).
+ */
+function agentRequest(call: CallExpression, method: string, made: Extract<Made, { kind: 'agent' }>, context: AnalyzerContext): DetectedCall {
+  const argument = call.getArguments()[0];
+  const params = resolveObjectLiteral(argument, context.modules);
+  const textNode = params ? getObjectProperty(params, 'message', context.modules) : argument;
+  const { provider, model, evidence } = llmModel(made.llm, context);
+  const toolList = getObjectProperty(made.options, 'tools', context.modules);
+  // `tools: []` gives the agent nothing to call: one request, as a plain chat.
+  const listed = toolList && unwrapExpression(toolList);
+  const tools = listed && !(Node.isArrayLiteralExpression(listed) && listed.getElements().length === 0) ? toolList : undefined;
+  const toolNames = readToolNames(tools, context.modules);
+  const system = getObjectProperty(made.options, 'systemPrompt', context.modules);
+  const messages: PromptMessage[] = [];
+  if (system) messages.push({ role: 'system', ...resolvePromptText(system, context.modules) });
+  if (textNode) messages.push({ role: 'user', ...resolvePromptText(textNode, context.modules) });
+  return toDetectedCall(call, context, {
+    provider,
+    sdk: 'llamaindex',
+    method: `agent.${method}`,
+    endpoint: 'chat',
+    model,
+    messages,
+    maxOutputTokens: maxTokensOf(made.llm, context),
+    features: { ...NO_FEATURES, streaming: isTrueLiteral(getObjectProperty(params, 'stream', context.modules)), tools: tools !== undefined, multiStep: tools !== undefined },
+    toolNames,
+    evidence: [...made.evidence, ...evidence, ...(tools ? [`tools: ${toolNames.length > 0 ? toolNames.join(', ') : tools.getText().slice(0, 40)}; the agent calls its LLM again with each tool's result until it answers`] : [])],
   });
 }
 

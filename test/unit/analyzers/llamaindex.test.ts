@@ -3,6 +3,11 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('llamaindex analyzer', llamaindexAnalyzer, {
   valid: [
+    { name: 'making an agent and an LLM with the factories is no request; run() on other objects is none', code: `import { openai } from '@llamaindex/openai';
+import { agent } from '@llamaindex/workflow';
+export const helper = agent({ llm: openai({ model: 'gpt-4o-mini' }), tools: [] });
+const job = { run: (task: string) => task };
+job.run('nightly');` },
     { name: 'constructors, asRetriever, asChatEngine / asQueryEngine themselves and fromDocuments([]) make no request', code: `import { ContextChatEngine, OpenAI, Settings, VectorStoreIndex } from 'llamaindex';
 Settings.llm = new OpenAI({ model: 'gpt-4o-mini' });
 const index = await VectorStoreIndex.fromDocuments([]);
@@ -23,6 +28,31 @@ store.fromDocuments(['a']);` },
 export const ensure = (documents: any[]) => LlamaCloudIndex.fromDocuments({ documents, name: 'p', projectName: 'x' });` },
   ],
   invalid: [
+    {
+      name: "a workflow agent made with agent() and an LLM factory, run with a question: tool use, several requests per run",
+      code: `import { openai } from '@llamaindex/openai';
+import { agent, tool } from '@llamaindex/workflow';
+import { z } from 'zod';
+const getWeather = tool({ name: 'getWeather', description: 'Weather for a city', parameters: z.object({ city: z.string() }), execute: ({ city }) => city });
+export async function main() {
+  const weatherAgent = agent({
+    llm: openai({ model: 'gpt-4o-mini', temperature: 0 }),
+    systemPrompt: 'You are a helpful assistant. Be as concise as possible.',
+    tools: [getWeather],
+  });
+  const response = await weatherAgent.run('What is the weather in San Francisco?');
+  return response.data.result;
+}`,
+      calls: [{ line: 11, method: 'agent.run', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', features: { tools: true, multiStep: true }, toolNames: ['getWeather'], promptIncludes: ['Be as concise as possible', 'What is the weather in San Francisco?'] }],
+    },
+    {
+      name: 'an agent class with no llm of its own answers with Settings.llm; with no tools it makes one request',
+      code: `import { Anthropic, OpenAIAgent, Settings } from 'llamaindex';
+Settings.llm = new Anthropic({ model: 'claude-3-5-haiku-latest' });
+const agent = new OpenAIAgent({ tools: [] });
+export const answer = (message: string) => agent.chat({ message });`,
+      calls: [{ line: 4, method: 'agent.chat', provider: 'anthropic', model: 'claude-3-5-haiku-latest', features: { tools: false, multiStep: false } }],
+    },
     {
       name: "@vectorstores (LlamaIndex's index core on its own): an index built with an AI SDK embedding model (`embedFunc: vercelEmbedding(cohere.embedding(...))`), and its retriever's query kept in a map",
       code: `import { VectorStoreIndex } from '@vectorstores/core';
