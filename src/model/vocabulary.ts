@@ -15,6 +15,13 @@ export const USAGE_FILE_NAME = 'llm-usage.yml';
  */
 export const CONNECTION_SETTING_NAME = /^(?:base_?ur[il]|api_?base(?:_?url)?|api_?key|api_?token|auth_?token|access_?token|headers|endpoint|organization|api_?version|signal|timeout)$/i;
 
+/**
+ * Functions that wrap a function given inline and hand back one the app calls the same way: LangSmith's `traceable`,
+ * Langfuse's `observe`, Braintrust's `wrapTraced`, Genkit's `defineFlow` (`const summarizeFlow = ai.defineFlow(config,
+ * async (input) => { ... })`). Callers call the const holding the result, so that const names the function around a request.
+ */
+export const FUNCTION_WRAPPER_NAME = /^(?:traceable|observe|wrapTraced|defineFlow)$/;
+
 /** Single-file components (Vue's `.vue`, Svelte's `.svelte`): the scan reads their `<script>` blocks, the editor re-scans them on save. */
 export function isComponentFile(filePath: string): boolean {
   return /\.(?:vue|svelte)$/.test(filePath);

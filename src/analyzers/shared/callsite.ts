@@ -1,6 +1,6 @@
 import { replyNameOf } from './replyName';
-import { REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
-import { Node, SyntaxKind, ts } from 'ts-morph';
+import { FUNCTION_WRAPPER_NAME, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
+import { Node, SyntaxKind, ts, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
@@ -33,9 +33,25 @@ export function enclosingFunctionName(node: Node): string | null {
     if (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) {
       const holder = current.getParent();
       if (holder && (Node.isVariableDeclaration(holder) || Node.isPropertyAssignment(holder) || Node.isPropertyDeclaration(holder)) && !isHandedOnCallback(current)) return holder.getName();
+      const wrapped = wrappedFunctionHolder(current);
+      if (wrapped) return wrapped.getName();
     }
   }
   return null;
+}
+
+/**
+ * `const summarizeFlow = ai.defineFlow(config, async (input) => { ... })` (also `traceable(async (text) => ..., options)`):
+ * the variable holding what a function wrapper (`FUNCTION_WRAPPER_NAME`) makes of a function given inline, or undefined.
+ */
+export function wrappedFunctionHolder(fn: Node): VariableDeclaration | undefined {
+  const call = fn.getParent();
+  if (!call || !Node.isCallExpression(call) || !call.getArguments().includes(fn)) return undefined;
+  const callee = call.getExpression();
+  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+  if (!name || !FUNCTION_WRAPPER_NAME.test(name)) return undefined;
+  const holder = call.getParent();
+  return holder && Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode()) ? holder : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
-import { annotationComment, callSpan, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField } from './callsite';
+import { annotationComment, callSpan, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
 import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
@@ -959,17 +959,18 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
   for (let current = node.getParent(); current; current = current.getParent()) {
     const isFunction = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || Node.isArrowFunction(current) || Node.isFunctionExpression(current);
     if (!isFunction) continue;
-    const named = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || isHeldByName(current);
+    const wrapped = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) ? undefined : wrappedFunctionHolder(current);
+    const named = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || isHeldByName(current) || wrapped !== undefined;
     if (!named) {
       // Calling the function that registers the handler makes no request: the route's traffic does, one request per hit.
       if (isRegisteredHandler(current) || isMemoizedCallback(current)) return undefined;
       innermost = current;
       continue;
     }
-    const name = (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) ? current.getName() : (current.getParent() as unknown as { getName(): string }).getName()) ?? '';
+    const name = (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) ? current.getName() : (wrapped ?? (current.getParent() as unknown as { getName(): string })).getName()) ?? '';
     if (!/^[A-Za-z_$][\w$]*$/.test(name) || name !== call.enclosingFunction?.split('.').pop()) return undefined;
     const returned = innermost && returnedBy(current, innermost) ? innermost : undefined;
-    const heldAs = Node.isFunctionDeclaration(current) && !exportedSyntactically(current, name) ? higherOrderHolder(current, name) : undefined;
+    const heldAs = wrapped ?? (Node.isFunctionDeclaration(current) && !exportedSyntactically(current, name) ? higherOrderHolder(current, name) : undefined);
     const implemented = implementedTypes(current, returned, modules);
     // A model the end user's own subscription serves (a VS Code Language Model API handler) is one implementation among
     // the app's priced ones and has no price to give: a call through the interface they share is priced through those,

@@ -289,6 +289,45 @@ export async function verifyLumaEvent(page: string) {
     ],
   },
   {
+    name: 'a helper given inline to a tracer (traceable(async (...) => ..., options)): callers of the const holding it are its callers',
+    files: {
+      'src/verify.ts': `import { ChatAnthropic } from '@langchain/anthropic';
+import { traceable } from 'langsmith/traceable';
+export const verifyContentIsRelevant = traceable(async (content: string, args: { systemPrompt: string }) => {
+  const model = new ChatAnthropic({ model: 'claude-sonnet-4-5', temperature: 0 });
+  return model.invoke([{ role: 'system', content: args.systemPrompt }, { role: 'user', content }]);
+}, { name: 'verify-content-relevancy' });
+`,
+      'src/luma.ts': `import { verifyContentIsRelevant } from './verify';
+export async function verifyLumaEvent(page: string) {
+  return verifyContentIsRelevant(page, { systemPrompt: 'Is this event about our products? Answer yes or no.' });
+}
+`,
+    },
+    sites: [
+      { file: 'src/luma.ts', line: 3, kind: 'wrapper-caller', via: 'src/verify.ts:5', model: 'claude-sonnet-4-5', promptIncludes: ['event about our products'], inTotals: true },
+      { file: 'src/verify.ts', line: 5, kind: 'sdk', inTotals: false },
+    ],
+  },
+  {
+    name: 'a function given inline to a wrapper we do not know (a retry): its const is not taken for the helper',
+    files: {
+      'src/verify.ts': `import { ChatAnthropic } from '@langchain/anthropic';
+import { retrying } from './retry';
+export const verifyContentIsRelevant = retrying(async (content: string) => {
+  const model = new ChatAnthropic({ model: 'claude-sonnet-4-5', temperature: 0 });
+  return model.invoke([{ role: 'user', content }]);
+});
+`,
+      'src/luma.ts': `import { verifyContentIsRelevant } from './verify';
+export async function verifyLumaEvent(page: string) {
+  return verifyContentIsRelevant(page);
+}
+`,
+    },
+    sites: [{ file: 'src/verify.ts', line: 5, kind: 'sdk', inTotals: true }],
+  },
+  {
     name: 'two levels: feature → extractData → generate; the middle call is a helper too',
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
