@@ -3,7 +3,7 @@ import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { clientParameterOf, resolveClientOrigin } from './shared/clients';
-import { resolveMessages, resolvePromptText } from './shared/prompt';
+import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { ANTHROPIC_PACKAGE_PROVIDERS, clientProvider, eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, packagesLoadedBy, readToolNames } from './shared/sdk';
 
@@ -22,7 +22,13 @@ const METHODS: readonly MethodSpec[] = [
   { path: 'messages.batches.create', endpoint: 'batch' },
   { path: 'beta.messages.batches.create', endpoint: 'batch' },
   { path: 'completions.create', endpoint: 'completion' },
+  // Claude Managed Agents: a user message sent into a session of an agent made beforehand (its model, system prompt and
+  // tools are the agent's); the agent then runs its own loop on Anthropic's side.
+  { path: 'beta.sessions.events.send', endpoint: 'chat' },
 ];
+
+/** The methods whose request object is not the first argument (`events.send(sessionId, { events })`), by path. */
+const REQUEST_ARGUMENT: Readonly<Record<string, number>> = { 'beta.sessions.events.send': 1 };
 
 /** Model ids that only Anthropic models carry (first-party, Bedrock and Vertex spellings). */
 const CLAUDE_MODEL = /^(?:(?:us|eu|apac|global)\.)?(?:anthropic\.)?claude/i;
@@ -45,7 +51,10 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (origin && !(origin.packageName in ANTHROPIC_PACKAGE_PROVIDERS)) return undefined;
 
   const isBatch = match.method.endpoint === 'batch';
-  const [request] = match.arguments;
+  const sessionEvent = match.method.path === 'beta.sessions.events.send';
+  // `events.send` is too common a shape to take from an untraced receiver.
+  if (sessionEvent && !origin) return undefined;
+  const request = match.arguments[REQUEST_ARGUMENT[match.method.path] ?? 0];
   const params = isBatch ? firstBatchParams(request, context) : resolveObjectLiteral(request, context.modules);
   const modelNode = getObjectProperty(params, 'model', context.modules);
   const model = readModel(modelNode, context.modules);
@@ -72,7 +81,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const untracedProvider = CLAUDE_MODEL.test(model.ref.id ?? '') && /^(?:(?:us|eu|apac|global)\.)?anthropic\./.test(model.ref.id ?? '') ? 'aws-bedrock' : 'anthropic';
   const provider = (origin && clientProvider(origin, context.modules, evidence)) ?? untracedProvider;
   const clientParameter = clientParameterOf(receiver, origin, context.modules);
-  evidence.push(...model.evidence);
+  if (sessionEvent) evidence.push("a user message sent into a Managed Agents session: the agent made beforehand (its model, system prompt and tools) answers it, running its own loop on Anthropic's side");
+  else evidence.push(...model.evidence);
 
   const { messages, hasImage } = readPrompt(match.method.path, params, context);
   const tools = getObjectProperty(params, 'tools', context.modules);
@@ -114,6 +124,14 @@ function firstBatchParams(request: Node | undefined, context: AnalyzerContext): 
 
 function readPrompt(path: string, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
   if (!params) return { messages: [{ role: 'user', text: '{{request}}', holes: [{ kind: 'message-array', expression: 'request' }] }], hasImage: false };
+  if (path === 'beta.sessions.events.send') {
+    // `{ events: [{ type: 'user.message', content: [{ type: 'text', text }] }] }`: each user message's content is a turn.
+    const events = getObjectProperty(params, 'events', context.modules);
+    const list = events && unwrapExpression(events);
+    const turns = (list && Node.isArrayLiteralExpression(list) ? list.getElements() : []).map((event) => getObjectProperty(resolveObjectLiteral(event, context.modules), 'content', context.modules)).filter((content): content is Node => content !== undefined);
+    const resolved = turns.map((content) => resolveContentParts(content, context.modules));
+    return { messages: [{ role: 'system', text: '{{the agent\'s system prompt}}', holes: [{ kind: 'unknown', expression: 'the agent configuration' }] }, ...resolved.map((parts): PromptMessage => ({ role: 'user', ...parts.text }))], hasImage: resolved.some((parts) => parts.hasImage) };
+  }
   if (path === 'completions.create') {
     const prompt = getObjectProperty(params, 'prompt', context.modules);
     return { messages: prompt ? [{ role: 'user', ...resolvePromptText(prompt, context.modules) }] : [], hasImage: false };

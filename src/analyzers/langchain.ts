@@ -113,7 +113,7 @@ const STORE_CLASS = /(?:VectorStore|Store|VectorSearch)$|^(?:Chroma|HNSWLib|Milv
 export const langchainAnalyzer: Analyzer = {
   id: 'langchain',
   packages: [LANGCHAIN_PACKAGE],
-  analyze: eachCall((call, context) => analyzeCall(call, context) ?? analyzeStoreCall(call, context), (name) => name in REQUEST_METHODS || name in STORE_METHODS),
+  analyze: eachCall((call, context) => analyzeCall(call, context) ?? analyzeStoreCall(call, context), (name) => name in REQUEST_METHODS || name in STORE_METHODS || RETRIEVER_RUNS.has(name)),
 };
 
 /** What a runnable resolves to: the model inside it, the prompt templates before it, and what decorators added. */
@@ -196,11 +196,49 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   });
 }
 
-/** `PineconeStore.fromExistingIndex(embeddings, ...)`, `store.asRetriever()`, `store.addDocuments(docs)`: reported with the store's embeddings model. */
+/**
+ * `PineconeStore.fromExistingIndex(embeddings, ...)`, `store.asRetriever()`, `store.addDocuments(docs)`: reported with the store's
+ * embeddings model. A retriever the code runs itself (`await retriever.invoke(question)`) is reported at each run instead.
+ */
 function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  if (RETRIEVER_RUNS.has(callee.getName())) {
+    const made = traceValue(callee.getExpression(), context.modules);
+    const madeCallee = Node.isCallExpression(made) ? made.getExpression() : undefined;
+    if (!Node.isCallExpression(made) || !madeCallee || !Node.isPropertyAccessExpression(madeCallee) || madeCallee.getName() !== 'asRetriever' || !runsOfHeldRetriever(made).includes(call)) return undefined;
+    return analyzeStoreMethod(made, context, call);
+  }
+  return analyzeStoreMethod(call, context);
+}
+
+/** What runs a retriever, embedding the query right there: `await retriever.invoke(question)` (earlier `getRelevantDocuments`). */
+const RETRIEVER_RUNS = new Set(['invoke', 'getRelevantDocuments']);
+
+/**
+ * The runs (`retriever.invoke(q)`) of the retriever a `const` holds from this `asRetriever()` call, in the const's scope, when
+ * running it is all the code does with it; none when it is handed on (to a chain, which runs it inside).
+ */
+function runsOfHeldRetriever(asRetriever: CallExpression): CallExpression[] {
+  const held = heldBy(asRetriever, true);
+  if (!held) return [];
+  const runs: CallExpression[] = [];
+  for (const mention of held.scope.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (mention.getText() !== held.name || mention === held.declaration.getNameNode()) continue;
+    const access = mention.getParent();
+    const run = access?.getParent();
+    if (!access || !Node.isPropertyAccessExpression(access) || access.getExpression() !== mention || !RETRIEVER_RUNS.has(access.getName()) || !run || !Node.isCallExpression(run) || run.getExpression() !== access) return [];
+    runs.push(run);
+  }
+  return runs;
+}
+
+function analyzeStoreMethod(call: CallExpression, context: AnalyzerContext, site: CallExpression = call): DetectedCall | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(STORE_METHODS, callee.getName())) return undefined;
   const name = callee.getName();
+  // Reported where the code runs the retriever it holds, not where it makes it.
+  if (site === call && name === 'asRetriever' && runsOfHeldRetriever(call).length > 0) return undefined;
   const spec = STORE_METHODS[name];
   const isFactory = name.startsWith('from');
   const receiver = unwrapExpression(callee.getExpression());
@@ -231,11 +269,14 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
   if (!isFactory) evidence.push(`store created at ${store.creation.getSourceFile().getBaseName()}:${store.creation.getStartLineNumber()}`);
   const { provider, model } = modelOfRunnable(embeddings, context, evidence);
   const argument = call.getArguments()[0];
-  const expression = (spec.embeds === 'documents' && argument ? argument.getText() : name === 'similaritySearch' || name === 'similaritySearchWithScore' || name === 'maxMarginalRelevanceSearch' ? (argument?.getText() ?? 'query') : 'query').slice(0, 60);
-  return toDetectedCall(call, context, {
+  const ranRetriever = site !== call;
+  if (ranRetriever) evidence.push(`runs the retriever made with asRetriever() at ${call.getSourceFile().getBaseName()}:${call.getStartLineNumber()}: the query is embedded here`);
+  const expression = (ranRetriever ? (site.getArguments()[0]?.getText() ?? 'query') : spec.embeds === 'documents' && argument ? argument.getText() : name === 'similaritySearch' || name === 'similaritySearchWithScore' || name === 'maxMarginalRelevanceSearch' ? (argument?.getText() ?? 'query') : 'query').slice(0, 60);
+  const siteCallee = site.getExpression();
+  return toDetectedCall(site, context, {
     provider,
     sdk: 'langchain',
-    method: `${isFactory ? `${storeClass.importedName}.` : ''}${name}`,
+    method: ranRetriever && Node.isPropertyAccessExpression(siteCallee) ? `retriever.${siteCallee.getName()}` : `${isFactory ? `${storeClass.importedName}.` : ''}${name}`,
     endpoint: 'embedding',
     model,
     messages: [embeddedTextTurn(expression, spec.embeds)],

@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('anthropic analyzer', anthropicAnalyzer, {
   valid: [
+    { name: 'an events.send() of something else in a module that loads the SDK', code: `import Anthropic from '@anthropic-ai/sdk';\nexport const client = new Anthropic();\nexport const notify = (bus: any, id: string) => bus.beta.sessions.events.send(id, { events: [{ type: 'user.message', content: 'hi' }] });` },
     { name: 'a subpath import: listing models and counting tokens send no prompt', code: `import { Anthropic } from '@anthropic-ai/sdk/index.mjs';\nconst claude = new Anthropic();\nawait claude.models.list();\nawait claude.messages.countTokens({ model: 'claude-sonnet-4-5', messages: [] });` },
     { name: 'Twilio messages.create is not an LLM call', code: `import twilio from 'twilio';\nconst client = twilio(sid, token);\nclient.messages.create({ body: 'Your code is 1234', from: '+1555', to: phone });` },
     { name: 'an untraced messages.create without a Claude model', code: `export function send(chat: any, text: string) {\n  return chat.messages.create({ channel: 'general', text });\n}` },
@@ -14,6 +15,16 @@ runAnalyzerTests('anthropic analyzer', anthropicAnalyzer, {
     { name: 'an untraced messages.create without max_tokens in a module that loads the SDK', code: `const Anthropic = require('@anthropic-ai/sdk');\nexport const claude = new Anthropic();\nexport function notify(sms: any, to: string) {\n  return sms.messages.create({ body: 'Your summary is ready', to });\n}` },
   ],
   invalid: [
+    {
+      name: 'a user message sent into a Managed Agents session: the model is the agent\'s, set where the agent was made',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+export async function ask(apiKey: string, agentId: string, environmentId: string, message: string) {
+  const client = new Anthropic({ apiKey });
+  const session = await client.beta.sessions.create({ agent: agentId, environment_id: environmentId });
+  await client.beta.sessions.events.send(session.id, { events: [{ type: 'user.message', content: [{ type: 'text', text: 'Review this pull request: ' + message }] }] });
+}`,
+      calls: [{ line: 5, method: 'beta.sessions.events.send', provider: 'anthropic', endpoint: 'chat', model: null, promptIncludes: ['Review this pull request'], evidenceIncludes: ['a user message sent into a Managed Agents session'] }],
+    },
     {
       name: "a model field of the app's settings that nothing on the request's path sets: the app's default settings give it (a guess); one naming another vendor's model is not taken; a bare `model` field is not looked up",
       files: {

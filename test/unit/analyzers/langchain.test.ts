@@ -225,6 +225,22 @@ export async function searchArticles(pineconeIndex: any, question: string) {
       ],
     },
     {
+      name: 'a retriever the code runs itself: the query is embedded at each invoke(), not where the retriever is made',
+      code: `import { FaissStore } from '@langchain/community/vectorstores/faiss';
+import { OllamaEmbeddings } from '@langchain/ollama';
+const embeddings = new OllamaEmbeddings({ model: 'nomic-embed-text' });
+export async function answerContext(documents: any[], question: string) {
+  const vectorStore = new FaissStore(embeddings, {});
+  await vectorStore.addDocuments(documents);
+  const retriever = vectorStore.asRetriever();
+  return retriever.invoke(question);
+}`,
+      calls: [
+        { line: 6, method: 'addDocuments', provider: 'ollama', endpoint: 'embedding', model: 'nomic-embed-text' },
+        { line: 8, method: 'retriever.invoke', provider: 'ollama', endpoint: 'embedding', model: 'nomic-embed-text', evidenceIncludes: ['runs the retriever made with asRetriever() at case.ts:7'] },
+      ],
+    },
+    {
       name: 'a store constructed with new and documents added later; Ollama embeddings',
       code: `import { QdrantVectorStore } from '@langchain/qdrant';
 import { OllamaEmbeddings } from '@langchain/ollama';
