@@ -45,6 +45,7 @@ describe('prefilter', () => {
     ['xsAI', `import { generateText } from 'xsai';`],
     ['the OpenAI Agents SDK core', `import { Agent, run } from '@openai/agents-core';`],
     ["Inngest's AgentKit", `import { createAgent, anthropic } from "@inngest/agent-kit";`],
+    ["IBM's watsonx.ai SDK", `import { WatsonXAI } from '@ibm-cloud/watsonx-ai';`],
     ["a Genkit plugin's model reference", `import { gemini15Flash } from '@genkit-ai/googleai';`],
     ['web-llm', `import { CreateMLCEngine } from '@mlc-ai/web-llm';`],
     ['the Chroma client (its collections embed text)', `import { CloudClient, Knn } from 'chromadb';`],
