@@ -212,6 +212,35 @@ function analyzeStoreCall(call: CallExpression, context: AnalyzerContext): Detec
   return analyzeStoreMethod(call, context);
 }
 
+/** LangChain's store interfaces: a value so declared is whichever store the app hands in, with its own embeddings. */
+const STORE_INTERFACES = new Set(['VectorStore', 'VectorStoreInterface', 'SaveableVectorStore']);
+
+/**
+ * `this.vectorStore.similaritySearch(query, 3)` (or `addDocuments(docs)`) on a field or parameter declared as a LangChain vector
+ * store (`private vectorStore: VectorStore`, a store class): the store embeds the query or the documents with the embeddings
+ * model it was made with, which the code here does not say. Retrievers it hands out are left to where they run.
+ */
+function handedStoreCall(call: CallExpression, name: string, receiver: Node, context: AnalyzerContext): DetectedCall | undefined {
+  if (name === 'asRetriever') return undefined;
+  const declared = parameterTypeBinding(receiver, context.modules) ?? fieldTypeBinding(receiver);
+  if (!declared || !LANGCHAIN_PACKAGE.test(declared.packageName) || !(STORE_INTERFACES.has(declared.typeName) || (STORE_PACKAGE.test(declared.packageName) && STORE_CLASS.test(declared.typeName)))) return undefined;
+  const embeds = STORE_METHODS[name].embeds;
+  const argument = call.getArguments()[0];
+  const expression = (argument?.getText() ?? (embeds === 'documents' ? 'documents' : 'query')).slice(0, 60);
+  return toDetectedCall(call, context, {
+    provider: 'unknown',
+    sdk: 'langchain',
+    method: name,
+    endpoint: 'embedding',
+    model: { id: null, raw: '', source: 'dynamic' },
+    messages: [embeddedTextTurn(expression, embeds)],
+    maxOutputTokens: null,
+    features: { streaming: false, tools: false, vision: false, structuredOutput: false },
+    toolNames: [],
+    evidence: [`\`${receiver.getText().slice(0, 40)}\` is declared ${declared.typeName} from '${declared.packageName}': the store the app hands in embeds ${embeds === 'documents' ? 'the documents it stores' : 'each query it searches'} with its own embeddings model, which the code here does not say`],
+  });
+}
+
 /** What runs a retriever, embedding the query right there: `await retriever.invoke(question)` (earlier `getRelevantDocuments`). */
 const RETRIEVER_RUNS = new Set(['invoke', 'getRelevantDocuments']);
 
@@ -245,7 +274,7 @@ function analyzeStoreMethod(call: CallExpression, context: AnalyzerContext, site
   // `(await Store.fromExistingIndex(...)).asRetriever()`: the factory in the same expression is already the site.
   if (!isFactory && Node.isCallExpression(receiver) && Node.isPropertyAccessExpression(receiver.getExpression()) && Object.hasOwn(STORE_METHODS, (receiver.getExpression() as import('ts-morph').PropertyAccessExpression).getName())) return undefined;
   const store = isFactory ? { creation: call, classNode: receiver } : storeCreation(receiver, context.modules);
-  if (!store) return spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined;
+  if (!store) return (spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined) ?? handedStoreCall(call, name, receiver, context);
   // Opening a store on an existing index embeds nothing: its searches do. Where the code searches the store it holds
   // (`const store = await Store.fromExistingIndex(...); await store.similaritySearch(q)`), each search is a site and the
   // opening is not; a store handed elsewhere, or as a retriever, keeps the opening as the site of the queries it will embed.

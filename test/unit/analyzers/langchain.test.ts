@@ -3,6 +3,7 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
   valid: [
+    { name: "a search on a field declared as the app's own store type", code: `import type { VectorStore } from './search';\nexport class Finder {\n  constructor(private store: VectorStore) {}\n  find(q: string) { return this.store.similaritySearch(q, 3); }\n}`, files: { 'src/search.ts': `export interface VectorStore { similaritySearch(q: string, k: number): Promise<string[]> }\n` } },
     { name: "invoke on what a package function built from a model, and on an app function's result given no model", code: `import { ChatOpenAI } from '@langchain/openai';\nimport { makeThing } from 'some-package';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini' });\nfunction makeQueue(name: string) { return { invoke: (x: unknown) => x, name }; }\nexport const a = makeThing(model).invoke('x');\nexport const b = makeQueue('jobs').invoke('y');` },
     { name: 'store look-alikes: a non-LangChain fromDocuments, a store without an embeddings model, Array.from', code: `import { VectorIndex } from './search';\nimport { MemoryVectorStore } from 'langchain/vectorstores/memory';\nVectorIndex.fromDocuments(docs, { dims: 3 });\nconst store = await MemoryVectorStore.fromDocuments(docs, fakeEmbeddings);\nArray.from([1, 2]);\nexport const r = (db: any) => db.asRetriever();` },
     { name: 'a comment and a string naming the API', code: `// await llm.invoke('hello')\nexport const doc = "new ChatOpenAI({ model: 'gpt-4o' }).invoke('hi')";` },
@@ -222,6 +223,24 @@ export async function searchArticles(pineconeIndex: any, question: string) {
         { line: 11, method: 'similaritySearch', model: 'text-embedding-3-large' },
         { line: 12, method: 'asRetriever', model: 'text-embedding-3-large' },
         { line: 16, method: 'similaritySearch', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-large' },
+      ],
+    },
+    {
+      name: "a store the app hands to its service class (a field declared LangChain's VectorStore): each search and addDocuments embeds with the store's own model, not known here",
+      code: `import { type VectorStore } from '@langchain/core/vectorstores';
+export class ChatService {
+  constructor(private vectorStore: VectorStore) {}
+  async sources(question: string) {
+    const documents = await this.vectorStore.similaritySearch(question, 3);
+    return documents.map((document) => document.pageContent);
+  }
+  async ingest(documents: any[]) {
+    await this.vectorStore.addDocuments(documents);
+  }
+}`,
+      calls: [
+        { line: 5, method: 'similaritySearch', provider: 'unknown', endpoint: 'embedding', model: null, evidenceIncludes: ["is declared VectorStore from '@langchain/core/vectorstores'"] },
+        { line: 9, method: 'addDocuments', provider: 'unknown', endpoint: 'embedding', model: null },
       ],
     },
     {
