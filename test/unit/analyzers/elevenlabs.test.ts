@@ -3,10 +3,32 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('elevenlabs analyzer', elevenlabsAnalyzer, {
   valid: [
+    { name: "another library's startSession and connect", code: `import { Conversation } from './chat';\nimport { Scribe } from './scribe';\nexport const a = Conversation.startSession({ agentId: 'x' });\nexport const b = Scribe.connect({ modelId: 'y' });` },
     { name: 'listing voices sends no text', code: `import { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';\nconst client = new ElevenLabsClient();\nexport const voices = await client.voices.getAll();` },
     { name: 'generate() and convert() of other objects are not ElevenLabs requests', code: `import { Converter } from 'showdown';\nconst converter = new Converter();\nexport const html = converter.makeHtml('# hi');\nexport function run(cohere: any, codegen: { generate(x: unknown): unknown }) {\n  codegen.generate({ text: 'x', model_id: 'eleven_multilingual_v2' });\n  return cohere.textToSpeech.convert('voice', { text: 'x' });\n}` },
   ],
   invalid: [
+    {
+      name: "a conversation with an ElevenLabs agent from the browser SDK, and one started on @elevenlabs/react's hook: realtime voice sessions, the agent's model set in ElevenLabs",
+      code: `import { Conversation } from '@elevenlabs/client';
+import { useConversation } from '@elevenlabs/react';
+export async function call(agentId: string) {
+  return Conversation.startSession({ agentId, connectionType: 'webrtc' });
+}
+export function useVoice() {
+  const conversation = useConversation({ onMessage: () => undefined });
+  return () => conversation.startSession({ agentId: 'agent_123' });
+}`,
+      calls: [
+        { line: 4, method: 'Conversation.startSession', provider: 'elevenlabs', endpoint: 'chat', model: null, features: { streaming: true }, realtimeStep: { step: 'connect', session: 'conversation' }, evidenceIncludes: ['the agent\'s LLM, voice and prompt are set on the agent in ElevenLabs'] },
+        { line: 8, method: 'useConversation.startSession', provider: 'elevenlabs', model: null },
+      ],
+    },
+    {
+      name: "live transcription with Scribe's realtime model",
+      code: `import { Scribe } from '@elevenlabs/client';\nexport const listen = (token: string) => Scribe.connect({ token, modelId: 'scribe_v2_realtime', microphone: { echoCancellation: true } });`,
+      calls: [{ line: 2, method: 'Scribe.connect', provider: 'elevenlabs', endpoint: 'audio-transcription', model: 'scribe_v2_realtime', realtimeStep: { step: 'connect', session: 'transcription' } }],
+    },
     {
       name: 'legacy generate() on a client held by a class (CommonJS), and text to speech with the request as second argument',
       code: `const { ElevenLabsClient } = require('elevenlabs');
