@@ -3,7 +3,7 @@ import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, nonEmptyList, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -39,10 +39,8 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
   if (system && !Node.isArrowFunction(unwrapExpression(system))) messages.push({ role: 'system', ...resolvePromptText(system, modules) });
   const input = call.getArguments()[0];
   if (input) messages.push({ role: 'user', ...resolvePromptText(input, modules) });
-  const toolList = getObjectProperty(agentOptions, 'tools', modules);
-  const listedTools = toolList && unwrapExpression(toolList);
-  const tools = listedTools && !(Node.isArrayLiteralExpression(listedTools) && listedTools.getElements().length === 0) ? toolList : undefined;
-  const evidence = [`${made.kind === 'agent' ? 'agent' : 'network'} made with ${made.factory}() from AgentKit at ${made.node.getSourceFile().getBaseName()}:${made.node.getStartLineNumber()}`, ...model.evidence];
+  const tools = nonEmptyList(getObjectProperty(agentOptions, 'tools', modules));
+  const evidence = [`${made.kind === 'agent' ? 'agent' : 'network'} made with ${made.factory}() from AgentKit at ${placeOf(made.node)}`, ...model.evidence];
   if (made.kind === 'network') evidence.push('a network run: its router picks an agent each turn, up to its maxIter, until it stops');
   if (tools) evidence.push(`tools ${tools.getText().slice(0, 50)}: the model is asked again with each tool's result`);
   return toDetectedCall(call, context, {

@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/t
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, traceValue } from './shared/sdk';
 
 /**
@@ -72,7 +72,7 @@ function modelRun(call: CallExpression, context: AnalyzerContext): DetectedCall 
     maxOutputTokens: read.maxTokens,
     tools: Boolean(getObjectProperty(params, 'tools', context.modules)),
     structured: false,
-    evidence: [`run() of new ${model.className}(...) from Dexter (${place(model.made)})`, ...read.evidence],
+    evidence: [`run() of new ${model.className}(...) from Dexter (${placeOf(model.made)})`, ...read.evidence],
   });
 }
 
@@ -106,7 +106,7 @@ function functionRun(call: CallExpression, context: AnalyzerContext): DetectedCa
     tools: functions !== undefined,
     structured: factory.structured,
     evidence: [
-      `calls the function made by ${binding.importedName}() from Dexter (${place(made)})`,
+      `calls the function made by ${binding.importedName}() from Dexter (${placeOf(made)})`,
       ...(functions ? [`functions ${functions.getText().slice(0, 60)} are offered as tools; the runner asks the model again with each result until it answers`] : []),
       ...read.evidence,
     ],
@@ -119,10 +119,6 @@ function modelOf(made: NewExpression, requestParams: Node | undefined, context: 
   const node = getObjectProperty(requestParams, 'model', context.modules) ?? getObjectProperty(params, 'model', context.modules);
   const read = readModel(node, context.modules);
   return { ref: read.ref, maxTokens: resolveNumber(getObjectProperty(requestParams, 'max_tokens', context.modules) ?? getObjectProperty(params, 'max_tokens', context.modules), context.modules), evidence: node ? read.evidence : ["no model given: Dexter's default model for the class"] };
-}
-
-function place(node: Node): string {
-  return `${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`;
 }
 
 function report(call: CallExpression, context: AnalyzerContext, draft: { method: string; endpoint: Endpoint; model: ModelRef; messages: PromptMessage[]; maxOutputTokens: number | null; tools: boolean; structured: boolean; evidence: string[] }): DetectedCall {

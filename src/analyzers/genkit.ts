@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/t
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, isStringLike, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, isStringLike, nonEmptyList, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -135,7 +135,7 @@ function instanceRequest(call: CallExpression, context: AnalyzerContext): Detect
   const kind = INSTANCE_METHODS[method];
   const argument = call.getArguments()[0];
   const options = resolveObjectLiteral(argument, context.modules);
-  const where = instance ? `the Genkit instance made at ${place(instance.made)}` : `${method}() from Genkit`;
+  const where = instance ? `the Genkit instance made at ${placeOf(instance.made)}` : `${method}() from Genkit`;
   if (kind.endpoint === 'embedding') {
     const model = genkitModel(getObjectProperty(options, 'embedder', context.modules), context);
     const content = getObjectProperty(options, 'content', context.modules);
@@ -192,7 +192,7 @@ function chatRequest(call: CallExpression, context: AnalyzerContext): DetectedCa
     toolNames: [...settings.toolNames, ...turn.toolNames],
     structured: settings.structured || turn.structured,
     vision: turn.vision,
-    evidence: [`a turn of the chat session made with ${factory.getText().slice(0, 40)}() at ${place(made)} (the session's history is sent each turn)`, ...model.evidence, ...settings.evidence, ...turn.evidence],
+    evidence: [`a turn of the chat session made with ${factory.getText().slice(0, 40)}() at ${placeOf(made)} (the session's history is sent each turn)`, ...model.evidence, ...settings.evidence, ...turn.evidence],
   });
 }
 
@@ -222,7 +222,7 @@ function promptRun(call: CallExpression, context: AnalyzerContext): DetectedCall
     toolNames: read.toolNames,
     structured: read.structured,
     vision: read.vision,
-    evidence: [`runs the prompt ${callee.getText()} defined with ${factory.getText().slice(0, 40)}() at ${place(defined)}`, ...fromFile, ...model.evidence, ...read.evidence],
+    evidence: [`runs the prompt ${callee.getText()} defined with ${factory.getText().slice(0, 40)}() at ${placeOf(defined)}`, ...fromFile, ...model.evidence, ...read.evidence],
   });
 }
 
@@ -259,9 +259,8 @@ function readRequest(options: Node | undefined, promptOnly: Node | undefined, co
     messages.push({ role: 'user', ...parts.text });
     vision ||= parts.hasImage;
   }
-  const toolList = getObjectProperty(options, 'tools', modules);
-  const listed = toolList && unwrapExpression(toolList);
-  const tools = listed !== undefined && !(Node.isArrayLiteralExpression(listed) && listed.getElements().length === 0);
+  const toolList = nonEmptyList(getObjectProperty(options, 'tools', modules));
+  const tools = toolList !== undefined;
   const output = resolveObjectLiteral(getObjectProperty(options, 'output', modules), modules);
   const format = getObjectProperty(output, 'format', modules);
   const structured = Boolean(getObjectProperty(output, 'schema', modules)) || (format !== undefined && /['"`](?:json|array|enum)['"`]/.test(format.getText()));
@@ -286,7 +285,7 @@ function requestModel(node: Node | undefined, instance: ReturnType<typeof genkit
   const fallback = getObjectProperty(instance?.options, 'model', context.modules);
   if (!fallback) return { provider: 'unknown', model: { id: null, raw: '', source: 'dynamic' }, evidence: ['no model on the request and no default model on the Genkit instance'] };
   const model = genkitModel(fallback, context);
-  return { ...model, evidence: [`the Genkit instance's default model (${fallback.getText().slice(0, 60)}, ${place(fallback)})`, ...model.evidence] };
+  return { ...model, evidence: [`the Genkit instance's default model (${fallback.getText().slice(0, 60)}, ${placeOf(fallback)})`, ...model.evidence] };
 }
 
 /**
@@ -332,10 +331,6 @@ function pluginProvider(expression: Node, context: AnalyzerContext): { provider:
 function stripPrefix(ref: ModelRef): ModelRef {
   const strip = (id: string | null): string | null => (id ? id.replace(/^(?:googleai|vertexai|openai|anthropic|ollama|groq|mistral|deepseek|xai)\//, '') : id);
   return { ...ref, id: strip(ref.id), ...(ref.candidates ? { candidates: ref.candidates.map((candidate) => ({ ...candidate, id: strip(candidate.id) ?? candidate.id })) } : {}) };
-}
-
-function place(node: Node): string {
-  return `${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`;
 }
 
 function report(call: CallExpression, context: AnalyzerContext, draft: { method: string; endpoint: Endpoint; provider: string; model: ModelRef; messages: PromptMessage[]; maxOutputTokens?: number | null; streaming?: boolean; tools?: boolean; toolNames?: string[]; structured?: boolean; vision?: boolean; evidence: string[] }): DetectedCall {

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { embeddedTextTurn, forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
-import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, unwrapExpression } from './shared/resolve';
+import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, standsForPackageType, traceValue } from './shared/sdk';
 import { declaredReturnType, functionOf } from './shared/shapes';
 import { LANGCHAIN_PACKAGE, STORE_METHODS, storeCreation } from './shared/langchainLibrary';
@@ -299,7 +299,7 @@ function analyzeStoreMethod(call: CallExpression, context: AnalyzerContext, site
   const { provider, model } = modelOfRunnable(embeddings, context, evidence);
   const argument = call.getArguments()[0];
   const ranRetriever = site !== call;
-  if (ranRetriever) evidence.push(`runs the retriever made with asRetriever() at ${call.getSourceFile().getBaseName()}:${call.getStartLineNumber()}: the query is embedded here`);
+  if (ranRetriever) evidence.push(`runs the retriever made with asRetriever() at ${placeOf(call)}: the query is embedded here`);
   const expression = (ranRetriever ? (site.getArguments()[0]?.getText() ?? 'query') : spec.embeds === 'documents' && argument ? argument.getText() : name === 'similaritySearch' || name === 'similaritySearchWithScore' || name === 'maxMarginalRelevanceSearch' ? (argument?.getText() ?? 'query') : 'query').slice(0, 60);
   const siteCallee = site.getExpression();
   return toDetectedCall(site, context, {

@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/t
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, nonEmptyList, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { callsMatching } from './shared/calls';
 import { aiSdkFactoryProvider, calleeBinding, calleeNameOf, eachCall, isTrueLiteral, packagesLoadedBy, readModel, readToolNames, traceValue } from './shared/sdk';
 
@@ -135,7 +135,7 @@ function madeBy(receiver: Node, context: AnalyzerContext): Made | undefined {
     if (Node.isNewExpression(value)) {
       const binding = calleeBinding(unwrapExpression(value.getExpression()), context.modules);
       if (!binding || !isLlamaIndexPackage(binding.packageName)) return undefined;
-      if (Object.hasOwn(LLM_CLASSES, binding.importedName)) return { kind: 'llm', llm: { made: value, className: binding.importedName, evidence: [`LLM: new ${binding.importedName}(...) from '${binding.packageName}' (${where(value)})`] } };
+      if (Object.hasOwn(LLM_CLASSES, binding.importedName)) return { kind: 'llm', llm: { made: value, className: binding.importedName, evidence: [`LLM: new ${binding.importedName}(...) from '${binding.packageName}' (${placeOf(value)})`] } };
       if (AGENT_CLASSES.has(binding.importedName)) return agentMade(value, binding, scopedLlm, receiver, context);
       const engine = Object.hasOwn(CHAT_ENGINES, binding.importedName) ? CHAT_ENGINES[binding.importedName] : undefined;
       if (!engine && !QUERY_ENGINES.has(binding.importedName)) return undefined;
@@ -143,14 +143,14 @@ function madeBy(receiver: Node, context: AnalyzerContext): Made | undefined {
       const given = ENGINE_LLM_OPTIONS.map((name) => getObjectProperty(options, name, context.modules)).find((option) => option !== undefined);
       const llm = engineLlm(given, scopedLlm, value, receiver, context);
       if (!llm) return undefined;
-      return { kind: engine ? 'chat-engine' : 'query-engine', creation: value, className: binding.importedName, retrieves: engine?.retrieves ?? true, llm, evidence: [`${engine ? 'chat' : 'query'} engine: new ${binding.importedName}(...) from '${binding.packageName}' (${where(value)})`] };
+      return { kind: engine ? 'chat-engine' : 'query-engine', creation: value, className: binding.importedName, retrieves: engine?.retrieves ?? true, llm, evidence: [`${engine ? 'chat' : 'query'} engine: new ${binding.importedName}(...) from '${binding.packageName}' (${placeOf(value)})`] };
     }
     if (!Node.isCallExpression(value)) return undefined;
     const callee = unwrapExpression(value.getExpression());
     if (Node.isIdentifier(callee)) {
       const binding = calleeBinding(callee, context.modules);
       if (!binding || !isLlamaIndexPackage(binding.packageName)) return undefined;
-      if (Object.hasOwn(LLM_FACTORIES, binding.importedName)) return { kind: 'llm', llm: { made: value, className: LLM_FACTORIES[binding.importedName], evidence: [`LLM: ${binding.importedName}(...) from '${binding.packageName}' (${where(value)})`] } };
+      if (Object.hasOwn(LLM_FACTORIES, binding.importedName)) return { kind: 'llm', llm: { made: value, className: LLM_FACTORIES[binding.importedName], evidence: [`LLM: ${binding.importedName}(...) from '${binding.packageName}' (${placeOf(value)})`] } };
       return AGENT_FUNCTIONS.has(binding.importedName) ? agentMade(value, binding, scopedLlm, receiver, context) : undefined;
     }
     if (!Node.isPropertyAccessExpression(callee)) return undefined;
@@ -169,7 +169,7 @@ function madeBy(receiver: Node, context: AnalyzerContext): Made | undefined {
       const given = ENGINE_LLM_OPTIONS.map((option) => getObjectProperty(options, option, context.modules)).find((option) => option !== undefined);
       const llm = engineLlm(given, scopedLlm, value, receiver, context);
       if (!llm) return undefined;
-      return { kind: name === 'asChatEngine' ? 'chat-engine' : 'query-engine', creation: value, className: `${callee.getExpression().getText().slice(0, 30)}.${name}()`, retrieves: true, llm, evidence: [`${name === 'asChatEngine' ? 'chat' : 'query'} engine: ${callee.getExpression().getText().slice(0, 30)}.${name}() (${where(value)}), retrieving from the index`] };
+      return { kind: name === 'asChatEngine' ? 'chat-engine' : 'query-engine', creation: value, className: `${callee.getExpression().getText().slice(0, 30)}.${name}()`, retrieves: true, llm, evidence: [`${name === 'asChatEngine' ? 'chat' : 'query'} engine: ${callee.getExpression().getText().slice(0, 30)}.${name}() (${placeOf(value)}), retrieving from the index`] };
     }
     return undefined;
   }
@@ -182,7 +182,7 @@ function agentMade(creation: CallExpression | NewExpression, binding: { packageN
   const llm = engineLlm(getObjectProperty(options, 'llm', context.modules), scopedLlm, creation, receiver, context);
   if (!llm) return undefined;
   const written = Node.isNewExpression(creation) ? `new ${binding.importedName}(...)` : `${binding.importedName}(...)`;
-  return { kind: 'agent', creation, className: binding.importedName, llm, options, evidence: [`agent: ${written} from '${binding.packageName}' (${where(creation)})`] };
+  return { kind: 'agent', creation, className: binding.importedName, llm, options, evidence: [`agent: ${written} from '${binding.packageName}' (${placeOf(creation)})`] };
 }
 
 /** The LLM an engine answers with: the one it is given, else the one `Settings.withLLM` scopes, else `Settings.llm` of the app. */
@@ -201,7 +201,7 @@ function settingsLlm(file: SourceFile, context: AnalyzerContext): LlmOrigin | un
   const assigned = settingsAssignment(file, 'llm', context);
   if (assigned) {
     const made = madeBy(assigned, context);
-    if (made?.kind === 'llm') return { ...made.llm, evidence: [...made.llm.evidence, `set as Settings.llm (${where(assigned)})`] };
+    if (made?.kind === 'llm') return { ...made.llm, evidence: [...made.llm.evidence, `set as Settings.llm (${placeOf(assigned)})`] };
   }
   return { className: LIBRARY_DEFAULT_LLM.className, evidence: [`no LLM given to the engine and no Settings.llm set in ${file.getBaseName()}: LlamaIndex's default, OpenAI ${LIBRARY_DEFAULT_LLM.model} (the app may set Settings.llm in another module)`] };
 }
@@ -238,10 +238,6 @@ function callbackResult(callback: Node | undefined): Node | undefined {
 
 function mentionsLlamaIndex(file: SourceFile): boolean {
   return [...packagesLoadedBy(file)].some(isLlamaIndexPackage);
-}
-
-function where(node: Node): string {
-  return `${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`;
 }
 
 /** Provider and model of an LLM: the class's provider and its `model` option, else LlamaIndex's default model for OpenAI. */
@@ -327,10 +323,8 @@ function agentRequest(call: CallExpression, method: string, made: Extract<Made, 
   const params = resolveObjectLiteral(argument, context.modules);
   const textNode = params ? getObjectProperty(params, 'message', context.modules) : argument;
   const { provider, model, evidence } = llmModel(made.llm, context);
-  const toolList = getObjectProperty(made.options, 'tools', context.modules);
   // `tools: []` gives the agent nothing to call: one request, as a plain chat.
-  const listed = toolList && unwrapExpression(toolList);
-  const tools = listed && !(Node.isArrayLiteralExpression(listed) && listed.getElements().length === 0) ? toolList : undefined;
+  const tools = nonEmptyList(getObjectProperty(made.options, 'tools', context.modules));
   const toolNames = readToolNames(tools, context.modules);
   const system = getObjectProperty(made.options, 'systemPrompt', context.modules);
   const messages: PromptMessage[] = [];
@@ -404,7 +398,7 @@ function retrieval(call: CallExpression, receiver: Node, context: AnalyzerContex
     maxOutputTokens: null,
     features: NO_FEATURES,
     toolNames: [],
-    evidence: [`retrieve() on ${made.getText().slice(0, 60)} (${where(made)}) of the index built at ${where(built)}: the query is embedded, then matched against the stored vectors`, ...embedder.evidence],
+    evidence: [`retrieve() on ${made.getText().slice(0, 60)} (${placeOf(made)}) of the index built at ${placeOf(built)}: the query is embedded, then matched against the stored vectors`, ...embedder.evidence],
   });
 }
 
@@ -440,7 +434,7 @@ function optionsEmbedder(options: Node | undefined, context: AnalyzerContext): {
   const made = adapter.getArguments()[0] && traceValue(adapter.getArguments()[0], context.modules);
   const factory = made && Node.isCallExpression(made) ? unwrapExpression(made.getExpression()) : undefined;
   if (!made || !factory || !Node.isCallExpression(made)) return undefined;
-  const evidence = [`embedding model: the embedFunc option, ${adapter.getText().slice(0, 80)} (${where(adapter)})`];
+  const evidence = [`embedding model: the embedFunc option, ${adapter.getText().slice(0, 80)} (${placeOf(adapter)})`];
   const provider = aiSdkFactoryProvider(Node.isPropertyAccessExpression(factory) ? factory.getExpression() : factory, context.modules, evidence);
   if (!provider) return undefined;
   const read = readModel(made.getArguments()[0], context.modules);
@@ -455,7 +449,7 @@ function embeddingModel(file: SourceFile, context: AnalyzerContext): { provider:
     if (binding && isLlamaIndexPackage(binding.packageName)) {
       const provider = Object.hasOwn(EMBEDDING_CLASSES, binding.importedName) ? EMBEDDING_CLASSES[binding.importedName] : 'unknown';
       const modelNode = getObjectProperty(resolveObjectLiteral(made.getArguments()[0], context.modules), 'model', context.modules);
-      const evidence = [`embedding model: Settings.embedModel = new ${binding.importedName}(...) (${where(made)})`];
+      const evidence = [`embedding model: Settings.embedModel = new ${binding.importedName}(...) (${placeOf(made)})`];
       if (!modelNode && binding.importedName === LIBRARY_DEFAULT_EMBEDDING.className) return { provider, model: { id: LIBRARY_DEFAULT_EMBEDDING.model, raw: '', source: 'default-param' }, evidence: [...evidence, `no model option: the library default ${LIBRARY_DEFAULT_EMBEDDING.model}`] };
       const read = readModel(modelNode, context.modules);
       return { provider, model: read.ref, evidence: [...evidence, ...read.evidence] };

@@ -4,7 +4,7 @@ import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
-import { findDeclaration, getObjectProperty, hasDirective, initializerOf, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, thisAssignments, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, hasDirective, initializerOf, namespaceMember, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, thisAssignments, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, readModel, traceValue } from './shared/sdk';
 import { enterCall } from './shared/modelValue';
 
@@ -339,7 +339,7 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
   const evidence: string[] = [];
   const singleton = load ? undefined : singletonLoad(callee, context, loads);
   if (load?.helper) {
-    evidence.push(`runs the pipeline ${load.helper.name}() hands out at line ${load.call.getStartLineNumber()} (it loads it at ${load.helper.load.getSourceFile().getBaseName()}:${load.helper.load.getStartLineNumber()})`);
+    evidence.push(`runs the pipeline ${load.helper.name}() hands out at line ${load.call.getStartLineNumber()} (it loads it at ${placeOf(load.helper.load)})`);
   } else if (load) {
     evidence.push(`runs the pipeline loaded at line ${load.call.getStartLineNumber()}`);
   } else if (singleton) {

@@ -3,7 +3,7 @@ import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, nonEmptyList, placeOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { aiSdkFactoryProvider, calleeBinding, eachCall, isTrueLiteral, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -36,7 +36,7 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
     const made = traceValue(callee.getExpression(), context.modules);
     const binding = Node.isNewExpression(made) ? calleeBinding(unwrapExpression(made.getExpression()), context.modules) : undefined;
     if (!binding || !PACKAGE.test(binding.packageName) || binding.importedName !== 'Runner') return undefined;
-    runner = `run() of the Runner made at ${made.getSourceFile().getBaseName()}:${made.getStartLineNumber()}`;
+    runner = `run() of the Runner made at ${placeOf(made)}`;
   } else {
     return undefined;
   }
@@ -49,11 +49,11 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
   const instructions = getObjectProperty(agent.options, 'instructions', modules);
   if (instructions && !Node.isArrowFunction(unwrapExpression(instructions)) && !Node.isFunctionExpression(unwrapExpression(instructions))) messages.push({ role: 'system', ...resolvePromptText(instructions, modules) });
   if (input) messages.push({ role: 'user', ...resolvePromptText(input, modules) });
-  const tools = listed(getObjectProperty(agent.options, 'tools', modules)) ?? listed(getObjectProperty(agent.options, 'mcpServers', modules));
-  const handoffs = listed(getObjectProperty(agent.options, 'handoffs', modules));
+  const tools = nonEmptyList(getObjectProperty(agent.options, 'tools', modules)) ?? nonEmptyList(getObjectProperty(agent.options, 'mcpServers', modules));
+  const handoffs = nonEmptyList(getObjectProperty(agent.options, 'handoffs', modules));
   const outputType = getObjectProperty(agent.options, 'outputType', modules);
   const options = resolveObjectLiteral(optionsNode, modules);
-  const evidence = [runner, `agent made at ${agent.made.getSourceFile().getBaseName()}:${agent.made.getStartLineNumber()}`, ...model.evidence];
+  const evidence = [runner, `agent made at ${placeOf(agent.made)}`, ...model.evidence];
   if (tools || handoffs) evidence.push(`${[tools ? `tools ${tools.getText().slice(0, 50)}` : '', handoffs ? `handoffs ${handoffs.getText().slice(0, 50)}` : ''].filter(Boolean).join(' and ')}: the model is asked again with each tool result or after each handoff until an agent answers`);
   return toDetectedCall(call, context, {
     provider: model.provider,
@@ -67,12 +67,6 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
     toolNames: tools ? readToolNames(tools, modules) : [],
     evidence,
   });
-}
-
-/** A list option that holds something (`tools: [search]`), not an empty array literal. */
-function listed(node: Node | undefined): Node | undefined {
-  const value = node && unwrapExpression(node);
-  return value && !(Node.isArrayLiteralExpression(value) && value.getElements().length === 0) ? node : undefined;
 }
 
 /** The options of the `new Agent({...})` (or `Agent.create({...})`) an expression holds. */

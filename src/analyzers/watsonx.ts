@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -55,7 +55,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   }
   const parameters = resolveObjectLiteral(getObjectProperty(params, 'parameters', modules), modules);
   const tools = getObjectProperty(params, 'tools', modules);
-  const evidence = [`${method}() of the watsonx.ai service made with WatsonXAI.newInstance() at ${service.getSourceFile().getBaseName()}:${service.getStartLineNumber()}`, ...(deployment ? [`a deployment of the team's own (${deployment.getText().slice(0, 40)}): its model is set in watsonx.ai`] : model.evidence)];
+  const evidence = [`${method}() of the watsonx.ai service made with WatsonXAI.newInstance() at ${placeOf(service)}`, ...(deployment ? [`a deployment of the team's own (${deployment.getText().slice(0, 40)}): its model is set in watsonx.ai`] : model.evidence)];
   return toDetectedCall(call, context, {
     provider: 'ibm-watsonx',
     sdk: 'watsonx',

@@ -540,6 +540,17 @@ export function getObjectProperty(objectLiteral: Node | undefined, name: string,
   return undefined;
 }
 
+/** A list option that holds something (`tools: [search]`, `tools: searchTools`): the node, or undefined for none or an empty array literal. */
+export function nonEmptyList(node: Node | undefined): Node | undefined {
+  const value = node && unwrapExpression(node);
+  return value && !(Node.isArrayLiteralExpression(value) && value.getElements().length === 0) ? node : undefined;
+}
+
+/** Where a node is written, as evidence names it: `route.ts:42`. */
+export function placeOf(node: Node): string {
+  return `${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`;
+}
+
 /** The first of several property names present on an object literal. */
 export function firstProperty(object: Node | undefined, names: readonly string[], modules?: ModuleLoader): Node | undefined {
   for (const name of names) {

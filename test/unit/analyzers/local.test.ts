@@ -1,6 +1,20 @@
 import { localAnalyzer } from '../../../src/analyzers/local';
 import { runAnalyzerTests } from './tester';
 
+/** An app module handing out transformers.js pipelines cached per task (as SillyTavern's server does), default-exported. */
+const PIPELINE_HELPER_MODULE = `import { pipeline } from '@xenova/transformers';
+const cache = {};
+async function getPipeline(task, forceModel = '') {
+  if (cache[task]) return cache[task];
+  const model = forceModel || defaultModelFor(task);
+  const instance = await pipeline(task, model, { quantized: true });
+  cache[task] = instance;
+  return instance;
+}
+function defaultModelFor(task) { return task === 'feature-extraction' ? 'Xenova/all-mpnet-base-v2' : 'Xenova/whisper-small'; }
+export default { getPipeline };
+`;
+
 runAnalyzerTests('local analyzer', localAnalyzer, {
   valid: [
     { name: 'loading a transformers.js pipeline is not a request; other calls in the file are not runs', code: `import { pipeline } from '@xenova/transformers';\nconst classifier = await pipeline('sentiment-analysis', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');\nfunction format(x: unknown, options: object) { return String(x); }\nformat(classifier, { pooling: 'mean' });\nconsole.log(JSON.stringify({ ready: true }));\nsetTimeout(() => undefined, 10);` },
@@ -44,18 +58,7 @@ export const ready = Boolean(encoder);`,
   return result.text;
 }`,
       files: {
-        'src/transformers.mjs': `import { pipeline } from '@xenova/transformers';
-const cache = {};
-async function getPipeline(task, forceModel = '') {
-  if (cache[task]) return cache[task];
-  const model = forceModel || defaultModelFor(task);
-  const instance = await pipeline(task, model, { quantized: true });
-  cache[task] = instance;
-  return instance;
-}
-function defaultModelFor(task) { return task === 'feature-extraction' ? 'Xenova/all-mpnet-base-v2' : 'Xenova/whisper-small'; }
-export default { getPipeline };
-`,
+        'src/transformers.mjs': PIPELINE_HELPER_MODULE,
       },
       calls: [{ line: 4, method: 'pipeline(automatic-speech-recognition)', provider: 'local', endpoint: 'audio-transcription', model: null, evidenceIncludes: ['getPipeline() hands out at line 3 (it loads it at transformers.mjs:6)'] }],
     },
@@ -67,18 +70,7 @@ export default { getPipeline };
   return pipe(text, { pooling: 'mean', normalize: true });
 }`,
       files: {
-        'src/transformers.mjs': `import { pipeline } from '@xenova/transformers';
-const cache = {};
-async function getPipeline(task, forceModel = '') {
-  if (cache[task]) return cache[task];
-  const model = forceModel || defaultModelFor(task);
-  const instance = await pipeline(task, model);
-  cache[task] = instance;
-  return instance;
-}
-function defaultModelFor(task) { return task === 'feature-extraction' ? 'Xenova/all-mpnet-base-v2' : 'Xenova/whisper-small'; }
-export default { getPipeline };
-`,
+        'src/transformers.mjs': PIPELINE_HELPER_MODULE,
       },
       calls: [{ line: 4, method: 'pipeline(feature-extraction)', provider: 'local', endpoint: 'embedding', model: null, evidenceIncludes: ['the model is the one getPipeline() picks (`forceModel || defaultModelFor(task)`): not known here'] }],
     },
