@@ -11,15 +11,66 @@ import { eachCall, readModel, traceValue } from './shared/sdk';
  * options })` runs Claude Code's agent in a child process: a loop of Messages API requests in which the model calls
  * Claude Code's tools (files, shell, web, the MCP servers it is given) until it answers, each step billed to the API key
  * (or the plan) Claude Code runs under. The model is `options.model` (Claude Code's own default when unset); `maxTurns`
- * caps the steps. Messages stream back as an async iterator. (anthropics/claude-agent-sdk-typescript: `query`.)
+ * caps the steps. Messages stream back as an async iterator. (anthropics/claude-agent-sdk-typescript: `query`; its V2
+ * interface's sessions below.)
  */
 const PACKAGES = new Set(['@anthropic-ai/claude-agent-sdk', '@anthropic-ai/claude-code']);
+
+/**
+ * The SDK's V2 interface: `unstable_v2_prompt(prompt, options)` runs one prompt; a session made with
+ * `unstable_v2_createSession(options)` (or `unstable_v2_resumeSession(id, options)`) runs the agent loop again at each
+ * `session.send(message)`, with the session's history.
+ */
+const V2_PROMPT = 'unstable_v2_prompt';
+const V2_SESSION_FACTORIES = new Set(['unstable_v2_createSession', 'unstable_v2_resumeSession']);
 
 export const claudeAgentSdkAnalyzer: Analyzer = {
   id: 'claude-agent-sdk',
   packages: [...PACKAGES],
-  analyze: eachCall(analyzeCall, (name) => name === 'query'),
+  analyze: eachCall((call, context) => analyzeCall(call, context) ?? v2Call(call, context), (name) => name === 'query' || name === V2_PROMPT || name === 'send'),
 };
+
+/** `unstable_v2_prompt('...', { model })`, and `session.send('...')` on a V2 session. */
+function v2Call(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  let options: Node | undefined;
+  let method: string;
+  let evidence: string;
+  if (Node.isIdentifier(callee)) {
+    const binding = importBindingOf(callee, context.modules);
+    if (!binding || !PACKAGES.has(binding.packageName) || binding.importedName !== V2_PROMPT) return undefined;
+    options = call.getArguments()[1];
+    method = V2_PROMPT;
+    evidence = `${V2_PROMPT} imported from '${binding.packageName}': one prompt through Claude Code's agent loop`;
+  } else if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'send') {
+    const made = traceValue(callee.getExpression(), context.modules);
+    const factory = Node.isCallExpression(made) ? unwrapExpression(made.getExpression()) : undefined;
+    const binding = factory && Node.isIdentifier(factory) ? importBindingOf(factory, context.modules) : undefined;
+    if (!Node.isCallExpression(made) || !binding || !PACKAGES.has(binding.packageName) || !V2_SESSION_FACTORIES.has(binding.importedName)) return undefined;
+    options = made.getArguments()[binding.importedName === 'unstable_v2_resumeSession' ? 1 : 0];
+    method = 'session.send';
+    evidence = `a turn of the session made with ${binding.importedName}() at ${made.getSourceFile().getBaseName()}:${made.getStartLineNumber()}: Claude Code's agent loop runs again with the session's history`;
+  } else {
+    return undefined;
+  }
+  const settings = resolveObjectLiteral(options, context.modules);
+  const modelNode = getObjectProperty(settings, 'model', context.modules);
+  const model = modelNode ? readModel(modelNode, context.modules) : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: ["no `model`: Claude Code's own default model (not in the code)"] };
+  const prompt = call.getArguments()[0];
+  return toDetectedCall(call, context, {
+    provider: 'anthropic',
+    sdk: 'claude-agent-sdk',
+    method,
+    endpoint: 'chat',
+    model: model.ref,
+    messages: [prompt ? { role: 'user', ...resolvePromptText(prompt, context.modules) } : runTimeTurn('message', 'interpolation')],
+    maxOutputTokens: null,
+    features: { streaming: method !== V2_PROMPT, tools: true, vision: false, structuredOutput: false, multiStep: true },
+    toolNames: [],
+    steps: { max: null, basis: "Claude Code's agent loop (it runs until the model answers)" },
+    evidence: [evidence, ...model.evidence],
+  });
+}
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = unwrapExpression(call.getExpression());

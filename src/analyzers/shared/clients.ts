@@ -41,6 +41,8 @@ export function resolveClientOrigin(expression: Node, modules: ModuleLoader, dep
 const ORIGIN_CACHE = new WeakMap<Node, ClientOrigin | undefined>();
 
 function resolveUncached(expression: Node, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
+  // `this.client = client as OpenAI` (a library wrapping the client its caller hands in): what the value is, else what it is cast to.
+  if (Node.isAsExpression(expression) || Node.isTypeAssertion(expression)) return resolveUncached(expression.getExpression(), modules, depth) ?? fromTypeAnnotation(expression.getTypeNode(), modules, depth);
   const node = unwrapExpression(expression);
   if (Node.isNewExpression(node)) {
     const constructorExpression = node.getExpression();

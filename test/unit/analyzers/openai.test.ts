@@ -24,6 +24,21 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a library keeping the client its caller hands in, cast to OpenAI (`this.client = client as OpenAI`): a request of an OpenAI client whose options are the caller\'s',
+      code: `import OpenAI from 'openai';
+type LikeClient = { chat: { completions: { create: (params: object) => Promise<unknown> } } };
+export class Structured {
+  readonly client: LikeClient;
+  constructor({ client }: { client: LikeClient }) {
+    this.client = client as OpenAI;
+  }
+  async extract(params: { model: string; messages: [] }) {
+    return this.client.chat.completions.create({ ...params, stream: false });
+  }
+}`,
+      calls: [{ line: 9, method: 'chat.completions.create', provider: 'openai', evidenceIncludes: ['client typed as OpenAI (options unknown)'] }],
+    },
+    {
       name: "openai-edge (the v3 API as a fetch client for edge runtimes): moderation, an embedding and a streamed chat completion",
       code: `import { Configuration, OpenAIApi } from 'openai-edge';
 const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_KEY }));
