@@ -468,7 +468,10 @@ export function readToolNames(tools: Node | undefined, modules: ModuleLoader): s
       names.push(...readToolNames(declarations, modules));
       continue;
     }
-    const name = getObjectProperty(getObjectProperty(object, 'function'), 'name') ?? getObjectProperty(getObjectProperty(object, 'toolSpec'), 'name') ?? getObjectProperty(object, 'name');
+    // A tool made by a framework's factory (`tool({ name: 'get_weather', ... })`, `new FunctionTool({ name })`): the name the model sees.
+    const made = object ? undefined : traceValue(element, modules);
+    const factoryOptions = made && (Node.isCallExpression(made) || Node.isNewExpression(made)) ? resolveObjectLiteral(made.getArguments()[0], modules) : undefined;
+    const name = getObjectProperty(getObjectProperty(object, 'function'), 'name') ?? getObjectProperty(getObjectProperty(object, 'toolSpec'), 'name') ?? getObjectProperty(object, 'name') ?? getObjectProperty(factoryOptions, 'name');
     const hostedType = name ? undefined : typeOfHostedTool(object, modules);
     if (name) names.push(resolveString(name, modules).value ?? name.getText());
     else if (hostedType) names.push(hostedType);

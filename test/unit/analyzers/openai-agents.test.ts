@@ -28,7 +28,7 @@ export async function main(question: string) {
   const result = await run(agent, question, { stream: true });
   return result.finalOutput;
 }`,
-      calls: [{ line: 11, method: 'run', sdk: 'openai-agents', provider: 'openai', endpoint: 'chat', model: 'gpt-4.1-mini', features: { streaming: true, tools: true, multiStep: true }, toolNames: ['getWeather'], promptIncludes: ['answer questions about the weather'] }],
+      calls: [{ line: 11, method: 'run', sdk: 'openai-agents', provider: 'openai', endpoint: 'chat', model: 'gpt-4.1-mini', features: { streaming: true, tools: true, multiStep: true }, toolNames: ['get_weather'], promptIncludes: ['answer questions about the weather'] }],
     },
     {
       name: "a Runner's run of an agent with an AI SDK model and a structured output type: the AI SDK provider serves it",

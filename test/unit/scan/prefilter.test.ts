@@ -47,6 +47,7 @@ describe('prefilter', () => {
     ["Inngest's AgentKit", `import { createAgent, anthropic } from "@inngest/agent-kit";`],
     ["IBM's watsonx.ai SDK", `import { WatsonXAI } from '@ibm-cloud/watsonx-ai';`],
     ["ElevenLabs' browser SDK", `import { Conversation } from '@elevenlabs/client';`],
+    ["Google's Agent Development Kit", `import { InMemoryRunner, LlmAgent } from '@google/adk';`],
     ["a Genkit plugin's model reference", `import { gemini15Flash } from '@genkit-ai/googleai';`],
     ['web-llm', `import { CreateMLCEngine } from '@mlc-ai/web-llm';`],
     ['the Chroma client (its collections embed text)', `import { CloudClient, Knn } from 'chromadb';`],
