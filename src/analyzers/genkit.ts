@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/t
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, isStringLike, nonEmptyList, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, nonEmptyList, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -141,18 +141,18 @@ function instanceRequest(call: CallExpression, context: AnalyzerContext): Detect
     const content = getObjectProperty(options, 'content', context.modules);
     const text = content?.getText().slice(0, 60) ?? 'content';
     return report(call, context, {
-      method: `ai.${method}`,
+      method: instance ? `ai.${method}` : method,
       endpoint: 'embedding',
       ...model,
       messages: [{ role: 'user', text: `{{${text}}}`, holes: [{ kind: 'rag-context', expression: text }] }],
       evidence: [`${method}() of ${where}`, ...model.evidence],
     });
   }
-  const request = options ?? (argument && (isStringLike(unwrapExpression(argument)) || !Node.isObjectLiteralExpression(unwrapExpression(argument))) ? undefined : argument);
-  const model = requestModel(getObjectProperty(request, 'model', context.modules), instance, context);
+  const model = requestModel(getObjectProperty(options, 'model', context.modules), instance, context);
+  // `ai.generate(prompt)`: an argument that is no request object the code spells out is the prompt itself.
   const read = readRequest(options, options ? undefined : argument, context);
   return report(call, context, {
-    method: `ai.${method}`,
+    method: instance ? `ai.${method}` : method,
     endpoint: 'chat',
     ...model,
     messages: read.messages,

@@ -84,6 +84,13 @@ export const reply = (message: string) => chat.send(message);`,
       calls: [{ line: 5, method: 'chat.send', provider: 'google', model: 'gemini-2.5-flash', promptIncludes: ['You are a pirate.'], holeKinds: ['history', 'interpolation'] }],
     },
     {
+      name: "Genkit before 1.0: generate() imported from @genkit-ai/ai with a plugin's model constant",
+      code: `import { generate } from '@genkit-ai/ai';
+import { gemini15Flash } from '@genkit-ai/googleai';
+export const haiku = (topic: string) => generate({ model: gemini15Flash, prompt: \`Write a haiku about \${topic}.\` });`,
+      calls: [{ line: 3, method: 'generate', provider: 'google', model: 'gemini-1.5-flash', promptIncludes: ['Write a haiku about'] }],
+    },
+    {
       name: 'a model name without a known plugin prefix: the model is read, its server is not known',
       code: `import { genkit } from 'genkit';
 const ai = genkit({ plugins: [] });
