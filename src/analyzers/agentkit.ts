@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
 import { getObjectProperty, nonEmptyList, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, madeByExport, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Inngest's AgentKit (`@inngest/agent-kit`): an agent made with `createAgent({ system, model, tools })`, its model from the
@@ -59,11 +59,10 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
 
 /** The `createAgent(...)` or `createNetwork(...)` of AgentKit a receiver holds. */
 function madeBy(receiver: Node, context: AnalyzerContext): { kind: 'agent' | 'network'; factory: string; node: Node; options: Node | undefined } | undefined {
-  const value = traceValue(receiver, context.modules);
-  if (!Node.isCallExpression(value)) return undefined;
-  const binding = calleeBinding(unwrapExpression(value.getExpression()), context.modules);
-  if (!binding || !PACKAGE.test(binding.packageName) || !['createAgent', 'createNetwork'].includes(binding.importedName)) return undefined;
-  return { kind: binding.importedName === 'createAgent' ? 'agent' : 'network', factory: binding.importedName, node: value, options: resolveObjectLiteral(value.getArguments()[0], context.modules) };
+  const found = madeByExport(receiver, 'call', context.modules, (binding) => PACKAGE.test(binding.packageName) && ['createAgent', 'createNetwork'].includes(binding.importedName));
+  if (!found) return undefined;
+  const { made, binding } = found;
+  return { kind: binding.importedName === 'createAgent' ? 'agent' : 'network', factory: binding.importedName, node: made, options: resolveObjectLiteral(made.getArguments()[0], context.modules) };
 }
 
 /** The options of a network's first agent (`createNetwork({ agents: [agent] })`). */

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { firstProperty, getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { escapeRegExp } from '../model/regExp';
 import { calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -76,7 +76,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     if (!binding || !Object.hasOwn(COMMANDS, binding.importedName) || COMMANDS[binding.importedName].packageName !== binding.packageName) return undefined;
     command = binding.importedName;
     input = created.getArguments()[0];
-    evidence.push(`${command} from '${binding.packageName}' at ${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()}`);
+    evidence.push(`${command} from '${binding.packageName}' at ${placeOf(created)}`);
     const origin = resolveClientOrigin(callee.getExpression(), context.modules);
     if (origin && origin.packageName !== binding.packageName) return undefined;
     evidence.push(origin ? origin.evidence[0] : `client \`${callee.getExpression().getText().slice(0, 40)}\` not traced; the command class decides`);

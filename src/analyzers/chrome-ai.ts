@@ -4,7 +4,7 @@ import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, placeOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { eachCall, traceValue } from './shared/sdk';
 
 /**
@@ -93,7 +93,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     features: { streaming: method.streaming, tools: false, vision: false, structuredOutput: false },
     toolNames: [],
     evidence: [
-      `made by Chrome's built-in ${factory}() at ${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()}`,
+      `made by Chrome's built-in ${factory}() at ${placeOf(created)}`,
       `Chrome's built-in AI runs ${GEMINI_NANO}, the model Chrome downloads to the end user's device (no model id in the code)`,
     ],
   });

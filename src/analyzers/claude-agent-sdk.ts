@@ -3,7 +3,7 @@ import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
-import { getObjectProperty, importBindingOf, isStringLike, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, importBindingOf, isStringLike, placeOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { eachCall, readModel, traceValue } from './shared/sdk';
 
 /**
@@ -49,7 +49,7 @@ function v2Call(call: CallExpression, context: AnalyzerContext): DetectedCall | 
     if (!Node.isCallExpression(made) || !binding || !PACKAGES.has(binding.packageName) || !V2_SESSION_FACTORIES.has(binding.importedName)) return undefined;
     options = made.getArguments()[binding.importedName === 'unstable_v2_resumeSession' ? 1 : 0];
     method = 'session.send';
-    evidence = `a turn of the session made with ${binding.importedName}() at ${made.getSourceFile().getBaseName()}:${made.getStartLineNumber()}: Claude Code's agent loop runs again with the session's history`;
+    evidence = `a turn of the session made with ${binding.importedName}() at ${placeOf(made)}: Claude Code's agent loop runs again with the session's history`;
   } else {
     return undefined;
   }

@@ -2,7 +2,7 @@ import { Node, type CallExpression, type NewExpression } from 'ts-morph';
 import type { DetectedCall, ModelRef } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, placeOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, traceValue } from './shared/sdk';
 
 /**
@@ -63,7 +63,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const spec = ADAPTERS[adapter.className];
   const options = resolveObjectLiteral(adapter.creation.getArguments()[0], context.modules);
   const modelNode = getObjectProperty(options, 'model', context.modules);
-  const evidence = [`CopilotKit runtime (${name}) serving its copilot UI with ${adapter.className} from '${adapter.packageName}' (${adapter.creation.getSourceFile().getBaseName()}:${adapter.creation.getStartLineNumber()}): one streamed request per message, with the page's registered actions as tools`];
+  const evidence = [`CopilotKit runtime (${name}) serving its copilot UI with ${adapter.className} from '${adapter.packageName}' (${placeOf(adapter.creation)}): one streamed request per message, with the page's registered actions as tools`];
   let model: ModelRef;
   if (modelNode) {
     const read = readModel(modelNode, context.modules);

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, readModel, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, madeByExport, readModel, traceValue } from './shared/sdk';
 
 /**
  * Dexter (`@dexaai/dexter`), a TypeScript library of model classes over OpenAI's API (its `openai-fetch` client):
@@ -46,11 +46,8 @@ const DEXTER_NAME = '@dexaai/dexter';
 
 /** The Dexter class a value was made from (`new ChatModel(options)`), through constants and imports. */
 function madeFrom(expression: Node, context: AnalyzerContext): { made: NewExpression; className: string } | undefined {
-  const value = traceValue(expression, context.modules);
-  if (!Node.isNewExpression(value)) return undefined;
-  const binding = calleeBinding(unwrapExpression(value.getExpression()), context.modules);
-  if (!binding || !PACKAGE.test(binding.packageName) || !Object.hasOwn(MODEL_CLASSES, binding.importedName)) return undefined;
-  return { made: value, className: binding.importedName };
+  const found = madeByExport(expression, 'new', context.modules, (binding) => PACKAGE.test(binding.packageName) && Object.hasOwn(MODEL_CLASSES, binding.importedName));
+  return found && { made: found.made, className: found.binding.importedName };
 }
 
 /** `chatModel.run({ messages })` (also an embedding or completion model's `run`). */

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
 import { createClientSdkAnalyzer } from './shared/clientSdk';
 import { getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, readModel, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, madeByExport, readModel } from './shared/sdk';
 
 /**
  * ElevenLabs' SDK (`@elevenlabs/elevenlabs-js`, formerly `elevenlabs`): text to speech
@@ -81,8 +81,5 @@ function browserSession(call: CallExpression, context: AnalyzerContext): Detecte
 
 /** `const conversation = useConversation({...})` from @elevenlabs/react: the hook's value, whose `startSession` opens a conversation. */
 function hookBinding(owner: Node, context: AnalyzerContext): { packageName: string; importedName: string } | undefined {
-  const made = traceValue(owner, context.modules);
-  if (!Node.isCallExpression(made)) return undefined;
-  const binding = calleeBinding(unwrapExpression(made.getExpression()), context.modules);
-  return binding?.importedName === 'useConversation' ? binding : undefined;
+  return madeByExport(owner, 'call', context.modules, (binding) => binding.importedName === 'useConversation')?.binding;
 }

@@ -1,10 +1,10 @@
-import { Node, type CallExpression } from 'ts-morph';
+import { Node, type CallExpression, type PropertyAccessExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, nonEmptyList, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, madeByExport, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Genkit (`genkit`, Google's framework; `@genkit-ai/ai` before 1.0). An instance, `const ai = genkit({ plugins: [googleAI()],
@@ -108,11 +108,17 @@ export const genkitAnalyzer: Analyzer = {
 
 /** The `genkit({ ... })` (or `configureGenkit`-era `@genkit-ai/ai` import) an expression is an instance of, with its options. */
 function genkitInstance(expression: Node, context: AnalyzerContext): { made: CallExpression; options: Node | undefined } | undefined {
-  const value = traceValue(expression, context.modules);
-  if (!Node.isCallExpression(value)) return undefined;
-  const binding = calleeBinding(unwrapExpression(value.getExpression()), context.modules);
-  if (!binding || !GENKIT_PACKAGES.has(binding.packageName) || binding.importedName !== 'genkit') return undefined;
-  return { made: value, options: resolveObjectLiteral(value.getArguments()[0], context.modules) };
+  const found = madeByExport(expression, 'call', context.modules, (binding) => GENKIT_PACKAGES.has(binding.packageName) && binding.importedName === 'genkit');
+  return found && { made: found.made, options: resolveObjectLiteral(found.made.getArguments()[0], context.modules) };
+}
+
+/** What a Genkit instance's method made (`ai.chat(...)`, `ai.definePrompt(...)`): the call, the method and the instance. */
+function madeOnInstance(expression: Node, accepts: (method: string) => boolean, context: AnalyzerContext): { made: CallExpression; factory: PropertyAccessExpression; instance: NonNullable<ReturnType<typeof genkitInstance>> } | undefined {
+  const made = traceValue(expression, context.modules);
+  const factory = Node.isCallExpression(made) ? unwrapExpression(made.getExpression()) : undefined;
+  if (!factory || !Node.isCallExpression(made) || !Node.isPropertyAccessExpression(factory) || !accepts(factory.getName())) return undefined;
+  const instance = genkitInstance(factory.getExpression(), context);
+  return instance && { made, factory, instance };
 }
 
 /** `ai.generate(...)`, `ai.generateStream(...)`, `ai.embed(...)`, `ai.embedMany(...)`; also `generate(...)` imported from `@genkit-ai/ai`. */
@@ -170,11 +176,9 @@ function instanceRequest(call: CallExpression, context: AnalyzerContext): Detect
 function chatRequest(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(CHAT_METHODS, callee.getName())) return undefined;
-  const made = traceValue(callee.getExpression(), context.modules);
-  const factory = Node.isCallExpression(made) ? unwrapExpression(made.getExpression()) : undefined;
-  if (!factory || !Node.isCallExpression(made) || !Node.isPropertyAccessExpression(factory) || factory.getName() !== CHAT_FACTORY) return undefined;
-  const instance = genkitInstance(factory.getExpression(), context);
-  if (!instance) return undefined;
+  const session = madeOnInstance(callee.getExpression(), (name) => name === CHAT_FACTORY, context);
+  if (!session) return undefined;
+  const { made, factory, instance } = session;
   const options = resolveObjectLiteral(made.getArguments()[0], context.modules);
   const model = requestModel(getObjectProperty(options, 'model', context.modules), instance, context);
   const settings = readRequest(options, undefined, context);
@@ -200,11 +204,9 @@ function chatRequest(call: CallExpression, context: AnalyzerContext): DetectedCa
 function promptRun(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isIdentifier(callee)) return undefined;
-  const defined = traceValue(callee, context.modules);
-  const factory = Node.isCallExpression(defined) ? unwrapExpression(defined.getExpression()) : undefined;
-  if (!factory || !Node.isCallExpression(defined) || !Node.isPropertyAccessExpression(factory) || !PROMPT_FACTORIES.has(factory.getName())) return undefined;
-  const instance = genkitInstance(factory.getExpression(), context);
-  if (!instance) return undefined;
+  const prompt = madeOnInstance(callee, (name) => PROMPT_FACTORIES.has(name), context);
+  if (!prompt) return undefined;
+  const { made: defined, factory, instance } = prompt;
   const definition = defined.getArguments()[0];
   const options = factory.getName() === 'definePrompt' ? resolveObjectLiteral(definition, context.modules) : undefined;
   const model = requestModel(getObjectProperty(options, 'model', context.modules), instance, context);

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
 import { getObjectProperty, nonEmptyList, placeOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, madeByExport, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Google's Agent Development Kit for TypeScript (`@google/adk`): an agent made with `new LlmAgent({ model, instruction,
@@ -56,11 +56,8 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
 
 /** The `new X(options)` of one of ADK's classes an expression holds. */
 function madeWith(expression: Node, classes: ReadonlySet<string>, context: AnalyzerContext): { made: Node; className: string; options: Node | undefined } | undefined {
-  const made = traceValue(expression, context.modules);
-  if (!Node.isNewExpression(made)) return undefined;
-  const binding = calleeBinding(unwrapExpression(made.getExpression()), context.modules);
-  if (!binding || !PACKAGE.test(binding.packageName) || !classes.has(binding.importedName)) return undefined;
-  return { made, className: binding.importedName, options: resolveObjectLiteral(made.getArguments()[0], context.modules) };
+  const found = madeByExport(expression, 'new', context.modules, (binding) => PACKAGE.test(binding.packageName) && classes.has(binding.importedName));
+  return found && { made: found.made, className: found.binding.importedName, options: resolveObjectLiteral(found.made.getArguments()[0], context.modules) };
 }
 
 /** The agent's `model`: a Gemini model name (or `new Gemini({ model })`); another model object leaves the provider unknown. */

@@ -5,7 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { enterCall } from './shared/modelValue';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './shared/resolve';
 import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readOutputModalities, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -232,7 +232,7 @@ function modelSetup(receiver: Node, context: AnalyzerContext): ModelSetup | unde
     if (!origin || !(origin.packageName in PROVIDER_BY_PACKAGE)) return undefined;
     const optionsIndex = factory.getName() === 'getGenerativeModel' ? 0 : 1;
     const options = resolveObjectLiteral(traced.getArguments()[optionsIndex], context.modules);
-    const where = `${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()}`;
+    const where = `${placeOf(traced)}`;
     return {
       provider: PROVIDER_BY_PACKAGE[origin.packageName],
       modelNode: getObjectProperty(options, 'model', context.modules),
@@ -251,7 +251,7 @@ function chatSetup(receiver: Node, context: AnalyzerContext): ModelSetup | undef
   const factory = traced.getExpression();
   if (!Node.isPropertyAccessExpression(factory)) return undefined;
   const options = resolveObjectLiteral(traced.getArguments()[0], context.modules);
-  const where = `${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()}`;
+  const where = `${placeOf(traced)}`;
   if (factory.getName() === 'startChat') {
     const model = modelSetup(factory.getExpression(), context);
     if (!model) return undefined;

@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { assignedValues, calledName, enclosingFunction, type FunctionNode, findDeclaration, firstProperty, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
+import { assignedValues, calledName, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
@@ -998,7 +998,7 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   // `fetchOrThrow({ ...request, signal })` with `request = { ...geminiAccess(access, ...), method: 'POST', body }`: the URL the helper returns.
   const helperUrl = config && !configUrl ? described(config, context) : undefined;
   if (configUrl || helperUrl) {
-    const evidence = [`${name}({ url, body }) is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`];
+    const evidence = [`${name}({ url, body }) is the app's own wrapper around an HTTP request (${placeOf(fn)}, its request at line ${inner.getStartLineNumber()})`];
     if (helperUrl) evidence.push(`the request's ${helperUrl.where}`);
     return { client: name, url: configUrl ?? helperUrl!.node, urlText: helperUrl?.text, hostProviders: helperUrl?.hostProviders, body: getObjectProperty(config, 'body', context.modules), evidence };
   }
@@ -1014,7 +1014,7 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   // `httpsPost(hostname, path, json)`) does not.
   const span = callSpan(inner);
   const helperRequest = !composesBody(inner, context) ? undefined : { file: context.modules.where(inner.getSourceFile(), span.line).replace(/:\d+$/, ''), ...span, function: enclosingFunctionName(inner) ?? '<top>' };
-  return { client: name, url: first, urlText, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}, its request at line ${inner.getStartLineNumber()})`] };
+  return { client: name, url: first, urlText, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${placeOf(fn)}, its request at line ${inner.getStartLineNumber()})`] };
 }
 
 /** The inner request posts a body object written in the helper with fields of its own (`JSON.stringify({ ...payload, tools })`), not only what it was handed. */
@@ -1156,7 +1156,7 @@ function helperReturnedUrl(call: CallExpression, context: AnalyzerContext, field
   const providers = [...new Set(endpoints.map((text) => providerFromBaseUrl(text) ?? 'unknown'))];
   // One host per provider the user may pick (a switch over the dialect): the API's path, shown on its plainest host.
   const text = providers.length > 1 ? endpoints.reduce((plainest, each) => (pathOf(each).length < pathOf(plainest).length ? each : plainest)) : endpoints[0];
-  const where = `its URL is what ${calledName(fn) ?? 'the helper'} (${fn.getSourceFile().getBaseName()}:${fn.getStartLineNumber()}) returns for these arguments`;
+  const where = `its URL is what ${calledName(fn) ?? 'the helper'} (${placeOf(fn)}) returns for these arguments`;
   return { node: call, text, where: providers.length > 1 ? `${where}, on one of ${providers.length} providers' hosts the user's setting picks (${providers.slice(0, 8).join(', ')}${providers.length > 8 ? ', ...' : ''})` : where, ...(providers.length > 1 ? { hostProviders: providers } : {}) };
 }
 

@@ -295,7 +295,7 @@ function analyzeStoreMethod(call: CallExpression, context: AnalyzerContext, site
   }
   if (!embeddings) return spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined;
   const evidence = [...embeddings.evidence, `${storeClass.importedName} from '${storeClass.packageName}' embeds ${spec.embeds === 'documents' ? 'the documents it stores' : 'each query it searches'} with this model (the requests happen inside the store)`];
-  if (!isFactory) evidence.push(`store created at ${store.creation.getSourceFile().getBaseName()}:${store.creation.getStartLineNumber()}`);
+  if (!isFactory) evidence.push(`store created at ${placeOf(store.creation)}`);
   const { provider, model } = modelOfRunnable(embeddings, context, evidence);
   const argument = call.getArguments()[0];
   const ranRetriever = site !== call;
@@ -490,7 +490,7 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
     const options = resolveObjectLiteral(node.getArguments()[1], context.modules);
     const providerNode = getObjectProperty(options, 'modelProvider', context.modules);
     const providerName = providerNode ? resolveString(providerNode, context.modules).value : null;
-    return { className: 'initChatModel', provider: providerName ? (PROVIDER_PREFIX[providerName] ?? providerName) : 'unknown', endpoint: 'chat', modelOptions: node.getArguments()[1], modelId: id, templates: [], structured: false, tools: [], agentTools: false, evidence: [`model from initChatModel() at ${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`] };
+    return { className: 'initChatModel', provider: providerName ? (PROVIDER_PREFIX[providerName] ?? providerName) : 'unknown', endpoint: 'chat', modelOptions: node.getArguments()[1], modelId: id, templates: [], structured: false, tools: [], agentTools: false, evidence: [`model from initChatModel() at ${placeOf(node)}`] };
   }
   if (Node.isPropertyAccessExpression(callee)) {
     const name = callee.getName();
@@ -634,7 +634,7 @@ function fromHolder(node: Node, context: AnalyzerContext, depth: number): Runnab
   const prompt = getObjectProperty(options, 'prompt', context.modules);
   if (prompt) found.templates.push(...templatesIn(prompt, context, depth + 1));
   if (getObjectProperty(options, 'tools', context.modules)) found.agentTools = true;
-  found.evidence.push(`model passed to ${binding.importedName} at ${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`);
+  found.evidence.push(`model passed to ${binding.importedName} at ${placeOf(node)}`);
   return found;
 }
 

@@ -175,7 +175,7 @@ function pipelineLoads(context: AnalyzerContext): PipelineLoad[] {
     const callee = unwrapExpression(call.getExpression());
     if (!Node.isIdentifier(callee) || callee.getText() !== 'pipeline') continue;
     const taskNode = call.getArguments()[0];
-    const task = taskNode && !Node.isSpreadElement(taskNode) ? resolveString(staticFieldBehindThis(taskNode) ?? taskNode, context.modules).value : null;
+    const task = taskNode && !Node.isSpreadElement(taskNode) ? resolveString(staticFieldValue(taskNode) ?? taskNode, context.modules).value : null;
     if (task !== null && !Object.hasOwn(PIPELINE_TASKS, task)) continue;
     const binding = calleeBinding(callee, context.modules) ?? vendoredBinding(callee, context);
     if (binding && !isTransformersPackage(binding.packageName)) continue;
@@ -250,6 +250,14 @@ function helperFunction(callee: Node, context: AnalyzerContext): FunctionDeclara
 
 /** The transformers.js `pipeline(...)` load inside an app's helper whose result it returns (directly, or from a variable holding it). */
 function helperPipelineLoad(helper: FunctionDeclaration, context: AnalyzerContext): PipelineLoad | undefined {
+  // A helper called from several places (SillyTavern calls `getPipeline` from six) is read once.
+  if (!HELPER_LOADS.has(helper)) HELPER_LOADS.set(helper, readHelperPipelineLoad(helper, context));
+  return HELPER_LOADS.get(helper);
+}
+
+const HELPER_LOADS = new WeakMap<FunctionDeclaration, PipelineLoad | undefined>();
+
+function readHelperPipelineLoad(helper: FunctionDeclaration, context: AnalyzerContext): PipelineLoad | undefined {
   const helperContext = { ...context, sourceFile: helper.getSourceFile() };
   const loads = pipelineLoads(helperContext).filter((load) => load.call.getFirstAncestor((ancestor) => ancestor === helper) !== undefined);
   if (loads.length !== 1) return undefined;
@@ -259,35 +267,32 @@ function helperPipelineLoad(helper: FunctionDeclaration, context: AnalyzerContex
 
 /** `const instance = await pipeline(...); cache[task] = instance; return instance;`: the returned variable is the load. */
 function returnedVariableHolds(returned: Node, load: CallExpression): boolean {
-  const value = unwrapExpression(returned);
-  if (!Node.isIdentifier(value)) return false;
-  const declaration = findDeclarationLocal(value);
-  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
-  return initializer !== undefined && unwrapExpression(initializer) === load;
+  return unwrapExpression(localValueOf(returned)) === load;
 }
 
-function findDeclarationLocal(identifier: Node): Node | undefined {
-  const fn = identifier.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor));
-  return fn?.getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((declaration) => declaration.getName() === identifier.getText());
+/**
+ * What a name inside the helper stands for as written: the initializer of the helper's own variable it names
+ * (`const model = forceModel || getModelForTask(task)`), else the expression itself (a parameter, a literal).
+ */
+function localValueOf(node: Node): Node {
+  const value = unwrapExpression(node);
+  if (!Node.isIdentifier(value)) return value;
+  const fn = value.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor));
+  const declaration = fn?.getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((variable) => variable.getName() === value.getText());
+  return declaration?.getInitializer() ?? value;
 }
 
 /** How an app helper's `pipeline(task, model)` picks its model, as written (`forceModel || getModelForTask(task)` for a `model` set so). */
 function helperModelText(load: CallExpression): string | undefined {
   const model = load.getArguments()[1];
-  if (!model) return undefined;
-  const value = unwrapExpression(model);
-  const declaration = Node.isIdentifier(value) ? findDeclarationLocal(value) : undefined;
-  const written = declaration && Node.isVariableDeclaration(declaration) ? (declaration.getInitializer() ?? value) : value;
-  return written.getText().slice(0, 80);
+  return model && localValueOf(model).getText().slice(0, 80);
 }
 
 /** True when a value the helper loads with mentions one of its parameters (`getModelForTask(task)`): then only a caller knows it. */
 function dependsOnParameters(node: Node | undefined, parameters: readonly ParameterDeclaration[]): boolean {
   if (!node) return false;
   const names = new Set(parameters.map((parameter) => parameter.getName()));
-  const value = unwrapExpression(node);
-  const declaration = Node.isIdentifier(value) ? findDeclarationLocal(value) : undefined;
-  const written = declaration && Node.isVariableDeclaration(declaration) ? (declaration.getInitializer() ?? value) : value;
+  const written = localValueOf(node);
   return names.has(written.getText()) || written.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => names.has(identifier.getText()));
 }
 
@@ -304,10 +309,9 @@ function parameterIndex(node: Node, parameters: readonly ParameterDeclaration[])
 function modelParameterOf(model: Node | undefined, parameters: readonly ParameterDeclaration[]): Node | undefined {
   if (!model) return undefined;
   if (parameterIndex(model, parameters) >= 0) return model;
-  const value = unwrapExpression(model);
-  const declaration = Node.isIdentifier(value) ? findDeclarationLocal(value) : undefined;
-  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
-  const fallback = initializer && unwrapExpression(initializer);
+  // Only a variable of the helper's set from a fallback (`const model = forceModel || ...`), not an expression written inline.
+  const written = localValueOf(model);
+  const fallback = written !== unwrapExpression(model) ? unwrapExpression(written) : undefined;
   if (fallback && Node.isBinaryExpression(fallback) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(fallback.getOperatorToken().getKind())) {
     const first = fallback.getLeft();
     return parameterIndex(first, parameters) >= 0 ? first : undefined;
@@ -358,7 +362,7 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
   const model = spread
     ? { ref: { id: null, raw: spread, source: 'dynamic' as const }, evidence: [`task and model are the arguments \`${spread}\` the pipeline is loaded with at run time (line ${load.call.getStartLineNumber()}): not known here`] }
     : modelNode
-      ? readModel(staticFieldBehindThis(modelNode) ?? modelNode, context.modules)
+      ? readModel(staticFieldValue(modelNode) ?? modelNode, context.modules)
       : load.helper && helperModel
         ? { ref: { id: null, raw: helperModel, source: 'dynamic' as const }, evidence: [`the model is the one ${load.helper.name}() picks (\`${helperModel}\`): not known here`] }
         : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: [`no model given: transformers.js loads its default model for ${load.task ?? 'the task'}`] };
@@ -390,7 +394,7 @@ function endpointOfRunOptions(call: CallExpression, context: AnalyzerContext): E
  * `this.model` in a static method of a class, or `EmbeddingsPipeline.task` naming the class of this file: the initializer of the
  * class's static field (`static model = 'Xenova/...'`).
  */
-function staticFieldBehindThis(node: Node): Node | undefined {
+function staticFieldValue(node: Node): Node | undefined {
   const access = unwrapExpression(node);
   if (!Node.isPropertyAccessExpression(access)) return undefined;
   const holder = access.getExpression();
@@ -600,7 +604,7 @@ function fastEmbedRequest(call: CallExpression, context: AnalyzerContext): Detec
     endpoint: 'embedding',
     model: model.ref,
     messages: [{ role: 'user', text: `{{${inputText}}}`, holes: [{ kind: 'rag-context', expression: inputText }] }],
-    evidence: [`FastEmbed model loaded with FlagEmbedding.init() from '${FASTEMBED_PACKAGE}' at ${init.getSourceFile().getBaseName()}:${init.getStartLineNumber()}`, ...model.evidence, 'runs in process on the CPU (ONNX Runtime): no API cost, the model downloads once and is cached'],
+    evidence: [`FastEmbed model loaded with FlagEmbedding.init() from '${FASTEMBED_PACKAGE}' at ${placeOf(init)}`, ...model.evidence, 'runs in process on the CPU (ONNX Runtime): no API cost, the model downloads once and is cached'],
   });
 }
 
@@ -709,7 +713,7 @@ function llamaChain(receiver: Node, context: AnalyzerContext): { modelPath: Node
       const options = resolveObjectLiteral(value.getArguments()[0], context.modules);
       const next = getObjectProperty(options, 'contextSequence', context.modules) ?? getObjectProperty(options, 'context', context.modules);
       if (!next) return modelPath ? { modelPath, cpuOnly: false, evidence: [`${binding.importedName} from '${LLAMA_CPP_PACKAGE}'`, ...evidence] } : undefined;
-      evidence.push(`${binding.importedName} at ${value.getSourceFile().getBaseName()}:${value.getStartLineNumber()}`);
+      evidence.push(`${binding.importedName} at ${placeOf(value)}`);
       current = next;
       continue;
     }

@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage } from '../model/t
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
-import { findDeclaration, firstProperty, getObjectProperty, importBindingOf, resolveNumber, resolveObjectLiteral, returnsOf, unwrapExpression } from './shared/resolve';
+import { findDeclaration, firstProperty, getObjectProperty, importBindingOf, placeOf, resolveNumber, resolveObjectLiteral, returnsOf, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -207,7 +207,7 @@ function fromSettings(provider: string, settingsNode: Node | undefined, completi
   const settings = settingsNode && resolveObjectLiteral(settingsNode, context.modules);
   const modelField = getObjectProperty(settings, 'model', context.modules);
   const model = readModel(modelField, context.modules);
-  const where = settingsNode ? ` at ${settingsNode.getSourceFile().getBaseName()}:${settingsNode.getStartLineNumber()}` : '';
+  const where = settingsNode ? ` at ${placeOf(settingsNode)}` : '';
   return { provider, ref: model.ref, settings, completion, evidence: [`${made}${where}`, ...(modelField ? model.evidence : ['no model named: the facade\'s default, or a voice or deployment the settings name'])] };
 }
 

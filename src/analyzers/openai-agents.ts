@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
 import { getObjectProperty, nonEmptyList, placeOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { aiSdkFactoryProvider, calleeBinding, eachCall, isTrueLiteral, readModel, readToolNames, traceValue } from './shared/sdk';
+import { aiSdkFactoryProvider, calleeBinding, eachCall, isTrueLiteral, madeByExport, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * The OpenAI Agents SDK (`@openai/agents`, its parts `@openai/agents-core` and `@openai/agents-openai`): an agent made with
@@ -33,9 +33,8 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
     if (!binding || !PACKAGE.test(binding.packageName) || binding.importedName !== RUN) return undefined;
     runner = `run() from '${binding.packageName}'`;
   } else if (Node.isPropertyAccessExpression(callee)) {
-    const made = traceValue(callee.getExpression(), context.modules);
-    const binding = Node.isNewExpression(made) ? calleeBinding(unwrapExpression(made.getExpression()), context.modules) : undefined;
-    if (!binding || !PACKAGE.test(binding.packageName) || binding.importedName !== 'Runner') return undefined;
+    const made = madeByExport(callee.getExpression(), 'new', context.modules, (binding) => PACKAGE.test(binding.packageName) && binding.importedName === 'Runner')?.made;
+    if (!made) return undefined;
     runner = `run() of the Runner made at ${placeOf(made)}`;
   } else {
     return undefined;

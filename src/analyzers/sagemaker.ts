@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { firstProperty, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, unwrapExpression } from './shared/resolve';
+import { firstProperty, getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, isTrueLiteral, readModel, traceValue } from './shared/sdk';
 import { functionOf } from './shared/shapes';
 
@@ -51,7 +51,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     input = created.getArguments()[0];
     const origin = resolveClientOrigin(callee.getExpression(), context.modules);
     if (origin && origin.packageName !== PACKAGE) return undefined;
-    evidence.push(`${command} from '${PACKAGE}' at ${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()}`);
+    evidence.push(`${command} from '${PACKAGE}' at ${placeOf(created)}`);
   } else {
     const origin = resolveClientOrigin(callee.getExpression(), context.modules);
     if (!origin || origin.packageName !== PACKAGE || origin.className !== 'SageMakerRuntime') return undefined;

@@ -3,7 +3,7 @@ import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } 
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { optionsHoleOf, resolveMessages, resolvePromptText, readStepLimit, runTimeTurn } from './shared/prompt';
-import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { enterCall, holdsWithNothingSet, likelyBranches, valueExpressions } from './shared/modelValue';
 import { aiSdkFactoryProvider, calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, proxyTargetOf, requestObject, standsForPackageType, traceValue } from './shared/sdk';
 
@@ -156,7 +156,7 @@ function agentCall(call: CallExpression, context: AnalyzerContext): DetectedCall
   const binding = calleeBinding(created.getExpression(), context.modules);
   if (!binding || !AI_PACKAGES.has(binding.packageName) || !AGENT_CLASSES.has(binding.importedName)) return undefined;
   const settings = resolveObjectLiteral(created.getArguments()[0], context.modules);
-  const evidence = [`${callee.getName()}() of an agent created with new ${binding.importedName}() from '${binding.packageName}' (${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()})`];
+  const evidence = [`${callee.getName()}() of an agent created with new ${binding.importedName}() from '${binding.packageName}' (${placeOf(created)})`];
   const modelNode = getObjectProperty(settings, 'model', context.modules);
   if (modelNode && isTestDouble(modelNode, context)) return undefined;
   const model = modelNode ? resolveModel(modelNode, context, evidence) : { provider: 'unknown', ref: { id: null, raw: '', source: 'dynamic' as const } };
@@ -340,7 +340,7 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
     evidence.push(`model \`${modelNode.getText().slice(0, 60)}\` not statically known`);
     return unknown;
   }
-  if (viaOtherNode) evidence.push(`model \`${modelNode.getText().slice(0, 40)}\` = ${traced.getText().slice(0, 60)} (${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()})`);
+  if (viaOtherNode) evidence.push(`model \`${modelNode.getText().slice(0, 40)}\` = ${traced.getText().slice(0, 60)} (${placeOf(traced)})`);
   const callee = unwrapExpression(traced.getExpression());
 
   // wrapLanguageModel({ model, middleware }) from 'ai'.
@@ -370,7 +370,7 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
   if (Node.isPropertyAccessExpression(callee) && /^(languageModel|textEmbeddingModel|embeddingModel|imageModel)$/.test(callee.getName()) && id.ref.id) {
     const entry = customProviderEntry(callee.getExpression(), callee.getName(), id.ref.id, context);
     if (entry) {
-      evidence.push(`"${id.ref.id}" is an alias of customProvider() (${entry.getSourceFile().getBaseName()}:${entry.getStartLineNumber()})`);
+      evidence.push(`"${id.ref.id}" is an alias of customProvider() (${placeOf(entry)})`);
       return resolveModel(entry, context, evidence, depth + 1);
     }
   }
@@ -458,7 +458,7 @@ function registryModel(owner: Node, method: string, idNode: Node | undefined, id
     if (id !== null) {
       const entry = getObjectProperty(models, id, context.modules);
       if (!entry) return undefined;
-      evidence.push(`"${id}" of customProvider (${made.getSourceFile().getBaseName()}:${made.getStartLineNumber()})`);
+      evidence.push(`"${id}" of customProvider (${placeOf(made)})`);
       return resolveModel(entry, context, evidence, depth + 1);
     }
     // The key is picked at run time (a chat's selected model): every entry is a candidate, the first first.

@@ -4,7 +4,7 @@ import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, isTrueLiteral, matchMethodTable, readModel, traceValue } from './shared/sdk';
 
 /**
@@ -35,7 +35,7 @@ function webLlmRequest(call: CallExpression, context: AnalyzerContext): Detected
   if (!created || !(Node.isCallExpression(created) || Node.isNewExpression(created))) return undefined;
   const binding = calleeBinding(unwrapExpression(created.getExpression()), context.modules);
   if (!binding || binding.packageName !== WEB_LLM_PACKAGE) return undefined;
-  const evidence = [`engine created with ${binding.importedName}() from '${WEB_LLM_PACKAGE}' at ${created.getSourceFile().getBaseName()}:${created.getStartLineNumber()}`];
+  const evidence = [`engine created with ${binding.importedName}() from '${WEB_LLM_PACKAGE}' at ${placeOf(created)}`];
   const params = resolveObjectLiteral(match.arguments[0], context.modules);
   const factoryIndex = Object.hasOwn(WEB_LLM_FACTORIES, binding.importedName) ? WEB_LLM_FACTORIES[binding.importedName] : undefined;
   const modelNode = getObjectProperty(params, 'model', context.modules) ?? (factoryIndex !== undefined ? created.getArguments()[factoryIndex] : undefined) ?? reloadedModel(created, context);

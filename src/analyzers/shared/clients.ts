@@ -3,7 +3,7 @@ import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression, type Par
 import type { ModuleLoader } from './modules';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
 import { declaredReturnType, propertyTypeOf } from './shapes';
-import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, propertyOfObject, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, placeOf, propertyOfObject, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -48,7 +48,7 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     const constructorExpression = node.getExpression();
     const origin = classOrigin(constructorExpression, modules, depth + 1);
     if (!origin) return undefined;
-    const where = `${node.getSourceFile().getBaseName()}:${node.getStartLineNumber()}`;
+    const where = `${placeOf(node)}`;
     return { ...origin, options: node.getArguments()[0], evidence: [`client created with new ${constructorExpression.getText()}() at ${where}`] };
   }
   if (Node.isIdentifier(node)) {
@@ -418,7 +418,7 @@ function fromConstructions(classNode: ClassDeclaration | ClassExpression, index:
     const argument = Node.isNewExpression(construction) ? construction.getArguments()[index] : undefined;
     const origin = argument && resolveClientOrigin(argument, modules, depth + 1);
     if (origin) {
-      found = { ...origin, evidence: [...origin.evidence, `handed to new ${name}() at ${construction.getSourceFile().getBaseName()}:${construction.getStartLineNumber()}`] };
+      found = { ...origin, evidence: [...origin.evidence, `handed to new ${name}() at ${placeOf(construction)}`] };
       break;
     }
   }

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type NewExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } from '../../model/types';
 import { isLocalServer } from '../../model/vocabulary';
 import type { AnalyzerContext } from '../analyzer';
@@ -7,7 +7,7 @@ import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDefaultRef, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
-import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, importBindingOf, initializerOf, namespaceMember, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, type ImportBinding } from './resolve';
+import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, initializerOf, namespaceMember, placeOf, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 import { typeDeclaration } from './shapes';
@@ -305,6 +305,18 @@ export function calleeBinding(callee: Node, modules: ModuleLoader): ImportBindin
 }
 
 /**
+ * The `new X(...)` (form `new`) or `x(...)` (form `call`) an expression's value was made by, followed through constants and
+ * imports, when the class or function it calls is a package's export `accepts` takes: `new InMemoryRunner({ agent })`,
+ * `genkit({ plugins })`, `createAgent({ model })`. The binding says which export.
+ */
+export function madeByExport<Form extends 'new' | 'call'>(expression: Node, form: Form, modules: ModuleLoader, accepts: (binding: ImportBinding) => boolean): { made: Form extends 'new' ? NewExpression : CallExpression; binding: ImportBinding } | undefined {
+  const made = traceValue(expression, modules);
+  if (form === 'new' ? !Node.isNewExpression(made) : !Node.isCallExpression(made)) return undefined;
+  const binding = calleeBinding(unwrapExpression((made as NewExpression | CallExpression).getExpression()), modules);
+  return binding && accepts(binding) ? { made: made as Form extends 'new' ? NewExpression : CallExpression, binding } : undefined;
+}
+
+/**
  * `this.conversationContext.chatSession`: the object literal a class field (or another member access) holds, when the
  * class sets it to one (`this.conversationContext = { chatSession }`), so the member read is the literal's property.
  */
@@ -598,7 +610,7 @@ export function aiSdkFactoryProvider(factory: Node, modules: ModuleLoader, evide
   if (!Node.isCallExpression(traced)) return undefined;
   const creator = calleeBinding(unwrapExpression(traced.getExpression()), modules);
   if (!creator || !(creator.packageName in AI_SDK_PACKAGE_PROVIDERS)) return undefined;
-  evidence.push(`provider made by ${creator.importedName}() from '${creator.packageName}' (${traced.getSourceFile().getBaseName()}:${traced.getStartLineNumber()})`);
+  evidence.push(`provider made by ${creator.importedName}() from '${creator.packageName}' (${placeOf(traced)})`);
   const fromUrl = providerFromOptions(traced.getArguments()[0], modules, evidence);
   return fromUrl ?? AI_SDK_PACKAGE_PROVIDERS[creator.packageName];
 }
