@@ -150,7 +150,7 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/images\/generations(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
   { pattern: /\/images\/edits(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true, editsImage: true },
   { pattern: /\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
-  { pattern: /\/v1\/audio\/speech(?:$|[?#])/, endpoint: 'audio-speech', needsKnownHost: true },
+  { pattern: /\/audio\/speech(?:$|[?#])/, endpoint: 'audio-speech', needsKnownHost: true },
   // Replicate's predictions API: a model run billed per second of its hardware (or per output); what it makes is the model's.
   { pattern: /api\.replicate\.com\/v1\/(?:predictions|models\/[^/]+\/[^/]+\/predictions|deployments\/[^/]+\/[^/]+\/predictions)(?:$|[?#])/, endpoint: 'other', provider: 'replicate' },
   // Speech APIs: ElevenLabs, Deepgram, AssemblyAI (their hosts are the API).
@@ -193,6 +193,10 @@ const RULES: readonly EndpointRule[] = [
   // Ask Sage's gateway (many vendors' models by the body's `model`): its query endpoints, with or without an attached file
   // (`server/` dropped when a base without its trailing slash is resolved against, which the app adds at run time).
   { pattern: /asksage\.ai\/(?:server\/)?query(?:_with_file)?(?:$|[?#])/, endpoint: 'chat', provider: 'asksage' },
+  // DeepInfra's own inference API (`/v1/inference/<model>`, beside its OpenAI-compatible one): whatever task the model has.
+  { pattern: /api\.deepinfra\.com\/v1\/inference\/[^?#]+$/, endpoint: 'other', provider: 'deepinfra', modelInPath: /\/v1\/inference\/([^?#]+)$/ },
+  // Relace's Instant Apply (a model that merges an edit snippet into a file), on its own endpoint.
+  { pattern: /relace\.run\/v1\/code\/apply(?:$|[?#])/, endpoint: 'chat', provider: 'relace' },
   // Jina's classifier API (embedding or reranker models underneath, billed per token).
   { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
   // Hugging Face's serverless inference: `models/<id>` runs whatever task the model has; audio sent raw is speech to text.
@@ -259,8 +263,19 @@ const CHAT_APP_WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider: strin
   { pattern: /moss\.fastnlp\.top\/api\/ws\/chats\//, provider: 'moss-web' },
 ];
 
-/** The text test a file passes before its `new WebSocket(...)` calls are read: a realtime or live endpoint, or a chat app's socket. */
-const WEBSOCKET_SESSION_TEXT = new RegExp(['realtime', 'BidiGenerateContent', ...CHAT_APP_WEBSOCKET_RULES.map((rule) => rule.pattern.source)].join('|'));
+/**
+ * Speech APIs streamed over a WebSocket: audio goes up as it is recorded, text (or audio) comes back as it is made.
+ * Deepgram's live transcription (`wss://api.deepgram.com/v1/listen`, or the same path behind the app's proxy), AssemblyAI's
+ * streaming transcription, ElevenLabs' text-to-speech input stream.
+ */
+const SPEECH_WEBSOCKET_RULES: ReadonlyArray<{ pattern: RegExp; provider: string; endpoint: 'audio-transcription' | 'audio-speech' }> = [
+  { pattern: /(?:api\.deepgram\.com|\/deepgram)\/v1\/listen(?:$|[?#])/, provider: 'deepgram', endpoint: 'audio-transcription' },
+  { pattern: /streaming\.(?:eu\.)?assemblyai\.com\/v3\/ws(?:$|[?#])|api\.assemblyai\.com\/v2\/realtime\/ws(?:$|[?#])/, provider: 'assemblyai', endpoint: 'audio-transcription' },
+  { pattern: /api\.elevenlabs\.io\/v1\/text-to-speech\/[^/?#]+\/(?:stream-input|multi-stream-input)(?:$|[?#])/, provider: 'elevenlabs', endpoint: 'audio-speech' },
+];
+
+/** The text test a file passes before its `new WebSocket(...)` calls are read: a realtime or live endpoint, a speech stream, or a chat app's socket. */
+const WEBSOCKET_SESSION_TEXT = new RegExp(['realtime', 'BidiGenerateContent', 'v1/listen', 'assemblyai', 'stream-input', ...CHAT_APP_WEBSOCKET_RULES.map((rule) => rule.pattern.source)].join('|'));
 
 /**
  * An LLM endpoint's path written into a call's first argument (`ollamaTokenGenerator(args.endpoint + '/api/generate',
@@ -351,6 +366,23 @@ function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
         model: { id: null, raw: '', source: 'dynamic' },
         messages: [runTimeTurn('prompt', 'interpolation')],
         evidence: [`WebSocket session to ${chatApp.host}: ${chatApp.provider.replace(/-web$/, '')}'s web app under the user's login; the prompt is sent once it opens, the reply streams back`],
+      }));
+      continue;
+    }
+    const speech = SPEECH_WEBSOCKET_RULES.find((candidate) => candidate.pattern.test(urlText));
+    if (speech) {
+      const evidence = [`WebSocket stream to ${urlText.slice(0, 120)}`, `${speech.provider}'s streaming ${speech.endpoint === 'audio-speech' ? 'text to speech' : 'speech to text'}: audio streams one way, the result the other as it is made`];
+      found.push(toDetectedCall(created, context, {
+        provider: speech.provider,
+        sdk: 'http',
+        method: `WebSocket ${(/wss?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}').slice(0, 80)}`,
+        endpoint: speech.endpoint,
+        maxOutputTokens: null,
+        features: { streaming: true, tools: false, vision: false, structuredOutput: false },
+        toolNames: [],
+        model: modelOf(undefined, urlText, context, evidence),
+        messages: [],
+        evidence,
       }));
       continue;
     }
@@ -488,7 +520,9 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   // A generic path on a host the code does not name needs a model in the body; a body handed in whole (not known here) to a
   // configured base's versioned API path (`${payload.baseUrl}/v1/images/generations`) is taken as the API it names.
   const handedToConfiguredBase = !body && request.body !== undefined && /^\{\{[^}]*\}\}\/v1\//.test(urlText);
-  if (rule.needsKnownHost && !hostProvider && !getObjectProperty(body, 'model', context.modules) && !handedToConfiguredBase) return undefined;
+  // A multipart body (`form.append('model', ...)`, a transcription's) names its model as a JSON body's `model` field does.
+  const namesModel = getObjectProperty(body, 'model', context.modules) !== undefined || (!body && formDataModel(request.body, context) !== undefined);
+  if (rule.needsKnownHost && !hostProvider && !namesModel && !handedToConfiguredBase) return undefined;
   // `${this.baseUrl}/api/embed` whose class sets the base to `options.ollamaBaseUrl || 'http://localhost:11434'`: Ollama's by its host.
   if (rule.needsOllamaBody && hostProvider !== 'ollama' && !sendsOllamaBody()) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
@@ -867,11 +901,17 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   // declaration need be followed (`createApiClient()`, `useStreamingState()`).
   if (!first) return undefined;
   if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && GLOBAL_FETCH.test(callee.getText()))) {
-    if (Node.isIdentifier(callee) && !isFetch(callee, context)) return followWrappers ? wrapperRequest(call, callee, context) : undefined;
+    if (Node.isIdentifier(callee) && !isFetch(callee, context)) {
+      const factory = factoryFetch(callee, context);
+      if (factory) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `fetch(): the fetch the app's ${factory}() returns`);
+      return followWrappers ? wrapperRequest(call, callee, context) : undefined;
+    }
     return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), 'fetch()');
   }
   const alias = Node.isIdentifier(callee) ? fetchAlias(callee, context) : undefined;
   if (alias) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}(): the global fetch unless the caller injects its own (${alias})`);
+  const factory = Node.isIdentifier(callee) ? factoryFetch(callee, context) : undefined;
+  if (factory) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}(): the fetch the app's ${factory}() returns`);
   const binding = Node.isIdentifier(callee) ? importBindingOf(callee, context.modules) : undefined;
   if (binding && FETCH_PACKAGES.has(binding.packageName)) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}() from ${binding.packageName}`);
   // `got(url, { method: 'POST', json })`, `ky(url, { json })`, `axios(url, { method: 'post', data })`.
@@ -1305,6 +1345,25 @@ function fetchAlias(callee: Node, context: AnalyzerContext): string | undefined 
   };
   const fallsBack = isGlobalFetch(value) || (Node.isBinaryExpression(value) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(value.getOperatorToken().getKind()) && isGlobalFetch(value.getRight()));
   return fallsBack ? value.getText().slice(0, 60) : undefined;
+}
+
+/** A fetch factory's name: `createFetch`, `customFetch`, `getFetchWithRetry`. */
+const FETCH_FACTORY_NAME = /fetch/i;
+
+/**
+ * `const fetchRetry = await createFetch({ retries })`: a local holding the fetch an app's factory returns (retries, a
+ * proxy agent patched in), its name saying so. The name of the factory, else undefined.
+ */
+function factoryFetch(callee: Node, context: AnalyzerContext): string | undefined {
+  const declaration = findDeclaration(callee, context.modules);
+  if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
+  const initializer = declaration.getInitializer();
+  let value = initializer && unwrapExpression(initializer);
+  if (value && Node.isAwaitExpression(value)) value = unwrapExpression(value.getExpression());
+  if (!value || !Node.isCallExpression(value)) return undefined;
+  const factory = unwrapExpression(value.getExpression());
+  const name = Node.isIdentifier(factory) ? factory.getText() : Node.isPropertyAccessExpression(factory) ? factory.getName() : undefined;
+  return name && FETCH_FACTORY_NAME.test(name) ? name : undefined;
 }
 
 /** `fetch` is the global one (no local declaration) or imported from a fetch package. */

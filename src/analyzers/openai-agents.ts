@@ -40,10 +40,12 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
     return undefined;
   }
   const [agentNode, input, optionsNode] = call.getArguments();
-  const agent = agentNode && agentOptions(agentNode, context);
-  if (!agent) return undefined;
+  if (!agentNode) return undefined;
+  // `run(agents[name], input)`: an agent looked up at run time (a workflow's agents by name) still runs; what it is made
+  // with (model, instructions, tools) is not known here.
+  const agent = agentOptions(agentNode, context) ?? { made: undefined, options: undefined };
   const modules = context.modules;
-  const model = agentModel(getObjectProperty(agent.options, 'model', modules), context);
+  const model = agent.made ? agentModel(getObjectProperty(agent.options, 'model', modules), context) : { provider: 'openai', ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: ["the SDK's default provider (OpenAI's Responses API) unless the agent's model says otherwise"] };
   const messages: PromptMessage[] = [];
   const instructions = getObjectProperty(agent.options, 'instructions', modules);
   if (instructions && !Node.isArrowFunction(unwrapExpression(instructions)) && !Node.isFunctionExpression(unwrapExpression(instructions))) messages.push({ role: 'system', ...resolvePromptText(instructions, modules) });
@@ -52,7 +54,7 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
   const handoffs = nonEmptyList(getObjectProperty(agent.options, 'handoffs', modules));
   const outputType = getObjectProperty(agent.options, 'outputType', modules);
   const options = resolveObjectLiteral(optionsNode, modules);
-  const evidence = [runner, `agent made at ${placeOf(agent.made)}`, ...model.evidence];
+  const evidence = [runner, agent.made ? `agent made at ${placeOf(agent.made)}` : `the agent \`${agentNode.getText().slice(0, 60)}\` is not traced to where it is made: its model, instructions and tools are not known`, ...model.evidence];
   if (tools || handoffs) evidence.push(`${[tools ? `tools ${tools.getText().slice(0, 50)}` : '', handoffs ? `handoffs ${handoffs.getText().slice(0, 50)}` : ''].filter(Boolean).join(' and ')}: the model is asked again with each tool result or after each handoff until an agent answers`);
   return toDetectedCall(call, context, {
     provider: model.provider,
@@ -69,7 +71,7 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
 }
 
 /** The options of the `new Agent({...})` (or `Agent.create({...})`) an expression holds. */
-function agentOptions(expression: Node, context: AnalyzerContext): { made: Node; options: Node | undefined } | undefined {
+function agentOptions(expression: Node, context: AnalyzerContext): { made: Node | undefined; options: Node | undefined } | undefined {
   const made = traceValue(expression, context.modules);
   let classNode: Node | undefined;
   if (Node.isNewExpression(made)) classNode = unwrapExpression(made.getExpression());

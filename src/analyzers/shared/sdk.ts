@@ -7,7 +7,7 @@ import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDefaultRef, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
-import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, initializerOf, namespaceMember, placeOf, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 import { typeDeclaration } from './shapes';
@@ -209,7 +209,7 @@ export { importBindingOf, type ImportBinding } from './resolve';
 export function parameterTypeBinding(identifier: Node, modules: ModuleLoader): { packageName: string; typeName: string } | undefined {
   if (!Node.isIdentifier(identifier)) return undefined;
   const declaration = findDeclaration(identifier, modules);
-  return declaration && Node.isParameterDeclaration(declaration) ? declaredPackageType(declaration.getTypeNode()) : undefined;
+  return declaration && Node.isParameterDeclaration(declaration) ? declaredPackageType(declaration.getTypeNode(), modules) : undefined;
 }
 
 /**
@@ -246,7 +246,7 @@ export function standsForPackageType(typeNode: Node, accepts: (binding: { packag
       return constraint !== undefined && standsForPackageType(constraint, accepts, modules, depth + 1);
     }
   }
-  const imported = importedTypeOf(typeNode);
+  const imported = importedTypeOf(typeNode, modules);
   if (imported && accepts(imported)) return true;
   const declaration = Node.isIdentifier(typeName) ? typeDeclaration(typeNode.getSourceFile(), typeName.getText(), modules) : undefined;
   const aliased = declaration && Node.isTypeAliasDeclaration(declaration) ? declaration.getTypeNode() : undefined;
@@ -268,25 +268,42 @@ function typeParameterNamed(where: Node, name: string): TypeParameterDeclaration
  * The package type a declaration names: its type as imported, or the first member of a union imported from a package
  * (`model: BaseLanguageModelInterface | OpenAIChatLanguageModel`, a LangChain model or the app's own AI SDK type).
  */
-function declaredPackageType(typeNode: Node | undefined): { packageName: string; typeName: string } | undefined {
-  if (!typeNode || !Node.isUnionTypeNode(typeNode)) return importedTypeOf(typeNode);
+function declaredPackageType(typeNode: Node | undefined, modules?: ModuleLoader): { packageName: string; typeName: string } | undefined {
+  if (!typeNode || !Node.isUnionTypeNode(typeNode)) return importedTypeOf(typeNode, modules);
   for (const member of typeNode.getTypeNodes()) {
-    const imported = importedTypeOf(member);
+    const imported = importedTypeOf(member, modules);
     if (imported && !imported.packageName.startsWith('.')) return imported;
   }
   return undefined;
 }
 
-function importedTypeOf(typeNode: Node | undefined): { packageName: string; typeName: string } | undefined {
+function importedTypeOf(typeNode: Node | undefined, modules?: ModuleLoader): { packageName: string; typeName: string } | undefined {
   if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
   const typeName = typeNode.getTypeName();
   const local = Node.isQualifiedName(typeName) ? typeName.getLeft() : typeName;
   const name = Node.isQualifiedName(typeName) ? typeName.getRight().getText() : typeName.getText();
   for (const importDeclaration of typeNode.getSourceFile().getImportDeclarations()) {
     const bound = importDeclaration.getNamedImports().some((specifier) => (specifier.getAliasNode()?.getText() ?? specifier.getName()) === local.getText()) || importDeclaration.getDefaultImport()?.getText() === local.getText() || importDeclaration.getNamespaceImport()?.getText() === local.getText();
-    if (bound) return { packageName: sdkPackageOf(importDeclaration.getModuleSpecifierValue()), typeName: name };
+    if (!bound) continue;
+    const specifier = importDeclaration.getModuleSpecifierValue();
+    return (modules && !Node.isQualifiedName(typeName) ? passedOnPackageType(local, specifier, modules) : undefined) ?? { packageName: sdkPackageOf(specifier), typeName: name };
   }
   return undefined;
+}
+
+/**
+ * `import { BaseChatModel } from '@refly/providers'` (or from './types'), a module of the workspace passing on a
+ * package's type (`import { BaseChatModel } from '@langchain/core/...'; export { BaseChatModel }`): that package's
+ * type, followed through the workspace's modules. Undefined for an import from a registry package, or a type the
+ * workspace declares itself.
+ */
+function passedOnPackageType(local: Node, specifier: string, modules: ModuleLoader): { packageName: string; typeName: string } | undefined {
+  if (!specifier.startsWith('.') && !modules.resolve(local.getSourceFile(), specifier)) return undefined;
+  if (!modules.mayExport(local.getSourceFile(), specifier, local.getText())) return undefined;
+  const origin = findDeclaration(local, modules);
+  if (!origin || origin.getSourceFile() === local.getSourceFile() || !(Node.isImportSpecifier(origin) || Node.isExportSpecifier(origin))) return undefined;
+  const packageName = importSpecifierOf(origin);
+  return packageName && !packageName.startsWith('.') ? { packageName, typeName: origin.getName() } : undefined;
 }
 
 /**

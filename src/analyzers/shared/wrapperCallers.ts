@@ -1642,6 +1642,10 @@ function ownerOf(receiver: Node, modules: ModuleLoader, depth = 0): Node | undef
     if (!declaration) return undefined;
     if (Node.isClassDeclaration(declaration)) return declaration; // a static method
     if (Node.isParameterDeclaration(declaration) && !declaration.getInitializer()) return classNamed(declaration.getTypeNode()?.getText(), receiver, modules);
+    if (Node.isBindingElement(declaration)) {
+      const fixture = testFixtureType(declaration, modules);
+      if (fixture) return classNamed(fixture.getText(), fixture, modules);
+    }
     value = initializerOf(declaration);
     if (!value && Node.isVariableDeclaration(declaration)) return classNamed(declaration.getTypeNode()?.getText(), receiver, modules);
   } else if (Node.isPropertyAccessExpression(receiver) && receiver.getExpression().getKind() === SyntaxKind.ThisKeyword) {
@@ -1664,6 +1668,33 @@ function ownerOf(receiver: Node, modules: ModuleLoader, depth = 0): Node | undef
   }
   if (Node.isIdentifier(made)) return ownerOf(made, modules, depth + 1);
   return undefined;
+}
+
+/**
+ * `test('...', async ({ page, scraper }) => { ... })` with `test = base.extend<{ scraper: LLMScraper }>({ ... })`
+ * (Playwright's and Vitest's fixtures): the type the test's fixture declaration gives a name the callback takes
+ * from its first parameter.
+ */
+function testFixtureType(element: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isBindingElement(element) || element.getPropertyNameNode() || element.getDotDotDotToken()) return undefined;
+  const parameter = element.getParent()?.getParent();
+  const callback = parameter?.getParent();
+  const testCall = callback?.getParent();
+  if (!parameter || !Node.isParameterDeclaration(parameter) || !callback || !(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback)) || callback.getParameters()[0] !== parameter) return undefined;
+  if (!testCall || !Node.isCallExpression(testCall) || !testCall.getArguments().includes(callback)) return undefined;
+  const callee = unwrapExpression(testCall.getExpression());
+  const testName = Node.isPropertyAccessExpression(callee) ? unwrapExpression(callee.getExpression()) : callee;
+  if (!Node.isIdentifier(testName)) return undefined;
+  const testDeclaration = findDeclaration(testName, modules);
+  const made = testDeclaration && Node.isVariableDeclaration(testDeclaration) ? testDeclaration.getInitializer() : undefined;
+  const extend = made && unwrapExpression(made);
+  if (!extend || !Node.isCallExpression(extend)) return undefined;
+  const extendCallee = unwrapExpression(extend.getExpression());
+  if (!Node.isPropertyAccessExpression(extendCallee) || extendCallee.getName() !== 'extend') return undefined;
+  const fixtures = extend.getTypeArguments()[0];
+  if (!fixtures || !Node.isTypeLiteral(fixtures)) return undefined;
+  const member = fixtures.getProperty(element.getName());
+  return member?.getTypeNode();
 }
 
 function classNamed(typeName: string | undefined, from: Node, modules: ModuleLoader): Node | undefined {

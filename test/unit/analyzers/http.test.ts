@@ -31,6 +31,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a request spec the app only prints (a curl command built from `spec: {...}`), and a request object handed straight to a call that is no request", files: { 'src/access.ts': `export function anthropicAccess(access: { host?: string }, apiPath: string) {\n  return { headers: { 'x-api-key': 'k' }, url: 'https://api.anthropic.com' + apiPath };\n}\n` }, code: `import { anthropicAccess } from './access';\nexport function buildCurl(access: { host?: string }, body: object) {\n  const spec = { ...anthropicAccess(access, '/v1/messages'), method: 'POST', body };\n  return \`curl -X POST \${spec.url} -d '\${JSON.stringify(spec.body)}'\`;\n}\nexport function logRequest(access: { host?: string }, body: object) {\n  console.log({ ...anthropicAccess(access, '/v1/messages'), method: 'POST', body });\n}` },
     { name: "a consumer chat web app's other routes: the conversation list, hiding one conversation, the session", code: `export async function sync(token: string, id: string) {\n  await fetch('https://chatgpt.com/backend-api/conversations?offset=0&limit=20', { headers: { Authorization: \`Bearer \${token}\` } });\n  await fetch(\`https://chatgpt.com/backend-api/conversation/\${id}\`, { method: 'PATCH', body: JSON.stringify({ is_visible: false }) });\n  await fetch('https://chatgpt.com/api/auth/session');\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
+    { name: "a local holding what a fetch factory returns, sent a URL that is no model endpoint; a local made by a function that is no fetch factory; Deepgram's project API over a WebSocket-like path", code: `declare function createFetch(): Promise<typeof fetch>;\ndeclare function createLogger(): (url: string, init?: object) => void;\nexport async function sync(base: string) {\n  const fetchRetry = await createFetch();\n  await fetchRetry(\`\${base}/repos/a/b/issues\`, { method: 'POST', body: JSON.stringify({ title: 't' }) });\n  const post = createLogger();\n  post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });\n  return new WebSocket('wss://api.deepgram.com/v1/projects');\n}` },
     { name: "an app object's fetch-like method given a URL that is no LLM endpoint", code: `declare const client: { fetch(url: string, init?: object): Promise<Response> };\nexport function session() { return client.fetch('https://chat.openai.com/api/auth/session', { method: 'GET' }); }` },
   ],
   invalid: [
@@ -355,6 +356,66 @@ export async function ask(prompt: string, form: FormData) {
         { line: 9, provider: 'xunfei-web', endpoint: 'chat' },
         { line: 10, provider: 'baichuan-web', endpoint: 'chat' },
         { line: 11, provider: 'anthropic', endpoint: 'completion', model: 'claude-instant-1.2' },
+      ],
+    },
+    {
+      name: "a fetch an app's factory returns, held in a local (`const fetchRetry = await createFetch(...)`, `const fetch = await createFetch(...)`); a transcription's multipart body naming its model, and a speech path on a configured base",
+      code: `declare function createFetch(options?: object): Promise<typeof fetch>;
+export async function chat(cfg: { base: string }, body: object) {
+  const fetchRetry = await createFetch({ retries: 3 });
+  return fetchRetry(\`\${cfg.base}/chat/completions\`, { method: 'POST', body: JSON.stringify(body) });
+}
+export async function embed(cfg: { base: string; model: string }, input: string[]) {
+  const fetch = await createFetch();
+  return fetch(\`\${cfg.base}/embeddings\`, { method: 'POST', body: JSON.stringify({ model: cfg.model, input }) });
+}
+export async function transcribe(cfg: { base: string }, file: Blob, model: string) {
+  const body = new FormData();
+  body.append('model', model);
+  body.append('file', file);
+  return global.fetch(\`\${cfg.base}/audio/transcriptions\`, { method: 'POST', body });
+}
+export async function speak(cfg: { base: string }, input: string) {
+  return fetch(\`\${cfg.base}/audio/speech\`, { method: 'POST', body: JSON.stringify({ model: 'tts-1', input, voice: 'alloy' }) });
+}`,
+      calls: [
+        { line: 4, provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ["fetchRetry(): the fetch the app's createFetch() returns"] },
+        { line: 8, provider: 'openai-compatible', endpoint: 'embedding', evidenceIncludes: ["fetch(): the fetch the app's createFetch() returns"] },
+        { line: 14, provider: 'openai-compatible', endpoint: 'audio-transcription' },
+        { line: 17, provider: 'openai-compatible', endpoint: 'audio-speech', model: 'tts-1' },
+      ],
+    },
+    {
+      name: "providers' own endpoints beside their OpenAI-compatible ones: DeepInfra's inference API (the model in the path), Relace's Instant Apply on a base the class defaults to",
+      code: `export class DeepInfra {
+  constructor(private model: string, private apiKey: string) {}
+  async embed(chunks: string[]) {
+    return fetch(\`https://api.deepinfra.com/v1/inference/\${this.model}\`, { method: 'POST', headers: { Authorization: \`bearer \${this.apiKey}\` }, body: JSON.stringify({ inputs: chunks }) });
+  }
+}
+export class Relace {
+  private apiBase = 'https://instantapply.endpoint.relace.run/v1/';
+  async apply(initialCode: string, editSnippet: string) {
+    return fetch(this.apiBase + 'code/apply', { method: 'POST', body: JSON.stringify({ initialCode, editSnippet }) });
+  }
+}`,
+      calls: [
+        { line: 4, provider: 'deepinfra', endpoint: 'other' },
+        { line: 10, provider: 'relace', endpoint: 'chat' },
+      ],
+    },
+    {
+      name: "speech streamed over a WebSocket: Deepgram's live transcription (direct, and the same path behind the app's proxy), ElevenLabs' text-to-speech input stream",
+      code: `export function listen(params: URLSearchParams, proxy: string, key: string) {
+  const direct = new WebSocket(\`wss://api.deepgram.com/v1/listen?\${params.toString()}\`, ['token', key]);
+  const proxied = new WebSocket(new URL('/deepgram/v1/listen', proxy).toString());
+  const voice = new WebSocket('wss://api.elevenlabs.io/v1/text-to-speech/voice-1/stream-input?model_id=eleven_flash_v2_5');
+  return [direct, proxied, voice];
+}`,
+      calls: [
+        { line: 2, provider: 'deepgram', endpoint: 'audio-transcription' },
+        { line: 3, provider: 'deepgram', endpoint: 'audio-transcription' },
+        { line: 4, provider: 'elevenlabs', endpoint: 'audio-speech' },
       ],
     },
     {

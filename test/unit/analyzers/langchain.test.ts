@@ -10,6 +10,7 @@ runAnalyzerTests('langchain analyzer', langchainAnalyzer, {
     { name: 'a model that is built but never invoked', code: `import { ChatOpenAI } from '@langchain/openai';\nexport const llm = new ChatOpenAI({ model: 'gpt-4o-mini', temperature: 0 });\nexport const structured = llm.withStructuredOutput(schema);` },
     { name: 'invoke on things that are not LangChain models', code: `import { Lambda } from '@aws-sdk/client-lambda';\nconst lambda = new Lambda({});\nawait lambda.invoke({ FunctionName: 'f' });\nconst handler = { invoke: (x: string) => x };\nhandler.invoke('hi');\nfn.call(null, 1);` },
     { name: 'a prompt template formatted locally sends nothing', code: `import { ChatPromptTemplate } from '@langchain/core/prompts';\nconst prompt = ChatPromptTemplate.fromMessages([['system', 'Be nice'], ['human', '{input}']]);\nawait prompt.invoke({ input: 'hi' });\nawait prompt.format({ input: 'hi' });` },
+    { name: "a parameter typed by the app's own model interface of the same name, declared in a module of the app", code: `import { BaseChatModel } from './types';\nexport function ask(model: BaseChatModel) { return model.invoke('hello'); }`, files: { 'src/types.ts': `export interface BaseChatModel { invoke(s: string): Promise<string> }\n` } },
     { name: 'a ChatOpenAI class of another package', code: `import { ChatOpenAI } from './my-fake';\nconst m = new ChatOpenAI({ model: 'gpt-4o' });\nm.invoke('hello');`, files: { 'src/my-fake.ts': `export class ChatOpenAI { constructor(public o: unknown) {} invoke(s: string) { return s; } }\n` } },
     { name: 'embedQuery is not called on a chat model, invoke not on embeddings', code: `import { OpenAIEmbeddings } from '@langchain/openai';\nconst embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-small' });\nembeddings.invoke?.('x');` },
   ],
@@ -459,6 +460,28 @@ export class Features {
         { line: 17, method: 'invoke', provider: 'unknown', model: null, promptIncludes: ['Summarize: '] },
         { line: 21, method: 'invoke', provider: 'unknown', model: null },
         { line: 24, method: 'invoke', provider: 'unknown', model: null, promptIncludes: ['Extract the facts worth remembering'] },
+      ],
+    },
+    {
+      name: "LangChain's interfaces passed on by a module of the app (`export { BaseChatModel }`, a workspace package's `export { Embeddings }`): a parameter so typed, a service method declared to return one",
+      files: {
+        'src/providers.ts': `import { BaseChatModel } from '@langchain/core/language_models/chat_models';\nexport { BaseChatModel };\nexport type ModelConfig = { model: string };\n`,
+        'packages/providers/package.json': `{ "name": "@acme/providers", "main": "src/index.ts" }\n`,
+        'packages/providers/src/index.ts': `import { Embeddings } from '@langchain/core/embeddings';\nexport { Embeddings };\n`,
+      },
+      code: `import { BaseChatModel } from './providers';
+import { Embeddings } from '@acme/providers';
+declare function loadEmbeddings(): Promise<Embeddings>;
+export async function title(model: BaseChatModel, content: string) {
+  return model.invoke('Write a short title for: ' + content);
+}
+export async function index(chunks: string[]) {
+  const embeddings = await loadEmbeddings();
+  return embeddings.embedDocuments(chunks);
+}`,
+      calls: [
+        { line: 5, method: 'invoke', provider: 'unknown', model: null, promptIncludes: ['Write a short title'] },
+        { line: 9, method: 'embedDocuments', provider: 'unknown', endpoint: 'embedding', model: null },
       ],
     },
     {

@@ -31,6 +31,15 @@ export async function main(question: string) {
       calls: [{ line: 11, method: 'run', sdk: 'openai-agents', provider: 'openai', endpoint: 'chat', model: 'gpt-4.1-mini', features: { streaming: true, tools: true, multiStep: true }, toolNames: ['get_weather'], promptIncludes: ['answer questions about the weather'] }],
     },
     {
+      name: "run() of an agent looked up at run time (a workflow's agents by name): still a run, its model and tools unknown and said so",
+      code: `import { Agent, run } from '@openai/agents';
+export async function turn(agents: Record<string, Agent>, name: string, input: string) {
+  const agent: Agent = agents[name]!;
+  return run(agent, input, { stream: true });
+}`,
+      calls: [{ line: 4, method: 'run', sdk: 'openai-agents', provider: 'openai', endpoint: 'chat', model: null, features: { streaming: true }, evidenceIncludes: ['is not traced to where it is made'] }],
+    },
+    {
       name: "a Runner's run of an agent with an AI SDK model and a structured output type: the AI SDK provider serves it",
       code: `import { Agent, Runner } from '@openai/agents';
 import { aisdk } from '@openai/agents-extensions';

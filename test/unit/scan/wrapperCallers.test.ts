@@ -267,6 +267,40 @@ export async function translate(text: string) {
     },
   },
   {
+    name: "a test fixture's object (`test = base.extend<{ scraper: Scraper }>(...)`, Playwright's and Vitest's): a test's call on the fixture it destructures is a caller of the class's method; a fixture of another type is none",
+    files: {
+      'src/scraper.ts': `import OpenAI from 'openai';
+export default class Scraper {
+  constructor(private client: OpenAI) {}
+  async run(page: string) {
+    return this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Extract the listings from: ' + page }] });
+  }
+}
+`,
+      'tests/index.ts': `import { test as base } from 'vitest';
+import OpenAI from 'openai';
+import Scraper from '../src/scraper';
+class Recorder { async run(page: string) { return page; } }
+export const test = base.extend<{ scraper: Scraper; recorder: Recorder }>({
+  scraper: async ({}, use) => { await use(new Scraper(new OpenAI())); },
+  recorder: async ({}, use) => { await use(new Recorder()); },
+});
+`,
+      'tests/scraper.test.ts': `import { test } from './index';
+test('extracts listings', async ({ scraper }) => {
+  await scraper.run('<ul><li>a</li></ul>');
+});
+test('records', async ({ recorder }) => {
+  await recorder.run('x');
+});
+`,
+    },
+    sites: [
+      { file: 'src/scraper.ts', line: 5, kind: 'sdk' },
+      { file: 'tests/scraper.test.ts', line: 3, kind: 'wrapper-caller', via: 'src/scraper.ts:5', production: false },
+    ],
+  },
+  {
     name: 'a helper exported as what a higher-order function makes of it (a tracer): callers of the const are its callers',
     files: {
       'src/verify.ts': `import { ChatAnthropic } from '@langchain/anthropic';
