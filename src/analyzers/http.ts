@@ -193,6 +193,16 @@ const RULES: readonly EndpointRule[] = [
   // Ask Sage's gateway (many vendors' models by the body's `model`): its query endpoints, with or without an attached file
   // (`server/` dropped when a base without its trailing slash is resolved against, which the app adds at run time).
   { pattern: /asksage\.ai\/(?:server\/)?query(?:_with_file)?(?:$|[?#])/, endpoint: 'chat', provider: 'asksage' },
+  // AI Horde (a volunteer-run cluster of open models): text and image generations queued with `.../async`, image captions.
+  { pattern: /aihorde\.net\/api\/v2\/generate\/text\/async(?:$|[?#])/, endpoint: 'completion', provider: 'aihorde' },
+  { pattern: /aihorde\.net\/api\/v2\/generate\/async(?:$|[?#])/, endpoint: 'image-generation', provider: 'aihorde' },
+  { pattern: /aihorde\.net\/api\/v2\/interrogate\/async(?:$|[?#])/, endpoint: 'other', provider: 'aihorde' },
+  // Azure AI Speech's text to speech (SSML posted to a region's host), Nomic's embeddings, Together's legacy inference
+  // endpoint (image models among others), Pollinations' image generation (the prompt in the path).
+  { pattern: /\.tts\.speech\.microsoft\.com\/cognitiveservices\/v1(?:$|[?#])/, endpoint: 'audio-speech', provider: 'azure-speech' },
+  { pattern: /api-atlas\.nomic\.ai\/v1\/embedding\/text(?:$|[?#])/, endpoint: 'embedding', provider: 'nomic' },
+  { pattern: /api\.together\.xyz\/api\/inference(?:$|[?#])/, endpoint: 'other', provider: 'together', imagesFromBody: true },
+  { pattern: /image\.pollinations\.ai\/prompt\/[^?#]+/, endpoint: 'image-generation', provider: 'pollinations' },
   // DeepInfra's own inference API (`/v1/inference/<model>`, beside its OpenAI-compatible one): whatever task the model has.
   { pattern: /api\.deepinfra\.com\/v1\/inference\/[^?#]+$/, endpoint: 'other', provider: 'deepinfra', modelInPath: /\/v1\/inference\/([^?#]+)$/ },
   // Relace's Instant Apply (a model that merges an edit snippet into a file), on its own endpoint.

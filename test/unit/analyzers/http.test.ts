@@ -32,6 +32,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a consumer chat web app's other routes: the conversation list, hiding one conversation, the session", code: `export async function sync(token: string, id: string) {\n  await fetch('https://chatgpt.com/backend-api/conversations?offset=0&limit=20', { headers: { Authorization: \`Bearer \${token}\` } });\n  await fetch(\`https://chatgpt.com/backend-api/conversation/\${id}\`, { method: 'PATCH', body: JSON.stringify({ is_visible: false }) });\n  await fetch('https://chatgpt.com/api/auth/session');\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
     { name: "a local holding what a fetch factory returns, sent a URL that is no model endpoint; a local made by a function that is no fetch factory; Deepgram's project API over a WebSocket-like path", code: `declare function createFetch(): Promise<typeof fetch>;\ndeclare function createLogger(): (url: string, init?: object) => void;\nexport async function sync(base: string) {\n  const fetchRetry = await createFetch();\n  await fetchRetry(\`\${base}/repos/a/b/issues\`, { method: 'POST', body: JSON.stringify({ title: 't' }) });\n  const post = createLogger();\n  post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });\n  return new WebSocket('wss://api.deepgram.com/v1/projects');\n}` },
+    { name: "the same vendors' other endpoints: AI Horde's status poll and model list, Azure Speech's voice list", code: `export async function poll(id: string, region: string) {\n  await fetch(\`https://aihorde.net/api/v2/generate/text/status/\${id}\`);\n  await fetch('https://aihorde.net/api/v2/status/models?type=text');\n  return fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/voices/list\`);\n}` },
     { name: "an app object's fetch-like method given a URL that is no LLM endpoint", code: `declare const client: { fetch(url: string, init?: object): Promise<Response> };\nexport function session() { return client.fetch('https://chat.openai.com/api/auth/session', { method: 'GET' }); }` },
   ],
   invalid: [
@@ -402,6 +403,23 @@ export class Relace {
       calls: [
         { line: 4, provider: 'deepinfra', endpoint: 'other' },
         { line: 10, provider: 'relace', endpoint: 'chat' },
+      ],
+    },
+    {
+      name: "other AI vendors' own APIs: AI Horde's queued text and image generations, Azure AI Speech's text to speech, Together's legacy inference endpoint, Pollinations' image generation",
+      code: `export async function run(body: object, region: string, prompt: string) {
+  await fetch('https://aihorde.net/api/v2/generate/text/async', { method: 'POST', body: JSON.stringify(body) });
+  await fetch('https://aihorde.net/api/v2/generate/async', { method: 'POST', body: JSON.stringify(body) });
+  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', body: '<speak/>' });
+  await fetch('https://api.together.xyz/api/inference', { method: 'POST', body: JSON.stringify({ request_type: 'image-model-inference', prompt, n: 1 }) });
+  return fetch(new URL(\`https://image.pollinations.ai/prompt/\${encodeURIComponent(prompt)}\`));
+}`,
+      calls: [
+        { line: 2, provider: 'aihorde', endpoint: 'completion' },
+        { line: 3, provider: 'aihorde', endpoint: 'image-generation' },
+        { line: 4, provider: 'azure-speech', endpoint: 'audio-speech' },
+        { line: 5, provider: 'together', endpoint: 'other' },
+        { line: 6, provider: 'pollinations', endpoint: 'image-generation' },
       ],
     },
     {
