@@ -54,6 +54,11 @@ interface EndpointRule {
   modelInPath?: RegExp;
   /** The model is the one key of this body field (Recall's `provider: { recallai_async: {...} }`). */
   modelFromKeyOf?: string;
+  /**
+   * Only reported when the request sends this key header (written in the call): Azure Speech billed to the app's
+   * resource (`Ocp-Apim-Subscription-Key`), not Edge's read-aloud on a token its own endpoint hands out.
+   */
+  needsKeyHeader?: RegExp;
 }
 
 /** Steamship's hosted agents, at `<handle>.steamship.run/<workspace>/<instance>/<method>` or told by their key (KEYED_SERVICES). */
@@ -199,10 +204,12 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /aihorde\.net\/api\/v2\/interrogate\/async(?:$|[?#])/, endpoint: 'other', provider: 'aihorde' },
   // Azure AI Speech's text to speech (SSML posted to a region's host), Nomic's embeddings, Together's legacy inference
   // endpoint (image models among others), Pollinations' image generation (the prompt in the path).
-  { pattern: /\.tts\.speech\.microsoft\.com\/cognitiveservices\/v1(?:$|[?#])/, endpoint: 'audio-speech', provider: 'azure-speech' },
+  { pattern: /\.tts\.speech\.microsoft\.com\/cognitiveservices\/v1(?:$|[?#])/, endpoint: 'audio-speech', provider: 'azure-speech', needsKeyHeader: /Ocp-Apim-Subscription-Key/i },
   { pattern: /api-atlas\.nomic\.ai\/v1\/embedding\/text(?:$|[?#])/, endpoint: 'embedding', provider: 'nomic' },
   { pattern: /api\.together\.xyz\/api\/inference(?:$|[?#])/, endpoint: 'other', provider: 'together', imagesFromBody: true },
   { pattern: /image\.pollinations\.ai\/prompt\/[^?#]+/, endpoint: 'image-generation', provider: 'pollinations' },
+  // Google Cloud Speech-to-Text (v1 `speech:recognize`, `speech:longrunningrecognize`; v2 a recognizer's `:recognize`).
+  { pattern: /speech\.googleapis\.com\/v1(?:p1beta1)?\/speech:(?:long(?:running)?)?recognize(?:$|[?#])|speech\.googleapis\.com\/v2\/projects\/[^?#]+\/recognizers\/[^/?#]+:(?:batchR|r)ecognize(?:$|[?#])/i, endpoint: 'audio-transcription', provider: 'google' },
   // DeepInfra's own inference API (`/v1/inference/<model>`, beside its OpenAI-compatible one): whatever task the model has.
   { pattern: /api\.deepinfra\.com\/v1\/inference\/[^?#]+$/, endpoint: 'other', provider: 'deepinfra', modelInPath: /\/v1\/inference\/([^?#]+)$/ },
   // Relace's Instant Apply (a model that merges an edit snippet into a file), on its own endpoint.
@@ -511,7 +518,10 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
     }
   }
   // A session minted without a body takes the server's defaults; any other model endpoint needs the input it posts.
-  if (!rule || forwardsIncomingBody(request.body, context) || (request.sendsNoBody && !rule.voiceSession)) return undefined;
+  // A forwarder choosing the model itself (`.../v1/listen?model=nova-3` with the client's audio as the body) makes the
+  // request that decides the price: the client only handed it the input.
+  const choosesModel = /[?&]model=[\w.:@-]+/.test(urlText);
+  if (!rule || (forwardsIncomingBody(request.body, context) && !choosesModel) || (request.sendsNoBody && !rule.voiceSession)) return undefined;
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // Read once, and only for a rule that asks: Ollama's own fields in the body, or a body parameter declared with Ollama's type.
   let ollamaBody: boolean | undefined;
@@ -537,6 +547,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   if (rule.needsOllamaBody && hostProvider !== 'ollama' && !sendsOllamaBody()) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
   if (rule.needsBodyField && !getObjectProperty(body, rule.needsBodyField, context.modules)) return undefined;
+  if (rule.needsKeyHeader && !rule.needsKeyHeader.test(call.getText())) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
   if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;
   const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
@@ -1673,7 +1684,8 @@ const MAX_URL_DEPTH = 6;
 
 /** A URL read as text that starts with a host the code writes (`https://api.x.ai/...`), not a hole or a path. */
 function startsAtHost(urlText: string): boolean {
-  return /^https?:\/\/[^/{]/.test(urlText);
+  // `https://{{region}}-aiplatform.googleapis.com/...`: a host whose first label is a setting, its domain written out.
+  return /^https?:\/\/(?:[^/{]|\{\{[^}]*\}\}[\w-]*\.[\w-]+\.[a-z])/i.test(urlText);
 }
 
 /**
@@ -1832,12 +1844,27 @@ function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth
       const choiceInHelper = Node.isConditionalExpression(value) && value.getFirstAncestor((ancestor) => ancestor === fn) !== undefined;
       // `${this.deploymentId ? `deployments/${this.deploymentId}/` : ''}`: a path segment present only when a setting is; read without it.
       const optionalSegment = Node.isConditionalExpression(expression) && isEmptyString(expression.getWhenFalse());
-      part = optionalSegment ? '' : choiceInHelper ? `{{${expression.getText()}}}` : fallbackDefault(value, context) ?? urlTextOf(expression, context, depth + 1);
+      const chosen = choiceInHelper ? branchChosenByArgument(value as import('ts-morph').ConditionalExpression, parameters, fn, args) : undefined;
+      part = optionalSegment ? '' : chosen ? urlTextOf(chosen, context, depth + 1) : choiceInHelper ? `{{${expression.getText()}}}` : fallbackDefault(value, context) ?? urlTextOf(expression, context, depth + 1);
     }
     text += part + span.getLiteral().getLiteralText();
   }
   // A base the user configures (`${this.apiBase}ml/v1/text/chat_stream`) when the path after it is a model API's own.
   return startsAtHost(text) || (/^\{\{/.test(text) && RULES.some((rule) => rule.provider && !rule.needsKnownHost && rule.pattern.test(text))) ? text : undefined;
+}
+
+/**
+ * `const method = streaming ? 'streamGenerateContent' : 'generateContent'` in a URL helper called `getEndpointUrl(model, false)`:
+ * the branch the call's literal `true` or `false` (or the parameter's literal default) picks; undefined when the call
+ * does not say.
+ */
+function branchChosenByArgument(choice: import('ts-morph').ConditionalExpression, parameters: string[], fn: FunctionNode, args: Node[]): Node | undefined {
+  const condition = unwrapExpression(choice.getCondition());
+  const index = Node.isIdentifier(condition) ? parameters.indexOf(condition.getText()) : -1;
+  if (index < 0) return undefined;
+  const given = args[index] ?? fn.getParameters()[index]?.getInitializer();
+  const kind = given && unwrapExpression(given).getKind();
+  return kind === SyntaxKind.TrueKeyword ? choice.getWhenTrue() : kind === SyntaxKind.FalseKeyword ? choice.getWhenFalse() : undefined;
 }
 
 /** `''` or an empty template literal. */

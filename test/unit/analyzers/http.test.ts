@@ -32,7 +32,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a consumer chat web app's other routes: the conversation list, hiding one conversation, the session", code: `export async function sync(token: string, id: string) {\n  await fetch('https://chatgpt.com/backend-api/conversations?offset=0&limit=20', { headers: { Authorization: \`Bearer \${token}\` } });\n  await fetch(\`https://chatgpt.com/backend-api/conversation/\${id}\`, { method: 'PATCH', body: JSON.stringify({ is_visible: false }) });\n  await fetch('https://chatgpt.com/api/auth/session');\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
     { name: "a local holding what a fetch factory returns, sent a URL that is no model endpoint; a local made by a function that is no fetch factory; Deepgram's project API over a WebSocket-like path", code: `declare function createFetch(): Promise<typeof fetch>;\ndeclare function createLogger(): (url: string, init?: object) => void;\nexport async function sync(base: string) {\n  const fetchRetry = await createFetch();\n  await fetchRetry(\`\${base}/repos/a/b/issues\`, { method: 'POST', body: JSON.stringify({ title: 't' }) });\n  const post = createLogger();\n  post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });\n  return new WebSocket('wss://api.deepgram.com/v1/projects');\n}` },
-    { name: "the same vendors' other endpoints: AI Horde's status poll and model list, Azure Speech's voice list", code: `export async function poll(id: string, region: string) {\n  await fetch(\`https://aihorde.net/api/v2/generate/text/status/\${id}\`);\n  await fetch('https://aihorde.net/api/v2/status/models?type=text');\n  return fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/voices/list\`);\n}` },
+    { name: "the same vendors' other endpoints: AI Horde's status poll and model list, Azure Speech's voice list; Edge's read-aloud on a token Edge hands out", code: `export async function poll(id: string, region: string, token: string) {\n  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', headers: { Authorization: token }, body: '<speak/>' });\n  await fetch(\`https://aihorde.net/api/v2/generate/text/status/\${id}\`);\n  await fetch('https://aihorde.net/api/v2/status/models?type=text');\n  return fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/voices/list\`);\n}` },
     { name: "an app object's fetch-like method given a URL that is no LLM endpoint", code: `declare const client: { fetch(url: string, init?: object): Promise<Response> };\nexport function session() { return client.fetch('https://chat.openai.com/api/auth/session', { method: 'GET' }); }` },
   ],
   invalid: [
@@ -410,7 +410,7 @@ export class Relace {
       code: `export async function run(body: object, region: string, prompt: string) {
   await fetch('https://aihorde.net/api/v2/generate/text/async', { method: 'POST', body: JSON.stringify(body) });
   await fetch('https://aihorde.net/api/v2/generate/async', { method: 'POST', body: JSON.stringify(body) });
-  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', body: '<speak/>' });
+  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': 'k' }, body: '<speak/>' });
   await fetch('https://api.together.xyz/api/inference', { method: 'POST', body: JSON.stringify({ request_type: 'image-model-inference', prompt, n: 1 }) });
   return fetch(new URL(\`https://image.pollinations.ai/prompt/\${encodeURIComponent(prompt)}\`));
 }`,
@@ -420,6 +420,33 @@ export class Relace {
         { line: 4, provider: 'azure-speech', endpoint: 'audio-speech' },
         { line: 5, provider: 'together', endpoint: 'other' },
         { line: 6, provider: 'pollinations', endpoint: 'image-generation' },
+      ],
+    },
+    {
+      name: "a URL helper choosing its method by a boolean argument (`getEndpointUrl(model, false)` building `...:${method}` from `streaming ? 'streamGenerateContent' : 'generateContent'`); Google's Speech-to-Text; a gateway forwarding the client's audio to a model it names in the URL",
+      code: `export class Gemini {
+  constructor(private region: string, private projectId: string) {}
+  private getEndpointUrl(model: string, streaming: boolean = false): string {
+    const method = streaming ? 'streamGenerateContent' : 'generateContent';
+    return \`https://\${this.region}-aiplatform.googleapis.com/v1/projects/\${this.projectId}/locations/\${this.region}/publishers/google/models/\${model}:\${method}\`;
+  }
+  async complete(body: { model: string; contents: object[] }) {
+    return fetch(this.getEndpointUrl(body.model, false), { method: 'POST', body: JSON.stringify({ contents: body.contents }) });
+  }
+  async stream(body: { model: string; contents: object[] }) {
+    return fetch(this.getEndpointUrl(body.model, true) + '?alt=sse', { method: 'POST', body: JSON.stringify({ contents: body.contents }) });
+  }
+}
+export async function transcribe(request: Request, audio: string, key: string) {
+  await fetch('https://speech.googleapis.com/v1/speech:recognize', { method: 'POST', body: JSON.stringify({ config: { model: 'latest_long' }, audio: { content: audio } }) });
+  const buffer = await request.arrayBuffer();
+  return fetch('https://api.deepgram.com/v1/listen?model=nova-3&smart_format=true', { method: 'POST', headers: { Authorization: \`Token \${key}\` }, body: buffer });
+}`,
+      calls: [
+        { line: 8, provider: 'google-vertex', endpoint: 'chat', features: { streaming: false } },
+        { line: 11, provider: 'google-vertex', endpoint: 'chat', features: { streaming: true } },
+        { line: 15, provider: 'google', endpoint: 'audio-transcription' },
+        { line: 17, provider: 'deepgram', endpoint: 'audio-transcription', model: 'nova-3' },
       ],
     },
     {
