@@ -1844,8 +1844,12 @@ function templateHelperUrl(call: CallExpression, context: AnalyzerContext, depth
       const choiceInHelper = Node.isConditionalExpression(value) && value.getFirstAncestor((ancestor) => ancestor === fn) !== undefined;
       // `${this.deploymentId ? `deployments/${this.deploymentId}/` : ''}`: a path segment present only when a setting is; read without it.
       const optionalSegment = Node.isConditionalExpression(expression) && isEmptyString(expression.getWhenFalse());
-      const chosen = choiceInHelper ? branchChosenByArgument(value as import('ts-morph').ConditionalExpression, parameters, fn, args) : undefined;
-      part = optionalSegment ? '' : chosen ? urlTextOf(chosen, context, depth + 1) : choiceInHelper ? `{{${expression.getText()}}}` : fallbackDefault(value, context) ?? urlTextOf(expression, context, depth + 1);
+      const choice = choiceInHelper ? (value as import('ts-morph').ConditionalExpression) : undefined;
+      const chosen = choice ? branchChosenByArgument(choice, parameters, fn, args) : undefined;
+      // `const hostname = this.region === 'global' ? 'aiplatform.googleapis.com' : \`${this.region}-aiplatform...\``: a choice
+      // no argument makes is read as any other choice of URLs.
+      const byArguments = choice !== undefined && parameters.some((parameter) => mentionOf(parameter).test(choice.getCondition().getText()));
+      part = optionalSegment ? '' : chosen ? urlTextOf(chosen, context, depth + 1) : choice && !byArguments ? urlTextOf(choice, context, depth + 1) : choice ? `{{${expression.getText()}}}` : fallbackDefault(value, context) ?? urlTextOf(expression, context, depth + 1);
     }
     text += part + span.getLiteral().getLiteralText();
   }

@@ -222,7 +222,7 @@ const STORE_INTERFACES = new Set(['VectorStore', 'VectorStoreInterface', 'Saveab
  */
 function handedStoreCall(call: CallExpression, name: string, receiver: Node, context: AnalyzerContext): DetectedCall | undefined {
   if (name === 'asRetriever') return undefined;
-  const declared = parameterTypeBinding(receiver, context.modules) ?? fieldTypeBinding(receiver);
+  const declared = parameterTypeBinding(receiver, context.modules) ?? fieldTypeBinding(receiver, context.modules);
   if (!declared || !LANGCHAIN_PACKAGE.test(declared.packageName) || !(STORE_INTERFACES.has(declared.typeName) || (STORE_PACKAGE.test(declared.packageName) && STORE_CLASS.test(declared.typeName)))) return undefined;
   const embeds = STORE_METHODS[name].embeds;
   const argument = call.getArguments()[0];
@@ -464,7 +464,9 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
   // `this.llm` declared `BaseChatModel` or `Embeddings`, LangChain's interfaces: a model instance the app is handed
   // (any provider's), so who serves it and which model it is are not in the code. (A parameter so typed is left to
   // what its callers pass: `createChain(new ChatTogetherAI(...))` says which model runs.)
-  const field = typed ? undefined : fieldTypeBinding(unwrapExpression(expression));
+  // (A constructor's parameter stored in the field, `this.chatLLM = llm`, is read by the field's declared type too: the
+  // request is made on the field, here.)
+  const field = typed && parameterOfRequestFunction(node, context) ? undefined : fieldTypeBinding(unwrapExpression(expression), context.modules);
   if (field && LANGCHAIN_PACKAGE.test(field.packageName) && Object.hasOwn(BASE_MODEL_TYPES, field.typeName)) {
     return handedModel(field, `\`${unwrapExpression(expression).getText()}\` is declared`);
   }

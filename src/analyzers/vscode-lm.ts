@@ -70,7 +70,7 @@ function chatModelOf(receiver: Node, context: AnalyzerContext): { evidence: stri
   const typeNode = declaredTypeOf(receiver, context);
   const isChatModel = (binding: { packageName: string; typeName: string }) => binding.packageName === VSCODE_PACKAGE && binding.typeName === 'LanguageModelChat';
   if (typeNode && standsForPackageType(typeNode, isChatModel, context.modules)) return { evidence: `sendRequest on \`${receiver.getText().slice(0, 40)}\`, a vscode.LanguageModelChat (VS Code Language Model API)` };
-  const field = fieldTypeBinding(unwrapExpression(receiver));
+  const field = fieldTypeBinding(unwrapExpression(receiver), context.modules);
   if (field && isChatModel(field)) return { evidence: `sendRequest on \`${receiver.getText().slice(0, 40)}\`, a field typed vscode.LanguageModelChat (VS Code Language Model API)` };
   if (isChatRequestModel(receiver, context)) return { evidence: `sendRequest on \`${receiver.getText().slice(0, 40)}\`, the model the user picked in the Chat view for a chat participant's request (VS Code Chat API)` };
   return undefined;

@@ -216,12 +216,21 @@ export function parameterTypeBinding(identifier: Node, modules: ModuleLoader): {
  * `this.llm` of a class declaring `private llm: BaseChatModel` (an instance handed in, often cast: `config.model as
  * BaseChatModel`): the package the field's declared type is imported from, and the type's name.
  */
-export function fieldTypeBinding(access: Node): { packageName: string; typeName: string } | undefined {
+export function fieldTypeBinding(access: Node, modules?: ModuleLoader): { packageName: string; typeName: string } | undefined {
   if (!Node.isPropertyAccessExpression(access) || access.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
   const owner = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
-  const field = owner && (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) ? owner.getInstanceProperty(access.getName()) : undefined;
-  return field && (Node.isPropertyDeclaration(field) || Node.isParameterDeclaration(field)) ? declaredPackageType(field.getTypeNode()) : undefined;
+  let holder = owner && (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) ? owner : undefined;
+  // `protected chatLLM: BaseChatModel` declared by the workspace base class a subclass's method reads it in.
+  for (let hops = 0; holder && hops <= MAX_BASE_CLASS_HOPS; hops++) {
+    const field = holder.getInstanceProperty(access.getName());
+    if (field) return Node.isPropertyDeclaration(field) || Node.isParameterDeclaration(field) ? declaredPackageType(field.getTypeNode(), modules) : undefined;
+    holder = modules ? baseClassOf(holder, modules) : undefined;
+  }
+  return undefined;
 }
+
+/** How many workspace base classes a field's declaration is looked for through. */
+const MAX_BASE_CLASS_HOPS = 3;
 
 /**
  * Whether a declared type stands for a package type `accepts`: the type as imported, a type parameter's constraint

@@ -428,7 +428,8 @@ export class Relace {
   constructor(private region: string, private projectId: string) {}
   private getEndpointUrl(model: string, streaming: boolean = false): string {
     const method = streaming ? 'streamGenerateContent' : 'generateContent';
-    return \`https://\${this.region}-aiplatform.googleapis.com/v1/projects/\${this.projectId}/locations/\${this.region}/publishers/google/models/\${model}:\${method}\`;
+    const hostname = this.region === 'global' ? 'aiplatform.googleapis.com' : \`\${this.region}-aiplatform.googleapis.com\`;
+    return \`https://\${hostname}/v1/projects/\${this.projectId}/locations/\${this.region}/publishers/google/models/\${model}:\${method}\`;
   }
   async complete(body: { model: string; contents: object[] }) {
     return fetch(this.getEndpointUrl(body.model, false), { method: 'POST', body: JSON.stringify({ contents: body.contents }) });
@@ -443,10 +444,10 @@ export async function transcribe(request: Request, audio: string, key: string) {
   return fetch('https://api.deepgram.com/v1/listen?model=nova-3&smart_format=true', { method: 'POST', headers: { Authorization: \`Token \${key}\` }, body: buffer });
 }`,
       calls: [
-        { line: 8, provider: 'google-vertex', endpoint: 'chat', features: { streaming: false } },
-        { line: 11, provider: 'google-vertex', endpoint: 'chat', features: { streaming: true } },
-        { line: 15, provider: 'google', endpoint: 'audio-transcription' },
-        { line: 17, provider: 'deepgram', endpoint: 'audio-transcription', model: 'nova-3' },
+        { line: 9, provider: 'google-vertex', endpoint: 'chat', features: { streaming: false } },
+        { line: 12, provider: 'google-vertex', endpoint: 'chat', features: { streaming: true } },
+        { line: 16, provider: 'google', endpoint: 'audio-transcription' },
+        { line: 18, provider: 'deepgram', endpoint: 'audio-transcription', model: 'nova-3' },
       ],
     },
     {

@@ -485,6 +485,20 @@ export async function index(chunks: string[]) {
       ],
     },
     {
+      name: "a model field declared BaseChatModel by the base class, invoked in a subclass's method",
+      code: `import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+abstract class BaseAgent {
+  protected chatLLM: BaseChatModel;
+  constructor(llm: BaseChatModel) { this.chatLLM = llm; }
+}
+export class Navigator extends BaseAgent {
+  async step(state: string) {
+    return this.chatLLM.invoke('Choose the next browser action for: ' + state);
+  }
+}`,
+      calls: [{ line: 8, method: 'invoke', provider: 'unknown', model: null, promptIncludes: ['Choose the next browser action'] }],
+    },
+    {
       name: 'a parameter typed BaseChatModel given tools in the function that streams it',
       code: `import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 export async function planToolCalls(userMessage: string, chatModel: BaseChatModel, tools: never[]) {
