@@ -592,6 +592,7 @@ export const AI_SDK_PACKAGE_PROVIDERS: Readonly<Record<string, string>> = {
   '@openrouter/ai-sdk-provider': 'openrouter',
   'ollama-ai-provider': 'ollama',
   'ollama-ai-provider-v2': 'ollama',
+  'workers-ai-provider': 'cloudflare-workers-ai',
 };
 
 /** How many steps (map entries, nested models) a factory is followed before its provider is given up on. */

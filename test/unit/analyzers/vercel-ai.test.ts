@@ -15,6 +15,16 @@ runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
   ],
   invalid: [
     {
+      name: "Cloudflare Workers AI through the AI SDK's provider (workers-ai-provider): the binding's model id, served by Cloudflare",
+      code: `import { generateText } from 'ai';
+import { createWorkersAI } from 'workers-ai-provider';
+export async function reply(env: { AI: Ai }, email: string) {
+  const workersai = createWorkersAI({ binding: env.AI });
+  return generateText({ model: workersai('@cf/meta/llama-4-scout-17b-16e-instruct'), system: 'Write a short, friendly reply.', prompt: email });
+}`,
+      calls: [{ line: 5, method: 'generateText', provider: 'cloudflare-workers-ai', model: '@cf/meta/llama-4-scout-17b-16e-instruct' }],
+    },
+    {
       name: "a wrapper returning a Proxy around the language model it is handed (typed through the workspace's alias of the provider spec): the trap's target.doGenerate / doStream are the requests, model unknown",
       files: { 'src/types.ts': `import type { LanguageModelV2, LanguageModelV3 } from '@ai-sdk/provider';\nexport type AnyModel = LanguageModelV2 | LanguageModelV3;\n` },
       code: `import type { AnyModel } from './types';
