@@ -10,6 +10,7 @@ import type { SharedAnalyses } from './sharedAnalyses';
 import { tasksFromCallers } from './callersTask';
 import { findCallers } from './callers';
 import { dropSetupChecks, markAlternatives, markNonProduction } from './traffic';
+import { dropRequestsToTestDoubles } from './testDoubles';
 import { CallerSearchCache } from './callerSearchCache';
 import { WorkspaceStepMemo } from './workspaceStepMemo';
 import { MentionMemo } from './mentionMemo';
@@ -370,6 +371,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     if (stepKey !== undefined) stepStore!.recordWorkspaceStep(stepKey, detected, followed);
     if (stepMemo) stepMemo.record(stepInputs!, [...stepRead, ...followed, ...(context.projectIfMade?.getSourceFiles() ?? []).map((sourceFile) => sourceFile.getFilePath() as string), ...context.modules.consultedPaths], detected, stampOf);
   }
+  // A test's request (or call into the app's helper) to a server it starts itself, or through a fetch it declares, asks no model.
+  await dropRequestsToTestDoubles(detected, (relativePath) => readText(path.join(absoluteRoot, relativePath)), diagnostics);
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
   modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));
