@@ -2,7 +2,7 @@ import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { realtimeAudioTurn, toDetectedCall } from './shared/callsite';
-import { getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, placeOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { resolvePromptText } from './shared/prompt';
 import { eachCall, madeByExport, readModel } from './shared/sdk';
 
@@ -38,7 +38,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   // `client.listen.prerecorded.transcribeFile`: the method's path under the client, and the client before it.
   const names: string[] = [];
   for (let node: Node = callee; Node.isPropertyAccessExpression(node) && names.length < 3; node = unwrapExpression(node.getExpression())) names.unshift(node.getName());
-  const method = METHODS.find((candidate) => names.join('.').endsWith(candidate.path));
+  const method = METHODS.find((candidate) => names.slice(-candidate.path.split('.').length).join('.') === candidate.path);
   if (!method) return undefined;
   const receiver = receiverOf(callee, method.path.split('.').length);
   const isClient = (binding: { packageName: string; importedName: string }): boolean => binding.packageName === PACKAGE && CLIENT_FACTORIES.has(binding.importedName);
@@ -47,7 +47,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const options = resolveObjectLiteral(call.getArguments()[method.optionsArgument], context.modules);
   const model = readModel(getObjectProperty(options, 'model', context.modules), context.modules);
   const text = method.endpoint === 'audio-speech' && !method.live ? getObjectProperty(resolveObjectLiteral(call.getArguments()[0], context.modules), 'text', context.modules) : undefined;
-  const evidence = [`${method.path}() on the Deepgram client made at line ${made.made.getStartLineNumber()} (${PACKAGE})`, ...model.evidence];
+  const evidence = [`${method.path}() on the Deepgram client made at ${placeOf(made.made)} (${PACKAGE})`, ...model.evidence];
   if (!model.ref.id && !getObjectProperty(options, 'model', context.modules)) evidence.push("no model in the options: Deepgram's default model (not stated in the code)");
   if (method.live) evidence.push(`a live ${method.endpoint === 'audio-speech' ? 'text-to-speech' : 'transcription'} socket: audio streams while it is open, billed by its duration`);
   return toDetectedCall(call, context, {
@@ -56,7 +56,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     method: method.path,
     endpoint: method.endpoint,
     model: model.ref,
-    messages: text ? [{ role: 'user', ...resolvePromptText(text, context.modules) }] : [realtimeAudioTurn()],
+    // Text spoken, the caller's audio streamed live, or a recording sent whole (no prompt: billed by its length).
+    messages: text ? [{ role: 'user', ...resolvePromptText(text, context.modules) }] : method.live ? [realtimeAudioTurn()] : [],
     maxOutputTokens: null,
     features: { streaming: Boolean(method.live), tools: false, vision: false, structuredOutput: false },
     toolNames: [],
