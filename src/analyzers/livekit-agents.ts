@@ -33,6 +33,8 @@ interface LlmModel {
 }
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  // `start`, `chat` and `judge` are common names: only a file that names the framework (an import, a session) is read further.
+  if (!namesFramework(context)) return undefined;
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.getName();
@@ -57,6 +59,16 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     toolNames: [],
     evidence: [name === 'judge' ? `judge() asks ${llm.evidence} whether the reply meets the intent` : `chat() of ${llm.evidence}`, ...llm.model.evidence],
   });
+}
+
+const NAMES_FRAMEWORK = new WeakMap<object, boolean>();
+
+/** Whether the file names LiveKit Agents (`@livekit/agents...`, `AgentSession`), read once per file. */
+function namesFramework(context: AnalyzerContext): boolean {
+  const tree = context.sourceFile.compilerNode;
+  let names = NAMES_FRAMEWORK.get(tree);
+  if (names === undefined) NAMES_FRAMEWORK.set(tree, (names = /@livekit\/agents|\bAgentSession\b/.test(context.sourceFile.getFullText())));
+  return names;
 }
 
 /** `session.start({ agent, room })` of a `new AgentSession({ stt, llm, tts })` from @livekit/agents. */
