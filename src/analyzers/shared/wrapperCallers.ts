@@ -80,6 +80,12 @@ interface Helper {
   ownerClass?: Node;
   /** A factory whose returned function is called through a value of its declared function type (`endpoint(params)`). */
   returnsTypedFunction: boolean;
+  /**
+   * A function held by a const declared with a function type of the app's (`export const OpenAIChatCompletion:
+   * ChatCompletionHandler = async (req) => ...`): a call of any value declared with that type (`completer(req)`, a
+   * parameter typed `ChatCompletionHandler`) may run it.
+   */
+  declaredFunctionType?: boolean;
 }
 
 export interface WrapperCallerContext {
@@ -258,7 +264,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     // A helper's name after `?` or `:`: only such a file may hold a const choosing between helpers (chooserNames walks its tree).
     const branchMention = new RegExp(`[?:]\\s*(?:${names.map(escapeRegExp).join('|')})(?![\\w$])`);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
-    const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
+    const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction || helper.declaredFunctionType).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
     const factoryNames = [...new Set(helpers.filter((helper) => helper.returned).map((helper) => helper.name))];
     const next: DetectedCall[] = [];
     const perHelper = new Map<Helper, number>();
@@ -320,9 +326,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (storeEmbeds(target, helper, context.modules)) (overCap ? boundOverCap : bound).push(helper);
           else if (runnableRuns(target, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
-          else if (!overCap && helper.returnsTypedFunction && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
+          else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
-            callsReturned = true;
+            callsReturned = helper.returnsTypedFunction;
           } else if (!overCap && helper.returned && Node.isIdentifier(target.callee) && declaredAsProductOf(target.callee, helper.name, context.modules)) {
             bound.push(helper);
             callsReturned = true;
@@ -1049,7 +1055,7 @@ function isMemoizedCallback(fn: Node): boolean {
  * a method's class and supertypes; the declared type of the object literal holding it (`function
  * createModel(): LanguageModel { return { complete } }`); a factory's declared function type.
  */
-function implementedTypes(fn: Node, returned: Node | undefined, modules: ModuleLoader): Pick<Helper, 'types' | 'ownerClass' | 'returnsTypedFunction'> {
+function implementedTypes(fn: Node, returned: Node | undefined, modules: ModuleLoader): Pick<Helper, 'types' | 'ownerClass' | 'returnsTypedFunction' | 'declaredFunctionType'> {
   const holder = fn.getParent();
   const member = holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder)) ? holder : fn;
   const container = member.getParent();
@@ -1058,6 +1064,13 @@ function implementedTypes(fn: Node, returned: Node | undefined, modules: ModuleL
   }
   const literal = container && Node.isObjectLiteralExpression(container) ? container : Node.isFunctionDeclaration(fn) ? literalReturning(fn) : undefined;
   if (literal) return { types: declaredTypesOfLiteral(literal, modules), returnsTypedFunction: false };
+  // `const OpenAIChatCompletion: ChatCompletionHandler = async (...) => ...`: the function type its const is declared with.
+  const holderVariable = !returned && (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) ? fn.getParent() : undefined;
+  const declaredType = holderVariable && Node.isVariableDeclaration(holderVariable) ? holderVariable.getTypeNode() : undefined;
+  if (declaredType) {
+    const types = typeShapes(declaredType, modules).map((shape) => shape.node).filter((node) => Node.isTypeAliasDeclaration(node));
+    if (types.length > 0) return { types, returnsTypedFunction: false, declaredFunctionType: true };
+  }
   if (returned && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) {
     const declared = fn.getReturnTypeNode();
     const types = declared ? typeShapes(declared, modules).map((shape) => shape.node).filter((node) => Node.isTypeAliasDeclaration(node)) : [];

@@ -301,6 +301,29 @@ test('records', async ({ recorder }) => {
     ],
   },
   {
+    name: "a request function held by a const declared with the app's function type (`const openaiComplete: CompletionHandler = ...`): a call of a value declared with that type (a parameter `complete: CompletionHandler`) may run it",
+    files: {
+      'src/types.ts': `export type CompletionHandler = (prompt: string) => Promise<string>;\n`,
+      'src/openai.ts': `import OpenAI from 'openai';
+import type { CompletionHandler } from './types';
+const client = new OpenAI();
+export const openaiComplete: CompletionHandler = async (prompt) => {
+  const response = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+  return response.choices[0].message.content ?? '';
+};
+`,
+      'src/session.ts': `import type { CompletionHandler } from './types';
+export async function summarize(text: string, complete: CompletionHandler) {
+  return complete('Summarize in two sentences: ' + text);
+}
+`,
+    },
+    sites: [
+      { file: 'src/openai.ts', line: 5, kind: 'sdk' },
+      { file: 'src/session.ts', line: 3, kind: 'wrapper-caller', via: 'src/openai.ts:5' },
+    ],
+  },
+  {
     name: 'a helper exported as what a higher-order function makes of it (a tracer): callers of the const are its callers',
     files: {
       'src/verify.ts': `import { ChatAnthropic } from '@langchain/anthropic';
