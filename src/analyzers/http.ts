@@ -392,7 +392,7 @@ function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
       found.push(toDetectedCall(created, context, {
         provider: speech.provider,
         sdk: 'http',
-        method: `WebSocket ${(/wss?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}').slice(0, 80)}`,
+        method: webSocketMethod(urlText),
         endpoint: speech.endpoint,
         maxOutputTokens: null,
         features: { streaming: true, tools: false, vision: false, structuredOutput: false },
@@ -412,7 +412,7 @@ function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
     found.push(toDetectedCall(created, context, {
       provider,
       sdk: 'http',
-      method: `WebSocket ${(/wss?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}').slice(0, 80)}`,
+      method: webSocketMethod(urlText),
       ...realtimeSession(),
       model,
       messages: [realtimeAudioTurn()],
@@ -422,6 +422,11 @@ function webSocketSessions(context: AnalyzerContext): DetectedCall[] {
     }));
   }
   return found;
+}
+
+/** How a WebSocket session is named: `WebSocket` and its URL's path, a setting shown as `{name}`. */
+function webSocketMethod(urlText: string): string {
+  return `WebSocket ${(/wss?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}').slice(0, 80)}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, nonEmptyList, placeOf, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, nonEmptyList, placeOf, resolveObjectLiteral, resolveString, unwrapExpression, writtenImportSpecifier } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -22,8 +22,12 @@ const INFERENCE_PROVIDER = 'livekit';
 export const livekitAgentsAnalyzer: Analyzer = {
   id: 'livekit-agents',
   packages: [PACKAGE, PLUGIN],
-  analyze: eachCall(analyzeCall, (name) => name === 'start' || name === 'chat' || name === 'judge'),
+  // `start`, `chat` and `judge` are common names: only a file that names the framework (an import, a session) is read.
+  analyze: (context) => (FRAMEWORK_TEXT.test(context.sourceFile.getFullText()) ? analyzeCalls(context) : []),
 };
+
+const FRAMEWORK_TEXT = /@livekit\/agents|\bAgentSession\b/;
+const analyzeCalls = eachCall(analyzeCall, (name) => name === 'start' || name === 'chat' || name === 'judge');
 
 interface LlmModel {
   provider: string;
@@ -33,8 +37,6 @@ interface LlmModel {
 }
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
-  // `start`, `chat` and `judge` are common names: only a file that names the framework (an import, a session) is read further.
-  if (!namesFramework(context)) return undefined;
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.getName();
@@ -59,16 +61,6 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     toolNames: [],
     evidence: [name === 'judge' ? `judge() asks ${llm.evidence} whether the reply meets the intent` : `chat() of ${llm.evidence}`, ...llm.model.evidence],
   });
-}
-
-const NAMES_FRAMEWORK = new WeakMap<object, boolean>();
-
-/** Whether the file names LiveKit Agents (`@livekit/agents...`, `AgentSession`), read once per file. */
-function namesFramework(context: AnalyzerContext): boolean {
-  const tree = context.sourceFile.compilerNode;
-  let names = NAMES_FRAMEWORK.get(tree);
-  if (names === undefined) NAMES_FRAMEWORK.set(tree, (names = /@livekit\/agents|\bAgentSession\b/.test(context.sourceFile.getFullText())));
-  return names;
 }
 
 /** `session.start({ agent, room })` of a `new AgentSession({ stt, llm, tts })` from @livekit/agents. */
@@ -150,13 +142,7 @@ function llmOf(node: Node, context: AnalyzerContext): LlmModel | undefined {
  * '@livekit/agents'`): also in the framework's own repository, where the import resolves to the workspace's source.
  */
 function packageOf(identifier: Node, context: AnalyzerContext): string | undefined {
-  if (Node.isIdentifier(identifier)) {
-    const name = identifier.getText();
-    for (const declaration of identifier.getSourceFile().getImportDeclarations()) {
-      if (declaration.getNamespaceImport()?.getText() === name || declaration.getDefaultImport()?.getText() === name || declaration.getNamedImports().some((specifier) => (specifier.getAliasNode()?.getText() ?? specifier.getName()) === name)) return declaration.getModuleSpecifierValue();
-    }
-  }
-  return calleeBinding(identifier, context.modules)?.packageName;
+  return (Node.isIdentifier(identifier) ? writtenImportSpecifier(identifier) : undefined) ?? calleeBinding(identifier, context.modules)?.packageName;
 }
 
 /** The class a `new X(...)` makes, as written (`voice.testing.FakeLLM`); '' for anything else. */

@@ -32,24 +32,30 @@ export const workersAiAnalyzer: Analyzer = {
   id: 'workers-ai',
   // The binding needs no import: its type `Ai` comes from Cloudflare's workers types (or `wrangler types`).
   packages: ['@cloudflare/workers-types'],
-  analyze: eachCall(analyzeCall, (name) => name === 'run' || name === 'aiSearch'),
+  analyze(context) {
+    // `.run(` is everywhere (task runners, test runners, stubs): off the binding, only a file that writes a Workers AI
+    // model id is read further.
+    const namesModel = MODEL_ID_TEXT.test(context.sourceFile.getFullText());
+    return eachCall((call, callContext) => analyzeCall(call, callContext, namesModel), (name) => name === 'run' || name === 'aiSearch')(context);
+  },
 };
 
-function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+/** A Workers AI model id written in a file (`'@cf/meta/...'`). */
+const MODEL_ID_TEXT = /['"`]@(?:cf|hf)\//;
+
+function analyzeCall(call: CallExpression, context: AnalyzerContext, namesModel: boolean): DetectedCall | undefined {
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
-  return callee.getName() === 'run' ? modelRun(call, callee.getExpression(), context) : autoragSearch(call, callee.getExpression(), context);
+  return callee.getName() === 'run' ? modelRun(call, callee.getExpression(), context, namesModel) : autoragSearch(call, callee.getExpression(), context);
 }
 
 /** `env.AI.run(model, inputs, options)`. */
-function modelRun(call: CallExpression, receiver: Node, context: AnalyzerContext): DetectedCall | undefined {
+function modelRun(call: CallExpression, receiver: Node, context: AnalyzerContext, namesModel: boolean): DetectedCall | undefined {
   const modules = context.modules;
   const [modelNode, inputsNode] = call.getArguments();
   if (!modelNode) return undefined;
   const binding = bindingOf(receiver, context);
-  // `.run(` is everywhere (task runners, test runners, stubs): without the binding, only a file that writes a Workers AI
-  // model id is read further.
-  if (!binding && !namesWorkersAiModel(context)) return undefined;
+  if (!binding && !namesModel) return undefined;
   const model = readModel(modelNode, modules);
   const isModelId = model.ref.id !== null && MODEL_ID.test(model.ref.id);
   if (!isModelId && !binding) return undefined;
@@ -116,16 +122,6 @@ function autoragSearch(call: CallExpression, owner: Node, context: AnalyzerConte
     toolNames: [],
     evidence,
   });
-}
-
-const NAMES_MODEL = new WeakMap<object, boolean>();
-
-/** Whether the file writes a Workers AI model id (`'@cf/meta/...'`), read once per file. */
-function namesWorkersAiModel(context: AnalyzerContext): boolean {
-  const tree = context.sourceFile.compilerNode;
-  let names = NAMES_MODEL.get(tree);
-  if (names === undefined) NAMES_MODEL.set(tree, (names = /['"`]@(?:cf|hf)\//.test(context.sourceFile.getFullText())));
-  return names;
 }
 
 /** How the evidence names the Workers AI binding a receiver is (`env.AI`, a parameter or field typed `Ai`); undefined otherwise. */

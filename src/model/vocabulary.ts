@@ -107,9 +107,14 @@ export type DataSensitivity = (typeof DATA_SENSITIVITIES)[number];
  * `production: false` and left out of the totals. The CLI's `--non-production GLOB` and the
  * `llmHostingAdvisor.nonProductionGlobs` setting add to these.
  */
-export const NON_PRODUCTION_GLOBS: readonly string[] = [
+/** Test files: a test file, or any file in a test folder (the first of NON_PRODUCTION_GLOBS). */
+export const TEST_FILE_GLOBS: readonly string[] = [
   '**/{test,tests,__tests__,__test__,spec,specs,e2e,cypress,playwright}/**',
   '**/*.{test,spec,e2e}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
+];
+
+export const NON_PRODUCTION_GLOBS: readonly string[] = [
+  ...TEST_FILE_GLOBS,
   '**/{eval,evals,evaluation,evaluations,benchmark,benchmarks,bench}/**',
   '**/*.eval.{ts,tsx,js,jsx,mts,mjs}',
   '**/{mock,mocks,__mocks__,fixture,fixtures,__fixtures__,testdata,test-data}/**',

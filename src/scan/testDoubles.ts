@@ -1,8 +1,8 @@
 import picomatch from 'picomatch';
 import type { DetectedCall, Diagnostic } from '../model/types';
+import { TEST_FILE_GLOBS } from '../model/vocabulary';
 
-/** Test files, by the test globs of NON_PRODUCTION_GLOBS (a test file, or any file in a test folder). */
-const IS_TEST_FILE = picomatch(['**/{test,tests,__tests__,__test__,spec,specs,e2e}/**', '**/*.{test,spec,e2e}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}'], { dot: true, nocase: true });
+const IS_TEST_FILE = picomatch([...TEST_FILE_GLOBS], { dot: true, nocase: true });
 
 /** A test starting a server of its own to answer the client (Bun's, Node's, msw's). */
 const STARTS_SERVER = /\bBun\.serve\s*\(|\b(?:https?\.)?createServer\s*\(|\bsetupServer\s*\(|\bnock\s*\(/;
@@ -20,14 +20,19 @@ const DECLARES_FETCH = /\b(?:const|let|var)\s+(?:fetch|[\w$]*[Ff]etch[\w$]*)\s*(
  * call gets a diagnostic saying why. `textOf` gives a file's text by its relative path.
  */
 export async function dropRequestsToTestDoubles(calls: DetectedCall[], textOf: (relativePath: string) => Promise<string | null>, diagnostics: Diagnostic[]): Promise<void> {
-  const texts = new Map<string, string | null>();
+  // Each test file's text and lines, read once for all its calls.
+  const files = new Map<string, { text: string; lines: string[] } | null>();
   for (let index = calls.length - 1; index >= 0; index--) {
     const call = calls[index];
     if (!IS_TEST_FILE(call.file)) continue;
-    if (!texts.has(call.file)) texts.set(call.file, await textOf(call.file));
-    const text = texts.get(call.file);
-    if (!text) continue;
-    const span = text.split('\n').slice(call.line - 1, (call.endLine ?? call.line)).join('\n');
+    if (!files.has(call.file)) {
+      const read = await textOf(call.file);
+      files.set(call.file, read ? { text: read, lines: read.split('\n') } : null);
+    }
+    const file = files.get(call.file);
+    if (!file) continue;
+    const { text } = file;
+    const span = file.lines.slice(call.line - 1, call.endLine ?? call.line).join('\n');
     const why = STARTS_SERVER.test(text) && LOCAL_SERVER_ADDRESS.test(span) ? 'a server the test starts itself' : FETCH_OPTION.test(span) && DECLARES_FETCH.test(text) ? 'a fetch the test declares and hands to the client' : undefined;
     if (!why) continue;
     diagnostics.push({ file: call.file, line: call.line, message: `not reported: the ${call.method} request here goes to ${why}, not to a model (a test double)`, severity: 'warning' });

@@ -221,6 +221,19 @@ function declaredNames(statements: ts.NodeArray<ts.Statement>): Set<string> {
   return names;
 }
 
+/**
+ * The module specifier of the import its file writes for a name (`import { AgentSession } from '@livekit/agents'`,
+ * `import * as openai from ...`, a default import), as written: not followed into the workspace, so also in a
+ * package's own repository, where the import resolves to the package's source. Undefined for a name no import binds.
+ */
+export function writtenImportSpecifier(local: Node): string | undefined {
+  const name = local.getText();
+  for (const declaration of local.getSourceFile().getImportDeclarations()) {
+    if (declaration.getNamedImports().some((specifier) => (specifier.getAliasNode()?.getText() ?? specifier.getName()) === name) || declaration.getDefaultImport()?.getText() === name || declaration.getNamespaceImport()?.getText() === name) return declaration.getModuleSpecifierValue();
+  }
+  return undefined;
+}
+
 /** The module specifier an import node, or a re-export found by `findExport`, came from (`openai`, `./llm`). */
 export function importSpecifierOf(node: Node): string | undefined {
   const declaration = node.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);

@@ -7,7 +7,7 @@ import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDefaultRef, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
-import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 import { typeDeclaration } from './shapes';
@@ -291,13 +291,9 @@ function importedTypeOf(typeNode: Node | undefined, modules?: ModuleLoader): { p
   const typeName = typeNode.getTypeName();
   const local = Node.isQualifiedName(typeName) ? typeName.getLeft() : typeName;
   const name = Node.isQualifiedName(typeName) ? typeName.getRight().getText() : typeName.getText();
-  for (const importDeclaration of typeNode.getSourceFile().getImportDeclarations()) {
-    const bound = importDeclaration.getNamedImports().some((specifier) => (specifier.getAliasNode()?.getText() ?? specifier.getName()) === local.getText()) || importDeclaration.getDefaultImport()?.getText() === local.getText() || importDeclaration.getNamespaceImport()?.getText() === local.getText();
-    if (!bound) continue;
-    const specifier = importDeclaration.getModuleSpecifierValue();
-    return (modules && !Node.isQualifiedName(typeName) ? passedOnPackageType(local, specifier, modules) : undefined) ?? { packageName: sdkPackageOf(specifier), typeName: name };
-  }
-  return undefined;
+  const specifier = writtenImportSpecifier(local);
+  if (specifier === undefined) return undefined;
+  return (modules && !Node.isQualifiedName(typeName) ? passedOnPackageType(local, specifier, modules) : undefined) ?? { packageName: sdkPackageOf(specifier), typeName: name };
 }
 
 /**
