@@ -214,6 +214,15 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /api\.deepinfra\.com\/v1\/inference\/[^?#]+$/, endpoint: 'other', provider: 'deepinfra', modelInPath: /\/v1\/inference\/([^?#]+)$/ },
   // Relace's Instant Apply (a model that merges an edit snippet into a file), on its own endpoint.
   { pattern: /relace\.run\/v1\/code\/apply(?:$|[?#])/, endpoint: 'chat', provider: 'relace' },
+  // JigsawStack's AI endpoints (a model of theirs behind each): the AI scraper, vision OCR, text to SQL, speech to text.
+  { pattern: /api\.jigsawstack\.com\/v1\/(?:ai\/scrape|vocr|ai\/sql)(?:$|[?#])/, endpoint: 'chat', provider: 'jigsawstack' },
+  { pattern: /api\.jigsawstack\.com\/v1\/ai\/transcribe(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'jigsawstack' },
+  // ImagineAPI (an unofficial Midjourney API): a POST of `items/images` queues a Midjourney job for the prompt.
+  { pattern: /imagineapi\.dev\/items\/images\/?(?:$|[?#])/, endpoint: 'image-generation', provider: 'imagineapi' },
+  // Dexa's answer API (its model answers from podcast transcripts it retrieves).
+  { pattern: /\bdexa\.ai\/api\/ask-dexa(?:$|[?#])/, endpoint: 'chat', provider: 'dexa' },
+  // Firecrawl's extract (structured data pulled from pages by its LLMs, for a prompt and a schema); its scrape and crawl are not model calls.
+  { pattern: /api\.firecrawl\.dev\/v[12]\/extract\/?(?:$|[?#])/, endpoint: 'chat', provider: 'firecrawl' },
   // Jina's classifier API (embedding or reranker models underneath, billed per token).
   { pattern: /api\.jina\.ai\/v1\/classify(?:$|[?#])/, endpoint: 'other', provider: 'jina' },
   // Hugging Face's serverless inference: `models/<id>` runs whatever task the model has; audio sent raw is speech to text.
@@ -484,6 +493,16 @@ interface HttpRequest {
   sendsNoBody?: boolean;
 }
 
+/**
+ * A client's path under the base URL it was made with, joined as axios (`baseURL`) and ky (`prefixUrl`) join them: one
+ * slash between, whichever side writes it; a URL with its own scheme is not under the base.
+ */
+function prefixedUrl(base: string | undefined, path: string): string {
+  if (base === undefined || base === '' || /^[a-z][\w+.-]*:\/\//i.test(path)) return path;
+  if (path === '' || path.startsWith('?')) return base + path;
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
 /** A fetch's request from its URL and options; `sendsNoBody` when the options are an object literal with no body and nothing spread in. */
 function fetchRequest(url: Node, init: Node | undefined, evidence: string): HttpRequest {
   const body = getObjectProperty(init, 'body');
@@ -495,7 +514,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   const request = described ?? (Node.isObjectLiteralExpression(call) ? undefined : readRequest(call, context));
   if (!request?.url) return undefined;
   // A query string added at run time reads as one (`?{{...}}`), so a path rule still sees where the path ends.
-  let urlText = ((request.base ?? '') + (request.urlText ?? urlTextOf(request.url, context))).replace(QUERY_STRING_HOLE, (hole) => `?${hole}`);
+  let urlText = prefixedUrl(request.base, request.urlText ?? urlTextOf(request.url, context)).replace(QUERY_STRING_HOLE, (hole) => `?${hole}`);
   let rule = RULES.find((candidate) => candidate.pattern.test(urlText));
   if (!rule && request.urlText === undefined) {
     // `fetch(url, ...)` where `url` is a parameter or a field of one (`route.endpoint`): the URL a caller in the same module passes (or its default).
@@ -950,7 +969,7 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     const owner = callee.getExpression();
     const client = httpClientOf(owner, context);
     // `this.post(url, headers, body)`: the class's own (or its base class's) request method, a wrapper like any other.
-    if (!client) return followWrappers && owner.getKind() === SyntaxKind.ThisKeyword ? wrapperRequest(call, callee, context) : undefined;
+    if (!client) return followWrappers && owner.getKind() === SyntaxKind.ThisKeyword ? wrapperRequest(call, callee, context) ?? packageClientMethodRequest(call, callee, context) : undefined;
     const json = client.name === 'axios' ? second : getObjectProperty(second && resolveObjectLiteral(second, context.modules), 'json');
     return { client: `${client.name}.${callee.getName()}`, url: first, base: client.base, body: json, evidence: [`${client.name}.${callee.getName()}()${client.base ? ` with baseURL ${client.base}` : ''}`] };
   }
@@ -986,6 +1005,8 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   if (Node.isCallExpression(callee)) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${callee.getExpression().getText().slice(0, 40)}(...)(): the fetch the app's factory returns`);
   const wrapped = followWrappers ? wrapperRequest(call, callee, context) : undefined;
   if (wrapped) return wrapped;
+  const inherited = Node.isPropertyAccessExpression(callee) ? packageClientMethodRequest(call, callee, context) : undefined;
+  if (inherited) return inherited;
   // `chatGPTClient.fetch(url, init)`: an app object's fetch-like method that hands the request to a requester chosen at
   // run time (the page's fetch or a proxy tab's), so no wrapper is seen forwarding it. Kept only when the URL is an
   // LLM endpoint's (the rules decide below).
@@ -1080,7 +1101,15 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   // `httpsPost(hostname, path, json)`) does not.
   const span = callSpan(inner);
   const helperRequest = !composesBody(inner, context) ? undefined : { file: context.modules.where(inner.getSourceFile(), span.line).replace(/:\d+$/, ''), ...span, function: enclosingFunctionName(inner) ?? '<top>' };
-  return { client: name, url: first, urlText, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${placeOf(fn)}, its request at line ${inner.getStartLineNumber()})`] };
+  // `this.postRequest('v1/extract', data)` over `this.ky.post(path, { json: data })`: the path is under the inner client's base URL.
+  const base = urlText === undefined ? innerClientBase(inner, context) : undefined;
+  return { client: name, url: first, urlText, base, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${placeOf(fn)}, its request at line ${inner.getStartLineNumber()}${base ? `, on a client with base URL ${base}` : ''})`] };
+}
+
+/** The base URL of the client the wrapper's own request goes through (`ky.extend({ prefixUrl })`, `axios.create({ baseURL })`), if any. */
+function innerClientBase(inner: CallExpression, context: AnalyzerContext): string | undefined {
+  const callee = unwrapExpression(inner.getExpression());
+  return Node.isPropertyAccessExpression(callee) && VERBS.has(callee.getName()) ? httpClientOf(callee.getExpression(), context)?.base : undefined;
 }
 
 /** The inner request posts a body object written in the helper with fields of its own (`JSON.stringify({ ...payload, tools })`), not only what it was handed. */
@@ -1293,6 +1322,56 @@ const MAX_NESTED_WRAPPERS = 2;
 /** How many workspace base classes a `this.post(...)` is looked up through (`class Claude extends Base`, `Base` holding `post`). */
 const MAX_BASE_CLASS_DEPTH = 4;
 
+/** Request methods an HTTP client class from a package gives the classes extending it (`post`, `postJson`, `putForm`, `request`). */
+const PACKAGE_CLIENT_METHOD = /^(?:post|put|request)(?:[A-Z]\w*)?$/;
+
+/**
+ * `this.postJson('/chat/completions', payload)` in `class OpenRouterHTTP extends HTTPService` (civkit's), `HTTPService` imported
+ * from a package and the method declared by no workspace class: the package's request method, sending to the base URL the
+ * class hands its base's constructor (`super('https://openrouter.ai/api/v1')`; a parameter's default when it hands one on,
+ * else the parameter's name as a run-time part). The body is the options' `body`/`json`/`data`, else the second argument.
+ */
+function packageClientMethodRequest(call: CallExpression, callee: import('ts-morph').PropertyAccessExpression, context: AnalyzerContext): HttpRequest | undefined {
+  const name = callee.getName();
+  if (!PACKAGE_CLIENT_METHOD.test(name) || unwrapExpression(callee.getExpression()).getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  let classNode = callee.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  for (let depth = 0; classNode && depth <= MAX_BASE_CLASS_DEPTH; depth++) {
+    if (classNode.getMethod(name) || classNode.getProperty(name)) return undefined;
+    const base = baseClassOf(classNode, context.modules);
+    if (base) {
+      classNode = base;
+      continue;
+    }
+    const heritage = classNode.getExtends();
+    const extended = heritage && unwrapExpression(heritage.getExpression());
+    const binding = extended && importBindingOf(extended, context.modules);
+    if (!binding || binding.packageName.startsWith('.')) return undefined;
+    const [first, second] = call.getArguments();
+    if (!first) return undefined;
+    const options = second && resolveObjectLiteral(second, context.modules);
+    const body = getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules) ?? second;
+    const baseUrl = superBaseUrl(classNode, context);
+    return { client: `${binding.importedName}.${name}`, url: first, base: baseUrl, body, evidence: [`this.${name}() is the request method of ${binding.importedName} from ${binding.packageName}, the HTTP client the class extends${baseUrl ? `, with base URL ${baseUrl}` : ''}`] };
+  }
+  return undefined;
+}
+
+/** The base URL a class hands the package client it extends: `super(url)`'s first argument as URL text, a parameter read as its default. */
+function superBaseUrl(classNode: import('ts-morph').ClassDeclaration, context: AnalyzerContext): string | undefined {
+  for (const constructor of classNode.getConstructors()) {
+    const superCall = constructor.getDescendantsOfKind(SyntaxKind.CallExpression).find((candidate) => candidate.getExpression().getKind() === SyntaxKind.SuperKeyword);
+    const argument = superCall?.getArguments()[0] && unwrapExpression(superCall.getArguments()[0]);
+    if (!argument) continue;
+    const declaration = Node.isIdentifier(argument) ? findDeclaration(argument, context.modules) : undefined;
+    if (declaration && Node.isParameterDeclaration(declaration)) {
+      const fallback = declaration.getInitializer();
+      return fallback ? urlTextOf(fallback, context) : `{{${declaration.getName()}}}`;
+    }
+    return isStringLike(argument) || Node.isIdentifier(argument) || Node.isPropertyAccessExpression(argument) ? urlTextOf(argument, context) : undefined;
+  }
+  return undefined;
+}
+
 /** The class's own method of that name, else the nearest workspace base class's. */
 function inheritedMethod(classNode: import('ts-morph').ClassDeclaration | undefined, name: string, context: AnalyzerContext): Node | undefined {
   for (let depth = 0; classNode && depth <= MAX_BASE_CLASS_DEPTH; depth++) {
@@ -1406,8 +1485,14 @@ function httpClientOf(node: Node, context: AnalyzerContext): { name: string; bas
   if (Node.isIdentifier(owner)) {
     const binding = importBindingOf(owner, context.modules);
     if (binding && CLIENT_PACKAGES.has(binding.packageName)) return { name: binding.packageName === 'redaxios' ? 'axios' : binding.packageName };
+    // `constructor({ ky = defaultKy } = {})`: a client the caller may inject, the package's own by default.
+    const declaration = binding ? undefined : findDeclaration(owner, context.modules);
+    const fallback = declaration && (Node.isBindingElement(declaration) || Node.isParameterDeclaration(declaration)) ? declaration.getInitializer() : undefined;
+    if (fallback && Node.isIdentifier(unwrapExpression(fallback))) return httpClientOf(fallback, context);
   }
   const traced = traceValue(owner, context.modules);
+  // `const throttledKy = throttle ? throttleKy(ky, limits) : ky`: the client either way.
+  if (Node.isConditionalExpression(traced) && traced !== owner) return httpClientOf(traced.getWhenFalse(), context) ?? httpClientOf(traced.getWhenTrue(), context);
   if (Node.isCallExpression(traced)) {
     const factory = unwrapExpression(traced.getExpression());
     if (Node.isPropertyAccessExpression(factory) && /^(create|extend)$/.test(factory.getName())) {
@@ -1535,6 +1620,16 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
         for (const { span, expression, fallback } of spans) text += (fallback ?? resolvePromptText(expression, context.modules).text) + span.getLiteral().getLiteralText();
         return text;
       }
+    }
+    // `this.apiBaseUrl` set in the constructor from its parameter: what the parameter holds (read below).
+    if (built !== node && Node.isIdentifier(built) && Node.isPropertyAccessExpression(node)) return urlTextOf(built, context, depth + 1);
+    // `constructor({ apiBaseUrl = midjourney.API_BASE_URL } = {})` then `prefixUrl: apiBaseUrl`: the base the caller may
+    // override, else the parameter's default.
+    const declaration = Node.isIdentifier(node) ? findDeclaration(node, context.modules) : undefined;
+    const fallback = declaration && (Node.isBindingElement(declaration) || Node.isParameterDeclaration(declaration)) ? declaration.getInitializer() : undefined;
+    if (fallback) {
+      const text = urlTextOf(fallback, context, depth + 1);
+      if (startsAtHost(text)) return text;
     }
   }
   return resolvePromptText(node, context.modules).text;

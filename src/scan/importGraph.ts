@@ -28,10 +28,12 @@ const EXPORT_DEFAULT_NAME = /\bexport\s+default\s+([\w$]+)\s*(?:;|$)/gm;
 const MIGHT_RE_EXPORT = /\bexport\s*[*{]|\bexport\s+default\s+[\w$]+\s*(?:;|$)|\bmodule\.exports\s*=|\.\.\.\s*require\s*\(/m;
 
 /**
- * A workspace path alias in an import (`~/lib/llm`, `@/lib/llm`, `$lib/server/llm`, `#/llm`), or a
- * scoped package (`@org/documents/embed`), which in a monorepo may be a package of the workspace.
+ * A workspace path alias in an import (`~/lib/llm`, `@/lib/llm`, `$lib/server/llm`, `#/llm`), a
+ * scoped package (`@org/documents/embed`), which in a monorepo may be a package of the workspace, or a
+ * bare path (`src/services/llm`), which a tsconfig's `baseUrl` resolves in the workspace (a package's
+ * subpath, `next/server`, names no helper's file).
  */
-const ALIAS_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]((?:~|@|#|\$[\w]+)\/[^'"]+|@[\w.-]+\/[\w.-]+(?:\/[^'"]+)?)['"]/g;
+const ALIAS_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]((?:~|@|#|\$[\w]+)\/[^'"]+|@[\w.-]+\/[\w.-]+(?:\/[^'"]+)?|[\w-][\w.-]*\/[^'"]+)['"]/g;
 
 /** Module specifiers through a workspace path alias (`~/lib/llm`) or a scoped package, as written; neither is resolved. */
 export function aliasImportsOf(text: string): string[] {

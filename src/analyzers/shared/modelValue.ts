@@ -6,7 +6,7 @@ import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
 import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
 import { APP_SEARCH, nearbySourceFiles } from './nearbyFiles';
-import { appSettingsDefaults, isSpecificModelField } from './settingsDefaults';
+import { appSettingsDefaults, isSettingsOwner, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
 import { routeCallerModels, routeOfFile } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl } from './settings';
@@ -727,7 +727,9 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
   collectPropertyValues(node, walk, depth, mode);
   if (!Node.isPropertyAccessExpression(node) || walk.found.length !== before.found || walk.userChoice !== before.choice) return;
   const name = node.getName();
-  if (isSpecificModelField(name)) {
+  const owner = unwrapExpression(node.getExpression());
+  const ownerName = Node.isPropertyAccessExpression(owner) ? owner.getName() : Node.isIdentifier(owner) ? owner.getText() : undefined;
+  if (isSpecificModelField(name) || (/model/i.test(name) && ownerName !== undefined && isSettingsOwner(ownerName))) {
     walk.unresolvedFields ??= [];
     if (!walk.unresolvedFields.some((field) => field.name === name)) walk.unresolvedFields.push({ name, at: node });
   }

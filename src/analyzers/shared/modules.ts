@@ -692,15 +692,18 @@ function readPaths(configFile: string, root: string, consulted: Set<string>, dep
     const config = parsed.config as { extends?: unknown; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
     const folder = path.dirname(configFile);
     const options = config?.compilerOptions;
-    if (!options?.paths) {
+    if (!options?.paths && typeof options?.baseUrl !== 'string') {
       const parent = typeof config?.extends === 'string' && config.extends.startsWith('.') ? path.resolve(folder, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`) : undefined;
       return parent && parent.startsWith(root) ? readPaths(parent, root, consulted, depth + 1) : undefined;
     }
     const base = path.resolve(folder, options.baseUrl ?? '.');
-    return Object.entries(options.paths).map(([pattern, targets]) => {
+    const mapped = Object.entries(options.paths ?? {}).map(([pattern, targets]) => {
       const star = pattern.indexOf('*');
       return { prefix: star >= 0 ? pattern.slice(0, star) : pattern, suffix: star >= 0 ? pattern.slice(star + 1) : '', targets: (Array.isArray(targets) ? targets : []).map((target) => path.resolve(base, target)) };
     });
+    // A stated baseUrl also resolves any bare specifier below it (`import { X } from 'src/Services/X'` with baseUrl "."),
+    // after the paths: a module found there is the workspace's, anything else a package.
+    return typeof options.baseUrl === 'string' ? [...mapped, { prefix: '', suffix: '', targets: [path.join(base, '*')] }] : mapped;
   } catch {
     return undefined;
   }

@@ -160,6 +160,9 @@ function declarationInScope(scope: ts.Node, name: string, sourceFile: ts.SourceF
       }
     }
   }
+  // `export namespace jigsawstack { export const API_BASE_URL = '...' }` beside the class reading it: asked after every other
+  // statement, so a class or function merged with a namespace of the same name is found as itself.
+  for (const statement of statements) if (nodeTests.isModuleDeclaration(statement) && nodeTests.isIdentifier(statement.name) && hasText(statement.name, name, sourceFile)) return statement;
   if ((nodeTests.isForOfStatement(scope) || nodeTests.isForInStatement(scope)) && scope.initializer.getText(sourceFile).includes(name)) return scope.initializer;
   return undefined;
 }
@@ -203,7 +206,7 @@ function declaredNames(statements: ts.NodeArray<ts.Statement>): Set<string> {
         if (ts.isObjectBindingPattern(declaration.name)) for (const element of declaration.name.elements) add(element.name);
         if (ts.isArrayBindingPattern(declaration.name)) for (const element of declaration.name.elements) if (ts.isBindingElement(element)) add(element.name);
       }
-    } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+    } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name))) {
       add(statement.name);
     } else if (ts.isImportDeclaration(statement)) {
       const clause = statement.importClause;
@@ -252,9 +255,16 @@ export function importSpecifierOf(node: Node): string | undefined {
  */
 const SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS = /^(openai|@anthropic-ai\/(?:sdk|bedrock-sdk|vertex-sdk)|@google\/(?:genai|generative-ai)|@google-cloud\/vertexai|@mistralai\/mistralai|groq-sdk|together-ai|cohere-ai)\/[\w./-]+$/;
 
-/** A package specifier with an SDK's deep import reduced to the package (`openai/index.mjs` → `openai`); anything else unchanged. */
+/**
+ * Packages that export an SDK's own client under its name, a subclass sending the same requests to the same API with
+ * something of their own added: OpenPipe's `openpipe/openai` (`new OpenAI({ apiKey, openpipe: { apiKey } })` also logs
+ * each request to OpenPipe).
+ */
+const DROP_IN_SDK_PACKAGES: ReadonlyMap<string, string> = new Map([['openpipe/openai', 'openai']]);
+
+/** A package specifier with an SDK's deep import reduced to the package (`openai/index.mjs` → `openai`), a drop-in's to the SDK it stands in for; anything else unchanged. */
 export function sdkPackageOf(specifier: string): string {
-  return SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS.exec(specifier)?.[1] ?? specifier;
+  return DROP_IN_SDK_PACKAGES.get(specifier) ?? SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS.exec(specifier)?.[1] ?? specifier;
 }
 
 /**

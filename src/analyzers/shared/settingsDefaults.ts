@@ -24,9 +24,22 @@ export function isSpecificModelField(name: string): boolean {
 const DEFAULTS_HOLDER = /default|initial|preset/i;
 const SETTINGS_HOLDER = /^(?:get|load|read|create)?_?(?:app|user|global)?_?(?:settings?|config(?:uration)?|options|prefs|preferences)$/i;
 
+/** A store's settings part, which starts out holding the defaults: a zustand slice creator (`createSettingsSlice`), a store hook (`useSettingsStore`). */
+const SETTINGS_STORE_HOLDER = /settings?(?:Slice|Store)$/i;
+
 function holdsDefaults(holder: string): boolean {
   const name = holder.replace(/\(\)$/, '');
-  return DEFAULTS_HOLDER.test(name) || SETTINGS_HOLDER.test(name);
+  return DEFAULTS_HOLDER.test(name) || SETTINGS_HOLDER.test(name) || SETTINGS_STORE_HOLDER.test(name);
+}
+
+/**
+ * An object that is the user's settings by its name (`state.settings`, `getPreferences()`'s `prefs`): a field read off it,
+ * even one named as generically as a request's (`settings.selectedModel`), is a setting the app's defaults give a value.
+ */
+const SETTINGS_OWNER = /^(?:(?:user|app)?settings|preferences|prefs)$/i;
+
+export function isSettingsOwner(name: string): boolean {
+  return SETTINGS_OWNER.test(name);
 }
 
 /** Files of the app read at most in the search. */

@@ -2578,9 +2578,15 @@ export function aliasMayNameAny(relativePaths: readonly string[]): (specifier: s
 /** `@org/documents/...`: the package's folder name. */
 const SCOPED_SPECIFIER = /^@[\w.-]+\/([\w.-]+)/;
 
-/** The path an alias specifier names after its alias (`~/lib/llm.ts` → `lib/llm`). */
+/** A specifier starting with a path alias (`~/`, `@/`, `#/`, `$lib/`), as against a bare path a tsconfig's `baseUrl` resolves (`src/lib/llm`). */
+const ALIAS_PREFIX = /^(?:~|@|#|\$[\w]+)\//;
+
+/**
+ * The path an alias specifier names after its alias (`~/lib/llm.ts` → `lib/llm`); a bare path names itself whole
+ * (`src/services/llm`), so a package's subpath (`next/server`) names only a file whose path ends so.
+ */
 function aliasTail(specifier: string): string {
-  return specifier.slice(specifier.indexOf('/') + 1).replace(/\.(?:m|c)?[jt]sx?$/, '');
+  return (ALIAS_PREFIX.test(specifier) ? specifier.slice(specifier.indexOf('/') + 1) : specifier).replace(/\.(?:m|c)?[jt]sx?$/, '');
 }
 
 /** Matchers by specifier and path forms by file: the caller search asks about every specifier against every helper file. */

@@ -197,7 +197,7 @@ const TEXT_RULES: TextRule[] = [
   { type: 'long-context', pattern: /\bevery \w+ (from|in|across|of) every\b|\b(since|from) (19|20)\d\d\b|\b(complete|full|entire) (history|archive|record|set)\b/i, weight: 1.5 },
 
   // tool-use (wording; the decisive signal is tools passed)
-  { type: 'tool-use', pattern: /\b(use|call|invoke) (the|your|available|a) (tools?|functions?)\b|\bfunction call(ing)?\b|\btool call(s|ing)?\b/i, weight: 1.5 },
+  { type: 'tool-use', pattern: /\b(use|call|invoke) (the|your|available|a|these|the following) (tools?|functions?)\b|\bfunction call(ing)?\b|\btool call(s|ing)?\b/i, weight: 1.5 },
 
   // vision (wording; the decisive signal is an image part)
   // Wording alone is weak: without an image part the call rarely needs a vision model.
@@ -397,6 +397,8 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
   { type: 'commit-message', pattern: /\b(commit|commits|commit message)\b/, weight: 3 },
   { type: 'query-generation', pattern: /\b(query (generator|gen|rewrite|rewriter)|search query|rewrite query|generate quer\w*|standalone question)\b/, weight: 2.5 },
   { type: 'reranking', pattern: /\b(rerank\w*|re rank\w*)\b/, weight: 3 },
+  // An agent's step (`determineNextAction`, `planNextStep`): the model picks the next action of an agent.
+  { type: 'tool-use', pattern: /\b(next (action|step|move)|agent step|browser (agent|automation))\b/, weight: 3 },
   { type: 'moderation', pattern: /\b(moderat\w*|guardrail\w*|safety check|content filter)\b/, weight: 3 },
   { type: 'long-form-writing', pattern: /\b(report|article|essay|blog|document writer|write document)\b/, weight: 1.5 },
 ];

@@ -20,6 +20,12 @@ describe('alias specifiers against many helper files', () => {
     ['~/lib/other', false],
     ['~/', false],
     ['@/button', true],
+    // A bare path under a tsconfig baseUrl names the file at that whole path; a package's subpath names none.
+    ['src/lib/ai', true],
+    ['apps/api/src/lib/llm', true],
+    ['lib/llm', true],
+    ['lib/other', false],
+    ['next/server', false],
   ];
   for (const [specifier, expected] of table) {
     it(`${specifier} ${expected ? 'may name' : 'names none of'} the helpers`, () => {
@@ -31,7 +37,7 @@ describe('alias specifiers against many helper files', () => {
   it('answers as aliasMayName file by file for arbitrary paths and specifiers', () => {
     const segment = fc.constantFrom('src', 'lib', 'llm', 'index', 'ui', 'ai', 'documents', 'embed', 'a.b', '-x');
     const relativePath = fc.tuple(fc.array(segment, { maxLength: 4 }), segment, fc.constantFrom('.ts', '.tsx', '.mjs', '.js', '')).map(([folders, name, extension]) => [...folders, name + extension].join('/'));
-    const specifier = fc.tuple(fc.constantFrom('~/', '@/', '#/', '$lib/', '@org/', '@a.b/'), fc.array(segment, { maxLength: 3 }), fc.constantFrom('', '.ts', '.js')).map(([alias, parts, extension]) => alias + parts.join('/') + (parts.length > 0 ? extension : ''));
+    const specifier = fc.tuple(fc.constantFrom('~/', '@/', '#/', '$lib/', '@org/', '@a.b/', 'src/', 'lib/'), fc.array(segment, { maxLength: 3 }), fc.constantFrom('', '.ts', '.js')).map(([alias, parts, extension]) => alias + parts.join('/') + (parts.length > 0 ? extension : ''));
     fc.assert(
       fc.property(fc.array(relativePath, { maxLength: 6 }), fc.array(specifier, { minLength: 1, maxLength: 6 }), (paths, specifiers) => {
         const any = aliasMayNameAny(paths);

@@ -33,9 +33,76 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
     { name: "a local holding what a fetch factory returns, sent a URL that is no model endpoint; a local made by a function that is no fetch factory; Deepgram's project API over a WebSocket-like path", code: `declare function createFetch(): Promise<typeof fetch>;\ndeclare function createLogger(): (url: string, init?: object) => void;\nexport async function sync(base: string) {\n  const fetchRetry = await createFetch();\n  await fetchRetry(\`\${base}/repos/a/b/issues\`, { method: 'POST', body: JSON.stringify({ title: 't' }) });\n  const post = createLogger();\n  post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });\n  return new WebSocket('wss://api.deepgram.com/v1/projects');\n}` },
     { name: "the same vendors' other endpoints: AI Horde's status poll and model list, Azure Speech's voice list; Edge's read-aloud on a token Edge hands out", code: `export async function poll(id: string, region: string, token: string) {\n  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', headers: { Authorization: token }, body: '<speak/>' });\n  await fetch(\`https://aihorde.net/api/v2/generate/text/status/\${id}\`);\n  await fetch('https://aihorde.net/api/v2/status/models?type=text');\n  return fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/voices/list\`);\n}` },
+    { name: "a class extending a package's HTTP client posting to a path that is no model endpoint; one declaring the request method itself (its own wrapper, read as such); a `this.get`", code: `import { HTTPService } from 'civkit/http';\nexport class GitHubHTTP extends HTTPService {\n  constructor() { super('https://api.github.com'); }\n  createIssue(body: object) { return this.postJson('/repos/a/b/issues', body); }\n  models() { return this.get('/models'); }\n}\nexport class OwnHTTP extends HTTPService {\n  constructor() { super('https://api.openai.com/v1'); }\n  postJson(path: string, body: object) { return [path, body]; }\n  run(payload: object) { return this.postJson('/chat/completions', payload); }\n}` },
     { name: "an app object's fetch-like method given a URL that is no LLM endpoint", code: `declare const client: { fetch(url: string, init?: object): Promise<Response> };\nexport function session() { return client.fetch('https://chat.openai.com/api/auth/session', { method: 'GET' }); }` },
   ],
   invalid: [
+    {
+      name: "a ky client a class makes in its constructor (`this.ky = ky.extend({ prefixUrl })`, ky injectable with the package's as default, the base a parameter's default from a namespace constant): its posts are under that base; an app wrapper over it too",
+      code: `import defaultKy, { type KyInstance } from 'ky';
+export namespace jigsawstack {
+  export const API_BASE_URL = 'https://api.jigsawstack.com/v1/';
+}
+export class JigsawStackClient {
+  protected readonly ky: KyInstance;
+  constructor({ apiBaseUrl = jigsawstack.API_BASE_URL, ky = defaultKy }: { apiBaseUrl?: string; ky?: KyInstance } = {}) {
+    this.ky = ky.extend({ prefixUrl: apiBaseUrl });
+  }
+  async textToSql(prompt: string) {
+    return this.ky.post('ai/sql', { json: { prompt } }).json();
+  }
+}
+export class FirecrawlClient {
+  protected readonly ky: KyInstance;
+  protected readonly apiBaseUrl: string;
+  constructor({ apiBaseUrl = process.env.FIRECRAWL_API_BASE_URL ?? 'https://api.firecrawl.dev', throttle = true, ky = defaultKy }: { apiBaseUrl?: string; throttle?: boolean; ky?: KyInstance } = {}) {
+    this.apiBaseUrl = apiBaseUrl;
+    const throttledKy = throttle ? throttleKy(ky) : ky;
+    this.ky = throttledKy.extend({ prefixUrl: this.apiBaseUrl });
+  }
+  async extract(urls: string[], prompt: string) {
+    return this.postRequest('v1/extract', { urls, prompt });
+  }
+  protected async postRequest(path: string, data: unknown) {
+    return (await this.ky.post(path, { json: data })).json();
+  }
+}
+declare function throttleKy(ky: KyInstance): KyInstance;`,
+      calls: [
+        { line: 11, method: 'ky.post /v1/ai/sql', provider: 'jigsawstack', endpoint: 'chat' },
+        { line: 23, method: 'postRequest /v1/extract', provider: 'firecrawl', endpoint: 'chat' },
+      ],
+    },
+    {
+      name: "a class extending a package's HTTP client (civkit's HTTPService) posts with the request method it inherits, to the base URL it hands `super()` or the default of the parameter it hands on",
+      code: `import { HTTPService } from 'civkit/http';
+export class OpenRouterHTTP extends HTTPService {
+  constructor(public apiKey: string) {
+    super('https://openrouter.ai/api/v1');
+  }
+  chatCompletions(payload: { model: string; messages: unknown[] }) {
+    return this.postJson('/chat/completions', payload, { responseType: 'json' });
+  }
+}
+export class GeminiHTTP extends HTTPService {
+  constructor(apiKey: string, public baseUri: string = 'https://generativelanguage.googleapis.com/v1beta') {
+    super(baseUri);
+  }
+  complete(model: string, payload: object) {
+    return this.postJson(\`/models/\${model}:generateContent\`, payload);
+  }
+}
+export class VertexHTTP extends GeminiHTTP {
+  streamComplete(model: string, payload: object) {
+    return this.postJson(\`/models/\${model}:streamGenerateContent\`, payload);
+  }
+}`,
+      calls: [
+        { line: 7, method: 'HTTPService.postJson /api/v1/chat/completions', provider: 'openrouter', endpoint: 'chat' },
+        { line: 15, method: 'HTTPService.postJson /v1beta/models/{model}:generateContent', provider: 'google', endpoint: 'chat' },
+        { line: 20, method: 'HTTPService.postJson /v1beta/models/{model}:streamGenerateContent', provider: 'google', endpoint: 'chat' },
+      ],
+    },
     {
       name: "a URL object whose path is added to after it is made (`endpoint.pathname = endpoint.pathname.replace(/\\/$/, '') + '/audio/transcriptions'`), sent as `endpoint.href`",
       code: `export async function transcribe(base: string, key: string, form: FormData) {

@@ -69,6 +69,7 @@ describe('ModuleLoader: SvelteKit $lib, WXT aliases and workspace packages', () 
       models: { 'src/background/summarize.ts:4': 'claude-haiku-4-5', 'src/background/summarize.ts:5': 'claude-sonnet-4-5' },
     },
     { name: 'WXT without a srcDir: `~/` is the project itself', fixture: 'wxt-root', models: { 'entrypoints/summarize.ts:3': 'claude-haiku-4-5' } },
+    { name: "a tsconfig's baseUrl resolves bare paths below it (`from 'src/config/models'`), a package's name still names the package", fixture: 'baseurl', models: { 'src/services/title.ts:4': 'claude-haiku-4-5' } },
     {
       name: 'workspace packages by package.json name: exports pointing at an unbuilt dist fall back to src; main at lib/ falls back to src',
       fixture: 'monorepo',
@@ -83,6 +84,14 @@ describe('ModuleLoader: SvelteKit $lib, WXT aliases and workspace packages', () 
       assert.deepEqual(actual, testCase.models);
     });
   }
+});
+
+describe("callers through a tsconfig baseUrl's bare paths", () => {
+  it("finds the caller of a helper imported by a path below the baseUrl (`from 'src/services/title'`)", async () => {
+    const result = await scanWorkspace(path.join(__dirname, '..', '..', 'fixtures', 'module-resolution', 'baseurl'), { now: () => new Date(0) });
+    const callers = result.callSites.filter((site) => site.kind === 'wrapper-caller').map((site) => `${site.file}:${site.line}`);
+    assert.deepEqual(callers, ['src/commands/titleCommand.ts:2']);
+  });
 });
 
 describe('declaredEntries', () => {

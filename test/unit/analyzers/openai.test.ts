@@ -824,6 +824,28 @@ new Required({ baseURL: 'https://api.groq.com/openai/v1' }).embeddings.create({ 
       ],
     },
     {
+      name: "OpenPipe's drop-in client (`openpipe/openai`): OpenAI's own class, sending the same requests to OpenAI",
+      code: `import OpenAI from 'openpipe/openai';
+const openai = new OpenAI({ apiKey: 'k', openpipe: { apiKey: 'p' } });
+export const next = (prompt: string) => openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }], store: true });`,
+      calls: [{ line: 3, provider: 'openai', model: 'gpt-4o-mini' }],
+    },
+    {
+      name: "a model read off the user's settings in a store (`useAppState.getState().settings.selectedModel`): the settings slice's initial state gives it (a guess); a generic field of another object is not looked up",
+      files: {
+        'src/state/settings.ts': `export const createSettingsSlice = (set: (f: unknown) => void) => ({\n  openAIKey: null,\n  selectedModel: 'gpt-3.5-turbo',\n  actions: { update: (values: object) => set(values) },\n});\n`,
+      },
+      code: `import OpenAI from 'openai';
+declare const useAppState: { getState(): { settings: { selectedModel: string }; task: { selectedModel: string } } };
+const openai = new OpenAI();
+export const next = (prompt: string) => openai.chat.completions.create({ model: useAppState.getState().settings.selectedModel, messages: [{ role: 'user', content: prompt }] });
+export const other = (prompt: string) => openai.chat.completions.create({ model: useAppState.getState().task.selectedModel, messages: [{ role: 'user', content: prompt }] });`,
+      calls: [
+        { line: 4, model: 'gpt-3.5-turbo', modelSource: 'config', evidenceIncludes: ["the app's default settings give it (createSettingsSlice() at src/state/settings.ts:3)"] },
+        { line: 5, model: null },
+      ],
+    },
+    {
       name: 'a typed parameter whose type comes from openai/resources and the client from openai/index',
       code: `import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type OpenAI from 'openai/index';

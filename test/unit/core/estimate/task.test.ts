@@ -158,6 +158,14 @@ describe('task classification', () => {
       assert.ok(result.reasons.some((reason) => reason.includes('multi-step')), result.reasons.join('\n'));
     });
 
+    it("an agent's step choosing its next action from tools the prompt lists is tool use, though its name says determine", () => {
+      const prompt = 'You are a browser automation assistant. You can use the following tools: {{formattedActions}} You will be given a task and the current state of the DOM.';
+      const result = classifyTask(call({ enclosingFunction: 'determineNextAction', file: 'src/helpers/determineNextAction.ts', messages: [msg('system', prompt, [{ kind: 'interpolation', expression: 'formattedActions' }]), msg('user', '{{prompt}}', [{ kind: 'interpolation', expression: 'prompt' }])] }), 500);
+      assert.equal(result.type, 'tool-use', result.reasons.join('\n'));
+      const named = classifyTask(call({ enclosingFunction: 'determineSentiment', messages: [msg('user', '{{text}}', [{ kind: 'interpolation', expression: 'text' }])] }), 500);
+      assert.equal(named.type, 'classification', named.reasons.join('\n'));
+    });
+
     it('a step of a multi-step loop that sends no tools itself is read by its prompt (a moderator picking the next speaker)', () => {
       const prompt = 'You are in a role play game. The following roles are available: @writer, @critic. Read the following conversation. Then select the next role from that is going to speak next. Only return the role.';
       const result = classifyTask(call({ features: features({ tools: false, multiStep: true }), messages: [msg('user', prompt)] }), 500);
