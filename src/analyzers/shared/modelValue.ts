@@ -515,6 +515,12 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
     const argument = node.getArgumentExpression();
     const object = resolveObjectLiteral(node.getExpression(), walk.modules) ?? arrayOf(node.getExpression(), walk);
     if (!object) return;
+    // `MODELS['fast']`, `models[DEFAULT_MODEL]` with the key a constant: that entry.
+    const constantKey = argument && !Node.isStringLiteral(argument) && !Node.isNumericLiteral(argument) && Node.isObjectLiteralExpression(object) ? resolveString(argument, walk.modules).value ?? undefined : undefined;
+    if (constantKey !== undefined && getObjectProperty(object, constantKey, walk.modules)) {
+      collect(getObjectProperty(object, constantKey, walk.modules), walk, depth + 1, mode);
+      return;
+    }
     if (argument && (Node.isStringLiteral(argument) || Node.isNumericLiteral(argument))) {
       const key = argument.getLiteralText();
       const value = Node.isArrayLiteralExpression(object) ? object.getElements()[Number(key)] : getObjectProperty(object, key, walk.modules);

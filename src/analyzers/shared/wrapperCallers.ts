@@ -2015,8 +2015,11 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
       } else {
         // Not one string: every model the passed value can be (an env variable's values, a fallback, the app's list).
         const passed = readModel(argument, modules);
-        model = passed.ref.id !== null || passed.ref.candidates ? { ...passed.ref, raw: resolved.raw } : { id: null, raw: resolved.raw, source: 'dynamic' };
-        if (model.id !== null) evidence.push(`model: ${model.raw} passed as ${left}`, ...passed.evidence);
+        // A model object the caller makes (`getModel(process.env.MODEL_NAME)` of the app's registry): the ids its factories take.
+        const objectIds = passed.ref.id !== null || passed.ref.candidates ? [] : passedModelIds(argument, modules);
+        const objectModel = refOfCandidates(objectIds, [resolved.raw]);
+        model = passed.ref.id !== null || passed.ref.candidates ? { ...passed.ref, raw: resolved.raw } : objectModel ?? { id: null, raw: resolved.raw, source: 'dynamic' };
+        if (model.id !== null) evidence.push(`model: ${model.raw} passed as ${left}`, ...(objectIds.length > 0 ? [`the model object it passes is made for ${objectIds.map((candidate) => `${candidate.id} (${candidate.where})`).slice(0, 4).join(', ')}`] : passed.evidence));
       }
     } else if (fallback !== undefined && missing.has(left.replace(/^.*\./, '')) && bound(fallback)) {
       const resolved = resolveString(bound(fallback)!, modules);
@@ -2464,17 +2467,43 @@ function passedModelIds(value: Node, modules: ModuleLoader, depth = 0): ModelCan
   const node = variableValue(value, modules);
   if (!node) return [];
   if (Node.isConditionalExpression(node)) return likelyBranches(node, modules).flatMap((branch) => passedModelIds(branch, modules, depth + 1));
+  const entries = registryEntryValues(node, modules);
+  if (entries) return distinctModels(entries.flatMap((entry) => passedModelIds(entry, modules, depth + 1)));
   if (!Node.isCallExpression(node)) return [];
   const entered = enterCall(node, modules);
   if (entered) {
     try {
-      return entered.returns.flatMap((returned) => passedModelIds(returned, modules, depth + 1));
+      return distinctModels(entered.returns.flatMap((returned) => passedModelIds(returned, modules, depth + 1)));
     } finally {
       entered.release();
     }
   }
   const [first] = node.getArguments();
   return first ? modelCandidates(first, modules).candidates.filter((candidate) => looksLikeModelId(candidate.id)) : [];
+}
+
+/** Entries of a model registry followed at most for a key known only at run time. */
+const MAX_REGISTRY_ENTRIES = 24;
+
+/**
+ * `models[DEFAULT_MODEL]`, `models[name]` of an app's registry of models keyed by name (an object literal): the entry a
+ * constant key names, else every entry in the order written; undefined for anything else.
+ */
+function registryEntryValues(node: Node, modules: ModuleLoader): Node[] | undefined {
+  if (!Node.isElementAccessExpression(node)) return undefined;
+  const registry = resolveObjectLiteral(node.getExpression(), modules);
+  const argument = node.getArgumentExpression();
+  if (!registry || !Node.isObjectLiteralExpression(registry) || !argument) return undefined;
+  const key = resolveString(argument, modules).value;
+  const named = key === null ? undefined : getObjectProperty(registry, key, modules);
+  if (named) return [named];
+  return registry.getProperties().flatMap((property) => (Node.isPropertyAssignment(property) ? [property.getInitializer()!] : [])).slice(0, MAX_REGISTRY_ENTRIES);
+}
+
+/** Candidates with each id once, the first place it was found kept. */
+function distinctModels(candidates: ModelCandidate[]): ModelCandidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((candidate) => !seen.has(candidate.id) && (seen.add(candidate.id), true));
 }
 
 /** The value a caller passes for the helper's model: the argument bound to it, else the first entry of the options it hands on. */
@@ -2499,6 +2528,8 @@ function passedModelProvider(value: Node, modules: ModuleLoader, depth = 0): str
   const node = variableValue(value, modules);
   if (!node) return undefined;
   if (Node.isConditionalExpression(node)) return passedModelProvider(likelyBranches(node, modules)[0] ?? node.getWhenTrue(), modules, depth + 1);
+  const entries = registryEntryValues(node, modules);
+  if (entries) return entries.length > 0 ? passedModelProvider(entries[0], modules, depth + 1) : undefined;
   if (!Node.isCallExpression(node)) return undefined;
   // `openai.chat('gpt-4o')`, `vertex.languageModel(id)`: the factory the method belongs to, as the AI SDK analyzer reads it.
   const callee = node.getExpression();

@@ -195,6 +195,30 @@ export const answer = (question: string) => generateText({ model: createOpenAI({
       calls: [{ line: 5, method: 'generateText', model: 'llama3', candidates: ['llama3', 'gpt-4o-mini', 'meta-llama/Llama-3-8b-chat-hf'] }],
     },
     {
+      name: "a registry of model objects keyed by name (`models[DEFAULT_MODEL]` when the deployment's name is not in it, else `models[name]`): the default's entry first, each entry a candidate",
+      files: {
+        'src/lib/models.ts': `import { createOpenAI } from '@ai-sdk/openai';
+import { createAnthropic } from '@ai-sdk/anthropic';
+const DEFAULT_MODEL = 'gpt-4o';
+const models = {
+  'gpt-4o-mini': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o-mini'),
+  'gpt-4o': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o'),
+  'claude-3-5-haiku-20241022': createAnthropic({})('claude-3-5-haiku-20241022'),
+};
+export const getModel = (name: string) => {
+  if (!models[name]) return models[DEFAULT_MODEL];
+  return models[name];
+};
+`,
+      },
+      code: `import { generateText } from 'ai';
+import { getModel } from './lib/models';
+export async function classify(note: string) {
+  return generateText({ model: getModel(process.env.MODEL_NAME), prompt: \`Pick a folder for: \${note}\` });
+}`,
+      calls: [{ line: 4, method: 'generateText', provider: 'openai', model: 'gpt-4o', candidates: ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-haiku-20241022'], evidenceIncludes: ['the "gpt-4o" entry of models'] }],
+    },
+    {
       name: 'the same branches when an example env file sets the tested variable: not assumed unset, the written order is kept',
       files: {
         '.env.example': 'TOGETHER_BASE_URL=https://api.together.xyz/v1\n',

@@ -428,3 +428,45 @@ export async function main(diff: string) {
     }
   });
 });
+
+describe('an AI SDK model object from the app registry, handed to a helper', () => {
+  it("`getModel(process.env.MODEL_NAME)` of a registry keyed by name, passed to a helper taking its model: the caller and the helper run the default's entry first, each entry a candidate", async () => {
+    const result = await scanProject(
+      {
+        'package.json': JSON.stringify({ name: 'notes', dependencies: { ai: '*', '@ai-sdk/openai': '*', '@ai-sdk/anthropic': '*' } }),
+        'lib/models.ts': `import { createOpenAI } from '@ai-sdk/openai';
+import { createAnthropic } from '@ai-sdk/anthropic';
+const DEFAULT_MODEL = 'gpt-4o';
+const models = {
+  'gpt-4o-mini': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o-mini'),
+  'gpt-4o': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o'),
+  'claude-3-5-haiku-20241022': createAnthropic({})('claude-3-5-haiku-20241022'),
+};
+export const getModel = (name: string) => {
+  if (!models[name]) return models[DEFAULT_MODEL];
+  return models[name];
+};
+`,
+        'app/api/aiService.ts': `import { generateText, type LanguageModel } from 'ai';
+export async function generateTags(content: string, model: LanguageModel) {
+  return generateText({ model, prompt: \`Five tags for this note: \${content}\` });
+}
+`,
+        'app/api/tags/route.ts': `import { generateTags } from '../aiService';
+import { getModel } from '../../../lib/models';
+export async function POST(request: Request) {
+  const model = getModel(process.env.MODEL_NAME);
+  return Response.json(await generateTags(await request.text(), model));
+}
+`,
+      },
+      'registry-model-',
+    );
+    const caller = result.callSites.find((site) => site.file === 'app/api/tags/route.ts')!;
+    assert.equal(caller.model.id, 'gpt-4o');
+    assert.deepEqual(caller.model.candidates?.map((candidate) => candidate.id), ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-haiku-20241022']);
+    const helper = result.callSites.find((site) => site.file === 'app/api/aiService.ts')!;
+    assert.equal(helper.model.id, 'gpt-4o', 'the helper runs what its callers pass');
+    assert.equal(caller.provider, 'openai');
+  });
+});
