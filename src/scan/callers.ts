@@ -1,7 +1,7 @@
 import { createTextReader, type DiscoveredFile } from './files';
 import { specifierListEntries } from './importGraph';
 import { looksMinified } from './prefilter';
-import { escapeRegExp } from '../model/regExp';
+import { escapeRegExp, TYPE_ARGUMENTS } from '../model/regExp';
 
 export interface CallerLocation {
   file: string;
@@ -53,7 +53,7 @@ export async function findCallers(files: readonly DiscoveredFile[], functionName
 
 /** `name(` or `name<T>(`, not a method of something else (`x.name(`). */
 function callPattern(names: readonly string[]): RegExp {
-  return new RegExp(`(^|[^\\w$.])(${names.map(escapeRegExp).join('|')})\\s*(?:<[^>()]*>)?\\s*\\(`, 'g');
+  return new RegExp(`(^|[^\\w$.])(${names.map(escapeRegExp).join('|')})\\s*(?:${TYPE_ARGUMENTS})?\\s*\\(`, 'g');
 }
 
 const ALIASED_IMPORT = /\bimport\s*(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*['"]\.[^'"]*['"]/g;

@@ -13,7 +13,7 @@ import { clientParameterOf, instanceMemberClientOrigin, resolveClientOrigin } fr
 import { callsMatching, wrapCompilerNode } from './calls';
 import { functionTypeReturn, lineageOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
-import { escapeRegExp } from '../../model/regExp';
+import { escapeRegExp, TYPE_ARGUMENTS } from '../../model/regExp';
 import { CONNECTION_SETTING_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
 import { enterCall, isSettingsDefaultRef, likelyBranches, modelCandidates } from './modelValue';
 import { looksLikeModelId } from './settings';
@@ -656,8 +656,9 @@ async function methodCallsIn(files: readonly WorkspaceFile[], readText: (file: W
  */
 export function helperMention(names: readonly string[]): RegExp {
   const alternatives = names.map(escapeRegExp).join('|');
-  // A call, an `as` alias, or a branch of a conditional (`cond ? generateOpenAITTS : generateMistralTTS`, see chooserNames).
-  return new RegExp(`(^|[^\\w$])(${alternatives})(?:\\s*(?:<[^>()]*>)?\\s*\\(|\\s+as\\s|(?<=\\?\\s*(?:${alternatives}))\\s*:(?!:)|(?<=:\\s*(?:${alternatives}))\\s*(?:[;,)]|\\r?\\n))`, 'g');
+  // A call (its type arguments may nest two deep: `callAgent<{ todos: Array<{ task: string }> }>(`), an `as` alias, or a
+  // branch of a conditional (`cond ? generateOpenAITTS : generateMistralTTS`, see chooserNames).
+  return new RegExp(`(^|[^\\w$])(${alternatives})(?:\\s*(?:${TYPE_ARGUMENTS})?\\s*\\(|\\s+as\\s|(?<=\\?\\s*(?:${alternatives}))\\s*:(?!:)|(?<=:\\s*(?:${alternatives}))\\s*(?:[;,)]|\\r?\\n))`, 'g');
 }
 
 /**

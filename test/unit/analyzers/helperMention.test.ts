@@ -37,6 +37,7 @@ describe('the caller search gate before parsing', () => {
     ['the other branch of a conditional, at a line end', "const run = fast\n  ? processQuickly\n  : process\nawait run(job);", true],
     ['an object literal key and a type member of the name', 'const flags = { process: true };\ntype Steps = { process: string };', false],
     ['a call with type arguments', 'process<string>(input);', true],
+    ['a call with nested type arguments over lines', 'await context.process<{\n  hasTodos: boolean;\n  todos: Array<{ task: string; when: Map<string, Date> }>;\n}>({ prompt });', true],
     ['the end of a longer name, with a letter, a digit, _ or $ before it', 'reprocess(a); v2process(b); _process(c); $process(d);', false],
     ['the end of a longer name, then the name itself', 'preprocess(a);\nprocess(b);', true],
     ['the name at the very start of the text', 'process(input);', true],
