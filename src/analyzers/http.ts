@@ -214,6 +214,11 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /api\.deepinfra\.com\/v1\/inference\/[^?#]+$/, endpoint: 'other', provider: 'deepinfra', modelInPath: /\/v1\/inference\/([^?#]+)$/ },
   // Relace's Instant Apply (a model that merges an edit snippet into a file), on its own endpoint.
   { pattern: /relace\.run\/v1\/code\/apply(?:$|[?#])/, endpoint: 'chat', provider: 'relace' },
+  // Moderation endpoints: OpenAI's, Mistral's (its chat variant classifies a whole conversation), and Azure AI Content Safety's
+  // text and image analyses, prompt shields and protected-material checks (on the resource's own host).
+  { pattern: /api\.openai\.com\/v1\/moderations(?:$|[?#])/, endpoint: 'other', provider: 'openai' },
+  { pattern: /api\.mistral\.ai\/v1\/(?:chat\/)?moderations(?:$|[?#])/, endpoint: 'other', provider: 'mistral' },
+  { pattern: /\/contentsafety\/(?:text|image|\{\{)[^?#]*(?:$|[?#])/, endpoint: 'other', provider: 'azure-content-safety' },
   // JigsawStack's AI endpoints (a model of theirs behind each): the AI scraper, vision OCR, text to SQL, speech to text.
   { pattern: /api\.jigsawstack\.com\/v1\/(?:ai\/scrape|vocr|ai\/sql)(?:$|[?#])/, endpoint: 'chat', provider: 'jigsawstack' },
   { pattern: /api\.jigsawstack\.com\/v1\/ai\/transcribe(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'jigsawstack' },

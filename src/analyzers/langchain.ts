@@ -110,11 +110,76 @@ const MAX_DEPTH = 10;
 const STORE_PACKAGE = /vectorstores|^@langchain\/(?:pinecone|qdrant|weaviate|mongodb|redis|exa|cloudflare|azure-cosmosdb)$/;
 const STORE_CLASS = /(?:VectorStore|Store|VectorSearch)$|^(?:Chroma|HNSWLib|Milvus|Faiss|LanceDB|PGVector)/;
 
+const analyzeCalls = eachCall((call, context) => analyzeCall(call, context) ?? analyzeStoreCall(call, context), (name) => name in REQUEST_METHODS || name in STORE_METHODS || RETRIEVER_RUNS.has(name));
+
 export const langchainAnalyzer: Analyzer = {
   id: 'langchain',
   packages: [LANGCHAIN_PACKAGE],
-  analyze: eachCall((call, context) => analyzeCall(call, context) ?? analyzeStoreCall(call, context), (name) => name in REQUEST_METHODS || name in STORE_METHODS || RETRIEVER_RUNS.has(name)),
+  // A chain made over a vector store (`VectorDBQAChain.fromLLM(model, store)`) makes two requests where it runs: the
+  // model's answer (read with the other calls) and the query's embedding (read here).
+  analyze: (context) => {
+    const found = analyzeCalls(context);
+    return context.sourceFile.getFullText().includes('.fromLLM(') ? [...found, ...chainQueryEmbeddings(context)] : found;
+  },
 };
+
+/** LangChain's chain classes made from a model and a store or retriever with `fromLLM` (`VectorDBQAChain`, `RetrievalQAChain`, `ConversationalRetrievalQAChain`). */
+const CHAIN_FACTORY = 'fromLLM';
+
+/** Where a held `fromLLM` chain runs: the runnable methods its const is called with in the const's scope. */
+function runsOfHeldChain(chainFactoryCall: CallExpression): CallExpression[] {
+  const held = heldBy(chainFactoryCall, true);
+  return (held?.scope.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []).filter((run) => {
+    const callee = run.getExpression();
+    return Node.isPropertyAccessExpression(callee) && Object.hasOwn(REQUEST_METHODS, callee.getName()) && !REQUEST_METHODS[callee.getName()].embedding && unwrapExpression(callee.getExpression()).getText() === held!.name;
+  });
+}
+
+/** `X.fromLLM(...)` of a class from a LangChain package. */
+function isChainFactory(call: CallExpression, context: AnalyzerContext): boolean {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== CHAIN_FACTORY) return false;
+  const owner = unwrapExpression(callee.getExpression());
+  const binding = Node.isIdentifier(owner) ? importBindingOf(owner, context.modules) : undefined;
+  return binding !== undefined && LANGCHAIN_PACKAGE.test(binding.packageName);
+}
+
+/**
+ * The store-opening call a `fromLLM` chain is handed (`fromLLM(model, vectorStore)` with `const vectorStore = await
+ * PineconeStore.fromExistingIndex(embeddings, ...)`), or `store.asRetriever()` of one: the store that embeds the chain's queries.
+ */
+function chainStoreOpening(chainFactoryCall: CallExpression, context: AnalyzerContext): CallExpression | undefined {
+  let store = chainFactoryCall.getArguments()[1] && traceValue(chainFactoryCall.getArguments()[1], context.modules);
+  if (store && Node.isAwaitExpression(store)) store = unwrapExpression(store.getExpression());
+  const storeCallee = store && Node.isCallExpression(store) ? store.getExpression() : undefined;
+  if (storeCallee && Node.isPropertyAccessExpression(storeCallee) && storeCallee.getName() === 'asRetriever') store = traceValue(storeCallee.getExpression(), context.modules);
+  if (store && Node.isAwaitExpression(store)) store = unwrapExpression(store.getExpression());
+  const opening = store && Node.isCallExpression(store) ? store : undefined;
+  const openingCallee = opening?.getExpression();
+  return opening && openingCallee && Node.isPropertyAccessExpression(openingCallee) && STORE_METHODS[openingCallee.getName()]?.embeds === 'queries' && openingCallee.getName().startsWith('from') ? opening : undefined;
+}
+
+/** The query embeddings of the `fromLLM` chains this file makes over a store it opens and runs: one at each run. */
+function chainQueryEmbeddings(context: AnalyzerContext): DetectedCall[] {
+  const found: DetectedCall[] = [];
+  for (const factoryCall of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (!isChainFactory(factoryCall, context)) continue;
+    const opening = chainStoreOpening(factoryCall, context);
+    if (!opening) continue;
+    for (const run of runsOfHeldChain(factoryCall)) {
+      const detected = analyzeStoreMethod(opening, context, run, 'chain');
+      if (detected) found.push(detected);
+    }
+  }
+  return found;
+}
+
+/** Whether the store this factory opens is handed to a `fromLLM` chain that runs where the code holds it: the runs are the query embeddings' sites. */
+function openedForRunChain(opening: CallExpression, context: AnalyzerContext): boolean {
+  const held = heldBy(opening, true);
+  if (!held) return false;
+  return held.scope.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => isChainFactory(call, context) && chainStoreOpening(call, context) === opening && runsOfHeldChain(call).length > 0);
+}
 
 /** What a runnable resolves to: the model inside it, the prompt templates before it, and what decorators added. */
 interface Runnable {
@@ -262,7 +327,7 @@ function runsOfHeldRetriever(asRetriever: CallExpression): CallExpression[] {
   return runs;
 }
 
-function analyzeStoreMethod(call: CallExpression, context: AnalyzerContext, site: CallExpression = call): DetectedCall | undefined {
+function analyzeStoreMethod(call: CallExpression, context: AnalyzerContext, site: CallExpression = call, runner: 'retriever' | 'chain' = 'retriever'): DetectedCall | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(STORE_METHODS, callee.getName())) return undefined;
   const name = callee.getName();
@@ -279,6 +344,7 @@ function analyzeStoreMethod(call: CallExpression, context: AnalyzerContext, site
   // (`const store = await Store.fromExistingIndex(...); await store.similaritySearch(q)`), each search is a site and the
   // opening is not; a store handed elsewhere, or as a retriever, keeps the opening as the site of the queries it will embed.
   if (isFactory && spec.embeds === 'queries' && searchesOfHeldStore(call).length > 0) return undefined;
+  if (site === call && isFactory && spec.embeds === 'queries' && openedForRunChain(call, context)) return undefined;
   if (!isFactory && spec.embeds === 'queries' && Node.isCallExpression(store.creation)) {
     const factory = store.creation.getExpression();
     if (Node.isPropertyAccessExpression(factory) && STORE_METHODS[factory.getName()]?.embeds === 'queries' && !searchesOfHeldStore(store.creation).includes(call)) return undefined;
@@ -299,13 +365,13 @@ function analyzeStoreMethod(call: CallExpression, context: AnalyzerContext, site
   const { provider, model } = modelOfRunnable(embeddings, context, evidence);
   const argument = call.getArguments()[0];
   const ranRetriever = site !== call;
-  if (ranRetriever) evidence.push(`runs the retriever made with asRetriever() at ${placeOf(call)}: the query is embedded here`);
+  if (ranRetriever) evidence.push(runner === 'chain' ? `runs a chain made with ${CHAIN_FACTORY}() over the store opened at ${placeOf(call)}: the chain embeds the query here, then asks its model` : `runs the retriever made with asRetriever() at ${placeOf(call)}: the query is embedded here`);
   const expression = (ranRetriever ? (site.getArguments()[0]?.getText() ?? 'query') : spec.embeds === 'documents' && argument ? argument.getText() : name === 'similaritySearch' || name === 'similaritySearchWithScore' || name === 'maxMarginalRelevanceSearch' ? (argument?.getText() ?? 'query') : 'query').slice(0, 60);
   const siteCallee = site.getExpression();
   return toDetectedCall(site, context, {
     provider,
     sdk: 'langchain',
-    method: ranRetriever && Node.isPropertyAccessExpression(siteCallee) ? `retriever.${siteCallee.getName()}` : `${isFactory ? `${storeClass.importedName}.` : ''}${name}`,
+    method: ranRetriever && Node.isPropertyAccessExpression(siteCallee) ? `${runner}.${siteCallee.getName()}` : `${isFactory ? `${storeClass.importedName}.` : ''}${name}`,
     endpoint: 'embedding',
     model,
     messages: [embeddedTextTurn(expression, spec.embeds)],
@@ -511,6 +577,12 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
         }
       }
       return findRunnable(callee.getExpression(), context, depth + 1);
+    }
+    // `VectorDBQAChain.fromLLM(model, vectorStore)`: the chain answers with that model (its query embedding is read apart).
+    if (name === CHAIN_FACTORY && isChainFactory(node, context)) {
+      const inner = node.getArguments()[0] && findRunnable(node.getArguments()[0], context, depth + 1);
+      if (inner) inner.evidence.push(`${callee.getExpression().getText()}.${CHAIN_FACTORY}() at ${placeOf(node)}: the chain answers with this model`);
+      return inner;
     }
     if (name === 'from' && /RunnableSequence$/.test(callee.getExpression().getText())) {
       const list = node.getArguments()[0] && unwrapExpression(node.getArguments()[0]);

@@ -183,12 +183,16 @@ function dropNeverCalled(sourceFile: SourceFile, calls: DetectedCall[], relative
   }
 }
 
-/** Two analyzers may see the same call (a generic HTTP matcher and an SDK); keep the first by position. */
+/**
+ * Two analyzers may see the same call (a generic HTTP matcher and an SDK); keep the first by position. One analyzer's two
+ * requests of different kinds at one call stay (a LangChain chain over a vector store embeds the query, then asks its model).
+ */
 function deduplicate(calls: DetectedCall[]): void {
   for (let index = calls.length - 1; index > 0; index--) {
     const previous = calls[index - 1];
     const current = calls[index];
-    if (previous.line === current.line && previous.column === current.column && previous.endLine === current.endLine && previous.endColumn === current.endColumn) calls.splice(index, 1);
+    const samePlace = previous.line === current.line && previous.column === current.column && previous.endLine === current.endLine && previous.endColumn === current.endColumn;
+    if (samePlace && !(previous.sdk === current.sdk && previous.endpoint !== current.endpoint)) calls.splice(index, 1);
   }
 }
 

@@ -326,7 +326,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (storeEmbeds(target, helper, context.modules)) (overCap ? boundOverCap : bound).push(helper);
           else if (runnableRuns(target, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
-          else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && Node.isIdentifier(target.callee) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
+          else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && Node.isIdentifier(target.callee) && !namesOtherFunction(target.callee, helper, context.modules) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = helper.returnsTypedFunction;
           } else if (!overCap && helper.returned && Node.isIdentifier(target.callee) && declaredAsProductOf(target.callee, helper.name, context.modules)) {
@@ -1507,6 +1507,19 @@ function reaches(shape: Shape, helper: Helper, modules: ModuleLoader, spreads = 
   if (shape.made) return !!helper.ownerClass && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
   if (helper.types.some((type) => sameNode(type, node))) return true;
   return !!helper.ownerClass && (Node.isClassDeclaration(node) || Node.isClassExpression(node)) && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
+}
+
+/**
+ * A name bound to a function of its own that is not the helper (`handler` imported from another plugin, itself `export const
+ * handler: PluginHandler = async (...) => {...}`): a call of it runs that function, though it is declared with the helper's type.
+ */
+function namesOtherFunction(callee: Node, helper: Helper, modules: ModuleLoader): boolean {
+  const declaration = findDeclaration(callee, modules);
+  if (!declaration) return false;
+  const initializer = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  const value = initializer && unwrapExpression(initializer);
+  const ownFunction = Node.isFunctionDeclaration(declaration) ? declaration : value && (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) ? value : undefined;
+  return ownFunction !== undefined && ownFunction !== helper.fn && !contains(ownFunction, helper.fn);
 }
 
 /** `endpoint(params)` where `endpoint` is declared with the function type the helper (a factory) declares it returns. */

@@ -38,6 +38,20 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "moderation endpoints called by hand: Mistral's (its chat variant for a conversation) and Azure AI Content Safety's analysis, on the resource's host or a configured endpoint",
+      code: `export async function moderate(text: string, resourceName: string, endpoint: string, route: string, key: string, conversation: boolean) {
+  const url = conversation ? 'https://api.mistral.ai/v1/chat/moderations' : 'https://api.mistral.ai/v1/moderations';
+  await fetch(url, { method: 'POST', headers: { Authorization: \`Bearer \${key}\` }, body: JSON.stringify({ model: 'mistral-moderation-latest', input: [text] }) });
+  await fetch(\`https://\${resourceName}.cognitiveservices.azure.com/contentsafety/text:analyze?api-version=2024-09-01\`, { method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': key }, body: JSON.stringify({ text }) });
+  return fetch(\`\${endpoint}/contentsafety/\${route}?api-version=2024-09-01\`, { method: 'POST', body: JSON.stringify({ text }) });
+}`,
+      calls: [
+        { line: 3, provider: 'mistral', endpoint: 'other', model: 'mistral-moderation-latest' },
+        { line: 4, provider: 'azure-content-safety', endpoint: 'other' },
+        { line: 5, provider: 'azure-content-safety', endpoint: 'other' },
+      ],
+    },
+    {
       name: "a ky client a class makes in its constructor (`this.ky = ky.extend({ prefixUrl })`, ky injectable with the package's as default, the base a parameter's default from a namespace constant): its posts are under that base; an app wrapper over it too",
       code: `import defaultKy, { type KyInstance } from 'ky';
 export namespace jigsawstack {

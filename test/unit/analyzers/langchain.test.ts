@@ -227,6 +227,23 @@ export async function searchArticles(pineconeIndex: any, question: string) {
       ],
     },
     {
+      name: "a legacy QA chain made over a store it opens (`VectorDBQAChain.fromLLM(model, vectorStore)`) and run with `chain.call({ query })`: the run embeds the query with the store's model and asks the chain's model, two requests at one call; the opening is no site",
+      code: `import { VectorDBQAChain } from 'langchain/chains';
+import { OpenAIEmbeddings } from 'langchain/embeddings/openai';
+import { OpenAI } from 'langchain/llms/openai';
+import { PineconeStore } from 'langchain/vectorstores/pinecone';
+export async function answer(pineconeIndex: any, prompt: string) {
+  const vectorStore = await PineconeStore.fromExistingIndex(new OpenAIEmbeddings({ openAIApiKey: process.env.OPENAI_API_KEY }), { pineconeIndex });
+  const model = new OpenAI({ modelName: 'gpt-3.5-turbo-16k', streaming: true });
+  const chain = VectorDBQAChain.fromLLM(model, vectorStore, { k: 1, returnSourceDocuments: true });
+  return chain.call({ query: prompt });
+}`,
+      calls: [
+        { line: 9, method: 'call', provider: 'openai', model: 'gpt-3.5-turbo-16k', evidenceIncludes: ['VectorDBQAChain.fromLLM() at'] },
+        { line: 9, method: 'chain.call', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-ada-002' },
+      ],
+    },
+    {
       name: "a store the app hands to its service class (a field declared LangChain's VectorStore): each search and addDocuments embeds with the store's own model, not known here",
       code: `import { type VectorStore } from '@langchain/core/vectorstores';
 export class ChatService {

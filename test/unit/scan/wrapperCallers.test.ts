@@ -324,6 +324,27 @@ export async function summarize(text: string, complete: CompletionHandler) {
     ],
   },
   {
+    name: "another function declared with the same type (a plugin's own `handler: PluginHandler`) runs itself: a call of it, under any import alias, is none of the typed helper's callers",
+    files: {
+      'src/types.ts': `export type PluginHandler = (text: string) => Promise<boolean>;\n`,
+      'src/moderation.ts': `import OpenAI from 'openai';
+import type { PluginHandler } from './types';
+const client = new OpenAI();
+export const handler: PluginHandler = async (text) => {
+  const result = await client.moderations.create({ model: 'omni-moderation-latest', input: text });
+  return result.results[0].flagged;
+};
+`,
+      'src/wordlist.ts': `import type { PluginHandler } from './types';
+export const handler: PluginHandler = async (text) => text.includes('badword');
+`,
+      'src/wordlist.test.ts': `import { handler as wordlistHandler } from './wordlist';
+export const checked = wordlistHandler('a clean sentence');
+`,
+    },
+    sites: [{ file: 'src/moderation.ts', line: 5, kind: 'sdk' }],
+  },
+  {
     name: 'a helper exported as what a higher-order function makes of it (a tracer): callers of the const are its callers',
     files: {
       'src/verify.ts': `import { ChatAnthropic } from '@langchain/anthropic';
