@@ -257,9 +257,9 @@ function isGoogleAuthClient(owner: Node, context: AnalyzerContext): boolean {
   return resolveClientOrigin(owner, context.modules)?.packageName === 'google-auth-library';
 }
 
-/** Obsidian's `requestUrl`, the HTTP client its plugins use instead of fetch (which CORS blocks in the app). */
+/** Obsidian's `requestUrl` (and its older `request`, answering with the body's text), the HTTP clients its plugins use instead of fetch (which CORS blocks in the app). */
 function isPlatformRequestUrl(binding: { packageName: string; importedName: string }): boolean {
-  return binding.packageName === 'obsidian' && binding.importedName === 'requestUrl';
+  return binding.packageName === 'obsidian' && (binding.importedName === 'requestUrl' || binding.importedName === 'request');
 }
 const VERBS = new Set(['post', 'put']);
 /** Callee names (identifier or last property) that can be an HTTP request: `fetch`, `axios(...)`, `x.post`, `x.request`. */
@@ -999,7 +999,7 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   if (binding && isPlatformRequestUrl(binding)) {
     const options = Node.isObjectLiteralExpression(unwrapExpression(first)) || Node.isIdentifier(unwrapExpression(first)) ? resolveObjectLiteral(first, context.modules) : undefined;
     const url = options && Node.isObjectLiteralExpression(options) ? getObjectProperty(options, 'url', context.modules) : first;
-    return { client: 'requestUrl', url, body: getObjectProperty(options, 'body', context.modules), evidence: [`requestUrl() from ${binding.packageName}`] };
+    return { client: binding.importedName, url, body: getObjectProperty(options, 'body', context.modules), evidence: [`${binding.importedName}() from ${binding.packageName}`] };
   }
   // Node's own client: `https.request({ hostname, path, method: 'POST' }, onResponse)` then `request.write(body)`.
   if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'request' && nodeHttpModule(callee.getExpression(), context)) {

@@ -38,6 +38,14 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "Obsidian's older `request({ url, method, body })` (answering with the body's text), as its `requestUrl`",
+      code: `import { request } from 'obsidian';
+export async function ask(apiKey: string, model: string, messages: unknown[]) {
+  return request({ url: 'https://api.anthropic.com/v1/messages', method: 'POST', headers: { 'x-api-key': apiKey }, body: JSON.stringify({ model, max_tokens: 1024, messages }) });
+}`,
+      calls: [{ line: 3, method: 'request /v1/messages', provider: 'anthropic', endpoint: 'chat', evidenceIncludes: ['request() from obsidian'] }],
+    },
+    {
       name: "moderation endpoints called by hand: Mistral's (its chat variant for a conversation) and Azure AI Content Safety's analysis, on the resource's host or a configured endpoint",
       code: `export async function moderate(text: string, resourceName: string, endpoint: string, route: string, key: string, conversation: boolean) {
   const url = conversation ? 'https://api.mistral.ai/v1/chat/moderations' : 'https://api.mistral.ai/v1/moderations';
