@@ -3,7 +3,7 @@ import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression, type Par
 import type { ModuleLoader } from './modules';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
 import { declaredReturnType, propertyTypeOf } from './shapes';
-import { assignedValues, findDeclaration, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, placeOf, propertyOfObject, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, holdsNoValue, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, placeOf, propertyOfObject, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -364,7 +364,8 @@ export function baseClassOf(classNode: ClassDeclaration | ClassExpression, modul
 function ownMemberOrigin(classNode: ClassDeclaration | ClassExpression, memberName: string, modules: ModuleLoader, depth: number, subclasses: ReadonlyArray<ClassDeclaration | ClassExpression> = []): ClientOrigin | undefined {
   const property = classNode.getProperty(memberName);
   const initializer = property?.getInitializer();
-  if (initializer) return resolveClientOrigin(initializer, modules, depth + 1);
+  // `private api: ChatGPTAPI | null = null`, set in the constructor: the field starts empty, what is assigned to it is the client.
+  if (initializer && !holdsNoValue(initializer)) return resolveClientOrigin(initializer, modules, depth + 1);
   for (const value of thisAssignments(classNode, memberName)) {
     // A client typed only (a JSDoc or type annotation on the constructor's parameter) says less than the one a subclass passes.
     const typed = resolveClientOrigin(value, modules, depth + 1);

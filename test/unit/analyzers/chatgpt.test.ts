@@ -8,6 +8,19 @@ runAnalyzerTests('chatgpt analyzer', chatgptAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a client field declared empty (`api: ChatGPTAPI | null = null`) and set in the constructor, called through a non-null assertion inside a retry',
+      code: `import { ChatGPTAPI } from 'chatgpt';
+import pRetry from 'p-retry';
+export class Bot {
+  private readonly api: ChatGPTAPI | null = null;
+  constructor() {
+    this.api = new ChatGPTAPI({ apiKey: process.env.OPENAI_API_KEY ?? '', completionParams: { model: 'gpt-4' } });
+  }
+  chat = async (message: string) => pRetry(() => this.api!.sendMessage(message, {}), { retries: 3 });
+}`,
+      calls: [{ line: 8, method: 'sendMessage', provider: 'openai', model: 'gpt-4' }],
+    },
+    {
       name: 'the model set on the client, the text first and the options second, streamed through onProgress',
       code: `import { ChatGPTAPI } from 'chatgpt';
 const api = new ChatGPTAPI({ apiKey: process.env.OPENAI_API_KEY ?? '', completionParams: { model: 'gpt-4o-mini', max_tokens: 300 } });
