@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../model/types';
 import { createSlicer, IGNORED_DIRECTORIES } from './files';
 import { isModelConfigFile } from '../model/settingsFiles';
-import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseEnvExampleComments, parseEnvironmentSettings, parseExtensionSettings, looksLikeModelId, type ModelListSetting, type ModelListsOfFile, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from '../analyzers/shared/settings';
+import { isActionMetadataFile, isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, MAX_SETTINGS_FILE_BYTES, parseActionInputs, parseConfigFile, parseEnvExampleComments, parseEnvironmentSettings, parseExtensionSettings, looksLikeModelId, type ModelListSetting, type ModelListsOfFile, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from '../analyzers/shared/settings';
 
 /** How deep below the root settings files are looked for (monorepos keep them in `apps/web/`). */
 const MAX_SETTINGS_DEPTH = 4;
@@ -31,7 +31,8 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
   const configs = new Map<string, Map<string, SettingValue>>();
   const extensionSettings = new Map<string, { default?: SettingValue; options: SettingValue[] }>();
   const diagnostics: Diagnostic[] = [];
-  const found: Array<{ absolute: string; relative: string; kind: 'env' | 'compose' | 'deploy' | 'config' | 'manifest' }> = [];
+  const actionInputs = new Map<string, SettingValue>();
+  const found: Array<{ absolute: string; relative: string; kind: 'env' | 'compose' | 'deploy' | 'config' | 'manifest' | 'action' }> = [];
   const lists: ModelListsOfFile['lists'] = [];
   const routers: RouterConfigPath[] = [];
   // JSON files by base name (paths only): where a routes file a deployment names is in the source tree.
@@ -57,7 +58,7 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
       const relative = path.relative(root, absolute).split(path.sep).join('/');
       if (/\.json$/i.test(entry.name)) jsonFiles.set(entry.name, [...(jsonFiles.get(entry.name) ?? []), relative]);
-      const kind = isEnvExampleFile(entry.name) ? 'env' : isDockerComposeFile(entry.name) ? 'compose' : isDeploymentValuesFile(relative) ? 'deploy' : isModelConfigFile(entry.name) ? 'config' : entry.name === 'package.json' && depth === 0 ? 'manifest' : undefined;
+      const kind = isEnvExampleFile(entry.name) ? 'env' : isDockerComposeFile(entry.name) ? 'compose' : isDeploymentValuesFile(relative) ? 'deploy' : isModelConfigFile(entry.name) ? 'config' : entry.name === 'package.json' && depth === 0 ? 'manifest' : isActionMetadataFile(entry.name) ? 'action' : undefined;
       if (kind) found.push({ absolute, relative, kind });
     }
   };
@@ -89,6 +90,13 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
         if (file.kind === 'env') {
           for (const [name, value] of parseEnvExampleComments(text, file.relative)) envExamples.set(name, [...(envExamples.get(name) ?? []), value]);
         }
+      } else if (file.kind === 'action') {
+        // An action at the root first: a nested action's input of the same name does not replace it.
+        const depthOf = (relative: string): number => relative.split('/').length;
+        for (const [name, value] of parseActionInputs(text, file.relative)) {
+          const kept = actionInputs.get(name);
+          if (!kept || depthOf(kept.file) > depthOf(file.relative)) actionInputs.set(name, value);
+        }
       } else if (file.kind === 'config') {
         const kept = parseConfigFile(text, file.relative);
         if (kept.size > 0) configs.set(file.relative, kept);
@@ -110,7 +118,7 @@ export async function loadWorkspaceSettings(root: string, signal?: AbortSignal):
     const routes = router ? readRoutesFile(realRoot, router, jsonFiles, diagnostics) : undefined;
     modelLists.push({ ...list, aliasModels: routes?.models ?? [], ...(routes ? { aliasRoutesFile: routes.file } : {}) });
   }
-  return { settings: { env, envExamples, configs, extensionSettings, ...(modelLists.length > 0 ? { modelLists } : {}), ...(envNamesSet.size > 0 ? { envNamesSet } : {}) }, diagnostics };
+  return { settings: { env, envExamples, configs, extensionSettings, ...(modelLists.length > 0 ? { modelLists } : {}), ...(envNamesSet.size > 0 ? { envNamesSet } : {}), ...(actionInputs.size > 0 ? { actionInputs } : {}) }, diagnostics };
 }
 
 /**

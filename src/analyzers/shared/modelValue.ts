@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, type CallExpression, type NewExpression, type Par
 import { callsMatching, nodeTests } from './calls';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, stringLiteralComparison, initializerOf, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
+import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, importBindingOf, stringLiteralComparison, initializerOf, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
 import { APP_SEARCH, nearbySourceFiles } from './nearbyFiles';
 import { appSettingsDefaults, isSettingsOwner, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
@@ -1520,6 +1520,14 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
       return;
     }
   }
+  // A GitHub Action's `core.getInput('OPENAI_API_MODEL')`: the input's default in action.yml, unless a workflow sets it.
+  const actionInput = actionInputRead(node, walk.modules);
+  if (actionInput) {
+    const kept = walk.modules.settings.actionInputs?.get(actionInput);
+    if (kept) add(walk, kept.value, 'config', `${kept.file}:${kept.line}`);
+    walk.evidence.push(kept ? `input ${actionInput} of the GitHub Action: its default in ${kept.file}:${kept.line}, unless the workflow sets it` : `input ${actionInput} of the GitHub Action, set by the workflow (no default in action.yml)`);
+    return;
+  }
   // `searchParams.get('model')`, `formData.get('model')`: the request decides.
   if (isUserChoice(node)) {
     walk.userChoice ??= node.getText().slice(0, 60);
@@ -1546,6 +1554,20 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
     entered.release();
   }
 }
+
+/** The name a GitHub Action reads with `getInput('name')` (or `core.getInput`) of `@actions/core`, else undefined. */
+function actionInputRead(call: CallExpression, modules: ModuleLoader): string | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  const [first] = call.getArguments();
+  if (!first || !Node.isStringLiteral(unwrapExpression(first))) return undefined;
+  const named = Node.isIdentifier(callee) ? importBindingOf(callee, modules) : undefined;
+  const owner = Node.isPropertyAccessExpression(callee) ? unwrapExpression(callee.getExpression()) : undefined;
+  const namespace = owner && Node.isIdentifier(owner) ? importBindingOf(owner, modules) : undefined;
+  const reads = (named?.packageName === ACTIONS_CORE && named.importedName === 'getInput') || (namespace?.packageName === ACTIONS_CORE && (callee as import('ts-morph').PropertyAccessExpression).getName() === 'getInput');
+  return reads ? (unwrapExpression(first) as import('ts-morph').StringLiteral).getLiteralValue() : undefined;
+}
+
+const ACTIONS_CORE = '@actions/core';
 
 type FunctionLike = Node & { getBody(): Node | undefined };
 

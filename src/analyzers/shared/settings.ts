@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { escapeRegExp } from '../../model/regExp';
 import { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile } from '../../model/settingsFiles';
 import { OLLAMA_PARALLEL_SETTING } from '../../model/vocabulary';
 
@@ -42,6 +43,11 @@ export interface WorkspaceSettings {
    * (keys, among others) are never kept.
    */
   envNamesSet?: ReadonlyMap<string, string>;
+  /**
+   * A GitHub Action's inputs (`action.yml`, `inputs: { OPENAI_API_MODEL: { default: 'gpt-4' } }`) by name → the default,
+   * kept when it is a model id or a provider URL: what `core.getInput('OPENAI_API_MODEL')` reads unless a workflow sets it.
+   */
+  actionInputs?: ReadonlyMap<string, SettingValue>;
 }
 
 /**
@@ -465,6 +471,28 @@ export function parseExtensionSettings(text: string, file: string): Map<string, 
       }
       if (entry.default || entry.options.length > 0) found.set(key, entry);
     }
+  }
+  return found;
+}
+
+/** A GitHub Action's metadata file: `action.yml` or `action.yaml`, at the root of the action. */
+export function isActionMetadataFile(name: string): boolean {
+  return name === 'action.yml' || name === 'action.yaml';
+}
+
+/** The defaults of a GitHub Action's inputs that are model ids or provider URLs (see `WorkspaceSettings.actionInputs`). */
+export function parseActionInputs(text: string, file: string): Map<string, SettingValue> {
+  const found = new Map<string, SettingValue>();
+  const [document] = parseAllDocuments(text);
+  const inputs = document && !('errors' in document && document.errors.length > 0) ? (document.toJSON() as { inputs?: Record<string, { default?: unknown } | null> } | null)?.inputs : undefined;
+  if (!inputs || typeof inputs !== 'object') return found;
+  const lines = text.split(/\r?\n/);
+  for (const [name, input] of Object.entries(inputs)) {
+    const value = input?.default;
+    if (typeof value !== 'string' || !keepSettingValue(value)) continue;
+    const declared = lines.findIndex((line) => new RegExp(`^\\s*['"]?${escapeRegExp(name)}['"]?\\s*:`).test(line));
+    const defaultLine = lines.findIndex((line, at) => at > declared && /^\s*default\s*:/.test(line) && line.includes(value));
+    found.set(name, { value, file, line: (defaultLine >= 0 ? defaultLine : Math.max(declared, 0)) + 1 });
   }
   return found;
 }

@@ -824,6 +824,22 @@ new Required({ baseURL: 'https://api.groq.com/openai/v1' }).embeddings.create({ 
       ],
     },
     {
+      name: "a GitHub Action's model input (`core.getInput('OPENAI_API_MODEL')`): its default in action.yml, unless the workflow sets it; an input with no model default says nothing",
+      files: {
+        'action.yml': `name: "AI Code Review"\ninputs:\n  OPENAI_API_KEY:\n    required: true\n  OPENAI_API_MODEL:\n    description: "OpenAI API model."\n    required: false\n    default: "gpt-4"\n  LANGUAGE:\n    default: "en"\nruns:\n  using: "node20"\n  main: "dist/index.js"\n`,
+      },
+      code: `import * as core from '@actions/core';
+import { getInput } from '@actions/core';
+import OpenAI from 'openai';
+const openai = new OpenAI({ apiKey: core.getInput('OPENAI_API_KEY') });
+export const review = (diff: string) => openai.chat.completions.create({ model: core.getInput('OPENAI_API_MODEL'), messages: [{ role: 'user', content: diff }] });
+export const translate = (text: string) => openai.chat.completions.create({ model: getInput('LANGUAGE'), messages: [{ role: 'user', content: text }] });`,
+      calls: [
+        { line: 5, model: 'gpt-4', modelSource: 'config', evidenceIncludes: ['input OPENAI_API_MODEL of the GitHub Action: its default in action.yml:8'] },
+        { line: 6, model: null },
+      ],
+    },
+    {
       name: "OpenPipe's drop-in client (`openpipe/openai`): OpenAI's own class, sending the same requests to OpenAI",
       code: `import OpenAI from 'openpipe/openai';
 const openai = new OpenAI({ apiKey: 'k', openpipe: { apiKey: 'p' } });
