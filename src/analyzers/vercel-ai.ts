@@ -3,8 +3,8 @@ import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } 
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { optionsHoleOf, resolveMessages, resolvePromptText, readStepLimit, runTimeTurn } from './shared/prompt';
-import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, placeOf, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { enterCall, holdsWithNothingSet, likelyBranches, valueExpressions } from './shared/modelValue';
+import { findDeclaration, firstProperty, getObjectProperty, holdsNoValue, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { enterCall, holdsWithNothingSet, likelyBranches, registryEntries, valueExpressions } from './shared/modelValue';
 import { aiSdkFactoryProvider, calleeBinding, eachCall, readModel, readSystemPrompt, readToolNames, proxyTargetOf, requestObject, standsForPackageType, traceValue } from './shared/sdk';
 
 /**
@@ -337,11 +337,12 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
     return resolved;
   }
   // `models[DEFAULT_MODEL]`, `models[name]` of the app's registry (`const models = { 'gpt-4o': createOpenAI(...)('gpt-4o'), ... }`).
-  const entries = Node.isElementAccessExpression(traced) ? registryEntries(traced, context) : undefined;
+  const entries = registryEntries(traced, context.modules);
   if (entries) {
     const resolved = mergeBranches(entries.values, context, evidence, depth);
     if (resolved) {
-      evidence.push(entries.why);
+      const registry = (traced as import('ts-morph').ElementAccessExpression).getExpression().getText().slice(0, 40);
+      evidence.push(entries.key !== undefined ? `model \`${traced.getText().slice(0, 60)}\`: the "${entries.key}" entry of ${registry} (${placeOf(entries.values[0])})` : `model picked from ${registry} by \`${(traced as import('ts-morph').ElementAccessExpression).getArgumentExpression()?.getText().slice(0, 30) ?? '?'}\` at run time: each of its entries is a candidate`);
       return resolved;
     }
   }
@@ -431,25 +432,6 @@ function fallbackModels(expression: BinaryExpression, context: AnalyzerContext, 
   const resolved = mergeBranches(leftAbsent ? [expression.getRight(), left] : [left, expression.getRight()], context, evidence, depth);
   if (resolved && leftAbsent) evidence.push(`\`${left.getText().slice(0, 40)}\` is set only by a setting the example env files leave unset: \`${expression.getRight().getText().slice(0, 40)}\` is reported first`);
   return resolved;
-}
-
-/** Entries of a model registry read as candidates at most: more are the app's list, of which these are a sample. */
-const MAX_REGISTRY_ENTRIES = 24;
-
-/**
- * The model objects an app's registry (an object literal of models keyed by name) gives for a key: the entry a constant key
- * names (`models[DEFAULT_MODEL]`), or each entry, in the order written, for a key known only at run time (`models[name]`).
- */
-function registryEntries(access: import('ts-morph').ElementAccessExpression, context: AnalyzerContext): { values: Node[]; why: string } | undefined {
-  const registry = resolveObjectLiteral(access.getExpression(), context.modules);
-  const argument = access.getArgumentExpression();
-  if (!registry || !Node.isObjectLiteralExpression(registry) || !argument) return undefined;
-  const name = access.getExpression().getText().slice(0, 40);
-  const key = resolveString(argument, context.modules).value;
-  const named = key === null ? undefined : getObjectProperty(registry, key, context.modules);
-  if (named) return { values: [named], why: `model \`${access.getText().slice(0, 60)}\`: the "${key}" entry of ${name} (${placeOf(named)})` };
-  const values = registry.getProperties().flatMap((property) => (Node.isPropertyAssignment(property) ? [property.getInitializer()!] : [])).slice(0, MAX_REGISTRY_ENTRIES);
-  return values.length > 0 ? { values, why: `model picked from ${name} by \`${argument.getText().slice(0, 30)}\` at run time: each of its entries is a candidate` } : undefined;
 }
 
 /** An identifier's constant initializer, followed (`const model = getModel('x')` → the call). */

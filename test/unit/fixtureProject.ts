@@ -38,3 +38,21 @@ export function adviceInput(model: ModelRef, overrides: Partial<AdviceInput> = {
     ...overrides,
   };
 }
+
+/**
+ * An app's registry of AI SDK model objects keyed by name, with a default for a name it does not hold (file-organizer-2000's
+ * `lib/models.ts` in small): the analyzer's and the scan's tests of how a model picked from it is read share it.
+ */
+export const MODEL_REGISTRY_MODULE = `import { createOpenAI } from '@ai-sdk/openai';
+import { createAnthropic } from '@ai-sdk/anthropic';
+const DEFAULT_MODEL = 'gpt-4o';
+const models = {
+  'gpt-4o-mini': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o-mini'),
+  'gpt-4o': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o'),
+  'claude-3-5-haiku-20241022': createAnthropic({})('claude-3-5-haiku-20241022'),
+};
+export const getModel = (name: string) => {
+  if (!models[name]) return models[DEFAULT_MODEL];
+  return models[name];
+};
+`;

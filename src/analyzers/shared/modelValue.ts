@@ -1555,6 +1555,26 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
   }
 }
 
+/** Entries of a model registry read as candidates at most: more are the app's list, of which these are a sample. */
+const MAX_REGISTRY_ENTRIES = 24;
+
+/**
+ * `models[DEFAULT_MODEL]`, `models[name]` of an app's registry of models keyed by name (an object literal, such as
+ * `{ 'gpt-4o': createOpenAI(...)('gpt-4o'), ... }`): the entry a constant key names (`key`), else every entry in the order
+ * written (`key` undefined); undefined for anything else.
+ */
+export function registryEntries(node: Node, modules: ModuleLoader): { values: Node[]; key?: string } | undefined {
+  if (!Node.isElementAccessExpression(node)) return undefined;
+  const registry = resolveObjectLiteral(node.getExpression(), modules);
+  const argument = node.getArgumentExpression();
+  if (!registry || !Node.isObjectLiteralExpression(registry) || !argument) return undefined;
+  const key = resolveString(argument, modules).value;
+  const named = key === null ? undefined : getObjectProperty(registry, key, modules);
+  if (named && key !== null) return { values: [named], key };
+  const values = registry.getProperties().flatMap((property) => (Node.isPropertyAssignment(property) ? [property.getInitializer()!] : [])).slice(0, MAX_REGISTRY_ENTRIES);
+  return values.length > 0 ? { values } : undefined;
+}
+
 /** The name a GitHub Action reads with `getInput('name')` (or `core.getInput`) of `@actions/core`, else undefined. */
 function actionInputRead(call: CallExpression, modules: ModuleLoader): string | undefined {
   const callee = unwrapExpression(call.getExpression());

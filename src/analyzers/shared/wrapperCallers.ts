@@ -15,7 +15,7 @@ import { functionTypeReturn, lineageOf, sameNode, shapesOf, supertypesOf, typeSh
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp, TYPE_ARGUMENTS } from '../../model/regExp';
 import { CONNECTION_SETTING_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
-import { enterCall, isSettingsDefaultRef, likelyBranches, modelCandidates } from './modelValue';
+import { enterCall, isSettingsDefaultRef, likelyBranches, modelCandidates, registryEntries } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
 import { EMBEDDINGS_METHOD, LANGCHAIN_PACKAGE, RUNNABLE_ENTRIES, RUNNABLE_IMPLEMENTATIONS, STORE_METHODS, storeCreation, storeMethodsRunning } from './langchainLibrary';
@@ -2481,7 +2481,7 @@ function passedModelIds(value: Node, modules: ModuleLoader, depth = 0): ModelCan
   const node = variableValue(value, modules);
   if (!node) return [];
   if (Node.isConditionalExpression(node)) return likelyBranches(node, modules).flatMap((branch) => passedModelIds(branch, modules, depth + 1));
-  const entries = registryEntryValues(node, modules);
+  const entries = registryEntries(node, modules)?.values;
   if (entries) return distinctModels(entries.flatMap((entry) => passedModelIds(entry, modules, depth + 1)));
   if (!Node.isCallExpression(node)) return [];
   const entered = enterCall(node, modules);
@@ -2494,24 +2494,6 @@ function passedModelIds(value: Node, modules: ModuleLoader, depth = 0): ModelCan
   }
   const [first] = node.getArguments();
   return first ? modelCandidates(first, modules).candidates.filter((candidate) => looksLikeModelId(candidate.id)) : [];
-}
-
-/** Entries of a model registry followed at most for a key known only at run time. */
-const MAX_REGISTRY_ENTRIES = 24;
-
-/**
- * `models[DEFAULT_MODEL]`, `models[name]` of an app's registry of models keyed by name (an object literal): the entry a
- * constant key names, else every entry in the order written; undefined for anything else.
- */
-function registryEntryValues(node: Node, modules: ModuleLoader): Node[] | undefined {
-  if (!Node.isElementAccessExpression(node)) return undefined;
-  const registry = resolveObjectLiteral(node.getExpression(), modules);
-  const argument = node.getArgumentExpression();
-  if (!registry || !Node.isObjectLiteralExpression(registry) || !argument) return undefined;
-  const key = resolveString(argument, modules).value;
-  const named = key === null ? undefined : getObjectProperty(registry, key, modules);
-  if (named) return [named];
-  return registry.getProperties().flatMap((property) => (Node.isPropertyAssignment(property) ? [property.getInitializer()!] : [])).slice(0, MAX_REGISTRY_ENTRIES);
 }
 
 /** Candidates with each id once, the first place it was found kept. */
@@ -2542,8 +2524,8 @@ function passedModelProvider(value: Node, modules: ModuleLoader, depth = 0): str
   const node = variableValue(value, modules);
   if (!node) return undefined;
   if (Node.isConditionalExpression(node)) return passedModelProvider(likelyBranches(node, modules)[0] ?? node.getWhenTrue(), modules, depth + 1);
-  const entries = registryEntryValues(node, modules);
-  if (entries) return entries.length > 0 ? passedModelProvider(entries[0], modules, depth + 1) : undefined;
+  const entries = registryEntries(node, modules)?.values;
+  if (entries) return passedModelProvider(entries[0], modules, depth + 1);
   if (!Node.isCallExpression(node)) return undefined;
   // `openai.chat('gpt-4o')`, `vertex.languageModel(id)`: the factory the method belongs to, as the AI SDK analyzer reads it.
   const callee = node.getExpression();

@@ -1,5 +1,6 @@
 import { vercelAiAnalyzer } from '../../../src/analyzers/vercel-ai';
 import { runAnalyzerTests } from './tester';
+import { MODEL_REGISTRY_MODULE } from '../fixtureProject';
 
 runAnalyzerTests('vercel-ai analyzer', vercelAiAnalyzer, {
   valid: [
@@ -197,19 +198,7 @@ export const answer = (question: string) => generateText({ model: createOpenAI({
     {
       name: "a registry of model objects keyed by name (`models[DEFAULT_MODEL]` when the deployment's name is not in it, else `models[name]`): the default's entry first, each entry a candidate",
       files: {
-        'src/lib/models.ts': `import { createOpenAI } from '@ai-sdk/openai';
-import { createAnthropic } from '@ai-sdk/anthropic';
-const DEFAULT_MODEL = 'gpt-4o';
-const models = {
-  'gpt-4o-mini': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o-mini'),
-  'gpt-4o': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o'),
-  'claude-3-5-haiku-20241022': createAnthropic({})('claude-3-5-haiku-20241022'),
-};
-export const getModel = (name: string) => {
-  if (!models[name]) return models[DEFAULT_MODEL];
-  return models[name];
-};
-`,
+        'src/lib/models.ts': MODEL_REGISTRY_MODULE,
       },
       code: `import { generateText } from 'ai';
 import { getModel } from './lib/models';

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/scan/scan';
-import { scanProject } from '../fixtureProject';
+import { MODEL_REGISTRY_MODULE, scanProject } from '../fixtureProject';
 
 /**
  * Models the code states as defaults away from the call, seen from the places that call the app's helpers.
@@ -434,19 +434,7 @@ describe('an AI SDK model object from the app registry, handed to a helper', () 
     const result = await scanProject(
       {
         'package.json': JSON.stringify({ name: 'notes', dependencies: { ai: '*', '@ai-sdk/openai': '*', '@ai-sdk/anthropic': '*' } }),
-        'lib/models.ts': `import { createOpenAI } from '@ai-sdk/openai';
-import { createAnthropic } from '@ai-sdk/anthropic';
-const DEFAULT_MODEL = 'gpt-4o';
-const models = {
-  'gpt-4o-mini': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o-mini'),
-  'gpt-4o': createOpenAI({ apiKey: process.env.OPENAI_API_KEY })('gpt-4o'),
-  'claude-3-5-haiku-20241022': createAnthropic({})('claude-3-5-haiku-20241022'),
-};
-export const getModel = (name: string) => {
-  if (!models[name]) return models[DEFAULT_MODEL];
-  return models[name];
-};
-`,
+        'lib/models.ts': MODEL_REGISTRY_MODULE,
         'app/api/aiService.ts': `import { generateText, type LanguageModel } from 'ai';
 export async function generateTags(content: string, model: LanguageModel) {
   return generateText({ model, prompt: \`Five tags for this note: \${content}\` });
