@@ -168,7 +168,7 @@ function agentSettings(agentNode: Node, context: AnalyzerContext): { instruction
   }
   const settings = options && resolveObjectLiteral(options, modules);
   if (!settings) return undefined;
-  return { instructions: getObjectProperty(settings, 'instructions', modules), tools: nonEmptyList(getObjectProperty(settings, 'tools', modules)) ?? getObjectProperty(settings, 'tools', modules), llm: getObjectProperty(settings, 'llm', modules) };
+  return { instructions: getObjectProperty(settings, 'instructions', modules), tools: nonEmptyList(getObjectProperty(settings, 'tools', modules)), llm: getObjectProperty(settings, 'llm', modules) };
 }
 
 /** `class DriveThruAgent extends voice.Agent { constructor() { super({ instructions, tools }) } }`: the options it hands its base. */

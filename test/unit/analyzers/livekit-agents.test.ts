@@ -25,6 +25,15 @@ export async function entry(room: unknown) {
       ],
     },
     {
+      name: "an agent given an empty tools list sends no tools: one request per turn, no tool loop",
+      code: `import { AgentSession, voice } from '@livekit/agents';
+export async function entry(room: unknown) {
+  const session = new AgentSession({ llm: 'openai/gpt-4.1-mini' });
+  await session.start({ agent: new voice.Agent({ instructions: 'Greet the caller.', tools: [] }), room });
+}`,
+      calls: [{ line: 4, method: 'AgentSession.start', model: 'openai/gpt-4.1-mini', features: { streaming: true, tools: false }, toolNames: [] }],
+    },
+    {
       name: "an LLM asked directly (chat with a chat context) and a test's judge() of a reply",
       code: `import { inference } from '@livekit/agents';
 import * as openai from '@livekit/agents-plugin-openai';
