@@ -1095,7 +1095,7 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
     return { client: name, url: configUrl ?? helperUrl!.node, urlText: helperUrl?.text, hostProviders: helperUrl?.hostProviders, body: getObjectProperty(config, 'body', context.modules), evidence };
   }
   const options = second && resolveObjectLiteral(second, context.modules);
-  const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules) ?? second;
+  const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? firstProperty(options, BODY_FIELDS, context.modules) ?? second;
   // `httpsPost(hostname, path, ...)` building `https://${hostname}${path}`: the wrapper's URL with this call's arguments in it.
   const urlText = shape.urlTemplate?.replace(/\{\{([\w$]+)\}\}/g, (hole, parameter: string) => {
     const argument = args[shape.parameters.indexOf(parameter)];
@@ -1117,10 +1117,13 @@ function innerClientBase(inner: CallExpression, context: AnalyzerContext): strin
   return Node.isPropertyAccessExpression(callee) && VERBS.has(callee.getName()) ? httpClientOf(callee.getExpression(), context)?.base : undefined;
 }
 
+/** Where request options carry the body: fetch's `body`, ky's and got's `json`, axios's `data`. */
+const BODY_FIELDS = ['body', 'json', 'data'];
+
 /** The inner request posts a body object written in the helper with fields of its own (`JSON.stringify({ ...payload, tools })`), not only what it was handed. */
 function composesBody(inner: CallExpression, context: AnalyzerContext): boolean {
   const options = resolveObjectLiteral(inner.getArguments()[1], context.modules);
-  const body = getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules);
+  const body = firstProperty(options, BODY_FIELDS, context.modules);
   if (!body) return false;
   const value = traceValue(body, context.modules);
   const sent = Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' ? value.getArguments()[0] : value;
@@ -1354,11 +1357,17 @@ function packageClientMethodRequest(call: CallExpression, callee: import('ts-mor
     const [first, second] = call.getArguments();
     if (!first) return undefined;
     const options = second && resolveObjectLiteral(second, context.modules);
-    const body = getObjectProperty(options, 'body', context.modules) ?? getObjectProperty(options, 'json', context.modules) ?? getObjectProperty(options, 'data', context.modules) ?? second;
+    const body = firstProperty(options, BODY_FIELDS, context.modules) ?? second;
     const baseUrl = superBaseUrl(classNode, context);
     return { client: `${binding.importedName}.${name}`, url: first, base: baseUrl, body, evidence: [`this.${name}() is the request method of ${binding.importedName} from ${binding.packageName}, the HTTP client the class extends${baseUrl ? `, with base URL ${baseUrl}` : ''}`] };
   }
   return undefined;
+}
+
+/** The default a parameter, or a binding in a parameter's pattern, gives the name (`{ ky = defaultKy }`, `baseUri = '...'`), if any. */
+function parameterDefault(name: Node, context: AnalyzerContext): Node | undefined {
+  const declaration = Node.isIdentifier(name) ? findDeclaration(name, context.modules) : undefined;
+  return declaration && (Node.isBindingElement(declaration) || Node.isParameterDeclaration(declaration)) ? declaration.getInitializer() : undefined;
 }
 
 /** The base URL a class hands the package client it extends: `super(url)`'s first argument as URL text, a parameter read as its default. */
@@ -1491,8 +1500,7 @@ function httpClientOf(node: Node, context: AnalyzerContext): { name: string; bas
     const binding = importBindingOf(owner, context.modules);
     if (binding && CLIENT_PACKAGES.has(binding.packageName)) return { name: binding.packageName === 'redaxios' ? 'axios' : binding.packageName };
     // `constructor({ ky = defaultKy } = {})`: a client the caller may inject, the package's own by default.
-    const declaration = binding ? undefined : findDeclaration(owner, context.modules);
-    const fallback = declaration && (Node.isBindingElement(declaration) || Node.isParameterDeclaration(declaration)) ? declaration.getInitializer() : undefined;
+    const fallback = binding ? undefined : parameterDefault(owner, context);
     if (fallback && Node.isIdentifier(unwrapExpression(fallback))) return httpClientOf(fallback, context);
   }
   const traced = traceValue(owner, context.modules);
@@ -1630,8 +1638,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     if (built !== node && Node.isIdentifier(built) && Node.isPropertyAccessExpression(node)) return urlTextOf(built, context, depth + 1);
     // `constructor({ apiBaseUrl = midjourney.API_BASE_URL } = {})` then `prefixUrl: apiBaseUrl`: the base the caller may
     // override, else the parameter's default.
-    const declaration = Node.isIdentifier(node) ? findDeclaration(node, context.modules) : undefined;
-    const fallback = declaration && (Node.isBindingElement(declaration) || Node.isParameterDeclaration(declaration)) ? declaration.getInitializer() : undefined;
+    const fallback = parameterDefault(node, context);
     if (fallback) {
       const text = urlTextOf(fallback, context, depth + 1);
       if (startsAtHost(text)) return text;

@@ -128,10 +128,15 @@ const CHAIN_FACTORY = 'fromLLM';
 
 /** Where a held `fromLLM` chain runs: the runnable methods its const is called with in the const's scope. */
 function runsOfHeldChain(chainFactoryCall: CallExpression): CallExpression[] {
-  const held = heldBy(chainFactoryCall, true);
-  return (held?.scope.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []).filter((run) => {
-    const callee = run.getExpression();
-    return Node.isPropertyAccessExpression(callee) && Object.hasOwn(REQUEST_METHODS, callee.getName()) && !REQUEST_METHODS[callee.getName()].embedding && unwrapExpression(callee.getExpression()).getText() === held!.name;
+  return methodCallsOfHeld(chainFactoryCall, (name) => Object.hasOwn(REQUEST_METHODS, name) && !REQUEST_METHODS[name].embedding);
+}
+
+/** The calls of methods `accepts` names on the `const` this value is held by (`const chain = ...; chain.call(...)`), in the const's scope. */
+function methodCallsOfHeld(value: CallExpression, accepts: (name: string) => boolean): CallExpression[] {
+  const held = heldBy(value, true);
+  return (held?.scope.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []).filter((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && accepts(callee.getName()) && unwrapExpression(callee.getExpression()).getText() === held!.name;
   });
 }
 
@@ -390,11 +395,7 @@ const SEARCH_METHODS = new Set(['similaritySearch', 'similaritySearchWithScore',
 
 /** The searches (`store.similaritySearch(...)`) of the store a `const` holds from this factory call, in the const's scope. */
 function searchesOfHeldStore(factoryCall: CallExpression): CallExpression[] {
-  const held = heldBy(factoryCall, true);
-  return (held?.scope.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []).filter((search) => {
-    const callee = search.getExpression();
-    return Node.isPropertyAccessExpression(callee) && SEARCH_METHODS.has(callee.getName()) && unwrapExpression(callee.getExpression()).getText() === held!.name;
-  });
+  return methodCallsOfHeld(factoryCall, (name) => SEARCH_METHODS.has(name));
 }
 
 /** Runnable methods trusted on a value a workspace factory built from a model (`createRAGChain(model, retriever).stream(...)`). */

@@ -1463,7 +1463,7 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
     if (Node.isImportSpecifier(declaration)) {
       const specifier = importSpecifierOf(declaration);
       const relativePath = helper.call.file;
-      return !!specifier && /^(?:~|@|#|\$\w+)\//.test(specifier) && declaration.getName() === helper.name && aliasMayName(specifier, relativePath);
+      return !!specifier && ALIAS_PREFIX.test(specifier) && declaration.getName() === helper.name && aliasMayName(specifier, relativePath);
     }
     return declares(declaration, helper) || (Node.isVariableDeclaration(declaration) && !declaration.getInitializer() && assignedModuleMember(declaration, helper, modules, remember));
   }
@@ -2033,7 +2033,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
         const objectIds = passed.ref.id !== null || passed.ref.candidates ? [] : passedModelIds(argument, modules);
         const objectModel = refOfCandidates(objectIds, [resolved.raw]);
         model = passed.ref.id !== null || passed.ref.candidates ? { ...passed.ref, raw: resolved.raw } : objectModel ?? { id: null, raw: resolved.raw, source: 'dynamic' };
-        if (model.id !== null) evidence.push(`model: ${model.raw} passed as ${left}`, ...(objectIds.length > 0 ? [`the model object it passes is made for ${objectIds.map((candidate) => `${candidate.id} (${candidate.where})`).slice(0, 4).join(', ')}`] : passed.evidence));
+        if (model.id !== null) evidence.push(`model: ${model.raw} passed as ${left}`, ...(objectModel ? [`the model object it passes is made for ${(objectModel.candidates ?? objectIds.slice(0, 1)).map((candidate) => `${candidate.id} (${candidate.where})`).slice(0, 4).join(', ')}`] : passed.evidence));
       }
     } else if (fallback !== undefined && missing.has(left.replace(/^.*\./, '')) && bound(fallback)) {
       const resolved = resolveString(bound(fallback)!, modules);
@@ -2482,24 +2482,18 @@ function passedModelIds(value: Node, modules: ModuleLoader, depth = 0): ModelCan
   if (!node) return [];
   if (Node.isConditionalExpression(node)) return likelyBranches(node, modules).flatMap((branch) => passedModelIds(branch, modules, depth + 1));
   const entries = registryEntries(node, modules)?.values;
-  if (entries) return distinctModels(entries.flatMap((entry) => passedModelIds(entry, modules, depth + 1)));
+  if (entries) return entries.flatMap((entry) => passedModelIds(entry, modules, depth + 1));
   if (!Node.isCallExpression(node)) return [];
   const entered = enterCall(node, modules);
   if (entered) {
     try {
-      return distinctModels(entered.returns.flatMap((returned) => passedModelIds(returned, modules, depth + 1)));
+      return entered.returns.flatMap((returned) => passedModelIds(returned, modules, depth + 1));
     } finally {
       entered.release();
     }
   }
   const [first] = node.getArguments();
   return first ? modelCandidates(first, modules).candidates.filter((candidate) => looksLikeModelId(candidate.id)) : [];
-}
-
-/** Candidates with each id once, the first place it was found kept. */
-function distinctModels(candidates: ModelCandidate[]): ModelCandidate[] {
-  const seen = new Set<string>();
-  return candidates.filter((candidate) => !seen.has(candidate.id) && (seen.add(candidate.id), true));
 }
 
 /** The value a caller passes for the helper's model: the argument bound to it, else the first entry of the options it hands on. */
