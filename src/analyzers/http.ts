@@ -540,7 +540,10 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   }
   // A URL wholly from settings or a parameter (`fetch(endpoint, ...)`, `urlJoin(settings.apiURL, settings.apiPath)`) posting a chat body.
   if (!rule && !described && /^(?:\{\{[^}]*\}\}\/?)+$/.test(urlText)) {
-    const chat = configuredChatRequest(call, request.body, context);
+    // `this._apiReverseProxyUrl`, set from an option defaulting to `https://chat.duti.tech/api/conversation`: where the
+    // request goes unless the user configures it, and that is no model API (a ChatGPT web-session proxy).
+    const fallback = optionDefaultUrl(urlText, call, context);
+    const chat = fallback !== undefined && !RULES.some((candidate) => candidate.pattern.test(fallback)) ? undefined : configuredChatRequest(call, request.body, context);
     if (chat) {
       rule = chat.rule;
       request.evidence.push(chat.why);
@@ -958,7 +961,7 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     }
     return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), 'fetch()');
   }
-  const alias = Node.isIdentifier(callee) ? fetchAlias(callee, context) : undefined;
+  const alias = Node.isIdentifier(callee) || isThisMember(callee) ? fetchAlias(callee, context) : undefined;
   if (alias) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}(): the global fetch unless the caller injects its own (${alias})`);
   const factory = Node.isIdentifier(callee) ? factoryFetch(callee, context) : undefined;
   if (factory) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}(): the fetch the app's ${factory}() returns`);
@@ -1426,7 +1429,7 @@ function forwardsUrlToHttpClient(fn: FunctionNode, context: AnalyzerContext, dep
     if (!mentionsParameter.test(urlText) && url.getText() !== name && !destructuredFrom(url, name, context)) continue;
     if (Node.isIdentifier(innerCallee)) {
       if (innerCallee.getText() === 'fetch' && isFetch(innerCallee, context)) return inner;
-      if (isInjectedFetch(innerCallee, context)) return inner;
+      if (isInjectedFetch(innerCallee, context) || fetchAlias(innerCallee, context)) return inner;
       const binding = importBindingOf(innerCallee, context.modules);
       if (binding && (FETCH_PACKAGES.has(binding.packageName) || CLIENT_PACKAGES.has(binding.packageName) || isPlatformRequestUrl(binding))) return inner;
       // `safeFetchNoThrow(url, options)` handing the URL to the app's `safeFetch`, which sends it: a wrapper of a wrapper
@@ -1453,17 +1456,31 @@ function destructuredFrom(url: Node, parameterName: string, context: AnalyzerCon
  * `const fetchImpl = config.fetch ?? fetch`: a local name for fetch with an injectable replacement (tests, proxies). The
  * initializer's text when it falls back to the global fetch, else undefined.
  */
-function fetchAlias(callee: Node, context: AnalyzerContext): string | undefined {
+function fetchAlias(callee: Node, context: AnalyzerContext, depth = 0): string | undefined {
+  // `this._fetch(url, init)`: the field a constructor set from its options (`this._fetch = fetch2`), followed once.
+  if (isThisMember(callee)) {
+    const held = depth === 0 ? traceValue(callee, context.modules) : undefined;
+    return held && held !== callee && Node.isIdentifier(unwrapExpression(held)) ? fetchAlias(unwrapExpression(held), context, depth + 1) : undefined;
+  }
   const declaration = findDeclaration(callee, context.modules);
-  if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
-  const value = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
-  if (!value) return undefined;
   const isGlobalFetch = (node: Node): boolean => {
     const bare = unwrapExpression(node);
     return (Node.isIdentifier(bare) && bare.getText() === 'fetch' && isFetch(bare, context)) || (Node.isPropertyAccessExpression(bare) && GLOBAL_FETCH.test(bare.getText()));
   };
+  // `async function fetchSSE(url, options, fetch2 = fetch)`, `const { fetch: fetch2 = fetch } = opts`: the global fetch unless the caller hands another.
+  if (declaration && (Node.isParameterDeclaration(declaration) || Node.isBindingElement(declaration))) {
+    const fallback = declaration.getInitializer();
+    return fallback && isGlobalFetch(fallback) ? `${declaration.getText().slice(0, 60)}` : undefined;
+  }
+  if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
+  const value = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+  if (!value) return undefined;
   const fallsBack = isGlobalFetch(value) || (Node.isBinaryExpression(value) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(value.getOperatorToken().getKind()) && isGlobalFetch(value.getRight()));
   return fallsBack ? value.getText().slice(0, 60) : undefined;
+}
+
+function isThisMember(node: Node): boolean {
+  return Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword;
 }
 
 /** A fetch factory's name: `createFetch`, `customFetch`, `getFetchWithRetry`. */
@@ -1489,6 +1506,9 @@ function factoryFetch(callee: Node, context: AnalyzerContext): string | undefine
 function isFetch(callee: Node, context: AnalyzerContext): boolean {
   const declaration = findDeclaration(callee, context.modules);
   if (!declaration) return true;
+  // `var fetch = globalThis.fetch;` (a bundler's shim for the global): the global one still.
+  const shim = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  if (shim && GLOBAL_FETCH.test(unwrapExpression(shim).getText())) return true;
   const binding = importBindingOf(callee, context.modules);
   return binding !== undefined && FETCH_PACKAGES.has(binding.packageName);
 }
@@ -1550,7 +1570,8 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // `config.proxy[service] || urls[services.claude]`: a URL the user may override, else the code's own.
     if (Node.isBinaryExpression(node) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(node.getOperatorToken().getKind())) {
       const fallback = urlTextOf(node.getRight(), context, depth + 1);
-      if (startsAtHost(fallback)) return fallback;
+      // `this._apiReverseProxyUrl || \`${this._apiBaseUrl}/v1/completions\``: the code's own endpoint unless a setting replaces it.
+      if (startsAtHost(fallback) || chatEndpointFirst([fallback]) === 0) return fallback;
     }
     // `urls[services.claude]` in a map of URLs keyed `[services.claude]: 'https://api.anthropic.com/v1/messages'`.
     const mapped = Node.isElementAccessExpression(node) ? mapEntry(node, context) : undefined;
@@ -1660,10 +1681,13 @@ function settingsDefaultHost(urlText: string, call: RequestSite, context: Analyz
   const field = hole?.[2];
   if (!hole || !field || !HOST_FIELD.test(field)) return undefined;
   // The class itself sets it (`this.options.apiHost = 'https://api.siliconflow.cn'` in its constructor): that host, no guess.
-  const classNode = call.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
-  const [assigned] = hole[1].startsWith('this.') && classNode ? assignedValues(classNode, hole[1]) : [];
+  // A module-level helper handed the URL by a class of its file (`fetchSSE(url, ...)` called from `sendMessage`): that file's classes.
+  const classNode = call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) ?? call.getSourceFile();
+  const [assigned] = hole[1].startsWith('this.') ? assignedValues(classNode, hole[1]) : [];
   if (assigned) {
-    const host = resolveString(assigned, context.modules).value;
+    // `this._apiBaseUrl = apiBaseUrl`, destructured from the constructor's options as `apiBaseUrl = 'https://api.openai.com'`: that default.
+    const option = Node.isIdentifier(unwrapExpression(assigned)) ? parameterDefault(unwrapExpression(assigned), context) : undefined;
+    const host = resolveString(option ?? assigned, context.modules).value;
     const provider = host ? providerFromBaseUrl(host) : undefined;
     // Set to something else the class decides: not the app's default.
     return provider ? { provider, why: `the URL's base \`${hole[1]}\` is set to ${host} in its class (line ${assigned.getParentOrThrow().getStartLineNumber()})` } : undefined;
@@ -1674,6 +1698,16 @@ function settingsDefaultHost(urlText: string, call: RequestSite, context: Analyz
     if (provider) return { provider, why: `the URL's base \`${field}\` is ${host} in the app's default settings (${entry.holder} at ${context.modules.where(entry.value.getSourceFile(), entry.value.getStartLineNumber())}): the provider until the user points it elsewhere (a guess)` };
   }
   return undefined;
+}
+
+/** The URL a `{{this.<field>}}` URL has by default: the constructor option's default the class sets the field from, once. */
+function optionDefaultUrl(urlText: string, call: RequestSite, context: AnalyzerContext): string | undefined {
+  const hole = /^\{\{(this\.[\w$]+)\}\}$/.exec(urlText);
+  const classNode = hole ? call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) : undefined;
+  const assigned = classNode && hole ? assignedValues(classNode, hole[1]) : [];
+  const value = assigned.length === 1 ? unwrapExpression(assigned[0]) : undefined;
+  const fallback = value && Node.isIdentifier(value) ? parameterDefault(value, context) : undefined;
+  return (fallback && resolveString(fallback, context.modules).value) ?? undefined;
 }
 
 /** Packages whose default or named export joins URL parts with single slashes (`urlJoin(base, '/v1beta/models/', path)`). */

@@ -701,8 +701,10 @@ function fromHolder(node: Node, context: AnalyzerContext, depth: number): Runnab
   if (!(Node.isNewExpression(node) || Node.isCallExpression(node))) return undefined;
   const binding = calleeBinding(unwrapExpression(node.getExpression()), context.modules);
   if (!binding || !LANGCHAIN_PACKAGE.test(binding.packageName)) return undefined;
-  const options = resolveObjectLiteral(node.getArguments()[0], context.modules);
-  const llm = firstProperty(options, ['llm', 'model'], context.modules);
+  // `loadSummarizationChain(model, { type: 'map_reduce' })`, `loadQAStuffChain(model, { prompt })`: the model first, the options after.
+  const positional = MODEL_FIRST_CHAIN.test(binding.importedName);
+  const options = resolveObjectLiteral(node.getArguments()[positional ? 1 : 0], context.modules);
+  const llm = positional ? node.getArguments()[0] : firstProperty(options, ['llm', 'model'], context.modules);
   // Nested holders: `createRetrievalChain({ retriever, combineDocsChain })`, `new AgentExecutor({ agent, tools })`.
   const found = (llm && findRunnable(llm, context, depth + 1)) || nestedRunnable(options, context, depth);
   if (!found) return undefined;
@@ -712,6 +714,9 @@ function fromHolder(node: Node, context: AnalyzerContext, depth: number): Runnab
   found.evidence.push(`model passed to ${binding.importedName} at ${placeOf(node)}`);
   return found;
 }
+
+/** LangChain's chain loaders taking the model as their first argument (`loadSummarizationChain`, `loadQAStuffChain`, `loadQAMapReduceChain`, ...). */
+const MODEL_FIRST_CHAIN = /^load\w*Chain$/;
 
 const NOT_RUNNABLE_OPTIONS = new Set(['prompt', 'tools', 'retriever', 'memory', 'outputParser', 'llm', 'model']);
 

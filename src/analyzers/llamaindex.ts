@@ -52,6 +52,16 @@ const LLM_FACTORIES: Readonly<Record<string, string>> = {
 const AGENT_FUNCTIONS = new Set(['agent']);
 const AGENT_CLASSES = new Set(['OpenAIAgent', 'AnthropicAgent', 'ReActAgent', 'LLMAgent']);
 
+/**
+ * LlamaIndex's functions that send a request to the LLM they are handed: `chatWithTools(llm, tools, messages)` ('llamaindex')
+ * asks it which tool to call; `generateEventComponent(schema, llm)` ('@llamaindex/server') has it write a React component
+ * for a workflow event. By function: where the LLM and the input are among the arguments, and what the request does.
+ */
+const LLM_HELPERS: Readonly<Record<string, { llm: number; input: number; tools?: number; endpoint: Endpoint; what: string }>> = {
+  chatWithTools: { llm: 0, tools: 1, input: 2, endpoint: 'chat', what: 'sends the messages and the tools to the LLM, which answers or picks tools to call' },
+  generateEventComponent: { llm: 1, input: 0, endpoint: 'chat', what: "has the LLM write a UI component (code) for the workflow event's schema" },
+};
+
 /** Embedding classes by the provider serving them. */
 const EMBEDDING_CLASSES: Readonly<Record<string, string>> = {
   OpenAIEmbedding: 'openai',
@@ -80,7 +90,7 @@ const QUERY_ENGINES = new Set(['RetrieverQueryEngine']);
 /** The options naming an engine's LLM. */
 const ENGINE_LLM_OPTIONS = ['chatModel', 'llm'];
 
-const CALLEE_NAMES = new Set(['chat', 'complete', 'query', 'fromDocuments', 'retrieve', 'run']);
+const CALLEE_NAMES = new Set(['chat', 'complete', 'query', 'fromDocuments', 'retrieve', 'run', ...Object.keys(LLM_HELPERS), ...AGENT_FUNCTIONS]);
 
 const MAX_CHAIN = 6;
 
@@ -94,6 +104,7 @@ export const llamaindexAnalyzer: Analyzer = {
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = unwrapExpression(call.getExpression());
+  if (Node.isIdentifier(callee)) return helperRequest(call, callee, context) ?? handedAgentRequest(call, callee, context);
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.getName();
   if (method === 'fromDocuments') return indexing(call, callee.getExpression(), context);
@@ -132,6 +143,11 @@ function madeBy(receiver: Node, context: AnalyzerContext): Made | undefined {
       return llm && { kind: 'llm', llm };
     }
     const value = traceValue(current, context.modules);
+    // `const llm = Settings.llm` (or `Settings.llm as ToolCallLLM`) held in a local: the app's Settings LLM.
+    if (value !== current && isSettingsMember(value, 'llm', context)) {
+      const llm = settingsLlm(receiver.getSourceFile(), context);
+      return llm && { kind: 'llm', llm };
+    }
     if (Node.isNewExpression(value)) {
       const binding = calleeBinding(unwrapExpression(value.getExpression()), context.modules);
       if (!binding || !isLlamaIndexPackage(binding.packageName)) return undefined;
@@ -344,6 +360,53 @@ function agentRequest(call: CallExpression, method: string, made: Extract<Made, 
   });
 }
 
+/** `chatWithTools(llm, tools, messages)`, `generateEventComponent(schema, llm)`: a LlamaIndex function sending a request to the LLM it is handed. */
+function helperRequest(call: CallExpression, callee: Node, context: AnalyzerContext): DetectedCall | undefined {
+  const binding = calleeBinding(callee, context.modules);
+  if (!binding || !isLlamaIndexPackage(binding.packageName) || !Object.hasOwn(LLM_HELPERS, binding.importedName)) return undefined;
+  const helper = LLM_HELPERS[binding.importedName];
+  const args = call.getArguments();
+  const handed = args[helper.llm];
+  const made = handed && madeBy(handed, context);
+  const llm: LlmOrigin = made?.kind === 'llm' ? made.llm : handed ? { className: '', evidence: [`LLM: \`${handed.getText().slice(0, 40)}\`, not traced to a LlamaIndex LLM class`] } : settingsLlm(call.getSourceFile(), context)!;
+  const { provider, model, evidence } = llmModel(llm, context);
+  const tools = helper.tools !== undefined ? nonEmptyList(args[helper.tools]) : undefined;
+  const toolNames = readToolNames(tools, context.modules);
+  const input = args[helper.input];
+  const messages: PromptMessage[] = !input ? [] : helper.tools !== undefined ? resolveMessages(input, context.modules).messages : [{ role: 'user', text: `{{${input.getText().slice(0, 60)}}}`, holes: [{ kind: 'interpolation', expression: input.getText().slice(0, 60) }] }];
+  return toDetectedCall(call, context, {
+    provider,
+    sdk: 'llamaindex',
+    method: binding.importedName,
+    endpoint: helper.endpoint,
+    model,
+    messages,
+    maxOutputTokens: maxTokensOf(llm, context),
+    features: { ...NO_FEATURES, tools: tools !== undefined },
+    toolNames,
+    evidence: [`${binding.importedName}() from '${binding.packageName}' ${helper.what}`, ...evidence],
+  });
+}
+
+/**
+ * `return agent({ tools: [queryEngineTool] })` from the app's `workflowFactory`: an agent handed to whoever runs it
+ * (`LlamaIndexServer({ workflow: workflowFactory })` runs it for each chat message), never run in the file itself. An
+ * agent the file keeps in a variable is reported where it is run (`agent.run(message)`).
+ */
+function handedAgentRequest(call: CallExpression, callee: Node, context: AnalyzerContext): DetectedCall | undefined {
+  if (!AGENT_FUNCTIONS.has(callee.getText())) return undefined;
+  const parent = call.getParent();
+  const handedOn = parent !== undefined && (Node.isReturnStatement(parent) || Node.isArrowFunction(parent) || Node.isPropertyAssignment(parent) || Node.isExportAssignment(parent));
+  if (!handedOn) return undefined;
+  const binding = calleeBinding(callee, context.modules);
+  if (!binding || !isLlamaIndexPackage(binding.packageName)) return undefined;
+  const made = agentMade(call, binding, undefined, call, context);
+  if (made?.kind !== 'agent') return undefined;
+  const request = agentRequest(call, 'run', made, context);
+  request.evidence.push('the agent is handed on (returned or passed), not run in this file: whoever receives it runs it for each message (LlamaIndexServer runs a workflow factory per chat request)');
+  return request;
+}
+
 /**
  * `VectorStoreIndex.fromDocuments(documents)`: an embedding request per chunk of the documents, with `Settings.embedModel`
  * (LlamaIndex's default when the file sets none). An empty array literal embeds nothing.
@@ -383,10 +446,13 @@ function retrieval(call: CallExpression, receiver: Node, context: AnalyzerContex
   const indexOwner = Node.isPropertyAccessExpression(index) ? traceValue(index.getExpression(), context.modules) : undefined;
   const built = indexOwner && Node.isCallExpression(indexOwner) ? indexOwner : undefined;
   const builtCallee = built && unwrapExpression(built.getExpression());
-  if (!built || !builtCallee || !Node.isPropertyAccessExpression(builtCallee) || builtCallee.getName() !== 'fromDocuments') return undefined;
-  const binding = calleeBinding(unwrapExpression(builtCallee.getExpression()), context.modules);
-  if (!binding || binding.importedName !== 'VectorStoreIndex' || !isLlamaIndexPackage(binding.packageName)) return undefined;
-  const embedder = optionsEmbedder(built.getArguments()[1], context) ?? embeddingModel(built.getSourceFile(), context);
+  const fromDocuments = built && builtCallee && Node.isPropertyAccessExpression(builtCallee) && builtCallee.getName() === 'fromDocuments' ? calleeBinding(unwrapExpression(builtCallee.getExpression()), context.modules) : undefined;
+  const builtHere = fromDocuments?.importedName === 'VectorStoreIndex' && isLlamaIndexPackage(fromDocuments.packageName) ? built : undefined;
+  // `const index = await getIndex(data)` from the app's own module (a stored index loaded, or LlamaCloud's): a LlamaIndex
+  // index all the same when this file works with LlamaIndex, its query embedded with the embedder Settings gives.
+  if (!builtHere && !(Node.isPropertyAccessExpression(index) && mentionsLlamaIndex(call.getSourceFile()))) return undefined;
+  const embedder = builtHere ? optionsEmbedder(builtHere.getArguments()[1], context) ?? embeddingModel(builtHere.getSourceFile(), context) : embeddingModel(call.getSourceFile(), context);
+  const indexWhere = builtHere ? `the index built at ${placeOf(builtHere)}` : `the app's index \`${(index as Node).getText().slice(0, 40)}\` (loaded elsewhere; a managed index such as LlamaCloud's embeds the query on its side)`;
   const query = getObjectProperty(resolveObjectLiteral(call.getArguments()[0], context.modules), 'query', context.modules) ?? call.getArguments()[0];
   return toDetectedCall(call, context, {
     provider: embedder.provider,
@@ -398,7 +464,7 @@ function retrieval(call: CallExpression, receiver: Node, context: AnalyzerContex
     maxOutputTokens: null,
     features: NO_FEATURES,
     toolNames: [],
-    evidence: [`retrieve() on ${made.getText().slice(0, 60)} (${placeOf(made)}) of the index built at ${placeOf(built)}: the query is embedded, then matched against the stored vectors`, ...embedder.evidence],
+    evidence: [`retrieve() on ${made.getText().slice(0, 60)} (${placeOf(made)}) of ${indexWhere}: the query is embedded, then matched against the stored vectors`, ...embedder.evidence],
   });
 }
 

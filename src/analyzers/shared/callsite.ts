@@ -27,7 +27,7 @@ export function enclosingFunctionName(node: Node): string | null {
   for (let current = node.getParent(); current; current = current.getParent()) {
     if (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current)) {
       const name = current.getName() ?? null;
-      const owner = current.getFirstAncestorByKind(SyntaxKind.ClassDeclaration)?.getName();
+      const owner = classNameOf(current.getParent());
       return owner && name ? `${owner}.${name}` : name;
     }
     if (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) {
@@ -38,6 +38,15 @@ export function enclosingFunctionName(node: Node): string | null {
     }
   }
   return null;
+}
+
+/** A class's name: its own, or the variable's a class expression is held in (`var ChatGPTAPI = class { ... }`, as bundlers write classes). */
+function classNameOf(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const cls = Node.isClassDeclaration(node) || Node.isClassExpression(node) ? node : node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  if (!cls) return undefined;
+  const holder = Node.isClassExpression(cls) && !cls.getName() ? cls.getParent() : undefined;
+  return holder && Node.isVariableDeclaration(holder) ? holder.getName() : cls.getName();
 }
 
 /**

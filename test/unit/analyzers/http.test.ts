@@ -38,6 +38,50 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "a bundled copy of an API client (the chatgpt package built into the app): fetch shimmed as `var fetch = globalThis.fetch`, an injected `this._fetch` defaulting to it, a streaming transport `fetchSSE(url, options, fetch2 = fetch)` (its own request read with its caller's URL, as any helper's), the base URL a constructor option's default; a reverse-proxy client whose default URL is no model API is none",
+      code: `var fetch = globalThis.fetch;
+async function fetchSSE(url, options, fetch2 = fetch) {
+  const { onMessage, ...fetchOptions } = options;
+  const res = await fetch2(url, fetchOptions);
+  return res.body;
+}
+var ChatGPTAPI = class {
+  constructor(opts) {
+    const { apiKey, apiBaseUrl = "https://api.openai.com", apiReverseProxyUrl, fetch: fetch2 = fetch } = opts;
+    this._apiKey = apiKey;
+    this._apiBaseUrl = apiBaseUrl;
+    this._apiReverseProxyUrl = apiReverseProxyUrl;
+    this._fetch = fetch2;
+  }
+  async sendMessage(prompt, stream) {
+    const url = this._apiReverseProxyUrl || \`\${this._apiBaseUrl}/v1/completions\`;
+    const body = { max_tokens: 100, prompt, stream };
+    if (stream) {
+      return fetchSSE(url, { method: "POST", body: JSON.stringify(body), onMessage: () => {} }, this._fetch);
+    }
+    return this._fetch(url, { method: "POST", body: JSON.stringify(body) });
+  }
+};
+var ChatGPTUnofficialProxyAPI = class {
+  constructor(opts) {
+    const { accessToken, apiReverseProxyUrl = "https://chat.example.com/api/conversation", fetch: fetch2 = fetch } = opts;
+    this._apiReverseProxyUrl = apiReverseProxyUrl;
+    this._fetch = fetch2;
+  }
+  async sendMessage(text) {
+    const url = this._apiReverseProxyUrl;
+    const body = { action: "next", messages: [{ role: "user", content: text }], model: "text-davinci-002-render-sha" };
+    return fetchSSE(url, { method: "POST", body: JSON.stringify(body), onMessage: () => {} }, this._fetch);
+  }
+};
+export { ChatGPTAPI, ChatGPTUnofficialProxyAPI };`,
+      calls: [
+        { line: 4, provider: 'openai', endpoint: 'completion', evidenceIncludes: ['passed by fetchSSE() at line 19'] },
+        { line: 19, method: 'fetchSSE /v1/completions', provider: 'openai', endpoint: 'completion', evidenceIncludes: ['https://api.openai.com'] },
+        { line: 21, provider: 'openai', endpoint: 'completion', evidenceIncludes: ['the global fetch unless the caller injects its own'] },
+      ],
+    },
+    {
       name: "Obsidian's older `request({ url, method, body })` (answering with the body's text), as its `requestUrl`",
       code: `import { request } from 'obsidian';
 export async function ask(apiKey: string, model: string, messages: unknown[]) {

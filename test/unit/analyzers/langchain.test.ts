@@ -244,6 +244,17 @@ export async function answer(pineconeIndex: any, prompt: string) {
       ],
     },
     {
+      name: "a chain loader taking the model first (`loadSummarizationChain(chat, { type: 'map_reduce' })`), run with `chain.call({ input_documents })`: the chain asks that model",
+      code: `import { loadSummarizationChain } from 'langchain/chains';
+import { ChatOpenAI } from 'langchain/chat_models/openai';
+export async function summarize(documents: any[]) {
+  const chat = new ChatOpenAI({ modelName: 'gpt-3.5-turbo-16k' });
+  const chain = loadSummarizationChain(chat, { type: 'map_reduce' });
+  return chain.call({ input_documents: documents });
+}`,
+      calls: [{ line: 6, method: 'call', provider: 'openai', model: 'gpt-3.5-turbo-16k', evidenceIncludes: ['loadSummarizationChain'] }],
+    },
+    {
       name: "a store the app hands to its service class (a field declared LangChain's VectorStore): each search and addDocuments embeds with the store's own model, not known here",
       code: `import { type VectorStore } from '@langchain/core/vectorstores';
 export class ChatService {

@@ -24,6 +24,9 @@ export const socket = { chat: (text: string) => text };
 socket.chat('hi');
 const store = { fromDocuments: (docs: string[]) => docs };
 store.fromDocuments(['a']);` },
+    { name: "a chatWithTools or agent of the app's own (not LlamaIndex's) is no request", code: `import { chatWithTools, agent } from './local';
+export const picked = () => chatWithTools({}, [], []);
+export const made = () => agent({ tools: [] });` },
     { name: 'fromDocuments of another index class (LlamaCloud ingests on its side)', code: `import { LlamaCloudIndex } from 'llamaindex/cloud/LlamaCloudIndex';
 export const ensure = (documents: any[]) => LlamaCloudIndex.fromDocuments({ documents, name: 'p', projectName: 'x' });` },
   ],
@@ -142,6 +145,43 @@ export async function search(text: string) {
         { line: 12, endpoint: 'embedding', model: 'text-embedding-ada-002' },
         { line: 13, method: 'chatEngine.chat', provider: 'openai', model: 'gpt-4o', modelSource: 'default-param', evidenceIncludes: ["LlamaIndex's default"] },
       ],
+    },
+    {
+      name: "a LlamaIndex server workflow (create-llama's templates): Settings.llm held in a local, chatWithTools, an agent handed to the server, a retriever over an index loaded elsewhere",
+      files: {
+        'src/app/data.ts': `import { VectorStoreIndex, storageContextFromDefaults } from 'llamaindex';
+export async function getIndex() {
+  const storageContext = await storageContextFromDefaults({ persistDir: 'storage' });
+  return await VectorStoreIndex.init({ storageContext });
+}`,
+      },
+      code: `import { Settings, chatWithTools, type ToolCallLLM } from 'llamaindex';
+import { agent } from '@llamaindex/workflow';
+import { getIndex } from './data';
+export const workflowFactory = async () => {
+  const index = await getIndex();
+  const retriever = index.asRetriever({ similarityTopK: 10 });
+  const llm = Settings.llm as ToolCallLLM;
+  const nodes = await retriever.retrieve({ query: 'What changed?' });
+  const plan = await llm.complete({ prompt: 'Plan the next step for: What changed?' });
+  const picked = await chatWithTools(llm, [index.queryTool({ metadata: { name: 'query_document', description: 'docs' } })], [{ role: 'user', content: 'Look it up' }]);
+  return agent({ tools: [index.queryTool({ metadata: { name: 'query_document', description: 'docs' } })] });
+};`,
+      calls: [
+        { line: 8, method: 'retriever.retrieve', endpoint: 'embedding', model: 'text-embedding-ada-002', evidenceIncludes: ["the app's index"] },
+        { line: 9, method: 'llm.complete', provider: 'openai', model: 'gpt-4o', promptIncludes: ['Plan the next step'] },
+        { line: 10, method: 'chatWithTools', provider: 'openai', model: 'gpt-4o', features: { tools: true }, promptIncludes: ['Look it up'] },
+        { line: 11, method: 'agent.run', provider: 'openai', features: { tools: true, multiStep: true }, evidenceIncludes: ['handed on'] },
+      ],
+    },
+    {
+      name: "@llamaindex/server's generateEventComponent(schema, llm) has the LLM it is handed write a UI component",
+      code: `import { generateEventComponent } from '@llamaindex/server';
+import { OpenAI } from '@llamaindex/openai';
+import { z } from 'zod';
+const llm = new OpenAI({ model: 'gpt-4.1' });
+export const code = await generateEventComponent(z.object({ type: z.literal('ui_event') }), llm);`,
+      calls: [{ line: 5, method: 'generateEventComponent', provider: 'openai', model: 'gpt-4.1', endpoint: 'chat' }],
     },
   ],
 });

@@ -2687,6 +2687,48 @@ module.exports = { LocalPainter };
   },
 ]);
 
+runScanCases('wrapper callers of a bundled copy of an API client (its class a `var X = class { ... }`, as bundlers write it)', [
+  {
+    name: 'a field declared with the bundled class and set with `new` reaches its method: each command calling it is a caller; the client held elsewhere with another class is not',
+    files: {
+      'chatgpt-5.1.1/index.js': `var fetch = globalThis.fetch;
+var ChatGPTAPI = class {
+  constructor(opts) {
+    const { apiKey, apiBaseUrl = "https://api.openai.com", fetch: fetch2 = fetch } = opts;
+    this._apiKey = apiKey;
+    this._apiBaseUrl = apiBaseUrl;
+    this._fetch = fetch2;
+  }
+  async sendMessage(text) {
+    const url = \`\${this._apiBaseUrl}/v1/chat/completions\`;
+    const body = { model: "gpt-3.5-turbo", messages: [{ role: "user", content: text }] };
+    return this._fetch(url, { method: "POST", body: JSON.stringify(body) });
+  }
+};
+export { ChatGPTAPI };
+`,
+      'src/provider.ts': `import { ChatGPTAPI } from '../chatgpt-5.1.1/index';
+class Panel { sendMessage(text: string) { return text; } }
+export class Provider {
+  private api?: ChatGPTAPI;
+  private panel = new Panel();
+  connect(apiKey: string) {
+    this.api = new ChatGPTAPI({ apiKey });
+  }
+  async ask(question: string) {
+    this.panel.sendMessage(question);
+    return this.api?.sendMessage(question);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'chatgpt-5.1.1/index.js', line: 12, kind: 'sdk', provider: 'openai', model: 'gpt-3.5-turbo' },
+      { file: 'src/provider.ts', line: 11, kind: 'wrapper-caller', via: 'chatgpt-5.1.1/index.js:12', provider: 'openai' },
+    ],
+  },
+]);
+
 runScanCases('wrapper callers of layered agent runtimes (members kept in maps, adapters of one operation, private steps, test stand-ins)', [
   {
     name: "a crew keeping its runners in a Map: `this.runners.get(id)` and a member record's field are the map's value type, whose run() makes the request",
