@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, MessageRole, ModelRef, PromptHole, PromptMessage } from '../model/types';
+import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
@@ -55,6 +56,8 @@ const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpo
   DeepInfraEmbeddings: { provider: 'deepinfra', endpoint: 'embedding' },
   HuggingFaceInferenceEmbeddings: { provider: 'huggingface', endpoint: 'embedding' },
   NomicEmbeddings: { provider: 'nomic', endpoint: 'embedding' },
+  // transformers.js run by the app itself (`@langchain/community/embeddings/hf_transformers`), in Node or the browser.
+  HuggingFaceTransformersEmbeddings: { provider: IN_PROCESS_PROVIDER, endpoint: 'embedding' },
   // A LangChain tool over OpenAI's images endpoint: `dalle.invoke(prompt)` generates an image.
   DallEAPIWrapper: { provider: 'openai', endpoint: 'image-generation' },
 };
@@ -612,7 +615,9 @@ function madeByAppFactory(call: CallExpression, context: AnalyzerContext, depth:
 let requestBeingAnalyzed: CallExpression | undefined;
 
 function parameterOfRequestFunction(identifier: Node, context: AnalyzerContext): boolean {
-  const parameter = findDeclaration(identifier, context.modules);
+  const declared = findDeclaration(identifier, context.modules);
+  // `{ model }: { model: LanguageModelLike }`: the binding's parameter, whose parent is the function.
+  const parameter = declared && Node.isBindingElement(declared) ? declared.getFirstAncestorByKind(SyntaxKind.Parameter) : declared;
   const fn = parameter?.getParent();
   return fn !== undefined && requestBeingAnalyzed !== undefined && requestBeingAnalyzed.getSourceFile() === fn.getSourceFile() && fn.getPos() <= requestBeingAnalyzed.getPos() && requestBeingAnalyzed.getEnd() <= fn.getEnd();
 }

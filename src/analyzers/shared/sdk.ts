@@ -209,7 +209,23 @@ export { importBindingOf, type ImportBinding } from './resolve';
 export function parameterTypeBinding(identifier: Node, modules: ModuleLoader): { packageName: string; typeName: string } | undefined {
   if (!Node.isIdentifier(identifier)) return undefined;
   const declaration = findDeclaration(identifier, modules);
+  if (declaration && Node.isBindingElement(declaration)) return declaredPackageType(bindingElementType(declaration), modules);
   return declaration && Node.isParameterDeclaration(declaration) ? declaredPackageType(declaration.getTypeNode(), modules) : undefined;
+}
+
+/**
+ * `{ model, modelProvider }: { model: LanguageModelLike; modelProvider: string }`: the type a parameter's object type
+ * literal gives the property a binding takes. Undefined for any other binding.
+ */
+function bindingElementType(binding: import('ts-morph').BindingElement): import('ts-morph').TypeNode | undefined {
+  const pattern = binding.getParent();
+  const parameter = pattern?.getParent();
+  if (!pattern || !Node.isObjectBindingPattern(pattern) || !parameter || !Node.isParameterDeclaration(parameter)) return undefined;
+  const literal = parameter.getTypeNode();
+  if (!literal || !Node.isTypeLiteral(literal)) return undefined;
+  const name = binding.getPropertyNameNode()?.getText() ?? binding.getName();
+  const member = literal.getProperty(name);
+  return member?.getTypeNode();
 }
 
 /**

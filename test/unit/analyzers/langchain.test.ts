@@ -244,6 +244,23 @@ export async function answer(pineconeIndex: any, prompt: string) {
       ],
     },
     {
+      name: "a browser worker's RAG pipeline: the chat model destructured from a parameter typed `{ model: LanguageModelLike }` (whichever the caller hands in), and a store embedding with transformers.js in the app's own process",
+      code: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/hf_transformers';
+import { VoyVectorStore } from '@langchain/community/vectorstores/voy';
+import type { LanguageModelLike } from '@langchain/core/language_models/base';
+const embeddings = new HuggingFaceTransformersEmbeddings({ modelName: 'Xenova/all-MiniLM-L6-v2' });
+const vectorstore = new VoyVectorStore(client, embeddings);
+export const embed = (docs: any[]) => vectorstore.addDocuments(docs);
+export async function answer(question: string, { model, tracer }: { model: LanguageModelLike; tracer?: unknown }) {
+  const step = async () => model.invoke(\`Answer: \${question}\`);
+  return step();
+}`,
+      calls: [
+        { line: 6, method: 'addDocuments', provider: 'local', endpoint: 'embedding', model: 'Xenova/all-MiniLM-L6-v2' },
+        { line: 8, method: 'invoke', provider: 'unknown', endpoint: 'chat', model: null, evidenceIncludes: ['LanguageModelLike'] },
+      ],
+    },
+    {
       name: "a chain loader taking the model first (`loadSummarizationChain(chat, { type: 'map_reduce' })`), run with `chain.call({ input_documents })`: the chain asks that model",
       code: `import { loadSummarizationChain } from 'langchain/chains';
 import { ChatOpenAI } from 'langchain/chat_models/openai';
