@@ -361,6 +361,13 @@ function declaredModelUnion(origin: Node, modules: ModuleLoader): { literals: im
     typeNode = holderType && propertyTypeOf(holderType, field, modules);
   }
   const union = typeNode && resolvedTypeNode(typeNode, modules);
+  // `model: EChatModels` with `enum EChatModels { GPT_4o = "gpt-4o", GPT_4o_mini = "gpt-4o-mini" }`: the enum's string values.
+  if (typeNode && union && Node.isEnumDeclaration(union)) {
+    const values = union.getMembers().map((member) => member.getInitializer());
+    const literals = values.flatMap((value) => (value && Node.isStringLiteral(value) && looksLikeModelId(value.getLiteralValue()) ? [value] : []));
+    if (literals.length < MIN_MODEL_UNION || literals.length !== values.length) return undefined;
+    return { literals, typeText: typeNode.getText().slice(0, 40), where: modules.where(union.getSourceFile(), union.getStartLineNumber()) };
+  }
   if (!typeNode || !union || !Node.isUnionTypeNode(union)) return undefined;
   const members = union.getTypeNodes();
   const literals = members.flatMap((member) => {
@@ -1546,13 +1553,38 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
     return;
   }
   // `getTitleModel()`, `this.pickModel(task)`, `models.forTask('x')`: what the function returns, with this call's arguments.
+  const before = { found: walk.found.length, choice: walk.userChoice };
   const entered = enterCall(node, walk.modules);
-  if (!entered) return;
-  try {
-    for (const returned of entered.returns) collect(returned, walk, depth + 1, mode);
-  } finally {
-    entered.release();
+  if (entered) {
+    try {
+      for (const returned of entered.returns) collect(returned, walk, depth + 1, mode);
+    } finally {
+      entered.release();
+    }
   }
+  // `getConfig<string>('model')` reading a store merged from files at run time: the app's default settings give the key
+  // a value (`defaultConfig = { model: 'text-davinci-003' }`), looked up when the whole walk finds nothing.
+  const key = walk.found.length === before.found && walk.userChoice === before.choice ? settingsGetterKey(node) : undefined;
+  if (key) {
+    walk.unresolvedFields ??= [];
+    if (!walk.unresolvedFields.some((field) => field.name === key)) walk.unresolvedFields.push({ name: key, at: node });
+  }
+}
+
+/** A settings getter (`getConfig`, `getSetting`, `readPreference`, `config.get`, `settings.get`). */
+const SETTINGS_GETTER = /^(?:get|read|load)_?(?:app|user)?_?(?:config|configuration|setting|settings|option|options|pref|prefs|preference|preferences)$/i;
+const SETTINGS_OBJECT = /(?:^|\.)(?:config|configs|configuration|settings|store|prefs|preferences|options)$/i;
+
+/** The key a settings getter is asked for, when it is written and names a model (`getConfig('model')`, `settings.get('chatModel')`). */
+function settingsGetterKey(node: Node): string | undefined {
+  if (!Node.isCallExpression(node)) return undefined;
+  const argument = node.getArguments()[0] && unwrapExpression(node.getArguments()[0]);
+  if (!argument || !(Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument))) return undefined;
+  const key = argument.getLiteralValue();
+  if (!/^[A-Za-z_$][\w$]*$/.test(key) || !/model/i.test(key)) return undefined;
+  const callee = unwrapExpression(node.getExpression());
+  if (Node.isIdentifier(callee)) return SETTINGS_GETTER.test(callee.getText()) ? key : undefined;
+  return Node.isPropertyAccessExpression(callee) && (SETTINGS_GETTER.test(callee.getName()) || (callee.getName() === 'get' && SETTINGS_OBJECT.test(callee.getExpression().getText()))) ? key : undefined;
 }
 
 /** Entries of a model registry read as candidates at most: more are the app's list, of which these are a sample. */

@@ -493,7 +493,7 @@ export function typeShapes(typeNode: Node, modules: ModuleLoader, depth = 0): Sh
 /** A class, interface or type alias named in a file: declared there, or imported (named or default) from a workspace module. */
 export function typeDeclaration(sourceFile: SourceFile, name: string, modules: ModuleLoader, depth = 0): Node | undefined {
   if (depth > MAX_SHAPE_DEPTH) return cutShort(undefined);
-  const local = sourceFile.getClass(name) ?? sourceFile.getInterface(name) ?? sourceFile.getTypeAlias(name) ?? heldClass(sourceFile, name);
+  const local = sourceFile.getClass(name) ?? sourceFile.getInterface(name) ?? sourceFile.getTypeAlias(name) ?? sourceFile.getEnum(name) ?? heldClass(sourceFile, name);
   if (local) return local;
   for (const declaration of sourceFile.getImportDeclarations()) {
     const specifier = declaration.getModuleSpecifierValue();
@@ -522,7 +522,7 @@ function exportedType(sourceFile: SourceFile, name: string, modules: ModuleLoade
     const expression = assignment?.getExpression();
     return expression && Node.isIdentifier(expression) ? typeDeclaration(sourceFile, expression.getText(), modules, depth + 1) : undefined;
   }
-  const local = sourceFile.getClass(name) ?? sourceFile.getInterface(name) ?? sourceFile.getTypeAlias(name) ?? heldClass(sourceFile, name);
+  const local = sourceFile.getClass(name) ?? sourceFile.getInterface(name) ?? sourceFile.getTypeAlias(name) ?? sourceFile.getEnum(name) ?? heldClass(sourceFile, name);
   if (local) return local;
   for (const declaration of sourceFile.getExportDeclarations()) {
     const specifier = declaration.getModuleSpecifierValue();

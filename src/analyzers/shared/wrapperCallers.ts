@@ -2032,8 +2032,12 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
         // A model object the caller makes (`getModel(process.env.MODEL_NAME)` of the app's registry): the ids its factories take.
         const objectIds = passed.ref.id !== null || passed.ref.candidates ? [] : passedModelIds(argument, modules);
         const objectModel = refOfCandidates(objectIds, [resolved.raw]);
-        model = passed.ref.id !== null || passed.ref.candidates ? { ...passed.ref, raw: resolved.raw } : objectModel ?? { id: null, raw: resolved.raw, source: 'dynamic' };
-        if (model.id !== null) evidence.push(`model: ${model.raw} passed as ${left}`, ...(objectModel ? [`the model object it passes is made for ${(objectModel.candidates ?? objectIds.slice(0, 1)).map((candidate) => `${candidate.id} (${candidate.where})`).slice(0, 4).join(', ')}`] : passed.evidence));
+        // Nothing known of what it passes, where the helper offers the end user a list (its parameter's declared type, the
+        // app's list): the caller's value is that same choice, among those models.
+        const helperChoice = base.model.source === 'user-choice' && base.model.candidates ? base.model : undefined;
+        model = passed.ref.id !== null || passed.ref.candidates ? { ...passed.ref, raw: resolved.raw } : objectModel ?? helperChoice ?? { id: null, raw: resolved.raw, source: 'dynamic' };
+        if (model === helperChoice) evidence.push(`model: ${resolved.raw} passed as ${left}, not known here: one of the models the helper's own list offers`);
+        else if (model.id !== null) evidence.push(`model: ${model.raw} passed as ${left}`, ...(objectModel ? [`the model object it passes is made for ${(objectModel.candidates ?? objectIds.slice(0, 1)).map((candidate) => `${candidate.id} (${candidate.where})`).slice(0, 4).join(', ')}`] : passed.evidence));
       }
     } else if (fallback !== undefined && missing.has(left.replace(/^.*\./, '')) && bound(fallback)) {
       const resolved = resolveString(bound(fallback)!, modules);

@@ -26,6 +26,48 @@ export async function handle(request: Request) {
       calls: [{ line: 7, model: 'gpt-4o-mini', candidates: ['gpt-4o-mini', 'gpt-4o-2024-08-06'], evidenceIncludes: ['declared type `Model`'] }],
     },
     {
+      name: "a model parameter typed with the app's enum of model names (`model: EChatModels`): the enum's values, in order, are the candidates",
+      files: { 'src/enums.ts': `export enum EChatModels {\n  GPT_4o = 'gpt-4o',\n  GPT_4o_mini = 'gpt-4o-mini',\n}\nexport enum Mode { Fast = 'fast', Slow = 'slow' }\n` },
+      code: `import OpenAI from 'openai';
+import { EChatModels, Mode } from './enums';
+const client = new OpenAI();
+export async function send(prompt: string, model: EChatModels) {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+}
+export async function other(prompt: string, model: Mode) {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+}`,
+      calls: [
+        { line: 5, model: 'gpt-4o', candidates: ['gpt-4o', 'gpt-4o-mini'], evidenceIncludes: ['declared type `EChatModels`'] },
+        { line: 8, model: null },
+      ],
+    },
+    {
+      name: "a settings getter asked for the model (`getConfig<string>('model')`) over a store merged at run time: the app's default config gives it; a getter of another key says nothing",
+      files: {
+        'src/config.ts': `const defaultConfig = { model: 'gpt-4o-mini', temperature: 0.5 };
+export function getConfig<T>(key: string): T {
+  const stored = JSON.parse(process.env.STORED_CONFIG ?? '{}');
+  return { ...defaultConfig, ...stored }[key];
+}
+`,
+      },
+      code: `import OpenAI from 'openai';
+import { getConfig } from './config';
+const client = new OpenAI();
+export async function suggest(diff: string) {
+  const model = getConfig<string>('model');
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: diff }] });
+}
+export async function other(diff: string) {
+  return client.chat.completions.create({ model: getConfig<string>('engine'), messages: [{ role: 'user', content: diff }] });
+}`,
+      calls: [
+        { line: 6, model: 'gpt-4o-mini', modelSource: 'config', evidenceIncludes: ["the app's default settings give it"] },
+        { line: 9, model: null },
+      ],
+    },
+    {
       name: 'a union of words that are no model names says nothing about the model',
       code: `import OpenAI from 'openai';
 const client = new OpenAI();

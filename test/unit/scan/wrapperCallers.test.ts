@@ -2729,6 +2729,34 @@ export class Provider {
   },
 ]);
 
+runScanCases('a caller passing a model the scan cannot read, to a helper whose parameter type lists the models', [
+  {
+    name: "the helper's list (its parameter typed with the app's enum of model names) stands for what the caller passes",
+    files: {
+      'src/models.ts': `export enum ChatModel {\n  Default = 'gpt-4o',\n  Mini = 'gpt-4o-mini',\n}\n`,
+      'src/openai.ts': `import OpenAI from 'openai';
+import type { ChatModel } from './models';
+const client = new OpenAI();
+export class RequestManager {
+  async send(prompt: string, model: ChatModel) {
+    return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+  }
+}
+`,
+      'src/chat.ts': `import { RequestManager } from './openai';
+const manager = new RequestManager();
+export async function reply(prompt: string, conversation: { model?: any; defaultModel: any }) {
+  return manager.send(prompt, conversation.model || conversation.defaultModel);
+}
+`,
+    },
+    sites: [
+      { file: 'src/chat.ts', line: 4, kind: 'wrapper-caller', via: 'src/openai.ts:6', model: 'gpt-4o' },
+      { file: 'src/openai.ts', line: 6, kind: 'sdk', model: 'gpt-4o' },
+    ],
+  },
+]);
+
 runScanCases('wrapper callers of layered agent runtimes (members kept in maps, adapters of one operation, private steps, test stand-ins)', [
   {
     name: "a crew keeping its runners in a Map: `this.runners.get(id)` and a member record's field are the map's value type, whose run() makes the request",
