@@ -59,6 +59,8 @@ interface EndpointRule {
    * resource (`Ocp-Apim-Subscription-Key`), not Edge's read-aloud on a token its own endpoint hands out.
    */
   needsKeyHeader?: RegExp;
+  /** What the evidence says of every request the rule reads (where its model is decided, when not in the code). */
+  note?: string;
 }
 
 /** Steamship's hosted agents, at `<handle>.steamship.run/<workspace>/<instance>/<method>` or told by their key (KEYED_SERVICES). */
@@ -143,6 +145,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/v1\/responses(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
   // Realtime over HTTP: minting a session (ephemeral key, with the model) and the WebRTC SDP offer (`?model=`).
   { pattern: /\/v1\/realtime(?:\/(?:sessions|client_secrets|calls|transcription_sessions))?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true, voiceSession: true },
+  // ChatKit: minting a session for an Agent Builder workflow; the conversation then runs in OpenAI's hosted widget.
+  { pattern: /\/v1\/chatkit\/sessions(?:$|[?#])/, endpoint: 'chat', provider: 'openai', note: "mints a ChatKit session: the end user's conversation then runs in OpenAI's hosted widget against the Agent Builder workflow the body names, whose model and tools are set in the workflow, not in the code" },
   // Fill-in-the-middle: Mistral/Codestral `/v1/fim/completions`, DeepSeek `/beta/completions`.
   { pattern: /\/fim\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
   { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
@@ -582,7 +586,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   if (rule.needsKeyHeader && !rule.needsKeyHeader.test(call.getText())) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
   if ((!rule.provider || rule.needsKnownHost) && !hostProvider && urlText.startsWith('/')) return undefined;
-  const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`];
+  const evidence = [...request.evidence, `URL ${urlText.slice(0, 120)} → ${rule.endpoint}`, ...(rule.note ? [rule.note] : [])];
   if (clientHost) evidence.push(`the URL's base is an SDK client's baseURL (provider ${clientHost})`);
   if (settingsHost) evidence.push(settingsHost.why);
   // A known host wins over a path's usual owner (`/v1/messages` on an OpenRouter base is billed by OpenRouter).

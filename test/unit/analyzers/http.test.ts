@@ -82,6 +82,22 @@ export { ChatGPTAPI, ChatGPTUnofficialProxyAPI };`,
       ],
     },
     {
+      name: "a ChatKit session minted by hand for an Agent Builder workflow (the model is the workflow's); an embeddings request through a fetch factory called at once",
+      code: `const DEFAULT_CHATKIT_BASE = 'https://api.openai.com';
+export async function createSession(workflowId: string, userId: string, key: string) {
+  const apiBase = process.env.CHATKIT_API_BASE ?? DEFAULT_CHATKIT_BASE;
+  return fetch(\`\${apiBase}/v1/chatkit/sessions\`, { method: 'POST', headers: { Authorization: \`Bearer \${key}\`, 'OpenAI-Beta': 'chatkit_beta=v1' }, body: JSON.stringify({ workflow: { id: workflowId }, user: userId }) });
+}
+declare function customFetch(options: unknown): typeof fetch;
+export async function embed(options: unknown, input: string[]) {
+  return customFetch(options)('https://api.openai.com/v1/embeddings', { method: 'POST', body: JSON.stringify({ model: 'text-embedding-3-small', input }) });
+}`,
+      calls: [
+        { line: 4, provider: 'openai', endpoint: 'chat', model: null, evidenceIncludes: ['mints a ChatKit session'] },
+        { line: 8, provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small', evidenceIncludes: ["the fetch the app's factory returns"] },
+      ],
+    },
+    {
       name: "Obsidian's older `request({ url, method, body })` (answering with the body's text), as its `requestUrl`",
       code: `import { request } from 'obsidian';
 export async function ask(apiKey: string, model: string, messages: unknown[]) {
