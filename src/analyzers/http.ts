@@ -1686,12 +1686,10 @@ function settingsDefaultHost(urlText: string, call: RequestSite, context: Analyz
   if (!hole || !field || !HOST_FIELD.test(field)) return undefined;
   // The class itself sets it (`this.options.apiHost = 'https://api.siliconflow.cn'` in its constructor): that host, no guess.
   // A module-level helper handed the URL by a class of its file (`fetchSSE(url, ...)` called from `sendMessage`): that file's classes.
-  const classNode = call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) ?? call.getSourceFile();
+  const classNode = enclosingClass(call) ?? call.getSourceFile();
   const [assigned] = hole[1].startsWith('this.') ? assignedValues(classNode, hole[1]) : [];
   if (assigned) {
-    // `this._apiBaseUrl = apiBaseUrl`, destructured from the constructor's options as `apiBaseUrl = 'https://api.openai.com'`: that default.
-    const option = Node.isIdentifier(unwrapExpression(assigned)) ? parameterDefault(unwrapExpression(assigned), context) : undefined;
-    const host = resolveString(option ?? assigned, context.modules).value;
+    const host = resolveString(optionDefault(assigned, context), context.modules).value;
     const provider = host ? providerFromBaseUrl(host) : undefined;
     // Set to something else the class decides: not the app's default.
     return provider ? { provider, why: `the URL's base \`${hole[1]}\` is set to ${host} in its class (line ${assigned.getParentOrThrow().getStartLineNumber()})` } : undefined;
@@ -1707,11 +1705,24 @@ function settingsDefaultHost(urlText: string, call: RequestSite, context: Analyz
 /** The URL a `{{this.<field>}}` URL has by default: the constructor option's default the class sets the field from, once. */
 function optionDefaultUrl(urlText: string, call: RequestSite, context: AnalyzerContext): string | undefined {
   const hole = /^\{\{(this\.[\w$]+)\}\}$/.exec(urlText);
-  const classNode = hole ? call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) : undefined;
+  const classNode = hole ? enclosingClass(call) : undefined;
   const assigned = classNode && hole ? assignedValues(classNode, hole[1]) : [];
-  const value = assigned.length === 1 ? unwrapExpression(assigned[0]) : undefined;
-  const fallback = value && Node.isIdentifier(value) ? parameterDefault(value, context) : undefined;
-  return (fallback && resolveString(fallback, context.modules).value) ?? undefined;
+  const fallback = assigned.length === 1 ? optionDefault(assigned[0], context) : undefined;
+  return fallback && fallback !== assigned[0] ? resolveString(fallback, context.modules).value ?? undefined : undefined;
+}
+
+/**
+ * What a class's `this.<field> = value` stands for: the default of the constructor option it copies (`this._apiBaseUrl =
+ * apiBaseUrl` with `apiBaseUrl = 'https://api.openai.com'` destructured from the options), else the value itself.
+ */
+function optionDefault(assigned: Node, context: AnalyzerContext): Node {
+  const value = unwrapExpression(assigned);
+  return (Node.isIdentifier(value) ? parameterDefault(value, context) : undefined) ?? assigned;
+}
+
+/** The class (declared, or a `var X = class { ... }` as bundlers write it) a node is in. */
+function enclosingClass(node: Node): Node | undefined {
+  return node.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
 }
 
 /** Packages whose default or named export joins URL parts with single slashes (`urlJoin(base, '/v1beta/models/', path)`). */
@@ -2141,7 +2152,7 @@ function newUrlHelperUrl(call: CallExpression, context: AnalyzerContext, depth: 
 }
 
 function thisFieldInitializer(node: Node): Node | undefined {
-  if (!Node.isPropertyAccessExpression(node) || node.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  if (!isThisMember(node) || !Node.isPropertyAccessExpression(node)) return undefined;
   const classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
   const initializer = classNode?.getProperty(node.getName())?.getInitializer();
   if (!classNode || !initializer) return undefined;
