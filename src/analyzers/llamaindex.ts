@@ -138,13 +138,9 @@ function madeBy(receiver: Node, context: AnalyzerContext): Made | undefined {
   let scopedLlm: Node | undefined;
   let current = receiver;
   for (let step = 0; step < MAX_CHAIN; step++) {
-    if (isSettingsMember(current, 'llm', context)) {
-      const llm = settingsLlm(receiver.getSourceFile(), context);
-      return llm && { kind: 'llm', llm };
-    }
-    const value = traceValue(current, context.modules);
-    // `const llm = Settings.llm` (or `Settings.llm as ToolCallLLM`) held in a local: the app's Settings LLM.
-    if (value !== current && isSettingsMember(value, 'llm', context)) {
+    // `Settings.llm`, also held in a local (`const llm = Settings.llm as ToolCallLLM`): the app's Settings LLM.
+    const value = isSettingsMember(current, 'llm', context) ? current : traceValue(current, context.modules);
+    if (isSettingsMember(value, 'llm', context)) {
       const llm = settingsLlm(receiver.getSourceFile(), context);
       return llm && { kind: 'llm', llm };
     }
@@ -452,7 +448,7 @@ function retrieval(call: CallExpression, receiver: Node, context: AnalyzerContex
   // index all the same when this file works with LlamaIndex, its query embedded with the embedder Settings gives.
   if (!builtHere && !(Node.isPropertyAccessExpression(index) && mentionsLlamaIndex(call.getSourceFile()))) return undefined;
   const embedder = builtHere ? optionsEmbedder(builtHere.getArguments()[1], context) ?? embeddingModel(builtHere.getSourceFile(), context) : embeddingModel(call.getSourceFile(), context);
-  const indexWhere = builtHere ? `the index built at ${placeOf(builtHere)}` : `the app's index \`${(index as Node).getText().slice(0, 40)}\` (loaded elsewhere; a managed index such as LlamaCloud's embeds the query on its side)`;
+  const indexWhere = builtHere ? `the index built at ${placeOf(builtHere)}` : `the app's index \`${index.getText().slice(0, 40)}\` (loaded elsewhere; a managed index such as LlamaCloud's embeds the query on its side)`;
   const query = getObjectProperty(resolveObjectLiteral(call.getArguments()[0], context.modules), 'query', context.modules) ?? call.getArguments()[0];
   return toDetectedCall(call, context, {
     provider: embedder.provider,

@@ -1577,14 +1577,10 @@ const SETTINGS_OBJECT = /(?:^|\.)(?:config|configs|configuration|settings|store|
 
 /** The key a settings getter is asked for, when it is written and names a model (`getConfig('model')`, `settings.get('chatModel')`). */
 function settingsGetterKey(node: Node): string | undefined {
-  if (!Node.isCallExpression(node)) return undefined;
-  const argument = node.getArguments()[0] && unwrapExpression(node.getArguments()[0]);
-  if (!argument || !(Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument))) return undefined;
-  const key = argument.getLiteralValue();
-  if (!/^[A-Za-z_$][\w$]*$/.test(key) || !/model/i.test(key)) return undefined;
-  const callee = unwrapExpression(node.getExpression());
-  if (Node.isIdentifier(callee)) return SETTINGS_GETTER.test(callee.getText()) ? key : undefined;
-  return Node.isPropertyAccessExpression(callee) && (SETTINGS_GETTER.test(callee.getName()) || (callee.getName() === 'get' && SETTINGS_OBJECT.test(callee.getExpression().getText()))) ? key : undefined;
+  const getter = literalKeyGetter(node);
+  if (!getter || !/^[A-Za-z_$][\w$]*$/.test(getter.key) || !/model/i.test(getter.key)) return undefined;
+  const { key, method, owner } = getter;
+  return SETTINGS_GETTER.test(method) || (method === 'get' && SETTINGS_OBJECT.test(owner)) ? key : undefined;
 }
 
 /** Entries of a model registry read as candidates at most: more are the app's list, of which these are a sample. */
@@ -1720,15 +1716,25 @@ function configPropertyEnvName(node: Node, modules: ModuleLoader): string | unde
  */
 function configGetterEnvName(node: Node): string | undefined {
   if (!Node.isCallExpression(node) || node.getArguments().length !== 1) return undefined;
-  const argument = unwrapExpression(node.getArguments()[0]);
-  if (!Node.isStringLiteral(argument) && !Node.isNoSubstitutionTemplateLiteral(argument)) return undefined;
-  const name = argument.getLiteralValue();
-  if (!/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(name)) return undefined;
+  const getter = literalKeyGetter(node);
+  if (!getter || !/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(getter.key)) return undefined;
+  const { key, method, owner } = getter;
+  if (method === 'get' && /(?:^|\.)(?:config|configs|settings|configService|configuration|env|environment|appConfig|serverConfig)$/i.test(owner)) return key;
+  return /^(?:getEnv|env|readEnv|requireEnv|getConfig|getSetting|getEnvVar)$/.test(method) && owner === '' ? key : undefined;
+}
+
+/**
+ * A getter asked for a key written as a literal (`config.get('OPENAI_MODEL')`, `getConfig<string>('model')`): the key, the
+ * method's name, and the text of what the method is called on ('' for a plain function); undefined for any other call.
+ */
+function literalKeyGetter(node: Node): { key: string; method: string; owner: string } | undefined {
+  if (!Node.isCallExpression(node)) return undefined;
+  const argument = node.getArguments()[0] && unwrapExpression(node.getArguments()[0]);
+  if (!argument || !(Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument))) return undefined;
   const callee = unwrapExpression(node.getExpression());
   const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : '';
   const owner = Node.isPropertyAccessExpression(callee) ? callee.getExpression().getText() : '';
-  if (method === 'get' && /(?:^|\.)(?:config|configs|settings|configService|configuration|env|environment|appConfig|serverConfig)$/i.test(owner)) return name;
-  return /^(?:getEnv|env|readEnv|requireEnv|getConfig|getSetting|getEnvVar)$/.test(method) && owner === '' ? name : undefined;
+  return { key: argument.getLiteralValue(), method, owner };
 }
 
 /**
