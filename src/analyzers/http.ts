@@ -1313,7 +1313,7 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
 }
 
 /** The workspace function a callee names: a function (also imported), an arrow in a constant, or a method of this class. */
-function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionNode | undefined {
+function wrapperFunction(callee: Node, context: AnalyzerContext, depth = 0): FunctionNode | undefined {
   let declaration: Node | undefined;
   if (Node.isIdentifier(callee)) {
     declaration = findDeclaration(callee, context.modules);
@@ -1322,10 +1322,12 @@ function wrapperFunction(callee: Node, context: AnalyzerContext): FunctionNode |
   }
   if (!declaration) return undefined;
   const fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);
+  const value = fn && unwrapExpression(fn);
+  // `export const gptGetUrl = getUrl`: the function the other name stands for.
+  if (value && Node.isIdentifier(value)) return value === callee || depth >= MAX_NESTED_WRAPPERS ? undefined : wrapperFunction(value, context, depth + 1);
   // `const fetchFn = configuration?.fetch || safeFetchNoThrow`: an injectable fetch falling back to the app's wrapper.
-  const fallback = fn && unwrapExpression(fn);
-  if (fallback && Node.isBinaryExpression(fallback) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(fallback.getOperatorToken().getKind()) && Node.isIdentifier(unwrapExpression(fallback.getRight()))) {
-    const right = unwrapExpression(fallback.getRight());
+  if (value && Node.isBinaryExpression(value) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(value.getOperatorToken().getKind()) && Node.isIdentifier(unwrapExpression(value.getRight()))) {
+    const right = unwrapExpression(value.getRight());
     return right === callee ? undefined : wrapperFunction(right, context);
   }
   return fn && isFunctionNode(fn) ? fn : undefined;
@@ -1813,7 +1815,7 @@ function heldHelperUrl(name: Node, context: AnalyzerContext, depth: number): str
   const call = value && unwrapExpression(value);
   if (!call || !Node.isCallExpression(call)) return undefined;
   const reassigned = isReassignedLet(name, context.modules);
-  const helperUrl = reassigned ? undefined : templateHelperUrl(call, context, depth + 1) ?? tidiedHost(call, context);
+  const helperUrl = reassigned ? undefined : templateHelperUrl(call, context, depth + 1) ?? pathHelperUrl(call, context, depth + 1) ?? tidiedHost(call, context);
   return helperUrl ?? (!reassigned || onlyNormalisedLater(declaration) ? normalisedCallDefault(call, context) : undefined);
 }
 

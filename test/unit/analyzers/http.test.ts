@@ -82,6 +82,29 @@ export { ChatGPTAPI, ChatGPTUnofficialProxyAPI };`,
       ],
     },
     {
+      name: "a URL helper joining the configured base to the path it is handed (`getUrl('/v1/audio/speech')`, several returns), its result held in a local or called through another name (`export const gptGetUrl = getUrl`)",
+      code: `import axios from 'axios';
+const store = { base: '' };
+const getUrl = (url: string) => {
+  if (url.indexOf('http') == 0) return url;
+  if (store.base) return \`\${store.base}\${url}\`;
+  return \`/openapi\${url}\`;
+};
+export const gptGetUrl = getUrl;
+export async function speak(tts: { model: string; input: string }) {
+  const url = getUrl('/v1/audio/speech');
+  return fetch(url, { method: 'POST', body: JSON.stringify(tts) });
+}
+export function transcribe(form: FormData) {
+  const url = gptGetUrl('/v1/audio/transcriptions');
+  return axios.post(url, form, {});
+}`,
+      calls: [
+        { line: 11, method: 'fetch /v1/audio/speech', endpoint: 'audio-speech' },
+        { line: 15, method: 'axios.post /v1/audio/transcriptions', endpoint: 'audio-transcription' },
+      ],
+    },
+    {
       name: "a ChatKit session minted by hand for an Agent Builder workflow (the model is the workflow's); an embeddings request through a fetch factory called at once",
       code: `const DEFAULT_CHATKIT_BASE = 'https://api.openai.com';
 export async function createSession(workflowId: string, userId: string, key: string) {
