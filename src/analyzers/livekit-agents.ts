@@ -1,9 +1,10 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, nonEmptyList, placeOf, resolveObjectLiteral, resolveString, unwrapExpression, writtenImportSpecifier } from './shared/resolve';
+import { findDeclaration, getObjectProperty, namedFunctionParameter, nonEmptyList, placeOf, resolveObjectLiteral, resolveString, unwrapExpression, writtenImportSpecifier } from './shared/resolve';
+import { callsMatching } from './shared/calls';
 import { calleeBinding, eachCall, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -78,7 +79,7 @@ function sessionStart(call: CallExpression, receiver: Node, context: AnalyzerCon
   // A session with no LLM on it or its agent asks no model (its tasks finish on their own); the framework's test
   // double (`voice.testing.FakeLLM`) answers from canned replies.
   const givenLlm = llmNode ?? agent?.llm;
-  if (!givenLlm || /(?:^|\.)FakeLLM$/.test(unwrapNew(traceValue(givenLlm, modules)))) return undefined;
+  if (!givenLlm || isTestDouble(givenLlm, modules) || onlyTestDoublesHandedIn(givenLlm, context)) return undefined;
   const llm = llmOf(givenLlm, context);
   const evidence = [`start() of the AgentSession made at ${placeOf(made)}: each user turn is sent to its LLM while the session runs`];
   if (llm) evidence.push(`its LLM: ${llm.evidence}`, ...llm.model.evidence);
@@ -143,6 +144,41 @@ function llmOf(node: Node, context: AnalyzerContext): LlmModel | undefined {
  */
 function packageOf(identifier: Node, context: AnalyzerContext): string | undefined {
   return (Node.isIdentifier(identifier) ? writtenImportSpecifier(identifier) : undefined) ?? calleeBinding(identifier, context.modules)?.packageName;
+}
+
+/** The framework's test double (`voice.testing.FakeLLM`), answering from canned replies. */
+function isTestDouble(llm: Node, modules: AnalyzerContext['modules']): boolean {
+  const made = traceValue(llm, modules);
+  if (/(?:^|\.)FakeLLM$/.test(unwrapNew(made))) return true;
+  // `class RecordingSummaryLLM extends voice.testing.FakeLLM`: a test's own double built on the framework's.
+  const declaration = Node.isNewExpression(made) && Node.isIdentifier(made.getExpression()) ? findDeclaration(made.getExpression(), modules) : undefined;
+  const base = declaration && Node.isClassDeclaration(declaration) ? declaration.getExtends()?.getExpression().getText() : undefined;
+  return base !== undefined && /(?:^|\.)FakeLLM$/.test(base);
+}
+
+/**
+ * `new voice.AgentSession({ llm: options?.llm })` in a test's `startSession(agent, options?)`: the LLM is what the
+ * function's callers in the file hand it. When every one hands none or the framework's test double, the session asks
+ * no model; a function with no caller in its file, or a caller handing anything else, keeps the session.
+ */
+function onlyTestDoublesHandedIn(llm: Node, context: AnalyzerContext): boolean {
+  const modules = context.modules;
+  const value = unwrapExpression(llm);
+  const field = Node.isPropertyAccessExpression(value) ? value.getName() : undefined;
+  const root = Node.isPropertyAccessExpression(value) ? unwrapExpression(value.getExpression()) : value;
+  const declaration = Node.isIdentifier(root) ? findDeclaration(root, modules) : undefined;
+  const parameter = declaration && Node.isParameterDeclaration(declaration) ? namedFunctionParameter(declaration) : undefined;
+  if (!parameter) return false;
+  const callers = callsMatching(context.sourceFile, (call) => ts.isIdentifier(call.expression) && call.expression.text === parameter.name);
+  return callers.length > 0 && callers.every((caller) => {
+    const argument = caller.getArguments()[parameter.index];
+    if (!argument) return true;
+    const options = field ? resolveObjectLiteral(argument, modules) : undefined;
+    const handed = field ? options && getObjectProperty(options, field, modules) : argument;
+    // `startSession(agent, {})`: options without an LLM in them.
+    if (!handed) return options !== undefined && Node.isObjectLiteralExpression(options);
+    return isTestDouble(handed, modules);
+  });
 }
 
 /** The class a `new X(...)` makes, as written (`voice.testing.FakeLLM`); '' for anything else. */

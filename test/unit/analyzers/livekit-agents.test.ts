@@ -3,9 +3,24 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('livekit-agents analyzer', livekitAgentsAnalyzer, {
   valid: [
+    { name: "a test's startSession(agent, options?) handing the session `options?.llm`, every caller in the file handing none, the FakeLLM or a double extending it", code: `import { voice } from '@livekit/agents';\nfunction createFakeLLM(): voice.testing.FakeLLM {\n  return new voice.testing.FakeLLM([]);\n}\nclass RecordingLLM extends voice.testing.FakeLLM {}\nasync function startSession(agent: voice.Agent, options?: { llm?: voice.testing.FakeLLM }) {\n  const session = new voice.AgentSession({ llm: options?.llm });\n  await session.start({ agent });\n  return session;\n}\nexport async function cases(agent: voice.Agent) {\n  await startSession(agent);\n  await startSession(agent, { llm: createFakeLLM() });\n  const recording = new RecordingLLM([]);\n  await startSession(agent, { llm: recording });\n}` },
     { name: "a session with no LLM (its tasks finish on their own) and one on the framework's FakeLLM; another package's start()", code: `import { voice } from '@livekit/agents';\nimport { server } from './server';\nexport async function run(agent: voice.Agent) {\n  await new voice.AgentSession({}).start({ agent });\n  const fake = new voice.testing.FakeLLM([]);\n  const session = new voice.AgentSession({ llm: fake });\n  await session.start({ agent });\n  await server.start({ port: 8080 });\n}` },
   ],
   invalid: [
+    {
+      name: "a test's startSession(agent, options?) whose callers hand the FakeLLM once and a plugin's LLM once: the session is kept",
+      code: `import { voice } from '@livekit/agents';
+import * as openai from '@livekit/agents-plugin-openai';
+async function startSession(agent: voice.Agent, options?: { llm?: openai.LLM | voice.testing.FakeLLM }) {
+  const session = new voice.AgentSession({ llm: options?.llm });
+  await session.start({ agent });
+}
+export async function cases(agent: voice.Agent) {
+  await startSession(agent, { llm: new voice.testing.FakeLLM([]) });
+  await startSession(agent, { llm: new openai.LLM({ model: 'gpt-4o-mini' }) });
+}`,
+      calls: [{ line: 5, method: 'AgentSession.start' }],
+    },
     {
       name: "a session on a LiveKit Inference model string, the agent's instructions and tools; a plugin's realtime model; a subclass agent's instructions from super()",
       code: `import { AgentSession, voice, llm } from '@livekit/agents';
