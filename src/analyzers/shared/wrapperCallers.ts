@@ -856,7 +856,7 @@ function forwardsParametersWithConnection(call: CallExpression): boolean {
   const isParameter = (node: Node | undefined): boolean => namesParameter(node, parameters);
   let handsOn = false;
   const ok = call.getArguments().every((argument) => {
-    if (isParameter(argument)) return (handsOn = true);
+    if (isParameter(argument) || isParameterPart(argument, isParameter)) return (handsOn = true);
     if (!Node.isObjectLiteralExpression(argument)) return false;
     return argument.getProperties().every((property) => {
       const name = Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : undefined;
@@ -867,6 +867,15 @@ function forwardsParametersWithConnection(call: CallExpression): boolean {
     });
   });
   return ok && handsOn;
+}
+
+/** `options.messages`, `!!options.config.stream`: a field of a parameter, or a flag read off one, handed on as it is. */
+function isParameterPart(node: Node, isParameter: (node: Node | undefined) => boolean): boolean {
+  let value = unwrapExpression(node);
+  while (Node.isPrefixUnaryExpression(value) && value.getOperatorToken() === SyntaxKind.ExclamationToken) value = unwrapExpression(value.getOperand());
+  if (!Node.isPropertyAccessExpression(value)) return false;
+  while (Node.isPropertyAccessExpression(value)) value = unwrapExpression(value.getExpression());
+  return isParameter(value);
 }
 
 /**

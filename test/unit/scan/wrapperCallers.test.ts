@@ -2344,6 +2344,30 @@ export const title = (text: string) => runTask('Write a short title.', text);
     ],
   },
   {
+    name: "a class's method handing its options' fields on to another of its methods (`this.chatCompletion(!!options.config.stream, options.messages)`), with callers of its own, is a hop",
+    files: {
+      'src/api.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class Api {
+  async chat(options: { config: { stream?: boolean }; messages: { role: 'user'; content: string }[] }) {
+    return this.chatCompletion(!!options.config.stream, options.messages);
+  }
+  async chatCompletion(stream: boolean, messages: { role: 'user'; content: string }[]) {
+    return client.chat.completions.create({ model: 'gpt-4o-mini', messages, stream });
+  }
+}
+`,
+      'src/title.ts': `import { Api } from './api';
+const api = new Api();
+export const title = (text: string) => api.chat({ config: {}, messages: [{ role: 'user', content: \`Write a short title for: \${text}\` }] });
+`,
+    },
+    sites: [
+      { file: 'src/api.ts', line: 8, kind: 'sdk' },
+      { file: 'src/title.ts', line: 3, kind: 'wrapper-caller', promptIncludes: ['Write a short title for'] },
+    ],
+  },
+  {
     name: 'a caller that adds arguments of its own stays a site, even with callers',
     files: {
       'src/llm.ts': HELPER,
