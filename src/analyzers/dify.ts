@@ -1,5 +1,6 @@
 import { Node, type CallExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
+import { DIFY_APP_CONFIGURED, DIFY_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
@@ -61,7 +62,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const stream = method.stream !== undefined ? args[method.stream] : undefined;
   const streamText = stream ? resolveString(stream, context.modules).value ?? unwrapExpression(stream).getText() : '';
   return toDetectedCall(call, context, {
-    provider: 'dify',
+    provider: DIFY_PROVIDER,
     sdk: 'dify',
     method: name,
     endpoint: method.endpoint,
@@ -70,6 +71,6 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     maxOutputTokens: null,
     features: { streaming: /stream|true/.test(streamText) || /stream/i.test(stream?.getText() ?? ''), tools: false, vision: false, structuredOutput: false },
     toolNames: [],
-    evidence: [`${name}() of the ${PACKAGE} client made at ${placeOf(made.made)}: ${method.what}`, "the model, prompt and tools are configured in the Dify app, not in this code: the model is unknown here"],
+    evidence: [`${name}() of the ${PACKAGE} client made at ${placeOf(made.made)}: ${method.what}`, DIFY_APP_CONFIGURED],
   });
 }

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression, type ObjectLiteralExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
+import { DIFY_APP_CONFIGURED, DIFY_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
@@ -146,6 +147,9 @@ const RULES: readonly EndpointRule[] = [
   // Realtime over HTTP: minting a session (ephemeral key, with the model) and the WebRTC SDP offer (`?model=`).
   { pattern: /\/v1\/realtime(?:\/(?:sessions|client_secrets|calls|transcription_sessions))?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true, voiceSession: true },
   // ChatKit: minting a session for an Agent Builder workflow; the conversation then runs in OpenAI's hosted widget.
+  // Dify's HTTP API (`${DIFY_URL}/chat-messages` with `{ inputs, query, response_mode, user }`): one turn of a Dify app,
+  // or one completion of its text generator, on the platform's host or the team's own install.
+  { pattern: /\/(?:chat|completion)-messages(?:$|[?#])/, endpoint: 'chat', provider: DIFY_PROVIDER, needsBodyField: 'inputs', note: DIFY_APP_CONFIGURED },
   { pattern: /\/v1\/chatkit\/sessions(?:$|[?#])/, endpoint: 'chat', provider: 'openai', note: "mints a ChatKit session: the end user's conversation then runs in OpenAI's hosted widget against the Agent Builder workflow the body names, whose model and tools are set in the workflow, not in the code" },
   // Fill-in-the-middle: Mistral/Codestral `/v1/fim/completions`, DeepSeek `/beta/completions`.
   { pattern: /\/fim\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
@@ -988,7 +992,10 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   // axios({ method: 'post', url, data }) / axios.request({...})
   const isAxiosConfigCall = (Node.isIdentifier(callee) && httpClientOf(callee, context)?.name === 'axios') || (Node.isPropertyAccessExpression(callee) && callee.getName() === 'request' && httpClientOf(callee.getExpression(), context)?.name === 'axios');
   if (isAxiosConfigCall) {
-    const config = first && resolveObjectLiteral(first, context.modules);
+    // `axios(claudeConfig(prompt))`, or that held in a local: the object the app's config builder returns.
+    const written = resolveObjectLiteral(first, context.modules);
+    const built = written ? undefined : traceValue(first, context.modules);
+    const config = written ?? (built && Node.isObjectLiteralExpression(built) ? built : undefined);
     const client = httpClientOf(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context);
     return { client: 'axios', url: getObjectProperty(config, 'url'), base: client?.base, body: getObjectProperty(config, 'data'), evidence: ['axios(config)'] };
   }

@@ -30,6 +30,11 @@ export function isComponentFile(filePath: string): boolean {
 /** The provider of a model run inside the app's own process (transformers.js, WebLLM, node-llama-cpp): no server, no API. */
 export const IN_PROCESS_PROVIDER = 'local';
 
+/** Dify, an LLM application platform: its apps are reached through its SDK or its HTTP API (`/chat-messages`). */
+export const DIFY_PROVIDER = 'dify';
+/** Why a Dify app's request names no model: the platform holds its configuration. */
+export const DIFY_APP_CONFIGURED = 'the model, prompt and tools are configured in the Dify app, not in this code: the model is unknown here';
+
 /**
  * Providers that are a server the team runs itself (Ollama, LM Studio, vLLM, llama.cpp, TGI, SGLang,
  * in-process runtimes, and other self-hosted OpenAI-compatible servers): no per-token bill, the cost

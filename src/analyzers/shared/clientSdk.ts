@@ -21,6 +21,10 @@ export interface ClientSdkSpec {
   methods: readonly MethodSpec[];
   /** Package exports that are ready clients (`import ollama from 'ollama'` → `default`). */
   instances?: readonly string[];
+  /** The package's client classes this spec reads, when its other classes are another service's clients (Bing's beside OpenAI's). */
+  classes?: readonly string[];
+  /** The constructor argument holding a class's options when it is not the first (`new ChatGPTClient(apiKey, options)`), by class name. */
+  constructorOptions?: Readonly<Record<string, number>>;
   /** Client constructor options that point at another host (`baseURL`, `serverURL`, `host`). */
   hostOptions?: readonly string[];
   fields: {
@@ -104,13 +108,15 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
   if (!match) return undefined;
   const receiver = match.receiver;
   const origin = resolveClientOrigin(receiver, context.modules);
-  if (origin && !spec.packages.includes(origin.packageName)) return undefined;
+  if (origin && (!spec.packages.includes(origin.packageName) || (spec.classes && !spec.classes.includes(origin.className)))) return undefined;
+  const optionsIndex = origin ? spec.constructorOptions?.[origin.className] : undefined;
+  const clientOptions = optionsIndex === undefined ? origin?.options : origin?.constructorArguments?.[optionsIndex];
   const positional = spec.positional?.[match.method.path];
   const requestIndex = positional?.options ?? spec.requestArgument?.[match.method.path] ?? 0;
   const request = match.arguments[requestIndex];
   const params = resolveObjectLiteral(request, context.modules);
   const requestModel = positional?.model !== undefined ? match.arguments[positional.model] : firstField(params, spec.fields.model, context.modules);
-  const clientModel = requestModel ? undefined : firstField(resolveObjectLiteral(origin?.options, context.modules), spec.clientModel, context.modules);
+  const clientModel = requestModel ? undefined : firstField(resolveObjectLiteral(clientOptions, context.modules), spec.clientModel, context.modules);
   const model = readModel(requestModel ?? clientModel, context.modules);
   const evidence: string[] = [];
   if (clientModel) evidence.push(`model set on the client (${unwrapExpression(clientModel).getText().slice(0, 60)}), which every request without its own uses`);
@@ -118,7 +124,7 @@ function analyzeCall(spec: ClientSdkSpec, call: CallExpression, context: Analyze
 
   if (origin) {
     evidence.push(...origin.evidence);
-    provider = providerFromOptions(origin.options, context.modules, evidence, spec.hostOptions) ?? provider;
+    provider = providerFromOptions(clientOptions, context.modules, evidence, spec.hostOptions) ?? provider;
   } else {
     const instance = instanceBinding(spec, receiver, context);
     if (instance) {

@@ -13,6 +13,8 @@ export interface ClientOrigin {
   packageName: string;
   /** The constructor's first argument (options object), when written inline or as a constant. */
   options: Node | undefined;
+  /** Every argument of the `new X(...)` the client was made with, for SDKs taking their options elsewhere than first. */
+  constructorArguments?: Node[];
   /**
    * The part of the client the expression is, when it is one (`models` of `ai.models` handed on as a dependency of its
    * own); undefined for the client itself.
@@ -49,7 +51,7 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     const origin = classOrigin(constructorExpression, modules, depth + 1);
     if (!origin) return undefined;
     const where = `${placeOf(node)}`;
-    return { ...origin, options: node.getArguments()[0], evidence: [`client created with new ${constructorExpression.getText()}() at ${where}`] };
+    return { ...origin, options: node.getArguments()[0], constructorArguments: node.getArguments(), evidence: [`client created with new ${constructorExpression.getText()}() at ${where}`] };
   }
   if (Node.isIdentifier(node)) {
     const declaration = findDeclaration(node, modules);
@@ -505,6 +507,12 @@ function jsDocParamTypes(fn: Node | undefined): Array<[string, string]> {
   return found;
 }
 
+/**
+ * The class a package exports as its default, where the name the code gives it could say otherwise: `import OpenAIApi
+ * from 'openai'` is v4's `OpenAI` (v3 had no default export; its `OpenAIApi` is imported by name).
+ */
+const DEFAULT_EXPORT_CLASS: Readonly<Record<string, string>> = { openai: 'OpenAI' };
+
 /** Which package a class name was imported (or required) from. */
 function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number): { className: string; packageName: string } | undefined {
   if (depth > MAX_DEPTH) return undefined;
@@ -530,7 +538,7 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
   const specifier = importSpecifierOf(declaration);
   if (specifier) {
     const importedName = Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration) ? declaration.getName() : 'default';
-    return { className: importedName === 'default' ? node.getText() : importedName, packageName: specifier };
+    return { className: importedName === 'default' ? DEFAULT_EXPORT_CLASS[specifier] ?? node.getText() : importedName, packageName: specifier };
   }
   if (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration)) {
     // `const OpenAI = require('openai')`, `const { OpenAI } = await import('openai')`, or a lazy loader's result

@@ -756,9 +756,18 @@ function aliasesOwnMethod(call: CallExpression): boolean {
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getKind() !== SyntaxKind.ThisKeyword) return false;
   const method = call.getFirstAncestor(isFunctionNode);
-  const owner = method?.getParent();
-  if (!method || !Node.isMethodDeclaration(method) || !owner || !Node.isClassDeclaration(owner) || !owner.getMethod(callee.getName())) return false;
+  // A method, or an arrow held by a class field (`createText = async (payload) => this.fetch(payload)`).
+  const member = method && (Node.isMethodDeclaration(method) ? method : method.getParentIfKind(SyntaxKind.PropertyDeclaration));
+  const owner = member?.getParent();
+  if (!member || !owner || !Node.isClassDeclaration(owner) || !ownFunctionMember(owner, callee.getName())) return false;
   return onlyForwardsParameters(call) && !inFrameworkEntryPoint(call);
+}
+
+/** Whether a class has a method, or a field holding a function, by this name. */
+function ownFunctionMember(owner: import('ts-morph').ClassDeclaration, name: string): boolean {
+  if (owner.getMethod(name)) return true;
+  const field = owner.getProperty(name)?.getInitializer();
+  return field !== undefined && isFunctionNode(unwrapExpression(field));
 }
 
 /**
@@ -806,6 +815,12 @@ function parameterNamesAround(node: Node): Set<string> | undefined {
   const isParameter = (node: Node): boolean => namesParameter(node, parameters);
   for (const declaration of fn.getBody()?.getDescendantsOfKind(SyntaxKind.VariableDeclaration) ?? []) {
     const initializer = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
+    // `const { id: contactId } = contact`: fields of a parameter, taken apart.
+    const pattern = declaration.getNameNode();
+    if (initializer && Node.isObjectBindingPattern(pattern) && isParameter(initializer) && isConstDeclaration(declaration.compilerNode) && declaration.getFirstAncestor(isFunctionNode) === fn) {
+      for (const element of pattern.getElements()) if (Node.isIdentifier(element.getNameNode())) parameters.add(element.getName());
+      continue;
+    }
     if (!initializer || !Node.isIdentifier(declaration.getNameNode()) || !isConstDeclaration(declaration.compilerNode)) continue;
     const operator = Node.isBinaryExpression(initializer) ? initializer.getOperatorToken().getKind() : undefined;
     const withFallback = Node.isBinaryExpression(initializer) && (operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken) && isParameter(initializer.getLeft());

@@ -34,6 +34,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a local holding what a fetch factory returns, sent a URL that is no model endpoint; a local made by a function that is no fetch factory; Deepgram's project API over a WebSocket-like path", code: `declare function createFetch(): Promise<typeof fetch>;\ndeclare function createLogger(): (url: string, init?: object) => void;\nexport async function sync(base: string) {\n  const fetchRetry = await createFetch();\n  await fetchRetry(\`\${base}/repos/a/b/issues\`, { method: 'POST', body: JSON.stringify({ title: 't' }) });\n  const post = createLogger();\n  post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });\n  return new WebSocket('wss://api.deepgram.com/v1/projects');\n}` },
     { name: "the same vendors' other endpoints: AI Horde's status poll and model list, Azure Speech's voice list; Edge's read-aloud on a token Edge hands out", code: `export async function poll(id: string, region: string, token: string) {\n  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', headers: { Authorization: token }, body: '<speak/>' });\n  await fetch(\`https://aihorde.net/api/v2/generate/text/status/\${id}\`);\n  await fetch('https://aihorde.net/api/v2/status/models?type=text');\n  return fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/voices/list\`);\n}` },
     { name: "a class extending a package's HTTP client posting to a path that is no model endpoint; one declaring the request method itself (its own wrapper, read as such); a `this.get`", code: `import { HTTPService } from 'civkit/http';\nexport class GitHubHTTP extends HTTPService {\n  constructor() { super('https://api.github.com'); }\n  createIssue(body: object) { return this.postJson('/repos/a/b/issues', body); }\n  models() { return this.get('/models'); }\n}\nexport class OwnHTTP extends HTTPService {\n  constructor() { super('https://api.openai.com/v1'); }\n  postJson(path: string, body: object) { return [path, body]; }\n  run(payload: object) { return this.postJson('/chat/completions', payload); }\n}` },
+    { name: "a `/chat-messages` route posting no Dify app's inputs (a chat app's own messages API)", code: `export const post = (base: string, text: string) => fetch(\`\${base}/chat-messages\`, { method: 'POST', body: JSON.stringify({ channel: 'general', text }) });` },
     { name: "an app object's fetch-like method given a URL that is no LLM endpoint", code: `declare const client: { fetch(url: string, init?: object): Promise<Response> };\nexport function session() { return client.fetch('https://chat.openai.com/api/auth/session', { method: 'GET' }); }` },
   ],
   invalid: [
@@ -102,6 +103,29 @@ export function transcribe(form: FormData) {
       calls: [
         { line: 11, method: 'fetch /v1/audio/speech', endpoint: 'audio-speech' },
         { line: 15, method: 'axios.post /v1/audio/transcriptions', endpoint: 'audio-transcription' },
+      ],
+    },
+    {
+      name: "axios handed the config an app's builder returns (`axios(claudeConfig(prompt))`), its URL a normalizer's default when the setting is unset; Dify's HTTP API (`${DIFY_URL}/chat-messages` with `inputs` and `query`)",
+      code: `import axios from 'axios';
+function normalizeBaseUrl(url?: string) {
+  if (!url) return 'https://api.anthropic.com/v1/messages';
+  return url.replace(/\\/$/, '');
+}
+const baseUrl = normalizeBaseUrl(process.env.CLAUDE_BASE_URL);
+function claudeConfig(prompt: string) {
+  return { method: 'post', url: baseUrl, headers: { 'x-api-key': 'k' }, data: { model: 'claude-3-5-sonnet-latest', max_tokens: 1024, messages: [{ role: 'user', content: prompt }] } };
+}
+export async function claude(prompt: string) {
+  const config = claudeConfig(prompt);
+  return axios(config);
+}
+export async function dify(prompt: string) {
+  return axios({ method: 'post', url: \`\${process.env.DIFY_URL}/chat-messages\`, data: JSON.stringify({ inputs: {}, query: prompt, response_mode: 'blocking', user: 'bot' }) });
+}`,
+      calls: [
+        { line: 12, provider: 'anthropic', endpoint: 'chat', model: 'claude-3-5-sonnet-latest', maxOutputTokens: 1024 },
+        { line: 15, provider: 'dify', endpoint: 'chat', model: null, evidenceIncludes: ['configured in the Dify app'] },
       ],
     },
     {

@@ -333,6 +333,15 @@ export async function mintVoiceKey() {
       ],
     },
     {
+      name: "v4's default export imported under v3's class name (`import OpenAIApi from 'openai'`) is v4's client",
+      code: `import OpenAIApi from 'openai';
+const openai = new OpenAIApi({ apiKey: process.env.OPENAI_API_KEY });
+export async function reply(prompt: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+}`,
+      calls: [{ line: 4, method: 'chat.completions.create', provider: 'openai', model: 'gpt-4o' }],
+    },
+    {
       name: 'openai v3: new OpenAIApi(configuration) with createChatCompletion, createCompletion, createEmbedding, createModeration',
       code: `const { Configuration, OpenAIApi } = require('openai');
 const configuration = new Configuration({ apiKey: process.env.OPENAI_API_KEY });

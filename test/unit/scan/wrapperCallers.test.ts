@@ -2368,6 +2368,31 @@ export const title = (text: string) => api.chat({ config: {}, messages: [{ role:
     ],
   },
   {
+    name: "a method handing on its parameter and a field it takes apart from another (`const { id } = contact`), with callers of its own, is a hop",
+    files: {
+      'src/bot.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class Bot {
+  async reply(contact: { id: string }, content: string) {
+    const { id: contactId } = contact;
+    return this.ask(content, contactId);
+  }
+  async ask(content: string, user: string) {
+    return client.chat.completions.create({ model: 'gpt-4o-mini', user, messages: [{ role: 'user', content }] });
+  }
+}
+`,
+      'src/index.ts': `import { Bot } from './bot';
+const bot = new Bot();
+export const onMessage = (contact: { id: string }, text: string) => bot.reply(contact, \`Answer briefly: \${text}\`);
+`,
+    },
+    sites: [
+      { file: 'src/bot.ts', line: 9, kind: 'sdk' },
+      { file: 'src/index.ts', line: 3, kind: 'wrapper-caller', promptIncludes: ['Answer briefly'] },
+    ],
+  },
+  {
     name: 'a caller that adds arguments of its own stays a site, even with callers',
     files: {
       'src/llm.ts': HELPER,
@@ -3389,6 +3414,21 @@ export class AnthropicLLM {
 `,
     },
     sites: [{ file: 'src/llm.ts', line: 5, kind: 'sdk', model: 'claude-sonnet-4-5' }],
+  },
+  {
+    name: "the same written with arrows held by class fields (`createText = async (payload) => this.fetch(payload)`): no site either",
+    files: {
+      'src/stt.ts': `export class Transcriber {
+  fetch = async (form: FormData) => fetch('https://api.openai.com/v1/audio/transcriptions', { method: 'POST', body: form });
+  create = async (form: FormData) => this.fetch(form);
+  createText = async (form: FormData) => {
+    const response = await this.fetch(form);
+    return (await response.json()).text;
+  };
+}
+`,
+    },
+    sites: [{ file: 'src/stt.ts', line: 2, kind: 'sdk' }],
   },
   {
     name: "a request in a function only its module calls takes its model from the features above the exported helper that calls it",
