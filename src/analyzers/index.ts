@@ -22,6 +22,7 @@ import { mistralAnalyzer } from './mistral';
 import { azureOpenaiAnalyzer } from './azure-openai';
 import { chatgptAnalyzer } from './chatgpt';
 import { nodeChatgptApiAnalyzer } from './node-chatgpt-api';
+import { huggingfaceInferenceAnalyzer } from './huggingface-inference';
 import { ollamaAnalyzer } from './ollama';
 import { openaiAnalyzer } from './openai';
 import { replicateAnalyzer } from './replicate';
@@ -48,7 +49,7 @@ import { watsonxAnalyzer } from './watsonx';
 import { googleAdkAnalyzer } from './google-adk';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, mastraAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, huggingfaceInferenceAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, mastraAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

@@ -146,14 +146,17 @@ function packageOf(identifier: Node, context: AnalyzerContext): string | undefin
   return (Node.isIdentifier(identifier) ? writtenImportSpecifier(identifier) : undefined) ?? calleeBinding(identifier, context.modules)?.packageName;
 }
 
-/** The framework's test double (`voice.testing.FakeLLM`), answering from canned replies. */
+/** The framework's test double as a class is written (`voice.testing.FakeLLM`, `FakeLLM`). */
+const FAKE_LLM_CLASS = /(?:^|\.)FakeLLM$/;
+
+/** The framework's test double, answering from canned replies. */
 function isTestDouble(llm: Node, modules: AnalyzerContext['modules']): boolean {
   const made = traceValue(llm, modules);
-  if (/(?:^|\.)FakeLLM$/.test(unwrapNew(made))) return true;
+  if (FAKE_LLM_CLASS.test(unwrapNew(made))) return true;
   // `class RecordingSummaryLLM extends voice.testing.FakeLLM`: a test's own double built on the framework's.
   const declaration = Node.isNewExpression(made) && Node.isIdentifier(made.getExpression()) ? findDeclaration(made.getExpression(), modules) : undefined;
   const base = declaration && Node.isClassDeclaration(declaration) ? declaration.getExtends()?.getExpression().getText() : undefined;
-  return base !== undefined && /(?:^|\.)FakeLLM$/.test(base);
+  return base !== undefined && FAKE_LLM_CLASS.test(base);
 }
 
 /**
