@@ -262,9 +262,19 @@ const SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS = /^(openai|@anthropic-ai\/(?:sdk|bedro
  */
 const DROP_IN_SDK_PACKAGES: ReadonlyMap<string, string> = new Map([['openpipe/openai', 'openai']]);
 
-/** A package specifier with an SDK's deep import reduced to the package (`openai/index.mjs` → `openai`), a drop-in's to the SDK it stands in for; anything else unchanged. */
+/**
+ * An npm package a CDN serves as an ES module, imported by URL in a page's script (`https://esm.run/@google/generative-ai@0.21.0`,
+ * esm.sh, jsDelivr's `/npm/`, unpkg, Skypack): the package's name is the first one or two path segments, before its version.
+ */
+export const CDN_PACKAGE_URL = /^https?:\/\/(?:esm\.run|esm\.sh|cdn\.jsdelivr\.net\/npm|unpkg\.com|cdn\.skypack\.dev)\/((?:@[\w.-]+\/)?[\w.-]+)(?:@[^/]*)?(?:\/.*)?$/;
+
+/**
+ * A package specifier with an SDK's deep import reduced to the package (`openai/index.mjs` → `openai`), a drop-in's to the
+ * SDK it stands in for, a CDN's URL of a package to the package; anything else unchanged.
+ */
 export function sdkPackageOf(specifier: string): string {
-  return DROP_IN_SDK_PACKAGES.get(specifier) ?? SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS.exec(specifier)?.[1] ?? specifier;
+  const name = CDN_PACKAGE_URL.exec(specifier)?.[1] ?? specifier;
+  return DROP_IN_SDK_PACKAGES.get(name) ?? SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS.exec(name)?.[1] ?? name;
 }
 
 /**

@@ -994,7 +994,7 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
     const named = Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || isHeldByName(current) || wrapped !== undefined;
     if (!named) {
       // Calling the function that registers the handler makes no request: the route's traffic does, one request per hit.
-      if (isRegisteredHandler(current) || isMemoizedCallback(current)) return undefined;
+      if (isRegisteredHandler(current) || isMemoizedCallback(current) || isMarkupHandler(current)) return undefined;
       innermost = current;
       continue;
     }
@@ -1063,6 +1063,17 @@ function isRegisteredHandler(fn: Node): boolean {
   const text = Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) ? first.getLiteralText() : Node.isTemplateExpression(first) ? first.getText() : undefined;
   if (text === undefined) return false;
   return EVENT_REGISTRATIONS.has(name) || (ROUTE_REGISTRATIONS.has(name) && /\/|^\*$/.test(text));
+}
+
+/**
+ * `html\`<button @click=${() => chat(message)}>\`` (lit) or `<button onClick={() => chat(message)}>` in JSX: a handler bound in
+ * the markup a function renders. Rendering binds it; the request runs when the user clicks, not when the function is called.
+ */
+function isMarkupHandler(fn: Node): boolean {
+  const holder = fn.getParent();
+  if (!holder) return false;
+  if (Node.isJsxExpression(holder)) return Node.isJsxAttribute(holder.getParent());
+  return Node.isTemplateSpan(holder) && Node.isTaggedTemplateExpression(holder.getParent()?.getParent());
 }
 
 /**

@@ -35,6 +35,13 @@ export async function score(features: Record<string, number>) {
   ],
   invalid: [
     {
+      name: "the SDK a page imports from a CDN by URL (`https://esm.run/@google/generative-ai@0.21.0`)",
+      code: `import { GoogleGenerativeAI } from 'https://esm.run/@google/generative-ai@0.21.0';
+const client = new GoogleGenerativeAI('key');
+export const ask = (text: string) => client.getGenerativeModel({ model: 'gemini-2.0-flash' }).generateContent(text);`,
+      calls: [{ line: 3, provider: 'google', model: 'gemini-2.0-flash' }],
+    },
+    {
       name: "Vertex's prediction client loaded on first use: the model spliced into the publisher path a method builds (class default)",
       code: `import type { PredictionServiceClient } from '@google-cloud/aiplatform';
 type AIPlatform = typeof import('@google-cloud/aiplatform');

@@ -2393,6 +2393,24 @@ export const onMessage = (contact: { id: string }, text: string) => bot.reply(co
     ],
   },
   {
+    name: "a request bound in the markup a function renders (lit's `@click=${() => chat(message)}`): the click is the caller, calling the render function is none",
+    files: {
+      'src/app.ts': `import { GoogleGenerativeAI } from '@google/generative-ai';
+import { html, render } from 'lit';
+const client = new GoogleGenerativeAI('key');
+const chat = async (text: string) => client.getGenerativeModel({ model: 'gemini-2.0-flash' }).generateContent(text);
+export function renderPage(presets: string[]) {
+  render(html\`\${presets.map((message) => html\`<button @click=\${() => chat(\`Take me to \${message}\`)}>\${message}</button>\`)}\`, document.body);
+}
+renderPage(['Paris']);
+`,
+    },
+    sites: [
+      { file: 'src/app.ts', line: 4, kind: 'sdk' },
+      { file: 'src/app.ts', line: 6, kind: 'wrapper-caller', promptIncludes: ['Take me to'] },
+    ],
+  },
+  {
     name: 'a caller that adds arguments of its own stays a site, even with callers',
     files: {
       'src/llm.ts': HELPER,
