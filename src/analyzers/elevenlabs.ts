@@ -1,9 +1,9 @@
-import { Node, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { realtimeAudioTurn, realtimeSession, toDetectedCall } from './shared/callsite';
 import { createClientSdkAnalyzer } from './shared/clientSdk';
-import { getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, madeByExport, readModel } from './shared/sdk';
 
 /**
@@ -29,13 +29,21 @@ const serverSdk = createClientSdkAnalyzer({
     { path: 'textToSpeech.convertWithTimestamps', endpoint: 'audio-speech' },
     { path: 'textToSpeech.streamWithTimestamps', endpoint: 'audio-speech', streaming: true },
     { path: 'speechToText.convert', endpoint: 'audio-transcription' },
+    // A voice changed (speech to speech, with a voice model), and the audio products no language model's endpoint
+    // prices: music, sound effects, voice isolation, dubbing (transcribe, translate, speak).
+    { path: 'speechToSpeech.convert', endpoint: 'audio-speech' },
+    { path: 'speechToSpeech.stream', endpoint: 'audio-speech', streaming: true },
+    { path: 'music.compose', endpoint: 'other' },
+    { path: 'textToSoundEffects.convert', endpoint: 'other' },
+    { path: 'audioIsolation.convert', endpoint: 'other' },
+    { path: 'dubbing.create', endpoint: 'other' },
   ],
   // `textToSpeech.convert(voiceId, request)`: the request is the second argument.
-  requestArgument: { 'textToSpeech.convert': 1, 'textToSpeech.convertAsStream': 1, 'textToSpeech.stream': 1, 'textToSpeech.convertWithTimestamps': 1, 'textToSpeech.streamWithTimestamps': 1 },
+  requestArgument: { 'textToSpeech.convert': 1, 'textToSpeech.convertAsStream': 1, 'textToSpeech.stream': 1, 'textToSpeech.convertWithTimestamps': 1, 'textToSpeech.streamWithTimestamps': 1, 'speechToSpeech.convert': 1, 'speechToSpeech.stream': 1 },
   hostOptions: ['baseUrl', 'environment'],
   fields: {
     model: ['modelId', 'model_id'],
-    prompt: ['text'],
+    prompt: ['text', 'prompt'],
   },
 });
 
@@ -54,20 +62,25 @@ export const elevenlabsAnalyzer: Analyzer = {
 /** `Conversation.startSession({ agentId })` (also on `useConversation()`'s value) and `Scribe.connect({ modelId })`. */
 function browserSession(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = unwrapExpression(call.getExpression());
-  if (!Node.isPropertyAccessExpression(callee)) return undefined;
-  const owner = unwrapExpression(callee.getExpression());
-  const binding = calleeBinding(owner, context.modules) ?? hookBinding(owner, context);
+  // `scribe.connect(...)`, `conversation.startSession(...)`, or `startSession(...)` taken apart from the hook's value.
+  const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : undefined;
+  const owner = Node.isPropertyAccessExpression(callee) ? unwrapExpression(callee.getExpression()) : Node.isIdentifier(callee) ? destructuredFromHook(callee, context) : undefined;
+  if (!method || !owner) return undefined;
+  const hook = hookCall(owner, context);
+  const binding = calleeBinding(owner, context.modules) ?? hook?.binding;
   if (!binding || !BROWSER_PACKAGES.has(binding.packageName)) return undefined;
   const options = resolveObjectLiteral(call.getArguments()[0], context.modules);
-  const transcription = callee.getName() === 'connect' && binding.importedName === 'Scribe';
-  const conversation = callee.getName() === 'startSession' && (CONVERSATION_CLASSES.has(binding.importedName) || binding.importedName === 'useConversation');
+  const transcription = method === 'connect' && (binding.importedName === 'Scribe' || binding.importedName === 'useScribe');
+  const conversation = method === 'startSession' && (CONVERSATION_CLASSES.has(binding.importedName) || CONVERSATION_HOOKS.has(binding.importedName));
   if (!transcription && !conversation) return undefined;
-  const model = transcription ? readModel(getObjectProperty(options, 'modelId', context.modules), context.modules) : undefined;
+  // `useScribe({ modelId: 'scribe_v2_realtime' })`: the model is set on the hook, the connection made later.
+  const hookOptions = hook ? resolveObjectLiteral(hook.made.getArguments()[0], context.modules) : undefined;
+  const model = transcription ? readModel(getObjectProperty(options, 'modelId', context.modules) ?? getObjectProperty(hookOptions, 'modelId', context.modules), context.modules) : undefined;
   const agent = getObjectProperty(options, 'agentId', context.modules);
   return toDetectedCall(call, context, {
     provider: 'elevenlabs',
     sdk: 'elevenlabs',
-    method: `${binding.importedName}.${callee.getName()}`,
+    method: `${binding.importedName}.${method}`,
     ...realtimeSession(),
     ...(transcription ? { endpoint: 'audio-transcription' as const } : {}),
     model: model?.ref ?? { id: null, raw: agent?.getText() ?? '', source: 'dynamic' },
@@ -79,7 +92,21 @@ function browserSession(call: CallExpression, context: AnalyzerContext): Detecte
   });
 }
 
-/** `const conversation = useConversation({...})` from @elevenlabs/react: the hook's value, whose `startSession` opens a conversation. */
-function hookBinding(owner: Node, context: AnalyzerContext): { packageName: string; importedName: string } | undefined {
-  return madeByExport(owner, 'call', context.modules, (binding) => binding.importedName === 'useConversation')?.binding;
+/** @elevenlabs/react's hooks whose value's `startSession` opens a conversation with an agent. */
+const CONVERSATION_HOOKS = new Set(['useConversation', 'useConversationControls']);
+
+/**
+ * `const conversation = useConversation({...})`, `const scribe = useScribe({ modelId })` from @elevenlabs/react: the hook's
+ * call, whose value's `startSession` opens a conversation and whose `connect` a live transcription.
+ */
+function hookCall(owner: Node, context: AnalyzerContext): ReturnType<typeof madeByExport<'call'>> {
+  return madeByExport(owner, 'call', context.modules, (binding) => CONVERSATION_HOOKS.has(binding.importedName) || binding.importedName === 'useScribe');
+}
+
+/** `const { startSession } = useConversationControls()`: the hook's call the name was taken apart from. */
+function destructuredFromHook(name: Node, context: AnalyzerContext): Node | undefined {
+  const declaration = findDeclaration(name, context.modules);
+  const holder = declaration && Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : undefined;
+  const value = holder?.getInitializer();
+  return value && Node.isCallExpression(unwrapExpression(value)) ? unwrapExpression(value) : undefined;
 }

@@ -25,6 +25,40 @@ export function useVoice() {
       ],
     },
     {
+      name: "@elevenlabs/react's newer hooks: `startSession` taken apart from useConversationControls(), and live transcription with the model set on useScribe({ modelId })",
+      code: `import { useConversationControls, useScribe } from '@elevenlabs/react';
+export function Agent({ token }: { token: string }) {
+  const { startSession, endSession } = useConversationControls();
+  const scribe = useScribe({ modelId: 'scribe_v2_realtime' });
+  const start = () => startSession({ conversationToken: token });
+  const listen = () => scribe.connect({ token, microphone: { echoCancellation: true } });
+  return { start, listen, endSession };
+}`,
+      calls: [
+        { line: 5, method: 'useConversationControls.startSession', provider: 'elevenlabs', model: null },
+        { line: 6, method: 'useScribe.connect', endpoint: 'audio-transcription', model: 'scribe_v2_realtime' },
+      ],
+    },
+    {
+      name: "the server SDK's other audio products: a voice changed (speech to speech, the request second), music, sound effects, voice isolation, dubbing",
+      code: `import { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
+const client = new ElevenLabsClient();
+export async function run(audio: Blob, voiceId: string, prompt: string) {
+  await client.speechToSpeech.convert(voiceId, { audio, modelId: 'eleven_multilingual_sts_v2' });
+  await client.music.compose({ prompt, musicLengthMs: 10000 });
+  await client.textToSoundEffects.convert({ text: prompt });
+  await client.audioIsolation.convert({ audio });
+  return client.dubbing.create({ file: audio, targetLang: 'es' });
+}`,
+      calls: [
+        { line: 4, method: 'speechToSpeech.convert', endpoint: 'audio-speech', model: 'eleven_multilingual_sts_v2' },
+        { line: 5, method: 'music.compose', endpoint: 'other', promptIncludes: ['{{prompt}}'] },
+        { line: 6, method: 'textToSoundEffects.convert', endpoint: 'other' },
+        { line: 7, method: 'audioIsolation.convert', endpoint: 'other' },
+        { line: 8, method: 'dubbing.create', endpoint: 'other' },
+      ],
+    },
+    {
       name: "live transcription with Scribe's realtime model",
       code: `import { Scribe } from '@elevenlabs/client';\nexport const listen = (token: string) => Scribe.connect({ token, modelId: 'scribe_v2_realtime', microphone: { echoCancellation: true } });`,
       calls: [{ line: 2, method: 'Scribe.connect', provider: 'elevenlabs', endpoint: 'audio-transcription', model: 'scribe_v2_realtime', realtimeStep: { step: 'connect', session: 'transcription' } }],
