@@ -107,6 +107,7 @@ function hookCall(owner: Node, context: AnalyzerContext): ReturnType<typeof made
 function destructuredFromHook(name: Node, context: AnalyzerContext): Node | undefined {
   const declaration = findDeclaration(name, context.modules);
   const holder = declaration && Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : undefined;
-  const value = holder?.getInitializer();
-  return value && Node.isCallExpression(unwrapExpression(value)) ? unwrapExpression(value) : undefined;
+  const initializer = holder?.getInitializer();
+  const value = initializer && unwrapExpression(initializer);
+  return value && Node.isCallExpression(value) ? value : undefined;
 }

@@ -146,10 +146,10 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/v1\/responses(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
   // Realtime over HTTP: minting a session (ephemeral key, with the model) and the WebRTC SDP offer (`?model=`).
   { pattern: /\/v1\/realtime(?:\/(?:sessions|client_secrets|calls|transcription_sessions))?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true, voiceSession: true },
-  // ChatKit: minting a session for an Agent Builder workflow; the conversation then runs in OpenAI's hosted widget.
   // Dify's HTTP API (`${DIFY_URL}/chat-messages` with `{ inputs, query, response_mode, user }`): one turn of a Dify app,
   // or one completion of its text generator, on the platform's host or the team's own install.
   { pattern: /\/(?:chat|completion)-messages(?:$|[?#])/, endpoint: 'chat', provider: DIFY_PROVIDER, needsBodyField: 'inputs', note: DIFY_APP_CONFIGURED },
+  // ChatKit: minting a session for an Agent Builder workflow; the conversation then runs in OpenAI's hosted widget.
   { pattern: /\/v1\/chatkit\/sessions(?:$|[?#])/, endpoint: 'chat', provider: 'openai', note: "mints a ChatKit session: the end user's conversation then runs in OpenAI's hosted widget against the Agent Builder workflow the body names, whose model and tools are set in the workflow, not in the code" },
   // Fill-in-the-middle: Mistral/Codestral `/v1/fim/completions`, DeepSeek `/beta/completions`.
   { pattern: /\/fim\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },

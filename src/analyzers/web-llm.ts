@@ -5,7 +5,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, fieldTypeBinding, isTrueLiteral, matchMethodTable, readModel, standsForPackageType, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, fieldTypeBinding, isTrueLiteral, lastNamesOf, matchMethodTable, readModel, standsForPackageType, traceValue } from './shared/sdk';
 import { propertyTypeOf, resolvedTypeNode } from './shared/shapes';
 
 /**
@@ -27,10 +27,12 @@ const WEB_LLM_METHODS = [
   { path: 'embeddings.create', endpoint: 'embedding' as Endpoint },
 ];
 
+const WEB_LLM_METHOD_NAMES = lastNamesOf(WEB_LLM_METHODS);
+
 export const webLlmAnalyzer: Analyzer = {
   id: 'web-llm',
   packages: [WEB_LLM_PACKAGE],
-  analyze: eachCall(webLlmRequest, (name) => name === 'create' || name === 'chatCompletion' || name === 'completion' || name === 'embedding'),
+  analyze: eachCall(webLlmRequest, (name) => WEB_LLM_METHOD_NAMES.has(name)),
 };
 
 function webLlmRequest(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {

@@ -30,6 +30,12 @@ export function isComponentFile(filePath: string): boolean {
 /** The provider of a model run inside the app's own process (transformers.js, WebLLM, node-llama-cpp): no server, no API. */
 export const IN_PROCESS_PROVIDER = 'local';
 
+/**
+ * CDNs that serve an npm package as an ES module at `https://<cdn>/<package>[@version][/path]`, as a page's script imports it
+ * (`https://esm.run/@google/generative-ai@0.21.0`, esm.sh, jsDelivr's `/npm/`, unpkg, Skypack): a regular expression's source.
+ */
+export const PACKAGE_CDN_URL_PREFIX = String.raw`https?:\/\/(?:esm\.run|esm\.sh|cdn\.jsdelivr\.net\/npm|unpkg\.com|cdn\.skypack\.dev)\/`;
+
 /** Dify, an LLM application platform: its apps are reached through its SDK or its HTTP API (`/chat-messages`). */
 export const DIFY_PROVIDER = 'dify';
 /** Why a Dify app's request names no model: the platform holds its configuration. */

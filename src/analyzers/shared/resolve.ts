@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
+import { PACKAGE_CDN_URL_PREFIX } from '../../model/vocabulary';
 import type { ModuleLoader } from './modules';
 import { nodeTests, wrapCompilerNode } from './calls';
 import { onTsMorphLoad } from './tsMorphLoading';
@@ -262,11 +263,8 @@ const SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS = /^(openai|@anthropic-ai\/(?:sdk|bedro
  */
 const DROP_IN_SDK_PACKAGES: ReadonlyMap<string, string> = new Map([['openpipe/openai', 'openai']]);
 
-/**
- * An npm package a CDN serves as an ES module, imported by URL in a page's script (`https://esm.run/@google/generative-ai@0.21.0`,
- * esm.sh, jsDelivr's `/npm/`, unpkg, Skypack): the package's name is the first one or two path segments, before its version.
- */
-export const CDN_PACKAGE_URL = /^https?:\/\/(?:esm\.run|esm\.sh|cdn\.jsdelivr\.net\/npm|unpkg\.com|cdn\.skypack\.dev)\/((?:@[\w.-]+\/)?[\w.-]+)(?:@[^/]*)?(?:\/.*)?$/;
+/** An npm package a CDN serves, imported by URL: the package's name is the first one or two path segments, before its version. */
+const CDN_PACKAGE_URL = new RegExp(String.raw`^${PACKAGE_CDN_URL_PREFIX}((?:@[\w.-]+\/)?[\w.-]+)(?:@[^/]*)?(?:\/.*)?$`);
 
 /**
  * A package specifier with an SDK's deep import reduced to the package (`openai/index.mjs` → `openai`), a drop-in's to the
