@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type NewExpression, type ObjectLiteralExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Identifier, type NewExpression, type ObjectLiteralExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import { DIFY_APP_CONFIGURED, DIFY_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
@@ -51,6 +51,11 @@ interface EndpointRule {
   editsImage?: boolean;
   /** A host running any kind of media model: an image request when the body asks for a number or a size of images. */
   imagesFromBody?: boolean;
+  /**
+   * Completes a job an earlier request of the same function submitted (midjourney-proxy's `modal`, the confirmation a
+   * Midjourney action asks for): part of that request's site, not a job of its own.
+   */
+  continuesJob?: boolean;
   /** The model is the path after the host (`fal.run/fal-ai/flux/dev`): this pattern's first group. */
   modelInPath?: RegExp;
   /** The model is the one key of this body field (Recall's `provider: { recallai_async: {...} }`). */
@@ -74,6 +79,10 @@ const STEAMSHIP_RULE: EndpointRule = { pattern: /\.steamship\.run\//, endpoint: 
 function onConfiguredOrLocalBase(path: string): RegExp {
   return new RegExp(`^(?:\\{\\{[^}]*\\}\\}|https?:\\/\\/(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)(?::\\d+)?)\\/${path}(?:$|[?#])`);
 }
+
+/** Who serves a midjourney-proxy job, and why it has no per-request price: a Midjourney subscription is billed per month and GPU time. */
+const MIDJOURNEY_PROXY_PROVIDER = 'midjourney-proxy';
+const MIDJOURNEY_PROXY_BILLING = "a Midjourney job through a midjourney-proxy relay: billed as the operator's Midjourney subscription (fast GPU hours), not per request";
 
 const RULES: readonly EndpointRule[] = [
   // Consumer chat web apps driven with the end user's own logged-in session (browser extensions, translators): their
@@ -164,6 +173,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/images\/edits(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true, editsImage: true },
   { pattern: /\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
   { pattern: /\/audio\/speech(?:$|[?#])/, endpoint: 'audio-speech', needsKnownHost: true },
+  // OpenAI's Videos API (Sora): a POST of `/v1/videos` starts a video job; its remix another. Billed per second of video.
+  { pattern: /\/v1\/videos(?:\/[^/?#]+\/remix)?(?:$|[?#])/, endpoint: 'other', needsKnownHost: true },
   // Replicate's predictions API: a model run billed per second of its hardware (or per output); what it makes is the model's.
   { pattern: /api\.replicate\.com\/v1\/(?:predictions|models\/[^/]+\/[^/]+\/predictions|deployments\/[^/]+\/[^/]+\/predictions)(?:$|[?#])/, endpoint: 'other', provider: 'replicate' },
   // Speech APIs: ElevenLabs, Deepgram, AssemblyAI (their hosts are the API).
@@ -232,6 +243,12 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /api\.jigsawstack\.com\/v1\/ai\/transcribe(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'jigsawstack' },
   // ImagineAPI (an unofficial Midjourney API): a POST of `items/images` queues a Midjourney job for the prompt.
   { pattern: /imagineapi\.dev\/items\/images\/?(?:$|[?#])/, endpoint: 'image-generation', provider: 'imagineapi' },
+  // The midjourney-proxy API (novicezk's open-source relay to a Midjourney account over Discord, and the resellers that copy
+  // its paths on their own hosts): each POST submits a Midjourney job under the operator's subscription. `describe` writes
+  // prompts for an image and `shorten` rewrites a prompt; the others make or change images (videos from `video`).
+  { pattern: /\/mj\/submit\/(?:describe|shorten)(?:$|[?#])/, endpoint: 'other', provider: MIDJOURNEY_PROXY_PROVIDER, note: MIDJOURNEY_PROXY_BILLING },
+  { pattern: /\/mj\/(?:submit\/(?:imagine|blend|change|simple-change|action|edits|video)|insight-face\/swap)(?:$|[?#])/, endpoint: 'image-generation', provider: MIDJOURNEY_PROXY_PROVIDER, note: MIDJOURNEY_PROXY_BILLING },
+  { pattern: /\/mj\/submit\/modal(?:$|[?#])/, endpoint: 'image-generation', provider: MIDJOURNEY_PROXY_PROVIDER, note: MIDJOURNEY_PROXY_BILLING, continuesJob: true },
   // Dexa's answer API (its model answers from podcast transcripts it retrieves).
   { pattern: /\bdexa\.ai\/api\/ask-dexa(?:$|[?#])/, endpoint: 'chat', provider: 'dexa' },
   // Firecrawl's extract (structured data pulled from pages by its LLMs, for a prompt and a schema); its scrape and crawl are not model calls.
@@ -321,7 +338,7 @@ const WEBSOCKET_SESSION_TEXT = new RegExp(['realtime', 'BidiGenerateContent', 'v
  * data)`): the call goes to an app helper sending its first parameter as the URL, whatever the helper is called
  * (llama-coder's `lineGenerator`). Such calls pass the name gate too.
  */
-const ENDPOINT_IN_ARGUMENT = /\/(?:api\/(?:chat|generate|embed(?:dings)?)|chat\/completions|completions|embeddings|v1\/messages|rerank|audio\/(?:transcriptions|speech)|images\/generations)\b|:(?:stream)?[gG]enerateContent\b/;
+const ENDPOINT_IN_ARGUMENT = /\/(?:api\/(?:chat|generate|embed(?:dings)?)|chat\/completions|completions|embeddings|v1\/messages|rerank|audio\/(?:transcriptions|speech)|images\/(?:generations|edits)|v1\/videos|mj\/(?:submit|insight-face))\b|:(?:stream)?[gG]enerateContent\b/;
 
 const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name), { acceptsFirstArgument: (text) => ENDPOINT_IN_ARGUMENT.test(text) });
 
@@ -377,9 +394,31 @@ export const httpAnalyzer: Analyzer = {
     // Only files naming a realtime or live endpoint are walked for `new WebSocket(...)`.
     if (WEBSOCKET_SESSION_TEXT.test(context.sourceFile.getFullText())) calls.push(...webSocketSessions(context));
     if (DESCRIPTOR_TEXT.test(context.sourceFile.getFullText())) calls.push(...requestDescriptors(context));
-    return calls;
+    return foldJobContinuations(calls);
   },
 };
+
+/** The requests that complete a job an earlier request submitted (see EndpointRule.continuesJob). */
+const JOB_CONTINUATIONS = new WeakSet<DetectedCall>();
+
+/**
+ * `mjFetch('/mj/submit/action', ...)` then, when Midjourney asks for it, `mjFetch('/mj/submit/modal', { taskId })`: one
+ * job. Each continuation joins the nearest request of its provider written before it in the same function (whose span
+ * grows to cover it); one with no such request is the confirmation of a job submitted elsewhere and adds none.
+ */
+function foldJobContinuations(calls: DetectedCall[]): DetectedCall[] {
+  if (!calls.some((call) => JOB_CONTINUATIONS.has(call))) return calls;
+  const kept = calls.filter((call) => !JOB_CONTINUATIONS.has(call));
+  for (const continuation of calls.filter((call) => JOB_CONTINUATIONS.has(call))) {
+    const submitted = kept
+      .filter((call) => call.provider === continuation.provider && call.enclosingFunction === continuation.enclosingFunction && call.line < continuation.line)
+      .sort((a, b) => b.line - a.line)[0];
+    if (!submitted) continue;
+    submitted.endLine = Math.max(submitted.endLine ?? submitted.line, continuation.endLine ?? continuation.line);
+    submitted.evidence.push(`completed by ${continuation.method} at line ${continuation.line} when the provider asks for it: the same job`);
+  }
+  return kept;
+}
 
 /**
  * `new WebSocket('wss://api.openai.com/v1/realtime?model=...')` or Gemini Live's `...BidiGenerateContent`
@@ -619,7 +658,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   const options = getObjectProperty(body, 'options', context.modules);
   const structured = getObjectProperty(body, 'response_format', context.modules) ?? getObjectProperty(body, 'format', context.modules) ?? getObjectProperty(generation, 'responseSchema') ?? getObjectProperty(generation, 'responseMimeType');
   const path = /https?:\/\/[^/]+(\/[^?#]*)/.exec(urlText)?.[1] ?? urlText.replace(/^\{\{[^}]*\}\}/, '');
-  return toDetectedCall(call, context, {
+  const detected = toDetectedCall(call, context, {
     provider,
     sdk: 'http',
     method: `${request.client} ${(path || urlText).replace(/\{\{([^}]*)\}\}/g, '{$1}')}`,
@@ -639,6 +678,8 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
     ...(request.helperRequest ? { httpHelperRequest: request.helperRequest } : {}),
     evidence,
   });
+  if (rule.continuesJob) JOB_CONTINUATIONS.add(detected);
+  return detected;
 }
 
 /** The service whose key a request's headers send (`Authorization: \`Bearer ${process.env.STEAMSHIP_API_KEY}\``): fetch's init, axios's config. */
@@ -1111,9 +1152,12 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   const options = second && resolveObjectLiteral(second, context.modules);
   const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? firstProperty(options, BODY_FIELDS, context.modules) ?? second;
   // `httpsPost(hostname, path, ...)` building `https://${hostname}${path}`: the wrapper's URL with this call's arguments in it.
-  const urlText = shape.urlTemplate?.replace(/\{\{([\w$]+)\}\}/g, (hole, parameter: string) => {
+  // A path argument's own leading slash after the template's (`${base}/${path}` called with '/v1/images/generations') is one.
+  const urlText = shape.urlTemplate?.replace(/(\/?)\{\{([\w$]+)\}\}/g, (hole, slash: string, parameter: string) => {
     const argument = args[shape.parameters.indexOf(parameter)];
-    return shape.parameters.includes(parameter) && argument ? urlTextOf(argument, context) : hole;
+    if (!shape.parameters.includes(parameter) || !argument) return hole;
+    const text = urlTextOf(argument, context);
+    return slash && text.startsWith('/') ? text : slash + text;
   });
   // A helper composing the body it posts (`stream(url, payload, tools)` posting `{ ...payload, tools }`) makes a request of
   // its own; a transport handing on or serialising what it is given (`(url, options) => window.fetch(url, options)`,
@@ -1558,7 +1602,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
   if (depth < MAX_URL_DEPTH) {
     const inner = sameUrl(node);
     if (inner) return urlTextOf(inner, context, depth + 1);
-    const assigned = Node.isIdentifier(node) ? assignedBeforeUse(node, context) : undefined;
+    const assigned = Node.isIdentifier(node) ? assignedBeforeUse(node, context) ?? rewrittenParameter(node, context) : undefined;
     if (assigned) return urlTextOf(assigned, context, depth + 1);
     const appended = Node.isIdentifier(node) ? appendedBeforeUse(node, context, depth) : undefined;
     if (appended !== undefined) return appended;
@@ -1932,6 +1976,23 @@ function assignedBeforeUse(name: Node, context: AnalyzerContext): Node | undefin
 }
 
 /**
+ * `url = gptGetUrl(url)` at the top of `gptUploadFile(url, form)`: a parameter the function passes through a helper of its
+ * own before it uses it (the helper puts the configured base before the path). The last such call written before the use.
+ */
+function rewrittenParameter(name: Identifier, context: AnalyzerContext): CallExpression | undefined {
+  const declaration = findDeclaration(name, context.modules);
+  if (!declaration || !Node.isParameterDeclaration(declaration)) return undefined;
+  const body = declaration.getParent();
+  let rewritten: CallExpression | undefined;
+  for (const assignment of body.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getEnd() > name.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== name.getText()) continue;
+    const right = unwrapExpression(assignment.getRight());
+    if (Node.isCallExpression(right) && right.getArguments().some((argument) => argument.getText() === name.getText())) rewritten = right;
+  }
+  return rewritten;
+}
+
+/**
  * The values `name = value` assigns in the scope of the name's declaration, but for those built on the value before
  * (`chatPath = \`${chatPath}?key=...\``, `url = url.replace(...)`: the same URL, rewritten); with `beforeUse`, only
  * the assignments written before `name`. Undefined when the declaration has no enclosing scope.
@@ -1972,15 +2033,16 @@ function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: nu
   }
   if (Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())) returned.push(fn.getBody());
   // The returned value joins the parameter to something else (a bare `return path` is not a URL helper).
-  const joins = returned.some((returnedExpression) => {
+  const joining = returned.map((returnedExpression) => {
     // `let url = [baseUrl, path].join("/"); ...; return url`: the value the returned variable was declared with.
     const held = unwrapExpression(returnedExpression);
     const declaration = Node.isIdentifier(held) ? findDeclaration(held, context.modules) : undefined;
     const expression = declaration && Node.isVariableDeclaration(declaration) && declaration.getFirstAncestor((ancestor) => ancestor === fn) ? declaration.getInitializer() ?? held : held;
-    const text = expression.getText();
-    return mentions.test(text) && text !== name && /\.join\(|\+|\$\{/.test(text);
-  });
-  if (!joins) return undefined;
+    return expression.getText();
+  }).filter((text) => mentions.test(text) && text !== name && /\.join\(|\+|\$\{/.test(text));
+  if (joining.length === 0) return undefined;
+  // `` `/mjapi${url}` `` alone: a route of the page's own origin (the app's proxy), no base the user configures.
+  if (joining.every((text) => /^[`'"]\//.test(text))) return undefined;
   const pathText = urlTextOf(argument, context, depth + 1);
   if (/^[a-z][\w+.-]*:\/\//i.test(pathText)) return undefined;
   const base = helperBaseUrl(fn, context);

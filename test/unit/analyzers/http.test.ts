@@ -28,6 +28,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a service's key sent to its own management API, and a configured URL sent another service's key", code: `export async function setup(config: { webhookUrl: string }) {\n  await fetch('https://api.steamship.com/api/v1/workspace/create', { method: 'POST', headers: { Authorization: \`Bearer \${process.env.STEAMSHIP_API_KEY}\` }, body: JSON.stringify({ handle: 'w' }) });\n  await fetch(config.webhookUrl, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.SLACK_TOKEN}\` }, body: JSON.stringify({ text: 'hi' }) });\n}` },
     { name: "a test's expectation of the request a provider class makes (`expectedRequest: { url, method: 'POST', body }`), its URL a default or the case's own", code: `declare function runLlmTest(options: object): Promise<void>;\nexport async function embeddingsCase(config: { customEmbeddingsUrl?: string; defaultApiBase?: string }) {\n  await runLlmTest({\n    methodToTest: 'embed',\n    expectedRequest: {\n      url: config.customEmbeddingsUrl || \`\${config.defaultApiBase || 'https://api.openai.com/v1/'}embeddings\`,\n      method: 'POST',\n      body: { input: ['Hello'], model: 'text-embedding-ada-002' },\n    },\n  });\n}` },
     { name: "a configured base's `/completion` posting no prompt (the app's own route)", code: `export const save = (serverUrl: string) => fetch(\`\${serverUrl}/completion\`, { method: 'POST', body: JSON.stringify({ id: 1, done: true }) });` },
+    { name: "a Midjourney modal confirmation with no submission before it in its function (the job was counted where it was submitted), and a path helper's path posted to the page's own origin", code: `const getUrl = (url: string) => \`/mjapi\${url}\`;\nexport const mjFetch = (url: string, data?: any) => fetch(getUrl(url), { method: 'POST', body: JSON.stringify(data) });\nexport async function confirm(taskId: string) { return mjFetch('/mj/submit/modal', { taskId }); }\nexport async function images(data: object) { return mjFetch('/v1/images/generations', data); }` },
     { name: "a request spec the app only prints (a curl command built from `spec: {...}`), and a request object handed straight to a call that is no request", files: { 'src/access.ts': `export function anthropicAccess(access: { host?: string }, apiPath: string) {\n  return { headers: { 'x-api-key': 'k' }, url: 'https://api.anthropic.com' + apiPath };\n}\n` }, code: `import { anthropicAccess } from './access';\nexport function buildCurl(access: { host?: string }, body: object) {\n  const spec = { ...anthropicAccess(access, '/v1/messages'), method: 'POST', body };\n  return \`curl -X POST \${spec.url} -d '\${JSON.stringify(spec.body)}'\`;\n}\nexport function logRequest(access: { host?: string }, body: object) {\n  console.log({ ...anthropicAccess(access, '/v1/messages'), method: 'POST', body });\n}` },
     { name: "a consumer chat web app's other routes: the conversation list, hiding one conversation, the session", code: `export async function sync(token: string, id: string) {\n  await fetch('https://chatgpt.com/backend-api/conversations?offset=0&limit=20', { headers: { Authorization: \`Bearer \${token}\` } });\n  await fetch(\`https://chatgpt.com/backend-api/conversation/\${id}\`, { method: 'PATCH', body: JSON.stringify({ is_visible: false }) });\n  await fetch('https://chatgpt.com/api/auth/session');\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
@@ -103,6 +104,38 @@ export function transcribe(form: FormData) {
       calls: [
         { line: 11, method: 'fetch /v1/audio/speech', endpoint: 'audio-speech' },
         { line: 15, method: 'axios.post /v1/audio/transcriptions', endpoint: 'audio-transcription' },
+      ],
+    },
+    {
+      name: "a fetch wrapper putting the configured base before the path its callers pass (images, and a Midjourney job whose modal completes the action: one site); an upload wrapper rewriting its URL parameter through the same helper (an image edit, a Sora video)",
+      code: `import axios from 'axios';
+const settings = { base: '' };
+const getUrl = (url: string) => {
+  if (url.indexOf('http') == 0) return url;
+  if (settings.base) return \`\${settings.base}\${url}\`;
+  return \`/openapi\${url}\`;
+};
+export const apiFetch = (url: string, data?: any) => new Promise<any>((resolve) => {
+  const opt: RequestInit = { method: 'POST', body: JSON.stringify(data) };
+  fetch(getUrl(url), opt).then((response) => resolve(response.json()));
+});
+export const uploadFile = (url: string, form: FormData) => {
+  url = getUrl(url);
+  return axios.post(url, form, { headers: { 'Content-Type': 'multipart/form-data' } });
+};
+export async function draw(job: any, form: FormData) {
+  const image = await apiFetch('/v1/images/generations', job.data);
+  let submitted = await apiFetch('/mj/submit/action', job.data);
+  if (submitted.code == 21) submitted = await apiFetch('/mj/submit/modal', { taskId: submitted.result, prompt: job.prompt });
+  const edited = await uploadFile('/v1/images/edits', form);
+  const video = await uploadFile('/v1/videos', form);
+  return [image, submitted, edited, video];
+}`,
+      calls: [
+        { line: 17, method: 'apiFetch /v1/images/generations', provider: 'openai-compatible', endpoint: 'image-generation' },
+        { line: 18, method: 'apiFetch /mj/submit/action', provider: 'midjourney-proxy', endpoint: 'image-generation', evidenceIncludes: ["Midjourney subscription", 'completed by apiFetch /mj/submit/modal at line 19'] },
+        { line: 20, method: 'uploadFile /v1/images/edits', provider: 'openai-compatible', endpoint: 'image-generation' },
+        { line: 21, method: 'uploadFile /v1/videos', provider: 'openai-compatible', endpoint: 'other' },
       ],
     },
     {
