@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Project, ts, type SourceFile } from 'ts-morph';
-import { analyzers, keepTreeForLaterLooks, ModuleLoader, neverCalledLocalFunction, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
+import { analyzers, disabledBranch, keepTreeForLaterLooks, ModuleLoader, neverCalledLocalFunction, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import { createFileReader, type DiscoveredFile, type ReadOutcome } from './files';
 import type { ResultStore } from './resultStore';
 import { contentHash, examineFile, examineText, needsParse, unusableFileDiagnostic, type ExaminedFile, type TextExamination } from './fileExamination';
@@ -168,8 +168,9 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
 }
 
 /**
- * Requests in a local function nothing calls (callsite.ts) cost nothing: they are left out, each with a warning naming
- * the function, so the user sees why a request in the code is not in the list.
+ * Requests in a local function nothing calls, or under an `if` on a constant set to false (callsite.ts), cost nothing:
+ * they are left out, each with a warning naming the function or the test, so the user sees why a request in the code is
+ * not in the list.
  */
 function dropNeverCalled(sourceFile: SourceFile, calls: DetectedCall[], relativePath: string, diagnostics: Diagnostic[]): void {
   for (let index = calls.length - 1; index >= 0; index--) {
@@ -177,9 +178,11 @@ function dropNeverCalled(sourceFile: SourceFile, calls: DetectedCall[], relative
     const start = sourceFile.compilerNode.getPositionOfLineAndCharacter(call.line - 1, call.column - 1);
     const inside = sourceFile.getDescendantAtPos(start);
     const deadFunction = inside && neverCalledLocalFunction(inside);
-    if (!deadFunction) continue;
+    const disabled = inside && !deadFunction ? disabledBranch(inside) : undefined;
+    if (!deadFunction && !disabled) continue;
     calls.splice(index, 1);
-    diagnostics.push({ file: relativePath, line: call.line, message: `not reported: the ${call.method} request here is in ${deadFunction}, which nothing there calls (dead code)`, severity: 'warning' });
+    const why = deadFunction ? `is in ${deadFunction}, which nothing there calls` : `runs only under ${disabled}, a constant the module sets to false`;
+    diagnostics.push({ file: relativePath, line: call.line, message: `not reported: the ${call.method} request here ${why} (dead code)`, severity: 'warning' });
   }
 }
 

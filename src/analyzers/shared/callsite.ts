@@ -112,6 +112,27 @@ export function neverCalledLocalFunction(request: Node): string | undefined {
 }
 
 /**
+ * The branch a request can never run in: the `if` around it tests a constant its module sets to `false`
+ * (`const COMM_TEST_ON_LOAD = false; ... if (COMM_TEST_ON_LOAD) { await this.embed(testPrompt) }`), or `false` itself.
+ * A switch the authors turned off is dead code until they edit it back. How the test reads (`if (COMM_TEST_ON_LOAD)`),
+ * or undefined.
+ */
+export function disabledBranch(request: Node): string | undefined {
+  let child: Node = request;
+  for (let current = request.getParent(); current && !Node.isSourceFile(current); child = current, current = current.getParent()) {
+    if (!Node.isIfStatement(current) || current.getThenStatement() !== child) continue;
+    const condition = current.getExpression();
+    if (condition.getKind() === SyntaxKind.FalseKeyword || (Node.isIdentifier(condition) && isModuleFalseConstant(condition.getText(), current.getSourceFile()))) return `\`if (${condition.getText()})\``;
+  }
+  return undefined;
+}
+
+function isModuleFalseConstant(name: string, sourceFile: import('ts-morph').SourceFile): boolean {
+  const declaration = sourceFile.getVariableDeclaration(name);
+  return declaration?.getVariableStatement()?.getDeclarationKind() === 'const' && declaration.getInitializer()?.getKind() === SyntaxKind.FalseKeyword;
+}
+
+/**
  * The `llm-advisor:` comment on the lines directly above the statement holding the call, or directly
  * above the call itself inside a longer statement (`return json(\n // llm-advisor: ...\n await llm.create(...))`):
  * every node from the statement down to the call is asked for its leading comments, so a comment on the

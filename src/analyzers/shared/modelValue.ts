@@ -720,15 +720,47 @@ export function loadedCallsOf(declared: Node, name: string, madeClass?: Node): A
     if (!file.getFullText().includes(name)) continue;
     // Calls come from the file's shared call list, tested on compiler nodes (a caller search asks this for each helper level).
     const candidates: Array<CallExpression | NewExpression> = madeClass ? file.getDescendantsOfKind(SyntaxKind.NewExpression) : callsMatching(file, (call) => calleeNamed(call, name));
+    const moduleFunction = !madeClass && file !== own && isModuleLevelFunction(declared);
     for (const call of candidates) {
       const callee = call.getExpression();
       const calleeName = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
       if (calleeName !== name && !(madeClass && callee.getKind() === SyntaxKind.ThisKeyword && call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor)) === madeClass)) continue;
+      if (moduleFunction && importedFromOtherModule(callee, file, own)) continue;
       found.push(call);
       if (found.length >= MAX_LOADED_CALLS) return found;
     }
   }
   return found;
+}
+
+/** A function declared at a module's top level (`export async function queryCompletion`, `export const ask = () => ...`). */
+function isModuleLevelFunction(declared: Node): boolean {
+  const holder = Node.isFunctionDeclaration(declared) ? declared : declared.getParentIfKind(SyntaxKind.VariableDeclaration)?.getVariableStatement();
+  return !!holder && Node.isSourceFile(holder.getParent());
+}
+
+/**
+ * `google.query_completion(...)` in a file importing `* as google from './google'`, for `query_completion` declared in
+ * `openai.ts`, or `query_completion(...)` in google.ts declaring its own: the name is another module's function (the same
+ * name in two adapters). Told apart by the file name the import names; a callee with no import of its own is kept.
+ */
+function importedFromOtherModule(callee: Node, file: SourceFile, declaringFile: SourceFile): boolean {
+  const local = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) && Node.isIdentifier(callee.getExpression()) ? callee.getExpression().getText() : undefined;
+  if (!local) return false;
+  // `query_completion(ai, modelId, prompt)` in google.ts, which declares its own `query_completion`.
+  if (Node.isIdentifier(callee) && (file.getFunction(local) || file.getVariableDeclaration(local))) return true;
+  for (const declaration of file.getImportDeclarations()) {
+    const clause = declaration.getImportClause();
+    if (!clause) continue;
+    const names = [clause.getDefaultImport()?.getText(), clause.getNamespaceImport()?.getText(), ...clause.getNamedImports().map((specifier) => (specifier.getAliasNode() ?? specifier.getNameNode()).getText())];
+    if (!names.includes(local)) continue;
+    const specifier = declaration.getModuleSpecifierValue();
+    if (!specifier.startsWith('.')) return false;
+    const imported = path.basename(specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '');
+    const declared = declaringFile.getBaseNameWithoutExtension();
+    return imported !== declared && imported !== 'index' && declared !== 'index';
+  }
+  return false;
 }
 
 /**

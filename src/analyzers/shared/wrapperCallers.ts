@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
-import { annotationComment, callSpan, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
-import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
+import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
+import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, type FunctionNode, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -349,7 +349,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         }
         const addCallerAt = (site: CallExpression, outerCall: CallExpression | undefined): void => {
           // A call in a local function nothing calls never runs: no site (and no caller search above it).
-          if (neverCalledLocalFunction(site)) return;
+          if (neverCalledLocalFunction(site) || disabledBranch(site)) return;
           // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
           // site already: the app's helper of the same name is another implementation picked by configuration.
           const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());
@@ -806,9 +806,29 @@ function callsUnderOwnName(call: CallExpression, orOnThis = false): boolean {
  * outside a function.
  */
 function parameterNamesAround(node: Node): Set<string> | undefined {
-  const fn = node.getFirstAncestor(isFunctionNode);
-  if (!fn) return undefined;
+  const innermost = node.getFirstAncestor(isFunctionNode);
+  if (!innermost) return undefined;
   const parameters = new Set<string>();
+  // `timeout_with_retry(this.timeout, () => this._chat(chatPrompt, abortSignal))`: a callback handed to a call sees the
+  // names of the function it is written in, outermost first so that the callback's own shadow them.
+  const functions: FunctionNode[] = [innermost];
+  for (let fn = innermost; isHandedCallback(fn); ) {
+    const outer = fn.getFirstAncestor(isFunctionNode);
+    if (!outer) break;
+    functions.unshift(outer);
+    fn = outer;
+  }
+  for (const fn of functions) addParameterNames(fn, parameters);
+  return parameters;
+}
+
+/** An arrow or function expression written as an argument of a call (`() => this._chat(prompt)` handed to a retry helper, a promise's executor). */
+function isHandedCallback(fn: FunctionNode): boolean {
+  const parent = fn.getParent();
+  return (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && !!parent && (Node.isCallExpression(parent) || Node.isNewExpression(parent)) && (parent.getArguments() as Node[]).includes(fn);
+}
+
+function addParameterNames(fn: FunctionNode, parameters: Set<string>): void {
   for (const parameter of fn.getParameters()) {
     for (const identifier of [parameter.getNameNode(), ...parameter.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier)]) if (Node.isIdentifier(identifier)) parameters.add(identifier.getText());
   }
@@ -828,7 +848,6 @@ function parameterNamesAround(node: Node): Set<string> | undefined {
     const converted = Node.isCallExpression(initializer) && initializer.getArguments().length > 0 && initializer.getArguments().every(isParameter);
     if ((withFallback || converted) && declaration.getFirstAncestor(isFunctionNode) === fn) parameters.add(declaration.getName());
   }
-  return parameters;
 }
 
 /** Whether a node names one of `parameters` (through parentheses and casts unless `asWritten`). */
@@ -872,6 +891,7 @@ function forwardsParametersWithConnection(call: CallExpression): boolean {
   let handsOn = false;
   const ok = call.getArguments().every((argument) => {
     if (isParameter(argument) || isParameterPart(argument, isParameter)) return (handsOn = true);
+    if (isOwnSetting(argument, isParameter) && !implementsPackageClass(call)) return true;
     if (!Node.isObjectLiteralExpression(argument)) return false;
     return argument.getProperties().every((property) => {
       const name = Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : undefined;
@@ -882,6 +902,42 @@ function forwardsParametersWithConnection(call: CallExpression): boolean {
     });
   });
   return ok && handsOn;
+}
+
+/**
+ * `openai.query_chat(prompt, this.api_key, this.id, undefined, this.temperature)` in a model class's method: the object's
+ * own settings (a field of `this`, a number, `undefined`, sums of them, a method of its own given what the caller gave,
+ * `this.max_tokens - this.count_tokens(prompt)`) are the same for every caller of the method: they choose nothing per call.
+ */
+function isOwnSetting(node: Node, isParameter: (node: Node | undefined) => boolean): boolean {
+  const value = unwrapExpression(node);
+  if (Node.isNumericLiteral(value) || (Node.isIdentifier(value) && value.getText() === 'undefined')) return true;
+  if (Node.isPropertyAccessExpression(value)) return value.getExpression().getKind() === SyntaxKind.ThisKeyword;
+  if (Node.isBinaryExpression(value)) return isArithmeticOperator(value.getOperatorToken().getKind()) && isOwnSetting(value.getLeft(), isParameter) && isOwnSetting(value.getRight(), isParameter);
+  if (!Node.isCallExpression(value)) return false;
+  const callee = unwrapExpression(value.getExpression());
+  return Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword && value.getArguments().every((argument) => isParameter(argument) || isOwnSetting(argument, isParameter));
+}
+
+/**
+ * The call is in a class extending a package's class (`class LocalEmbeddings extends Embeddings` of LangChain): the
+ * package's own machinery (a vector store) calls its methods, which are the adapter's requests, not hops.
+ */
+function implementsPackageClass(call: CallExpression): boolean {
+  const owner = call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  const base = owner && (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) ? owner.getExtends()?.getExpression() : undefined;
+  if (!base) return false;
+  const root = (Node.isPropertyAccessExpression(base) ? base.getExpression() : base).getText();
+  return call.getSourceFile().getImportDeclarations().some((declaration) => {
+    const clause = declaration.getImportClause();
+    const names = clause ? [clause.getDefaultImport()?.getText(), clause.getNamespaceImport()?.getText(), ...clause.getNamedImports().map((specifier) => (specifier.getAliasNode() ?? specifier.getNameNode()).getText())] : [];
+    return names.includes(root) && !declaration.getModuleSpecifierValue().startsWith('.');
+  });
+}
+
+/** `+ - * /`. A function, not a module constant: reading SyntaxKind at load would load ts-morph for scans the result store answers. */
+function isArithmeticOperator(kind: SyntaxKind): boolean {
+  return kind === SyntaxKind.PlusToken || kind === SyntaxKind.MinusToken || kind === SyntaxKind.AsteriskToken || kind === SyntaxKind.SlashToken;
 }
 
 /** `options.messages`, `!!options.config.stream`: a field of a parameter, or a flag read off one, handed on as it is. */

@@ -46,3 +46,33 @@ describe('requests in a local function nothing calls', () => {
     assert.deepEqual(result.callSites.map((site) => site.line), [4]);
   });
 });
+
+/**
+ * A plugin's model class (joplin-plugin-jarvis's shape) that tests its connection on load only when a switch its authors
+ * turned off says so: neither the direct request nor the helper's caller under that `if` runs; the ones outside it do.
+ */
+const SWITCHED_OFF = `import OpenAI from 'openai';
+import { complete } from './llm';
+const COMM_TEST_ON_LOAD = false;
+const LIVE = true;
+const openai = new OpenAI();
+export async function load(prompt: string) {
+  if (COMM_TEST_ON_LOAD) {
+    await openai.embeddings.create({ model: 'text-embedding-3-small', input: 'test' });
+    await complete('test');
+  }
+  if (LIVE) await complete(prompt);
+  return openai.embeddings.create({ model: 'text-embedding-3-small', input: prompt });
+}
+`;
+
+describe('requests under an if on a constant set to false', () => {
+  it('are left out with a warning naming the test; a constant set to true, and the code after the if, keep theirs', async () => {
+    const result = await scanProject({ 'src/llm.ts': HELPER, 'src/load.ts': SWITCHED_OFF }, 'switched-off-');
+    const lines = result.callSites.filter((site) => site.file === 'src/load.ts').map((site) => site.line).sort((a, b) => a - b);
+    assert.deepEqual(lines, [11, 12]);
+    const warning = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/load.ts' && diagnostic.line === 8);
+    assert.ok(warning, JSON.stringify(result.diagnostics));
+    assert.match(warning.message, /runs only under `if \(COMM_TEST_ON_LOAD\)`, a constant the module sets to false \(dead code\)/);
+  });
+});

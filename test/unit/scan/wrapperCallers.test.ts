@@ -676,7 +676,8 @@ export function chatEndpoints(app: { post(path: string, handler: (req: any, res:
 declare const app: { post(path: string, handler: (req: any, res: any) => Promise<void>): void };
 chatEndpoints(app);
 `,
-      // A cache's get-or-compute runs its function when called: no route (no path), so getSummary stays a helper.
+      // A cache's get-or-compute runs its function when called: no route (no path), so getSummary stays a helper; it hands
+      // its own parameter on (inside the callback), so it is a hop and dailyDigest, its caller, is the feature.
       'src/cached.ts': `import { summarize } from './llm';
 declare const cache: { get<T>(key: string, compute: () => Promise<T>): Promise<T> };
 export async function getSummary(thread: string) {
@@ -690,7 +691,6 @@ export async function dailyDigest(thread: string) {
 `,
     },
     sites: [
-      { file: 'src/cached.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4', inTotals: false },
       { file: 'src/digest.ts', line: 3, kind: 'wrapper-caller', via: 'src/cached.ts:4', inTotals: true },
       { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
       { file: 'src/routes.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4', inTotals: true },
@@ -3538,6 +3538,59 @@ test('writes the messages', async () => {
     sites: [
       { file: 'src/action.ts', line: 3, kind: 'wrapper-caller', via: 'src/run.ts:7', promptIncludes: ['Review this pull request'] },
       { file: 'src/runSdk.ts', line: 3, kind: 'sdk' },
+    ],
+  },
+  {
+    name: "a model class's methods handing the caller's prompt on with the object's own settings (`this.id`, `this.api_key`, `this.max_tokens - this.count_tokens(prompt)`), one through a retry helper's callback inside a promise's executor: hops, the features that call `chat` and `complete` are the sites",
+    files: {
+      'src/openai.ts': `export async function queryChat(messages: object[], apiKey: string, model: string, maxTokens?: number, temperature?: number) {
+  const response = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', headers: { Authorization: 'Bearer ' + apiKey }, body: JSON.stringify({ model, messages, max_tokens: maxTokens, temperature }) });
+  return (await response.json()).choices[0].message.content;
+}
+export async function queryCompletion(prompt: string, apiKey: string, model: string, maxTokens: number, temperature?: number) {
+  const response = await fetch('https://api.openai.com/v1/completions', { method: 'POST', headers: { Authorization: 'Bearer ' + apiKey }, body: JSON.stringify({ model, prompt, max_tokens: maxTokens, temperature }) });
+  return (await response.json()).choices[0].text;
+}
+`,
+      'src/model.ts': `import { queryChat, queryCompletion } from './openai';
+const retry = <T>(timeout: number, run: () => Promise<T>) => run();
+export class ChatModel {
+  id = 'gpt-4o-mini';
+  api_key = '';
+  temperature = 0.5;
+  max_tokens = 2048;
+  timeout = 60;
+  count_tokens(text: string) { return text.length / 4; }
+  chat(prompt: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const messages = this.parse(prompt);
+      retry(this.timeout, () => this.send(messages)).then(resolve).catch(reject);
+    });
+  }
+  complete(prompt: string) {
+    return queryCompletion(prompt, this.api_key, this.id, this.max_tokens - this.count_tokens(prompt), this.temperature);
+  }
+  parse(prompt: string) { return [{ role: 'user', content: prompt }]; }
+  send(messages: object[]) {
+    return queryChat(messages, this.api_key, this.id, undefined, this.temperature);
+  }
+}
+`,
+      'src/commands.ts': `import { ChatModel } from './model';
+const model = new ChatModel();
+export async function summarize(note: string) {
+  return model.complete('Summarize this note in three sentences: ' + note);
+}
+export async function ask(question: string) {
+  return model.chat('Answer from my notes: ' + question);
+}
+`,
+    },
+    sites: [
+      { file: 'src/commands.ts', line: 4, kind: 'wrapper-caller', promptIncludes: ['Summarize this note'] },
+      { file: 'src/commands.ts', line: 7, kind: 'wrapper-caller' },
+      { file: 'src/openai.ts', line: 2, kind: 'sdk' },
+      { file: 'src/openai.ts', line: 6, kind: 'sdk' },
     ],
   },
   {
