@@ -119,6 +119,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /aiplatform\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google-vertex' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:stream)?[gG]enerateContent/, endpoint: 'chat', provider: 'google' },
   { pattern: /generativelanguage\.googleapis\.com.*:(?:batchE|e)mbedContents?/, endpoint: 'embedding', provider: 'google' },
+  // Imagen on the Gemini API: `models/imagen-4.0-generate-001:predict` (the API's only `:predict`).
+  { pattern: /generativelanguage\.googleapis\.com\/v1(?:beta|alpha)?\/models\/[^/?#:]+:predict(?:$|[?#])/, endpoint: 'image-generation', provider: 'google' },
   // Gemini's Interactions API: one POST creates an interaction with a model or an agent (Deep Research), streamed or run in the background.
   { pattern: /generativelanguage\.googleapis\.com\/v1(?:beta|alpha)?\/interactions(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   // Bedrock's runtime called by hand (a signed fetch): Converse, ConverseStream, InvokeModel, InvokeModelWithResponseStream.
@@ -180,6 +182,8 @@ const RULES: readonly EndpointRule[] = [
   // Speech APIs: ElevenLabs, Deepgram, AssemblyAI (their hosts are the API).
   { pattern: /api\.elevenlabs\.io\/v1\/speech-to-text(?:$|[?#/])/, endpoint: 'audio-transcription', provider: 'elevenlabs' },
   { pattern: /api\.elevenlabs\.io\/v1\/text-to-speech\//, endpoint: 'audio-speech', provider: 'elevenlabs' },
+  // Fish Audio's text to speech (its own voices and cloned ones).
+  { pattern: /api\.fish\.audio\/v1\/tts(?:$|[?#])/, endpoint: 'audio-speech', provider: 'fish-audio' },
   { pattern: /api\.deepgram\.com\/v1\/listen(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'deepgram' },
   { pattern: /api\.deepgram\.com\/v1\/speak(?:$|[?#])/, endpoint: 'audio-speech', provider: 'deepgram' },
   { pattern: /api\.(?:eu\.)?assemblyai\.com\/v2\/transcript(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'assemblyai' },
@@ -204,6 +208,8 @@ const RULES: readonly EndpointRule[] = [
   // Hugging Face's Text Generation Inference (`generate`, `generate_stream`) and Text Embeddings Inference (`embed`) servers.
   { pattern: onConfiguredOrLocalBase('generate(?:_stream)?'), endpoint: 'completion', provider: 'self-hosted', needsBodyField: 'inputs' },
   { pattern: onConfiguredOrLocalBase('embed'), endpoint: 'embedding', provider: 'self-hosted', needsBodyField: 'inputs' },
+  // KoboldAI's and KoboldCpp's own API (`/api/v1/generate`, KoboldCpp's streamed `/api/extra/generate/stream`) on the server the user runs.
+  { pattern: onConfiguredOrLocalBase('api\\/(?:v1|extra)\\/generate(?:\\/stream)?'), endpoint: 'completion', provider: 'koboldcpp' },
   // Cohere's own chat API (v1 and v2) and MiniMax's, called by hand.
   // (Also without the version, as `new URL('chat', 'https://api.cohere.com/v1')` reads: the app appends the `/` to its base at run time.)
   { pattern: /api\.cohere\.(?:ai|com)\/(?:v[12]\/)?chat(?:$|[?#])/, endpoint: 'chat', provider: 'cohere' },
@@ -218,9 +224,9 @@ const RULES: readonly EndpointRule[] = [
   // (`server/` dropped when a base without its trailing slash is resolved against, which the app adds at run time).
   { pattern: /asksage\.ai\/(?:server\/)?query(?:_with_file)?(?:$|[?#])/, endpoint: 'chat', provider: 'asksage' },
   // AI Horde (a volunteer-run cluster of open models): text and image generations queued with `.../async`, image captions.
-  { pattern: /aihorde\.net\/api\/v2\/generate\/text\/async(?:$|[?#])/, endpoint: 'completion', provider: 'aihorde' },
-  { pattern: /aihorde\.net\/api\/v2\/generate\/async(?:$|[?#])/, endpoint: 'image-generation', provider: 'aihorde' },
-  { pattern: /aihorde\.net\/api\/v2\/interrogate\/async(?:$|[?#])/, endpoint: 'other', provider: 'aihorde' },
+  { pattern: /(?:aihorde|stablehorde)\.net\/api\/v2\/generate\/text\/async(?:$|[?#])/, endpoint: 'completion', provider: 'aihorde' },
+  { pattern: /(?:aihorde|stablehorde)\.net\/api\/v2\/generate\/async(?:$|[?#])/, endpoint: 'image-generation', provider: 'aihorde' },
+  { pattern: /(?:aihorde|stablehorde)\.net\/api\/v2\/interrogate\/async(?:$|[?#])/, endpoint: 'other', provider: 'aihorde' },
   // Azure AI Speech's text to speech (SSML posted to a region's host), Nomic's embeddings, Together's legacy inference
   // endpoint (image models among others), Pollinations' image generation (the prompt in the path).
   { pattern: /\.tts\.speech\.microsoft\.com\/cognitiveservices\/v1(?:$|[?#])/, endpoint: 'audio-speech', provider: 'azure-speech', needsKeyHeader: /Ocp-Apim-Subscription-Key/i },
@@ -621,7 +627,10 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   const handedToConfiguredBase = !body && request.body !== undefined && /^\{\{[^}]*\}\}\/v1\//.test(urlText);
   // A multipart body (`form.append('model', ...)`, a transcription's) names its model as a JSON body's `model` field does.
   const namesModel = getObjectProperty(body, 'model', context.modules) !== undefined || (!body && formDataModel(request.body, context) !== undefined);
-  if (rule.needsKnownHost && !hostProvider && !namesModel && !handedToConfiguredBase) return undefined;
+  // `{ prompt, max_tokens, temperature }` posted to `${base}/v1/completions` (text-generation-webui's OpenAI-compatible API
+  // serves the model it has loaded, so no `model` is sent): a completion body on a configured base's versioned API.
+  const completionBody = rule.endpoint === 'completion' && /^\{\{[^}]*\}\}\/v1\//.test(urlText) && getObjectProperty(body, 'prompt', context.modules) !== undefined && ['max_tokens', 'temperature'].some((field) => getObjectProperty(body, field, context.modules) !== undefined);
+  if (rule.needsKnownHost && !hostProvider && !namesModel && !handedToConfiguredBase && !completionBody) return undefined;
   // `${this.baseUrl}/api/embed` whose class sets the base to `options.ollamaBaseUrl || 'http://localhost:11434'`: Ollama's by its host.
   if (rule.needsOllamaBody && hostProvider !== 'ollama' && !sendsOllamaBody()) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
@@ -1130,6 +1139,9 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   if (!first) return undefined;
   const fn = wrapperFunction(callee, context);
   if (!fn) return undefined;
+  // `return requestClaudeHTTP(url, headers, body, arg)` inside requestClaudeHTTP after a tool result: the same request
+  // again (an agent loop's next turn), counted where the wrapper's callers call it.
+  if (fn.getSourceFile().getFilePath() === call.getSourceFile().getFilePath() && fn.getStart() <= call.getStart() && call.getEnd() <= fn.getEnd()) return undefined;
   let inner = WRAPPER_CACHE.get(fn);
   if (inner === undefined) {
     inner = forwardsUrlToHttpClient(fn, context) ?? null;

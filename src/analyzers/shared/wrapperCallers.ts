@@ -317,8 +317,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           // Callers in the helper's own file (`this.embedChunks(...)` in its class's `embedTextInput`) are always taken:
           // a helper called from everywhere reaches the cap elsewhere, and these are the ones the next level needs.
           const overCap = (perHelper.get(helper) ?? 0) >= MAX_CALLERS_PER_HELPER && helper.fn.getSourceFile() !== sourceFile;
-          // A recursive helper calling itself is not a feature of its own.
-          if (helper.fn.getSourceFile() === sourceFile && contains(helper.fn, expression)) continue;
+          // A recursive helper calling itself is not a feature of its own (the helper's tree may be another parse of this
+          // file than the caller search's: told by path and position).
+          if (contains(helper.fn, expression)) continue;
           // Making a typed function value is not its request: the calls of the value are (found by their type).
           const makesValueOnly = helper.returnsTypedFunction && !target.outer;
           if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) (overCap ? boundOverCap : bound).push(helper);
@@ -846,9 +847,34 @@ function addParameterNames(fn: FunctionNode, parameters: Set<string>): void {
     const withFallback = Node.isBinaryExpression(initializer) && (operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken) && isParameter(initializer.getLeft());
     // `const parsedOptions = parseSdkOptions(options)`: what the caller gave, converted.
     const converted = Node.isCallExpression(initializer) && initializer.getArguments().length > 0 && initializer.getArguments().every(isParameter);
-    if ((withFallback || converted) && declaration.getFirstAncestor(isFunctionNode) === fn) parameters.add(declaration.getName());
+    if ((withFallback || converted || joinedFromParameters(initializer, parameters)) && declaration.getFirstAncestor(isFunctionNode) === fn) parameters.add(declaration.getName());
   }
 }
+
+/**
+ * `[context.title || '', context.content || ''].filter(Boolean).join(' ')`: text put together from the parameters' fields
+ * with separators and fallbacks only (no words of the function's own: `Summarize: ${text}` is a prompt written here).
+ */
+function joinedFromParameters(initializer: Node, parameters: ReadonlySet<string>): boolean {
+  if (!Node.isCallExpression(initializer) && !Node.isBinaryExpression(initializer) && !Node.isArrayLiteralExpression(initializer)) return false;
+  let namesParameterHere = false;
+  for (const node of initializer.getDescendants()) {
+    if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) {
+      if (node.getLiteralText().trim().length > 1) return false;
+    } else if (Node.isTemplateExpression(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
+      return false;
+    } else if (Node.isIdentifier(node)) {
+      const parent = node.getParent();
+      if (parent && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === node) continue;
+      if (parameters.has(node.getText())) namesParameterHere = true;
+      else if (!JOIN_GLOBALS.has(node.getText())) return false;
+    }
+  }
+  return namesParameterHere;
+}
+
+/** Globals a join of the caller's text may use (`.filter(Boolean)`). */
+const JOIN_GLOBALS: ReadonlySet<string> = new Set(['Boolean', 'String', 'undefined']);
 
 /** Whether a node names one of `parameters` (through parentheses and casts unless `asWritten`). */
 function namesParameter(node: Node | undefined, parameters: ReadonlySet<string>, asWritten = false): boolean {

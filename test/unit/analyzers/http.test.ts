@@ -28,6 +28,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a service's key sent to its own management API, and a configured URL sent another service's key", code: `export async function setup(config: { webhookUrl: string }) {\n  await fetch('https://api.steamship.com/api/v1/workspace/create', { method: 'POST', headers: { Authorization: \`Bearer \${process.env.STEAMSHIP_API_KEY}\` }, body: JSON.stringify({ handle: 'w' }) });\n  await fetch(config.webhookUrl, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.SLACK_TOKEN}\` }, body: JSON.stringify({ text: 'hi' }) });\n}` },
     { name: "a test's expectation of the request a provider class makes (`expectedRequest: { url, method: 'POST', body }`), its URL a default or the case's own", code: `declare function runLlmTest(options: object): Promise<void>;\nexport async function embeddingsCase(config: { customEmbeddingsUrl?: string; defaultApiBase?: string }) {\n  await runLlmTest({\n    methodToTest: 'embed',\n    expectedRequest: {\n      url: config.customEmbeddingsUrl || \`\${config.defaultApiBase || 'https://api.openai.com/v1/'}embeddings\`,\n      method: 'POST',\n      body: { input: ['Hello'], model: 'text-embedding-ada-002' },\n    },\n  });\n}` },
     { name: "a configured base's `/completion` posting no prompt (the app's own route)", code: `export const save = (serverUrl: string) => fetch(\`\${serverUrl}/completion\`, { method: 'POST', body: JSON.stringify({ id: 1, done: true }) });` },
+    { name: "a completions path on a configured base posting neither a model nor a completion's settings, and `/api/v1/generate` as the page's own route", code: `export async function post(base: string, prompt: string) {\n  await fetch(\`\${base}/v1/completions\`, { method: 'POST', body: JSON.stringify({ prompt, user: 'u1' }) });\n  return fetch('/api/v1/generate', { method: 'POST', body: JSON.stringify({ prompt }) });\n}` },
     { name: "a Midjourney modal confirmation with no submission before it in its function (the job was counted where it was submitted), and a path helper's path posted to the page's own origin", code: `const getUrl = (url: string) => \`/mjapi\${url}\`;\nexport const mjFetch = (url: string, data?: any) => fetch(getUrl(url), { method: 'POST', body: JSON.stringify(data) });\nexport async function confirm(taskId: string) { return mjFetch('/mj/submit/modal', { taskId }); }\nexport async function images(data: object) { return mjFetch('/v1/images/generations', data); }` },
     { name: "a request spec the app only prints (a curl command built from `spec: {...}`), and a request object handed straight to a call that is no request", files: { 'src/access.ts': `export function anthropicAccess(access: { host?: string }, apiPath: string) {\n  return { headers: { 'x-api-key': 'k' }, url: 'https://api.anthropic.com' + apiPath };\n}\n` }, code: `import { anthropicAccess } from './access';\nexport function buildCurl(access: { host?: string }, body: object) {\n  const spec = { ...anthropicAccess(access, '/v1/messages'), method: 'POST', body };\n  return \`curl -X POST \${spec.url} -d '\${JSON.stringify(spec.body)}'\`;\n}\nexport function logRequest(access: { host?: string }, body: object) {\n  console.log({ ...anthropicAccess(access, '/v1/messages'), method: 'POST', body });\n}` },
     { name: "a consumer chat web app's other routes: the conversation list, hiding one conversation, the session", code: `export async function sync(token: string, id: string) {\n  await fetch('https://chatgpt.com/backend-api/conversations?offset=0&limit=20', { headers: { Authorization: \`Bearer \${token}\` } });\n  await fetch(\`https://chatgpt.com/backend-api/conversation/\${id}\`, { method: 'PATCH', body: JSON.stringify({ is_visible: false }) });\n  await fetch('https://chatgpt.com/api/auth/session');\n}` },
@@ -104,6 +105,51 @@ export function transcribe(form: FormData) {
       calls: [
         { line: 11, method: 'fetch /v1/audio/speech', endpoint: 'audio-speech' },
         { line: 15, method: 'axios.post /v1/audio/transcriptions', endpoint: 'audio-transcription' },
+      ],
+    },
+    {
+      name: "servers the user runs: text-generation-webui's OpenAI-compatible completions (no model: it serves the one loaded) at a URL whose path is set on a URL object, KoboldCpp's own API; the AI Horde under its older stablehorde.net host",
+      code: `export async function generate(settings: { oobaUrl: string; koboldUrl: string; hordeKey: string }, prompt: string) {
+  const url = new URL(settings.oobaUrl);
+  url.pathname = '/v1/completions';
+  const body: Record<string, any> = { prompt, max_tokens: 300, temperature: 0.7, stop: ['\\n'] };
+  await fetch(url.toString(), { method: 'POST', body: JSON.stringify(body) });
+  await fetch(\`\${settings.koboldUrl}/api/v1/generate\`, { method: 'POST', body: JSON.stringify({ prompt, max_length: 200 }) });
+  return fetch('https://stablehorde.net/api/v2/generate/text/async', { method: 'POST', headers: { apikey: settings.hordeKey }, body: JSON.stringify({ prompt, params: { max_length: 200 } }) });
+}`,
+      calls: [
+        { line: 5, method: 'fetch /v1/completions', provider: 'openai-compatible', endpoint: 'completion', model: null },
+        { line: 6, method: 'fetch /api/v1/generate', provider: 'koboldcpp', endpoint: 'completion' },
+        { line: 7, provider: 'aihorde', endpoint: 'completion' },
+      ],
+    },
+    {
+      name: "a request wrapper calling itself again with the tool results (an agent loop's next turn): no request of its own at the recursive call",
+      code: `async function requestChat(url: string, body: any): Promise<string> {
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+  const reply = await response.json();
+  if (reply.choices[0].finish_reason === 'tool_calls') {
+    body.messages.push(reply.choices[0].message);
+    return requestChat(url, body);
+  }
+  return reply.choices[0].message.content;
+}
+export const ask = (question: string) => requestChat('https://api.openai.com/v1/chat/completions', { model: 'gpt-4.1', messages: [{ role: 'user', content: question }] });`,
+      calls: [
+        // The wrapper's own fetch, with the URL its caller in this module passes.
+        { line: 2, method: 'fetch /v1/chat/completions', provider: 'openai' },
+        { line: 10, method: 'requestChat /v1/chat/completions', provider: 'openai', model: 'gpt-4.1' },
+      ],
+    },
+    {
+      name: "Imagen on the Gemini API (`models/<imagen>:predict`), Fish Audio's text to speech",
+      code: `export async function media(key: string, model: string, prompt: string) {
+  await fetch(\`https://generativelanguage.googleapis.com/v1beta/models/\${model}:predict?key=\${key}\`, { method: 'POST', body: JSON.stringify({ instances: [{ prompt }], parameters: { sampleCount: 1 } }) });
+  return fetch('https://api.fish.audio/v1/tts', { method: 'POST', headers: { Authorization: \`Bearer \${key}\` }, body: JSON.stringify({ text: prompt, format: 'mp3' }) });
+}`,
+      calls: [
+        { line: 2, provider: 'google', endpoint: 'image-generation' },
+        { line: 3, provider: 'fish-audio', endpoint: 'audio-speech' },
       ],
     },
     {

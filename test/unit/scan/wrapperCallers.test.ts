@@ -3594,6 +3594,35 @@ export async function ask(question: string) {
     ],
   },
   {
+    name: "a method joining its parameter's fields with separators before handing them on is a hop (the indexer calling it is the site); one writing words of its own into the text is a feature",
+    files: {
+      'src/embed.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function embed(text: string) {
+  return (await openai.embeddings.create({ model: 'text-embedding-3-small', input: text })).data[0].embedding;
+}
+export async function embedNote(note: { title?: string; content?: string }) {
+  const text = [note.title || '', note.content || ''].filter(Boolean).join(' ');
+  return embed(text);
+}
+export async function embedLabeled(note: { title?: string }) {
+  const text = \`Note titled: \${note.title}\`;
+  return embed(text);
+}
+`,
+      'src/indexer.ts': `import { embedNote } from './embed';
+export async function indexNote(note: { title: string; content: string }) {
+  return embedNote(note);
+}
+`,
+    },
+    sites: [
+      { file: 'src/embed.ts', line: 4, kind: 'sdk' },
+      { file: 'src/embed.ts', line: 12, kind: 'wrapper-caller', via: 'src/embed.ts:4' },
+      { file: 'src/indexer.ts', line: 3, kind: 'wrapper-caller', via: 'src/embed.ts:8' },
+    ],
+  },
+  {
     name: "a library at the scan root, built from src/ into files the checkout lacks: its example importing it by its package name (`@acme/rag`) reaches its request",
     files: {
       'package.json': JSON.stringify({ name: '@acme/rag', main: './index.mjs', exports: { '.': { import: './index.mjs' } } }),
