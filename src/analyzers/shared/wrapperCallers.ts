@@ -918,6 +918,14 @@ function forwardsParametersWithConnection(call: CallExpression): boolean {
   const ok = call.getArguments().every((argument) => {
     if (isParameter(argument) || isParameterPart(argument, isParameter)) return (handsOn = true);
     if (isOwnSetting(argument, isParameter) && !implementsPackageClass(call)) return true;
+    // `[...this.base_chat, { role: 'user', content: prompt }]`: the caller's text as the next turn after the object's own preamble.
+    if (Node.isArrayLiteralExpression(argument) && !implementsPackageClass(call)) {
+      const turns = argument.getElements();
+      const userTurn = (element: Node): boolean => Node.isObjectLiteralExpression(element) && element.getProperties().some((property) => handsOnParameter(property, parameters, isParameter)) && element.getProperties().every((property) => handsOnParameter(property, parameters, isParameter) || (Node.isPropertyAssignment(property) && property.getName() === 'role' && Node.isStringLiteral(property.getInitializer()!)));
+      const ok = turns.length > 0 && turns.every((element) => (Node.isSpreadElement(element) && (isParameter(element.getExpression()) || isOwnSetting(element.getExpression(), isParameter))) || userTurn(element));
+      if (ok && turns.some(userTurn)) handsOn = true;
+      return ok;
+    }
     if (!Node.isObjectLiteralExpression(argument)) return false;
     return argument.getProperties().every((property) => {
       const name = Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : undefined;

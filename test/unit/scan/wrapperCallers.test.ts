@@ -3541,7 +3541,7 @@ test('writes the messages', async () => {
     ],
   },
   {
-    name: "a model class's methods handing the caller's prompt on with the object's own settings (`this.id`, `this.api_key`, `this.max_tokens - this.count_tokens(prompt)`), one through a retry helper's callback inside a promise's executor: hops, the features that call `chat` and `complete` are the sites",
+    name: "a model class's methods handing the caller's prompt on with the object's own settings (`this.id`, `this.api_key`, `this.max_tokens - this.count_tokens(prompt)`, the caller's text as a user turn after the object's preamble), one through a retry helper's callback inside a promise's executor: hops, the features that call `chat`, `complete` and `reply` are the sites",
     files: {
       'src/openai.ts': `export async function queryChat(messages: object[], apiKey: string, model: string, maxTokens?: number, temperature?: number) {
   const response = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', headers: { Authorization: 'Bearer ' + apiKey }, body: JSON.stringify({ model, messages, max_tokens: maxTokens, temperature }) });
@@ -3574,6 +3574,10 @@ export class ChatModel {
   send(messages: object[]) {
     return queryChat(messages, this.api_key, this.id, undefined, this.temperature);
   }
+  preamble = [{ role: 'system', content: 'You are Jarvis, a note assistant.' }];
+  reply(prompt: string) {
+    return queryChat([...this.preamble, { role: 'user', content: prompt }], this.api_key, this.id);
+  }
 }
 `,
       'src/commands.ts': `import { ChatModel } from './model';
@@ -3584,11 +3588,15 @@ export async function summarize(note: string) {
 export async function ask(question: string) {
   return model.chat('Answer from my notes: ' + question);
 }
+export async function greet(name: string) {
+  return model.reply('Say hello to ' + name);
+}
 `,
     },
     sites: [
       { file: 'src/commands.ts', line: 4, kind: 'wrapper-caller', promptIncludes: ['Summarize this note'] },
       { file: 'src/commands.ts', line: 7, kind: 'wrapper-caller' },
+      { file: 'src/commands.ts', line: 10, kind: 'wrapper-caller', promptIncludes: ['Say hello to'] },
       { file: 'src/openai.ts', line: 2, kind: 'sdk' },
       { file: 'src/openai.ts', line: 6, kind: 'sdk' },
     ],
