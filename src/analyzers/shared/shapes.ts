@@ -374,7 +374,9 @@ function typedCalleeShapes(callee: Node, modules: ModuleLoader, depth: number): 
   const target = unwrapExpression(callee);
   if (!Node.isPropertyAccessExpression(target)) return [];
   for (const owner of shapesOf(target.getExpression(), modules, depth + 1)) {
-    const returned = propertyFunctionReturn(memberDeclaration(owner.node, target.getName(), modules), modules);
+    const member = memberDeclaration(owner.node, target.getName(), modules);
+    // `registry.getAdapter(id)` on a field declared with an interface whose method says `getAdapter(id: string): ITextProviderAdapter`.
+    const returned = propertyFunctionReturn(member, modules) ?? (member && Node.isMethodSignature(member) ? member.getReturnTypeNode() : undefined);
     if (returned) return typeShapes(returned, modules, depth + 1);
   }
   return [];

@@ -3631,6 +3631,44 @@ export async function indexNote(note: { title: string; content: string }) {
     ],
   },
   {
+    name: "a template method: the base adapter's `send` calls the abstract `doSend` a subclass implements with the request; a service reaches `send` through a registry declared with an interface whose method returns the adapter interface",
+    files: {
+      'src/types.ts': `export interface TextAdapter { send(messages: object[]): Promise<string>; }
+export interface AdapterRegistry { getAdapter(id: string): TextAdapter; }
+`,
+      'src/adapters/base.ts': `import type { TextAdapter } from '../types';
+export abstract class BaseAdapter implements TextAdapter {
+  async send(messages: object[]) {
+    return this.doSend(messages);
+  }
+  protected abstract doSend(messages: object[]): Promise<string>;
+}
+`,
+      'src/adapters/openai.ts': `import OpenAI from 'openai';
+import { BaseAdapter } from './base';
+export class OpenAIAdapter extends BaseAdapter {
+  private client = new OpenAI();
+  protected async doSend(messages: any[]) {
+    return (await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages })).choices[0].message.content ?? '';
+  }
+}
+`,
+      'src/service.ts': `import type { AdapterRegistry } from './types';
+export class AnswerService {
+  constructor(private registry: AdapterRegistry) {}
+  async answer(question: string) {
+    const adapter = this.registry.getAdapter('openai');
+    return adapter.send([{ role: 'user', content: 'Answer in one sentence: ' + question }]);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/adapters/openai.ts', line: 6, kind: 'sdk', model: 'gpt-4o-mini' },
+      { file: 'src/service.ts', line: 6, kind: 'wrapper-caller', promptIncludes: ['Answer in one sentence'] },
+    ],
+  },
+  {
     name: "a library at the scan root, built from src/ into files the checkout lacks: its example importing it by its package name (`@acme/rag`) reaches its request",
     files: {
       'package.json': JSON.stringify({ name: '@acme/rag', main: './index.mjs', exports: { '.': { import: './index.mjs' } } }),
