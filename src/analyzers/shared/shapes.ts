@@ -71,8 +71,29 @@ function shapesOfUncached(expression: Node, modules: ModuleLoader, depth: number
   if (Node.isIdentifier(value)) return identifierShapes(value, modules, depth);
   if (Node.isPropertyAccessExpression(value)) return memberShapes(value, modules, depth);
   if (Node.isCallExpression(value)) return callShapes(value, modules, depth);
+  if (Node.isElementAccessExpression(value)) return elementShapes(value, modules, depth);
   return [];
 }
+
+/**
+ * `this.services[provider]` of a field declared `Record<ServiceProviders, AIService>` (the record's value type), or made
+ * `{ openai: new OpenAIService(), anthropic: new AnthropicService() }`: any of its values, the key being chosen at run time.
+ */
+function elementShapes(access: import('ts-morph').ElementAccessExpression, modules: ModuleLoader, depth: number): Shape[] {
+  const owner = access.getExpression();
+  const valueType = declaredTypeArguments(owner, modules, depth, RECORD_TYPES)?.[1];
+  const typed = valueType ? typeShapes(valueType, modules, depth + 1) : [];
+  if (typed.length > 0) return typed;
+  const shapes: Shape[] = [];
+  for (const shape of shapesOf(owner, modules, depth + 1)) {
+    if (!Node.isObjectLiteralExpression(shape.node)) continue;
+    for (const property of shape.node.getProperties()) if (Node.isPropertyAssignment(property)) shapes.push(...shapesOf(property.getInitializerOrThrow(), modules, depth + 1));
+  }
+  return shapes;
+}
+
+/** Types whose values a string key reads (`Record<K, V>`): the second type argument. */
+const RECORD_TYPES = new Set(['Record']);
 
 function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number): Shape[] {
   const declaration = findDeclaration(identifier, modules);
@@ -347,7 +368,7 @@ function mapValueShapes(call: CallExpression, modules: ModuleLoader, depth: numb
  * The type arguments of a keyed collection a receiver (a variable, parameter or field) is declared with or made as by
  * `new Map<K, V>()`; a workspace class of the same name is not the global one.
  */
-function declaredTypeArguments(receiver: Node, modules: ModuleLoader, depth: number): Node[] | undefined {
+function declaredTypeArguments(receiver: Node, modules: ModuleLoader, depth: number, collections: ReadonlySet<string> = KEYED_COLLECTIONS): Node[] | undefined {
   const target = unwrapExpression(receiver);
   let declaration: Node | undefined;
   if (Node.isIdentifier(target)) declaration = findDeclaration(target, modules);
@@ -362,7 +383,7 @@ function declaredTypeArguments(receiver: Node, modules: ModuleLoader, depth: num
   const initializer = Node.isPropertySignature(declaration) ? undefined : declaration.getInitializer();
   const made = initializer && unwrapExpression(initializer);
   const [name, typeArguments] = typeNode && Node.isTypeReference(typeNode) ? [typeNode.getTypeName(), typeNode.getTypeArguments()] : !typeNode && made && Node.isNewExpression(made) ? [made.getExpression(), made.getTypeArguments()] : [undefined, []];
-  if (!name || !Node.isIdentifier(name) || !KEYED_COLLECTIONS.has(name.getText()) || typeArguments.length !== 2) return undefined;
+  if (!name || !Node.isIdentifier(name) || !collections.has(name.getText()) || typeArguments.length !== 2) return undefined;
   return typeDeclaration(declaration.getSourceFile(), name.getText(), modules, depth + 1) ? undefined : typeArguments;
 }
 

@@ -3669,6 +3669,41 @@ export class AnswerService {
     ],
   },
   {
+    name: "a service manager picking its provider's service by key (`this.services[provider]`, a field declared `Record<Provider, AIService>`, and one made as an object literal of services): the implementations behind the key are reached",
+    files: {
+      'src/types.ts': `export interface AIService { complete(prompt: string): Promise<string>; }
+`,
+      'src/openai.ts': `import OpenAI from 'openai';
+import type { AIService } from './types';
+export class OpenAIService implements AIService {
+  private client = new OpenAI();
+  async complete(prompt: string) {
+    return (await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] })).choices[0].message.content ?? '';
+  }
+}
+`,
+      'src/manager.ts': `import type { AIService } from './types';
+import { OpenAIService } from './openai';
+type Provider = 'openai';
+export class Manager {
+  private services: Record<Provider, AIService> = { openai: new OpenAIService() };
+  private untyped = { openai: new OpenAIService() };
+  async summarize(provider: Provider, text: string) {
+    return this.services[provider].complete('Summarize in two sentences: ' + text);
+  }
+  async title(provider: Provider, text: string) {
+    return this.untyped[provider].complete('Write a five-word title for: ' + text);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/manager.ts', line: 8, kind: 'wrapper-caller', via: 'src/openai.ts:6', promptIncludes: ['Summarize in two sentences'] },
+      { file: 'src/manager.ts', line: 11, kind: 'wrapper-caller', via: 'src/openai.ts:6', promptIncludes: ['five-word title'] },
+      { file: 'src/openai.ts', line: 6, kind: 'sdk', model: 'gpt-4o-mini' },
+    ],
+  },
+  {
     name: "a library at the scan root, built from src/ into files the checkout lacks: its example importing it by its package name (`@acme/rag`) reaches its request",
     files: {
       'package.json': JSON.stringify({ name: '@acme/rag', main: './index.mjs', exports: { '.': { import: './index.mjs' } } }),
