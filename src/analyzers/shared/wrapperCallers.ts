@@ -842,7 +842,17 @@ function addParameterNames(fn: FunctionNode, parameters: Set<string>): void {
       for (const element of pattern.getElements()) if (Node.isIdentifier(element.getNameNode())) parameters.add(element.getName());
       continue;
     }
+    // `const [providerName, modelName] = options.model.split(':')`: the parts of what the caller passed.
+    if (initializer && Node.isArrayBindingPattern(pattern) && isConstDeclaration(declaration.compilerNode) && declaration.getFirstAncestor(isFunctionNode) === fn && joinedFromParameters(initializer, parameters)) {
+      for (const element of pattern.getElements()) if (Node.isBindingElement(element) && Node.isIdentifier(element.getNameNode())) parameters.add(element.getName());
+      continue;
+    }
     if (!initializer || !Node.isIdentifier(declaration.getNameNode()) || !isConstDeclaration(declaration.compilerNode)) continue;
+    // `const modifiedOptions = { ...options, model: modelName }`: the caller's options with one of its own parts put back.
+    if (Node.isObjectLiteralExpression(initializer) && initializer.getProperties().length > 0 && initializer.getProperties().every((property) => handsOnParameter(property, parameters, (node) => !!node && isParameter(node))) && declaration.getFirstAncestor(isFunctionNode) === fn) {
+      parameters.add(declaration.getName());
+      continue;
+    }
     const operator = Node.isBinaryExpression(initializer) ? initializer.getOperatorToken().getKind() : undefined;
     const withFallback = Node.isBinaryExpression(initializer) && (operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken) && isParameter(initializer.getLeft());
     // `const parsedOptions = parseSdkOptions(options)`: what the caller gave, converted.

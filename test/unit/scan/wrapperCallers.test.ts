@@ -3704,6 +3704,29 @@ export class Manager {
     ],
   },
   {
+    name: "a router splitting the caller's `provider:model` and handing the caller's options on with the model part put back (`{ ...options, model: modelName }`) is a hop: its caller is the feature",
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function complete(options: { model: string; prompt: string }) {
+  return client.chat.completions.create({ model: options.model, messages: [{ role: 'user', content: options.prompt }] });
+}
+export async function route(options: { model: string; prompt: string }) {
+  const [, modelName] = options.model.split(':');
+  const modified = { ...options, model: modelName };
+  return complete(modified);
+}
+`,
+      'src/ask.ts': `import { route } from './llm';
+export const ask = (question: string) => route({ model: 'openai:gpt-4o-mini', prompt: 'Answer briefly: ' + question });
+`,
+    },
+    sites: [
+      { file: 'src/ask.ts', line: 2, kind: 'wrapper-caller', via: 'src/llm.ts:9' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+    ],
+  },
+  {
     name: "a library at the scan root, built from src/ into files the checkout lacks: its example importing it by its package name (`@acme/rag`) reaches its request",
     files: {
       'package.json': JSON.stringify({ name: '@acme/rag', main: './index.mjs', exports: { '.': { import: './index.mjs' } } }),
