@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, type CallExpression, type NewExpression, type Par
 import { callsMatching, nodeTests } from './calls';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, importBindingOf, stringLiteralComparison, initializerOf, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
+import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, importBindingOf, stringLiteralComparison, initializerOf, namesBoundBy, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
 import { APP_SEARCH, nearbySourceFiles } from './nearbyFiles';
 import { appSettingsDefaults, isSettingsOwner, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
@@ -750,10 +750,7 @@ function importedFromOtherModule(callee: Node, file: SourceFile, declaringFile: 
   // `query_completion(ai, modelId, prompt)` in google.ts, which declares its own `query_completion`.
   if (Node.isIdentifier(callee) && (file.getFunction(local) || file.getVariableDeclaration(local))) return true;
   for (const declaration of file.getImportDeclarations()) {
-    const clause = declaration.getImportClause();
-    if (!clause) continue;
-    const names = [clause.getDefaultImport()?.getText(), clause.getNamespaceImport()?.getText(), ...clause.getNamedImports().map((specifier) => (specifier.getAliasNode() ?? specifier.getNameNode()).getText())];
-    if (!names.includes(local)) continue;
+    if (!namesBoundBy(declaration).includes(local)) continue;
     const specifier = declaration.getModuleSpecifierValue();
     if (!specifier.startsWith('.')) return false;
     const imported = path.basename(specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '');

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, VariableDeclarationKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type ImportDeclaration, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import { PACKAGE_CDN_URL_PREFIX } from '../../model/vocabulary';
 import type { ModuleLoader } from './modules';
@@ -777,6 +777,14 @@ export function assignedValues(scope: Node, target: string): Node[] {
 export interface ImportBinding {
   packageName: string;
   importedName: string;
+}
+
+/** The local names an import declaration binds: its default, its namespace and each named import (under its alias). */
+export function namesBoundBy(declaration: ImportDeclaration): string[] {
+  const clause = declaration.getImportClause();
+  if (!clause) return [];
+  const named = clause.getNamedImports().map((specifier) => (specifier.getAliasNode() ?? specifier.getNameNode()).getText());
+  return [clause.getDefaultImport()?.getText(), clause.getNamespaceImport()?.getText(), ...named].filter((name): name is string => name !== undefined);
 }
 
 /**

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
-import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, type FunctionNode, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -972,11 +972,7 @@ function implementsPackageClass(call: CallExpression): boolean {
   const base = owner && (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) ? owner.getExtends()?.getExpression() : undefined;
   if (!base) return false;
   const root = (Node.isPropertyAccessExpression(base) ? base.getExpression() : base).getText();
-  return call.getSourceFile().getImportDeclarations().some((declaration) => {
-    const clause = declaration.getImportClause();
-    const names = clause ? [clause.getDefaultImport()?.getText(), clause.getNamespaceImport()?.getText(), ...clause.getNamedImports().map((specifier) => (specifier.getAliasNode() ?? specifier.getNameNode()).getText())] : [];
-    return names.includes(root) && !declaration.getModuleSpecifierValue().startsWith('.');
-  });
+  return call.getSourceFile().getImportDeclarations().some((declaration) => namesBoundBy(declaration).includes(root) && !declaration.getModuleSpecifierValue().startsWith('.'));
 }
 
 /** `+ - * /`. A function, not a module constant: reading SyntaxKind at load would load ts-morph for scans the result store answers. */
