@@ -5,7 +5,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { assignedValues, calledName, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
+import { assignedValues, calledName, contains, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
@@ -624,12 +624,13 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   const hostProvider = urlHost ?? clientHost ?? settingsHost?.provider;
   // A generic path on a host the code does not name needs a model in the body; a body handed in whole (not known here) to a
   // configured base's versioned API path (`${payload.baseUrl}/v1/images/generations`) is taken as the API it names.
-  const handedToConfiguredBase = !body && request.body !== undefined && /^\{\{[^}]*\}\}\/v1\//.test(urlText);
+  const onConfiguredVersionedApi = /^\{\{[^}]*\}\}\/v1\//.test(urlText);
+  const handedToConfiguredBase = !body && request.body !== undefined && onConfiguredVersionedApi;
   // A multipart body (`form.append('model', ...)`, a transcription's) names its model as a JSON body's `model` field does.
   const namesModel = getObjectProperty(body, 'model', context.modules) !== undefined || (!body && formDataModel(request.body, context) !== undefined);
   // `{ prompt, max_tokens, temperature }` posted to `${base}/v1/completions` (text-generation-webui's OpenAI-compatible API
   // serves the model it has loaded, so no `model` is sent): a completion body on a configured base's versioned API.
-  const completionBody = rule.endpoint === 'completion' && /^\{\{[^}]*\}\}\/v1\//.test(urlText) && getObjectProperty(body, 'prompt', context.modules) !== undefined && ['max_tokens', 'temperature'].some((field) => getObjectProperty(body, field, context.modules) !== undefined);
+  const completionBody = rule.endpoint === 'completion' && onConfiguredVersionedApi && getObjectProperty(body, 'prompt', context.modules) !== undefined && ['max_tokens', 'temperature'].some((field) => getObjectProperty(body, field, context.modules) !== undefined);
   if (rule.needsKnownHost && !hostProvider && !namesModel && !handedToConfiguredBase && !completionBody) return undefined;
   // `${this.baseUrl}/api/embed` whose class sets the base to `options.ollamaBaseUrl || 'http://localhost:11434'`: Ollama's by its host.
   if (rule.needsOllamaBody && hostProvider !== 'ollama' && !sendsOllamaBody()) return undefined;
@@ -1141,7 +1142,7 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   if (!fn) return undefined;
   // `return requestClaudeHTTP(url, headers, body, arg)` inside requestClaudeHTTP after a tool result: the same request
   // again (an agent loop's next turn), counted where the wrapper's callers call it.
-  if (fn.getSourceFile().getFilePath() === call.getSourceFile().getFilePath() && fn.getStart() <= call.getStart() && call.getEnd() <= fn.getEnd()) return undefined;
+  if (contains(fn, call)) return undefined;
   let inner = WRAPPER_CACHE.get(fn);
   if (inner === undefined) {
     inner = forwardsUrlToHttpClient(fn, context) ?? null;

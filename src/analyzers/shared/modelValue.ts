@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, type CallExpression, type NewExpression, type Par
 import { callsMatching, nodeTests } from './calls';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { constInitializer, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, importBindingOf, stringLiteralComparison, initializerOf, namesBoundBy, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
+import { constInitializer, contains, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, importBindingOf, stringLiteralComparison, initializerOf, namesBoundBy, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
 import { APP_SEARCH, nearbySourceFiles } from './nearbyFiles';
 import { appSettingsDefaults, isSettingsOwner, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
@@ -224,10 +224,6 @@ function letValues(declaration: Node, usage: Node): Array<Node | undefined> {
   const last = before[before.length - 1];
   const others = assignments.filter((assignment) => assignment !== last).map((assignment) => assignment.getRight());
   return last ? [last.getRight(), declaration.getInitializer(), ...others] : [declaration.getInitializer(), ...others];
-}
-
-function contains(outer: Node, inner: Node): boolean {
-  return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
 }
 
 /**

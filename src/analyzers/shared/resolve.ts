@@ -779,6 +779,11 @@ export interface ImportBinding {
   importedName: string;
 }
 
+/** Whether `inner` lies within `outer` in the same file (told by path and position, so two parses of one file agree). */
+export function contains(outer: Node, inner: Node): boolean {
+  return outer.getSourceFile().getFilePath() === inner.getSourceFile().getFilePath() && outer.getStart() <= inner.getStart() && outer.getEnd() >= inner.getEnd();
+}
+
 /** The local names an import declaration binds: its default, its namespace and each named import (under its alias). */
 export function namesBoundBy(declaration: ImportDeclaration): string[] {
   const clause = declaration.getImportClause();

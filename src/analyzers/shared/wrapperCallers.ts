@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
-import { assignedValues, constInitializer, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, contains, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -833,31 +833,29 @@ function addParameterNames(fn: FunctionNode, parameters: Set<string>): void {
   for (const parameter of fn.getParameters()) {
     for (const identifier of [parameter.getNameNode(), ...parameter.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier)]) if (Node.isIdentifier(identifier)) parameters.add(identifier.getText());
   }
-  const isParameter = (node: Node): boolean => namesParameter(node, parameters);
+  const isParameter = (node: Node | undefined): boolean => namesParameter(node, parameters);
   for (const declaration of fn.getBody()?.getDescendantsOfKind(SyntaxKind.VariableDeclaration) ?? []) {
     const initializer = declaration.getInitializer() && unwrapExpression(declaration.getInitializer()!);
-    // `const { id: contactId } = contact`: fields of a parameter, taken apart.
+    // Only the function's own constants (a nested function's are its own parameters' business).
+    if (!initializer || !isConstDeclaration(declaration.compilerNode) || declaration.getFirstAncestor(isFunctionNode) !== fn) continue;
     const pattern = declaration.getNameNode();
-    if (initializer && Node.isObjectBindingPattern(pattern) && isParameter(initializer) && isConstDeclaration(declaration.compilerNode) && declaration.getFirstAncestor(isFunctionNode) === fn) {
-      for (const element of pattern.getElements()) if (Node.isIdentifier(element.getNameNode())) parameters.add(element.getName());
+    // `const { id: contactId } = contact`: fields of a parameter, taken apart.
+    if (Node.isObjectBindingPattern(pattern)) {
+      if (isParameter(initializer)) for (const element of pattern.getElements()) if (Node.isIdentifier(element.getNameNode())) parameters.add(element.getName());
       continue;
     }
     // `const [providerName, modelName] = options.model.split(':')`: the parts of what the caller passed.
-    if (initializer && Node.isArrayBindingPattern(pattern) && isConstDeclaration(declaration.compilerNode) && declaration.getFirstAncestor(isFunctionNode) === fn && joinedFromParameters(initializer, parameters)) {
-      for (const element of pattern.getElements()) if (Node.isBindingElement(element) && Node.isIdentifier(element.getNameNode())) parameters.add(element.getName());
+    if (Node.isArrayBindingPattern(pattern)) {
+      if (joinedFromParameters(initializer, parameters)) for (const element of pattern.getElements()) if (Node.isBindingElement(element) && Node.isIdentifier(element.getNameNode())) parameters.add(element.getName());
       continue;
     }
-    if (!initializer || !Node.isIdentifier(declaration.getNameNode()) || !isConstDeclaration(declaration.compilerNode)) continue;
     // `const modifiedOptions = { ...options, model: modelName }`: the caller's options with one of its own parts put back.
-    if (Node.isObjectLiteralExpression(initializer) && initializer.getProperties().length > 0 && initializer.getProperties().every((property) => handsOnParameter(property, parameters, (node) => !!node && isParameter(node))) && declaration.getFirstAncestor(isFunctionNode) === fn) {
-      parameters.add(declaration.getName());
-      continue;
-    }
+    const optionsPutBack = Node.isObjectLiteralExpression(initializer) && initializer.getProperties().length > 0 && initializer.getProperties().every((property) => handsOnParameter(property, parameters, isParameter));
     const operator = Node.isBinaryExpression(initializer) ? initializer.getOperatorToken().getKind() : undefined;
     const withFallback = Node.isBinaryExpression(initializer) && (operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken) && isParameter(initializer.getLeft());
     // `const parsedOptions = parseSdkOptions(options)`: what the caller gave, converted.
     const converted = Node.isCallExpression(initializer) && initializer.getArguments().length > 0 && initializer.getArguments().every(isParameter);
-    if ((withFallback || converted || joinedFromParameters(initializer, parameters)) && declaration.getFirstAncestor(isFunctionNode) === fn) parameters.add(declaration.getName());
+    if (optionsPutBack || withFallback || converted || joinedFromParameters(initializer, parameters)) parameters.add(declaration.getName());
   }
 }
 
@@ -1893,9 +1891,6 @@ function typeNamesOf(sourceFile: SourceFile): Map<string, ts.Node> {
   return names;
 }
 
-function contains(outer: Node, inner: Node): boolean {
-  return outer.getSourceFile().getFilePath() === inner.getSourceFile().getFilePath() && outer.getStart() <= inner.getStart() && outer.getEnd() >= inner.getEnd();
-}
 
 /**
  * The helper's parameters bound to what this caller passes: `name → argument`, and for an
