@@ -288,6 +288,9 @@ function isGoogleAuthClient(owner: Node, context: AnalyzerContext): boolean {
   return resolveClientOrigin(owner, context.modules)?.packageName === 'google-auth-library';
 }
 
+/** Zotero's HTTP client, the global its plugins call: `Zotero.HTTP.request(method, url, options)`. */
+const ZOTERO_REQUEST = /^Zotero\.HTTP\.request$/;
+
 /** Obsidian's `requestUrl` (and its older `request`, answering with the body's text), the HTTP clients its plugins use instead of fetch (which CORS blocks in the app). */
 function isPlatformRequestUrl(binding: { packageName: string; importedName: string }): boolean {
   return binding.packageName === 'obsidian' && (binding.importedName === 'requestUrl' || binding.importedName === 'request');
@@ -346,7 +349,7 @@ const WEBSOCKET_SESSION_TEXT = new RegExp(['realtime', 'BidiGenerateContent', 'v
  */
 const ENDPOINT_IN_ARGUMENT = /\/(?:api\/(?:chat|generate|embed(?:dings)?)|chat\/completions|completions|embeddings|v1\/messages|rerank|audio\/(?:transcriptions|speech)|images\/(?:generations|edits)|v1\/videos|mj\/(?:submit|insight-face))\b|:(?:stream)?[gG]enerateContent\b/;
 
-const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name), { acceptsFirstArgument: (text) => ENDPOINT_IN_ARGUMENT.test(text) });
+const analyzeCalls = eachCall(analyzeCall, (name) => CALLEE_NAMES.has(name) || WRAPPER_NAME.test(name) || BUILDER_SEND.test(name), { acceptsFirstArgument: (text) => ENDPOINT_IN_ARGUMENT.test(text) });
 
 /** A request is a call (`fetch(url, init)`), or the construction of a client that sends one at once (`new SSE(url, init)`). */
 type RequestExpression = CallExpression | NewExpression;
@@ -561,10 +564,16 @@ function prefixedUrl(base: string | undefined, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-/** A fetch's request from its URL and options; `sendsNoBody` when the options are an object literal with no body and nothing spread in. */
+/**
+ * A fetch's request from its URL and options; `sendsNoBody` when the options are an object literal with no body (or
+ * `body: null`) and nothing spread in, or when they delete the resource (`method: 'DELETE'`, a conversation removed).
+ */
 function fetchRequest(url: Node, init: Node | undefined, evidence: string): HttpRequest {
-  const body = getObjectProperty(init, 'body');
-  const sendsNoBody = !body && init !== undefined && Node.isObjectLiteralExpression(init) && init.getProperties().every((property) => Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property));
+  const written = getObjectProperty(init, 'body');
+  const body = written && unwrapExpression(written).getKind() === SyntaxKind.NullKeyword ? undefined : written;
+  const method = getObjectProperty(init, 'method');
+  const deletes = method !== undefined && isStringLike(unwrapExpression(method)) && /^['"`]delete['"`]$/i.test(unwrapExpression(method).getText());
+  const sendsNoBody = deletes || (!body && init !== undefined && Node.isObjectLiteralExpression(init) && init.getProperties().every((property) => Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)));
   return { client: 'fetch', url, body, evidence: [evidence], ...(sendsNoBody ? { sendsNoBody } : {}) };
 }
 
@@ -725,7 +734,8 @@ function configuredChatRequest(call: RequestSite, requestBody: Node | undefined,
   if (!requestBody) return undefined;
   const body = bodyObject(requestBody, context, 0, 'chat');
   if (!body || !Node.isObjectLiteralExpression(body)) return undefined;
-  const names = new Set(body.getProperties().map((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : Node.isSpreadAssignment(property) ? '...' : '')));
+  // A quoted key (`'model': model`) is the same field.
+  const names = new Set(body.getProperties().map((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName().replace(/^(['"])(.*)\1$/, '$2') : Node.isSpreadAssignment(property) ? '...' : '')));
   // `const body = await this.getBaseRequestBody(); body['messages'] = messages`: the field set before the request.
   if (!names.has('messages') && fieldAssignedBeforeRequest(requestBody, call, 'messages', context)) names.add('messages');
   // `{ input, model, encoding_format }`: OpenAI's embeddings body (only that API takes `encoding_format`), sent to a full endpoint URL the user configures.
@@ -1007,6 +1017,7 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   // Cheap gate before any resolution: most calls in a file are not HTTP requests at all.
   const calleeName = Node.isIdentifier(callee) || Node.isPropertyAccessExpression(callee) || Node.isCallExpression(callee) ? calleeNameOf(call.compilerNode) : undefined;
   const firstArgument = call.compilerNode.arguments?.[0];
+  if (calleeName && BUILDER_SEND.test(calleeName) && call.getArguments().length === 0 && Node.isPropertyAccessExpression(callee)) return builtRequest(callee, context);
   if (!calleeName || !(CALLEE_NAMES.has(calleeName) || WRAPPER_NAME.test(calleeName) || (firstArgument && ENDPOINT_IN_ARGUMENT.test(firstArgument.getText())))) return undefined;
   const [first, second] = call.getArguments();
   // Every request read below takes its URL (or the options holding it) from the first argument: without one, no
@@ -1055,6 +1066,12 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     const config = resolveObjectLiteral(first, context.modules);
     return { client: callee.getText(), url: getObjectProperty(config, 'url', context.modules), body: getObjectProperty(config, 'data', context.modules), evidence: [`${callee.getText()}(details): the userscript manager's request`] };
   }
+  // A Zotero plugin's HTTP client: `Zotero.HTTP.request('POST', url, { headers, body })` (the app's global, no import).
+  if (ZOTERO_REQUEST.test(callee.getText()) && second) {
+    const options = call.getArguments()[2];
+    const config = options && resolveObjectLiteral(options, context.modules);
+    return { client: 'Zotero.HTTP.request', url: second, body: getObjectProperty(config, 'body', context.modules), evidence: ["Zotero.HTTP.request(method, url, options): Zotero's own HTTP client"] };
+  }
   // google-auth-library's clients send through gaxios, axios-like: `authClient.request({ url, method: 'POST', data })`.
   if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'request' && isGoogleAuthClient(callee.getExpression(), context)) {
     const config = resolveObjectLiteral(first, context.modules);
@@ -1083,6 +1100,50 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   if (Node.isPropertyAccessExpression(callee) && calleeName === 'fetch' && appFetchMethod(callee, context)) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${callee.getText().slice(0, 60)}(): the app's fetch-like method`);
   return undefined;
 }
+
+/** The method that sends what a request builder was given (`new HttpRequestBuilder(config).setBody(body).execute()`). */
+const BUILDER_SEND = /^(?:execute|send|exec|perform|fire)$/;
+/** A builder's method that sets the body (`setBody`, `addBody`, `withJson`, `data`). */
+const BUILDER_BODY = /^(?:(?:set|add|with)?(?:Body|Json|Data|Payload)|body|json|data|payload)$/;
+
+/**
+ * `new HttpRequestBuilder({ method: 'POST', baseURL: `${base}/v1/chat/completions` }).setHeaders(...).setBody(payload).execute()`
+ * (also held in a local, `builder.execute()`): a workspace class that keeps a request's config and sends it with an HTTP
+ * client when its send method runs. The URL is the config's `url` (or its `baseURL`), the body what a body setter of the
+ * chain was handed.
+ */
+function builtRequest(callee: import('ts-morph').PropertyAccessExpression, context: AnalyzerContext): HttpRequest | undefined {
+  const chain: CallExpression[] = [];
+  let node: Node = unwrapExpression(callee.getExpression());
+  for (let hops = 0; hops < 12; hops++) {
+    if (Node.isCallExpression(node) && Node.isPropertyAccessExpression(unwrapExpression(node.getExpression()))) {
+      chain.push(node);
+      node = unwrapExpression((unwrapExpression(node.getExpression()) as import('ts-morph').PropertyAccessExpression).getExpression());
+      continue;
+    }
+    // `const builder = new HttpRequestBuilder(...).setBody(...)` then `builder.execute()`: the chain it was made with.
+    const declaration = Node.isIdentifier(node) && chain.length === 0 ? findDeclaration(node, context.modules) : undefined;
+    const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    if (!initializer) break;
+    node = unwrapExpression(initializer);
+  }
+  if (!Node.isNewExpression(node)) return undefined;
+  const classNode = classOfExpression(node.getExpression(), context.modules);
+  if (!classNode || !Node.isClassDeclaration(classNode)) return undefined;
+  const send = classNode.getMethod(callee.getName());
+  if (!send || !SENDS_WITH_CLIENT.test(send.getBody()?.getText() ?? '') || !USES_HTTP_CLIENT.test(classNode.getSourceFile().getFullText())) return undefined;
+  const config = resolveObjectLiteral(node.getArguments()[0], context.modules);
+  const url = firstProperty(config, ['url', 'baseURL', 'baseUrl'], context.modules);
+  if (!url) return undefined;
+  const setter = chain.find((link) => BUILDER_BODY.test((unwrapExpression(link.getExpression()) as import('ts-morph').PropertyAccessExpression).getName()) && link.getArguments().length === 1);
+  const className = classNode.getName() ?? 'builder';
+  return { client: `${className}.${callee.getName()}`, url, body: setter?.getArguments()[0], evidence: [`${className} (${placeOf(classNode)}) is the app's request builder: ${callee.getName()}() sends the config it was made with through an HTTP client`] };
+}
+
+/** The send method hands the kept config to a client (`this.axiosInstance.request(this.config)`, `axios(this.config)`, `fetch(...)`). */
+const SENDS_WITH_CLIENT = /\.request\s*(?:<[^>()]*>)?\s*\(|\baxios\s*\(|\bfetch\s*\(|\bgot\s*\(|\bky\s*\(/;
+/** The builder's module uses a known HTTP client. */
+const USES_HTTP_CLIENT = /\bfrom\s*['"](?:axios|got|ky|node-fetch|undici)['"]|\brequire\(\s*['"](?:axios|got|ky|node-fetch|undici)['"]\s*\)|\bfetch\s*\(/;
 
 /**
  * Whether `x.fetch` is a method of one of the app's classes (`this.fetch` in the class or a base class, or `client.fetch` on
@@ -1136,7 +1197,7 @@ const WRAPPER_CACHE = new WeakMap<Node, CallExpression | null>();
  * body are only known there); the body is the options' `body`/`json`/`data`, or the second argument itself.
  */
 function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerContext): HttpRequest | undefined {
-  const [first, second] = call.getArguments();
+  const [first] = call.getArguments();
   if (!first) return undefined;
   const fn = wrapperFunction(callee, context);
   if (!fn) return undefined;
@@ -1152,8 +1213,12 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   const shape = wrapperShape(fn, context);
   const args = call.getArguments();
   const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+  const url = args[shape.urlIndex];
+  if (!url) return undefined;
+  // Request options follow the URL, as fetch's do (`engineFetch(ctx, '/images/generations', { body })`).
+  const optionsArgument = args[shape.urlIndex + 1];
   // `fetchResponseOrTRPCThrow({ url, method: 'POST', headers, body })`: a wrapper taking the request as one object.
-  const config = resolveObjectLiteral(first, context.modules);
+  const config = shape.urlIndex === 0 ? resolveObjectLiteral(first, context.modules) : undefined;
   const configUrl = config && Node.isObjectLiteralExpression(config) ? getObjectProperty(config, 'url', context.modules) : undefined;
   // `fetchOrThrow({ ...request, signal })` with `request = { ...geminiAccess(access, ...), method: 'POST', body }`: the URL the helper returns.
   const helperUrl = config && !configUrl ? described(config, context) : undefined;
@@ -1162,8 +1227,8 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
     if (helperUrl) evidence.push(`the request's ${helperUrl.where}`);
     return { client: name, url: configUrl ?? helperUrl!.node, urlText: helperUrl?.text, hostProviders: helperUrl?.hostProviders, body: getObjectProperty(config, 'body', context.modules), evidence };
   }
-  const options = second && resolveObjectLiteral(second, context.modules);
-  const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? firstProperty(options, BODY_FIELDS, context.modules) ?? second;
+  const options = optionsArgument && resolveObjectLiteral(optionsArgument, context.modules);
+  const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? firstProperty(options, BODY_FIELDS, context.modules) ?? optionsArgument;
   // `httpsPost(hostname, path, ...)` building `https://${hostname}${path}`: the wrapper's URL with this call's arguments in it.
   // A path argument's own leading slash after the template's (`${base}/${path}` called with '/v1/images/generations') is one.
   const urlText = shape.urlTemplate?.replace(/(\/?)\{\{([\w$]+)\}\}/g, (hole, slash: string, parameter: string) => {
@@ -1179,7 +1244,7 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   const helperRequest = !composesBody(inner, context) ? undefined : { file: context.modules.where(inner.getSourceFile(), span.line).replace(/:\d+$/, ''), ...span, function: enclosingFunctionName(inner) ?? '<top>' };
   // `this.postRequest('v1/extract', data)` over `this.ky.post(path, { json: data })`: the path is under the inner client's base URL.
   const base = urlText === undefined ? innerClientBase(inner, context) : undefined;
-  return { client: name, url: first, urlText, base, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${placeOf(fn)}, its request at line ${inner.getStartLineNumber()}${base ? `, on a client with base URL ${base}` : ''})`] };
+  return { client: name, url, urlText, base, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${placeOf(fn)}, its request at line ${inner.getStartLineNumber()}${base ? `, on a client with base URL ${base}` : ''})`] };
 }
 
 /** The base URL of the client the wrapper's own request goes through (`ky.extend({ prefixUrl })`, `axios.create({ baseURL })`), if any. */
@@ -1345,6 +1410,8 @@ interface WrapperShape {
   urlTemplate?: string;
   /** The parameter the wrapper serialises as the body (`JSON.stringify(json)`). */
   bodyIndex?: number;
+  /** The parameter the URL is built from (the first, unless a later one is: `engineFetch(ctx, endpoint, options)`); the options follow it. */
+  urlIndex: number;
 }
 
 /** A function's parameters by name, in order; a destructured one is '' (no argument maps to it by name). */
@@ -1358,7 +1425,7 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
   let shape = SHAPE_CACHE.get(fn);
   if (shape) return shape;
   const parameters = parameterNames(fn);
-  shape = { parameters };
+  shape = { parameters, urlIndex: forwardedUrl(fn, context)?.urlIndex ?? 0 };
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (inner.getExpression().getText() === 'JSON.stringify' && shape.bodyIndex === undefined) {
       const index = parameters.indexOf(inner.getArguments()[0]?.getText() ?? '');
@@ -1487,9 +1554,35 @@ const INJECTED_FETCH_NAME = /^(?:fetch(?:er|Impl|Fn|Function)?|\w+Fetch(?:er)?)$
  * (or a value built from it) as the URL, also from a function nested in it (an SSE helper's inner `chatApi(url, ...)`).
  */
 function forwardsUrlToHttpClient(fn: FunctionNode, context: AnalyzerContext, depth = 0): CallExpression | undefined {
-  const parameter = fn.getParameters()[0];
-  if (!parameter || !Node.isIdentifier(parameter.getNameNode())) return undefined;
-  const name = parameter.getName();
+  return forwardedUrl(fn, context, depth)?.inner;
+}
+
+/**
+ * The request a wrapper makes with a URL built from one of its parameters, and that parameter's index: the first
+ * (`customFetch(url, init)`), else the first a URL names (`engineFetch(ctx, endpoint, options)` fetching
+ * `` `${getDyadEngineBaseUrl()}${endpoint}` ``, `apiCall(config, endpoint, options)`).
+ */
+function forwardedUrl(fn: FunctionNode, context: AnalyzerContext, depth = 0): { inner: CallExpression; urlIndex: number } | undefined {
+  const parameters = parameterNames(fn);
+  if (parameters[0] === '' || parameters.length === 0) return undefined;
+  // A first parameter named for something else (`config`, `ctx`) gives way to a later one named for a URL that the URL
+  // also reads (`this.resolveEndpointUrl(config, endpoint)`): the config only picks the base.
+  const order = URL_LIKE_NAME.test(parameters[0]) ? [0] : [...parameters.keys()].filter((index) => index > 0).concat(0);
+  for (const index of order) {
+    const name = parameters[index];
+    if (!name || (index > 0 && !URL_PARAMETER.test(name))) continue;
+    const inner = innerRequestWithUrlFrom(fn, name, context, depth);
+    if (inner) return { inner, urlIndex: index };
+  }
+  return undefined;
+}
+
+/** A later parameter read as a wrapper's URL only when its name says it is one (`endpoint`, `path`, `url`, `route`). */
+const URL_PARAMETER = /^(?:url|uri|path|endpoint|route|href|[\w$]*(?:Url|URL|Uri|Path|Endpoint|Route))$/;
+/** A first parameter whose name may hold a URL or a part of one (`input`, `hostname`, `baseUrl`, `resource`). */
+const URL_LIKE_NAME = /url|uri|path|endpoint|route|href|host|base|input|resource|link|address|target/i;
+
+function innerRequestWithUrlFrom(fn: FunctionNode, name: string, context: AnalyzerContext, depth: number): CallExpression | undefined {
   const mentionsParameter = mentionOf(name);
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const innerCallee = unwrapExpression(inner.getExpression());
@@ -2031,29 +2124,50 @@ function replacingAssignments(name: Node, declaration: Node, beforeUse: boolean)
  */
 function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: number): string | undefined {
   const fn = wrapperFunction(unwrapExpression(call.getExpression()), context);
-  const parameter = fn?.getParameters()[0];
-  const argument = call.getArguments()[0];
   // `this.path()` taking nothing and returning the base URL it reads (the provider's constant, or the app's proxy path):
   // the request goes to that base itself (an API whose action is a header, as Tencent Cloud's).
-  if (fn && !parameter && !argument) return baseOnlyHelperUrl(fn, context);
-  if (!fn || !parameter || !argument || !Node.isIdentifier(parameter.getNameNode())) return undefined;
-  const name = parameter.getName();
-  const mentions = mentionOf(name);
+  if (fn && fn.getParameters().length === 0 && call.getArguments().length === 0) return baseOnlyHelperUrl(fn, context);
+  if (!fn) return undefined;
   const returned: Node[] = [];
   for (const statement of fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
     const expression = statement.getExpression();
     if (expression) returned.push(expression);
   }
   if (Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())) returned.push(fn.getBody());
-  // The returned value joins the parameter to something else (a bare `return path` is not a URL helper).
-  const joining = returned.map((returnedExpression) => {
+  const returnedTexts = returned.map((returnedExpression) => {
     // `let url = [baseUrl, path].join("/"); ...; return url`: the value the returned variable was declared with.
     const held = unwrapExpression(returnedExpression);
     const declaration = Node.isIdentifier(held) ? findDeclaration(held, context.modules) : undefined;
     const expression = declaration && Node.isVariableDeclaration(declaration) && declaration.getFirstAncestor((ancestor) => ancestor === fn) ? declaration.getInitializer() ?? held : held;
     return expression.getText();
-  }).filter((text) => mentions.test(text) && text !== name && /\.join\(|\+|\$\{/.test(text));
-  if (joining.length === 0) return undefined;
+  });
+  const parameters = parameterNames(fn);
+  // The path is the first parameter, or a later one named for a path when the first is named for something else
+  // (`resolveEndpointUrl(config, endpoint)`, the config picking the base).
+  const order = parameters.length > 0 && URL_LIKE_NAME.test(parameters[0]) ? [0] : [...parameters.keys()].filter((index) => index > 0 && URL_PARAMETER.test(parameters[index])).concat(0);
+  for (const index of order) {
+    const name = parameters[index];
+    const argument = call.getArguments()[index];
+    if (!name || !argument) continue;
+    // `const ep = endpoint.startsWith('/') ? endpoint : `/${endpoint}``: a local the helper tidies a path parameter into
+    // stands for it, when no returned value names the parameter itself (a model id a helper maps, `mapModelToVertex(model)`,
+    // is no path).
+    const namedDirectly = returnedTexts.some((text) => mentionOf(name).test(text));
+    const names = namedDirectly || !URL_PARAMETER.test(name) ? [name] : [name, ...localsOf(fn, name)];
+    // The returned value joins the parameter to something else (a bare `return path` is not a URL helper).
+    const joining = returnedTexts.filter((text) => names.some((each) => mentionOf(each).test(text)) && !names.includes(text) && /\.join\(|\+|\$\{/.test(text));
+    if (joining.length > 0) return joinedHelperUrl(call, fn, argument, joining, context, depth);
+  }
+  return undefined;
+}
+
+/** The names of the helper's locals declared from a parameter (`const ep = endpoint.startsWith('/') ? ... : ...`). */
+function localsOf(fn: FunctionNode, parameter: string): string[] {
+  const mentions = mentionOf(parameter);
+  return fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((declaration) => Node.isIdentifier(declaration.getNameNode()) && mentions.test(declaration.getInitializer()?.getText() ?? '')).map((declaration) => declaration.getName());
+}
+
+function joinedHelperUrl(call: CallExpression, fn: FunctionNode, argument: Node, joining: readonly string[], context: AnalyzerContext, depth: number): string | undefined {
   // `` `/mjapi${url}` `` alone: a route of the page's own origin (the app's proxy), no base the user configures.
   if (joining.every((text) => /^[`'"]\//.test(text))) return undefined;
   const pathText = urlTextOf(argument, context, depth + 1);
@@ -2323,6 +2437,12 @@ const CHAT_INPUT_FIELDS = ['messages', 'contents'];
  * the one carrying chat messages.
  */
 function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: Endpoint): Node | undefined {
+  // `isResponses ? responsesBody(...) : chatBody(...)`: either body, the one carrying chat input for a chat URL first.
+  const chosen = unwrapExpression(body);
+  if (Node.isConditionalExpression(chosen)) {
+    const objects = [chosen.getWhenTrue(), chosen.getWhenFalse()].map((branch) => bodyObject(branch, context, depth, endpoint)).filter((object): object is Node => object !== undefined);
+    return (endpoint === 'chat' ? objects.find((object) => CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) : undefined) ?? objects[0];
+  }
   const value = traceValue(body, context.modules);
   if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify') {
     const argument = value.getArguments()[0];
@@ -2332,7 +2452,7 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: 
   const held = unwrapExpression(body);
   const declaration = Node.isIdentifier(held) ? findDeclaration(held, context.modules) : undefined;
   const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
-  const heldCall = initializer && Node.isCallExpression(unwrapExpression(initializer)) ? unwrapExpression(initializer) : value;
+  const heldCall = initializer && Node.isCallExpression(unwrapExpression(initializer)) ? unwrapExpression(initializer) : Node.isCallExpression(held) && !Node.isCallExpression(value) ? held : value;
   const found = resolveObjectLiteral(value, context.modules) ?? (Node.isObjectLiteralExpression(value) ? value : undefined) ?? builtBody(heldCall, context, endpoint);
   if (found && !(endpoint === 'chat' && isReassignedLet(body, context.modules))) return found;
   if (depth > 2) return found;
@@ -2352,12 +2472,12 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: 
  * one carrying chat messages for a chat URL, else the first), or a function reshaping an object literal it is handed
  * (`capitalizeKeys({ model, messages })`, as Tencent Cloud's API wants): that literal, when it names a model.
  */
-function builtBody(value: Node, context: AnalyzerContext, endpoint: Endpoint | undefined): Node | undefined {
+function builtBody(value: Node, context: AnalyzerContext, endpoint: Endpoint | undefined, depth = 0): Node | undefined {
   if (!Node.isCallExpression(value)) return undefined;
   const entered = enterCall(value, context.modules);
   if (entered) {
     try {
-      const objects = entered.returns.map((returned) => resolveObjectLiteral(returned, context.modules)).filter((object): object is Node => object !== undefined);
+      const objects = entered.returns.map((returned) => returnedBody(passedFor(returned, value) ?? returned, context, endpoint, depth)).filter((object): object is Node => object !== undefined);
       const chosen = (endpoint === 'chat' ? objects.find((object) => CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) : undefined) ?? objects[0];
       if (chosen) return chosen;
     } finally {
@@ -2367,6 +2487,31 @@ function builtBody(value: Node, context: AnalyzerContext, endpoint: Endpoint | u
   const [argument] = value.getArguments();
   const object = argument && value.getArguments().length === 1 ? resolveObjectLiteral(argument, context.modules) : undefined;
   return object && getObjectProperty(object, 'model', context.modules) ? object : undefined;
+}
+
+/**
+ * `return payload`, `payload` the builder's own parameter (`mergeCustomBody(payload, extra)` handing back what it was
+ * given): the argument the call passes there.
+ */
+function passedFor(returned: Node, call: import('ts-morph').CallExpression): Node | undefined {
+  const name = unwrapExpression(returned);
+  if (!Node.isIdentifier(name)) return undefined;
+  const fn = enclosingFunction(returned);
+  const index = fn && isFunctionNode(fn) ? fn.getParameters().findIndex((parameter) => parameter.getName() === name.getText()) : -1;
+  return index >= 0 ? call.getArguments()[index] : undefined;
+}
+
+/**
+ * What a body builder returns, read as the object it sends: the object itself, the object it serializes
+ * (`return JSON.stringify(mergeCustomBody(payload, extra))` in a template module), or the body another builder makes of it.
+ */
+function returnedBody(returned: Node, context: AnalyzerContext, endpoint: Endpoint | undefined, depth: number): Node | undefined {
+  const object = resolveObjectLiteral(returned, context.modules);
+  if (object || depth >= 2) return object;
+  const value = unwrapExpression(returned);
+  const serialized = Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' ? value.getArguments()[0] : value;
+  if (!serialized) return undefined;
+  return resolveObjectLiteral(serialized, context.modules) ?? builtBody(unwrapExpression(serialized), context, endpoint, depth + 1);
 }
 
 /**

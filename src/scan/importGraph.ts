@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { escapeRegExp } from '../model/regExp';
 
 /**
  * Which workspace files reach which modules through relative imports, read with regular
@@ -20,6 +21,8 @@ const RE_EXPORT_FROM = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*
 const COMMONJS_RE_EXPORT = /\bmodule\.exports\s*=\s*require\s*\(\s*['"](\.{1,2}\/[^'"]+|\.\.?)['"]|\.\.\.\s*require\s*\(\s*['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
 /** `import llm, { a as b } from './x'`: the clause and the specifier (type-only imports never reach run time). */
 const RELATIVE_IMPORT_CLAUSE = /\bimport\s+(?!type\s)([\w$*{][^'";]*?)\s*from\s*['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
+/** An import statement, taken out before looking for imported names an object holds (its own `{ a, b }` is no object). */
+const IMPORT_STATEMENT = /\bimport\s[^;'"]*?from\s*['"][^'"]+['"]/g;
 /** `export { llm, fast as quick }` without `from`: a list of local names. */
 const LOCAL_EXPORT_LIST = /\bexport\s*\{([^}]*)\}(?!\s*from)/g;
 /** `export default llm;` of a local (possibly imported) name. */
@@ -72,8 +75,13 @@ export function reExportsOf(text: string): string[] {
   for (const match of text.matchAll(COMMONJS_RE_EXPORT)) found.add(match[1] ?? match[2]);
   const exported = locallyExportedNames(text);
   if (exported.size > 0) {
+    // `const Meet = { OpenAI: { getGPTResponse } }; export default Meet`: an exported object holding imported functions
+    // passes them on as a barrel does (`Meet.OpenAI.getGPTResponse(...)` in the files importing it).
+    const exportsObject = [...exported].some((name) => new RegExp(`\\b(?:const|let|var)\\s+${escapeRegExp(name)}\\s*(?::[^=]*)?=\\s*\\{`).test(text));
+    const code = exportsObject ? text.replace(IMPORT_STATEMENT, '') : '';
     for (const match of text.matchAll(RELATIVE_IMPORT_CLAUSE)) {
-      if (boundNames(match[1]).some((name) => exported.has(name))) found.add(match[2]);
+      const names = boundNames(match[1]);
+      if (names.some((name) => exported.has(name)) || (exportsObject && names.some((name) => new RegExp(`(?:[{,]|:\\s*)\\s*${escapeRegExp(name)}\\s*[,}]`).test(code)))) found.add(match[2]);
     }
   }
   return [...found].map(detached);

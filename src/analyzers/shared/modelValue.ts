@@ -9,7 +9,7 @@ import { APP_SEARCH, nearbySourceFiles } from './nearbyFiles';
 import { appSettingsDefaults, isSettingsOwner, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
 import { routeCallerModels, routeOfFile } from './routeCallers';
-import { looksLikeModelId, looksLikeProviderUrl } from './settings';
+import { looksLikeModelId, looksLikeProviderUrl, looksLikeVersionedId } from './settings';
 import { propertyTypeOf, resolvedTypeNode } from './shapes';
 
 /**
@@ -394,6 +394,10 @@ function collectSettingsDefaults(walk: Walk): void {
     for (const entry of defaults) {
       const before = walk.found.length;
       collect(entry.value, walk, 1, 'config');
+      // A guess from settings keeps only what is shaped like a model id or a provider URL (RisuAI's presets set
+      // `aiModel: 'textgen_webui'`, the app's name for a backend, not a model).
+      const kept = walk.found.splice(before).filter((candidate) => looksLikeModelId(candidate.id) || looksLikeVersionedId(candidate.id) || looksLikeProviderUrl(candidate.id));
+      walk.found.push(...kept);
       if (walk.found.length > before) giving.push(`${entry.holder} at ${whereOf(entry.value, walk)}`);
     }
     if (walk.found.length === start) continue;

@@ -205,6 +205,20 @@ const MODEL_WORD = /gpt|(^|[^a-z])o\d|claude|gemini|gemma|llama|mistral|mixtral|
  */
 export function looksLikeModelId(value: string): boolean {
   const text = value.trim();
+  // A family word plus a version or a separator: `gpt-4o`, `llama3`, `sonar-pro`; not `production`.
+  return shapedLikeAnId(text) && MODEL_WORD.test(text) && /[\d:/-]/.test(text);
+}
+
+/**
+ * An id of a model whose family the word list does not know (`abab5.5-chat`): id-shaped, no credential, and versioned
+ * (a digit); not an app's own name for a backend (`textgen_webui`, `mancer`).
+ */
+export function looksLikeVersionedId(value: string): boolean {
+  const text = value.trim();
+  return shapedLikeAnId(text) && /\d/.test(text) && !/_/.test(text);
+}
+
+function shapedLikeAnId(text: string): boolean {
   if (text.length < 2 || text.length > 100) return false;
   if (!/^[A-Za-z0-9][A-Za-z0-9._:/@-]*$/.test(text)) return false;
   if (CREDENTIAL_PREFIX.test(text) || /:\/\//.test(text) || /@.*:|:.*@/.test(text)) return false;
@@ -215,8 +229,7 @@ export function looksLikeModelId(value: string): boolean {
     if (run.length >= 20 && /\d/.test(run) && /[A-Za-z]/.test(run)) return false;
     if (run.length >= 32) return false;
   }
-  // A family word plus a version or a separator: `gpt-4o`, `llama3`, `sonar-pro`; not `production`.
-  return MODEL_WORD.test(text) && /[\d:/-]/.test(text);
+  return true;
 }
 
 /**

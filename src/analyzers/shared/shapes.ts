@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { assignedValues, findDeclaration, namedFunctionParameter, namespaceMember, propertyOfObject, reactHookName, returnsOf, unwrapExpression } from './resolve';
 import { callsMatching } from './calls';
@@ -103,8 +103,13 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
   if (Node.isExpression(declaration) && declaration !== identifier) return shapesOf(declaration, modules, depth + 1);
   if (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
     const typeNode = declaredType(declaration);
-    if (typeNode) return typeShapes(typeNode, modules, depth + 1);
     const initializer = declaration.getInitializer();
+    // `const Meet: { [key: string]: any } = { OpenAI: { getGPTResponse } }`: a loose type says less than the literal it holds,
+    // and a const holds that literal only (`const runTestsTool: ToolDefinition = {...}` is not every ToolDefinition).
+    const literal = initializer && Node.isObjectLiteralExpression(unwrapExpression(initializer)) ? unwrapExpression(initializer) : undefined;
+    const constant = Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const;
+    if (literal && constant) return [{ node: literal, made: true }];
+    if (typeNode) return [...typeShapes(typeNode, modules, depth + 1), ...(literal ? [{ node: literal, made: true }] : [])];
     if (initializer) return shapesOf(initializer, modules, depth + 1);
     if (Node.isVariableDeclaration(declaration)) return assignedShapes(declaration, modules, depth);
     if (Node.isParameterDeclaration(declaration)) {

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
-import { assignedValues, constInitializer, contains, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -351,6 +351,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         const addCallerAt = (site: CallExpression, outerCall: CallExpression | undefined): void => {
           // A call in a local function nothing calls never runs: no site (and no caller search above it).
           if (neverCalledLocalFunction(site) || disabledBranch(site)) return;
+          if (uiTrigger(site)) return;
           // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
           // site already: the app's helper of the same name is another implementation picked by configuration.
           const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());
@@ -1163,6 +1164,20 @@ function isRegisteredHandler(fn: Node): boolean {
  * `html\`<button @click=${() => chat(message)}>\`` (lit) or `<button onClick={() => chat(message)}>` in JSX: a handler bound in
  * the markup a function renders. Rendering binds it; the request runs when the user clicks, not when the function is called.
  */
+/**
+ * `onSubmit={(question) => chats.ask(question, model)}`: a markup handler handing the helper only values it already has
+ * (the handler's parameter, the component's state) is a control that runs the feature, not a feature of its own; the
+ * helper's request stays the site. A handler that says something of its own (`complete('Summarize this.', text)`) is one.
+ */
+function uiTrigger(site: CallExpression): boolean {
+  const fn = enclosingFunction(site);
+  if (!fn || !isMarkupHandler(fn)) return false;
+  return site.getArguments().every((argument) => {
+    const value = unwrapExpression(argument);
+    return Node.isIdentifier(value) || Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value);
+  });
+}
+
 function isMarkupHandler(fn: Node): boolean {
   const holder = fn.getParent();
   if (!holder) return false;
@@ -1632,10 +1647,23 @@ const MAX_SPREAD_HOPS = 2;
 function reaches(shape: Shape, helper: Helper, modules: ModuleLoader, spreads = 0): boolean {
   const node = shape.node;
   // `{ ...get(), ...methods }` (a store's getter merging its state with its methods): the helper may be in a spread object.
-  if (Node.isObjectLiteralExpression(node)) return contains(node, helper.fn) || (spreads < MAX_SPREAD_HOPS && node.getProperties().some((property) => Node.isSpreadAssignment(property) && shapesOf(property.getExpression(), modules).some((spread) => reaches(spread, helper, modules, spreads + 1))));
+  if (Node.isObjectLiteralExpression(node)) return contains(node, helper.fn) || holdsByName(node, helper, modules) || (spreads < MAX_SPREAD_HOPS && node.getProperties().some((property) => Node.isSpreadAssignment(property) && shapesOf(property.getExpression(), modules).some((spread) => reaches(spread, helper, modules, spreads + 1))));
   if (shape.made) return !!helper.ownerClass && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
   if (helper.types.some((type) => sameNode(type, node))) return true;
   return !!helper.ownerClass && (Node.isClassDeclaration(node) || Node.isClassExpression(node)) && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
+}
+
+/**
+ * `OpenAI: { getGPTResponse }` in an API object the app hands its views (`Meet.OpenAI.getGPTResponse(text)`): a property
+ * holding the helper under the helper's own name, imported or declared elsewhere.
+ */
+function holdsByName(literal: import('ts-morph').ObjectLiteralExpression, helper: Helper, modules: ModuleLoader): boolean {
+  const property = literal.getProperty(helper.name);
+  const value = Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
+  const name = value && unwrapExpression(value);
+  if (!name || !Node.isIdentifier(name)) return false;
+  const declaration = findDeclaration(name, modules);
+  return declaration !== undefined && declares(declaration, helper);
 }
 
 /**

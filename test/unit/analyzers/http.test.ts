@@ -382,6 +382,11 @@ export async function autocomplete(endpoint: string, prefix: string, suffix: str
       calls: [{ line: 4, provider: 'moonshot', endpoint: 'chat', model: 'moonshot-v1-8k' }, { line: 5, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' }],
     },
     {
+      name: "a Zotero plugin's requests through Zotero's own HTTP client (`Zotero.HTTP.request(method, url, options)`, a global)",
+      code: `declare const Zotero: { HTTP: { request(method: string, url: string, options: object): Promise<unknown> }; Prefs: { get(key: string): unknown } };\nexport async function ask(text: string) {\n  const api = Zotero.Prefs.get('gpt.api') as string;\n  await Zotero.HTTP.request('POST', \`\${api}/v1/chat/completions\`, { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] }), responseType: 'text' });\n  return Zotero.HTTP.request('POST', 'https://api.openai.com/v1/embeddings', { body: JSON.stringify({ model: 'text-embedding-3-small', input: [text] }) });\n}`,
+      calls: [{ line: 4, method: 'Zotero.HTTP.request /v1/chat/completions', endpoint: 'chat', model: 'gpt-4o-mini' }, { line: 5, provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' }],
+    },
+    {
       name: "llama.cpp's server's own `/completion` endpoint posting a prompt, on its default local address or a base the user sets",
       code: `export class LlamaCpp {\n  apiBase = 'http://127.0.0.1:8080/';\n  async complete(prompt: string) {\n    return fetch(new URL('completion', this.apiBase), { method: 'POST', body: JSON.stringify({ prompt, stream: true, n_predict: 256 }) });\n  }\n}\nexport async function caption(serverUrl: string, prompt: string) {\n  return fetch(\`\${serverUrl}/completion\`, { method: 'POST', body: JSON.stringify({ prompt, n_predict: 100 }) });\n}`,
       calls: [{ line: 4, provider: 'llama.cpp', endpoint: 'completion' }, { line: 8, provider: 'llama.cpp', endpoint: 'completion' }],
@@ -410,6 +415,11 @@ export async function autocomplete(endpoint: string, prefix: string, suffix: str
       name: "a template led by a class's static base read through `this.constructor` (a bot class's `static _loginUrl`)",
       code: `class Bot { static _loginUrl = ''; }\nexport default class HuggingChatBot extends Bot {\n  static _loginUrl = 'https://huggingface.co/chat/';\n  async send(conversationId: string, prompt: string) {\n    return fetch(\`\${(this.constructor as typeof HuggingChatBot)._loginUrl}conversation/\${conversationId}\`, { method: 'POST', body: JSON.stringify({ inputs: prompt }) });\n  }\n  async sendUntyped(conversationId: string, prompt: string) {\n    // @ts-ignore\n    return fetch(\`\${this.constructor._loginUrl}conversation/\${conversationId}\`, { method: 'POST', body: JSON.stringify({ inputs: prompt }) });\n  }\n}`,
       calls: [{ line: 5, provider: 'huggingchat-web', endpoint: 'chat' }, { line: 9, provider: 'huggingchat-web', endpoint: 'chat' }],
+    },
+    {
+      name: "HuggingChat's conversation on a configured base defaulting to huggingface.co (a FormData body); deleting the conversation afterwards (`method: 'DELETE'`, `body: null`) is no request",
+      code: `export class HuggingChat {\n  constructor(private config: { url?: string }, private cookie: string) {}\n  async send(conversationId: string, prompt: string) {\n    const baseUrl = this.config.url || 'https://huggingface.co';\n    const formData = new FormData();\n    formData.append('data', JSON.stringify({ inputs: prompt }));\n    const response = await fetch(\`\${baseUrl}/chat/conversation/\${conversationId}\`, { headers: { cookie: this.cookie }, body: formData, method: 'POST' });\n    await fetch(\`\${baseUrl}/chat/conversation/\${conversationId}\`, { headers: { cookie: this.cookie }, body: null, method: 'DELETE' });\n    return response;\n  }\n}`,
+      calls: [{ line: 7, provider: 'huggingchat-web', endpoint: 'chat' }],
     },
     {
       name: "chat web apps over a WebSocket under the user's login: Bing's hub (a URL chosen by a token, or a method returning it), Character.AI",
@@ -1006,6 +1016,17 @@ export async function gemini(settings: { geminiAPIURL: string }, model: string, 
       ],
     },
     {
+      name: "a configured endpoint posting the body a template module serializes (`return JSON.stringify(mergeCustomBody(payload, extra))`, quoted keys), either of two builders a setting picks",
+      files: {
+        'src/template.ts': `function mergeCustomBody(payload: Record<string, unknown>, raw?: string) {\n  if (!raw) return payload;\n  return { ...payload, ...JSON.parse(raw) };\n}\nexport function chatTemplate(text: string, model: string, extra?: string) {\n  const payload: any = { 'model': model, 'messages': [{ 'role': 'user', 'content': text }] };\n  return JSON.stringify(mergeCustomBody(payload, extra));\n}\nexport function responsesTemplate(text: string, model: string) {\n  return JSON.stringify({ model, input: text });\n}\n`,
+      },
+      code: `import { chatTemplate, responsesTemplate } from './template';
+export async function custom(config: { endpoint: string; model: string; responses: boolean }, text: string) {
+  return fetch(config.endpoint, { method: 'POST', body: config.responses ? responsesTemplate(text, config.model) : chatTemplate(text, config.model) });
+}`,
+      calls: [{ line: 3, provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ['the URL is configured; the body is a chat request (model and messages)'] }],
+    },
+    {
       name: "a configured endpoint posting a chat body: messages and the chat settings spread in beside an Azure path it appends; a built body given its messages before the request",
       code: `export const getChatCompletion = async (endpoint: string, messages: { role: string; content: string }[], config: { model: string; temperature: number }, apiKey?: string) => {
   if (endpoint.includes('azure') && apiKey) {
@@ -1277,6 +1298,58 @@ export async function commitMessage(apiKey: string, diff: string) {
   return httpsPost('api.openai.com', '/v1/chat/completions', { Authorization: 'Bearer ' + apiKey }, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Write a commit message for: ' + diff }] });
 }`,
       calls: [{ line: 15, method: 'httpsPost /v1/chat/completions', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', promptIncludes: ['commit message'] }],
+    },
+    {
+      name: "a request builder of the app (`new HttpRequestBuilder({ method, baseURL }).setHeaders(...).setBody(payload).execute()`, also held in a local); a builder's GET of the model list is no request",
+      files: {
+        'src/builder.ts': `import axios, { AxiosInstance, AxiosRequestConfig } from 'axios';\nexport class HttpRequestBuilder {\n  private axiosInstance: AxiosInstance;\n  private config: AxiosRequestConfig;\n  constructor(config: AxiosRequestConfig = {}) {\n    this.config = { ...config };\n    this.axiosInstance = axios.create(this.config);\n  }\n  setHeaders(headers: Record<string, string>): HttpRequestBuilder {\n    this.config.headers = headers;\n    return this;\n  }\n  setBody(data: Record<string, unknown>): HttpRequestBuilder {\n    this.config.data = data;\n    return this;\n  }\n  async execute<T>() {\n    return await this.axiosInstance.request<T>(this.config);\n  }\n}\n`,
+      },
+      code: `import { HttpRequestBuilder } from './builder';
+export async function commitMessage(diff: string, config: { url?: string; key: string }) {
+  const baseUrl = config.url || 'https://api.mistral.ai';
+  const response = await new HttpRequestBuilder({ method: 'POST', baseURL: \`\${baseUrl}/v1/chat/completions\` })
+    .setHeaders({ Authorization: \`Bearer \${config.key}\` })
+    .setBody({ model: 'mistral-small-latest', messages: [{ role: 'user', content: diff }] })
+    .execute();
+  const builder = new HttpRequestBuilder({ method: 'POST', baseURL: 'https://api.mistral.ai/v1/chat/completions' }).setBody({ model: 'open-mistral-nemo', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+  await builder.execute();
+  const models = await new HttpRequestBuilder({ method: 'GET', baseURL: \`\${baseUrl}/v1/models\` }).execute();
+  return [response, models];
+}`,
+      calls: [
+        { line: 4, method: 'HttpRequestBuilder.execute /v1/chat/completions', provider: 'mistral', endpoint: 'chat', model: 'mistral-small-latest' },
+        { line: 9, provider: 'mistral', endpoint: 'chat', model: 'open-mistral-nemo', maxOutputTokens: 1 },
+      ],
+    },
+    {
+      name: "a wrapper whose URL is a later parameter named for one (`engineFetch(ctx, endpoint, options)`, `apiCall(config, endpoint, options)` through a helper joining the configured base to it): the call's path and the options after it",
+      files: {
+        'src/engine.ts': `export async function engineFetch(ctx: { id: string }, endpoint: string, options: RequestInit & { timeoutMs?: number } = {}) {\n  const { timeoutMs = 1000, ...restOptions } = options;\n  return fetch(\`\${process.env.ENGINE_URL ?? 'https://engine.example.com'}\${endpoint}\`, { ...restOptions, headers: { 'X-Request-Id': ctx.id } });\n}\n`,
+      },
+      code: `import { engineFetch } from './engine';
+export async function generateImage(prompt: string, ctx: { id: string }) {
+  return engineFetch(ctx, '/v1/images/generations', { method: 'POST', body: JSON.stringify({ prompt, model: 'dall-e-3' }) });
+}
+export class ImageAdapter {
+  private resolveEndpointUrl(config: { baseURL?: string }, endpoint: string): string {
+    const base = (config.baseURL || 'https://api.openai.com/v1').replace(/\\/+$/, '');
+    const ep = endpoint.startsWith('/') ? endpoint : \`/\${endpoint}\`;
+    const full = \`\${base}\${ep}\`;
+    return full;
+  }
+  private async apiCall(config: { baseURL?: string }, endpoint: string, options: RequestInit) {
+    const url = this.resolveEndpointUrl(config, endpoint);
+    const response = await fetch(url, options);
+    return response.json();
+  }
+  async generate(config: { baseURL?: string; modelId: string }, prompt: string) {
+    return this.apiCall(config, '/images/generations', { method: 'POST', body: JSON.stringify({ model: config.modelId, prompt, n: 1 }) });
+  }
+}`,
+      calls: [
+        { line: 3, method: 'engineFetch /v1/images/generations', endpoint: 'image-generation', model: 'dall-e-3' },
+        { line: 18, method: 'apiCall /images/generations', endpoint: 'image-generation' },
+      ],
     },
     {
       name: 'https.request with the host and path written in its options',

@@ -68,6 +68,44 @@ export async function other(diff: string) {
       ],
     },
     {
+      name: "the app's default settings giving the model field a backend's name (`model: 'textgen_webui'`, not shaped like a model id): no guess",
+      files: {
+        'src/config.ts': `const defaultConfig = { model: 'textgen_webui', temperature: 0.5 };
+export function getConfig<T>(key: string): T {
+  const stored = JSON.parse(process.env.STORED_CONFIG ?? '{}');
+  return { ...defaultConfig, ...stored }[key];
+}
+`,
+      },
+      code: `import OpenAI from 'openai';
+import { getConfig } from './config';
+const client = new OpenAI();
+export async function suggest(diff: string) {
+  const model = getConfig<string>('model');
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: diff }] });
+}`,
+      calls: [{ line: 6, model: null }],
+    },
+    {
+      name: "the app's default settings giving a versioned id of a family no word list names (`abab5.5-chat`): the guess is kept",
+      files: {
+        'src/config.ts': `const defaultConfig = { model: 'abab5.5-chat' };
+export function getConfig<T>(key: string): T {
+  const stored = JSON.parse(process.env.STORED_CONFIG ?? '{}');
+  return { ...defaultConfig, ...stored }[key];
+}
+`,
+      },
+      code: `import OpenAI from 'openai';
+import { getConfig } from './config';
+const client = new OpenAI();
+export async function summarize(diff: string) {
+  const model = getConfig<string>('model');
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: diff }] });
+}`,
+      calls: [{ line: 6, model: 'abab5.5-chat', modelSource: 'config' }],
+    },
+    {
       name: 'a union of words that are no model names says nothing about the model',
       code: `import OpenAI from 'openai';
 const client = new OpenAI();

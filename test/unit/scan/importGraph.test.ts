@@ -15,6 +15,7 @@ describe('import graph (regex-read relative imports)', () => {
     { name: 'a parent folder barrel', text: `export * from '..';\nexport { x } from '.';`, reExports: ['..', '.'] },
     { name: 'CommonJS barrels', text: `module.exports = require('./client');\nmodule.exports = { ...require("./models"), version: 2 };\nconst { helper } = require('./helper');`, reExports: ['./client', './models'] },
     { name: 'type-only re-exports never reach run time', text: `export type { Client } from './client';\nimport type { Model } from './model';\nexport { Model };`, reExports: [] },
+    { name: 'an exported object holding imported functions (`const Meet = { OpenAI: { getGPTResponse } }; export default Meet`); an import it only calls is not passed on', text: `import { getGPTResponse } from './OpenAI';\nimport { summarize as short } from './summary';\nimport { log } from './log';\nconst Meet: { [key: string]: any } = {\n  OpenAI: { getGPTResponse },\n  Text: { short: short },\n};\nlog('ready');\nexport default Meet;`, reExports: ['./OpenAI', './summary'] },
     { name: 'plain imports and package re-exports are not barrels of workspace modules', text: `import { llm } from './model';\nexport { OpenAI } from 'openai';\nexport const run = () => llm.invoke('x');\nexport default function handler() {}`, reExports: [] },
   ];
   for (const testCase of cases) {

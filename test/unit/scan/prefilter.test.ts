@@ -11,6 +11,7 @@ describe('prefilter', () => {
     ["Tencent Hunyuan's API root", "const endpoint = 'https://hunyuan.tencentcloudapi.com';"],
     ["llama.cpp's server's completion endpoint on a configured base", "await fetch(new URL('completion', this.apiBase), init);"],
     ["llama.cpp's completion endpoint in a template", "await fetch(`${baseUrl}/completion`, init);"],
+    ["HuggingChat's conversation on a configured base", "await fetch(`${baseUrl}/chat/conversation/${this.conversationId}`, init);"],
     ["Bing's chat hub over a WebSocket", "const url = 'wss://sydney.bing.com/sydney/ChatHub';"],
     ["Stable Diffusion WebUI's API", "url.pathname = '/sdapi/v1/txt2img';"],
     ["NovelAI's API", "const API_NOVELAI = 'https://api.novelai.net';"],

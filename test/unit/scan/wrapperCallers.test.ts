@@ -267,6 +267,83 @@ export async function translate(text: string) {
     },
   },
   {
+    name: "markup handlers: `onClick={() => complete(system, text)}` handing on only values the component has is a control of the helper's feature (no caller); one stating its own prompt is a caller",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/App.tsx': `import { complete } from './llm';
+export function Ask(props: { system: string; text: string }) {
+  return (
+    <div>
+      <button onClick={() => complete(props.system, props.text)}>Ask</button>
+      <button onClick={() => complete('Summarize the note in one line.', props.text)}>Summarize</button>
+    </div>
+  );
+}
+`,
+    },
+    sites: [
+      { file: 'src/App.tsx', line: 6, kind: 'wrapper-caller', via: 'src/llm.ts:4', promptIncludes: ['Summarize the note'] },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+    ],
+  },
+  {
+    name: "tools declared as consts of one interface (`const imageTool: ToolDefinition = { execute }`): a call of the image tool's execute is a caller; another tool's execute is none, though it has the same type",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/tools.ts': `import { complete } from './llm';
+export interface ToolDefinition { name: string; execute(input: string): Promise<unknown> }
+export const imageTool: ToolDefinition = {
+  name: 'describe_image',
+  async execute(input: string) { return complete('Describe the image for a blind reader.', input); },
+};
+export const fileTool: ToolDefinition = {
+  name: 'read_file',
+  async execute(input: string) { return input.length; },
+};
+`,
+      'src/run.ts': `import { fileTool, imageTool } from './tools';
+export async function describe(url: string) {
+  return imageTool.execute(url);
+}
+export async function read(path: string) {
+  return fileTool.execute(path);
+}
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/run.ts', line: 3, kind: 'wrapper-caller', via: 'src/tools.ts:5', promptIncludes: ['Describe the image'] },
+      { file: 'src/tools.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
+    ],
+  },
+  {
+    name: "an API object the app hands its views under a loose type (`const Meet: { [key: string]: any } = { OpenAI: { complete } }`): `Meet.OpenAI.complete(...)` is a caller; another member of the object is none",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/api.ts': `import { complete } from './llm';
+function describe(text: string) { return text.length; }
+const Meet: { [key: string]: any; Global: { views: unknown } } = {
+  OpenAI: { complete },
+  Text: { describe },
+  Global: { views: undefined },
+};
+export default Meet;
+`,
+      'src/views.ts': `import Meet from './api';
+export async function answer(question: string) {
+  return Meet.OpenAI.complete('Answer from the paper.', question);
+}
+export function count(text: string) {
+  return Meet.Text.describe(text);
+}
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/views.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:4', promptIncludes: ['Answer from the paper'] },
+    ],
+  },
+  {
     name: "a test fixture's object (`test = base.extend<{ scraper: Scraper }>(...)`, Playwright's and Vitest's): a test's call on the fixture it destructures is a caller of the class's method; a fixture of another type is none",
     files: {
       'src/scraper.ts': `import OpenAI from 'openai';
