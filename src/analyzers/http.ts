@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Identifier, type NewExpression, type ObjectLiteralExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Identifier, type NewExpression, type ObjectLiteralExpression, type PropertyAccessExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import { DIFY_APP_CONFIGURED, DIFY_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
@@ -1112,13 +1112,13 @@ const BUILDER_BODY = /^(?:(?:set|add|with)?(?:Body|Json|Data|Payload)|body|json|
  * client when its send method runs. The URL is the config's `url` (or its `baseURL`), the body what a body setter of the
  * chain was handed.
  */
-function builtRequest(callee: import('ts-morph').PropertyAccessExpression, context: AnalyzerContext): HttpRequest | undefined {
+function builtRequest(callee: PropertyAccessExpression, context: AnalyzerContext): HttpRequest | undefined {
   const chain: CallExpression[] = [];
   let node: Node = unwrapExpression(callee.getExpression());
   for (let hops = 0; hops < 12; hops++) {
     if (Node.isCallExpression(node) && Node.isPropertyAccessExpression(unwrapExpression(node.getExpression()))) {
       chain.push(node);
-      node = unwrapExpression((unwrapExpression(node.getExpression()) as import('ts-morph').PropertyAccessExpression).getExpression());
+      node = unwrapExpression((unwrapExpression(node.getExpression()) as PropertyAccessExpression).getExpression());
       continue;
     }
     // `const builder = new HttpRequestBuilder(...).setBody(...)` then `builder.execute()`: the chain it was made with.
@@ -1135,7 +1135,7 @@ function builtRequest(callee: import('ts-morph').PropertyAccessExpression, conte
   const config = resolveObjectLiteral(node.getArguments()[0], context.modules);
   const url = firstProperty(config, ['url', 'baseURL', 'baseUrl'], context.modules);
   if (!url) return undefined;
-  const setter = chain.find((link) => BUILDER_BODY.test((unwrapExpression(link.getExpression()) as import('ts-morph').PropertyAccessExpression).getName()) && link.getArguments().length === 1);
+  const setter = chain.find((link) => BUILDER_BODY.test((unwrapExpression(link.getExpression()) as PropertyAccessExpression).getName()) && link.getArguments().length === 1);
   const className = classNode.getName() ?? 'builder';
   return { client: `${className}.${callee.getName()}`, url, body: setter?.getArguments()[0], evidence: [`${className} (${placeOf(classNode)}) is the app's request builder: ${callee.getName()}() sends the config it was made with through an HTTP client`] };
 }
@@ -1550,8 +1550,9 @@ function isInjectedFetch(callee: Node, context: AnalyzerContext): boolean {
 const INJECTED_FETCH_NAME = /^(?:fetch(?:er|Impl|Fn|Function)?|\w+Fetch(?:er)?)$/;
 
 /**
- * The call inside the function that sends fetch (global or a fetch package), axios, got or ky its first parameter
- * (or a value built from it) as the URL, also from a function nested in it (an SSE helper's inner `chatApi(url, ...)`).
+ * The call inside the function that sends fetch (global or a fetch package), axios, got or ky its URL parameter (the
+ * first, or a later one named for a URL: see `urlParameterOrder`; or a value built from it) as the URL, also from a
+ * function nested in it (an SSE helper's inner `chatApi(url, ...)`).
  */
 function forwardsUrlToHttpClient(fn: FunctionNode, context: AnalyzerContext, depth = 0): CallExpression | undefined {
   return forwardedUrl(fn, context, depth)?.inner;
@@ -1564,17 +1565,23 @@ function forwardsUrlToHttpClient(fn: FunctionNode, context: AnalyzerContext, dep
  */
 function forwardedUrl(fn: FunctionNode, context: AnalyzerContext, depth = 0): { inner: CallExpression; urlIndex: number } | undefined {
   const parameters = parameterNames(fn);
-  if (parameters[0] === '' || parameters.length === 0) return undefined;
-  // A first parameter named for something else (`config`, `ctx`) gives way to a later one named for a URL that the URL
-  // also reads (`this.resolveEndpointUrl(config, endpoint)`): the config only picks the base.
-  const order = URL_LIKE_NAME.test(parameters[0]) ? [0] : [...parameters.keys()].filter((index) => index > 0).concat(0);
-  for (const index of order) {
-    const name = parameters[index];
-    if (!name || (index > 0 && !URL_PARAMETER.test(name))) continue;
-    const inner = innerRequestWithUrlFrom(fn, name, context, depth);
+  if (parameters[0] === '') return undefined;
+  for (const index of urlParameterOrder(parameters)) {
+    const inner = innerRequestWithUrlFrom(fn, parameters[index], context, depth);
     if (inner) return { inner, urlIndex: index };
   }
   return undefined;
+}
+
+/**
+ * The parameters that may carry a wrapper's or a URL helper's URL or path, by index, in the order to try them: the
+ * first; but a first named for something else (`config`, `ctx`) gives way to later ones named for a URL
+ * (`resolveEndpointUrl(config, endpoint)`, `engineFetch(ctx, endpoint, options)`: the config only picks the base).
+ */
+function urlParameterOrder(parameters: readonly string[]): number[] {
+  if (parameters.length === 0) return [];
+  if (URL_LIKE_NAME.test(parameters[0])) return [0];
+  return [...parameters.keys()].filter((index) => index > 0 && URL_PARAMETER.test(parameters[index])).concat(0);
 }
 
 /** A later parameter read as a wrapper's URL only when its name says it is one (`endpoint`, `path`, `url`, `route`). */
@@ -2142,10 +2149,7 @@ function pathHelperUrl(call: CallExpression, context: AnalyzerContext, depth: nu
     return expression.getText();
   });
   const parameters = parameterNames(fn);
-  // The path is the first parameter, or a later one named for a path when the first is named for something else
-  // (`resolveEndpointUrl(config, endpoint)`, the config picking the base).
-  const order = parameters.length > 0 && URL_LIKE_NAME.test(parameters[0]) ? [0] : [...parameters.keys()].filter((index) => index > 0 && URL_PARAMETER.test(parameters[index])).concat(0);
-  for (const index of order) {
+  for (const index of urlParameterOrder(parameters)) {
     const name = parameters[index];
     const argument = call.getArguments()[index];
     if (!name || !argument) continue;

@@ -9,6 +9,27 @@ import { runAnalyzerTests } from './tester';
  * candidate when the code picks among several. Fixture projects are our own code.
  */
 
+/** An app's settings getter over a store merged at run time, its default config giving `model` (the getter of the cases below). */
+function settingsGetterModule(model: string): string {
+  return `const defaultConfig = { model: '${model}', temperature: 0.5 };
+export function getConfig<T>(key: string): T {
+  const stored = JSON.parse(process.env.STORED_CONFIG ?? '{}');
+  return { ...defaultConfig, ...stored }[key];
+}
+`;
+}
+
+/** A request whose model is the settings getter's `model` (named by `name`, so each case's code is its own). */
+function modelFromSettingsGetter(name: string): string {
+  return `import OpenAI from 'openai';
+import { getConfig } from './config';
+const client = new OpenAI();
+export async function ${name}(diff: string) {
+  const model = getConfig<string>('model');
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: diff }] });
+}`;
+}
+
 runAnalyzerTests('model resolution (openai SDK)', openaiAnalyzer, {
   valid: [],
   invalid: [
@@ -45,12 +66,7 @@ export async function other(prompt: string, model: Mode) {
     {
       name: "a settings getter asked for the model (`getConfig<string>('model')`) over a store merged at run time: the app's default config gives it; a getter of another key says nothing",
       files: {
-        'src/config.ts': `const defaultConfig = { model: 'gpt-4o-mini', temperature: 0.5 };
-export function getConfig<T>(key: string): T {
-  const stored = JSON.parse(process.env.STORED_CONFIG ?? '{}');
-  return { ...defaultConfig, ...stored }[key];
-}
-`,
+        'src/config.ts': settingsGetterModule('gpt-4o-mini'),
       },
       code: `import OpenAI from 'openai';
 import { getConfig } from './config';
@@ -70,39 +86,17 @@ export async function other(diff: string) {
     {
       name: "the app's default settings giving the model field a backend's name (`model: 'textgen_webui'`, not shaped like a model id): no guess",
       files: {
-        'src/config.ts': `const defaultConfig = { model: 'textgen_webui', temperature: 0.5 };
-export function getConfig<T>(key: string): T {
-  const stored = JSON.parse(process.env.STORED_CONFIG ?? '{}');
-  return { ...defaultConfig, ...stored }[key];
-}
-`,
+        'src/config.ts': settingsGetterModule('textgen_webui'),
       },
-      code: `import OpenAI from 'openai';
-import { getConfig } from './config';
-const client = new OpenAI();
-export async function suggest(diff: string) {
-  const model = getConfig<string>('model');
-  return client.chat.completions.create({ model, messages: [{ role: 'user', content: diff }] });
-}`,
+      code: modelFromSettingsGetter('suggest'),
       calls: [{ line: 6, model: null }],
     },
     {
       name: "the app's default settings giving a versioned id of a family no word list names (`abab5.5-chat`): the guess is kept",
       files: {
-        'src/config.ts': `const defaultConfig = { model: 'abab5.5-chat' };
-export function getConfig<T>(key: string): T {
-  const stored = JSON.parse(process.env.STORED_CONFIG ?? '{}');
-  return { ...defaultConfig, ...stored }[key];
-}
-`,
+        'src/config.ts': settingsGetterModule('abab5.5-chat'),
       },
-      code: `import OpenAI from 'openai';
-import { getConfig } from './config';
-const client = new OpenAI();
-export async function summarize(diff: string) {
-  const model = getConfig<string>('model');
-  return client.chat.completions.create({ model, messages: [{ role: 'user', content: diff }] });
-}`,
+      code: modelFromSettingsGetter('summarize'),
       calls: [{ line: 6, model: 'abab5.5-chat', modelSource: 'config' }],
     },
     {
