@@ -280,7 +280,10 @@ const USERSCRIPT_REQUEST = /^(?:GM_xmlhttpRequest|GM\.xmlHttpRequest)$/;
 const GLOBAL_FETCH = /^(?:globalThis|global|window|self)\.fetch$/;
 
 /** Packages whose export is called like fetch (`ofetch(url, { method, body })`, its `$fetch` too; ofetch sends an object body as JSON). */
-const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source', 'ofetch']);
+/** Packages whose `fetch` is called as the global one is (Tauri's HTTP client too: `fetch(url, { method, body: Body.json(payload) })`). */
+const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source', 'ofetch', '@tauri-apps/api/http', '@tauri-apps/plugin-http']);
+/** What turns a body object into what is sent: `JSON.stringify(payload)`, and Tauri's `Body.json(payload)`. */
+const SERIALIZER = /^(?:JSON\.stringify|Body\.json)$/;
 const CLIENT_PACKAGES = new Set(['axios', 'ky', 'got', 'redaxios']);
 
 /** A google-auth-library client (`AuthClient`, `OAuth2Client`, `GoogleAuth`'s `getClient()`), which signs and sends requests itself. */
@@ -1262,7 +1265,7 @@ function composesBody(inner: CallExpression, context: AnalyzerContext): boolean 
   const body = firstProperty(options, BODY_FIELDS, context.modules);
   if (!body) return false;
   const value = traceValue(body, context.modules);
-  const sent = Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' ? value.getArguments()[0] : value;
+  const sent = Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText()) ? value.getArguments()[0] : value;
   const object = sent && resolveObjectLiteral(sent, context.modules);
   return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperties().some((property) => !Node.isSpreadAssignment(property));
 }
@@ -1427,7 +1430,7 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
   const parameters = parameterNames(fn);
   shape = { parameters, urlIndex: forwardedUrl(fn, context)?.urlIndex ?? 0 };
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (inner.getExpression().getText() === 'JSON.stringify' && shape.bodyIndex === undefined) {
+    if (SERIALIZER.test(inner.getExpression().getText()) && shape.bodyIndex === undefined) {
       const index = parameters.indexOf(inner.getArguments()[0]?.getText() ?? '');
       if (index > 0) shape.bodyIndex = index;
       continue;
@@ -2448,7 +2451,7 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: 
     return (endpoint === 'chat' ? objects.find((object) => CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) : undefined) ?? objects[0];
   }
   const value = traceValue(body, context.modules);
-  if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify') {
+  if (Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText())) {
     const argument = value.getArguments()[0];
     return argument && depth === 0 ? bodyObject(argument, context, depth + 1, endpoint) : resolveObjectLiteral(argument, context.modules);
   }
@@ -2513,7 +2516,7 @@ function returnedBody(returned: Node, context: AnalyzerContext, endpoint: Endpoi
   const object = resolveObjectLiteral(returned, context.modules);
   if (object || depth >= 2) return object;
   const value = unwrapExpression(returned);
-  const serialized = Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' ? value.getArguments()[0] : value;
+  const serialized = Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText()) ? value.getArguments()[0] : value;
   if (!serialized) return undefined;
   return resolveObjectLiteral(serialized, context.modules) ?? builtBody(unwrapExpression(serialized), context, endpoint, depth + 1);
 }
@@ -2524,7 +2527,7 @@ function returnedBody(returned: Node, context: AnalyzerContext, endpoint: Endpoi
  */
 function fieldAssignedBeforeRequest(body: Node, call: RequestSite, field: string, context: AnalyzerContext): Node | undefined {
   const sent = unwrapExpression(body);
-  const posted = Node.isCallExpression(sent) && sent.getExpression().getText() === 'JSON.stringify' ? sent.getArguments()[0] : sent;
+  const posted = Node.isCallExpression(sent) && SERIALIZER.test(sent.getExpression().getText()) ? sent.getArguments()[0] : sent;
   const target = posted && unwrapExpression(posted);
   if (!target || !Node.isIdentifier(target)) return undefined;
   // The function that holds the object (the request may sit in a callback inside it: `retry(async () => fetch(...))`).
@@ -2576,7 +2579,7 @@ function declaredPropertyNames(name: Node, context: AnalyzerContext): Set<string
  */
 function declaresOllamaBody(body: Node | undefined, context: AnalyzerContext): boolean {
   let value = body && unwrapExpression(body);
-  if (value && Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' && value.getArguments()[0]) value = unwrapExpression(value.getArguments()[0]);
+  if (value && Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText()) && value.getArguments()[0]) value = unwrapExpression(value.getArguments()[0]);
   const declared = value && Node.isIdentifier(value) ? declaredPropertyNames(value, context) : undefined;
   return !!declared?.has('model') && OLLAMA_BODY_FIELDS.some((name) => declared.has(name));
 }
@@ -2594,7 +2597,7 @@ function hasOllamaBody(body: Node | undefined, context: AnalyzerContext): boolea
  */
 function handedBodyModel(body: Node, context: AnalyzerContext): string | undefined {
   let value = unwrapExpression(body);
-  if (Node.isCallExpression(value) && value.getExpression().getText() === 'JSON.stringify' && value.getArguments()[0]) value = unwrapExpression(value.getArguments()[0]);
+  if (Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText()) && value.getArguments()[0]) value = unwrapExpression(value.getArguments()[0]);
   if (!Node.isIdentifier(value)) return undefined;
   const declaration = findDeclaration(value, context.modules);
   return declaration && Node.isParameterDeclaration(declaration) ? `${value.getText()}.model` : undefined;

@@ -535,6 +535,11 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
   if (!Node.isIdentifier(node)) return undefined;
   const declaration = findDeclaration(node, modules);
   if (!declaration) return undefined;
+  // `class NoStainlessOpenAI extends OpenAI` (overriding how requests are built, not where they go): the SDK's client.
+  if (Node.isClassDeclaration(declaration)) {
+    const heritage = declaration.getExtends();
+    return heritage ? classOrigin(heritage.getExpression(), modules, depth + 1) : undefined;
+  }
   const specifier = importSpecifierOf(declaration);
   if (specifier) {
     const importedName = Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration) ? declaration.getName() : 'default';

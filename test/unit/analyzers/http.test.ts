@@ -382,6 +382,11 @@ export async function autocomplete(endpoint: string, prefix: string, suffix: str
       calls: [{ line: 4, provider: 'moonshot', endpoint: 'chat', model: 'moonshot-v1-8k' }, { line: 5, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' }],
     },
     {
+      name: "a Tauri app's requests through Tauri's HTTP client (`fetch` from '@tauri-apps/api/http', the body serialized with `Body.json(payload)`) to a configured endpoint",
+      code: `import { fetch, Body } from '@tauri-apps/api/http';\nexport async function translate(text: string, config: { requestPath: string; model: string }) {\n  const body = { model: config.model, messages: [{ role: 'system', content: 'Translate into French.' }, { role: 'user', content: text }] };\n  return fetch(config.requestPath, { method: 'POST', body: Body.json(body) });\n}`,
+      calls: [{ line: 4, provider: 'openai-compatible', endpoint: 'chat', promptIncludes: ['Translate into French'], evidenceIncludes: ['the URL is configured; the body is a chat request (model and messages)'] }],
+    },
+    {
       name: "a Zotero plugin's requests through Zotero's own HTTP client (`Zotero.HTTP.request(method, url, options)`, a global)",
       code: `declare const Zotero: { HTTP: { request(method: string, url: string, options: object): Promise<unknown> }; Prefs: { get(key: string): unknown } };\nexport async function ask(text: string) {\n  const api = Zotero.Prefs.get('gpt.api') as string;\n  await Zotero.HTTP.request('POST', \`\${api}/v1/chat/completions\`, { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] }), responseType: 'text' });\n  return Zotero.HTTP.request('POST', 'https://api.openai.com/v1/embeddings', { body: JSON.stringify({ model: 'text-embedding-3-small', input: [text] }) });\n}`,
       calls: [{ line: 4, method: 'Zotero.HTTP.request /v1/chat/completions', endpoint: 'chat', model: 'gpt-4o-mini' }, { line: 5, provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' }],

@@ -911,6 +911,19 @@ export class Assistant extends OpenAI {
       ],
     },
     {
+      name: "an instance of the app's subclass of the SDK client (`new NoStainlessOpenAI({ baseURL })`, overriding how requests are built) is the SDK's client, at the base it is given",
+      files: { 'src/NoStainlessOpenAI.ts': `import OpenAI from 'openai';\nexport class NoStainlessOpenAI extends OpenAI {\n  override buildRequest(...args: Parameters<OpenAI['buildRequest']>) { return super.buildRequest(...args); }\n}\n` },
+      code: `import { NoStainlessOpenAI } from './NoStainlessOpenAI';
+export class OllamaProvider {
+  private client = new NoStainlessOpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: 'ollama', dangerouslyAllowBrowser: true });
+  async getEmbedding(model: string, text: string) {
+    const embedding = await this.client.embeddings.create({ model, input: text, encoding_format: 'float' });
+    return embedding.data[0].embedding;
+  }
+}`,
+      calls: [{ line: 5, method: 'embeddings.create', provider: 'ollama', endpoint: 'embedding' }],
+    },
+    {
       name: 'a client passed in through a constructor, a setter method and a set accessor',
       code: `import OpenAI from 'openai';
 export class Translator {
