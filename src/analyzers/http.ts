@@ -568,6 +568,27 @@ function prefixedUrl(base: string | undefined, path: string): string {
 }
 
 /**
+ * A fetch's options as an object literal: written out or held in a constant, or returned by the app's builder
+ * (`const initOptions = generatePayload(apiKey, messages)` returning `({ method: 'POST', body: JSON.stringify({...}) })`).
+ */
+function fetchOptions(options: Node, context: AnalyzerContext): Node | undefined {
+  const written = resolveObjectLiteral(options, context.modules);
+  if (written) return written;
+  const held = unwrapExpression(options);
+  const declaration = Node.isIdentifier(held) ? findDeclaration(held, context.modules) : undefined;
+  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : Node.isCallExpression(held) ? held : undefined;
+  const built = initializer && unwrapExpression(initializer);
+  if (!built || !Node.isCallExpression(built)) return undefined;
+  const entered = enterCall(built, context.modules);
+  if (!entered) return undefined;
+  try {
+    return entered.returns.map((returned) => resolveObjectLiteral(returned, context.modules)).find((object) => object !== undefined);
+  } finally {
+    entered.release();
+  }
+}
+
+/**
  * A fetch's request from its URL and options; `sendsNoBody` when the options are an object literal with no body (or
  * `body: null`) and nothing spread in, or when they delete the resource (`method: 'DELETE'`, a conversation removed).
  */
@@ -1029,17 +1050,17 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && GLOBAL_FETCH.test(callee.getText()))) {
     if (Node.isIdentifier(callee) && !isFetch(callee, context)) {
       const factory = factoryFetch(callee, context);
-      if (factory) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `fetch(): the fetch the app's ${factory}() returns`);
+      if (factory) return fetchRequest(first, second && fetchOptions(second, context), `fetch(): the fetch the app's ${factory}() returns`);
       return followWrappers ? wrapperRequest(call, callee, context) : undefined;
     }
-    return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), 'fetch()');
+    return fetchRequest(first, second && fetchOptions(second, context), 'fetch()');
   }
   const alias = Node.isIdentifier(callee) || isThisMember(callee) ? fetchAlias(callee, context) : undefined;
-  if (alias) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}(): the global fetch unless the caller injects its own (${alias})`);
+  if (alias) return fetchRequest(first, second && fetchOptions(second, context), `${calleeName}(): the global fetch unless the caller injects its own (${alias})`);
   const factory = Node.isIdentifier(callee) ? factoryFetch(callee, context) : undefined;
-  if (factory) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}(): the fetch the app's ${factory}() returns`);
+  if (factory) return fetchRequest(first, second && fetchOptions(second, context), `${calleeName}(): the fetch the app's ${factory}() returns`);
   const binding = Node.isIdentifier(callee) ? importBindingOf(callee, context.modules) : undefined;
-  if (binding && FETCH_PACKAGES.has(binding.packageName)) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${calleeName}() from ${binding.packageName}`);
+  if (binding && FETCH_PACKAGES.has(binding.packageName)) return fetchRequest(first, second && fetchOptions(second, context), `${calleeName}() from ${binding.packageName}`);
   // `got(url, { method: 'POST', json })`, `ky(url, { json })`, `axios(url, { method: 'post', data })`.
   if (binding && CLIENT_PACKAGES.has(binding.packageName) && second && !Node.isObjectLiteralExpression(unwrapExpression(first ?? second))) {
     const options = resolveObjectLiteral(second, context.modules);
@@ -1092,7 +1113,7 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     return { client: `${module}.request`, url: first, urlText: first && nodeRequestUrl(first, module, context), body: writtenBody(call), evidence: [`${module}.request() from Node's ${module} module`] };
   }
   // `customFetch(requestOptions)(url, init)`: the fetch the app's factory returns (its options patched in), called at once.
-  if (Node.isCallExpression(callee)) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${callee.getExpression().getText().slice(0, 40)}(...)(): the fetch the app's factory returns`);
+  if (Node.isCallExpression(callee)) return fetchRequest(first, second && fetchOptions(second, context), `${callee.getExpression().getText().slice(0, 40)}(...)(): the fetch the app's factory returns`);
   const wrapped = followWrappers ? wrapperRequest(call, callee, context) : undefined;
   if (wrapped) return wrapped;
   const inherited = Node.isPropertyAccessExpression(callee) ? packageClientMethodRequest(call, callee, context) : undefined;
@@ -1100,7 +1121,7 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   // `chatGPTClient.fetch(url, init)`: an app object's fetch-like method that hands the request to a requester chosen at
   // run time (the page's fetch or a proxy tab's), so no wrapper is seen forwarding it. Kept only when the URL is an
   // LLM endpoint's (the rules decide below).
-  if (Node.isPropertyAccessExpression(callee) && calleeName === 'fetch' && appFetchMethod(callee, context)) return fetchRequest(first, second && resolveObjectLiteral(second, context.modules), `${callee.getText().slice(0, 60)}(): the app's fetch-like method`);
+  if (Node.isPropertyAccessExpression(callee) && calleeName === 'fetch' && appFetchMethod(callee, context)) return fetchRequest(first, second && fetchOptions(second, context), `${callee.getText().slice(0, 60)}(): the app's fetch-like method`);
   return undefined;
 }
 

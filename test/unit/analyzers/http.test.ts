@@ -382,6 +382,12 @@ export async function autocomplete(endpoint: string, prefix: string, suffix: str
       calls: [{ line: 4, provider: 'moonshot', endpoint: 'chat', model: 'moonshot-v1-8k' }, { line: 5, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' }],
     },
     {
+      name: "fetch's options returned by the app's builder in another module (`const initOptions = generatePayload(apiKey, messages)`): the model in the body it serializes",
+      files: { 'src/utils/openAI.ts': `export const generatePayload = (apiKey: string, messages: { role: string; content: string }[]): RequestInit => ({\n  headers: { 'Content-Type': 'application/json', Authorization: \`Bearer \${apiKey}\` },\n  method: 'POST',\n  body: JSON.stringify({ model: 'gpt-3.5-turbo', messages, temperature: 0.6, stream: true }),\n});\n` },
+      code: `import { generatePayload } from './utils/openAI';\nexport async function post(request: Request) {\n  const { messages } = await request.json();\n  const baseUrl = (process.env.OPENAI_API_BASE_URL || 'https://api.openai.com').trim().replace(/\\/$/, '');\n  const initOptions = generatePayload(process.env.OPENAI_API_KEY ?? '', messages);\n  return fetch(\`\${baseUrl}/v1/chat/completions\`, initOptions);\n}`,
+      calls: [{ line: 6, provider: 'openai', endpoint: 'chat', model: 'gpt-3.5-turbo', features: { streaming: true } }],
+    },
+    {
       name: "a Tauri app's requests through Tauri's HTTP client (`fetch` from '@tauri-apps/api/http', the body serialized with `Body.json(payload)`) to a configured endpoint",
       code: `import { fetch, Body } from '@tauri-apps/api/http';\nexport async function translate(text: string, config: { requestPath: string; model: string }) {\n  const body = { model: config.model, messages: [{ role: 'system', content: 'Translate into French.' }, { role: 'user', content: text }] };\n  return fetch(config.requestPath, { method: 'POST', body: Body.json(body) });\n}`,
       calls: [{ line: 4, provider: 'openai-compatible', endpoint: 'chat', promptIncludes: ['Translate into French'], evidenceIncludes: ['the URL is configured; the body is a chat request (model and messages)'] }],
