@@ -7,6 +7,7 @@ import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith }
 import { validatedReplyOf } from './validatedReply';
 import { isSettingsDefaultRef } from './modelValue';
 import { vendorOfModel, vendorOfProvider } from './modelVendors';
+import { isConstDeclaration } from './resolve';
 
 /** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
 export const IMAGE_EDIT_INPUT = 'images: an image edit sends the image it edits (and any reference images) with the prompt';
@@ -129,7 +130,7 @@ export function disabledBranch(request: Node): string | undefined {
 
 function isModuleFalseConstant(name: string, sourceFile: import('ts-morph').SourceFile): boolean {
   const declaration = sourceFile.getVariableDeclaration(name);
-  return declaration?.getVariableStatement()?.getDeclarationKind() === 'const' && declaration.getInitializer()?.getKind() === SyntaxKind.FalseKeyword;
+  return declaration !== undefined && isConstDeclaration(declaration.compilerNode) && declaration.getInitializer()?.getKind() === SyntaxKind.FalseKeyword;
 }
 
 /**

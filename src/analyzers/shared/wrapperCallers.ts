@@ -350,8 +350,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         }
         const addCallerAt = (site: CallExpression, outerCall: CallExpression | undefined): void => {
           // A call in a local function nothing calls never runs: no site (and no caller search above it).
-          if (neverCalledLocalFunction(site) || disabledBranch(site)) return;
-          if (uiTrigger(site)) return;
+          // Nor does one under a switch set to false; a markup control only re-runs the feature it calls.
+          if (neverCalledLocalFunction(site) || disabledBranch(site) || uiTrigger(site)) return;
           // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
           // site already: the app's helper of the same name is another implementation picked by configuration.
           const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());
@@ -1164,6 +1164,13 @@ function isRegisteredHandler(fn: Node): boolean {
  * `html\`<button @click=${() => chat(message)}>\`` (lit) or `<button onClick={() => chat(message)}>` in JSX: a handler bound in
  * the markup a function renders. Rendering binds it; the request runs when the user clicks, not when the function is called.
  */
+function isMarkupHandler(fn: Node): boolean {
+  const holder = fn.getParent();
+  if (!holder) return false;
+  if (Node.isJsxExpression(holder)) return Node.isJsxAttribute(holder.getParent());
+  return Node.isTemplateSpan(holder) && Node.isTaggedTemplateExpression(holder.getParent()?.getParent());
+}
+
 /**
  * `onSubmit={(question) => chats.ask(question, model)}`: a markup handler handing the helper only values it already has
  * (the handler's parameter, the component's state) is a control that runs the feature, not a feature of its own; the
@@ -1176,13 +1183,6 @@ function uiTrigger(site: CallExpression): boolean {
     const value = unwrapExpression(argument);
     return Node.isIdentifier(value) || Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value);
   });
-}
-
-function isMarkupHandler(fn: Node): boolean {
-  const holder = fn.getParent();
-  if (!holder) return false;
-  if (Node.isJsxExpression(holder)) return Node.isJsxAttribute(holder.getParent());
-  return Node.isTemplateSpan(holder) && Node.isTaggedTemplateExpression(holder.getParent()?.getParent());
 }
 
 /**
