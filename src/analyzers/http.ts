@@ -2459,6 +2459,15 @@ function sameUrl(node: Node): Node | undefined {
 /** Fields holding a chat request's input: a body with one is the chat body among a variable's values. */
 const CHAT_INPUT_FIELDS = ['messages', 'contents'];
 
+function carriesChatInput(object: Node, context: AnalyzerContext): boolean {
+  return CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules));
+}
+
+/** Of the bodies a request may send, the one carrying chat input for a chat URL, else the first. */
+function chatInputFirst(objects: readonly Node[], endpoint: Endpoint | undefined, context: AnalyzerContext): Node | undefined {
+  return (endpoint === 'chat' ? objects.find((object) => carriesChatInput(object, context)) : undefined) ?? objects[0];
+}
+
 /**
  * The JSON body object: `JSON.stringify({...})`, a constant holding it, or the object itself (axios). A `let` assigned
  * a body per branch (`if (isImage) payload = { prompt, ... } else payload = { messages, ... }`) posted to a chat URL:
@@ -2469,7 +2478,7 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: 
   const chosen = unwrapExpression(body);
   if (Node.isConditionalExpression(chosen)) {
     const objects = [chosen.getWhenTrue(), chosen.getWhenFalse()].map((branch) => bodyObject(branch, context, depth, endpoint)).filter((object): object is Node => object !== undefined);
-    return (endpoint === 'chat' ? objects.find((object) => CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) : undefined) ?? objects[0];
+    return chatInputFirst(objects, endpoint, context);
   }
   const value = traceValue(body, context.modules);
   if (Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText())) {
@@ -2489,7 +2498,7 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: 
   for (const passed of valueExpressions(body, context.modules)) {
     const object = bodyObject(passed, context, depth + 1);
     if (!object) continue;
-    if (endpoint !== 'chat' || CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) return object;
+    if (endpoint !== 'chat' || carriesChatInput(object, context)) return object;
     first ??= object;
   }
   return first ?? found;
@@ -2506,7 +2515,7 @@ function builtBody(value: Node, context: AnalyzerContext, endpoint: Endpoint | u
   if (entered) {
     try {
       const objects = entered.returns.map((returned) => returnedBody(passedFor(returned, value) ?? returned, context, endpoint, depth)).filter((object): object is Node => object !== undefined);
-      const chosen = (endpoint === 'chat' ? objects.find((object) => CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules))) : undefined) ?? objects[0];
+      const chosen = chatInputFirst(objects, endpoint, context);
       if (chosen) return chosen;
     } finally {
       entered.release();
