@@ -371,7 +371,12 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
   seen.add(key);
   if (exportedName === 'default') {
     const assignment = sourceFile.getExportAssignment((a) => !a.isExportEquals());
-    if (assignment) return assignment.getExpression();
+    if (assignment) {
+      // `const generateCompletion = async (...) => {...}; export default generateCompletion`: the declaration, as a named
+      // export gives it (an import of it is bound to the function its const holds).
+      const expression = assignment.getExpression();
+      return (Node.isIdentifier(expression) && findDeclaration(expression, modules, depth + 1)) || expression;
+    }
   }
   // Read on the compiler's nodes, wrapping only what is returned or followed: a module is asked for each name it exports.
   const compilerFile = sourceFile.compilerNode;

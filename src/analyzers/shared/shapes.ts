@@ -89,7 +89,44 @@ function elementShapes(access: import('ts-morph').ElementAccessExpression, modul
     if (!Node.isObjectLiteralExpression(shape.node)) continue;
     for (const property of shape.node.getProperties()) if (Node.isPropertyAssignment(property)) shapes.push(...shapesOf(property.getInitializerOrThrow(), modules, depth + 1));
   }
-  return shapes;
+  return shapes.length > 0 ? shapes : elementsOf(owner, modules, depth + 1);
+}
+
+/** Array methods that hand back one of the array's elements (`providers.find(...)`, `queue.shift()`). */
+const ELEMENT_RETURNING_METHODS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+
+/**
+ * What an array's elements may be: `providers` declared `EmbeddingProvider[]` (or `Array<T>`, `ReadonlyArray<T>`), the
+ * value of a call whose function declares it returns one (`Promise<EmbeddingProvider[]>`), or an array literal's members.
+ * Read for `providers[0]`, `providers.find(...)` and `for (const provider of providers)`.
+ */
+function elementsOf(array: Node, modules: ModuleLoader, depth: number): Shape[] {
+  if (depth > MAX_SHAPE_DEPTH) return cutShort([]);
+  const value = unwrapExpression(array);
+  if (Node.isArrayLiteralExpression(value)) return value.getElements().flatMap((element) => shapesOf(element, modules, depth + 1));
+  if (Node.isCallExpression(value)) {
+    const declared = functionOf(value.getExpression(), modules, depth + 1)?.getReturnTypeNode?.();
+    return declared ? elementTypeShapes(declared, modules, depth + 1) : [];
+  }
+  if (!Node.isIdentifier(value)) return [];
+  const declaration = findDeclaration(value, modules);
+  if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return [];
+  const typeNode = declaration.getTypeNode();
+  if (typeNode) return elementTypeShapes(typeNode, modules, depth + 1);
+  const initializer = declaration.getInitializer();
+  return initializer ? elementsOf(initializer, modules, depth + 1) : [];
+}
+
+/** The shapes of an array type's element, through `Promise<...>` and parentheses. */
+function elementTypeShapes(typeNode: Node, modules: ModuleLoader, depth: number): Shape[] {
+  if (Node.isParenthesizedTypeNode(typeNode)) return elementTypeShapes(typeNode.getTypeNode(), modules, depth + 1);
+  if (Node.isArrayTypeNode(typeNode)) return typeShapes(typeNode.getElementTypeNode(), modules, depth + 1);
+  if (!Node.isTypeReference(typeNode)) return [];
+  const name = typeNode.getTypeName().getText();
+  const first = typeNode.getTypeArguments()[0];
+  if (!first) return [];
+  if (name === 'Promise') return elementTypeShapes(first, modules, depth + 1);
+  return name === 'Array' || name === 'ReadonlyArray' ? typeShapes(first, modules, depth + 1) : [];
 }
 
 /** Types whose values a string key reads (`Record<K, V>`): the second type argument. */
@@ -101,6 +138,10 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
   if (Node.isClassDeclaration(declaration)) return [{ node: declaration, made: false }];
   // `const Providers = require('./providers')` of a `module.exports = { ... }`: the exported value itself.
   if (Node.isExpression(declaration) && declaration !== identifier) return shapesOf(declaration, modules, depth + 1);
+  // `for (const provider of providers)`: the lookup answers with the loop's declaration list.
+  const loop = Node.isVariableDeclarationList(declaration) ? declaration.getParent() : undefined;
+  // A destructured element (`for (const { model } of configs)`) is a member of one, not the element.
+  if (loop && Node.isForOfStatement(loop) && Node.isVariableDeclarationList(declaration) && declaration.getDeclarations().some((variable) => Node.isIdentifier(variable.getNameNode()) && variable.getName() === identifier.getText())) return elementsOf(loop.getExpression(), modules, depth + 1);
   if (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
     const typeNode = declaredType(declaration);
     const initializer = declaration.getInitializer();
@@ -335,6 +376,11 @@ function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
   if (stored) return stored;
   const memoized = memoizedValueFactory(call);
   if (memoized) return returnsOf(memoized).flatMap((returned) => shapesOf(returned, modules, depth + 1));
+  const callee = unwrapExpression(call.getExpression());
+  if (Node.isPropertyAccessExpression(callee) && ELEMENT_RETURNING_METHODS.has(callee.getName())) {
+    const elements = elementsOf(callee.getExpression(), modules, depth + 1);
+    if (elements.length > 0) return elements;
+  }
   const factory = functionOf(call.getExpression(), modules, depth);
   if (!factory) return typedCalleeShapes(call.getExpression(), modules, depth);
   const declared = factory.getReturnTypeNode?.();
@@ -479,6 +525,10 @@ export function functionOf(callee: Node, modules: ModuleLoader, depth = 0): Func
       if (member && Node.isMethodDeclaration(member)) return member;
       const value = member && Node.isPropertyAssignment(member) ? unwrapExpression(member.getInitializerOrThrow()) : undefined;
       if (value && (Node.isArrowFunction(value) || Node.isFunctionExpression(value))) return value;
+      // `export default { getEnabledEmbeddingProviders }`: the function the property names.
+      const named = member && Node.isShorthandPropertyAssignment(member) ? member.getNameNode() : value && Node.isIdentifier(value) ? value : undefined;
+      const found = named && functionOf(named, modules, depth + 1);
+      if (found) return found;
     }
   }
   return undefined;
@@ -703,6 +753,57 @@ export function supertypesOf(cls: Node, modules: ModuleLoader): Node[] {
   };
   add(cls, 0);
   return found;
+}
+
+/**
+ * Whether a class meets an interface of the app's without naming it: every member the interface (and those it extends)
+ * requires is one the class or a superclass declares, by name. TypeScript checks structure, so an app's providers often
+ * skip `implements` (Trilium's `BaseEmbeddingProvider` meets `EmbeddingProvider`, which its registry hands out).
+ * An interface requiring fewer than MIN_STRUCTURAL_MEMBERS says too little: a one-method `StreamingModel { stream }` is met
+ * by the gateway under the adapter that names it, and the chain would skip the adapter.
+ */
+export function meetsInterface(cls: Node, contract: Node, modules: ModuleLoader): boolean {
+  if (!Node.isInterfaceDeclaration(contract)) return false;
+  const key = `${contract.getSourceFile().getFilePath()}:${contract.getStart()}`;
+  let answers = structuralAnswers.get(cls);
+  if (!answers) structuralAnswers.set(cls, (answers = new Map()));
+  const known = answers.get(key);
+  if (known !== undefined) return known;
+  const required = requiredMemberNames(contract, modules);
+  const declared = new Set(lineageOf(cls, modules).flatMap(memberNamesOfClass));
+  const meets = required.size >= MIN_STRUCTURAL_MEMBERS && [...required].every((name) => declared.has(name));
+  answers.set(key, meets);
+  return meets;
+}
+
+/** Members an interface must require before a class meeting them all is taken for one of its implementations. */
+const MIN_STRUCTURAL_MEMBERS = 2;
+
+const structuralAnswers = new WeakMap<Node, Map<string, boolean>>();
+
+/** The names an interface and the interfaces it extends require (members without `?`); an index signature requires none. */
+function requiredMemberNames(contract: Node, modules: ModuleLoader): Set<string> {
+  const names = new Set<string>();
+  for (const type of supertypesOf(contract, modules)) {
+    if (!Node.isInterfaceDeclaration(type)) continue;
+    for (const member of type.getMembers()) {
+      if ((Node.isPropertySignature(member) || Node.isMethodSignature(member)) && !member.hasQuestionToken()) names.add(member.getName());
+    }
+  }
+  return names;
+}
+
+/** The members a class declares by name: methods, properties, accessors and constructor parameter properties. */
+function memberNamesOfClass(cls: Node): string[] {
+  if (!(Node.isClassDeclaration(cls) || Node.isClassExpression(cls))) return [];
+  const names: string[] = [];
+  for (const member of cls.getMembers()) {
+    if (Node.isMethodDeclaration(member) || Node.isPropertyDeclaration(member) || Node.isGetAccessorDeclaration(member) || Node.isSetAccessorDeclaration(member)) names.push(member.getName());
+  }
+  for (const constructor of cls.getConstructors()) {
+    for (const parameter of constructor.getParameters()) if (parameter.isParameterProperty()) names.push(parameter.getName());
+  }
+  return names;
 }
 
 /** Lineages asked for during one search; a class node's chain does not change while its file is parsed. */

@@ -11,7 +11,7 @@ import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, instanceMemberClientOrigin, resolveClientOrigin } from './clients';
 import { callsMatching, wrapCompilerNode } from './calls';
-import { functionTypeReturn, lineageOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
+import { functionTypeReturn, lineageOf, meetsInterface, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp, TYPE_ARGUMENTS } from '../../model/regExp';
 import { CONNECTION_SETTING_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
@@ -891,9 +891,13 @@ function namesParameter(node: Node | undefined, parameters: ReadonlySet<string>,
   return !!value && Node.isIdentifier(value) && parameters.has(value.getText());
 }
 
-/** A property of an object literal that hands a parameter on: `{ messages }`, `{ input: text }`, `{ ...options }`. */
+/** A property of an object literal that hands a parameter (or a member of one) on: `{ messages }`, `{ input: text }`, `{ messages: prompt.messages }`, `{ ...options }`. */
 function handsOnParameter(property: Node, parameters: ReadonlySet<string>, isParameter: (node: Node | undefined) => boolean): boolean {
-  return (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isPropertyAssignment(property) && isParameter(property.getInitializer())) || (Node.isSpreadAssignment(property) && isParameter(property.getExpression()));
+  if (Node.isPropertyAssignment(property)) {
+    const value = property.getInitializer();
+    return isParameter(value) || (!!value && isParameterPart(value, isParameter));
+  }
+  return (Node.isShorthandPropertyAssignment(property) && parameters.has(property.getName())) || (Node.isSpreadAssignment(property) && isParameter(property.getExpression()));
 }
 
 /**
@@ -1641,7 +1645,8 @@ const MAX_SPREAD_HOPS = 2;
 /**
  * Whether a method call on a value of this shape may run the helper: an instance of a class that
  * has the helper's method (its own or inherited); a value declared with a type the helper's class
- * or literal implements (any implementation may be behind it), or with a subclass of the helper's
+ * or literal implements (any implementation may be behind it), or with an interface listing the method that the class
+ * meets without naming it (meetsInterface), or with a subclass of the helper's
  * class that inherits it; an object literal (or one spread into it) or factory holding the helper.
  */
 function reaches(shape: Shape, helper: Helper, modules: ModuleLoader, spreads = 0): boolean {
@@ -1650,7 +1655,14 @@ function reaches(shape: Shape, helper: Helper, modules: ModuleLoader, spreads = 
   if (Node.isObjectLiteralExpression(node)) return contains(node, helper.fn) || holdsByName(node, helper, modules) || (spreads < MAX_SPREAD_HOPS && node.getProperties().some((property) => Node.isSpreadAssignment(property) && shapesOf(property.getExpression(), modules).some((spread) => reaches(spread, helper, modules, spreads + 1))));
   if (shape.made) return !!helper.ownerClass && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
   if (helper.types.some((type) => sameNode(type, node))) return true;
+  // A helper whose types were set aside (a handler the user's subscription serves) is not reached through one met by structure either.
+  if (helper.ownerClass && helper.types.length > 0 && Node.isInterfaceDeclaration(node) && declaresMember(node, helper.name) && meetsInterface(helper.ownerClass, node, modules)) return true;
   return !!helper.ownerClass && (Node.isClassDeclaration(node) || Node.isClassExpression(node)) && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
+}
+
+/** Whether an interface itself lists a member of this name (`generateEmbeddings(text: string): Promise<Float32Array>`). */
+function declaresMember(contract: import('ts-morph').InterfaceDeclaration, name: string): boolean {
+  return contract.getMembers().some((member) => (Node.isMethodSignature(member) || Node.isPropertySignature(member)) && member.getName() === name);
 }
 
 /**

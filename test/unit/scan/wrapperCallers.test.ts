@@ -3830,3 +3830,109 @@ export async function answer() {
     ],
   },
 ]);
+
+/** An app's embedding providers: an interface of several members, and a base class that meets it without naming it. */
+const STRUCTURAL_PROVIDERS: Record<string, string> = {
+  'src/embeddingProvider.ts': `export interface EmbeddingProvider {
+  name: string;
+  embed(text: string): Promise<number[]>;
+}
+`,
+  'src/baseProvider.ts': `export abstract class BaseProvider {
+  readonly name: string = 'base';
+  abstract embed(text: string): Promise<number[]>;
+}
+`,
+  'src/openaiProvider.ts': `import OpenAI from 'openai';
+import { BaseProvider } from './baseProvider';
+const client = new OpenAI();
+export class OpenAIProvider extends BaseProvider {
+  async embed(text: string) {
+    const response = await client.embeddings.create({ model: 'text-embedding-3-small', input: text });
+    return response.data[0].embedding;
+  }
+}
+`,
+  'src/registry.ts': `import type { EmbeddingProvider } from './embeddingProvider';
+import { OpenAIProvider } from './openaiProvider';
+const providers: EmbeddingProvider[] = [new OpenAIProvider()];
+export async function enabledProviders(): Promise<EmbeddingProvider[]> {
+  return providers;
+}
+export default { enabledProviders };
+`,
+};
+
+runScanCases('wrapper callers through values a registry hands out (arrays of an interface, a class meeting it by structure, a default-exported const)', [
+  {
+    name: "a provider taken from a registry's array (`providers[0]`, `providers.find(...)`, `for (const provider of ...)`) declared with an interface that the helper's base class meets without `implements`: each call reaches the helper",
+    files: {
+      ...STRUCTURAL_PROVIDERS,
+      'src/search.ts': `import registry from './registry';
+export async function searchNotes(query: string) {
+  const providers = await registry.enabledProviders();
+  const provider = providers.find((candidate) => candidate.name === 'openai') ?? providers[0];
+  return provider.embed(query);
+}
+`,
+      'src/indexer.ts': `import registry from './registry';
+export async function indexNote(title: string, body: string) {
+  for (const provider of await registry.enabledProviders()) {
+    await provider.embed(title + '\\n' + body);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/indexer.ts', line: 4, kind: 'wrapper-caller', via: 'src/openaiProvider.ts:6' },
+      { file: 'src/openaiProvider.ts', line: 6, kind: 'sdk', model: 'text-embedding-3-small' },
+      { file: 'src/search.ts', line: 5, kind: 'wrapper-caller', via: 'src/openaiProvider.ts:6' },
+    ],
+  },
+  {
+    name: 'an interface listing a member the helper\'s classes lack (`dimensions()`) is not met by them: a call through it reaches nothing',
+    files: {
+      ...STRUCTURAL_PROVIDERS,
+      'src/embeddingProvider.ts': `export interface EmbeddingProvider {
+  name: string;
+  dimensions(): number;
+  embed(text: string): Promise<number[]>;
+}
+`,
+      'src/search.ts': `import registry from './registry';
+export async function searchNotes(query: string) {
+  const [provider] = await registry.enabledProviders();
+  const providers = await registry.enabledProviders();
+  return providers[0].embed(query);
+}
+`,
+    },
+    sites: [{ file: 'src/openaiProvider.ts', line: 6, kind: 'sdk', model: 'text-embedding-3-small' }],
+  },
+  {
+    name: 'a helper held in a const and exported as `export default generateCompletion`, passed on by a barrel (`import x from ...; export { x }`): the handler importing it from the barrel is its caller, and the helper, handing on only what it was given, is a hop',
+    files: {
+      'services/openai.js': `import OpenAI from 'openai';
+const client = new OpenAI();
+export const createChatCompletion = ({ messages }) => client.chat.completions.create({ model: 'gpt-4o-mini', messages });
+`,
+      'utils/generate-completion.js': `import { createChatCompletion } from '../services/openai.js';
+const generateCompletion = async ({ prompt }) => {
+  const { choices } = await createChatCompletion({ messages: prompt.messages });
+  return choices[0].message.content;
+};
+export default generateCompletion;
+`,
+      'utils/index.js': `import generateCompletion from './generate-completion.js';
+export { generateCompletion };
+`,
+      'handlers/talk.js': `import { generateCompletion } from '../utils/index.js';
+export const talk = (context) => generateCompletion({ prompt: { messages: [{ role: 'user', content: 'Tell me a joke about ' + context.text }] } });
+`,
+    },
+    sites: [
+      { file: 'handlers/talk.js', line: 2, kind: 'wrapper-caller', via: 'utils/generate-completion.js:3', promptIncludes: ['Tell me a joke'] },
+      { file: 'services/openai.js', line: 3, kind: 'sdk', model: 'gpt-4o-mini' },
+    ],
+  },
+]);
