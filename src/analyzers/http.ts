@@ -588,6 +588,22 @@ function fetchOptions(options: Node, context: AnalyzerContext): Node | undefined
   }
 }
 
+/** Ollama's generating endpoints, on whatever host (`${host}/api/chat`). */
+const OLLAMA_API_PATH = /\/api\/(?:chat|generate|embed|embeddings)(?:$|[?#])/;
+/** The fields of an Ollama body that loads a model into memory and asks it nothing (see loadsModelOnly). */
+const MODEL_LOAD_FIELDS = new Set(['model', 'keep_alive']);
+
+/**
+ * `{ model }` (or `{ model, keep_alive }`) posted to Ollama's `/api/chat`, `/api/generate` or `/api/embeddings`: with no
+ * messages, prompt or input, Ollama loads the model and answers without generating (its API's documented way to preload
+ * one, Lumos's `preloadModel`). No tokens are processed, so it is no request.
+ */
+function loadsModelOnly(body: Node | undefined): boolean {
+  if (!body || !Node.isObjectLiteralExpression(body)) return false;
+  const properties = body.getProperties();
+  return properties.length > 0 && properties.every((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)) && MODEL_LOAD_FIELDS.has(property.getName()));
+}
+
 /**
  * A fetch's request from its URL and options; `sendsNoBody` when the options are an object literal with no body (or
  * `body: null`) and nothing spread in, or when they delete the resource (`method: 'DELETE'`, a conversation removed).
@@ -667,6 +683,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   if (rule.needsKnownHost && !hostProvider && !namesModel && !handedToConfiguredBase && !completionBody) return undefined;
   // `${this.baseUrl}/api/embed` whose class sets the base to `options.ollamaBaseUrl || 'http://localhost:11434'`: Ollama's by its host.
   if (rule.needsOllamaBody && hostProvider !== 'ollama' && !sendsOllamaBody()) return undefined;
+  if (OLLAMA_API_PATH.test(urlText) && loadsModelOnly(body)) return undefined;
   if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
   if (rule.needsBodyField && !getObjectProperty(body, rule.needsBodyField, context.modules)) return undefined;
   if (rule.needsKeyHeader && !rule.needsKeyHeader.test(call.getText())) return undefined;

@@ -527,7 +527,10 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
       const spec = MODEL_CLASSES[origin.className];
       return { className: origin.className, provider: spec.provider, endpoint: spec.endpoint, modelOptions: node.getArguments()[0], templates: [], structured: false, tools: [], agentTools: false, evidence: [`${origin.evidence[0]} from '${origin.packageName}'`] };
     }
-    return fromHolder(node, context, depth);
+    // `getEmbedding()` returning `new OpenAIEmbeddings(...)` or the app's own `localEmbedding`: the value traced is one
+    // of the factory's returns; the factory's other returns may hold the LangChain model.
+    const called = unwrapExpression(expression);
+    return fromHolder(node, context, depth) ?? (Node.isCallExpression(called) ? madeByAppFactory(called, context, depth) : undefined);
   }
   if (Node.isConditionalExpression(node)) return findRunnable(node.getWhenTrue(), context, depth + 1) ?? findRunnable(node.getWhenFalse(), context, depth + 1);
   const typed = parameterTypeBinding(node, context.modules);
@@ -608,7 +611,17 @@ function madeByAppFactory(call: CallExpression, context: AnalyzerContext, depth:
   const preferred = returned.find((value) => value.getFirstAncestorByKind(SyntaxKind.DefaultClause) !== undefined) ?? returned.at(-1);
   const found = preferred && findRunnable(preferred, context, depth + 1);
   if (found && returned.length > 1) found.evidence.push(`the model \`${call.getExpression().getText().slice(0, 40)}()\` makes by default (line ${preferred!.getStartLineNumber()}), of ${returned.length} it can return`);
-  return found;
+  if (found || returned.length < 2) return found;
+  // The default return is no LangChain model (the app's own embeddings class): the first return that is one, named as
+  // one choice among the factory's returns.
+  for (const value of returned) {
+    if (value === preferred) continue;
+    const other = findRunnable(value, context, depth + 1);
+    if (!other) continue;
+    other.evidence.push(`one of ${returned.length} values \`${call.getExpression().getText().slice(0, 40)}()\` can return (line ${value.getStartLineNumber()}); another (line ${preferred!.getStartLineNumber()}) is no LangChain model the scan knows`);
+    return other;
+  }
+  return undefined;
 }
 
 /** The request call being analyzed: a model parameter counts only in the function making it (see findRunnable). */

@@ -170,7 +170,7 @@ export class ModuleLoader {
     return found;
   }
 
-  /** The absolute path a specifier stands for before extensions: relative, a path alias, SvelteKit's `$lib`, WXT's aliases or a workspace package. */
+  /** The absolute path a specifier stands for before extensions: relative, a path alias, SvelteKit's `$lib`, WXT's or Nuxt's aliases or a workspace package. */
   private baseOf(fromFile: SourceFile, specifier: string): string | undefined {
     const folder = path.dirname(fromFile.getFilePath());
     if (specifier.startsWith('.')) return path.resolve(folder, specifier);
@@ -179,7 +179,7 @@ export class ModuleLoader {
     const key = `${folder}\0${specifier}`;
     if (this.aliasBases.has(key)) return this.aliasBases.get(key);
     const filePath = fromFile.getFilePath();
-    const base = this.aliasBase(filePath, specifier) ?? this.svelteKitLibBase(filePath, specifier) ?? this.wxtAliasBase(filePath, specifier) ?? this.workspacePackageBase(specifier);
+    const base = this.aliasBase(filePath, specifier) ?? this.svelteKitLibBase(filePath, specifier) ?? this.frameworkAliasBase(filePath, specifier) ?? this.workspacePackageBase(specifier);
     this.aliasBases.set(key, base);
     return base;
   }
@@ -398,9 +398,9 @@ export class ModuleLoader {
 
   /** Folder → the nearest SvelteKit project folder above it (one with svelte.config.*), or null. */
   private readonly svelteProjectByFolder = new Map<string, string | null>();
-  /** Folder → the nearest WXT project folder above it (one with wxt.config.*), or null; and each project's source folder. */
-  private readonly wxtProjectByFolder = new Map<string, string | null>();
-  private readonly wxtSourceFolders = new Map<string, string>();
+  /** Per framework with `@/` aliases: folder → the nearest project folder above it (one with its config), or null; and each project's stated source folder. */
+  private readonly aliasProjectByFolder = new Map<AliasFramework, Map<string, string | null>>();
+  private readonly aliasSourceFolders = new Map<AliasFramework, Map<string, string>>();
   /** SvelteKit project → its lib folder, relative to it. */
   private readonly svelteLibFolders = new Map<string, string>();
 
@@ -418,23 +418,35 @@ export class ModuleLoader {
   }
 
   /**
-   * WXT's own path aliases (`@/` and `~/` for its source folder, `@@/` and `~~/` for the project): they are in the
-   * `.wxt/tsconfig.json` that `wxt prepare` writes, which a checkout does not hold; the project's tsconfig only extends
-   * it (page-assist's `import { pageAssistEmbeddingModel } from "@/models/embedding"`). Asked after the tsconfig's own
-   * `paths`, which win where the project states them.
+   * The path aliases WXT and Nuxt make (`@/` and `~/` for the source folder, `@@/` and `~~/` for the project): they are
+   * in the tsconfig that `wxt prepare` or `nuxi prepare` writes (`.wxt/tsconfig.json`, `.nuxt/tsconfig.json`), which a
+   * checkout does not hold; the project's tsconfig only extends it (page-assist's `import { pageAssistEmbeddingModel }
+   * from "@/models/embedding"`, chat-ollama's `import { createChatModel } from '@/server/utils/models'`). Asked after the
+   * tsconfig's own `paths`, which win where the project states them.
    */
-  private wxtAliasBase(fromFile: string, specifier: string): string | undefined {
+  private frameworkAliasBase(fromFile: string, specifier: string): string | undefined {
     const alias = /^(@@|~~|@|~)\/(.+)$/.exec(specifier);
     if (!alias) return undefined;
-    const project = this.nearestFolderWith(path.dirname(fromFile), WXT_CONFIG_FILES, this.wxtProjectByFolder);
-    if (!project) return undefined;
-    const candidate = path.join(alias[1].length === 2 ? project : this.wxtSourceFolder(project), alias[2]);
-    return this.exists(candidate) ? candidate : undefined;
+    for (const framework of ALIAS_FRAMEWORKS) {
+      let byFolder = this.aliasProjectByFolder.get(framework);
+      if (!byFolder) this.aliasProjectByFolder.set(framework, (byFolder = new Map()));
+      const project = this.nearestFolderWith(path.dirname(fromFile), framework.configFiles, byFolder);
+      if (!project) continue;
+      const folders = alias[1].length === 2 ? [project] : this.sourceFoldersOf(project, framework);
+      for (const folder of folders) {
+        const candidate = path.join(folder, alias[2]);
+        if (this.exists(candidate)) return candidate;
+      }
+    }
+    return undefined;
   }
 
-  /** The source folder of a WXT project: `srcDir` when its wxt.config states it as a literal, else the project itself. */
-  private wxtSourceFolder(project: string): string {
-    return path.join(project, this.statedFolder(project, WXT_CONFIG_FILES, WXT_SOURCE_FOLDER, '', this.wxtSourceFolders));
+  /** The folders `@/` may stand for in a framework's project: the `srcDir` its config states as a literal, else its defaults. */
+  private sourceFoldersOf(project: string, framework: AliasFramework): string[] {
+    let stated = this.aliasSourceFolders.get(framework);
+    if (!stated) this.aliasSourceFolders.set(framework, (stated = new Map()));
+    const folder = this.statedFolder(project, framework.configFiles, SOURCE_FOLDER, NO_STATED_FOLDER, stated);
+    return (folder === NO_STATED_FOLDER ? framework.defaultSourceFolders : [folder]).map((relative) => path.join(project, relative));
   }
 
   /** The lib folder of a SvelteKit project: `kit.files.lib` when its svelte.config states it as a literal, else `src/lib`. */
@@ -632,10 +644,25 @@ function dependsOn(manifest: PackageManifest, name: string): boolean {
 
 /** SvelteKit's config file names. */
 const SVELTE_CONFIG_FILES = ['svelte.config.js', 'svelte.config.ts', 'svelte.config.mjs', 'svelte.config.cjs'];
-const WXT_CONFIG_FILES = ['wxt.config.ts', 'wxt.config.js', 'wxt.config.mts', 'wxt.config.mjs'];
-/** `kit: { files: { lib: 'app/lib' } }` in svelte.config; `srcDir: 'src'` in wxt.config. */
+/** A framework whose generated tsconfig maps `@/`, `~/`, `@@/` and `~~/`: its config files, and where `@/` points when the config states no `srcDir`. */
+interface AliasFramework {
+  configFiles: readonly string[];
+  defaultSourceFolders: readonly string[];
+}
+
+/**
+ * WXT's `@/` is the project unless `srcDir` says otherwise; Nuxt's is the project in Nuxt 3 and `app/` in Nuxt 4, so
+ * both are tried, the project first.
+ */
+const ALIAS_FRAMEWORKS: readonly AliasFramework[] = [
+  { configFiles: ['wxt.config.ts', 'wxt.config.js', 'wxt.config.mts', 'wxt.config.mjs'], defaultSourceFolders: [''] },
+  { configFiles: ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mts', 'nuxt.config.mjs'], defaultSourceFolders: ['', 'app'] },
+];
+/** `kit: { files: { lib: 'app/lib' } }` in svelte.config; `srcDir: 'src'` in wxt.config or nuxt.config. */
 const SVELTE_LIB_FOLDER = /\bfiles\s*:\s*\{[^}]*?\blib\s*:\s*['"]([^'"]+)['"]/;
-const WXT_SOURCE_FOLDER = /\bsrcDir\s*:\s*['"`]([^'"`]+)['"`]/;
+const SOURCE_FOLDER = /\bsrcDir\s*:\s*['"`]([^'"`]+)['"`]/;
+/** What statedFolder answers when the config states no folder (no folder is named so). */
+const NO_STATED_FOLDER = '\0';
 
 /** Export conditions read in this order: the source-facing ones first (types, then the import/require/default builds). */
 const EXPORT_CONDITIONS = ['types', 'import', 'module', 'require', 'node', 'default'];

@@ -433,6 +433,11 @@ export async function autocomplete(endpoint: string, prefix: string, suffix: str
       calls: [{ line: 7, provider: 'huggingchat-web', endpoint: 'chat' }],
     },
     {
+      name: "a model preloaded by posting only `{ model }` (and `keep_alive`) to Ollama's `/api/chat` or `/api/embeddings`: Ollama loads it and generates nothing, so it is no request; the same path with messages is one",
+      code: `export const preloadModel = async (host: string, model: string, isEmbedding = false) => {\n  fetch(\`\${host}/api/\${isEmbedding ? 'embeddings' : 'chat'}\`, { method: 'POST', body: JSON.stringify({ model: model }) });\n  fetch(\`\${host}/api/generate\`, { method: 'POST', body: JSON.stringify({ model, keep_alive: '10m' }) });\n};\nexport const chat = (host: string, model: string, text: string) => fetch(\`\${host}/api/chat\`, { method: 'POST', body: JSON.stringify({ model, messages: [{ role: 'user', content: text }], stream: false }) });`,
+      calls: [{ line: 5, provider: 'ollama', endpoint: 'chat' }],
+    },
+    {
       name: "chat web apps over a WebSocket under the user's login: Bing's hub (a URL chosen by a token, or a method returning it), Character.AI",
       code: `import WebSocketAsPromised from 'websocket-as-promised';\nexport class BingBot {\n  private buildWssUrl(signature?: string) {\n    if (!signature) return 'wss://sydney.bing.com/sydney/ChatHub';\n    return \`wss://sydney.bing.com/sydney/ChatHub?sec_access_token=\${encodeURIComponent(signature)}\`;\n  }\n  async send(prompt: string, signature?: string) {\n    const wsp = new WebSocketAsPromised(this.buildWssUrl(signature), { packMessage: JSON.stringify });\n    await wsp.open();\n    wsp.send(JSON.stringify({ arguments: [{ message: { text: prompt } }] }));\n  }\n}\nexport function character(token?: string) {\n  const url = token ? \`wss://neo.character.ai/ws/?t=\${token}\` : 'wss://neo.character.ai/ws/';\n  return new WebSocketAsPromised(url, {});\n}`,
       calls: [{ line: 8, provider: 'bing-web', endpoint: 'chat', features: { streaming: true } }, { line: 15, provider: 'characterai-web', endpoint: 'chat' }],

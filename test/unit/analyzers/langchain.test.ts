@@ -189,6 +189,36 @@ export async function ingest(docs: { pageContent: string; metadata: object }[]) 
       calls: [{ line: 10, method: 'addDocuments', provider: 'together', endpoint: 'embedding', model: 'togethercomputer/m2-bert-80M-8k-retrieval' }],
     },
     {
+      name: "a query embedded by what the app's factory returns: LangChain's OpenAIEmbeddings when a key is set, else the app's own embeddings class (the factory's last return, which is no LangChain model): the LangChain one is read",
+      code: `import { getEmbedding } from './embedding';
+export async function search(query: string) {
+  return getEmbedding().embedQuery(query);
+}`,
+      files: {
+        'src/embedding.ts': `import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { OpenAIEmbeddings } from '@langchain/openai';
+import { localEmbedding } from './local';
+export function getEmbedding(): EmbeddingsInterface {
+  if (process.env.OPENAI_API_KEY) {
+    return new OpenAIEmbeddings({ model: 'text-embedding-3-large', dimensions: 384 });
+  } else {
+    return localEmbedding;
+  }
+}
+`,
+        'src/local.ts': `class LocalEmbedding {
+  async embedQuery(text: string) { return (await this.embedDocuments([text]))[0]; }
+  async embedDocuments(documents: string[]): Promise<number[][]> {
+    const response = await fetch(\`\${process.env.EMBEDDING_HOST}/embed\`, { method: 'POST', body: JSON.stringify({ documents }) });
+    return (await response.json()).embeddings;
+  }
+}
+export const localEmbedding = new LocalEmbedding();
+`,
+      },
+      calls: [{ line: 3, method: 'embedQuery', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-large' }],
+    },
+    {
       name: 'Voyage embeddings through LangChain community',
       code: `const { VoyageEmbeddings } = require('@langchain/community/embeddings/voyage');
 class VoyageEngine {

@@ -57,7 +57,7 @@ describe('ModuleLoader: names looked up through `export * from` barrels', () => 
 });
 
 /** Table-driven scans of fixture projects on disk: a model id stated in another module reached through a non-relative specifier. */
-describe('ModuleLoader: SvelteKit $lib, WXT aliases and workspace packages', () => {
+describe('ModuleLoader: SvelteKit $lib, WXT and Nuxt aliases and workspace packages', () => {
   const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'module-resolution');
   const cases: Array<{ name: string; fixture: string; models: Record<string, string | null> }> = [
     { name: 'SvelteKit: $lib is src/lib when svelte.config.* exists and no tsconfig maps it', fixture: 'sveltekit', models: { 'src/routes/title.ts:3': 'claude-haiku-4-5' } },
@@ -69,6 +69,11 @@ describe('ModuleLoader: SvelteKit $lib, WXT aliases and workspace packages', () 
       models: { 'src/background/summarize.ts:4': 'claude-haiku-4-5', 'src/background/summarize.ts:5': 'claude-sonnet-4-5' },
     },
     { name: 'WXT without a srcDir: `~/` is the project itself', fixture: 'wxt-root', models: { 'entrypoints/summarize.ts:3': 'claude-haiku-4-5' } },
+    {
+      name: "Nuxt: `@/` and `~/` are the project (Nuxt 3) or its app/ folder (Nuxt 4), tried in that order (the tsconfig extends .nuxt/tsconfig.json, which `nuxi prepare` writes and a checkout lacks)",
+      fixture: 'nuxt',
+      models: { 'server/api/title.post.ts:4': 'claude-haiku-4-5', 'server/api/title.post.ts:5': 'claude-sonnet-4-5' },
+    },
     { name: "a tsconfig's baseUrl resolves bare paths below it (`from 'src/config/models'`), a package's name still names the package", fixture: 'baseurl', models: { 'src/services/title.ts:4': 'claude-haiku-4-5' } },
     {
       name: 'workspace packages by package.json name: exports pointing at an unbuilt dist fall back to src; main at lib/ falls back to src',
