@@ -162,6 +162,11 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/(?:chat|completion)-messages(?:$|[?#])/, endpoint: 'chat', provider: DIFY_PROVIDER, needsBodyField: 'inputs', note: DIFY_APP_CONFIGURED },
   // ChatKit: minting a session for an Agent Builder workflow; the conversation then runs in OpenAI's hosted widget.
   { pattern: /\/v1\/chatkit\/sessions(?:$|[?#])/, endpoint: 'chat', provider: 'openai', note: "mints a ChatKit session: the end user's conversation then runs in OpenAI's hosted widget against the Agent Builder workflow the body names, whose model and tools are set in the workflow, not in the code" },
+  // The engines form of the completions API (`/v1/engines/{engine}/completions`: OpenAI's first API, kept by GooseAI and
+  // other hosts that copied it): the engine in the path is the model.
+  { pattern: /\/v1\/engines\/[^/?#]+\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true, modelInPath: /\/engines\/([^/?#]+)\/completions/ },
+  // AI21 Studio's Jurassic-2 completions (`/studio/v1/j2-ultra/complete`): the model in the path.
+  { pattern: /api\.ai21\.com\/studio\/v1\/[^?#]+\/complete(?:$|[?#])/, endpoint: 'completion', provider: 'ai21', modelInPath: /\/studio\/v1\/([^?#]+)\/complete/ },
   // Fill-in-the-middle: Mistral/Codestral `/v1/fim/completions`, DeepSeek `/beta/completions`.
   { pattern: /\/fim\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
   { pattern: /\/completions(?:$|[?#])/, endpoint: 'completion', needsKnownHost: true },
@@ -1756,6 +1761,8 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
   if (depth < MAX_URL_DEPTH) {
     const inner = sameUrl(node);
     if (inner) return urlTextOf(inner, context, depth + 1);
+    const forwarded = proxiedUrl(node, context, depth);
+    if (forwarded) return forwarded;
     const assigned = Node.isIdentifier(node) ? assignedBeforeUse(node, context) ?? rewrittenParameter(node, context) : undefined;
     if (assigned) return urlTextOf(assigned, context, depth + 1);
     const appended = Node.isIdentifier(node) ? appendedBeforeUse(node, context, depth) : undefined;
@@ -2464,6 +2471,24 @@ function isNewUrl(node: Node): node is NewExpression {
 }
 
 /** `url.href`, `url.toString()`, `String(url)`: the URL object they read. */
+/**
+ * `https://corsproxy.io/?${encodeURIComponent('https://api.anthropic.com/v1/messages')}`: a CORS proxy handed the URL it
+ * is to forward to, encoded into its own. The request reaches that URL (and its provider bills it): the forwarded URL,
+ * when it is a whole URL with its host.
+ */
+function proxiedUrl(node: Node, context: AnalyzerContext, depth: number): string | undefined {
+  const parts = Node.isTemplateExpression(node) ? node.getTemplateSpans().map((span) => span.getExpression()) : Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken ? [node.getLeft(), node.getRight()] : [];
+  for (const part of parts) {
+    const call = unwrapExpression(part);
+    if (!Node.isCallExpression(call) || !URL_ENCODERS.has(call.getExpression().getText()) || call.getArguments().length !== 1) continue;
+    const target = urlTextOf(call.getArguments()[0], context, depth + 1);
+    if (startsAtHost(target)) return target;
+  }
+  return undefined;
+}
+
+const URL_ENCODERS = new Set(['encodeURIComponent', 'encodeURI']);
+
 function sameUrl(node: Node): Node | undefined {
   if (Node.isPropertyAccessExpression(node) && node.getName() === 'href') return node.getExpression();
   if (!Node.isCallExpression(node)) return undefined;

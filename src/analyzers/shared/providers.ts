@@ -47,6 +47,8 @@ const HOST_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   [/api\.(studio|tokenfactory)\.nebius\.(ai|com)/, 'nebius'],
   [/inference\.baseten\.co/, 'baseten'],
   [/api\.siliconflow\.(cn|com)/, 'siliconflow'],
+  [/api\.goose\.ai/, 'gooseai'],
+  [/api\.ai21\.com/, 'ai21'],
   // Resellers and regional clouds whose own prices the catalog does not carry: named, so no other price is assumed.
   [/apipie\.ai/, 'apipie'],
   [/api\.ppinfra\.com/, 'ppio'],

@@ -438,6 +438,20 @@ export async function autocomplete(endpoint: string, prefix: string, suffix: str
       calls: [{ line: 5, provider: 'ollama', endpoint: 'chat' }],
     },
     {
+      name: "a request through a CORS proxy handed the provider's URL (`https://corsproxy.io/?${encodeURIComponent('https://api.anthropic.com/v1/messages')}`) reaches that URL; a proxy handed a URL that is no provider's is no request",
+      code: `export const title = (key: string, messages: object[]) => fetch(\`https://corsproxy.io/?\${encodeURIComponent('https://api.anthropic.com/v1/messages')}\`, { method: 'POST', headers: { 'x-api-key': key }, body: JSON.stringify({ model: 'claude-3-5-haiku-latest', max_tokens: 18, messages }) });\nexport const page = (url: string) => fetch('https://corsproxy.io/?' + encodeURIComponent(url), { method: 'POST', body: JSON.stringify({ url }) });`,
+      calls: [{ line: 1, provider: 'anthropic', endpoint: 'chat', model: 'claude-3-5-haiku-latest' }],
+    },
+    {
+      name: "completions by the engines path (`/v1/engines/{engine}/completions`, GooseAI's and OpenAI's first API) and AI21 Studio's Jurassic-2 `/studio/v1/{model}/complete`: the model is in the path",
+      code: `export const goose = (engine: string, prompt: string) => fetch(\`https://api.goose.ai/v1/engines/\${engine}/completions\`, { method: 'POST', body: JSON.stringify({ prompt, max_tokens: 40 }) });\nexport const ai21 = (prompt: string) => fetch('https://api.ai21.com/studio/v1/j2-ultra/complete', { method: 'POST', body: JSON.stringify({ prompt, numResults: 1 }) });\nexport const davinci = (prompt: string) => fetch('https://api.openai.com/v1/engines/text-davinci-003/completions', { method: 'POST', body: JSON.stringify({ prompt }) });`,
+      calls: [
+        { line: 1, provider: 'gooseai', endpoint: 'completion' },
+        { line: 2, provider: 'ai21', endpoint: 'completion', model: 'j2-ultra' },
+        { line: 3, provider: 'openai', endpoint: 'completion', model: 'text-davinci-003' },
+      ],
+    },
+    {
       name: "chat web apps over a WebSocket under the user's login: Bing's hub (a URL chosen by a token, or a method returning it), Character.AI",
       code: `import WebSocketAsPromised from 'websocket-as-promised';\nexport class BingBot {\n  private buildWssUrl(signature?: string) {\n    if (!signature) return 'wss://sydney.bing.com/sydney/ChatHub';\n    return \`wss://sydney.bing.com/sydney/ChatHub?sec_access_token=\${encodeURIComponent(signature)}\`;\n  }\n  async send(prompt: string, signature?: string) {\n    const wsp = new WebSocketAsPromised(this.buildWssUrl(signature), { packMessage: JSON.stringify });\n    await wsp.open();\n    wsp.send(JSON.stringify({ arguments: [{ message: { text: prompt } }] }));\n  }\n}\nexport function character(token?: string) {\n  const url = token ? \`wss://neo.character.ai/ws/?t=\${token}\` : 'wss://neo.character.ai/ws/';\n  return new WebSocketAsPromised(url, {});\n}`,
       calls: [{ line: 8, provider: 'bing-web', endpoint: 'chat', features: { streaming: true } }, { line: 15, provider: 'characterai-web', endpoint: 'chat' }],
