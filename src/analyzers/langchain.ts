@@ -205,6 +205,11 @@ interface Runnable {
   toolChoice?: Node;
   agentTools: boolean;
   evidence: string[];
+  /**
+   * The model is the app's own class (appModelClass). Run on its own (`model.invoke(...)`), the wrapper-caller search
+   * reads the request its `_generate` makes, with its provider and model; only a chain or pipe it ends is read here.
+   */
+  appClass?: boolean;
 }
 
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
@@ -221,6 +226,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     requestBeingAnalyzed = undefined;
   }
   if (!runnable) return undefined;
+  if (runnable.appClass && Node.isNewExpression(traceValue(callee.getExpression(), context.modules))) return undefined;
   if (Boolean(method.embedding) !== (runnable.endpoint === 'embedding')) return undefined;
 
   const evidence = [...runnable.evidence];
@@ -527,6 +533,7 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
       const spec = MODEL_CLASSES[origin.className];
       return { className: origin.className, provider: spec.provider, endpoint: spec.endpoint, modelOptions: node.getArguments()[0], templates: [], structured: false, tools: [], agentTools: false, evidence: [`${origin.evidence[0]} from '${origin.packageName}'`] };
     }
+    if (origin && LANGCHAIN_PACKAGE.test(origin.packageName) && Object.hasOwn(BASE_MODEL_TYPES, origin.className) && BASE_MODEL_TYPES[origin.className] !== 'embedding') return appModelClass(node, origin.className, origin.packageName);
     // `getEmbedding()` returning `new OpenAIEmbeddings(...)` or the app's own `localEmbedding`: the value traced is one
     // of the factory's returns; the factory's other returns may hold the LangChain model.
     const called = unwrapExpression(expression);
@@ -597,6 +604,20 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
     }
   }
   return fromHolder(node, context, depth) ?? declaredModel(node, context) ?? madeByAppFactory(node, context, depth);
+}
+
+/**
+ * `new ChatOpenAI(fields)` of the app's own class extending LangChain's `BaseChatModel` (chat-ollama keeps a copy of
+ * LangChain's OpenAI classes in its tree): a LangChain model to the chains and runnables it is put in. (The app's own
+ * `Embeddings` class is read by the wrapper-caller search, through the store that runs it.) A class named as
+ * one of LangChain's is taken for that class's copy (its provider); any other is served by whoever its code calls,
+ * which the wrapper-caller search reads from its `_generate`.
+ */
+function appModelClass(made: import('ts-morph').NewExpression, base: string, packageName: string): Runnable {
+  const name = made.getExpression().getText();
+  const spec = Object.hasOwn(MODEL_CLASSES, name) ? MODEL_CLASSES[name] : undefined;
+  const evidence = `new ${name}() at ${placeOf(made)}: the app's own class extending ${base} from '${packageName}'${spec ? `, a copy of LangChain's ${name}` : ''}`;
+  return { className: name, provider: spec?.provider ?? 'unknown', endpoint: spec?.endpoint ?? BASE_MODEL_TYPES[base], modelOptions: made.getArguments()[0], templates: [], structured: false, tools: [], agentTools: false, evidence: [evidence], appClass: true };
 }
 
 /**

@@ -219,6 +219,40 @@ export const localEmbedding = new LocalEmbedding();
       calls: [{ line: 3, method: 'embedQuery', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-large' }],
     },
     {
+      name: "a chain ending in the app's own copy of LangChain's ChatOpenAI (a class extending BaseChatModel kept in its tree), and an app class of another name extending it: each is a model to the chain; the instance run on its own is left to the wrapper-caller search (its `_generate`'s request)",
+      code: `import { RunnableSequence } from '@langchain/core/runnables';
+import { PromptTemplate } from '@langchain/core/prompts';
+import { ChatOpenAI } from './models/openai';
+import { LocalChat } from './models/local';
+export async function answer(question: string) {
+  const chat = new ChatOpenAI({ model: 'gpt-4o-mini' });
+  const chain = RunnableSequence.from([PromptTemplate.fromTemplate('Answer briefly: {question}'), chat]);
+  await chain.invoke({ question });
+  await chat.invoke(question);
+  return PromptTemplate.fromTemplate('Say {question} again').pipe(new LocalChat({ model: 'llama3.2' })).invoke({ question });
+}`,
+      files: {
+        'src/models/openai.ts': `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+export class ChatOpenAI extends BaseChatModel {
+  constructor(readonly fields: { model: string }) { super({}); }
+  _llmType() { return 'openai'; }
+  async _generate() { return { generations: [] }; }
+}
+`,
+        'src/models/local.ts': `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+export class LocalChat extends BaseChatModel {
+  constructor(readonly fields: { model: string }) { super({}); }
+  _llmType() { return 'local'; }
+  async _generate() { return { generations: [] }; }
+}
+`,
+      },
+      calls: [
+        { line: 8, method: 'invoke', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' },
+        { line: 10, method: 'invoke', provider: 'unknown', endpoint: 'chat', model: 'llama3.2' },
+      ],
+    },
+    {
       name: 'Voyage embeddings through LangChain community',
       code: `const { VoyageEmbeddings } = require('@langchain/community/embeddings/voyage');
 class VoyageEngine {
