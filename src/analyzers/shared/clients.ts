@@ -3,7 +3,7 @@ import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression, type Par
 import type { ModuleLoader } from './modules';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
 import { declaredReturnType, propertyTypeOf } from './shapes';
-import { assignedValues, findDeclaration, holdsNoValue, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, placeOf, propertyOfObject, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, holdsNoValue, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, placeOf, promiseSettledFrom, propertyOfObject, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -106,6 +106,8 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     return undefined;
   }
   if (Node.isCallExpression(node)) {
+    const settled = promiseSettledFrom(node);
+    if (settled) return resolveUncached(settled, modules, depth + 1);
     // A factory: `getClient()` returns the client; follow its return statements. Also a method of the class itself
     // (`await this.getClient()`, a client made on first use, as a library does with an optional SDK).
     const callee = unwrapExpression(node.getExpression());

@@ -90,6 +90,19 @@ export function unwrapExpression(node: Node): Node {
   }
 }
 
+/** Promise methods whose promise resolves to the value of the one they are called on, when that succeeds. */
+const PROMISE_PASS_THROUGH = new Set(['catch', 'finally']);
+
+/**
+ * `initOpenAI(store).catch((error) => ...)` or `.finally(...)`: the promise whose value the call's promise resolves to
+ * when it succeeds (the client a factory makes, awaited through an error handler); undefined for any other call.
+ */
+export function promiseSettledFrom(call: Node): Node | undefined {
+  if (!Node.isCallExpression(call)) return undefined;
+  const callee = unwrapExpression(call.getExpression());
+  return Node.isPropertyAccessExpression(callee) && PROMISE_PASS_THROUGH.has(callee.getName()) ? callee.getExpression() : undefined;
+}
+
 /**
  * Finds the declaration an identifier names, syntactically: a variable, function, class or
  * parameter in an enclosing scope of this file, or the export of a relative import (loaded on

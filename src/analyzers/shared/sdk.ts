@@ -7,7 +7,7 @@ import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDefaultRef, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
-import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
+import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 import { typeDeclaration } from './shapes';
@@ -400,6 +400,8 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
   }
   if (Node.isCallExpression(node)) {
     const callee = unwrapExpression(node.getExpression());
+    const settled = promiseSettledFrom(node);
+    if (settled) return traceValue(settled, modules, depth + 1);
     if (!Node.isIdentifier(callee)) return node;
     const declaration = findDeclaration(callee, modules);
     const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));

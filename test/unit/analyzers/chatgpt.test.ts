@@ -8,6 +8,18 @@ runAnalyzerTests('chatgpt analyzer', chatgptAnalyzer, {
   ],
   invalid: [
     {
+      name: "a client from the app's factory awaited through an error handler (`await initOpenAI(store).catch(...)`): the promise's value is the factory's client",
+      code: `import { ChatGPTAPI } from 'chatgpt';
+async function initOpenAI(messageStore: object) {
+  return new ChatGPTAPI({ apiKey: process.env.OPENAI_API_KEY ?? '', completionParams: { model: 'gpt-4o-mini' }, messageStore });
+}
+export async function main(question: string) {
+  const api = await initOpenAI({}).catch((error) => { console.error(error); process.exit(1); });
+  return api.sendMessage(question);
+}`,
+      calls: [{ line: 7, method: 'sendMessage', provider: 'openai', model: 'gpt-4o-mini' }],
+    },
+    {
       name: 'a client field declared empty (`api: ChatGPTAPI | null = null`) and set in the constructor, called through a non-null assertion inside a retry',
       code: `import { ChatGPTAPI } from 'chatgpt';
 import pRetry from 'p-retry';
