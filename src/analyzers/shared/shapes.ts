@@ -557,6 +557,12 @@ export function typeShapes(typeNode: Node, modules: ModuleLoader, depth = 0): Sh
     const first = typeNode.getTypeArguments()[0];
     return first ? typeShapes(first, modules, depth + 1) : [];
   }
+  if (name === 'InstanceType') {
+    // `InstanceType<typeof UITarsModel>`: an instance of that class (or of a subclass).
+    const query = typeNode.getTypeArguments()[0];
+    const cls = query && Node.isTypeQuery(query) ? classOfExpression(query.getExprName(), modules, depth + 1) : undefined;
+    return cls ? [{ node: cls, made: false }] : [];
+  }
   const declaration = typeDeclaration(typeName.getSourceFile(), name, modules);
   if (!declaration) return [];
   if (Node.isTypeAliasDeclaration(declaration)) {

@@ -3910,6 +3910,38 @@ export async function searchNotes(query: string) {
     sites: [{ file: 'src/openaiProvider.ts', line: 6, kind: 'sdk', model: 'text-embedding-3-small' }],
   },
   {
+    name: "a field declared `InstanceType<typeof UITarsModel>` and read by destructuring `this` (`const { model } = this`): its class's method is reached; the agent's method, handing on only its parameters, is a hop to its caller",
+    files: {
+      'src/model.ts': `import OpenAI from 'openai';
+export class UITarsModel {
+  private client = new OpenAI();
+  async invoke(params: { screenshot: string; instruction: string }) {
+    return this.client.chat.completions.create({ model: 'ui-tars-1.5-7b', messages: [{ role: 'user', content: [{ type: 'text', text: params.instruction }, { type: 'image_url', image_url: { url: params.screenshot } }] }] });
+  }
+}
+`,
+      'src/agent.ts': `import { UITarsModel } from './model';
+export class GUIAgent {
+  private readonly model: InstanceType<typeof UITarsModel>;
+  constructor(config: { model: UITarsModel | object }) {
+    this.model = config.model instanceof UITarsModel ? config.model : new UITarsModel();
+  }
+  async run(instruction: string, screenshot: string) {
+    const { model } = this;
+    return model.invoke({ instruction, screenshot });
+  }
+}
+`,
+      'src/main.ts': `import { GUIAgent } from './agent';
+export const start = (screenshot: string) => new GUIAgent({ model: {} }).run('Open the settings and turn on dark mode', screenshot);
+`,
+    },
+    sites: [
+      { file: 'src/main.ts', line: 2, kind: 'wrapper-caller', via: 'src/agent.ts:9', promptIncludes: ['dark mode'] },
+      { file: 'src/model.ts', line: 5, kind: 'sdk', model: 'ui-tars-1.5-7b' },
+    ],
+  },
+  {
     name: 'a helper held in a const and exported as `export default generateCompletion`, passed on by a barrel (`import x from ...; export { x }`): the handler importing it from the barrel is its caller, and the helper, handing on only what it was given, is a hop',
     files: {
       'services/openai.js': `import OpenAI from 'openai';
