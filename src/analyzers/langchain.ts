@@ -608,10 +608,10 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
 
 /**
  * `new ChatOpenAI(fields)` of the app's own class extending LangChain's `BaseChatModel` (chat-ollama keeps a copy of
- * LangChain's OpenAI classes in its tree): a LangChain model to the chains and runnables it is put in. (The app's own
- * `Embeddings` class is read by the wrapper-caller search, through the store that runs it.) A class named as
+ * LangChain's OpenAI classes in its tree): a LangChain model to the chains and runnables it is put in. A class named as
  * one of LangChain's is taken for that class's copy (its provider); any other is served by whoever its code calls,
- * which the wrapper-caller search reads from its `_generate`.
+ * which the wrapper-caller search reads from its `_generate`. (The app's own `Embeddings` class is not read here: the
+ * wrapper-caller search reads it through the store that runs it.)
  */
 function appModelClass(made: import('ts-morph').NewExpression, base: string, packageName: string): Runnable {
   const name = made.getExpression().getText();

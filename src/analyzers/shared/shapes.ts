@@ -138,10 +138,13 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
   if (Node.isClassDeclaration(declaration)) return [{ node: declaration, made: false }];
   // `const Providers = require('./providers')` of a `module.exports = { ... }`: the exported value itself.
   if (Node.isExpression(declaration) && declaration !== identifier) return shapesOf(declaration, modules, depth + 1);
-  // `for (const provider of providers)`: the lookup answers with the loop's declaration list.
-  const loop = Node.isVariableDeclarationList(declaration) ? declaration.getParent() : undefined;
-  // A destructured element (`for (const { model } of configs)`) is a member of one, not the element.
-  if (loop && Node.isForOfStatement(loop) && Node.isVariableDeclarationList(declaration) && declaration.getDeclarations().some((variable) => Node.isIdentifier(variable.getNameNode()) && variable.getName() === identifier.getText())) return elementsOf(loop.getExpression(), modules, depth + 1);
+  // `for (const provider of providers)`: the lookup answers with the loop's declaration list. A destructured element
+  // (`for (const { model } of configs)`) is a member of one, not the element.
+  if (Node.isVariableDeclarationList(declaration)) {
+    const loop = declaration.getParent();
+    const namesElement = declaration.getDeclarations().some((variable) => Node.isIdentifier(variable.getNameNode()) && variable.getName() === identifier.getText());
+    return loop && Node.isForOfStatement(loop) && namesElement ? elementsOf(loop.getExpression(), modules, depth + 1) : [];
+  }
   if (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
     const typeNode = declaredType(declaration);
     const initializer = declaration.getInitializer();
