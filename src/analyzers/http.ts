@@ -289,6 +289,15 @@ const GLOBAL_FETCH = /^(?:globalThis|global|window|self)\.fetch$/;
 const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source', 'ofetch', '@tauri-apps/api/http', '@tauri-apps/plugin-http']);
 /** What turns a body object into what is sent: `JSON.stringify(payload)`, and Tauri's `Body.json(payload)`. */
 const SERIALIZER = /^(?:JSON\.stringify|Body\.json)$/;
+
+function isSerializerCall(node: Node): node is CallExpression {
+  return Node.isCallExpression(node) && SERIALIZER.test(node.getExpression().getText());
+}
+
+/** What a body expression sends as an object: the argument of `JSON.stringify(payload)` (or `Body.json`), else itself. */
+function unserialized(node: Node): Node | undefined {
+  return isSerializerCall(node) ? node.getArguments()[0] : node;
+}
 const CLIENT_PACKAGES = new Set(['axios', 'ky', 'got', 'redaxios']);
 
 /** A google-auth-library client (`AuthClient`, `OAuth2Client`, `GoogleAuth`'s `getClient()`), which signs and sends requests itself. */
@@ -1161,7 +1170,7 @@ const BUILDER_BODY = /^(?:(?:set|add|with)?(?:Body|Json|Data|Payload)|body|json|
 function builtRequest(callee: PropertyAccessExpression, context: AnalyzerContext): HttpRequest | undefined {
   const chain: CallExpression[] = [];
   let node: Node = unwrapExpression(callee.getExpression());
-  for (let hops = 0; hops < 12; hops++) {
+  for (let hops = 0; hops < MAX_BUILDER_CHAIN; hops++) {
     if (Node.isCallExpression(node) && Node.isPropertyAccessExpression(unwrapExpression(node.getExpression()))) {
       chain.push(node);
       node = unwrapExpression((unwrapExpression(node.getExpression()) as PropertyAccessExpression).getExpression());
@@ -1185,6 +1194,9 @@ function builtRequest(callee: PropertyAccessExpression, context: AnalyzerContext
   const className = classNode.getName() ?? 'builder';
   return { client: `${className}.${callee.getName()}`, url, body: setter?.getArguments()[0], evidence: [`${className} (${placeOf(classNode)}) is the app's request builder: ${callee.getName()}() sends the config it was made with through an HTTP client`] };
 }
+
+/** Calls followed back from a builder's send to the `new` it started with (`.setHeaders(...).setBody(...)` and the like). */
+const MAX_BUILDER_CHAIN = 12;
 
 /** The send method hands the kept config to a client (`this.axiosInstance.request(this.config)`, `axios(this.config)`, `fetch(...)`). */
 const SENDS_WITH_CLIENT = /\.request\s*(?:<[^>()]*>)?\s*\(|\baxios\s*\(|\bfetch\s*\(|\bgot\s*\(|\bky\s*\(/;
@@ -1308,7 +1320,7 @@ function composesBody(inner: CallExpression, context: AnalyzerContext): boolean 
   const body = firstProperty(options, BODY_FIELDS, context.modules);
   if (!body) return false;
   const value = traceValue(body, context.modules);
-  const sent = Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText()) ? value.getArguments()[0] : value;
+  const sent = unserialized(value);
   const object = sent && resolveObjectLiteral(sent, context.modules);
   return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperties().some((property) => !Node.isSpreadAssignment(property));
 }
@@ -1473,7 +1485,7 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
   const parameters = parameterNames(fn);
   shape = { parameters, urlIndex: forwardedUrl(fn, context)?.urlIndex ?? 0 };
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (SERIALIZER.test(inner.getExpression().getText()) && shape.bodyIndex === undefined) {
+    if (isSerializerCall(inner) && shape.bodyIndex === undefined) {
       const index = parameters.indexOf(inner.getArguments()[0]?.getText() ?? '');
       if (index > 0) shape.bodyIndex = index;
       continue;
@@ -2470,7 +2482,6 @@ function isNewUrl(node: Node): node is NewExpression {
   return Node.isNewExpression(node) && node.getExpression().getText() === 'URL';
 }
 
-/** `url.href`, `url.toString()`, `String(url)`: the URL object they read. */
 /**
  * `https://corsproxy.io/?${encodeURIComponent('https://api.anthropic.com/v1/messages')}`: a CORS proxy handed the URL it
  * is to forward to, encoded into its own. The request reaches that URL (and its provider bills it): the forwarded URL,
@@ -2489,6 +2500,7 @@ function proxiedUrl(node: Node, context: AnalyzerContext, depth: number): string
 
 const URL_ENCODERS = new Set(['encodeURIComponent', 'encodeURI']);
 
+/** `url.href`, `url.toString()`, `String(url)`: the URL object they read. */
 function sameUrl(node: Node): Node | undefined {
   if (Node.isPropertyAccessExpression(node) && node.getName() === 'href') return node.getExpression();
   if (!Node.isCallExpression(node)) return undefined;
@@ -2523,7 +2535,7 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: 
     return chatInputFirst(objects, endpoint, context);
   }
   const value = traceValue(body, context.modules);
-  if (Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText())) {
+  if (isSerializerCall(value)) {
     const argument = value.getArguments()[0];
     return argument && depth === 0 ? bodyObject(argument, context, depth + 1, endpoint) : resolveObjectLiteral(argument, context.modules);
   }
@@ -2588,7 +2600,7 @@ function returnedBody(returned: Node, context: AnalyzerContext, endpoint: Endpoi
   const object = resolveObjectLiteral(returned, context.modules);
   if (object || depth >= 2) return object;
   const value = unwrapExpression(returned);
-  const serialized = Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText()) ? value.getArguments()[0] : value;
+  const serialized = unserialized(value);
   if (!serialized) return undefined;
   return resolveObjectLiteral(serialized, context.modules) ?? builtBody(unwrapExpression(serialized), context, endpoint, depth + 1);
 }
@@ -2599,7 +2611,7 @@ function returnedBody(returned: Node, context: AnalyzerContext, endpoint: Endpoi
  */
 function fieldAssignedBeforeRequest(body: Node, call: RequestSite, field: string, context: AnalyzerContext): Node | undefined {
   const sent = unwrapExpression(body);
-  const posted = Node.isCallExpression(sent) && SERIALIZER.test(sent.getExpression().getText()) ? sent.getArguments()[0] : sent;
+  const posted = unserialized(sent);
   const target = posted && unwrapExpression(posted);
   if (!target || !Node.isIdentifier(target)) return undefined;
   // The function that holds the object (the request may sit in a callback inside it: `retry(async () => fetch(...))`).
@@ -2650,8 +2662,8 @@ function declaredPropertyNames(name: Node, context: AnalyzerContext): Set<string
  * `params: OllamaRequestParams`, stating `model`, `keep_alive` and `options`): Ollama's body, whatever the callers pass.
  */
 function declaresOllamaBody(body: Node | undefined, context: AnalyzerContext): boolean {
-  let value = body && unwrapExpression(body);
-  if (value && Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText()) && value.getArguments()[0]) value = unwrapExpression(value.getArguments()[0]);
+  const sent = body && unserialized(unwrapExpression(body));
+  const value = sent && unwrapExpression(sent);
   const declared = value && Node.isIdentifier(value) ? declaredPropertyNames(value, context) : undefined;
   return !!declared?.has('model') && OLLAMA_BODY_FIELDS.some((name) => declared.has(name));
 }
@@ -2668,8 +2680,9 @@ function hasOllamaBody(body: Node | undefined, context: AnalyzerContext): boolea
  * caller's object holds, written `payload.model` for the caller-site step to read from what each caller passes.
  */
 function handedBodyModel(body: Node, context: AnalyzerContext): string | undefined {
-  let value = unwrapExpression(body);
-  if (Node.isCallExpression(value) && SERIALIZER.test(value.getExpression().getText()) && value.getArguments()[0]) value = unwrapExpression(value.getArguments()[0]);
+  const sent = unserialized(unwrapExpression(body));
+  const value = sent && unwrapExpression(sent);
+  if (!value) return undefined;
   if (!Node.isIdentifier(value)) return undefined;
   const declaration = findDeclaration(value, context.modules);
   return declaration && Node.isParameterDeclaration(declaration) ? `${value.getText()}.model` : undefined;

@@ -107,7 +107,7 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
   }
   if (Node.isCallExpression(node)) {
     const settled = promiseSettledFrom(node);
-    if (settled) return resolveUncached(settled, modules, depth + 1);
+    if (settled) return resolveClientOrigin(settled, modules, depth + 1);
     // A factory: `getClient()` returns the client; follow its return statements. Also a method of the class itself
     // (`await this.getClient()`, a client made on first use, as a library does with an optional SDK).
     const callee = unwrapExpression(node.getExpression());

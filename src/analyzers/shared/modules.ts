@@ -400,9 +400,9 @@ export class ModuleLoader {
   private readonly svelteProjectByFolder = new Map<string, string | null>();
   /** Per framework with `@/` aliases: folder → the nearest project folder above it (one with its config), or null; and each project's stated source folder. */
   private readonly aliasProjectByFolder = new Map<AliasFramework, Map<string, string | null>>();
-  private readonly aliasSourceFolders = new Map<AliasFramework, Map<string, string>>();
-  /** SvelteKit project → its lib folder, relative to it. */
-  private readonly svelteLibFolders = new Map<string, string>();
+  private readonly aliasSourceFolders = new Map<AliasFramework, Map<string, string | null>>();
+  /** SvelteKit project → the lib folder its config states, relative to it (null: none stated). */
+  private readonly svelteLibFolders = new Map<string, string | null>();
 
   /**
    * SvelteKit's `$lib` alias when no tsconfig `paths` maps it: its tsconfig is generated at build time
@@ -445,24 +445,24 @@ export class ModuleLoader {
   private sourceFoldersOf(project: string, framework: AliasFramework): string[] {
     let stated = this.aliasSourceFolders.get(framework);
     if (!stated) this.aliasSourceFolders.set(framework, (stated = new Map()));
-    const folder = this.statedFolder(project, framework.configFiles, SOURCE_FOLDER, NO_STATED_FOLDER, stated);
-    return (folder === NO_STATED_FOLDER ? framework.defaultSourceFolders : [folder]).map((relative) => path.join(project, relative));
+    const folder = this.statedFolder(project, framework.configFiles, SOURCE_FOLDER, stated);
+    return (folder === undefined ? framework.defaultSourceFolders : [folder]).map((relative) => path.join(project, relative));
   }
 
   /** The lib folder of a SvelteKit project: `kit.files.lib` when its svelte.config states it as a literal, else `src/lib`. */
   private svelteLibFolder(project: string): string {
-    return this.statedFolder(project, SVELTE_CONFIG_FILES, SVELTE_LIB_FOLDER, path.join('src', 'lib'), this.svelteLibFolders);
+    return this.statedFolder(project, SVELTE_CONFIG_FILES, SVELTE_LIB_FOLDER, this.svelteLibFolders) ?? path.join('src', 'lib');
   }
 
   /**
    * A folder a framework project's config states (`stated`'s first group, in the first of `configFiles` there, as a
-   * literal relative path that stays inside the project), else `fallback`; relative to the project, read once per project
-   * (kept in `byProject`).
+   * literal relative path that stays inside the project), relative to the project; undefined when it states none. Read
+   * once per project (kept in `byProject`).
    */
-  private statedFolder(project: string, configFiles: readonly string[], stated: RegExp, fallback: string, byProject: Map<string, string>): string {
+  private statedFolder(project: string, configFiles: readonly string[], stated: RegExp, byProject: Map<string, string | null>): string | undefined {
     const known = byProject.get(project);
-    if (known !== undefined) return known;
-    let found = fallback;
+    if (known !== undefined) return known ?? undefined;
+    let found: string | null = null;
     for (const name of configFiles) {
       this.consultedPaths.add(path.join(project, name));
       try {
@@ -475,7 +475,7 @@ export class ModuleLoader {
       }
     }
     byProject.set(project, found);
-    return found;
+    return found ?? undefined;
   }
 
   private svelteProjectOf(folder: string): string | null {
@@ -661,8 +661,6 @@ const ALIAS_FRAMEWORKS: readonly AliasFramework[] = [
 /** `kit: { files: { lib: 'app/lib' } }` in svelte.config; `srcDir: 'src'` in wxt.config or nuxt.config. */
 const SVELTE_LIB_FOLDER = /\bfiles\s*:\s*\{[^}]*?\blib\s*:\s*['"]([^'"]+)['"]/;
 const SOURCE_FOLDER = /\bsrcDir\s*:\s*['"`]([^'"`]+)['"`]/;
-/** What statedFolder answers when the config states no folder (no folder is named so). */
-const NO_STATED_FOLDER = '\0';
 
 /** Export conditions read in this order: the source-facing ones first (types, then the import/require/default builds). */
 const EXPORT_CONDITIONS = ['types', 'import', 'module', 'require', 'node', 'default'];

@@ -765,14 +765,15 @@ export function supertypesOf(cls: Node, modules: ModuleLoader): Node[] {
 }
 
 /**
- * Whether a class meets an interface of the app's without naming it: every member the interface (and those it extends)
- * requires is one the class or a superclass declares, by name. TypeScript checks structure, so an app's providers often
- * skip `implements` (Trilium's `BaseEmbeddingProvider` meets `EmbeddingProvider`, which its registry hands out).
- * An interface requiring fewer than MIN_STRUCTURAL_MEMBERS says too little: a one-method `StreamingModel { stream }` is met
- * by the gateway under the adapter that names it, and the chain would skip the adapter.
+ * Whether a class meets an interface of the app's that lists `member` (the method called through it) without naming it:
+ * every member the interface (and those it extends) requires is one the class or a superclass declares, by name.
+ * TypeScript checks structure, so an app's providers often skip `implements` (Trilium's `BaseEmbeddingProvider` meets
+ * `EmbeddingProvider`, which its registry hands out). An interface requiring fewer than MIN_STRUCTURAL_MEMBERS says too
+ * little: a one-method `StreamingModel { stream }` is met by the gateway under the adapter that names it, and the chain
+ * would skip the adapter.
  */
-export function meetsInterface(cls: Node, contract: Node, modules: ModuleLoader): boolean {
-  if (!Node.isInterfaceDeclaration(contract)) return false;
+export function meetsInterface(cls: Node, contract: Node, member: string, modules: ModuleLoader): boolean {
+  if (!Node.isInterfaceDeclaration(contract) || !memberSignatures(contract).some((signature) => signature.getName() === member)) return false;
   const key = `${contract.getSourceFile().getFilePath()}:${contract.getStart()}`;
   let answers = structuralAnswers.get(cls);
   if (!answers) structuralAnswers.set(cls, (answers = new Map()));
@@ -795,11 +796,14 @@ function requiredMemberNames(contract: Node, modules: ModuleLoader): Set<string>
   const names = new Set<string>();
   for (const type of supertypesOf(contract, modules)) {
     if (!Node.isInterfaceDeclaration(type)) continue;
-    for (const member of type.getMembers()) {
-      if ((Node.isPropertySignature(member) || Node.isMethodSignature(member)) && !member.hasQuestionToken()) names.add(member.getName());
-    }
+    for (const signature of memberSignatures(type)) if (!signature.hasQuestionToken()) names.add(signature.getName());
   }
   return names;
+}
+
+/** An interface's own named members: its property and method signatures. */
+function memberSignatures(contract: import('ts-morph').InterfaceDeclaration): Array<import('ts-morph').PropertySignature | import('ts-morph').MethodSignature> {
+  return contract.getMembers().filter((member) => Node.isPropertySignature(member) || Node.isMethodSignature(member));
 }
 
 /** The members a class declares by name: methods, properties, accessors and constructor parameter properties. */

@@ -1656,13 +1656,8 @@ function reaches(shape: Shape, helper: Helper, modules: ModuleLoader, spreads = 
   if (shape.made) return !!helper.ownerClass && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
   if (helper.types.some((type) => sameNode(type, node))) return true;
   // A helper whose types were set aside (a handler the user's subscription serves) is not reached through one met by structure either.
-  if (helper.ownerClass && helper.types.length > 0 && Node.isInterfaceDeclaration(node) && declaresMember(node, helper.name) && meetsInterface(helper.ownerClass, node, modules)) return true;
+  if (helper.ownerClass && helper.types.length > 0 && meetsInterface(helper.ownerClass, node, helper.name, modules)) return true;
   return !!helper.ownerClass && (Node.isClassDeclaration(node) || Node.isClassExpression(node)) && lineageOf(node, modules).some((cls) => cls === helper.ownerClass || sameNode(cls, helper.ownerClass!));
-}
-
-/** Whether an interface itself lists a member of this name (`generateEmbeddings(text: string): Promise<Float32Array>`). */
-function declaresMember(contract: import('ts-morph').InterfaceDeclaration, name: string): boolean {
-  return contract.getMembers().some((member) => (Node.isMethodSignature(member) || Node.isPropertySignature(member)) && member.getName() === name);
 }
 
 /**
