@@ -20,6 +20,8 @@ import { LANGCHAIN_PACKAGE, STORE_METHODS, storeCreation } from './shared/langch
 const MODEL_CLASSES: Readonly<Record<string, { provider: string; endpoint: Endpoint }>> = {
   ChatOpenAI: { provider: 'openai', endpoint: 'chat' },
   OpenAI: { provider: 'openai', endpoint: 'completion' },
+  // The older `langchain/llms/openai` class for OpenAI's chat models, used as an LLM.
+  OpenAIChat: { provider: 'openai', endpoint: 'chat' },
   AzureChatOpenAI: { provider: 'azure-openai', endpoint: 'chat' },
   AzureOpenAI: { provider: 'azure-openai', endpoint: 'completion' },
   ChatAnthropic: { provider: 'anthropic', endpoint: 'chat' },
@@ -97,6 +99,8 @@ const REQUEST_METHODS: Readonly<Record<string, { streaming?: boolean; embedding?
   streamLog: { streaming: true },
   batch: {},
   call: {},
+  // LangChain's chains implement `_call`; an app calling it from outside (`chain._call({ objective, task })`) runs the chain.
+  _call: {},
   predict: {},
   predictMessages: {},
   generate: {},
@@ -629,6 +633,8 @@ function madeByAppFactory(call: CallExpression, context: AnalyzerContext, depth:
   const fn = functionOf(call.getExpression(), context.modules);
   if (!fn) return undefined;
   const returned = returnsOf(fn);
+  const chain = chainOfHandedModel(call, returned, context, depth);
+  if (chain) return chain;
   const preferred = returned.find((value) => value.getFirstAncestorByKind(SyntaxKind.DefaultClause) !== undefined) ?? returned.at(-1);
   const found = preferred && findRunnable(preferred, context, depth + 1);
   if (found && returned.length > 1) found.evidence.push(`the model \`${call.getExpression().getText().slice(0, 40)}()\` makes by default (line ${preferred!.getStartLineNumber()}), of ${returned.length} it can return`);
@@ -643,6 +649,23 @@ function madeByAppFactory(call: CallExpression, context: AnalyzerContext, depth:
     return other;
   }
   return undefined;
+}
+
+/**
+ * `TaskExecutionChain.fromLLM({ llm: model })` of the app's own chain class, whose factory returns `new
+ * TaskExecutionChain({ prompt, ...fields })`: the chain asks the model the call hands it, with the factory's template.
+ */
+function chainOfHandedModel(call: CallExpression, returned: readonly Node[], context: AnalyzerContext, depth: number): Runnable | undefined {
+  const options = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  const llm = options && Node.isObjectLiteralExpression(options) ? firstProperty(options, ['llm', 'model'], context.modules) : undefined;
+  const made = returned.map(unwrapExpression).find((value) => Node.isNewExpression(value) && Node.isObjectLiteralExpression(value.getArguments()[0] && unwrapExpression(value.getArguments()[0]!)));
+  if (!llm || !made || !Node.isNewExpression(made)) return undefined;
+  const found = findRunnable(llm, context, depth + 1);
+  if (!found) return undefined;
+  const prompt = getObjectProperty(unwrapExpression(made.getArguments()[0]!), 'prompt', context.modules);
+  if (prompt) found.templates.push(...templatesIn(prompt, context, depth + 1));
+  found.evidence.push(`model handed to ${call.getExpression().getText().slice(0, 40)}() at ${placeOf(call)}, which makes \`new ${made.getExpression().getText()}(...)\``);
+  return found;
 }
 
 /** The request call being analyzed: a model parameter counts only in the function making it (see findRunnable). */
@@ -742,20 +765,24 @@ function fromHolder(node: Node, context: AnalyzerContext, depth: number): Runnab
   if (!binding || !LANGCHAIN_PACKAGE.test(binding.packageName)) return undefined;
   // `loadSummarizationChain(model, { type: 'map_reduce' })`, `loadQAStuffChain(model, { prompt })`: the model first, the options after.
   const positional = MODEL_FIRST_CHAIN.test(binding.importedName);
-  const options = resolveObjectLiteral(node.getArguments()[positional ? 1 : 0], context.modules);
-  const llm = positional ? node.getArguments()[0] : firstProperty(options, ['llm', 'model'], context.modules);
+  // `initializeAgentExecutorWithOptions(tools, model, { agentType })`: the tools, then the model, then the options.
+  const agentExecutor = AGENT_EXECUTOR_INITIALIZER.test(binding.importedName);
+  const options = resolveObjectLiteral(node.getArguments()[positional ? 1 : agentExecutor ? 2 : 0], context.modules);
+  const llm = positional ? node.getArguments()[0] : agentExecutor ? node.getArguments()[1] : firstProperty(options, ['llm', 'model'], context.modules);
   // Nested holders: `createRetrievalChain({ retriever, combineDocsChain })`, `new AgentExecutor({ agent, tools })`.
   const found = (llm && findRunnable(llm, context, depth + 1)) || nestedRunnable(options, context, depth);
   if (!found) return undefined;
   const prompt = getObjectProperty(options, 'prompt', context.modules);
   if (prompt) found.templates.push(...templatesIn(prompt, context, depth + 1));
-  if (getObjectProperty(options, 'tools', context.modules)) found.agentTools = true;
+  if (agentExecutor || getObjectProperty(options, 'tools', context.modules)) found.agentTools = true;
   found.evidence.push(`model passed to ${binding.importedName} at ${placeOf(node)}`);
   return found;
 }
 
 /** LangChain's chain loaders taking the model as their first argument (`loadSummarizationChain`, `loadQAStuffChain`, `loadQAMapReduceChain`, ...). */
 const MODEL_FIRST_CHAIN = /^load\w*Chain$/;
+/** LangChain's older agent initializers (`langchain/agents`), taking the tools first and the model second. */
+const AGENT_EXECUTOR_INITIALIZER = /^initializeAgentExecutor(?:WithOptions)?$/;
 
 const NOT_RUNNABLE_OPTIONS = new Set(['prompt', 'tools', 'retriever', 'memory', 'outputParser', 'llm', 'model']);
 

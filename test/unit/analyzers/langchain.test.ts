@@ -336,6 +336,22 @@ export async function summarize(documents: any[]) {
       calls: [{ line: 6, method: 'call', provider: 'openai', model: 'gpt-3.5-turbo-16k', evidenceIncludes: ['loadSummarizationChain'] }],
     },
     {
+      name: "the older agent initializer taking the tools first and the model second (`this.executor = await initializeAgentExecutor(tools, this.model, type)`), run with `this.executor!.call({ input })`: the agent asks that model, with tools",
+      code: `import { AgentExecutor, Tool, initializeAgentExecutor } from 'langchain/agents';
+import { ChatOpenAI } from 'langchain/chat_models';
+export class Model {
+  public executor?: AgentExecutor;
+  public model = new ChatOpenAI({ modelName: process.env.OPENAI_MODEL ?? 'gpt-4' });
+  constructor(private tools: Tool[]) {}
+  async call(input: string) {
+    if (!this.executor) this.executor = await initializeAgentExecutor(this.tools, this.model, 'chat-conversational-react-description', true);
+    const response = await this.executor!.call({ input });
+    return response.output;
+  }
+}`,
+      calls: [{ line: 9, method: 'call', provider: 'openai', model: 'gpt-4', features: { tools: true }, evidenceIncludes: ['initializeAgentExecutor'] }],
+    },
+    {
       name: "a store the app hands to its service class (a field declared LangChain's VectorStore): each search and addDocuments embeds with the store's own model, not known here",
       code: `import { type VectorStore } from '@langchain/core/vectorstores';
 export class ChatService {
