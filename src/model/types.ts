@@ -204,6 +204,13 @@ export interface TrafficFields {
    * 'length'` returning before it): it runs for the share of answers that hit the limit, not for every request.
    */
   continuesCutOffAnswer?: string;
+  /**
+   * Calls that relay to this request and say nothing of their own (a send button, a route handler passing the body on,
+   * a retry): the same feature, so they are listed here and not as call sites; this site's volume stands for them.
+   * `passesOn` marks a relay other calls go through (a method between them and this request): their traffic is counted
+   * at their own sites, not here.
+   */
+  relays?: Array<{ file: string; line: number; passesOn?: true }>;
   /** False when the totals leave this site out (not production, a helper priced through its callers, an alternative not chosen, the other request of a realtime session). */
   inTotals?: boolean;
   /** Why the totals leave it out, or how it is counted; for display. */
@@ -280,6 +287,11 @@ export interface DetectedCall {
    * read as, how many of them, and of how many callers. The helper's own site has nothing else to be read by.
    */
   callersTask?: { type: TaskType; callers: number; of: number };
+  /**
+   * A wrapper caller handing the helper only values it is given (names and members of them, one-word literals, calls
+   * without arguments): no text or prompt builder of its own in what it passes. Read with its request by `foldRelays`.
+   */
+  passesValuesOnly?: boolean;
   /** Name of the function or method that contains the call, for task hints and usage-file matching. */
   enclosingFunction: string | null;
   /** The name the code gives the reply (`const summary = await ...`, `query = response.content`), for task hints; none when it gives none. */
@@ -326,6 +338,8 @@ export interface DetectedCall {
   alternativeGroup?: string;
   realtimeStep?: RealtimeStep;
   continuesCutOffAnswer?: string;
+  /** See TrafficFields. */
+  relays?: Array<{ file: string; line: number; passesOn?: true }>;
 }
 
 export interface TokenEstimate {

@@ -21,6 +21,7 @@ import { ImportGraph, workspaceDependents } from './importGraph';
 import { runsModel, sendsRequest } from './prefilter';
 import { aliasMayNameAny, dropAgentsRunElsewhere, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, markRealtimeSessionTools, markStreamedGraphNodes, modelsFromCallers, modelsFromDeploymentList, modelsFromKeyedDefaults, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { helperRequestSites } from './helperRequests';
+import { foldRelays } from './relays';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -376,6 +377,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
   modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));
+  // A caller handing the helper only values it is given, adding nothing to its request, is listed on that request.
+  foldRelays(detected);
   // The request inside an app's HTTP helper that sends the URL its callers hand it: a site of its own, priced through them.
   helperRequestSites(detected);
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are

@@ -351,7 +351,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         const addCallerAt = (site: CallExpression, outerCall: CallExpression | undefined): void => {
           // A call in a local function nothing calls never runs: no site (and no caller search above it).
           // Nor does one under a switch set to false; a markup control only re-runs the feature it calls.
-          if (neverCalledLocalFunction(site) || disabledBranch(site) || uiTrigger(site)) return;
+          if (neverCalledLocalFunction(site) || disabledBranch(site) || uiTrigger(site, bound.every((helper) => helper.call.kind === 'wrapper-caller'))) return;
           // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
           // site already: the app's helper of the same name is another implementation picked by configuration.
           const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());
@@ -394,6 +394,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
               caller.evidence = [`${alternatives.length + 1} implementations may serve this call (${[helper, ...alternatives].map((other) => other.call.enclosingFunction).join(', ')}); priced through the first`, ...caller.evidence];
             }
             nodeOfCaller.set(caller, site);
+            if (passesValuesOnly(site)) caller.passesValuesOnly = true;
             callerAt.set(key, caller);
             pricedThrough.set(caller, helper);
             remakes.push({ caller, helper, remake: () => callerSite(helper, expression, outerCall, file.relativePath, context.modules, callsReturned) });
@@ -1179,14 +1180,104 @@ function isMarkupHandler(fn: Node): boolean {
  * `onSubmit={(question) => chats.ask(question, model)}`: a markup handler handing the helper only values it already has
  * (the handler's parameter, the component's state) is a control that runs the feature, not a feature of its own; the
  * helper's request stays the site. A handler that says something of its own (`complete('Summarize this.', text)`) is one.
+ * So is a handler the component names first (`const handleRegenerate = () => store.generate(chat, message)`) when the
+ * markup is all that uses it (see boundOnlyInMarkup).
  */
-function uiTrigger(site: CallExpression): boolean {
+function uiTrigger(site: CallExpression, throughCaller: boolean): boolean {
   const fn = enclosingFunction(site);
-  if (!fn || !isMarkupHandler(fn)) return false;
-  return site.getArguments().every((argument) => {
-    const value = unwrapExpression(argument);
-    return Node.isIdentifier(value) || Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value);
+  // A named handler is a control only of a feature the app's own code already calls (a dispatcher that is a caller
+  // of a helper itself): where it is the one place to call a provider adapter (`api.llm.speech(...)` behind a read-aloud
+  // button), it is the feature.
+  if (!fn || !(isMarkupHandler(fn) || (throughCaller && boundOnlyInMarkup(fn, MAX_HANDLER_DEPTH)))) return false;
+  return site.getArguments().every((argument) => handsOnValuesOnly(argument, fn));
+}
+
+/** `await x`, through parentheses and casts. */
+function awaited(node: Node): boolean {
+  let current = node;
+  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isNonNullExpression(current) || Node.isTypeAssertion(current)) current = current.getExpression();
+  return Node.isAwaitExpression(current);
+}
+
+/** Two words written out: text of a prompt, not a role, an id or a separator. */
+const WORDS = /\p{L}\S*\s+\S*\p{L}/u;
+
+/** Handlers calling handlers (`onKeyDown={handleKeyDown}` calling `doSubmit()`) followed this many deep. */
+const MAX_HANDLER_DEPTH = 2;
+
+/**
+ * A function a component holds in a local const (or declares) whose every use is in its markup: `onClick={handleX}`,
+ * `onClick={() => handleX()}`, or a call from another such handler. The user runs it; nothing in the code calls it with
+ * words of its own.
+ */
+function boundOnlyInMarkup(fn: Node, depth: number): boolean {
+  const holder = fn.getParent();
+  const nameNode = Node.isFunctionDeclaration(fn) ? fn.getNameNode() : (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && holder && Node.isVariableDeclaration(holder) ? holder.getNameNode() : undefined;
+  if (!nameNode || !Node.isIdentifier(nameNode)) return false;
+  // A module-level function can be imported and called anywhere: only a component's own local handler is read here.
+  const component = enclosingFunction(Node.isFunctionDeclaration(fn) ? fn : holder!);
+  if (!component) return false;
+  const name = nameNode.getText();
+  const uses = component.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier !== nameNode && identifier.getText() === name);
+  if (uses.length === 0) return false;
+  return uses.every((use) => {
+    const parent = use.getParent();
+    if (parent && Node.isJsxExpression(parent)) return Node.isJsxAttribute(parent.getParent());
+    if (!parent || !Node.isCallExpression(parent) || parent.getExpression() !== use) return false;
+    const caller = enclosingFunction(parent);
+    return !!caller && caller !== component && (isMarkupHandler(caller) || (depth > 0 && boundOnlyInMarkup(caller, depth - 1)));
   });
+}
+
+/**
+ * An argument that hands on values the handler already has: names and members of them, and object literals, arrays,
+ * fallbacks and conditionals made of such, of one-word literals and of calls without arguments (`{ id: uuidv4(),
+ * content: value, role: 'user' }`). A sentence written out, or a call that may build one, is a prompt of the handler's own.
+ */
+function handsOnValuesOnly(argument: Node, handler: Node, depth = 0): boolean {
+  // What the handler waits for (a transcript, a record, search results) is data it fetches, not words of its own.
+  if (awaited(argument)) return true;
+  const value = unwrapExpression(argument);
+  const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth);
+  if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth);
+  if (Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value) || Node.isThisExpression(value)) return true;
+  // A callback (`(chunk) => setAnswer(chunk)`) takes the reply; it carries no words to the model.
+  if (Node.isArrowFunction(value) || Node.isFunctionExpression(value) || Node.isMethodDeclaration(value)) return true;
+  if (Node.isNumericLiteral(value) || value.getKind() === SyntaxKind.TrueKeyword || value.getKind() === SyntaxKind.FalseKeyword || value.getKind() === SyntaxKind.NullKeyword) return true;
+  // Words written out are a prompt, and a model id written out is the caller's choice of model; one other word is a
+  // role, a mode or a key, and a space or a comma joins values.
+  if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return !WORDS.test(value.getLiteralText()) && !looksLikeModelId(value.getLiteralText());
+  if (Node.isTemplateExpression(value)) return value.getTemplateSpans().every((span) => !WORDS.test(span.getLiteral().getLiteralText()) && each(span.getExpression())) && !WORDS.test(value.getHead().getLiteralText());
+  // A call with arguments may build a prompt (`promptFor(note)`); one without makes an id or a time (`uuidv4()`).
+  if (Node.isCallExpression(value)) return value.getArguments().length === 0;
+  if (Node.isObjectLiteralExpression(value)) {
+    return value.getProperties().every((property) => {
+      if (Node.isPropertyAssignment(property)) return each(property.getInitializer());
+      if (Node.isShorthandPropertyAssignment(property)) return each(property.getNameNode());
+      if (Node.isSpreadAssignment(property)) return each(property.getExpression());
+      return true;
+    });
+  }
+  if (Node.isArrayLiteralExpression(value)) return value.getElements().every((element) => each(Node.isSpreadElement(element) ? element.getExpression() : element));
+  if (Node.isBinaryExpression(value)) return each(value.getLeft()) && each(value.getRight());
+  if (Node.isConditionalExpression(value)) return each(value.getWhenTrue()) && each(value.getWhenFalse());
+  if (Node.isPrefixUnaryExpression(value)) return each(value.getOperand());
+  if (Node.isNonNullExpression(value)) return each(value.getExpression());
+  return false;
+}
+
+/** A call whose every argument hands on a value its function is given (see handsOnValuesOnly and foldRelays). */
+function passesValuesOnly(site: CallExpression): boolean {
+  const around = enclosingFunction(site) ?? site.getSourceFile();
+  return site.getArguments().every((argument) => handsOnValuesOnly(argument, around));
+}
+
+/** `const prompt = createOverlayPrompt(selected)` in the handler itself: a value the handler makes, not one it is handed. */
+function madeInHandler(identifier: Node, handler: Node, depth: number): boolean {
+  if (depth > MAX_HANDLER_DEPTH) return true;
+  const declaration = handler.getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((each) => each.getName() === identifier.getText());
+  const initializer = declaration?.getInitializer();
+  return !!initializer && !handsOnValuesOnly(initializer, handler, depth + 1);
 }
 
 /**

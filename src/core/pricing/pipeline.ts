@@ -502,7 +502,7 @@ export function stableIds(calls: DetectedCall[]): string[] {
   });
 }
 
-/** The call's kind, helper, production, alternative, realtime-step and continuation fields, only where set (a plain SDK call's JSON stays as it was). */
+/** The call's kind, helper, production, alternative, realtime-step, continuation and relay fields, only where set (a plain SDK call's JSON stays as it was). */
 function trafficFieldsOf(call: DetectedCall): Partial<CallSite> {
   const fields: Partial<CallSite> = {};
   if (call.kind !== undefined) fields.kind = call.kind;
@@ -512,6 +512,7 @@ function trafficFieldsOf(call: DetectedCall): Partial<CallSite> {
   if (call.alternativeGroup !== undefined) fields.alternativeGroup = call.alternativeGroup;
   if (call.realtimeStep !== undefined) fields.realtimeStep = call.realtimeStep;
   if (call.continuesCutOffAnswer !== undefined) fields.continuesCutOffAnswer = call.continuesCutOffAnswer;
+  if (call.relays !== undefined) fields.relays = call.relays;
   return fields;
 }
 

@@ -49,7 +49,8 @@ export interface TotalsDecision {
  * - a request continuing an answer cut off at the token limit is left out unless its volume is set (it runs
  *   for an unknown share of the requests, not for each);
  * - an app helper's own request is left out when callers of it are priced as call sites of their
- *   own (each caller's request goes through the helper: counting both would count it twice);
+ *   own (each caller's request goes through the helper: counting both would count it twice), unless
+ *   calls relay to it (`relays`: callers adding nothing to it), whose traffic it then stands for;
  * - of provider adapters that are alternatives, only the most expensive one is counted (the
  *   configured one is not known statically);
  * - a realtime session minted on the app's server and connected to with the key it mints is one
@@ -87,6 +88,13 @@ export function decideTotals(sites: readonly CallSite[]): TotalsDecision[] {
         const callerIndex = sites.indexOf(caller);
         decisions[callerIndex] = { inTotals: false, note: `counted in its helper ${site.id}, whose volume is set (${site.volume.source}); set this caller's own volume to count it here instead` };
       }
+      return;
+    }
+    // Calls relaying to it that nothing else calls through (no feature of their own, listed on it) are counted here; its
+    // other callers are their own sites.
+    const entries = (site.relays ?? []).filter((relay) => !relay.passesOn).length;
+    if (entries > 0) {
+      decisions[index] = { inTotals: true, note: `counted for the ${entries} call${entries === 1 ? '' : 's'} relaying to it (listed on it); its ${callers.length} other caller${callers.length === 1 ? ' is a call site' : 's are call sites'} of its own, counted there` };
       return;
     }
     decisions[index] = { inTotals: false, note: `the app's helper: priced through its ${callers.length} caller${callers.length === 1 ? '' : 's'} (each a call site of its own), so it is not in the totals and each request is counted once` };

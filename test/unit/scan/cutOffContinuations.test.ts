@@ -47,7 +47,10 @@ const sitesIn = (result: ScanResult, file: string): CallSite[] => {
 describe('requests continuing an answer cut off at the token limit', () => {
   it('are listed but not counted in the totals: they run only for the answers that hit the limit', async () => {
     const result = await scanProject({ 'src/llm.ts': HELPER, 'src/route.ts': ROUTE, 'src/draft.ts': ANTHROPIC }, 'cut-off-');
-    const [first, again] = sitesIn(result, 'src/route.ts');
+    // The first request hands the helper only the question: it relays to the helper's request, which is counted for it.
+    const [again] = sitesIn(result, 'src/route.ts');
+    const [first] = sitesIn(result, 'src/llm.ts');
+    assert.deepEqual(first.relays, [{ file: 'src/route.ts', line: 4 }]);
     assert.equal(first.continuesCutOffAnswer, undefined, 'the first request is not a continuation');
     assert.notEqual(first.inTotals, false, first.totalsNote);
     assert.equal(again.continuesCutOffAnswer, "choice.finish_reason !== 'length' returns before it");

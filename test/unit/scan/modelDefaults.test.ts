@@ -280,9 +280,10 @@ export async function commitMessage(diff: string) {
         writeFileSync(path.join(root, file), text);
       }
       const result = await scanWorkspace(root, { now: () => new Date(0) });
-      const site = result.callSites.find((candidate) => candidate.file === 'src/commit.ts' && candidate.line === 5);
+      // The one caller hands the helper the configured model and its diff: it relays to the helper's request, which runs that model.
+      const site = result.callSites.find((candidate) => candidate.relays?.some((relay) => relay.file === 'src/commit.ts' && relay.line === 5));
       assert.ok(site, JSON.stringify(result.callSites.map((other) => `${other.file}:${other.line}`)));
-      assert.equal(site.kind, 'wrapper-caller');
+      assert.equal(site.file, 'src/llm.ts');
       assert.equal(site.model.id, 'gpt-4o-mini', site.evidence.join('\n'));
       assert.equal(site.model.source, 'config');
     } finally {

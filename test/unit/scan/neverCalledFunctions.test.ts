@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { scanProject } from '../fixtureProject';
+import type { ScanResult } from '../../../src/model/types';
+
+/** The lines of a file the scan reports: its call sites, and the calls relaying to one (listed on the site they relay to). */
+function reportedLines(result: ScanResult, file: string): number[] {
+  const sites = result.callSites.filter((site) => site.file === file).map((site) => site.line);
+  const relays = result.callSites.flatMap((site) => (site.relays ?? []).filter((relay) => relay.file === file).map((relay) => relay.line));
+  return [...sites, ...relays].sort((a, b) => a - b);
+}
 
 /** The app's helper every chat goes through. */
 const HELPER = `import OpenAI from 'openai';
@@ -33,8 +41,8 @@ export function useMessage() {
 describe('requests in a local function nothing calls', () => {
   it('are left out with a warning naming the function; a local function called, returned or handed on keeps its requests', async () => {
     const result = await scanProject({ 'src/llm.ts': HELPER, 'src/useMessage.ts': HOOK }, 'never-called-');
-    const lines = result.callSites.filter((site) => site.file === 'src/useMessage.ts').map((site) => site.line).sort((a, b) => a - b);
-    // 6 and 7 sit in normalChatMode (the direct request and the helper's caller); 9 is summarize's, 11 retry's, 13 onSubmit's call of retry.
+    const lines = reportedLines(result, 'src/useMessage.ts');
+    // 6 and 7 sit in normalChatMode (the direct request and the helper's caller); 9 is summarize's, 11 retry's, 13 onSubmit's call of retry (a relay).
     assert.deepEqual(lines, [9, 11, 13]);
     const warning = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/useMessage.ts' && diagnostic.line === 6);
     assert.ok(warning, JSON.stringify(result.diagnostics));
@@ -69,8 +77,8 @@ export async function load(prompt: string) {
 describe('requests under an if on a constant set to false', () => {
   it('are left out with a warning naming the test; a constant set to true, and the code after the if, keep theirs', async () => {
     const result = await scanProject({ 'src/llm.ts': HELPER, 'src/load.ts': SWITCHED_OFF }, 'switched-off-');
-    const lines = result.callSites.filter((site) => site.file === 'src/load.ts').map((site) => site.line).sort((a, b) => a - b);
-    assert.deepEqual(lines, [11, 12]);
+    // 11 hands the helper its prompt (a relay of the helper's request); 12 is the embedding after the ifs.
+    assert.deepEqual(reportedLines(result, 'src/load.ts'), [11, 12]);
     const warning = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/load.ts' && diagnostic.line === 8);
     assert.ok(warning, JSON.stringify(result.diagnostics));
     assert.match(warning.message, /runs only under `if \(COMM_TEST_ON_LOAD\)`, a constant the module sets to false \(dead code\)/);

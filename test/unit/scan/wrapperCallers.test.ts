@@ -23,6 +23,8 @@ interface ExpectedSite {
   alternativeGroup?: string;
   /** Whether the site takes images (`features.vision`). */
   vision?: boolean;
+  /** `file:line` of each call relaying to this site (callers adding nothing to its request, listed on it). */
+  relays?: string[];
 }
 
 interface ScanCase {
@@ -55,6 +57,7 @@ function summarize(site: CallSite, expected: ExpectedSite): ExpectedSite {
   if (expected.inTotals !== undefined) actual.inTotals = site.inTotals !== false;
   if (expected.alternativeGroup !== undefined) actual.alternativeGroup = site.alternativeGroup;
   if (expected.vision !== undefined) actual.vision = site.features.vision;
+  if (expected.relays !== undefined) actual.relays = (site.relays ?? []).map((relay) => `${relay.file}:${relay.line}`);
   return actual;
 }
 
@@ -80,7 +83,7 @@ function runScanCases(title: string, cases: ScanCase[]): void {
           assert.deepEqual(
             sites.map((site, index) => summarize(site, testCase.sites[index] ?? { file: '', line: 0 })),
             testCase.sites,
-            `sites: ${JSON.stringify(sites.map((site) => ({ id: site.id, line: site.line, kind: site.kind, model: site.model.id, via: site.via, inTotals: site.inTotals })), null, 1)}`,
+            `sites: ${JSON.stringify(sites.map((site) => ({ id: site.id, line: site.line, kind: site.kind, model: site.model.id, via: site.via, inTotals: site.inTotals, relays: site.relays })), null, 1)}`,
           );
           testCase.check?.(result);
         } finally {
@@ -152,11 +155,9 @@ export async function embedInBatches(model: string, texts: string[]) {
 `,
   },
   sites: [
-    { file: 'src/batch.ts', line: 4, kind: 'wrapper-caller', via: 'src/ollamaClient.ts:2' },
-    { file: 'src/embeddings.ts', line: 7, kind: 'sdk', provider: 'openai' },
-    { file: 'src/embeddings.ts', line: 11, kind: 'wrapper-caller', via: 'src/embeddings.ts:7' },
-    { file: 'src/embeddings.ts', line: 17, kind: 'wrapper-caller', via: 'src/batch.ts:4' },
-    { file: 'src/embeddings.ts', line: 20, kind: 'wrapper-caller', via: 'src/embeddings.ts:17' },
+    // Each class's embedQuery and LocalEmbeddings.embedDocuments hand on only what they are given: relays of the requests.
+    { file: 'src/batch.ts', line: 4, kind: 'wrapper-caller', via: 'src/ollamaClient.ts:2', relays: ['src/embeddings.ts:17', 'src/embeddings.ts:20'] },
+    { file: 'src/embeddings.ts', line: 7, kind: 'sdk', provider: 'openai', relays: ['src/embeddings.ts:11'] },
     { file: 'src/ollamaClient.ts', line: 2, kind: 'sdk', provider: 'ollama' },
   ],
 };
@@ -189,8 +190,8 @@ runScanCases('wrapper callers', [
     sites: [
       ...BUSY_CALLERS.slice(0, MAX_CALLERS_PER_HELPER).map((file) => ({ file, line: 2, kind: 'wrapper-caller' as const, via: 'src/embedder.ts:5' })),
       { file: 'src/embedder.ts', line: 5, kind: 'sdk' },
-      { file: 'src/embedder.ts', line: 9, kind: 'wrapper-caller', via: 'src/embedder.ts:5' },
-      { file: 'src/search.ts', line: 2, kind: 'wrapper-caller', via: 'src/embedder.ts:9' },
+      // The next level's caller is found: it hands on its query, so it is listed on the class's own caller.
+      { file: 'src/embedder.ts', line: 9, kind: 'wrapper-caller', via: 'src/embedder.ts:5', relays: ['src/search.ts:2'] },
     ],
   },
   {
@@ -287,6 +288,50 @@ export function Ask(props: { system: string; text: string }) {
     ],
   },
   {
+    name: "handlers the component names first (`const handleRegenerate = () => store.reply(chat)` used as `onClick={handleRegenerate}`, or called from such a handler) are controls of a feature the app's code already calls; one calling the helper itself, one the code also calls elsewhere, or one stating its own prompt is a caller",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/store.ts': `import { complete } from './llm';
+export function reply(chat: { text: string }) {
+  return complete('You answer questions about the open note.', chat.text);
+}
+`,
+      'src/App.tsx': `import { useEffect } from 'react';
+import { reply } from './store';
+import { complete } from './llm';
+export function Chat(props: { system: string; text: string; chat: { text: string } }) {
+  const handleRegenerate = async () => {
+    await reply({ ...props.chat, role: 'user' } as never);
+  };
+  const doSubmit = () => {
+    reply(props.chat);
+  };
+  const handleKeyDown = (event: { key: string }) => {
+    if (event.key === 'Enter') doSubmit();
+  };
+  const handleSummarize = () => reply({ text: 'Summarize the note in one line: ' + props.text });
+  const readAloud = () => complete(props.system, props.text);
+  const refresh = () => reply(props.chat);
+  useEffect(() => { refresh(); }, []);
+  return (
+    <div onKeyDown={handleKeyDown}>
+      <button onClick={handleRegenerate}>Again</button>
+      <button onClick={() => doSubmit()}>Send</button>
+      <button onClick={handleSummarize}>Summarize</button>
+      <button onClick={readAloud}>Read aloud</button>
+      <button onClick={refresh}>Refresh</button>
+    </div>
+  );
+}
+`,
+    },
+    sites: [
+      { file: 'src/App.tsx', line: 14, kind: 'wrapper-caller', via: 'src/store.ts:3', promptIncludes: ['Summarize the note'] },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/App.tsx:15'] },
+      { file: 'src/store.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:4', relays: ['src/App.tsx:16', 'src/App.tsx:17'] },
+    ],
+  },
+  {
     name: "tools declared as consts of one interface (`const imageTool: ToolDefinition = { execute }`): a call of the image tool's execute is a caller; another tool's execute is none, though it has the same type",
     files: {
       'src/llm.ts': HELPER,
@@ -312,8 +357,7 @@ export async function read(path: string) {
     },
     sites: [
       { file: 'src/llm.ts', line: 4, kind: 'sdk' },
-      { file: 'src/run.ts', line: 3, kind: 'wrapper-caller', via: 'src/tools.ts:5', promptIncludes: ['Describe the image'] },
-      { file: 'src/tools.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
+      { file: 'src/tools.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:4', relays: ['src/run.ts:3'] },
     ],
   },
   {
@@ -615,10 +659,9 @@ export async function handleWebhook(payload: { body: string }) {
     // functions (only their module can call them), whose own callers were found: hops (via.through), not sites. The
     // webhook is the feature, counted once.
     sites: [
-      { file: 'src/inbox.ts', line: 3, kind: 'wrapper-caller', via: 'src/rules.ts:3', inTotals: false },
+      { file: 'src/inbox.ts', line: 3, kind: 'wrapper-caller', via: 'src/rules.ts:3', inTotals: true, relays: ['src/webhook.ts:3'] },
       { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
       { file: 'src/rules.ts', line: 9, kind: 'wrapper-caller', via: 'src/llm.ts:5', inTotals: false },
-      { file: 'src/webhook.ts', line: 3, kind: 'wrapper-caller', via: 'src/inbox.ts:3', model: 'gpt-4.1-mini', promptIncludes: ['Pick the rule', 'archive newsletters'], inTotals: true },
     ],
   },
   {
@@ -663,11 +706,10 @@ export const title = (text: string) => titleWith(groq, text);
     // The helper's callers disagree (Groq, LM Studio, OpenAI): its own site stays as its request states it. A caller
     // handing on a client parameter of its own leaves it to its callers: titles.ts passes Groq's, its only caller.
     sites: [
-      { file: 'src/forward.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', provider: 'groq', inTotals: false },
+      { file: 'src/forward.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', provider: 'groq', inTotals: true, relays: ['src/titles.ts:4'] },
       { file: 'src/groq.ts', line: 6, kind: 'wrapper-caller', via: 'src/tooled.ts:3', model: 'llama-3.3-70b-versatile', provider: 'groq' },
       { file: 'src/lmstudio.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', model: 'qwen2.5-7b-instruct', provider: 'lmstudio' },
       { file: 'src/plain.ts', line: 4, kind: 'wrapper-caller', via: 'src/tooled.ts:3', model: 'gpt-4.1-mini', provider: 'openai' },
-      { file: 'src/titles.ts', line: 4, kind: 'wrapper-caller', via: 'src/forward.ts:4', model: 'gpt-4.1-nano', provider: 'groq' },
       { file: 'src/tooled.ts', line: 3, kind: 'sdk', provider: 'openai', inTotals: false },
     ],
   },
@@ -769,8 +811,7 @@ export async function dailyDigest(thread: string) {
     },
     sites: [
       { file: 'src/digest.ts', line: 3, kind: 'wrapper-caller', via: 'src/cached.ts:4', inTotals: true },
-      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: false },
-      { file: 'src/routes.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4', inTotals: true },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: true, relays: ['src/routes.ts:4'] },
     ],
   },
   {
@@ -1255,8 +1296,7 @@ it('ranks with the real model', async () => {
 `,
     },
     sites: [
-      { file: 'src/crossEncoder.live.test.ts', line: 3, kind: 'wrapper-caller', via: 'src/crossEncoder.ts:11' },
-      { file: 'src/crossEncoder.ts', line: 11, kind: 'sdk' },
+      { file: 'src/crossEncoder.ts', line: 11, kind: 'sdk', relays: ['src/crossEncoder.live.test.ts:3'] },
     ],
   },
   {
@@ -1355,9 +1395,8 @@ export async function direct(prompt: string) {
 `,
     },
     sites: [
-      { file: 'src/chat.ts', line: 3, kind: 'wrapper-caller', via: 'src/stream-text.ts:4', inTotals: true },
       { file: 'src/other.ts', line: 4, kind: 'sdk', model: 'gpt-4o', inTotals: true },
-      { file: 'src/stream-text.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/stream-text.ts', line: 4, kind: 'sdk', inTotals: true, relays: ['src/chat.ts:3'] },
     ],
   },
   {
@@ -1707,8 +1746,7 @@ export async function title(conversation: { model: string; firstMessage: string 
     name: 'JS factory returning one of several classes, and a field behind accessors set from a private factory method (new Engines.X of a required object), an engine returned inside a spread result object: callers of the product are call sites; no adapter is counted on its own',
     fixture: 'js-factory',
     sites: [
-      { file: 'server/agents/runner.js', line: 24, kind: 'wrapper-caller', via: 'server/engines/openai/index.js:9', model: 'text-embedding-3-small' },
-      { file: 'server/engines/openai/index.js', line: 9, kind: 'sdk', inTotals: false },
+      { file: 'server/engines/openai/index.js', line: 9, kind: 'sdk', inTotals: true, relays: ['server/agents/runner.js:24'] },
       { file: 'server/engines/together/index.js', line: 9, kind: 'sdk', inTotals: false },
       { file: 'server/vector/query.js', line: 19, kind: 'wrapper-caller', via: 'server/engines/openai/index.js:9', model: 'text-embedding-3-small' },
       { file: 'server/vector/store.js', line: 6, kind: 'wrapper-caller', via: 'server/engines/openai/index.js:9', model: 'text-embedding-3-small' },
@@ -1718,8 +1756,9 @@ export async function title(conversation: { model: string; firstMessage: string 
       assert.ok(!result.callSites.some((site) => site.file.startsWith('server/misc/')));
       const store = result.callSites.find((site) => site.file === 'server/vector/store.js')!;
       assert.deepEqual(helpersNamed(store), ['server/engines/openai/index.js:9', 'server/engines/together/index.js:9'], 'the factory makes either engine');
-      const runner = result.callSites.find((site) => site.file === 'server/agents/runner.js')!;
-      assert.deepEqual(helpersNamed(runner), ['server/engines/openai/index.js:9'], 'the field holds an OpenAiEmbedder only');
+      // The runner hands on its text through a field holding an OpenAiEmbedder only (a caller through several engines is never a relay).
+      const openai = result.callSites.find((site) => site.file === 'server/engines/openai/index.js')!;
+      assert.deepEqual(openai.relays, [{ file: 'server/agents/runner.js', line: 24 }], 'the field holds an OpenAiEmbedder only');
     },
   },
   {
@@ -1846,14 +1885,15 @@ export async function maybeRead(enabled: boolean, sentence: string) {
     },
     sites: [
       { file: 'src/mistralSpeech.ts', line: 4, kind: 'sdk', inTotals: false },
-      { file: 'src/openaiSpeech.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/openaiSpeech.ts', line: 4, kind: 'sdk', inTotals: true, relays: ['src/reader.ts:10'] },
       { file: 'src/reader.ts', line: 6, kind: 'wrapper-caller', via: 'src/openaiSpeech.ts:4', model: 'tts-1' },
-      { file: 'src/reader.ts', line: 10, kind: 'wrapper-caller', via: 'src/openaiSpeech.ts:4', model: 'tts-1' },
     ],
     check: (result) => {
       const siteAt = (line: number) => result.callSites.find((site) => site.file === 'src/reader.ts' && site.line === line)!;
       assert.deepEqual(helpersNamed(siteAt(6)), ['src/openaiSpeech.ts:4', 'src/mistralSpeech.ts:4'], 'either helper may run');
-      assert.deepEqual(helpersNamed(siteAt(10)), ['src/openaiSpeech.ts:4'], 'the other branch makes no request');
+      // Line 10 hands on its sentence through the one helper: listed on it (a caller with alternatives is never a relay).
+      const openai = result.callSites.find((site) => site.file === 'src/openaiSpeech.ts')!;
+      assert.deepEqual(openai.relays, [{ file: 'src/reader.ts', line: 10 }], 'the other branch makes no request');
     },
   },
   {
@@ -1907,17 +1947,17 @@ export async function ask(store: PageStore, question: string) {
 `,
     },
     sites: [
-      { file: 'src/embeddings.ts', line: 4, kind: 'sdk', inTotals: false },
-      { file: 'src/embeddings.ts', line: 8, kind: 'wrapper-caller', via: 'src/embeddings.ts:4', inTotals: false },
-      { file: 'src/page.ts', line: 5, kind: 'wrapper-caller', via: 'src/store.ts:8', inTotals: true },
+      { file: 'src/embeddings.ts', line: 4, kind: 'sdk', inTotals: false, relays: ['src/embeddings.ts:8'] },
       { file: 'src/page.ts', line: 9, kind: 'wrapper-caller', via: 'src/store.ts:13', inTotals: true },
-      { file: 'src/store.ts', line: 8, kind: 'wrapper-caller', via: 'src/embeddings.ts:4', inTotals: false },
+      { file: 'src/store.ts', line: 8, kind: 'wrapper-caller', via: 'src/embeddings.ts:4', inTotals: true, relays: ['src/page.ts:5'] },
     ],
     check: (result) => {
       const ask = result.callSites.find((site) => site.file === 'src/page.ts' && site.line === 9)!;
-      assert.deepEqual(ask.via?.through?.map((step) => `${step.file}:${step.line}`), ['src/embeddings.ts:8'], "the search's query embedding, through the store's `this.embeddings`");
-      const index = result.callSites.find((site) => site.file === 'src/page.ts' && site.line === 5)!;
-      assert.equal(index.via?.alternatives, undefined, "the store's own addDocuments is the one path, not also LangChain's");
+      // embeddings.ts:8 (embedQuery handing its text to embedDocuments) relays to embeddings.ts:4, where its traffic is counted.
+      assert.deepEqual(ask.via?.through?.map((step) => `${step.file}:${step.line}`), ['src/embeddings.ts:8', 'src/embeddings.ts:4'], "the search's query embedding, through the store's `this.embeddings`");
+      // A caller is made a relay only through one path: the store's own addDocuments, not also LangChain's.
+      const store = result.callSites.find((site) => site.file === 'src/store.ts' && site.line === 8)!;
+      assert.deepEqual(store.relays, [{ file: 'src/page.ts', line: 5 }], "the page's addDocuments hands the store its chunks");
       // src/cache.ts: `this.embeddings` of a class that is no LangChain store (it declares its own) reaches nothing.
       assert.ok(!result.callSites.some((site) => site.file === 'src/cache.ts'));
     },
@@ -1926,9 +1966,8 @@ export async function ask(store: PageStore, question: string) {
     name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are call sites',
     fixture: 'interface-literal',
     sites: [
-      { file: 'src/main.ts', line: 6, kind: 'wrapper-caller', via: 'src/translator.ts:5', inTotals: true },
       { file: 'src/model.ts', line: 13, kind: 'sdk', inTotals: false },
-      { file: 'src/translator.ts', line: 5, kind: 'wrapper-caller', via: 'src/model.ts:13', promptIncludes: ['Translate the request into a JSON action'], inTotals: false },
+      { file: 'src/translator.ts', line: 5, kind: 'wrapper-caller', via: 'src/model.ts:13', promptIncludes: ['Translate the request into a JSON action'], inTotals: true, relays: ['src/main.ts:6'] },
     ],
     check: (result) => {
       // src/echo.ts: `complete` through another interface is no caller.
@@ -1939,9 +1978,8 @@ export async function ask(store: PageStore, question: string) {
     name: 'a factory returning a typed local const holding its nested functions (`const model: LanguageModel = { complete }; return model;`): calls through the interface, then through the translator, are call sites',
     fixture: 'interface-literal-const',
     sites: [
-      { file: 'src/main.ts', line: 6, kind: 'wrapper-caller', via: 'src/translator.ts:12', inTotals: true },
       { file: 'src/model.ts', line: 11, kind: 'sdk', inTotals: false },
-      { file: 'src/translator.ts', line: 12, kind: 'wrapper-caller', via: 'src/model.ts:11', promptIncludes: ['Translate the request into a JSON action'], inTotals: false },
+      { file: 'src/translator.ts', line: 12, kind: 'wrapper-caller', via: 'src/model.ts:11', promptIncludes: ['Translate the request into a JSON action'], inTotals: true, relays: ['src/main.ts:6'] },
     ],
     check: (result) => {
       // src/echo.ts: `complete` through another interface is no caller.
@@ -1954,14 +1992,13 @@ export async function ask(store: PageStore, question: string) {
     sites: [
       // generateReply's `connector.chat(messages, { temperature: 0.2 })` hands on what handleMessage gives it (a flag at most): a hop.
       { file: 'server/bot/reply.js', line: 9, kind: 'wrapper-caller', via: 'server/bot/reply.js:4', model: 'gpt-4o-mini', promptIncludes: ['Answer the chat message'] },
-      { file: 'server/chat/answer.js', line: 7, kind: 'wrapper-caller', via: 'server/vector/store.js:6' },
-      { file: 'server/chat/search.js', line: 6, kind: 'wrapper-caller', via: 'server/vector/pinecone.js:7', model: 'text-embedding-3-small' },
       { file: 'server/providers/openai.js', line: 10, kind: 'sdk', inTotals: false },
       { file: 'server/providers/openai.js', line: 15, kind: 'sdk', inTotals: false },
       { file: 'server/tools/summarize.js', line: 5, kind: 'wrapper-caller', via: 'server/providers/openai.js:10', promptIncludes: ['Summarize the key points'] },
       // A store class exported under another name (`module.exports.Pinecone = PineconeDB`), made by a factory: its connector is the provider.
-      { file: 'server/vector/pinecone.js', line: 7, kind: 'wrapper-caller', via: 'server/providers/openai.js:15', model: 'text-embedding-3-small', inTotals: false },
-      { file: 'server/vector/store.js', line: 6, kind: 'wrapper-caller', via: 'server/providers/openai.js:15', model: 'text-embedding-3-small', inTotals: false },
+      // The chat's `store.search({ connector })` and the search route's `pinecone.query(...)` hand on what they are given: relays.
+      { file: 'server/vector/pinecone.js', line: 7, kind: 'wrapper-caller', via: 'server/providers/openai.js:15', model: 'text-embedding-3-small', inTotals: true, relays: ['server/chat/search.js:6'] },
+      { file: 'server/vector/store.js', line: 6, kind: 'wrapper-caller', via: 'server/providers/openai.js:15', model: 'text-embedding-3-small', inTotals: true, relays: ['server/chat/answer.js:7'] },
     ],
     check: (result) => {
       // server/router.js: Router.chat only delegates; server/misc/echo.js, cache.js and recall.js (to a renamed export) pass object literals with a chat or embed of their own.
@@ -2143,8 +2180,7 @@ export class MediaProxy {
 `,
     },
     sites: [
-      { file: 'src/media.controller.ts', line: 8, kind: 'wrapper-caller', via: 'src/media.service.ts:5' },
-      { file: 'src/media.service.ts', line: 5, kind: 'sdk' },
+      { file: 'src/media.service.ts', line: 5, kind: 'sdk', relays: ['src/media.controller.ts:8'] },
     ],
   },
   {
@@ -2177,11 +2213,7 @@ export async function searchPages(pages: { pageContent: string; metadata: object
 `,
     },
     sites: [
-      { file: 'src/embeddings.ts', line: 5, kind: 'sdk' },
-      { file: 'src/embeddings.ts', line: 9, kind: 'wrapper-caller', via: 'src/embeddings.ts:5' },
-      { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/embeddings.ts:5' },
-      { file: 'src/search.ts', line: 9, kind: 'wrapper-caller' },
-      { file: 'src/search.ts', line: 10, kind: 'wrapper-caller' },
+      { file: 'src/embeddings.ts', line: 5, kind: 'sdk', relays: ['src/embeddings.ts:9', 'src/search.ts:7', 'src/search.ts:9', 'src/search.ts:10'] },
     ],
   },
   {
@@ -2229,10 +2261,8 @@ export async function searchPages(pages: { pageContent: string; metadata: object
 `,
     },
     sites: [
-      { file: 'src/embeddings.ts', line: 6, kind: 'sdk', provider: 'openai' },
-      { file: 'src/embeddings.ts', line: 10, kind: 'wrapper-caller', via: 'src/embeddings.ts:6' },
-      { file: 'src/embeddings.ts', line: 16, kind: 'sdk', provider: 'ollama' },
-      { file: 'src/embeddings.ts', line: 20, kind: 'wrapper-caller', via: 'src/embeddings.ts:16' },
+      { file: 'src/embeddings.ts', line: 6, kind: 'sdk', provider: 'openai', relays: ['src/embeddings.ts:10'] },
+      { file: 'src/embeddings.ts', line: 16, kind: 'sdk', provider: 'ollama', relays: ['src/embeddings.ts:20'] },
       { file: 'src/search.ts', line: 6, kind: 'wrapper-caller', via: 'src/embeddings.ts:16', provider: 'ollama' },
       { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/embeddings.ts:16', provider: 'ollama' },
       { file: 'src/search.ts', line: 8, kind: 'wrapper-caller', provider: 'ollama' },
@@ -2277,11 +2307,9 @@ export async function searchPages(pages: { pageContent: string }[], query: strin
     },
     sites: [
       ...FACTORY_EMBEDDINGS.sites,
-      { file: 'src/search.ts', line: 6, kind: 'wrapper-caller', via: 'src/store.ts:9', provider: 'ollama' },
       { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/store.ts:13', provider: 'ollama' },
-      { file: 'src/store.ts', line: 9, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama' },
-      // The static factory's own `store.addDocuments(documents)` on its `new this(...)`: a request path nothing calls here.
-      { file: 'src/store.ts', line: 18, kind: 'wrapper-caller', via: 'src/store.ts:9', provider: 'ollama' },
+      // The page's `store.addDocuments(pages)` and the static factory's own on its `new this(...)` hand on what they are given.
+      { file: 'src/store.ts', line: 9, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama', relays: ['src/search.ts:6', 'src/store.ts:18'] },
     ],
   },
   {
@@ -2759,11 +2787,10 @@ module.exports = { pickSpeaker, runLoop, plainTools, strippedTools };
       // The moderator's own text turns: no attachments to format.
       { file: 'app/agent.js', line: 7, kind: 'wrapper-caller', via: 'lib/groq.js:11', vision: false },
       // The conversation handed on: the helper's base class formats its attachments.
-      { file: 'app/agent.js', line: 10, kind: 'wrapper-caller', via: 'lib/groq.js:11', vision: true },
       // Turns mapped at run time (attachments taken off by a destructuring the scan does not read): the helper's images stay.
       { file: 'app/agent.js', line: 14, kind: 'wrapper-caller', via: 'lib/tooled.js:11', vision: true },
       { file: 'app/agent.js', line: 18, kind: 'wrapper-caller', via: 'lib/tooled.js:11', vision: false },
-      { file: 'lib/groq.js', line: 11, kind: 'sdk', vision: true },
+      { file: 'lib/groq.js', line: 11, kind: 'sdk', vision: true, relays: ['app/agent.js:10'] },
       // Overrides the base class's formatter with one that drops attachments.
       { file: 'lib/plain.js', line: 13, kind: 'sdk', vision: false },
       { file: 'lib/tooled.js', line: 11, kind: 'sdk', vision: true },
@@ -2867,8 +2894,7 @@ export class Provider {
 `,
     },
     sites: [
-      { file: 'chatgpt-5.1.1/index.js', line: 12, kind: 'sdk', provider: 'openai', model: 'gpt-3.5-turbo' },
-      { file: 'src/provider.ts', line: 11, kind: 'wrapper-caller', via: 'chatgpt-5.1.1/index.js:12', provider: 'openai' },
+      { file: 'chatgpt-5.1.1/index.js', line: 12, kind: 'sdk', provider: 'openai', model: 'gpt-3.5-turbo', relays: ['src/provider.ts:11'] },
     ],
   },
 ]);
@@ -2895,8 +2921,7 @@ export async function reply(prompt: string, conversation: { model?: any; default
 `,
     },
     sites: [
-      { file: 'src/chat.ts', line: 4, kind: 'wrapper-caller', via: 'src/openai.ts:6', model: 'gpt-4o' },
-      { file: 'src/openai.ts', line: 6, kind: 'sdk', model: 'gpt-4o' },
+      { file: 'src/openai.ts', line: 6, kind: 'sdk', model: 'gpt-4o', relays: ['src/chat.ts:4'] },
     ],
   },
 ]);
@@ -3020,9 +3045,8 @@ describe('engine', () => {
 `,
     },
     sites: [
-      { file: 'src/adapter.ts', line: 6, kind: 'wrapper-caller', via: 'src/gateway.ts:5', inTotals: false },
       { file: 'src/engine.ts', line: 14, kind: 'wrapper-caller', via: 'src/adapter.ts:6', inTotals: false },
-      { file: 'src/gateway.ts', line: 5, kind: 'wrapper-caller', via: 'src/provider.ts:5', inTotals: false },
+      { file: 'src/gateway.ts', line: 5, kind: 'wrapper-caller', via: 'src/provider.ts:5', inTotals: false, relays: ['src/adapter.ts:6'] },
       { file: 'src/provider.ts', line: 5, kind: 'sdk', inTotals: false },
       { file: 'src/review.ts', line: 4, kind: 'wrapper-caller', via: 'src/session.ts:7', promptIncludes: ['Review this diff'], inTotals: true },
     ],
@@ -3225,10 +3249,8 @@ export const find = (question: string) => store.search(question);
 `,
     },
     sites: [
-      { file: 'src/app.ts', line: 3, kind: 'wrapper-caller', via: 'src/store.ts:13' },
-      { file: 'src/store.ts', line: 5, kind: 'sdk' },
-      { file: 'src/store.ts', line: 8, kind: 'wrapper-caller', via: 'src/store.ts:5' },
-      { file: 'src/store.ts', line: 13, kind: 'sdk' },
+      { file: 'src/store.ts', line: 5, kind: 'sdk', relays: ['src/store.ts:8'] },
+      { file: 'src/store.ts', line: 13, kind: 'sdk', relays: ['src/app.ts:3'] },
     ],
   },
   {
@@ -3275,8 +3297,7 @@ it('recalls through the mocked library', async () => {
 `,
     },
     sites: [
-      { file: 'memlib/src/oss/src/memory/index.ts', line: 5, kind: 'sdk' },
-      { file: 'plugin/providers.ts', line: 16, kind: 'wrapper-caller', via: 'memlib/src/oss/src/memory/index.ts:5', model: 'text-embedding-3-small' },
+      { file: 'memlib/src/oss/src/memory/index.ts', line: 5, kind: 'sdk', relays: ['plugin/providers.ts:16'] },
     ],
   },
 ]);
@@ -3487,8 +3508,7 @@ export async function improvePrompt(text: string) {
     sites: [
       { file: 'src/features.ts', line: 4, kind: 'wrapper-caller', via: 'src/router.ts:7', promptIncludes: ['Summarize in two lines'] },
       { file: 'src/features.ts', line: 8, kind: 'wrapper-caller', via: 'src/single.ts:4', promptIncludes: ['Improve this prompt'] },
-      { file: 'src/provider.ts', line: 6, kind: 'sdk', inTotals: false },
-      { file: 'src/router.ts', line: 7, kind: 'wrapper-caller', via: 'src/provider.ts:6', inTotals: false },
+      { file: 'src/provider.ts', line: 6, kind: 'sdk', inTotals: false, relays: ['src/router.ts:7'] },
     ],
   },
   {
@@ -3884,9 +3904,7 @@ export async function indexNote(title: string, body: string) {
 `,
     },
     sites: [
-      { file: 'src/indexer.ts', line: 4, kind: 'wrapper-caller', via: 'src/openaiProvider.ts:6' },
-      { file: 'src/openaiProvider.ts', line: 6, kind: 'sdk', model: 'text-embedding-3-small' },
-      { file: 'src/search.ts', line: 5, kind: 'wrapper-caller', via: 'src/openaiProvider.ts:6' },
+      { file: 'src/openaiProvider.ts', line: 6, kind: 'sdk', model: 'text-embedding-3-small', relays: ['src/indexer.ts:4', 'src/search.ts:5'] },
     ],
   },
   {

@@ -1,0 +1,133 @@
+import { classifyTask } from '../core/estimate/task';
+import type { DetectedCall, WrapperVia } from '../model/types';
+
+/**
+ * A caller of the app's helper that hands it only values it is given (`passesValuesOnly`: a send button passing the
+ * draft, a route handler passing the request body, a retry passing the same messages) and whose request, read through
+ * the helper, has no word, model, tool, schema or token limit the helper's own request lacks, runs the same feature as that
+ * request: it is listed on it (`relays`) and is no call site of its own. The request it goes through stays a site and,
+ * standing for these relays, in the totals. Chains fold to the first site that says something: a button relaying to a
+ * store method relaying to the helper is listed on the helper's request.
+ *
+ * Callers that state a prompt, a model, tools, a schema or a limit stay sites: they are the features; so do callers
+ * read as another task than the request (a name or a reply name saying what they are for). So do callers through
+ * several implementations (an adapter is chosen by configuration: see `via.alternatives`), callers of an HTTP helper
+ * (whose request is made a site from its callers), annotated callers (the user said something of them), and a request
+ * continuing a cut-off answer (it runs for a share of the answers only).
+ * Returns new objects for the sites it changes: a file's analysis may be cached and reused by a later scan.
+ */
+export function foldRelays(calls: DetectedCall[]): void {
+  const positionKey = (file: string, line: number): string => `${file}:${line}`;
+  const siteAt = new Map<string, number>();
+  calls.forEach((call, index) => {
+    const key = positionKey(call.file, call.line);
+    if (!siteAt.has(key)) siteAt.set(key, index);
+  });
+  // Where each folded caller went: a caller relaying to a relay goes on to the site that one went to.
+  const foldedInto = new Map<number, number>();
+  const targetOf = (index: number): number => {
+    let target = index;
+    for (let guard = 0; foldedInto.has(target) && guard < calls.length; guard++) target = foldedInto.get(target)!;
+    return target;
+  };
+  // Callers before their own callers: a relay of a relay folds after the one it relays to.
+  const order = calls.map((_, index) => index).filter((index) => relayCandidate(calls[index]));
+  for (const index of order) {
+    const caller = calls[index];
+    const through = siteAt.get(positionKey(caller.via!.file, caller.via!.line));
+    if (through === undefined || through === index) continue;
+    const target = targetOf(through);
+    if (target === index || !saysNothingOfItsOwn(caller, calls[target])) continue;
+    foldedInto.set(index, target);
+  }
+  if (foldedInto.size === 0) return;
+  // A relay other calls go through (a method between a button and the helper) carries their traffic, counted where they are.
+  const reachedThrough = new Set(calls.flatMap((call) => (call.via ? [call.via, ...(call.via.alternatives ?? []), ...(call.via.through ?? [])] : []).map((step) => positionKey(step.file, step.line))));
+  const relaysOf = new Map<number, Relay[]>();
+  for (const index of [...foldedInto.keys()].sort((a, b) => a - b)) {
+    const target = targetOf(index);
+    const { file, line } = calls[index];
+    relaysOf.set(target, [...(relaysOf.get(target) ?? []), reachedThrough.has(positionKey(file, line)) ? { file, line, passesOn: true } : { file, line }]);
+  }
+  // Callers going through a relay go on through the site it is listed on: the totals leave that site's own count to them.
+  const onwardOf = (step: { file: string; line: number }): WrapperVia | undefined => {
+    const index = siteAt.get(positionKey(step.file, step.line));
+    if (index === undefined || !foldedInto.has(index)) return undefined;
+    const target = calls[targetOf(index)];
+    return { file: target.file, line: target.line, function: target.enclosingFunction ?? '<top>' };
+  };
+  const kept: DetectedCall[] = [];
+  calls.forEach((call, index) => {
+    if (foldedInto.has(index)) return;
+    const relays = relaysOf.get(index);
+    const rerouted = call.via ? throughRelays(call, onwardOf) : call;
+    if (!relays) {
+      kept.push(rerouted);
+      return;
+    }
+    const listed = relays.slice(0, LISTED_RELAYS).map((relay) => `${relay.file}:${relay.line}`).join(', ');
+    const more = relays.length > LISTED_RELAYS ? ` and ${relays.length - LISTED_RELAYS} more` : '';
+    const entries = relays.filter((relay) => !relay.passesOn).length;
+    kept.push({
+      ...rerouted,
+      relays: [...(call.relays ?? []), ...relays],
+      evidence: [
+        ...call.evidence,
+        `relayed to by ${relays.length} call${relays.length === 1 ? '' : 's'} handing on only values they are given (${listed}${more}): the same feature, so no call sites of their own; ${entries > 0 ? `this site's volume stands for the ${entries} that nothing else calls through` : 'other calls go through them, counted where they are'}`,
+      ],
+    });
+  });
+  calls.splice(0, calls.length, ...kept);
+}
+
+type Relay = NonNullable<DetectedCall['relays']>[number];
+
+/** The call with the sites its relays are listed on added to `via.through` (once each); the call itself when there are none. */
+function throughRelays(call: DetectedCall, onwardOf: (step: { file: string; line: number }) => WrapperVia | undefined): DetectedCall {
+  const via = call.via!;
+  const named = new Set([via, ...(via.through ?? [])].map((step) => `${step.file}:${step.line}`));
+  const added: WrapperVia[] = [];
+  for (const step of [via, ...(via.through ?? [])]) {
+    const onward = onwardOf(step);
+    if (!onward || named.has(`${onward.file}:${onward.line}`)) continue;
+    named.add(`${onward.file}:${onward.line}`);
+    added.push(onward);
+  }
+  return added.length === 0 ? call : { ...call, via: { ...via, through: [...(via.through ?? []), ...added] } };
+}
+
+/** Relays named in a site's evidence line; the `relays` field lists them all. */
+const LISTED_RELAYS = 5;
+
+function relayCandidate(call: DetectedCall): boolean {
+  return call.kind === 'wrapper-caller' && call.passesValuesOnly === true && call.via !== undefined && !call.via.alternatives?.length && !call.httpHelperRequest && !call.annotation && !call.annotationComment && !call.continuesCutOffAnswer;
+}
+
+/** Whether a caller's request, read through the helper, adds nothing to the request it goes through. */
+function saysNothingOfItsOwn(caller: DetectedCall, through: DetectedCall): boolean {
+  if (modelKey(caller) !== modelKey(through) || caller.endpoint !== through.endpoint) return false;
+  if (caller.maxOutputTokens !== through.maxOutputTokens) return false;
+  if (caller.features.tools !== through.features.tools || caller.features.vision !== through.features.vision || caller.features.structuredOutput !== through.features.structuredOutput) return false;
+  if (caller.toolNames.some((name) => !through.toolNames.includes(name))) return false;
+  if ((caller.structuredOutputName ?? through.structuredOutputName) !== through.structuredOutputName) return false;
+  // Read as another task (its name says `generateTitle`, its reply is `const summary = ...`): a feature of its own.
+  if (classifyTask(caller, 0).type !== classifyTask(through, 0).type) return false;
+  const own = wordsOf(through);
+  return [...wordsOf(caller)].every((words) => own.has(words));
+}
+
+function modelKey(call: DetectedCall): string {
+  return JSON.stringify([call.model.id, (call.model.candidates ?? []).map((candidate) => candidate.id)]);
+}
+
+/** The prompt's written text, run by run between its holes. */
+function wordsOf(call: DetectedCall): Set<string> {
+  const runs = new Set<string>();
+  for (const message of call.messages) {
+    for (const run of message.text.split(/\{\{[^}]*\}\}/)) {
+      const trimmed = run.trim();
+      if (/\p{L}/u.test(trimmed)) runs.add(trimmed);
+    }
+  }
+  return runs;
+}
