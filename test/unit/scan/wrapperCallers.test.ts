@@ -332,6 +332,48 @@ export function Chat(props: { system: string; text: string; chat: { text: string
     ],
   },
   {
+    name: "relays: a route handing the helper only its request's fields, and a function in between handing on the state it reads, are listed on the helper's request (the function carries the route's traffic); a caller stating words, a model id or a reply name of another task is a site",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/service.ts': `import { complete } from './llm';
+export const current = { system: '', question: '' };
+export async function answerCurrent() {
+  return complete(current.system, current.question);
+}
+`,
+      'src/routes.ts': `import { complete } from './llm';
+import { answerCurrent, current } from './service';
+export async function POST(request: { body: { question: string } }) {
+  current.question = request.body.question;
+  return answerCurrent();
+}
+export async function title(request: { body: { system: string; text: string } }) {
+  const title = await complete(request.body.system, request.body.text);
+  return title;
+}
+export async function summary(request: { body: { text: string } }) {
+  return complete('Summarize the ticket in two lines.', request.body.text);
+}
+export async function large(request: { body: { system: string; text: string } }) {
+  return complete(request.body.system, request.body.text, 'gpt-4o');
+}
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: true, relays: ['src/service.ts:4', 'src/routes.ts:5'] },
+      { file: 'src/routes.ts', line: 8, kind: 'wrapper-caller', via: 'src/llm.ts:4', inTotals: true },
+      { file: 'src/routes.ts', line: 12, kind: 'wrapper-caller', via: 'src/llm.ts:4', promptIncludes: ['Summarize the ticket'], inTotals: true },
+      { file: 'src/routes.ts', line: 15, kind: 'wrapper-caller', via: 'src/llm.ts:4', model: 'gpt-4o', inTotals: true },
+    ],
+    check: (result) => {
+      const helper = result.callSites.find((site) => site.file === 'src/llm.ts')!;
+      // The service's method carries the route's traffic: the request is counted once, for the route.
+      assert.deepEqual(helper.relays, [{ file: 'src/service.ts', line: 4, passesOn: true }, { file: 'src/routes.ts', line: 5 }]);
+      assert.match(helper.totalsNote ?? '', /counted for the 1 call relaying to it/);
+      assert.ok(helper.evidence.some((line) => /relayed to by 2 calls handing on only values they are given \(src\/service\.ts:4, src\/routes\.ts:5\)/.test(line)));
+    },
+  },
+  {
     name: "tools declared as consts of one interface (`const imageTool: ToolDefinition = { execute }`): a call of the image tool's execute is a caller; another tool's execute is none, though it has the same type",
     files: {
       'src/llm.ts': HELPER,
