@@ -274,11 +274,12 @@ function ownHardwareNote(provider: string): string {
   return isLocalServer(provider) ? `; it runs on the team's own hardware (${provider}), so there is no per-token bill, and without its architecture in the catalog its hardware cannot be sized` : '';
 }
 
-/** A model id to show in the instruction: one the catalog prices for this kind of call, for this provider when it has a reference set. */
+/** A model id to show in the instruction: one the catalog prices for this kind of call (its endpoint), for this provider when it has one or a reference set. */
 export function exampleModelFor(catalog: Catalog, provider: string, endpoint?: string): string {
-  if (endpoint === 'embedding') {
-    const embedding = catalog.closed.find((row) => row.endpoint === 'embedding' && row.provider === provider) ?? catalog.closed.find((row) => row.endpoint === 'embedding');
-    if (embedding) return embedding.id;
+  // An embedding, a transcription or speech is priced as a model of that kind (a chat model's id would not price it).
+  if (endpoint && endpoint !== 'chat' && endpoint !== 'completion') {
+    const sameKind = catalog.closed.find((row) => row.endpoint === endpoint && row.provider === provider) ?? catalog.closed.find((row) => row.endpoint === endpoint);
+    if (sameKind) return sameKind.id;
   }
   return assumedModelsFor(catalog, provider)?.models.find((id) => findModel(catalog, id)) ?? 'gpt-4.1-mini';
 }

@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseAnnotation } from '../../../../src/core/estimate/annotations';
 import { parseUsageFile, resolveStatedModel, updateUsageFile } from '../../../../src/core/usage/usage';
-import { adviseSite } from '../../../../src/core/pricing/modelSet';
+import { adviseSite, exampleModelFor } from '../../../../src/core/pricing/modelSet';
 import { adviseCall } from '../../../../src/core/pricing/advisor';
 import { assumedModelsFor, findArchitecture, findModel, loadCatalog, servesEndpoint } from '../../../../src/core/catalog/catalog';
 import { formatTotalCost } from '../../../../src/model/display';
@@ -124,6 +124,17 @@ describe('model= in the llm-advisor comment and llm-usage.yml', () => {
     for (const choice of choices.filter((c) => !c.description.includes('embedding')).slice(0, 30)) {
       assert.notEqual(adviseCall(input({ id: choice.id, raw: choice.id, source: 'what-if' }), catalog).monthlyUsdCurrent, null, choice.id);
     }
+  });
+});
+
+describe('the model an instruction shows', () => {
+  it('is one the catalog prices for the call\'s kind: a speech or transcription model for speech, the provider\'s own when it has one', () => {
+    const endpointOf = (id: string) => catalog.closed.find((row) => row.id === id)?.endpoint;
+    assert.equal(endpointOf(exampleModelFor(catalog, 'azure-speech', 'audio-speech')), 'audio-speech');
+    assert.equal(endpointOf(exampleModelFor(catalog, 'ibm-watson', 'audio-transcription')), 'audio-transcription');
+    assert.equal(catalog.closed.find((row) => row.id === exampleModelFor(catalog, 'deepgram', 'audio-transcription'))?.provider, 'deepgram');
+    assert.equal(endpointOf(exampleModelFor(catalog, 'openai', 'embedding')), 'embedding');
+    assert.equal(endpointOf(exampleModelFor(catalog, 'unknown', 'chat')), 'chat');
   });
 });
 
