@@ -1234,12 +1234,12 @@ function boundOnlyInMarkup(fn: Node, depth: number): boolean {
  * fallbacks and conditionals made of such, of one-word literals and of calls without arguments (`{ id: uuidv4(),
  * content: value, role: 'user' }`). A sentence written out, or a call that may build one, is a prompt of the handler's own.
  */
-function handsOnValuesOnly(argument: Node, handler: Node, depth = 0): boolean {
+function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls = false): boolean {
   // What the handler waits for (a transcript, a record, search results) is data it fetches, not words of its own.
   if (awaited(argument)) return true;
   const value = unwrapExpression(argument);
-  const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth);
-  if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth);
+  const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth, dataCalls);
+  if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth, dataCalls);
   if (Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value) || Node.isThisExpression(value)) return true;
   // A callback (`(chunk) => setAnswer(chunk)`) takes the reply; it carries no words to the model.
   if (Node.isArrowFunction(value) || Node.isFunctionExpression(value) || Node.isMethodDeclaration(value)) return true;
@@ -1269,16 +1269,26 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0): boolean {
 /** A call whose every argument hands on a value its function is given (see handsOnValuesOnly and foldRelays). */
 function passesValuesOnly(site: CallExpression): boolean {
   const around = enclosingFunction(site) ?? site.getSourceFile();
-  return site.getArguments().every((argument) => handsOnValuesOnly(argument, around));
+  // A local its function computes by a call is data unless the callee's name says it builds words: whatever words it
+  // does build, the relay test reads in the request (see foldRelays).
+  return site.getArguments().every((argument) => handsOnValuesOnly(argument, around, 0, true));
 }
 
 /** `const prompt = createOverlayPrompt(selected)` in the handler itself: a value the handler makes, not one it is handed. */
-function madeInHandler(identifier: Node, handler: Node, depth: number): boolean {
+function madeInHandler(identifier: Node, handler: Node, depth: number, dataCalls: boolean): boolean {
   if (depth > MAX_HANDLER_DEPTH) return true;
   const declaration = handler.getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((each) => each.getName() === identifier.getText());
   const initializer = declaration?.getInitializer();
-  return !!initializer && !handsOnValuesOnly(initializer, handler, depth + 1);
+  if (!initializer) return false;
+  // Read as data where its callee's name says nothing of a prompt (`editor.posToOffset(start)`, `getHistory(chat)`).
+  const made = unwrapExpression(initializer);
+  if (dataCalls && Node.isCallExpression(made) && !PROMPT_BUILDER.test(calleeName(made, new Map())?.name ?? '')) return false;
+  return !handsOnValuesOnly(initializer, handler, depth + 1, dataCalls);
 }
+
+/** Names of functions that build the words a request sends. */
+const PROMPT_BUILDER = /prompt|message|instruction|template|system|render|compose|format|build|text|content|query|question|input/i;
+
 
 /**
  * `const connect = useCallback(async () => { await client.connect(model, config) }, [client])` in a React hook: calling

@@ -374,6 +374,29 @@ export async function large(request: { body: { system: string; text: string } })
     },
   },
   {
+    name: "relays: a local the caller computes by a call is data (`const offset = editor.posToOffset(start)`) unless the callee's name says it builds words (`const prompt = buildPrompt(note)`)",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/commands.ts': `import { complete } from './llm';
+export async function continueAt(editor: { posToOffset(at: number): number; text: string }, system: string, start: number) {
+  const offset = editor.posToOffset(start);
+  return complete(system, editor.text + offset);
+}
+export async function continueNote(note: string, system: string) {
+  const prompt = buildPrompt(note);
+  return complete(system, prompt);
+}
+function buildPrompt(note: string) {
+  return note.trim();
+}
+`,
+    },
+    sites: [
+      { file: 'src/commands.ts', line: 8, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/commands.ts:4'] },
+    ],
+  },
+  {
     name: "tools declared as consts of one interface (`const imageTool: ToolDefinition = { execute }`): a call of the image tool's execute is a caller; another tool's execute is none, though it has the same type",
     files: {
       'src/llm.ts': HELPER,
