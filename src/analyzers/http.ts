@@ -7,7 +7,7 @@ import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } 
 import { providerFromBaseUrl } from './shared/providers';
 import { assignedValues, calledName, contains, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
-import { enterCall, isReassignedLet, valueExpressions } from './shared/modelValue';
+import { enterCall, isReassignedLet, isSpecificUrlField, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
 import { appSettingsDefaults } from './shared/settingsDefaults';
 import { classOfExpression, superclassOf, supertypesOf, typeShapes } from './shared/shapes';
@@ -644,6 +644,16 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
       urlText = passed.text;
       rule = RULES.find((candidate) => candidate.pattern.test(urlText));
       if (rule) request.evidence.push(passed.where);
+    }
+  }
+  // `${context.ANTHROPIC_API_BASE}/messages`, the base a settings object holds: the path read after the base the app's
+  // default settings give that field (`ANTHROPIC_API_BASE = 'https://api.anthropic.com/v1'` in a settings class), a guess.
+  if ((!rule || rule.needsClaudeModel) && !described) {
+    const configured = settingsDefaultUrl(urlText, call, context);
+    const matched = configured && RULES.find((candidate) => candidate.pattern.test(configured.text));
+    if (matched) {
+      rule = matched;
+      request.evidence.push(configured.why);
     }
   }
   // A URL wholly from run-time config (`fetch(agentUrl, ...)`): the service the request's key names, if any.
@@ -1924,6 +1934,24 @@ function settingsDefaultHost(urlText: string, call: RequestSite, context: Analyz
     const host = resolveString(entry.value, context.modules).value;
     const provider = host ? providerFromBaseUrl(host) : undefined;
     if (provider) return { provider, why: `the URL's base \`${field}\` is ${host} in the app's default settings (${entry.holder} at ${context.modules.where(entry.value.getSourceFile(), entry.value.getStartLineNumber())}): the provider until the user points it elsewhere (a guess)` };
+  }
+  return undefined;
+}
+
+/**
+ * The URL a `{{settings.field}}/path` URL has with the base the app's default settings give the field (the first of them
+ * that is a URL), and why; undefined when the URL starts with no such field or the defaults give none.
+ */
+function settingsDefaultUrl(urlText: string, call: RequestSite, context: AnalyzerContext): { text: string; why: string } | undefined {
+  const hole = /^\{\{((?:[\w$]+\.)*([\w$]+))\}\}/.exec(urlText);
+  const field = hole?.[2];
+  // A path must follow the base, and the field must be one provider's (a bare `url` is any request's).
+  if (!hole || !field || !isSpecificUrlField(field) || urlText.length === hole[0].length) return undefined;
+  for (const entry of appSettingsDefaults(field, call.getSourceFile(), context.modules)) {
+    const base = resolveString(entry.value, context.modules).value;
+    if (!base || !/^https?:\/\//.test(base)) continue;
+    const text = base.replace(/\/+$/, '') + urlText.slice(hole[0].length);
+    return { text, why: `the URL's base \`${field}\` is ${base} in the app's default settings (${entry.holder} at ${context.modules.where(entry.value.getSourceFile(), entry.value.getStartLineNumber())}): read as ${text} until the user points it elsewhere (a guess)` };
   }
   return undefined;
 }

@@ -402,7 +402,7 @@ function collectSettingsDefaults(walk: Walk): void {
     }
     if (walk.found.length === start) continue;
     for (const candidate of walk.found.slice(start)) SETTINGS_DEFAULTS.add(candidate);
-    walk.evidence.push(`the code reads \`${field.at.getText().slice(0, 60)}\`, which nothing on the way sets: the app's default settings give it (${giving.join(', ')}), read as the model until the user changes the setting (a guess)`);
+    walk.evidence.push(`the code reads \`${field.at.getText().slice(0, 60)}\`, which nothing on the way sets: the app's default settings give it (${giving.join(', ')}), read as ${walk.accept === looksLikeProviderUrl ? 'where requests go' : 'the model'} until the user changes the setting (a guess)`);
     return;
   }
 }
@@ -432,7 +432,17 @@ export function isSettingsDefaultRef(ref: object): boolean {
 export function settingUrl(expression: Node, modules: ModuleLoader): ModelCandidate | undefined {
   const walk: Walk = { modules, origin: unwrapExpression(expression), found: [], evidence: [], seen: new Set(), accept: looksLikeProviderUrl };
   collect(expression, walk, 0, undefined);
+  // `${context.ANTHROPIC_API_BASE}/messages` with the field set nowhere on the way: the app's default settings give it.
+  if (walk.found.length === 0 && walk.unresolvedFields) collectSettingsDefaults(walk);
   return walk.found.find((candidate) => looksLikeProviderUrl(candidate.id));
+}
+
+/**
+ * A settings field holding where one provider's requests go (`ANTHROPIC_API_BASE`, `claudeApiHost`), looked up in the
+ * app's defaults for a URL. A bare `baseURL` or `url` is every client's option: its defaults say nothing of this one.
+ */
+export function isSpecificUrlField(name: string): boolean {
+  return /(?:base(?:_?url)?|endpoint|host|url)$/i.test(name) && !/^(?:api_?)?(?:base(?:_?url)?|endpoint|host|url|server_?url)$/i.test(name);
 }
 
 function add(walk: Walk, id: string, source: ModelSource, where: string): void {
@@ -771,7 +781,7 @@ function collectProperty(node: Node, walk: Walk, depth: number, mode: ModelSourc
   const name = node.getName();
   const owner = unwrapExpression(node.getExpression());
   const ownerName = Node.isPropertyAccessExpression(owner) ? owner.getName() : Node.isIdentifier(owner) ? owner.getText() : undefined;
-  if (isSpecificModelField(name) || (/model/i.test(name) && ownerName !== undefined && isSettingsOwner(ownerName))) {
+  if (isSpecificModelField(name) || (/model/i.test(name) && ownerName !== undefined && isSettingsOwner(ownerName)) || (walk.accept === looksLikeProviderUrl && isSpecificUrlField(name))) {
     walk.unresolvedFields ??= [];
     if (!walk.unresolvedFields.some((field) => field.name === name)) walk.unresolvedFields.push({ name, at: node });
   }

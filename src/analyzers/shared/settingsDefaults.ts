@@ -24,6 +24,9 @@ export function isSpecificModelField(name: string): boolean {
 const DEFAULTS_HOLDER = /default|initial|preset/i;
 const SETTINGS_HOLDER = /^(?:get|load|read|create)?_?(?:app|user|global)?_?(?:settings?|config(?:uration)?|options|prefs|preferences)$/i;
 
+/** A class whose instances are the app's settings (`AnthropicConfig`, `UserSettings`, `ProviderOptions`): its field initializers are the defaults. */
+const SETTINGS_CLASS = /(?:config(?:uration)?|settings?|options|prefs|preferences|defaults?)$/i;
+
 /** A store's settings part, which starts out holding the defaults: a zustand slice creator (`createSettingsSlice`), a store hook (`useSettingsStore`). */
 const SETTINGS_STORE_HOLDER = /settings?(?:Slice|Store)$/i;
 
@@ -70,8 +73,9 @@ export function appSettingsDefaults(field: string, from: SourceFile, modules: Mo
   FOUND.set(modules, cache);
   const key = `${root}\0${field}`;
   const known = cache.get(key);
-  if (known) return known;
-  const setsField = new RegExp(`(?:^|[^\\w$.])['"]?${field}['"]?\\s*:(?!:)|\\.${field}\\s*=(?!=)`);
+  // The trees a file's analysis made may be forgotten after it (to keep memory flat): found again from the files then.
+  if (known && known.every((entry) => !entry.value.wasForgotten())) return known;
+  const setsField = new RegExp(`(?:^|[^\\w$.])['"]?${field}['"]?\\s*:(?!:)|\\.${field}\\s*=(?!=)|^\\s*(?:(?:public|private|protected|readonly|static)\\s+)*${field}\\s*(?::[^=;\\n]+)?=(?!=)`, 'm');
   const files = appSourceFilesMatching(root, MAX_FILES_READ, (text) => text.includes(field) && setsField.test(text));
   const found: SettingsDefault[] = [];
   for (const file of files) {
@@ -92,6 +96,14 @@ function defaultsIn(sourceFile: SourceFile, field: string): SettingsDefault[] {
     const holder = holderOf(property.getParentOrThrow());
     const value = property.getInitializer();
     if (holder && holdsDefaults(holder) && value) found.push({ value, holder });
+  }
+  // `class AnthropicConfig { ANTHROPIC_CHAT_MODEL = 'claude-3-5-haiku-latest' }`: a settings class's field initializer.
+  for (const declaration of sourceFile.getDescendantsOfKind(SyntaxKind.PropertyDeclaration)) {
+    if (declaration.getName() !== field || declaration.isStatic()) continue;
+    const owner = declaration.getParent();
+    const ownerName = (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) ? owner.getName() : undefined;
+    const value = declaration.getInitializer();
+    if (ownerName && SETTINGS_CLASS.test(ownerName) && value) found.push({ value, holder: ownerName });
   }
   for (const assignment of sourceFile.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;

@@ -12,6 +12,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'a realtime path of an unknown host without a model', code: `await fetch(\`\${process.env.API}/v1/realtime/sessions\`, { method: 'POST', body: JSON.stringify({ room: 'a' }) });` },
     { name: "other realtime WebSockets (Supabase, the app's own) are not model sessions", code: `const channel = new WebSocket('wss://abc.supabase.co/realtime/v1/websocket?apikey=k');\nconst own = new WebSocket(\`\${location.origin.replace('http', 'ws')}/realtime\`);\nclass WebSocketMock { constructor(readonly url: string) {} }\nnew WebSocketMock('wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview');` },
     { name: 'a messages path on an unknown base without a Claude model is a chat app, not Anthropic', code: `export const send = (apiBase: string, text: string) => fetch(new URL('messages', apiBase), { method: 'POST', body: JSON.stringify({ model: 'support-bot', text }) });` },
+    { name: "a bare `baseURL` field of the app's default settings is every client's option: a path after it is not read from those defaults", files: { 'src/defaults.ts': `export function settings() {\n  return { baseURL: 'https://api.anthropic.com/v1' };\n}\n` }, code: `export async function notes(options: { baseURL: string }, text: string) {\n  return fetch(\`\${options.baseURL}/messages\`, { method: 'POST', body: JSON.stringify({ text }) });\n}` },
     { name: 'a fetch wrapper called for a non-LLM URL, and a look-alike wrapper that never fetches', files: { 'src/net.ts': `export const customFetch = (url: string, init?: RequestInit) => fetch(url, init);\nexport function postJson(url: string, body: unknown) { return { url, body }; }\n` }, code: `import { customFetch, postJson } from './net';\nawait customFetch('https://api.github.com/repos/a/b', { method: 'POST', body: JSON.stringify({ model: 'x' }) });\npostJson('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });` },
     { name: 'an app route /api/chat on a configurable host with an app body, and /v1/messages of a chat app without a model', code: `const api = process.env.NEXT_PUBLIC_API_URL;\nawait fetch(\`\${api}/api/chat\`, { method: 'POST', body: JSON.stringify({ model: 'default', messages }) });\nawait fetch(\`\${api}/v1/messages\`, { method: 'POST', body: JSON.stringify({ channel: 'general', text: 'hi' }) });\nawait fetch('/v1/messages', { method: 'POST', body: JSON.stringify({ model: 'claude-3-5-haiku-latest', messages }) });` },
     { name: 'other speech endpoints: voices list and upload', code: `await fetch('https://api.elevenlabs.io/v1/voices');\nawait fetch('https://api.assemblyai.com/v2/upload', { method: 'POST', body: audio });\nawait fetch('https://api.deepgram.com/v1/projects', { headers });` },
@@ -320,6 +321,29 @@ export class VertexHTTP extends GeminiHTTP {
   return response.json();
 }`,
       calls: [{ line: 4, method: 'fetch /v1/audio/transcriptions', provider: 'openai', endpoint: 'audio-transcription' }],
+    },
+    {
+      name: "a settings object the request is handed (typed with the app's settings classes, set at run time): the base URL and the model are the settings classes' field defaults, read as a guess",
+      files: {
+        'src/config.ts': `export class AnthropicConfig {
+  ANTHROPIC_API_BASE = 'https://api.anthropic.com/v1';
+  ANTHROPIC_CHAT_MODEL = 'claude-3-5-haiku-latest';
+}
+export class CohereConfig {
+  COHERE_API_BASE = 'https://api.cohere.com/v2';
+}
+export type UserConfig = Record<string, any> & AnthropicConfig & CohereConfig;
+`,
+      },
+      code: `import type { UserConfig } from './config';
+export async function reply(context: UserConfig, messages: unknown[]) {
+  const url = \`\${context.ANTHROPIC_API_BASE}/messages\`;
+  return fetch(url, { method: 'POST', body: JSON.stringify({ model: context.ANTHROPIC_CHAT_MODEL, messages, max_tokens: 1024 }) });
+}
+export async function notes(context: UserConfig) {
+  return fetch(\`\${context.NOTES_BASE}/messages\`, { method: 'POST', body: '{}' });
+}`,
+      calls: [{ line: 4, provider: 'anthropic', endpoint: 'chat', model: 'claude-3-5-haiku-latest', evidenceIncludes: ["the app's default settings give it"] }],
     },
     {
       name: "an app helper of any name sending its first parameter as the URL, two helpers deep, streamed line by line: the call writing Ollama's /api/generate path is the request",
