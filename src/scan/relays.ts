@@ -4,7 +4,7 @@ import type { DetectedCall, WrapperVia } from '../model/types';
 /**
  * A caller of the app's helper that hands it only values it is given (`passesValuesOnly`: a send button passing the
  * draft, a route handler passing the request body, a retry passing the same messages) and whose request, read through
- * the helper, has no word, model, tool, schema or token limit the helper's own request lacks, runs the same feature as that
+ * the helper, has no word, model, client, tool, schema or token limit the helper's own request lacks, runs the same feature as that
  * request: it is listed on it (`relays`) and is no call site of its own. The request it goes through stays a site and,
  * standing for these relays, in the totals. Chains fold to the first site that says something: a button relaying to a
  * store method relaying to the helper is listed on the helper's request.
