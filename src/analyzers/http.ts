@@ -242,6 +242,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /speech\.googleapis\.com\/v1(?:p1beta1)?\/speech:(?:long(?:running)?)?recognize(?:$|[?#])|speech\.googleapis\.com\/v2\/projects\/[^?#]+\/recognizers\/[^/?#]+:(?:batchR|r)ecognize(?:$|[?#])/i, endpoint: 'audio-transcription', provider: 'google' },
   // DeepInfra's own inference API (`/v1/inference/<model>`, beside its OpenAI-compatible one): whatever task the model has.
   { pattern: /api\.deepinfra\.com\/v1\/inference\/[^?#]+$/, endpoint: 'other', provider: 'deepinfra', modelInPath: /\/v1\/inference\/([^?#]+)$/ },
+  // Workers AI's REST API (the binding's `env.AI.run(model, input)` over HTTP): the model in the path, the input in the body.
+  { pattern: /api\.cloudflare\.com\/client\/v4\/accounts\/[^/?#]+\/ai\/run\/[^?#]+$/, endpoint: 'other', provider: 'cloudflare-workers-ai', modelInPath: /\/ai\/run\/([^?#]+)$/ },
   // Relace's Instant Apply (a model that merges an edit snippet into a file), on its own endpoint.
   { pattern: /relace\.run\/v1\/code\/apply(?:$|[?#])/, endpoint: 'chat', provider: 'relace' },
   // Moderation endpoints: OpenAI's, Mistral's (its chat variant classifies a whole conversation), and Azure AI Content Safety's

@@ -323,6 +323,13 @@ export class VertexHTTP extends GeminiHTTP {
       calls: [{ line: 4, method: 'fetch /v1/audio/transcriptions', provider: 'openai', endpoint: 'audio-transcription' }],
     },
     {
+      name: "Workers AI's REST API (`api.cloudflare.com/client/v4/accounts/{id}/ai/run/{model}`): Cloudflare's, the model in the path",
+      code: `export async function run(id: string, token: string, prompt: string) {
+  return fetch(\`https://api.cloudflare.com/client/v4/accounts/\${id}/ai/run/@cf/meta/llama-3.1-8b-instruct\`, { method: 'POST', headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ prompt }) });
+}`,
+      calls: [{ line: 2, provider: 'cloudflare-workers-ai', model: '@cf/meta/llama-3.1-8b-instruct' }],
+    },
+    {
       name: "a settings object the request is handed (typed with the app's settings classes, set at run time): the base URL and the model are the settings classes' field defaults, read as a guess",
       files: {
         'src/config.ts': `export class AnthropicConfig {
