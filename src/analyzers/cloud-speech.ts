@@ -25,7 +25,7 @@ interface Vendor {
   clients: ReadonlyArray<{ names: readonly string[]; methods: ReadonlyArray<{ name: string; endpoint: Endpoint; streaming?: boolean }> }>;
   /** Where the request's model or voice is, in its first argument. */
   modelPaths: ReadonlyArray<readonly string[]>;
-  /** Where the text to speak is, in its first argument. */
+  /** Where the text to speak is, in its first argument (the argument itself for an empty path: Azure's `speakTextAsync(text)`). */
   textPaths: ReadonlyArray<readonly string[]>;
 }
 
@@ -127,13 +127,12 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     endpoint = request.endpoint;
     streaming = Boolean(request.streaming);
   }
-  const options = input && resolveObjectLiteral(input, context.modules);
-  const modelNode = vendor.modelPaths.map((path) => propertyAt(options, path, context)).find((node) => node !== undefined);
+  const modelNode = vendor.modelPaths.map((path) => propertyAt(input, path, context)).find((node) => node !== undefined);
   const model = readModel(modelNode, context.modules);
   const evidence = [`${method}() on the ${className} ${Node.isNewExpression(made.made) ? 'made' : 'declared'} at ${placeOf(made.made)} (${made.binding.packageName})`, ...model.evidence];
   if (!modelNode) evidence.push(`no ${endpoint === 'audio-speech' ? 'voice' : 'model'} in the request: the vendor's default (not stated in the code)`);
   if (streaming) evidence.push(`a streaming ${endpoint === 'audio-speech' ? 'synthesis' : 'recognition'}: audio flows while it runs, billed by its length`);
-  const text = endpoint === 'audio-speech' ? (vendor.textPaths.length === 1 && vendor.textPaths[0].length === 0 ? input : vendor.textPaths.map((path) => propertyAt(options, path, context)).find((node) => node !== undefined)) : undefined;
+  const text = endpoint === 'audio-speech' ? vendor.textPaths.map((path) => propertyAt(input, path, context)).find((node) => node !== undefined) : undefined;
   return toDetectedCall(call, context, {
     provider: vendor.provider,
     sdk: 'cloud-speech',
@@ -170,9 +169,9 @@ function declaredClient(receiver: Node, context: AnalyzerContext, accepts: (bind
   return stands && found ? { made: field!, binding: found } : undefined;
 }
 
-/** The value at a path of properties in an object literal (`voice.name` of `{ voice: { name } }`). */
-function propertyAt(options: Node | undefined, path: readonly string[], context: AnalyzerContext): Node | undefined {
-  let node: Node | undefined = options;
+/** The value at a path of properties in an object literal (`voice.name` of `{ voice: { name } }`); the value itself for an empty path. */
+function propertyAt(value: Node | undefined, path: readonly string[], context: AnalyzerContext): Node | undefined {
+  let node: Node | undefined = value;
   for (const key of path) {
     node = getObjectProperty(resolveObjectLiteral(node, context.modules), key, context.modules);
     if (!node) return undefined;

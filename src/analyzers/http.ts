@@ -1919,7 +1919,7 @@ const HOST_FIELD = /(?:host|url|endpoint|base)$/i;
  * elsewhere. Undefined when the URL starts with no such field or the defaults name no known host.
  */
 function settingsDefaultHost(urlText: string, call: RequestSite, context: AnalyzerContext): { provider: string; why: string } | undefined {
-  const hole = /^\{\{((?:[\w$]+\.)*([\w$]+))\}\}/.exec(urlText);
+  const hole = LEADING_FIELD.exec(urlText);
   const field = hole?.[2];
   if (!hole || !field || !HOST_FIELD.test(field)) return undefined;
   // The class itself sets it (`this.options.apiHost = 'https://api.siliconflow.cn'` in its constructor): that host, no guess.
@@ -1932,10 +1932,19 @@ function settingsDefaultHost(urlText: string, call: RequestSite, context: Analyz
     // Set to something else the class decides: not the app's default.
     return provider ? { provider, why: `the URL's base \`${hole[1]}\` is set to ${host} in its class (line ${assigned.getParentOrThrow().getStartLineNumber()})` } : undefined;
   }
+  const found = defaultBase(field, call, context, (host) => providerFromBaseUrl(host));
+  return found && { provider: found.result, why: `the URL's base \`${field}\` is ${found.base} in the app's default settings (${found.where}): the provider until the user points it elsewhere (a guess)` };
+}
+
+/** `{{this.options.apiHost}}/...`: the field a URL starts with (the whole hole, and its last name). */
+const LEADING_FIELD = /^\{\{((?:[\w$]+\.)*([\w$]+))\}\}/;
+
+/** The first value the app's default settings give a field for which `read` answers, with where it is set. */
+function defaultBase<T>(field: string, call: RequestSite, context: AnalyzerContext, read: (base: string) => T | undefined): { base: string; result: T; where: string } | undefined {
   for (const entry of appSettingsDefaults(field, call.getSourceFile(), context.modules)) {
-    const host = resolveString(entry.value, context.modules).value;
-    const provider = host ? providerFromBaseUrl(host) : undefined;
-    if (provider) return { provider, why: `the URL's base \`${field}\` is ${host} in the app's default settings (${entry.holder} at ${context.modules.where(entry.value.getSourceFile(), entry.value.getStartLineNumber())}): the provider until the user points it elsewhere (a guess)` };
+    const base = resolveString(entry.value, context.modules).value;
+    const result = base ? read(base) : undefined;
+    if (base && result !== undefined) return { base, result, where: `${entry.holder} at ${context.modules.where(entry.value.getSourceFile(), entry.value.getStartLineNumber())}` };
   }
   return undefined;
 }
@@ -1945,17 +1954,12 @@ function settingsDefaultHost(urlText: string, call: RequestSite, context: Analyz
  * that is a URL), and why; undefined when the URL starts with no such field or the defaults give none.
  */
 function settingsDefaultUrl(urlText: string, call: RequestSite, context: AnalyzerContext): { text: string; why: string } | undefined {
-  const hole = /^\{\{((?:[\w$]+\.)*([\w$]+))\}\}/.exec(urlText);
+  const hole = LEADING_FIELD.exec(urlText);
   const field = hole?.[2];
   // A path must follow the base, and the field must be one provider's (a bare `url` is any request's).
   if (!hole || !field || !isSpecificUrlField(field) || urlText.length === hole[0].length) return undefined;
-  for (const entry of appSettingsDefaults(field, call.getSourceFile(), context.modules)) {
-    const base = resolveString(entry.value, context.modules).value;
-    if (!base || !/^https?:\/\//.test(base)) continue;
-    const text = base.replace(/\/+$/, '') + urlText.slice(hole[0].length);
-    return { text, why: `the URL's base \`${field}\` is ${base} in the app's default settings (${entry.holder} at ${context.modules.where(entry.value.getSourceFile(), entry.value.getStartLineNumber())}): read as ${text} until the user points it elsewhere (a guess)` };
-  }
-  return undefined;
+  const found = defaultBase(field, call, context, (base) => (/^https?:\/\//.test(base) ? base.replace(/\/+$/, '') + urlText.slice(hole[0].length) : undefined));
+  return found && { text: found.result, why: `the URL's base \`${field}\` is ${found.base} in the app's default settings (${found.where}): read as ${found.result} until the user points it elsewhere (a guess)` };
 }
 
 /** The URL a `{{this.<field>}}` URL has by default: the constructor option's default the class sets the field from, once. */

@@ -38,7 +38,7 @@ export function foldRelays(calls: DetectedCall[]): void {
     // its parameters on) is one of the features that hop's callers stand for: it stays a site (measured: folding it too
     // lost 27 labeled requests the hops' positions had matched, for 11 near-misses).
     const through = siteAt.get(positionKey(caller.via!.file, caller.via!.line));
-    if (through === undefined || through === index) continue;
+    if (through === undefined) continue;
     const target = targetOf(through);
     if (target === index || !saysNothingOfItsOwn(caller, calls[target])) continue;
     foldedInto.set(index, target);

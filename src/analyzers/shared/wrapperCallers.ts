@@ -10,7 +10,7 @@ import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolL
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, instanceMemberClientOrigin, resolveClientOrigin } from './clients';
-import { callsMatching, wrapCompilerNode } from './calls';
+import { callsMatching, withoutCasts, wrapCompilerNode } from './calls';
 import { functionTypeReturn, lineageOf, meetsInterface, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp, TYPE_ARGUMENTS } from '../../model/regExp';
@@ -1192,11 +1192,9 @@ function uiTrigger(site: CallExpression, throughCaller: boolean): boolean {
   return site.getArguments().every((argument) => handsOnValuesOnly(argument, fn));
 }
 
-/** `await x`, through parentheses and casts. */
+/** `await x`, through parentheses and casts (unwrapExpression would look through the await itself). */
 function awaited(node: Node): boolean {
-  let current = node;
-  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isNonNullExpression(current) || Node.isTypeAssertion(current)) current = current.getExpression();
-  return Node.isAwaitExpression(current);
+  return ts.isAwaitExpression(withoutCasts(node.compilerNode as ts.Expression));
 }
 
 /** Two words written out: text of a prompt, not a role, an id or a separator. */
@@ -1242,7 +1240,7 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls =
   if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth, dataCalls);
   if (Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value) || Node.isThisExpression(value)) return true;
   // A callback (`(chunk) => setAnswer(chunk)`) takes the reply; it carries no words to the model.
-  if (Node.isArrowFunction(value) || Node.isFunctionExpression(value) || Node.isMethodDeclaration(value)) return true;
+  if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) return true;
   if (Node.isNumericLiteral(value) || value.getKind() === SyntaxKind.TrueKeyword || value.getKind() === SyntaxKind.FalseKeyword || value.getKind() === SyntaxKind.NullKeyword) return true;
   // Words written out are a prompt, and a model id written out is the caller's choice of model; one other word is a
   // role, a mode or a key, and a space or a comma joins values.
@@ -1262,7 +1260,6 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls =
   if (Node.isBinaryExpression(value)) return each(value.getLeft()) && each(value.getRight());
   if (Node.isConditionalExpression(value)) return each(value.getWhenTrue()) && each(value.getWhenFalse());
   if (Node.isPrefixUnaryExpression(value)) return each(value.getOperand());
-  if (Node.isNonNullExpression(value)) return each(value.getExpression());
   return false;
 }
 
