@@ -16,7 +16,7 @@ import type { AdvisorApi } from '../../src/extension/api';
 import type { ScanResult } from '../../src/model/types';
 import { renderDetail, renderGrid, renderSummary } from '../../src/webview/render';
 import { assertNoSecret, FILES, SECRET_FILES_WITH_CALLS } from '../unit/secrets/workspace';
-import { nextScan, waitFor } from './waits';
+import { nextScan, settled, waitFor } from './waits';
 
 const EXTENSION_ID = 'llm-hosting-advisor.llm-hosting-advisor';
 const OPEN_PANEL = 'llmHostingAdvisor.openCostPanel';
@@ -63,15 +63,26 @@ describe('Secrets: no credential from the workspace in the panel, hovers, CodeLe
     // Close the fixture's editors, then remove it and restore the usage file: the editing tests scan the example as it was.
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.includes(`/${DIR}/`));
     await vscode.window.tabGroups.close(tabs);
-    await nextScan(
-      api,
-      async () => {
-        await fs.rm(path.join(root.fsPath, DIR), { recursive: true, force: true });
-        await fs.writeFile(usageFile, usageOriginal);
-        await vscode.commands.executeCommand(RESCAN);
-      },
-      (r) => !r.callSites.some((c) => inFixture(c.file)) && r.callSites.length === callsBefore,
-    );
+    // The file watcher may deliver the fixture's events after the re-scan below has finished; the extension then drops
+    // its cache for the settings files among them. Waiting for the removal's own event (delivered to every watcher in
+    // one batch, after the writes') and for the model to settle again keeps that out of the next suite.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `{${DIR},${DIR}/**}`));
+    const removed = new Promise<void>((resolve) => watcher.onDidDelete(() => resolve()));
+    try {
+      await nextScan(
+        api,
+        async () => {
+          await fs.rm(path.join(root.fsPath, DIR), { recursive: true, force: true });
+          await fs.writeFile(usageFile, usageOriginal);
+          await vscode.commands.executeCommand(RESCAN);
+        },
+        (r) => !r.callSites.some((c) => inFixture(c.file)) && r.callSites.length === callsBefore,
+      );
+      await removed;
+      await settled(api);
+    } finally {
+      watcher.dispose();
+    }
   });
 
   it('the panel: its HTML document, every message posted to it, and the views rendered from the posted result', async function () {
