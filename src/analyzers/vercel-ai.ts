@@ -226,11 +226,13 @@ function libraryEmbeddingCalls(context: AnalyzerContext): DetectedCall[] {
   return found;
 }
 
-/** Local names given to the request functions in `import { generateText as gen } from 'ai'`, read once per file. */
+/**
+ * Local names given to the request functions in `import { generateText as gen } from 'ai'`, read once per file. Also from a
+ * module of the workspace (`from 'core-lib/aiSdk'`), which may pass the package on: the binding decides.
+ */
 function localAliases(sourceFile: SourceFile): Set<string> {
   const names = new Set<string>();
   for (const declaration of sourceFile.getImportDeclarations()) {
-    if (!AI_PACKAGES.has(declaration.getModuleSpecifierValue())) continue;
     for (const specifier of declaration.getNamedImports()) {
       const alias = specifier.getAliasNode()?.getText();
       if (alias && specifier.getName() in FUNCTIONS) names.add(alias);

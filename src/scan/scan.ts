@@ -163,6 +163,20 @@ function validAnalysis(entry: CacheEntry | undefined, stamp: string, stampOf: St
   return entry.analysis;
 }
 
+/** `export * from 'ai'`, `export { generateText } from 'ai'`: a module passing on a package's exports (not a relative module's). */
+const PASSES_PACKAGE_ON = /\bexport\s*(?:\*|\{[^}]*\})\s*from\s*['"][^'".]/;
+
+/** The workspace specifiers (`mongodb-rag-core/aiSdk`) of the parsed modules that pass a package on. */
+async function workspaceSpecifiersPassingPackagesOn(analyses: ReadonlyArray<{ file: DiscoveredFile; analysis: FileAnalysis }>, readText: (absolutePath: string) => Promise<string | null>, modules: AnalysisContext['modules']): Promise<Set<string>> {
+  const specifiers = new Set<string>();
+  for (const { file, analysis } of analyses) {
+    if (!analysis.parsed || !(analysis.calls.length === 0)) continue;
+    const text = await readText(file.absolutePath);
+    if (text !== null && PASSES_PACKAGE_ON.test(text)) for (const specifier of modules.workspaceSpecifiersOf(file.absolutePath)) specifiers.add(specifier);
+  }
+  return specifiers;
+}
+
 /** `@org/name/...`: a workspace or registry package, not a path alias (`@/lib/x`, `~/lib/x`). */
 const WORKSPACE_PACKAGE_SPECIFIER = /^@[\w.-]+\//;
 
@@ -288,11 +302,15 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   // workspace package's import (`@org/utils`): any parsed file in a folder of that name would match it (dub: 61 -> 200 parsed).
   const aliasMayNameParsed = aliasMayNameAny(analyses.filter((entry) => entry.analysis.parsed).map((entry) => entry.file.relativePath));
   const mayNameParsed = (specifier: string) => !WORKSPACE_PACKAGE_SPECIFIER.test(specifier) && aliasMayNameParsed(specifier);
+  // A workspace package's module passing an SDK on (`export * from 'ai'` in mongodb-rag-core's aiSdk.ts), imported by its
+  // package's name in the other packages (`import { generateText } from 'mongodb-rag-core/aiSdk'`): its importers call the SDK.
+  const sdkPassingSpecifiers = await workspaceSpecifiersPassingPackagesOn(analyses, readText, context.modules);
   for (const { file, analysis } of analyses) {
     options.signal?.throwIfAborted();
     if (analysis.parsed) continue;
-    const viaAliasOnly = !sdkImporters.has(file.absolutePath) && (analysis.aliasImports ?? []).some(mayNameParsed);
-    if (!sdkImporters.has(file.absolutePath) && !viaAliasOnly) continue;
+    const viaWorkspacePackage = sdkPassingSpecifiers.size > 0 && (analysis.aliasImports ?? []).some((specifier) => sdkPassingSpecifiers.has(specifier));
+    const viaAliasOnly = !sdkImporters.has(file.absolutePath) && !viaWorkspacePackage && (analysis.aliasImports ?? []).some(mayNameParsed);
+    if (!sdkImporters.has(file.absolutePath) && !viaAliasOnly && !viaWorkspacePackage) continue;
     // Like a file's own analysis, its second look is reused while it and the modules it followed are unchanged (never for unsaved text).
     const importerStamp = options.cache && !options.unsaved?.has(file.absolutePath) ? stampOf(file.absolutePath) : undefined;
     let imported = importerStamp === undefined ? undefined : options.cache!.getImporter(file.relativePath, importerStamp, stampOf);

@@ -566,7 +566,7 @@ function collectIdentifier(node: Node, walk: Walk, depth: number, mode: ModelSou
     const variable = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
     const source = variable?.getInitializer();
     // `const [model, setModel] = useState('claude-3-haiku')`: the page's state, which the user changes; it starts at the value given.
-    const state = stateHookInitial(declaration, variable);
+    const state = stateHookInitial(declaration, variable, walk.modules);
     if (state) {
       walk.userChoice ??= `${declaration.getName()}, the page's state (${state.hook})`;
       if (state.initial) collect(state.initial, walk, depth + 1, 'default-param');
@@ -1574,6 +1574,13 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
     walk.evidence.push(kept ? `input ${actionInput} of the GitHub Action: its default in ${kept.file}:${kept.line}, unless the workflow sets it` : `input ${actionInput} of the GitHub Action, set by the workflow (no default in action.yml)`);
     return;
   }
+  // `useAtomValue(modelAtom)`, `store.get(modelAtom)`: the page's state, which the user changes; it starts at the atom's initial value.
+  const atomRead = ATOM_VALUE_READ.test(callee.getText()) && args.length === 1 ? atomInitial(args[0], walk.modules) : undefined;
+  if (atomRead) {
+    walk.userChoice ??= `${args[0].getText().slice(0, 40)}, the page's state (${callee.getText().slice(0, 30)})`;
+    if (atomRead.initial) collect(atomRead.initial, walk, depth + 1, 'default-param');
+    return;
+  }
   // `searchParams.get('model')`, `formData.get('model')`: the request decides.
   if (isUserChoice(node)) {
     walk.userChoice ??= node.getText().slice(0, 60);
@@ -1862,17 +1869,43 @@ function providerListFiles(appRoot: string, folders: ReadonlySet<string>, homePa
 /** UI state hooks whose first argument is the state's starting value (React, and stores written the same way). */
 const STATE_HOOK = /^(?:React\.)?(?:useState|useLocalStorage|useLocalStorageState|useSessionStorage|usePersistedState)$/;
 
+/** Hooks reading an atom of app state (jotai, recoil): the state starts at the atom's initial value. */
+const ATOM_STATE_HOOK = /^(?:useAtom|useRecoilState)$/;
+const ATOM_VALUE_READ = /^(?:useAtomValue|useRecoilValue)$|\.get$/;
+
 /** For the value of `const [value, setValue] = useState(initial)`: the hook's name and the initial value, if given. */
-function stateHookInitial(element: Node, variable: Node | undefined): { hook: string; initial: Node | undefined } | undefined {
+function stateHookInitial(element: Node, variable: Node | undefined, modules: ModuleLoader): { hook: string; initial: Node | undefined } | undefined {
   const pattern = element.getParent();
   if (!variable || !Node.isVariableDeclaration(variable) || !pattern || !Node.isArrayBindingPattern(pattern) || pattern.getElements()[0] !== element) return undefined;
   const call = variable.getInitializer() && unwrapExpression(variable.getInitializer()!);
   if (!call || !Node.isCallExpression(call)) return undefined;
   const hook = call.getExpression().getText();
+  // `const [model] = useAtom(modelAtom)`: the atom's initial value.
+  if (ATOM_STATE_HOOK.test(hook)) {
+    const atom = call.getArguments()[0];
+    return atom && atomInitial(atom, modules) ? { hook, initial: atomInitial(atom, modules)!.initial } : undefined;
+  }
   if (!STATE_HOOK.test(hook)) return undefined;
   // `useLocalStorage('key', initial)` takes a storage key first.
   const initial = /Storage|Persisted/.test(hook) ? call.getArguments()[1] : call.getArguments()[0];
   return { hook, initial };
+}
+
+/**
+ * The starting value of an atom of app state: jotai's `atom('gpt-4o')` and `atomWithStorage('model', 'gpt-4o')`,
+ * recoil's `atom({ key, default: 'gpt-4o' })`. A derived atom (`atom((get) => ...)`) has none.
+ */
+function atomInitial(atom: Node, modules: ModuleLoader): { initial: Node | undefined } | undefined {
+  const node = unwrapExpression(atom);
+  const declaration = Node.isIdentifier(node) ? findDeclaration(node, modules) : undefined;
+  const call = declaration && Node.isVariableDeclaration(declaration) && declaration.getInitializer() ? unwrapExpression(declaration.getInitializer()!) : undefined;
+  if (!call || !Node.isCallExpression(call)) return undefined;
+  const factory = call.getExpression().getText();
+  const [first, second] = call.getArguments();
+  if (factory === 'atomWithStorage') return { initial: second };
+  if (factory !== 'atom' || !first || Node.isArrowFunction(first) || Node.isFunctionExpression(first)) return undefined;
+  if (Node.isObjectLiteralExpression(first) && getObjectProperty(first, 'key', modules)) return { initial: getObjectProperty(first, 'default', modules) };
+  return { initial: first };
 }
 
 /** The initializer of a destructuring the end user controls: `await req.json()`, `req.body`, a DB row. */

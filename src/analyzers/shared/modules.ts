@@ -338,6 +338,26 @@ export class ModuleLoader {
   }
 
   /**
+   * The specifiers other packages of the workspace import a module by (`mongodb-rag-core/aiSdk` for
+   * `packages/mongodb-rag-core/src/aiSdk.ts`): the innermost package's name and the module's path below its folder,
+   * `src/` and the extension dropped, an index standing for its folder. Read from package.json names alone, without
+   * parsing: the scan asks it of the modules that pass a package on (`export * from 'ai'`).
+   */
+  workspaceSpecifiersOf(absolutePath: string): string[] {
+    const packages = this.packagesWithRoot();
+    const [name] = this.packagesHoldingFolder(absolutePath.slice(0, absolutePath.lastIndexOf(path.sep) + 1), packages);
+    const folder = name === undefined ? undefined : packages.get(name);
+    if (name === undefined || folder === undefined) return [];
+    const below = path.relative(folder, absolutePath).split(path.sep).join('/').replace(/\.[cm]?[jt]sx?$/, '');
+    const specifiers = new Set<string>();
+    for (const sub of [below, below.replace(/^src\//, '')]) {
+      const module = sub.replace(/(?:^|\/)index$/, '');
+      specifiers.add(module ? `${name}/${module}` : name);
+    }
+    return [...specifiers];
+  }
+
+  /**
    * The workspace packages that declare a dependency (dependencies, devDependencies, peer or optional) on
    * a workspace package holding one of `files`: an example app on the library of its own repository
    * (`"typechat": "^0.1.0"` in examples/math/package.json, with the library in typescript/). Keyed by the

@@ -259,6 +259,11 @@ export function importSpecifierOf(node: Node): string | undefined {
     const specifier = node.getFirstAncestorByKind(SyntaxKind.ExportDeclaration)?.getModuleSpecifierValue();
     return specifier === undefined ? undefined : sdkPackageOf(specifier);
   }
+  // `export * from 'ai'`, which findExport hands back for a name a module passes on from a whole package.
+  if (Node.isExportDeclaration(node)) {
+    const specifier = node.getModuleSpecifierValue();
+    return specifier === undefined ? undefined : sdkPackageOf(specifier);
+  }
   return undefined;
 }
 
@@ -393,6 +398,7 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
   }
   // Read on the compiler's nodes, wrapping only what is returned or followed: a module is asked for each name it exports.
   const compilerFile = sourceFile.compilerNode;
+  let packageStars: ExportDeclaration[] | undefined;
   for (const compilerStatement of compilerFile.statements) {
     if (nodeTests.isVariableStatement(compilerStatement)) {
       const declaration = compilerStatement.declarationList.declarations.find((each) => hasText(each.name, exportedName, compilerFile));
@@ -427,9 +433,24 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
         const found = target ? findExport(target, exportedName, modules, depth + 1, seen) : undefined;
         if (found) return found;
       }
+      if (moduleSpecifier && statement.getNamedExports().length === 0 && !moduleSpecifier.startsWith('.') && !modules.resolve(sourceFile, moduleSpecifier)) (packageStars ??= []).push(statement);
     }
   }
-  return undefined;
+  return packageStars && starExportFor(packageStars, exportedName);
+}
+
+/**
+ * The `export * from 'ai'` a module re-exporting whole packages (`export * from 'ai'; export * from '@ai-sdk/azure'`, an app's
+ * own `aiSdk.ts`) passes a name on from, when no export of its own has the name: the package named in the export's name
+ * (`createAzure` from `@ai-sdk/azure`), else the first. The packages' own lists are not here to ask.
+ */
+function starExportFor(stars: readonly ExportDeclaration[], exportedName: string): ExportDeclaration {
+  const name = exportedName.toLowerCase();
+  const named = stars.find((star) => {
+    const last = star.getModuleSpecifierValue()!.split('/').pop()!.toLowerCase().replace(/-(?:sdk|ai)$/, '');
+    return last.length > 2 && name.includes(last);
+  });
+  return named ?? stars[0];
 }
 
 /**
@@ -815,6 +836,16 @@ export function namesBoundBy(declaration: ImportDeclaration): string[] {
  * `const x = require('p')`, `const { x } = require('p')` and `const { x } = await import('p')`.
  * Relative imports are followed to the other module first, so a re-exported client counts too.
  */
+/** The name an identifier's own file imports it by (`generateText` for `import { generateText as gen }`), else the identifier's. */
+function importedNameOf(identifier: Node): string {
+  const local = identifier.getText();
+  for (const declaration of identifier.getSourceFile().getImportDeclarations()) {
+    const specifier = declaration.getNamedImports().find((each) => (each.getAliasNode()?.getText() ?? each.getName()) === local);
+    if (specifier) return specifier.getName();
+  }
+  return local;
+}
+
 export function importBindingOf(identifier: Node, modules: ModuleLoader): ImportBinding | undefined {
   if (!Node.isIdentifier(identifier)) return undefined;
   const declaration = findDeclaration(identifier, modules);
@@ -826,6 +857,8 @@ export function importBindingOf(identifier: Node, modules: ModuleLoader): Import
     // A workspace module passing on a package's export (`export { openai } from '@ai-sdk/openai'`) binds it like an import.
     if (Node.isImportSpecifier(declaration) || Node.isExportSpecifier(declaration)) return { packageName: specifier, importedName: declaration.getName() };
     if (Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration)) return { packageName: specifier, importedName: '*' };
+    // Passed on by a module's `export * from 'ai'`: the name as the file imports it (`import { generateText as gen }`).
+    if (Node.isExportDeclaration(declaration)) return { packageName: specifier, importedName: importedNameOf(identifier) };
     if (Node.isImportClause(declaration)) {
       const isDefault = declaration.getDefaultImport()?.getText() === identifier.getText();
       return { packageName: specifier, importedName: isDefault ? 'default' : '*' };

@@ -87,7 +87,8 @@ const TEXT_RULES: TextRule[] = [
   { type: 'translation', pattern: new RegExp(`\\b(into|to|in)\\s+(${LANGS})\\b`, 'i'), weight: 1 },
   { type: 'translation', pattern: /\b(locali[sz](e|ation)|i18n|l10n|source language|target language|preserve (the )?(meaning|tone|formatting) .{0,30}(language|translation))\b/i, weight: 2 },
   { type: 'translation', pattern: new RegExp(`\\bfrom\\s+(${LANGS})\\s+(in)?to\\s+(${LANGS})\\b`, 'i'), weight: 2.5 },
-  { type: 'translation', pattern: /\b(into|in) the (same )?language\b|\blanguage (the|that the) (customer|user|sender|reader) (wrote|writes|used|uses|speaks)\b|\b(the )?(\w+ )?(equivalent|version) (of|in)\b[^.]{0,30}\b(phrase|text|sentence|contract|word)\b|\b(render|produce|give)\b[^.]{0,30}\b(version|equivalent|rendering)\b|\bvalues in\b/i, weight: 2 },
+  // "Respond in the same language as the user" says which language to answer in; "into the same language" converts.
+  { type: 'translation', pattern: /\binto the (same )?language\b|(?<!\b(respond|reply|answer|write|speak|output|chat|talk|communicate)s?( only| always)? )\bin the (same )?language\b|\blanguage (the|that the) (customer|user|sender|reader) (wrote|writes|used|uses|speaks)\b|\b(the )?(\w+ )?(equivalent|version) (of|in)\b[^.]{0,30}\b(phrase|text|sentence|contract|word)\b|\b(render|produce|give)\b[^.]{0,30}\b(version|equivalent|rendering)\b|\bvalues in\b/i, weight: 2 },
 
   // rag-qa
   { type: 'rag-qa', pattern: /\b(based|relying) (only |solely |strictly )?on the (following|provided|given|above|retrieved|supplied) (context|documents?|passages?|sources?|excerpts?|information|snippets|articles|knowledge)\b/i, weight: 3 },

@@ -584,6 +584,40 @@ await client.chat.completions.create({ model: settings.models.summary, messages:
       calls: [{ line: 6, model: 'gpt-4o-mini', modelSource: 'config' }],
     },
     {
+      name: "an atom of page state (jotai, recoil) is the user's choice, starting at the atom's initial value",
+      files: {
+        'src/atoms.ts': `import { atom } from 'jotai';
+import { atomWithStorage } from 'jotai/utils';
+export const modelAtom = atomWithStorage('model', 'gpt-4o-mini');
+export const titleModelAtom = atom('gpt-4.1-nano');
+export const derivedAtom = atom((get) => get(modelAtom));`,
+        'src/recoil.ts': `import { atom } from 'recoil';
+export const summaryModelState = atom({ key: 'summaryModel', default: 'claude-3-5-haiku-latest' });`,
+      },
+      code: `import OpenAI from 'openai';
+import { useAtom, useAtomValue } from 'jotai';
+import { useRecoilValue } from 'recoil';
+import { modelAtom, titleModelAtom, derivedAtom } from './atoms';
+import { summaryModelState } from './recoil';
+const client = new OpenAI();
+export async function useChat() {
+  const model = useAtomValue(modelAtom);
+  const [titleModel] = useAtom(titleModelAtom);
+  const summaryModel = useRecoilValue(summaryModelState);
+  const derived = useAtomValue(derivedAtom);
+  await client.chat.completions.create({ model, messages: [] });
+  await client.chat.completions.create({ model: titleModel, messages: [] });
+  await client.chat.completions.create({ model: summaryModel, messages: [] });
+  await client.chat.completions.create({ model: derived, messages: [] });
+}`,
+      calls: [
+        { line: 12, model: 'gpt-4o-mini', modelSource: 'user-choice' },
+        { line: 13, model: 'gpt-4.1-nano', modelSource: 'user-choice' },
+        { line: 14, model: 'claude-3-5-haiku-latest', modelSource: 'user-choice' },
+        { line: 15, model: null },
+      ],
+    },
+    {
       name: 'a VS Code setting is the user\'s choice: the default of contributes.configuration first, its enum the candidates',
       files: { 'package.json': JSON.stringify({ name: 'ext', contributes: { configuration: { properties: { 'myExt.model': { type: 'string', default: 'gpt-4o-mini', enum: ['gpt-4o-mini', 'gpt-4.1', 'o4-mini'] } } } } }, null, 2) },
       code: `import * as vscode from 'vscode';

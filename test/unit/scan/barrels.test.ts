@@ -78,3 +78,43 @@ describe('clients, models and wrappers imported through barrels', () => {
     assert.equal(result.summary.filesScanned, Object.keys(PROJECT).length);
   });
 });
+
+/**
+ * A monorepo whose shared package passes whole SDKs on (`export * from 'ai'`, as mongodb/chatbot's `mongodb-rag-core/aiSdk`),
+ * imported by relative path inside the package and by the package's name (its `exports` pointing at build output) elsewhere.
+ */
+const PASSING_ON: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'monorepo', private: true, workspaces: ['packages/*'] }),
+  'packages/core/package.json': JSON.stringify({ name: 'core-lib', exports: { './aiSdk': './build/aiSdk.js', './openai': './build/openai.js' } }),
+  'packages/core/src/aiSdk.ts': `export * from 'ai';\nexport * from '@ai-sdk/azure';\nexport * from '@ai-sdk/openai';\n`,
+  'packages/core/src/openai.ts': `export * from 'openai';\n`,
+  'packages/core/src/classify.ts': `import { generateObject, createAzure } from './aiSdk';\nimport { z } from 'zod';\nconst azure = createAzure({ resourceName: 'docs' });\nexport const classify = (text: string) =>\n  generateObject({ model: azure('gpt-4.1-mini'), schema: z.object({ topic: z.string() }), prompt: \`Classify the topic of: \${text}\` });\n`,
+  'packages/app/package.json': JSON.stringify({ name: 'app', dependencies: { 'core-lib': '*' } }),
+  'packages/app/src/answer.ts': `import { generateText as gen } from 'core-lib/aiSdk';\nimport { openai } from 'core-lib/aiSdk';\nexport const answer = (question: string) =>\n  gen({ model: openai('gpt-4o'), prompt: \`Answer the question: \${question}\` });\n`,
+  'packages/app/src/embed.ts': `import { OpenAI } from 'core-lib/openai';\nconst client = new OpenAI();\nexport const embed = (text: string) => client.embeddings.create({ model: 'text-embedding-3-small', input: text });\n`,
+  // Near-miss: a module of the package passing on a non-LLM package, and an importer calling something of that.
+  'packages/core/src/dates.ts': `export * from 'date-fns';\n`,
+  'packages/app/src/when.ts': `import { format } from 'core-lib/dates';\nexport const today = () => format(new Date(), 'yyyy-MM-dd');\n`,
+};
+
+describe('SDKs passed on whole by a workspace package (`export * from "ai"`)', () => {
+  let root: string;
+  let result: ScanResult;
+  before(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'passing-on-'));
+    for (const [relative, text] of Object.entries(PASSING_ON)) {
+      mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      writeFileSync(path.join(root, relative), text);
+    }
+    result = await scanWorkspace(root);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it("binds a name to the package the module passes it on from, the one the name names first (createAzure from '@ai-sdk/azure')", () => {
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.sdk} ${site.method} ${site.provider} ${site.model.id}`), [
+      'packages/app/src/answer.ts:4 vercel-ai generateText openai gpt-4o',
+      'packages/app/src/embed.ts:3 openai embeddings.create openai text-embedding-3-small',
+      'packages/core/src/classify.ts:5 vercel-ai generateObject azure-openai gpt-4.1-mini',
+    ]);
+  });
+});

@@ -187,6 +187,20 @@ describe('task classification', () => {
       assert.equal(french.type, 'translation', french.reasons.join('\n'));
     });
 
+    it('an instruction to reply in the user\'s language is no translation; converting a reply into the customer\'s language is', () => {
+      const question = msg('user', '{{question}}', [{ kind: 'interpolation', expression: 'question' }]);
+      const ask = (text: string) => classifyTask(call({ messages: [msg('system', text), question] }), 300);
+      for (const text of [
+        "Ask the user follow-up questions that clarify the research direction.\n\n**Respond in the same language as the user's language**",
+        'Write a short plan for the report. Always reply in the same language as the question.',
+      ]) {
+        const result = ask(text);
+        assert.notEqual(result.type, 'translation', `${text}\n${result.reasons.join('\n')}`);
+      }
+      const convert = ask('Convert the agent reply into the same language the customer used, keeping the tone.');
+      assert.equal(convert.type, 'translation', convert.reasons.join('\n'));
+    });
+
     it('reads an instruction to translate in the languages the rules know, Cyrillic and CJK included', () => {
       // `\b` is an ASCII word boundary: before a Cyrillic word it never matches, so those words carry none.
       for (const text of [
