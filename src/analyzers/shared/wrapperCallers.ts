@@ -11,7 +11,7 @@ import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, instanceMemberClientOrigin, resolveClientOrigin } from './clients';
 import { callsMatching, withoutCasts, wrapCompilerNode } from './calls';
-import { functionTypeReturn, lineageOf, meetsInterface, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
+import { functionTypeReturn, lineageOf, meetsInterface, propertyTypeOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp, TYPE_ARGUMENTS } from '../../model/regExp';
 import { CONNECTION_SETTING_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
@@ -266,6 +266,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
     const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction || helper.declaredFunctionType).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
     const factoryNames = [...new Set(helpers.filter((helper) => helper.returned).map((helper) => helper.name))];
+    // `export type GenerateChatCompletion = ReturnType<typeof makeGenerateChatCompletion>` beside a factory: a caller's file names the alias.
+    const productAliases = productTypeAliases(helpers.filter((helper) => helper.returned));
     const next: DetectedCall[] = [];
     const perHelper = new Map<Helper, number>();
     // Helpers some caller goes through, as the one it is priced through or as an alternative implementation.
@@ -277,7 +279,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       if (text === null) continue;
       const byName = context.mentions ? context.mentions(file, text, mention) : mentionsBesidesDeclarations(text, mention);
       const byFunctionType = typedFunctionNames.some((name) => text.includes(name));
-      if (!byName && !byFunctionType) continue;
+      const byProductAlias = [...productAliases.keys()].some((alias) => text.includes(alias));
+      if (!byName && !byFunctionType && !byProductAlias) continue;
       const sourceFile = await sourceFileOf(file);
       if (!sourceFile) continue;
       const aliases = importAliases(sourceFile, names);
@@ -285,7 +288,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const choosers = byName && branchMention.test(text) ? chooserNames(sourceFile, names) : new Set<string>();
       const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys(), ...choosers])) : [];
       // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
-      const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`));
+      const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`)) || byProductAlias;
       const functionValueCalls = byFunctionType || byProductType ? callsOfValues(sourceFile) : [];
       // Read once per file, for every call in it: what a test replaces with its module mocks, and whether a client component calls.
       const mockedModules = modulesMockedBy(text);
@@ -330,7 +333,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && Node.isIdentifier(target.callee) && !namesOtherFunction(target.callee, helper, context.modules) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = helper.returnsTypedFunction;
-          } else if (!overCap && helper.returned && Node.isIdentifier(target.callee) && declaredAsProductOf(target.callee, helper.name, context.modules)) {
+          } else if (!overCap && helper.returned && Node.isIdentifier(target.callee) && declaredAsProductOf(target.callee, helper.name, productAliases, context.modules)) {
             bound.push(helper);
             callsReturned = true;
           }
@@ -341,7 +344,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(spiesOn && spiedInItsTest(expression, helper)) && !(clientComponent && isServerAction(helper)));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(spiesOn && spiedInItsTest(expression, helper)) && !(clientComponent && isServerAction(helper) && !(asksOnlyWhatItIsHanded(helper.call) && !passesValuesOnly(expression))));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         if (Node.isPropertyAccessExpression(target.callee)) {
@@ -1481,6 +1484,15 @@ function isOwnRoutePath(node: Node, modules: ModuleLoader, depth: number): boole
 const CLIENT_STATE_HOOK = /\buse(?:State|Effect|LayoutEffect|Reducer|Transition|OptimisticState|Optimistic)\s*(?:<[^>()]*>)?\s*\(/;
 
 /** A Next.js server action: its module, or its own body, says `'use server'`. */
+/**
+ * A request whose prompt is only what its function is handed (`generateObject({ system: prompt.system, prompt: prompt.user })`
+ * in a generic server action): a page calling it with words of its own writes the prompt, so the page's call is the feature,
+ * as a page's fetch posting its prompt to a proxy route is. A page handing on only what its user typed is no feature of its own.
+ */
+function asksOnlyWhatItIsHanded(call: DetectedCall): boolean {
+  return call.messages.length > 0 && call.messages.some((message) => message.holes.length > 0) && call.messages.every((message) => message.text.replace(/\{\{[\s\S]*?\}\}/g, '').trim() === '');
+}
+
 function isServerAction(helper: Helper): boolean {
   const body = (helper.fn as Node & { getBody?(): Node | undefined }).getBody?.();
   return hasDirective(helper.fn.getSourceFile(), 'use server') || (body !== undefined && hasDirective(body, 'use server'));
@@ -1626,21 +1638,35 @@ function heldAndHandedOn(factoryCall: CallExpression): boolean {
 }
 
 /**
- * Whether a name is declared as what the factory returns (`generate: ReturnType<typeof createGenerate>`): a parameter
- * or variable with that type, or a property of a destructured parameter whose type literal gives it that type.
+ * Whether a name is declared as what the factory returns (`generate: ReturnType<typeof createGenerate>`, or an alias of
+ * that type, `generate: GenerateChatCompletion`): a parameter or variable with that type, or a property of a
+ * destructured parameter whose type (a literal, or the app's interface or alias) gives it that type.
  */
-function declaredAsProductOf(callee: Node, factoryName: string, modules: ModuleLoader): boolean {
+function declaredAsProductOf(callee: Node, factoryName: string, productAliases: ReadonlyMap<string, string>, modules: ModuleLoader): boolean {
   const product = new RegExp(`^ReturnType<\\s*typeof\\s+${escapeRegExp(factoryName)}\\s*>$`);
+  const isProduct = (typeNode: Node | undefined) => {
+    const text = typeNode?.getText() ?? '';
+    return product.test(text) || productAliases.get(text) === factoryName;
+  };
   const declaration = findDeclaration(callee, modules);
   if (!declaration) return false;
-  if (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration)) return product.test(declaration.getTypeNode()?.getText() ?? '');
+  if (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration)) return isProduct(declaration.getTypeNode());
   if (!Node.isBindingElement(declaration)) return false;
   const parameter = declaration.getFirstAncestorByKind(SyntaxKind.Parameter);
   const typeNode = parameter?.getTypeNode();
-  if (!typeNode || !Node.isTypeLiteral(typeNode)) return false;
+  if (!typeNode) return false;
   const key = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
-  const member = typeNode.getProperty(key);
-  return product.test(member?.getTypeNode()?.getText() ?? '');
+  return isProduct(propertyTypeOf(typeNode, key, modules));
+}
+
+/** Type aliases of what factories return, declared in the factories' files (`type Generate = ReturnType<typeof makeGenerate>`): alias → factory. */
+function productTypeAliases(factories: readonly Helper[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const factory of factories) {
+    const product = new RegExp(`^ReturnType<\\s*typeof\\s+${escapeRegExp(factory.name)}\\s*>$`);
+    for (const alias of factory.fn.getSourceFile().getTypeAliases()) if (product.test(alias.getTypeNode()?.getText() ?? '')) aliases.set(alias.getName(), factory.name);
+  }
+  return aliases;
 }
 
 /**

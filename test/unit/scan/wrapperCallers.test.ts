@@ -981,6 +981,37 @@ async function pickOne({ email, generateText }: { email: string; generateText: R
     ],
   },
   {
+    name: 'a factory-made request function injected under an alias of its type (type Generate = ReturnType<typeof makeGenerate>) into another factory: its calls there are the requests',
+    files: {
+      'src/llm/openai-api.ts': `import OpenAI from 'openai';
+export function makeGenerateChatCompletion({ client, model }: { client: OpenAI; model: string }) {
+  return async function generateChatCompletion({ messages }: { messages: OpenAI.ChatCompletionMessageParam[] }) {
+    const completion = await client.chat.completions.create({ model, messages });
+    return completion.choices[0].message.content;
+  };
+}
+export type GenerateChatCompletion = ReturnType<typeof makeGenerateChatCompletion>;
+`,
+      'src/llm/summarize.ts': `import type { GenerateChatCompletion } from './openai-api';
+export type MakeSummarizeArgs = { generate: GenerateChatCompletion };
+export function makeSummarize({ generate }: MakeSummarizeArgs) {
+  return async function summarize(text: string) {
+    return generate({ messages: [{ role: 'system', content: 'Summarize the release artifact in at most 200 words.' }, { role: 'user', content: text }] });
+  };
+}
+`,
+      'src/llm/unrelated.ts': `type GenerateChatCompletion = (input: { messages: string[] }) => Promise<string>;
+export async function echo(generate: GenerateChatCompletion) {
+  return generate({ messages: ['not the factory'] });
+}
+`,
+    },
+    sites: [
+      { file: 'src/llm/openai-api.ts', line: 4, kind: 'sdk', inTotals: false },
+      { file: 'src/llm/summarize.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm/openai-api.ts:4', promptIncludes: ['Summarize the release artifact'], inTotals: true },
+    ],
+  },
+  {
     name: "a route running the model its page posts: the page's state starts at one of the page's offered models, which are the candidates, the state's start first",
     files: {
       'app/api/chat/route.ts': `import Anthropic from '@anthropic-ai/sdk';
@@ -1382,6 +1413,33 @@ export default function Page() {
 `,
     },
     sites: [{ file: 'app/agent/action.ts', line: 5, kind: 'sdk', model: 'gpt-4o-mini', inTotals: true }],
+  },
+  {
+    name: "a generic server action sending only the prompt it is handed: a client component writing that prompt is the caller; one handing on what its user typed is not",
+    files: {
+      'app/actions.ts': `'use server';
+import { generateObject } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function generateObjectAction({ prompt, schema }: { prompt: { system?: string; user?: string }; schema: any }) {
+  const result = await generateObject({ model: openai('gpt-4.1'), system: prompt.system, prompt: prompt.user || '', schema });
+  return result.object;
+}
+`,
+      'components/schema-editor.tsx': `'use client';
+import { generateObjectAction } from '../app/actions';
+export function SchemaEditor({ example }: { example: string }) {
+  return {
+    generate: () =>
+      generateObjectAction({ prompt: { system: 'You are an expert JSON Schema generator for workflow automation.', user: example }, schema: {} }),
+    retype: (typed: { system: string; user: string }) => generateObjectAction({ prompt: typed, schema: {} }),
+  };
+}
+`,
+    },
+    sites: [
+      { file: 'app/actions.ts', line: 5, kind: 'sdk', model: 'gpt-4.1', inTotals: false },
+      { file: 'components/schema-editor.tsx', line: 6, kind: 'wrapper-caller', via: 'app/actions.ts:5', model: 'gpt-4.1', promptIncludes: ['expert JSON Schema generator'], inTotals: true },
+    ],
   },
   {
     name: "a hook module without 'use client' that holds React state calls a server action from the browser; a server component calling it is a caller",
