@@ -5,7 +5,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { assignedValues, calledName, contains, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
+import { assignedValues, calledName, thisAssignments, contains, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, isSpecificUrlField, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
@@ -2380,7 +2380,8 @@ function staticDefaultOption(node: Node, context: AnalyzerContext): Node | undef
 
 /**
  * `NCompass.embeddingsApiEndpoint` where the workspace's class declares `static embeddingsApiEndpoint = 'https://...'`, or
- * `this.constructor._loginUrl` in a method of a class declaring `static _loginUrl = '...'` (or a base class of it): its initializer.
+ * `this.constructor._loginUrl` in a method of a class declaring `static _loginUrl = '...'` (or a base class of it), or `this.baseUrl` of
+ * a field the class initializes and never assigns: its initializer.
  */
 function staticMemberInitializer(node: Node, context: AnalyzerContext): Node | undefined {
   if (!Node.isPropertyAccessExpression(node)) return undefined;
@@ -2388,6 +2389,13 @@ function staticMemberInitializer(node: Node, context: AnalyzerContext): Node | u
   let classNode: Node | undefined;
   if (Node.isIdentifier(owner)) classNode = findDeclaration(owner, context.modules);
   else if (Node.isPropertyAccessExpression(owner) && owner.getName() === 'constructor' && owner.getExpression().getKind() === SyntaxKind.ThisKeyword) classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  else if (owner.getKind() === SyntaxKind.ThisKeyword) {
+    // `private readonly baseUrl = 'https://api.elevenlabs.io/v1'` then `${this.baseUrl}/speech-to-text`: the field's
+    // initializer, when the class never assigns the field another value.
+    const own = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+    const field = own?.getInstanceProperty(node.getName());
+    return own && field && Node.isPropertyDeclaration(field) && thisAssignments(own, node.getName()).length === 0 ? field.getInitializer() : undefined;
+  }
   for (let level = 0; classNode && Node.isClassDeclaration(classNode) && level < MAX_URL_DEPTH; level++, classNode = superclassOf(classNode, context.modules)) {
     const member = classNode.getStaticProperty(node.getName());
     if (member) return Node.isPropertyDeclaration(member) ? member.getInitializer() : undefined;

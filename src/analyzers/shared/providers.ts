@@ -9,6 +9,8 @@ const HOST_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   // Gateways first: their URLs name the provider they proxy (gateway.ai.cloudflare.com/v1/<acct>/<gw>/azure-openai/...).
   [/gateway\.ai\.cloudflare\.com/, 'cloudflare-ai-gateway'],
   [/ai-gateway\.vercel\.sh/, 'vercel-gateway'],
+  // Workers AI's OpenAI-compatible API (`/client/v4/accounts/<acct>/ai/v1/chat/completions`): Cloudflare serves and bills the `@cf/...` model.
+  [/api\.cloudflare\.com\/client\/v4\/accounts\/[^/?#]+\/ai\/v1(?:[/?#]|$)/, 'cloudflare-workers-ai'],
   [/api\.portkey\.ai/, 'portkey'],
   // Helicone's per-provider proxy domains: it logs the requests, the provider behind serves and bills them with the app's
   // own key (docs.helicone.ai, 'Gateway Integration', Approved Domains; hconeai.com is their earlier domain).

@@ -459,6 +459,11 @@ export async function autocomplete(endpoint: string, prefix: string, suffix: str
       calls: [{ line: 5, provider: 'huggingchat-web', endpoint: 'chat' }, { line: 9, provider: 'huggingchat-web', endpoint: 'chat' }],
     },
     {
+      name: "a template led by a field the class initializes and never assigns (`private readonly baseUrl = 'https://api.elevenlabs.io/v1'`); one the constructor reassigns is not read as its initializer",
+      code: `export class ElevenLabsSTT {\n  private readonly baseUrl: string = 'https://api.elevenlabs.io/v1';\n  async transcribe(audio: Blob) {\n    const form = new FormData();\n    form.append('file', audio);\n    form.append('model_id', 'scribe_v1');\n    return fetch(\`\${this.baseUrl}/speech-to-text\`, { method: 'POST', body: form });\n  }\n}\nexport class Relay {\n  private baseUrl = 'https://api.elevenlabs.io/v1';\n  constructor(base: string) { this.baseUrl = base; }\n  async transcribe(audio: Blob) {\n    return fetch(\`\${this.baseUrl}/speech-to-text\`, { method: 'POST', body: audio });\n  }\n}`,
+      calls: [{ line: 7, provider: 'elevenlabs', endpoint: 'audio-transcription' }],
+    },
+    {
       name: "HuggingChat's conversation on a configured base defaulting to huggingface.co (a FormData body); deleting the conversation afterwards (`method: 'DELETE'`, `body: null`) is no request",
       code: `export class HuggingChat {\n  constructor(private config: { url?: string }, private cookie: string) {}\n  async send(conversationId: string, prompt: string) {\n    const baseUrl = this.config.url || 'https://huggingface.co';\n    const formData = new FormData();\n    formData.append('data', JSON.stringify({ inputs: prompt }));\n    const response = await fetch(\`\${baseUrl}/chat/conversation/\${conversationId}\`, { headers: { cookie: this.cookie }, body: formData, method: 'POST' });\n    await fetch(\`\${baseUrl}/chat/conversation/\${conversationId}\`, { headers: { cookie: this.cookie }, body: null, method: 'DELETE' });\n    return response;\n  }\n}`,
       calls: [{ line: 7, provider: 'huggingchat-web', endpoint: 'chat' }],

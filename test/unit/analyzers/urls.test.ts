@@ -22,6 +22,7 @@ describe('providerFromBaseUrl: gateways are told by their host', () => {
   const cases: Array<[string, string]> = [
     ['https://gateway.ai.cloudflare.com/v1/acct/gw/azure-openai/res/deployment', 'cloudflare-ai-gateway'],
     ['https://ai-gateway.vercel.sh/v1', 'vercel-gateway'],
+    ['https://api.cloudflare.com/client/v4/accounts/{{env.CLOUDFLARE_ACCOUNT_ID}}/ai/v1/chat/completions', 'cloudflare-workers-ai'],
     ['https://api.portkey.ai/v1', 'portkey'],
     ['https://litellm.internal.example.com', 'litellm'],
     ['https://openrouter.ai/api/v1', 'openrouter'],
