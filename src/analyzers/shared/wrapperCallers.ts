@@ -152,6 +152,11 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   // The helper each caller site is priced through: a later level may reach the same call through the one its receiver's selector hands out by default.
   const pricedThrough = new Map<DetectedCall, Helper>();
   const forwardingHops = new Set<DetectedCall>();
+  // Typed factories' calls another factory returns as its own product (`return makeClassifier({ types })` in a function
+  // declared to return `Classifier`): that function is a factory of the next level; the call is a hop once the calls of
+  // its products are found.
+  const productReturns = new Set<Node>();
+  const productHops = new Set<DetectedCall>();
   // Caller sites that call a private method of their own class, or a function only their module can call: a step inside
   // the class or module, no feature of its own once the callers of the function around it are found (see callsPrivateMethod
   // and callsWithinItsModule).
@@ -289,7 +294,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys(), ...choosers])) : [];
       // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
       const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`)) || byProductAlias;
-      const functionValueCalls = byFunctionType || byProductType ? callsOfValues(sourceFile) : [];
+      // A file naming a typed factory may call the value it makes under another name (`const classify = makeClassifyAudience(...)`).
+      const functionValueCalls = byFunctionType || byProductType || (byName && typedFunctionNames.length > 0) ? callsOfValues(sourceFile) : [];
       // Read once per file, for every call in it: what a test replaces with its module mocks, and whether a client component calls.
       const mockedModules = modulesMockedBy(text);
       const standIns = standInsDeclaredBy(text);
@@ -326,6 +332,10 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           // Making a typed function value is not its request: the calls of the value are (found by their type).
           const makesValueOnly = helper.returnsTypedFunction && !target.outer;
           if (helper.name === target.name && !makesValueOnly && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) (overCap ? boundOverCap : bound).push(helper);
+          else if (helper.name === target.name && makesValueOnly && !overCap && returnedAsSameProduct(expression, helper) && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) {
+            bound.push(helper);
+            productReturns.add(expression);
+          }
           else if (branches?.some((branch) => branch.getText() === helper.name && isBoundTo(branch, helper, context.modules, shapesOfReceiver, remember))) (overCap ? boundOverCap : bound).push(helper);
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (storeEmbeds(target, helper, context.modules)) (overCap ? boundOverCap : bound).push(helper);
@@ -397,6 +407,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
               caller.evidence = [`${alternatives.length + 1} implementations may serve this call (${[helper, ...alternatives].map((other) => other.call.enclosingFunction).join(', ')}); priced through the first`, ...caller.evidence];
             }
             nodeOfCaller.set(caller, site);
+            if (productReturns.has(site)) productHops.add(caller);
             if (passesValuesOnly(site)) caller.passesValuesOnly = true;
             callerAt.set(key, caller);
             pricedThrough.set(caller, helper);
@@ -484,7 +495,24 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     frontier = next.filter((caller) => (levelOf.get(caller) ?? 0) < MAX_LEVELS && (stepsOf.get(caller) ?? 0) < MAX_LEVELS + MAX_OWN_CLASS_HOPS);
   }
   repriceCallersOfReplaced(remakes, replaced);
+  // A factory's product returned by another factory is a hop when calls of that factory's products were found; else it
+  // is the place the feature is made, and stays a site.
+  for (const hop of productHops) if (found.some((caller) => caller.via?.file === hop.file && caller.via.line === hop.line)) forwardingHops.add(hop);
   return withHopsPassedThrough(found.filter((call) => !forwardingHops.has(call)), forwardingHops);
+}
+
+/**
+ * `return makeClassifier({ client, model, types })` in a function declared to return what the typed factory makes
+ * (`function makeClassifyAudience(...): Classifier`): the function hands out the factory's product with its own
+ * settings, a factory of the same functions.
+ */
+function returnedAsSameProduct(call: CallExpression, helper: Helper): boolean {
+  // A declared function of its own (the dependency-injection style of `makeX` factories); a getter in an object literal
+  // handing out a product (`getEndpoint: async (): Promise<Endpoint> => endpointOai(...)`) is a way to reach the value,
+  // whose calls are found by their type.
+  const fn = Node.isReturnStatement(call.getParent()) ? enclosingFunction(call) : undefined;
+  const declared = fn && Node.isFunctionDeclaration(fn) ? fn.getReturnTypeNode()?.getText() : undefined;
+  return declared !== undefined && helper.types.some((type) => nameOf(type) === declared);
 }
 
 /** A caller site, the helper it was made through, and how to make it again from that helper's (changed) site. */
@@ -1105,7 +1133,10 @@ function helperAround(node: Node, call: DetectedCall, modules: ModuleLoader): He
     if (!/^[A-Za-z_$][\w$]*$/.test(name) || name !== call.enclosingFunction?.split('.').pop()) return undefined;
     const returned = innermost && returnedBy(current, innermost) ? innermost : undefined;
     const heldAs = wrapped ?? (Node.isFunctionDeclaration(current) && !exportedSyntactically(current, name) ? higherOrderHolder(current, name) : undefined);
-    const implemented = implementedTypes(current, returned, modules);
+    // `return makeClassifier({ types })` in a function declared to return `Classifier`: it makes that function type's values
+    // as the inner factory does (see returnedAsSameProduct), so it is typed by its declared return type too.
+    const returnsProduct = !returned && Node.isFunctionDeclaration(current) && Node.isCallExpression(node) && Node.isReturnStatement(node.getParent()) && enclosingFunction(node) === current;
+    const implemented = implementedTypes(current, returned ?? (returnsProduct ? node : undefined), modules);
     // A model the end user's own subscription serves (a VS Code Language Model API handler) is one implementation among
     // the app's priced ones and has no price to give: a call through the interface they share is priced through those,
     // and reaches this one only by its own class.

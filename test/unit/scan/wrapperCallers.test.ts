@@ -1012,6 +1012,40 @@ export async function echo(generate: GenerateChatCompletion) {
     ],
   },
   {
+    name: "a factory returning a typed factory's product (makeClassifyAudience(): Classifier returning makeClassifier({ types })): the calls of the value it makes are the callers, the returned call a hop",
+    files: {
+      'src/classifier.ts': `import OpenAI from 'openai';
+export type Classifier = (args: { input: string }) => Promise<{ classification: string }>;
+export function makeClassifier({ client, model, types }: { client: OpenAI; model: string; types: string[] }): Classifier {
+  return async function classify({ input }) {
+    const res = await client.chat.completions.create({ model, messages: [{ role: 'system', content: \`Classify the text into one of: \${types.join(', ')}\` }, { role: 'user', content: input }] });
+    return { classification: res.choices[0].message.content ?? '' };
+  };
+}
+`,
+      'src/audience.ts': `import OpenAI from 'openai';
+import { makeClassifier, type Classifier } from './classifier';
+export function makeClassifyAudience({ client, model }: { client: OpenAI; model: string }): Classifier {
+  return makeClassifier({ client, model, types: ['internal', 'external'] });
+}
+`,
+      'src/changelog.ts': `import OpenAI from 'openai';
+import { makeClassifyAudience } from './audience';
+export function makeClassifyChangelog({ client, model }: { client: OpenAI; model: string }) {
+  const classifyAudience = makeClassifyAudience({ client, model });
+  return async function classifyChangelog({ changelog }: { changelog: string }) {
+    const { classification } = await classifyAudience({ input: changelog });
+    return classification;
+  };
+}
+`,
+    },
+    sites: [
+      { file: 'src/changelog.ts', line: 6, kind: 'wrapper-caller', via: 'src/audience.ts:4', inTotals: true },
+      { file: 'src/classifier.ts', line: 5, kind: 'sdk', inTotals: false },
+    ],
+  },
+  {
     name: "a route running the model its page posts: the page's state starts at one of the page's offered models, which are the candidates, the state's start first",
     files: {
       'app/api/chat/route.ts': `import Anthropic from '@anthropic-ai/sdk';
