@@ -1495,7 +1495,8 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
   let shape = SHAPE_CACHE.get(fn);
   if (shape) return shape;
   const parameters = parameterNames(fn);
-  shape = { parameters, urlIndex: forwardedUrl(fn, context)?.urlIndex ?? 0 };
+  const forwarded = forwardedUrl(fn, context);
+  shape = { parameters, urlIndex: forwarded?.urlIndex ?? 0 };
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (isSerializerCall(inner) && shape.bodyIndex === undefined) {
       const index = parameters.indexOf(inner.getArguments()[0]?.getText() ?? '');
@@ -1504,7 +1505,9 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
     }
     if (shape.urlTemplate !== undefined) continue;
     const request = readRequest(inner, context, false);
-    const text = request?.url ? request.urlText ?? urlTextOf(request.url, context) : undefined;
+    // A wrapper of a wrapper (`this.executeWithRetry(url, options)` with `url = \`${this.config.baseUrl}${endpoint}\``): the URL it hands on.
+    const handedOn = !request?.url && inner === forwarded?.inner && inner.getArguments()[0] ? urlTextOf(inner.getArguments()[0], context) : undefined;
+    const text = request?.url ? request.urlText ?? urlTextOf(request.url, context) : handedOn;
     const holes = text ? [...text.matchAll(/\{\{([\w$]+)\}\}/g)].map((hole) => hole[1]) : [];
     // Only a URL made of several parameters, or of one and fixed text, needs the template; `{{url}}` alone is the first argument.
     if (text && holes.some((hole) => parameters.includes(hole)) && text !== `{{${parameters[0]}}}`) shape.urlTemplate = text;
@@ -1663,13 +1666,17 @@ function innerRequestWithUrlFrom(fn: FunctionNode, name: string, context: Analyz
   const mentionsParameter = mentionOf(name);
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const innerCallee = unwrapExpression(inner.getExpression());
-    const url = inner.getArguments()[0];
-    if (!url) continue;
+    const first = inner.getArguments()[0];
+    if (!first) continue;
+    // `requestUrl({ url, method, body })`, `requestUrl(requestParams)` with `requestParams = { url: url, ... }`: the options' `url`.
+    const options = Node.isObjectLiteralExpression(unwrapExpression(first)) || Node.isIdentifier(unwrapExpression(first)) ? resolveObjectLiteral(first, context.modules) : undefined;
+    const url = (options && Node.isObjectLiteralExpression(options) ? getObjectProperty(options, 'url', context.modules) : undefined) ?? first;
     const urlText = Node.isIdentifier(url) ? (traceValue(url, context.modules).getText()) : url.getText();
     if (!mentionsParameter.test(urlText) && url.getText() !== name && !destructuredFrom(url, name, context)) continue;
     if (Node.isIdentifier(innerCallee)) {
       if (innerCallee.getText() === 'fetch' && isFetch(innerCallee, context)) return inner;
-      if (isInjectedFetch(innerCallee, context) || fetchAlias(innerCallee, context)) return inner;
+      // `const fetchFn = this.getFetch()` then `fetchFn(url, ...)`: the fetch an app's factory hands out.
+      if (isInjectedFetch(innerCallee, context) || fetchAlias(innerCallee, context) || factoryFetch(innerCallee, context)) return inner;
       const binding = importBindingOf(innerCallee, context.modules);
       if (binding && (FETCH_PACKAGES.has(binding.packageName) || CLIENT_PACKAGES.has(binding.packageName) || isPlatformRequestUrl(binding))) return inner;
       // `safeFetchNoThrow(url, options)` handing the URL to the app's `safeFetch`, which sends it: a wrapper of a wrapper
@@ -1681,6 +1688,9 @@ function innerRequestWithUrlFrom(fn: FunctionNode, name: string, context: Analyz
       if ((VERBS.has(innerCallee.getName()) || innerCallee.getName() === 'request') && httpClientOf(innerCallee.getExpression(), context)) return inner;
       if (innerCallee.getName() === 'request' && nodeHttpModule(innerCallee.getExpression(), context)) return inner;
       if (innerCallee.getName() === 'request' && isGoogleAuthClient(innerCallee.getExpression(), context)) return inner;
+      // `this.executeWithRetry(url, options)` handing the URL to a method of the same class that sends it.
+      const nested = depth < MAX_NESTED_WRAPPERS && isThisMember(innerCallee) && enclosingFunction(inner) === fn ? wrapperFunction(innerCallee, context) : undefined;
+      if (nested && nested !== fn && forwardsUrlToHttpClient(nested, context, depth + 1)) return inner;
     }
   }
   return undefined;

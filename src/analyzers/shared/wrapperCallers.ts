@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
@@ -174,6 +174,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       if (!request || seen.has(request) || depth > MAX_ROUNDS) return;
       seen.add(request);
       files.add(request.file);
+      // `this.makeRequest('/chat/completions', body)`: the app's HTTP helper sends it, in a module of its own (a base class's).
+      if (request.httpHelperRequest) files.add(request.httpHelperRequest.file);
       for (const step of request.via ? [request.via, ...(request.via.alternatives ?? []), ...(request.via.through ?? [])] : []) {
         files.add(step.file);
         visit(requestAt(step.file, step.line), depth + 1);
@@ -1638,9 +1640,35 @@ function mocksHelperModule(mocked: readonly string[], callerPath: string, helper
   // The helper's own module and the workspace modules it imports (its fetch layer, its provider setup: `vi.mock('../secureLlmFetch')`),
   // and the modules of the requests the helper reaches further down (`jest.mock('../src/llms/openai')` under a `Memory`
   // class whose factory makes the provider class: the test's `memory.add(...)` reaches only the mock).
-  const ownModules = new Set([helperModule, ...specifiers.filter((specifier) => specifier.startsWith('.')).map((specifier) => moduleIdOf(path.resolve(path.dirname(helperFile.getFilePath()), specifier))), ...requestModulesBeneath(helper)]);
+  const helperImports = specifiers.filter((specifier) => specifier.startsWith('.')).map((specifier) => moduleIdOf(path.resolve(path.dirname(helperFile.getFilePath()), specifier)));
+  const beneath = requestModulesBeneath(helper);
+  // One module further: the fetch layer a module the request is sent from imports (`jest.mock('../utils/fetch')` for the
+  // fetch a base class's `makeRequest` takes from there) is replaced too.
+  const ownModules = new Set([helperModule, ...helperImports, ...beneath, ...[...helperImports, ...beneath].flatMap(relativeImportsOfModule)]);
   return mocked.some((specifier) => (specifier.startsWith('.') ? ownModules.has(moduleIdOf(path.resolve(path.dirname(callerPath), specifier))) : imported.has(specifier) || LLM_SDK_PACKAGE.test(specifier)));
 }
+
+/** The modules a workspace module imports by relative path, read off its text (a module id as moduleIdOf makes it; once per module). */
+function relativeImportsOfModule(moduleId: string): string[] {
+  let imports = RELATIVE_IMPORTS_OF.get(moduleId);
+  if (imports) return imports;
+  imports = [];
+  for (const extension of ['.ts', '.tsx', '.js', '.mjs', '.jsx', '/index.ts', '/index.js']) {
+    let text: string;
+    try {
+      text = readFileSync(moduleId.split('/').join(path.sep) + extension, 'utf8');
+    } catch {
+      continue;
+    }
+    imports = [...text.matchAll(RELATIVE_IMPORT)].map((match) => moduleIdOf(path.resolve(path.dirname(moduleId + extension), match[1])));
+    break;
+  }
+  RELATIVE_IMPORTS_OF.set(moduleId, imports);
+  return imports;
+}
+
+const RELATIVE_IMPORTS_OF = new Map<string, string[]>();
+const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
 /** `import('x')` or `require('x')` with a literal specifier, not a type (`typeof import('x')`). */
 const LAZY_LOAD = /(?<!\btypeof\s+)\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;

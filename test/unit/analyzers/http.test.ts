@@ -970,6 +970,60 @@ export function safeFetchNoThrow(url: string, options: RequestInit = {}) {
       ],
     },
     {
+      name: "an Obsidian plugin's base client: `post(endpoint, body)` building the URL and handing it to a method of its own that calls requestUrl with an options object held in a const",
+      code: `import { ApiClient } from './ApiClient';
+export class PostProcessingClient extends ApiClient {
+  constructor(apiKey: string) {
+    super({ baseUrl: 'https://api.openai.com/v1', apiKey });
+  }
+  async proofread(text: string) {
+    return this.post('/chat/completions', { model: 'gpt-4.1-mini', messages: [{ role: 'system', content: 'Fix the typos in this transcript.' }, { role: 'user', content: text }] });
+  }
+}`,
+      files: {
+        'src/ApiClient.ts': `import { requestUrl } from 'obsidian';
+export abstract class ApiClient {
+  constructor(protected config: { baseUrl: string; apiKey: string }) {}
+  protected async post<T>(endpoint: string, body: unknown): Promise<T> {
+    const url = \`\${this.config.baseUrl}\${endpoint}\`;
+    return this.executeWithRetry<T>(url, { method: 'POST', body: JSON.stringify(body) });
+  }
+  private async executeWithRetry<T>(url: string, options: { method?: string; body?: string }): Promise<T> {
+    const requestParams = { url: url, method: options.method || 'GET', body: options.body, throw: false };
+    const response = await requestUrl(requestParams);
+    return response.json as T;
+  }
+}`,
+      },
+      calls: [{ line: 7, endpoint: 'chat', model: 'gpt-4.1-mini', promptIncludes: ['Fix the typos'] }],
+    },
+    {
+      name: "a base class's `makeRequest(endpoint, body)` sending through the fetch its own factory method hands out (`const fetchFn = this.getFetch()`)",
+      code: `import { BaseProviderLLM } from './base';
+export class GroqLLM extends BaseProviderLLM {
+  protected getBaseUrl() { return 'https://api.groq.com/openai/v1'; }
+  async complete(prompt: string) {
+    return this.makeRequest('/chat/completions', { model: 'llama-3.3-70b-versatile', messages: [{ role: 'user', content: prompt }] });
+  }
+}`,
+      files: {
+        'src/base.ts': `import { standardFetch } from './fetch';
+export abstract class BaseProviderLLM {
+  protected abstract getBaseUrl(): string;
+  protected getFetch() {
+    return (input: string, init?: RequestInit) => standardFetch(input, init);
+  }
+  protected async makeRequest(endpoint: string, body: Record<string, unknown>) {
+    const url = \`\${this.getBaseUrl()}\${endpoint}\`;
+    const fetchFn = this.getFetch();
+    return fetchFn(url, { method: 'POST', body: JSON.stringify(body) });
+  }
+}`,
+        'src/fetch.ts': `export const standardFetch = (input: string, init?: RequestInit) => fetch(input, init);`,
+      },
+      calls: [{ line: 5, endpoint: 'chat', model: 'llama-3.3-70b-versatile' }],
+    },
+    {
       name: "a URL read from a class field the class initializes with a choice between its proxy route and the provider's host (`private endpoint = getEndpoint(this.proxied)`), built with `+`",
       code: `function getEndpoint(proxied = false) {
   return proxied ? '/chatapi/proxies/elevenlabs' : 'https://api.elevenlabs.io';

@@ -1336,6 +1336,33 @@ it('adds for real', async () => {
     ],
   },
   {
+    name: "a test that mocks the fetch layer a provider's base class sends through (jest.mock('../utils/fetch')) calls the provider without a request",
+    files: {
+      'src/utils/fetch.ts': `export const standardFetch = (input: string, init?: RequestInit) => fetch(input, init);\n`,
+      'src/llm/base.ts': `import { standardFetch } from '../utils/fetch';
+export abstract class BaseProviderLLM {
+  protected async makeRequest(endpoint: string, body: Record<string, unknown>) {
+    return standardFetch(\`https://api.groq.com/openai/v1\${endpoint}\`, { method: 'POST', body: JSON.stringify(body) });
+  }
+}
+`,
+      'src/llm/groq.ts': `import { BaseProviderLLM } from './base';
+export class GroqLLM extends BaseProviderLLM {
+  async autocomplete(prompt: string) {
+    return this.makeRequest('/chat/completions', { model: 'llama-3.3-70b-versatile', messages: [{ role: 'user', content: prompt }] });
+  }
+}
+`,
+      'src/llm/groq.test.ts': `import { GroqLLM } from './groq';
+jest.mock('../utils/fetch', () => ({ standardFetch: jest.fn() }));
+it('completes', async () => {
+  await new GroqLLM().autocomplete('Write a hello world function');
+});
+`,
+    },
+    sites: [{ file: 'src/llm/groq.ts', line: 4, kind: 'sdk' }],
+  },
+  {
     name: "a test that mocks the helper's SDK or the helper's module calls it without a request; a test that mocks neither still makes one",
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
