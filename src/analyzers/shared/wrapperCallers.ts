@@ -1702,7 +1702,7 @@ function heldAndHandedOn(factoryCall: CallExpression): boolean {
  * destructured parameter whose type (a literal, or the app's interface or alias) gives it that type.
  */
 function declaredAsProductOf(callee: Node, factoryName: string, productAliases: ReadonlyMap<string, string>, modules: ModuleLoader): boolean {
-  const product = new RegExp(`^ReturnType<\\s*typeof\\s+${escapeRegExp(factoryName)}\\s*>$`);
+  const product = productTypePattern(factoryName);
   const isProduct = (typeNode: Node | undefined) => {
     const text = typeNode?.getText() ?? '';
     return product.test(text) || productAliases.get(text) === factoryName;
@@ -1718,11 +1718,16 @@ function declaredAsProductOf(callee: Node, factoryName: string, productAliases: 
   return isProduct(propertyTypeOf(typeNode, key, modules));
 }
 
+/** The type of what a factory returns, as the code writes it: `ReturnType<typeof makeGenerate>`. */
+function productTypePattern(factoryName: string): RegExp {
+  return new RegExp(`^ReturnType<\\s*typeof\\s+${escapeRegExp(factoryName)}\\s*>$`);
+}
+
 /** Type aliases of what factories return, declared in the factories' files (`type Generate = ReturnType<typeof makeGenerate>`): alias → factory. */
 function productTypeAliases(factories: readonly Helper[]): Map<string, string> {
   const aliases = new Map<string, string>();
   for (const factory of factories) {
-    const product = new RegExp(`^ReturnType<\\s*typeof\\s+${escapeRegExp(factory.name)}\\s*>$`);
+    const product = productTypePattern(factory.name);
     for (const alias of factory.fn.getSourceFile().getTypeAliases()) if (product.test(alias.getTypeNode()?.getText() ?? '')) aliases.set(alias.getName(), factory.name);
   }
   return aliases;
