@@ -5,7 +5,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { assignedValues, calledName, thisAssignments, contains, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './shared/resolve';
+import { assignedValues, calledName, contains, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, thisAssignments, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, isReassignedLet, isSpecificUrlField, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
@@ -1670,7 +1670,7 @@ function innerRequestWithUrlFrom(fn: FunctionNode, name: string, context: Analyz
     if (!first) continue;
     // `requestUrl({ url, method, body })`, `requestUrl(requestParams)` with `requestParams = { url: url, ... }`: the options' `url`.
     const options = Node.isObjectLiteralExpression(unwrapExpression(first)) || Node.isIdentifier(unwrapExpression(first)) ? resolveObjectLiteral(first, context.modules) : undefined;
-    const url = (options && Node.isObjectLiteralExpression(options) ? getObjectProperty(options, 'url', context.modules) : undefined) ?? first;
+    const url = getObjectProperty(options, 'url', context.modules) ?? first;
     const urlText = Node.isIdentifier(url) ? (traceValue(url, context.modules).getText()) : url.getText();
     if (!mentionsParameter.test(urlText) && url.getText() !== name && !destructuredFrom(url, name, context)) continue;
     if (Node.isIdentifier(innerCallee)) {

@@ -170,9 +170,12 @@ const PASSES_PACKAGE_ON = /\bexport\s*(?:\*|\{[^}]*\})\s*from\s*['"][^'".]/;
 async function workspaceSpecifiersPassingPackagesOn(analyses: ReadonlyArray<{ file: DiscoveredFile; analysis: FileAnalysis }>, readText: (absolutePath: string) => Promise<string | null>, modules: AnalysisContext['modules']): Promise<Set<string>> {
   const specifiers = new Set<string>();
   for (const { file, analysis } of analyses) {
-    if (!analysis.parsed || !(analysis.calls.length === 0)) continue;
+    // A module making no request of its own, in a workspace package: only then is its text read.
+    if (!analysis.parsed || analysis.calls.length > 0) continue;
+    const named = modules.workspaceSpecifiersOf(file.absolutePath);
+    if (named.length === 0) continue;
     const text = await readText(file.absolutePath);
-    if (text !== null && PASSES_PACKAGE_ON.test(text)) for (const specifier of modules.workspaceSpecifiersOf(file.absolutePath)) specifiers.add(specifier);
+    if (text !== null && PASSES_PACKAGE_ON.test(text)) for (const specifier of named) specifiers.add(specifier);
   }
   return specifiers;
 }

@@ -1883,7 +1883,8 @@ function stateHookInitial(element: Node, variable: Node | undefined, modules: Mo
   // `const [model] = useAtom(modelAtom)`: the atom's initial value.
   if (ATOM_STATE_HOOK.test(hook)) {
     const atom = call.getArguments()[0];
-    return atom && atomInitial(atom, modules) ? { hook, initial: atomInitial(atom, modules)!.initial } : undefined;
+    const read = atom && atomInitial(atom, modules);
+    return read ? { hook, initial: read.initial } : undefined;
   }
   if (!STATE_HOOK.test(hook)) return undefined;
   // `useLocalStorage('key', initial)` takes a storage key first.

@@ -831,11 +831,6 @@ export function namesBoundBy(declaration: ImportDeclaration): string[] {
   return [clause.getDefaultImport()?.getText(), clause.getNamespaceImport()?.getText(), ...named].filter((name): name is string => name !== undefined);
 }
 
-/**
- * The package binding behind an identifier: ES imports (named, aliased, default, namespace),
- * `const x = require('p')`, `const { x } = require('p')` and `const { x } = await import('p')`.
- * Relative imports are followed to the other module first, so a re-exported client counts too.
- */
 /** The name an identifier's own file imports it by (`generateText` for `import { generateText as gen }`), else the identifier's. */
 function importedNameOf(identifier: Node): string {
   const local = identifier.getText();
@@ -846,6 +841,11 @@ function importedNameOf(identifier: Node): string {
   return local;
 }
 
+/**
+ * The package binding behind an identifier: ES imports (named, aliased, default, namespace),
+ * `const x = require('p')`, `const { x } = require('p')` and `const { x } = await import('p')`.
+ * Relative imports are followed to the other module first, so a re-exported client counts too.
+ */
 export function importBindingOf(identifier: Node, modules: ModuleLoader): ImportBinding | undefined {
   if (!Node.isIdentifier(identifier)) return undefined;
   const declaration = findDeclaration(identifier, modules);

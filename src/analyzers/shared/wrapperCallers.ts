@@ -165,6 +165,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   // The modules of every request a helper reaches, following each `via` (and its alternatives and hops) down to the SDK's.
   const requestAt = (file: string, line: number): DetectedCall | undefined => calls.find((call) => call.file === file && call.line === line) ?? found.find((call) => call.file === file && call.line === line);
   const modulesBeneath = new Map<Helper, string[]>();
+  const moduleImports = new Map<string, string[]>();
+  const importsOfModule = (moduleId: string): string[] => relativeImportsOfModule(moduleId, moduleImports);
   const requestModulesBeneath = (helper: Helper): readonly string[] => {
     let modules = modulesBeneath.get(helper);
     if (modules) return modules;
@@ -356,7 +358,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(spiesOn && spiedInItsTest(expression, helper)) && !(clientComponent && isServerAction(helper) && !(asksOnlyWhatItIsHanded(helper.call) && !passesValuesOnly(expression))));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath, importsOfModule) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(spiesOn && spiedInItsTest(expression, helper)) && !(clientComponent && isServerAction(helper) && !(asksOnlyWhatItIsHanded(helper.call) && !passesValuesOnly(expression))));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         if (Node.isPropertyAccessExpression(target.callee)) {
@@ -1322,7 +1324,6 @@ function madeInHandler(identifier: Node, handler: Node, depth: number, dataCalls
 /** Names of functions that build the words a request sends. */
 const PROMPT_BUILDER = /prompt|message|instruction|template|system|render|compose|format|build|text|content|query|question|input/i;
 
-
 /**
  * `const connect = useCallback(async () => { await client.connect(model, config) }, [client])` in a React hook: calling
  * the hook only makes the callback; the request runs when a component calls what it hands back, which the scan does not
@@ -1516,7 +1517,6 @@ function isOwnRoutePath(node: Node, modules: ModuleLoader, depth: number): boole
  */
 const CLIENT_STATE_HOOK = /\buse(?:State|Effect|LayoutEffect|Reducer|Transition|OptimisticState|Optimistic)\s*(?:<[^>()]*>)?\s*\(/;
 
-/** A Next.js server action: its module, or its own body, says `'use server'`. */
 /**
  * A request whose prompt is only what its function is handed (`generateObject({ system: prompt.system, prompt: prompt.user })`
  * in a generic server action): a page calling it with words of its own writes the prompt, so the page's call is the feature,
@@ -1526,6 +1526,7 @@ function asksOnlyWhatItIsHanded(call: DetectedCall): boolean {
   return call.messages.length > 0 && call.messages.some((message) => message.holes.length > 0) && call.messages.every((message) => message.text.replace(/\{\{[\s\S]*?\}\}/g, '').trim() === '');
 }
 
+/** A Next.js server action: its module, or its own body, says `'use server'`. */
 function isServerAction(helper: Helper): boolean {
   const body = (helper.fn as Node & { getBody?(): Node | undefined }).getBody?.();
   return hasDirective(helper.fn.getSourceFile(), 'use server') || (body !== undefined && hasDirective(body, 'use server'));
@@ -1629,7 +1630,7 @@ function sharesAny(standIns: ReadonlySet<string>, goneThrough: ReadonlySet<strin
  * helper's module imports (`vi.mock('openai')` over a helper built on the `openai` client): the test calls the helper
  * and nothing reaches a model.
  */
-function mocksHelperModule(mocked: readonly string[], callerPath: string, helper: Helper, requestModulesBeneath: (helper: Helper) => readonly string[]): boolean {
+function mocksHelperModule(mocked: readonly string[], callerPath: string, helper: Helper, requestModulesBeneath: (helper: Helper) => readonly string[], importsOfModule: (moduleId: string) => readonly string[]): boolean {
   if (mocked.length === 0) return false;
   const helperFile = helper.fn.getSourceFile();
   const helperModule = moduleIdOf(helperFile.getFilePath());
@@ -1644,13 +1645,16 @@ function mocksHelperModule(mocked: readonly string[], callerPath: string, helper
   const beneath = requestModulesBeneath(helper);
   // One module further: the fetch layer a module the request is sent from imports (`jest.mock('../utils/fetch')` for the
   // fetch a base class's `makeRequest` takes from there) is replaced too.
-  const ownModules = new Set([helperModule, ...helperImports, ...beneath, ...[...helperImports, ...beneath].flatMap(relativeImportsOfModule)]);
+  const ownModules = new Set([helperModule, ...helperImports, ...beneath, ...[...helperImports, ...beneath].flatMap(importsOfModule)]);
   return mocked.some((specifier) => (specifier.startsWith('.') ? ownModules.has(moduleIdOf(path.resolve(path.dirname(callerPath), specifier))) : imported.has(specifier) || LLM_SDK_PACKAGE.test(specifier)));
 }
 
-/** The modules a workspace module imports by relative path, read off its text (a module id as moduleIdOf makes it; once per module). */
-function relativeImportsOfModule(moduleId: string): string[] {
-  let imports = RELATIVE_IMPORTS_OF.get(moduleId);
+/**
+ * The modules a workspace module imports by relative path, read off its text (a module id as moduleIdOf makes it), once
+ * per module in `known`: one caller search's, since the files change between the editor's scans.
+ */
+function relativeImportsOfModule(moduleId: string, known: Map<string, string[]>): string[] {
+  let imports = known.get(moduleId);
   if (imports) return imports;
   imports = [];
   for (const extension of ['.ts', '.tsx', '.js', '.mjs', '.jsx', '/index.ts', '/index.js']) {
@@ -1663,11 +1667,10 @@ function relativeImportsOfModule(moduleId: string): string[] {
     imports = [...text.matchAll(RELATIVE_IMPORT)].map((match) => moduleIdOf(path.resolve(path.dirname(moduleId + extension), match[1])));
     break;
   }
-  RELATIVE_IMPORTS_OF.set(moduleId, imports);
+  known.set(moduleId, imports);
   return imports;
 }
 
-const RELATIVE_IMPORTS_OF = new Map<string, string[]>();
 const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
 /** `import('x')` or `require('x')` with a literal specifier, not a type (`typeof import('x')`). */
