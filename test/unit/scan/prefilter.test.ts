@@ -95,6 +95,8 @@ describe('prefilter', () => {
     ['a raw-text query on a vector index from another module', `import { vectorIndex } from '../upstash/vector';\nconst hits = await vectorIndex.query({\n  data: question,\n  topK: 4,\n});`],
     ['raw-text chunks upserted into a vector index from another module', `await docsIndex.upsert([\n  {\n    id: chunk.id,\n    data: chunk.text,\n  },\n]);`],
     ["a provider client posting sampling parameters to a URL built from another module's constants", `import { OpenaiPath } from './constant';\nconst chatPath = this.path(OpenaiPath.ChatPath);\nawait fetch(chatPath, { method: 'POST', body: JSON.stringify({ model, messages, top_p: 1, max_tokens: 512 }) });`],
+    ["a chat message posted with axios to a URL the environment configures (no endpoint named, no sampling parameter)", `const request = { method: 'post', url: env.OLLAMA_URL, data: JSON.stringify({ model, messages: [{ role: 'user', content: prompt }] }) };
+const res = await axios(request);`],
     ["Chrome's built-in AI, current global", `const session = await LanguageModel.create({ systemPrompt });`],
     ["Chrome's built-in AI through the global object", `const session = await (globalThis as any).LanguageModel.create();`],
     ["Chrome's built-in AI, earlier window.ai", `const session = await ai?.languageModel?.create({ temperature: 0.7 });`],
@@ -117,6 +119,7 @@ describe('prefilter', () => {
     ['a sendMessage of a chat library', `await bot.sendMessage(chatId, 'hello');`],
     ['a database query and an upsert of rows (no raw text for an index to embed)', `await db.query({ text: 'select * from docs where id = $1', values: [id] });\nawait repo.upsert([{ id, title }]);`],
     ['sampling settings in a form with no request', `export const defaults = { temperature: 0.7, top_p: 1, max_tokens: 512 };\nexport function reset(form: Form) { form.set(defaults); }`],
+    ['a chat message rendered, never sent', `export const Bubble = ({ text }: { text: string }) => render({ role: 'assistant', content: text });`],
   ];
   // One line per endpoint or method shape, none with an SDK import: each alternative of the grouped pattern still lets its file through.
   const shapes: string[] = [
