@@ -155,6 +155,9 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/v1\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsKnownHost: true },
   { pattern: /^\{\{[^}]*\}\}\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsClaudeModel: true },
   { pattern: /\/v1\/responses(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
+  // The Assistants API by hand: creating a run on a thread (or a thread and its run at once), and the tool outputs that
+  // resume one, are where the assistant's model runs; reading a run's status (`/runs/{id}`) asks nothing of it.
+  { pattern: /\/v1\/threads\/(?:[^/?#]+\/)?runs(?:\/[^/?#]+\/submit_tool_outputs)?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true, note: "an Assistants API run: the model is the assistant's, set where the assistant was created unless the run's body overrides it" },
   // Realtime over HTTP: minting a session (ephemeral key, with the model) and the WebRTC SDP offer (`?model=`).
   { pattern: /\/v1\/realtime(?:\/(?:sessions|client_secrets|calls|transcription_sessions))?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true, voiceSession: true },
   // Dify's HTTP API (`${DIFY_URL}/chat-messages` with `{ inputs, query, response_mode, user }`): one turn of a Dify app,

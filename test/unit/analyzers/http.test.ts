@@ -225,6 +225,20 @@ export async function embed(options: unknown, input: string[]) {
       ],
     },
     {
+      name: "an Assistants API run created by hand (the model is the assistant's), a thread created and run at once; the run's status and the thread's messages read",
+      code: `const headers = { 'OpenAI-Beta': 'assistants=v1', Authorization: \`Bearer \${process.env.OPENAI_TOKEN}\` };
+export async function run(threadId: string, assistantId: string) {
+  await fetch(\`https://api.openai.com/v1/threads/\${threadId}/runs\`, { method: 'POST', headers, body: JSON.stringify({ assistant_id: assistantId }) });
+  await fetch('https://api.openai.com/v1/threads/runs', { method: 'POST', headers, body: JSON.stringify({ assistant_id: assistantId, model: 'gpt-4o-mini', thread: { messages: [] } }) });
+  await fetch(\`https://api.openai.com/v1/threads/\${threadId}/runs/run_1\`, { headers });
+  return fetch(\`https://api.openai.com/v1/threads/\${threadId}/messages?limit=100\`, { headers });
+}`,
+      calls: [
+        { line: 3, provider: 'openai', endpoint: 'chat', model: null, evidenceIncludes: ['an Assistants API run'] },
+        { line: 4, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' },
+      ],
+    },
+    {
       name: "Obsidian's older `request({ url, method, body })` (answering with the body's text), as its `requestUrl`",
       code: `import { request } from 'obsidian';
 export async function ask(apiKey: string, model: string, messages: unknown[]) {
