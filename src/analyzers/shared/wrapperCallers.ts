@@ -86,6 +86,12 @@ interface Helper {
    * parameter typed `ChatCompletionHandler`) may run it.
    */
   declaredFunctionType?: boolean;
+  /**
+   * The fields of app-typed literals holding the function (`transcriber: OpenAITranscribe` in a `LanguageModel`): a
+   * caller may take it out under that name (`const { transcriber } = resolveLanguageModel(provider)`) and never write
+   * the function's own name nor its type's.
+   */
+  heldAsFields?: string[];
 }
 
 export interface WrapperCallerContext {
@@ -274,6 +280,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     const branchMention = new RegExp(`[?:]\\s*(?:${names.map(escapeRegExp).join('|')})(?![\\w$])`);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
     const typedFunctionNames = [...new Set(helpers.filter((helper) => helper.returnsTypedFunction || helper.declaredFunctionType).flatMap((helper) => helper.types.map(nameOf)))].filter((name) => name !== '');
+    const heldFieldNames = [...new Set(helpers.flatMap((helper) => helper.heldAsFields ?? []))];
     const factoryNames = [...new Set(helpers.filter((helper) => helper.returned).map((helper) => helper.name))];
     // `export type GenerateChatCompletion = ReturnType<typeof makeGenerateChatCompletion>` beside a factory: a caller's file names the alias.
     const productAliases = productTypeAliases(helpers.filter((helper) => helper.returned));
@@ -287,7 +294,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const text = await readText(file);
       if (text === null) continue;
       const byName = context.mentions ? context.mentions(file, text, mention) : mentionsBesidesDeclarations(text, mention);
-      const byFunctionType = typedFunctionNames.some((name) => text.includes(name));
+      const byFunctionType = typedFunctionNames.some((name) => text.includes(name)) || heldFieldNames.some((name) => text.includes(name));
       const byProductAlias = [...productAliases.keys()].some((alias) => text.includes(alias));
       if (!byName && !byFunctionType && !byProductAlias) continue;
       const sourceFile = await sourceFileOf(file);
@@ -295,7 +302,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const aliases = importAliases(sourceFile, names);
       // `const generate = provider === 'openai' ? generateOpenAITTS : generateMistralTTS`: calls of `generate` run either helper.
       const choosers = byName && branchMention.test(text) ? chooserNames(sourceFile, names) : new Set<string>();
-      const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys(), ...choosers])) : [];
+      // `this.createChat = client.chat.bind(client)`: calls of `this.createChat(...)` run `client.chat`.
+      const boundMethods = byName && text.includes('.bind(') ? boundMethodAliases(sourceFile, names) : new Map<string, Node>();
+      const expressions = byName ? callsNamed(sourceFile, new Set([...names, ...aliases.keys(), ...choosers, ...boundMethods.keys()])) : [];
       // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
       const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`)) || byProductAlias;
       // A file naming a typed factory may call the value it makes under another name (`const classify = makeClassifyAudience(...)`).
@@ -319,7 +328,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       };
       for (const expression of [...expressions, ...functionValueCalls.filter((call) => !expressions.includes(call))]) {
         if (found.length + next.length >= MAX_CALLER_SITES) break;
-        const target = calleeName(expression, aliases);
+        const target = boundMethodCall(expression, boundMethods) ?? calleeName(expression, aliases);
         if (!target) continue;
         const branches = choosers.has(target.name) && Node.isIdentifier(target.callee) ? chosenFunctions(target.callee, context.modules, remember) : undefined;
         let bound: Helper[] = [];
@@ -344,7 +353,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (storeEmbeds(target, helper, context.modules)) (overCap ? boundOverCap : bound).push(helper);
           else if (runnableRuns(target, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
-          else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && Node.isIdentifier(target.callee) && !namesOtherFunction(target.callee, helper, context.modules) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
+          else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && isValueCallee(target.callee) && !namesOtherFunction(target.callee, helper, context.modules) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = helper.returnsTypedFunction;
           } else if (!overCap && helper.returned && Node.isIdentifier(target.callee) && declaredAsProductOf(target.callee, helper.name, productAliases, context.modules)) {
@@ -694,9 +703,10 @@ async function methodCallsIn(files: readonly WorkspaceFile[], readText: (file: W
  */
 export function helperMention(names: readonly string[]): RegExp {
   const alternatives = names.map(escapeRegExp).join('|');
-  // A call (its type arguments may nest two deep: `callAgent<{ todos: Array<{ task: string }> }>(`), an `as` alias, or a
+  // A call (its type arguments may nest two deep: `callAgent<{ todos: Array<{ task: string }> }>(`), the method bound to its
+  // receiver to be called under another name (`client.chat.bind(client)`, see boundMethodAliases), an `as` alias, or a
   // branch of a conditional (`cond ? generateOpenAITTS : generateMistralTTS`, see chooserNames).
-  return new RegExp(`(^|[^\\w$])(${alternatives})(?:\\s*(?:${TYPE_ARGUMENTS})?\\s*\\(|\\s+as\\s|(?<=\\?\\s*(?:${alternatives}))\\s*:(?!:)|(?<=:\\s*(?:${alternatives}))\\s*(?:[;,)]|\\r?\\n))`, 'g');
+  return new RegExp(`(^|[^\\w$])(${alternatives})(?:\\s*(?:${TYPE_ARGUMENTS})?\\s*\\(|\\.bind\\s*\\(|\\s+as\\s|(?<=\\?\\s*(?:${alternatives}))\\s*:(?!:)|(?<=:\\s*(?:${alternatives}))\\s*(?:[;,)]|\\r?\\n))`, 'g');
 }
 
 /**
@@ -1339,7 +1349,7 @@ function isMemoizedCallback(fn: Node): boolean {
  * a method's class and supertypes; the declared type of the object literal holding it (`function
  * createModel(): LanguageModel { return { complete } }`); a factory's declared function type.
  */
-function implementedTypes(fn: Node, returned: Node | undefined, modules: ModuleLoader): Pick<Helper, 'types' | 'ownerClass' | 'returnsTypedFunction' | 'declaredFunctionType'> {
+function implementedTypes(fn: Node, returned: Node | undefined, modules: ModuleLoader): Pick<Helper, 'types' | 'ownerClass' | 'returnsTypedFunction' | 'declaredFunctionType' | 'heldAsFields'> {
   const holder = fn.getParent();
   const member = holder && (Node.isPropertyDeclaration(holder) || Node.isPropertyAssignment(holder)) ? holder : fn;
   const container = member.getParent();
@@ -1360,7 +1370,61 @@ function implementedTypes(fn: Node, returned: Node | undefined, modules: ModuleL
     const types = declared ? typeShapes(declared, modules).map((shape) => shape.node).filter((node) => Node.isTypeAliasDeclaration(node)) : [];
     return { types, returnsTypedFunction: types.length > 0 };
   }
+  const name = Node.isFunctionDeclaration(fn) ? fn.getName() : holderVariable && Node.isVariableDeclaration(holderVariable) ? holderVariable.getName() : undefined;
+  const held = name && !returned ? heldFieldTypes(fn.getSourceFile(), name, modules) : undefined;
+  if (held && held.types.length > 0) return { types: held.types, returnsTypedFunction: false, declaredFunctionType: true, heldAsFields: held.fields };
   return { types: [], returnsTypedFunction: false };
+}
+
+/**
+ * `transcriber: options?.transcribe ? OpenAITranscribe : undefined` in a literal of the function's module declared as one of the
+ * app's types (`Object.freeze<LanguageModel>({...})`, `const model: LanguageModel = {...}`) whose field is a function type
+ * (`transcriber?: TranscribeFunction`): the function is that type's value, as if declared with it, under that field's name.
+ */
+function heldFieldTypes(sourceFile: SourceFile, name: string, modules: ModuleLoader): { types: Node[]; fields: string[] } | undefined {
+  if (!new RegExp(`[:?]\\s*${escapeRegExp(name)}(?![\\w$])`).test(sourceFile.getFullText())) return undefined;
+  const types: Node[] = [];
+  const fields: string[] = [];
+  for (const property of sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    const value = property.getInitializer();
+    if (!value || !heldValues(value).some((held) => Node.isIdentifier(held) && held.getText() === name)) continue;
+    const literal = property.getParent();
+    const typeNode = Node.isObjectLiteralExpression(literal) ? literalTypeNode(literal) : undefined;
+    const fieldType = typeNode && propertyTypeOf(typeNode, property.getName(), modules);
+    const aliases = fieldType ? typeShapes(fieldType, modules).map((shape) => shape.node).filter((node) => Node.isTypeAliasDeclaration(node)) : [];
+    if (aliases.length === 0) continue;
+    for (const alias of aliases) if (!types.some((known) => sameNode(known, alias))) types.push(alias);
+    if (!fields.includes(property.getName())) fields.push(property.getName());
+  }
+  return { types, fields };
+}
+
+/** The values a field may hold: both branches of a condition (`enabled ? fn : undefined`), either side of `??` and `||`. */
+function heldValues(value: Node): Node[] {
+  const node = unwrapExpression(value);
+  if (Node.isConditionalExpression(node)) return [...heldValues(node.getWhenTrue()), ...heldValues(node.getWhenFalse())];
+  if (Node.isBinaryExpression(node) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(node.getOperatorToken().getKind())) return [...heldValues(node.getLeft()), ...heldValues(node.getRight())];
+  return [node];
+}
+
+/**
+ * The type an object literal is written as: `as T`, `satisfies T`, its const's declared type, or the type argument of the
+ * call it is handed to (`Object.freeze<LanguageModel>(deleteUndefinedValues({...}))`, through calls that only pass it on).
+ */
+function literalTypeNode(literal: Node): Node | undefined {
+  let current: Node = literal;
+  for (let parent = current.getParent(); parent; current = parent, parent = current.getParent()) {
+    if (Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent)) return parent.getTypeNode();
+    if (Node.isParenthesizedExpression(parent)) continue;
+    if (Node.isVariableDeclaration(parent)) return parent.getTypeNode();
+    if (Node.isCallExpression(parent) && parent.getArguments().includes(current)) {
+      const [typeArgument] = parent.getTypeArguments();
+      if (typeArgument) return typeArgument;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -1760,6 +1824,35 @@ function calleeName(expression: CallExpression, aliases: ReadonlyMap<string, str
   return { name, callee, outer };
 }
 
+/**
+ * Names a file gives a helper method bound to its receiver (`this.createChat = client.chat.bind(client)`, `const ask =
+ * llm.ask.bind(llm)`): the name → the member it binds (`client.chat`), read where it is bound, so that the receiver is
+ * resolved as at a direct call. Only names other than the helpers' own: those calls are found by name already.
+ */
+function boundMethodAliases(sourceFile: SourceFile, names: readonly string[]): Map<string, Node> {
+  const bound = new Map<string, Node>();
+  for (const call of callsMatching(sourceFile, (candidate) => ts.isPropertyAccessExpression(candidate.expression) && candidate.expression.name.text === 'bind' && ts.isPropertyAccessExpression(candidate.expression.expression) && names.includes(candidate.expression.expression.name.text))) {
+    const member = unwrapExpression((call.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression());
+    const holder = call.getParent();
+    const held = holder && Node.isBinaryExpression(holder) && holder.getOperatorToken().getKind() === SyntaxKind.EqualsToken && holder.getRight() === call ? unwrapExpression(holder.getLeft()) : holder && (Node.isVariableDeclaration(holder) || Node.isPropertyDeclaration(holder)) && holder.getInitializer() === call ? holder.getNameNode() : undefined;
+    const alias = held && (Node.isIdentifier(held) ? held.getText() : Node.isPropertyAccessExpression(held) && held.getExpression().getKind() === SyntaxKind.ThisKeyword ? held.getName() : undefined);
+    if (alias && !names.includes(alias)) bound.set(alias, member);
+  }
+  return bound;
+}
+
+/** A call of a bound alias (`this.createChat(...)`, `ask(...)`): the helper's name, and the member the alias binds as its callee. */
+function boundMethodCall(expression: CallExpression, boundMethods: ReadonlyMap<string, Node>): { name: string; callee: Node; outer?: CallExpression } | undefined {
+  if (boundMethods.size === 0) return undefined;
+  const callee = unwrapExpression(expression.getExpression());
+  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword ? callee.getName() : undefined;
+  const member = name === undefined ? undefined : boundMethods.get(name);
+  if (!member || !Node.isPropertyAccessExpression(member)) return undefined;
+  const parent = expression.getParent();
+  const outer = parent && Node.isCallExpression(parent) && parent.getExpression() === expression ? parent : undefined;
+  return { name: member.getName(), callee: member, outer };
+}
+
 /** The call expressions whose callee's last name is one of `names`. */
 function callsNamed(sourceFile: SourceFile, names: ReadonlySet<string>): CallExpression[] {
   return callsMatching(sourceFile, (call) => {
@@ -1882,9 +1975,16 @@ function callsTypedFunction(callee: Node, helper: Helper, shapesOfReceiver: (rec
   return shapesOfReceiver(callee).some((shape) => helper.types.some((type) => sameNode(type, shape.node)));
 }
 
-/** Calls whose callee is a plain name (`endpoint(...)`): candidates for function values of a declared type. */
+/**
+ * Calls whose callee is a plain name (`endpoint(...)`) or a field of the instance (`this.embedder(...)`, a constructor's
+ * `readonly embedder: EmbeddingFunction`): candidates for function values of a declared type.
+ */
 function callsOfValues(sourceFile: SourceFile): CallExpression[] {
-  return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => Node.isIdentifier(call.getExpression()));
+  return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => isValueCallee(unwrapExpression(call.getExpression())));
+}
+
+function isValueCallee(callee: Node): boolean {
+  return Node.isIdentifier(callee) || (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword);
 }
 
 /**

@@ -195,6 +195,77 @@ runScanCases('wrapper callers', [
     ],
   },
   {
+    name: 'a helper method bound to its receiver and kept under another name (`this.createChat = client.chat.bind(client)`): calls of that name are its callers',
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+export class OpenAIChat {
+  private client = new OpenAI();
+  async chat(options: { prompt: string }) {
+    return this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: options.prompt }] });
+  }
+}
+export function getClient() {
+  return new OpenAIChat();
+}
+`,
+      'src/agent.ts': `import { getClient } from './llm';
+export class Agent {
+  private createChat: (options: { prompt: string }) => Promise<unknown>;
+  constructor() {
+    const client = getClient();
+    this.createChat = client.chat.bind(client);
+  }
+  async answer(question: string) {
+    return this.createChat({ prompt: \`Answer in one sentence: \${question}\` });
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/agent.ts', line: 9, kind: 'wrapper-caller', via: 'src/llm.ts:5', promptIncludes: ['Answer in one sentence'] },
+      { file: 'src/llm.ts', line: 5, kind: 'sdk' },
+    ],
+  },
+  {
+    name: "a function held in a field of an app-typed literal (`embedder: OpenAIEmbedder` in `Object.freeze<LanguageModel>(...)`): values taken out of that field, or declared with its function type, are its callers",
+    files: {
+      'src/types.ts': `export type EmbeddingFunction = (input: string, model: string) => Promise<number[]>;
+export interface LanguageModel {
+  id: string;
+  embedder?: EmbeddingFunction;
+}
+`,
+      'src/openai.ts': `import type { LanguageModel } from './types';
+export async function OpenAIEmbedder(input: string, model: string): Promise<number[]> {
+  const res = await fetch('https://api.openai.com/v1/embeddings', { method: 'POST', body: JSON.stringify({ model, input }) });
+  return (await res.json()).data[0].embedding;
+}
+export const OpenAIModel = Object.freeze<LanguageModel>({ id: 'openai', embedder: OpenAIEmbedder });
+export function resolveLanguageModel(provider: string): LanguageModel {
+  return OpenAIModel;
+}
+`,
+      'src/search.ts': `import { resolveLanguageModel } from './openai';
+import type { EmbeddingFunction } from './types';
+export async function embedQuery(query: string) {
+  const { embedder } = resolveLanguageModel('openai');
+  return embedder!(query, 'text-embedding-3-small');
+}
+export class Index {
+  constructor(readonly embed: EmbeddingFunction) {}
+  async add(text: string) {
+    return this.embed(text, 'text-embedding-3-large');
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/openai.ts', line: 3, kind: 'sdk' },
+      { file: 'src/search.ts', line: 5, kind: 'wrapper-caller', via: 'src/openai.ts:3', model: 'text-embedding-3-small' },
+      { file: 'src/search.ts', line: 10, kind: 'wrapper-caller', via: 'src/openai.ts:3', model: 'text-embedding-3-large' },
+    ],
+  },
+  {
     name: 'options destructured in the helper body: the caller\'s system fills the prompt, and the messages it leaves out are not sent',
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
