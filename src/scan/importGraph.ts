@@ -11,7 +11,7 @@ import { escapeRegExp } from '../model/regExp';
 /** Barrels of barrels are common (`src/index.ts` → `src/llm/index.ts` → `src/llm/client.ts`); longer chains are not, and the analyzers' own resolution stops soon after. */
 export const MAX_BARREL_HOPS = 5;
 
-const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '.d.ts', '/index.d.ts'];
+const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '.d.ts', '/index.d.ts'];
 
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
 
@@ -27,8 +27,10 @@ const IMPORT_STATEMENT = /\bimport\s[^;'"]*?from\s*['"][^'"]+['"]/g;
 const LOCAL_EXPORT_LIST = /\bexport\s*\{([^}]*)\}(?!\s*from)/g;
 /** `export default llm;` of a local (possibly imported) name. */
 const EXPORT_DEFAULT_NAME = /\bexport\s+default\s+([\w$]+)\s*(?:;|$)/gm;
+/** `export const openai = _openai;`: an exported const that is another (possibly imported) name. */
+const EXPORT_CONST_NAME = /\bexport\s+const\s+[\w$]+\s*=\s*([\w$]+)\s*(?:;|$)/gm;
 
-const MIGHT_RE_EXPORT = /\bexport\s*[*{]|\bexport\s+default\s+[\w$]+\s*(?:;|$)|\bmodule\.exports\s*=|\.\.\.\s*require\s*\(/m;
+const MIGHT_RE_EXPORT = /\bexport\s*[*{]|\bexport\s+(?:default|const\s+[\w$]+\s*=)\s+[\w$]+\s*(?:;|$)|\bmodule\.exports\s*=|\.\.\.\s*require\s*\(/m;
 
 /**
  * A workspace path alias in an import (`~/lib/llm`, `@/lib/llm`, `$lib/server/llm`, `#/llm`), a
@@ -104,6 +106,7 @@ function locallyExportedNames(text: string): Set<string> {
     for (const [local] of specifierListEntries(match[1])) names.add(local);
   }
   for (const match of text.matchAll(EXPORT_DEFAULT_NAME)) names.add(match[1]);
+  for (const match of text.matchAll(EXPORT_CONST_NAME)) names.add(match[1]);
   return names;
 }
 

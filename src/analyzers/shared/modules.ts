@@ -21,7 +21,7 @@ const WHOLE_MODULE_EXPORT = 'export *';
 /** An identifier as ECMAScript writes it without escapes (ID_Start, then ID_Continue). */
 const WORD = /[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$\u200c\u200d]*/gu;
 
-const RESOLVABLE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs', '.d.ts', '/index.d.ts'];
+const RESOLVABLE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '.d.ts', '/index.d.ts'];
 
 /** The largest module we load to follow an import; larger ones are generated code. */
 const MAX_FOLLOWED_MODULE_BYTES = 1024 * 1024;

@@ -469,6 +469,35 @@ export function namespaceMember(access: Node, modules: ModuleLoader): Node | und
   return target ? (findExport(target, access.getName(), modules, 1) ?? findCommonJsExport(target, access.getName(), modules, 1)) : undefined;
 }
 
+/**
+ * `builtinServices[name]`, `builtinServices` a namespace import of a module exporting one module per entry (`export const
+ * openai = _openai` with `import * as _openai from './openai'`, or `export * as openai from './openai'`): those modules,
+ * any of which the key may pick.
+ */
+export function namespaceEntryModules(access: Node, modules: ModuleLoader): SourceFile[] {
+  if (!Node.isElementAccessExpression(access)) return [];
+  const owner = unwrapExpression(access.getExpression());
+  const declaration = Node.isIdentifier(owner) ? findDeclaration(owner, modules) : undefined;
+  const barrel = declaration && (Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration)) ? namespaceTarget(declaration, modules) : undefined;
+  if (!barrel) return [];
+  const entries: SourceFile[] = [];
+  for (const statement of barrel.getStatements()) {
+    if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
+      for (const variable of statement.getDeclarations()) {
+        const value = variable.getInitializer() && unwrapExpression(variable.getInitializer()!);
+        const imported = value && Node.isIdentifier(value) ? findDeclaration(value, modules) : undefined;
+        const target = imported && Node.isNamespaceImport(imported) ? namespaceTarget(imported, modules) : undefined;
+        if (target) entries.push(target);
+      }
+    } else if (Node.isExportDeclaration(statement)) {
+      const clause = statement.getNamespaceExport();
+      const target = clause ? namespaceTarget(clause, modules) : undefined;
+      if (target) entries.push(target);
+    }
+  }
+  return entries;
+}
+
 function namespaceTarget(declaration: Node, modules: ModuleLoader): SourceFile | undefined {
   if (Node.isNamespaceImport(declaration) || Node.isNamespaceExport(declaration)) {
     const specifier = importSpecifierOf(declaration);

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
-import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, reactHookName, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -1903,9 +1903,20 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
   const exported = remember(callee, 'member', () => namespaceMember(callee, modules));
   if (exported) return declares(exported, helper);
   const receiver = unwrapExpression(callee.getExpression());
+  // `builtinServices[serviceName].translate(...)` over a namespace of one module per service: the helper's module is one of them.
+  if (Node.isElementAccessExpression(receiver) && isModuleFunction(helper) && namespaceEntryModules(receiver, modules).some((entry) => entry.getFilePath() === helper.fn.getSourceFile().getFilePath())) return true;
   const owner = remember(receiver, 'owner', () => ownerOf(receiver, modules));
   if (owner && contains(owner, helper.fn)) return true;
   return shapesOfReceiver(callee.getExpression()).some((shape) => reaches(shape, helper, modules));
+}
+
+/** A function the helper's module exports at its top level (`export async function translate(...)`), not a method nor a local. */
+function isModuleFunction(helper: Helper): boolean {
+  const fn = helper.fn;
+  if (Node.isFunctionDeclaration(fn)) return fn.getParent() === fn.getSourceFile() && exportedSyntactically(fn, helper.name);
+  const holder = fn.getParent();
+  const statement = holder && Node.isVariableDeclaration(holder) ? holder.getVariableStatement() : undefined;
+  return statement !== undefined && statement.getParent() === fn.getSourceFile() && statement.hasExportKeyword();
 }
 
 /**

@@ -266,6 +266,34 @@ export class Index {
     ],
   },
   {
+    name: "a service picked by key from a namespace of service modules (`builtinServices[name].translate(...)`, the barrel an index.jsx exporting `const openai = _openai`): a caller of each service's translate",
+    files: {
+      'src/services/translate/openai/index.jsx': `export async function translate(text, options) {
+  const res = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] }) });
+  return (await res.json()).choices[0].message.content;
+}
+`,
+      'src/services/translate/deepl/index.jsx': `export async function translate(text, options) {
+  return fetch('https://api-free.deepl.com/v2/translate', { method: 'POST', body: new URLSearchParams({ text }) });
+}
+`,
+      'src/services/translate/index.jsx': `import * as _openai from './openai';
+import * as _deepl from './deepl';
+export const openai = _openai;
+export const deepl = _deepl;
+`,
+      'src/window/TargetArea.jsx': `import * as builtinServices from '../services/translate';
+export async function run(serviceName, sourceText) {
+  return builtinServices[serviceName].translate(\`Translate into French: \${sourceText}\`, {});
+}
+`,
+    },
+    sites: [
+      { file: 'src/services/translate/openai/index.jsx', line: 2, kind: 'sdk' },
+      { file: 'src/window/TargetArea.jsx', line: 3, kind: 'wrapper-caller', via: 'src/services/translate/openai/index.jsx:2' },
+    ],
+  },
+  {
     name: 'options destructured in the helper body: the caller\'s system fills the prompt, and the messages it leaves out are not sent',
     files: {
       'src/llm.ts': `import OpenAI from 'openai';
