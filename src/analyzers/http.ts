@@ -420,7 +420,7 @@ export const httpAnalyzer: Analyzer = {
   id: 'http',
   packages: [...FETCH_PACKAGES, ...CLIENT_PACKAGES, ...WEBSOCKET_PACKAGES, ...EVENT_SOURCE_PACKAGES],
   analyze(context: AnalyzerContext): DetectedCall[] {
-    const calls = analyzeCalls(context);
+    const calls = genericTransportsLeftOut(analyzeCalls(context), context);
     if (EVENT_SOURCE_PACKAGE_TEXT.test(context.sourceFile.getFullText())) calls.push(...eventSourceRequests(context));
     // Only files naming a realtime or live endpoint are walked for `new WebSocket(...)`.
     if (WEBSOCKET_SESSION_TEXT.test(context.sourceFile.getFullText())) calls.push(...webSocketSessions(context));
@@ -1311,10 +1311,13 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
     return slash && text.startsWith('/') ? text : slash + text;
   });
   // A helper composing the body it posts (`stream(url, payload, tools)` posting `{ ...payload, tools }`) makes a request of
-  // its own; a transport handing on or serialising what it is given (`(url, options) => window.fetch(url, options)`,
-  // `httpsPost(hostname, path, json)`) does not.
+  // its own. So does a transport of the caller's own module handing on what it is given (an adapter class's private
+  // `apiCall(config, endpoint, options)` running `fetch(url, options)`): the module's one place that sends its model
+  // requests (handsOn; see genericTransportsLeftOut for one that sends others too). A transport in a module of its own (`(url, options) => window.fetch(url,
+  // options)` in a utils file, a generic `fetchSSE`) is the app's HTTP plumbing, not a request of its own.
   const span = callSpan(inner);
-  const helperRequest = !composesBody(inner, context) ? undefined : { file: context.modules.where(inner.getSourceFile(), span.line).replace(/:\d+$/, ''), ...span, function: enclosingFunctionName(inner) ?? '<top>' };
+  const composes = composesBody(inner, context);
+  const helperRequest = !composes && inner.getSourceFile() !== call.getSourceFile() ? undefined : { file: context.modules.where(inner.getSourceFile(), span.line).replace(/:\d+$/, ''), ...span, function: enclosingFunctionName(inner) ?? '<top>', ...(composes ? {} : { handsOn: true }) };
   // `this.postRequest('v1/extract', data)` over `this.ky.post(path, { json: data })`: the path is under the inner client's base URL.
   const base = urlText === undefined ? innerClientBase(inner, context) : undefined;
   return { client: name, url, urlText, base, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${placeOf(fn)}, its request at line ${inner.getStartLineNumber()}${base ? `, on a client with base URL ${base}` : ''})`] };
@@ -1324,6 +1327,29 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
 function innerClientBase(inner: CallExpression, context: AnalyzerContext): string | undefined {
   const callee = unwrapExpression(inner.getExpression());
   return Node.isPropertyAccessExpression(callee) && VERBS.has(callee.getName()) ? httpClientOf(callee.getExpression(), context)?.base : undefined;
+}
+
+/**
+ * A transport that only hands on what it is given (`apiCall(config, endpoint, options)` running `fetch(url, options)`) is
+ * the send of its module's model requests only when every call of it in the module is one: a transport some call also
+ * posts elsewhere (usage telemetry, `requestPost('loadCodeAssist', req)`, a connectivity check's `/models`) is the app's
+ * generic client, whose callers alone are the requests. Its mark is taken off those calls.
+ */
+function genericTransportsLeftOut(calls: DetectedCall[], context: AnalyzerContext): DetectedCall[] {
+  const handedOn = new Map<string, number>();
+  for (const call of calls) {
+    const place = call.httpHelperRequest;
+    if (place?.handsOn) handedOn.set(place.function, (handedOn.get(place.function) ?? 0) + 1);
+  }
+  if (handedOn.size === 0) return calls;
+  const generic = new Set<string>();
+  for (const [fn, requests] of handedOn) {
+    const name = fn.split('.').pop()!;
+    if (callsMatching(context.sourceFile, (call) => calleeNameOf(call) === name).length > requests) generic.add(fn);
+  }
+  // In place: a job's continuation is told by the call object itself (JOB_CONTINUATIONS).
+  for (const call of calls) if (call.httpHelperRequest?.handsOn && generic.has(call.httpHelperRequest.function)) delete call.httpHelperRequest;
+  return calls;
 }
 
 /** Where request options carry the body: fetch's `body`, ky's and got's `json`, axios's `data`. */

@@ -323,9 +323,11 @@ export interface DetectedCall {
   /**
    * The request inside the app's own HTTP helper this call is made through (`stream(chatPath, payload)`, whose body
    * sends its URL parameter with `fetchEventSource`): where it is and the function around it. The helper's request is
-   * listed as a site of its own, priced as this caller's, left out of the totals (see `helperRequestSites`).
+   * listed as a site of its own, priced as this caller's, left out of the totals (see `helperRequestSites`). `handsOn`:
+   * a transport of the caller's own module that sends only what it is handed (an adapter's private `apiCall`): a caller
+   * handing on only its own parameters may still be a relay, as it would be without the transport.
    */
-  httpHelperRequest?: { file: string; line: number; column: number; endLine: number; endColumn: number; function: string };
+  httpHelperRequest?: { file: string; line: number; column: number; endLine: number; endColumn: number; function: string; handsOn?: boolean };
   annotation?: CallAnnotation;
   /** The raw `llm-advisor:` comment above the call, parsed into `annotation` when the call is priced. */
   annotationComment?: { text: string; line: number };

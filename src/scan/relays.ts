@@ -103,7 +103,7 @@ function throughRelays(call: DetectedCall, onwardOf: (step: { file: string; line
 const LISTED_RELAYS = 5;
 
 function relayCandidate(call: DetectedCall): boolean {
-  return call.kind === 'wrapper-caller' && call.passesValuesOnly === true && call.via !== undefined && !call.via.alternatives?.length && !call.httpHelperRequest && !call.annotation && !call.annotationComment && !call.continuesCutOffAnswer;
+  return call.kind === 'wrapper-caller' && call.passesValuesOnly === true && call.via !== undefined && !call.via.alternatives?.length && !(call.httpHelperRequest && !call.httpHelperRequest.handsOn) && !call.annotation && !call.annotationComment && !call.continuesCutOffAnswer;
 }
 
 /** Whether a caller's request, read through the helper, adds nothing to the request it goes through. */

@@ -1776,6 +1776,34 @@ function helpersNamed(site: CallSite): string[] {
 
 runScanCases('wrapper callers through types and factories (fixture projects)', [
   {
+    name: "a transport of the callers' own module (an adapter class's private apiCall running fetch(url, options)): its send is listed, out of the totals, and its callers are the requests going through it",
+    files: {
+      'src/adapters/openai.ts': `export class OpenAIImageAdapter {
+  constructor(private readonly baseURL = 'https://api.openai.com/v1') {}
+  async generate(prompt: string) {
+    return this.apiCall('/images/generations', { method: 'POST', body: JSON.stringify({ model: 'gpt-image-1', prompt }) });
+  }
+  async edit(image: Blob, prompt: string) {
+    const form = new FormData();
+    form.append('model', 'gpt-image-1');
+    form.append('image', image);
+    form.append('prompt', prompt);
+    return this.apiCall('/images/edits', { method: 'POST', body: form });
+  }
+  private async apiCall(endpoint: string, options: RequestInit) {
+    const response = await fetch(\`\${this.baseURL}\${endpoint}\`, options);
+    return response.json();
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/adapters/openai.ts', line: 4, via: 'src/adapters/openai.ts:14', model: 'gpt-image-1', inTotals: true },
+      { file: 'src/adapters/openai.ts', line: 11, via: 'src/adapters/openai.ts:14', model: 'gpt-image-1', inTotals: true },
+      { file: 'src/adapters/openai.ts', line: 14, inTotals: false },
+    ],
+  },
+  {
     name: "an app's SSE helper posting the URL and body its callers hand it: its own request is a site (it composes the body: the caller's payload and the tools), priced as a caller, out of the totals; a drop-in fetch replacement or a transport serialising what it is handed is not",
     files: {
       'src/utils/sse.ts': `import { fetchEventSource } from '@fortaine/fetch-event-source';
