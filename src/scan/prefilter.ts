@@ -30,8 +30,13 @@ const ENDPOINT_OR_SHAPE = /api(?:\.(?:openai\.com|cloudflare\.com\/client\/v4\/a
 const CDN_SDK_SPECIFIER = new RegExp(String.raw`['"]${PACKAGE_CDN_URL_PREFIX}(?:openai|@anthropic-ai\/sdk|@google\/(?:generative-ai|genai)|@mistralai\/mistralai|groq-sdk|ollama|@mlc-ai\/web-llm|@huggingface\/(?:inference|transformers)|@xenova\/transformers)[@/'"]`);
 
 const SENDS_REQUEST = /\b(?:fetch|fetchEventSource|stream\w*)\s*\(/;
-/** A chat message written as a literal (`{ role: 'user', content }`): with a request sent, the body of a chat request to a configured URL. */
+/**
+ * A chat message written as a literal (`{ role: 'user', content }`) in a file sending a request over HTTP itself (fetch,
+ * axios, got, ky; not an app's `stream...(` helper, which chat apps' tests call with such literals everywhere): the body
+ * of a chat request to a configured URL.
+ */
 const CHAT_ROLE_LITERAL = /\brole['"]?\s*:\s*['"`](?:user|system|assistant)['"`]/;
+const FETCH_CALL = /\bfetch\s*\(/;
 const SAMPLING_PARAMETER = /\b(?:max_tokens|max_completion_tokens|top_p|presence_penalty|frequency_penalty|maxOutputTokens)\b/;
 
 /**
@@ -62,7 +67,7 @@ const AGENT_SERVER_SPECIFIER = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]@m
 
 /** True when the file's text could contain an LLM call. */
 export function mightContainLlmCall(text: string): boolean {
-  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text) || CDN_SDK_SPECIFIER.test(text) || ((SAMPLING_PARAMETER.test(text) || CHAT_ROLE_LITERAL.test(text)) && sendsRequest(text)) || importsAgentServer(text);
+  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text) || CDN_SDK_SPECIFIER.test(text) || (SAMPLING_PARAMETER.test(text) && SENDS_REQUEST.test(text)) || (CHAT_ROLE_LITERAL.test(text) && (FETCH_CALL.test(text) || HTTP_CLIENT_CALL.test(text))) || importsAgentServer(text);
 }
 
 /** The package's name first: the import pattern starts with an alternation, which the engine tries at every position (9x slower). */

@@ -308,7 +308,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       // `generate: ReturnType<typeof createGenerate>` handed down to another function: calls of that value run the factory's function.
       const byProductType = factoryNames.some((name) => text.includes(`ReturnType<typeof ${name}>`)) || byProductAlias;
       // A file naming a typed factory may call the value it makes under another name (`const classify = makeClassifyAudience(...)`).
-      const functionValueCalls = byFunctionType || byProductType || (byName && typedFunctionNames.length > 0) ? callsOfValues(sourceFile) : [];
+      const functionValueCalls = byFunctionType || byProductType || (byName && typedFunctionNames.length > 0) ? callsOfValues(sourceFile, typedFunctionNames) : [];
       // Read once per file, for every call in it: what a test replaces with its module mocks, and whether a client component calls.
       const mockedModules = modulesMockedBy(text);
       const standIns = standInsDeclaredBy(text);
@@ -353,7 +353,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (storeEmbeds(target, helper, context.modules)) (overCap ? boundOverCap : bound).push(helper);
           else if (runnableRuns(target, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
-          else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && isValueCallee(target.callee) && !namesOtherFunction(target.callee, helper, context.modules) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
+          else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && (Node.isIdentifier(target.callee) || fieldTypedAsHelper(target.callee, helper)) && !namesOtherFunction(target.callee, helper, context.modules) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = helper.returnsTypedFunction;
           } else if (!overCap && helper.returned && Node.isIdentifier(target.callee) && declaredAsProductOf(target.callee, helper.name, productAliases, context.modules)) {
@@ -1987,15 +1987,34 @@ function callsTypedFunction(callee: Node, helper: Helper, shapesOfReceiver: (rec
 }
 
 /**
- * Calls whose callee is a plain name (`endpoint(...)`) or a field of the instance (`this.embedder(...)`, a constructor's
- * `readonly embedder: EmbeddingFunction`): candidates for function values of a declared type.
+ * Calls whose callee is a plain name (`endpoint(...)`) or a field of the instance declared with one of the function types
+ * (`this.embedder(...)`, a constructor's `readonly embedder: EmbeddingFunction`): candidates for function values of a
+ * declared type.
  */
-function callsOfValues(sourceFile: SourceFile): CallExpression[] {
-  return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => isValueCallee(unwrapExpression(call.getExpression())));
+function callsOfValues(sourceFile: SourceFile, typeNames: readonly string[]): CallExpression[] {
+  return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => {
+    const callee = unwrapExpression(call.getExpression());
+    return Node.isIdentifier(callee) || fieldDeclaredWith(callee, typeNames);
+  });
 }
 
-function isValueCallee(callee: Node): boolean {
-  return Node.isIdentifier(callee) || (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword);
+/**
+ * `this.embedder` where the class declares `embedder` (a field, or a constructor's parameter property) with a type naming
+ * one of the helper's function types: read off the declaration's text before any shape is looked up, since a file's
+ * every `this.method(...)` is a candidate call.
+ */
+function fieldTypedAsHelper(callee: Node, helper: Helper): boolean {
+  return fieldDeclaredWith(callee, helper.types.map(nameOf));
+}
+
+function fieldDeclaredWith(callee: Node, typeNames: readonly string[]): boolean {
+  if (typeNames.length === 0 || !Node.isPropertyAccessExpression(callee) || callee.getExpression().getKind() !== SyntaxKind.ThisKeyword) return false;
+  const owner = callee.getFirstAncestor((node) => Node.isClassDeclaration(node) || Node.isClassExpression(node));
+  if (!owner || !(Node.isClassDeclaration(owner) || Node.isClassExpression(owner))) return false;
+  const name = callee.getName();
+  const field = owner.getProperty(name) ?? owner.getConstructors()[0]?.getParameters().find((parameter) => parameter.getName() === name && parameter.isParameterProperty());
+  const typeText = field?.getTypeNode()?.getText();
+  return typeText !== undefined && typeNames.some((typeName) => typeName !== '' && new RegExp(`(?<![\\w$])${escapeRegExp(typeName)}(?![\\w$])`).test(typeText));
 }
 
 /**
