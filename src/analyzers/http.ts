@@ -1313,8 +1313,8 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   // A helper composing the body it posts (`stream(url, payload, tools)` posting `{ ...payload, tools }`) makes a request of
   // its own. So does a transport of the caller's own module handing on what it is given (an adapter class's private
   // `apiCall(config, endpoint, options)` running `fetch(url, options)`): the module's one place that sends its model
-  // requests (handsOn; see genericTransportsLeftOut for one that sends others too). A transport in a module of its own (`(url, options) => window.fetch(url,
-  // options)` in a utils file, a generic `fetchSSE`) is the app's HTTP plumbing, not a request of its own.
+  // requests (handsOn; see genericTransportsLeftOut for one that sends others too). A transport in a module of its own
+  // (`(url, options) => window.fetch(url, options)` in a utils file, a generic `fetchSSE`) is the app's HTTP plumbing.
   const span = callSpan(inner);
   const composes = composesBody(inner, context);
   const helperRequest = !composes && inner.getSourceFile() !== call.getSourceFile() ? undefined : { file: context.modules.where(inner.getSourceFile(), span.line).replace(/:\d+$/, ''), ...span, function: enclosingFunctionName(inner) ?? '<top>', ...(composes ? {} : { handsOn: true }) };

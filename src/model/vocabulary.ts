@@ -142,3 +142,8 @@ export const NON_PRODUCTION_GLOBS: readonly string[] = [
  */
 export const SETUP_CHECK_FUNCTION = /^(?:validate|verify|test|check|ping)(?:Api)?(?:Keys?|Configuration|Config|Connection|Connectivity|Credentials?|Settings|Endpoint|Access|Auth)$/i;
 
+/**
+ * What a module specifier may leave off, tried in this order: the file as written, its extensions, then a folder's
+ * index file. Module resolution (the analyzers') and the import graph (the scan's, without a parser) read it alike.
+ */
+export const MODULE_FILE_SUFFIXES: readonly string[] = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '.d.ts', '/index.d.ts'];

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { escapeRegExp } from '../model/regExp';
+import { MODULE_FILE_SUFFIXES } from '../model/vocabulary';
 
 /**
  * Which workspace files reach which modules through relative imports, read with regular
@@ -10,8 +11,6 @@ import { escapeRegExp } from '../model/regExp';
 
 /** Barrels of barrels are common (`src/index.ts` → `src/llm/index.ts` → `src/llm/client.ts`); longer chains are not, and the analyzers' own resolution stops soon after. */
 export const MAX_BARREL_HOPS = 5;
-
-const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '.d.ts', '/index.d.ts'];
 
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+|\.\.?)['"]/g;
 
@@ -148,7 +147,7 @@ function modulePathsOf(fromFile: string, specifier: string): readonly string[] {
   if (paths) return paths;
   const base = path.resolve(directory, specifier);
   const stem = base.replace(/\.(m|c)?js$/, '');
-  paths = [...new Set(MODULE_EXTENSIONS.flatMap((extension) => [stem + extension, base + extension]))];
+  paths = [...new Set(MODULE_FILE_SUFFIXES.flatMap((extension) => [stem + extension, base + extension]))];
   if (modulePathsCache.size >= MODULE_PATHS_CACHE_ENTRIES) modulePathsCache.clear();
   modulePathsCache.set(key, paths);
   return paths;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts, type Node, type Project, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../../model/types';
+import { MODULE_FILE_SUFFIXES } from '../../model/vocabulary';
 import { parseIntoProject } from './parse';
 import { EMPTY_SETTINGS, MAX_SETTINGS_FILE_BYTES, parseConfigModule, type SettingValue, type WorkspaceSettings } from './settings';
 
@@ -20,8 +21,6 @@ function realFileOf(modulePath: string): string {
 const WHOLE_MODULE_EXPORT = 'export *';
 /** An identifier as ECMAScript writes it without escapes (ID_Start, then ID_Continue). */
 const WORD = /[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$\u200c\u200d]*/gu;
-
-const RESOLVABLE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '.d.ts', '/index.d.ts'];
 
 /** The largest module we load to follow an import; larger ones are generated code. */
 const MAX_FOLLOWED_MODULE_BYTES = 1024 * 1024;
@@ -227,7 +226,7 @@ export class ModuleLoader {
     const withoutJsExtension = base.replace(/\.(m|c)?js$/, '');
     const candidateBases = withoutJsExtension === base ? [base] : [withoutJsExtension, base];
     for (const candidateBase of candidateBases) {
-      for (const extension of RESOLVABLE_EXTENSIONS) {
+      for (const extension of MODULE_FILE_SUFFIXES) {
         const candidate = candidateBase + extension;
         if (!this.project.getSourceFile(candidate)) {
           if (!candidate.startsWith(this.root)) continue;

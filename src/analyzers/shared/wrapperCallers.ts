@@ -353,7 +353,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (storeEmbeds(target, helper, context.modules)) (overCap ? boundOverCap : bound).push(helper);
           else if (runnableRuns(target, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
-          else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && (Node.isIdentifier(target.callee) || fieldTypedAsHelper(target.callee, helper)) && !namesOtherFunction(target.callee, helper, context.modules) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
+          else if (!overCap && (helper.returnsTypedFunction || helper.declaredFunctionType) && (Node.isIdentifier(target.callee) || fieldDeclaredWith(target.callee, helper.types.map(nameOf))) && !namesOtherFunction(target.callee, helper, context.modules) && callsTypedFunction(target.callee, helper, shapesOfReceiver)) {
             bound.push(helper);
             callsReturned = helper.returnsTypedFunction;
           } else if (!overCap && helper.returned && Node.isIdentifier(target.callee) && declaredAsProductOf(target.callee, helper.name, productAliases, context.modules)) {
@@ -1362,18 +1362,23 @@ function implementedTypes(fn: Node, returned: Node | undefined, modules: ModuleL
   const holderVariable = !returned && (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) ? fn.getParent() : undefined;
   const declaredType = holderVariable && Node.isVariableDeclaration(holderVariable) ? holderVariable.getTypeNode() : undefined;
   if (declaredType) {
-    const types = typeShapes(declaredType, modules).map((shape) => shape.node).filter((node) => Node.isTypeAliasDeclaration(node));
+    const types = typeAliasesOf(declaredType, modules);
     if (types.length > 0) return { types, returnsTypedFunction: false, declaredFunctionType: true };
   }
   if (returned && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) {
     const declared = fn.getReturnTypeNode();
-    const types = declared ? typeShapes(declared, modules).map((shape) => shape.node).filter((node) => Node.isTypeAliasDeclaration(node)) : [];
+    const types = declared ? typeAliasesOf(declared, modules) : [];
     return { types, returnsTypedFunction: types.length > 0 };
   }
   const name = Node.isFunctionDeclaration(fn) ? fn.getName() : holderVariable && Node.isVariableDeclaration(holderVariable) ? holderVariable.getName() : undefined;
   const held = name && !returned ? heldFieldTypes(fn.getSourceFile(), name, modules) : undefined;
   if (held && held.types.length > 0) return { types: held.types, returnsTypedFunction: false, declaredFunctionType: true, heldAsFields: held.fields };
   return { types: [], returnsTypedFunction: false };
+}
+
+/** The app's type aliases a type node names (`ChatCompletionHandler`, each member of a union): a function's declared types. */
+function typeAliasesOf(typeNode: Node, modules: ModuleLoader): Node[] {
+  return typeShapes(typeNode, modules).map((shape) => shape.node).filter((node) => Node.isTypeAliasDeclaration(node));
 }
 
 /**
@@ -1391,7 +1396,7 @@ function heldFieldTypes(sourceFile: SourceFile, name: string, modules: ModuleLoa
     const literal = property.getParent();
     const typeNode = Node.isObjectLiteralExpression(literal) ? literalTypeNode(literal) : undefined;
     const fieldType = typeNode && propertyTypeOf(typeNode, property.getName(), modules);
-    const aliases = fieldType ? typeShapes(fieldType, modules).map((shape) => shape.node).filter((node) => Node.isTypeAliasDeclaration(node)) : [];
+    const aliases = fieldType ? typeAliasesOf(fieldType, modules) : [];
     if (aliases.length === 0) continue;
     for (const alias of aliases) if (!types.some((known) => sameNode(known, alias))) types.push(alias);
     if (!fields.includes(property.getName())) fields.push(property.getName());
@@ -1819,9 +1824,13 @@ function calleeName(expression: CallExpression, aliases: ReadonlyMap<string, str
   const callee = unwrapExpression(expression.getExpression());
   const name = Node.isIdentifier(callee) ? (aliases.get(callee.getText()) ?? callee.getText()) : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
   if (!name) return undefined;
+  return { name, callee, outer: outerCallOf(expression) };
+}
+
+/** The call of what a call returns (`createX(opts)(input)`: the outer call), if it is called at once. */
+function outerCallOf(expression: CallExpression): CallExpression | undefined {
   const parent = expression.getParent();
-  const outer = parent && Node.isCallExpression(parent) && parent.getExpression() === expression ? parent : undefined;
-  return { name, callee, outer };
+  return parent && Node.isCallExpression(parent) && parent.getExpression() === expression ? parent : undefined;
 }
 
 /**
@@ -1848,9 +1857,7 @@ function boundMethodCall(expression: CallExpression, boundMethods: ReadonlyMap<s
   const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword ? callee.getName() : undefined;
   const member = name === undefined ? undefined : boundMethods.get(name);
   if (!member || !Node.isPropertyAccessExpression(member)) return undefined;
-  const parent = expression.getParent();
-  const outer = parent && Node.isCallExpression(parent) && parent.getExpression() === expression ? parent : undefined;
-  return { name: member.getName(), callee: member, outer };
+  return { name: member.getName(), callee: member, outer: outerCallOf(expression) };
 }
 
 /** The call expressions whose callee's last name is one of `names`. */
@@ -2000,13 +2007,9 @@ function callsOfValues(sourceFile: SourceFile, typeNames: readonly string[]): Ca
 
 /**
  * `this.embedder` where the class declares `embedder` (a field, or a constructor's parameter property) with a type naming
- * one of the helper's function types: read off the declaration's text before any shape is looked up, since a file's
- * every `this.method(...)` is a candidate call.
+ * one of the function types: read off the declaration's text before any shape is looked up, since a file's every
+ * `this.method(...)` is a candidate call.
  */
-function fieldTypedAsHelper(callee: Node, helper: Helper): boolean {
-  return fieldDeclaredWith(callee, helper.types.map(nameOf));
-}
-
 function fieldDeclaredWith(callee: Node, typeNames: readonly string[]): boolean {
   if (typeNames.length === 0 || !Node.isPropertyAccessExpression(callee) || callee.getExpression().getKind() !== SyntaxKind.ThisKeyword) return false;
   const owner = callee.getFirstAncestor((node) => Node.isClassDeclaration(node) || Node.isClassExpression(node));
