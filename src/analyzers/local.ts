@@ -173,6 +173,11 @@ function pipelineLoads(context: AnalyzerContext): PipelineLoad[] {
   const loads: PipelineLoad[] = [];
   for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = unwrapExpression(call.getExpression());
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'pipeline') {
+      const load = libraryMemberLoad(call, mentioned);
+      if (load) loads.push(load);
+      continue;
+    }
     if (!Node.isIdentifier(callee) || callee.getText() !== 'pipeline') continue;
     const taskNode = call.getArguments()[0];
     const task = taskNode && !Node.isSpreadElement(taskNode) ? resolveString(staticFieldValue(taskNode) ?? taskNode, context.modules).value : null;
@@ -185,6 +190,18 @@ function pipelineLoads(context: AnalyzerContext): PipelineLoad[] {
     loads.push({ call, task, packageName: binding?.packageName ?? mentioned, arguments: { task: taskArgument, model, options } });
   }
   return loads;
+}
+
+/**
+ * `(await getTransformers()).pipeline('translation', modelId)` or `transformers.pipeline('feature-extraction', model)` in a file
+ * that names transformers.js: the library's `pipeline` reached through the module object the app loaded it as. Only a task
+ * written out as one of transformers.js's counts, since a member named `pipeline` is otherwise anyone's.
+ */
+function libraryMemberLoad(call: CallExpression, packageName: string): PipelineLoad | undefined {
+  const [taskArgument, model, options] = call.getArguments();
+  const task = taskArgument && Node.isStringLiteral(taskArgument) ? taskArgument.getLiteralText() : undefined;
+  if (task === undefined || !Object.hasOwn(PIPELINE_TASKS, task)) return undefined;
+  return { call, task, packageName, arguments: { task: taskArgument, model, options } };
 }
 
 /**
@@ -342,6 +359,7 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
   let load = traced && loads.find((candidate) => candidate.call === traced);
   const evidence: string[] = [];
   const singleton = load ? undefined : singletonLoad(callee, context, loads);
+  const typed = load || singleton ? undefined : pipelineTypeOf(callee, context);
   if (load?.helper) {
     evidence.push(`runs the pipeline ${load.helper.name}() hands out at line ${load.call.getStartLineNumber()} (it loads it at ${placeOf(load.helper.load)})`);
   } else if (load) {
@@ -349,6 +367,9 @@ function transformersRun(call: CallExpression, context: AnalyzerContext, loads: 
   } else if (singleton) {
     load = singleton.load;
     evidence.push(`runs the pipeline the class ${singleton.className} holds (loaded once at line ${load.call.getStartLineNumber()}; each call of the instance is a run)`);
+  } else if (typed) {
+    load = loads.find((candidate) => candidate.task !== null && candidate.task === typed.task) ?? loads.find((candidate) => candidate.task !== null) ?? loads[0];
+    evidence.push(`\`${callee.getText().slice(0, 40)}\` is typed as a pipeline (${typed.where}); this file loads the pipeline at line ${load.call.getStartLineNumber()}`);
   } else {
     const options = resolveObjectLiteral(call.getArguments()[1], context.modules);
     const runOption = options && Node.isObjectLiteralExpression(options) ? options.getProperties().find((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)) && PIPELINE_RUN_OPTIONS.has(property.getName())) : undefined;
@@ -437,6 +458,45 @@ function singletonLoad(callee: Node, context: AnalyzerContext, loads: readonly P
   if (!member || Node.isPropertyDeclaration(member) !== (holder === callee)) return undefined;
   const load = loads.find((candidate) => candidate.call.getFirstAncestor((ancestor) => ancestor === classNode) !== undefined);
   return load && { load, className: classNode.getName() ?? 'anonymous' };
+}
+
+/** A pipeline type's name, transformers.js's or the app's own copy of it: `Pipeline`, `TranslationPipeline`, `TextGenerationPipeline`. */
+const PIPELINE_TYPE = /^(\w*)Pipeline$/;
+
+/**
+ * A value declared as a pipeline where caches and helpers hide its load: `const generator: TextGenerationPipeline = await
+ * queue.add(() => loadGenerator(...))`, a parameter `pipe: Pipeline`, or `const pipe = await getPipeline(from, to)` where
+ * the function is declared to return `Promise<TranslationPipeline>`. The type's name says the task where it names one.
+ */
+function pipelineTypeOf(callee: Node, context: AnalyzerContext): { task: string | null; where: string } | undefined {
+  if (!Node.isIdentifier(callee)) return undefined;
+  const declaration = findDeclaration(callee, context.modules);
+  if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return undefined;
+  let typeNode = declaration.getTypeNode();
+  let where = `declared at line ${declaration.getStartLineNumber()}`;
+  const initializer = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  const produced = !typeNode && initializer ? unwrapExpression(initializer) : undefined;
+  if (produced && Node.isCallExpression(produced)) {
+    const producer = unwrapExpression(produced.getExpression());
+    const fn = Node.isIdentifier(producer) ? findDeclaration(producer, context.modules) : undefined;
+    if (fn && Node.isFunctionDeclaration(fn)) {
+      typeNode = fn.getReturnTypeNode();
+      where = `${fn.getName() ?? 'the function'}() is declared to return it`;
+    }
+  }
+  const name = typeNode && pipelineTypeName(typeNode);
+  const match = name ? PIPELINE_TYPE.exec(name) : null;
+  if (!name || !match) return undefined;
+  const task = match[1].replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+  return { task: Object.hasOwn(PIPELINE_TASKS, task) ? task : null, where: `${name}, ${where}` };
+}
+
+/** The type a type node names, through `Promise<...>`: `Promise<TranslationPipeline>` is `TranslationPipeline`. */
+function pipelineTypeName(typeNode: Node): string | undefined {
+  if (!Node.isTypeReference(typeNode)) return undefined;
+  const name = typeNode.getTypeName().getText();
+  const [argument] = typeNode.getTypeArguments();
+  return name === 'Promise' && argument ? pipelineTypeName(argument) : name;
 }
 
 function taskOfRunOption(option: string): Endpoint {

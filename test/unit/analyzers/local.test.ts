@@ -333,6 +333,35 @@ self.addEventListener('message', async (event: MessageEvent) => {
       ],
     },
     {
+      name: 'transformers.js pipelines held in caches and typed as pipelines: the library reached as a module object; a function declared to return one; a variable declared as one',
+      code: `import type { TextGenerationPipeline } from '@huggingface/transformers';
+interface TranslationPipeline { (text: string, options?: object): Promise<Array<{ translation_text: string }>> }
+const cache = new Map<string, unknown>();
+async function getTransformers() { return import('@huggingface/transformers'); }
+async function getPipeline(modelId: string): Promise<TranslationPipeline> {
+  const cached = cache.get(modelId);
+  if (cached) return cached as TranslationPipeline;
+  const pipe = await withTimeout((await getTransformers()).pipeline('translation', modelId, { device: 'webgpu' }), 60000);
+  cache.set(modelId, pipe);
+  return pipe as unknown as TranslationPipeline;
+}
+export async function translate(text: string) {
+  const pipe = await getPipeline('Xenova/opus-mt-en-de');
+  const result = await pipe(text, { max_length: 512 });
+  return result[0].translation_text;
+}
+export async function generate(prompt: string, loaded: Promise<unknown>) {
+  const generator: TextGenerationPipeline = (await loaded) as TextGenerationPipeline;
+  return generator(prompt, tidy({ max_new_tokens: 200 }));
+}
+function tidy(options: object) { return options; }
+function withTimeout<T>(promise: Promise<T>, ms: number) { return promise; }`,
+      calls: [
+        { line: 14, method: 'pipeline(translation)', provider: 'local', endpoint: 'completion', evidenceIncludes: ['typed as a pipeline (TranslationPipeline, getPipeline() is declared to return it)'] },
+        { line: 19, method: 'pipeline(translation)', provider: 'local', evidenceIncludes: ['typed as a pipeline (TextGenerationPipeline, declared at line 18)'] },
+      ],
+    },
+    {
       name: 'node-llama-cpp: a chat session, a completion and an embedding context on a GGUF model',
       code: `import path from 'node:path';
 import { getLlama, LlamaChatSession, LlamaCompletion } from 'node-llama-cpp';
