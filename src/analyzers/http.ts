@@ -135,8 +135,9 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /(?:\/|\}\})ml\/v1\/(?:deployments\/[^/?#]+\/)?text\/generation(?:_stream)?(?:$|[?#])/, endpoint: 'completion', provider: 'ibm-watsonx' },
   { pattern: /\/ml\/v1\/text\/embeddings(?:$|[?#])/, endpoint: 'embedding', provider: 'ibm-watsonx' },
   { pattern: /\/ml\/v1\/text\/rerank(?:$|[?#])/, endpoint: 'rerank', provider: 'ibm-watsonx' },
-  // Gemini Code Assist's API (what a Google sign-in uses in Google's coding tools): `v1internal:generateContent` on its own host.
-  { pattern: /cloudcode-pa\.googleapis\.com\/[^?#]*:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
+  // Gemini Code Assist's API (what a Google sign-in uses in Google's coding tools): `v1internal:generateContent` on its own host,
+  // or on a base the app keeps in a field (`${this.endpoint}/v1internal:streamGenerateContent?alt=sse`): the version is Code Assist's alone.
+  { pattern: /cloudcode-pa\.googleapis\.com\/[^?#]*:(?:stream)?[gG]enerateContent(?:$|[?#])|\/v1internal:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   // Gemini's REST shape behind a configurable base (a proxy, an env var): `models/<model>:generateContent` is Gemini's alone.
   { pattern: /models\/[^/?#]+:(?:stream)?[gG]enerateContent(?:$|[?#])/, endpoint: 'chat', provider: 'google' },
   { pattern: /models\/[^/?#]+:(?:batchE|e)mbedContents?(?:$|[?#])/, endpoint: 'embedding', provider: 'google' },
@@ -639,8 +640,9 @@ function fetchRequest(url: Node, init: Node | undefined, evidence: string): Http
 function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: HttpRequest): DetectedCall | undefined {
   const request = described ?? (Node.isObjectLiteralExpression(call) ? undefined : readRequest(call, context));
   if (!request?.url) return undefined;
-  // A query string added at run time reads as one (`?{{...}}`), so a path rule still sees where the path ends.
-  let urlText = prefixedUrl(request.base, request.urlText ?? urlTextOf(request.url, context)).replace(QUERY_STRING_HOLE, (hole) => `?${hole}`);
+  // A query string added at run time reads as one (`?{{...}}`), so a path rule still sees where the path ends; an optional
+  // chain inside a run-time part (`/ai/run/{{params.model?.id || ...}}`) is no query string.
+  let urlText = prefixedUrl(request.base, request.urlText ?? urlTextOf(request.url, context)).replace(QUERY_STRING_HOLE, (hole) => `?${hole}`).replace(HOLE, (hole) => hole.replaceAll('?.', '.'));
   let rule = RULES.find((candidate) => candidate.pattern.test(urlText));
   if (!rule && request.urlText === undefined) {
     // `fetch(url, ...)` where `url` is a parameter or a field of one (`route.endpoint`): the URL a caller in the same module passes (or its default).
@@ -709,7 +711,9 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   // `{ prompt, max_tokens, temperature }` posted to `${base}/v1/completions` (text-generation-webui's OpenAI-compatible API
   // serves the model it has loaded, so no `model` is sent): a completion body on a configured base's versioned API.
   const completionBody = rule.endpoint === 'completion' && onConfiguredVersionedApi && getObjectProperty(body, 'prompt', context.modules) !== undefined && ['max_tokens', 'temperature'].some((field) => getObjectProperty(body, field, context.modules) !== undefined);
-  if (rule.needsKnownHost && !hostProvider && !namesModel && !handedToConfiguredBase && !completionBody) return undefined;
+  // `{ prompt, n, size }` posted to `${endpoint}/v1/images/generations` (the server's loaded model draws): an image body likewise.
+  const imageBody = rule.endpoint === 'image-generation' && onConfiguredVersionedApi && getObjectProperty(body, 'prompt', context.modules) !== undefined && ['n', 'size'].some((field) => getObjectProperty(body, field, context.modules) !== undefined);
+  if (rule.needsKnownHost && !hostProvider && !namesModel && !handedToConfiguredBase && !completionBody && !imageBody) return undefined;
   // `${this.baseUrl}/api/embed` whose class sets the base to `options.ollamaBaseUrl || 'http://localhost:11434'`: Ollama's by its host.
   if (rule.needsOllamaBody && hostProvider !== 'ollama' && !sendsOllamaBody()) return undefined;
   if (OLLAMA_API_PATH.test(urlText) && loadsModelOnly(body)) return undefined;
@@ -2040,6 +2044,8 @@ function urlJoinUrl(call: CallExpression, context: AnalyzerContext, depth: numbe
 }
 
 /** `qs.stringify(params, { addQueryPrefix: true })`, `new URLSearchParams(...)`: a run-time query string closing a URL. */
+/** A run-time part of a URL's text, `{{expression}}`. */
+const HOLE = /\{\{[^}]*\}\}/g;
 const QUERY_STRING_HOLE = /\{\{(?:(?:qs|querystring)\.stringify|new URLSearchParams)\(.*\}\}$/;
 
 /**

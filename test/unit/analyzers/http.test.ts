@@ -125,6 +125,14 @@ export function transcribe(form: FormData) {
       ],
     },
     {
+      name: "an image request to a local server the user names: `{ prompt, n, size }` with no model on the base's versioned images path (the server draws with its loaded model)",
+      code: `export async function draw(localModelEndpoint: string, prompt: string) {
+  const response = await fetch(\`\${localModelEndpoint}/v1/images/generations\`, { method: 'POST', body: JSON.stringify({ prompt, n: 1, size: '1024x1024' }) });
+  return response.json();
+}`,
+      calls: [{ line: 2, method: 'fetch /v1/images/generations', provider: 'openai-compatible', endpoint: 'image-generation', model: null }],
+    },
+    {
       name: "a request wrapper calling itself again with the tool results (an agent loop's next turn): no request of its own at the recursive call",
       code: `async function requestChat(url: string, body: any): Promise<string> {
   const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
@@ -344,6 +352,17 @@ export class VertexHTTP extends GeminiHTTP {
       calls: [{ line: 2, provider: 'cloudflare-workers-ai', model: '@cf/meta/llama-3.1-8b-instruct' }],
     },
     {
+      name: 'Workers AI with the model an optional chain picks at run time (`${params.model?.id || this.config.defaultModel}`): the `?.` is no query string',
+      code: `export class WorkersAi {
+  constructor(private readonly accountId: string, private readonly config: { defaultModel: string }) {}
+  async run(params: { model?: { id: string } }, messages: object[]) {
+    const modelId = params.model?.id || this.config.defaultModel;
+    return fetch(\`https://api.cloudflare.com/client/v4/accounts/\${this.accountId}/ai/run/\${modelId}\`, { method: 'POST', body: JSON.stringify({ messages }) });
+  }
+}`,
+      calls: [{ line: 5, provider: 'cloudflare-workers-ai', method: 'fetch /client/v4/accounts/{this.accountId}/ai/run/{params.model.id || this.config.defaultModel}' }],
+    },
+    {
       name: "a settings object the request is handed (typed with the app's settings classes, set at run time): the base URL and the model are the settings classes' field defaults, read as a guess",
       files: {
         'src/config.ts': `export class AnthropicConfig {
@@ -558,6 +577,18 @@ export class CodeAssistServer {
   }
 }`,
       calls: [{ line: 6, method: 'requestPost /v1internal:generateContent', provider: 'google', endpoint: 'chat', model: 'gemini-2.5-flash' }],
+    },
+    {
+      name: "Code Assist's versioned method on a base the class keeps in a field from its config (its host not in the URL)",
+      code: `export class CodeAssistAdapter {
+  private readonly endpoint: string;
+  constructor(config: { endpoint?: string }) { this.endpoint = config.endpoint ?? readEndpoint(); }
+  async generate(payload: object) {
+    return fetch(\`\${this.endpoint}/v1internal:streamGenerateContent?alt=sse\`, { method: 'POST', body: JSON.stringify(payload) });
+  }
+}
+declare function readEndpoint(): string;`,
+      calls: [{ line: 5, method: 'fetch /v1internal:streamGenerateContent?alt=sse', provider: 'google', endpoint: 'chat', features: { streaming: true } }],
     },
     {
       name: "a wrapper taking the request as one object ({ url, method, body }) through another that destructures it; a host defaulted, trimmed and normalised before the URL template",
