@@ -110,9 +110,25 @@ function selectionOf(receiver: Node, context: AnalyzerContext): CallExpression |
   } else {
     value = traceValue(value, context.modules);
   }
-  value = unwrapExpression(value);
-  if (Node.isElementAccessExpression(value)) value = unwrapExpression(traceValue(value.getExpression(), context.modules));
-  return Node.isCallExpression(value) && isSelectChatModels(value, context) ? value : undefined;
+  return selectedFrom(value, context, 0);
+}
+
+/** Ways an extension takes one model of the list: `models[0]`, `models.at(0)`, `models.find((m) => m.id === id) || models[0]`. */
+const ELEMENT_METHODS = new Set(['find', 'findLast', 'at']);
+
+/** The `selectChatModels(...)` call a value is an element of (or the call itself), through the ways of taking one. */
+function selectedFrom(expression: Node, context: AnalyzerContext, depth: number): CallExpression | undefined {
+  const value = unwrapExpression(expression);
+  if (depth > 3) return undefined;
+  if (Node.isBinaryExpression(value) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(value.getOperatorToken().getKind())) {
+    return selectedFrom(value.getLeft(), context, depth + 1) ?? selectedFrom(value.getRight(), context, depth + 1);
+  }
+  let list: Node | undefined;
+  if (Node.isElementAccessExpression(value)) list = value.getExpression();
+  const callee = Node.isCallExpression(value) ? unwrapExpression(value.getExpression()) : undefined;
+  if (callee && Node.isPropertyAccessExpression(callee) && ELEMENT_METHODS.has(callee.getName())) list = callee.getExpression();
+  const selection = list ? unwrapExpression(traceValue(list, context.modules)) : value;
+  return Node.isCallExpression(selection) && isSelectChatModels(selection, context) ? selection : undefined;
 }
 
 /** `vscode.lm.selectChatModels(...)` (or `lm.selectChatModels` with `lm` imported from the vscode module). */

@@ -3,7 +3,7 @@ import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression, type Par
 import type { ModuleLoader } from './modules';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
 import { declaredReturnType, propertyTypeOf } from './shapes';
-import { assignedValues, findDeclaration, holdsNoValue, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, placeOf, promiseSettledFrom, propertyOfObject, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, holdsNoValue, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, placeOf, promiseSettledFrom, propertyOfObject, returnedArgument, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
 
@@ -73,7 +73,7 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     if (Node.isFunctionDeclaration(declaration)) return undefined;
     return undefined;
   }
-  if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+  if (Node.isPropertyAccessExpression(node) && (node.getExpression().getKind() === SyntaxKind.ThisKeyword || isThisAlias(node.getExpression(), modules))) {
     return fromClassMember(node, node.getName(), modules, depth);
   }
   if (node.getKind() === SyntaxKind.ThisKeyword) return fromExtendedSdkClass(node, modules, depth);
@@ -126,6 +126,9 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     if (!fn) return fromDeclaredResource(node, modules, depth);
     if (!isFunctionNode(fn)) return undefined;
     const body = fn.getBody();
+    // `ensureInitialized(this.vertexAI, 'VertexAIClient')`, a guard returning the value it checked: the client handed in.
+    const handedBack = returnsOf(fn).map((value) => returnedArgument(fn, node, value, modules));
+    if (handedBack.length > 0 && handedBack.every((argument) => argument !== undefined && argument === handedBack[0])) return resolveClientOrigin(handedBack[0]!, modules, depth + 1);
     if (body && !Node.isBlock(body)) return withStep(resolveClientOrigin(body, modules, depth + 1), fn, callee);
     const returned: Array<{ statement: Node; origin: ClientOrigin }> = [];
     for (const statement of fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)) {
@@ -251,6 +254,14 @@ function withStep(origin: ClientOrigin | undefined, declaration: Node, usage: No
 }
 
 /** `this.client`: the class field's initializer, a constructor assignment, or the field's declared type. */
+/** `self` after `const self = this` (kept for a nested function or generator of the method): the instance itself. */
+function isThisAlias(expression: Node, modules: ModuleLoader): boolean {
+  const owner = unwrapExpression(expression);
+  const declaration = Node.isIdentifier(owner) ? findDeclaration(owner, modules) : undefined;
+  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  return initializer !== undefined && unwrapExpression(initializer).getKind() === SyntaxKind.ThisKeyword;
+}
+
 function fromClassMember(access: Node, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
   const classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
   if (!classNode || !(Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode))) return undefined;

@@ -7,7 +7,7 @@ import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDefaultRef, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
-import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
+import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, returnedArgument, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 import { typeDeclaration } from './shapes';
@@ -407,12 +407,15 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
     const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
     if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return node;
     const body = fn.getBody();
-    if (body && !Node.isBlock(body)) return traceValue(body, modules, depth + 1);
-    const returned = likelyFirstReturns(fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((statement) => statement.getExpression()).filter((value) => value !== undefined) as Node[], modules)[0];
+    const returned = body && !Node.isBlock(body) ? body : likelyFirstReturns(fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((statement) => statement.getExpression()).filter((value) => value !== undefined) as Node[], modules)[0];
+    // `ensureInitialized(this.vertexAI, 'VertexAIClient')` returning its `value` once it is checked: the argument handed in.
+    const handedBack = returned ? returnedArgument(fn, node, returned, modules) : undefined;
+    if (handedBack) return traceValue(handedBack, modules, depth + 1);
     return returned ? traceValue(returned, modules, depth + 1) : node;
   }
   return node;
 }
+
 
 /**
  * `new Proxy(model, { get(target, prop, receiver) { ... target.doGenerate(...) } })`: a trap's first parameter is the

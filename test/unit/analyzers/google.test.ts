@@ -179,6 +179,27 @@ export class Summarizer {
       calls: [{ line: 4, provider: 'google-vertex', model: 'gemini-1.5-flash-002', maxOutputTokens: 512, promptIncludes: ['Summarize:', '{{doc}}'] }],
     },
     {
+      name: "Vertex AI client made on first use and read back through the app's guard (`ensureInitialized(this.vertexAI, ...)` returning the value it checked)",
+      code: `import { VertexAI } from '@google-cloud/vertexai';
+import { ensureInitialized } from './validation';
+export class VertexProvider {
+  private vertexAI?: VertexAI;
+  init() { this.vertexAI = new VertexAI({ project: 'p', location: 'us-central1' }); }
+  async summarize(text: string) {
+    const vertexAI = ensureInitialized(this.vertexAI, 'VertexAIClient');
+    const model = vertexAI.getGenerativeModel({ model: 'gemini-1.5-flash-002' });
+    return model.generateContent({ contents: [{ role: 'user', parts: [{ text }] }] });
+  }
+}`,
+      files: {
+        'src/validation.ts': `export function ensureInitialized<T>(value: T | undefined | null, name: string): T {
+  if (value === null || value === undefined) throw new Error(\`'\${name}' has not been initialized.\`);
+  return value;
+}`,
+      },
+      calls: [{ line: 9, provider: 'google-vertex', model: 'gemini-1.5-flash-002' }],
+    },
+    {
       name: '@google/genai: models.generateContent with config, tools and schema',
       code: `import { GoogleGenAI, Type } from '@google/genai';
 const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });

@@ -52,5 +52,21 @@ export class LocalLlm {
 }`,
       calls: [{ line: 4, provider: 'ollama', model: 'qwen2.5:14b', features: { streaming: true }, holeKinds: ['history'] }],
     },
+    {
+      name: "the client reached as `self.ollama` in a generator the method nests (`const self = this`)",
+      code: `import { Ollama } from 'ollama';
+export class OllamaProvider {
+  private ollama = new Ollama({ host: 'http://localhost:11434' });
+  async stream(messages: any[]) {
+    const self = this;
+    async function* parts() {
+      const response = await self.ollama.chat({ model: 'llama3.1', messages, stream: true });
+      for await (const part of response) yield part.message.content;
+    }
+    return parts();
+  }
+}`,
+      calls: [{ line: 7, provider: 'ollama', model: 'llama3.1', features: { streaming: true } }],
+    },
   ],
 });

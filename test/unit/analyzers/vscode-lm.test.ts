@@ -41,6 +41,19 @@ export async function explain(selection: string, token: vscode.CancellationToken
       calls: [{ line: 4, method: 'LanguageModelChat.sendRequest', provider: 'github-copilot', endpoint: 'chat', model: 'gpt-4o', features: { streaming: true, tools: false }, promptIncludes: ['Explain what this code does'], evidenceIncludes: ['no per-token API price'] }],
     },
     {
+      name: 'the model the settings name, found in the list selectChatModels returns, else its first (`models.find(...) || models[0]`)',
+      code: `import * as vscode from 'vscode';
+export async function summarize(diff: string, modelId: string | undefined) {
+  const models = await vscode.lm.selectChatModels();
+  const chatModel = models.find((model) => model.id === modelId) || models[0];
+  const response = await chatModel.sendRequest([vscode.LanguageModelChatMessage.User(\`Write a commit message for:\n\${diff}\`)], {});
+  let text = '';
+  for await (const part of response.text) text += part;
+  return text;
+}`,
+      calls: [{ line: 5, method: 'LanguageModelChat.sendRequest', endpoint: 'chat', model: null, promptIncludes: ['Write a commit message for:'], evidenceIncludes: ['vscode.lm.selectChatModels'] }],
+    },
+    {
       name: "a handler caching the model its settings' selector picks (a field typed LanguageModelChat, a getter declared to return it) and adding tools to the options when there are some: the user's model",
       code: `import * as vscode from 'vscode';
 export class EditorModelHandler {
