@@ -62,7 +62,7 @@ export { keepTreeForLaterLooks, parseIntoProject, releaseTreesKeptForLaterLooks,
 // Model and provider settings read from the workspace's example env, compose and config files (parsing and filtering only).
 export { isDeploymentValuesFile, isDockerComposeFile, isEnvExampleFile, looksLikeModelId, MAX_SETTINGS_FILE_BYTES, parseConfigFile, parseEnvExampleComments, parseEnvironmentSettings, parseExtensionSettings, type ModelListSetting, type ModelListsOfFile, type RouterConfigPath, type SettingValue, type WorkspaceSettings } from './shared/settings';
 export { aliasMayNameAny, findWrapperCallers, mentionsBesidesDeclarations, type WorkspaceFile } from './shared/wrapperCallers';
-export { modelsFromCallers, providersFromCallers } from './shared/callerModels';
+export { MODEL_FROM_CALLERS, modelsFromCallers, providersFromCallers } from './shared/callerModels';
 export { modelsFromDeploymentList } from './shared/deploymentModels';
 export { modelsFromKeyedDefaults } from './shared/keyedModelDefaults';
 export { markFrameworkAgentLoops } from './shared/agentLoops';

@@ -1,6 +1,9 @@
 import type { DetectedCall, ModelCandidate } from '../../model/types';
 import { MAX_MODEL_CANDIDATES } from './resolve';
 
+/** How a helper's evidence says its model is the one its callers pass (read by the relay folding: such a caller has said something). */
+export const MODEL_FROM_CALLERS = 'model taken from what its';
+
 /** Helper levels a model is carried up through (feature → helper → helper → request). */
 const MAX_LEVELS = 4;
 
@@ -25,7 +28,7 @@ export function modelsFromCallers(calls: DetectedCall[]): void {
       calls[index] = {
         ...helper,
         model: { ...helper.model, id: first.id, source: first.source, ...(candidates.length > 1 ? { candidates } : {}) },
-        evidence: [...helper.evidence, `model taken from what its ${callers.length} caller(s) pass: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`],
+        evidence: [...helper.evidence, `${MODEL_FROM_CALLERS} ${callers.length} caller(s) pass: ${candidates.map((candidate) => `${candidate.id} (${candidate.where})`).join(', ')}`],
       };
       changed = true;
     }

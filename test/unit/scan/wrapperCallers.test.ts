@@ -473,6 +473,32 @@ export async function large(request: { body: { system: string; text: string } })
     },
   },
   {
+    name: "hops: a function every route goes through, computing what it hands the helper (the system prompt from the settings, the text trimmed), folds into the helper's request; the routes stating words of their own stay sites through it",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/service.ts': `import { complete } from './llm';
+export async function draft(text: string) {
+  const trimmed = text.slice(0, 4000);
+  return complete(readSetting('system'), trimmed);
+}
+declare function readSetting(name: string): string;
+`,
+      'src/routes.ts': `import { draft } from './service';
+export async function summary(request: { body: { text: string } }) {
+  return draft(\`Summarize the ticket in two lines: \${request.body.text}\`);
+}
+export async function translation(request: { body: { text: string } }) {
+  return draft(\`Translate into French: \${request.body.text}\`);
+}
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/service.ts:4'] },
+      { file: 'src/routes.ts', line: 3, kind: 'wrapper-caller', via: 'src/service.ts:4' },
+      { file: 'src/routes.ts', line: 6, kind: 'wrapper-caller', via: 'src/service.ts:4' },
+    ],
+  },
+  {
     name: "relays: a local the caller computes by a call is data (`const offset = editor.posToOffset(start)`) unless the callee's name says it builds words (`const prompt = buildPrompt(note)`)",
     files: {
       'src/llm.ts': HELPER,
