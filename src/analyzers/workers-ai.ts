@@ -1,10 +1,10 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type PropertyAccessExpression } from 'ts-morph';
 import type { DetectedCall, Endpoint, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolveMessages, resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { eachCall, isTrueLiteral, readModel, readToolNames } from './shared/sdk';
+import { findDeclaration, getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './shared/resolve';
+import { eachCall, isTrueLiteral, readModel, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Cloudflare Workers AI through a Worker's binding (no import: `env.AI` is the binding the Worker's config declares,
@@ -128,7 +128,30 @@ function autoragSearch(call: CallExpression, owner: Node, context: AnalyzerConte
 function bindingOf(receiver: Node, context: AnalyzerContext): string | undefined {
   const node = unwrapExpression(receiver);
   if (BINDING.test(node.getText())) return `on the Worker's AI binding (${node.getText()})`;
+  const kept = Node.isPropertyAccessExpression(node) ? bindingKeptInField(node, context) : undefined;
+  if (kept) return kept;
   const declaration = Node.isIdentifier(node) ? findDeclaration(node, context.modules) : undefined;
   const typeNode = declaration && (Node.isParameterDeclaration(declaration) || Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) ? declaration.getTypeNode() : undefined;
   return typeNode?.getKind() === SyntaxKind.TypeReference && typeNode.getText() === 'Ai' ? `on \`${node.getText()}\`, typed Ai (the Worker's AI binding)` : undefined;
+}
+
+/** How a Worker hands its bindings to the app: `source.AI`, `env.AI` (the name the Worker's config gives the AI binding). */
+const HANDED_BINDING = /(?:^|\.)AI$/;
+
+/**
+ * `ENV.AI_BINDING.run(model, { prompt })` where the app's settings class copies the binding into its field when the
+ * Worker starts (`this.AI_BINDING = source.AI`): the field is the binding.
+ */
+function bindingKeptInField(access: PropertyAccessExpression, context: AnalyzerContext): string | undefined {
+  const owner = unwrapExpression(access.getExpression());
+  let classNode: Node | undefined;
+  if (owner.getKind() === SyntaxKind.ThisKeyword) classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor));
+  else {
+    const made = unwrapExpression(traceValue(owner, context.modules));
+    const constructed = Node.isNewExpression(made) ? unwrapExpression(made.getExpression()) : undefined;
+    classNode = constructed && Node.isIdentifier(constructed) ? findDeclaration(constructed, context.modules) : undefined;
+  }
+  if (!classNode || !Node.isClassDeclaration(classNode)) return undefined;
+  const source = thisAssignments(classNode, access.getName()).find((value) => HANDED_BINDING.test(unwrapExpression(value).getText()));
+  return source ? `on \`${access.getText()}\`, which ${classNode.getName() ?? 'its class'} sets to the Worker's AI binding (\`${source.getText()}\`)` : undefined;
 }

@@ -43,5 +43,22 @@ export async function summarize(ai: Ai, model: string, text: string) {
         { line: 8, method: 'autorag.aiSearch', provider: 'cloudflare-workers-ai', model: null, evidenceIncludes: ["the AutoRAG instance's own model"] },
       ],
     },
+    {
+      name: "the binding copied into the app's settings object when the Worker starts (`this.AI_BINDING = source.AI`), run with a model the user configures; a field set from anything else is no binding",
+      code: `class Environment {
+  AI_BINDING: { run(model: string, input: object): Promise<unknown> } | null = null;
+  QUEUE: { run(name: string, input: object): Promise<unknown> } | null = null;
+  merge(source: any) {
+    this.AI_BINDING = source.AI;
+    this.QUEUE = source.TASKS;
+  }
+}
+export const ENV = new Environment();
+export async function draw(model: string, prompt: string) {
+  await ENV.QUEUE!.run(model, { prompt });
+  return ENV.AI_BINDING!.run(model, { prompt });
+}`,
+      calls: [{ line: 12, method: 'AI.run', provider: 'cloudflare-workers-ai', endpoint: 'completion', evidenceIncludes: ["which Environment sets to the Worker's AI binding (`source.AI`)"] }],
+    },
   ],
 });
