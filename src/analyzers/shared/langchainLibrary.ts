@@ -41,15 +41,16 @@ export function storeMethodsRunning(embeddingsMethod: string): string[] {
 }
 
 /**
- * Where the store a method is called on was made: `new MemoryVectorStore(embeddings)` or `Store.fromDocuments(docs, embeddings)`
- * (the call itself, for a factory), with the class or factory's receiver.
+ * Where the store a method is called on was made: `new MemoryVectorStore(embeddings)`, `Store.fromDocuments(docs, embeddings)`
+ * or a saved store loaded from disk (`FaissStore.load(directory, embeddings)`, HNSWLib's the same): the call itself, for a
+ * factory, with the class or factory's receiver.
  */
 export function storeCreation(receiver: Node, modules: ModuleLoader): { creation: CallExpression | NewExpression; classNode: Node } | undefined {
   const created = traceValue(receiver, modules);
   if (Node.isNewExpression(created)) return { creation: created, classNode: unwrapExpression(created.getExpression()) };
   if (Node.isCallExpression(created)) {
     const factory = unwrapExpression(created.getExpression());
-    if (Node.isPropertyAccessExpression(factory) && factory.getName().startsWith('from')) return { creation: created, classNode: unwrapExpression(factory.getExpression()) };
+    if (Node.isPropertyAccessExpression(factory) && (factory.getName().startsWith('from') || factory.getName() === 'load')) return { creation: created, classNode: unwrapExpression(factory.getExpression()) };
   }
   return undefined;
 }

@@ -325,6 +325,18 @@ export async function answer(question: string, { model, tracer }: { model: Langu
       ],
     },
     {
+      name: 'a saved store loaded from disk with its embeddings (`FaissStore.load(directory, embeddings)`): documents added to it are embedded with that model',
+      code: `import { OllamaEmbeddings } from '@langchain/ollama';
+import { FaissStore } from '@langchain/community/vectorstores/faiss';
+export async function ingest(documents: any[], folder: string) {
+  const embeddings = new OllamaEmbeddings({ model: 'nomic-embed-text' });
+  const store = await FaissStore.load(folder, embeddings);
+  await store.addDocuments(documents);
+  await store.save(folder);
+}`,
+      calls: [{ line: 6, method: 'addDocuments', provider: 'ollama', endpoint: 'embedding', model: 'nomic-embed-text', evidenceIncludes: ['store created at'] }],
+    },
+    {
       name: "a chain loader taking the model first (`loadSummarizationChain(chat, { type: 'map_reduce' })`), run with `chain.call({ input_documents })`: the chain asks that model",
       code: `import { loadSummarizationChain } from 'langchain/chains';
 import { ChatOpenAI } from 'langchain/chat_models/openai';
