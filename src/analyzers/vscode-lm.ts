@@ -115,11 +115,13 @@ function selectionOf(receiver: Node, context: AnalyzerContext): CallExpression |
 
 /** Ways an extension takes one model of the list: `models[0]`, `models.at(0)`, `models.find((m) => m.id === id) || models[0]`. */
 const ELEMENT_METHODS = new Set(['find', 'findLast', 'at']);
+/** Fallbacks read through (`a || b ?? c`): a model picked by more is not followed. */
+const MAX_FALLBACKS = 3;
 
 /** The `selectChatModels(...)` call a value is an element of (or the call itself), through the ways of taking one. */
 function selectedFrom(expression: Node, context: AnalyzerContext, depth: number): CallExpression | undefined {
+  if (depth > MAX_FALLBACKS) return undefined;
   const value = unwrapExpression(expression);
-  if (depth > 3) return undefined;
   if (Node.isBinaryExpression(value) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(value.getOperatorToken().getKind())) {
     return selectedFrom(value.getLeft(), context, depth + 1) ?? selectedFrom(value.getRight(), context, depth + 1);
   }

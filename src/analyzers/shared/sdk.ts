@@ -416,7 +416,6 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
   return node;
 }
 
-
 /**
  * `new Proxy(model, { get(target, prop, receiver) { ... target.doGenerate(...) } })`: a trap's first parameter is the
  * object the proxy wraps, the Proxy's first argument (the handler written inline). Undefined for any other parameter.

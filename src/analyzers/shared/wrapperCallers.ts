@@ -421,7 +421,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             }
             nodeOfCaller.set(caller, site);
             if (productReturns.has(site)) productHops.add(caller);
-            if (passesValuesOnly(site)) caller.passesValuesOnly = true;
+            if (passesValuesOnly(site, caller.endpoint !== 'embedding')) caller.passesValuesOnly = true;
             callerAt.set(key, caller);
             pricedThrough.set(caller, helper);
             remakes.push({ caller, helper, remake: () => callerSite(helper, expression, outerCall, file.relativePath, context.modules, callsReturned) });
@@ -1280,11 +1280,11 @@ function boundOnlyInMarkup(fn: Node, depth: number): boolean {
  * fallbacks and conditionals made of such, of one-word literals and of calls without arguments (`{ id: uuidv4(),
  * content: value, role: 'user' }`). A sentence written out, or a call that may build one, is a prompt of the handler's own.
  */
-function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls = false): boolean {
+function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls = false, inlineDataCalls = false): boolean {
   // What the handler waits for (a transcript, a record, search results) is data it fetches, not words of its own.
   if (awaited(argument)) return true;
   const value = unwrapExpression(argument);
-  const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth, dataCalls);
+  const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth, dataCalls, inlineDataCalls);
   if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth, dataCalls);
   if (Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value) || Node.isThisExpression(value)) return true;
   // A callback (`(chunk) => setAnswer(chunk)`) takes the reply; it carries no words to the model.
@@ -1294,8 +1294,9 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls =
   // role, a mode or a key, and a space or a comma joins values.
   if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return !WORDS.test(value.getLiteralText()) && !looksLikeModelId(value.getLiteralText());
   if (Node.isTemplateExpression(value)) return value.getTemplateSpans().every((span) => !WORDS.test(span.getLiteral().getLiteralText()) && each(span.getExpression())) && !WORDS.test(value.getHead().getLiteralText());
-  // A call with arguments may build a prompt (`promptFor(note)`); one without makes an id or a time (`uuidv4()`).
-  if (Node.isCallExpression(value)) return value.getArguments().length === 0;
+  // A call with arguments may build a prompt (`promptFor(note)`); one without makes an id or a time (`uuidv4()`). Where
+  // asked, one whose callee's name says nothing of words (`workItems.map((item) => item.content)`) is data, as a local so made is.
+  if (Node.isCallExpression(value)) return value.getArguments().length === 0 || (inlineDataCalls && !PROMPT_BUILDER.test(calleeName(value, new Map())?.name ?? '') && value.getArguments().every(each));
   if (Node.isObjectLiteralExpression(value)) {
     return value.getProperties().every((property) => {
       if (Node.isPropertyAssignment(property)) return each(property.getInitializer());
@@ -1311,12 +1312,17 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls =
   return false;
 }
 
-/** A call whose every argument hands on a value its function is given (see handsOnValuesOnly and foldRelays). */
-function passesValuesOnly(site: CallExpression): boolean {
+/**
+ * A call whose every argument hands on a value its function is given (see handsOnValuesOnly and foldRelays). With
+ * `inlineDataCalls`, an argument computed inline by a call that builds no words (`items.map((item) => item.content)`) is
+ * one too: asked for requests other than embeddings, where what a caller hands in (a corpus to index, one query) is the
+ * feature and its volume.
+ */
+function passesValuesOnly(site: CallExpression, inlineDataCalls = false): boolean {
   const around = enclosingFunction(site) ?? site.getSourceFile();
   // A local its function computes by a call is data unless the callee's name says it builds words: whatever words it
   // does build, the relay test reads in the request (see foldRelays).
-  return site.getArguments().every((argument) => handsOnValuesOnly(argument, around, 0, true));
+  return site.getArguments().every((argument) => handsOnValuesOnly(argument, around, 0, true, inlineDataCalls));
 }
 
 /** `const prompt = createOverlayPrompt(selected)` in the handler itself: a value the handler makes, not one it is handed. */

@@ -499,6 +499,39 @@ export async function translation(request: { body: { text: string } }) {
     ],
   },
   {
+    name: "relays: an argument computed inline by a call is data too (`items.map((item) => item.content).join('\\n')`) unless the callee's name says it builds words (`formatItems(items)`); not for an embedding, whose caller picks what is embedded",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/embed.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function embed(texts: string[]) {
+  return client.embeddings.create({ model: 'text-embedding-3-small', input: texts });
+}
+`,
+      'src/report.ts': `import { complete } from './llm';
+import { embed } from './embed';
+export async function send(system: string, items: { content: string }[]) {
+  return complete(system, items.map((item) => item.content).join('\\n'));
+}
+export async function sendFormatted(system: string, items: { content: string }[]) {
+  return complete(system, formatItems(items));
+}
+export async function index(items: { content: string }[]) {
+  return embed(items.map((item) => item.content));
+}
+function formatItems(items: { content: string }[]) {
+  return items.map((item) => item.content).join('\\n');
+}
+`,
+    },
+    sites: [
+      { file: 'src/embed.ts', line: 4, kind: 'sdk' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/report.ts:4'] },
+      { file: 'src/report.ts', line: 7, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
+      { file: 'src/report.ts', line: 10, kind: 'wrapper-caller', via: 'src/embed.ts:4' },
+    ],
+  },
+  {
     name: "relays: a local the caller computes by a call is data (`const offset = editor.posToOffset(start)`) unless the callee's name says it builds words (`const prompt = buildPrompt(note)`)",
     files: {
       'src/llm.ts': HELPER,
