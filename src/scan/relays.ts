@@ -35,8 +35,10 @@ export function foldRelays(calls: DetectedCall[]): void {
     return target;
   };
   const stepsOf = (call: DetectedCall): string[] => (call.via ? [call.via, ...(call.via.alternatives ?? []), ...(call.via.through ?? [])] : []).map((step) => positionKey(step.file, step.line));
-  // The hops the callers that stay sites go through (a relay folds into the site it goes through, which then stands for it).
-  const hopsOfSites = new Set(calls.flatMap((call) => (relayCandidate(call) ? [] : stepsOf(call))));
+  // The hops the callers that stay sites go through (a relay folds into the site it goes through, which then stands for
+  // it). The adapters a caller chooses between are no hops: each is reached only when the settings pick it, and stays
+  // that choice's site.
+  const hopsOfSites = new Set(calls.flatMap((call) => (relayCandidate(call) || call.via?.alternatives?.length ? [] : stepsOf(call))));
   // Callers before their own callers: a relay of a relay folds after the one it relays to.
   const order = calls.map((_, index) => index).filter((index) => relayCandidate(calls[index]) || hopCandidate(calls[index], hopsOfSites.has(positionKey(calls[index].file, calls[index].line))));
   for (const index of order) {

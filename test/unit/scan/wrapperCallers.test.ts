@@ -1797,6 +1797,60 @@ new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user
     },
   },
   {
+    name: "hops: an adapter's call into its own request method stays a site when a caller reaches the adapter only as one of the alternatives the settings choose between",
+    files: {
+      'src/model.ts': `export interface Model {
+  complete(prompt: string): Promise<string>;
+}
+`,
+      'src/chatgpt.ts': `import OpenAI from 'openai';
+import type { Model } from './model';
+export class ChatGPT implements Model {
+  async complete(prompt: string) {
+    const response = await new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+    return response.choices[0].message.content ?? '';
+  }
+}
+`,
+      'src/ooba.ts': `import type { Model } from './model';
+import { askLocal } from './local';
+export class Ooba implements Model {
+  async complete(prompt: string) {
+    return askLocal(prompt, new Date());
+  }
+}
+`,
+      'src/local.ts': `import OpenAI from 'openai';
+const local = new OpenAI({ baseURL: 'http://localhost:5000/v1', apiKey: 'none' });
+export async function askLocal(prompt: string, sentAt: Date) {
+  console.debug('local model asked at', sentAt.toISOString());
+  const response = await local.chat.completions.create({ model: 'mistral-7b-instruct', messages: [{ role: 'user', content: prompt }] });
+  return response.choices[0].message.content ?? '';
+}
+`,
+      'src/cache.ts': `import type { Model } from './model';
+import { ChatGPT } from './chatgpt';
+import { Ooba } from './ooba';
+export class Cacher {
+  private readonly model: Model;
+  constructor(kind: string) {
+    this.model = kind === 'ooba' ? new Ooba() : new ChatGPT();
+  }
+  async complete(prompt: string) {
+    return this.model.complete(\`Continue the note: \${prompt}\`);
+  }
+}
+`,
+    },
+    sites: [
+      { file: 'src/cache.ts', line: 10, kind: 'wrapper-caller', via: 'src/ooba.ts:5' },
+      { file: 'src/chatgpt.ts', line: 5, kind: 'sdk' },
+      { file: 'src/local.ts', line: 5, kind: 'sdk' },
+      // The local model's adapter: the site of that choice, not folded into the request the cache's call goes through.
+      { file: 'src/ooba.ts', line: 5, kind: 'wrapper-caller', via: 'src/local.ts:5' },
+    ],
+  },
+  {
     name: 'provider adapters in one folder with the same method are alternatives, counted once (the most expensive)',
     files: {
       'src/providers/openai.ts': `import OpenAI from 'openai';
