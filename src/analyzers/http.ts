@@ -2043,9 +2043,9 @@ function urlJoinUrl(call: CallExpression, context: AnalyzerContext, depth: numbe
   return parts.map((part, index) => (index === 0 ? part.replace(/\/+$/, '') : part.replace(/^\/+|\/+$/g, ''))).join('/');
 }
 
-/** `qs.stringify(params, { addQueryPrefix: true })`, `new URLSearchParams(...)`: a run-time query string closing a URL. */
 /** A run-time part of a URL's text, `{{expression}}`. */
 const HOLE = /\{\{[^}]*\}\}/g;
+/** `qs.stringify(params, { addQueryPrefix: true })`, `new URLSearchParams(...)`: a run-time query string closing a URL. */
 const QUERY_STRING_HOLE = /\{\{(?:(?:qs|querystring)\.stringify|new URLSearchParams)\(.*\}\}$/;
 
 /**

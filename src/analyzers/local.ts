@@ -2,11 +2,12 @@ import { Node, SyntaxKind, type CallExpression, type FunctionDeclaration, type P
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RunsOn } from '../model/types';
 import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { toDetectedCall } from './shared/callsite';
+import { enclosingFunctionName, toDetectedCall } from './shared/callsite';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
 import { findDeclaration, getObjectProperty, hasDirective, initializerOf, namespaceMember, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, thisAssignments, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, readModel, traceValue } from './shared/sdk';
 import { enterCall } from './shared/modelValue';
+import { declaredTypeOf } from './shared/shapes';
 
 /**
  * Models run inside the app's own process, with no API behind them (provider `local`):
@@ -470,24 +471,14 @@ const PIPELINE_TYPE = /^(\w*)Pipeline$/;
  */
 function pipelineTypeOf(callee: Node, context: AnalyzerContext): { task: string | null; where: string } | undefined {
   if (!Node.isIdentifier(callee)) return undefined;
-  const declaration = findDeclaration(callee, context.modules);
-  if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return undefined;
-  let typeNode = declaration.getTypeNode();
-  let where = `declared at line ${declaration.getStartLineNumber()}`;
-  const initializer = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
-  const produced = !typeNode && initializer ? unwrapExpression(initializer) : undefined;
-  if (produced && Node.isCallExpression(produced)) {
-    const producer = unwrapExpression(produced.getExpression());
-    const fn = Node.isIdentifier(producer) ? findDeclaration(producer, context.modules) : undefined;
-    if (fn && Node.isFunctionDeclaration(fn)) {
-      typeNode = fn.getReturnTypeNode();
-      where = `${fn.getName() ?? 'the function'}() is declared to return it`;
-    }
-  }
+  const typeNode = declaredTypeOf(callee, context.modules);
   const name = typeNode && pipelineTypeName(typeNode);
   const match = name ? PIPELINE_TYPE.exec(name) : null;
-  if (!name || !match) return undefined;
+  if (!typeNode || !name || !match) return undefined;
   const task = match[1].replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+  // Written on the value's own declaration, or the return type of the function that makes it.
+  const maker = typeNode.getParent();
+  const where = maker && Node.isFunctionLikeDeclaration(maker) ? `${enclosingFunctionName(typeNode) ?? 'the function'}() is declared to return it` : `declared at line ${typeNode.getStartLineNumber()}`;
   return { task: Object.hasOwn(PIPELINE_TASKS, task) ? task : null, where: `${name}, ${where}` };
 }
 

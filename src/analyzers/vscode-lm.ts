@@ -2,10 +2,10 @@ import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
-import { findDeclaration, firstProperty, getObjectProperty, initializerOf, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { findDeclaration, firstProperty, getObjectProperty, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
 import { eachCall, fieldTypeBinding, importBindingOf, readModel, standsForPackageType, traceValue } from './shared/sdk';
-import { functionOf } from './shared/shapes';
+import { declaredTypeOf } from './shared/shapes';
 
 /**
  * VS Code's Language Model API (`vscode.lm`): an extension picks a chat model with `vscode.lm.selectChatModels({ vendor,
@@ -67,7 +67,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 function chatModelOf(receiver: Node, context: AnalyzerContext): { evidence: string; selection?: CallExpression } | undefined {
   const selection = selectionOf(receiver, context);
   if (selection) return { evidence: 'sendRequest on a chat model from vscode.lm.selectChatModels (VS Code Language Model API)', selection };
-  const typeNode = declaredTypeOf(receiver, context);
+  const typeNode = declaredTypeOf(receiver, context.modules);
   const isChatModel = (binding: { packageName: string; typeName: string }) => binding.packageName === VSCODE_PACKAGE && binding.typeName === 'LanguageModelChat';
   if (typeNode && standsForPackageType(typeNode, isChatModel, context.modules)) return { evidence: `sendRequest on \`${receiver.getText().slice(0, 40)}\`, a vscode.LanguageModelChat (VS Code Language Model API)` };
   const field = fieldTypeBinding(unwrapExpression(receiver), context.modules);
@@ -141,18 +141,6 @@ function isSelectChatModels(call: CallExpression, context: AnalyzerContext): boo
   const root = Node.isPropertyAccessExpression(lm) && lm.getName() === 'lm' ? unwrapExpression(lm.getExpression()) : lm;
   const binding = Node.isIdentifier(root) ? importBindingOf(root, context.modules) : undefined;
   return binding?.packageName === VSCODE_PACKAGE;
-}
-
-/** The type a value is declared with: its variable's or parameter's annotation, or the declared return of the call it is made by. */
-function declaredTypeOf(value: Node, context: AnalyzerContext): Node | undefined {
-  const node = unwrapExpression(value);
-  const declaration = Node.isIdentifier(node) ? findDeclaration(node, context.modules) : undefined;
-  if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return undefined;
-  const annotated = declaration.getTypeNode();
-  if (annotated) return annotated;
-  const initializer = initializerOf(declaration);
-  const made = initializer && unwrapExpression(initializer);
-  return made && Node.isCallExpression(made) ? functionOf(made.getExpression(), context.modules)?.getReturnTypeNode?.() : undefined;
 }
 
 /** The only `selectChatModels` call of the module, when there is exactly one. */

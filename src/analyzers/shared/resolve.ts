@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, VariableDeclarationKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type ImportDeclaration, type MethodDeclaration, type ParameterDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type ExportDeclaration, type FunctionExpression, type ImportDeclaration, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModelSource } from '../../model/types';
 import { PACKAGE_CDN_URL_PREFIX } from '../../model/vocabulary';
 import type { ModuleLoader } from './modules';
@@ -941,8 +941,12 @@ export function hasDirective(container: Node, directive: string): boolean {
   return false;
 }
 
-/** The argument of the call a function returns unchanged (its `return value` names that parameter), if any. */
-export function returnedArgument(fn: Node & { getParameters(): ParameterDeclaration[] }, call: CallExpression, returned: Node, modules: ModuleLoader): Node | undefined {
+/**
+ * A function that hands back one of its own parameters unchanged (`ensureInitialized(this.vertexAI, name)` returning the
+ * value it checked, `attachAbortSignal(connector, signal)` returning `connector` after decorating it): for this call, the
+ * argument passed at that parameter's place.
+ */
+export function returnedArgument(fn: Node & { getParameters(): Node[] }, call: CallExpression, returned: Node, modules: ModuleLoader): Node | undefined {
   const value = unwrapExpression(returned);
   if (!Node.isIdentifier(value)) return undefined;
   const declaration = findDeclaration(value, modules);

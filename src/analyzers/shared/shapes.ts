@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { assignedValues, findDeclaration, namedFunctionParameter, namespaceMember, propertyOfObject, reactHookName, returnsOf, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, initializerOf, namedFunctionParameter, namespaceMember, propertyOfObject, reactHookName, returnedArgument, returnsOf, unwrapExpression } from './resolve';
 import { callsMatching } from './calls';
 
 /**
@@ -391,7 +391,7 @@ function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
     const shapes = typeShapes(declared, modules, depth + 1);
     if (shapes.length > 0) return shapes;
   }
-  return returnsOf(factory).flatMap((returned) => shapesOf(passedThrough(returned, factory, call, modules) ?? returned, modules, depth + 1));
+  return returnsOf(factory).flatMap((returned) => shapesOf(returnedArgument(factory, call, returned, modules) ?? returned, modules, depth + 1));
 }
 
 /**
@@ -496,20 +496,22 @@ export function functionTypeReturn(typeNode: Node, modules: ModuleLoader): Node 
   return undefined;
 }
 
-/**
- * A function that hands back one of its own parameters (`attachAbortSignal(connector, signal)` returns
- * `connector` after decorating it): for this call, the argument passed at that parameter's place.
- */
-function passedThrough(returned: Node, factory: FunctionNode, call: CallExpression, modules: ModuleLoader): Node | undefined {
-  const value = unwrapExpression(returned);
-  if (!Node.isIdentifier(value)) return undefined;
-  const declaration = findDeclaration(value, modules);
-  if (!declaration || !Node.isParameterDeclaration(declaration)) return undefined;
-  const index = factory.getParameters().findIndex((parameter) => parameter === declaration);
-  return index >= 0 ? call.getArguments()[index] : undefined;
-}
-
 type FunctionNode = Node & { getReturnTypeNode?(): TypeNode | undefined; getParameters(): Node[] };
+
+/**
+ * The type a value is declared with: its variable's or parameter's annotation, or the declared return of the call it is
+ * made by (`const pipe = await getPipeline(from, to)` of a function declared to return `Promise<TranslationPipeline>`).
+ */
+export function declaredTypeOf(value: Node, modules: ModuleLoader): TypeNode | undefined {
+  const node = unwrapExpression(value);
+  const declaration = Node.isIdentifier(node) ? findDeclaration(node, modules) : undefined;
+  if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return undefined;
+  const annotated = declaration.getTypeNode();
+  if (annotated) return annotated;
+  const initializer = initializerOf(declaration);
+  const made = initializer && unwrapExpression(initializer);
+  return made && Node.isCallExpression(made) ? functionOf(made.getExpression(), modules)?.getReturnTypeNode?.() : undefined;
+}
 
 /** The function a callee names: a function declaration, a function held by a variable, or a method of what the receiver is. */
 export function functionOf(callee: Node, modules: ModuleLoader, depth = 0): FunctionNode | undefined {

@@ -1296,7 +1296,7 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls =
   if (Node.isTemplateExpression(value)) return value.getTemplateSpans().every((span) => !WORDS.test(span.getLiteral().getLiteralText()) && each(span.getExpression())) && !WORDS.test(value.getHead().getLiteralText());
   // A call with arguments may build a prompt (`promptFor(note)`); one without makes an id or a time (`uuidv4()`). Where
   // asked, one whose callee's name says nothing of words (`workItems.map((item) => item.content)`) is data, as a local so made is.
-  if (Node.isCallExpression(value)) return value.getArguments().length === 0 || (inlineDataCalls && !PROMPT_BUILDER.test(calleeName(value, new Map())?.name ?? '') && value.getArguments().every(each));
+  if (Node.isCallExpression(value)) return value.getArguments().length === 0 || (inlineDataCalls && !buildsWords(value) && value.getArguments().every(each));
   if (Node.isObjectLiteralExpression(value)) {
     return value.getProperties().every((property) => {
       if (Node.isPropertyAssignment(property)) return each(property.getInitializer());
@@ -1333,12 +1333,17 @@ function madeInHandler(identifier: Node, handler: Node, depth: number, dataCalls
   if (!initializer) return false;
   // Read as data where its callee's name says nothing of a prompt (`editor.posToOffset(start)`, `getHistory(chat)`).
   const made = unwrapExpression(initializer);
-  if (dataCalls && Node.isCallExpression(made) && !PROMPT_BUILDER.test(calleeName(made, new Map())?.name ?? '')) return false;
+  if (dataCalls && Node.isCallExpression(made) && !buildsWords(made)) return false;
   return !handsOnValuesOnly(initializer, handler, depth + 1, dataCalls);
 }
 
 /** Names of functions that build the words a request sends. */
 const PROMPT_BUILDER = /prompt|message|instruction|template|system|render|compose|format|build|text|content|query|question|input/i;
+
+/** A call whose callee's name says it builds words (`buildPrompt(note)`, `formatMessages(...)`), not data (`posToOffset(start)`). */
+function buildsWords(call: CallExpression): boolean {
+  return PROMPT_BUILDER.test(calleeName(call, new Map())?.name ?? '');
+}
 
 /**
  * `const connect = useCallback(async () => { await client.connect(model, config) }, [client])` in a React hook: calling
