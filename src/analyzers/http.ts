@@ -1321,6 +1321,11 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   // (`(url, options) => window.fetch(url, options)` in a utils file, a generic `fetchSSE`) is the app's HTTP plumbing.
   const span = callSpan(inner);
   const composes = composesBody(inner, context);
+  // `callOllamaAPI(config.url, config.model, diff, context)` over `fetch(\`${baseUrl}/api/generate\`, { body:
+  // JSON.stringify({ model, prompt }) })`: the caller hands a base and values, the helper writes the path, the options and
+  // the body. That request is one of its own, found where it is written; the call is a caller of that helper (read
+  // through it, prompt and all), not a request whose options are its second argument.
+  if (shape.bodyIndex === undefined && writesWholeRequest(inner, context) && shape.urlTemplate !== undefined && WRITTEN_PATH_AFTER_HOLE.test(shape.urlTemplate)) return undefined;
   const helperRequest = !composes && inner.getSourceFile() !== call.getSourceFile() ? undefined : { file: context.modules.where(inner.getSourceFile(), span.line).replace(/:\d+$/, ''), ...span, function: enclosingFunctionName(inner) ?? '<top>', ...(composes ? {} : { handsOn: true }) };
   // `this.postRequest('v1/extract', data)` over `this.ky.post(path, { json: data })`: the path is under the inner client's base URL.
   const base = urlText === undefined ? innerClientBase(inner, context) : undefined;
@@ -1359,15 +1364,34 @@ function genericTransportsLeftOut(calls: DetectedCall[], context: AnalyzerContex
 /** Where request options carry the body: fetch's `body`, ky's and got's `json`, axios's `data`. */
 const BODY_FIELDS = ['body', 'json', 'data'];
 
+/** A URL template with a path written after its run-time part (`{{baseUrl}}/api/generate`). */
+const WRITTEN_PATH_AFTER_HOLE = /\}\}\/[A-Za-z]/;
+
 /** The inner request posts a body object written in the helper with fields of its own (`JSON.stringify({ ...payload, tools })`), not only what it was handed. */
 function composesBody(inner: CallExpression, context: AnalyzerContext): boolean {
+  const object = composedBody(inner, context);
+  return object !== undefined && object.getProperties().some((property) => !Node.isSpreadAssignment(property));
+}
+
+/** The body object literal the inner request posts, traced through locals and serialisation. */
+function composedBody(inner: CallExpression, context: AnalyzerContext): ObjectLiteralExpression | undefined {
   const options = resolveObjectLiteral(inner.getArguments()[1], context.modules);
   const body = firstProperty(options, BODY_FIELDS, context.modules);
-  if (!body) return false;
-  const value = traceValue(body, context.modules);
-  const sent = unserialized(value);
+  if (!body) return undefined;
+  const sent = unserialized(traceValue(body, context.modules));
   const object = sent && resolveObjectLiteral(sent, context.modules);
-  return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperties().some((property) => !Node.isSpreadAssignment(property));
+  return object !== undefined && Node.isObjectLiteralExpression(object) ? object : undefined;
+}
+
+/**
+ * The helper writes the whole request: its options at the request (`fetch(url, { method, body })`), and a body of named
+ * fields (`JSON.stringify({ model, prompt, stream: false })`), none spread from what it was handed.
+ */
+function writesWholeRequest(inner: CallExpression, context: AnalyzerContext): boolean {
+  const options = inner.getArguments()[1];
+  if (options === undefined || !Node.isObjectLiteralExpression(unwrapExpression(options))) return false;
+  const body = composedBody(inner, context);
+  return body !== undefined && body.getProperties().length > 0 && !body.getProperties().some((property) => Node.isSpreadAssignment(property));
 }
 
 /** A file that may build a request as data: a POST method written out (`method: 'POST'`). */

@@ -155,6 +155,14 @@ export interface PromptMessage {
  */
 export type CallSiteKind = 'sdk' | 'wrapper-caller';
 
+/** A call listed on the request it relays to (see `relays`). */
+export interface Relay {
+  file: string;
+  line: number;
+  passesOn?: true;
+  through?: Array<{ file: string; line: number; function: string }>;
+}
+
 /** The helper's request a wrapper-caller goes through: where it is and the function around it. */
 export interface WrapperVia {
   file: string;
@@ -208,9 +216,10 @@ export interface TrafficFields {
    * Calls that relay to this request and say nothing of their own (a send button, a route handler passing the body on,
    * a retry): the same feature, so they are listed here and not as call sites; this site's volume stands for them.
    * `passesOn` marks a relay other calls go through (a method between them and this request): their traffic is counted
-   * at their own sites, not here.
+   * at their own sites, not here. `through` lists the app's functions between the relay and this request, none of them
+   * a call site (each only hands its parameters on).
    */
-  relays?: Array<{ file: string; line: number; passesOn?: true }>;
+  relays?: Relay[];
   /** False when the totals leave this site out (not production, a helper priced through its callers, an alternative not chosen, the other request of a realtime session). */
   inTotals?: boolean;
   /** Why the totals leave it out, or how it is counted; for display. */
@@ -341,7 +350,7 @@ export interface DetectedCall {
   realtimeStep?: RealtimeStep;
   continuesCutOffAnswer?: string;
   /** See TrafficFields. */
-  relays?: Array<{ file: string; line: number; passesOn?: true }>;
+  relays?: Relay[];
 }
 
 export interface TokenEstimate {

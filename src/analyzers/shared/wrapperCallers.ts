@@ -367,7 +367,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath, importsOfModule) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(spiesOn && spiedInItsTest(expression, helper)) && !(clientComponent && isServerAction(helper) && !(asksOnlyWhatItIsHanded(helper.call) && !passesValuesOnly(expression))));
+        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath, importsOfModule) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(spiesOn && spiedInItsTest(expression, helper)) && !(clientComponent && isServerAction(helper) && !(asksOnlyWhatItIsHanded(helper.call) && !passesValuesOnly(expression, context.modules))));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         if (Node.isPropertyAccessExpression(target.callee)) {
@@ -421,7 +421,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             }
             nodeOfCaller.set(caller, site);
             if (productReturns.has(site)) productHops.add(caller);
-            if (passesValuesOnly(site, caller.endpoint !== 'embedding')) caller.passesValuesOnly = true;
+            if (passesValuesOnly(site, context.modules, caller.endpoint !== 'embedding')) caller.passesValuesOnly = true;
             callerAt.set(key, caller);
             pricedThrough.set(caller, helper);
             remakes.push({ caller, helper, remake: () => callerSite(helper, expression, outerCall, file.relativePath, context.modules, callsReturned) });
@@ -1280,12 +1280,13 @@ function boundOnlyInMarkup(fn: Node, depth: number): boolean {
  * fallbacks and conditionals made of such, of one-word literals and of calls without arguments (`{ id: uuidv4(),
  * content: value, role: 'user' }`). A sentence written out, or a call that may build one, is a prompt of the handler's own.
  */
-function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls = false, inlineDataCalls = false): boolean {
+function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls = false, inlineDataCalls = false, modules?: ModuleLoader): boolean {
   // What the handler waits for (a transcript, a record, search results) is data it fetches, not words of its own.
   if (awaited(argument)) return true;
   const value = unwrapExpression(argument);
-  const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth, dataCalls, inlineDataCalls);
-  if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth, dataCalls);
+  const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth, dataCalls, inlineDataCalls, modules);
+  // A constant of words (`system: AGENTIC_SYSTEM_PROMPT`) is a prompt the caller states, wherever it is written.
+  if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth, dataCalls) && !(modules && namesWrittenWords(value, modules));
   if (Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value) || Node.isThisExpression(value)) return true;
   // A callback (`(chunk) => setAnswer(chunk)`) takes the reply; it carries no words to the model.
   if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) return true;
@@ -1318,11 +1319,20 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls =
  * one too: asked for requests other than embeddings, where what a caller hands in (a corpus to index, one query) is the
  * feature and its volume.
  */
-function passesValuesOnly(site: CallExpression, inlineDataCalls = false): boolean {
+function passesValuesOnly(site: CallExpression, modules: ModuleLoader, inlineDataCalls = false): boolean {
   const around = enclosingFunction(site) ?? site.getSourceFile();
   // A local its function computes by a call is data unless the callee's name says it builds words: whatever words it
   // does build, the relay test reads in the request (see foldRelays).
-  return site.getArguments().every((argument) => handsOnValuesOnly(argument, around, 0, true, inlineDataCalls));
+  return site.getArguments().every((argument) => handsOnValuesOnly(argument, around, 0, true, inlineDataCalls, modules));
+}
+
+/** A name bound to a constant string of words (`const AGENTIC_SYSTEM_PROMPT = \`You are ...\``), here or imported. */
+function namesWrittenWords(identifier: Node, modules: ModuleLoader): boolean {
+  const initializer = constInitializer(findDeclaration(identifier, modules));
+  const value = initializer && unwrapExpression(initializer);
+  if (!value) return false;
+  if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return WORDS.test(value.getLiteralText());
+  return Node.isTemplateExpression(value) && [value.getHead(), ...value.getTemplateSpans().map((span) => span.getLiteral())].some((part) => WORDS.test(part.getLiteralText()));
 }
 
 /** `const prompt = createOverlayPrompt(selected)` in the handler itself: a value the handler makes, not one it is handed. */
@@ -2696,6 +2706,8 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   if (imagesDropped) delete caller.imagesElsewhere;
   // What the caller names the helper's answer, never the helper's own name for the model's (a shared helper's).
   delete caller.replyName;
+  // Whether it hands on only what it is given is read of this call (where it is found), never of the helper's own call.
+  delete caller.passesValuesOnly;
   Object.assign(caller, replyNameField(site));
   markCutOffContinuation(caller, site);
   // A caller handing the helper the tool list it takes itself (`stream(messages, functions)` calling

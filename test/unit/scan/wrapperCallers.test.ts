@@ -162,6 +162,11 @@ export async function embedInBatches(model: string, texts: string[]) {
   ],
 };
 
+/** The expected sites with the relays of the one in `file` replaced (a caller of the shared fixture's store folds into it). */
+function withRelays(sites: ExpectedSite[], file: string, relays: string[]): ExpectedSite[] {
+  return sites.map((site) => (site.file === file ? { ...site, relays } : site));
+}
+
 /** A helper called from more files than MAX_CALLERS_PER_HELPER (25), and once from its own class. */
 const BUSY_EMBEDDER_FILES: Record<string, string> = {
   'src/embedder.ts': `import OpenAI from 'openai';
@@ -497,6 +502,58 @@ export async function translation(request: { body: { text: string } }) {
       { file: 'src/routes.ts', line: 3, kind: 'wrapper-caller', via: 'src/service.ts:4' },
       { file: 'src/routes.ts', line: 6, kind: 'wrapper-caller', via: 'src/service.ts:4' },
     ],
+  },
+  {
+    name: "relays: whether a caller hands on only what it is given is read of that caller, not taken over from the call it goes through (a hop handing on its parameters): a caller composing the question it hands on is a site",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/service.ts': `import { complete } from './llm';
+export async function ask(system: string, question: string) {
+  return complete(system, question);
+}
+`,
+      'src/handlers.ts': `import { ask } from './service';
+export async function onQuestion(request: { body: { system: string; notes: string[] } }) {
+  return ask(request.body.system, composeQuestion(request.body.notes));
+}
+function composeQuestion(notes: string[]) {
+  return notes.join('\\n');
+}
+`,
+    },
+    sites: [
+      { file: 'src/handlers.ts', line: 3, kind: 'wrapper-caller', via: 'src/service.ts:3' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+    ],
+  },
+  {
+    name: "relays past a hop left out of the sites: a message handler handing a bot method only what it is given, the method handing its parameters on to the one making the request, is listed on that request with the method on its way",
+    files: {
+      'src/bot.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class Bot {
+  async reply(room: { say(text: string): void }, text: string) {
+    const answer = await this.answer(text);
+    room.say(answer ?? '');
+  }
+  async answer(text: string) {
+    const response = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    return response.choices[0].message.content;
+  }
+}
+`,
+      'src/index.ts': `import { Bot } from './bot';
+const bot = new Bot();
+export function onMessage(room: { say(text: string): void }, message: { text: string }) {
+  bot.reply(room, message.text);
+}
+`,
+    },
+    sites: [{ file: 'src/bot.ts', line: 9, kind: 'sdk', relays: ['src/index.ts:4'] }],
+    check: (result) => {
+      const helper = result.callSites.find((site) => site.file === 'src/bot.ts')!;
+      assert.deepEqual(helper.relays?.find((relay) => relay.file === 'src/index.ts')?.through, [{ file: 'src/bot.ts', line: 5, function: 'Bot.reply' }]);
+    },
   },
   {
     name: "relays: an argument computed inline by a call is data too (`items.map((item) => item.content).join('\\n')`) unless the callee's name says it builds words (`formatItems(items)`); not for an embedding, whose caller picks what is embedded",
@@ -1019,7 +1076,8 @@ declare const app: { post(path: string, handler: (req: any, res: any) => Promise
 chatEndpoints(app);
 `,
       // A cache's get-or-compute runs its function when called: no route (no path), so getSummary stays a helper; it hands
-      // its own parameter on (inside the callback), so it is a hop and dailyDigest, its caller, is the feature.
+      // its own parameter on (inside the callback), so it is a hop, and dailyDigest, handing it only its parameter, is
+      // listed on the request it goes through.
       'src/cached.ts': `import { summarize } from './llm';
 declare const cache: { get<T>(key: string, compute: () => Promise<T>): Promise<T> };
 export async function getSummary(thread: string) {
@@ -1033,8 +1091,7 @@ export async function dailyDigest(thread: string) {
 `,
     },
     sites: [
-      { file: 'src/digest.ts', line: 3, kind: 'wrapper-caller', via: 'src/cached.ts:4', inTotals: true },
-      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: true, relays: ['src/routes.ts:4'] },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', inTotals: true, relays: ['src/routes.ts:4', 'src/digest.ts:3'] },
     ],
   },
   {
@@ -1199,8 +1256,8 @@ export function makeClassifyChangelog({ client, model }: { client: OpenAI; model
 `,
     },
     sites: [
-      { file: 'src/changelog.ts', line: 6, kind: 'wrapper-caller', via: 'src/audience.ts:4', inTotals: true },
-      { file: 'src/classifier.ts', line: 5, kind: 'sdk', inTotals: false },
+      // The changelog's classifier hands the audience classifier (a hop) only its text: listed on the request, through it.
+      { file: 'src/classifier.ts', line: 5, kind: 'sdk', inTotals: true, relays: ['src/changelog.ts:6'] },
     ],
   },
   {
@@ -2371,14 +2428,15 @@ export async function ask(store: PageStore, question: string) {
 `,
     },
     sites: [
-      { file: 'src/embeddings.ts', line: 4, kind: 'sdk', inTotals: false, relays: ['src/embeddings.ts:8'] },
-      { file: 'src/page.ts', line: 9, kind: 'wrapper-caller', via: 'src/store.ts:13', inTotals: true },
+      { file: 'src/embeddings.ts', line: 4, kind: 'sdk', inTotals: true, relays: ['src/embeddings.ts:8', 'src/page.ts:9'] },
       { file: 'src/store.ts', line: 8, kind: 'wrapper-caller', via: 'src/embeddings.ts:4', inTotals: true, relays: ['src/page.ts:5'] },
     ],
     check: (result) => {
-      const ask = result.callSites.find((site) => site.file === 'src/page.ts' && site.line === 9)!;
-      // embeddings.ts:8 (embedQuery handing its text to embedDocuments) relays to embeddings.ts:4, where its traffic is counted.
-      assert.deepEqual(ask.via?.through?.map((step) => `${step.file}:${step.line}`), ['src/embeddings.ts:8', 'src/embeddings.ts:4'], "the search's query embedding, through the store's `this.embeddings`");
+      const request = result.callSites.find((site) => site.file === 'src/embeddings.ts' && site.line === 4)!;
+      // embeddings.ts:8 (embedQuery handing its text to embedDocuments) relays to embeddings.ts:4, and so does the page's
+      // ask, through the store's searchPage (a hop handing its question on): the search's query embedding is counted there.
+      const ask = request.relays?.find((relay) => relay.file === 'src/page.ts' && relay.line === 9);
+      assert.deepEqual(ask?.through?.map((step) => `${step.file}:${step.line}`), ['src/store.ts:13'], "the search's query embedding, through the store's `this.embeddings`");
       // A caller is made a relay only through one path: the store's own addDocuments, not also LangChain's.
       const store = result.callSites.find((site) => site.file === 'src/store.ts' && site.line === 8)!;
       assert.deepEqual(store.relays, [{ file: 'src/page.ts', line: 5 }], "the page's addDocuments hands the store its chunks");
@@ -2730,8 +2788,8 @@ export async function searchPages(pages: { pageContent: string }[], query: strin
 `,
     },
     sites: [
-      ...FACTORY_EMBEDDINGS.sites,
-      { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/store.ts:13', provider: 'ollama' },
+      // The search hands the store's similaritySearch (a hop handing its query on) only its question: a relay of the batch request.
+      ...withRelays(FACTORY_EMBEDDINGS.sites, 'src/batch.ts', ['src/embeddings.ts:17', 'src/embeddings.ts:20', 'src/search.ts:7']),
       // The page's `store.addDocuments(pages)` and the static factory's own on its `new this(...)` hand on what they are given.
       { file: 'src/store.ts', line: 9, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama', relays: ['src/search.ts:6', 'src/store.ts:18'] },
     ],
@@ -2772,8 +2830,7 @@ export async function searchPages(query: string, model: string) {
 `,
     },
     sites: [
-      ...FACTORY_EMBEDDINGS.sites,
-      { file: 'src/search.ts', line: 5, kind: 'wrapper-caller', via: 'src/store.ts:16', provider: 'ollama' },
+      ...withRelays(FACTORY_EMBEDDINGS.sites, 'src/batch.ts', ['src/embeddings.ts:17', 'src/embeddings.ts:20', 'src/search.ts:5']),
       { file: 'src/store.ts', line: 12, kind: 'wrapper-caller', via: 'src/embeddings.ts:17', provider: 'ollama' },
     ],
   },
@@ -2813,6 +2870,29 @@ export async function summarize(text: string) {
       { file: 'src/routes.ts', line: 5, kind: 'wrapper-caller', via: 'src/together.ts:3', provider: 'together', model: 'Qwen/Qwen2.5-7B-Instruct-Turbo' },
       { file: 'src/routes.ts', line: 8, kind: 'wrapper-caller', via: 'src/complete.ts:4', provider: 'openai', model: 'gpt-4o-mini' },
       { file: 'src/together.ts', line: 3, kind: 'sdk', provider: 'together' },
+    ],
+  },
+  {
+    name: "a fetch helper writing the whole request (path, options, a body of named fields) from the base URL and values its callers hand it: its request is found where it is written, and each caller goes through it, read with the helper's prompt",
+    files: {
+      'src/ollama.ts': `export async function callOllama(baseUrl: string, model: string, diff: string) {
+  const prompt = \`Write a one-line commit message for this diff:\\n\${diff}\`;
+  const response = await fetch(\`\${baseUrl}/api/generate\`, {
+    method: 'POST',
+    body: JSON.stringify({ model, prompt, stream: false }),
+  });
+  return (await response.json()).response;
+}
+`,
+      'src/commands.ts': `import { callOllama } from './ollama';
+export async function generate(diff: string) {
+  return callOllama('http://localhost:11434', 'llama3.1', diff);
+}
+`,
+    },
+    sites: [
+      { file: 'src/commands.ts', line: 3, kind: 'wrapper-caller', via: 'src/ollama.ts:3', provider: 'ollama', model: 'llama3.1', promptIncludes: ['one-line commit message'] },
+      { file: 'src/ollama.ts', line: 3, kind: 'sdk', provider: 'ollama' },
     ],
   },
   {
@@ -3269,15 +3349,16 @@ module.exports = { LocalPainter };
 `,
     },
     sites: [
-      { file: 'lib/base.js', line: 11, kind: 'sdk', provider: 'openai' },
-      { file: 'lib/hosted.js', line: 8, kind: 'wrapper-caller', via: 'lib/base.js:8', provider: 'openai' },
+      // The hosted painter's poster hands `paint` (a hop) only its prompt, and its client is the one the request reads
+      // from its callers: the same request, listed on it. The local painter's Ollama client is a server of its own: a site.
+      { file: 'lib/base.js', line: 11, kind: 'sdk', provider: 'openai', relays: ['lib/hosted.js:8'] },
       { file: 'lib/local.js', line: 9, kind: 'wrapper-caller', via: 'lib/base.js:8', provider: 'ollama' },
     ],
     check: (result) => {
       const local = result.callSites.find((site) => site.file === 'lib/local.js');
       assert.equal(local?.monthlyUsdCurrent, null, `a local image server has no per-image bill: ${local?.monthlyUsdCurrent}`);
       assert.match(local?.unpricedReason ?? '', /server you operate: there is no per-image bill/);
-      assert.ok((result.callSites.find((site) => site.file === 'lib/hosted.js')?.monthlyUsdCurrent ?? 0) > 0, 'the hosted subclass is priced per image');
+      assert.ok((result.callSites.find((site) => site.file === 'lib/base.js')?.monthlyUsdCurrent ?? 0) > 0, 'the hosted subclass, listed on the request, is priced per image');
     },
   },
 ]);
@@ -4123,7 +4204,7 @@ export async function greet(name: string) {
     ],
   },
   {
-    name: "a method joining its parameter's fields with separators before handing them on is a hop (the indexer calling it is the site); one writing words of its own into the text is a feature",
+    name: "a method joining its parameter's fields with separators before handing them on is a hop (the indexer calling it, handing on its note, is listed on the request through it); one writing words of its own into the text is a feature",
     files: {
       'src/embed.ts': `import OpenAI from 'openai';
 const openai = new OpenAI();
@@ -4146,9 +4227,8 @@ export async function indexNote(note: { title: string; content: string }) {
 `,
     },
     sites: [
-      { file: 'src/embed.ts', line: 4, kind: 'sdk' },
+      { file: 'src/embed.ts', line: 4, kind: 'sdk', relays: ['src/indexer.ts:3'] },
       { file: 'src/embed.ts', line: 12, kind: 'wrapper-caller', via: 'src/embed.ts:4' },
-      { file: 'src/indexer.ts', line: 3, kind: 'wrapper-caller', via: 'src/embed.ts:8' },
     ],
   },
   {
