@@ -239,6 +239,10 @@ const RULES: readonly EndpointRule[] = [
   // Azure AI Speech's text to speech (SSML posted to a region's host), Nomic's embeddings, Together's legacy inference
   // endpoint (image models among others), Pollinations' image generation (the prompt in the path).
   { pattern: /\.tts\.speech\.microsoft\.com\/cognitiveservices\/v1(?:$|[?#])/, endpoint: 'audio-speech', provider: 'azure-speech', needsKeyHeader: /Ocp-Apim-Subscription-Key/i },
+  // Azure AI Speech's batch transcription (a job over recordings at URLs: `/speechtotext/v3.x/transcriptions`, or
+  // `transcriptions:submit` since API version 2024-11-15) and its fast transcription (`transcriptions:transcribe`), on the
+  // resource's or region's host. A job's status, its files and the job list are other paths (or a GET of the same list).
+  { pattern: /\/speechtotext\/(?:v3\.\d+\/transcriptions|transcriptions:(?:submit|transcribe))(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'azure-speech' },
   { pattern: /api-atlas\.nomic\.ai\/v1\/embedding\/text(?:$|[?#])/, endpoint: 'embedding', provider: 'nomic' },
   { pattern: /api\.together\.xyz\/api\/inference(?:$|[?#])/, endpoint: 'other', provider: 'together', imagesFromBody: true },
   { pattern: /image\.pollinations\.ai\/prompt\/[^?#]+/, endpoint: 'image-generation', provider: 'pollinations' },

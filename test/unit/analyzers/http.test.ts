@@ -35,7 +35,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a consumer chat web app's other routes: the conversation list, hiding one conversation, the session", code: `export async function sync(token: string, id: string) {\n  await fetch('https://chatgpt.com/backend-api/conversations?offset=0&limit=20', { headers: { Authorization: \`Bearer \${token}\` } });\n  await fetch(\`https://chatgpt.com/backend-api/conversation/\${id}\`, { method: 'PATCH', body: JSON.stringify({ is_visible: false }) });\n  await fetch('https://chatgpt.com/api/auth/session');\n}` },
     { name: 'new URL of a non-LLM endpoint on an LLM host', code: `const base = 'https://api.openai.com/v1/';\nconst url = new URL('models', base);\nawait fetch(url, { headers });` },
     { name: "a local holding what a fetch factory returns, sent a URL that is no model endpoint; a local made by a function that is no fetch factory; Deepgram's project API over a WebSocket-like path", code: `declare function createFetch(): Promise<typeof fetch>;\ndeclare function createLogger(): (url: string, init?: object) => void;\nexport async function sync(base: string) {\n  const fetchRetry = await createFetch();\n  await fetchRetry(\`\${base}/repos/a/b/issues\`, { method: 'POST', body: JSON.stringify({ title: 't' }) });\n  const post = createLogger();\n  post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });\n  return new WebSocket('wss://api.deepgram.com/v1/projects');\n}` },
-    { name: "the same vendors' other endpoints: AI Horde's status poll and model list, Azure Speech's voice list; Edge's read-aloud on a token Edge hands out", code: `export async function poll(id: string, region: string, token: string) {\n  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', headers: { Authorization: token }, body: '<speak/>' });\n  await fetch(\`https://aihorde.net/api/v2/generate/text/status/\${id}\`);\n  await fetch('https://aihorde.net/api/v2/status/models?type=text');\n  return fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/voices/list\`);\n}` },
+    { name: "the same vendors' other endpoints: AI Horde's status poll and model list, Azure Speech's voice list and a transcription job's status and files; Edge's read-aloud on a token Edge hands out", code: `export async function poll(id: string, region: string, token: string) {\n  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', headers: { Authorization: token }, body: '<speak/>' });\n  await fetch(\`https://aihorde.net/api/v2/generate/text/status/\${id}\`);\n  await fetch('https://aihorde.net/api/v2/status/models?type=text');\n  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/voices/list\`);\n  await fetch(\`https://\${region}.api.cognitive.microsoft.com/speechtotext/v3.2/transcriptions/\${id}\`);\n  return fetch(\`https://\${region}.api.cognitive.microsoft.com/speechtotext/v3.2/transcriptions/\${id}/files\`);\n}` },
     { name: "a class extending a package's HTTP client posting to a path that is no model endpoint; one declaring the request method itself (its own wrapper, read as such); a `this.get`", code: `import { HTTPService } from 'civkit/http';\nexport class GitHubHTTP extends HTTPService {\n  constructor() { super('https://api.github.com'); }\n  createIssue(body: object) { return this.postJson('/repos/a/b/issues', body); }\n  models() { return this.get('/models'); }\n}\nexport class OwnHTTP extends HTTPService {\n  constructor() { super('https://api.openai.com/v1'); }\n  postJson(path: string, body: object) { return [path, body]; }\n  run(payload: object) { return this.postJson('/chat/completions', payload); }\n}` },
     { name: "a `/chat-messages` route posting no Dify app's inputs (a chat app's own messages API)", code: `export const post = (base: string, text: string) => fetch(\`\${base}/chat-messages\`, { method: 'POST', body: JSON.stringify({ channel: 'general', text }) });` },
     { name: "an app object's fetch-like method given a URL that is no LLM endpoint", code: `declare const client: { fetch(url: string, init?: object): Promise<Response> };\nexport function session() { return client.fetch('https://chat.openai.com/api/auth/session', { method: 'GET' }); }` },
@@ -802,12 +802,14 @@ export class Relace {
       ],
     },
     {
-      name: "other AI vendors' own APIs: AI Horde's queued text and image generations, Azure AI Speech's text to speech, Together's legacy inference endpoint, Pollinations' image generation",
-      code: `export async function run(body: object, region: string, prompt: string) {
+      name: "other AI vendors' own APIs: AI Horde's queued text and image generations, Azure AI Speech's text to speech and batch transcription (on the resource's own endpoint too), Together's legacy inference endpoint, Pollinations' image generation",
+      code: `export async function run(body: object, region: string, prompt: string, endpoint: string, audioUrl: string) {
   await fetch('https://aihorde.net/api/v2/generate/text/async', { method: 'POST', body: JSON.stringify(body) });
   await fetch('https://aihorde.net/api/v2/generate/async', { method: 'POST', body: JSON.stringify(body) });
   await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': 'k' }, body: '<speak/>' });
   await fetch('https://api.together.xyz/api/inference', { method: 'POST', body: JSON.stringify({ request_type: 'image-model-inference', prompt, n: 1 }) });
+  await fetch(\`\${endpoint}/speechtotext/v3.0/transcriptions\`, { method: 'POST', body: JSON.stringify({ contentUrls: [audioUrl], locale: 'en-US' }) });
+  await fetch(\`https://\${region}.api.cognitive.microsoft.com/speechtotext/transcriptions:submit?api-version=2024-11-15\`, { method: 'POST', body: JSON.stringify({ contentUrls: [audioUrl], locale: 'en-US' }) });
   return fetch(new URL(\`https://image.pollinations.ai/prompt/\${encodeURIComponent(prompt)}\`));
 }`,
       calls: [
@@ -815,7 +817,9 @@ export class Relace {
         { line: 3, provider: 'aihorde', endpoint: 'image-generation' },
         { line: 4, provider: 'azure-speech', endpoint: 'audio-speech' },
         { line: 5, provider: 'together', endpoint: 'other' },
-        { line: 6, provider: 'pollinations', endpoint: 'image-generation' },
+        { line: 6, provider: 'azure-speech', endpoint: 'audio-transcription' },
+        { line: 7, provider: 'azure-speech', endpoint: 'audio-transcription' },
+        { line: 8, provider: 'pollinations', endpoint: 'image-generation' },
       ],
     },
     {

@@ -82,6 +82,7 @@ describe('prefilter', () => {
     ["kie.ai's media API and HeyGen's video API", `const VEO = 'https://api.kie.ai/api/v1/veo/generate';\nconst AVATAR = 'https://api.heygen.com/v2/video/generate';`],
     ["a request sending Steamship's key", "fetch(agentUrl, { headers: { Authorization: `Bearer ${process.env.STEAMSHIP_API_KEY}` } });"],
     ["Recall.ai's transcript request on a configurable base", "await this.request(`/recording/${id}/create_transcript/`, { method: 'POST', body });"],
+    ["Azure AI Speech's batch transcription on the resource's endpoint", "const apiUrl = `${endpoint}/speechtotext/v3.0/transcriptions`;"],
     ['the Gemini Live WebSocket', `const url = base + '.BidiGenerateContent?key=' + key;`],
     ['an openai v3 client from another module', `import { openai } from './openai';\nawait openai.createChatCompletion({ model, messages });`],
     ['LlamaIndex.TS', `import { ContextChatEngine, Settings } from 'llamaindex';`],
