@@ -2706,8 +2706,10 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   if (imagesDropped) delete caller.imagesElsewhere;
   // What the caller names the helper's answer, never the helper's own name for the model's (a shared helper's).
   delete caller.replyName;
-  // Whether it hands on only what it is given is read of this call (where it is found), never of the helper's own call.
+  // Whether it hands on only what it is given is read of this call (where it is found), never of the helper's own call;
+  // and only the helper's call hands an HTTP helper its URL and body (`httpHelperRequest`), not this one through it.
   delete caller.passesValuesOnly;
+  delete caller.httpHelperRequest;
   Object.assign(caller, replyNameField(site));
   markCutOffContinuation(caller, site);
   // A caller handing the helper the tool list it takes itself (`stream(messages, functions)` calling

@@ -527,6 +527,35 @@ function composeQuestion(notes: string[]) {
     ],
   },
   {
+    name: "relays: a caller of a function whose call hands an HTTP helper its URL and body (`callOpenAICompletion` calling `_callOpenAICompatible(OPENAI_URL, ...)`) is an ordinary caller of that request: handing on only what it is given, it is listed on it",
+    files: {
+      'src/providerCaller.ts': `export class ProviderCaller {
+  static async fetchWithTimeout(url: string, options: RequestInit) {
+    return fetch(url, options);
+  }
+  static async callOpenAICompatible(apiKey: string, system: string, user: string, model: string, url: string) {
+    const response = await this.fetchWithTimeout(url, { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ model, messages: [{ role: 'system', content: system }, { role: 'user', content: user }] }) });
+    return (await response.json()).choices[0].message.content;
+  }
+  static async callOpenAICompletion(apiKey: string, system: string, user: string, model: string) {
+    return this.callOpenAICompatible(apiKey, system, user, model, 'https://api.openai.com/v1/chat/completions');
+  }
+}
+`,
+      'src/orchestrator.ts': `import { ProviderCaller } from './providerCaller';
+export async function generateCompletion(apiKey: string, system: string, user: string, model: string) {
+  return ProviderCaller.callOpenAICompletion(apiKey, system, user, model);
+}
+`,
+    },
+    sites: [
+      // The transport's own fetch and the helper's call of it: the app's HTTP plumbing, sites of their own.
+      { file: 'src/providerCaller.ts', line: 3, kind: 'sdk' },
+      { file: 'src/providerCaller.ts', line: 6, kind: 'sdk' },
+      { file: 'src/providerCaller.ts', line: 10, kind: 'sdk', provider: 'openai', relays: ['src/orchestrator.ts:3'] },
+    ],
+  },
+  {
     name: "relays past a hop left out of the sites: a message handler handing a bot method only what it is given, the method handing its parameters on to the one making the request, is listed on that request with the method on its way",
     files: {
       'src/bot.ts': `import OpenAI from 'openai';
