@@ -2507,6 +2507,9 @@ function boundProperty(expression: string, bindings: ReadonlyMap<string, Node>, 
 }
 
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
+/** Requests whose answer is no text the model writes: no output token limit applies. */
+const NO_TEXT_ANSWER: ReadonlySet<DetectedCall['endpoint']> = new Set(['embedding', 'rerank', 'audio-transcription', 'audio-speech', 'image-generation']);
+
 function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
   const missing = new Set<string>();
@@ -2679,7 +2682,9 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   const schema = features.structuredOutput ? outputSchemaOf(site, modules) ?? passedJsonSchema(bindings, modules) : undefined;
   if (schema) evidence.push(`output schema: ${schema.name}${schema.shape === 'labels' ? ' (every field is one of fixed values)' : schema.shape === 'actions' ? ' (an API of functions: a program of calls)' : ''}`);
   let maxOutputTokens = base.maxOutputTokens;
-  if (maxOutputTokens === null) {
+  // A helper's `maxTokens` parameter limits its request's answer only where the request writes one: a search helper
+  // embedding the question (`getContext(message, namespace, maxTokens = 3000)`) cuts the context it returns with it.
+  if (maxOutputTokens === null && !NO_TEXT_ANSWER.has(base.endpoint)) {
     for (const [name, argument] of bindings) {
       if (/max_?(?:output_?|completion_?|new_?)?tokens$/i.test(name)) maxOutputTokens = resolveNumber(argument, modules) ?? maxOutputTokens;
     }

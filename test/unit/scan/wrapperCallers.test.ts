@@ -556,6 +556,31 @@ export async function generateCompletion(apiKey: string, system: string, user: s
     ],
   },
   {
+    name: "a search helper's `maxTokens` parameter (the length it cuts its context to) is no output limit of the embedding it makes: the route handing it only the question is a relay of that request",
+    files: {
+      'src/embeddings.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function getEmbeddings(input: string) {
+  const response = await openai.embeddings.create({ model: 'text-embedding-3-small', input });
+  return response.data[0].embedding;
+}
+`,
+      'src/context.ts': `import { getEmbeddings } from './embeddings';
+export async function getContext(message: string, namespace: string, maxTokens = 3000) {
+  const embedding = await getEmbeddings(message);
+  return search(embedding, namespace).join('\\n').substring(0, maxTokens);
+}
+declare function search(vector: number[], namespace: string): string[];
+`,
+      'src/route.ts': `import { getContext } from './context';
+export async function POST(request: { body: { message: string } }) {
+  return getContext(request.body.message, '');
+}
+`,
+    },
+    sites: [{ file: 'src/embeddings.ts', line: 4, kind: 'sdk', relays: ['src/route.ts:3'] }],
+  },
+  {
     name: "relays past a hop left out of the sites: a message handler handing a bot method only what it is given, the method handing its parameters on to the one making the request, is listed on that request with the method on its way",
     files: {
       'src/bot.ts': `import OpenAI from 'openai';
