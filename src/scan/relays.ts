@@ -22,7 +22,7 @@ import type { DetectedCall, Relay, WrapperVia } from '../model/types';
  * continuing a cut-off answer (it runs for a share of the answers only).
  * Returns new objects for the sites it changes: a file's analysis may be cached and reused by a later scan.
  */
-export function foldRelays(calls: DetectedCall[]): void {
+export function foldRelays(calls: DetectedCall[], nonProduction: (file: string) => boolean = () => false): void {
   const positionKey = (file: string, line: number): string => `${file}:${line}`;
   const siteAt = new Map<string, number>();
   calls.forEach((call, index) => {
@@ -54,6 +54,9 @@ export function foldRelays(calls: DetectedCall[]): void {
     if (reaching < 0 || reaching > MAX_HOPS_LEFT_OUT) continue;
     const target = targetOf(siteAt.get(positionKey(steps[reaching].file, steps[reaching].line))!);
     if (target === index || !saysNothingOfItsOwn(caller, calls[target])) continue;
+    // The app's traffic is never listed on a test's double (a fake model class implementing the app's interface): a test
+    // site is out of the totals, and the caller's traffic with it.
+    if (!nonProduction(caller.file) && nonProduction(calls[target].file)) continue;
     // A hop stating the model its helper's request was given from its callers said that model: it is no pass-through.
     if (!relayCandidate(caller) && caller.model.id !== null && calls[target].evidence.some((line) => line.startsWith(MODEL_FROM_CALLERS))) continue;
     foldedInto.set(index, target);

@@ -9,7 +9,7 @@ import { keyJson } from './keyJson';
 import type { SharedAnalyses } from './sharedAnalyses';
 import { tasksFromCallers } from './callersTask';
 import { findCallers } from './callers';
-import { dropSetupChecks, markAlternatives, markNonProduction } from './traffic';
+import { dropSetupChecks, markAlternatives, markNonProduction, nonProductionFile } from './traffic';
 import { dropRequestsToTestDoubles } from './testDoubles';
 import { CallerSearchCache } from './callerSearchCache';
 import { WorkspaceStepMemo } from './workspaceStepMemo';
@@ -399,7 +399,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
   modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));
   // A caller handing the helper only values it is given, adding nothing to its request, is listed on that request.
-  foldRelays(detected);
+  foldRelays(detected, nonProductionFile(options.nonProduction));
   // The request inside an app's HTTP helper that sends the URL its callers hand it: a site of its own, priced through them.
   helperRequestSites(detected);
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are

@@ -18,6 +18,12 @@ export function markNonProduction(calls: DetectedCall[], extraGlobs: readonly st
   });
 }
 
+/** Whether a file is test, example or other non-production code (the same globs markNonProduction reads). */
+export function nonProductionFile(extraGlobs: readonly string[] = []): (file: string) => boolean {
+  const matchers = nonProductionMatchers(extraGlobs.filter((glob) => glob.trim() !== ''));
+  return (file) => matchers.some((matcher) => matcher.test(file));
+}
+
 type GlobMatcher = { glob: string; test: (path: string) => boolean };
 
 /** The matchers of the last set of user globs: compiling the globs took 0.4 ms of each of the editor's re-scans, and the setting rarely changes. */
