@@ -9,10 +9,10 @@ import type { DetectedCall } from '../model/types';
  * that matched as the reason, and the pricing pipeline leaves them out of the totals.
  */
 export function markNonProduction(calls: DetectedCall[], extraGlobs: readonly string[] = []): DetectedCall[] {
-  const matchers = nonProductionMatchers(extraGlobs.filter((glob) => glob.trim() !== ''));
+  const globOf = nonProductionGlob(extraGlobs);
   const verdicts = new Map<string, string | undefined>();
   return calls.map((call) => {
-    if (!verdicts.has(call.file)) verdicts.set(call.file, matchers.find((matcher) => matcher.test(call.file))?.glob);
+    if (!verdicts.has(call.file)) verdicts.set(call.file, globOf(call.file));
     const glob = verdicts.get(call.file);
     return glob === undefined ? call : { ...call, production: false, nonProductionReason: `file matches the non-production glob ${glob}` };
   });
@@ -20,8 +20,14 @@ export function markNonProduction(calls: DetectedCall[], extraGlobs: readonly st
 
 /** Whether a file is test, example or other non-production code (the same globs markNonProduction reads). */
 export function nonProductionFile(extraGlobs: readonly string[] = []): (file: string) => boolean {
+  const globOf = nonProductionGlob(extraGlobs);
+  return (file) => globOf(file) !== undefined;
+}
+
+/** The first non-production glob (the vocabulary's, then the user's) a file matches, if any. */
+function nonProductionGlob(extraGlobs: readonly string[]): (file: string) => string | undefined {
   const matchers = nonProductionMatchers(extraGlobs.filter((glob) => glob.trim() !== ''));
-  return (file) => matchers.some((matcher) => matcher.test(file));
+  return (file) => matchers.find((matcher) => matcher.test(file))?.glob;
 }
 
 type GlobMatcher = { glob: string; test: (path: string) => boolean };

@@ -253,7 +253,6 @@ function withStep(origin: ClientOrigin | undefined, declaration: Node, usage: No
   return { ...origin, evidence: [...origin.evidence, `imported from ${declaration.getSourceFile().getBaseName()}`] };
 }
 
-/** `this.client`: the class field's initializer, a constructor assignment, or the field's declared type. */
 /** `self` after `const self = this` (kept for a nested function or generator of the method): the instance itself. */
 function isThisAlias(expression: Node, modules: ModuleLoader): boolean {
   const owner = unwrapExpression(expression);
@@ -262,6 +261,7 @@ function isThisAlias(expression: Node, modules: ModuleLoader): boolean {
   return initializer !== undefined && unwrapExpression(initializer).getKind() === SyntaxKind.ThisKeyword;
 }
 
+/** `this.client`: the class field's initializer, a constructor assignment, or the field's declared type. */
 function fromClassMember(access: Node, memberName: string, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
   const classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
   if (!classNode || !(Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode))) return undefined;

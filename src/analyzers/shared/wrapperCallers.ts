@@ -2506,10 +2506,10 @@ function boundProperty(expression: string, bindings: ReadonlyMap<string, Node>, 
   return holder ? getObjectProperty(resolveObjectLiteral(holder, modules), path![2], modules) : undefined;
 }
 
-/** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
 /** Requests whose answer is no text the model writes: no output token limit applies. */
 const NO_TEXT_ANSWER: ReadonlySet<DetectedCall['endpoint']> = new Set(['embedding', 'rerank', 'audio-transcription', 'audio-speech', 'image-generation']);
 
+/** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
 function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
   const missing = new Set<string>();
