@@ -294,9 +294,12 @@ const USERSCRIPT_REQUEST = /^(?:GM_xmlhttpRequest|GM\.xmlHttpRequest)$/;
 /** The platform's fetch reached through the global object (`globalThis.fetch`, Node's `global.fetch`, a page's `window.fetch`). */
 const GLOBAL_FETCH = /^(?:globalThis|global|window|self)\.fetch$/;
 
-/** Packages whose export is called like fetch (`ofetch(url, { method, body })`, its `$fetch` too; ofetch sends an object body as JSON). */
-/** Packages whose `fetch` is called as the global one is (Tauri's HTTP client too: `fetch(url, { method, body: Body.json(payload) })`). */
-const FETCH_PACKAGES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source', 'ofetch', '@tauri-apps/api/http', '@tauri-apps/plugin-http']);
+/**
+ * Packages whose export is called as the global fetch is: fetch ponyfills for Node and old browsers (`node-fetch`,
+ * `cross-fetch`, `isomorphic-unfetch`, ...), `ofetch` (its `$fetch` too; it sends an object body as JSON), and Tauri's
+ * HTTP client (`fetch(url, { method, body: Body.json(payload) })`).
+ */
+const FETCH_PACKAGES = new Set(['node-fetch', 'node-fetch-native', 'undici', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'unfetch', '@whatwg-node/fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source', 'ofetch', '@tauri-apps/api/http', '@tauri-apps/plugin-http']);
 /** What turns a body object into what is sent: `JSON.stringify(payload)`, and Tauri's `Body.json(payload)`. */
 const SERIALIZER = /^(?:JSON\.stringify|Body\.json)$/;
 
@@ -1899,12 +1902,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // `const url = new URL(apiUrl); url.pathname = '/api/embeddings'`: the base's origin with the path set after; with
     // the path added to (`url.pathname = url.pathname.replace(/\/$/, '') + '/audio/transcriptions'`), the base and the path.
     const pathname = Node.isIdentifier(node) && isNewUrl(built) ? pathnameSetBeforeUse(node, context) : undefined;
-    if (pathname !== undefined) {
-      const base = urlTextOf(built, context, depth + 1);
-      if ('appended' in pathname) return `${base.replace(/\/$/, '')}${pathname.appended.startsWith('/') ? '' : '/'}${pathname.appended}`;
-      const origin = /^[a-z][\w+.-]*:\/\/[^/?#]+/i.exec(base)?.[0] ?? /^\{\{[^}]*\}\}/.exec(base)?.[0] ?? '';
-      return `${origin}${pathname.set.startsWith('/') ? '' : '/'}${pathname.set}`;
-    }
+    if (pathname !== undefined) return withPathname(urlTextOf(built, context, depth + 1), pathname);
     // `fetch(endpoint.href)`, `fetch(url.toString())`: the URL object's own text.
     const urlObject = urlObjectText(node);
     if (urlObject) return urlTextOf(urlObject, context, depth + 1);
@@ -2146,7 +2144,7 @@ function heldHelperUrl(name: Node, context: AnalyzerContext, depth: number): str
   const call = value && unwrapExpression(value);
   if (!call || !Node.isCallExpression(call)) return undefined;
   const reassigned = isReassignedLet(name, context.modules);
-  const helperUrl = reassigned ? undefined : templateHelperUrl(call, context, depth + 1) ?? pathHelperUrl(call, context, depth + 1) ?? tidiedHost(call, context);
+  const helperUrl = reassigned ? undefined : templateHelperUrl(call, context, depth + 1) ?? pathHelperUrl(call, context, depth + 1) ?? newUrlHelperUrl(call, context, depth + 1) ?? tidiedHost(call, context);
   return helperUrl ?? (!reassigned || onlyNormalisedLater(declaration) ? normalisedCallDefault(call, context) : undefined);
 }
 
@@ -2207,6 +2205,13 @@ function pathnameSetBeforeUse(name: Node, context: AnalyzerContext): PathnameCha
 
 /** What a URL object's path is made after it is made: set anew, or added to. */
 type PathnameChange = { set: string } | { appended: string };
+
+/** The URL text a base becomes once its path is set anew (the base's origin, then the path) or added to. */
+function withPathname(base: string, pathname: PathnameChange): string {
+  if ('appended' in pathname) return `${base.replace(/\/$/, '')}${pathname.appended.startsWith('/') ? '' : '/'}${pathname.appended}`;
+  const origin = /^[a-z][\w+.-]*:\/\/[^/?#]+/i.exec(base)?.[0] ?? /^\{\{[^}]*\}\}/.exec(base)?.[0] ?? '';
+  return `${origin}${pathname.set.startsWith('/') ? '' : '/'}${pathname.set}`;
+}
 
 /** `endpoint.href` or `url.toString()` of a URL object the code makes (`new URL(...)`): that object. */
 function urlObjectText(node: Node): Node | undefined {
@@ -2521,7 +2526,14 @@ function newUrlHelperUrl(call: CallExpression, context: AnalyzerContext, depth: 
     const index = path && Node.isIdentifier(unwrapExpression(path)) ? parameters.indexOf(unwrapExpression(path).getText()) : -1;
     // The path a caller passes, or one the helper writes itself (`return new URL('embeddings', this.apiBase)`).
     const argument = index >= 0 ? call.getArguments()[index] : path && isStringLike(path) ? path : undefined;
-    if (!argument || !base) continue;
+    if (!argument) continue;
+    if (!base) {
+      // `const url = new URL(apiEndpoint); url.pathname = '/v1/chat/completions'; return url`: the base the caller
+      // passes, its path set by the helper.
+      const pathname = Node.isIdentifier(value) ? pathnameSetBeforeUse(value, context) : undefined;
+      if (pathname) return withPathname(urlTextOf(argument, context, depth + 1), pathname);
+      continue;
+    }
     const baseText = resolveString(base, context.modules).value ?? urlTextOf(base, context, depth + 1);
     return joinUrl(urlTextOf(argument, context, depth + 1), baseText);
   }

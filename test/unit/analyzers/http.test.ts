@@ -420,6 +420,11 @@ export async function autocomplete(endpoint: string, prefix: string, suffix: str
       calls: [{ line: 3, provider: 'cohere', endpoint: 'embedding', model: 'embed-english-v3.0' }],
     },
     {
+      name: "fetch imported from a ponyfill (`import fetch from 'isomorphic-unfetch'`): OpenAI's legacy completions endpoint",
+      code: `import fetch from 'isomorphic-unfetch';\nconst translateToSQL = async (query, apiKey) => {\n  const prompt = \`Translate this natural language query into SQL:\\n\\n"\${query}"\\n\\nSQL Query:\`;\n  const response = await fetch('https://api.openai.com/v1/completions', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ prompt, max_tokens: 2048, model: 'gpt-3.5-turbo-instruct' }) });\n  return (await response.json()).choices[0].text;\n};\nexport default translateToSQL;`,
+      calls: [{ line: 4, provider: 'openai', endpoint: 'completion', model: 'gpt-3.5-turbo-instruct', maxOutputTokens: 2048, promptIncludes: ['into SQL'] }],
+    },
+    {
       name: "a URL the user may override, else the entry of the app's URL map keyed by a computed name (`urls[services.claude]`)",
       files: { 'src/option.ts': `export const services = { claude: 'claude', openai: 'openai' };\n`, 'src/constant.ts': `import { services } from './option';\nexport const urls: any = {\n  [services.openai]: 'https://api.openai.com/v1/chat/completions',\n  [services.claude]: 'https://api.anthropic.com/v1/messages',\n};\n` },
       code: `import { services } from './option';\nimport { urls } from './constant';\ndeclare const config: { proxy: Record<string, string | undefined> };\nexport async function claude(message: { text: string }) {\n  const url = config.proxy[services.claude] || urls[services.claude];\n  const resp = await fetch(url, { method: 'POST', body: JSON.stringify({ model: 'claude-3-5-haiku-latest', max_tokens: 100, messages: [{ role: 'user', content: message.text }] }) });\n  return resp.json();\n}\nexport const openai = (body: string) => fetch(urls['openai'], { method: 'POST', body });`,
@@ -434,6 +439,27 @@ export async function autocomplete(endpoint: string, prefix: string, suffix: str
       name: "a URL object given its path after it is made (`url.pathname = '/api/embeddings'`): Ollama's by its body, an OpenAI-shaped server's by its path and model",
       code: `export async function getOllamaVector(text: string, apiUrl: string, model: string, keep: boolean) {\n  const url = new URL(apiUrl);\n  url.pathname = '/api/embeddings';\n  const response = await fetch(url, { method: 'POST', body: JSON.stringify({ prompt: text, model, keep_alive: keep ? -1 : undefined }) });\n  return response.json();\n}\nexport async function getVllmVectors(texts: string[], apiUrl: string, model: string) {\n  const url = new URL(apiUrl);\n  url.pathname = '/v1/embeddings';\n  return fetch(url, { method: 'POST', body: JSON.stringify({ input: texts, model }) });\n}`,
       calls: [{ line: 4, provider: 'ollama', endpoint: 'embedding' }, { line: 10, provider: 'openai-compatible', endpoint: 'embedding' }],
+    },
+    {
+      name: "a helper giving a URL object its path before handing it out (`const url = new URL(apiEndpoint); url.pathname = '/v1/chat/completions'; return url`), held in a constant or called in place: the caller's base (a header, else the default) with that path",
+      files: { 'src/utils.ts': `export const openAIApiEndpoint = process.env.OPENAI_API_ENDPOINT || 'https://api.openai.com';\n` },
+      code: `import { openAIApiEndpoint } from './utils';
+const getApiEndpoint = (apiEndpoint: string) => {
+  const url = new URL(apiEndpoint);
+  url.pathname = '/v1/chat/completions';
+  return url;
+};
+export const handler = async (req: Request) => {
+  const { messages, model } = await req.json();
+  const apiEndpoint = getApiEndpoint(req.headers.get('x-openai-endpoint') || openAIApiEndpoint);
+  const first = await fetch(apiEndpoint, { method: 'POST', body: JSON.stringify({ model, messages, stream: true }) });
+  const usage = await fetch(new URL('/api/usage', req.url), { method: 'GET' });
+  return fetch(getApiEndpoint(openAIApiEndpoint), { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Title this chat' }] }) });
+};`,
+      calls: [
+        { line: 10, method: 'fetch /v1/chat/completions', provider: 'openai', endpoint: 'chat' },
+        { line: 12, method: 'fetch /v1/chat/completions', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' },
+      ],
     },
     {
       name: "NovelAI's text and image APIs (a user's server or its own host), and Node's `global.fetch` to Cohere's chat",
