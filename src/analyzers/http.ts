@@ -814,9 +814,11 @@ const CHAT_PATH_TEXT = /\/chat\/completions|\/v1\/messages/;
 function configuredChatRequest(call: RequestSite, requestBody: Node | undefined, context: AnalyzerContext): { rule: EndpointRule; why: string } | undefined {
   if (!requestBody) return undefined;
   const body = bodyObject(requestBody, context, 0, 'chat');
-  if (!body || !Node.isObjectLiteralExpression(body)) return undefined;
   // A quoted key (`'model': model`) is the same field.
-  const names = new Set(body.getProperties().map((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName().replace(/^(['"])(.*)\1$/, '$2') : Node.isSpreadAssignment(property) ? '...' : '')));
+  const names = body && Node.isObjectLiteralExpression(body)
+    ? new Set(body.getProperties().map((property) => (Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName().replace(/^(['"])(.*)\1$/, '$2') : Node.isSpreadAssignment(property) ? '...' : '')))
+    : declaredBodyFields(requestBody, context);
+  if (!names) return undefined;
   // `const body = await this.getBaseRequestBody(); body['messages'] = messages`: the field set before the request.
   if (!names.has('messages') && fieldAssignedBeforeRequest(requestBody, call, 'messages', context)) names.add('messages');
   // `{ input, model, encoding_format }`: OpenAI's embeddings body (only that API takes `encoding_format`), sent to a full endpoint URL the user configures.
@@ -2784,14 +2786,19 @@ function declaredPropertyNames(name: Node, context: AnalyzerContext): Set<string
   return names.size > 0 ? names : undefined;
 }
 
+/** `body: JSON.stringify(request)` of a parameter the app declares with its own request type: the fields that type states. */
+function declaredBodyFields(body: Node, context: AnalyzerContext): Set<string> | undefined {
+  const sent = unserialized(unwrapExpression(body));
+  const value = sent && unwrapExpression(sent);
+  return value && Node.isIdentifier(value) ? declaredPropertyNames(value, context) : undefined;
+}
+
 /**
  * `body: JSON.stringify(params)` of a parameter declared with Ollama's request type (page-assist's
  * `params: OllamaRequestParams`, stating `model`, `keep_alive` and `options`): Ollama's body, whatever the callers pass.
  */
 function declaresOllamaBody(body: Node | undefined, context: AnalyzerContext): boolean {
-  const sent = body && unserialized(unwrapExpression(body));
-  const value = sent && unwrapExpression(sent);
-  const declared = value && Node.isIdentifier(value) ? declaredPropertyNames(value, context) : undefined;
+  const declared = body && declaredBodyFields(body, context);
   return !!declared?.has('model') && OLLAMA_BODY_FIELDS.some((name) => declared.has(name));
 }
 

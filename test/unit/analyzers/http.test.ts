@@ -483,6 +483,20 @@ export const handler = async (req: Request) => {
       calls: [{ line: 4, provider: 'openai-compatible', endpoint: 'chat', promptIncludes: ['Translate into French'], evidenceIncludes: ['the URL is configured; the body is a chat request (model and messages)'] }],
     },
     {
+      name: "a configured URL posting a parameter the app declares with its own request type (`body: JSON.stringify(request)`, `request: Request` stating `model` and `messages`): a chat request; a type without `messages` is not one",
+      files: { 'src/Types.ts': `export type Message = { role: string; content: string };\nexport interface Request { model: string; messages?: Message[]; temperature?: number; stream?: boolean }\nexport interface Upload { model: string; file: string }\n` },
+      code: `import type { Request, Upload } from './Types';
+declare function getEndpoint(model: string): string;
+export async function chatRequest(request: Request, signal: AbortSignal) {
+  const fetchOptions = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request), signal };
+  return fetch(getEndpoint(request.model), fetchOptions);
+}
+export async function upload(upload: Upload) {
+  return fetch(getEndpoint(upload.model), { method: 'POST', body: JSON.stringify(upload) });
+}`,
+      calls: [{ line: 5, provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ['the URL is configured; the body is a chat request (model and messages)'] }],
+    },
+    {
       name: "a Zotero plugin's requests through Zotero's own HTTP client (`Zotero.HTTP.request(method, url, options)`, a global)",
       code: `declare const Zotero: { HTTP: { request(method: string, url: string, options: object): Promise<unknown> }; Prefs: { get(key: string): unknown } };\nexport async function ask(text: string) {\n  const api = Zotero.Prefs.get('gpt.api') as string;\n  await Zotero.HTTP.request('POST', \`\${api}/v1/chat/completions\`, { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] }), responseType: 'text' });\n  return Zotero.HTTP.request('POST', 'https://api.openai.com/v1/embeddings', { body: JSON.stringify({ model: 'text-embedding-3-small', input: [text] }) });\n}`,
       calls: [{ line: 4, method: 'Zotero.HTTP.request /v1/chat/completions', endpoint: 'chat', model: 'gpt-4o-mini' }, { line: 5, provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' }],
