@@ -1,5 +1,5 @@
 import { replyNameOf } from './replyName';
-import { FUNCTION_WRAPPER_NAME, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
+import { FUNCTION_WRAPPER_NAME, isComponentFile, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
@@ -93,9 +93,11 @@ export function isHandedOnCallback(fn: Node): boolean {
  * The local function a request can never run in: one declared inside another function (`const normalChatMode =
  * async (...) => {...}` in a React hook, `function retry() {...}` in a method) whose name nothing else in that function
  * mentions, so nothing can call it (a local name cannot be reached from outside, and every way to hand it on, call it
- * or return it names it). Asked of each function around the request, innermost first. Read from the text, so a
+ * or return it names it); likewise a module's own function, neither exported nor named anywhere else in its module (see
+ * reachableFromOutside). Asked of each function around the request, innermost first. Read from the text, so a
  * mention in a comment or string, or a shadowing name, keeps the request: a miss here only keeps dead code listed.
- * How it reads (`normalChatMode`, declared inside `useMessage`), or undefined.
+ * How it reads (`normalChatMode`, declared inside `useMessage`; `generateAndSavePrecis`, a function of its module), or
+ * undefined.
  */
 export function neverCalledLocalFunction(request: Node): string | undefined {
   for (let current = request.getParent(); current; current = current.getParent()) {
@@ -104,13 +106,34 @@ export function neverCalledLocalFunction(request: Node): string | undefined {
     const nameNode = Node.isFunctionDeclaration(current) ? current.getNameNode() : holder && Node.isVariableDeclaration(holder) && (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) ? holder.getNameNode() : undefined;
     if (!nameNode || !Node.isIdentifier(nameNode)) continue;
     const scope = current.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor));
-    if (!scope) return undefined;
+    // A function of the module itself: dead only where no other file or page can reach it (see reachableFromOutside).
+    if (!scope && reachableFromOutside(current, holder)) return undefined;
     const name = nameNode.getText();
-    const mentions = scope.getText().match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
-    if (mentions <= 1) return `\`${name}\`, declared inside \`${enclosingFunctionName(current) ?? 'an unnamed function'}\``;
+    const mentions = (scope ?? current.getSourceFile()).getText().match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+    if (mentions <= 1) return scope ? `\`${name}\`, declared inside \`${enclosingFunctionName(current) ?? 'an unnamed function'}\`` : `\`${name}\`, a function of its module`;
   }
   return undefined;
 }
+
+/**
+ * Whether a module-level function may be called from outside its file: it is exported, or its file is no module (a
+ * classic script's functions are globals a page or another script may call), or a component's script (its markup,
+ * which the scan blanks, may call it). An unexported function of a module (one with an import, an export, or CommonJS's
+ * `require`/`module.exports`) is reached only by name from its own file.
+ */
+function reachableFromOutside(fn: Node, holder: Node | undefined): boolean {
+  // Read from the syntax alone (export keywords, import and export statements): asking ts-morph whether a declaration
+  // is exported binds the file's symbols, work the scan otherwise never does.
+  if (Node.isFunctionDeclaration(fn) && fn.hasExportKeyword()) return true;
+  const statement = holder && Node.isVariableDeclaration(holder) ? holder.getVariableStatement() : undefined;
+  if (statement?.hasExportKeyword()) return true;
+  const file = fn.getSourceFile();
+  if (isComponentFile(file.getFilePath())) return true;
+  const isModule = file.getStatements().some((each) => Node.isImportDeclaration(each) || Node.isExportDeclaration(each) || Node.isExportAssignment(each) || (Node.isModifierable(each) && each.hasModifier(SyntaxKind.ExportKeyword))) || COMMON_JS.test(file.getFullText());
+  return !isModule;
+}
+
+const COMMON_JS = /(?<![\w$.])(?:require\s*\(|module\.exports\b|exports\.[\w$]+\s*=)/;
 
 /**
  * The branch a request can never run in: the `if` around it tests a constant its module sets to `false`

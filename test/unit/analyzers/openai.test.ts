@@ -352,7 +352,8 @@ async function answer(question) {
   await openai.createEmbedding({ model: 'text-embedding-ada-002', input: question });
   await openai.createModeration({ input: question });
   return completion.data.choices[0].message;
-}`,
+}
+module.exports = { answer };`,
       calls: [
         { line: 5, method: 'createChatCompletion', endpoint: 'chat', provider: 'openai', model: 'gpt-3.5-turbo', maxOutputTokens: 200, promptIncludes: ['{{question}}'] },
         { line: 6, method: 'createCompletion', endpoint: 'completion', model: 'text-davinci-003', promptIncludes: ['Q: {{question}}'] },

@@ -49,9 +49,34 @@ describe('requests in a local function nothing calls', () => {
     assert.match(warning.message, /`normalChatMode`, declared inside `useMessage`, which nothing there calls \(dead code\)/);
   });
 
-  it('keeps a request in a module-level function nothing in its file calls: another file or a script tag may', async () => {
+  it('keeps a request in an exported module-level function nothing in its file calls: another file may', async () => {
     const result = await scanProject({ 'src/llm.ts': HELPER }, 'never-called-module-');
     assert.deepEqual(result.callSites.map((site) => site.line), [4]);
+  });
+
+  it("leaves out a request in a module's own function that nothing in its module calls; a classic script's function is a global a page may call", async () => {
+    // An ES module's older copy of its request, neither exported nor called (notabeen's generateAndSavePrecis), beside the live one.
+    const esModule = `import OpenAI from 'openai';
+const openai = new OpenAI();
+async function generateAndSavePrecis(text: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+}
+export async function precis(text: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+}
+`;
+    // A script a page loads with a script tag: no import or export, so its functions are the page's globals.
+    const classicScript = `async function askModel(text) {
+  const response = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] }) });
+  return response.json();
+}
+`;
+    const result = await scanProject({ 'src/precis.ts': esModule, 'public/ask.js': classicScript }, 'never-called-own-');
+    assert.deepEqual(reportedLines(result, 'src/precis.ts'), [7]);
+    assert.deepEqual(reportedLines(result, 'public/ask.js'), [2]);
+    const warning = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/precis.ts' && diagnostic.line === 4);
+    assert.ok(warning, JSON.stringify(result.diagnostics));
+    assert.match(warning.message, /`generateAndSavePrecis`, a function of its module, which nothing there calls \(dead code\)/);
   });
 });
 
