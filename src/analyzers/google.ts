@@ -45,6 +45,8 @@ const GENAI_METHODS: readonly MethodSpec[] = [
   { path: 'models.generateImages', endpoint: 'image-generation' },
   { path: 'models.generateVideos', endpoint: 'other' },
   { path: 'live.connect', endpoint: 'chat', streaming: true },
+  // A Batch API job: its requests (`src`, inline or a file the job reads) run later at the batch price.
+  { path: 'batches.create', endpoint: 'batch' },
 ];
 
 const GENAI_METHOD_NAMES = lastNamesOf(GENAI_METHODS);
@@ -102,8 +104,16 @@ function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): Detec
   const setup: ModelSetup = { provider: genAiProvider(origin, context), modelNode: getObjectProperty(params, 'model', context.modules), settings: [], history: undefined, evidence };
   const config = getObjectProperty(params, 'config', context.modules);
   if (config) setup.settings.push(config);
-  const prompt = match.method.path === 'models.generateImages' ? getObjectProperty(params, 'prompt', context.modules) : getObjectProperty(params, 'contents', context.modules);
+  const prompt = match.method.path === 'models.generateImages' ? getObjectProperty(params, 'prompt', context.modules) : match.method.path === 'batches.create' ? firstInlinedContents(params, context) : getObjectProperty(params, 'contents', context.modules);
   return report(call, context, match.method.path, match.method, setup, prompt, params);
+}
+
+/** `ai.batches.create({ model, src: [{ contents }, ...] })`: the first inlined request's contents stand for the batch's. */
+function firstInlinedContents(params: Node | undefined, context: AnalyzerContext): Node | undefined {
+  const source = getObjectProperty(params, 'src', context.modules);
+  const requests = source && unwrapExpression(source);
+  const first = requests && Node.isArrayLiteralExpression(requests) ? requests.getElements()[0] : undefined;
+  return first ? getObjectProperty(resolveObjectLiteral(first, context.modules), 'contents', context.modules) : undefined;
 }
 
 /**

@@ -236,6 +236,17 @@ await chat.sendMessage({ message: 'How many paws are in my house?' });`,
       ],
     },
     {
+      name: "a Gemini Batch API job (`ai.batches.create`): a batch request with the first inlined request's contents; polling the job and reading its results are not requests",
+      code: `import { GoogleGenAI } from '@google/genai';
+const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
+export async function precisAll(emails: string[]) {
+  const job = await ai.batches.create({ model: 'gemini-2.0-flash', src: [{ contents: [{ parts: [{ text: 'Summarize this email' }] }] }], config: { displayName: 'emails' } });
+  const status = await ai.batches.get({ name: job.name! });
+  return status;
+}`,
+      calls: [{ line: 4, method: 'batches.create', endpoint: 'batch', provider: 'google', model: 'gemini-2.0-flash', promptIncludes: ['Summarize this email'] }],
+    },
+    {
       name: 'image parts spread into the request by name (shared content parts)',
       code: `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst model = new GoogleGenerativeAI(key).getGenerativeModel({ model: 'gemini-1.5-flash' });\nexport async function caption(files: string[]) {\n  const imageParts = await Promise.all(files.map(fileToGenerativePart));\n  return model.generateContent(['Write a caption for these photos', ...imageParts]);\n}`,
       calls: [{ line: 5, features: { vision: true }, promptIncludes: ['Write a caption for these photos'] }],
