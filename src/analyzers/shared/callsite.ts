@@ -133,6 +133,7 @@ function reachableFromOutside(fn: Node, holder: Node | undefined): boolean {
   return !isModule;
 }
 
+/** CommonJS's marks (`require(...)`, `module.exports`, `exports.x =`): a file using them is a module, its top-level names its own. */
 const COMMON_JS = /(?<![\w$.])(?:require\s*\(|module\.exports\b|exports\.[\w$]+\s*=)/;
 
 /**
