@@ -108,12 +108,15 @@ function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): Detec
   return report(call, context, match.method.path, match.method, setup, prompt, params);
 }
 
-/** `ai.batches.create({ model, src: [{ contents }, ...] })`: the first inlined request's contents stand for the batch's. */
+/**
+ * `ai.batches.create({ model, src: [{ contents }, ...] })`: the first inlined request's contents stand for the batch's.
+ * Requests built at run time (`src: requests.map(...)`) are read as that value, sized as a run-time part, not as nothing.
+ */
 function firstInlinedContents(params: Node | undefined, context: AnalyzerContext): Node | undefined {
   const source = getObjectProperty(params, 'src', context.modules);
   const requests = source && unwrapExpression(source);
   const first = requests && Node.isArrayLiteralExpression(requests) ? requests.getElements()[0] : undefined;
-  return first ? getObjectProperty(resolveObjectLiteral(first, context.modules), 'contents', context.modules) : undefined;
+  return (first && getObjectProperty(resolveObjectLiteral(first, context.modules), 'contents', context.modules)) ?? source;
 }
 
 /**

@@ -242,9 +242,14 @@ const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
 export async function precisAll(emails: string[]) {
   const job = await ai.batches.create({ model: 'gemini-2.0-flash', src: [{ contents: [{ parts: [{ text: 'Summarize this email' }] }] }], config: { displayName: 'emails' } });
   const status = await ai.batches.get({ name: job.name! });
+  const requests = emails.map((email) => ({ contents: [{ parts: [{ text: email }] }] }));
+  await ai.batches.create({ model: 'gemini-2.0-flash', src: requests });
   return status;
 }`,
-      calls: [{ line: 4, method: 'batches.create', endpoint: 'batch', provider: 'google', model: 'gemini-2.0-flash', promptIncludes: ['Summarize this email'] }],
+      calls: [
+        { line: 4, method: 'batches.create', endpoint: 'batch', provider: 'google', model: 'gemini-2.0-flash', promptIncludes: ['Summarize this email'] },
+        { line: 7, method: 'batches.create', endpoint: 'batch', model: 'gemini-2.0-flash', promptIncludes: ['{{emails.map('] },
+      ],
     },
     {
       name: 'image parts spread into the request by name (shared content parts)',
