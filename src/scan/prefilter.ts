@@ -41,7 +41,8 @@ const SAMPLING_PARAMETER = /\b(?:max_tokens|max_completion_tokens|top_p|presence
 
 /**
  * True when the file's text runs something the way a LangChain model or chain runs (`chatModel.invoke(prompt)`,
- * `model.stream(messages)`, `chain.batch(inputs)`) or an agent does (`researchAgent.generate({ prompt })`): asked only of files that import a module the scan parsed by a
+ * `model.stream(messages)`, `chain.batch(inputs)`), an agent does (`researchAgent.generate({ prompt })`) or a chat session a
+ * module's function hands out (`getAIChatSession().sendMessage(...)`): asked only of files that import a module the scan parsed by a
  * path alias (`@/LLMProviders/chainManager`), where the model it runs is the module's. Everywhere else `.invoke(` is
  * too common (Electron IPC, Lambda, Tauri) to let a file through.
  */
@@ -49,7 +50,7 @@ export function runsModel(text: string): boolean {
   return RUNS_MODEL.test(text);
 }
 
-const RUNS_MODEL = /\.(?:invoke|stream|batch|generate)\s*\(/;
+const RUNS_MODEL = /\.(?:invoke|stream|batch|generate|sendMessage(?:Stream)?)\s*\(/;
 
 /** True when the file's text sends an HTTP request (`fetch(`, `axios.post(`, an app's `stream...(` helper). */
 export function sendsRequest(text: string): boolean {

@@ -68,3 +68,25 @@ describe("a model the app's manager hands out, run in a file that imports the ma
     assert.equal(result.summary.filesParsed, 2, 'chainManager.ts by the prefilter, titles.ts for the model it runs; settings.ts stays unparsed');
   });
 });
+
+describe("a Gemini chat session the app's function hands out, used in files that import it by a path alias", () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'alias-chat-session-'));
+    mkdirSync(path.join(root, 'lib'), { recursive: true });
+    mkdirSync(path.join(root, 'components'), { recursive: true });
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }));
+    // AI-Resumes-Builder's shape: the only file naming the SDK makes sessions and sends nothing itself.
+    writeFileSync(path.join(root, 'lib', 'google-ai-model.ts'), `import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({ apiKey: process.env.NEXT_PUBLIC_GEMINI_API_KEY! });\nconst MODEL_NAME = 'gemini-2.5-flash';\nexport function getAIChatSession() {\n  return ai.chats.create({ model: MODEL_NAME, config: { temperature: 1 } });\n}\n`);
+    writeFileSync(path.join(root, 'components', 'TranslateSection.tsx'), `import { getAIChatSession } from '@/lib/google-ai-model';\nexport async function translate(html: string, language: string) {\n  const chat = getAIChatSession();\n  const result = await chat.sendMessage({ message: \`Translate this HTML into \${language}, keeping its tags: \${html}\` });\n  return result.text;\n}\n`);
+    // Imports the helper's module but sends nothing: stays unparsed.
+    writeFileSync(path.join(root, 'components', 'Settings.tsx'), `import { getAIChatSession } from '@/lib/google-ai-model';\nexport const hasChat = () => typeof getAIChatSession === 'function';\n`);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it("reports the session's sendMessage with the model the function gives the session", async () => {
+    const result = await scanWorkspace(root);
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.method} ${site.provider} ${site.model.id}`), ['components/TranslateSection.tsx:4 sendMessage google gemini-2.5-flash']);
+    assert.equal(result.summary.filesParsed, 2, 'google-ai-model.ts by the prefilter, TranslateSection.tsx for the session it sends on; Settings.tsx stays unparsed');
+  });
+});
