@@ -1,6 +1,6 @@
 import { replyNameOf } from './replyName';
 import { FUNCTION_WRAPPER_NAME, isComponentFile, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
-import { Node, SyntaxKind, ts, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
@@ -128,10 +128,23 @@ function reachableFromOutside(fn: Node, holder: Node | undefined): boolean {
   const statement = holder && Node.isVariableDeclaration(holder) ? holder.getVariableStatement() : undefined;
   if (statement?.hasExportKeyword()) return true;
   const file = fn.getSourceFile();
-  if (isComponentFile(file.getFilePath())) return true;
-  const isModule = file.getStatements().some((each) => Node.isImportDeclaration(each) || Node.isExportDeclaration(each) || Node.isExportAssignment(each) || (Node.isModifierable(each) && each.hasModifier(SyntaxKind.ExportKeyword))) || COMMON_JS.test(file.getFullText());
-  return !isModule;
+  return isComponentFile(file.getFilePath()) || !isModule(file);
 }
+
+/**
+ * Whether a file is a module (an import or export statement, or CommonJS's marks), read once per parse of the file for
+ * all its calls: kept by the compiler's tree, which a re-parse of changed text replaces (the wrapper stays the same).
+ */
+function isModule(file: SourceFile): boolean {
+  let known = MODULE_FILES.get(file.compilerNode);
+  if (known === undefined) {
+    known = file.getStatements().some((each) => Node.isImportDeclaration(each) || Node.isExportDeclaration(each) || Node.isExportAssignment(each) || (Node.isModifierable(each) && each.hasModifier(SyntaxKind.ExportKeyword))) || COMMON_JS.test(file.getFullText());
+    MODULE_FILES.set(file.compilerNode, known);
+  }
+  return known;
+}
+
+const MODULE_FILES = new WeakMap<ts.SourceFile, boolean>();
 
 /** CommonJS's marks (`require(...)`, `module.exports`, `exports.x =`): a file using them is a module, its top-level names its own. */
 const COMMON_JS = /(?<![\w$.])(?:require\s*\(|module\.exports\b|exports\.[\w$]+\s*=)/;

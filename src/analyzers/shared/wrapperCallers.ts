@@ -1293,8 +1293,8 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls =
   if (Node.isNumericLiteral(value) || value.getKind() === SyntaxKind.TrueKeyword || value.getKind() === SyntaxKind.FalseKeyword || value.getKind() === SyntaxKind.NullKeyword) return true;
   // Words written out are a prompt, and a model id written out is the caller's choice of model; one other word is a
   // role, a mode or a key, and a space or a comma joins values.
-  if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return !WORDS.test(value.getLiteralText()) && !looksLikeModelId(value.getLiteralText());
-  if (Node.isTemplateExpression(value)) return value.getTemplateSpans().every((span) => !WORDS.test(span.getLiteral().getLiteralText()) && each(span.getExpression())) && !WORDS.test(value.getHead().getLiteralText());
+  if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return !writesWords(value) && !looksLikeModelId(value.getLiteralText());
+  if (Node.isTemplateExpression(value)) return !writesWords(value) && value.getTemplateSpans().every((span) => each(span.getExpression()));
   // A call with arguments may build a prompt (`promptFor(note)`); one without makes an id or a time (`uuidv4()`). Where
   // asked, one whose callee's name says nothing of words (`workItems.map((item) => item.content)`) is data, as a local so made is.
   if (Node.isCallExpression(value)) return value.getArguments().length === 0 || (inlineDataCalls && !buildsWords(value) && value.getArguments().every(each));
@@ -1329,8 +1329,11 @@ function passesValuesOnly(site: CallExpression, modules: ModuleLoader, inlineDat
 /** A name bound to a constant string of words (`const AGENTIC_SYSTEM_PROMPT = \`You are ...\``), here or imported. */
 function namesWrittenWords(identifier: Node, modules: ModuleLoader): boolean {
   const initializer = constInitializer(findDeclaration(identifier, modules));
-  const value = initializer && unwrapExpression(initializer);
-  if (!value) return false;
+  return initializer !== undefined && writesWords(unwrapExpression(initializer));
+}
+
+/** A string or template literal whose written text (a template's parts between its holes) has words in it. */
+function writesWords(value: Node): boolean {
   if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return WORDS.test(value.getLiteralText());
   return Node.isTemplateExpression(value) && [value.getHead(), ...value.getTemplateSpans().map((span) => span.getLiteral())].some((part) => WORDS.test(part.getLiteralText()));
 }
