@@ -1,6 +1,6 @@
 import { replyNameOf } from './replyName';
 import { FUNCTION_WRAPPER_NAME, isComponentFile, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
-import { Node, SyntaxKind, ts, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
@@ -103,6 +103,8 @@ export function neverCalledLocalFunction(request: Node): string | undefined {
   for (let current = request.getParent(); current; current = current.getParent()) {
     if (!Node.isFunctionLikeDeclaration(current)) continue;
     const holder = current.getParent();
+    const deadMethod = Node.isMethodDeclaration(current) ? neverCalledScriptMethod(current) : undefined;
+    if (deadMethod) return deadMethod;
     const nameNode = Node.isFunctionDeclaration(current) ? current.getNameNode() : holder && Node.isVariableDeclaration(holder) && (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) ? holder.getNameNode() : undefined;
     if (!nameNode || !Node.isIdentifier(nameNode)) continue;
     const scope = current.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor));
@@ -114,6 +116,33 @@ export function neverCalledLocalFunction(request: Node): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A method of a class only its own file can reach, named nowhere else in that file: the class is neither exported nor
+ * extends or implements anything (no base class or interface that could call the method by its name from elsewhere),
+ * and the file is a module exporting nothing (a script run as a program: its instances never leave it by an export).
+ * babyagi-ui's translator.cjs keeps `suggestKeyAndNamespace` this way. Read from the text like the rest: a mention
+ * anywhere else in the file (`this[name]` with the name as a string too) keeps the request. How it reads, or undefined.
+ */
+function neverCalledScriptMethod(method: MethodDeclaration): string | undefined {
+  const owner = method.getParent();
+  const nameNode = method.getNameNode();
+  if (!Node.isClassDeclaration(owner) || owner.hasExportKeyword() || owner.hasDefaultKeyword() || owner.getHeritageClauses().length > 0) return undefined;
+  if (!Node.isIdentifier(nameNode)) return undefined;
+  const file = method.getSourceFile();
+  if (!isModule(file) || exportsAnything(file)) return undefined;
+  const name = nameNode.getText();
+  const mentions = file.getFullText().match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+  return mentions <= 1 ? `\`${owner.getName() ?? 'its class'}.${name}\`, a method of a class its script keeps to itself` : undefined;
+}
+
+/** Whether a module hands anything to other files: an export statement or keyword, or CommonJS's `module.exports` / `exports.x =`. */
+function exportsAnything(file: SourceFile): boolean {
+  return file.getStatements().some((each) => Node.isExportDeclaration(each) || Node.isExportAssignment(each) || (Node.isModifierable(each) && each.hasModifier(SyntaxKind.ExportKeyword))) || COMMON_JS_EXPORT.test(file.getFullText());
+}
+
+/** CommonJS's export marks alone. */
+const COMMON_JS_EXPORT = /(?<![\w$.])(?:module\.exports\b|exports\.[\w$]+\s*=)/;
 
 /**
  * Whether a module-level function may be called from outside its file: it is exported, or its file is no module (a
@@ -138,7 +167,7 @@ function reachableFromOutside(fn: Node, holder: Node | undefined): boolean {
 function isModule(file: SourceFile): boolean {
   let known = MODULE_FILES.get(file.compilerNode);
   if (known === undefined) {
-    known = file.getStatements().some((each) => Node.isImportDeclaration(each) || Node.isExportDeclaration(each) || Node.isExportAssignment(each) || (Node.isModifierable(each) && each.hasModifier(SyntaxKind.ExportKeyword))) || COMMON_JS.test(file.getFullText());
+    known = file.getStatements().some((each) => Node.isImportDeclaration(each)) || exportsAnything(file) || COMMON_JS_REQUIRE.test(file.getFullText());
     MODULE_FILES.set(file.compilerNode, known);
   }
   return known;
@@ -146,8 +175,8 @@ function isModule(file: SourceFile): boolean {
 
 const MODULE_FILES = new WeakMap<ts.SourceFile, boolean>();
 
-/** CommonJS's marks (`require(...)`, `module.exports`, `exports.x =`): a file using them is a module, its top-level names its own. */
-const COMMON_JS = /(?<![\w$.])(?:require\s*\(|module\.exports\b|exports\.[\w$]+\s*=)/;
+/** CommonJS's import mark (`require(...)`): a file using it is a module, its top-level names its own. */
+const COMMON_JS_REQUIRE = /(?<![\w$.])require\s*\(/;
 
 /**
  * The branch a request can never run in: the `if` around it tests a constant its module sets to `false`

@@ -258,7 +258,8 @@ export class LocalChat extends BaseChatModel {
 class VoyageEngine {
   constructor() { this.voyage = new VoyageEmbeddings({ modelName: 'voyage-3-lite', apiKey: process.env.VOYAGE_KEY }); }
   embed(chunks) { return this.voyage.embedDocuments(chunks); }
-}`,
+}
+module.exports = VoyageEngine;`,
       calls: [{ line: 4, method: 'embedDocuments', provider: 'voyage', endpoint: 'embedding', model: 'voyage-3-lite' }],
     },
     {

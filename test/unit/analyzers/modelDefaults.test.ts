@@ -14,7 +14,7 @@ runAnalyzerTests('model defaults in class fields (openai SDK)', openaiAnalyzer, 
     {
       name: "a class's static default (`Embedder.defaultModel`) read through a method, the env variable overriding it",
       code: `import OpenAI from 'openai';
-class Embedder {
+export class Embedder {
   static defaultModel = 'text-embedding-3-small';
   constructor() {
     this.client = new OpenAI();

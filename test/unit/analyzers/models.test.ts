@@ -217,7 +217,8 @@ class GroqProvider {
     return this.client.chat.completions.create({ model: this.model, messages });
   }
 }
-const agent = new GroqProvider({ model: 'llama3-70b-8192' });`,
+const agent = new GroqProvider({ model: 'llama3-70b-8192' });
+module.exports = GroqProvider;`,
       calls: [{ line: 10, provider: 'groq', model: 'llama3-8b-8192', candidates: ['llama3-8b-8192', 'llama3-70b-8192'] }],
     },
     {
@@ -232,7 +233,7 @@ export function summarize(text: string, { model = 'gpt-4o-mini' }: { model?: str
     {
       name: 'a getter that returns the model (an env flag no example file sets: its else branch first)',
       code: `import OpenAI from 'openai';
-class Summarizer {
+export class Summarizer {
   private client = new OpenAI();
   get model() { return process.env.FAST ? 'gpt-4o-mini' : 'gpt-4o'; }
   run(text: string) {

@@ -436,7 +436,8 @@ class ApiPieLLM {
   send(messages) {
     return this.openai.chat.completions.create({ model: 'openrouter/mistral-7b-instruct', messages });
   }
-}`,
+}
+module.exports = ApiPieLLM;`,
       calls: [{ line: 8, provider: 'apipie', model: 'openrouter/mistral-7b-instruct' }],
     },
     {
@@ -590,7 +591,7 @@ module.exports = { KoboldLLM, LiteLLM };`,
     {
       name: 'client in a class field; env var with a default model',
       code: `import OpenAI from 'openai';
-class Summarizer {
+export class Summarizer {
   private client = new OpenAI();
   async summarize(article: string) {
     return this.client.chat.completions.create({ model: process.env.MODEL ?? 'gpt-4.1-mini', stream: true, messages: [{ role: 'user', content: \`Summarize: \${article}\` }] });

@@ -78,6 +78,32 @@ export async function precis(text: string) {
     assert.ok(warning, JSON.stringify(result.diagnostics));
     assert.match(warning.message, /`generateAndSavePrecis`, a function of its module, which nothing there calls \(dead code\)/);
   });
+
+  it('leaves out a request in a method nothing names, of a class a script exporting nothing keeps to itself; an exported or derived class keeps it', async () => {
+    // babyagi-ui's translator.cjs: a program's own class, with a method the program never calls beside the one it does.
+    // (Line 10, the program calling `translate`, is listed on that request as its caller.)
+    const script = `const OpenAI = require('openai');
+class Translator {
+  async translate(text) {
+    return new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+  }
+  async suggestKey(text) {
+    return new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  }
+}
+new Translator().translate(process.argv[2]);
+`;
+    // The same class exported: another file may call the method. A class with a base: the base may call it by name.
+    const exported = script.replace('class Translator {', 'export class Translator {').replace("const OpenAI = require('openai');", "import OpenAI from 'openai';");
+    const derived = script.replace('class Translator {', 'class Translator extends Base {').replace("const OpenAI = require('openai');", "const OpenAI = require('openai');\nconst { Base } = require('./base');");
+    const result = await scanProject({ 'scripts/translator.cjs': script, 'src/translator.ts': exported, 'scripts/derived.cjs': derived }, 'never-called-method-');
+    assert.deepEqual(reportedLines(result, 'scripts/translator.cjs'), [4, 10]);
+    assert.deepEqual(reportedLines(result, 'src/translator.ts'), [4, 7, 10]);
+    assert.deepEqual(reportedLines(result, 'scripts/derived.cjs'), [5, 8, 11]);
+    const warning = result.diagnostics.find((diagnostic) => diagnostic.file === 'scripts/translator.cjs' && diagnostic.line === 7);
+    assert.ok(warning, JSON.stringify(result.diagnostics));
+    assert.match(warning.message, /`Translator.suggestKey`, a method of a class its script keeps to itself, which nothing there calls \(dead code\)/);
+  });
 });
 
 /**
