@@ -34,6 +34,7 @@ import { upstashVectorAnalyzer } from './upstash-vector';
 import { vercelAiAnalyzer } from './vercel-ai';
 import { vscodeLmAnalyzer } from './vscode-lm';
 import { zeroentropyAnalyzer } from './zeroentropy';
+import { autoevalsAnalyzer } from './autoevals';
 import { obsidianAiProvidersAnalyzer } from './obsidian-ai-providers';
 import { modelfusionAnalyzer } from './modelfusion';
 import { portkeyAnalyzer } from './portkey';
@@ -50,7 +51,7 @@ import { watsonxAnalyzer } from './watsonx';
 import { googleAdkAnalyzer } from './google-adk';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, huggingfaceInferenceAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, cloudSpeechAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, mastraAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, huggingfaceInferenceAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, autoevalsAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, cloudSpeechAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, mastraAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 
