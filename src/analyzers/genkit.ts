@@ -113,12 +113,20 @@ function genkitInstance(expression: Node, context: AnalyzerContext): { made: Cal
 }
 
 /** What a Genkit instance's method made (`ai.chat(...)`, `ai.definePrompt(...)`): the call, the method and the instance. */
-function madeOnInstance(expression: Node, accepts: (method: string) => boolean, context: AnalyzerContext): { made: CallExpression; factory: PropertyAccessExpression; instance: NonNullable<ReturnType<typeof genkitInstance>> } | undefined {
+function madeOnInstance(expression: Node, accepts: (method: string) => boolean, context: AnalyzerContext): { made: CallExpression; factory: PropertyAccessExpression; instance: ReturnType<typeof genkitInstance> } | undefined {
   const made = traceValue(expression, context.modules);
   const factory = Node.isCallExpression(made) ? unwrapExpression(made.getExpression()) : undefined;
   if (!factory || !Node.isCallExpression(made) || !Node.isPropertyAccessExpression(factory) || !accepts(factory.getName())) return undefined;
   const instance = genkitInstance(factory.getExpression(), context);
-  return instance && { made, factory, instance };
+  if (instance) return { made, factory, instance };
+  // An instance the trace loses (a lazily loaded `await import('genkit')` behind a promise): `definePrompt`, a name only
+  // Genkit gives a prompt factory, in a module that imports from Genkit (its `z`) is one, with no default model known.
+  return factory.getName() === 'definePrompt' && importsFromGenkit(context) ? { made, factory, instance: undefined } : undefined;
+}
+
+/** Whether the module imports anything from a Genkit package (`import { z } from 'genkit'`). */
+function importsFromGenkit(context: AnalyzerContext): boolean {
+  return context.sourceFile.getImportDeclarations().some((declaration) => GENKIT_PACKAGES.has(declaration.getModuleSpecifierValue()));
 }
 
 /** `ai.generate(...)`, `ai.generateStream(...)`, `ai.embed(...)`, `ai.embedMany(...)`; also `generate(...)` imported from `@genkit-ai/ai`. */
@@ -313,9 +321,11 @@ function genkitModel(node: Node | undefined, context: AnalyzerContext): { provid
     }
   }
   const read = readModel(node, context.modules);
-  const prefix = read.ref.id ? /^([\w-]+)\/(.+)$/.exec(read.ref.id) : null;
+  // The prefix of the id, else of the first candidate, else as written (`googleai/${getModel(isPro)}` names the plugin alone).
+  const named = read.ref.id ?? read.ref.candidates?.[0]?.id ?? read.ref.raw.replace(/^[`'"]/, '');
+  const prefix = /^([\w-]+)\/(.+)$/.exec(named);
   if (prefix && Object.hasOwn(MODEL_PREFIXES, prefix[1])) {
-    return { provider: MODEL_PREFIXES[prefix[1]], model: stripPrefix(read.ref), evidence: [...read.evidence, `model name "${read.ref.id}": served through Genkit's ${prefix[1]} plugin`] };
+    return { provider: MODEL_PREFIXES[prefix[1]], model: stripPrefix(read.ref), evidence: [...read.evidence, `model name "${named}": served through Genkit's ${prefix[1]} plugin`] };
   }
   return { provider: 'unknown', model: read.ref, evidence: [...read.evidence, `model \`${node.getText().slice(0, 60)}\`: the plugin serving it is not known here`] };
 }

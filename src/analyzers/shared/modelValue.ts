@@ -503,6 +503,17 @@ function collect(expression: Node | undefined, walk: Walk, depth: number, mode: 
     for (const element of node.getElements()) collect(element, walk, depth + 1, 'app-list');
     return;
   }
+  if (Node.isTemplateExpression(node) && node.getTemplateSpans().length === 1) {
+    // `googleai/${getModel(isPro)}`: each model the one hole can hold, with the text around it.
+    const [span] = node.getTemplateSpans();
+    const head = node.getHead().getLiteralText();
+    const tail = span.getLiteral().getLiteralText();
+    const before = walk.found.length;
+    collect(span.getExpression(), walk, depth + 1, mode);
+    const added = walk.found.splice(before).map((candidate) => ({ ...candidate, id: head + candidate.id + tail }));
+    for (const candidate of added) add(walk, candidate.id, candidate.source, candidate.where);
+    return;
+  }
   if (Node.isObjectLiteralExpression(node)) {
     // An offered option `{ label: 'GPT-4o', value: 'gpt-4o' }` or `{ id: 'gpt-4o', name: ... }`.
     const value = ['value', 'id', 'model', 'modelId', 'modelName', 'name'].map((key) => getObjectProperty(node, key, walk.modules)).find((found) => found !== undefined);

@@ -26,6 +26,44 @@ export const name = window.prompt('Your name?');`,
   ],
   invalid: [
     {
+      name: "a prompt defined on an instance made from a dynamically imported genkit (quizzicallabsai's lazy loader), made per plan by an arrow function and run on each retry",
+      files: {
+        'src/ai/genkit.ts': `const loadGenkit = async () => {
+  const [genkitModule, googleAIModule] = await Promise.all([import('genkit').catch(() => null), import('@genkit-ai/googleai').catch(() => null)]);
+  if (!genkitModule || !googleAIModule) return { genkit: null, googleAI: null };
+  return { genkit: genkitModule.genkit, googleAI: googleAIModule.googleAI };
+};
+let _ai: any = null;
+const initializeAI = async () => {
+  if (_ai) return _ai;
+  const { genkit: genkitFn, googleAI: googleAIFn } = await loadGenkit();
+  _ai = genkitFn({ plugins: [googleAIFn({ apiKey: process.env.GEMINI_API_KEY })] });
+  return _ai;
+};
+export const ai = typeof window === 'undefined' ? initializeAI() : null;
+`,
+      },
+      code: `import { ai } from './ai/genkit';
+import { z } from 'genkit';
+const promptText = 'Write one flashcard for each question the user missed on {{topic}}.';
+export async function generateFlashcards(input: { topic: string; isPro: boolean }) {
+  const aiInstance = await ai;
+  const createPrompt = (isPro: boolean) => aiInstance.definePrompt({
+    name: 'generateFlashcardsPrompt',
+    model: \`googleai/\${isPro ? 'gemini-2.5-pro' : 'gemini-2.5-flash'}\`,
+    prompt: promptText,
+    output: { schema: z.object({ cards: z.array(z.string()) }) },
+  });
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const prompt = createPrompt(input.isPro);
+    const result = await prompt(input);
+    if (result.output) return result.output;
+  }
+  return null;
+}`,
+      calls: [{ line: 14, method: "definePrompt 'generateFlashcardsPrompt'", provider: 'google', candidates: ['gemini-2.5-pro', 'gemini-2.5-flash'], endpoint: 'chat', features: { structuredOutput: true }, promptIncludes: ['Write one flashcard'] }],
+    },
+    {
       name: "generate() with the plugin's model reference and tools: served by the plugin's provider, asked again with each tool result",
       code: `import { genkit } from 'genkit';
 import { gpt4oMini, openAI } from 'genkitx-openai';
