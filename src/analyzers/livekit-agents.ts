@@ -81,6 +81,7 @@ function sessionStart(call: CallExpression, receiver: Node, context: AnalyzerCon
   const givenLlm = llmNode ?? agent?.llm;
   if (!givenLlm || isTestDouble(givenLlm, modules) || onlyTestDoublesHandedIn(givenLlm, context)) return undefined;
   const llm = llmOf(givenLlm, context);
+  const handedIn = llmNode ? llmParameter(llmNode, context) : undefined;
   const evidence = [`start() of the AgentSession made at ${placeOf(made)}: each user turn is sent to its LLM while the session runs`];
   if (llm) evidence.push(`its LLM: ${llm.evidence}`, ...llm.model.evidence);
   else evidence.push('no LLM traced on the session or its agent: provider and model not known here');
@@ -98,6 +99,8 @@ function sessionStart(call: CallExpression, receiver: Node, context: AnalyzerCon
     model: llm?.model.ref ?? { id: null, raw: '', source: 'dynamic' },
     messages,
     evidence,
+    // The session's own LLM handed in by the caller (an agent with none of its own): a caller handing none asks no model.
+    ...(handedIn && !agent?.llm ? { modelHandedIn: { parameter: handedIn.parameter.index, ...(handedIn.field ? { field: handedIn.field } : {}) } } : {}),
   });
   return withTools(detected, agent?.tools, modules);
 }
@@ -166,12 +169,9 @@ function isTestDouble(llm: Node, modules: AnalyzerContext['modules']): boolean {
  */
 function onlyTestDoublesHandedIn(llm: Node, context: AnalyzerContext): boolean {
   const modules = context.modules;
-  const value = unwrapExpression(llm);
-  const field = Node.isPropertyAccessExpression(value) ? value.getName() : undefined;
-  const root = Node.isPropertyAccessExpression(value) ? unwrapExpression(value.getExpression()) : value;
-  const declaration = Node.isIdentifier(root) ? findDeclaration(root, modules) : undefined;
-  const parameter = declaration && Node.isParameterDeclaration(declaration) ? namedFunctionParameter(declaration) : undefined;
-  if (!parameter) return false;
+  const handedIn = llmParameter(llm, context);
+  if (!handedIn) return false;
+  const { parameter, field } = handedIn;
   const callers = callsMatching(context.sourceFile, (call) => ts.isIdentifier(call.expression) && call.expression.text === parameter.name);
   return callers.length > 0 && callers.every((caller) => {
     const argument = caller.getArguments()[parameter.index];
@@ -182,6 +182,16 @@ function onlyTestDoublesHandedIn(llm: Node, context: AnalyzerContext): boolean {
     if (!handed) return options !== undefined && Node.isObjectLiteralExpression(options);
     return isTestDouble(handed, modules);
   });
+}
+
+/** The parameter of a named function an LLM is handed in (`options` of `startSession(agent, options?)` for `options?.llm`), with the field read off it. */
+function llmParameter(llm: Node, context: AnalyzerContext): { parameter: NonNullable<ReturnType<typeof namedFunctionParameter>>; field?: string } | undefined {
+  const value = unwrapExpression(llm);
+  const field = Node.isPropertyAccessExpression(value) ? value.getName() : undefined;
+  const root = Node.isPropertyAccessExpression(value) ? unwrapExpression(value.getExpression()) : value;
+  const declaration = Node.isIdentifier(root) ? findDeclaration(root, context.modules) : undefined;
+  const parameter = declaration && Node.isParameterDeclaration(declaration) ? namedFunctionParameter(declaration) : undefined;
+  return parameter && { parameter, ...(field ? { field } : {}) };
 }
 
 /** The class a `new X(...)` makes, as written (`voice.testing.FakeLLM`); '' for anything else. */

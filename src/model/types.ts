@@ -319,6 +319,12 @@ export interface DetectedCall {
    */
   clientParameter?: string;
   /**
+   * The parameter of the enclosing function the request's model comes in (`startSession(agent, options?)` making
+   * `new AgentSession({ llm: options?.llm })`), when the request is made only with one: a caller handing none there
+   * (leaving the argument out, or an object without `field`) makes no request, so it is no caller of this one.
+   */
+  modelHandedIn?: { parameter: number; field?: string };
+  /**
    * The field of `this` that holds the client this request is made on (`client` of `this.client.images.generate`), when
    * the request's own class only types it (no base URL): a subclass handing its client to `super(...)` says which server
    * it is, so a method of that subclass calling this one (`this.generateImage(...)`) reads the provider there.

@@ -276,7 +276,7 @@ export function realtimeAudioTurn(): DetectedCall['messages'][number] {
 /** What an analyzer fills in; `toDetectedCall` adds the position, enclosing function and file. */
 export type CallDraft = Pick<
   DetectedCall,
-  'provider' | 'sdk' | 'runsOn' | 'method' | 'endpoint' | 'model' | 'messages' | 'maxOutputTokens' | 'features' | 'toolNames' | 'structuredOutputName' | 'forcedTool' | 'steps' | 'clientParameter' | 'clientMember' | 'evidence' | 'realtimeStep'
+  'provider' | 'sdk' | 'runsOn' | 'method' | 'endpoint' | 'model' | 'messages' | 'maxOutputTokens' | 'features' | 'toolNames' | 'structuredOutputName' | 'forcedTool' | 'steps' | 'clientParameter' | 'clientMember' | 'evidence' | 'realtimeStep' | 'modelHandedIn'
 >;
 
 /** The SDK helpers that wait for a stream's end and hand back the whole reply (Anthropic's and OpenAI's stream helpers). */

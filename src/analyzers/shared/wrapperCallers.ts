@@ -56,6 +56,20 @@ export interface WorkspaceFile {
 }
 
 /** An app helper around an LLM request: the function holding it, and the request as the analyzer saw it. */
+/**
+ * A call of a helper whose request is made only with a model its caller hands in (`DetectedCall.modelHandedIn`,
+ * livekit-agents' `startSession(agent, options?)`) that hands none: the argument left out, or an object literal without
+ * the field. Such a call makes no request.
+ */
+function handsNoModel(helper: Helper, call: CallExpression): boolean {
+  const handedIn = helper.call.modelHandedIn;
+  if (!handedIn || helper.call.kind === 'wrapper-caller') return false;
+  const argument = call.getArguments()[handedIn.parameter];
+  if (!argument) return true;
+  const value = unwrapExpression(argument);
+  return handedIn.field !== undefined && Node.isObjectLiteralExpression(value) && !value.getProperties().some((property) => Node.isSpreadAssignment(property) || ((Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)) && property.getName() === handedIn.field));
+}
+
 interface Helper {
   call: DetectedCall;
   /** The request (or the call leading to it) in the function, as a node. */
@@ -367,7 +381,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         // A test that mocks the helper's module or a package it imports (`vi.mock('openai')`) calls it without a request.
         // A client component calling a server action (`'use client'` calling a `'use server'` function) posts to the app's
         // server, whose own request is the site, as a page's fetch to an API route is.
-        bound = bound.filter((helper) => !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath, importsOfModule) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(spiesOn && spiedInItsTest(expression, helper)) && !(clientComponent && isServerAction(helper) && !(asksOnlyWhatItIsHanded(helper.call) && !passesValuesOnly(expression, context.modules))));
+        bound = bound.filter((helper) => !handsNoModel(helper, expression) && !callerPassesOwnRoute(helper, expression, context.modules) && !mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath, importsOfModule) && !sharesAny(standIns, through(helper).types) && !sharesAny(doubles, through(helper).names) && !(spiesOn && spiedInItsTest(expression, helper)) && !(clientComponent && isServerAction(helper) && !(asksOnlyWhatItIsHanded(helper.call) && !passesValuesOnly(expression, context.modules))));
         if (bound.length === 0 || bound.every((helper) => startsProgram(expression, helper))) continue;
         // Adapters behind a provider selector: the one it hands out by default is priced first.
         if (Node.isPropertyAccessExpression(target.callee)) {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/scan/scan';
+import { scanProject } from '../fixtureProject';
 
 describe("a test's requests to stand-ins it makes itself", () => {
   let root: string;
@@ -46,5 +47,28 @@ export async function localAnswer(question: string) {
     assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line}`), ['src/local.ts:4', 'src/model.test.ts:14']);
     const notes = result.diagnostics.filter((diagnostic) => /a test double/.test(diagnostic.message)).map((diagnostic) => `${diagnostic.file}:${diagnostic.line} ${/server the test starts/.test(diagnostic.message) ? 'server' : 'fetch'}`);
     assert.deepEqual(notes.sort(), ['src/model.test.ts:11 fetch', 'src/model.test.ts:6 server']);
+  });
+});
+
+describe('callers of a helper whose request needs the model they hand in', () => {
+  it("lists only the callers handing a LiveKit session its LLM: a session started with none asks no model (agents-js's agent_task test)", async () => {
+    const sessions = `import { voice } from '@livekit/agents';
+import * as openai from '@livekit/agents-plugin-openai';
+async function startSession(agent: voice.Agent, options?: { llm?: openai.LLM }) {
+  const session = new voice.AgentSession({ llm: options?.llm });
+  await session.start({ agent });
+  return session;
+}
+export async function tasksFinishOnTheirOwn(agent: voice.Agent) {
+  await startSession(agent);
+  await startSession(agent, {});
+}
+export async function asksTheModel(agent: voice.Agent) {
+  await startSession(agent, { llm: new openai.LLM({ model: 'gpt-4o-mini' }) });
+}
+`;
+    const result = await scanProject({ 'src/agent_task.test.ts': sessions }, 'model-handed-in-');
+    const lines = [...result.callSites.map((site) => site.line), ...result.callSites.flatMap((site) => (site.relays ?? []).map((relay) => relay.line))].sort((a, b) => a - b);
+    assert.deepEqual(lines, [5, 13]);
   });
 });
