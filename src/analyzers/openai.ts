@@ -7,7 +7,7 @@ import { clientMemberOf, clientParameterOf, resolveClientOrigin, type ClientOrig
 import { calleeBinding, eachCall, lastNamesOf, matchMethodTable, openAiClientProvider, type MethodMatch, readModel, readOutputModalities, readToolNames, requestBodySpread, traceValue } from './shared/sdk';
 import { resolveMessages, resolvePromptText, forcedToolName, requestsStructuredOutput, runTimeTurn } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
-import { likelyBranches } from './shared/modelValue';
+import { asMadeBySubclass, likelyBranches } from './shared/modelValue';
 
 /** Method paths of the `openai` client that send a request, with the endpoint each one bills. */
 const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boolean; structured?: boolean; editsImage?: boolean; realtimeMint?: RealtimeStep['session'] }> = [
@@ -138,7 +138,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!origin && /groq|together/i.test(receiver.getText())) return undefined;
 
   const evidence = origin ? [...origin.evidence] : [`client \`${receiver.getText()}\` not traced to \`new OpenAI()\`; matched by the method shape ${match.method.path}`];
-  const provider = providerOf(origin, context, evidence);
+  const provider = asMadeBySubclass(origin?.options, call.getFirstAncestorByKind(SyntaxKind.ClassDeclaration), () => providerOf(origin, context, evidence));
   const clientParameter = clientParameterOf(receiver, origin, context.modules);
   const clientMember = clientMemberOf(receiver, origin);
   // A thread's run takes the thread id first: `runs.stream(threadId, { assistant_id, instructions, additional_messages })`.

@@ -88,6 +88,35 @@ export function enterCall(expression: Node, modules: ModuleLoader): { returns: N
 }
 
 /**
+ * Reads something of a base class's constructor (the client it makes from its options) as a subclass makes it: the
+ * request is in a method of `subclass`, which hands its own values to `super(...)` (Roo-Code's VercelAiGatewayHandler
+ * passing `baseURL: 'https://ai-gateway.vercel.sh/v1'` to the RouterProvider that makes the OpenAI client), so the base
+ * constructor's parameters hold that call's arguments, not every sibling subclass's. `read` runs as is otherwise.
+ */
+export function asMadeBySubclass<T>(constructorPart: Node | undefined, subclass: Node | undefined, read: () => T): T {
+  const constructor = constructorPart?.getFirstAncestorByKind(SyntaxKind.Constructor);
+  const base = constructor?.getParent();
+  if (!constructor || !subclass || !Node.isClassDeclaration(base) || !Node.isClassDeclaration(subclass) || subclass === base) return read();
+  const extendsName = subclass.getExtends()?.getExpression().getText();
+  if (!extendsName || extendsName !== base.getName()) return read();
+  const superCall = subclass.getConstructors()[0]?.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => call.getExpression().getKind() === SyntaxKind.SuperKeyword);
+  if (!superCall) return read();
+  const bound: Node[] = [];
+  constructor.getParameters().forEach((parameter, index) => {
+    const argument = superCall.getArguments()[index];
+    if (argument && !BOUND_ARGUMENTS.has(parameter)) {
+      BOUND_ARGUMENTS.set(parameter, argument);
+      bound.push(parameter);
+    }
+  });
+  try {
+    return read();
+  } finally {
+    bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter));
+  }
+}
+
+/**
  * A function's returned values, those a guard rules out last: a guard is the nearest `if` comparing a setting with a
  * literal (`if (LLM_PROVIDER === 'openai') return createOpenAI(...)(model)`), ruled out when the setting's likely value
  * (in the code, a bound argument or the example env files: `process.env.LLM_PROVIDER || config.defaults.llm_provider`)

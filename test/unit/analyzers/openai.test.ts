@@ -24,6 +24,24 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: "a client a base class makes from what its subclasses hand super(): a request in one subclass goes to that subclass's base URL, not a sibling's (Roo-Code's router providers)",
+      files: {
+        'src/providers/router.ts': "import OpenAI from 'openai';\nexport abstract class RouterProvider {\n  protected client: OpenAI;\n  constructor({ baseURL, apiKey }: { baseURL: string; apiKey?: string }) {\n    this.client = new OpenAI({ baseURL, apiKey });\n  }\n}\n",
+        'src/providers/a-litellm.ts': "import { RouterProvider } from './router';\nexport class LiteLLMHandler extends RouterProvider {\n  constructor(options: { litellmBaseUrl?: string }) {\n    super({ baseURL: `${options.litellmBaseUrl || 'http://localhost:4000'}` });\n  }\n}\n",
+      },
+      file: 'src/providers/vercel-gateway.ts',
+      code: `import { RouterProvider } from './router';
+export class VercelAiGatewayHandler extends RouterProvider {
+  constructor() {
+    super({ baseURL: 'https://ai-gateway.vercel.sh/v1', apiKey: process.env.VERCEL_AI_GATEWAY_KEY });
+  }
+  async complete(prompt: string) {
+    return this.client.chat.completions.create({ model: 'anthropic/claude-sonnet-4', messages: [{ role: 'user', content: prompt }] });
+  }
+}`,
+      calls: [{ line: 7, provider: 'vercel-gateway' }],
+    },
+    {
       name: 'a library keeping the client its caller hands in, cast to OpenAI (`this.client = client as OpenAI`): a request of an OpenAI client whose options are the caller\'s',
       code: `import OpenAI from 'openai';
 type LikeClient = { chat: { completions: { create: (params: object) => Promise<unknown> } } };
