@@ -391,6 +391,10 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
       const member = classMemberValue(node, node.getName(), modules);
       return member ? traceValue(member, modules, depth + 1) : node;
     }
+    // `conversationRef.current` of `const conversationRef = useRef(conversation)`: the value the ref was made holding (a
+    // ref made empty, `useRef(null)`, is filled later and stays untraced).
+    const referenced = node.getName() === 'current' ? refInitialValue(owner, modules, depth) : undefined;
+    if (referenced) return traceValue(referenced, modules, depth + 1);
     const exported = namespaceMember(node, modules);
     const exportedValue = exported && initializerOf(exported);
     if (exportedValue) return traceValue(exportedValue, modules, depth + 1);
@@ -415,6 +419,17 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
   }
   return node;
 }
+
+/** The value React's `useRef(value)` (or `React.useRef`) was made with, when `owner` holds such a ref and the value is one. */
+function refInitialValue(owner: Node, modules: ModuleLoader, depth: number): Node | undefined {
+  if (!Node.isIdentifier(owner)) return undefined;
+  const made = traceValue(owner, modules, depth + 1);
+  if (!Node.isCallExpression(made) || !REACT_USE_REF.test(unwrapExpression(made.getExpression()).getText())) return undefined;
+  const [initial] = made.getArguments();
+  return initial && !holdsNoValue(unwrapExpression(initial)) ? initial : undefined;
+}
+
+const REACT_USE_REF = /^(?:React\.)?useRef$/;
 
 /**
  * `new Proxy(model, { get(target, prop, receiver) { ... target.doGenerate(...) } })`: a trap's first parameter is the

@@ -3124,8 +3124,7 @@ export function aliasMayNameAny(relativePaths: readonly string[]): (specifier: s
     let answer = answers.get(specifier);
     if (answer === undefined) {
       const scoped = SCOPED_SPECIFIER.exec(specifier);
-      const tail = scoped ? '' : aliasTail(specifier);
-      answer = scoped ? folders.has(scoped[1]) : tail !== '' && slashedTails.has(`/${tail}`);
+      answer = scoped ? folders.has(scoped[1]) : aliasTails(specifier).some((tail) => slashedTails.has(`/${tail}`));
       answers.set(specifier, answer);
     }
     return answer;
@@ -3139,11 +3138,16 @@ const SCOPED_SPECIFIER = /^@[\w.-]+\/([\w.-]+)/;
 const ALIAS_PREFIX = /^(?:~|@|#|\$[\w]+)\//;
 
 /**
- * The path an alias specifier names after its alias (`~/lib/llm.ts` → `lib/llm`); a bare path names itself whole
- * (`src/services/llm`), so a package's subpath (`next/server`) names only a file whose path ends so.
+ * The paths an alias specifier may name after its alias (`~/lib/llm.ts` → `lib/llm`). A bare path names itself whole
+ * (`src/services/llm`, a tsconfig's `baseUrl` resolving it), so a package's subpath (`next/server`) names only a file
+ * whose path ends so; or, past its first segment, a path a named alias maps (`app/services/agent/agentService.js`
+ * with `"app/*": ["src/*"]`), when two segments or more are left (a package's one-segment subpath names no file).
  */
-function aliasTail(specifier: string): string {
-  return (ALIAS_PREFIX.test(specifier) ? specifier.slice(specifier.indexOf('/') + 1) : specifier).replace(/\.(?:m|c)?[jt]sx?$/, '');
+function aliasTails(specifier: string): string[] {
+  const withoutExtension = specifier.replace(/\.(?:m|c)?[jt]sx?$/, '');
+  if (ALIAS_PREFIX.test(specifier)) return [withoutExtension.slice(withoutExtension.indexOf('/') + 1)].filter((tail) => tail !== '');
+  const pastAlias = withoutExtension.slice(withoutExtension.indexOf('/') + 1);
+  return pastAlias.includes('/') ? [withoutExtension, pastAlias] : [withoutExtension];
 }
 
 /** Matchers by specifier and path forms by file: the caller search asks about every specifier against every helper file. */
@@ -3160,9 +3164,8 @@ function aliasMatcher(specifier: string): (relativePath: string) => boolean {
     const folder = `/${scoped[1]}/`;
     matcher = (relativePath) => formsOf(relativePath).slashed.includes(folder);
   } else {
-    const tail = aliasTail(specifier);
-    const ending = `/${tail}`;
-    matcher = tail ? (relativePath) => formsOf(relativePath).tails.some((candidate) => candidate.endsWith(ending)) : () => false;
+    const endings = aliasTails(specifier).map((tail) => `/${tail}`);
+    matcher = (relativePath) => formsOf(relativePath).tails.some((candidate) => endings.some((ending) => candidate.endsWith(ending)));
   }
   aliasMatchers.set(specifier, matcher);
   return matcher;

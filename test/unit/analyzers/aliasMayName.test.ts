@@ -26,6 +26,10 @@ describe('alias specifiers against many helper files', () => {
     ['lib/llm', true],
     ['lib/other', false],
     ['next/server', false],
+    // A named alias (`"app/*": ["src/*"]`, voyager-ai-travel's server): the path past its first segment, when two or more are left.
+    ['app/lib/llm/index.js', true],
+    ['server/lib/other/index', false],
+    ['next/dist/server', false],
   ];
   for (const [specifier, expected] of table) {
     it(`${specifier} ${expected ? 'may name' : 'names none of'} the helpers`, () => {

@@ -25,6 +25,22 @@ export function useVoice() {
       ],
     },
     {
+      name: "a conversation kept in a React ref (nextdestination's VoiceAgent: `useRef(conversation)`, started on `ref.current`); a ref made empty is not traced",
+      code: `import { useConversation } from '@elevenlabs/react';
+import { useRef } from 'react';
+export function useVoiceAgent(agentId: string) {
+  const conversation = useConversation({ onMessage: () => undefined });
+  const conversationRef = useRef(conversation);
+  const emptyRef = useRef<any>(null);
+  return async () => {
+    const currentConv = conversationRef.current;
+    await emptyRef.current?.startSession({ agentId });
+    await currentConv.startSession({ agentId, dynamicVariables: { destination: 'Lisbon' } });
+  };
+}`,
+      calls: [{ line: 10, method: 'useConversation.startSession', provider: 'elevenlabs', model: null }],
+    },
+    {
       name: "@elevenlabs/react's newer hooks: `startSession` taken apart from useConversationControls(), and live transcription with the model set on useScribe({ modelId })",
       code: `import { useConversationControls, useScribe } from '@elevenlabs/react';
 export function Agent({ token }: { token: string }) {
