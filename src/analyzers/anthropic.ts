@@ -5,7 +5,7 @@ import { toDetectedCall } from './shared/callsite';
 import { clientParameterOf, resolveClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, resolveNumber, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { ANTHROPIC_PACKAGE_PROVIDERS, clientProvider, eachCall, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, packagesLoadedBy, readToolNames } from './shared/sdk';
+import { ANTHROPIC_PACKAGE_PROVIDERS, clientProvider, eachCall, isTrueLiteral, lastNamesOf, madeByWorkspaceClass, matchMethodTable, type MethodSpec, readModel, readSystemPrompt, packagesLoadedBy, readToolNames } from './shared/sdk';
 
 /**
  * Anthropic's SDKs: `@anthropic-ai/sdk`, and the same client surface served by AWS Bedrock
@@ -54,6 +54,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const sessionEvent = match.method.path === 'beta.sessions.events.send';
   // `events.send` is too common a shape to take from an untraced receiver.
   if (sessionEvent && !origin) return undefined;
+  if (!origin && madeByWorkspaceClass(receiver, context.modules)) return undefined;
   const request = match.arguments[REQUEST_ARGUMENT[match.method.path] ?? 0];
   const params = isBatch ? firstBatchParams(request, context) : resolveObjectLiteral(request, context.modules);
   const modelNode = getObjectProperty(params, 'model', context.modules);

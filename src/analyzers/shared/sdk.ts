@@ -420,6 +420,19 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
   return node;
 }
 
+/**
+ * A receiver made with `new` of a class the workspace declares that extends nothing (`new MockAnthropicClient()` in a
+ * test, an app's own API client): its `messages.stream(...)` is that class's method, not an SDK request. A request
+ * the class makes inside its methods is read there (and its callers by the caller search).
+ */
+export function madeByWorkspaceClass(receiver: Node, modules: ModuleLoader): boolean {
+  const created = traceValue(receiver, modules);
+  if (!Node.isNewExpression(created)) return false;
+  const constructor = unwrapExpression(created.getExpression());
+  const declaration = Node.isIdentifier(constructor) ? findDeclaration(constructor, modules) : undefined;
+  return declaration !== undefined && Node.isClassDeclaration(declaration) && declaration.getExtends() === undefined;
+}
+
 /** The value React's `useRef(value)` (or `React.useRef`) was made with, when `owner` holds such a ref and the value is one. */
 function refInitialValue(owner: Node, modules: ModuleLoader, depth: number): Node | undefined {
   if (!Node.isIdentifier(owner)) return undefined;

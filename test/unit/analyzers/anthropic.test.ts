@@ -3,6 +3,15 @@ import { runAnalyzerTests } from './tester';
 
 runAnalyzerTests('anthropic analyzer', anthropicAnalyzer, {
   valid: [
+    {
+      name: "a test's own stand-in class with the Messages shape and a Claude model (voyager-ai-travel's MockAnthropicClient)",
+      files: { 'src/mockAnthropicClient.ts': "export class MockAnthropicClient {\n  messages = { stream: (_params: unknown) => ({ finalMessage: async () => ({ content: [] }) }) };\n}\n" },
+      code: `import { MockAnthropicClient } from './mockAnthropicClient';
+export async function scripted() {
+  const client = new MockAnthropicClient();
+  return client.messages.stream({ model: 'claude-sonnet-4-20250514', max_tokens: 1024, messages: [{ role: 'user', content: 'Plan a trip to SF' }] }).finalMessage();
+}`,
+    },
     { name: 'an events.send() of something else in a module that loads the SDK', code: `import Anthropic from '@anthropic-ai/sdk';\nexport const client = new Anthropic();\nexport const notify = (bus: any, id: string) => bus.beta.sessions.events.send(id, { events: [{ type: 'user.message', content: 'hi' }] });` },
     { name: 'a subpath import: listing models and counting tokens send no prompt', code: `import { Anthropic } from '@anthropic-ai/sdk/index.mjs';\nconst claude = new Anthropic();\nawait claude.models.list();\nawait claude.messages.countTokens({ model: 'claude-sonnet-4-5', messages: [] });` },
     { name: 'Twilio messages.create is not an LLM call', code: `import twilio from 'twilio';\nconst client = twilio(sid, token);\nclient.messages.create({ body: 'Your code is 1234', from: '+1555', to: phone });` },
