@@ -169,8 +169,10 @@ interface PipelineLoad {
  */
 function pipelineLoads(context: AnalyzerContext): PipelineLoad[] {
   const text = context.sourceFile.getFullText();
-  const mentioned = [...TRANSFORMERS_PACKAGES].find((name) => text.includes(name));
-  if (!mentioned) return [];
+  // A `pipeline` handed out by the app's own loader of the library (`const pipeline = await piplelineTransformer()`), in
+  // a file that does not name the package: a call writing out one of its tasks is read through the loader.
+  const mentioned = [...TRANSFORMERS_PACKAGES].find((name) => text.includes(name)) ?? (PIPELINE_TASK_CALL.test(text) ? '' : undefined);
+  if (mentioned === undefined) return [];
   const loads: PipelineLoad[] = [];
   for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = unwrapExpression(call.getExpression());
@@ -183,14 +185,35 @@ function pipelineLoads(context: AnalyzerContext): PipelineLoad[] {
     const taskNode = call.getArguments()[0];
     const task = taskNode && !Node.isSpreadElement(taskNode) ? resolveString(staticFieldValue(taskNode) ?? taskNode, context.modules).value : null;
     if (task !== null && !Object.hasOwn(PIPELINE_TASKS, task)) continue;
-    const binding = calleeBinding(callee, context.modules) ?? vendoredBinding(callee, context);
+    const binding = calleeBinding(callee, context.modules) ?? vendoredBinding(callee, context) ?? loadedThroughHelper(callee, context);
     if (binding && !isTransformersPackage(binding.packageName)) continue;
+    if (!binding && mentioned === '') continue;
     // A task known only at run time counts for a `pipeline` imported from transformers.js only, not a local forwarder of it.
     if (task === null && !binding) continue;
     const [taskArgument, model, options] = call.getArguments();
     loads.push({ call, task, packageName: binding?.packageName ?? mentioned, arguments: { task: taskArgument, model, options } });
   }
   return loads;
+}
+
+/** `pipeline("feature-extraction", ...)`: a call of a function named pipeline writing out one of transformers.js's tasks. */
+const PIPELINE_TASK_CALL = new RegExp(String.raw`\bpipeline\s*\(\s*['"\`](?:${Object.keys(PIPELINE_TASKS).join('|')})['"\`]`);
+
+/**
+ * `const pipeline = await piplelineTransformer()`, the app's loader doing `let { pipeline } = await
+ * import('@xenova/transformers'); return pipeline`: the library's `pipeline`, read where the loader takes it apart from
+ * the dynamic import.
+ */
+function loadedThroughHelper(callee: Node, context: AnalyzerContext): { packageName: string; importedName: string } | undefined {
+  const traced = traceValue(callee, context.modules);
+  const declaration = Node.isIdentifier(traced) && traced !== callee ? findDeclaration(traced, context.modules) : undefined;
+  if (!declaration || !Node.isBindingElement(declaration)) return undefined;
+  const source = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)?.getInitializer();
+  const loaded = source && unwrapExpression(source);
+  if (!loaded || !Node.isCallExpression(loaded) || loaded.getExpression().getKind() !== SyntaxKind.ImportKeyword) return undefined;
+  const specifier = loaded.getArguments()[0];
+  const packageName = specifier && Node.isStringLiteral(specifier) ? specifier.getLiteralValue() : undefined;
+  return packageName && isTransformersPackage(packageName) ? { packageName, importedName: declaration.getPropertyNameNode()?.getText() ?? declaration.getName() } : undefined;
 }
 
 /**

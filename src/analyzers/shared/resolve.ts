@@ -305,7 +305,8 @@ function followImport(importNode: Node, modules: ModuleLoader, depth: number): N
   const target = modules.resolve(importNode.getSourceFile(), specifier);
   if (!target) return importNode;
   const exportedName = Node.isImportSpecifier(importNode) ? importNode.getName() : 'default';
-  return findExport(target, exportedName, modules, depth + 1) ?? importNode;
+  // An ES import of a CommonJS module (`import { loader } from './utils/loader.js'` of `exports.loader = ...`): its exports.
+  return findExport(target, exportedName, modules, depth + 1) ?? findCommonJsExport(target, exportedName, modules, depth + 1) ?? importNode;
 }
 
 /**
@@ -591,10 +592,45 @@ export function initializerOf(declaration: Node): Node | undefined {
     if (initializer) return initializer;
   }
   if (Node.isBindingElement(declaration)) {
-    // `const { model } = config`: resolve config, then its property.
     const variable = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
     const source = variable?.getInitializer();
+    const pattern = declaration.getParent();
+    // `const [client, key] = getOpenAiClient(keys)`: the element at its place of the array the value is.
+    if (source && Node.isArrayBindingPattern(pattern) && variable?.getNameNode() === pattern) return elementOfArray(source, pattern.getElements().indexOf(declaration));
+    // `const { model } = config`: resolve config, then its property.
     if (source) return propertyOfObject(source, declaration.getPropertyNameNode()?.getText() ?? declaration.getName());
+  }
+  return undefined;
+}
+
+/**
+ * The element at `index` of an array written inline (`[client, key]`), or of the one a function of the same module
+ * returns when called (`getOpenAiClient(keys)` ending in `return [client, selectedKey, hash]`): read from the syntax.
+ */
+function elementOfArray(expression: Node, index: number): Node | undefined {
+  const value = unwrapExpression(expression);
+  const elementAt = (array: Node): Node | undefined => {
+    if (!Node.isArrayLiteralExpression(array)) return undefined;
+    const elements = array.getElements();
+    // A spread before the place moves it by an unknown count.
+    if (elements.slice(0, index + 1).some((element) => Node.isSpreadElement(element))) return undefined;
+    // A name or a value made in place (`client`, `new OpenAIApi(config)`, a literal); not a computation (`turns.map(...)`),
+    // which a reader of the destructured name learns more about where it is used than from its expression.
+    const element = elements[index];
+    return element && !Node.isCallExpression(unwrapExpression(element)) ? element : undefined;
+  };
+  if (Node.isArrayLiteralExpression(value)) return elementAt(value);
+  if (!Node.isCallExpression(value) || !Node.isIdentifier(value.getExpression())) return undefined;
+  const name = value.getExpression().getText();
+  const file = value.getSourceFile();
+  const declared = file.getFunction(name) ?? file.getVariableDeclaration(name)?.getInitializer();
+  const fn = declared && (Node.isFunctionDeclaration(declared) || Node.isArrowFunction(declared) || Node.isFunctionExpression(declared)) ? declared : undefined;
+  const body = fn?.getBody();
+  if (!fn || !body) return undefined;
+  const returned = Node.isBlock(body) ? fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => statement.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) === fn).map((statement) => statement.getExpression()) : [body];
+  for (const candidate of returned) {
+    const element = candidate && elementAt(unwrapExpression(candidate));
+    if (element) return element;
   }
   return undefined;
 }

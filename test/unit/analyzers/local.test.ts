@@ -50,6 +50,26 @@ export const ready = Boolean(encoder);`,
   ],
   invalid: [
     {
+      name: "a pipeline the app's own loader hands out from a dynamic import (dialoqbase's `piplelineTransformer()` in a CommonJS module), in a file that never names the package",
+      files: { 'src/utils/pipleline.js': "exports.piplelineTransformer = async () => {\n  let { pipeline, env } = await import('@xenova/transformers');\n  env.useBrowserCache = false;\n  return pipeline;\n};\n" },
+      code: `import { piplelineTransformer } from './utils/pipleline.js';
+export class TransformersEmbeddings {
+  embeddings: any;
+  model = 'Xenova/all-MiniLM-L6-v2';
+  private async init() {
+    if (this.embeddings) return;
+    const pipeline = await piplelineTransformer();
+    this.embeddings = await pipeline('feature-extraction', this.model);
+  }
+  async embedQuery(text: string): Promise<number[]> {
+    await this.init();
+    const result = await this.embeddings(text, { pooling: 'mean', normalize: true });
+    return result.tolist();
+  }
+}`,
+      calls: [{ line: 12, endpoint: 'embedding', model: 'Xenova/all-MiniLM-L6-v2' }],
+    },
+    {
       name: "a pipeline an app helper of another module hands out (cached per task, default-exported, imported with import()): each run is a request, task and model the caller's",
       code: `export async function transcribe(audio: Float32Array, model: string) {
   const module = await import('./transformers.mjs');

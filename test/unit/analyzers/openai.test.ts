@@ -24,6 +24,21 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: "a v3 client handed out in an array by the module's own function and taken apart (webwhiz's `const [openAiClient, _, hash] = getOpenAiClient(keys)`)",
+      code: `import { Configuration, OpenAIApi } from 'openai';
+function getOpenAiClient(keys: string[]): [OpenAIApi, string] {
+  const key = keys[Math.floor(Math.random() * keys.length)];
+  const client = new OpenAIApi(new Configuration({ apiKey: key }));
+  return [client, key];
+}
+export async function getEmbedding(input: string, keys: string[]) {
+  const [openAiClient, _key] = getOpenAiClient(keys);
+  const res = await openAiClient.createEmbedding({ input, model: 'text-embedding-ada-002' });
+  return res.data.data[0].embedding;
+}`,
+      calls: [{ line: 9, method: 'createEmbedding', provider: 'openai', endpoint: 'embedding', model: 'text-embedding-ada-002' }],
+    },
+    {
       name: "a client a base class makes from what its subclasses hand super(): a request in one subclass goes to that subclass's base URL, not a sibling's (Roo-Code's router providers)",
       files: {
         'src/providers/router.ts': "import OpenAI from 'openai';\nexport abstract class RouterProvider {\n  protected client: OpenAI;\n  constructor({ baseURL, apiKey }: { baseURL: string; apiKey?: string }) {\n    this.client = new OpenAI({ baseURL, apiKey });\n  }\n}\n",
