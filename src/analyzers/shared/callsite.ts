@@ -111,7 +111,7 @@ export function neverCalledLocalFunction(request: Node): string | undefined {
     // A function of the module itself: dead only where no other file or page can reach it (see reachableFromOutside).
     if (!scope && reachableFromOutside(current, holder)) return undefined;
     const name = nameNode.getText();
-    const mentions = (scope ?? current.getSourceFile()).getText().match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+    const mentions = mentionsOf(name, (scope ?? current.getSourceFile()).getText());
     if (mentions <= 1) return scope ? `\`${name}\`, declared inside \`${enclosingFunctionName(current) ?? 'an unnamed function'}\`` : `\`${name}\`, a function of its module`;
   }
   return undefined;
@@ -132,8 +132,13 @@ function neverCalledScriptMethod(method: MethodDeclaration): string | undefined 
   const file = method.getSourceFile();
   if (!isModule(file) || exportsAnything(file)) return undefined;
   const name = nameNode.getText();
-  const mentions = file.getFullText().match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+  const mentions = mentionsOf(name, file.getFullText());
   return mentions <= 1 ? `\`${owner.getName() ?? 'its class'}.${name}\`, a method of a class its script keeps to itself` : undefined;
+}
+
+/** How many times a text names `name` as a whole word (a declaration, a call, a mention in a comment or string alike). */
+function mentionsOf(name: string, text: string): number {
+  return text.match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
 }
 
 /** Whether a module hands anything to other files: an export statement or keyword, or CommonJS's `module.exports` / `exports.x =`. */

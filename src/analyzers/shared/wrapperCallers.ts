@@ -55,7 +55,6 @@ export interface WorkspaceFile {
   relativePath: string;
 }
 
-/** An app helper around an LLM request: the function holding it, and the request as the analyzer saw it. */
 /**
  * A call of a helper whose request is made only with a model its caller hands in (`DetectedCall.modelHandedIn`,
  * livekit-agents' `startSession(agent, options?)`) that hands none: the argument left out, or an object literal without
@@ -70,6 +69,7 @@ function handsNoModel(helper: Helper, call: CallExpression): boolean {
   return handedIn.field !== undefined && Node.isObjectLiteralExpression(value) && !value.getProperties().some((property) => Node.isSpreadAssignment(property) || ((Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)) && property.getName() === handedIn.field));
 }
 
+/** An app helper around an LLM request: the function holding it, and the request as the analyzer saw it. */
 interface Helper {
   call: DetectedCall;
   /** The request (or the call leading to it) in the function, as a node. */
