@@ -20,6 +20,8 @@ const PACKAGES = new Set(['@fal-ai/client', '@fal-ai/serverless-client']);
 
 /** Model ids of fal's image generators (text to image and image editing). */
 const IMAGE_MODEL = /flux|stable-diffusion|sdxl|sd3|recraft|ideogram|imagen|hidream|image|kolors|playground|aura-flow|lora/i;
+/** fal's training endpoints (`fal-ai/flux-lora-fast-training`, `fal-ai/flux-lora-portrait-trainer`). */
+const FINE_TUNING_MODEL = /-train(?:ing|er)(?:\/|$)/;
 /** Input fields only an image request sets. */
 const IMAGE_INPUT = ['image_size', 'num_images'];
 
@@ -42,6 +44,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   if (!binding || !PACKAGES.has(binding.packageName) || !['fal', '*', 'default'].includes(binding.importedName)) return undefined;
   const [modelNode, optionsNode] = call.getArguments();
   const model = readModel(modelNode, context.modules);
+  // A fine-tuning job (`fal-ai/flux-lora-fast-training`) trains a model the app runs later: no inference request.
+  if (model.ref.id !== null && FINE_TUNING_MODEL.test(model.ref.id)) return undefined;
   const options = optionsNode && resolveObjectLiteral(optionsNode, context.modules);
   const input = resolveObjectLiteral(getObjectProperty(options, 'input', context.modules), context.modules);
   const prompt = getObjectProperty(input, 'prompt', context.modules);

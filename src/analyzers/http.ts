@@ -202,7 +202,11 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/recording\/[^/?#]+\/create_transcript\/?(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'recall.ai', modelFromKeyOf: 'provider' },
   // Hosted media-model APIs: fal (`fal.run/<owner>/<model>`, its queue the same path; status polls are `.../requests/<id>`),
   // kie.ai (Veo, Runway, Flux, Suno, ... each `.../generate`, its market `jobs/createTask`), HeyGen's avatar video.
-  { pattern: /^https:\/\/(?:queue\.)?fal\.run\/(?![^?#]*\/requests(?:\/|$))[^?#]+$/, endpoint: 'other', provider: 'fal', imagesFromBody: true, modelInPath: /fal\.run\/([^?#]+)/ },
+  // A fine-tuning job (`fal-ai/flux-lora-fast-training`, `...-portrait-trainer`) trains a model: no inference request.
+  { pattern: /^https:\/\/(?:queue\.)?fal\.run\/(?![^?#]*\/requests(?:\/|$))(?![^?#]*-train(?:ing|er)(?:\/|$))[^?#]+$/, endpoint: 'other', provider: 'fal', imagesFromBody: true, modelInPath: /fal\.run\/([^?#]+)/ },
+  // Leonardo AI's and Astria's image generation (a generation of Leonardo's platform models; Astria's prompts on a user's fine-tuned tune).
+  { pattern: /cloud\.leonardo\.ai\/api\/rest\/v1\/generations(?:$|[?#])/, endpoint: 'image-generation', provider: 'leonardo' },
+  { pattern: /api\.astria\.ai\/tunes\/[^/?#]+\/prompts(?:$|[?#])/, endpoint: 'image-generation', provider: 'astria' },
   { pattern: /api\.kie\.ai\/api\/v1\/(?:[\w-]+\/)*(?:generate|createTask)(?:$|[?#])/, endpoint: 'other', provider: 'kie.ai', imagesFromBody: true },
   { pattern: /api\.heygen\.com\/v\d+\/video(?:\/[\w-]+)*\/generate(?:$|[?#])|api\.heygen\.com\/v1\/video\.generate(?:$|[?#])/, endpoint: 'other', provider: 'heygen' },
   STEAMSHIP_RULE,

@@ -4,6 +4,11 @@ import { runAnalyzerTests } from './tester';
 runAnalyzerTests('fal analyzer', falAnalyzer, {
   valid: [
     { name: 'a queue status poll is no run', code: `import { fal } from '@fal-ai/client';\nexport const state = fal.queue.status('fal-ai/flux/dev', { requestId: 'r' });` },
+    { name: 'a LoRA fine-tuning job, queued or run (ProHeadshots): training, no inference request', code: `import { fal } from '@fal-ai/client';
+export async function train(zipUrl: string) {
+  await fal.queue.submit('fal-ai/flux-lora-fast-training', { input: { images_data_url: zipUrl } });
+  return fal.subscribe('fal-ai/flux-lora-portrait-trainer', { input: { images_data_url: zipUrl } });
+}` },
     { name: 'an RxJS-style subscribe on something else', code: `declare const events: { subscribe(name: string, options: object): void };\nevents.subscribe('fal-ai/flux/dev', { input: { prompt: 'x' } });` },
   ],
   invalid: [

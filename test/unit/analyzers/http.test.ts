@@ -23,6 +23,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: 'a URL in a string or comment only', code: `// POST https://api.openai.com/v1/chat/completions\nexport const docs = 'curl https://api.anthropic.com/v1/messages';` },
     { name: 'a generic /v1/embeddings of an unknown host without a model', code: `await fetch(\`\${SEARCH_URL}/v1/embeddings\`, { method: 'POST', body: JSON.stringify({ text }) });` },
     { name: 'new URL against the page\'s own origin is the app\'s route', code: `await fetch(new URL('/api/chat/completions', window.location.origin), { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages }) });\nawait fetch(new URL('/api/chat', location.href).toString(), { method: 'POST', body: JSON.stringify({ model: 'llama3', messages }) });` },
+    { name: "a fal fine-tuning job posted by hand: training, no inference request", code: `export const train = (zip: string) => fetch('https://fal.run/fal-ai/flux-lora-fast-training', { method: 'POST', body: JSON.stringify({ images_data_url: zip }) });` },
     { name: "media APIs' status polls and lists: a fal queue request's status, kie.ai's record-info, HeyGen's voices", code: `export async function poll(model: string, id: string, taskId: string) {\n  await fetch(\`https://queue.fal.run/fal-ai/\${model}/requests/\${id}/status\`, { headers });\n  await fetch('https://api.kie.ai/api/v1/veo/record-info?taskId=' + taskId, { headers });\n  await fetch('https://api.heygen.com/v2/voices', { headers });\n}` },
     { name: "a route object's field that is no model endpoint (the guarded branch is the app's own upload route)", code: `function resolveRoute(kind: string) {\n  if (kind === 'upload') return { kind, endpoint: '/api/upload' };\n  return { kind, endpoint: 'https://api.openai.com/v1/chat/completions' };\n}\nasync function upload(data: Blob, route: { endpoint: string }) {\n  return fetch(route.endpoint, { method: 'POST', body: data });\n}\nexport async function send(kind: string, data: Blob) {\n  const route = resolveRoute(kind);\n  if (route.kind === 'upload') return upload(data, route);\n}` },
     { name: "a proxy route forwarding its incoming request's body as is to a provider's host (the sender's request is the one that bills)", code: `import { NextRequest } from 'next/server';\nconst HUNYUAN_URL = 'https://hunyuan.tencentcloudapi.com';\nexport async function forward(req: NextRequest) {\n  const body = await req.text();\n  return fetch(HUNYUAN_URL, { method: req.method, body, headers: { 'X-TC-Action': 'ChatCompletions' } });\n}\nexport async function relay(request: Request) {\n  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: request.body, duplex: 'half' } as RequestInit);\n}` },
@@ -1380,6 +1381,25 @@ export const clip = (prompt: string) => fetch(\`https://queue.fal.run/fal-ai/\${
         { line: 2, provider: 'fal', endpoint: 'image-generation', model: null, evidenceIncludes: ['asks for a number or a size of images', 'model in the URL path'] },
         { line: 9, provider: 'fal', endpoint: 'other', model: 'fal-ai/flux/dev' },
         { line: 11, provider: 'fal', endpoint: 'other', model: 'fal-ai/kling-video/v2/master/text-to-video' },
+      ],
+    },
+    {
+      name: "Leonardo AI's generations through its request helper and Astria's prompts on a tune through a retrying fetch (ProHeadshots): image generation",
+      code: `const LEONARDO_API_BASE_URL = 'https://cloud.leonardo.ai/api/rest/v1';
+async function makeRequest(endpoint: string, method: string, body?: object) {
+  const response = await fetch(\`\${LEONARDO_API_BASE_URL}\${endpoint}\`, { method, headers: { authorization: 'Bearer x' }, body: JSON.stringify(body) });
+  return response.json();
+}
+export const generate = (prompt: string) => makeRequest('/generations', 'POST', { prompt, modelId: 'b24e16ff', num_images: 4 });
+export const status = (id: string) => makeRequest(\`/generations/\${id}\`, 'GET');
+export async function astria(tuneId: string, text: string) {
+  const form = new FormData();
+  form.append('prompt[text]', text);
+  return fetch(\`https://api.astria.ai/tunes/\${tuneId}/prompts\`, { method: 'POST', body: form });
+}`,
+      calls: [
+        { line: 6, provider: 'leonardo', endpoint: 'image-generation' },
+        { line: 11, provider: 'astria', endpoint: 'image-generation' },
       ],
     },
     {
