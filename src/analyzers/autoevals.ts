@@ -4,7 +4,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, placeOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, readModel, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, madeByExport, readModel } from './shared/sdk';
 
 /**
  * Braintrust's `autoevals`, LLM-as-a-judge scorers for evals: each call of a model-graded scorer (`await Factuality({
@@ -90,10 +90,9 @@ function madeJudgeCall(call: CallExpression, callee: Node, context: AnalyzerCont
   if (!Node.isIdentifier(callee)) return undefined;
   const declaration = findDeclaration(callee, context.modules);
   if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
-  const made = unwrapExpression(traceValue(callee, context.modules));
-  if (!Node.isCallExpression(made) || made === call) return undefined;
-  const factory = calleeBinding(unwrapExpression(made.getExpression()), context.modules);
-  if (!factory || factory.packageName !== PACKAGE || !JUDGE_FACTORIES.has(factory.importedName)) return undefined;
+  const judge = madeByExport(callee, 'call', context.modules, (binding) => binding.packageName === PACKAGE && JUDGE_FACTORIES.has(binding.importedName));
+  if (!judge || judge.made === call) return undefined;
+  const { made, binding: factory } = judge;
   const spec = resolveObjectLiteral(made.getArguments()[0], context.modules);
   const template = getObjectProperty(spec, 'promptTemplate', context.modules) ?? getObjectProperty(spec, 'prompt', context.modules);
   const args = resolveObjectLiteral(call.getArguments()[0], context.modules);

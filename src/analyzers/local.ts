@@ -206,14 +206,8 @@ const PIPELINE_TASK_CALL = new RegExp(String.raw`\bpipeline\s*\(\s*['"\`](?:${Ob
  */
 function loadedThroughHelper(callee: Node, context: AnalyzerContext): { packageName: string; importedName: string } | undefined {
   const traced = traceValue(callee, context.modules);
-  const declaration = Node.isIdentifier(traced) && traced !== callee ? findDeclaration(traced, context.modules) : undefined;
-  if (!declaration || !Node.isBindingElement(declaration)) return undefined;
-  const source = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration)?.getInitializer();
-  const loaded = source && unwrapExpression(source);
-  if (!loaded || !Node.isCallExpression(loaded) || loaded.getExpression().getKind() !== SyntaxKind.ImportKeyword) return undefined;
-  const specifier = loaded.getArguments()[0];
-  const packageName = specifier && Node.isStringLiteral(specifier) ? specifier.getLiteralValue() : undefined;
-  return packageName && isTransformersPackage(packageName) ? { packageName, importedName: declaration.getPropertyNameNode()?.getText() ?? declaration.getName() } : undefined;
+  const binding = traced !== callee ? importBindingOf(traced, context.modules) : undefined;
+  return binding && isTransformersPackage(binding.packageName) ? binding : undefined;
 }
 
 /**

@@ -130,7 +130,8 @@ function neverCalledScriptMethod(method: MethodDeclaration): string | undefined 
   if (!Node.isClassDeclaration(owner) || owner.hasExportKeyword() || owner.hasDefaultKeyword() || owner.getHeritageClauses().length > 0) return undefined;
   if (!Node.isIdentifier(nameNode)) return undefined;
   const file = method.getSourceFile();
-  if (!isModule(file) || exportsAnything(file)) return undefined;
+  const shape = moduleShape(file);
+  if (!shape.isModule || shape.exportsAnything) return undefined;
   const name = nameNode.getText();
   const mentions = mentionsOf(name, file.getFullText());
   return mentions <= 1 ? `\`${owner.getName() ?? 'its class'}.${name}\`, a method of a class its script keeps to itself` : undefined;
@@ -139,11 +140,6 @@ function neverCalledScriptMethod(method: MethodDeclaration): string | undefined 
 /** How many times a text names `name` as a whole word (a declaration, a call, a mention in a comment or string alike). */
 function mentionsOf(name: string, text: string): number {
   return text.match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
-}
-
-/** Whether a module hands anything to other files: an export statement or keyword, or CommonJS's `module.exports` / `exports.x =`. */
-function exportsAnything(file: SourceFile): boolean {
-  return file.getStatements().some((each) => Node.isExportDeclaration(each) || Node.isExportAssignment(each) || (Node.isModifierable(each) && each.hasModifier(SyntaxKind.ExportKeyword))) || COMMON_JS_EXPORT.test(file.getFullText());
 }
 
 /** CommonJS's export marks alone. */
@@ -162,23 +158,27 @@ function reachableFromOutside(fn: Node, holder: Node | undefined): boolean {
   const statement = holder && Node.isVariableDeclaration(holder) ? holder.getVariableStatement() : undefined;
   if (statement?.hasExportKeyword()) return true;
   const file = fn.getSourceFile();
-  return isComponentFile(file.getFilePath()) || !isModule(file);
+  return isComponentFile(file.getFilePath()) || !moduleShape(file).isModule;
 }
 
 /**
- * Whether a file is a module (an import or export statement, or CommonJS's marks), read once per parse of the file for
- * all its calls: kept by the compiler's tree, which a re-parse of changed text replaces (the wrapper stays the same).
+ * Whether a file is a module (an import or export statement, or CommonJS's marks) and whether it hands anything to other
+ * files (an export statement or keyword, or CommonJS's `module.exports` / `exports.x =`), read once per parse of the file
+ * for all its calls: kept by the compiler's tree, which a re-parse of changed text replaces (the wrapper stays the same).
  */
-function isModule(file: SourceFile): boolean {
-  let known = MODULE_FILES.get(file.compilerNode);
+function moduleShape(file: SourceFile): { isModule: boolean; exportsAnything: boolean } {
+  let known = MODULE_SHAPES.get(file.compilerNode);
   if (known === undefined) {
-    known = file.getStatements().some((each) => Node.isImportDeclaration(each)) || exportsAnything(file) || COMMON_JS_REQUIRE.test(file.getFullText());
-    MODULE_FILES.set(file.compilerNode, known);
+    const text = file.getFullText();
+    const statements = file.getStatements();
+    const exportsAnything = statements.some((each) => Node.isExportDeclaration(each) || Node.isExportAssignment(each) || (Node.isModifierable(each) && each.hasModifier(SyntaxKind.ExportKeyword))) || COMMON_JS_EXPORT.test(text);
+    known = { isModule: exportsAnything || statements.some((each) => Node.isImportDeclaration(each)) || COMMON_JS_REQUIRE.test(text), exportsAnything };
+    MODULE_SHAPES.set(file.compilerNode, known);
   }
   return known;
 }
 
-const MODULE_FILES = new WeakMap<ts.SourceFile, boolean>();
+const MODULE_SHAPES = new WeakMap<ts.SourceFile, { isModule: boolean; exportsAnything: boolean }>();
 
 /** CommonJS's import mark (`require(...)`): a file using it is a module, its top-level names its own. */
 const COMMON_JS_REQUIRE = /(?<![\w$.])require\s*\(/;

@@ -62,6 +62,16 @@ interface Walk {
 const BOUND_ARGUMENTS = new Map<Node, Node>();
 
 /**
+ * Binds each parameter to the argument at its place (those a call leaves out, and any already bound by a call being
+ * followed further out, stay as they are); the function returned unbinds what this bound.
+ */
+function bindArguments(parameters: readonly Node[], args: readonly Node[]): () => void {
+  const bound = parameters.filter((parameter, index) => args[index] !== undefined && !BOUND_ARGUMENTS.has(parameter));
+  for (const parameter of bound) BOUND_ARGUMENTS.set(parameter, args[parameters.indexOf(parameter)]);
+  return () => bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter));
+}
+
+/**
  * The functions a call runs, when it is a call of a workspace function (`getModel('gpt-4o')`,
  * `this.pick(task)`, `models.forTask('x')`): its returned expressions, with the call's arguments bound
  * to the parameters until `release`. Undefined for anything else.
@@ -73,18 +83,9 @@ export function enterCall(expression: Node, modules: ModuleLoader): { returns: N
   if (!fn) return undefined;
   const body = fn.getBody();
   const returns = body && !Node.isBlock(body) ? [body] : fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).map((statement) => statement.getExpression()).filter((value): value is NonNullable<typeof value> => value !== undefined);
-  const bound: Node[] = [];
-  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
-    const args = call.getArguments();
-    fn.getParameters().forEach((parameter, index) => {
-      if (args[index] && !BOUND_ARGUMENTS.has(parameter)) {
-        BOUND_ARGUMENTS.set(parameter, args[index]);
-        bound.push(parameter);
-      }
-    });
-  }
+  const release = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) ? bindArguments(fn.getParameters(), call.getArguments()) : () => undefined;
   // With the arguments bound, a guard testing a parameter (`getModel(id, 'anthropic')`) is read with the value passed.
-  return { returns: likelyFirstReturns(returns, modules), release: () => bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter)) };
+  return { returns: likelyFirstReturns(returns, modules), release };
 }
 
 /**
@@ -101,18 +102,11 @@ export function asMadeBySubclass<T>(constructorPart: Node | undefined, subclass:
   if (!extendsName || extendsName !== base.getName()) return read();
   const superCall = subclass.getConstructors()[0]?.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => call.getExpression().getKind() === SyntaxKind.SuperKeyword);
   if (!superCall) return read();
-  const bound: Node[] = [];
-  constructor.getParameters().forEach((parameter, index) => {
-    const argument = superCall.getArguments()[index];
-    if (argument && !BOUND_ARGUMENTS.has(parameter)) {
-      BOUND_ARGUMENTS.set(parameter, argument);
-      bound.push(parameter);
-    }
-  });
+  const release = bindArguments(constructor.getParameters(), superCall.getArguments());
   try {
     return read();
   } finally {
-    bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter));
+    release();
   }
 }
 
@@ -1016,16 +1010,14 @@ function collectParsedKey(object: Node, name: string, walk: Walk, depth: number)
     const parsers = parserMapOf(unwrapExpression(call.getExpression()), walk.modules);
     const parser = parsers && parserFunction(parsers, name);
     if (!parser) continue;
-    const args = call.getArguments();
-    const bound = parser.getParameters().filter((parameter, index) => args[index] && !BOUND_ARGUMENTS.has(parameter));
-    bound.forEach((parameter) => BOUND_ARGUMENTS.set(parameter, args[parser.getParameters().indexOf(parameter)]));
+    const release = bindArguments(parser.getParameters(), call.getArguments());
     try {
       const body = parser.getBody();
       const returns = body && !Node.isBlock(body) ? [body] : parser.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === parser).map((statement) => statement.getExpression());
       walk.evidence.push(`the \`${name}\` setting is parsed at ${whereOf(parser, walk)}: its fallback is the default when the user sets none`);
       for (const returned of returns) collect(returned, walk, depth + 1, 'config');
     } finally {
-      bound.forEach((parameter) => BOUND_ARGUMENTS.delete(parameter));
+      release();
     }
     return;
   }

@@ -625,11 +625,8 @@ function elementOfArray(expression: Node, index: number): Node | undefined {
   const file = value.getSourceFile();
   const declared = file.getFunction(name) ?? file.getVariableDeclaration(name)?.getInitializer();
   const fn = declared && (Node.isFunctionDeclaration(declared) || Node.isArrowFunction(declared) || Node.isFunctionExpression(declared)) ? declared : undefined;
-  const body = fn?.getBody();
-  if (!fn || !body) return undefined;
-  const returned = Node.isBlock(body) ? fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => statement.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) === fn).map((statement) => statement.getExpression()) : [body];
-  for (const candidate of returned) {
-    const element = candidate && elementAt(unwrapExpression(candidate));
+  for (const returned of fn ? returnsOf(fn) : []) {
+    const element = elementAt(unwrapExpression(returned));
     if (element) return element;
   }
   return undefined;

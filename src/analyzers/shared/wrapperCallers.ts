@@ -66,7 +66,8 @@ function handsNoModel(helper: Helper, call: CallExpression): boolean {
   const argument = call.getArguments()[handedIn.parameter];
   if (!argument) return true;
   const value = unwrapExpression(argument);
-  return handedIn.field !== undefined && Node.isObjectLiteralExpression(value) && !value.getProperties().some((property) => Node.isSpreadAssignment(property) || ((Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property)) && property.getName() === handedIn.field));
+  // An object spreading another in may hand the model through it.
+  return handedIn.field !== undefined && Node.isObjectLiteralExpression(value) && !value.getProperties().some((property) => Node.isSpreadAssignment(property)) && getObjectProperty(value, handedIn.field) === undefined;
 }
 
 /** An app helper around an LLM request: the function holding it, and the request as the analyzer saw it. */
