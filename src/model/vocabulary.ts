@@ -16,6 +16,12 @@ export const USAGE_FILE_NAME = 'llm-usage.yml';
 export const CONNECTION_SETTING_NAME = /^(?:base_?ur[il]|api_?base(?:_?url)?|api_?key|api_?token|auth_?token|access_?token|headers|endpoint|organization|api_?version|signal|timeout)$/i;
 
 /**
+ * Exports a framework finds and calls by their name, never written by the app's own code: Next.js, SvelteKit, Remix and
+ * Astro route handlers, loaders and actions, serverless handlers, a worker's `fetch`, an extension's `activate`.
+ */
+export const FRAMEWORK_EXPORT_NAMES: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ALL', 'handler', 'handle', 'loader', 'action', 'actions', 'load', 'middleware', 'getServerSideProps', 'getStaticProps', 'getStaticPaths', 'generateMetadata', 'generateStaticParams', 'fetch', 'scheduled', 'queue', 'main', 'activate', 'deactivate', 'default']);
+
+/**
  * Functions that wrap a function given inline and hand back one the app calls the same way: LangSmith's `traceable`,
  * Langfuse's `observe`, Braintrust's `wrapTraced`, Genkit's `defineFlow` (`const summarizeFlow = ai.defineFlow(config,
  * async (input) => { ... })`). Callers call the const holding the result, so that const names the function around a request.

@@ -29,10 +29,11 @@ export function helperRequestSites(calls: DetectedCall[]): void {
     for (const index of indexes) {
       if (!calls[index].via) calls[index] = { ...calls[index], via };
     }
-    const { httpHelperRequest: _place, via: _via, kind: _kind, ...copied } = first;
+    const { httpHelperRequest: _place, via: _via, kind: _kind, exportedFunction: _exported, ...copied } = first;
     void _place;
     void _via;
     void _kind;
+    void _exported;
     calls.push({
       ...copied,
       file: place.file,

@@ -11,6 +11,7 @@ import { tasksFromCallers } from './callersTask';
 import { findCallers } from './callers';
 import { dropSetupChecks, markAlternatives, markNonProduction, nonProductionFile } from './traffic';
 import { dropRequestsToTestDoubles } from './testDoubles';
+import { dropUnnamedExports } from './unnamedExports';
 import { CallerSearchCache } from './callerSearchCache';
 import { WorkspaceStepMemo } from './workspaceStepMemo';
 import { MentionMemo } from './mentionMemo';
@@ -395,6 +396,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   }
   // A test's request (or call into the app's helper) to a server it starts itself, or through a fetch it declares, asks no model.
   await dropRequestsToTestDoubles(detected, (relativePath) => readText(path.join(absoluteRoot, relativePath)), diagnostics);
+  // A request in an exported function nothing in the workspace names can never run.
+  await dropUnnamedExports(detected, absoluteRoot, callerCandidates, readText, diagnostics, options.signal);
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
   modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));

@@ -1,5 +1,5 @@
 import { replyNameOf } from './replyName';
-import { FUNCTION_WRAPPER_NAME, isComponentFile, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
+import { FRAMEWORK_EXPORT_NAMES, FUNCTION_WRAPPER_NAME, isComponentFile, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
@@ -135,6 +135,36 @@ function neverCalledScriptMethod(method: MethodDeclaration): string | undefined 
   const name = nameNode.getText();
   const mentions = mentionsOf(name, file.getFullText());
   return mentions <= 1 ? `\`${owner.getName() ?? 'its class'}.${name}\`, a method of a class its script keeps to itself` : undefined;
+}
+
+/**
+ * The name of the exported function a call runs in, when nothing else in its own module names it
+ * (`export async function suggestImprovement(...) { ... generateWithRetry(...) }`): only another file can call it,
+ * so the scan asks whether any does (unnamedExports.ts). A function declaration or a const holding a
+ * function, exported by keyword, at the top of a module; not a default export, nor a name frameworks call by
+ * convention (route handlers, loaders), nor one in a component file (its markup may call it). Undefined otherwise.
+ */
+export function exportNamedNowhereElse(request: Node): string | undefined {
+  let statement: Node | undefined;
+  let insideFunction = false;
+  for (let current: Node | undefined = request; current; current = current.getParent()) {
+    if (Node.isFunctionLikeDeclaration(current)) insideFunction = true;
+    const parent = current.getParent();
+    if (parent && Node.isSourceFile(parent)) statement = current;
+  }
+  if (!statement || !insideFunction) return undefined;
+  let nameNode: Node | undefined;
+  if (Node.isFunctionDeclaration(statement) && statement.hasExportKeyword() && !statement.hasDefaultKeyword()) nameNode = statement.getNameNode();
+  if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
+    const declarations = statement.getDeclarations();
+    const initializer = declarations.length === 1 ? declarations[0].getInitializer() : undefined;
+    if (initializer && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) nameNode = declarations[0].getNameNode();
+  }
+  if (!nameNode || !Node.isIdentifier(nameNode)) return undefined;
+  const name = nameNode.getText();
+  const file = request.getSourceFile();
+  if (FRAMEWORK_EXPORT_NAMES.has(name) || isComponentFile(file.getFilePath())) return undefined;
+  return mentionsOf(name, file.getFullText()) === 1 ? name : undefined;
 }
 
 /** How many times a text names `name` as a whole word (a declaration, a call, a mention in a comment or string alike). */

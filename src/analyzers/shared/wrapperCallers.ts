@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
-import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
+import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, exportNamedNowhereElse, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
 import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
@@ -2726,6 +2726,7 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     kind: 'wrapper-caller',
     via: { file: base.file, line: base.line, function: base.enclosingFunction ?? '<top>' },
   };
+  setExportedFunction(caller, site);
   if (imagesDropped) delete caller.imagesElsewhere;
   // What the caller names the helper's answer, never the helper's own name for the model's (a shared helper's).
   delete caller.replyName;
@@ -2892,6 +2893,7 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
     kind: 'wrapper-caller',
     via,
   };
+  setExportedFunction(caller, fetch.call);
   // What the page names the route's answer, not what the route names the model's.
   delete caller.replyName;
   Object.assign(caller, replyNameField(fetch.call));
@@ -3188,3 +3190,10 @@ function shorten(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
+
+/** A caller site's own exported function (see exportNamedNowhereElse), never the helper's it was copied from. */
+function setExportedFunction(caller: DetectedCall, site: Node): void {
+  const exported = exportNamedNowhereElse(site);
+  if (exported) caller.exportedFunction = exported;
+  else delete caller.exportedFunction;
+}

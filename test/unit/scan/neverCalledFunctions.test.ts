@@ -107,6 +107,56 @@ new Translator().translate(process.argv[2]);
 });
 
 /**
+ * A module of helpers the app imports (ai-resume-analyzer's gemini.ts shape): `analyzeResume` is imported by the page,
+ * `rateHeadline` only by a test, while `suggestImprovement` and `legacyComplete`, left over from a refactor, are named by
+ * no file at all. `legacyComplete` makes its request itself: a helper of its own.
+ */
+const HELPERS_MODULE = `import OpenAI from 'openai';
+const openai = new OpenAI();
+async function generateWithRetry(prompt: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+}
+export async function analyzeResume(resume: string) {
+  return generateWithRetry('Rate this resume: ' + resume);
+}
+export async function suggestImprovement(section: string) {
+  return generateWithRetry('Improve this section: ' + section);
+}
+export const legacyComplete = async (prompt: string) => {
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+};
+export async function rateHeadline(headline: string) {
+  return generateWithRetry('Rate this headline: ' + headline);
+}
+`;
+const PAGE = `import { analyzeResume } from '../lib/gemini';
+export async function onUpload(text: string) {
+  return analyzeResume(text);
+}
+`;
+const HELPERS_TEST = `import { rateHeadline } from '../src/lib/gemini';
+it('rates', async () => { await rateHeadline('x'); });
+`;
+
+describe("calls of the app's helper in an exported function no file names", () => {
+  it("are left out with a warning when another file imports the module; a name any file mentions, a module nothing imports, or a helper's own request keeps them", async () => {
+    const result = await scanProject({ 'src/lib/gemini.ts': HELPERS_MODULE, 'src/app/page.ts': PAGE, 'test/gemini.test.ts': HELPERS_TEST, 'src/scripts/once.ts': HELPERS_MODULE }, 'unnamed-export-');
+    // 4 is the helper's request, priced at its callers' sites: the page's call of analyzeResume and the test's of rateHeadline
+    // (analyzeResume's and rateHeadline's own calls of the helper, 7 and 19, are hops on the way). 13 is legacyComplete's own request.
+    assert.deepEqual(reportedLines(result, 'src/lib/gemini.ts'), [4, 13]);
+    assert.deepEqual(reportedLines(result, 'src/app/page.ts'), [3]);
+    assert.deepEqual(reportedLines(result, 'test/gemini.test.ts'), [2]);
+    // 10, suggestImprovement's call of the helper, is named nowhere.
+    const warnings = result.diagnostics.filter((diagnostic) => diagnostic.file === 'src/lib/gemini.ts');
+    assert.deepEqual(warnings.map((warning) => [warning.line, warning.message]), [[10, 'not reported: the generateWithRetry request here is in `suggestImprovement`, which its module exports but no file of the workspace names (dead code)']]);
+    // A copy nothing imports may be run by its path: its requests stay, warned about by nothing.
+    const copy = reportedLines(result, 'src/scripts/once.ts');
+    assert.ok(copy.includes(10), JSON.stringify(copy));
+    assert.equal(result.diagnostics.filter((diagnostic) => diagnostic.file === 'src/scripts/once.ts').length, 0);
+  });
+});
+
+/**
  * A plugin's model class (joplin-plugin-jarvis's shape) that tests its connection on load only when a switch its authors
  * turned off says so: neither the direct request nor the helper's caller under that `if` runs; the ones outside it do.
  */

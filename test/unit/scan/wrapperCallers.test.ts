@@ -4274,15 +4274,18 @@ export async function embedLabeled(note: { title?: string }) {
   return embed(text);
 }
 `,
-      'src/indexer.ts': `import { embedNote } from './embed';
+      'src/indexer.ts': `import { embedLabeled, embedNote } from './embed';
 export async function indexNote(note: { title: string; content: string }) {
   return embedNote(note);
+}
+export async function indexTitle(note: { title: string }) {
+  return embedLabeled(note);
 }
 `,
     },
     sites: [
       { file: 'src/embed.ts', line: 4, kind: 'sdk', relays: ['src/indexer.ts:3'] },
-      { file: 'src/embed.ts', line: 12, kind: 'wrapper-caller', via: 'src/embed.ts:4' },
+      { file: 'src/embed.ts', line: 12, kind: 'wrapper-caller', via: 'src/embed.ts:4', relays: ['src/indexer.ts:6'] },
     ],
   },
   {
