@@ -19,6 +19,7 @@ import { llamaindexAnalyzer } from './llamaindex';
 import { localAnalyzer } from './local';
 import { webLlmAnalyzer } from './web-llm';
 import { mastraAnalyzer } from './mastra';
+import { eveAnalyzer } from './eve';
 import { mistralAnalyzer } from './mistral';
 import { azureOpenaiAnalyzer } from './azure-openai';
 import { chatgptAnalyzer } from './chatgpt';
@@ -51,7 +52,7 @@ import { watsonxAnalyzer } from './watsonx';
 import { googleAdkAnalyzer } from './google-adk';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, huggingfaceInferenceAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, autoevalsAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, cloudSpeechAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, mastraAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, huggingfaceInferenceAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, autoevalsAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, cloudSpeechAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, mastraAnalyzer, eveAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 
@@ -69,4 +70,4 @@ export { modelsFromKeyedDefaults } from './shared/keyedModelDefaults';
 export { markFrameworkAgentLoops } from './shared/agentLoops';
 export { markStreamedGraphNodes } from './shared/graphStreaming';
 export { markRealtimeSessionTools } from './shared/realtimeTools';
-export { dropAgentsRunElsewhere } from './mastra';
+export { dropAgentsRunElsewhere } from './shared/agents';

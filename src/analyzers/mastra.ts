@@ -1,13 +1,14 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
-import type { DetectedCall, ModelRef, PromptMessage } from '../model/types';
+import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { enclosingFunctionName, toDetectedCall } from './shared/callsite';
 import { newExpressionsOf } from './shared/calls';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { getObjectProperty, propertyOfObject, resolveObjectLiteral, resolveString, unwrapExpression, valueOfProperty } from './shared/resolve';
-import { aiSdkFactoryProvider, eachCall, importBindingOf, readModel, readToolNames, traceValue } from './shared/sdk';
+import { eachCall, importBindingOf, readToolNames, traceValue } from './shared/sdk';
 import { shapesOf } from './shared/shapes';
+import { agentModel } from './shared/agents';
 
 /**
  * Mastra (`@mastra/core`): an `Agent` holds its model (an AI SDK model object such as `openai('gpt-4o')`, or a
@@ -170,7 +171,7 @@ function agentCall(site: Node, origin: ClientOrigin, method: string, created: Ne
   const modules = context.modules;
   const options = resolveObjectLiteral(origin.options, modules);
   const evidence = [...origin.evidence, ...extra];
-  const { provider, model } = agentModel(getObjectProperty(options, 'model', modules), context, evidence);
+  const { provider, model } = agentModel(getObjectProperty(options, 'model', modules), context, evidence, "Mastra's model router");
   const tools = getObjectProperty(options, 'tools', modules);
   const toolNames = readToolNames(tools, modules);
   const messages: PromptMessage[] = [];
@@ -203,33 +204,6 @@ function agentCall(site: Node, origin: ClientOrigin, method: string, created: Ne
   return key ? { ...call, agentDefinition: definitionOf(key, context) } : call;
 }
 
-/** The agent's `model`: an AI SDK model object (`openai('gpt-4o')`) or a `'provider/model'` string Mastra routes. */
-function agentModel(node: Node | undefined, context: AnalyzerContext, evidence: string[]): { provider: string; model: ModelRef } {
-  const unknown = { provider: 'unknown', model: { id: null, raw: node?.getText() ?? '', source: 'dynamic' as const } };
-  if (!node) {
-    evidence.push('no model option on the agent');
-    return unknown;
-  }
-  const value = unwrapExpression(node);
-  if (Node.isCallExpression(value)) {
-    const callee = unwrapExpression(value.getExpression());
-    const provider = aiSdkFactoryProvider(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context.modules, evidence);
-    const id = value.getArguments()[0] ? readModel(value.getArguments()[0], context.modules) : undefined;
-    if (provider && id) {
-      evidence.push(...id.evidence);
-      return { provider, model: id.ref };
-    }
-  }
-  const written = readModel(node, context.modules);
-  const routed = written.ref.id ? /^([\w.-]+)\/(.+)$/.exec(written.ref.id) : null;
-  if (routed) {
-    evidence.push(...written.evidence, `model "${written.ref.id}": Mastra's model router sends it to ${routed[1]}`);
-    return { provider: routed[1], model: { ...written.ref, id: routed[2] } };
-  }
-  evidence.push(`agent model \`${node.getText().slice(0, 60)}\` not statically known`);
-  return unknown;
-}
-
 /** `instructions`: a string, a template, or a function returning one (read from its returned text). */
 function instructionsOf(node: Node | undefined, context: AnalyzerContext): PromptMessage | undefined {
   if (!node) return undefined;
@@ -242,16 +216,4 @@ function instructionsOf(node: Node | undefined, context: AnalyzerContext): Promp
   }
   const text = resolvePromptText(value, context.modules);
   return { role: 'system', text: text.text, holes: text.holes };
-}
-
-/**
- * Drops the sites of agents reported where they are made (`new Agent`, run by a framework) when a run of the same agent
- * (`agent.generate`, `mastra.getAgent(...).stream`) is reported in another file: the run is the request, counted once.
- */
-export function dropAgentsRunElsewhere(calls: DetectedCall[]): void {
-  const run = new Set(calls.filter((call) => call.sdk === 'mastra' && call.method !== 'new Agent').map((call) => call.agentDefinition));
-  for (let index = calls.length - 1; index >= 0; index--) {
-    const call = calls[index];
-    if (call.sdk === 'mastra' && call.method === 'new Agent' && run.has(call.agentDefinition)) calls.splice(index, 1);
-  }
 }

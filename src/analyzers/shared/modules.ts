@@ -143,6 +143,27 @@ export class ModuleLoader {
     return followed;
   }
 
+  /**
+   * The names of the files in a workspace folder (none for a folder outside the root or missing), listed once per scan:
+   * for frameworks that find an app's modules by where they are (eve's `agent/tools/*.ts`).
+   */
+  filesIn(folder: string): readonly string[] {
+    let names = this.folderListings.get(folder);
+    if (!names) {
+      this.consultedPaths.add(folder);
+      const inside = path.relative(this.root, folder);
+      try {
+        names = inside.startsWith('..') || path.isAbsolute(inside) ? [] : fs.readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+      } catch {
+        names = [];
+      }
+      this.folderListings.set(folder, names);
+    }
+    return names;
+  }
+
+  private readonly folderListings = new Map<string, string[]>();
+
   /** A source file found on disk by its absolute path, loaded as `fromFile` would import it by a relative path. */
   resolvePath(fromFile: SourceFile, absolutePath: string): SourceFile | undefined {
     const relative = path.relative(path.dirname(fromFile.getFilePath()), absolutePath).split(path.sep).join('/');
