@@ -100,8 +100,9 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
         if (property && Node.isShorthandPropertyAssignment(property)) return resolveClientOrigin(property.getNameNode(), modules, depth + 1);
       }
     }
-    // `googleGenAI.models` handed to a class of the app's own: that part of a client made just before.
-    const whole = Node.isIdentifier(owner) ? resolveClientOrigin(owner, modules, depth + 1) : undefined;
+    // `googleGenAI.models` handed to a class of the app's own: that part of a client made just before; `new
+    // GoogleGenAI({ apiKey }).models`, the part of a client made in place.
+    const whole = Node.isIdentifier(owner) || Node.isNewExpression(owner) ? resolveClientOrigin(owner, modules, depth + 1) : undefined;
     if (whole && whole.resource === undefined) return { ...whole, resource: node.getName(), evidence: [...whole.evidence, `\`${node.getText()}\` is its ${node.getName()} part`] };
     return undefined;
   }

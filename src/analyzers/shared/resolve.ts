@@ -312,20 +312,27 @@ function followImport(importNode: Node, modules: ModuleLoader, depth: number): N
 /**
  * `const { client } = require('./llm')`, `const llm = require('./llm')` or `const { client } = await import('./llm')`:
  * the export in that module (ES `export`, `module.exports = { ... }`, `exports.client = ...`), or
- * undefined when not a relative require (a whole module from `import()` is a namespace: `namespaceMember`).
+ * undefined when not a workspace module's (a whole module from `import()` is a namespace: `namespaceMember`).
  */
 function followRequire(declaration: Node, modules: ModuleLoader, depth: number): Node | undefined {
   const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : declaration;
   if (!variable || !Node.isVariableDeclaration(variable)) return undefined;
   // Only a direct destructuring of the require: `const { a: { b } } = require(...)` is not followed.
   if (Node.isBindingElement(declaration) && declaration.getParent()?.getParent() !== variable) return undefined;
-  const loaded = relativeModuleLoad(variable.getInitializer());
+  // Also through a path alias (`await import('@/lib/embeddings/openai')`), which the loader resolves as it does an import
+  // statement's. Not a package's name: a workspace package's module is its own API (an Electron main process requiring
+  // the app's core package forwards the renderer's calls to it).
+  const loaded = relativeModuleLoad(variable.getInitializer(), true);
   if (!loaded || depth >= MAX_RESOLUTION_DEPTH || (loaded.dynamic && !Node.isBindingElement(declaration))) return undefined;
+  if (!loaded.specifier.startsWith('.') && !PATH_ALIAS.test(loaded.specifier)) return undefined;
   const target = modules.resolve(declaration.getSourceFile(), loaded.specifier);
   if (!target) return undefined;
   const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : 'default';
   return findExport(target, name, modules, depth + 1) ?? findCommonJsExport(target, name, modules, depth + 1);
 }
+
+/** A specifier starting with a path alias (`@/`, `~/`, `#/`, `$lib/`): a module of the workspace, never a package. */
+const PATH_ALIAS = /^(?:~|@|#|\$[\w]+)\//;
 
 /** `require('./x')` or `import('./x')` (awaited or not): the relative specifier (with `orWorkspacePackage`, any specifier), or undefined. */
 function relativeModuleLoad(expression: Node | undefined, orWorkspacePackage = false): { specifier: string; dynamic: boolean } | undefined {

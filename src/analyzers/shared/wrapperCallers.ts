@@ -11,7 +11,7 @@ import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
 import { clientParameterOf, instanceMemberClientOrigin, resolveClientOrigin } from './clients';
 import { callsMatching, withoutCasts, wrapCompilerNode } from './calls';
-import { functionTypeReturn, lineageOf, meetsInterface, propertyTypeOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
+import { functionOf, functionTypeReturn, lineageOf, meetsInterface, propertyTypeOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp, TYPE_ARGUMENTS } from '../../model/regExp';
 import { CONNECTION_SETTING_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
@@ -1507,9 +1507,31 @@ function declaredTypesOfLiteral(literal: Node, modules: ModuleLoader): Node[] {
     const typeNode = holder.getTypeNode();
     return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
   }
+  // `registerProvider({ name: 'openai', complete(params) {...} })`: handed to a workspace function that keeps it in a
+  // registry (`registry.set(adapter.name, adapter)`) under the app's type its parameter is declared with (`adapter:
+  // ProviderAdapter`); the registry hands it out as that type. A function that only reads its argument keeps no value.
+  if (holder && Node.isCallExpression(holder)) {
+    const index = holder.getArguments().findIndex((argument) => sameNode(argument, literal));
+    const fn = index >= 0 ? functionOf(holder.getExpression(), modules) : undefined;
+    const parameter = fn?.getParameters()[index];
+    const typeNode = fn && parameter && Node.isParameterDeclaration(parameter) && keepsInCollection(fn, parameter.getName()) ? parameter.getTypeNode() : undefined;
+    return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
+  }
   const fn = holder && Node.isReturnStatement(holder) ? holder.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node)) : holder && Node.isArrowFunction(holder) ? holder : undefined;
   const typeNode = fn && (Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) ? (fn.getReturnTypeNode() ?? contextualReturnType(fn, modules)) : undefined;
   return typeNode ? typeShapes(typeNode, modules).map((shape) => shape.node) : [];
+}
+
+/** Methods that put a value into a collection: a map's `set`, an array's `push`/`unshift`, a set's `add`. */
+const COLLECTION_PUTS = new Set(['set', 'push', 'unshift', 'add']);
+
+/** Whether a function puts its parameter `name` into a collection (`registry.set(adapter.name, adapter)`, `adapters.push(adapter)`, `byName[key] = adapter`). */
+function keepsInCollection(fn: Node, name: string): boolean {
+  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (Node.isPropertyAccessExpression(callee) && COLLECTION_PUTS.has(callee.getName()) && call.getArguments().some((argument) => Node.isIdentifier(argument) && argument.getText() === name)) return true;
+  }
+  return fn.getDescendantsOfKind(SyntaxKind.BinaryExpression).some((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isElementAccessExpression(assignment.getLeft()) && assignment.getRight().getText() === name);
 }
 
 /**

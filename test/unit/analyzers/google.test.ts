@@ -272,6 +272,23 @@ export const run2 = (deps: any, q: string) => deps.ai.models.generateContent({ m
       ],
     },
     {
+      name: "the models part of a client made in place, kept in a variable or as the default of an injected transport (Interview-Coach's shape)",
+      code: `import { GoogleGenAI } from '@google/genai';
+type Transport = { generateContent(request: object): Promise<{ text?: string }> };
+export function createAssistance(apiKey: string, transport?: Transport) {
+  const modelTransport = transport ?? new GoogleGenAI({ apiKey }).models;
+  return { generate: (prompt: string) => modelTransport.generateContent({ model: 'gemini-2.5-flash', contents: prompt }) };
+}
+export async function describe(apiKey: string, text: string) {
+  const models = new GoogleGenAI({ apiKey }).models;
+  return models.generateContent({ model: 'gemini-2.5-flash-lite', contents: 'Describe: ' + text });
+}`,
+      calls: [
+        { line: 5, method: 'models.generateContent', provider: 'google', model: 'gemini-2.5-flash', evidenceIncludes: ['is its models part'] },
+        { line: 9, method: 'models.generateContent', provider: 'google', model: 'gemini-2.5-flash-lite', promptIncludes: ['Describe: '] },
+      ],
+    },
+    {
       name: "a client's models part handed to the app's own wrapper class, typed by the app's interface, and called through it",
       code: `import type { GenerateContentParameters, EmbedContentParameters } from '@google/genai';
 import type { ContentGenerator } from './contentGenerator';

@@ -4546,4 +4546,66 @@ export const talk = (context) => generateCompletion({ prompt: { messages: [{ rol
       { file: 'services/openai.js', line: 3, kind: 'sdk', model: 'gpt-4o-mini' },
     ],
   },
+  {
+    name: "a provider adapter written as an object literal handed to the app's register function, whose parameter is declared with the adapter interface; the router takes it out of the registry by name (interview-room-ai's shape)",
+    files: {
+      'src/providers/index.ts': `export interface ProviderAdapter {
+  name: string;
+  complete(params: { model: string; prompt: string }): Promise<string>;
+}
+const registry = new Map<string, ProviderAdapter>();
+export function registerProvider(adapter: ProviderAdapter): void {
+  registry.set(adapter.name, adapter);
+}
+export function getProvider(name: string): ProviderAdapter | undefined {
+  return registry.get(name);
+}
+`,
+      'src/providers/openai.ts': `import OpenAI from 'openai';
+import { registerProvider } from './index';
+registerProvider({
+  name: 'openai',
+  async complete(params) {
+    const response = await new OpenAI().chat.completions.create({ model: params.model, messages: [{ role: 'user', content: params.prompt }] });
+    return response.choices[0].message.content ?? '';
+  },
+});
+`,
+      'src/router.ts': `import { getProvider } from './providers/index';
+export async function completion(prompt: string, model = 'gpt-4o-mini') {
+  const provider = getProvider('openai');
+  if (!provider) throw new Error('no provider');
+  return provider.complete({ model, prompt });
+}
+`,
+      'src/features/feedback.ts': `import { completion } from '../router';
+export const feedback = (answer: string) => completion('Give feedback on this interview answer: ' + answer);
+`,
+    },
+    sites: [
+      { file: 'src/features/feedback.ts', line: 2, kind: 'wrapper-caller', via: 'src/router.ts:5', model: 'gpt-4o-mini', promptIncludes: ['Give feedback on this interview answer'] },
+      { file: 'src/providers/openai.ts', line: 6, kind: 'sdk', relays: ['src/router.ts:5'] },
+    ],
+  },
+  {
+    name: "a helper loaded with a dynamic import through the tsconfig's path alias (cla1redonald's examples route): its caller is a site",
+    files: {
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] } } }\n',
+      'src/lib/embed.ts': `export async function generateEmbedding(text: string): Promise<number[]> {
+  const response = await fetch('https://api.openai.com/v1/embeddings', { method: 'POST', body: JSON.stringify({ model: 'text-embedding-3-small', input: text }) });
+  return (await response.json()).data[0].embedding;
+}
+`,
+      'src/app/route.ts': `export async function POST(request: Request) {
+  const { question } = await request.json();
+  const { generateEmbedding } = await import('@/lib/embed');
+  return Response.json({ vector: await generateEmbedding('Q: ' + question) });
+}
+`,
+    },
+    sites: [
+      { file: 'src/app/route.ts', line: 4, kind: 'wrapper-caller', via: 'src/lib/embed.ts:2' },
+      { file: 'src/lib/embed.ts', line: 2, kind: 'sdk' },
+    ],
+  },
 ]);
