@@ -81,6 +81,11 @@ interface ModelSetup {
   evidence: string[];
   /** The model when it was read from something other than a model value (a Vertex resource path). */
   model?: { ref: ModelRef; evidence: string[] };
+  /**
+   * The name of the request options when the call sends a value it is handed whole (`(request) =>
+   * client.models.generateContent(request)`): its turns are that value's, which a caller of the helper states.
+   */
+  wholeOptions?: string;
 }
 
 // ---- @google/genai ------------------------------------------------------------------------------
@@ -101,7 +106,10 @@ function analyzeGenAiCall(call: CallExpression, context: AnalyzerContext): Detec
     if (!getObjectProperty(params, 'model', context.modules) || !getObjectProperty(params, 'contents', context.modules)) return undefined;
     evidence.push(`client \`${receiver.getText()}\` not traced to new GoogleGenAI(); matched by ${match.method.path}({ model, contents })`);
   }
-  const setup: ModelSetup = { provider: genAiProvider(origin, context), modelNode: getObjectProperty(params, 'model', context.modules), settings: [], history: undefined, evidence };
+  const optionsArgument = match.arguments[0] && unwrapExpression(match.arguments[0]);
+  const wholeOptions = !params && optionsArgument && Node.isIdentifier(optionsArgument) ? optionsArgument.getText() : undefined;
+  if (wholeOptions) evidence.push(`request options \`${wholeOptions}\` not statically known`);
+  const setup: ModelSetup = { provider: genAiProvider(origin, context), modelNode: getObjectProperty(params, 'model', context.modules), settings: [], history: undefined, evidence, ...(wholeOptions ? { wholeOptions } : {}) };
   const config = getObjectProperty(params, 'config', context.modules);
   if (config) setup.settings.push(config);
   const prompt = match.method.path === 'models.generateImages' ? getObjectProperty(params, 'prompt', context.modules) : match.method.path === 'batches.create' ? firstInlinedContents(params, context) : getObjectProperty(params, 'contents', context.modules);
@@ -337,6 +345,8 @@ function report(call: CallExpression, context: AnalyzerContext, method: string, 
     const contents = readContents(prompt, context);
     messages.push(...contents.messages);
     hasImage ||= contents.hasImage;
+  } else if (setup.wholeOptions) {
+    messages.push({ role: 'user', text: `{{${setup.wholeOptions}}}`, holes: [{ kind: 'message-array', expression: setup.wholeOptions }] });
   } else if (!request && call.getArguments().length === 0) {
     evidence.push('no prompt argument');
   }

@@ -156,7 +156,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const resolvedModel = readModel(model, context.modules);
   evidence.push(...resolvedModel.evidence);
 
-  const { messages, hasImage } = mint ? { messages: mint.messages, hasImage: false } : readPrompt(match.method.path, params, context);
+  const { messages, hasImage } = mint ? { messages: mint.messages, hasImage: false } : readPrompt(match.method.path, params, context, paramsArgument);
   const tools = getObjectProperty(params, 'tools') ?? getObjectProperty(params, 'functions');
   // Tools in a variable or a spread (`...(tools ? { tools } : {})`) are traced to their definitions.
   const toolNames = tools ? readToolNames(tools, context.modules) : [];
@@ -215,8 +215,14 @@ function providerOf(origin: ClientOrigin | undefined, context: AnalyzerContext, 
   return origin ? openAiClientProvider(origin, context.modules, evidence) : 'openai';
 }
 
-function readPrompt(path: string, params: Node | undefined, context: AnalyzerContext): { messages: PromptMessage[]; hasImage: boolean } {
-  if (!params) return { messages: [{ role: 'user', text: '{{request}}', holes: [{ kind: 'message-array', expression: 'request' }] }], hasImage: false };
+function readPrompt(path: string, params: Node | undefined, context: AnalyzerContext, paramsArgument?: Node): { messages: PromptMessage[]; hasImage: boolean } {
+  if (!params) {
+    // Options the call is handed whole (`(body) => client.chat.completions.create(body)`): named as written, so a caller
+    // of the function around it, whose argument that name is, states them.
+    const handed = paramsArgument && unwrapExpression(paramsArgument);
+    const expression = handed && Node.isIdentifier(handed) ? handed.getText() : 'request';
+    return { messages: [{ role: 'user', text: `{{${expression}}}`, holes: [{ kind: 'message-array', expression }] }], hasImage: false };
+  }
   if (path.startsWith('responses.')) {
     const messages: PromptMessage[] = [];
     const instructions = getObjectProperty(params, 'instructions');

@@ -990,5 +990,15 @@ export function promptOfOptions(options: Node, modules: ModuleLoader): MessagesR
     result.messages.push(...turns.messages);
     result.hasImage ||= turns.hasImage;
   }
+  // Gemini's request options: `contents` (a text, or turns of parts) and the system instruction in `config`.
+  const geminiSystem = getObjectProperty(getObjectProperty(object, 'config', modules), 'systemInstruction', modules);
+  if (geminiSystem && !system) result.messages.unshift({ role: 'system', ...resolvePromptText(geminiSystem, modules) });
+  const contents = getObjectProperty(object, 'contents', modules);
+  const contentsNode = contents && unwrapExpression(contents);
+  if (contentsNode && Node.isArrayLiteralExpression(contentsNode)) {
+    const turns = resolveMessages(contentsNode, modules);
+    result.messages.push(...turns.messages);
+    result.hasImage ||= turns.hasImage;
+  } else if (contents) result.messages.push({ role: 'user', ...resolvePromptText(contents, modules) });
   return result;
 }

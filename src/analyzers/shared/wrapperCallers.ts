@@ -1300,8 +1300,9 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls =
   if (awaited(argument)) return true;
   const value = unwrapExpression(argument);
   const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth, dataCalls, inlineDataCalls, modules);
-  // A constant of words (`system: AGENTIC_SYSTEM_PROMPT`) is a prompt the caller states, wherever it is written.
-  if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth, dataCalls) && !(modules && namesWrittenWords(value, modules));
+  // A constant of words (`system: AGENTIC_SYSTEM_PROMPT`) is a prompt the caller states, wherever it is written, and a
+  // constant model id (`model: GOOGLE_VOICE_TRANSCRIPTION_MODEL`) its choice of model, as either written out is.
+  if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth, dataCalls) && !(modules && (namesWrittenWords(value, modules) || namesModelId(value, modules)));
   if (Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value) || Node.isThisExpression(value)) return true;
   // A callback (`(chunk) => setAnswer(chunk)`) takes the reply; it carries no words to the model.
   if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) return true;
@@ -1345,6 +1346,13 @@ function passesValuesOnly(site: CallExpression, modules: ModuleLoader, inlineDat
 function namesWrittenWords(identifier: Node, modules: ModuleLoader): boolean {
   const initializer = constInitializer(findDeclaration(identifier, modules));
   return initializer !== undefined && writesWords(unwrapExpression(initializer));
+}
+
+/** A name bound to a constant model id (`const GOOGLE_VOICE_TRANSCRIPTION_MODEL = 'gemini-2.5-flash'`), here or imported. */
+function namesModelId(identifier: Node, modules: ModuleLoader): boolean {
+  const initializer = constInitializer(findDeclaration(identifier, modules));
+  const value = initializer && unwrapExpression(initializer);
+  return value !== undefined && (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) && looksLikeModelId(value.getLiteralText());
 }
 
 /** A string or template literal whose written text (a template's parts between its holes) has words in it. */
@@ -2608,6 +2616,16 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
       evidence.push(`model: the caller passes ${handed.raw} in the options its helper hands on → "${handed.id}"`);
     }
   }
+  if (model === base.model && model.id === null && !model.candidates) {
+    // `create: (request) => client.chat.completions.create(request)`: the helper sends the request options it is handed
+    // whole, so the `model` of the options the caller passes is the request's.
+    const options = wholeOptionsPassed(base, bound, modules);
+    const read = options && getObjectProperty(options.literal, 'model', modules) ? readModel(getObjectProperty(options.literal, 'model', modules), modules) : undefined;
+    if (read && (read.ref.id !== null || read.ref.candidates)) {
+      model = read.ref;
+      evidence.push(`model: the options passed as ${options!.expression} name ${read.ref.raw}`, ...read.evidence);
+    }
+  }
 
   const client = providerFromClientArgument(base, bound, modules) ?? providerFromSubclassClient(base, helper, expression, modules);
   if (client?.evidence) evidence.push(client.evidence);
@@ -2773,6 +2791,17 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
   if (client?.forwardedMember) caller.clientMember = client.forwardedMember;
   if (comment) caller.annotationComment = comment;
   return caller;
+}
+
+/** The object literal a caller hands a helper that sends the request options it is given whole (its prompt is that value's turns), and the helper's name for it. */
+function wholeOptionsPassed(base: DetectedCall, bound: (expression: string) => Node | undefined, modules: ModuleLoader): { literal: Node; expression: string } | undefined {
+  for (const message of base.messages) {
+    const hole = turnsHoleOf(message);
+    const passed = hole && bound(hole.expression);
+    const literal = passed && resolveObjectLiteral(passed, modules);
+    if (literal && Node.isObjectLiteralExpression(literal)) return { literal, expression: hole!.expression };
+  }
+  return undefined;
 }
 
 /**

@@ -4608,4 +4608,36 @@ export const feedback = (answer: string) => completion('Give feedback on this in
       { file: 'src/lib/embed.ts', line: 2, kind: 'sdk' },
     ],
   },
+  {
+    name: "a transport sending the request options it is handed whole (Interview-Coach's shape): each caller's options state the model and the prompt, for OpenAI's and Gemini's clients alike",
+    files: {
+      'src/transports.ts': `import OpenAI from 'openai';
+import { GoogleGenAI, type GenerateContentParameters } from '@google/genai';
+export function createOpenAiTransport() {
+  const client = new OpenAI();
+  return { create: (body: OpenAI.ChatCompletionCreateParamsNonStreaming) => client.chat.completions.create(body) };
+}
+export function createGeminiTransport(apiKey: string) {
+  const client = new GoogleGenAI({ apiKey });
+  return { generateContent: (request: GenerateContentParameters) => client.models.generateContent(request) };
+}
+`,
+      'src/features.ts': `import { createGeminiTransport, createOpenAiTransport } from './transports';
+const SUMMARY_MODEL = 'gpt-4o-mini';
+const TRANSCRIPTION_MODEL = 'gemini-2.5-flash';
+export async function summarize(text: string) {
+  return createOpenAiTransport().create({ model: SUMMARY_MODEL, messages: [{ role: 'user', content: 'Summarize this interview answer: ' + text }] });
+}
+export async function transcribe(apiKey: string, audio: string) {
+  return createGeminiTransport(apiKey).generateContent({ model: TRANSCRIPTION_MODEL, contents: [{ role: 'user', parts: [{ text: 'Transcribe the spoken answer faithfully' }, { inlineData: { data: audio, mimeType: 'audio/webm' } }] }] });
+}
+`,
+    },
+    sites: [
+      { file: 'src/features.ts', line: 5, kind: 'wrapper-caller', model: 'gpt-4o-mini', promptIncludes: ['Summarize this interview answer'] },
+      { file: 'src/features.ts', line: 8, kind: 'wrapper-caller', model: 'gemini-2.5-flash', promptIncludes: ['Transcribe the spoken answer faithfully'] },
+      { file: 'src/transports.ts', line: 5, kind: 'sdk' },
+      { file: 'src/transports.ts', line: 9, kind: 'sdk' },
+    ],
+  },
 ]);
