@@ -53,7 +53,7 @@ export function foldRelays(calls: DetectedCall[], nonProduction: (file: string) 
     const reaching = steps.findIndex((step) => siteAt.has(positionKey(step.file, step.line)));
     if (reaching < 0 || reaching > MAX_HOPS_LEFT_OUT) continue;
     const target = targetOf(siteAt.get(positionKey(steps[reaching].file, steps[reaching].line))!);
-    if (target === index || !saysNothingOfItsOwn(caller, calls[target])) continue;
+    if (target === index || !saysNothingOfItsOwn(caller, calls[target], hopsOfSites.has(positionKey(caller.file, caller.line)))) continue;
     // The app's traffic is never listed on a test's double (a fake model class implementing the app's interface): a test
     // site is out of the totals, and the caller's traffic with it.
     if (!nonProduction(caller.file) && nonProduction(calls[target].file)) continue;
@@ -141,17 +141,29 @@ function foldable(call: DetectedCall): boolean {
 }
 
 /** Whether a caller's request, read through the helper, adds nothing to the request it goes through. */
-function saysNothingOfItsOwn(caller: DetectedCall, through: DetectedCall): boolean {
+function saysNothingOfItsOwn(caller: DetectedCall, through: DetectedCall, isHop = false): boolean {
   // Its own model, or its own client (who serves it), is a choice of its own.
   if (modelKey(caller) !== modelKey(through) || caller.endpoint !== through.endpoint || caller.provider !== through.provider) return false;
-  if (caller.maxOutputTokens !== through.maxOutputTokens) return false;
+  // A token limit of its own makes a feature of a caller nothing else goes through; a hop setting one
+  // (`callOpenRouterForCTA(messages)` handing on `maxTokens: MAX_TOKENS.cta`) hands it to the sites that go through it,
+  // which read their request, limit included, through it.
+  if (caller.maxOutputTokens !== through.maxOutputTokens && !isHop) return false;
   if (caller.features.tools !== through.features.tools || caller.features.vision !== through.features.vision || caller.features.structuredOutput !== through.features.structuredOutput) return false;
   if (caller.toolNames.some((name) => !through.toolNames.includes(name))) return false;
   if ((caller.structuredOutputName ?? through.structuredOutputName) !== through.structuredOutputName) return false;
-  // Read as another task (its name says `generateTitle`, its reply is `const summary = ...`): a feature of its own.
-  if (classifyTask(caller, 0).type !== classifyTask(through, 0).type) return false;
+  // Read as another task (its name says `generateTitle`, its reply is `const summary = ...`): a feature of its own; also
+  // read without their files' names, which cover every call in a file (`chat/route.ts`) and say nothing of what this
+  // caller adds to the request: the same task either way is no feature of its own.
+  if (classifyTask(caller, 0).type !== classifyTask(through, 0).type && taskWithoutFileName(caller) !== taskWithoutFileName(through)) return false;
   const own = wordsOf(through);
   return [...wordsOf(caller)].every((words) => own.has(words));
+}
+
+/** A name no task hint matches, for reading a call's task from its own names and prompt alone. */
+const UNNAMED_FILE = 'file.ts';
+
+function taskWithoutFileName(call: DetectedCall): string {
+  return classifyTask({ ...call, file: UNNAMED_FILE }, 0).type;
 }
 
 function modelKey(call: DetectedCall): string {

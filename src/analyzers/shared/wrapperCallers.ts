@@ -1260,6 +1260,20 @@ function awaited(node: Node): boolean {
   return ts.isAwaitExpression(withoutCasts(node.compilerNode as ts.Expression));
 }
 
+/** A callee that names what it makes a prompt (`buildCTAPrompt`, `getSystemPrompt`, `loadPromptTemplate`). */
+const NAMES_PROMPT = /prompt/i;
+
+/** `await buildCTAPrompt(...)`: an awaited call of a function whose name says it makes a prompt. */
+function awaitsPrompt(node: Node): boolean {
+  const value = withoutCasts(node.compilerNode as ts.Expression);
+  if (!ts.isAwaitExpression(value)) return false;
+  const call = withoutCasts(value.expression);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return NAMES_PROMPT.test(name);
+}
+
 /** Two words written out: text of a prompt, not a role, an id or a separator. */
 const WORDS = /\p{L}\S*\s+\S*\p{L}/u;
 
@@ -1296,8 +1310,9 @@ function boundOnlyInMarkup(fn: Node, depth: number): boolean {
  * content: value, role: 'user' }`). A sentence written out, or a call that may build one, is a prompt of the handler's own.
  */
 function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls = false, inlineDataCalls = false, modules?: ModuleLoader): boolean {
-  // What the handler waits for (a transcript, a record, search results) is data it fetches, not words of its own.
-  if (awaited(argument)) return true;
+  // What the handler waits for (a transcript, a record, search results) is data it fetches, not words of its own; unless
+  // it waits for a prompt (`await buildCTAPrompt({ postContent, tone })`, a builder reading templates from storage).
+  if (awaited(argument)) return !awaitsPrompt(argument);
   const value = unwrapExpression(argument);
   const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth, dataCalls, inlineDataCalls, modules);
   // A constant of words (`system: AGENTIC_SYSTEM_PROMPT`) is a prompt the caller states, wherever it is written, and a

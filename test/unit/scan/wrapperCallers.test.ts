@@ -4640,4 +4640,59 @@ export async function transcribe(apiKey: string, audio: string) {
       { file: 'src/transports.ts', line: 9, kind: 'sdk' },
     ],
   },
+  {
+    name: "a hop that hands on its callers' messages with a token limit of its own (linkedin-post-generator's callOpenRouterForCTA) is listed on the request; the route awaiting a prompt builder states a prompt of its own",
+    files: {
+      'lib/openrouter.ts': `const MAX_TOKENS = { cta: 500 };
+export async function callOpenRouter({ messages, maxTokens = 1000 }: { messages: Array<{ role: string; content: string }>; maxTokens?: number }) {
+  const response = await fetch('https://openrouter.ai/api/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'google/gemini-3-flash-preview', messages, max_tokens: maxTokens }) });
+  return (await response.json()).choices[0].message.content;
+}
+export async function callOpenRouterForCTA(messages: Array<{ role: string; content: string }>) {
+  return callOpenRouter({ messages, maxTokens: MAX_TOKENS.cta });
+}
+`,
+      'lib/prompts.ts': `export async function buildCTAPrompt(post: string) {
+  return 'Write three calls to action for this LinkedIn post: ' + post;
+}
+`,
+      'app/api/cta/route.ts': `import { callOpenRouterForCTA } from '../../../lib/openrouter';
+import { buildCTAPrompt } from '../../../lib/prompts';
+export async function POST(request: Request) {
+  const { postContent } = await request.json();
+  const prompt = await buildCTAPrompt(postContent);
+  return Response.json({ ctas: await callOpenRouterForCTA([{ role: 'user', content: prompt }]) });
+}
+`,
+    },
+    sites: [
+      { file: 'app/api/cta/route.ts', line: 6, kind: 'wrapper-caller', via: 'lib/openrouter.ts:7' },
+      { file: 'lib/openrouter.ts', line: 3, kind: 'sdk', relays: ['lib/openrouter.ts:7'] },
+    ],
+  },
+  {
+    name: "a route handing its body's fields to a service method is listed on the method's request, though its file's name (chat/route.ts) hints at another task (tweethunter's refine route)",
+    files: {
+      'src/lib/generator.ts': `import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export class ContentGenerator {
+  async refineContent(currentContent: string, userMessage: string) {
+    const { text } = await generateText({ model: openai('gpt-4o'), system: 'Keep the same format. Apply: ' + userMessage, prompt: 'Current content: ' + currentContent });
+    return text;
+  }
+}
+export const contentGenerator = new ContentGenerator();
+`,
+      'src/app/api/ai/chat/route.ts': `import { contentGenerator } from '../../../../lib/generator';
+export async function POST(request: Request) {
+  const { currentContent, userMessage } = await request.json();
+  const result = await contentGenerator.refineContent(currentContent, userMessage);
+  return Response.json({ data: result });
+}
+`,
+    },
+    sites: [
+      { file: 'src/lib/generator.ts', line: 5, kind: 'sdk', relays: ['src/app/api/ai/chat/route.ts:4'] },
+    ],
+  },
 ]);
