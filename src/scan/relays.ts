@@ -162,9 +162,14 @@ function saysNothingOfItsOwn(caller: DetectedCall, through: DetectedCall, isHop 
 /** A name no task hint matches, for reading a call's task from its own names and prompt alone. */
 const UNNAMED_FILE = 'file.ts';
 
+/** Read once per call object (calls are never edited): a request is compared with each caller that may relay to it. */
 function taskWithoutFileName(call: DetectedCall): string {
-  return classifyTask({ ...call, file: UNNAMED_FILE }, 0).type;
+  let task = TASKS_WITHOUT_FILE_NAME.get(call);
+  if (task === undefined) TASKS_WITHOUT_FILE_NAME.set(call, (task = classifyTask({ ...call, file: UNNAMED_FILE }, 0).type));
+  return task;
 }
+
+const TASKS_WITHOUT_FILE_NAME = new WeakMap<DetectedCall, string>();
 
 function modelKey(call: DetectedCall): string {
   return JSON.stringify([call.model.id, (call.model.candidates ?? []).map((candidate) => candidate.id)]);
