@@ -969,36 +969,29 @@ function optionsParameterBehind(expression: Node, modules: ModuleLoader, depth: 
 
 /**
  * The prompt in a request's options object a caller passes (`{ ...modelOptions, system, prompt, schema }`): its
- * system or instructions, then its prompt or input, then its messages. Empty when the object holds none of them.
+ * system or instructions, then its prompt or input, then its messages; Gemini's `contents` and the system instruction
+ * in its `config` too. Empty when the object holds none of them.
  */
 export function promptOfOptions(options: Node, modules: ModuleLoader): MessagesResult {
   const result: MessagesResult = { messages: [], hasImage: false };
   const object = resolveObjectLiteral(options, modules);
   if (!object) return result;
-  const system = firstProperty(object, ['system', 'instructions'], modules);
+  const addTurns = (turnsNode: Node) => {
+    const turns = resolveMessages(turnsNode, modules);
+    result.messages.push(...turns.messages);
+    result.hasImage ||= turns.hasImage;
+  };
+  // A list is turns; anything else one user message's text.
+  const addTurnsOrText = (value: Node | undefined) => {
+    const node = value && unwrapExpression(value);
+    if (node && Node.isArrayLiteralExpression(node)) addTurns(node);
+    else if (value) result.messages.push({ role: 'user', ...resolvePromptText(value, modules) });
+  };
+  const system = firstProperty(object, ['system', 'instructions'], modules) ?? getObjectProperty(getObjectProperty(object, 'config', modules), 'systemInstruction', modules);
   if (system) result.messages.push({ role: 'system', ...resolvePromptText(system, modules) });
-  const prompt = firstProperty(object, ['prompt', 'input'], modules);
-  const promptNode = prompt && unwrapExpression(prompt);
-  if (promptNode && Node.isArrayLiteralExpression(promptNode)) {
-    const turns = resolveMessages(promptNode, modules);
-    result.messages.push(...turns.messages);
-    result.hasImage ||= turns.hasImage;
-  } else if (prompt) result.messages.push({ role: 'user', ...resolvePromptText(prompt, modules) });
+  addTurnsOrText(firstProperty(object, ['prompt', 'input'], modules));
   const messages = getObjectProperty(object, 'messages', modules);
-  if (messages) {
-    const turns = resolveMessages(messages, modules);
-    result.messages.push(...turns.messages);
-    result.hasImage ||= turns.hasImage;
-  }
-  // Gemini's request options: `contents` (a text, or turns of parts) and the system instruction in `config`.
-  const geminiSystem = getObjectProperty(getObjectProperty(object, 'config', modules), 'systemInstruction', modules);
-  if (geminiSystem && !system) result.messages.unshift({ role: 'system', ...resolvePromptText(geminiSystem, modules) });
-  const contents = getObjectProperty(object, 'contents', modules);
-  const contentsNode = contents && unwrapExpression(contents);
-  if (contentsNode && Node.isArrayLiteralExpression(contentsNode)) {
-    const turns = resolveMessages(contentsNode, modules);
-    result.messages.push(...turns.messages);
-    result.hasImage ||= turns.hasImage;
-  } else if (contents) result.messages.push({ role: 'user', ...resolvePromptText(contents, modules) });
+  if (messages) addTurns(messages);
+  addTurnsOrText(getObjectProperty(object, 'contents', modules));
   return result;
 }
