@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
+import type { ModuleLoader } from './shared/modules';
 import { agentModel } from './shared/agents';
 import { toDetectedCall } from './shared/callsite';
 import { getObjectProperty, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
@@ -40,10 +41,11 @@ export const eveAnalyzer: Analyzer = {
     const found: DetectedCall[] = [];
     const startsTurns = specifiers.some((specifier) => CLIENT_MODULE.test(specifier));
     const streamed = specifiers.some((specifier) => CLIENT_MODULE.test(specifier) && !CHANNEL_MODULE.test(specifier));
+    let definition: CallExpression | null | undefined;
     for (const call of context.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const callee = unwrapExpression(call.getExpression());
       const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-      if (name === DEFINE_AGENT && isDefineAgent(callee, context)) {
+      if (name === DEFINE_AGENT && isDefineAgent(callee, context.modules)) {
         const key = `${context.file}:${call.getStartLineNumber()}`;
         found.push({ ...agentCall(call, call, context, DEFINE_AGENT, false, ['the agent is defined here and run by eve\'s runtime for each message a channel sends it: its turns are reported here']), agentDefinition: key });
         continue;
@@ -51,9 +53,10 @@ export const eveAnalyzer: Analyzer = {
       if (!startsTurns || (name !== 'send' && name !== 'respond')) continue;
       const turn = turnOf(call, callee, name, context);
       if (!turn) continue;
-      const definition = agentDefinitionFor(context);
+      // Every turn in a file is of the same agent: looked up at the file's first.
+      if (definition === undefined) definition = agentDefinitionFor(context) ?? null;
       const evidence = [turn, ...(definition ? [] : ['no agent/agent.ts with defineAgent() found above this file: the agent\'s model is unknown'])];
-      const detected = agentCall(call, definition, context, Node.isPropertyAccessExpression(callee) ? `agent.${name}` : name, streamed, evidence);
+      const detected = agentCall(call, definition ?? undefined, context, Node.isPropertyAccessExpression(callee) ? `agent.${name}` : name, streamed, evidence);
       found.push(definition ? { ...detected, agentDefinition: `${context.modules.relativePath(definition.getSourceFile().getFilePath())}:${definition.getStartLineNumber()}` } : detected);
     }
     return found;
@@ -65,8 +68,8 @@ function eveSpecifiersOf(sourceFile: SourceFile): string[] {
   return sourceFile.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue()).filter((specifier) => PACKAGE.test(specifier));
 }
 
-function isDefineAgent(callee: Node, context: AnalyzerContext): boolean {
-  const binding = calleeBinding(callee, context.modules);
+function isDefineAgent(callee: Node, modules: ModuleLoader): boolean {
+  const binding = calleeBinding(callee, modules);
   return binding !== undefined && binding.importedName === DEFINE_AGENT && binding.packageName === 'eve';
 }
 
@@ -95,7 +98,7 @@ function agentDefinitionFor(context: AnalyzerContext): CallExpression | undefine
     const inside = path.relative(root, folder);
     if (inside.startsWith('..') || path.isAbsolute(inside)) return undefined;
     const agentFile = modules.resolvePath(context.sourceFile, path.join(folder, AGENT_MODULE));
-    const defined = agentFile?.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => isDefineAgent(unwrapExpression(call.getExpression()), { ...context, sourceFile: agentFile }));
+    const defined = agentFile?.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => isDefineAgent(unwrapExpression(call.getExpression()), modules));
     if (defined) return defined;
     if (inside === '') return undefined;
   }

@@ -396,7 +396,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   }
   // A test's request (or call into the app's helper) to a server it starts itself, or through a fetch it declares, asks no model.
   await dropRequestsToTestDoubles(detected, (relativePath) => readText(path.join(absoluteRoot, relativePath)), diagnostics);
-  // A request in an exported function nothing in the workspace names can never run.
+  // A call of the app's helper in an exported function nothing in the workspace names can never run.
   await dropUnnamedExports(detected, absoluteRoot, callerCandidates, readText, diagnostics, options.signal);
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);

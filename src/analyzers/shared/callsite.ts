@@ -1,4 +1,5 @@
 import { replyNameOf } from './replyName';
+import { escapeRegExp } from '../../model/regExp';
 import { FRAMEWORK_EXPORT_NAMES, FUNCTION_WRAPPER_NAME, isComponentFile, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
 import { Node, SyntaxKind, ts, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
@@ -169,7 +170,7 @@ export function exportNamedNowhereElse(request: Node): string | undefined {
 
 /** How many times a text names `name` as a whole word (a declaration, a call, a mention in a comment or string alike). */
 function mentionsOf(name: string, text: string): number {
-  return text.match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+  return text.match(new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, 'g'))?.length ?? 0;
 }
 
 /** CommonJS's export marks alone. */

@@ -332,7 +332,7 @@ function followRequire(declaration: Node, modules: ModuleLoader, depth: number):
 }
 
 /** A specifier starting with a path alias (`@/`, `~/`, `#/`, `$lib/`): a module of the workspace, never a package. */
-const PATH_ALIAS = /^(?:~|@|#|\$[\w]+)\//;
+export const PATH_ALIAS = /^(?:~|@|#|\$[\w]+)\//;
 
 /** `require('./x')` or `import('./x')` (awaited or not): the relative specifier (with `orWorkspacePackage`, any specifier), or undefined. */
 function relativeModuleLoad(expression: Node | undefined, orWorkspacePackage = false): { specifier: string; dynamic: boolean } | undefined {

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, exportNamedNowhereElse, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
-import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, PATH_ALIAS, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -1317,7 +1317,7 @@ function handsOnValuesOnly(argument: Node, handler: Node, depth = 0, dataCalls =
   const each = (node: Node | undefined): boolean => node === undefined || handsOnValuesOnly(node, handler, depth, dataCalls, inlineDataCalls, modules);
   // A constant of words (`system: AGENTIC_SYSTEM_PROMPT`) is a prompt the caller states, wherever it is written, and a
   // constant model id (`model: GOOGLE_VOICE_TRANSCRIPTION_MODEL`) its choice of model, as either written out is.
-  if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth, dataCalls) && !(modules && (namesWrittenWords(value, modules) || namesModelId(value, modules)));
+  if (Node.isIdentifier(value)) return !madeInHandler(value, handler, depth, dataCalls) && !(modules && namesWordsOrModelId(value, modules));
   if (Node.isPropertyAccessExpression(value) || Node.isElementAccessExpression(value) || Node.isThisExpression(value)) return true;
   // A callback (`(chunk) => setAnswer(chunk)`) takes the reply; it carries no words to the model.
   if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) return true;
@@ -1357,17 +1357,15 @@ function passesValuesOnly(site: CallExpression, modules: ModuleLoader, inlineDat
   return site.getArguments().every((argument) => handsOnValuesOnly(argument, around, 0, true, inlineDataCalls, modules));
 }
 
-/** A name bound to a constant string of words (`const AGENTIC_SYSTEM_PROMPT = \`You are ...\``), here or imported. */
-function namesWrittenWords(identifier: Node, modules: ModuleLoader): boolean {
-  const initializer = constInitializer(findDeclaration(identifier, modules));
-  return initializer !== undefined && writesWords(unwrapExpression(initializer));
-}
-
-/** A name bound to a constant model id (`const GOOGLE_VOICE_TRANSCRIPTION_MODEL = 'gemini-2.5-flash'`), here or imported. */
-function namesModelId(identifier: Node, modules: ModuleLoader): boolean {
+/**
+ * A name bound to a constant the caller states, here or imported: a string of words (`const AGENTIC_SYSTEM_PROMPT =
+ * \`You are ...\``) or a model id (`const GOOGLE_VOICE_TRANSCRIPTION_MODEL = 'gemini-2.5-flash'`).
+ */
+function namesWordsOrModelId(identifier: Node, modules: ModuleLoader): boolean {
   const initializer = constInitializer(findDeclaration(identifier, modules));
   const value = initializer && unwrapExpression(initializer);
-  return value !== undefined && (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) && looksLikeModelId(value.getLiteralText());
+  if (value === undefined) return false;
+  return writesWords(value) || ((Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) && looksLikeModelId(value.getLiteralText()));
 }
 
 /** A string or template literal whose written text (a template's parts between its holes) has words in it. */
@@ -1986,7 +1984,7 @@ function isBoundTo(callee: Node, helper: Helper, modules: ModuleLoader, shapesOf
     if (Node.isImportSpecifier(declaration)) {
       const specifier = importSpecifierOf(declaration);
       const relativePath = helper.call.file;
-      return !!specifier && ALIAS_PREFIX.test(specifier) && declaration.getName() === helper.name && aliasMayName(specifier, relativePath);
+      return !!specifier && PATH_ALIAS.test(specifier) && declaration.getName() === helper.name && aliasMayName(specifier, relativePath);
     }
     return declares(declaration, helper) || (Node.isVariableDeclaration(declaration) && !declaration.getInitializer() && assignedModuleMember(declaration, helper, modules, remember));
   }
@@ -2635,7 +2633,8 @@ function callerSite(helper: Helper, expression: CallExpression, outer: CallExpre
     // `create: (request) => client.chat.completions.create(request)`: the helper sends the request options it is handed
     // whole, so the `model` of the options the caller passes is the request's.
     const options = wholeOptionsPassed(base, bound, modules);
-    const read = options && getObjectProperty(options.literal, 'model', modules) ? readModel(getObjectProperty(options.literal, 'model', modules), modules) : undefined;
+    const modelNode = options && getObjectProperty(options.literal, 'model', modules);
+    const read = modelNode ? readModel(modelNode, modules) : undefined;
     if (read && (read.ref.id !== null || read.ref.candidates)) {
       model = read.ref;
       evidence.push(`model: the options passed as ${options!.expression} name ${read.ref.raw}`, ...read.evidence);
@@ -3203,8 +3202,6 @@ export function aliasMayNameAny(relativePaths: readonly string[]): (specifier: s
 /** `@org/documents/...`: the package's folder name. */
 const SCOPED_SPECIFIER = /^@[\w.-]+\/([\w.-]+)/;
 
-/** A specifier starting with a path alias (`~/`, `@/`, `#/`, `$lib/`), as against a bare path a tsconfig's `baseUrl` resolves (`src/lib/llm`). */
-const ALIAS_PREFIX = /^(?:~|@|#|\$[\w]+)\//;
 
 /**
  * The paths an alias specifier may name after its alias (`~/lib/llm.ts` → `lib/llm`). A bare path names itself whole
@@ -3214,7 +3211,7 @@ const ALIAS_PREFIX = /^(?:~|@|#|\$[\w]+)\//;
  */
 function aliasTails(specifier: string): string[] {
   const withoutExtension = specifier.replace(/\.(?:m|c)?[jt]sx?$/, '');
-  if (ALIAS_PREFIX.test(specifier)) return [withoutExtension.slice(withoutExtension.indexOf('/') + 1)].filter((tail) => tail !== '');
+  if (PATH_ALIAS.test(specifier)) return [withoutExtension.slice(withoutExtension.indexOf('/') + 1)].filter((tail) => tail !== '');
   const pastAlias = withoutExtension.slice(withoutExtension.indexOf('/') + 1);
   return pastAlias.includes('/') ? [withoutExtension, pastAlias] : [withoutExtension];
 }
@@ -3255,7 +3252,6 @@ function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
-
 
 /** A caller site's own exported function (see exportNamedNowhereElse), never the helper's it was copied from. */
 function setExportedFunction(caller: DetectedCall, site: Node): void {
