@@ -14,7 +14,7 @@ import { callsMatching, withoutCasts, wrapCompilerNode } from './calls';
 import { functionOf, functionTypeReturn, lineageOf, meetsInterface, propertyTypeOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp, TYPE_ARGUMENTS } from '../../model/regExp';
-import { CONNECTION_SETTING_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
+import { CONNECTION_SETTING_NAME, FUNCTION_WRAPPER_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
 import { enterCall, isSettingsDefaultRef, likelyBranches, modelCandidates, registryEntries } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
@@ -364,6 +364,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             bound.push(helper);
             productReturns.add(expression);
           }
+          // An exported const holding the product with no type of its own is called elsewhere under its name, where no
+          // declared type leads back to the factory: the factory call, with the prompt it is given, is the feature.
+          else if (helper.name === target.name && makesValueOnly && !overCap && exportedUntypedProduct(expression) && isBoundTo(target.callee, helper, context.modules, shapesOfReceiver, remember)) bound.push(helper);
           else if (branches?.some((branch) => branch.getText() === helper.name && isBoundTo(branch, helper, context.modules, shapesOfReceiver, remember))) (overCap ? boundOverCap : bound).push(helper);
           else if (storeRuns(expression, target.name, helper, context.modules, shapesOfReceiver)) (overCap ? boundOverCap : bound).push(helper);
           else if (storeEmbeds(target, helper, context.modules)) (overCap ? boundOverCap : bound).push(helper);
@@ -541,6 +544,25 @@ function returnedAsSameProduct(call: CallExpression, helper: Helper): boolean {
   const fn = Node.isReturnStatement(call.getParent()) ? enclosingFunction(call) : undefined;
   const declared = fn && Node.isFunctionDeclaration(fn) ? fn.getReturnTypeNode()?.getText() : undefined;
   return declared !== undefined && helper.types.some((type) => nameOf(type) === declared);
+}
+
+/**
+ * Whether a factory call's product is held by an exported module-level `const` declared with no type, directly or
+ * through a function wrapper (`export const generateUsers = wrapTraced(makeGenerateChildren({ ... }), { name })`), and
+ * not called in its own file: its callers import it by name, and nothing they write names the factory's type.
+ */
+function exportedUntypedProduct(call: CallExpression): boolean {
+  let value: Node = call;
+  const wrapper = value.getParent();
+  if (wrapper && Node.isCallExpression(wrapper) && wrapper.getArguments()[0] === value) {
+    const callee = wrapper.getExpression();
+    const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : '';
+    if (FUNCTION_WRAPPER_NAME.test(name)) value = wrapper;
+  }
+  const held = heldBy(value);
+  if (!held || held.declaration.getTypeNode() || !Node.isSourceFile(held.scope) || !isConstDeclaration(held.declaration.compilerNode)) return false;
+  if (!held.declaration.getVariableStatement()?.hasExportKeyword()) return false;
+  return callsMatching(held.scope.getSourceFile(), (candidate) => ts.isIdentifier(candidate.expression) && candidate.expression.text === held.name).length === 0;
 }
 
 /** A caller site, the helper it was made through, and how to make it again from that helper's (changed) site. */

@@ -1315,6 +1315,46 @@ export function makeClassifyChangelog({ client, model }: { client: OpenAI; model
     ],
   },
   {
+    name: "a typed factory's product held by an exported const with no type (wrapped by wrapTraced, or not) and called in other files: the factory call is the site (the hop inside the product is not)",
+    files: {
+      'src/generateChildren.ts': `import OpenAI from 'openai';
+export type GenerateChildren = (parent: string, llmOptions: { model: string }) => Promise<string[]>;
+export function makeGenerateChildren({ client, makePrompt }: { client: OpenAI; makePrompt: (parent: string) => string }): GenerateChildren {
+  return async function generateChildren(parent, llmOptions) {
+    const res = await complete({ client, prompt: makePrompt(parent), ...llmOptions });
+    return (res.choices[0].message.content ?? '').split('\\n');
+  };
+}
+async function complete({ client, prompt, ...config }: { client: OpenAI; prompt: string; model: string }) {
+  return client.chat.completions.create({ ...config, messages: [{ role: 'user', content: prompt }] });
+}
+`,
+      'src/users.ts': `import OpenAI from 'openai';
+import { wrapTraced } from 'braintrust';
+import { makeGenerateChildren } from './generateChildren';
+export const generateUsers = wrapTraced(
+  makeGenerateChildren({ client: new OpenAI(), makePrompt: (parent) => \`List realistic users of the database \${parent}, one per line.\` }),
+  { name: 'generateUsers' },
+);
+`,
+      'src/useCases.ts': `import OpenAI from 'openai';
+import { makeGenerateChildren } from './generateChildren';
+export const generateUseCases = makeGenerateChildren({ client: new OpenAI(), makePrompt: (user) => \`List what the user \${user} does with the database, one per line.\` });
+`,
+      'src/bin/generate.ts': `import { generateUsers } from '../users';
+import { generateUseCases } from '../useCases';
+export async function main() {
+  for (const user of await generateUsers('sample_mflix', { model: 'gpt-4o-mini' })) await generateUseCases(user, { model: 'gpt-4o-mini' });
+}
+`,
+    },
+    sites: [
+      { file: 'src/generateChildren.ts', line: 10, kind: 'sdk', inTotals: false },
+      { file: 'src/useCases.ts', line: 3, kind: 'wrapper-caller', via: 'src/generateChildren.ts:5', inTotals: true },
+      { file: 'src/users.ts', line: 5, kind: 'wrapper-caller', via: 'src/generateChildren.ts:5', inTotals: true },
+    ],
+  },
+  {
     name: "a route running the model its page posts: the page's state starts at one of the page's offered models, which are the candidates, the state's start first",
     files: {
       'app/api/chat/route.ts': `import Anthropic from '@anthropic-ai/sdk';
