@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mightContainLlmCall } from '../../../src/scan/prefilter';
+import { looksBinary, mightContainLlmCall } from '../../../src/scan/prefilter';
 
 describe('prefilter', () => {
   const kept: Array<[string, string]> = [
@@ -162,4 +162,19 @@ const res = await axios(request);`],
   for (const text of shapes) it(`keeps a file with \`${text}\``, () => assert.equal(mightContainLlmCall(text), true));
   for (const [name, text] of kept) it(`keeps ${name}`, () => assert.equal(mightContainLlmCall(text), true));
   for (const [name, text] of dropped) it(`drops ${name}`, () => assert.equal(mightContainLlmCall(text), false));
+
+  describe('looksBinary', () => {
+    const source = (text: string) => Buffer.from(text, 'utf8');
+    it('a source file writing NULs inside a string (a cache key\'s separator) is text', () => {
+      const text = `const key = new TextEncoder().encode(\`\${model}\0\${system ?? ''}\0\${prompt}\`);\n${'export const line = 1;\n'.repeat(20)}`;
+      assert.equal(looksBinary(source(text)), false);
+    });
+    it('text without any NUL is text', () => assert.equal(looksBinary(source('export const a = 1;\n')), false));
+    it('UTF-16 text (a NUL beside every ASCII character) is binary', () => assert.equal(looksBinary(Buffer.from('export const a = 1;\n', 'utf16le')), true));
+    it('an MPEG transport stream named .ts (sync bytes and zero padding) is binary', () => {
+      const packet = Buffer.alloc(188, 0);
+      packet[0] = 0x47;
+      assert.equal(looksBinary(Buffer.concat([packet, packet, packet])), true);
+    });
+  });
 });
