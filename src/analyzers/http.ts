@@ -252,6 +252,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /image\.pollinations\.ai\/prompt\/[^?#]+/, endpoint: 'image-generation', provider: 'pollinations' },
   // Google Cloud Speech-to-Text (v1 `speech:recognize`, `speech:longrunningrecognize`; v2 a recognizer's `:recognize`).
   { pattern: /speech\.googleapis\.com\/v1(?:p1beta1)?\/speech:(?:long(?:running)?)?recognize(?:$|[?#])|speech\.googleapis\.com\/v2\/projects\/[^?#]+\/recognizers\/[^/?#]+:(?:batchR|r)ecognize(?:$|[?#])/i, endpoint: 'audio-transcription', provider: 'google' },
+  // Google Cloud Text-to-Speech (`text:synthesize`, the voice, Journey, Neural2, Chirp HD..., named in the body).
+  { pattern: /texttospeech\.googleapis\.com\/v1(?:beta1)?\/text:synthesize(?:$|[?#])/, endpoint: 'audio-speech', provider: 'google-cloud' },
   // DeepInfra's own inference API (`/v1/inference/<model>`, beside its OpenAI-compatible one): whatever task the model has.
   { pattern: /api\.deepinfra\.com\/v1\/inference\/[^?#]+$/, endpoint: 'other', provider: 'deepinfra', modelInPath: /\/v1\/inference\/([^?#]+)$/ },
   // Workers AI's REST API (the binding's `env.AI.run(model, input)` over HTTP): the model in the path, the input in the body.

@@ -892,6 +892,15 @@ export async function transcribe(request: Request, audio: string, key: string) {
       ],
     },
     {
+      name: "Google Cloud Text-to-Speech by hand: a Journey voice's synthesis with the API key in the query",
+      code: `const GOOGLE_TTS_URL = 'https://texttospeech.googleapis.com/v1/text:synthesize';
+export async function speak(text: string, key: string) {
+  const body = { input: { text }, voice: { languageCode: 'fr-FR', name: 'fr-FR-Journey-F' }, audioConfig: { audioEncoding: 'MP3' } };
+  return fetch(\`\${GOOGLE_TTS_URL}?key=\${key}\`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}`,
+      calls: [{ line: 4, provider: 'google-cloud', endpoint: 'audio-speech' }],
+    },
+    {
       name: "speech streamed over a WebSocket: Deepgram's live transcription (direct, and the same path behind the app's proxy), ElevenLabs' text-to-speech input stream",
       code: `export function listen(params: URLSearchParams, proxy: string, key: string) {
   const direct = new WebSocket(\`wss://api.deepgram.com/v1/listen?\${params.toString()}\`, ['token', key]);
