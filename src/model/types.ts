@@ -304,9 +304,9 @@ export interface DetectedCall {
   /** Name of the function or method that contains the call, for task hints and usage-file matching. */
   enclosingFunction: string | null;
   /**
-   * For a call of the app's helper: the exported function it is made in, when nothing else in its own module names it.
-   * Only a file importing it can call it; the scan leaves the call out as dead code when no other file names it either
-   * (unnamedExports.ts).
+   * The exported function a request (or a call of the app's helper) is made in, when nothing else in its own module
+   * names it. Only a file importing it can call it; the scan leaves the call out as dead code when no other file names
+   * it either (unnamedExports.ts).
    */
   exportedFunction?: string;
   /** The name the code gives the reply (`const summary = await ...`, `query = response.content`), for task hints; none when it gives none. */

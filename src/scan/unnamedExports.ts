@@ -1,21 +1,21 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DetectedCall, Diagnostic } from '../model/types';
 import { escapeRegExp } from '../model/regExp';
 
 /**
- * Calls of the app's helpers in an exported function that no file of the workspace names: the module exports it and
- * its own text names it only where it declares it (`exportedFunction`, see exportNamedNowhereElse), and none of the
- * files that could import it (those importing the module, directly or through barrels, by a path alias or as a
- * workspace package) names it either. Nothing can call it: a feature left over from a refactor (`export async function
- * suggestImprovement` calling `generateWithRetry`, next to the functions the app does import). Each dropped call gets a
- * warning naming the function.
- *
- * A helper's own request stays where it is, called or not: an exported function making the request is the app's way
- * of asking a model (a library's, or one the next feature calls), and its cost is read at its place.
+ * Requests, and calls of the app's helpers, in an exported function that no file of the workspace names: the module
+ * exports it and its own text names it only where it declares it (`exportedFunction`, see exportNamedNowhereElse),
+ * and none of the files that could import it (those importing the module, directly or through barrels, by a path
+ * alias or as a workspace package) names it either. Nothing can call it: a feature left over from a refactor
+ * (`export async function suggestImprovement` calling `generateWithRetry`, or making the request itself, next to the
+ * functions the app does import). Its cost would never be paid: each dropped request gets a warning naming the
+ * function, so the code stays in view.
  *
  * Only for a module some other file imports: a module nothing imports may be an entry point a framework or a runner
- * loads by its path (a route, a script, a serverless function), whose exports are called from outside the code. A file
- * that cannot be read keeps every request of the module it may name.
+ * loads by its path (a route, a script, a serverless function), whose exports are called from outside the code. Not
+ * in a package published for others (its package.json names an entry point and is not private): its exported
+ * functions are its API. A file that cannot be read keeps every request of the module it may name.
  */
 export async function dropUnnamedExports(
   calls: DetectedCall[],
@@ -26,8 +26,11 @@ export async function dropUnnamedExports(
   signal?: AbortSignal,
 ): Promise<void> {
   const namesByFile = new Map<string, Set<string>>();
+  const libraries = new Map<string, boolean>();
   for (const call of calls) {
     if (call.exportedFunction === undefined) continue;
+    // A library's exported functions are its API, called from outside the workspace.
+    if (inLibraryPackage(root, call.file, libraries)) continue;
     let names = namesByFile.get(call.file);
     if (!names) namesByFile.set(call.file, (names = new Set()));
     names.add(call.exportedFunction);
@@ -59,4 +62,28 @@ export async function dropUnnamedExports(
     diagnostics.push({ file: call.file, line: call.line, message: `not reported: the ${call.method} request here is in \`${name}\`, which its module exports but no file of the workspace names (dead code)`, severity: 'warning' });
     calls.splice(index, 1);
   }
+}
+
+/**
+ * Whether a file belongs to a package published for others to import: its nearest package.json names an entry point
+ * (`main`, `module`, `exports`, `types`, `bin`) and is not marked private. Its exported functions are its API.
+ */
+function inLibraryPackage(root: string, file: string, known: Map<string, boolean>): boolean {
+  for (let folder = path.dirname(path.join(root, file)); folder.startsWith(root); folder = path.dirname(folder)) {
+    const cached = known.get(folder);
+    if (cached !== undefined) return cached;
+    let manifest: Record<string, unknown> | undefined;
+    try {
+      manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, unknown>;
+    } catch {
+      manifest = undefined;
+    }
+    if (manifest) {
+      const library = manifest.private !== true && ['main', 'module', 'exports', 'types', 'typings', 'bin'].some((field) => field in manifest!);
+      known.set(folder, library);
+      return library;
+    }
+    if (folder === root) break;
+  }
+  return false;
 }

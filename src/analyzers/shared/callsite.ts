@@ -392,7 +392,8 @@ export function toDetectedCall(call: Node, context: Pick<AnalyzerContext, 'file'
   // A request that takes its tools through a method's tool-list parameter may be one step of a loop in another file.
   const entry = features.tools && !features.multiStep ? (handed ? handed.entry : toolListEntryOf(call)) : undefined;
   const continuation = cutOffContinuationGuard(call);
-  return { file, ...callSpan(call), ...draft, features, ...(continuation ? { continuesCutOffAnswer: continuation } : {}), ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imagesFrom !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...replyNameField(call), ...(comment ? { annotationComment: comment } : {}) };
+  const exported = exportNamedNowhereElse(call);
+  return { file, ...callSpan(call), ...draft, features, ...(exported ? { exportedFunction: exported } : {}), ...(continuation ? { continuesCutOffAnswer: continuation } : {}), ...(steps ? { steps } : {}), ...(entry ? { toolListEntry: entry } : {}), ...(imagesFrom !== undefined ? { imagesElsewhere: true } : {}), evidence, enclosingFunction: enclosingFunctionName(call), ...replyNameField(call), ...(comment ? { annotationComment: comment } : {}) };
 }
 
 /** A model guessed from the app's default settings (modelValue.ts) that the request's provider does not serve: not taken. */

@@ -33,7 +33,7 @@ describe('request URLs built from constants of a module imported by a path alias
     // Names an endpoint, so the prefilter lets it through.
     writeFileSync(path.join(root, 'app', 'constant.ts'), `export const OPENAI_BASE_URL = 'https://api.openai.com';\nexport const ImageApi = { GeneratePath: 'v2beta/stable-image/generate' };\nexport const ProxyPath = '/api/images';\n`);
     // Names no endpoint: only its alias import of the constants and its request make it worth a look.
-    writeFileSync(path.join(root, 'app', 'store', 'images.ts'), `import { ImageApi, ProxyPath } from '@/app/constant';\nexport function draw(model: string, form: FormData) {\n  return fetch(\`\${ProxyPath}/\${ImageApi.GeneratePath}/\${model}\`, { method: 'POST', body: form });\n}\n`);
+    writeFileSync(path.join(root, 'app', 'store', 'images.ts'), `import { ImageApi, ProxyPath } from '@/app/constant';\nexport default function draw(model: string, form: FormData) {\n  return fetch(\`\${ProxyPath}/\${ImageApi.GeneratePath}/\${model}\`, { method: 'POST', body: form });\n}\n`);
     writeFileSync(path.join(root, 'app', 'store', 'labels.ts'), `import { ProxyPath } from '@/app/constant';\nexport const label = \`images at \${ProxyPath}\`;\n`);
     // A workspace package's import (`@acme/app`) is not a path alias: a parsed file in a folder named `app` does not make it one.
     writeFileSync(path.join(root, 'app', 'store', 'status.ts'), `import { statusUrl } from '@acme/app';\nexport const ping = () => fetch(statusUrl, { method: 'POST', body: '{}' });\n`);

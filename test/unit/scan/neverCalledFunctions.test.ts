@@ -109,7 +109,7 @@ new Translator().translate(process.argv[2]);
 /**
  * A module of helpers the app imports (ai-resume-analyzer's gemini.ts shape): `analyzeResume` is imported by the page,
  * `rateHeadline` only by a test, while `suggestImprovement` and `legacyComplete`, left over from a refactor, are named by
- * no file at all. `legacyComplete` makes its request itself: a helper of its own.
+ * no file at all. `legacyComplete` makes its request itself.
  */
 const HELPERS_MODULE = `import OpenAI from 'openai';
 const openai = new OpenAI();
@@ -138,21 +138,40 @@ const HELPERS_TEST = `import { rateHeadline } from '../src/lib/gemini';
 it('rates', async () => { await rateHeadline('x'); });
 `;
 
-describe("calls of the app's helper in an exported function no file names", () => {
-  it("are left out with a warning when another file imports the module; a name any file mentions, a module nothing imports, or a helper's own request keeps them", async () => {
-    const result = await scanProject({ 'src/lib/gemini.ts': HELPERS_MODULE, 'src/app/page.ts': PAGE, 'test/gemini.test.ts': HELPERS_TEST, 'src/scripts/once.ts': HELPERS_MODULE }, 'unnamed-export-');
+describe("requests and calls of the app's helper in an exported function no file names", () => {
+  it("are left out with a warning when another file imports the module; a name any file mentions, a module nothing imports, or a published library's API keeps them", async () => {
+    const result = await scanProject(
+      {
+        'src/lib/gemini.ts': HELPERS_MODULE,
+        'src/app/page.ts': PAGE,
+        'test/gemini.test.ts': HELPERS_TEST,
+        'src/scripts/once.ts': HELPERS_MODULE,
+        // The same module in a package published for others, its barrel handing on only analyzeResume.
+        'packages/sdk/package.json': JSON.stringify({ name: '@acme/sdk', main: 'src/index.ts' }),
+        'packages/sdk/src/gemini.ts': HELPERS_MODULE,
+        'packages/sdk/src/index.ts': `export { analyzeResume } from './gemini';\n`,
+      },
+      'unnamed-export-',
+    );
     // 4 is the helper's request, priced at its callers' sites: the page's call of analyzeResume and the test's of rateHeadline
-    // (analyzeResume's and rateHeadline's own calls of the helper, 7 and 19, are hops on the way). 13 is legacyComplete's own request.
-    assert.deepEqual(reportedLines(result, 'src/lib/gemini.ts'), [4, 13]);
+    // (analyzeResume's and rateHeadline's own calls of the helper, 7 and 19, are hops on the way).
+    assert.deepEqual(reportedLines(result, 'src/lib/gemini.ts'), [4]);
     assert.deepEqual(reportedLines(result, 'src/app/page.ts'), [3]);
     assert.deepEqual(reportedLines(result, 'test/gemini.test.ts'), [2]);
-    // 10, suggestImprovement's call of the helper, is named nowhere.
+    // 10, suggestImprovement's call of the helper, and 13, legacyComplete's own request, are named nowhere.
     const warnings = result.diagnostics.filter((diagnostic) => diagnostic.file === 'src/lib/gemini.ts');
-    assert.deepEqual(warnings.map((warning) => [warning.line, warning.message]), [[10, 'not reported: the generateWithRetry request here is in `suggestImprovement`, which its module exports but no file of the workspace names (dead code)']]);
+    assert.deepEqual(warnings.map((warning) => [warning.line, warning.message]), [
+      [10, 'not reported: the generateWithRetry request here is in `suggestImprovement`, which its module exports but no file of the workspace names (dead code)'],
+      [13, 'not reported: the chat.completions.create request here is in `legacyComplete`, which its module exports but no file of the workspace names (dead code)'],
+    ]);
     // A copy nothing imports may be run by its path: its requests stay, warned about by nothing.
     const copy = reportedLines(result, 'src/scripts/once.ts');
-    assert.ok(copy.includes(10), JSON.stringify(copy));
+    assert.ok(copy.includes(10) && copy.includes(13), JSON.stringify(copy));
     assert.equal(result.diagnostics.filter((diagnostic) => diagnostic.file === 'src/scripts/once.ts').length, 0);
+    // The library's exported functions are its API: called from outside the workspace, none is dropped.
+    const library = reportedLines(result, 'packages/sdk/src/gemini.ts');
+    assert.ok(library.includes(10) && library.includes(13), JSON.stringify(library));
+    assert.equal(result.diagnostics.filter((diagnostic) => diagnostic.file === 'packages/sdk/src/gemini.ts' && /dead code/.test(diagnostic.message)).length, 0);
   });
 });
 
