@@ -76,6 +76,13 @@ export function servedBySubscription(provider: string): boolean {
 }
 
 /**
+ * The analyzer (its id, the `sdk` of its calls) of vendors' coding agents run headless as a program (Claude Code, the
+ * Codex and Gemini CLIs): a run on the login of whoever runs the app, often a developer's plan. Among an app's
+ * implementations of one call it comes after those on an API, so the call is priced at what an API key pays.
+ */
+export const AGENT_CLI_SDK = 'agent-cli';
+
+/**
  * Analyzers (by id, the `sdk` of their calls) of runtimes that run the model on the end user's own device: Chrome's
  * built-in AI, and WebLLM in the end user's browser. Such a call has provider `local` (no API) but, unlike a model in the
  * app's own server process, costs the team no hardware either: it is reported unpriced (the runtime's row in

@@ -14,7 +14,7 @@ import { callsMatching, withoutCasts, wrapCompilerNode } from './calls';
 import { functionOf, functionTypeReturn, lineageOf, meetsInterface, propertyTypeOf, sameNode, shapesOf, supertypesOf, typeShapes, type Shape } from './shapes';
 import type { DetectedCall, ModelCandidate, ModelRef, PromptHole, PromptMessage, WrapperVia } from '../../model/types';
 import { escapeRegExp, TYPE_ARGUMENTS } from '../../model/regExp';
-import { CONNECTION_SETTING_NAME, FUNCTION_WRAPPER_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
+import { AGENT_CLI_SDK, CONNECTION_SETTING_NAME, FUNCTION_WRAPPER_NAME, runsOnEndUserDevice, servedBySubscription } from '../../model/vocabulary';
 import { enterCall, isSettingsDefaultRef, likelyBranches, modelCandidates, registryEntries } from './modelValue';
 import { looksLikeModelId } from './settings';
 import { likelyFirst } from './selectorDefault';
@@ -1619,8 +1619,10 @@ function alternativeAdapters(bound: Helper[], siteOf: (helper: Helper) => Detect
   const onDevice = sites.filter((site) => runsOnEndUserDevice(site.helper.call));
   // A model only guessed from the app's default settings (the helper's own code path never sets it) does not put its adapter first.
   const guessed = (site: { helper: Helper; caller: DetectedCall }) => isSettingsDefaultRef(site.helper.call.model) && site.caller.model.id === site.helper.call.model.id;
-  const stated = sites.filter((site) => site.caller.model.id !== null && !onDevice.includes(site) && !guessed(site));
-  const ordered = [...stated, ...sites.filter((site) => !stated.includes(site) && !onDevice.includes(site)), ...onDevice];
+  // A coding agent's program run on someone's login (Claude Code's `claude -p`) comes after the adapters on an API key.
+  const onLogin = sites.filter((site) => site.helper.call.sdk === AGENT_CLI_SDK && !onDevice.includes(site));
+  const stated = sites.filter((site) => site.caller.model.id !== null && !onDevice.includes(site) && !onLogin.includes(site) && !guessed(site));
+  const ordered = [...stated, ...sites.filter((site) => !stated.includes(site) && !onLogin.includes(site) && !onDevice.includes(site)), ...onLogin, ...onDevice];
   const [first] = ordered;
   const alternatives = [...ordered.slice(1).map((site) => site.helper), ...bound.filter((helper) => !sites.some((site) => site.helper === helper))];
   if (stated.length > 1 || (stated.length === 1 && first.caller.model.candidates)) {

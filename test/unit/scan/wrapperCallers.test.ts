@@ -1355,6 +1355,42 @@ export async function main() {
     ],
   },
   {
+    name: "providers behind one interface, one of them Claude Code run headless on someone's login: the feature is priced through the provider on an API key",
+    files: {
+      'src/provider.ts': `export interface LlmProvider { generateText(prompt: string): Promise<string> }
+`,
+      'src/claudeCli.ts': `import { spawn } from 'node:child_process';
+import type { LlmProvider } from './provider';
+export class ClaudeCliProvider implements LlmProvider {
+  async generateText(prompt: string) {
+    const child = spawn('claude', ['-p', prompt, '--model', 'haiku']);
+    return new Promise<string>((resolve) => child.stdout.on('data', (data) => resolve(String(data))));
+  }
+}
+`,
+      'src/openaiProvider.ts': `import OpenAI from 'openai';
+import type { LlmProvider } from './provider';
+const client = new OpenAI();
+export class OpenAiProvider implements LlmProvider {
+  async generateText(prompt: string) {
+    const res = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+    return res.choices[0].message.content ?? '';
+  }
+}
+`,
+      'src/lesson.ts': `import type { LlmProvider } from './provider';
+export async function writeLesson(gen: LlmProvider, topic: string) {
+  return gen.generateText(\`Write a short lesson about \${topic} for beginners.\`);
+}
+`,
+    },
+    sites: [
+      { file: 'src/claudeCli.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'src/lesson.ts', line: 3, kind: 'wrapper-caller', via: 'src/openaiProvider.ts:6', model: 'gpt-4o-mini', promptIncludes: ['Write a short lesson'], inTotals: true },
+      { file: 'src/openaiProvider.ts', line: 6, kind: 'sdk', inTotals: false },
+    ],
+  },
+  {
     name: "a route running the model its page posts: the page's state starts at one of the page's offered models, which are the candidates, the state's start first",
     files: {
       'app/api/chat/route.ts': `import Anthropic from '@anthropic-ai/sdk';
