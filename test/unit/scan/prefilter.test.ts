@@ -13,6 +13,9 @@ describe('prefilter', () => {
     ["llama.cpp's completion endpoint in a template", "await fetch(`${baseUrl}/completion`, init);"],
     ["HuggingChat's conversation on a configured base", "await fetch(`${baseUrl}/chat/conversation/${this.conversationId}`, init);"],
     ["Bing's chat hub over a WebSocket", "const url = 'wss://sydney.bing.com/sydney/ChatHub';"],
+    ["Claude Code run headless with execa", "const { stdout } = await execa('claude', args, { input: prompt });"],
+    ["Codex's exec spawned", "const child = spawn(\"codex\", ['exec', task]);"],
+    ["the Gemini CLI run synchronously", "spawnSync(`gemini`, ['-p', prompt]);"],
     ["Stable Diffusion WebUI's API", "url.pathname = '/sdapi/v1/txt2img';"],
     ["NovelAI's API", "const API_NOVELAI = 'https://api.novelai.net';"],
     ['a signed fetch to the Bedrock runtime', "const url = `https://bedrock-runtime.${region}.amazonaws.com/model/${id}/converse`;"],
@@ -105,6 +108,7 @@ const res = await axios(request);`],
     ["Chrome's built-in Writer with options", `const writer = await Writer.create({ tone: 'formal' });`],
   ];
   const dropped: Array<[string, string]> = [
+    ['another program spawned', "const child = spawn('git', ['diff', '--staged']);"],
     ["protobufjs's Writer.create(), bare and through its module", `import { Writer } from 'protobufjs/minimal';\nconst writer = Writer.create();\nconst other = _m0.Writer.create();`],
     ['a create() of a class whose name ends in LanguageModel', `const model = BaseLanguageModel.create(config);\nconst x = registry.LanguageModel.create();`],
     ["a VS Code extension's language client (LSP sendRequest)", `import * as vscode from 'vscode';\nawait client.sendRequest('workspace/symbol', { query });`],
