@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DetectedCall, Diagnostic } from '../model/types';
 import { escapeRegExp } from '../model/regExp';
+import { isComponentFile } from '../model/vocabulary';
 
 /**
  * Requests, and calls of the app's helpers, in an exported function that no file of the workspace names: the module
  * exports it and its own text names it only where it declares it (`exportedFunction`, see exportNamedNowhereElse),
  * and none of the files that could import it (those importing the module, directly or through barrels, by a path
- * alias or as a workspace package) names it either. Nothing can call it: a feature left over from a refactor
+ * alias or as a workspace package) names it either, but in an import statement. Nothing can call it: a feature left over from a refactor
  * (`export async function suggestImprovement` calling `generateWithRetry`, or making the request itself, next to the
  * functions the app does import). Its cost would never be paid: each dropped request gets a warning naming the
  * function, so the code stays in view.
@@ -49,7 +50,14 @@ export async function dropUnnamedExports(
         left.clear();
         break;
       }
-      for (const match of text.matchAll(mention)) left.delete(match[0]);
+      // A name a file only imports (`import { batchEvaluate } from './gemini'`, never used there) does not call it; one it
+      // imports under another name (`import { translate as translateAi }`) it uses by that name, so counts.
+      // (A component's markup, which the scan reads blanked, may use what its script imports: there an import counts.)
+      const imports = isComponentFile(other.absolutePath) ? [] : [...text.matchAll(IMPORT_STATEMENT)].map((statement) => [statement.index, statement.index + statement[0].length]);
+      for (const match of text.matchAll(mention)) {
+        const onlyImported = imports.some(([start, end]) => match.index >= start && match.index < end) && !RENAMED.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
+        if (!onlyImported) left.delete(match[0]);
+      }
       if (left.size === 0) break;
     }
     if (left.size > 0) unnamed.set(file, left);
@@ -63,6 +71,11 @@ export async function dropUnnamedExports(
     calls.splice(index, 1);
   }
 }
+
+/** An ES import statement of named, default or namespace bindings (`import { a, type B } from './x'`). */
+/** What follows a name its import renames (`translate as translateAi`). */
+const RENAMED = /^\s+as\s/;
+const IMPORT_STATEMENT = /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{[^{}]*\}|\*\s*as\s+[\w$]+|[\w$]+)\s*from\s*['"][^'"]+['"]/g;
 
 /**
  * Whether a file belongs to a package published for others to import: its nearest package.json names an entry point

@@ -146,6 +146,10 @@ describe("requests and calls of the app's helper in an exported function no file
         'src/app/page.ts': PAGE,
         'test/gemini.test.ts': HELPERS_TEST,
         'src/scripts/once.ts': HELPERS_MODULE,
+        // Imports suggestImprovement and never uses it: an import alone calls nothing.
+        'src/app/settings.ts': `import { suggestImprovement } from '../lib/gemini';\nexport const version = 2;\n`,
+        // Imports legacyComplete under another name and calls it by that name: a use.
+        'src/app/review.ts': `import { legacyComplete as complete } from '../lib/gemini';\nexport const review = (headline: string) => complete('Review this headline: ' + headline);\n`,
         // The same module in a package published for others, its barrel handing on only analyzeResume.
         'packages/sdk/package.json': JSON.stringify({ name: '@acme/sdk', main: 'src/index.ts' }),
         'packages/sdk/src/gemini.ts': HELPERS_MODULE,
@@ -154,16 +158,21 @@ describe("requests and calls of the app's helper in an exported function no file
       'unnamed-export-',
     );
     // 4 is the helper's request, priced at its callers' sites: the page's call of analyzeResume and the test's of rateHeadline
-    // (analyzeResume's and rateHeadline's own calls of the helper, 7 and 19, are hops on the way).
-    assert.deepEqual(reportedLines(result, 'src/lib/gemini.ts'), [4]);
+    // (analyzeResume's and rateHeadline's own calls of the helper, 7 and 16, are hops on the way). 13 is legacyComplete's own
+    // request, priced at the review's call of it under another name.
+    assert.deepEqual(reportedLines(result, 'src/lib/gemini.ts'), [4, 13]);
     assert.deepEqual(reportedLines(result, 'src/app/page.ts'), [3]);
     assert.deepEqual(reportedLines(result, 'test/gemini.test.ts'), [2]);
-    // 10, suggestImprovement's call of the helper, and 13, legacyComplete's own request, are named nowhere.
+    // 10, suggestImprovement's call of the helper, is named nowhere but in the settings file's import.
     const warnings = result.diagnostics.filter((diagnostic) => diagnostic.file === 'src/lib/gemini.ts');
-    assert.deepEqual(warnings.map((warning) => [warning.line, warning.message]), [
-      [10, 'not reported: the generateWithRetry request here is in `suggestImprovement`, which its module exports but no file of the workspace names (dead code)'],
-      [13, 'not reported: the chat.completions.create request here is in `legacyComplete`, which its module exports but no file of the workspace names (dead code)'],
-    ]);
+    assert.deepEqual(warnings.map((warning) => [warning.line, warning.message]), [[10, 'not reported: the generateWithRetry request here is in `suggestImprovement`, which its module exports but no file of the workspace names (dead code)']]);
+    // With no file calling it, an exported function's own request is dead code too.
+    const uncalled = await scanProject({ 'src/lib/gemini.ts': HELPERS_MODULE, 'src/app/page.ts': PAGE }, 'unnamed-export-request-');
+    assert.ok(uncalled.diagnostics.some((diagnostic) => diagnostic.file === 'src/lib/gemini.ts' && diagnostic.line === 13 && diagnostic.message === 'not reported: the chat.completions.create request here is in `legacyComplete`, which its module exports but no file of the workspace names (dead code)'), JSON.stringify(uncalled.diagnostics));
+    assert.ok(!reportedLines(uncalled, 'src/lib/gemini.ts').includes(13));
+    // A component importing it in its script may call it from its markup (which the scan reads blanked): it stays.
+    const component = await scanProject({ 'src/lib/gemini.ts': HELPERS_MODULE, 'src/app/page.ts': PAGE, 'src/app/Legacy.svelte': `<script>\n  import { legacyComplete } from '../lib/gemini';\n</script>\n<button on:click={() => legacyComplete('Say hi')}>Go</button>\n` }, 'unnamed-export-component-');
+    assert.ok(reportedLines(component, 'src/lib/gemini.ts').includes(13), JSON.stringify(component.diagnostics));
     // A copy nothing imports may be run by its path: its requests stay, warned about by nothing.
     const copy = reportedLines(result, 'src/scripts/once.ts');
     assert.ok(copy.includes(10) && copy.includes(13), JSON.stringify(copy));
