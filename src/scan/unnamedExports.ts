@@ -8,10 +8,10 @@ import { isComponentFile } from '../model/vocabulary';
  * Requests, and calls of the app's helpers, in an exported function that no file of the workspace names: the module
  * exports it and its own text names it only where it declares it (`exportedFunction`, see exportNamedNowhereElse),
  * and none of the files that could import it (those importing the module, directly or through barrels, by a path
- * alias or as a workspace package) names it either, but in an import statement. Nothing can call it: a feature left over from a refactor
- * (`export async function suggestImprovement` calling `generateWithRetry`, or making the request itself, next to the
- * functions the app does import). Its cost would never be paid: each dropped request gets a warning naming the
- * function, so the code stays in view.
+ * alias or as a workspace package) names it either, but in an import statement. Nothing can call it: a feature left
+ * over from a refactor (`export async function suggestImprovement` calling `generateWithRetry`, or making the request
+ * itself, next to the functions the app does import). Its cost would never be paid: each dropped request gets a
+ * warning naming the function, so the code stays in view.
  *
  * Only for a module some other file imports: a module nothing imports may be an entry point a framework or a runner
  * loads by its path (a route, a script, a serverless function), whose exports are called from outside the code. Not
@@ -72,9 +72,9 @@ export async function dropUnnamedExports(
   }
 }
 
-/** An ES import statement of named, default or namespace bindings (`import { a, type B } from './x'`). */
 /** What follows a name its import renames (`translate as translateAi`). */
 const RENAMED = /^\s+as\s/;
+/** An ES import statement of named, default or namespace bindings (`import { a, type B } from './x'`). */
 const IMPORT_STATEMENT = /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{[^{}]*\}|\*\s*as\s+[\w$]+|[\w$]+)\s*from\s*['"][^'"]+['"]/g;
 
 /**
