@@ -10,7 +10,7 @@ import type { SharedAnalyses } from './sharedAnalyses';
 import { tasksFromCallers } from './callersTask';
 import { findCallers } from './callers';
 import { dropSetupChecks, markAlternatives, markNonProduction, nonProductionFile } from './traffic';
-import { dropRequestsToTestDoubles } from './testDoubles';
+import { dropRequestsToTestDoubles, routingFile } from './testDoubles';
 import { dropUnnamedExports } from './unnamedExports';
 import { CallerSearchCache } from './callerSearchCache';
 import { WorkspaceStepMemo } from './workspaceStepMemo';
@@ -395,7 +395,7 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     if (stepMemo) stepMemo.record(stepInputs!, [...stepRead, ...followed, ...(context.projectIfMade?.getSourceFiles() ?? []).map((sourceFile) => sourceFile.getFilePath() as string), ...context.modules.consultedPaths], detected, stampOf);
   }
   // A test's request (or call into the app's helper) to a server it starts itself, or through a fetch it declares, asks no model.
-  await dropRequestsToTestDoubles(detected, (relativePath) => readText(path.join(absoluteRoot, relativePath)), diagnostics);
+  await dropRequestsToTestDoubles(detected, (relativePath) => readText(path.join(absoluteRoot, relativePath)), diagnostics, (routePath) => routingFile(analyses, routePath, readText));
   // A call of the app's helper in an exported function nothing in the workspace names can never run.
   await dropUnnamedExports(detected, absoluteRoot, callerCandidates, readText, diagnostics, options.signal);
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.

@@ -50,6 +50,44 @@ export async function localAnswer(question: string) {
   });
 });
 
+describe("a test's requests to the app's own server on this machine", () => {
+  it("drops a test's fetch to a localhost path the workspace's gateway routes; keeps one to a path nothing routes, one to Ollama's port, and the gateway's own request", async () => {
+    const result = await scanProject(
+      {
+        // The gateway under test: it routes /v1/messages and sends the request on to the model API.
+        'src/index.ts': `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export default {
+  async fetch(request: Request) {
+    const path = new URL(request.url).pathname;
+    if (path === '/v1/messages' && request.method === 'POST') {
+      const body = await request.json();
+      return Response.json(await anthropic.messages.create({ ...body, model: 'claude-haiku-4-5', max_tokens: 512 }));
+    }
+    return new Response('not found', { status: 404 });
+  },
+};
+`,
+        'src/test/proxy.test.ts': `const HOST = process.env.TEST_HOST || 'http://localhost:8787';
+export async function proxiesMessages() {
+  return fetch(\`\${HOST}/v1/messages\`, { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: 'Hello' }] }) });
+}
+export async function completesChats() {
+  return fetch('http://localhost:8787/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [] }) });
+}
+export async function asksOllama() {
+  return fetch('http://localhost:11434/api/chat', { method: 'POST', body: JSON.stringify({ model: 'llama3.2', messages: [] }) });
+}
+`,
+      },
+      'own-server-',
+    );
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line}`).sort(), ['src/index.ts:8', 'src/test/proxy.test.ts:6', 'src/test/proxy.test.ts:9']);
+    const note = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/test/proxy.test.ts' && diagnostic.line === 3);
+    assert.equal(note?.message, "not reported: the fetch /v1/messages request here goes to the app's own server on localhost:8787, whose src/index.ts handles /v1/messages, not to a model (a test double)");
+  });
+});
+
 describe('callers of a helper whose request needs the model they hand in', () => {
   it("lists only the callers handing a LiveKit session its LLM: a session started with none asks no model (agents-js's agent_task test)", async () => {
     const sessions = `import { voice } from '@livekit/agents';
