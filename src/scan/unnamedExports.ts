@@ -36,31 +36,48 @@ export async function dropUnnamedExports(
     if (!names) namesByFile.set(call.file, (names = new Set()));
     names.add(call.exportedFunction);
   }
+  if (namesByFile.size === 0) return;
+  // Every file that may import any of the modules, read once for all their names (one look per file, not one per module:
+  // a generated 30,000-file tree has 750 such modules). A name some other file of that set mentions is kept, even when
+  // that file imports another module's function of the same name: never a call left out that may run.
+  const modulePaths = new Set([...namesByFile.keys()].map((file) => path.join(root, file)));
+  const allNames = new Set([...namesByFile.values()].flatMap((names) => [...names]));
+  const mention = new RegExp(`(?<![\\w$])(?:${[...allNames].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
+  const mentionedIn = new Map<string, Set<string>>();
+  const unreadable = new Set<string>();
+  // The last segment of every module specifier those files import from (`../lib/gemini` -> `gemini`): a module whose
+  // name no import ends with is imported by none of them.
+  const importedNames = new Set<string>();
+  for (const candidate of candidatesFor(modulePaths)) {
+    signal?.throwIfAborted();
+    const text = await readText(candidate.absolutePath);
+    if (text === null) {
+      unreadable.add(candidate.absolutePath);
+      continue;
+    }
+    for (const specifier of text.matchAll(MODULE_SPECIFIER)) importedNames.add(lastSegment(specifier[1]));
+    // A module of the set mentions its own names once, where it declares them (exportNamedNowhereElse): not a use.
+    const declared = namesByFile.get(path.relative(root, candidate.absolutePath).split(path.sep).join('/'));
+    for (const name of namesUsedIn(text, candidate.absolutePath, mention)) {
+      if (declared?.has(name)) continue;
+      let files = mentionedIn.get(name);
+      if (!files) mentionedIn.set(name, (files = new Set()));
+      files.add(candidate.absolutePath);
+    }
+  }
   const unnamed = new Map<string, Set<string>>();
   for (const [file, names] of namesByFile) {
     signal?.throwIfAborted();
     const absolutePath = path.join(root, file);
+    const left = new Set([...names].filter((name) => ![...(mentionedIn.get(name) ?? [])].some((other) => other !== absolutePath)));
+    if (left.size === 0) continue;
+    // Only now this module's own candidates: none but itself, and nothing imports it (it may be an entry point); one
+    // unreadable, and it may name them. No import ending in its name (its folder's, for an index): none imports it.
+    const ownName = path.basename(absolutePath).replace(/\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/, '');
+    if (!importedNames.has(ownName === 'index' ? path.basename(path.dirname(absolutePath)) : ownName) && unreadable.size === 0) continue;
     const others = candidatesFor(new Set([absolutePath])).filter((candidate) => candidate.absolutePath !== absolutePath);
-    if (others.length === 0) continue;
-    const left = new Set(names);
-    const mention = new RegExp(`(?<![\\w$])(?:${[...names].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
-    for (const other of others) {
-      const text = await readText(other.absolutePath);
-      if (text === null) {
-        left.clear();
-        break;
-      }
-      // A name a file only imports (`import { batchEvaluate } from './gemini'`, never used there) does not call it; one it
-      // imports under another name (`import { translate as translateAi }`) it uses by that name, so counts.
-      // (A component's markup, which the scan reads blanked, may use what its script imports: there an import counts.)
-      const imports = isComponentFile(other.absolutePath) ? [] : [...text.matchAll(IMPORT_STATEMENT)].map((statement) => [statement.index, statement.index + statement[0].length]);
-      for (const match of text.matchAll(mention)) {
-        const onlyImported = imports.some(([start, end]) => match.index >= start && match.index < end) && !RENAMED.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
-        if (!onlyImported) left.delete(match[0]);
-      }
-      if (left.size === 0) break;
-    }
-    if (left.size > 0) unnamed.set(file, left);
+    if (others.length === 0 || others.some((other) => unreadable.has(other.absolutePath))) continue;
+    unnamed.set(file, left);
   }
   if (unnamed.size === 0) return;
   for (let index = calls.length - 1; index >= 0; index--) {
@@ -70,6 +87,30 @@ export async function dropUnnamedExports(
     diagnostics.push({ file: call.file, line: call.line, message: `not reported: the ${call.method} request here is in \`${name}\`, which its module exports but no file of the workspace names (dead code)`, severity: 'warning' });
     calls.splice(index, 1);
   }
+}
+
+/**
+ * The names a file's text uses: every mention but one inside an import statement that does not rename it. A name a file
+ * only imports (`import { batchEvaluate } from './gemini'`, never used there) does not call it; one it imports under
+ * another name (`import { translate as translateAi }`) it uses by that name. A component's markup, which the scan reads
+ * blanked, may use what its script imports: there an import counts.
+ */
+function namesUsedIn(text: string, absolutePath: string, mention: RegExp): Set<string> {
+  const imports = isComponentFile(absolutePath) ? [] : [...text.matchAll(IMPORT_STATEMENT)].map((statement) => [statement.index, statement.index + statement[0].length]);
+  const used = new Set<string>();
+  for (const match of text.matchAll(mention)) {
+    const onlyImported = imports.some(([start, end]) => match.index >= start && match.index < end) && !RENAMED.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
+    if (!onlyImported) used.add(match[0]);
+  }
+  return used;
+}
+
+/** A module specifier a file imports or re-exports from (`from '../lib/gemini'`, `import('./x')`, `require('./y')`). */
+const MODULE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"]([^'"\n]+)['"]/g;
+
+/** A specifier's last path segment without its extension (`../lib/gemini.js` -> `gemini`, `@acme/ai` -> `ai`). */
+function lastSegment(specifier: string): string {
+  return specifier.replace(/\/+$/, '').split('/').pop()!.replace(/\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/, '');
 }
 
 /** What follows a name its import renames (`translate as translateAi`). */
