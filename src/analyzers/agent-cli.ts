@@ -4,7 +4,7 @@ import { AGENT_CLI_SDK } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText, runTimeTurn } from './shared/prompt';
-import { getObjectProperty, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
+import { getObjectProperty, isStringLike, resolveObjectLiteral, resolveString, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readModel, traceValue } from './shared/sdk';
 
 /**
@@ -64,7 +64,7 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
   const modelNode = valueAfter('--model', '-m');
   const model = modelNode ? readModel(modelNode, context.modules) : { ref: { id: null, raw: '', source: 'dynamic' as const }, evidence: [`no \`--model\` in the arguments the code writes: ${agent.product}'s configured default model`] };
   const promptNode = stdinPrompt ?? valueAfter('-p', '--print', '--prompt');
-  const prompt: PromptMessage = promptNode && (Node.isIdentifier(unwrapExpression(promptNode)) || Node.isStringLiteral(unwrapExpression(promptNode)) || Node.isTemplateExpression(unwrapExpression(promptNode)) || Node.isNoSubstitutionTemplateLiteral(unwrapExpression(promptNode))) ? { role: 'user', ...resolvePromptText(promptNode, context.modules) } : runTimeTurn(promptNode?.getText().slice(0, 40) ?? 'prompt', 'interpolation');
+  const prompt: PromptMessage = promptNode && (isStringLike(promptNode) || Node.isIdentifier(unwrapExpression(promptNode))) ? { role: 'user', ...resolvePromptText(promptNode, context.modules) } : runTimeTurn(promptNode?.getText().slice(0, 40) ?? 'prompt', 'interpolation');
   const systemNode = valueAfter('--system-prompt', '--append-system-prompt');
   const messages: PromptMessage[] = systemNode ? [{ role: 'system', ...resolvePromptText(systemNode, context.modules) }, prompt] : [prompt];
   // `--tools ""` (Claude Code): no tool is offered, one model request answers.

@@ -396,8 +396,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   }
   // A test's request (or call into the app's helper) to a server it starts itself, or through a fetch it declares, asks no model.
   await dropRequestsToTestDoubles(detected, (relativePath) => readText(path.join(absoluteRoot, relativePath)), diagnostics, (routePath) => routingFile(analyses, routePath, readText));
-  // A call of the app's helper in an exported function nothing in the workspace names can never run.
-  await dropUnnamedExports(detected, absoluteRoot, callerCandidates, readText, diagnostics, options.signal);
+  // A request, or a call of the app's helper, in an exported function nothing in the workspace names can never run.
+  await dropUnnamedExports(detected, absoluteRoot, callerCandidates, readText, diagnostics, (absolutePath) => context.modules.inPublishedPackage(absolutePath), options.signal);
   // Requests still without a model in a chat app whose deployment lists its models as JSON in an env variable the code parses.
   const listNames = await listsTheCodeParses(workspaceSettings.settings, discovered.files, readText, options.signal);
   modelsFromDeploymentList(detected, workspaceSettings.settings, (name) => listNames.has(name));

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DetectedCall, Diagnostic } from '../model/types';
 import { escapeRegExp } from '../model/regExp';
@@ -24,14 +23,14 @@ export async function dropUnnamedExports(
   candidatesFor: (helperFiles: ReadonlySet<string>) => ReadonlyArray<{ absolutePath: string }>,
   readText: (absolutePath: string) => Promise<string | null>,
   diagnostics: Diagnostic[],
+  inPublishedPackage: (absolutePath: string) => boolean,
   signal?: AbortSignal,
 ): Promise<void> {
   const namesByFile = new Map<string, Set<string>>();
-  const libraries = new Map<string, boolean>();
   for (const call of calls) {
     if (call.exportedFunction === undefined) continue;
     // A library's exported functions are its API, called from outside the workspace.
-    if (inLibraryPackage(root, call.file, libraries)) continue;
+    if (inPublishedPackage(path.join(root, call.file))) continue;
     let names = namesByFile.get(call.file);
     if (!names) namesByFile.set(call.file, (names = new Set()));
     names.add(call.exportedFunction);
@@ -43,7 +42,7 @@ export async function dropUnnamedExports(
   const modulePaths = new Set([...namesByFile.keys()].map((file) => path.join(root, file)));
   const allNames = new Set([...namesByFile.values()].flatMap((names) => [...names]));
   const mention = new RegExp(`(?<![\\w$])(?:${[...allNames].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
-  const mentionedIn = new Map<string, Set<string>>();
+  const usedNames = new Set<string>();
   const unreadable = new Set<string>();
   // The last segment of every module specifier those files import from (`../lib/gemini` -> `gemini`): a module whose
   // name no import ends with is imported by none of them.
@@ -58,22 +57,17 @@ export async function dropUnnamedExports(
     for (const specifier of text.matchAll(MODULE_SPECIFIER)) importedNames.add(lastSegment(specifier[1]));
     // A module of the set mentions its own names once, where it declares them (exportNamedNowhereElse): not a use.
     const declared = namesByFile.get(path.relative(root, candidate.absolutePath).split(path.sep).join('/'));
-    for (const name of namesUsedIn(text, candidate.absolutePath, mention)) {
-      if (declared?.has(name)) continue;
-      let files = mentionedIn.get(name);
-      if (!files) mentionedIn.set(name, (files = new Set()));
-      files.add(candidate.absolutePath);
-    }
+    for (const name of namesUsedIn(text, candidate.absolutePath, mention)) if (!declared?.has(name)) usedNames.add(name);
   }
   const unnamed = new Map<string, Set<string>>();
   for (const [file, names] of namesByFile) {
     signal?.throwIfAborted();
     const absolutePath = path.join(root, file);
-    const left = new Set([...names].filter((name) => ![...(mentionedIn.get(name) ?? [])].some((other) => other !== absolutePath)));
+    const left = new Set([...names].filter((name) => !usedNames.has(name)));
     if (left.size === 0) continue;
     // Only now this module's own candidates: none but itself, and nothing imports it (it may be an entry point); one
     // unreadable, and it may name them. No import ending in its name (its folder's, for an index): none imports it.
-    const ownName = path.basename(absolutePath).replace(/\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/, '');
+    const ownName = path.basename(absolutePath).replace(SCRIPT_EXTENSION, '');
     if (!importedNames.has(ownName === 'index' ? path.basename(path.dirname(absolutePath)) : ownName) && unreadable.size === 0) continue;
     const others = candidatesFor(new Set([absolutePath])).filter((candidate) => candidate.absolutePath !== absolutePath);
     if (others.length === 0 || others.some((other) => unreadable.has(other.absolutePath))) continue;
@@ -110,34 +104,13 @@ const MODULE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"]([^'"\n]+)['
 
 /** A specifier's last path segment without its extension (`../lib/gemini.js` -> `gemini`, `@acme/ai` -> `ai`). */
 function lastSegment(specifier: string): string {
-  return specifier.replace(/\/+$/, '').split('/').pop()!.replace(/\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/, '');
+  return specifier.replace(/\/+$/, '').split('/').pop()!.replace(SCRIPT_EXTENSION, '');
 }
+
+/** A script module's extension, a component's included. */
+const SCRIPT_EXTENSION = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
 
 /** What follows a name its import renames (`translate as translateAi`). */
 const RENAMED = /^\s+as\s/;
 /** An ES import statement of named, default or namespace bindings (`import { a, type B } from './x'`). */
 const IMPORT_STATEMENT = /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{[^{}]*\}|\*\s*as\s+[\w$]+|[\w$]+)\s*from\s*['"][^'"]+['"]/g;
-
-/**
- * Whether a file belongs to a package published for others to import: its nearest package.json names an entry point
- * (`main`, `module`, `exports`, `types`, `bin`) and is not marked private. Its exported functions are its API.
- */
-function inLibraryPackage(root: string, file: string, known: Map<string, boolean>): boolean {
-  for (let folder = path.dirname(path.join(root, file)); folder.startsWith(root); folder = path.dirname(folder)) {
-    const cached = known.get(folder);
-    if (cached !== undefined) return cached;
-    let manifest: Record<string, unknown> | undefined;
-    try {
-      manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, unknown>;
-    } catch {
-      manifest = undefined;
-    }
-    if (manifest) {
-      const library = manifest.private !== true && ['main', 'module', 'exports', 'types', 'typings', 'bin'].some((field) => field in manifest!);
-      known.set(folder, library);
-      return library;
-    }
-    if (folder === root) break;
-  }
-  return false;
-}

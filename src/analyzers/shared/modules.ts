@@ -581,6 +581,20 @@ export class ModuleLoader {
     return undefined;
   }
 
+  /**
+   * Whether a file belongs to a package published for others to import: its nearest package.json in the workspace names
+   * an entry point (`main`, `module`, `exports`, `types`, `typings`, `bin`) and is not marked private.
+   */
+  inPublishedPackage(absolutePath: string): boolean {
+    for (let folder = path.dirname(absolutePath); folder.startsWith(this.root); folder = path.dirname(folder)) {
+      const manifest = this.packageManifest(folder);
+      // A folder with no package.json (or one that does not parse) reads as an empty manifest: look further up.
+      if (Object.keys(manifest).length > 0) return manifest.private !== true && PUBLISHED_ENTRY_FIELDS.some((field) => field in manifest);
+      if (folder === this.root) break;
+    }
+    return false;
+  }
+
   /** A workspace package's package.json, read once per scan. */
   private readonly manifests = new Map<string, PackageManifest>();
 
@@ -664,8 +678,13 @@ export class ModuleLoader {
 }
 
 /** The fields of a package.json that say where its modules are. */
+/** The package.json fields naming what a package hands to those who install it. */
+const PUBLISHED_ENTRY_FIELDS = ['main', 'module', 'exports', 'types', 'typings', 'bin'] as const;
+
 interface PackageManifest {
   name?: unknown;
+  private?: unknown;
+  bin?: unknown;
   main?: unknown;
   types?: unknown;
   typings?: unknown;
