@@ -2652,9 +2652,14 @@ function carriesChatInput(object: Node, context: AnalyzerContext): boolean {
   return CHAT_INPUT_FIELDS.some((field) => getObjectProperty(object, field, context.modules));
 }
 
-/** Of the bodies a request may send, the one carrying chat input for a chat URL, else the first. */
+/**
+ * Of the bodies a request may send, the one carrying chat input for a chat URL (one naming its model too before one that
+ * does not: `{ ...provider.body, messages }` beside the default `{ model, messages }`), else the first.
+ */
 function chatInputFirst(objects: readonly Node[], endpoint: Endpoint | undefined, context: AnalyzerContext): Node | undefined {
-  return (endpoint === 'chat' ? objects.find((object) => carriesChatInput(object, context)) : undefined) ?? objects[0];
+  if (endpoint !== 'chat') return objects[0];
+  const chat = objects.filter((object) => carriesChatInput(object, context));
+  return chat.find((object) => getObjectProperty(object, 'model', context.modules) !== undefined) ?? chat[0] ?? objects[0];
 }
 
 /**
@@ -2700,10 +2705,12 @@ function bodyObject(body: Node, context: AnalyzerContext, depth = 0, endpoint?: 
  */
 function builtBody(value: Node, context: AnalyzerContext, endpoint: Endpoint | undefined, depth = 0): Node | undefined {
   if (!Node.isCallExpression(value)) return undefined;
-  const entered = enterCall(value, context.modules);
+  const entered = enterCall(value, context.modules, true);
   if (entered) {
     try {
-      const objects = entered.returns.map((returned) => returnedBody(passedFor(returned, value) ?? returned, context, endpoint, depth)).filter((object): object is Node => object !== undefined);
+      // `let requestBody; if (...) requestBody = {...}; else requestBody = super.formatRequest(prompt); return requestBody`: each value.
+      const returns = entered.returns.flatMap((returned) => (isReassignedLet(returned, context.modules) ? valueExpressions(returned, context.modules) : [returned]));
+      const objects = returns.map((returned) => returnedBody(passedFor(returned, value) ?? returned, context, endpoint, depth)).filter((object): object is Node => object !== undefined);
       const chosen = chatInputFirst(objects, endpoint, context);
       if (chosen) return chosen;
     } finally {
@@ -2899,3 +2906,4 @@ function readBody(body: Node | undefined, context: AnalyzerContext, endpoint: En
   if (['images', 'imageUrls', 'image_urls'].some((field) => getObjectProperty(body, field, context.modules))) hasImage = true;
   return { messages, hasImage };
 }
+

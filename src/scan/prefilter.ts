@@ -68,8 +68,20 @@ const AGENT_SERVER_SPECIFIER = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]@m
 
 /** True when the file's text could contain an LLM call. */
 export function mightContainLlmCall(text: string): boolean {
-  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text) || CDN_SDK_SPECIFIER.test(text) || (SAMPLING_PARAMETER.test(text) && SENDS_REQUEST.test(text)) || (CHAT_ROLE_LITERAL.test(text) && (FETCH_CALL.test(text) || HTTP_CLIENT_CALL.test(text))) || importsAgentServer(text);
+  return SDK_SPECIFIER.test(text) || ENDPOINT_OR_SHAPE.test(text) || CDN_SDK_SPECIFIER.test(text) || (SAMPLING_PARAMETER.test(text) && SENDS_REQUEST.test(text)) || (CHAT_ROLE_LITERAL.test(text) && (FETCH_CALL.test(text) || HTTP_CLIENT_CALL.test(text))) || importsAgentServer(text) || sendsObsidianRequest(text);
 }
+
+/**
+ * An Obsidian plugin's request (`requestUrl({ url: this.adapter.getEndpoint(), body: JSON.stringify(this.adapter.formatRequest(prompt)) })`):
+ * the plugin's only HTTP client, whose URL and chat body are often built by a provider adapter in another module, so the
+ * file names neither. Obsidian plugins are few and small, so parsing each of their requests costs little.
+ */
+function sendsObsidianRequest(text: string): boolean {
+  return text.includes('requestUrl') && OBSIDIAN_REQUEST_URL.test(text) && OBSIDIAN_SPECIFIER.test(text);
+}
+
+const OBSIDIAN_REQUEST_URL = /\brequestUrl\s*\(/;
+const OBSIDIAN_SPECIFIER = /(?:from\s*|require\s*\(\s*)['"]obsidian['"]/;
 
 /** The package's name first: the import pattern starts with an alternation, which the engine tries at every position (9x slower). */
 function importsAgentServer(text: string): boolean {

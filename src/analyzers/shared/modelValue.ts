@@ -10,7 +10,7 @@ import { appSettingsDefaults, isSettingsOwner, isSpecificModelField } from './se
 import { escapeRegExp } from '../../model/regExp';
 import { routeCallerModels, routeOfFile } from './routeCallers';
 import { looksLikeModelId, looksLikeProviderUrl, looksLikeVersionedId } from './settings';
-import { propertyTypeOf, resolvedTypeNode } from './shapes';
+import { functionOf, memberDeclaration, propertyTypeOf, resolvedTypeNode, superclassOf } from './shapes';
 
 /**
  * Every model a `model` expression can take, the default or most likely first: literals through
@@ -76,10 +76,10 @@ function bindArguments(parameters: readonly Node[], args: readonly Node[]): () =
  * `this.pick(task)`, `models.forTask('x')`): its returned expressions, with the call's arguments bound
  * to the parameters until `release`. Undefined for anything else.
  */
-export function enterCall(expression: Node, modules: ModuleLoader): { returns: Node[]; release(): void } | undefined {
+export function enterCall(expression: Node, modules: ModuleLoader, throughReceiverType = false): { returns: Node[]; release(): void } | undefined {
   const call = unwrapExpression(expression);
   if (!Node.isCallExpression(call)) return undefined;
-  const fn = calledFunction(unwrapExpression(call.getExpression()), modules);
+  const fn = calledFunction(unwrapExpression(call.getExpression()), modules) ?? (throughReceiverType ? receiverMethod(unwrapExpression(call.getExpression()), modules) : undefined);
   if (!fn) return undefined;
   const body = fn.getBody();
   const returns = body && !Node.isBlock(body) ? [body] : fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn).map((statement) => statement.getExpression()).filter((value): value is NonNullable<typeof value> => value !== undefined);
@@ -1722,6 +1722,20 @@ function calledFunction(callee: Node, modules: ModuleLoader): FunctionLike | und
   const value = fn && unwrapExpression(fn);
   if (value && (Node.isFunctionDeclaration(value) || Node.isMethodDeclaration(value) || Node.isArrowFunction(value) || Node.isFunctionExpression(value))) return value;
   return undefined;
+}
+
+/**
+ * `this.adapter.formatRequest(prompt)` with the field declared `adapter: BaseAdapter`: the method the receiver's declared or
+ * made class has (its own or inherited), when it has a body.
+ */
+function receiverMethod(callee: Node, modules: ModuleLoader): FunctionLike | undefined {
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  // `super.formatRequest(prompt)`: the method the class's base class has.
+  const onSuper = callee.getExpression().getKind() === SyntaxKind.SuperKeyword;
+  const ownClass = onSuper ? callee.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) : undefined;
+  const base = ownClass && superclassOf(ownClass, modules);
+  const fn = onSuper ? base && memberDeclaration(base, callee.getName(), modules) : functionOf(callee, modules);
+  return fn && Node.isMethodDeclaration(fn) && fn.getBody() ? fn : undefined;
 }
 
 /** `EmbedderFactory.create(...)`: the static method of a workspace class the owner names (here or imported). */

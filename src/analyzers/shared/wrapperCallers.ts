@@ -1234,15 +1234,20 @@ const ROUTE_REGISTRATIONS = new Set(['get', 'post', 'put', 'patch', 'delete', 'a
 /** Methods that register a handler for the event or channel named first: `socket.on('message', handler)`, `ipcMain.handle('chat', handler)`. */
 const EVENT_REGISTRATIONS = new Set(['on', 'once', 'addListener', 'addEventListener', 'handle']);
 
+/** A method named for the event whose handler it takes last (`button.onClick(async () => ...)`, `text.onChange(...)`: Obsidian's settings controls). */
+const EVENT_HANDLER_SETTER = /^on[A-Z]\w*$/;
+
 /**
- * A function passed, after a route path or an event name, to a method that registers it as a handler. A route needs
- * a path (`cache.get('summary', () => ...)`, which may run its function at once, is no route).
+ * A function passed, after a route path or an event name, to a method that registers it as a handler, or handed last to
+ * a method named for its event (`.onClick(handler)`). A route needs a path (`cache.get('summary', () => ...)`, which may
+ * run its function at once, is no route).
  */
 function isRegisteredHandler(fn: Node): boolean {
   const call = fn.getParent();
   if (!call || !Node.isCallExpression(call)) return false;
   const callee = call.getExpression();
   const [first, ...rest] = call.getArguments();
+  if (Node.isPropertyAccessExpression(callee) && EVENT_HANDLER_SETTER.test(callee.getName()) && call.getArguments().at(-1) === fn) return true;
   if (!Node.isPropertyAccessExpression(callee) || !rest.includes(fn)) return false;
   const name = callee.getName();
   const text = Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) ? first.getLiteralText() : Node.isTemplateExpression(first) ? first.getText() : undefined;

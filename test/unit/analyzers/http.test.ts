@@ -1097,6 +1097,38 @@ export abstract class ApiClient {
       calls: [{ line: 7, endpoint: 'chat', model: 'gpt-4.1-mini', promptIncludes: ['Fix the typos'] }],
     },
     {
+      name: "an Obsidian plugin's requestUrl to the configured endpoint of a provider adapter held in a typed field, posting the body the adapter's method builds (a provider's own fields spread in, else its base class's default with the model)",
+      code: `import { requestUrl } from 'obsidian';
+import { BaseAdapter } from './adapter';
+export class CloudService {
+  constructor(private adapter: BaseAdapter) {}
+  async tag(prompt: string) {
+    return requestUrl({ url: this.adapter.getEndpoint(), method: 'POST', body: JSON.stringify(this.adapter.formatRequest(prompt)), throw: false });
+  }
+}`,
+      files: {
+        'src/base.ts': `export abstract class BaseService {
+  protected modelName = 'gpt-4o-mini';
+  formatRequest(prompt: string): object {
+    return { model: this.modelName, messages: [{ role: 'system', content: 'Suggest tags for this note.' }, { role: 'user', content: prompt }], temperature: 0.3 };
+  }
+}`,
+        'src/adapter.ts': `import { BaseService } from './base';
+export abstract class BaseAdapter extends BaseService {
+  protected endpoint = '';
+  protected provider?: { body?: object };
+  formatRequest(prompt: string): object {
+    let requestBody: object;
+    if (this.provider?.body) requestBody = { ...this.provider.body, messages: [{ role: 'user', content: prompt }] };
+    else requestBody = super.formatRequest(prompt);
+    return requestBody;
+  }
+  getEndpoint(): string { return this.endpoint; }
+}`,
+      },
+      calls: [{ line: 6, method: 'requestUrl {this.adapter.getEndpoint()}', endpoint: 'chat', provider: 'openai-compatible', promptIncludes: ['Suggest tags for this note.'], evidenceIncludes: ['the URL is configured; the body is a chat request (model and messages)'] }],
+    },
+    {
       name: "a base class's `makeRequest(endpoint, body)` sending through the fetch its own factory method hands out (`const fetchFn = this.getFetch()`)",
       code: `import { BaseProviderLLM } from './base';
 export class GroqLLM extends BaseProviderLLM {

@@ -1149,6 +1149,36 @@ export async function dailyDigest(thread: string) {
     ],
   },
   {
+    name: "a handler handed to a control's `onClick`/`onChange` (Obsidian's settings) runs when the user acts: rendering the settings, which registers it, is no caller of the request inside it",
+    files: {
+      'src/llm.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function summarizeVault() {
+  return openai.chat.completions.create({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: 'Summarize the notes in this vault.' }] });
+}
+`,
+      'src/settings.ts': `import { summarizeVault } from './llm';
+declare class Setting { constructor(el: unknown); addButton(build: (button: { onClick(handler: () => void): void }) => void): Setting; }
+export class SettingsTab {
+  display(): void {
+    new Setting(null).addButton((button) => button.onClick(async () => {
+      await summarizeVault();
+      this.display();
+    }));
+  }
+}
+`,
+      'src/main.ts': `import { SettingsTab } from './settings';
+export function open() {
+  new SettingsTab().display();
+}
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/settings.ts:6'] },
+    ],
+  },
+  {
     name: 'object factory: createGenerateObject(opts)(input) binds both calls',
     files: {
       'src/generate.ts': `import { generateObject } from 'ai';
