@@ -1410,7 +1410,8 @@ function madeInHandler(identifier: Node, handler: Node, depth: number, dataCalls
   // Read as data where its callee's name says nothing of a prompt (`editor.posToOffset(start)`, `getHistory(chat)`).
   const made = unwrapExpression(initializer);
   if (dataCalls && Node.isCallExpression(made) && !buildsWords(made)) return false;
-  return !handsOnValuesOnly(initializer, handler, depth + 1, dataCalls);
+  // So is one made of such calls (`getStringValue(params.id) ?? getStringValue(params.threadId)`).
+  return !handsOnValuesOnly(initializer, handler, depth + 1, dataCalls, dataCalls);
 }
 
 /** Names of functions that build the words a request sends. */
@@ -1418,8 +1419,15 @@ const PROMPT_BUILDER = /prompt|message|instruction|template|system|render|compos
 
 /** A call whose callee's name says it builds words (`buildPrompt(note)`, `formatMessages(...)`), not data (`posToOffset(start)`). */
 function buildsWords(call: CallExpression): boolean {
-  return PROMPT_BUILDER.test(calleeName(call, new Map())?.name ?? '');
+  const name = calleeName(call, new Map())?.name ?? '';
+  return PROMPT_BUILDER.test(name) && !READS_LATEST.test(name);
 }
+
+/**
+ * Names of functions that pick the latest of what the user already sent (`getLatestUserQuestion(messages)`,
+ * `getLastUserMessage(history)`, `findMostRecentUserMessage(...)`): data read out of the conversation, no words of their own.
+ */
+const READS_LATEST = /^(?:get|find|extract|pick)(?:Last|Latest|MostRecent)[A-Z]\w*$/;
 
 /**
  * `const connect = useCallback(async () => { await client.connect(model, config) }, [client])` in a React hook: calling

@@ -666,6 +666,24 @@ function buildPrompt(note: string) {
     ],
   },
   {
+    name: "relays: a route handing the helper the latest user message it picks out (`getLatestUserQuestion(messages)`) and a session id made of data calls (`getStringValue(params.id) ?? getStringValue(params.threadId)`) hands on values only",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/route.ts': `import { complete } from './llm';
+const getStringValue = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const getLatestUserQuestion = (messages: Array<{ role: string; content: string }>) => [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
+export async function POST(req: Request) {
+  const params = await req.json();
+  const sessionId = getStringValue(params.id) ?? getStringValue(params.threadId);
+  return complete(params.system, getLatestUserQuestion(params.messages) + sessionId);
+}
+`,
+    },
+    sites: [
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/route.ts:7'] },
+    ],
+  },
+  {
     name: "tools declared as consts of one interface (`const imageTool: ToolDefinition = { execute }`): a call of the image tool's execute is a caller; another tool's execute is none, though it has the same type",
     files: {
       'src/llm.ts': HELPER,
