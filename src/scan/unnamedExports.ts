@@ -90,7 +90,7 @@ export async function dropUnnamedExports(
  * blanked, may use what its script imports: there an import counts.
  */
 function namesUsedIn(text: string, absolutePath: string, mention: RegExp): Set<string> {
-  const imports = isComponentFile(absolutePath) ? [] : [...text.matchAll(IMPORT_STATEMENT)].map((statement) => [statement.index, statement.index + statement[0].length]);
+  const imports = isComponentFile(absolutePath) ? [] : [...text.matchAll(IMPORT_STATEMENT), ...text.matchAll(RE_EXPORT_STATEMENT)].map((statement) => [statement.index, statement.index + statement[0].length]);
   const used = new Set<string>();
   for (const match of text.matchAll(mention)) {
     const onlyImported = imports.some(([start, end]) => match.index >= start && match.index < end) && !RENAMED.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
@@ -113,4 +113,9 @@ const SCRIPT_EXTENSION = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
 /** What follows a name its import renames (`translate as translateAi`). */
 const RENAMED = /^\s+as\s/;
 /** An ES import statement of named, default or namespace bindings (`import { a, type B } from './x'`). */
+/**
+ * A barrel's `export { BabyAGI } from './agent'`: it hands the name on to the barrel's importers (among the files read,
+ * see candidatesFor) and calls nothing itself, as an import does not.
+ */
+const RE_EXPORT_STATEMENT = /\bexport\s+(?:type\s+)?\{[^{}]*\}\s*from\s*['"][^'"]+['"]/g;
 const IMPORT_STATEMENT = /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{[^{}]*\}|\*\s*as\s+[\w$]+|[\w$]+)\s*from\s*['"][^'"]+['"]/g;

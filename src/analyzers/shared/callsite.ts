@@ -1,7 +1,7 @@
 import { replyNameOf } from './replyName';
 import { escapeRegExp } from '../../model/regExp';
 import { FRAMEWORK_EXPORT_NAMES, FUNCTION_WRAPPER_NAME, isComponentFile, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
-import { Node, SyntaxKind, ts, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ClassDeclaration, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
@@ -139,11 +139,12 @@ function neverCalledScriptMethod(method: MethodDeclaration): string | undefined 
 }
 
 /**
- * The name of the exported function a call runs in, when nothing else in its own module names it
+ * The name of the exported function (or class) a call runs in, when nothing else in its own module names it
  * (`export async function suggestImprovement(...) { ... generateWithRetry(...) }`): only another file can call it,
- * so the scan asks whether any does (unnamedExports.ts). A function declaration or a const holding a
- * function, exported by keyword, at the top of a module; not a default export, nor a name frameworks call by
- * convention (route handlers, loaders), nor one in a component file (its markup may call it). Undefined otherwise.
+ * so the scan asks whether any does (unnamedExports.ts). A function declaration, a const holding a function or a
+ * class (its methods' requests), exported by keyword, at the top of a module; not a default export, nor a name
+ * frameworks call by convention (route handlers, loaders), nor one in a component file (its markup may call it).
+ * Undefined otherwise.
  */
 export function exportNamedNowhereElse(request: Node): string | undefined {
   let statement: Node | undefined;
@@ -156,6 +157,10 @@ export function exportNamedNowhereElse(request: Node): string | undefined {
   if (!statement || !insideFunction) return undefined;
   let nameNode: Node | undefined;
   if (Node.isFunctionDeclaration(statement) && statement.hasExportKeyword() && !statement.hasDefaultKeyword()) nameNode = statement.getNameNode();
+  // `export class BabyAGI { ... }`: a method's request runs only where some file makes or names the class. Not a class a
+  // framework finds itself: one with decorators, or extending a package's class (a Cloudflare agent extends `Agent` of
+  // 'agents' and is named in wrangler.jsonc, not in code).
+  if (Node.isClassDeclaration(statement) && statement.hasExportKeyword() && !statement.hasDefaultKeyword() && statement.getDecorators().length === 0 && !extendsPackageClass(statement)) nameNode = statement.getNameNode();
   if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
     const declarations = statement.getDeclarations();
     const initializer = declarations.length === 1 ? declarations[0].getInitializer() : undefined;
@@ -166,6 +171,17 @@ export function exportNamedNowhereElse(request: Node): string | undefined {
   const file = request.getSourceFile();
   if (FRAMEWORK_EXPORT_NAMES.has(name) || isComponentFile(file.getFilePath())) return undefined;
   return mentionsOf(name, file.getFullText()) === 1 ? name : undefined;
+}
+
+/** Whether a class extends one imported from a package (`extends Agent<Env>` with `import { Agent } from 'agents'`). */
+function extendsPackageClass(classNode: ClassDeclaration): boolean {
+  const heritage = classNode.getExtends();
+  if (!heritage) return false;
+  let root: Node = heritage.getExpression();
+  while (Node.isPropertyAccessExpression(root) || Node.isCallExpression(root)) root = root.getExpression();
+  if (!Node.isIdentifier(root)) return true;
+  const name = root.getText();
+  return classNode.getSourceFile().getImportDeclarations().some((declaration) => !declaration.getModuleSpecifierValue().startsWith('.') && (declaration.getDefaultImport()?.getText() === name || declaration.getNamespaceImport()?.getText() === name || declaration.getNamedImports().some((named) => (named.getAliasNode() ?? named.getNameNode()).getText() === name)));
 }
 
 /** How many times a text names `name` as a whole word (a declaration, a call, a mention in a comment or string alike). */

@@ -184,6 +184,30 @@ describe("requests and calls of the app's helper in an exported function no file
   });
 });
 
+describe('requests in the methods of an exported class no file names', () => {
+  it("are left out with a warning when the class is only handed on by a barrel; a class another file makes, one a framework finds (decorated, or extending a package's class) keeps them", async () => {
+    const agentClass = (name: string, heading = '') => `import OpenAI from 'openai';\n${heading}export class ${name} {\n  private openai = new OpenAI();\n  async plan(objective: string) {\n    return this.openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Plan the tasks for: \${objective}\` }] });\n  }\n}\n`;
+    const result = await scanProject(
+      {
+        'src/agents/babyagi/agent.ts': agentClass('BabyAGI'),
+        'src/agents/babyagi/index.ts': `export { BabyAGI } from './agent';\n`,
+        'src/agents/elf/agent.ts': agentClass('BabyElfAGI'),
+        'src/agents/elf/index.ts': `export { BabyElfAGI } from './agent';\n`,
+        'src/agents/chat/agent.ts': `import { Agent } from 'agents';\nimport OpenAI from 'openai';\nexport class ChatAgent extends Agent {\n  async onMessage(text: string) {\n    return new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });\n  }\n}\n`,
+        'src/agents/nest/service.ts': agentClass('PlannerService', "declare function Injectable(): ClassDecorator;\n@Injectable()\n"),
+        // Imports every module but makes only the elf agent: the Cloudflare agent is named in wrangler.jsonc, the Nest service found by its decorator.
+        'src/app/run.ts': `import { BabyAGI } from '../agents/babyagi';\nimport { BabyElfAGI } from '../agents/elf';\nimport { ChatAgent } from '../agents/chat/agent';\nimport { PlannerService } from '../agents/nest/service';\nexport const start = (objective: string) => new BabyElfAGI().plan(objective);\n`,
+      },
+      'unnamed-export-class-',
+    );
+    assert.deepEqual(reportedLines(result, 'src/agents/babyagi/agent.ts'), []);
+    assert.deepEqual(result.diagnostics.filter((diagnostic) => diagnostic.file === 'src/agents/babyagi/agent.ts').map((warning) => [warning.line, warning.message]), [[5, 'not reported: the chat.completions.create request here is in `BabyAGI`, which its module exports but no file of the workspace names (dead code)']]);
+    assert.ok(reportedLines(result, 'src/agents/elf/agent.ts').includes(5));
+    assert.deepEqual(reportedLines(result, 'src/agents/chat/agent.ts'), [5]);
+    assert.ok(reportedLines(result, 'src/agents/nest/service.ts').includes(7), JSON.stringify(result.diagnostics));
+  });
+});
+
 /**
  * A plugin's model class (joplin-plugin-jarvis's shape) that tests its connection on load only when a switch its authors
  * turned off says so: neither the direct request nor the helper's caller under that `if` runs; the ones outside it do.
