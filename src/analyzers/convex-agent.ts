@@ -62,7 +62,8 @@ function threadAgent(receiver: Node, modules: ModuleLoader): { origin: ClientOri
   if (!declaration || !Node.isBindingElement(declaration)) return undefined;
   const holder = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   const initializer = holder?.getInitializer();
-  const made = initializer && unwrapExpression(Node.isAwaitExpression(unwrapExpression(initializer)) ? (unwrapExpression(initializer) as import('ts-morph').AwaitExpression).getExpression() : initializer);
+  const value = initializer && unwrapExpression(initializer);
+  const made = value && (Node.isAwaitExpression(value) ? unwrapExpression(value.getExpression()) : value);
   if (!made || !Node.isCallExpression(made)) return undefined;
   const callee = unwrapExpression(made.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || !THREAD_METHODS.has(callee.getName())) return undefined;

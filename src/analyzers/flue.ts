@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrayLiteralExpression, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { DetectedCall, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import type { ModuleLoader } from './shared/modules';
@@ -6,7 +6,7 @@ import { agentModel } from './shared/agents';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Flue (`@flue/runtime`, withastro/flue): an app defines an agent with `createAgent(...)`, whose initializer returns
@@ -116,7 +116,7 @@ function agentRun(site: CallExpression, agentNode: Node | undefined, message: No
     messages,
     maxOutputTokens: null,
     features: { streaming: false, tools: true, vision: false, structuredOutput: false, multiStep: true },
-    toolNames: tools && Node.isArrayLiteralExpression(unwrapExpression(tools)) ? (unwrapExpression(tools) as ArrayLiteralExpression).getElements().map((element) => element.getText().slice(0, 40)) : [],
+    toolNames: readToolNames(tools, modules),
     evidence,
   });
 }
