@@ -62,8 +62,8 @@ function threadAgent(receiver: Node, modules: ModuleLoader): { origin: ClientOri
   if (!declaration || !Node.isBindingElement(declaration)) return undefined;
   const holder = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   const initializer = holder?.getInitializer();
-  const value = initializer && unwrapExpression(initializer);
-  const made = value && (Node.isAwaitExpression(value) ? unwrapExpression(value.getExpression()) : value);
+  // `await agent.createThread(...)`: unwrapExpression looks through the await.
+  const made = initializer && unwrapExpression(initializer);
   if (!made || !Node.isCallExpression(made)) return undefined;
   const callee = unwrapExpression(made.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || !THREAD_METHODS.has(callee.getName())) return undefined;

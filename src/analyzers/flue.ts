@@ -5,7 +5,7 @@ import type { ModuleLoader } from './shared/modules';
 import { agentModel } from './shared/agents';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
-import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
+import { findDeclaration, getObjectProperty, initializerOf, resolveObjectLiteral, returnsOf, unwrapExpression } from './shared/resolve';
 import { calleeBinding, eachCall, readToolNames, traceValue } from './shared/sdk';
 
 /**
@@ -47,21 +47,16 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
 
 /** The `init(agent, ...)` of `@flue/runtime` a receiver holds: the agent handle itself, or the session it opens (`harness.session()`). */
 function initCallBehind(receiver: Node, modules: ModuleLoader): { init: CallExpression; throughSession: boolean } | undefined {
-  const value = awaited(traceValue(receiver, modules));
+  // `await init(...)`, `await harness.session()` (1.x's return promises): unwrapExpression looks through the await.
+  const value = unwrapExpression(traceValue(receiver, modules));
   if (!Node.isCallExpression(value)) return undefined;
   const callee = unwrapExpression(value.getExpression());
   if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'session') {
-    const init = initCall(awaited(traceValue(callee.getExpression(), modules)), modules);
+    const init = initCall(unwrapExpression(traceValue(callee.getExpression(), modules)), modules);
     return init && { init, throughSession: true };
   }
   const init = initCall(value, modules);
   return init && { init, throughSession: false };
-}
-
-/** `await init(...)`: the call awaited (1.x's init and session() return promises). */
-function awaited(value: Node): Node {
-  const inner = Node.isAwaitExpression(value) ? value.getExpression() : value;
-  return unwrapExpression(inner);
 }
 
 function initCall(value: Node, modules: ModuleLoader): CallExpression | undefined {
@@ -150,10 +145,8 @@ function agentFunction(agentNode: Node, modules: ModuleLoader, hops = 0): AgentF
   const declaration = Node.isIdentifier(callee) ? findDeclaration(callee, modules) : undefined;
   const factory = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
   if (!factory || !isFunction(factory)) return undefined;
-  const body = factory.getBody();
-  const returned = body && !Node.isBlock(body) ? [body] : factory.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => statement.getFirstAncestor(isFunction) === factory).map((statement) => statement.getExpression());
-  for (const each of returned) {
-    const found = each && agentFunction(each, modules, hops + 1);
+  for (const returned of returnsOf(factory)) {
+    const found = agentFunction(returned, modules, hops + 1);
     if (found) return found;
   }
   return undefined;
@@ -170,11 +163,8 @@ function isCreateAgent(call: CallExpression, modules: ModuleLoader): boolean {
 
 /** The profile an agent's initializer returns (`{ model, instructions, tools }`), read off its return statements or arrow body. */
 function definedProfile(fn: Node, modules: ModuleLoader): { model?: Node; instructions?: Node; tools?: Node } | undefined {
-  const body = (fn as Node & { getBody?(): Node | undefined }).getBody?.();
-  if (!body) return undefined;
-  const returns = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((statement) => statement.getExpression()) : [body];
-  for (const returned of returns) {
-    const object = returned && resolveObjectLiteral(returned, modules);
+  for (const returned of returnsOf(fn)) {
+    const object = resolveObjectLiteral(returned, modules);
     if (!object || !Node.isObjectLiteralExpression(object)) continue;
     return { model: getObjectProperty(object, 'model', modules), instructions: getObjectProperty(object, 'instructions', modules), tools: getObjectProperty(object, 'tools', modules) };
   }

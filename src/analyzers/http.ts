@@ -2906,4 +2906,3 @@ function readBody(body: Node | undefined, context: AnalyzerContext, endpoint: En
   if (['images', 'imageUrls', 'image_urls'].some((field) => getObjectProperty(body, field, context.modules))) hasImage = true;
   return { messages, hasImage };
 }
-

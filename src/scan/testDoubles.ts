@@ -73,4 +73,3 @@ export async function routingFile(analyses: ReadonlyArray<{ file: { relativePath
   }
   return undefined;
 }
-

@@ -112,10 +112,10 @@ const SCRIPT_EXTENSION = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
 
 /** What follows a name its import renames (`translate as translateAi`). */
 const RENAMED = /^\s+as\s/;
-/** An ES import statement of named, default or namespace bindings (`import { a, type B } from './x'`). */
 /**
  * A barrel's `export { BabyAGI } from './agent'`: it hands the name on to the barrel's importers (among the files read,
  * see candidatesFor) and calls nothing itself, as an import does not.
  */
 const RE_EXPORT_STATEMENT = /\bexport\s+(?:type\s+)?\{[^{}]*\}\s*from\s*['"][^'"]+['"]/g;
+/** An ES import statement of named, default or namespace bindings (`import { a, type B } from './x'`). */
 const IMPORT_STATEMENT = /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{[^{}]*\}|\*\s*as\s+[\w$]+|[\w$]+)\s*from\s*['"][^'"]+['"]/g;

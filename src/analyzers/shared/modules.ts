@@ -677,10 +677,10 @@ export class ModuleLoader {
   }
 }
 
-/** The fields of a package.json that say where its modules are. */
 /** The package.json fields naming what a package hands to those who install it. */
 const PUBLISHED_ENTRY_FIELDS = ['main', 'module', 'exports', 'types', 'typings', 'bin'] as const;
 
+/** The fields of a package.json that say where its modules are. */
 interface PackageManifest {
   name?: unknown;
   private?: unknown;
