@@ -281,16 +281,26 @@ const SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS = /^(openai|@anthropic-ai\/(?:sdk|bedro
  */
 const DROP_IN_SDK_PACKAGES: ReadonlyMap<string, string> = new Map([['openpipe/openai', 'openai']]);
 
+/**
+ * A package's built entry files named by path, which bundler-less plugins import to pick a build
+ * (`import { Ollama } from "ollama/dist/browser.mjs"`): the entry point each one is.
+ */
+const BUILT_ENTRY_FILES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^ollama\/dist\/browser\.[cm]?js$/, 'ollama/browser'],
+  [/^ollama\/dist\/index\.[cm]?js$/, 'ollama'],
+];
+
 /** An npm package a CDN serves, imported by URL: the package's name is the first one or two path segments, before its version. */
 const CDN_PACKAGE_URL = new RegExp(String.raw`^${PACKAGE_CDN_URL_PREFIX}((?:@[\w.-]+\/)?[\w.-]+)(?:@[^/]*)?(?:\/.*)?$`);
 
 /**
- * A package specifier with an SDK's deep import reduced to the package (`openai/index.mjs` → `openai`), a drop-in's to the
- * SDK it stands in for, a CDN's URL of a package to the package; anything else unchanged.
+ * A package specifier with an SDK's deep import reduced to the package (`openai/index.mjs` → `openai`), a built entry
+ * file to its entry point (`ollama/dist/browser.mjs` → `ollama/browser`), a drop-in's to the SDK it stands in for, a
+ * CDN's URL of a package to the package; anything else unchanged.
  */
 export function sdkPackageOf(specifier: string): string {
   const name = CDN_PACKAGE_URL.exec(specifier)?.[1] ?? specifier;
-  return DROP_IN_SDK_PACKAGES.get(name) ?? SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS.exec(name)?.[1] ?? name;
+  return DROP_IN_SDK_PACKAGES.get(name) ?? BUILT_ENTRY_FILES.find(([file]) => file.test(name))?.[1] ?? SDK_ROOTS_WITH_EQUIVALENT_SUBPATHS.exec(name)?.[1] ?? name;
 }
 
 /**

@@ -44,6 +44,19 @@ export class OllamaText {
       ],
     },
     {
+      name: "the browser build imported by its file's path (`ollama/dist/browser.mjs`), as Obsidian plugins without a bundler alias do",
+      code: `import { Ollama } from 'ollama/dist/browser.mjs';
+export class QuizGenerator {
+  private readonly ollama = new Ollama({ host: 'http://localhost:11434' });
+  quiz(model: string, notes: string) { return this.ollama.generate({ model, system: 'Write quiz questions.', prompt: notes, format: 'json', stream: false }); }
+  similarity(model: string, a: string, b: string) { return this.ollama.embed({ model, input: [a, b] }); }
+}`,
+      calls: [
+        { line: 4, method: 'generate', provider: 'ollama', endpoint: 'completion', features: { structuredOutput: true }, promptIncludes: ['Write quiz questions.'] },
+        { line: 5, method: 'embed', endpoint: 'embedding' },
+      ],
+    },
+    {
       name: 'new Ollama({ host }) in a class; streaming chat',
       code: `import { Ollama } from 'ollama';
 export class LocalLlm {

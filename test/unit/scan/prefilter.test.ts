@@ -55,6 +55,7 @@ describe('prefilter', () => {
     ["Inngest's AgentKit", `import { createAgent, anthropic } from "@inngest/agent-kit";`],
     ["IBM's watsonx.ai SDK", `import { WatsonXAI } from '@ibm-cloud/watsonx-ai';`],
     ["ElevenLabs' browser SDK", `import { Conversation } from '@elevenlabs/client';`],
+    ["Ollama's browser build imported by its file's path", `import { Ollama } from "ollama/dist/browser.mjs";`],
     ["Google's Agent Development Kit", `import { InMemoryRunner, LlmAgent } from '@google/adk';`],
     ["a Genkit plugin's model reference", `import { gemini15Flash } from '@genkit-ai/googleai';`],
     ['web-llm', `import { CreateMLCEngine } from '@mlc-ai/web-llm';`],
