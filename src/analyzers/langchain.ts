@@ -6,7 +6,7 @@ import { toDetectedCall } from './shared/callsite';
 import { resolveClientOrigin } from './shared/clients';
 import { embeddedTextTurn, forcedToolName, holeKindFromName, resolveRole, resolveContentParts, resolvePromptText } from './shared/prompt';
 import { assignedValues, findDeclaration, firstProperty, getObjectProperty, heldBy, initializerOf, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, fieldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, standsForPackageType, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, fieldTypeBinding, heldTypeBinding, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readToolNames, standsForPackageType, traceValue } from './shared/sdk';
 import { declaredReturnType, functionOf } from './shared/shapes';
 import { LANGCHAIN_PACKAGE, STORE_METHODS, storeCreation } from './shared/langchainLibrary';
 
@@ -305,7 +305,7 @@ const STORE_INTERFACES = new Set(['VectorStore', 'VectorStoreInterface', 'Saveab
  */
 function handedStoreCall(call: CallExpression, name: string, receiver: Node, context: AnalyzerContext): DetectedCall | undefined {
   if (name === 'asRetriever') return undefined;
-  const declared = parameterTypeBinding(receiver, context.modules) ?? fieldTypeBinding(receiver, context.modules);
+  const declared = parameterTypeBinding(receiver, context.modules) ?? fieldTypeBinding(receiver, context.modules) ?? heldTypeBinding(receiver, context.modules);
   if (!declared || !LANGCHAIN_PACKAGE.test(declared.packageName) || !(STORE_INTERFACES.has(declared.typeName) || (STORE_PACKAGE.test(declared.packageName) && STORE_CLASS.test(declared.typeName)))) return undefined;
   const embeds = STORE_METHODS[name].embeds;
   const argument = call.getArguments()[0];
@@ -377,7 +377,8 @@ function analyzeStoreMethod(call: CallExpression, context: AnalyzerContext, site
       break;
     }
   }
-  if (!embeddings) return spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined;
+  // Embeddings handed in from elsewhere: a store declared as LangChain's embeds with them all the same, model unknown here.
+  if (!embeddings) return (spec.embeds === 'documents' && !isFactory ? storeFromFactory(call, name, receiver, context) : undefined) ?? (isFactory ? undefined : handedStoreCall(call, name, receiver, context));
   const evidence = [...embeddings.evidence, `${storeClass.importedName} from '${storeClass.packageName}' embeds ${spec.embeds === 'documents' ? 'the documents it stores' : 'each query it searches'} with this model (the requests happen inside the store)`];
   if (!isFactory) evidence.push(`store created at ${placeOf(store.creation)}`);
   const { provider, model } = modelOfRunnable(embeddings, context, evidence);

@@ -10,7 +10,7 @@ import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDef
 import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, returnedArgument, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
-import { typeDeclaration } from './shapes';
+import { declaredReturnType, typeDeclaration } from './shapes';
 
 /**
  * Helpers shared by the SDK analyzers beyond OpenAI: method tables, which package a binding was
@@ -211,6 +211,29 @@ export function parameterTypeBinding(identifier: Node, modules: ModuleLoader): {
   const declaration = findDeclaration(identifier, modules);
   if (declaration && Node.isBindingElement(declaration)) return declaredPackageType(bindingElementType(declaration), modules);
   return declaration && Node.isParameterDeclaration(declaration) ? declaredPackageType(declaration.getTypeNode(), modules) : undefined;
+}
+
+/**
+ * `const store = createVectorStore(embeddings, name)` of a function declared to return `VectorStoreInterface` (or
+ * `Promise<...>` of it), or `const store: VectorStore = ...`: the package the variable's declared type is imported from,
+ * and the type's name. Undefined for anything but a variable so typed, by its annotation or its initializer's function.
+ */
+export function heldTypeBinding(identifier: Node, modules: ModuleLoader): { packageName: string; typeName: string } | undefined {
+  if (!Node.isIdentifier(identifier)) return undefined;
+  const declaration = findDeclaration(identifier, modules);
+  if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
+  const annotated = declaration.getTypeNode();
+  if (annotated) return declaredPackageType(settledType(annotated), modules);
+  const initializer = declaration.getInitializer();
+  const made = initializer && unwrapExpression(initializer);
+  const returned = made && Node.isCallExpression(made) ? declaredReturnType(made, modules) : undefined;
+  return returned ? declaredPackageType(settledType(returned), modules) : undefined;
+}
+
+/** What a `Promise<T>` settles to (`T`); any other type as it is. */
+function settledType(typeNode: Node): Node {
+  if (Node.isTypeReference(typeNode) && typeNode.getTypeName().getText() === 'Promise') return typeNode.getTypeArguments()[0] ?? typeNode;
+  return typeNode;
 }
 
 /**

@@ -383,6 +383,23 @@ export class ChatService {
       ],
     },
     {
+      name: "a store an app function of another module opens, declared to return LangChain's VectorStoreInterface: addDocuments embeds with the embeddings handed in",
+      code: `import type { Embeddings } from '@langchain/core/embeddings';
+import { createVectorStore } from './vectorstores';
+export async function ingest(embeddings: Embeddings, collection: string, documents: any[]) {
+  const vectorStore = createVectorStore(embeddings, collection);
+  await vectorStore.addDocuments(documents);
+  return vectorStore;
+}`,
+      files: {
+        'src/vectorstores.ts': `import { Chroma } from '@langchain/community/vectorstores/chroma';
+import type { Embeddings } from '@langchain/core/embeddings';
+import type { VectorStoreInterface } from '@langchain/core/vectorstores';
+export const createVectorStore = (embeddings: Embeddings, collectionName: string): VectorStoreInterface => new Chroma(embeddings, { collectionName, url: process.env.CHROMADB_URL });`,
+      },
+      calls: [{ line: 5, method: 'addDocuments', provider: 'unknown', endpoint: 'embedding', model: null, evidenceIncludes: ["is declared VectorStoreInterface from '@langchain/core/vectorstores'"] }],
+    },
+    {
       name: 'a retriever the code runs itself: the query is embedded at each invoke(), not where the retriever is made',
       code: `import { FaissStore } from '@langchain/community/vectorstores/faiss';
 import { OllamaEmbeddings } from '@langchain/ollama';
