@@ -684,8 +684,9 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
       request.evidence.push(`the URL is configured; the request is authorized with ${keyed.key}`);
     }
   }
-  // A URL wholly from settings or a parameter (`fetch(endpoint, ...)`, `urlJoin(settings.apiURL, settings.apiPath)`) posting a chat body.
-  if (!rule && !described && /^(?:\{\{[^}]*\}\}\/?)+$/.test(urlText)) {
+  // A URL wholly from settings or a parameter (`fetch(endpoint, ...)`, `urlJoin(settings.apiURL, settings.apiPath)`) posting a chat
+  // body, a query string of holes after it (`?key=${apiKey}`) or not.
+  if (!rule && !described && /^(?:\{\{[^}]*\}\}\/?)+(?:\?(?:[\w-]+=\{\{[^}]*\}\}&?)+)?$/.test(urlText)) {
     // `this._apiReverseProxyUrl`, set from an option defaulting to `https://chat.duti.tech/api/conversation`: where the
     // request goes unless the user configures it, and that is no model API (a ChatGPT web-session proxy).
     const fallback = optionDefaultUrl(urlText, call, context);
@@ -801,13 +802,14 @@ function keyedService(call: RequestExpression, context: AnalyzerContext): { key:
   return undefined;
 }
 
-/** The rules a configured URL's request takes from its body, not its URL (their pattern matches no URL). */
 /** A client or the app's helper named for server-sent events (`fetchEventSource`, `fetchSSE`, `new SSE(...)`): the reply is read as a stream. */
 const SERVER_SENT_EVENTS_CLIENT = /SSE|(?:^|\.)sse|[Ee]vent[Ss]ource/;
 
+/** The rules a configured URL's request takes from its body, not its URL (their pattern matches no URL). */
 const CONFIGURED_CHAT_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat' };
 const CONFIGURED_ANTHROPIC_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat', provider: 'anthropic' };
 const CONFIGURED_EMBEDDING_RULE: EndpointRule = { pattern: /$^/, endpoint: 'embedding' };
+const CONFIGURED_GEMINI_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat', provider: 'google' };
 /** What a chat-completions path looks like in the request's own function when the URL is configured (an Azure path it appends, a default). */
 const CHAT_PATH_TEXT = /\/chat\/completions|\/v1\/messages/;
 
@@ -831,6 +833,11 @@ function configuredChatRequest(call: RequestSite, requestBody: Node | undefined,
   if (!names.has('messages') && names.has('input') && names.has('model') && names.has('encoding_format') && !callersHandTheUrl(call, context)) {
     return { rule: CONFIGURED_EMBEDDING_RULE, why: 'the URL is configured; the body is an embeddings request (input, model and encoding_format)' };
   }
+  // `{ contents: [{ parts: [{ text }] }], generationConfig }`: Gemini's generateContent body (no other API nests parts in contents),
+  // sent to an endpoint the user configures (`provider.endpoint.replace('[MODEL_ID]', model)`).
+  if (!names.has('messages') && names.has('contents') && (names.has('generationConfig') || contentsHaveParts(body, context)) && !callersHandTheUrl(call, context)) {
+    return { rule: CONFIGURED_GEMINI_RULE, why: "the URL is configured; the body is Gemini's generateContent request (contents with parts)" };
+  }
   if (!names.has('messages')) return undefined;
   const requestFunction = enclosingFunction(call);
   const namesChatPath = names.has('...') && CHAT_PATH_TEXT.test(requestFunction?.getText() ?? call.getSourceFile().getFullText());
@@ -838,6 +845,14 @@ function configuredChatRequest(call: RequestSite, requestBody: Node | undefined,
   const anthropic = /['"]?anthropic-version['"]?\s*:/.test(call.getText()) || (requestFunction !== undefined && /['"]anthropic-version['"]\s*:/.test(requestFunction.getText()));
   const why = `the URL is configured; the body is a chat request (${names.has('model') ? 'model and messages' : 'messages and spread chat settings, beside a chat-completions path'})`;
   return { rule: anthropic ? CONFIGURED_ANTHROPIC_RULE : CONFIGURED_CHAT_RULE, why };
+}
+
+/** `contents: [{ parts: [...] }]` (or `{ role, parts }`): the first entry of a body's `contents` array written with `parts`. */
+function contentsHaveParts(body: Node | undefined, context: AnalyzerContext): boolean {
+  const contents = getObjectProperty(body, 'contents', context.modules);
+  const list = contents && unwrapExpression(contents);
+  const first = list && Node.isArrayLiteralExpression(list) ? list.getElements()[0] : undefined;
+  return first !== undefined && getObjectProperty(resolveObjectLiteral(first, context.modules), 'parts', context.modules) !== undefined;
 }
 
 /**

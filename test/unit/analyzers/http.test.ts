@@ -484,6 +484,22 @@ export const handler = async (req: Request) => {
       calls: [{ line: 4, provider: 'openai-compatible', endpoint: 'chat', promptIncludes: ['Translate into French'], evidenceIncludes: ['the URL is configured; the body is a chat request (model and messages)'] }],
     },
     {
+      name: "a configured URL (the model put into a template the user sets, the key in the query) posting Gemini's generateContent body: Google's chat; a body of other contents is not one",
+      code: `export async function callGemini(provider: { endpoint: string; model: string; apiKey: string }, prompt: string) {
+  const url = provider.endpoint.replace('[MODEL_ID]', provider.model) + \`?key=\${provider.apiKey}\`;
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ contents: [{ parts: [{ text: prompt }] }], generationConfig: { response_mime_type: 'application/json' } }),
+  });
+  return response.json();
+}
+export async function saveDraft(endpoint: string, contents: string[]) {
+  return fetch(endpoint, { method: 'POST', body: JSON.stringify({ contents, title: 'draft' }) });
+}`,
+      calls: [{ line: 3, provider: 'google', endpoint: 'chat', evidenceIncludes: ["the body is Gemini's generateContent request (contents with parts)"] }],
+    },
+    {
       name: "a configured URL posting a parameter the app declares with its own request type (`body: JSON.stringify(request)`, `request: Request` stating `model` and `messages`): a chat request; a type without `messages` is not one",
       files: { 'src/Types.ts': `export type Message = { role: string; content: string };\nexport interface Request { model: string; messages?: Message[]; temperature?: number; stream?: boolean }\nexport interface Upload { model: string; file: string }\n` },
       code: `import type { Request, Upload } from './Types';
