@@ -1,8 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { APP_SEARCH, nearbySourceFiles } from './nearbyFiles';
-import { findDeclaration, getObjectProperty, namedFunctionParameter, resolveObjectLiteral, unwrapExpression } from './resolve';
+import { APP_SEARCH, appRoot, nearbySourceFiles } from './nearbyFiles';
+import { findDeclaration, getObjectProperty, namedFunctionParameter, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { escapeRegExp } from '../../model/regExp';
 
 /**
@@ -169,12 +170,37 @@ function callerFiles(appRoot: string, route: string, home: SourceFile, modules: 
   if (!files) {
     const quoted = new RegExp(`['"\`]${escapeRegExp(route)}['"\`?]`);
     files = nearbySourceFiles(appRoot, { ...APP_SEARCH, maxFiles: MAX_FILES, skipFile: (_name, full) => full === homePath, matches: (text) => quoted.test(text) });
+    // `export const LLM_ENDPOINTS = { chat: '/api/chat' }` in a config module: the callers name the constant, not the path.
+    const holders = new Set(files.flatMap((full) => exportedHoldersOf(full, quoted)));
+    if (holders.size > 0) {
+      const named = new RegExp(`\\b(?:${[...holders].map(escapeRegExp).join('|')})\\b`);
+      const known = new Set(files);
+      files = [...files, ...nearbySourceFiles(appRoot, { ...APP_SEARCH, maxFiles: MAX_FILES, skipFile: (_name, full) => full === homePath || known.has(full), matches: (text) => named.test(text) })];
+    }
     cache.set(homePath, files);
   }
   return files.flatMap((full) => {
     const loaded = modules.resolvePath(home, full);
     return loaded ? [loaded] : [];
   });
+}
+
+/** The names of the consts a file exports whose value writes the quoted route (`export const ENDPOINTS = { chat: '/api/chat' }`). */
+function exportedHoldersOf(file: string, quoted: RegExp): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const match of text.matchAll(/export\s+const\s+([\w$]+)\s*(?::[^=]+)?=\s*/g)) {
+    // The const's value up to the next top-level statement: enough to see whether it writes the path.
+    const rest = text.slice(match.index! + match[0].length);
+    const end = rest.search(/\n(?:export\s|const\s|function\s|class\s|import\s)/);
+    if (quoted.test(end < 0 ? rest : rest.slice(0, end))) names.push(match[1]);
+  }
+  return names;
 }
 
 /** `fetch('/api/x', { body: JSON.stringify({ model }) })` calls of a file to the route: their `model` expressions. */
@@ -195,14 +221,16 @@ export interface RouteFetch {
   sent: Node;
 }
 
-/** `fetch('/api/x', { body: JSON.stringify(sent) })` calls of a file to the route. */
+/** `fetch('/api/x', { body: JSON.stringify(sent) })` calls of a file to the route (the path written there, or a constant holding it: `fetch(ENDPOINTS.chat, ...)`). */
 function fetchesTo(file: SourceFile, route: string, modules: ModuleLoader): RouteFetch[] {
   const found: RouteFetch[] = [];
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (call.getExpression().getText() !== 'fetch') continue;
     const [url, init] = call.getArguments();
     const target = url && unwrapExpression(url);
-    if (!target || !(Node.isStringLiteral(target) || Node.isNoSubstitutionTemplateLiteral(target)) || target.getLiteralValue().split('?')[0] !== route) continue;
+    if (!target) continue;
+    const written = Node.isStringLiteral(target) || Node.isNoSubstitutionTemplateLiteral(target) ? target.getLiteralValue() : Node.isPropertyAccessExpression(target) || Node.isIdentifier(target) ? resolveString(target, modules).value : undefined;
+    if (written?.split('?')[0] !== route) continue;
     const body = getObjectProperty(resolveObjectLiteral(init, modules), 'body', modules);
     const stringified = body && unwrapExpression(body);
     if (!stringified || !Node.isCallExpression(stringified) || stringified.getExpression().getText() !== 'JSON.stringify' || !stringified.getArguments()[0]) continue;
@@ -228,6 +256,90 @@ export function proxyRouteFetches(handler: Node, site: Node, modules: ModuleLoad
   const served = routeOfFile(handler.getSourceFile().getFilePath());
   if (!served || served.route === '/') return undefined;
   return callerFiles(served.appRoot, served.route, handler.getSourceFile(), modules).flatMap((file) => fetchesTo(file, served.route, modules));
+}
+
+/** The calls a server framework registers a route with: Express's and Hono's `app.post(path, handler)`, Connect's and Vite's `middlewares.use(path, handler)`. */
+const ROUTE_REGISTRARS = new Set(['use', 'post', 'put', 'patch', 'all']);
+
+/** The fields of a request body that carry what a model is asked: a chat's turns, a completion's prompt. */
+const ASKED_FIELDS = ['messages', 'prompt', 'input', 'contents'];
+
+/**
+ * A proxy route a server framework registers (`server.middlewares.use('/api/chat', async (req, res) => { ... })` in a Vite
+ * plugin, `app.post('/api/chat', async (req, res) => { ... })`) whose request sends the turns the incoming body holds
+ * (`const { model, system, messages } = JSON.parse(body)`, `req.body.messages`, `await c.req.json()`): the client composes
+ * the request and posts it, so each of the app's `fetch` calls posting to the path is the feature, as for a Next.js proxy
+ * route (proxyRouteFetches). `site` is the request. Undefined when the request is in no such route.
+ */
+export function registeredProxyRouteFetches(site: Node, modules: ModuleLoader): { fetches: RouteFetch[]; handler: Node } | undefined {
+  if (!Node.isCallExpression(site)) return undefined;
+  const registered = registeredRoute(site);
+  if (!registered) return undefined;
+  const incoming = incomingBodyNames(registered.handler);
+  if (incoming.size === 0 || !sendsIncomingTurns(site, incoming, modules)) return undefined;
+  const home = site.getSourceFile();
+  const root = appRoot(path.dirname(home.getFilePath()), modules.root);
+  const fetches = callerFiles(root, registered.route, home, modules).flatMap((file) => fetchesTo(file, registered.route, modules));
+  return { fetches, handler: registered.handler };
+}
+
+/** The handler a route registration around the node hands the framework, and the route's path: `app.post('/api/chat', handler)`. */
+function registeredRoute(node: Node): { route: string; handler: Node } | undefined {
+  for (const fn of node.getAncestors()) {
+    if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) continue;
+    const registration = fn.getParent();
+    if (!registration || !Node.isCallExpression(registration) || !registration.getArguments().some((argument) => argument === fn)) continue;
+    const callee = registration.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || !ROUTE_REGISTRARS.has(callee.getName())) continue;
+    const [routePath] = registration.getArguments();
+    const route = routePath && (Node.isStringLiteral(routePath) || Node.isNoSubstitutionTemplateLiteral(routePath)) ? routePath.getLiteralValue() : undefined;
+    return route?.startsWith('/') && route.length > 1 ? { route, handler: fn } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The names a handler holds the incoming request body under: a variable set from `req.body`, `await req.json()` (or
+ * `c.req.json()`), or `JSON.parse(...)` of what it read, and the names destructured from any of them.
+ */
+function incomingBodyNames(handler: Node): Set<string> {
+  const names = new Set<string>();
+  const [request] = Node.isArrowFunction(handler) || Node.isFunctionExpression(handler) ? handler.getParameters() : [];
+  const requestName = request && Node.isIdentifier(request.getNameNode()) ? request.getName() : undefined;
+  const readsBody = (value: Node | undefined): boolean => {
+    const read = value && unwrapExpression(value);
+    if (!read) return false;
+    if (Node.isPropertyAccessExpression(read)) return read.getName() === 'body' && read.getExpression().getText() === requestName;
+    if (Node.isIdentifier(read)) return names.has(read.getText());
+    if (!Node.isCallExpression(read)) return false;
+    const callee = read.getExpression().getText();
+    return callee === 'JSON.parse' || (requestName !== undefined && (callee === `${requestName}.json` || callee === `${requestName}.req.json`));
+  };
+  const take = (target: Node): void => {
+    if (Node.isIdentifier(target)) names.add(target.getText());
+    else if (Node.isObjectBindingPattern(target)) for (const element of target.getElements()) names.add(element.getName());
+  };
+  for (const declaration of handler.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) if (readsBody(declaration.getInitializer())) take(declaration.getNameNode());
+  for (const assignment of handler.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isIdentifier(assignment.getLeft()) && readsBody(assignment.getRight())) names.add(assignment.getLeft().getText());
+  }
+  // `const { model, messages } = parsed` after `parsed = JSON.parse(body)`: a second pass takes what is destructured from those.
+  for (const declaration of handler.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) if (readsBody(declaration.getInitializer())) take(declaration.getNameNode());
+  return names;
+}
+
+/** Whether the request's options send the incoming body's turns: `messages` (or `prompt`, ...) read from it, or the body spread in whole. */
+function sendsIncomingTurns(site: CallExpression, incoming: ReadonlySet<string>, modules: ModuleLoader): boolean {
+  const options = site.getArguments()[0] && resolveObjectLiteral(site.getArguments()[0], modules);
+  if (!options || !Node.isObjectLiteralExpression(options)) return false;
+  if (options.getProperties().some((property) => Node.isSpreadAssignment(property) && incoming.has(unwrapExpression(property.getExpression()).getText()))) return true;
+  return ASKED_FIELDS.some((field) => {
+    const value = getObjectProperty(options, field, modules);
+    const read = value && unwrapExpression(value);
+    if (!read) return false;
+    if (Node.isIdentifier(read)) return incoming.has(read.getText());
+    return Node.isPropertyAccessExpression(read) && incoming.has(read.getExpression().getText());
+  });
 }
 
 /** `export async function POST(req) { const body = await req.json(); ... }`: `body`. */

@@ -5,7 +5,7 @@ import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, exportNamedNowhereElse, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
 import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, PATH_ALIAS, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
-import { proxyRouteFetches, type RouteFetch } from './routeCallers';
+import { proxyRouteFetches, registeredProxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
@@ -238,12 +238,15 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   let storeFiles: WorkspaceFile[] | undefined;
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
     const helpers: Helper[] = [];
+    // Requests in the handler of a route a server framework registers (`middlewares.use('/api/chat', ...)`): no named helper.
+    const routeRequests: Array<{ call: DetectedCall; node: Node }> = [];
     for (const call of frontier) {
       // An agent reported where it is made (a framework runs it) is made, not run, by the function around it: its callers send nothing.
       if (!call.enclosingFunction || call.agentDefinition === `${call.file}:${call.line}`) continue;
       const file = byRelative.get(call.file);
       const sourceFile = file && (await sourceFileOf(file));
       const node = sourceFile && (nodeOfCaller.get(call) ?? nodeAt(sourceFile, call.line, call.column));
+      if (node && call.kind !== 'wrapper-caller' && ROUTE_REGISTRATION.test(sourceFile.getFullText())) routeRequests.push({ call, node });
       // A lazy initialization keeps its promise on the instance: it runs once, however many methods wait for it.
       if (node && promiseKeptInField(node)) continue;
       const helper = node && helperAround(node, call, context.modules);
@@ -256,7 +259,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         helpers.find((other) => sameNode(other.fn, helper.fn))?.requests.push(call);
       }
     }
-    if (helpers.length === 0) break;
+    if (helpers.length === 0 && routeRequests.length === 0) break;
     // The store calls that run an embeddings class's own `embedDocuments` / `embedQuery` (see storeRuns) are looked for by their names too.
     // So are the runnable methods (`invoke`, `stream`, ...) that run a LangChain model class's own `_generate` (see runnableRuns).
     const names = [...new Set(helpers.flatMap((helper) => [helper.name, ...(helper.ownerClass ? [...storeMethodsRunning(helper.name), ...runnableEntriesRunning(helper, context.modules)] : [])]))];
@@ -499,6 +502,31 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         }
       }
       if ((perHelper.get(helper) ?? 0) > 0) for (const hop of hops) forwardingHops.add(hop);
+    }
+    // A route a server framework registers, proxying the turns its callers post: their fetches are the features.
+    for (const { call, node } of routeRequests) {
+      if (found.length + next.length >= MAX_CALLER_SITES) break;
+      const site = requestCallAt(node);
+      const routed = site && registeredProxyRouteFetches(site, context.modules);
+      if (!routed) continue;
+      const via = { file: call.file, line: call.line, function: call.enclosingFunction ?? '<top>' };
+      for (const fetch of routed.fetches) {
+        if (found.length + next.length >= MAX_CALLER_SITES) break;
+        const file = context.modules.relativePath(fetch.call.getSourceFile().getFilePath());
+        const key = `${file}:${fetch.call.getStart()}`;
+        if (callerAt.has(key)) continue;
+        try {
+          const caller = routeCallerSite(call, fetch, via, file, context.modules);
+          nodeOfCaller.set(caller, fetch.call);
+          postedBy.set(caller, fetch.sent);
+          callerAt.set(key, caller);
+          levelOf.set(caller, (levelOf.get(call) ?? 0) + 1);
+          stepsOf.set(caller, (stepsOf.get(call) ?? 0) + 1);
+          next.push(caller);
+        } catch {
+          // A body the resolvers cannot follow gives no caller site; the route's own request stays.
+        }
+      }
     }
     // A caller that only hands its own parameters on to the helper (or posts them to a proxy route, with fixed
     // options and where to send it at most), and whose own callers were found, is a hop between them and the request,
@@ -1164,6 +1192,20 @@ function nodeAt(sourceFile: SourceFile, line: number, column: number): Node | un
   let best: Node | undefined = leaf;
   for (let current = leaf; current && current.getStart() === position; current = current.getParent()) best = current;
   return best;
+}
+
+/** A file that may register a route with a server framework: `.use('/...`, `.post('/...`, and the like. */
+const ROUTE_REGISTRATION = /\.(?:use|post|put|patch|all)\(\s*['"`]\//;
+
+/** The request call a reported site's node stands for: the call itself, or the one its statement or `await` holds. */
+function requestCallAt(node: Node): CallExpression | undefined {
+  let current: Node = node;
+  for (let hops = 0; hops < 3; hops++) {
+    if (Node.isCallExpression(current)) return current;
+    if (Node.isExpressionStatement(current) || Node.isAwaitExpression(current)) current = current.getExpression();
+    else return undefined;
+  }
+  return undefined;
 }
 
 /** The named function around a request, as `enclosingFunctionName` names it, and the function it returns when it is a factory. */
@@ -2970,7 +3012,7 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
   } else if (passedOn) {
     messages = [runTimeTurn(`${passedOn}.input`, 'message-array')];
   }
-  const instructions = property('instructions');
+  const instructions = property('instructions', 'system');
   if (instructions) {
     const text = resolvePromptText(instructions, modules);
     messages = [{ role: 'system', text: text.text, holes: text.holes }, ...messages];

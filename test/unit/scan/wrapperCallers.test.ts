@@ -3320,6 +3320,64 @@ runScanCases('callers of a proxy route (the browser composes the request and pos
       assert.ok(!result.callSites.some((site) => site.file === 'src/components/chat.ts'));
     },
   },
+  {
+    name: "a route a Vite plugin registers (`server.middlewares.use('/api/chat', ...)`) sending the turns of the body it parses is reached by each fetch posting to the path a config constant holds; an Express route writing its own prompt from a field of the body is the feature itself",
+    files: {
+      'package.json': '{ "name": "npc-game", "private": true, "dependencies": { "@anthropic-ai/sdk": "^0.40.0", "express": "^4.0.0" } }',
+      'vite/anthropic-proxy.mjs': `import Anthropic from '@anthropic-ai/sdk';
+export function anthropicProxy() {
+  return {
+    name: 'anthropic-proxy',
+    configureServer(server) {
+      server.middlewares.use('/api/chat', async (req, res) => {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const parsed = JSON.parse(body);
+        const { model, system, messages, max_tokens } = parsed;
+        const client = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+        const response = await client.messages.create({ model: model || 'claude-sonnet-4-5', max_tokens: Number(max_tokens) || 256, system, messages });
+        res.end(JSON.stringify(response));
+      });
+    },
+  };
+}
+`,
+      'src/config.ts': `export const LLM_ENDPOINTS = {
+  chat: '/api/chat',
+  search: '/api/search',
+};
+`,
+      'src/npc.ts': `import { LLM_ENDPOINTS } from './config';
+export async function decide(name: string, situation: string) {
+  const body = { model: 'claude-opus-4-1', system: \`You are \${name}, a villager. Pick your next action.\`, messages: [{ role: 'user', content: situation }], max_tokens: 300 };
+  const response = await fetch(LLM_ENDPOINTS.chat, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return response.json();
+}
+export async function search(query: string) {
+  return fetch(LLM_ENDPOINTS.search, { method: 'POST', body: JSON.stringify({ query }) });
+}
+`,
+      'server/index.ts': `import express from 'express';
+import Anthropic from '@anthropic-ai/sdk';
+const app = express();
+const client = new Anthropic();
+app.post('/api/summary', async (req, res) => {
+  const { text } = req.body;
+  const reply = await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 200, messages: [{ role: 'user', content: \`Summarize: \${text}\` }] });
+  res.json(reply);
+});
+`,
+      'src/summary.ts': `export async function summarize(text: string) {
+  return fetch('/api/summary', { method: 'POST', body: JSON.stringify({ text }) });
+}
+`,
+    },
+    sites: [
+      { file: 'server/index.ts', line: 7, kind: 'sdk', model: 'claude-haiku-4-5', inTotals: true },
+      { file: 'src/npc.ts', line: 4, kind: 'wrapper-caller', via: 'vite/anthropic-proxy.mjs:12', model: 'claude-opus-4-1', promptIncludes: ['a villager. Pick your next action.'], inTotals: true },
+      { file: 'vite/anthropic-proxy.mjs', line: 12, kind: 'sdk', inTotals: false },
+    ],
+  },
 ]);
 
 runScanCases('a caller at the call an analyzer already reports', [
