@@ -150,10 +150,12 @@ export const NON_PRODUCTION_GLOBS: readonly string[] = [
 
 /**
  * Functions an app runs to check its settings, not to do a task: `validateConfiguration`, `testConnection`,
- * `checkApiKey`. The tiny request one sends (a one-word embedding, a "hi") checks that a key, host or model works when
- * the user saves the settings; it is no feature's call, so it is not reported as a call site.
+ * `checkApiKey`, `testProviderConnection`, `pingProvider`. The tiny request one sends (a one-word embedding, a "hi", a
+ * "ping" with `max_tokens: 1`) checks that a key, host or model works when the user saves the settings; it is no
+ * feature's call, so it is not reported as a call site. Not `testProvider` (apps name features so too), nor a check
+ * naming the provider it checks (`validateAnthropicAPIKey`): the labels count those as requests in some repositories.
  */
-export const SETUP_CHECK_FUNCTION = /^(?:validate|verify|test|check|ping)(?:Api)?(?:Keys?|Configuration|Config|Connection|Connectivity|Credentials?|Settings|Endpoint|Access|Auth)$/i;
+export const SETUP_CHECK_FUNCTION = /^(?:validate|verify|test|check|ping)(?:Api|Provider)?(?:Keys?|Configuration|Config|Connection|Connectivity|Credentials?|Settings|Endpoint|Access|Auth)$|^ping(?:Provider|Server)$/i;
 
 /**
  * What a module specifier may leave off, tried in this order: the file as written, its extensions, then a folder's

@@ -25,6 +25,15 @@ export class OpenAiEmbedder {
 export async function testConnection(client: OpenAI) {
   return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 1 });
 }
+export async function pingProvider(client: OpenAI, model: string) {
+  return client.chat.completions.create({ model, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+}
+export async function testProviderConnection(client: OpenAI) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello world' }] });
+}
+export async function testProviderRouting(client: OpenAI, question: string) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Which provider should answer: \${question}\` }] });
+}
 `;
 
 describe('settings checks', () => {
@@ -35,7 +44,7 @@ describe('settings checks', () => {
       writeFileSync(path.join(root, 'src', 'embedder.ts'), EMBEDDER);
       const result = await scanWorkspace(root, { now: () => new Date(0) });
       const sites = result.callSites.map((site) => `${site.line} ${site.enclosingFunction}`).sort();
-      assert.deepEqual(sites, ['12 OpenAiEmbedder.validateAnswer', '5 OpenAiEmbedder.createEmbeddings']);
+      assert.deepEqual(sites, ['12 OpenAiEmbedder.validateAnswer', '25 testProviderRouting', '5 OpenAiEmbedder.createEmbeddings']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
