@@ -87,6 +87,9 @@ describe('task classification', () => {
   it('uses short max tokens and names as hints, and never the model', () => {
     assert.equal(classifyTask(call({ maxOutputTokens: 3, messages: [msg('user', '{{text}}', [{ kind: 'interpolation', expression: 'text' }])] }), 50).type, 'classification');
     assert.equal(classifyTask(call({ enclosingFunction: 'summarizeArticle', messages: [msg('user', '{{a}}', [{ kind: 'interpolation', expression: 'a' }])] }), 50).type, 'summarization');
+    // A bot's reply to what its user said, under a system prompt set in the deployment's env.
+    const reply = classifyTask(call({ enclosingFunction: 'getGptReply', messages: [msg('system', '{{env.OPENAI_SYSTEM_MESSAGE}}', [{ kind: 'interpolation', expression: 'env.OPENAI_SYSTEM_MESSAGE' }]), msg('user', '{{prompt}}', [{ kind: 'interpolation', expression: 'prompt' }])] }), 50);
+    assert.equal(reply.type, 'chat', reply.reasons.join('; '));
     const o1 = classifyTask(call({ model: { id: 'o1', raw: 'o1', source: 'literal' }, messages: [msg('user', '{{p}}', [{ kind: 'interpolation', expression: 'p' }])] }), 50);
     // A reasoning model chosen today says nothing about the work; it must not make the task complex-reasoning.
     assert.notEqual(o1.type, 'complex-reasoning');
