@@ -385,8 +385,9 @@ const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }
   { type: 'extraction', pattern: /\b(extract\w*|parse\w*|ner|entities|scrape\w*)\b/, weight: 3 },
   { type: 'translation', pattern: /\b(translat\w*|locali[sz]\w*|i18n)\b/, weight: 3 },
   { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },
-  // A bot's `getGptReply(prompt)`, `generateReply(message)`: the answer to what a user said.
-  { type: 'chat', pattern: /\b(chat\w*|converse|conversation|companion|assistant|bot|reply|replies)\b/, weight: 2 },
+  { type: 'chat', pattern: /\b(chat\w*|converse|conversation|companion|assistant|bot)\b/, weight: 2 },
+  // A bot's `getGptReply(prompt)`, `generateReply(message)`: getting the answer to what a user said (`translateReply` works on one).
+  { type: 'chat', pattern: /\b(get|generate|fetch|make|create|compose)\w*( \w+){0,3} repl(y|ies)\b/, weight: 2 },
   // Fill-in-the-middle and autocompletion (`_streamFim`, `core/autocomplete/`) complete code at the cursor.
   { type: 'code-generation', pattern: /\b(codegen|generate code|code|sql|refactor\w*|fix bug|write tests?|unit tests?|lint\w*|fim|infill\w*|autocomplet\w*)\b/, weight: 2 },
   // A genre named alone (`analyzeEmailBehavior`, `isColdEmail`, `postId`) is what the code handles, not what it writes.
