@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
@@ -169,9 +168,14 @@ function callerFiles(appRoot: string, route: string, home: SourceFile, modules: 
   let files = cache.get(homePath);
   if (!files) {
     const quoted = new RegExp(`['"\`]${escapeRegExp(route)}['"\`?]`);
-    files = nearbySourceFiles(appRoot, { ...APP_SEARCH, maxFiles: MAX_FILES, skipFile: (_name, full) => full === homePath, matches: (text) => quoted.test(text) });
     // `export const LLM_ENDPOINTS = { chat: '/api/chat' }` in a config module: the callers name the constant, not the path.
-    const holders = new Set(files.flatMap((full) => exportedHoldersOf(full, quoted)));
+    const holders = new Set<string>();
+    const namesRoute = (text: string): boolean => {
+      if (!quoted.test(text)) return false;
+      for (const holder of exportedHoldersOf(text, quoted)) holders.add(holder);
+      return true;
+    };
+    files = nearbySourceFiles(appRoot, { ...APP_SEARCH, maxFiles: MAX_FILES, skipFile: (_name, full) => full === homePath, matches: namesRoute });
     if (holders.size > 0) {
       const named = new RegExp(`\\b(?:${[...holders].map(escapeRegExp).join('|')})\\b`);
       const known = new Set(files);
@@ -185,14 +189,8 @@ function callerFiles(appRoot: string, route: string, home: SourceFile, modules: 
   });
 }
 
-/** The names of the consts a file exports whose value writes the quoted route (`export const ENDPOINTS = { chat: '/api/chat' }`). */
-function exportedHoldersOf(file: string, quoted: RegExp): string[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
+/** The names of the consts a module's text exports whose value writes the quoted route (`export const ENDPOINTS = { chat: '/api/chat' }`). */
+function exportedHoldersOf(text: string, quoted: RegExp): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(/export\s+const\s+([\w$]+)\s*(?::[^=]+)?=\s*/g)) {
     // The const's value up to the next top-level statement: enough to see whether it writes the path.
@@ -271,7 +269,7 @@ const ASKED_FIELDS = ['messages', 'prompt', 'input', 'contents'];
  * the request and posts it, so each of the app's `fetch` calls posting to the path is the feature, as for a Next.js proxy
  * route (proxyRouteFetches). `site` is the request. Undefined when the request is in no such route.
  */
-export function registeredProxyRouteFetches(site: Node, modules: ModuleLoader): { fetches: RouteFetch[]; handler: Node } | undefined {
+export function registeredProxyRouteFetches(site: Node, modules: ModuleLoader): RouteFetch[] | undefined {
   if (!Node.isCallExpression(site)) return undefined;
   const registered = registeredRoute(site);
   if (!registered) return undefined;
@@ -279,8 +277,7 @@ export function registeredProxyRouteFetches(site: Node, modules: ModuleLoader): 
   if (incoming.size === 0 || !sendsIncomingTurns(site, incoming, modules)) return undefined;
   const home = site.getSourceFile();
   const root = appRoot(path.dirname(home.getFilePath()), modules.root);
-  const fetches = callerFiles(root, registered.route, home, modules).flatMap((file) => fetchesTo(file, registered.route, modules));
-  return { fetches, handler: registered.handler };
+  return callerFiles(root, registered.route, home, modules).flatMap((file) => fetchesTo(file, registered.route, modules));
 }
 
 /** The handler a route registration around the node hands the framework, and the route's path: `app.post('/api/chat', handler)`. */

@@ -236,6 +236,13 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const replaced = new Set<DetectedCall>();
   let frontier: readonly DetectedCall[] = calls;
   let storeFiles: WorkspaceFile[] | undefined;
+  // Whether a file may register a route with a server framework, tested once per file for the whole search.
+  const routeRegistering = new Map<string, boolean>();
+  const registersRoute = (file: string, sourceFile: SourceFile): boolean => {
+    let registers = routeRegistering.get(file);
+    if (registers === undefined) routeRegistering.set(file, (registers = ROUTE_REGISTRATION.test(sourceFile.getFullText())));
+    return registers;
+  };
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
     const helpers: Helper[] = [];
     // Requests in the handler of a route a server framework registers (`middlewares.use('/api/chat', ...)`): no named helper.
@@ -246,7 +253,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const file = byRelative.get(call.file);
       const sourceFile = file && (await sourceFileOf(file));
       const node = sourceFile && (nodeOfCaller.get(call) ?? nodeAt(sourceFile, call.line, call.column));
-      if (node && call.kind !== 'wrapper-caller' && ROUTE_REGISTRATION.test(sourceFile.getFullText())) routeRequests.push({ call, node });
+      if (node && call.kind !== 'wrapper-caller' && registersRoute(call.file, sourceFile)) routeRequests.push({ call, node });
       // A lazy initialization keeps its promise on the instance: it runs once, however many methods wait for it.
       if (node && promiseKeptInField(node)) continue;
       const helper = node && helperAround(node, call, context.modules);
@@ -472,6 +479,26 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         }
       }
     }
+    // A fetch posting to a proxy route, as a caller site of the route's request `base` (once per fetch); undefined when
+    // the fetch already is one, or its body is one the resolvers cannot follow (the route's own request stays).
+    const addRouteCaller = (base: DetectedCall, fetch: RouteFetch, via: NonNullable<DetectedCall['via']>): DetectedCall | undefined => {
+      const file = context.modules.relativePath(fetch.call.getSourceFile().getFilePath());
+      const key = `${file}:${fetch.call.getStart()}`;
+      if (callerAt.has(key)) return undefined;
+      let caller: DetectedCall;
+      try {
+        caller = routeCallerSite(base, fetch, via, file, context.modules);
+      } catch {
+        return undefined;
+      }
+      nodeOfCaller.set(caller, fetch.call);
+      postedBy.set(caller, fetch.sent);
+      callerAt.set(key, caller);
+      levelOf.set(caller, (levelOf.get(base) ?? 0) + 1);
+      stepsOf.set(caller, (stepsOf.get(base) ?? 0) + 1);
+      next.push(caller);
+      return caller;
+    };
     // A proxy route's callers are the app's own fetches that post the request body it hands on.
     for (const helper of helpers) {
       if (found.length + next.length >= MAX_CALLER_SITES) break;
@@ -483,23 +510,11 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const via = targets.length > 1 ? { ...targets[0], alternatives: targets.slice(1) } : targets[0];
       for (const fetch of fetches) {
         if (found.length + next.length >= MAX_CALLER_SITES) break;
-        const file = context.modules.relativePath(fetch.call.getSourceFile().getFilePath());
-        const key = `${file}:${fetch.call.getStart()}`;
-        if (callerAt.has(key)) continue;
-        try {
-          const caller = routeCallerSite(helper.call, fetch, via, file, context.modules);
-          nodeOfCaller.set(caller, fetch.call);
-          postedBy.set(caller, fetch.sent);
-          callerAt.set(key, caller);
-          levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + 1);
-          stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + 1);
-          typesBeneath.set(caller, through(helper).types);
-          next.push(caller);
-          perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
-          reached.add(helper);
-        } catch {
-          // A body the resolvers cannot follow gives no caller site; the route's own request stays.
-        }
+        const caller = addRouteCaller(helper.call, fetch, via);
+        if (!caller) continue;
+        typesBeneath.set(caller, through(helper).types);
+        perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
+        reached.add(helper);
       }
       if ((perHelper.get(helper) ?? 0) > 0) for (const hop of hops) forwardingHops.add(hop);
     }
@@ -507,25 +522,12 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     for (const { call, node } of routeRequests) {
       if (found.length + next.length >= MAX_CALLER_SITES) break;
       const site = requestCallAt(node);
-      const routed = site && registeredProxyRouteFetches(site, context.modules);
-      if (!routed) continue;
+      const fetches = site && registeredProxyRouteFetches(site, context.modules);
+      if (!fetches) continue;
       const via = { file: call.file, line: call.line, function: call.enclosingFunction ?? '<top>' };
-      for (const fetch of routed.fetches) {
+      for (const fetch of fetches) {
         if (found.length + next.length >= MAX_CALLER_SITES) break;
-        const file = context.modules.relativePath(fetch.call.getSourceFile().getFilePath());
-        const key = `${file}:${fetch.call.getStart()}`;
-        if (callerAt.has(key)) continue;
-        try {
-          const caller = routeCallerSite(call, fetch, via, file, context.modules);
-          nodeOfCaller.set(caller, fetch.call);
-          postedBy.set(caller, fetch.sent);
-          callerAt.set(key, caller);
-          levelOf.set(caller, (levelOf.get(call) ?? 0) + 1);
-          stepsOf.set(caller, (stepsOf.get(call) ?? 0) + 1);
-          next.push(caller);
-        } catch {
-          // A body the resolvers cannot follow gives no caller site; the route's own request stays.
-        }
+        addRouteCaller(call, fetch, via);
       }
     }
     // A caller that only hands its own parameters on to the helper (or posts them to a proxy route, with fixed
