@@ -21,6 +21,9 @@ import { declaredTypeOf } from './shared/shapes';
  *   its built-in embedding model; requests are `session.run(text, { mean_pool, normalize })`.
  * - FastEmbed (`fastembed`): `FlagEmbedding.init({ model })` loads an ONNX embedding model; requests are
  *   `model.embed(texts)`, `model.queryEmbed(query)` and `model.passageEmbed(texts)`.
+ * - ONNX Runtime (`onnxruntime-node`, `-web`, `-react-native`) running a text transformer the app tokenizes itself:
+ *   `session.run({ input_ids, attention_mask })` on an `InferenceSession` (an embedding model, a reranker). A session fed
+ *   anything else (an image tensor for a face detector) runs no language model and is not reported.
  * - whisper.cpp's and llama.cpp's programs spawned from Node's child_process (`spawn('whisper-stream', ['-m', model])`):
  *   each run is a request, its model the `-m` argument.
  * There is no per-request price: the evidence says which hardware pays for it. WebLLM, which runs in the end user's
@@ -38,6 +41,13 @@ function isTransformersPackage(specifier: string): boolean {
   return TRANSFORMERS_PACKAGES.has(specifier) || VENDORED_TRANSFORMERS.test(specifier);
 }
 const LLAMA_CPP_PACKAGE = 'node-llama-cpp';
+/** ONNX Runtime's JavaScript packages: `InferenceSession.create(modelPath)` loads a model, `session.run(feeds)` runs it. */
+const ONNX_RUNTIME_PACKAGES = new Set(['onnxruntime-node', 'onnxruntime-web', 'onnxruntime-react-native', 'onnxruntime-common']);
+/** The input a transformer over text is fed: the token ids of what it reads (BERT-style encoders, rerankers, decoders). */
+const TOKEN_IDS_INPUT = 'input_ids';
+/** What an ONNX text model's path or helper says it does: an embedding model (sentence encoders) or a reranker. */
+const EMBEDDING_MODEL_TEXT = /embed|minilm|mpnet|\bbge|\be5-|\bgte|sentence|nomic/i;
+const RERANKER_MODEL_TEXT = /rerank|cross-?encoder/i;
 const FASTEMBED_PACKAGE = 'fastembed';
 /** FastEmbed's request methods; `embed` and `passageEmbed` take a list of texts, `queryEmbed` one query. */
 const FASTEMBED_METHODS = new Set(['embed', 'queryEmbed', 'passageEmbed']);
@@ -89,11 +99,11 @@ const CALLEE_NAMES = new Set(['run', ...Object.keys(LLAMA_CPP_METHODS), ...FASTE
 
 const MAX_CHAIN = 8;
 
-const analyzeSdkCalls = eachCall((call, context) => llamaCppRequest(call, context) ?? supabaseSessionRun(call, context) ?? fastEmbedRequest(call, context) ?? localProgramRun(call, context), (name) => CALLEE_NAMES.has(name));
+const analyzeSdkCalls = eachCall((call, context) => llamaCppRequest(call, context) ?? supabaseSessionRun(call, context) ?? onnxRuntimeRun(call, context) ?? fastEmbedRequest(call, context) ?? localProgramRun(call, context), (name) => CALLEE_NAMES.has(name));
 
 export const localAnalyzer: Analyzer = {
   id: 'local',
-  packages: [...TRANSFORMERS_PACKAGES, VENDORED_TRANSFORMERS, LLAMA_CPP_PACKAGE, SUPABASE_SESSION, FASTEMBED_PACKAGE],
+  packages: [...TRANSFORMERS_PACKAGES, VENDORED_TRANSFORMERS, LLAMA_CPP_PACKAGE, SUPABASE_SESSION, FASTEMBED_PACKAGE, ...ONNX_RUNTIME_PACKAGES],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeSdkCalls(context);
     // A pipeline's runs have any name (`extractor`, `transcriber`): only files that load one are searched for them.
@@ -837,6 +847,50 @@ function supabaseSessionRun(call: CallExpression, context: AnalyzerContext): Det
     toolNames: [],
     evidence: [`Supabase edge runtime AI inference (${created})`, ...model.evidence, `not the built-in ${SUPABASE_BUILT_IN_EMBEDDING}: the edge runtime sends the prompt to the inference server (Ollama or Llamafile) the deployment names in AI_INFERENCE_API_HOST`],
   });
+}
+
+// ---- ONNX Runtime ---------------------------------------------------------------------------------
+
+/**
+ * `session.run({ input_ids, attention_mask, token_type_ids })` in a module that imports ONNX Runtime: a forward pass of a
+ * text transformer whose tokens the app computed itself (an embedding model pooled into a vector, a reranker's logits).
+ * The model is the file `InferenceSession.create(path)` loaded, when the module names it. A run fed no token ids (an
+ * image tensor, audio frames) runs a model of another kind and is left out.
+ */
+function onnxRuntimeRun(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'run') return undefined;
+  const runtime = onnxRuntimeImport(call.getSourceFile());
+  if (!runtime) return undefined;
+  const feeds = resolveObjectLiteral(call.getArguments()[0], context.modules);
+  if (!feeds || !Node.isObjectLiteralExpression(feeds) || !getObjectProperty(feeds, TOKEN_IDS_INPUT, context.modules)) return undefined;
+  const load = call.getSourceFile().getDescendantsOfKind(SyntaxKind.CallExpression).find((candidate) => {
+    const loader = unwrapExpression(candidate.getExpression());
+    return Node.isPropertyAccessExpression(loader) && loader.getName() === 'create' && /\bInferenceSession$/.test(loader.getExpression().getText());
+  });
+  const model = readModel(load?.getArguments()[0], context.modules);
+  const fn = enclosingFunctionName(call) ?? '';
+  const described = `${model.ref.id ?? model.ref.raw} ${fn} ${call.getSourceFile().getBaseName()}`;
+  const endpoint: Endpoint = RERANKER_MODEL_TEXT.test(described) ? 'other' : EMBEDDING_MODEL_TEXT.test(described) ? 'embedding' : 'other';
+  return report(call, context, {
+    method: 'InferenceSession.run',
+    endpoint,
+    model: model.ref,
+    messages: [runTimeTurn('token ids of the text', endpoint === 'embedding' ? 'rag-context' : 'interpolation')],
+    evidence: [`a forward pass of an ONNX model through ${runtime} fed \`${TOKEN_IDS_INPUT}\` (a text transformer the app tokenizes itself), run in the app's own process: no API behind it`, ...(load ? [`model loaded by InferenceSession.create at line ${load.getStartLineNumber()}`] : []), ...model.evidence],
+  });
+}
+
+/** The ONNX Runtime package a module imports (`import * as ort from 'onnxruntime-node'`), if any. */
+function onnxRuntimeImport(sourceFile: SourceFile): string | undefined {
+  if (!sourceFile.getFullText().includes('onnxruntime')) return undefined;
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    if (ONNX_RUNTIME_PACKAGES.has(specifier)) return specifier;
+  }
+  // `const ort = require('onnxruntime-node')`: the package named in a require of the module.
+  const required = /require\(\s*['"](onnxruntime-(?:node|web|react-native|common))['"]\s*\)/.exec(sourceFile.getFullText());
+  return required?.[1];
 }
 
 /** A module that listens for its page's messages on `self`: a web worker (Node's worker threads listen on `parentPort`). */

@@ -41,6 +41,15 @@ const tokenizer = await AutoTokenizer.from_pretrained('Xenova/all-MiniLM-L6-v2')
 export const tokens = tokenizer(['hello'], { padding: true });
 export const ready = Boolean(encoder);`,
     },
+    {
+      name: 'ONNX Runtime fed an image tensor (a face detector), not token ids: no language model runs',
+      code: `import * as ort from 'onnxruntime-node';
+export async function detectFaces(modelPath: string, pixels: Float32Array) {
+  const session = await ort.InferenceSession.create(modelPath);
+  const input = new ort.Tensor('float32', pixels, [1, 3, 240, 320]);
+  return session.run({ input });
+}`,
+    },
     { name: 'spawning a program that runs no model', code: `import { spawn } from 'node:child_process';\nexport const build = () => spawn('git', ['-m', 'message']);` },
     {
       name: "an app function named getPipeline that builds a stream pipeline, not a transformers.js one",
@@ -176,6 +185,33 @@ export async function continueText(text: string) {
   return lm.generate({ ...inputs, max_new_tokens: 64 });
 }`,
       calls: [{ line: 6, method: 'AutoModelForCausalLM.generate', endpoint: 'completion', model: 'onnx-community/Qwen2.5-0.5B-Instruct' }],
+    },
+    {
+      name: 'ONNX Runtime running a sentence encoder the app tokenizes itself: each run fed input_ids is an embedding, its model the file InferenceSession.create loads',
+      code: `import * as ort from 'onnxruntime-node';
+export async function loadModel() {
+  return ort.InferenceSession.create('models/all-MiniLM-L6-v2.onnx');
+}
+export async function embed(session: ort.InferenceSession, ids: BigInt64Array, mask: BigInt64Array) {
+  const results = await session.run({
+    input_ids: new ort.Tensor('int64', ids, [1, ids.length]),
+    attention_mask: new ort.Tensor('int64', mask, [1, mask.length]),
+  });
+  return results[Object.keys(results)[0]].data;
+}`,
+      calls: [{ line: 6, method: 'InferenceSession.run', provider: 'local', endpoint: 'embedding', model: 'models/all-MiniLM-L6-v2.onnx' }],
+    },
+    {
+      name: 'ONNX Runtime running a reranker held in a class field (required, not imported): a run that is no embedding',
+      code: `const ort = require('onnxruntime-web');
+export class Reranker {
+  private session: any;
+  async init(modelPath: string) { this.session = await ort.InferenceSession.create(modelPath); }
+  async rerank(inputIds: unknown, attentionMask: unknown) {
+    return this.session.run({ input_ids: inputIds, attention_mask: attentionMask });
+  }
+}`,
+      calls: [{ line: 6, method: 'InferenceSession.run', provider: 'local', endpoint: 'other' }],
     },
     {
       name: 'FastEmbed: embed / queryEmbed runs of a model FlagEmbedding.init loads (lazily, held by the class), the default model when none is named',
