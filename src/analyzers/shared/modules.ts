@@ -190,7 +190,7 @@ export class ModuleLoader {
     return found;
   }
 
-  /** The absolute path a specifier stands for before extensions: relative, a path alias, SvelteKit's `$lib`, WXT's or Nuxt's aliases or a workspace package. */
+  /** The absolute path a specifier stands for before extensions: relative, a path alias, a package.json subpath import, SvelteKit's `$lib`, WXT's or Nuxt's aliases or a workspace package. */
   private baseOf(fromFile: SourceFile, specifier: string): string | undefined {
     const folder = path.dirname(fromFile.getFilePath());
     if (specifier.startsWith('.')) return path.resolve(folder, specifier);
@@ -199,7 +199,7 @@ export class ModuleLoader {
     const key = `${folder}\0${specifier}`;
     if (this.aliasBases.has(key)) return this.aliasBases.get(key);
     const filePath = fromFile.getFilePath();
-    const base = this.aliasBase(filePath, specifier) ?? this.svelteKitLibBase(filePath, specifier) ?? this.frameworkAliasBase(filePath, specifier) ?? this.workspacePackageBase(specifier);
+    const base = this.aliasBase(filePath, specifier) ?? this.subpathImportBase(filePath, specifier) ?? this.svelteKitLibBase(filePath, specifier) ?? this.frameworkAliasBase(filePath, specifier) ?? this.workspacePackageBase(specifier);
     this.aliasBases.set(key, base);
     return base;
   }
@@ -659,6 +659,36 @@ export class ModuleLoader {
     return undefined;
   }
 
+  /**
+   * The absolute base a package's subpath import stands for (`import fetch from '#root/src/api/fetch.js'` with
+   * `"imports": { "#root/*": "./*" }` in the nearest package.json above the file): Node's own alias form, used where a
+   * project has no tsconfig `paths`. A target given per condition (`{ "node": "./x.js", "default": "./y.js" }`) is read
+   * for its first path; a target outside the package (another package's name) is not the workspace's.
+   */
+  private subpathImportBase(fromFile: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('#')) return undefined;
+    for (let folder = path.dirname(fromFile); folder.startsWith(this.root); folder = path.dirname(folder)) {
+      const manifest = this.packageManifest(folder);
+      if (Object.keys(manifest).length > 0) {
+        const imports = manifest.imports;
+        if (typeof imports !== 'object' || imports === null) return undefined;
+        for (const [pattern, target] of Object.entries(imports as Record<string, unknown>)) {
+          const star = pattern.indexOf('*');
+          const prefix = star === -1 ? pattern : pattern.slice(0, star);
+          const suffix = star === -1 ? '' : pattern.slice(star + 1);
+          const matches = star === -1 ? specifier === pattern : specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length;
+          const relative = matches ? firstTargetPath(target) : undefined;
+          if (!relative?.startsWith('./')) continue;
+          const candidate = path.join(folder, star === -1 ? relative : relative.replace('*', specifier.slice(prefix.length, specifier.length - suffix.length)));
+          if (this.exists(candidate)) return candidate;
+        }
+        return undefined;
+      }
+      if (folder === this.root) break;
+    }
+    return undefined;
+  }
+
   private pathsFor(folder: string): Array<{ prefix: string; suffix: string; targets: string[] }> | null {
     const known = this.pathsByFolder.get(folder);
     if (known !== undefined) return known;
@@ -690,10 +720,22 @@ interface PackageManifest {
   typings?: unknown;
   module?: unknown;
   exports?: unknown;
+  imports?: unknown;
   dependencies?: unknown;
   devDependencies?: unknown;
   peerDependencies?: unknown;
   optionalDependencies?: unknown;
+}
+
+/** The path a package.json `imports` target names: the string itself, or the first one a conditions object gives (depth-first). */
+function firstTargetPath(target: unknown, depth = 0): string | undefined {
+  if (typeof target === 'string') return target;
+  if (typeof target !== 'object' || target === null || Array.isArray(target) || depth > 3) return undefined;
+  for (const value of Object.values(target)) {
+    const found = firstTargetPath(value, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Whether a package.json lists a package among any of its dependency fields. */

@@ -57,7 +57,7 @@ describe('ModuleLoader: names looked up through `export * from` barrels', () => 
 });
 
 /** Table-driven scans of fixture projects on disk: a model id stated in another module reached through a non-relative specifier. */
-describe('ModuleLoader: SvelteKit $lib, WXT and Nuxt aliases and workspace packages', () => {
+describe('ModuleLoader: SvelteKit $lib, WXT and Nuxt aliases, subpath imports and workspace packages', () => {
   const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'module-resolution');
   const cases: Array<{ name: string; fixture: string; models: Record<string, string | null> }> = [
     { name: 'SvelteKit: $lib is src/lib when svelte.config.* exists and no tsconfig maps it', fixture: 'sveltekit', models: { 'src/routes/title.ts:3': 'claude-haiku-4-5' } },
@@ -75,6 +75,11 @@ describe('ModuleLoader: SvelteKit $lib, WXT and Nuxt aliases and workspace packa
       models: { 'server/api/title.post.ts:4': 'claude-haiku-4-5', 'server/api/title.post.ts:5': 'claude-sonnet-4-5' },
     },
     { name: "a tsconfig's baseUrl resolves bare paths below it (`from 'src/config/models'`), a package's name still names the package", fixture: 'baseurl', models: { 'src/services/title.ts:4': 'claude-haiku-4-5' } },
+    {
+      name: "package.json subpath imports: `#root/*` patterns (the app's own fetch wrapper) and an exact `#models` entry given per condition",
+      fixture: 'subpath-imports',
+      models: { 'src/providers/deepinfra.js:5': 'meta-llama/Meta-Llama-3.1-70B-Instruct' },
+    },
     {
       name: 'workspace packages by package.json name: exports pointing at an unbuilt dist fall back to src; main at lib/ falls back to src',
       fixture: 'monorepo',
