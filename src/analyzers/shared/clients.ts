@@ -563,7 +563,8 @@ function classOrigin(classExpression: Node, modules: ModuleLoader, depth: number
     // `const OpenAI = require('openai')`, `const { OpenAI } = await import('openai')`, or a lazy loader's result
     // (`const sdk = await loadPeer('cohere-ai', () => import('cohere-ai'))`, then `sdk.CohereClient`).
     const bound = importBindingOf(node, modules);
-    if (bound) return { className: bound.importedName === '*' || bound.importedName === 'default' ? node.getText() : bound.importedName, packageName: bound.packageName };
+    // The package's whole export under any local name (`const openAI = require('openai')`): its default class, as for an import.
+    if (bound) return { className: bound.importedName === '*' || bound.importedName === 'default' ? DEFAULT_EXPORT_CLASS[bound.packageName] ?? node.getText() : bound.importedName, packageName: bound.packageName };
     // `let OpenAI; OpenAI = (await import('openai')).OpenAI` (loaded lazily), or `const Client = OpenAI`: the class the value names.
     if (Node.isVariableDeclaration(declaration)) {
       const assigned = initializerOf(declaration);

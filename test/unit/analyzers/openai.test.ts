@@ -268,6 +268,16 @@ export const run = (text: string) => client.chat.completions.create({ model: 'Qw
       calls: [{ line: 5, provider: 'together', endpoint: 'chat', model: 'Qwen/Qwen2.5-7B-Instruct-Turbo' }],
     },
     {
+      name: "the package required whole under a name of the app's choosing (`const openAI = require('openai')`): its default export is the client class",
+      code: `const openAI = require('openai');
+const client = new openAI({ apiKey: process.env.OPENAI_API_KEY });
+async function writePost(userPrompt) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: userPrompt }] });
+}
+module.exports = { writePost };`,
+      calls: [{ line: 4, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' }],
+    },
+    {
       name: 'a client handed to the base class through super() and read through its getter (CommonJS): options known, so the host is too',
       files: { 'src/provider.js': `class BaseProvider {\n  _client;\n  constructor(client) { this._client = client; }\n  get client() { return this._client; }\n}\nmodule.exports = BaseProvider;\n` },
       code: `const OpenAI = require('openai');
