@@ -1886,7 +1886,7 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     if (forwarded) return forwarded;
     const assigned = Node.isIdentifier(node) ? assignedBeforeUse(node, context) ?? rewrittenParameter(node, context) : undefined;
     if (assigned) return urlTextOf(assigned, context, depth + 1);
-    const appended = Node.isIdentifier(node) ? appendedBeforeUse(node, context, depth) : undefined;
+    const appended = Node.isIdentifier(node) ? appendedBeforeUse(node, context, depth) ?? extendedBeforeUse(node, context, depth) : undefined;
     if (appended !== undefined) return appended;
     const held = Node.isIdentifier(node) ? heldHelperUrl(node, context, depth) : undefined;
     if (held) return held;
@@ -2103,10 +2103,35 @@ const QUERY_STRING_HOLE = /\{\{(?:(?:qs|querystring)\.stringify|new URLSearchPar
  */
 function normalisedDefaultBase(expression: Node, context: AnalyzerContext): string | undefined {
   const node = unwrapExpression(expression);
+  const constructorDefault = constructorDefaultHost(node, context);
+  if (constructorDefault) return constructorDefault;
   const declaration = Node.isIdentifier(node) ? findDeclaration(node, context.modules) : undefined;
   const value = declaration && Node.isVariableDeclaration(declaration) && (!isReassignedLet(node, context.modules) || onlyNormalisedLater(declaration)) ? declaration.getInitializer() : undefined;
   const call = value && unwrapExpression(value);
   return call && Node.isCallExpression(call) ? normalisedCallDefault(call, context) : undefined;
+}
+
+/**
+ * `${this._server}/api/chat` in a class whose constructor sets `this._server = server.url`, its `server` parameter
+ * defaulting to `{ url: 'http://127.0.0.1:11434' }` (or `this.base = base` with `base = 'https://...'`): the host the
+ * class talks to unless whoever makes it passes another. Only a field its constructor sets once.
+ */
+function constructorDefaultHost(node: Node, context: AnalyzerContext): string | undefined {
+  if (!Node.isPropertyAccessExpression(node) || node.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  const classNode = enclosingClass(node);
+  // The constructor's one assignment: a setter or method assigning it later re-points the class where its user says.
+  const assigned = classNode ? thisAssignments(classNode, node.getName()).filter((value) => value.getFirstAncestor((ancestor) => Node.isConstructorDeclaration(ancestor) || Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) !== classNode) : [];
+  if (assigned.length !== 1) return undefined;
+  const value = unwrapExpression(assigned[0]);
+  let fallback: Node | undefined;
+  if (Node.isIdentifier(value)) fallback = parameterDefault(value, context);
+  else if (Node.isPropertyAccessExpression(value)) {
+    const holder = parameterDefault(unwrapExpression(value.getExpression()), context);
+    const object = holder && resolveObjectLiteral(holder, context.modules);
+    fallback = object && Node.isObjectLiteralExpression(object) ? getObjectProperty(object, value.getName(), context.modules) : undefined;
+  }
+  const text = fallback && resolveString(fallback, context.modules).value;
+  return text ? absoluteHost(text) : undefined;
 }
 
 /** The default base a tidying call is handed (`trimSlashes(config.baseUrl ?? DEFAULT)`, `(a || DEFAULT).trim()`), when it names a host. */
@@ -2264,6 +2289,34 @@ function appendedBeforeUse(name: Node, context: AnalyzerContext, depth: number):
   const candidates = paths.map((path) => base + path);
   const chosen = chatEndpointFirst(candidates);
   return chosen !== -1 ? candidates[chosen] : undefined;
+}
+
+/**
+ * `requestPath = stream ? \`${requestPath}:streamGenerateContent?key=${apiKey}\` : \`${requestPath}:generateContent?key=...\``
+ * as the last assignment before `fetch(requestPath, ...)`: a `let` (also one destructured from settings, `let { requestPath }
+ * = config`) the code extends with the API's path after tidying the base it took. The extension read as the URL, the
+ * name standing for the base the user configured; only when that reads as a model endpoint.
+ */
+function extendedBeforeUse(name: Node, context: AnalyzerContext, depth: number): string | undefined {
+  const declaration = findDeclaration(name, context.modules);
+  const statement = declaration && (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration)) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableStatement) : undefined;
+  if (!statement || statement.getDeclarationKind() !== VariableDeclarationKind.Let || name.getSourceFile() !== declaration!.getSourceFile()) return undefined;
+  const scope = statement.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  const mentioned = mentionOf(name.getText());
+  let last: Node | undefined;
+  // A default base the code gives it first (`if (!requestPath) requestPath = 'https://generativelanguage.googleapis.com/...'`).
+  let base: string | undefined;
+  for (const assignment of scope?.getDescendantsOfKind(SyntaxKind.BinaryExpression) ?? []) {
+    if (assignment.getEnd() > name.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== name.getText()) continue;
+    last = assignment.getRight();
+    if (!mentioned.test(last.getText())) base = resolveString(last, context.modules).value ?? base;
+  }
+  if (!last || !mentioned.test(last.getText())) return undefined;
+  const hole = `{{${name.getText()}}}`;
+  const text = urlTextOf(last, context, depth + 1);
+  if (!text.startsWith(hole)) return undefined;
+  const extended = base && /^https?:\/\//.test(base) ? base.replace(/\/+$/, '') + text.slice(hole.length) : text;
+  return RULES.some((rule) => rule.pattern.test(extended)) ? extended : undefined;
 }
 
 /**

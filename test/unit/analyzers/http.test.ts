@@ -87,6 +87,53 @@ export { ChatGPTAPI, ChatGPTUnofficialProxyAPI };`,
       ],
     },
     {
+      name: "a base URL destructured from settings into a `let`, given a default when empty, then extended with the API's method (`requestPath = stream ? \`${requestPath}:streamGenerateContent?key=...\` : ...`): the default base with that method",
+      code: `export async function translate(text: string, config: { apiKey: string; stream: boolean; requestPath: string; promptList: unknown[] }) {
+  let { apiKey, stream, requestPath } = config;
+  if (!requestPath) {
+    requestPath = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-pro';
+  }
+  if (requestPath.endsWith('/')) {
+    requestPath = requestPath.slice(0, -1);
+  }
+  requestPath = stream ? \`\${requestPath}:streamGenerateContent?key=\${apiKey}\` : \`\${requestPath}:generateContent?key=\${apiKey}\`;
+  const res = await fetch(requestPath, { method: 'POST', body: JSON.stringify({ contents: config.promptList }) });
+  return res.json();
+}`,
+      calls: [{ line: 10, provider: 'google', model: 'gemini-pro', evidenceIncludes: ['https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:streamGenerateContent'] }],
+    },
+    {
+      name: "an app's own Ollama client class: the base its constructor takes from a parameter defaulting to `{ url: 'http://127.0.0.1:11434' }` (a setter re-points it later), the route handed to its private transport by each method; the callers' bodies state the model",
+      code: `export class Ollama {
+  private _server: string;
+  private _RouteApiGenerate = '/api/generate';
+  private _RouteApiChat = '/api/chat';
+  constructor(server = { url: 'http://127.0.0.1:11434' } as { url: string }) {
+    this._server = server.url;
+  }
+  set server(server: { url: string }) {
+    this._server = server.url;
+  }
+  private async _stream<T extends { model: string }>(route: string, body: T) {
+    const url = \`\${this._server}\${route}\`;
+    const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+    return response.body;
+  }
+  async generate(body: { model: string; prompt: string }) {
+    return this._stream(this._RouteApiGenerate, body);
+  }
+  async chat(body: { model: string; messages: unknown[] }) {
+    return this._stream(this._RouteApiChat, body);
+  }
+}
+const ollama = new Ollama();
+export const tweet = (text: string) => ollama.generate({ model: 'llama3.2', prompt: \`Write a tweet about: \${text}\` });`,
+      calls: [
+        { line: 17, provider: 'ollama', endpoint: 'completion', model: 'llama3.2', evidenceIncludes: ['http://127.0.0.1:11434/api/generate'] },
+        { line: 20, provider: 'ollama', endpoint: 'chat', evidenceIncludes: ['http://127.0.0.1:11434/api/chat'] },
+      ],
+    },
+    {
       name: "a URL helper joining the configured base to the path it is handed (`getUrl('/v1/audio/speech')`, several returns), its result held in a local or called through another name (`export const gptGetUrl = getUrl`)",
       code: `import axios from 'axios';
 const store = { base: '' };
