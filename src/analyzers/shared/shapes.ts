@@ -548,7 +548,11 @@ export function typeShapes(typeNode: Node, modules: ModuleLoader, depth = 0): Sh
   if (Node.isTypeLiteral(typeNode) || Node.isFunctionTypeNode(typeNode)) return [{ node: typeNode, made: false }];
   if (!Node.isTypeReference(typeNode)) return [];
   const typeName = typeNode.getTypeName();
-  if (!Node.isIdentifier(typeName)) return [];
+  // `Types.UiModel` with `import * as Types from './types'`: the type that module exports.
+  if (!Node.isIdentifier(typeName)) {
+    const declaration = namespacedTypeDeclaration(typeName, modules, depth);
+    return declaration ? [{ node: declaration, made: false }] : [];
+  }
   const name = typeName.getText();
   if (name === 'ReturnType') {
     // `ReturnType<typeof addEndpoint>`: what that function returns.
@@ -633,14 +637,29 @@ function exportedType(sourceFile: SourceFile, name: string, modules: ModuleLoade
 
 /**
  * What a type node stands for: a type reference's declaration (an interface or class), an alias read as the type it
- * names (`type Options = { ... }`, `type Model = 'a' | 'b'`), any other type node itself; undefined for a qualified name.
+ * names (`type Options = { ... }`, `type Model = 'a' | 'b'`), any other type node itself; a name through a workspace
+ * module's namespace import (`Types.UiModel`) too.
  */
 export function resolvedTypeNode(typeNode: Node, modules: ModuleLoader): Node | undefined {
   if (!Node.isTypeReference(typeNode)) return typeNode;
   const typeName = typeNode.getTypeName();
-  if (!Node.isIdentifier(typeName)) return undefined;
-  const declaration = typeDeclaration(typeNode.getSourceFile(), typeName.getText(), modules);
+  const declaration = Node.isIdentifier(typeName) ? typeDeclaration(typeNode.getSourceFile(), typeName.getText(), modules) : namespacedTypeDeclaration(typeName, modules, 0);
   return declaration && Node.isTypeAliasDeclaration(declaration) ? declaration.getTypeNode() : declaration;
+}
+
+/**
+ * A type named through a namespace import of a workspace module (`Types.UiModel` with `import * as Types from './types'`):
+ * the class, interface or type alias that module exports under the name; undefined for a package's namespace or a
+ * deeper name.
+ */
+function namespacedTypeDeclaration(typeName: Node, modules: ModuleLoader, depth: number): Node | undefined {
+  if (!Node.isQualifiedName(typeName)) return undefined;
+  const namespace = typeName.getLeft();
+  if (!Node.isIdentifier(namespace)) return undefined;
+  const sourceFile = typeName.getSourceFile();
+  const imported = sourceFile.getImportDeclarations().find((declaration) => declaration.getNamespaceImport()?.getText() === namespace.getText());
+  const target = imported && modules.resolve(sourceFile, imported.getModuleSpecifierValue());
+  return target ? exportedType(target, typeName.getRight().getText(), modules, depth + 1) : undefined;
 }
 
 /** The declared type of a property of a type (`{ model: Model }`, or the app's interface or type alias a reference names). */

@@ -2124,6 +2124,44 @@ function helpersNamed(site: CallSite): string[] {
 
 runScanCases('wrapper callers through types and factories (fixture projects)', [
   {
+    name: "an app's own Ollama client reached through a model record typed by a namespace import (`model: Types.UiModel`, its `server.ollama` an `Ollama`): the client's base from its constructor's default, each command's prompt a caller",
+    files: {
+      'src/ollama/client.ts': `export class Ollama {
+  private _server: string;
+  private _routeGenerate = '/api/generate';
+  constructor(server = { url: 'http://127.0.0.1:11434' }) {
+    this._server = server.url;
+  }
+  private async _stream(route: string, body: { model: string; prompt: string }) {
+    const response = await fetch(\`\${this._server}\${route}\`, { method: 'POST', body: JSON.stringify(body) });
+    return response.body;
+  }
+  async generate(body: { model: string; prompt: string }) {
+    return this._stream(this._routeGenerate, body);
+  }
+}
+`,
+      'src/ui/types.ts': `import { Ollama } from '../ollama/client';
+export interface UiServer { name: string; ollama: Ollama }
+export interface UiModel { server: UiServer; tag: { name: string } }
+`,
+      'src/ui/answer.ts': `import * as Types from './types';
+export async function inference(model: Types.UiModel, prompt: string) {
+  return model.server.ollama.generate({ model: model.tag.name, prompt });
+}
+`,
+      'src/commands/tweet.ts': `import type { UiModel } from '../ui/types';
+import { inference } from '../ui/answer';
+export const tweet = (model: UiModel, text: string) => inference(model, \`Rewrite this as a tweet: \${text}\`);
+`,
+    },
+    sites: [
+      { file: 'src/commands/tweet.ts', line: 3, kind: 'wrapper-caller', provider: 'ollama', promptIncludes: ['Rewrite this as a tweet'] },
+      { file: 'src/ollama/client.ts', line: 8, provider: 'ollama', inTotals: false },
+      { file: 'src/ollama/client.ts', line: 12, provider: 'ollama' },
+    ],
+  },
+  {
     name: "a transport of the callers' own module (an adapter class's private apiCall running fetch(url, options)): its send is listed, out of the totals, and its callers are the requests going through it",
     files: {
       'src/adapters/openai.ts': `export class OpenAIImageAdapter {
