@@ -104,6 +104,10 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
     // GoogleGenAI({ apiKey }).models`, the part of a client made in place.
     const whole = Node.isIdentifier(owner) || Node.isNewExpression(owner) ? resolveClientOrigin(owner, modules, depth + 1) : undefined;
     if (whole && whole.resource === undefined) return { ...whole, resource: node.getName(), evidence: [...whole.evidence, `\`${node.getText()}\` is its ${node.getName()} part`] };
+    // `this.opts.client` with `private readonly opts: SttOptions` and `interface SttOptions { client: OpenAI }`: the
+    // property's type in the field's own declared type (the options object the class was made with).
+    const optionsType = Node.isPropertyAccessExpression(owner) && owner.getExpression().getKind() === SyntaxKind.ThisKeyword ? ownFieldTypeNode(owner) : undefined;
+    if (optionsType) return fromTypeAnnotation(propertyTypeOf(optionsType, node.getName(), modules), modules, depth);
     return undefined;
   }
   if (Node.isCallExpression(node)) {
@@ -302,6 +306,13 @@ function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number)
   if (Node.isParameterDeclaration(declaration)) return undefined;
   const initializer = initializerOf(declaration);
   return initializer ? instanceClassOf(initializer, modules, depth + 1) : undefined;
+}
+
+/** The type a class writes for its own field `this.<name>` (a property or a parameter property), if any. */
+function ownFieldTypeNode(access: import('ts-morph').PropertyAccessExpression): Node | undefined {
+  const classNode = access.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  const field = classNode?.getProperty(access.getName()) ?? classNode?.getConstructors().flatMap((constructor) => constructor.getParameters()).find((parameter) => parameter.isParameterProperty() && parameter.getName() === access.getName());
+  return field?.getTypeNode();
 }
 
 /** Methods of a dependency-injection container that hand out an instance of the class passed first (NestJS `app.get`, `moduleRef.get/resolve`). */

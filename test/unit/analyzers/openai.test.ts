@@ -268,6 +268,24 @@ export const run = (text: string) => client.chat.completions.create({ model: 'Qw
       calls: [{ line: 5, provider: 'together', endpoint: 'chat', model: 'Qwen/Qwen2.5-7B-Instruct-Turbo' }],
     },
     {
+      name: "a client the class takes in an options object (`private readonly opts: SttOptions`, `interface SttOptions { client: OpenAI }`): `this.opts.client` is that SDK's client, the model the constructor's default",
+      code: `import type OpenAI from 'openai';
+export interface SttOptions { client: OpenAI; model?: string }
+export class OpenAiStt {
+  private readonly model: string;
+  private readonly opts: SttOptions;
+  constructor(opts: SttOptions) {
+    this.opts = opts;
+    this.model = opts.model ?? 'gpt-4o-transcribe';
+  }
+  async transcribeFile(file: File) {
+    const res = await this.opts.client.audio.transcriptions.create({ file, model: this.model });
+    return res.text;
+  }
+}`,
+      calls: [{ line: 11, provider: 'openai', endpoint: 'audio-transcription', model: 'gpt-4o-transcribe' }],
+    },
+    {
       name: "the package required whole under a name of the app's choosing (`const openAI = require('openai')`): its default export is the client class",
       code: `const openAI = require('openai');
 const client = new openAI({ apiKey: process.env.OPENAI_API_KEY });
