@@ -528,6 +528,17 @@ const INFERRED_PROVIDERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^sonar/, 'perplexity'],
 ];
 
+/**
+ * `this.embeddings` of a class extending a LangChain vector store (which declares the field), set from the constructor's
+ * `embeddings: Embeddings` parameter: the field holds what the parameter's type says, as if the class declared it so.
+ */
+function constructorParameterField(expression: Node, traced: Node, typed: { packageName: string; typeName: string } | undefined, context: AnalyzerContext): { packageName: string; typeName: string } | undefined {
+  const access = unwrapExpression(expression);
+  if (!typed || !Node.isPropertyAccessExpression(access) || access.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
+  const parameter = Node.isIdentifier(traced) ? findDeclaration(traced, context.modules) : undefined;
+  return parameter && Node.isParameterDeclaration(parameter) && Node.isConstructorDeclaration(parameter.getParent()) ? typed : undefined;
+}
+
 /** Follows a runnable expression to the LangChain model inside it, or undefined when there is none. */
 function findRunnable(expression: Node, context: AnalyzerContext, depth: number): Runnable | undefined {
   if (depth > MAX_DEPTH) return undefined;
@@ -551,7 +562,7 @@ function findRunnable(expression: Node, context: AnalyzerContext, depth: number)
   // what its callers pass: `createChain(new ChatTogetherAI(...))` says which model runs.)
   // (A constructor's parameter stored in the field, `this.chatLLM = llm`, is read by the field's declared type too: the
   // request is made on the field, here.)
-  const field = typed && parameterOfRequestFunction(node, context) ? undefined : fieldTypeBinding(unwrapExpression(expression), context.modules);
+  const field = typed && parameterOfRequestFunction(node, context) ? undefined : (fieldTypeBinding(unwrapExpression(expression), context.modules) ?? constructorParameterField(expression, node, typed, context));
   if (field && LANGCHAIN_PACKAGE.test(field.packageName) && Object.hasOwn(BASE_MODEL_TYPES, field.typeName)) {
     return handedModel(field, `\`${unwrapExpression(expression).getText()}\` is declared`);
   }

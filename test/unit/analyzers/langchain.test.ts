@@ -253,6 +253,21 @@ export class LocalChat extends BaseChatModel {
       ],
     },
     {
+      name: "the app's own vector store extending LangChain's (which declares `embeddings`): `this.embeddings`, set from the constructor's `embeddings: Embeddings` parameter, embeds the documents it adds, whichever embeddings its callers hand it",
+      code: `import { Embeddings } from 'langchain/embeddings';
+import { SaveableVectorStore } from 'langchain/vectorstores';
+export class HNSWLib extends SaveableVectorStore {
+  constructor(embeddings: Embeddings, args: { space: string }) {
+    super(embeddings, args);
+    this.embeddings = embeddings;
+  }
+  async addDocuments(documents: { pageContent: string }[]) {
+    return this.addVectors(await this.embeddings.embedDocuments(documents.map((document) => document.pageContent)), documents);
+  }
+}`,
+      calls: [{ line: 9, method: 'embedDocuments', endpoint: 'embedding' }],
+    },
+    {
       name: 'Voyage embeddings through LangChain community',
       code: `const { VoyageEmbeddings } = require('@langchain/community/embeddings/voyage');
 class VoyageEngine {
