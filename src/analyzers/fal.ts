@@ -3,8 +3,9 @@ import type { DetectedCall, Endpoint } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
 import { resolvePromptText } from './shared/prompt';
-import { getObjectProperty, importBindingOf, resolveObjectLiteral, unwrapExpression } from './shared/resolve';
-import { eachCall, readModel } from './shared/sdk';
+import { getObjectProperty, importBindingOf, resolveObjectLiteral, returnsOf, unwrapExpression } from './shared/resolve';
+import { eachCall, readModel, traceValue } from './shared/sdk';
+import { functionOf } from './shared/shapes';
 
 /**
  * fal's client (`@fal-ai/client`, earlier `@fal-ai/serverless-client`): `fal.subscribe(modelId, { input })` queues a run
@@ -31,6 +32,34 @@ export const falAnalyzer: Analyzer = {
   analyze: eachCall(analyzeCall, (name) => name in METHODS),
 };
 
+/** How far a client is followed through locals and the app's factories returning it. */
+const MAX_CLIENT_HOPS = 4;
+
+/**
+ * The fal package a receiver is a client of: its `fal` singleton (or the module) imported, or a client the package's
+ * `createFalClient({ credentials })` made, held in a local or handed out by an app factory (`const falClient = await
+ * getFalClient(apiKey)`, returning a client made per key or a module's shared one).
+ */
+function falClientOf(owner: Node, context: AnalyzerContext, depth: number): { packageName: string } | undefined {
+  if (depth > MAX_CLIENT_HOPS) return undefined;
+  const node = unwrapExpression(owner);
+  const binding = Node.isIdentifier(node) ? importBindingOf(node, context.modules) : undefined;
+  if (binding) return PACKAGES.has(binding.packageName) && ['fal', '*', 'default'].includes(binding.importedName) ? binding : undefined;
+  const value = traceValue(node, context.modules);
+  if (value !== node && !Node.isCallExpression(value)) return falClientOf(value, context, depth + 1);
+  if (!Node.isCallExpression(value)) return undefined;
+  const callee = unwrapExpression(value.getExpression());
+  const made = Node.isIdentifier(callee) ? importBindingOf(callee, context.modules) : undefined;
+  if (made) return PACKAGES.has(made.packageName) && made.importedName === 'createFalClient' ? made : undefined;
+  const factory = functionOf(callee, context.modules);
+  if (!factory) return undefined;
+  for (const returned of returnsOf(factory)) {
+    const found = falClientOf(returned, context, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || !(callee.getName() in METHODS)) return undefined;
@@ -40,8 +69,8 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     if (!Node.isPropertyAccessExpression(owner) || owner.getName() !== 'queue') return undefined;
     owner = unwrapExpression(owner.getExpression());
   }
-  const binding = Node.isIdentifier(owner) ? importBindingOf(owner, context.modules) : undefined;
-  if (!binding || !PACKAGES.has(binding.packageName) || !['fal', '*', 'default'].includes(binding.importedName)) return undefined;
+  const binding = falClientOf(owner, context, 0);
+  if (!binding) return undefined;
   const [modelNode, optionsNode] = call.getArguments();
   const model = readModel(modelNode, context.modules);
   // A fine-tuning job (`fal-ai/flux-lora-fast-training`) trains a model the app runs later: no inference request.
