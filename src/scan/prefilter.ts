@@ -41,8 +41,9 @@ const SAMPLING_PARAMETER = /\b(?:max_tokens|max_completion_tokens|top_p|presence
 
 /**
  * True when the file's text runs something the way a LangChain model or chain runs (`chatModel.invoke(prompt)`,
- * `model.stream(messages)`, `chain.batch(inputs)`), an agent does (`researchAgent.generate({ prompt })`) or a chat session a
- * module's function hands out (`getAIChatSession().sendMessage(...)`): asked only of files that import a module the scan parsed by a
+ * `model.stream(messages)`, `chain.batch(inputs)`), an agent does (`researchAgent.generate({ prompt })`), a chat session a
+ * module's function hands out (`getAIChatSession().sendMessage(...)`) or an SDK client another module makes does
+ * (`replicate.predictions.create(...)`, `openai.images.generate(...)`, `openai.audio.speech.create(...)`): asked only of files that import a module the scan parsed by a
  * path alias (`@/LLMProviders/chainManager`), where the model it runs is the module's. Everywhere else `.invoke(` is
  * too common (Electron IPC, Lambda, Tauri) to let a file through.
  */
@@ -50,7 +51,7 @@ export function runsModel(text: string): boolean {
   return RUNS_MODEL.test(text);
 }
 
-const RUNS_MODEL = /\.(?:invoke|stream|batch|generate|sendMessage(?:Stream)?)\s*\(/;
+const RUNS_MODEL = /\.(?:invoke|stream|batch|generate|sendMessage(?:Stream)?|predictions\.create|images\.(?:generate|edit|createVariation)|audio\.(?:transcriptions|translations|speech)\.create|moderations\.create)\s*\(/;
 
 /** True when the file's text sends an HTTP request (`fetch(`, `axios.post(`, an app's `stream...(` helper). */
 export function sendsRequest(text: string): boolean {

@@ -90,3 +90,24 @@ describe("a Gemini chat session the app's function hands out, used in files that
     assert.equal(result.summary.filesParsed, 2, 'google-ai-model.ts by the prefilter, TranslateSection.tsx for the session it sends on; Settings.tsx stays unparsed');
   });
 });
+
+describe('an SDK client a module makes, used in route files that import it by a path alias', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'alias-sdk-client-'));
+    mkdirSync(path.join(root, 'src', 'lib'), { recursive: true });
+    mkdirSync(path.join(root, 'src', 'app', 'api', 'shoot'), { recursive: true });
+    mkdirSync(path.join(root, 'src', 'app', 'api', 'speak'), { recursive: true });
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } } }));
+    // HeadShots.fun's shape: the only file naming the SDK makes the client and sends nothing itself.
+    writeFileSync(path.join(root, 'src', 'lib', 'clients.ts'), `import Replicate from 'replicate';\nimport OpenAI from 'openai';\nexport const replicate = new Replicate({ auth: process.env.REPLICATE_API_TOKEN });\nexport const openai = new OpenAI();\n`);
+    writeFileSync(path.join(root, 'src', 'app', 'api', 'shoot', 'route.ts'), `import { replicate } from '@/lib/clients';\nexport async function POST(request: Request) {\n  const input = await request.json();\n  return Response.json(await replicate.predictions.create({ version: '5826f6bb95918f0c468b12eb0ea982aab7f0a8e08cd8365bff0a7f951da20661', input }));\n}\n`);
+    writeFileSync(path.join(root, 'src', 'app', 'api', 'speak', 'route.ts'), `import { openai } from '@/lib/clients';\nexport async function POST(request: Request) {\n  const { text } = await request.json();\n  return new Response((await openai.audio.speech.create({ model: 'gpt-4o-mini-tts', voice: 'alloy', input: text })).body);\n}\n`);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it("reports each route's request on the imported client", async () => {
+    const result = await scanWorkspace(root);
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.method} ${site.provider}`), ['src/app/api/shoot/route.ts:4 predictions.create replicate', 'src/app/api/speak/route.ts:4 audio.speech.create openai']);
+  });
+});
