@@ -7,7 +7,7 @@ import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDefaultRef, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
-import { constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, returnedArgument, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
+import { assignedValues, constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, returnedArgument, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 import { declaredReturnType, typeDeclaration } from './shapes';
@@ -414,9 +414,10 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
       const member = classMemberValue(node, node.getName(), modules);
       return member ? traceValue(member, modules, depth + 1) : node;
     }
-    // `conversationRef.current` of `const conversationRef = useRef(conversation)`: the value the ref was made holding (a
-    // ref made empty, `useRef(null)`, is filled later and stays untraced).
-    const referenced = node.getName() === 'current' ? refInitialValue(owner, modules, depth) : undefined;
+    // `conversationRef.current` of `const conversationRef = useRef(conversation)`: the value the ref was made holding; a
+    // ref made empty (`useRef(null)`, Vue's `ref<SpeechRecognizer | null>(null)` read as `recognizer.value`) holds what the
+    // module assigns it (`recognizer.value = new SpeechRecognizer(config, audio)`).
+    const referenced = node.getName() === 'current' || node.getName() === 'value' ? refHeldValue(owner, node.getName(), modules, depth) : undefined;
     if (referenced) return traceValue(referenced, modules, depth + 1);
     const exported = namespaceMember(node, modules);
     const exportedValue = exported && initializerOf(exported);
@@ -456,16 +457,22 @@ export function madeByWorkspaceClass(receiver: Node, modules: ModuleLoader): boo
   return declaration !== undefined && Node.isClassDeclaration(declaration) && declaration.getExtends() === undefined;
 }
 
-/** The value React's `useRef(value)` (or `React.useRef`) was made with, when `owner` holds such a ref and the value is one. */
-function refInitialValue(owner: Node, modules: ModuleLoader, depth: number): Node | undefined {
+/**
+ * The value a ref holds: what React's `useRef(value)` (read as `.current`) or Vue's `ref(value)` / `shallowRef(value)` (read
+ * as `.value`) was made with, else, for one made empty, the first value the module assigns it (`ref.current = new X()`).
+ */
+function refHeldValue(owner: Node, member: string, modules: ModuleLoader, depth: number): Node | undefined {
   if (!Node.isIdentifier(owner)) return undefined;
   const made = traceValue(owner, modules, depth + 1);
-  if (!Node.isCallExpression(made) || !REACT_USE_REF.test(unwrapExpression(made.getExpression()).getText())) return undefined;
+  if (!Node.isCallExpression(made) || !(member === 'current' ? REACT_USE_REF : VUE_REF).test(unwrapExpression(made.getExpression()).getText())) return undefined;
   const [initial] = made.getArguments();
-  return initial && !holdsNoValue(unwrapExpression(initial)) ? initial : undefined;
+  if (initial && !holdsNoValue(unwrapExpression(initial))) return initial;
+  return assignedValues(owner.getSourceFile(), `${owner.getText()}.${member}`).find((value) => !holdsNoValue(unwrapExpression(value)));
 }
 
 const REACT_USE_REF = /^(?:React\.)?useRef$/;
+/** Vue's refs (`ref`, `shallowRef`, as imported from 'vue' or auto-imported by Nuxt). */
+const VUE_REF = /^(?:ref|shallowRef)$/;
 
 /**
  * `new Proxy(model, { get(target, prop, receiver) { ... target.doGenerate(...) } })`: a trap's first parameter is the

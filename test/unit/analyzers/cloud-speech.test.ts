@@ -9,6 +9,29 @@ runAnalyzerTests('cloud-speech analyzer', cloudSpeechAnalyzer, {
   ],
   invalid: [
     {
+      name: "Azure in a Vue composable: a recognizer and a synthesizer held in refs made empty (`ref<SpeechRecognizer | null>(null)`), set before they run (`recognizer.value = new SpeechRecognizer(...)`)",
+      code: `import { ref } from 'vue';
+import { AudioConfig, SpeechConfig, SpeechRecognizer, SpeechSynthesizer } from 'microsoft-cognitiveservices-speech-sdk';
+export function useSpeechService(key: string, region: string) {
+  const config = SpeechConfig.fromSubscription(key, region);
+  const recognizer = ref<SpeechRecognizer | null>(null);
+  const synthesizer = ref<SpeechSynthesizer | null>(null);
+  const listen = () => {
+    recognizer.value = new SpeechRecognizer(config, AudioConfig.fromDefaultMicrophoneInput());
+    recognizer.value.startContinuousRecognitionAsync();
+  };
+  const speak = (text: string) => {
+    synthesizer.value = new SpeechSynthesizer(config);
+    synthesizer.value.speakTextAsync(text);
+  };
+  return { listen, speak };
+}`,
+      calls: [
+        { line: 9, method: 'SpeechRecognizer.startContinuousRecognitionAsync', provider: 'azure-speech', endpoint: 'audio-transcription' },
+        { line: 13, method: 'SpeechSynthesizer.speakTextAsync', provider: 'azure-speech', endpoint: 'audio-speech' },
+      ],
+    },
+    {
       name: "Azure: a synthesizer's text and SSML, a recognizer's single and continuous recognition (a namespace import)",
       code: `import * as SpeechSDK from 'microsoft-cognitiveservices-speech-sdk';
 const config = SpeechSDK.SpeechConfig.fromSubscription('key', 'eastus');
