@@ -30,6 +30,9 @@ const FUNCTIONS: Readonly<Record<string, { endpoint: Endpoint; streaming?: boole
   experimental_transcribe: { endpoint: 'audio-transcription' },
   generateSpeech: { endpoint: 'audio-speech' },
   experimental_generateSpeech: { endpoint: 'audio-speech' },
+  // `experimental_generateVideo({ model: xai.video('grok-imagine-video'), prompt })`: a video model's run (billed per clip).
+  generateVideo: { endpoint: 'other' },
+  experimental_generateVideo: { endpoint: 'other' },
 };
 
 const AI_PACKAGES = new Set(['ai', 'ai/rsc']);

@@ -354,6 +354,13 @@ await experimental_transcribe({ model: openai.transcription('whisper-1'), audio:
       ],
     },
     {
+      name: "a video model's run (experimental_generateVideo, imported under another name): a request of another kind, its model the provider's video model",
+      code: `import { experimental_generateVideo as generateVideo } from 'ai';
+import { xai } from '@ai-sdk/xai';
+export const clip = (prompt: string) => generateVideo({ model: xai.video('grok-imagine-video'), prompt, duration: 6 });`,
+      calls: [{ line: 3, method: 'experimental_generateVideo', endpoint: 'other', model: 'grok-imagine-video' }],
+    },
+    {
       name: 'image part in messages, bedrock, wrapLanguageModel, CommonJS require',
       code: `const { generateText, wrapLanguageModel } = require('ai');
 const { bedrock } = require('@ai-sdk/amazon-bedrock');
