@@ -81,11 +81,33 @@ function ancestorFolder(file: string, level: number): string | undefined {
   return folder;
 }
 
-/** Drops the requests made in a settings check (`validateConfiguration()` embedding "test"): see SETUP_CHECK_FUNCTION. */
+/**
+ * Drops the requests made in a settings check (`validateConfiguration()` embedding "test"): see SETUP_CHECK_FUNCTION; and
+ * a probe whatever its function's name: a greeting or a "test" written out as the whole prompt with an output limit of a
+ * few tokens (`messages: [{ role: 'user', content: 'Hello, are you available?' }], max_tokens: 10`), which asks only
+ * whether the key, host or model answers.
+ */
 export function dropSetupChecks(calls: DetectedCall[]): void {
   for (let index = calls.length - 1; index >= 0; index--) {
     const name = calls[index].enclosingFunction?.split('.').pop();
-    if (name !== undefined && SETUP_CHECK_FUNCTION.test(name)) calls.splice(index, 1);
+    if ((name !== undefined && SETUP_CHECK_FUNCTION.test(name)) || isProbe(calls[index])) calls.splice(index, 1);
   }
+}
+
+/** At most this many output tokens: an answer that says the model is there, nothing more. */
+const PROBE_MAX_OUTPUT_TOKENS = 16;
+/** A prompt that only greets or tests (`hi`, `Hello, are you available?`, `Say hello in one word.`, `test`, `ping`). */
+const PROBE_PROMPT = /^(?:(?:say\s+)?(?:hi|hello|hey|test|testing|ping)\b[\w\s,.!?'-]{0,50}|are you (?:there|available|working)\??)$/i;
+
+/** A prompt that can only ask whether the model answers, whatever room it is given (`Hello, are you available?`, `Say hello in one word.`). */
+const AVAILABILITY_PROMPT = /^(?:hi|hello|hey)?[\s,!.]*(?:are you (?:there|available|working|online)\b[\w\s,.!?'-]{0,50}|say (?:hi|hello)(?: in one word)?[.!]?|(?:reply|respond) with (?:ok|pong|yes)[.!]?)$/i;
+
+function isProbe(call: DetectedCall): boolean {
+  const turns = call.messages.filter((message) => message.role !== 'system');
+  if (turns.length !== 1 || turns[0].holes.length > 0) return false;
+  const text = turns[0].text.trim();
+  if (AVAILABILITY_PROMPT.test(text)) return true;
+  if (call.maxOutputTokens === null || call.maxOutputTokens === undefined || call.maxOutputTokens > PROBE_MAX_OUTPUT_TOKENS) return false;
+  return PROBE_PROMPT.test(text);
 }
 

@@ -49,4 +49,33 @@ describe('settings checks', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('a probe is not a call site whatever its name (a greeting or a test as the whole prompt with a few output tokens, or an availability question with any); a greeting with room to answer, or words of the user, is', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'setup-probes-'));
+    try {
+      mkdirSync(path.join(root, 'src'), { recursive: true });
+      writeFileSync(path.join(root, 'src', 'modelTester.ts'), `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export async function testAnthropicModel(model: string) {
+  return anthropic.messages.create({ model, max_tokens: 10, messages: [{ role: 'user', content: 'Say hello in one word.' }] });
+}
+export async function isAvailable() {
+  return anthropic.messages.create({ model: 'claude-haiku-4-5', max_tokens: 1, messages: [{ role: 'user', content: 'Hello, are you available for a code review task?' }] });
+}
+export async function modelWorks(model: string) {
+  return anthropic.messages.create({ model, max_tokens: 1024, messages: [{ role: 'user', content: 'Hello, are you available?' }] });
+}
+export async function greet() {
+  return anthropic.messages.create({ model: 'claude-haiku-4-5', max_tokens: 200, messages: [{ role: 'user', content: 'Hello!' }] });
+}
+export async function shortAnswer(question: string) {
+  return anthropic.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: \`Hello \${question}\` }] });
+}
+`);
+      const result = await scanWorkspace(root, { now: () => new Date(0) });
+      assert.deepEqual(result.callSites.map((site) => `${site.line} ${site.enclosingFunction}`).sort(), ['13 greet', '16 shortAnswer']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
