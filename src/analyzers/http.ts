@@ -2120,7 +2120,7 @@ function constructorDefaultHost(node: Node, context: AnalyzerContext): string | 
   if (!Node.isPropertyAccessExpression(node) || node.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
   const classNode = enclosingClass(node);
   // The constructor's one assignment: a setter or method assigning it later re-points the class where its user says.
-  const assigned = classNode ? thisAssignments(classNode, node.getName()).filter((value) => value.getFirstAncestor((ancestor) => Node.isConstructorDeclaration(ancestor) || Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) !== classNode) : [];
+  const assigned = classNode ? thisAssignments(classNode, node.getName()).filter((value) => value.getFirstAncestorByKind(SyntaxKind.Constructor)?.getParent() === classNode) : [];
   if (assigned.length !== 1) return undefined;
   const value = unwrapExpression(assigned[0]);
   let fallback: Node | undefined;

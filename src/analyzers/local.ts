@@ -871,7 +871,7 @@ function onnxRuntimeRun(call: CallExpression, context: AnalyzerContext): Detecte
   const model = readModel(load?.getArguments()[0], context.modules);
   const fn = enclosingFunctionName(call) ?? '';
   const described = `${model.ref.id ?? model.ref.raw} ${fn} ${call.getSourceFile().getBaseName()}`;
-  const endpoint: Endpoint = RERANKER_MODEL_TEXT.test(described) ? 'other' : EMBEDDING_MODEL_TEXT.test(described) ? 'embedding' : 'other';
+  const endpoint: Endpoint = EMBEDDING_MODEL_TEXT.test(described) && !RERANKER_MODEL_TEXT.test(described) ? 'embedding' : 'other';
   return report(call, context, {
     method: 'InferenceSession.run',
     endpoint,

@@ -43,9 +43,9 @@ const SAMPLING_PARAMETER = /\b(?:max_tokens|max_completion_tokens|top_p|presence
  * True when the file's text runs something the way a LangChain model or chain runs (`chatModel.invoke(prompt)`,
  * `model.stream(messages)`, `chain.batch(inputs)`), an agent does (`researchAgent.generate({ prompt })`), a chat session a
  * module's function hands out (`getAIChatSession().sendMessage(...)`) or an SDK client another module makes does
- * (`replicate.predictions.create(...)`, `openai.images.generate(...)`, `openai.audio.speech.create(...)`): asked only of files that import a module the scan parsed by a
- * path alias (`@/LLMProviders/chainManager`), where the model it runs is the module's. Everywhere else `.invoke(` is
- * too common (Electron IPC, Lambda, Tauri) to let a file through.
+ * (`replicate.predictions.create(...)`, `openai.images.generate(...)`, `openai.audio.speech.create(...)`): asked only of
+ * files that import a module the scan parsed by a path alias (`@/LLMProviders/chainManager`), where the model it runs is
+ * the module's. Everywhere else `.invoke(` is too common (Electron IPC, Lambda, Tauri) to let a file through.
  */
 export function runsModel(text: string): boolean {
   return RUNS_MODEL.test(text);

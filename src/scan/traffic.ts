@@ -84,8 +84,8 @@ function ancestorFolder(file: string, level: number): string | undefined {
 /**
  * Drops the requests made in a settings check (`validateConfiguration()` embedding "test"): see SETUP_CHECK_FUNCTION; and
  * a probe whatever its function's name: a greeting or a "test" written out as the whole prompt with an output limit of a
- * few tokens (`messages: [{ role: 'user', content: 'Hello, are you available?' }], max_tokens: 10`), which asks only
- * whether the key, host or model answers.
+ * few tokens (`content: 'hi'`, `max_tokens: 1`), or a question whether the model is there with any limit (`'Hello, are you
+ * available?'`), which asks only whether the key, host or model answers.
  */
 export function dropSetupChecks(calls: DetectedCall[]): void {
   for (let index = calls.length - 1; index >= 0; index--) {
@@ -96,8 +96,8 @@ export function dropSetupChecks(calls: DetectedCall[]): void {
 
 /** At most this many output tokens: an answer that says the model is there, nothing more. */
 const PROBE_MAX_OUTPUT_TOKENS = 16;
-/** A prompt that only greets or tests (`hi`, `Hello, are you available?`, `Say hello in one word.`, `test`, `ping`). */
-const PROBE_PROMPT = /^(?:(?:say\s+)?(?:hi|hello|hey|test|testing|ping)\b[\w\s,.!?'-]{0,50}|are you (?:there|available|working)\??)$/i;
+/** A prompt that only greets or tests (`hi`, `Hello world`, `test`, `ping`): a probe when the answer may be a few tokens. */
+const PROBE_PROMPT = /^(?:say\s+)?(?:hi|hello|hey|test|testing|ping)\b[\w\s,.!?'-]{0,50}$/i;
 
 /** A prompt that can only ask whether the model answers, whatever room it is given (`Hello, are you available?`, `Say hello in one word.`). */
 const AVAILABILITY_PROMPT = /^(?:hi|hello|hey)?[\s,!.]*(?:are you (?:there|available|working|online)\b[\w\s,.!?'-]{0,50}|say (?:hi|hello)(?: in one word)?[.!]?|(?:reply|respond) with (?:ok|pong|yes)[.!]?)$/i;
