@@ -426,6 +426,14 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
     const property = object && getObjectProperty(object, node.getName(), modules);
     return property ? traceValue(property, modules, depth + 1) : node;
   }
+  // `process.env.GEMINI_API_KEY ? new GoogleGenerativeAI(key) : null`: a value made only when it is configured is, where
+  // it is used, the one made (the other branch holds nothing to call).
+  if (Node.isConditionalExpression(node)) {
+    const [whenTrue, whenFalse] = [unwrapExpression(node.getWhenTrue()), unwrapExpression(node.getWhenFalse())];
+    if (holdsNoValue(whenFalse) && !holdsNoValue(whenTrue)) return traceValue(whenTrue, modules, depth + 1);
+    if (holdsNoValue(whenTrue) && !holdsNoValue(whenFalse)) return traceValue(whenFalse, modules, depth + 1);
+    return node;
+  }
   if (Node.isCallExpression(node)) {
     const callee = unwrapExpression(node.getExpression());
     const settled = promiseSettledFrom(node);

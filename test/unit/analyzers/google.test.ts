@@ -35,6 +35,17 @@ export async function score(features: Record<string, number>) {
   ],
   invalid: [
     {
+      name: "a client and model made only when a key is configured (`key ? new GoogleGenerativeAI(key) : null`, `genAI ? genAI.getGenerativeModel(...) : null`): where it is used, the one made",
+      code: `import { GoogleGenerativeAI } from '@google/generative-ai';
+const genAI = process.env.GEMINI_API_KEY ? new GoogleGenerativeAI(process.env.GEMINI_API_KEY) : null;
+const model = genAI ? genAI.getGenerativeModel({ model: 'gemini-2.5-flash' }) : null;
+export async function summarize(text: string) {
+  if (!model) throw new Error('Gemini is not configured');
+  return model.generateContent({ contents: [{ role: 'user', parts: [{ text: 'Summarize: ' + text }] }] });
+}`,
+      calls: [{ line: 6, provider: 'google', model: 'gemini-2.5-flash', promptIncludes: ['Summarize: '] }],
+    },
+    {
       name: "the SDK a page imports from a CDN by URL (`https://esm.run/@google/generative-ai@0.21.0`)",
       code: `import { GoogleGenerativeAI } from 'https://esm.run/@google/generative-ai@0.21.0';
 const client = new GoogleGenerativeAI('key');
