@@ -2303,15 +2303,11 @@ function extendedBeforeUse(name: Node, context: AnalyzerContext, depth: number):
   if (!statement || statement.getDeclarationKind() !== VariableDeclarationKind.Let || name.getSourceFile() !== declaration!.getSourceFile()) return undefined;
   const scope = statement.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
   const mentioned = mentionOf(name.getText());
-  let last: Node | undefined;
-  // A default base the code gives it first (`if (!requestPath) requestPath = 'https://generativelanguage.googleapis.com/...'`).
-  let base: string | undefined;
-  for (const assignment of scope?.getDescendantsOfKind(SyntaxKind.BinaryExpression) ?? []) {
-    if (assignment.getEnd() > name.getStart() || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || assignment.getLeft().getText() !== name.getText()) continue;
-    last = assignment.getRight();
-    if (!mentioned.test(last.getText())) base = resolveString(last, context.modules).value ?? base;
-  }
+  const before = scope ? assignedValues(scope, name.getText()).filter((value) => value.getParentOrThrow().getEnd() <= name.getStart()) : [];
+  const last = before.at(-1);
   if (!last || !mentioned.test(last.getText())) return undefined;
+  // A default base the code gives it first (`if (!requestPath) requestPath = 'https://generativelanguage.googleapis.com/...'`): the last one written.
+  const base = before.filter((value) => !mentioned.test(value.getText())).map((value) => resolveString(value, context.modules).value).filter((value) => value !== null).at(-1);
   const hole = `{{${name.getText()}}}`;
   const text = urlTextOf(last, context, depth + 1);
   if (!text.startsWith(hole)) return undefined;

@@ -294,7 +294,7 @@ function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number)
   } else if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
     let classNode = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
     for (let hops = 0; classNode && !declaration && hops < MAX_DEPTH; hops++) {
-      declaration = classNode.getProperty(node.getName()) ?? classNode.getConstructors().flatMap((constructor) => constructor.getParameters()).find((parameter) => parameter.isParameterProperty() && parameter.getName() === node.getName());
+      declaration = ownField(classNode, node.getName());
       classNode = declaration ? classNode : baseClassOf(classNode, modules);
     }
   }
@@ -308,11 +308,15 @@ function instanceClassOf(expression: Node, modules: ModuleLoader, depth: number)
   return initializer ? instanceClassOf(initializer, modules, depth + 1) : undefined;
 }
 
-/** The type a class writes for its own field `this.<name>` (a property or a parameter property), if any. */
+/** A class's own field of that name: a property it declares, or a constructor parameter property. */
+function ownField(classNode: ClassDeclaration, name: string): import('ts-morph').PropertyDeclaration | ParameterDeclaration | undefined {
+  return classNode.getProperty(name) ?? classNode.getConstructors().flatMap((constructor) => constructor.getParameters()).find((parameter) => parameter.isParameterProperty() && parameter.getName() === name);
+}
+
+/** The type a class writes for its own field `this.<name>`, if any. */
 function ownFieldTypeNode(access: import('ts-morph').PropertyAccessExpression): Node | undefined {
   const classNode = access.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
-  const field = classNode?.getProperty(access.getName()) ?? classNode?.getConstructors().flatMap((constructor) => constructor.getParameters()).find((parameter) => parameter.isParameterProperty() && parameter.getName() === access.getName());
-  return field?.getTypeNode();
+  return classNode && ownField(classNode, access.getName())?.getTypeNode();
 }
 
 /** Methods of a dependency-injection container that hand out an instance of the class passed first (NestJS `app.get`, `moduleRef.get/resolve`). */
