@@ -1,6 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type JsxOpeningElement, type JsxSelfClosingElement, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, exportNamedNowhereElse, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
@@ -301,6 +301,8 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       listed.add(own.absolutePath);
     }
     const mention = helperMention(names);
+    const components = helpers.filter(rendersWithProps);
+    const componentMarkup = components.length > 0 ? new RegExp(`<(?:${components.map((helper) => escapeRegExp(helper.name)).join('|')})[\\s/>]`) : undefined;
     // A helper's name after `?` or `:`: only such a file may hold a const choosing between helpers (chooserNames walks its tree).
     const branchMention = new RegExp(`[?:]\\s*(?:${names.map(escapeRegExp).join('|')})(?![\\w$])`);
     // Function values of a factory's declared type: the type's name is the only text a caller's file may share.
@@ -321,7 +323,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
       const byName = context.mentions ? context.mentions(file, text, mention) : mentionsBesidesDeclarations(text, mention);
       const byFunctionType = typedFunctionNames.some((name) => text.includes(name)) || heldFieldNames.some((name) => text.includes(name));
       const byProductAlias = [...productAliases.keys()].some((alias) => text.includes(alias));
-      if (!byName && !byFunctionType && !byProductAlias) continue;
+      // `<AnswerView prompt={p} />`: a function component rendered with the props its request reads.
+      const byMarkup = componentMarkup !== undefined && /\.[jt]sx$/.test(file.relativePath) && componentMarkup.test(text);
+      if (!byName && !byFunctionType && !byProductAlias && !byMarkup) continue;
       const sourceFile = await sourceFileOf(file);
       if (!sourceFile) continue;
       const aliases = importAliases(sourceFile, names);
@@ -476,6 +480,32 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           const handedOnTyped = productCalls.length === 0 && byProductType && bound.some((helper) => helper.returned && text.includes(`ReturnType<typeof ${helper.name}>`)) && heldAndHandedOn(expression);
           if (productCalls.length === 0 && !handedOnTyped) addCallerAt(expression, undefined);
           for (const productCall of productCalls) addCallerAt(productCall, productCall);
+        }
+      }
+      if (byMarkup) {
+        for (const element of elementsNamed(sourceFile, new Set([...components.map((helper) => helper.name), ...aliases.keys()]))) {
+          if (found.length + next.length >= MAX_CALLER_SITES) break;
+          const tag = element.getTagNameNode();
+          const name = aliases.get(tag.getText()) ?? tag.getText();
+          const helper = components.find((each) => each.name === name && (perHelper.get(each) ?? 0) < MAX_CALLERS_PER_HELPER && isBoundTo(tag, each, context.modules, shapesOfReceiver, remember));
+          // A test rendering the component with its request's module mocked makes no request.
+          if (!helper || mocksHelperModule(mockedModules, file.absolutePath, helper, requestModulesBeneath, importsOfModule)) continue;
+          const key = `${file.relativePath}:${element.getStart()}`;
+          if (callerAt.has(key)) continue;
+          try {
+            const caller = callerSite(helper, element, undefined, file.relativePath, context.modules);
+            callerAt.set(key, caller);
+            pricedThrough.set(caller, helper);
+            levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + 1);
+            stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + 1);
+            typesBeneath.set(caller, through(helper).types);
+            namesBeneath.set(caller, through(helper).names);
+            next.push(caller);
+            perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
+            reached.add(helper);
+          } catch {
+            // Props the resolvers cannot follow give no caller site; the component's own request stays.
+          }
         }
       }
     }
@@ -2424,6 +2454,10 @@ function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, 
   fn.getParameters().forEach((parameter, index) => {
     const argument = args[index] ?? parameter.getInitializer();
     const nameNode = parameter.getNameNode();
+    if (argument?.getKind() === SyntaxKind.JsxAttributes) {
+      bindProps(nameNode, argument, bindings, missing);
+      return;
+    }
     if (Node.isIdentifier(nameNode)) {
       const name = nameNode.getText();
       if (!argument) {
@@ -2450,6 +2484,62 @@ function bindParameters(fn: Node, args: readonly Node[], modules: ModuleLoader, 
       }
     }
   });
+}
+
+/**
+ * A component's props parameter bound to the attributes an element renders it with: `props` (`props.prompt` is the
+ * `prompt={p}` attribute's value) or destructured (`{ prompt, model = 'x' }`). An attribute written without a value is
+ * `true`, which no prompt or model reads; a spread attribute hands on props the resolvers do not follow.
+ */
+function bindProps(nameNode: Node, attributes: Node, bindings: Map<string, Node>, missing: Set<string>): void {
+  const values = new Map<string, Node>();
+  for (const attribute of (attributes.compilerNode as ts.JsxAttributes).properties.map((property) => wrapCompilerNode(attributes.getSourceFile(), property))) {
+    if (!Node.isJsxAttribute(attribute)) continue;
+    const initializer = attribute.getInitializer();
+    const value = initializer && Node.isJsxExpression(initializer) ? initializer.getExpression() : initializer;
+    if (value) values.set(attribute.getNameNode().getText(), value);
+  }
+  if (Node.isIdentifier(nameNode)) {
+    for (const [key, value] of values) bindings.set(`${nameNode.getText()}.${key}`, value);
+    return;
+  }
+  if (!Node.isObjectBindingPattern(nameNode)) return;
+  for (const element of nameNode.getElements()) {
+    const key = element.getPropertyNameNode()?.getText() ?? element.getName();
+    const value = values.get(key) ?? element.getInitializer();
+    if (value) bindings.set(element.getName(), value);
+    else missing.add(element.getName());
+  }
+}
+
+/** `<Name ... />` and `<Name ...>`: what renders a component, read as a call of it. */
+type JsxOpeningLike = JsxOpeningElement | JsxSelfClosingElement;
+
+/** The elements whose tag is one of `names` (a bare identifier: `<AnswerView`, not `<ui.AnswerView`). */
+function elementsNamed(sourceFile: SourceFile, names: ReadonlySet<string>): JsxOpeningLike[] {
+  const elements: JsxOpeningLike[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) && ts.isIdentifier(node.tagName) && names.has(node.tagName.text)) elements.push(wrapCompilerNode(sourceFile, node) as JsxOpeningLike);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile.compilerNode);
+  return elements;
+}
+
+/**
+ * A function component whose request reads its props: rendering it with other props (`<AnswerView prompt={p} />`) is
+ * another feature, as a call of a helper with other arguments is. Told by its name (a capital), its file (JSX), and a
+ * props parameter the request's prompt or model names.
+ */
+function rendersWithProps(helper: Helper): boolean {
+  if (helper.ownerClass || !/^[A-Z]/.test(helper.name) || !/\.[jt]sx$/.test(helper.call.file)) return false;
+  const fn = helper.fn;
+  if (!(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
+  const props = fn.getParameters()[0]?.getNameNode();
+  if (!props) return false;
+  const names = Node.isIdentifier(props) ? [props.getText()] : Node.isObjectBindingPattern(props) ? props.getElements().map((element) => element.getName()) : [];
+  const read = [helper.call.model.raw, ...helper.call.messages.flatMap((message) => message.holes.map((hole) => hole.expression))];
+  return names.some((name) => read.some((expression) => new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`).test(expression)));
 }
 
 /** Spread objects followed for one property: more is data built up, not options handed on. */
@@ -2652,13 +2742,15 @@ function boundProperty(expression: string, bindings: ReadonlyMap<string, Node>, 
 const NO_TEXT_ANSWER: ReadonlySet<DetectedCall['endpoint']> = new Set(['embedding', 'rerank', 'audio-transcription', 'audio-speech', 'image-generation']);
 
 /** The caller as a call site of its own: the helper's request with the caller's arguments in place of the helper's parameters. */
-function callerSite(helper: Helper, expression: CallExpression, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
+function callerSite(helper: Helper, expression: CallExpression | JsxOpeningLike, outer: CallExpression | undefined, file: string, modules: ModuleLoader, callsReturned = false): DetectedCall {
   const bindings = new Map<string, Node>();
   const missing = new Set<string>();
   const passedOn = new Map<string, string>();
+  // A component's props are its one argument: the attributes of the element rendering it.
+  const args = Node.isCallExpression(expression) ? expression.getArguments() : [wrapCompilerNode(expression.getSourceFile(), expression.compilerNode.attributes)];
   // A function value the factory made is called with the returned function's parameters; the factory's were bound where it was made.
-  if (callsReturned && helper.returned) bindParameters(helper.returned, expression.getArguments(), modules, bindings, missing);
-  else bindParameters(helper.fn, expression.getArguments(), modules, bindings, missing, passedOn);
+  if (callsReturned && helper.returned) bindParameters(helper.returned, args, modules, bindings, missing);
+  else bindParameters(helper.fn, args, modules, bindings, missing, passedOn);
   if (!callsReturned && helper.returned && outer) bindParameters(helper.returned, outer.getArguments(), modules, bindings, missing);
   const site = outer ?? expression;
   const bound = (expression: string): Node | undefined => bindings.get(expression.trim()) ?? boundProperty(expression.trim(), bindings, modules);
@@ -2958,8 +3050,9 @@ function providerFromClientArgument(base: DetectedCall, bound: (expression: stri
  * in `class OllamaImageGenerator extends BaseImageGenerator`): the client that subclass hands to `super(...)`.
  * A method of the helper's own class calling it hands the question on (`forwardedMember`) to its own callers.
  */
-function providerFromSubclassClient(base: DetectedCall, helper: Helper, expression: CallExpression, modules: ModuleLoader): CallerClient | undefined {
+function providerFromSubclassClient(base: DetectedCall, helper: Helper, expression: CallExpression | JsxOpeningLike, modules: ModuleLoader): CallerClient | undefined {
   const member = base.clientMember;
+  if (!Node.isCallExpression(expression)) return undefined;
   const callee = expression.getExpression();
   if (!member || !helper.ownerClass || !Node.isPropertyAccessExpression(callee) || callee.getExpression().getKind() !== SyntaxKind.ThisKeyword) return undefined;
   const callerClass = expression.getFirstAncestor((node) => Node.isClassDeclaration(node) || Node.isClassExpression(node));

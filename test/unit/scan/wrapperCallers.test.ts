@@ -4916,3 +4916,92 @@ export async function POST(request: Request) {
     ],
   },
 ]);
+
+runScanCases('function components rendered with the props their request reads', [
+  {
+    name: "each element rendering a component with its own prompt (raycast_ollama's `<AnswerView prompt={p} />` commands) is a caller of the component's request",
+    files: {
+      'src/llm.ts': HELPER,
+      'src/AnswerView.tsx': `import { useEffect, useState } from 'react';
+import { complete } from './llm';
+export function AnswerView(props: { prompt: string }) {
+  const [answer, setAnswer] = useState('');
+  useEffect(() => {
+    complete('You rewrite text.', props.prompt).then(setAnswer);
+  }, []);
+  return <div>{answer}</div>;
+}
+`,
+      'src/casual.tsx': `import { AnswerView } from './AnswerView';
+export default function Command() {
+  const p = 'Rewrite this text in a casual and friendly tone of voice.';
+  return <AnswerView prompt={p} />;
+}
+`,
+      'src/shorter.tsx': `import { AnswerView } from './AnswerView';
+export default function Command() {
+  return (
+    <AnswerView prompt="Make this text shorter, keeping its meaning." />
+  );
+}
+`,
+    },
+    sites: [
+      { file: 'src/AnswerView.tsx', line: 6, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
+      { file: 'src/casual.tsx', line: 4, kind: 'wrapper-caller', via: 'src/AnswerView.tsx:6', model: 'gpt-4o-mini', promptIncludes: ['casual and friendly'] },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/shorter.tsx', line: 4, kind: 'wrapper-caller', via: 'src/AnswerView.tsx:6', model: 'gpt-4o-mini', promptIncludes: ['Make this text shorter'] },
+    ],
+  },
+  {
+    name: 'destructured props are bound to the attributes too',
+    files: {
+      'src/llm.ts': HELPER,
+      'src/Summary.tsx': `import { useEffect, useState } from 'react';
+import { complete } from './llm';
+export const Summary = ({ text }: { text: string }) => {
+  const [summary, setSummary] = useState('');
+  useEffect(() => {
+    complete('Summarize the note in two sentences.', text).then(setSummary);
+  }, [text]);
+  return <p>{summary}</p>;
+};
+`,
+      'src/Page.tsx': `import { Summary } from './Summary';
+export function Page() {
+  return <main><Summary text="Quarterly revenue grew by a tenth." /></main>;
+}
+`,
+    },
+    sites: [
+      { file: 'src/Page.tsx', line: 3, kind: 'wrapper-caller', via: 'src/Summary.tsx:6', promptIncludes: ['Quarterly revenue grew'] },
+      { file: 'src/Summary.tsx', line: 6, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+    ],
+  },
+  {
+    name: 'a component whose request reads none of its props is its own feature, however often it is rendered',
+    files: {
+      'src/llm.ts': HELPER,
+      'src/Greeting.tsx': `import { useEffect, useState } from 'react';
+import { complete } from './llm';
+export function Greeting(props: { name: string }) {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    complete('You greet people.', 'Write a one-line greeting for a new user.').then(setText);
+  }, []);
+  return <h1>{props.name}: {text}</h1>;
+}
+`,
+      'src/App.tsx': `import { Greeting } from './Greeting';
+export function App() {
+  return <><Greeting name="Ada" /><Greeting name="Alan" /></>;
+}
+`,
+    },
+    sites: [
+      { file: 'src/Greeting.tsx', line: 6, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+    ],
+  },
+]);
