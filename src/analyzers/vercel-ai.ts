@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type NewExpression, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelCandidate, ModelRef, PromptMessage } from '../model/types';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { toDetectedCall } from './shared/callsite';
@@ -44,7 +44,7 @@ export const vercelAiAnalyzer: Analyzer = {
   packages: [...AI_PACKAGES, /^@ai-sdk\//],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const aliases = localAliases(context.sourceFile);
-    const calls = eachCall((call, callContext) => analyzeCall(call, callContext, aliases) ?? agentCall(call, callContext) ?? modelSpecCall(call, callContext), (name) => name in FUNCTIONS || aliases.has(name) || name in AGENT_METHODS || name in MODEL_SPEC_METHODS)(context);
+    const calls = eachCall((call, callContext) => analyzeCall(call, callContext, aliases) ?? agentCall(call, callContext) ?? modelSpecCall(call, callContext), (name) => name in FUNCTIONS || aliases.has(name) || name in AGENT_METHODS || name in AGENT_STREAM_FUNCTIONS || name in MODEL_SPEC_METHODS)(context);
     // Only files naming an `embeddingModel` option are walked for libraries that embed with one.
     if (/\bembeddingModel\s*:/.test(context.sourceFile.getFullText())) calls.push(...libraryEmbeddingCalls(context));
     return calls;
@@ -146,6 +146,14 @@ function isTestDouble(modelNode: Node, context: AnalyzerContext): boolean {
 /** The SDK's agent classes: `new ToolLoopAgent({ model, instructions, tools })`, then `agent.generate` / `agent.stream`. */
 const AGENT_CLASSES = new Set(['ToolLoopAgent', 'Agent', 'Experimental_Agent']);
 const AGENT_METHODS: Readonly<Record<string, { streaming: boolean }>> = { generate: { streaming: false }, stream: { streaming: true } };
+/**
+ * The SDK's functions that run an agent it is handed on the UI messages of a chat route and stream the reply
+ * (`pipeAgentUIStreamToResponse({ response, agent, uiMessages })`, `createAgentUIStreamResponse({ agent, uiMessages })`):
+ * each runs the agent's `stream`, so the request is made there.
+ */
+const AGENT_STREAM_FUNCTIONS: Readonly<Record<string, true>> = { createAgentUIStreamResponse: true, pipeAgentUIStreamToResponse: true, createAgentUIStream: true };
+/** Where those functions take the conversation: `uiMessages` since AI SDK 6, `messages` before. */
+const AGENT_STREAM_TURNS = ['uiMessages', 'messages'];
 
 /**
  * `agent.stream({ messages })` on an agent built with `new ToolLoopAgent({ model, instructions, tools, stopWhen })`
@@ -153,19 +161,24 @@ const AGENT_METHODS: Readonly<Record<string, { streaming: boolean }>> = { genera
  */
 function agentCall(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
   const callee = call.getExpression();
-  if (!Node.isPropertyAccessExpression(callee) || !(callee.getName() in AGENT_METHODS)) return undefined;
-  const created = agentCreation(callee.getExpression(), context);
+  const streamFunction = Node.isIdentifier(callee) && callee.getText() in AGENT_STREAM_FUNCTIONS ? calleeBinding(callee, context.modules) : undefined;
+  const runOptions = streamFunction && AI_PACKAGES.has(streamFunction.packageName) && streamFunction.importedName in AGENT_STREAM_FUNCTIONS ? resolveObjectLiteral(call.getArguments()[0], context.modules) : undefined;
+  const agent = runOptions ? getObjectProperty(runOptions, 'agent', context.modules) : Node.isPropertyAccessExpression(callee) && callee.getName() in AGENT_METHODS ? callee.getExpression() : undefined;
+  if (!agent) return undefined;
+  const created = agentCreation(agent, context);
   if (!created) return undefined;
   const binding = calleeBinding(created.getExpression(), context.modules);
   if (!binding || !AI_PACKAGES.has(binding.packageName) || !AGENT_CLASSES.has(binding.importedName)) return undefined;
   const settings = resolveObjectLiteral(created.getArguments()[0], context.modules);
-  const evidence = [`${callee.getName()}() of an agent created with new ${binding.importedName}() from '${binding.packageName}' (${placeOf(created)})`];
+  const run = runOptions ? streamFunction!.importedName : (callee as PropertyAccessExpression).getName();
+  const evidence = [`${runOptions ? `${run}() runs the stream() of` : `${run}() of`} an agent created with new ${binding.importedName}() from '${binding.packageName}' (${placeOf(created)})`];
   const modelNode = getObjectProperty(settings, 'model', context.modules);
   if (modelNode && isTestDouble(modelNode, context)) return undefined;
   const model = modelNode ? resolveModel(modelNode, context, evidence) : { provider: 'unknown', ref: { id: null, raw: '', source: 'dynamic' as const } };
   const params = requestObject(call, context.modules);
   const instructions = readSystemPrompt(getObjectProperty(settings, 'instructions', context.modules), context.modules);
-  const turns = readPrompt('generateText', params, context);
+  const uiTurns = runOptions ? firstProperty(runOptions, AGENT_STREAM_TURNS, context.modules) : undefined;
+  const turns = runOptions ? { messages: uiTurns ? [runTimeTurn(uiTurns.getText().slice(0, 60), 'message-array')] : [], hasImage: false } : readPrompt('generateText', params, context);
   const tools = getObjectProperty(settings, 'tools', context.modules);
   // An agent loops over tool calls until its stop condition (20 steps by default): one request per step.
   const stepLimit = tools ? readStepLimit(settings, context.modules) : undefined;
@@ -175,13 +188,13 @@ function agentCall(call: CallExpression, context: AnalyzerContext): DetectedCall
   return toDetectedCall(call, context, {
     provider: model.provider,
     sdk: 'vercel-ai',
-    method: `${binding.importedName}.${callee.getName()}`,
+    method: runOptions ? `${run}(${binding.importedName})` : `${binding.importedName}.${run}`,
     endpoint: 'chat',
     model: model.ref,
     messages: [...(instructions ? [instructions] : []), ...turns.messages],
     maxOutputTokens: resolveNumber(firstProperty(settings, ['maxOutputTokens', 'maxTokens'], context.modules), context.modules),
     features: {
-      streaming: AGENT_METHODS[callee.getName()].streaming,
+      streaming: runOptions ? true : AGENT_METHODS[run].streaming,
       tools: Boolean(tools),
       vision: turns.hasImage,
       structuredOutput: structured,

@@ -19,7 +19,9 @@ export function modelsFromCallers(calls: DetectedCall[]): void {
     let changed = false;
     for (const [index, helper] of calls.entries()) {
       if (helper.model.id !== null || helper.model.source === 'deployment-choice' || helper.model.source === 'user-choice') continue;
-      const callers = callersOf(helper, calls).filter((caller) => caller.model.id !== null);
+      // A caller priced as another kind of request (a chat model on a caller of an embeddings helper, reached through a
+      // feature that also asks a chat model) names no model of this one.
+      const callers = callersOf(helper, calls).filter((caller) => caller.model.id !== null && caller.endpoint === helper.endpoint);
       if (callers.length === 0) continue;
       const candidates = candidatesOfCalls(callers, (caller) => `${caller.file}:${caller.line}`);
       const first = candidates[0];

@@ -99,6 +99,11 @@ function resolveUncached(expression: Node, modules: ModuleLoader, depth: number)
         if (property && Node.isPropertyAssignment(property)) return resolveClientOrigin(property.getInitializerOrThrow(), modules, depth + 1);
         if (property && Node.isShorthandPropertyAssignment(property)) return resolveClientOrigin(property.getNameNode(), modules, depth + 1);
       }
+      // `params.ollama.chat(...)` in `function blockResponse(params: ChatParams)` with `type ChatParams = { ollama: Ollama }`:
+      // the property's type in the parameter's declared type, as for the destructured `{ ollama }: ChatParams`.
+      const parameterType = declaration && Node.isParameterDeclaration(declaration) ? declaration.getTypeNode() : undefined;
+      const declared = parameterType && fromTypeAnnotation(propertyTypeOf(parameterType, node.getName(), modules), modules, depth);
+      if (declared) return declared;
     }
     // `googleGenAI.models` handed to a class of the app's own: that part of a client made just before; `new
     // GoogleGenAI({ apiKey }).models`, the part of a client made in place.

@@ -40,17 +40,19 @@ export function storeMethodsRunning(embeddingsMethod: string): string[] {
   return Object.entries(STORE_METHODS).filter(([, spec]) => EMBEDDINGS_METHOD[spec.embeds] === embeddingsMethod).map(([name]) => name);
 }
 
+/** Static methods that open a store on embeddings without adding documents: a saved one loaded (`FaissStore.load(directory, embeddings)`), PGVector's table connected (`PGVectorStore.initialize(embeddings, config)`). */
+const STORE_OPENERS = new Set(['load', 'initialize']);
+
 /**
  * Where the store a method is called on was made: `new MemoryVectorStore(embeddings)`, `Store.fromDocuments(docs, embeddings)`
- * or a saved store loaded from disk (`FaissStore.load(directory, embeddings)`, HNSWLib's the same): the call itself, for a
- * factory, with the class or factory's receiver.
+ * or one opened by STORE_OPENERS: the call itself, for a factory, with the class or factory's receiver.
  */
 export function storeCreation(receiver: Node, modules: ModuleLoader): { creation: CallExpression | NewExpression; classNode: Node } | undefined {
   const created = traceValue(receiver, modules);
   if (Node.isNewExpression(created)) return { creation: created, classNode: unwrapExpression(created.getExpression()) };
   if (Node.isCallExpression(created)) {
     const factory = unwrapExpression(created.getExpression());
-    if (Node.isPropertyAccessExpression(factory) && (factory.getName().startsWith('from') || factory.getName() === 'load')) return { creation: created, classNode: unwrapExpression(factory.getExpression()) };
+    if (Node.isPropertyAccessExpression(factory) && (factory.getName().startsWith('from') || STORE_OPENERS.has(factory.getName()))) return { creation: created, classNode: unwrapExpression(factory.getExpression()) };
   }
   return undefined;
 }

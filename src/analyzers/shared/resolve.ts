@@ -148,6 +148,8 @@ function declarationInScope(scope: ts.Node, name: string, sourceFile: ts.SourceF
   }
   const holdsStatements = nodeTests.isSourceFile(scope) || nodeTests.isBlock(scope) || nodeTests.isModuleBlock(scope) || nodeTests.isCaseClause(scope) || nodeTests.isDefaultClause(scope);
   const statements = holdsStatements && mayDeclare(scope, name) ? scope.statements : [];
+  // `function f(a: A): X;` overload signatures come before the implementation, the declaration with the body: that one is returned.
+  let overload: ts.Node | undefined;
   for (const statement of statements) {
     if (nodeTests.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
@@ -162,7 +164,8 @@ function declarationInScope(scope: ts.Node, name: string, sourceFile: ts.SourceF
         }
       }
     } else if ((nodeTests.isFunctionDeclaration(statement) || nodeTests.isClassDeclaration(statement) || nodeTests.isEnumDeclaration(statement)) && statement.name && hasText(statement.name, name, sourceFile)) {
-      return statement;
+      if (!nodeTests.isFunctionDeclaration(statement) || statement.body) return statement;
+      overload ??= statement;
     } else if (nodeTests.isImportDeclaration(statement)) {
       const clause = statement.importClause;
       if (clause?.name && hasText(clause.name, name, sourceFile)) return clause;
@@ -174,6 +177,7 @@ function declarationInScope(scope: ts.Node, name: string, sourceFile: ts.SourceF
       }
     }
   }
+  if (overload) return overload;
   // `export namespace jigsawstack { export const API_BASE_URL = '...' }` beside the class reading it: asked after every other
   // statement, so a class or function merged with a namespace of the same name is found as itself.
   for (const statement of statements) if (nodeTests.isModuleDeclaration(statement) && nodeTests.isIdentifier(statement.name) && hasText(statement.name, name, sourceFile)) return statement;
@@ -424,7 +428,9 @@ export function findExport(sourceFile: SourceFile, exportedName: string, modules
     } else if ((nodeTests.isEnumDeclaration(compilerStatement) || nodeTests.isModuleDeclaration(compilerStatement)) && hasText(compilerStatement.name, exportedName, compilerFile)) {
       return wrapCompilerNode(sourceFile, compilerStatement);
     } else if ((nodeTests.isFunctionDeclaration(compilerStatement) || nodeTests.isClassDeclaration(compilerStatement)) && ((compilerStatement.name && hasText(compilerStatement.name, exportedName, compilerFile)) || (exportedName === 'default' && !!compilerStatement.modifiers?.some((modifier) => modifier.kind === DEFAULT_KEYWORD)))) {
-      return wrapCompilerNode(sourceFile, compilerStatement);
+      // An overload signature (`export function f(a: A): X;`): the implementation after it, when the module has one.
+      const implementation = nodeTests.isFunctionDeclaration(compilerStatement) && !compilerStatement.body ? compilerFile.statements.find((other) => nodeTests.isFunctionDeclaration(other) && other.body !== undefined && other.name !== undefined && compilerStatement.name !== undefined && other.name.text === compilerStatement.name.text) : undefined;
+      return wrapCompilerNode(sourceFile, implementation ?? compilerStatement);
     } else if (nodeTests.isExportDeclaration(compilerStatement) && !compilerStatement.isTypeOnly) {
       const statement = wrapCompilerNode<ExportDeclaration>(sourceFile, compilerStatement);
       const moduleSpecifier = statement.getModuleSpecifierValue();

@@ -10,7 +10,7 @@ import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDef
 import { assignedValues, constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, returnedArgument, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
-import { declaredReturnType, typeDeclaration } from './shapes';
+import { declaredReturnType, propertyTypeOf, typeDeclaration } from './shapes';
 
 /**
  * Helpers shared by the SDK analyzers beyond OpenAI: method tables, which package a binding was
@@ -209,7 +209,7 @@ export { importBindingOf, type ImportBinding } from './resolve';
 export function parameterTypeBinding(identifier: Node, modules: ModuleLoader): { packageName: string; typeName: string } | undefined {
   if (!Node.isIdentifier(identifier)) return undefined;
   const declaration = findDeclaration(identifier, modules);
-  if (declaration && Node.isBindingElement(declaration)) return declaredPackageType(bindingElementType(declaration), modules);
+  if (declaration && Node.isBindingElement(declaration)) return declaredPackageType(bindingElementType(declaration, modules), modules);
   return declaration && Node.isParameterDeclaration(declaration) ? declaredPackageType(declaration.getTypeNode(), modules) : undefined;
 }
 
@@ -240,15 +240,16 @@ function settledType(typeNode: Node): Node {
  * `{ model, modelProvider }: { model: LanguageModelLike; modelProvider: string }`: the type a parameter's object type
  * literal gives the property a binding takes. Undefined for any other binding.
  */
-function bindingElementType(binding: import('ts-morph').BindingElement): import('ts-morph').TypeNode | undefined {
+function bindingElementType(binding: import('ts-morph').BindingElement, modules: ModuleLoader): Node | undefined {
   const pattern = binding.getParent();
   const parameter = pattern?.getParent();
   if (!pattern || !Node.isObjectBindingPattern(pattern) || !parameter || !Node.isParameterDeclaration(parameter)) return undefined;
-  const literal = parameter.getTypeNode();
-  if (!literal || !Node.isTypeLiteral(literal)) return undefined;
+  const declared = parameter.getTypeNode();
+  if (!declared) return undefined;
   const name = binding.getPropertyNameNode()?.getText() ?? binding.getName();
-  const member = literal.getProperty(name);
-  return member?.getTypeNode();
+  // A type literal written on the parameter, or the app's type it names (`{ model }: CallChainArgs` with `type
+  // CallChainArgs = { model: ChatOllama }`, an interface, one it extends).
+  return Node.isTypeLiteral(declared) ? declared.getProperty(name)?.getTypeNode() : propertyTypeOf(declared, name, modules);
 }
 
 /**

@@ -307,6 +307,48 @@ export async function searchArticles(pineconeIndex: any, question: string) {
       ],
     },
     {
+      name: "a PGVector store opened with PGVectorStore.initialize on embeddings from the app's overloaded factory (Personal-RAG's getEmbeddingModel), searched where another module imports it",
+      files: {
+        'src/embeddings.ts': `import { OpenAIEmbeddings } from '@langchain/openai';
+type Config = { provider: 'lmstudio' } | { provider: 'langchain'; dimensions: number };
+export function getEmbeddingModel(config: Extract<Config, { provider: 'langchain' }>): OpenAIEmbeddings;
+export function getEmbeddingModel(config: Config) {
+  return new OpenAIEmbeddings({ model: 'text-embedding-3-small', configuration: { baseURL: 'http://127.0.0.1:1234/v1' } });
+}
+`,
+        'src/store.ts': `import { PGVectorStore } from '@langchain/community/vectorstores/pgvector';
+import { getEmbeddingModel } from './embeddings';
+const embeddings = getEmbeddingModel({ provider: 'langchain', dimensions: 520 });
+export const vectorStore = await PGVectorStore.initialize(embeddings, { tableName: 'documents' });
+`,
+      },
+      code: `import { vectorStore } from './store';
+export async function search(query: string) {
+  return vectorStore.similaritySearch(query, 5);
+}
+export async function ingest(docs: Document[]) {
+  await vectorStore.addDocuments(docs);
+}`,
+      calls: [
+        { line: 3, method: 'similaritySearch', provider: 'lmstudio', endpoint: 'embedding', model: 'text-embedding-3-small' },
+        { line: 6, method: 'addDocuments', endpoint: 'embedding', model: 'text-embedding-3-small', holeKinds: ['rag-context'] },
+      ],
+    },
+    {
+      name: "a chat model destructured from a parameter of the app's declared type (rag-next-langchain's `{ model }: callChainArgs` with `model: ChatOllama`) run in a RunnableSequence",
+      code: `import { RunnableSequence } from '@langchain/core/runnables';
+import { StringOutputParser } from '@langchain/core/output_parsers';
+import { PromptTemplate } from '@langchain/core/prompts';
+import { ChatOllama } from '@langchain/community/chat_models/ollama';
+type CallChainArgs = { question: string; model: ChatOllama };
+const condense = PromptTemplate.fromTemplate('Rewrite the follow-up question as a standalone question: {question}');
+export async function callChain({ question, model }: CallChainArgs) {
+  const chain = RunnableSequence.from([condense, model, new StringOutputParser()]);
+  return chain.stream({ question });
+}`,
+      calls: [{ line: 9, method: 'stream', provider: 'ollama', endpoint: 'chat', model: null, promptIncludes: ['standalone question'] }],
+    },
+    {
       name: "a legacy QA chain made over a store it opens (`VectorDBQAChain.fromLLM(model, vectorStore)`) and run with `chain.call({ query })`: the run embeds the query with the store's model and asks the chain's model, two requests at one call; the opening is no site",
       code: `import { VectorDBQAChain } from 'langchain/chains';
 import { OpenAIEmbeddings } from 'langchain/embeddings/openai';

@@ -9,6 +9,18 @@ runAnalyzerTests('ollama analyzer', ollamaAnalyzer, {
   ],
   invalid: [
     {
+      name: "a client held in a field of the parameter's declared type (discord-ollama's `params.ollama.chat(...)` with `type ChatParams = { ollama: Ollama }` in another module)",
+      files: { 'src/events.ts': `import { Ollama } from 'ollama';\nexport type ChatParams = { model: string; ollama: Ollama; msgHist: { role: string; content: string }[] };\nexport interface Untyped { ollama: unknown }\n` },
+      code: `import type { ChatParams, Untyped } from './events';
+export async function blockResponse(params: ChatParams) {
+  return await params.ollama.chat({ model: params.model, messages: params.msgHist, stream: false });
+}
+export async function notAClient(params: Untyped) {
+  return (params.ollama as any).chat({ model: 'x', messages: [] });
+}`,
+      calls: [{ line: 3, method: 'chat', provider: 'ollama', endpoint: 'chat', features: { streaming: false } }],
+    },
+    {
       name: 'default instance: chat with options, generate with images, embed',
       code: `import ollama from 'ollama';
 await ollama.chat({ model: 'llama3.1:8b', messages: [{ role: 'user', content: 'Why is the sky blue?' }], options: { num_predict: 128 }, format: 'json' });

@@ -104,6 +104,26 @@ export async function assistant(messages: any[], system: string) {
       ],
     },
     {
+      name: "an agent run by the SDK's UI stream functions (pipeAgentUIStreamToResponse, createAgentUIStreamResponse) on a chat route's messages (Personal-RAG's /api/chat)",
+      code: `import { createAgentUIStreamResponse, pipeAgentUIStreamToResponse, ToolLoopAgent } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const ragAgent = new ToolLoopAgent({ model: openai('gpt-4.1-mini'), instructions: 'Answer from the knowledge base, citing the documents you used.', tools: { search: {} as never } });
+export function express(req: any, res: any) {
+  return pipeAgentUIStreamToResponse({ response: res, agent: ragAgent, uiMessages: req.body.messages });
+}
+export async function POST(request: Request) {
+  const { messages } = await request.json();
+  return createAgentUIStreamResponse({ agent: ragAgent, uiMessages: messages });
+}
+export function notAnAgent(res: any) {
+  return pipeAgentUIStreamToResponse({ response: res, agent: undefined as never, uiMessages: [] });
+}`,
+      calls: [
+        { line: 5, method: 'pipeAgentUIStreamToResponse(ToolLoopAgent)', provider: 'openai', endpoint: 'chat', model: 'gpt-4.1-mini', features: { streaming: true, tools: true, multiStep: true }, promptIncludes: ['Answer from the knowledge base'] },
+        { line: 9, method: 'createAgentUIStreamResponse(ToolLoopAgent)', model: 'gpt-4.1-mini', features: { streaming: true } },
+      ],
+    },
+    {
       name: "another package's function given an AI SDK embedding model embeds inside it",
       code: `import { openai } from '@ai-sdk/openai';
 import { createToolIndex, fileCache } from 'toolpick';
