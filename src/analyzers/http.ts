@@ -7,7 +7,7 @@ import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } 
 import { providerFromBaseUrl } from './shared/providers';
 import { assignedValues, calledName, contains, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, thisAssignments, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
-import { enterCall, isReassignedLet, isSpecificUrlField, valueExpressions } from './shared/modelValue';
+import { enterCall, extensionSettingDefault, isReassignedLet, isSpecificUrlField, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
 import { appSettingsDefaults } from './shared/settingsDefaults';
 import { classOfExpression, superclassOf, supertypesOf, typeShapes } from './shared/shapes';
@@ -276,6 +276,9 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/mj\/submit\/(?:describe|shorten)(?:$|[?#])/, endpoint: 'other', provider: MIDJOURNEY_PROXY_PROVIDER, note: MIDJOURNEY_PROXY_BILLING },
   { pattern: /\/mj\/(?:submit\/(?:imagine|blend|change|simple-change|action|edits|video)|insight-face\/swap)(?:$|[?#])/, endpoint: 'image-generation', provider: MIDJOURNEY_PROXY_PROVIDER, note: MIDJOURNEY_PROXY_BILLING },
   { pattern: /\/mj\/submit\/modal(?:$|[?#])/, endpoint: 'image-generation', provider: MIDJOURNEY_PROXY_PROVIDER, note: MIDJOURNEY_PROXY_BILLING, continuesJob: true },
+  // A Suno music API (sunoapi.org's): each POST under `/api/v1/` queues a generation (songs, extensions, covers, vocals,
+  // lyrics) on Suno's models, billed in the reseller's credits; its GETs only read a task's state.
+  { pattern: /api\.sunoapi\.org\/api\/v1(?:\/(?!generate\/record-info|get-|credit)|\{\{)/, endpoint: 'other', provider: 'suno' },
   // Dexa's answer API (its model answers from podcast transcripts it retrieves).
   { pattern: /\bdexa\.ai\/api\/ask-dexa(?:$|[?#])/, endpoint: 'chat', provider: 'dexa' },
   // Firecrawl's extract (structured data pulled from pages by its LLMs, for a prompt and a schema); its scrape and crawl are not model calls.
@@ -657,6 +660,8 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   // chain inside a run-time part (`/ai/run/{{params.model?.id || ...}}`) is no query string.
   let urlText = prefixedUrl(request.base, request.urlText ?? urlTextOf(request.url, context)).replace(QUERY_STRING_HOLE, (hole) => `?${hole}`).replace(HOLE, (hole) => hole.replaceAll('?.', '.'));
   let rule = RULES.find((candidate) => candidate.pattern.test(urlText));
+  const setting = rule && request.urlText === undefined && !request.base ? extensionSettingDefault(request.url, context.modules) : undefined;
+  if (setting?.value === urlText) request.evidence.push(`the URL is the default of the extension's setting ${setting.key} (${setting.where}): where the request goes until the user changes it (a guess)`);
   if (!rule && request.urlText === undefined) {
     // `fetch(url, ...)` where `url` is a parameter or a field of one (`route.endpoint`): the URL a caller in the same module passes (or its default).
     const passed = callerUrl(request.url, context) ?? callerFieldUrl(request.url, context) ?? pathParameterUrl(urlText, request.url, call, context);
@@ -1918,6 +1923,10 @@ function urlTextOf(url: Node, context: AnalyzerContext, depth = 0): string {
     // `this.endpoint` where the class declares `private endpoint = getEndpoint(this.proxied)`: the field's initializer.
     const field = thisFieldInitializer(node) ?? staticDefaultOption(node, context) ?? staticMemberInitializer(node, context);
     if (field) return urlTextOf(field, context, depth + 1);
+    // `axios.post(apiEndpoint, ...)` with `apiEndpoint = config.get('endpoint') || ''` in a VS Code extension: the
+    // setting's default in its package.json, where the request goes until the user points it elsewhere.
+    const setting = Node.isIdentifier(node) || Node.isCallExpression(node) || Node.isBinaryExpression(node) ? extensionSettingDefault(node, context.modules) : undefined;
+    if (setting && /^https?:\/\//.test(setting.value)) return setting.value;
     const built = Node.isIdentifier(node) || Node.isPropertyAccessExpression(node) ? traceValue(node, context.modules) : node;
     // `const apiUrl = new URL(proxy || API_CLAUDE).toString()`: the URL the constant's value stands for.
     const sameAsBuilt = built !== node ? sameUrl(built) : undefined;

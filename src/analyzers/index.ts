@@ -6,6 +6,7 @@ import { chromeAiAnalyzer } from './chrome-ai';
 import { cohereAnalyzer } from './cohere';
 import { elevenlabsAnalyzer } from './elevenlabs';
 import { deepgramAnalyzer } from './deepgram';
+import { runwayAnalyzer } from './runway';
 import { cloudSpeechAnalyzer } from './cloud-speech';
 import { v0Analyzer } from './v0';
 import { difyAnalyzer } from './dify';
@@ -56,7 +57,7 @@ import { convexAgentAnalyzer } from './convex-agent';
 import { qianfanAnalyzer } from './qianfan';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, huggingfaceInferenceAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, qianfanAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, autoevalsAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, cloudSpeechAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, agentCliAnalyzer, flueAnalyzer, convexAgentAnalyzer, mastraAnalyzer, eveAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, huggingfaceInferenceAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, qianfanAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, autoevalsAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, cloudSpeechAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, runwayAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, agentCliAnalyzer, flueAnalyzer, convexAgentAnalyzer, mastraAnalyzer, eveAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, type CallExpression, type NewExpression, type Par
 import { callsMatching, nodeTests } from './calls';
 import type { ModelCandidate, ModelSource } from '../../model/types';
 import type { ModuleLoader } from './modules';
-import { constInitializer, contains, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, importBindingOf, stringLiteralComparison, initializerOf, namesBoundBy, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, contains, enclosingFunction, MAX_MODEL_CANDIDATES, findDeclaration, getObjectProperty, holdsNoValue, importBindingOf, stringLiteralComparison, initializerOf, namesBoundBy, namespaceMember, orderConditionalBranchesWith, resolveObjectLiteral, resolveString, thisAssignments, unwrapExpression } from './resolve';
 import { APP_SEARCH, nearbySourceFiles } from './nearbyFiles';
 import { appSettingsDefaults, isSettingsOwner, isSpecificModelField } from './settingsDefaults';
 import { escapeRegExp } from '../../model/regExp';
@@ -1746,18 +1746,62 @@ function staticMethodOf(owner: Node, name: string, modules: ModuleLoader): Node 
 }
 
 /** The section of a VS Code configuration object (`getConfiguration('ext')`, '' for none), or undefined when not one. */
-function configurationSection(expression: Node, walk: Walk, depth = 0): string | undefined {
+function configurationSection(expression: Node, walk: Walk): string | undefined {
+  return sectionOf(expression, walk.modules, 0);
+}
+
+function sectionOf(expression: Node, modules: ModuleLoader, depth: number): string | undefined {
   const node = unwrapExpression(expression);
   if (Node.isCallExpression(node) && /(^|\.)getConfiguration$/.test(node.getExpression().getText())) {
     const argument = node.getArguments()[0];
     return argument && Node.isStringLiteral(unwrapExpression(argument)) ? (unwrapExpression(argument) as Node & { getLiteralValue(): string }).getLiteralValue() : '';
   }
   if (Node.isIdentifier(node) && depth < 4) {
-    const declaration = findDeclaration(node, walk.modules);
-    const initializer = declaration && !Node.isParameterDeclaration(declaration) ? initializerOf(declaration) : undefined;
-    return initializer ? configurationSection(initializer, walk, depth + 1) : undefined;
+    const value = soleValue(node, modules);
+    return value ? sectionOf(value, modules, depth + 1) : undefined;
   }
   return undefined;
+}
+
+/**
+ * What a name holds: its declaration's initializer, or for a module's `let` declared without one, the one value the
+ * module ever assigns it (`let VSConfig; function updateVSConfig() { VSConfig = vscode.workspace.getConfiguration('x') }`,
+ * a VS Code extension reading its settings again when they change). Undefined for a parameter or a name assigned more
+ * than once.
+ */
+function soleValue(identifier: Node, modules: ModuleLoader): Node | undefined {
+  const declaration = findDeclaration(identifier, modules);
+  if (!declaration || Node.isParameterDeclaration(declaration)) return undefined;
+  const initializer = initializerOf(declaration);
+  if (initializer) return initializer;
+  if (!Node.isVariableDeclaration(declaration) || !Node.isSourceFile(declaration.getVariableStatement()?.getParent())) return undefined;
+  const assigned = assignedValues(declaration.getSourceFile(), declaration.getName());
+  return assigned.length === 1 ? assigned[0] : undefined;
+}
+
+/**
+ * `config.get('endpoint') || ''` on a VS Code configuration (`vscode.workspace.getConfiguration('ollama-autocoder')`,
+ * held in a const or a module's `let`), directly or through a name holding it: the setting's default in the
+ * extension's package.json (`contributes.configuration`), with where it is written. What the request uses until the
+ * user changes the setting.
+ */
+export function extensionSettingDefault(expression: Node, modules: ModuleLoader, depth = 0): { value: string; key: string; where: string } | undefined {
+  let node = unwrapExpression(expression);
+  // `config.get('endpoint') || ''`: an empty fallback says nothing of the setting.
+  if (Node.isBinaryExpression(node) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(node.getOperatorToken().getKind())) node = unwrapExpression(node.getLeft());
+  if (Node.isIdentifier(node) && depth < 4) {
+    const value = soleValue(node, modules);
+    return value ? extensionSettingDefault(value, modules, depth + 1) : undefined;
+  }
+  if (!Node.isCallExpression(node)) return undefined;
+  const callee = unwrapExpression(node.getExpression());
+  const argument = node.getArguments()[0] && unwrapExpression(node.getArguments()[0]);
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'get' || !argument || !Node.isStringLiteral(argument)) return undefined;
+  const section = sectionOf(callee.getExpression(), modules, 0);
+  if (section === undefined) return undefined;
+  const key = `${section ? `${section}.` : ''}${argument.getLiteralValue()}`;
+  const setting = modules.settings.extensionSettings.get(key)?.default;
+  return setting ? { value: setting.value, key, where: `${setting.file}:${setting.line}` } : undefined;
 }
 
 /** The array literal an expression names (through constants and imports), or undefined. */

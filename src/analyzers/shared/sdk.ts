@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type NewExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type NewExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } from '../../model/types';
 import { isLocalServer } from '../../model/vocabulary';
 import type { AnalyzerContext } from '../analyzer';
@@ -407,6 +407,8 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
     }
     if (Node.isExpression(declaration) && declaration !== node) return traceValue(declaration, modules, depth + 1);
     const initializer = initializerOf(declaration);
+    const made = initializer && Node.isVariableDeclaration(declaration) ? madeOnCacheMiss(declaration, initializer) : undefined;
+    if (made) return traceValue(made, modules, depth + 1);
     return initializer ? traceValue(initializer, modules, depth + 1) : node;
   }
   if (Node.isPropertyAccessExpression(node)) {
@@ -451,6 +453,22 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
     return returned ? traceValue(returned, modules, depth + 1) : node;
   }
   return node;
+}
+
+/**
+ * `let instance = llmInstances.get(key); if (!instance) { instance = new ChatMistralAI({ model: key }); llmInstances.set(key,
+ * instance); }`: a name first looked up in a cache (a Map's `get`, an index into an object) and made when the lookup finds
+ * nothing holds what is made, the same value the cache hands out on later calls. The value made (a `new` or a call), if
+ * its scope assigns the name exactly one such.
+ */
+function madeOnCacheMiss(declaration: VariableDeclaration, initializer: Node): Node | undefined {
+  const lookup = unwrapExpression(initializer);
+  const isLookup = Node.isElementAccessExpression(lookup) || (Node.isCallExpression(lookup) && Node.isPropertyAccessExpression(lookup.getExpression()) && (lookup.getExpression() as PropertyAccessExpression).getName() === 'get');
+  if (!isLookup) return undefined;
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  if (!scope) return undefined;
+  const made = assignedValues(scope, declaration.getName()).map(unwrapExpression).filter((value) => Node.isNewExpression(value) || Node.isCallExpression(value));
+  return made.length === 1 ? made[0] : undefined;
 }
 
 /**

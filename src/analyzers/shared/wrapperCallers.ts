@@ -3366,7 +3366,7 @@ export function aliasMayNameAny(relativePaths: readonly string[]): (specifier: s
     let answer = answers.get(specifier);
     if (answer === undefined) {
       const scoped = SCOPED_SPECIFIER.exec(specifier);
-      answer = scoped ? folders.has(scoped[1]) : aliasTails(specifier).some((tail) => slashedTails.has(`/${tail}`));
+      answer = scoped ? folders.has(scoped[1]) || scopedAliasTails(specifier).some((tail) => slashedTails.has(`/${tail}`)) : aliasTails(specifier).some((tail) => slashedTails.has(`/${tail}`));
       answers.set(specifier, answer);
     }
     return answer;
@@ -3375,6 +3375,15 @@ export function aliasMayNameAny(relativePaths: readonly string[]): (specifier: s
 
 /** `@org/documents/...`: the package's folder name. */
 const SCOPED_SPECIFIER = /^@[\w.-]+\/([\w.-]+)/;
+
+/**
+ * A scoped specifier read as a tsconfig alias instead (`@llm/llm.provider` with `"@llm/*": ["src/modules/llm/*"]`): the
+ * path after its first segment, which names a file whose path ends so.
+ */
+function scopedAliasTails(specifier: string): string[] {
+  const withoutExtension = specifier.replace(/\.(?:m|c)?[jt]sx?$/, '');
+  return [withoutExtension.slice(withoutExtension.indexOf('/') + 1)].filter((tail) => tail !== '');
+}
 
 
 /**
@@ -3402,7 +3411,8 @@ function aliasMatcher(specifier: string): (relativePath: string) => boolean {
   const scoped = SCOPED_SPECIFIER.exec(specifier);
   if (scoped) {
     const folder = `/${scoped[1]}/`;
-    matcher = (relativePath) => formsOf(relativePath).slashed.includes(folder);
+    const endings = scopedAliasTails(specifier).map((tail) => `/${tail}`);
+    matcher = (relativePath) => formsOf(relativePath).slashed.includes(folder) || formsOf(relativePath).tails.some((candidate) => endings.some((ending) => candidate.endsWith(ending)));
   } else {
     const endings = aliasTails(specifier).map((tail) => `/${tail}`);
     matcher = (relativePath) => formsOf(relativePath).tails.some((candidate) => endings.some((ending) => candidate.endsWith(ending)));

@@ -30,6 +30,11 @@ describe('alias specifiers against many helper files', () => {
     ['app/lib/llm/index.js', true],
     ['server/lib/other/index', false],
     ['next/dist/server', false],
+    // A scoped-looking alias of the tsconfig (`"@llm/*": ["src/modules/llm/*"]`, nest-langgraph-ai's `@llm/llm.provider`):
+    // the path past its scope names a file whose path ends so.
+    ['@llm/ai', true],
+    ['@llm/ai.mjs', true],
+    ['@llm/other', false],
   ];
   for (const [specifier, expected] of table) {
     it(`${specifier} ${expected ? 'may name' : 'names none of'} the helpers`, () => {

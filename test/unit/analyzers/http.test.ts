@@ -317,6 +317,26 @@ export async function ask(apiKey: string, model: string, messages: unknown[]) {
       ],
     },
     {
+      name: "a Suno music API (sunoapi.org): posts under /api/v1 queue generations, through the app's POST helper too; reading a task's state is no request",
+      code: `const SUNO_BASE = 'https://api.sunoapi.org/api/v1';
+async function sunoPost(path: string, body: Record<string, unknown>) {
+  const res = await fetch(\`\${SUNO_BASE}\${path}\`, { method: 'POST', headers: { Authorization: 'Bearer ' + process.env.SUNO_API_KEY }, body: JSON.stringify(body) });
+  return res.json();
+}
+export async function generateLyrics(prompt: string) {
+  return fetch('https://api.sunoapi.org/api/v1/lyrics', { method: 'POST', body: JSON.stringify({ prompt, callBackUrl: 'https://example.com/cb' }) });
+}
+export async function taskStatus(taskId: string) {
+  return fetch(\`https://api.sunoapi.org/api/v1/generate/record-info?taskId=\${taskId}\`);
+}
+export const generate = (prompt: string) => sunoPost('/generate', { prompt, model: 'V4_5', customMode: false });`,
+      calls: [
+        { line: 3, provider: 'suno', endpoint: 'other' },
+        { line: 7, provider: 'suno', endpoint: 'other', method: 'fetch /api/v1/lyrics' },
+        { line: 12, provider: 'suno', method: 'sunoPost /api/v1/generate', model: 'V4_5' },
+      ],
+    },
+    {
       name: "a ky client a class makes in its constructor (`this.ky = ky.extend({ prefixUrl })`, ky injectable with the package's as default, the base a parameter's default from a namespace constant): its posts are under that base; an app wrapper over it too",
       code: `import defaultKy, { type KyInstance } from 'ky';
 export namespace jigsawstack {

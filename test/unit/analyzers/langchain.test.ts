@@ -335,6 +335,24 @@ export async function ingest(docs: Document[]) {
       ],
     },
     {
+      name: "a model made on a cache miss and handed out by the app's factory (nest-langgraph-ai's getLlmInstance: `let instance = cache.get(key); if (!instance) { instance = new ChatMistralAI(...) }`)",
+      code: `import { ChatMistralAI } from '@langchain/mistralai';
+const instances = new Map<string, ChatMistralAI>();
+function getLlmInstance(model = 'mistral-small-latest'): ChatMistralAI {
+  let instance = instances.get(model);
+  if (!instance) {
+    instance = new ChatMistralAI({ apiKey: process.env.MISTRAL_API_KEY, model, temperature: 0 });
+    instances.set(model, instance);
+  }
+  return instance;
+}
+export async function invokeLlm(prompt: string) {
+  const instance = getLlmInstance();
+  return (await instance.invoke(prompt)).content;
+}`,
+      calls: [{ line: 13, method: 'invoke', provider: 'mistral', endpoint: 'chat' }],
+    },
+    {
       name: "a chat model destructured from a parameter of the app's declared type (rag-next-langchain's `{ model }: callChainArgs` with `model: ChatOllama`) run in a RunnableSequence",
       code: `import { RunnableSequence } from '@langchain/core/runnables';
 import { StringOutputParser } from '@langchain/core/output_parsers';

@@ -894,6 +894,25 @@ runAnalyzerTests('model resolution (HTTP by hand)', httpAnalyzer, {
   valid: [],
   invalid: [
     {
+      name: "a VS Code setting holding the endpoint, read into a module's `let` when the settings change (ollama-autocoder): the request goes to the setting's default",
+      files: { 'package.json': JSON.stringify({ name: 'ext', contributes: { configuration: { properties: { 'autocoder.endpoint': { type: 'string', default: 'http://localhost:11434/api/generate' }, 'autocoder.model': { type: 'string', default: 'qwen2.5-coder:latest' } } } } }, null, 2) },
+      code: `import * as vscode from 'vscode';
+import axios from 'axios';
+let config: vscode.WorkspaceConfiguration;
+let apiEndpoint: string;
+let apiModel: string;
+function updateConfig() {
+  config = vscode.workspace.getConfiguration('autocoder');
+  apiEndpoint = config.get('endpoint') || '';
+  apiModel = config.get('model') || '';
+}
+updateConfig();
+export async function complete(prompt: string) {
+  return axios.post(apiEndpoint, { model: apiModel, prompt, stream: false, options: { num_predict: 128 } });
+}`,
+      calls: [{ line: 13, provider: 'ollama', endpoint: 'completion', model: 'qwen2.5-coder:latest', modelSource: 'user-choice' }],
+    },
+    {
       name: "an adapter named for its provider sends the model picked from the app's provider-tagged list, the settings store's default first",
       file: 'app/platforms/openai.ts',
       files: { 'app/constant.ts': TAGGED_CONSTANTS, 'app/store/config.ts': SETTINGS_STORE },

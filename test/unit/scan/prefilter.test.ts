@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { looksBinary, mightContainLlmCall } from '../../../src/scan/prefilter';
+import { looksBinary, mightContainLlmCall, runsModel } from '../../../src/scan/prefilter';
 
 describe('prefilter', () => {
   const kept: Array<[string, string]> = [
@@ -100,6 +100,8 @@ describe('prefilter', () => {
     ['a raw-text query on a vector index from another module', `import { vectorIndex } from '../upstash/vector';\nconst hits = await vectorIndex.query({\n  data: question,\n  topK: 4,\n});`],
     ['raw-text chunks upserted into a vector index from another module', `await docsIndex.upsert([\n  {\n    id: chunk.id,\n    data: chunk.text,\n  },\n]);`],
     ["a provider client posting sampling parameters to a URL built from another module's constants", `import { OpenaiPath } from './constant';\nconst chatPath = this.path(OpenaiPath.ChatPath);\nawait fetch(chatPath, { method: 'POST', body: JSON.stringify({ model, messages, top_p: 1, max_tokens: 512 }) });`],
+    ['the base of a Suno music API (sunoapi.org)', `const SUNO_BASE = 'https://api.sunoapi.org/api/v1';`],
+    ["Ollama's output limit posted with axios to an endpoint a VS Code setting holds (ollama-autocoder)", `const response = await axios.post(apiEndpoint, { model: apiModel, prompt, stream: true, options: { num_predict: numPredict } });`],
     ["a chat message posted with axios to a URL the environment configures (no endpoint named, no sampling parameter)", `const request = { method: 'post', url: env.OLLAMA_URL, data: JSON.stringify({ model, messages: [{ role: 'user', content: prompt }] }) };
 const res = await axios(request);`],
     ["Chrome's built-in AI, current global", `const session = await LanguageModel.create({ systemPrompt });`],
@@ -173,6 +175,17 @@ const res = await axios(request);`],
   for (const text of shapes) it(`keeps a file with \`${text}\``, () => assert.equal(mightContainLlmCall(text), true));
   for (const [name, text] of kept) it(`keeps ${name}`, () => assert.equal(mightContainLlmCall(text), true));
   for (const [name, text] of dropped) it(`drops ${name}`, () => assert.equal(mightContainLlmCall(text), false));
+
+  describe('runsModel (files importing a parsed module by a path alias)', () => {
+    const table: Array<[string, string, boolean]> = [
+      ["fal's queue on a client another module configures (studio_moikas's `@/lib/fal_client`)", `const result = await fal.queue.submit("resemble-ai/chatterboxhd/text-to-speech", { input });`, true],
+      ['a hosted model run by its id', `const output = await fal.subscribe('fal-ai/flux/dev', { input: { prompt } });`, true],
+      ["replicate's run by a model id", `await replicate.run("black-forest-labs/flux-schnell", { input });`, true],
+      ['an observable subscribed to', `const subscription = store.subscribe(() => render());`, false],
+      ['a SQL statement run', `db.run('DELETE FROM jobs WHERE id = ?', [id]);`, false],
+    ];
+    for (const [name, text, expected] of table) it(`${expected ? 'runs a model' : 'runs none'}: ${name}`, () => assert.equal(runsModel(text), expected));
+  });
 
   describe('looksBinary', () => {
     const source = (text: string) => Buffer.from(text, 'utf8');

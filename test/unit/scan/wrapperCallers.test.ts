@@ -5005,3 +5005,31 @@ export function App() {
     ],
   },
 ]);
+
+runScanCases('callers importing the helper through a scoped-looking tsconfig alias', [
+  {
+    name: "a helper imported as `@llm/llm.provider` (`\"@llm/*\": [\"src/modules/llm/*\"]`, nest-langgraph-ai) by a file with no request of its own: its call is a caller, and so are the calls of that file's function",
+    files: {
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": "./", "paths": { "@llm/*": ["src/modules/llm/*"] } } }\n',
+      'src/modules/llm/llm.provider.ts': HELPER.replace('export async function complete', 'export async function invokeLlm'),
+      'src/modules/agents/structured-output.util.ts': `import { invokeLlm } from '@llm/llm.provider';
+export async function getStructuredResponse(buildPrompt: () => string) {
+  const prompt = buildPrompt();
+  return invokeLlm('Answer with JSON only.', prompt);
+}
+`,
+      'src/modules/agents/planner.node.ts': `import { getStructuredResponse } from './structured-output.util';
+export async function planner(objective: string) {
+  return getStructuredResponse(() => 'Plan the steps to reach this objective: ' + objective);
+}
+`,
+      'src/main.ts': `import { planner } from './modules/agents/planner.node';\nplanner('ship the release');\n`,
+    },
+    sites: [
+      { file: 'src/main.ts', line: 2, kind: 'wrapper-caller', via: 'src/modules/agents/planner.node.ts:3' },
+      { file: 'src/modules/agents/planner.node.ts', line: 3, kind: 'wrapper-caller', via: 'src/modules/agents/structured-output.util.ts:4' },
+      { file: 'src/modules/agents/structured-output.util.ts', line: 4, kind: 'wrapper-caller', via: 'src/modules/llm/llm.provider.ts:4', model: 'gpt-4o-mini' },
+      { file: 'src/modules/llm/llm.provider.ts', line: 4 },
+    ],
+  },
+]);
