@@ -327,6 +327,8 @@ function isGoogleAuthClient(owner: Node, context: AnalyzerContext): boolean {
   return resolveClientOrigin(owner, context.modules)?.packageName === 'google-auth-library';
 }
 
+/** Google Apps Script's HTTP client, a global of every script: `UrlFetchApp.fetch(url, params)`. */
+const APPS_SCRIPT_FETCH = /^UrlFetchApp\.fetch$/;
 /** Zotero's HTTP client, the global its plugins call: `Zotero.HTTP.request(method, url, options)`. */
 const ZOTERO_REQUEST = /^Zotero\.HTTP\.request$/;
 
@@ -1181,6 +1183,11 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     const config = options && resolveObjectLiteral(options, context.modules);
     return { client: 'Zotero.HTTP.request', url: second, body: getObjectProperty(config, 'body', context.modules), evidence: ["Zotero.HTTP.request(method, url, options): Zotero's own HTTP client"] };
   }
+  // Google Apps Script's HTTP client, a global of the script: `UrlFetchApp.fetch(url, { method: 'post', payload })`.
+  if (APPS_SCRIPT_FETCH.test(callee.getText()) && first) {
+    const config = second && resolveObjectLiteral(second, context.modules);
+    return { client: 'UrlFetchApp.fetch', url: first, body: getObjectProperty(config, 'payload', context.modules), evidence: ["UrlFetchApp.fetch(url, params): Google Apps Script's HTTP client"] };
+  }
   // google-auth-library's clients send through gaxios, axios-like: `authClient.request({ url, method: 'POST', data })`.
   if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'request' && isGoogleAuthClient(callee.getExpression(), context)) {
     const config = resolveObjectLiteral(first, context.modules);
@@ -1286,7 +1293,27 @@ function nodeRequestUrl(first: Node, module: string, context: AnalyzerContext): 
   if (!host) return urlTextOf(first, context);
   const protocol = getObjectProperty(options, 'protocol', context.modules);
   const path = getObjectProperty(options, 'path', context.modules);
+  // `const url = new URL(OPENROUTER_API_URL); https.request({ hostname: url.hostname, path: url.pathname })`: the parts of
+  // one URL the code names whole.
+  const parsed = partsOfOneUrl(host, path, context);
+  if (parsed) return urlTextOf(parsed, context);
   return `${protocol ? urlTextOf(protocol, context) : `${module}:`}//${urlTextOf(host, context)}${path ? urlTextOf(path, context) : ''}`;
+}
+
+/**
+ * The URL a `new URL(text)` was made from, when the host is its `hostname` (or `host`) and the path, if any, its `pathname`
+ * (or `path`, `pathname + search`): the request goes to that URL.
+ */
+function partsOfOneUrl(host: Node, path: Node | undefined, context: AnalyzerContext): Node | undefined {
+  const hostPart = unwrapExpression(host);
+  if (!Node.isPropertyAccessExpression(hostPart) || !['hostname', 'host'].includes(hostPart.getName())) return undefined;
+  const owner = unwrapExpression(hostPart.getExpression());
+  const made = Node.isIdentifier(owner) ? traceValue(owner, context.modules) : owner;
+  if (!isNewUrl(made) || made.getArguments().length !== 1) return undefined;
+  const pathPart = path && unwrapExpression(path);
+  const pathOwner = pathPart && Node.isPropertyAccessExpression(pathPart) && ['pathname', 'path'].includes(pathPart.getName()) ? unwrapExpression(pathPart.getExpression()).getText() : undefined;
+  if (pathPart && pathOwner !== owner.getText() && !(Node.isBinaryExpression(pathPart) && pathPart.getLeft().getText() === `${owner.getText()}.pathname`)) return undefined;
+  return made.getArguments()[0];
 }
 
 /** `const request = https.request(...); request.write(body)` (or `.end(body)`) in the same function: the body written. */

@@ -115,7 +115,7 @@ const TEXT_RULES: TextRule[] = [
   // code-generation
   { type: 'code-generation', pattern: /\b(write|generate|implement|create|produce|refactor|rewrite|fix|debug|optimi[sz]e|port|convert|translate|add|propose)\b[^.]{0,50}\b(function|method|class|code|script|program|module|component|sql|sql query|bigquery query|graphql|regex|regular expression|unit tests?|tests|test cases?|algorithm|endpoint|hook|migration|dockerfile|bash|shell|python|typescript|javascript|rust|golang|java|kotlin|swift|ruby|php|c\+\+|c#)\b/i, weight: 2.5 },
   { type: 'code-generation', pattern: /\b(typescript|javascript|python|rust|golang|go code|java|kotlin|swift|c\+\+|c#|ruby|php|scala|haskell|elixir|ocaml|zig|cobol|fortran|verilog|vhdl|solidity|sql|postgres(ql)?|bigquery|jsx|tsx|react|vue|svelte|terraform|pandas|numpy|regex)\b/i, weight: 1.2 },
-  { type: 'code-generation', pattern: /```|\b(code review|stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change|compile|compiles|compiler|syntax error|exception|shader|glsl|webgl|script)\b/i, weight: 1.2 },
+  { type: 'code-generation', pattern: /```|\b(stack trace|compiler error|type error|bug|failing test|pull request|unified diff|code changes|edge cases|mock\w*|idiomatic|public api|schema change|compile|compiles|compiler|syntax error|exception|shader|glsl|webgl|script)\b/i, weight: 1.2 },
   // Coding vocabulary a reasoning preamble ("think step by step about the algorithm") leaves in a code prompt.
   { type: 'code-generation', pattern: /\b(data structures?|time complexity|space complexity|big-o|function implementation|implementation of the function|make (the|all) (unit )?tests pass|tests? (pass|passing))\b/i, weight: 2.5 },
   { type: 'code-generation', pattern: /\b(vulnerab\w*|sql injection|xss|path traversal|handler|middleware|express|django|flask|spring boot|rails|parameteri[sz]ed quer\w*|api route|endpoint)\b/i, weight: 1.2 },
@@ -143,6 +143,8 @@ const TEXT_RULES: TextRule[] = [
 
   // Planning: an implementation or project plan is worked out, not written up.
   { type: 'complex-reasoning', pattern: /\b(implementation|architecture|technical|project|migration|execution|rollout) plans?\b/i, weight: 2 },
+  // Reviewing code judges it (correctness, risks, what to change) rather than writing it: the code in the prompt is its input.
+  { type: 'complex-reasoning', pattern: /\b(code reviews?|review(s|ing)? (the |this |a |these |each )?(code|pull requests?|prs?|diffs?|changes|patch(es)?|commits?)|reviewer)\b/i, weight: 3 },
   // Planning: splitting a problem into parts before solving them.
   { type: 'complex-reasoning', pattern: /\bbreak(s|ing)? (it |this |them |the [\w -]{0,30})?down\b[^.]{0,40}\b(sub-?problems?|sub-?tasks?|sub-?questions?|steps)\b|\bdecompos(e|es|ing|ition)\b/i, weight: 2 },
 

@@ -1653,6 +1653,34 @@ export async function commitMessage(apiKey: string, diff: string) {
       calls: [{ line: 15, method: 'httpsPost /v1/chat/completions', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini', promptIncludes: ['commit message'] }],
     },
     {
+      name: "Node's https.request given the parts of one URL object (`hostname: url.hostname, path: url.pathname` of `new URL(OPENROUTER_API_URL)`, choral's server)",
+      code: `import https from 'https';
+const OPENROUTER_API_URL = 'https://openrouter.ai/api/v1/chat/completions';
+export function chatCompletion(messages: unknown[], apiKey: string) {
+  const requestData = JSON.stringify({ model: 'anthropic/claude-3.5-sonnet', messages });
+  const url = new URL(OPENROUTER_API_URL);
+  return new Promise((resolve) => {
+    const req = https.request({ hostname: url.hostname, path: url.pathname, method: 'POST', headers: { Authorization: 'Bearer ' + apiKey } }, resolve);
+    req.write(requestData);
+    req.end();
+  });
+}`,
+      calls: [{ line: 7, method: 'https.request /api/v1/chat/completions', provider: 'openrouter', endpoint: 'chat', model: 'anthropic/claude-3.5-sonnet' }],
+    },
+    {
+      name: "Google Apps Script's UrlFetchApp.fetch with the body in `payload` (a Sheets =CHATGPT() function)",
+      code: `export function CHATGPT(prompt: string, model = 'gpt-4o-mini') {
+  const apiKey = PropertiesService.getScriptProperties().getProperty('OPENAI_API_KEY');
+  const options = { method: 'post' as const, contentType: 'application/json', headers: { Authorization: 'Bearer ' + apiKey }, payload: JSON.stringify({ model, messages: [{ role: 'user', content: prompt }] }) };
+  const response = UrlFetchApp.fetch('https://api.openai.com/v1/chat/completions', options);
+  return JSON.parse(response.getContentText()).choices[0].message.content;
+}
+export function listModels() {
+  return UrlFetchApp.fetch('https://api.openai.com/v1/models', { headers: {} });
+}`,
+      calls: [{ line: 4, method: 'UrlFetchApp.fetch /v1/chat/completions', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' }],
+    },
+    {
       name: "a request builder of the app (`new HttpRequestBuilder({ method, baseURL }).setHeaders(...).setBody(payload).execute()`, also held in a local); a builder's GET of the model list is no request",
       files: {
         'src/builder.ts': `import axios, { AxiosInstance, AxiosRequestConfig } from 'axios';\nexport class HttpRequestBuilder {\n  private axiosInstance: AxiosInstance;\n  private config: AxiosRequestConfig;\n  constructor(config: AxiosRequestConfig = {}) {\n    this.config = { ...config };\n    this.axiosInstance = axios.create(this.config);\n  }\n  setHeaders(headers: Record<string, string>): HttpRequestBuilder {\n    this.config.headers = headers;\n    return this;\n  }\n  setBody(data: Record<string, unknown>): HttpRequestBuilder {\n    this.config.data = data;\n    return this;\n  }\n  async execute<T>() {\n    return await this.axiosInstance.request<T>(this.config);\n  }\n}\n`,

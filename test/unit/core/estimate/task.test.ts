@@ -265,6 +265,8 @@ describe('task classification', () => {
       ['query-generation', 'Rephrase the following request so it works well as a search engine results page (SERP) query. Reply with the query alone.', 'a SERP query'],
       ['long-form-writing', 'You are a market analyst who creates thorough, well-organised reports for executives. Use sections and cite sources.', 'creates thorough reports'],
       ['complex-reasoning', 'You lead a team of analysts. Break the question down into independent sub-problems, one per analyst, and say how they depend on each other.', 'breaking a problem into sub-problems'],
+      ['complex-reasoning', 'Act as a Senior Software Engineer performing a code review for submitted pull requests. Point out bugs, risks and what to change.\n```diff\n{{diff}}\n```', 'a code review of a diff (deepreview)'],
+      ['complex-reasoning', 'You are a meticulous reviewer. Review the changes in this patch and list the issues you find, most severe first.', 'reviewing the changes of a patch'],
     ];
     for (const [type, system, what] of table) {
       it(`${type}: ${what}`, () => {
