@@ -2512,6 +2512,21 @@ function bindProps(nameNode: Node, attributes: Node, bindings: Map<string, Node>
   }
 }
 
+/**
+ * `buildPrompt()` where the caller hands `buildPrompt` as an arrow taking nothing (`() => buildPlannerPrompt(state)`):
+ * what the arrow returns, the value the helper's call of it gets.
+ */
+function thunkResult(expression: string, bindings: ReadonlyMap<string, Node>): Node | undefined {
+  const called = /^([\w$]+)\(\)$/.exec(expression);
+  const thunk = called && bindings.get(called[1]);
+  const fn = thunk && unwrapExpression(thunk);
+  if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters().length > 0) return undefined;
+  const body = fn.getBody();
+  if (!Node.isBlock(body)) return body;
+  const returned = returnsOf(fn);
+  return returned.length === 1 ? returned[0] : undefined;
+}
+
 /** `<Name ... />` and `<Name ...>`: what renders a component, read as a call of it. */
 type JsxOpeningLike = JsxOpeningElement | JsxSelfClosingElement;
 
@@ -2753,7 +2768,7 @@ function callerSite(helper: Helper, expression: CallExpression | JsxOpeningLike,
   else bindParameters(helper.fn, args, modules, bindings, missing, passedOn);
   if (!callsReturned && helper.returned && outer) bindParameters(helper.returned, outer.getArguments(), modules, bindings, missing);
   const site = outer ?? expression;
-  const bound = (expression: string): Node | undefined => bindings.get(expression.trim()) ?? boundProperty(expression.trim(), bindings, modules);
+  const bound = (expression: string): Node | undefined => bindings.get(expression.trim()) ?? boundProperty(expression.trim(), bindings, modules) ?? thunkResult(expression.trim(), bindings);
   const base = requestForCaller(helper, bound, modules);
   const evidence = [`calls the app's helper ${base.enclosingFunction} (${base.file}:${base.line}), which makes the ${base.method} request`];
   if (base !== helper.call) evidence.push(`the helper's earlier request (line ${helper.call.line}) sits in a branch this caller's arguments rule out`);

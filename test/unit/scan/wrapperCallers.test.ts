@@ -5006,7 +5006,7 @@ export function App() {
   },
 ]);
 
-runScanCases('callers importing the helper through a scoped-looking tsconfig alias', [
+runScanCases('callers importing the helper through a scoped-looking tsconfig alias, handing their prompt as an arrow', [
   {
     name: "a helper imported as `@llm/llm.provider` (`\"@llm/*\": [\"src/modules/llm/*\"]`, nest-langgraph-ai) by a file with no request of its own: its call is a caller, and so are the calls of that file's function",
     files: {
@@ -5027,7 +5027,8 @@ export async function planner(objective: string) {
     },
     sites: [
       { file: 'src/main.ts', line: 2, kind: 'wrapper-caller', via: 'src/modules/agents/planner.node.ts:3' },
-      { file: 'src/modules/agents/planner.node.ts', line: 3, kind: 'wrapper-caller', via: 'src/modules/agents/structured-output.util.ts:4' },
+      // The prompt the caller hands as an arrow (`() => 'Plan the steps ...'`) is what the helper's `buildPrompt()` returns.
+      { file: 'src/modules/agents/planner.node.ts', line: 3, kind: 'wrapper-caller', via: 'src/modules/agents/structured-output.util.ts:4', promptIncludes: ['Plan the steps'] },
       { file: 'src/modules/agents/structured-output.util.ts', line: 4, kind: 'wrapper-caller', via: 'src/modules/llm/llm.provider.ts:4', model: 'gpt-4o-mini' },
       { file: 'src/modules/llm/llm.provider.ts', line: 4 },
     ],
