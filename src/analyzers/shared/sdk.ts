@@ -521,9 +521,11 @@ function classMemberValue(access: Node, name: string, modules: ModuleLoader): No
   let classNode = access.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
   for (let hops = 0; classNode && (Node.isClassDeclaration(classNode) || Node.isClassExpression(classNode)) && hops < MAX_TRACE_DEPTH; hops++) {
     const initializer = classNode.getProperty(name)?.getInitializer();
-    if (initializer) return initializer;
-    const [assigned] = thisAssignments(classNode, name);
+    // `private model: GenerativeModel | null = null` set in the constructor (`this.model = genAI.getGenerativeModel(...)`):
+    // a field declared empty holds what the class assigns it.
+    const assigned = initializer && !holdsNoValue(unwrapExpression(initializer)) ? undefined : thisAssignments(classNode, name).find((value) => !holdsNoValue(unwrapExpression(value)));
     if (assigned) return assigned;
+    if (initializer) return initializer;
     classNode = baseClassOf(classNode, modules);
   }
   return undefined;

@@ -69,7 +69,8 @@ export async function hear(audio: string) {
   return client.recognize({ audio: { content: audio }, config: { model: 'latest_long', languageCode: 'en-US' } });
 }`,
       calls: [
-        { line: 10, method: 'TextToSpeechClient.synthesizeSpeech', provider: 'google-cloud', endpoint: 'audio-speech', model: 'en-US-Wavenet-A', evidenceIncludes: ['declared at'] },
+        // The field is declared empty, so the client is the one the constructor makes (not only the declared type).
+        { line: 10, method: 'TextToSpeechClient.synthesizeSpeech', provider: 'google-cloud', endpoint: 'audio-speech', model: 'en-US-Wavenet-A', evidenceIncludes: ['made at case.ts:7'] },
         { line: 15, method: 'SpeechClient.recognize', provider: 'google-cloud', endpoint: 'audio-transcription', model: 'latest_long' },
       ],
     },

@@ -35,6 +35,26 @@ export async function score(features: Record<string, number>) {
   ],
   invalid: [
     {
+      name: "a model field declared empty (`private model: GenerativeModel | null = null`) and set in the constructor's branch (free-cluely's LLMHelper)",
+      code: `import { GoogleGenerativeAI, GenerativeModel } from '@google/generative-ai';
+export class LLMHelper {
+  private model: GenerativeModel | null = null;
+  private useOllama = false;
+  constructor(apiKey?: string, useOllama = false) {
+    this.useOllama = useOllama;
+    if (!useOllama && apiKey) {
+      const genAI = new GoogleGenerativeAI(apiKey);
+      this.model = genAI.getGenerativeModel({ model: 'gemini-2.0-flash' });
+    }
+  }
+  async chat(message: string) {
+    const result = await this.model!.generateContent(message);
+    return result.response.text();
+  }
+}`,
+      calls: [{ line: 13, method: 'generateContent', provider: 'google', model: 'gemini-2.0-flash' }],
+    },
+    {
       name: "a client and model made only when a key is configured (`key ? new GoogleGenerativeAI(key) : null`, `genAI ? genAI.getGenerativeModel(...) : null`): where it is used, the one made",
       code: `import { GoogleGenerativeAI } from '@google/generative-ai';
 const genAI = process.env.GEMINI_API_KEY ? new GoogleGenerativeAI(process.env.GEMINI_API_KEY) : null;
