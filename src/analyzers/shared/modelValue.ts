@@ -1586,17 +1586,14 @@ function collectCall(node: Node, walk: Walk, depth: number, mode: ModelSource | 
   const callee = unwrapExpression(node.getExpression());
   const args = node.getArguments();
   // VS Code: `vscode.workspace.getConfiguration('ext').get('model', 'gpt-4o')` or via a stored configuration.
-  if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'get' && args[0] && Node.isStringLiteral(unwrapExpression(args[0]))) {
-    const section = configurationSection(callee.getExpression(), walk);
-    if (section !== undefined) {
-      const key = `${section ? `${section}.` : ''}${(unwrapExpression(args[0]) as Node & { getLiteralValue(): string }).getLiteralValue()}`;
-      const setting = walk.modules.settings.extensionSettings.get(key);
-      if (setting?.default) add(walk, setting.default.value, 'config', `${setting.default.file}:${setting.default.line}`);
-      if (args[1]) collect(args[1], walk, depth + 1, 'default-param');
-      for (const option of setting?.options ?? []) add(walk, option.value, 'app-list', `${option.file}:${option.line}`);
-      walk.userChoice ??= `setting ${key}`;
-      return;
-    }
+  const settingKey = extensionSettingKey(node, walk.modules);
+  if (settingKey !== undefined) {
+    const setting = walk.modules.settings.extensionSettings.get(settingKey);
+    if (setting?.default) add(walk, setting.default.value, 'config', `${setting.default.file}:${setting.default.line}`);
+    if (args[1]) collect(args[1], walk, depth + 1, 'default-param');
+    for (const option of setting?.options ?? []) add(walk, option.value, 'app-list', `${option.file}:${option.line}`);
+    walk.userChoice ??= `setting ${settingKey}`;
+    return;
   }
   // A GitHub Action's `core.getInput('OPENAI_API_MODEL')`: the input's default in action.yml, unless a workflow sets it.
   const actionInput = actionInputRead(node, walk.modules);
@@ -1746,10 +1743,6 @@ function staticMethodOf(owner: Node, name: string, modules: ModuleLoader): Node 
 }
 
 /** The section of a VS Code configuration object (`getConfiguration('ext')`, '' for none), or undefined when not one. */
-function configurationSection(expression: Node, walk: Walk): string | undefined {
-  return sectionOf(expression, walk.modules, 0);
-}
-
 function sectionOf(expression: Node, modules: ModuleLoader, depth: number): string | undefined {
   const node = unwrapExpression(expression);
   if (Node.isCallExpression(node) && /(^|\.)getConfiguration$/.test(node.getExpression().getText())) {
@@ -1793,15 +1786,19 @@ export function extensionSettingDefault(expression: Node, modules: ModuleLoader,
     const value = soleValue(node, modules);
     return value ? extensionSettingDefault(value, modules, depth + 1) : undefined;
   }
+  const key = extensionSettingKey(node, modules);
+  const setting = key === undefined ? undefined : modules.settings.extensionSettings.get(key)?.default;
+  return key !== undefined && setting ? { value: setting.value, key, where: `${setting.file}:${setting.line}` } : undefined;
+}
+
+/** `config.get('model')` on a VS Code configuration of section `ext`: the dotted key it reads (`ext.model`), else undefined. */
+function extensionSettingKey(node: Node, modules: ModuleLoader): string | undefined {
   if (!Node.isCallExpression(node)) return undefined;
   const callee = unwrapExpression(node.getExpression());
   const argument = node.getArguments()[0] && unwrapExpression(node.getArguments()[0]);
   if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'get' || !argument || !Node.isStringLiteral(argument)) return undefined;
   const section = sectionOf(callee.getExpression(), modules, 0);
-  if (section === undefined) return undefined;
-  const key = `${section ? `${section}.` : ''}${argument.getLiteralValue()}`;
-  const setting = modules.settings.extensionSettings.get(key)?.default;
-  return setting ? { value: setting.value, key, where: `${setting.file}:${setting.line}` } : undefined;
+  return section === undefined ? undefined : `${section ? `${section}.` : ''}${argument.getLiteralValue()}`;
 }
 
 /** The array literal an expression names (through constants and imports), or undefined. */

@@ -315,6 +315,19 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     const perHelper = new Map<Helper, number>();
     // Helpers some caller goes through, as the one it is priced through or as an alternative implementation.
     const reached = new Set<Helper>();
+    // A caller site found through `helper`, kept for this round's bookkeeping: where it is, what it is priced through,
+    // how many levels and steps lie beneath it (the helper's plus what this call adds), the helper's types and names.
+    const recordCaller = (caller: DetectedCall, helper: Helper, key: string, addsLevel: boolean, addsStep: boolean): void => {
+      callerAt.set(key, caller);
+      pricedThrough.set(caller, helper);
+      levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (addsLevel ? 1 : 0));
+      stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (addsStep ? 1 : 0));
+      typesBeneath.set(caller, through(helper).types);
+      namesBeneath.set(caller, through(helper).names);
+      next.push(caller);
+      perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
+      reached.add(helper);
+    };
     context.modules.methodCallsNamed = await methodCallsIn(files, readText, context.project);
     for (const file of files) {
       signal?.throwIfAborted();
@@ -454,18 +467,11 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
             nodeOfCaller.set(caller, site);
             if (productReturns.has(site)) productHops.add(caller);
             if (passesValuesOnly(site, context.modules, caller.endpoint !== 'embedding')) caller.passesValuesOnly = true;
-            callerAt.set(key, caller);
-            pricedThrough.set(caller, helper);
             remakes.push({ caller, helper, remake: () => callerSite(helper, expression, outerCall, file.relativePath, context.modules, callsReturned) });
-            levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + (callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) || callsUnderOwnName(expression) ? 0 : 1));
             const privateStep = callsPrivateMethod(target.callee, helper);
-            stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + (privateStep ? 0 : 1));
-            typesBeneath.set(caller, through(helper).types);
-            namesBeneath.set(caller, through(helper).names);
+            recordCaller(caller, helper, key, !(callsOwnMethod(target.callee, helper) || callsWithinItsModule(site, helper) || callsUnderOwnName(expression)), !privateStep);
             if (privateStep || callsWithinItsModule(site, helper)) privateCalls.add(caller);
-            next.push(caller);
-            perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
-            for (const each of [helper, ...alternatives]) reached.add(each);
+            for (const each of alternatives) reached.add(each);
           } catch {
             // An expression the resolvers cannot follow gives no caller site; the helper's own stays.
           }
@@ -493,16 +499,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
           const key = `${file.relativePath}:${element.getStart()}`;
           if (callerAt.has(key)) continue;
           try {
-            const caller = callerSite(helper, element, undefined, file.relativePath, context.modules);
-            callerAt.set(key, caller);
-            pricedThrough.set(caller, helper);
-            levelOf.set(caller, (levelOf.get(helper.call) ?? 0) + 1);
-            stepsOf.set(caller, (stepsOf.get(helper.call) ?? 0) + 1);
-            typesBeneath.set(caller, through(helper).types);
-            namesBeneath.set(caller, through(helper).names);
-            next.push(caller);
-            perHelper.set(helper, (perHelper.get(helper) ?? 0) + 1);
-            reached.add(helper);
+            recordCaller(callerSite(helper, element, undefined, file.relativePath, context.modules), helper, key, true, true);
           } catch {
             // Props the resolvers cannot follow give no caller site; the component's own request stays.
           }
