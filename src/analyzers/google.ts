@@ -6,7 +6,7 @@ import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { enterCall } from './shared/modelValue';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './shared/resolve';
-import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, readModel, readOutputModalities, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, propertySetElsewhere, readModel, readOutputModalities, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Google's Gemini SDKs:
@@ -241,9 +241,20 @@ function analyzeModelCall(call: CallExpression, context: AnalyzerContext): Detec
   return report(call, context, callee.getName(), spec, setup, prompt, request);
 }
 
-/** The receiver of `generateContent`: traced to `client.getGenerativeModel({ ... })` of a Google client, or a parameter typed `GenerativeModel`. */
-function modelSetup(receiver: Node, context: AnalyzerContext): ModelSetup | undefined {
+/**
+ * The receiver of `generateContent`: traced to `client.getGenerativeModel({ ... })` of a Google client, a parameter typed
+ * `GenerativeModel`, or a property of a handed-in object the app's entry point sets to such a model.
+ */
+function modelSetup(receiver: Node, context: AnalyzerContext, searchAssignments = true): ModelSetup | undefined {
   const traced = traceValue(receiver, context.modules);
+  if (searchAssignments && Node.isPropertyAccessExpression(traced)) {
+    const assigned = propertySetElsewhere(traced, context.modules);
+    const setup = assigned && modelSetup(assigned, context, false);
+    if (setup) {
+      setup.evidence.push(`\`${traced.getText().slice(0, 60)}\` is set to that model at ${placeOf(assigned)}`);
+      return setup;
+    }
+  }
   if (Node.isCallExpression(traced)) {
     const factory = traced.getExpression();
     if (!Node.isPropertyAccessExpression(factory) || !/^getGenerativeModel(FromCachedContent)?$/.test(factory.getName())) return undefined;

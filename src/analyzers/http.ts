@@ -12,7 +12,7 @@ import { baseClassOf, resolveClientOrigin } from './shared/clients';
 import { appSettingsDefaults } from './shared/settingsDefaults';
 import { classOfExpression, superclassOf, supertypesOf, typeShapes } from './shared/shapes';
 import { callsMatching } from './shared/calls';
-import { calleeNameOf, eachCall, importBindingOf, isTrueLiteral, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { calleeNameOf, eachCall, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
 /**
  * Plain HTTP calls to well-known LLM endpoints: `fetch(url, { body: JSON.stringify({...}) })`,
@@ -179,7 +179,7 @@ const RULES: readonly EndpointRule[] = [
   // AUTOMATIC1111's Stable Diffusion WebUI API (and the hosts that copy it): a server the team runs unless the host says otherwise.
   { pattern: /\/sdapi\/v1\/(?:txt2img|img2img)(?:$|[?#])/, endpoint: 'image-generation', unknownHostProvider: 'self-hosted' },
   // Stability AI's Stable Image API, its path its own behind any base (the app's proxy route, a custom endpoint): `.../generate/{model}`.
-  { pattern: /\/v2beta\/stable-image\/generate\/[^/?#]+(?:$|[?#])/, endpoint: 'image-generation', provider: 'stability' },
+  { pattern: /\/v2beta\/stable-image\/generate\/(?:[^/?#]+)?(?:$|[?#])/, endpoint: 'image-generation', provider: 'stability' },
   { pattern: /\/images\/generations(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true },
   { pattern: /\/images\/edits(?:$|[?#])/, endpoint: 'image-generation', needsKnownHost: true, editsImage: true },
   { pattern: /\/audio\/(?:transcriptions|translations)(?:$|[?#])/, endpoint: 'audio-transcription', needsKnownHost: true },
@@ -336,7 +336,8 @@ const ZOTERO_REQUEST = /^Zotero\.HTTP\.request$/;
 function isPlatformRequestUrl(binding: { packageName: string; importedName: string }): boolean {
   return binding.packageName === 'obsidian' && (binding.importedName === 'requestUrl' || binding.importedName === 'request');
 }
-const VERBS = new Set(['post', 'put']);
+/** Request methods of an HTTP client taking `(url, body)`: axios's `postForm`/`putForm` send the body as multipart form data. */
+const VERBS = new Set(['post', 'put', 'postForm', 'putForm']);
 /** Callee names (identifier or last property) that can be an HTTP request: `fetch`, `axios(...)`, `x.post`, `x.request`. */
 const CALLEE_NAMES = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'fetchEventSource', ...VERBS]);
 /**
@@ -2908,9 +2909,14 @@ function declaredBodyFields(body: Node, context: AnalyzerContext): Set<string> |
 
 /**
  * `body: JSON.stringify(params)` of a parameter declared with Ollama's request type (page-assist's
- * `params: OllamaRequestParams`, stating `model`, `keep_alive` and `options`): Ollama's body, whatever the callers pass.
+ * `params: OllamaRequestParams`, stating `model`, `keep_alive` and `options`, or the ollama package's `ChatRequest`):
+ * Ollama's body, whatever the callers pass.
  */
 function declaresOllamaBody(body: Node | undefined, context: AnalyzerContext): boolean {
+  // `payload: ChatRequest` with the type imported from 'ollama/browser' (hollama's strategy): the package's own request type.
+  const sent = body && unserialized(unwrapExpression(body));
+  const value = sent && unwrapExpression(sent);
+  if (value && Node.isIdentifier(value) && /^ollama(?:\/|$)/.test(parameterTypeBinding(value, context.modules)?.packageName ?? '')) return true;
   const declared = body && declaredBodyFields(body, context);
   return !!declared?.has('model') && OLLAMA_BODY_FIELDS.some((name) => declared.has(name));
 }

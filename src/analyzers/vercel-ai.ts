@@ -403,7 +403,8 @@ function resolveModel(modelNode: Node, context: AnalyzerContext, evidence: strin
     }
   }
 
-  const provider = aiSdkFactoryProvider(Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee, context.modules, evidence, depth);
+  // `openai.chat('gpt-4o')` on a provider, or `this.openai('gpt-4o')` of a provider a field holds.
+  const provider = (Node.isPropertyAccessExpression(callee) ? aiSdkFactoryProvider(callee.getExpression(), context.modules, evidence, depth) : undefined) ?? aiSdkFactoryProvider(callee, context.modules, evidence, depth);
   if (!provider) {
     evidence.push(`model \`${traced.getText().slice(0, 60)}\` is not an @ai-sdk provider call`);
     return unknown;

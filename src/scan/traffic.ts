@@ -90,8 +90,21 @@ function ancestorFolder(file: string, level: number): string | undefined {
 export function dropSetupChecks(calls: DetectedCall[]): void {
   for (let index = calls.length - 1; index >= 0; index--) {
     const name = calls[index].enclosingFunction?.split('.').pop();
-    if ((name !== undefined && SETUP_CHECK_FUNCTION.test(name)) || isProbe(calls[index])) calls.splice(index, 1);
+    if ((name !== undefined && SETUP_CHECK_FUNCTION.test(name)) || isProbe(calls[index]) || (name !== undefined && ROUTE_HANDLER.test(name) && SETUP_CHECK_FUNCTION.test(routeName(calls[index].file)))) calls.splice(index, 1);
   }
+}
+
+/** The names a route module gives its handlers: an HTTP verb (Next.js's app router, SvelteKit) or the default `handler`. */
+const ROUTE_HANDLER = /^(?:GET|POST|PUT|PATCH|handler)$/;
+
+/**
+ * A route's name as a function's would read (`app/api/validate-key/route.ts` and `pages/api/validate-key.ts` ->
+ * `validateKey`), so a route that only checks a key (`POST` of validate-key sending "hello") reads as the check it is.
+ */
+function routeName(file: string): string {
+  const base = path.posix.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
+  const name = /^(?:route|\+server|index)$/.test(base) ? path.posix.basename(path.posix.dirname(file)) : base;
+  return name.replace(/[-_](\w)/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /** At most this many output tokens: an answer that says the model is there, nothing more. */

@@ -94,10 +94,22 @@ function namesUsedIn(text: string, absolutePath: string, mention: RegExp): Set<s
   const used = new Set<string>();
   for (const match of text.matchAll(mention)) {
     const onlyImported = imports.some(([start, end]) => match.index >= start && match.index < end) && !RENAMED.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
-    if (!onlyImported) used.add(match[0]);
+    if (!onlyImported && !onCommentLine(text, match.index)) used.add(match[0]);
   }
   return used;
 }
+
+/**
+ * Whether a mention sits on a line that is a comment (`// this.llm = new ChatGPTApi();`, a JSDoc line): code switched
+ * off calls nothing. Told by how the line starts, so a string holding `//` (a URL) never hides a use.
+ */
+function onCommentLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return COMMENT_LINE_START.test(text.slice(lineStart, index));
+}
+
+/** A line's start up to a mention when the line is a comment: `//`, or a block comment's `/*` or `*` continuation. */
+const COMMENT_LINE_START = /^\s*(?:\/\/|\/\*|\*(?!\/))/;
 
 /** A module specifier a file imports or re-exports from (`from '../lib/gemini'`, `import('./x')`, `require('./y')`). */
 const MODULE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"]([^'"\n]+)['"]/g;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression, type ParameterDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
-import { declaredReturnType, propertyTypeOf } from './shapes';
+import { declaredReturnType, functionTypeQueried, propertyTypeOf } from './shapes';
 import { assignedValues, findDeclaration, holdsNoValue, importBindingOf, importSpecifierOf, initializerOf, isFunctionNode, namespaceMember, placeOf, promiseSettledFrom, propertyOfObject, returnedArgument, returnsOf, sdkPackageOf, thisAssignments, unwrapExpression } from './resolve';
 
 const MAX_DEPTH = 10;
@@ -496,7 +496,18 @@ function isWorkspaceSpecifier(specifier: string): boolean {
 
 /** `client: OpenAI`: we know the class, not the options it was built with. */
 function fromTypeAnnotation(typeNode: Node | undefined, modules: ModuleLoader, depth: number): ClientOrigin | undefined {
-  if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
+  if (!typeNode || !Node.isTypeReference(typeNode) || depth > MAX_DEPTH) return undefined;
+  // `client: ReturnType<typeof getClient>`: what the app's function is declared to return, else the client it returns.
+  const queried = functionTypeQueried(typeNode, modules);
+  if (queried) {
+    const declared = queried.getReturnTypeNode?.();
+    if (declared) return fromTypeAnnotation(declared, modules, depth + 1);
+    for (const returned of returnsOf(queried)) {
+      const origin = resolveClientOrigin(returned, modules, depth + 1);
+      if (origin) return origin;
+    }
+    return undefined;
+  }
   const origin = classOrigin(typeNode.getTypeName(), modules, depth + 1);
   return origin ? { ...origin, options: undefined, evidence: [`client typed as ${typeNode.getText()} (options unknown)`] } : undefined;
 }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type NewExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } from '../../model/types';
 import { isLocalServer } from '../../model/vocabulary';
@@ -5,12 +6,13 @@ import type { AnalyzerContext } from '../analyzer';
 import type { ModuleLoader } from './modules';
 import { methodPath, receiverOf } from './callsite';
 import { baseClassOf } from './clients';
+import { appRoot, appSourceFilesMatching } from './nearbyFiles';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDefaultRef, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
 import { assignedValues, constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, returnedArgument, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
-import { declaredReturnType, propertyTypeOf, typeDeclaration } from './shapes';
+import { declaredReturnType, functionTypeQueried, propertyTypeOf, typeDeclaration } from './shapes';
 
 /**
  * Helpers shared by the SDK analyzers beyond OpenAI: method tables, which package a binding was
@@ -312,12 +314,14 @@ function typeParameterNamed(where: Node, name: string): TypeParameterDeclaration
   return undefined;
 }
 
-/** A type reference's name and the package its file imports it from (`import type` included: it names the type). */
 /**
  * The package type a declaration names: its type as imported, or the first member of a union imported from a package
- * (`model: BaseLanguageModelInterface | OpenAIChatLanguageModel`, a LangChain model or the app's own AI SDK type).
+ * (`model: BaseLanguageModelInterface | OpenAIChatLanguageModel`, a LangChain model or the app's own AI SDK type), or
+ * what the workspace function a `ReturnType<typeof createModel>` names is declared to return.
  */
 function declaredPackageType(typeNode: Node | undefined, modules?: ModuleLoader): { packageName: string; typeName: string } | undefined {
+  const queried = typeNode && modules ? functionTypeQueried(typeNode, modules)?.getReturnTypeNode?.() : undefined;
+  if (queried) return declaredPackageType(settledType(queried), modules);
   if (!typeNode || !Node.isUnionTypeNode(typeNode)) return importedTypeOf(typeNode, modules);
   for (const member of typeNode.getTypeNodes()) {
     const imported = importedTypeOf(member, modules);
@@ -326,6 +330,7 @@ function declaredPackageType(typeNode: Node | undefined, modules?: ModuleLoader)
   return undefined;
 }
 
+/** A type reference's name and the package its file imports it from (`import type` included: it names the type). */
 function importedTypeOf(typeNode: Node | undefined, modules?: ModuleLoader): { packageName: string; typeName: string } | undefined {
   if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
   const typeName = typeNode.getTypeName();
@@ -437,10 +442,18 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
     if (holdsNoValue(whenTrue) && !holdsNoValue(whenFalse)) return traceValue(whenFalse, modules, depth + 1);
     return node;
   }
+  // `this.chats[user]` of a class filling the map with `this.chats[user] = model.startChat()`: the value it stores.
+  if (Node.isElementAccessExpression(node)) {
+    const stored = storedInMap(node.getExpression(), modules);
+    return stored ? traceValue(stored, modules, depth + 1) : node;
+  }
   if (Node.isCallExpression(node)) {
     const callee = unwrapExpression(node.getExpression());
     const settled = promiseSettledFrom(node);
     if (settled) return traceValue(settled, modules, depth + 1);
+    // `sessions.get(id)` of a Map the code fills with `sessions.set(id, model.startChat())`.
+    const stored = Node.isPropertyAccessExpression(callee) && callee.getName() === 'get' && node.getArguments().length === 1 ? storedInMap(callee.getExpression(), modules) : undefined;
+    if (stored) return traceValue(stored, modules, depth + 1);
     if (!Node.isIdentifier(callee)) return node;
     const declaration = findDeclaration(callee, modules);
     const fn = declaration && (Node.isFunctionDeclaration(declaration) ? declaration : initializerOf(declaration));
@@ -496,6 +509,64 @@ function refHeldValue(owner: Node, member: string, modules: ModuleLoader, depth:
   if (initial && !holdsNoValue(unwrapExpression(initial))) return initial;
   return assignedValues(owner.getSourceFile(), `${owner.getText()}.${member}`).find((value) => !holdsNoValue(unwrapExpression(value)));
 }
+
+/**
+ * What code puts in a keyed store read by key: `this.chats[user] = value` or `this.chats.set(user, value)` in the class
+ * (for `this.chats`), or in the module or function declaring it (for `sessions`). The first value stored; undefined
+ * for any other owner, or a store nothing is put in.
+ */
+function storedInMap(owner: Node, modules: ModuleLoader): Node | undefined {
+  const target = unwrapExpression(owner);
+  let scope: Node | undefined;
+  if (Node.isPropertyAccessExpression(target) && target.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+    scope = target.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  } else if (Node.isIdentifier(target)) {
+    const declaration = findDeclaration(target, modules);
+    if (declaration && Node.isVariableDeclaration(declaration) && declaration.getSourceFile() === target.getSourceFile()) {
+      scope = declaration.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) ?? declaration.getSourceFile();
+    }
+  }
+  if (!scope) return undefined;
+  const ownerText = target.getText();
+  for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    const left = unwrapExpression(assignment.getLeft());
+    if (Node.isElementAccessExpression(left) && unwrapExpression(left.getExpression()).getText() === ownerText) return assignment.getRight();
+  }
+  for (const call of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(call.getExpression());
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'set' && call.getArguments().length === 2 && unwrapExpression(callee.getExpression()).getText() === ownerText) return call.getArguments()[1];
+  }
+  return undefined;
+}
+
+/**
+ * `client.contextualAI` read where `client` is handed in (a Discord command's `execute(client, message)`), of an object
+ * the app's entry point gives the property (`client.contextualAI = createContextBasedAI()`): the value the app's own
+ * code (not its tests) assigns that property name on an object, searched in the package holding the read. The first such
+ * assignment; undefined for `this.x`, or a name nothing outside a class assigns.
+ */
+export function propertySetElsewhere(access: Node, modules: ModuleLoader): Node | undefined {
+  if (!Node.isPropertyAccessExpression(access) || unwrapExpression(access.getExpression()).getKind() === SyntaxKind.ThisKeyword) return undefined;
+  const name = access.getName();
+  if (name.length < MIN_EXPANDO_NAME_LENGTH) return undefined;
+  const file = access.getSourceFile();
+  const assigns = new RegExp(String.raw`\.${name.replace(/\$/g, '\\$')}\s*=[^=>]`);
+  for (const filePath of appSourceFilesMatching(appRoot(path.dirname(file.getFilePath()), modules.root), MAX_EXPANDO_FILES, (text) => text.includes(name) && assigns.test(text))) {
+    const sourceFile = modules.resolvePath(file, filePath);
+    for (const assignment of sourceFile?.getDescendantsOfKind(SyntaxKind.BinaryExpression) ?? []) {
+      if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+      const left = unwrapExpression(assignment.getLeft());
+      if (Node.isPropertyAccessExpression(left) && left.getName() === name && unwrapExpression(left.getExpression()).getKind() !== SyntaxKind.ThisKeyword) return assignment.getRight();
+    }
+  }
+  return undefined;
+}
+
+/** Shorter property names (`ai`, `llm`) are assigned on too many unrelated objects to say which one a read means. */
+const MIN_EXPANDO_NAME_LENGTH = 5;
+/** How many of the app's files a search for a property's assignment reads at most. */
+const MAX_EXPANDO_FILES = 3000;
 
 const REACT_USE_REF = /^(?:React\.)?useRef$/;
 /** Vue's refs (`ref`, `shallowRef`, as imported from 'vue' or auto-imported by Nuxt). */

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type SourceFile, type TypeNode } from 'ts-morph';
 import type { ModuleLoader } from './modules';
-import { assignedValues, findDeclaration, initializerOf, namedFunctionParameter, namespaceMember, propertyOfObject, reactHookName, returnedArgument, returnsOf, unwrapExpression } from './resolve';
+import { assignedValues, findDeclaration, findExport, initializerOf, namedFunctionParameter, namespaceMember, propertyOfObject, reactHookName, returnedArgument, returnsOf, unwrapExpression } from './resolve';
 import { callsMatching } from './calls';
 
 /**
@@ -359,6 +359,12 @@ function memberOfShape(owner: Shape, name: string, modules: ModuleLoader, depth:
     const initial = shapesOf(member.getInitializerOrThrow(), modules, depth + 1);
     if (initial.length > 0) return initial;
   }
+  // `private get aiClient(): AIClient { ... return this._aiClient }` (made on first read): what the getter is declared to return, else what it returns.
+  if (member && Node.isGetAccessorDeclaration(member)) {
+    const declared = member.getReturnTypeNode();
+    const shapes = declared ? typeShapes(declared, modules, depth + 1) : returnsOf(member).flatMap((returned) => shapesOf(returned, modules, depth + 1));
+    if (shapes.length > 0) return shapes;
+  }
   // A JavaScript class declares no fields (or `field = null`, or an accessor pair): what its methods assign to `this.name` is the field.
   if ((!member || Node.isPropertyDeclaration(member) || Node.isGetAccessorDeclaration(member) || Node.isSetAccessorDeclaration(member)) && (Node.isClassDeclaration(node) || Node.isClassExpression(node))) {
     // `this.provider = this.makeProvider(config)` / `this.embedder = params.embedder` in the class: what is assigned.
@@ -497,6 +503,38 @@ export function functionTypeReturn(typeNode: Node, modules: ModuleLoader): Node 
 }
 
 type FunctionNode = Node & { getReturnTypeNode?(): TypeNode | undefined; getParameters(): Node[] };
+
+/**
+ * The function a `ReturnType<typeof createModel>` type names (also `ReturnType<typeof model_factory.create_xai_model>` and
+ * `ReturnType<typeof import('../utils/model-factory').model_factory.create_xai_model>`): a function or a class's static
+ * method, through imports. Undefined for any other type, and for a function of a package (its declaration is not read).
+ */
+export function functionTypeQueried(typeNode: Node, modules: ModuleLoader): FunctionNode | undefined {
+  if (!Node.isTypeReference(typeNode) || typeNode.getTypeName().getText() !== 'ReturnType') return undefined;
+  const [query] = typeNode.getTypeArguments();
+  let names: string[];
+  let owner: Node | undefined;
+  if (query && Node.isTypeQuery(query)) {
+    const exprName = query.getExprName();
+    let first: Node = exprName;
+    while (Node.isQualifiedName(first)) first = first.getLeft();
+    names = exprName.getText().split('.').slice(1);
+    owner = Node.isIdentifier(first) ? findDeclaration(first, modules) : undefined;
+  } else if (query && Node.isImportTypeNode(query) && query.compilerNode.isTypeOf) {
+    const argument = query.getArgument();
+    const literal = Node.isLiteralTypeNode(argument) ? argument.getLiteral() : undefined;
+    const target = literal && Node.isStringLiteral(literal) ? modules.resolve(query.getSourceFile(), literal.getLiteralValue()) : undefined;
+    const [exported, ...rest] = query.getQualifier()?.getText().split('.') ?? [];
+    names = rest;
+    owner = target && exported ? findExport(target, exported, modules, 0) : undefined;
+  } else return undefined;
+  for (const name of names) owner = owner && (Node.isClassDeclaration(owner) ? owner.getStaticMember(name) : undefined);
+  if (!owner) return undefined;
+  if (Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner)) return owner;
+  const value = Node.isVariableDeclaration(owner) ? owner.getInitializer() : undefined;
+  const unwrapped = value && unwrapExpression(value);
+  return unwrapped && (Node.isArrowFunction(unwrapped) || Node.isFunctionExpression(unwrapped)) ? unwrapped : undefined;
+}
 
 /**
  * The type a value is declared with: its variable's or parameter's annotation, or the declared return of the call it is

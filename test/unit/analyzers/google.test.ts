@@ -35,6 +35,35 @@ export async function score(features: Record<string, number>) {
   ],
   invalid: [
     {
+      name: "a model a Discord bot's entry point sets on its client object (`client.contextualAI = createContextBasedAI()`), read in a command handed the client",
+      files: {
+        'src/ai.js': "import { GoogleGenerativeAI } from '@google/generative-ai';\nexport function createContextBasedAI() {\n  return new GoogleGenerativeAI(process.env.KEY).getGenerativeModel({ model: 'gemini-2.0-flash', systemInstruction: 'Reply like a friend.' });\n}\n",
+        'src/index.js': "import { Client } from 'discord.js';\nimport { createContextBasedAI } from './ai.js';\nconst client = new Client({});\nclient.contextualAI = createContextBasedAI();\n",
+      },
+      file: 'src/commands/chat.js',
+      code: `export default {
+  execute: async (client, message) => {
+    const result = await client.contextualAI.generateContent(\`Reply to: \${message.content}\`);
+    return result.response.text();
+  },
+};`,
+      calls: [{ line: 3, method: 'generateContent', provider: 'google', model: 'gemini-2.0-flash', evidenceIncludes: ['is set to that model at index.js:4'] }],
+    },
+    {
+      name: "a chat session kept per user in a field's map (`this.chats[user] = this.model.startChat()`) and read back by key",
+      code: `import { GoogleGenerativeAI, ChatSession, GenerativeModel } from '@google/generative-ai';
+export class Gemini {
+  private model: GenerativeModel = new GoogleGenerativeAI('k').getGenerativeModel({ model: 'gemini-2.0-flash' });
+  private chats: { [user: string]: ChatSession } = {};
+  async reply(user: string, prompt: string) {
+    if (!this.chats[user]) this.chats[user] = this.model.startChat();
+    const chat = this.chats[user];
+    return (await chat.sendMessage(prompt)).response.text();
+  }
+}`,
+      calls: [{ line: 8, method: 'sendMessage', provider: 'google', model: 'gemini-2.0-flash' }],
+    },
+    {
       name: "a model field declared empty (`private model: GenerativeModel | null = null`) and set in the constructor's branch (free-cluely's LLMHelper)",
       code: `import { GoogleGenerativeAI, GenerativeModel } from '@google/generative-ai';
 export class LLMHelper {

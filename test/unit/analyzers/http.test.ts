@@ -43,6 +43,27 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "`${this.server.baseUrl}/api/chat` posting a parameter typed with the ollama package's own `ChatRequest`: Ollama's chat on a configured host",
+      code: `import type { ChatRequest } from 'ollama/browser';
+export class OllamaStrategy {
+  constructor(private server: { baseUrl: string }) {}
+  async chat(payload: ChatRequest, signal: AbortSignal) {
+    return fetch(\`\${this.server.baseUrl}/api/chat\`, { method: 'POST', body: JSON.stringify(payload), signal });
+  }
+}`,
+      calls: [{ line: 5, provider: 'ollama', endpoint: 'chat' }],
+    },
+    {
+      name: "axios's multipart `postForm` to Stability's image API, the URL a field the constructor extends with the model",
+      code: `import axios from 'axios';
+export class Stability {
+  endPoint = 'https://api.stability.ai/v2beta/stable-image/generate/';
+  constructor() { this.endPoint = this.endPoint + process.env.STABILITY_MODEL; }
+  generate(prompt: string) { return axios.postForm(this.endPoint, { prompt, output_format: 'jpeg' }); }
+}`,
+      calls: [{ line: 5, method: 'axios.postForm /v2beta/stable-image/generate/', provider: 'stability', endpoint: 'image-generation' }],
+    },
+    {
       name: "a bundled copy of an API client (the chatgpt package built into the app): fetch shimmed as `var fetch = globalThis.fetch`, an injected `this._fetch` defaulting to it, a streaming transport `fetchSSE(url, options, fetch2 = fetch)` (its own request read with its caller's URL, as any helper's), the base URL a constructor option's default; a reverse-proxy client whose default URL is no model API is none",
       code: `var fetch = globalThis.fetch;
 async function fetchSSE(url, options, fetch2 = fetch) {

@@ -49,6 +49,21 @@ export class Provider {
       calls: [{ line: 17, provider: 'openai', model: 'gpt-4o-mini', evidenceIncludes: ['makes by default (line 12), of 2 it can return'] }],
     },
     {
+      name: "a model the app's factory makes, typed `ReturnType<typeof import('./factory').model_factory.create_model>` on a field and `ReturnType<typeof makeModel>` on a parameter: the class the factory is declared to return",
+      code: `import { makeModel } from './factory';
+export class Planner {
+  private model: ReturnType<typeof import('./factory').model_factory.create_model>;
+  constructor(model: ReturnType<typeof import('./factory').model_factory.create_model>) { this.model = model; }
+  plan(goal: string) { return this.model.invoke(\`Plan the steps for: \${goal}\`); }
+}
+export function summarize(model: ReturnType<typeof makeModel>, text: string) { return model.invoke(\`Summarize: \${text}\`); }`,
+      files: { 'src/factory.ts': `import { ChatXAI } from '@langchain/xai';\nexport class model_factory {\n  static create_model(options: Record<string, unknown> = {}): ChatXAI { return new ChatXAI({ model: 'grok-3-mini', ...options }); }\n}\nexport async function makeModel(): Promise<ChatXAI> { return new ChatXAI({ model: 'grok-3-mini' }); }\n` },
+      calls: [
+        { line: 5, method: 'invoke', provider: 'xai', endpoint: 'chat', promptIncludes: ['Plan the steps for'] },
+        { line: 7, method: 'invoke', provider: 'xai', endpoint: 'chat', promptIncludes: ['Summarize:'] },
+      ],
+    },
+    {
       name: "a model or embeddings instance the app is handed, held in fields declared with LangChain's interfaces (set from a cast): requests of an unknown provider and model",
       code: `import type { Embeddings } from '@langchain/core/embeddings';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';

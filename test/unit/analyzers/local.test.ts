@@ -389,7 +389,7 @@ self.addEventListener('message', async (event: MessageEvent) => {
       ],
     },
     {
-      name: 'transformers.js pipelines held in caches and typed as pipelines: the library reached as a module object; a function declared to return one; a variable declared as one',
+      name: 'transformers.js pipelines held in caches and typed as pipelines: the library reached as a module object; a function returning one from the cache it fills; a variable declared as one',
       code: `import type { TextGenerationPipeline } from '@huggingface/transformers';
 interface TranslationPipeline { (text: string, options?: object): Promise<Array<{ translation_text: string }>> }
 const cache = new Map<string, unknown>();
@@ -411,10 +411,17 @@ export async function generate(prompt: string, loaded: Promise<unknown>) {
   return generator(prompt, tidy({ max_new_tokens: 200 }));
 }
 function tidy(options: object) { return options; }
-function withTimeout<T>(promise: Promise<T>, ms: number) { return promise; }`,
+function withTimeout<T>(promise: Promise<T>, ms: number) { return promise; }
+export async function translateHanded(text: string, load: (id: string) => Promise<unknown>) {
+  const pipe = await getHandedPipeline('Xenova/opus-mt-en-fr', load);
+  return pipe(text);
+}
+async function getHandedPipeline(id: string, load: (id: string) => Promise<unknown>): Promise<TranslationPipeline> { return (await load(id)) as TranslationPipeline; }`,
       calls: [
-        { line: 14, method: 'pipeline(translation)', provider: 'local', endpoint: 'completion', evidenceIncludes: ['typed as a pipeline (TranslationPipeline, getPipeline() is declared to return it)'] },
+        // The cache's `get` is traced to what its `set` stores: the pipeline itself, rather than the type it is declared with.
+        { line: 14, method: 'pipeline(translation)', provider: 'local', endpoint: 'completion', evidenceIncludes: ['runs the pipeline loaded at line 8'] },
         { line: 19, method: 'pipeline(translation)', provider: 'local', evidenceIncludes: ['typed as a pipeline (TextGenerationPipeline, declared at line 18)'] },
+        { line: 25, method: 'pipeline(translation)', provider: 'local', evidenceIncludes: ['typed as a pipeline (TranslationPipeline, getHandedPipeline() is declared to return it)'] },
       ],
     },
     {

@@ -24,6 +24,15 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: "a client parameter typed `ReturnType<typeof getClient>` of the app's function making it: the client that function returns, with its base URL",
+      files: { 'src/client.ts': "import OpenAI from 'openai';\nexport function getClient() {\n  return new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', apiKey: process.env.GROQ_API_KEY });\n}\n" },
+      code: `import type { getClient } from './client';
+export async function label(client: ReturnType<typeof getClient>, text: string) {
+  return client.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [{ role: 'user', content: \`Label: \${text}\` }] });
+}`,
+      calls: [{ line: 3, method: 'chat.completions.create', model: 'llama-3.1-8b-instant', evidenceIncludes: ['api.groq.com'] }],
+    },
+    {
       name: "a v3 client handed out in an array by the module's own function and taken apart (webwhiz's `const [openAiClient, _, hash] = getOpenAiClient(keys)`)",
       code: `import { Configuration, OpenAIApi } from 'openai';
 function getOpenAiClient(keys: string[]): [OpenAIApi, string] {

@@ -208,6 +208,23 @@ describe('requests in the methods of an exported class no file names', () => {
   });
 });
 
+describe('requests in the methods of an exported class named only in comments', () => {
+  it("are left out when the importing file makes it only in commented-out code; a line holding a URL's `//` before the making keeps it", async () => {
+    const apiClass = (name: string) => `export class ${name} {\n  async chat(prompt: string) {\n    return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] }) });\n  }\n}\n`;
+    const result = await scanProject(
+      {
+        'src/platforms/openai.ts': apiClass('ChatGPTApi'),
+        'src/platforms/google.ts': apiClass('GeminiProApi'),
+        'src/api.ts': `import { ChatGPTApi } from './platforms/openai';\nimport { GeminiProApi } from './platforms/google';\nexport class ClientApi {\n  llm: unknown;\n  constructor() {\n    // this.llm = new ChatGPTApi();\n    /* this.llm = new ChatGPTApi(); */\n    const docs = 'https://ai.google.dev'; this.llm = new GeminiProApi();\n  }\n}\n`,
+      },
+      'commented-class-',
+    );
+    assert.deepEqual(reportedLines(result, 'src/platforms/openai.ts'), []);
+    assert.ok(result.diagnostics.some((diagnostic) => diagnostic.file === 'src/platforms/openai.ts' && diagnostic.line === 3 && /`ChatGPTApi`, which its module exports but no file of the workspace names/.test(diagnostic.message)), JSON.stringify(result.diagnostics));
+    assert.deepEqual(reportedLines(result, 'src/platforms/google.ts'), [3]);
+  });
+});
+
 /**
  * A plugin's model class (joplin-plugin-jarvis's shape) that tests its connection on load only when a switch its authors
  * turned off says so: neither the direct request nor the helper's caller under that `if` runs; the ones outside it do.

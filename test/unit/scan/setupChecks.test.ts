@@ -31,6 +31,12 @@ export async function pingProvider(client: OpenAI, model: string) {
 export async function testProviderConnection(client: OpenAI) {
   return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello world' }] });
 }
+export async function validateEmbeddingConfiguration(client: OpenAI, model: string) {
+  return client.embeddings.create({ model, input: 'healthcheck' });
+}
+export async function probeModel(client: OpenAI, model: string) {
+  return client.chat.completions.create({ model, messages: [{ role: 'system', content: 'ping' }, { role: 'user', content: 'hi' }], max_tokens: 4 });
+}
 export async function testProviderRouting(client: OpenAI, question: string) {
   return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Which provider should answer: \${question}\` }] });
 }
@@ -44,7 +50,22 @@ describe('settings checks', () => {
       writeFileSync(path.join(root, 'src', 'embedder.ts'), EMBEDDER);
       const result = await scanWorkspace(root, { now: () => new Date(0) });
       const sites = result.callSites.map((site) => `${site.line} ${site.enclosingFunction}`).sort();
-      assert.deepEqual(sites, ['12 OpenAiEmbedder.validateAnswer', '25 testProviderRouting', '5 OpenAiEmbedder.createEmbeddings']);
+      assert.deepEqual(sites, ['12 OpenAiEmbedder.validateAnswer', '31 testProviderRouting', '5 OpenAiEmbedder.createEmbeddings']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("a route that only checks a key (`app/api/validate-key/route.ts`'s POST) is not a call site, whatever its prompt; another route's handler is", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'setup-routes-'));
+    const handler = (prompt: string) => `import OpenAI from 'openai';\nexport async function POST(request: Request) {\n  const { apiKey, text } = await request.json();\n  return new OpenAI({ apiKey }).chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 100, messages: [{ role: 'user', content: ${prompt} }] });\n}\n`;
+    try {
+      for (const [folder, prompt] of [['validate-key', "'hello'"], ['summarize', '`Summarize: ${text}`']]) {
+        mkdirSync(path.join(root, 'src', 'app', 'api', folder), { recursive: true });
+        writeFileSync(path.join(root, 'src', 'app', 'api', folder, 'route.ts'), handler(prompt));
+      }
+      const result = await scanWorkspace(root, { now: () => new Date(0) });
+      assert.deepEqual(result.callSites.map((site) => site.file), ['src/app/api/summarize/route.ts']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

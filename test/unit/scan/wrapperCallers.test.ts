@@ -190,6 +190,39 @@ for (const file of BUSY_CALLERS) BUSY_EMBEDDER_FILES[file] = `import { Embedder 
 
 runScanCases('wrapper callers', [
   {
+    name: "a helper class reached through a getter making it on first read (`private get aiClient(): AIClient`), whose AI SDK provider a field holds (`this.openai(model)`)",
+    files: {
+      'src/ai-client.ts': `import { generateText } from 'ai';
+import { createOpenAI } from '@ai-sdk/openai';
+export class AIClient {
+  private openai: any;
+  constructor(apiKey?: string) {
+    this.openai = apiKey ? createOpenAI({ apiKey }) : null;
+  }
+  async chat(message: string, system: string) {
+    return generateText({ model: this.openai('gpt-4o-mini'), system, prompt: message });
+  }
+}
+`,
+      'src/analysis.ts': `import { AIClient } from './ai-client';
+export class AnalysisService {
+  private _client: AIClient | null = null;
+  private get aiClient(): AIClient {
+    if (!this._client) this._client = new AIClient(process.env.OPEN_AI_KEY);
+    return this._client;
+  }
+  analyzeComment(body: string) { return this.aiClient.chat(body, 'Say whether this comment reports progress.'); }
+  detectBlocked(body: string) { return this.aiClient.chat(body, 'Say whether the work is blocked.'); }
+}
+`,
+    },
+    sites: [
+      { file: 'src/ai-client.ts', line: 9, kind: 'sdk', provider: 'openai', model: 'gpt-4o-mini' },
+      { file: 'src/analysis.ts', line: 8, kind: 'wrapper-caller', via: 'src/ai-client.ts:9', provider: 'openai', promptIncludes: ['reports progress'] },
+      { file: 'src/analysis.ts', line: 9, kind: 'wrapper-caller', via: 'src/ai-client.ts:9', provider: 'openai', promptIncludes: ['is blocked'] },
+    ],
+  },
+  {
     name: 'a helper\'s caller in its own class is taken even when callers elsewhere reached the cap, so the next level finds its callers',
     files: BUSY_EMBEDDER_FILES,
     sites: [
