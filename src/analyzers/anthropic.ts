@@ -72,8 +72,11 @@ function analyzeCall(call: CallExpression, context: AnalyzerContext): DetectedCa
     // A helper taking the client as a parameter (`function stream(client, model, ...)`) in a module that
     // loads the Anthropic SDK itself: the Messages shape with Anthropic's required max_tokens is its call.
     const sdkInFile = !claudeModel && !anthropicReceiver && requiredMaxTokens && match.method.path.includes('messages') ? anthropicPackageLoaded(call) : undefined;
-    if (!claudeModel && !anthropicReceiver && !sdkInFile) return undefined;
-    const matchedBy = claudeModel ? `the Claude model "${model.ref.id}"` : anthropicReceiver ? 'the receiver name and max_tokens' : `max_tokens in a module that loads '${sdkInFile}'`;
+    // A client handed in (`const { client, model } = deps`) asked with the Messages API's own shape: `max_tokens`, a
+    // top-level `system` prompt and `messages` (OpenAI's chat puts the system prompt in the messages; Twilio sends neither).
+    const messagesShape = !claudeModel && !anthropicReceiver && !sdkInFile && requiredMaxTokens && match.method.path === 'messages.create' && getObjectProperty(params, 'system', context.modules) !== undefined && getObjectProperty(params, 'messages', context.modules) !== undefined;
+    if (!claudeModel && !anthropicReceiver && !sdkInFile && !messagesShape) return undefined;
+    const matchedBy = claudeModel ? `the Claude model "${model.ref.id}"` : anthropicReceiver ? 'the receiver name and max_tokens' : sdkInFile ? `max_tokens in a module that loads '${sdkInFile}'` : "the Messages API's shape (max_tokens, a top-level system prompt, messages)";
     evidence.push(`client \`${receiver.getText()}\` not traced to an Anthropic client; matched by ${matchedBy} on ${match.method.path}`);
   }
   if (!params && request) evidence.push(`request \`${request.getText().slice(0, 60)}\` not statically known`);

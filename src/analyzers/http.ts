@@ -339,7 +339,7 @@ function isPlatformRequestUrl(binding: { packageName: string; importedName: stri
 /** Request methods of an HTTP client taking `(url, body)`: axios's `postForm`/`putForm` send the body as multipart form data. */
 const VERBS = new Set(['post', 'put', 'postForm', 'putForm']);
 /** Callee names (identifier or last property) that can be an HTTP request: `fetch`, `axios(...)`, `x.post`, `x.request`. */
-const CALLEE_NAMES = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'fetchEventSource', ...VERBS]);
+const CALLEE_NAMES = new Set(['fetch', '$fetch', 'axios', 'got', 'ky', 'request', 'fetchEventSource', ...VERBS]);
 /**
  * Names an app gives its own fetch wrapper (`customFetch`, `fetchWithRetry`, `postJson`, `apiRequest`,
  * `httpCall`) or its server-sent-events helper (`stream(url, payload, ...)`, `streamWithThink`): only calls of such
@@ -712,7 +712,8 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   const body = request.body ? bodyObject(request.body, context, 0, rule.endpoint) : undefined;
   // Read once, and only for a rule that asks: Ollama's own fields in the body, or a body parameter declared with Ollama's type.
   let ollamaBody: boolean | undefined;
-  const sendsOllamaBody = (): boolean => (ollamaBody ??= hasOllamaBody(body, context) || declaresOllamaBody(request.body, context));
+  let ollamaOwner: string | undefined;
+  const sendsOllamaBody = (): boolean => (ollamaBody ??= hasOllamaBody(body, context) || declaresOllamaBody(request.body, context) || (getObjectProperty(body, 'model', context.modules) !== undefined && (ollamaOwner = ownerNamingOllama(call)) !== undefined));
   // `{{apiUrl}}/api/embeddings` met the generic path rule first: Ollama's own API when the body is Ollama's.
   const ollamaRule = !rule.provider && /^\{\{[^}]*\}\}\/api\//.test(urlText) ? RULES.find((candidate) => candidate.needsOllamaBody && candidate.pattern.test(urlText)) : undefined;
   if (ollamaRule && sendsOllamaBody()) rule = ollamaRule;
@@ -750,7 +751,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   // A known host wins over a path's usual owner (`/v1/messages` on an OpenRouter base is billed by OpenRouter).
   const provider = (rule.needsKnownHost ? hostProvider ?? rule.provider : rule.provider ?? hostProvider) ?? rule.unknownHostProvider ?? 'openai-compatible';
   if (!rule.provider && !hostProvider) evidence.push(rule.unknownHostProvider ? `host not recognised: a server the team runs (${rule.unknownHostProvider})` : 'host not recognised: an OpenAI-compatible server');
-  if (rule.needsOllamaBody) evidence.push("Ollama's request body (options, keep_alive, format or stream: false) on a configurable host");
+  if (rule.needsOllamaBody) evidence.push(ollamaOwner ? `\`${ollamaOwner}\` names Ollama: its \`/api/...\` path on a configurable host is Ollama's API` : "Ollama's request body (options, keep_alive, format or stream: false) on a configurable host");
   if (request.body && !body) evidence.push(`request body \`${request.body.getText().slice(0, 60)}\` not statically known`);
 
   // The GA mint (`/v1/realtime/client_secrets`) nests the session's config: `{ session: { type, model, ... } }`.
@@ -1135,13 +1136,14 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
   // Every request read below takes its URL (or the options holding it) from the first argument: without one, no
   // declaration need be followed (`createApiClient()`, `useStreamingState()`).
   if (!first) return undefined;
-  if ((Node.isIdentifier(callee) && callee.getText() === 'fetch') || (Node.isPropertyAccessExpression(callee) && GLOBAL_FETCH.test(callee.getText()))) {
+  // `$fetch` undeclared: Nuxt's global (ofetch, auto-imported in its server routes and utils).
+  if ((Node.isIdentifier(callee) && (callee.getText() === 'fetch' || callee.getText() === '$fetch')) || (Node.isPropertyAccessExpression(callee) && GLOBAL_FETCH.test(callee.getText()))) {
     if (Node.isIdentifier(callee) && !isFetch(callee, context)) {
       const factory = factoryFetch(callee, context);
       if (factory) return fetchRequest(first, second && fetchOptions(second, context), `fetch(): the fetch the app's ${factory}() returns`);
       return followWrappers ? wrapperRequest(call, callee, context) : undefined;
     }
-    return fetchRequest(first, second && fetchOptions(second, context), 'fetch()');
+    return fetchRequest(first, second && fetchOptions(second, context), `${callee.getText()}()`);
   }
   const alias = Node.isIdentifier(callee) || isThisMember(callee) ? fetchAlias(callee, context) : undefined;
   if (alias) return fetchRequest(first, second && fetchOptions(second, context), `${calleeName}(): the global fetch unless the caller injects its own (${alias})`);
@@ -2878,6 +2880,19 @@ function stringKeyOf(key: Node | undefined): string | undefined {
 
 function namesClaude(model: Node | undefined, context: AnalyzerContext): boolean {
   return model !== undefined && /claude/i.test(resolveString(model, context.modules).value ?? '');
+}
+
+/**
+ * The class or function a request is written in when its name says Ollama (`class OllamaProvider`, `callOllama`): a
+ * streaming `/api/chat` there naming a model (`stream: true`, none of Ollama's own fields) is still Ollama's, as its
+ * sibling with `stream: false` is. Undefined when neither names it.
+ */
+function ownerNamingOllama(call: Node): string | undefined {
+  for (let scope = call.getParent(); scope; scope = scope.getParent()) {
+    const name = Node.isClassDeclaration(scope) || Node.isFunctionDeclaration(scope) || Node.isMethodDeclaration(scope) ? scope.getName() : undefined;
+    if (name && /ollama/i.test(name)) return name;
+  }
+  return undefined;
 }
 
 /** Fields of Ollama's request body that OpenAI-style APIs do not have. */

@@ -5,9 +5,9 @@ import { enclosingFunctionName, toDetectedCall } from './shared/callsite';
 import { newExpressionsOf } from './shared/calls';
 import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
-import { getObjectProperty, propertyOfObject, resolveObjectLiteral, resolveString, unwrapExpression, valueOfProperty } from './shared/resolve';
+import { getObjectProperty, placeOf, propertyOfObject, resolveObjectLiteral, resolveString, returnsOf, unwrapExpression, valueOfProperty } from './shared/resolve';
 import { eachCall, importBindingOf, readToolNames, traceValue } from './shared/sdk';
-import { shapesOf } from './shared/shapes';
+import { functionOf, shapesOf } from './shared/shapes';
 import { agentModel } from './shared/agents';
 
 /**
@@ -108,10 +108,36 @@ function analyzeRun(call: CallExpression, context: AnalyzerContext): DetectedCal
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || !RUN_METHODS.has(callee.getName())) return undefined;
   const receiver = unwrapExpression(callee.getExpression());
-  const origin = resolveClientOrigin(receiver, context.modules) ?? registeredAgent(traceValue(receiver, context.modules), context);
+  const traced = traceValue(receiver, context.modules);
+  const origin = resolveClientOrigin(receiver, context.modules) ?? registeredAgent(traced, context) ?? staticFactoryAgent(traced, context);
   if (!isMastraAgent(origin)) return undefined;
   const created = origin!.options?.getParentIfKind(SyntaxKind.NewExpression);
   return agentCall(call, origin!, callee.getName(), created, context, []);
+}
+
+/**
+ * `await AiModelFactory.TagAgent(prompt)` of a class whose static member makes the agent: a static method, or a static
+ * field holding the function a private factory returns (`static TagAgent = AiModelFactory.#createAgentFactory(...)`
+ * returning `async (type) => new Mastra({ agents: { agent } }).getAgent('agent')`). The agent its returns make.
+ */
+function staticFactoryAgent(traced: Node, context: AnalyzerContext): ClientOrigin | undefined {
+  if (!Node.isCallExpression(traced)) return undefined;
+  const callee = unwrapExpression(traced.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const owner = shapesOf(callee.getExpression(), context.modules).map((shape) => shape.node).find((node) => Node.isClassDeclaration(node));
+  const member = owner && Node.isClassDeclaration(owner) ? owner.getStaticMember(callee.getName()) : undefined;
+  let maker: Node | undefined = member && Node.isMethodDeclaration(member) ? member : undefined;
+  const initializer = member && Node.isPropertyDeclaration(member) ? member.getInitializer() : undefined;
+  const held = initializer && unwrapExpression(initializer);
+  if (held && (Node.isArrowFunction(held) || Node.isFunctionExpression(held))) maker = held;
+  // A function a factory call makes: what that factory returns.
+  if (held && Node.isCallExpression(held)) maker = returnsOf(functionOf(held.getExpression(), context.modules) ?? held).map((returned) => unwrapExpression(returned)).find((returned) => Node.isArrowFunction(returned) || Node.isFunctionExpression(returned));
+  for (const returned of maker ? returnsOf(maker) : []) {
+    const value = traceValue(returned, context.modules);
+    const origin = resolveClientOrigin(returned, context.modules) ?? registeredAgent(value, context);
+    if (isMastraAgent(origin)) return { ...origin!, evidence: [...origin!.evidence, `made by ${callee.getText().slice(0, 50)}() (${placeOf(maker!)})`] };
+  }
+  return undefined;
 }
 
 /**

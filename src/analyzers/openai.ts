@@ -23,6 +23,8 @@ const METHODS: ReadonlyArray<{ path: string; endpoint: Endpoint; streaming?: boo
   { path: 'embeddings.create', endpoint: 'embedding' },
   { path: 'images.generate', endpoint: 'image-generation' },
   { path: 'images.edit', endpoint: 'image-generation', editsImage: true },
+  // A variation of the image it is given (dall-e-2 only): a new image drawn, priced as one generated.
+  { path: 'images.createVariation', endpoint: 'image-generation', editsImage: true },
   { path: 'audio.transcriptions.create', endpoint: 'audio-transcription' },
   { path: 'audio.translations.create', endpoint: 'audio-transcription' },
   { path: 'audio.speech.create', endpoint: 'audio-speech' },

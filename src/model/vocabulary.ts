@@ -150,12 +150,12 @@ export const NON_PRODUCTION_GLOBS: readonly string[] = [
 
 /**
  * Functions an app runs to check its settings, not to do a task: `validateConfiguration`, `testConnection`,
- * `checkApiKey`, `testProviderConnection`, `validateEmbeddingConfiguration`, `pingProvider`, `probeModel`. The tiny request one sends (a one-word embedding, a "hi", a
+ * `checkApiKey`, `testProviderConnection`, `validateEmbeddingConfiguration`, `testEmbeddingService`, `pingProvider`, `probeModel`. The tiny request one sends (a one-word embedding, a "hi", a
  * "ping" with `max_tokens: 1`) checks that a key, host or model works when the user saves the settings; it is no
  * feature's call, so it is not reported as a call site. Not `testProvider` (apps name features so too), nor a check
  * naming the provider it checks (`validateAnthropicAPIKey`): the labels count those as requests in some repositories.
  */
-export const SETUP_CHECK_FUNCTION = /^(?:validate|verify|test|check|ping|probe)(?:Api|Provider|Embedding|Model)?(?:Keys?|Configuration|Config|Connection|Connectivity|Credentials?|Settings|Endpoint|Access|Auth)$|^(?:ping|probe)(?:Provider|Server|Model)$/i;
+export const SETUP_CHECK_FUNCTION = /^(?:validate|verify|test|check|ping|probe)(?:Api|Provider|Embedding|Model)?(?:Keys?|Configuration|Config|Connection|Connectivity|Credentials?|Settings|Endpoint|Access|Auth|Service)$|^(?:ping|probe)(?:Provider|Server|Model)$/i;
 
 /**
  * What a module specifier may leave off, tried in this order: the file as written, its extensions, then a folder's

@@ -29,14 +29,14 @@ const ENDPOINT_OR_SHAPE = /\b(?:spawn|spawnSync|execFile|execFileSync|execa|exec
 /** An SDK a page imports from a CDN by URL (`"https://esm.run/@google/generative-ai@0.21.0"`): the SDKs that run in a browser. */
 const CDN_SDK_SPECIFIER = new RegExp(String.raw`['"]${PACKAGE_CDN_URL_PREFIX}(?:openai|@anthropic-ai\/sdk|@google\/(?:generative-ai|genai)|@mistralai\/mistralai|groq-sdk|ollama|@mlc-ai\/web-llm|@huggingface\/(?:inference|transformers)|@xenova\/transformers)[@/'"]`);
 
-const SENDS_REQUEST = /\b(?:fetch|fetchEventSource|stream\w*)\s*\(/;
+const SENDS_REQUEST = /\b(?:fetch|fetchEventSource|stream\w*)\s*(?:<[^<>()]*>\s*)?\(/;
 /**
  * A chat message written as a literal (`{ role: 'user', content }`) in a file sending a request over HTTP itself (fetch,
  * axios, got, ky; not an app's `stream...(` helper, which chat apps' tests call with such literals everywhere): the body
  * of a chat request to a configured URL.
  */
 const CHAT_ROLE_LITERAL = /\brole['"]?\s*:\s*['"`](?:user|system|assistant)['"`]/;
-const FETCH_CALL = /\bfetch\s*\(/;
+const FETCH_CALL = /\bfetch\s*(?:<[^<>()]*>\s*)?\(/;
 /** Sampling settings only a model request takes; `num_predict` is Ollama's output limit (its `options`, on a configured endpoint). */
 const SAMPLING_PARAMETER = /\b(?:max_tokens|max_completion_tokens|top_p|presence_penalty|frequency_penalty|maxOutputTokens|num_predict)\b/;
 

@@ -9,7 +9,7 @@ import { keyJson } from './keyJson';
 import type { SharedAnalyses } from './sharedAnalyses';
 import { tasksFromCallers } from './callersTask';
 import { findCallers } from './callers';
-import { dropSetupChecks, markAlternatives, markNonProduction, nonProductionFile } from './traffic';
+import { dropSetupCheckCallers, dropSetupChecks, markAlternatives, markNonProduction, nonProductionFile } from './traffic';
 import { dropRequestsToTestDoubles, routingFile } from './testDoubles';
 import { dropUnnamedExports } from './unnamedExports';
 import { CallerSearchCache } from './callerSearchCache';
@@ -376,7 +376,11 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
     // each file stamped first by readTextOnce.
     const mentions = savedFilesCache ? (file: WorkspaceFile, text: string, mention: RegExp) => savedFilesCache.callerMentions.answer(file, stampOf, mention, () => mentionsBesidesDeclarations(text, mention)) : undefined;
     context.modules.startTracking();
-    detected.push(...(await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText: readTextOnce, mentions }, options.signal)));
+    const callersFound = await findWrapperCallers(detected, discovered.files, callerCandidates, { ...context, readText: readTextOnce, mentions }, options.signal);
+    // A caller of the app's helper in a settings check (`testEmbeddingService()` embedding "测试连接") or sending a probe
+    // is no feature's call, as a request written there is not.
+    dropSetupCheckCallers(callersFound);
+    detected.push(...callersFound);
     // A helper taking its model from a parameter runs the models its callers pass; one handed its client, on their servers.
     modelsFromCallers(detected);
     providersFromCallers(detected);

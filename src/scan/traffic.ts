@@ -94,6 +94,19 @@ export function dropSetupChecks(calls: DetectedCall[]): void {
   }
 }
 
+/**
+ * Drops the callers of the app's helpers that are settings checks (see dropSetupChecks), and the callers reaching a
+ * helper only through one (`start()` calling `testEmbeddingService()` calling `generateEmbedding('test')`).
+ */
+export function dropSetupCheckCallers(callers: DetectedCall[]): void {
+  const isCheck = (name: string | undefined): boolean => name !== undefined && SETUP_CHECK_FUNCTION.test(name.split('.').pop()!);
+  for (let index = callers.length - 1; index >= 0; index--) {
+    const via = callers[index].via;
+    if (via && [via, ...(via.through ?? [])].some((step) => isCheck(step.function))) callers.splice(index, 1);
+  }
+  dropSetupChecks(callers);
+}
+
 /** The names a route module gives its handlers: an HTTP verb (Next.js's app router, SvelteKit) or the default `handler`. */
 const ROUTE_HANDLER = /^(?:GET|POST|PUT|PATCH|handler)$/;
 

@@ -8,7 +8,7 @@ import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith }
 import { validatedReplyOf } from './validatedReply';
 import { isSettingsDefaultRef } from './modelValue';
 import { vendorOfModel, vendorOfProvider } from './modelVendors';
-import { isConstDeclaration } from './resolve';
+import { isConstDeclaration, unwrapExpression } from './resolve';
 
 /** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
 export const IMAGE_EDIT_INPUT = 'images: an image edit sends the image it edits (and any reference images) with the prompt';
@@ -241,9 +241,17 @@ export function disabledBranch(request: Node): string | undefined {
   for (let current = request.getParent(); current && !Node.isSourceFile(current); child = current, current = current.getParent()) {
     if (!Node.isIfStatement(current) || current.getThenStatement() !== child) continue;
     const condition = current.getExpression();
-    if (condition.getKind() === SyntaxKind.FalseKeyword || (Node.isIdentifier(condition) && isModuleFalseConstant(condition.getText(), current.getSourceFile()))) return `\`if (${condition.getText()})\``;
+    if (alwaysFalse(condition)) return `\`if (${condition.getText()})\``;
   }
   return undefined;
+}
+
+/** `false`, `false as boolean`, a module constant set to false, or an `&&` with such an operand (`if (openai && false)`). */
+function alwaysFalse(condition: Node): boolean {
+  const test = unwrapExpression(condition);
+  if (test.getKind() === SyntaxKind.FalseKeyword) return true;
+  if (Node.isIdentifier(test)) return isModuleFalseConstant(test.getText(), test.getSourceFile());
+  return Node.isBinaryExpression(test) && test.getOperatorToken().getKind() === SyntaxKind.AmpersandAmpersandToken && (alwaysFalse(test.getLeft()) || alwaysFalse(test.getRight()));
 }
 
 function isModuleFalseConstant(name: string, sourceFile: import('ts-morph').SourceFile): boolean {

@@ -29,10 +29,12 @@ const SETTINGS_CLASS = /(?:config(?:uration)?|settings?|options|prefs|preference
 
 /** A store's settings part, which starts out holding the defaults: a zustand slice creator (`createSettingsSlice`), a store hook (`useSettingsStore`). */
 const SETTINGS_STORE_HOLDER = /settings?(?:Slice|Store)$/i;
+/** The settings object of a framework's config file: Nuxt's `runtimeConfig` (read back with `useRuntimeConfig()`) and `appConfig`. */
+const FRAMEWORK_SETTINGS = /^(?:runtimeConfig|appConfig)$/;
 
 function holdsDefaults(holder: string): boolean {
   const name = holder.replace(/\(\)$/, '');
-  return DEFAULTS_HOLDER.test(name) || SETTINGS_HOLDER.test(name) || SETTINGS_STORE_HOLDER.test(name);
+  return DEFAULTS_HOLDER.test(name) || SETTINGS_HOLDER.test(name) || SETTINGS_STORE_HOLDER.test(name) || FRAMEWORK_SETTINGS.test(name);
 }
 
 /**
@@ -134,6 +136,8 @@ function holderOf(object: Node): string | undefined {
       const name = fn && calledName(fn);
       return name ? `${name}()` : undefined;
     }
+    // `defineNuxtConfig({ runtimeConfig: { llm: { apiUrl: ... } } })`: the settings a framework's config file declares.
+    if (Node.isPropertyAssignment(parent) && FRAMEWORK_SETTINGS.test(parent.getName())) return parent.getName();
     if (Node.isPropertyAssignment(parent) || Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isParenthesizedExpression(parent)) {
       node = Node.isPropertyAssignment(parent) ? parent.getParent() : parent;
       continue;

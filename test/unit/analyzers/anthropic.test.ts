@@ -25,6 +25,16 @@ export async function scripted() {
   ],
   invalid: [
     {
+      name: "a client handed in with the model (`const { client, model } = deps`) asked in the Messages API's own shape (max_tokens, a top-level system, messages): Anthropic's, though nothing in the file loads the SDK",
+      code: `const SYSTEM_PROMPT = 'You build report definitions.';
+export const runAgentTurn = async (userMessage, deps) => {
+  const { client, model } = deps;
+  return client.messages.create({ model, max_tokens: 4000, system: SYSTEM_PROMPT, messages: [{ role: 'user', content: userMessage }] });
+};`,
+      file: 'src/agent.js',
+      calls: [{ line: 4, method: 'messages.create', provider: 'anthropic', endpoint: 'chat', evidenceIncludes: ["matched by the Messages API's shape"] }],
+    },
+    {
       name: 'a user message sent into a Managed Agents session: the model is the agent\'s, set where the agent was made',
       code: `import Anthropic from '@anthropic-ai/sdk';
 export async function ask(apiKey: string, agentId: string, environmentId: string, message: string) {

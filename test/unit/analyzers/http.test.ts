@@ -43,6 +43,39 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
   ],
   invalid: [
     {
+      name: "a streaming `/api/chat` naming a model in `class OllamaProvider` (no Ollama-only field): Ollama's, as the class says",
+      code: `export class OllamaProvider {
+  constructor(private endpoint: string, private model: string) {}
+  async chatStream(messages: Array<{ role: string; content: string }>) {
+    return fetch(\`\${this.endpoint}/api/chat\`, { method: 'POST', body: JSON.stringify({ model: this.model, messages, stream: true }) });
+  }
+}`,
+      calls: [{ line: 4, provider: 'ollama', endpoint: 'chat', evidenceIncludes: ['`OllamaProvider` names Ollama'] }],
+    },
+    {
+      name: "Nuxt's global `$fetch` with a type argument, posting a chat body to a configured URL",
+      file: 'server/utils/insights.ts',
+      code: `export async function requestInsights(summary: string) {
+  const config = useRuntimeConfig();
+  const response = await $fetch<{ choices: unknown[] }>(config.llm.apiUrl, {
+    method: 'POST',
+    body: { model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'Summarize the campaign.' }, { role: 'user', content: summary }] },
+  });
+  return response.choices;
+}`,
+      calls: [{ line: 3, model: 'gpt-4o-mini', endpoint: 'chat', promptIncludes: ['Summarize the campaign.'] }],
+    },
+    {
+      name: "a URL from Nuxt's runtimeConfig (`useRuntimeConfig().llm.apiUrl`): the provider of the default nuxt.config.ts gives it, a guess",
+      files: { 'nuxt.config.ts': "export default defineNuxtConfig({\n  runtimeConfig: {\n    llm: { apiUrl: process.env.LLM_API_URL || 'https://api.openai.com/v1/chat/completions', model: 'gpt-4o-mini' },\n  },\n});\n", 'package.json': '{"name":"nuxt-app","private":true}' },
+      file: 'server/utils/insights.ts',
+      code: `export async function requestInsights(summary: string) {
+  const llmConfig = useRuntimeConfig().llm;
+  return $fetch(llmConfig.apiUrl, { method: 'POST', body: { model: llmConfig.model || 'gpt-4o-mini', messages: [{ role: 'user', content: summary }] } });
+}`,
+      calls: [{ line: 3, provider: 'openai', evidenceIncludes: ["in the app's default settings (runtimeConfig"] }],
+    },
+    {
       name: "`${this.server.baseUrl}/api/chat` posting a parameter typed with the ollama package's own `ChatRequest`: Ollama's chat on a configured host",
       code: `import type { ChatRequest } from 'ollama/browser';
 export class OllamaStrategy {

@@ -19,6 +19,39 @@ runAnalyzerTests('mastra analyzer', mastraAnalyzer, {
   ],
   invalid: [
     {
+      name: "agents a class's static members make (blinko's AiModelFactory): a static field holding what a private factory returns, and a static method; each run is the agent's request",
+      files: {
+        'src/factory.ts': `import { Agent, Mastra } from '@mastra/core';
+import { openai } from '@ai-sdk/openai';
+export class AiModelFactory {
+  static #createAgentFactory(name: string, instructions: string) {
+    return async (type?: string) => {
+      const agent = new Agent({ name: \`\${name} \${type ?? ''}\`, instructions, model: openai('gpt-4o-mini') });
+      return new Mastra({ agents: { agent } }).getAgent('agent');
+    };
+  }
+  static TagAgent = AiModelFactory.#createAgentFactory('Tagger', 'Suggest tags for the note.');
+  static async ChatAgent() {
+    return new Agent({ name: 'Chat', instructions: 'Answer about the notes.', model: openai('gpt-4o') });
+  }
+}
+`,
+      },
+      code: `import { AiModelFactory } from './factory';
+export async function tags(content: string) {
+  const agent = await AiModelFactory.TagAgent();
+  return agent.generate(\`Note: \${content}\`);
+}
+export async function chat(question: string) {
+  const agent = await AiModelFactory.ChatAgent();
+  return agent.stream(question);
+}`,
+      calls: [
+        { line: 4, method: 'generate', provider: 'openai', model: 'gpt-4o-mini', promptIncludes: ['Note:'] },
+        { line: 8, method: 'stream', provider: 'openai', model: 'gpt-4o' },
+      ],
+    },
+    {
       name: 'an agent run with generate and stream: each run is a chat request with the agent model, instructions and tools',
       files: { 'src/tools.ts': 'export const weatherTool = {};\n', 'src/agent.ts': WEATHER_AGENT },
       code: `import { weatherAgent } from './agent';

@@ -24,6 +24,15 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: 'a variation of an uploaded image (`images.createVariation`, dall-e-2): an image request taking an image',
+      code: `import OpenAI from 'openai';
+import * as fs from 'fs';
+export async function vary(openai: OpenAI, path: string) {
+  return openai.images.createVariation({ model: 'dall-e-2', image: fs.createReadStream(path), n: 1, size: '1024x1024' });
+}`,
+      calls: [{ line: 4, method: 'images.createVariation', provider: 'openai', endpoint: 'image-generation', model: 'dall-e-2', features: { vision: true } }],
+    },
+    {
       name: "a client parameter typed `ReturnType<typeof getClient>` of the app's function making it: the client that function returns, with its base URL",
       files: { 'src/client.ts': "import OpenAI from 'openai';\nexport function getClient() {\n  return new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', apiKey: process.env.GROQ_API_KEY });\n}\n" },
       code: `import type { getClient } from './client';

@@ -242,10 +242,15 @@ export async function load(prompt: string) {
   if (LIVE) await complete(prompt);
   return openai.embeddings.create({ model: 'text-embedding-3-small', input: prompt });
 }
+export async function extract(client: OpenAI | null, text: string) {
+  if (client && false) return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+  if (false as boolean) await openai.embeddings.create({ model: 'text-embedding-3-small', input: text });
+  return text;
+}
 `;
 
 describe('requests under an if on a constant set to false', () => {
-  it('are left out with a warning naming the test; a constant set to true, and the code after the if, keep theirs', async () => {
+  it('are left out with a warning naming the test; a constant set to true, and the code after the if, keep theirs; `x && false` and `false as boolean` are false too', async () => {
     const result = await scanProject({ 'src/llm.ts': HELPER, 'src/load.ts': SWITCHED_OFF }, 'switched-off-');
     // 11 hands the helper its prompt (a relay of the helper's request); 12 is the embedding after the ifs.
     assert.deepEqual(reportedLines(result, 'src/load.ts'), [11, 12]);

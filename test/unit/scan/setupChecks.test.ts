@@ -34,6 +34,9 @@ export async function testProviderConnection(client: OpenAI) {
 export async function validateEmbeddingConfiguration(client: OpenAI, model: string) {
   return client.embeddings.create({ model, input: 'healthcheck' });
 }
+export async function testEmbeddingService(client: OpenAI) {
+  return client.embeddings.create({ model: 'text-embedding-3-small', input: 'connection test' });
+}
 export async function probeModel(client: OpenAI, model: string) {
   return client.chat.completions.create({ model, messages: [{ role: 'system', content: 'ping' }, { role: 'user', content: 'hi' }], max_tokens: 4 });
 }
@@ -50,7 +53,31 @@ describe('settings checks', () => {
       writeFileSync(path.join(root, 'src', 'embedder.ts'), EMBEDDER);
       const result = await scanWorkspace(root, { now: () => new Date(0) });
       const sites = result.callSites.map((site) => `${site.line} ${site.enclosingFunction}`).sort();
-      assert.deepEqual(sites, ['12 OpenAiEmbedder.validateAnswer', '31 testProviderRouting', '5 OpenAiEmbedder.createEmbeddings']);
+      assert.deepEqual(sites, ['12 OpenAiEmbedder.validateAnswer', '34 testProviderRouting', '5 OpenAiEmbedder.createEmbeddings']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("a call of the app's helper inside a settings check (`testEmbeddingService()` embedding a test string) is not a call site, nor a call reaching the helper through the check; the feature's call of it is", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'setup-callers-'));
+    try {
+      mkdirSync(path.join(root, 'src'), { recursive: true });
+      writeFileSync(path.join(root, 'src', 'embedding.ts'), `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function generateEmbedding(text: string) {
+  return client.embeddings.create({ model: 'text-embedding-3-small', input: text });
+}
+export async function testEmbeddingService() {
+  await generateEmbedding('connection test');
+}
+`);
+      writeFileSync(path.join(root, 'src', 'index.ts'), `import { generateEmbedding, testEmbeddingService } from './embedding';
+export const indexBlock = (block: string) => generateEmbedding(\`Block: \${block}\`);
+export const start = async () => { await testEmbeddingService(); };
+`);
+      const result = await scanWorkspace(root, { now: () => new Date(0) });
+      assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line}`).sort(), ['src/embedding.ts:4', 'src/index.ts:2']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
