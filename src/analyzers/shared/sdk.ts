@@ -528,6 +528,10 @@ function storedInMap(owner: Node, modules: ModuleLoader): Node | undefined {
   }
   if (!scope) return undefined;
   const ownerText = target.getText();
+  // Read as text first: most stores read by key (`headers.get(name)`, `config.get(key)`) are filled nowhere in the scope,
+  // and walking a whole module's nodes for each such read would cost every scan.
+  const scopeText = scope.getSourceFile().getFullText().slice(scope.getPos(), scope.getEnd());
+  if (!scopeText.includes(`${ownerText}[`) && !scopeText.includes(`${ownerText}.set(`)) return undefined;
   for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
     const left = unwrapExpression(assignment.getLeft());
@@ -551,8 +555,18 @@ export function propertySetElsewhere(access: Node, modules: ModuleLoader): Node 
   const name = access.getName();
   if (name.length < MIN_EXPANDO_NAME_LENGTH) return undefined;
   const file = access.getSourceFile();
-  const assigns = new RegExp(String.raw`\.${name.replace(/\$/g, '\\$')}\s*=[^=>]`);
-  for (const filePath of appSourceFilesMatching(appRoot(path.dirname(file.getFilePath()), modules.root), MAX_EXPANDO_FILES, (text) => text.includes(name) && assigns.test(text))) {
+  const root = appRoot(path.dirname(file.getFilePath()), modules.root);
+  // The files assigning a name, found once per scan (its module loader): each read of the property asks again.
+  const found = EXPANDO_FILES.get(modules) ?? new Map<string, string[]>();
+  EXPANDO_FILES.set(modules, found);
+  const key = `${root}\0${name}`;
+  let files = found.get(key);
+  if (!files) {
+    const assigns = new RegExp(String.raw`\.${name.replace(/\$/g, '\\$')}\s*=[^=>]`);
+    files = appSourceFilesMatching(root, MAX_EXPANDO_FILES, (text) => text.includes(name) && assigns.test(text));
+    found.set(key, files);
+  }
+  for (const filePath of files) {
     const sourceFile = modules.resolvePath(file, filePath);
     for (const assignment of sourceFile?.getDescendantsOfKind(SyntaxKind.BinaryExpression) ?? []) {
       if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
@@ -567,6 +581,7 @@ export function propertySetElsewhere(access: Node, modules: ModuleLoader): Node 
 const MIN_EXPANDO_NAME_LENGTH = 5;
 /** How many of the app's files a search for a property's assignment reads at most. */
 const MAX_EXPANDO_FILES = 3000;
+const EXPANDO_FILES = new WeakMap<ModuleLoader, Map<string, string[]>>();
 
 const REACT_USE_REF = /^(?:React\.)?useRef$/;
 /** Vue's refs (`ref`, `shallowRef`, as imported from 'vue' or auto-imported by Nuxt). */
