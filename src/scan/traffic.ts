@@ -90,8 +90,13 @@ function ancestorFolder(file: string, level: number): string | undefined {
 export function dropSetupChecks(calls: DetectedCall[]): void {
   for (let index = calls.length - 1; index >= 0; index--) {
     const name = calls[index].enclosingFunction?.split('.').pop();
-    if ((name !== undefined && SETUP_CHECK_FUNCTION.test(name)) || isProbe(calls[index]) || (name !== undefined && ROUTE_HANDLER.test(name) && SETUP_CHECK_FUNCTION.test(routeName(calls[index].file)))) calls.splice(index, 1);
+    if (isSetupCheck(name) || isProbe(calls[index]) || (name !== undefined && ROUTE_HANDLER.test(name) && SETUP_CHECK_FUNCTION.test(routeName(calls[index].file)))) calls.splice(index, 1);
   }
+}
+
+/** Whether a function, by its name (`testConnection`, or a method's `Embedder.validateConfiguration`), checks settings. */
+function isSetupCheck(name: string | undefined): boolean {
+  return name !== undefined && SETUP_CHECK_FUNCTION.test(name.split('.').pop()!);
 }
 
 /**
@@ -99,10 +104,9 @@ export function dropSetupChecks(calls: DetectedCall[]): void {
  * helper only through one (`start()` calling `testEmbeddingService()` calling `generateEmbedding('test')`).
  */
 export function dropSetupCheckCallers(callers: DetectedCall[]): void {
-  const isCheck = (name: string | undefined): boolean => name !== undefined && SETUP_CHECK_FUNCTION.test(name.split('.').pop()!);
   for (let index = callers.length - 1; index >= 0; index--) {
     const via = callers[index].via;
-    if (via && [via, ...(via.through ?? [])].some((step) => isCheck(step.function))) callers.splice(index, 1);
+    if (via && [via, ...(via.through ?? [])].some((step) => isSetupCheck(step.function))) callers.splice(index, 1);
   }
   dropSetupChecks(callers);
 }

@@ -581,6 +581,7 @@ export function propertySetElsewhere(access: Node, modules: ModuleLoader): Node 
 const MIN_EXPANDO_NAME_LENGTH = 5;
 /** How many of the app's files a search for a property's assignment reads at most. */
 const MAX_EXPANDO_FILES = 3000;
+/** Per scan (its module loader): the app's files assigning each property name, by package root and name. */
 const EXPANDO_FILES = new WeakMap<ModuleLoader, Map<string, string[]>>();
 
 const REACT_USE_REF = /^(?:React\.)?useRef$/;
