@@ -2915,11 +2915,17 @@ function declaredPropertyNames(name: Node, context: AnalyzerContext): Set<string
   return names.size > 0 ? names : undefined;
 }
 
-/** `body: JSON.stringify(request)` of a parameter the app declares with its own request type: the fields that type states. */
-function declaredBodyFields(body: Node, context: AnalyzerContext): Set<string> | undefined {
+/** The name a body posts whole: `payload` of `body: JSON.stringify(payload)` or `body: payload`; undefined for anything else. */
+function postedName(body: Node): Node | undefined {
   const sent = unserialized(unwrapExpression(body));
   const value = sent && unwrapExpression(sent);
-  return value && Node.isIdentifier(value) ? declaredPropertyNames(value, context) : undefined;
+  return value && Node.isIdentifier(value) ? value : undefined;
+}
+
+/** `body: JSON.stringify(request)` of a parameter the app declares with its own request type: the fields that type states. */
+function declaredBodyFields(body: Node, context: AnalyzerContext): Set<string> | undefined {
+  const posted = postedName(body);
+  return posted && declaredPropertyNames(posted, context);
 }
 
 /**
@@ -2929,9 +2935,8 @@ function declaredBodyFields(body: Node, context: AnalyzerContext): Set<string> |
  */
 function declaresOllamaBody(body: Node | undefined, context: AnalyzerContext): boolean {
   // `payload: ChatRequest` with the type imported from 'ollama/browser' (hollama's strategy): the package's own request type.
-  const sent = body && unserialized(unwrapExpression(body));
-  const value = sent && unwrapExpression(sent);
-  if (value && Node.isIdentifier(value) && /^ollama(?:\/|$)/.test(parameterTypeBinding(value, context.modules)?.packageName ?? '')) return true;
+  const posted = body && postedName(body);
+  if (posted && /^ollama(?:\/|$)/.test(parameterTypeBinding(posted, context.modules)?.packageName ?? '')) return true;
   const declared = body && declaredBodyFields(body, context);
   return !!declared?.has('model') && OLLAMA_BODY_FIELDS.some((name) => declared.has(name));
 }
@@ -2948,12 +2953,9 @@ function hasOllamaBody(body: Node | undefined, context: AnalyzerContext): boolea
  * caller's object holds, written `payload.model` for the caller-site step to read from what each caller passes.
  */
 function handedBodyModel(body: Node, context: AnalyzerContext): string | undefined {
-  const sent = unserialized(unwrapExpression(body));
-  const value = sent && unwrapExpression(sent);
-  if (!value) return undefined;
-  if (!Node.isIdentifier(value)) return undefined;
-  const declaration = findDeclaration(value, context.modules);
-  return declaration && Node.isParameterDeclaration(declaration) ? `${value.getText()}.model` : undefined;
+  const posted = postedName(body);
+  const declaration = posted && findDeclaration(posted, context.modules);
+  return declaration && Node.isParameterDeclaration(declaration) ? `${posted!.getText()}.model` : undefined;
 }
 
 function modelOf(body: Node | undefined, urlText: string, context: AnalyzerContext, evidence: string[], formModel?: Node, assignedModel?: Node): ModelRef {

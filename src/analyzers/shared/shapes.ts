@@ -529,9 +529,14 @@ export function functionTypeQueried(typeNode: Node, modules: ModuleLoader): Func
     owner = target && exported ? findExport(target, exported, modules, 0) : undefined;
   } else return undefined;
   for (const name of names) owner = owner && (Node.isClassDeclaration(owner) ? owner.getStaticMember(name) : undefined);
-  if (!owner) return undefined;
-  if (Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner)) return owner;
-  const value = Node.isVariableDeclaration(owner) ? owner.getInitializer() : undefined;
+  return owner && Node.isMethodDeclaration(owner) ? owner : functionDeclaredBy(owner);
+}
+
+/** The function a declaration gives its name: a function declaration, or the arrow or function expression a variable holds. */
+function functionDeclaredBy(declaration: Node | undefined): FunctionNode | undefined {
+  if (!declaration) return undefined;
+  if (Node.isFunctionDeclaration(declaration)) return declaration;
+  const value = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
   const unwrapped = value && unwrapExpression(value);
   return unwrapped && (Node.isArrowFunction(unwrapped) || Node.isFunctionExpression(unwrapped)) ? unwrapped : undefined;
 }
@@ -554,14 +559,7 @@ export function declaredTypeOf(value: Node, modules: ModuleLoader): TypeNode | u
 /** The function a callee names: a function declaration, a function held by a variable, or a method of what the receiver is. */
 export function functionOf(callee: Node, modules: ModuleLoader, depth = 0): FunctionNode | undefined {
   const target = unwrapExpression(callee);
-  if (Node.isIdentifier(target)) {
-    const declaration = findDeclaration(target, modules);
-    if (!declaration) return undefined;
-    if (Node.isFunctionDeclaration(declaration)) return declaration;
-    const value = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
-    const unwrapped = value && unwrapExpression(value);
-    return unwrapped && (Node.isArrowFunction(unwrapped) || Node.isFunctionExpression(unwrapped)) ? unwrapped : undefined;
-  }
+  if (Node.isIdentifier(target)) return functionDeclaredBy(findDeclaration(target, modules));
   if (Node.isPropertyAccessExpression(target)) {
     for (const owner of shapesOf(target.getExpression(), modules, depth + 1)) {
       const member = Node.isObjectLiteralExpression(owner.node) ? owner.node.getProperty(target.getName()) : memberDeclaration(owner.node, target.getName(), modules);

@@ -2518,8 +2518,7 @@ function thunkResult(expression: string, bindings: ReadonlyMap<string, Node>): N
   const thunk = called && bindings.get(called[1]);
   const fn = thunk && unwrapExpression(thunk);
   if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters().length > 0) return undefined;
-  const body = fn.getBody();
-  if (!Node.isBlock(body)) return body;
+  // An arrow's expression body is its one return.
   const returned = returnsOf(fn);
   return returned.length === 1 ? returned[0] : undefined;
 }
