@@ -6,7 +6,7 @@ import { resolveClientOrigin, type ClientOrigin } from './shared/clients';
 import { enterCall } from './shared/modelValue';
 import { resolveContentParts, resolveMessages, resolvePromptText } from './shared/prompt';
 import { findDeclaration, getObjectProperty, placeOf, resolveNumber, resolveObjectLiteral, resolveString, sdkPackageOf, unwrapExpression } from './shared/resolve';
-import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, propertySetElsewhere, readModel, readOutputModalities, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
+import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable, type MethodSpec, propertySetElsewhere, readModel, readOutputModalities, readSystemPrompt, readToolNames, returnedByOwnMethod, traceValue } from './shared/sdk';
 
 /**
  * Google's Gemini SDKs:
@@ -257,6 +257,9 @@ function modelSetup(receiver: Node, context: AnalyzerContext, searchAssignments 
   }
   if (Node.isCallExpression(traced)) {
     const factory = traced.getExpression();
+    // `this.getModel(type)` returning `genAI.getGenerativeModel(config)`: the model the class's own method makes.
+    const returned = searchAssignments && !(Node.isPropertyAccessExpression(factory) && /^getGenerativeModel/.test(factory.getName())) ? returnedByOwnMethod(traced, context.modules) : undefined;
+    if (returned) return modelSetup(returned, context, false);
     if (!Node.isPropertyAccessExpression(factory) || !/^getGenerativeModel(FromCachedContent)?$/.test(factory.getName())) return undefined;
     const client = factory.getExpression();
     const clientNode = Node.isPropertyAccessExpression(client) && client.getName() === 'preview' ? client.getExpression() : client;

@@ -191,6 +191,8 @@ const RULES: readonly EndpointRule[] = [
   // Speech APIs: ElevenLabs, Deepgram, AssemblyAI (their hosts are the API).
   { pattern: /api\.elevenlabs\.io\/v1\/speech-to-text(?:$|[?#/])/, endpoint: 'audio-transcription', provider: 'elevenlabs' },
   { pattern: /api\.elevenlabs\.io\/v1\/text-to-speech\//, endpoint: 'audio-speech', provider: 'elevenlabs' },
+  // Cartesia's text to speech (`model_id: 'sonic-2'` in the body), bytes or server-sent events.
+  { pattern: /api\.cartesia\.ai\/tts\/(?:bytes|sse)(?:$|[?#])/, endpoint: 'audio-speech', provider: 'cartesia' },
   // Fish Audio's text to speech (its own voices and cloned ones).
   { pattern: /api\.fish\.audio\/v1\/tts(?:$|[?#])/, endpoint: 'audio-speech', provider: 'fish-audio' },
   { pattern: /api\.deepgram\.com\/v1\/listen(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'deepgram' },
@@ -336,6 +338,18 @@ const ZOTERO_REQUEST = /^Zotero\.HTTP\.request$/;
 function isPlatformRequestUrl(binding: { packageName: string; importedName: string }): boolean {
   return binding.packageName === 'obsidian' && (binding.importedName === 'requestUrl' || binding.importedName === 'request');
 }
+/**
+ * What an app calls the HTTP client it is handed (`apiClient`, `this.httpClient`, `restClient`): not an SDK's client
+ * (`openaiClient`), nor a mock server's `http` (msw's `http.post(url, resolver)` answers requests, it sends none).
+ */
+const INJECTED_CLIENT_NAME = /^(?:api|http|rest|request|fetch)Client$/;
+
+/** The last name of a receiver: `apiClient` of `this.apiClient` or `deps.apiClient`, the identifier itself otherwise. */
+function lastName(node: Node): string {
+  const bare = unwrapExpression(node);
+  return Node.isPropertyAccessExpression(bare) ? bare.getName() : Node.isIdentifier(bare) ? bare.getText() : '';
+}
+
 /** Request methods of an HTTP client taking `(url, body)`: axios's `postForm`/`putForm` send the body as multipart form data. */
 const VERBS = new Set(['post', 'put', 'postForm', 'putForm']);
 /** Callee names (identifier or last property) that can be an HTTP request: `fetch`, `axios(...)`, `x.post`, `x.request`. */
@@ -704,6 +718,17 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
       request.evidence.push(chat.why);
     }
   }
+  // `fetch('https://nexra.aryahcr.cc/api/chat/complements', { body: JSON.stringify({ messages, model }) })`: a host and path no
+  // rule knows (an unofficial endpoint, a gateway) sent a chat body naming its model beside the messages: a chat request all the
+  // same. A path alone (`/api/chat`) is the page's own origin, the app's route, and a local server is the team's own; a known
+  // provider's host names its APIs by path (its `count_tokens` takes a chat body and answers no prompt).
+  if (!rule && !described && EXTERNAL_URL.test(urlText) && providerFromBaseUrl(urlText) === undefined) {
+    const chat = configuredChatRequest(call, request.body, context, { modelNamed: true });
+    if (chat) {
+      rule = chat.rule;
+      request.evidence.push(`the host is not one the catalog knows; the body is a chat request (model and messages)`);
+    }
+  }
   // A session minted without a body takes the server's defaults; any other model endpoint needs the input it posts.
   // A forwarder choosing the model itself (`.../v1/listen?model=nova-3` with the client's audio as the body) makes the
   // request that decides the price: the client only handed it the input.
@@ -814,6 +839,9 @@ function keyedService(call: RequestExpression, context: AnalyzerContext): { key:
 /** A client or the app's helper named for server-sent events (`fetchEventSource`, `fetchSSE`, `new SSE(...)`): the reply is read as a stream. */
 const SERVER_SENT_EVENTS_CLIENT = /SSE|(?:^|\.)sse|[Ee]vent[Ss]ource/;
 
+/** A URL with a host written out that is not the machine's own (`https://host/...`, not `http://localhost:8080/...`). */
+const EXTERNAL_URL = /^https?:\/\/(?!localhost\b|127\.|0\.0\.0\.0|\[::1\])[\w.-]+\.[a-z]{2,}(?::\d+)?(?:[/?#]|$)/i;
+
 /** The rules a configured URL's request takes from its body, not its URL (their pattern matches no URL). */
 const CONFIGURED_CHAT_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat' };
 const CONFIGURED_ANTHROPIC_RULE: EndpointRule = { pattern: /$^/, endpoint: 'chat', provider: 'anthropic' };
@@ -828,7 +856,7 @@ const CHAT_PATH_TEXT = /\/chat\/completions|\/v1\/messages/;
  * request sends its version header; an embeddings request when the body is OpenAI's embeddings body. What a user points
  * such an app at is the user's: the provider is read as OpenAI-compatible unless the headers say otherwise.
  */
-function configuredChatRequest(call: RequestSite, requestBody: Node | undefined, context: AnalyzerContext): { rule: EndpointRule; why: string } | undefined {
+function configuredChatRequest(call: RequestSite, requestBody: Node | undefined, context: AnalyzerContext, only: { modelNamed?: boolean } = {}): { rule: EndpointRule; why: string } | undefined {
   if (!requestBody) return undefined;
   const body = bodyObject(requestBody, context, 0, 'chat');
   // A quoted key (`'model': model`) is the same field.
@@ -847,7 +875,7 @@ function configuredChatRequest(call: RequestSite, requestBody: Node | undefined,
   if (!names.has('messages') && names.has('contents') && (names.has('generationConfig') || contentsHaveParts(body, context)) && !callersHandTheUrl(call, context)) {
     return { rule: CONFIGURED_GEMINI_RULE, why: "the URL is configured; the body is Gemini's generateContent request (contents with parts)" };
   }
-  if (!names.has('messages')) return undefined;
+  if (!names.has('messages') || (only.modelNamed && !names.has('model'))) return undefined;
   const requestFunction = enclosingFunction(call);
   const namesChatPath = names.has('...') && CHAT_PATH_TEXT.test(requestFunction?.getText() ?? call.getSourceFile().getFullText());
   if ((!names.has('model') && !namesChatPath) || callersHandTheUrl(call, context)) return undefined;
@@ -1161,6 +1189,11 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
     const owner = callee.getExpression();
     const client = httpClientOf(owner, context);
     // `this.post(url, headers, body)`: the class's own (or its base class's) request method, a wrapper like any other.
+    if (!client && owner.getKind() !== SyntaxKind.ThisKeyword && INJECTED_CLIENT_NAME.test(lastName(owner))) {
+      // `this.apiClient.post(this.buildChatUrl(), body)`, the client handed in by whoever builds the service (axios-compatible,
+      // the constructor's JSDoc says): an HTTP client by its name. Kept only when the URL is an LLM endpoint's (the rules decide below).
+      return { client: `${lastName(owner)}.${callee.getName()}`, url: first, body: second, evidence: [`${callee.getText().slice(0, 60)}(): an HTTP client by its name, handed in`] };
+    }
     if (!client) return followWrappers && owner.getKind() === SyntaxKind.ThisKeyword ? wrapperRequest(call, callee, context) ?? packageClientMethodRequest(call, callee, context) : undefined;
     const json = client.name === 'axios' ? second : getObjectProperty(second && resolveObjectLiteral(second, context.modules), 'json');
     return { client: `${client.name}.${callee.getName()}`, url: first, base: client.base, body: json, evidence: [`${client.name}.${callee.getName()}()${client.base ? ` with baseURL ${client.base}` : ''}`] };
@@ -1830,15 +1863,19 @@ function destructuredFrom(url: Node, parameterName: string, context: AnalyzerCon
  */
 function fetchAlias(callee: Node, context: AnalyzerContext, depth = 0): string | undefined {
   // `this._fetch(url, init)`: the field a constructor set from its options (`this._fetch = fetch2`), followed once.
-  if (isThisMember(callee)) {
-    const held = depth === 0 ? traceValue(callee, context.modules) : undefined;
-    return held && held !== callee && Node.isIdentifier(unwrapExpression(held)) ? fetchAlias(unwrapExpression(held), context, depth + 1) : undefined;
-  }
-  const declaration = findDeclaration(callee, context.modules);
   const isGlobalFetch = (node: Node): boolean => {
     const bare = unwrapExpression(node);
     return (Node.isIdentifier(bare) && bare.getText() === 'fetch' && isFetch(bare, context)) || (Node.isPropertyAccessExpression(bare) && GLOBAL_FETCH.test(bare.getText()));
   };
+  if (isThisMember(callee)) {
+    const held = depth === 0 ? traceValue(callee, context.modules) : undefined;
+    if (!held || held === callee) return undefined;
+    const value = unwrapExpression(held);
+    // `this.fetchImpl = options.fetchImpl ?? fetch`: the global fetch unless the caller injects its own (a test's double).
+    if (Node.isBinaryExpression(value) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(value.getOperatorToken().getKind()) && isGlobalFetch(value.getRight())) return value.getText().slice(0, 60);
+    return Node.isIdentifier(value) ? fetchAlias(value, context, depth + 1) : undefined;
+  }
+  const declaration = findDeclaration(callee, context.modules);
   // `async function fetchSSE(url, options, fetch2 = fetch)`, `const { fetch: fetch2 = fetch } = opts`: the global fetch unless the caller hands another.
   if (declaration && (Node.isParameterDeclaration(declaration) || Node.isBindingElement(declaration))) {
     const fallback = declaration.getInitializer();

@@ -63,7 +63,7 @@ export type { Analyzer, AnalyzerContext } from './analyzer';
 
 // What the scan layer needs besides the analyzers: it reaches analyzers only through this file.
 export { ModuleLoader } from './shared/modules';
-export { disabledBranch, neverCalledLocalFunction } from './shared/callsite';
+export { disabledBranch, neverCalledLocalFunction, retriedRequest } from './shared/callsite';
 export { loadTsMorphSoon, saveTsMorphCodeCache } from './shared/tsMorphLoading';
 export { keepTreeForLaterLooks, parseIntoProject, releaseTreesKeptForLaterLooks, removeAnalyzedFile } from './shared/parse';
 // Model and provider settings read from the workspace's example env, compose and config files (parsing and filtering only).

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Project, ts, type SourceFile } from 'ts-morph';
-import { analyzers, disabledBranch, keepTreeForLaterLooks, ModuleLoader, neverCalledLocalFunction, parseIntoProject, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
+import { analyzers, disabledBranch, keepTreeForLaterLooks, ModuleLoader, neverCalledLocalFunction, parseIntoProject, retriedRequest, removeAnalyzedFile, type Analyzer, type WorkspaceSettings } from '../analyzers';
 import { createFileReader, type DiscoveredFile, type ReadOutcome } from './files';
 import type { ResultStore } from './resultStore';
 import { contentHash, examineFile, examineText, needsParse, unusableFileDiagnostic, type ExaminedFile, type TextExamination } from './fileExamination';
@@ -170,19 +170,24 @@ export function analyzeText(file: Pick<DiscoveredFile, 'absolutePath' | 'relativ
 /**
  * Requests in a local function nothing calls, or under an `if` on a constant set to false (callsite.ts), cost nothing:
  * they are left out, each with a warning naming the function or the test, so the user sees why a request in the code is
- * not in the list.
+ * not in the list. A retry of an earlier request after it failed (the same call in its `catch`, or under an `if` on its
+ * status) is that request again, left out likewise.
  */
 function dropNeverCalled(sourceFile: SourceFile, calls: DetectedCall[], relativePath: string, diagnostics: Diagnostic[]): void {
+  const nodes = calls.map((call) => sourceFile.getDescendantAtPos(sourceFile.compilerNode.getPositionOfLineAndCharacter(call.line - 1, call.column - 1)));
   for (let index = calls.length - 1; index >= 0; index--) {
     const call = calls[index];
-    const start = sourceFile.compilerNode.getPositionOfLineAndCharacter(call.line - 1, call.column - 1);
-    const inside = sourceFile.getDescendantAtPos(start);
+    const inside = nodes[index];
     const deadFunction = inside && neverCalledLocalFunction(inside);
     const disabled = inside && !deadFunction ? disabledBranch(inside) : undefined;
-    if (!deadFunction && !disabled) continue;
+    const retry = inside && !deadFunction && !disabled ? retriedRequest(inside, nodes.slice(0, index).flatMap((node) => (node ? [node] : []))) : undefined;
+    if (!deadFunction && !disabled && !retry) continue;
+    // The request retried keeps word of its retry: another model may answer when the first fails.
+    const first = retry ? nodes.indexOf(retry.first) : -1;
+    if (first >= 0) calls[first].evidence.push(`sent again at line ${call.line} if it fails (${call.model.id ?? (call.model.raw || 'model unknown')}), counted here once`);
     calls.splice(index, 1);
-    const why = deadFunction ? `is in ${deadFunction}, which nothing there calls` : `runs only under ${disabled}, a constant the module sets to false`;
-    diagnostics.push({ file: relativePath, line: call.line, message: `not reported: the ${call.method} request here ${why} (dead code)`, severity: 'warning' });
+    const why = deadFunction ? `is in ${deadFunction}, which nothing there calls (dead code)` : disabled ? `runs only under ${disabled}, a constant the module sets to false (dead code)` : `repeats the request on line ${retry!.first.getStartLineNumber()} ${retry!.how}: a retry after it fails, counted there`;
+    diagnostics.push({ file: relativePath, line: call.line, message: `not reported: the ${call.method} request here ${why}`, severity: 'warning' });
   }
 }
 

@@ -1,14 +1,14 @@
 import { replyNameOf } from './replyName';
 import { escapeRegExp } from '../../model/regExp';
 import { FRAMEWORK_EXPORT_NAMES, FUNCTION_WRAPPER_NAME, isComponentFile, REALTIME_AUDIO_TURN_TEXT } from '../../model/vocabulary';
-import { Node, SyntaxKind, ts, type ClassDeclaration, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type MethodDeclaration, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, RealtimeStep } from '../../model/types';
 import type { AnalyzerContext } from '../analyzer';
 import { agentLoopOf, imagePartsElsewhere, toolListEntryOf, toolListHandedWith } from './prompt';
 import { validatedReplyOf } from './validatedReply';
 import { isSettingsDefaultRef } from './modelValue';
 import { vendorOfModel, vendorOfProvider } from './modelVendors';
-import { isConstDeclaration, unwrapExpression } from './resolve';
+import { isConstDeclaration, isFunctionNode, unwrapExpression } from './resolve';
 
 /** The evidence of an image edit's input: the image it edits is sent with the prompt, so a model taking it must read images. */
 export const IMAGE_EDIT_INPUT = 'images: an image edit sends the image it edits (and any reference images) with the prompt';
@@ -245,6 +245,80 @@ export function disabledBranch(request: Node): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The earlier request a call repeats after it failed: the same callee (and, for a call whose first argument is the URL, the
+ * same URL) made in the `try` block whose `catch` holds this call (`catch (err) { ... await client.messages.create({ model:
+ * fallbackModel, ... }) }`), or earlier in the function when this call runs under an `if` on that reply's status
+ * (`if (response.status === 401) response = await fetch(url, { headers: { 'X-API-Key': key } })`). The retry bills only
+ * when the first request fails: one request, read at the first. How the repeat reads, or undefined.
+ */
+export function retriedRequest(request: Node, earlier?: readonly Node[]): { first: Node; how: string } | undefined {
+  const call = callAt(request);
+  if (!call || !call.getFirstAncestor((ancestor) => Node.isCatchClause(ancestor) || Node.isIfStatement(ancestor))) return undefined;
+  const fn = call.getFirstAncestor(isFunctionNode);
+  // Without the requests found (a call of the app's helper): the function's own calls of the same callee.
+  earlier ??= (fn ?? call.getSourceFile()).getDescendantsOfKind(SyntaxKind.CallExpression);
+  const same = (other: Node): boolean => {
+    const first = callAt(other);
+    return first !== undefined && first !== call && first.getStart() < call.getStart() && first.getFirstAncestor(isFunctionNode) === fn && sameCallee(first, call);
+  };
+  for (let child: Node = call, parent = call.getParent(); parent && parent !== fn; child = parent, parent = parent.getParent()) {
+    if (Node.isCatchClause(parent)) {
+      const tried = parent.getParentIfKind(SyntaxKind.TryStatement)?.getTryBlock();
+      const first = tried && earlier.find((other) => same(other) && other.getStart() >= tried.getStart() && other.getEnd() <= tried.getEnd());
+      if (first) return { first, how: 'in the `catch` of the `try` that makes it' };
+    }
+    if (Node.isIfStatement(parent) && parent.getThenStatement() === child && REPLY_STATUS_TEST.test(parent.getExpression().getText())) {
+      const first = earlier.find((other) => same(other) && other.getEnd() <= parent.getStart());
+      if (first) return { first, how: `under \`if (${parent.getExpression().getText().slice(0, 60)})\`` };
+    }
+  }
+  return undefined;
+}
+
+/** A test of a reply's outcome: its HTTP status or `ok` (`response.status === 401`, `!res.ok`). */
+const REPLY_STATUS_TEST = /\.(?:status|ok)\b/;
+
+/** The call a detected request starts at (its position is the call's start), or undefined. */
+function callAt(request: Node): CallExpression | undefined {
+  const start = request.getStart();
+  for (let node: Node | undefined = request; node && node.getStart() === start; node = node.getParent()) {
+    if (Node.isCallExpression(node)) return node;
+  }
+  return undefined;
+}
+
+/**
+ * The same request sent again: the same callee with the same input. Arguments are compared as written, but for the model,
+ * the headers and the settings beside the input (a fallback model, another key header, a larger token limit): in an
+ * options object, the fields that carry the input (`messages`, `prompt`, `body`, ...); elsewhere, every argument that
+ * names no model. A retry re-prompting with other words (a reinforced instruction, the failed output to repair) is
+ * another request.
+ */
+function sameCallee(first: CallExpression, second: CallExpression): boolean {
+  if (first.getExpression().getText() !== second.getExpression().getText()) return false;
+  const a = first.getArguments();
+  const b = second.getArguments();
+  if (a.length !== b.length) return false;
+  // One argument may differ where the first call passes its model (`call(key, prompt, model)` then `call(key, prompt, fallback)`).
+  const differing = a.filter((argument, index) => !sameInput(argument, b[index]));
+  return differing.length === 0 || (differing.length === 1 && !Node.isObjectLiteralExpression(unwrapExpression(differing[0])) && NAMES_MODEL.test(differing[0].getText()));
+}
+
+function sameInput(a: Node, b: Node): boolean {
+  const [left, right] = [unwrapExpression(a), unwrapExpression(b)];
+  if (Node.isObjectLiteralExpression(left) && Node.isObjectLiteralExpression(right)) {
+    const input = (object: typeof left): string => object.getProperties().filter((property) => !Node.isPropertyAssignment(property) && !Node.isShorthandPropertyAssignment(property) ? true : INPUT_FIELDS.has(property.getName().replace(/^(['"])(.*)\1$/, '$2'))).map((property) => property.getText()).join('\n');
+    return input(left) === input(right);
+  }
+  return left.getText() === right.getText();
+}
+
+/** The fields of a request's options that carry its input (what is asked), as opposed to the model and settings. */
+const INPUT_FIELDS = new Set(['messages', 'prompt', 'input', 'contents', 'system', 'instructions', 'body', 'data', 'json', 'text', 'query', 'content']);
+/** An argument of the first request that names its model (`model`, `this.modelName`): the one a retry may swap. */
+const NAMES_MODEL = /model/i;
 
 /** `false`, `false as boolean`, a module constant set to false, or an `&&` with such an operand (`if (openai && false)`). */
 function alwaysFalse(condition: Node): boolean {

@@ -160,7 +160,12 @@ function declarationInScope(scope: ts.Node, name: string, sourceFile: ts.SourceF
         }
         // `const [model, setModel] = useState(...)`: a position in an array pattern (holes are omitted expressions).
         if (nodeTests.isArrayBindingPattern(binding)) {
-          for (const element of binding.elements) if (ts.isBindingElement(element) && hasText(element.name, name, sourceFile)) return element;
+          for (const element of binding.elements) {
+            if (!ts.isBindingElement(element)) continue;
+            if (hasText(element.name, name, sourceFile)) return element;
+            // `const [{ aiRouter }, { openRouterService }] = await Promise.all([import(...), import(...)])`: one level of objects in the list.
+            if (nodeTests.isObjectBindingPattern(element.name)) for (const inner of element.name.elements) if (hasText(inner.name, name, sourceFile)) return inner;
+          }
         }
       }
     } else if ((nodeTests.isFunctionDeclaration(statement) || nodeTests.isClassDeclaration(statement) || nodeTests.isEnumDeclaration(statement)) && statement.name && hasText(statement.name, name, sourceFile)) {
@@ -222,7 +227,13 @@ function declaredNames(statements: ts.NodeArray<ts.Statement>): Set<string> {
       for (const declaration of statement.declarationList.declarations) {
         add(declaration.name);
         if (ts.isObjectBindingPattern(declaration.name)) for (const element of declaration.name.elements) add(element.name);
-        if (ts.isArrayBindingPattern(declaration.name)) for (const element of declaration.name.elements) if (ts.isBindingElement(element)) add(element.name);
+        if (ts.isArrayBindingPattern(declaration.name)) {
+          for (const element of declaration.name.elements) {
+            if (!ts.isBindingElement(element)) continue;
+            add(element.name);
+            if (ts.isObjectBindingPattern(element.name)) for (const inner of element.name.elements) add(inner.name);
+          }
+        }
       }
     } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name))) {
       add(statement.name);
@@ -331,18 +342,37 @@ function followImport(importNode: Node, modules: ModuleLoader, depth: number): N
 function followRequire(declaration: Node, modules: ModuleLoader, depth: number): Node | undefined {
   const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : declaration;
   if (!variable || !Node.isVariableDeclaration(variable)) return undefined;
+  // `const [{ aiRouter }, { openRouterService }] = await Promise.all([import('@/lib/ai/router'), import('@/lib/ai/openrouter')])`:
+  // the module loaded at the same place in the list.
+  const pattern = declaration.getParent();
+  const listed = Node.isBindingElement(declaration) && pattern?.getParent() !== variable ? loadedInList(pattern, variable) : undefined;
   // Only a direct destructuring of the require: `const { a: { b } } = require(...)` is not followed.
-  if (Node.isBindingElement(declaration) && declaration.getParent()?.getParent() !== variable) return undefined;
+  if (Node.isBindingElement(declaration) && pattern?.getParent() !== variable && !listed) return undefined;
   // Also through a path alias (`await import('@/lib/embeddings/openai')`), which the loader resolves as it does an import
   // statement's. Not a package's name: a workspace package's module is its own API (an Electron main process requiring
   // the app's core package forwards the renderer's calls to it).
-  const loaded = relativeModuleLoad(variable.getInitializer(), true);
+  const loaded = relativeModuleLoad(listed ?? variable.getInitializer(), true);
   if (!loaded || depth >= MAX_RESOLUTION_DEPTH || (loaded.dynamic && !Node.isBindingElement(declaration))) return undefined;
   if (!loaded.specifier.startsWith('.') && !PATH_ALIAS.test(loaded.specifier)) return undefined;
   const target = modules.resolve(declaration.getSourceFile(), loaded.specifier);
   if (!target) return undefined;
   const name = Node.isBindingElement(declaration) ? (declaration.getPropertyNameNode()?.getText() ?? declaration.getName()) : 'default';
   return findExport(target, name, modules, depth + 1) ?? findCommonJsExport(target, name, modules, depth + 1);
+}
+
+/**
+ * The load at a destructured element's place in `await Promise.all([import('a'), import('b')])`: `pattern` is the object
+ * pattern `{ x }` standing as one element of the variable's array pattern. Undefined for any other shape.
+ */
+function loadedInList(pattern: Node | undefined, variable: VariableDeclaration): Node | undefined {
+  const element = pattern?.getParent();
+  const list = element?.getParent();
+  if (!pattern || !Node.isObjectBindingPattern(pattern) || !element || !Node.isBindingElement(element) || !list || !Node.isArrayBindingPattern(list) || list.getParent() !== variable) return undefined;
+  const all = unwrapExpression(variable.getInitializer() ?? variable);
+  if (!Node.isCallExpression(all) || !/^Promise\.all(?:Settled)?$/.test(all.getExpression().getText())) return undefined;
+  const loads = all.getArguments()[0];
+  const array = loads && unwrapExpression(loads);
+  return array && Node.isArrayLiteralExpression(array) ? array.getElements()[list.getElements().indexOf(element)] : undefined;
 }
 
 /** A specifier starting with a path alias (`@/`, `~/`, `#/`, `$lib/`): a module of the workspace, never a package. */

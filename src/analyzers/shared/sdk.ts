@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type NewExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type ConditionalExpression, type MethodDeclaration, type NewExpression, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile, type TypeParameterDeclaration, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, ModelSource, PromptMessage } from '../../model/types';
 import { isLocalServer } from '../../model/vocabulary';
 import type { AnalyzerContext } from '../analyzer';
@@ -9,7 +9,7 @@ import { baseClassOf } from './clients';
 import { appRoot, appSourceFilesMatching } from './nearbyFiles';
 import { ALSO_SELF_HOSTED_PROVIDERS, providerFromBaseUrl, providerFromSettingName } from './providers';
 import { isReassignedLet, isSettingsDefault, likelyFirstReturns, markSettingsDefaultRef, modelCandidates, settingUrl, statedOnlyBySubclasses } from './modelValue';
-import { assignedValues, constInitializer, findDeclaration, firstProperty, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, returnedArgument, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
+import { assignedValues, constInitializer, findDeclaration, firstProperty, isFunctionNode, getObjectProperty, holdsNoValue, type ImportBinding, importBindingOf, importSpecifierOf, initializerOf, namespaceMember, placeOf, promiseSettledFrom, resolveObjectLiteral, resolveString, returnedArgument, sdkPackageOf, thisAssignments, unwrapExpression, writtenImportSpecifier } from './resolve';
 import { resolveContentParts, resolvePromptText } from './prompt';
 import { compilerCallsOf, nodeTests, withoutCasts, wrapCompilerNode } from './calls';
 import { declaredReturnType, functionTypeQueried, propertyTypeOf, typeDeclaration } from './shapes';
@@ -466,6 +466,37 @@ export function traceValue(expression: Node, modules: ModuleLoader, depth = 0): 
     return returned ? traceValue(returned, modules, depth + 1) : node;
   }
   return node;
+}
+
+/**
+ * What a call of a class's own method returns (`this.getModel(type)` inside the class, `aiService.getModel(type)` on an
+ * instance made with `new AIService()`), when the method has one return: the expression returned, else undefined. A
+ * method choosing among values by its arguments is read by whoever asks, with the arguments in place.
+ */
+export function returnedByOwnMethod(call: Node, modules: ModuleLoader): Node | undefined {
+  const node = unwrapExpression(call);
+  const callee = Node.isCallExpression(node) ? unwrapExpression(node.getExpression()) : undefined;
+  const method = callee && Node.isPropertyAccessExpression(callee) ? classMethodCalled(callee, modules, 0) : undefined;
+  const returns = method ? method.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => statement.getFirstAncestor(isFunctionNode) === method) : [];
+  return returns.length === 1 ? returns[0].getExpression() : undefined;
+}
+
+/**
+ * The method a call names on `this` (in the class around it) or on an instance the code makes with `new` of a workspace
+ * class (`const aiService = new AIService()`), declared in that class with a body; undefined otherwise.
+ */
+function classMethodCalled(callee: PropertyAccessExpression, modules: ModuleLoader, depth: number): MethodDeclaration | undefined {
+  const owner = unwrapExpression(callee.getExpression());
+  let declaration: Node | undefined;
+  if (owner.getKind() === SyntaxKind.ThisKeyword) declaration = callee.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+  else if (Node.isIdentifier(owner)) {
+    const made = traceValue(owner, modules, depth + 1);
+    const constructor = Node.isNewExpression(made) ? unwrapExpression(made.getExpression()) : undefined;
+    declaration = constructor && Node.isIdentifier(constructor) ? findDeclaration(constructor, modules) : undefined;
+  }
+  if (!declaration || !(Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration))) return undefined;
+  const method = declaration.getInstanceMethod(callee.getName());
+  return method && Node.isMethodDeclaration(method) && method.getBody() ? method : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, type FunctionDeclaration, type JsxOpeningElement, type JsxSelfClosingElement, type Project, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
-import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, exportNamedNowhereElse, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
+import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, exportNamedNowhereElse, retriedRequest, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, wrappedFunctionHolder } from './callsite';
 import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, PATH_ALIAS, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, registeredProxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
@@ -421,8 +421,9 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
         }
         const addCallerAt = (site: CallExpression, outerCall: CallExpression | undefined): void => {
           // A call in a local function nothing calls never runs: no site (and no caller search above it).
-          // Nor does one under a switch set to false; a markup control only re-runs the feature it calls.
-          if (neverCalledLocalFunction(site) || disabledBranch(site) || uiTrigger(site, bound.every((helper) => helper.call.kind === 'wrapper-caller'))) return;
+          // Nor does one under a switch set to false; a markup control only re-runs the feature it calls; a retry of the
+          // same call after it failed is that call's request again.
+          if (neverCalledLocalFunction(site) || disabledBranch(site) || retriedRequest(site) || uiTrigger(site, bound.every((helper) => helper.call.kind === 'wrapper-caller'))) return;
           // A request an analyzer reports at this very call (`store.addDocuments(docs)` of a LangChain store) is the
           // site already: the app's helper of the same name is another implementation picked by configuration.
           const start = site.getSourceFile().getLineAndColumnAtPos(site.getStart());

@@ -35,6 +35,31 @@ export async function score(features: Record<string, number>) {
   ],
   invalid: [
     {
+      name: "a model a class's own method makes (`this.getModel(type)` inside the class, `aiService.getModel(type)` on an instance made with `new`), cast to any before the call",
+      files: {
+        'src/ai-service.ts': `import { GoogleGenerativeAI } from '@google/generative-ai';
+const genAI = new GoogleGenerativeAI(process.env.GOOGLE_AI_API_KEY!);
+export class AIService {
+  getModel(modelType: 'basic' | 'pro') {
+    const config: any = { model: modelType === 'pro' ? 'gemini-2.5-pro' : 'gemini-2.5-flash' };
+    return genAI.getGenerativeModel(config);
+  }
+  async lyrics(prompt: string) {
+    const model = this.getModel('basic');
+    return (model as any).generateContentStream(prompt);
+  }
+}
+export const aiService = new AIService();
+`,
+      },
+      code: `import { aiService } from './ai-service';
+export async function POST(request: Request) {
+  const model = aiService.getModel('pro');
+  return model.generateContent(await request.text());
+}`,
+      calls: [{ line: 4, provider: 'google', method: 'generateContent', model: 'gemini-2.5-flash' }],
+    },
+    {
       name: "a model a Discord bot's entry point sets on its client object (`client.contextualAI = createContextBasedAI()`), read in a command handed the client",
       files: {
         'src/ai.js': "import { GoogleGenerativeAI } from '@google/generative-ai';\nexport function createContextBasedAI() {\n  return new GoogleGenerativeAI(process.env.KEY).getGenerativeModel({ model: 'gemini-2.0-flash', systemInstruction: 'Reply like a friend.' });\n}\n",

@@ -40,8 +40,53 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "a class extending a package's HTTP client posting to a path that is no model endpoint; one declaring the request method itself (its own wrapper, read as such); a `this.get`", code: `import { HTTPService } from 'civkit/http';\nexport class GitHubHTTP extends HTTPService {\n  constructor() { super('https://api.github.com'); }\n  createIssue(body: object) { return this.postJson('/repos/a/b/issues', body); }\n  models() { return this.get('/models'); }\n}\nexport class OwnHTTP extends HTTPService {\n  constructor() { super('https://api.openai.com/v1'); }\n  postJson(path: string, body: object) { return [path, body]; }\n  run(payload: object) { return this.postJson('/chat/completions', payload); }\n}` },
     { name: "a `/chat-messages` route posting no Dify app's inputs (a chat app's own messages API)", code: `export const post = (base: string, text: string) => fetch(\`\${base}/chat-messages\`, { method: 'POST', body: JSON.stringify({ channel: 'general', text }) });` },
     { name: "an app object's fetch-like method given a URL that is no LLM endpoint", code: `declare const client: { fetch(url: string, init?: object): Promise<Response> };\nexport function session() { return client.fetch('https://chat.openai.com/api/auth/session', { method: 'GET' }); }` },
+    { name: "a chat body posted to a host written out that is the machine's own (the app's server), and to an outside host without a model", code: `export async function send(messages: unknown[]) {\n  await fetch('http://localhost:3000/api/chat', { method: 'POST', body: JSON.stringify({ model: 'default', messages }) });\n  return fetch('https://hooks.example.com/api/relay', { method: 'POST', body: JSON.stringify({ messages, channel: 'c' }) });\n}` },
+    { name: "`.post` of a client named for HTTP handed a URL that is no model endpoint, and `.post` of a client with another name", code: `export class Notifier {\n  constructor(private apiClient: { post(url: string, body: object): Promise<unknown> }, private queue: { post(url: string, body: object): Promise<unknown> }) {}\n  notify(text: string) { return this.apiClient.post('https://api.github.com/repos/a/b/issues', { title: text }); }\n  send(messages: unknown[]) { return this.queue.post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages }); }\n}` },
+    { name: "a mock server's handler for a model endpoint (msw's `http.post(url, resolver)` answers requests in a test; it sends none)", code: `import { http, HttpResponse } from 'msw';\nexport const handler = http.post('https://api.cloudflare.com/client/v4/accounts/acc/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast', async () => HttpResponse.json({ result: { response: 'ok' } }));\nexport const chat = http.post('https://api.openai.com/v1/chat/completions', () => HttpResponse.json({ model: 'gpt-4o', messages: [] }));` },
   ],
   invalid: [
+    {
+      name: "Cartesia's text to speech posted by hand, its model in `model_id`",
+      code: `export const speak = (transcript: string) => fetch('https://api.cartesia.ai/tts/bytes', { method: 'POST', body: JSON.stringify({ model_id: process.env.CARTESIA_TTS_MODEL_ID || 'sonic-2', transcript, voice: { mode: 'id', id: 'v1' } }) });`,
+      calls: [{ line: 1, method: 'fetch /tts/bytes', provider: 'cartesia', endpoint: 'audio-speech', model: 'sonic-2' }],
+    },
+    {
+      name: "a chat body (model and messages) posted to a host and path no rule knows (an unofficial endpoint): a chat request of an unknown OpenAI-compatible server",
+      code: `const api_url_stream = 'https://nexra.aryahcr.cc/api/chat/complements';
+export async function* generate(chat: Array<{ role: string; content: string }>, options: { model: string }) {
+  const data = { messages: chat, stream: true, markdown: false, model: options.model };
+  const response = await fetch(api_url_stream, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+  yield response;
+}`,
+      calls: [{ line: 4, method: 'fetch /api/chat/complements', provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ['the host is not one the catalog knows; the body is a chat request (model and messages)'] }],
+    },
+    {
+      name: "an injected client named for HTTP (`this.apiClient.post`) sending a chat body to a URL a method builds, and a fetch field that is the global fetch unless the caller injects one",
+      code: `const DEFAULT_ENDPOINT = 'https://generativelanguage.googleapis.com/v1beta/interactions';
+export class Describer {
+  private endpoint: string;
+  constructor(private apiClient: { post(url: string, body: object): Promise<unknown> }, baseUrl: string, private model: string) { this.endpoint = baseUrl; }
+  buildChatUrl() { return \`\${this.endpoint}/chat/completions\`; }
+  describe(image: string) {
+    return this.apiClient.post(this.buildChatUrl(), { model: this.model, messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: image } }] }] });
+  }
+}
+export class Gemini {
+  private readonly fetchImpl: typeof fetch;
+  private readonly endpoint: string;
+  constructor(options: { fetchImpl?: typeof fetch; endpoint?: string }) {
+    this.fetchImpl = options.fetchImpl ?? fetch;
+    this.endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
+  }
+  run(input: string) {
+    return this.fetchImpl(this.endpoint, { method: 'POST', body: JSON.stringify({ model: 'gemini-2.5-flash', input }) });
+  }
+}`,
+      calls: [
+        { line: 7, provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ['an HTTP client by its name, handed in'] },
+        { line: 18, method: 'fetch /v1beta/interactions', provider: 'google', endpoint: 'chat', model: 'gemini-2.5-flash' },
+      ],
+    },
     {
       name: "a streaming `/api/chat` naming a model in `class OllamaProvider` (no Ollama-only field): Ollama's, as the class says",
       code: `export class OllamaProvider {

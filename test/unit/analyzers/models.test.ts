@@ -805,16 +805,16 @@ export const finalize = (prompt: string) => generateText({ model: getModel('fina
       ],
     },
     {
-      name: 'an option whose default is a model factory call, reassigned on retry: the default first at the first request, the retry model first at the request after the reassignment',
+      name: 'an option whose default is a model factory call, reassigned for a review step: the default first at the first request, the review model first at the request after the reassignment',
       files: { 'src/ai.ts': "import { openai } from '@ai-sdk/openai';\nimport { anthropic } from '@ai-sdk/anthropic';\nexport function getModel(name: string, provider = 'openai') {\n  return provider === 'anthropic' ? anthropic(name) : openai(name);\n}\n" },
       code: `import { generateText, type LanguageModel } from 'ai';
 import { getModel } from './ai';
-export async function complete({ prompt, model = getModel('gpt-4o-mini'), retryModel = getModel('claude-3-5-sonnet-20240620', 'anthropic') }: { prompt: string; model?: LanguageModel; retryModel?: LanguageModel }) {
+export async function complete({ prompt, model = getModel('gpt-4o-mini'), reviewModel = getModel('claude-3-5-sonnet-20240620', 'anthropic') }: { prompt: string; model?: LanguageModel; reviewModel?: LanguageModel }) {
   let currentModel = model;
-  try {
-    return await generateText({ model: currentModel, prompt });
-  } catch {
-    currentModel = retryModel;
+  {
+    const draft = await generateText({ model: currentModel, prompt });
+    currentModel = reviewModel;
+    prompt = 'Review this draft: ' + draft.text;
     return await generateText({ model: currentModel, prompt });
   }
 }`,

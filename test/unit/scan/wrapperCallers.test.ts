@@ -2408,11 +2408,10 @@ export async function title(conversation: { model: string; firstMessage: string 
     },
   },
   {
-    name: 'a helper whose model and retry model are parameter defaults: each caller is priced with the models it passes (through the app\'s getModel factory), or the defaults it leaves in place',
+    name: 'a helper whose model and retry model are parameter defaults: each caller is priced with the models it passes (through the app\'s getModel factory), or the defaults it leaves in place; the retry in the `catch` is the same request again, no site of its own',
     fixture: 'model-parameters',
     sites: [
       { file: 'src/llm.ts', line: 15, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
-      { file: 'src/llm.ts', line: 18, kind: 'sdk', model: 'claude-3-5-haiku-latest', inTotals: false },
       { file: 'src/research.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'o3-mini', promptIncludes: ['Write the final research report'] },
       { file: 'src/schema.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'gpt-4o', promptIncludes: ['Write a JSON schema'] },
       { file: 'src/summary.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'gpt-4o-mini', promptIncludes: ['Summarize in three sentences'] },
@@ -2447,7 +2446,6 @@ export async function title(conversation: { model: string; firstMessage: string 
       { file: 'src/batch.ts', line: 5, kind: 'wrapper-caller', via: 'src/extract.ts:12', model: 'gpt-4.1' },
       { file: 'src/extract.ts', line: 12, kind: 'wrapper-caller', via: 'src/llm.ts:15', model: 'gpt-4o-mini', inTotals: false },
       { file: 'src/llm.ts', line: 15, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
-      { file: 'src/llm.ts', line: 18, kind: 'sdk', model: 'claude-3-5-haiku-latest', inTotals: false },
       { file: 'src/title.ts', line: 4, kind: 'wrapper-caller', via: 'src/extract.ts:12', model: 'gpt-4o-mini' },
     ],
     check: (result) => {
@@ -4859,6 +4857,42 @@ export const feedback = (answer: string) => completion('Give feedback on this in
     sites: [
       { file: 'src/app/route.ts', line: 4, kind: 'wrapper-caller', via: 'src/lib/embed.ts:2' },
       { file: 'src/lib/embed.ts', line: 2, kind: 'sdk' },
+    ],
+  },
+  {
+    name: "services loaded together with `await Promise.all([import(...), import(...)])` and destructured by position (deepfin's chat route), directly and through the function returning them: their calls are callers",
+    files: {
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] } } }\n',
+      'src/lib/llm.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class Service {
+  async chat(model: string, prompt: string) {
+    return client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+  }
+}
+export const service = new Service();
+`,
+      'src/lib/cache.ts': `export const cache = new Map<string, string>();
+`,
+      'src/app/route.ts': `async function getServices() {
+  const [{ cache }, { service }] = await Promise.all([import('@/lib/cache'), import('@/lib/llm')]);
+  return { cache, service };
+}
+export async function POST(request: Request) {
+  const { question } = await request.json();
+  const { service } = await getServices();
+  return Response.json(await service.chat('gpt-4o-mini', 'Answer about stocks: ' + question));
+}
+export async function PUT(request: Request) {
+  const [{ service }] = await Promise.all([import('@/lib/llm')]);
+  return Response.json(await service.chat('gpt-4o', 'Summarize: ' + (await request.text())));
+}
+`,
+    },
+    sites: [
+      { file: 'src/app/route.ts', line: 8, kind: 'wrapper-caller', via: 'src/lib/llm.ts:5' },
+      { file: 'src/app/route.ts', line: 12, kind: 'wrapper-caller', via: 'src/lib/llm.ts:5' },
+      { file: 'src/lib/llm.ts', line: 5, kind: 'sdk' },
     ],
   },
   {
