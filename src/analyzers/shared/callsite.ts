@@ -247,8 +247,8 @@ export function disabledBranch(request: Node): string | undefined {
 }
 
 /**
- * The earlier request a call repeats after it failed: the same callee (and, for a call whose first argument is the URL, the
- * same URL) made in the `try` block whose `catch` holds this call (`catch (err) { ... await client.messages.create({ model:
+ * The earlier request a call repeats after it failed: the same request (sameRequest) made in the `try` block whose `catch`
+ * holds this call (`catch (err) { ... await client.messages.create({ model:
  * fallbackModel, ... }) }`), or earlier in the function when this call runs under an `if` on that reply's status
  * (`if (response.status === 401) response = await fetch(url, { headers: { 'X-API-Key': key } })`). The retry bills only
  * when the first request fails: one request, read at the first. How the repeat reads, or undefined.
@@ -261,7 +261,7 @@ export function retriedRequest(request: Node, earlier?: readonly Node[]): { firs
   earlier ??= (fn ?? call.getSourceFile()).getDescendantsOfKind(SyntaxKind.CallExpression);
   const same = (other: Node): boolean => {
     const first = callAt(other);
-    return first !== undefined && first !== call && first.getStart() < call.getStart() && first.getFirstAncestor(isFunctionNode) === fn && sameCallee(first, call);
+    return first !== undefined && first !== call && first.getStart() < call.getStart() && first.getFirstAncestor(isFunctionNode) === fn && sameRequest(first, call);
   };
   for (let child: Node = call, parent = call.getParent(); parent && parent !== fn; child = parent, parent = parent.getParent()) {
     if (Node.isCatchClause(parent)) {
@@ -280,13 +280,17 @@ export function retriedRequest(request: Node, earlier?: readonly Node[]): { firs
 /** A test of a reply's outcome: its HTTP status or `ok` (`response.status === 401`, `!res.ok`). */
 const REPLY_STATUS_TEST = /\.(?:status|ok)\b/;
 
-/** The call a detected request starts at (its position is the call's start), or undefined. */
+/**
+ * The call a detected request starts at (its position is the call's start): the outermost one starting there, so
+ * `this.client().messages.create(...)` is that call, not `this.client()`. Undefined when none starts there.
+ */
 function callAt(request: Node): CallExpression | undefined {
   const start = request.getStart();
+  let found: CallExpression | undefined;
   for (let node: Node | undefined = request; node && node.getStart() === start; node = node.getParent()) {
-    if (Node.isCallExpression(node)) return node;
+    if (Node.isCallExpression(node)) found = node;
   }
-  return undefined;
+  return found;
 }
 
 /**
@@ -296,7 +300,7 @@ function callAt(request: Node): CallExpression | undefined {
  * names no model. A retry re-prompting with other words (a reinforced instruction, the failed output to repair) is
  * another request.
  */
-function sameCallee(first: CallExpression, second: CallExpression): boolean {
+function sameRequest(first: CallExpression, second: CallExpression): boolean {
   if (first.getExpression().getText() !== second.getExpression().getText()) return false;
   const a = first.getArguments();
   const b = second.getArguments();

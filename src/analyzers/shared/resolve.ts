@@ -369,7 +369,7 @@ function loadedInList(pattern: Node | undefined, variable: VariableDeclaration):
   const list = element?.getParent();
   if (!pattern || !Node.isObjectBindingPattern(pattern) || !element || !Node.isBindingElement(element) || !list || !Node.isArrayBindingPattern(list) || list.getParent() !== variable) return undefined;
   const all = unwrapExpression(variable.getInitializer() ?? variable);
-  if (!Node.isCallExpression(all) || !/^Promise\.all(?:Settled)?$/.test(all.getExpression().getText())) return undefined;
+  if (!Node.isCallExpression(all) || all.getExpression().getText() !== 'Promise.all') return undefined;
   const loads = all.getArguments()[0];
   const array = loads && unwrapExpression(loads);
   return array && Node.isArrayLiteralExpression(array) ? array.getElements()[list.getElements().indexOf(element)] : undefined;

@@ -8,6 +8,7 @@ function reportedLines(result: ScanResult, file: string): number[] {
 
 /** A proxy retrying with another key header after a 401, and a fallback model tried in the `catch` of the first request. */
 const PROXY = `import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
 export async function relay(url: string, apiKey: string, messages: unknown[]) {
   const body = JSON.stringify({ model: 'gpt-4o-mini', messages });
   let response = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` }, body });
@@ -22,6 +23,16 @@ export async function ask(system: string, prompt: string) {
     return await client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, system, messages: [{ role: 'user', content: prompt }] });
   } catch {
     return await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 256, system, messages: [{ role: 'user', content: prompt }] });
+  }
+}
+export class Assistant {
+  private client() { return new OpenAI(); }
+  async answer(prompt: string) {
+    try {
+      return await this.client().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+    } catch {
+      return await this.client().embeddings.create({ model: 'text-embedding-3-small', input: prompt });
+    }
   }
 }
 export async function mirrored(prompt: string) {
@@ -63,14 +74,15 @@ export async function extract(text: string) {
 describe('a retry of a request after it fails', () => {
   it('is the first request again: left out with a warning naming it, whether under an `if` on the reply status or in the `catch`', async () => {
     const result = await scanProject({ 'src/proxy.ts': PROXY }, 'retries-');
-    // 6 repeats 4 under `if (response.status === 401)`; 15 repeats 13 in its catch; 22 sends to another URL (a fallback provider) and stays.
-    assert.deepEqual(reportedLines(result, 'src/proxy.ts'), [4, 13, 20, 22]);
-    const status = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/proxy.ts' && diagnostic.line === 6);
-    assert.match(status?.message ?? '', /repeats the request on line 4 under `if \(response\.status === 401\)`: a retry after it fails, counted there/);
-    const caught = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/proxy.ts' && diagnostic.line === 15);
-    assert.match(caught?.message ?? '', /repeats the request on line 13 in the `catch` of the `try` that makes it/);
-    const retried = result.callSites.find((site) => site.file === 'src/proxy.ts' && site.line === 13);
-    assert.ok(retried?.evidence.some((line) => line === 'sent again at line 15 if it fails (claude-haiku-4-5), counted here once'), JSON.stringify(retried?.evidence));
+    // 7 repeats 5 under `if (response.status === 401)`; 16 repeats 14 in its catch; 25 asks another API of the same client
+    // (`this.client()` starts both calls, the requests differ) and 33 sends to another URL (a fallback provider): both stay.
+    assert.deepEqual(reportedLines(result, 'src/proxy.ts'), [5, 14, 23, 25, 31, 33]);
+    const status = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/proxy.ts' && diagnostic.line === 7);
+    assert.match(status?.message ?? '', /repeats the request on line 5 under `if \(response\.status === 401\)`: a retry after it fails, counted there/);
+    const caught = result.diagnostics.find((diagnostic) => diagnostic.file === 'src/proxy.ts' && diagnostic.line === 16);
+    assert.match(caught?.message ?? '', /repeats the request on line 14 in the `catch` of the `try` that makes it/);
+    const retried = result.callSites.find((site) => site.file === 'src/proxy.ts' && site.line === 14);
+    assert.ok(retried?.evidence.some((line) => line === 'sent again at line 16 if it fails (claude-haiku-4-5), counted here once'), JSON.stringify(retried?.evidence));
   });
 
   it("is no second caller of the app's helper (the model it passes may change); a retry asking in other words is", async () => {
