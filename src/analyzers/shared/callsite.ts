@@ -257,8 +257,9 @@ export function retriedRequest(request: Node, earlier?: readonly Node[]): { firs
   const call = callAt(request);
   if (!call || !call.getFirstAncestor((ancestor) => Node.isCatchClause(ancestor) || Node.isIfStatement(ancestor))) return undefined;
   const fn = call.getFirstAncestor(isFunctionNode);
-  // Without the requests found (a call of the app's helper): the function's own calls of the same callee.
-  earlier ??= (fn ?? call.getSourceFile()).getDescendantsOfKind(SyntaxKind.CallExpression);
+  // Without the requests found (a call of the app's helper): the function's own calls, listed only once a catch or a
+  // status test around the call asks.
+  const candidates = (): readonly Node[] => (earlier ??= (fn ?? call.getSourceFile()).getDescendantsOfKind(SyntaxKind.CallExpression));
   const same = (other: Node): boolean => {
     const first = callAt(other);
     return first !== undefined && first !== call && first.getStart() < call.getStart() && first.getFirstAncestor(isFunctionNode) === fn && sameRequest(first, call);
@@ -266,11 +267,11 @@ export function retriedRequest(request: Node, earlier?: readonly Node[]): { firs
   for (let child: Node = call, parent = call.getParent(); parent && parent !== fn; child = parent, parent = parent.getParent()) {
     if (Node.isCatchClause(parent)) {
       const tried = parent.getParentIfKind(SyntaxKind.TryStatement)?.getTryBlock();
-      const first = tried && earlier.find((other) => same(other) && other.getStart() >= tried.getStart() && other.getEnd() <= tried.getEnd());
+      const first = tried && candidates().find((other) => same(other) && other.getStart() >= tried.getStart() && other.getEnd() <= tried.getEnd());
       if (first) return { first, how: 'in the `catch` of the `try` that makes it' };
     }
     if (Node.isIfStatement(parent) && parent.getThenStatement() === child && REPLY_STATUS_TEST.test(parent.getExpression().getText())) {
-      const first = earlier.find((other) => same(other) && other.getEnd() <= parent.getStart());
+      const first = candidates().find((other) => same(other) && other.getEnd() <= parent.getStart());
       if (first) return { first, how: `under \`if (${parent.getExpression().getText().slice(0, 60)})\`` };
     }
   }

@@ -7,6 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanWorkspace } from '../../../src/scan/scan';
+import { scanProject } from '../fixtureProject';
 
 const EMBEDDER = `import OpenAI from 'openai';
 export class OpenAiEmbedder {
@@ -60,10 +61,8 @@ describe('settings checks', () => {
   });
 
   it("a call of the app's helper inside a settings check (`testEmbeddingService()` embedding a test string) is not a call site, nor a call reaching the helper through the check; the feature's call of it is", async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'setup-callers-'));
-    try {
-      mkdirSync(path.join(root, 'src'), { recursive: true });
-      writeFileSync(path.join(root, 'src', 'embedding.ts'), `import OpenAI from 'openai';
+    const result = await scanProject({
+      'src/embedding.ts': `import OpenAI from 'openai';
 const client = new OpenAI();
 export async function generateEmbedding(text: string) {
   return client.embeddings.create({ model: 'text-embedding-3-small', input: text });
@@ -71,16 +70,13 @@ export async function generateEmbedding(text: string) {
 export async function testEmbeddingService() {
   await generateEmbedding('connection test');
 }
-`);
-      writeFileSync(path.join(root, 'src', 'index.ts'), `import { generateEmbedding, testEmbeddingService } from './embedding';
+`,
+      'src/index.ts': `import { generateEmbedding, testEmbeddingService } from './embedding';
 export const indexBlock = (block: string) => generateEmbedding(\`Block: \${block}\`);
 export const start = async () => { await testEmbeddingService(); };
-`);
-      const result = await scanWorkspace(root, { now: () => new Date(0) });
-      assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line}`).sort(), ['src/embedding.ts:4', 'src/index.ts:2']);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+`,
+    }, 'setup-callers-');
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line}`).sort(), ['src/embedding.ts:4', 'src/index.ts:2']);
   });
 
   it("a route that only checks a key (`app/api/validate-key/route.ts`'s POST) is not a call site, whatever its prompt; another route's handler is", async () => {
