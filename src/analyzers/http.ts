@@ -10,7 +10,7 @@ import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, extensionSettingDefault, isReassignedLet, isSpecificUrlField, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
 import { appSettingsDefaults } from './shared/settingsDefaults';
-import { classOfExpression, superclassOf, supertypesOf, typeShapes } from './shared/shapes';
+import { classOfExpression, shapesOf, superclassOf, supertypesOf, typeShapes } from './shared/shapes';
 import { callsMatching } from './shared/calls';
 import { calleeNameOf, eachCall, importBindingOf, isTrueLiteral, parameterTypeBinding, providerFromOptions, readModel, readSystemPrompt, readToolNames, traceValue } from './shared/sdk';
 
@@ -1194,7 +1194,11 @@ function readRequest(call: RequestExpression, context: AnalyzerContext, followWr
       // the constructor's JSDoc says): an HTTP client by its name. Kept only when the URL is an LLM endpoint's (the rules decide below).
       return { client: `${lastName(owner)}.${callee.getName()}`, url: first, body: second, evidence: [`${callee.getText().slice(0, 60)}(): an HTTP client by its name, handed in`] };
     }
-    if (!client) return followWrappers && owner.getKind() === SyntaxKind.ThisKeyword ? wrapperRequest(call, callee, context) ?? packageClientMethodRequest(call, callee, context) : undefined;
+    if (!client && owner.getKind() === SyntaxKind.ThisKeyword) return followWrappers ? wrapperRequest(call, callee, context) ?? packageClientMethodRequest(call, callee, context) : undefined;
+    // `this.client.post('/chat/completions', request)` with `this.client = new ApiClient(baseUrl)`: the request method of an
+    // app class, a wrapper like `this.post`. Looked up only for a call naming an LLM endpoint itself (a class's every
+    // `.post` is not worth a lookup).
+    if (!client) return followWrappers && firstArgument && ENDPOINT_IN_ARGUMENT.test(firstArgument.getText()) ? instanceWrapperRequest(call, callee, context) : undefined;
     const json = client.name === 'axios' ? second : getObjectProperty(second && resolveObjectLiteral(second, context.modules), 'json');
     return { client: `${client.name}.${callee.getName()}`, url: first, base: client.base, body: json, evidence: [`${client.name}.${callee.getName()}()${client.base ? ` with baseURL ${client.base}` : ''}`] };
   }
@@ -1371,10 +1375,10 @@ const WRAPPER_CACHE = new WeakMap<Node, CallExpression | null>();
  * first parameter to `fetch`/axios/got/ky as the URL. Its call sites are the requests (the URL and the
  * body are only known there); the body is the options' `body`/`json`/`data`, or the second argument itself.
  */
-function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerContext): HttpRequest | undefined {
+function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerContext, onInstance = false): HttpRequest | undefined {
   const [first] = call.getArguments();
   if (!first) return undefined;
-  const fn = wrapperFunction(callee, context);
+  const fn = wrapperFunction(callee, context, 0, onInstance);
   if (!fn) return undefined;
   // `return requestClaudeHTTP(url, headers, body, arg)` inside requestClaudeHTTP after a tool result: the same request
   // again (an agent loop's next turn), counted where the wrapper's callers call it.
@@ -1428,6 +1432,21 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   // `this.postRequest('v1/extract', data)` over `this.ky.post(path, { json: data })`: the path is under the inner client's base URL.
   const base = urlText === undefined ? innerClientBase(inner, context) : undefined;
   return { client: name, url, urlText, base, body, ...(helperRequest ? { helperRequest } : {}), evidence: [`${name}() is the app's own wrapper around an HTTP request (${placeOf(fn)}, its request at line ${inner.getStartLineNumber()}${base ? `, on a client with base URL ${base}` : ''})`] };
+}
+
+/**
+ * `this.client.post('/chat/completions', { model, messages })` with `this.client = new ApiClient(config)`: the request
+ * method of the app's client class, read as a wrapper. A path the wrapper's URL does not place under a base it names goes
+ * to the base the client was made with (`{{this.client}}/chat/completions`), not the page's own origin: an app's client
+ * class exists to hold one. A path under `/api/` stays the app's own route.
+ */
+function instanceWrapperRequest(call: CallExpression, callee: import('ts-morph').PropertyAccessExpression, context: AnalyzerContext): HttpRequest | undefined {
+  const request = wrapperRequest(call, callee, context, true);
+  if (!request || request.urlText !== undefined || request.base !== undefined) return request;
+  const path = unwrapExpression(request.url!);
+  if (!isStringLike(path) || !/^['"`]\/(?!api\/)/.test(path.getText())) return request;
+  const receiver = callee.getExpression().getText();
+  return { ...request, base: `{{${receiver}}}`, evidence: [...request.evidence, `the path is sent to the base URL ${receiver} was made with (set at run time)`] };
 }
 
 /** The base URL of the client the wrapper's own request goes through (`ky.extend({ prefixUrl })`, `axios.create({ baseURL })`), if any. */
@@ -1645,11 +1664,15 @@ function parameterNames(fn: FunctionNode): string[] {
 }
 
 const SHAPE_CACHE = new WeakMap<Node, WrapperShape>();
+/** A wrapper's shape while it is being read (see wrapperShape): no URL template, the URL first. */
+const IN_PROGRESS: WrapperShape = { parameters: [], urlIndex: 0 };
 
 function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape {
   let shape = SHAPE_CACHE.get(fn);
   if (shape) return shape;
   const parameters = parameterNames(fn);
+  // Marked while read: a wrapper reached again through its own inner calls is not read twice (nestedUrlText).
+  SHAPE_CACHE.set(fn, IN_PROGRESS);
   const forwarded = forwardedUrl(fn, context);
   shape = { parameters, urlIndex: forwarded?.urlIndex ?? 0 };
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
@@ -1661,7 +1684,7 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
     if (shape.urlTemplate !== undefined) continue;
     const request = readRequest(inner, context, false);
     // A wrapper of a wrapper (`this.executeWithRetry(url, options)` with `url = \`${this.config.baseUrl}${endpoint}\``): the URL it hands on.
-    const handedOn = !request?.url && inner === forwarded?.inner && inner.getArguments()[0] ? urlTextOf(inner.getArguments()[0], context) : undefined;
+    const handedOn = !request?.url && inner === forwarded?.inner && inner.getArguments()[0] ? nestedUrlText(inner, fn, context) ?? urlTextOf(inner.getArguments()[0], context) : undefined;
     const text = request?.url ? request.urlText ?? urlTextOf(request.url, context) : handedOn;
     const holes = text ? [...text.matchAll(/\{\{([\w$]+)\}\}/g)].map((hole) => hole[1]) : [];
     // Only a URL made of several parameters, or of one and fixed text, needs the template; `{{url}}` alone is the first argument.
@@ -1671,13 +1694,36 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
   return shape;
 }
 
+/**
+ * The URL a wrapper of a wrapper sends to, in its own parameters: `post(endpoint, data)` running `this.request(endpoint,
+ * {...})`, whose fetch goes to `${this.baseUrl}${endpoint}`, sends to `{this.baseUrl}{{endpoint}}`. The inner wrapper's
+ * template with this call's arguments in its holes; undefined when the inner wrapper has none.
+ */
+function nestedUrlText(inner: CallExpression, outer: FunctionNode, context: AnalyzerContext): string | undefined {
+  const nested = wrapperFunction(unwrapExpression(inner.getExpression()), context);
+  if (!nested || nested === outer || SHAPE_CACHE.get(nested) === IN_PROGRESS) return undefined;
+  const template = wrapperShape(nested, context).urlTemplate;
+  if (template === undefined) return undefined;
+  const parameters = parameterNames(nested);
+  const args = inner.getArguments();
+  return template.replace(/\{\{([\w$]+)\}\}/g, (hole, parameter: string) => {
+    const argument = args[parameters.indexOf(parameter)];
+    return parameters.includes(parameter) && argument ? urlTextOf(argument, context) : hole;
+  });
+}
+
 /** The workspace function a callee names: a function (also imported), an arrow in a constant, or a method of this class. */
-function wrapperFunction(callee: Node, context: AnalyzerContext, depth = 0): FunctionNode | undefined {
+function wrapperFunction(callee: Node, context: AnalyzerContext, depth = 0, onInstance = false): FunctionNode | undefined {
   let declaration: Node | undefined;
   if (Node.isIdentifier(callee)) {
     declaration = findDeclaration(callee, context.modules);
   } else if (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword) {
     declaration = inheritedMethod(callee.getFirstAncestorByKind(SyntaxKind.ClassDeclaration), callee.getName(), context);
+  } else if (onInstance && Node.isPropertyAccessExpression(callee)) {
+    // `this.client.post(...)`: the method of the workspace class the receiver is an instance of (one class only: with
+    // several, which one sends is not known here). Asked only by instanceWrapperRequest.
+    const classes = shapesOf(callee.getExpression(), context.modules).map((shape) => shape.node).filter((node) => Node.isClassDeclaration(node));
+    if (classes.length === 1) declaration = inheritedMethod(classes[0], callee.getName(), context);
   }
   if (!declaration) return undefined;
   const fn = Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) ? declaration : initializerOf(declaration);

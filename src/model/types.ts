@@ -297,6 +297,12 @@ export interface DetectedCall {
    */
   callersTask?: { type: TaskType; callers: number; of: number };
   /**
+   * For a helper's request the app makes from one place only (see soleCallers.ts): that call, whose reading (prompt,
+   * model, limits) this site is. The task is read by its names (its function and file, the helper it calls), as it was
+   * when the call was a site of its own.
+   */
+  soleCaller?: { file: string; line: number; function: string | null; helper: string };
+  /**
    * A wrapper caller handing the helper only values it is given (names and members of them, one-word literals, calls
    * without arguments): no text or prompt builder of its own in what it passes. Read with its request by `foldRelays`.
    */

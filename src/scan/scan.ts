@@ -23,6 +23,7 @@ import { runsModel, sendsRequest } from './prefilter';
 import { aliasMayNameAny, dropAgentsRunElsewhere, findWrapperCallers, loadTsMorphSoon, mentionsBesidesDeclarations, markFrameworkAgentLoops, markRealtimeSessionTools, markStreamedGraphNodes, modelsFromCallers, modelsFromDeploymentList, modelsFromKeyedDefaults, providersFromCallers, releaseTreesKeptForLaterLooks, type WorkspaceFile, type WorkspaceSettings } from '../analyzers';
 import { helperRequestSites } from './helperRequests';
 import { foldRelays } from './relays';
+import { foldSoleCallers } from './soleCallers';
 import { loadUsageForRoot, unmatchedUsageEntries, UsageFileCache } from './usageLoader';
 import { parseUsageExport, type UsageExport } from '../core/usage/usageExport';
 import type { AdvisorOptions } from '../core/pricing/advisor';
@@ -409,6 +410,8 @@ async function scanFolder(root: string, options: ScanOptions): Promise<ScanResul
   foldRelays(detected, nonProductionFile(options.nonProduction));
   // The request inside an app's HTTP helper that sends the URL its callers hand it: a site of its own, priced through them.
   helperRequestSites(detected);
+  // The app's helper called from one place only makes one request: its site, read through that call.
+  foldSoleCallers(detected, nonProductionFile(options.nonProduction));
   // The calls are plain data now: the trees the caller search parsed (helpers and their callers) are
   // not needed for pricing, which on a 30,000-file scan they made the peak of memory.
   releaseParsedFiles(context);

@@ -428,13 +428,17 @@ const CHOICE_NAME_WEIGHT = 3;
 
 function scoreNames(board: Scoreboard, call: DetectedCall): void {
   const names: Array<[string, string]> = [];
-  if (call.enclosingFunction) names.push(['function', call.enclosingFunction]);
+  // A helper's request read through the one call the app makes of it is named by that call, as a wrapper-caller is.
+  const reader = call.soleCaller;
+  const functionName = reader ? reader.function : call.enclosingFunction;
+  if (functionName) names.push(['function', functionName]);
   // A wrapper-caller's request is made by the helper it calls: its name says what the feature asks for.
-  if (call.via) names.push(['helper', call.via.function]);
+  if (call.via || reader) names.push(['helper', reader?.helper ?? call.via!.function]);
   if (call.structuredOutputName) names.push(['output schema', call.structuredOutputName]);
   if (call.replyName) names.push(['reply', call.replyName]);
   for (const tool of call.forcedTool ? [call.forcedTool] : []) names.push(['forced tool', tool]);
-  if (call.file) names.push(['file', call.file.split('/').slice(-2).join('/')]);
+  const file = reader?.file ?? call.file;
+  if (file) names.push(['file', file.split('/').slice(-2).join('/')]);
   const intoStructure = (call.features.structuredOutput || call.structuredOutputName !== undefined) && !namesLanguage(call);
   let functionHinted = false;
   for (const [what, raw] of names) {

@@ -39,6 +39,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "the same vendors' other endpoints: AI Horde's status poll and model list, Azure Speech's voice list and a transcription job's status and files; Edge's read-aloud on a token Edge hands out", code: `export async function poll(id: string, region: string, token: string) {\n  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/v1\`, { method: 'POST', headers: { Authorization: token }, body: '<speak/>' });\n  await fetch(\`https://aihorde.net/api/v2/generate/text/status/\${id}\`);\n  await fetch('https://aihorde.net/api/v2/status/models?type=text');\n  await fetch(\`https://\${region}.tts.speech.microsoft.com/cognitiveservices/voices/list\`);\n  await fetch(\`https://\${region}.api.cognitive.microsoft.com/speechtotext/v3.2/transcriptions/\${id}\`);\n  return fetch(\`https://\${region}.api.cognitive.microsoft.com/speechtotext/v3.2/transcriptions/\${id}/files\`);\n}` },
     { name: "a class extending a package's HTTP client posting to a path that is no model endpoint; one declaring the request method itself (its own wrapper, read as such); a `this.get`", code: `import { HTTPService } from 'civkit/http';\nexport class GitHubHTTP extends HTTPService {\n  constructor() { super('https://api.github.com'); }\n  createIssue(body: object) { return this.postJson('/repos/a/b/issues', body); }\n  models() { return this.get('/models'); }\n}\nexport class OwnHTTP extends HTTPService {\n  constructor() { super('https://api.openai.com/v1'); }\n  postJson(path: string, body: object) { return [path, body]; }\n  run(payload: object) { return this.postJson('/chat/completions', payload); }\n}` },
     { name: "a `/chat-messages` route posting no Dify app's inputs (a chat app's own messages API)", code: `export const post = (base: string, text: string) => fetch(\`\${base}/chat-messages\`, { method: 'POST', body: JSON.stringify({ channel: 'general', text }) });` },
+    { name: "the app's client class posting to its own `/api/` route (the page's origin), and a client class whose method sends nothing", files: { 'src/apiClient.ts': `export class ApiClient {\n  async post(endpoint: string, data?: unknown) { return fetch(endpoint, { method: 'POST', body: JSON.stringify(data) }); }\n}\nexport class Recorder {\n  post(endpoint: string, data?: unknown) { return [endpoint, data]; }\n}\n` }, code: `import { ApiClient, Recorder } from './apiClient';\nconst api = new ApiClient();\nconst recorder = new Recorder();\nexport const ask = (messages: unknown[]) => api.post('/api/chat/completions', { model: 'gpt-4o', messages });\nexport const log = (messages: unknown[]) => recorder.post('/chat/completions', { model: 'gpt-4o', messages });` },
     { name: "an app object's fetch-like method given a URL that is no LLM endpoint", code: `declare const client: { fetch(url: string, init?: object): Promise<Response> };\nexport function session() { return client.fetch('https://chat.openai.com/api/auth/session', { method: 'GET' }); }` },
     { name: "a chat body posted to a host written out that is the machine's own (the app's server), and to an outside host without a model", code: `export async function send(messages: unknown[]) {\n  await fetch('http://localhost:3000/api/chat', { method: 'POST', body: JSON.stringify({ model: 'default', messages }) });\n  return fetch('https://hooks.example.com/api/relay', { method: 'POST', body: JSON.stringify({ messages, channel: 'c' }) });\n}` },
     { name: "`.post` of a client named for HTTP handed a URL that is no model endpoint, and `.post` of a client with another name", code: `export class Notifier {\n  constructor(private apiClient: { post(url: string, body: object): Promise<unknown> }, private queue: { post(url: string, body: object): Promise<unknown> }) {}\n  notify(text: string) { return this.apiClient.post('https://api.github.com/repos/a/b/issues', { title: text }); }\n  send(messages: unknown[]) { return this.queue.post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages }); }\n}` },
@@ -85,6 +86,52 @@ export class Gemini {
       calls: [
         { line: 7, provider: 'openai-compatible', endpoint: 'chat', evidenceIncludes: ['an HTTP client by its name, handed in'] },
         { line: 18, method: 'fetch /v1beta/interactions', provider: 'google', endpoint: 'chat', model: 'gemini-2.5-flash' },
+      ],
+    },
+    {
+      name: "the request method of the app's client class held in a field (`this.client.post('/chat/completions', ...)`, `post` handing on to `request`, which fetches under the base the client was made with), and a path the client class places under its base",
+      files: {
+        'src/apiClient.ts': `export class ApiClient {
+  constructor(private config: { baseURL?: string } = {}) {}
+  private buildUrl(endpoint: string, params?: Record<string, string>) {
+    const url = new URL(endpoint.startsWith('http') ? endpoint : \`\${this.config.baseURL}\${endpoint}\`);
+    for (const [key, value] of Object.entries(params ?? {})) url.searchParams.append(key, value);
+    return url.toString();
+  }
+  async request(endpoint: string, options: RequestInit & { params?: Record<string, string> } = {}) {
+    const { params, ...fetchOptions } = options;
+    const url = this.buildUrl(endpoint, params);
+    return this.executeRequest(url, fetchOptions, 30000);
+  }
+  private async executeRequest(url: string, config: RequestInit, timeout: number) { return fetch(url, { ...config, signal: AbortSignal.timeout(timeout) }); }
+  async post(endpoint: string, data?: unknown) {
+    return this.request(endpoint, { method: 'POST', body: JSON.stringify(data) });
+  }
+}
+export class BaseClient {
+  constructor(private baseUrl: string) {}
+  async post(endpoint: string, data?: unknown) {
+    return fetch(\`\${this.baseUrl}\${endpoint}\`, { method: 'POST', body: JSON.stringify(data) });
+  }
+}
+`,
+      },
+      code: `import { ApiClient, BaseClient } from './apiClient';
+export class OpenAIService {
+  private client: ApiClient;
+  private groq = new BaseClient('https://api.groq.com/openai/v1');
+  constructor() { this.client = new ApiClient({ baseURL: process.env.OPENAI_BASE_URL }); }
+  analyze(content: string) {
+    return this.client.post('/chat/completions', { model: 'gpt-3.5-turbo', messages: [{ role: 'user', content }] });
+  }
+  fast(content: string) {
+    return this.groq.post('/chat/completions', { model: 'llama-3.1-8b-instant', messages: [{ role: 'user', content }] });
+  }
+}`,
+      calls: [
+        { line: 7, method: 'post /chat/completions', provider: 'openai-compatible', endpoint: 'chat', model: 'gpt-3.5-turbo', evidenceIncludes: ['the path is sent to the base URL this.client was made with (set at run time)'] },
+        // The base the instance was made with is not carried into the class's template: an OpenAI-compatible host, unnamed.
+        { line: 10, method: 'post /chat/completions', provider: 'openai-compatible', endpoint: 'chat', model: 'llama-3.1-8b-instant' },
       ],
     },
     {

@@ -77,20 +77,45 @@ export class OpenAiProvider {
 }
 `;
 
+/**
+ * A second feature calling the module helper once, with a prompt of its own and no tools: with two callers the helper's
+ * request is priced through them, each a call site (a helper called from one place only is read through that call, at
+ * its own request, instead).
+ */
+const SUMMARY = `import OpenAI from 'openai';
+import { tooledComplete } from './tooled';
+export async function summarize(text: string) {
+  return tooledComplete(new OpenAI(), 'gpt-4o-mini', [{ role: 'user', content: \`Summarize in one line: \${text}\` }]);
+}
+`;
+
 describe('agent loops reaching the request through a helper the provider hands its tools to', () => {
-  it("a provider's complete handing its tool list to a module helper: the loop calling complete makes both the provider's call and the helper's request steps", async () => {
-    const result = await scan({ 'src/tooled.ts': TOOLED, 'src/provider.ts': RELAYING_PROVIDER, 'src/agent.ts': LOOP });
+  it("a provider's complete handing its tool list to a module helper: the loop calling complete makes both the provider's call and the helper's request steps, not the helper's other caller", async () => {
+    const result = await scan({ 'src/tooled.ts': TOOLED, 'src/provider.ts': RELAYING_PROVIDER, 'src/agent.ts': LOOP, 'src/summary.ts': SUMMARY });
     const relay = result.callSites.find((entry) => entry.file === 'src/provider.ts');
     const helper = result.callSites.find((entry) => entry.file === 'src/tooled.ts');
-    assert.ok(relay && helper, JSON.stringify(result.callSites.map((entry) => `${entry.file}:${entry.line}`)));
+    const other = result.callSites.find((entry) => entry.file === 'src/summary.ts');
+    assert.ok(relay && helper && other, JSON.stringify(result.callSites.map((entry) => `${entry.file}:${entry.line}`)));
     assert.equal(relay.features.multiStep, true, relay.evidence.join('\n'));
     assert.ok(relay.evidence.some((line) => line.includes('src/agent.ts:6')), relay.evidence.join('\n'));
     assert.equal(helper.features.multiStep, true, helper.evidence.join('\n'));
     assert.ok(helper.evidence.some((line) => line.includes('its caller at src/provider.ts:6')), helper.evidence.join('\n'));
+    assert.equal(other.features.multiStep ?? false, false, other.evidence.join('\n'));
   });
 
-  it('the same helper and provider with no loop: single requests', async () => {
-    const result = await scan({ 'src/tooled.ts': TOOLED, 'src/provider.ts': RELAYING_PROVIDER, 'src/once.ts': SINGLE });
+  it("the provider's complete the helper's only caller: the helper's request, read through that call (listed on it with the loop's), is multi-step", async () => {
+    const result = await scan({ 'src/tooled.ts': TOOLED, 'src/provider.ts': RELAYING_PROVIDER, 'src/agent.ts': LOOP });
+    assert.deepEqual(result.callSites.map((entry) => `${entry.file}:${entry.line}`), ['src/tooled.ts:3']);
+    const [helper] = result.callSites;
+    assert.deepEqual(helper.relays?.map((relay) => `${relay.file}:${relay.line}`), ['src/agent.ts:6', 'src/provider.ts:6']);
+    assert.equal(helper.features.multiStep, true, helper.evidence.join('\n'));
+    assert.ok(helper.evidence.some((line) => line.includes('src/agent.ts:6')), helper.evidence.join('\n'));
+    assert.equal(helper.model.id, 'llama-3.3-70b-versatile');
+    assert.equal(helper.provider, 'groq', 'the client the provider hands it');
+  });
+
+  it('the same helper and callers with no loop: single requests', async () => {
+    const result = await scan({ 'src/tooled.ts': TOOLED, 'src/provider.ts': RELAYING_PROVIDER, 'src/once.ts': SINGLE, 'src/summary.ts': SUMMARY });
     for (const site of result.callSites) assert.equal(site.features.multiStep ?? false, false, `${site.file}:${site.line}`);
   });
 });

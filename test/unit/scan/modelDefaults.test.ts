@@ -397,36 +397,47 @@ export async function classify(input: any[]) {
 });
 
 describe("a helper's model from its callers", () => {
-  it('a helper sending its `model` parameter runs the models its callers pass (carried up two levels)', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'caller-models-'));
-    const files: Record<string, string> = {
-      'src/llm.ts': `async function post(json: Record<string, unknown>) {
+  const LLM = `async function post(json: Record<string, unknown>) {
   const response = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify(json) });
   return response.json();
 }
 export async function generate(model: string, diff: string) {
   return post({ model, messages: [{ role: 'user', content: diff }] });
 }
+`;
+  it('a helper sending its `model` parameter runs the models its callers pass (carried up two levels)', async () => {
+    const result = await scanProject({
+      'src/llm.ts': LLM,
+      'src/cli.ts': `import { generate } from './llm';
+export async function main(diff: string) {
+  return generate('gpt-4o-mini', diff);
+}
+export async function review(diff: string) {
+  return generate('gpt-4o', \`Review this diff for bugs: \${diff}\`);
+}
 `,
+    }, 'caller-models-');
+    const request = result.callSites.find((site) => site.file === 'src/llm.ts' && site.line === 2);
+    assert.ok(request, JSON.stringify(result.callSites.map((site) => `${site.file}:${site.line}`)));
+    assert.equal(request.model.id, 'gpt-4o-mini', request.evidence.join('\n'));
+    assert.deepEqual(request.model.candidates?.map((candidate) => candidate.id), ['gpt-4o-mini', 'gpt-4o'], request.evidence.join('\n'));
+    assert.ok(request.evidence.some((line) => line.includes('caller(s) pass')), request.evidence.join('\n'));
+    assert.deepEqual(result.callSites.filter((site) => site.kind === 'wrapper-caller').map((site) => [`${site.file}:${site.line}`, site.model.id]), [['src/cli.ts:3', 'gpt-4o-mini'], ['src/cli.ts:6', 'gpt-4o']]);
+  });
+
+  it("with one caller, the helper's request is read through that call: it runs the model the call passes, two levels down", async () => {
+    const result = await scanProject({
+      'src/llm.ts': LLM,
       'src/cli.ts': `import { generate } from './llm';
 export async function main(diff: string) {
   return generate('gpt-4o-mini', diff);
 }
 `,
-    };
-    try {
-      for (const [file, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        writeFileSync(path.join(root, file), text);
-      }
-      const result = await scanWorkspace(root, { now: () => new Date(0) });
-      const request = result.callSites.find((site) => site.file === 'src/llm.ts' && site.line === 2);
-      assert.ok(request, JSON.stringify(result.callSites.map((site) => `${site.file}:${site.line}`)));
-      assert.equal(request.model.id, 'gpt-4o-mini', request.evidence.join('\n'));
-      assert.ok(request.evidence.some((line) => line.includes('caller(s) pass')), request.evidence.join('\n'));
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    }, 'caller-models-');
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line}`), ['src/llm.ts:2']);
+    const [request] = result.callSites;
+    assert.equal(request.model.id, 'gpt-4o-mini', request.evidence.join('\n'));
+    assert.deepEqual(request.relays, [{ file: 'src/cli.ts', line: 3, through: [{ file: 'src/llm.ts', line: 6, function: 'generate' }] }]);
   });
 });
 
@@ -448,6 +459,14 @@ export async function POST(request: Request) {
   return Response.json(await generateTags(await request.text(), model));
 }
 `,
+        // A second feature tagging notes through the same helper (its own text): the helper is priced through its callers, each a site.
+        'app/api/import/route.ts': `import { generateTags } from '../aiService';
+import { getModel } from '../../../lib/models';
+export async function POST(request: Request) {
+  const { title, body } = await request.json();
+  return Response.json(await generateTags(\`Imported note "\${title}":\\n\${body}\`, getModel(process.env.MODEL_NAME)));
+}
+`,
       },
       'registry-model-',
     );
@@ -456,6 +475,7 @@ export async function POST(request: Request) {
     assert.deepEqual(caller.model.candidates?.map((candidate) => candidate.id), ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-haiku-20241022']);
     const helper = result.callSites.find((site) => site.file === 'app/api/aiService.ts')!;
     assert.equal(helper.model.id, 'gpt-4o', 'the helper runs what its callers pass');
+    assert.deepEqual(helper.model.candidates?.map((candidate) => candidate.id), ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-haiku-20241022']);
     assert.equal(caller.provider, 'openai');
   });
 });

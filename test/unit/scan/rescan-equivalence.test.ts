@@ -142,8 +142,9 @@ describe('cached re-scan equals a fresh scan', () => {
 
   /**
    * The callers of a helper as the result lists them: place, model, and how their arguments were bound (the evidence).
-   * A caller handing the helper only values it is given is listed on the helper's request (`relays`): it runs that
-   * request, with its model, and has no evidence of its own.
+   * A caller handing the helper only values it is given, or the one call the app makes of a helper, is listed on the
+   * helper's request (`relays`): it runs that request, with its model (the request is read through a helper's one
+   * call), and has no evidence of its own here.
    */
   function callersOf(result: ScanResult, helper: string): Array<{ file: string; line: number; model: string | null; evidence: string }> {
     const sites = result.callSites

@@ -60,7 +60,7 @@ describe('settings checks', () => {
     }
   });
 
-  it("a call of the app's helper inside a settings check (`testEmbeddingService()` embedding a test string) is not a call site, nor a call reaching the helper through the check; the feature's call of it is", async () => {
+  it("a call of the app's helper inside a settings check (`testEmbeddingService()` embedding a test string) is not a call site, nor a call reaching the helper through the check; the features' calls of it are", async () => {
     const result = await scanProject({
       'src/embedding.ts': `import OpenAI from 'openai';
 const client = new OpenAI();
@@ -71,12 +71,15 @@ export async function testEmbeddingService() {
   await generateEmbedding('connection test');
 }
 `,
+      // Two features embedding their own text: each a call site, the helper priced through them (a helper called from one
+      // place only is read through that call, at its own request).
       'src/index.ts': `import { generateEmbedding, testEmbeddingService } from './embedding';
 export const indexBlock = (block: string) => generateEmbedding(\`Block: \${block}\`);
+export const indexTitle = (title: string) => generateEmbedding(\`Page title: \${title}\`);
 export const start = async () => { await testEmbeddingService(); };
 `,
     }, 'setup-callers-');
-    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line}`).sort(), ['src/embedding.ts:4', 'src/index.ts:2']);
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line}`).sort(), ['src/embedding.ts:4', 'src/index.ts:2', 'src/index.ts:3']);
   });
 
   it("a route that only checks a key (`app/api/validate-key/route.ts`'s POST) is not a call site, whatever its prompt; another route's handler is", async () => {

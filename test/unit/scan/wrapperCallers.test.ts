@@ -260,8 +260,7 @@ export class Agent {
 `,
     },
     sites: [
-      { file: 'src/agent.ts', line: 9, kind: 'wrapper-caller', via: 'src/llm.ts:5', promptIncludes: ['Answer in one sentence'] },
-      { file: 'src/llm.ts', line: 5, kind: 'sdk' },
+      { file: 'src/llm.ts', line: 5, kind: 'sdk', promptIncludes: ['Answer in one sentence'], relays: ['src/agent.ts:9'] },
     ],
   },
   {
@@ -327,8 +326,7 @@ export async function run(serviceName, sourceText) {
 `,
     },
     sites: [
-      { file: 'src/services/translate/openai/index.jsx', line: 2, kind: 'sdk' },
-      { file: 'src/window/TargetArea.jsx', line: 3, kind: 'wrapper-caller', via: 'src/services/translate/openai/index.jsx:2' },
+      { file: 'src/services/translate/openai/index.jsx', line: 2, kind: 'sdk', relays: ['src/window/TargetArea.jsx:3'] }
     ],
   },
   {
@@ -348,11 +346,11 @@ export async function judge(answer: string) {
 `,
     },
     sites: [
-      { file: 'src/judge.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:5', promptIncludes: ['Decide if the answer is complete'] },
-      { file: 'src/llm.ts', line: 5, kind: 'sdk' },
+      { file: 'src/llm.ts', line: 5, kind: 'sdk', promptIncludes: ['Decide if the answer is complete'], relays: ['src/judge.ts:3'] },
     ],
     check: (result) => {
-      const caller = result.callSites.find((site) => site.kind === 'wrapper-caller')!;
+      // The helper's one caller is listed on the helper's request, which is read through it.
+      const caller = result.callSites.find((site) => site.relays?.some((relay) => relay.file === 'src/judge.ts'))!;
       assert.equal(caller.task.type, 'classification', caller.task.reasons.join('\n'));
       assert.ok(!caller.task.reasons.some((reason) => reason.includes('conversation history')), caller.task.reasons.join('\n'));
     },
@@ -374,8 +372,7 @@ export async function summarizePage(markdown: string) {
 `,
     },
     sites: [
-      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
-      { file: 'src/summary.ts', line: 4, kind: 'wrapper-caller', via: 'src/llm.ts:4', promptIncludes: ['Summarize the page in three bullet points'] },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', promptIncludes: ['Summarize the page in three bullet points'], relays: ['src/summary.ts:4'] }
     ],
   },
   {
@@ -420,8 +417,7 @@ export function Ask(props: { system: string; text: string }) {
 `,
     },
     sites: [
-      { file: 'src/App.tsx', line: 6, kind: 'wrapper-caller', via: 'src/llm.ts:4', promptIncludes: ['Summarize the note'] },
-      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', promptIncludes: ['Summarize the note'], relays: ['src/App.tsx:6'] },
     ],
   },
   {
@@ -555,8 +551,7 @@ function composeQuestion(notes: string[]) {
 `,
     },
     sites: [
-      { file: 'src/handlers.ts', line: 3, kind: 'wrapper-caller', via: 'src/service.ts:3' },
-      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/handlers.ts:3'] },
     ],
   },
   {
@@ -669,10 +664,9 @@ function formatItems(items: { content: string }[]) {
 `,
     },
     sites: [
-      { file: 'src/embed.ts', line: 4, kind: 'sdk' },
+      { file: 'src/embed.ts', line: 4, kind: 'sdk', relays: ['src/report.ts:10'] },
       { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/report.ts:4'] },
-      { file: 'src/report.ts', line: 7, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
-      { file: 'src/report.ts', line: 10, kind: 'wrapper-caller', via: 'src/embed.ts:4' },
+      { file: 'src/report.ts', line: 7, kind: 'wrapper-caller', via: 'src/llm.ts:4' }
     ],
   },
   {
@@ -741,8 +735,7 @@ export async function read(path: string) {
 `,
     },
     sites: [
-      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
-      { file: 'src/tools.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm.ts:4', relays: ['src/run.ts:3'] },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/run.ts:3', 'src/tools.ts:5'] }
     ],
   },
   {
@@ -768,8 +761,7 @@ export function count(text: string) {
 `,
     },
     sites: [
-      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
-      { file: 'src/views.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:4', promptIncludes: ['Answer from the paper'] },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', promptIncludes: ['Answer from the paper'], relays: ['src/views.ts:3'] }
     ],
   },
   {
@@ -825,8 +817,7 @@ export async function summarize(text: string, complete: CompletionHandler) {
 `,
     },
     sites: [
-      { file: 'src/openai.ts', line: 5, kind: 'sdk' },
-      { file: 'src/session.ts', line: 3, kind: 'wrapper-caller', via: 'src/openai.ts:5' },
+      { file: 'src/openai.ts', line: 5, kind: 'sdk', relays: ['src/session.ts:3'] }
     ],
   },
   {
@@ -868,8 +859,7 @@ export async function verifyLumaEvent(page: string) {
 `,
     },
     sites: [
-      { file: 'src/luma.ts', line: 3, kind: 'wrapper-caller', via: 'src/verify.ts:5', model: 'claude-sonnet-4-5', promptIncludes: ['event about our products'], inTotals: true },
-      { file: 'src/verify.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'src/verify.ts', line: 5, kind: 'sdk', model: 'claude-sonnet-4-5', promptIncludes: ['event about our products'], inTotals: true, relays: ['src/luma.ts:3'] },
     ],
   },
   {
@@ -889,8 +879,7 @@ export async function verifyLumaEvent(page: string) {
 `,
     },
     sites: [
-      { file: 'src/luma.ts', line: 3, kind: 'wrapper-caller', via: 'src/verify.ts:5', model: 'claude-sonnet-4-5', promptIncludes: ['event about our products'], inTotals: true },
-      { file: 'src/verify.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'src/verify.ts', line: 5, kind: 'sdk', model: 'claude-sonnet-4-5', promptIncludes: ['event about our products'], inTotals: true, relays: ['src/luma.ts:3'] },
     ],
   },
   {
@@ -1114,8 +1103,7 @@ export const summarize = (text: string) => anthropicComplete(bedrock, 'claude-ha
 `,
     },
     sites: [
-      { file: 'src/anthropicTooled.ts', line: 3, kind: 'sdk', provider: 'aws-bedrock', inTotals: false },
-      { file: 'src/bedrock.ts', line: 5, kind: 'wrapper-caller', via: 'src/anthropicTooled.ts:3', model: 'claude-haiku-4-5', provider: 'aws-bedrock' },
+      { file: 'src/anthropicTooled.ts', line: 3, kind: 'sdk', model: 'claude-haiku-4-5', provider: 'aws-bedrock', inTotals: true, relays: ['src/bedrock.ts:5'] }
     ],
   },
   {
@@ -1244,8 +1232,7 @@ export async function suggestTags(note: string) {
 `,
     },
     sites: [
-      { file: 'src/generate.ts', line: 4, kind: 'sdk', inTotals: false },
-      { file: 'src/tags.ts', line: 3, kind: 'wrapper-caller', via: 'src/generate.ts:4', promptIncludes: ['Suggest three tags'], inTotals: true },
+      { file: 'src/generate.ts', line: 4, kind: 'sdk', promptIncludes: ['Suggest three tags'], inTotals: true, relays: ['src/tags.ts:3'] }
     ],
   },
   {
@@ -1296,8 +1283,7 @@ export async function sortSender(sender: string) {
 `,
     },
     sites: [
-      { file: 'src/generate.ts', line: 7, kind: 'sdk', inTotals: false },
-      { file: 'src/sort.ts', line: 5, kind: 'wrapper-caller', via: 'src/generate.ts:7', model: 'gpt-4o-mini', promptIncludes: ['Put the sender into one of these categories'], inTotals: true },
+      { file: 'src/generate.ts', line: 7, kind: 'sdk', model: 'gpt-4o-mini', promptIncludes: ['Put the sender into one of these categories'], inTotals: true, relays: ['src/sort.ts:5'] }
     ],
     check: (result) => {
       const helper = result.callSites.find((site) => site.file === 'src/generate.ts')!;
@@ -1357,8 +1343,7 @@ export async function echo(generate: GenerateChatCompletion) {
 `,
     },
     sites: [
-      { file: 'src/llm/openai-api.ts', line: 4, kind: 'sdk', inTotals: false },
-      { file: 'src/llm/summarize.ts', line: 5, kind: 'wrapper-caller', via: 'src/llm/openai-api.ts:4', promptIncludes: ['Summarize the release artifact'], inTotals: true },
+      { file: 'src/llm/openai-api.ts', line: 4, kind: 'sdk', promptIncludes: ['Summarize the release artifact'], inTotals: true, relays: ['src/llm/summarize.ts:5'] }
     ],
   },
   {
@@ -1924,8 +1909,7 @@ export function SchemaEditor({ example }: { example: string }) {
 `,
     },
     sites: [
-      { file: 'app/actions.ts', line: 5, kind: 'sdk', model: 'gpt-4.1', inTotals: false },
-      { file: 'components/schema-editor.tsx', line: 6, kind: 'wrapper-caller', via: 'app/actions.ts:5', model: 'gpt-4.1', promptIncludes: ['expert JSON Schema generator'], inTotals: true },
+      { file: 'app/actions.ts', line: 5, kind: 'sdk', model: 'gpt-4.1', promptIncludes: ['expert JSON Schema generator'], inTotals: true, relays: ['components/schema-editor.tsx:6'] }
     ],
   },
   {
@@ -1952,8 +1936,7 @@ export default async function Report() {
 `,
     },
     sites: [
-      { file: 'app/report/page.tsx', line: 3, kind: 'wrapper-caller', via: 'lib/ai/generate-filters.ts:5' },
-      { file: 'lib/ai/generate-filters.ts', line: 5, kind: 'sdk', model: 'claude-sonnet-4-6' },
+      { file: 'lib/ai/generate-filters.ts', line: 5, kind: 'sdk', model: 'claude-sonnet-4-6', relays: ['app/report/page.tsx:3'] },
     ],
   },
   {
@@ -2029,8 +2012,7 @@ export async function elsewhere(question: string) {
 `,
     },
     sites: [
-      { file: 'app/lib/llm/ask.ts', line: 3, kind: 'sdk', inTotals: false },
-      { file: 'app/routes/faq.ts', line: 3, kind: 'wrapper-caller', via: 'app/lib/llm/ask.ts:3', promptIncludes: ['Answer this FAQ briefly'], inTotals: true },
+      { file: 'app/lib/llm/ask.ts', line: 3, kind: 'sdk', promptIncludes: ['Answer this FAQ briefly'], inTotals: true, relays: ['app/routes/faq.ts:3'] }
     ],
   },
   {
@@ -2374,8 +2356,7 @@ export async function describeChat(model: ILLM, text: string) {
 `,
     },
     sites: [
-      { file: 'core/llm/openai.ts', line: 4, kind: 'sdk', inTotals: false },
-      { file: 'core/util/title.ts', line: 3, kind: 'wrapper-caller', via: 'core/llm/index.ts:3', model: 'gpt-4o', promptIncludes: ['Give a short title for'] },
+      { file: 'core/llm/openai.ts', line: 4, kind: 'sdk', model: 'gpt-4o', promptIncludes: ['Give a short title for'], inTotals: true, relays: ['core/util/title.ts:3'] }
     ],
   },
   {
@@ -2537,9 +2518,8 @@ export async function commitMessage(handler: ChatHandler, diff: string) {
 `,
     },
     sites: [
-      { file: 'src/commit.ts', line: 3, kind: 'wrapper-caller', via: 'src/openaiHandler.ts:7', provider: 'openai' },
       { file: 'src/editorHandler.ts', line: 6, kind: 'sdk', provider: 'github-copilot' },
-      { file: 'src/openaiHandler.ts', line: 7, kind: 'sdk', provider: 'openai' },
+      { file: 'src/openaiHandler.ts', line: 7, kind: 'sdk', provider: 'openai', relays: ['src/commit.ts:3'] },
     ],
   },
   {
@@ -2695,8 +2675,7 @@ export async function ask(store: PageStore, question: string) {
     name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are call sites',
     fixture: 'interface-literal',
     sites: [
-      { file: 'src/model.ts', line: 13, kind: 'sdk', inTotals: false },
-      { file: 'src/translator.ts', line: 5, kind: 'wrapper-caller', via: 'src/model.ts:13', promptIncludes: ['Translate the request into a JSON action'], inTotals: true, relays: ['src/main.ts:6'] },
+      { file: 'src/model.ts', line: 13, kind: 'sdk', promptIncludes: ['Translate the request into a JSON action'], inTotals: true, relays: ['src/main.ts:6', 'src/translator.ts:5'] }
     ],
     check: (result) => {
       // src/echo.ts: `complete` through another interface is no caller.
@@ -2707,8 +2686,7 @@ export async function ask(store: PageStore, question: string) {
     name: 'a factory returning a typed local const holding its nested functions (`const model: LanguageModel = { complete }; return model;`): calls through the interface, then through the translator, are call sites',
     fixture: 'interface-literal-const',
     sites: [
-      { file: 'src/model.ts', line: 11, kind: 'sdk', inTotals: false },
-      { file: 'src/translator.ts', line: 12, kind: 'wrapper-caller', via: 'src/model.ts:11', promptIncludes: ['Translate the request into a JSON action'], inTotals: true, relays: ['src/main.ts:6'] },
+      { file: 'src/model.ts', line: 11, kind: 'sdk', promptIncludes: ['Translate the request into a JSON action'], inTotals: true, relays: ['src/main.ts:6', 'src/translator.ts:12'] }
     ],
     check: (result) => {
       // src/echo.ts: `complete` through another interface is no caller.
@@ -2743,8 +2721,7 @@ runScanCases('wrapper callers across workspace packages and forwarding hops', [
     sites: [
       { file: 'apps/api/src/chat.ts', line: 4, kind: 'sdk' },
       { file: 'apps/api/src/chat.ts', line: 5, kind: 'sdk' },
-      { file: 'apps/api/src/tags.ts', line: 4, kind: 'wrapper-caller', via: 'packages/ai/src/embed/embed.ts:7', model: 'text-embedding-3-small' },
-      { file: 'packages/ai/src/embed/embed.ts', line: 7, kind: 'sdk' },
+      { file: 'packages/ai/src/embed/embed.ts', line: 7, kind: 'sdk', model: 'text-embedding-3-small', relays: ['apps/api/src/tags.ts:4'] },
     ],
   },
   {
@@ -2837,13 +2814,12 @@ export const describePage = (page: string) => complete({ prompt: \`Describe this
 `,
     },
     sites: [
-      { file: 'src/features.ts', line: 2, kind: 'wrapper-caller', via: 'src/llm.ts:8' },
-      { file: 'src/features.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:5' },
-      { file: 'src/llm.ts', line: 5, kind: 'sdk' },
-      { file: 'src/llm.ts', line: 8, kind: 'sdk' },
+      { file: 'src/llm.ts', line: 5, kind: 'sdk', relays: ['src/features.ts:3'] },
+      { file: 'src/llm.ts', line: 8, kind: 'sdk', relays: ['src/features.ts:2'] },
     ],
     check: (result) => {
-      const at = (line: number) => result.callSites.find((site) => site.file === 'src/features.ts' && site.line === line)!;
+      // Each feature is the one caller of its branch's request: listed on it, which is read through that call.
+      const at = (line: number) => result.callSites.find((site) => site.relays?.some((relay) => relay.file === 'src/features.ts' && relay.line === line))!;
       assert.equal(at(2).features.structuredOutput, true);
       assert.equal(at(2).task.type, 'classification', at(2).task.reasons.join('\n'));
       assert.ok(at(2).task.reasons.some((reason) => reason.includes('{ extract } is one of fixed values')), at(2).task.reasons.join('\n'));
@@ -2869,12 +2845,11 @@ export const reply = (text: string) => runTurn('gpt-4o', \`Answer the user: \${t
 `,
     },
     sites: [
-      { file: 'src/agent.ts', line: 2, kind: 'wrapper-caller', via: 'src/gateway.ts:9', model: 'gpt-4o', promptIncludes: ['Answer the user'] },
       { file: 'src/gateway.ts', line: 6, kind: 'sdk' },
-      { file: 'src/gateway.ts', line: 9, kind: 'sdk' },
+      { file: 'src/gateway.ts', line: 9, kind: 'sdk', model: 'gpt-4o', promptIncludes: ['Answer the user'], relays: ['src/agent.ts:2'] },
     ],
     check: (result) => {
-      const reply = result.callSites.find((site) => site.file === 'src/agent.ts')!;
+      const reply = result.callSites.find((site) => site.relays?.some((relay) => relay.file === 'src/agent.ts'))!;
       assert.notEqual(reply.task.type, 'image-generation', reply.task.reasons.join('\n'));
       assert.equal(reply.features.streaming, true, 'the caller sends the streamText request');
     },
@@ -3113,10 +3088,8 @@ export async function summarize(text: string) {
 `,
     },
     sites: [
-      { file: 'src/complete.ts', line: 4, kind: 'sdk' },
-      { file: 'src/routes.ts', line: 5, kind: 'wrapper-caller', via: 'src/together.ts:3', provider: 'together', model: 'Qwen/Qwen2.5-7B-Instruct-Turbo' },
-      { file: 'src/routes.ts', line: 8, kind: 'wrapper-caller', via: 'src/complete.ts:4', provider: 'openai', model: 'gpt-4o-mini' },
-      { file: 'src/together.ts', line: 3, kind: 'sdk', provider: 'together' },
+      { file: 'src/complete.ts', line: 4, kind: 'sdk', provider: 'openai', model: 'gpt-4o-mini', relays: ['src/routes.ts:8'] },
+      { file: 'src/together.ts', line: 3, kind: 'sdk', provider: 'together', model: 'Qwen/Qwen2.5-7B-Instruct-Turbo', relays: ['src/routes.ts:5'] },
     ],
   },
   {
@@ -3138,8 +3111,7 @@ export async function generate(diff: string) {
 `,
     },
     sites: [
-      { file: 'src/commands.ts', line: 3, kind: 'wrapper-caller', via: 'src/ollama.ts:3', provider: 'ollama', model: 'llama3.1', promptIncludes: ['one-line commit message'] },
-      { file: 'src/ollama.ts', line: 3, kind: 'sdk', provider: 'ollama' },
+      { file: 'src/ollama.ts', line: 3, kind: 'sdk', provider: 'ollama', model: 'llama3.1', promptIncludes: ['one-line commit message'], relays: ['src/commands.ts:3'] },
     ],
   },
   {
@@ -3176,8 +3148,7 @@ export async function plain(text: string) {
 `,
     },
     sites: [
-      { file: 'src/features.ts', line: 4, kind: 'wrapper-caller', via: 'src/models/chat.ts:7' },
-      { file: 'src/models/chat.ts', line: 7, kind: 'sdk' },
+      { file: 'src/models/chat.ts', line: 7, kind: 'sdk', relays: ['src/features.ts:4'] },
       { file: 'src/models/chat.ts', line: 13, kind: 'sdk' },
     ],
   },
@@ -3195,8 +3166,7 @@ export const title = (text: string) => runTask('Write a short title.', text);
 `,
     },
     sites: [
-      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
-      { file: 'src/title.ts', line: 2, kind: 'wrapper-caller', promptIncludes: ['Write a short title.'] },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', promptIncludes: ['Write a short title.'], relays: ['src/title.ts:2'] }
     ],
   },
   {
@@ -3219,8 +3189,7 @@ export const title = (text: string) => api.chat({ config: {}, messages: [{ role:
 `,
     },
     sites: [
-      { file: 'src/api.ts', line: 8, kind: 'sdk' },
-      { file: 'src/title.ts', line: 3, kind: 'wrapper-caller', promptIncludes: ['Write a short title for'] },
+      { file: 'src/api.ts', line: 8, kind: 'sdk', promptIncludes: ['Write a short title for'], relays: ['src/title.ts:3'] }
     ],
   },
   {
@@ -3244,8 +3213,7 @@ export const onMessage = (contact: { id: string }, text: string) => bot.reply(co
 `,
     },
     sites: [
-      { file: 'src/bot.ts', line: 9, kind: 'sdk' },
-      { file: 'src/index.ts', line: 3, kind: 'wrapper-caller', promptIncludes: ['Answer briefly'] },
+      { file: 'src/bot.ts', line: 9, kind: 'sdk', promptIncludes: ['Answer briefly'], relays: ['src/index.ts:3'] }
     ],
   },
   {
@@ -3262,8 +3230,7 @@ renderPage(['Paris']);
 `,
     },
     sites: [
-      { file: 'src/app.ts', line: 4, kind: 'sdk' },
-      { file: 'src/app.ts', line: 6, kind: 'wrapper-caller', promptIncludes: ['Take me to'] },
+      { file: 'src/app.ts', line: 4, kind: 'sdk', promptIncludes: ['Take me to'], relays: ['src/app.ts:6'] }
     ],
   },
   {
@@ -3359,13 +3326,10 @@ export async function greet(name: string) {
     sites: [
       { file: 'src/agents.ts', line: 3, kind: 'wrapper-caller', via: 'src/provider.ts:8', toolNames: [] },
       { file: 'src/agents.ts', line: 6, kind: 'wrapper-caller', via: 'src/provider.ts:8', toolNames: ['(tools)'] },
-      { file: 'src/endpoint.ts', line: 5, kind: 'sdk' },
-      { file: 'src/greet.ts', line: 3, kind: 'wrapper-caller', via: 'src/prepare.ts:5', promptIncludes: ['Write a warm welcome email'] },
-      { file: 'src/llm.ts', line: 9, kind: 'sdk' },
-      { file: 'src/prepare.ts', line: 5, kind: 'sdk' },
-      { file: 'src/provider.ts', line: 8, kind: 'sdk' },
-      { file: 'src/query.ts', line: 3, kind: 'wrapper-caller', via: 'src/llm.ts:9', promptIncludes: ['standalone web search query'] },
-      { file: 'src/reasoning.ts', line: 3, kind: 'wrapper-caller', via: 'src/endpoint.ts:5', promptIncludes: ['Summarize your reasoning steps'] },
+      { file: 'src/endpoint.ts', line: 5, kind: 'sdk', promptIncludes: ['Summarize your reasoning steps'], relays: ['src/reasoning.ts:3'] },
+      { file: 'src/llm.ts', line: 9, kind: 'sdk', promptIncludes: ['standalone web search query'], relays: ['src/query.ts:3'] },
+      { file: 'src/prepare.ts', line: 5, kind: 'sdk', promptIncludes: ['Write a warm welcome email'], relays: ['src/greet.ts:3'] },
+      { file: 'src/provider.ts', line: 8, kind: 'sdk' }
     ],
   },
 ]);
@@ -3443,8 +3407,7 @@ app.post('/api/summary', async (req, res) => {
     },
     sites: [
       { file: 'server/index.ts', line: 7, kind: 'sdk', model: 'claude-haiku-4-5', inTotals: true },
-      { file: 'src/npc.ts', line: 4, kind: 'wrapper-caller', via: 'vite/anthropic-proxy.mjs:12', model: 'claude-opus-4-1', promptIncludes: ['a villager. Pick your next action.'], inTotals: true },
-      { file: 'vite/anthropic-proxy.mjs', line: 12, kind: 'sdk', inTotals: false },
+      { file: 'vite/anthropic-proxy.mjs', line: 12, kind: 'sdk', model: 'claude-opus-4-1', promptIncludes: ['a villager. Pick your next action.'], inTotals: true, relays: ['src/npc.ts:4'] },
     ],
   },
 ]);
@@ -3892,8 +3855,7 @@ export function makeStore(read: () => { history: string[] }) {
 `,
     },
     sites: [
-      { file: 'src/store.ts', line: 9, kind: 'sdk' },
-      { file: 'src/store.ts', line: 12, kind: 'wrapper-caller', via: 'src/store.ts:9' },
+      { file: 'src/store.ts', line: 9, kind: 'sdk', relays: ['src/store.ts:12'] }
     ],
   },
   {
@@ -4199,8 +4161,7 @@ export function Page() {
 `,
     },
     sites: [
-      { file: 'src/llmClient.ts', line: 6, kind: 'sdk' },
-      { file: 'src/nextSpeaker.ts', line: 3, kind: 'wrapper-caller', via: 'src/llmClient.ts:6', promptIncludes: ['Who should speak next?'] },
+      { file: 'src/llmClient.ts', line: 6, kind: 'sdk', promptIncludes: ['Who should speak next?'], relays: ['src/nextSpeaker.ts:3'] },
       { file: 'src/useChat.ts', line: 4, kind: 'sdk' },
     ],
   },
@@ -4372,8 +4333,7 @@ export async function commit(diff: string) {
 `,
     },
     sites: [
-      { file: 'src/cli.ts', line: 4, kind: 'wrapper-caller', via: 'src/openai.ts:5', model: 'gpt-4o-mini', promptIncludes: ['one-line commit message'], inTotals: true },
-      { file: 'src/openai.ts', line: 3, kind: 'sdk', model: 'gpt-4o-mini', inTotals: false },
+      { file: 'src/openai.ts', line: 3, kind: 'sdk', model: 'gpt-4o-mini', promptIncludes: ['one-line commit message'], inTotals: true, relays: ['src/cli.ts:4'] },
     ],
   },
   {
@@ -4408,8 +4368,7 @@ export function App() {
 `,
     },
     sites: [
-      { file: 'src/hooks/useLive.ts', line: 6, kind: 'wrapper-caller', via: 'src/lib/liveClient.ts:8', model: 'models/gemini-2.0-flash-exp' },
-      { file: 'src/lib/liveClient.ts', line: 8, kind: 'sdk' },
+      { file: 'src/lib/liveClient.ts', line: 8, kind: 'sdk', model: 'models/gemini-2.0-flash-exp', relays: ['src/hooks/useLive.ts:6'] },
     ],
   },
   {
@@ -4443,8 +4402,7 @@ test('writes the messages', async () => {
 `,
     },
     sites: [
-      { file: 'src/action.ts', line: 3, kind: 'wrapper-caller', via: 'src/run.ts:7', promptIncludes: ['Review this pull request'] },
-      { file: 'src/runSdk.ts', line: 3, kind: 'sdk' },
+      { file: 'src/runSdk.ts', line: 3, kind: 'sdk', promptIncludes: ['Review this pull request'], relays: ['src/action.ts:3'] },
     ],
   },
   {
@@ -4501,11 +4459,10 @@ export async function greet(name: string) {
 `,
     },
     sites: [
-      { file: 'src/commands.ts', line: 4, kind: 'wrapper-caller', promptIncludes: ['Summarize this note'] },
       { file: 'src/commands.ts', line: 7, kind: 'wrapper-caller' },
       { file: 'src/commands.ts', line: 10, kind: 'wrapper-caller', promptIncludes: ['Say hello to'] },
       { file: 'src/openai.ts', line: 2, kind: 'sdk' },
-      { file: 'src/openai.ts', line: 6, kind: 'sdk' },
+      { file: 'src/openai.ts', line: 6, kind: 'sdk', promptIncludes: ['Summarize this note'], relays: ['src/commands.ts:4'] },
     ],
   },
   {
@@ -4573,8 +4530,7 @@ export class AnswerService {
 `,
     },
     sites: [
-      { file: 'src/adapters/openai.ts', line: 6, kind: 'sdk', model: 'gpt-4o-mini' },
-      { file: 'src/service.ts', line: 6, kind: 'wrapper-caller', promptIncludes: ['Answer in one sentence'] },
+      { file: 'src/adapters/openai.ts', line: 6, kind: 'sdk', model: 'gpt-4o-mini', promptIncludes: ['Answer in one sentence'], relays: ['src/service.ts:6'] }
     ],
   },
   {
@@ -4631,8 +4587,7 @@ export const ask = (question: string) => route({ model: 'openai:gpt-4o-mini', pr
 `,
     },
     sites: [
-      { file: 'src/ask.ts', line: 2, kind: 'wrapper-caller', via: 'src/llm.ts:9' },
-      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/ask.ts:2'] },
     ],
   },
   {
@@ -4767,8 +4722,7 @@ export const start = (screenshot: string) => new GUIAgent({ model: {} }).run('Op
 `,
     },
     sites: [
-      { file: 'src/main.ts', line: 2, kind: 'wrapper-caller', via: 'src/agent.ts:9', promptIncludes: ['dark mode'] },
-      { file: 'src/model.ts', line: 5, kind: 'sdk', model: 'ui-tars-1.5-7b' },
+      { file: 'src/model.ts', line: 5, kind: 'sdk', model: 'ui-tars-1.5-7b', promptIncludes: ['dark mode'], relays: ['src/main.ts:2'] },
     ],
   },
   {
@@ -4793,8 +4747,7 @@ export const talk = (context) => generateCompletion({ prompt: { messages: [{ rol
 `,
     },
     sites: [
-      { file: 'handlers/talk.js', line: 2, kind: 'wrapper-caller', via: 'utils/generate-completion.js:3', promptIncludes: ['Tell me a joke'] },
-      { file: 'services/openai.js', line: 3, kind: 'sdk', model: 'gpt-4o-mini' },
+      { file: 'services/openai.js', line: 3, kind: 'sdk', model: 'gpt-4o-mini', promptIncludes: ['Tell me a joke'], relays: ['handlers/talk.js:2'] },
     ],
   },
   {
@@ -4855,8 +4808,7 @@ export const feedback = (answer: string) => completion('Give feedback on this in
 `,
     },
     sites: [
-      { file: 'src/app/route.ts', line: 4, kind: 'wrapper-caller', via: 'src/lib/embed.ts:2' },
-      { file: 'src/lib/embed.ts', line: 2, kind: 'sdk' },
+      { file: 'src/lib/embed.ts', line: 2, kind: 'sdk', relays: ['src/app/route.ts:4'] },
     ],
   },
   {
@@ -4921,10 +4873,8 @@ export async function transcribe(apiKey: string, audio: string) {
 `,
     },
     sites: [
-      { file: 'src/features.ts', line: 5, kind: 'wrapper-caller', model: 'gpt-4o-mini', promptIncludes: ['Summarize this interview answer'] },
-      { file: 'src/features.ts', line: 8, kind: 'wrapper-caller', model: 'gemini-2.5-flash', promptIncludes: ['Transcribe the spoken answer faithfully'] },
-      { file: 'src/transports.ts', line: 5, kind: 'sdk' },
-      { file: 'src/transports.ts', line: 9, kind: 'sdk' },
+      { file: 'src/transports.ts', line: 5, kind: 'sdk', model: 'gpt-4o-mini', promptIncludes: ['Summarize this interview answer'], relays: ['src/features.ts:5'] },
+      { file: 'src/transports.ts', line: 9, kind: 'sdk', model: 'gemini-2.5-flash', promptIncludes: ['Transcribe the spoken answer faithfully'], relays: ['src/features.ts:8'] },
     ],
   },
   {
@@ -5067,8 +5017,7 @@ export function App() {
 `,
     },
     sites: [
-      { file: 'src/Greeting.tsx', line: 6, kind: 'wrapper-caller', via: 'src/llm.ts:4' },
-      { file: 'src/llm.ts', line: 4, kind: 'sdk' },
+      { file: 'src/llm.ts', line: 4, kind: 'sdk', relays: ['src/Greeting.tsx:6'] },
     ],
   },
 ]);

@@ -6,7 +6,6 @@
  */
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import * as path from 'node:path';
 import { loadCatalog } from '../../../../src/core/catalog/catalog';
 import { applyWhatIf } from '../../../../src/core/pricing/whatIf';
 import { scanWorkspace } from '../../../../src/scan/scan';
@@ -133,20 +132,53 @@ describe('what-if pricing: diagnostics and pricing fields are the new pricing\'s
   });
 });
 
+/**
+ * The app's helper making the request and two features calling it, each with its own prompt: each call is a site of its
+ * own and the helper is priced through them. (A helper called from one place only is read through that call instead, at
+ * its own request: it has no caller site to be priced through.)
+ */
+const HELPER_AND_CALLERS = {
+  'src/model.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+/** The app's one request: every feature goes through it. */
+export async function complete(prompt: string): Promise<string> {
+  const response = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+  return response.choices[0].message.content ?? '';
+}
+`,
+  'src/features.ts': `import { complete } from './model';
+export const summarize = (article: string) => complete(\`Summarize this article in three sentences: \${article}\`);
+export const translate = (text: string, language: string) => complete(\`Translate into \${language}: \${text}\`);
+`,
+};
+
 describe('what-if pricing: the totals decision is made again', function () {
-  it('a helper left out because its caller is priced comes back into the totals when a what-if leaves the caller unpriced', async function () {
+  it('a helper left out because its callers are priced comes back into the totals when a what-if leaves all of them unpriced', async function () {
     this.timeout(120000);
-    const scan = await scanWorkspace(path.resolve(__dirname, '../../../fixtures/wrapper-callers'), {});
-    // translate() calls the helper complete(), which makes the request: complete() is priced through translate().
-    const caller = scan.callSites.find((site) => site.id === 'json-translator/src/translator.ts#translate:complete')!;
-    const helper = scan.callSites.find((site) => site.id === 'json-translator/src/model.ts#complete:chat.completions.create')!;
-    assert.ok(caller.monthlyUsdCurrent! > 0);
-    assert.equal(helper.inTotals, false);
-    assert.match(helper.totalsNote ?? '', /priced through its 1 caller/);
-    const out = applyWhatIf(scan, { model: { [caller.id]: 'no-such-model-x' } });
-    const after = out.callSites.find((site) => site.id === helper.id)!;
-    assert.equal(out.callSites.find((site) => site.id === caller.id)!.monthlyUsdCurrent, null);
-    assert.equal(after.inTotals, undefined, 'counted again');
-    assert.equal(after.totalsNote, undefined, 'no stale "priced through its caller" note');
+    const root = writeProject(HELPER_AND_CALLERS, 'whatif-totals-');
+    try {
+      const scan = await scanWorkspace(root, {});
+      // summarize() and translate() call the helper complete(), which makes the request: complete() is priced through them.
+      const callerIds = ['src/features.ts#summarize:complete', 'src/features.ts#translate:complete'];
+      const helperId = 'src/model.ts#complete:chat.completions.create';
+      for (const id of callerIds) assert.ok(scan.callSites.find((site) => site.id === id)!.monthlyUsdCurrent! > 0, id);
+      const helper = scan.callSites.find((site) => site.id === helperId)!;
+      assert.equal(helper.inTotals, false);
+      assert.match(helper.totalsNote ?? '', /priced through its 2 callers/);
+      // One caller left unpriced: the helper is still priced through the other one.
+      const one = applyWhatIf(scan, { model: { [callerIds[0]]: 'no-such-model-x' } });
+      assert.equal(one.callSites.find((site) => site.id === callerIds[0])!.monthlyUsdCurrent, null);
+      const afterOne = one.callSites.find((site) => site.id === helperId)!;
+      assert.equal(afterOne.inTotals, false, 'still priced through the other caller');
+      assert.match(afterOne.totalsNote ?? '', /priced through its 1 caller /);
+      // Both left unpriced: nothing prices the helper's requests any more, so it is counted itself.
+      const out = applyWhatIf(scan, { model: { [callerIds[0]]: 'no-such-model-x', [callerIds[1]]: 'no-such-model-x' } });
+      for (const id of callerIds) assert.equal(out.callSites.find((site) => site.id === id)!.monthlyUsdCurrent, null, id);
+      const after = out.callSites.find((site) => site.id === helperId)!;
+      assert.equal(after.inTotals, undefined, 'counted again');
+      assert.equal(after.totalsNote, undefined, 'no stale "priced through its callers" note');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
