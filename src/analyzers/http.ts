@@ -1696,7 +1696,7 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
 
 /**
  * The URL a wrapper of a wrapper sends to, in its own parameters: `post(endpoint, data)` running `this.request(endpoint,
- * {...})`, whose fetch goes to `${this.baseUrl}${endpoint}`, sends to `{this.baseUrl}{{endpoint}}`. The inner wrapper's
+ * {...})`, whose fetch goes to `${this.baseUrl}${endpoint}`, sends to `{{this.baseUrl}}{{endpoint}}`. The inner wrapper's
  * template with this call's arguments in its holes; undefined when the inner wrapper has none.
  */
 function nestedUrlText(inner: CallExpression, outer: FunctionNode, context: AnalyzerContext): string | undefined {

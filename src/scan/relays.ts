@@ -1,6 +1,7 @@
 import { classifyTask } from '../core/estimate/task';
 import { MODEL_FROM_CALLERS } from '../analyzers';
 import type { DetectedCall, Relay, WrapperVia } from '../model/types';
+import { positionKey, sitesByPosition } from './sitePositions';
 
 /**
  * A caller of the app's helper that hands it only values it is given (`passesValuesOnly`: a send button passing the
@@ -23,12 +24,7 @@ import type { DetectedCall, Relay, WrapperVia } from '../model/types';
  * Returns new objects for the sites it changes: a file's analysis may be cached and reused by a later scan.
  */
 export function foldRelays(calls: DetectedCall[], nonProduction: (file: string) => boolean = () => false): void {
-  const positionKey = (file: string, line: number): string => `${file}:${line}`;
-  const siteAt = new Map<string, number>();
-  calls.forEach((call, index) => {
-    const key = positionKey(call.file, call.line);
-    if (!siteAt.has(key)) siteAt.set(key, index);
-  });
+  const siteAt = sitesByPosition(calls);
   // Where each folded caller went: a caller relaying to a relay goes on to the site that one went to.
   const foldedInto = new Map<number, number>();
   // The hops a folded caller's request goes through before the site it is listed on (none are sites).

@@ -1,4 +1,5 @@
 import type { DetectedCall } from '../model/types';
+import { positionKey, sitesByPosition } from './sitePositions';
 
 /**
  * The app's helper called from one place only (`generateItineraryCompletion(prompt)` in the one route that plans a
@@ -7,22 +8,17 @@ import type { DetectedCall } from '../model/types';
  * several callers keeps them as sites, one feature each, and is priced through them.
  *
  * Only where nothing else reaches the helper (no other caller, test or not; no caller going through it on its way to
- * another helper, none choosing it among alternatives), the caller reaches no other request and no call goes through
- * it, and nothing was said of either place (no annotation); only for
- * a helper making the request itself (not a caller of a helper in turn), with no relays listed on it already (it then
- * stands for their traffic), both in production code. Returns new objects for the sites it changes: a file's analysis
- * may be cached and reused by a later scan.
+ * another helper, none choosing it among alternatives), where the caller reaches no other request and no call goes
+ * through it, and where nothing was said of either place (no annotation); only for a helper making the request itself
+ * (not a caller of a helper in turn) with no relays listed on it already (it then stands for their traffic), both in
+ * production code. Returns new objects for the sites it changes: a file's analysis may be cached and reused by a later
+ * scan.
  *
- * Measured on the 598 labeled repositories: see CHANGELOG (the labeling guide counts a helper with one caller at the
- * helper's request line).
+ * Measured on the 598 labeled repositories (whose labeling guide counts a helper with one caller at the helper's request
+ * line): near-misses 238 -> 225, no labeled request lost, tasks read right 4462 -> 4476.
  */
 export function foldSoleCallers(calls: DetectedCall[], nonProduction: (file: string) => boolean = () => false): void {
-  const positionKey = (file: string, line: number): string => `${file}:${line}`;
-  const siteAt = new Map<string, number>();
-  calls.forEach((call, index) => {
-    const key = positionKey(call.file, call.line);
-    if (!siteAt.has(key)) siteAt.set(key, index);
-  });
+  const siteAt = sitesByPosition(calls);
   // Every call reaching each helper position, by any road (its own `via`, a hop on the way, an alternative).
   const reachingCalls = new Map<string, number[]>();
   calls.forEach((call, index) => {
