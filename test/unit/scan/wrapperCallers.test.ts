@@ -1317,7 +1317,7 @@ async function pickOne({ email, generateText }: { email: string; generateText: R
     ],
   },
   {
-    name: 'a factory-made request function injected under an alias of its type (type Generate = ReturnType<typeof makeGenerate>) into another factory: its calls there are the requests',
+    name: 'a factory-made request function injected under an alias of its type (type Generate = ReturnType<typeof makeGenerate>) into another factory: its call there is found (the one call, listed on the request)',
     files: {
       'src/llm/openai-api.ts': `import OpenAI from 'openai';
 export function makeGenerateChatCompletion({ client, model }: { client: OpenAI; model: string }) {
@@ -2672,7 +2672,7 @@ export async function ask(store: PageStore, question: string) {
     },
   },
   {
-    name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are call sites',
+    name: 'an interface implemented by an object literal a typed factory returns ({ complete }): calls through the interface, then through the translator factory, are found (each the one call of its helper, listed on the request)',
     fixture: 'interface-literal',
     sites: [
       { file: 'src/model.ts', line: 13, kind: 'sdk', promptIncludes: ['Translate the request into a JSON action'], inTotals: true, relays: ['src/main.ts:6', 'src/translator.ts:5'] }
@@ -2683,7 +2683,7 @@ export async function ask(store: PageStore, question: string) {
     },
   },
   {
-    name: 'a factory returning a typed local const holding its nested functions (`const model: LanguageModel = { complete }; return model;`): calls through the interface, then through the translator, are call sites',
+    name: 'a factory returning a typed local const holding its nested functions (`const model: LanguageModel = { complete }; return model;`): calls through the interface, then through the translator, are found (each the one call of its helper, listed on the request)',
     fixture: 'interface-literal-const',
     sites: [
       { file: 'src/model.ts', line: 11, kind: 'sdk', promptIncludes: ['Translate the request into a JSON action'], inTotals: true, relays: ['src/main.ts:6', 'src/translator.ts:12'] }
