@@ -1684,7 +1684,7 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
     if (shape.urlTemplate !== undefined) continue;
     const request = readRequest(inner, context, false);
     // A wrapper of a wrapper (`this.executeWithRetry(url, options)` with `url = \`${this.config.baseUrl}${endpoint}\``): the URL it hands on.
-    const handedOn = !request?.url && inner === forwarded?.inner && inner.getArguments()[0] ? nestedUrlText(inner, fn, context) ?? urlTextOf(inner.getArguments()[0], context) : undefined;
+    const handedOn = !request?.url && inner === forwarded?.inner && inner.getArguments()[0] ? nestedUrlText(inner, context) ?? urlTextOf(inner.getArguments()[0], context) : undefined;
     const text = request?.url ? request.urlText ?? urlTextOf(request.url, context) : handedOn;
     const holes = text ? [...text.matchAll(/\{\{([\w$]+)\}\}/g)].map((hole) => hole[1]) : [];
     // Only a URL made of several parameters, or of one and fixed text, needs the template; `{{url}}` alone is the first argument.
@@ -1699,9 +1699,10 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
  * {...})`, whose fetch goes to `${this.baseUrl}${endpoint}`, sends to `{{this.baseUrl}}{{endpoint}}`. The inner wrapper's
  * template with this call's arguments in its holes; undefined when the inner wrapper has none.
  */
-function nestedUrlText(inner: CallExpression, outer: FunctionNode, context: AnalyzerContext): string | undefined {
+function nestedUrlText(inner: CallExpression, context: AnalyzerContext): string | undefined {
   const nested = wrapperFunction(unwrapExpression(inner.getExpression()), context);
-  if (!nested || nested === outer || SHAPE_CACHE.get(nested) === IN_PROGRESS) return undefined;
+  if (!nested) return undefined;
+  // The outer wrapper, or one reached again through its own calls, is being read (IN_PROGRESS): no template yet.
   const template = wrapperShape(nested, context).urlTemplate;
   if (template === undefined) return undefined;
   const parameters = parameterNames(nested);

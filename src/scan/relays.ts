@@ -1,7 +1,7 @@
 import { classifyTask } from '../core/estimate/task';
 import { MODEL_FROM_CALLERS } from '../analyzers';
 import type { DetectedCall, Relay, WrapperVia } from '../model/types';
-import { positionKey, sitesByPosition } from './sitePositions';
+import { positionKey, sitesByPosition, stepPositions } from './sitePositions';
 
 /**
  * A caller of the app's helper that hands it only values it is given (`passesValuesOnly`: a send button passing the
@@ -34,11 +34,10 @@ export function foldRelays(calls: DetectedCall[], nonProduction: (file: string) 
     for (let guard = 0; foldedInto.has(target) && guard < calls.length; guard++) target = foldedInto.get(target)!;
     return target;
   };
-  const stepsOf = (call: DetectedCall): string[] => (call.via ? [call.via, ...(call.via.alternatives ?? []), ...(call.via.through ?? [])] : []).map((step) => positionKey(step.file, step.line));
   // The hops the callers that stay sites go through (a relay folds into the site it goes through, which then stands for
   // it). The adapters a caller chooses between are no hops: each is reached only when the settings pick it, and stays
   // that choice's site.
-  const hopsOfSites = new Set(calls.flatMap((call) => (relayCandidate(call) || call.via?.alternatives?.length ? [] : stepsOf(call))));
+  const hopsOfSites = new Set(calls.flatMap((call) => (relayCandidate(call) || call.via?.alternatives?.length ? [] : stepPositions(call))));
   // Callers before their own callers: a relay of a relay folds after the one it relays to.
   const order = calls.map((_, index) => index).filter((index) => relayCandidate(calls[index]) || hopCandidate(calls[index], hopsOfSites.has(positionKey(calls[index].file, calls[index].line))));
   for (const index of order) {
@@ -60,7 +59,7 @@ export function foldRelays(calls: DetectedCall[], nonProduction: (file: string) 
   }
   if (foldedInto.size === 0) return;
   // A relay other calls go through (a method between a button and the helper) carries their traffic, counted where they are.
-  const reachedThrough = new Set(calls.flatMap(stepsOf));
+  const reachedThrough = new Set(calls.flatMap(stepPositions));
   const relaysOf = new Map<number, Relay[]>();
   for (const index of [...foldedInto.keys()].sort((a, b) => a - b)) {
     const target = targetOf(index);

@@ -14,3 +14,8 @@ export function sitesByPosition(calls: readonly DetectedCall[]): Map<string, num
   });
   return siteAt;
 }
+
+/** The places a caller's request goes through: its helper's request, the adapters it may reach instead, the hops past it. */
+export function stepPositions(call: DetectedCall): string[] {
+  return (call.via ? [call.via, ...(call.via.alternatives ?? []), ...(call.via.through ?? [])] : []).map((step) => positionKey(step.file, step.line));
+}

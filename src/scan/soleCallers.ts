@@ -1,5 +1,5 @@
 import type { DetectedCall } from '../model/types';
-import { positionKey, sitesByPosition } from './sitePositions';
+import { positionKey, sitesByPosition, stepPositions } from './sitePositions';
 
 /**
  * The app's helper called from one place only (`generateItineraryCompletion(prompt)` in the one route that plans a
@@ -22,14 +22,12 @@ export function foldSoleCallers(calls: DetectedCall[], nonProduction: (file: str
   // Every call reaching each helper position, by any road (its own `via`, a hop on the way, an alternative).
   const reachingCalls = new Map<string, number[]>();
   calls.forEach((call, index) => {
-    if (!call.via) return;
-    const steps = [call.via, ...(call.via.alternatives ?? []), ...(call.via.through ?? [])];
-    for (const key of new Set(steps.map((step) => positionKey(step.file, step.line)))) reachingCalls.set(key, [...(reachingCalls.get(key) ?? []), index]);
+    for (const key of new Set(stepPositions(call))) reachingCalls.set(key, [...(reachingCalls.get(key) ?? []), index]);
   });
   const replaced = new Map<number, DetectedCall>();
   const folded = new Set<number>();
   calls.forEach((caller, callerIndex) => {
-    if (!caller.via || replaced.has(callerIndex)) return;
+    if (!caller.via) return;
     // The first request on its way that is a site: the hops before it only hand their parameters on (none is a site).
     const key = [caller.via, ...(caller.via.through ?? [])].map((step) => positionKey(step.file, step.line)).find((step) => siteAt.has(step));
     const helperIndex = key === undefined ? undefined : siteAt.get(key);
@@ -39,7 +37,7 @@ export function foldSoleCallers(calls: DetectedCall[], nonProduction: (file: str
     // A caller other calls go through is a helper in turn (its site is theirs to reach), and one that may reach another
     // request on its way (a method picking one of two helpers) is no caller of this helper alone.
     if (reachingCalls.has(positionKey(caller.file, caller.line))) return;
-    const sitesOnItsWay = new Set([caller.via, ...(caller.via.alternatives ?? []), ...(caller.via.through ?? [])].map((step) => positionKey(step.file, step.line)).filter((step) => siteAt.has(step)));
+    const sitesOnItsWay = new Set(stepPositions(caller).filter((step) => siteAt.has(step)));
     if (sitesOnItsWay.size !== 1) return;
     folded.add(callerIndex);
     // The model the call passes, where the scan reads one; else the helper's own reading, where it has one (a default
