@@ -45,6 +45,8 @@ const GENAI_METHODS: readonly MethodSpec[] = [
   { path: 'models.generateImages', endpoint: 'image-generation' },
   { path: 'models.generateVideos', endpoint: 'other' },
   { path: 'live.connect', endpoint: 'chat', streaming: true },
+  // Lyria RealTime: a live session streaming generated music while the app steers it with weighted prompts.
+  { path: 'live.music.connect', endpoint: 'other', streaming: true },
   // A Batch API job: its requests (`src`, inline or a file the job reads) run later at the batch price.
   { path: 'batches.create', endpoint: 'batch' },
 ];

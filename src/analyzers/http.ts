@@ -1891,7 +1891,8 @@ function innerRequestWithUrlFrom(fn: FunctionNode, name: string, context: Analyz
       if (innerCallee.getName() === 'request' && nodeHttpModule(innerCallee.getExpression(), context)) return inner;
       if (innerCallee.getName() === 'request' && isGoogleAuthClient(innerCallee.getExpression(), context)) return inner;
       // `this.executeWithRetry(url, options)` handing the URL to a method of the same class that sends it.
-      const nested = depth < MAX_NESTED_WRAPPERS && isThisMember(innerCallee) && enclosingFunction(inner) === fn ? wrapperFunction(innerCallee, context) : undefined;
+      // `(endpoint, body) => apiClient.post(endpoint, body)` with `apiClient = new ApiClient()`: the request method of the app's client class.
+      const nested = depth < MAX_NESTED_WRAPPERS && enclosingFunction(inner) === fn ? wrapperFunction(innerCallee, context, 0, !isThisMember(innerCallee)) : undefined;
       if (nested && nested !== fn && forwardsUrlToHttpClient(nested, context, depth + 1)) return inner;
     }
   }

@@ -3,9 +3,9 @@ import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RunsOn } from '..
 import { IN_PROCESS_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { enclosingFunctionName, toDetectedCall } from './shared/callsite';
-import { resolvePromptText, runTimeTurn } from './shared/prompt';
+import { resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { findDeclaration, getObjectProperty, hasDirective, initializerOf, namespaceMember, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, thisAssignments, unwrapExpression } from './shared/resolve';
-import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, readModel, traceValue } from './shared/sdk';
+import { calleeBinding, eachCall, importBindingOf, isTrueLiteral, readModel, readToolNames, traceValue } from './shared/sdk';
 import { enterCall } from './shared/modelValue';
 import { declaredTypeOf } from './shared/shapes';
 
@@ -17,6 +17,8 @@ import { declaredTypeOf } from './shared/shapes';
  *   the site is each forward pass, `await model(inputs)` (or `model.generate(inputs)` of a generative one).
  * - node-llama-cpp: a GGUF file loaded by llama.cpp; requests are `session.prompt(...)`,
  *   `completion.generateCompletion(...)` and `embeddingContext.getEmbeddingFor(...)`.
+ * - llama.rn (React Native): a GGUF file llama.cpp loads on the end user's phone (`initLlama({ model })`); requests are
+ *   `context.completion({ messages, tools, n_predict })` and `context.embedding(text)`.
  * - Supabase's edge runtime (the `Supabase` global of an edge function): `new Supabase.ai.Session('gte-small')` loads
  *   its built-in embedding model; requests are `session.run(text, { mean_pool, normalize })`.
  * - FastEmbed (`fastembed`): `FlagEmbedding.init({ model })` loads an ONNX embedding model; requests are
@@ -41,6 +43,9 @@ function isTransformersPackage(specifier: string): boolean {
   return TRANSFORMERS_PACKAGES.has(specifier) || VENDORED_TRANSFORMERS.test(specifier);
 }
 const LLAMA_CPP_PACKAGE = 'node-llama-cpp';
+/** llama.cpp's React Native binding: `initLlama({ model })` loads a GGUF file on the phone, `context.completion(params)` runs it. */
+const LLAMA_RN_PACKAGE = 'llama.rn';
+const LLAMA_RN_METHODS: Readonly<Record<string, Endpoint>> = { completion: 'chat', embedding: 'embedding' };
 /** ONNX Runtime's JavaScript packages: `InferenceSession.create(modelPath)` loads a model, `session.run(feeds)` runs it. */
 const ONNX_RUNTIME_PACKAGES = new Set(['onnxruntime-node', 'onnxruntime-web', 'onnxruntime-react-native', 'onnxruntime-common']);
 /** The input a transformer over text is fed: the token ids of what it reads (BERT-style encoders, rerankers, decoders). */
@@ -95,15 +100,15 @@ const LOCAL_MODEL_PROGRAMS: Readonly<Record<string, Endpoint>> = { 'whisper-stre
 const CHILD_PROCESS_PACKAGES = new Set(['child_process', 'node:child_process']);
 const SPAWN_FUNCTIONS = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync']);
 
-const CALLEE_NAMES = new Set(['run', ...Object.keys(LLAMA_CPP_METHODS), ...FASTEMBED_METHODS, ...SPAWN_FUNCTIONS]);
+const CALLEE_NAMES = new Set(['run', ...Object.keys(LLAMA_CPP_METHODS), ...Object.keys(LLAMA_RN_METHODS), ...FASTEMBED_METHODS, ...SPAWN_FUNCTIONS]);
 
 const MAX_CHAIN = 8;
 
-const analyzeSdkCalls = eachCall((call, context) => llamaCppRequest(call, context) ?? supabaseSessionRun(call, context) ?? onnxRuntimeRun(call, context) ?? fastEmbedRequest(call, context) ?? localProgramRun(call, context), (name) => CALLEE_NAMES.has(name));
+const analyzeSdkCalls = eachCall((call, context) => llamaCppRequest(call, context) ?? llamaRnRequest(call, context) ?? supabaseSessionRun(call, context) ?? onnxRuntimeRun(call, context) ?? fastEmbedRequest(call, context) ?? localProgramRun(call, context), (name) => CALLEE_NAMES.has(name));
 
 export const localAnalyzer: Analyzer = {
   id: 'local',
-  packages: [...TRANSFORMERS_PACKAGES, VENDORED_TRANSFORMERS, LLAMA_CPP_PACKAGE, SUPABASE_SESSION, FASTEMBED_PACKAGE, ...ONNX_RUNTIME_PACKAGES],
+  packages: [...TRANSFORMERS_PACKAGES, VENDORED_TRANSFORMERS, LLAMA_CPP_PACKAGE, LLAMA_RN_PACKAGE, SUPABASE_SESSION, FASTEMBED_PACKAGE, ...ONNX_RUNTIME_PACKAGES],
   analyze(context: AnalyzerContext): DetectedCall[] {
     const calls = analyzeSdkCalls(context);
     // A pipeline's runs have any name (`extractor`, `transcriber`): only files that load one are searched for them.
@@ -804,6 +809,61 @@ function llamaChain(receiver: Node, context: AnalyzerContext): { modelPath: Node
       continue;
     }
     return undefined;
+  }
+  return undefined;
+}
+
+// ---- llama.rn ---------------------------------------------------------------------------------------
+
+/**
+ * `context.completion({ messages, tools, n_predict })` or `context.embedding(text)` on what llama.rn's `initLlama({ model })`
+ * returned (also held in a field: `this.context = await initLlama(...)`): llama.cpp running the GGUF file on the end user's
+ * phone. The model is the file's name; a second argument (a callback for each partial result) streams the answer.
+ */
+function llamaRnRequest(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || !Object.hasOwn(LLAMA_RN_METHODS, callee.getName())) return undefined;
+  const loaded = llamaRnLoad(callee.getExpression(), context);
+  if (!loaded) return undefined;
+  const endpoint = LLAMA_RN_METHODS[callee.getName()];
+  const modelPath = getObjectProperty(resolveObjectLiteral(loaded.getArguments()[0], context.modules), 'model', context.modules);
+  const resolved = modelPath ? resolveString(modelPath, context.modules) : undefined;
+  const file = resolved?.value ?? (modelPath ? lastLiteral(modelPath) : null);
+  const id = file ? (file.split(/[\\/]/).pop() ?? file).replace(/\.gguf$/i, '') : null;
+  const evidence = [`initLlama from '${LLAMA_RN_PACKAGE}' at ${placeOf(loaded)}`, id ? `model file ${file}` : 'model file not statically known', "llama.cpp runs on the end user's phone (React Native): no API cost"];
+  const [argument, onPartial] = call.getArguments();
+  const params = endpoint === 'chat' ? resolveObjectLiteral(argument, context.modules) : undefined;
+  const turns = getObjectProperty(params, 'messages', context.modules);
+  const prompt = getObjectProperty(params, 'prompt', context.modules);
+  const messages: PromptMessage[] = endpoint === 'embedding' ? (argument ? [{ role: 'user', ...resolvePromptText(argument, context.modules) }] : []) : turns ? resolveMessages(turns, context.modules).messages : prompt ? [{ role: 'user', ...resolvePromptText(prompt, context.modules) }] : [];
+  const tools = getObjectProperty(params, 'tools', context.modules);
+  return toDetectedCall(call, context, {
+    provider: IN_PROCESS_PROVIDER,
+    sdk: IN_PROCESS_PROVIDER,
+    runsOn: 'end-user-device',
+    method: callee.getName(),
+    endpoint,
+    model: { id, raw: modelPath?.getText() ?? '', source: id ? (resolved?.source ?? 'literal') : 'dynamic' },
+    messages,
+    maxOutputTokens: resolveNumber(getObjectProperty(params, 'n_predict', context.modules), context.modules),
+    features: { streaming: onPartial !== undefined, tools: tools !== undefined, vision: false, structuredOutput: getObjectProperty(params, 'response_format', context.modules) !== undefined },
+    toolNames: tools ? readToolNames(tools, context.modules) : [],
+    evidence,
+  });
+}
+
+/**
+ * The `initLlama(...)` call a receiver holds: traced as a value, or, for a field (`private context: any = null`), among the
+ * values the class assigns it (`this.context = ctx` with `const ctx = await initLlama({ model })`).
+ */
+function llamaRnLoad(receiver: Node, context: AnalyzerContext): CallExpression | undefined {
+  const receiverNode = unwrapExpression(receiver);
+  const ownClass = Node.isPropertyAccessExpression(receiverNode) && receiverNode.getExpression().getKind() === SyntaxKind.ThisKeyword ? receiverNode.getFirstAncestorByKind(SyntaxKind.ClassDeclaration) : undefined;
+  const candidates = [traceValue(receiverNode, context.modules), ...(ownClass && Node.isPropertyAccessExpression(receiverNode) ? thisAssignments(ownClass, receiverNode.getName()).map((value) => traceValue(value, context.modules)) : [])];
+  for (const candidate of candidates) {
+    if (!Node.isCallExpression(candidate)) continue;
+    const binding = calleeBinding(unwrapExpression(candidate.getExpression()), context.modules);
+    if (binding?.packageName === LLAMA_RN_PACKAGE && binding.importedName === 'initLlama') return candidate;
   }
   return undefined;
 }

@@ -37,10 +37,11 @@ export function isComponentFile(filePath: string): boolean {
 export const IN_PROCESS_PROVIDER = 'local';
 
 /**
- * CDNs that serve an npm package as an ES module at `https://<cdn>/<package>[@version][/path]`, as a page's script imports it
- * (`https://esm.run/@google/generative-ai@0.21.0`, esm.sh, jsDelivr's `/npm/`, unpkg, Skypack): a regular expression's source.
+ * CDNs that serve an npm package as an ES module at `https://<cdn>/<package>[@version][/path]`, as a page's script or a Deno
+ * edge function imports it (`https://esm.run/@google/generative-ai@0.21.0`, esm.sh, jsDelivr's `/npm/`, unpkg, Skypack), and
+ * Deno's own `npm:<package>[@version]` specifier (Supabase Edge Functions): a regular expression's source.
  */
-export const PACKAGE_CDN_URL_PREFIX = String.raw`https?:\/\/(?:esm\.run|esm\.sh|cdn\.jsdelivr\.net\/npm|unpkg\.com|cdn\.skypack\.dev)\/`;
+export const PACKAGE_CDN_URL_PREFIX = String.raw`(?:https?:\/\/(?:esm\.run|esm\.sh|cdn\.jsdelivr\.net\/npm|unpkg\.com|cdn\.skypack\.dev)\/|npm:)`;
 
 /** Dify, an LLM application platform: its apps are reached through its SDK or its HTTP API (`/chat-messages`). */
 export const DIFY_PROVIDER = 'dify';

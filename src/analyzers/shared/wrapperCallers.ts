@@ -2836,6 +2836,8 @@ function callerSite(helper: Helper, expression: CallExpression | JsxOpeningLike,
   const messages: PromptMessage[] = [];
   let passedTurns: boolean | undefined;
   let strippedBy: string | undefined;
+  // The structured-output setting of the options the caller hands over whole (`generationConfig.responseSchema`), if any.
+  let handedFormat: string | undefined;
   for (const message of base.messages) {
     const wholeHole = message.holes.length === 1 && message.text.trim() === `{{${message.holes[0].expression}}}` ? message.holes[0].expression : undefined;
     // A message that is only a value the caller leaves out (`messages` when it passes `prompt`) is not sent.
@@ -2844,10 +2846,13 @@ function callerSite(helper: Helper, expression: CallExpression | JsxOpeningLike,
     if (whole && turnsHoleOf(message)) {
       strippedBy = attachmentStripper(whole, modules) ?? strippedBy;
       // The helper's request options come from what it is handed (optionsHoleOf): the caller's own options hold the prompt.
-      const handed = resolveObjectLiteral(whole, modules) ? promptOfOptions(whole, modules) : undefined;
+      // `JSON.stringify({ contents, generationConfig })` handed to a helper that posts the body it is given: that object's prompt.
+      const sent = serializedObject(whole, modules) ?? whole;
+      const handed = resolveObjectLiteral(sent, modules) ? promptOfOptions(sent, modules) : undefined;
       if (handed && handed.messages.length > 0) {
         messages.push(...handed.messages);
         passedTurns = (passedTurns ?? false) || handed.hasImage;
+        handedFormat ??= structuredOutputSetting(sent, modules);
         evidence.push(`prompt: the options passed as ${message.holes[0].expression} (${shorten(whole.getText())})`);
         continue;
       }
@@ -2926,6 +2931,10 @@ function callerSite(helper: Helper, expression: CallExpression | JsxOpeningLike,
   // A caller that parses the helper's reply and checks it against a schema (and maybe re-sends with the error) adds that to the helper's request.
   let steps = base.steps;
   const validated = validatedReplyOf(site);
+  if (handedFormat && !features.structuredOutput) {
+    features = { ...features, structuredOutput: true };
+    evidence.push(`structured output: the options the caller passes set ${handedFormat}`);
+  }
   if (validated && !features.structuredOutput) {
     features = { ...features, structuredOutput: true };
     evidence.push(`structured output: ${validated.structured}`);
@@ -3332,6 +3341,27 @@ function passedModelProvider(value: Node, modules: ModuleLoader, depth = 0): str
 const MAX_PASSED_VALUE_DEPTH = 4;
 
 /** A passed value through the variables holding it (`const model = getModel(...)`); undefined at a variable with no initializer. */
+/**
+ * Where request options ask for structured output: OpenAI's `response_format`, the Responses API's `text.format`, Gemini's
+ * `generationConfig.responseSchema` or a JSON `responseMimeType`. Undefined when they do not.
+ */
+function structuredOutputSetting(options: Node, modules: ModuleLoader): string | undefined {
+  const object = resolveObjectLiteral(options, modules);
+  if (!object) return undefined;
+  if (getObjectProperty(object, 'response_format', modules)) return 'response_format';
+  if (getObjectProperty(getObjectProperty(object, 'text', modules), 'format', modules)) return 'text.format';
+  const generation = getObjectProperty(object, 'generationConfig', modules) ?? getObjectProperty(object, 'generation_config', modules);
+  if (getObjectProperty(generation, 'responseSchema', modules) ?? getObjectProperty(generation, 'response_schema', modules)) return 'generationConfig.responseSchema';
+  const mimeType = getObjectProperty(generation, 'responseMimeType', modules) ?? getObjectProperty(generation, 'response_mime_type', modules);
+  return mimeType && /application\/json/.test(mimeType.getText()) ? 'generationConfig.responseMimeType (JSON)' : undefined;
+}
+
+/** The object a serialized value was made from (`JSON.stringify({ ... })`, also held in a local), or undefined for anything else. */
+function serializedObject(value: Node, modules: ModuleLoader): Node | undefined {
+  const made = variableValue(value, modules);
+  return made && Node.isCallExpression(made) && made.getExpression().getText() === 'JSON.stringify' ? made.getArguments()[0] : undefined;
+}
+
 function variableValue(value: Node, modules: ModuleLoader): Node | undefined {
   let node = unwrapExpression(value);
   for (let hops = 0; Node.isIdentifier(node) && hops < MAX_PASSED_VALUE_DEPTH; hops++) {

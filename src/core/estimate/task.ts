@@ -48,7 +48,7 @@ const TEXT_RULES: TextRule[] = [
   // An answer that is only a boolean is a verdict on the input, whatever the input is about.
   { type: 'classification', pattern: /\b(return|respond|reply|answer|output)( with)?( only| just)? (true or false|yes or no|true\/false|yes\/no|a (single )?boolean)\b/i, weight: 3 },
   // The role a prompt gives the model: an evaluator, classifier or judge hands back a verdict, not prose.
-  { type: 'classification', pattern: /\b(you are|you're|act as|acting as) (an? |the )?[\w -]{0,30}\b(evaluator|classifier|judge|grader|checker|detector|router)\b/i, weight: 2 },
+  { type: 'classification', pattern: /\b(you are|you're|act as|acting as) (an? |the )?[\w -]{0,40}\b(evaluator|classifier|judge|grader|checker|detector|router)\b/i, weight: 2 },
   // Naming the language, tone or intent of a text is a label for it.
   { type: 'classification', pattern: /\b(detect|identif(y|ies)|detects|determines?|recogni[sz]es?)\b[^.]{0,30}\b(the )?(language|locale|sentiment|intent|tone|vibe|category|type)\b/i, weight: 2 },
   { type: 'classification', pattern: /\b[A-Z][A-Z_]{2,}(,| or| \/) [A-Z][A-Z_]{2,}\b|\b\w+ \/ \w+ \/ \w+\b/, weight: 1.2 },
@@ -383,7 +383,8 @@ function textNamesLanguage(rawText: string): boolean {
 
 const CODE_NAME_HINTS: Array<{ type: TaskType; pattern: RegExp; weight: number }> = [
   { type: 'summarization', pattern: /\b(summar\w*|tldr|digest|recap)\b/, weight: 3 },
-  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|detect\w*|intent|decide|judge|determine)\b/, weight: 3 },
+  // An evaluator's or grader's call (`evaluateTranslation`, `gradeAnswer`) hands back a score or verdict on its input, whatever the input is.
+  { type: 'classification', pattern: /\b(classif\w*|categori\w*|sentiment|triage|label\w*|tag\w*|detect\w*|intent|decide|judge|determine|evaluat\w*|grade|grader|grading)\b/, weight: 3 },
   { type: 'extraction', pattern: /\b(extract\w*|parse\w*|ner|entities|scrape\w*)\b/, weight: 3 },
   { type: 'translation', pattern: /\b(translat\w*|locali[sz]\w*|i18n)\b/, weight: 3 },
   { type: 'rag-qa', pattern: /\b(rag|retriev\w*|grounded|knowledge|kb|faq|docs qa|ask docs|answer question|qa)\b/, weight: 2 },

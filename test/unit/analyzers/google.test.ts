@@ -347,6 +347,11 @@ export async function precisAll(emails: string[]) {
       calls: [{ line: 3, method: 'live.connect', model: 'gemini-live-2.5-flash-preview', features: { streaming: true }, promptIncludes: ['You are a voice tutor.'] }],
     },
     {
+      name: 'a Lyria RealTime session (`live.music.connect`) streams generated music',
+      code: `import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY, apiVersion: 'v1alpha' });\nexport const jam = () => ai.live.music.connect({ model: 'lyria-realtime-exp', callbacks: { onmessage: () => undefined } });`,
+      calls: [{ line: 3, method: 'live.music.connect', endpoint: 'other', model: 'lyria-realtime-exp', features: { streaming: true } }],
+    },
+    {
       name: 'a parameter typed GenerativeModel; an untraced genai client matched by shape',
       code: `import type { GenerativeModel } from '@google/generative-ai';
 export const run = (model: GenerativeModel, q: string) => model.generateContent(q);

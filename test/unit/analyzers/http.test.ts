@@ -135,6 +135,27 @@ export class OpenAIService {
       ],
     },
     {
+      name: "a module's shorthand handing its URL to the request method of an app client instance (`post = (endpoint, body) => apiClient.post(endpoint, body)`, `post` handing on to `request`, which fetches)",
+      files: {
+        'src/apiClient.ts': `export class ApiClient {
+  async request(endpoint: string, options: { method?: string; body?: unknown } = {}) {
+    return fetch(endpoint, { method: options.method ?? 'GET', body: JSON.stringify(options.body) });
+  }
+  async post(endpoint: string, body?: unknown) {
+    return this.request(endpoint, { method: 'POST', body });
+  }
+}
+export const apiClient = new ApiClient();
+export const post = (endpoint: string, body?: unknown) => apiClient.post(endpoint, body);
+`,
+      },
+      code: `import { post } from './apiClient';
+export async function summarize(text: string) {
+  return post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+}`,
+      calls: [{ line: 3, method: 'post /v1/chat/completions', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' }],
+    },
+    {
       name: "a streaming `/api/chat` naming a model in `class OllamaProvider` (no Ollama-only field): Ollama's, as the class says",
       code: `export class OllamaProvider {
   constructor(private endpoint: string, private model: string) {}

@@ -443,5 +443,26 @@ embeddingContext.getEmbeddingFor('hello');`,
         { line: 11, method: 'getEmbeddingFor', endpoint: 'embedding', model: 'Meta-Llama-3.1-8B-Instruct.Q4_K_M' },
       ],
     },
+    {
+      name: "llama.rn: a GGUF model llama.cpp runs on the end user's phone, held in a field the class sets from initLlama; a completion with tools streamed to a callback, and an embedding",
+      code: `import { initLlama } from 'llama.rn';
+export class OnDeviceAssistant {
+  private context: any = null;
+  async load() {
+    const ctx = await initLlama({ model: 'file:///models/functiongemma-270m-it-Q8_0.gguf', n_ctx: 4096 });
+    this.context = ctx;
+  }
+  async ask(question: string, onToken: (text: string) => void) {
+    return this.context.completion({ messages: [{ role: 'user', content: question }], tools: [{ type: 'function', function: { name: 'add_to_pantry' } }], n_predict: 256 }, onToken);
+  }
+  async embed(text: string) {
+    return this.context.embedding(text);
+  }
+}`,
+      calls: [
+        { line: 9, method: 'completion', provider: 'local', runsOn: 'end-user-device', endpoint: 'chat', model: 'functiongemma-270m-it-Q8_0', maxOutputTokens: 256, promptIncludes: ['{{question}}'], features: { streaming: true, tools: true } },
+        { line: 12, method: 'embedding', provider: 'local', endpoint: 'embedding', model: 'functiongemma-270m-it-Q8_0' },
+      ],
+    },
   ],
 });

@@ -24,6 +24,18 @@ runAnalyzerTests('openai analyzer', openaiAnalyzer, {
   ],
   invalid: [
     {
+      name: "the SDK a Deno edge function imports by its `npm:` specifier or from esm.sh (Supabase Edge Functions)",
+      code: `import OpenAI from 'npm:openai@4.20.1';
+import { OpenAI as EsmOpenAI } from 'https://esm.sh/openai@4.20.1';
+const openai = new OpenAI({ apiKey: Deno.env.get('OPENAI_API_KEY') });
+export const ask = (text: string) => openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+export const embed = (text: string) => new EsmOpenAI().embeddings.create({ model: 'text-embedding-3-small', input: text });`,
+      calls: [
+        { line: 4, provider: 'openai', model: 'gpt-4o-mini' },
+        { line: 5, provider: 'openai', endpoint: 'embedding', model: 'text-embedding-3-small' },
+      ],
+    },
+    {
       name: 'a variation of an uploaded image (`images.createVariation`, dall-e-2): an image request taking an image',
       code: `import OpenAI from 'openai';
 import * as fs from 'fs';

@@ -23,6 +23,8 @@ interface ExpectedSite {
   alternativeGroup?: string;
   /** Whether the site takes images (`features.vision`). */
   vision?: boolean;
+  /** Whether the site asks for structured output (`features.structuredOutput`). */
+  structuredOutput?: boolean;
   /** `file:line` of each call relaying to this site (callers adding nothing to its request, listed on it). */
   relays?: string[];
 }
@@ -57,6 +59,7 @@ function summarize(site: CallSite, expected: ExpectedSite): ExpectedSite {
   if (expected.inTotals !== undefined) actual.inTotals = site.inTotals !== false;
   if (expected.alternativeGroup !== undefined) actual.alternativeGroup = site.alternativeGroup;
   if (expected.vision !== undefined) actual.vision = site.features.vision;
+  if (expected.structuredOutput !== undefined) actual.structuredOutput = site.features.structuredOutput;
   if (expected.relays !== undefined) actual.relays = (site.relays ?? []).map((relay) => `${relay.file}:${relay.line}`);
   return actual;
 }
@@ -5047,6 +5050,36 @@ export async function planner(objective: string) {
       { file: 'src/modules/agents/planner.node.ts', line: 3, kind: 'wrapper-caller', via: 'src/modules/agents/structured-output.util.ts:4', promptIncludes: ['Plan the steps'] },
       { file: 'src/modules/agents/structured-output.util.ts', line: 4, kind: 'wrapper-caller', via: 'src/modules/llm/llm.provider.ts:4', model: 'gpt-4o-mini' },
       { file: 'src/modules/llm/llm.provider.ts', line: 4 },
+    ],
+  },
+]);
+
+runScanCases('callers handing a helper the serialized body it posts', [
+  {
+    name: "`JSON.stringify({ contents, generationConfig })` handed to a helper posting the body it is given to Gemini (recipe-rn): the callers' prompts and structured output are the requests'",
+    files: {
+      'src/gemini.ts': `export async function generateContent(model: string, body: string): Promise<string> {
+  const response = await fetch(\`https://generativelanguage.googleapis.com/v1beta/models/\${model}:generateContent\`, { method: 'POST', body });
+  return response.text();
+}
+`,
+      'src/recipes.ts': `import { generateContent } from './gemini';
+export async function extractRecipe(page: string) {
+  const requestBody = JSON.stringify({
+    contents: [{ parts: [{ text: 'Extract the recipe title, ingredients and steps from this page: ' + page }] }],
+    generationConfig: { responseMimeType: 'application/json', responseSchema: { type: 'object' } },
+  });
+  return generateContent('gemini-2.5-flash-lite', requestBody);
+}
+export async function chatAboutRecipe(question: string) {
+  return generateContent('gemini-2.5-flash-lite', JSON.stringify({ contents: [{ parts: [{ text: 'Answer the cook: ' + question }] }] }));
+}
+`,
+    },
+    sites: [
+      { file: 'src/gemini.ts', line: 2 },
+      { file: 'src/recipes.ts', line: 7, kind: 'wrapper-caller', model: 'gemini-2.5-flash-lite', promptIncludes: ['Extract the recipe title'], structuredOutput: true },
+      { file: 'src/recipes.ts', line: 10, kind: 'wrapper-caller', model: 'gemini-2.5-flash-lite', promptIncludes: ['Answer the cook'], structuredOutput: false },
     ],
   },
 ]);

@@ -169,6 +169,15 @@ describe('task classification', () => {
       assert.equal(named.type, 'classification', named.reasons.join('\n'));
     });
 
+    it("an evaluator's or grader's call (its function so named, or its prompt casting the model as a quality evaluator) hands back a verdict", () => {
+      const named = classifyTask(call({ enclosingFunction: 'evaluateAnswer', messages: [msg('user', '{{answer}}', [{ kind: 'interpolation', expression: 'answer' }])] }), 500);
+      assert.equal(named.type, 'classification', named.reasons.join('\n'));
+      const graded = classifyTask(call({ enclosingFunction: 'gradeSubmission', messages: [msg('user', '{{submission}}', [{ kind: 'interpolation', expression: 'submission' }])] }), 500);
+      assert.equal(graded.type, 'classification', graded.reasons.join('\n'));
+      const role = classifyTask(call({ messages: [msg('system', 'You are a meticulous senior documentation quality evaluator. Score the answer from 1 to 10.'), msg('user', '{{answer}}', [{ kind: 'interpolation', expression: 'answer' }])] }), 500);
+      assert.equal(role.type, 'classification', role.reasons.join('\n'));
+    });
+
     it('a step of a multi-step loop that sends no tools itself is read by its prompt (a moderator picking the next speaker)', () => {
       const prompt = 'You are in a role play game. The following roles are available: @writer, @critic. Read the following conversation. Then select the next role from that is going to speak next. Only return the role.';
       const result = classifyTask(call({ features: features({ tools: false, multiStep: true }), messages: [msg('user', prompt)] }), 500);
