@@ -1442,11 +1442,35 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
  */
 function instanceWrapperRequest(call: CallExpression, callee: import('ts-morph').PropertyAccessExpression, context: AnalyzerContext): HttpRequest | undefined {
   const request = wrapperRequest(call, callee, context, true);
+  const made = request?.urlText !== undefined ? baseMadeWith(callee.getExpression(), request.urlText, context) : undefined;
+  if (made) return { ...request!, urlText: made.urlText, evidence: [...request!.evidence, made.evidence] };
   if (!request || request.urlText !== undefined || request.base !== undefined) return request;
   const path = unwrapExpression(request.url!);
   if (!isStringLike(path) || !/^['"`]\/(?!api\/)/.test(path.getText())) return request;
   const receiver = callee.getExpression().getText();
   return { ...request, base: `{{${receiver}}}`, evidence: [...request.evidence, `the path is sent to the base URL ${receiver} was made with (set at run time)`] };
+}
+
+/**
+ * `this.apiService.post('/v1/chat/completions', payload)` with `this.apiService = new ApiService('https://api.openai.com')`,
+ * the class sending to `${this.baseUrl}${endpoint}` and its constructor setting `this.baseUrl` from its first parameter: the
+ * URL with the base the instance was made with in the field's place. Undefined when the instance, the field or the base
+ * is not known here.
+ */
+function baseMadeWith(receiver: Node, urlText: string, context: AnalyzerContext): { urlText: string; evidence: string } | undefined {
+  const field = /^\{\{this\.([\w$]+)\}\}/.exec(urlText)?.[1];
+  const made = field ? traceValue(receiver, context.modules) : undefined;
+  if (!made || !Node.isNewExpression(made)) return undefined;
+  const [first] = made.getArguments();
+  const base = first ? resolveString(first, context.modules).value : undefined;
+  if (!base || !/^https?:\/\//.test(base)) return undefined;
+  const classNode = shapesOf(receiver, context.modules).map((shape) => shape.node).find((node) => Node.isClassDeclaration(node));
+  const parameter = classNode && Node.isClassDeclaration(classNode) ? classNode.getConstructors()[0]?.getParameters()[0] : undefined;
+  if (!classNode || !parameter) return undefined;
+  // The field is the constructor's first parameter: a parameter property (`constructor(private baseUrl: string)`) or set from it.
+  const setFromFirst = (parameter.isParameterProperty() && parameter.getName() === field) || thisAssignments(classNode, field!).some((value) => unwrapExpression(value).getText() === parameter.getName());
+  if (!setFromFirst) return undefined;
+  return { urlText: urlText.replace(`{{this.${field}}}`, base.replace(/\/$/, '')), evidence: `the base URL is the one ${receiver.getText().slice(0, 40)} was made with (${base})` };
 }
 
 /** The base URL of the client the wrapper's own request goes through (`ky.extend({ prefixUrl })`, `axios.create({ baseURL })`), if any. */
@@ -1886,7 +1910,8 @@ function innerRequestWithUrlFrom(fn: FunctionNode, name: string, context: Analyz
       const nested = depth < MAX_NESTED_WRAPPERS && enclosingFunction(inner) === fn ? wrapperFunction(innerCallee, context) : undefined;
       if (nested && nested !== fn && forwardsUrlToHttpClient(nested, context, depth + 1)) return inner;
     } else if (Node.isPropertyAccessExpression(innerCallee)) {
-      if (GLOBAL_FETCH.test(innerCallee.getText())) return inner;
+      // `UrlFetchApp.fetch(url, config)`: Google Apps Script's HTTP client, inside an add-on's own request method.
+      if (GLOBAL_FETCH.test(innerCallee.getText()) || APPS_SCRIPT_FETCH.test(innerCallee.getText())) return inner;
       if ((VERBS.has(innerCallee.getName()) || innerCallee.getName() === 'request') && httpClientOf(innerCallee.getExpression(), context)) return inner;
       if (innerCallee.getName() === 'request' && nodeHttpModule(innerCallee.getExpression(), context)) return inner;
       if (innerCallee.getName() === 'request' && isGoogleAuthClient(innerCallee.getExpression(), context)) return inner;

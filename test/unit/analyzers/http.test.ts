@@ -130,8 +130,8 @@ export class OpenAIService {
 }`,
       calls: [
         { line: 7, method: 'post /chat/completions', provider: 'openai-compatible', endpoint: 'chat', model: 'gpt-3.5-turbo', evidenceIncludes: ['the path is sent to the base URL this.client was made with (set at run time)'] },
-        // The base the instance was made with is not carried into the class's template: an OpenAI-compatible host, unnamed.
-        { line: 10, method: 'post /chat/completions', provider: 'openai-compatible', endpoint: 'chat', model: 'llama-3.1-8b-instant' },
+        // The base the instance was made with (`new BaseClient('https://api.groq.com/openai/v1')`) takes the template's `{{this.baseUrl}}`.
+        { line: 10, method: 'post /openai/v1/chat/completions', provider: 'groq', endpoint: 'chat', model: 'llama-3.1-8b-instant', evidenceIncludes: ['the base URL is the one this.groq was made with (https://api.groq.com/openai/v1)'] },
       ],
     },
     {
@@ -154,6 +154,32 @@ export async function summarize(text: string) {
   return post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
 }`,
       calls: [{ line: 3, method: 'post /v1/chat/completions', provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' }],
+    },
+    {
+      name: "a Google Apps Script add-on's API client (`UrlFetchApp.fetch` in its request method) made with the provider's base URL",
+      files: {
+        'src/api/base.ts': `export class ApiService {
+  private baseUrl: string;
+  constructor(baseUrl: string, private headers: Record<string, string> = {}) { this.baseUrl = baseUrl; }
+  private request(endpoint: string, options: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {}) {
+    const url = \`\${this.baseUrl}\${endpoint}\`;
+    return UrlFetchApp.fetch(url, { ...options, headers: this.headers });
+  }
+  post(endpoint: string, body: unknown) {
+    return this.request(endpoint, { method: 'post', payload: JSON.stringify(body) });
+  }
+}
+`,
+      },
+      code: `import { ApiService } from './api/base';
+export class OpenAIProvider {
+  private apiService: ApiService;
+  constructor(key: string) { this.apiService = new ApiService('https://api.openai.com', { Authorization: 'Bearer ' + key }); }
+  complete(query: string) {
+    return this.apiService.post('/v1/chat/completions', { model: 'gpt-4.1-nano', messages: [{ role: 'user', content: query }] });
+  }
+}`,
+      calls: [{ line: 6, method: 'post /v1/chat/completions', provider: 'openai', endpoint: 'chat', model: 'gpt-4.1-nano' }],
     },
     {
       name: "a streaming `/api/chat` naming a model in `class OllamaProvider` (no Ollama-only field): Ollama's, as the class says",
