@@ -5,7 +5,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { callSpan, enclosingFunctionName, IMAGE_EDIT_INPUT, REALTIME_STREAMING, realtimeAudioTurn, realtimeSession, realtimeStepOfUrl, toDetectedCall } from './shared/callsite';
 import { resolveContentParts, resolveMessages, resolvePromptText, runTimeTurn } from './shared/prompt';
 import { providerFromBaseUrl } from './shared/providers';
-import { assignedValues, calledName, contains, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, thisAssignments, unwrapExpression } from './shared/resolve';
+import { assignedValues, calledName, contains, enclosingFunction, findDeclaration, firstProperty, type FunctionNode, getObjectProperty, initializerOf, isFunctionNode, isSerializerCall, isStringLike, namedFunctionParameter, placeOf, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, thisAssignments, unwrapExpression } from './shared/resolve';
 import { joinUrl, OWN_ORIGIN_BASE } from './shared/urls';
 import { enterCall, extensionSettingDefault, isReassignedLet, isSpecificUrlField, valueExpressions } from './shared/modelValue';
 import { baseClassOf, resolveClientOrigin } from './shared/clients';
@@ -311,13 +311,6 @@ const GLOBAL_FETCH = /^(?:globalThis|global|window|self)\.fetch$/;
  * HTTP client (`fetch(url, { method, body: Body.json(payload) })`).
  */
 const FETCH_PACKAGES = new Set(['node-fetch', 'node-fetch-native', 'undici', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'unfetch', '@whatwg-node/fetch', '@microsoft/fetch-event-source', '@fortaine/fetch-event-source', 'ofetch', '@tauri-apps/api/http', '@tauri-apps/plugin-http']);
-/** What turns a body object into what is sent: `JSON.stringify(payload)`, and Tauri's `Body.json(payload)`. */
-const SERIALIZER = /^(?:JSON\.stringify|Body\.json)$/;
-
-function isSerializerCall(node: Node): node is CallExpression {
-  return Node.isCallExpression(node) && SERIALIZER.test(node.getExpression().getText());
-}
-
 /** What a body expression sends as an object: the argument of `JSON.stringify(payload)` (or `Body.json`), else itself. */
 function unserialized(node: Node): Node | undefined {
   return isSerializerCall(node) ? node.getArguments()[0] : node;

@@ -747,23 +747,31 @@ function llamaCppRequest(call: CallExpression, context: AnalyzerContext): Detect
   if (!chain) return undefined;
   const endpoint = LLAMA_CPP_METHODS[callee.getName()];
   const evidence = [...chain.evidence];
-  const modelPath = chain.modelPath ? resolveString(chain.modelPath, context.modules) : undefined;
-  const file = modelPath?.value ?? (chain.modelPath ? lastLiteral(chain.modelPath) : null);
-  const id = file ? (file.split(/[\\/]/).pop() ?? file).replace(/\.gguf$/i, '') : null;
-  if (id) evidence.push(`model file ${file}`);
-  else evidence.push('model file not statically known');
+  const gguf = ggufModel(chain.modelPath, context);
+  evidence.push(gguf.evidence);
   evidence.push(`runs in process on the server's ${chain.cpuOnly ? 'CPU (gpu: false)' : 'GPU when llama.cpp finds one (Metal, CUDA or Vulkan), else its CPU'}: no API cost`);
   const argument = call.getArguments()[0];
   const options = resolveObjectLiteral(call.getArguments()[1], context.modules);
   return report(call, context, {
     method: callee.getName(),
     endpoint,
-    model: { id, raw: chain.modelPath?.getText() ?? '', source: id ? (modelPath?.source ?? 'literal') : 'dynamic' },
+    model: gguf.model,
     messages: argument ? [{ role: 'user', ...resolvePromptText(argument, context.modules) }] : [],
     maxOutputTokens: resolveNumber(getObjectProperty(options, 'maxTokens', context.modules), context.modules),
     streaming: Boolean(getObjectProperty(options, 'onTextChunk', context.modules) ?? getObjectProperty(options, 'onToken', context.modules)),
     evidence,
   });
+}
+
+/** The model a GGUF file path names (`'models/Meta-Llama-3.1-8B-Instruct.Q4_K_M.gguf'` → its file name without `.gguf`), with the evidence line saying so. */
+function ggufModel(modelPath: Node | undefined, context: AnalyzerContext): { model: ModelRef; evidence: string } {
+  const resolved = modelPath ? resolveString(modelPath, context.modules) : undefined;
+  const file = resolved?.value ?? (modelPath ? lastLiteral(modelPath) : null);
+  const id = file ? (file.split(/[\\/]/).pop() ?? file).replace(/\.gguf$/i, '') : null;
+  return {
+    model: { id, raw: modelPath?.getText() ?? '', source: id ? (resolved?.source ?? 'literal') : 'dynamic' },
+    evidence: id ? `model file ${file}` : 'model file not statically known',
+  };
 }
 
 /** `path.join(dir, 'models', 'x.gguf')`: the file name, the last string literal of the expression. */
@@ -826,16 +834,14 @@ function llamaRnRequest(call: CallExpression, context: AnalyzerContext): Detecte
   const loaded = llamaRnLoad(callee.getExpression(), context);
   if (!loaded) return undefined;
   const endpoint = LLAMA_RN_METHODS[callee.getName()];
-  const modelPath = getObjectProperty(resolveObjectLiteral(loaded.getArguments()[0], context.modules), 'model', context.modules);
-  const resolved = modelPath ? resolveString(modelPath, context.modules) : undefined;
-  const file = resolved?.value ?? (modelPath ? lastLiteral(modelPath) : null);
-  const id = file ? (file.split(/[\\/]/).pop() ?? file).replace(/\.gguf$/i, '') : null;
-  const evidence = [`initLlama from '${LLAMA_RN_PACKAGE}' at ${placeOf(loaded)}`, id ? `model file ${file}` : 'model file not statically known', "llama.cpp runs on the end user's phone (React Native): no API cost"];
+  const gguf = ggufModel(getObjectProperty(resolveObjectLiteral(loaded.getArguments()[0], context.modules), 'model', context.modules), context);
+  const evidence = [`initLlama from '${LLAMA_RN_PACKAGE}' at ${placeOf(loaded)}`, gguf.evidence, "llama.cpp runs on the end user's phone (React Native): no API cost"];
   const [argument, onPartial] = call.getArguments();
+  // `embedding(text)` takes the text; `completion({ messages })` a chat's turns, `completion({ prompt })` a raw prompt.
   const params = endpoint === 'chat' ? resolveObjectLiteral(argument, context.modules) : undefined;
   const turns = getObjectProperty(params, 'messages', context.modules);
-  const prompt = getObjectProperty(params, 'prompt', context.modules);
-  const messages: PromptMessage[] = endpoint === 'embedding' ? (argument ? [{ role: 'user', ...resolvePromptText(argument, context.modules) }] : []) : turns ? resolveMessages(turns, context.modules).messages : prompt ? [{ role: 'user', ...resolvePromptText(prompt, context.modules) }] : [];
+  const text = endpoint === 'embedding' ? argument : getObjectProperty(params, 'prompt', context.modules);
+  const messages: PromptMessage[] = turns ? resolveMessages(turns, context.modules).messages : text ? [{ role: 'user', ...resolvePromptText(text, context.modules) }] : [];
   const tools = getObjectProperty(params, 'tools', context.modules);
   return toDetectedCall(call, context, {
     provider: IN_PROCESS_PROVIDER,
@@ -843,7 +849,7 @@ function llamaRnRequest(call: CallExpression, context: AnalyzerContext): Detecte
     runsOn: 'end-user-device',
     method: callee.getName(),
     endpoint,
-    model: { id, raw: modelPath?.getText() ?? '', source: id ? (resolved?.source ?? 'literal') : 'dynamic' },
+    model: gguf.model,
     messages,
     maxOutputTokens: resolveNumber(getObjectProperty(params, 'n_predict', context.modules), context.modules),
     features: { streaming: onPartial !== undefined, tools: tools !== undefined, vision: false, structuredOutput: getObjectProperty(params, 'response_format', context.modules) !== undefined },

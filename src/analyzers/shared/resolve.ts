@@ -22,6 +22,14 @@ export interface ResolvedString {
 /** Model candidates kept for one call: more than this is a catalog, not a choice; the first ones are kept. */
 export const MAX_MODEL_CANDIDATES = 25;
 
+/** What turns a body object into what is sent: `JSON.stringify(payload)`, and Tauri's `Body.json(payload)`. */
+const SERIALIZER = /^(?:JSON\.stringify|Body\.json)$/;
+
+/** A call serializing a request body (`JSON.stringify(payload)`, `Body.json(payload)`): its argument is the object sent. */
+export function isSerializerCall(node: Node): node is CallExpression {
+  return Node.isCallExpression(node) && SERIALIZER.test(node.getExpression().getText());
+}
+
 /** A parameter of a plain named function: the function, the name its callers write, and the parameter's place. */
 export interface NamedFunctionParameter {
   fn: FunctionDeclaration | ArrowFunction | FunctionExpression;

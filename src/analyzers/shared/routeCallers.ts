@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { ModuleLoader } from './modules';
 import { APP_SEARCH, appRoot, nearbySourceFiles } from './nearbyFiles';
-import { findDeclaration, getObjectProperty, namedFunctionParameter, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
+import { findDeclaration, getObjectProperty, isSerializerCall, namedFunctionParameter, resolveObjectLiteral, resolveString, unwrapExpression } from './resolve';
 import { escapeRegExp } from '../../model/regExp';
 
 /**
@@ -231,7 +231,7 @@ function fetchesTo(file: SourceFile, route: string, modules: ModuleLoader): Rout
     if (written?.split('?')[0] !== route) continue;
     const body = getObjectProperty(resolveObjectLiteral(init, modules), 'body', modules);
     const stringified = body && unwrapExpression(body);
-    if (!stringified || !Node.isCallExpression(stringified) || stringified.getExpression().getText() !== 'JSON.stringify' || !stringified.getArguments()[0]) continue;
+    if (!stringified || !isSerializerCall(stringified) || !stringified.getArguments()[0]) continue;
     found.push({ call, sent: stringified.getArguments()[0] });
   }
   return found;

@@ -4,7 +4,7 @@ import { Node, SyntaxKind, ts, VariableDeclarationKind, type CallExpression, typ
 import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, exportNamedNowhereElse, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, retriedRequest, wrappedFunctionHolder } from './callsite';
-import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isStringLike, namesBoundBy, type FunctionNode, PATH_ALIAS, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
+import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isSerializerCall, isStringLike, namesBoundBy, type FunctionNode, PATH_ALIAS, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
 import { proxyRouteFetches, registeredProxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
@@ -3340,7 +3340,6 @@ function passedModelProvider(value: Node, modules: ModuleLoader, depth = 0): str
 /** How far a value a caller passes is followed (variables, branches, workspace functions) for its model or provider. */
 const MAX_PASSED_VALUE_DEPTH = 4;
 
-/** A passed value through the variables holding it (`const model = getModel(...)`); undefined at a variable with no initializer. */
 /**
  * Where request options ask for structured output: OpenAI's `response_format`, the Responses API's `text.format`, Gemini's
  * `generationConfig.responseSchema` or a JSON `responseMimeType`. Undefined when they do not.
@@ -3359,9 +3358,10 @@ function structuredOutputSetting(options: Node, modules: ModuleLoader): string |
 /** The object a serialized value was made from (`JSON.stringify({ ... })`, also held in a local), or undefined for anything else. */
 function serializedObject(value: Node, modules: ModuleLoader): Node | undefined {
   const made = variableValue(value, modules);
-  return made && Node.isCallExpression(made) && made.getExpression().getText() === 'JSON.stringify' ? made.getArguments()[0] : undefined;
+  return made && isSerializerCall(made) ? made.getArguments()[0] : undefined;
 }
 
+/** A passed value through the variables holding it (`const model = getModel(...)`); undefined at a variable with no initializer. */
 function variableValue(value: Node, modules: ModuleLoader): Node | undefined {
   let node = unwrapExpression(value);
   for (let hops = 0; Node.isIdentifier(node) && hops < MAX_PASSED_VALUE_DEPTH; hops++) {
