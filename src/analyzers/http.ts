@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Identifier, type NewExpression, type ObjectLiteralExpression, type PropertyAccessExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type ClassDeclaration, type Identifier, type NewExpression, type ObjectLiteralExpression, type PropertyAccessExpression, type PropertyAssignment, type ShorthandPropertyAssignment, type VariableDeclaration } from 'ts-morph';
 import type { DetectedCall, Endpoint, ModelRef, PromptMessage, RealtimeStep } from '../model/types';
 import { DIFY_APP_CONFIGURED, DIFY_PROVIDER } from '../model/vocabulary';
 import type { Analyzer, AnalyzerContext } from './analyzer';
@@ -1457,13 +1457,18 @@ function baseMadeWith(receiver: Node, urlText: string, context: AnalyzerContext)
   const [first] = made.getArguments();
   const base = first ? resolveString(first, context.modules).value : undefined;
   if (!base || !/^https?:\/\//.test(base)) return undefined;
-  const classNode = shapesOf(receiver, context.modules).map((shape) => shape.node).find((node) => Node.isClassDeclaration(node));
-  const parameter = classNode && Node.isClassDeclaration(classNode) ? classNode.getConstructors()[0]?.getParameters()[0] : undefined;
+  const [classNode] = workspaceClassesOf(receiver, context);
+  const parameter = classNode?.getConstructors()[0]?.getParameters()[0];
   if (!classNode || !parameter) return undefined;
   // The field is the constructor's first parameter: a parameter property (`constructor(private baseUrl: string)`) or set from it.
   const setFromFirst = (parameter.isParameterProperty() && parameter.getName() === field) || thisAssignments(classNode, field!).some((value) => unwrapExpression(value).getText() === parameter.getName());
   if (!setFromFirst) return undefined;
   return { urlText: urlText.replace(`{{this.${field}}}`, base.replace(/\/$/, '')), evidence: `the base URL is the one ${receiver.getText().slice(0, 40)} was made with (${base})` };
+}
+
+/** The workspace classes an expression may be an instance of (`this.client` set to `new ApiClient(config)`), by its shapes. */
+function workspaceClassesOf(receiver: Node, context: AnalyzerContext): ClassDeclaration[] {
+  return shapesOf(receiver, context.modules).map((shape) => shape.node).filter((node): node is ClassDeclaration => Node.isClassDeclaration(node));
 }
 
 /** The base URL of the client the wrapper's own request goes through (`ky.extend({ prefixUrl })`, `axios.create({ baseURL })`), if any. */
@@ -1740,7 +1745,7 @@ function wrapperFunction(callee: Node, context: AnalyzerContext, depth = 0, onIn
   } else if (onInstance && Node.isPropertyAccessExpression(callee)) {
     // `this.client.post(...)`: the method of the workspace class the receiver is an instance of (one class only: with
     // several, which one sends is not known here). Asked only by instanceWrapperRequest.
-    const classes = shapesOf(callee.getExpression(), context.modules).map((shape) => shape.node).filter((node) => Node.isClassDeclaration(node));
+    const classes = workspaceClassesOf(callee.getExpression(), context);
     if (classes.length === 1) declaration = inheritedMethod(classes[0], callee.getName(), context);
   }
   if (!declaration) return undefined;

@@ -1,4 +1,5 @@
 import type { DetectedCall } from '../model/types';
+import { positionKey } from './sitePositions';
 
 /**
  * An app's own HTTP helper that sends the URL its callers hand it (`stream(chatPath, payload, ...)` whose body runs
@@ -18,13 +19,13 @@ export function helperRequestSites(calls: DetectedCall[]): void {
     const key = `${place.file}:${place.line}:${place.column}`;
     byPlace.set(key, [...(byPlace.get(key) ?? []), index]);
   });
-  const reported = new Set(calls.map((call) => `${call.file}:${call.line}`));
+  const reported = new Set(calls.map((call) => positionKey(call.file, call.line)));
   // The adapter other sites go through first (a feature priced through the provider the app picks by default).
-  const preferred = new Set(calls.flatMap((call) => (call.via ? [`${call.via.file}:${call.via.line}`] : [])));
+  const preferred = new Set(calls.flatMap((call) => (call.via ? [positionKey(call.via.file, call.via.line)] : [])));
   for (const indexes of byPlace.values()) {
     const place = calls[indexes[0]].httpHelperRequest!;
-    if (reported.has(`${place.file}:${place.line}`)) continue;
-    const first = calls[indexes.find((index) => preferred.has(`${calls[index].file}:${calls[index].line}`)) ?? indexes[0]];
+    if (reported.has(positionKey(place.file, place.line))) continue;
+    const first = calls[indexes.find((index) => preferred.has(positionKey(calls[index].file, calls[index].line))) ?? indexes[0]];
     const via = { file: place.file, line: place.line, function: place.function };
     for (const index of indexes) {
       if (!calls[index].via) calls[index] = { ...calls[index], via };

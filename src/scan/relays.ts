@@ -101,12 +101,12 @@ export function foldRelays(calls: DetectedCall[], nonProduction: (file: string) 
 /** The call with the sites its relays are listed on added to `via.through` (once each); the call itself when there are none. */
 function throughRelays(call: DetectedCall, onwardOf: (step: { file: string; line: number }) => WrapperVia | undefined): DetectedCall {
   const via = call.via!;
-  const named = new Set([via, ...(via.through ?? [])].map((step) => `${step.file}:${step.line}`));
+  const named = new Set([via, ...(via.through ?? [])].map((step) => positionKey(step.file, step.line)));
   const added: WrapperVia[] = [];
   for (const step of [via, ...(via.through ?? [])]) {
     const onward = onwardOf(step);
-    if (!onward || named.has(`${onward.file}:${onward.line}`)) continue;
-    named.add(`${onward.file}:${onward.line}`);
+    if (!onward || named.has(positionKey(onward.file, onward.line))) continue;
+    named.add(positionKey(onward.file, onward.line));
     added.push(onward);
   }
   return added.length === 0 ? call : { ...call, via: { ...via, through: [...(via.through ?? []), ...added] } };
