@@ -156,6 +156,9 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /\/v1\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsKnownHost: true },
   { pattern: /^\{\{[^}]*\}\}\/messages(?:$|[?#])/, endpoint: 'chat', provider: 'anthropic', needsClaudeModel: true },
   { pattern: /\/v1\/responses(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true },
+  // The Responses API behind a base the user configures (`${baseUrl}/responses`, the base ending in `/v1`): its shape, a
+  // model and an `input` in the body.
+  { pattern: /^\{\{[^}]*\}\}\/responses(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true, needsBodyField: 'input' },
   // The Assistants API by hand: creating a run on a thread (or a thread and its run at once), and the tool outputs that
   // resume one, are where the assistant's model runs; reading a run's status (`/runs/{id}`) asks nothing of it.
   { pattern: /\/v1\/threads\/(?:[^/?#]+\/)?runs(?:\/[^/?#]+\/submit_tool_outputs)?(?:$|[?#])/, endpoint: 'chat', needsKnownHost: true, note: "an Assistants API run: the model is the assistant's, set where the assistant was created unless the run's body overrides it" },
@@ -193,6 +196,8 @@ const RULES: readonly EndpointRule[] = [
   { pattern: /api\.elevenlabs\.io\/v1\/text-to-speech\//, endpoint: 'audio-speech', provider: 'elevenlabs' },
   // Cartesia's text to speech (`model_id: 'sonic-2'` in the body), bytes or server-sent events.
   { pattern: /api\.cartesia\.ai\/tts\/(?:bytes|sse)(?:$|[?#])/, endpoint: 'audio-speech', provider: 'cartesia' },
+  // Hume's expressive text to speech (Octave): `POST https://api.hume.ai/v0/tts` (and its streamed and file forms).
+  { pattern: /api\.hume\.ai\/v0\/tts(?:\/(?:file|stream\/(?:json|file)))?(?:$|[?#])/, endpoint: 'audio-speech', provider: 'hume' },
   // Fish Audio's text to speech (its own voices and cloned ones).
   { pattern: /api\.fish\.audio\/v1\/tts(?:$|[?#])/, endpoint: 'audio-speech', provider: 'fish-audio' },
   { pattern: /api\.deepgram\.com\/v1\/listen(?:$|[?#])/, endpoint: 'audio-transcription', provider: 'deepgram' },
@@ -758,7 +763,7 @@ function analyzeCall(call: RequestSite, context: AnalyzerContext, described?: Ht
   // `${this.baseUrl}/api/embed` whose class sets the base to `options.ollamaBaseUrl || 'http://localhost:11434'`: Ollama's by its host.
   if (rule.needsOllamaBody && hostProvider !== 'ollama' && !sendsOllamaBody()) return undefined;
   if (OLLAMA_API_PATH.test(urlText) && loadsModelOnly(body)) return undefined;
-  if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context)) return undefined;
+  if (rule.needsClaudeModel && !namesClaude(getObjectProperty(body, 'model', context.modules), context) && !sendsAnthropicShape(call, body, context)) return undefined;
   if (rule.needsBodyField && !getObjectProperty(body, rule.needsBodyField, context.modules)) return undefined;
   if (rule.needsKeyHeader && !rule.needsKeyHeader.test(call.getText())) return undefined;
   // `/api/chat/completions` written as a path: the page's own origin, i.e. the app's route, not a model server.
@@ -2984,6 +2989,17 @@ function fieldAssignedBeforeRequest(body: Node, call: RequestSite, field: string
 
 function stringKeyOf(key: Node | undefined): string | undefined {
   return key && (Node.isStringLiteral(key) || Node.isNoSubstitutionTemplateLiteral(key)) ? key.getLiteralText() : undefined;
+}
+
+/**
+ * A request Anthropic's Messages API would take whatever its model: the API's version header, or its key header with a
+ * body carrying the `max_tokens` that API requires beside the messages (OpenAI-shaped APIs take a bearer token and no
+ * `/messages` path).
+ */
+function sendsAnthropicShape(call: Node, body: Node | undefined, context: AnalyzerContext): boolean {
+  const text = call.getText();
+  if (/['"`]anthropic-version['"`]/.test(text)) return true;
+  return /['"`]x-api-key['"`]/i.test(text) && ['messages', 'max_tokens'].every((field) => getObjectProperty(body, field, context.modules) !== undefined);
 }
 
 function namesClaude(model: Node | undefined, context: AnalyzerContext): boolean {

@@ -23,6 +23,7 @@ import { mastraAnalyzer } from './mastra';
 import { eveAnalyzer } from './eve';
 import { mistralAnalyzer } from './mistral';
 import { azureOpenaiAnalyzer } from './azure-openai';
+import { azureAiInferenceAnalyzer } from './azure-ai-inference';
 import { chatgptAnalyzer } from './chatgpt';
 import { nodeChatgptApiAnalyzer } from './node-chatgpt-api';
 import { huggingfaceInferenceAnalyzer } from './huggingface-inference';
@@ -57,7 +58,7 @@ import { convexAgentAnalyzer } from './convex-agent';
 import { qianfanAnalyzer } from './qianfan';
 
 /** Every analyzer the scan runs, one per SDK family (`src/analyzers/<sdk>.ts`). */
-export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, huggingfaceInferenceAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, qianfanAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, autoevalsAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, cloudSpeechAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, runwayAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, agentCliAnalyzer, flueAnalyzer, convexAgentAnalyzer, mastraAnalyzer, eveAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
+export const analyzers = [openaiAnalyzer, anthropicAnalyzer, vercelAiAnalyzer, genkitAnalyzer, modelfusionAnalyzer, dexterAnalyzer, xsaiAnalyzer, openaiAgentsAnalyzer, agentKitAnalyzer, googleAdkAnalyzer, watsonxAnalyzer, googleAnalyzer, langchainAnalyzer, llamaindexAnalyzer, bedrockAnalyzer, azureOpenaiAnalyzer, azureAiInferenceAnalyzer, chatgptAnalyzer, nodeChatgptApiAnalyzer, huggingfaceInferenceAnalyzer, mistralAnalyzer, groqAnalyzer, togetherAnalyzer, qianfanAnalyzer, portkeyAnalyzer, tokenJsAnalyzer, cohereAnalyzer, zeroentropyAnalyzer, autoevalsAnalyzer, chromaAnalyzer, upstashVectorAnalyzer, ollamaAnalyzer, sagemakerAnalyzer, elevenlabsAnalyzer, deepgramAnalyzer, cloudSpeechAnalyzer, v0Analyzer, difyAnalyzer, workersAiAnalyzer, livekitAgentsAnalyzer, replicateAnalyzer, falAnalyzer, runwayAnalyzer, claudeAgentSdkAnalyzer, codexSdkAnalyzer, agentCliAnalyzer, flueAnalyzer, convexAgentAnalyzer, mastraAnalyzer, eveAnalyzer, copilotKitAnalyzer, obsidianAiProvidersAnalyzer, vscodeLmAnalyzer, chromeAiAnalyzer, webLlmAnalyzer, localAnalyzer, httpAnalyzer] as const satisfies readonly Analyzer[];
 
 export type { Analyzer, AnalyzerContext } from './analyzer';
 

@@ -62,6 +62,9 @@ const HOST_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   [/hunyuan\.(?:tencentcloudapi|cloud\.tencent)\.com/, 'tencent'],
   [/spark-api(?:-open)?\.xf-yun\.com/, 'iflytek'],
   [/bedrock(-mantle|-runtime)[.-][\w.-]*amazonaws\.com|bedrock-mantle\.[\w${}.-]*\.api\.aws/, 'aws-bedrock'],
+  // GitHub Models' inference API (an OpenAI-shaped chat API billed through GitHub, free within rate limits), before Azure's
+  // catch-all: its first host is under azure.com.
+  [/models\.github\.ai|models\.inference\.ai\.azure\.com/, 'github-models'],
   [/openai\.azure\.com|\.services\.ai\.azure\.com|azure/, 'azure-openai'],
   [/ollama|:11434\b/, 'ollama'],
   [/lmstudio|lm-studio|:1234\b/, 'lmstudio'],

@@ -271,13 +271,57 @@ const ASKED_FIELDS = ['messages', 'prompt', 'input', 'contents'];
  */
 export function registeredProxyRouteFetches(site: Node, modules: ModuleLoader): RouteFetch[] | undefined {
   if (!Node.isCallExpression(site)) return undefined;
-  const registered = registeredRoute(site);
+  const registered: { route: string; handler: Node; edgeFunction?: true } | undefined = registeredRoute(site) ?? edgeFunctionHandler(site);
   if (!registered) return undefined;
   const incoming = incomingBodyNames(registered.handler);
   if (incoming.size === 0 || !sendsIncomingTurns(site, incoming, modules)) return undefined;
   const home = site.getSourceFile();
-  const root = appRoot(path.dirname(home.getFilePath()), modules.root);
-  return callerFiles(root, registered.route, home, modules).flatMap((file) => fetchesTo(file, registered.route, modules));
+  // An edge function's folder is a Deno project of its own: the app calling it is the workspace's (the function's
+  // folder holds no package.json, or one of its own).
+  const root = registered.edgeFunction ? path.resolve(modules.root) : appRoot(path.dirname(home.getFilePath()), modules.root);
+  const calls = registered.edgeFunction ? (file: SourceFile) => invocationsOf(file, registered.route, modules) : (file: SourceFile) => fetchesTo(file, registered.route, modules);
+  return callerFiles(root, registered.route, home, modules).flatMap(calls);
+}
+
+/** A Supabase Edge Function's file (`supabase/functions/<name>/index.ts`): the function's name, which its callers invoke it by. */
+const EDGE_FUNCTION_FILE = /(?:^|\/)supabase\/functions\/([\w-]+)\/index\.[cm]?[jt]sx?$/;
+
+/** Whether a file is a Supabase Edge Function's entry (its handler is registered with `serve(...)`, not by a route path). */
+export function isEdgeFunctionFile(filePath: string): boolean {
+  return EDGE_FUNCTION_FILE.test(filePath.split(path.sep).join('/'));
+}
+
+/**
+ * The handler a Supabase Edge Function serves (`serve(async (req) => { ... })` from Deno's std, or `Deno.serve(...)`)
+ * around the node, with the function's name as its route: the app invokes it as `supabase.functions.invoke('<name>', { body })`.
+ */
+function edgeFunctionHandler(node: Node): { route: string; handler: Node; edgeFunction: true } | undefined {
+  const name = EDGE_FUNCTION_FILE.exec(node.getSourceFile().getFilePath().split(path.sep).join('/'))?.[1];
+  if (!name || name.startsWith('_')) return undefined;
+  for (const fn of node.getAncestors()) {
+    if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) continue;
+    const registration = fn.getParent();
+    if (!registration || !Node.isCallExpression(registration) || !registration.getArguments().some((argument) => argument === fn)) continue;
+    if (/^(?:Deno\.)?serve$/.test(registration.getExpression().getText())) return { route: name, handler: fn, edgeFunction: true };
+  }
+  return undefined;
+}
+
+/**
+ * `supabase.functions.invoke('<name>', { body: { messages, model } })` calls of a file to the edge function of that name:
+ * each call and the body it sends (the client serializes it).
+ */
+function invocationsOf(file: SourceFile, name: string, modules: ModuleLoader): RouteFetch[] {
+  const found: RouteFetch[] = [];
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrapExpression(call.getExpression());
+    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'invoke' || !/(?:^|\.)functions$/.test(callee.getExpression().getText())) continue;
+    const [target, options] = call.getArguments();
+    if (!target || resolveString(target, modules).value !== name) continue;
+    const body = getObjectProperty(resolveObjectLiteral(options, modules), 'body', modules);
+    if (body) found.push({ call, sent: body });
+  }
+  return found;
 }
 
 /** The handler a route registration around the node hands the framework, and the route's path: `app.post('/api/chat', handler)`. */
@@ -327,16 +371,27 @@ function incomingBodyNames(handler: Node): Set<string> {
 
 /** Whether the request's options send the incoming body's turns: `messages` (or `prompt`, ...) read from it, or the body spread in whole. */
 function sendsIncomingTurns(site: CallExpression, incoming: ReadonlySet<string>, modules: ModuleLoader): boolean {
-  const options = site.getArguments()[0] && resolveObjectLiteral(site.getArguments()[0], modules);
+  const options = requestOptions(site, modules);
   if (!options || !Node.isObjectLiteralExpression(options)) return false;
   if (options.getProperties().some((property) => Node.isSpreadAssignment(property) && incoming.has(unwrapExpression(property.getExpression()).getText()))) return true;
-  return ASKED_FIELDS.some((field) => {
-    const value = getObjectProperty(options, field, modules);
+  const readsIncoming = (value: Node | undefined): boolean => {
     const read = value && unwrapExpression(value);
     if (!read) return false;
     if (Node.isIdentifier(read)) return incoming.has(read.getText());
+    // `messages || [{ role: 'user', content: prompt }]`: the turns posted, else one built from a posted prompt.
+    if (Node.isBinaryExpression(read) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(read.getOperatorToken().getKind())) return readsIncoming(read.getLeft());
     return Node.isPropertyAccessExpression(read) && incoming.has(read.getExpression().getText());
-  });
+  };
+  return ASKED_FIELDS.some((field) => readsIncoming(getObjectProperty(options, field, modules)));
+}
+
+/** A request's options: an SDK call's first argument, or the object a `fetch(url, { body: JSON.stringify(...) })` serializes. */
+function requestOptions(site: CallExpression, modules: ModuleLoader): Node | undefined {
+  const [first, init] = site.getArguments();
+  const body = init && getObjectProperty(resolveObjectLiteral(init, modules), 'body', modules);
+  const serialized = body && unwrapExpression(body);
+  if (serialized && Node.isCallExpression(serialized) && isSerializerCall(serialized) && serialized.getArguments()[0]) return resolveObjectLiteral(serialized.getArguments()[0], modules);
+  return first && resolveObjectLiteral(first, modules);
 }
 
 /** `export async function POST(req) { const body = await req.json(); ... }`: `body`. */

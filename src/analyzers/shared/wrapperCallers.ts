@@ -5,7 +5,7 @@ import type { ModuleLoader } from './modules';
 import { parseIntoProject } from './parse';
 import { annotationComment, callSpan, disabledBranch, enclosingFunctionName, exportNamedNowhereElse, isHandedOnCallback, markCutOffContinuation, neverCalledLocalFunction, replyNameField, retriedRequest, wrappedFunctionHolder } from './callsite';
 import { assignedValues, constInitializer, contains, enclosingFunction, findDeclaration, getObjectProperty, hasDirective, heldBy, importSpecifierOf, initializerOf, isConstDeclaration, isFunctionNode, isSerializerCall, isStringLike, namesBoundBy, type FunctionNode, PATH_ALIAS, reactHookName, namespaceEntryModules, namespaceMember, resolveNumber, resolveObjectLiteral, resolveString, returnsOf, stringLiteralComparison, unwrapExpression } from './resolve';
-import { proxyRouteFetches, registeredProxyRouteFetches, type RouteFetch } from './routeCallers';
+import { isEdgeFunctionFile, proxyRouteFetches, registeredProxyRouteFetches, type RouteFetch } from './routeCallers';
 import { promptOfOptions, resolveMessages, resolvePromptText, runTimeTurn, toolListEntryOf } from './prompt';
 import { jsonObjectSchemaOf, outputSchemaOf, validatedReplyOf, type OutputSchema } from './validatedReply';
 import { aiSdkFactoryProvider, clientProvider, readModel, readToolNames } from './sdk';
@@ -240,7 +240,7 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
   const routeRegistering = new Map<string, boolean>();
   const registersRoute = (file: string, sourceFile: SourceFile): boolean => {
     let registers = routeRegistering.get(file);
-    if (registers === undefined) routeRegistering.set(file, (registers = ROUTE_REGISTRATION.test(sourceFile.getFullText())));
+    if (registers === undefined) routeRegistering.set(file, (registers = isEdgeFunctionFile(file) || ROUTE_REGISTRATION.test(sourceFile.getFullText())));
     return registers;
   };
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && found.length < MAX_CALLER_SITES; round++) {
@@ -249,11 +249,14 @@ async function searchWrapperCallers(calls: readonly DetectedCall[], allFiles: re
     const routeRequests: Array<{ call: DetectedCall; node: Node }> = [];
     for (const call of frontier) {
       // An agent reported where it is made (a framework runs it) is made, not run, by the function around it: its callers send nothing.
-      if (!call.enclosingFunction || call.agentDefinition === `${call.file}:${call.line}`) continue;
+      // A request in a handler a Supabase Edge Function serves (`serve(async (req) => ...)` at its module's top) is in no
+      // named function, yet its callers are the app's invocations of the function.
+      if ((!call.enclosingFunction && !isEdgeFunctionFile(call.file)) || call.agentDefinition === `${call.file}:${call.line}`) continue;
       const file = byRelative.get(call.file);
       const sourceFile = file && (await sourceFileOf(file));
       const node = sourceFile && (nodeOfCaller.get(call) ?? nodeAt(sourceFile, call.line, call.column));
       if (node && call.kind !== 'wrapper-caller' && registersRoute(call.file, sourceFile)) routeRequests.push({ call, node });
+      if (!call.enclosingFunction) continue;
       // A lazy initialization keeps its promise on the instance: it runs once, however many methods wait for it.
       if (node && promiseKeptInField(node)) continue;
       const helper = node && helperAround(node, call, context.modules);
@@ -1793,14 +1796,15 @@ function isServerAction(helper: Helper): boolean {
 }
 
 /**
- * `vi.mock('openai')`, `jest.mock('../llm', () => ...)`, `vi.doMock(...)`, and `mock.module('@anthropic-ai/claude-agent-sdk',
- * () => ...)` of Bun's and Node's test runners: the modules a test file replaces.
+ * `vi.mock('openai')`, `jest.mock('../llm', () => ...)`, `vi.doMock(...)`, Jest's ES-module form
+ * `jest.unstable_mockModule('../src/ai/ai.js', () => ai)`, and `mock.module('@anthropic-ai/claude-agent-sdk', () => ...)` of
+ * Bun's and Node's test runners: the modules a test file replaces.
  */
-const MOCKED_MODULE = /\b(?:(?:vi|jest)\.(?:do)?[mM]ock|mock\.module)\(\s*['"`]([^'"`]+)['"`]/g;
+const MOCKED_MODULE = /\b(?:(?:vi|jest)\.(?:do)?[mM]ock|jest\.unstable_mockModule|mock\.module)\(\s*['"`]([^'"`]+)['"`]/g;
 
 /** The module specifiers a file's test framework mocks (none for most files: the cheap test first). */
 function modulesMockedBy(text: string): string[] {
-  const mocked = /\.(?:do)?[mM]ock\(|\bmock\.module\(/.test(text) ? [...text.matchAll(MOCKED_MODULE)].map((match) => match[1]) : [];
+  const mocked = /\.(?:do)?[mM]ock\(|\.unstable_mockModule\(|\bmock\.module\(/.test(text) ? [...text.matchAll(MOCKED_MODULE)].map((match) => match[1]) : [];
   // The AI SDK's mock models stand in for a provider's: a test using them calls no model.
   return /\bfrom\s*['"]ai\/test['"]/.test(text) ? [...mocked, 'ai/test'] : mocked;
 }
@@ -3102,7 +3106,8 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
   const spreads = sent && Node.isObjectLiteralExpression(sent) ? sent.getProperties().filter(Node.isSpreadAssignment).map((spread) => unwrapExpression(spread.getExpression()).getText()) : Node.isIdentifier(posted) ? [posted.getText()] : [];
   const passedOn = spreads.find((name) => parameters.has(name));
   const property = (...names: string[]): Node | undefined => names.map((name) => getObjectProperty(sent, name, modules)).find((node) => node !== undefined);
-  const evidence = [`posts the request to the app's proxy route ${route} (${via.file}:${via.line}), which sends the posted body as the ${base.method} request`];
+  const invokes = fetch.call.getExpression().getText() !== 'fetch';
+  const evidence = [`${invokes ? `invokes the app's Supabase Edge Function ${route}` : `posts the request to the app's proxy route ${route}`} (${via.file}:${via.line}), which sends the posted body as the ${base.method} request`];
 
   const modelNode = property('model');
   let model: ModelRef = { id: null, raw: passedOn ? `${passedOn}.model` : '', source: 'dynamic' };
@@ -3110,9 +3115,13 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
     const read = readModel(modelNode, modules);
     model = read.ref;
     evidence.push(`model: ${shorten(modelNode.getText())}`, ...read.evidence);
+  } else if (invokes && !passedOn) {
+    // An edge function reads the model from the body with its own default (`const { model = 'deepseek-chat' } = await req.json()`).
+    model = base.model;
+    evidence.push(`model: none posted; the edge function's own (${base.model.id ?? 'not known'})`);
   }
 
-  const input = property('input', 'messages');
+  const input = property('input', 'messages', 'prompt');
   let messages: PromptMessage[] = [];
   let vision = false;
   if (input) {
@@ -3142,7 +3151,8 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
     ...base,
     file,
     ...callSpan(fetch.call),
-    method: `fetch ${route}`,
+    // `fetch /api/chat`, or `supabase.functions.invoke deepseek` for an edge function the app invokes by name.
+    method: `${invokes ? fetch.call.getExpression().getText() : 'fetch'} ${route}`,
     model,
     messages,
     toolNames,

@@ -11,7 +11,7 @@ runAnalyzerTests('http analyzer', httpAnalyzer, {
     { name: "an images/edits path on a base that is not an SDK client's", code: `export async function edit(settings: { baseURL: string }, form: FormData) {\n  return fetch(\`\${settings.baseURL}/images/edits\`, { method: 'POST', body: form });\n}` },
     { name: 'a realtime path of an unknown host without a model', code: `await fetch(\`\${process.env.API}/v1/realtime/sessions\`, { method: 'POST', body: JSON.stringify({ room: 'a' }) });` },
     { name: "other realtime WebSockets (Supabase, the app's own) are not model sessions", code: `const channel = new WebSocket('wss://abc.supabase.co/realtime/v1/websocket?apikey=k');\nconst own = new WebSocket(\`\${location.origin.replace('http', 'ws')}/realtime\`);\nclass WebSocketMock { constructor(readonly url: string) {} }\nnew WebSocketMock('wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview');` },
-    { name: 'a messages path on an unknown base without a Claude model is a chat app, not Anthropic', code: `export const send = (apiBase: string, text: string) => fetch(new URL('messages', apiBase), { method: 'POST', body: JSON.stringify({ model: 'support-bot', text }) });` },
+    { name: "a messages path on an unknown base without a Claude model or Anthropic's headers is a chat app, not Anthropic; a configured base's `/responses` without an `input`", code: `export const send = (apiBase: string, text: string) => fetch(new URL('messages', apiBase), { method: 'POST', body: JSON.stringify({ model: 'support-bot', text }) });\nexport const post = (apiBase: string, key: string, messages: unknown[]) => fetch(\`\${apiBase}/messages\`, { method: 'POST', headers: { 'x-api-key': key }, body: JSON.stringify({ model: 'support-bot', messages }) });\nexport const survey = (apiBase: string, answers: unknown[]) => fetch(\`\${apiBase}/responses\`, { method: 'POST', body: JSON.stringify({ model: 'form-7', answers }) });` },
     { name: "a bare `baseURL` field of the app's default settings is every client's option: a path after it is not read from those defaults", files: { 'src/defaults.ts': `export function settings() {\n  return { baseURL: 'https://api.anthropic.com/v1' };\n}\n` }, code: `export async function notes(options: { baseURL: string }, text: string) {\n  return fetch(\`\${options.baseURL}/messages\`, { method: 'POST', body: JSON.stringify({ text }) });\n}` },
     { name: 'a fetch wrapper called for a non-LLM URL, and a look-alike wrapper that never fetches', files: { 'src/net.ts': `export const customFetch = (url: string, init?: RequestInit) => fetch(url, init);\nexport function postJson(url: string, body: unknown) { return { url, body }; }\n` }, code: `import { customFetch, postJson } from './net';\nawait customFetch('https://api.github.com/repos/a/b', { method: 'POST', body: JSON.stringify({ model: 'x' }) });\npostJson('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });` },
     { name: 'an app route /api/chat on a configurable host with an app body, and /v1/messages of a chat app without a model', code: `const api = process.env.NEXT_PUBLIC_API_URL;\nawait fetch(\`\${api}/api/chat\`, { method: 'POST', body: JSON.stringify({ model: 'default', messages }) });\nawait fetch(\`\${api}/v1/messages\`, { method: 'POST', body: JSON.stringify({ channel: 'general', text: 'hi' }) });\nawait fetch('/v1/messages', { method: 'POST', body: JSON.stringify({ model: 'claude-3-5-haiku-latest', messages }) });` },
@@ -392,14 +392,16 @@ export const ask = (question: string) => requestChat('https://api.openai.com/v1/
       ],
     },
     {
-      name: "Imagen on the Gemini API (`models/<imagen>:predict`), Fish Audio's text to speech",
+      name: "Imagen on the Gemini API (`models/<imagen>:predict`), Fish Audio's and Hume's text to speech",
       code: `export async function media(key: string, model: string, prompt: string) {
   await fetch(\`https://generativelanguage.googleapis.com/v1beta/models/\${model}:predict?key=\${key}\`, { method: 'POST', body: JSON.stringify({ instances: [{ prompt }], parameters: { sampleCount: 1 } }) });
+  await fetch('https://api.hume.ai/v0/tts', { method: 'POST', headers: { 'X-Hume-Api-Key': key }, body: JSON.stringify({ utterances: [{ text: prompt }], format: { type: 'mp3' } }) });
   return fetch('https://api.fish.audio/v1/tts', { method: 'POST', headers: { Authorization: \`Bearer \${key}\` }, body: JSON.stringify({ text: prompt, format: 'mp3' }) });
 }`,
       calls: [
         { line: 2, provider: 'google', endpoint: 'image-generation' },
-        { line: 3, provider: 'fish-audio', endpoint: 'audio-speech' },
+        { line: 3, provider: 'hume', endpoint: 'audio-speech' },
+        { line: 4, provider: 'fish-audio', endpoint: 'audio-speech' },
       ],
     },
     {
@@ -485,6 +487,20 @@ export async function run(threadId: string, assistantId: string) {
       calls: [
         { line: 3, provider: 'openai', endpoint: 'chat', model: null, evidenceIncludes: ['an Assistants API run'] },
         { line: 4, provider: 'openai', endpoint: 'chat', model: 'gpt-4o-mini' },
+      ],
+    },
+    {
+      name: "a configured base's `/responses` posting a model and an `input`, and its `/messages` sent with Anthropic's key header and the `max_tokens` that API requires (the model a parameter)",
+      code: `export async function responses(baseUrl: string, apiKey: string, model: string, input: unknown[]) {
+  return fetch(\`\${baseUrl}/responses\`, { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ model, input, stream: true }) });
+}
+export async function messages(baseUrl: string, apiKey: string, model: string, messages: unknown[]) {
+  const url = \`\${baseUrl}/messages\`;
+  return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ model, messages, max_tokens: 64000, stream: true }) });
+}`,
+      calls: [
+        { line: 2, provider: 'openai-compatible', endpoint: 'chat', model: null },
+        { line: 6, provider: 'anthropic', endpoint: 'chat', model: null },
       ],
     },
     {

@@ -27,6 +27,9 @@ describe('providerFromBaseUrl: gateways are told by their host', () => {
     ['https://litellm.internal.example.com', 'litellm'],
     ['https://openrouter.ai/api/v1', 'openrouter'],
     ['https://my-res.openai.azure.com/openai', 'azure-openai'],
+    // GitHub Models: its first host is under azure.com, yet GitHub serves and bills it.
+    ['https://models.inference.ai.azure.com', 'github-models'],
+    ['https://models.github.ai/inference', 'github-models'],
   ];
   for (const [url, provider] of cases) it(url, () => assert.equal(providerFromBaseUrl(url), provider));
 });

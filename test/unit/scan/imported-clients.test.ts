@@ -47,6 +47,28 @@ describe('request URLs built from constants of a module imported by a path alias
   });
 });
 
+describe("an app's posting helper sent an endpoint constant of a module imported by a path alias", () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'alias-post-helper-'));
+    mkdirSync(path.join(root, 'src', 'constants'), { recursive: true });
+    mkdirSync(path.join(root, 'src', 'utils'), { recursive: true });
+    mkdirSync(path.join(root, 'src', 'providers'), { recursive: true });
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } } }));
+    // Names an endpoint, so the prefilter lets it through.
+    writeFileSync(path.join(root, 'src', 'constants', 'anthropic.ts'), `export const ANTHROPIC_API = 'https://api.anthropic.com/v1/messages';\n`);
+    writeFileSync(path.join(root, 'src', 'utils', 'http.ts'), `export async function postJson<T>(url: string, payload: unknown, headers: Record<string, string>): Promise<T> {\n  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload) });\n  return (await response.json()) as T;\n}\n`);
+    // Names no endpoint and calls no fetch: its alias import of the constant and its call of the posting helper make it worth a look.
+    writeFileSync(path.join(root, 'src', 'providers', 'anthropic.ts'), `import { ANTHROPIC_API } from '@/constants/anthropic.js';\nimport { postJson } from '@/utils/http.js';\nexport async function notes(diff: string, apiKey: string) {\n  return postJson<{ content: unknown[] }>(ANTHROPIC_API, { model: 'claude-3-5-haiku-latest', max_tokens: 1024, messages: [{ role: 'user', content: diff }] }, { 'x-api-key': apiKey });\n}\n`);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('analyzes the file calling the helper with the constant: the call is the request', async () => {
+    const result = await scanWorkspace(root);
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.provider} ${site.model.id}`), ['src/providers/anthropic.ts:4 anthropic claude-3-5-haiku-latest']);
+  });
+});
+
 describe("a model the app's manager hands out, run in a file that imports the manager by a path alias", () => {
   let root: string;
   before(() => {

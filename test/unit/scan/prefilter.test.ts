@@ -52,6 +52,7 @@ describe('prefilter', () => {
     ['a fork of transformers.js under its own name', `import { pipeline, env } from 'sillytavern-transformers';`],
     ['Genkit', `import { genkit } from 'genkit';`],
     ['Dexter', `import { ChatModel, createAIRunner } from '@dexaai/dexter';`],
+    ["Azure's REST inference client (GitHub Models)", `import ModelClient from '@azure-rest/ai-inference';`],
     ['xsAI', `import { generateText } from 'xsai';`],
     ['the OpenAI Agents SDK core', `import { Agent, run } from '@openai/agents-core';`],
     ["Inngest's AgentKit", `import { createAgent, anthropic } from "@inngest/agent-kit";`],

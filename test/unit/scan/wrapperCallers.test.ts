@@ -1750,6 +1750,44 @@ it('adds for real', async () => {
     ],
   },
   {
+    name: "a test replacing the request's module with Jest's ES-module mock (jest.unstable_mockModule) calls the helper without a request",
+    files: {
+      'src/ai/ai.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function runInference(system: string, user: string) {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });
+}
+`,
+      'src/prompts/labels.ts': `import { runInference } from '../ai/ai.js';
+export async function selectLabels(issue: string) {
+  return runInference('Pick the labels that fit this issue.', issue);
+}
+export async function summarize(issue: string) {
+  return runInference('Summarize this issue in two sentences.', issue);
+}
+`,
+      '__fixtures__/ai.ts': `import { jest } from '@jest/globals';
+export const runInference = jest.fn();
+`,
+      '__tests__/labels.test.ts': `import { jest } from '@jest/globals';
+import * as ai from '../__fixtures__/ai.js';
+jest.unstable_mockModule('../src/ai/ai.js', () => ai);
+const { selectLabels, summarize } = await import('../src/prompts/labels.js');
+it('selects', async () => {
+  await selectLabels('crash on start');
+});
+it('summarizes', async () => {
+  await summarize('crash on start');
+});
+`,
+    },
+    sites: [
+      { file: 'src/ai/ai.ts', line: 4, kind: 'sdk' },
+      { file: 'src/prompts/labels.ts', line: 3, kind: 'wrapper-caller', via: 'src/ai/ai.ts:4' },
+      { file: 'src/prompts/labels.ts', line: 6, kind: 'wrapper-caller', via: 'src/ai/ai.ts:4' },
+    ],
+  },
+  {
     name: "a test that mocks the fetch layer a provider's base class sends through (jest.mock('../utils/fetch')) calls the provider without a request",
     files: {
       'src/utils/fetch.ts': `export const standardFetch = (input: string, init?: RequestInit) => fetch(input, init);\n`,
@@ -2924,7 +2962,7 @@ export async function searchPages(pages: { pageContent: string; metadata: object
     ],
   },
   {
-    name: "a LangChain store made with what the app's embeddings factory hands out by default is priced through that class (page-assist: Ollama unless a custom provider is chosen), the other named as an alternative",
+    name: "a LangChain store made with what the app's embeddings factory hands out by default is priced through that class (page-assist: Ollama unless a custom provider is chosen): its calls, saying nothing of their own, are relays of that class's request",
     files: {
       'src/embeddings.ts': `import { Embeddings } from '@langchain/core/embeddings';
 import OpenAI from 'openai';
@@ -2969,11 +3007,8 @@ export async function searchPages(pages: { pageContent: string; metadata: object
     },
     sites: [
       { file: 'src/embeddings.ts', line: 6, kind: 'sdk', provider: 'openai', relays: ['src/embeddings.ts:10'] },
-      { file: 'src/embeddings.ts', line: 16, kind: 'sdk', provider: 'ollama', relays: ['src/embeddings.ts:20'] },
-      { file: 'src/search.ts', line: 6, kind: 'wrapper-caller', via: 'src/embeddings.ts:16', provider: 'ollama' },
-      { file: 'src/search.ts', line: 7, kind: 'wrapper-caller', via: 'src/embeddings.ts:16', provider: 'ollama' },
-      { file: 'src/search.ts', line: 8, kind: 'wrapper-caller', provider: 'ollama' },
-      { file: 'src/search.ts', line: 8, kind: 'wrapper-caller', provider: 'ollama' },
+      // The store's calls pass on only what they are handed: relays of the class handed out by default, which stands for their traffic.
+      { file: 'src/embeddings.ts', line: 16, kind: 'sdk', provider: 'ollama', relays: ['src/embeddings.ts:20', 'src/search.ts:6', 'src/search.ts:7', 'src/search.ts:8', 'src/search.ts:8'] },
     ],
   },
   {
@@ -3411,6 +3446,52 @@ app.post('/api/summary', async (req, res) => {
     sites: [
       { file: 'server/index.ts', line: 7, kind: 'sdk', model: 'claude-haiku-4-5', inTotals: true },
       { file: 'vite/anthropic-proxy.mjs', line: 12, kind: 'sdk', model: 'claude-opus-4-1', promptIncludes: ['a villager. Pick your next action.'], inTotals: true, relays: ['src/npc.ts:4'] },
+    ],
+  },
+  {
+    name: "a Supabase Edge Function (`serve(async (req) => ...)`) posting the turns it is sent is reached by each `supabase.functions.invoke('<name>', { body })` of the app; an invocation of another function is none, and a function writing its own prompt is the feature itself",
+    files: {
+      'package.json': '{ "name": "journal", "private": true, "dependencies": { "@supabase/supabase-js": "^2.0.0" } }',
+      'supabase/functions/deepseek/index.ts': `import { serve } from "https://deno.land/std@0.168.0/http/server.ts";
+serve(async (req) => {
+  const { prompt, messages, model = "deepseek-chat" } = await req.json();
+  const requestBody = { model, messages: messages || [{ role: 'user', content: prompt }], max_tokens: 1000 };
+  const response = await fetch("https://api.deepseek.com/v1/chat/completions", { method: 'POST', headers: { Authorization: \`Bearer \${Deno.env.get('DEEPSEEK_API_KEY')}\` }, body: JSON.stringify(requestBody) });
+  return new Response(JSON.stringify(await response.json()));
+});
+`,
+      'supabase/functions/weekly-digest/index.ts': `Deno.serve(async (req) => {
+  const { entries } = await req.json();
+  const response = await fetch("https://api.deepseek.com/v1/chat/completions", { method: 'POST', body: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: \`Summarize this week's journal entries: \${entries}\` }] }) });
+  return new Response(JSON.stringify(await response.json()));
+});
+`,
+      'src/coach.ts': `import { supabase } from './client';
+export async function coachReply(entry: string) {
+  const { data } = await supabase.functions.invoke('deepseek', { body: { messages: [{ role: 'system', content: 'You are a gentle journaling coach. Ask one follow-up question.' }, { role: 'user', content: entry }] } });
+  return data;
+}
+export async function dailyPrompt() {
+  const { data } = await supabase.functions.invoke('deepseek', { body: { prompt: 'Write one reflective journaling prompt for today.' } });
+  return data;
+}
+export async function digest(entries: string[]) {
+  const { data } = await supabase.functions.invoke('weekly-digest', { body: { entries } });
+  return data;
+}
+export async function cancel() {
+  return supabase.functions.invoke('cancel-subscription', { body: {} });
+}
+`,
+      'src/client.ts': `import { createClient } from '@supabase/supabase-js';
+export const supabase = createClient('https://abc.supabase.co', 'anon');
+`,
+    },
+    sites: [
+      { file: 'src/coach.ts', line: 3, kind: 'wrapper-caller', via: 'supabase/functions/deepseek/index.ts:5', model: 'deepseek-chat', promptIncludes: ['gentle journaling coach'], inTotals: true },
+      { file: 'src/coach.ts', line: 7, kind: 'wrapper-caller', via: 'supabase/functions/deepseek/index.ts:5', model: 'deepseek-chat', promptIncludes: ['reflective journaling prompt'], inTotals: true },
+      { file: 'supabase/functions/deepseek/index.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'supabase/functions/weekly-digest/index.ts', line: 3, kind: 'sdk', model: 'deepseek-chat', inTotals: true },
     ],
   },
 ]);
