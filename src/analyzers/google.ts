@@ -19,6 +19,9 @@ import { eachCall, importBindingOf, isTrueLiteral, lastNamesOf, matchMethodTable
  *   resource path (`projects/p/locations/l/publishers/google/models/<model>`): `predict({ endpoint, instances })` runs a
  *   publisher model (embeddings, Imagen, PaLM text), `generateContent`/`streamGenerateContent({ model, contents })` Gemini.
  *   A `predict` on a deployed endpoint (`.../endpoints/<id>`) runs the team's own model of any kind and is not reported.
+ * - Firebase AI Logic (`firebase/ai`, formerly `firebase/vertexai`): `getGenerativeModel(ai, { model, ... })`, a function
+ *   of the package taking the service `getAI(app)` / `getVertexAI(app)` made, builds the same model object; Firebase
+ *   sends its requests to the Gemini Developer API, or to Vertex AI for `getVertexAI` and `getAI` with a `VertexAIBackend`.
  * `countTokens` is free and not reported.
  */
 const PROVIDER_BY_PACKAGE: Readonly<Record<string, string>> = {
@@ -53,6 +56,9 @@ const GENAI_METHODS: readonly MethodSpec[] = [
 
 const GENAI_METHOD_NAMES = lastNamesOf(GENAI_METHODS);
 
+/** Firebase AI Logic's client packages: the web SDK's entry points, its preview name and the scoped packages behind them. */
+const FIREBASE_AI_PACKAGE = /^@?firebase\/(?:ai|vertexai(?:-preview)?)$/;
+
 const AIPLATFORM_PACKAGE = '@google-cloud/aiplatform';
 
 /** `PredictionServiceClient` methods that run a publisher model, and the request field holding its resource path. */
@@ -64,13 +70,29 @@ const PREDICTION_METHODS: Readonly<Record<string, { modelField: 'endpoint' | 'mo
 
 export const googleAnalyzer: Analyzer = {
   id: 'google',
-  packages: [...Object.keys(PROVIDER_BY_PACKAGE), AIPLATFORM_PACKAGE],
+  packages: [...Object.keys(PROVIDER_BY_PACKAGE), AIPLATFORM_PACKAGE, FIREBASE_AI_PACKAGE],
   analyze: eachCall(
-    (call, context) => analyzeGenAiCall(call, context) ?? analyzePredictionCall(call, context) ?? analyzeModelCall(call, context),
-    (name) => GENAI_METHOD_NAMES.has(name) || name in MODEL_METHODS || Object.hasOwn(PREDICTION_METHODS, name),
+    (call, context) => analyzeGenAiCall(call, context) ?? analyzePredictionCall(call, context) ?? analyzeModelCall(call, context) ?? analyzeFirebaseLiveSession(call, context),
+    (name) => GENAI_METHOD_NAMES.has(name) || name in MODEL_METHODS || Object.hasOwn(PREDICTION_METHODS, name) || name === 'connect',
     { forwarded: true },
   ),
 };
+
+/**
+ * `getLiveGenerativeModel(ai, { model, generationConfig }).connect()` of Firebase AI Logic: a Live API session (streamed
+ * audio or text both ways for as long as it stays open), as `ai.live.connect(...)` is in `@google/genai`.
+ */
+function analyzeFirebaseLiveSession(call: CallExpression, context: AnalyzerContext): DetectedCall | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'connect') return undefined;
+  const made = traceValue(callee.getExpression(), context.modules);
+  if (!Node.isCallExpression(made)) return undefined;
+  const factory = unwrapExpression(made.getExpression());
+  const binding = Node.isIdentifier(factory) ? importBindingOf(factory, context.modules) : undefined;
+  if (!binding || !FIREBASE_AI_PACKAGE.test(binding.packageName) || binding.importedName !== 'getLiveGenerativeModel') return undefined;
+  const setup = firebaseModelSetup(made, context, 'getLiveGenerativeModel');
+  return setup && report(call, context, 'getLiveGenerativeModel().connect', { endpoint: 'chat', streaming: true }, setup, undefined, undefined);
+}
 
 /** The model a request uses and the settings it carries, gathered from wherever the SDK takes them. */
 interface ModelSetup {
@@ -262,6 +284,8 @@ function modelSetup(receiver: Node, context: AnalyzerContext, searchAssignments 
     // `this.getModel(type)` returning `genAI.getGenerativeModel(config)`: the model the class's own method makes.
     const returned = searchAssignments && !(Node.isPropertyAccessExpression(factory) && /^getGenerativeModel/.test(factory.getName())) ? returnedByOwnMethod(traced, context.modules) : undefined;
     if (returned) return modelSetup(returned, context, false);
+    const firebase = firebaseModelSetup(traced, context);
+    if (firebase) return firebase;
     if (!Node.isPropertyAccessExpression(factory) || !/^getGenerativeModel(FromCachedContent)?$/.test(factory.getName())) return undefined;
     const client = factory.getExpression();
     const clientNode = Node.isPropertyAccessExpression(client) && client.getName() === 'preview' ? client.getExpression() : client;
@@ -279,6 +303,29 @@ function modelSetup(receiver: Node, context: AnalyzerContext, searchAssignments 
     };
   }
   return fromTypedParameter(traced, context, /^GenerativeModel$/);
+}
+
+/**
+ * `getGenerativeModel(ai, { model: 'gemini-2.5-flash', generationConfig })` of Firebase AI Logic: the model object, served by
+ * Vertex AI when `ai` is `getVertexAI(app)` (or `getAI(app, { backend: new VertexAIBackend() })`), else by the Gemini
+ * Developer API (`getAI`'s default backend).
+ */
+function firebaseModelSetup(made: CallExpression, context: AnalyzerContext, factoryName = 'getGenerativeModel'): ModelSetup | undefined {
+  const callee = unwrapExpression(made.getExpression());
+  const binding = Node.isIdentifier(callee) ? importBindingOf(callee, context.modules) : undefined;
+  if (!binding || !FIREBASE_AI_PACKAGE.test(binding.packageName) || binding.importedName !== factoryName) return undefined;
+  const [service, optionsNode] = made.getArguments();
+  const options = resolveObjectLiteral(optionsNode, context.modules);
+  const serviceMade = service ? traceValue(service, context.modules) : undefined;
+  const serviceText = serviceMade?.getText() ?? '';
+  const vertex = /^getVertexAI\s*\(|VertexAIBackend\b/.test(serviceText);
+  return {
+    provider: vertex ? 'google-vertex' : 'google',
+    modelNode: getObjectProperty(options, 'model', context.modules),
+    settings: options ? [options] : [],
+    history: undefined,
+    evidence: [`model object from Firebase AI Logic's ${factoryName}() (${binding.packageName}) at ${placeOf(made)}`, vertex ? `the service \`${serviceText.slice(0, 60)}\` is Vertex AI's: served by Vertex AI in the app's Google Cloud project` : "served by the Gemini Developer API (Firebase AI Logic's default backend)"],
+  };
 }
 
 /** The receiver of `sendMessage`: a `model.startChat({ history })` (old SDK) or `ai.chats.create({ model })` (@google/genai) session. */

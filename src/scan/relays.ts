@@ -23,8 +23,8 @@ import { positionKey, sitesByPosition, stepPositions } from './sitePositions';
  * adapter chosen by configuration: see `via.alternatives`) that says nothing of its own folds into the implementation it is
  * priced through, as any relay does (`provider.generate(attempt)` in a retry helper over three providers' adapters).
  * Measured on the 661 repositories labeled before the sixty-seventh session (their labeling guide counts such interface
- * dispatch as no request of its own): near-misses 236 -> 219 with this session's other changes, one labeled request found
- * through a site's alternatives lost (mem0's OpenClaw `update`).
+ * dispatch as no request of its own): near-misses 237 -> 219, one labeled request found through a site's alternatives
+ * lost (mem0's OpenClaw `update`).
  * Returns new objects for the sites it changes: a file's analysis may be cached and reused by a later scan.
  */
 export function foldRelays(calls: DetectedCall[], nonProduction: (file: string) => boolean = () => false): void {

@@ -165,6 +165,8 @@ function identifierShapes(identifier: Node, modules: ModuleLoader, depth: number
     return [];
   }
   if (Node.isBindingElement(declaration)) {
+    const state = stateInitialValue(declaration);
+    if (state) return shapesOf(state, modules, depth + 1);
     // `function f({ llm }: Input)`: the member of the parameter's declared type.
     const key = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
     const pattern = declaration.getParent();
@@ -407,6 +409,26 @@ function callShapes(call: Node, modules: ModuleLoader, depth: number): Shape[] {
 function memoizedValueFactory(call: CallExpression): Node | undefined {
   const factory = reactHookName(call) === 'useMemo' ? call.getArguments()[0] : undefined;
   return factory && (Node.isArrowFunction(factory) || Node.isFunctionExpression(factory)) ? factory : undefined;
+}
+
+/**
+ * `const [client] = useState(() => new AnthropicClient(config))` (React's, also as `React.useState`): the state's first
+ * value is what the initializer function returns (or the initial value itself), kept across renders. The returned or
+ * given expression, when the element is that first value.
+ */
+function stateInitialValue(element: Node): Node | undefined {
+  const pattern = element.getParent();
+  if (!pattern || !Node.isArrayBindingPattern(pattern) || pattern.getElements()[0] !== element) return undefined;
+  const holder = pattern.getParent();
+  const initializer = holder && Node.isVariableDeclaration(holder) ? holder.getInitializer() : undefined;
+  const call = initializer && unwrapExpression(initializer);
+  if (!call || !Node.isCallExpression(call) || reactHookName(call) !== 'useState') return undefined;
+  const initial = call.getArguments()[0];
+  if (!initial) return undefined;
+  const value = unwrapExpression(initial);
+  if (!Node.isArrowFunction(value) && !Node.isFunctionExpression(value)) return value;
+  const [returned] = returnsOf(value);
+  return returned;
 }
 
 /** Keyed collections whose `get(key)` hands back a value of their second type argument. */

@@ -4,6 +4,16 @@ import { runAnalyzerTests } from './tester';
 runAnalyzerTests('google analyzer', googleAnalyzer, {
   valid: [
     {
+      name: "Firebase's other services and a socket's connect() are no requests; making a Firebase AI model sends nothing",
+      code: `import { initializeApp } from 'firebase/app';
+import { getAI, getGenerativeModel } from 'firebase/ai';
+import { io } from 'socket.io-client';
+const app = initializeApp({ projectId: 'demo' });
+export const model = getGenerativeModel(getAI(app), { model: 'gemini-2.5-flash' });
+export const socket = io('https://example.com');
+socket.connect();`,
+    },
+    {
       name: "an app's own generator class handed something that is not a client",
       code: `import type { GenerateContentParameters } from '@google/genai';
 import type { ContentGenerator } from './types';
@@ -34,6 +44,33 @@ export async function score(features: Record<string, number>) {
     },
   ],
   invalid: [
+    {
+      name: "Firebase AI Logic: a model from getGenerativeModel on Vertex AI's service, imported by the app's other module and streamed; a Live API session from getLiveGenerativeModel on the Gemini Developer API",
+      files: {
+        'src/firebase.ts': `import { initializeApp } from 'firebase/app';
+import { getGenerativeModel, getVertexAI } from '@firebase/vertexai';
+const app = initializeApp({ projectId: 'demo' });
+const vertexAI = getVertexAI(app, { location: 'global' });
+export const simplemodel = getGenerativeModel(vertexAI, { model: 'gemini-2.5-flash-lite', generationConfig: { responseMimeType: 'application/json' } });
+`,
+      },
+      code: `import { getAI, getLiveGenerativeModel } from 'firebase/ai';
+import { initializeApp } from 'firebase/app';
+import { simplemodel } from './firebase';
+export async function grade(answer: string) {
+  const resp = await simplemodel.generateContentStream({ contents: [{ role: 'user', parts: [{ text: \`Grade this Spanish answer: \${answer}\` }] }] });
+  return resp.response;
+}
+export async function talk() {
+  const ai = getAI(initializeApp({ projectId: 'demo' }));
+  const live = getLiveGenerativeModel(ai, { model: 'gemini-live-2.5-flash-preview' });
+  return live.connect();
+}`,
+      calls: [
+        { line: 5, provider: 'google-vertex', endpoint: 'chat', model: 'gemini-2.5-flash-lite', features: { streaming: true, structuredOutput: true }, promptIncludes: ['Grade this Spanish answer'] },
+        { line: 11, provider: 'google', endpoint: 'chat', model: 'gemini-live-2.5-flash-preview', features: { streaming: true }, evidenceIncludes: ['Gemini Developer API'] },
+      ],
+    },
     {
       name: "a model a class's own method makes (`this.getModel(type)` inside the class, `aiService.getModel(type)` on an instance made with `new`), cast to any before the call",
       files: {

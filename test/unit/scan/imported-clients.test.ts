@@ -69,6 +69,25 @@ describe("an app's posting helper sent an endpoint constant of a module imported
   });
 });
 
+describe("the AI SDK's generateText as the app's module re-exports it, called in a file that imports it by a path alias", () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'alias-reexport-'));
+    mkdirSync(path.join(root, 'lib'), { recursive: true });
+    mkdirSync(path.join(root, 'app', 'api', 'query'), { recursive: true });
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }));
+    writeFileSync(path.join(root, 'lib', 'openai.ts'), `import { openai } from '@ai-sdk/openai';\nimport { generateText } from 'ai';\nexport const models = { qa: openai('gpt-4o-mini') };\nexport { generateText };\n`);
+    // Names no SDK and no endpoint: its alias import of the module and its call of the re-exported function make it worth a look.
+    writeFileSync(path.join(root, 'app', 'api', 'query', 'route.ts'), `import { generateText, models } from '@/lib/openai';\nexport async function POST(req: Request) {\n  const { question } = await req.json();\n  const { text } = await generateText({ model: models.qa, system: 'Answer from the invoices only.', prompt: question });\n  return Response.json({ answer: text });\n}\n`);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it("analyzes the route: its call is the request, with the module's model", async () => {
+    const result = await scanWorkspace(root);
+    assert.deepEqual(result.callSites.map((site) => `${site.file}:${site.line} ${site.provider} ${site.model.id}`), ['app/api/query/route.ts:4 openai gpt-4o-mini']);
+  });
+});
+
 describe("a model the app's manager hands out, run in a file that imports the manager by a path alias", () => {
   let root: string;
   before(() => {

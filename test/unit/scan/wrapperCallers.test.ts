@@ -5020,6 +5020,40 @@ export async function POST(request: Request) {
 
 runScanCases('function components rendered with the props their request reads', [
   {
+    name: "a component keeping the app's client in React state (`const [client] = useState(() => new AnthropicClient(config))`) calls that client's method: a caller of its request",
+    files: {
+      'package.json': '{ "name": "ink-chat", "private": true, "dependencies": { "@anthropic-ai/sdk": "^0.60.0", "react": "^18.0.0" } }',
+      'src/client.ts': `import Anthropic from '@anthropic-ai/sdk';
+export class AnthropicClient {
+  private client = new Anthropic();
+  async sendMessage(messages: Array<{ role: 'user' | 'assistant'; content: string }>) {
+    return this.client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 1024, messages });
+  }
+}
+`,
+      'src/ChatApp.tsx': `import { useState } from 'react';
+import { AnthropicClient } from './client';
+export function ChatApp() {
+  const [client] = useState(() => new AnthropicClient());
+  const send = async (text: string) => {
+    await client.sendMessage([{ role: 'user', content: \`Reply in one short paragraph: \${text}\` }]);
+  };
+  return send;
+}
+`,
+      'src/ask.ts': `import { AnthropicClient } from './client';
+export async function ask(prompt: string) {
+  return new AnthropicClient().sendMessage([{ role: 'user', content: \`Answer the question: \${prompt}\` }]);
+}
+`,
+    },
+    sites: [
+      { file: 'src/ChatApp.tsx', line: 6, kind: 'wrapper-caller', via: 'src/client.ts:5', promptIncludes: ['Reply in one short paragraph'] },
+      { file: 'src/ask.ts', line: 3, kind: 'wrapper-caller', via: 'src/client.ts:5' },
+      { file: 'src/client.ts', line: 5, kind: 'sdk' },
+    ],
+  },
+  {
     name: "each element rendering a component with its own prompt (raycast_ollama's `<AnswerView prompt={p} />` commands) is a caller of the component's request",
     files: {
       'src/llm.ts': HELPER,
