@@ -261,6 +261,8 @@ const ROUTE_REGISTRARS = new Set(['use', 'post', 'put', 'patch', 'all']);
 
 /** The fields of a request body that carry what a model is asked: a chat's turns, a completion's prompt. */
 const ASKED_FIELDS = ['messages', 'prompt', 'input', 'contents'];
+/** The fields carrying a conversation's turns (Chat Completions' and Anthropic's, the Responses API's, Gemini's). */
+const TURN_FIELDS = ['messages', 'input', 'contents'];
 
 /**
  * A proxy route a server framework registers (`server.middlewares.use('/api/chat', async (req, res) => { ... })` in a Vite
@@ -274,7 +276,11 @@ export function registeredProxyRouteFetches(site: Node, modules: ModuleLoader): 
   const registered: { route: string; handler: Node; edgeFunction?: true } | undefined = registeredRoute(site) ?? edgeFunctionHandler(site);
   if (!registered) return undefined;
   const incoming = incomingBodyNames(registered.handler);
-  if (incoming.size === 0 || !sendsIncomingTurns(site, incoming, modules)) return undefined;
+  // An edge function sending a posted `prompt` on (an image generation, a completion) writes the request around it itself,
+  // often one of several the function picks between by other fields: only the conversation's turns make its callers the
+  // features (social-media-scheduler's `generate-content` invoked for text was read as its DALL·E request).
+  const fields = registered.edgeFunction ? TURN_FIELDS : ASKED_FIELDS;
+  if (incoming.size === 0 || !sendsIncomingTurns(site, incoming, modules, fields)) return undefined;
   const home = site.getSourceFile();
   // An edge function's folder is a Deno project of its own: the app calling it is the workspace's (the function's
   // folder holds no package.json, or one of its own).
@@ -370,7 +376,7 @@ function incomingBodyNames(handler: Node): Set<string> {
 }
 
 /** Whether the request's options send the incoming body's turns: `messages` (or `prompt`, ...) read from it, or the body spread in whole. */
-function sendsIncomingTurns(site: CallExpression, incoming: ReadonlySet<string>, modules: ModuleLoader): boolean {
+function sendsIncomingTurns(site: CallExpression, incoming: ReadonlySet<string>, modules: ModuleLoader, fields: readonly string[] = ASKED_FIELDS): boolean {
   const options = requestOptions(site, modules);
   if (!options || !Node.isObjectLiteralExpression(options)) return false;
   if (options.getProperties().some((property) => Node.isSpreadAssignment(property) && incoming.has(unwrapExpression(property.getExpression()).getText()))) return true;
@@ -382,7 +388,7 @@ function sendsIncomingTurns(site: CallExpression, incoming: ReadonlySet<string>,
     if (Node.isBinaryExpression(read) && [SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(read.getOperatorToken().getKind())) return readsIncoming(read.getLeft());
     return Node.isPropertyAccessExpression(read) && incoming.has(read.getExpression().getText());
   };
-  return ASKED_FIELDS.some((field) => readsIncoming(getObjectProperty(options, field, modules)));
+  return fields.some((field) => readsIncoming(getObjectProperty(options, field, modules)));
 }
 
 /** A request's options: an SDK call's first argument, or the object a `fetch(url, { body: JSON.stringify(...) })` serializes. */

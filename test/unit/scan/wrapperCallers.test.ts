@@ -3449,7 +3449,7 @@ app.post('/api/summary', async (req, res) => {
     ],
   },
   {
-    name: "a Supabase Edge Function (`serve(async (req) => ...)`) posting the turns it is sent is reached by each `supabase.functions.invoke('<name>', { body })` of the app; an invocation of another function is none, and a function writing its own prompt is the feature itself",
+    name: "a Supabase Edge Function (`serve(async (req) => ...)`) posting the turns it is sent is reached by each `supabase.functions.invoke('<name>', { body })` of the app; an invocation of another function is none, and a function writing its own prompt, or sending a posted prompt on (an image generation), is the feature itself",
     files: {
       'package.json': '{ "name": "journal", "private": true, "dependencies": { "@supabase/supabase-js": "^2.0.0" } }',
       'supabase/functions/deepseek/index.ts': `import { serve } from "https://deno.land/std@0.168.0/http/server.ts";
@@ -3464,6 +3464,14 @@ serve(async (req) => {
   const { entries } = await req.json();
   const response = await fetch("https://api.deepseek.com/v1/chat/completions", { method: 'POST', body: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: \`Summarize this week's journal entries: \${entries}\` }] }) });
   return new Response(JSON.stringify(await response.json()));
+});
+`,
+      'supabase/functions/generate-image/index.ts': `import OpenAI from 'npm:openai@4';
+const openai = new OpenAI();
+Deno.serve(async (req) => {
+  const { prompt } = await req.json();
+  const image = await openai.images.generate({ model: 'dall-e-3', prompt, size: '1024x1024' });
+  return new Response(JSON.stringify(image));
 });
 `,
       'src/coach.ts': `import { supabase } from './client';
@@ -3482,6 +3490,12 @@ export async function digest(entries: string[]) {
 export async function cancel() {
   return supabase.functions.invoke('cancel-subscription', { body: {} });
 }
+export async function illustrate(entry: string) {
+  return supabase.functions.invoke('generate-image', { body: { prompt: \`A watercolor of: \${entry}\` } });
+}
+export async function sketch(entry: string) {
+  return supabase.functions.invoke('generate-image', { body: { prompt: \`A pencil sketch of: \${entry}\` } });
+}
 `,
       'src/client.ts': `import { createClient } from '@supabase/supabase-js';
 export const supabase = createClient('https://abc.supabase.co', 'anon');
@@ -3491,6 +3505,7 @@ export const supabase = createClient('https://abc.supabase.co', 'anon');
       { file: 'src/coach.ts', line: 3, kind: 'wrapper-caller', via: 'supabase/functions/deepseek/index.ts:5', model: 'deepseek-chat', promptIncludes: ['gentle journaling coach'], inTotals: true },
       { file: 'src/coach.ts', line: 7, kind: 'wrapper-caller', via: 'supabase/functions/deepseek/index.ts:5', model: 'deepseek-chat', promptIncludes: ['reflective journaling prompt'], inTotals: true },
       { file: 'supabase/functions/deepseek/index.ts', line: 5, kind: 'sdk', inTotals: false },
+      { file: 'supabase/functions/generate-image/index.ts', line: 5, kind: 'sdk', model: 'dall-e-3', inTotals: true },
       { file: 'supabase/functions/weekly-digest/index.ts', line: 3, kind: 'sdk', model: 'deepseek-chat', inTotals: true },
     ],
   },
