@@ -1396,13 +1396,16 @@ function wrapperRequest(call: CallExpression, callee: Node, context: AnalyzerCon
   const optionsArgument = args[shape.urlIndex + 1];
   // `fetchResponseOrTRPCThrow({ url, method: 'POST', headers, body })`: a wrapper taking the request as one object.
   const config = shape.urlIndex === 0 ? resolveObjectLiteral(first, context.modules) : undefined;
-  const configUrl = config && Node.isObjectLiteralExpression(config) ? getObjectProperty(config, 'url', context.modules) : undefined;
+  const configUrl = config && Node.isObjectLiteralExpression(config) ? getObjectProperty(config, shape.urlProperty ?? 'url', context.modules) : undefined;
   // `fetchOrThrow({ ...request, signal })` with `request = { ...geminiAccess(access, ...), method: 'POST', body }`: the URL the helper returns.
   const helperUrl = config && !configUrl ? described(config, context) : undefined;
   if (configUrl || helperUrl) {
     const evidence = [`${name}({ url, body }) is the app's own wrapper around an HTTP request (${placeOf(fn)}, its request at line ${inner.getStartLineNumber()})`];
     if (helperUrl) evidence.push(`the request's ${helperUrl.where}`);
-    return { client: name, url: configUrl ?? helperUrl!.node, urlText: helperUrl?.text, hostProviders: helperUrl?.hostProviders, body: getObjectProperty(config, 'body', context.modules), evidence };
+    // A wrapper taking its URL in a named property writes the body itself (`{ model: chatModel.modelId, messages }` from the
+    // incoming request it is also handed): the body its request sends.
+    const body = shape.urlProperty ? readRequest(inner, context, false)?.body : getObjectProperty(config, 'body', context.modules);
+    return { client: name, url: configUrl ?? helperUrl!.node, urlText: helperUrl?.text, hostProviders: helperUrl?.hostProviders, body, evidence };
   }
   const options = optionsArgument && resolveObjectLiteral(optionsArgument, context.modules);
   const body = (shape.bodyIndex !== undefined ? args[shape.bodyIndex] : undefined) ?? firstProperty(options, BODY_FIELDS, context.modules) ?? optionsArgument;
@@ -1683,6 +1686,11 @@ interface WrapperShape {
   bodyIndex?: number;
   /** The parameter the URL is built from (the first, unless a later one is: `engineFetch(ctx, endpoint, options)`); the options follow it. */
   urlIndex: number;
+  /**
+   * The property of a destructured first parameter the URL is read from (`streamOpenAICompatible({ req, res, apiUrl,
+   * apiKey })` fetching `apiUrl`): callers hand it in an object (`{ apiUrl: 'https://api.openai.com/v1/chat/completions' }`).
+   */
+  urlProperty?: string;
 }
 
 /** A function's parameters by name, in order; a destructured one is '' (no argument maps to it by name). */
@@ -1701,7 +1709,7 @@ function wrapperShape(fn: FunctionNode, context: AnalyzerContext): WrapperShape 
   // Marked while read: a wrapper reached again through its own inner calls is not read twice (nestedUrlText).
   SHAPE_CACHE.set(fn, IN_PROGRESS);
   const forwarded = forwardedUrl(fn, context);
-  shape = { parameters, urlIndex: forwarded?.urlIndex ?? 0 };
+  shape = { parameters, urlIndex: forwarded?.urlIndex ?? 0, ...(forwarded?.urlProperty ? { urlProperty: forwarded.urlProperty } : {}) };
   for (const inner of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (isSerializerCall(inner) && shape.bodyIndex === undefined) {
       const index = parameters.indexOf(inner.getArguments()[0]?.getText() ?? '');
@@ -1865,12 +1873,28 @@ function forwardsUrlToHttpClient(fn: FunctionNode, context: AnalyzerContext, dep
  * (`customFetch(url, init)`), else the first a URL names (`engineFetch(ctx, endpoint, options)` fetching
  * `` `${getDyadEngineBaseUrl()}${endpoint}` ``, `apiCall(config, endpoint, options)`).
  */
-function forwardedUrl(fn: FunctionNode, context: AnalyzerContext, depth = 0): { inner: CallExpression; urlIndex: number } | undefined {
+function forwardedUrl(fn: FunctionNode, context: AnalyzerContext, depth = 0): { inner: CallExpression; urlIndex: number; urlProperty?: string } | undefined {
   const parameters = parameterNames(fn);
-  if (parameters[0] === '') return undefined;
+  if (parameters[0] === '') return destructuredUrl(fn, context, depth);
   for (const index of urlParameterOrder(parameters)) {
     const inner = innerRequestWithUrlFrom(fn, parameters[index], context, depth);
     if (inner) return { inner, urlIndex: index };
+  }
+  return undefined;
+}
+
+/**
+ * `async function streamOpenAICompatible({ req, res, apiUrl, apiKey }: StreamArgs)` fetching `apiUrl`: the request a
+ * wrapper makes with a URL named by a property of its destructured first parameter (one named for a URL), and that name.
+ */
+function destructuredUrl(fn: FunctionNode, context: AnalyzerContext, depth: number): { inner: CallExpression; urlIndex: number; urlProperty: string } | undefined {
+  const pattern = fn.getParameters()[0]?.getNameNode();
+  if (!pattern || !Node.isObjectBindingPattern(pattern)) return undefined;
+  for (const element of pattern.getElements()) {
+    const property = element.getPropertyNameNode()?.getText() ?? element.getName();
+    if (!URL_PARAMETER.test(property) || !Node.isIdentifier(element.getNameNode())) continue;
+    const inner = innerRequestWithUrlFrom(fn, element.getName(), context, depth);
+    if (inner) return { inner, urlIndex: 0, urlProperty: property };
   }
   return undefined;
 }

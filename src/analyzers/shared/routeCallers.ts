@@ -217,6 +217,8 @@ function modelsSentTo(file: SourceFile, route: string, modules: ModuleLoader): S
 export interface RouteFetch {
   call: CallExpression;
   sent: Node;
+  /** Set for `supabase.functions.invoke('<name>', { body })`: an edge function invoked by name, not a route fetched. */
+  invokesEdgeFunction?: true;
 }
 
 /** `fetch('/api/x', { body: JSON.stringify(sent) })` calls of a file to the route (the path written there, or a constant holding it: `fetch(ENDPOINTS.chat, ...)`). */
@@ -325,7 +327,7 @@ function invocationsOf(file: SourceFile, name: string, modules: ModuleLoader): R
     const [target, options] = call.getArguments();
     if (!target || resolveString(target, modules).value !== name) continue;
     const body = getObjectProperty(resolveObjectLiteral(options, modules), 'body', modules);
-    if (body) found.push({ call, sent: body });
+    if (body) found.push({ call, sent: body, invokesEdgeFunction: true });
   }
   return found;
 }

@@ -3106,7 +3106,7 @@ function routeCallerSite(base: DetectedCall, fetch: RouteFetch, via: NonNullable
   const spreads = sent && Node.isObjectLiteralExpression(sent) ? sent.getProperties().filter(Node.isSpreadAssignment).map((spread) => unwrapExpression(spread.getExpression()).getText()) : Node.isIdentifier(posted) ? [posted.getText()] : [];
   const passedOn = spreads.find((name) => parameters.has(name));
   const property = (...names: string[]): Node | undefined => names.map((name) => getObjectProperty(sent, name, modules)).find((node) => node !== undefined);
-  const invokes = fetch.call.getExpression().getText() !== 'fetch';
+  const invokes = fetch.invokesEdgeFunction === true;
   const evidence = [`${invokes ? `invokes the app's Supabase Edge Function ${route}` : `posts the request to the app's proxy route ${route}`} (${via.file}:${via.line}), which sends the posted body as the ${base.method} request`];
 
   const modelNode = property('model');

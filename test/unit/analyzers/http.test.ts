@@ -490,6 +490,24 @@ export async function run(threadId: string, assistantId: string) {
       ],
     },
     {
+      name: "a wrapper taking its URL in a property of a destructured object parameter (`streamOpenAICompatible({ req, res, apiUrl, apiKey })`), the body its own: each call naming an endpoint is a request to that host",
+      files: {
+        'src/openaiCompatible.ts': `export async function streamOpenAICompatible({ req, apiUrl, apiKey }: { req: { body: { model: string; messages: unknown[] } }; apiUrl: string; apiKey: string }) {
+  const { model, messages } = req.body;
+  const response = await fetch(apiUrl, { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ model, messages, stream: true }) });
+  return response.body;
+}
+`,
+      },
+      code: `import { streamOpenAICompatible } from './openaiCompatible';
+export const gpt = (req: { body: { model: string; messages: unknown[] } }) => streamOpenAICompatible({ req, apiUrl: 'https://api.openai.com/v1/chat/completions', apiKey: process.env.OPENAI_API_KEY ?? '' });
+export const kimi = (req: { body: { model: string; messages: unknown[] } }) => streamOpenAICompatible({ req, apiUrl: 'https://api.moonshot.ai/v1/chat/completions', apiKey: process.env.MOONSHOT_API_KEY ?? '' });`,
+      calls: [
+        { line: 2, provider: 'openai', endpoint: 'chat' },
+        { line: 3, provider: 'moonshot', endpoint: 'chat' },
+      ],
+    },
+    {
       name: "a configured base's `/responses` posting a model and an `input`, and its `/messages` sent with Anthropic's key header and the `max_tokens` that API requires (the model a parameter)",
       code: `export async function responses(baseUrl: string, apiKey: string, model: string, input: unknown[]) {
   return fetch(\`\${baseUrl}/responses\`, { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ model, input, stream: true }) });
