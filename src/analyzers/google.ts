@@ -86,11 +86,7 @@ function analyzeFirebaseLiveSession(call: CallExpression, context: AnalyzerConte
   const callee = unwrapExpression(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'connect') return undefined;
   const made = traceValue(callee.getExpression(), context.modules);
-  if (!Node.isCallExpression(made)) return undefined;
-  const factory = unwrapExpression(made.getExpression());
-  const binding = Node.isIdentifier(factory) ? importBindingOf(factory, context.modules) : undefined;
-  if (!binding || !FIREBASE_AI_PACKAGE.test(binding.packageName) || binding.importedName !== 'getLiveGenerativeModel') return undefined;
-  const setup = firebaseModelSetup(made, context, 'getLiveGenerativeModel');
+  const setup = Node.isCallExpression(made) ? firebaseModelSetup(made, context, 'getLiveGenerativeModel') : undefined;
   return setup && report(call, context, 'getLiveGenerativeModel().connect', { endpoint: 'chat', streaming: true }, setup, undefined, undefined);
 }
 

@@ -60,7 +60,7 @@ export function runsModel(text: string): boolean {
 
 const RUNS_MODEL = /\.(?:invoke|stream|batch|generate|sendMessage(?:Stream)?|predictions\.create|images\.(?:generate|edit|createVariation)|audio\.(?:transcriptions|translations|speech)\.create|moderations\.create|queue\.submit)\s*\(|\.(?:subscribe|run)\s*\(\s*['"`][\w.-]+\/[\w.\/-]+['"`]|\b(?:generateText|streamText|generateObject|streamObject)\s*\(/;
 
-/** True when the file's text sends an HTTP request (`fetch(`, `axios.post(`, an app's `stream...(` helper). */
+/** True when the file's text sends an HTTP request (`fetch(`, `axios.post(`, an app's `stream...(` or `post...(` helper). */
 export function sendsRequest(text: string): boolean {
   return SENDS_REQUEST.test(text) || HTTP_CLIENT_CALL.test(text) || POST_HELPER_CALL.test(text);
 }

@@ -294,9 +294,15 @@ export function registeredProxyRouteFetches(site: Node, modules: ModuleLoader): 
 /** A Supabase Edge Function's file (`supabase/functions/<name>/index.ts`): the function's name, which its callers invoke it by. */
 const EDGE_FUNCTION_FILE = /(?:^|\/)supabase\/functions\/([\w-]+)\/index\.[cm]?[jt]sx?$/;
 
+/** The name a Supabase Edge Function's entry file serves under; undefined for any other file and for shared code (`_shared`). */
+function edgeFunctionName(filePath: string): string | undefined {
+  const name = EDGE_FUNCTION_FILE.exec(filePath.split(path.sep).join('/'))?.[1];
+  return name && !name.startsWith('_') ? name : undefined;
+}
+
 /** Whether a file is a Supabase Edge Function's entry (its handler is registered with `serve(...)`, not by a route path). */
 export function isEdgeFunctionFile(filePath: string): boolean {
-  return EDGE_FUNCTION_FILE.test(filePath.split(path.sep).join('/'));
+  return edgeFunctionName(filePath) !== undefined;
 }
 
 /**
@@ -304,15 +310,9 @@ export function isEdgeFunctionFile(filePath: string): boolean {
  * around the node, with the function's name as its route: the app invokes it as `supabase.functions.invoke('<name>', { body })`.
  */
 function edgeFunctionHandler(node: Node): { route: string; handler: Node; edgeFunction: true } | undefined {
-  const name = EDGE_FUNCTION_FILE.exec(node.getSourceFile().getFilePath().split(path.sep).join('/'))?.[1];
-  if (!name || name.startsWith('_')) return undefined;
-  for (const fn of node.getAncestors()) {
-    if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) continue;
-    const registration = fn.getParent();
-    if (!registration || !Node.isCallExpression(registration) || !registration.getArguments().some((argument) => argument === fn)) continue;
-    if (/^(?:Deno\.)?serve$/.test(registration.getExpression().getText())) return { route: name, handler: fn, edgeFunction: true };
-  }
-  return undefined;
+  const name = edgeFunctionName(node.getSourceFile().getFilePath());
+  const found = name ? handlerRegisteredBy(node, (callee) => /^(?:Deno\.)?serve$/.test(callee.getText())) : undefined;
+  return name && found ? { route: name, handler: found.handler, edgeFunction: true } : undefined;
 }
 
 /**
@@ -334,15 +334,23 @@ function invocationsOf(file: SourceFile, name: string, modules: ModuleLoader): R
 
 /** The handler a route registration around the node hands the framework, and the route's path: `app.post('/api/chat', handler)`. */
 function registeredRoute(node: Node): { route: string; handler: Node } | undefined {
+  const found = handlerRegisteredBy(node, (callee) => Node.isPropertyAccessExpression(callee) && ROUTE_REGISTRARS.has(callee.getName()));
+  if (!found) return undefined;
+  const [routePath] = found.registration.getArguments();
+  const route = routePath && (Node.isStringLiteral(routePath) || Node.isNoSubstitutionTemplateLiteral(routePath)) ? routePath.getLiteralValue() : undefined;
+  return route?.startsWith('/') && route.length > 1 ? { route, handler: found.handler } : undefined;
+}
+
+/**
+ * The nearest function around the node that is handed as an argument to a call whose callee `registers` accepts
+ * (`app.post(path, handler)`, Deno's `serve(handler)`), and that call.
+ */
+function handlerRegisteredBy(node: Node, registers: (callee: Node) => boolean): { handler: Node; registration: CallExpression } | undefined {
   for (const fn of node.getAncestors()) {
     if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) continue;
     const registration = fn.getParent();
     if (!registration || !Node.isCallExpression(registration) || !registration.getArguments().some((argument) => argument === fn)) continue;
-    const callee = registration.getExpression();
-    if (!Node.isPropertyAccessExpression(callee) || !ROUTE_REGISTRARS.has(callee.getName())) continue;
-    const [routePath] = registration.getArguments();
-    const route = routePath && (Node.isStringLiteral(routePath) || Node.isNoSubstitutionTemplateLiteral(routePath)) ? routePath.getLiteralValue() : undefined;
-    return route?.startsWith('/') && route.length > 1 ? { route, handler: fn } : undefined;
+    if (registers(registration.getExpression())) return { handler: fn, registration };
   }
   return undefined;
 }
